@@ -1,0 +1,150 @@
+"""Programmatic API: check files and directories, get results.
+
+    from disclosure_lint.api import check_paths
+    run = check_paths(["report.md"])
+    for fr in run.files:
+        print(fr.path, [d.code for d in fr.diagnostics], fr.error)
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import ConfigResolver, LoadedConfig
+from .diagnostics import SEVERITY_RANK, Diagnostic
+from .engine import ActiveRule, prepare, run
+from .errors import ConfigError, DisclosureLintError, InputError
+from .model import Document
+from .packs import load_rules
+from .readers import WALK_EXTENSIONS, read_path
+from .report import Overrides, interpret
+
+
+@dataclass
+class FileResult:
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    error: str | None = None  # one Chinese sentence when the file could not be read
+    format: str | None = None
+    encoding: str | None = None
+    report: dict | None = None
+
+
+@dataclass
+class RunResult:
+    files: list[FileResult]
+    errors: list[str] = field(default_factory=list)  # run-level problems (e.g. empty directory)
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.files for d in f.diagnostics if d.severity == severity)
+
+    def exit_code(self, fail_on: str = "error") -> int:
+        if self.errors or any(f.error for f in self.files):
+            return 2
+        threshold = SEVERITY_RANK[fail_on]
+        if any(SEVERITY_RANK[d.severity] >= threshold for f in self.files for d in f.diagnostics):
+            return 1
+        return 0
+
+
+_SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
+
+
+def discover(paths: list[str]) -> tuple[list[str], list[str]]:
+    """Expand directories into report files. Returns (files, run-level errors)."""
+    files: list[str] = []
+    errors: list[str] = []
+    for p in paths:
+        if os.path.isdir(p):
+            found = []
+            for root, dirs, names in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+                for n in sorted(names):
+                    if os.path.splitext(n)[1].lower() in WALK_EXTENSIONS and not n.startswith("."):
+                        found.append(os.path.join(root, n))
+            if not found:
+                errors.append(f"{p}：目录中没有可检查的报告文件（支持 {', '.join(sorted(WALK_EXTENSIONS))}）")
+            files.extend(found)
+        else:
+            files.append(p)  # missing files are reported when read
+    return files, errors
+
+
+class Checker:
+    """Holds rules per configuration so that many files are checked without reloading."""
+
+    def __init__(self, config_path: str | None = None, year: int | None = None, select: list[str] | None = None,
+                 ignore: list[str] | None = None):
+        self.resolver = ConfigResolver(Path(config_path) if config_path else None)
+        self.year = year
+        self.select = select
+        self.ignore = ignore or []
+        self._active: dict[str, list[ActiveRule]] = {}
+
+    def _rules_for(self, lc: LoadedConfig) -> list[ActiveRule]:
+        key = str(lc.path)
+        if key not in self._active:
+            cfg = lc.config
+            if self.select is not None or self.ignore:
+                cfg = cfg.model_copy(update={
+                    "select": self.select if self.select is not None else cfg.select,
+                    "ignore": [*cfg.ignore, *self.ignore],
+                })
+            rules = load_rules(lc.pack_paths())
+            self._active[key] = prepare(rules, cfg, str(lc.path or "<config>"))
+        return self._active[key]
+
+    def config_for(self, path: str) -> LoadedConfig:
+        return self.resolver.for_path(Path(path))
+
+    def overrides(self, lc: LoadedConfig) -> Overrides:
+        c = lc.config
+        return Overrides(year=self.year or c.year, agency=c.agency.name, agency_kind=c.agency.kind,
+                         format_version=c.format_version)
+
+    def check_document(self, doc: Document, lc: LoadedConfig | None = None) -> FileResult:
+        lc = lc or self.config_for(doc.path)
+        active = self._rules_for(lc)
+        ov = self.overrides(lc)
+        rep = interpret(doc, ov)
+        diags = run(rep, active)
+        return FileResult(path=doc.path, diagnostics=diags, format=doc.format, encoding=doc.encoding,
+                          report=report_summary(rep))
+
+    def check_file(self, path: str) -> FileResult:
+        try:
+            lc = self.config_for(path)
+            max_bytes = int(lc.config.max_file_size_mb * 1024 * 1024)
+            doc = read_path(path, max_bytes=max_bytes)
+        except InputError as exc:
+            return FileResult(path=path, error=str(exc))
+        except ConfigError:
+            raise
+        except DisclosureLintError as exc:
+            return FileResult(path=path, error=str(exc))
+        except Exception as exc:  # noqa: BLE001 - never a traceback for bad input
+            return FileResult(path=path, error=f"读取失败（{type(exc).__name__}: {exc}）")
+        return self.check_document(doc, lc)
+
+
+def report_summary(rep) -> dict:
+    return {
+        "title": rep.title,
+        "agency": rep.agency.name,
+        "agency_kind": rep.agency.kind,
+        "year": rep.year,
+        "year_source": rep.year_source,
+        "format_version": rep.format_version,
+        "published": rep.published.isoformat() if rep.published else None,
+        "sections": [s.id for s in rep.sections],
+    }
+
+
+def check_paths(paths: list[str], config_path: str | None = None, year: int | None = None,
+                select: list[str] | None = None, ignore: list[str] | None = None) -> RunResult:
+    """Check files and directories. Raises ConfigError for a bad config or rule pack."""
+    checker = Checker(config_path, year=year, select=select, ignore=ignore)
+    files, errors = discover(paths)
+    return RunResult(files=[checker.check_file(f) for f in files], errors=errors)

@@ -1,0 +1,162 @@
+"""Command line: ``disclosure-lint check|rules|explain``.
+
+Only parses options and wires the modules together.  Exit codes: 0 nothing at or
+above ``--fail-on``; 1 findings at or above it; 2 usage, configuration or
+unreadable input (other files are still checked).
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .errors import ConfigError
+
+app = typer.Typer(
+    name="disclosure-lint",
+    help="政府信息公开工作年度报告合规检查工具（disclosure-lint）。",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class OutputFormat(str, Enum):
+    console = "console"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+def _fail(message: str) -> None:
+    sys.stderr.write(f"disclosure-lint: {message}\n")
+    raise typer.Exit(2)
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    out: list[str] = []
+    for v in values:
+        out.extend(x for x in v.replace("，", ",").split(",") if x.strip())
+    return [x.strip() for x in out]
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="要检查的报告文件或目录（目录中的 .md、.txt 文件）。")],
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式。")] = OutputFormat.console,
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="达到此级别即以代码 1 退出（默认 error）。")] = None,
+    config: Annotated[Optional[str], typer.Option("--config", "-c", help="配置文件（默认向上查找 .disclosure-lint.yaml 或 pyproject.toml）。")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="报告年度（覆盖从标题识别的年度）。", min=1990, max=2100)] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", help="只运行这些规则（代码、前缀、名称或类别，可用逗号分隔）。")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="不运行这些规则。")] = None,
+) -> None:
+    """检查年度报告并列出问题。"""
+    from .api import Checker, discover
+    from .api import RunResult
+    from .reporters import get_reporter
+
+    try:
+        checker = Checker(config, year=year, select=_split(select), ignore=_split(ignore))
+        files, errors = discover(paths)
+        results = [checker.check_file(f) for f in files]
+        threshold = fail_on.value if fail_on else None
+        if threshold is None:
+            threshold = checker.resolver.for_path(Path(files[0] if files else ".")).config.fail_on
+    except ConfigError as exc:
+        _fail(str(exc))
+        return
+    run = RunResult(files=results, errors=errors)
+    for err in run.errors:
+        sys.stderr.write(f"disclosure-lint: 错误：{err}\n")
+    for f in run.files:
+        if f.error:
+            sys.stderr.write(f"disclosure-lint: 错误：{f.path}：{f.error}\n")
+    get_reporter(output_format.value)(run, sys.stdout, fail_on=threshold)
+    sys.stdout.flush()
+    raise typer.Exit(run.exit_code(threshold))
+
+
+@app.command("rules")
+def rules_cmd(
+    config: Annotated[Optional[str], typer.Option("--config", "-c", help="配置文件（用于加载额外的规则包）。")] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式。")] = OutputFormat.console,
+) -> None:
+    """列出全部规则（代码、名称、类别、级别、规则包）。"""
+    from .config import ConfigResolver
+    from .packs import load_rules
+
+    try:
+        lc = ConfigResolver(Path(config) if config else None).for_path(Path.cwd())
+        rules = load_rules(lc.pack_paths())
+    except ConfigError as exc:
+        _fail(str(exc))
+        return
+    rules = sorted(rules, key=lambda r: r.code)
+    if output_format == OutputFormat.json:
+        import json
+
+        json.dump([{"code": r.code, "name": r.spec.name, "category": r.spec.category, "severity": r.spec.severity,
+                    "pack": r.pack, "kind": r.spec.kind, "enabled": r.spec.enabled, "summary": r.spec.docs.what}
+                   for r in rules], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(rules)} 条规则", title_justify="left")
+    for col in ("代码", "名称", "类别", "级别", "规则包", "说明"):
+        table.add_column(col, overflow="fold", no_wrap=col != "说明")
+    for r in rules:
+        table.add_row(r.code, r.spec.name, r.spec.category, r.spec.severity, r.pack,
+                      r.spec.docs.what.strip().splitlines()[0])
+    Console(highlight=False).print(table)
+
+
+@app.command()
+def explain(
+    code: Annotated[str, typer.Argument(help="规则代码或名称，如 DL301。")],
+    config: Annotated[Optional[str], typer.Option("--config", "-c", help="配置文件（用于加载额外的规则包）。")] = None,
+) -> None:
+    """显示一条规则的说明：做什么、为什么、依据、反例与正例。"""
+    from .config import ConfigResolver
+    from .docs import render_rule_markdown
+    from .packs import load_rules
+
+    try:
+        lc = ConfigResolver(Path(config) if config else None).for_path(Path.cwd())
+        rules = load_rules(lc.pack_paths())
+    except ConfigError as exc:
+        _fail(str(exc))
+        return
+    key = code.strip()
+    for r in rules:
+        if r.code.upper() == key.upper() or r.spec.name == key:
+            from rich.console import Console
+            from rich.markdown import Markdown
+
+            text = render_rule_markdown(r)
+            if sys.stdout.isatty():
+                Console().print(Markdown(text))
+            else:
+                sys.stdout.write(text)
+            return
+    _fail(f"未知的规则：{code}（用 disclosure-lint rules 查看全部规则）")
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("disclosure-lint: 已中断\n")
+        sys.exit(130)

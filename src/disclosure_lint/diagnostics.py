@@ -1,0 +1,78 @@
+"""Diagnostics: the one immutable record every reporter formats.
+
+A :class:`Diagnostic` says where (line/column, or a pointer such as
+``三、收到和处理政府信息公开申请情况 › 第2个表格``), what (message), why (the rule's
+basis, via its code), the expected and actual values (``evidence``), an optional
+:class:`Fix`, and a stable ``fingerprint`` that survives edits elsewhere in the
+file (for baselines and suppressions).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+CATEGORIES = (
+    "structure", "statistics", "self-reference", "date", "content-safety",
+    "duplication", "typography", "terminology", "input",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the text from (line, column) to (end_line, end_column) — end exclusive, 1-based."""
+
+    line: int | None
+    column: int | None
+    end_line: int | None
+    end_column: int | None
+    replacement: str
+    pointer: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    description: str
+    edits: tuple[Edit, ...]
+    applicability: Literal["safe", "unsafe"] = "safe"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    path: str
+    code: str
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    line: int | None = None
+    column: int | None = None
+    end_line: int | None = None
+    end_column: int | None = None
+    pointer: str | None = None
+    match: str | None = None
+    evidence: dict[str, Any] = field(default_factory=dict)
+    fix: Fix | None = None
+    fingerprint: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        d = asdict(self)
+        d.pop("path")
+        if self.fix is None:
+            d["fix"] = None
+        return d
+
+    @property
+    def sort_key(self):
+        return (self.line or 0, self.column or 0, self.code)
+
+
+def fingerprint(code: str, key: str, occurrence: int) -> str:
+    """A stable id: the rule, what was matched (and where, structurally), and which occurrence."""
+    h = hashlib.sha1(f"{code}\x1f{key}\x1f{occurrence}".encode("utf-8")).hexdigest()
+    return h[:16]

@@ -1,0 +1,73 @@
+"""Rule documentation rendered from the rule files (``explain`` and ``docs/rules/*.md``).
+
+Headings follow ruff's rule pages: 作用 / 原因 / 依据 / 反例 / 正例 / 选项.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .packs import LoadedRule
+
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def _yaml_options(options: dict) -> str:
+    import io
+
+    from ruamel.yaml import YAML
+
+    y = YAML(typ="safe", pure=True)
+    y.default_flow_style = False
+    y.allow_unicode = True
+    buf = io.StringIO()
+    y.dump(options, buf)
+    return buf.getvalue()
+
+
+def render_rule_markdown(rule: LoadedRule) -> str:
+    s = rule.spec
+    d = s.docs
+    out = [f"# {s.id} {s.name}", ""]
+    out.append(f"- 类别：`{s.category}`　级别：{SEVERITY_ZH[s.severity]}（`{s.severity}`）　规则包：`{rule.pack}`"
+               f"　检查类型：`{s.kind}`" + ("" if s.enabled else "　默认关闭"))
+    out.append(f"- 消息：{s.message}")
+    out += ["", "## 作用（What it does）", "", d.what.strip(), ""]
+    if d.what_en:
+        out += [f"*{d.what_en.strip()}*", ""]
+    out += ["## 原因（Why it matters）", "", d.why.strip(), "", "## 依据（Basis）", "", d.basis.strip(), ""]
+    for title, examples in (("反例（会报告）", d.fail), ("正例（不报告）", d.pass_)):
+        if not examples:
+            continue
+        out += [f"## {title}", ""]
+        for ex in examples:
+            ctx = [f"{k}={v}" for k, v in (("年度", ex.year), ("机关", ex.agency), ("类型", ex.agency_kind)) if v]
+            if ex.note or ctx:
+                out.append(f"{ex.note or ''}{'（' + '，'.join(ctx) + '）' if ctx else ''}")
+                out.append("")
+            out += ["```" + ("markdown" if ex.format == "markdown" else "text"), ex.text.rstrip("\n"), "```", ""]
+    out += ["## 选项（Options）", ""]
+    if d.options:
+        out += [d.options.strip(), ""]
+    if s.options:
+        out += ["默认值：", "", "```yaml", _yaml_options(s.options).rstrip("\n"), "```", ""]
+    elif not d.options:
+        out += ["无。", ""]
+    out += [f"在配置中调整：`severity: {{{s.id}: warning}}`、`ignore: [{s.id}]`"
+            + (f"、`options: {{{s.id}: {{…}}}}`" if s.options else "") + "。", ""]
+    return "\n".join(out)
+
+
+def write_rule_docs(rules: list[LoadedRule], directory: Path) -> list[Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for r in sorted(rules, key=lambda r: r.code):
+        p = directory / f"{r.code}.md"
+        p.write_text(render_rule_markdown(r), encoding="utf-8")
+        written.append(p)
+    index = ["# 规则一览（Rules）", "", "| 代码 | 名称 | 类别 | 级别 | 说明 |", "|---|---|---|---|---|"]
+    for r in sorted(rules, key=lambda r: r.code):
+        index.append(f"| [{r.code}]({r.code}.md) | {r.spec.name} | {r.spec.category} | {r.spec.severity} | "
+                     f"{r.spec.docs.what.strip().splitlines()[0]} |")
+    (directory / "README.md").write_text("\n".join(index) + "\n", encoding="utf-8")
+    return written

@@ -1,0 +1,228 @@
+"""The engine: AnnualReport + rules → diagnostics.
+
+It selects rules (``select``/``ignore``), applies per-rule severity and options,
+runs each rule's kind, formats messages, computes positions, pointers and
+fingerprints, and applies inline suppressions.  A bug in one rule never stops the
+others: it becomes an ``input``-category DL000 warning that names the rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from .config import Config
+from .diagnostics import Diagnostic, Edit, Fix, fingerprint
+from .errors import ConfigError
+from .kinds import get_kind
+from .kinds.base import Hit, Kind
+from .model import Block, Document
+from .packs import LoadedRule
+from .report import AnnualReport
+from .report.agency import KIND_NAMES
+
+
+def _matches(rule: LoadedRule, selector: str) -> bool:
+    s = selector.strip()
+    code = rule.code
+    return code == s or (s.isalnum() and s.isupper() and code.startswith(s)) or rule.spec.name == s \
+        or rule.spec.category == s or rule.pack == s
+
+
+def select_rules(rules: list[LoadedRule], config: Config) -> list[LoadedRule]:
+    known = {r.code for r in rules} | {r.spec.name for r in rules} | {r.spec.category for r in rules} \
+        | {r.pack for r in rules}
+    for key, values in (("select", config.select or []), ("ignore", config.ignore)):
+        for v in values:
+            if v not in known and not any(r.code.startswith(v) for r in rules):
+                raise ConfigError("<config>", f"{key} 中的 {v!r} 不是已知的规则代码、代码前缀、规则名称或类别", key=key)
+    if config.select is None:
+        chosen = [r for r in rules if r.spec.enabled]
+    else:
+        chosen = [r for r in rules if any(_matches(r, s) for s in config.select)]
+    return [r for r in chosen if not any(_matches(r, s) for s in config.ignore)]
+
+
+def _per_rule(mapping: dict[str, Any], rule: LoadedRule) -> Any:
+    for key in (rule.code, rule.spec.name):
+        if key in mapping:
+            return mapping[key]
+    return None
+
+
+@dataclass
+class ActiveRule:
+    rule: LoadedRule
+    kind: Kind
+    severity: str
+
+
+def prepare(rules: list[LoadedRule], config: Config, config_path: str = "<config>") -> list[ActiveRule]:
+    active = []
+    for r in select_rules(rules, config):
+        kind_cls = get_kind(r.spec.kind)
+        assert kind_cls is not None  # validated at load time
+        opts = dict(r.spec.options)
+        override = _per_rule(config.options, r)
+        if override:
+            opts.update(override)
+        try:
+            options = kind_cls.Options.model_validate(opts)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            key = f"options.{r.code}." + ".".join(str(p) for p in err["loc"])
+            raise ConfigError(config_path, f"规则 {r.code} 的选项无效：{err['msg']}", key=key) from None
+        severity = _per_rule(config.severity, r) or r.spec.severity
+        active.append(ActiveRule(r, kind_cls(r.spec, options, config), severity))
+    return active
+
+
+# -- suppressions ---------------------------------------------------------------------------
+
+_DIRECTIVE = re.compile(
+    r"<!--\s*disclosure-lint-(?P<what>disable-next-line|disable|enable)\b(?P<codes>[^>]*?)-->")
+
+
+@dataclass
+class Suppressions:
+    ranges: list[tuple[int, int, frozenset[str] | None]]  # (first line, last line, codes or None=all)
+
+    def hides(self, d: Diagnostic) -> bool:
+        if d.line is None:
+            return False
+        for first, last, codes in self.ranges:
+            if first <= d.line <= last and (codes is None or d.code in codes or d.rule in codes):
+                return True
+        return False
+
+
+def parse_suppressions(doc: Document) -> Suppressions:
+    if not doc.has_lines or "disclosure-lint-" not in doc.text:
+        return Suppressions([])
+    lines = doc.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    ranges: list[tuple[int, int, frozenset[str] | None]] = []
+    open_: dict[frozenset[str] | None, int] = {}
+    for i, line in enumerate(lines, 1):
+        for m in _DIRECTIVE.finditer(line):
+            codes_raw = [c for c in re.split(r"[\s,，]+", m.group("codes").strip()) if c]
+            codes = frozenset(codes_raw) if codes_raw else None
+            what = m.group("what")
+            if what == "disable-next-line":
+                j = i + 1
+                while j <= len(lines) and not lines[j - 1].strip():
+                    j += 1
+                ranges.append((j, j, codes))
+            elif what == "disable":
+                open_.setdefault(codes, i)
+            else:  # enable: closes the matching disable (or all when no codes)
+                keys = [k for k in open_ if codes is None or k == codes or (k and codes and k & codes)]
+                for k in keys:
+                    ranges.append((open_.pop(k), i, k))
+    for k, start in open_.items():
+        ranges.append((start, len(lines), k))
+    return Suppressions(ranges)
+
+
+# -- running --------------------------------------------------------------------------------
+
+def _pointer(report: AnnualReport, block: Block | None, hit: Hit) -> str | None:
+    if hit.pointer:
+        return hit.pointer
+    if block is None:
+        return None
+    sec = report.section_of(block)
+    parts = []
+    if sec is not None:
+        parts.append(sec.label)
+    if block.pointer:
+        parts.append(block.pointer)
+    if hit.cell is not None:
+        parts.append(f"表格第{hit.cell.row + 1}行第{hit.cell.col + 1}列")
+    return " › ".join(parts) or None
+
+
+class _SafeDict(dict):
+    def __missing__(self, key):  # leave unknown placeholders visible rather than crash
+        return "{" + key + "}"
+
+
+def _diagnostic(report: AnnualReport, active: ActiveRule, hit: Hit) -> Diagnostic:
+    spec = active.rule.spec
+    doc = report.document
+    line = column = end_line = end_column = None
+    match = hit.match
+    if hit.cell is not None:
+        cell = hit.cell
+        s = hit.start or 0
+        e = hit.end if hit.end is not None else len(cell.text)
+        a, b = cell.locate(s), cell.locate(e)
+        line, column, end_line, end_column = a.line, a.column, b.line, b.column
+        if match is None:
+            match = cell.text[s:e]
+    elif hit.block is not None:
+        blk = hit.block
+        s = hit.start if hit.start is not None else 0
+        e = hit.end if hit.end is not None else len(blk.text)
+        a, b = blk.span(s, e)
+        line, column, end_line, end_column = a.line, a.column, b.line, b.column
+        if match is None and hit.start is not None:
+            match = blk.text[s:e]
+    agency = report.agency
+    params = _SafeDict(
+        match=match or "", agency=agency.name or "本机关",
+        agency_kind=KIND_NAMES.get(agency.kind or "", "未知类型"),
+        year=report.year or "", format_version=report.format_version or "",
+    )
+    params.update(hit.params)
+    message = spec.message.format_map(params)
+    fix = None
+    if hit.fix:
+        edits = []
+        for fe in hit.fix:
+            fa, fb = fe.block.span(fe.start, fe.end)
+            edits.append(Edit(fa.line, fa.column, fb.line, fb.column, fe.replacement))
+        fix = Fix(hit.fix_description or "替换", tuple(edits), "safe" if hit.fix_safe else "unsafe")
+    return Diagnostic(
+        path=doc.path, code=spec.id, rule=spec.name, category=spec.category, severity=active.severity,  # type: ignore[arg-type]
+        message=message, line=line, column=column, end_line=end_line, end_column=end_column,
+        pointer=_pointer(report, hit.block, hit), match=match, evidence=dict(hit.evidence), fix=fix,
+        fingerprint=hit.key if hit.key is not None else (match or message),  # finalised below
+    )
+
+
+def run(report: AnnualReport, active: list[ActiveRule]) -> list[Diagnostic]:
+    doc = report.document
+    diags: list[Diagnostic] = []
+    for ar in active:
+        try:
+            for hit in ar.kind.check(report):
+                diags.append(_diagnostic(report, ar, hit))
+        except Exception as exc:  # noqa: BLE001 - a rule bug must not stop the run
+            diags.append(Diagnostic(
+                path=doc.path, code="DL000", rule="internal-error", category="input", severity="warning",
+                message=f"规则 {ar.rule.code}（{ar.rule.spec.name}）运行出错，已跳过：{type(exc).__name__}: {exc}。"
+                        "这是工具的问题，不是报告的问题，请反馈。",
+                fingerprint=f"DL000:{ar.rule.code}",
+            ))
+    sup = parse_suppressions(doc)
+    if sup.ranges:
+        diags = [d for d in diags if not sup.hides(d)]
+    diags.sort(key=lambda d: (d.line is None, d.line or 0, d.column or 0, d.code))
+    # stable fingerprints: rule + key + occurrence number of that key
+    seen: Counter[tuple[str, str]] = Counter()
+    out = []
+    for d in diags:
+        k = (d.code, d.fingerprint)
+        seen[k] += 1
+        out.append(_replace_fp(d, fingerprint(d.code, d.fingerprint, seen[k])))
+    return out
+
+
+def _replace_fp(d: Diagnostic, fp: str) -> Diagnostic:
+    from dataclasses import replace
+
+    return replace(d, fingerprint=fp)

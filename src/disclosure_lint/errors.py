@@ -1,0 +1,24 @@
+"""Exceptions that become one clear line for the user and exit code 2."""
+
+from __future__ import annotations
+
+
+class DisclosureLintError(Exception):
+    """Base class; ``str(exc)`` is a complete Chinese sentence for the user."""
+
+
+class InputError(DisclosureLintError):
+    """A file cannot be read as a report (missing, empty, binary, undecodable…)."""
+
+
+class ConfigError(DisclosureLintError):
+    """A configuration file or rule pack is malformed."""
+
+    def __init__(self, path: str, message: str, line: int | None = None, key: str | None = None):
+        self.path = path
+        self.line = line
+        self.key = key
+        self.detail = message
+        where = path if line is None else f"{path}:{line}"
+        key_part = f"（键 {key}）" if key else ""
+        super().__init__(f"配置错误：{where}{key_part}：{message}")

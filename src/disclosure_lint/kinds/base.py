@@ -1,0 +1,90 @@
+"""The contract between the engine and the check kinds.
+
+A *kind* is Python: it knows how to look for one sort of defect and takes
+options validated by its pydantic ``Options`` model.  A *rule* is YAML: it names
+a kind, gives it options, a code, a severity and a Chinese message template.
+Many rules can share one kind (Vale's split).
+
+A kind yields :class:`Hit` objects; the engine turns them into diagnostics
+(message formatting, severity, position, fingerprint, suppressions).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+from ..model import Block, Cell
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..config import Config
+    from ..packs import RuleSpec
+    from ..report import AnnualReport
+
+
+class NoOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class KindOptions(BaseModel):
+    """Base for kind options: unknown keys are errors (typos must not pass silently)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+@dataclass
+class FixEdit:
+    """Replace ``block.text[start:end]`` (or a whole cell) with ``replacement``."""
+
+    block: Block
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass
+class Hit:
+    """One finding of a kind, before the engine turns it into a Diagnostic.
+
+    Position: ``block`` + ``start``/``end`` offsets in ``block.text`` (or ``cell`` +
+    offsets in ``cell.text``); with neither, the finding is about the whole file.
+    ``params`` fill the rule's message template; ``evidence`` goes to the JSON output
+    (expected/actual values, related places); ``key`` makes the fingerprint stable
+    (defaults to the matched text).
+    """
+
+    block: Block | None = None
+    start: int | None = None
+    end: int | None = None
+    cell: Cell | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+    evidence: dict[str, Any] = field(default_factory=dict)
+    match: str | None = None
+    key: str | None = None
+    fix: list[FixEdit] | None = None
+    fix_description: str | None = None
+    fix_safe: bool = True
+    pointer: str | None = None
+
+
+class Kind:
+    """Base class of all check kinds."""
+
+    name: ClassVar[str]
+    Options: ClassVar[type[BaseModel]] = NoOptions
+    # Placeholders the kind fills; rule messages may use only these (checked at load).
+    params: ClassVar[frozenset[str]] = frozenset()
+
+    def __init__(self, rule: RuleSpec, options: BaseModel, config: Config):
+        self.rule = rule
+        self.options = options
+        self.config = config
+
+    def check(self, report: AnnualReport) -> Iterator[Hit]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+COMMON_PARAMS = frozenset({"match", "agency", "agency_kind", "year", "format_version"})

@@ -1,0 +1,90 @@
+"""Typography kinds (GB/T 15834-2011 标点符号用法).
+
+``ascii-punctuation``: half-width , ; : ? ! ( ) " inside Chinese text, with a safe fix
+to the full-width mark.  Not flagged: URLs and e-mail addresses, numbers (1,000;
+3:2), times (15:08), list markers such as ``(1)`` at the start of a line, Markdown
+link syntax, and punctuation between two non-Chinese characters (English text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from . import register
+from .base import FixEdit, Hit, Kind, KindOptions
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》]")
+_URL = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》<>\"]+"
+                  r"|www\.[A-Za-z0-9.-]+[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef<>\"]*"
+                  r"|[\w.+-]+@[\w-]+\.[\w.-]+")
+_MD_LINK = re.compile(r"\]\([^)\s]*\)|!\[|<[^<>\s]+>")
+_LIST_MARKER = re.compile(r"^\s*(?:\(\s*[0-9一二三四五六七八九十]{1,3}\s*\)|[0-9]{1,2}\))")
+
+FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+
+
+class AsciiPunctuationOptions(KindOptions):
+    marks: str = Field(default=",;:?!()\"", description="要检查的半角标点")
+    exempt_list_markers: bool = True
+
+
+@register
+class AsciiPunctuation(Kind):
+    name = "ascii-punctuation"
+    Options = AsciiPunctuationOptions
+    params = frozenset({"mark", "replacement"})
+
+    def check(self, report) -> Iterator[Hit]:
+        marks = set(self.options.marks)
+        for block in report.lintable_blocks:
+            if block.kind == "table":
+                continue
+            yield from self._check_text(block, block.text, marks)
+
+    def _check_text(self, block, text: str, marks: set[str]) -> Iterator[Hit]:
+        if not any(ch in text for ch in marks):
+            return
+        skip = [False] * len(text)
+        for pat in (_URL, _MD_LINK):
+            for m in pat.finditer(text):
+                for k in range(m.start(), m.end()):
+                    skip[k] = True
+        if self.options.exempt_list_markers:
+            for line_m in re.finditer(r"[^\n]+", text):
+                mm = _LIST_MARKER.match(line_m.group(0))
+                if mm:
+                    for k in range(line_m.start(), line_m.start() + mm.end()):
+                        skip[k] = True
+        quote_open = True
+        n = len(text)
+        for i, ch in enumerate(text):
+            if ch not in marks or skip[i]:
+                continue
+            prev = _neighbour(text, i, -1)
+            nxt = _neighbour(text, i, 1)
+            if ch in ",:" and prev.isdigit() and nxt.isdigit():
+                continue  # 1,000 / 15:08 / 3:2
+            if not (_CJK.match(prev) or _CJK.match(nxt)):
+                continue  # English or numbers only: not Chinese text
+            if ch == '"':
+                repl = "“" if quote_open else "”"
+                quote_open = not quote_open
+            else:
+                repl = FULL[ch]
+            end = i + 1
+            # a space after the half-width mark is not needed after a full-width one
+            while end < n and text[end] == " " and ch not in "(\"" and repl != "“":
+                end += 1
+            yield Hit(block=block, start=i, end=i + 1, params={"mark": ch, "replacement": repl},
+                      evidence={"expected": repl, "actual": ch}, key=f"{ch}@{text[max(0, i - 8):i + 8]}",
+                      fix=[FixEdit(block, i, end, repl)], fix_description=f"将“{ch}”改为“{repl}”")
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    j = i + step
+    while 0 <= j < len(text) and text[j] in " \t":
+        j += step
+    return text[j] if 0 <= j < len(text) else ""

@@ -1,0 +1,204 @@
+"""Rule packs: directories of YAML rule files, validated by pydantic.
+
+A pack is a directory; every ``*.yaml``/``*.yml`` file in it (recursively) holds
+one rule (a mapping) or several (``rules:`` list).  Built-in packs live in
+``rules/`` and ship inside the wheel (``disclosure_lint/rules``).  Users add
+packs through ``packs:`` in their configuration — no Python needed.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .diagnostics import CATEGORIES
+from .errors import ConfigError
+from .yamlio import load_yaml, validation_error
+
+Category = Literal[
+    "structure", "statistics", "self-reference", "date", "content-safety",
+    "duplication", "typography", "terminology", "input",
+]
+
+
+class Example(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    note: str | None = None
+    year: int | None = None
+    agency: str | None = None
+    agency_kind: str | None = None
+    format: Literal["markdown", "text"] = "markdown"
+
+
+class RuleDocs(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    what: str
+    why: str
+    basis: str
+    fail: list[Example] = Field(default_factory=list)
+    pass_: list[Example] = Field(default_factory=list, alias="pass")
+    options: str | None = None
+    what_en: str | None = None
+
+
+class RuleSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    name: str
+    kind: str
+    category: Category
+    severity: Literal["error", "warning", "info"]
+    message: str
+    options: dict[str, Any] = Field(default_factory=dict)
+    enabled: bool = True
+    docs: RuleDocs
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, v: str) -> str:
+        if not re.fullmatch(r"[A-Z]{1,6}\d{3}", v):
+            raise ValueError("规则代码应为大写字母加三位数字，如 DL101")
+        return v
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, v: str) -> str:
+        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", v):
+            raise ValueError("规则名称应为小写短横线形式，如 missing-section")
+        return v
+
+
+@dataclass(frozen=True)
+class LoadedRule:
+    spec: RuleSpec
+    pack: str
+    source: str  # file path
+
+    @property
+    def code(self) -> str:
+        return self.spec.id
+
+
+def builtin_rules_dir() -> Path:
+    here = Path(__file__).resolve().parent
+    shipped = here / "rules"
+    if shipped.is_dir():
+        return shipped
+    # running from a source checkout (editable install or PYTHONPATH=src)
+    return here.parent.parent / "rules"
+
+
+def _placeholders(template: str) -> set[str]:
+    out = set()
+    for _, field_name, _, _ in string.Formatter().parse(template):
+        if field_name:
+            out.add(field_name.split(".")[0].split("[")[0])
+    return out
+
+
+def _validate_rule(data: Any, text: str, path: str, prefix: tuple) -> RuleSpec:
+    from .kinds import get_kind
+    from .kinds.base import COMMON_PARAMS
+
+    if not isinstance(data, dict):
+        raise ConfigError(path, "规则应为一个 YAML 映射（键: 值）", key=".".join(map(str, prefix)) or None)
+    try:
+        spec = RuleSpec.model_validate(data)
+    except ValidationError as exc:
+        raise validation_error(exc, text, path, prefix) from None
+    kind = get_kind(spec.kind)
+    if kind is None:
+        from .kinds import all_kinds
+
+        raise ConfigError(path, f"未知的检查类型 {spec.kind!r}（可用：{', '.join(sorted(all_kinds()))}）",
+                          line=_line(text, prefix + ("kind",)), key=".".join(map(str, prefix + ("kind",))))
+    try:
+        kind.Options.model_validate(spec.options)
+    except ValidationError as exc:
+        raise validation_error(exc, text, path, prefix + ("options",)) from None
+    try:
+        unknown = _placeholders(spec.message) - kind.params - COMMON_PARAMS
+    except ValueError as exc:
+        raise ConfigError(path, f"消息模板格式错误：{exc}", line=_line(text, prefix + ("message",)),
+                          key="message") from None
+    if unknown:
+        raise ConfigError(path, f"消息模板使用了未知的占位符 {', '.join(sorted(unknown))}"
+                                f"（可用：{', '.join(sorted(kind.params | COMMON_PARAMS))}）",
+                          line=_line(text, prefix + ("message",)), key=".".join(map(str, prefix + ("message",))))
+    return spec
+
+
+def _line(text: str, loc: tuple) -> int | None:
+    from .yamlio import line_of
+
+    return line_of(text, loc)
+
+
+def load_pack_file(path: Path, pack: str) -> list[LoadedRule]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), f"无法读取规则文件（{exc}）") from None
+    data = load_yaml(text, str(path))
+    if data is None:
+        return []
+    if isinstance(data, dict) and "rules" in data and set(data) <= {"rules", "pack"}:
+        items = data["rules"]
+        if not isinstance(items, list):
+            raise ConfigError(str(path), "rules 应为规则列表", line=_line(text, ("rules",)), key="rules")
+        return [LoadedRule(_validate_rule(item, text, str(path), ("rules", i)), pack, str(path))
+                for i, item in enumerate(items)]
+    return [LoadedRule(_validate_rule(data, text, str(path), ()), pack, str(path))]
+
+
+def load_pack_dir(directory: Path, pack: str | None = None) -> list[LoadedRule]:
+    if not directory.is_dir():
+        raise ConfigError(str(directory), "规则包目录不存在")
+    rules: list[LoadedRule] = []
+    files = sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    for f in files:
+        name = pack or (f.parent.name if f.parent != directory else directory.name)
+        rules.extend(load_pack_file(f, name))
+    return rules
+
+
+@lru_cache(maxsize=1)
+def builtin_rules() -> tuple[LoadedRule, ...]:
+    root = builtin_rules_dir()
+    rules: list[LoadedRule] = []
+    for sub in sorted(p for p in root.iterdir() if p.is_dir()):
+        rules.extend(load_pack_dir(sub, sub.name))
+    return tuple(rules)
+
+
+def load_rules(extra_packs: list[Path] | None = None) -> list[LoadedRule]:
+    """Built-in rules plus user packs; duplicate codes are an error."""
+    rules = list(builtin_rules())
+    for p in extra_packs or []:
+        rules.extend(load_pack_dir(p, p.name))
+    seen: dict[str, LoadedRule] = {}
+    for r in rules:
+        if r.code in seen:
+            other = seen[r.code]
+            raise ConfigError(r.source, f"规则代码 {r.code} 重复（已在 {other.source} 中定义）", key="id")
+        seen[r.code] = r
+    names: dict[str, LoadedRule] = {}
+    for r in rules:
+        if r.spec.name in names:
+            raise ConfigError(r.source, f"规则名称 {r.spec.name} 重复（已在 {names[r.spec.name].source} 中定义）",
+                              key="name")
+        names[r.spec.name] = r
+    return rules
+
+
+assert set(CATEGORIES) == set(Category.__args__)  # type: ignore[attr-defined]

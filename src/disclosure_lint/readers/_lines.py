@@ -1,0 +1,73 @@
+"""Helpers shared by the line-based readers (Markdown, text)."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Anchor, Cell, Row
+
+_SPACE = " \t\u3000"
+
+
+def anchored(pieces: list[tuple[str, int, int]]) -> tuple[str, tuple[Anchor, ...]]:
+    """Join ``(text, line, column)`` pieces with newlines into one text with anchors."""
+    parts: list[str] = []
+    anchors: list[Anchor] = []
+    offset = 0
+    for i, (text, line, col) in enumerate(pieces):
+        if i:
+            parts.append("\n")
+            offset += 1
+        anchors.append(Anchor(offset, line, col))
+        parts.append(text)
+        offset += len(text)
+    return "".join(parts), tuple(anchors)
+
+
+def strip_span(line: str, start: int = 0, end: int | None = None) -> tuple[str, int]:
+    """Strip whitespace from ``line[start:end]``; return (text, 0-based start column)."""
+    if end is None:
+        end = len(line)
+    while start < end and line[start] in _SPACE:
+        start += 1
+    while end > start and line[end - 1] in _SPACE:
+        end -= 1
+    return line[start:end], start
+
+
+def split_cells(line: str, line_no: int, row_index: int, pattern: re.Pattern[str], header: bool = False) -> Row:
+    """Split one table line on ``pattern`` into cells with exact columns."""
+    cells: list[Cell] = []
+    pos = 0
+    col = 0
+    bounds: list[tuple[int, int]] = []
+    for m in pattern.finditer(line):
+        bounds.append((pos, m.start()))
+        pos = m.end()
+    bounds.append((pos, len(line)))
+    for start, end in bounds:
+        text, c0 = strip_span(line, start, end)
+        cells.append(Cell(text=text, row=row_index, col=col, line=line_no, column=c0 + 1,
+                          end_column=c0 + 1 + len(text), header=header))
+        col += 1
+    return Row(cells=tuple(cells), line=line_no, header=header)
+
+
+def table_text(rows: list[Row]) -> tuple[str, tuple[Anchor, ...]]:
+    """Text of a table (cells joined by tabs, rows by newlines) with an anchor at every cell."""
+    parts: list[str] = []
+    anchors: list[Anchor] = []
+    offset = 0
+    for ri, row in enumerate(rows):
+        if ri:
+            parts.append("\n")
+            offset += 1
+        for ci, cell in enumerate(row.cells):
+            if ci:
+                parts.append("\t")
+                offset += 1
+            if cell.line is not None:
+                anchors.append(Anchor(offset, cell.line, cell.column or 1))
+            parts.append(cell.text)
+            offset += len(cell.text)
+    return "".join(parts), tuple(anchors)

@@ -1,0 +1,116 @@
+"""Plain-text reader: reports as pasted into a text file or scraped from a web page.
+
+There is no markup, so structure comes from the text itself:
+
+* every non-blank line is one block (scraped pages put one paragraph per line);
+* a line that starts with a heading number (一、 （一） 1. （1）) and is short
+  is a heading, with the level given by the numbering;
+* two or more consecutive lines split by tabs, pipes or runs of two or more
+  spaces into the same kind of cells form a table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Block, Document, Row, Table
+from ._lines import anchored, split_cells, strip_span, table_text
+
+_SEPARATORS = (
+    ("tab", re.compile(r"\t+")),
+    ("pipe", re.compile(r"\s*(?<!\\)\|\s*")),
+    ("spaces", re.compile(r"(?:[ \u3000]{2,})")),
+)
+
+CN_NUM = "一二三四五六七八九十"
+HEADING = re.compile(
+    rf"^(?:(?P<l1>[{CN_NUM}]{{1,3}}[、．.])"
+    rf"|(?P<l2>[（(][{CN_NUM}]{{1,3}}[）)])"
+    rf"|(?P<l3>\d{{1,2}}[.．、](?!\d))"
+    rf"|(?P<l4>[（(]\d{{1,2}}[）)]))"
+)
+MAX_HEADING_LEN = 40
+
+
+def heading_level(text: str) -> int | None:
+    """Level 1–4 for a short numbered heading line, else None."""
+    if len(text) > MAX_HEADING_LEN or text.endswith(("。", "；", ";", "，", ",")):
+        return None
+    m = HEADING.match(text)
+    if not m:
+        return None
+    for level in (1, 2, 3, 4):
+        if m.group(f"l{level}"):
+            return level
+    return None
+
+
+def _split_kind(line: str) -> str | None:
+    body = line.strip(" \u3000")
+    for name, pat in _SEPARATORS:
+        if name == "pipe":
+            if body.count("|") >= 2 or (body.count("|") >= 1 and not body.startswith("|")):
+                return name
+        elif pat.search(body):
+            return name
+    return None
+
+
+def read(path: str, data: bytes) -> Document:
+    from ..textio import decode
+
+    text, encoding = decode(data)
+    return parse(text, path=path, encoding=encoding)
+
+
+def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8") -> Document:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    blocks: list[Block] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        raw = lines[i]
+        body, c0 = strip_span(raw)
+        if not body:
+            i += 1
+            continue
+        kind = _split_kind(raw)
+        if kind is not None:
+            j = i
+            while j < n and lines[j].strip() and _split_kind(lines[j]) == kind:
+                j += 1
+            if j - i >= 2:
+                blocks.append(_table(lines, i, j, kind, len(blocks)))
+                i = j
+                continue
+        level = heading_level(body)
+        text_, anchors = anchored([(body, i + 1, c0 + 1)])
+        blocks.append(Block(
+            index=len(blocks), kind="heading" if level else "paragraph", text=text_,
+            line=i + 1, column=c0 + 1, end_line=i + 1, end_column=c0 + 1 + len(body),
+            anchors=anchors, level=level,
+        ))
+        i += 1
+    return Document(path=path, format="text", encoding=encoding, text=text, blocks=tuple(blocks))
+
+
+def _table(lines: list[str], start: int, end: int, kind: str, index: int) -> Block:
+    pattern = dict(_SEPARATORS)[kind]
+    rows: list[Row] = []
+    for k in range(start, end):
+        raw = lines[k]
+        body, c0 = strip_span(raw)
+        if kind == "pipe":
+            body = body.strip("|")
+            c0 = raw.index(body) if body else c0
+        # split inside the stripped body, then shift columns back to the raw line
+        row = split_cells(body, k + 1, len(rows), pattern)
+        cells = tuple(replace(c, column=(c.column or 1) + c0, end_column=(c.end_column or 1) + c0)
+                      for c in row.cells)
+        rows.append(Row(cells=cells, line=k + 1))
+    text_, anchors = table_text(rows)
+    return Block(index=index, kind="table", text=text_, line=start + 1, column=1, end_line=end,
+                 end_column=len(lines[end - 1]) + 1, anchors=anchors, table=Table(rows=tuple(rows)))

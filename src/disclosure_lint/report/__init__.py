@@ -1,0 +1,256 @@
+"""The domain layer: any :class:`Document` → the same :class:`AnnualReport`.
+
+Rules read the report through this object and never re-parse text: title, agency
+and its kind, report year, format version, publication and signature dates, the
+sections mapped to canonical ids (s1…s6) and every date mention.  The statistics
+tables (issue 3) will be added here as typed tables keyed by canonical row and
+column ids.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..model import Block, Document
+from . import catalogue
+from .agency import Agency, classify, name_from_title
+from .dates import DateMention, find_dates
+
+TEXT_KINDS = frozenset({"heading", "paragraph", "list_item", "html"})
+
+_TOP = re.compile(r"^\s*(?:第)?(?P<num>[一二三四五六七八九十]{1,3})\s*(?:、|，|,|\.|．|\s|部分)\s*(?P<title>.*)$")
+_PUBLISHED = re.compile(r"(?:发布|公开|发文|印发)(?:日期|时间)\s*[:：]?\s*")
+_PERIOD = re.compile(
+    r"(?:统计期限|统计时间|统计周期|统计期间|统计区间|时间段|数据统计)[^。；;\n]{0,12}?"
+    r"(?P<y>(?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
+
+
+@dataclass
+class Section:
+    id: str | None  # canonical id s1…s6, None when the title is not recognised
+    numeral: str | None  # 一, 二 … as written (None when unnumbered)
+    number: int | None
+    title: str  # title without its number
+    heading: Block
+    blocks: list[Block] = field(default_factory=list)  # body blocks, up to the next section
+    quality: str = "none"  # exact | keywords | none
+
+    @property
+    def spec(self):
+        return catalogue.SECTION_BY_ID.get(self.id) if self.id else None
+
+    @property
+    def label(self) -> str:
+        return f"{self.numeral}、{self.title}" if self.numeral else self.title
+
+    @property
+    def tables(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "table"]
+
+    @property
+    def body_text(self) -> str:
+        return "\n".join(b.text for b in self.blocks if b.kind in TEXT_KINDS or b.kind == "table")
+
+
+@dataclass
+class Overrides:
+    """Facts given by the user (``--year``, config) that win over detection."""
+
+    year: int | None = None
+    agency: str | None = None
+    agency_kind: str | None = None
+    format_version: str | None = None
+
+
+class AnnualReport:
+    def __init__(self, document: Document, overrides: Overrides | None = None):
+        self.document = document
+        self.overrides = overrides or Overrides()
+
+    # -- text access -------------------------------------------------------------------
+    @cached_property
+    def blocks(self) -> tuple[Block, ...]:
+        return self.document.blocks
+
+    @cached_property
+    def text_blocks(self) -> list[Block]:
+        """Blocks with prose: headings, paragraphs, list items (not tables, comments, code)."""
+        return [b for b in self.blocks if b.kind in TEXT_KINDS]
+
+    @cached_property
+    def lintable_blocks(self) -> list[Block]:
+        """Prose and table blocks: everything a reader of the published report sees."""
+        return [b for b in self.blocks if b.kind in TEXT_KINDS or b.kind == "table"]
+
+    # -- title, agency, year -------------------------------------------------------------
+    @cached_property
+    def title_block(self) -> Block | None:
+        for b in self.text_blocks[:8]:
+            if "报告" in b.text and len(b.text) <= 80 and ("信息公开" in b.text or "政务公开" in b.text):
+                return b
+        return None
+
+    @cached_property
+    def title(self) -> str | None:
+        return self.title_block.text.lstrip("#").strip() if self.title_block else None
+
+    @cached_property
+    def _title_facts(self) -> tuple[str | None, int | None]:
+        return name_from_title(self.title) if self.title else (None, None)
+
+    @cached_property
+    def agency(self) -> Agency:
+        o = self.overrides
+        name = o.agency or self._title_facts[0]
+        source = "config" if o.agency else ("title" if name else "none")
+        kind, word = classify(name) if name else (None, None)
+        if o.agency_kind:
+            kind = o.agency_kind
+            source = "config"
+        return Agency(name=name, kind=kind, word=word, source=source)
+
+    @cached_property
+    def title_year(self) -> int | None:
+        return self._title_facts[1]
+
+    @cached_property
+    def period_year(self) -> int | None:
+        """The year of the statistics period (统计期限为2023年1月1日至12月31日)."""
+        for b in self.text_blocks[:40]:
+            m = _PERIOD.search(b.text)
+            if m:
+                return int(m.group("y"))
+        return None
+
+    @cached_property
+    def period_match(self) -> tuple[Block, re.Match[str]] | None:
+        for b in self.text_blocks[:40]:
+            m = _PERIOD.search(b.text)
+            if m:
+                return b, m
+        return None
+
+    @cached_property
+    def year(self) -> int | None:
+        return self.overrides.year or self.title_year or self.period_year
+
+    @cached_property
+    def year_source(self) -> str:
+        if self.overrides.year:
+            return "config"
+        if self.title_year:
+            return "title"
+        if self.period_year:
+            return "period"
+        return "none"
+
+    @cached_property
+    def format_version(self) -> str | None:
+        return self.overrides.format_version or catalogue.format_version_for_year(self.year)
+
+    # -- dates -------------------------------------------------------------------------
+    @cached_property
+    def dates(self) -> list[DateMention]:
+        out: list[DateMention] = []
+        for b in self.lintable_blocks:
+            if b.kind == "table":
+                continue
+            out.extend(find_dates(b))
+        return out
+
+    @cached_property
+    def published_mention(self) -> DateMention | None:
+        """A "发布日期: …" line, as on scraped portal pages."""
+        for d in self.dates:
+            prefix = d.block.text[max(0, d.start - 12):d.start]
+            if _PUBLISHED.search(prefix) and d.block.index < 12:
+                return d
+        return None
+
+    @cached_property
+    def signature_mention(self) -> DateMention | None:
+        """The 落款 date: a block near the end that holds nothing but a date."""
+        tail = [b for b in self.text_blocks[-6:]]
+        for b in reversed(tail):
+            ds = [d for d in self.dates if d.block is b]
+            if len(ds) == 1 and len(b.text.strip()) <= len(ds[0].raw) + 2:
+                return ds[0]
+        return None
+
+    @cached_property
+    def published(self) -> _dt.date | None:
+        """Publication date: the 发布日期 line, else the signature date."""
+        for m in (self.published_mention, self.signature_mention):
+            if m is not None and m.date is not None:
+                return m.date
+        return None
+
+    # -- sections ----------------------------------------------------------------------
+    @cached_property
+    def sections(self) -> list[Section]:
+        """Top-level sections in document order (numbered 一、… or titled like a section)."""
+        sections: list[Section] = []
+        current: Section | None = None
+        title_block = self.title_block
+        for b in self.blocks:
+            if b is title_block:
+                continue
+            sec = self._as_section(b) if b.kind in ("heading", "paragraph") else None
+            if sec is not None:
+                sections.append(sec)
+                current = sec
+            elif current is not None:
+                current.blocks.append(b)
+        return sections
+
+    def _as_section(self, b: Block) -> Section | None:
+        text = b.text.strip().lstrip("#").strip()
+        if not text or len(text) > 50 or text.endswith(("。", "；", ";")):
+            return None
+        m = _TOP.match(text)
+        if m:
+            numeral = m.group("num")
+            title = m.group("title").strip()
+            spec, quality = catalogue.match_section(title)
+            if spec is None and any(lbl in title for lbl in catalogue.TABLE_ROW_LABELS):
+                return None
+            if spec is None and (b.kind != "heading" and len(title) > 30):
+                return None
+            return Section(spec.id if spec else None, numeral, catalogue.cn_to_int(numeral), title, b,
+                           quality=quality)
+        # An unnumbered heading whose title is a section title.
+        spec, quality = catalogue.match_section(text)
+        if spec is not None and quality == "exact" and (b.kind == "heading" or len(text) <= 20):
+            return Section(spec.id, None, None, text, b, quality=quality)
+        return None
+
+    @cached_property
+    def sections_by_id(self) -> dict[str, Section]:
+        out: dict[str, Section] = {}
+        for s in self.sections:
+            if s.id and s.id not in out:
+                out[s.id] = s
+        return out
+
+    def section_of(self, block: Block) -> Section | None:
+        """The top-level section a block belongs to (its heading counts as inside)."""
+        idx = block.index
+        found = None
+        for s in self.sections:
+            if s.heading.index <= idx:
+                found = s
+            else:
+                break
+        return found
+
+    @cached_property
+    def is_unified(self) -> bool:
+        """Does the report follow a unified format (at least four of the six sections)?"""
+        return len(self.sections_by_id) >= 4
+
+
+def interpret(document: Document, overrides: Overrides | None = None) -> AnnualReport:
+    return AnnualReport(document, overrides)

@@ -1,0 +1,128 @@
+"""Agency name and kind, from the report title (or configuration).
+
+Kinds (``agency_kind`` in the JSON output):
+
+=====================  ===============================  ==========  =================
+kind                   recognised by the name ending     self word   deadline class
+=====================  ===============================  ==========  =================
+street_office          街道办事处, 街道                  街道        township
+town_government        镇人民政府, 镇                    镇          township
+township_government    乡人民政府, 乡 (民族乡, 苏木)     乡          township
+province_government    省/自治区/直辖市人民政府          省/区/市    government
+city_government        市/州/盟人民政府                  市/州/盟    government
+county_government      县/区/旗人民政府                  县/区/旗    government
+government_office      人民政府办公室/办公厅             办/厅       department
+bureau                 局                                局          department
+commission             委员会, 委                        委          department
+office                 办公室, 办                        办          department
+department             厅, 部, 署, 中心, 院, 所, 会 …   (that word) department
+=====================  ===============================  ==========  =================
+
+The deadline class maps to 《条例》第四十九条: departments by 1月31日, governments by 3月31日;
+townships and street offices are not named there (configurable).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+KIND_NAMES = {
+    "street_office": "街道办事处",
+    "town_government": "镇人民政府",
+    "township_government": "乡人民政府",
+    "province_government": "省级人民政府",
+    "city_government": "市级人民政府",
+    "county_government": "县级人民政府",
+    "government_office": "人民政府办公室（厅）",
+    "bureau": "局",
+    "commission": "委员会",
+    "office": "办公室",
+    "department": "部门",
+}
+
+DEADLINE_CLASS = {
+    "street_office": "township",
+    "town_government": "township",
+    "township_government": "township",
+    "province_government": "government",
+    "city_government": "government",
+    "county_government": "government",
+}
+
+
+def deadline_class(kind: str | None) -> str | None:
+    if kind is None:
+        return None
+    return DEADLINE_CLASS.get(kind, "department")
+
+
+@dataclass(frozen=True)
+class Agency:
+    name: str | None
+    kind: str | None
+    word: str | None  # the body word the agency uses for itself: 局, 委, 街道, 镇, 区 …
+    source: str  # "title", "config", "text" or "none"
+
+
+# (pattern on the end of the name, kind, self word or None to take the matched group)
+_RULES: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
+    (re.compile(p + r"$"), k, w)
+    for p, k, w in (
+        (r"人民政府办公[室厅]", "government_office", None),
+        (r"政府办公[室厅]", "government_office", None),
+        (r"街道办事处|街道办|街道", "street_office", "街道"),
+        (r"镇人民政府|镇政府|镇", "town_government", "镇"),
+        (r"(?:乡|苏木)人民政府|乡政府|乡|苏木", "township_government", "乡"),
+        (r"(?:省|自治区)人民政府|省政府", "province_government", "省"),
+        (r"(?:北京|天津|上海|重庆)市人民政府", "province_government", "市"),
+        (r"(?:市|州|盟)人民政府|市政府|州政府", "city_government", None),
+        (r"(?:县|区|旗)人民政府|县政府|区政府|旗政府", "county_government", None),
+        (r"委员会|委", "commission", "委"),
+        (r"局", "bureau", "局"),
+        (r"办公室|办", "office", "办"),
+        (r"(?:厅|部|署|中心|院|所|会|站|馆|处)", "department", None),
+    )
+)
+
+_GOV_WORD = re.compile(r"([省市州盟县区旗])(?:人民)?政府$")
+_OFFICE_WORD = re.compile(r"办公([室厅])$")
+_DEPT_WORD = re.compile(r"(厅|部|署|中心|院|所|会|站|馆|处)$")
+
+
+def classify(name: str) -> tuple[str | None, str | None]:
+    """Return ``(kind, self word)`` for an agency name, or ``(None, None)``."""
+    name = name.strip()
+    for pattern, kind, word in _RULES:
+        if pattern.search(name):
+            if word is None:
+                if kind == "government_office":
+                    m = _OFFICE_WORD.search(name)
+                    word = "办" if m and m.group(1) == "室" else "厅"
+                elif kind == "department":
+                    m = _DEPT_WORD.search(name)
+                    word = m.group(1) if m else None
+                else:
+                    m = _GOV_WORD.search(name)
+                    word = m.group(1) if m else None
+            return kind, word
+    return None, None
+
+
+_TITLE = re.compile(
+    r"^(?:(?P<year1>(?:19|20)\d{2})\s*年度?)?\s*(?P<name>.*?)\s*(?:(?P<year2>(?:19|20)\d{2})\s*年度?)?\s*"
+    r"(?:政府信息公开|政务公开|信息公开)"
+)
+
+
+def name_from_title(title: str) -> tuple[str | None, int | None]:
+    """Agency name and year from a title such as 某某区某某局2023年政府信息公开工作年度报告."""
+    t = re.sub(r"\s+", "", title).lstrip("#").strip("《》")
+    m = _TITLE.match(t)
+    if not m:
+        return None, None
+    name = m.group("name").strip("《》“”\"（）()：:")
+    year = m.group("year1") or m.group("year2")
+    # "关于…" and quoted titles
+    name = re.sub(r"^关于", "", name)
+    return (name or None), (int(year) if year else None)

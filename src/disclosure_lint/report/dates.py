@@ -1,0 +1,107 @@
+"""Date mentions in report text.
+
+Forms (``DateMention.form``):
+
+* ``gbt``      2024年1月20日 — the GB/T 9704-2012 form (Arabic numerals, full year, no leading zero)
+* ``padded``   2024年01月20日 — 年月日 with a leading zero
+* ``short``    24年1月20日 — two-digit year
+* ``iso``      2024-01-20 (optionally with a time, as on scraped pages)
+* ``slashed``  2024/1/20
+* ``dotted``   2024.1.20
+* ``cn``       二〇二四年一月二十日 — Chinese numerals
+
+Every mention keeps its block and character offsets, its parsed calendar date
+(``None`` when it is not a real date, e.g. 2月30日) and the raw text.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+from ..model import Block
+
+_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+
+DATE_RE = re.compile(
+    r"(?<![\d.\-/])(?:"
+    r"(?P<y>\d{2}|\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
+    r"|(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?![\d\-])(?P<it>\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|(?P<sy>\d{4})/(?P<sm>\d{1,2})/(?P<sd>\d{1,2})(?![\d/])"
+    r"|(?P<dy>\d{4})\.(?P<dm>\d{1,2})\.(?P<dd>\d{1,2})(?![\d.])"
+    r"|(?P<cy>[〇零○一二三四五六七八九]{4})年(?P<cm>十[一二]?|[一二三四五六七八九])月"
+    r"(?P<cd>三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])日"
+    r")"
+)
+
+
+def _cn_small(s: str) -> int:
+    """十, 十二, 二十, 二十一, 三 → int."""
+    if "十" not in s:
+        return _CN_DIGIT[s]
+    tens, _, ones = s.partition("十")
+    return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    block: Block
+    start: int
+    end: int
+    raw: str
+    form: str
+    year: int
+    month: int
+    day: int
+    date: _dt.date | None  # None when not a real calendar date
+    has_time: bool = False
+
+    @property
+    def valid(self) -> bool:
+        return self.date is not None
+
+
+def _real(y: int, m: int, d: int) -> _dt.date | None:
+    try:
+        return _dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find_dates(block: Block) -> list[DateMention]:
+    out: list[DateMention] = []
+    text = block.text
+    for m in DATE_RE.finditer(text):
+        has_time = False
+        if m.group("y"):
+            ys, ms, ds = m.group("y"), m.group("m"), m.group("d")
+            if len(ys) == 2:
+                form, year = "short", 2000 + int(ys)
+            else:
+                year = int(ys)
+                form = "padded" if (ms.startswith("0") or ds.startswith("0")) else "gbt"
+            month, day = int(ms), int(ds)
+        elif m.group("iy"):
+            form = "iso"
+            year, month, day = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+            has_time = bool(m.group("it"))
+        elif m.group("sy"):
+            form = "slashed"
+            year, month, day = int(m.group("sy")), int(m.group("sm")), int(m.group("sd"))
+        elif m.group("dy"):
+            form = "dotted"
+            year, month, day = int(m.group("dy")), int(m.group("dm")), int(m.group("dd"))
+        else:
+            form = "cn"
+            year = int("".join(str(_CN_DIGIT[c]) for c in m.group("cy")))
+            month, day = _cn_small(m.group("cm")), _cn_small(m.group("cd"))
+        out.append(DateMention(block, m.start(), m.end(), m.group(0), form, year, month, day,
+                               _real(year, month, day), has_time))
+    return out
+
+
+def gbt_form(d: _dt.date) -> str:
+    """The GB/T 9704 form of a date: 2024年1月20日."""
+    return f"{d.year}年{d.month}月{d.day}日"

@@ -1,0 +1,43 @@
+"""``--format json``: one JSON document for the whole run (schema version 1)."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from .. import __version__
+
+SCHEMA_VERSION = 1
+
+
+def as_dict(run, fail_on: str = "error") -> dict:
+    files = []
+    for f in run.files:
+        files.append({
+            "path": f.path,
+            "format": f.format,
+            "encoding": f.encoding,
+            "report": f.report,
+            "diagnostics": [d.to_json() for d in f.diagnostics],
+            "error": f.error,
+        })
+    return {
+        "version": SCHEMA_VERSION,
+        "tool": {"name": "disclosure-lint", "version": __version__},
+        "files": files,
+        "errors": list(run.errors),
+        "summary": {
+            "files": len(run.files),
+            "files_with_errors": sum(1 for f in run.files if f.error),
+            "error": run.count("error"),
+            "warning": run.count("warning"),
+            "info": run.count("info"),
+            "fail_on": fail_on,
+            "exit_code": run.exit_code(fail_on),
+        },
+    }
+
+
+def render(run, stream: TextIO, fail_on: str = "error", **_: object) -> None:
+    json.dump(as_dict(run, fail_on), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
