@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .config import ConfigResolver, LoadedConfig
 from .diagnostics import SEVERITY_RANK, Diagnostic
-from .engine import ActiveRule, prepare, run
+from .engine import ActiveRule, prepare, run, unknown_selectors
 from .errors import ConfigError, DisclosureLintError, InputError
 from .model import Document
 from .packs import load_rules
@@ -93,6 +93,10 @@ class Checker:
                     "ignore": [*cfg.ignore, *self.ignore],
                 })
             rules = load_rules(lc.pack_paths())
+            bad = unknown_selectors(rules, [*(self.select or []), *self.ignore])
+            if bad:
+                raise ConfigError("命令行参数", f"--select/--ignore 中的 {', '.join(bad)} 不是已知的规则代码、代码前缀、"
+                                                "规则名称、类别或规则包（用 disclosure-lint rules 查看）")
             self._active[key] = prepare(rules, cfg, str(lc.path or "<config>"))
         return self._active[key]
 

@@ -33,13 +33,18 @@ def _matches(rule: LoadedRule, selector: str) -> bool:
         or rule.spec.category == s or rule.pack == s
 
 
-def select_rules(rules: list[LoadedRule], config: Config) -> list[LoadedRule]:
+def unknown_selectors(rules: list[LoadedRule], selectors: list[str]) -> list[str]:
     known = {r.code for r in rules} | {r.spec.name for r in rules} | {r.spec.category for r in rules} \
         | {r.pack for r in rules}
+    return [v for v in selectors if v not in known and not any(r.code.startswith(v) for r in rules)]
+
+
+def select_rules(rules: list[LoadedRule], config: Config, origin: str = "<config>") -> list[LoadedRule]:
     for key, values in (("select", config.select or []), ("ignore", config.ignore)):
-        for v in values:
-            if v not in known and not any(r.code.startswith(v) for r in rules):
-                raise ConfigError("<config>", f"{key} 中的 {v!r} 不是已知的规则代码、代码前缀、规则名称或类别", key=key)
+        bad = unknown_selectors(rules, values)
+        if bad:
+            raise ConfigError(origin, f"{key} 中的 {', '.join(bad)} 不是已知的规则代码、代码前缀、规则名称、类别或规则包",
+                              key=key)
     if config.select is None:
         chosen = [r for r in rules if r.spec.enabled]
     else:
@@ -63,7 +68,7 @@ class ActiveRule:
 
 def prepare(rules: list[LoadedRule], config: Config, config_path: str = "<config>") -> list[ActiveRule]:
     active = []
-    for r in select_rules(rules, config):
+    for r in select_rules(rules, config, config_path):
         kind_cls = get_kind(r.spec.kind)
         assert kind_cls is not None  # validated at load time
         opts = dict(r.spec.options)

@@ -21,4 +21,5 @@ class ConfigError(DisclosureLintError):
         self.detail = message
         where = path if line is None else f"{path}:{line}"
         key_part = f"（键 {key}）" if key else ""
-        super().__init__(f"配置错误：{where}{key_part}：{message}")
+        prefix = "配置错误" if path != "命令行参数" else "参数错误"
+        super().__init__(f"{prefix}：{where}{key_part}：{message}")

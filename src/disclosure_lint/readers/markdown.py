@@ -51,7 +51,9 @@ def _pieces(content: str, first_line: int, src_lines: list[str]) -> list[tuple[s
         if col < 0:
             src = src_lines[line_no] if line_no < len(src_lines) else ""
             col = len(src) - len(src.lstrip())
-        pieces.append((part, line_no + 1, col + 1))
+        stripped = part.lstrip(" \t\u3000")
+        col += len(part) - len(stripped)
+        pieces.append((stripped, line_no + 1, col + 1))
         search_line = line_no + 1
     return pieces
 

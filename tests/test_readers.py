@@ -1,0 +1,112 @@
+"""Readers keep exact positions for blocks, table rows and cells."""
+
+from __future__ import annotations
+
+from disclosure_lint.readers import markdown as md
+from disclosure_lint.readers import text as txt
+from disclosure_lint.textio import decode
+
+MD = """# 标题
+
+## 一、总体情况
+
+第一段第一行，
+  第一段第二行。
+
+- 列表项目，内容
+- 第二项
+
+| 项目 | 自然人 | 总计 |
+|---|---|---|
+| 一、本年新收 | 3 | 3 |
+|二、上年结转|0| 0 |
+
+<!-- 注释 -->
+
+> 引用的段落
+"""
+
+
+def test_markdown_blocks_and_positions():
+    doc = md.parse(MD)
+    kinds = [b.kind for b in doc.blocks]
+    assert kinds == ["heading", "heading", "paragraph", "list_item", "list_item", "table", "comment", "paragraph"]
+    h = doc.blocks[1]
+    assert h.text == "一、总体情况" and h.level == 2 and (h.line, h.column) == (3, 4)
+    p = doc.blocks[2]
+    assert p.text == "第一段第一行，\n第一段第二行。"
+    loc = p.locate(p.text.index("第二行"))
+    assert (loc.line, loc.column) == (6, 6)
+    li = doc.blocks[3]
+    assert li.text == "列表项目，内容" and (li.line, li.column) == (8, 3)
+    q = doc.blocks[-1]
+    assert q.text == "引用的段落" and (q.line, q.column) == (18, 3)
+
+
+def test_markdown_table_cells():
+    doc = md.parse(MD)
+    t = doc.blocks[5]
+    rows = t.table.rows
+    assert [r.texts for r in rows] == [["项目", "自然人", "总计"], ["一、本年新收", "3", "3"], ["二、上年结转", "0", "0"]]
+    assert rows[0].header and not rows[1].header
+    c = rows[2].cells[2]
+    assert (c.line, c.column, c.end_column) == (14, 12, 13) and (c.row, c.col) == (2, 2)
+    # the table block's text locates inside any cell
+    off = t.text.index("上年结转")
+    loc = t.locate(off)
+    assert (loc.line, loc.column) == (14, 4)
+
+
+def test_markdown_crlf_positions():
+    doc = md.parse("# 标题\r\n\r\n正文,内容\r\n")
+    p = doc.blocks[1]
+    assert p.text == "正文,内容" and (p.line, p.column) == (3, 1)
+
+
+TXT = """上塘街道2023年政府信息公开工作年度报告
+发布日期：2024-01-20
+
+　　一、总体情况
+　　（一）主动公开
+本机关全年主动公开政府信息。
+项目\t数量\t备注
+规章\t0\t无
+规范性文件\t2\t无
+1.加强培训。
+"""
+
+
+def test_text_blocks_headings_tables():
+    doc = txt.parse(TXT)
+    kinds = [(b.kind, b.level) for b in doc.blocks]
+    assert kinds == [("paragraph", None), ("paragraph", None), ("heading", 1), ("heading", 2), ("paragraph", None),
+                     ("table", None), ("paragraph", None)]
+    h = doc.blocks[2]
+    assert h.text == "一、总体情况" and (h.line, h.column) == (4, 3)
+    t = doc.blocks[5]
+    assert [r.texts for r in t.table.rows] == [["项目", "数量", "备注"], ["规章", "0", "无"], ["规范性文件", "2", "无"]]
+    cell = t.table.rows[2].cells[1]
+    assert (cell.line, cell.column) == (9, 7)
+
+
+def test_text_space_and_pipe_tables():
+    doc = txt.parse("项目   数量\n规章   0\n\n| 项目 | 数量 |\n| 规章 | 0 |\n")
+    tables = [b for b in doc.blocks if b.kind == "table"]
+    assert len(tables) == 2
+    assert [r.texts for r in tables[0].table.rows] == [["项目", "数量"], ["规章", "0"]]
+    assert [r.texts for r in tables[1].table.rows] == [["项目", "数量"], ["规章", "0"]]
+    assert tables[1].table.rows[1].cells[1].column == 8
+
+
+def test_long_numbered_sentence_is_not_a_heading():
+    doc = txt.parse("一、本机关认真贯彻落实条例要求，全年主动公开政府信息一百二十条，没有发生泄密事件。\n")
+    assert doc.blocks[0].kind == "paragraph"
+
+
+def test_decode_encodings():
+    s = "政府信息公开工作年度报告"
+    assert decode(s.encode("utf-8")) == (s, "utf-8")
+    assert decode(s.encode("gb18030")) == (s, "gb18030")
+    assert decode(s.encode("gbk")) == (s, "gb18030")
+    assert decode(b"\xef\xbb\xbf" + s.encode()) == (s, "utf-8-sig")
+    assert decode("\ufeff".encode("utf-16-le") + s.encode("utf-16-le"))[0] == s
