@@ -102,25 +102,35 @@ def rules_cmd(
     except ConfigError as exc:
         _fail(str(exc))
         return
+    from .docs import summary
+
     rules = sorted(rules, key=lambda r: r.code)
     if output_format == OutputFormat.json:
         import json
 
         json.dump([{"code": r.code, "name": r.spec.name, "category": r.spec.category, "severity": r.spec.severity,
-                    "pack": r.pack, "kind": r.spec.kind, "enabled": r.spec.enabled, "summary": r.spec.docs.what}
+                    "pack": r.pack, "kind": r.spec.kind, "enabled": r.spec.enabled, "summary": summary(r)}
                    for r in rules], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return
     from rich.console import Console
-    from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=f"{len(rules)} 条规则", title_justify="left")
-    for col in ("代码", "名称", "类别", "级别", "规则包", "说明"):
-        table.add_column(col, overflow="fold", no_wrap=col != "说明")
+    from .reporters.console import make_console
+
+    console: Console = make_console(sys.stdout)
+    width_name = max(len(r.spec.name) for r in rules)
+    width_cat = max(len(r.spec.category) for r in rules)
+    width_pack = max(len(r.pack) for r in rules)
     for r in rules:
-        table.add_row(r.code, r.spec.name, r.spec.category, r.spec.severity, r.pack,
-                      r.spec.docs.what.strip().splitlines()[0])
-    Console(highlight=False).print(table)
+        sev_style = {"error": "red", "warning": "yellow", "info": "cyan"}[r.spec.severity]
+        line = Text()
+        line.append(f"{r.code:<7}", style="bold")
+        line.append(f"{r.spec.severity:<8}", style=sev_style)
+        line.append(f"{r.spec.category:<{width_cat + 2}}{r.spec.name:<{width_name + 2}}{r.pack:<{width_pack + 2}}")
+        line.append(summary(r) + ("" if r.spec.enabled else "（默认关闭）"))
+        console.print(line, soft_wrap=True)
+    console.print(f"共 {len(rules)} 条规则。用 disclosure-lint explain 代码 查看说明。")
 
 
 @app.command()

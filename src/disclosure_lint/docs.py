@@ -25,6 +25,13 @@ def _yaml_options(options: dict) -> str:
     return buf.getvalue()
 
 
+def summary(rule: LoadedRule) -> str:
+    """The first sentence of a rule's ``what``."""
+    what = " ".join(rule.spec.docs.what.split())
+    end = what.find("。")
+    return what[: end + 1] if 0 <= end < 120 else what[:120] + ("…" if len(what) > 120 else "")
+
+
 def render_rule_markdown(rule: LoadedRule) -> str:
     s = rule.spec
     d = s.docs
@@ -68,6 +75,6 @@ def write_rule_docs(rules: list[LoadedRule], directory: Path) -> list[Path]:
     index = ["# 规则一览（Rules）", "", "| 代码 | 名称 | 类别 | 级别 | 说明 |", "|---|---|---|---|---|"]
     for r in sorted(rules, key=lambda r: r.code):
         index.append(f"| [{r.code}]({r.code}.md) | {r.spec.name} | {r.spec.category} | {r.spec.severity} | "
-                     f"{r.spec.docs.what.strip().splitlines()[0]} |")
+                     f"{summary(r)} |")
     (directory / "README.md").write_text("\n".join(index) + "\n", encoding="utf-8")
     return written

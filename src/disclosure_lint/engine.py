@@ -64,6 +64,7 @@ class ActiveRule:
     rule: LoadedRule
     kind: Kind
     severity: str
+    severity_overridden: bool = False  # set by the user's configuration
 
 
 def prepare(rules: list[LoadedRule], config: Config, config_path: str = "<config>") -> list[ActiveRule]:
@@ -81,8 +82,9 @@ def prepare(rules: list[LoadedRule], config: Config, config_path: str = "<config
             err = exc.errors()[0]
             key = f"options.{r.code}." + ".".join(str(p) for p in err["loc"])
             raise ConfigError(config_path, f"规则 {r.code} 的选项无效：{err['msg']}", key=key) from None
-        severity = _per_rule(config.severity, r) or r.spec.severity
-        active.append(ActiveRule(r, kind_cls(r.spec, options, config), severity))
+        user_severity = _per_rule(config.severity, r)
+        active.append(ActiveRule(r, kind_cls(r.spec, options, config), user_severity or r.spec.severity,
+                                 user_severity is not None))
     return active
 
 
@@ -172,9 +174,14 @@ def _diagnostic(report: AnnualReport, active: ActiveRule, hit: Hit) -> Diagnosti
         blk = hit.block
         s = hit.start if hit.start is not None else 0
         e = hit.end if hit.end is not None else len(blk.text)
-        a, b = blk.span(s, e)
+        if hit.end_block is not None:
+            eb = hit.end_block
+            a = blk.locate(s)
+            b = eb.locate(hit.end if hit.end is not None else len(eb.text))
+        else:
+            a, b = blk.span(s, e)
         line, column, end_line, end_column = a.line, a.column, b.line, b.column
-        if match is None and hit.start is not None:
+        if match is None and hit.start is not None and hit.end_block is None:
             match = blk.text[s:e]
     agency = report.agency
     params = _SafeDict(
@@ -191,8 +198,11 @@ def _diagnostic(report: AnnualReport, active: ActiveRule, hit: Hit) -> Diagnosti
             fa, fb = fe.block.span(fe.start, fe.end)
             edits.append(Edit(fa.line, fa.column, fb.line, fb.column, fe.replacement))
         fix = Fix(hit.fix_description or "替换", tuple(edits), "safe" if hit.fix_safe else "unsafe")
+    severity = active.severity
+    if hit.severity and not active.severity_overridden:
+        severity = hit.severity
     return Diagnostic(
-        path=doc.path, code=spec.id, rule=spec.name, category=spec.category, severity=active.severity,  # type: ignore[arg-type]
+        path=doc.path, code=spec.id, rule=spec.name, category=spec.category, severity=severity,  # type: ignore[arg-type]
         message=message, line=line, column=column, end_line=end_line, end_column=end_column,
         pointer=_pointer(report, hit.block, hit), match=match, evidence=dict(hit.evidence), fix=fix,
         fingerprint=hit.key if hit.key is not None else (match or message),  # finalised below

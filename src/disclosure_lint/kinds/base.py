@@ -60,6 +60,8 @@ class Hit:
     start: int | None = None
     end: int | None = None
     cell: Cell | None = None
+    # a finding that spans several blocks ends in ``end_block`` (at ``end``, or at its end)
+    end_block: Block | None = None
     params: dict[str, Any] = field(default_factory=dict)
     evidence: dict[str, Any] = field(default_factory=dict)
     match: str | None = None
@@ -68,6 +70,9 @@ class Hit:
     fix_description: str | None = None
     fix_safe: bool = True
     pointer: str | None = None
+    # A kind may set the severity from its configuration (e.g. deadlines.township_severity);
+    # a per-rule ``severity:`` in the user's configuration still wins.
+    severity: str | None = None
 
 
 class Kind:

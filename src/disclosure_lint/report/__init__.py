@@ -24,7 +24,7 @@ TEXT_KINDS = frozenset({"heading", "paragraph", "list_item", "html"})
 _TOP = re.compile(r"^\s*(?:第)?(?P<num>[一二三四五六七八九十]{1,3})\s*(?:、|，|,|\.|．|\s|部分)\s*(?P<title>.*)$")
 _PUBLISHED = re.compile(r"(?:发布|公开|发文|印发)(?:日期|时间)\s*[:：]?\s*")
 _PERIOD = re.compile(
-    r"(?:统计期限|统计时间|统计周期|统计期间|统计区间|时间段|数据统计)[^。；;\n]{0,12}?"
+    r"(?:统计期限|统计时限|统计时间|统计周期|统计期间|统计区间|时间段|数据统计)[^。；;\n]{0,12}?"
     r"(?P<y>(?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 
 
@@ -69,6 +69,8 @@ class AnnualReport:
     def __init__(self, document: Document, overrides: Overrides | None = None):
         self.document = document
         self.overrides = overrides or Overrides()
+        # per-report scratch space for kinds that share an analysis between rules
+        self.cache: dict = {}
 
     # -- text access -------------------------------------------------------------------
     @cached_property
@@ -190,21 +192,19 @@ class AnnualReport:
 
     # -- sections ----------------------------------------------------------------------
     @cached_property
+    def structure(self):
+        """The section analysis (see :mod:`.structure`)."""
+        from .structure import analyse
+
+        st = analyse(self)
+        for sec in st.mains:
+            sec.blocks = st.body(sec)
+        return st
+
+    @cached_property
     def sections(self) -> list[Section]:
-        """Top-level sections in document order (numbered 一、… or titled like a section)."""
-        sections: list[Section] = []
-        current: Section | None = None
-        title_block = self.title_block
-        for b in self.blocks:
-            if b is title_block:
-                continue
-            sec = self._as_section(b) if b.kind in ("heading", "paragraph") else None
-            if sec is not None:
-                sections.append(sec)
-                current = sec
-            elif current is not None:
-                current.blocks.append(b)
-        return sections
+        """Top-level sections in document order (sub-item runs numbered 一、… excluded)."""
+        return self.structure.mains
 
     def _as_section(self, b: Block) -> Section | None:
         text = b.text.strip().lstrip("#").strip().strip("*_").strip()
@@ -229,11 +229,8 @@ class AnnualReport:
 
     @cached_property
     def sections_by_id(self) -> dict[str, Section]:
-        out: dict[str, Section] = {}
-        for s in self.sections:
-            if s.id and s.id not in out:
-                out[s.id] = s
-        return out
+        """Canonical id → the section chosen for it (the first with a body; canonical titles first)."""
+        return self.structure.by_id
 
     def section_of(self, block: Block) -> Section | None:
         """The top-level section a block belongs to (its heading counts as inside)."""
@@ -248,8 +245,8 @@ class AnnualReport:
 
     @cached_property
     def is_unified(self) -> bool:
-        """Does the report follow a unified format (at least four of the six sections)?"""
-        return len(self.sections_by_id) >= 4
+        """Does the report follow a unified format (four of the six sections, not in the old style)?"""
+        return self.structure.unified
 
 
 def interpret(document: Document, overrides: Overrides | None = None) -> AnnualReport:

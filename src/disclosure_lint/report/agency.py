@@ -82,17 +82,29 @@ _RULES: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
         (r"局", "bureau", "局"),
         (r"办公室|办", "office", "办"),
         (r"(?:厅|部|署|中心|院|所|会|站|馆|处)", "department", None),
+        # a bare place name stands for its government ("2022年上海市政府信息公开…" → 上海市)
+        (r"(?:北京|天津|上海|重庆)市", "province_government", "市"),
+        (r"自治区", "province_government", "区"),
+        (r"省", "province_government", "省"),
+        (r"(?:市|州|盟)", "city_government", None),
+        (r"(?:县|区|旗)", "county_government", None),
     )
 )
 
-_GOV_WORD = re.compile(r"([省市州盟县区旗])(?:人民)?政府$")
+_GOV_WORD = re.compile(r"([省市州盟县区旗])(?:(?:人民)?政府)?$")
 _OFFICE_WORD = re.compile(r"办公([室厅])$")
 _DEPT_WORD = re.compile(r"(厅|部|署|中心|院|所|会|站|馆|处)$")
+
+
+# Areas that are not governments (their reports are written by a 管委会 or similar body).
+_NOT_GOVERNMENT = re.compile(r"(?:高新|开发|经开|工业|产业|园|保税|景|示范|试验|合作|功能|风景名胜)区$")
 
 
 def classify(name: str) -> tuple[str | None, str | None]:
     """Return ``(kind, self word)`` for an agency name, or ``(None, None)``."""
     name = name.strip()
+    if _NOT_GOVERNMENT.search(name):
+        return None, None
     for pattern, kind, word in _RULES:
         if pattern.search(name):
             if word is None:

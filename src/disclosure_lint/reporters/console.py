@@ -22,18 +22,32 @@ def _detail(d) -> str:
     parts = [d.message]
     ev = d.evidence or {}
     if "expected" in ev or "actual" in ev:
-        parts.append(f"应为：{ev.get('expected', '')}；实际：{ev.get('actual', '')}")
-    if d.fix is not None:
-        parts.append(f"可修复：{d.fix.description}")
+        expected, actual = str(ev.get("expected", "")), str(ev.get("actual", ""))
+        if not (expected in d.message and actual in d.message):  # don't repeat what the message says
+            parts.append(f"应为：{expected}；实际：{actual}")
+    if d.fix is not None and d.fix.description not in d.message:
+        kind = "建议修改" if d.fix.applicability == "safe" else "建议修改（需人工确认）"
+        parts.append(f"{kind}：{d.fix.description}")
     return "\n".join(parts)
 
 
-def render(run, stream: TextIO, fail_on: str = "error", **_: object) -> None:
+def make_console(stream: TextIO):
+    """A rich console; when the output is not a terminal, use a width that keeps tables readable."""
+    import os
+
     from rich.console import Console
+
+    console = Console(file=stream, highlight=False, soft_wrap=False)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console = Console(file=stream, highlight=False, soft_wrap=False, width=140)
+    return console
+
+
+def render(run, stream: TextIO, fail_on: str = "error", **_: object) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(file=stream, highlight=False, soft_wrap=False)
+    console = make_console(stream)
     for err in run.errors:
         console.print(Text(f"错误：{err}", style="bold red"))
     for f in run.files:
@@ -49,8 +63,8 @@ def render(run, stream: TextIO, fail_on: str = "error", **_: object) -> None:
         table = Table(title=title, title_justify="left", show_lines=False, expand=False, pad_edge=False)
         table.add_column("位置", no_wrap=True)
         table.add_column("级别", no_wrap=True)
-        table.add_column("代码", no_wrap=True)
-        table.add_column("规则", no_wrap=True)
+        table.add_column("代码", no_wrap=True, min_width=5)
+        table.add_column("规则", overflow="fold", max_width=24)
         table.add_column("说明", overflow="fold")
         for d in f.diagnostics:
             table.add_row(_where(d), Text(SEVERITY_ZH[d.severity], style=_STYLE[d.severity]), d.code, d.rule,
@@ -67,3 +81,11 @@ def render(run, stream: TextIO, fail_on: str = "error", **_: object) -> None:
     if code == 0 and not (e or w or i):
         summary += "。未发现问题。"
     console.print(Text(summary, style=style))
+    counts: dict[tuple[str, str], int] = {}
+    for f in run.files:
+        for d in f.diagnostics:
+            counts[(d.code, d.rule)] = counts.get((d.code, d.rule), 0) + 1
+    if sum(counts.values()) >= 10 and len(counts) > 1:
+        by_rule = "，".join(f"{code} {rule} ×{n}" for (code, rule), n in
+                           sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        console.print(Text(f"按规则：{by_rule}", style="dim"))

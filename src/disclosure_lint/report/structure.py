@@ -1,0 +1,225 @@
+"""The top-level structure of a report: sections, sub-item runs, section bodies and tables.
+
+This is the authoritative section analysis (``AnnualReport.structure``); rules and the
+engine's pointers read it through ``report.sections`` / ``report.sections_by_id`` /
+``report.is_unified``.
+
+* **Sections.** Every short heading or paragraph numbered 一、… or carrying a known
+  section title; Markdown emphasis (``**一、总体情况**``) counts like a ``##`` heading.
+* **Sub-items numbered as sections.** A run ``一、二、三…`` that restarts inside a
+  section (typically the five topics of 总体情况 written ``一、主动公开`` instead of
+  ``（一）主动公开``) is not a run of top-level sections: it belongs to the body of
+  the section before it.
+* **Tables.** A statistics table is present in a section when its body holds a
+  table block, an HTML ``<table>``, an image standing alone (a table published as a
+  picture), or — in scraped text that prints one cell per line — at least three of
+  that table's own labels as short lines.
+* **Unified or free text.** The unified formats (2019 trial format, 2021 format)
+  apply to report years from 2019.  A report counts as written in the unified format
+  when at least four of the six parts are recognised and it is not a report in the
+  old style (at least one of parts 二/三/四 missing *and* no statistics table at all).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from dataclasses import replace as dc_replace
+from typing import TYPE_CHECKING
+
+from ..model import Block
+from . import catalogue as cat
+
+if TYPE_CHECKING:  # pragma: no cover
+    from . import AnnualReport, Section
+
+UNIFIED_VERSIONS = (cat.V2019, cat.V2021)
+TABLE_SECTIONS = ("s2", "s3", "s4")
+SPEC_INDEX = {s.id: i for i, s in enumerate(cat.SECTIONS)}
+
+# Labels of each statistics table (2019 and 2021 formats), used to recognise a table
+# printed one cell per line in scraped text.
+TABLE_LABELS: dict[str, tuple[str, ...]] = {
+    "s2": ("信息内容", "第二十条", "规章", "规范性文件", "行政规范性文件", "行政许可", "其他对外管理服务事项",
+           "行政处罚", "行政强制", "行政事业性收费", "政府集中采购", "本年制发件数", "本年废止件数",
+           "现行有效件数", "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减",
+           "处理决定数量", "本年处理决定数量", "本年收费金额", "采购项目数量", "采购总金额"),
+    "s3": ("申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构",
+           "本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量", "本年度办理结果", "予以公开",
+           "部分公开", "不予公开", "无法提供", "不予处理", "其他处理", "总计", "结转下年度继续办理",
+           "属于国家秘密", "重复申请", "信访举报投诉类申请"),
+    "s4": ("行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计",
+           "未经复议直接起诉", "复议后起诉"),
+}
+TABLE_NAMES = {"s2": "主动公开政府信息情况", "s3": "收到和处理政府信息公开申请情况",
+               "s4": "政府信息公开行政复议、行政诉讼情况"}
+
+_EMPHASIS = re.compile(r"\*+|__+|</?(?:strong|b)\s*>", re.I)
+_LEAD_NUMBER = re.compile(
+    r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[.．、]"
+    r"|[①-⑩])\s*")
+NUMERAL = re.compile(r"^(?P<lead>[\s#*_]*(?:<(?:strong|b)\s*>)?\s*(?:第)?)(?P<num>[一二三四五六七八九十]{1,3})"
+                      r"(?P<sep>\s*(?:、|，|,|\.|．|部分)?)")
+_IMAGE_ONLY = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$|^\s*<img\b[^>]*>\s*$", re.I)
+_PUNCT = re.compile(r"[\s　\W_]+", re.U)
+
+
+# -- the shared analysis ----------------------------------------------------------------------
+
+@dataclass
+class SubRun:
+    parent: Section
+    items: list[Section] = field(default_factory=list)
+
+
+@dataclass
+class Structure:
+    applies: bool  # the report year calls for a unified format
+    sections: list[Section]  # every recognised top-level-looking heading, in order
+    mains: list[Section]  # top-level sections (sub-item runs removed)
+    bodies: dict[int, list[Block]]  # heading block index → body blocks up to the next main section
+    by_id: dict[str, Section]  # canonical id → chosen main section
+    subruns: list[SubRun]
+    tables: dict[str, bool]  # s2/s3/s4 present → a statistics table was found in its body
+    slots: dict[str, Section]  # missing canonical id → unrecognised section numbered in its place
+    extras: list[Section]  # unrecognised main sections not filling a slot
+    unified: bool
+
+    def body(self, sec: Section) -> list[Block]:
+        return self.bodies.get(sec.heading.index, [])
+
+    @property
+    def missing(self) -> list[cat.SectionSpec]:
+        return [s for s in cat.SECTIONS if s.id not in self.by_id]
+
+
+def _scan_sections(report) -> list[Section]:
+    out: list[Section] = []
+    title_block = report.title_block
+    for b in report.blocks:
+        if b is title_block or b.kind not in ("heading", "paragraph"):
+            continue
+        text = b.text
+        if len(text) > 120:
+            continue
+        if "*" in text or "_" in text or "<" in text:
+            cleaned = _EMPHASIS.sub("", text).strip()
+            if cleaned != text.strip():
+                sec = report._as_section(dc_replace(b, text=cleaned))
+                if sec is not None:
+                    sec.heading = b
+                    out.append(sec)
+                continue
+        sec = report._as_section(b)
+        if sec is not None:
+            out.append(sec)
+    return out
+
+
+def analyse(report: AnnualReport) -> Structure:
+    sections = _scan_sections(report)
+    mains: list[Section] = []
+    subruns: list[SubRun] = []
+    run: SubRun | None = None
+    run_next = 0
+    seen_ids: set[str] = set()
+    for sec in sections:
+        # a part numbered in its own place that has not been seen yet is a part, not a sub-item
+        # (and so is a canonical title, even a repeated one)
+        fits = sec.id is not None and (sec.quality == "exact" or (
+            sec.id not in seen_ids and sec.number == SPEC_INDEX[sec.id] + 1))
+        if run is not None:
+            if sec.number == run_next and not fits:
+                run.items.append(sec)
+                run_next += 1
+                continue
+            run = None
+        if sec.number == 1 and mains and not fits:
+            run = SubRun(parent=mains[-1], items=[sec])
+            subruns.append(run)
+            run_next = 2
+            continue
+        mains.append(sec)
+        if sec.id is not None:
+            seen_ids.add(sec.id)
+
+    blocks = report.blocks
+    bodies: dict[int, list[Block]] = {}
+    for i, sec in enumerate(mains):
+        start = sec.heading.index + 1
+        end = mains[i + 1].heading.index if i + 1 < len(mains) else len(blocks)
+        bodies[sec.heading.index] = list(blocks[start:end])
+
+    # one section per canonical id: the first with a body (a table of contents lists the titles with
+    # nothing under them), preferring the canonical title over a key-word match
+    by_id: dict[str, Section] = {}
+    rank: dict[str, tuple[bool, bool]] = {}
+    for sec in mains:
+        if sec.id is None:
+            continue
+        r = (_has_content(bodies[sec.heading.index]), sec.quality == "exact")
+        if sec.id not in by_id or r > rank[sec.id]:
+            by_id[sec.id] = sec
+            rank[sec.id] = r
+
+    tables = {sid: has_table(bodies[by_id[sid].heading.index], sid) for sid in TABLE_SECTIONS if sid in by_id}
+
+    # unrecognised sections numbered where a missing part should be
+    slots: dict[str, Section] = {}
+    unknown = [s for s in mains if s.id is None and s.number is not None]
+    if unknown:
+        for spec in cat.SECTIONS:
+            if spec.id in by_id:
+                continue
+            k = SPEC_INDEX[spec.id]
+            lo = max((by_id[s.id].heading.index for s in cat.SECTIONS[:k] if s.id in by_id), default=-1)
+            hi = min((by_id[s.id].heading.index for s in cat.SECTIONS[k + 1:] if s.id in by_id),
+                     default=len(blocks))
+            for u in unknown:
+                if u.number == k + 1 and lo < u.heading.index < hi and u not in slots.values():
+                    slots[spec.id] = u
+                    break
+    taken = {id(s) for s in slots.values()}
+    extras = [s for s in mains if s.id is None and id(s) not in taken]
+
+    n = len(by_id)
+    old_style = any(sid not in by_id for sid in TABLE_SECTIONS) and not any(tables.values())
+    unified = n >= 4 and not old_style
+    return Structure(
+        applies=report.format_version in UNIFIED_VERSIONS, sections=sections, mains=mains, bodies=bodies,
+        by_id=by_id, subruns=subruns, tables=tables, slots=slots, extras=extras, unified=unified,
+    )
+
+
+def _has_content(body: list[Block]) -> bool:
+    return any(b.kind in ("heading", "paragraph", "list_item", "table", "html") for b in body)
+
+
+def _label_of(text: str) -> str:
+    t = _EMPHASIS.sub("", text).strip().lstrip("#").strip()
+    return _LEAD_NUMBER.sub("", t, count=1).strip()
+
+
+def has_table(body: list[Block], sid: str, accept_images: bool = True, min_flat_labels: int = 3) -> bool:
+    """Does a section body hold its statistics table (in any of the forms a report can take)?"""
+    labels = TABLE_LABELS.get(sid, ())
+    seen: set[str] = set()
+    for b in body:
+        if b.kind == "table":
+            return True
+        text = b.text
+        if b.kind == "html" and "<table" in text.lower():
+            return True
+        if accept_images and b.kind in ("paragraph", "html") and _IMAGE_ONLY.match(text):
+            return True
+        if b.kind in ("heading", "paragraph", "list_item") and len(text) <= 40:
+            lab = _label_of(text)
+            for label in labels:
+                if lab.startswith(label):
+                    seen.add(label)
+                    break
+            if len(seen) >= min_flat_labels:
+                return True
+    return False
+
+
