@@ -1,1 +1,503 @@
-"""(to be implemented)"""
+"""Structure kinds: the six parts of the unified format, their numbering, order and tables.
+
+All kinds here read one shared analysis of the report's top-level structure
+(:func:`analyse`, cached per report):
+
+* **Sections.** The report layer's section recogniser is applied to every short
+  heading or paragraph; Markdown emphasis (``**一、总体情况**``) is stripped first, so
+  bold paragraph headings count like ``##`` headings.
+* **Sub-items numbered as sections.** A run ``一、二、三…`` that restarts inside a
+  section (typically the five topics of 总体情况 written ``一、主动公开`` instead of
+  ``（一）主动公开``) is not a run of top-level sections: it belongs to the body of
+  the section before it (rule ``subsection-numbered-as-section``).
+* **Tables.** A statistics table is present in a section when its body holds a
+  table block, an HTML ``<table>``, an image standing alone (a table published as a
+  picture), or — in scraped text that prints one cell per line — at least three of
+  that table's own labels as short lines.
+* **Unified or free text.** The unified formats (2019 trial format, 2021 format)
+  apply to report years from 2019.  A report counts as written in the unified format
+  when at least four of the six parts are recognised and it is not a report in the
+  old style (at least one of parts 二/三/四 missing *and* no statistics table at all).
+
+``non-unified-format`` reports a free-text report once; ``missing-section`` and
+``missing-table`` then stay silent, so the same report is not flagged ten times.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import Field
+
+from ..model import Block
+from ..report import Section
+from ..report import catalogue as cat
+from ..report import structure as rs
+from ..report.structure import (  # noqa: F401  (has_table re-exported for tests)
+    _EMPHASIS,
+    _IMAGE_ONLY,
+    _LEAD_NUMBER,
+    _PUNCT,
+
+    Structure,
+    has_table,
+)
+from . import register
+from .base import FixEdit, Hit, Kind, KindOptions
+
+SPEC_INDEX = rs.SPEC_INDEX
+TABLE_SECTIONS = rs.TABLE_SECTIONS
+TABLE_NAMES = rs.TABLE_NAMES
+_NUMERAL = rs.NUMERAL
+
+
+def analyse(report) -> rs.Structure:
+    return report.structure
+
+
+def _numeral(n: int) -> str:
+    if 1 <= n <= 10:
+        return cat.NUMERALS[n - 1]
+    if n < 20:
+        return "十" + cat.NUMERALS[n - 11]
+    return str(n)
+
+
+def _quote_labels(labels: list[str]) -> str:
+    return "".join(f"“{x}”" for x in labels)
+
+
+def _spec_label(spec: cat.SectionSpec) -> str:
+    return f"{spec.numeral}、{spec.title}"
+
+
+def _numeral_span(block: Block) -> tuple[int, int, int] | None:
+    """(start of numeral, end of numeral, end of separator) in ``block.text``."""
+    m = _NUMERAL.match(block.text)
+    if not m:
+        return None
+    return m.start("num"), m.end("num"), m.end("sep")
+
+
+def _title_start(block: Block) -> int:
+    m = re.match(r"^[\s#]*(?:\*+|__+|<(?:strong|b)\s*>)?\s*", block.text)
+    return m.end() if m else 0
+
+
+def _heading_hit(sec: Section, **kw) -> Hit:
+    text = sec.heading.text
+    return Hit(block=sec.heading, start=0, end=len(text), match=text, **kw)
+
+
+# -- kinds --------------------------------------------------------------------------------------
+
+@register
+class MissingSection(Kind):
+    """A unified-format report lacks one of the six parts."""
+
+    name = "missing-section"
+    Options = KindOptions
+    params = frozenset({"numeral", "expected", "basis", "detail"})
+
+    def check(self, report) -> Iterator[Hit]:
+        st = analyse(report)
+        if not (st.applies and st.unified):
+            return
+        for spec in st.missing:
+            expected = _spec_label(spec)
+            slot = st.slots.get(spec.id)
+            params = {"numeral": spec.numeral, "expected": expected, "basis": spec.basis, "detail": ""}
+            ev = {"expected": expected, "actual": "未找到", "section_id": spec.id, "basis": spec.basis,
+                  "format_version": report.format_version}
+            if slot is not None:
+                ev["actual"] = slot.label
+                if slot.heading is report.blocks[-1]:
+                    params["detail"] = (f"：第{spec.numeral}部分只有标题“{slot.title}”，全文在此结束，"
+                                        "文件可能不完整")
+                    ev["truncated"] = True
+                else:
+                    params["detail"] = f"：第{spec.numeral}部分的标题为“{slot.title}”，无法认定为该部分"
+                yield _heading_hit(slot, params=params, evidence=ev, key=f"missing:{spec.id}")
+                continue
+            k = SPEC_INDEX[spec.id]
+            nxt = next((st.by_id[s.id] for s in cat.SECTIONS[k + 1:] if s.id in st.by_id), None)
+            if nxt is not None:
+                ev["where"] = f"应位于“{nxt.label}”之前"
+                yield _heading_hit(nxt, params=params, evidence=ev, key=f"missing:{spec.id}")
+            else:
+                yield Hit(params=params, evidence=ev, key=f"missing:{spec.id}")
+
+
+class SectionOrderOptions(KindOptions):
+    check_unnumbered: bool = Field(default=True, description="是否报告没有序号的部分标题")
+
+
+@register
+class SectionOrder(Kind):
+    """The six parts out of order, wrongly numbered, or unnumbered."""
+
+    name = "section-order"
+    Options = SectionOrderOptions
+    params = frozenset({"problem"})
+
+    def check(self, report) -> Iterator[Hit]:
+        st = analyse(report)
+        if not (st.applies and st.unified):
+            return
+        canon = [s for s in st.mains if s.id is not None and st.by_id.get(s.id) is s]
+        if not canon:
+            return
+        idx = [SPEC_INDEX[s.id] for s in canon]
+        keep = _lis(idx)
+        in_order = [s for i, s in enumerate(canon) if i in keep]
+        skip: set[int] = set()
+        for i, s in enumerate(canon):
+            if i in keep:
+                continue
+            k = SPEC_INDEX[s.id]
+            before = [x for x in in_order if SPEC_INDEX[x.id] < k]
+            after = [x for x in in_order if SPEC_INDEX[x.id] > k]
+            if before and after:
+                where = f"应排在“{before[-1].label}”之后、“{after[0].label}”之前"
+            elif before:
+                where = f"应排在“{before[-1].label}”之后"
+            else:
+                where = f"应排在“{after[0].label}”之前" if after else "应排在最前"
+            prev_doc = canon[i - 1] if i > 0 else None
+            actual = f"位于“{prev_doc.label}”之后" if prev_doc else "位于最前"
+            # the in-order parts it jumped over: their numerals were shifted by the move
+            h = s.heading.index
+            lo = after[0].heading.index if after and after[0].heading.index < h else h
+            hi = before[-1].heading.index if before and before[-1].heading.index > h else h
+            jumped = [x for x in in_order if lo <= x.heading.index <= hi]
+            skip.update(id(x) for x in jumped)
+            problem = f"“{s.label}”的位置不对，{where}"
+            spec_num = cat.SECTION_BY_ID[s.id].numeral
+            if s.numeral != spec_num or any(x.number != SPEC_INDEX[x.id] + 1 for x in jumped):
+                problem += "，调整后各部分应依次编号为“一、”至“六、”"
+            yield _heading_hit(
+                s, params={"problem": problem},
+                evidence={"expected": where, "actual": actual, "section_id": s.id,
+                          "canonical_order": [_spec_label(x) for x in cat.SECTIONS]},
+                key=f"order:{s.id}")
+        # numbering of the sections that are in order, grouped into runs with the same error
+        groups: list[list[Section]] = []
+        cur_off: object = 0
+        for s in in_order:
+            if id(s) in skip:
+                cur_off = 0
+                continue
+            exp = SPEC_INDEX[s.id] + 1
+            off: object = "none" if s.number is None else s.number - exp
+            if off == 0 or (off == "none" and not self.options.check_unnumbered):
+                cur_off = 0
+                continue
+            if groups and off == cur_off:
+                groups[-1].append(s)
+            else:
+                groups.append([s])
+            cur_off = off
+        for g in groups:
+            yield self._numbering_hit(st, g)
+
+    def _numbering_hit(self, st: Structure, g: list[Section]) -> Hit:
+        first = g[0]
+        exps = [cat.SECTION_BY_ID[s.id].numeral for s in g]
+        fixes = []
+        for s, e in zip(g, exps):
+            if s.number is None:
+                p = _title_start(s.heading)
+                fixes.append(FixEdit(s.heading, p, p, f"{e}、"))
+            else:
+                span = _numeral_span(s.heading)
+                if span:
+                    fixes.append(FixEdit(s.heading, span[0], span[1], e))
+        if first.number is None:
+            if len(g) == 1:
+                problem = f"部分标题“{first.title}”没有序号，应为“{exps[0]}、{first.title}”"
+            else:
+                problem = (f"“{first.title}”等{len(g)}个部分标题没有序号，应依次编为"
+                           f"“{exps[0]}、”至“{exps[-1]}、”")
+            desc = "补上序号"
+        else:
+            off = first.number - SPEC_INDEX[first.id] - 1
+            cause = self._cause(st, first, off)
+            if len(g) == 1:
+                problem = f"“{first.label}”的序号错误，应为“{exps[0]}、”{cause}"
+            else:
+                problem = (f"从“{first.label}”起，{len(g)}个部分的序号整体{'后移' if off > 0 else '前移'}了"
+                           f"{abs(off)}位，应依次为“{exps[0]}、”至“{exps[-1]}、”{cause}")
+            desc = "改正序号"
+        ev = {"expected": [f"{e}、{s.title}" for s, e in zip(g, exps)],
+              "actual": [s.label for s in g], "sections": [s.id for s in g]}
+        if len(g) == 1:
+            ev["expected"], ev["actual"] = ev["expected"][0], ev["actual"][0]
+        return _heading_hit(first, params={"problem": problem}, evidence=ev,
+                            key="numbering:" + ",".join(f"{s.id}={s.numeral}" for s in g),
+                            fix=fixes or None, fix_description=desc, fix_safe=False)
+
+    @staticmethod
+    def _cause(st: Structure, first: Section, off: int) -> str:
+        idx = first.heading.index
+        if off > 0:
+            extra = [s for s in st.extras if s.heading.index < idx]
+            if extra:
+                return f"（前面多出了“{extra[-1].label}”）"
+        elif off < 0:
+            k = SPEC_INDEX[first.id]
+            missing = [_spec_label(s) for s in cat.SECTIONS[:k] if s.id not in st.by_id and s.id not in st.slots]
+            if missing:
+                return f"（前面缺少{_quote_labels(missing)}）"
+        return ""
+
+
+def _lis(seq: list[int]) -> set[int]:
+    """Positions of one longest strictly increasing subsequence (earliest-ending, n ≤ a dozen)."""
+    n = len(seq)
+    best = [1] * n
+    prev = [-1] * n
+    for i in range(n):
+        for j in range(i):
+            if seq[j] < seq[i] and best[j] + 1 > best[i]:
+                best[i], prev[i] = best[j] + 1, j
+    if not n:
+        return set()
+    i = max(range(n), key=lambda k: (best[k], -k))
+    out = set()
+    while i >= 0:
+        out.add(i)
+        i = prev[i]
+    return out
+
+
+class NonUnifiedFormatOptions(KindOptions):
+    min_unknown_sections: int = Field(
+        default=2, ge=1, description="至少有几个无法对应统一格式的一级标题（且有正文），才认定为自由行文的报告")
+    min_chars: int = Field(
+        default=300, ge=0, description="完全没有一级标题时，正文至少多少字才认定为自由行文的报告")
+
+
+@register
+class NonUnifiedFormat(Kind):
+    """A report for 2019 or later written as free text instead of the unified format."""
+
+    name = "non-unified-format"
+    Options = NonUnifiedFormatOptions
+    params = frozenset({"format_name", "missing_sections", "missing_tables"})
+
+    def check(self, report) -> Iterator[Hit]:
+        st = analyse(report)
+        if not st.applies or st.unified:
+            return
+        unknown = [s for s in st.mains if s.id is None and any(
+            b.kind in ("paragraph", "list_item", "table", "heading") for b in st.body(s))]
+        numbered = [s for s in st.mains if s.number is not None]
+        prose = sum(len(b.text) for b in report.text_blocks)
+        complete = (len(unknown) >= self.options.min_unknown_sections or len(st.by_id) >= 4
+                    or (not numbered and prose >= self.options.min_chars))
+        if not complete:
+            return  # looks like a truncated copy of a unified report: nothing to say
+        missing = [_spec_label(s) for s in st.missing]
+        missing_tables = [sid for sid in TABLE_SECTIONS if not st.tables.get(sid)]
+        fv = report.format_version
+        parts = []
+        if missing:
+            parts.append(f"未找到规定的{_quote_labels(missing)}部分" if len(missing) == 1
+                         else f"未找到规定的{_quote_labels(missing)}{len(missing)}个部分")
+        if missing_tables:
+            nums = "、".join(cat.SECTION_BY_ID[sid].numeral for sid in missing_tables)
+            parts.append(f"缺少第{nums}部分的统计表")
+        found = list(dict.fromkeys(s.label for s in st.sections))
+        ev = {
+            "expected": cat.FORMAT_NAMES.get(fv, fv),
+            "actual": "未采用统一格式（自由行文）",
+            "format_version": fv, "year": report.year, "year_source": report.year_source,
+            "missing_sections": missing,
+            "missing_tables": [f"{cat.SECTION_BY_ID[s].numeral}、{TABLE_NAMES[s]}" for s in missing_tables],
+            "found_sections": found,
+        }
+        params = {"format_name": cat.FORMAT_NAMES.get(fv, fv), "missing_sections": "；".join(parts),
+                  "missing_tables": "、".join(ev["missing_tables"])}
+        b = report.title_block or (report.text_blocks[0] if report.text_blocks else None)
+        if b is None:
+            yield Hit(params=params, evidence=ev, key="non-unified")
+        else:
+            yield Hit(block=b, start=0, end=len(b.text), match=b.text, params=params, evidence=ev,
+                      key="non-unified")
+
+
+_DEFAULT_EMPTY = ["无", "暂无", "没有", "无问题", "暂无问题", "无相关情况", "暂无相关情况", "本年度无", "本年无",
+                  "不存在", "无此情况", "空", "略", "无存在问题", "暂无存在问题", "没有问题", "无需改进"]
+_SUBTITLE_WORDS = ("问题", "不足", "改进", "整改", "措施", "情况", "打算", "计划", "方向", "举措", "思路",
+                   "事项", "难点")
+
+
+class EmptySectionOptions(KindOptions):
+    section: Literal["s1", "s2", "s3", "s4", "s5", "s6"] = Field(
+        default="s5", description="检查哪一部分（s1…s6，对应一至六）")
+    min_chars: int = Field(default=10, ge=1, description="去掉标点、空白和小标题后，正文少于多少字视为过短")
+    empty_phrases: list[str] = Field(default_factory=lambda: list(_DEFAULT_EMPTY),
+                                     description="等同于“没有内容”的写法（去掉标点后整段等于其中之一）")
+
+
+@register
+class EmptySection(Kind):
+    """A part (by default 五、存在的主要问题及改进情况) that is empty, trivially short, or just “无”."""
+
+    name = "empty-section"
+    Options = EmptySectionOptions
+    params = frozenset({"section", "problem", "basis"})
+
+    def __init__(self, rule, options, config):
+        super().__init__(rule, options, config)
+        self._empty = {_PUNCT.sub("", p) for p in options.empty_phrases}
+
+    def check(self, report) -> Iterator[Hit]:
+        st = analyse(report)
+        sec = st.by_id.get(self.options.section)
+        if sec is None:
+            return
+        content: list[str] = []
+        for b in st.body(sec):
+            if b.kind not in ("heading", "paragraph", "list_item", "table", "html"):
+                continue
+            if b.kind == "html" and "<table" not in b.text.lower() and not _IMAGE_ONLY.match(b.text):
+                text = re.sub(r"<[^>]+>", "", b.text)
+            else:
+                text = b.text
+            raw = _EMPHASIS.sub("", text).strip().lstrip("#").strip()
+            body = _LEAD_NUMBER.sub("", raw, count=1)
+            plain = _PUNCT.sub("", body)
+            if not plain:
+                continue
+            if (len(plain) <= 14 and not re.search(r"[。；;，,]", body)
+                    and any(w in plain for w in _SUBTITLE_WORDS) and plain not in self._empty):
+                continue  # a sub-title such as （一）存在的主要问题
+            content.append(plain)
+        total = sum(len(c) for c in content)
+        spec = sec.spec
+        if not content:
+            problem, actual = "内容为空", ""
+        elif all(c in self._empty for c in content):
+            problem, actual = f"只写了“{content[0]}”", "".join(content)
+        elif total < self.options.min_chars:
+            problem, actual = f"内容过短（去掉标点后仅{total}字）", "".join(content)
+        else:
+            return
+        yield _heading_hit(
+            sec, params={"section": sec.label, "problem": problem, "basis": spec.basis if spec else "《条例》第五十条"},
+            evidence={"expected": f"如实说明{spec.title if spec else sec.title}（不少于{self.options.min_chars}字，不能仅写“无”）",
+                      "actual": actual, "chars": total, "section_id": sec.id},
+            key=f"empty:{sec.id}")
+
+
+class MissingTableOptions(KindOptions):
+    accept_images: bool = Field(default=True, description="单独一行的图片视为以图片形式发布的统计表")
+    min_flat_labels: int = Field(default=3, ge=1,
+                                 description="逐格成行的纯文本中，至少出现几个本表的栏目名才视为有表")
+
+
+@register
+class MissingTable(Kind):
+    """Parts 二, 三 and 四 of a unified-format report without their statistics table."""
+
+    name = "missing-table"
+    Options = MissingTableOptions
+    params = frozenset({"section", "table", "basis"})
+
+    def check(self, report) -> Iterator[Hit]:
+        st = analyse(report)
+        if not (st.applies and st.unified):
+            return
+        for sid in TABLE_SECTIONS:
+            sec = st.by_id.get(sid)
+            if sec is None:
+                continue
+            if has_table(st.body(sec), sid, self.options.accept_images, self.options.min_flat_labels):
+                continue
+            spec = cat.SECTION_BY_ID[sid]
+            yield _heading_hit(
+                sec, params={"section": sec.label, "table": TABLE_NAMES[sid], "basis": spec.basis},
+                evidence={"expected": f"“{TABLE_NAMES[sid]}”统计表", "actual": "未找到表格", "section_id": sid,
+                          "format_version": report.format_version},
+                key=f"table:{sid}")
+
+
+@register
+class NonstandardSectionTitle(Kind):
+    """A part recognised only by its key words, not by the canonical title or a known variant."""
+
+    name = "nonstandard-section-title"
+    Options = KindOptions
+    params = frozenset({"actual", "expected"})
+
+    def check(self, report) -> Iterator[Hit]:
+        st = analyse(report)
+        if not (st.applies and st.unified):
+            return
+        for spec in cat.SECTIONS:
+            sec = st.by_id.get(spec.id)
+            if sec is None or sec.quality != "keywords":
+                continue
+            text = sec.heading.text
+            p = text.find(sec.title)
+            fix = [FixEdit(sec.heading, p, p + len(sec.title), spec.title)] if p >= 0 else None
+            yield _heading_hit(
+                sec, params={"actual": sec.title, "expected": spec.title},
+                evidence={"expected": spec.title, "actual": sec.title, "section_id": spec.id,
+                          "variants": list(spec.variants)},
+                key=f"title:{spec.id}:{sec.title}", fix=fix, fix_description=f"改为规范标题“{spec.title}”",
+                fix_safe=False)
+
+
+@register
+class ExtraSection(Kind):
+    """A top-level part that is none of the six (e.g. 六、下一年度工作计划 inserted before 其他需要报告的事项)."""
+
+    name = "extra-section"
+    Options = KindOptions
+    params = frozenset({"actual", "where"})
+
+    def check(self, report) -> Iterator[Hit]:
+        st = analyse(report)
+        if not (st.applies and st.unified):
+            return
+        for sec in st.extras:
+            prev = [s for s in st.mains if s.id is not None and s.heading.index < sec.heading.index]
+            where = f"（位于“{prev[-1].label}”之后）" if prev else "（位于各规定部分之前）"
+            yield _heading_hit(
+                sec, params={"actual": sec.label, "where": where},
+                evidence={"expected": [_spec_label(s) for s in cat.SECTIONS], "actual": sec.label},
+                key=f"extra:{sec.title}")
+
+
+@register
+class SubsectionNumberedAsSection(Kind):
+    """Sub-items of a part numbered 一、二、三 like top-level parts instead of （一）（二）（三）."""
+
+    name = "subsection-numbered-as-section"
+    Options = KindOptions
+    params = frozenset({"parent", "first", "count", "expected"})
+
+    def check(self, report) -> Iterator[Hit]:
+        st = analyse(report)
+        if not (st.applies and st.unified):
+            return
+        for run in st.subruns:
+            first = run.items[0]
+            fixes = []
+            for s in run.items:
+                span = _numeral_span(s.heading)
+                if span and span[2] > span[1]:
+                    fixes.append(FixEdit(s.heading, span[0], span[2], f"（{s.numeral}）"))
+            n = len(run.items)
+            expected = "".join(f"（{_numeral(k)}）" for k in range(1, n + 1)) if n <= 2 else f"（一）至（{_numeral(n)}）"
+            yield _heading_hit(
+                first, params={"parent": run.parent.label, "first": first.label,
+                               "count": f"等{n}项" if n > 1 else "", "expected": expected},
+                evidence={"expected": [f"（{s.numeral}）{s.title}" for s in run.items],
+                          "actual": [s.label for s in run.items], "parent": run.parent.label},
+                key=f"subrun:{run.parent.id or run.parent.title}:{first.title}",
+                fix=fixes or None, fix_description="改用二级序号", fix_safe=False)

@@ -1,0 +1,478 @@
+"""Structure rules DL101–DL108: the six parts, their numbering, order, tables and content of 五."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from disclosure_lint.kinds.structure import analyse
+from disclosure_lint.report import Overrides, interpret
+
+from .conftest import codes, lint, parse
+
+SEED = Path("/work/shared/seed/shangtang-2019.txt")
+
+T2 = "| 信息内容 | 本年制发件数 |\n|---|---|\n| 规章 | 0 |"
+T3 = "| 申请人情况 | 自然人 |\n|---|---|\n| 一、本年新收政府信息公开申请数量 | 3 |"
+T4 = "| 行政复议 | 结果维持 |\n|---|---|\n| 总计 | 0 |"
+P5 = "一是政策解读形式较为单一，二是公开目录更新不够及时。下一步将丰富解读形式，按季度检查目录。"
+
+PARTS = {
+    "s1": ("一", "总体情况", "本局全年主动公开政府信息120条，其中政策解读15条。"),
+    "s2": ("二", "主动公开政府信息情况", T2),
+    "s3": ("三", "收到和处理政府信息公开申请情况", T3),
+    "s4": ("四", "政府信息公开行政复议、行政诉讼情况", T4),
+    "s5": ("五", "存在的主要问题及改进情况", P5),
+    "s6": ("六", "其他需要报告的事项", "本年度未收取信息处理费。"),
+}
+TITLE = "# 某某市某某局2023年政府信息公开工作年度报告"
+
+
+def md(*parts, title: str = TITLE, style: str = "##") -> str:
+    """A Markdown report from (numeral, title, body) parts; style '##', 'bold' or 'plain'."""
+    out = [title, ""]
+    for num, head, body in parts:
+        label = f"{num}、{head}" if num else head
+        out += [{"##": f"## {label}", "bold": f"**{label}**", "plain": label}[style], "", body, ""]
+    return "\n".join(out)
+
+
+def full(**replace) -> list[tuple[str, str, str]]:
+    parts = []
+    for sid, part in PARTS.items():
+        if sid in replace:
+            if replace[sid] is not None:
+                parts.append(replace[sid])
+        else:
+            parts.append(part)
+    return parts
+
+
+def dl1(text, fmt="markdown", **kw):
+    return lint(text, select=["DL1"], fmt=fmt, **kw)
+
+
+def only(diags, code):
+    return [d for d in diags if d.code == code]
+
+
+# -- clean reports ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("style", ["##", "bold", "plain"])
+def test_clean_markdown_report_is_quiet(style):
+    assert dl1(md(*full(), style=style)) == []
+
+
+def test_clean_text_report_is_quiet():
+    text = """某某镇人民政府2022年政府信息公开工作年度报告
+一、总体情况
+本镇全年主动公开政府信息80条。
+二、主动公开政府信息情况
+信息内容	本年制发件数
+规章	0
+三、收到和处理政府信息公开申请情况
+申请人情况	自然人
+本年新收	2
+四、政府信息公开行政复议、行政诉讼情况
+行政复议	结果维持
+总计	0
+五、存在的主要问题及改进情况
+一是政策解读形式较为单一，二是公开目录更新不够及时。
+六、其他需要报告的事项
+无。
+"""
+    assert dl1(text, fmt="text") == []
+
+
+def test_bold_paragraph_headings_are_sections():
+    rep = interpret(parse(md(*full(), style="bold")))
+    st = analyse(rep)
+    assert list(st.by_id) == ["s1", "s2", "s3", "s4", "s5", "s6"]
+    assert st.unified and all(st.tables.values())
+    assert st.by_id["s2"].heading.text == "**二、主动公开政府信息情况**"
+
+
+# The 2019 template printed one cell per line, as scraped pages show it; row labels such as
+# 一、本年新收… and 三、本年度办理结果 look like headings but are table rows.
+FLAT_2019 = """某某乡人民政府2019年政府信息公开工作年度报告
+一、总体情况
+本乡明确专人负责政务公开工作，按时更新公开栏目。
+二、主动公开政府信息情况
+第二十条第（一）项
+信息内容
+本年新制作数量
+本年新公开数量
+对外公开总数量
+规章
+0
+规范性文件
+第二十条第（五）项
+行政许可
+三、收到和处理政府信息公开申请情况
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）
+申请人情况
+自然人
+法人或其他组织
+总计
+商业企业
+一、本年新收政府信息公开申请数量
+二、上年结转政府信息公开申请数量
+三、本年度办理结果
+（一）予以公开
+（二）部分公开（区分处理的，只计这一情形，不计其他情形）
+（七）总计
+四、结转下年度继续办理
+四、政府信息公开行政复议、行政诉讼情况
+行政复议
+行政诉讼
+结果维持
+结果纠正
+其他结果
+尚未审结
+五、存在的主要问题及改进情况
+一是公开内容不够全面，二是解读形式较为单一，下一步将加强培训。
+六、其他需要报告的事项
+无。
+"""
+
+
+def test_flattened_2019_template_text_is_quiet():
+    rep = interpret(parse(FLAT_2019, fmt="text"))
+    st = analyse(rep)
+    assert [s.id for s in st.mains] == ["s1", "s2", "s3", "s4", "s5", "s6"]
+    assert st.tables == {"s2": True, "s3": True, "s4": True}
+    assert st.subruns == []
+    assert dl1(FLAT_2019, fmt="text") == []
+
+
+def test_flattened_template_truncated_like_a_scraped_excerpt():
+    # the store cut the page inside the heading of part 五: parts 一–四 and their tables are found
+    text = FLAT_2019.split("五、存在的主要问题")[0] + "五、存在的主\n"
+    text = text.replace("某某乡人民政府2019年政府信息公开工作年度报告\n", "")
+    rep = interpret(parse(text, fmt="text"), Overrides(year=2019))
+    st = analyse(rep)
+    assert list(st.by_id) == ["s1", "s2", "s3", "s4"] and all(st.tables.values())
+    diags = dl1(text, fmt="text", year=2019)
+    # only what the cut-off text really lacks: 五 (its title is cut) and 六
+    assert codes(diags) == ["DL101", "DL101"]
+    assert "只有标题“存在的主”，全文在此结束" in diags[0].message and diags[0].evidence["truncated"]
+    assert dl1(text, fmt="text") == []  # no year: nothing to compare
+
+
+# -- DL101 missing-section ----------------------------------------------------------------------
+
+def test_dl101_missing_middle_section_points_at_next_section():
+    diags = dl1(md(*full(s3=None)))
+    assert codes(diags) == ["DL101"]
+    d = diags[0]
+    assert d.severity == "error"
+    assert "“三、收到和处理政府信息公开申请情况”" in d.message and "《条例》第五十条第（二）项" in d.message
+    assert d.line == 13 and d.pointer.startswith("四、")  # the heading of 四
+    assert d.evidence["expected"] == "三、收到和处理政府信息公开申请情况" and d.evidence["actual"] == "未找到"
+
+
+def test_dl101_missing_last_section_is_whole_file():
+    diags = dl1(md(*full(s6=None)))
+    assert codes(diags) == ["DL101"]
+    assert diags[0].line is None and "六、其他需要报告的事项" in diags[0].message
+
+
+def test_dl101_unrecognised_title_in_the_slot():
+    diags = dl1(md(*full(s5=("五", "下一步工作计划", P5))))
+    assert codes(diags) == ["DL101"]  # not also reported as an extra section
+    d = diags[0]
+    assert "第五部分的标题为“下一步工作计划”" in d.message
+    assert d.evidence["actual"] == "五、下一步工作计划" and d.line is not None
+
+
+def test_dl101_text_format():
+    text = md(*full(s2=None, s4=None), style="plain", title="某某镇人民政府2021年政府信息公开工作年度报告")
+    diags = only(dl1(text, fmt="text"), "DL101")
+    assert [d.evidence["section_id"] for d in diags] == ["s2", "s4"]
+
+
+def test_dl101_silent_for_legacy_and_unknown_years():
+    text = md(*full(s3=None), title="# 某某局政府信息公开工作年度报告")
+    assert dl1(text) == []
+    assert dl1(text, year=2017) == []
+    assert codes(dl1(text, year=2020)) == ["DL101"]
+
+
+# -- DL102 section-order ------------------------------------------------------------------------
+
+def test_dl102_whole_block_shifted_is_one_finding():
+    parts = [("一", "工作亮点", "本局聚焦重点领域信息公开。")]
+    parts += [(n, t, b) for n, t, b in [(str(i), *p[1:]) for i, p in enumerate(full())]]
+    parts = [parts[0]] + [(x, t, b) for x, (_, t, b) in zip("二三四五六七", parts[1:])]
+    diags = dl1(md(*parts))
+    assert sorted(codes(diags)) == ["DL102", "DL107"]
+    d = only(diags, "DL102")[0]
+    assert "整体后移了1位" in d.message and "前面多出了“一、工作亮点”" in d.message
+    assert d.evidence["actual"][0] == "二、总体情况" and d.evidence["expected"][0] == "一、总体情况"
+    assert d.fix is not None and len(d.fix.edits) == 6 and d.fix.applicability == "unsafe"
+    assert [e.replacement for e in d.fix.edits] == list("一二三四五六")
+
+
+def test_dl102_single_wrong_numeral():
+    diags = dl1(md(*full(s4=("五", *PARTS["s4"][1:]))))
+    assert codes(diags) == ["DL102"]
+    d = diags[0]
+    assert "“五、政府信息公开行政复议、行政诉讼情况”的序号错误，应为“四、”" in d.message
+    assert d.evidence == {"expected": "四、政府信息公开行政复议、行政诉讼情况",
+                          "actual": "五、政府信息公开行政复议、行政诉讼情况", "sections": ["s4"]}
+
+
+def test_dl102_shift_after_missing_section_names_the_cause():
+    parts = [PARTS["s1"], PARTS["s2"], ("三", *PARTS["s4"][1:]), ("四", *PARTS["s5"][1:]), ("五", *PARTS["s6"][1:])]
+    diags = dl1(md(*parts))
+    assert sorted(codes(diags)) == ["DL101", "DL102"]
+    d = only(diags, "DL102")[0]
+    assert "整体前移了1位" in d.message and "前面缺少“三、收到和处理政府信息公开申请情况”" in d.message
+
+
+def test_dl102_out_of_order_text():
+    text = """某某镇人民政府2021年政府信息公开工作年度报告
+一、总体情况
+本镇全年主动公开政府信息80条。
+二、收到和处理政府信息公开申请情况
+申请人情况	自然人
+本年新收	2
+三、主动公开政府信息情况
+信息内容	本年制发件数
+规章	0
+四、政府信息公开行政复议、行政诉讼情况
+行政复议	结果维持
+总计	0
+五、存在的主要问题及改进情况
+一是政策解读形式较为单一，二是公开目录更新不够及时。
+六、其他需要报告的事项
+无。
+"""
+    diags = dl1(text, fmt="text")
+    assert codes(diags) == ["DL102"]
+    assert "位置不对" in diags[0].message and diags[0].evidence["section_id"] in ("s2", "s3")
+
+
+def test_dl102_unnumbered_titles_and_option():
+    text = md(*[(None, t, b) for _, t, b in full()])
+    diags = dl1(text)
+    assert codes(diags) == ["DL102"]
+    assert "6个部分标题没有序号" in diags[0].message
+    assert [e.replacement for e in diags[0].fix.edits] == ["一、", "二、", "三、", "四、", "五、", "六、"]
+    assert dl1(text, config={"options": {"DL102": {"check_unnumbered": False}}}) == []
+
+
+# -- DL103 non-unified-format -------------------------------------------------------------------
+
+FREE_TEXT = """某某街道{year}年政府信息公开工作年度报告
+发布日期：{pub}
+一、{year}年政务公开工作完成情况
+全年主动公开政府信息46条，接到依申请公开2条，均已答复。
+二、存在的不足
+部分信息公开不够及时，公开目录还需进一步细化。
+三、下一步工作计划
+继续梳理公开内容，加大公开力度。
+四、其他需要报告的事项
+暂无。
+"""
+
+
+def test_dl103_free_text_fires_once_with_lists():
+    diags = dl1(FREE_TEXT.format(year=2019, pub="2020-01-22"), fmt="text")
+    assert codes(diags) == ["DL103"]
+    d = diags[0]
+    assert d.line == 1 and d.severity == "error"
+    assert "2019年试行格式（国办公开办函〔2019〕60号）" in d.message
+    assert "缺少第二、三、四部分的统计表" in d.message
+    ev = d.evidence
+    assert ev["missing_sections"] == ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                                      "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况"]
+    assert len(ev["missing_tables"]) == 3 and ev["format_version"] == "2019"
+
+
+def test_dl103_2021_format_named():
+    diags = dl1(FREE_TEXT.format(year=2022, pub="2023-01-20"), fmt="text")
+    assert codes(diags) == ["DL103"] and "2021年格式（国办公开办函〔2021〕30号）" in diags[0].message
+
+
+def test_dl103_legacy_and_unknown_year_silent():
+    assert dl1(FREE_TEXT.format(year=2018, pub="2019-03-20"), fmt="text") == []
+    no_year = FREE_TEXT.format(year="", pub="").replace("某某街道年政府信息公开工作年度报告\n", "")
+    assert dl1(no_year, fmt="text") == []
+    assert codes(dl1(no_year, fmt="text", year=2020)) == ["DL103"]
+
+
+def test_dl103_old_style_titles_without_tables():
+    parts = [("一", "概述", "本局认真贯彻《条例》。"), ("二", "主动公开政府信息情况", "全年主动公开60条。"),
+             ("三", "依申请公开政府信息情况", "全年收到申请3件。"),
+             ("四", "因政府信息公开申请行政复议、提起行政诉讼情况", "全年未发生。"),
+             ("五", "存在的主要问题及改进措施", P5), ("六", "其他需要报告的事项", "无。")]
+    diags = dl1(md(*parts, title="# 某某县某某局2020年政府信息公开工作年度报告"))
+    assert codes(diags) == ["DL103"]  # not DL101 for 三, nor DL105 three times
+    assert diags[0].evidence["missing_sections"] == ["三、收到和处理政府信息公开申请情况"]
+
+
+def test_dl103_truncated_unified_report_is_not_free_text():
+    text = "某某镇2021年政府信息公开工作年度报告\n一、总体情况\n本镇全年主动公开政府信息80条。\n二、主\n"
+    assert dl1(text, fmt="text") == []
+
+
+def test_dl103_unstructured_prose():
+    body = "本街道认真贯彻落实政府信息公开条例，全年主动公开政府信息四十余条，依申请公开两件均已答复。" * 8
+    text = f"某某街道2020年政府信息公开工作年度报告\n{body}\n"
+    assert codes(dl1(text, fmt="text")) == ["DL103"]
+    assert dl1(text, fmt="text", config={"options": {"DL103": {"min_chars": 5000}}}) == []
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="seed report not available")
+def test_dl103_on_seed_report():
+    from disclosure_lint.readers import text as text_reader
+
+    doc = text_reader.parse(SEED.read_text(encoding="utf-8"), path=str(SEED))
+    from disclosure_lint.config import Config
+    from disclosure_lint.engine import prepare, run
+    from disclosure_lint.packs import load_rules
+
+    diags = run(interpret(doc), prepare(load_rules(), Config(select=["DL1"])))
+    assert codes(diags) == ["DL103"]
+    assert len(diags[0].evidence["missing_sections"]) == 5
+    assert len(diags[0].evidence["missing_tables"]) == 3
+
+
+# -- DL104 empty-problems-section ---------------------------------------------------------------
+
+@pytest.mark.parametrize("body", ["无。", "暂无", "**无**", "没有。", "本年度无。"])
+def test_dl104_none_words(body):
+    diags = only(dl1(md(*full(s5=("五", PARTS["s5"][1], body)))), "DL104")
+    assert len(diags) == 1 and "只写了" in diags[0].message and diags[0].line == 25
+
+
+def test_dl104_empty_and_short():
+    d = only(dl1(md(*full(s5=("五", PARTS["s5"][1], "")))), "DL104")
+    assert len(d) == 1 and "内容为空" in d[0].message
+    d = only(dl1(md(*full(s5=("五", PARTS["s5"][1], "工作有待加强。")))), "DL104")
+    assert len(d) == 1 and "内容过短（去掉标点后仅6字）" in d[0].message and d[0].evidence["chars"] == 6
+
+
+def test_dl104_subtitles_with_none_under_them_text():
+    text = ("某某镇人民政府2022年政府信息公开工作年度报告\n五、存在的主要问题及改进情况\n（一）存在的主要问题\n暂无。\n"
+            "（二）改进情况\n无。\n六、其他需要报告的事项\n无。\n")
+    assert codes(dl1(text, fmt="text")) == ["DL104"]
+
+
+def test_dl104_short_numbered_points_are_content():
+    body = "（一）存在的主要问题\n\n1.政策解读形式单一\n\n2.目录更新不及时\n\n（二）改进情况\n\n1.丰富图解解读\n\n2.按季度检查目录"
+    assert only(dl1(md(*full(s5=("五", PARTS["s5"][1], body)))), "DL104") == []
+
+
+def test_dl104_section_six_saying_none_is_fine_and_any_year():
+    assert only(dl1(md(*full(s6=("六", PARTS["s6"][1], "无。")))), "DL104") == []
+    legacy = md(("五", "存在的主要问题及改进情况", "无。"), title="# 某某局2016年政府信息公开工作年度报告")
+    assert codes(dl1(legacy)) == ["DL104"]
+
+
+def test_dl104_options():
+    text = md(*full(s5=("五", PARTS["s5"][1], "政策解读形式较为单一，将加以改进。")))
+    assert only(dl1(text), "DL104") == []
+    assert len(only(dl1(text, config={"options": {"DL104": {"min_chars": 30}}}), "DL104")) == 1
+    six = md(*full(s6=("六", PARTS["s6"][1], "无。")))
+    assert len(only(dl1(six, config={"options": {"DL104": {"section": "s6"}}}), "DL104")) == 1
+
+
+# -- DL105 missing-table ------------------------------------------------------------------------
+
+def test_dl105_missing_table():
+    diags = dl1(md(*full(s3=("三", PARTS["s3"][1], "本年度收到申请3件，均已按时答复。"))))
+    assert codes(diags) == ["DL105"]
+    assert diags[0].line == 13 and "收到和处理政府信息公开申请情况" in diags[0].message
+    assert diags[0].evidence["section_id"] == "s3"
+
+
+def test_dl105_image_html_and_option():
+    text = md(*full(s2=("二", PARTS["s2"][1], "![表二](t2.png)"),
+                    s3=("三", PARTS["s3"][1], "<table><tr><td>自然人</td></tr></table>")))
+    assert dl1(text) == []
+    diags = dl1(text, config={"options": {"DL105": {"accept_images": False}}})
+    assert codes(diags) == ["DL105"] and diags[0].evidence["section_id"] == "s2"
+
+
+def test_dl105_all_tables_missing_with_all_sections_present():
+    prose = [(n, t, "本年度情况见下文说明。") if sid in ("s2", "s3", "s4") else (n, t, b)
+             for sid, (n, t, b) in PARTS.items()]
+    diags = dl1(md(*prose))
+    assert codes(diags) == ["DL105", "DL105", "DL105"]
+
+
+# -- DL106 nonstandard-section-title ------------------------------------------------------------
+
+def test_dl106_keyword_title_is_info_with_fix():
+    diags = dl1(md(*full(s1=("一", "政府信息公开工作基本情况", PARTS["s1"][2]))))
+    assert codes(diags) == ["DL106"]
+    d = diags[0]
+    assert d.severity == "info" and d.evidence["expected"] == "总体情况"
+    assert d.fix.edits[0].replacement == "总体情况"
+
+
+@pytest.mark.parametrize(("sid", "title"), [
+    ("s4", "因政府信息公开工作被申请行政复议、提起行政诉讼情况"),
+    ("s5", "政府信息公开工作存在的主要问题及改进情况"),
+    ("s5", "存在问题及改进情况"),
+])
+def test_dl106_accepted_variants_quiet(sid, title):
+    n, _, body = PARTS[sid]
+    assert dl1(md(*full(**{sid: (n, title, body)}))) == []
+
+
+# -- DL107 extra-section and DL108 subsection-numbered-as-section -------------------------------
+
+def test_dl107_extra_section_at_end():
+    parts = full() + [("七", "2024年工作思路", "进一步加强政策解读。")]
+    diags = dl1(md(*parts))
+    assert codes(diags) == ["DL107"] and diags[0].severity == "warning"
+    assert "“七、2024年工作思路”" in diags[0].message and "六、其他需要报告的事项" in diags[0].message
+
+
+def test_dl108_overview_topics_numbered_as_sections():
+    s1_body = ("本局全年主动公开政府信息120条。\n\n**一、主动公开**\n\n全年主动公开120条。\n\n**二、依申请公开**\n\n"
+               "全年收到申请3件。\n\n**三、政府信息管理**\n\n开展公开属性审查。\n\n**四、平台建设**\n\n"
+               "优化门户网站栏目。\n\n**五、监督保障**\n\n开展培训2次。")
+    diags = dl1(md(*full(s1=("一", "总体情况", s1_body))))
+    assert codes(diags) == ["DL108"]  # the sub-items do not hijack 二 nor shift the numbering
+    d = diags[0]
+    assert "“一、总体情况”下的分项“一、主动公开”等5项" in d.message and "（一）至（五）" in d.message
+    assert [e.replacement for e in d.fix.edits] == ["（一）", "（二）", "（三）", "（四）", "（五）"]
+    st = analyse(interpret(parse(md(*full(s1=("一", "总体情况", s1_body))))))
+    assert st.by_id["s2"].title == "主动公开政府信息情况"
+
+
+def test_table_of_contents_does_not_hide_the_sections():
+    toc = "\n".join(f"{n}、{t}" for n, t, _ in PARTS.values())
+    text = f"{TITLE}\n\n目录\n\n" + "\n\n".join(toc.split("\n")) + "\n\n" + md(*full(), title="")
+    assert dl1(text) == []
+
+
+def test_json_evidence_and_pointer_for_dl101():
+    diags = dl1(md(*full(s2=None)))
+    d = diags[0]
+    assert d.code == "DL101" and d.evidence["basis"] == "《条例》第五十条第（一）项"
+    assert d.evidence["where"] == "应位于“三、收到和处理政府信息公开申请情况”之前"
+
+
+def test_sub_item_before_a_keyword_titled_part_does_not_swallow_it():
+    s1 = ("一", "总体情况", "**一、概况**\n\n本局全年主动公开政府信息120条。")
+    s2 = ("二", "主动公开情况", PARTS["s2"][2])
+    diags = dl1(md(*full(s1=s1, s2=s2)))
+    assert codes(diags) == ["DL108", "DL106"]
+
+
+def test_report_pasted_twice_is_not_sub_items():
+    text = md(*full()) + "\n" + md(*full(), title="")
+    assert dl1(text) == []
+
+
+def test_sub_items_of_part_five_with_none_under_them():
+    body = "一、存在的主要问题\n\n无。\n\n二、改进措施\n\n无。"
+    diags = dl1(md(*full(s5=("五", PARTS["s5"][1], body))))
+    assert codes(diags) == ["DL104", "DL108"]
+    assert "（一）（二）" in only(diags, "DL108")[0].message
