@@ -1,1 +1,527 @@
-"""(to be implemented)"""
+"""Date kinds (category ``date``, DL401–DL499).
+
+All kinds read the date mentions that ``report/dates.py`` extracts
+(``report.dates``: prose blocks only) plus, where a kind says so, the table blocks.
+
+* ``invalid-date`` (DL401): a date that is not on the calendar (2023年2月30日, 2023年13月1日).
+  Hyphen, slash and dot forms are reported only when the month is 1–12 and the year is
+  1949–2100 — otherwise the digits are probably not a date at all (version numbers, codes).
+* ``signature-date-form`` (DL402): the 落款 date is not written 2024年1月20日 (GB/T 9704-2012 7.3.5.4).
+* ``date-form`` (DL403): other non-GB/T date forms in the text.  Exempt: dates inside URLs,
+  dates after 索引号/文号/编号 labels, the signature (DL402), table blocks (unless ``tables: true``:
+  tables are data, and GB/T 15835-2011 allows the hyphen form), forms listed in ``allow``.
+* ``mixed-date-forms`` (DL404): more than one form in the report (portal metadata lines excluded).
+* ``late-publication`` (DL405 departments/governments, DL408 townships): publication after the
+  Art. 49 deadline of the year after the report year.
+* ``year-mismatch`` (DL406): title year / statistics-period year / publication date inconsistent
+  with the report year.
+* ``statistics-period`` (DL409): the statistics period is not 1月1日–12月31日 of one year.
+* ``date-after-publication`` (DL407): full dates in the text later than the publication date.
+
+Forms (the parser's plus one): gbt, padded, short, iso, slashed, dotted, cn, and ``hao``
+(2024年1月20号 — 号 instead of 日).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+from collections import Counter
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import Field
+
+from ..report.agency import deadline_class
+from ..report.dates import DateMention, find_dates, gbt_form
+from . import register
+from .base import FixEdit, Hit, Kind, KindOptions
+
+Form = Literal["padded", "short", "iso", "slashed", "dotted", "cn", "hao"]
+
+FORM_NAMES = {
+    "gbt": "“年月日”写法",
+    "padded": "月、日前补零的写法",
+    "short": "两位数年份",
+    "iso": "短横线格式",
+    "slashed": "斜线格式",
+    "dotted": "圆点格式",
+    "cn": "汉字数字",
+    "hao": "以“号”代“日”的写法",
+    "spaced": "数字与“年月日”之间带空格的写法",
+}
+FORM_SHORT = {
+    "gbt": "“2024年1月20日”式", "padded": "补零式", "short": "两位数年份式", "iso": "短横线式",
+    "slashed": "斜线式", "dotted": "圆点式", "cn": "汉字数字式", "hao": "“号”式",
+}
+
+_URL = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》<>\"]+"
+                  r"|www\.[A-Za-z0-9.-]+[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef<>\"]*")
+_TIME_AFTER = re.compile(r"[ \t\u3000]*\d{1,2}:\d{2}(?::\d{2})?")
+# A portal metadata label right before the date: "发布日期：", "撰写时间", "更新时间:" …
+_META_LABEL = re.compile(r"(?:发布|更新|撰写|成文|生成|公开|发文|印发|创建|修改|录入|上传|编辑)(?:日期|时间)\s*[:：]?\s*$")
+_CLAUSE_END = re.compile(r"[。；;！!？?\n]")
+
+
+def _form(d: DateMention) -> str:
+    """The parser's form, with 号-dates split out as ``hao``."""
+    if d.form == "gbt" and d.raw.endswith("号"):
+        return "hao"
+    return d.form
+
+
+def _line_prefix(d: DateMention, limit: int = 40) -> str:
+    text = d.block.text
+    start = text.rfind("\n", 0, d.start) + 1
+    return text[max(start, d.start - limit):d.start]
+
+
+def _trailing_time(d: DateMention) -> str:
+    """A clock time written right after a 年月日 date ("2024年01月12日 17:12:21")."""
+    if d.has_time:
+        return ""
+    m = _TIME_AFTER.match(d.block.text, d.end)
+    return m.group(0) if m else ""
+
+
+def _in_url(d: DateMention, cache: dict[int, list[tuple[int, int]]]) -> bool:
+    text = d.block.text
+    key = id(d.block)
+    spans = cache.get(key)
+    if spans is None:
+        spans = [m.span() for m in _URL.finditer(text)] if ("://" in text or "www." in text) else []
+        cache[key] = spans
+    return any(s <= d.start < e for s, e in spans)
+
+
+def _is_meta(report, d: DateMention) -> bool:
+    """A portal metadata date (发布日期, 撰写时间, 更新时间 …), not the report's own text."""
+    if d is report.published_mention:
+        return True
+    if _META_LABEL.search(_line_prefix(d, 12)):
+        return True
+    # label on its own line, the date (and a time) on the next: "撰写时间" / "2024年01月12日 17:12:21"
+    b = d.block
+    rest = b.text[d.end:].strip()
+    if b.text[:d.start].strip() == "" and (rest == "" or _TIME_AFTER.fullmatch(" " + rest)):
+        blocks = report.blocks
+        i = b.index
+        if 0 < i <= len(blocks) and i < 15:
+            prev = blocks[i - 1]
+            if prev.kind != "table" and len(prev.text) <= 12 and _META_LABEL.search(prev.text):
+                return True
+    return False
+
+
+def _ymd(d: _dt.date) -> str:
+    return gbt_form(d)
+
+
+def _short_year(d: DateMention, ref_year: int) -> tuple[int, bool]:
+    """Full year for a two-digit year and whether that reading is certain enough for a safe fix."""
+    yy = d.year % 100
+    if 2000 + yy <= ref_year + 1:
+        return 2000 + yy, True
+    return 1900 + yy, False
+
+
+def _mmdd(value: str, year: int) -> _dt.date:
+    m, d = (int(x) for x in value.split("-"))
+    return _dt.date(year, m, d)
+
+
+# -- DL401 ------------------------------------------------------------------------------------
+
+class InvalidDateOptions(KindOptions):
+    tables: bool = Field(default=True, description="也检查表格中的日期")
+
+
+@register
+class InvalidDate(Kind):
+    name = "invalid-date"
+    Options = InvalidDateOptions
+    params = frozenset({"date", "reason"})
+
+    def check(self, report) -> Iterator[Hit]:
+        mentions = list(report.dates)
+        if self.options.tables:
+            for b in report.lintable_blocks:
+                if b.kind == "table":
+                    mentions.extend(find_dates(b))
+        urls: dict[int, list[tuple[int, int]]] = {}
+        for d in mentions:
+            if d.date is not None:
+                continue
+            if d.form in ("iso", "slashed", "dotted") and not (1 <= d.month <= 12 and 1949 <= d.year <= 2100):
+                continue  # probably not a date (a code or a version number)
+            if _in_url(d, urls):
+                continue
+            if not 1 <= d.month <= 12:
+                reason = f"月份“{d.month}”不在1至12之间"
+                expected = "1至12月"
+            else:
+                last = calendar.monthrange(d.year, d.month)[1]
+                reason = f"{d.year}年{d.month}月只有{last}天" if d.day > last else f"日“{d.day}”不存在"
+                expected = f"1至{last}日"
+            yield Hit(block=d.block, start=d.start, end=d.end, params={"date": d.raw, "reason": reason},
+                      evidence={"expected": expected, "actual": d.raw, "year": d.year, "month": d.month,
+                                "day": d.day},
+                      key=f"{d.raw}@{d.block.text[max(0, d.start - 8):d.start]}")
+
+
+# -- DL402 / DL403 ----------------------------------------------------------------------------
+
+def _form_fix(report, d: DateMention, form: str) -> tuple[str, bool, str] | None:
+    """(expected text, fix is safe, time part removed) for a non-GB/T date, or None."""
+    if d.date is None:
+        return None
+    date = d.date
+    safe = True
+    if form == "short":
+        ref = report.year or _dt.date.today().year
+        year, safe = _short_year(d, ref)
+        try:
+            date = date.replace(year=year)
+        except ValueError:  # 29 Feb in the other century
+            return None
+    time = re.split(r"\s+", d.raw, maxsplit=1)[-1] if d.has_time else _trailing_time(d).strip()
+    if time:
+        safe = False
+    return _ymd(date), safe, time
+
+
+class SignatureDateFormOptions(KindOptions):
+    pass
+
+
+@register
+class SignatureDateForm(Kind):
+    name = "signature-date-form"
+    Options = SignatureDateFormOptions
+    params = frozenset({"date", "expected", "form_name"})
+
+    def check(self, report) -> Iterator[Hit]:
+        d = report.signature_mention
+        if d is None or d.date is None:
+            return
+        form = _form(d)
+        if form == "gbt":
+            if d.raw == _ymd(d.date):
+                return
+            form = "spaced"
+        got = _form_fix(report, d, form)
+        if got is None:
+            return
+        expected, safe, time = got
+        end = d.end + len(_trailing_time(d))
+        yield Hit(block=d.block, start=d.start, end=d.end,
+                  params={"date": d.raw, "expected": expected, "form_name": FORM_NAMES[form]},
+                  evidence={"expected": expected, "actual": d.raw, "form": form},
+                  key=f"signature:{d.raw}",
+                  fix=[FixEdit(d.block, d.start, end if time else d.end, expected)],
+                  fix_description=f"将落款日期改为“{expected}”", fix_safe=safe)
+
+
+class DateFormOptions(KindOptions):
+    allow: list[Form] = Field(default_factory=list, description="不报告的日期写法")
+    tables: bool = Field(default=False, description="也检查表格中的日期")
+    exempt_labels: list[str] = Field(default_factory=lambda: ["索引号", "文号", "编号", "发文字号", "文件号"],
+                                     description="出现在同一行日期之前时不检查的标签")
+
+
+@register
+class DateForm(Kind):
+    name = "date-form"
+    Options = DateFormOptions
+    params = frozenset({"date", "expected", "form_name"})
+
+    def __init__(self, rule, options, config):
+        super().__init__(rule, options, config)
+        labels = [re.escape(x) for x in options.exempt_labels if x]
+        self._label = re.compile(r"(?:%s)[^。；;，,\n]*$" % "|".join(labels)) if labels else None
+        self._allow = set(options.allow)
+
+    def check(self, report) -> Iterator[Hit]:
+        mentions = list(report.dates)
+        if self.options.tables:
+            for b in report.lintable_blocks:
+                if b.kind == "table":
+                    mentions.extend(find_dates(b))
+        sig = report.signature_mention
+        urls: dict[int, list[tuple[int, int]]] = {}
+        for d in mentions:
+            form = _form(d)
+            if form == "gbt" or form in self._allow or d is sig:
+                continue
+            if _in_url(d, urls):
+                continue
+            if self._label is not None and self._label.search(_line_prefix(d)):
+                continue
+            got = _form_fix(report, d, form)
+            if got is None:
+                continue  # not a real date: DL401
+            expected, safe, time = got
+            end = d.end if d.has_time else d.end + len(_trailing_time(d))
+            desc = f"改为“{expected}”" + (f"（删去时间“{time}”）" if time else "")
+            yield Hit(block=d.block, start=d.start, end=d.end,
+                      params={"date": d.raw, "expected": expected, "form_name": FORM_NAMES[form]},
+                      evidence={"expected": expected, "actual": d.raw + (_trailing_time(d) if not d.has_time else ""),
+                                "form": form, "has_time": bool(time),
+                                "metadata": _is_meta(report, d)},
+                      key=f"{d.raw}@{d.block.text[max(0, d.start - 8):d.start]}",
+                      fix=[FixEdit(d.block, d.start, end, expected)], fix_description=desc, fix_safe=safe)
+
+
+# -- DL404 ------------------------------------------------------------------------------------
+
+class MixedDateFormsOptions(KindOptions):
+    include_metadata: bool = Field(default=False, description="统计网页元数据行（发布日期、撰写时间等）中的日期")
+    min_minority: int = Field(default=1, ge=1, description="少数写法至少出现几次才报告")
+
+
+@register
+class MixedDateForms(Kind):
+    name = "mixed-date-forms"
+    Options = MixedDateFormsOptions
+    params = frozenset({"forms", "count", "majority", "minority"})
+
+    def check(self, report) -> Iterator[Hit]:
+        urls: dict[int, list[tuple[int, int]]] = {}
+        used: list[tuple[DateMention, str]] = []
+        for d in report.dates:
+            if _in_url(d, urls):
+                continue
+            if not self.options.include_metadata and _is_meta(report, d):
+                continue
+            used.append((d, _form(d)))
+        counts = Counter(f for _, f in used)
+        if len(counts) < 2:
+            return
+        first_seen = {}
+        for i, (_, f) in enumerate(used):
+            first_seen.setdefault(f, i)
+        top = max(counts.values())
+        tied = [f for f in counts if counts[f] == top]
+        majority = "gbt" if "gbt" in tied else min(tied, key=lambda f: first_seen[f])
+        minority_total = sum(c for f, c in counts.items() if f != majority)
+        if minority_total < self.options.min_minority:
+            return
+        d0, f0 = next((d, f) for d, f in used if f != majority)
+        order = sorted(counts, key=lambda f: (-counts[f], first_seen[f]))
+        forms = "、".join(f"{FORM_SHORT[f]}{counts[f]}处" for f in order)
+        yield Hit(block=d0.block, start=d0.start, end=d0.end,
+                  params={"forms": forms, "count": len(counts), "majority": FORM_SHORT[majority],
+                          "minority": FORM_SHORT[f0]},
+                  evidence={"expected": FORM_SHORT[majority], "actual": forms,
+                            "counts": {f: counts[f] for f in order},
+                            "first_minority": {"date": d0.raw, "form": f0}},
+                  key="mixed:" + ",".join(sorted(counts)))
+
+
+# -- DL405 / DL408 ----------------------------------------------------------------------------
+
+DeadlineClass = Literal["department", "government", "township"]
+CLASS_NAMES = {"department": "县级以上人民政府部门", "government": "县级以上地方人民政府",
+               "township": "乡镇人民政府、街道办事处"}
+
+
+class LatePublicationOptions(KindOptions):
+    classes: list[DeadlineClass] = Field(default_factory=lambda: ["department", "government"],
+                                         description="本规则检查的机关类别（期限在配置 deadlines 中）")
+
+
+@register
+class LatePublication(Kind):
+    name = "late-publication"
+    Options = LatePublicationOptions
+    params = frozenset({"deadline", "published", "days", "source", "class_name"})
+
+    def check(self, report) -> Iterator[Hit]:
+        cls = deadline_class(report.agency.kind)
+        if cls is None or cls not in self.options.classes:
+            return
+        year = report.year
+        published = report.published
+        if year is None or published is None:
+            return
+        mmdd = getattr(self.config.deadlines, cls)
+        try:
+            deadline = _mmdd(mmdd, year + 1)
+        except ValueError:  # 02-29 in a common year
+            deadline = _mmdd("03-01", year + 1) - _dt.timedelta(days=1)
+        if published <= deadline:
+            return
+        pm = report.published_mention
+        mention = pm if (pm is not None and pm.date is not None) else report.signature_mention
+        source = "发布日期" if mention is pm else "落款日期"
+        days = (published - deadline).days
+        yield Hit(block=mention.block if mention else None, start=mention.start if mention else None,
+                  end=mention.end if mention else None,
+                  params={"deadline": _ymd(deadline), "published": _ymd(published), "days": days,
+                          "source": source, "class_name": CLASS_NAMES[cls]},
+                  evidence={"expected": f"不晚于{_ymd(deadline)}", "actual": _ymd(published),
+                            "deadline": deadline.isoformat(), "published": published.isoformat(),
+                            "days_late": days, "source": source, "deadline_class": cls,
+                            "agency_kind": report.agency.kind, "report_year": year},
+                  key=f"late:{year}:{cls}",
+                  severity=self.config.deadlines.township_severity if cls == "township" else None)
+
+
+# -- DL406 / DL409 ----------------------------------------------------------------------------
+
+_PERIOD = re.compile(
+    r"(?:统计期限|统计时间|统计时限|统计时段|统计周期|统计期间|统计区间|统计范围|数据统计|统计数据)"
+    r"[^。；;，,\n]{0,12}?"
+    r"(?P<start>(?P<y1>(?:19|20)\d{2})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日)"
+    r"(?:\s*起)?\s*(?:至|到|—{1,2}|－|-|~|～|－)\s*"
+    r"(?P<end>(?:(?P<y2>(?:19|20)\d{2})\s*年\s*)?(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日)"
+)
+
+
+def _period(report):
+    """(block, match) of the full statistics period "YYYY年M月D日至[YYYY年]M月D日", or None."""
+    for b in report.text_blocks[:40]:
+        if "日" not in b.text:
+            continue
+        m = _PERIOD.search(b.text)
+        if m:
+            return b, m
+    return None
+
+
+class YearMismatchOptions(KindOptions):
+    check_title: bool = Field(default=True, description="标题年份与报告年度（--year 或配置）比较")
+    check_period: bool = Field(default=True, description="统计期限年份与报告年度比较")
+    check_published: bool = Field(default=True, description="发布（落款）日期不晚于报告年度末时报告")
+
+
+@register
+class YearMismatch(Kind):
+    name = "year-mismatch"
+    Options = YearMismatchOptions
+    params = frozenset({"what", "actual", "expected"})
+
+    def check(self, report) -> Iterator[Hit]:
+        year = report.year
+        if year is None:
+            return
+        src = report.year_source
+        basis = {"config": "配置或命令行指定的报告年度", "title": "标题中的年度", "period": "统计期限中的年度"}[src] \
+            if src in ("config", "title", "period") else "报告年度"
+        if self.options.check_title and src == "config" and report.title_year and report.title_year != year:
+            b = report.title_block
+            m = re.search(str(report.title_year), b.text) if b is not None else None
+            yield Hit(block=b, start=m.start() if m else None, end=m.end() if m else None,
+                      params={"what": "标题中的年度", "actual": f"{report.title_year}年", "expected": f"{year}年"},
+                      evidence={"expected": year, "actual": report.title_year, "where": "title", "report_year_source": basis},
+                      key=f"title:{report.title_year}:{year}")
+        if self.options.check_period and src != "period":
+            found = _period(report)
+            if found is not None:
+                b, m = found
+                py, s, e = int(m.group("y1")), m.start("y1"), m.end("y1")
+            elif report.period_match is not None:
+                b, m = report.period_match
+                py, s, e = int(m.group("y")), m.start("y"), m.end("y")
+            else:
+                b = None
+            if b is not None and py != year:
+                yield Hit(block=b, start=s, end=e,
+                          params={"what": "统计期限的年度", "actual": f"{py}年", "expected": f"{year}年"},
+                          evidence={"expected": year, "actual": py, "where": "period", "report_year_source": basis},
+                          key=f"period:{py}:{year}")
+        if self.options.check_published and report.published is not None and report.published.year <= year:
+            pm = report.published_mention
+            mention = pm if (pm is not None and pm.date is not None) else report.signature_mention
+            what = "发布日期" if mention is pm else "落款日期"
+            yield Hit(block=mention.block, start=mention.start, end=mention.end,
+                      params={"what": what, "actual": _ymd(report.published),
+                              "expected": f"{year + 1}年1月1日以后（报告年度结束后）"},
+                      evidence={"expected": f">{year}-12-31", "actual": report.published.isoformat(),
+                                "where": "published", "report_year_source": basis},
+                      key=f"published:{report.published.isoformat()}:{year}")
+
+
+class StatisticsPeriodOptions(KindOptions):
+    pass
+
+
+@register
+class StatisticsPeriod(Kind):
+    name = "statistics-period"
+    Options = StatisticsPeriodOptions
+    params = frozenset({"period", "expected"})
+
+    def check(self, report) -> Iterator[Hit]:
+        found = _period(report)
+        if found is None:
+            return
+        b, m = found
+        y1, m1, d1 = int(m.group("y1")), int(m.group("m1")), int(m.group("d1"))
+        y2 = int(m.group("y2")) if m.group("y2") else y1
+        m2, d2 = int(m.group("m2")), int(m.group("d2"))
+        if (m1, d1, m2, d2) == (1, 1, 12, 31) and y1 == y2:
+            return
+        expected = f"{y1}年1月1日至12月31日"
+        period = f"{m.group('start')}至{m.group('end')}"
+        yield Hit(block=b, start=m.start("start"), end=m.end("end"),
+                  params={"period": period, "expected": expected},
+                  evidence={"expected": expected, "actual": period,
+                            "start": [y1, m1, d1], "end": [y2, m2, d2]},
+                  key=f"period:{period}")
+
+
+# -- DL407 ------------------------------------------------------------------------------------
+
+class DateAfterPublicationOptions(KindOptions):
+    future_words: list[str] = Field(
+        default_factory=lambda: ["将", "拟", "计划", "预计", "力争", "争取", "确保", "预定", "下一步", "届时",
+                                 "有效期", "期限"],
+        description="同一分句中出现在日期之前时视为计划或期限、不报告的词")
+    future_suffixes: list[str] = Field(
+        default_factory=lambda: ["前", "之前", "以前", "起", "开始", "以后", "之后"],
+        description="紧跟在日期之后时视为计划或期限、不报告的词")
+
+
+@register
+class DateAfterPublication(Kind):
+    name = "date-after-publication"
+    Options = DateAfterPublicationOptions
+    params = frozenset({"date", "published", "source"})
+
+    def __init__(self, rule, options, config):
+        super().__init__(rule, options, config)
+        words = [re.escape(w) for w in options.future_words if w]
+        self._future = re.compile("|".join(words)) if words else None
+        sufs = sorted((re.escape(s) for s in options.future_suffixes if s), key=len, reverse=True)
+        self._suffix = re.compile(r"\s*(?:%s)" % "|".join(sufs)) if sufs else None
+
+    def check(self, report) -> Iterator[Hit]:
+        published = report.published
+        if published is None:
+            return
+        pm = report.published_mention
+        source = "发布日期" if (pm is not None and pm.date is not None) else "落款日期"
+        sig = report.signature_mention
+        urls: dict[int, list[tuple[int, int]]] = {}
+        for d in report.dates:
+            if d.date is None or d.date <= published or d is pm or d is sig:
+                continue
+            if _in_url(d, urls) or _is_meta(report, d):
+                continue
+            if self._suffix is not None and self._suffix.match(d.block.text, d.end):
+                continue
+            if self._future is not None:
+                text = d.block.text
+                lo = max(0, d.start - 40)
+                clause = text[lo:d.start]
+                cut = max((m.end() for m in _CLAUSE_END.finditer(clause)), default=0)
+                if self._future.search(clause[cut:]):
+                    continue
+            yield Hit(block=d.block, start=d.start, end=d.end,
+                      params={"date": d.raw, "published": _ymd(published), "source": source},
+                      evidence={"expected": f"不晚于{_ymd(published)}", "actual": d.raw,
+                                "published": published.isoformat(), "source": source},
+                      key=f"after:{d.raw}@{d.block.text[max(0, d.start - 8):d.start]}")
+

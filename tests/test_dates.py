@@ -1,0 +1,508 @@
+"""Date rules DL401–DL409: invalid dates, date forms, deadlines, year consistency."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from .conftest import lint
+
+SEED = Path("/work/shared/seed/shangtang-2019.txt")
+
+
+def only(diags, code):
+    return [d for d in diags if d.code == code]
+
+
+def apply_fix(text: str, diag) -> str:
+    """Apply a diagnostic's (single-line) edits to ``text`` (already dedented)."""
+    lines = text.split("\n")
+    for e in sorted(diag.fix.edits, key=lambda e: (e.line, e.column), reverse=True):
+        assert e.line == e.end_line
+        s = lines[e.line - 1]
+        lines[e.line - 1] = s[:e.column - 1] + e.replacement + s[e.end_column - 1:]
+    return "\n".join(lines)
+
+
+def md_report(body: str, title: str = "# 某某区某某局2023年政府信息公开工作年度报告", tail: str = "") -> str:
+    out = f"{title}\n\n{textwrap.dedent(body).strip()}\n"
+    if tail:
+        out += f"\n某某区某某局\n\n{tail}\n"
+    return out
+
+
+def txt_report(first: str, body: str = "一、总体情况\n本机关认真贯彻《条例》。",
+               title: str = "某某区某某局2023年政府信息公开工作年度报告") -> str:
+    return f"{title}\n{first}\n{body}\n"
+
+
+# -- DL401 invalid-date -----------------------------------------------------------------------
+
+class TestInvalidDate:
+    @pytest.mark.parametrize(("text", "reason"), [
+        ("本机关于2023年2月30日召开会议。", "2023年2月只有28天"),
+        ("2023年13月1日起施行。", "月份“13”不在1至12之间"),
+        ("本机关于2023年4月31日召开会议。", "2023年4月只有30天"),
+        ("本机关于二〇二三年二月二十九日召开会议。", "2023年2月只有28天"),
+        ("本机关于2023年0月5日召开会议。", "月份“0”不在1至12之间"),
+        ("会议时间：2022-06-31。", "2022年6月只有30天"),
+    ])
+    def test_fires(self, text, reason):
+        ds = only(lint(text, select=["DL401"]), "DL401")
+        assert len(ds) == 1
+        assert ds[0].severity == "error"
+        assert reason in ds[0].message
+        assert ds[0].evidence["actual"] in text
+
+    @pytest.mark.parametrize("text", [
+        "本机关于2024年2月29日召开会议。",  # leap year
+        "本机关于2023年12月31日召开会议。",
+        "系统升级至2023.15.2版本。",  # dotted with month 15: not a date
+        "编码9999-02-30不是日期。",  # year out of range in hyphen form
+        "详见 https://www.example.gov.cn/list?d=2023-02-30 。",
+    ])
+    def test_quiet(self, text):
+        assert only(lint(text, select=["DL401"]), "DL401") == []
+
+    def test_text_format_position(self):
+        text = "某某局2023年政府信息公开工作年度报告\n发布日期：2024年2月30日\n"
+        ds = only(lint(text, select=["DL401"], fmt="text"), "DL401")
+        assert [(d.line, d.column, d.match) for d in ds] == [(2, 6, "2024年2月30日")]
+
+    def test_table_cells_checked(self):
+        text = md_report("""
+            | 会议 | 日期 |
+            | --- | --- |
+            | 专题会议 | 2023年2月30日 |
+        """)
+        ds = only(lint(text, select=["DL401"]), "DL401")
+        assert len(ds) == 1
+        assert ds[0].match == "2023年2月30日"
+        assert ds[0].line == 5
+
+    def test_tables_option_off(self):
+        text = md_report("""
+            | 会议 | 日期 |
+            | --- | --- |
+            | 专题会议 | 2023年2月30日 |
+        """)
+        ds = lint(text, select=["DL401"], config={"options": {"DL401": {"tables": False}}})
+        assert only(ds, "DL401") == []
+
+
+# -- DL402 signature-date-form ----------------------------------------------------------------
+
+class TestSignatureDateForm:
+    @pytest.mark.parametrize(("sig", "expected", "safe"), [
+        ("2024年01月20日", "2024年1月20日", True),
+        ("二〇二四年一月二十日", "2024年1月20日", True),
+        ("2024-01-20", "2024年1月20日", True),
+        ("2024.1.20", "2024年1月20日", True),
+        ("2024/1/20", "2024年1月20日", True),
+        ("24年1月20日", "2024年1月20日", True),
+        ("2024年1月20号", "2024年1月20日", True),
+        ("2024 年 1 月 20 日", "2024年1月20日", True),
+    ])
+    def test_fires_with_fix(self, sig, expected, safe):
+        text = md_report("一、总体情况\n\n本机关认真贯彻《条例》。", tail=sig)
+        ds = only(lint(text, select=["DL402"]), "DL402")
+        assert len(ds) == 1, ds
+        d = ds[0]
+        assert d.severity == "warning"
+        assert d.evidence == {"expected": expected, "actual": sig, "form": d.evidence["form"]}
+        assert d.fix.applicability == ("safe" if safe else "unsafe")
+        fixed = apply_fix(text, d)
+        assert fixed.rstrip().endswith(expected)
+        assert only(lint(fixed, select=["DL402"]), "DL402") == []
+
+    def test_gbt_quiet(self):
+        text = md_report("一、总体情况\n\n本机关认真贯彻《条例》。", tail="2024年1月20日")
+        assert only(lint(text, select=["DL402"]), "DL402") == []
+
+    def test_text_format(self):
+        text = "某某街道2023年政府信息公开工作年度报告\n一、总体情况\n本街道认真贯彻《条例》。\n某某街道办事处\n2024年01月08日\n"
+        ds = only(lint(text, select=["DL402"], fmt="text"), "DL402")
+        assert [(d.line, d.evidence["expected"]) for d in ds] == [(5, "2024年1月8日")]
+
+    def test_signature_not_reported_by_dl403(self):
+        text = md_report("一、总体情况\n\n本机关认真贯彻《条例》。", tail="2024年01月20日")
+        assert only(lint(text, select=["DL403"]), "DL403") == []
+
+    def test_no_signature_quiet(self):
+        text = md_report("一、总体情况\n\n本机关于2023年06月18日召开会议，认真贯彻《条例》。")
+        assert only(lint(text, select=["DL402"]), "DL402") == []
+
+
+# -- DL403 date-form --------------------------------------------------------------------------
+
+class TestDateForm:
+    @pytest.mark.parametrize(("raw", "form", "expected"), [
+        ("2023-06-18", "iso", "2023年6月18日"),
+        ("2023.6.18", "dotted", "2023年6月18日"),
+        ("2023/6/18", "slashed", "2023年6月18日"),
+        ("2023年06月08日", "padded", "2023年6月8日"),
+        ("23年6月18日", "short", "2023年6月18日"),
+        ("二〇二三年六月十八日", "cn", "2023年6月18日"),
+        ("2023年6月18号", "hao", "2023年6月18日"),
+    ])
+    def test_forms_markdown(self, raw, form, expected):
+        text = md_report(f"一、总体情况\n\n本机关于{raw}召开政务公开专题会议。")
+        ds = only(lint(text, select=["DL403"]), "DL403")
+        assert len(ds) == 1
+        d = ds[0]
+        assert d.severity == "warning"
+        assert (d.evidence["form"], d.evidence["expected"], d.evidence["actual"]) == (form, expected, raw)
+        assert d.fix.applicability == "safe"
+        assert f"于{expected}召开" in apply_fix(text, d)
+
+    def test_time_part_makes_fix_unsafe(self):
+        text = txt_report("发布日期: 2024-01-22 00:00:00 浏览次数:")
+        ds = only(lint(text, select=["DL403"], fmt="text"), "DL403")
+        assert len(ds) == 1
+        d = ds[0]
+        assert d.match == "2024-01-22 00:00:00"
+        assert d.evidence["has_time"] is True
+        assert d.fix.applicability == "unsafe"
+        assert apply_fix(text, d).split("\n")[1] == "发布日期: 2024年1月22日 浏览次数:"
+
+    def test_time_after_padded_date(self):
+        text = txt_report("撰写时间", body="2024年01月12日 17:12:21\n一、总体情况")
+        ds = only(lint(text, select=["DL403"], fmt="text"), "DL403")
+        assert len(ds) == 1
+        assert ds[0].fix.applicability == "unsafe"
+        assert apply_fix(text, ds[0]).split("\n")[2] == "2024年1月12日"
+
+    def test_seed(self):
+        if not SEED.is_file():
+            pytest.skip("seed not available")
+        from disclosure_lint.readers import text as text_reader
+        from disclosure_lint.report import interpret
+        from disclosure_lint.config import Config
+        from disclosure_lint.engine import prepare, run
+        from disclosure_lint.packs import load_rules
+
+        doc = text_reader.parse(SEED.read_text(encoding="utf-8"), path=str(SEED))
+        ds = run(interpret(doc), prepare(load_rules(), Config(select=["DL4"])))
+        dl403 = only(ds, "DL403")
+        assert dl403 and all(d.match.startswith("2020-01-22 00:00") for d in dl403)
+        assert dl403[0].line == 2
+        assert only(ds, "DL405") == [] and only(ds, "DL408") == []
+        assert only(ds, "DL401") == [] and only(ds, "DL406") == [] and only(ds, "DL407") == []
+
+    def test_allow_option(self):
+        text = md_report("一、总体情况\n\n本机关于2023-06-18召开会议，于2023.7.1开展培训。")
+        ds = only(lint(text, select=["DL403"], config={"options": {"DL403": {"allow": ["iso"]}}}), "DL403")
+        assert [d.match for d in ds] == ["2023.7.1"]
+
+    def test_bad_allow_value_rejected(self):
+        from disclosure_lint.errors import ConfigError
+
+        with pytest.raises(ConfigError):
+            lint("x", select=["DL403"], config={"options": {"DL403": {"allow": ["hyphen"]}}})
+
+    @pytest.mark.parametrize("text", [
+        "本机关于2023年6月18日召开会议。",
+        "详见门户网站（https://www.example.gov.cn/list?date=2023-6-18）。",
+        "详见 www.example.gov.cn/x?d=2023.6.18 。",
+        "索引号：ZJ001-2023.01.05。",
+        "文号：某办〔2023〕2023-1-5号。",
+        "本机关于2023年2月30日召开会议。",  # invalid: DL401's business
+    ])
+    def test_quiet(self, text):
+        assert only(lint(text, select=["DL403"]), "DL403") == []
+
+    def test_label_exemption_stops_at_punctuation(self):
+        ds = only(lint("索引号：A1，会议于2023-06-18召开。", select=["DL403"]), "DL403")
+        assert [d.match for d in ds] == ["2023-06-18"]
+
+    def test_tables_exempt_by_default(self):
+        text = md_report("""
+            | 事项 | 日期 |
+            | --- | --- |
+            | 专题会议 | 2023-06-18 |
+        """)
+        assert only(lint(text, select=["DL403"]), "DL403") == []
+        ds = only(lint(text, select=["DL403"], config={"options": {"DL403": {"tables": True}}}), "DL403")
+        assert [(d.match, d.line) for d in ds] == [("2023-06-18", 5)]
+
+    def test_short_year_other_century_unsafe(self):
+        ds = only(lint("早在98年5月1日本机关即设立公开栏。", select=["DL403"], year=2023), "DL403")
+        assert len(ds) == 1
+        assert ds[0].evidence["expected"] == "1998年5月1日"
+        assert ds[0].fix.applicability == "unsafe"
+
+    def test_fingerprints_stable_across_edits(self):
+        a = md_report("一、总体情况\n\n本机关于2023-06-18召开会议。")
+        b = md_report("一、总体情况\n\n新增一段。\n\n本机关于2023-06-18召开会议。")
+        fa = [d.fingerprint for d in only(lint(a, select=["DL403"]), "DL403")]
+        fb = [d.fingerprint for d in only(lint(b, select=["DL403"]), "DL403")]
+        assert fa == fb and len(fa) == 1
+
+
+# -- DL404 mixed-date-forms -------------------------------------------------------------------
+
+class TestMixedDateForms:
+    def test_fires_once_at_first_minority(self):
+        text = md_report("""
+            一、总体情况
+
+            本机关于2023年3月1日更新指南，2023年5月8日召开会议。
+
+            2023-06-18开展培训，2023.7.1再次培训，2023年9月5日检查。
+        """)
+        ds = only(lint(text, select=["DL404"]), "DL404")
+        assert len(ds) == 1
+        d = ds[0]
+        assert d.severity == "info"
+        assert d.match == "2023-06-18"
+        assert d.evidence["counts"] == {"gbt": 3, "iso": 1, "dotted": 1}
+        assert "3种" in d.message and "短横线式1处" in d.message
+
+    def test_single_form_quiet(self):
+        text = md_report("一、总体情况\n\n本机关于2023-03-01更新指南，2023-06-18召开会议。")
+        assert only(lint(text, select=["DL404"]), "DL404") == []
+
+    def test_metadata_excluded(self):
+        text = txt_report("发布日期：2024-01-22 10:00", body="本机关于2023年3月1日更新指南。")
+        assert only(lint(text, select=["DL404"], fmt="text"), "DL404") == []
+        cfg = {"options": {"DL404": {"include_metadata": True}}}
+        ds = only(lint(text, select=["DL404"], fmt="text", config=cfg), "DL404")
+        assert len(ds) == 1 and ds[0].line == 2
+
+    def test_tie_prefers_gbt_as_majority(self):
+        ds = only(lint("2023-03-01更新指南，2023年6月18日召开会议。", select=["DL404"]), "DL404")
+        assert len(ds) == 1 and ds[0].match == "2023-03-01"
+
+    def test_min_minority(self):
+        text = "本机关于2023年3月1日、2023年5月8日、2023-06-18分别召开会议。"
+        cfg = {"options": {"DL404": {"min_minority": 2}}}
+        assert only(lint(text, select=["DL404"], config=cfg), "DL404") == []
+
+
+# -- DL405 / DL408 late-publication -----------------------------------------------------------
+
+def _late(kind_title: str, published: str, year: int = 2023, fmt: str = "text", config=None,
+          agency_kind=None, select=("DL405", "DL408")):
+    text = f"{kind_title}{year}年政府信息公开工作年度报告\n发布日期：{published}\n一、总体情况\n本机关认真贯彻《条例》。\n"
+    return lint(text, select=list(select), fmt=fmt, config=config, agency_kind=agency_kind)
+
+
+class TestLatePublication:
+    @pytest.mark.parametrize(("title", "published", "code", "days"), [
+        ("某某区某某局", "2024年2月1日", "DL405", 1),
+        ("某某市人民政府办公室", "2024年2月10日", "DL405", 10),
+        ("某某县人民政府", "2024年4月1日", "DL405", 1),
+        ("某某省人民政府", "2024年5月1日", "DL405", 31),
+        ("某某街道", "2024年4月1日", "DL408", 1),
+        ("某某镇", "2024-04-02", "DL408", 2),
+        ("某某乡", "2024年6月1日", "DL408", 62),
+    ])
+    def test_late(self, title, published, code, days):
+        ds = only(_late(title, published), "DL405") + only(_late(title, published), "DL408")
+        assert [d.code for d in ds] == [code]
+        d = ds[0]
+        assert d.severity == ("error" if code == "DL405" else "warning")
+        assert d.evidence["days_late"] == days
+        assert d.evidence["source"] == "发布日期"
+        assert d.line == 2
+        assert f"迟了{days}天" in d.message
+
+    @pytest.mark.parametrize(("title", "published"), [
+        ("某某区某某局", "2024年1月31日"),
+        ("某某县人民政府", "2024年3月31日"),
+        ("某某街道", "2024年3月31日"),
+        ("某某区某某局", "2024年1月5日"),
+    ])
+    def test_on_time(self, title, published):
+        assert _late(title, published) == []
+
+    def test_government_deadline_is_not_department_deadline(self):
+        assert _late("某某县人民政府", "2024年2月20日") == []
+
+    def test_signature_fallback(self):
+        text = md_report("一、总体情况\n\n本机关认真贯彻《条例》。", tail="2024年2月5日")
+        ds = only(lint(text, select=["DL405"]), "DL405")
+        assert len(ds) == 1
+        assert ds[0].evidence["source"] == "落款日期"
+        assert "落款日期" in ds[0].message
+
+    def test_township_config_override(self):
+        cfg = {"deadlines": {"township": "02-20"}}
+        ds = _late("某某街道", "2024年2月21日", config=cfg)
+        assert [d.code for d in ds] == ["DL408"]
+        assert ds[0].evidence["deadline"] == "2024-02-20"
+        assert _late("某某街道", "2024年2月20日", config=cfg) == []
+
+    def test_department_config_override(self):
+        cfg = {"deadlines": {"department": "02-15"}}
+        assert _late("某某区某某局", "2024年2月10日", config=cfg) == []
+        assert [d.code for d in _late("某某区某某局", "2024年2月16日", config=cfg)] == ["DL405"]
+
+    def test_severity_override(self):
+        ds = _late("某某街道", "2024年4月1日", config={"severity": {"DL408": "error"}})
+        assert [(d.code, d.severity) for d in ds] == [("DL408", "error")]
+
+    def test_unknown_kind_silent(self):
+        text = "2023年政府信息公开工作年度报告\n发布日期：2024年6月1日\n一、总体情况\n"
+        assert lint(text, select=["DL405", "DL408"], fmt="text") == []
+
+    def test_agency_kind_override(self):
+        # the title says 局 (department) but the user says it is a county government
+        ds = _late("某某区某某局", "2024年3月1日", agency_kind="county_government")
+        assert ds == []
+
+    def test_no_year_silent(self):
+        text = "某某区某某局政府信息公开工作年度报告\n发布日期：2024年6月1日\n一、总体情况\n"
+        assert lint(text, select=["DL405"], fmt="text") == []
+
+    def test_year_from_config(self):
+        text = "某某区某某局政府信息公开工作年度报告\n发布日期：2024年6月1日\n一、总体情况\n"
+        ds = lint(text, select=["DL405"], fmt="text", year=2023)
+        assert [d.evidence["days_late"] for d in ds] == [122]
+
+    def test_markdown(self):
+        text = "# 某某县人民政府2023年政府信息公开工作年度报告\n\n发布日期：2024年4月10日\n\n一、总体情况\n"
+        ds = only(lint(text, select=["DL405"]), "DL405")
+        assert [d.evidence["days_late"] for d in ds] == [10]
+
+
+# -- DL406 year-mismatch ----------------------------------------------------------------------
+
+class TestYearMismatch:
+    def test_period_year_differs_from_title(self):
+        text = md_report("本报告中所列数据统计期限为2022年1月1日至12月31日。")
+        ds = only(lint(text, select=["DL406"]), "DL406")
+        assert len(ds) == 1
+        d = ds[0]
+        assert d.severity == "error"
+        assert d.match == "2022"
+        assert (d.evidence["expected"], d.evidence["actual"], d.evidence["where"]) == (2023, 2022, "period")
+
+    def test_period_with_shixian(self):
+        text = txt_report("本报告所列数据统计时限自2022年1月1日起至2022年12月31日止。")
+        ds = only(lint(text, select=["DL406"], fmt="text"), "DL406")
+        assert [d.evidence["actual"] for d in ds] == [2022]
+
+    def test_title_differs_from_config_year(self):
+        text = md_report("本报告中所列数据统计期限为2023年1月1日至12月31日。")
+        ds = only(lint(text, select=["DL406"], year=2024), "DL406")
+        assert sorted(d.evidence["where"] for d in ds) == ["period", "title"]
+
+    def test_published_within_report_year(self):
+        text = "某某区某某局2024年政府信息公开工作年度报告\n发布日期：2024年1月20日\n"
+        ds = only(lint(text, select=["DL406"], fmt="text"), "DL406")
+        assert len(ds) == 1 and ds[0].evidence["where"] == "published"
+        assert "2025年1月1日以后" in ds[0].message
+
+    @pytest.mark.parametrize("text", [
+        "# 某某区某某局2023年政府信息公开工作年度报告\n\n本报告中所列数据统计期限为2023年1月1日至12月31日。\n",
+        "# 某某区某某局政府信息公开工作年度报告\n\n本报告中所列数据统计期限为2022年1月1日至12月31日。\n",
+        "# 某某区某某局2023年政府信息公开工作年度报告\n\n发布日期：2024年1月20日\n",
+    ])
+    def test_quiet(self, text):
+        assert only(lint(text, select=["DL406"]), "DL406") == []
+
+    def test_options_off(self):
+        text = md_report("本报告中所列数据统计期限为2022年1月1日至12月31日。")
+        cfg = {"options": {"DL406": {"check_period": False}}}
+        assert only(lint(text, select=["DL406"], config=cfg), "DL406") == []
+
+
+# -- DL409 statistics-period ------------------------------------------------------------------
+
+class TestStatisticsPeriod:
+    @pytest.mark.parametrize(("sentence", "period"), [
+        ("统计期限为2023年1月1日至2023年11月30日。", "2023年1月1日至2023年11月30日"),
+        ("统计期限为2023年2月1日至12月31日。", "2023年2月1日至12月31日"),
+        ("统计时间为2022年1月1日—2023年12月31日。", "2022年1月1日至2023年12月31日"),
+    ])
+    def test_fires(self, sentence, period):
+        ds = only(lint(md_report("本报告所列数据" + sentence), select=["DL409"]), "DL409")
+        assert len(ds) == 1
+        assert ds[0].severity == "warning"
+        assert ds[0].evidence["actual"] == period
+
+    @pytest.mark.parametrize("sentence", [
+        "本报告中所列数据统计期限为2023年1月1日至12月31日。",
+        "本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。",
+        "本报告数据统计时限为2023年1月1日到12月31日。",
+        "截至2023年11月30日，本机关主动公开信息120条。",
+        "宣传活动时间段为2023年3月1日至3月31日。",
+        "统计数据显示，2023年3月1日至3月31日共受理咨询20次。",
+    ])
+    def test_quiet(self, sentence):
+        assert only(lint(md_report(sentence), select=["DL409"]), "DL409") == []
+
+    def test_text_format(self):
+        text = txt_report("本年报中所列数据的统计期限从2023年1月1日起至2023年12月30日止。")
+        ds = only(lint(text, select=["DL409"], fmt="text"), "DL409")
+        assert len(ds) == 1 and ds[0].line == 2
+
+
+# -- DL407 date-after-publication -------------------------------------------------------------
+
+class TestDateAfterPublication:
+    def test_fires(self):
+        text = txt_report("发布日期：2024年1月20日", body="截至2024年3月5日，本机关共受理申请12件。")
+        ds = only(lint(text, select=["DL407"], fmt="text"), "DL407")
+        assert len(ds) == 1
+        d = ds[0]
+        assert d.severity == "warning"
+        assert (d.line, d.match) == (3, "2024年3月5日")
+        assert d.evidence["published"] == "2024-01-20"
+
+    def test_signature_source(self):
+        text = md_report("一、总体情况\n\n2024年2月1日，本机关召开会议。", tail="2024年1月20日")
+        ds = only(lint(text, select=["DL407"]), "DL407")
+        assert len(ds) == 1 and ds[0].evidence["source"] == "落款日期"
+
+    @pytest.mark.parametrize("body", [
+        "截至2023年12月31日，本机关共受理申请12件。",
+        "本机关将于2024年6月30日召开专题会议。",
+        "力争在2024年6月30日完成目录梳理。",
+        "相关目录梳理于2024年6月30日前完成。",
+        "新修订的指南自2024年3月1日起施行。",
+        "本机关于2024年1月20日发布本报告。",
+    ])
+    def test_quiet(self, body):
+        text = txt_report("发布日期：2024年1月20日", body=body)
+        assert only(lint(text, select=["DL407"], fmt="text"), "DL407") == []
+
+    def test_metadata_lines_not_reported(self):
+        text = txt_report("发布日期：2024年1月20日", body="更新时间：2024年3月1日\n本机关认真贯彻《条例》。")
+        assert only(lint(text, select=["DL407"], fmt="text"), "DL407") == []
+
+    def test_no_publication_date_quiet(self):
+        text = txt_report("本机关认真贯彻《条例》。", body="截至2030年3月5日，本机关共受理申请12件。")
+        assert only(lint(text, select=["DL407"], fmt="text"), "DL407") == []
+
+    def test_future_words_option(self):
+        text = txt_report("发布日期：2024年1月20日", body="本机关将于2024年6月30日召开专题会议。")
+        cfg = {"options": {"DL407": {"future_words": []}}}
+        assert len(only(lint(text, select=["DL407"], fmt="text", config=cfg), "DL407")) == 1
+
+
+def test_all_date_rules_quiet_on_clean_report():
+    text = md_report("""
+        本报告中所列数据统计期限为2023年1月1日至12月31日。
+
+        ## 一、总体情况
+
+        本机关于2023年3月1日更新政府信息公开指南，于2023年6月18日召开专题会议。
+        下一步，本机关将于2024年6月30日前完成目录梳理。
+    """, tail="2024年1月20日")
+    assert [d.message for d in lint(text, select=["DL4"])] == []
+
+
+def test_township_severity_from_config_and_per_rule_override():
+    text = "某某街道2023年政府信息公开工作年度报告\n发布日期：2024-04-15\n正文。\n"
+    diags = [d for d in lint(text, select=["DL408"], fmt="text") if d.code == "DL408"]
+    assert [d.severity for d in diags] == ["warning"]
+    cfg = {"deadlines": {"township_severity": "error"}}
+    diags = [d for d in lint(text, select=["DL408"], fmt="text", config=cfg) if d.code == "DL408"]
+    assert [d.severity for d in diags] == ["error"]
+    cfg = {"deadlines": {"township_severity": "error"}, "severity": {"DL408": "info"}}
+    diags = [d for d in lint(text, select=["DL408"], fmt="text", config=cfg) if d.code == "DL408"]
+    assert [d.severity for d in diags] == ["info"]
