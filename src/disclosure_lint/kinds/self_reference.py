@@ -1,1 +1,398 @@
-"""(to be implemented)"""
+"""Self-reference kinds: how the report names its own agency (我局, 本街道, 我委 …).
+
+A *self-reference* is a pronoun (我/本) directly followed by a body word.  Body words
+fall into three classes:
+
+* **institution words** (局 委 厅 办 街道 镇 乡 中心 院 署 部 …, plus the long forms
+  委员会/管委会 → 委, 办公室/办事处 → 办, 办公厅 → 厅, 街道办事处 → 街道): the agency
+  itself.  These are what the rules check.
+* **generic words** (机关 单位 部门 行政机关 乡镇 镇街): fine for every agency, never flagged.
+* **territory words** (省 市 区 县 州 盟 旗 …) are not matched at all: a 局 writing 我市 or
+  a street office writing 我区 means its territory, and for a government 我县/我区/我市
+  is its own name.  (A 区政府 writing 我县 is not flagged either: 我市 in a district
+  report or 我区 in a Xinjiang county report is normal.)
+
+Compounds that only look like a self-reference are excluded by look-arounds, all
+configurable: the pronoun may not follow 自/忘/敌/唯/你 (自我…) or 基/根/成/资/日/原/版…
+(基本…, 成本…, 校本…); the body word may not be followed by what makes it another
+word (本办法, 我办理, 本局面, 本委托, 本部分, 本院落, 本中心城区 …).  Mentions inside
+《》 (titles of documents) are ignored.
+
+``self-reference-mismatch`` (DL301): the agency kind is known (``report.agency``) and a
+self-reference names a different kind of body — a 街道办事处 writing 我局.  Every
+occurrence is reported.  The forms each kind may use are the ``allowed`` option
+(``{word}`` stands for the agency's own word from its name: 县, 区, 中心, 厅 …); the
+institution words found at the end of the agency's name (or of each name in a
+two-name agency such as 某某办公室（某某局）) are also allowed.  Silent when the kind
+is unknown, or when the kind's allowed forms need ``{word}`` and it is unknown.  A fix
+(unsafe) is offered only when the kind's first allowed form is an institution form
+and the name adds no second one: 我局 → 我街道; never for governments, whose stray
+我局 may mean a department rather than the government itself.
+
+``self-reference-inconsistent`` (DL302): the report mixes institution self-names
+(我局 here, 我委 there).  The minority words are reported, naming the majority
+(ties: the one used first).  When the kind is known, only the forms allowed for the
+kind are compared — a form of the wrong kind is DL301's (no double report); what
+remains is mixing of allowed forms, e.g. a street office using both 我街道 and 我办.
+With an unknown kind all institution forms are compared.  No fix: the majority may
+be the copied text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pydantic import Field
+
+from ..report.agency import KIND_NAMES, Agency, classify
+from . import register
+from .base import FixEdit, Hit, Kind, KindOptions
+
+DEFAULT_ALLOWED: dict[str, list[str]] = {
+    "street_office": ["我街道", "本街道", "本机关", "我办", "本办", "本单位", "本部门"],
+    "town_government": ["我镇", "本镇", "本机关", "本单位", "本部门"],
+    "township_government": ["我乡", "本乡", "本机关", "本单位", "本部门"],
+    "province_government": ["我{word}", "本{word}", "本机关", "本单位"],
+    "city_government": ["我{word}", "本{word}", "本机关", "本单位", "我办", "本办"],
+    "county_government": ["我{word}", "本{word}", "本机关", "本单位", "我办", "本办"],
+    "government_office": ["我{word}", "本{word}", "本机关", "本单位", "本部门"],
+    "bureau": ["我局", "本局", "本机关", "本单位", "本部门"],
+    "commission": ["我委", "本委", "本机关", "本单位", "本部门"],
+    "office": ["我办", "本办", "本机关", "本单位", "本部门"],
+    "department": ["我{word}", "本{word}", "本机关", "本单位", "本部门"],
+}
+
+DEFAULT_WORDS: dict[str, str] = {
+    "街道办事处": "街道", "街道办": "街道", "街道": "街道",
+    "管委会": "委", "委员会": "委", "委": "委",
+    "办公室": "办", "办事处": "办", "办": "办",
+    "办公厅": "厅", "厅": "厅",
+    "局": "局", "镇": "镇", "乡": "乡", "中心": "中心", "院": "院", "署": "署", "部": "部",
+}
+
+DEFAULT_NOT_FOLLOWED_BY: dict[str, list[str]] = {
+    "办": ["法", "理", "结", "件", "案", "好", "事", "公", "实", "学", "证", "照", "税", "班"],
+    "局": ["面", "限", "势", "域"],
+    "委": ["托", "屈", "婉", "派", "任", "员", "身", "实"],
+    "镇": ["定", "压", "静", "守"],
+    "乡": ["村", "亲", "土", "贤", "愁", "音", "情", "下", "间", "里", "本"],
+    "中心": ["城", "区"],
+    "院": ["落", "子", "校", "线", "士"],
+    "署": ["名", "理", "期"],
+    "部": ["署", "分", "队", "位", "件", "长", "属", "落", "类", "委", "级", "室", "际", "首"],
+}
+
+DEFAULT_PRONOUNS: dict[str, str] = {
+    "我": "自忘敌唯你",
+    "本": "基根成资日原版剧脚课样账标文范读副书蓝工老校",
+}
+
+DEFAULT_GENERIC = ["行政机关", "机关", "单位", "部门", "乡镇", "镇街", "街镇"]
+DEFAULT_TERRITORY = ["自治区", "自治州", "自治县", "省", "市", "区", "县", "州", "盟", "旗"]
+
+
+class SelfReferenceOptions(KindOptions):
+    allowed: dict[str, list[str]] = Field(
+        default_factory=lambda: {k: list(v) for k, v in DEFAULT_ALLOWED.items()},
+        description="各机关类型可用的自称（{word} 为机关名称中的自称字，如 县、区、中心）；"
+                    "未列出的类型沿用默认值；排在首位的是首选自称")
+    words: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_WORDS),
+                                  description="要识别的机关字样 → 归一后的自称字（委员会 → 委）")
+    not_followed_by: dict[str, list[str]] = Field(
+        default_factory=lambda: {k: list(v) for k, v in DEFAULT_NOT_FOLLOWED_BY.items()},
+        description="机关字样后面跟着这些字时不是自称（本办法、我办理、本局面）")
+    pronouns: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_PRONOUNS),
+                                     description="自称代词 → 出现在其前面时不算自称的字（自我、基本、成本）")
+    generic: list[str] = Field(default_factory=lambda: list(DEFAULT_GENERIC),
+                               description="任何机关都可用的通用自称字样（本机关、本单位、本部门）")
+    territory: list[str] = Field(default_factory=lambda: list(DEFAULT_TERRITORY),
+                                 description="地域字样：我市、我区、我县指辖区，不检查")
+
+
+class MismatchOptions(SelfReferenceOptions):
+    message_forms: int = Field(default=3, ge=1, description="消息中列出的可用自称个数")
+    fix: bool = Field(default=True, description="首选自称唯一时给出（不安全的）替换建议")
+
+
+class InconsistentOptions(SelfReferenceOptions):
+    follow_rule: list[str] = Field(
+        default_factory=lambda: ["DL301", "self-reference-mismatch"],
+        description="本规则未设置的识别选项（allowed、words 等），沿用这些规则（代码或名称）在配置中的设置，"
+                    "使两条规则一致；[] 表示不沿用")
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    block: object
+    start: int
+    end: int
+    text: str  # as written: 我办公室
+    pronoun: str  # 我 | 本
+    word: str  # canonical body word: 办
+    generic: bool
+
+    @property
+    def form(self) -> str:
+        return self.pronoun + self.word
+
+
+_TITLE_SPAN = re.compile(r"《[^《》\n]{0,80}》")
+_NAME_SPLIT = re.compile(r"[（）()、/／]+")
+_SENTENCE = re.compile(r"[我本《》，,。：:；;]")
+
+
+class _SelfReferenceBase(Kind):
+    Options = SelfReferenceOptions
+
+    def __init__(self, rule, options, config):
+        super().__init__(rule, options, config)
+        o = self.shared = self._shared_options(options, config)
+        self._words = dict(o.words)
+        self._generic = set(o.generic)
+        self._territory = set(o.territory)
+        pron = "|".join(
+            (f"(?<![{re.escape(excl)}])" if excl else "") + re.escape(p)
+            for p, excl in sorted(o.pronouns.items()))
+        surfaces = sorted(set(self._words) | self._generic, key=lambda s: (-len(s), s))
+        alts = []
+        for s in surfaces:
+            nf = [x for x in o.not_followed_by.get(s, []) if x]
+            alts.append(re.escape(s) + (f"(?!{'|'.join(map(re.escape, nf))})" if nf else ""))
+        self._re = re.compile(f"(?P<p>{pron})(?P<w>{'|'.join(alts)})") if pron and alts else None
+        self._pron_chars = set(o.pronouns)
+        self._by_word_suffix = sorted(self._words, key=lambda s: -len(s))
+
+    @staticmethod
+    def _shared_options(options, config) -> SelfReferenceOptions:
+        """The detection options; DL302 takes those it does not set itself from DL301's config."""
+        follow = getattr(options, "follow_rule", None)
+        if not follow:
+            return options
+        overrides = getattr(config, "options", None) or {}
+        merged: dict = {}
+        for key in follow:
+            o = overrides.get(key)
+            if isinstance(o, dict):
+                merged.update({k: v for k, v in o.items() if k in SelfReferenceOptions.model_fields})
+        if not merged:
+            return options
+        own = {k: getattr(options, k) for k in options.model_fields_set if k in SelfReferenceOptions.model_fields}
+        merged.update(own)
+        return SelfReferenceOptions.model_validate(merged)
+
+    # -- scanning ------------------------------------------------------------------------
+    def refs(self, report) -> list[Ref]:
+        out: list[Ref] = []
+        if self._re is None:
+            return out
+        for block in report.text_blocks:
+            text = block.text
+            if not any(p in text for p in self._pron_chars):
+                continue
+            titles = None
+            if "《" in text:
+                titles = [(m.start(), m.end()) for m in _TITLE_SPAN.finditer(text)]
+                starts = [a for a, _ in titles]
+            for m in self._re.finditer(text):
+                if titles:
+                    i = bisect_right(starts, m.start()) - 1
+                    if i >= 0 and titles[i][0] < m.start() < titles[i][1]:
+                        continue
+                surface = m.group("w")
+                generic = surface in self._generic
+                word = surface if generic else self._words[surface]
+                out.append(Ref(block, m.start(), m.end(), m.group(0), m.group("p"), word, generic))
+        return out
+
+    # -- the agency's own forms ----------------------------------------------------------
+    def _category(self, word: str) -> str:
+        if word in self._generic:
+            return "generic"
+        if word in self._territory:
+            return "territory"
+        return "institution"
+
+    def _canonical_form(self, form: str) -> tuple[str, str] | None:
+        """'我办公室' → ('我', '办'); None when the form does not start with a pronoun."""
+        for p in self._pron_chars:
+            if form.startswith(p) and len(form) > len(p):
+                rest = form[len(p):]
+                return p, self._words.get(rest, rest)
+        return None
+
+    def _allowed_table(self) -> dict[str, list[str]]:
+        table = {k: list(v) for k, v in DEFAULT_ALLOWED.items()}
+        table.update(self.shared.allowed)
+        return table
+
+    def allowed_for(self, agency, table: dict[str, list[str]] | None = None):
+        """``(forms, ambiguous)`` for the agency: forms in preference order (canonical,
+        e.g. '我街道'), or ``None`` when the kind or its own word is unknown."""
+        if not agency.kind:
+            return None
+        templates = (table or self._allowed_table()).get(agency.kind)
+        if templates is None:
+            return None
+        forms: list[str] = []
+        for t in templates:
+            if "{word}" in t:
+                if not agency.word:
+                    return None  # the kind's own word is needed and unknown
+                t = t.replace("{word}", agency.word)
+            c = self._canonical_form(t)
+            if c is None:
+                continue
+            f = c[0] + c[1]
+            if f not in forms:
+                forms.append(f)
+        inst_words = {self._canonical_form(f)[1] for f in forms} - self._generic - self._territory
+        extra = []
+        for w in self._name_words(agency):
+            if w not in inst_words:
+                extra.append(w)
+                inst_words.add(w)
+        for w in extra:
+            for p in sorted(self._pron_chars):
+                if p + w not in forms:
+                    forms.append(p + w)
+        return forms, bool(extra)
+
+    def _name_words(self, agency) -> list[str]:
+        """Institution words at the end of the agency's name(s): 某某办公室（某某局） → 办, 局."""
+        out: list[str] = []
+        if agency.word and self._category(self._words.get(agency.word, agency.word)) == "institution":
+            out.append(self._words.get(agency.word, agency.word))
+        for seg in _NAME_SPLIT.split(agency.name or ""):
+            seg = seg.strip()
+            for s in self._by_word_suffix:
+                if seg.endswith(s):
+                    w = self._words[s]
+                    if w not in out:
+                        out.append(w)
+                    break
+        return out
+
+    @staticmethod
+    def agency_of(report) -> Agency:
+        """``report.agency``, with two gaps worked around:
+
+        * a "title" that is a body sentence (现将我局2014年政府信息公开情况报告如下。, taken as
+          the title by ``AnnualReport.title_block``) gives a name holding 我/本/《/，…: not trusted;
+        * a bracketed second name (某某办公室（某某局）, given in the configuration) has no kind
+          for ``classify``, which looks only at the end of the name: the first name that
+          classifies gives it.
+        """
+        agency = report.agency
+        name = (agency.name or "").strip()
+        if agency.source == "title" and _SENTENCE.search(name):
+            return Agency(None, None, None, "none")
+        if agency.kind or not name or not _NAME_SPLIT.search(name):
+            return agency
+        for seg in _NAME_SPLIT.split(name):
+            kind, word = classify(seg.strip()) if seg.strip() else (None, None)
+            if kind:
+                return Agency(agency.name, kind, word, agency.source)
+        return agency
+
+    def who(self, agency) -> str:
+        kind_name = KIND_NAMES.get(agency.kind or "")
+        name = agency.name
+        if name and kind_name:
+            redundant = (name.endswith(kind_name) or agency.kind == "department"
+                         or (kind_name.endswith("人民政府") and name.endswith("政府"))
+                         or (agency.kind == "government_office" and name.endswith(("办公室", "办公厅"))))
+            return name if redundant else f"{name}（{kind_name}）"
+        return name or kind_name or "本报告"
+
+
+def _quote_list(forms: list[str]) -> str:
+    q = [f"“{f}”" for f in forms]
+    if len(q) <= 1:
+        return "".join(q)
+    return "".join(q[:-1]) + "或" + q[-1]
+
+
+def _key(ref: Ref) -> str:
+    text = ref.block.text
+    return f"{ref.text}|{text[max(0, ref.start - 6):ref.end + 6]}"
+
+
+@register
+class SelfReferenceMismatch(_SelfReferenceBase):
+    name = "self-reference-mismatch"
+    Options = MismatchOptions
+    params = frozenset({"who", "expected", "kind_name"})
+
+    def check(self, report) -> Iterator[Hit]:
+        agency = self.agency_of(report)
+        res = self.allowed_for(agency)
+        if res is None:
+            return
+        forms, ambiguous = res
+        allowed = set(forms)
+        expected = _quote_list(forms[: self.options.message_forms])
+        who = self.who(agency)
+        first_word = self._canonical_form(forms[0])[1] if forms else None
+        preferred = first_word if (first_word and not ambiguous and self.options.fix
+                                   and self._category(first_word) == "institution") else None
+        for ref in self.refs(report):
+            if ref.generic or ref.form in allowed:
+                continue
+            fix = None
+            desc = None
+            if preferred is not None:
+                repl = ref.pronoun + preferred
+                if repl not in allowed:
+                    repl = next(f for f in forms if self._canonical_form(f)[1] == preferred)
+                fix = [FixEdit(ref.block, ref.start, ref.end, repl)]
+                desc = f"将“{ref.text}”改为“{repl}”（请先确认此处确指本机关，而非其他机关）"
+            yield Hit(
+                block=ref.block, start=ref.start, end=ref.end,
+                params={"who": who, "expected": expected, "kind_name": KIND_NAMES.get(agency.kind, agency.kind)},
+                evidence={"expected": "、".join(forms), "actual": ref.text, "allowed": forms, "agency": agency.name,
+                          "agency_kind": agency.kind, "agency_source": agency.source},
+                key=_key(ref), fix=fix, fix_description=desc, fix_safe=False,
+            )
+
+
+@register
+class SelfReferenceInconsistent(_SelfReferenceBase):
+    name = "self-reference-inconsistent"
+    Options = InconsistentOptions
+    params = frozenset({"who", "majority", "majority_count"})
+
+    def check(self, report) -> Iterator[Hit]:
+        refs = [r for r in self.refs(report) if not r.generic and self._category(r.word) == "institution"]
+        if len(refs) < 2:
+            return
+        agency = self.agency_of(report)
+        res = self.allowed_for(agency)
+        if res is not None:
+            allowed = set(res[0])
+            refs = [r for r in refs if r.form in allowed]  # other forms are DL301's
+        counts = Counter(r.word for r in refs)
+        if len(counts) < 2:
+            return
+        first: dict[str, int] = {}
+        for i, r in enumerate(refs):
+            first.setdefault(r.word, i)
+        majority = max(counts, key=lambda w: (counts[w], -first[w]))
+        maj_forms = Counter(r.text for r in refs if r.word == majority)
+        shown = "".join(f"“{f}”" for f, _ in maj_forms.most_common(3))
+        top_form = maj_forms.most_common(1)[0][0]
+        form_counts = dict(Counter(r.text for r in refs))
+        who = self.who(agency) if res is not None else "本报告"
+        for r in refs:
+            if r.word == majority:
+                continue
+            yield Hit(
+                block=r.block, start=r.start, end=r.end,
+                params={"who": who, "majority": shown, "majority_count": counts[majority]},
+                evidence={"expected": top_form, "actual": r.text, "counts": form_counts,
+                          "agency_kind": agency.kind},
+                key=_key(r),
+            )
