@@ -1,1 +1,129 @@
-"""(to be implemented)"""
+"""Terminology kinds: wording that was correct once and is outdated for the report's year.
+
+``outdated-term``
+    A configurable list of entries.  Each entry gives literal ``terms`` and/or regex ``patterns``,
+    the report years it is outdated for (``since`` … ``until``), the ``replacement`` to suggest
+    and the ``reason`` (short basis).  Optional ``near`` (a regex that must occur within
+    ``window`` characters, e.g. 条例 near "2008年5月1日起施行") and ``unless`` (a regex whose
+    presence nearby means the mention is historical, e.g. "以来") narrow a match.
+
+The report year is :attr:`AnnualReport.year`; when it is unknown the kind stays silent,
+because whether a citation is outdated depends on it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pydantic import Field, field_validator
+
+from . import register
+from .base import Hit, Kind, KindOptions
+
+
+# Between two matches of one entry, only brackets and spaces: they are one citation.
+_GLUE = re.compile(r"[\s（）()〔〕\[\]【】]{0,3}")
+
+
+class TermEntry(KindOptions):
+    terms: list[str] = Field(default_factory=list, description="字面匹配的过时用语")
+    patterns: list[str] = Field(default_factory=list, description="正则表达式形式的过时用语")
+    since: int = Field(description="从该报告年度起视为过时（含）")
+    until: int | None = Field(default=None, description="到该报告年度为止（含）；不填表示一直过时")
+    replacement: str = Field(description="建议改用的表述")
+    reason: str = Field(default="", description="过时的依据（写入提示信息）")
+    near: str | None = Field(default=None, description="命中前后 window 个字符内必须出现的正则")
+    unless: str | None = Field(default=None, description="命中前后 window 个字符内出现即不报告的正则")
+    window: int = Field(default=40, ge=0, le=200)
+
+    @field_validator("patterns")
+    @classmethod
+    def _compile(cls, v: list[str]) -> list[str]:
+        for p in v:
+            try:
+                re.compile(p)
+            except re.error as exc:
+                raise ValueError(f"正则表达式 {p!r} 无效：{exc}") from None
+        return v
+
+    @field_validator("near", "unless")
+    @classmethod
+    def _compile_one(cls, v: str | None) -> str | None:
+        if v is not None:
+            try:
+                re.compile(v)
+            except re.error as exc:
+                raise ValueError(f"正则表达式 {v!r} 无效：{exc}") from None
+        return v
+
+
+class OutdatedTermOptions(KindOptions):
+    entries: list[TermEntry] = Field(default_factory=list, description="过时用语清单")
+
+
+class _Compiled:
+    __slots__ = ("entry", "regex", "near", "unless")
+
+    def __init__(self, entry: TermEntry):
+        self.entry = entry
+        alts = [re.escape(t) for t in sorted(entry.terms, key=len, reverse=True) if t]
+        alts += [f"(?:{p})" for p in entry.patterns if p]
+        self.regex = re.compile("|".join(alts)) if alts else None
+        self.near = re.compile(entry.near) if entry.near else None
+        self.unless = re.compile(entry.unless) if entry.unless else None
+
+
+@register
+class OutdatedTerm(Kind):
+    name = "outdated-term"
+    Options = OutdatedTermOptions
+    params = frozenset({"term", "replacement", "reason", "since"})
+
+    def __init__(self, rule, options, config):
+        super().__init__(rule, options, config)
+        self._entries = [c for c in (_Compiled(e) for e in self.options.entries) if c.regex is not None]
+        # one search per block decides whether any entry can match there
+        self._gate = None
+        if len(self._entries) > 1:
+            try:
+                self._gate = re.compile("|".join(f"(?:{c.regex.pattern})" for c in self._entries))
+            except re.error:  # e.g. the same group name in two entries: search entry by entry
+                self._gate = None
+
+    def check(self, report) -> Iterator[Hit]:
+        year = report.year
+        if year is None:
+            return
+        active = [c for c in self._entries
+                  if c.entry.since <= year and (c.entry.until is None or year <= c.entry.until)]
+        if not active:
+            return
+        gate = self._gate
+        for block in report.lintable_blocks:
+            text = block.text
+            if gate is not None and gate.search(text) is None:
+                continue
+            for c in active:
+                e = c.entry
+                spans: list[tuple[int, int]] = []
+                for m in c.regex.finditer(text):
+                    s, t = m.span()
+                    if spans and _GLUE.fullmatch(text, spans[-1][1], s):
+                        # 《…格式（试行）》（国办公开办函〔2019〕60号）: one citation, one finding
+                        spans[-1] = (spans[-1][0], t)
+                    else:
+                        spans.append((s, t))
+                for s, t in spans:
+                    around = text[max(0, s - e.window):t + e.window]
+                    if c.near is not None and not c.near.search(around):
+                        continue
+                    if c.unless is not None and c.unless.search(around):
+                        continue
+                    term = text[s:t]
+                    yield Hit(block=block, start=s, end=t,
+                              params={"term": term, "replacement": e.replacement, "reason": e.reason,
+                                      "since": e.since},
+                              evidence={"actual": term, "expected": e.replacement, "report_year": year,
+                                        "outdated_since": e.since},
+                              key=f"term:{term}")

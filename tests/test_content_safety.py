@@ -1,0 +1,296 @@
+"""Content-safety rules: DL501 injected spam, DL502 placeholders, DL503 ID numbers, DL504 mobiles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from disclosure_lint.kinds.content_safety import id_checksum_ok, mask_id, mask_mobile
+
+from .conftest import lint
+
+SEED = Path("/work/shared/seed/shangtang-2019.txt")
+EXCERPTS = Path("/work/shared/corpus/excerpts")
+
+# Example numbers from GB 11643-1999 (public test values, not real people).
+VALID_ID = "11010519491231002X"
+VALID_ID_2 = "440524188001010014"
+
+
+def _codes(diags, code):
+    return [d for d in diags if d.code == code]
+
+
+def _real_files():
+    files = sorted(EXCERPTS.glob("*.txt")) if EXCERPTS.is_dir() else []
+    return files + ([SEED] if SEED.is_file() else [])
+
+
+# -- DL501 injected-spam -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "政务微博发布信息35条，华球体育官方平台41条。",
+    "开云体育（中国）官方网站欢迎您。",
+    "乐鱼体育官网注册送彩金。",
+    "OB体育APP下载",
+    "AG真人平台，百家乐在线玩。",
+    "澳门新葡京娱乐场",
+    "BET365 在线投注",
+    "太阳城集团官网",
+    "六合彩开奖结果查询",
+])
+def test_dl501_fires_on_spam(text):
+    diags = _codes(lint(text, select=["DL501"]), "DL501")
+    assert diags, text
+    assert diags[0].severity == "error"
+    assert "赌博" in diags[0].message
+    assert diags[0].evidence["actual"] == diags[0].match
+
+
+@pytest.mark.parametrize("text", [
+    "区教育体育局会同文化体育部门完善体育场馆开放信息。",
+    "公开体育彩票公益金使用情况，做好体育彩票销售管理。",
+    "某市某区教育体育局2022年政府信息公开工作年度报告",
+    "全市共有体育投注站120个。",
+    "社区老年活动中心开设棋牌娱乐室。",
+    "配合公安机关开展打击非法六合彩专项行动。",
+    "查处网络赌场案件3起。",
+    "依托智慧体育APP和全民健身体育平台公开场馆预约信息。",
+    "太阳城社区开展政务公开进社区活动。",
+    "舒华体育股份有限公司捐赠健身器材。",
+    "通过咪咕体育APP直播全运会赛事。",
+    "建设文化娱乐平台和休闲娱乐平台。",
+])
+def test_dl501_quiet_on_ordinary_words(text):
+    assert _codes(lint(text, select=["DL501"]), "DL501") == []
+
+
+def test_dl501_reports_each_occurrence_once():
+    diags = _codes(lint("开云体育官网、开云体育（中国）官方网站", select=["DL501"]), "DL501")
+    assert [d.match for d in diags] == ["开云体育官网", "开云体育（中国）官方网站"]
+
+
+def test_dl501_in_markdown_table_cell_has_pointer():
+    text = """\
+    # 2023年某局政府信息公开工作年度报告
+
+    ## 二、主动公开政府信息情况
+
+    | 信息内容 | 本年制发件数 |
+    | --- | --- |
+    | 华球体育 | 0 |
+    """
+    diags = _codes(lint(text, select=["DL501"]), "DL501")
+    assert len(diags) == 1
+    d = diags[0]
+    assert d.match == "华球体育"
+    assert d.line == 7 and d.column == 3
+    assert (d.pointer or "").endswith("二、主动公开政府信息情况 › 表格第2行第1列")
+
+
+def test_dl501_in_text_format():
+    text = "本年度主动公开政府信息57条，华球体育63条。\n政务微信发布信息80条。\n"
+    diags = _codes(lint(text, select=["DL501"], fmt="text"), "DL501")
+    assert [(d.line, d.match) for d in diags] == [(1, "华球体育")]
+
+
+def test_dl501_allow_and_terms_options():
+    cfg = {"options": {"DL501": {"allow": ["华球体育馆"], "terms": ["华球体育", "某某彩"]}}}
+    assert _codes(lint("新建华球体育馆一座。", select=["DL501"], config=cfg), "DL501") == []
+    assert _codes(lint("某某彩开奖", select=["DL501"], config=cfg), "DL501")
+    assert _codes(lint("百家乐", select=["DL501"], config=cfg), "DL501") == []  # list replaced
+
+
+def test_dl501_brand_patterns_can_be_disabled():
+    cfg = {"options": {"DL501": {"brand_patterns": False}}}
+    assert _codes(lint("OB体育APP下载", select=["DL501"], config=cfg), "DL501") == []
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="seed not available")
+def test_dl501_fires_twice_on_seed():
+    diags = _codes(lint(SEED.read_text(encoding="utf-8"), select=["DL501"], fmt="text"), "DL501")
+    assert [d.match for d in diags] == ["华球体育", "华球体育"]
+    assert len({d.fingerprint for d in diags}) == 2
+
+
+# -- DL502 template-placeholder ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "match"), [
+    ("XX街道2023年政府信息公开工作年度报告", "XX"),
+    ("本局共收到XXX件申请。", "XXX"),
+    ("xx镇人民政府", "xx"),
+    ("全年主动公开政府信息×××条。", "×××"),
+    ("行政规范性文件＊＊件", "＊＊"),
+    ("○○镇人民政府", "○○"),
+    ("本机关□□□□年度", "□□□□"),
+    ("联系电话：【填写联系电话】", "【填写联系电话】"),
+    ("一、总体情况（文字描述）", "（文字描述）"),
+    ("（文字描述，收取信息处理费情况在此处报告。）", "（文字描述，收取信息处理费情况在此处报告。）"),
+    ("（填写本机关名称）", "（填写本机关名称）"),
+    ("请在此处填写本机关名称", "此处填写"),
+    ("统计期限为20XX年1月1日至12月31日", "20XX年"),
+    ("落款日期：20XX年X月X日", "20XX年X月X日"),
+    ("202X年度报告", "202X年"),
+    ("资金××万元", "××"),
+    ("联系电话：0571-XXXXXXXX", "XXXXXXXX"),
+])
+def test_dl502_fires(text, match):
+    diags = _codes(lint(text, select=["DL502"]), "DL502")
+    assert [d.match for d in diags] == [match]
+    assert diags[0].severity == "error"
+    assert diags[0].evidence["actual"] == match
+
+
+@pytest.mark.parametrize("text", [
+    "**本机关**全年主动公开政府信息120条，***特别说明***。",
+    "详见 https://www.example.gov.cn/xxgk/xx/index.html 和 www.xx.gov.cn。",
+    "在xxgk专栏发布信息。",
+    "XXI世纪初；XX世纪九十年代。",
+    "Super Bowl XX was played.",
+    "二○○九年以来本局持续推进政务公开。",
+    "申请人张××多次提出申请，王＊＊已撤回。",
+    "勾选□是或□否；面积为3×4米。",
+    "X射线机、X光检查。",
+    "申请人可通过网上申请（填写在线申请表）提出。",
+    "【填报说明】请按表格填写。",
+    "[填写说明](https://www.example.gov.cn/sm.html)",
+])
+def test_dl502_quiet(text):
+    assert _codes(lint(text, select=["DL502"]), "DL502") == []
+
+
+def test_dl502_masked_name_followed_by_body_word_still_fires():
+    assert _codes(lint("王××局", select=["DL502"]), "DL502")
+    cfg = {"options": {"DL502": {"exempt_masked_names": False}}}
+    assert _codes(lint("申请人张××提出申请", select=["DL502"], config=cfg), "DL502")
+
+
+def test_dl502_letters_option():
+    cfg = {"options": {"DL502": {"letters": False}}}
+    assert _codes(lint("XX街道", select=["DL502"], config=cfg), "DL502") == []
+    assert _codes(lint("××街道", select=["DL502"], config=cfg), "DL502")
+
+
+def test_dl502_table_cells_markdown_and_text():
+    md = """\
+    | 信息内容 | 本年制发件数 |
+    | --- | --- |
+    | 规章 | XX |
+    """
+    diags = _codes(lint(md, select=["DL502"]), "DL502")
+    assert [(d.line, d.match) for d in diags] == [(3, "XX")]
+    txt = "信息内容 | 本年制发件数 |\n规章 | ×× |\n行政规范性文件 | 3 |\n"
+    diags = _codes(lint(txt, select=["DL502"], fmt="text"), "DL502")
+    assert [(d.line, d.match) for d in diags] == [(2, "××")]
+
+
+# -- DL503 resident-id-number --------------------------------------------------------------------
+
+def test_checksum_and_mask_helpers():
+    assert id_checksum_ok(VALID_ID)
+    assert id_checksum_ok(VALID_ID.lower())
+    assert id_checksum_ok(VALID_ID_2)
+    assert not id_checksum_ok("110105194912310021")
+    assert not id_checksum_ok("1101051949123100")
+    assert mask_id(VALID_ID) == "110105********002X"
+    assert mask_mobile("138-1234-5678") == "138****5678"
+
+
+def test_dl503_fires_masked_everywhere():
+    diags = _codes(lint(f"申请人王某（身份证号{VALID_ID}）申请公开征收补偿信息。", select=["DL503"]), "DL503")
+    assert len(diags) == 1
+    d = diags[0]
+    assert d.severity == "error"
+    assert d.match == "110105********002X"
+    assert "110105********002X" in d.message
+    dumped = json.dumps({"m": d.message, "match": d.match, "ev": d.evidence, "fp": d.fingerprint,
+                         "fix": [e.replacement for e in d.fix.edits] if d.fix else []}, ensure_ascii=False)
+    assert VALID_ID not in dumped and "19491231" not in dumped
+    assert d.fix is not None and d.fix.applicability == "unsafe"
+    assert d.fix.edits[0].replacement == "110105********002X"
+
+
+def test_dl503_lowercase_x_is_masked_uppercase():
+    diags = _codes(lint(f"证件号{VALID_ID.lower()}", select=["DL503"]), "DL503")
+    assert [d.match for d in diags] == ["110105********002X"]
+
+
+@pytest.mark.parametrize("text", [
+    "申请人王某（身份证号110105194912310021）",  # bad check digit
+    "申请人王某（身份证号110105********002X）",  # already masked
+    f"编号9{VALID_ID}",  # inside a longer run
+    "统一社会信用代码11370900004341363J。",
+    "文号：20230111000000000000。",
+])
+def test_dl503_quiet(text):
+    assert _codes(lint(text, select=["DL503"]), "DL503") == []
+
+
+def test_dl503_in_table_cell_text_format():
+    txt = f"申请人 | 证件号码 |\n李某 | {VALID_ID_2} |\n"
+    diags = _codes(lint(txt, select=["DL503"], fmt="text"), "DL503")
+    assert [(d.line, d.match) for d in diags] == [(2, "440524********0014")]
+    assert diags[0].fix is None  # no fix inside table cells
+    assert VALID_ID_2 not in json.dumps(diags[0].evidence, ensure_ascii=False)
+
+
+# -- DL504 mobile-number -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "如有疑问请联系经办人，手机13812345678。",
+    "联系电话：138-1234-5678",
+    "电话：+86 138 1234 5678",
+    "座机0571-88888888，手机19912345678",
+])
+def test_dl504_fires_masked(text):
+    diags = _codes(lint(text, select=["DL504"]), "DL504")
+    assert len(diags) == 1
+    d = diags[0]
+    assert d.severity == "warning"
+    assert d.match.startswith(("138****", "199****")) and len(d.match) == 11
+    assert d.match in d.message
+    raw = "".join(ch for ch in text if ch.isdigit())[-11:]
+    assert raw not in json.dumps({"m": d.message, "ev": d.evidence}, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("text", [
+    "联系电话：0576-87654321。",
+    "电话0571-12345678，传真0571-12345679。",
+    "编号213812345678",
+    "138123456789",
+    "1381234567",
+    "全年采购总金额13800000000元。",
+    "详见 http://www.example.gov.cn/art/13812345678.html",
+    f"身份证号{VALID_ID}",
+])
+def test_dl504_quiet(text):
+    assert _codes(lint(text, select=["DL504"]), "DL504") == []
+
+
+def test_dl504_allow_option():
+    cfg = {"options": {"DL504": {"allow": ["138-1234-5678"]}}}
+    assert _codes(lint("办公手机13812345678", select=["DL504"], config=cfg), "DL504") == []
+    assert _codes(lint("办公手机13812345679", select=["DL504"], config=cfg), "DL504")
+
+
+def test_dl504_text_format_line_and_column():
+    diags = _codes(lint("第一行\n联系人手机：13912345678\n", select=["DL504"], fmt="text"), "DL504")
+    assert [(d.line, d.column, d.match) for d in diags] == [(2, 7, "139****5678")]
+
+
+# -- real pages --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", _real_files(), ids=lambda p: p.name)
+def test_no_false_positives_on_real_pages(path):
+    diags = lint(path.read_text(encoding="utf-8"), select=["DL502", "DL503", "DL504"], fmt="text")
+    assert diags == []
+    spam = _codes(lint(path.read_text(encoding="utf-8"), select=["DL501"], fmt="text"), "DL501")
+    assert all(d.match == "华球体育" for d in spam)
+    assert bool(spam) == (path == SEED)
+
+
+def test_dl502_ignores_html_attributes_but_not_html_text():
+    diags = _codes(lint('<div class="xx-nav" id="xx">XX镇</div>\n', select=["DL502"]), "DL502")
+    assert [d.match for d in diags] == ["XX"]

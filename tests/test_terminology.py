@@ -1,0 +1,180 @@
+"""Terminology rules: DL801 outdated format notice, DL802 repealed 条例, DL803 superseded formulation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from disclosure_lint.config import Config
+from disclosure_lint.engine import prepare
+from disclosure_lint.errors import ConfigError
+from disclosure_lint.packs import load_rules
+
+from .conftest import lint
+
+SEED = Path("/work/shared/seed/shangtang-2019.txt")
+EXCERPTS = Path("/work/shared/corpus/excerpts")
+
+
+def _codes(diags, code):
+    return [d for d in diags if d.code == code]
+
+
+# -- DL801 outdated-format-notice ------------------------------------------------------------------
+
+@pytest.mark.parametrize("citation", [
+    "国办公开办函〔2019〕60号",
+    "国办公开办函[2019]60号",
+    "国办公开办函（2019）60号",
+    "国办公开办函(2019)60号",
+    "国办公开办函【2019】60号",
+    "国办公开办函 〔2019〕 第60号",
+    "《中华人民共和国政府信息公开工作年度报告格式（试行）》",
+])
+@pytest.mark.parametrize("year", [2021, 2024])
+def test_dl801_fires_for_2021_and_later(citation, year):
+    diags = _codes(lint(f"本报告依据{citation}要求编制。", select=["DL801"], year=year), "DL801")
+    assert len(diags) == 1
+    d = diags[0]
+    assert d.severity == "warning"
+    assert f"{year}年度" in d.message and "〔2021〕30号" in d.message
+    assert d.evidence["expected"].endswith("（国办公开办函〔2021〕30号）")
+    assert d.evidence["actual"] == d.match
+    assert d.evidence["report_year"] == year and d.evidence["outdated_since"] == 2021
+
+
+@pytest.mark.parametrize("year", [2019, 2020, None])
+def test_dl801_quiet_before_2021_or_year_unknown(year):
+    text = "本报告依据国办公开办函〔2019〕60号要求编制。"
+    assert _codes(lint(text, select=["DL801"], year=year), "DL801") == []
+
+
+@pytest.mark.parametrize("text", [
+    "本报告依据国办公开办函〔2021〕30号要求编制。",
+    "本报告依据国办公开办函〔2019〕61号要求编制。",
+    "本报告依据《中华人民共和国政府信息公开工作年度报告格式》编制。",
+])
+def test_dl801_quiet_on_current_or_other_notices(text):
+    assert _codes(lint(text, select=["DL801"], year=2022), "DL801") == []
+
+
+def test_dl801_year_from_title_and_text_format():
+    text = "某局2022年政府信息公开工作年度报告\n根据国办公开办函〔2019〕60号要求编制本报告。\n"
+    diags = _codes(lint(text, select=["DL801"], fmt="text"), "DL801")
+    assert [(d.line, d.match) for d in diags] == [(2, "国办公开办函〔2019〕60号")]
+
+
+def test_dl801_in_table_block():
+    text = """\
+    | 依据 | 说明 |
+    | --- | --- |
+    | 国办公开办函〔2019〕60号 | 格式 |
+    """
+    diags = _codes(lint(text, select=["DL801"], year=2022), "DL801")
+    assert [(d.line, d.column) for d in diags] == [(3, 3)]
+
+
+@pytest.mark.skipif(not EXCERPTS.is_dir(), reason="corpus not available")
+@pytest.mark.parametrize("name", ["013.txt", "031.txt"])
+def test_dl801_fires_on_real_reports_citing_the_trial_notice(name):
+    text = (EXCERPTS / name).read_text(encoding="utf-8")
+    diags = _codes(lint(text, select=["DL801"], fmt="text"), "DL801")
+    assert [d.match for d in diags] == ["国办公开办函〔2019〕60号"]
+
+
+# -- DL802 repealed-regulation ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "match"), [
+    ("根据《中华人民共和国政府信息公开条例》（国务院令第492号）要求编制本报告。", "国务院令第492号"),
+    ("依据《条例》（国务院令492号）编制。", "国务院令492号"),
+    ("《中华人民共和国政府信息公开条例》于2008年5月1日起施行。", "2008年5月1日起施行"),
+    ("《条例》2008年5月1日正式实施，本局认真落实。", "2008年5月1日正式实施"),
+    ("《中华人民共和国政府信息公开条例》于2007年4月5日公布。", "2007年4月5日公布"),
+])
+def test_dl802_fires(text, match):
+    diags = _codes(lint(text, select=["DL802"], year=2019), "DL802")
+    assert [d.match for d in diags] == [match]
+    assert "第711号" in diags[0].message or "2019年" in diags[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "根据《中华人民共和国政府信息公开条例》（国务院令第711号）要求编制本报告。",
+    "《条例》自2008年5月1日起施行以来，本市政府信息公开工作不断深化。",
+    "本局制度于2008年5月1日起施行。",  # no 条例 nearby
+    "《条例》（2007年国务院令第492号公布，2019年国务院令第711号修订）。",
+    "修订前的《条例》于2007年4月5日公布。",
+])
+def test_dl802_quiet(text):
+    assert _codes(lint(text, select=["DL802"], year=2021), "DL802") == []
+
+
+@pytest.mark.parametrize("year", [2018, None])
+def test_dl802_quiet_before_2019_or_unknown(year):
+    text = "根据《中华人民共和国政府信息公开条例》（国务院令第492号）要求编制本报告。"
+    assert _codes(lint(text, select=["DL802"], year=year), "DL802") == []
+
+
+# -- DL803 superseded-formulation ------------------------------------------------------------------
+
+def test_dl803_fires_and_quiet_by_year():
+    text = "本机关坚持以科学发展观为统领，推进政务公开。"
+    diags = _codes(lint(text, select=["DL803"], year=2018), "DL803")
+    assert [d.match for d in diags] == ["以科学发展观为统领"]
+    assert "习近平新时代中国特色社会主义思想" in diags[0].message
+    assert _codes(lint(text, select=["DL803"], year=2017), "DL803") == []
+    assert _codes(lint(text, select=["DL803"]), "DL803") == []
+
+
+@pytest.mark.parametrize("text", [
+    "坚持以习近平新时代中国特色社会主义思想为指导。",
+    "以马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、科学发展观、习近平新时代中国特色社会主义思想为指导。",
+    "深入学习科学发展观的历史贡献。",
+])
+def test_dl803_quiet(text):
+    assert _codes(lint(text, select=["DL803"], year=2023), "DL803") == []
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="seed not available")
+def test_dl803_fires_on_seed():
+    diags = _codes(lint(SEED.read_text(encoding="utf-8"), select=["DL803"], fmt="text"), "DL803")
+    # the scraped page repeats the report body, so the same sentence is there twice
+    assert [d.match for d in diags] == ["以科学发展观为统领", "以科学发展观为统领"]
+    assert len({d.fingerprint for d in diags}) == 2
+
+
+# -- options and real pages ---------------------------------------------------------------------
+
+def test_entries_are_configurable():
+    cfg = {"options": {"DL803": {"entries": [
+        {"terms": ["旧提法"], "since": 2020, "until": 2022, "replacement": "新提法", "reason": "测试"}]}}}
+    assert _codes(lint("坚持旧提法。", select=["DL803"], year=2021, config=cfg), "DL803")
+    assert _codes(lint("坚持旧提法。", select=["DL803"], year=2023, config=cfg), "DL803") == []
+    assert _codes(lint("以科学发展观为统领", select=["DL803"], year=2021, config=cfg), "DL803") == []
+
+
+def test_bad_entry_regex_is_config_error():
+    cfg = Config.model_validate({"select": ["DL803"], "options": {"DL803": {"entries": [
+        {"patterns": ["(unclosed"], "since": 2020, "replacement": "x"}]}}})
+    with pytest.raises(ConfigError):
+        prepare(load_rules(), cfg)
+
+
+def _real_files():
+    files = sorted(EXCERPTS.glob("*.txt")) if EXCERPTS.is_dir() else []
+    return files + ([SEED] if SEED.is_file() else [])
+
+
+@pytest.mark.parametrize("path", _real_files(), ids=lambda p: p.name)
+def test_real_pages_only_expected_findings(path):
+    diags = lint(path.read_text(encoding="utf-8"), select=["DL801", "DL802", "DL803"], fmt="text")
+    expected = {"013.txt": ["DL801"], "031.txt": ["DL801"], SEED.name: ["DL803", "DL803"]}.get(path.name, [])
+    assert [d.code for d in diags] == expected
+
+
+def test_dl801_one_finding_per_citation():
+    text = "依据《中华人民共和国政府信息公开工作年度报告格式（试行）》（国办公开办函〔2019〕60号）编制。"
+    diags = _codes(lint(text, select=["DL801"], year=2023), "DL801")
+    assert [d.match for d in diags] == ["《中华人民共和国政府信息公开工作年度报告格式（试行）》（国办公开办函〔2019〕60号"]
+    text = "依据《中华人民共和国政府信息公开工作年度报告格式（试行）》和国办公开办函〔2019〕60号编制。"
+    assert len(_codes(lint(text, select=["DL801"], year=2023), "DL801")) == 2
