@@ -91,7 +91,9 @@ class AnnualReport:
     @cached_property
     def title_block(self) -> Block | None:
         for b in self.text_blocks[:8]:
-            if "报告" in b.text and len(b.text) <= 80 and ("信息公开" in b.text or "政务公开" in b.text):
+            t = b.text.strip()
+            if ("报告" in t and len(t) <= 80 and ("信息公开" in t or "政务公开" in t)
+                    and not t.endswith(("。", "；", "：", ":")) and "，" not in t):
                 return b
         return None
 

@@ -103,6 +103,11 @@ _NOT_GOVERNMENT = re.compile(r"(?:高新|开发|经开|工业|产业|园|保税|
 def classify(name: str) -> tuple[str | None, str | None]:
     """Return ``(kind, self word)`` for an agency name, or ``(None, None)``."""
     name = name.strip()
+    # two names for one body: 某某市人民政府外事办公室（某某市港澳事务局） → the first, else the second
+    m = re.fullmatch(r"(.+?)[（(]([^（）()]+)[）)]", name)
+    if m:
+        first = classify(m.group(1))
+        return first if first[0] is not None else classify(m.group(2))
     if _NOT_GOVERNMENT.search(name):
         return None, None
     for pattern, kind, word in _RULES:
