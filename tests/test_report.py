@@ -146,7 +146,7 @@ def test_dates_forms():
 
 
 def test_two_name_agency_and_sentence_is_not_a_title():
-    assert classify("某某市人民政府外事办公室（某某市港澳事务局）") == ("government_office", "办")
+    assert classify("某某市人民政府外事办公室（某某市港澳事务局）") == ("office", "办")
     assert classify("某某（某某市审计局）") == ("bureau", "局")
     rep = interpret(parse("按照《条例》规定，现将我局2014年政府信息公开情况报告如下。\n\n正文。\n"))
     assert rep.title is None and rep.agency.name is None
