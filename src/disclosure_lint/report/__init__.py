@@ -230,6 +230,13 @@ class AnnualReport:
         return None
 
     @cached_property
+    def stats(self):
+        """Statistics tables found in sections 二, 三, 四: ``{"s2"|"s3"|"s4": StatTable}``."""
+        from .stats.extract import extract
+
+        return extract(self)
+
+    @cached_property
     def sections_by_id(self) -> dict[str, Section]:
         """Canonical id → the section chosen for it (the first with a body; canonical titles first)."""
         return self.structure.by_id

@@ -1,0 +1,7 @@
+"""Statistics tables: schema (canonical ids and labels), model (typed cells) and extraction."""
+
+from .model import StatCell, StatTable, Unmapped, Value, parse_value
+from .schema import SCHEMAS, TABLE_NAMES, Identity, identities, norm, schema
+
+__all__ = ["StatCell", "StatTable", "Unmapped", "Value", "parse_value", "SCHEMAS", "TABLE_NAMES", "Identity",
+           "identities", "norm", "schema"]

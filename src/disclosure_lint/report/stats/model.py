@@ -1,0 +1,151 @@
+"""Typed statistics tables: every cell keyed by canonical row and column ids, with its raw
+text, its parsed value and its source position.
+
+``AnnualReport.stats`` maps ``"s2"``, ``"s3"``, ``"s4"`` to a :class:`StatTable` for each
+table that was found (see :mod:`.extract`).  Rules read values through
+:meth:`StatTable.number` (blank and placeholders count as 0 in arithmetic) and point at
+cells through :attr:`StatCell.cell` / :attr:`StatCell.block`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Literal
+
+from ...model import Block, Cell
+from .schema import TableSchema
+
+ValueKind = Literal["int", "decimal", "blank", "slash", "dash", "none", "na", "text"]
+
+_NUM = re.compile(r"^(?P<sign>[+\-－−])?\s*(?P<num>\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(?P<frac>\d+))?\s*"
+                  r"(?P<unit>万元|元|件|条|个|项|次|人|家|份|起)?$")
+
+
+@dataclass(frozen=True)
+class Value:
+    kind: ValueKind
+    number: Decimal | None = None  # for int/decimal
+    unit: str | None = None
+
+    @property
+    def is_number(self) -> bool:
+        return self.kind in ("int", "decimal")
+
+    @property
+    def arithmetic(self) -> Decimal:
+        """The value used in identities: numbers as themselves, blank and placeholders as 0."""
+        return self.number if self.number is not None else Decimal(0)
+
+
+_PLACEHOLDER = {
+    "": "blank", "/": "slash", "／": "slash", "\\": "slash",
+    "—": "dash", "-": "dash", "－": "dash", "–": "dash", "——": "dash", "--": "dash", "一": "dash",
+    "无": "none", "不适用": "na", "暂无": "none", "/ ": "slash",
+}
+
+
+def parse_value(raw: str) -> Value:
+    """Parse a cell: integers, decimals (fees in 万元), blanks, / — - 无 不适用, numbers with units."""
+    s = raw.strip().replace("\u00a0", "").replace("\u3000", "").replace(" ", "")
+    s = s.strip("*_")  # Markdown emphasis around a number
+    if s in _PLACEHOLDER:
+        return Value(_PLACEHOLDER[s])  # type: ignore[arg-type]
+    s = s.translate(str.maketrans("０１２３４５６７８９．", "0123456789."))
+    m = _NUM.match(s)
+    if not m:
+        return Value("text")
+    digits = m.group("num").replace(",", "").replace("，", "")
+    frac = m.group("frac")
+    try:
+        number = Decimal(digits + ("." + frac if frac else ""))
+    except InvalidOperation:  # pragma: no cover - the regex guarantees digits
+        return Value("text")
+    if m.group("sign") and m.group("sign") != "+":
+        number = -number
+    kind: ValueKind = "decimal" if frac else "int"
+    return Value(kind, number, m.group("unit"))
+
+
+@dataclass(frozen=True)
+class StatCell:
+    table: str  # s2 | s3 | s4
+    row: str  # canonical row id
+    col: str  # canonical column id
+    raw: str
+    value: Value
+    row_label: str  # the label as written in the report
+    col_label: str
+    block: Block | None = None  # the table block (or the paragraph of a flattened table)
+    cell: Cell | None = None  # the grid cell, when the table is a grid
+
+    @property
+    def pointer(self) -> str:
+        from .schema import SHORT_NAMES
+
+        return f"{SHORT_NAMES.get(self.table, self.table)} › {self.row_label} › {self.col_label}"
+
+
+@dataclass(frozen=True)
+class Unmapped:
+    """A row or column label that was not recognised."""
+
+    label: str
+    what: Literal["row", "col"]
+    block: Block | None = None
+    cell: Cell | None = None
+
+
+@dataclass
+class StatTable:
+    id: str  # s2 | s3 | s4
+    schema: TableSchema  # the schema it was read with (the report's format version)
+    detected_version: str | None  # "2019" / "2021" from the labels, None if undecidable (e.g. table 四)
+    blocks: list[Block] = field(default_factory=list)
+    cells: dict[tuple[str, str], StatCell] = field(default_factory=dict)
+    unmapped: list[Unmapped] = field(default_factory=list)
+    extra_rows: list[tuple[str, Block | None, Cell | None]] = field(default_factory=list)  # accepted local rows
+    extra_cols: list[tuple[str, Block | None, Cell | None]] = field(default_factory=list)  # e.g. 小计
+    layout: str = "grid"  # grid | flat (one cell per line, scraped) | image
+    row_labels: dict[str, str] = field(default_factory=dict)  # row id → label as written
+    col_labels: dict[str, str] = field(default_factory=dict)
+
+    def get(self, row: str, col: str) -> StatCell | None:
+        return self.cells.get((row, col))
+
+    def number(self, row: str, col: str) -> Decimal:
+        c = self.cells.get((row, col))
+        return c.value.arithmetic if c is not None else Decimal(0)
+
+    @property
+    def rows_found(self) -> set[str]:
+        return {r for r, _ in self.cells}
+
+    @property
+    def cols_found(self) -> set[str]:
+        return {c for _, c in self.cells}
+
+    @property
+    def missing_rows(self) -> list[str]:
+        found = self.rows_found
+        return [r.id for r in self.schema.data_rows() if r.id not in found]
+
+    @property
+    def missing_cols(self) -> list[str]:
+        found = self.cols_found
+        return [c.id for c in self.schema.cols if c.id not in found]
+
+    @property
+    def has_numbers(self) -> bool:
+        return any(c.value.is_number for c in self.cells.values())
+
+    @property
+    def readable(self) -> bool:
+        """Enough of the table was mapped for arithmetic to mean something."""
+        return bool(self.cells) and not self.unmapped_data
+
+    @property
+    def unmapped_data(self) -> list[Unmapped]:
+        """Unrecognised row labels (their numbers could not be placed)."""
+        return [u for u in self.unmapped if u.what == "row"]
