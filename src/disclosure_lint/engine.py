@@ -26,7 +26,8 @@ from .report import AnnualReport
 from .report.agency import KIND_NAMES
 
 
-def _matches(rule: LoadedRule, selector: str) -> bool:
+def matches_selector(rule: LoadedRule, selector: str) -> bool:
+    """Does ``selector`` (code, code prefix, rule name, category or pack) select ``rule``?"""
     s = selector.strip()
     code = rule.code
     return code == s or (s.isalnum() and s.isupper() and code.startswith(s)) or rule.spec.name == s \
@@ -45,11 +46,16 @@ def select_rules(rules: list[LoadedRule], config: Config, origin: str = "<config
         if bad:
             raise ConfigError(origin, f"{key} 中的 {', '.join(bad)} 不是已知的规则代码、代码前缀、规则名称、类别或规则包",
                               key=key)
+    return [r for r in rules if is_selected(r, config)]
+
+
+def is_selected(rule: LoadedRule, config: Config) -> bool:
+    """Would ``rule`` run under ``config`` (its select/ignore lists and the rule's default)?"""
     if config.select is None:
-        chosen = [r for r in rules if r.spec.enabled]
+        chosen = rule.spec.enabled
     else:
-        chosen = [r for r in rules if any(_matches(r, s) for s in config.select)]
-    return [r for r in chosen if not any(_matches(r, s) for s in config.ignore)]
+        chosen = any(matches_selector(rule, s) for s in config.select)
+    return chosen and not any(matches_selector(rule, s) for s in config.ignore)
 
 
 def _per_rule(mapping: dict[str, Any], rule: LoadedRule) -> Any:

@@ -104,8 +104,12 @@ def _table(lines: list[str], start: int, end: int, kind: str, index: int) -> Blo
         raw = lines[k]
         body, c0 = strip_span(raw)
         if kind == "pipe":
-            body = body.strip("|")
-            c0 = raw.index(body) if body else c0
+            # one border pipe at each end; further pipes delimit empty cells
+            if body.startswith("|"):
+                body = body[1:]
+                c0 += 1
+            if body.endswith("|") and not body.endswith("\\|"):
+                body = body[:-1]
         # split inside the stripped body, then shift columns back to the raw line
         row = split_cells(body, k + 1, len(rows), pattern)
         cells = tuple(replace(c, column=(c.column or 1) + c0, end_column=(c.end_column or 1) + c0)

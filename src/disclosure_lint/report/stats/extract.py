@@ -1,9 +1,908 @@
-"""Statistics-table extraction: section blocks → :class:`StatTable` (to be implemented)."""
+"""Statistics-table extraction: the report's table blocks → one :class:`StatTable` per table.
+
+``extract(report)`` returns ``{"s2"|"s3"|"s4": StatTable}`` for the tables it found.
+
+**Finding the tables.** Every table block of the report is read, not only those in the bodies
+of sections 二/三/四: a table's identity comes from its labels (信息内容/第二十条 → 表二;
+申请人情况/自然人/本年新收 → 表三; 行政复议/行政诉讼/结果维持 → 表四), so a table placed after its
+section, under a misnumbered heading or in a report whose headings were not recognised is found
+too.  One table block may hold several tables (its rows are split where the labels change table)
+and one table may be spread over several blocks (表二 is often one small table per 第二十条 block;
+a table split by a page break); the parts of one table are merged.  The section a block sits in
+only decides for blocks whose labels say nothing.
+
+**Grids.** Labels are matched on normalised text (brackets, quotes, spaces, line breaks and the
+区分处理 note do not matter), split into their numbered parts (``（三）不予公开 1.属于国家秘密``),
+whether they fill one to three leading cells, are repeated on every row of a merged cell or left
+empty below its first row (the group context is carried down).  Two row layouts are recognised:
+*aligned* (every data row has the same label columns, as in Markdown and in exports that repeat
+or blank merged cells) and *collapsed* (HTML pages copied as text drop the cells covered by a
+rowspan, so each row is its labels followed by its numbers).  Columns come from the header texts
+above each grid column when they line up, else from the order of the header texts (自然人,
+法人或其他组织 › 商业企业…其他, 总计; 行政复议 / 行政诉讼 › 未经复议直接起诉 / 复议后起诉 › 结果维持…总计).
+
+**Flattened tables** (scraped text that prints one cell per line) are read by :mod:`.flat`.
+
+Nothing with a number is dropped silently: a row or column label that matches nothing is listed
+in :attr:`StatTable.unmapped`; accepted local additions (a 小计 column, a 其他主动公开文件 row) in
+``extra_cols`` / ``extra_rows`` (their cells are kept under the ids ``org_subtotal`` / ``other_docs``).
+"""
 
 from __future__ import annotations
 
-from .model import StatTable
+from dataclasses import dataclass, field
 
+from ...model import Block, Cell, Row
+from . import labels as lb
+from .model import StatCell, StatTable, Unmapped, Value, parse_value
+from .schema import norm, schema
+
+TABLE_IDS = ("s2", "s3", "s4")
+_VALUE_KINDS = frozenset({"int", "decimal", "slash", "dash", "none", "na"})
+
+
+# -- small helpers -------------------------------------------------------------------------------
+
+_value_cache: dict[str, Value] = {}
+
+
+def value_of(raw: str) -> Value:
+    v = _value_cache.get(raw)
+    if v is None:
+        v = parse_value(raw)
+        if len(_value_cache) < 20000:
+            _value_cache[raw] = v
+    return v
+
+
+_is_value_cache: dict[str, bool] = {}
+
+
+def is_value(text: str) -> bool:
+    """A cell that holds a number or a placeholder (/ — 无), not a label."""
+    r = _is_value_cache.get(text)
+    if r is None:
+        r = bool(text) and value_of(text).kind in _VALUE_KINDS
+        if len(_is_value_cache) < 20000:
+            _is_value_cache[text] = r
+    return r
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass
+class Build:
+    """A table being assembled from one or more parts."""
+
+    id: str
+    cells: dict[tuple[str, str], StatCell] = field(default_factory=dict)
+    unmapped: list[Unmapped] = field(default_factory=list)
+    extra_rows: list[tuple[str, Block | None, Cell | None]] = field(default_factory=list)
+    extra_cols: list[tuple[str, Block | None, Cell | None]] = field(default_factory=list)
+    row_labels: dict[str, str] = field(default_factory=dict)
+    col_labels: dict[str, str] = field(default_factory=dict)
+    blocks: list[Block] = field(default_factory=list)
+    layout: str = "grid"
+    votes_2019: int = 0
+    votes_2021: int = 0
+    weak_2019: int = 0
+    weak_2021: int = 0
+    s3_other_values: bool = False  # （六）其他处理 carries numbers itself
+    s3_other_seen: bool = False
+    s3_total_after_other: bool = False
+    s3_other_subrows: bool = False
+    order: list[str | None] | None = None  # column order carried to a continuation part
+    pending_other: list[tuple[str, Cell, str, Block]] = field(default_factory=list)  # blank （六）其他处理
+    loose: list[StatCell] = field(default_factory=list)
+
+    def add(self, row: str, col: str, cell_text: str, row_label: str, col_label: str, block: Block | None,
+            cell: Cell | None) -> None:
+        if (row, col) in self.cells:
+            return
+        self.cells[(row, col)] = StatCell(self.id, row, col, cell_text, value_of(cell_text), row_label, col_label,
+                                          block, cell)
+        self.row_labels.setdefault(row, row_label)
+        if col_label:
+            self.col_labels.setdefault(col, col_label)
+
+    def add_block(self, block: Block) -> None:
+        if not any(b is block for b in self.blocks):
+            self.blocks.append(block)
+
+    def unmap(self, label: str, what: str, block: Block | None, cell: Cell | None) -> None:
+        for u in self.unmapped:
+            if u.what == what and u.label == label and u.block is block and (
+                    what == "row" or (u.cell is not None and cell is not None and u.cell.col == cell.col)):
+                return
+        self.unmapped.append(Unmapped(label, what, block, cell))  # type: ignore[arg-type]
+
+    def extra(self, kind: str, label: str, block: Block | None, cell: Cell | None) -> None:
+        lst = self.extra_rows if kind == "row" else self.extra_cols
+        if not any(x[0] == label for x in lst):
+            lst.append((label, block, cell))
+
+    def detected(self) -> str | None:
+        if self.id == "s2":
+            if self.votes_2019 > self.votes_2021:
+                return "2019"
+            if self.votes_2021 > self.votes_2019:
+                return "2021"
+            if not self.votes_2019 and not self.votes_2021:
+                if self.weak_2019 and not self.weak_2021:
+                    return "2019"
+                if self.weak_2021 and not self.weak_2019:
+                    return "2021"
+            return None
+        if self.id == "s3":
+            if self.s3_other_subrows:
+                return "2021"
+            if self.s3_other_seen and (self.s3_other_values or self.s3_total_after_other):
+                return "2019"
+        return None
+
+
+# -- splitting table blocks into tables ---------------------------------------------------------
+
+@dataclass
+class Segment:
+    id: str | None
+    block: Block
+    rows: list[Row]
+    strong: int = 0  # distinctive labels seen
+    votes: int = 0
+
+
+def _row_vote(row: Row) -> tuple[str | None, int, int]:
+    counts: dict[str, int] = {}
+    strong = 0
+    for c in row.cells:
+        t = c.text
+        if not t or is_value(t):
+            continue
+        v = lb.cell_vote(t)
+        if v:
+            counts[v] = counts.get(v, 0) + 1
+            if v != "s2" or _s2_strong(t):
+                strong += 1
+    if not counts:
+        return None, 0, 0
+    best = max(counts, key=lambda k: counts[k])
+    return best, counts[best], strong
+
+
+def _s2_strong(text: str) -> bool:
+    k = norm(text)
+    return k.startswith(lb.TITLE_S2) or k == lb.S2_HEAD or lb.match_s2_col(text) is not None
+
+
+def split_block(block: Block) -> list[Segment]:
+    segs: list[Segment] = []
+    cur: Segment | None = None
+    for row in block.table.rows:  # type: ignore[union-attr]
+        v, n, strong = _row_vote(row)
+        if cur is None:
+            cur = Segment(v, block, [])
+            segs.append(cur)
+        elif v is not None and v != cur.id:
+            if cur.id is None:
+                cur.id = v  # unlabelled leading rows belong to the first table named
+            else:
+                cur = Segment(v, block, [])
+                segs.append(cur)
+        cur.rows.append(row)
+        if v is not None and v == cur.id:
+            cur.votes += n
+            cur.strong += strong
+    return segs
+
+
+def _section_hints(report) -> dict[int, str]:
+    """Block index → s2/s3/s4 for blocks in the body of those sections."""
+    hints: dict[int, str] = {}
+    try:
+        by_id = report.sections_by_id
+    except Exception:  # pragma: no cover - a broken section analysis must not stop extraction
+        return hints
+    for sid in TABLE_IDS:
+        sec = by_id.get(sid)
+        if sec is None:
+            continue
+        for b in sec.blocks:
+            hints[b.index] = sid
+    return hints
+
+
+# -- the extractor ---------------------------------------------------------------------------------
 
 def extract(report) -> dict[str, StatTable]:
-    return {}
+    hints = _section_hints(report)
+    builds: dict[str, Build] = {}
+
+    def build(tid: str) -> Build:
+        if tid not in builds:
+            builds[tid] = Build(tid)
+        return builds[tid]
+
+    for blk in report.blocks:
+        if blk.kind == "table" and blk.table is not None and blk.table.rows:
+            tables = [blk]
+        elif blk.kind == "html" and "<table" in blk.text.lower():
+            from .html import html_tables
+
+            tables = html_tables(blk)
+        else:
+            continue
+        for b in tables:
+            _read_table(b, hints.get(b.index), build)
+
+    from .flat import read_flat
+
+    for tid, fb in read_flat(report, hints, {t for t, bd in builds.items() if bd.cells}).items():
+        if tid not in builds or not builds[tid].cells:
+            builds[tid] = fb
+
+    report_version = report.format_version if report.format_version in ("2019", "2021") else "2021"
+    out: dict[str, StatTable] = {}
+    for tid in TABLE_IDS:
+        bd = builds.get(tid)
+        if bd is None or not (bd.cells or bd.unmapped or bd.row_labels or bd.col_labels or bd.loose):
+            continue
+        detected = bd.detected()
+        version = detected or report_version
+        if tid == "s3" and version == "2019":
+            for cid, c, label, blk in bd.pending_other:
+                bd.add("result.other", cid, c.text, label, bd.col_labels.get(cid, ""), blk, c)
+        out[tid] = StatTable(
+            id=tid, schema=schema(tid, version), detected_version=detected, blocks=bd.blocks, cells=bd.cells,
+            unmapped=bd.unmapped, extra_rows=bd.extra_rows, extra_cols=bd.extra_cols, layout=bd.layout,
+            row_labels=bd.row_labels, col_labels=bd.col_labels, loose=bd.loose,
+        )
+    return out
+
+
+def _read_table(b: Block, hint: str | None, build) -> None:
+    segs = split_block(b)
+    if len(segs) == 1 and segs[0].id is None:
+        if hint is None:
+            return
+        segs[0].id = hint
+    for seg in segs:
+        if seg.id is None:
+            continue
+        if seg.id != hint and seg.strong < (1 if hint else 3):
+            continue
+        if seg.id == "s2" and hint != "s2" and seg.strong < 1:
+            continue
+        bd = build(seg.id)
+        bd.add_block(b)
+        if seg.id == "s2":
+            read_s2(bd, seg.rows, b)
+        elif seg.id == "s3":
+            read_s3(bd, seg.rows, b)
+        else:
+            read_s4(bd, seg.rows, b)
+
+
+# -- layout of the data rows --------------------------------------------------------------------------
+
+def _is_s3_label(text: str) -> bool:
+    if "区分处理" in text:
+        return True  # the note of （二）部分公开 in a cell of its own
+    for p in lb.split_label(text):
+        if p.marker or (p.key and lb.match_s3_row(p.key, p.key2)):
+            return True
+    return False
+
+
+def _is_s4_label(text: str) -> bool:
+    return lb.match_s4(text) is not None
+
+
+def _last_label(row: Row, known=_is_s3_label) -> int:
+    """Index of the last label cell of a data row.  The first text cell is a label; a later text cell
+    only when it reads as one (numbered, or a known label), so that text written in a value cell
+    ("若干", "详见附件") stays a value."""
+    last = -1
+    seen_value = False
+    for i, c in enumerate(row.cells):
+        t = c.text
+        if not t:
+            continue
+        if is_value(t):
+            seen_value = True
+        elif (last == -1 and not seen_value) or known(t):
+            last = i
+    return last
+
+
+def _layout(data: list[tuple[Row, int]]) -> tuple[bool, int]:
+    """(aligned, L): are the value columns the same for every data row, and where do they start?"""
+    if not data:
+        return True, 0
+    L = max(ll for _, ll in data) + 1
+    for row, ll in data:
+        for i in range(ll + 1, min(L, len(row.cells))):
+            t = row.cells[i].text
+            if t and is_value(t):
+                return False, L
+    return True, L
+
+
+def _with_values(data: list[tuple[Row, int]]) -> list[tuple[Row, int]]:
+    """Rows that decide where the value columns start: labelled rows with a value (title rows that
+    repeat a merged cell across the whole width say nothing about it)."""
+    rows = [(r, ll) for r, ll in data if ll >= 0 and any(c.text and is_value(c.text) for c in r.cells)]
+    return rows or [(r, ll) for r, ll in data if ll >= 0]
+
+
+def _values(row: Row, last_label: int, aligned: bool, L: int) -> list[tuple[int, Cell]]:
+    start = L if aligned else last_label + 1
+    return [(i - start, c) for i, c in enumerate(row.cells) if i >= start]
+
+
+def _header_stack(header_rows: list[Row], col: int) -> list[str]:
+    out = []
+    for r in header_rows:
+        if col < len(r.cells):
+            out.append(r.cells[col].text)
+        else:
+            out.append("")
+    return out
+
+
+def _carried(header_rows: list[Row], col: int) -> list[str]:
+    """Header texts above ``col``, an empty cell taking the text on its left (a merged cell left empty)."""
+    out = []
+    for r in header_rows:
+        t = ""
+        for i in range(min(col, len(r.cells) - 1), -1, -1):
+            if r.cells[i].text:
+                t = r.cells[i].text
+                break
+        out.append(t)
+    return out
+
+
+def _reading_order(header_rows: list[Row]) -> list[tuple[str, Cell]]:
+    toks: list[tuple[str, Cell]] = []
+    for r in header_rows:
+        prev = None
+        for c in r.cells:
+            t = c.text
+            if not t or t == prev or lb.NOTE_S3 in t:
+                prev = t or prev
+                continue
+            prev = t
+            toks.append((t, c))
+    return toks
+
+
+# -- table 三 -----------------------------------------------------------------------------------------------
+
+@dataclass
+class Ctx:
+    top: str | None = None  # "result" inside 三、本年度办理结果
+    group: str | None = None  # a sub-group id (result.not_open …)
+
+
+def _ctx_update(ctx: Ctx, rid: str) -> None:
+    if rid in ("new", "carried_over", "carried_forward"):
+        ctx.top, ctx.group = None, None
+    elif rid == "result":
+        ctx.top, ctx.group = "result", None
+    elif rid in lb.S3_SUBGROUPS:
+        ctx.top, ctx.group = "result", rid
+    else:
+        spec = lb.S3_ROW_SPECS.get(rid)
+        if spec is None:
+            return
+        if spec.group == "result":
+            ctx.top, ctx.group = "result", None
+        elif spec.group in lb.S3_SUBGROUPS:
+            ctx.top, ctx.group = "result", spec.group
+
+
+def _s3_fallback(p: lb.Part, ctx: Ctx) -> str | None:
+    """A label whose text matched nothing: its number within the group it sits in, if the text is close."""
+    cand = None
+    if p.marker == "arabic" and ctx.group and p.num:
+        kids = lb.S3_CHILDREN.get(ctx.group, ())
+        cand = kids[p.num - 1] if p.num <= len(kids) else None
+    elif p.marker == "paren" and p.paren_cn and p.num and ctx.top == "result":
+        kids = lb.S3_CHILDREN["result"]
+        cand = kids[p.num - 1] if p.num <= len(kids) else None
+    elif p.marker == "cn" and p.num and p.num <= 4:
+        cand = lb.S3_TOP[p.num - 1]
+    if cand is not None:
+        spec = lb.S3_ROW_SPECS[cand]
+        if lb.similarity(p.key2, spec.key) >= 0.34:
+            return cand
+        return None
+    if ctx.group and not p.marker and len(p.key2) >= 4:  # unnumbered: the closest label of the group
+        best, score = None, 0.0
+        for kid in lb.S3_CHILDREN.get(ctx.group, ()):
+            s = lb.similarity(p.key2, lb.S3_ROW_SPECS[kid].key)
+            if s > score:
+                best, score = kid, s
+        if score >= 0.6:
+            return best
+    return None
+
+
+def resolve_s3(parts: list[tuple[lb.Part, Cell]], ctx: Ctx) -> tuple[str | None, Cell | None]:
+    """Row id of a data row from its label parts (in order), updating the carried group context."""
+    rid: str | None = None
+    where: Cell | None = None
+    n = len(parts)
+    for i, (p, cell) in enumerate(parts):
+        r = lb.match_s3_row(p.key, p.key2) if p.key else None
+        if r is not None:
+            spec = lb.S3_ROW_SPECS.get(r)
+            # a short generic label (3.其他) under another group is not that group's row
+            if (spec is not None and spec.group in lb.S3_SUBGROUPS and ctx.group and ctx.group != spec.group
+                    and len(p.key) <= 2):
+                r = None
+        if r is None and i == n - 1 and p.key:
+            r = _s3_fallback(p, ctx)
+        if r is not None:
+            _ctx_update(ctx, r)
+            rid, where = r, cell
+        elif i == n - 1 and p.key:
+            return None, cell
+    return rid, where
+
+
+def _label_parts(row: Row, upto: int) -> list[tuple[lb.Part, Cell]]:
+    parts: list[tuple[lb.Part, Cell]] = []
+    prev = None
+    for c in row.cells[: upto + 1]:
+        t = c.text
+        if not t or t == prev or is_value(t):
+            continue
+        prev = t
+        for p in lb.split_label(t):
+            parts.append((p, c))
+    return parts
+
+
+def _s3_is_header(row: Row) -> bool:
+    """A header row: the 勾稽关系 note, or column labels (自然人, 法人或其他组织, 商业企业 …) and no numbers.
+    总计 and 其他 alone do not make a header: they are also row labels (（七）总计, 3.其他)."""
+    n_cols = 0
+    for c in row.cells:
+        t = c.text
+        if not t:
+            continue
+        if lb.NOTE_S3 in t:
+            return True
+        if is_value(t):
+            return False
+        m = lb.match_s3_col(t)
+        if m is not None and (m[0] == "group" or m[1] not in ("total", "other_org")):
+            n_cols += 1
+    return n_cols >= 1
+
+
+def _s3_order(bd: Build, header_rows: list[Row], aligned: bool, L: int, width: int,
+              used: set[int], block: Block) -> list[str | None]:
+    """Column id for each value position (relative to the first value column)."""
+    if not header_rows:
+        return list(bd.order) if bd.order else list(lb.S3_CANONICAL_COLS)
+    if aligned and used:
+        order: list[str | None] = []
+        labels: list[tuple[str, Cell | None]] = []
+        ok = True
+        for c in range(L, width):
+            leaf, leaf_text, leaf_cell = None, "", None
+            for r in header_rows:
+                if c < len(r.cells) and r.cells[c].text:
+                    m = lb.match_s3_col(r.cells[c].text)
+                    if m and m[0] == "leaf":
+                        leaf, leaf_text, leaf_cell = m[1], r.cells[c].text, r.cells[c]
+                    elif not m:
+                        leaf_text, leaf_cell = r.cells[c].text, r.cells[c]
+            order.append(leaf)
+            labels.append((leaf_text, leaf_cell))
+            if leaf is None and (c - L) in used:
+                ok = False
+        ids = [o for o in order if o]
+        if ok and ids and len(ids) == len(set(ids)) and len(ids) >= 3:
+            for cid, (text, cell) in zip(order, labels):
+                if cid:
+                    bd.col_labels.setdefault(cid, _clean(text))
+                    if cid == "org_subtotal":
+                        bd.extra("col", _clean(text), block, cell)
+            return order
+    # the order of the header texts (merged cells dropped or not lined up)
+    top: list[str] = []
+    kids: list[str] = []
+    texts: dict[str, tuple[str, Cell]] = {}
+    for t, cell in _reading_order(header_rows):
+        m = lb.match_s3_col(t)
+        if m is None:
+            continue
+        kind, cid = m
+        if kind == "group":
+            if cid == "org" and "ORG" not in top:
+                top.append("ORG")
+            continue
+        texts.setdefault(cid, (t, cell))
+        if cid in lb.S3_ORG_CHILDREN:
+            if cid not in kids:
+                kids.append(cid)
+        elif cid not in top:
+            top.append(cid)
+    if not top and not kids:
+        return list(bd.order) if bd.order else list(lb.S3_CANONICAL_COLS)
+    if kids and "ORG" not in top:
+        at = top.index("natural_person") + 1 if "natural_person" in top else 0
+        top.insert(at, "ORG")
+    flat: list[str | None] = []
+    for t in top:
+        if t == "ORG":
+            flat.extend(kids)
+        else:
+            flat.append(t)
+    for cid in flat:
+        if cid and cid in texts:
+            bd.col_labels.setdefault(cid, _clean(texts[cid][0]))
+            if cid == "org_subtotal":
+                bd.extra("col", _clean(texts[cid][0]), block, texts[cid][1])
+    return flat
+
+
+def read_s3(bd: Build, rows: list[Row], block: Block) -> None:
+    header_rows: list[Row] = []
+    data: list[tuple[Row, int]] = []
+    for row in rows:
+        if not any(c.text for c in row.cells):
+            continue
+        if _s3_is_header(row):
+            if not data:
+                header_rows.append(row)
+            continue
+        data.append((row, _last_label(row)))
+    aligned, L = _layout(_with_values(data))
+    width = max((len(r.cells) for r in rows), default=0)
+    used: set[int] = set()
+    for row, ll in data:
+        for i, c in _values(row, ll, aligned, L):
+            if c.text:
+                used.add(i)
+    order = _s3_order(bd, header_rows, aligned, L, width, used, block)
+    bd.order = order
+
+    ctx = Ctx()
+    for row, ll in data:
+        parts = _label_parts(row, ll) if ll >= 0 else []
+        rid, where = resolve_s3(parts, ctx) if parts else (None, None)
+        vals = _values(row, ll, aligned, L)
+        label_texts = {c.text for c in row.cells[: max(ll, 0) + 1] if c.text}
+        vals = [(i, c) for i, c in vals if c.text not in label_texts]  # a merged label repeated across
+        nonblank = [(i, c) for i, c in vals if c.text]
+        if rid is None:
+            if nonblank:
+                label = _clean(parts[-1][1].text) if parts else ""
+                bd.unmap(label, "row", block, where or nonblank[0][1])
+            continue
+        row_label = _clean(where.text) if where is not None else rid
+        if rid == "result.other":
+            bd.s3_other_seen = True
+            if nonblank:
+                bd.s3_other_values = True
+        elif rid in lb.S3_2021_ONLY_ROWS:
+            bd.s3_other_subrows = True
+        elif rid == "result.total" and bd.s3_other_seen:
+            bd.s3_total_after_other = True
+        spec = lb.S3_ROW_SPECS.get(rid)
+        if spec is not None and not spec.data and rid != "result.other" and not nonblank:
+            bd.row_labels.setdefault(rid, row_label)
+            continue  # a group row with no numbers of its own
+        if rid == "result.other" and not nonblank:
+            # 2021: a group row; 2019: a data row left blank — its cells are kept once the version is known
+            bd.row_labels.setdefault(rid, row_label)
+            for i, c in vals:
+                cid = order[i] if 0 <= i < len(order) else None
+                if cid is not None:
+                    bd.pending_other.append((cid, c, row_label, block))
+            continue
+        for i, c in vals:
+            cid = order[i] if 0 <= i < len(order) else None
+            if cid is None:
+                if c.text:
+                    bd.unmap(_col_text(header_rows, c.col), "col", block, c)
+                continue
+            bd.add(rid, cid, c.text, row_label, bd.col_labels.get(cid, ""), block, c)
+
+
+def _col_text(header_rows: list[Row], col: int) -> str:
+    for t in reversed(_header_stack(header_rows, col)):
+        if t:
+            return _clean(t)
+    return f"第{col + 1}列"
+
+
+# -- table 四 ---------------------------------------------------------------------------------------------
+
+def _s4_is_header(row: Row) -> bool:
+    hits = 0
+    for c in row.cells:
+        t = c.text
+        if not t:
+            continue
+        if is_value(t):
+            return False
+        m = lb.match_s4(t)
+        if m is not None and m[0] != "row":
+            hits += 1
+    return hits >= 1
+
+
+def _s4_order(header_rows: list[Row], aligned: bool, L: int, width: int, used: set[int],
+              labels: dict[str, str]) -> list[str | None]:
+    if not header_rows:
+        return list(lb.S4_CANONICAL_COLS)
+    if aligned and used:
+        order: list[str | None] = []
+        seen: dict[str, int] = {}
+        ok = True
+        texts: dict[str, str] = {}
+        for c in range(L, width):
+            result, rtext = None, ""
+            for t in _header_stack(header_rows, c):
+                m = lb.match_s4(t) if t else None
+                if m and m[0] == "result":
+                    result, rtext = m[1], t
+            block = None
+            for t in _carried(header_rows, c):
+                m = lb.match_s4(t) if t else None
+                if m and m[0] == "block":
+                    block = m[1]
+            if result is None:
+                order.append(None)
+                if (c - L) in used:
+                    ok = False
+                continue
+            k = seen.get(result, 0)
+            seen[result] = k + 1
+            if block is None:
+                block = lb.S4_BLOCK_ORDER[k] if k < 3 else None
+            cid = f"{block}.{result}" if block else None
+            order.append(cid)
+            if cid:
+                texts[cid] = rtext
+        ids = [o for o in order if o]
+        if ok and ids and len(ids) == len(set(ids)):
+            for cid, t in texts.items():
+                labels.setdefault(cid, _clean(t))
+            return order
+    results: list[tuple[str, str]] = []
+    blocks: list[str] = []
+    for t, _ in _reading_order(header_rows):
+        m = lb.match_s4(t)
+        if m is None:
+            continue
+        if m[0] == "result":
+            results.append((m[1], t))
+        elif m[0] == "block" and m[1] != "review" and m[1] not in blocks:
+            blocks.append(m[1])
+    block_order = ["review"] + blocks + [b for b in lb.S4_BLOCK_ORDER[1:] if b not in blocks]
+    if not results:
+        return list(lb.S4_CANONICAL_COLS)
+    # runs of results, a new run at each repeat of a result already in the run
+    runs: list[list[tuple[str, str]]] = [[]]
+    for r in results:
+        if any(r[0] == x[0] for x in runs[-1]):
+            runs.append([])
+        runs[-1].append(r)
+    if len(runs) == 1:
+        runs = runs * 3
+    order = []
+    for k, run in enumerate(runs[:3]):
+        for r, t in run:
+            cid = f"{block_order[k]}.{r}"
+            order.append(cid)
+            labels.setdefault(cid, _clean(t))
+    return order
+
+
+def read_s4(bd: Build, rows: list[Row], block: Block) -> None:
+    header_rows: list[Row] = []
+    data: list[tuple[Row, int]] = []
+    for row in rows:
+        if not any(c.text for c in row.cells):
+            continue
+        if _s4_is_header(row) and not data:
+            header_rows.append(row)
+            continue
+        if not any(c.text and is_value(c.text) for c in row.cells) and not any(
+                c.text and (m := lb.match_s4(c.text)) and m[0] == "block" for c in row.cells):
+            continue  # a note row
+        data.append((row, _last_label(row, _is_s4_label)))
+    aligned, L = _layout(_with_values(data))
+    width = max((len(r.cells) for r in rows), default=0)
+    used: set[int] = set()
+    for row, ll in data:
+        for i, c in _values(row, ll, aligned, L):
+            if c.text:
+                used.add(i)
+    transposed = any(any((m := lb.match_s4(c.text)) and m[0] == "block" for c in row.cells[: ll + 1] if c.text)
+                     for row, ll in data)
+    if header_rows:
+        order = _s4_order(header_rows, aligned, L, width, used, bd.col_labels)
+        bd.order = order
+    else:
+        order = list(bd.order) if bd.order else list(lb.S4_CANONICAL_COLS)
+    for row, ll in data:
+        label_cells = [c for c in row.cells[: ll + 1] if c.text and not is_value(c.text)]
+        row_block = None
+        for c in label_cells:
+            m = lb.match_s4(c.text)
+            if m and m[0] == "block":
+                row_block = m[1]
+        vals = _values(row, ll, aligned, L)
+        if transposed:
+            if row_block is None:
+                if any(c.text for _, c in vals):
+                    bd.unmap(_clean(label_cells[-1].text) if label_cells else "", "row", block,
+                             label_cells[-1] if label_cells else None)
+                continue
+            results = []
+            for o in order:
+                r = o.split(".", 1)[1] if o else None
+                if r in results:
+                    break
+                results.append(r)
+            for i, c in vals:
+                r = results[i] if 0 <= i < len(results) else None
+                if r is None:
+                    if c.text:
+                        bd.unmap(_col_text(header_rows, c.col), "col", block, c)
+                    continue
+                cid = f"{row_block}.{r}"
+                bd.add("cases", cid, c.text, _clean(label_cells[-1].text), sc_label(cid), block, c)
+            continue
+        lab = _clean(label_cells[-1].text) if label_cells else "数量"
+        if label_cells:
+            m = lb.match_s4(label_cells[-1].text)
+            if m is None or m[0] != "row":
+                if any(c.text for _, c in vals) and ("cases", order[0] or "") in bd.cells:
+                    bd.unmap(lab, "row", block, label_cells[-1])
+                    continue
+        for i, c in vals:
+            cid = order[i] if 0 <= i < len(order) else None
+            if cid is None:
+                if c.text:
+                    bd.unmap(_col_text(header_rows, c.col), "col", block, c)
+                continue
+            bd.add("cases", cid, c.text, lab, bd.col_labels.get(cid, sc_label(cid)), block, c)
+
+
+def sc_label(cid: str) -> str:
+    b, r = cid.split(".", 1)
+    bl = dict(lb.sc.S4_BLOCKS).get(b, b)
+    rl = dict(lb.sc.S4_RESULTS).get(r, r)
+    return f"{bl}·{rl}"
+
+
+# -- table 二 ---------------------------------------------------------------------------------------------
+
+def _s2_title(text: str) -> bool:
+    return norm(text).startswith(lb.TITLE_S2)
+
+
+def s2_version_votes(bd: Build, row_ids: list[str], col_ids: list[str], texts: list[str]) -> None:
+    for i in (*row_ids, *col_ids):
+        if i in lb.S2_ONLY_2019:
+            bd.votes_2019 += 1
+        elif i in lb.S2_ONLY_2021:
+            bd.votes_2021 += 1
+    for t in texts:
+        k = norm(lb.sc.strip_number(t))
+        if k == lb.S2_WEAK_2019:
+            bd.weak_2019 += 1
+        elif k == lb.S2_WEAK_2021:
+            bd.weak_2021 += 1
+
+
+def _s2_row_of(text: str) -> str | None:
+    parts = lb.split_label(text)
+    if not parts:
+        return None
+    p = parts[-1]
+    return lb.match_s2_row(p.key, p.key2) or (lb.match_s2_row(*lb.keys_of(text)) if len(parts) > 1 else None)
+
+
+def read_s2(bd: Build, rows: list[Row], block: Block) -> None:
+    # first pass: which version do the labels speak?
+    items: list[tuple[Row, str, int, str | None]] = []  # (row, kind, label index, row id)
+    row_ids: list[str] = []
+    col_ids: list[str] = []
+    label_texts: list[str] = []
+    for row in rows:
+        cells = row.cells
+        first = next((i for i, c in enumerate(cells) if c.text and not _s2_title(c.text)), None)
+        if any(c.text and _s2_title(c.text) for c in cells):
+            items.append((row, "title", -1, None))
+        if first is None:
+            continue
+        t0 = cells[first].text
+        if is_value(t0):
+            items.append((row, "data", first - 1, None))
+            continue
+        rid = _s2_row_of(t0)
+        cols = [lb.match_s2_col(c.text) for c in cells[first:] if c.text and not is_value(c.text)]
+        if rid is None and (norm(t0) == lb.S2_HEAD or any(cols)):
+            items.append((row, "header", first, None))
+            col_ids.extend(c for c in cols if c)
+            continue
+        items.append((row, "data", first, rid))
+        if rid:
+            row_ids.append(rid)
+            label_texts.append(t0)
+    s2_version_votes(bd, row_ids, col_ids, label_texts)
+    version = bd.detected() or "2021"
+    sch = schema("s2", version)
+    other = schema("s2", "2019" if version == "2021" else "2021")
+
+    header: list[str | None] | None = None
+    header_cells: list[Cell] = []
+    last_title = None
+    for row, kind, li, rid in items:
+        cells = row.cells
+        if kind == "title":
+            title = norm(next(c.text for c in cells if c.text and _s2_title(c.text)))
+            if title != last_title:
+                header = None
+                last_title = title
+            continue
+        if kind == "header":
+            header, header_cells = [], []
+            start = li + 1 if norm(cells[li].text) == lb.S2_HEAD else li
+            for c in cells[start:]:
+                cid = lb.match_s2_col(c.text) if c.text else None
+                header.append(cid)
+                header_cells.append(c)
+                if cid:
+                    bd.col_labels.setdefault(cid, _clean(c.text))
+            continue
+        vals = [(i, c) for i, c in enumerate(cells[li + 1:])] if li >= -1 else []
+        nonblank = [(i, c) for i, c in vals if c.text]
+        label = _clean(cells[li].text) if li >= 0 else ""
+        if rid is None:
+            if nonblank:
+                bd.unmap(label, "row", block, cells[li] if li >= 0 else nonblank[0][1])
+            continue
+        if rid in lb.S2_EXTRA_ROW_IDS:
+            bd.extra("row", label, block, cells[li])
+        if header is not None:
+            cols = header
+        else:
+            cols = list(sch.cols_of(rid) or other.cols_of(rid)) if rid not in lb.S2_EXTRA_ROW_IDS else []
+            if rid in lb.S2_EXTRA_ROW_IDS:
+                cols = list(sch.cols_of("rules"))
+        seen: dict[str, str] = {}
+        for i, c in vals:
+            cid = cols[i] if i < len(cols) else None
+            if cid is None:
+                # a merged cell repeated or left empty under its header
+                if c.text and not (i > 0 and header is not None and _same_merged(header, i, vals, seen)):
+                    htext = _clean(header_cells[i].text) if header is not None and i < len(header_cells) else ""
+                    bd.unmap(htext or f"第{c.col + 1}列", "col", block, c)
+                continue
+            if cid in seen:
+                if c.text and c.text != seen[cid]:
+                    bd.unmap(bd.col_labels.get(cid, cid), "col", block, c)
+                continue
+            seen[cid] = c.text
+            bd.add(rid, cid, c.text, label, bd.col_labels.get(cid, ""), block, c)
+
+
+def _same_merged(header: list[str | None], i: int, vals: list[tuple[int, Cell]], seen: dict[str, str]) -> bool:
+    """Position ``i`` has no header of its own: is it the copy of a merged value on its left?"""
+    for j in range(i - 1, -1, -1):
+        if header[j] is not None:
+            return seen.get(header[j], None) == vals[i][1].text  # type: ignore[index]
+    return False

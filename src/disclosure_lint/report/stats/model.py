@@ -82,9 +82,14 @@ class StatCell:
 
     @property
     def pointer(self) -> str:
-        from .schema import SHORT_NAMES
+        from .schema import S4_BLOCKS, SHORT_NAMES
 
-        return f"{SHORT_NAMES.get(self.table, self.table)} › {self.row_label} › {self.col_label}"
+        short = SHORT_NAMES.get(self.table, self.table)
+        if self.table == "s4":  # one data row: name the block (行政复议 / 未经复议直接起诉 / 复议后起诉)
+            block = dict(S4_BLOCKS).get(self.col.split(".")[0], "")
+            col = self.col_label if block and block in self.col_label else f"{block} › {self.col_label}"
+            return f"{short} › {col}"
+        return f"{short} › {self.row_label} › {self.col_label}"
 
 
 @dataclass(frozen=True)
@@ -110,6 +115,8 @@ class StatTable:
     layout: str = "grid"  # grid | flat (one cell per line, scraped) | image
     row_labels: dict[str, str] = field(default_factory=dict)  # row id → label as written
     col_labels: dict[str, str] = field(default_factory=dict)
+    # values of a flattened table that could not be placed in a row and column (row/col "" or a guess)
+    loose: list[StatCell] = field(default_factory=list)
 
     def get(self, row: str, col: str) -> StatCell | None:
         return self.cells.get((row, col))
@@ -138,7 +145,8 @@ class StatTable:
 
     @property
     def has_numbers(self) -> bool:
-        return any(c.value.is_number for c in self.cells.values())
+        return (any(c.value.is_number for c in self.cells.values())
+                or any(c.value.is_number for c in self.loose))
 
     @property
     def readable(self) -> bool:

@@ -1,0 +1,364 @@
+"""Flattened statistics tables: scraped text that prints one table cell per line.
+
+Web pages copied as text lose the grid: every cell becomes a line (``规章`` / ``0`` / ``0`` / ``0``),
+sometimes with a line holding only ``|`` after each cell, and empty cells vanish unless such
+separators keep them.  Row boundaries are gone, so numbers are placed only when it is
+unambiguous: a row label followed by exactly as many values as the table has columns for that
+row (table 三: the header order, normally 7; table 二: the block's header or the row's official
+columns; table 四: 15 values after the header).  Any other value is kept in
+:attr:`StatTable.loose` (its row id when a row label precedes it, column ``""``), so that
+``has_numbers`` is right and a rule can tell a template published without its numbers.
+"""
+
+from __future__ import annotations
+
+from ...model import Block, Cell
+from . import labels as lb
+from .extract import Build, Ctx, _s2_row_of, _s2_strong, _s2_title, is_value, resolve_s3, s2_version_votes, value_of
+from .model import StatCell
+from .schema import norm, schema
+
+MAX_CELL = 60  # a line longer than this is prose, not a cell
+SEPARATORS = frozenset({"|", "｜", "||"})
+
+
+class Tok:
+    """One line (cell) of a flattened table; its grid-like :class:`Cell` is made on demand."""
+
+    __slots__ = ("text", "block", "start", "sep", "_cell")
+
+    def __init__(self, text: str, block: Block, start: int, sep: bool = False, cell: Cell | None = None):
+        self.text = text
+        self.block = block
+        self.start = start
+        self.sep = sep
+        self._cell = cell
+
+    @property
+    def value(self) -> bool:
+        return is_value(self.text)
+
+    @property
+    def cell(self) -> Cell:
+        if self._cell is None:
+            self._cell = _cell(self.text, self.block, self.start, 0)
+        return self._cell
+
+
+def _cell(text: str, block: Block, start: int, index: int) -> Cell:
+    loc = block.locate(start)
+    col = loc.column
+    return Cell(text=text, row=index, col=0, line=loc.line, column=col,
+                end_column=(col + len(text)) if col is not None else None, pointer=block.pointer)
+
+
+def _joined(toks: list[Tok]) -> Tok:
+    """One cell written over several lines."""
+    first, last = toks[0], toks[-1]
+    text = "".join(t.text for t in toks)
+    c0, c1 = first.cell, last.cell
+    return Tok(text, first.block, first.start, cell=Cell(text=text, row=0, col=0, line=c0.line, column=c0.column,
+                                                         end_column=c1.end_column, pointer=c0.pointer))
+
+
+def _runs(report) -> list[list[Tok]]:
+    """Maximal runs of short lines (cells) between prose and table blocks."""
+    runs: list[list[Tok]] = []
+    cur: list[Tok] = []
+
+    def close():
+        nonlocal cur
+        if cur:
+            runs.append(cur)
+        cur = []
+
+    for b in report.blocks:
+        if b.kind not in ("paragraph", "heading", "list_item"):
+            close()
+            continue
+        text = b.text
+        pos = 0
+        for line in text.split("\n"):
+            start = pos
+            pos += len(line) + 1
+            s = line.strip().strip("*_#").strip() if ("*" in line or "#" in line) else line.strip()
+            if not s:
+                continue
+            if len(s) > MAX_CELL and lb.NOTE_S3 not in s or s.endswith(("。", "；", ";")):
+                close()
+                continue
+            off = start + (len(line) - len(line.lstrip()))
+            cur.append(Tok(s, b, off, s in SEPARATORS))
+    close()
+    return runs
+
+
+def _merge_separated(run: list[Tok]) -> list[Tok]:
+    """``|`` lines mark the end of every cell: join the lines of one cell (商业 / 企业)."""
+    out: list[Tok] = []
+    pending: list[Tok] = []
+    for t in run:
+        if t.sep:
+            if pending:
+                out.append(pending[0] if len(pending) == 1 else _joined(pending))
+            else:
+                out.append(Tok("", t.block, t.start))  # an empty cell between two separators
+            pending = []
+        else:
+            pending.append(t)
+    for p in pending:
+        out.append(p)
+    return out
+
+
+def _merge_split_labels(run: list[Tok]) -> list[Tok]:
+    """Join two consecutive unknown lines that together make a label (商业 / 企业)."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(run):
+        t = run[i]
+        if (i + 1 < len(run) and len(t.text) <= 4 and not t.value and lb.cell_vote(t.text) is None
+                and not run[i + 1].value and len(run[i + 1].text) <= 6):
+            joined = t.text + run[i + 1].text
+            if lb.cell_vote(joined) is not None:
+                out.append(_joined([t, run[i + 1]]))
+                i += 2
+                continue
+        out.append(t)
+        i += 1
+    return out
+
+
+def _segments(run: list[Tok]) -> list[tuple[str, list[Tok]]]:
+    segs: list[tuple[str, list[Tok]]] = []
+    cur_id: str | None = None
+    cur: list[Tok] = []
+    for t in run:
+        v = None if (t.value or not t.text) else lb.cell_vote(t.text)
+        if v is not None and v != cur_id:
+            if cur_id is not None:
+                segs.append((cur_id, cur))
+            cur_id, cur = v, []
+        if cur_id is not None:
+            cur.append(t)
+    if cur_id is not None:
+        segs.append((cur_id, cur))
+    return segs
+
+
+def _distinct_labels(toks: list[Tok], tid: str) -> int:
+    return len({norm(t.text) for t in toks if t.text and not t.value and lb.cell_vote(t.text) == tid})
+
+
+def read_flat(report, hints: dict[int, str], have: set[str]) -> dict[str, Build]:
+    if len(have) == 3:
+        return {}
+    builds: dict[str, Build] = {}
+    for run in _runs(report):
+        if len(run) < 4:
+            continue
+        if sum(t.sep for t in run) * 4 >= len(run):
+            run = _merge_separated(run)
+        run = _merge_split_labels(run)
+        for tid, toks in _segments(run):
+            if tid in have or _distinct_labels(toks, tid) < 3:
+                continue
+            if tid == "s2" and not any(_s2_strong(t.text) for t in toks if t.text and not t.value):
+                continue
+            bd = builds.get(tid)
+            if bd is None:
+                bd = builds[tid] = Build(tid, layout="flat")
+            for t in toks:
+                bd.add_block(t.block)
+            if tid == "s3":
+                _flat_s3(bd, toks)
+            elif tid == "s4":
+                _flat_s4(bd, toks)
+            else:
+                _flat_s2(bd, toks)
+    return builds
+
+
+def _loose(bd: Build, row: str, t: Tok, row_label: str = "") -> None:
+    bd.loose.append(StatCell(bd.id, row, "", t.text, value_of(t.text), row_label, "", t.block, t.cell))
+
+
+def _rows(toks: list[Tok], is_label) -> tuple[list[Tok], list[tuple[Tok, list[Tok]]]]:
+    """Header tokens (before the first row label) and (row label, following values) pairs."""
+    header: list[Tok] = []
+    rows: list[tuple[Tok, list[Tok]]] = []
+    for t in toks:
+        if t.text and not t.value:
+            if not rows and (not is_label(t.text) or (lb.match_s3_col(t.text) and not lb.split_label(t.text)[0].marker)):
+                header.append(t)
+            elif is_label(t.text) or rows:
+                rows.append((t, []))
+        elif rows:
+            rows[-1][1].append(t)
+        elif t.text:
+            header.append(t)
+    return header, rows
+
+
+def _s3_row_label(text: str) -> bool:
+    if lb.NOTE_S3 in text:
+        return False
+    m = lb.match_s3_col(text)
+    if m is not None and m[1] not in ("total", "other_org"):
+        return False
+    for p in lb.split_label(text):
+        if p.marker or (p.key and lb.match_s3_row(p.key, p.key2)):
+            return True
+    return False
+
+
+def _flat_s3(bd: Build, toks: list[Tok]) -> None:
+    header, rows = _rows(toks, _s3_row_label)
+    order: list[str | None] = []
+    top: list[str] = []
+    kids: list[str] = []
+    for t in header:
+        m = lb.match_s3_col(t.text)
+        if m is None:
+            continue
+        if m[0] == "group":
+            if m[1] == "org" and "ORG" not in top:
+                top.append("ORG")
+            continue
+        bd.col_labels.setdefault(m[1], t.text)
+        if m[1] in lb.S3_ORG_CHILDREN:
+            kids.append(m[1]) if m[1] not in kids else None
+        elif m[1] not in top:
+            top.append(m[1])
+    if kids and "ORG" not in top:
+        top.insert(top.index("natural_person") + 1 if "natural_person" in top else 0, "ORG")
+    for t in top:
+        order.extend(kids if t == "ORG" else [t])
+    if len(order) < 7 or len(set(order)) != len(order):
+        order = list(lb.S3_CANONICAL_COLS)
+    ctx = Ctx()
+    for lab, vals in rows:
+        parts = [(p, lab.cell) for p in lb.split_label(lab.text)]
+        rid, _ = resolve_s3(parts, ctx) if parts else (None, None)
+        numbers = [v for v in vals if v.text]
+        if rid is None:
+            if numbers:
+                bd.unmap(lab.text, "row", lab.block, lab.cell)
+            continue
+        bd.row_labels.setdefault(rid, lab.text)
+        if rid == "result.other":
+            bd.s3_other_seen = True
+            bd.s3_other_values = bd.s3_other_values or bool(numbers)
+        elif rid in lb.S3_2021_ONLY_ROWS:
+            bd.s3_other_subrows = True
+        elif rid == "result.total" and bd.s3_other_seen:
+            bd.s3_total_after_other = True
+        if not vals:
+            continue
+        if len(vals) == len(order):
+            for cid, v in zip(order, vals):
+                bd.add(rid, cid, v.text, lab.text, bd.col_labels.get(cid, ""), v.block, v.cell)  # type: ignore[arg-type]
+        else:
+            for v in numbers:
+                _loose(bd, rid, v, lab.text)
+
+
+def _flat_s4(bd: Build, toks: list[Tok]) -> None:
+    results: list[str] = []
+    blocks: list[str] = []
+    values: list[Tok] = []
+    for t in toks:
+        if t.value or (not t.text and values):
+            values.append(t)
+            continue
+        m = lb.match_s4(t.text) if t.text else None
+        if m is None:
+            continue
+        if m[0] == "result":
+            k = results.count(m[1])
+            results.append(m[1])
+            if k < 3:
+                bd.col_labels.setdefault(f"{lb.S4_BLOCK_ORDER[k]}.{m[1]}", t.text)
+        elif m[0] == "block" and m[1] != "review" and m[1] not in blocks:
+            blocks.append(m[1])
+    if not values:
+        return
+    block_order = ["review"] + blocks + [b for b in lb.S4_BLOCK_ORDER[1:] if b not in blocks]
+    order = [f"{b}.{r}" for b in block_order for r in lb.S4_RESULT_ORDER]
+    if len(values) == 15:
+        for cid, v in zip(order, values):
+            bd.add("cases", cid, v.text, "数量", "", v.block, v.cell)
+    else:
+        for v in values:
+            if v.text:
+                _loose(bd, "cases", v)
+
+
+def _flat_s2(bd: Build, toks: list[Tok]) -> None:
+    row_ids, col_ids, texts = [], [], []
+    for t in toks:
+        if not t.text or t.value:
+            continue
+        rid = _s2_row_of(t.text)
+        if rid:
+            row_ids.append(rid)
+            texts.append(t.text)
+        else:
+            cid = lb.match_s2_col(t.text)
+            if cid:
+                col_ids.append(cid)
+    s2_version_votes(bd, row_ids, col_ids, texts)
+    sch = schema("s2", bd.detected() or "2021")
+    header: list[str] = []
+    in_header = False
+    cur: tuple[str | None, Tok] | None = None
+    vals: list[Tok] = []
+
+    def flush():
+        numbers = [v for v in vals if v.text]
+        if cur is None:
+            for v in numbers:
+                _loose(bd, "", v)
+            return
+        rid, lab = cur
+        if rid is None:
+            if numbers:
+                bd.unmap(lab.text, "row", lab.block, lab.cell)
+            return
+        cols = header or list(sch.cols_of(rid))
+        if vals and len(vals) == len(cols):
+            for cid, v in zip(cols, vals):
+                bd.add(rid, cid, v.text, lab.text, bd.col_labels.get(cid, ""), v.block, v.cell)
+        else:
+            for v in numbers:
+                _loose(bd, rid, v, lab.text)
+
+    for t in toks:
+        if t.value or not t.text:
+            vals.append(t)
+            continue
+        if _s2_title(t.text):
+            flush()
+            cur, vals, header, in_header = None, [], [], True
+            continue
+        rid = _s2_row_of(t.text)
+        if rid is not None:
+            flush()
+            cur, vals, in_header = (rid, t), [], False
+            bd.row_labels.setdefault(rid, t.text)
+            if rid in lb.S2_EXTRA_ROW_IDS:
+                bd.extra("row", t.text, t.block, t.cell)
+            continue
+        cid = lb.match_s2_col(t.text)
+        if cid is not None:
+            if not in_header:
+                flush()
+                cur, vals, header, in_header = None, [], [], True
+            header.append(cid)
+            bd.col_labels.setdefault(cid, t.text)
+            continue
+        if norm(t.text) == lb.S2_HEAD:
+            continue
+        flush()  # an unknown label: values after it are reported, not placed
+        cur, vals = (None, t), []
+    flush()
