@@ -94,3 +94,15 @@ def test_every_rule_survives_degenerate_reports():
     for text in ("只有一句话。", "# 标题\n", "| a |\n|---|\n| 1 |\n", "一、\n二、\n三、\n", "<!-- x -->\n"):
         diags = run(interpret(parse(text)), active)
         assert "DL000" not in codes(diags), [d.message for d in diags if d.code == "DL000"]
+
+
+def test_paged_blocks_report_a_page_pointer_not_lines():
+    from disclosure_lint.model import Anchor, Block, Document
+
+    text = "第一句有逗号,然后\n第二行也有,逗号"
+    blk = Block(index=0, kind="paragraph", text=text,
+                anchors=(Anchor(0, 5, 1, page=2), Anchor(text.index("\n") + 1, 6, 1, page=2)))
+    doc = Document(path="r.pdf", format="pdf", encoding=None, text="", blocks=(blk,), has_lines=False)
+    active = prepare(load_rules(), Config.model_validate({"select": ["DL701"]}))
+    diags = run(interpret(doc), active)
+    assert [(d.line, d.column, d.pointer) for d in diags] == [(None, None, "第2页第5行"), (None, None, "第2页第6行")]

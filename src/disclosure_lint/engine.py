@@ -142,19 +142,21 @@ def parse_suppressions(doc: Document) -> Suppressions:
 
 # -- running --------------------------------------------------------------------------------
 
-def _pointer(report: AnnualReport, block: Block | None, hit: Hit) -> str | None:
+def _pointer(report: AnnualReport, block: Block | None, hit: Hit, page_place: str | None = None) -> str | None:
     if hit.pointer:
-        return hit.pointer
+        return hit.pointer if page_place is None else f"{page_place} › {hit.pointer}"
     if block is None:
-        return None
+        return page_place
     sec = report.section_of(block)
     parts = []
+    if page_place:
+        parts.append(page_place)
     if sec is not None:
         parts.append(sec.label)
-    if block.pointer:
+    if block.pointer and not page_place:
         parts.append(block.pointer)
     if hit.cell is not None:
-        parts.append(f"表格第{hit.cell.row + 1}行第{hit.cell.col + 1}列")
+        parts.append(hit.cell.pointer or f"表格第{hit.cell.row + 1}行第{hit.cell.col + 1}列")
     return " › ".join(parts) or None
 
 
@@ -167,6 +169,7 @@ def _diagnostic(report: AnnualReport, active: ActiveRule, hit: Hit) -> Diagnosti
     spec = active.rule.spec
     doc = report.document
     line = column = end_line = end_column = None
+    page_loc = None
     match = hit.match
     if hit.cell is not None:
         cell = hit.cell
@@ -174,6 +177,7 @@ def _diagnostic(report: AnnualReport, active: ActiveRule, hit: Hit) -> Diagnosti
         e = hit.end if hit.end is not None else len(cell.text)
         a, b = cell.locate(s), cell.locate(e)
         line, column, end_line, end_column = a.line, a.column, b.line, b.column
+        page_loc = a if a.page is not None else None
         if match is None:
             match = cell.text[s:e]
     elif hit.block is not None:
@@ -187,6 +191,7 @@ def _diagnostic(report: AnnualReport, active: ActiveRule, hit: Hit) -> Diagnosti
         else:
             a, b = blk.span(s, e)
         line, column, end_line, end_column = a.line, a.column, b.line, b.column
+        page_loc = a if a.page is not None else None
         if match is None and hit.start is not None and hit.end_block is None:
             match = blk.text[s:e]
     agency = report.agency
@@ -204,13 +209,17 @@ def _diagnostic(report: AnnualReport, active: ActiveRule, hit: Hit) -> Diagnosti
             fa, fb = fe.block.span(fe.start, fe.end)
             edits.append(Edit(fa.line, fa.column, fb.line, fb.column, fe.replacement))
         fix = Fix(hit.fix_description or "替换", tuple(edits), "safe" if hit.fix_safe else "unsafe")
+    page_place = None
+    if page_loc is not None:  # paged formats: a pointer (第2页第14行), not file lines
+        page_place = f"第{page_loc.page}页第{page_loc.line}行"
+        line = column = end_line = end_column = None
     severity = active.severity
     if hit.severity and not active.severity_overridden:
         severity = hit.severity
     return Diagnostic(
         path=doc.path, code=spec.id, rule=spec.name, category=spec.category, severity=severity,  # type: ignore[arg-type]
         message=message, line=line, column=column, end_line=end_line, end_column=end_column,
-        pointer=_pointer(report, hit.block, hit), match=match, evidence=dict(hit.evidence), fix=fix,
+        pointer=_pointer(report, hit.block, hit, page_place), match=match, evidence=dict(hit.evidence), fix=fix,
         fingerprint=hit.key if hit.key is not None else (match or message),  # finalised below
     )
 

@@ -20,17 +20,23 @@ BlockKind = Literal["heading", "paragraph", "list_item", "table", "comment", "co
 
 @dataclass(frozen=True, slots=True)
 class Anchor:
-    """Character ``offset`` of a block's text starts at source ``line``/``column`` (1-based)."""
+    """Character ``offset`` of a block's text starts at source ``line``/``column`` (1-based).
+
+    For paged formats (PDF) ``page`` is set and ``line`` counts lines on that page; the
+    engine then reports the place as a pointer (第2页第14行) instead of file line/column.
+    """
 
     offset: int
     line: int
     column: int
+    page: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Location:
     line: int | None
     column: int | None
+    page: int | None = None
 
 
 def _locate(anchors: tuple[Anchor, ...], offset: int) -> Location:
@@ -40,7 +46,7 @@ def _locate(anchors: tuple[Anchor, ...], offset: int) -> Location:
     if idx < 0:
         idx = 0
     a = anchors[idx]
-    return Location(a.line, a.column + (offset - a.offset))
+    return Location(a.line, a.column + (offset - a.offset), a.page)
 
 
 @dataclass(frozen=True, slots=True)
