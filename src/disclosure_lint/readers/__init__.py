@@ -21,19 +21,25 @@ READERS: dict[str, tuple[str, str]] = {
     ".markdown": ("markdown", "markdown"),
     ".txt": ("text", "text"),
     ".text": ("text", "text"),
+    ".html": ("html", "html"),
+    ".htm": ("html", "html"),
+    ".xhtml": ("html", "html"),
+    ".shtml": ("html", "html"),
+    ".docx": ("docx", "docx"),
+    ".pdf": ("pdf", "pdf"),
 }
 
 # Extensions the directory walk picks up.
 WALK_EXTENSIONS = frozenset(READERS)
 
-# Types we know but cannot read yet: a clear message instead of garbage.
+# Types we know but cannot read: a clear message saying how to convert them.
 UNSUPPORTED: dict[str, str] = {
-    ".doc": "旧版 Word（.doc）文件暂不支持，请在 Word 或 WPS 中另存为 .docx 或 .md",
-    ".wps": "WPS 文字（.wps）文件暂不支持，请在 WPS 中另存为 .docx 或 .md",
-    ".docx": "Word（.docx）文件暂不支持，请另存为纯文本（.txt）或 Markdown（.md）后检查",
-    ".pdf": "PDF 文件暂不支持，请复制正文另存为 .txt 后检查",
-    ".html": "HTML 网页暂不支持，请复制正文另存为 .txt 后检查",
-    ".htm": "HTML 网页暂不支持，请复制正文另存为 .txt 后检查",
+    ".doc": "旧版 Word（.doc）文件无法直接读取，请在 Word 或 WPS 中“另存为” .docx 后再检查",
+    ".wps": "WPS 文字（.wps）文件无法直接读取，请在 WPS 中“另存为” .docx 后再检查",
+    ".et": "WPS 表格文件不是年度报告格式，请另存为 .docx 或 .pdf 后再检查",
+    ".xls": "Excel 文件不是年度报告格式，请将报告另存为 .docx 或 .pdf 后再检查",
+    ".xlsx": "Excel 文件不是年度报告格式，请将报告另存为 .docx 或 .pdf 后再检查",
+    ".ofd": "OFD 版式文件暂不支持，请另存为 .pdf 或 .docx 后再检查",
 }
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
