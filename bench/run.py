@@ -1,0 +1,290 @@
+"""Benchmark: throughput, peak memory and cold start of ``disclosure-lint check``.
+
+    python bench/run.py                 # 300 synthetic reports into bench/out/, then measure
+    python bench/run.py -n 1000         # more reports
+    python bench/run.py --profile       # cProfile of the check loop, top 25 by cumulative time
+    python bench/run.py --breakdown     # ms per report: decode, parse, report layer, each rule
+
+Measured (all default rules, one process, through :class:`disclosure_lint.api.Checker`):
+
+* throughput: Markdown reports checked per second (reading, parsing, interpreting and all
+  rules; the first file, which loads the rule packs, is timed separately as "warm-up");
+* peak memory: the process's maximum resident set size (``ru_maxrss``) and the peak of
+  Python allocations during the check loop (``tracemalloc``, in a separate pass because
+  tracing slows Python down);
+* cold start: wall time of ``python -m disclosure_lint check one.md`` in a fresh
+  subprocess, median of 5 runs.
+
+Targets (2-core machine): ≥150 reports/s in one process; one-file cold start ≤0.6 s.
+PASS/FAIL is printed beside each target; nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import resource
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402  (bench/generate.py, next to this file)
+
+TARGET_RATE = 150.0  # reports per second, one process
+TARGET_COLD = 0.6  # seconds, one file in a fresh process
+
+
+def _files(outdir: Path) -> list[str]:
+    return sorted(str(p) for p in outdir.glob("*.md"))
+
+
+def _checker():
+    from disclosure_lint.api import Checker
+
+    return Checker()
+
+
+def measure_throughput(files: list[str], repeat: int) -> dict:
+    t0 = time.perf_counter()
+    checker = _checker()
+    first = checker.check_file(files[0])  # imports, rule packs, kinds: paid once
+    warmup = time.perf_counter() - t0
+    best = None
+    results = None
+    rss_after = []  # peak RSS after each pass: growth from pass to pass means memory is kept per report
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        results = [checker.check_file(f) for f in files]
+        elapsed = time.perf_counter() - t0
+        best = elapsed if best is None else min(best, elapsed)
+        rss_after.append(_maxrss_mb())
+    assert results is not None and best is not None
+    sizes = [os.path.getsize(f) for f in files]
+    codes = Counter(d.code for r in results for d in r.diagnostics)
+    errors = [r for r in results if r.error]
+    clean_with_findings = [r.path for r in results if "-clean" in os.path.basename(r.path) and r.diagnostics]
+    return {
+        "n": len(files), "seconds": best, "rate": len(files) / best, "warmup": warmup,
+        "mb_per_s": sum(sizes) / best / 1e6, "mean_kb": sum(sizes) / len(sizes) / 1024,
+        "findings": sum(codes.values()), "codes": codes, "read_errors": len(errors),
+        "clean_with_findings": clean_with_findings, "first_ok": first.error is None,
+        "rss_after": rss_after,
+    }
+
+
+def _maxrss_mb() -> float:
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux, bytes on macOS
+    return rss / 1024 / 1024 if sys.platform == "darwin" else rss / 1024
+
+
+def measure_memory(files: list[str]) -> dict:
+    """Peak of Python allocations while checking every file once (run after the throughput
+    passes, whose max RSS is read before tracemalloc adds its own overhead)."""
+    checker = _checker()
+    checker.check_file(files[0])
+    tracemalloc.start()
+    for f in files:
+        checker.check_file(f)
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return {"traced_peak_mb": peak / 1024 / 1024}
+
+
+def measure_cold_start(one: str, runs: int = 5) -> dict:
+    cmd = [sys.executable, "-m", "disclosure_lint", "check", one]
+    env = dict(os.environ, NO_COLOR="1")
+    times = []
+    rcs = set()
+    failure = None
+    subprocess.run(cmd, capture_output=True, env=env)  # fill the OS page cache / .pyc files first
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, env=env)
+        times.append(time.perf_counter() - t0)
+        rcs.add(proc.returncode)
+        if proc.returncode not in (0, 1) and failure is None:
+            tail = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+            failure = tail[-1] if tail else f"exit {proc.returncode}"
+    base = []
+    for _ in range(runs):  # the interpreter alone, for reference
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], capture_output=True)
+        base.append(time.perf_counter() - t0)
+    return {"median": statistics.median(times), "min": min(times), "max": max(times), "runs": runs,
+            "exit_codes": sorted(rcs), "python_only": statistics.median(base), "failure": failure}
+
+
+def profile(files: list[str], top: int, sort: str, include_startup: bool) -> str:
+    prof = cProfile.Profile()
+    if include_startup:
+        prof.enable()
+        checker = _checker()
+    else:
+        checker = _checker()
+        checker.check_file(files[0])
+        prof.enable()
+    for f in files:
+        checker.check_file(f)
+    prof.disable()
+    buf = io.StringIO()
+    st = pstats.Stats(prof, stream=buf)
+    st.strip_dirs().sort_stats(sort).print_stats(top)
+    return buf.getvalue()
+
+
+# Cached properties of AnnualReport that many rules share; computed in the "report layer" stage.
+_REPORT_FACTS = ("title", "agency", "year", "format_version", "text_blocks", "lintable_blocks", "sections",
+                 "sections_by_id", "dates", "published", "is_unified", "structure", "stats")
+
+
+def breakdown(files: list[str], top: int) -> str:
+    """Time per stage (decode, parse, report layer, each rule) over all files, in ms per report.
+
+    The report layer's cached properties are computed once before the rules run, so a rule's
+    time is its own work (plus any analysis it shares with rules of the same kind module: the
+    first such rule pays for it)."""
+    from disclosure_lint.readers import markdown as md
+    from disclosure_lint.report import interpret
+    from disclosure_lint.textio import decode
+
+    checker = _checker()
+    lc = checker.config_for(files[0])
+    active = checker._rules_for(lc)  # noqa: SLF001 - a benchmark may look inside
+    ov = checker.overrides(lc)
+    n = len(files)
+    t0 = time.perf_counter()
+    texts = [decode(Path(f).read_bytes())[0] for f in files]
+    t_decode = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    docs = [md.parse(t, path=f) for t, f in zip(texts, files)]
+    t_parse = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    reps = []
+    for d in docs:
+        r = interpret(d, ov)
+        for name in _REPORT_FACTS:
+            if hasattr(type(r), name):  # facts added to the report layer later are timed here too
+                getattr(r, name)
+        reps.append(r)
+    t_report = time.perf_counter() - t0
+    per_rule: dict[str, float] = {ar.rule.code: 0.0 for ar in active}
+    kinds = {ar.rule.code: ar.rule.spec.kind for ar in active}
+    for r in reps:
+        for ar in active:
+            t0 = time.perf_counter()
+            try:
+                for _hit in ar.kind.check(r):
+                    pass
+            except Exception:  # noqa: BLE001 - a broken rule is the engine's DL000, not ours
+                pass
+            per_rule[ar.rule.code] += time.perf_counter() - t0
+    t_rules = sum(per_rule.values())
+    ms = 1000 / n
+    lines = [f"time per report, averaged over {n} reports (ms)",
+             f"  decode          {t_decode * ms:7.3f}",
+             f"  parse (Markdown){t_parse * ms:7.3f}",
+             f"  report layer    {t_report * ms:7.3f}",
+             f"  all {len(active):3d} rules    {t_rules * ms:7.3f}",
+             f"  sum             {(t_decode + t_parse + t_report + t_rules) * ms:7.3f}"
+             f"  (≈ {n / (t_decode + t_parse + t_report + t_rules):.0f} reports/s before engine overhead)",
+             "slowest rules (ms per report):"]
+    for code, t in sorted(per_rule.items(), key=lambda kv: -kv[1])[:top]:
+        lines.append(f"  {code}  {t * ms:7.3f}  {kinds[code]}")
+    return "\n".join(lines)
+
+
+def _verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def report(tp: dict, mem: dict, cold: dict | None, cpu: int | None) -> str:
+    lines = [
+        "disclosure-lint benchmark",
+        "=" * 64,
+        f"machine            : {cpu} CPU(s), Python {sys.version.split()[0]}, {sys.platform}",
+        f"corpus             : {tp['n']} synthetic Markdown reports, mean {tp['mean_kb']:.1f} KiB",
+        f"warm-up            : {tp['warmup'] * 1000:.0f} ms (imports, rule packs, first file)",
+        f"throughput         : {tp['rate']:.0f} reports/s  ({tp['seconds']:.2f} s for {tp['n']}; "
+        f"{tp['mb_per_s']:.2f} MB/s)   target ≥{TARGET_RATE:.0f}/s  {_verdict(tp['rate'] >= TARGET_RATE)}",
+        f"peak memory        : {tp['rss_after'][-1]:.1f} MiB max RSS (whole process, after the timed passes); "
+        f"{mem['traced_peak_mb']:.1f} MiB traced Python peak during one pass",
+    ]
+    growth = tp["rss_after"][-1] - tp["rss_after"][0]
+    if len(tp["rss_after"]) > 1 and growth > 5:
+        lines.append(f"memory growth      : max RSS grew {growth:.1f} MiB between the first and last pass "
+                     f"({', '.join(f'{x:.0f}' for x in tp['rss_after'])} MiB) — something keeps reports alive")
+    if cold:
+        lines.append(
+            f"cold start (1 file): {cold['median']:.3f} s median of {cold['runs']} "
+            f"(min {cold['min']:.3f}, max {cold['max']:.3f}; bare python {cold['python_only']:.3f} s; "
+            f"exit {','.join(map(str, cold['exit_codes']))})   target ≤{TARGET_COLD} s  "
+            f"{_verdict(cold['median'] <= TARGET_COLD)}")
+        if cold["failure"]:
+            lines.append(f"cold start FAILED to run the check (timing is meaningless): {cold['failure']}")
+    top = ", ".join(f"{c}×{n}" for c, n in tp["codes"].most_common(12)) or "none"
+    lines += [
+        f"findings           : {tp['findings']} in total; by rule: {top}",
+        f"clean reports with findings: {len(tp['clean_with_findings'])}"
+        + (f" (e.g. {os.path.basename(tp['clean_with_findings'][0])})" if tp["clean_with_findings"] else ""),
+    ]
+    if tp["read_errors"]:
+        lines.append(f"files that could not be read: {tp['read_errors']}")
+    lines.append("=" * 64)
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="disclosure-lint 性能测试")
+    ap.add_argument("-n", type=int, default=300, help="合成报告份数（默认 300）")
+    ap.add_argument("--out", default=str(HERE / "out"), help="报告目录（默认 bench/out/）")
+    ap.add_argument("--seed", type=int, default=20240118)
+    ap.add_argument("--no-generate", action="store_true", help="不重新生成，直接测 --out 中已有的 .md 文件")
+    ap.add_argument("--repeat", type=int, default=3, help="吞吐量测量重复次数，取最快一次（默认 3）")
+    ap.add_argument("--cold-runs", type=int, default=5, help="冷启动测量次数（默认 5，取中位数）")
+    ap.add_argument("--no-cold", action="store_true", help="跳过冷启动测量")
+    ap.add_argument("--profile", action="store_true", help="只做 cProfile 分析（按累计时间列出前 25 项）")
+    ap.add_argument("--top", type=int, default=25, help="--profile 列出的函数数")
+    ap.add_argument("--sort", default="cumulative", help="--profile 排序方式（cumulative、tottime …）")
+    ap.add_argument("--include-startup", action="store_true", help="--profile 时把加载规则也计入")
+    ap.add_argument("--breakdown", action="store_true", help="分阶段计时：解码、解析、报告解读、每条规则")
+    a = ap.parse_args(argv)
+
+    out = Path(a.out)
+    if not a.no_generate:
+        generate.generate(a.n, out, seed=a.seed)
+    files = _files(out)
+    if not files:
+        print(f"no .md files in {out}", file=sys.stderr)
+        return 2
+
+    if a.profile:
+        print(f"cProfile over {len(files)} reports (sorted by {a.sort}, top {a.top})")
+        print(profile(files, a.top, a.sort, a.include_startup))
+        return 0
+
+    if a.breakdown:
+        print(breakdown(files, a.top))
+        return 0
+
+    tp = measure_throughput(files, max(1, a.repeat))
+    mem = measure_memory(files)
+    cold = None
+    if not a.no_cold:
+        one = next((f for f in files if "-clean" in os.path.basename(f)), files[0])
+        cold = measure_cold_start(one, a.cold_runs)
+    print(report(tp, mem, cold, os.cpu_count()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
