@@ -9,7 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from disclosure_lint.docs import write_rule_docs  # noqa: E402
+from disclosure_lint.docs import readme_rules_table, write_rule_docs  # noqa: E402
 from disclosure_lint.packs import load_pack_dir  # noqa: E402
 
 
@@ -22,6 +22,13 @@ def main() -> None:
         shutil.rmtree(out)
     written = write_rule_docs(rules, out)
     print(f"wrote {len(written)} rule pages to {out}")
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    start, end = "<!-- rules-table:start -->", "<!-- rules-table:end -->"
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    readme.write_text(head + start + "\n" + readme_rules_table(rules) + end + tail, encoding="utf-8")
+    print("updated the rules table in README.md")
 
 
 if __name__ == "__main__":

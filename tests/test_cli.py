@@ -273,3 +273,18 @@ def test_year_option_overrides_title(tmp_path):
     f = write(tmp_path / "r.md", GOOD)
     res = invoke("check", str(f), "--year", "2022", "--select", "DL7", "-f", "json")
     assert json.loads(res.stdout)["files"][0]["report"]["year"] == 2022
+
+
+def test_include_exclude_globs(tmp_path):
+    d = tmp_path / "reports"
+    (d / "drafts").mkdir(parents=True)
+    for name in ("a-2023.md", "b-2022.md", "drafts/c-2023.md"):
+        write(d / name, BAD_PUNCT)
+    res = invoke("check", str(d), "--select", "DL701", "-f", "json", "--include", "*2023*")
+    names = sorted(Path(x["path"]).name for x in json.loads(res.stdout)["files"])
+    assert names == ["a-2023.md", "c-2023.md"]
+    res = invoke("check", str(d), "--select", "DL701", "-f", "json", "--exclude", "drafts/*")
+    names = sorted(Path(x["path"]).name for x in json.loads(res.stdout)["files"])
+    assert names == ["a-2023.md", "b-2022.md"]
+    res = invoke("check", str(d), "--exclude", "*.md")
+    assert res.exit_code == 2 and "--include/--exclude" in res.stderr

@@ -22,3 +22,14 @@ def test_rule_docs_are_current():
             stale.append(r.code)
     extra = sorted(p.stem for p in DOCS.glob("DL*.md") if p.stem not in {r.code for r in rules})
     assert not stale and not extra, f"run: python scripts/gen_rule_docs.py (stale: {stale}, extra: {extra})"
+
+
+def test_readme_rules_table_is_current():
+    from disclosure_lint.docs import readme_rules_table
+
+    readme = DOCS.parent.parent / "README.md"
+    if not readme.is_file():
+        pytest.skip("README.md not present")
+    text = readme.read_text(encoding="utf-8")
+    table = text.split("<!-- rules-table:start -->\n", 1)[1].split("<!-- rules-table:end -->", 1)[0]
+    assert table == readme_rules_table(load_rules()), "run: python scripts/gen_rule_docs.py"

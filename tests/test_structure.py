@@ -50,7 +50,7 @@ def full(**replace) -> list[tuple[str, str, str]]:
 
 
 def dl1(text, fmt="markdown", **kw):
-    return lint(text, select=["DL1"], fmt=fmt, **kw)
+    return lint(text, select=[f"DL10{i}" for i in range(1, 9)], fmt=fmt, **kw)
 
 
 def only(diags, code):
@@ -334,7 +334,7 @@ def test_dl103_on_seed_report():
     from disclosure_lint.engine import prepare, run
     from disclosure_lint.packs import load_rules
 
-    diags = run(interpret(doc), prepare(load_rules(), Config(select=["DL1"])))
+    diags = run(interpret(doc), prepare(load_rules(), Config(select=[f"DL10{i}" for i in range(1, 9)])))
     assert codes(diags) == ["DL103"]
     assert len(diags[0].evidence["missing_sections"]) == 5
     assert len(diags[0].evidence["missing_tables"]) == 3

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 from .config import ConfigResolver, LoadedConfig
 from .diagnostics import SEVERITY_RANK, Diagnostic
 from .engine import ActiveRule, prepare, run, unknown_selectors
-from .errors import ConfigError, DisclosureLintError, InputError
+from .errors import ConfigError, DisclosureLintError
 from .model import Document
 from .packs import load_rules
 from .readers import WALK_EXTENSIONS, read_path
@@ -52,8 +53,25 @@ class RunResult:
 _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
 
 
-def discover(paths: list[str]) -> tuple[list[str], list[str]]:
-    """Expand directories into report files. Returns (files, run-level errors)."""
+def _glob_match(rel: str, patterns: list[str]) -> bool:
+    """``*.md`` matches a file name anywhere; ``2023/*.md`` or ``**/draft*`` match the path below the
+    walked directory (``*`` also crosses ``/``)."""
+    name = rel.rsplit("/", 1)[-1]
+    for pat in patterns:
+        pat = pat.replace("\\", "/")
+        target = rel if "/" in pat else name
+        if fnmatch.fnmatchcase(target, pat) or (pat.startswith("**/") and fnmatch.fnmatchcase(rel, pat[3:])):
+            return True
+    return False
+
+
+def discover(paths: list[str], include: list[str] | None = None,
+             exclude: list[str] | None = None) -> tuple[list[str], list[str]]:
+    """Expand directories into report files. Returns (files, run-level errors).
+
+    ``include``/``exclude`` are glob patterns applied to the files found in directories (files named
+    on the command line are always checked).
+    """
     files: list[str] = []
     errors: list[str] = []
     for p in paths:
@@ -62,10 +80,18 @@ def discover(paths: list[str]) -> tuple[list[str], list[str]]:
             for root, dirs, names in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
                 for n in sorted(names):
-                    if os.path.splitext(n)[1].lower() in WALK_EXTENSIONS and not n.startswith("."):
-                        found.append(os.path.join(root, n))
+                    if os.path.splitext(n)[1].lower() not in WALK_EXTENSIONS or n.startswith((".", "~$")):
+                        continue
+                    full = os.path.join(root, n)
+                    rel = os.path.relpath(full, p).replace(os.sep, "/")
+                    if include and not _glob_match(rel, include):
+                        continue
+                    if exclude and _glob_match(rel, exclude):
+                        continue
+                    found.append(full)
             if not found:
-                errors.append(f"{p}：目录中没有可检查的报告文件（支持 {', '.join(sorted(WALK_EXTENSIONS))}）")
+                errors.append(f"{p}：目录中没有可检查的报告文件（支持 {', '.join(sorted(WALK_EXTENSIONS))}"
+                              + ("，并受 --include/--exclude 限制" if include or exclude else "") + "）")
             files.extend(found)
         else:
             files.append(p)  # missing files are reported when read
@@ -117,19 +143,24 @@ class Checker:
         return FileResult(path=doc.path, diagnostics=diags, format=doc.format, encoding=doc.encoding,
                           report=report_summary(rep))
 
-    def check_file(self, path: str) -> FileResult:
+    def read(self, path: str) -> tuple[Document | None, LoadedConfig | None, str | None]:
+        """Read one file with its configuration: ``(document, config, None)`` or ``(None, config, error)``.
+
+        The error is one Chinese sentence; configuration errors are raised (they stop the run).
+        """
+        lc = self.config_for(path)
         try:
-            lc = self.config_for(path)
             max_bytes = int(lc.config.max_file_size_mb * 1024 * 1024)
-            doc = read_path(path, max_bytes=max_bytes)
-        except InputError as exc:
-            return FileResult(path=path, error=str(exc))
-        except ConfigError:
-            raise
+            return read_path(path, max_bytes=max_bytes), lc, None
         except DisclosureLintError as exc:
-            return FileResult(path=path, error=str(exc))
+            return None, lc, str(exc)
         except Exception as exc:  # noqa: BLE001 - never a traceback for bad input
-            return FileResult(path=path, error=f"读取失败（{type(exc).__name__}: {exc}）")
+            return None, lc, f"读取失败（{type(exc).__name__}: {exc}）。这可能是工具的问题，请反馈。"
+
+    def check_file(self, path: str) -> FileResult:
+        doc, lc, error = self.read(path)
+        if doc is None:
+            return FileResult(path=path, error=error)
         return self.check_document(doc, lc)
 
 

@@ -53,13 +53,15 @@ def _split(values: list[str] | None) -> list[str] | None:
 
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(help="要检查的报告文件或目录（目录中的 .md、.txt 文件）。")],
+    paths: Annotated[list[str], typer.Argument(help="要检查的报告文件或目录（目录中的 .md .txt .html .docx .pdf 文件）。")],
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式。")] = OutputFormat.console,
     fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="达到此级别即以代码 1 退出（默认 error）。")] = None,
     config: Annotated[Optional[str], typer.Option("--config", "-c", help="配置文件（默认向上查找 .disclosure-lint.yaml 或 pyproject.toml）。")] = None,
     year: Annotated[Optional[int], typer.Option("--year", help="报告年度（覆盖从标题识别的年度）。", min=1990, max=2100)] = None,
     select: Annotated[Optional[list[str]], typer.Option("--select", help="只运行这些规则（代码、前缀、名称或类别，可用逗号分隔）。")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="不运行这些规则。")] = None,
+    include: Annotated[Optional[list[str]], typer.Option("--include", help="目录中只检查匹配这些通配符的文件，如 '*2023*'。")] = None,
+    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", help="目录中跳过匹配这些通配符的文件，如 'drafts/*'。")] = None,
 ) -> None:
     """检查年度报告并列出问题。"""
     from .api import Checker, discover
@@ -68,7 +70,7 @@ def check(
 
     try:
         checker = Checker(config, year=year, select=_split(select), ignore=_split(ignore))
-        files, errors = discover(paths)
+        files, errors = discover(paths, include=_split(include), exclude=_split(exclude))
         results = [checker.check_file(f) for f in files]
         threshold = fail_on.value if fail_on else None
         if threshold is None:
@@ -128,7 +130,8 @@ def rules_cmd(
         line.append(f"{r.code:<7}", style="bold")
         line.append(f"{r.spec.severity:<8}", style=sev_style)
         line.append(f"{r.spec.category:<{width_cat + 2}}{r.spec.name:<{width_name + 2}}{r.pack:<{width_pack + 2}}")
-        line.append(summary(r) + ("" if r.spec.enabled else "（默认关闭）"))
+        text = summary(r)
+        line.append((text if len(text) <= 48 else text[:47] + "…") + ("" if r.spec.enabled else "（默认关闭）"))
         console.print(line, soft_wrap=True)
     console.print(f"共 {len(rules)} 条规则。用 disclosure-lint explain 代码 查看说明。")
 
@@ -162,6 +165,59 @@ def explain(
                 sys.stdout.write(text)
             return
     _fail(f"未知的规则：{code}（用 disclosure-lint rules 查看全部规则）")
+
+
+class StatsFormat(str, Enum):
+    csv = "csv"
+    json = "json"
+
+
+@app.command("stats")
+def stats_cmd(
+    paths: Annotated[list[str], typer.Argument(help="报告文件或目录（目录中查找报告文件的方式与 check 相同）。")],
+    output_format: Annotated[StatsFormat, typer.Option(
+        "--format", "-f",
+        help="csv：每个单元格一行，带表头，UTF-8 带 BOM（Excel 可直接打开中文）；json：含每个文件的概况和全部记录。")
+    ] = StatsFormat.csv,
+    output: Annotated[Optional[str], typer.Option(
+        "--output", "-o", help="写入此文件（先写临时文件再替换，不会留下不完整的文件）；默认输出到标准输出。")] = None,
+    config: Annotated[Optional[str], typer.Option("--config", "-c", help="配置文件（默认向上查找 .disclosure-lint.yaml 或 pyproject.toml）。")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="报告年度（覆盖从标题识别的年度）。", min=1990, max=2100)] = None,
+    include: Annotated[Optional[list[str]], typer.Option("--include", help="目录中只导出匹配这些通配符的文件，如 '*2023*'。")] = None,
+    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", help="目录中跳过匹配这些通配符的文件，如 'drafts/*'。")] = None,
+) -> None:
+    """导出第二、三、四部分统计表的全部单元格（CSV 或 JSON），便于汇总多个机关的数据。
+
+    每条记录对应一个文件的一个单元格：路径、机关、年度、格式版本、表（s2/s3/s4）、行和列的标准代码与名称
+    （另附报告中的写法）、数值、数值类型、原文和位置。CSV 为 UTF-8 带 BOM，Excel 打开不乱码。
+    无法读取的文件单独报错（退出代码 2），其他文件照常导出。
+    """
+    from .stats_export import export_paths, write_file, write_stream
+
+    try:
+        run = export_paths(paths, config, year=year, include=_split(include), exclude=_split(exclude))
+    except ConfigError as exc:
+        _fail(str(exc))
+        return
+    for err in run.errors:
+        sys.stderr.write(f"disclosure-lint: 错误：{err}\n")
+    for f in run.files:
+        if f.error:
+            sys.stderr.write(f"disclosure-lint: 错误：{f.path}：{f.error}\n")
+    if output:
+        try:
+            write_file(run, output_format.value, output)
+        except OSError as exc:
+            _fail(f"无法写入 {output}：{exc.strerror or exc}")
+            return
+        n_rec = sum(len(f.records) for f in run.files)
+        n_tab = sum(len(f.tables) for f in run.files)
+        sys.stderr.write(f"disclosure-lint: 已导出 {len(run.files)} 个文件的 {n_tab} 张统计表（{n_rec} 个单元格）到 {output}\n")
+    else:
+        sys.stdout.flush()
+        write_stream(run, output_format.value, sys.stdout.buffer)
+        sys.stdout.flush()
+    raise typer.Exit(run.exit_code)
 
 
 def main() -> None:

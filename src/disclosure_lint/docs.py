@@ -78,3 +78,12 @@ def write_rule_docs(rules: list[LoadedRule], directory: Path) -> list[Path]:
                      f"{summary(r)} |")
     (directory / "README.md").write_text("\n".join(index) + "\n", encoding="utf-8")
     return written
+
+
+def readme_rules_table(rules: list[LoadedRule]) -> str:
+    """The rules table of README.md (between the rules-table markers)."""
+    lines = ["| code | name | category | severity | what it checks |", "|---|---|---|---|---|"]
+    for r in sorted(rules, key=lambda r: r.code):
+        lines.append(f"| [{r.code}](docs/rules/{r.code}.md) | {r.spec.name} | {r.spec.category} | {r.spec.severity} | "
+                     f"{summary(r)} |")
+    return "\n".join(lines) + "\n"

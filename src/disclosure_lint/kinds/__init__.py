@@ -18,6 +18,9 @@ _MODULES = (
     "duplication",
     "typography",
     "terminology",
+    "tables",
+    "statistics",
+    "text_vs_table",
 )
 
 _REGISTRY: dict[str, type[Kind]] = {}

@@ -1,0 +1,419 @@
+"""Table kinds: the shape of the three statistics tables (sections 二, 三, 四).
+
+They read the typed tables of ``report.stats`` (see :mod:`disclosure_lint.report.stats`)
+and never the cell arithmetic, which the statistics kinds (DL2xx) check:
+
+* ``table-format-version``: a table filled in the wrong unified format for the report
+  year — 2019 rows or columns (本年新制作数量, 政府集中采购, （六）其他处理 without
+  sub-rows) in a 2021+ report, or 2021 labels (本年制发件数, （六）1.申请人无正当理由逾期
+  不补正…) in a 2019/2020 report.  The labels that give the version away are named.
+* ``table-missing-rows``: a readable grid table lacks rows or columns of its schema
+  (one finding per table).  Silent for tables printed one cell per line, images,
+  tables in the other format version (``table-format-version`` says so) and tables
+  with labels the tool could not read (``table-unreadable`` says so): a row we could
+  not recognise must not be reported as missing.  When the file ends inside the table
+  (a truncated copy or scraped excerpt), only gaps before the last row read count.
+* ``table-extra-rows``: local additions (其他主动公开文件, a 小计 column) — accepted,
+  reported as information.
+* ``table-unreadable``: labels the tool could not map to the schema, and numbers of a
+  table printed one cell per line that could not be placed in a column (``StatTable.loose``).
+  This is the tool's reading problem; the statistics checks of that table are skipped.
+
+Labels of the *other* format version are recognised labels, not unreadable ones, and
+not local additions: they are left to ``table-format-version``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from pydantic import Field
+
+from ..report import catalogue as cat
+from ..report.stats.schema import SCHEMAS, SHORT_NAMES, norm, schema, strip_number
+from . import register
+from .base import Hit, Kind, KindOptions
+
+VERSIONS = (cat.V2019, cat.V2021)
+FORMAT_NAMES = {cat.V2019: "2019年试行格式", cat.V2021: "2021年格式"}
+FORMAT_BASIS = {cat.V2019: "国办公开办函〔2019〕60号", cat.V2021: "国办公开办函〔2021〕30号"}
+
+# Header and title cells of the official tables: structure, not data labels.
+STRUCTURAL = frozenset(norm(x) for x in (
+    "信息内容", "申请人情况", "法人或其他组织", "行政诉讼", "本列数据的勾稽关系为第一项加第二项之和等于第三项加第四项之和",
+    "勾稽关系", "序号", "项目", "栏目", "单位件", "单位万元", "主动公开政府信息情况",
+    "收到和处理政府信息公开申请情况", "政府信息公开行政复议行政诉讼情况",
+))
+_ARTICLE = ("第二十条", "第二十一条")
+
+
+def _key(label: str) -> str:
+    """Matching key of a row or column label as written (number, brackets and spaces dropped)."""
+    return norm(strip_number(label))
+
+
+@lru_cache(maxsize=None)
+def _keys(tid: str, version: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(row keys, column keys) of a table in one format version."""
+    sch = schema(tid, version)
+    rows = frozenset(k for r in sch.rows for k in r.keys)
+    cols = frozenset(norm(strip_number(k)) for c in sch.cols for k in c.keys) | frozenset(
+        k for c in sch.cols for k in c.keys)
+    return rows, cols
+
+
+@lru_cache(maxsize=None)
+def _known(tid: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Keys recognised in any version (the other version's labels are not "unreadable")."""
+    rows: set[str] = set()
+    cols: set[str] = set()
+    for t, version in SCHEMAS:
+        if t == tid:
+            r, c = _keys(tid, version)
+            rows |= r
+            cols |= c
+    return frozenset(rows), frozenset(cols)
+
+
+def _label_ok(label: str) -> bool:
+    """Not a header/title cell or article line (第二十条第（一）项)."""
+    k = norm(label)
+    return bool(k) and k not in STRUCTURAL and not k.startswith(_ARTICLE) and not k.isdigit()
+
+
+def _quote(labels: list[str], limit: int = 10) -> str:
+    shown = "".join(f"“{x}”" for x in labels[:limit])
+    return shown + (f"等{len(labels)}项" if len(labels) > limit else "")
+
+
+def _written_labels(table, what: str) -> list[tuple[str, object, object]]:
+    """Every row (or column) label as written, with where it is: mapped, unmapped and extra."""
+    out: list[tuple[str, object, object]] = []
+    seen: set[str] = set()
+
+    def add(label, block, cell):
+        if label and label not in seen:
+            seen.add(label)
+            out.append((label, block, cell))
+
+    for sc in table.cells.values():
+        label = sc.row_label if what == "row" else sc.col_label
+        if label and label not in seen:
+            add(label, sc.block, _label_cell(sc.block, label, sc.cell.row if sc.cell is not None and what == "row"
+                                             else None) or sc.cell)
+    for u in table.unmapped:
+        if u.what == what:
+            add(u.label, u.block, u.cell)
+    for label, block, cell in (table.extra_rows if what == "row" else table.extra_cols):
+        add(label, block, cell)
+    labels = table.row_labels if what == "row" else table.col_labels
+    for label in labels.values():
+        add(label, table.blocks[0] if table.blocks else None, None)
+    out.sort(key=lambda t: (_line(t[1], t[2]), _col(t[2])))
+    return out
+
+
+def _label_cell(block, label: str, row: int | None = None):
+    """The grid cell of ``block`` that holds ``label`` (in grid row ``row`` when given), or None."""
+    grid = getattr(block, "table", None) if block is not None else None
+    if grid is None:
+        return None
+    want = label.strip()
+    rows = grid.rows
+    if row is not None:
+        rows = [r for r in grid.rows if r.cells and r.cells[0].row == row] or grid.rows
+    for r in rows:
+        for c in r.cells:
+            if c.text.strip() == want:
+                return c
+    for r in rows:
+        for c in r.cells:
+            if want and want in c.text:
+                return c
+    return None
+
+
+def _line(block, cell) -> int:
+    if cell is not None and getattr(cell, "line", None) is not None:
+        return cell.line
+    if block is not None and block.line is not None:
+        return block.line
+    return 10**9
+
+
+def _col(cell) -> int:
+    return (cell.column or 0) if cell is not None and cell.column is not None else 0
+
+
+def _expected_version(report) -> str | None:
+    v = report.format_version
+    return v if v in VERSIONS else None
+
+
+def _at_end_of_document(report, table) -> bool:
+    """Nothing of substance follows the table: the file (often a scraped excerpt) ends in it."""
+    if not table.blocks:
+        return False
+    last = max(b.index for b in table.blocks)
+    tail = report.blocks[-1]
+    if tail.index <= last:
+        return True
+    return not any(b.index > last and b.text.strip() for b in report.lintable_blocks)
+
+
+def _first_block(table):
+    return table.blocks[0] if table.blocks else None
+
+
+def _at(block, cell) -> dict:
+    """Hit position for a label: the cell when the table is a grid, else the block."""
+    if cell is not None:
+        return {"block": block, "cell": cell}
+    return {"block": block}
+
+
+def _tables(report):
+    stats = report.stats
+    for tid in ("s2", "s3", "s4"):
+        t = stats.get(tid)
+        if t is not None:
+            yield tid, t
+
+
+def truly_unmapped(table, ignore: frozenset[str] = frozenset()) -> list:
+    """Unmapped labels that are not labels of any format version, header cells or extras."""
+    known_rows, known_cols = _known(table.id)
+    extra = {norm(strip_number(lbl)) for lbl, _b, _c in (*table.extra_rows, *table.extra_cols)}
+    out = []
+    for u in table.unmapped:
+        if not _label_ok(u.label):
+            continue
+        k = _key(u.label) if u.what == "row" else _key(u.label)
+        if not k or k in ignore or norm(u.label) in ignore or k in extra:
+            continue
+        if (u.what == "row" and k in known_rows) or (u.what == "col" and k in known_cols):
+            continue
+        out.append(u)
+    return out
+
+
+# -- table-format-version ----------------------------------------------------------------------------
+
+
+@register
+class TableFormatVersion(Kind):
+    """A table filled in the other unified format than the report year calls for."""
+
+    name = "table-format-version"
+    Options = KindOptions
+    params = frozenset({"table", "detected", "expected", "clues", "basis"})
+
+    def check(self, report) -> Iterator[Hit]:
+        for tid, table in _tables(report):
+            expected = _expected_version(report)
+            detected = table.detected_version
+            if expected is None or detected not in VERSIONS or detected == expected:
+                continue
+            clues = self._clues(table, detected, expected)
+            texts = [c[0] for c in clues]
+            if tid == "s3" and detected == cat.V2019 and not texts:
+                other = table.get("result.other", "total") or table.get("result.other", "natural_person")
+                texts = ["（六）其他处理（本身填数、没有分项）"]
+                if other is not None:
+                    at = _label_cell(other.block, other.row_label, other.cell.row if other.cell else None)
+                    clues = [(texts[0], other.block, at or other.cell)]
+                else:
+                    clues = [(texts[0], _first_block(table), None)]
+            if not texts:
+                texts = [f"栏目与{FORMAT_NAMES[detected]}一致"]
+            where = clues[0] if clues else (None, _first_block(table), None)
+            short = SHORT_NAMES[tid]
+            yield Hit(
+                **_at(where[1], where[2]),
+                params={"table": short, "detected": FORMAT_NAMES[detected], "expected": FORMAT_NAMES[expected],
+                        "clues": _quote(texts, 6), "basis": FORMAT_BASIS[expected]},
+                evidence={"expected": expected, "actual": detected, "table": tid, "labels": texts,
+                          "expected_format": f"{FORMAT_NAMES[expected]}（{FORMAT_BASIS[expected]}）",
+                          "year": report.year},
+                match=where[2].text if where[2] is not None else None,
+                key=f"{tid}:{detected}->{expected}",
+            )
+
+    @staticmethod
+    def _clues(table, detected: str, expected: str) -> list[tuple[str, object, object]]:
+        """Written labels that belong to the detected version and not to the expected one."""
+        d_rows, d_cols = _keys(table.id, detected)
+        e_rows, e_cols = _keys(table.id, expected)
+        out = []
+        for label, block, cell in _written_labels(table, "row"):
+            k = _key(label)
+            if k in d_rows and k not in e_rows:
+                out.append((label.strip(), block, cell))
+        for label, block, cell in _written_labels(table, "col"):
+            k = _key(label)
+            if k in d_cols and k not in e_cols:
+                out.append((label.strip(), block, cell))
+        out.sort(key=lambda t: (_line(t[1], t[2]), _col(t[2])))
+        return out
+
+
+# -- table-missing-rows ------------------------------------------------------------------------------
+
+
+@register
+class TableMissingRows(Kind):
+    """A readable grid table lacks rows or columns of its schema."""
+
+    name = "table-missing-rows"
+    Options = KindOptions
+    params = frozenset({"table", "missing", "count", "format", "basis"})
+
+    def check(self, report) -> Iterator[Hit]:
+        for tid, table in _tables(report):
+            if table.layout != "grid" or not table.cells:
+                continue
+            expected = _expected_version(report)
+            if expected is None:
+                continue
+            if table.detected_version in VERSIONS and table.detected_version != expected:
+                continue  # the other format: table-format-version reports it
+            sch = schema(tid, expected)
+            bad = truly_unmapped(table)
+            rows_found = table.rows_found
+            cols_found = table.cols_found
+            data_rows = sch.data_rows()
+            truncated = False
+            if _at_end_of_document(report, table):
+                # the file ends inside this table (an incomplete copy): rows after the last one read
+                # are not "missing"; missing-section reports the incomplete file
+                last = max((i for i, r in enumerate(data_rows) if r.id in rows_found), default=-1)
+                truncated = last < len(data_rows) - 1
+                data_rows = data_rows[:last + 1]
+            missing_rows = [] if any(u.what == "row" for u in bad) else [
+                r for r in data_rows if r.id not in rows_found]
+            # a column is expected when a row that has it was read (table 二: blocks with their own columns)
+            wanted = {c for r in data_rows if r.id in rows_found for c in sch.cols_of(r.id)}
+            missing_cols = [] if any(u.what == "col" for u in bad) else [
+                c for c in sch.cols if c.id not in cols_found and c.id in wanted]
+            if not missing_rows and not missing_cols:
+                continue
+            parts = []
+            if missing_rows:
+                parts.append("行" + _quote([r.label for r in missing_rows]))
+            if missing_cols:
+                parts.append("列" + _quote([c.label for c in missing_cols]))
+            block = _first_block(table)
+            end = None
+            if block is not None:
+                end = block.text.find("\n")
+                end = len(block.text) if end < 0 else end
+            yield Hit(
+                block=block,
+                start=0 if block is not None else None,
+                end=end,
+                params={"table": SHORT_NAMES[tid], "missing": "；".join(parts),
+                        "count": len(missing_rows) + len(missing_cols), "format": FORMAT_NAMES[expected],
+                        "basis": FORMAT_BASIS[expected]},
+                evidence={"expected": "、".join([r.label for r in missing_rows] + [c.label for c in missing_cols]),
+                          "actual": "未找到", "table": tid, "format_version": expected,
+                          "missing_rows": [r.id for r in missing_rows], "missing_cols": [c.id for c in missing_cols],
+                          "missing_labels": [r.label for r in missing_rows] + [c.label for c in missing_cols],
+                          "file_ends_in_table": truncated},
+                key=f"{tid}:missing:{','.join(r.id for r in missing_rows)}|{','.join(c.id for c in missing_cols)}",
+            )
+
+
+# -- table-extra-rows --------------------------------------------------------------------------------
+
+
+@register
+class TableExtraRows(Kind):
+    """Local rows or columns beyond the schema (accepted; information only)."""
+
+    name = "table-extra-rows"
+    Options = KindOptions
+    params = frozenset({"table", "extras"})
+
+    def check(self, report) -> Iterator[Hit]:
+        for tid, table in _tables(report):
+            known_rows, known_cols = _known(tid)
+            items = []
+            for label, block, cell in table.extra_rows:
+                if _key(label) not in known_rows and _label_ok(label):
+                    items.append(("行", label, block, cell))
+            for label, block, cell in table.extra_cols:
+                if _key(label) not in known_cols and _label_ok(label):
+                    items.append(("列", label, block, cell))
+            if not items:
+                continue
+            items.sort(key=lambda t: (_line(t[2], t[3]), _col(t[3])))
+            labels = [lbl.strip() for _w, lbl, _b, _c in items]
+            text = "、".join(f"{w}“{lbl.strip()}”" for w, lbl, _b, _c in items)
+            _w, first, block, cell = items[0]
+            yield Hit(
+                **_at(block if block is not None else _first_block(table), cell),
+                params={"table": SHORT_NAMES[tid], "extras": text},
+                evidence={"expected": "统一格式规定的栏目", "actual": "、".join(labels), "table": tid,
+                          "rows": [lbl for w, lbl, _b, _c in items if w == "行"],
+                          "cols": [lbl for w, lbl, _b, _c in items if w == "列"]},
+                match=first if cell is not None else None,
+                key=f"{tid}:extra:{'|'.join(labels)}",
+            )
+
+
+# -- table-unreadable --------------------------------------------------------------------------------
+
+
+class TableUnreadableOptions(KindOptions):
+    ignore_labels: list[str] = Field(default_factory=list,
+                                     description="不报告的栏目名（本地表格中确认无需识别的栏目）")
+
+
+@register
+class TableUnreadable(Kind):
+    """Labels of a present table that the tool could not map, or numbers it could not place."""
+
+    name = "table-unreadable"
+    Options = TableUnreadableOptions
+    params = frozenset({"table", "what", "labels", "count"})
+
+    def __init__(self, rule, options, config):
+        super().__init__(rule, options, config)
+        self._ignore = frozenset(k for x in options.ignore_labels for k in (norm(x), norm(strip_number(x))))
+
+    def check(self, report) -> Iterator[Hit]:
+        for tid, table in _tables(report):
+            bad = truly_unmapped(table, self._ignore)
+            loose = [c for c in getattr(table, "loose", ()) if c.value.kind != "blank"]
+            if not bad and not loose:
+                continue
+            labels: list[str] = []
+            for u in bad:
+                if u.label.strip() not in labels:
+                    labels.append(u.label.strip())
+            parts = [f"{len(labels)}个栏目名{_quote(labels)}"] if labels else []
+            by_row: dict[str, int] = {}
+            for c in loose:
+                by_row[c.row_label.strip() if c.row else ""] = by_row.get(c.row_label.strip() if c.row else "", 0) + 1
+            for row_label, n in by_row.items():
+                parts.append(f"“{row_label}”行中{n}个数值所在的列" if row_label else f"{n}个数值所在的行和列")
+            places = [(u.label, u.block, u.cell) for u in bad] + [(c.raw, c.block, c.cell) for c in loose]
+            first = min(places, key=lambda p: (_line(p[1], p[2]), _col(p[2])))
+            block = first[1] if first[1] is not None else _first_block(table)
+            grid_cell = first[2] if first[2] is not None and block is not None and block.kind == "table" else None
+            yield Hit(
+                **_at(block, grid_cell),
+                params={"table": SHORT_NAMES[tid], "what": "，以及".join(parts), "labels": _quote(labels),
+                        "count": len(labels)},
+                evidence={"expected": "统一格式规定的栏目名" if labels else "每个数值对应到一行一列",
+                          "actual": "、".join(labels) if labels else f"{len(loose)}个数值未能定位",
+                          "table": tid, "layout": table.layout,
+                          "rows": [u.label for u in bad if u.what == "row"],
+                          "cols": [u.label for u in bad if u.what == "col"],
+                          "loose_values": [{"raw": c.raw, "row": c.row_label, "line": _line(c.block, c.cell)}
+                                           for c in loose],
+                          "skipped": "本表的统计检查"},
+                match=grid_cell.text if grid_cell is not None else None,
+                key=f"{tid}:unreadable:{'|'.join(labels)}|{len(loose)}",
+            )

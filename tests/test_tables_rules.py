@@ -1,0 +1,368 @@
+"""Table-shape rules DL109–DL111 (structure) and DL001 (input): kinds in kinds/tables.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from disclosure_lint.kinds import get_kind
+from disclosure_lint.report import Overrides, interpret
+from disclosure_lint.report.stats.schema import S3_COLS, schema
+
+from .conftest import parse
+from .test_stats_export import full_s3, make_table
+
+# -- hand-built tables: the kinds alone --------------------------------------------------------------
+
+DOC = ("# 某某市某某局2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n本局全年主动公开政府信息120条。\n\n"
+       "## 五、存在的主要问题及改进情况\n\n一是公开内容不够全面，二是解读形式较为单一。\n")
+
+
+def report_with(stats: dict, year: int = 2023):
+    rep = interpret(parse(DOC), Overrides(year=year))
+    rep.__dict__["stats"] = stats  # replaces the cached property
+    return rep
+
+
+def hits(kind: str, rep, **options):
+    cls = get_kind(kind)
+    return list(cls(None, cls.Options(**options), None).check(rep))
+
+
+def full_s2(version: str) -> dict:
+    sch = schema("s2", version)
+    return {(r.id, c): "0" for r in sch.rows for c in sch.cols_of(r.id)}
+
+
+def full_s4() -> dict:
+    return {("cases", c.id): "0" for c in schema("s4", "2021").cols}
+
+
+# table-format-version
+
+def test_version_2019_table_two_in_2021_report_names_the_labels():
+    t = make_table("s2", "2019", full_s2("2019"))
+    (h,) = hits("table-format-version", report_with({"s2": t}))
+    assert h.params["table"] == "表二"
+    assert h.params["detected"] == "2019年试行格式" and h.params["expected"] == "2021年格式"
+    assert "本年新制作数量" in h.params["clues"] and h.params["clues"].endswith("等9项")
+    assert "政府集中采购" in h.evidence["labels"] and len(h.evidence["labels"]) == 9
+    assert h.params["basis"] == "国办公开办函〔2021〕30号"
+    assert h.evidence["expected"] == "2021" and h.evidence["actual"] == "2019"
+    assert "其他对外管理服务事项" in h.evidence["labels"]
+    assert "规章" not in h.evidence["labels"]  # shared by both versions: not a clue
+    assert h.cell is not None  # points at the first betraying label's cell
+
+
+def test_version_2019_table_three_in_2021_report_names_other_processing():
+    t = make_table("s3", "2019", full_s3("2019"))
+    (h,) = hits("table-format-version", report_with({"s3": t}))
+    assert "（六）其他处理" in h.params["clues"] and "没有分项" in h.params["clues"]
+    assert h.params["table"] == "表三"
+
+
+def test_version_2021_table_three_in_2020_report():
+    t = make_table("s3", "2021", full_s3("2021"))
+    (h,) = hits("table-format-version", report_with({"s3": t}, year=2020))
+    assert h.params["detected"] == "2021年格式" and h.params["expected"] == "2019年试行格式"
+    assert "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请" in h.evidence["labels"]
+    assert "3.其他" in h.evidence["labels"]  # under （六）
+    assert len(h.evidence["labels"]) == 3
+    assert h.params["basis"] == "国办公开办函〔2019〕60号"
+
+
+def test_version_clue_from_unmapped_labels():
+    # the extractor read the table with the report's schema and could not place the 2019 columns
+    t = make_table("s2", "2021", {("rules", "issued"): "0"}, detected="2019",
+                   unmapped=[("本年新公开数量", "col"), ("对外公开总数量", "col")])
+    (h,) = hits("table-format-version", report_with({"s2": t}))
+    assert h.evidence["labels"] == ["本年新公开数量", "对外公开总数量"]
+
+
+@pytest.mark.parametrize(("year", "detected"), [(2023, "2021"), (2020, "2019"), (2019, "2019")])
+def test_version_quiet_when_it_matches(year, detected):
+    t = make_table("s2", detected, full_s2(detected))
+    assert hits("table-format-version", report_with({"s2": t}, year=year)) == []
+
+
+def test_version_quiet_for_undecidable_tables_and_unknown_years():
+    t4 = make_table("s4", "2021", full_s4(), detected=None)
+    assert hits("table-format-version", report_with({"s4": t4})) == []
+    t2 = make_table("s2", "2019", full_s2("2019"))
+    assert hits("table-format-version", report_with({"s2": t2}, year=2017)) == []  # no unified format
+    rep = interpret(parse("# 某某局政府信息公开工作年度报告\n\n正文。\n"))
+    rep.__dict__["stats"] = {"s2": t2}
+    assert rep.year is None
+    assert hits("table-format-version", rep) == []
+
+
+# table-missing-rows
+
+def test_missing_rows_and_columns_listed_in_one_finding():
+    vals = full_s3()
+    for c in S3_COLS:
+        del vals[("result.not_open.admin_query", c.id)]
+        del vals[("result.other.other", c.id)]
+    for r in schema("s3", "2021").data_rows():
+        vals.pop((r.id, "research"), None)
+    t = make_table("s3", "2021", vals)
+    (h,) = hits("table-missing-rows", report_with({"s3": t}))
+    assert h.params["missing"] == "行“8.属于行政查询事项”“3.其他”；列“科研机构”"
+    assert h.params["count"] == 3 and h.params["table"] == "表三"
+    assert h.evidence["missing_rows"] == ["result.not_open.admin_query", "result.other.other"]
+    assert h.evidence["missing_cols"] == ["research"]
+    assert h.evidence["missing_labels"] == ["8.属于行政查询事项", "3.其他", "科研机构"]
+    assert h.evidence["expected"] == "8.属于行政查询事项、3.其他、科研机构" and h.evidence["actual"] == "未找到"
+    assert h.block is t.blocks[0] and h.start == 0
+
+
+def test_missing_rows_long_list_is_shortened_but_evidence_is_complete():
+    vals = {("new", c.id): "0" for c in S3_COLS}
+    t = make_table("s3", "2021", vals)
+    (h,) = hits("table-missing-rows", report_with({"s3": t}))
+    assert h.params["missing"].endswith("等24项")
+    assert len(h.evidence["missing_rows"]) == 24
+
+
+def test_missing_rows_2021_table_two_has_per_row_columns():
+    vals = full_s2("2021")
+    del vals[("coercion", "decisions")]
+    t = make_table("s2", "2021", vals)
+    (h,) = hits("table-missing-rows", report_with({"s2": t}))
+    assert h.params["missing"] == "行“行政强制”"
+
+
+def test_missing_rows_quiet_for_complete_tables():
+    rep = report_with({"s2": make_table("s2", "2021", full_s2("2021")), "s3": make_table("s3", "2021", full_s3()),
+                       "s4": make_table("s4", "2021", full_s4(), detected=None)})
+    assert hits("table-missing-rows", rep) == []
+
+
+def test_missing_rows_quiet_for_flat_and_image_tables():
+    vals = {("new", c.id): "0" for c in S3_COLS}
+    for layout in ("flat", "image"):
+        t = make_table("s3", "2021", vals, layout=layout)
+        assert hits("table-missing-rows", report_with({"s3": t})) == []
+
+
+def test_missing_rows_quiet_when_version_is_wrong():
+    # a 2019 table in a 2021 report lacks every 2021 row: DL109 says so instead
+    t = make_table("s2", "2019", full_s2("2019"))
+    assert hits("table-missing-rows", report_with({"s2": t})) == []
+
+
+def test_missing_rows_quiet_when_labels_were_not_recognised():
+    vals = full_s3()
+    for c in S3_COLS:
+        del vals[("result.partial", c.id)]
+    t = make_table("s3", "2021", vals, unmapped=[("（二）部份公开", "row")])
+    assert hits("table-missing-rows", report_with({"s3": t})) == []
+    # an unrecognised column only silences the column part
+    t = make_table("s3", "2021", vals, unmapped=[("自然人数", "col")])
+    (h,) = hits("table-missing-rows", report_with({"s3": t}))
+    assert h.evidence["missing_rows"] == ["result.partial"] and h.evidence["missing_cols"] == []
+
+
+def test_missing_rows_quiet_for_empty_table():
+    t = make_table("s3", "2021", {})
+    assert hits("table-missing-rows", report_with({"s3": t})) == []
+
+
+# table-extra-rows
+
+def test_extra_rows_and_columns_reported_together():
+    t = make_table("s2", "2019", full_s2("2019"), extra_rows=["其他主动公开文件"])
+    (h,) = hits("table-extra-rows", report_with({"s2": t}, year=2020))
+    assert h.params["extras"] == "行“其他主动公开文件”"
+    t3 = make_table("s3", "2021", full_s3(), extra_cols=["小计"])
+    (h,) = hits("table-extra-rows", report_with({"s3": t3}))
+    assert h.params["extras"] == "列“小计”" and h.evidence["cols"] == ["小计"]
+    assert h.cell is not None
+
+
+def test_extra_rows_quiet_without_additions_or_for_other_version_labels():
+    assert hits("table-extra-rows", report_with({"s3": make_table("s3", "2021", full_s3())})) == []
+    # a 2019 row is not a local addition (DL109 reports the version)
+    t = make_table("s2", "2021", full_s2("2021"), extra_rows=["政府集中采购"])
+    assert hits("table-extra-rows", report_with({"s2": t})) == []
+
+
+# table-unreadable
+
+def test_unreadable_names_unknown_labels():
+    t = make_table("s3", "2021", full_s3(), unmapped=[("（三）不宜公开", "row"), ("外国人", "col")])
+    (h,) = hits("table-unreadable", report_with({"s3": t}))
+    assert h.params["labels"] == "“（三）不宜公开”“外国人”" and h.params["count"] == 2
+    assert h.evidence["rows"] == ["（三）不宜公开"] and h.evidence["cols"] == ["外国人"]
+    assert h.cell is not None and h.cell.text == "（三）不宜公开"
+
+
+def test_unreadable_ignores_headers_other_version_labels_and_extras():
+    t = make_table("s2", "2021", full_s2("2021"),
+                   unmapped=[("信息内容", "col"), ("第二十条第（一）项", "row"), ("本年新制作数量", "col"),
+                             ("其他主动公开文件", "row")],
+                   extra_rows=["其他主动公开文件"])
+    assert hits("table-unreadable", report_with({"s2": t})) == []
+
+
+def test_unreadable_option_ignore_labels():
+    t = make_table("s3", "2021", full_s3(), unmapped=[("备注", "col")])
+    assert len(hits("table-unreadable", report_with({"s3": t}))) == 1
+    assert hits("table-unreadable", report_with({"s3": t}), ignore_labels=["备注"]) == []
+
+
+def test_unreadable_quiet_for_clean_tables():
+    assert hits("table-unreadable", report_with({"s3": make_table("s3", "2021", full_s3())})) == []
+    assert hits("table-unreadable", report_with({})) == []
+
+
+# -- whole reports through the reader, the extractor and the engine ---------------------------------
+
+from .conftest import codes, lint  # noqa: E402
+from .test_stats_export import as_flat, as_text, md_report, md_t2, md_t3  # noqa: E402
+
+RULES = ["DL109", "DL110", "DL111", "DL001"]
+FORMS = {"markdown": lambda md: (md, "markdown"), "text": lambda md: (as_text(md), "text")}
+
+
+def run(md: str, form: str = "markdown", flat: bool = False):
+    if flat:
+        return lint(as_flat(md), select=RULES, fmt="text")
+    text, fmt = FORMS[form](md)
+    return lint(text, select=RULES, fmt=fmt)
+
+
+@pytest.mark.parametrize("form", ["markdown", "text"])
+@pytest.mark.parametrize("year", [2020, 2023])
+def test_correct_reports_are_quiet(form, year):
+    assert run(md_report(year), form) == []
+
+
+@pytest.mark.parametrize("year", [2020, 2023])
+def test_correct_flat_reports_are_quiet(year):
+    assert run(md_report(year), flat=True) == []
+
+
+@pytest.mark.parametrize("form", ["markdown", "text"])
+def test_dl109_2019_tables_in_a_2023_report(form):
+    diags = run(md_report(2023, s2=md_t2("2019"), s3=md_t3("2019")), form)
+    assert codes(diags) == ["DL109", "DL109"]  # and no DL110 listing the 2021 rows as missing
+    s2, s3 = diags
+    assert s2.severity == "error" and s2.category == "structure"
+    assert s2.message.startswith("表二按2019年试行格式填报（“本年新制作数量”")
+    assert "2023年度报告应使用2021年格式的统计表（国办公开办函〔2021〕30号）" in s2.message
+    assert s2.match == "本年新制作数量" and s2.line is not None
+    assert s2.evidence["expected"] == "2021" and s2.evidence["actual"] == "2019"
+    assert "（六）其他处理（本身填数、没有分项）" in s3.message
+    assert s3.match == "（六）其他处理"
+
+
+@pytest.mark.parametrize("form", ["markdown", "text"])
+def test_dl109_2021_tables_in_a_2020_report(form):
+    diags = run(md_report(2020, s2=md_t2("2021"), s3=md_t3("2021")), form)
+    assert codes(diags) == ["DL109", "DL109"]
+    assert "本年制发件数" in diags[0].message and "2020年度报告应使用2019年试行格式" in diags[0].message
+    assert "1.申请人无正当理由逾期不补正" in diags[1].message
+
+
+def test_dl109_fires_on_flat_tables_too():
+    diags = run(md_report(2023, s2=md_t2("2019")), flat=True)
+    assert codes(diags) == ["DL109"]
+
+
+def test_dl109_quiet_without_a_year():
+    md = md_report(2023, s2=md_t2("2019")).replace("2023年政府信息公开", "政府信息公开")
+    assert [d for d in run(md) if d.code == "DL109"] == []
+
+
+@pytest.mark.parametrize("form", ["markdown", "text"])
+def test_dl110_missing_rows(form):
+    md = md_report(2023, s2=md_t2("2021", drop_rows=["coercion"]),
+                   s3=md_t3("2021", drop_rows=["result.not_open.admin_query", "result.other.no_fee"]))
+    diags = run(md, form)
+    assert codes(diags) == ["DL110", "DL110"]
+    assert diags[0].message == "表二缺少2021年格式规定的1个栏目：行“行政强制”（国办公开办函〔2021〕30号）"
+    assert diags[1].message.startswith("表三缺少2021年格式规定的2个栏目：行“8.属于行政查询事项”"
+                                       "“2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”")
+    assert diags[1].evidence["missing_rows"] == ["result.not_open.admin_query", "result.other.no_fee"]
+    assert diags[0].pointer.startswith("二、主动公开政府信息情况")
+
+
+def _drop_column(table: str, index: int) -> str:
+    out = []
+    for ln in table.splitlines():
+        cells = ln.strip("|").split("|")
+        del cells[index]
+        out.append("|" + "|".join(cells) + "|")
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("form", ["markdown", "text"])
+def test_dl110_missing_column(form):
+    md = md_report(2023, s3=_drop_column(md_t3("2021"), 3))  # 科研机构
+    diags = run(md, form)
+    assert codes(diags) == ["DL110"]
+    assert diags[0].message == "表三缺少2021年格式规定的1个栏目：列“科研机构”（国办公开办函〔2021〕30号）"
+    assert diags[0].evidence["missing_cols"] == ["research"] and diags[0].evidence["missing_rows"] == []
+
+
+def test_dl110_quiet_for_flat_tables():
+    md = md_report(2023, s2=md_t2("2021", drop_rows=["coercion"]),
+                   s3=md_t3("2021", drop_rows=["result.not_open.admin_query"]))
+    assert [d for d in run(md, flat=True) if d.code == "DL110"] == []
+
+
+def test_dl110_quiet_when_the_file_ends_in_the_table():
+    # a scraped excerpt cut off inside table 三: the tail rows are not "missing"
+    md = md_report(2023)
+    cut = md.index("| 8.属于行政查询事项")
+    assert [d for d in run(md[:cut], "text") if d.code == "DL110"] == []
+    assert [d for d in run(md[:cut]) if d.code == "DL110"] == []
+
+
+def test_dl110_gap_before_the_end_still_reported_when_the_file_ends_in_the_table():
+    md = md_report(2023, s3=md_t3("2021", drop_rows=["result.not_open.state_secret"]))
+    cut = md.index("| 8.属于行政查询事项")
+    diags = [d for d in run(md[:cut]) if d.code == "DL110"]
+    assert len(diags) == 1 and "1.属于国家秘密" in diags[0].message
+    assert diags[0].evidence["file_ends_in_table"] is True
+
+
+@pytest.mark.parametrize("form", ["markdown", "text"])
+def test_dl111_local_additions_are_info(form):
+    md = md_report(2020, s2=md_t2("2019", extra_rows=["其他主动公开文件"]), s3=md_t3("2019", extra_cols=["小计"]))
+    diags = run(md, form)
+    assert codes(diags) == ["DL111", "DL111"]
+    assert {d.severity for d in diags} == {"info"}
+    assert "行“其他主动公开文件”" in diags[0].message and "列“小计”" in diags[1].message
+
+
+@pytest.mark.parametrize("form", ["markdown", "text"])
+def test_dl001_unknown_row_label(form):
+    diags = run(md_report(2023, s3=md_t3("2021", unknown_rows=["其中：网上申请"])), form)
+    assert codes(diags) == ["DL001"]
+    d = diags[0]
+    assert d.severity == "warning" and d.category == "input"
+    assert "工具未能识别表三中的1个栏目名“其中：网上申请”，相关统计检查已跳过" in d.message
+    assert "不是报告的计算错误" in d.message
+    assert d.match == "其中：网上申请"
+
+
+def test_dl001_unplaced_numbers_in_a_flat_table():
+    flat = as_flat(md_report(2023)).splitlines()
+    i = flat.index("2.重复申请")
+    del flat[i + 3]  # one of the seven numbers of the row is gone
+    diags = [d for d in lint("\n".join(flat), select=RULES, fmt="text") if d.code == "DL001"]
+    assert len(diags) == 1
+    assert "“2.重复申请”行中6个数值所在的列" in diags[0].message
+
+
+def test_dl001_table_of_unknown_labels():
+    s3 = "| 项目 | 数量 |\n|---|---|\n| 网上申请 | 3 |\n| 当面申请 | 1 |"
+    diags = run(md_report(2023, s3=s3))
+    assert codes(diags) == ["DL001"]
+    assert "2个栏目名“网上申请”“当面申请”" in diags[0].message  # the header cell 项目 is not listed
+
+
+def test_dl001_quiet_for_known_label_variants():
+    md = md_report(2023, s3=md_t3("2021").replace("2.其他法律行政法规禁止公开", "2.其他法律、行政法规禁止公开"))
+    assert run(md) == []
