@@ -1,0 +1,395 @@
+"""Export the statistics tables (sections 二, 三, 四) of many reports as CSV or JSON.
+
+``disclosure-lint stats PATH... --format csv|json [--output FILE]`` is for offices that
+collect the annual reports of many bodies and want the numbers in one spreadsheet or
+one data file: one *record* per report file and table cell, keyed by the canonical row
+and column ids of :mod:`disclosure_lint.report.stats.schema`, so records from reports
+that word their labels differently still line up.
+
+* **Records** (CSV rows; JSON ``records``) have the fixed fields of :data:`FIELDS`, in
+  that order.  ``value`` is the number as written without thousands separators
+  (``"1250"``, ``"3.5"``, ``"-8"``) and empty for blanks and placeholders (``/``, ``—``,
+  ``无``); ``value_kind`` says which (``int``, ``decimal``, ``blank``, ``slash``, ``dash``,
+  ``none``, ``na``, ``text``) and ``raw`` keeps the cell text.  ``line``/``column`` point at
+  the cell in the source file (1-based; column counts characters).
+* **CSV** is UTF-8 *with* a byte-order mark and CRLF line ends, so Excel (Chinese Windows
+  included) opens it with the Chinese intact; the first row is the header.
+* **JSON** (``version`` 1) adds one entry per file with the report facts, any read
+  error, and per table its layout, versions, a ``values`` matrix (row id → column id →
+  number or null), and what could not be placed (missing, unrecognised and extra rows and
+  columns), so an aggregator can tell "reported 0" from "not readable".
+
+Files are found and read exactly as ``check`` does (:func:`disclosure_lint.api.discover`,
+the same configuration, size limit and one-line Chinese read errors); a file that cannot
+be read is listed with its ``error`` and the others are still exported.  ``--output``
+writes a temporary file next to the target and renames it into place, so an existing
+file is replaced only by a complete export.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import IO, Any, TextIO
+
+
+SCHEMA_VERSION = 1
+TABLE_ORDER = ("s2", "s3", "s4")
+
+FIELDS: tuple[str, ...] = (
+    "path",  # the report file, as given or found by the directory walk
+    "agency",  # agency name (from the title, or the configuration)
+    "agency_kind",  # government | department | … (see report/agency.py)
+    "year",  # report year
+    "format_version",  # unified format the report year calls for: 2019 (试行) or 2021
+    "table",  # s2 | s3 | s4
+    "table_title",  # 主动公开政府信息情况 …
+    "detected_version",  # format version betrayed by the table's own labels (empty: undecidable)
+    "row_id",  # canonical row id, e.g. result.not_open.state_secret
+    "row_label",  # the official label of that row
+    "row_label_written",  # the label as written in the report
+    "col_id",  # canonical column id, e.g. natural_person
+    "col_group",  # column group (法人或其他组织, 行政复议 …), empty if none
+    "col_label",  # the official column label
+    "col_label_written",  # the column label as written
+    "value",  # the number (no thousands separators); empty when the cell holds no number
+    "value_kind",  # int | decimal | blank | slash | dash | none | na | text
+    "unit",  # unit written in the cell (万元, 元, 件 …), empty if none
+    "raw",  # the cell text as written
+    "line",  # 1-based source line of the cell (empty for formats without lines)
+    "column",  # 1-based source column of the cell
+    "pointer",  # where the cell is in formats without lines (Word, PDF), e.g. 表格1第3行第2列
+)
+
+
+# -- data ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class FileExport:
+    path: str
+    error: str | None = None
+    format: str | None = None
+    encoding: str | None = None
+    facts: dict[str, Any] = field(default_factory=dict)  # agency, agency_kind, year, format_version, title
+    tables: dict[str, dict[str, Any]] = field(default_factory=dict)  # JSON summary per table
+    records: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class ExportRun:
+    files: list[FileExport]
+    errors: list[str] = field(default_factory=list)  # run-level problems (e.g. an empty directory)
+
+    @property
+    def records(self) -> Iterable[dict[str, Any]]:
+        for f in self.files:
+            yield from f.records
+
+    @property
+    def exit_code(self) -> int:
+        return 2 if self.errors or any(f.error for f in self.files) else 0
+
+
+# -- from a report to records ----------------------------------------------------------------------
+
+
+def _number_text(n: Decimal | None) -> str | None:
+    if n is None:
+        return None
+    return format(n, "f")
+
+
+def _json_number(n: Decimal | None) -> int | float | None:
+    if n is None:
+        return None
+    if n == n.to_integral_value() and n.as_tuple().exponent >= 0:
+        return int(n)
+    return float(n)
+
+
+def _position(sc) -> tuple[int | None, int | None]:
+    if sc.cell is not None and sc.cell.line is not None:
+        return sc.cell.line, sc.cell.column
+    if sc.block is not None:
+        return sc.block.line, sc.block.column
+    return None, None
+
+
+def _pointer(sc) -> str | None:
+    if sc.cell is not None and sc.cell.pointer:
+        return sc.cell.pointer
+    return sc.block.pointer if sc.block is not None else None
+
+
+def _label_line(block, cell) -> int | None:
+    if cell is not None and cell.line is not None:
+        return cell.line
+    return block.line if block is not None else None
+
+
+class _Labels:
+    """Official labels and order of a table's rows and columns, the report's version first."""
+
+    def __init__(self, table):
+        from .report.stats.schema import SCHEMAS
+
+        versions = [table.schema]
+        versions += [s for (tid, _v), s in SCHEMAS.items() if tid == table.id and s is not table.schema]
+        self.rows: dict[str, tuple[int, str]] = {}
+        self.cols: dict[str, tuple[int, str, str | None]] = {}
+        for k, sch in enumerate(versions):
+            for i, r in enumerate(sch.rows):
+                self.rows.setdefault(r.id, (k * 1000 + i, r.label))
+            for i, c in enumerate(sch.cols):
+                self.cols.setdefault(c.id, (k * 1000 + i, c.label, c.group))
+        from .report.stats.schema import S2_EXTRA_ROWS, S3_EXTRA_COLS
+
+        if table.id == "s2":
+            for i, r in enumerate(S2_EXTRA_ROWS):
+                self.rows.setdefault(r.id, (5000 + i, r.label))
+        if table.id == "s3":
+            for i, c in enumerate(S3_EXTRA_COLS):
+                self.cols.setdefault(c.id, (5000 + i, c.label, c.group))
+
+
+def table_records(path: str, facts: dict[str, Any], table) -> list[dict[str, Any]]:
+    """One record per cell of ``table`` (a :class:`StatTable`), rows and columns in schema order."""
+    labels = _Labels(table)
+    far = 10**9
+
+    def order(item):
+        (row, col), sc = item
+        line, column = _position(sc)
+        return (labels.rows.get(row, (far,))[0], labels.cols.get(col, (far,))[0], line or 0, column or 0)
+
+    out = []
+    for (row, col), sc in sorted(table.cells.items(), key=order):
+        line, column = _position(sc)
+        row_label = labels.rows.get(row, (0, sc.row_label))[1]
+        _, col_label, col_group = labels.cols.get(col, (0, sc.col_label, None))
+        v = sc.value
+        out.append({
+            "path": path,
+            "agency": facts.get("agency"),
+            "agency_kind": facts.get("agency_kind"),
+            "year": facts.get("year"),
+            "format_version": facts.get("format_version"),
+            "table": table.id,
+            "table_title": table.schema.title,
+            "detected_version": table.detected_version,
+            "row_id": row,
+            "row_label": row_label,
+            "row_label_written": sc.row_label,
+            "col_id": col,
+            "col_group": col_group,
+            "col_label": col_label,
+            "col_label_written": sc.col_label,
+            "value": _number_text(v.number) if v.is_number else None,
+            "value_kind": v.kind,
+            "unit": v.unit,
+            "raw": sc.raw,
+            "line": line,
+            "column": column,
+            "pointer": _pointer(sc),
+        })
+    return out
+
+
+def table_summary(table) -> dict[str, Any]:
+    """The JSON description of one table: versions, layout, values matrix, what was not placed."""
+    labels = _Labels(table)
+    values: dict[str, dict[str, int | float | None]] = {}
+    for rec in sorted(table.cells.items(),
+                      key=lambda it: (labels.rows.get(it[0][0], (10**9,))[0], labels.cols.get(it[0][1], (10**9,))[0])):
+        (row, col), sc = rec
+        values.setdefault(row, {})[col] = _json_number(sc.value.number) if sc.value.is_number else None
+    sch = table.schema
+    return {
+        "title": sch.title,
+        "schema_version": sch.version,
+        "detected_version": table.detected_version,
+        "layout": table.layout,
+        "readable": table.readable,
+        "cells": len(table.cells),
+        "values": values,
+        "missing_rows": [{"id": r, "label": sch.row_by_id[r].label} for r in table.missing_rows],
+        "missing_cols": [{"id": c, "label": sch.col_by_id[c].label} for c in table.missing_cols],
+        "unmapped": [{"label": u.label, "what": u.what, "line": _label_line(u.block, u.cell)}
+                     for u in table.unmapped],
+        "extra_rows": [{"label": lbl, "line": _label_line(b, c)} for lbl, b, c in table.extra_rows],
+        "extra_cols": [{"label": lbl, "line": _label_line(b, c)} for lbl, b, c in table.extra_cols],
+        # numbers of a table printed one cell per line that could not be placed in a row and column
+        "loose": [{"raw": sc.raw, "line": _position(sc)[0]} for sc in getattr(table, "loose", ())],
+    }
+
+
+def report_facts(report) -> dict[str, Any]:
+    return {
+        "title": report.title,
+        "agency": report.agency.name,
+        "agency_kind": report.agency.kind,
+        "year": report.year,
+        "format_version": report.format_version,
+    }
+
+
+def export_report(path: str, report, fmt: str | None = None, encoding: str | None = None) -> FileExport:
+    """Records and table summaries of one interpreted report."""
+    facts = report_facts(report)
+    fe = FileExport(path=path, format=fmt, encoding=encoding, facts=facts)
+    stats = report.stats
+    for tid in TABLE_ORDER:
+        table = stats.get(tid)
+        if table is None:
+            continue
+        fe.tables[tid] = table_summary(table)
+        fe.records.extend(table_records(path, facts, table))
+    return fe
+
+
+# -- reading files like ``check`` ------------------------------------------------------------------
+
+
+def export_file(checker, path: str) -> FileExport:
+    """Read and interpret one file with ``checker``'s configuration (as ``Checker.check_file`` does)."""
+    from .report import interpret
+
+    doc, lc, error = checker.read(path)
+    if doc is None:
+        return FileExport(path=path, error=error)
+    report = interpret(doc, checker.overrides(lc))
+    try:
+        return export_report(doc.path, report, doc.format, doc.encoding)
+    except Exception as exc:  # noqa: BLE001 - an extractor bug is the tool's problem, not the file's
+        return FileExport(path=path, format=doc.format, encoding=doc.encoding, facts=report_facts(report),
+                          error=f"统计表读取出错，已跳过（{type(exc).__name__}: {exc}）。这是工具的问题，请反馈。")
+
+
+def export_paths(paths: list[str], config_path: str | None = None, year: int | None = None,
+                 include: list[str] | None = None, exclude: list[str] | None = None) -> ExportRun:
+    """Find report files under ``paths`` (as ``check`` does) and export their tables.
+
+    Raises ConfigError for a bad configuration.
+    """
+    from .api import Checker, discover
+
+    checker = Checker(config_path, year=year)
+    files, errors = discover(paths, include=include, exclude=exclude)
+    return ExportRun(files=[export_file(checker, f) for f in files], errors=errors)
+
+
+# -- writers ---------------------------------------------------------------------------------------
+
+
+def _csv_cell(v: Any) -> str:
+    return "" if v is None else str(v)
+
+
+def write_csv(run: ExportRun, stream: TextIO) -> None:
+    """CSV with a BOM and a header row; ``stream`` must be opened with ``newline=""``."""
+    stream.write("\ufeff")
+    w = csv.writer(stream, lineterminator="\r\n")
+    w.writerow(FIELDS)
+    for rec in run.records:
+        w.writerow([_csv_cell(rec[k]) for k in FIELDS])
+
+
+def as_dict(run: ExportRun) -> dict[str, Any]:
+    from . import __version__
+
+    files = []
+    for f in run.files:
+        files.append({
+            "path": f.path,
+            "format": f.format,
+            "encoding": f.encoding,
+            "title": f.facts.get("title"),
+            "agency": f.facts.get("agency"),
+            "agency_kind": f.facts.get("agency_kind"),
+            "year": f.facts.get("year"),
+            "format_version": f.facts.get("format_version"),
+            "tables": f.tables,
+            "record_count": len(f.records),
+            "error": f.error,
+        })
+    records = [dict(r) for r in run.records]
+    return {
+        "version": SCHEMA_VERSION,
+        "tool": {"name": "disclosure-lint", "version": __version__},
+        "fields": list(FIELDS),
+        "files": files,
+        "errors": list(run.errors),
+        "records": records,
+        "summary": {
+            "files": len(run.files),
+            "files_with_errors": sum(1 for f in run.files if f.error),
+            "files_with_tables": sum(1 for f in run.files if f.tables),
+            "tables": sum(len(f.tables) for f in run.files),
+            "records": len(records),
+            "exit_code": run.exit_code,
+        },
+    }
+
+
+def write_json(run: ExportRun, stream: TextIO) -> None:
+    """Indented JSON, except that each record takes one line (exports run to many thousands)."""
+    doc = as_dict(run)
+    records = doc.pop("records")
+    head = json.dumps(doc, ensure_ascii=False, indent=2)
+    stream.write(head[:-2])
+    stream.write(',\n  "records": [')
+    for i, rec in enumerate(records):
+        stream.write(("\n    " if i == 0 else ",\n    ") + json.dumps(rec, ensure_ascii=False))
+    stream.write("\n  ]\n}\n" if records else "]\n}\n")
+
+
+WRITERS: dict[str, Callable[[ExportRun, TextIO], None]] = {"csv": write_csv, "json": write_json}
+
+
+def write_stream(run: ExportRun, fmt: str, binary: IO[bytes]) -> None:
+    """Write the export as UTF-8 to a binary stream (stdout's buffer), leaving it open."""
+    text = io.TextIOWrapper(binary, encoding="utf-8", newline="", write_through=False)
+    try:
+        WRITERS[fmt](run, text)
+        text.flush()
+    finally:
+        text.detach()
+
+
+def _new_file_mode(target: str) -> int:
+    try:
+        return os.stat(target).st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def write_file(run: ExportRun, fmt: str, target: str) -> None:
+    """Write atomically: a temporary file in the target's directory, renamed over ``target``.
+
+    On any failure the temporary file is removed and ``target`` is left as it was.
+    Raises OSError (with the reason) when the file cannot be written.
+    """
+    directory = os.path.dirname(os.path.abspath(target))
+    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(target) + ".", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            WRITERS[fmt](run, fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, _new_file_mode(target))
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
