@@ -153,7 +153,7 @@ def _pointer(report: AnnualReport, block: Block | None, hit: Hit, page_place: st
         parts.append(page_place)
     if sec is not None:
         parts.append(sec.label)
-    if block.pointer and not page_place:
+    if block.pointer and not page_place and not (hit.cell is not None and hit.cell.pointer):
         parts.append(block.pointer)
     if hit.cell is not None:
         parts.append(hit.cell.pointer or f"表格第{hit.cell.row + 1}行第{hit.cell.col + 1}列")
