@@ -224,24 +224,34 @@ def _diagnostic(report: AnnualReport, active: ActiveRule, hit: Hit) -> Diagnosti
     )
 
 
+def _order(hit: Hit) -> tuple:
+    """Document order for every format: block, then cell, then offset (whole-file findings first)."""
+    if hit.block is None:
+        return (-1, 0, 0, 0)
+    cell = (hit.cell.row, hit.cell.col) if hit.cell is not None else (-1, -1)
+    return (hit.block.index, *cell, hit.start or 0)
+
+
 def run(report: AnnualReport, active: list[ActiveRule]) -> list[Diagnostic]:
     doc = report.document
-    diags: list[Diagnostic] = []
+    found: list[tuple[tuple, str, Diagnostic]] = []
     for ar in active:
         try:
             for hit in ar.kind.check(report):
-                diags.append(_diagnostic(report, ar, hit))
+                d = _diagnostic(report, ar, hit)
+                found.append((_order(hit), d.code, d))
         except Exception as exc:  # noqa: BLE001 - a rule bug must not stop the run
-            diags.append(Diagnostic(
+            found.append(((10**9,), "DL000", Diagnostic(
                 path=doc.path, code="DL000", rule="internal-error", category="input", severity="warning",
                 message=f"规则 {ar.rule.code}（{ar.rule.spec.name}）运行出错，已跳过：{type(exc).__name__}: {exc}。"
                         "这是工具的问题，不是报告的问题，请反馈。",
                 fingerprint=f"DL000:{ar.rule.code}",
-            ))
+            )))
+    found.sort(key=lambda t: (t[0], t[1]))
+    diags = [d for _, _, d in found]
     sup = parse_suppressions(doc)
     if sup.ranges:
         diags = [d for d in diags if not sup.hides(d)]
-    diags.sort(key=lambda d: (d.line is None, d.line or 0, d.column or 0, d.code))
     # stable fingerprints: rule + key + occurrence number of that key
     seen: Counter[tuple[str, str]] = Counter()
     out = []
