@@ -144,7 +144,10 @@ def parse_suppressions(doc: Document) -> Suppressions:
 
 def _pointer(report: AnnualReport, block: Block | None, hit: Hit, page_place: str | None = None) -> str | None:
     if hit.pointer:
-        return hit.pointer if page_place is None else f"{page_place} › {hit.pointer}"
+        ptr = hit.pointer
+        if hit.cell is not None and hit.cell.pointer and not report.document.has_lines:
+            ptr += f"（{hit.cell.pointer}）"  # Word/PDF: also say where the cell is on the page
+        return ptr if page_place is None else f"{page_place} › {ptr}"
     if block is None:
         return page_place
     sec = report.section_of(block)

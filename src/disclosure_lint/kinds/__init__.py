@@ -21,6 +21,7 @@ _MODULES = (
     "tables",
     "statistics",
     "text_vs_table",
+    "input",
 )
 
 _REGISTRY: dict[str, type[Kind]] = {}

@@ -37,7 +37,7 @@ from ..report import catalogue as cat
 from ..report import structure as rs
 from ..report.structure import (  # noqa: F401  (has_table re-exported for tests)
     _EMPHASIS,
-    _IMAGE_ONLY,
+    IMAGE_ONLY,
     _LEAD_NUMBER,
     _PUNCT,
 
@@ -363,7 +363,7 @@ class EmptySection(Kind):
         for b in st.body(sec):
             if b.kind not in ("heading", "paragraph", "list_item", "table", "html"):
                 continue
-            if b.kind == "html" and "<table" not in b.text.lower() and not _IMAGE_ONLY.match(b.text):
+            if b.kind == "html" and "<table" not in b.text.lower() and not IMAGE_ONLY.match(b.text):
                 text = re.sub(r"<[^>]+>", "", b.text)
             else:
                 text = b.text

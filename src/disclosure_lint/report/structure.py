@@ -60,7 +60,7 @@ _LEAD_NUMBER = re.compile(
     r"|[①-⑩])\s*")
 NUMERAL = re.compile(r"^(?P<lead>[\s#*_]*(?:<(?:strong|b)\s*>)?\s*(?:第)?)(?P<num>[一二三四五六七八九十]{1,3})"
                       r"(?P<sep>\s*(?:、|，|,|\.|．|部分)?)")
-_IMAGE_ONLY = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$|^\s*<img\b[^>]*>\s*$", re.I)
+IMAGE_ONLY = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$|^\s*<img\b[^>]*>\s*$", re.I)
 _PUNCT = re.compile(r"[\s　\W_]+", re.U)
 
 
@@ -210,7 +210,7 @@ def has_table(body: list[Block], sid: str, accept_images: bool = True, min_flat_
         text = b.text
         if b.kind == "html" and "<table" in text.lower():
             return True
-        if accept_images and b.kind in ("paragraph", "html") and _IMAGE_ONLY.match(text):
+        if accept_images and b.kind in ("paragraph", "html") and IMAGE_ONLY.match(text):
             return True
         if b.kind in ("heading", "paragraph", "list_item") and len(text) <= 40:
             lab = _label_of(text)
@@ -221,5 +221,6 @@ def has_table(body: list[Block], sid: str, accept_images: bool = True, min_flat_
             if len(seen) >= min_flat_labels:
                 return True
     return False
+
 
 
