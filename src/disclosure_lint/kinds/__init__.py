@@ -18,6 +18,7 @@ _MODULES = (
     "duplication",
     "typography",
     "terminology",
+    "generic",
     "tables",
     "statistics",
     "text_vs_table",

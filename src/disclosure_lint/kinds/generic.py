@@ -1,0 +1,166 @@
+"""Generic kinds for rules written without Python (Vale's ``existence`` and ``substitution``).
+
+``existence``: report every occurrence of listed terms or regular expressions.
+
+    kind: existence
+    options:
+      terms: [某某用语]                 # literal strings
+      patterns: ['本(?:单位|机关)领导']   # regular expressions (Python syntax)
+      exceptions: ['某某用语库']         # matches inside these are not reported
+      tables: true                      # also look inside table cells
+      years: {from: 2021}               # only for these report years (from/to, both optional)
+
+``substitution``: report a wording and suggest its replacement (with a fix).
+
+    kind: substitution
+    options:
+      swap: {'国办公开办函\\[(\\d{4})\\]': '国办公开办函〔\\1〕'}   # pattern → replacement (\\1 = group 1)
+      fix: safe                         # safe | unsafe | none
+
+Message placeholders: ``{match}``; substitution also ``{replacement}``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import Field, field_validator
+
+from . import register
+from .base import FixEdit, Hit, Kind, KindOptions
+
+
+def _compile_all(patterns: list[str], what: str) -> list[str]:
+    for p in patterns:
+        try:
+            re.compile(p)
+        except re.error as exc:
+            raise ValueError(f"{what} 中的正则表达式 {p!r} 无效：{exc}") from None
+    return patterns
+
+
+class Years(KindOptions):
+    from_: int | None = Field(default=None, alias="from")
+    to: int | None = None
+
+
+class ExistenceOptions(KindOptions):
+    terms: list[str] = Field(default_factory=list)
+    patterns: list[str] = Field(default_factory=list)
+    exceptions: list[str] = Field(default_factory=list)
+    ignore_case: bool = False
+    tables: bool = True
+    years: Years | None = None
+
+    @field_validator("patterns", "exceptions")
+    @classmethod
+    def _valid(cls, v: list[str], info) -> list[str]:
+        return _compile_all(v, info.field_name)
+
+
+class SubstitutionOptions(KindOptions):
+    swap: dict[str, str] = Field(default_factory=dict)
+    exceptions: list[str] = Field(default_factory=list)
+    ignore_case: bool = False
+    tables: bool = True
+    years: Years | None = None
+    fix: Literal["safe", "unsafe", "none"] = "safe"
+
+    @field_validator("swap")
+    @classmethod
+    def _valid_swap(cls, v: dict[str, str]) -> dict[str, str]:
+        _compile_all(list(v), "swap")
+        return v
+
+    @field_validator("exceptions")
+    @classmethod
+    def _valid_exc(cls, v: list[str]) -> list[str]:
+        return _compile_all(v, "exceptions")
+
+
+def _in_years(years: Years | None, year: int | None) -> bool:
+    if years is None:
+        return True
+    if year is None:
+        return False
+    return (years.from_ is None or year >= years.from_) and (years.to is None or year <= years.to)
+
+
+class _Scanner(Kind):
+    def _blocks(self, report):
+        for b in report.lintable_blocks:
+            if b.kind == "table" and not self.options.tables:
+                continue
+            yield b
+
+    def _exception_spans(self, text: str) -> list[tuple[int, int]]:
+        return [m.span() for m in self._exc.finditer(text)] if self._exc is not None else []
+
+
+@register
+class Existence(_Scanner):
+    name = "existence"
+    Options = ExistenceOptions
+    params = frozenset()
+
+    def __init__(self, rule, options, config):
+        super().__init__(rule, options, config)
+        flags = re.IGNORECASE if options.ignore_case else 0
+        parts = [re.escape(t) for t in sorted(options.terms, key=len, reverse=True) if t] + list(options.patterns)
+        self._re = re.compile("|".join(f"(?:{p})" for p in parts), flags) if parts else None
+        self._exc = re.compile("|".join(f"(?:{p})" for p in options.exceptions), flags) \
+            if options.exceptions else None
+
+    def check(self, report) -> Iterator[Hit]:
+        if self._re is None or not _in_years(self.options.years, report.year):
+            return
+        for b in self._blocks(report):
+            exc = None
+            for m in self._re.finditer(b.text):
+                if not m.group(0):
+                    continue
+                if exc is None:
+                    exc = self._exception_spans(b.text)
+                if any(s <= m.start() and m.end() <= e for s, e in exc):
+                    continue
+                yield Hit(block=b, start=m.start(), end=m.end(), evidence={"actual": m.group(0)})
+
+
+@register
+class Substitution(_Scanner):
+    name = "substitution"
+    Options = SubstitutionOptions
+    params = frozenset({"replacement"})
+
+    def __init__(self, rule, options, config):
+        super().__init__(rule, options, config)
+        flags = re.IGNORECASE if options.ignore_case else 0
+        self._swaps = [(re.compile(p, flags), r) for p, r in options.swap.items()]
+        self._exc = re.compile("|".join(f"(?:{p})" for p in options.exceptions), flags) \
+            if options.exceptions else None
+
+    def check(self, report) -> Iterator[Hit]:
+        if not self._swaps or not _in_years(self.options.years, report.year):
+            return
+        for b in self._blocks(report):
+            exc = None
+            for pat, repl in self._swaps:
+                for m in pat.finditer(b.text):
+                    if not m.group(0):
+                        continue
+                    if exc is None:
+                        exc = self._exception_spans(b.text)
+                    if any(s <= m.start() and m.end() <= e for s, e in exc):
+                        continue
+                    try:
+                        replacement = m.expand(repl)
+                    except (re.error, IndexError):
+                        replacement = repl
+                    if replacement == m.group(0):
+                        continue
+                    fix = None if self.options.fix == "none" else [FixEdit(b, m.start(), m.end(), replacement)]
+                    yield Hit(block=b, start=m.start(), end=m.end(), params={"replacement": replacement},
+                              evidence={"expected": replacement, "actual": m.group(0)}, fix=fix,
+                              fix_description=f"改为“{replacement}”", fix_safe=self.options.fix == "safe")

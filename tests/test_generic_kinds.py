@@ -1,0 +1,92 @@
+"""The generic kinds that users build their own rules with: existence and substitution."""
+
+from __future__ import annotations
+
+import pytest
+
+from disclosure_lint.errors import ConfigError
+from disclosure_lint.packs import load_pack_file
+
+from .conftest import lint
+
+EXISTENCE = """
+id: XY001
+name: no-vague-words
+kind: existence
+category: content-safety
+severity: warning
+message: "避免空泛表述“{match}”"
+options:
+  terms: [取得了一定成效, 进一步加强]
+  patterns: ['大力(?:推进|推动)']
+  exceptions: ['进一步加强和改进']
+  years: {from: 2021}
+docs: {what: 空泛表述, why: 内容应翔实, basis: 国办公开办函〔2021〕30号, fail: [{text: 取得了一定成效。}], pass: [{text: 成效明显。}]}
+"""
+
+SUBSTITUTION = """
+id: XY002
+name: our-terms
+kind: substitution
+category: terminology
+severity: info
+message: "“{match}”应写作“{replacement}”"
+options:
+  swap: {'政府信息公开条例': '《中华人民共和国政府信息公开条例》', '(\\d+)个工作日': '\\1个工作日内'}
+  exceptions: ['《中华人民共和国政府信息公开条例》']
+  fix: unsafe
+docs: {what: 用语, why: 统一, basis: 内部规范}
+"""
+
+
+@pytest.fixture
+def pack(tmp_path, monkeypatch):
+    d = tmp_path / "pack"
+    d.mkdir()
+    (d / "a.yaml").write_text(EXISTENCE, encoding="utf-8")
+    (d / "b.yaml").write_text(SUBSTITUTION, encoding="utf-8")
+    (tmp_path / ".disclosure-lint.yaml").write_text("packs: [pack]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _check(tmp_path, text: str, name: str = "r.md"):
+    from disclosure_lint.api import check_paths
+
+    f = tmp_path / name
+    f.write_text(text, encoding="utf-8")
+    return check_paths([str(f)]).files[0].diagnostics
+
+
+def test_existence_terms_patterns_exceptions_years(pack):
+    text = ("# 某某局2023年政府信息公开工作年度报告\n\n本年取得了一定成效，大力推进公开，进一步加强和改进工作，"
+            "进一步加强监督。\n")
+    diags = [d for d in _check(pack, text) if d.code == "XY001"]
+    assert [d.match for d in diags] == ["取得了一定成效", "大力推进", "进一步加强"]
+    assert diags[0].message == "避免空泛表述“取得了一定成效”" and diags[0].line == 3
+    old = text.replace("2023年", "2019年")
+    assert [d for d in _check(pack, old) if d.code == "XY001"] == []  # years: from 2021
+
+
+def test_substitution_with_groups_and_unsafe_fix(pack):
+    text = "依据政府信息公开条例，在15个工作日答复；《中华人民共和国政府信息公开条例》另有规定。\n"
+    diags = [d for d in _check(pack, text) if d.code == "XY002"]
+    assert [(d.match, d.evidence["expected"]) for d in diags] == [
+        ("政府信息公开条例", "《中华人民共和国政府信息公开条例》"), ("15个工作日", "15个工作日内")]
+    assert diags[0].fix.applicability == "unsafe"
+    assert diags[1].fix.edits[0].replacement == "15个工作日内"
+
+
+def test_bad_regex_is_a_config_error(tmp_path):
+    f = tmp_path / "bad.yaml"
+    f.write_text(EXISTENCE.replace("'大力(?:推进|推动)'", "'大力(推进'"), encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_pack_file(f, "p")
+    assert "options.patterns" in str(exc.value) and "无效" in str(exc.value)
+
+
+def test_document_number_brackets_in_tables_too():
+    text = "| 依据 |\n|---|\n| 国办公开办函[2021]30号 |\n"
+    diags = lint(text, select=["DL702"])
+    assert [(d.line, d.match, d.fix.edits[0].replacement) for d in diags] == [
+        (3, "国办公开办函[2021]30号", "国办公开办函〔2021〕30号")]
