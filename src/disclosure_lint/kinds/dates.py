@@ -352,9 +352,9 @@ class LatePublication(Kind):
             deadline = _mmdd("03-01", year + 1) - _dt.timedelta(days=1)
         if published <= deadline:
             return
+        source = report.published_source or "落款日期"
         pm = report.published_mention
-        mention = pm if (pm is not None and pm.date is not None) else report.signature_mention
-        source = "发布日期" if mention is pm else "落款日期"
+        mention = {"发布日期": pm, "落款日期": report.signature_mention}.get(source)
         days = (published - deadline).days
         yield Hit(block=mention.block if mention else None, start=mention.start if mention else None,
                   end=mention.end if mention else None,

@@ -186,11 +186,26 @@ class AnnualReport:
 
     @cached_property
     def published(self) -> _dt.date | None:
-        """Publication date: the 发布日期 line, else the signature date."""
-        for m in (self.published_mention, self.signature_mention):
-            if m is not None and m.date is not None:
-                return m.date
-        return None
+        """Publication date: the 发布日期 line, else the page's ``<meta name=PubDate>``, else the signature."""
+        m = self.published_mention
+        if m is not None and m.date is not None:
+            return m.date
+        meta = _meta_date(self.document.meta.get("pubdate"))
+        if meta is not None:
+            return meta
+        m = self.signature_mention
+        return m.date if m is not None else None
+
+    @cached_property
+    def published_source(self) -> str | None:
+        """Where :attr:`published` came from: 发布日期, 网页元数据 or 落款日期."""
+        m = self.published_mention
+        if m is not None and m.date is not None:
+            return "发布日期"
+        if _meta_date(self.document.meta.get("pubdate")) is not None:
+            return "网页元数据"
+        m = self.signature_mention
+        return "落款日期" if m is not None and m.date is not None else None
 
     # -- sections ----------------------------------------------------------------------
     @cached_property
@@ -256,6 +271,19 @@ class AnnualReport:
     def is_unified(self) -> bool:
         """Does the report follow a unified format (four of the six sections, not in the old style)?"""
         return self.structure.unified
+
+
+def _meta_date(value) -> _dt.date | None:
+    """2024-01-20, 2024-01-20 10:00:00, 2024/1/20, 20240120 → date."""
+    if not value:
+        return None
+    m = re.match(r"\s*((?:19|20)\d{2})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})", str(value))
+    if not m:
+        return None
+    try:
+        return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
 
 
 def interpret(document: Document, overrides: Overrides | None = None) -> AnnualReport:
