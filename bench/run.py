@@ -13,7 +13,11 @@ Measured (all default rules, one process, through :class:`disclosure_lint.api.Ch
   Python allocations during the check loop (``tracemalloc``, in a separate pass because
   tracing slows Python down);
 * cold start: wall time of ``python -m disclosure_lint check one.md`` in a fresh
-  subprocess, median of 5 runs.
+  subprocess, median of 5 runs;
+* per format: the first ``--formats`` (default 60) reports rendered by ``tests/render.py``
+  into .txt, .html, .docx and .pdf (cached in ``bench/out/formats/``), each set checked with
+  ``Checker.check_file`` and timed like the Markdown set; the findings of every rendered file
+  are compared with those of its Markdown original (they should be identical).
 
 Targets (2-core machine): ≥150 reports/s in one process; one-file cold start ≤0.6 s.
 PASS/FAIL is printed beside each target; nothing is asserted.
@@ -39,6 +43,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402  (bench/generate.py, next to this file)
+
+FORMATS = (".md", ".txt", ".html", ".docx", ".pdf")
 
 TARGET_RATE = 150.0  # reports per second, one process
 TARGET_COLD = 0.6  # seconds, one file in a fresh process
@@ -203,11 +209,98 @@ def breakdown(files: list[str], top: int) -> str:
     return "\n".join(lines)
 
 
+def _render_module():
+    """tests/render.py: the one copy of the Markdown → .txt/.html/.docx/.pdf renderers."""
+    root = str(HERE.parent)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    from tests import render
+
+    return render
+
+
+def render_formats(files: list[str], outdir: Path) -> tuple[dict[str, list[str]], dict[str, float]]:
+    """Render every Markdown file into each format, once: a file is named after the hash of its
+    Markdown and of tests/render.py, so a re-run with the same seed and renderers reuses it.
+    Returns ({ext: paths}, {ext: seconds spent rendering in this run})."""
+    import hashlib
+
+    render = _render_module()
+    renderer = Path(render.__file__).read_bytes()
+    outdir.mkdir(parents=True, exist_ok=True)
+    paths: dict[str, list[str]] = {ext: [] for ext in FORMATS}
+    spent: dict[str, float] = dict.fromkeys(FORMATS[1:], 0.0)
+    keep = set()
+    for f in files:
+        md = Path(f).read_text(encoding="utf-8")
+        paths[".md"].append(f)
+        key = hashlib.sha1(renderer + md.encode("utf-8")).hexdigest()[:10]
+        for ext in FORMATS[1:]:
+            target = outdir / f"{Path(f).stem}.{key}{ext}"
+            keep.add(target.name)
+            if not target.exists():
+                t0 = time.perf_counter()
+                target.write_bytes(render.render(md, ext))
+                spent[ext] += time.perf_counter() - t0
+            paths[ext].append(str(target))
+    for old in outdir.iterdir():  # renderings of reports that are gone
+        if old.is_file() and old.name not in keep:
+            old.unlink()
+    return paths, spent
+
+
+def measure_formats(paths: dict[str, list[str]], repeat: int) -> dict:
+    """Throughput of ``check_file`` per format (best of ``repeat`` passes; the first file of each
+    format, which imports its reader's libraries, is checked before timing), and how many rendered
+    files give other findings than their Markdown original."""
+    checker = _checker()
+    checker.check_file(paths[".md"][0])
+    out: dict[str, dict] = {}
+    md_findings = None
+    for ext, files in paths.items():
+        t0 = time.perf_counter()
+        checker.check_file(files[0])
+        warm = time.perf_counter() - t0
+        best = None
+        results = None
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            results = [checker.check_file(f) for f in files]
+            elapsed = time.perf_counter() - t0
+            best = elapsed if best is None else min(best, elapsed)
+        assert results is not None and best is not None
+        findings = [Counter((d.code, d.match) for d in r.diagnostics) for r in results]
+        if md_findings is None:
+            md_findings = findings
+        differ = [os.path.basename(f) for f, a, b in zip(files, findings, md_findings) if a != b]
+        sizes = [os.path.getsize(f) for f in files]
+        out[ext] = {"n": len(files), "seconds": best, "rate": len(files) / best, "warmup": warm,
+                    "mean_kb": sum(sizes) / len(sizes) / 1024, "errors": sum(1 for r in results if r.error),
+                    "differ": differ, "findings": sum(sum(c.values()) for c in findings)}
+    return out
+
+
+def report_formats(fm: dict, spent: dict[str, float]) -> list[str]:
+    n = fm[".md"]["n"]
+    lines = [f"per format ({n} reports each, rendered by tests/render.py; check_file = read + parse + all rules):"]
+    for ext, m in fm.items():
+        same = "—" if ext == ".md" else (
+            f"{m['n'] - len(m['differ'])}/{m['n']} same findings as .md"
+            + (f" (differ: {', '.join(m['differ'][:3])}{' …' if len(m['differ']) > 3 else ''})" if m["differ"] else ""))
+        lines.append(f"  {ext:<6}{m['rate']:7.0f} reports/s  ({m['seconds'] * 1000 / m['n']:6.1f} ms each; "
+                     f"mean {m['mean_kb']:6.1f} KiB; first file {m['warmup'] * 1000:5.0f} ms)   {same}"
+                     + (f"   {m['errors']} unreadable" if m["errors"] else ""))
+    if any(spent.values()):
+        lines.append("  rendering (this run, cached afterwards): "
+                     + ", ".join(f"{ext} {t:.1f} s" for ext, t in spent.items() if t))
+    return lines
+
+
 def _verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
 
-def report(tp: dict, mem: dict, cold: dict | None, cpu: int | None) -> str:
+def report(tp: dict, mem: dict, cold: dict | None, cpu: int | None, fmt_lines: list[str] | None = None) -> str:
     lines = [
         "disclosure-lint benchmark",
         "=" * 64,
@@ -239,6 +332,8 @@ def report(tp: dict, mem: dict, cold: dict | None, cpu: int | None) -> str:
     ]
     if tp["read_errors"]:
         lines.append(f"files that could not be read: {tp['read_errors']}")
+    if fmt_lines:
+        lines += fmt_lines
     lines.append("=" * 64)
     return "\n".join(lines)
 
@@ -257,6 +352,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sort", default="cumulative", help="--profile 排序方式（cumulative、tottime …）")
     ap.add_argument("--include-startup", action="store_true", help="--profile 时把加载规则也计入")
     ap.add_argument("--breakdown", action="store_true", help="分阶段计时：解码、解析、报告解读、每条规则")
+    ap.add_argument("--formats", type=int, default=60, metavar="N",
+                    help="取前 N 份报告转换为 .txt/.html/.docx/.pdf 分格式测吞吐量（默认 60，0 为跳过）")
+    ap.add_argument("--formats-only", action="store_true", help="只做分格式测量")
+    ap.add_argument("--format-repeat", type=int, default=2, help="分格式测量重复次数，取最快一次（默认 2）")
     a = ap.parse_args(argv)
 
     out = Path(a.out)
@@ -276,13 +375,21 @@ def main(argv: list[str] | None = None) -> int:
         print(breakdown(files, a.top))
         return 0
 
+    fmt_lines = None
+    if a.formats > 0 or a.formats_only:
+        paths, spent = render_formats(files[: max(1, a.formats)], out / "formats")
+        fmt_lines = report_formats(measure_formats(paths, max(1, a.format_repeat)), spent)
+        if a.formats_only:
+            print("\n".join(fmt_lines))
+            return 0
+
     tp = measure_throughput(files, max(1, a.repeat))
     mem = measure_memory(files)
     cold = None
     if not a.no_cold:
         one = next((f for f in files if "-clean" in os.path.basename(f)), files[0])
         cold = measure_cold_start(one, a.cold_runs)
-    print(report(tp, mem, cold, os.cpu_count()))
+    print(report(tp, mem, cold, os.cpu_count(), fmt_lines))
     return 0
 
 
