@@ -89,4 +89,4 @@ def test_document_number_brackets_in_tables_too():
     text = "| 依据 |\n|---|\n| 国办公开办函[2021]30号 |\n"
     diags = lint(text, select=["DL702"])
     assert [(d.line, d.match, d.fix.edits[0].replacement) for d in diags] == [
-        (3, "国办公开办函[2021]30号", "国办公开办函〔2021〕30号")]
+        (3, "[2021]30号", "〔2021〕30号")]

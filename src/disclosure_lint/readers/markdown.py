@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from ..model import Block, Cell, Document, Row, Table
-from ._lines import anchored, strip_span, table_text
+from ._lines import anchored, table_text
 
 _PIPE = re.compile(r"(?<!\\)\|")
 
@@ -94,25 +94,34 @@ def _pieces(content: str, first_line: int, src_lines: list[str]) -> list[tuple[s
     return pieces
 
 
+_WS = " \t\u3000"
+
+
 def _table_row(line: str, line_no: int, row_index: int, header: bool) -> Row:
     """Split one GFM table row into cells with exact columns (border pipes dropped)."""
-    bounds: list[tuple[int, int]] = []
-    pos = 0
-    for m in _PIPE.finditer(line):
-        bounds.append((pos, m.start()))
-        pos = m.end()
-    bounds.append((pos, len(line)))
-    stripped = line.strip()
-    if stripped.startswith("|") and len(bounds) > 1 and not line[bounds[0][0]:bounds[0][1]].strip():
-        bounds = bounds[1:]
-    if (stripped.endswith("|") and not stripped.endswith("\\|") and len(bounds) > 1
-            and not line[bounds[-1][0]:bounds[-1][1]].strip()):
-        bounds = bounds[:-1]
+    if "\\|" in line:  # escaped pipes: split with the regex
+        bounds: list[tuple[int, int]] = []
+        pos = 0
+        for m in _PIPE.finditer(line):
+            bounds.append((pos, m.start()))
+            pos = m.end()
+        bounds.append((pos, len(line)))
+    else:  # fast path
+        bounds = []
+        pos = 0
+        for part in line.split("|"):
+            bounds.append((pos, pos + len(part)))
+            pos += len(part) + 1
+    if len(bounds) > 1 and not line[bounds[0][0]:bounds[0][1]].strip(_WS):
+        bounds = bounds[1:]  # leading border pipe
+    if len(bounds) > 1 and not line[bounds[-1][0]:bounds[-1][1]].strip(_WS):
+        bounds = bounds[:-1]  # trailing border pipe
     cells = []
     for col, (start, end) in enumerate(bounds):
-        text, c0 = strip_span(line, start, end)
-        cells.append(Cell(text=text, row=row_index, col=col, line=line_no, column=c0 + 1,
-                          end_column=c0 + 1 + len(text), header=header))
+        seg = line[start:end]
+        text = seg.strip(_WS)
+        c0 = start + (len(seg) - len(seg.lstrip(_WS))) if text else start
+        cells.append(Cell(text, row_index, col, line_no, c0 + 1, c0 + 1 + len(text), None, header))
     return Row(cells=tuple(cells), line=line_no, header=header)
 
 
