@@ -52,8 +52,10 @@ VARIANTS = {
     "docx-heading-styles": (".docx", lambda md: render.to_docx(md, heading_styles=True)),
     "docx-no-merges": (".docx", lambda md: render.to_docx(md, merge=False)),
     "pdf-repeated-header": (".pdf", lambda md: render.to_pdf(md, repeat_header=True)),
-    # known reader limitations (strict xfails below)
+    # ragged-right lines (a browser's print to PDF): a line ends short where the next word or
+    # number did not fit — '…联系人:李某，手机' before '13912345678。' — and the paragraph goes on
     "pdf-ragged": (".pdf", lambda md: render.to_pdf(md, ragged=True)),
+    # a long title wrapped by the layout: first line full width, second centred, same large size
     "pdf-wrapped-title": (".pdf", lambda md: render.to_pdf(md, title_lines=1)),
 }
 
@@ -194,41 +196,22 @@ def test_pdf_table_three_is_cut_by_a_page_break(outcome):
 
 
 @pytest.mark.parametrize("variant", ["html-heading-tags", "html-no-merges", "docx-heading-styles", "docx-no-merges",
-                                     "pdf-repeated-header"])
+                                     "pdf-repeated-header", "pdf-ragged", "pdf-wrapped-title"])
 @pytest.mark.parametrize("example", sorted(EXAMPLES))
 def test_variants_give_the_same_findings(outcome, example, variant):
     assert_same(outcome(example), outcome(example, variant))
 
 
-# -- known reader limitations ------------------------------------------------------------------------------
-# Each renders a layout real PDFs have; the reader mis-joins or mis-splits paragraphs.  strict=True:
-# once the reader is fixed the test passes, pytest reports XPASS as a failure, and the mark goes.
+# -- PDF layouts that once split or joined paragraphs wrongly -----------------------------------------------
+# A reader limitation found by a new layout is pinned here as a strict xfail naming the reader and
+# the cause (pytest then reports the fix as XPASS, a failure, and the mark goes).
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "readers/pdf.py _breaks(): with ragged-right lines (reportlab's CJK wrapping, a browser's print "
-    "to PDF) a line ending short of the margin because the next word or number did not fit — "
-    "'…联系人:李某，手机' before '13912345678。' — is taken for a paragraph end (lay.full() "
-    "allows only 0.8 em), so paragraphs split: DL801 matches less, DL601 misses the repeat"))
-def test_pdf_ragged_right_paragraphs(outcome):
-    assert_same(outcome("defective"), outcome("defective", "pdf-ragged"))
-
-
-@pytest.mark.xfail(strict=True, reason=(
-    "readers/pdf.py _breaks(): a centred title that wraps because it is long (first line full "
-    "width, second line centred, same large size) is split into two paragraphs — only two "
-    "*centred* lines are joined — so the report has no title and no agency: DL301 becomes DL302 "
-    "and DL405 (needs the agency's deadline) is lost"))
-def test_pdf_title_wrapped_by_the_layout(outcome):
-    assert_same(outcome("defective"), outcome("defective", "pdf-wrapped-title"))
-
-
-@pytest.mark.xfail(strict=True, reason=(
-    "readers/pdf.py _breaks()/_Layout.centred(): a title deliberately set on two centred lines "
-    "is split when its first line is a long agency name (17 characters at 22 pt leave 31 pt on "
-    "each side, under the 1.5 em that centred() requires), so the report has no agency: DL301 "
-    "becomes DL302 and DL405 is lost; found in bench/generate.py report 0052 (长汀湾区人力资源和社会保障局)"))
 def test_pdf_two_line_title_with_a_long_agency_name(tmp_path):
+    """A title set on two centred lines whose first line is a long agency name: 17 characters at
+    22 pt leave 31 pt either side, under the 1.5 em a centred line needs, and the lines must
+    still be joined (else no agency: DL301 becomes DL302 and DL405 is lost).  Found in
+    bench/generate.py report 0052 (长汀湾区人力资源和社会保障局)."""
     md = EXAMPLES["defective"].read_text(encoding="utf-8").replace("江北市桐溪区农业农村局", "江北市长汀湾区人力资源和社会保障局")
     base = Outcome(Checker(), _write(tmp_path / "long.md", md.encode("utf-8")))
     pdf = Outcome(Checker(), _write(tmp_path / "long.pdf", render.to_pdf(md)))
@@ -236,12 +219,10 @@ def test_pdf_two_line_title_with_a_long_agency_name(tmp_path):
     assert_same(base, pdf)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "readers/pdf.py _layout(): a page with >= 4 lines gets its own margins even when all its "
-    "lines are short and indented (a last page holding 五、… 无。 六、… （文字描述）): its left "
-    "margin becomes the indent and its right margin the end of the longest short line, so no "
-    "line is indented and every line is 'full', and the heading 五、… is joined with 无。"))
-def test_pdf_last_page_of_short_lines(outcome, tmp_path):
+def test_pdf_last_page_of_short_lines(tmp_path):
+    """A last page of four short indented lines (五、… 无。 六、… （文字描述）) reaches neither
+    margin; taken for the page's own margins, the indent would be the left margin and the longest
+    short line the right one, and 五、… would be joined with 无。"""
     # the defective report without its last paragraph and 落款, section 五 starting a new page:
     # that page holds four short indented lines and nothing that reaches the right margin
     md = EXAMPLES["defective"].read_text(encoding="utf-8")

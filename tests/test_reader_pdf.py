@@ -603,6 +603,159 @@ def test_heading_number_starts_new_paragraph_even_without_indent():
                           "二、主动公开政府信息情况"]
 
 
+# -- paragraph layouts: titles, margins, ragged-right text ------------------------------------------
+
+
+LONG_AGENCY = "某某省某某市某某区人力资源和社会保障局"  # 19 characters: 418 pt at 22 pt, 13 pt spare each side
+
+
+def title_then_body(b: Builder, title_lines: list[str]) -> None:
+    for s in title_lines:
+        b.centred(s, 22)
+    b.top += 12
+    b.paragraph(INTRO)
+    b.paragraph(P_ACTIVE)
+
+
+def test_two_line_title_with_a_long_first_line_is_joined():
+    assert 0 < (RIGHT - LEFT - Builder().width(LONG_AGENCY, 22)) / 2 < 1.5 * 22  # not 'centred' by itself
+    b = Builder(header=False)
+    title_then_body(b, [LONG_AGENCY, TITLE2])
+    doc = pdf_reader.read("x.pdf", b.bytes())
+    assert texts(doc)[:3] == [LONG_AGENCY + TITLE2, INTRO, P_ACTIVE]
+    rep = interpret(doc)
+    assert rep.agency.name == LONG_AGENCY and rep.year == 2023
+
+
+def test_title_wrapped_by_the_layout_is_joined():
+    """A long title left to wrap: the first line runs (nearly) full width, the rest is centred."""
+    title = "某某市某某区农业农村局" + TITLE2
+    b = Builder(header=False)
+    lines = b.wrap(title, RIGHT - LEFT, 22)
+    assert len(lines) == 2 and b.width(lines[0], 22) > RIGHT - LEFT - 22
+    title_then_body(b, lines)
+    doc = pdf_reader.read("x.pdf", b.bytes())
+    assert texts(doc)[:2] == [title, INTRO]
+    assert interpret(doc).agency.name == "某某市某某区农业农村局"
+
+
+def test_large_line_set_flush_left_is_not_joined_to_a_centred_title():
+    b = Builder(header=False)
+    b.text(LEFT, b.top, "附件1", size=22)
+    b.top += 22 * 1.6
+    title_then_body(b, [AGENCY, TITLE2])
+    doc = pdf_reader.read("x.pdf", b.bytes())
+    assert texts(doc)[:3] == ["附件1", RUNNING, INTRO]
+
+
+def test_last_page_of_short_lines_keeps_the_document_margins():
+    """A page whose lines reach neither margin (short indented headings and one-line paragraphs)
+    does not get margins of its own: its lines stay indented, short, and apart."""
+    b = Builder(header=False)
+    b.paragraph(INTRO)
+    b.paragraph(P_ACTIVE)
+    b.new_page()
+    short = ["五、存在的主要问题及改进情况", "无。", "六、其他需要报告的事项", P_OTHER]
+    for s in short:
+        b.paragraph(s)
+    doc = pdf_reader.read("x.pdf", b.bytes())
+    assert texts(doc) == [INTRO, P_ACTIVE] + short
+    assert [b_.anchors[0].page for b_ in doc.blocks[2:]] == [2, 2, 2, 2]
+
+
+class MirroredBuilder(Builder):
+    """Mirrored margins: even pages are set 24 pt further right (the binding edge alternates)."""
+
+    def text(self, x: float, top: float, s: str, size: float = BODY, char_space: float = 0.0) -> None:
+        super().text(x + (24 if self.page % 2 == 0 else 0), top, s, size=size, char_space=char_space)
+
+
+def test_page_with_few_lines_takes_the_margins_of_its_side_of_the_spread():
+    b = MirroredBuilder(header=False)
+    while b.page < 3:
+        b.paragraph(P_ACTIVE)
+    b.top = BOTTOM - BODY - PITCH  # room for two lines: P_PROBLEMS runs onto page 4 with one line
+    b.paragraph(P_PROBLEMS)
+    b.paragraph(P_OTHER)
+    assert b.page == 4
+    doc = pdf_reader.read("x.pdf", b.bytes())
+    ts = texts(doc)
+    assert ts[-2:] == [P_PROBLEMS, P_OTHER]  # not split where page 4's lines start 24 pt further right
+    assert {a.page for a in doc.blocks[-2].anchors} == {3, 4}
+    assert all(t == P_ACTIVE for t in ts[:-2])
+
+
+def ragged(b: Builder, s: str, indent: bool = True) -> list[str]:
+    """A paragraph set flush left like a browser's print to PDF: lines broken where the next unit
+    (a character, a number, a Latin word) does not fit, closing punctuation hanging, no justifying."""
+    from . import render
+
+    lines = render.break_lines(s, RIGHT - LEFT, BODY, indent=2 * BODY if indent else 0.0)
+    for i, line in enumerate(lines):
+        b.text(LEFT + (2 * BODY if indent and i == 0 else 0), b.top, line)
+        b.top += PITCH
+    return lines
+
+
+# each first line ends with a comma hanging past the margin; each second line ends short because
+# what follows does not fit: a phone number (60 pt left, 88 pt needed), a Latin word (28 pt, 56 pt)
+RAGGED_PHONE = ("本机关政府信息公开工作的联系人为办公室的李某和王某，请拨打办公室的固定电话或者联系工作人员的个人手机"
+                "13912345678，也可以到办公地址为某某市某某区人民路88号行政中心东楼1205室当面咨询，"
+                "工作时间为每周一至周五上午9:00至下午17:30，法定节假日除外；自2024.1.5起受理地点调整为政务服务中心二楼综合窗口。")
+RAGGED_MAIL = ("依申请公开工作的咨询电话由局办公室的李某和王某值守，也可以发送电子邮件到本机关政府信息公开专用的电子邮箱"
+               "gongkai@example.gov.cn，我们将在收到邮件后的五个工作日内答复。")
+
+
+def test_ragged_right_lines_ending_short_of_the_margin_do_not_end_the_paragraph():
+    b = Builder(header=False)
+    paras = [INTRO, "一、总体情况", RAGGED_PHONE, RAGGED_MAIL, P_PROBLEMS]
+    for s in paras:
+        lines = ragged(b, s)
+        if s.startswith("依申请") or s.startswith("本机关"):
+            ends = [LEFT + (2 * BODY if i == 0 else 0) + b.width(ln) for i, ln in enumerate(lines)]
+            assert ends[0] > RIGHT + 1 and lines[0].endswith("，")  # the comma hangs
+            assert RIGHT - ends[1] > 1.5 * BODY  # the line ends well short of the margin
+            assert lines[2][0].isascii()  # before the number or word that did not fit
+    doc = pdf_reader.read("x.pdf", b.bytes())
+    assert texts(doc) == paras
+
+
+def test_ragged_right_line_with_room_for_what_follows_ends_the_paragraph():
+    """The room left on a short line is compared with the next line's first unit: a character
+    that would have fitted, or a unit wider than half the line (a long web address), starts a
+    new paragraph as before."""
+    url = "https://www.example.gov.cn/zwgk/zfxxgkndbg/2023/annual-report-of-the-agency.html"
+    b = Builder(header=False)
+    b.paragraph(INTRO)
+    b.paragraph("注：本年度数据截至2023年12月31日。", indent=False)
+    b.paragraph(P_OTHER)  # one short line …
+    b.paragraph(url, indent=False)  # … and a unit longer than half the line, not indented
+    assert b.width(url) > (RIGHT - LEFT) / 2
+    doc = pdf_reader.read("x.pdf", b.bytes())
+    assert texts(doc) == [INTRO, "注：本年度数据截至2023年12月31日。", P_OTHER, url]
+
+
+def test_lead_width_is_the_first_unbreakable_unit():
+    def line(s: str, w: dict[str, float] | None = None) -> list:
+        out, x = [], 0.0
+        for t in s:
+            width = (w or {}).get(t, 16.0 if not t.isascii() else 8.0)
+            out.append(pdf_reader._Char(t, x, x + width, 0.0, 16.0, 16.0))
+            x += width + 1.0  # justified: spacing between glyphs is not part of the width
+        return out
+
+    lead = pdf_reader._lead_width
+    assert lead(line("13912345678。下")) == 11 * 8 + 16
+    assert lead(line("2024.1.5（星期五）")) == 8 * 8
+    assert lead(line("gongkai@example")) == 7 * 8  # "@" is not part of a word
+    assert lead(line("（一）主动公开")) == 3 * 16
+    assert lead(line("于，2023年")) == 32
+    assert lead(line("，于")) == 16
+    assert lead(line("本")) == 16
+    apart = line("ab") + [pdf_reader._Char("cd", 30.0, 46.0, 0.0, 16.0, 16.0)]  # a space between words
+    assert lead(apart) == 16
+
+
 # -- scans and notices -----------------------------------------------------------------------------
 
 

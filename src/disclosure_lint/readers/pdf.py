@@ -24,8 +24,13 @@ rebuilds what the report's author wrote:
 * **Paragraphs.** Lines are joined into paragraphs (CJK without a space), also across page
   breaks, unless the line ends a paragraph: it is a short numbered heading, it stops short of the
   right margin, the next line is indented, starts with a heading number, or follows a wider gap,
-  or — in documents without first-line indents — it ends with 。！？：；.  Centred lines in a
-  larger font (the title) are joined to each other.
+  or — in documents without first-line indents — it ends with 。！？：；.  A line stopping short
+  of the margin only because the next line's first unbreakable unit (a character, a number, a
+  Latin word, with the punctuation that may not be parted from it) would not have fitted does
+  not end the paragraph (ragged-right text: a browser's print to PDF).  The margins are each
+  page's own (closing punctuation hanging past the right margin aside), unless the page's lines
+  do not reach them (a last page of short lines): then a neighbouring page's.  A title in a
+  larger font is joined over its lines: a centred line follows a centred, long or full-width one.
 * **Positions.** Paragraph anchors carry the page and the line number on the page (every text
   line of the page counts, table lines included), so findings read "第2页第14行"; table cells
   carry a pointer "第3页表1第2行第4列" (table 1 of that page, grid row and column of that page's part).
@@ -67,6 +72,9 @@ _PAGE_NUMBER = re.compile(
     re.I)
 _DIGITS = re.compile(r"\d+")
 _LEAD_NUM = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、])")
+# kinsoku: closing punctuation never starts a line (it may hang past the margin), opening never ends one
+_CLOSING = frozenset("，。、；：？！）》〕】」』”’…％,.;:?!)]}%")
+_OPENING = frozenset("（《〔【「『“‘([{")
 _NUMERIC = re.compile(r"^[\s+\-－−]*[\d,，.．%％]+\s*[%％]?\s*$")
 
 _FOLD: dict[int, str] | None = None
@@ -110,6 +118,8 @@ class _Line:
     size: float
     page: int
     no: int = 0  # line number on the page (1-based)
+    lead: float = 0.0  # natural width of the line's first unbreakable unit (see _lead_width)
+    end: float = 0.0  # right edge of the line without trailing closing punctuation (it may hang)
 
     @property
     def mid(self) -> float:
@@ -395,8 +405,42 @@ def _join_chars(chars: list[_Char], wide_gap_space: bool = True) -> str:
 
 def _make_line(chars: list[_Char], page: int) -> _Line:
     sizes = Counter(round(c.size * 2) / 2 for c in chars)
-    return _Line(_join_chars(chars), chars[0].x0, max(c.x1 for c in chars), min(c.top for c in chars),
-                 max(c.bottom for c in chars), sizes.most_common(1)[0][0], page)
+    x1 = max(c.x1 for c in chars)
+    k = len(chars)
+    while k > 1 and chars[k - 1].text[-1] in _CLOSING:
+        k -= 1
+    end = x1 if k == len(chars) else max(c.x1 for c in chars[:k])
+    return _Line(_join_chars(chars), chars[0].x0, x1, min(c.top for c in chars),
+                 max(c.bottom for c in chars), sizes.most_common(1)[0][0], page,
+                 lead=_lead_width(chars), end=end)
+
+
+def _lead_width(chars: list[_Char]) -> float:
+    """The natural width (glyph advances, without the spacing of a justified line) of the line's
+    first unit that a line breaker would not split: opening punctuation with what follows it, a
+    number or Latin word (``13912345678``, ``2024.1.5``, ``http://…``) or else one character, and
+    the closing punctuation after it (kinsoku: it may not start a line)."""
+    n = len(chars)
+    i = 0
+    while i < n and chars[i].text[0] in _OPENING:
+        i += 1
+    if i < n and _is_unit_char(chars[i].text[0]):
+        i += 1
+        while i < n and chars[i].x0 - chars[i - 1].x1 <= 0.2 * chars[i].size:
+            t = chars[i].text[0]
+            if _is_unit_char(t) or (t in ".:/-_" and i + 1 < n and _is_unit_char(chars[i + 1].text[0])):
+                i += 1
+            else:
+                break
+    elif i < n:
+        i += 1
+    while i < n and chars[i].text[0] in _CLOSING:
+        i += 1
+    return sum(c.x1 - c.x0 for c in chars[:max(i, 1)])
+
+
+def _is_unit_char(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
 
 
 def _needs_space(before: str, after: str) -> bool:
@@ -788,6 +832,21 @@ class _Layout:
         rg = self.right[ln.page] - ln.x1
         return lg >= 1.5 * ln.size and abs(lg - rg) <= 1.5 * ln.size
 
+    def balanced(self, ln: _Line) -> bool:
+        """Equal gaps left and right (within 1.5 em): a centred line, however long, or a full one."""
+        lg = ln.x0 - self.left[ln.page]
+        rg = self.right[ln.page] - ln.x1
+        return abs(lg - rg) <= 1.5 * ln.size
+
+    def wrapped(self, a: _Line, b: _Line) -> bool:
+        """Did line ``a`` end short only because ``b``'s first unbreakable unit (a character, a
+        number, a Latin word, with the punctuation that may not be parted from it) did not fit in
+        the room left on ``a``?  Ragged-right setting (a browser's print to PDF, unjustified
+        text) ends such lines well before the margin.  A unit wider than half the text width (a
+        long web address) says nothing: the line before it may as well end a paragraph."""
+        room = self.right[a.page] - a.x1
+        return room < b.lead <= 0.5 * (self.right[b.page] - self.left[b.page])
+
 
 def _margin(values: list[float], low: bool) -> float | None:
     """The outermost value shared by at least two lines (a stray line does not move the margin)."""
@@ -801,21 +860,55 @@ def _margin(values: list[float], low: bool) -> float | None:
 
 
 def _layout(pages: list[_Page]) -> _Layout:
+    """Margins per page, body size, line spacing, and whether paragraphs have first-line indents.
+
+    A page with four lines or more has its own margins (the left edge and the right end of its
+    lines; the right end leaves out closing punctuation, which may hang past the margin) — unless
+    its text width comes out narrower than the document's usual one by more than an em: then its
+    lines do not reach the margins (a last page of short headings and one-line paragraphs, a page
+    of indented lines) and it takes the margins of the nearest page of the same size that has
+    its own (the same side of a spread first: mirrored margins), as pages with fewer lines do;
+    failing that, the document's margins.
+    """
     all_lines = [ln for p in pages for ln in p.lines]
-    doc_left = _margin([ln.x0 for ln in all_lines], True) or 0.0
-    doc_right = _margin([ln.x1 for ln in all_lines], False) or 0.0
-    left: dict[int, float] = {}
-    right: dict[int, float] = {}
-    for p in pages:
-        if len(p.lines) >= 4:
-            left[p.number] = _margin([ln.x0 for ln in p.lines], True) or doc_left
-            right[p.number] = _margin([ln.x1 for ln in p.lines], False) or doc_right
-        else:
-            left[p.number], right[p.number] = doc_left, doc_right
     sizes: Counter[float] = Counter()
     for ln in all_lines:
         sizes[ln.size] += len(ln.text)
     body = sizes.most_common(1)[0][0] if sizes else 12.0
+    doc_left = _margin([ln.x0 for ln in all_lines], True) or 0.0
+    doc_right = _margin([ln.end for ln in all_lines], False) or 0.0
+    own: dict[int, tuple[float, float]] = {}
+    for p in pages:
+        if len(p.lines) >= 4:
+            lo = _margin([ln.x0 for ln in p.lines], True)
+            hi = _margin([ln.end for ln in p.lines], False)
+            if lo is not None and hi is not None:
+                own[p.number] = (lo, hi)
+    by_number = {p.number: p for p in pages}
+
+    def shape(number: int) -> tuple[int, int]:
+        p = by_number[number]
+        return round(p.width), round(p.height)
+
+    # the usual text width of each page size: the widest of the most common widths
+    usual: dict[tuple[int, int], float] = {}
+    for key in {shape(n) for n in own}:
+        widths = [hi - lo for n, (lo, hi) in own.items() if shape(n) == key]
+        groups = _cluster_by(widths, lambda v: v, 0.5 * body)
+        best = max(groups, key=lambda g: (len(g), max(g)))
+        usual[key] = max(best)
+    trusted = {n: m for n, m in own.items() if m[1] - m[0] >= usual[shape(n)] - body}
+    left: dict[int, float] = {}
+    right: dict[int, float] = {}
+    for p in pages:
+        m = trusted.get(p.number)
+        if m is None:
+            near = [n for n in trusted if shape(n) == shape(p.number)]
+            if near:
+                m = trusted[min(near, key=lambda n: ((n - p.number) % 2, abs(n - p.number), n))]
+            else:
+                m = (doc_left, doc_right)
+        left[p.number], right[p.number] = m
     gaps = sorted(b.top - a.bottom for p in pages for a, b in zip(p.lines, p.lines[1:])
                   if abs(a.size - body) < 0.6 and abs(b.size - body) < 0.6 and b.top >= a.bottom - 1)
     gap = gaps[len(gaps) // 2] if gaps else body * 0.5
@@ -833,16 +926,19 @@ def _breaks(a: _Line, b: _Line, lay: _Layout) -> bool:
         return True
     if abs(a.size - b.size) >= 1.5:
         return True
-    if (lay.centred(a) and lay.centred(b) and a.size >= lay.body_size + 0.9
+    if (a.size >= lay.body_size + 0.9 and lay.balanced(a) and lay.centred(b)
             and not _TERMINAL.search(a.text)):
-        return False  # a title set on two centred lines
-    if heading_level(a.text) and not lay.full(a):
+        # a title on two lines in a large font: set so (a long agency name on the first line
+        # leaves little room either side) or wrapped by the layout (the first line full width)
+        return False
+    short = not lay.full(a) and not lay.wrapped(a, b)
+    if heading_level(a.text) and short:
         return True
     if HEADING.match(b.text):
         return True
     if lay.indented(b):
         return True
-    if not lay.full(a):
+    if short:
         return True
     if _TERMINAL.search(a.text) and not lay.indents:
         return True
