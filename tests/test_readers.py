@@ -110,3 +110,51 @@ def test_decode_encodings():
     assert decode(s.encode("gbk")) == (s, "gb18030")
     assert decode(b"\xef\xbb\xbf" + s.encode()) == (s, "utf-8-sig")
     assert decode("\ufeff".encode("utf-16-le") + s.encode("utf-16-le"))[0] == s
+
+
+def _cells(block):
+    return [[(c.text, c.line, c.column, c.end_column) for c in r.cells] for r in block.table.rows]
+
+
+def test_text_tab_table_each_tab_is_one_cell_boundary():
+    # an empty cell between two tabs keeps the numbers right of it in their columns
+    doc = txt.parse("项目\t维持\t纠正\t其他\n数量\t1\t\t2\n")
+    (t,) = doc.blocks
+    assert [r.texts for r in t.table.rows] == [["项目", "维持", "纠正", "其他"], ["数量", "1", "", "2"]]
+    assert _cells(t)[1] == [("数量", 2, 1, 3), ("1", 2, 4, 5), ("", 2, 6, 6), ("2", 2, 7, 8)]
+    # the block text joins the cells with one tab each and locates into every cell
+    assert t.text.split("\n")[1] == "数量\t1\t\t2"
+    assert t.locate(t.text.index("2", t.text.index("数量"))).column == 7
+
+
+def test_text_tab_table_leading_and_trailing_tabs_are_empty_cells():
+    # merged cells left empty at the start of a row (a copy from a spreadsheet), an empty last cell;
+    # spaces around a row are indentation, not cells
+    doc = txt.parse("　　项目\t\t自然人\t总计\n\t（三）不予公开\t1\t\n  \t\t合计\t1\t1  \n")
+    (t,) = doc.blocks
+    assert _cells(t) == [
+        [("项目", 1, 3, 5), ("", 1, 6, 6), ("自然人", 1, 7, 10), ("总计", 1, 11, 13)],
+        [("", 2, 1, 1), ("（三）不予公开", 2, 2, 9), ("1", 2, 10, 11), ("", 2, 12, 12)],
+        [("", 3, 3, 3), ("", 3, 4, 4), ("合计", 3, 5, 7), ("1", 3, 8, 9), ("1", 3, 10, 11)],
+    ]
+    assert "space_separated_tables" not in doc.meta
+
+
+def test_text_tab_indented_paragraphs_are_not_a_table():
+    doc = txt.parse("\t本机关认真贯彻落实条例。\n\t全年主动公开政府信息一百二十条。\n项目\t数量\n规章\t0\n")
+    assert [(b.kind, b.text) for b in doc.blocks][:2] == [("paragraph", "本机关认真贯彻落实条例。"),
+                                                          ("paragraph", "全年主动公开政府信息一百二十条。")]
+    assert doc.blocks[0].column == 2
+    assert doc.blocks[2].kind == "table" and [r.texts for r in doc.blocks[2].table.rows] == [["项目", "数量"],
+                                                                                             ["规章", "0"]]
+
+
+def test_text_space_separated_tables_are_listed_in_meta():
+    # a run of spaces is one boundary however wide: such a table cannot show an empty cell
+    doc = txt.parse("标题\n项目    维持    纠正\n数量    1        2\n\n| 项目 | 数量 |\n| 规章 | 0 |\n")
+    kinds = [b.kind for b in doc.blocks]
+    assert kinds == ["paragraph", "table", "table"]
+    assert doc.meta["space_separated_tables"] == (1,)
+    assert [r.texts for r in doc.blocks[1].table.rows] == [["项目", "维持", "纠正"], ["数量", "1", "2"]]
+    assert _cells(doc.blocks[1])[1][2] == ("2", 3, 16, 17)
+    assert "space_separated_tables" not in txt.parse("项目\t数量\n规章\t0\n").meta

@@ -649,9 +649,16 @@ def test_e2e_blank_total_and_text_cell(fmt, sep):
 
 
 def test_e2e_missing_trailing_cells_in_text_are_not_blamed():
-    # tab-separated text loses trailing empty cells: the totals are unknown, nothing is reported
+    # trailing tabs trimmed (as editors often do): the totals are unknown, nothing is reported
     rows = s3_rows(new={6: None}, result__open={6: None}, result__total={6: None})
-    assert lint_report(report_text("text", s3=rows), "text") == []
+    text = "\n".join(line.rstrip("\t") for line in report_text("text", s3=rows).split("\n"))
+    assert lint_report(text, "text") == []
+
+
+def test_e2e_trailing_tab_is_an_empty_total():
+    # a trailing tab is an empty last cell: blank totals whose parts are not zero → DL208
+    rows = s3_rows(new={6: None}, result__open={6: None}, result__total={6: None})
+    assert [d.code for d in lint_report(report_text("text", s3=rows), "text")] == ["DL208"]
 
 
 def test_e2e_unfilled_markdown():

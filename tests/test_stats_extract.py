@@ -20,6 +20,8 @@ from disclosure_lint.report.stats import labels as lb
 from disclosure_lint.report.stats.extract import extract
 from disclosure_lint.report.stats.schema import S3_COLS, schema
 
+from .conftest import lint
+
 FIXTURES = Path(__file__).parent / "fixtures" / "stats"
 EXCERPTS = sorted(glob.glob("/work/shared/corpus/excerpts/*.txt"))
 SEED = Path("/work/shared/seed/shangtang-2019.txt")
@@ -138,8 +140,13 @@ def as_pipes(rows: list[list[str]]) -> str:
 
 
 def as_tabs(rows: list[list[str]]) -> str:
-    # tabs collapse in the text reader, so empty cells vanish: this is the "collapsed" layout in effect
+    # empty cells left out (a copy that drops them): this is the "collapsed" layout in effect
     return "\n".join("\t".join(c for c in r if c) for r in rows)
+
+
+def as_tab_grid(rows: list[list[str]]) -> str:
+    # every cell written, an empty one as nothing between two tabs (a copy from a spreadsheet or Word)
+    return "\n".join("\t".join(r) for r in rows)
 
 
 def wrap(body: str, heading: str = "三、收到和处理政府信息公开申请情况", year: int = 2023, fmt: str = "markdown") -> str:
@@ -957,3 +964,173 @@ def test_random_tables_never_crash():
             assert all(u.what in ("row", "col") for u in t.unmapped)
 
     run()
+
+
+# -- text tables: empty cells of tab- and space-separated text --------------------------------------------
+
+@pytest.mark.parametrize("version", ["2021", "2019"])
+@pytest.mark.parametrize("layout", ["empty", "repeat", "flat", "combined"])
+def test_s3_text_tab_grid_every_cell(version, layout):
+    """Each tab is one cell boundary: merged cells left empty keep every number in its column."""
+    rows = s3_label_rows(version, layout)
+    width = 3 if layout in ("empty", "repeat") else 1
+    head = s3_header("repeat" if layout == "repeat" else "empty", width)
+    rep = report(wrap(as_tab_grid(head + rows), fmt="text", year=2023 if version == "2021" else 2020), fmt="text")
+    check_s3(rep.stats["s3"], version)
+
+
+def test_s3_tab_grid_empty_cells_are_blank_cells_in_their_columns():
+    rows = s3_label_rows("2021", "empty")
+    rows[0] = rows[0][:3] + ["5", "", "", "1", "", "", "6"]  # 一、本年新收: 自然人5 社会公益组织1 总计6
+    st = report(wrap(as_tab_grid(s3_header("empty", 3) + rows), fmt="text"), fmt="text").stats["s3"]
+    assert [st.get("new", c).raw for c in COLS7] == ["5", "", "", "1", "", "", "6"]
+    assert st.get("new", "social_welfare").cell.column == 1 + len("\t".join(rows[0][:6])) + 1
+
+
+def test_s4_tab_grid_first_value_blank():
+    rows = s4_rows("empty")
+    rows[-1] = ["", "2", "", "1", "3"] + [str(i) for i in range(10)]
+    st = report(wrap(as_tab_grid(rows), heading="四、政府信息公开行政复议、行政诉讼情况", fmt="text"),
+                fmt="text").stats["s4"]
+    assert st.loose == [] and st.unmapped == []
+    assert [st.get("cases", c).raw for c in S4_IDS[:5]] == ["", "2", "", "1", "3"]
+    assert st.get("cases", "after_review.total").raw == "9"
+
+
+def test_tab_table_split_by_a_bare_group_line_keeps_its_columns():
+    """A group row with no numbers, its trailing tabs trimmed, is a lone line: the reader ends the table
+    there.  The part after it has no header; its columns are those of the first part, shifted to where
+    its values start (the first part's rows had one label column, the second part's two)."""
+    head = [["项目", "", *COL_LABELS]]
+    rows = [["一、本年新收政府信息公开申请数量", "", "3", "", "", "", "", "", "3"],
+            ["三、本年度办理结果"],
+            ["（一）予以公开", "", "", "", "", "", "", "2", "2"],
+            ["（三）不予公开", "1.属于国家秘密", "1", "", "", "", "", "", "1"]]
+    st = report(wrap(as_tab_grid(head + rows), fmt="text"), fmt="text").stats["s3"]
+    assert st.unmapped == [] and st.loose == []
+    assert st.get("new", "natural_person").raw == "3" and st.get("new", "total").raw == "3"
+    assert st.get("result.open", "other_org").raw == "2" and st.get("result.open", "total").raw == "2"
+    assert st.get("result.not_open.state_secret", "natural_person").raw == "1"
+
+
+def test_row_written_as_its_label_alone_is_a_blank_row():
+    """A row left blank whose trailing separators were trimmed: a row of the table block that ends with its
+    labels, or a lone line after the block (a paragraph to the reader) — both rows of empty cells."""
+    body = "\n".join(["信息内容\t本年制发件数\t本年废止件数\t现行有效件数", "规章\t1\t\t9", "行政规范性文件",
+                      "第二十条第（五）项", "信息内容\t本年处理决定数量", "行政许可"])
+    s2 = report(wrap(body, heading="二、主动公开政府信息情况", fmt="text"), fmt="text").stats["s2"]
+    assert [s2.get("rules", c).raw for c in ("issued", "repealed", "in_force")] == ["1", "", "9"]
+    assert [s2.get("normative_docs", c).raw for c in ("issued", "repealed", "in_force")] == ["", "", ""]
+    assert s2.get("licensing", "decisions").raw == "" and s2.missing_rows == ["penalty", "coercion", "fees"]
+    assert s2.get("licensing", "decisions").cell.line == 8
+    rows = s3_label_rows("2021", "empty")
+    rows[3] = rows[3][:2]  # （二）部分公开 in the block: its labels, then nothing
+    tail = ["（七）总计", "四、结转下年度继续办理"]  # lone lines after the block
+    body = as_tab_grid(s3_header("empty", 3) + rows[:-2]) + "\n" + "\n".join(tail)
+    st = report(wrap(body, fmt="text"), fmt="text").stats["s3"]
+    assert st.missing_rows == [] and st.loose == []
+    for rid in ("result.partial", "result.total", "carried_forward"):
+        assert [st.get(rid, c).raw for c in COLS7] == [""] * 7, rid
+    assert st.get("carried_forward", "total").cell.line == body.count("\n") + 3
+    assert st.get("result.open", "total").raw == value(2, 6)
+
+
+def test_tab_row_alone_between_bare_lines_is_not_placed():
+    """A tab-separated row printed alone (between rows written as their labels alone) is a paragraph whose
+    leading empty cells were stripped: its numbers are kept as unplaceable, not placed from the left."""
+    rows = s3_label_rows("2021", "empty")[:6]  # 一 二 三（一） （二） （三）1. 2.
+    lines = as_tab_grid(s3_header("empty", 3) + rows[:5]).split("\n")
+    lines += ["2.其他法律行政法规禁止公开", "\t\t3.危及“三安全一稳定”\t\t4\t\t\t\t\t4", "4.保护第三方合法权益"]
+    st = report(wrap("\n".join(lines), fmt="text"), fmt="text").stats["s3"]
+    assert [st.get("result.not_open.law_prohibited", c).raw for c in COLS7] == [""] * 7
+    assert not [k for k in st.cells if k[0] == "result.not_open.security_stability"]
+    assert [(c.row, c.raw) for c in st.loose] == [("result.not_open.security_stability", "4")] * 2
+    assert [st.get("result.not_open.third_party", c).raw for c in COLS7] == [""] * 7
+
+
+def spaces(rows: list[list[str]]) -> str:
+    return "\n".join("    ".join(c for c in r if c) for r in rows)
+
+
+def test_space_separated_short_row_is_unplaceable():
+    rows = s3_label_rows("2021", "collapsed")
+    rows[0] = [rows[0][0], "5", "1", "6"]  # 一、本年新收 with four blank cells: which ones cannot be seen
+    rep = report(wrap(spaces(s3_header("collapsed", 1) + rows), fmt="text"), fmt="text")
+    st = rep.stats["s3"]
+    assert rep.document.meta["space_separated_tables"] == (2,)
+    assert not [k for k in st.cells if k[0] == "new"]
+    assert [(c.row, c.col, c.raw) for c in st.loose] == [("new", "", "5"), ("new", "", "1"), ("new", "", "6")]
+    assert st.row_labels["new"] == "一、本年新收政府信息公开申请数量"
+    assert st.get("carried_over", "total").raw == value(1, 6)  # full rows are placed
+    diags = lint(rep.document.text, fmt="text", select=["statistics", "DL001", "DL110"])
+    assert [d.code for d in diags] == ["DL001"]
+    assert "“一、本年新收政府信息公开申请数量”行中3个数值" in diags[0].message
+
+
+def test_space_separated_table_four_short_row():
+    rows = s4_rows("single")
+    rows[-1] = ["1", "1", "2"] + ["0"] * 10
+    st = report(wrap(spaces(rows), heading="四、政府信息公开行政复议、行政诉讼情况", fmt="text"),
+                fmt="text").stats["s4"]
+    assert st.cells == {} and len(st.loose) == 13 and st.has_numbers
+
+
+def test_space_separated_full_rows_and_label_only_rows():
+    """A full row is placed (labels, then numbers, whatever the run of spaces); a row written as its
+    labels alone is a row of empty cells; a full row printed alone between such lines is read too."""
+    body = "\n".join(["信息内容    本年制发件数    本年废止件数    现行有效件数", "规章    0      0    0",
+                      "行政规范性文件", "第二十条第（五）项", "信息内容    本年处理决定数量", "行政许可    12"])
+    s2 = report(wrap(body, heading="二、主动公开政府信息情况", fmt="text"), fmt="text").stats["s2"]
+    assert [s2.get("rules", c).raw for c in ("issued", "repealed", "in_force")] == ["0", "0", "0"]
+    assert [s2.get("normative_docs", c).raw for c in ("issued", "repealed", "in_force")] == ["", "", ""]
+    assert s2.get("licensing", "decisions").raw == "12"
+    assert s2.get("licensing", "decisions").cell.line == 8 and s2.loose == []
+
+
+def test_flat_separated_empty_cell_before_a_short_label():
+    cells = ["第二十条第（一）项", "信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量",
+             "规章", "0", "0", "", "规范性文件", "", "0", "0"]
+    body = "\n".join(c + "\n|" for c in cells)
+    st = report(wrap(body, heading="二、主动公开政府信息情况", year=2019, fmt="text"), fmt="text").stats["s2"]
+    assert st.loose == []
+    assert [st.get("rules", c).raw for c in ("new_made", "new_published", "total_published")] == ["0", "0", ""]
+    assert [st.get("normative_docs", c).raw for c in ("new_made", "new_published", "total_published")] == ["", "0", "0"]
+
+
+def test_flat_separated_table_four_starting_with_empty_cells():
+    cells = ["行政复议", "行政诉讼", *RESULTS, "未经复议直接起诉", "复议后起诉", *RESULTS, *RESULTS,
+             "", "", "1", "", "1"] + [""] * 9 + ["2"]
+    body = "\n".join(c + "\n|" for c in cells)
+    st = report(wrap(body, heading="四、政府信息公开行政复议、行政诉讼情况", fmt="text"), fmt="text").stats["s4"]
+    assert st.loose == [] and len(st.cells) == 15
+    assert st.get("cases", "review.other").raw == "1" and st.get("cases", "review.upheld").raw == ""
+    assert st.get("cases", "after_review.total").raw == "2"
+
+
+@pytest.mark.parametrize("version", ["2021", "2019"])
+def test_flat_separated_group_row_is_not_a_data_row(version):
+    cells = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计",
+             "（三）不予公开", "", "", "", "", "", "", "", "1.属于国家秘密", "1", "0", "0", "0", "0", "0", "1",
+             "（六）其他处理", "", "", "", "", "", "", ""]
+    if version == "2021":
+        cells += ["3.其他", "2", "0", "0", "0", "0", "0", "2"]
+    cells += ["（七）总计", "3", "0", "0", "0", "0", "0", "3"]
+    body = "\n".join(c + "\n|" for c in cells)
+    st = report(wrap(body, fmt="text", year=2023 if version == "2021" else 2020), fmt="text").stats["s3"]
+    assert st.schema.version == version
+    assert not [k for k in st.cells if k[0] == "result.not_open"]
+    other = [k for k in st.cells if k[0] == "result.other"]
+    if version == "2021":  # a group: no cells of its own
+        assert other == [] and st.get("result.other.other", "total").raw == "2"
+    else:  # a data row left blank
+        assert len(other) == 7 and all(st.get("result.other", c).raw == "" for c in COLS7)
+
+
+def test_flat_run_reads_a_lone_separated_line_as_cells():
+    lines = ["第二十条第（一）项", "信息内容    本年制发件数    本年废止件数    现行有效件数", "规章",
+             "行政规范性文件    3    1    12", "第二十条第（五）项", "信息内容", "本年处理决定数量", "行政许可", "120"]
+    st = report(wrap("\n".join(lines), heading="二、主动公开政府信息情况", fmt="text"), fmt="text").stats["s2"]
+    assert st.layout == "flat"
+    assert [st.get("normative_docs", c).raw for c in ("issued", "repealed", "in_force")] == ["3", "1", "12"]
+    assert st.get("normative_docs", "in_force").cell.column == len("行政规范性文件    3    1    ") + 1
+    assert st.get("licensing", "decisions").raw == "120"

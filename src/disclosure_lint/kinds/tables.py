@@ -290,8 +290,11 @@ class TableMissingRows(Kind):
                 last = max((i for i, r in enumerate(data_rows) if r.id in rows_found), default=-1)
                 truncated = last < len(data_rows) - 1
                 data_rows = data_rows[:last + 1]
+            # a row whose label was read but whose values could not be placed is not missing:
+            # DL001 reports it as the tool's reading problem
+            seen_rows = rows_found | set(table.row_labels) | {c.row for c in table.loose if c.row}
             missing_rows = [] if any(u.what == "row" for u in bad) else [
-                r for r in data_rows if r.id not in rows_found]
+                r for r in data_rows if r.id not in seen_rows]
             # a column is expected when a row that has it was read (table 二: blocks with their own columns)
             wanted = {c for r in data_rows if r.id in rows_found for c in sch.cols_of(r.id)}
             missing_cols = [] if any(u.what == "col" for u in bad) else [

@@ -6,7 +6,10 @@ There is no markup, so structure comes from the text itself:
 * a line that starts with a heading number (一、 （一） 1. （1）) and is short
   is a heading, with the level given by the numbering;
 * two or more consecutive lines split by tabs, pipes or runs of two or more
-  spaces into the same kind of cells form a table.
+  spaces into the same kind of cells form a table.  Each tab is one cell boundary
+  (``规章\t\t0`` has an empty middle cell, as in a copy from a spreadsheet); a run
+  of spaces is one boundary and cannot show an empty cell, so such tables are listed
+  in ``Document.meta["space_separated_tables"]`` (block indices).
 """
 
 from __future__ import annotations
@@ -18,10 +21,18 @@ from ..model import Block, Document, Row, Table
 from ._lines import anchored, split_cells, strip_span, table_text
 
 _SEPARATORS = (
-    ("tab", re.compile(r"\t+")),
+    # every tab is one cell boundary (a table pasted from a spreadsheet or Word): two tabs in a row
+    # hold an empty cell, so the cells right of it keep their columns
+    ("tab", re.compile(r"\t")),
     ("pipe", re.compile(r"\s*(?<!\\)\|\s*")),
     ("spaces", re.compile(r"(?:[ \u3000]{2,})")),
 )
+
+# ``Document.meta`` key: indices of the table blocks whose cells are separated by runs of spaces.
+# Such a table cannot show an empty cell (a wider run of spaces is still one boundary), so a row with
+# fewer cells than its table has columns does not say which cells are empty; the statistics
+# extractor does not place its numbers (report/stats/extract.py).
+SPACE_TABLES = "space_separated_tables"
 
 CN_NUM = "一二三四五六七八九十"
 HEADING = re.compile(
@@ -69,6 +80,7 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8") -> 
         text = text[1:]
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list[Block] = []
+    gap_tables: list[int] = []  # tables split on runs of spaces: an empty cell leaves no trace
     i = 0
     n = len(lines)
     while i < n:
@@ -78,11 +90,17 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8") -> 
             i += 1
             continue
         kind = _split_kind(raw)
+        if kind == "tab" and "\t" not in body:
+            # only leading or trailing tabs (an indented paragraph) do not start a table; inside a
+            # table such a line is a row whose other cells are empty (（三）不予公开 after a merged cell)
+            kind = None
         if kind is not None:
             j = i
             while j < n and lines[j].strip() and _split_kind(lines[j]) == kind:
                 j += 1
             if j - i >= 2:
+                if kind == "spaces":
+                    gap_tables.append(len(blocks))
                 blocks.append(_table(lines, i, j, kind, len(blocks)))
                 i = j
                 continue
@@ -94,7 +112,18 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8") -> 
             anchors=anchors, level=level,
         ))
         i += 1
-    return Document(path=path, format="text", encoding=encoding, text=text, blocks=tuple(blocks))
+    meta = {SPACE_TABLES: tuple(gap_tables)} if gap_tables else {}
+    return Document(path=path, format="text", encoding=encoding, text=text, blocks=tuple(blocks), meta=meta)
+
+
+def _strip_spaces(line: str) -> tuple[str, int]:
+    """Strip spaces (not tabs) from both ends of ``line``; return (text, 0-based start column)."""
+    start, end = 0, len(line)
+    while start < end and line[start] in " \u3000":
+        start += 1
+    while end > start and line[end - 1] in " \u3000":
+        end -= 1
+    return line[start:end], start
 
 
 def _table(lines: list[str], start: int, end: int, kind: str, index: int) -> Block:
@@ -102,7 +131,12 @@ def _table(lines: list[str], start: int, end: int, kind: str, index: int) -> Blo
     rows: list[Row] = []
     for k in range(start, end):
         raw = lines[k]
-        body, c0 = strip_span(raw)
+        if kind == "tab":
+            # keep leading and trailing tabs: they delimit empty cells (merged cells left empty at the
+            # start of a row, empty last cells); only spaces around the row are indentation
+            body, c0 = _strip_spaces(raw)
+        else:
+            body, c0 = strip_span(raw)
         if kind == "pipe":
             # one border pipe at each end; further pipes delimit empty cells
             if body.startswith("|"):

@@ -23,6 +23,18 @@ above each grid column when they line up, else from the order of the header text
 
 **Flattened tables** (scraped text that prints one cell per line) are read by :mod:`.flat`.
 
+**Text tables.** A tab is one cell boundary (readers/text.py), so tab-separated rows keep their
+columns.  A run of spaces cannot show an empty cell: in a table split on runs of spaces (listed by the
+text reader in ``Document.meta["space_separated_tables"]``) the columns come from the order of the
+header texts, each row's numbers start after its labels, and a row with fewer numbers than the
+table has columns is not placed — its numbers go to ``loose`` (table-unreadable reports them; the
+arithmetic of the table is skipped).  A row written as its labels alone (every cell empty, the
+separators trimmed) is a row of empty cells; such lines, and a row of numbers alone between them,
+are paragraphs to the reader, so the one-line paragraphs after a text table that are row labels of it
+are read as its rows (:func:`_tail_rows`), and rows still missing are taken from lone lines read one
+cell per line (:func:`_complete`).  A part of a table that continues an earlier part without a
+header keeps the earlier part's columns, shifted when its values start at another grid column.
+
 Nothing with a number is dropped silently: a row or column label that matches nothing is listed
 in :attr:`StatTable.unmapped`; accepted local additions (a 小计 column, a 其他主动公开文件 row) in
 ``extra_cols`` / ``extra_rows`` (their cells are kept under the ids ``org_subtotal`` / ``other_docs``).
@@ -30,6 +42,7 @@ in :attr:`StatTable.unmapped`; accepted local additions (a 小计 column, a 其�
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ...model import Block, Cell, Row
@@ -38,6 +51,8 @@ from .model import StatCell, StatTable, Unmapped, Value, parse_value
 from .schema import norm, schema
 
 TABLE_IDS = ("s2", "s3", "s4")
+# ``Document.meta`` key set by the text reader (readers/text.py): table blocks split on runs of spaces
+SPACE_TABLES = "space_separated_tables"
 _VALUE_KINDS = frozenset({"int", "decimal", "slash", "dash", "none", "na"})
 
 
@@ -94,6 +109,7 @@ class Build:
     s3_total_after_other: bool = False
     s3_other_subrows: bool = False
     order: list[str | None] | None = None  # column order carried to a continuation part
+    order_start: int | None = None  # grid column of order[0] when it came from header positions
     pending_other: list[tuple[str, Cell, str, Block]] = field(default_factory=list)  # blank （六）其他处理
     loose: list[StatCell] = field(default_factory=list)
 
@@ -219,13 +235,17 @@ def _section_hints(report) -> dict[int, str]:
 def extract(report) -> dict[str, StatTable]:
     hints = _section_hints(report)
     builds: dict[str, Build] = {}
+    meta = getattr(getattr(report, "document", None), "meta", None) or {}
+    gaps = frozenset(meta.get(SPACE_TABLES, ()))
 
     def build(tid: str) -> Build:
         if tid not in builds:
             builds[tid] = Build(tid)
         return builds[tid]
 
-    for blk in report.blocks:
+    blocks = report.blocks
+    text_format = getattr(getattr(report, "document", None), "format", None) == "text"
+    for k, blk in enumerate(blocks):
         if blk.kind == "table" and blk.table is not None and blk.table.rows:
             tables = [blk]
         elif blk.kind == "html" and "<table" in blk.text.lower():
@@ -235,13 +255,25 @@ def extract(report) -> dict[str, StatTable]:
         else:
             continue
         for b in tables:
-            _read_table(b, hints.get(b.index), build)
+            hint = hints.get(b.index)
+            tail = _tail_lines(blocks, k + 1, hint, hints) if text_format and b is blk else []
+            _read_table(b, hint, build, b is blk and b.index in gaps, tail)
 
     from .flat import read_flat
 
-    for tid, fb in read_flat(report, hints, {t for t, bd in builds.items() if bd.cells}).items():
-        if tid not in builds or not builds[tid].cells:
-            builds[tid] = fb
+    have = {t for t, bd in builds.items() if bd.cells}
+    complete = frozenset(t for t in have if t != "s4" and _rows_missing(builds[t], report)) if text_format \
+        else frozenset()
+    for tid, fb in read_flat(report, hints, have, complete).items():
+        bd = builds.get(tid)
+        if bd is not None and bd.cells:
+            _complete(bd, fb)  # a text grid: only the rows it did not read
+            continue
+        if bd is not None and bd.loose:
+            if not fb.cells:
+                continue  # the grid's numbers could not be placed: keep them, so that they are reported
+            fb.loose[:0] = bd.loose  # numbers never vanish silently
+        builds[tid] = fb
 
     report_version = report.format_version if report.format_version in ("2019", "2021") else "2021"
     out: dict[str, StatTable] = {}
@@ -262,8 +294,114 @@ def extract(report) -> dict[str, StatTable]:
     return out
 
 
-def _read_table(b: Block, hint: str | None, build) -> None:
+_PIECE = re.compile(r"[^\t \u3000](?:[^\t \u3000]|[ \u3000](?=[^\t \u3000]))*")
+
+
+def _rows_missing(bd: Build, report) -> bool:
+    """Does the table lack data rows (a text table whose other rows may be lone lines)?"""
+    version = bd.detected() or (report.format_version if report.format_version in ("2019", "2021") else "2021")
+    seen = {r for r, _ in bd.cells} | set(bd.row_labels) | {c.row for c in bd.loose}
+    return any(r.id not in seen for r in schema(bd.id, version).data_rows())
+
+
+def _complete(bd: Build, fb: Build) -> None:
+    """Rows of a text table that the grid did not read, read from lone lines one cell per line: a table
+    shredded by rows the reader could not see as table lines (blank rows written as their label alone)."""
+    seen = {r for r, _ in bd.cells} | set(bd.row_labels) | {c.row for c in bd.loose}
+    new = ({r for r, _ in fb.cells} | {c.row for c in fb.loose if c.row} | set(fb.row_labels)) - seen
+    if not new:
+        return
+    for key, sc in fb.cells.items():
+        if key[0] in new:
+            bd.cells.setdefault(key, sc)
+    bd.loose.extend(c for c in fb.loose if c.row in new)
+    for r in new:
+        if r in fb.row_labels:
+            bd.row_labels.setdefault(r, fb.row_labels[r])
+    for b in fb.blocks:
+        bd.add_block(b)
+
+
+def _tail_lines(blocks, start: int, hint: str | None,
+                hints: dict[int, str]) -> list[tuple[Block, list[tuple[int, str]]]]:
+    """One-line paragraphs right after a text table that may be rows of it the reader did not see as table
+    lines: a row left blank written as its label alone (its separators trimmed), or a row of numbers
+    alone between two such lines (one separated line is not a table).  Each with its pieces (offset,
+    text): a label, then only numbers or placeholders.  Which of them are rows is decided by the labels."""
+    out: list[tuple[Block, list[tuple[int, str]]]] = []
+    for b in blocks[start:start + 60]:
+        if b.kind not in ("paragraph", "heading") or hints.get(b.index) != hint:
+            break
+        t = b.text
+        if "\n" in t or len(t) > 200 or t.endswith(("。", "；", ";", "：", ":", "，", ",")):
+            break
+        pieces = [(m.start(), m.group(0)) for m in _PIECE.finditer(t)]
+        if not pieces or is_value(pieces[0][1]):
+            break
+        if not all(is_value(x) for _, x in pieces[1:]) and not all(_s2_head(x) for _, x in pieces):
+            break
+        if len(pieces) == 1 and len(t) > 60:
+            break
+        out.append((b, pieces))
+    return out
+
+
+def _s2_head(text: str) -> bool:
+    """A header cell of table 二: 信息内容 or a column label."""
+    return not is_value(text) and (norm(text) == lb.S2_HEAD or lb.match_s2_col(text) is not None)
+
+
+def _tail_label_ok(tid: str | None, text: str) -> bool:
+    if tid == "s2":  # table 二 goes on over the titles (第二十条第（五）项) and header lines of its blocks
+        return _s2_row_of(text) is not None or _s2_title(text) or _s2_head(text)
+    if tid == "s3":  # a label of table 三 itself (no guess from its number: prose headings are numbered too)
+        parts = lb.split_label(text)
+        return (bool(parts) and lb.cell_vote(text) in ("s3", None) and lb.match_s3_row(parts[-1].key, parts[-1].key2)
+                is not None and not _s3_is_header(Row(cells=(Cell(text=text, row=0, col=0),))))
+    return False
+
+
+def _tail_rows(seg: Segment, tail, gap: bool) -> tuple[list[Row], list[tuple[str, list[Cell]]]]:
+    """Rows of table 二 or 三 written after a table block as one-line paragraphs (see :func:`_tail_lines`),
+    up to the first line that is not a row label of the table: a label alone is a row whose cells are all
+    empty; a label with numbers, after a table split on runs of spaces, a row like the others.  A label with
+    numbers after a tab-separated table lost its leading empty cells (the paragraph was stripped), so its
+    numbers cannot be placed: returned apart, as (label, cells), for ``loose``."""
+    rows: list[Row] = []
+    unplaced: list[tuple[str, list[Cell]]] = []
+    n = len(seg.block.table.rows) if seg.block.table is not None else 0
+    taken = 0
+    for k, (_b, pieces) in enumerate(tail):
+        label = pieces[0][1]
+        if not _tail_label_ok(seg.id, label):
+            break
+        if seg.id != "s2" or _s2_row_of(label) is not None:
+            taken = k + 1  # titles and header lines of table 二 count only before one of its rows
+    for b, pieces in tail[:taken]:
+        label = pieces[0][1]
+        cells = []
+        for j, (off, text) in enumerate(pieces):
+            loc = b.locate(off)
+            cells.append(Cell(text=text, row=n + len(rows), col=j, line=loc.line, column=loc.column,
+                              end_column=(loc.column + len(text)) if loc.column is not None else None,
+                              pointer=b.pointer))
+        if len(cells) > 1 and is_value(cells[1].text) and not (gap and "\t" not in b.text):
+            unplaced.append((label, cells[1:]))
+            continue
+        rows.append(Row(cells=tuple(cells), line=cells[0].line))
+    return rows, unplaced
+
+
+def _read_table(b: Block, hint: str | None, build, gap: bool = False, tail: list[Block] | None = None) -> None:
+    """``gap``: the cells are separated by runs of spaces, so an empty cell leaves no trace: a row with
+    fewer numbers than the table has columns cannot be placed (its numbers go to ``loose``), and the
+    columns come from the order of the header texts, not from their positions.  ``tail``: bare label
+    lines after the block that may be rows of its last table (:func:`_tail_rows`)."""
     segs = split_block(b)
+    unplaced: list[tuple[str, list[Cell]]] = []
+    if tail and segs and segs[-1].id in ("s2", "s3"):
+        rows, unplaced = _tail_rows(segs[-1], tail, gap)
+        segs[-1].rows.extend(rows)
     if len(segs) == 1 and segs[0].id is None:
         if hint is None:
             return
@@ -278,11 +416,43 @@ def _read_table(b: Block, hint: str | None, build) -> None:
         bd = build(seg.id)
         bd.add_block(b)
         if seg.id == "s2":
-            read_s2(bd, seg.rows, b)
+            read_s2(bd, seg.rows, b, gap)
         elif seg.id == "s3":
-            read_s3(bd, seg.rows, b)
+            read_s3(bd, seg.rows, b, gap)
         else:
-            read_s4(bd, seg.rows, b)
+            read_s4(bd, seg.rows, b, gap)
+        if seg is segs[-1]:
+            for label, cells in unplaced:
+                if seg.id == "s2":
+                    rid = _s2_row_of(label)
+                else:
+                    parts = [(p, cells[0]) for p in lb.split_label(label)]
+                    rid = resolve_s3(parts, Ctx())[0] if parts else None
+                if rid:
+                    bd.row_labels.setdefault(rid, _clean(label))
+                _unplaced(bd, rid or "", _clean(label), b, cells)
+
+
+def _unplaced(bd: Build, row: str, row_label: str, block: Block, cells: list[Cell]) -> None:
+    """Numbers of a row that cannot be placed in their columns: kept in ``loose`` (column ""), so that
+    table-unreadable reports them and the arithmetic of the table is skipped."""
+    for c in cells:
+        bd.loose.append(StatCell(bd.id, row, "", c.text, value_of(c.text), row_label, "", block, c))
+
+
+def _short_row(gap: bool, nonblank: list, width: int) -> bool:
+    """A row of a table split on runs of spaces with fewer numbers than the table has columns: which
+    cells were left empty cannot be seen, so its numbers cannot be placed."""
+    return gap and 0 < len(nonblank) < width
+
+
+def _blank_cells(row: Row, n: int) -> list[tuple[int, Cell]]:
+    """``n`` empty cells after the last cell of a row that ends with its labels (a text line whose empty
+    cells were not written: a row left blank), positioned where they would be."""
+    last = row.cells[-1]
+    end = last.end_column
+    return [(i, Cell(text="", row=last.row, col=last.col + 1 + i, line=last.line, column=end, end_column=end,
+                     pointer=last.pointer)) for i in range(n)]
 
 
 # -- layout of the data rows --------------------------------------------------------------------------
@@ -340,6 +510,29 @@ def _with_values(data: list[tuple[Row, int]]) -> list[tuple[Row, int]]:
 def _values(row: Row, last_label: int, aligned: bool, L: int) -> list[tuple[int, Cell]]:
     start = L if aligned else last_label + 1
     return [(i - start, c) for i, c in enumerate(row.cells) if i >= start]
+
+
+def _continued(bd: Build, order: list[str | None], own_header: bool, aligned: bool, L: int) -> list[str | None]:
+    """The column order of this part, remembered for a continuation part (a table split by a page break or
+    by a row the reader did not see as a table line).  An order read from header positions starts at grid
+    column ``bd.order_start``; a continuation whose values start at another column is shifted to match."""
+    if own_header or bd.order is None:
+        bd.order = list(order)
+        bd.order_start = L if aligned and own_header else None
+        return order
+    start = bd.order_start
+    if start is None:
+        return order
+    if not aligned:  # values right after each row's labels: the label columns of the header do not apply
+        k = 0
+        while k < len(order) and order[k] is None:
+            k += 1
+        return order[k:]
+    if L > start:
+        return order[L - start:]
+    if L < start:
+        return [None] * (start - L) + order
+    return order
 
 
 def _header_stack(header_rows: list[Row], col: int) -> list[str]:
@@ -553,7 +746,7 @@ def _s3_order(bd: Build, header_rows: list[Row], aligned: bool, L: int, width: i
     return flat
 
 
-def read_s3(bd: Build, rows: list[Row], block: Block) -> None:
+def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False) -> None:
     header_rows: list[Row] = []
     data: list[tuple[Row, int]] = []
     for row in rows:
@@ -565,6 +758,8 @@ def read_s3(bd: Build, rows: list[Row], block: Block) -> None:
             continue
         data.append((row, _last_label(row)))
     aligned, L = _layout(_with_values(data))
+    if gap:
+        aligned = False  # positions mean nothing when empty cells vanish: labels, then numbers, per row
     width = max((len(r.cells) for r in rows), default=0)
     used: set[int] = set()
     for row, ll in data:
@@ -572,7 +767,7 @@ def read_s3(bd: Build, rows: list[Row], block: Block) -> None:
             if c.text:
                 used.add(i)
     order = _s3_order(bd, header_rows, aligned, L, width, used, block)
-    bd.order = order
+    order = _continued(bd, order, bool(header_rows), aligned, L)
 
     ctx = Ctx()
     for row, ll in data:
@@ -581,6 +776,8 @@ def read_s3(bd: Build, rows: list[Row], block: Block) -> None:
         vals = _values(row, ll, aligned, L)
         label_texts = {c.text for c in row.cells[: max(ll, 0) + 1] if c.text}
         vals = [(i, c) for i, c in vals if c.text not in label_texts]  # a merged label repeated across
+        if not vals and ll >= 0 and ll == len(row.cells) - 1:
+            vals = _blank_cells(row, len(order))  # a row written as its labels only: every cell left empty
         nonblank = [(i, c) for i, c in vals if c.text]
         if rid is None:
             if nonblank:
@@ -607,6 +804,10 @@ def read_s3(bd: Build, rows: list[Row], block: Block) -> None:
                 cid = order[i] if 0 <= i < len(order) else None
                 if cid is not None:
                     bd.pending_other.append((cid, c, row_label, block))
+            continue
+        if _short_row(gap, nonblank, len(order)):
+            bd.row_labels.setdefault(rid, row_label)
+            _unplaced(bd, rid, row_label, block, [c for _, c in nonblank])
             continue
         for i, c in vals:
             cid = order[i] if 0 <= i < len(order) else None
@@ -708,7 +909,7 @@ def _s4_order(header_rows: list[Row], aligned: bool, L: int, width: int, used: s
     return order
 
 
-def read_s4(bd: Build, rows: list[Row], block: Block) -> None:
+def read_s4(bd: Build, rows: list[Row], block: Block, gap: bool = False) -> None:
     header_rows: list[Row] = []
     data: list[tuple[Row, int]] = []
     for row in rows:
@@ -722,6 +923,8 @@ def read_s4(bd: Build, rows: list[Row], block: Block) -> None:
             continue  # a note row
         data.append((row, _last_label(row, _is_s4_label)))
     aligned, L = _layout(_with_values(data))
+    if gap:
+        aligned = False  # positions mean nothing when empty cells vanish: labels, then numbers, per row
     width = max((len(r.cells) for r in rows), default=0)
     used: set[int] = set()
     for row, ll in data:
@@ -732,9 +935,9 @@ def read_s4(bd: Build, rows: list[Row], block: Block) -> None:
                      for row, ll in data)
     if header_rows:
         order = _s4_order(header_rows, aligned, L, width, used, bd.col_labels)
-        bd.order = order
     else:
         order = list(bd.order) if bd.order else list(lb.S4_CANONICAL_COLS)
+    order = _continued(bd, order, bool(header_rows), aligned, L)
     for row, ll in data:
         label_cells = [c for c in row.cells[: ll + 1] if c.text and not is_value(c.text)]
         row_block = None
@@ -755,6 +958,10 @@ def read_s4(bd: Build, rows: list[Row], block: Block) -> None:
                 if r in results:
                     break
                 results.append(r)
+            nonblank = [c for _, c in vals if c.text]
+            if _short_row(gap, nonblank, len(results)):
+                _unplaced(bd, "cases", _clean(label_cells[-1].text), block, nonblank)
+                continue
             for i, c in vals:
                 r = results[i] if 0 <= i < len(results) else None
                 if r is None:
@@ -771,6 +978,10 @@ def read_s4(bd: Build, rows: list[Row], block: Block) -> None:
                 if any(c.text for _, c in vals) and ("cases", order[0] or "") in bd.cells:
                     bd.unmap(lab, "row", block, label_cells[-1])
                     continue
+        nonblank = [c for _, c in vals if c.text]
+        if _short_row(gap, nonblank, len(order)):
+            _unplaced(bd, "cases", lab, block, nonblank)
+            continue
         for i, c in vals:
             cid = order[i] if 0 <= i < len(order) else None
             if cid is None:
@@ -815,7 +1026,7 @@ def _s2_row_of(text: str) -> str | None:
     return lb.match_s2_row(p.key, p.key2) or (lb.match_s2_row(*lb.keys_of(text)) if len(parts) > 1 else None)
 
 
-def read_s2(bd: Build, rows: list[Row], block: Block) -> None:
+def read_s2(bd: Build, rows: list[Row], block: Block, gap: bool = False) -> None:
     # first pass: which version do the labels speak?
     items: list[tuple[Row, str, int, str | None]] = []  # (row, kind, label index, row id)
     row_ids: list[str] = []
@@ -883,6 +1094,12 @@ def read_s2(bd: Build, rows: list[Row], block: Block) -> None:
             cols = list(sch.cols_of(rid) or other.cols_of(rid)) if rid not in lb.S2_EXTRA_ROW_IDS else []
             if rid in lb.S2_EXTRA_ROW_IDS:
                 cols = list(sch.cols_of("rules"))
+        if not vals and li >= 0 and li == len(cells) - 1:
+            vals = _blank_cells(row, len(cols))  # a row written as its label only: every cell left empty
+        if _short_row(gap, nonblank, len(cols)):
+            bd.row_labels.setdefault(rid, label)
+            _unplaced(bd, rid, label, block, [c for _, c in nonblank])
+            continue
         seen: dict[str, str] = {}
         for i, c in vals:
             cid = cols[i] if i < len(cols) else None

@@ -8,13 +8,30 @@ row (table 三: the header order, normally 7; table 二: the block's header or t
 columns; table 四: 15 values after the header).  Any other value is kept in
 :attr:`StatTable.loose` (its row id when a row label precedes it, column ``""``), so that
 ``has_numbers`` is right and a rule can tell a template published without its numbers.
+
+An empty cell kept by ``|`` lines is a cell: it is never joined to a label, it counts among the 15
+values of table 四 also before the first number, and the empty cells of a group row (（三）不予公开;
+（六）其他处理 in 2021) are not cells of the group.  A line split by tabs or runs of spaces into a label
+and numbers (or into header labels) — a row of a separated table that the text reader saw as a lone
+line, between rows written as their label alone — is read as its cells.
 """
 
 from __future__ import annotations
 
 from ...model import Block, Cell
 from . import labels as lb
-from .extract import Build, Ctx, _s2_row_of, _s2_strong, _s2_title, is_value, resolve_s3, s2_version_votes, value_of
+from .extract import (
+    _PIECE,
+    Build,
+    Ctx,
+    _s2_row_of,
+    _s2_strong,
+    _s2_title,
+    is_value,
+    resolve_s3,
+    s2_version_votes,
+    value_of,
+)
 from .model import StatCell
 from .schema import norm, schema
 
@@ -88,9 +105,33 @@ def _runs(report) -> list[list[Tok]]:
                 close()
                 continue
             off = start + (len(line) - len(line.lstrip()))
+            if ("\t" in s or "  " in s or "\u3000\u3000" in s) and s == line.strip():
+                pieces = _pieces(s)
+                if pieces is not None:  # one row of a separated table that the reader saw as a lone line
+                    cur.extend(Tok(x, b, off + o) for o, x in pieces)
+                    continue
             cur.append(Tok(s, b, off, s in SEPARATORS))
     close()
     return runs
+
+
+def _known_label(text: str) -> bool:
+    return (lb.cell_vote(text) is not None or norm(text) == lb.S2_HEAD or lb.match_s2_col(text) is not None
+            or lb.match_s3_col(text) is not None or lb.match_s4(text) is not None)
+
+
+def _pieces(line: str) -> list[tuple[int, str]] | None:
+    """The cells of a line split by tabs or runs of spaces (a table row printed alone: one separated line
+    is not a table), when it reads as a row — a label followed only by numbers or placeholders — or as a
+    header — table labels only; else None (prose with wide spaces stays one line)."""
+    pieces = [(m.start(), m.group(0)) for m in _PIECE.finditer(line)]
+    if len(pieces) < 2:
+        return None
+    if not is_value(pieces[0][1]) and all(is_value(x) for _, x in pieces[1:]):
+        return pieces
+    if all(not is_value(x) and _known_label(x) for _, x in pieces):
+        return pieces
+    return None
 
 
 def _merge_separated(run: list[Tok]) -> list[Tok]:
@@ -117,8 +158,9 @@ def _merge_split_labels(run: list[Tok]) -> list[Tok]:
     i = 0
     while i < len(run):
         t = run[i]
-        if (i + 1 < len(run) and len(t.text) <= 4 and not t.value and lb.cell_vote(t.text) is None
-                and not run[i + 1].value and len(run[i + 1].text) <= 6):
+        # an empty cell (between two "|" lines) is a cell of its own, never half of a label
+        if (i + 1 < len(run) and t.text and len(t.text) <= 4 and not t.value and lb.cell_vote(t.text) is None
+                and run[i + 1].text and not run[i + 1].value and len(run[i + 1].text) <= 6):
             joined = t.text + run[i + 1].text
             if lb.cell_vote(joined) is not None:
                 out.append(_joined([t, run[i + 1]]))
@@ -150,7 +192,12 @@ def _distinct_labels(toks: list[Tok], tid: str) -> int:
     return len({norm(t.text) for t in toks if t.text and not t.value and lb.cell_vote(t.text) == tid})
 
 
-def read_flat(report, hints: dict[int, str], have: set[str]) -> dict[str, Build]:
+def read_flat(report, hints: dict[int, str], have: set[str],
+              complete: frozenset[str] = frozenset()) -> dict[str, Build]:
+    """Tables printed one cell per line, except those in ``have`` (read as grids) — unless they are in
+    ``complete``: grids of a text file whose other rows may have been printed as lone lines (the caller
+    takes from these only the rows the grid did not have)."""
+    have = set(have) - complete
     if len(have) == 3:
         return {}
     builds: dict[str, Build] = {}
@@ -255,6 +302,15 @@ def _flat_s3(bd: Build, toks: list[Tok]) -> None:
             bd.s3_total_after_other = True
         if not vals:
             continue
+        spec = lb.S3_ROW_SPECS.get(rid)
+        if spec is not None and not spec.data and not numbers:
+            # a group row (（三）不予公开; （六）其他处理 in 2021) is not a data row: its empty cells are not
+            # cells of the group.  （六）其他处理 is a data row in 2019: its cells are kept once the version is known
+            if rid == "result.other" and len(vals) == len(order):
+                for cid, v in zip(order, vals):
+                    if cid is not None:
+                        bd.pending_other.append((cid, v.cell, lab.text, v.block))
+            continue
         if len(vals) == len(order):
             for cid, v in zip(order, vals):
                 bd.add(rid, cid, v.text, lab.text, bd.col_labels.get(cid, ""), v.block, v.cell)  # type: ignore[arg-type]
@@ -267,10 +323,20 @@ def _flat_s4(bd: Build, toks: list[Tok]) -> None:
     results: list[str] = []
     blocks: list[str] = []
     values: list[Tok] = []
+    lead: list[Tok] = []  # empty cells (kept by "|" lines) since the last label, before the first value
     for t in toks:
-        if t.value or (not t.text and values):
-            values.append(t)
+        if values:
+            if t.value or not t.text:
+                values.append(t)
+                continue
+        elif t.value:
+            values = [*lead, t]  # the row of numbers may start with empty cells
             continue
+        elif not t.text:
+            lead.append(t)
+            continue
+        else:
+            lead = []  # empty cells before a label (an empty header cell) are not values
         m = lb.match_s4(t.text) if t.text else None
         if m is None:
             continue
@@ -283,6 +349,9 @@ def _flat_s4(bd: Build, toks: list[Tok]) -> None:
             blocks.append(m[1])
     if not values:
         return
+    if len(values) > 15:  # empty cells after the table (a trailing "|" line) are not values
+        while len(values) > 15 and not values[-1].text:
+            values.pop()
     block_order = ["review"] + blocks + [b for b in lb.S4_BLOCK_ORDER[1:] if b not in blocks]
     order = [f"{b}.{r}" for b in block_order for r in lb.S4_RESULT_ORDER]
     if len(values) == 15:
