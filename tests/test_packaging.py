@@ -26,3 +26,40 @@ def test_rules_are_package_data_when_installed():
         # a real (wheel) install, as in CI: rules must be inside the package
         assert builtin_rules_dir() == PKG / "rules"
         assert any((PKG / "rules").rglob("*.yaml"))
+
+
+def test_rule_cache_round_trip_and_corruption(tmp_path, monkeypatch):
+    from disclosure_lint import packs
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("DISCLOSURE_LINT_NO_CACHE", raising=False)
+    packs.builtin_rules.cache_clear()
+    try:
+        first = packs.builtin_rules()
+        cached = list((tmp_path / "disclosure-lint").glob("rules-*.pickle"))
+        assert len(cached) == 1
+        packs.builtin_rules.cache_clear()
+        assert [r.code for r in packs.builtin_rules()] == [r.code for r in first]
+        cached[0].write_bytes(b"not a pickle")  # a corrupt cache is ignored and rewritten
+        packs.builtin_rules.cache_clear()
+        assert [r.code for r in packs.builtin_rules()] == [r.code for r in first]
+        assert cached[0].read_bytes() != b"not a pickle"
+        monkeypatch.setenv("DISCLOSURE_LINT_NO_CACHE", "1")
+        packs.builtin_rules.cache_clear()
+        assert len(packs.builtin_rules()) == len(first)
+    finally:
+        packs.builtin_rules.cache_clear()
+
+
+def test_unwritable_cache_is_not_an_error(tmp_path, monkeypatch):
+    from disclosure_lint import packs
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # a file where the directory should be
+    monkeypatch.delenv("DISCLOSURE_LINT_NO_CACHE", raising=False)
+    packs.builtin_rules.cache_clear()
+    try:
+        assert len(packs.builtin_rules()) >= 20
+    finally:
+        packs.builtin_rules.cache_clear()

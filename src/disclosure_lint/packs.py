@@ -172,13 +172,88 @@ def load_pack_dir(directory: Path, pack: str | None = None) -> list[LoadedRule]:
     return rules
 
 
-@lru_cache(maxsize=1)
-def builtin_rules() -> tuple[LoadedRule, ...]:
+def _cache_dir() -> Path | None:
+    import os
+
+    if os.environ.get("DISCLOSURE_LINT_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "disclosure-lint"
+
+
+def _cache_key(files: list[Path]) -> str:
+    import hashlib
+    import sys
+
+    from . import __version__
+
+    h = hashlib.sha1(f"{__version__}|{sys.version}".encode())
+    for f in files:
+        st = f.stat()
+        h.update(f"|{f}|{st.st_mtime_ns}|{st.st_size}".encode())
+    return h.hexdigest()[:20]
+
+
+def _load_builtin() -> tuple[LoadedRule, ...]:
     root = builtin_rules_dir()
     rules: list[LoadedRule] = []
     for sub in sorted(p for p in root.iterdir() if p.is_dir()):
         rules.extend(load_pack_dir(sub, sub.name))
     return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def builtin_rules() -> tuple[LoadedRule, ...]:
+    """The built-in rules, validated.
+
+    Parsing and validating ~50 YAML files is a third of a cold start, so the validated
+    rules are kept in a small cache file (``~/.cache/disclosure-lint``, or
+    ``$XDG_CACHE_HOME``), keyed on the tool's version and every rule file's size and
+    modification time.  Any problem with the cache (unwritable, corrupt) falls back to
+    loading the files; ``DISCLOSURE_LINT_NO_CACHE=1`` turns it off.
+    """
+    import pickle
+
+    root = builtin_rules_dir()
+    cache = _cache_dir()
+    if cache is None:
+        return _load_builtin()
+    path: Path | None = None
+    try:
+        files = sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+        files.append(Path(__file__))  # the rule model itself
+        path = cache / f"rules-{_cache_key(files)}.pickle"
+        if path.is_file():
+            rules = pickle.loads(path.read_bytes())
+            if isinstance(rules, tuple) and all(isinstance(r, LoadedRule) for r in rules):
+                return rules
+    except Exception:  # noqa: BLE001 - a broken cache is never the user's problem: reload and rewrite
+        pass
+    rules = _load_builtin()  # raises ConfigError for a malformed built-in rule
+    if path is not None:
+        _write_cache(path, rules)
+    return rules
+
+
+def _write_cache(path: Path, rules: tuple[LoadedRule, ...]) -> None:
+    import os
+    import pickle
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob("rules-*.pickle"):  # keep one generation
+            if old != path:
+                old.unlink(missing_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".rules-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, path)
+    except Exception:  # noqa: BLE001 - read-only home, full disk…: just don't cache
+        try:
+            os.unlink(tmp)  # type: ignore[possibly-undefined]
+        except Exception:  # noqa: BLE001
+            pass
 
 
 def load_rules(extra_packs: list[Path] | None = None) -> list[LoadedRule]:
