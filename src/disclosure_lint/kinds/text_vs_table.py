@@ -320,6 +320,7 @@ class _Reader:
             text = block.text
             if not _PREFILTER.search(text):
                 continue
+            self._has_app = bool(_APPLICATION.search(text))  # once per block, not per sentence
             pos = 0
             for m in _SENT_END.finditer(text):
                 if m.start() > pos:
@@ -374,7 +375,7 @@ class _Reader:
         self.ctx = _Sentence(sent)
         in_s4 = block.index in self.s4_blocks
         disclosure = bool(_DISCLOSURE.search(sent)) or in_s4
-        has_app = bool(_APPLICATION.search(block.text))
+        has_app = self._has_app
         claims: list[Claim] = []
         consumed: set[int] = set()
         for ti, tok in enumerate(tokens):
