@@ -66,7 +66,9 @@ def table_text(rows: list[Row]) -> tuple[str, tuple[Anchor, ...]]:
             if ci:
                 parts.append("\t")
                 offset += 1
-            if cell.line is not None:
+            if cell.anchors:  # a cell whose text spans source lines (HTML) keeps its own anchors
+                anchors.extend(Anchor(offset + a.offset, a.line, a.column, a.page) for a in cell.anchors)
+            elif cell.line is not None:
                 anchors.append(Anchor(offset, cell.line, cell.column or 1))
             parts.append(cell.text)
             offset += len(cell.text)

@@ -51,6 +51,7 @@ from html import unescape as _unescape
 
 from ..errors import InputError
 from ..model import Anchor, Block, Cell, Document, Row, Table
+from ._lines import table_text
 
 # -- tags -------------------------------------------------------------------------------------
 
@@ -964,24 +965,8 @@ class Flow:
             header = row_header[r] or all(x.header for x in cells)
             line = next((x.line for x in cells if x.line is not None), None)
             out_rows.append(Row(cells=cells, line=line, header=header))
-        parts: list[str] = []
-        anchors: list[Anchor] = []
-        offset = 0
-        for ri, row in enumerate(out_rows):
-            if ri:
-                parts.append("\n")
-                offset += 1
-            for ci, cell in enumerate(row.cells):
-                if ci:
-                    parts.append("\t")
-                    offset += 1
-                if cell.anchors:
-                    anchors.extend(Anchor(offset + a.offset, a.line, a.column) for a in cell.anchors)
-                elif cell.line is not None:
-                    anchors.append(Anchor(offset, cell.line, cell.column or 1))
-                parts.append(cell.text)
-                offset += len(cell.text)
-        self.items.append(Item("table", "".join(parts), tuple(anchors), table=Table(rows=tuple(out_rows)),
+        text, anchors = table_text(out_rows)
+        self.items.append(Item("table", text, anchors, table=Table(rows=tuple(out_rows)),
                                fallback=self.src.tag_pos(table)))
 
 
