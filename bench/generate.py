@@ -23,6 +23,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from disclosure_lint.report.stats.schema import S3_COLS, labelled_rows
+
 # --------------------------------------------------------------------------- names
 CITIES = ("江北市", "临澜市", "岚阳市", "梧川市", "云泽市", "白鹭市", "青岩市", "东禾市")
 DISTRICTS = ("青溪区", "桐溪区", "松岭区", "柳湾区", "望川县", "石湖县", "禾丰区", "长汀湾区", "北屿县", "枫桥区")
@@ -63,36 +65,17 @@ FIELDS = {
 }
 
 # --------------------------------------------------------------------------- table 三
-T3_COLS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+T3_COLS = tuple(c.label for c in S3_COLS)
 T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
-# (group label, item label) for every result row; group "" = a row of its own
-_RESULTS_COMMON = [
-    ("（一）予以公开", ""),
-    ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", ""),
-    ("（三）不予公开", "1.属于国家秘密"),
-    ("（三）不予公开", "2.其他法律行政法规禁止公开"),
-    ("（三）不予公开", "3.危及“三安全一稳定”"),
-    ("（三）不予公开", "4.保护第三方合法权益"),
-    ("（三）不予公开", "5.属于三类内部事务信息"),
-    ("（三）不予公开", "6.属于四类过程性信息"),
-    ("（三）不予公开", "7.属于行政执法案卷"),
-    ("（三）不予公开", "8.属于行政查询事项"),
-    ("（四）无法提供", "1.本机关不掌握相关政府信息"),
-    ("（四）无法提供", "2.没有现成信息需要另行制作"),
-    ("（四）无法提供", "3.补正后申请内容仍不明确"),
-    ("（五）不予处理", "1.信访举报投诉类申请"),
-    ("（五）不予处理", "2.重复申请"),
-    ("（五）不予处理", "3.要求提供公开出版物"),
-    ("（五）不予处理", "4.无正当理由大量反复申请"),
-    ("（五）不予处理", "5.要求行政机关确认或重新出具已获取信息"),
-]
-RESULTS_2021 = _RESULTS_COMMON + [
-    ("（六）其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
-    ("（六）其他处理", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
-    ("（六）其他处理", "3.其他"),
-]
-RESULTS_2019 = _RESULTS_COMMON + [("（六）其他处理", "")]
+# (group label, item label) for every result row, from the project's own schema
+def _results(version: str) -> list[tuple[str, str]]:
+    rows = labelled_rows("s3", version)
+    return [r for r in rows if r[0].startswith("（") and not r[0].startswith("（七）")]
+
+
+RESULTS_2021 = _results("2021")
+RESULTS_2019 = _results("2019")
 
 # relative weight of each result row (by group) — most requests are granted or "not held"
 _GROUP_WEIGHT = {"（一）": 6.0, "（二）": 1.5, "（三）": 0.25, "（四）": 1.2, "（五）": 0.5, "（六）": 0.4}

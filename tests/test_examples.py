@@ -22,6 +22,7 @@ import pytest
 from disclosure_lint.api import check_paths
 from disclosure_lint.readers import read_path
 from disclosure_lint.report import interpret
+from disclosure_lint.report.stats.schema import S3_COLS, labelled_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -30,36 +31,10 @@ DEFECTIVE = EXAMPLES / "defective-2023.md"
 
 CATEGORIES = ("structure", "self-reference", "date", "content-safety", "duplication", "typography", "terminology")
 
-COLS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+COLS = tuple(c.label for c in S3_COLS)
 
 # The 25 data rows of the 2021 table 三 (labels exact, spec §3.4), as (group, item).
-T3_ROWS = (
-    ("一、本年新收政府信息公开申请数量", ""),
-    ("二、上年结转政府信息公开申请数量", ""),
-    ("（一）予以公开", ""),
-    ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", ""),
-    ("（三）不予公开", "1.属于国家秘密"),
-    ("（三）不予公开", "2.其他法律行政法规禁止公开"),
-    ("（三）不予公开", "3.危及“三安全一稳定”"),
-    ("（三）不予公开", "4.保护第三方合法权益"),
-    ("（三）不予公开", "5.属于三类内部事务信息"),
-    ("（三）不予公开", "6.属于四类过程性信息"),
-    ("（三）不予公开", "7.属于行政执法案卷"),
-    ("（三）不予公开", "8.属于行政查询事项"),
-    ("（四）无法提供", "1.本机关不掌握相关政府信息"),
-    ("（四）无法提供", "2.没有现成信息需要另行制作"),
-    ("（四）无法提供", "3.补正后申请内容仍不明确"),
-    ("（五）不予处理", "1.信访举报投诉类申请"),
-    ("（五）不予处理", "2.重复申请"),
-    ("（五）不予处理", "3.要求提供公开出版物"),
-    ("（五）不予处理", "4.无正当理由大量反复申请"),
-    ("（五）不予处理", "5.要求行政机关确认或重新出具已获取信息"),
-    ("（六）其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
-    ("（六）其他处理", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
-    ("（六）其他处理", "3.其他"),
-    ("（七）总计", ""),
-    ("四、结转下年度继续办理", ""),
-)
+T3_ROWS = tuple(labelled_rows("s3", "2021"))
 T3_RESULT_ROWS = T3_ROWS[2:-2]
 T4_GROUPS = ("行政复议", "未经复议直接起诉", "复议后起诉")
 T4_COLS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")

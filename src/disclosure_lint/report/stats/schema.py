@@ -244,6 +244,18 @@ def schema(table: str, version: str) -> TableSchema:
     return SCHEMAS[(table, "2019" if version == "2019" else "2021")]
 
 
+def labelled_rows(table: str, version: str) -> list[tuple[str, str]]:
+    """Every data row as printed: ``(group label, item label)`` for an item under a group row
+    (``("（三）不予公开", "1.属于国家秘密")``), ``(label, "")`` for a row of its own."""
+    sch = schema(table, version)
+    out = []
+    for r in sch.data_rows():
+        group = sch.row_by_id.get(r.group) if r.group else None
+        out.append((group.label, r.label) if group is not None and not group.data and r.group != "result"
+                   else (r.label, ""))
+    return out
+
+
 # -- identities as data ---------------------------------------------------------------------------
 
 
