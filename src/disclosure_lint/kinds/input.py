@@ -20,19 +20,9 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
+from ..report.structure import IMAGE_ONLY
 from . import register
 from .base import Hit, Kind, KindOptions
-
-IMAGE_ONLY = None  # compiled on first use (shared with the structure analysis)
-
-
-def _image_only():
-    global IMAGE_ONLY
-    if IMAGE_ONLY is None:
-        from ..report.structure import IMAGE_ONLY as pattern
-
-        IMAGE_ONLY = pattern
-    return IMAGE_ONLY
 
 
 def _pages(nums: list[int]) -> str:
@@ -117,7 +107,7 @@ class ReaderNotice(Kind):
         return None
 
     def _image_only_document(self, report) -> Hit | None:
-        pattern = _image_only()
+        pattern = IMAGE_ONLY
         images = 0
         text_chars = 0
         title = report.title_block
