@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +13,9 @@ from disclosure_lint.packs import load_rules
 from disclosure_lint.readers import markdown as md_reader
 from disclosure_lint.readers import text as text_reader
 from disclosure_lint.report import Overrides, interpret
+
+# the workplace's shared material (real reports), beside the project root; absent in a user's clone
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 
 def parse(text: str, fmt: str = "markdown", path: str | None = None):

@@ -9,10 +9,10 @@ import pytest
 
 from disclosure_lint.kinds.content_safety import id_checksum_ok, mask_id, mask_mobile
 
-from .conftest import lint
+from .conftest import SHARED, lint
 
-SEED = Path("/work/shared/seed/shangtang-2019.txt")
-EXCERPTS = Path("/work/shared/corpus/excerpts")
+SEED = (SHARED / "seed/shangtang-2019.txt")
+EXCERPTS = (SHARED / "corpus/excerpts")
 
 # Example numbers from GB 11643-1999 (public test values, not real people).
 VALID_ID = "11010519491231002X"

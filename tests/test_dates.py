@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import lint
+from .conftest import SHARED, lint
 
-SEED = Path("/work/shared/seed/shangtang-2019.txt")
+SEED = (SHARED / "seed/shangtang-2019.txt")
 
 
 def only(diags, code):

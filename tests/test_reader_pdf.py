@@ -33,6 +33,7 @@ from disclosure_lint.packs import load_rules  # noqa: E402
 from disclosure_lint.readers import pdf as pdf_reader  # noqa: E402
 from disclosure_lint.report import interpret  # noqa: E402
 from disclosure_lint.report.stats.schema import S3_COLS, S4_COLS, schema  # noqa: E402
+from .conftest import SHARED  # noqa: E402
 
 FONT = "STSong-Light"
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))
@@ -46,7 +47,7 @@ AGENCY = "某某市某某局"
 TITLE2 = "2023年政府信息公开工作年度报告"
 RUNNING = AGENCY + TITLE2
 
-CORPUS = Path("/work/shared/corpus/pdf")
+CORPUS = (SHARED / "corpus/pdf")
 
 
 # -- a small PDF builder (top-based coordinates) ----------------------------------------------------

@@ -16,9 +16,9 @@ from disclosure_lint.kinds.self_reference import (
 )
 from disclosure_lint.packs import load_rules
 
-from .conftest import lint
+from .conftest import SHARED, lint
 
-SEED = Path("/work/shared/seed/shangtang-2019.txt")
+SEED = (SHARED / "seed/shangtang-2019.txt")
 
 
 def dl(diags, code):

@@ -7,7 +7,6 @@ that each number lands in its own (row, column) and nothing else.
 
 from __future__ import annotations
 
-import glob
 import textwrap
 from pathlib import Path
 
@@ -20,11 +19,11 @@ from disclosure_lint.report.stats import labels as lb
 from disclosure_lint.report.stats.extract import extract
 from disclosure_lint.report.stats.schema import S3_COLS, schema
 
-from .conftest import lint
+from .conftest import SHARED, lint
 
 FIXTURES = Path(__file__).parent / "fixtures" / "stats"
-EXCERPTS = sorted(glob.glob("/work/shared/corpus/excerpts/*.txt"))
-SEED = Path("/work/shared/seed/shangtang-2019.txt")
+EXCERPTS = sorted(str(p) for p in (SHARED / "corpus/excerpts").glob("*.txt"))
+SEED = (SHARED / "seed/shangtang-2019.txt")
 
 NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 TOP_RESULT = "三、本年度办理结果"
@@ -842,9 +841,9 @@ def test_corpus_does_not_crash(path):
             assert cell.cell is not None and cell.cell.line is not None
 
 
-@pytest.mark.skipif(not Path("/work/shared/corpus/excerpts/009.txt").exists(), reason="corpus not available")
+@pytest.mark.skipif(not (SHARED / "corpus/excerpts/009.txt").exists(), reason="corpus not available")
 def test_corpus_009_gives_flat_tables():
-    rep = report(Path("/work/shared/corpus/excerpts/009.txt").read_text(encoding="utf-8"), fmt="text")
+    rep = report((SHARED / "corpus/excerpts/009.txt").read_text(encoding="utf-8"), fmt="text")
     st = rep.stats
     assert set(st) == {"s2", "s3", "s4"}
     assert all(t.layout == "flat" for t in st.values())
@@ -852,9 +851,9 @@ def test_corpus_009_gives_flat_tables():
     assert st["s3"].detected_version == "2019"
 
 
-@pytest.mark.skipif(not Path("/work/shared/corpus/excerpts/007.txt").exists(), reason="corpus not available")
+@pytest.mark.skipif(not (SHARED / "corpus/excerpts/007.txt").exists(), reason="corpus not available")
 def test_corpus_007_collapsed_pipe_text():
-    rep = report(Path("/work/shared/corpus/excerpts/007.txt").read_text(encoding="utf-8"), fmt="text")
+    rep = report((SHARED / "corpus/excerpts/007.txt").read_text(encoding="utf-8"), fmt="text")
     s3 = rep.stats["s3"]
     assert s3.layout == "grid" and s3.unmapped == []
     assert s3.get("new", "natural_person").raw == "58"

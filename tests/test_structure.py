@@ -9,9 +9,9 @@ import pytest
 from disclosure_lint.kinds.structure import analyse
 from disclosure_lint.report import Overrides, interpret
 
-from .conftest import codes, lint, parse
+from .conftest import SHARED, codes, lint, parse
 
-SEED = Path("/work/shared/seed/shangtang-2019.txt")
+SEED = (SHARED / "seed/shangtang-2019.txt")
 
 T2 = "| 信息内容 | 本年制发件数 |\n|---|---|\n| 规章 | 0 |"
 T3 = "| 申请人情况 | 自然人 |\n|---|---|\n| 一、本年新收政府信息公开申请数量 | 3 |"

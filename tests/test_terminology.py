@@ -11,10 +11,10 @@ from disclosure_lint.engine import prepare
 from disclosure_lint.errors import ConfigError
 from disclosure_lint.packs import load_rules
 
-from .conftest import lint
+from .conftest import SHARED, lint
 
-SEED = Path("/work/shared/seed/shangtang-2019.txt")
-EXCERPTS = Path("/work/shared/corpus/excerpts")
+SEED = (SHARED / "seed/shangtang-2019.txt")
+EXCERPTS = (SHARED / "corpus/excerpts")
 
 
 def _codes(diags, code):

@@ -9,11 +9,11 @@ import pytest
 
 from disclosure_lint.kinds.text_vs_table import cn_int, find_claims, percent_ok
 
-from .conftest import lint, parse
+from .conftest import SHARED, lint, parse
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = Path("/work/shared/seed/shangtang-2019.txt")
-EXCERPTS = Path("/work/shared/corpus/excerpts")
+SEED = (SHARED / "seed/shangtang-2019.txt")
+EXCERPTS = (SHARED / "corpus/excerpts")
 CODES = ["DL230", "DL231", "DL232", "DL233", "DL234", "DL235", "DL236"]
 
 # -- fixtures: a full 2021 table 三 and a table 四, values in the 自然人 column and 总计 ---------------------------
