@@ -252,6 +252,13 @@ class AnnualReport:
         return extract(self)
 
     @cached_property
+    def claims(self):
+        """Counts and statements the prose states about tables 三 and 四 (see :mod:`.claims`)."""
+        from .claims import find_claims
+
+        return find_claims(self)
+
+    @cached_property
     def sections_by_id(self) -> dict[str, Section]:
         """Canonical id → the section chosen for it (the first with a body; canonical titles first)."""
         return self.structure.by_id
