@@ -22,6 +22,7 @@ _MODULES = (
     "tables",
     "statistics",
     "text_vs_table",
+    "prose_sums",
     "input",
 )
 

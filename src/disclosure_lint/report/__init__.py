@@ -259,6 +259,13 @@ class AnnualReport:
         return find_claims(self)
 
     @cached_property
+    def prose_sums(self):
+        """Totals the prose states with the parts listed after (or before) them (see :mod:`.prose_sums`)."""
+        from .prose_sums import find_sums
+
+        return find_sums(self)
+
+    @cached_property
     def sections_by_id(self) -> dict[str, Section]:
         """Canonical id → the section chosen for it (the first with a body; canonical titles first)."""
         return self.structure.by_id
