@@ -23,6 +23,7 @@ _MODULES = (
     "statistics",
     "text_vs_table",
     "prose_sums",
+    "text_vs_proactive",
     "input",
 )
 

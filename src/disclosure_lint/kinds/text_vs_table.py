@@ -16,6 +16,7 @@ count rule reports it) is not reported twice.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
@@ -256,8 +257,11 @@ class TextTableCount(Kind):
             return
         wanted = set(self.options.metrics)
         qualified = self.options.scope == "qualified"
+        # a part of an applicant breakdown (收到自然人申请50件、法人申请8件，共计58件) is compared with its own
+        # column by text-table-applicant-count, not with the 总计 column
+        parts = {(p.block.index, p.end) for s in report.prose_sums if s.kind == "applicants" for p in s.parts}
         for c in find_claims(report, self.options.scope_patterns).claims:
-            if c.number is None or (c.scope is not None) != qualified:
+            if c.number is None or (c.scope is not None) != qualified or (c.block.index, c.end) in parts:
                 continue
             if not set(c.metrics) & wanted and not (c.ambiguous and "received" in wanted):
                 continue
@@ -429,3 +433,93 @@ class TextTablePercentage(Kind):
                           "rounding": "四舍五入" + ("或四舍六入五成双" if o.allow_half_even else "")},
                 key=f"pct:{'+'.join(c.metrics)}:{stated}:{pct_text}",
             )
+
+
+# -- applicant breakdowns ---------------------------------------------------------------------------------
+
+_PART_COLS = {"natural_person": ("natural_person",), "org": _APPLICANT_COLS[1:], "commercial": ("commercial",),
+              "research": ("research",), "social_welfare": ("social_welfare",), "legal_service": ("legal_service",),
+              "other_org": ("other_org",)}
+_PART_COL_NAMES = {"natural_person": "“自然人”栏", "org": "“法人或其他组织”五栏之和", "commercial": "“商业企业”栏",
+                   "research": "“科研机构”栏", "social_welfare": "“社会公益组织”栏",
+                   "legal_service": "“法律服务机构”栏", "other_org": "“其他”栏", "total": "“总计”栏"}
+# the rows of table 三 a total's keyword names; 收到/共计: 本年新收, or 新收 + 上年结转 (both readings)
+_READINGS = {"new": [("new",)], "handled": [("result.total",)], "received": [("new",), ("new", "carried_over")],
+             "in_total": [("new",), ("new", "carried_over")]}
+_ROW_NAMES = {("new",): "“一、本年新收政府信息公开申请数量”", ("result.total",): "“（七）总计”",
+              ("new", "carried_over"): "“一、本年新收”与“二、上年结转”之和"}
+_APPLICANT_WORD = re.compile(r"^(?:自然人|企业|公民|法人)")
+
+
+def _columns_value(t, rows: tuple[str, ...], cols: tuple[str, ...]) -> TableValue | None:
+    if cols == ("total",):
+        return _sum([_s3_row(t, r) for r in rows])
+    out = TableValue(Decimal(0), [])
+    for r in rows:
+        for col in cols:
+            got = _cell_value(t, r, col, out.notes)
+            if got is None:
+                return None
+            out.value += got[0]
+            out.cells.append(got[1])
+    return out
+
+
+@register
+class TextTableApplicant(Kind):
+    """A total broken down by applicant, and each of its parts, compared with the columns of table 三."""
+
+    name = "text-table-applicant-count"
+    Options = _Options
+    params = frozenset({"claim", "target", "note"})
+
+    def check(self, report) -> Iterator[Hit]:
+        t = (report.stats or {}).get("s3")
+        if t is None or getattr(t, "layout", "grid") == "image":
+            return
+        pats = self.options.scope_patterns
+        scope = re.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
+        covered = {(c.block.index, c.end) for c in find_claims(report, pats).claims if c.number is not None}
+        for s in report.prose_sums:
+            readings = _READINGS.get(s.total.category)
+            if s.kind != "applicants" or readings is None:
+                continue
+            text = s.block.text
+            if scope is not None and any(not _APPLICANT_WORD.match(m.group(0))
+                                         for m in scope.finditer(text, s.start, s.end)):
+                continue  # 全区…其中自然人: another scope (the claim reader's DL236 territory)
+            figures = [(p, p.category) for p in s.parts]
+            if (s.block.index, s.total.end) not in covered:  # DL230 compares a total it has read
+                figures.insert(0, (s.total, "total"))
+            for fig, col in figures:
+                vals = [(rows, _columns_value(t, rows, _PART_COLS.get(col, ("total",)))) for rows in readings]
+                if any(v is None for _, v in vals):
+                    continue
+                n = Decimal(fig.number)
+                if any(_agrees(v, n) for _, v in vals):
+                    continue
+                yield self._hit(s, fig, col, vals)
+
+    def _hit(self, s, fig, col, vals) -> Hit:
+        unit = fig.unit
+        if len(vals) == 2 and vals[0][1].value == vals[1][1].value:
+            vals = vals[:1]  # nothing carried over in that column: one reading
+        if len(vals) == 1:
+            rows, v = vals[0]
+            target = f"{_ROW_NAMES[rows]}的{_PART_COL_NAMES[col]}为{_n(v.value)}{unit}"
+        else:
+            (_, a), (_, b) = vals
+            target = (f"{_PART_COL_NAMES[col]}本年新收为{_n(a.value)}{unit}、新收加上年结转为{_n(b.value)}{unit}，"
+                      "两种理解都不相符")
+        notes = list(dict.fromkeys(x for _, v in vals for x in v.notes))
+        note = "；" + "；".join(notes) if notes else ""
+        ptrs, pos = _cell_evidence([c for _, v in vals for c in v.cells])
+        exp = _n(vals[0][1].value) if len(vals) == 1 else [_n(v.value) for _, v in vals]
+        return Hit(
+            block=fig.block, start=fig.start, end=fig.end,
+            params={"claim": fig.text, "target": target, "note": note},
+            evidence={"expected": exp, "actual": fig.number, "claim": fig.text, "applicant": col,
+                      "rows": ["+".join(rows) for rows, _ in vals], "table": "表三", "cells": ptrs,
+                      "cell_positions": pos, "sentence": s.sentence, **({"notes": notes} if notes else {})},
+            key=f"applicant:{col}:{fig.number}:{fig.text}",
+        )

@@ -266,6 +266,13 @@ class AnnualReport:
         return find_sums(self)
 
     @cached_property
+    def proactive_claims(self):
+        """Figures of table 二 the prose names (现行有效, 制发, 废止, 处理决定, 收费金额; see :mod:`.proactive_claims`)."""
+        from .proactive_claims import find_proactive
+
+        return find_proactive(self)
+
+    @cached_property
     def sections_by_id(self) -> dict[str, Section]:
         """Canonical id → the section chosen for it (the first with a body; canonical titles first)."""
         return self.structure.by_id

@@ -39,7 +39,8 @@ sentence that names a year is skipped.
 **Scope.**  A number whose sentence names another scope — 代表, 本级, 各部门/各乡镇…,
 全区/全市/全县…, 区政府办/政府办公室, 所属, 下属, 直属, 部门, 乡镇街道, applicants or channels
 (自然人, 企业, 网上, 当面, 信函 …), or a 其中 followed by a subject — is not reported as a
-contradiction: rule ``text-table-scope`` reports it as info with "口径可能不同".  Table 四 numbers
+contradiction (naming every applicant, ``收到自然人、法人或其他组织提出的申请58件``, is not another
+scope: that total is compared): rule ``text-table-scope`` reports it as info with "口径可能不同".  Table 四 numbers
 in a sentence about the agency handling reviews (受理/审理 行政复议) count as another scope too.
 
 **Statements.**  "均获维持/全部维持/均维持原行政行为" is checked against 结果纠正, 其他结果 and 尚未审结
@@ -175,6 +176,7 @@ _GAP_NOUN = re.compile(r"申请|答复|案件|事项")
 _WIDER = re.compile(r"其中[^，,。；;]{0,8}?(?:涉及|属于|因|为|是)?(?:政府)?信息公开")
 _POST_PREFIX = re.compile(r"^(?:其中|另有?|有|除|共有?|尚有|还有|仍有|此外|并|且|[，,、\s])*$")
 _POST_KW = re.compile(r"^(?:申请)?(?:为|系|属于?|是|已|被|均|予以)?")
+_ALL_APPLICANTS = re.compile(r"(?:自然人|公民)(?:[、，,和及与]|以及)?法人(?:[、，,和及与或]|或者|以及)*(?:其[他它])?组织")
 _INCL_CARRY = re.compile(r"(?:含|包括|包含|其中)[^。；]{0,10}?(?:上一?年度?|\d{4}年度?)(?:结转|转结)")
 
 DEFAULT_SCOPE = [
@@ -341,7 +343,7 @@ class _Reader:
 
     def _scope(self, sent: str, upto: int, clause_start: int, kw_start: int) -> str | None:
         if self.scope is not None:
-            m = self.ctx.search(self.scope, upto)
+            m = self.scope_ctx.search(self.scope, upto)
             if m:
                 return m.group(0)
         clause = sent[clause_start:kw_start]
@@ -361,6 +363,9 @@ class _Reader:
             return
         kws = list(_KW.finditer(sent))
         self.ctx = _Sentence(sent)
+        # 收到自然人、法人或其他组织提出的申请58件 names every applicant: not a narrower scope
+        self.scope_ctx = (_Sentence(_ALL_APPLICANTS.sub(lambda a: "　" * len(a.group(0)), sent))
+                          if _ALL_APPLICANTS.search(sent) else self.ctx)
         in_s4 = block.index in self.s4_blocks
         disclosure = bool(_DISCLOSURE.search(sent)) or in_s4
         has_app = self._has_app

@@ -70,7 +70,7 @@ KIND_LABELS = {"results": "办理结果", "applicants": "申请人", "flow": "�
 EXHAUSTIVE: dict[str, list[tuple[frozenset[str], str]]] = {
     "results": [(frozenset({"open", "partial", "not_open", "unavailable", "not_processed", "other"}), "全部六类办理结果"),
                 (frozenset({"open_partial", "not_open", "unavailable", "not_processed", "other"}),
-                 "全部办理结果（予以公开及部分公开合并）")],
+                 "予以公开及部分公开合写在内的全部办理结果")],
     "applicants": [(frozenset({"natural_person", "org"}), "自然人和法人或其他组织两类申请人"),
                    (frozenset({"natural_person", "commercial", "research", "social_welfare", "legal_service",
                                "other_org"}), "全部六类申请人")],
