@@ -486,7 +486,7 @@ class TextTableApplicant(Kind):
                 continue
             text = s.block.text
             if scope is not None and any(not _APPLICANT_WORD.match(m.group(0))
-                                         for m in scope.finditer(text, s.start, s.end)):
+                                         for m in scope.finditer(text, s.sentence_start, s.end)):
                 continue  # 全区…其中自然人: another scope (the claim reader's DL236 territory)
             figures = [(p, p.category) for p in s.parts]
             if (s.block.index, s.total.end) not in covered:  # DL230 compares a total it has read

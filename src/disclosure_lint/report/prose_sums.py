@@ -111,7 +111,8 @@ class ProseSum:
     parts: list[Figure]
     exhaustive: bool
     form: str | None  # the exhaustive set listed, in words (None when not exhaustive)
-    sentence: str
+    sentence: str  # the sentence of the parts
+    sentence_start: int = 0  # offset in block.text of the sentence holding the total
     total_after: bool = False  # the parts come first: 自然人50件、法人8件，共计58件
 
     @property
@@ -174,6 +175,7 @@ _CONNECT = re.compile(
 _IN_TOTAL = re.compile(r"\s*(?:政府信息公开|依申请公开)?(?:申请|事项)?中\s*[，,：:]?\s*")  # 在办结的56件申请中，
 _BACKREF = re.compile(r"\s*(?:其中\s*[，,：:]|(?:在|对)?(?:已|本年度?|全年)?(?P<handled>办结|答复|办理完毕|处理完毕)的?"
                       r"(?:政府信息公开)?(?:申请|事项)?(?:中|里)\s*[，,：:]?)\s*")
+_SUM_WORD = re.compile(r"共|合计|总计")
 _AFTER_TOTAL = re.compile(r"\s*(?:[，,；;]\s*)?(?:以上)?(?:共计|合计|总计|总共|一共|共需办理|共)(?:为|达|有)?\s*$")
 
 # -- parts -----------------------------------------------------------------------------------------------
@@ -234,6 +236,7 @@ def _cat_regex(kind: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _CAT_RE = {k: _cat_regex(k) for k in _CATS}
+_ANY_CAT = re.compile("|".join(p for k in _CATS for _, p in _CATS[k]))  # a quick no for names of no category
 _MULTI = re.compile(rf"^(?P<cats>[^\d，,；;。]{{2,40}}?)(?:的)?(?:申请|案件)?(?:数量?)?{_MULTI_END}$")
 _MULTI_SEP = re.compile(r"^(?:[、/和及与]|或者?|以及)$")
 _GENERIC_OBJECT = re.compile(r"^(?:了)?(?:各类|各项|各种)?(?:政府|政务)?信息(?:数量?)?(?:共计?|计|达|为|合计|总计)?$")
@@ -248,8 +251,9 @@ _SCOPE_WORDS = re.compile(r"(?<!人大)(?<!党)代表(?!建议|大会|性|团|�
                           r"|全(?:区|市|县|省|州|盟|旗|系统)|政府办|办公室|所属|下属|直属|乡镇|镇街|网上|网络|在线|当面|现场|信函|邮寄"
                           r"|传真|电子邮件|部门")
 _ITEM_SEP = re.compile(r"\s*(?:(?P<p>[，,、；;])\s*(?:以及|和|及|与)?|以及|和|及|与)\s*")
-_TAIL = re.compile(r"(?:\s*[（(][^（()）。]{0,40}[）)])?"
-                   r"(?:\s*[，,]?\s*[（(]?\s*(?:约|近)?(?:占(?:比)?(?:为)?|比例为|占比为?)[^，,。；;\d%％]{0,10}?\d+(?:\.\d+)?\s*[%％]\s*[）)]?)?")
+_TAIL = re.compile(r"(?:\s*[（(][^（()）。]{0,40}[）)])?"  # a bracket, then a percentage: （…），占33.9%
+                   r"(?:\s*[，,]?\s*[（(]?\s*(?:约|近)?(?:占(?:比)?(?:为)?|比例为|占比为?)[^，,。；;\d%％]{0,10}?"
+                   r"\d+(?:\.\d+)?\s*[%％]\s*[）)]?)?")
 _DIGIT = re.compile(r"[\d０-９]")
 _CARRY = re.compile(r"结转|转结|转入|遗留")
 _PART_END = re.compile(r"\s*(?:[，,、；;。）)]|以及|和|及|与|$)")
@@ -342,6 +346,8 @@ class _Reader:
         self.figs = figs
         self.time = _Time(sent)
         self.clause_bounds = [m.start() for m in _CLAUSE_END.finditer(sent)]
+        self.has_app = bool(_APPLICATION.search(sent))
+        self.sum_words = [m.start() for m in _SUM_WORD.finditer(sent)]  # where a total-last total may be
         used: set[int] = set()
         back = _BACKREF.match(sent)
         if back and prev is not None and prev[2] and figs[0].start() > back.end() - 1:
@@ -381,7 +387,7 @@ class _Reader:
             return None
         clause = window[:kw.start()] + "　" * (kw.end() - kw.start()) + window[kw.end():]
         if (_CHANGE.search(clause) or _PAST.search(clause) or _APPROX_CLAUSE.search(clause)
-                or _OFF_TOPIC.search(window) or not self._fig_ok(f)):
+                or _OFF_TOPIC.search(clause) or not self._fig_ok(f)):  # masked: 行政复议案件 is no 议案
             return None
         metric = kw.lastgroup
         if not self.time.ok(f.start(), self.year, None):
@@ -394,7 +400,7 @@ class _Reader:
 
     def _kinds_for(self, metric: str) -> tuple[str, ...]:
         kinds = _KINDS_OF_TOTAL[metric]
-        if not _APPLICATION.search(self.sent):
+        if not self.has_app:
             kinds = tuple(k for k in kinds if k not in ("applicants", "flow"))
         return kinds
 
@@ -438,6 +444,7 @@ class _Reader:
         saved = (self.sent, self.figs, self.time, self.clause_bounds)
         self.sent, self.figs, self.time = psent, pfigs, _Time(psent)
         self.clause_bounds = [m.start() for m in _CLAUSE_END.finditer(psent)]
+        saved_app, self.has_app = self.has_app, bool(_APPLICATION.search(psent))
         tfig, kinds, unit = None, (), None
         if back.group("handled"):  # the last 办结/答复 total of the sentence before
             for j in range(len(pfigs) - 1, max(-1, len(pfigs) - 8), -1):
@@ -453,17 +460,21 @@ class _Reader:
                 tfig, kinds = self._total_figure(block, p0, j, *kw), self._kinds_for(kw[0])
                 unit = _unit(pfigs[j])
         self.sent, self.figs, self.time, self.clause_bounds = saved
+        self.has_app = saved_app
         if tfig is None or not kinds:
             return
         got = self._list(0, back.end(), kinds, True, False, unit=unit)
         if got is None:
             return
         kind, parts, idx = got
-        out.append(self._make(kind, tfig, parts, block, s0))
+        out.append(self._make(kind, tfig, parts, block, s0, p0))
         used.update(idx)
 
     def _total_last(self, block, s0, i: int):
         """自然人申请50件、法人或其他组织申请8件，共计58件."""
+        k = bisect_left(self.sum_words, self.figs[i].end())
+        if k == len(self.sum_words) or self.sum_words[k] - self.figs[i].end() > 1000:
+            return None  # no 共计 ahead: cannot be the parts of a total-last list
         got = self._list(i, self._clause_start(self.figs[i].start()), tuple(TYPED), False, False, first_free=True)
         if got is None:
             return None
@@ -537,7 +548,8 @@ class _Reader:
                                      first_free and not parts, bool(parts))
                 if got is None:
                     break
-                k, cats, each = got
+                k, cats, each, skip = got
+                name_start += skip
                 if len(cats) > 1 and not each:  # 分别为22件、5件
                     pending = cats[1:]
                     cats = cats[:1]
@@ -570,18 +582,31 @@ class _Reader:
         return kind, parts, idx
 
     def _classify(self, name: str, kinds: tuple[str, ...], marked: bool, first_free: bool, later: bool):
-        """(kind, [categories], each) of a part's name, or None; ``each``: 均为0件 gives every category the number."""
+        """(kind, [categories], each, skip) of a part's name, or None; ``each``: 均为0件 gives every category
+        the number; ``skip``: characters of context before the part's own name (first part of a total-last list)."""
+        lead = len(name) - len(name.lstrip())
         name = name.strip()
         got = self._classify_one(name, kinds, marked, later)
-        if got is None and first_free:  # the first part of a total-last list may carry its context
+        if got is not None:
+            return (*got, lead)
+        if first_free:  # the first part of a total-last list may carry its context
             ctx = None
             for ctx in _TOTAL_KW.finditer(name):
                 pass
-            if ctx is not None:  # 本年共收到自然人申请 → 自然人申请
-                got = self._classify_one(name[ctx.end():].lstrip("了到的"), kinds, marked, later)
-        return got
+            if ctx is not None:  # 依申请公开 本年新收… → 本年新收…; 本年共收到自然人申请 → 自然人申请
+                got = self._classify_one(name[ctx.start():], kinds, marked, later)
+                if got is not None:
+                    return (*got, lead + ctx.start())
+                rest = name[ctx.end():]
+                skip = ctx.end() + len(rest) - len(rest.lstrip("了到的"))
+                got = self._classify_one(name[skip:], kinds, marked, later)
+                if got is not None:
+                    return (*got, lead + skip)
+        return None
 
     def _classify_one(self, name: str, kinds: tuple[str, ...], marked: bool, later: bool):
+        if "disclosed" not in kinds and not _ANY_CAT.search(name):
+            return None
         for k in kinds:
             if k == "disclosed":
                 continue
@@ -624,13 +649,11 @@ class _Reader:
             return "disclosed", ["item"], False
         return None
 
-    def _make(self, kind: str, total: Figure, parts, block, s0) -> ProseSum:
+    def _make(self, kind: str, total: Figure, parts, block, s0, sentence_start: int | None = None) -> ProseSum:
         figs = []
         for cat, j, name_start in parts:
             f = self.figs[j]
-            name = self.sent[name_start:f.start()]
-            start = name_start + len(name) - len(name.lstrip())
-            figs.append(Figure(block, s0 + start, s0 + f.end(), s0 + f.start(), _number(f), _unit(f), cat))
+            figs.append(Figure(block, s0 + name_start, s0 + f.end(), s0 + f.start(), _number(f), _unit(f), cat))
         cats = [p.category for p in figs]
         form = None
         if len(set(cats)) == len(cats):
@@ -638,7 +661,7 @@ class _Reader:
                 if set(cats) == need:
                     form = words
         return ProseSum(kind=kind, total=total, parts=figs, exhaustive=form is not None, form=form,
-                        sentence=self.sent.strip())
+                        sentence=self.sent.strip(), sentence_start=s0 if sentence_start is None else sentence_start)
 
 
 def find_sums(report) -> list[ProseSum]:
