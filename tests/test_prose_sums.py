@@ -286,3 +286,30 @@ def test_pdf_reports_quiet_and_read():
     # 淮安市2024: 行政复议351件 = 72+64+178+37, 行政诉讼46件 = 25+5+9+7
     assert ("huaian-city-2024.pdf", "review", 351, 351) in found
     assert ("huaian-city-2024.pdf", "litigation", 46, 46) in found
+
+
+def test_flattened_report_still_fires_at_the_right_column():
+    md = (TITLE + "全年办结申请56件，其中予以公开22件，部分公开5件，不予公开5件，无法提供13件，不予处理6件，其他处理3件。\n\n"
+          "## 五、存在的主要问题及改进情况\n\n一是解读形式单一。\n")
+    flat = flatten(md)
+    ds = run(flat, fmt="text")
+    assert [(d.code, d.line) for d in ds] == [("DL238", 1)]
+    assert ds[0].column == flat.index("办结申请56件") + 1
+
+
+def test_chinese_numerals():
+    prose = "全年办结五十六件，其中予以公开二十二件，部分公开五件，不予公开五件，无法提供十五件，不予处理六件，其他处理一件。"
+    [s] = sums(prose)
+    assert s.exhaustive and s.total.number == 56 and s.parts_sum == 54
+    assert [d.code for d in run(TITLE + prose + "\n")] == ["DL238"]
+
+
+def test_pdf_style_spaces_between_number_and_unit():
+    prose = ("政府信息公开行政复议 351件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚未审结 36 件；"
+             "政府信息公开行政诉讼 46 件，其中结果维持 25件。")
+    assert brief(prose) == [("review", 351, [("upheld", 72), ("corrected", 64), ("other_result", 178),
+                                             ("pending", 36)], True),
+                            ("litigation", 46, [("upheld", 25)], False)]
+    ds = run(TITLE + prose + "\n")
+    assert [(d.code, d.match.split("，")[0]) for d in ds] == [("DL238", "行政复议 351件")]
+    assert "少1件" in ds[0].message
