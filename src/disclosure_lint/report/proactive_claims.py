@@ -8,7 +8,8 @@ Read, in one clause (or, for the documents, a short clause that continues the on
   (total_published, 2019).  ``主动公开规章13件`` is not a figure of the table (公开 is not 制发).
 * 行政许可 / 行政处罚 / 行政强制: ``作出行政处罚决定1257件``, ``行政许可决定4862件``,
   ``实施行政强制措施86件``, ``办理行政许可事项4862件`` (what: decisions) — 决定 or a verb of deciding
-  (作出 办理 办结 实施 下达) must be there; ``受理`` and counts in 项 (a list of items) are not decisions.
+  (作出 办理 办结 实施 下达) must be there; ``受理``, counts in 项 (a list of items) and what was published
+  (``公示行政许可决定4862条``: some decisions may not be published) are not decisions.
 * 行政事业性收费: ``行政事业性收费金额为7730.28万元``, ``收取行政事业性收费0元`` (what: amount;
   万元, 元 and 亿元 are kept as written and converted by the kind).  信息处理费 is not this row.
 
@@ -74,6 +75,7 @@ _GAP_WHAT_ROW = re.compile(r"^[^\d０-９]{0,12}$")
 _CONTINUE = re.compile(r"^\s*(?:并|同时|另|已|共|累计)?(?P<what>废止|宣布失效|现行有效|制发|印发|出台|新制定|制定|新公开)"
                        rf"(?:的)?{_FILL}")
 _AMEND = re.compile(r"修改|修订|修正")
+_PUBLISH = re.compile(r"公开|公示|公布|发布|推送|上传")
 _QIZHONG = re.compile(r"其中")
 _DOC_UNITS = frozenset("件个部份")
 _DECISION_UNITS = frozenset("件个起宗次")
@@ -128,8 +130,7 @@ class _Reader:
                     last_doc_row = None
                 continue
             row, what, wstart = got
-            if row in DOC_ROWS:
-                last_doc_row = row
+            last_doc_row = row if row in DOC_ROWS else None
             before = sent[max(0, f.start() - 6):f.start()]
             if (_CHANGE.search(clause) or _PAST.search(clause) or _APPROX_CLAUSE.search(clause)
                     or _APPROX_BEFORE.search(before) or re.search(r"\d\s*[-—–~～至到]\s*$", before)
@@ -173,6 +174,10 @@ class _Reader:
             verb = None
             for verb in _DECIDE_BEFORE.finditer(clause, max(0, rm.start() - 10), rm.start()):
                 pass
+            if _PUBLISH.search(clause, max(0, rm.start() - 10), rm.start()):
+                return row, None, rm.start()  # 公示行政许可决定4862条 counts what was published, not decided
+            if verb is not None and verb.group(0) == "办理" and after.startswith("案件"):
+                return row, None, rm.start()  # 办理行政处罚案件120件: handled, maybe not yet decided
             if decision or verb is not None:  # 作出行政处罚决定1257件, 实施行政强制措施86件
                 return row, "decisions", verb.start() if verb is not None else rm.start()
             return row, None, rm.start()

@@ -173,7 +173,7 @@ _CONNECT = re.compile(
     r"(?P<marker>其中(?:包括|包含|有)?|具体(?:包括|包含|为|是|有)|主要(?:包括|包含|有|为|是)|包括|包含|含|涵盖)?"
     r"\s*[：:，,]?\s*")
 _IN_TOTAL = re.compile(r"\s*(?:政府信息公开|依申请公开)?(?:申请|事项)?中\s*[，,：:]?\s*")  # 在办结的56件申请中，
-_BACKREF = re.compile(r"\s*(?:其中\s*[，,：:]|(?:在|对)?(?:已|本年度?|全年)?(?P<handled>办结|答复|办理完毕|处理完毕)的?"
+_BACKREF = re.compile(r"\s*(?:其中\s*[，,：:]?|(?:在|对)?(?:已|本年度?|全年)?(?P<handled>办结|答复|办理完毕|处理完毕)的?"
                       r"(?:政府信息公开)?(?:申请|事项)?(?:中|里)\s*[，,：:]?)\s*")
 _SUM_WORD = re.compile(r"共|合计|总计")
 _AFTER_TOTAL = re.compile(r"\s*(?:[，,；;]\s*)?(?:以上)?(?:共计|合计|总计|总共|一共|共需办理|共)(?:为|达|有)?\s*$")
@@ -295,20 +295,13 @@ class _Time:
         j = bisect_right(self.year_ends, upto) - 1
         if j < 0 or self.years[j][0] <= semi:
             return True
-        ys, ye, y = self.years[j]
+        _, ye, y = self.years[j]
         k = bisect_left(self.this_starts, ye)
         if k < len(self.this_starts) and self.this_starts[k] < upto:
             return True  # 2022年……，本年新收…
         if year is None:
             return False
         return y == year or (metric == "carried_over" and y == year - 1)
-
-
-@dataclass
-class _Part:
-    cats: list[str]
-    start: int  # name start in the sentence
-    kind: str
 
 
 class _Reader:
@@ -370,8 +363,9 @@ class _Reader:
         """Not an approximation, a range or a number followed by 以上/余/多 …"""
         sent = self.sent
         before = sent[max(0, f.start() - 6):f.start()]
-        if _RANGE_BEFORE.search(before) or _APPROX_BEFORE.search(before):
-            return False
+        approx = _APPROX_BEFORE.search(before)
+        if _RANGE_BEFORE.search(before) or (approx and not (approx.group(0) == "数" and f.group("num"))):
+            return False  # 约50件, 5-10件, 数十件 (but 申请数15件 is a count)
         return not _BAD_AFTER.match(sent, f.end()) and _number(f) is not None
 
     # -- totals ----------------------------------------------------------------------------------
