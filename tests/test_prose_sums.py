@@ -313,3 +313,14 @@ def test_pdf_style_spaces_between_number_and_unit():
     ds = run(TITLE + prose + "\n")
     assert [(d.code, d.match.split("，")[0]) for d in ds] == [("DL238", "行政复议 351件")]
     assert "少1件" in ds[0].message
+
+
+def test_gbk_portal_page(tmp_path):
+    page = ("首页>政务公开>政府信息公开年报\n江北市某某区某某局2023年政府信息公开工作年度报告\n"
+            "发布时间:2024-01-09 15:20  来源:区某某局  浏览次数:\n一、总体情况\n"
+            "本年度共收到政府信息公开申请60件，其中自然人提出52件，法人或其他组织提出10件。\n")
+    f = tmp_path / "page.txt"
+    f.write_bytes(page.encode("gbk"))
+    ds = lint_document(read_path(str(f)), CODES)
+    assert [(d.code, d.line, d.column) for d in ds] == [("DL238", 5, 5)]
+    assert "两类申请人" in ds[0].message and "多2件" in ds[0].message

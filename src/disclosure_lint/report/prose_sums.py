@@ -335,6 +335,9 @@ class _Reader:
 
     # -- one sentence ----------------------------------------------------------------------------
     def _sentence(self, block, s0, sent, figs, prev, out: list[ProseSum]) -> None:
+        back = _BACKREF.match(sent)
+        if len(figs) < 2 and not back:
+            return  # a sum needs a total and a part
         self.sent = sent
         self.figs = figs
         self.time = _Time(sent)
@@ -342,7 +345,6 @@ class _Reader:
         self.has_app = bool(_APPLICATION.search(sent))
         self.sum_words = [m.start() for m in _SUM_WORD.finditer(sent)]  # where a total-last total may be
         used: set[int] = set()
-        back = _BACKREF.match(sent)
         if back and prev is not None and prev[2] and figs[0].start() > back.end() - 1:
             self._backref(block, s0, sent, back, prev, out, used)
         for i in range(len(figs)):
