@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from disclosure_lint.kinds.text_vs_table import cn_int, find_claims, percent_ok
+from disclosure_lint.kinds.text_vs_table import percent_ok
+from disclosure_lint.report.claims import cn_int, find_claims
 
 from .conftest import SHARED, lint, parse
 
@@ -566,7 +567,7 @@ def test_table_own_total_wrong_is_not_the_prose_fault():
 def test_keyword_gate_finds_what_the_plain_alternation_finds():
     import re
 
-    from disclosure_lint.kinds import text_vs_table as tvt
+    from disclosure_lint.report import claims as tvt
 
     plain = re.compile(tvt._KW_ALTERNATION)
     texts = [(ROOT / "examples" / "clean-2023.md").read_text(encoding="utf-8"),

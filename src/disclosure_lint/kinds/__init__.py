@@ -22,6 +22,8 @@ _MODULES = (
     "tables",
     "statistics",
     "text_vs_table",
+    "prose_sums",
+    "text_vs_proactive",
     "input",
 )
 

@@ -252,6 +252,27 @@ class AnnualReport:
         return extract(self)
 
     @cached_property
+    def claims(self):
+        """Counts and statements the prose states about tables 三 and 四 (see :mod:`.claims`)."""
+        from .claims import find_claims
+
+        return find_claims(self)
+
+    @cached_property
+    def prose_sums(self):
+        """Totals the prose states with the parts listed after (or before) them (see :mod:`.prose_sums`)."""
+        from .prose_sums import find_sums
+
+        return find_sums(self)
+
+    @cached_property
+    def proactive_claims(self):
+        """Figures of table 二 the prose names (现行有效, 制发, 废止, 处理决定, 收费金额; see :mod:`.proactive_claims`)."""
+        from .proactive_claims import find_proactive
+
+        return find_proactive(self)
+
+    @cached_property
     def sections_by_id(self) -> dict[str, Section]:
         """Canonical id → the section chosen for it (the first with a body; canonical titles first)."""
         return self.structure.by_id

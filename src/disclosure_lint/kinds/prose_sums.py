@@ -1,0 +1,73 @@
+"""Prose arithmetic: a total the text states and the parts it lists must agree.
+
+The sums are report facts (``report.prose_sums``, read by :mod:`disclosure_lint.report.prose_sums`,
+whose docstring says which forms are read, which breakdowns are exhaustive and what is skipped).
+This kind only decides:
+
+* ``mode: exceeds`` — the parts of a breakdown that is *not* exhaustive add up to more than the total
+  (``主动公开政府信息120条，其中政策文件15条，工作动态98条，通知公告30条``: 143 > 120);
+* ``mode: exhaustive`` — every category of the breakdown is listed (all six results, both kinds of
+  applicant, all four review results …) and the parts do not add up to the total, in either direction.
+
+Each sum is reported by one mode only, so a rule per mode never repeats the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import Field
+
+from ..report.prose_sums import KIND_LABELS, KINDS, ProseSum
+from . import register
+from .base import Hit, Kind, KindOptions
+
+
+class ProseSumOptions(KindOptions):
+    mode: Literal["exceeds", "exhaustive"] = Field(
+        "exceeds", description="exceeds：非穷尽列举时分项之和超过总数；exhaustive：列全了所有类别时分项之和不等于总数")
+    breakdowns: list[Literal[KINDS]] = Field(  # type: ignore[valid-type]
+        default_factory=lambda: list(KINDS),
+        description="核对的分项类别（results 办理结果、applicants 申请人、flow 新收与结转、review 复议结果、"
+                    "litigation 诉讼结果、litigation_routes 直接起诉与复议后起诉、disclosed 主动公开信息）")
+
+
+def _parts_text(s: ProseSum) -> str:
+    return "、".join(p.text if p.category == "item" else f"{p.label}{p.number}{p.unit}" for p in s.parts)
+
+
+@register
+class ProseSumKind(Kind):
+    """A total stated in the prose and the parts listed with it do not agree."""
+
+    name = "prose-sum"
+    Options = ProseSumOptions
+    params = frozenset({"total", "total_number", "parts", "parts_sum", "difference", "relation", "form", "breakdown",
+                        "where"})
+
+    def check(self, report) -> Iterator[Hit]:
+        o = self.options
+        wanted = set(o.breakdowns)
+        for s in report.prose_sums:
+            if s.kind not in wanted or s.difference == 0:
+                continue
+            if o.mode == "exceeds" and (s.exhaustive or s.difference < 0):
+                continue
+            if o.mode == "exhaustive" and not s.exhaustive:
+                continue
+            unit = s.total.unit
+            diff = abs(s.difference)
+            yield Hit(
+                block=s.block, start=s.start, end=s.end,
+                params={"total": s.total.text, "total_number": f"{s.total.number}{unit}", "parts": _parts_text(s),
+                        "parts_sum": f"{s.parts_sum}{unit}", "difference": f"{diff}{unit}",
+                        "relation": "多" if s.difference > 0 else "少", "form": s.form or "",
+                        "breakdown": KIND_LABELS[s.kind], "where": "之前" if s.total_after else "之后"},
+                evidence={"expected": s.total.number, "actual": s.parts_sum, "difference": s.difference,
+                          "total": s.total.text, "breakdown": s.kind, "exhaustive": s.exhaustive,
+                          **({"exhaustive_form": s.form} if s.form else {}),
+                          "parts": [{"text": p.text, "category": p.category, "number": p.number} for p in s.parts],
+                          "sentence": s.sentence},
+                key=f"{s.kind}:{s.total.text}:{'+'.join(str(p.number) for p in s.parts)}",
+            )

@@ -1,0 +1,207 @@
+"""Figures of table 二 (主动公开政府信息情况) that the prose names: ``AnnualReport.proactive_claims``.
+
+Read, in one clause (or, for the documents, a short clause that continues the one before):
+
+* 规章 / 行政规范性文件: ``本年制发行政规范性文件3件``, ``废止1件``, ``现行有效12件``,
+  ``现行有效的规章共5件``, ``行政规范性文件制发3件``; the verbs 制发 印发 出台 制定 新增 (what: issued),
+  废止 宣布失效 (repealed), 现行有效 (in_force), 新公开 (new_published, 2019), 对外公开总数/累计公开
+  (total_published, 2019).  ``主动公开规章13件`` is not a figure of the table (公开 is not 制发).
+* 行政许可 / 行政处罚 / 行政强制: ``作出行政处罚决定1257件``, ``行政许可决定4862件``,
+  ``实施行政强制措施86件``, ``办理行政许可事项4862件`` (what: decisions) — 决定 or a verb of deciding
+  (作出 办理 办结 实施 下达) must be there; ``受理``, counts in 项 (a list of items) and what was published
+  (``公示行政许可决定4862条``: some decisions may not be published) are not decisions.
+* 行政事业性收费: ``行政事业性收费金额为7730.28万元``, ``收取行政事业性收费0元`` (what: amount;
+  万元, 元 and 亿元 are kept as written and converted by the kind).  信息处理费 is not this row.
+
+What is skipped follows the claim reader (:mod:`.claims`): another year, part of a year, changes
+(同比, 较上年, 增加 …), approximations (约, 近, 余, 多, 以上 …), number ranges; an "issued" figure in a
+sentence that also speaks of 修改/修订 (制发 may count amendments, spec identity I7).  A scope word in
+the sentence before the number (本级, 全区, 各部门, 政府办, 所属, 其中 + a subject …; the
+``scope_patterns`` of the claim reader) is kept in ``scope``: the kind reports such a figure as info only.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..model import Block
+from .claims import (_APPROX_BEFORE, _APPROX_CLAUSE, _CHANGE, _CLAUSE_END, _OFF_TOPIC, _PAST, _SENT_END,
+                     DEFAULT_SCOPE)
+from .prose_sums import _Time
+
+ROW_LABELS = {"rules": "规章", "normative_docs": "行政规范性文件", "licensing": "行政许可", "penalty": "行政处罚",
+              "coercion": "行政强制", "fees": "行政事业性收费"}
+WHAT_LABELS = {"issued": "本年制发", "repealed": "本年废止", "in_force": "现行有效", "new_published": "本年新公开",
+               "total_published": "对外公开总数", "decisions": "处理决定数量", "amount": "收费金额"}
+DOC_ROWS = frozenset({"rules", "normative_docs"})
+DECISION_ROWS = frozenset({"licensing", "penalty", "coercion"})
+
+
+@dataclass(frozen=True)
+class ProactiveClaim:
+    """A number the prose states about one cell of table 二."""
+
+    row: str  # rules | normative_docs | licensing | penalty | coercion | fees
+    what: str  # issued | repealed | in_force | new_published | total_published | decisions | amount
+    number: Decimal
+    unit: str  # 件 个 部 … or 万元 元 亿元
+    block: Block
+    start: int  # offset in block.text where the claim's words begin
+    end: int  # end of the unit
+    num_start: int
+    sentence: str
+    scope: str | None = None  # the word that makes the scope possibly different
+
+    @property
+    def text(self) -> str:
+        return self.block.text[self.start:self.end]
+
+
+_ROW = re.compile(r"(?P<rules>规章(?!制度))|(?P<normative_docs>(?:行政)?规范性文件)|(?P<licensing>行政许可)"
+                  r"|(?P<penalty>行政处罚)|(?P<coercion>行政强制)|(?P<fees>行政事业性收费)")
+_DOC_WHAT = re.compile(r"(?P<total_published>对外公开总数量?|累计公开|公开总数量?)|(?P<new_published>新公开)"
+                       r"|(?P<in_force>现行有效)|(?P<repealed>废止|宣布失效)"
+                       r"|(?P<issued>新?(?:制发|印发|出台|制定)|新增(?:公开)?)")
+_DECIDE_BEFORE = re.compile(r"(?:作出|做出|办理|办结|实施|下达)")
+_FIG = re.compile(r"(?<![\d.．,０-９])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d０-９%％])\s?"
+                  r"(?P<unit>万元|亿元|元|件|个|部|份|起|宗|次|条|项)")
+_FILL = r"(?:件数|数量|数)?(?:的)?(?:共计?|计|为|有|达|合计|总计|总数)?(?:为)?\s*$"
+_GAP_ROW_NUM = re.compile(rf"^(?:（[^（）]{{0,12}}）)?(?:决定|处理决定|措施|案件|事项)?{_FILL}")
+_GAP_WHAT_NUM = re.compile(rf"^(?:的)?{_FILL}")
+_GAP_WHAT_ROW = re.compile(r"^[^\d０-９]{0,12}$")
+_CONTINUE = re.compile(r"^\s*(?:并|同时|另|已|共|累计)?(?P<what>废止|宣布失效|现行有效|制发|印发|出台|新制定|制定|新公开)"
+                       rf"(?:的)?{_FILL}")
+_AMEND = re.compile(r"修改|修订|修正")
+_PUBLISH = re.compile(r"公开|公示|公布|发布|推送|上传")
+_QIZHONG = re.compile(r"其中")
+_DOC_UNITS = frozenset("件个部份")
+_DECISION_UNITS = frozenset("件个起宗次")
+_MONEY = frozenset({"万元", "亿元", "元"})
+
+
+class _Reader:
+    def __init__(self, report, scope_patterns: list[str]):
+        self.report = report
+        self.year = report.year
+        self.scope = re.compile("|".join(f"(?:{p})" for p in scope_patterns)) if scope_patterns else None
+        skip: set[int] = set()
+        for t in (report.stats or {}).values():
+            skip.update(b.index for b in t.blocks)
+        self.skip = skip
+
+    def run(self) -> list[ProactiveClaim]:
+        out: list[ProactiveClaim] = []
+        for block in self.report.text_blocks:
+            text = block.text
+            if block.index in self.skip or not _ROW.search(text):
+                continue
+            pos = 0
+            for m in [*_SENT_END.finditer(text), None]:
+                end = m.start() if m is not None else len(text)
+                if end > pos:
+                    self._sentence(block, pos, text[pos:end], out)
+                pos = m.end() if m is not None else len(text)
+        return out
+
+    def _sentence(self, block: Block, s0: int, sent: str, out: list[ProactiveClaim]) -> None:
+        if not _ROW.search(sent):
+            return
+        bounds = [m.start() for m in _CLAUSE_END.finditer(sent)]
+        time = _Time(sent)
+        scope_first = self.scope.search(sent) if self.scope is not None else None
+        amend = bool(_AMEND.search(sent))
+        last_doc_row: str | None = None
+        for f in _FIG.finditer(sent):
+            i = bisect_left(bounds, f.start()) - 1
+            cs = bounds[i] + 1 if i >= 0 else 0
+            clause = sent[max(cs, f.start() - 40):f.start()]
+            c0 = f.start() - len(clause)
+            got = self._read(clause, f.group("unit"))
+            if got is None and last_doc_row is not None:
+                cm = _CONTINUE.match(clause)  # ，废止1件，现行有效12件: the documents of the clause before
+                if cm is not None and f.group("unit") in _DOC_UNITS:
+                    what = _DOC_WHAT.match(cm.group("what"))
+                    got = (last_doc_row, what.lastgroup if what else None, cm.start("what"))
+            if got is None or got[1] is None:
+                if _ROW.search(clause):
+                    last_doc_row = None
+                continue
+            row, what, wstart = got
+            last_doc_row = row if row in DOC_ROWS else None
+            before = sent[max(0, f.start() - 6):f.start()]
+            if (_CHANGE.search(clause) or _PAST.search(clause) or _APPROX_CLAUSE.search(clause)
+                    or _APPROX_BEFORE.search(before) or re.search(r"\d\s*[-—–~～至到]\s*$", before)
+                    or re.match(r"\s*(?:以上|左右|多|余)", sent[f.end():f.end() + 3])
+                    or _OFF_TOPIC.search(clause) or not time.ok(f.start(), self.year)):
+                continue
+            if what == "issued" and amend:
+                continue  # 制发 may count amendments: 新制定5件，修改4件
+            scope = None
+            if scope_first is not None and scope_first.start() < f.start():
+                scope = self.scope.search(sent, 0, f.end()).group(0)
+            elif _QIZHONG.search(sent, cs, f.start()):
+                scope = "其中"
+            number = Decimal(f.group("num").replace(",", ""))
+            out.append(ProactiveClaim(row=row, what=what, number=number, unit=f.group("unit"), block=block,
+                                      start=s0 + c0 + wstart, end=s0 + f.end(), num_start=s0 + f.start(),
+                                      sentence=sent.strip(), scope=scope))
+
+    @staticmethod
+    def _read(clause: str, unit: str) -> tuple[str, str | None, int] | None:
+        """(row, what, start of the words in ``clause``) of the number that ends ``clause``."""
+        rm = None
+        for rm in _ROW.finditer(clause):
+            pass
+        if rm is None:
+            return None
+        row = rm.lastgroup
+        after = clause[rm.end():]
+        if row == "fees":
+            if unit not in _MONEY or not re.match(rf"^(?:金额|收费金额|收入)?{_FILL}", after):
+                return None
+            return row, "amount", rm.start()
+        if unit in _MONEY:
+            return None
+        if row in DECISION_ROWS:
+            decision = after.startswith(("决定", "处理决定"))
+            if unit not in _DECISION_UNITS and not (unit == "条" and decision):
+                return None
+            if not _GAP_ROW_NUM.match(after):
+                return None
+            verb = None
+            for verb in _DECIDE_BEFORE.finditer(clause, max(0, rm.start() - 10), rm.start()):
+                pass
+            if _PUBLISH.search(clause, max(0, rm.start() - 10), rm.start()):
+                return row, None, rm.start()  # 公示行政许可决定4862条 counts what was published, not decided
+            if verb is not None and verb.group(0) == "办理" and after.startswith("案件"):
+                return row, None, rm.start()  # 办理行政处罚案件120件: handled, maybe not yet decided
+            if decision or verb is not None:  # 作出行政处罚决定1257件, 实施行政强制措施86件
+                return row, "decisions", verb.start() if verb is not None else rm.start()
+            return row, None, rm.start()
+        # documents: 规章 / 行政规范性文件
+        if unit not in _DOC_UNITS:
+            return None
+        wm = None
+        for wm in _DOC_WHAT.finditer(clause, 0, rm.start()):  # the verb before: 本年制发行政规范性文件3件
+            pass
+        if wm is not None and _GAP_WHAT_ROW.match(clause[wm.end():rm.start()]) and _GAP_ROW_NUM.match(after):
+            return row, wm.lastgroup, wm.start()
+        wm = _DOC_WHAT.search(after)  # the verb after: 行政规范性文件现行有效12件
+        if wm is not None and not after[:wm.start()].strip("的共") and _GAP_WHAT_NUM.match(after[wm.end():]):
+            return row, wm.lastgroup, rm.start()
+        return row, None, rm.start()
+
+
+def find_proactive(report, scope_patterns: list[str] | None = None) -> list[ProactiveClaim]:
+    """Every table-二 figure the prose names (cached per scope list; the default list is
+    ``report.proactive_claims``)."""
+    pats = DEFAULT_SCOPE if scope_patterns is None else scope_patterns
+    key = ("proactive_claims", tuple(pats))
+    cached = report.cache.get(key)
+    if cached is None:
+        cached = _Reader(report, list(pats)).run()
+        report.cache[key] = cached
+    return cached

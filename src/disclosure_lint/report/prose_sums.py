@@ -1,0 +1,665 @@
+"""Totals stated in the prose and the parts listed with them: ``AnnualReport.prose_sums``.
+
+A clerk who writes ``办结申请56件，其中予以公开22件、部分公开5件、…`` states a total and its parts;
+the parts are facts about the report that rules can add up (:mod:`disclosure_lint.kinds.prose_sums`)
+or compare with table 三 (:mod:`disclosure_lint.kinds.text_vs_table`).  A :class:`ProseSum` holds
+the total and every part as a :class:`Figure` (block, offsets, number, unit, category).
+
+**Forms read** (one sentence; ``；`` does not end it):
+
+* total first: ``<keyword>…N<unit>`` then, after ``，`` or ``；`` (or inside brackets), an optional
+  marker (其中, 其中包括, 包括, 含, 具体包括, 主要有, 分别为 …) and the parts ``<name>a<unit>、<name>b<unit>…``;
+* ``在办结的56件申请中，予以公开…``; and a sentence that starts with ``其中，`` or ``在办结的申请中，``
+  whose total is the last number of the sentence before (in the same block);
+* total last: ``自然人申请50件、法人或其他组织申请8件，共计58件`` (typed parts only).
+
+**Breakdowns** (``ProseSum.kind``) and when they are *exhaustive* (the parts must add up to the total):
+
+* ``results`` — total 办结/答复/办理完毕 (never 收到 or 共需办理, which include carried-over or unfinished
+  applications); parts 予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理.  Exhaustive when all six
+  are listed, or 予以公开及部分公开 as one part and the other four.
+* ``applicants`` — total 收到/新收/受理/办结 … 申请; parts 自然人 (公民, 个人), 法人或其他组织 (法人), or
+  its five kinds 商业企业 (企业), 科研机构, 社会公益组织, 法律服务机构, 其他组织.  Exhaustive when
+  自然人 and 法人或其他组织 are listed, or 自然人 and all five kinds.
+* ``flow`` — total 收到/受理/处理/共需办理; parts 本年新收, 上年结转.  Exhaustive when both are listed.
+* ``review`` / ``litigation`` — total 行政复议 / 行政诉讼 (起诉); parts 结果维持, 结果纠正, 其他结果,
+  尚未审结.  Exhaustive when all four are listed.
+* ``disclosed`` — total 主动公开 / 公开…信息 / 发布…信息; parts any categories of information.  Never
+  exhaustive.  Without a marker the parts must be at least two bare noun phrases (not led by a verb
+  such as 发布, 通过, 开展); a part naming a channel (网站, 微信, 公众号, 专栏 …) ends the list: channels
+  are another dimension and overlap.
+
+**A part** is a short name, its number and the total's unit (件/起/宗/例 count as one unit for typed
+breakdowns; 条 and 件 differ for ``disclosed``), followed by a separator, optionally with a bracket
+(opaque) or a percentage (``，占33.9%``).  The list ends at the first thing that is not such a part:
+a clause with other words after the unit (``行政处罚决定1257件逐案公开``), another unit, a category of
+another breakdown, a scope or channel word, a proposal or message count (建议, 提案, 留言 …).
+
+**Skipped sums** (never reported): a total of another year (the rules of :mod:`.claims`), of a part of
+the year, a change (同比, 较上年, 增加 …), an approximation (约, 近, 余, 多, 以上, 超过 …), a number range
+(``5-10件``); a part with any of these, or with a year other than the carried-over year; a nested
+breakdown (a second ``其中`` inside the list).  Work is linear in the text: every look-back is bounded.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from ..model import Block
+from .claims import (_APPROX_BEFORE, _APPROX_CLAUSE, _BAD_AFTER, _CHANGE, _CLAUSE_END, _KEYWORDS, _OFF_TOPIC,
+                     _PART_YEAR, _PAST, _SENT_END, _THIS_YEAR, _YEAR, cn_int)
+
+KINDS = ("results", "applicants", "flow", "review", "litigation", "litigation_routes", "disclosed")
+TYPED = frozenset(KINDS) - {"disclosed"}
+
+CATEGORY_LABELS = {
+    "open": "予以公开", "partial": "部分公开", "open_partial": "予以公开及部分公开", "not_open": "不予公开",
+    "unavailable": "无法提供", "not_processed": "不予处理", "other": "其他处理",
+    "natural_person": "自然人", "org": "法人或其他组织", "commercial": "商业企业", "research": "科研机构",
+    "social_welfare": "社会公益组织", "legal_service": "法律服务机构", "other_org": "其他组织",
+    "new": "本年新收", "carried_over": "上年结转",
+    "upheld": "结果维持", "corrected": "结果纠正", "other_result": "其他结果", "pending": "尚未审结",
+    "direct": "未经复议直接起诉", "after_review": "复议后起诉", "item": "分项",
+}
+KIND_LABELS = {"results": "办理结果", "applicants": "申请人", "flow": "新收和上年结转", "review": "行政复议结果",
+               "litigation": "行政诉讼结果", "litigation_routes": "行政诉讼类别", "disclosed": "主动公开信息"}
+
+# the exhaustive sets of each breakdown, with the words a message uses for them
+EXHAUSTIVE: dict[str, list[tuple[frozenset[str], str]]] = {
+    "results": [(frozenset({"open", "partial", "not_open", "unavailable", "not_processed", "other"}), "全部六类办理结果"),
+                (frozenset({"open_partial", "not_open", "unavailable", "not_processed", "other"}),
+                 "予以公开及部分公开合写在内的全部办理结果")],
+    "applicants": [(frozenset({"natural_person", "org"}), "自然人和法人或其他组织两类申请人"),
+                   (frozenset({"natural_person", "commercial", "research", "social_welfare", "legal_service",
+                               "other_org"}), "全部六类申请人")],
+    "flow": [(frozenset({"new", "carried_over"}), "本年新收和上年结转")],
+    "review": [(frozenset({"upheld", "corrected", "other_result", "pending"}), "全部四种审理结果")],
+    "litigation": [(frozenset({"upheld", "corrected", "other_result", "pending"}), "全部四种审理结果")],
+    "litigation_routes": [(frozenset({"direct", "after_review"}), "未经复议直接起诉和复议后起诉")],
+}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number the prose states: a total or one of its parts."""
+
+    block: Block
+    start: int  # where its words begin (the total's keyword, the part's name), offset in block.text
+    end: int  # end of the unit
+    num_start: int  # where the number begins
+    number: int
+    unit: str
+    category: str  # part: open, natural_person …; total: the metric its keyword names (handled, new, review …)
+
+    @property
+    def text(self) -> str:
+        return self.block.text[self.start:self.end]
+
+    @property
+    def label(self) -> str:
+        return CATEGORY_LABELS.get(self.category, self.category)
+
+
+@dataclass
+class ProseSum:
+    """A total and the parts the prose lists with it."""
+
+    kind: str  # one of KINDS
+    total: Figure
+    parts: list[Figure]
+    exhaustive: bool
+    form: str | None  # the exhaustive set listed, in words (None when not exhaustive)
+    sentence: str  # the sentence of the parts
+    sentence_start: int = 0  # offset in block.text of the sentence holding the total
+    total_after: bool = False  # the parts come first: 自然人50件、法人8件，共计58件
+
+    @property
+    def block(self) -> Block:
+        return self.total.block
+
+    @property
+    def start(self) -> int:
+        return min(self.total.start, self.parts[0].start)
+
+    @property
+    def end(self) -> int:
+        return max(self.total.end, self.parts[-1].end)
+
+    @property
+    def parts_sum(self) -> int:
+        return sum(p.number for p in self.parts)
+
+    @property
+    def difference(self) -> int:
+        """Sum of the parts minus the total (positive: the parts exceed it)."""
+        return self.parts_sum - self.total.number
+
+
+# -- numbers ---------------------------------------------------------------------------------------------
+
+_FIG = re.compile(
+    r"(?=[\d零〇一二两三四五六七八九十百千])(?:"
+    r"(?<![\d.．,０-９])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\d.．０-９%％])\s?(?P<unit>[件条个项篇份起宗例])"
+    r"|(?<![零〇一二两三四五六七八九十百千第])(?P<cn>[零〇一二两三四五六七八九十百千]{1,6})(?P<cunit>[件起宗例]))")
+_RANGE_BEFORE = re.compile(r"\d\s*[-—–~～至到]\s*$")
+_COUNT_UNITS = frozenset("件起宗例")
+
+# -- totals ----------------------------------------------------------------------------------------------
+
+_KW = dict(_KEYWORDS)
+_TOTAL_KW = re.compile("|".join([
+    f"(?P<handled>{_KW['handled']})",
+    f"(?P<new>{_KW['new']})",
+    r"(?P<in_total>共需办理|需办理|共需处理|共计|合计|总计|共有|(?:共|累计)?(?:处理|办理)(?!完毕|结果|情况))",
+    f"(?P<received>{_KW['received']})",
+    f"(?P<after_review>{_KW['after_review']})",
+    f"(?P<direct>{_KW['direct']})",
+    f"(?P<review>{_KW['review']}|复议(?!后|决定|机关|机构|委员))",
+    f"(?P<litigation>{_KW['litigation']})",
+    r"(?P<disclosed>主动公开|(?:公开|发布|编发|推送)(?:各类|各项)?(?:政府)?(?:信息|文件))",
+]))
+_KINDS_OF_TOTAL = {
+    "handled": ("results", "applicants"), "new": ("applicants",), "received": ("applicants", "flow"),
+    "in_total": ("flow", "applicants"), "review": ("review",), "litigation": ("litigation", "litigation_routes"),
+    "direct": ("litigation",), "after_review": ("litigation",), "disclosed": ("disclosed",),
+}
+_LOOKBACK = 32  # a total's keyword is at most this far before its number
+_TOTAL_GAP = re.compile(r"^[^\d０-９，,；;。：:]{0,22}$")
+_APPLICATION = re.compile(r"申请")
+_CONNECT = re.compile(
+    r"\s*(?P<open>[（(])?\s*(?P<semi>[，,；;]\s*)?"
+    r"(?P<marker>其中(?:包括|包含|有)?|具体(?:包括|包含|为|是|有)|主要(?:包括|包含|有|为|是)|包括|包含|含|涵盖)?"
+    r"\s*[：:，,]?\s*")
+_IN_TOTAL = re.compile(r"\s*(?:政府信息公开|依申请公开)?(?:申请|事项)?中\s*[，,：:]?\s*")  # 在办结的56件申请中，
+_BACKREF = re.compile(r"\s*(?:其中\s*[，,：:]?|(?:在|对)?(?:已|本年度?|全年)?(?P<handled>办结|答复|办理完毕|处理完毕)的?"
+                      r"(?:政府信息公开)?(?:申请|事项)?(?:中|里)\s*[，,：:]?)\s*")
+_SUM_WORD = re.compile(r"共|合计|总计")
+_AFTER_TOTAL = re.compile(r"\s*(?:[，,；;]\s*)?(?:以上)?(?:共计|合计|总计|总共|一共|共需办理|共)(?:为|达|有)?\s*$")
+
+# -- parts -----------------------------------------------------------------------------------------------
+
+_Y = r"(?:\d{4}|[二〇零一两三四五六七八九]{4})"
+_FILL_END = r"(?:的)?(?:有|为|是|共计?|计|达)?"
+_CATS: dict[str, list[tuple[str, str]]] = {
+    "results": [
+        ("open_partial", r"(?:予以|全部)?公开(?:及|和|与|、|以及)(?:予以)?部分公开|(?:予以)?部分公开(?:及|和|与|、)(?:予以|全部)?公开"),
+        ("partial", r"(?:予以)?部分公开"),
+        ("not_open", r"不予(?:以)?公开"),
+        ("unavailable", r"无法提供|(?:政府)?信息不存在"),
+        ("not_processed", r"不予(?:以)?处理"),
+        ("other", r"其[他它](?:处理|情形|情况)?"),
+        ("open", r"予以公开|全部公开|同意公开|准予公开"),
+    ],
+    "applicants": [
+        ("org", r"法人(?:或者?|和|及|与|、|以及)?(?:其[他它])?组织|法人(?:单位)?"),
+        ("natural_person", r"自然人|公民|个人"),
+        ("commercial", r"商业企业|企业"),
+        ("research", r"科研机构"),
+        ("social_welfare", r"(?:社会)?公益组织"),
+        ("legal_service", r"法律服务机构|律师事务所|律师"),
+        ("other_org", r"其[他它](?:组织|申请人|单位|机构|类)?"),
+    ],
+    "flow": [
+        ("new", r"(?:本年度?|今年|当年|年内)?(?:新(?:收到?|接收|受理|接到|增)|共?(?:收到|受理|接收|接到))"),
+        ("carried_over", rf"(?:上一?年度?|{_Y}年度?|往年|以前年度)(?:结转|转结|转入|遗留)(?:办理)?|结转上一?年度?"),
+    ],
+    "review": [
+        ("upheld", r"(?:结果)?(?:被)?维持(?:原?(?:具体)?行政行为|原决定|原判|原答复)?"),
+        ("corrected", r"(?:结果)?(?:纠正|纠错)|被?撤销|确认违法"),
+        ("other_result", r"其[他它](?:结果)?"),
+        ("pending", r"尚未审结|未审结|正在审理|审理中|尚在审理|未结案"),
+    ],
+}
+_CATS["litigation"] = _CATS["review"]
+_CATS["litigation_routes"] = [("direct", _KW["direct"]), ("after_review", _KW["after_review"])]
+# what may stand around a category in a part's name
+_FRAME = {
+    "results": (r"(?P<pre>[^\d，,；;。]{0,16}?)", rf"(?:的)?(?:类)?(?:申请|答复|事项|情形)?(?:件数|数量)?{_FILL_END}"),
+    "applicants": (r"(?P<pre>(?:其中|来自|由|属于)?)",
+                   rf"(?:提出|提交)?(?:的)?(?:政府信息公开|信息公开|依申请公开)?(?:申请人?)?(?:数量?|件数)?{_FILL_END}"),
+    "flow": (r"(?P<pre>(?:其中)?)", rf"(?:的)?(?:政府信息公开|依申请公开)?(?:申请)?(?:数量?)?{_FILL_END}"),
+    "review": (r"(?P<pre>(?:其中|经审理|审理)?(?:结果)?(?:为)?)", rf"(?:的)?(?:案件)?{_FILL_END}"),
+}
+_FRAME["litigation"] = _FRAME["review"]
+_FRAME["litigation_routes"] = (r"(?P<pre>(?:其中|被)?)", rf"(?:的)?(?:案件)?{_FILL_END}")
+_MULTI_END = r"(?P<multi>分别(?:为|是)?|均(?:为|是)?|都(?:为|是)?|各)"
+
+
+def _cat_regex(kind: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cats = "|".join(f"(?P<{c}>{p})" for c, p in _CATS[kind])
+    pre, post = _FRAME[kind]
+    one = re.compile(f"{pre}(?:{cats}){post}")
+    seq = re.compile("|".join(f"(?P<{c}>{p})" for c, p in _CATS[kind] if c != "open_partial"))
+    return one, seq
+
+
+_CAT_RE = {k: _cat_regex(k) for k in _CATS}
+_ANY_CAT = re.compile("|".join(p for k in _CATS for _, p in _CATS[k]))  # a quick no for names of no category
+_MULTI = re.compile(rf"^(?P<cats>[^\d，,；;。]{{2,40}}?)(?:的)?(?:申请|案件)?(?:数量?)?{_MULTI_END}$")
+_MULTI_SEP = re.compile(r"^(?:[、/和及与]|或者?|以及)$")
+_GENERIC_OBJECT = re.compile(r"^(?:了)?(?:各类|各项|各种)?(?:政府|政务)?信息(?:数量?)?(?:共计?|计|达|为|合计|总计)?$")
+_GENERIC = re.compile(r"^(?P<name>[^\d０-９，,；;。：:（()）]{1,30}?)(?:的)?(?:信息)?(?:数量?)?(?:共计?|计|为|有|达)?$")
+_CHANNEL = re.compile(r"网站|网页|门户|微信|微博|公众号|新媒体|客户端|[Aa][Pp][Pp]|抖音|头条|快手|视频号|公报|公开栏|公示栏"
+                      r"|宣传栏|电子屏|显示屏|LED|平台|专栏|栏目|报刊|报纸|电视|广播|短信|政务号|热线|网(?!格)")
+_VERB_LED = re.compile(r"^(?:发布|公开|主动公开|通过|在|于|利用|依托|转载|转发|推送|更新|开展|召开|举办|举行|组织|制作|编制|印发"
+                       r"|制定|出台|制发|解读|回应|办理|受理|答复|收到|接到|接收|新增|梳理|报送|上报|录入|维护|处理|办结|完成|推出"
+                       r"|开设|设置|征集|收集|审核|提供|接待|参加|培训|清理|修订|废止|编发|刊发|刊登|撰写|上传|归集|发送|印制|张贴"
+                       r"|播放|累计|共|另|还|并|同时)")
+_SCOPE_WORDS = re.compile(r"(?<!人大)(?<!党)代表(?!建议|大会|性|团|委员)|本级|各(?:部门|单位|乡镇|街道|镇|区县|县区|地|级|园区|镇街|区|县|市)"
+                          r"|全(?:区|市|县|省|州|盟|旗|系统)|政府办|办公室|所属|下属|直属|乡镇|镇街|网上|网络|在线|当面|现场|信函|邮寄"
+                          r"|传真|电子邮件|部门")
+_ITEM_SEP = re.compile(r"\s*(?:(?P<p>[，,、；;])\s*(?:以及|和|及|与)?|以及|和|及|与)\s*")
+_TAIL = re.compile(r"(?:\s*[（(][^（()）。]{0,40}[）)])?"  # a bracket, then a percentage: （…），占33.9%
+                   r"(?:\s*[，,]?\s*[（(]?\s*(?:约|近)?(?:占(?:比)?(?:为)?|比例为|占比为?)[^，,。；;\d%％]{0,10}?"
+                   r"\d+(?:\.\d+)?\s*[%％]\s*[）)]?)?")
+_DIGIT = re.compile(r"[\d０-９]")
+_CARRY = re.compile(r"结转|转结|转入|遗留")
+_PART_END = re.compile(r"\s*(?:[，,、；;。）)]|以及|和|及|与|$)")
+
+
+def _number(m: re.Match[str]) -> int | None:
+    if m.group("cn"):
+        return cn_int(m.group("cn"))
+    return int(m.group("num").replace(",", ""))
+
+
+def _unit(m: re.Match[str]) -> str:
+    return m.group("unit") or m.group("cunit")
+
+
+def _same_unit(kind: str, a: str, b: str) -> bool:
+    if a == b:
+        return True
+    return kind in TYPED and a in _COUNT_UNITS and b in _COUNT_UNITS
+
+
+class _Time:
+    """Year and this-year mentions of a sentence, looked up by position (no rescans)."""
+
+    def __init__(self, sent: str):
+        self.semis = [i for i, ch in enumerate(sent) if ch in "；;"]
+        self.years = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR.finditer(sent)]
+        self.year_ends = [e for _, e, _ in self.years]
+        self.this_starts = [m.start() for m in _THIS_YEAR.finditer(sent)]
+        py = _PART_YEAR.search(sent)
+        self.part_year = py.start() if py else None
+
+    def ok(self, upto: int, year: int | None, metric: str | None = None) -> bool:
+        """The rules of the claim reader: the nearest year named before ``upto`` (after the last ；)."""
+        if self.part_year is not None and self.part_year < upto:
+            return False
+        i = bisect_left(self.semis, upto) - 1
+        semi = self.semis[i] if i >= 0 else -1
+        j = bisect_right(self.year_ends, upto) - 1
+        if j < 0 or self.years[j][0] <= semi:
+            return True
+        _, ye, y = self.years[j]
+        k = bisect_left(self.this_starts, ye)
+        if k < len(self.this_starts) and self.this_starts[k] < upto:
+            return True  # 2022年……，本年新收…
+        if year is None:
+            return False
+        return y == year or (metric == "carried_over" and y == year - 1)
+
+
+class _Reader:
+    def __init__(self, report):
+        self.report = report
+        self.year = report.year
+        skip: set[int] = set()
+        for t in (report.stats or {}).values():
+            skip.update(b.index for b in t.blocks)
+        self.skip = skip
+
+    def run(self) -> list[ProseSum]:
+        out: list[ProseSum] = []
+        for block in self.report.text_blocks:
+            if block.index in self.skip or not _FIG.search(block.text):
+                continue
+            text = block.text
+            prev: tuple[int, str, list[re.Match[str]]] | None = None
+            pos = 0
+            bounds = [m for m in _SENT_END.finditer(text)] + [None]
+            for m in bounds:
+                end = m.start() if m is not None else len(text)
+                if end > pos:
+                    sent = text[pos:end]
+                    figs = list(_FIG.finditer(sent))
+                    if figs:
+                        self._sentence(block, pos, sent, figs, prev, out)
+                    prev = (pos, sent, figs)
+                pos = m.end() if m is not None else len(text)
+        return out
+
+    # -- one sentence ----------------------------------------------------------------------------
+    def _sentence(self, block, s0, sent, figs, prev, out: list[ProseSum]) -> None:
+        back = _BACKREF.match(sent)
+        if len(figs) < 2 and not back:
+            return  # a sum needs a total and a part
+        self.sent = sent
+        self.figs = figs
+        self.time = _Time(sent)
+        self.clause_bounds = [m.start() for m in _CLAUSE_END.finditer(sent)]
+        self.has_app = bool(_APPLICATION.search(sent))
+        self.sum_words = [m.start() for m in _SUM_WORD.finditer(sent)]  # where a total-last total may be
+        used: set[int] = set()
+        if back and prev is not None and prev[2] and figs[0].start() > back.end() - 1:
+            self._backref(block, s0, sent, back, prev, out, used)
+        for i in range(len(figs)):
+            # a part may itself be broken down (未经复议直接起诉2件（结果维持1件、尚未审结1件）)
+            got = self._total_first(block, s0, i)
+            if got is None and i not in used:
+                got = self._total_last(block, s0, i)
+            if got is not None:
+                s, idx = got
+                out.append(s)
+                used.update(idx)
+
+    def _clause_start(self, pos: int) -> int:
+        i = bisect_left(self.clause_bounds, pos) - 1
+        return self.clause_bounds[i] + 1 if i >= 0 else 0
+
+    def _fig_ok(self, f: re.Match[str]) -> bool:
+        """Not an approximation, a range or a number followed by 以上/余/多 …"""
+        sent = self.sent
+        before = sent[max(0, f.start() - 6):f.start()]
+        approx = _APPROX_BEFORE.search(before)
+        if _RANGE_BEFORE.search(before) or (approx and not (approx.group(0) == "数" and f.group("num"))):
+            return False  # 约50件, 5-10件, 数十件 (but 申请数15件 is a count)
+        return not _BAD_AFTER.match(sent, f.end()) and _number(f) is not None
+
+    # -- totals ----------------------------------------------------------------------------------
+    def _total_kw(self, i: int) -> tuple[str, int, int] | None:
+        """(metric, keyword start, keyword end) of the keyword naming figure ``i`` as a total, or None."""
+        sent, f = self.sent, self.figs[i]
+        cs = max(self._clause_start(f.start()), f.start() - _LOOKBACK)
+        window = sent[cs:f.start()]
+        kw = None
+        for kw in _TOTAL_KW.finditer(window):
+            pass
+        if kw is None or not _TOTAL_GAP.match(window[kw.end():]):
+            return None
+        clause = window[:kw.start()] + "　" * (kw.end() - kw.start()) + window[kw.end():]
+        if (_CHANGE.search(clause) or _PAST.search(clause) or _APPROX_CLAUSE.search(clause)
+                or _OFF_TOPIC.search(clause) or not self._fig_ok(f)):  # masked: 行政复议案件 is no 议案
+            return None
+        metric = kw.lastgroup
+        if not self.time.ok(f.start(), self.year, None):
+            return None
+        return metric, cs + kw.start(), cs + kw.end()
+
+    def _total_figure(self, block, s0, i: int, metric: str, start: int, _end: int = 0) -> Figure:
+        f = self.figs[i]
+        return Figure(block, s0 + start, s0 + f.end(), s0 + f.start(), _number(f), _unit(f), metric)
+
+    def _kinds_for(self, metric: str) -> tuple[str, ...]:
+        kinds = _KINDS_OF_TOTAL[metric]
+        if not self.has_app:
+            kinds = tuple(k for k in kinds if k not in ("applicants", "flow"))
+        return kinds
+
+    def _total_first(self, block, s0, i: int):
+        kw = self._total_kw(i)
+        if kw is None:
+            return None
+        metric, kstart, kend = kw
+        kinds = self._kinds_for(metric)
+        if not kinds:
+            return None
+        f = self.figs[i]
+        pos = f.end()
+        con = _IN_TOTAL.match(self.sent, pos) if self.sent[kstart:f.start()].endswith("的") else None
+        if con is not None and con.end() > pos:
+            marker, paren = True, False
+        else:
+            con = _CONNECT.match(self.sent, pos)
+            marker, paren = bool(con.group("marker")), bool(con.group("open"))
+            if not (con.group("semi") or con.group("open") or con.group("marker")):
+                return None  # 办结56件予以公开… is not a list
+            if not marker:  # 收到申请132件，上年结转2件，共计134件: siblings, not parts
+                kinds = tuple(k for k in kinds if k != "flow")
+            if "disclosed" in kinds and not marker and (con.group("semi") and con.group("semi")[0] in "；;"
+                                                         or not _GENERIC_OBJECT.match(self.sent[kend:f.start()])):
+                # without 其中 only a total of "信息" in general has its kinds listed after it:
+                # 主动公开规范性文件42件，人事任免文件106件 lists siblings, not parts
+                kinds = tuple(k for k in kinds if k != "disclosed")
+                if not kinds:
+                    return None
+        got = self._list(i + 1, con.end(), kinds, marker, paren, unit=_unit(f))
+        if got is None:
+            return None
+        kind, parts, idx = got
+        total = self._total_figure(block, s0, i, metric, kstart)
+        return self._make(kind, total, parts, block, s0), idx
+
+    def _backref(self, block, s0, sent, back, prev, out, used) -> None:
+        """其中，予以公开… / 在办结的申请中，…: the total is in the sentence before (same block)."""
+        p0, psent, pfigs = prev
+        saved = (self.sent, self.figs, self.time, self.clause_bounds)
+        self.sent, self.figs, self.time = psent, pfigs, _Time(psent)
+        self.clause_bounds = [m.start() for m in _CLAUSE_END.finditer(psent)]
+        saved_app, self.has_app = self.has_app, bool(_APPLICATION.search(psent))
+        tfig, kinds, unit = None, (), None
+        if back.group("handled"):  # the last 办结/答复 total of the sentence before
+            for j in range(len(pfigs) - 1, max(-1, len(pfigs) - 8), -1):
+                kw = self._total_kw(j)
+                if kw is not None and kw[0] == "handled":
+                    tfig, kinds = self._total_figure(block, p0, j, *kw), ("results", "applicants")
+                    unit = _unit(pfigs[j])
+                    break
+        else:  # 其中 refers to the last number, when nothing but its percentage follows it
+            j = len(pfigs) - 1
+            kw = self._total_kw(j)
+            if kw is not None and not psent[_TAIL.match(psent, pfigs[j].end()).end():].strip():
+                tfig, kinds = self._total_figure(block, p0, j, *kw), self._kinds_for(kw[0])
+                unit = _unit(pfigs[j])
+        self.sent, self.figs, self.time, self.clause_bounds = saved
+        self.has_app = saved_app
+        if tfig is None or not kinds:
+            return
+        got = self._list(0, back.end(), kinds, True, False, unit=unit)
+        if got is None:
+            return
+        kind, parts, idx = got
+        out.append(self._make(kind, tfig, parts, block, s0, p0))
+        used.update(idx)
+
+    def _total_last(self, block, s0, i: int):
+        """自然人申请50件、法人或其他组织申请8件，共计58件."""
+        k = bisect_left(self.sum_words, self.figs[i].end())
+        if k == len(self.sum_words) or self.sum_words[k] - self.figs[i].end() > 1000:
+            return None  # no 共计 ahead: cannot be the parts of a total-last list
+        got = self._list(i, self._clause_start(self.figs[i].start()), tuple(TYPED), False, False, first_free=True)
+        if got is None:
+            return None
+        kind, parts, idx = got
+        j = idx[-1] + 1
+        if j >= len(self.figs) or len(parts) < 2:
+            return None
+        f = self.figs[j]
+        last_end = self.figs[idx[-1]].end()
+        tail = _TAIL.match(self.sent, last_end).end()
+        m = _AFTER_TOTAL.match(self.sent[tail:f.start()])
+        if m is None or not self._fig_ok(f) or not _same_unit(kind, _unit(f), _unit(self.figs[idx[0]])):
+            return None
+        if not self.time.ok(self.figs[i].start(), self.year, None):
+            return None
+        if _PART_END.match(self.sent, f.end()) is None:
+            return None
+        metric = {"results": "handled", "review": "review", "litigation": "litigation"}.get(kind, "in_total")
+        if kind == "applicants":
+            ctx = _TOTAL_KW.search(self.sent, self._clause_start(self.figs[i].start()), self.figs[i].start())
+            metric = ctx.lastgroup if ctx and ctx.lastgroup in ("new", "received", "handled") else "in_total"
+        lead = len(m.group(0)) - len(m.group(0).lstrip(" ，,；;\u3000"))
+        total = Figure(block, s0 + tail + lead, s0 + f.end(), s0 + f.start(), _number(f), _unit(f), metric)
+        s = self._make(kind, total, parts, block, s0)
+        s.total_after = True
+        return s, idx + [j]
+
+    # -- the list of parts -------------------------------------------------------------------------
+    def _list(self, i: int, pos: int, kinds: tuple[str, ...], marker: bool, paren: bool, first_free: bool = False,
+              unit: str | None = None):
+        """Read parts from figure ``i`` on, the first name starting at ``pos``.
+
+        Returns (kind, [(category, figure index, name start)], [figure indexes]) or None when there is
+        no list or the sum must be skipped (an approximation, a change, a nested 其中 …)."""
+        sent, figs = self.sent, self.figs
+        kind: str | None = None
+        parts: list[tuple[str, int, int]] = []  # (category, figure index, name start)
+        pending: list[str] = []  # categories of a 分别 list still to be given numbers
+        j = i
+        while j < len(figs) and len(parts) < 40:
+            f = figs[j]
+            if f.start() < pos:  # inside the bracket of the part before: 予以公开22件（其中自然人18件）
+                j += 1
+                continue
+            name_start = pos
+            name = sent[pos:f.start()]
+            if len(name) > 40:
+                break
+            if parts or pending:
+                sep = _ITEM_SEP.match(name)
+                if sep is None or (sep.group("p") in ("；", ";") and kind == "disclosed"):
+                    break
+                name_start = pos + sep.end()
+                name = name[sep.end():]
+            if parts and "其中" in name:
+                return None  # nested: 其中…，其中…
+            if _DIGIT.search(name) and not (kind in (None, "flow") and _YEAR.search(name)):
+                break
+            if _CHANGE.search(name) or _PART_YEAR.search(name) or _APPROX_CLAUSE.search(name):
+                return None
+            if _PAST.search(name) and not _CARRY.search(name):
+                return None
+            if _OFF_TOPIC.search(name):
+                break
+            if pending:
+                if name.strip():
+                    break
+                k, cats = kind, [pending.pop(0)]
+            else:
+                got = self._classify(name, kinds if kind is None else (kind,), marker or bool(parts),
+                                     first_free and not parts, bool(parts))
+                if got is None:
+                    break
+                k, cats, each, skip = got
+                name_start += skip
+                if len(cats) > 1 and not each:  # 分别为22件、5件
+                    pending = cats[1:]
+                    cats = cats[:1]
+            if kind is not None and k != kind:
+                break
+            u = _unit(f)
+            if unit is not None and not _same_unit(k, u, unit):
+                break
+            tail_end = _TAIL.match(sent, f.end()).end()
+            if _PART_END.match(sent, tail_end) is None:
+                break  # 行政处罚决定1257件逐案公开: more words after the unit
+            if not self._fig_ok(f):
+                return None  # an approximate part: the sum cannot be checked
+            if k == "flow" and "carried_over" in cats:
+                ym = _YEAR.search(name)
+                if ym and self.year is not None and int(ym.group(1)) != self.year - 1:
+                    return None
+            kind, unit = k, unit or u
+            for c in cats:
+                parts.append((c, j, name_start))
+            pos = tail_end
+            j += 1
+            if paren and sent[pos:pos + 1] in ("）", ")"):
+                break
+        if pending or not parts:
+            return None
+        idx = sorted({p[1] for p in parts})
+        if kind == "disclosed" and not marker and len(idx) < 2:
+            return None
+        return kind, parts, idx
+
+    def _classify(self, name: str, kinds: tuple[str, ...], marked: bool, first_free: bool, later: bool):
+        """(kind, [categories], each, skip) of a part's name, or None; ``each``: 均为0件 gives every category
+        the number; ``skip``: characters of context before the part's own name (first part of a total-last list)."""
+        lead = len(name) - len(name.lstrip())
+        name = name.strip()
+        got = self._classify_one(name, kinds, marked, later)
+        if got is not None:
+            return (*got, lead)
+        if first_free:  # the first part of a total-last list may carry its context
+            ctx = None
+            for ctx in _TOTAL_KW.finditer(name):
+                pass
+            if ctx is not None:  # 依申请公开 本年新收… → 本年新收…; 本年共收到自然人申请 → 自然人申请
+                got = self._classify_one(name[ctx.start():], kinds, marked, later)
+                if got is not None:
+                    return (*got, lead + ctx.start())
+                rest = name[ctx.end():]
+                skip = ctx.end() + len(rest) - len(rest.lstrip("了到的"))
+                got = self._classify_one(name[skip:], kinds, marked, later)
+                if got is not None:
+                    return (*got, lead + skip)
+        return None
+
+    def _classify_one(self, name: str, kinds: tuple[str, ...], marked: bool, later: bool):
+        if "disclosed" not in kinds and not _ANY_CAT.search(name):
+            return None
+        for k in kinds:
+            if k == "disclosed":
+                continue
+            one, seq = _CAT_RE[k]
+            m = one.fullmatch(name)
+            if m is not None:
+                cat = m.lastgroup
+                if cat in ("other", "other_org", "other_result") and (m.group("pre") or not later):
+                    continue  # 其他 alone is a category only after another part of the same list
+                if k == "results" and _SCOPE_WORDS.search(m.group("pre") or ""):
+                    return None
+                if k == "results" and re.search(r"自然人|法人|企业|申请人", m.group("pre") or ""):
+                    return None
+                return k, [cat], False
+            mm = _MULTI.match(name)
+            if mm is not None:
+                cats = []
+                rest = mm.group("cats")
+                pos = 0
+                ok = True
+                for c in seq.finditer(rest):
+                    if pos and not _MULTI_SEP.match(rest[pos:c.start()]):
+                        ok = False
+                        break
+                    if not pos and rest[:c.start()].strip("其中 "):
+                        ok = False
+                        break
+                    cats.append(c.lastgroup)
+                    pos = c.end()
+                if ok and len(cats) > 1 and not rest[pos:].strip():
+                    return k, cats, mm.group("multi")[0] in "均都各"
+        if "disclosed" in kinds:
+            m = _GENERIC.match(name)
+            if m is None or not name:
+                return None
+            if _CHANNEL.search(name) or _SCOPE_WORDS.search(name):
+                return None
+            if not marked and _VERB_LED.match(name):
+                return None
+            return "disclosed", ["item"], False
+        return None
+
+    def _make(self, kind: str, total: Figure, parts, block, s0, sentence_start: int | None = None) -> ProseSum:
+        figs = []
+        for cat, j, name_start in parts:
+            f = self.figs[j]
+            figs.append(Figure(block, s0 + name_start, s0 + f.end(), s0 + f.start(), _number(f), _unit(f), cat))
+        cats = [p.category for p in figs]
+        form = None
+        if len(set(cats)) == len(cats):
+            for need, words in EXHAUSTIVE.get(kind, []):
+                if set(cats) == need:
+                    form = words
+        return ProseSum(kind=kind, total=total, parts=figs, exhaustive=form is not None, form=form,
+                        sentence=self.sent.strip(), sentence_start=s0 if sentence_start is None else sentence_start)
+
+
+def find_sums(report) -> list[ProseSum]:
+    """Every total the prose states with its listed parts (see the module docstring)."""
+    return _Reader(report).run()

@@ -1,0 +1,326 @@
+"""Prose arithmetic: the report fact ``report.prose_sums`` and rules DL237 (parts exceed the total) and DL238
+(an exhaustive breakdown does not add up)."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from disclosure_lint.config import Config
+from disclosure_lint.engine import prepare
+from disclosure_lint.engine import run as run_rules
+from disclosure_lint.packs import load_rules
+from disclosure_lint.readers import read_path
+from disclosure_lint.report import Overrides, interpret
+
+from .conftest import SHARED, lint, parse
+
+ROOT = Path(__file__).resolve().parent.parent
+CODES = ["DL237", "DL238"]
+TITLE = "# 江北市某某区某某局2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n"
+
+
+def sums(prose: str, fmt: str = "markdown", year: int | None = 2023):
+    text = prose if fmt == "text" else TITLE + prose + "\n"
+    return interpret(parse(text, fmt), Overrides(year=year)).prose_sums
+
+
+def brief(prose: str, **kw):
+    return [(s.kind, s.total.number, [(p.category, p.number) for p in s.parts], s.exhaustive)
+            for s in sums(prose, **kw)]
+
+
+def run(text: str, fmt: str = "markdown", codes=None):
+    return [d for d in lint(text, select=codes or CODES, fmt=fmt) if d.code in (codes or CODES)]
+
+
+def lint_document(doc, codes):
+    active = prepare(load_rules(), Config().model_copy(update={"select": codes}))
+    return [d for d in run_rules(interpret(doc), active) if d.code in codes]
+
+
+def flatten(md: str) -> str:
+    """A Markdown report as a crawler keeps it: every block on one line, joined by a space."""
+    out = []
+    for line in md.split("\n"):
+        s = line.strip()
+        if not s or re.fullmatch(r"\|?\s*:?-+.*", s):
+            continue
+        s = re.sub(r"^#+\s*", "", s)
+        if s.startswith("|"):
+            s = " ".join(c.strip() for c in s.strip("|").split("|") if c.strip())
+        out.append(s)
+    return " ".join(out)
+
+
+# -- the report fact ------------------------------------------------------------------------------------------
+
+def test_results_exhaustive_with_offsets():
+    prose = "全年办结政府信息公开申请56件，其中予以公开22件，部分公开5件，不予公开5件，无法提供15件，不予处理6件，其他处理3件。"
+    [s] = sums(prose)
+    assert s.kind == "results" and s.exhaustive and s.form == "全部六类办理结果"
+    assert s.total.text == "办结政府信息公开申请56件" and s.total.category == "handled"
+    assert [p.text for p in s.parts] == ["予以公开22件", "部分公开5件", "不予公开5件", "无法提供15件", "不予处理6件",
+                                         "其他处理3件"]
+    assert s.parts_sum == 56 and s.difference == 0
+    assert s.block.text[s.start:s.end].startswith("办结") and s.block.text[s.start:s.end].endswith("其他处理3件")
+
+
+@pytest.mark.parametrize(("prose", "expected"), [
+    # 予以公开及部分公开 as one part counts as exhaustive
+    ("全年办结56件，其中予以公开及部分公开27件，不予公开5件，无法提供15件，不予处理6件，其他处理3件。",
+     [("results", 56, [("open_partial", 27), ("not_open", 5), ("unavailable", 15), ("not_processed", 6),
+                       ("other", 3)], True)]),
+    # 分别 and 均为
+    ("全年办结56件，其中予以公开、部分公开、不予公开分别为22件、5件、5件，无法提供15件，不予处理、其他处理均为3件。",
+     [("results", 56, [("open", 22), ("partial", 5), ("not_open", 5), ("unavailable", 15), ("not_processed", 3),
+                       ("other", 3)], True)]),
+    # brackets are opaque, percentages are tails, ； separates typed parts
+    ("办结805件，予以公开及部分公开258件（其中自然人200件），占32.0%；不予公开35件，占4.3%；无法提供265件。",
+     [("results", 805, [("open_partial", 258), ("not_open", 35), ("unavailable", 265)], False)]),
+    # the total inside the phrase
+    ("在办结的56件申请中，予以公开22件，部分公开5件。", [("results", 56, [("open", 22), ("partial", 5)], False)]),
+    # applicants, both forms; 公民 is a natural person
+    ("本年共收到政府信息公开申请60件，其中自然人52件、法人或其他组织8件。",
+     [("applicants", 60, [("natural_person", 52), ("org", 8)], True)]),
+    ("本年共收到政府信息公开申请9件，其中公民提出7件，商业企业1件，科研机构0件，社会公益组织0件，法律服务机构1件，其他0件。",
+     [("applicants", 9, [("natural_person", 7), ("commercial", 1), ("research", 0), ("social_welfare", 0),
+                         ("legal_service", 1), ("other_org", 0)], True)]),
+    ("本年度共收到自然人申请50件、法人或其他组织申请8件，共计58件。",
+     [("applicants", 58, [("natural_person", 50), ("org", 8)], True)]),
+    # new + carried over, before or after the total (a marker is needed before)
+    ("全区累计处理政府信息依申请公开92件，其中，本年度新接收91件，2022年结转办理1件。",
+     [("flow", 92, [("new", 91), ("carried_over", 1)], True)]),
+    ("本年新收政府信息公开申请57件，上年结转3件，共需办理60件。", [("flow", 60, [("new", 57), ("carried_over", 3)], True)]),
+    ("共收到政府信息公开申请132件，上年结转2件，共计134件。", [("flow", 134, [("new", 132), ("carried_over", 2)], True)]),
+    # table 四: results of reviews and lawsuits, and the two kinds of lawsuit
+    ("因政府信息公开被申请行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，尚未审结37件。",
+     [("review", 351, [("upheld", 72), ("corrected", 64), ("other_result", 178), ("pending", 37)], True)]),
+    ("被提起行政诉讼3件，其中未经复议直接起诉2件（结果维持1件、尚未审结1件），复议后起诉1件。",
+     [("litigation_routes", 3, [("direct", 2), ("after_review", 1)], True),
+      ("litigation", 2, [("upheld", 1), ("pending", 1)], False)]),
+    # information disclosed: with a marker, or two noun parts after a total of 信息
+    ("新增主动公开政府信息130条，具体包括：机构职能1条，政务活动25条，招标投标98条，财政预决算6条。",
+     [("disclosed", 130, [("item", 1), ("item", 25), ("item", 98), ("item", 6)], False)]),
+    ("主动公开政府信息120条，政策文件15条，工作动态98条。",
+     [("disclosed", 120, [("item", 15), ("item", 98)], False)]),
+    ("主动公开市政府规章13件（含新制定5件，修改4件，废止4件）。",
+     [("disclosed", 13, [("item", 5), ("item", 4), ("item", 4)], False)]),
+])
+def test_forms(prose, expected):
+    assert brief(prose) == expected
+
+
+def test_total_in_the_sentence_before():
+    prose = ("本年新收政府信息公开申请57件，上年结转3件；全年办结56件，结转下年度继续办理4件。"
+             "在办结的申请中，予以公开22件，部分公开5件，不予公开5件，无法提供15件，不予处理6件，其他处理3件。")
+    got = sums(prose)
+    results = [s for s in got if s.kind == "results"]
+    assert len(results) == 1 and results[0].total.text == "办结56件" and results[0].exhaustive
+    assert brief("行政复议案件共7件。其中，结果维持5件，尚未审结2件。") == [
+        ("review", 7, [("upheld", 5), ("pending", 2)], False)]
+    # 其中 after a sentence that does not end with its total: not tied to it
+    assert brief("全年办结56件，均按期答复。其中，予以公开22件。") == []
+
+
+@pytest.mark.parametrize("prose", [
+    # units differ: 条 and 件, 期, 篇
+    "全年主动公开政府信息1268条，其中基础信息214件，行政处罚决定1257件逐案公开。",
+    # channels are another dimension
+    "主动公开政府信息1248条，其中：通过局网站发布信息837条，通过微博发布信息202条，通过微信发布信息209条。",
+    "主动公开政府信息411条，政府信息公开专栏发布信息97条，公众号发布信息300条。",
+    # siblings: the total is not 信息 in general, no marker; verbs lead the clauses
+    "主动公开市政府和市政府办公厅行政规范性文件42件，人事任免文件106件，其他文件113件。",
+    "2023年主动公开政府信息10311条，发布主动公开文件12件，发布同步解读12件。",
+    # one noun part without a marker
+    "主动公开政府信息46条，街道动态188条。",
+    # approximations, ranges, other years, changes, part of the year, nested 其中
+    "全年主动公开政府信息约120条，其中政策文件150条。",
+    "全年主动公开政府信息120条，其中政策文件50-60条，工作动态98条。",
+    "主动公开政府信息120余条，其中政策文件150条。",
+    "2022年主动公开政府信息100条，其中工作动态120条。",
+    "历年累计主动公开信息210条，其中2023年度55条。",
+    "主动公开政府信息120条，同比增加20条，其中工作动态98条。",
+    "上半年主动公开政府信息60条，其中工作动态98条。",
+    "全年主动公开政府信息120条，其中政策文件80条，其中行政规范性文件60条。",
+    # proposals and messages are not information categories
+    "办结人大代表建议5件，其中面商3件，书面答复2件。",
+    # 收到 is not a total of results; 共需办理 includes carried-over applications
+    "本年共需办理政府信息公开申请60件，其中予以公开22件，部分公开5件，不予公开5件，无法提供15件，不予处理6件，其他处理3件。",
+    "收到政府信息公开申请58件，其中网上申请40件、自然人申请50件。",
+    # the sum cut off by a truncated page
+    "全年办结政府信息公开申请56件，其中予以公开22件，部分公开",
+])
+def test_not_read_as_sums_or_not_exceeding(prose):
+    for s in sums(prose):
+        assert s.difference <= 0 and not (s.exhaustive and s.difference), (prose, s)
+
+
+def test_unknown_year_skips_dated_totals():
+    def no_year(prose):
+        return brief("某某局政府信息公开工作年度报告\n" + prose, fmt="text", year=None)
+
+    assert no_year("2023年主动公开政府信息120条，其中政策文件150条。") == []
+    assert no_year("主动公开政府信息120条，其中政策文件150条。") == [("disclosed", 120, [("item", 150)], False)]
+
+
+def test_one_megabyte_line_is_linear():
+    unit = "主动公开政府信息120条，政策文件15条，工作动态98条；办结5件，予以公开2件、部分公开1件。其中，不予公开1件。"
+    text = "江北市某某区某某局2023年政府信息公开工作年度报告 " + unit * (1_000_000 // len(unit))
+    t = time.perf_counter()
+    got = sums(text, fmt="text")
+    assert time.perf_counter() - t < 20
+    assert len(got) > 10_000
+
+
+# -- DL237 ----------------------------------------------------------------------------------------------------
+
+def test_dl237_position_message_evidence():
+    ds = run(TITLE + "全年主动公开政府信息120条，其中政策文件15条，工作动态98条，通知公告30条。\n")
+    assert [d.code for d in ds] == ["DL237"]
+    d = ds[0]
+    assert (d.line, d.column, d.severity) == (5, 3, "warning")
+    assert d.match.startswith("主动公开政府信息120条") and d.match.endswith("通知公告30条")
+    assert "疑似" in d.message and "合计143条" in d.message and "多23条" in d.message
+    assert d.evidence["expected"] == 120 and d.evidence["actual"] == 143 and d.evidence["difference"] == 23
+    assert [p["number"] for p in d.evidence["parts"]] == [15, 98, 30]
+
+
+def test_dl237_results_not_exhaustive_exceeding():
+    ds = run(TITLE + "全年办结申请20件，其中予以公开15件，无法提供8件。\n")
+    assert [(d.code, d.line) for d in ds] == [("DL237", 5)]
+    assert "予以公开15件、无法提供8件合计23件" in ds[0].message
+
+
+def test_dl237_not_for_exhaustive_sums():
+    text = TITLE + "全年办结申请56件，其中予以公开30件，部分公开5件，不予公开5件，无法提供15件，不予处理6件，其他处理3件。\n"
+    assert [d.code for d in run(text)] == ["DL238"]
+
+
+# -- DL238 ----------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("prose", "fragment"), [
+    ("全年办结申请56件，其中予以公开22件，部分公开5件，不予公开5件，无法提供13件，不予处理6件，其他处理3件。",
+     "全部六类办理结果"),
+    ("本年度共收到政府信息公开申请60件，其中自然人提出52件，法人或其他组织提出10件。", "两类申请人"),
+    ("因政府信息公开被申请行政复议12件，其中结果维持6件，结果纠正2件，其他结果1件，尚未审结2件。", "全部四种审理结果"),
+    ("本年新收申请57件，上年结转4件，共需办理60件。", "本年新收和上年结转"),
+    ("被提起行政诉讼4件，其中未经复议直接起诉2件，复议后起诉1件。", "未经复议直接起诉和复议后起诉"),
+])
+def test_dl238_fires(prose, fragment):
+    ds = run(TITLE + prose + "\n")
+    assert [d.code for d in ds] == ["DL238"], prose
+    assert fragment in ds[0].message and "疑似" in ds[0].message
+    assert ds[0].evidence["exhaustive"] is True and ds[0].line == 5
+
+
+def test_dl238_total_in_sentence_before_position():
+    text = TITLE + ("全年办结56件，结转下年度继续办理4件。在办结的申请中，予以公开及部分公开25件，不予公开5件，"
+                    "无法提供15件，不予处理6件，其他处理3件。\n")
+    ds = run(text)
+    assert [d.code for d in ds] == ["DL238"]
+    assert ds[0].column == 3 and ds[0].match.startswith("办结56件")
+    assert "少2件" in ds[0].message and ds[0].evidence["exhaustive_form"].startswith("予以公开及部分公开")
+
+
+def test_dl238_text_format_total_last():
+    text = ("江北市某某区某某局2023年政府信息公开工作年度报告\n发布日期：2024-01-12 浏览次数：\n一、总体情况\n"
+            "本年度共收到自然人申请50件、法人或其他组织申请9件，共计58件。\n")
+    ds = run(text, fmt="text")
+    assert [(d.code, d.line, d.column) for d in ds] == [("DL238", 4, 7)]  # from 自然人 to 共计58件
+    assert "“共计58件”之前列出了" in ds[0].message and "多1件" in ds[0].message
+
+
+def test_dl238_quiet_when_a_category_is_missing():
+    text = TITLE + "全年办结申请56件，其中予以公开22件，部分公开5件，不予公开5件，无法提供15件，不予处理6件。\n"
+    assert run(text) == []
+
+
+def test_breakdowns_option():
+    text = TITLE + "全年主动公开政府信息120条，其中政策文件15条，工作动态98条，通知公告30条。\n"
+    cfg = {"options": {"DL237": {"breakdowns": ["results"]}}}
+    assert [d for d in lint(text, select=["DL237"], config=cfg)] == []
+
+
+# -- realistic documents stay quiet ---------------------------------------------------------------------------
+
+def test_clean_example_is_quiet_and_understood():
+    text = (ROOT / "examples" / "clean-2023.md").read_text(encoding="utf-8")
+    assert run(text) == []
+    got = interpret(parse(text)).prose_sums
+    kinds = {(s.kind, s.exhaustive) for s in got}
+    assert {("flow", True), ("results", True), ("review", False), ("litigation_routes", True),
+            ("disclosed", False)} <= kinds
+    assert all(s.difference == 0 for s in got if s.exhaustive)
+
+
+def test_flattened_examples_quiet():
+    for name in ("clean-2023.md", "defective-2023.md"):
+        text = flatten((ROOT / "examples" / name).read_text(encoding="utf-8"))
+        assert run(text, fmt="text") == [], name
+    flat = interpret(parse(flatten((ROOT / "examples" / "clean-2023.md").read_text(encoding="utf-8")), "text"))
+    assert {(s.kind, s.total.number, s.parts_sum) for s in flat.prose_sums if s.exhaustive} >= {
+        ("flow", 60, 60), ("results", 56, 56)}
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="corpus not present")
+def test_corpus_quiet_and_read():
+    files = sorted((SHARED / "corpus/excerpts").glob("*.txt")) + [SHARED / "seed/shangtang-2019.txt"]
+    for f in files:
+        assert run(f.read_text(encoding="utf-8"), fmt="text") == [], f.name
+    # the excerpts' breakdowns are read and add up (011, 013, 017, 021, 031, 045)
+    read = {f.name: interpret(parse(f.read_text(encoding="utf-8"), "text")).prose_sums for f in files}
+    assert sum(len(v) for v in read.values()) >= 10
+    assert all(s.difference == 0 for v in read.values() for s in v if s.kind != "disclosed" or len(s.parts) > 1)
+
+
+@pytest.mark.skipif(not (SHARED / "corpus/pdf").is_dir(), reason="corpus not present")
+def test_pdf_reports_quiet_and_read():
+    found = []
+    for f in sorted((SHARED / "corpus/pdf").glob("*.pdf")):
+        assert lint_document(read_path(str(f)), CODES) == [], f.name
+        found += [(f.name, s.kind, s.total.number, s.parts_sum) for s in interpret(read_path(str(f))).prose_sums]
+    # 淮安市2024: 行政复议351件 = 72+64+178+37, 行政诉讼46件 = 25+5+9+7
+    assert ("huaian-city-2024.pdf", "review", 351, 351) in found
+    assert ("huaian-city-2024.pdf", "litigation", 46, 46) in found
+
+
+def test_flattened_report_still_fires_at_the_right_column():
+    md = (TITLE + "全年办结申请56件，其中予以公开22件，部分公开5件，不予公开5件，无法提供13件，不予处理6件，其他处理3件。\n\n"
+          "## 五、存在的主要问题及改进情况\n\n一是解读形式单一。\n")
+    flat = flatten(md)
+    ds = run(flat, fmt="text")
+    assert [(d.code, d.line) for d in ds] == [("DL238", 1)]
+    assert ds[0].column == flat.index("办结申请56件") + 1
+
+
+def test_chinese_numerals():
+    prose = "全年办结五十六件，其中予以公开二十二件，部分公开五件，不予公开五件，无法提供十五件，不予处理六件，其他处理一件。"
+    [s] = sums(prose)
+    assert s.exhaustive and s.total.number == 56 and s.parts_sum == 54
+    assert [d.code for d in run(TITLE + prose + "\n")] == ["DL238"]
+
+
+def test_pdf_style_spaces_between_number_and_unit():
+    prose = ("政府信息公开行政复议 351件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚未审结 36 件；"
+             "政府信息公开行政诉讼 46 件，其中结果维持 25件。")
+    assert brief(prose) == [("review", 351, [("upheld", 72), ("corrected", 64), ("other_result", 178),
+                                             ("pending", 36)], True),
+                            ("litigation", 46, [("upheld", 25)], False)]
+    ds = run(TITLE + prose + "\n")
+    assert [(d.code, d.match.split("，")[0]) for d in ds] == [("DL238", "行政复议 351件")]
+    assert "少1件" in ds[0].message
+
+
+def test_gbk_portal_page(tmp_path):
+    page = ("首页>政务公开>政府信息公开年报\n江北市某某区某某局2023年政府信息公开工作年度报告\n"
+            "发布时间:2024-01-09 15:20  来源:区某某局  浏览次数:\n一、总体情况\n"
+            "本年度共收到政府信息公开申请60件，其中自然人提出52件，法人或其他组织提出10件。\n")
+    f = tmp_path / "page.txt"
+    f.write_bytes(page.encode("gbk"))
+    ds = lint_document(read_path(str(f)), CODES)
+    assert [(d.code, d.line, d.column) for d in ds] == [("DL238", 5, 5)]
+    assert "两类申请人" in ds[0].message and "多2件" in ds[0].message

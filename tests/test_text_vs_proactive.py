@@ -1,0 +1,206 @@
+"""Table 二 figures in the prose (report.proactive_claims) against table 二: DL239 (warning) and DL240 (info)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from disclosure_lint.report import Overrides, interpret
+
+from .conftest import SHARED, lint, parse
+
+ROOT = Path(__file__).resolve().parent.parent
+CODES = ["DL239", "DL240"]
+
+T2_2021 = """## 二、主动公开政府信息情况
+
+第二十条第（一）项
+
+| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+|---|---:|---:|---:|
+| 规章 | 0 | 0 | 0 |
+| 行政规范性文件 | 3 | 1 | 12 |
+
+第二十条第（五）项
+
+| 信息内容 | 本年处理决定数量 |
+|---|---:|
+| 行政许可 | 4862 |
+
+第二十条第（六）项
+
+| 信息内容 | 本年处理决定数量 |
+|---|---:|
+| 行政处罚 | 1257 |
+| 行政强制 | {coercion} |
+
+第二十条第（八）项
+
+| 信息内容 | 本年收费金额（单位：万元） |
+|---|---:|
+| 行政事业性收费 | {fee} |
+"""
+
+T2_2019 = """## 二、主动公开政府信息情况
+
+| 第二十条第（一）项 | | | |
+|---|---|---|---|
+| 信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |
+| 规章 | 0 | 0 | 0 |
+| 规范性文件 | 4 | 4 | 30 |
+| 第二十条第（五）项 | | | |
+| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |
+| 行政许可 | 20 | 2 | 800 |
+| 其他对外管理服务事项 | 0 | 0 | 0 |
+| 第二十条第（六）项 | | | |
+| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |
+| 行政处罚 | 30 | 0 | 120 |
+| 行政强制 | 5 | 0 | 7 |
+| 第二十条第（八）项 | | | |
+| 信息内容 | 上一年项目数量 | 本年增/减 | |
+| 行政事业性收费 | 3 | -1 | |
+"""
+
+
+def report(prose: str, year: int = 2023, coercion="86", fee="12.5", title="江北市某某区某某局") -> str:
+    t2 = T2_2019 if year < 2021 else T2_2021.format(coercion=coercion, fee=fee)
+    return f"# {title}{year}年政府信息公开工作年度报告\n\n## 一、总体情况\n\n{prose}\n\n{t2}"
+
+
+def run(text: str, fmt: str = "markdown", **kw):
+    return [d for d in lint(text, select=CODES, fmt=fmt, **kw) if d.code in CODES]
+
+
+def claims(prose: str):
+    r = interpret(parse(report(prose)), Overrides(year=2023))
+    return [(c.row, c.what, c.number, c.unit, c.scope) for c in r.proactive_claims]
+
+
+# -- the report fact ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("prose", "expected"), [
+    ("本年制发行政规范性文件3件，废止1件，现行有效12件。",
+     [("normative_docs", "issued", 3, "件", None), ("normative_docs", "repealed", 1, "件", None),
+      ("normative_docs", "in_force", 12, "件", None)]),
+    ("现行有效的行政规范性文件共12件，规章现行有效0件。",
+     [("normative_docs", "in_force", 12, "件", None), ("rules", "in_force", 0, "件", None)]),
+    ("作出行政处罚决定1257件，实施行政强制措施86件，办理行政许可事项4862件。",
+     [("penalty", "decisions", 1257, "件", None), ("coercion", "decisions", 86, "件", None),
+      ("licensing", "decisions", 4862, "件", None)]),
+    ("行政处罚决定1257条逐案公开。", [("penalty", "decisions", 1257, "条", None)]),
+    ("全年行政事业性收费金额为7730.28万元。", [("fees", "amount", Decimal("7730.28"), "万元", None)]),
+    ("全县各部门共制发行政规范性文件30件。", [("normative_docs", "issued", 30, "件", "全县")]),
+    # not figures of table 二
+    ("主动公开规章13件（含新制定5件，修改4件，废止4件）。", []),
+    ("收取政府信息公开信息处理费3940元。梳理行政许可事项120项。受理行政许可申请500件。内部规章制度3件。", []),
+    ("本年度制定行政规范性文件2件，修订1件。", []),  # 制发 may count amendments
+    ("通过信用网站公示行政许可决定4862条，办理行政处罚案件120件。", []),  # published; handled, maybe not decided
+    ("本年制发规范性文件3件，办结行政处罚案件120件，废止1件。",
+     [("normative_docs", "issued", 3, "件", None), ("penalty", "decisions", 120, "件", None)]),
+    ("2022年制发行政规范性文件5件。现行有效规范性文件较上年减少2件。本年制发规范性文件约3件。", []),
+    ("对近五年制发的行政规范性文件开展清理，废止1件。", []),
+])
+def test_reader(prose, expected):
+    assert claims(prose) == expected
+
+
+def test_reader_positions():
+    r = interpret(parse(report("本年制发行政规范性文件3件，废止1件。")), Overrides(year=2023))
+    c = r.proactive_claims
+    assert [x.text for x in c] == ["制发行政规范性文件3件", "废止1件"]
+    assert c[0].block.text[c[0].num_start:c[0].end] == "3件"
+
+
+# -- DL239 ----------------------------------------------------------------------------------------------------
+
+def test_consistent_2021():
+    prose = ("本年制发行政规范性文件3件，废止1件，现行有效12件。全年作出行政处罚决定1257件，实施行政强制措施86件，"
+             "办理行政许可事项4862件，收取行政事业性收费125000元。")
+    assert run(report(prose)) == []
+
+
+@pytest.mark.parametrize(("prose", "match", "expected", "fragment"), [
+    ("本年制发行政规范性文件4件。", "制发行政规范性文件4件", 3, "“本年制发件数”为3件"),
+    ("废止行政规范性文件2件。", "废止行政规范性文件2件", 1, "“本年废止件数”为1件"),
+    ("现行有效的行政规范性文件共13件。", "现行有效的行政规范性文件共13件", 12, "“现行有效件数”为12件"),
+    ("行政规范性文件现行有效13件。", "行政规范性文件现行有效13件", 12, "为12件"),
+    ("本年制发行政规范性文件3件，废止2件。", "废止2件", 1, "“本年废止件数”为1件"),
+    ("作出行政处罚决定1275件。", "作出行政处罚决定1275件", 1257, "“行政处罚”“本年处理决定数量”为1257件"),
+    ("实施行政强制措施68件。", "实施行政强制措施68件", 86, "为86件"),
+    ("行政事业性收费金额为15万元。", "行政事业性收费金额为15万元", "12.5", "为12.5万元"),
+    ("收取行政事业性收费15000元。", "行政事业性收费15000元", "12.5", "正文15000元合1.5万元"),
+])
+def test_contradicted_2021(prose, match, expected, fragment):
+    ds = run(report(prose))
+    assert [(d.code, d.match) for d in ds] == [("DL239", match)]
+    d = ds[0]
+    assert d.severity == "warning" and "疑似" in d.message and fragment in d.message
+    assert d.evidence["expected"] == expected and d.evidence["table"] == "表二"
+    assert d.line == 5 and d.evidence["cells"]
+
+
+def test_amount_precision():
+    # 7730万元 is 7730.28 at the prose's precision; 7731万元 is not
+    assert run(report("行政事业性收费7730万元。", fee="7730.28")) == []
+    assert run(report("行政事业性收费77302800元。", fee="7730.28")) == []
+    assert run(report("行政事业性收费0.77亿元。", fee="7730.28")) == []
+    assert [d.code for d in run(report("行政事业性收费7731万元。", fee="7730.28"))] == ["DL239"]
+
+
+def test_blank_cell_counts_as_zero():
+    ds = run(report("实施行政强制措施3件。", coercion=""))
+    assert [d.code for d in ds] == ["DL239"]
+    assert "按0计" in ds[0].message
+
+
+def test_2019_columns():
+    # 2019: 制发 → 本年新制作数量; 处理决定数量; no 现行有效 / 废止 / fee amount column
+    assert run(report("本年新制作规范性文件4件，作出行政处罚决定120件。", year=2020)) == []
+    ds = run(report("本年制发规范性文件5件。现行有效规范性文件99件，废止1件。行政事业性收费1万元。", year=2020))
+    assert [(d.code, d.match) for d in ds] == [("DL239", "制发规范性文件5件")]
+    assert "本年新制作数量" in ds[0].message
+
+
+def test_no_table_nothing_compared():
+    text = "# 某某局2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n本年制发行政规范性文件4件。\n"
+    assert run(text) == []
+
+
+def test_text_format_flattened():
+    text = ("某某县某某局2023年政府信息公开工作年度报告 一、总体情况 本年度现行有效的行政规范性文件共13件。 "
+            "二、主动公开政府信息情况\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| 规章 | 0 | 0 | 0 |\n"
+            "| 行政规范性文件 | 3 | 1 | 12 |\n")
+    ds = run(text, fmt="text")
+    assert [(d.code, d.line, d.column) for d in ds] == [("DL239", 1, 35)]
+
+
+# -- DL240 ----------------------------------------------------------------------------------------------------
+
+def test_scope_is_info():
+    ds = run(report("全县各部门共制发行政规范性文件30件。", title="江北市某某县人民政府"))
+    assert [(d.code, d.severity) for d in ds] == [("DL240", "info")]
+    assert "全县" in ds[0].message and "口径可能不同" in ds[0].message
+    assert run(report("全县共作出行政处罚决定1257件。")) == []  # same number: quiet
+
+
+def test_scope_rule_can_be_disabled_separately():
+    text = report("全县各部门共制发行政规范性文件30件。")
+    assert [d for d in lint(text, select=["DL239"]) if d.code == "DL239"] == []
+
+
+# -- realistic documents --------------------------------------------------------------------------------------
+
+def test_clean_example_quiet_and_read():
+    text = (ROOT / "examples" / "clean-2023.md").read_text(encoding="utf-8")
+    assert run(text) == []
+    got = {(c.row, c.what, int(c.number)) for c in interpret(parse(text)).proactive_claims}
+    assert {("normative_docs", "issued", 3), ("normative_docs", "repealed", 1), ("normative_docs", "in_force", 12),
+            ("penalty", "decisions", 1257)} <= got
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="corpus not present")
+def test_corpus_quiet():
+    for f in sorted((SHARED / "corpus/excerpts").glob("*.txt")) + [SHARED / "seed/shangtang-2019.txt"]:
+        assert run(f.read_text(encoding="utf-8"), fmt="text") == [], f.name
