@@ -67,12 +67,25 @@ class Overrides:
 
 class AnnualReport:
     def __init__(self, document: Document, overrides: Overrides | None = None):
-        self.document = document
+        self.source = document  # the reader's document
         self.overrides = overrides or Overrides()
         # per-report scratch space for kinds that share an analysis between rules
         self.cache: dict = {}
 
     # -- text access -------------------------------------------------------------------
+    @cached_property
+    def inline(self):
+        """Headings found inside long blocks (text whose line breaks were lost), see :mod:`.inline`."""
+        from .inline import find
+
+        return find(self.source)
+
+    @cached_property
+    def document(self) -> Document:
+        """The document as the report reads it: the reader's, with flattened blocks split at the headings
+        found inside them (:attr:`inline`; the same object when there are none)."""
+        return self.inline.document
+
     @cached_property
     def blocks(self) -> tuple[Block, ...]:
         return self.document.blocks

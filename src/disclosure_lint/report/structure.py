@@ -62,6 +62,9 @@ NUMERAL = re.compile(r"^(?P<lead>[\s#*_]*(?:<(?:strong|b)\s*>)?\s*(?:第)?)(?P<n
                       r"(?P<sep>\s*(?:、|，|,|\.|．|部分)?)")
 IMAGE_ONLY = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$|^\s*<img\b[^>]*>\s*$", re.I)
 _PUNCT = re.compile(r"[\s　\W_]+", re.U)
+# title qualities that name a section by its official title (a typo of it counts: it is still that title)
+OFFICIAL = frozenset({"exact", "typo"})
+_WORD = re.compile(r"[^\s]{1,40}")
 
 
 # -- the shared analysis ----------------------------------------------------------------------
@@ -126,7 +129,7 @@ def analyse(report: AnnualReport) -> Structure:
     for sec in sections:
         # a part numbered in its own place that has not been seen yet is a part, not a sub-item
         # (and so is a canonical title, even a repeated one)
-        fits = sec.id is not None and (sec.quality == "exact" or (
+        fits = sec.id is not None and (sec.quality in OFFICIAL or (
             sec.id not in seen_ids and sec.number == SPEC_INDEX[sec.id] + 1))
         if run is not None:
             if sec.number == run_next and not fits:
@@ -151,13 +154,13 @@ def analyse(report: AnnualReport) -> Structure:
         bodies[sec.heading.index] = list(blocks[start:end])
 
     # one section per canonical id: the first with a body (a table of contents lists the titles with
-    # nothing under them), preferring the canonical title over a key-word match
+    # nothing under them), preferring the official title (or a typo of it) over a key-word match
     by_id: dict[str, Section] = {}
     rank: dict[str, tuple[bool, bool]] = {}
     for sec in mains:
         if sec.id is None:
             continue
-        r = (_has_content(bodies[sec.heading.index]), sec.quality == "exact")
+        r = (_has_content(bodies[sec.heading.index]), sec.quality in OFFICIAL)
         if sec.id not in by_id or r > rank[sec.id]:
             by_id[sec.id] = sec
             rank[sec.id] = r
@@ -212,8 +215,11 @@ def has_table(body: list[Block], sid: str, accept_images: bool = True, min_flat_
             return True
         if accept_images and b.kind in ("paragraph", "html") and IMAGE_ONLY.match(text):
             return True
-        if b.kind in ("heading", "paragraph", "list_item") and len(text) <= 40:
-            lab = _label_of(text)
+        if b.kind not in ("heading", "paragraph", "list_item"):
+            continue
+        # one cell per line, or a table flattened into one line (cells split by spaces or run together)
+        for piece in ((text,) if len(text) <= 40 else _WORD.findall(text)):
+            lab = _label_of(piece)
             for label in labels:
                 if lab.startswith(label):
                     seen.add(label)
