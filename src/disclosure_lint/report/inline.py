@@ -20,8 +20,8 @@ done here, on the :class:`~disclosure_lint.model.Document`, for all of them.
   judge heading lines.
   Kept out: statistics-table row labels (一、本年新收…, 三、本年度办理结果, 四、结转下年度继续办理),
   a title in quotation marks (“二、…”), a title followed by ，；、 or by 等/的/部分 (a sentence or a
-  list: 本报告分为一、总体情况；二、…), titles following each other with only spaces, punctuation or
-  page numbers between them (a table of contents), a numeral after 第 or inside a number.  A title
+  list: 本报告分为一、总体情况；二、…), three or more titles following each other with only spaces,
+  punctuation or page numbers between them (a table of contents), a numeral after 第 or inside a number.  A title
   glued to the text before it (``…监督保障二、主动公开政府信息情况``) is taken only when it is an
   official title with its own numeral and the document has titles found with a clear boundary.
 * **The report title** at the very start of a long first block (``…政府信息公开工作年度报告`` followed
@@ -42,6 +42,7 @@ examined within a bounded window, and at most :data:`MAX_CANDIDATES` numbered ca
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from dataclasses import replace as dc_replace
 
@@ -252,12 +253,19 @@ def _section_at(b: Block, text: str, s: int, p: int, num: str, number: int, stro
 
 
 def _toc(cands: list[_Cand]) -> set[int]:
-    """Candidates listed one after another with nothing but spaces, numbers or punctuation between them."""
+    """Three or more candidates listed one after another with nothing but spaces, numbers or punctuation
+    between them (a table of contents; two are a part left empty and the next part)."""
     drop: set[int] = set()
-    for i in range(1, len(cands)):
-        a, b = cands[i - 1], cands[i]
-        if a.block is b.block and _TOC_GAP.fullmatch(a.block.text, a.end, b.start):
-            drop.update((i - 1, i))
+    run = [0] if cands else []
+    for i in range(1, len(cands) + 1):
+        if i < len(cands):
+            a, b = cands[i - 1], cands[i]
+            if a.block is b.block and _TOC_GAP.fullmatch(a.block.text, a.end, b.start):
+                run.append(i)
+                continue
+        if len(run) >= 3:
+            drop.update(run)
+        run = [i]
     return drop
 
 
@@ -330,42 +338,45 @@ def _signature(text: str, lo: int) -> list[int]:
 
 # -- splitting -----------------------------------------------------------------------------------------
 
-def _slice(block: Block, s: int, e: int, kind: str, level: int | None) -> Block:
+def _slice(block: Block, s: int, e: int, kind: str, level: int | None, offsets: list[int]) -> Block:
+    """``block.text[s:e]`` as a block of its own, its anchors sliced from the block's (``offsets``: theirs)."""
     anchors: list[Anchor] = []
-    for a in block.anchors:
-        if a.offset <= s:
-            anchors = [Anchor(0, a.line, a.column + (s - a.offset), a.page)]
-        elif a.offset < e:
+    if block.anchors:
+        i = max(0, bisect_right(offsets, s) - 1)
+        a = block.anchors[i]
+        anchors.append(Anchor(0, a.line, a.column + max(0, s - a.offset), a.page))
+        for a in block.anchors[i + 1:bisect_left(offsets, e)]:
             anchors.append(Anchor(a.offset - s, a.line, a.column, a.page))
-    first, last = block.locate(s), block.locate(e)
-    if not block.anchors:
-        first = last = None
-    return Block(
-        index=0, kind=kind, text=block.text[s:e],  # type: ignore[arg-type]
-        line=first.line if first else block.line, column=first.column if first else block.column,
-        end_line=last.line if last else block.end_line, end_column=last.column if last else block.end_column,
-        anchors=tuple(anchors), level=level, pointer=block.pointer)
+    line, column, end_line, end_column = block.line, block.column, block.end_line, block.end_column
+    if block.anchors:
+        line, column = anchors[0].line, anchors[0].column
+        z = block.anchors[max(0, bisect_right(offsets, e) - 1)]
+        end_line, end_column = z.line, z.column + (e - z.offset)
+    return Block(index=0, kind=kind, text=block.text[s:e], line=line, column=column,  # type: ignore[arg-type]
+                 end_line=end_line, end_column=end_column, anchors=tuple(anchors), level=level,
+                 pointer=block.pointer)
 
 
 def _pieces(block: Block, heads: list[tuple[int, int, str, int | None]], cuts: list[int]) -> list[Block]:
     text = block.text
     out: list[Block] = []
     marks = sorted(set(cuts))
+    offsets = [a.offset for a in block.anchors]
 
     def region(lo: int, hi: int) -> None:
-        bounds = [lo] + [c for c in marks if lo < c < hi] + [hi]
+        bounds = [lo, *marks[bisect_right(marks, lo):bisect_left(marks, hi)], hi]
         for a, z in zip(bounds, bounds[1:]):
             while a < z and text[a].isspace():
                 a += 1
             while z > a and text[z - 1].isspace():
                 z -= 1
             if a < z:
-                out.append(_slice(block, a, z, "paragraph", None))
+                out.append(_slice(block, a, z, "paragraph", None, offsets))
 
     pos = 0
     for s, e, kind, level in sorted(heads):
         region(pos, s)
-        out.append(_slice(block, s, e, kind, level))
+        out.append(_slice(block, s, e, kind, level, offsets))
         pos = e
     region(pos, len(text))
     return out

@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING
 
 from ..model import Block
 from . import catalogue as cat
+from .stats import labels as lb
+from .stats import runs as flatline
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import AnnualReport, Section
@@ -65,6 +67,8 @@ _PUNCT = re.compile(r"[\s　\W_]+", re.U)
 # title qualities that name a section by its official title (a typo of it counts: it is still that title)
 OFFICIAL = frozenset({"exact", "typo"})
 _WORD = re.compile(r"[^\s]{1,40}")
+_SPACE = re.compile(r"\s")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 # -- the shared analysis ----------------------------------------------------------------------
@@ -207,6 +211,7 @@ def has_table(body: list[Block], sid: str, accept_images: bool = True, min_flat_
     """Does a section body hold its statistics table (in any of the forms a report can take)?"""
     labels = TABLE_LABELS.get(sid, ())
     seen: set[str] = set()
+    numbers = False
     for b in body:
         if b.kind == "table":
             return True
@@ -218,13 +223,24 @@ def has_table(body: list[Block], sid: str, accept_images: bool = True, min_flat_
         if b.kind not in ("heading", "paragraph", "list_item"):
             continue
         # one cell per line, or a table flattened into one line (cells split by spaces or run together)
-        for piece in ((text,) if len(text) <= 40 else _WORD.findall(text)):
+        pieces = [(text, False)] if len(text) <= 40 else []
+        if _SPACE.search(text) or len(text) > 40:
+            # a table flattened into the line: its cells, split by spaces or run together (规章000)
+            pieces += [(c, True) for w in _WORD.findall(text) for _, c in flatline.cells(w)]
+        for piece, flat in pieces:
             lab = _label_of(piece)
             for label in labels:
                 if lab.startswith(label):
                     seen.add(label)
                     break
-            if len(seen) >= min_flat_labels:
+            else:
+                if flat and lb.cell_vote(piece) == sid:  # any other label of a flattened table
+                    seen.add(lab)
+                elif flat and _NUMBER.fullmatch(piece):
+                    numbers = True
+            # a flattened table (labels and numbers in one line) is there with fewer labels: it is a table
+            # only when read as one, and reporting a table missing is an error
+            if len(seen) >= min_flat_labels or (numbers and len(seen) >= min(2, min_flat_labels)):
                 return True
     return False
 

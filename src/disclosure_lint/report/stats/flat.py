@@ -303,6 +303,8 @@ def _flat_s3(bd: Build, toks: list[Tok]) -> None:
                 top.append("ORG")
             continue
         bd.col_labels.setdefault(m[1], t.text)
+        if m[1] == "org_subtotal":
+            bd.extra("col", t.text, t.block, t.cell)  # a local addition (小计), as in a grid
         if m[1] in lb.S3_ORG_CHILDREN:
             kids.append(m[1]) if m[1] not in kids else None
         elif m[1] not in top:

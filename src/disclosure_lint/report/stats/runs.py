@@ -29,6 +29,7 @@ import re
 from functools import lru_cache
 
 from . import labels as lb
+from .extract import _s2_row_of, is_value
 from .schema import SCHEMAS, strip_number
 
 _WORD = re.compile(r"\S+")
@@ -44,7 +45,8 @@ BUDGET = 20000  # search steps for one run; beyond this the split is not certain
 
 @lru_cache(maxsize=1)
 def _lexicon() -> frozenset[str]:
-    words: set[str] = {"信息内容", "申请人情况", "法人或其他组织", "行政复议", "行政诉讼", "总计", "其他"}
+    words: set[str] = {"信息内容", "申请人情况", "法人或其他组织", "行政复议", "行政诉讼", "总计", "其他", "项目", "序号",
+                       "栏目"}
     for sch in SCHEMAS.values():
         for r in sch.rows:
             words.update(strip_number(x) for x in (r.label, *r.aliases))
@@ -57,8 +59,6 @@ def _lexicon() -> frozenset[str]:
 
 def tabular(text: str) -> bool:
     """A cell of a statistics table: a number or placeholder, or a label of one of the tables."""
-    from .extract import _s2_row_of, is_value
-
     if is_value(text) or lb.cell_vote(text) is not None:
         return True
     if lb.match_s2_col(text) or lb.match_s3_col(text) or lb.match_s4(text) or _s2_row_of(text):
@@ -87,10 +87,8 @@ def _segment(text: str) -> list[tuple[int, str]] | None:
     return [(a, text[a:z]) for a, z in zip(bounds, bounds[1:])]
 
 
-def _decompose(piece: str) -> list[tuple[int, str]]:
+def cells(piece: str) -> list[tuple[int, str]]:
     """A piece without spaces → (offset, cell) pairs."""
-    from .extract import is_value
-
     if len(piece) > MAX_PIECE or is_value(piece) or _SENTENCE.search(_BRACKETED.sub("", piece)):
         return [(0, piece)]
     if not any(ch.isdigit() for ch in piece):
@@ -124,11 +122,11 @@ def tokens(line: str) -> list[tuple[int, str]] | None:
     if " " not in line and "\u3000" not in line and not any(ch.isdigit() for ch in line):
         return None
     words = [(m.start(), m.group(0)) for m in _WORD.finditer(line)]
-    cells = [(off + o, t) for off, w in words for o, t in _decompose(w)]
-    n_tab = sum(1 for _, t in cells if tabular(t))
+    out = [(off + o, t) for off, w in words for o, t in cells(w)]
+    n_tab = sum(1 for _, t in out if tabular(t))
     if len(words) == 1:
-        return cells if len(cells) >= 2 and n_tab == len(cells) else None
-    return cells if n_tab >= 4 and n_tab * 2 >= len(cells) else None
+        return out if len(out) >= 2 and n_tab == len(out) else None
+    return out if n_tab >= 4 and n_tab * 2 >= len(out) else None
 
 
 def split_run(digits: str, groups: int, size: int) -> list[tuple[int, int]] | None:
