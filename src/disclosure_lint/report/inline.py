@@ -72,6 +72,7 @@ _LEFT_STRONG = frozenset("。！？!?；;：:）)】」』”\"…—|%")
 _LEFT_NEVER = frozenset("“‘《「『（(〔[【<")
 # what may not follow a section title: it is then inside a sentence or a list of titles
 _BAD_RIGHT = re.compile(rf"[ \u3000]*(?:[；;，,、”’》」』)）。.．:：]|等|的|中|部分|方面|和|及|与|[{_NUM}\d]+个部分)")
+_PART_START = re.compile(r"\d|[（(]|第二十条|信息内容|本年|本机关|本单位|我[局委办院厅部会署镇乡街区县市]")
 _SENTENCE_MARK = re.compile(r"[，。；;,！？]")
 _TOC_GAP = re.compile(r"[\s\d.…·．、，,；;。:：\-—]*")
 _ROW_MARKER = re.compile(r"\d{1,2}\s*[.．、]")
@@ -269,6 +270,14 @@ def _toc(cands: list[_Cand]) -> set[int]:
     return drop
 
 
+def _glued_ok(c: _Cand) -> bool:
+    """A title glued to the word before it (``…监督保障二、主动公开政府信息情况``) is a title only with its own
+    numeral and followed by what starts a part: a space, the end, a number, a bracket, 第二十条, 信息内容, 本…"""
+    if cat.SECTION_BY_ID[c.section_id].numeral != c.numeral:  # type: ignore[index]
+        return False
+    return c.bounded or bool(_PART_START.match(c.block.text, c.end))
+
+
 def _accept(cands: list[_Cand]) -> list[_Cand]:
     drop = _toc(cands)
     cands = [c for i, c in enumerate(cands) if i not in drop]
@@ -276,8 +285,7 @@ def _accept(cands: list[_Cand]) -> list[_Cand]:
     kept: list[_Cand] = []
     for i, c in enumerate(cands):
         if c.known:
-            if c.strong or (strong_known and c.section_id is not None
-                            and cat.SECTION_BY_ID[c.section_id].numeral == c.numeral):
+            if c.strong or (strong_known and c.section_id is not None and _glued_ok(c)):
                 kept.append(c)
             continue
         if not c.bounded:

@@ -88,12 +88,13 @@ def _segment(text: str) -> list[tuple[int, str]] | None:
 
 
 def cells(piece: str) -> list[tuple[int, str]]:
-    """A piece without spaces → (offset, cell) pairs."""
+    """A piece without spaces → (offset, cell) pairs: cut between labels and numbers, and labels run
+    together cut into known labels — only when every label found is a table label; else the piece whole."""
+    whole = [(0, piece)]
     if len(piece) > MAX_PIECE or is_value(piece) or _SENTENCE.search(_BRACKETED.sub("", piece)):
-        return [(0, piece)]
+        return whole
     if not any(ch.isdigit() for ch in piece):
-        seg = None if tabular(piece) else _segment(piece)
-        return seg or [(0, piece)]
+        return _segment(piece) or whole
     out: list[tuple[int, str]] = []
     label = 0
     for m in _DIGITS.finditer(piece):
@@ -110,11 +111,16 @@ def cells(piece: str) -> list[tuple[int, str]]:
         label = z
     if label < len(piece):
         out.append((label, piece[label:]))
-    cells: list[tuple[int, str]] = []
+    found: list[tuple[int, str]] = []
     for off, text in out:
-        seg = None if tabular(text) else _segment(text)
-        cells.extend(((off + o, t) for o, t in seg) if seg else [(off, text)])
-    return cells
+        if is_value(text) and text[0].isdigit():
+            found.append((off, text))
+            continue
+        seg = _segment(text)
+        if seg is None and not tabular(text):
+            return whole  # 2023年, 0591-6219…: not a label and its number
+        found.extend(((off + o, t) for o, t in seg) if seg else [(off, text)])
+    return found if any(not is_value(t) for _, t in found) else whole
 
 
 def tokens(line: str) -> list[tuple[int, str]] | None:
