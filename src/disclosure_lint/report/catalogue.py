@@ -193,12 +193,15 @@ def typo_of(title: str) -> tuple[SectionSpec, str] | None:
     if any(alt in CANONICAL_NORMALISED[s.id] for s in SECTIONS):
         return None
     best: tuple[int, SectionSpec, str] | None = None
+    chars = set(norm)
     for spec in SECTIONS:
         for official in (spec.title, *spec.variants):
             on = normalise_title(official)
             if len(on) < TYPO_MIN_LEN or abs(len(on) - len(norm)) > 2:
                 continue
             limit = 2 if len(on) >= _TYPO_TWO else 1
+            if sum(ch not in chars for ch in on) > limit:
+                continue  # more official characters missing than edits allowed
             dist, pos = _edits(norm, on)
             if dist == 0 or dist > limit:
                 continue

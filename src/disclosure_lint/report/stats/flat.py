@@ -14,6 +14,14 @@ values of table 四 also before the first number, and the empty cells of a group
 （六）其他处理 in 2021) are not cells of the group.  A line split by tabs or runs of spaces into a label
 and numbers (or into header labels) — a row of a separated table that the text reader saw as a lone
 line, between rows written as their label alone — is read as its cells.
+
+A table flattened into one long line (text whose line breaks were lost, see ``report/inline.py``) is
+read the same way: the line is cut into cells by :func:`.runs.tokens` (single spaces, a label and its
+number run together, labels run together) and each cell is one token.  Where a crawler concatenated a
+row's numbers, the row's one token of digits is split into its cells only when the split is certain
+(:func:`.runs.split_run`: table 三 and 四 by their identities, table 二 only one digit per column); else
+the token stays in :attr:`StatTable.loose`.  A row placed by its identity satisfies it by construction:
+rules checking that identity cannot find an error in it.
 """
 
 from __future__ import annotations
