@@ -108,6 +108,13 @@ def test_flattened_report_is_quiet():
     assert [(d.code, d.message) for d in diags if d.code not in ("DL403", "DL404")] == []
 
 
+def test_date_ending_a_block_inside_the_report_is_not_a_signature():
+    text = FLAT.replace("全年未发生泄密事件。", "统计期限至 2023年12月31日").replace(" 某某县司法局 2024年1月19日", "")
+    rep = report(text)
+    assert not any(b.text == "2023年12月31日" for b in rep.blocks)
+    assert rep.signature_mention is None
+
+
 def test_titles_glued_to_the_text_around_them():
     text = ("某某镇2023年政府信息公开工作年度报告本报告依据《条例》编制。一、总体情况全年主动公开信息56条。"
             "二、主动公开政府信息情况第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章 0 0 0"
@@ -254,6 +261,14 @@ def test_part_left_empty_before_the_next_one_is_not_a_table_of_contents():
     assert [s.id for s in rep.sections] == ["s1", "s5", "s6"]
     assert "DL104" in codes(lint(f"{TITLE} 一、总体情况 全年公开信息56条。 五、存在的主要问题及改进情况 六、其他需要报告的事项 无。",
                                  fmt="text", select=["DL104"]))
+
+
+def test_mention_of_a_part_with_its_own_heading_line_is_not_split():
+    text = "\n".join([TITLE, "一、总体情况", "全年公开信息56条，分类情况如下。二、主动公开政府信息情况表格列出了各类文件数量。",
+                      "二、主动公开政府信息情况", "信息内容\t本年制发件数", "规章\t0"])
+    rep = report(text)
+    assert rep.inline.headings == ()
+    assert [(s.id, s.heading.line) for s in rep.sections] == [("s1", 2), ("s2", 4)]
 
 
 def test_normal_documents_are_not_touched():

@@ -16,20 +16,23 @@ done here, on the :class:`~disclosure_lint.model.Document`, for all of them.
   title, or carries the section's key words and its own numeral; or an unknown title bounded by
   whitespace and followed by a sentence, when it continues the numbering of the titles found (an
   extra part ``七、…``; at the very end of a block also without a sentence after it: a title cut off)
-  or starts a run 一、二、… (the parts of a free-text report, or sub-items numbered like sections).  The structure analysis and its rules (DL102, DL106–DL108, DL112) judge them as they
-  judge heading lines.
+  or starts a run 一、二、… (the parts of a free-text report, or sub-items numbered like sections).
+  The structure analysis and its rules (DL102, DL106–DL108, DL112) judge them as they judge heading
+  lines.
   Kept out: statistics-table row labels (一、本年新收…, 三、本年度办理结果, 四、结转下年度继续办理),
   a title in quotation marks (“二、…”), a title followed by ，；、 or by 等/的/部分 (a sentence or a
   list: 本报告分为一、总体情况；二、…), three or more titles following each other with only spaces,
-  punctuation or page numbers between them (a table of contents), a numeral after 第 or inside a number.  A title
-  glued to the text before it (``…监督保障二、主动公开政府信息情况``) is taken only when it is an
-  official title with its own numeral and the document has titles found with a clear boundary.
+  punctuation or page numbers between them (a table of contents), a numeral after 第 or inside a
+  number, a title inside a block when the same part has a heading line of its own.  A title glued to
+  the text before it (``…监督保障二、主动公开政府信息情况``) is taken only when it is an official title
+  with its own numeral, followed by what starts a part (a space, a number, 第二十条, 本年…), and the
+  document has titles found with a clear boundary.
 * **The report title** at the very start of a long first block (``…政府信息公开工作年度报告`` followed
   by a space, by the start of the body or by the portal's 发布日期 line).
 * Inside a block split for these reasons (a *flattened* block) also: **sub-item headings** （一）…
   bounded by spaces and followed by a sentence (never a table label such as （一）予以公开);
   **paragraphs** (a space after 。！？； ends one, as the joined blocks did); the **落款** (the agency's
-  name and the date at the very end).
+  name and the date, each after a space, at the very end of the document).
 
 Each piece becomes a :class:`Block` whose anchors are sliced from the original block, so a finding
 inside it points at the exact source line and column (or page line, or Word pointer).  Table blocks
@@ -280,7 +283,9 @@ def _glued_ok(c: _Cand) -> bool:
 
 def _accept(cands: list[_Cand]) -> list[_Cand]:
     drop = _toc(cands)
-    cands = [c for i, c in enumerate(cands) if i not in drop]
+    # a part whose title stands as a heading line of its own elsewhere: a mention inside a block is not it
+    lines = {c.section_id for c in cands if c.start == 0 and not c.block.text[c.end:].strip()}
+    cands = [c for i, c in enumerate(cands) if i not in drop and not (c.start > 0 and c.section_id in lines)]
     strong_known = any(c.known and c.strong for c in cands)
     kept: list[_Cand] = []
     for i, c in enumerate(cands):
@@ -431,7 +436,8 @@ def find(document: Document) -> Inline:
                 spans.append((s, e, "heading", 2))
                 hs.append(InlineHeading("subitem", b, s, e))
         cuts = [m.end() for m in _PARA.finditer(b.text)]
-        cuts += _signature(b.text, max((z for _, z in taken), default=0))
+        if b is texts[-1]:  # the 落款 ends the document
+            cuts += _signature(b.text, max((z for _, z in taken), default=0))
         found.extend(sorted(hs, key=lambda h: h.start))
         new_blocks.extend(_pieces(b, spans, cuts))
     new_blocks = [dc_replace(b, index=i) if b.index != i else b for i, b in enumerate(new_blocks)]
