@@ -96,3 +96,16 @@ def test_flattened_defective_example(tmp_path, originals, variant):
             continue
         src = lines[d.line - 1][d.column - 1:d.end_column - 1]
         assert src == d.match or src == d.match.replace("“", "&ldquo;").replace("”", "&rdquo;"), (d.code, src)
+
+
+def test_blocks_joined_by_nothing(tmp_path, originals):
+    """A crawler that concatenates the text nodes without a space: the sections, tables, title and 落款
+    are still found; paragraph boundaries are not (a sentence end is not always a paragraph end), so the
+    repeated paragraph of the defective example (DL601) goes unnoticed — the one honest difference."""
+    for md_path, lost in ((CLEAN, set()), (DEFECTIVE, {"DL601"})):
+        out = tmp_path / f"{md_path.stem}-nojoin.txt"
+        out.write_text(render.to_flat(md_path.read_text(encoding="utf-8"), joiner=""), encoding="utf-8")
+        res = _check(out)
+        orig = originals[md_path]
+        assert _sections(res) == _sections(orig)
+        assert _findings(res) == [f for f in _findings(orig) if f[0] not in lost]

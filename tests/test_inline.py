@@ -108,6 +108,13 @@ def test_flattened_report_is_quiet():
     assert [(d.code, d.message) for d in diags if d.code not in ("DL403", "DL404")] == []
 
 
+def test_title_after_portal_navigation():
+    text = "首页 政务公开 政府信息公开年报 部门年报 " + FLAT.replace("发布日期：", "发布时间：")
+    rep = report(text)
+    assert rep.inline.headings[0].kind == "title" and rep.inline.headings[0].text == TITLE
+    assert [s.id for s in rep.sections] == ["s1", "s2", "s3", "s4", "s5", "s6"]
+
+
 def test_date_ending_a_block_inside_the_report_is_not_a_signature():
     text = FLAT.replace("全年未发生泄密事件。", "统计期限至 2023年12月31日").replace(" 某某县司法局 2024年1月19日", "")
     rep = report(text)

@@ -32,7 +32,7 @@ done here, on the :class:`~disclosure_lint.model.Document`, for all of them.
 * Inside a block split for these reasons (a *flattened* block) also: **sub-item headings** （一）…
   bounded by spaces and followed by a sentence (never a table label such as （一）予以公开);
   **paragraphs** (a space after 。！？； ends one, as the joined blocks did); the **落款** (the agency's
-  name and the date, each after a space, at the very end of the document).
+  name and the date at the very end of the document, after a space or a sentence).
 
 Each piece becomes a :class:`Block` whose anchors are sliced from the original block, so a finding
 inside it points at the exact source line and column (or page line, or Word pointer).  Table blocks
@@ -62,7 +62,8 @@ _CAND = re.compile(rf"(?<![{_NUM}第])(?P<num>[{_NUM}])[ \u3000]?(?P<sep>[、.�
 _SUB = re.compile(rf"[（(][{_NUM}]{{1,2}}[）)]")
 _PARA = re.compile(r"(?<=[。！？；!?;])\s+(?=\S)")
 _SIGNATURE = re.compile(
-    r"(?:^|(?<=\s))(?P<org>[^\s。，；;：:、0-9]{2,30}\s+)?(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
+    r"(?:^|(?<=[\s。！？；!?;]))(?P<org>[^\s。，；;：:、0-9]{2,30}?\s*)?"
+    r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
 _WS = re.compile(r"\s+")
 _PIECE = re.compile(r"\S{1,40}")
 _TITLE_CHARS = r"[^\s。，；;：:>›»|《》<>“”]"
@@ -313,7 +314,7 @@ def _accept(cands: list[_Cand]) -> list[_Cand]:
 def _title(b: Block) -> tuple[int, int] | None:
     """Span of the report title at the start of ``b`` (after a breadcrumb), when more text follows it."""
     text = b.text
-    starts = [0] + [m.end() for m in _WS.finditer(text, 0, 200)][:8]
+    starts = [0] + [m.end() for m in _WS.finditer(text, 0, 300)][:30]  # after a breadcrumb or navigation
     for p in starts:
         m = _TITLE.match(text, p)
         if m and text[m.end():].strip():
