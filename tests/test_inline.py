@@ -122,6 +122,25 @@ def test_date_ending_a_block_inside_the_report_is_not_a_signature():
     assert rep.signature_mention is None
 
 
+def test_rules_on_flattened_input():
+    """Structure, table and duplication rules see the split blocks as they see heading lines."""
+    import re
+
+    # a template published without its numbers (the empty cells vanish when flattened)
+    blank = FLAT
+    for t in (T2, T3, T4):
+        blank = blank.replace(t, re.sub(r"(?<= )\d+(?= |$)", "", t).replace("  ", " ").strip())
+    assert "DL209" in codes(lint(blank, fmt="text"))
+    # the whole report published twice on one line
+    diags = lint(FLAT + " " + FLAT.split(" ", 1)[1], fmt="text")
+    assert "DL602" in codes(diags) and "DL102" not in codes(diags)
+    # a part out of place, an extra part, sub-items numbered like parts
+    moved = FLAT.replace("五、存在的主要问题及改进情况", "七、存在的主要问题及改进情况")
+    assert "DL102" in codes(lint(moved, fmt="text", select=["DL102"]))
+    extra = FLAT.replace("六、其他需要报告的事项", "六、下一步工作打算 2024年将继续完善栏目，加强培训。 七、其他需要报告的事项")
+    assert sorted(codes(lint(extra, fmt="text", select=["DL1"]))) == ["DL102", "DL107"]
+
+
 def test_titles_glued_to_the_text_around_them():
     text = ("某某镇2023年政府信息公开工作年度报告本报告依据《条例》编制。一、总体情况全年主动公开信息56条。"
             "二、主动公开政府信息情况第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章 0 0 0"
@@ -358,6 +377,7 @@ def test_dl112_inline_in_flattened_text():
     " 二、主动公开政府信息情况 全年公开信息，共计。",
     " （一）主动公开 全年通过门户网站公开信息。",
     " 规章 0 0 0 行政许可37 5000005 一、本年新收政府信息公开申请数量487002057",
+    " 二、主动公开政府信息情况 （一）主动公开 全年公开信息，共计。 （二）依申请公开 全年收到申请，均已答复。",
 ])
 def test_one_megabyte_line_is_fast(unit):
     text = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]

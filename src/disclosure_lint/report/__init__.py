@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -271,14 +272,12 @@ class AnnualReport:
 
     def section_of(self, block: Block) -> Section | None:
         """The top-level section a block belongs to (its heading counts as inside)."""
-        idx = block.index
-        found = None
-        for s in self.sections:
-            if s.heading.index <= idx:
-                found = s
-            else:
-                break
-        return found
+        k = bisect_right(self._section_starts, block.index) - 1
+        return self.sections[k] if k >= 0 else None
+
+    @cached_property
+    def _section_starts(self) -> list[int]:
+        return [s.heading.index for s in self.sections]
 
     @cached_property
     def is_unified(self) -> bool:

@@ -402,12 +402,10 @@ def find(document: Document) -> Inline:
     cands = _accept(_candidates(texts))
     heads: dict[int, list[InlineHeading]] = {}
     for c in cands:
-        whole = c.start == 0 and not c.block.text[c.end:].strip()
-        if whole:
+        if c.start == 0 and not c.block.text[c.end:].strip():
             continue  # a heading line already
-        quality = c.quality
         heads.setdefault(c.block.index, []).append(InlineHeading(
-            "section", c.block, c.start, c.end, c.numeral, c.section_id, quality))
+            "section", c.block, c.start, c.end, c.numeral, c.section_id, c.quality))
     # the report title at the start of the first long block, unless a title line comes before it
     for b in texts[:3]:
         t = b.text.strip()
@@ -430,16 +428,19 @@ def find(document: Document) -> Inline:
             index_map[b.index] = len(new_blocks)
             new_blocks.append(b)
             continue
+        hs.sort(key=lambda h: h.start)
         spans = [(h.start, h.end, "heading", 1) for h in hs]
-        taken = [(h.start, h.end) for h in hs]
+        starts = [h.start for h in hs]
+        subs: list[InlineHeading] = []
         for s, e in _subitems(b.text, 0, len(b.text)):
-            if not any(s < z and a < e for a, z in taken):
+            k = bisect_left(starts, e) - 1  # the last heading starting before this sub-item ends
+            if k < 0 or hs[k].end <= s:
                 spans.append((s, e, "heading", 2))
-                hs.append(InlineHeading("subitem", b, s, e))
+                subs.append(InlineHeading("subitem", b, s, e))
         cuts = [m.end() for m in _PARA.finditer(b.text)]
         if b is texts[-1]:  # the 落款 ends the document
-            cuts += _signature(b.text, max((z for _, z in taken), default=0))
-        found.extend(sorted(hs, key=lambda h: h.start))
+            cuts += _signature(b.text, hs[-1].end)
+        found.extend(sorted(hs + subs, key=lambda h: h.start))
         new_blocks.extend(_pieces(b, spans, cuts))
     new_blocks = [dc_replace(b, index=i) if b.index != i else b for i, b in enumerate(new_blocks)]
     meta = dict(document.meta)
