@@ -109,3 +109,37 @@ def test_blocks_joined_by_nothing(tmp_path, originals):
         orig = originals[md_path]
         assert _sections(res) == _sections(orig)
         assert _findings(res) == [f for f in _findings(orig) if f[0] not in lost]
+
+
+# -- real reports flattened --------------------------------------------------------------------------------
+
+SHARED = ROOT.parent / "shared"
+REAL = sorted((SHARED / "corpus/pdf").glob("*.pdf")) + sorted((SHARED / "corpus/docx").glob("*.docx"))
+
+
+def _one_line(path: Path) -> str:
+    """A real report as a crawler would keep its text: every paragraph joined by a space, each table
+    cell once (merged cells read once), empty cells dropped, wrapped lines of a paragraph rejoined."""
+    from disclosure_lint.readers import read_path
+
+    parts = []
+    for b in read_path(str(path)).blocks:
+        if b.kind == "table" and b.table is not None:
+            parts.append(" ".join(c.text.replace("\n", "") for r in b.table.rows for c in r.cells if c.text.strip()))
+        elif b.kind in ("paragraph", "heading", "list_item"):
+            parts.append(b.text.replace("\n", ""))
+    return " ".join(p for p in parts if p) + "\n"
+
+
+@pytest.mark.skipif(not REAL, reason="shared corpus not available")
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.name)
+def test_real_reports_flattened_give_the_same_findings(tmp_path, path):
+    """The three real PDF reports and the Word template, flattened into one line: the same sections, the
+    same report facts and the same findings (their tables read from the line, so DL109/DL204/DL209 too)."""
+    orig = _check(path)
+    out = tmp_path / f"{path.stem}.txt"
+    out.write_text(_one_line(path), encoding="utf-8")
+    res = _check(out)
+    for fact in ("sections", "agency", "year", "format_version"):
+        assert res.report[fact] == orig.report[fact], fact
+    assert sorted(d.code for d in res.diagnostics) == sorted(d.code for d in orig.diagnostics)
