@@ -12,7 +12,7 @@ blocks and tables the Markdown check sees:
   text is rendered: ``**粗体**`` → 粗体, ``[链接](url)`` → 链接, ``&ldquo;`` → “);
 * HTML comments, raw HTML blocks and code blocks → not rendered (a reader of a published file
   never sees them);
-* GFM tables → tables.  :func:`layout` turns a Markdown grid into merged cells the way the
+* GFM tables → tables (in the flattened text, :func:`to_flat`, as a crawler prints them).  :func:`layout` turns a Markdown grid into merged cells the way the
   official template draws them: repeated header texts (表四's 行政复议 written five times) become
   one cell spanning them, and the empty label cells of 表三 merge into the label to their left
   (一、本年新收… over three columns) or above (三、本年度办理结果 down 22 rows).  The HTML
@@ -225,6 +225,41 @@ def to_text(md_text: str) -> str:
         else:
             lines.append(it.text)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+# -- flattened text (line breaks lost) ----------------------------------------------------------------------
+
+
+def flat_table(rows: list[list[str]], cell_sep: str = " ") -> str:
+    """A table as a crawler that keeps only text nodes prints it: each (merged) cell once, empty cells
+    dropped, cells joined by ``cell_sep`` ("" where the crawler concatenates the text nodes of a row),
+    rows joined by a space."""
+    grid, spans = layout(rows)
+    hidden = covered(spans)
+    lines = []
+    for r, row in enumerate(grid):
+        cells = [t for c, t in enumerate(row) if t and (r, c) not in hidden]
+        if cells:
+            lines.append(cell_sep.join(cells))
+    return " ".join(lines)
+
+
+def to_flat(md_text: str, cell_sep: str = " ", joiner: str = " ") -> str:
+    """The report with its line breaks lost, as crawlers and some portals keep it: every block (title,
+    headings, paragraphs, the 落款) joined by ``joiner`` into one line, tables as :func:`flat_table`."""
+    parts = []
+    for it in items(md_text):
+        parts.append(flat_table(it.rows, cell_sep) if it.kind == "table" else it.text)
+    return joiner.join(p for p in parts if p) + "\n"
+
+
+def to_flat_html(md_text: str, cell_sep: str = " ", bare: bool = False) -> str:
+    """A page whose body is the flattened report as one ``<p>`` (or, with ``bare``, as bare text)."""
+    body = _esc(to_flat(md_text, cell_sep).strip())
+    title = next((it.text for it in items(md_text) if it.kind == "title"), "政府信息公开工作年度报告")
+    inner = body if bare else f"<p>{body}</p>"
+    return (f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{_esc(title)}</title></head>'
+            f"<body>{inner}</body></html>\n")
 
 
 # -- HTML -------------------------------------------------------------------------------------------------

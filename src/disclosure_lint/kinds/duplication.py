@@ -296,11 +296,11 @@ class RepeatedSection(Kind):
 
     def check(self, report) -> Iterator[Hit]:
         an = analysis(report)
+        heads = {s.heading.index: s.label for s in report.structure.sections}
         for run in an.runs(self.options.params()):
             first, last = run.later
             efirst, elast = run.earlier
             blocks = run.later_blocks()
-            heads = {s.heading.index: s.label for s in report.structure.sections}
             titles = [heads[b.index] for b in blocks if b.index in heads]
             if not titles:
                 titles = [b.text.strip() for b in blocks if b.kind == "heading"]

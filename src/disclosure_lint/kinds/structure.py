@@ -19,6 +19,9 @@ All kinds here read one shared analysis of the report's top-level structure
   when at least four of the six parts are recognised and it is not a report in the
   old style (at least one of parts 二/三/四 missing *and* no statistics table at all).
 
+``section-title-typo`` reports a part title one or two characters off its official title (found as
+that part); ``nonstandard-section-title`` only titles recognised by their key words.
+
 ``non-unified-format`` reports a free-text report once; ``missing-section`` and
 ``missing-table`` then stay silent, so the same report is not flagged ten times.
 """
@@ -450,6 +453,38 @@ class NonstandardSectionTitle(Kind):
                           "variants": list(spec.variants)},
                 key=f"title:{spec.id}:{sec.title}", fix=fix, fix_description=f"改为规范标题“{spec.title}”",
                 fix_safe=False)
+
+
+@register
+class SectionTitleTypo(Kind):
+    """A part whose title is one or two characters off its official title (catalogue.typo_of).
+
+    The part is recognised as that part (quality ``typo``); ``nonstandard-section-title`` reports only
+    titles recognised by their key words, so the same title is never reported by both."""
+
+    name = "section-title-typo"
+    Options = KindOptions
+    params = frozenset({"actual", "expected"})
+
+    def check(self, report) -> Iterator[Hit]:
+        st = analyse(report)
+        if not (st.applies and st.unified):
+            return
+        for spec in cat.SECTIONS:
+            sec = st.by_id.get(spec.id)
+            if sec is None or sec.quality != "typo":
+                continue
+            typo = cat.typo_of(sec.title)
+            official = typo[1] if typo is not None else spec.title
+            text = sec.heading.text
+            p = text.find(sec.title)
+            start, end = (p, p + len(sec.title)) if p >= 0 else (0, len(text))
+            yield Hit(block=sec.heading, start=start, end=end, match=text[start:end],
+                      params={"actual": sec.title, "expected": official},
+                      evidence={"expected": official, "actual": sec.title, "section_id": spec.id},
+                      key=f"typo:{spec.id}:{sec.title}",
+                      fix=[FixEdit(sec.heading, start, end, official)] if p >= 0 else None,
+                      fix_description=f"改为规范标题“{official}”", fix_safe=False)
 
 
 @register

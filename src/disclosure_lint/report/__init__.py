@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -67,12 +68,25 @@ class Overrides:
 
 class AnnualReport:
     def __init__(self, document: Document, overrides: Overrides | None = None):
-        self.document = document
+        self.source = document  # the reader's document
         self.overrides = overrides or Overrides()
         # per-report scratch space for kinds that share an analysis between rules
         self.cache: dict = {}
 
     # -- text access -------------------------------------------------------------------
+    @cached_property
+    def inline(self):
+        """Headings found inside long blocks (text whose line breaks were lost), see :mod:`.inline`."""
+        from .inline import find
+
+        return find(self.source)
+
+    @cached_property
+    def document(self) -> Document:
+        """The document as the report reads it: the reader's, with flattened blocks split at the headings
+        found inside them (:attr:`inline`; the same object when there are none)."""
+        return self.inline.document
+
     @cached_property
     def blocks(self) -> tuple[Block, ...]:
         return self.document.blocks
@@ -279,14 +293,12 @@ class AnnualReport:
 
     def section_of(self, block: Block) -> Section | None:
         """The top-level section a block belongs to (its heading counts as inside)."""
-        idx = block.index
-        found = None
-        for s in self.sections:
-            if s.heading.index <= idx:
-                found = s
-            else:
-                break
-        return found
+        k = bisect_right(self._section_starts, block.index) - 1
+        return self.sections[k] if k >= 0 else None
+
+    @cached_property
+    def _section_starts(self) -> list[int]:
+        return [s.heading.index for s in self.sections]
 
     @cached_property
     def is_unified(self) -> bool:

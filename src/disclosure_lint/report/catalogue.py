@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 LEGACY = "legacy"
 V2019 = "2019"
@@ -90,7 +91,9 @@ _NORMALISE = re.compile(r"[\s　、，,。：:；;“”\"'‘’（）()《》]
 
 
 def normalise_title(title: str) -> str:
-    return _NORMALISE.sub("", title).replace("的", "").replace("和", "").replace("及", "")
+    """Title without punctuation, spaces and the connectives 的/和/及/以及/与 (accepted either way)."""
+    return (_NORMALISE.sub("", title).replace("的", "").replace("以及", "").replace("和", "").replace("及", "")
+            .replace("与", ""))
 
 
 CANONICAL_NORMALISED = {s.id: {normalise_title(t) for t in (s.title, *s.variants)} for s in SECTIONS}
@@ -100,7 +103,8 @@ def match_section(title: str) -> tuple[SectionSpec | None, str]:
     """Match a heading title (without its number) to a section.
 
     Returns ``(spec, quality)`` with quality ``exact`` (canonical title or a known
-    variant), ``keywords`` (recognised by its key words) or ``none``.
+    variant), ``typo`` (one or two characters off one of them, see :func:`typo_of`),
+    ``keywords`` (recognised by its key words) or ``none``.
     """
     norm = normalise_title(title)
     if not norm or any(label in norm for label in TABLE_ROW_LABELS):
@@ -108,6 +112,9 @@ def match_section(title: str) -> tuple[SectionSpec | None, str]:
     for spec in SECTIONS:
         if norm in CANONICAL_NORMALISED[spec.id]:
             return spec, "exact"
+    typo = typo_of(title)
+    if typo is not None:
+        return typo[0], "typo"
     for spec in SECTIONS:
         if all(any(k in norm for k in group) for group in spec.keywords):
             # "主动公开" also occurs inside other titles; require it to lead for s2
@@ -117,3 +124,89 @@ def match_section(title: str) -> tuple[SectionSpec | None, str]:
                 continue
             return spec, "keywords"
     return None, "none"
+
+
+# -- titles with a typo ---------------------------------------------------------------------------
+
+# Word-level alternatives: a title that differs from an official one only by these is worded
+# differently (a nonstandard title, rule DL106), not misspelt.
+_ALTERNATES = (("政务", "政府"), ("办理", "处理"), ("受理", "处理"),
+               ("概况", "情况"))
+TYPO_MIN_LEN = 8  # official titles shorter than this (normalised: 总体情况) are never matched by typo
+_TYPO_TWO = 12  # from this normalised length on, two separate characters may be off
+
+
+def _edits(a: str, b: str) -> tuple[int, list[int]]:
+    """Optimal-string-alignment distance from ``a`` (as written) to ``b`` (official) and the positions
+    in ``b`` where the edits fall (substitution, deletion, insertion, transposition of neighbours)."""
+    n, m = len(a), len(b)
+    d = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n + 1):
+        d[i][0] = i
+    for j in range(m + 1):
+        d[0][j] = j
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            v = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                v = min(v, d[i - 2][j - 2] + 1)
+            d[i][j] = v
+    pos: list[int] = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        if i > 0 and j > 0 and a[i - 1] == b[j - 1] and d[i][j] == d[i - 1][j - 1]:
+            i, j = i - 1, j - 1
+        elif i > 0 and j > 0 and d[i][j] == d[i - 1][j - 1] + 1:
+            pos.append(j - 1)
+            i, j = i - 1, j - 1
+        elif i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1] and d[i][j] == d[i - 2][j - 2] + 1:
+            pos.append(j - 2)
+            i, j = i - 2, j - 2
+        elif i > 0 and d[i][j] == d[i - 1][j] + 1:
+            pos.append(j)  # an extra character before b[j]
+            i -= 1
+        else:
+            pos.append(j - 1)  # b[j-1] is missing
+            j -= 1
+    return d[n][m], pos
+
+
+@lru_cache(maxsize=4096)
+def typo_of(title: str) -> tuple[SectionSpec, str] | None:
+    """The section whose official title (canonical or accepted variant) ``title`` misspells, and that title.
+
+    A misspelling is one character off (substituted, missing, extra, or two neighbours swapped) an
+    official title of at least eight characters, or two separate characters off one of at least twelve
+    (characters compared after :func:`normalise_title`, so 的/和/及 and punctuation never count).  Two
+    neighbouring characters off are a different word (改进情况 → 改进措施), and a title that differs only
+    by a known alternative word (政务/政府, 办理/处理, 与/及…) is a wording, not a typo: neither is
+    reported here (the key-word match and rule DL106 see them).
+    """
+    norm = normalise_title(title)
+    if len(norm) < TYPO_MIN_LEN - 2 or len(norm) > 40:
+        return None
+    alt = title
+    for old, new in _ALTERNATES:
+        alt = alt.replace(old, new)
+    alt = normalise_title(alt)
+    if any(alt in CANONICAL_NORMALISED[s.id] for s in SECTIONS):
+        return None
+    best: tuple[int, SectionSpec, str] | None = None
+    chars = set(norm)
+    for spec in SECTIONS:
+        for official in (spec.title, *spec.variants):
+            on = normalise_title(official)
+            if len(on) < TYPO_MIN_LEN or abs(len(on) - len(norm)) > 2:
+                continue
+            limit = 2 if len(on) >= _TYPO_TWO else 1
+            if sum(ch not in chars for ch in on) > limit:
+                continue  # more official characters missing than edits allowed
+            dist, pos = _edits(norm, on)
+            if dist == 0 or dist > limit:
+                continue
+            if dist == 2 and (len(pos) != 2 or abs(pos[0] - pos[1]) <= 1):
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, spec, official)
+    return (best[1], best[2]) if best else None

@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING
 
 from ..model import Block
 from . import catalogue as cat
+from .stats import labels as lb
+from .stats import runs as flatline
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import AnnualReport, Section
@@ -62,6 +64,11 @@ NUMERAL = re.compile(r"^(?P<lead>[\s#*_]*(?:<(?:strong|b)\s*>)?\s*(?:第)?)(?P<n
                       r"(?P<sep>\s*(?:、|，|,|\.|．|部分)?)")
 IMAGE_ONLY = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$|^\s*<img\b[^>]*>\s*$", re.I)
 _PUNCT = re.compile(r"[\s　\W_]+", re.U)
+# title qualities that name a section by its official title (a typo of it counts: it is still that title)
+OFFICIAL = frozenset({"exact", "typo"})
+_WORD = re.compile(r"[^\s]{1,40}")
+_SPACE = re.compile(r"\s")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 # -- the shared analysis ----------------------------------------------------------------------
@@ -126,7 +133,7 @@ def analyse(report: AnnualReport) -> Structure:
     for sec in sections:
         # a part numbered in its own place that has not been seen yet is a part, not a sub-item
         # (and so is a canonical title, even a repeated one)
-        fits = sec.id is not None and (sec.quality == "exact" or (
+        fits = sec.id is not None and (sec.quality in OFFICIAL or (
             sec.id not in seen_ids and sec.number == SPEC_INDEX[sec.id] + 1))
         if run is not None:
             if sec.number == run_next and not fits:
@@ -151,13 +158,13 @@ def analyse(report: AnnualReport) -> Structure:
         bodies[sec.heading.index] = list(blocks[start:end])
 
     # one section per canonical id: the first with a body (a table of contents lists the titles with
-    # nothing under them), preferring the canonical title over a key-word match
+    # nothing under them), preferring the official title (or a typo of it) over a key-word match
     by_id: dict[str, Section] = {}
     rank: dict[str, tuple[bool, bool]] = {}
     for sec in mains:
         if sec.id is None:
             continue
-        r = (_has_content(bodies[sec.heading.index]), sec.quality == "exact")
+        r = (_has_content(bodies[sec.heading.index]), sec.quality in OFFICIAL)
         if sec.id not in by_id or r > rank[sec.id]:
             by_id[sec.id] = sec
             rank[sec.id] = r
@@ -204,6 +211,7 @@ def has_table(body: list[Block], sid: str, accept_images: bool = True, min_flat_
     """Does a section body hold its statistics table (in any of the forms a report can take)?"""
     labels = TABLE_LABELS.get(sid, ())
     seen: set[str] = set()
+    numbers = False
     for b in body:
         if b.kind == "table":
             return True
@@ -212,13 +220,27 @@ def has_table(body: list[Block], sid: str, accept_images: bool = True, min_flat_
             return True
         if accept_images and b.kind in ("paragraph", "html") and IMAGE_ONLY.match(text):
             return True
-        if b.kind in ("heading", "paragraph", "list_item") and len(text) <= 40:
-            lab = _label_of(text)
+        if b.kind not in ("heading", "paragraph", "list_item"):
+            continue
+        # one cell per line, or a table flattened into one line (cells split by spaces or run together)
+        pieces = [(text, False)] if len(text) <= 40 else []
+        if _SPACE.search(text) or len(text) > 40:
+            # a table flattened into the line: its cells, split by spaces or run together (规章000)
+            pieces += [(c, True) for w in _WORD.findall(text) for _, c in flatline.cells(w)]
+        for piece, flat in pieces:
+            lab = _label_of(piece)
             for label in labels:
                 if lab.startswith(label):
                     seen.add(label)
                     break
-            if len(seen) >= min_flat_labels:
+            else:
+                if flat and lb.cell_vote(piece) == sid:  # any other label of a flattened table
+                    seen.add(lab)
+                elif flat and _NUMBER.fullmatch(piece):
+                    numbers = True
+            # a flattened table (labels and numbers in one line) is there with fewer labels: it is a table
+            # only when read as one, and reporting a table missing is an error
+            if len(seen) >= min_flat_labels or (numbers and len(seen) >= min(2, min_flat_labels)):
                 return True
     return False
 

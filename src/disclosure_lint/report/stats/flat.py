@@ -14,12 +14,21 @@ values of table 四 also before the first number, and the empty cells of a group
 （六）其他处理 in 2021) are not cells of the group.  A line split by tabs or runs of spaces into a label
 and numbers (or into header labels) — a row of a separated table that the text reader saw as a lone
 line, between rows written as their label alone — is read as its cells.
+
+A table flattened into one long line (text whose line breaks were lost, see ``report/inline.py``) is
+read the same way: the line is cut into cells by :func:`.runs.tokens` (single spaces, a label and its
+number run together, labels run together) and each cell is one token.  Where a crawler concatenated a
+row's numbers, the row's one token of digits is split into its cells only when the split is certain
+(:func:`.runs.split_run`: table 三 and 四 by their identities, table 二 only one digit per column); else
+the token stays in :attr:`StatTable.loose`.  A row placed by its identity satisfies it by construction:
+rules checking that identity cannot find an error in it.
 """
 
 from __future__ import annotations
 
 from ...model import Block, Cell
 from . import labels as lb
+from . import runs as flatline
 from .extract import (
     _PIECE,
     Build,
@@ -101,6 +110,16 @@ def _runs(report) -> list[list[Tok]]:
             s = line.strip().strip("*_#").strip() if ("*" in line or "#" in line) else line.strip()
             if not s:
                 continue
+            if s == line.strip() and not _separated_row(s):
+                cells = flatline.tokens(s)
+                if cells is not None:  # a table flattened into one line: its cells
+                    off = start + (len(line) - len(line.lstrip()))
+                    for o, x in cells:
+                        if (len(x) > MAX_CELL and lb.NOTE_S3 not in x) or x.endswith(("。", "；", ";")):
+                            close()
+                        else:
+                            cur.append(Tok(x, b, off + o, x in SEPARATORS))
+                    continue
             if len(s) > MAX_CELL and lb.NOTE_S3 not in s or s.endswith(("。", "；", ";")):
                 close()
                 continue
@@ -113,6 +132,11 @@ def _runs(report) -> list[list[Tok]]:
             cur.append(Tok(s, b, off, s in SEPARATORS))
     close()
     return runs
+
+
+def _separated_row(s: str) -> bool:
+    """A line split by tabs or runs of spaces that reads as one table row (see :func:`_pieces`)."""
+    return ("\t" in s or "  " in s or "\u3000\u3000" in s) and _pieces(s) is not None
 
 
 def _known_label(text: str) -> bool:
@@ -226,6 +250,20 @@ def read_flat(report, hints: dict[int, str], have: set[str],
     return builds
 
 
+def _split_tok(t: Tok, groups: int, size: int, identity: bool = True) -> list[Tok] | None:
+    """The numbers of a row whose cells were run together into one token of digits, when certain (see
+    :func:`.runs.split_run`; without ``identity``: one digit per cell, for a run exactly that long)."""
+    if not t.text.isdigit():
+        return None
+    if identity:
+        spans = flatline.split_run(t.text, groups, size)
+    else:
+        spans = [(i, i + 1) for i in range(len(t.text))] if len(t.text) == groups * size else None
+    if spans is None:
+        return None
+    return [Tok(t.text[a:z], t.block, t.start + a) for a, z in spans]
+
+
 def _loose(bd: Build, row: str, t: Tok, row_label: str = "") -> None:
     bd.loose.append(StatCell(bd.id, row, "", t.text, value_of(t.text), row_label, "", t.block, t.cell))
 
@@ -273,6 +311,8 @@ def _flat_s3(bd: Build, toks: list[Tok]) -> None:
                 top.append("ORG")
             continue
         bd.col_labels.setdefault(m[1], t.text)
+        if m[1] == "org_subtotal":
+            bd.extra("col", t.text, t.block, t.cell)  # a local addition (小计), as in a grid
         if m[1] in lb.S3_ORG_CHILDREN:
             kids.append(m[1]) if m[1] not in kids else None
         elif m[1] not in top:
@@ -311,6 +351,8 @@ def _flat_s3(bd: Build, toks: list[Tok]) -> None:
                     if cid is not None:
                         bd.pending_other.append((cid, v.cell, lab.text, v.block))
             continue
+        if len(vals) == 1 and len(order) == 7 and order[-1] == "total" and "org_subtotal" not in order:
+            vals = _split_tok(vals[0], 1, 7) or vals  # cells run together: 487002057 → 48 7 0 0 2 0 57
         if len(vals) == len(order):
             for cid, v in zip(order, vals):
                 bd.add(rid, cid, v.text, lab.text, bd.col_labels.get(cid, ""), v.block, v.cell)  # type: ignore[arg-type]
@@ -354,6 +396,8 @@ def _flat_s4(bd: Build, toks: list[Tok]) -> None:
             values.pop()
     block_order = ["review"] + blocks + [b for b in lb.S4_BLOCK_ORDER[1:] if b not in blocks]
     order = [f"{b}.{r}" for b in block_order for r in lb.S4_RESULT_ORDER]
+    if len(values) == 1 and lb.S4_RESULT_ORDER[-1] == "total":
+        values = _split_tok(values[0], 3, 5) or values  # the 15 numbers run together
     if len(values) == 15:
         for cid, v in zip(order, values):
             bd.add("cases", cid, v.text, "数量", "", v.block, v.cell)
@@ -395,6 +439,8 @@ def _flat_s2(bd: Build, toks: list[Tok]) -> None:
                 bd.unmap(lab.text, "row", lab.block, lab.cell)
             return
         cols = header or list(sch.cols_of(rid))
+        if len(vals) == 1 and len(cols) > 1 and vals[0].text.isdigit() and len(vals[0].text) == len(cols):
+            vals[:] = _split_tok(vals[0], 1, len(cols), identity=False) or vals  # one digit per column: 000
         if vals and len(vals) == len(cols):
             for cid, v in zip(cols, vals):
                 bd.add(rid, cid, v.text, lab.text, bd.col_labels.get(cid, ""), v.block, v.cell)

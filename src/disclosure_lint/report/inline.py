@@ -1,0 +1,450 @@
+"""Text whose line breaks were lost: headings found inside long blocks, and those blocks split there.
+
+Crawlers and some portals keep only the text nodes of a page, so a report arrives as one or a few
+very long lines: blocks joined by a space or by nothing, the report title at the very start followed
+by the body, the six section titles inline (``…依法公开。 二、主动公开政府信息情况 第二十条第（一）项 …``),
+table cells separated by single spaces or run together.  Every reader can produce such a block (a
+.txt line, an HTML page whose body is one text node, a Word paragraph, a PDF paragraph), so this is
+done here, on the :class:`~disclosure_lint.model.Document`, for all of them.
+
+``find(document) -> Inline`` finds:
+
+* **Section titles** numbered 一、 (or 一. 一．) inside a block —
+  the official title or an accepted variant (:mod:`.catalogue`), matched on the title's normalised
+  text, so it may be followed by a space or by nothing (``二、主动公开政府信息情况第二十条…``); or a
+  title bounded by whitespace (``五、存在的主要问题及改进措施 本年度…``) that is a typo of an official
+  title, or carries the section's key words and its own numeral; or an unknown title bounded by
+  whitespace and followed by a sentence, when it continues the numbering of the titles found (an
+  extra part ``七、…``; at the very end of a block also without a sentence after it: a title cut off)
+  or starts a run 一、二、… (the parts of a free-text report, or sub-items numbered like sections).
+  The structure analysis and its rules (DL102, DL106–DL108, DL112) judge them as they judge heading
+  lines.
+  Kept out: statistics-table row labels (一、本年新收…, 三、本年度办理结果, 四、结转下年度继续办理),
+  a title in quotation marks (“二、…”), a title followed by ，；、 or by 等/的/部分 (a sentence or a
+  list: 本报告分为一、总体情况；二、…), three or more titles following each other with only spaces,
+  punctuation or page numbers between them (a table of contents), a numeral after 第 or inside a
+  number, a title inside a block when the same part has a heading line of its own.  A title glued to
+  the text before it (``…监督保障二、主动公开政府信息情况``) is taken only when it is an official title
+  with its own numeral, followed by what starts a part (a space, a number, 第二十条, 本年…), and the
+  document has titles found with a clear boundary.
+* **The report title** at the very start of a long first block (``…政府信息公开工作年度报告`` followed
+  by a space, by the start of the body or by the portal's 发布日期 line).
+* Inside a block split for these reasons (a *flattened* block) also: **sub-item headings** （一）…
+  bounded by spaces and followed by a sentence (never a table label such as （一）予以公开);
+  **paragraphs** (a space after 。！？； ends one, as the joined blocks did); the **落款** (the agency's
+  name and the date at the very end of the document, after a space or a sentence).
+
+Each piece becomes a :class:`Block` whose anchors are sliced from the original block, so a finding
+inside it points at the exact source line and column (or page line, or Word pointer).  Table blocks
+are never split; a table flattened into a paragraph is read by :mod:`.stats.flat`.
+
+The work is linear in the text: one regular-expression pass per kind of split, every candidate
+examined within a bounded window, and at most :data:`MAX_CANDIDATES` numbered candidates per document.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from dataclasses import replace as dc_replace
+
+from ..model import Anchor, Block, Document
+from . import catalogue as cat
+
+MAX_CANDIDATES = 5000  # numbered candidates examined per document (a report has a few dozen)
+SPACE_TABLES = "space_separated_tables"  # Document.meta key of the text reader (block indices)
+_SPLITTABLE = frozenset({"paragraph", "heading", "list_item"})
+_NUM = "一二三四五六七八九十"
+
+# a numeral 一…十 with its separator, not after 第, another numeral or inside a word like 之一
+_CAND = re.compile(rf"(?<![{_NUM}第])(?P<num>[{_NUM}])[ \u3000]?(?P<sep>[、.．])[ \u3000]?")
+_SUB = re.compile(rf"[（(][{_NUM}]{{1,2}}[）)]")
+_PARA = re.compile(r"(?<=[。！？；!?;])\s+(?=\S)")
+_SIGNATURE = re.compile(
+    r"(?:^|(?<=[\s。！？；!?;]))(?P<org>[^\s。，；;：:、0-9]{2,30}?\s*)?"
+    r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
+_WS = re.compile(r"\s+")
+_PIECE = re.compile(r"\S{1,40}")
+_TITLE_CHARS = r"[^\s。，；;：:>›»|《》<>“”]"
+_TITLE = re.compile(
+    rf"{_TITLE_CHARS}{{2,60}}?(?:政府信息公开|政务公开){_TITLE_CHARS}{{0,30}}?(?:年度报告|工作报告|年报)"
+    r"(?:[（(][^（）()\s]{1,12}[）)])?"
+    r"(?=\s|$|本报告|本年度|根据|按照|依据|依照|发布|来源|日期|时间|信息来源|浏览|作者|索引|"
+    rf"[{_NUM}][、.．]|[（(][{_NUM}][）)])")
+_LEFT_STRONG = frozenset("。！？!?；;：:）)】」』”\"…—|%")
+_LEFT_NEVER = frozenset("“‘《「『（(〔[【<")
+# what may not follow a section title: it is then inside a sentence or a list of titles
+_BAD_RIGHT = re.compile(rf"[ \u3000]*(?:[；;，,、”’》」』)）。.．:：]|等|的|中|部分|方面|和|及|与|[{_NUM}\d]+个部分)")
+_PART_START = re.compile(r"\d|[（(]|第二十条|信息内容|本年|本机关|本单位|我[局委办院厅部会署镇乡街区县市]")
+_SENTENCE_MARK = re.compile(r"[，。；;,！？]")
+_TOC_GAP = re.compile(r"[\s\d.…·．、，,；;。:：\-—]*")
+_ROW_MARKER = re.compile(r"\d{1,2}\s*[.．、]")
+_SKIP = frozenset(" \t\u3000\n、，,。：:；;“”\"'‘’（）()《》的和及与")
+_MAX_TITLE = 48  # raw characters an official title may take (with spaces and connectives)
+
+
+def _title_index() -> tuple[dict[str, str], frozenset[str]]:
+    full: dict[str, str] = {}
+    for spec in cat.SECTIONS:
+        for t in cat.CANONICAL_NORMALISED[spec.id]:
+            full[t] = spec.id
+    prefixes = frozenset(t[:k] for t in full for k in range(1, len(t) + 1))
+    return full, prefixes
+
+
+_FULL, _PREFIXES = _title_index()
+
+
+@dataclass(frozen=True)
+class InlineHeading:
+    """A heading found inside a block of the reader's document."""
+
+    kind: str  # "title" | "section" | "subitem"
+    block: Block  # the reader's block it was found in
+    start: int  # span of the heading in ``block.text``
+    end: int
+    numeral: str | None = None  # 一… for sections, as written
+    section_id: str | None = None  # s1…s6 when the title names one
+    quality: str = "none"  # exact | typo | keywords | none (catalogue.match_section), "exact" for a title
+
+    @property
+    def text(self) -> str:
+        return self.block.text[self.start:self.end]
+
+
+@dataclass(frozen=True)
+class Inline:
+    """Headings found inside blocks and the document with those blocks split."""
+
+    headings: tuple[InlineHeading, ...]
+    document: Document  # the reader's document, flattened blocks split, block indices renumbered
+    split_blocks: tuple[int, ...]  # indices (in the reader's document) of the blocks that were split
+
+    @property
+    def found(self) -> bool:
+        return bool(self.headings)
+
+    @property
+    def sections(self) -> list[InlineHeading]:
+        return [h for h in self.headings if h.kind == "section"]
+
+
+@dataclass
+class _Cand:
+    block: Block
+    start: int
+    end: int
+    numeral: str
+    number: int
+    section_id: str | None
+    quality: str
+    strong: bool  # a clear boundary on the left (start, space, sentence end, digit)
+    known: bool  # an official title, or a title with the section's key words and numeral
+    bounded: bool  # followed by whitespace or the end of the block
+    prose_after: bool
+
+
+# -- section titles ----------------------------------------------------------------------------------
+
+def _official_end(text: str, p: int) -> tuple[int, str] | None:
+    """End of the longest official title (normalised match) starting at ``p``, and its section id."""
+    norm = ""
+    best = None
+    i, n = p, min(len(text), p + _MAX_TITLE)
+    while i < n:
+        ch = text[i]
+        if ch in _SKIP:
+            if not norm:
+                return None
+            i += 1
+            continue
+        if ch == "以" and text.startswith("以及", i):
+            i += 2
+            continue
+        nn = norm + ch
+        if nn not in _PREFIXES:
+            break
+        norm = nn
+        i += 1
+        sid = _FULL.get(norm)
+        if sid is not None:
+            best = (i, sid)
+    return best
+
+
+def _left(text: str, s: int) -> str | None:
+    """Boundary on the left of a heading at ``s``: "strong", "weak" (glued to a word) or None (quoted)."""
+    if s == 0:
+        return "strong"
+    ch = text[s - 1]
+    if ch.isspace() or ch in _LEFT_STRONG or ch.isdigit():
+        return "strong"
+    if ch in _LEFT_NEVER:
+        return None
+    return "weak"
+
+
+def _prose_at(text: str, p: int) -> bool:
+    """Does a sentence (not a number, table label or list marker) start at ``p`` (after spaces)?"""
+    m = _WS.match(text, p)
+    if m:
+        p = m.end()
+    piece = _PIECE.match(text, p)
+    if not piece:
+        return False
+    w = piece.group(0)
+    if _ROW_MARKER.match(w) or w[0].isdigit() and len(w) < 8:
+        return False
+    return len(w) >= 10 or bool(_SENTENCE_MARK.search(w))
+
+
+def _is_table_label(title: str, rows: bool = True) -> bool:
+    """A label of a statistics table (``rows``: also the numbered row labels 一、本年新收… of table 三)."""
+    from .stats import labels as lb
+
+    return lb.cell_vote(title) is not None or (rows and any(x in title for x in cat.TABLE_ROW_LABELS))
+
+
+def _candidates(blocks: list[Block]) -> list[_Cand]:
+    out: list[_Cand] = []
+    seen = 0
+    for b in blocks:
+        text = b.text
+        if len(text) < 4:
+            continue
+        for m in _CAND.finditer(text):
+            seen += 1
+            if seen > MAX_CANDIDATES:
+                return out
+            s, p = m.start(), m.end()
+            left = _left(text, s)
+            if left is None:
+                continue
+            num = m.group("num")
+            number = cat.cn_to_int(num) or 0
+            c = _section_at(b, text, s, p, num, number, left == "strong")
+            if c is not None:
+                out.append(c)
+    return out
+
+
+def _section_at(b: Block, text: str, s: int, p: int, num: str, number: int, strong: bool) -> _Cand | None:
+    official = _official_end(text, p)
+    if official is not None:
+        e, sid = official
+        if _BAD_RIGHT.match(text, e):
+            return None
+        bounded = e == len(text) or text[e].isspace()
+        return _Cand(b, s, e, num, number, sid, "exact", strong, True, bounded, _prose_at(text, e))
+    if not strong:
+        return None
+    piece = _PIECE.match(text, p)
+    if piece is None:
+        return None
+    e = piece.end()
+    if e < len(text) and not text[e].isspace():
+        return None  # longer than a title
+    title = piece.group(0)
+    if _SENTENCE_MARK.search(title) or title[0] in _NUM or _is_table_label(title):
+        return None
+    spec, quality = cat.match_section(title)
+    sid = spec.id if spec else None
+    known = spec is not None and (quality in ("exact", "typo") or spec.numeral == num)
+    if not known and len(title) > 20:
+        return None
+    return _Cand(b, s, e, num, number, sid if known else None, quality if known else "none", True, known,
+                 True, _prose_at(text, e))
+
+
+def _toc(cands: list[_Cand]) -> set[int]:
+    """Three or more candidates listed one after another with nothing but spaces, numbers or punctuation
+    between them (a table of contents; two are a part left empty and the next part)."""
+    drop: set[int] = set()
+    run = [0] if cands else []
+    for i in range(1, len(cands) + 1):
+        if i < len(cands):
+            a, b = cands[i - 1], cands[i]
+            if a.block is b.block and _TOC_GAP.fullmatch(a.block.text, a.end, b.start):
+                run.append(i)
+                continue
+        if len(run) >= 3:
+            drop.update(run)
+        run = [i]
+    return drop
+
+
+def _glued_ok(c: _Cand) -> bool:
+    """A title glued to the word before it (``…监督保障二、主动公开政府信息情况``) is a title only with its own
+    numeral and followed by what starts a part: a space, the end, a number, a bracket, 第二十条, 信息内容, 本…"""
+    if cat.SECTION_BY_ID[c.section_id].numeral != c.numeral:  # type: ignore[index]
+        return False
+    return c.bounded or bool(_PART_START.match(c.block.text, c.end))
+
+
+def _accept(cands: list[_Cand]) -> list[_Cand]:
+    drop = _toc(cands)
+    # a part whose title stands as a heading line of its own elsewhere: a mention inside a block is not it
+    lines = {c.section_id for c in cands if c.start == 0 and not c.block.text[c.end:].strip()}
+    cands = [c for i, c in enumerate(cands) if i not in drop and not (c.start > 0 and c.section_id in lines)]
+    strong_known = any(c.known and c.strong for c in cands)
+    kept: list[_Cand] = []
+    for i, c in enumerate(cands):
+        if c.known:
+            if c.strong or (strong_known and c.section_id is not None and _glued_ok(c)):
+                kept.append(c)
+            continue
+        if not c.bounded:
+            continue
+        prev = kept[-1] if kept else None
+        at_end = not c.block.text[c.end:].strip()
+        if prev is not None and prev.number == c.number - 1 and (c.prose_after or at_end):
+            kept.append(c)  # continues the numbering: a further part, the next item of a run, a cut-off title
+        elif c.number == 1 and c.prose_after:
+            # a run 一、二、… of headings none of which is a section title: the parts of a free-text report,
+            # or sub-items numbered like sections right after a section title (DL108)
+            nxt = next((d for d in cands[i + 1:] if d.known or d.number in (1, 2)), None)
+            if nxt is not None and not nxt.known and nxt.number == 2 and nxt.bounded and nxt.prose_after:
+                kept.append(c)
+    return kept
+
+
+# -- the report title, sub-items, paragraphs ---------------------------------------------------------
+
+def _title(b: Block) -> tuple[int, int] | None:
+    """Span of the report title at the start of ``b`` (after a breadcrumb), when more text follows it."""
+    text = b.text
+    starts = [0] + [m.end() for m in _WS.finditer(text, 0, 300)][:30]  # after a breadcrumb or navigation
+    for p in starts:
+        m = _TITLE.match(text, p)
+        if m and text[m.end():].strip():
+            return m.start(), m.end()
+    return None
+
+
+def _subitems(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in _SUB.finditer(text, lo, hi):
+        s = m.start()
+        if s > 0 and not (text[s - 1].isspace() or text[s - 1] in "。！？；!?;"):
+            continue
+        piece = _PIECE.match(text, s)
+        e = piece.end() if piece else s
+        if e >= hi or not text[e].isspace() or e - m.end() < 2:
+            continue
+        title = text[m.end():e]
+        if _SENTENCE_MARK.search(title) or len(title) > 25 or _is_table_label(title, rows=False):
+            continue
+        if _prose_at(text, e):
+            out.append((s, e))
+    return out
+
+
+def _signature(text: str, lo: int) -> list[int]:
+    m = _SIGNATURE.search(text, lo)
+    if m is None:
+        return []
+    cuts = [m.start("date")]
+    if m.group("org"):
+        cuts.append(m.start("org"))
+    return cuts
+
+
+# -- splitting -----------------------------------------------------------------------------------------
+
+def _slice(block: Block, s: int, e: int, kind: str, level: int | None, offsets: list[int]) -> Block:
+    """``block.text[s:e]`` as a block of its own, its anchors sliced from the block's (``offsets``: theirs)."""
+    anchors: list[Anchor] = []
+    if block.anchors:
+        i = max(0, bisect_right(offsets, s) - 1)
+        a = block.anchors[i]
+        anchors.append(Anchor(0, a.line, a.column + max(0, s - a.offset), a.page))
+        for a in block.anchors[i + 1:bisect_left(offsets, e)]:
+            anchors.append(Anchor(a.offset - s, a.line, a.column, a.page))
+    line, column, end_line, end_column = block.line, block.column, block.end_line, block.end_column
+    if block.anchors:
+        line, column = anchors[0].line, anchors[0].column
+        z = block.anchors[max(0, bisect_right(offsets, e) - 1)]
+        end_line, end_column = z.line, z.column + (e - z.offset)
+    return Block(index=0, kind=kind, text=block.text[s:e], line=line, column=column,  # type: ignore[arg-type]
+                 end_line=end_line, end_column=end_column, anchors=tuple(anchors), level=level,
+                 pointer=block.pointer)
+
+
+def _pieces(block: Block, heads: list[tuple[int, int, str, int | None]], cuts: list[int]) -> list[Block]:
+    text = block.text
+    out: list[Block] = []
+    marks = sorted(set(cuts))
+    offsets = [a.offset for a in block.anchors]
+
+    def region(lo: int, hi: int) -> None:
+        bounds = [lo, *marks[bisect_right(marks, lo):bisect_left(marks, hi)], hi]
+        for a, z in zip(bounds, bounds[1:]):
+            while a < z and text[a].isspace():
+                a += 1
+            while z > a and text[z - 1].isspace():
+                z -= 1
+            if a < z:
+                out.append(_slice(block, a, z, "paragraph", None, offsets))
+
+    pos = 0
+    for s, e, kind, level in sorted(heads):
+        region(pos, s)
+        out.append(_slice(block, s, e, kind, level, offsets))
+        pos = e
+    region(pos, len(text))
+    return out
+
+
+def find(document: Document) -> Inline:
+    blocks = list(document.blocks)
+    texts = [b for b in blocks if b.kind in _SPLITTABLE]
+    cands = _accept(_candidates(texts))
+    heads: dict[int, list[InlineHeading]] = {}
+    for c in cands:
+        if c.start == 0 and not c.block.text[c.end:].strip():
+            continue  # a heading line already
+        heads.setdefault(c.block.index, []).append(InlineHeading(
+            "section", c.block, c.start, c.end, c.numeral, c.section_id, c.quality))
+    # the report title at the start of the first long block, unless a title line comes before it
+    for b in texts[:3]:
+        t = b.text.strip()
+        if "报告" in t and len(t) <= 80 and ("信息公开" in t or "政务公开" in t) and "。" not in t:
+            break
+        span = _title(b)
+        if span is not None:
+            first = min((h.start for h in heads.get(b.index, [])), default=len(b.text))
+            if span[1] <= first:
+                heads.setdefault(b.index, []).insert(0, InlineHeading("title", b, span[0], span[1], quality="exact"))
+            break
+    if not heads:
+        return Inline((), document, ())
+    found: list[InlineHeading] = []
+    new_blocks: list[Block] = []
+    index_map: dict[int, int] = {}
+    for b in blocks:
+        hs = heads.get(b.index)
+        if not hs:
+            index_map[b.index] = len(new_blocks)
+            new_blocks.append(b)
+            continue
+        hs.sort(key=lambda h: h.start)
+        spans = [(h.start, h.end, "heading", 1) for h in hs]
+        starts = [h.start for h in hs]
+        subs: list[InlineHeading] = []
+        for s, e in _subitems(b.text, 0, len(b.text)):
+            k = bisect_left(starts, e) - 1  # the last heading starting before this sub-item ends
+            if k < 0 or hs[k].end <= s:
+                spans.append((s, e, "heading", 2))
+                subs.append(InlineHeading("subitem", b, s, e))
+        cuts = [m.end() for m in _PARA.finditer(b.text)]
+        if b is texts[-1]:  # the 落款 ends the document
+            cuts += _signature(b.text, hs[-1].end)
+        found.extend(sorted(hs + subs, key=lambda h: h.start))
+        new_blocks.extend(_pieces(b, spans, cuts))
+    new_blocks = [dc_replace(b, index=i) if b.index != i else b for i, b in enumerate(new_blocks)]
+    meta = dict(document.meta)
+    if SPACE_TABLES in meta:
+        meta[SPACE_TABLES] = tuple(index_map[i] for i in meta[SPACE_TABLES] if i in index_map)
+    return Inline(tuple(found), dc_replace(document, blocks=tuple(new_blocks), meta=meta),
+                  tuple(sorted(heads)))

@@ -1,0 +1,179 @@
+"""A statistics table flattened into one line of text: its cells, and runs of digits split with certainty.
+
+Crawlers that keep only the text nodes of a page print a table as one line.  Cells are separated by
+single spaces, or not at all where the crawler concatenated the text nodes (``行政许可37``,
+``一、本年新收政府信息公开申请数量487002057``, ``自然人商业企业科研机构…总计``), and empty cells vanish.
+
+:func:`tokens` cuts such a line into cells with their offsets:
+
+* at every run of whitespace;
+* inside a piece, between a label and a number (``行政许可37`` → 行政许可, 37).  A digit right before
+  ``.``/``、`` and a character is the marker of the next row label (``…00000002.其他法律…`` →
+  0000000, 2.其他法律…).  A piece holding a sentence (，。； outside brackets) is never cut;
+* a piece of labels run together is cut into known labels of the three tables, only when they cover it
+  completely (``行政复议行政诉讼`` → 行政复议, 行政诉讼).
+
+The line is read as table cells only when at least four of its cells are numbers or table labels and
+they are at least half of its cells (a line of one piece: when it is a label followed by a number);
+otherwise it is prose.
+
+:func:`split_run` splits a run of digits into the numbers of a row when exactly one split fits: every
+number without a leading zero, and the row's identity holds (table 三: the six applicant columns add up
+to 总计; table 四: in each of the three groups the four results add up to 总计).  The identity is then
+what placed the numbers, so it cannot also check them: such a row is consistent by construction.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import labels as lb
+from .extract import _s2_row_of, is_value
+from .schema import SCHEMAS, strip_number
+
+_WORD = re.compile(r"\S+")
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_MARKER_AFTER = re.compile(r"[.．、][^\d\s.．、]")
+_SENTENCE = re.compile(r"[，。；;,]")
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+MAX_PIECE = 120  # a longer piece is prose
+MAX_WORD = 40  # longest label tried when cutting labels run together
+MAX_PART = 7  # digits in one number of a split run
+BUDGET = 20000  # search steps for one run; beyond this the split is not certain
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> frozenset[str]:
+    words: set[str] = {"信息内容", "申请人情况", "法人或其他组织", "行政复议", "行政诉讼", "总计", "其他", "项目", "序号",
+                       "栏目"}
+    for sch in SCHEMAS.values():
+        for r in sch.rows:
+            words.update(strip_number(x) for x in (r.label, *r.aliases))
+        for c in sch.cols:
+            words.update((c.label, *c.aliases))
+            if c.group:
+                words.add(c.group)
+    return frozenset(w for w in words if len(w) >= 2)
+
+
+def tabular(text: str) -> bool:
+    """A cell of a statistics table: a number or placeholder, or a label of one of the tables."""
+    if is_value(text) or lb.cell_vote(text) is not None:
+        return True
+    if lb.match_s2_col(text) or lb.match_s3_col(text) or lb.match_s4(text) or _s2_row_of(text):
+        return True
+    return any(p.marker and (p.key and lb.match_s3_row(p.key, p.key2)) for p in lb.split_label(text))
+
+
+def _segment(text: str) -> list[tuple[int, str]] | None:
+    """``text`` cut into known table labels covering it completely (fewest pieces), or None."""
+    lex = _lexicon()
+    n = len(text)
+    best: list[list[int] | None] = [None] * (n + 1)
+    best[0] = []
+    for i in range(n):
+        if best[i] is None:
+            continue
+        for j in range(min(n, i + MAX_WORD), i + 1, -1):
+            w = text[i:j]
+            if w in lex or (best[i] and _BRACKETED.fullmatch(w)):  # （单位：万元） after a label
+                if best[j] is None or len(best[j]) > len(best[i]) + 1:  # type: ignore[arg-type]
+                    best[j] = [*best[i], i]  # type: ignore[misc]
+    cuts = best[n]
+    if not cuts or len(cuts) < 2:
+        return None
+    bounds = [*cuts, n]
+    return [(a, text[a:z]) for a, z in zip(bounds, bounds[1:])]
+
+
+def cells(piece: str) -> list[tuple[int, str]]:
+    """A piece without spaces → (offset, cell) pairs: cut between labels and numbers, and labels run
+    together cut into known labels — only when every label found is a table label; else the piece whole."""
+    whole = [(0, piece)]
+    if len(piece) > MAX_PIECE or is_value(piece) or _SENTENCE.search(_BRACKETED.sub("", piece)):
+        return whole
+    if not any(ch.isdigit() for ch in piece):
+        return _segment(piece) or whole
+    out: list[tuple[int, str]] = []
+    label = 0
+    for m in _DIGITS.finditer(piece):
+        a, z = m.start(), m.end()
+        if a > 0 and piece[a - 1] in "第（(〔[":
+            continue  # part of a label: 第1项, （1）
+        if "." not in m.group(0) and _MARKER_AFTER.match(piece, z):
+            if z - a == 1:
+                continue  # the marker "1." of the label after it
+            z -= 1  # the last digit is the marker of the next label
+        if label < a:
+            out.append((label, piece[label:a]))
+        out.append((a, piece[a:z]))
+        label = z
+    if label < len(piece):
+        out.append((label, piece[label:]))
+    found: list[tuple[int, str]] = []
+    for off, text in out:
+        if is_value(text) and text[0].isdigit():
+            found.append((off, text))
+            continue
+        seg = _segment(text)
+        if seg is None and not tabular(text):
+            return whole  # 2023年, 0591-6219…: not a label and its number
+        found.extend(((off + o, t) for o, t in seg) if seg else [(off, text)])
+    return found if any(not is_value(t) for _, t in found) else whole
+
+
+def tokens(line: str) -> list[tuple[int, str]] | None:
+    """The cells of a table flattened into ``line`` with their offsets, or None when it reads as prose."""
+    if " " not in line and "\u3000" not in line and not any(ch.isdigit() for ch in line):
+        return None
+    words = [(m.start(), m.group(0)) for m in _WORD.finditer(line)]
+    out = [(off + o, t) for off, w in words for o, t in cells(w)]
+    n_tab = sum(1 for _, t in out if tabular(t))
+    if len(words) == 1:
+        return out if len(out) >= 2 and n_tab == len(out) else None
+    return out if n_tab >= 4 and n_tab * 2 >= len(out) else None
+
+
+def split_run(digits: str, groups: int, size: int) -> list[tuple[int, int]] | None:
+    """Spans of the only split of ``digits`` into ``groups`` × ``size`` numbers without leading zeros in
+    which the last number of every group is the sum of the others; None when none or several fit, or
+    when finding out would take more than :data:`BUDGET` steps."""
+    n = len(digits)
+    k = groups * size
+    if not digits.isdigit() or n < k or n > k * MAX_PART:
+        return None
+    sols: list[list[tuple[int, int]]] = []
+    spans: list[tuple[int, int]] = []
+    steps = 0
+
+    def dfs(pos: int, g: int, i: int, acc: int) -> None:
+        nonlocal steps
+        steps += 1
+        if len(sols) > 1 or steps > BUDGET:
+            return
+        left, parts = n - pos, (groups - g) * size - i
+        if left < parts or left > parts * MAX_PART:
+            return
+        if i == size - 1:  # the group's total: the sum of its parts, written next
+            t = str(acc)
+            if digits.startswith(t, pos):
+                spans.append((pos, pos + len(t)))
+                if g == groups - 1:
+                    if pos + len(t) == n:
+                        sols.append(list(spans))
+                else:
+                    dfs(pos + len(t), g + 1, 0, 0)
+                spans.pop()
+            return
+        for width in range(1, MAX_PART + 1):
+            if pos + width > n or (width > 1 and digits[pos] == "0"):
+                break
+            spans.append((pos, pos + width))
+            dfs(pos + width, g, i + 1, acc + int(digits[pos:pos + width]))
+            spans.pop()
+
+    dfs(0, 0, 0, 0)
+    if steps > BUDGET or len(sols) != 1:
+        return None
+    return sols[0]

@@ -1,0 +1,173 @@
+"""Statistics tables flattened into one line (report/stats/runs.py, report/stats/flat.py).
+
+Cells separated by single spaces are placed as the one-cell-per-line reader places them; cells run
+together are cut between labels and numbers, and a run of digits is split into a row's numbers only
+when exactly one split fits the row's identity.  What cannot be placed is reported as input (DL001),
+never as an arithmetic error.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from disclosure_lint.report import interpret
+from disclosure_lint.report.stats.runs import split_run, tokens
+
+from .conftest import codes, lint, parse
+
+HEAD = "某某县农业农村局2023年政府信息公开工作年度报告 一、总体情况 全年主动公开政府信息86条，均按时发布。"
+S3_HEAD = ("三、收到和处理政府信息公开申请情况 （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） "
+           "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计")
+S3_LABELS = (
+    "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "三、本年度办理结果（一）予以公开",
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（三）不予公开1.属于国家秘密", "2.其他法律行政法规禁止公开",
+    "3.危及“三安全一稳定”", "4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷",
+    "8.属于行政查询事项", "（四）无法提供1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确",
+    "（五）不予处理1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申请",
+    "5.要求行政机关确认或重新出具已获取信息",
+    "（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他", "（七）总计", "四、结转下年度继续办理",
+)
+ZERO = [0] * 7
+
+
+def s3_rows(new=(48, 7, 0, 0, 2, 0, 57), opened=(30, 4, 0, 0, 2, 0, 36)) -> list[tuple[str, tuple[int, ...]]]:
+    unavailable = (2, 0, 0, 0, 0, 0, 2)
+    total = tuple(a + b for a, b in zip(opened, unavailable))
+    forward = tuple(a - b for a, b in zip(new, total))  # nothing carried over: new = total + forward
+    values = {0: new, 2: opened, 12: unavailable, 23: total, 24: forward}
+    return [(lab, tuple(values.get(i, ZERO))) for i, lab in enumerate(S3_LABELS)]
+
+
+S2 = ("二、主动公开政府信息情况 第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章 0 0 0 "
+      "行政规范性文件 1 0 6 第二十条第（五）项 信息内容 本年处理决定数量 行政许可 212 第二十条第（六）项 信息内容 "
+      "本年处理决定数量 行政处罚 9 行政强制 0 第二十条第（八）项 信息内容 本年收费金额（单位：万元） 行政事业性收费 0")
+S4 = ("四、政府信息公开行政复议、行政诉讼情况 行政复议 行政诉讼 未经复议直接起诉 复议后起诉 结果维持 结果纠正 其他结果 "
+      "尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计 "
+      "0 0 0 0 0 0 0 0 0 0 0 0 0 0 0")
+
+
+def flat_report(rows, cell_sep: str) -> str:
+    body = " ".join(f"{lab}{cell_sep}{cell_sep.join(map(str, v))}" for lab, v in rows)
+    tail = "五、存在的主要问题及改进情况 一是解读形式单一，下一步将丰富解读形式。 六、其他需要报告的事项 无。"
+    return f"{HEAD} {S2} {S3_HEAD} {body} {S4} {tail}\n"
+
+
+def s3(text):
+    return interpret(parse(text, "text")).stats["s3"]
+
+
+# -- tokens -------------------------------------------------------------------------------------------
+
+def test_tokens_of_space_separated_cells():
+    assert tokens("规章 0 0 0 行政规范性文件 3 1 12") == [
+        (0, "规章"), (3, "0"), (5, "0"), (7, "0"), (9, "行政规范性文件"), (17, "3"), (19, "1"), (21, "12")]
+
+
+def test_tokens_of_cells_run_together():
+    assert tokens("行政许可37 规章000") == [(0, "行政许可"), (4, "37"), (7, "规章"), (9, "000")]
+    # the digit before "2." is the marker of the next row label
+    assert [t for _, t in tokens("（三）不予公开1.属于国家秘密00000002.其他法律行政法规禁止公开0000000")] == [
+        "（三）不予公开1.属于国家秘密", "0000000", "2.其他法律行政法规禁止公开", "0000000"]
+    # header labels run together are cut into known labels, only when they cover the piece
+    assert [t for _, t in tokens("行政复议行政诉讼 结果维持结果纠正其他结果尚未审结总计 0 0")] == [
+        "行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "0", "0"]
+
+
+@pytest.mark.parametrize("line", [
+    "2023年，我局主动公开政府信息1268条，其中政策文件15件。",
+    "本年度 我局 共收到申请 12 件",
+    "联系电话 0591-62198833 传真 0591-22982258",
+])
+def test_prose_is_not_a_table(line):
+    assert tokens(line) is None
+
+
+# -- digit runs ---------------------------------------------------------------------------------------------
+
+def test_split_run_unique():
+    assert split_run("487002057", 1, 7) == [(0, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 9)]
+    assert split_run("0000000", 1, 7) == [(i, i + 1) for i in range(7)]
+    # table 四: three groups, four results adding up to the group's 总计 each
+    assert split_run("201031001210001", 3, 5) == [(i, i + 1) for i in range(15)]
+
+
+@pytest.mark.parametrize(("digits", "groups", "size"), [
+    ("183001022", 1, 7),  # 18+3+0+0+1+0=22 and 1+8+3+0+0+10=22
+    ("5000004", 1, 7),  # no split adds up
+    ("12", 1, 7),  # too short
+    ("1" * 60, 1, 7),  # too long
+    ("3112", 1, 3),  # no identity for three columns of table 二: not called so; and no sum fits
+])
+def test_split_run_uncertain(digits, groups, size):
+    assert split_run(digits, groups, size) is None
+
+
+def test_split_run_rejects_leading_zeros():
+    # 1 0 0 0 0 0 1 is the only split: "01" is never a number
+    assert split_run("1000001", 1, 7) == [(i, i + 1) for i in range(7)]
+
+
+# -- reading a flattened table ---------------------------------------------------------------------------------
+
+def test_space_separated_table_three_is_read_whole():
+    text = flat_report(s3_rows(), " ")
+    t = s3(text)
+    assert len(t.cells) == 25 * 7 and not t.loose and not t.unmapped
+    c = t.cells[("new", "total")]
+    assert c.value.number == 57
+    loc = (c.cell.line, c.cell.column)
+    assert text[loc[1] - 1:loc[1] + 1] == "57"
+    assert codes(lint(text, fmt="text")) == []
+
+
+def test_cells_run_together_split_when_certain():
+    text = flat_report(s3_rows(), "")
+    t = s3(text)
+    new = [t.cells[("new", c)].value.number for c in
+           ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total")]
+    assert new == [48, 7, 0, 0, 2, 0, 57]  # 487002057: the only split that adds up
+    c = t.cells[("new", "total")]
+    assert text[c.cell.column - 1:c.cell.column + 1] == "57" and c.cell.line == 1
+    assert t.cells[("result.open", "total")].value.number == 36  # 304002036
+    assert codes(lint(text, fmt="text")) == []
+
+
+def test_uncertain_run_goes_to_input_not_arithmetic():
+    # 18 3 0 0 1 0 22 run together also reads as 1 8 3 0 0 10 22
+    rows = s3_rows(new=(18, 3, 0, 0, 1, 0, 22), opened=(14, 3, 0, 0, 1, 0, 18))
+    text = flat_report(rows, "")
+    t = s3(text)
+    assert ("new", "total") not in t.cells
+    assert [c.raw for c in t.loose if c.row == "new"] == ["183001022"]
+    diags = lint(text, fmt="text")
+    assert codes(diags) == ["DL001"]
+    assert "一、本年新收政府信息公开申请数量" in diags[0].message
+
+
+def test_wrong_total_in_a_run_is_not_blamed_on_the_report():
+    rows = s3_rows(new=(48, 7, 0, 0, 2, 0, 58))  # 48+7+2 = 57, not 58: no split adds up
+    text = flat_report(rows, "")
+    assert codes(lint(text, fmt="text")) == ["DL001"]
+    # with spaces between the cells the same row is placed and its total checked
+    assert "DL202" in codes(lint(flat_report(rows, " "), fmt="text"))
+
+
+def test_table_two_runs_only_when_one_digit_per_column():
+    text = (f"{HEAD} 二、主动公开政府信息情况 第二十条第（一）项 信息内容本年制发件数本年废止件数现行有效件数 规章000 "
+            "行政规范性文件3112 第二十条第（五）项 信息内容本年处理决定数量 行政许可4862 "
+            "三、收到和处理政府信息公开申请情况 本年未收到申请。\n")
+    t = interpret(parse(text, "text")).stats["s2"]
+    assert [t.cells[("rules", c)].raw for c in ("issued", "repealed", "in_force")] == ["0", "0", "0"]
+    assert [c.raw for (r, _), c in t.cells.items() if r == "licensing"] == ["4862"]
+    assert [c.raw for c in t.loose] == ["3112"]
+    assert "DL001" in codes(lint(text, fmt="text"))
+
+
+def test_table_four_run_of_fifteen_digits():
+    text = (f"{HEAD} 四、政府信息公开行政复议、行政诉讼情况 行政复议行政诉讼 未经复议直接起诉复议后起诉 "
+            "结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计 "
+            "201031001210001\n")
+    t = interpret(parse(text, "text")).stats["s4"]
+    assert [t.cells[("cases", c)].raw for c in ("review.upheld", "review.other", "review.total", "direct.total")] \
+        == ["2", "1", "3", "2"]

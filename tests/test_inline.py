@@ -1,0 +1,406 @@
+"""Headings found inside flattened blocks (report/inline.py): split points, anchors, false splits, typos.
+
+Fixtures are text as crawlers keep it: the whole report on one or a few lines, blocks joined by a space
+(or by nothing), portal metadata right after the title, tables with their cells separated by spaces.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from disclosure_lint.readers import html as html_reader
+from disclosure_lint.report import interpret
+from disclosure_lint.report.catalogue import match_section, typo_of
+
+from .conftest import SHARED, codes, lint, parse
+
+T2 = ("第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章 0 0 0 行政规范性文件 1 0 6 "
+      "第二十条第（五）项 信息内容 本年处理决定数量 行政许可 212 第二十条第（六）项 信息内容 本年处理决定数量 "
+      "行政处罚 9 行政强制 0 第二十条第（八）项 信息内容 本年收费金额（单位：万元） 行政事业性收费 0")
+T3_ROWS = (
+    ("一、本年新收政府信息公开申请数量", "6 1 0 0 0 0 7"),
+    ("二、上年结转政府信息公开申请数量", "1 0 0 0 0 0 1"),
+    ("三、本年度办理结果 （一）予以公开", "3 1 0 0 0 0 4"),
+    ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "1 0 0 0 0 0 1"),
+    ("（三）不予公开 1.属于国家秘密", "0 0 0 0 0 0 0"),
+    ("2.其他法律行政法规禁止公开", "0 0 0 0 0 0 0"),
+    ("3.危及“三安全一稳定”", "0 0 0 0 0 0 0"),
+    ("4.保护第三方合法权益", "0 0 0 0 0 0 0"),
+    ("5.属于三类内部事务信息", "0 0 0 0 0 0 0"),
+    ("6.属于四类过程性信息", "0 0 0 0 0 0 0"),
+    ("7.属于行政执法案卷", "0 0 0 0 0 0 0"),
+    ("8.属于行政查询事项", "0 0 0 0 0 0 0"),
+    ("（四）无法提供 1.本机关不掌握相关政府信息", "2 0 0 0 0 0 2"),
+    ("2.没有现成信息需要另行制作", "0 0 0 0 0 0 0"),
+    ("3.补正后申请内容仍不明确", "0 0 0 0 0 0 0"),
+    ("（五）不予处理 1.信访举报投诉类申请", "0 0 0 0 0 0 0"),
+    ("2.重复申请", "0 0 0 0 0 0 0"),
+    ("3.要求提供公开出版物", "0 0 0 0 0 0 0"),
+    ("4.无正当理由大量反复申请", "0 0 0 0 0 0 0"),
+    ("5.要求行政机关确认或重新出具已获取信息", "0 0 0 0 0 0 0"),
+    ("（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "0 0 0 0 0 0 0"),
+    ("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "0 0 0 0 0 0 0"),
+    ("3.其他", "0 0 0 0 0 0 0"),
+    ("（七）总计", "6 1 0 0 0 0 7"),
+    ("四、结转下年度继续办理", "1 0 0 0 0 0 1"),
+)
+T3 = ("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） 申请人情况 自然人 法人或其他组织 总计 "
+      "商业企业 科研机构 社会公益组织 法律服务机构 其他 " + " ".join(f"{a} {b}" for a, b in T3_ROWS))
+T4 = ("行政复议 行政诉讼 结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉 "
+      "结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计 "
+      "1 0 0 0 1 0 0 0 0 0 0 0 0 0 0")
+TITLE = "某某县司法局2023年政府信息公开工作年度报告"
+PARTS = [
+    TITLE,
+    "发布日期：2024-01-19 浏览次数：42",
+    "本报告依据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限为2023年1月1日至12月31日。",
+    "一、总体情况",
+    "2023年，我局围绕法治政府建设推进政府信息公开，全年未发生泄密事件。",
+    "（一）主动公开",
+    "全年在县政府门户网站司法局专栏主动公开政府信息318条，其中行政处罚决定9件。",
+    "（二）依申请公开",
+    "本年新收政府信息公开申请7件，上年结转1件，办结7件，结转下年度继续办理1件。",
+    "二、主动公开政府信息情况", T2,
+    "三、收到和处理政府信息公开申请情况", T3,
+    "四、政府信息公开行政复议、行政诉讼情况", T4,
+    "五、存在的主要问题及改进情况",
+    "一是政策解读形式较为单一，二是栏目更新不够及时。下一步将丰富解读形式，按月检查栏目。",
+    "六、其他需要报告的事项",
+    "本年度未收取信息处理费。",
+    "某某县司法局",
+    "2024年1月19日",
+]
+FLAT = " ".join(PARTS)
+
+
+def report(text: str, fmt: str = "text"):
+    return interpret(parse(text, fmt))
+
+
+def texts(rep) -> list[str]:
+    return [b.text for b in rep.blocks]
+
+
+# -- split points --------------------------------------------------------------------------------
+
+def test_flattened_report_is_split_into_title_sections_subitems_paragraphs_and_signature():
+    rep = report(FLAT)
+    assert [s.id for s in rep.sections] == ["s1", "s2", "s3", "s4", "s5", "s6"]
+    t = texts(rep)
+    assert t[0] == TITLE and rep.title == TITLE
+    # the portal line stays whole (another analysis reads it), in the block after the title
+    assert t[1].startswith("发布日期：2024-01-19 浏览次数：42 本报告依据")
+    assert "一、总体情况" in t and "（一）主动公开" in t and "（二）依申请公开" in t
+    assert t[-2:] == ["某某县司法局", "2024年1月19日"]
+    heads = {h.text: h.kind for h in rep.inline.headings}
+    assert heads[TITLE] == "title" and heads["（二）依申请公开"] == "subitem"
+    assert heads["四、政府信息公开行政复议、行政诉讼情况"] == "section"
+    # table row labels that look like parts are not split
+    assert not any(b.text.startswith(("一、本年新收", "三、本年度办理结果", "四、结转下年度")) for b in rep.blocks)
+    assert rep.published is not None and rep.published.isoformat() == "2024-01-19"
+    assert rep.agency.name == "某某县司法局" and rep.year == 2023
+
+
+def test_flattened_report_is_quiet():
+    diags = lint(FLAT, fmt="text")
+    assert [(d.code, d.message) for d in diags if d.code not in ("DL403", "DL404")] == []
+
+
+def test_title_after_portal_navigation():
+    text = "首页 政务公开 政府信息公开年报 部门年报 " + FLAT.replace("发布日期：", "发布时间：")
+    rep = report(text)
+    assert rep.inline.headings[0].kind == "title" and rep.inline.headings[0].text == TITLE
+    assert [s.id for s in rep.sections] == ["s1", "s2", "s3", "s4", "s5", "s6"]
+
+
+def test_date_ending_a_block_inside_the_report_is_not_a_signature():
+    text = FLAT.replace("全年未发生泄密事件。", "统计期限至 2023年12月31日").replace(" 某某县司法局 2024年1月19日", "")
+    rep = report(text)
+    assert not any(b.text == "2023年12月31日" for b in rep.blocks)
+    assert rep.signature_mention is None
+
+
+def test_rules_on_flattened_input():
+    """Structure, table and duplication rules see the split blocks as they see heading lines."""
+    import re
+
+    # a template published without its numbers (the empty cells vanish when flattened)
+    blank = FLAT
+    for t in (T2, T3, T4):
+        blank = blank.replace(t, re.sub(r"(?<= )\d+(?= |$)", "", t).replace("  ", " ").strip())
+    assert "DL209" in codes(lint(blank, fmt="text"))
+    # the whole report published twice on one line
+    diags = lint(FLAT + " " + FLAT.split(" ", 1)[1], fmt="text")
+    assert "DL602" in codes(diags) and "DL102" not in codes(diags)
+    # a part out of place, an extra part, sub-items numbered like parts
+    moved = FLAT.replace("五、存在的主要问题及改进情况", "七、存在的主要问题及改进情况")
+    assert "DL102" in codes(lint(moved, fmt="text", select=["DL102"]))
+    extra = FLAT.replace("六、其他需要报告的事项", "六、下一步工作打算 2024年将继续完善栏目，加强培训。 七、其他需要报告的事项")
+    assert sorted(codes(lint(extra, fmt="text", select=["DL1"]))) == ["DL102", "DL107"]
+
+
+def test_titles_glued_to_the_text_around_them():
+    text = ("某某镇2023年政府信息公开工作年度报告本报告依据《条例》编制。一、总体情况全年主动公开信息56条。"
+            "二、主动公开政府信息情况第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章 0 0 0"
+            "三、收到和处理政府信息公开申请情况本年未收到申请。")
+    rep = report(text)
+    assert [s.id for s in rep.sections] == ["s1", "s2", "s3"]
+    assert texts(rep)[:3] == ["某某镇2023年政府信息公开工作年度报告", "本报告依据《条例》编制。", "一、总体情况"]
+    assert "三、收到和处理政府信息公开申请情况" in texts(rep)  # after a table cell (0), nothing between
+
+
+def test_a_few_long_lines_heading_joined_with_its_body():
+    line2 = "一、总体情况 2023年，我局全年主动公开信息318条。 （一）主动公开 全年公开行政处罚决定9件，均在7日内公开。"
+    text = "\n".join([TITLE, line2, "五、存在的主要问题及改进情况 一是解读形式单一，下一步将丰富形式。"])
+    rep = report(text)
+    assert [(s.id, s.heading.line, s.heading.column) for s in rep.sections] == [("s1", 2, 1), ("s5", 3, 1)]
+    sub = next(b for b in rep.blocks if b.text == "（一）主动公开")
+    assert (sub.kind, sub.level, sub.line, sub.column) == ("heading", 2, 2, line2.index("（一）") + 1)
+    body = next(b for b in rep.blocks if b.text.startswith("全年公开行政处罚"))
+    assert (body.line, body.column, body.end_column) == (2, line2.index("全年公开行政处罚") + 1, len(line2) + 1)
+
+
+def test_unbounded_keyword_title_and_extra_part_inline():
+    text = (f"{TITLE} 一、总体情况 本局全年公开信息318条。 五、存在的主要问题及改进措施 一是解读形式单一，下一步加强。 "
+            "六、下一年度工作计划 2024年将继续推进公开工作，完善栏目。 七、其他需要报告的事项 无。")
+    rep = report(text)
+    assert [(s.numeral, s.id, s.quality) for s in rep.sections] == [
+        ("一", "s1", "exact"), ("五", "s5", "keywords"), ("六", None, "none"), ("七", "s6", "exact")]
+
+
+def test_subitems_numbered_like_sections_inline_are_a_run():
+    text = (f"{TITLE} 一、总体情况 一、主动公开 全年公开信息318条，较上年增长12%。 二、依申请公开 全年收到申请7件，均按期答复。 "
+            "二、主动公开政府信息情况 信息内容 本年制发件数 规章 0")
+    rep = report(text)
+    st = rep.structure
+    assert [s.id for s in st.mains] == ["s1", "s2"]
+    assert [s.label for s in st.subruns[0].items] == ["一、主动公开", "二、依申请公开"]
+
+
+def test_free_text_report_headings_inline():
+    text = (f"{TITLE} 2023年，我局认真贯彻《条例》。 一、2023年政务公开工作完成情况 全年主动公开信息318条，较上年增加。 "
+            "二、存在的不足 公开内容还不够全面，解读形式单一。 三、下一步工作计划 2024年将继续完善栏目，加强培训。")
+    rep = report(text)
+    assert [s.label for s in rep.sections] == ["一、2023年政务公开工作完成情况", "二、存在的不足", "三、下一步工作计划"]
+    assert "DL103" in codes(lint(text, fmt="text"))
+
+
+def test_html_page_whose_body_is_one_paragraph_splits_the_same():
+    page = f"<html><head><meta charset='utf-8'></head><body><p>{FLAT}</p></body></html>"
+    rep = interpret(html_reader.parse(page, "page.html"))
+    assert [s.id for s in rep.sections] == ["s1", "s2", "s3", "s4", "s5", "s6"]
+    assert texts(rep) == texts(report(FLAT))
+
+
+# -- anchors ---------------------------------------------------------------------------------------
+
+def test_finding_inside_a_split_block_points_at_its_line_and_column():
+    bad = FLAT.replace("2023年，我局围绕", "2023年2月30日，我局围绕")
+    text = "第一行是目录页\n" + bad
+    diags = [d for d in lint(text, fmt="text", select=["DL401"])]
+    assert len(diags) == 1
+    col = bad.index("2023年2月30日") + 1
+    assert (diags[0].line, diags[0].column, diags[0].end_column) == (2, col, col + len("2023年2月30日"))
+    assert diags[0].pointer == "一、总体情况"
+
+
+def test_anchors_of_an_html_page_with_entities_stay_exact():
+    body = FLAT.replace("“三安全一稳定”", "&ldquo;三安全一稳定&rdquo;").replace("2023年，我局围绕", "2023年2月30日，我局围绕")
+    page = f"<html><body><p>{body}</p></body></html>"
+    doc = html_reader.parse(page, "page.html")
+    rep = interpret(doc)
+    d = [x for x in lint_doc(rep) if x.code == "DL401"][0]
+    line = page.split("\n")[d.line - 1]
+    assert line[d.column - 1:d.end_column - 1] == "2023年2月30日"
+    s3 = next(b for b in rep.blocks if b.text.startswith("（本列数据"))
+    loc = s3.locate(s3.text.index("4.保护第三方"))
+    want = "4.保护第三方合法权益"
+    assert page[loc.column - 1:loc.column - 1 + len(want)] == want  # after the entities of 三安全一稳定
+
+
+def lint_doc(rep):
+    from disclosure_lint.config import Config
+    from disclosure_lint.engine import prepare, run
+    from disclosure_lint.packs import load_rules
+
+    return run(rep, prepare(load_rules(), Config()))
+
+
+def test_word_paragraph_keeps_its_pointer():
+    from dataclasses import replace
+
+    doc = parse(FLAT, "text")
+    blocks = tuple(replace(b, line=None, column=None, end_line=None, end_column=None, anchors=(), pointer="第3段")
+                   for b in doc.blocks)
+    rep = interpret(replace(doc, blocks=blocks, has_lines=False))
+    assert [s.id for s in rep.sections] == ["s1", "s2", "s3", "s4", "s5", "s6"]
+    assert {b.pointer for b in rep.blocks} == {"第3段"} and all(b.line is None for b in rep.blocks)
+
+
+# -- false splits -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # statistics-table row labels that look like parts
+    "自然人 总计 一、本年新收政府信息公开申请数量 3 3 二、上年结转政府信息公开申请数量 0 0 "
+    "三、本年度办理结果 （一）予以公开 3 3 四、结转下年度继续办理 0 0",
+    # a table of contents as a sentence, and as a list separated by spaces
+    "本报告分为一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况等六个部分。",
+    "目录 一、总体情况 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况 四、政府信息公开行政复议、行政诉讼情况",
+    # quotations of a title, a title inside a sentence
+    "按照“二、主动公开政府信息情况”的要求逐项填报，数据见“三、收到和处理政府信息公开申请情况”。",
+    "具体数据见二、主动公开政府信息情况表，不再赘述。",
+    "本年度二、主动公开政府信息情况的统计口径与上年一致。",
+    # numerals inside sentences and references
+    "依据第二十条第（一）项规定，一、二季度共公开文件36件，三、四季度共公开41件。",
+])
+def test_no_false_split(text):
+    rep = report(f"{TITLE}\n{text}")
+    assert rep.inline.sections == []
+    assert [b.text for b in rep.blocks] == [TITLE, text]
+
+
+@pytest.mark.parametrize("sentence", ["具体数据见二、主动公开政府信息情况表，不再赘述。", "本年度二、主动公开政府信息情况的口径与上年一致。"])
+def test_title_glued_inside_a_sentence_of_a_flattened_report_is_not_split(sentence):
+    rep = report(FLAT.replace("全年未发生泄密事件。", "全年未发生泄密事件。" + sentence))
+    assert [s.id for s in rep.sections] == ["s1", "s2", "s3", "s4", "s5", "s6"]
+    assert any(sentence in b.text for b in rep.blocks)
+
+
+def test_title_glued_to_a_heading_before_it_is_split():
+    text = FLAT.replace("继续办理1件。 二、主动公开政府信息情况", "继续办理1件。 （三）监督保障二、主动公开政府信息情况")
+    assert text != FLAT
+    rep = report(text)
+    assert [s.id for s in rep.sections] == ["s1", "s2", "s3", "s4", "s5", "s6"]
+    assert rep.sections_by_id["s2"].heading.text == "二、主动公开政府信息情况"
+
+
+def test_subitem_table_labels_are_not_split():
+    rep = report(f"{TITLE} 一、总体情况 全年公开信息56条。 三、收到和处理政府信息公开申请情况 " + T3)
+    assert not any(h.text.startswith(("（一）予以公开", "（三）不予公开", "（七）总计", "（六）其他处理"))
+                   for h in rep.inline.headings)
+
+
+def test_part_left_empty_before_the_next_one_is_not_a_table_of_contents():
+    rep = report(f"{TITLE} 一、总体情况 全年公开信息56条。 五、存在的主要问题及改进情况 六、其他需要报告的事项 无。")
+    assert [s.id for s in rep.sections] == ["s1", "s5", "s6"]
+    assert "DL104" in codes(lint(f"{TITLE} 一、总体情况 全年公开信息56条。 五、存在的主要问题及改进情况 六、其他需要报告的事项 无。",
+                                 fmt="text", select=["DL104"]))
+
+
+def test_mention_of_a_part_with_its_own_heading_line_is_not_split():
+    text = "\n".join([TITLE, "一、总体情况", "全年公开信息56条，分类情况如下。二、主动公开政府信息情况表格列出了各类文件数量。",
+                      "二、主动公开政府信息情况", "信息内容\t本年制发件数", "规章\t0"])
+    rep = report(text)
+    assert rep.inline.headings == ()
+    assert [(s.id, s.heading.line) for s in rep.sections] == [("s1", 2), ("s2", 4)]
+
+
+def test_normal_documents_are_not_touched():
+    text = f"{TITLE}\n一、总体情况\n全年公开信息56条。\n二、主动公开政府信息情况\n信息内容\t本年制发件数\n规章\t0\n"
+    rep = report(text)
+    assert rep.inline.headings == () and rep.document is rep.source
+
+
+# -- titles with a typo -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("title", "sid", "official"), [
+    ("收到和处理政府信息公开申情况", "s3", "收到和处理政府信息公开申请情况"),
+    ("主动公开政府信惪情况", "s2", "主动公开政府信息情况"),
+    ("存在的主要问题及改近情况", "s5", "存在的主要问题及改进情况"),
+    ("政府信息公开工作存在的主要问题及改近情况", "s5", "政府信息公开工作存在的主要问题及改进情况"),
+    ("其它需要报告的事项", "s6", "其他需要报告的事项"),
+    ("政府信息公开行政复议、行政诉讼情况况", "s4", "政府信息公开行政复议、行政诉讼情况"),
+])
+def test_typo_of_an_official_title(title, sid, official):
+    spec, off = typo_of(title)
+    assert (spec.id, off) == (sid, official)
+    assert match_section(title) == (spec, "typo")
+
+
+@pytest.mark.parametrize(("title", "quality"), [
+    ("主动公开", "keywords"),  # a sub-item, not a typo of 主动公开政府信息情况
+    ("存在的主要问题及改进措施", "keywords"),  # another word: DL106
+    ("存在的主要问题及整改情况", "keywords"),
+    ("收到和处理政府信息公开申请", "keywords"),  # cut short by a word
+    ("主动公开政府信息工作情况", "keywords"),
+    ("主动公开政务信息情况", "keywords"),  # 政务/政府: wording
+    ("收到和办理政府信息公开申请情况", "keywords"),  # 办理/处理: wording
+    ("存在的主要问题与改进情况", "exact"),  # 与 for 及: accepted
+    ("政府信息公开工作存在的主要问题及改进情况", "exact"),
+    ("因政府信息公开工作被申请行政复议、提起行政诉讼情况", "exact"),
+    ("政府信息公开行政复议和行政诉讼情况", "exact"),
+    ("总休情况", "none"),  # titles under eight characters are never matched by typo
+])
+def test_not_a_typo(title, quality):
+    assert typo_of(title) is None
+    assert match_section(title)[1] == quality
+
+
+def _typo_report(five: str, three: str = "收到和处理政府信息公开申请情况") -> str:
+    return "\n".join([TITLE, "一、总体情况", "全年公开信息56条。", "二、主动公开政府信息情况", "信息内容\t本年制发件数", "规章\t0",
+                      f"三、{three}", "申请人情况\t自然人\t总计", "一、本年新收政府信息公开申请数量\t2\t2",
+                      "四、政府信息公开行政复议、行政诉讼情况", "行政复议\t结果维持\t总计", "数量\t0\t0",
+                      f"五、{five}", "一是解读形式单一，下一步将丰富解读形式。", "六、其他需要报告的事项", "无。"])
+
+
+def test_dl112_on_heading_lines_with_position_and_fix():
+    diags = lint(_typo_report("存在的主要问题及改近情况", "收到和处理政府信息公开申情况"), fmt="text")
+    typo = [d for d in diags if d.code == "DL112"]
+    assert [(d.line, d.column, d.end_column, d.severity) for d in typo] == [(7, 3, 17, "info"), (13, 3, 15, "info")]
+    assert "收到和处理政府信息公开申情况" in typo[0].message and "收到和处理政府信息公开申请情况" in typo[0].message
+    assert typo[1].fix.applicability == "unsafe" and typo[1].fix.edits[0].replacement == "存在的主要问题及改进情况"
+    assert not {"DL101", "DL103", "DL106"} & set(codes(diags))
+
+
+def test_dl112_and_dl106_never_report_the_same_title():
+    diags = lint(_typo_report("存在的主要问题及改进措施"), fmt="text")
+    assert "DL106" in codes(diags) and "DL112" not in codes(diags)
+
+
+def test_dl112_inline_in_flattened_text():
+    text = FLAT.replace("五、存在的主要问题及改进情况", "五、存在的主要问题及改近情况")
+    diags = lint(text, fmt="text")
+    d = [x for x in diags if x.code == "DL112"]
+    col = text.index("存在的主要问题及改近情况") + 1
+    assert [(x.line, x.column) for x in d] == [(1, col)]
+    assert not {"DL101", "DL103", "DL106"} & set(codes(diags))
+
+
+# -- bounded work ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("unit", [
+    "我局坚持以公开为常态、不公开为例外，",
+    "一、二、三、",
+    "。一、 二、",
+    " 二、主动公开政府信息情况 全年公开信息，共计。",
+    " （一）主动公开 全年通过门户网站公开信息。",
+    " 规章 0 0 0 行政许可37 5000005 一、本年新收政府信息公开申请数量487002057",
+    " 二、主动公开政府信息情况 （一）主动公开 全年公开信息，共计。 （二）依申请公开 全年收到申请，均已答复。",
+])
+def test_one_megabyte_line_is_fast(unit):
+    text = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
+    t0 = time.perf_counter()
+    rep = report(text)
+    rep.sections
+    rep.stats
+    assert time.perf_counter() - t0 < 15  # linear: about a second on one shared core
+
+
+# -- the real corpus ----------------------------------------------------------------------------------------------
+
+CORPUS = sorted((SHARED / "corpus/excerpts").glob("*.txt")) + [SHARED / "seed/shangtang-2019.txt"]
+
+
+@pytest.mark.skipif(not (SHARED / "corpus/excerpts").is_dir(), reason="shared corpus not available")
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
+def test_corpus_lines_joined_give_the_same_sections(path):
+    """Real scraped reports (line-based): nothing is split as they are; with their lines joined by a
+    space, the same sections and the same title are found."""
+    text = path.read_text(encoding="utf-8")
+    orig = report(text)
+    assert orig.inline.sections == []
+    flat = report(" ".join(line.strip() for line in text.splitlines() if line.strip()))
+    assert [s.id for s in flat.sections] == [s.id for s in orig.sections]
+    assert flat.title == orig.title
