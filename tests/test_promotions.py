@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from disclosure_lint.packs import load_rules
 from disclosure_lint.readers import text as text_reader
 from disclosure_lint.report import interpret
-from disclosure_lint.report.promotions import find_phrases
+from disclosure_lint.report.promotions import SPAM_ALLOW, SPAM_PATTERNS, SPAM_TERMS, find_phrases
 
 from .conftest import SHARED, lint, parse
 
@@ -73,6 +74,7 @@ def test_phrase_shapes(text, phrase, brand, core, tail, signal):
     "皇冠体育场", "宁波体育官网", "连云港体育APP", "2023体育彩票", "第365体育", "China Sports 体育",
     "www.bob365.com体育", "全年发布信息46条，其中教育体育类12条", "发布信息46条，群众体育12条",
     "星耀体育APP直播赛事",  # an app name inside a sentence, no promotion tail closing it
+    "企业电子开户", "证券电子开户", "船舶电子导航", "暂停手机彩票投注业务",
 ])
 def test_phrase_quiet(text):
     assert [p.phrase for p in find_phrases(text, terms=False)] == []
@@ -93,6 +95,14 @@ def test_report_fact_positions_in_prose_and_cells():
     assert got == [("BOB体育官网", "paragraph", False, "BOB体育官网"), ("kok体育平台", "table", True, "kok体育平台")]
     assert rep.promotions[0].hidden is None
     assert "latin-brand" in rep.promotions[0].signals
+
+
+def test_rule_file_lists_the_same_terms_as_the_report_fact():
+    """DL505 finds terms in hidden text with the fact's built-in list: it must be DL501's default list."""
+    spec = next(r for r in load_rules() if r.code == "DL501").spec
+    assert spec.options["terms"] == list(SPAM_TERMS)
+    assert spec.options["patterns"] == list(SPAM_PATTERNS)
+    assert spec.options["allow"] == list(SPAM_ALLOW)
 
 
 # -- DL501: code, position, phrase named ---------------------------------------------------------

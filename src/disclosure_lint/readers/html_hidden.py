@@ -8,7 +8,9 @@ A page hides an element with
 * the ``hidden`` attribute; a ``<marquee>`` one or two pixels high or wide (an old injection trick);
 * a rule of a ``<style>`` element (top-level rules only: rules under ``@media`` apply to some
   screens or to print, and selectors with a pseudo-class such as ``:hover`` describe a state);
-  the stylesheet is parsed with tinycss2 and its selectors matched with lxml's cssselect;
+  the stylesheet is parsed with tinycss2 and its selectors matched with lxml's cssselect.  Only
+  ``<style>`` elements up to 20 KB are read (an injected snippet is small; a large one is the
+  site's own stylesheet) and at most 200 selectors that name classes and ids the page has;
 * a script that hides an element by id (``document.getElementById('x').style.display='none'``,
   ``$('#x').hide()``) — scripts are never run, the statement is only recognised.
 
@@ -20,6 +22,7 @@ Stylesheets from other files are not fetched, so a class hidden there is not see
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _DECL = re.compile(r"([A-Za-z-]+)\s*:\s*([^;]*)")
 _LENGTH = re.compile(r"^\s*(-?\d*\.?\d+)\s*(px|pt|em|rem|%|vw|vh|cm|mm|in|ex|ch)?\s*$")
@@ -27,12 +30,15 @@ _UNIT_PX = {None: 1.0, "px": 1.0, "pt": 4 / 3, "em": 16.0, "rem": 16.0, "ex": 8.
             "vh": 10.8, "cm": 37.8, "mm": 3.78, "in": 96.0}
 _OFFSETS = ("left", "top", "right", "bottom")
 # A stylesheet worth parsing declares one of these.
-_HIDING = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*[01]|opacity\s*:\s*0"
-                     r"|:\s*-\d{3,}|overflow\s*:\s*hidden|text-indent", re.I)
+_HIDING = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*[01](?![\d.])|opacity\s*:\s*0"
+                     r"|:\s*-\d{3,}", re.I)
+# A style attribute without any of these cannot hide its element (most are widths, colours, alignment).
+_STYLE_HINT = re.compile(r"none|hidden|collapse|font-size|opacity|-\d", re.I)
 _SCRIPT_HIDE = re.compile(
     r"""getElementById\(\s*["']([\w:.-]{1,80})["']\s*\)\s*\.style\.(?:display\s*=\s*["']none|visibility\s*=\s*["']hidden)"""
     r"""|\$\(\s*["']#([\w-]{1,80})["']\s*\)\s*\.(?:hide\(|css\(\s*["']display["']\s*,\s*["']none)""")
 MAX_RULES = 200
+MAX_SHEET = 20_000  # a larger <style> element is the site's own stylesheet, not an injected snippet
 MAX_HIDDEN = 5000
 
 
@@ -60,7 +66,7 @@ def declarations(style: str) -> dict[str, str]:
 
 def style_how(style: str | None) -> str | None:
     """How a declaration block hides its element, or None when it does not."""
-    if not style or ":" not in style:
+    if not style or ":" not in style or _STYLE_HINT.search(style) is None:
         return None
     d = declarations(style)
     if d.get("display", "").startswith("none"):
@@ -102,17 +108,16 @@ def _marquee_how(el) -> str | None:
 
 def stylesheet_hidden(doc) -> dict:
     """Elements hidden by top-level rules of the page's ``<style>`` elements: ``{element: how}``."""
-    sheets = [s.text for s in doc.iter("style") if s.text and _HIDING.search(s.text)]
+    sheets = [s.text for s in doc.iter("style") if s.text and len(s.text) <= MAX_SHEET and _HIDING.search(s.text)]
     if not sheets:
         return {}
     try:
         import tinycss2
-        from cssselect import SelectorError
-        from lxml.cssselect import CSSSelector
-    except ImportError:  # pragma: no cover - both are dependencies
+    except ImportError:  # pragma: no cover - a dependency
         return {}
     out: dict = {}
     n = 0
+    names = None
     for css in sheets:
         for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
             if rule.type != "qualified-rule":
@@ -124,16 +129,56 @@ def stylesheet_hidden(doc) -> dict:
                 sel = sel.strip()
                 if not sel or ":" in sel or len(sel) > 200:
                     continue
+                if names is None:
+                    names = _names(doc)
+                if any(tok not in names for tok in _TOKENS.findall(sel)):
+                    continue  # a class or id that no element of this page has
                 n += 1
                 if n > MAX_RULES:
                     return out
+                xpath = _selector(sel)
+                if xpath is None:
+                    continue
                 try:
-                    matched = CSSSelector(sel, translator="html")(doc)
-                except (SelectorError, ValueError, SyntaxError):
+                    matched = xpath(doc)
+                except Exception:  # noqa: BLE001 - an XPath libxml2 rejects: the rule is skipped
                     continue
                 for el in matched:
                     out.setdefault(el, how)
     return out
+
+
+_TOKENS = re.compile(r"[.#][A-Za-z_-][\w-]*")
+
+
+def _names(doc) -> set[str]:
+    """``.class`` and ``#id`` of every element of the page."""
+    names = set()
+    for el in doc.iter():
+        get = getattr(el, "get", None)
+        if get is None:
+            continue
+        c = get("class")
+        if c:
+            names.update("." + t for t in c.split())
+        i = get("id")
+        if i:
+            names.add("#" + i.strip())
+    return names
+
+
+@lru_cache(maxsize=4096)
+def _selector(sel: str):
+    """A compiled XPath for a CSS selector (cached: pages of one site share their stylesheet); None if invalid."""
+    try:
+        from cssselect import HTMLTranslator, SelectorError
+        from lxml import etree
+    except ImportError:  # pragma: no cover - dependencies
+        return None
+    try:
+        return etree.XPath(HTMLTranslator().css_to_xpath(sel))
+    except (SelectorError, etree.XPathError, ValueError, SyntaxError):
+        return None
 
 
 def script_hidden_ids(doc) -> frozenset[str]:

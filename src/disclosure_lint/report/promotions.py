@@ -29,8 +29,8 @@ or agency character (的 和 市 县 局 办 …)
 
 The core word must end the phrase or be followed by a tail or count: ``体育局``, ``体育场馆``,
 ``彩票管理中心``, ``电子政务``, ``娱乐场所`` and ``棋牌室`` are compounds and never a phrase.
-``电子`` is weak (``LG电子``, ``三星电子`` are firms): it needs a known root or a promotion tail
-that firms do not use (注册送, 彩金, 投注, 开户, 登录入口, 网址).
+``电子`` is weak (``LG电子``, ``三星电子`` are firms; 电子开户, 电子投注, 电子导航 are ordinary): it
+needs a known root or a tail that only gambling uses after it (注册送, 彩金, 登录入口).
 
 Known gambling terms (:data:`SPAM_TERMS`, e.g. 百家乐, 开云体育, 注册送彩金) are listed as well.
 Enforcement context (打击非法彩票, 查处网络赌博) is *not* judged here: the kinds decide
@@ -58,7 +58,7 @@ SPAM_TERMS = (
     "六合彩", "时时彩", "北京赛车pk10", "棋牌娱乐", "华球体育", "开云体育", "皇冠体育", "皇冠娱乐",
     "澳门新葡京", "新葡京", "威尼斯人娱乐", "澳门威尼斯人", "亚博体育", "华体会", "乐鱼体育", "九游会",
     "雷竞技", "半岛体育", "星空体育", "必威体育", "米乐体育", "爱游戏体育", "bet365",
-    "注册送彩金", "送彩金", "彩金", "注册送", "首存送", "在线投注", "澳门银河",
+    "注册送彩金", "送彩金", "彩金", "注册送", "首存送", "在线投注", "澳门银河", "真人真钱", "威廉希尔", "官方娱乐平台",
 )
 SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|国际娱乐)",
                  r"(?:注册|首存|充值)[就即]?送\s?\d{1,6}\s?元?彩金")
@@ -89,6 +89,7 @@ ORDINARY = frozenset("""
 政务 财政 审计 统计 税务 司法 法治 民政 人社 人事 劳动 就业 社保 医保 档案 图书 出版 广电 新媒 融媒
 传媒 宣传 思政 党建 工会 团委 妇联 残联 红色 乡土 民间 非遗 户籍 纸质 书面 音像 声像 视频 网上 在线
 大中 中小 青少 中老 老少 男女 学龄 适龄 高端 低端 中端 现代 当代 古代 近代 未来 东西 南北 城乡 区域
+手机 企业 证券 银行 个人 客户 账户 远程 自助 移动 官方 政府 机关 趣味 特色 精品 品牌 时尚 户籍 居民 市民 农村
 """.split()) | frozenset("""
 北京 天津 河北 山西 蒙古 辽宁 吉林 龙江 上海 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 广西
 海南 重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆 香港 澳门 台湾 京津 长三 珠三 粤港 港澳 两岸
@@ -126,6 +127,7 @@ vr ar mr xr ai 5g 4g 3g it tv cctv cctv5 cctv-5 pptv iptv btv cntv nba cba fifa 
 pp qq cbd etc ic pc gps dj mv ps ok diy pk tcl lg sony
 sports sport china wechat weibo weixin online game games live music video club city smart digital
 news media mobile cloud data internet web net www com cn gov keep
+bilibili douyin toutiao tiktok youku iqiyi migu tencent sina sohu netease hupu letv
 3d 4d 5d ip ott cgtn smg espn wcba cuba cubal f1 ufc cfa mtv dv imax hd h5 o2o kpl lpl
 """.split())
 
@@ -139,8 +141,10 @@ _TAIL_WORDS = sorted(_DEFINITE | _WEAK, key=len, reverse=True)  # longest first:
 _TAIL_ALT = "|".join(_caseless_app(w) for w in _TAIL_WORDS)
 _TAILS = re.compile(rf"(?:\s?(?:{_TAIL_ALT})){{1,4}}")
 _CHINA = re.compile(r"\s?[（(]\s*中国\s*[）)]")
-# Tails that gambling sites use and firms or apps of legitimate bodies do not: enough for 电子.
+# Tails that gambling sites use and firms or apps of legitimate bodies do not.
 _GAMBLING_TAILS = frozenset({"注册送", "注册就送", "注册即送", "彩金", "投注", "开户", "登录入口", "登陆入口", "网址", "导航"})
+# ... and of them those that never follow 电子 in ordinary text (电子开户, 电子投注, 电子导航 do).
+_ELECTRONIC_TAILS = frozenset({"注册送", "注册就送", "注册即送", "彩金", "登录入口", "登陆入口"})
 # Tails that make a promotion of any core word with a new (Chinese) brand.
 _PROMO_TAILS = _GAMBLING_TAILS | frozenset({"官方网站", "官方平台", "官方入口", "官方下载", "官方版", "官方app", "官网",
                                              "下载地址", "app下载", "app", "手机版", "网页版", "电脑版", "客户端"})
@@ -335,7 +339,7 @@ def _shape(text: str, m: re.Match[str], ordinary: frozenset[str], urls) -> Phras
     if not tails and count is None and not _closes(text, end):
         return None  # 体育局, 彩票管理中心, 电子政务, 娱乐场所, 棋牌室
     promo = any(w in _PROMO_TAILS for w in tails)
-    gambling = any(w in _GAMBLING_TAILS for w in tails)
+    electronic_ok = any(w in _ELECTRONIC_TAILS for w in tails)
     signals: list[str] = []
     k = _KNOWN_BEFORE.search(text, max(0, s - 4), s)
     lat = None if k else _latin_brand(text, s, urls)
@@ -344,12 +348,12 @@ def _shape(text: str, m: re.Match[str], ordinary: frozenset[str], urls) -> Phras
         signals.append("known-brand")
     elif lat:
         brand, bs, kind = lat
-        if core == "电子" and not gambling:
+        if core == "电子" and not electronic_ok:
             return None  # LG电子, TCL电子官网: firms
         signals.append(kind)
     else:
         brand = _cjk_brand(text, s, ordinary)
-        if brand is None or (core == "电子" and not gambling):
+        if brand is None or (core == "电子" and not electronic_ok):
             return None
         if not promo and (count is None or not _count_before(text, s - 2)):
             return None
