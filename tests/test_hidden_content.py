@@ -199,8 +199,9 @@ def test_hidden_block_in_body_with_offsite_link_but_no_promotion_is_quiet(clean_
     """A folded tab or accordion (a block, not a span in a sentence) may link to a news site."""
     anchor = "全年组织政府信息公开业务培训2次，参训86人次；"
     assert anchor in clean_page
-    page = clean_page.replace(anchor, anchor + '</p><div style="display:none"><p>相关报道：'
-                              '<a href="https://www.people.example.com.cn/n1/2024/0101/c1.html">人民网报道</a></p></div><p>', 1)
+    folded = ('</p><div style="display:none"><p>相关报道：<a href="https://www.people.example.com.cn/n1/c1.html">'
+              '人民网报道</a></p></div><p>')
+    page = clean_page.replace(anchor, anchor + folded, 1)
     diags, _ = _spam(page)
     assert diags == []
 
@@ -234,3 +235,17 @@ def test_many_hidden_blocks_are_bounded():
     assert [d.code for d in diags] == ["DL505"] * 200
     assert diags[-1].evidence["omitted"] == 2800 and "另有2800处" in diags[-1].message
     assert reader  # the reader module is importable on its own
+
+
+def test_gbk_page_with_hidden_spam():
+    page = SPAM_PAGE.read_text(encoding="utf-8").replace('<meta charset="utf-8">', '<meta charset="gbk">')
+    doc = reader.read("spam-gbk.html", page.encode("gb18030"))
+    assert doc.encoding == "gb18030"
+    utf8 = [(d.code, d.line, d.column, d.match) for d in _spam(page)[0]]
+    from disclosure_lint.config import Config
+    from disclosure_lint.engine import prepare, run
+
+    from .test_reader_html import rules
+
+    diags = run(interpret(doc), prepare(rules(), Config.model_validate({"select": ["DL501", "DL505"]})))
+    assert [(d.code, d.line, d.column, d.match) for d in diags] == utf8

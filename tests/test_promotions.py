@@ -118,7 +118,8 @@ def test_dl501_names_phrase_brand_and_trigger_with_position():
 
 
 def test_dl501_tail_and_latin_brand_in_text_format():
-    text = "首页 > 政府信息公开 > 年度报告\n发布日期：2023-01-12 浏览次数：\n本机关主动公开信息120条。欢迎访问kok体育登录入口。\n"
+    text = ("首页 > 政府信息公开 > 年度报告\n发布日期：2023-01-12 浏览次数：\n"
+            "本机关主动公开信息120条。欢迎访问kok体育登录入口。\n")
     diags = _dl501(text, fmt="text")
     col = text.splitlines()[2].index("kok") + 1
     assert [(d.line, d.column, d.match) for d in diags] == [(3, col, "kok体育登录入口")]
@@ -201,3 +202,40 @@ def test_one_megabyte_line_is_fast(line):
     assert time.perf_counter() - t < 10
     if line is None:
         assert found  # and it still finds them
+
+
+# -- the issue's list through the rule, real layouts ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "区教育体育局、市文化体育和旅游局完善体育场馆开放和全民健身体育设施信息。",
+    "公开中国体育彩票、体育彩票公益金和福利彩票公益金使用情况。",
+    "推进电子政务、电子证照应用，报告电子版已发布，联系电子邮箱：xxgk@example.gov.cn。",
+    "在政府官方网站、门户网站和某某市人民政府官网同步发布。",
+    "检查文化娱乐场所32家，依据《条例》规范社区棋牌室经营。",
+    "公开银行开户许可和开户许可证取消后的办理流程。",
+    "可通过政务服务APP下载、“浙里办”APP办理，或从政务服务网登录入口进入。",
+    "配合公安机关打击非法彩票，查处网络赌博案件5起。",
+    "英文版网站设置Sports栏目，并开通WeChat公众号。",
+    "国家体育总局、省体育彩票管理中心、市电子政务办公室联合开展检查。",
+])
+def test_issue_list_quiet_through_dl501(text):
+    assert [d.match for d in _dl501(text)] == []
+    assert [d.match for d in _dl501(text, fmt="text")] == []
+
+
+def test_flattened_examples():
+    root = Path(__file__).resolve().parent.parent / "examples"
+    lines = (root / "clean-2023.md").read_text(encoding="utf-8").splitlines()
+    clean = " ".join(ln.strip() for ln in lines if ln.strip())
+    assert _dl501(clean, fmt="text") == []
+    defective = (root / "defective-2023.md").read_text(encoding="utf-8")
+    flat = " ".join(ln.strip() for ln in defective.splitlines() if ln.strip())
+    assert [d.match for d in _dl501(defective)] == ["星耀体育官网注册即送888元彩金"]
+    assert [d.match for d in _dl501(flat, fmt="text")] == ["星耀体育官网注册即送888元彩金"]
+
+
+def test_truncated_excerpt_ending_inside_a_phrase():
+    text = "发布日期：2023-01-12 浏览次数：\n2022年主动公开政府信息120条，政务微博发布信息92条，星耀体育官"
+    assert _dl501(text, fmt="text") == []
+    cut = "2022年主动公开政府信息120条，kok体育"
+    assert [d.match for d in _dl501(cut, fmt="text")] == ["kok体育"]

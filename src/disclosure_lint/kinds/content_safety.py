@@ -78,7 +78,7 @@ def _hit(block, cell, start: int, end: int, **kw) -> Hit:
 
 _EXEMPT_BEFORE = ["打击", "整治", "查处", "取缔", "严打", "非法", "私彩", "跨境", "防范", "警惕", "远离",
                   "抵制", "严禁", "禁止", "涉赌", "反赌", "打掉", "侦破", "破获", "侦办", "举报"]
-_EXEMPT_AFTER = ["案", "犯罪", "违法", "赌博", "诈骗", "团伙", "窝点", "广告"]
+_EXEMPT_AFTER = ["案", "犯罪", "违法", "赌博", "诈骗", "团伙", "窝点", "广告", "推广"]
 _HOW = {"display:none": "样式 display:none", "visibility:hidden": "样式 visibility:hidden",
         "hidden attribute": "hidden 属性", "opacity:0": "透明度为0", "off-screen": "定位到屏幕之外",
         "zero-size": "宽或高为0且超出部分隐藏", "font-size:0": "字号为0", "marquee": "1像素的滚动字幕（marquee）"}
@@ -226,9 +226,10 @@ def _where(block, cell) -> tuple:
 class HiddenInjectionOptions(KindOptions):
     allow_hosts: list[str] = Field(default_factory=list,
                                    description="不视为站外的网站域名（如本单位的其他网站，写 example.com 形式）")
-    chrome: bool = Field(default=False,
-                         description="用 display:none 等常见方式折叠的区块（菜单、选项卡、弹窗）中的站外链接也报告（默认只报告含推广文字的）")
-    max_findings: int = Field(default=200, ge=1, description="每个文件最多逐一报告的隐藏区块数（其余在最后一条中说明数量）")
+    chrome: bool = Field(default=False, description="用 display:none 等常见方式折叠的区块（菜单、选项卡、弹窗）"
+                                                     "中的站外链接也报告（默认只报告含推广文字的）")
+    max_findings: int = Field(default=200, ge=1,
+                              description="每个文件最多逐一报告的隐藏区块数（其余在最后一条中说明数量）")
 
 
 @register

@@ -77,7 +77,7 @@ class HiddenLink:
 @dataclass(frozen=True)
 class HiddenElement:
     block: Block  # the element's text with source anchors (kind "html", not one of Document.blocks)
-    how: str  # display:none, visibility:hidden, hidden attribute, opacity:0, off-screen, zero-size, font-size:0, marquee
+    how: str  # display:none visibility:hidden, hidden attribute, opacity:0, off-screen, zero-size, font-size:0, marquee
     element: str  # tag#id.class as in the page
     tag: str
     in_body: bool  # inside the report body the reader chose (not the page chrome, not a container of the body)

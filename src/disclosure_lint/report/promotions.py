@@ -133,16 +133,18 @@ bilibili douyin toutiao tiktok youku iqiyi migu tencent sina sohu netease hupu l
 
 # Phrase endings after the core word(s).  Definite tails close the phrase whatever follows; the others
 # only when the phrase ends there (投注站, 开户行, 注册资本, 平台建设 are compounds).
-_DEFINITE = frozenset({"官方网站", "官方平台", "官方入口", "官方下载", "官方版", "官方app", "官网", "下载地址", "app下载",
-                       "登录入口", "登陆入口", "注册送", "注册就送", "注册即送", "彩金", "网址", "手机版", "网页版",
-                       "电脑版", "客户端", "导航"})
-_WEAK = frozenset({"app", "投注", "开户", "注册", "登录", "登陆", "入口", "下载", "平台", "在线", "网站", "首页", "主页"})
+_DEFINITE = frozenset({"官方网站", "官方平台", "官方入口", "官方下载", "官方版", "官方app", "官网", "下载地址",
+                       "app下载", "登录入口", "登陆入口", "注册送", "注册就送", "注册即送", "彩金", "网址",
+                       "手机版", "网页版", "电脑版", "客户端", "导航"})
+_WEAK = frozenset({"app", "投注", "开户", "注册", "登录", "登陆", "入口", "下载", "平台", "在线", "网站", "首页",
+                   "主页"})
 _TAIL_WORDS = sorted(_DEFINITE | _WEAK, key=len, reverse=True)  # longest first: 注册送 before 注册
 _TAIL_ALT = "|".join(_caseless_app(w) for w in _TAIL_WORDS)
 _TAILS = re.compile(rf"(?:\s?(?:{_TAIL_ALT})){{1,4}}")
 _CHINA = re.compile(r"\s?[（(]\s*中国\s*[）)]")
 # Tails that gambling sites use and firms or apps of legitimate bodies do not.
-_GAMBLING_TAILS = frozenset({"注册送", "注册就送", "注册即送", "彩金", "投注", "开户", "登录入口", "登陆入口", "网址", "导航"})
+_GAMBLING_TAILS = frozenset({"注册送", "注册就送", "注册即送", "彩金", "投注", "开户", "登录入口", "登陆入口", "网址",
+                             "导航"})
 # ... and of them those that never follow 电子 in ordinary text (电子开户, 电子投注, 电子导航 do).
 _ELECTRONIC_TAILS = frozenset({"注册送", "注册就送", "注册即送", "彩金", "登录入口", "登陆入口"})
 # Tails that make a promotion of any core word with a new (Chinese) brand.
