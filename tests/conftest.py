@@ -10,6 +10,7 @@ import pytest
 from disclosure_lint.config import Config
 from disclosure_lint.engine import prepare, run
 from disclosure_lint.packs import load_rules
+from disclosure_lint.readers import html as html_reader
 from disclosure_lint.readers import markdown as md_reader
 from disclosure_lint.readers import text as text_reader
 from disclosure_lint.report import Overrides, interpret
@@ -22,6 +23,8 @@ def parse(text: str, fmt: str = "markdown", path: str | None = None):
     text = textwrap.dedent(text)
     if fmt == "markdown":
         return md_reader.parse(text, path=path or "test.md")
+    if fmt == "html":
+        return html_reader.parse(text, path=path or "test.html")
     return text_reader.parse(text, path=path or "test.txt")
 
 

@@ -52,7 +52,7 @@ def render_rule_markdown(rule: LoadedRule) -> str:
             if ex.note or ctx:
                 out.append(f"{ex.note or ''}{'（' + '，'.join(ctx) + '）' if ctx else ''}")
                 out.append("")
-            out += ["```" + ("markdown" if ex.format == "markdown" else "text"), ex.text.rstrip("\n"), "```", ""]
+            out += ["```" + ex.format, ex.text.rstrip("\n"), "```", ""]
     out += ["## 选项（Options）", ""]
     if d.options:
         out += [d.options.strip(), ""]

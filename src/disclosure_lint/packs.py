@@ -35,7 +35,7 @@ class Example(BaseModel):
     year: int | None = None
     agency: str | None = None
     agency_kind: str | None = None
-    format: Literal["markdown", "text"] = "markdown"
+    format: Literal["markdown", "text", "html"] = "markdown"
 
 
 class RuleDocs(BaseModel):

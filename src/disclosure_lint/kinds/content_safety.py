@@ -1,10 +1,16 @@
 """Content-safety kinds: what must never be on a published government page.
 
 ``injected-spam``
-    Gambling / betting advertising injected into the page by an attacker (a configurable term
-    list plus "<brand>体育/娱乐 + 官网/注册/APP…" patterns).  Ordinary words such as 体育局,
-    文化体育, 体育场馆 and 体育彩票公益金 do not match; mentions in an enforcement context
-    (打击、查处、非法… 六合彩) are exempt.
+    Gambling / betting promotion injected into the text by an attacker: a configurable term list,
+    and the shapes of :mod:`disclosure_lint.report.promotions` (a brand — Latin letters, digits, a
+    known gambling brand or a word that is no ordinary word — before 体育/娱乐/棋牌/彩票/电子/真人
+    and a promotion tail such as 官网/APP/注册送/彩金, or a count in a list of counts).  Ordinary
+    words such as 体育局, 文化体育, 体育场馆 and 体育彩票公益金 do not match; mentions in an
+    enforcement context (打击、查处、非法… 六合彩) are exempt.
+``hidden-injection``
+    A block of a web page hidden from its readers (:mod:`disclosure_lint.report.hidden`) that holds
+    promotion text, or links to other sites when it is hidden inside the report body or the way only
+    attackers hide (off-screen, a one-pixel marquee): the classic "暗链".
 ``template-placeholder``
     Template text left unfilled: XX / ××× / ＊＊ / ○○ / □□, 【填写…】, （文字描述…）, 此处填写, 20XX年.
 ``resident-id-number``
@@ -23,6 +29,8 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
+from ..report import promotions
+from ..report.hidden import ATTACKER_ONLY, covering, registrable
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
 
@@ -65,146 +73,227 @@ def _hit(block, cell, start: int, end: int, **kw) -> Hit:
 
 
 # ---------------------------------------------------------------------------------------
-# DL501 injected-spam
+# DL501 injected-spam, DL505 hidden-injection
 # ---------------------------------------------------------------------------------------
 
-_SPAM_TERMS = [
-    "博彩", "娱乐城", "百家乐", "真人娱乐", "真人视讯", "体育投注", "网上赌场", "在线赌场", "网络赌场",
-    "六合彩", "时时彩", "北京赛车pk10", "棋牌娱乐", "华球体育", "开云体育", "皇冠体育", "皇冠娱乐",
-    "澳门新葡京", "新葡京", "威尼斯人娱乐", "澳门威尼斯人", "亚博体育", "华体会", "乐鱼体育", "九游会",
-    "雷竞技", "半岛体育", "星空体育", "必威体育", "米乐体育", "爱游戏体育", "bet365",
-]
-_SPAM_PATTERNS = [
-    r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|国际娱乐)",
-]
 _EXEMPT_BEFORE = ["打击", "整治", "查处", "取缔", "严打", "非法", "私彩", "跨境", "防范", "警惕", "远离",
                   "抵制", "严禁", "禁止", "涉赌", "反赌", "打掉", "侦破", "破获", "侦办", "举报"]
-_EXEMPT_AFTER = ["案", "犯罪", "违法", "赌博", "诈骗", "团伙", "窝点"]
-
-# Words that, before 体育/娱乐, form an ordinary phrase (文化体育, 智慧体育APP, 咪咕体育APP …).
-_ORDINARY_PREFIX = """
-文化 教育 智慧 全民 群众 竞技 公共 社区 校园 学校 少年 儿童 休闲 健身 广播 电视 新闻 大众 数字 网络
-老年 职工 农民 民族 传统 青年 妇女 残疾 特殊 国家 中国 全国 省级 市级 县级 区级 乡村 城市 旅游 文旅
-咪咕 腾讯 新浪 搜狐 网易 央视 五星 奇艺 优酷 虎扑 赛事 直播
-""".split()
-# ASCII words that are not brands (VR体育平台, 5G娱乐平台, KTV娱乐平台 …).
-_ORDINARY_ASCII = frozenset({"vr", "ar", "ai", "5g", "4g", "it", "tv", "cctv", "nba", "cba", "led", "app",
-                             "ktv", "esports", "e"})
-_STRONG_SUFFIX = r"(?:官方网站|官网|注册|[Aa][Pp][Pp]|下载|登录|登陆|入口|网址|网页版|手机版)"
-_ANY_SUFFIX = r"(?:官方网站|官网|平台|注册|[Aa][Pp][Pp]|下载|登录|登陆|入口|网址|网页版|手机版|投注|股份有限公司)"
-_CHINA = r"[（(]\s*中国\s*[）)]"
-_BRAND_KEY = re.compile(r"体育|娱乐|电竞|真人|棋牌|电子")
-_ASCII_BEFORE = re.compile(r"(?<![A-Za-z0-9])(?P<brand>[A-Za-z][A-Za-z0-9]{1,9})\s?(?:综合)?$")
-_CJK_BEFORE = re.compile(r"(?P<brand>[\u4e00-\u9fff]{2})$")
-_ASCII_AFTER = re.compile(rf"\s?(?:{_CHINA}\s?{_ANY_SUFFIX}?|{_ANY_SUFFIX})")
-_CJK_AFTER = re.compile(rf"(?:{_CHINA}\s?{_STRONG_SUFFIX}?|{_STRONG_SUFFIX})")
+_EXEMPT_AFTER = ["案", "犯罪", "违法", "赌博", "诈骗", "团伙", "窝点", "广告", "推广"]
+_HOW = {"display:none": "样式 display:none", "visibility:hidden": "样式 visibility:hidden",
+        "hidden attribute": "hidden 属性", "opacity:0": "透明度为0", "off-screen": "定位到屏幕之外",
+        "zero-size": "宽或高为0且超出部分隐藏", "font-size:0": "字号为0", "marquee": "1像素的滚动字幕（marquee）"}
 
 
-def _caseless(term: str) -> str:
-    """A regex for ``term`` that ignores ASCII case (faster than re.IGNORECASE on Chinese text)."""
-    out = []
-    for ch in term:
-        if ch.isascii() and ch.isalpha():
-            out.append(f"[{ch.lower()}{ch.upper()}]")
-        else:
-            out.append(re.escape(ch))
-    return "".join(out)
+def _reason(p) -> str:
+    """Why a promotion is suspected, in words: what the brand is and what follows it."""
+    sig = p.signals
+    if "known-brand" in sig:
+        what = f"赌博网站品牌“{p.brand}”加“{p.core}”"
+    elif "latin-brand" in sig or "digit-brand" in sig:
+        what = f"{'字母' if 'latin-brand' in sig else '数字'}品牌“{p.brand}”加“{p.core}”"
+    elif "new-brand" in sig:
+        what = f"非常用词“{p.brand}”加“{p.core}”"
+    else:
+        return "已知赌博推广用语"
+    if p.tail:
+        what += f"和推广用语“{p.tail}”"
+    if "count-list" in sig:
+        what += "，夹在信息数量清单中，疑似替换了原文"
+    return what
+
+
+class _Exemptions:
+    """Enforcement context (打击非法六合彩, 查处网络赌场案件, 植入的博彩广告): not an injection."""
+
+    def __init__(self, before: list[str], after: list[str], window: int):
+        self.window = window
+        self.before = re.compile("|".join(map(re.escape, before))) if before else None
+        self.after = re.compile("|".join(map(re.escape, after))) if after else None
+
+    def __call__(self, text: str, start: int, end: int) -> bool:
+        if self.before is not None and self.window:
+            before = text[max(0, start - self.window):start]
+            cut = max(before.rfind(ch) for ch in _SENTENCE_END)
+            if cut >= 0:
+                before = before[cut + 1:]
+            if self.before.search(before):
+                return True
+        if self.after is not None:
+            if self.after.match(text, end) or self.after.match(text[end:end + 6].lstrip("”\"’'）)")):
+                return True
+        return False
 
 
 class InjectedSpamOptions(KindOptions):
-    terms: list[str] = Field(default_factory=lambda: list(_SPAM_TERMS),
+    terms: list[str] = Field(default_factory=lambda: list(promotions.SPAM_TERMS),
                              description="赌博广告关键词（不区分大小写的字面匹配）")
-    patterns: list[str] = Field(default_factory=lambda: list(_SPAM_PATTERNS),
+    patterns: list[str] = Field(default_factory=lambda: list(promotions.SPAM_PATTERNS),
                                 description="额外的正则表达式")
-    brand_patterns: bool = Field(default=True, description="检查“品牌+体育/娱乐+官网/注册/APP…”形式")
-    ordinary_prefixes: list[str] = Field(default_factory=lambda: list(_ORDINARY_PREFIX),
-                                         description="“体育/娱乐”前的两字正常用语（文化、智慧、咪咕等），不视为品牌")
-    allow: list[str] = Field(default_factory=lambda: ["体育投注站", "棋牌娱乐室", "棋牌娱乐活动"],
+    brand_patterns: bool = Field(default=True,
+                                 description="按形式查找新品牌：“品牌＋体育/娱乐/棋牌/彩票/电子/真人＋官网/APP/注册送/数量…”")
+    ordinary_prefixes: list[str] = Field(default_factory=list,
+                                         description="在内置常用词之外，不视为品牌的用语（如本地的“某某体育”）")
+    allow: list[str] = Field(default_factory=lambda: list(promotions.SPAM_ALLOW),
                              description="包含命中词的正常用语；命中位于其中时不报告")
     exempt_before: list[str] = Field(default_factory=lambda: list(_EXEMPT_BEFORE),
                                      description="命中词前（同一句内）出现这些词时视为执法表述，不报告")
     exempt_after: list[str] = Field(default_factory=lambda: list(_EXEMPT_AFTER),
                                     description="命中词后紧接这些词时视为执法表述，不报告")
     context_window: int = Field(default=10, ge=0, le=60, description="执法表述的查找范围（字符数）")
+    max_findings: int = Field(default=200, ge=1, description="每个文件最多逐一报告的处数（其余在最后一条中说明数量）")
 
 
 @register
 class InjectedSpam(Kind):
+    """Promotion phrases in the text readers see: the term list, and the shapes of :mod:`report.promotions`.
+
+    Phrases inside content the web page hides are left to ``hidden-injection`` (one finding per hidden block).
+    """
+
     name = "injected-spam"
     Options = InjectedSpamOptions
-    params = frozenset({"term"})
+    params = frozenset({"term", "reason"})
 
     def __init__(self, rule, options, config):
         super().__init__(rule, options, config)
         o = self.options
-        alts = [_caseless(t) for t in sorted(set(o.terms), key=len, reverse=True) if t]
-        alts += [f"(?:{p})" for p in o.patterns if p]
-        self._re = re.compile("|".join(alts)) if alts else None
-        gate = alts + ([_BRAND_KEY.pattern] if o.brand_patterns else [])
-        self._gate = re.compile("|".join(gate) if gate else r"(?!)")
+        self._re = promotions.term_regex(o.terms, o.patterns)
+        self._gate = self._re if self._re is not None else re.compile(r"(?!)")
         allow = sorted({a for a in o.allow if a}, key=len, reverse=True)
         self._allow = re.compile("|".join(map(re.escape, allow))) if allow else None
         self._ordinary = frozenset(o.ordinary_prefixes)
-        self._before = re.compile("|".join(map(re.escape, o.exempt_before))) if o.exempt_before else None
-        self._after = re.compile("|".join(map(re.escape, o.exempt_after))) if o.exempt_after else None
+        self._exempt = _Exemptions(o.exempt_before, o.exempt_after, o.context_window)
 
     def check(self, report) -> Iterator[Hit]:
-        for block, cell, text in _segments(report, self._gate):
-            spans = self._find(text)
-            for start, end in spans:
-                term = text[start:end]
-                yield _hit(block, cell, start, end, params={"term": term},
-                           evidence={"actual": term, "expected": "删除（疑似被植入的赌博广告）",
-                                     "context": text[max(0, start - 12):end + 12]},
-                           key=f"spam:{term}")
-
-    def _find(self, text: str) -> list[tuple[int, int]]:
-        found: list[tuple[int, int]] = []
-        if self._re is not None:
-            found.extend(m.span() for m in self._re.finditer(text))
+        found: dict[tuple, list] = {}  # (block index, cell row, cell col) → [(start, end, block, cell, promotion)]
         if self.options.brand_patterns:
-            for k in _BRAND_KEY.finditer(text):
-                ks, ke = k.span()
-                a = _ASCII_BEFORE.search(text, max(0, ks - 13), ks)
-                if a and a.group("brand").lower() not in _ORDINARY_ASCII:
-                    m = _ASCII_AFTER.match(text, ke)
-                    if m:
-                        found.append((a.start(), m.end()))
+            for p in report.promotions:
+                if p.hidden is None and set(p.signals) - {"term"} and p.brand not in self._ordinary:
+                    found.setdefault(_where(p.block, p.cell), []).append((p.start, p.end, p.block, p.cell, p))
+        if self._re is not None:
+            hidden = report.hidden
+            for block, cell, text in _segments(report, self._gate):
+                for m in self._re.finditer(text):
+                    if hidden and covering(hidden, cell if cell is not None else block, m.start()) is not None:
                         continue
-                if k.group(0) in ("体育", "娱乐", "电竞") and ks >= 2:
-                    c = _CJK_BEFORE.search(text, ks - 2, ks)
-                    if c and c.group("brand") not in self._ordinary:
-                        m = _CJK_AFTER.match(text, ke)
-                        if m:
-                            found.append((ks - 2, m.end()))
-        if not found:
-            return []
-        found.sort(key=lambda s: (s[0], -s[1]))
-        merged: list[tuple[int, int]] = []
-        for s, e in found:
-            if merged and s < merged[-1][1]:
-                if e > merged[-1][1]:
-                    merged[-1] = (merged[-1][0], e)
-                continue
-            merged.append((s, e))
-        allowed = [m.span() for m in self._allow.finditer(text)] if self._allow is not None else []
-        return [(s, e) for s, e in merged
-                if not any(a < e and s < b for a, b in allowed) and not self._exempt(text, s, e)]
+                    found.setdefault(_where(block, cell), []).append((m.start(), m.end(), block, cell, None))
+        hits: list[Hit] = []
+        for key in sorted(found):
+            hits.extend(self._emit(found[key]))
+        limit = self.options.max_findings
+        if len(hits) > limit:
+            last = hits[limit - 1]
+            last.params["reason"] += f"；本文件另有{len(hits) - limit}处疑似内容未逐一列出"
+            last.evidence["omitted"] = len(hits) - limit
+            hits = hits[:limit]
+        yield from hits
 
-    def _exempt(self, text: str, start: int, end: int) -> bool:
-        w = self.options.context_window
-        if self._before is not None and w:
-            lo = max(0, start - w)
-            before = text[lo:start]
-            cut = max(before.rfind(ch) for ch in _SENTENCE_END)
-            if cut >= 0:
-                before = before[cut + 1:]
-            if self._before.search(before):
-                return True
-        if self._after is not None:
-            if self._after.match(text, end) or self._after.match(text[end:end + 6].lstrip("”\"’'）)")):
-                return True
-        return False
+    def _emit(self, spans: list) -> Iterator[Hit]:
+        """Merge the overlapping spans of one block or cell, drop allowed and exempt ones, make hits."""
+        spans.sort(key=lambda t: (t[0], -t[1]))
+        merged: list[list] = []
+        for s, e, block, cell, p in spans:
+            if merged and s < merged[-1][1]:
+                last = merged[-1]
+                last[1] = max(last[1], e)
+                last[4] = last[4] or p
+                continue
+            merged.append([s, e, block, cell, p])
+        block, cell = merged[0][2], merged[0][3]
+        text = cell.text if cell is not None else block.text
+        allowed = [x.span() for x in self._allow.finditer(text)] if self._allow is not None else []
+        k = 0
+        for s, e, block, cell, p in merged:
+            while k < len(allowed) and allowed[k][1] <= s:
+                k += 1
+            if k < len(allowed) and allowed[k][0] < e:
+                continue  # inside an allowed phrase (体育投注站)
+            if self._exempt(text, s, e):
+                continue
+            term = text[s:e]
+            evidence = {"actual": term, "expected": "删除（疑似被植入的赌博推广）",
+                        "context": text[max(0, s - 12):e + 12]}
+            if p is not None:
+                evidence.update(brand=p.brand, trigger=p.trigger, signals=list(p.signals))
+            yield _hit(block, cell, s, e, params={"term": term, "reason": _reason(p) if p else "已知赌博推广用语"},
+                       evidence=evidence, key=f"spam:{term}")
+
+
+def _where(block, cell) -> tuple:
+    return (block.index, id(block), cell.row if cell is not None else -1, cell.col if cell is not None else -1)
+
+
+class HiddenInjectionOptions(KindOptions):
+    allow_hosts: list[str] = Field(default_factory=list,
+                                   description="不视为站外的网站域名（如本单位的其他网站，写 example.com 形式）")
+    chrome: bool = Field(default=False, description="用 display:none 等常见方式折叠的区块（菜单、选项卡、弹窗）"
+                                                     "中的站外链接也报告（默认只报告含推广文字的）")
+    max_findings: int = Field(default=200, ge=1,
+                              description="每个文件最多逐一报告的隐藏区块数（其余在最后一条中说明数量）")
+
+
+@register
+class HiddenInjection(Kind):
+    """Hidden HTML content with promotion text or off-site links (see :mod:`report.hidden`).
+
+    A hidden block is reported when it holds a promotion phrase; or when its links go off-site and it
+    is hidden inside a sentence of the report body (a span, a link, a font element), or hidden the way
+    only attackers hide (off-screen, a one-pixel marquee).  Menus, tabs, accordions and pop-ups folded
+    with display:none and linking to other sites are ordinary and stay quiet unless ``chrome`` is set.
+    """
+
+    name = "hidden-injection"
+    Options = HiddenInjectionOptions
+    params = frozenset({"how", "detail"})
+
+    def __init__(self, rule, options, config):
+        super().__init__(rule, options, config)
+        self._allow = frozenset(registrable(h) for h in self.options.allow_hosts if h.strip())
+        self._exempt = _Exemptions(_EXEMPT_BEFORE, _EXEMPT_AFTER, 10)
+
+    def check(self, report) -> Iterator[Hit]:
+        if not report.hidden:
+            return
+        promos: dict[int, list] = {}
+        for p in report.promotions:
+            if p.hidden is not None and not self._exempt(p.block.text, p.start, p.end):
+                promos.setdefault(id(p.hidden), []).append(p)
+        hits = [hit for h in report.hidden if (hit := self._hit(h, promos.get(id(h), []))) is not None]
+        limit = self.options.max_findings
+        if len(hits) > limit:
+            last = hits[limit - 1]
+            last.params["detail"] += f"（本页另有{len(hits) - limit}处隐藏内容未逐一列出）"
+            last.evidence["omitted"] = len(hits) - limit
+            hits = hits[:limit]
+        yield from hits
+
+    def _hit(self, h, found: list) -> Hit | None:
+        off = [k for k in h.offsite_links if registrable(k.host) not in self._allow]
+        if not found and not (off and (h.how in ATTACKER_ONLY or (h.in_body and h.inline) or self.options.chrome)):
+            return None
+        text = h.block.text
+        hosts = list(dict.fromkeys(k.host for k in off))
+        shown = "、".join(hosts[:3]) + (f"等{len(hosts)}个网站" if len(hosts) > 3 else "")
+        if found:
+            first = found[0]
+            start, end = first.start, first.end
+            detail = f"推广文字“{first.phrase}”"
+            if len(found) > 1:
+                detail += f"等{len(found)}处"
+            if off:
+                detail += f"，链接指向站外网站 {shown}"
+        else:
+            start, end = off[0].start, off[0].end
+            label = text[start:end] or "（无文字）"
+            detail = f"{len(off)}个链接指向站外网站 {shown}（链接文字“{label}”）"
+        return Hit(block=h.block, start=start, end=end, match=text[start:end] or None,
+                   params={"how": _HOW.get(h.how, h.how), "detail": detail},
+                   evidence={"actual": detail, "expected": "删除隐藏内容并排查网站是否被篡改", "how": h.how,
+                             "element": h.element, "in_body": h.in_body,
+                             "phrases": [p.phrase for p in found],
+                             "links": [{"href": k.href, "host": k.host, "text": text[k.start:k.end]} for k in off]},
+                   pointer=f"隐藏元素 <{h.element}>",
+                   key=f"hidden:{h.how}:{found[0].phrase if found else '、'.join(hosts)}")
 
 
 # ---------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ A portal page wraps the report in page chrome: navigation, breadcrumbs, a share 
    "发布日期：2024-01-20"; the page ``<title>`` stands in for a missing title), a signature
    (落款) right after it is kept too; chrome lines inside it (short lines that are not
    sentences: 打印本页, 分享到, 上一篇…) and runs of link-only lines are dropped.  Text
-   hidden with CSS is kept: hidden spam injected into a page is a defect to report;
+   hidden with CSS is kept in the blocks (a tab or a folded panel may hold the report itself);
 4. **emits blocks**: ``h1``–``h6`` are headings; every other block element gives
    paragraphs (``li`` list items).  ``<br>`` keeps lines as ``\\n`` within one block,
    except that a paragraph holding numbered lines (一、 （一） 1.) is split into one
@@ -32,6 +32,14 @@ A portal page wraps the report in page chrome: navigation, breadcrumbs, a share 
    layout (nested tables, long cells, a single column) is read as normal flow.  An image
    standing alone in the body (a table published as a picture) becomes an ``html`` block
    ``<img>``, the form the report layer recognises.
+5. **lists what is hidden** (:mod:`.html_hidden`): every outermost element of the page, report body
+   or chrome, hidden by an inline style, the ``hidden`` attribute, a one-pixel ``<marquee>``, a
+   top-level rule of a ``<style>`` element or a script statement, goes to ``Document.meta["hidden"]``
+   with how it is hidden, its text (a Block of kind ``html`` with source anchors and index -1, not one
+   of the document's blocks), whether it is inside the report body and its links (href and the
+   offsets of the link text).  ``meta["site_urls"]`` holds the page's declared addresses (canonical,
+   og:url, base) and ``meta["link_hosts"]`` the hosts of its visible absolute links with their
+   counts: an attacker's hidden links ("暗链") are a defect to report.
 
 **Positions.**  Every text node is aligned with the decoded source (the tokenizer below
 decodes entities itself and keeps the source offset of each piece), so block anchors
@@ -48,10 +56,12 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from html import unescape as _unescape
+from urllib.parse import urlsplit
 
 from ..errors import InputError
 from ..model import Anchor, Block, Cell, Document, Row, Table
 from ._lines import table_text
+from .html_hidden import find_hidden, site_urls
 
 # -- tags -------------------------------------------------------------------------------------
 
@@ -1121,6 +1131,64 @@ def _describe(el) -> str:
     return out
 
 
+# -- hidden content ---------------------------------------------------------------------------------
+
+MAX_LINKS = 200
+
+
+def _host(href: str | None) -> str | None:
+    if not href or not href.strip().lower().startswith(("http://", "https://", "//")):
+        return None
+    try:
+        host = urlsplit(href.strip()).hostname
+    except ValueError:
+        return None
+    return host.rstrip(".") if host else None
+
+
+def _hidden_content(doc, top, root, source: Source, text_at: dict, tail_at: dict) -> tuple[tuple, dict]:
+    """The page's hidden elements for ``Document.meta["hidden"]`` and the hosts of its visible links.
+
+    Each hidden element: ``how`` it is hidden, ``element`` (tag#id.class), ``tag``, ``in_body`` (inside the
+    report body, not the page chrome and not a container of the body), ``block`` (its text with
+    source anchors, a Block of kind "html" with index -1 that is not one of the document's blocks)
+    and ``links``: ``{"href", "start", "end"}`` with the link text's offsets in the block text.
+    """
+    flow = Flow(source, text_at, tail_at, set(), None, set())
+    out = []
+    hidden_links = set()
+    for el, how in find_hidden(doc, top, SKIP):
+        text, anchors = flow.cell_text(el)
+        links = []
+        cursor = 0
+        for a in el.iter("a"):
+            href = a.get("href")
+            if href is None or len(links) >= MAX_LINKS:
+                continue
+            hidden_links.add(a)
+            lt = flow.cell_text(a)[0]
+            i = text.find(lt, cursor) if lt else -1
+            if i < 0:
+                i, lt = cursor, ""
+            links.append({"href": href.strip(), "start": i, "end": i + len(lt)})
+            cursor = i + len(lt)
+        if not text.strip() and not links:
+            continue
+        line, column = (anchors[0].line, anchors[0].column) if anchors else source.tag_pos(el)
+        block = Block(index=-1, kind="html", text=text, line=line, column=column, anchors=anchors)
+        in_body = any(anc is root for anc in el.iterancestors())
+        out.append({"how": how, "element": _describe(el), "tag": _tag(el), "in_body": in_body, "block": block,
+                    "links": tuple(links)})
+    hosts: dict[str, int] = {}
+    for a in top.iter("a"):
+        if a in hidden_links:
+            continue
+        h = _host(a.get("href"))
+        if h:
+            hosts[h] = hosts.get(h, 0) + 1
+    return tuple(out), hosts
+
+
 # -- entry points ---------------------------------------------------------------------------------
 
 
@@ -1205,4 +1273,9 @@ def _build(doc, src: str, text: str, path: str, encoding: str | None, declared: 
         c = _CONTENT_ATTR.search(m.group())
         if c and c.group(1).strip():
             meta["pubdate"] = c.group(1).strip()
+    hidden, link_hosts = _hidden_content(doc, top, root, source, text_at, tail_at)
+    if hidden:
+        meta["hidden"] = hidden
+    meta["site_urls"] = site_urls(doc)
+    meta["link_hosts"] = link_hosts
     return Document(path=path, format="html", encoding=encoding, text=text, blocks=tuple(blocks), meta=meta)

@@ -17,6 +17,8 @@ from functools import cached_property
 
 from ..model import Block, Document
 from . import catalogue
+from . import hidden as _hidden
+from . import promotions as _promotions
 from .agency import Agency, classify, name_from_title
 from .dates import DateMention, find_dates
 
@@ -299,6 +301,17 @@ class AnnualReport:
     @cached_property
     def _section_starts(self) -> list[int]:
         return [s.heading.index for s in self.sections]
+
+    # -- content safety ------------------------------------------------------------------
+    @cached_property
+    def hidden(self) -> list[_hidden.HiddenElement]:
+        """What the web page hides from its readers, with off-site links decided (HTML only; :mod:`.hidden`)."""
+        return _hidden.find(self.document)
+
+    @cached_property
+    def promotions(self) -> list[_promotions.Promotion]:
+        """Suspected injected promotion (gambling spam) phrases, visible or hidden (:mod:`.promotions`)."""
+        return _promotions.find(self)
 
     @cached_property
     def is_unified(self) -> bool:

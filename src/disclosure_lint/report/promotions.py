@@ -1,0 +1,442 @@
+"""Suspected injected promotion (gambling spam) in the report's text: a report fact.
+
+Attackers who get into a portal insert gambling promotion into published pages.  They replace a
+word or a count of the report with a brand (``…主动公开政府信息46条，街道…华球体育188条``), or add
+``<brand>体育官网``, ``<brand>娱乐APP下载``, ``注册送彩金``.  The brands are ever new, so a word
+list cannot keep up; the *shape* of the phrase can::
+
+    brand  +  core word(s)                     +  ending
+    华球       体育 / 娱乐 / 棋牌 / 彩票 / 电子 / 真人   官网 官方网站 APP(下载) 登录入口 注册送 彩金
+    BOB        (chained: 体育彩票, 真人娱乐 …)         投注 开户 网址 …   |  a count (188条)  |  nothing
+
+A phrase is listed only when its brand is plainly a brand, because every finding is an error:
+
+========================================  ===================================================
+brand                                      ending needed
+========================================  ===================================================
+Latin letters or digits (BOB, kok, xyz,    any ending that closes the phrase: a tail, a count,
+777, 8868), not an ordinary token (VR,     punctuation, a space, the end of the text; never a
+5G, KTV, NBA, CCTV, WeChat, Sports …) and  compound (``BOB体育馆`` is a building, ``LG电子``
+not part of a URL or of English text        needs a promotion tail: firms are named 电子)
+a known gambling brand root (金沙, 永利,    the same
+开云, 葡京 …)
+two Chinese characters that are not an     a promotion tail (官网, 官方网站, APP, 登录入口,
+ordinary word (文化, 教育, 全民, 智慧,      注册送, 彩金, 投注, 开户, 网址 …); or a count where
+咪咕 …), a province, part of the agency    the same sentence already lists a count before it
+name, and hold no function, verb, place    (the replaced-count shape of the seed report)
+or agency character (的 和 市 县 局 办 …)
+========================================  ===================================================
+
+The core word must end the phrase or be followed by a tail or count: ``体育局``, ``体育场馆``,
+``彩票管理中心``, ``电子政务``, ``娱乐场所`` and ``棋牌室`` are compounds and never a phrase.
+``电子`` is weak (``LG电子``, ``三星电子`` are firms; 电子开户, 电子投注, 电子导航 are ordinary): it
+needs a known root or a tail that only gambling uses after it (注册送, 彩金, 登录入口).
+
+Known gambling terms (:data:`SPAM_TERMS`, e.g. 百家乐, 开云体育, 注册送彩金) are listed as well.
+Enforcement context (打击非法彩票, 查处网络赌博) is *not* judged here: the kinds decide
+that with their configurable exemptions.  Every scan is linear in the text: one pass of one
+regular expression for core words and one for terms, with fixed-size windows around each hit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Block, Cell
+from .hidden import HiddenElement, covering
+
+def _caseless_app(word: str) -> str:
+    """A tail word as a regex: ``app`` in any case and not followed by a letter (APP, App; not Apple)."""
+    return re.escape(word).replace("app", "[Aa][Pp][Pp](?![A-Za-z])")
+
+
+# -- lexicon ----------------------------------------------------------------------------------
+
+SPAM_TERMS = (
+    "博彩", "娱乐城", "百家乐", "真人娱乐", "真人视讯", "体育投注", "网上赌场", "在线赌场", "网络赌场",
+    "六合彩", "时时彩", "北京赛车pk10", "棋牌娱乐", "华球体育", "开云体育", "皇冠体育", "皇冠娱乐",
+    "澳门新葡京", "新葡京", "威尼斯人娱乐", "澳门威尼斯人", "亚博体育", "华体会", "乐鱼体育", "九游会",
+    "雷竞技", "半岛体育", "星空体育", "必威体育", "米乐体育", "爱游戏体育", "bet365",
+    "注册送彩金", "送彩金", "彩金", "注册送", "首存送", "在线投注", "澳门银河", "真人真钱", "威廉希尔", "官方娱乐平台",
+    "娛樂城", "百家樂", "真人真錢", "真人視訊", "體育投注", "網上賭場", "線上賭場",  # traditional characters (mirror sites)
+)
+SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|国际娱乐)",
+                 r"(?:注册|首存|充值)[就即]?送\s?\d{1,6}\s?元?彩金")
+# Ordinary phrases that hold a term (a lottery shop, a card room for the elderly).
+SPAM_ALLOW = ("体育投注站", "棋牌娱乐室", "棋牌娱乐活动")
+
+# Brand roots of gambling sites: with a core word and a closed phrase they are enough.
+KNOWN_BRANDS = (
+    "华球", "开云", "乐鱼", "星空", "半岛", "必威", "米乐", "亚博", "九游", "华体", "博鱼", "天博", "万博",
+    "沙巴", "欧宝", "宝博", "鸭脖", "腾博", "凯发", "尊龙", "新宝", "千亿", "明升", "利记", "优德", "伟德",
+    "立博", "金宝博", "乐天堂", "金沙", "永利", "葡京", "新葡京", "威尼斯人", "太阳城", "皇冠", "新濠",
+    "美高梅", "巴黎人", "伦敦人", "爱游戏", "雷竞技", "博狗", "亿博", "博彩",
+)
+
+_CORE = ("体育", "娱乐", "棋牌", "彩票", "电子", "真人")
+_CORE_RUN = re.compile(r"(?:体育|娱乐|棋牌|彩票|电子|真人)+")
+
+# Words that, right before a core word, make an ordinary phrase (文化体育, 福利彩票, 咪咕体育 …).
+ORDINARY = frozenset("""
+文化 教育 智慧 全民 群众 竞技 公共 社区 校园 学校 少年 儿童 休闲 健身 广播 电视 新闻 大众 数字 网络
+老年 职工 农民 民族 传统 青年 妇女 残疾 特殊 国家 中国 全国 省级 市级 县级 区级 乡村 城市 旅游 文旅
+咪咕 腾讯 新浪 搜狐 网易 央视 五星 奇艺 优酷 虎扑 赛事 直播 乐视 抖音 快手 百度 头条 懂球 悦动 咕咚
+冰雪 户外 水上 山地 航空 海洋 民俗 军事 职业 业余 家庭 幼儿 学生 高校 大学 中学 小学 基础 大型 国际
+亚洲 世界 奥运 亚运 全运 冬季 夏季 卫生 医疗 康复 智能 线上 线下 掌上 指尖 阳光 快乐 健康 平安 美丽
+幸福 和谐 绿色 生态 低碳 体教 体卫 文体 康养 餐饮 购物 影视 演艺 游艺 歌舞 互动 亲子 益智 综合 商业
+夜间 消费 象棋 围棋 福利 即开 电话 销售 购买 发行 私彩 光电 微电 信息 工业 汽车 家用 船舶 电力
+无线 量子 生物 医药 科技 科学 农业 林业 水利 交通 能源 环境 安全 消防 应急 质量 标准 计量 金融 经济
+政务 财政 审计 统计 税务 司法 法治 民政 人社 人事 劳动 就业 社保 医保 档案 图书 出版 广电 新媒 融媒
+传媒 宣传 思政 党建 工会 团委 妇联 残联 红色 乡土 民间 非遗 户籍 纸质 书面 音像 声像 视频 网上 在线
+大中 中小 青少 中老 老少 男女 学龄 适龄 高端 低端 中端 现代 当代 古代 近代 未来 东西 南北 城乡 区域
+手机 企业 证券 银行 个人 客户 账户 远程 自助 移动 官方 政府 机关 趣味 特色 精品 品牌 时尚 户籍 居民 市民 农村
+""".split()) | frozenset("""
+北京 天津 河北 山西 蒙古 辽宁 吉林 龙江 上海 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 广西
+海南 重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆 香港 澳门 台湾 京津 长三 珠三 粤港 港澳 两岸
+""".split())
+# Prefecture-level places (a county report may name its city: 宁波体育官网, 连云港体育APP).
+PLACES = frozenset("""
+石家庄 唐山 秦皇岛 邯郸 邢台 保定 张家口 承德 沧州 廊坊 衡水 太原 大同 阳泉 长治 晋城 朔州 晋中 运城 忻州 临汾
+吕梁 呼和浩特 包头 乌海 赤峰 通辽 鄂尔多斯 呼伦贝尔 巴彦淖尔 乌兰察布 兴安 锡林郭勒 阿拉善 沈阳 大连 鞍山 抚顺
+本溪 丹东 锦州 营口 阜新 辽阳 盘锦 铁岭 朝阳 葫芦岛 长春 吉林 四平 辽源 通化 白山 松原 白城 延边 哈尔滨 齐齐哈尔
+鸡西 鹤岗 双鸭山 大庆 伊春 佳木斯 七台河 牡丹江 黑河 绥化 大兴安岭 南京 无锡 徐州 常州 苏州 南通 连云港 淮安 盐城
+扬州 镇江 泰州 宿迁 杭州 宁波 温州 嘉兴 湖州 绍兴 金华 衢州 舟山 台州 丽水 合肥 芜湖 蚌埠 淮南 马鞍山 淮北 铜陵
+安庆 黄山 滁州 阜阳 宿州 六安 亳州 池州 宣城 福州 厦门 莆田 三明 泉州 漳州 南平 龙岩 宁德 南昌 景德镇 萍乡 九江
+新余 鹰潭 赣州 吉安 宜春 抚州 上饶 济南 青岛 淄博 枣庄 东营 烟台 潍坊 济宁 泰安 威海 日照 临沂 德州 聊城 滨州 菏泽
+郑州 开封 洛阳 平顶山 安阳 鹤壁 新乡 焦作 濮阳 许昌 漯河 三门峡 南阳 商丘 信阳 周口 驻马店 济源 武汉 黄石 十堰
+宜昌 襄阳 鄂州 荆门 孝感 荆州 黄冈 咸宁 随州 恩施 仙桃 潜江 天门 神农架 长沙 株洲 湘潭 衡阳 邵阳 岳阳 常德 张家界
+益阳 郴州 永州 怀化 娄底 湘西 广州 韶关 深圳 珠海 汕头 佛山 江门 湛江 茂名 肇庆 惠州 梅州 汕尾 河源 阳江 清远 东莞
+中山 潮州 揭阳 云浮 南宁 柳州 桂林 梧州 北海 防城港 钦州 贵港 玉林 百色 贺州 河池 来宾 崇左 海口 三亚 三沙 儋州
+成都 自贡 攀枝花 泸州 德阳 绵阳 广元 遂宁 内江 乐山 南充 眉山 宜宾 广安 达州 雅安 巴中 资阳 阿坝 甘孜 凉山 贵阳
+六盘水 遵义 安顺 毕节 铜仁 黔西南 黔东南 黔南 昆明 曲靖 玉溪 保山 昭通 丽江 普洱 临沧 楚雄 红河 文山 西双版纳 大理
+德宏 怒江 迪庆 拉萨 日喀则 昌都 林芝 山南 那曲 阿里 西安 铜川 宝鸡 咸阳 渭南 延安 汉中 榆林 安康 商洛 兰州 嘉峪关
+金昌 白银 天水 武威 张掖 平凉 酒泉 庆阳 定西 陇南 临夏 甘南 西宁 海东 海北 黄南 果洛 玉树 海西 银川 石嘴山 吴忠
+固原 中卫 乌鲁木齐 克拉玛依 吐鲁番 哈密 昌吉 博尔塔拉 巴音郭楞 阿克苏 克孜勒苏 喀什 和田 伊犁 塔城 阿勒泰 石河子
+""".split())
+# Characters that no brand in front of a core word holds: function words, common verbs, numerals,
+# place and agency suffixes (全市体育, 本局电子, 销售彩票, 推进体育, 开展群众…).
+NOT_BRAND_CHARS = frozenset(
+    "的了和与及或等在对为于向从把被将是有个各全本该此其以之也都并而且就所由按经已未不无非要会能可进行展加强"
+    "推动促做好化型式性级类项条件次场省市县区州盟旗镇乡村街道组局委办厅院部处科站所队校园馆社司厂室台网年月"
+    "日号一二三四五六七八九十百千万亿两几多少上下内外中前后新老我你他她它们这那啥谁某该每诸另其"
+    "买卖售购发布建设管理服务保障提升完善落实开展组织举办参加参与支持鼓励引导规范监督检查指导培训宣传"
+)
+# Latin or digit tokens that are not brands (VR体育, 5G娱乐, KTV娱乐, CCTV5体育, PP体育 …).
+ORDINARY_ASCII = frozenset("""
+vr ar mr xr ai 5g 4g 3g it tv cctv cctv5 cctv-5 pptv iptv btv cntv nba cba fifa led lcd app ktv esports e
+pp qq cbd etc ic pc gps dj mv ps ok diy pk tcl lg sony
+sports sport china wechat weibo weixin online game games live music video club city smart digital
+news media mobile cloud data internet web net www com cn gov keep
+bilibili douyin toutiao tiktok youku iqiyi migu tencent sina sohu netease hupu letv
+3d 4d 5d ip ott cgtn smg espn wcba cuba cubal f1 ufc cfa mtv dv imax hd h5 o2o kpl lpl
+""".split())
+
+# Phrase endings after the core word(s).  Definite tails close the phrase whatever follows; the others
+# only when the phrase ends there (投注站, 开户行, 注册资本, 平台建设 are compounds).
+_DEFINITE = frozenset({"官方网站", "官方平台", "官方入口", "官方下载", "官方版", "官方app", "官网", "下载地址",
+                       "app下载", "登录入口", "登陆入口", "注册送", "注册就送", "注册即送", "彩金", "网址",
+                       "手机版", "网页版", "电脑版", "客户端", "导航"})
+_WEAK = frozenset({"app", "投注", "开户", "注册", "登录", "登陆", "入口", "下载", "平台", "在线", "网站", "首页",
+                   "主页"})
+_TAIL_WORDS = sorted(_DEFINITE | _WEAK, key=len, reverse=True)  # longest first: 注册送 before 注册
+_TAIL_ALT = "|".join(_caseless_app(w) for w in _TAIL_WORDS)
+_TAILS = re.compile(rf"(?:\s?(?:{_TAIL_ALT})){{1,4}}")
+_CHINA = re.compile(r"\s?[（(]\s*中国\s*[）)]")
+# Tails that gambling sites use and firms or apps of legitimate bodies do not.
+_GAMBLING_TAILS = frozenset({"注册送", "注册就送", "注册即送", "彩金", "投注", "开户", "登录入口", "登陆入口", "网址",
+                             "导航"})
+# ... and of them those that never follow 电子 in ordinary text (电子开户, 电子投注, 电子导航 do).
+_ELECTRONIC_TAILS = frozenset({"注册送", "注册就送", "注册即送", "彩金", "登录入口", "登陆入口"})
+# Tails that make a promotion of any core word with a new (Chinese) brand.
+_PROMO_TAILS = _GAMBLING_TAILS | frozenset({"官方网站", "官方平台", "官方入口", "官方下载", "官方版", "官方app", "官网",
+                                             "下载地址", "app下载", "app", "手机版", "网页版", "电脑版", "客户端"})
+_BONUS = re.compile(r"\s?\d{1,6}\s?元?(?:彩金)?|彩金")
+_COUNT_AFTER = re.compile(r"\s?\d{1,7}\s?(?:条|篇|件|期|个|项)")
+_COUNT = re.compile(r"\d{1,7}\s?(?:条|篇|件|期|个|项)")
+_LATIN_BEFORE = re.compile(r"(?<![A-Za-z0-9_.\-/@:=%&?#])(?P<b>[A-Za-z0-9]{2,12})(?P<sp>\s?)$")
+_ENGLISH_BEFORE = re.compile(r"[A-Za-z]{2,}\s$")
+_PLACE_BEFORE = re.compile("(?:" + "|".join(sorted(PLACES, key=len, reverse=True)) + ")$")
+_KNOWN_BEFORE = re.compile("(?:" + "|".join(sorted(map(re.escape, KNOWN_BRANDS), key=len, reverse=True)) + ")$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SENTENCE_END = "。！？；!?;\n"
+_URL = re.compile(r"(?:https?|ftp)://\S+|www\.[A-Za-z0-9.-]+\S*|[\w.+-]+@[\w-]+\.[\w.-]+")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _caseless(term: str) -> str:
+    out = []
+    for ch in term:
+        out.append(f"[{ch.lower()}{ch.upper()}]" if ch.isascii() and ch.isalpha() else re.escape(ch))
+    return "".join(out)
+
+
+def term_regex(terms, patterns=()) -> re.Pattern[str] | None:
+    """One regex for a term list (ASCII case ignored) and extra patterns; None when both are empty."""
+    alts = [_caseless(t) for t in sorted({t for t in terms if t}, key=len, reverse=True)]
+    alts += [f"(?:{p})" for p in patterns if p]
+    return re.compile("|".join(alts)) if alts else None
+
+
+_TERMS = term_regex(SPAM_TERMS, SPAM_PATTERNS)
+_ALLOW = re.compile("|".join(map(re.escape, SPAM_ALLOW)))
+
+
+# -- the fact ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A suspected promotion phrase in one text: ``text[start:end]``."""
+
+    start: int
+    end: int
+    phrase: str
+    brand: str | None  # BOB, 华球, 金沙 … (None for a known term such as 百家乐)
+    trigger: str  # what follows the brand as written: 体育, 娱乐官网, 棋牌app下载; or the known term
+    signals: tuple[str, ...]  # latin-brand digit-brand known-brand new-brand term tail:… count-after count-list (中国)
+    core: str = ""  # the core word(s): 体育, 真人娱乐
+    tail: str = ""  # the promotion tail as written: 官网, APP下载, 官方网站 ("" when none)
+
+
+@dataclass(frozen=True)
+class Promotion:
+    """A suspected insertion in the report: where it is, what it says and why it is suspected."""
+
+    block: Block  # the block (for hidden HTML content: the hidden element's own block)
+    cell: Cell | None  # the table cell holding it, if any
+    start: int  # offsets in ``cell.text`` when ``cell`` is set, else in ``block.text``
+    end: int
+    phrase: str
+    brand: str | None
+    trigger: str
+    signals: tuple[str, ...]
+    core: str = ""
+    tail: str = ""
+    hidden: HiddenElement | None = None  # the hidden HTML element holding it
+
+    @property
+    def text(self) -> str:
+        return self.cell.text if self.cell is not None else self.block.text
+
+
+# -- finding phrases in one text ----------------------------------------------------------------
+
+
+def _closes(text: str, i: int) -> bool:
+    """Does the phrase end at ``i`` (end of text, a space, punctuation, a digit or a Latin letter)?"""
+    if i >= len(text):
+        return True
+    ch = text[i]
+    return not _CJK.match(ch)
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    if "://" not in text and "www." not in text and "@" not in text:
+        return []
+    return [m.span() for m in _URL.finditer(text)]
+
+
+def _latin_brand(text: str, s: int, urls) -> tuple[str, int, str] | None:
+    """(brand, start, signal) for a Latin/digit token right before ``s`` (one space allowed)."""
+    m = _LATIN_BEFORE.search(text, max(0, s - 14), s)
+    if m is None:
+        return None
+    b = m.group("b")
+    bs = m.start("b")
+    if any(a <= bs < z for a, z in urls):
+        return None
+    low = b.lower()
+    if low in ORDINARY_ASCII or low.rstrip("0123456789-") in ORDINARY_ASCII:
+        return None
+    if b.isdigit():
+        if len(b) < 3 or (len(b) == 4 and _YEAR.fullmatch(b)) or (bs and text[bs - 1] in "第约近共计"):
+            return None
+        return b, bs, "digit-brand"
+    if b.isalpha() and (_ENGLISH_BEFORE.search(text, max(0, bs - 24), bs) or (m.group("sp") and len(b) >= 5)):
+        return None  # English text (China Sports …), not a brand
+    return b, bs, "latin-brand"
+
+
+def _cjk_brand(text: str, s: int, ordinary: frozenset[str]) -> str | None:
+    """The two Chinese characters before ``s`` when they may be a brand (not an ordinary word)."""
+    if s < 2:
+        return None
+    cand = text[s - 2:s]
+    if not (_CJK.match(cand[0]) and _CJK.match(cand[1])):
+        return None
+    if cand in ORDINARY or cand in ordinary or cand[0] in NOT_BRAND_CHARS or cand[1] in NOT_BRAND_CHARS:
+        return None
+    if _PLACE_BEFORE.search(text, max(0, s - 5), s):
+        return None
+    return cand
+
+
+def _count_before(text: str, s: int) -> bool:
+    """Does the sentence already list a count (46条, 12篇) before ``s``?"""
+    window = text[max(0, s - 80):s]
+    cut = max(window.rfind(ch) for ch in _SENTENCE_END)
+    if cut >= 0:
+        window = window[cut + 1:]
+    return _COUNT.search(window) is not None
+
+
+def _tail_words(tail: str) -> list[str]:
+    """The words of a matched tail run, lower-cased (APP下载 → app下载)."""
+    words = []
+    t = tail.replace(" ", "").lower()
+    i = 0
+    while i < len(t):
+        w = next((w for w in _TAIL_WORDS if t.startswith(w, i)), None)
+        if w is None:  # pragma: no cover - the regex matched only tail words
+            break
+        words.append(w)
+        i += len(w)
+    return words
+
+
+def find_phrases(text: str, ordinary: frozenset[str] = frozenset(), terms: bool = True) -> list[Phrase]:
+    """Suspected promotion phrases in ``text`` (see the module docstring), in text order, not overlapping.
+
+    ``ordinary``: more words that are not brands (the agency's own name, words a user allows).
+    ``terms``: also list the known terms of :data:`SPAM_TERMS`.
+    """
+    found: list[Phrase] = []
+    if terms and _TERMS is not None:
+        allowed = None
+        for m in _TERMS.finditer(text):
+            if allowed is None:
+                allowed = [a.span() for a in _ALLOW.finditer(text)]
+            if not any(a < m.end() and m.start() < z for a, z in allowed):
+                found.append(Phrase(m.start(), m.end(), m.group(0), None, m.group(0), ("term",)))
+    urls = None
+    for m in _CORE_RUN.finditer(text):
+        if urls is None:
+            urls = _url_spans(text)
+        p = _shape(text, m, ordinary, urls)
+        if p is not None:
+            found.append(p)
+    return _merge(text, found)
+
+
+def _shape(text: str, m: re.Match[str], ordinary: frozenset[str], urls) -> Phrase | None:
+    """The phrase around one run of core words ``m``, or None when it is not a promotion."""
+    s, e = m.span()
+    core = m.group(0)
+    if any(a <= s < z for a, z in urls):
+        return None
+    end = e
+    china = _CHINA.match(text, end)
+    if china:
+        end = china.end()
+    t = _TAILS.match(text, end)
+    tails = _tail_words(t.group(0)) if t else []
+    stop = t.end() if t else end
+    if tails and not any(w in _DEFINITE for w in tails) and not _closes(text, stop):
+        tails, stop = [], end  # 投注站, 开户行, 注册资本, 平台建设: a compound, not a tail
+    if tails and tails[-1].endswith("送"):
+        bonus = _BONUS.match(text, stop)  # 注册即送888元彩金
+        if bonus:
+            stop = bonus.end()
+    count = None if tails else _COUNT_AFTER.match(text, end)
+    if not tails and count is None and not _closes(text, end):
+        return None  # 体育局, 彩票管理中心, 电子政务, 娱乐场所, 棋牌室
+    promo = any(w in _PROMO_TAILS for w in tails)
+    electronic_ok = any(w in _ELECTRONIC_TAILS for w in tails)
+    signals: list[str] = []
+    k = _KNOWN_BEFORE.search(text, max(0, s - 4), s)
+    lat = None if k else _latin_brand(text, s, urls)
+    if k:
+        brand, bs = k.group(0), k.start()
+        signals.append("known-brand")
+    elif lat:
+        brand, bs, kind = lat
+        if core == "电子" and not electronic_ok:
+            return None  # LG电子, TCL电子官网: firms
+        signals.append(kind)
+    else:
+        brand = _cjk_brand(text, s, ordinary)
+        if brand is None or (core == "电子" and not electronic_ok):
+            return None
+        if not promo and (count is None or not _count_before(text, s - 2)):
+            return None
+        bs = s - 2
+        signals.append("new-brand")
+    if tails:
+        signals.append("tail:" + "+".join(tails))
+    if count is not None:
+        signals.append("count-after")
+        if _count_before(text, bs):
+            signals.append("count-list")
+    if china:
+        signals.append("(中国)")
+    tail_text = text[end:stop].strip() if tails else ""
+    return Phrase(bs, stop, text[bs:stop], brand, text[s:stop].strip(), tuple(signals), core, tail_text)
+
+
+def _merge(text: str, found: list[Phrase]) -> list[Phrase]:
+    """Overlapping phrases become one: the union of the spans, brand and trigger of the longer, all signals."""
+    if len(found) < 2:
+        return found
+    found.sort(key=lambda p: (p.start, -p.end))
+    out: list[Phrase] = []
+    for p in found:
+        if out and p.start < out[-1].end:
+            q = out[-1]
+            main = q if (q.end - q.start) >= (p.end - p.start) else p
+            end = max(q.end, p.end)
+            shape = q if q.core else p
+            out[-1] = Phrase(q.start, end, text[q.start:end], main.brand or q.brand or p.brand, main.trigger,
+                             tuple(dict.fromkeys(q.signals + p.signals)), shape.core, shape.tail)
+            continue
+        out.append(p)
+    return out
+
+
+# -- the report ----------------------------------------------------------------------------------
+
+_GATE = re.compile(r"体育|娱乐|棋牌|彩票|电子|真人|" + (_TERMS.pattern if _TERMS is not None else "(?!)"))
+
+
+def _own_words(report) -> frozenset[str]:
+    """Two-character pieces of the agency's name and the title: never a brand (杭州体育…)."""
+    words: set[str] = set()
+    for name in (report.agency.name, report.title):
+        if name:
+            words.update(name[i:i + 2] for i in range(len(name) - 1))
+    return frozenset(words)
+
+
+def find(report) -> list[Promotion]:
+    """Every suspected promotion in the report: prose blocks, table cells and hidden HTML content."""
+    ordinary = _own_words(report)
+    hidden = report.hidden
+    out: list[Promotion] = []
+    for block in report.lintable_blocks:
+        if not block.text or _GATE.search(block.text) is None:
+            continue
+        if block.kind == "table" and block.table is not None:
+            segs = [(c, c.text) for c in block.table.cells() if c.text and _GATE.search(c.text)]
+        else:
+            segs = [(None, block.text)]
+        for cell, text in segs:
+            for p in find_phrases(text, ordinary):
+                where = cell if cell is not None else block
+                if hidden and covering(hidden, where, p.start) is not None:
+                    continue  # listed below, with the hidden element that holds it
+                out.append(_promotion(block, cell, text, p))
+    for h in hidden:
+        text = h.block.text
+        found = find_phrases(text, ordinary)
+        for k in h.links:  # link texts run together (<a>金沙电子</a><a>永利棋牌</a>): each is a phrase of its own
+            if k.end > k.start:
+                found += [Phrase(p.start + k.start, p.end + k.start, p.phrase, p.brand, p.trigger, p.signals, p.core,
+                                 p.tail) for p in find_phrases(text[k.start:k.end], ordinary)]
+        for p in _merge(text, found) if h.links else found:
+            out.append(_promotion(h.block, None, text, p, hidden=h))
+    return out
+
+
+def _promotion(block, cell, text, p: Phrase, hidden=None) -> Promotion:
+    return Promotion(block=block, cell=cell, start=p.start, end=p.end, phrase=text[p.start:p.end], brand=p.brand,
+                     trigger=p.trigger, signals=p.signals, core=p.core, tail=p.tail, hidden=hidden)

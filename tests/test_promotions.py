@@ -1,0 +1,241 @@
+"""Suspected injected promotion (report/promotions.py) and the DL501 rule that reports it.
+
+Shape-based detection: a brand (Latin letters, digits, a known gambling brand, or two characters
+that are no ordinary word) before 体育/娱乐/棋牌/彩票/电子/真人 with a promotion tail or a count
+in a list of counts.  Precision matters more than recall (every finding is an error), so most of
+this file is legitimate text that must stay quiet: the issue's list, a stress set of 220 sentences
+written for these tests (tests/fixtures/spam/legit-sentences.txt), flattened and portal pages.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+
+import pytest
+
+from disclosure_lint.packs import load_rules
+from disclosure_lint.readers import text as text_reader
+from disclosure_lint.report import interpret
+from disclosure_lint.report.promotions import SPAM_ALLOW, SPAM_PATTERNS, SPAM_TERMS, find_phrases
+
+from .conftest import SHARED, lint, parse
+
+SEED = SHARED / "seed/shangtang-2019.txt"
+LEGIT = Path(__file__).parent / "fixtures" / "spam" / "legit-sentences.txt"
+
+
+def _legit() -> list[str]:
+    return [ln.strip() for ln in LEGIT.read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")]
+
+
+def _dl501(text: str, fmt: str = "markdown", **kw):
+    return [d for d in lint(text, select=["DL501"], fmt=fmt, **kw) if d.code == "DL501"]
+
+
+# -- the fact: phrases, brands, triggers, signals ------------------------------------------------
+
+@pytest.mark.parametrize(("text", "phrase", "brand", "core", "tail", "signal"), [
+    ("推进政务公开。星耀娱乐官网。", "星耀娱乐官网", "星耀", "娱乐", "官网", "new-brand"),
+    ("访问星耀体育官方网站", "星耀体育官方网站", "星耀", "体育", "官方网站", "new-brand"),
+    ("金沙电子", "金沙电子", "金沙", "电子", "", "known-brand"),
+    ("永利棋牌app下载", "永利棋牌app下载", "永利", "棋牌", "app下载", "known-brand"),
+    ("欢迎光临xyz体育", "xyz体育", "xyz", "体育", "", "latin-brand"),
+    ("BOB体育", "BOB体育", "BOB", "体育", "", "latin-brand"),
+    ("kok体育登录入口", "kok体育登录入口", "kok", "体育", "登录入口", "latin-brand"),
+    ("777娱乐", "777娱乐", "777", "娱乐", "", "digit-brand"),
+    ("8868彩票注册送", "8868彩票注册送", "8868", "彩票", "注册送", "digit-brand"),
+    ("AG真人平台，", "AG真人平台", "AG", "真人", "平台", "latin-brand"),
+    ("鸿运电子注册送88元彩金", "鸿运电子注册送88元彩金", "鸿运", "电子", "注册送88元彩金", "new-brand"),
+    ("明珠真人开户", "明珠真人开户", "明珠", "真人", "开户", "new-brand"),
+    ("耀星体育（中国）官方网站", "耀星体育（中国）官方网站", "耀星", "体育", "官方网站", "new-brand"),
+    ("主动公开政府信息46条，街道星耀体育188条。", "星耀体育", "星耀", "体育", "", "count-list"),
+])
+def test_phrase_shapes(text, phrase, brand, core, tail, signal):
+    found = find_phrases(text, terms=False)
+    assert [p.phrase for p in found] == [phrase]
+    p = found[0]
+    assert (p.brand, p.core, p.tail) == (brand, core, tail)
+    assert signal in p.signals
+    assert text[p.start:p.end] == phrase
+
+
+@pytest.mark.parametrize("text", [
+    # the issue's list
+    "教育体育局", "文化体育和旅游局", "体育场馆", "全民健身体育", "中国体育彩票", "体育彩票公益金", "福利彩票",
+    "电子政务", "电子证照", "电子版", "电子邮箱", "政府官方网站", "门户网站", "某某市人民政府官网", "文化娱乐场所",
+    "加强社区棋牌室管理", "银行开户", "开户许可", "政务服务APP下载", "“浙里办”APP", "政务服务网统一登录入口",
+    "打击非法彩票", "查处网络赌博", "Sports", "WeChat", "体育总局", "彩票管理中心", "电子政务办公室",
+    # more of the same families
+    "LG电子", "TCL电子官网", "三星电子", "舒华体育股份有限公司", "耐克体育（中国）有限公司", "咪咕体育APP",
+    "NBA体育", "CCTV-5体育", "PP体育", "KTV娱乐场所", "VR体育", "5G娱乐", "彩票投注站", "电子商务", "金沙电子商务",
+    "皇冠体育场", "宁波体育官网", "连云港体育APP", "2023体育彩票", "第365体育", "China Sports 体育",
+    "www.bob365.com体育", "全年发布信息46条，其中教育体育类12条", "发布信息46条，群众体育12条",
+    "星耀体育APP直播赛事",  # an app name inside a sentence, no promotion tail closing it
+    "企业电子开户", "证券电子开户", "船舶电子导航", "暂停手机彩票投注业务",
+])
+def test_phrase_quiet(text):
+    assert [p.phrase for p in find_phrases(text, terms=False)] == []
+
+
+def test_agency_name_is_never_a_brand():
+    text = "# 星耀市星耀体育发展中心2023年政府信息公开工作年度报告\n\n可登录星耀体育官网查询。\n"
+    assert [p.phrase for p in interpret(parse(text)).promotions] == []
+    other = "# 某市体育发展中心2023年政府信息公开工作年度报告\n\n可登录星耀体育官网查询。\n"
+    assert [p.phrase for p in interpret(parse(other)).promotions] == ["星耀体育官网"]
+
+
+def test_report_fact_positions_in_prose_and_cells():
+    text = ("# 某区2023年政府信息公开工作年度报告\n\n主动公开政府信息46条，BOB体育官网12条。\n\n"
+            "| 信息内容 | 数量 |\n| --- | --- |\n| kok体育平台 | 3 |\n")
+    rep = interpret(parse(text))
+    got = [(p.phrase, p.block.kind, p.cell is not None, p.text[p.start:p.end]) for p in rep.promotions]
+    assert got == [("BOB体育官网", "paragraph", False, "BOB体育官网"), ("kok体育平台", "table", True, "kok体育平台")]
+    assert rep.promotions[0].hidden is None
+    assert "latin-brand" in rep.promotions[0].signals
+
+
+def test_rule_file_lists_the_same_terms_as_the_report_fact():
+    """DL505 finds terms in hidden text with the fact's built-in list: it must be DL501's default list."""
+    spec = next(r for r in load_rules() if r.code == "DL501").spec
+    assert spec.options["terms"] == list(SPAM_TERMS)
+    assert spec.options["patterns"] == list(SPAM_PATTERNS)
+    assert spec.options["allow"] == list(SPAM_ALLOW)
+
+
+# -- DL501: code, position, phrase named ---------------------------------------------------------
+
+def test_dl501_names_phrase_brand_and_trigger_with_position():
+    text = "一、总体情况\n\n2023年主动公开政府信息46条，星耀体育188条，政务微博发布信息92条。\n"
+    diags = _dl501(text)
+    col = text.splitlines()[2].index("星耀") + 1
+    assert [(d.line, d.column, d.match, d.severity) for d in diags] == [(3, col, "星耀体育", "error")]
+    msg = diags[0].message
+    assert "“星耀体育”" in msg and "“星耀”" in msg and "“体育”" in msg and "疑似替换了原文" in msg
+    assert diags[0].evidence["brand"] == "星耀" and "count-list" in diags[0].evidence["signals"]
+
+
+def test_dl501_tail_and_latin_brand_in_text_format():
+    text = ("首页 > 政府信息公开 > 年度报告\n发布日期：2023-01-12 浏览次数：\n"
+            "本机关主动公开信息120条。欢迎访问kok体育登录入口。\n")
+    diags = _dl501(text, fmt="text")
+    col = text.splitlines()[2].index("kok") + 1
+    assert [(d.line, d.column, d.match) for d in diags] == [(3, col, "kok体育登录入口")]
+    assert "字母品牌“kok”" in diags[0].message and "“登录入口”" in diags[0].message
+
+
+def test_dl501_one_finding_for_term_and_shape_together():
+    diags = _dl501("开云体育（中国）官方网站，注册即送888元彩金。")
+    assert [d.match for d in diags] == ["开云体育（中国）官方网站", "注册即送888元彩金"]
+
+
+def test_dl501_ordinary_prefixes_option():
+    cfg = {"options": {"DL501": {"ordinary_prefixes": ["星耀"]}}}
+    assert _dl501("星耀娱乐官网", config=cfg) == []
+    assert _dl501("星耀娱乐官网")
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="seed not available")
+def test_seed_brand_found_by_shape_alone():
+    """The seed with its brand replaced by one that is on no list still fires twice (count in a list of counts)."""
+    text = SEED.read_text(encoding="utf-8").replace("华球", "鑫辉")
+    diags = _dl501(text, fmt="text")
+    assert [(d.line, d.match) for d in diags] == [(8, "鑫辉体育"), (46, "鑫辉体育")]
+    assert all("疑似替换了原文" in d.message for d in diags)
+
+
+# -- legitimate text stays quiet -----------------------------------------------------------------
+
+def test_stress_set_has_enough_sentences():
+    assert len(_legit()) >= 200
+
+
+@pytest.mark.parametrize("sentence", _legit())
+def test_stress_set_sentence_quiet(sentence):
+    assert [d.match for d in _dl501(sentence)] == []
+
+
+def test_stress_set_flattened_and_as_table_quiet():
+    sentences = _legit()
+    flat = " ".join(sentences)  # a scraped page whose line breaks were lost
+    assert [d.match for d in _dl501(flat, fmt="text")] == []
+    table = "| 序号 | 内容 |\n| --- | --- |\n" + "".join(f"| {i} | {s} |\n" for i, s in enumerate(sentences, 1))
+    assert [d.match for d in _dl501(table)] == []
+
+
+@pytest.mark.parametrize("path", sorted((SHARED / "corpus/excerpts").glob("*.txt")) if SHARED.is_dir() else [],
+                         ids=lambda p: p.name)
+def test_real_excerpts_quiet(path):
+    assert [d.match for d in _dl501(path.read_text(encoding="utf-8"), fmt="text")] == []
+
+
+# -- bounded work --------------------------------------------------------------------------------
+
+def _rand_brands(n: int) -> str:
+    rng = random.Random(7)
+    cjk = "星耀鸿运鑫辉华球明珠金冠银豹天狐"
+    parts = []
+    size = 0
+    while size < n:
+        b = "".join(rng.choice(cjk) for _ in range(2)) if rng.random() < 0.5 else \
+            "".join(rng.choice("abcdefghkopxyz0123456789") for _ in range(rng.randint(2, 5)))
+        parts.append(b + rng.choice(["体育", "娱乐", "棋牌", "彩票", "电子", "真人"]) +
+                     rng.choice(["官网", "APP下载", "", "12条", "注册送", "局", "，"]))
+        size += len(parts[-1])
+    return "".join(parts)[:n]
+
+
+@pytest.mark.parametrize("line", [
+    "体育" * 500_000,
+    "体育官网" * 250_000,
+    "BOB" * 333_333,
+    None,  # random brand-like tokens
+], ids=["core", "core-tail", "latin", "random"])
+def test_one_megabyte_line_is_fast(line):
+    text = line if line is not None else _rand_brands(1_000_000)
+    t = time.perf_counter()
+    doc = text_reader.parse(text, path="big.txt")
+    rep = interpret(doc)
+    found = rep.promotions
+    assert time.perf_counter() - t < 10
+    if line is None:
+        assert found  # and it still finds them
+
+
+# -- the issue's list through the rule, real layouts ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "区教育体育局、市文化体育和旅游局完善体育场馆开放和全民健身体育设施信息。",
+    "公开中国体育彩票、体育彩票公益金和福利彩票公益金使用情况。",
+    "推进电子政务、电子证照应用，报告电子版已发布，联系电子邮箱：xxgk@example.gov.cn。",
+    "在政府官方网站、门户网站和某某市人民政府官网同步发布。",
+    "检查文化娱乐场所32家，依据《条例》规范社区棋牌室经营。",
+    "公开银行开户许可和开户许可证取消后的办理流程。",
+    "可通过政务服务APP下载、“浙里办”APP办理，或从政务服务网登录入口进入。",
+    "配合公安机关打击非法彩票，查处网络赌博案件5起。",
+    "英文版网站设置Sports栏目，并开通WeChat公众号。",
+    "国家体育总局、省体育彩票管理中心、市电子政务办公室联合开展检查。",
+])
+def test_issue_list_quiet_through_dl501(text):
+    assert [d.match for d in _dl501(text)] == []
+    assert [d.match for d in _dl501(text, fmt="text")] == []
+
+
+def test_flattened_examples():
+    root = Path(__file__).resolve().parent.parent / "examples"
+    lines = (root / "clean-2023.md").read_text(encoding="utf-8").splitlines()
+    clean = " ".join(ln.strip() for ln in lines if ln.strip())
+    assert _dl501(clean, fmt="text") == []
+    defective = (root / "defective-2023.md").read_text(encoding="utf-8")
+    flat = " ".join(ln.strip() for ln in defective.splitlines() if ln.strip())
+    assert [d.match for d in _dl501(defective)] == ["星耀体育官网注册即送888元彩金"]
+    assert [d.match for d in _dl501(flat, fmt="text")] == ["星耀体育官网注册即送888元彩金"]
+
+
+def test_truncated_excerpt_ending_inside_a_phrase():
+    text = "发布日期：2023-01-12 浏览次数：\n2022年主动公开政府信息120条，政务微博发布信息92条，星耀体育官"
+    assert _dl501(text, fmt="text") == []
+    cut = "2022年主动公开政府信息120条，kok体育"
+    assert [d.match for d in _dl501(cut, fmt="text")] == ["kok体育"]
