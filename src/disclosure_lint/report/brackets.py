@@ -1,0 +1,271 @@
+"""Bracket and quotation-mark pairs (GB/T 15834-2011 4.6 引号, 4.7 括号, 4.15 书名号).
+
+:func:`analyse` walks every paragraph once with a stack and returns the pairs it found
+and the members left unmatched:
+
+* ``unclosed`` — an opening mark never closed in its paragraph;
+* ``unopened`` — a closing mark with no opening one before it;
+* ``reversed`` — an opening quotation mark where the closing one belongs (``“…“``), or
+  a closing one where the opening one belongs (``”…”``);
+
+and, among the pairs, the ones whose two members do not belong together: ``mixed``
+(full-width and half-width, ``（…)``) and ``mismatched`` (``（…】``).
+
+What is correct and therefore not reported:
+
+* nested pairs (``（以下简称《条例》（国务院令第711号））``);
+* list markers that close without opening by design: ``1）`` ``a)`` ``一）`` at the
+  start of a paragraph or after a clause mark;
+* a quotation that spans paragraphs: it opens “ at each paragraph and closes ” only at
+  the last (GB/T 15834-2011 4.6.3.3), so a paragraph ending inside a quotation is fine
+  when the next one opens with “;
+* brackets split across table cells (a table is read as one run of cells, merged cells
+  once) or across two paragraphs (an unclosed mark at the end of one paragraph and an
+  unopened one of the same kind at the start of the next: a paragraph cut by the
+  reader or the page);
+* the last paragraph of a document that ends mid-sentence (an excerpt cut off);
+* flattened text (a whole report in one block): paragraphs are told apart where a
+  sentence end or a heading number follows a space (:func:`.writing.segments`);
+* ASCII straight quotes ``"`` ``'`` (no direction) and ``< >`` (markup, comparison):
+  not taken at all.  Balanced pairs of ASCII brackets are pairs like any other
+  (DL701 reports the half-width marks themselves).
+
+A mixed or mismatched pair around the year of a document number (``〔2021]30号``) is
+marked ``doc_number``: DL702 reports those.  An unmatched member next to an identical
+mark (``《《``, ``““``, ``））``) is marked ``doubled``: DL901 reports those.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .writing import Piece, Span, prose_pieces, segments, table_pieces
+
+# opening mark → (family, closing mark)
+OPENERS = {"（": ("round", "）"), "(": ("round", ")"), "［": ("square", "］"), "[": ("square", "]"),
+           "【": ("lenticular", "】"), "〔": ("tortoise", "〕"), "《": ("title", "》"), "〈": ("angle", "〉"),
+           "「": ("corner", "」"), "『": ("white-corner", "』"), "｛": ("curly", "｝"), "{": ("curly", "}"),
+           "“": ("double-quote", "”"), "‘": ("single-quote", "’")}
+CLOSERS = {close: (fam, open_) for open_, (fam, close) in OPENERS.items()}
+HALF_WIDTH = set("()[]{}")
+# families whose marks may be confused with one another (a mismatched pair, not two errors)
+BRACKETS = frozenset({"round", "square", "lenticular", "tortoise", "curly"})
+QUOTES = {"“": "”", "‘": "’"}
+_MARKS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS)) + "]")
+_LIST_MARKER = re.compile(r"(?:^|[\s。；：，、;:,])(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3})$")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_DOC_SERIAL = re.compile(r"\s*第?\d{1,4}号")
+_ENDS_SENTENCE = re.compile(r"[。！？!?…”’）)】》」』.；;：:]\s*$")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Mark:
+    piece: Piece
+    start: int
+    char: str
+
+    @property
+    def family(self) -> str:
+        return (OPENERS.get(self.char) or CLOSERS[self.char])[0]
+
+    @property
+    def span(self) -> Span:
+        return Span(self.piece, self.start, self.start + 1)
+
+
+@dataclass(frozen=True)
+class BracketPair:
+    open: Mark
+    close: Mark
+    mixed: bool = False  # full-width with half-width: （…)
+    mismatched: bool = False  # different kinds: （…】
+    doc_number: bool = False  # around the year of a document number: DL702's business
+
+    @property
+    def expected(self) -> str:
+        """The closing mark that belongs to the opening one."""
+        return OPENERS[self.open.char][1]
+
+
+@dataclass(frozen=True)
+class Unbalanced:
+    mark: Mark
+    problem: str  # unclosed | unopened | reversed
+    expected: str  # the mark that is missing (unclosed, unopened) or belongs here (reversed)
+    doubled: bool = False  # next to an identical mark: 《《, ““, ））
+
+
+@dataclass
+class Brackets:
+    pairs: list[BracketPair] = field(default_factory=list)
+    unbalanced: list[Unbalanced] = field(default_factory=list)
+
+    @property
+    def odd_pairs(self) -> list[BracketPair]:
+        """Mixed or mismatched pairs that are not a document number's year."""
+        return [p for p in self.pairs if (p.mixed or p.mismatched) and not p.doc_number]
+
+
+# -- one run of text (a paragraph, or a table's cells) ------------------------------------------------
+
+
+def _doubled(m: Mark) -> bool:
+    t = m.piece.text
+    return (m.start > 0 and t[m.start - 1] == m.char) or (m.start + 1 < len(t) and t[m.start + 1] == m.char)
+
+
+def _is_list_marker(piece: Piece, i: int, lo: int) -> bool:
+    """``1）`` ``a)`` ``一）``: a number closed without an opening bracket, as a list marker."""
+    return bool(_LIST_MARKER.search(piece.text[max(lo, i - 4):i])) or (
+        i - lo <= 3 and bool(re.fullmatch(r"\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3}", piece.text[lo:i])))
+
+
+def _pair(out: Brackets, o: Mark, c: Mark) -> None:
+    fam_o, fam_c = o.family, c.family
+    mismatched = fam_o != fam_c
+    mixed = not mismatched and ((o.char in HALF_WIDTH) != (c.char in HALF_WIDTH))
+    doc = False
+    if (mixed or mismatched) and o.piece is c.piece:
+        inner = o.piece.text[o.start + 1:c.start]
+        doc = bool(_YEAR.fullmatch(inner.strip())) and bool(_DOC_SERIAL.match(o.piece.text, c.start + 1))
+    out.pairs.append(BracketPair(o, c, mixed, mismatched, doc))
+
+
+class _Run:
+    """The stack walk over one paragraph (a list of ``(piece, start, end)`` ranges)."""
+
+    def __init__(self, out: Brackets):
+        self.out = out
+        self.stack: list[Mark] = []
+        self.loose: list[Unbalanced] = []  # unopened and reversed marks of this run
+
+    def walk(self, ranges: list[tuple[Piece, int, int]]) -> None:
+        for piece, lo, hi in ranges:
+            marks = [(m.start(), m.group()) for m in _MARKS.finditer(piece.text, lo, hi)]
+            for k, (i, ch) in enumerate(marks):
+                mark = Mark(piece, i, ch)
+                if ch in QUOTES or ch in ("”", "’"):
+                    self._quote(mark, marks[k + 1:], lo)
+                elif ch in OPENERS:
+                    self.stack.append(mark)
+                else:
+                    self._close(mark, lo)
+
+    def _close(self, mark: Mark, lo: int) -> None:
+        fam = mark.family
+        for k in range(len(self.stack) - 1, -1, -1):
+            if self.stack[k].family == fam:
+                for x in self.stack[k + 1:]:
+                    self._unclosed(x)
+                _pair(self.out, self.stack[k], mark)
+                del self.stack[k:]
+                return
+        if _is_list_marker(mark.piece, mark.start, lo):
+            return
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.family in BRACKETS and fam in BRACKETS:
+            _pair(self.out, self.stack.pop(), mark)  # （…】: one pair of the wrong kinds
+            return
+        self.loose.append(Unbalanced(mark, "unopened", CLOSERS[mark.char][1], _doubled(mark)))
+
+    def _quote(self, mark: Mark, rest: list[tuple[int, str]], lo: int) -> None:
+        ch = mark.char
+        text = mark.piece.text
+        if ch in ("‘", "’"):
+            before = text[mark.start - 1:mark.start] if mark.start else ""
+            after = text[mark.start + 1:mark.start + 2]
+            if _LATIN.match(before) and (_LATIN.match(after) or ch == "’"):
+                return  # an apostrophe: People’s, students’
+        if ch in QUOTES:  # an opening mark
+            top = self.stack[-1] if self.stack else None
+            if top is not None and top.char == ch:
+                if top.piece is mark.piece and top.start == mark.start - 1:
+                    self.loose.append(Unbalanced(mark, "unopened", QUOTES[ch], True))  # ““: one too many
+                    return
+                # “…“: the second one should close the first
+                self.loose.append(Unbalanced(mark, "reversed", QUOTES[ch]))
+                self.stack.pop()
+                return
+            self.stack.append(mark)
+            return
+        opener = CLOSERS[ch][1]
+        for k in range(len(self.stack) - 1, -1, -1):
+            if self.stack[k].char == opener:
+                for x in self.stack[k + 1:]:
+                    self._unclosed(x)
+                _pair(self.out, self.stack[k], mark)
+                del self.stack[k:]
+                return
+        nxt = next((c for _, c in rest if c in (opener, ch)), None)
+        if nxt == ch and not _doubled(mark):
+            # ”…”: this one should open the quotation the next one closes
+            self.loose.append(Unbalanced(mark, "reversed", opener))
+            self.stack.append(Mark(mark.piece, mark.start, opener))
+            return
+        self.loose.append(Unbalanced(mark, "unopened", opener, _doubled(mark)))
+
+    def _unclosed(self, m: Mark) -> None:
+        if any(u.mark.start == m.start and u.mark.piece is m.piece for u in self.loose):
+            return  # a reversed ” that was treated as an opener: already reported
+        self.out.unbalanced.append(Unbalanced(m, "unclosed", OPENERS[m.char][1], _doubled(m)))
+
+
+def _streams(report) -> list[list[tuple[Piece, int, int]]]:
+    """Paragraphs in document order: segments of prose blocks, and table cells."""
+    prose = {p.block.index: p for p in prose_pieces(report)}
+    out: list[list[tuple[Piece, int, int]]] = []
+    for b in report.lintable_blocks:
+        if b.kind == "table":
+            # each cell its own paragraph: a bracket split across two cells is joined like one
+            # split across two paragraphs (see :func:`analyse`)
+            out.extend([[(p, 0, len(p.text))] for p in table_pieces(b)])
+        elif b.index in prose:
+            p = prose[b.index]
+            out.extend([[(p, s, e)] for s, e in segments(p.text)])
+    return out
+
+
+def _first_char(stream: list[tuple[Piece, int, int]]) -> str:
+    piece, lo, hi = stream[0]
+    s = piece.text[lo:hi].lstrip(" \t\u3000*#>")
+    return s[:1]
+
+
+def analyse(report) -> Brackets:
+    out = Brackets()
+    streams = _streams(report)
+    carried: list[Mark] = []  # unclosed brackets at the end of the previous paragraph
+    for n, stream in enumerate(streams):
+        run = _Run(out)
+        run.walk(stream)
+        nxt = streams[n + 1] if n + 1 < len(streams) else None
+        # a closing mark at the start of this paragraph may close what the previous one left open
+        loose = []
+        for u in run.loose:
+            match = next((c for c in reversed(carried) if u.problem == "unopened" and c.family == u.mark.family), None)
+            if match is not None:
+                carried.remove(match)
+                _pair(out, match, u.mark)
+            else:
+                loose.append(u)
+        for c in carried:
+            out.unbalanced.append(Unbalanced(c, "unclosed", OPENERS[c.char][1], _doubled(c)))
+        out.unbalanced.extend(loose)
+        carried = []
+        last_piece, _, last_hi = stream[-1]
+        cut_off = nxt is None and not _ENDS_SENTENCE.search(last_piece.text[:last_hi])
+        for m in run.stack:
+            if cut_off:
+                continue  # the document ends mid-sentence: an excerpt cut off
+            if m.char in QUOTES and nxt is not None and _first_char(nxt) == m.char:
+                continue  # a quotation that goes on in the next paragraph
+            if m.char in QUOTES:
+                out.unbalanced.append(Unbalanced(m, "unclosed", QUOTES[m.char], _doubled(m)))
+            else:
+                carried.append(m)
+    for c in carried:
+        out.unbalanced.append(Unbalanced(c, "unclosed", OPENERS[c.char][1], _doubled(c)))
+    out.unbalanced.sort(key=lambda u: (u.mark.piece.block.index, u.mark.piece.base or 0, u.mark.start))
+    return out
