@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 
 from pydantic import Field
 
@@ -100,6 +101,11 @@ _PROBLEM = {
 }
 
 
+class UnbalancedBracketsOptions(KindOptions):
+    # a text with hundreds of unmatched marks is something the tool misread, not a report with slips
+    max_findings: int = Field(default=100, ge=1, description="每个文件最多报告的处数")
+
+
 @register
 class UnbalancedBrackets(Kind):
     """``unbalanced-brackets`` (DL703): brackets and quotation marks that do not pair up.
@@ -110,9 +116,13 @@ class UnbalancedBrackets(Kind):
     """
 
     name = "unbalanced-brackets"
+    Options = UnbalancedBracketsOptions
     params = frozenset({"detail", "mark", "expected"})
 
     def check(self, report) -> Iterator[Hit]:
+        return islice(self._hits(report), self.options.max_findings)
+
+    def _hits(self, report) -> Iterator[Hit]:
         br = report.brackets
         for u in br.unbalanced:
             if u.doubled:

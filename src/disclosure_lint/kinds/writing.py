@@ -7,12 +7,26 @@ The analyses are report facts (:attr:`AnnualReport.doubles`, ``.enumerations``,
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from pydantic import Field
 
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
+
+# At most this many findings of one rule in one file: a text with hundreds of them is not a report
+# with slips but something the tool misread (or not a report), and listing them all helps no one.
+MAX_FINDINGS = 100
+
+
+class WritingOptions(KindOptions):
+    max_findings: int = Field(default=MAX_FINDINGS, ge=1, description="每个文件最多报告的处数")
+
+
+def capped(hits: Iterable[Hit], n: int) -> Iterator[Hit]:
+    return islice(hits, n)
+
 
 _WHAT = {"mark": "标点", "bracket": "标点", "char": "字", "word": "词语"}
 _BREAK = {"repeated": "序号重复", "skipped": "序号跳号", "backwards": "序号倒退"}
@@ -37,7 +51,7 @@ def _context(span, width: int = 6) -> str:
     return t[max(0, span.start - width):span.end + width]
 
 
-class DoubledTextOptions(KindOptions):
+class DoubledTextOptions(WritingOptions):
     allow: list[str] = Field(default_factory=list,
                              description="不报告的连写（写连写后的全文，如“研究研究”）")
 
@@ -49,6 +63,9 @@ class DoubledText(Kind):
     params = frozenset({"unit", "what"})
 
     def check(self, report) -> Iterator[Hit]:
+        return capped(self._hits(report), self.options.max_findings)
+
+    def _hits(self, report) -> Iterator[Hit]:
         allow = set(self.options.allow)
         for d in report.doubles:
             span = d.span
@@ -68,9 +85,13 @@ class DoubledText(Kind):
 @register
 class EnumerationSequence(Kind):
     name = "enumeration-sequence"
+    Options = WritingOptions
     params = frozenset({"marker", "previous", "expected", "problem"})
 
     def check(self, report) -> Iterator[Hit]:
+        return capped(self._hits(report), self.options.max_findings)
+
+    def _hits(self, report) -> Iterator[Hit]:
         for run in report.enumerations:
             for br in run.breaks:
                 span = br.item.span
@@ -89,9 +110,13 @@ class EnumerationSequence(Kind):
 @register
 class MissingCount(Kind):
     name = "missing-count"
+    Options = WritingOptions
     params = frozenset({"item", "unit", "sibling"})
 
     def check(self, report) -> Iterator[Hit]:
+        return capped(self._hits(report), self.options.max_findings)
+
+    def _hits(self, report) -> Iterator[Hit]:
         for cl in report.count_lists:
             numbered = [it for it in cl.items if it.has_number]
             for it in cl.missing:

@@ -60,7 +60,10 @@ _ENDS_SENTENCE = re.compile(r"[。！？!?…”’）)】》」』.；;：:]\s*
 _LATIN = re.compile(r"[A-Za-z]")
 
 
-@dataclass(frozen=True)
+_FAMILY = {ch: fam for ch, (fam, _) in (*OPENERS.items(), *CLOSERS.items())}
+
+
+@dataclass(frozen=True, slots=True)
 class Mark:
     piece: Piece
     start: int
@@ -68,7 +71,7 @@ class Mark:
 
     @property
     def family(self) -> str:
-        return (OPENERS.get(self.char) or CLOSERS[self.char])[0]
+        return _FAMILY[self.char]
 
     @property
     def span(self) -> Span:
@@ -133,6 +136,9 @@ def _pair(out: Brackets, o: Mark, c: Mark) -> None:
     out.pairs.append(BracketPair(o, c, mixed, mismatched, doc))
 
 
+_DEPTH = 8  # how far down the stack a closing mark looks for its opening one
+
+
 class _Run:
     """The stack walk over one paragraph (a list of ``(piece, start, end)`` ranges)."""
 
@@ -140,28 +146,50 @@ class _Run:
         self.out = out
         self.stack: list[Mark] = []
         self.loose: list[Unbalanced] = []  # unopened and reversed marks of this run
+        self.reversed_at: set[tuple[int, int]] = set()  # (id(piece), start) of reversed marks
 
     def walk(self, ranges: list[tuple[Piece, int, int]]) -> None:
         for piece, lo, hi in ranges:
             marks = [(m.start(), m.group()) for m in _MARKS.finditer(piece.text, lo, hi)]
+            # the next quotation mark of the same family after each mark (one pass from the end)
+            ahead: list[str | None] = [None] * len(marks)
+            last = {"double-quote": None, "single-quote": None}
+            for k in range(len(marks) - 1, -1, -1):
+                ch = marks[k][1]
+                fam = _FAMILY[ch]
+                if fam in last:
+                    ahead[k] = last[fam]
+                    last[fam] = ch
             for k, (i, ch) in enumerate(marks):
                 mark = Mark(piece, i, ch)
                 if ch in QUOTES or ch in ("”", "’"):
-                    self._quote(mark, marks[k + 1:], lo)
+                    self._quote(mark, ahead[k])
                 elif ch in OPENERS:
                     self.stack.append(mark)
                 else:
                     self._close(mark, lo)
 
+    def _find(self, family: str | None = None, char: str | None = None) -> int | None:
+        """The nearest open mark of ``family`` (or exactly ``char``), at most :data:`_DEPTH` down."""
+        stack = self.stack
+        for k in range(len(stack) - 1, max(-1, len(stack) - 1 - _DEPTH), -1):
+            c = stack[k].char
+            if c == char or (family is not None and _FAMILY[c] == family):
+                return k
+        return None
+
+    def _close_at(self, k: int, mark: Mark) -> None:
+        for x in self.stack[k + 1:]:
+            self._unclosed(x)
+        _pair(self.out, self.stack[k], mark)
+        del self.stack[k:]
+
     def _close(self, mark: Mark, lo: int) -> None:
         fam = mark.family
-        for k in range(len(self.stack) - 1, -1, -1):
-            if self.stack[k].family == fam:
-                for x in self.stack[k + 1:]:
-                    self._unclosed(x)
-                _pair(self.out, self.stack[k], mark)
-                del self.stack[k:]
-                return
+        k = self._find(family=fam)
+        if k is not None:
+            self._close_at(k, mark)
+            return
         if _is_list_marker(mark.piece, mark.start, lo):
             return
         top = self.stack[-1] if self.stack else None
@@ -170,7 +198,7 @@ class _Run:
             return
         self.loose.append(Unbalanced(mark, "unopened", CLOSERS[mark.char][1], _doubled(mark)))
 
-    def _quote(self, mark: Mark, rest: list[tuple[int, str]], lo: int) -> None:
+    def _quote(self, mark: Mark, ahead: str | None) -> None:
         ch = mark.char
         text = mark.piece.text
         if ch in ("‘", "’"):
@@ -191,23 +219,20 @@ class _Run:
             self.stack.append(mark)
             return
         opener = CLOSERS[ch][1]
-        for k in range(len(self.stack) - 1, -1, -1):
-            if self.stack[k].char == opener:
-                for x in self.stack[k + 1:]:
-                    self._unclosed(x)
-                _pair(self.out, self.stack[k], mark)
-                del self.stack[k:]
-                return
-        nxt = next((c for _, c in rest if c in (opener, ch)), None)
-        if nxt == ch and not _doubled(mark):
+        k = self._find(char=opener)
+        if k is not None:
+            self._close_at(k, mark)
+            return
+        if ahead == ch and not _doubled(mark):
             # ”…”: this one should open the quotation the next one closes
             self.loose.append(Unbalanced(mark, "reversed", opener))
+            self.reversed_at.add((id(mark.piece), mark.start))
             self.stack.append(Mark(mark.piece, mark.start, opener))
             return
         self.loose.append(Unbalanced(mark, "unopened", opener, _doubled(mark)))
 
     def _unclosed(self, m: Mark) -> None:
-        if any(u.mark.start == m.start and u.mark.piece is m.piece for u in self.loose):
+        if (id(m.piece), m.start) in self.reversed_at:
             return  # a reversed ” that was treated as an opener: already reported
         self.out.unbalanced.append(Unbalanced(m, "unclosed", OPENERS[m.char][1], _doubled(m)))
 
@@ -244,10 +269,8 @@ def analyse(report) -> Brackets:
         # a closing mark at the start of this paragraph may close what the previous one left open
         loose = []
         for u in run.loose:
-            match = next((c for c in reversed(carried) if u.problem == "unopened" and c.family == u.mark.family), None)
-            if match is not None:
-                carried.remove(match)
-                _pair(out, match, u.mark)
+            if u.problem == "unopened" and carried and carried[-1].family == u.mark.family:
+                _pair(out, carried.pop(), u.mark)
             else:
                 loose.append(u)
         for c in carried:

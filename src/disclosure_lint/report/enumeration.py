@@ -164,7 +164,7 @@ def _items(piece: Piece, heading: bool) -> list[tuple[EnumItem | None, int]]:
         if fam == "cn" and (heading and i <= lead or _section_title_at(text, m.end())):
             out.append((None, i))
             continue
-        if starts_with_table_label(text[i:]):
+        if starts_with_table_label(text[i:i + 80]):
             continue
         if fam == "car" and i > 0 and text[i - 1] in "（(":
             continue
