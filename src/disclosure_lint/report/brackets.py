@@ -237,58 +237,136 @@ class _Run:
         self.out.unbalanced.append(Unbalanced(m, "unclosed", OPENERS[m.char][1], _doubled(m)))
 
 
-def _streams(report) -> list[list[tuple[Piece, int, int]]]:
+@dataclass(frozen=True)
+class _Para:
+    """One paragraph for the walk: a segment of a prose block, or one table cell."""
+
+    piece: Piece
+    lo: int
+    hi: int
+
+    @property
+    def text(self) -> str:
+        return self.piece.text[self.lo:self.hi]
+
+    @property
+    def cell_key(self) -> tuple[int, int] | None:
+        c = self.piece.cell
+        return None if c is None else (self.piece.block.index, c.col)
+
+
+def _paragraphs(report) -> list[_Para]:
     """Paragraphs in document order: segments of prose blocks, and table cells."""
     prose = {p.block.index: p for p in prose_pieces(report)}
-    out: list[list[tuple[Piece, int, int]]] = []
+    out: list[_Para] = []
     for b in report.lintable_blocks:
         if b.kind == "table":
-            # each cell its own paragraph: a bracket split across two cells is joined like one
-            # split across two paragraphs (see :func:`analyse`)
-            out.extend([[(p, 0, len(p.text))] for p in table_pieces(b)])
+            out.extend(_Para(p, 0, len(p.text)) for p in table_pieces(b))
         elif b.index in prose:
             p = prose[b.index]
-            out.extend([[(p, s, e)] for s, e in segments(p.text)])
+            out.extend(_Para(p, lo, hi) for lo, hi in segments(p.text))
     return out
 
 
-def _first_char(stream: list[tuple[Piece, int, int]]) -> str:
-    piece, lo, hi = stream[0]
-    s = piece.text[lo:hi].lstrip(" \t\u3000*#>")
-    return s[:1]
+def _first_char(para: _Para) -> str:
+    return para.text.lstrip(" \t\u3000*#>")[:1]
+
+
+_CARRY = 5  # a bracket left open may close up to this many wrapped lines further on
+
+
+class _Carry:
+    """Opening marks left open at the end of a paragraph that a later one may still close.
+
+    Prose: carried to the next paragraph, and on while each paragraph ends without a sentence
+    end (a line of a hard-wrapped paragraph).  Table cells: carried down their column and to
+    the cell on their right, until the table ends."""
+
+    def __init__(self, out: Brackets):
+        self.out = out
+        self.prose: list[Mark] = []
+        self.prose_left = 0
+        self.cells: dict[tuple[int, int], list[Mark]] = {}
+        self.table: int | None = None
+
+    def _report(self, marks: list[Mark]) -> None:
+        for m in marks:
+            self.out.unbalanced.append(Unbalanced(m, "unclosed", OPENERS[m.char][1], _doubled(m)))
+        marks.clear()
+
+    def flush_cells(self) -> None:
+        for marks in self.cells.values():
+            self._report(marks)
+        self.cells.clear()
+        self.table = None
+
+    def match(self, para: _Para, loose: list[Unbalanced]) -> list[Unbalanced]:
+        """Pair this paragraph's unopened closing marks with carried opening ones; return the rest."""
+        key = para.cell_key
+        if key is None:
+            self.flush_cells()
+            stacks = [self.prose]
+        else:
+            self._report(self.prose)  # a bracket opened in prose does not close in a table
+            if self.table != key[0]:
+                self.flush_cells()
+                self.table = key[0]
+            stacks = [self.cells.get(key, []), self.cells.get((key[0], key[1] - 1), [])]
+        rest = []
+        for u in loose:
+            stack = next((st for st in stacks if st and u.problem == "unopened"
+                          and _FAMILY[st[-1].char] == u.mark.family), None)
+            if stack is not None:
+                _pair(self.out, stack.pop(), u.mark)
+            else:
+                rest.append(u)
+        return rest
+
+    def keep(self, para: _Para, still_open: list[Mark]) -> None:
+        """Carry what ``para`` leaves open; report what can no longer be closed."""
+        key = para.cell_key
+        if key is not None:
+            self.cells.setdefault(key, []).extend(still_open)
+            return
+        wrapped = not _ENDS_SENTENCE.search(para.text)
+        if still_open:
+            # a paragraph that ends a sentence gives the next one a chance to close (a page or a
+            # reader cut it); a wrapped line gives the lines after it, up to _CARRY of them
+            self.prose.extend(still_open)
+            self.prose_left = _CARRY if wrapped else 1
+            return
+        self.prose_left -= 1
+        if self.prose_left <= 0 or not wrapped:
+            self._report(self.prose)
+
+    def close(self) -> None:
+        self._report(self.prose)
+        self.flush_cells()
 
 
 def analyse(report) -> Brackets:
     out = Brackets()
-    streams = _streams(report)
-    carried: list[Mark] = []  # unclosed brackets at the end of the previous paragraph
-    for n, stream in enumerate(streams):
+    paras = _paragraphs(report)
+    carry = _Carry(out)
+    for n, para in enumerate(paras):
         run = _Run(out)
-        run.walk(stream)
-        nxt = streams[n + 1] if n + 1 < len(streams) else None
-        # a closing mark at the start of this paragraph may close what the previous one left open
-        loose = []
-        for u in run.loose:
-            if u.problem == "unopened" and carried and carried[-1].family == u.mark.family:
-                _pair(out, carried.pop(), u.mark)
-            else:
-                loose.append(u)
-        for c in carried:
-            out.unbalanced.append(Unbalanced(c, "unclosed", OPENERS[c.char][1], _doubled(c)))
-        out.unbalanced.extend(loose)
-        carried = []
-        last_piece, _, last_hi = stream[-1]
-        cut_off = nxt is None and not _ENDS_SENTENCE.search(last_piece.text[:last_hi])
+        run.walk([(para.piece, para.lo, para.hi)])
+        nxt = paras[n + 1] if n + 1 < len(paras) else None
+        out.unbalanced.extend(carry.match(para, run.loose))
+        if nxt is None and not _ENDS_SENTENCE.search(para.text):
+            run.stack.clear()  # the document ends mid-sentence: an excerpt cut off
+        still_open = []
         for m in run.stack:
-            if cut_off:
-                continue  # the document ends mid-sentence: an excerpt cut off
             if m.char in QUOTES and nxt is not None and _first_char(nxt) == m.char:
-                continue  # a quotation that goes on in the next paragraph
-            if m.char in QUOTES:
-                out.unbalanced.append(Unbalanced(m, "unclosed", QUOTES[m.char], _doubled(m)))
+                continue  # a quotation that goes on in the next paragraph (GB/T 15834 4.6.3.3)
+            if m.char in QUOTES and _ENDS_SENTENCE.search(para.text):
+                run._unclosed(m)  # a quotation left open at a paragraph's end is not carried
             else:
-                carried.append(m)
-    for c in carried:
-        out.unbalanced.append(Unbalanced(c, "unclosed", OPENERS[c.char][1], _doubled(c)))
+                still_open.append(m)
+        carry.keep(para, still_open)
+    if paras and not _ENDS_SENTENCE.search(paras[-1].text):
+        carry.prose.clear()  # cut off while a bracket was open
+        carry.cells.clear()
+    carry.close()
     out.unbalanced.sort(key=lambda u: (u.mark.piece.block.index, u.mark.piece.base or 0, u.mark.start))
     return out

@@ -23,7 +23,8 @@ ends one word and starts the next is everywhere and is correct (部门|门户网
   予以公开 | 公开方式 (a boundary the writer left out), not as a doubled word.  Not
   taken: one character repeated (天天天天), numerals (二零二零), 一 + measure
   (一个一个, 一步一步), labels of the statistics tables (行政复议行政复议 is two merged
-  cells run together).
+  cells run together), a word right after a numbered run-in title (``（一）主动公开主动
+  公开政府信息…``: a bold title whose words the text repeats, the bold lost by the reader).
 
 A double whose two copies lie on different source lines or in different table cells is
 never taken.  ``certain`` says whether removing the copy is a safe fix: marks, the
@@ -236,6 +237,7 @@ LEGIT_REDUPLICATION = frozenset(
 _MEASURES = set("个项件条步次批点家户处层级天年月周位名人份种类样张本篇场起轮期回笔片块座所间栋把辆台套组支队遍趟代环下阵半刻两首部")
 # after a doubled word, a character that cannot begin a compound with it
 _WORD_NEXT = set("的了着过和与及等并或而是在对将把被于也都就又还以为向从给由其这该每各")
+_RUN_IN_TITLE = re.compile(r"(?:^|[\s。；;])[（(]?(?:[一二三四五六七八九十]{1,3}|\d{1,2})(?:[）)]|[、.．])\s*$")
 _MARK_RUN = re.compile(r"([，。、；：])\1+|([,;])\2+")
 _FUNC_DOUBLE = re.compile("([" + "".join(FUNCTION_CHARS) + r"])\1")
 _WORD_DOUBLE = re.compile(f"([{CJK}]{{2,6}}?)\\1")
@@ -294,6 +296,8 @@ def _word_doubles(piece: Piece) -> list[Doubled]:
         before_boundary = nxt == "" or nxt in BOUNDARY
         if not (after_boundary or before_boundary or nxt in _WORD_NEXT):
             continue  # 予以公开|公开方式: may be two words with a boundary left out
+        if _RUN_IN_TITLE.search(text, max(0, i - 10), i):
+            continue  # （一）主动公开|主动公开政府信息…: a bold run-in title, then the text
         if not _same_place(piece, i, j):
             continue
         out.append(Doubled(Span(piece, i, j), w, "word", before_boundary))
@@ -359,7 +363,7 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
           "发条", "油条", "枝条", "柳条", "苗条", "信条", "专条", "欠条"),
     "件": ("文件", "案件", "事件", "条件", "附件", "证件", "稿件", "邮件", "软件", "硬件", "部件", "零件", "配件",
           "物件", "信件", "要件", "函件", "快件", "急件", "原件", "复印件", "扫描件", "组件", "构件", "插件",
-          "工件", "来件", "批件", "密件", "卷件", "办件", "案卷件", "答复件", "申请件", "建议件", "提案件"),
+          "工件", "来件", "批件", "密件", "卷件", "办件", "案卷件", "答复件", "申请件"),
     "个": ("各个", "整个", "单个", "某个", "哪个", "这个", "那个", "真个"),
     "篇": ("诗篇", "开篇", "通篇", "长篇", "短篇", "全篇", "篇篇"),
     "次": ("层次", "名次", "档次", "班次", "批次", "车次", "场次", "架次", "航次", "频次", "依次", "其次", "再次",
