@@ -190,6 +190,16 @@ def test_dl902_runs_are_scoped_by_section():
 
 # == DL903 missing counts =========================================================================
 
+def test_dl903_flattened_heading_is_not_part_of_the_item():
+    text = "一、总体情况 （一）主动公开 图文解读篇、政策解读12篇、视频解读3篇。"
+    [d] = only("DL903", text, fmt="text")
+    assert (d.column, d.match) == (text.index("图文解读篇") + 1, "图文解读篇")
+
+
+def test_dl901_aabb_is_cjk_only():
+    assert [d.match for d in only("DL901", "加强政府信息公开的的。。")] == ["的的", "。。"]
+
+
 def test_fact_count_lists():
     r = report("全年主动公开政府信息356条，其中政策文件15条、备案信息条、许可信息25条。")
     [cl] = r.count_lists

@@ -19,10 +19,11 @@ What is correct and therefore not reported:
 * a quotation that spans paragraphs: it opens “ at each paragraph and closes ” only at
   the last (GB/T 15834-2011 4.6.3.3), so a paragraph ending inside a quotation is fine
   when the next one opens with “;
-* brackets split across table cells (a table is read as one run of cells, merged cells
-  once) or across two paragraphs (an unclosed mark at the end of one paragraph and an
-  unopened one of the same kind at the start of the next: a paragraph cut by the
-  reader or the page);
+* brackets split across table cells (each cell is a paragraph, merged cells are read
+  once, and a mark left open in a cell may close in the cell below or to its right) or
+  across paragraphs (a mark left open at the end of a paragraph may close in the next
+  one — a paragraph cut by the reader or a page — or, while lines end without a sentence
+  end, in one of the next few lines of a hard-wrapped paragraph);
 * the last paragraph of a document that ends mid-sentence (an excerpt cut off);
 * flattened text (a whole report in one block): paragraphs are told apart where a
   sentence end or a heading number follows a space (:func:`.writing.segments`);
@@ -111,7 +112,7 @@ class Brackets:
         return [p for p in self.pairs if (p.mixed or p.mismatched) and not p.doc_number]
 
 
-# -- one run of text (a paragraph, or a table's cells) ------------------------------------------------
+# -- one paragraph ----------------------------------------------------------------------------------
 
 
 def _doubled(m: Mark) -> bool:
@@ -359,10 +360,7 @@ def analyse(report) -> Brackets:
         for m in run.stack:
             if m.char in QUOTES and nxt is not None and _first_char(nxt) == m.char:
                 continue  # a quotation that goes on in the next paragraph (GB/T 15834 4.6.3.3)
-            if m.char in QUOTES and _ENDS_SENTENCE.search(para.text):
-                run._unclosed(m)  # a quotation left open at a paragraph's end is not carried
-            else:
-                still_open.append(m)
+            still_open.append(m)
         carry.keep(para, still_open)
     if paras and not _ENDS_SENTENCE.search(paras[-1].text):
         carry.prose.clear()  # cut off while a bracket was open

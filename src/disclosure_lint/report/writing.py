@@ -259,9 +259,9 @@ def _char_doubles(piece: Piece) -> list[Doubled]:
         pre, post = FUNCTION_CHARS[ch]
         if (prev and prev in pre) or (nxt and nxt in post):
             continue
-        if i >= 2 and text[i - 2] == text[i - 1] != ch:
+        if i >= 2 and text[i - 2] == text[i - 1] != ch and _CJK_CHAR.match(text[i - 1]):
             continue  # AABB: 实实在在
-        if i + 3 < len(text) and text[i + 2] == text[i + 3]:
+        if i + 3 < len(text) and text[i + 2] == text[i + 3] and _CJK_CHAR.match(text[i + 2]):
             continue  # AABB: 的的确确
         window = text[max(0, i - 3):i + 5]
         if any(p in window and _covers(text, i, p) for p in LEGIT_PHRASES):
@@ -452,9 +452,12 @@ def _lists_in(piece: Piece) -> list[CountList]:
             if nm:
                 items.append(CountItem(Span(piece, s, e), nm.group(1), True))
             else:
-                bm = _BARE.search(item)
-                if bm and len(item) <= 16 and _bare_item(item, bm.group(1)):
-                    items.append(CountItem(Span(piece, s, e), bm.group(1), False))
+                # flattened text: a heading run into the item is not part of it
+                tail = item.rsplit(None, 1)[-1] if item else item
+                s_tail = e - len(tail)
+                bm = _BARE.search(tail)
+                if bm and len(tail) <= 16 and _bare_item(tail, bm.group(1)):
+                    items.append(CountItem(Span(piece, s_tail, e), bm.group(1), False))
                 else:
                     items.append(CountItem(Span(piece, s, e), "", False))
             ipos = im.end() if im else iend
