@@ -24,10 +24,17 @@ def facts(text: str, fmt: str = "markdown"):
 
 def test_fact_pairs_and_unbalanced_members():
     br = facts("依据《条例》（以下简称《规定》（试行））和“三审三校“制度（详见附件。")
-    assert [(p.open.char, p.close.char) for p in br.pairs] == [("《", "》"), ("《", "》"), ("（", "）"), ("（", "）")]
+    assert [(p.open.char, p.close.char) for p in br.pairs] == [("《", "》"), ("（", "）"), ("《", "》"), ("（", "）")]
     probs = [(u.mark.char, u.problem, u.expected) for u in br.unbalanced]
     assert probs == [("“", "reversed", "”"), ("（", "unclosed", "）")]
     assert br.odd_pairs == []
+
+
+def test_fact_plain_paragraphs_list_their_pairs_too():
+    br = facts("依据《条例》（国务院令第711号）编制。\n\n落实“三审三校”制度。\n")
+    assert br.unbalanced == [] and br.odd_pairs == []
+    assert [(p.open.char, p.close.char, p.open.start, p.close.start) for p in br.pairs] == [
+        ("《", "》", 2, 5), ("（", "）", 6, 16), ("“", "”", 2, 7)]
 
 
 def test_fact_mixed_mismatched_and_document_numbers():

@@ -40,7 +40,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from ..model import Block
 from .writing import Piece, Span, prose_pieces, segments, table_pieces
 
 # opening mark → (family, closing mark)
@@ -54,6 +56,7 @@ HALF_WIDTH = set("()[]{}")
 BRACKETS = frozenset({"round", "square", "lenticular", "tortoise", "curly"})
 QUOTES = {"“": "”", "‘": "’"}
 _MARKS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS)) + "]")
+_CELL_MARKS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS)) + "\t\n]")
 _LIST_MARKER = re.compile(r"(?:^|[\s。；：，、;:,])(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3})$")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _DOC_SERIAL = re.compile(r"\s*第?\d{1,4}号")
@@ -103,13 +106,29 @@ class Unbalanced:
 
 @dataclass
 class Brackets:
-    pairs: list[BracketPair] = field(default_factory=list)
     unbalanced: list[Unbalanced] = field(default_factory=list)
+    # pairs found while walking paragraphs with a problem or an open mark; paragraphs whose marks
+    # pair up plainly (see :func:`_plain`) are walked again only when :attr:`pairs` is read
+    found: list[BracketPair] = field(default_factory=list)
+    plain: list[_Para] = field(default_factory=list)
+    plain_tables: list[Block] = field(default_factory=list)
+
+    @property
+    def pairs(self) -> list[BracketPair]:
+        """Every pair, in the order of their opening marks (computed on each call)."""
+        out = Brackets()
+        for para in self.plain:
+            _Run(out).walk([(para.piece, para.lo, para.hi)])
+        for b in self.plain_tables:
+            for cell in table_pieces(b):
+                _Run(out).walk([(cell, 0, len(cell.text))])
+        return sorted([*self.found, *out.found],
+                      key=lambda p: (p.open.piece.block.index, p.open.piece.base or 0, p.open.start))
 
     @property
     def odd_pairs(self) -> list[BracketPair]:
-        """Mixed or mismatched pairs that are not a document number's year."""
-        return [p for p in self.pairs if (p.mixed or p.mismatched) and not p.doc_number]
+        """Mixed or mismatched pairs that are not a document number's year (never in a plain paragraph)."""
+        return [p for p in self.found if (p.mixed or p.mismatched) and not p.doc_number]
 
 
 # -- one paragraph ----------------------------------------------------------------------------------
@@ -134,10 +153,25 @@ def _pair(out: Brackets, o: Mark, c: Mark) -> None:
     if (mixed or mismatched) and o.piece is c.piece:
         inner = o.piece.text[o.start + 1:c.start]
         doc = bool(_YEAR.fullmatch(inner.strip())) and bool(_DOC_SERIAL.match(o.piece.text, c.start + 1))
-    out.pairs.append(BracketPair(o, c, mixed, mismatched, doc))
+    out.found.append(BracketPair(o, c, mixed, mismatched, doc))
 
 
 _DEPTH = 8  # how far down the stack a closing mark looks for its opening one
+
+
+@lru_cache(maxsize=4096)
+def _plain(marks: str) -> bool:
+    """Do these marks (a paragraph's, in order) nest and pair up exactly — each closing mark the
+    partner of the last open one, no quotation mark inside one of its own kind, none left open?"""
+    stack: list[str] = []
+    for ch in marks:
+        if ch in OPENERS:
+            if ch in QUOTES and ch in stack:
+                return False
+            stack.append(ch)
+        elif not stack or OPENERS[stack.pop()][1] != ch:
+            return False
+    return not stack
 
 
 class _Run:
@@ -245,6 +279,7 @@ class _Para:
     piece: Piece
     lo: int
     hi: int
+    plain_table: bool = False  # a whole table whose every cell pairs up its own marks
 
     @property
     def text(self) -> str:
@@ -262,10 +297,20 @@ def _paragraphs(report) -> list[_Para]:
     out: list[_Para] = []
     for b in report.lintable_blocks:
         if b.kind == "table":
-            out.extend(_Para(p, 0, len(p.text)) for p in table_pieces(b))
+            seqs = "".join(_CELL_MARKS.findall(b.text)).replace("\n", "\t").split("\t")
+            if all(_plain(q) for q in seqs):
+                # every cell's marks pair up in the cell (the usual case): the table as one paragraph
+                out.append(_Para(Piece(b, b.text, 0), 0, len(b.text), plain_table=True))
+                continue
+            # cells without a mark cannot change the balance; the first cell still ends the prose
+            cells = table_pieces(b, report)
+            out.extend(_Para(p, 0, len(p.text)) for k, p in enumerate(cells) if k == 0 or _MARKS.search(p.text))
         elif b.index in prose:
             p = prose[b.index]
-            out.extend(_Para(p, lo, hi) for lo, hi in segments(p.text))
+            if _MARKS.search(p.text):
+                out.extend(_Para(p, lo, hi) for lo, hi in segments(p.text))
+            else:
+                out.append(_Para(p, 0, len(p.text)))  # nothing to pair: one paragraph will do
     return out
 
 
@@ -290,14 +335,14 @@ class _Carry:
         self.cells: dict[tuple[int, int], list[Mark]] = {}
         self.table: int | None = None
 
-    def _report(self, marks: list[Mark]) -> None:
+    def report(self, marks: list[Mark]) -> None:
         for m in marks:
             self.out.unbalanced.append(Unbalanced(m, "unclosed", OPENERS[m.char][1], _doubled(m)))
         marks.clear()
 
     def flush_cells(self) -> None:
         for marks in self.cells.values():
-            self._report(marks)
+            self.report(marks)
         self.cells.clear()
         self.table = None
 
@@ -308,7 +353,7 @@ class _Carry:
             self.flush_cells()
             stacks = [self.prose]
         else:
-            self._report(self.prose)  # a bracket opened in prose does not close in a table
+            self.report(self.prose)  # a bracket opened in prose does not close in a table
             if self.table != key[0]:
                 self.flush_cells()
                 self.table = key[0]
@@ -338,10 +383,10 @@ class _Carry:
             return
         self.prose_left -= 1
         if self.prose_left <= 0 or not wrapped:
-            self._report(self.prose)
+            self.report(self.prose)
 
     def close(self) -> None:
-        self._report(self.prose)
+        self.report(self.prose)
         self.flush_cells()
 
 
@@ -350,6 +395,18 @@ def analyse(report) -> Brackets:
     paras = _paragraphs(report)
     carry = _Carry(out)
     for n, para in enumerate(paras):
+        if para.plain_table:
+            carry.report(carry.prose)  # a bracket opened in prose does not close in a table
+            carry.flush_cells()
+            out.plain_tables.append(para.piece.block)
+            continue
+        if not carry.prose and not carry.cells:
+            marks = "".join(_MARKS.findall(para.text))
+            if not marks:
+                continue  # nothing open, nothing to open or close
+            if _plain(marks):
+                out.plain.append(para)  # balanced: its pairs are listed only when asked for
+                continue
         run = _Run(out)
         run.walk([(para.piece, para.lo, para.hi)])
         nxt = paras[n + 1] if n + 1 < len(paras) else None

@@ -177,8 +177,12 @@ def analyse(report) -> list[EnumRun]:
     headings = {s.heading.index for s in report.sections}
     open_: list[EnumRun] = []  # the outline: one open run per level
     scope = object()
+    sections, k = report.sections, -1
     for piece in prose_pieces(report):
-        sec = report.section_of(piece.block)
+        # the section the block is in (as report.section_of, walking along in document order)
+        while k + 1 < len(sections) and sections[k + 1].heading.index <= piece.block.index:
+            k += 1
+        sec = sections[k] if k >= 0 else None
         if sec is not scope:
             scope, open_ = sec, []
         for item, _ in _items(piece, piece.block.index in headings):

@@ -42,6 +42,7 @@ unit (一条 多条 逐条 每件 若干项).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import Block, Cell
@@ -101,27 +102,39 @@ class Span:
 
 
 def prose_pieces(report) -> list[Piece]:
-    return [Piece(b, b.text, 0) for b in report.lintable_blocks if b.kind in PROSE_KINDS]
+    key = "writing.prose"
+    if key not in report.cache:
+        report.cache[key] = [Piece(b, b.text, 0) for b in report.lintable_blocks if b.kind in PROSE_KINDS]
+    return report.cache[key]
 
 
-def table_pieces(block: Block) -> list[Piece]:
+def table_pieces(block: Block, report=None) -> list[Piece]:
     """The cells of a table block in reading order; a merged cell's copies (the same text as
-    the cell to the left or above) are left out."""
+    the cell to the left or above) are left out.  Cached in ``report.cache`` when given."""
+    if report is not None:
+        key = ("writing.cells", block.index)
+        if key not in report.cache:
+            report.cache[key] = table_pieces(block)
+        return report.cache[key]
     out: list[Piece] = []
     if block.table is None:
         return out
+    text = block.text
     pos = 0
     above: dict[int, str] = {}
     for row in block.table.rows:
         left = None
         for cell in row.cells:
-            at = block.text.find(cell.text, pos) if cell.text else -1
+            t = cell.text
+            # readers join cells with one separator: the cell is usually right where expected
+            at = pos if text.startswith(t, pos) else (text.find(t, pos) if t else -1)
             if at >= 0:
-                pos = at + len(cell.text)
-            if cell.text and cell.text != left and cell.text != above.get(cell.col):
-                out.append(Piece(block, cell.text, at if at >= 0 else None, cell))
-            left = cell.text
-            above[cell.col] = cell.text
+                pos = at + len(t) + 1
+            # numbers hold no words and no brackets; a merged cell's copies are read once
+            if t and not t.isdigit() and t != left and t != above.get(cell.col):
+                out.append(Piece(block, t, at if at >= 0 else None, cell))
+            left = t
+            above[cell.col] = t
     return out
 
 
@@ -165,6 +178,8 @@ def _label_keys(rows_only: bool) -> frozenset[str]:
 
 TABLE_LABEL_KEYS = _label_keys(rows_only=False)
 _ROW_KEYS = _label_keys(rows_only=True)
+_LONG_ROW_KEY = re.compile("|".join(re.escape(k) for k in sorted(_ROW_KEYS, key=len, reverse=True) if len(k) >= 4))
+_SHORT_ROW_KEYS = frozenset(k for k in _ROW_KEYS if len(k) < 4)
 _LABEL_RUN = re.compile(r"[^\s\d|]+")
 
 
@@ -176,7 +191,7 @@ def starts_with_table_label(text: str) -> bool:
     if not m:
         return False
     run = norm(m.group(0))
-    return any(run.startswith(k) if len(k) >= 4 else run == k for k in _ROW_KEYS)
+    return run in _SHORT_ROW_KEYS or bool(_LONG_ROW_KEY.match(run))
 
 
 # -- doubled text ----------------------------------------------------------------------------
@@ -247,7 +262,7 @@ def _same_place(piece: Piece, start: int, end: int) -> bool:
     return piece.place(start) == piece.place(end - 1)
 
 
-def _char_doubles(piece: Piece) -> list[Doubled]:
+def _char_doubles(piece: Piece, check: bool = True) -> list[Doubled]:
     text = piece.text
     out = []
     for m in _FUNC_DOUBLE.finditer(text):
@@ -266,7 +281,7 @@ def _char_doubles(piece: Piece) -> list[Doubled]:
         window = text[max(0, i - 3):i + 5]
         if any(p in window and _covers(text, i, p) for p in LEGIT_PHRASES):
             continue
-        if not _same_place(piece, i, i + 2):
+        if check and not _same_place(piece, i, i + 2):
             continue
         out.append(Doubled(Span(piece, i, i + 2), ch, "char", ch in CERTAIN_CHARS))
     return out
@@ -278,7 +293,7 @@ def _covers(text: str, i: int, phrase: str) -> bool:
     return 0 <= k <= i and k + len(phrase) >= i + 2
 
 
-def _word_doubles(piece: Piece) -> list[Doubled]:
+def _word_doubles(piece: Piece, check: bool = True) -> list[Doubled]:
     text = piece.text
     out = []
     for m in _WORD_DOUBLE.finditer(text):
@@ -298,7 +313,7 @@ def _word_doubles(piece: Piece) -> list[Doubled]:
             continue  # 予以公开|公开方式: may be two words with a boundary left out
         if _RUN_IN_TITLE.search(text, max(0, i - 10), i):
             continue  # （一）主动公开|主动公开政府信息…: a bold run-in title, then the text
-        if not _same_place(piece, i, j):
+        if check and not _same_place(piece, i, j):
             continue
         out.append(Doubled(Span(piece, i, j), w, "word", before_boundary))
     return out
@@ -318,20 +333,47 @@ def _mark_doubles(piece: Piece) -> list[Doubled]:
     return out
 
 
+def _doubles_in(p: Piece, check: bool = True) -> list[Doubled]:
+    if len(p.text) < 2:
+        return []
+    return [*_mark_doubles(p), *_char_doubles(p, check), *_word_doubles(p, check)]
+
+
+def _placed(found: list[Doubled], pieces: list[Piece], starts: list[int]) -> list[Doubled]:
+    """Doubles found in joined text (``starts[k]`` = where ``pieces[k]`` begins in it), moved
+    into their piece; a double outside every piece (a merged cell's copy) or across two
+    source lines is dropped."""
+    out = []
+    for d in found:
+        k = bisect_right(starts, d.span.start) - 1
+        if k < 0:
+            continue
+        p, base = pieces[k], starts[k]
+        s, e = d.span.start - base, d.span.end - base
+        if e <= len(p.text) and _same_place(p, s, e):
+            out.append(Doubled(Span(p, s, e), d.unit, d.kind, d.certain))
+    return out
+
+
 def find_doubles(report) -> list[Doubled]:
     """Every doubled mark, function character and word in the prose and table cells, and the
     doubled brackets and quotes that leave one member unmatched (from :attr:`report.brackets`)."""
-    out: list[Doubled] = []
-    pieces = prose_pieces(report)
+    # one pass over all the prose, joined by newlines (which no double crosses)
+    prose = prose_pieces(report)
+    starts, pos = [], 0
+    for p in prose:
+        starts.append(pos)
+        pos += len(p.text) + 1
+    joined = Piece(prose[0].block, "\n".join(p.text for p in prose), 0) if prose else None
+    out: list[Doubled] = _placed(_doubles_in(joined, check=False), prose, starts) if joined else []
     for b in report.lintable_blocks:
         if b.kind == "table":
-            pieces.extend(table_pieces(b))
-    for p in pieces:
-        if len(p.text) < 2:
-            continue
-        out.extend(_mark_doubles(p))
-        out.extend(_char_doubles(p))
-        out.extend(_word_doubles(p))
+            # one pass over the table's text (cells joined by tabs and newlines); merged copies
+            # are not among the cells
+            found = _doubles_in(Piece(b, b.text, 0), check=False)
+            if found:
+                cells = [c for c in table_pieces(b, report) if c.base is not None]
+                out.extend(_placed(found, cells, [c.base for c in cells]))
     for u in report.brackets.unbalanced:
         if u.doubled:
             m = u.mark
@@ -393,7 +435,10 @@ _QUANTIFIER = set("〇零一二三四五六七八九十百千万亿两几数多�
 _ITEM_SPLIT = re.compile(r"[、，,；;：:]")
 _CLAUSE_SPLIT = re.compile(r"[。！？!?\n]")
 _NUMBERED = re.compile(r"\d+(?:\.\d+)?\s*(?:万|余|多)?\s*(" + "|".join(UNITS) + r")$")
+_DIGIT = re.compile(r"\d")
 _BARE = re.compile(f"[{CJK}](" + "|".join(UNITS) + r")$")
+# an item that ends in a unit right after a Chinese character: the only kind that can lack its number
+_CANDIDATE = re.compile(f"[{CJK}](?:" + "|".join(UNITS) + r")(?=[、，,；;：:。！？!?\n]|$)")
 
 
 @dataclass(frozen=True)
@@ -440,6 +485,9 @@ def _lists_in(piece: Piece) -> list[CountList]:
     cpos = 0
     for cm in [*_CLAUSE_SPLIT.finditer(text), None]:
         cend = cm.start() if cm else len(text)
+        if not _CANDIDATE.search(text, cpos, cend):
+            cpos = cm.end() if cm else cend
+            continue  # no item here can lack its number
         items: list[CountItem] = []
         ipos = cpos
         for im in [*_ITEM_SPLIT.finditer(text, cpos, cend), None]:
@@ -484,9 +532,10 @@ def _lists_in(piece: Piece) -> list[CountList]:
 
 
 def find_count_lists(report) -> list[CountList]:
-    """Lists of counts with a common unit in the prose (two or more items with numbers)."""
+    """Lists of counts with a common unit in the prose (two or more items with numbers) in clauses
+    where some item ends in a unit with no number before it — the lists DL903 has to look at."""
     out: list[CountList] = []
     for p in prose_pieces(report):
-        if any(u in p.text for u in UNITS):
+        if _DIGIT.search(p.text) and any(u in p.text for u in UNITS):
             out.extend(_lists_in(p))
     return out
