@@ -324,19 +324,20 @@ _CARRY = 5  # a bracket left open may close up to this many wrapped lines furthe
 class _Carry:
     """Opening marks left open at the end of a paragraph that a later one may still close.
 
-    Prose: carried to the next paragraph, and on while each paragraph ends without a sentence
-    end (a line of a hard-wrapped paragraph).  Table cells: carried down their column and to
-    the cell on their right, until the table ends."""
+    Prose: a mark left open may close in the next paragraph (a paragraph cut by a page or the
+    reader) and, while the paragraphs are lines without a sentence end (a hard-wrapped
+    paragraph), in one of the next :data:`_CARRY` lines.  Table cells: a mark left open may
+    close in the cell below or to the right, until the table ends."""
 
     def __init__(self, out: Brackets):
         self.out = out
-        self.prose: list[Mark] = []
-        self.prose_left = 0
+        self.prose: list[list] = []  # [mark, paragraphs left]
         self.cells: dict[tuple[int, int], list[Mark]] = {}
         self.table: int | None = None
 
-    def report(self, marks: list[Mark]) -> None:
+    def report(self, marks) -> None:
         for m in marks:
+            m = m[0] if isinstance(m, list) else m
             self.out.unbalanced.append(Unbalanced(m, "unclosed", OPENERS[m.char][1], _doubled(m)))
         marks.clear()
 
@@ -351,7 +352,7 @@ class _Carry:
         key = para.cell_key
         if key is None:
             self.flush_cells()
-            stacks = [self.prose]
+            stacks = []
         else:
             self.report(self.prose)  # a bracket opened in prose does not close in a table
             if self.table != key[0]:
@@ -360,12 +361,16 @@ class _Carry:
             stacks = [self.cells.get(key, []), self.cells.get((key[0], key[1] - 1), [])]
         rest = []
         for u in loose:
-            stack = next((st for st in stacks if st and u.problem == "unopened"
-                          and _FAMILY[st[-1].char] == u.mark.family), None)
-            if stack is not None:
-                _pair(self.out, stack.pop(), u.mark)
-            else:
+            if u.problem != "unopened":
                 rest.append(u)
+            elif key is None and self.prose and _FAMILY[self.prose[-1][0].char] == u.mark.family:
+                _pair(self.out, self.prose.pop()[0], u.mark)
+            else:
+                stack = next((st for st in stacks if st and _FAMILY[st[-1].char] == u.mark.family), None)
+                if stack is not None:
+                    _pair(self.out, stack.pop(), u.mark)
+                else:
+                    rest.append(u)
         return rest
 
     def keep(self, para: _Para, still_open: list[Mark]) -> None:
@@ -375,15 +380,16 @@ class _Carry:
             self.cells.setdefault(key, []).extend(still_open)
             return
         wrapped = not _ENDS_SENTENCE.search(para.text)
-        if still_open:
-            # a paragraph that ends a sentence gives the next one a chance to close (a page or a
-            # reader cut it); a wrapped line gives the lines after it, up to _CARRY of them
-            self.prose.extend(still_open)
-            self.prose_left = _CARRY if wrapped else 1
-            return
-        self.prose_left -= 1
-        if self.prose_left <= 0 or not wrapped:
-            self.report(self.prose)
+        alive = []
+        for entry in self.prose:
+            entry[1] -= 1
+            if entry[1] > 0 and wrapped:
+                alive.append(entry)
+            else:
+                self.report([entry])
+        # a paragraph that ends a sentence gives the next one a chance to close what it left open;
+        # a line without a sentence end gives the lines after it, up to _CARRY of them
+        self.prose = alive + [[m, _CARRY if wrapped else 1] for m in still_open]
 
     def close(self) -> None:
         self.report(self.prose)
