@@ -111,6 +111,19 @@ def test_dl901_not_across_lines_or_cells():
     assert d.pointer.endswith("表格第2行第2列")
 
 
+def test_portal_page_chrome_is_quiet():
+    page = ("当前位置：首页 > 政府信息公开 > 政府信息公开年报 > 2023年度\n"
+            "某镇2023年政府信息公开工作年度报告\n"
+            "索引号：11330000-2024-00012 发布机构：某镇人民政府 发布日期：2024-01-12 浏览次数：\n"
+            "【字体：大 中 小】【打印】【关闭】 分享到：\n"
+            "一、总体情况\n"
+            "（一）主动公开。全年主动公开政府信息120条，其中政策文件15条、工作动态98条、其他信息7条。\n"
+            "（二）依申请公开。全年新收申请5件，上年结转1件，办结6件。\n")
+    assert lint(page, select=WRITING + ["DL703"], fmt="text") == []
+    flat = " ".join(page.splitlines())
+    assert lint(flat, select=WRITING + ["DL703"], fmt="text") == []
+
+
 def test_dl901_flattened_report_and_allow_option():
     text = "一、总体情况 本机关严格执行保密审查制度。。 （一）主动公开 研究研究公开工作，，在门户网站公开信息120条。"
     ds = only("DL901", text, fmt="text")
