@@ -29,7 +29,8 @@ EXAMPLES = ROOT / "examples"
 CLEAN = EXAMPLES / "clean-2023.md"
 DEFECTIVE = EXAMPLES / "defective-2023.md"
 
-CATEGORIES = ("structure", "self-reference", "date", "content-safety", "duplication", "typography", "terminology")
+CATEGORIES = ("structure", "self-reference", "date", "content-safety", "duplication", "typography", "terminology",
+              "writing")
 
 COLS = tuple(c.label for c in S3_COLS)
 

@@ -15,7 +15,7 @@ def test_builtin_rules_load():
     rules = builtin_rules()
     assert len(rules) >= 20
     assert {r.spec.category for r in rules} >= {"structure", "self-reference", "date", "content-safety",
-                                                  "duplication", "typography", "terminology"}
+                                                  "duplication", "typography", "terminology", "writing"}
 
 
 def test_rules_are_package_data_when_installed():

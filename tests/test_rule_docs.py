@@ -40,6 +40,7 @@ def test_every_rule_has_examples():
 
 def test_codes_follow_categories():
     prefix = {"input": "DL0", "structure": "DL1", "statistics": "DL2", "self-reference": "DL3", "date": "DL4",
-              "content-safety": "DL5", "duplication": "DL6", "typography": "DL7", "terminology": "DL8"}
+              "content-safety": "DL5", "duplication": "DL6", "typography": "DL7", "terminology": "DL8",
+              "writing": "DL9"}
     for r in RULES:
         assert r.code.startswith(prefix[r.spec.category]), r.code

@@ -19,7 +19,7 @@ SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 CATEGORIES = (
     "structure", "statistics", "self-reference", "date", "content-safety",
-    "duplication", "typography", "terminology", "input",
+    "duplication", "typography", "terminology", "writing", "input",
 )
 
 

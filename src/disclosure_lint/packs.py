@@ -23,7 +23,7 @@ from .yamlio import load_yaml, validation_error
 
 Category = Literal[
     "structure", "statistics", "self-reference", "date", "content-safety",
-    "duplication", "typography", "terminology", "input",
+    "duplication", "typography", "terminology", "writing", "input",
 ]
 
 

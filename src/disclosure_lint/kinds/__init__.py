@@ -17,6 +17,7 @@ _MODULES = (
     "content_safety",
     "duplication",
     "typography",
+    "writing",
     "terminology",
     "generic",
     "tables",

@@ -1,5 +1,8 @@
 """Typography kinds (GB/T 15834-2011 标点符号用法).
 
+``unbalanced-brackets`` (DL703, at the end of this module): brackets and quotation marks
+that do not pair up, read from the report fact :attr:`AnnualReport.brackets`.
+
 ``ascii-punctuation``: half-width , ; : ? ! ( ) " inside Chinese text, with a safe fix
 to the full-width mark.  Not flagged: URLs and e-mail addresses, numbers (1,000;
 3:2), times (15:08), list markers such as ``(1)`` at the start of a line, Markdown
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 
 from pydantic import Field
 
@@ -88,3 +92,70 @@ def _neighbour(text: str, i: int, step: int) -> str:
     while 0 <= j < len(text) and text[j] in " \t":
         j += step
     return text[j] if 0 <= j < len(text) else ""
+
+
+_PROBLEM = {
+    "unclosed": "“{mark}”在本段中没有对应的“{expected}”",
+    "unopened": "“{mark}”前面没有对应的“{expected}”",
+    "reversed": "此处的“{mark}”应为“{expected}”（前后引号用反）",
+}
+
+
+class UnbalancedBracketsOptions(KindOptions):
+    # a text with hundreds of unmatched marks is something the tool misread, not a report with slips
+    max_findings: int = Field(default=100, ge=1, description="每个文件最多报告的处数")
+
+
+@register
+class UnbalancedBrackets(Kind):
+    """``unbalanced-brackets`` (DL703): brackets and quotation marks that do not pair up.
+
+    The analysis is a report fact (:attr:`AnnualReport.brackets`, see
+    :mod:`disclosure_lint.report.brackets`).  Members next to an identical mark (《《, ““)
+    are DL901's, mixed pairs around a document number's year DL702's.
+    """
+
+    name = "unbalanced-brackets"
+    Options = UnbalancedBracketsOptions
+    params = frozenset({"detail", "mark", "expected"})
+
+    def check(self, report) -> Iterator[Hit]:
+        return islice(self._hits(report), self.options.max_findings)
+
+    def _hits(self, report) -> Iterator[Hit]:
+        br = report.brackets
+        for u in br.unbalanced:
+            if u.doubled:
+                continue
+            m = u.mark
+            detail = _PROBLEM[u.problem].format(mark=m.char, expected=u.expected)
+            fix = None
+            start = m.piece.block_offset(m.start)
+            if u.problem == "reversed" and start is not None:
+                fix = [FixEdit(m.piece.block, start, start + 1, u.expected)]
+            yield _mark_hit(m, params={"detail": detail, "mark": m.char, "expected": u.expected},
+                            evidence={"expected": u.expected, "actual": m.char, "problem": u.problem},
+                            key=f"{u.problem}{m.char}@{m.piece.text[max(0, m.start - 8):m.start + 8]}",
+                            fix=fix, fix_safe=False, fix_description=f"将“{m.char}”改为“{u.expected}”")
+        for p in br.odd_pairs:
+            o, c = p.open, p.close
+            if p.mixed:
+                detail = f"“{o.char}”与“{c.char}”全角半角混用，应成对使用“{o.char}{p.expected}”"
+            else:
+                detail = f"“{o.char}”与“{c.char}”不是同一种括号，应成对使用“{o.char}{p.expected}”"
+            fix = None
+            start = c.piece.block_offset(c.start)
+            if start is not None:
+                fix = [FixEdit(c.piece.block, start, start + 1, p.expected)]
+            yield _mark_hit(c, params={"detail": detail, "mark": c.char, "expected": p.expected},
+                            evidence={"expected": p.expected, "actual": c.char, "problem": "mixed" if p.mixed
+                                      else "mismatched", "opening": o.char},
+                            key=f"pair{o.char}{c.char}@{c.piece.text[max(0, c.start - 8):c.start + 8]}",
+                            fix=fix, fix_safe=False, fix_description=f"将“{c.char}”改为“{p.expected}”")
+
+
+def _mark_hit(m, **kw) -> Hit:
+    piece = m.piece
+    if piece.cell is not None:
+        return Hit(block=piece.block, cell=piece.cell, start=m.start, end=m.start + 1, **kw)
+    return Hit(block=piece.block, start=piece.base + m.start, end=piece.base + m.start + 1, **kw)

@@ -313,6 +313,35 @@ class AnnualReport:
         """Suspected injected promotion (gambling spam) phrases, visible or hidden (:mod:`.promotions`)."""
         return _promotions.find(self)
 
+    # -- writing (see .writing, .enumeration, .brackets) ---------------------------------
+    @cached_property
+    def brackets(self):
+        """Bracket and quotation-mark pairs and the members left unmatched (:mod:`.brackets`)."""
+        from .brackets import analyse
+
+        return analyse(self)
+
+    @cached_property
+    def doubles(self):
+        """Doubled marks, function characters and words (:func:`.writing.find_doubles`)."""
+        from .writing import find_doubles
+
+        return find_doubles(self)
+
+    @cached_property
+    def enumerations(self):
+        """Runs of numbered items with the places their numbering breaks (:mod:`.enumeration`)."""
+        from .enumeration import analyse
+
+        return analyse(self)
+
+    @cached_property
+    def count_lists(self):
+        """Lists of counts sharing a unit, with the items that lack their number (:mod:`.writing`)."""
+        from .writing import find_count_lists
+
+        return find_count_lists(self)
+
     @cached_property
     def is_unified(self) -> bool:
         """Does the report follow a unified format (four of the six sections, not in the old style)?"""

@@ -1,0 +1,433 @@
+"""Bracket and quotation-mark pairs (GB/T 15834-2011 4.6 引号, 4.7 括号, 4.15 书名号).
+
+:func:`analyse` walks every paragraph once with a stack and returns the pairs it found
+and the members left unmatched:
+
+* ``unclosed`` — an opening mark never closed in its paragraph;
+* ``unopened`` — a closing mark with no opening one before it;
+* ``reversed`` — an opening quotation mark where the closing one belongs (``“…“``), or
+  a closing one where the opening one belongs (``”…”``);
+
+and, among the pairs, the ones whose two members do not belong together: ``mixed``
+(full-width and half-width, ``（…)``) and ``mismatched`` (``（…】``).
+
+What is correct and therefore not reported:
+
+* nested pairs (``（以下简称《条例》（国务院令第711号））``);
+* list markers that close without opening by design: ``1）`` ``a)`` ``一）`` at the
+  start of a paragraph or after a clause mark;
+* a quotation that spans paragraphs: it opens “ at each paragraph and closes ” only at
+  the last (GB/T 15834-2011 4.6.3.3), so a paragraph ending inside a quotation is fine
+  when the next one opens with “;
+* brackets split across table cells (each cell is a paragraph, merged cells are read
+  once, and a mark left open in a cell may close in the cell below or to its right) or
+  across paragraphs (a mark left open at the end of a paragraph may close in the next
+  one — a paragraph cut by the reader or a page — or, while lines end without a sentence
+  end, in one of the next few lines of a hard-wrapped paragraph);
+* the last paragraph of a document that ends mid-sentence (an excerpt cut off);
+* flattened text (a whole report in one block): paragraphs are told apart where a
+  sentence end or a heading number follows a space (:func:`.writing.segments`);
+* ASCII straight quotes ``"`` ``'`` (no direction) and ``< >`` (markup, comparison):
+  not taken at all.  Balanced pairs of ASCII brackets are pairs like any other
+  (DL701 reports the half-width marks themselves).
+
+A mixed or mismatched pair around the year of a document number (``〔2021]30号``) is
+marked ``doc_number``: DL702 reports those.  An unmatched member next to an identical
+mark (``《《``, ``““``, ``））``) is marked ``doubled``: DL901 reports those.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..model import Block
+from .writing import Piece, Span, prose_pieces, segments, table_pieces
+
+# opening mark → (family, closing mark)
+OPENERS = {"（": ("round", "）"), "(": ("round", ")"), "［": ("square", "］"), "[": ("square", "]"),
+           "【": ("lenticular", "】"), "〔": ("tortoise", "〕"), "《": ("title", "》"), "〈": ("angle", "〉"),
+           "「": ("corner", "」"), "『": ("white-corner", "』"), "｛": ("curly", "｝"), "{": ("curly", "}"),
+           "“": ("double-quote", "”"), "‘": ("single-quote", "’")}
+CLOSERS = {close: (fam, open_) for open_, (fam, close) in OPENERS.items()}
+HALF_WIDTH = set("()[]{}")
+# families whose marks may be confused with one another (a mismatched pair, not two errors)
+BRACKETS = frozenset({"round", "square", "lenticular", "tortoise", "curly"})
+QUOTES = {"“": "”", "‘": "’"}
+_MARKS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS)) + "]")
+_CELL_MARKS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS)) + "\t\n]")
+_LIST_MARKER = re.compile(r"(?:^|[\s。；：，、;:,])(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3})$")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_DOC_SERIAL = re.compile(r"\s*第?\d{1,4}号")
+_ENDS_SENTENCE = re.compile(r"[。！？!?…”’）)】》」』.；;：:]\s*$")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+_FAMILY = {ch: fam for ch, (fam, _) in (*OPENERS.items(), *CLOSERS.items())}
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    piece: Piece
+    start: int
+    char: str
+
+    @property
+    def family(self) -> str:
+        return _FAMILY[self.char]
+
+    @property
+    def span(self) -> Span:
+        return Span(self.piece, self.start, self.start + 1)
+
+
+@dataclass(frozen=True)
+class BracketPair:
+    open: Mark
+    close: Mark
+    mixed: bool = False  # full-width with half-width: （…)
+    mismatched: bool = False  # different kinds: （…】
+    doc_number: bool = False  # around the year of a document number: DL702's business
+
+    @property
+    def expected(self) -> str:
+        """The closing mark that belongs to the opening one."""
+        return OPENERS[self.open.char][1]
+
+
+@dataclass(frozen=True)
+class Unbalanced:
+    mark: Mark
+    problem: str  # unclosed | unopened | reversed
+    expected: str  # the mark that is missing (unclosed, unopened) or belongs here (reversed)
+    doubled: bool = False  # next to an identical mark: 《《, ““, ））
+
+
+@dataclass
+class Brackets:
+    unbalanced: list[Unbalanced] = field(default_factory=list)
+    # pairs found while walking paragraphs with a problem or an open mark; paragraphs whose marks
+    # pair up plainly (see :func:`_plain`) are walked again only when :attr:`pairs` is read
+    found: list[BracketPair] = field(default_factory=list)
+    plain: list[_Para] = field(default_factory=list)
+    plain_tables: list[Block] = field(default_factory=list)
+
+    @property
+    def pairs(self) -> list[BracketPair]:
+        """Every pair, in the order of their opening marks (computed on each call)."""
+        out = Brackets()
+        for para in self.plain:
+            _Run(out).walk([(para.piece, para.lo, para.hi)])
+        for b in self.plain_tables:
+            for cell in table_pieces(b):
+                _Run(out).walk([(cell, 0, len(cell.text))])
+        return sorted([*self.found, *out.found],
+                      key=lambda p: (p.open.piece.block.index, p.open.piece.base or 0, p.open.start))
+
+    @property
+    def odd_pairs(self) -> list[BracketPair]:
+        """Mixed or mismatched pairs that are not a document number's year (never in a plain paragraph)."""
+        return [p for p in self.found if (p.mixed or p.mismatched) and not p.doc_number]
+
+
+# -- one paragraph ----------------------------------------------------------------------------------
+
+
+def _doubled(m: Mark) -> bool:
+    t = m.piece.text
+    return (m.start > 0 and t[m.start - 1] == m.char) or (m.start + 1 < len(t) and t[m.start + 1] == m.char)
+
+
+def _is_list_marker(piece: Piece, i: int, lo: int) -> bool:
+    """``1）`` ``a)`` ``一）``: a number closed without an opening bracket, as a list marker."""
+    return bool(_LIST_MARKER.search(piece.text[max(lo, i - 4):i])) or (
+        i - lo <= 3 and bool(re.fullmatch(r"\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3}", piece.text[lo:i])))
+
+
+def _pair(out: Brackets, o: Mark, c: Mark) -> None:
+    fam_o, fam_c = o.family, c.family
+    mismatched = fam_o != fam_c
+    mixed = not mismatched and ((o.char in HALF_WIDTH) != (c.char in HALF_WIDTH))
+    doc = False
+    if (mixed or mismatched) and o.piece is c.piece:
+        inner = o.piece.text[o.start + 1:c.start]
+        doc = bool(_YEAR.fullmatch(inner.strip())) and bool(_DOC_SERIAL.match(o.piece.text, c.start + 1))
+    out.found.append(BracketPair(o, c, mixed, mismatched, doc))
+
+
+_DEPTH = 8  # how far down the stack a closing mark looks for its opening one
+
+
+@lru_cache(maxsize=4096)
+def _plain(marks: str) -> bool:
+    """Do these marks (a paragraph's, in order) nest and pair up exactly — each closing mark the
+    partner of the last open one, no quotation mark inside one of its own kind, none left open?"""
+    stack: list[str] = []
+    for ch in marks:
+        if ch in OPENERS:
+            if ch in QUOTES and ch in stack:
+                return False
+            stack.append(ch)
+        elif not stack or OPENERS[stack.pop()][1] != ch:
+            return False
+    return not stack
+
+
+class _Run:
+    """The stack walk over one paragraph (a list of ``(piece, start, end)`` ranges)."""
+
+    def __init__(self, out: Brackets):
+        self.out = out
+        self.stack: list[Mark] = []
+        self.loose: list[Unbalanced] = []  # unopened and reversed marks of this run
+        self.reversed_at: set[tuple[int, int]] = set()  # (id(piece), start) of reversed marks
+
+    def walk(self, ranges: list[tuple[Piece, int, int]]) -> None:
+        for piece, lo, hi in ranges:
+            marks = [(m.start(), m.group()) for m in _MARKS.finditer(piece.text, lo, hi)]
+            # the next quotation mark of the same family after each mark (one pass from the end)
+            ahead: list[str | None] = [None] * len(marks)
+            last = {"double-quote": None, "single-quote": None}
+            for k in range(len(marks) - 1, -1, -1):
+                ch = marks[k][1]
+                fam = _FAMILY[ch]
+                if fam in last:
+                    ahead[k] = last[fam]
+                    last[fam] = ch
+            for k, (i, ch) in enumerate(marks):
+                mark = Mark(piece, i, ch)
+                if ch in QUOTES or ch in ("”", "’"):
+                    self._quote(mark, ahead[k])
+                elif ch in OPENERS:
+                    self.stack.append(mark)
+                else:
+                    self._close(mark, lo)
+
+    def _find(self, family: str | None = None, char: str | None = None) -> int | None:
+        """The nearest open mark of ``family`` (or exactly ``char``), at most :data:`_DEPTH` down."""
+        stack = self.stack
+        for k in range(len(stack) - 1, max(-1, len(stack) - 1 - _DEPTH), -1):
+            c = stack[k].char
+            if c == char or (family is not None and _FAMILY[c] == family):
+                return k
+        return None
+
+    def _close_at(self, k: int, mark: Mark) -> None:
+        for x in self.stack[k + 1:]:
+            self._unclosed(x)
+        _pair(self.out, self.stack[k], mark)
+        del self.stack[k:]
+
+    def _close(self, mark: Mark, lo: int) -> None:
+        fam = mark.family
+        k = self._find(family=fam)
+        if k is not None:
+            self._close_at(k, mark)
+            return
+        if _is_list_marker(mark.piece, mark.start, lo):
+            return
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.family in BRACKETS and fam in BRACKETS:
+            _pair(self.out, self.stack.pop(), mark)  # （…】: one pair of the wrong kinds
+            return
+        self.loose.append(Unbalanced(mark, "unopened", CLOSERS[mark.char][1], _doubled(mark)))
+
+    def _quote(self, mark: Mark, ahead: str | None) -> None:
+        ch = mark.char
+        text = mark.piece.text
+        if ch in ("‘", "’"):
+            before = text[mark.start - 1:mark.start] if mark.start else ""
+            after = text[mark.start + 1:mark.start + 2]
+            if _LATIN.match(before) and (_LATIN.match(after) or ch == "’"):
+                return  # an apostrophe: People’s, students’
+        if ch in QUOTES:  # an opening mark
+            top = self.stack[-1] if self.stack else None
+            if top is not None and top.char == ch:
+                if top.piece is mark.piece and top.start == mark.start - 1:
+                    self.loose.append(Unbalanced(mark, "unopened", QUOTES[ch], True))  # ““: one too many
+                    return
+                # “…“: the second one should close the first
+                self.loose.append(Unbalanced(mark, "reversed", QUOTES[ch]))
+                self.stack.pop()
+                return
+            self.stack.append(mark)
+            return
+        opener = CLOSERS[ch][1]
+        k = self._find(char=opener)
+        if k is not None:
+            self._close_at(k, mark)
+            return
+        if ahead == ch and not _doubled(mark):
+            # ”…”: this one should open the quotation the next one closes
+            self.loose.append(Unbalanced(mark, "reversed", opener))
+            self.reversed_at.add((id(mark.piece), mark.start))
+            self.stack.append(Mark(mark.piece, mark.start, opener))
+            return
+        self.loose.append(Unbalanced(mark, "unopened", opener, _doubled(mark)))
+
+    def _unclosed(self, m: Mark) -> None:
+        if (id(m.piece), m.start) in self.reversed_at:
+            return  # a reversed ” that was treated as an opener: already reported
+        self.out.unbalanced.append(Unbalanced(m, "unclosed", OPENERS[m.char][1], _doubled(m)))
+
+
+@dataclass(frozen=True)
+class _Para:
+    """One paragraph for the walk: a segment of a prose block, or one table cell."""
+
+    piece: Piece
+    lo: int
+    hi: int
+    plain_table: bool = False  # a whole table whose every cell pairs up its own marks
+
+    @property
+    def text(self) -> str:
+        return self.piece.text[self.lo:self.hi]
+
+    @property
+    def cell_key(self) -> tuple[int, int] | None:
+        c = self.piece.cell
+        return None if c is None else (self.piece.block.index, c.col)
+
+
+def _paragraphs(report) -> list[_Para]:
+    """Paragraphs in document order: segments of prose blocks, and table cells."""
+    prose = {p.block.index: p for p in prose_pieces(report)}
+    out: list[_Para] = []
+    for b in report.lintable_blocks:
+        if b.kind == "table":
+            seqs = "".join(_CELL_MARKS.findall(b.text)).replace("\n", "\t").split("\t")
+            if all(_plain(q) for q in seqs):
+                # every cell's marks pair up in the cell (the usual case): the table as one paragraph
+                out.append(_Para(Piece(b, b.text, 0), 0, len(b.text), plain_table=True))
+                continue
+            # cells without a mark cannot change the balance; the first cell still ends the prose
+            cells = table_pieces(b, report)
+            out.extend(_Para(p, 0, len(p.text)) for k, p in enumerate(cells) if k == 0 or _MARKS.search(p.text))
+        elif b.index in prose:
+            p = prose[b.index]
+            if _MARKS.search(p.text):
+                out.extend(_Para(p, lo, hi) for lo, hi in segments(p.text))
+            else:
+                out.append(_Para(p, 0, len(p.text)))  # nothing to pair: one paragraph will do
+    return out
+
+
+def _first_char(para: _Para) -> str:
+    return para.text.lstrip(" \t\u3000*#>")[:1]
+
+
+_CARRY = 5  # a bracket left open may close up to this many wrapped lines further on
+
+
+class _Carry:
+    """Opening marks left open at the end of a paragraph that a later one may still close.
+
+    Prose: a mark left open may close in the next paragraph (a paragraph cut by a page or the
+    reader) and, while the paragraphs are lines without a sentence end (a hard-wrapped
+    paragraph), in one of the next :data:`_CARRY` lines.  Table cells: a mark left open may
+    close in the cell below or to the right, until the table ends."""
+
+    def __init__(self, out: Brackets):
+        self.out = out
+        self.prose: list[list] = []  # [mark, paragraphs left]
+        self.cells: dict[tuple[int, int], list[Mark]] = {}
+        self.table: int | None = None
+
+    def report(self, marks) -> None:
+        for m in marks:
+            m = m[0] if isinstance(m, list) else m
+            self.out.unbalanced.append(Unbalanced(m, "unclosed", OPENERS[m.char][1], _doubled(m)))
+        marks.clear()
+
+    def flush_cells(self) -> None:
+        for marks in self.cells.values():
+            self.report(marks)
+        self.cells.clear()
+        self.table = None
+
+    def match(self, para: _Para, loose: list[Unbalanced]) -> list[Unbalanced]:
+        """Pair this paragraph's unopened closing marks with carried opening ones; return the rest."""
+        key = para.cell_key
+        if key is None:
+            self.flush_cells()
+            stacks = []
+        else:
+            self.report(self.prose)  # a bracket opened in prose does not close in a table
+            if self.table != key[0]:
+                self.flush_cells()
+                self.table = key[0]
+            stacks = [self.cells.get(key, []), self.cells.get((key[0], key[1] - 1), [])]
+        rest = []
+        for u in loose:
+            if u.problem != "unopened":
+                rest.append(u)
+            elif key is None and self.prose and _FAMILY[self.prose[-1][0].char] == u.mark.family:
+                _pair(self.out, self.prose.pop()[0], u.mark)
+            else:
+                stack = next((st for st in stacks if st and _FAMILY[st[-1].char] == u.mark.family), None)
+                if stack is not None:
+                    _pair(self.out, stack.pop(), u.mark)
+                else:
+                    rest.append(u)
+        return rest
+
+    def keep(self, para: _Para, still_open: list[Mark]) -> None:
+        """Carry what ``para`` leaves open; report what can no longer be closed."""
+        key = para.cell_key
+        if key is not None:
+            self.cells.setdefault(key, []).extend(still_open)
+            return
+        wrapped = not _ENDS_SENTENCE.search(para.text)
+        alive = []
+        for entry in self.prose:
+            entry[1] -= 1
+            if entry[1] > 0 and wrapped:
+                alive.append(entry)
+            else:
+                self.report([entry])
+        # a paragraph that ends a sentence gives the next one a chance to close what it left open;
+        # a line without a sentence end gives the lines after it, up to _CARRY of them
+        self.prose = alive + [[m, _CARRY if wrapped else 1] for m in still_open]
+
+    def close(self) -> None:
+        self.report(self.prose)
+        self.flush_cells()
+
+
+def analyse(report) -> Brackets:
+    out = Brackets()
+    paras = _paragraphs(report)
+    carry = _Carry(out)
+    for n, para in enumerate(paras):
+        if para.plain_table:
+            carry.report(carry.prose)  # a bracket opened in prose does not close in a table
+            carry.flush_cells()
+            out.plain_tables.append(para.piece.block)
+            continue
+        if not carry.prose and not carry.cells:
+            marks = "".join(_MARKS.findall(para.text))
+            if not marks:
+                continue  # nothing open, nothing to open or close
+            if _plain(marks):
+                out.plain.append(para)  # balanced: its pairs are listed only when asked for
+                continue
+        run = _Run(out)
+        run.walk([(para.piece, para.lo, para.hi)])
+        nxt = paras[n + 1] if n + 1 < len(paras) else None
+        out.unbalanced.extend(carry.match(para, run.loose))
+        if nxt is None and not _ENDS_SENTENCE.search(para.text):
+            run.stack.clear()  # the document ends mid-sentence: an excerpt cut off
+        still_open = []
+        for m in run.stack:
+            if m.char in QUOTES and nxt is not None and _first_char(nxt) == m.char:
+                continue  # a quotation that goes on in the next paragraph (GB/T 15834 4.6.3.3)
+            still_open.append(m)
+        carry.keep(para, still_open)
+    if paras and not _ENDS_SENTENCE.search(paras[-1].text):
+        carry.prose.clear()  # cut off while a bracket was open
+        carry.cells.clear()
+    carry.close()
+    out.unbalanced.sort(key=lambda u: (u.mark.piece.block.index, u.mark.piece.base or 0, u.mark.start))
+    return out

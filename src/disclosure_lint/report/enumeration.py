@@ -1,0 +1,209 @@
+"""Enumerations: runs of numbered items (一是、二是…, （一）（二）…, 1. 2. …) and where they break.
+
+:func:`analyse` finds every item marker in the prose, groups the markers of one kind into
+runs and records each item whose number does not follow the one before it (``一是…二是…
+二是``, ``一是…三是``, ``（一）（二）（二）``, ``1. 2. 4.``) with the marker expected there.
+
+Marker kinds (each its own run; full- and half-width brackets are one kind):
+
+=========  ===================  =========================
+family     markers              written as expected
+=========  ===================  =========================
+``shi``    一是 二是 …           一是
+``cn``     一、 二、 …           一、
+``pcn``    （一） （二） …        （一）
+``ar``     1. 2. / 1、 2、        1. (the item's own separator)
+``par``    （1） （2） …          （1）
+``car``    1） 2） …             1）
+``circ``   ① ② …               ①
+=========  ===================  =========================
+
+A marker counts only where an item can start: at the start of a paragraph, after
+whitespace or after a clause mark (。；：，、 or a closing bracket).  So these are not
+markers: citations (``第二十条第（一）项``, ``《条例》第十四条第（三）项`` — preceded by
+第), decimals, dates and versions (``1.5``, ``2023.1.5``, ``1.2万`` — a digit follows or
+precedes), ``统一是`` (统 precedes), ``一、二级`` (a numeral follows), ``（一）项``.
+
+Runs follow the outline: a marker of a kind not yet open starts a deeper level, and a
+marker of an open kind closes the levels below it (their runs end).  A marker numbered 1
+always starts a new run, so lists restart within a paragraph, at a new heading, and per
+group of a table's rows.  A new section (a section heading, or a numbered section title
+inside flattened text) ends every run.  The first item of a run is never reported (a list
+may go on from before a heading, or start in text the tool does not see).  After a break
+the run goes on from the number actually written, so one slip gives one finding.
+
+Not taken: section headings (their order is DL102's), row labels of the statistics tables
+(``一、本年新收…``, ``（三）不予公开``, ``1.属于国家秘密`` — the format fixes them) and table
+blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Block
+from . import catalogue
+from .writing import Piece, Span, prose_pieces, starts_with_table_label
+
+CN = "一二三四五六七八九十"
+_BEFORE = set("。；：，、！？;:,!?）)」』”’】*#>_|") | set(" \t\n\u3000")
+_MARKER = re.compile(
+    rf"(?P<shi>[{CN}]{{1,3}})是"
+    rf"|(?P<cn>[{CN}]{{1,3}})、(?![{CN}\d])"
+    rf"|[（(](?P<pcn>[{CN}]{{1,3}})[）)](?![项款目条类号段])"
+    rf"|[（(](?P<par>\d{{1,2}})[）)](?![项款目条类号段])"
+    rf"|(?P<ar>\d{{1,2}})(?P<sep>[.．、])(?![\d.．、])"
+    rf"|(?P<car>\d{{1,2}})[）)]"
+    rf"|(?P<circ>[\u2460-\u2473])")
+FAMILIES = ("shi", "cn", "pcn", "par", "ar", "car", "circ")
+_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+_REFERENCE_NEXT = set("（(、,，和与及至到-–—~～/）)")
+
+
+@dataclass(frozen=True)
+class EnumItem:
+    span: Span
+    family: str
+    value: int
+    marker: str  # as written
+
+    @property
+    def block(self) -> Block:
+        return self.span.block
+
+
+@dataclass(frozen=True)
+class EnumBreak:
+    item: EnumItem
+    previous: EnumItem
+    expected: str  # the marker that belongs here
+
+    @property
+    def kind(self) -> str:
+        """repeated (二是…二是), skipped (一是…三是) or backwards (3. … 2.)."""
+        v, p = self.item.value, self.previous.value
+        return "repeated" if v == p else ("skipped" if v > p else "backwards")
+
+
+@dataclass
+class EnumRun:
+    family: str
+    items: list[EnumItem] = field(default_factory=list)
+    breaks: list[EnumBreak] = field(default_factory=list)
+
+
+def _cn(n: int) -> str:
+    if n <= 10:
+        return CN[n - 1]
+    if n < 20:
+        return "十" + CN[n - 11]
+    tens, ones = divmod(n, 10)
+    return CN[tens - 1] + "十" + (CN[ones - 1] if ones else "")
+
+
+def marker_text(family: str, value: int, like: str = "") -> str:
+    """The marker numbered ``value`` in the style of ``like`` (same brackets, same separator)."""
+    half = like[:1] == "("
+    if family == "shi":
+        return f"{_cn(value)}是"
+    if family == "cn":
+        return f"{_cn(value)}、"
+    if family == "pcn":
+        return f"({_cn(value)})" if half else f"（{_cn(value)}）"
+    if family == "par":
+        return f"({value})" if half else f"（{value}）"
+    if family == "ar":
+        return f"{value}{like[-1:] or '.'}"
+    if family == "car":
+        return f"{value}{like[-1:] or '）'}"
+    return chr(0x2460 + value - 1)
+
+
+def _value(m: re.Match[str]) -> tuple[str, int] | None:
+    for fam in FAMILIES:
+        g = m.group(fam)
+        if g is None:
+            continue
+        if fam in ("shi", "cn", "pcn"):
+            v = catalogue.cn_to_int(g)
+            return (fam, v) if v else None
+        if fam == "circ":
+            return fam, ord(g) - 0x2460 + 1
+        return fam, int(g)
+    return None
+
+
+def _section_title_at(text: str, end: int) -> bool:
+    """Is the text after a 一、 marker a section title (flattened text: titles inline)?"""
+    head = re.split(r"[\s。，；：:;,（(]", text[end:end + 40], maxsplit=1)[0]
+    if not head or len(head) > 30:
+        return False
+    spec, _ = catalogue.match_section(head)
+    return spec is not None
+
+
+def _items(piece: Piece, heading: bool) -> list[tuple[EnumItem | None, int]]:
+    """Markers in one block, in order; ``(None, offset)`` marks a section title (ends every run)."""
+    text = piece.text
+    out: list[tuple[EnumItem | None, int]] = []
+    lead = len(text) - len(text.lstrip(" \t\u3000*#>_"))
+    for m in _MARKER.finditer(text):
+        i = m.start()
+        if i > lead and text[i - 1] not in _BEFORE:
+            continue
+        after = text[m.end():m.end() + 8].lstrip(" \t\u3000")
+        if not after or not (_CJK.match(after) or after[0] in "“‘《【〔「『"):
+            continue  # nothing, or not Chinese text, follows: not an item (Art. 49. / colspan 5))
+        if m.group("shi") is None and m.group("cn") is None and text[m.end()] in _REFERENCE_NEXT:
+            continue  # （一）（五）（六）, （一）至（五）, （一）、（二）项: items referred to, not written
+        fv = _value(m)
+        if fv is None:
+            continue
+        fam, v = fv
+        if fam == "cn" and (heading and i <= lead or _section_title_at(text, m.end())):
+            out.append((None, i))
+            continue
+        if starts_with_table_label(text[i:i + 80]):
+            continue
+        if fam == "car" and i > 0 and text[i - 1] in "（(":
+            continue
+        out.append((EnumItem(Span(piece, i, m.end()), fam, v, m.group(0)), i))
+    return out
+
+
+def analyse(report) -> list[EnumRun]:
+    runs: list[EnumRun] = []
+    headings = {s.heading.index for s in report.sections}
+    open_: list[EnumRun] = []  # the outline: one open run per level
+    scope = object()
+    sections, k = report.sections, -1
+    for piece in prose_pieces(report):
+        # the section the block is in (as report.section_of, walking along in document order)
+        while k + 1 < len(sections) and sections[k + 1].heading.index <= piece.block.index:
+            k += 1
+        sec = sections[k] if k >= 0 else None
+        if sec is not scope:
+            scope, open_ = sec, []
+        for item, _ in _items(piece, piece.block.index in headings):
+            if item is None:
+                open_ = []
+                continue
+            level = next((k for k, r in enumerate(open_) if r.family == item.family), None)
+            if level is None:
+                run = EnumRun(item.family, [item])
+                runs.append(run)
+                open_.append(run)
+                continue
+            del open_[level + 1:]
+            run = open_[level]
+            prev = run.items[-1]
+            if item.value == 1:
+                run = EnumRun(item.family, [item])
+                runs.append(run)
+                open_[level] = run
+                continue
+            if item.value != prev.value + 1:
+                run.breaks.append(EnumBreak(item, prev, marker_text(item.family, prev.value + 1, item.marker)))
+            run.items.append(item)
+    return runs

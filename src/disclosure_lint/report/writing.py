@@ -1,0 +1,541 @@
+"""Writing facts: doubled text and counts whose number is missing.
+
+Both are facts about the report's own prose, found once per report and read by the
+``writing`` kinds (DL901, DL903).  Enumerations are in :mod:`.enumeration`, bracket and
+quote pairs in :mod:`.brackets`; the three share :class:`Piece` (a run of visible text
+with its place in the source).
+
+**Doubled text** (:func:`find_doubles`).  Chinese has no spaces, so a character that
+ends one word and starts the next is everywhere and is correct (部门|门户网站, 工作|作风,
+信息|息息相关, 规定|定期).  Only three sorts of double are taken:
+
+* marks: ``，，`` ``。。`` ``、、`` ``；；`` ``：：`` (not ``……`` ``——``, which are one
+  mark written with two characters); doubled brackets and quotes (``《《``, ``））``)
+  only when the pair analysis shows that one of the two is left unmatched — ``））``
+  closing two nested pairs is correct;
+* a *function character* doubled (``的的`` ``了了`` ``在在`` …, :data:`FUNCTION_CHARS`):
+  these rarely end one word and start the next, and each one's exceptions are listed
+  (目的|的, 为了|了解, 参与|与, 以及|及时, 对|对象 …), as are reduplications
+  (AABB: 实实在在, 的的确确; 不了了之);
+* a word of two to six characters doubled (``落实落实``, ``公开公开``) when the pair
+  cannot be two words: the copy is preceded by a clause boundary, or followed by one or
+  by a function character.  ``…予以公开公开方式…`` is *not* reported: it reads as
+  予以公开 | 公开方式 (a boundary the writer left out), not as a doubled word.  Not
+  taken: one character repeated (天天天天), numerals (二零二零), 一 + measure
+  (一个一个, 一步一步), labels of the statistics tables (行政复议行政复议 is two merged
+  cells run together), a word right after a numbered run-in title (``（一）主动公开主动
+  公开政府信息…``: a bold title whose words the text repeats, the bold lost by the reader).
+
+A double whose two copies lie on different source lines or in different table cells is
+never taken.  ``certain`` says whether removing the copy is a safe fix: marks, the
+characters in :data:`CERTAIN_CHARS`, and words followed by punctuation or the end of the
+text; everything else gets an unsafe fix.
+
+**Missing counts** (:func:`find_count_lists`).  In a list of counts (items separated by
+、，；) where at least two items carry a number and the same unit (``政策文件15条、
+备案信息条、许可信息25条``), an item next to one of them that ends in the unit with no
+number before it is reported.  Not taken: words that end in a unit character (文件 案件
+条件 附件 事项 个人 层次 …, :data:`UNIT_WORDS`) and numerals or quantifiers before the
+unit (一条 多条 逐条 每件 若干项).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ..model import Block, Cell
+from .stats.schema import SCHEMAS, norm, strip_number
+
+PROSE_KINDS = frozenset({"heading", "paragraph", "list_item"})
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_CHAR = re.compile(f"[{CJK}]")
+# clause punctuation: a word cannot run on across it
+BOUNDARY = set("，。、；：！？,.;:!?…—（）()【】〔〕《》〈〉“”‘’「」『』[]\"'*#>|\t\n \u3000")
+CN_NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
+
+
+# -- pieces of text ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of visible text: one prose block, or one table cell.
+
+    ``base`` is the offset of :attr:`text` in ``block.text`` (None when a cell's text
+    could not be placed there; such a finding gets a position but no fix)."""
+
+    block: Block
+    text: str
+    base: int | None
+    cell: Cell | None = None
+
+    def place(self, offset: int) -> tuple:
+        """(page, line) of a character: two characters on different lines are not adjacent."""
+        loc = self.cell.locate(offset) if self.cell is not None else self.block.locate(self.base + offset)
+        return (loc.page, loc.line)
+
+    def block_offset(self, offset: int) -> int | None:
+        return None if self.base is None else self.base + offset
+
+
+@dataclass(frozen=True)
+class Span:
+    """``piece.text[start:end]``."""
+
+    piece: Piece
+    start: int
+    end: int
+
+    @property
+    def block(self) -> Block:
+        return self.piece.block
+
+    @property
+    def cell(self) -> Cell | None:
+        return self.piece.cell
+
+    @property
+    def text(self) -> str:
+        return self.piece.text[self.start:self.end]
+
+
+def prose_pieces(report) -> list[Piece]:
+    key = "writing.prose"
+    if key not in report.cache:
+        report.cache[key] = [Piece(b, b.text, 0) for b in report.lintable_blocks if b.kind in PROSE_KINDS]
+    return report.cache[key]
+
+
+def table_pieces(block: Block, report=None) -> list[Piece]:
+    """The cells of a table block in reading order; a merged cell's copies (the same text as
+    the cell to the left or above) are left out.  Cached in ``report.cache`` when given."""
+    if report is not None:
+        key = ("writing.cells", block.index)
+        if key not in report.cache:
+            report.cache[key] = table_pieces(block)
+        return report.cache[key]
+    out: list[Piece] = []
+    if block.table is None:
+        return out
+    text = block.text
+    pos = 0
+    above: dict[int, str] = {}
+    for row in block.table.rows:
+        left = None
+        for cell in row.cells:
+            t = cell.text
+            # readers join cells with one separator: the cell is usually right where expected
+            at = pos if text.startswith(t, pos) else (text.find(t, pos) if t else -1)
+            if at >= 0:
+                pos = at + len(t) + 1
+            # numbers hold no words and no brackets; a merged cell's copies are read once
+            if t and not t.isdigit() and t != left and t != above.get(cell.col):
+                out.append(Piece(block, t, at if at >= 0 else None, cell))
+            left = t
+            above[cell.col] = t
+    return out
+
+
+_SEGMENT_BREAK = re.compile(
+    r"(?<=[。！？])[ \t\n\u3000]+"
+    r"|[ \t\n\u3000]+(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))")
+
+
+def segments(text: str) -> list[tuple[int, int]]:
+    """Paragraphs inside one block: the whole text, split where flattened text joined
+    paragraphs with a space (after a sentence end, or before a heading number)."""
+    out = []
+    pos = 0
+    for m in _SEGMENT_BREAK.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+# -- table labels ------------------------------------------------------------------------------
+
+
+def _label_keys(rows_only: bool) -> frozenset[str]:
+    keys: set[str] = set()
+    for sch in SCHEMAS.values():
+        for r in sch.rows:
+            keys.update(k for k in r.keys if k)
+        if rows_only:
+            continue
+        for c in sch.cols:
+            keys.update(k for k in c.keys if k)
+            if c.group:
+                keys.add(norm(c.group))
+    if not rows_only:
+        keys.update({"申请人情况", "信息内容", "行政复议", "行政诉讼"})
+    return frozenset(keys)
+
+
+TABLE_LABEL_KEYS = _label_keys(rows_only=False)
+_ROW_KEYS = _label_keys(rows_only=True)
+_LONG_ROW_KEY = re.compile("|".join(re.escape(k) for k in sorted(_ROW_KEYS, key=len, reverse=True) if len(k) >= 4))
+_SHORT_ROW_KEYS = frozenset(k for k in _ROW_KEYS if len(k) < 4)
+_LABEL_RUN = re.compile(r"[^\s\d|]+")
+
+
+def starts_with_table_label(text: str) -> bool:
+    """Does ``text`` (a number such as 一、 or 1. and what follows) begin with a row label of a
+    statistics table (``一、本年新收…``, ``（七）总计``, ``1.属于国家秘密``)?  Short labels (总计,
+    其他) must stand alone: ``3.其他 0 0`` is a row, ``3.其他工作…`` is prose."""
+    m = _LABEL_RUN.match(strip_number(text[:80]))
+    if not m:
+        return False
+    run = norm(m.group(0))
+    return run in _SHORT_ROW_KEYS or bool(_LONG_ROW_KEY.match(run))
+
+
+# -- doubled text ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Doubled:
+    """Two copies of ``unit`` side by side: ``span`` covers both."""
+
+    span: Span
+    unit: str
+    kind: str  # mark | bracket | char | word
+    certain: bool  # removing the second copy cannot change the meaning
+
+    @property
+    def copy_start(self) -> int:
+        """Start (in the piece) of the second copy — the one a fix removes."""
+        return self.span.end - len(self.unit)
+
+
+# Function characters and what may stand on either side of a doubled one without an error:
+# PRE — the character before the double, with which the first copy forms a word (目的|的);
+# POST — the character after it, with which the second copy forms a word (为了|了解).
+FUNCTION_CHARS: dict[str, tuple[str, str]] = {
+    "的": ("目标端", "确士哥"),
+    "了": ("为除明罢算", "解结然如却断之无当"),
+    "在": ("实正存所现自潜内外好健尚旨志贵重意", "线场岗职编建读校押逃案于乎意望即世此册位家先握途库研办审售用谈营施运保管"),
+    "和": ("温柔平缓调总共饱附暖祥随谐应讲中求议融亲人清", "谐平善睦解美蔼气顺畅衷煦约谈田声局好悦"),
+    "与": ("参给赠授干相赋付施寄", "会时日否"),
+    "及": ("以涉普危顾波提遍殃触企论推惠不累追所埃未", "时早格至第"),
+    "并": ("合兼吞归一相火", "行联重列存购轨网案表发肩举入线户账档"),
+    "对": ("针应面核比校反相绝作配查敌成派不一答无以结", "象方接照比应策外口标话待称立抗手岸联于付内账流表齐焦号症路头面折半调位开"),
+    "将": ("即必武大老猛强主名干虎良上中少点调麻女战天爱小宿裨副骁悍败降守激终", "来近军领士帅就信心功相息"),
+    "把": ("一火车扶拖刀头门两几话", "关握控手门持戏柄脉式守玩头尺子"),
+    "被": ("棉盖植覆铺羽毛薄锦", "告子褥动迫害单套罩服"),
+    "于": ("终", "是此今"),
+    "是": ("求似", "否非"),
+    "们": ("", ""),
+    "着": ("", "力手眼重想落实装陆火急迷凉色笔墨意"),
+    "而": ("", "且已今后是立言来"),
+    "各": ("", ""),
+    "都": ("首京古国建迁成故定旧帝陪大新边", "市城会督"),
+    "也": ("", ""),
+}
+CERTAIN_CHARS = frozenset("的们")
+# reduplications and fixed phrases that contain a doubled function character
+LEGIT_PHRASES = ("不了了之", "的的确确", "实实在在", "了了分明", "和和气气", "和和美美", "是是非非",
+                 "在在皆是", "对对碰", "将将就就", "都都平丈我")
+# legitimate reduplication in general (documentation and the word check): never a typo
+LEGIT_REDUPLICATION = frozenset(
+    "常常 人人 一一 天天 看看 年年 谢谢 多多 层层 渐渐 往往 仅仅 纷纷 处处 时时 紧紧 牢牢 深深 等等 个个 "
+    "家家 户户 事事 步步 项项 件件 条条 次次 月月 日日 刚刚 稍稍 微微 默默 悄悄 慢慢 好好 久久 大大 "
+    "频频 屡屡 连连 匆匆 滔滔 茫茫 累累 历历 井井 区区 寥寥 欣欣 蒸蒸 熊熊 统统 通通 样样 代代 "
+    "切切实实 扎扎实实 方方面面 的的确确 实实在在 踏踏实实 认认真真 清清楚楚 明明白白 干干净净 "
+    "平平安安 整整齐齐 规规矩矩 家家户户 时时处处 里里外外 上上下下 前前后后 反反复复 点点滴滴 "
+    "不了了之 很多很多 许多许多 好多好多 千万千万 彼此彼此 大批大批 大片大片 一点一点 一下一下 一阵一阵 一半一半"
+    .split())
+_MEASURES = set("个项件条步次批点家户处层级天年月周位名人份种类样张本篇场起轮期回笔片块座所间栋把辆台套组支队遍趟代环下阵半刻两首部")
+# after a doubled word, a character that cannot begin a compound with it
+_WORD_NEXT = set("的了着过和与及等并或而是在对将把被于也都就又还以为向从给由其这该每各")
+_RUN_IN_TITLE = re.compile(r"(?:^|[\s。；;])[（(]?(?:[一二三四五六七八九十]{1,3}|\d{1,2})(?:[）)]|[、.．])\s*$")
+_MARK_RUN = re.compile(r"([，。、；：])\1+|([,;])\2+")
+_FUNC_DOUBLE = re.compile("([" + "".join(FUNCTION_CHARS) + r"])\1")
+_WORD_DOUBLE = re.compile(f"([{CJK}]{{2,6}}?)\\1")
+
+
+def _same_place(piece: Piece, start: int, end: int) -> bool:
+    return piece.place(start) == piece.place(end - 1)
+
+
+def _char_doubles(piece: Piece, check: bool = True) -> list[Doubled]:
+    text = piece.text
+    out = []
+    for m in _FUNC_DOUBLE.finditer(text):
+        i, ch = m.start(), m.group(1)
+        prev = text[i - 1] if i else ""
+        nxt = text[i + 2] if i + 2 < len(text) else ""
+        if prev == ch or nxt == ch:
+            continue  # three in a row: not a simple double
+        pre, post = FUNCTION_CHARS[ch]
+        if (prev and prev in pre) or (nxt and nxt in post):
+            continue
+        if i >= 2 and text[i - 2] == text[i - 1] != ch and _CJK_CHAR.match(text[i - 1]):
+            continue  # AABB: 实实在在
+        if i + 3 < len(text) and text[i + 2] == text[i + 3] and _CJK_CHAR.match(text[i + 2]):
+            continue  # AABB: 的的确确
+        window = text[max(0, i - 3):i + 5]
+        if any(p in window and _covers(text, i, p) for p in LEGIT_PHRASES):
+            continue
+        if check and not _same_place(piece, i, i + 2):
+            continue
+        out.append(Doubled(Span(piece, i, i + 2), ch, "char", ch in CERTAIN_CHARS))
+    return out
+
+
+def _covers(text: str, i: int, phrase: str) -> bool:
+    lo = max(0, i - len(phrase) + 2)
+    k = text.find(phrase, lo, i + len(phrase))
+    return 0 <= k <= i and k + len(phrase) >= i + 2
+
+
+def _word_doubles(piece: Piece, check: bool = True) -> list[Doubled]:
+    text = piece.text
+    out = []
+    for m in _WORD_DOUBLE.finditer(text):
+        w = m.group(1)
+        if len(set(w)) == 1 or all(c in CN_NUMERALS for c in w):
+            continue
+        if w[0] == "一" and len(w) == 2 and w[1] in _MEASURES:
+            continue  # 一个一个, 一步一步
+        if w in LEGIT_REDUPLICATION or w + w in LEGIT_REDUPLICATION or norm(w) in TABLE_LABEL_KEYS:
+            continue
+        i, j = m.start(), m.end()
+        prev = text[i - 1] if i else ""
+        nxt = text[j] if j < len(text) else ""
+        after_boundary = prev == "" or prev in BOUNDARY
+        before_boundary = nxt == "" or nxt in BOUNDARY
+        if not (after_boundary or before_boundary or nxt in _WORD_NEXT):
+            continue  # 予以公开|公开方式: may be two words with a boundary left out
+        if _RUN_IN_TITLE.search(text, max(0, i - 10), i):
+            continue  # （一）主动公开|主动公开政府信息…: a bold run-in title, then the text
+        if check and not _same_place(piece, i, j):
+            continue
+        out.append(Doubled(Span(piece, i, j), w, "word", before_boundary))
+    return out
+
+
+def _mark_doubles(piece: Piece) -> list[Doubled]:
+    text = piece.text
+    out = []
+    for m in _MARK_RUN.finditer(text):
+        if m.end() - m.start() != 2:
+            continue  # 。。。 is a makeshift ellipsis, not a double
+        if m.group(2):  # half-width ,, ;; only in Chinese text
+            around = text[max(0, m.start() - 1):m.start()] + text[m.end():m.end() + 1]
+            if not _CJK_CHAR.search(around):
+                continue
+        out.append(Doubled(Span(piece, m.start(), m.end()), m.group(0)[0], "mark", True))
+    return out
+
+
+def _doubles_in(p: Piece, check: bool = True) -> list[Doubled]:
+    if len(p.text) < 2:
+        return []
+    return [*_mark_doubles(p), *_char_doubles(p, check), *_word_doubles(p, check)]
+
+
+def _placed(found: list[Doubled], pieces: list[Piece], starts: list[int]) -> list[Doubled]:
+    """Doubles found in joined text (``starts[k]`` = where ``pieces[k]`` begins in it), moved
+    into their piece; a double outside every piece (a merged cell's copy) or across two
+    source lines is dropped."""
+    out = []
+    for d in found:
+        k = bisect_right(starts, d.span.start) - 1
+        if k < 0:
+            continue
+        p, base = pieces[k], starts[k]
+        s, e = d.span.start - base, d.span.end - base
+        if e <= len(p.text) and _same_place(p, s, e):
+            out.append(Doubled(Span(p, s, e), d.unit, d.kind, d.certain))
+    return out
+
+
+def find_doubles(report) -> list[Doubled]:
+    """Every doubled mark, function character and word in the prose and table cells, and the
+    doubled brackets and quotes that leave one member unmatched (from :attr:`report.brackets`)."""
+    # one pass over all the prose, joined by newlines (which no double crosses)
+    prose = prose_pieces(report)
+    starts, pos = [], 0
+    for p in prose:
+        starts.append(pos)
+        pos += len(p.text) + 1
+    joined = Piece(prose[0].block, "\n".join(p.text for p in prose), 0) if prose else None
+    out: list[Doubled] = _placed(_doubles_in(joined, check=False), prose, starts) if joined else []
+    for b in report.lintable_blocks:
+        if b.kind == "table":
+            # one pass over the table's text (cells joined by tabs and newlines); merged copies
+            # are not among the cells
+            found = _doubles_in(Piece(b, b.text, 0), check=False)
+            if found:
+                cells = [c for c in table_pieces(b, report) if c.base is not None]
+                out.extend(_placed(found, cells, [c.base for c in cells]))
+    for u in report.brackets.unbalanced:
+        if u.doubled:
+            m = u.mark
+            # the unmatched member and its twin next to it
+            if m.start + 1 < len(m.piece.text) and m.piece.text[m.start + 1] == m.char:
+                span = Span(m.piece, m.start, m.start + 2)
+            else:
+                span = Span(m.piece, m.start - 1, m.start + 1)
+            out.append(Doubled(span, m.char, "bracket", True))
+    out.sort(key=lambda d: (d.span.block.index, d.span.piece.base or 0, d.span.start))
+    # one finding per place: a doubled word wins over the doubled character inside it
+    seen: set[tuple[int, int | None, int]] = set()
+    result = []
+    for d in out:
+        key = (d.span.block.index, id(d.span.piece.cell), d.span.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        result.append(d)
+    return result
+
+
+# -- counts whose number is missing ----------------------------------------------------------------
+
+UNITS = ("人次", "条", "件", "个", "篇", "次", "场", "期", "项", "家", "份", "批", "封")
+# words that end in a unit character: never a count without its number
+UNIT_WORDS: dict[str, tuple[str, ...]] = {
+    "条": ("萧条", "金条", "面条", "纸条", "便条", "链条", "教条", "头条", "线条", "收条", "借条", "白条", "封条",
+          "发条", "油条", "枝条", "柳条", "苗条", "信条", "专条", "欠条"),
+    "件": ("文件", "案件", "事件", "条件", "附件", "证件", "稿件", "邮件", "软件", "硬件", "部件", "零件", "配件",
+          "物件", "信件", "要件", "函件", "快件", "急件", "原件", "复印件", "扫描件", "组件", "构件", "插件",
+          "工件", "来件", "批件", "密件", "卷件", "办件", "案卷件", "答复件", "申请件"),
+    "个": ("各个", "整个", "单个", "某个", "哪个", "这个", "那个", "真个"),
+    "篇": ("诗篇", "开篇", "通篇", "长篇", "短篇", "全篇", "篇篇"),
+    "次": ("层次", "名次", "档次", "班次", "批次", "车次", "场次", "架次", "航次", "频次", "依次", "其次", "再次",
+          "首次", "此次", "本次", "该次", "每次", "多次", "屡次", "历次", "初次", "上次", "下次", "逐次", "渐次",
+          "位次", "席次", "轮次", "序次", "主次", "人次"),
+    "场": ("市场", "现场", "广场", "会场", "立场", "农场", "机场", "考场", "战场", "赛场", "商场", "登场", "在场",
+          "到场", "专场", "官场", "下场", "剧场", "卖场", "牧场", "林场", "渔场", "秀场", "主场", "全场", "当场",
+          "出场", "入场", "退场", "开场", "收场", "捧场", "冷场", "赶场", "菜场", "操场", "球场"),
+    "期": ("定期", "按期", "逾期", "如期", "限期", "长期", "短期", "同期", "近期", "周期", "时期", "日期", "到期",
+          "过期", "预期", "中期", "初期", "后期", "末期", "学期", "分期", "假期", "工期", "刑期", "租期", "延期",
+          "星期", "届期", "任期", "汛期", "上期", "本期", "当期", "每期", "各期", "首期", "早期", "晚期", "前期",
+          "试用期", "有效期", "考察期", "窗口期", "过渡期", "攻坚期", "关键期"),
+    "项": ("事项", "款项", "专项", "单项", "选项", "强项", "弱项", "立项", "逐项", "每项", "各项", "多项", "该项",
+          "本项", "分项", "子项", "大项", "小项", "主项", "缺项", "漏项", "列项", "条项", "此项", "这项"),
+    "家": ("国家", "专家", "大家", "人家", "自家", "农家", "商家", "厂家", "行家", "买家", "卖家", "东家", "作家",
+          "画家", "管家", "各家", "每家", "多家", "独家", "回家", "居家", "安家", "成家", "当家", "全家", "住家",
+          "娘家", "老家", "店家", "船家", "庄家", "儒家", "道家", "法家", "名家", "皇家", "婆家", "亲家"),
+    "份": ("身份", "股份", "年份", "月份", "省份", "部份", "成份", "备份", "每份", "各份", "这份", "该份"),
+    "人次": (),
+    "批": ("审批", "报批", "获批", "核批", "分批", "成批", "大批", "每批", "首批", "该批", "这批", "同批", "上批",
+          "下批", "逐批", "签批", "呈批", "送批", "待批", "已批", "特批", "请批"),
+    "封": ("信封", "密封", "查封", "冰封", "尘封", "启封", "开封", "拆封", "解封", "原封", "加封", "封封", "铅封",
+          "塑封", "自封", "敕封", "册封"),
+}
+# before the unit, these say how many already (一条, 多条, 逐条, 每件, 若干项, 数十条)
+_QUANTIFIER = set("〇零一二三四五六七八九十百千万亿两几数多余若干每各逐该本此这那首全整单某上下前后同批诸")
+_ITEM_SPLIT = re.compile(r"[、，,；;：:]")
+_CLAUSE_SPLIT = re.compile(r"[。！？!?\n]")
+_NUMBERED = re.compile(r"\d+(?:\.\d+)?\s*(?:万|余|多)?\s*(" + "|".join(UNITS) + r")$")
+_DIGIT = re.compile(r"\d")
+_BARE = re.compile(f"[{CJK}](" + "|".join(UNITS) + r")$")
+# an item that ends in a unit right after a Chinese character: the only kind that can lack its number
+_CANDIDATE = re.compile(f"[{CJK}](?:" + "|".join(UNITS) + r")(?=[、，,；;：:。！？!?\n]|$)")
+
+
+@dataclass(frozen=True)
+class CountItem:
+    span: Span  # the item's text (without the separators)
+    unit: str
+    has_number: bool
+
+
+@dataclass(frozen=True)
+class CountList:
+    """Items of one list of counts (``政策文件15条、备案信息条、许可信息25条``) that share a unit."""
+
+    unit: str
+    items: tuple[CountItem, ...]
+
+    @property
+    def missing(self) -> list[CountItem]:
+        """Items without their number, each next to an item that has one."""
+        out = []
+        for k, it in enumerate(self.items):
+            if it.has_number:
+                continue
+            nbrs = [self.items[j] for j in (k - 1, k + 1) if 0 <= j < len(self.items)]
+            if any(n.has_number for n in nbrs):
+                out.append(it)
+        return out
+
+
+def _bare_item(item: str, unit: str) -> bool:
+    """``备案信息条``: ends in the unit after a character that is neither a numeral nor a quantifier,
+    and is not a word that ends in the unit character (文件, 事项 …)."""
+    label = item[: -len(unit)]
+    if not label or label[-1] in _QUANTIFIER or label[-1].isdigit():
+        return False
+    if any(item.endswith(w) for w in UNIT_WORDS.get(unit, ())):
+        return False
+    return len(label) >= 2
+
+
+def _lists_in(piece: Piece) -> list[CountList]:
+    out = []
+    text = piece.text
+    cpos = 0
+    for cm in [*_CLAUSE_SPLIT.finditer(text), None]:
+        cend = cm.start() if cm else len(text)
+        if not _CANDIDATE.search(text, cpos, cend):
+            cpos = cm.end() if cm else cend
+            continue  # no item here can lack its number
+        items: list[CountItem] = []
+        ipos = cpos
+        for im in [*_ITEM_SPLIT.finditer(text, cpos, cend), None]:
+            iend = im.start() if im else cend
+            raw = text[ipos:iend]
+            s = ipos + (len(raw) - len(raw.lstrip()))
+            e = iend - (len(raw) - len(raw.rstrip()))
+            item = text[s:e]
+            nm = _NUMBERED.search(item)
+            if nm:
+                items.append(CountItem(Span(piece, s, e), nm.group(1), True))
+            else:
+                # flattened text: a heading run into the item is not part of it
+                tail = item.rsplit(None, 1)[-1] if item else item
+                s_tail = e - len(tail)
+                bm = _BARE.search(tail)
+                if bm and len(tail) <= 16 and _bare_item(tail, bm.group(1)):
+                    items.append(CountItem(Span(piece, s_tail, e), bm.group(1), False))
+                else:
+                    items.append(CountItem(Span(piece, s, e), "", False))
+            ipos = im.end() if im else iend
+        by_unit: dict[str, list[int]] = {}
+        for k, it in enumerate(items):
+            if it.unit:
+                by_unit.setdefault(it.unit, []).append(k)
+        for unit, idx in by_unit.items():
+            if sum(items[k].has_number for k in idx) < 2:
+                continue
+            # consecutive items of this unit (an unrelated item in between ends the list)
+            run: list[CountItem] = []
+            for k in range(idx[0], idx[-1] + 1):
+                if items[k].unit == unit:
+                    run.append(items[k])
+                else:
+                    if len(run) >= 2:
+                        out.append(CountList(unit, tuple(run)))
+                    run = []
+            if len(run) >= 2:
+                out.append(CountList(unit, tuple(run)))
+        cpos = cm.end() if cm else cend
+    return out
+
+
+def find_count_lists(report) -> list[CountList]:
+    """Lists of counts with a common unit in the prose (two or more items with numbers) in clauses
+    where some item ends in a unit with no number before it — the lists DL903 has to look at."""
+    out: list[CountList] = []
+    for p in prose_pieces(report):
+        if _DIGIT.search(p.text) and any(u in p.text for u in UNITS):
+            out.extend(_lists_in(p))
+    return out

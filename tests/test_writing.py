@@ -1,0 +1,294 @@
+"""Writing rules DL901 doubled text, DL902 enumerations, DL903 missing counts, and their report facts."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from disclosure_lint.api import check_paths
+from disclosure_lint.report import interpret
+from disclosure_lint.report.writing import LEGIT_REDUPLICATION
+
+from .conftest import SHARED, lint, parse
+
+ROOT = Path(__file__).resolve().parents[1]
+WRITING = ["DL901", "DL902", "DL903"]
+
+
+def only(code: str, text: str, fmt: str = "markdown", **kw):
+    return [d for d in lint(text, select=[code], fmt=fmt, **kw) if d.code == code]
+
+
+def report(text: str, fmt: str = "markdown"):
+    return interpret(parse(text, fmt))
+
+
+def flatten(md: str) -> str:
+    """Markdown → one line, blocks joined by a space, table cells by spaces (as a crawler keeps it)."""
+    out = []
+    for line in md.splitlines():
+        s = line.strip()
+        if not s or re.fullmatch(r"\|?\s*:?-+.*", s) or s.startswith("<!--") or s.startswith("-->"):
+            continue
+        s = re.sub(r"^#+\s*", "", s)
+        if s.startswith("|"):
+            s = " ".join(c.strip() for c in s.strip("|").split("|") if c.strip())
+        out.append(s)
+    return " ".join(out)
+
+
+# == DL901 doubled text ===========================================================================
+
+def test_fact_doubles_are_typed():
+    r = report("认真落实落实各项要求，，加强政府信息公开的的规范化，依据《《条例》编制。")
+    got = [(d.kind, d.unit, d.span.text, d.certain) for d in r.doubles]
+    assert got == [("word", "落实", "落实落实", False), ("mark", "，", "，，", True),
+                   ("char", "的", "的的", True), ("bracket", "《", "《《", True)]
+    d = r.doubles[0]
+    assert d.span.text[d.copy_start - d.span.start:] == "落实"
+
+
+@pytest.mark.parametrize(("text", "col", "match", "safe"), [
+    ("2023年，本机关认真落实落实《条例》各项要求。", 12, "落实落实", True),
+    ("对涉及群众切身利益的事项依法予以公开公开。", 17, "公开公开", True),
+    ("，落实落实各项工作要求。", 2, "落实落实", False),
+    ("认真落实落实各项工作要求。", 3, "落实落实", False),
+    ("全年主动公开政府信息356条，，其中政策解读12篇。", 15, "，，", True),
+    ("严格执行保密审查制度。。", 11, "。。", True),
+    ("涉及财政预决算、、重大项目等领域。", 8, "、、", True),
+    ("进一步加强政府信息公开的的规范化建设。", 12, "的的", True),
+    ("我们们将继续做好政务公开工作。", 2, "们们", True),
+    ("在在全区范围内推广经验。", 1, "在在", False),
+    ("严格落实“三审三校”制度，并并及时更新栏目。", 14, "并并", False),
+    ("依据《《中华人民共和国政府信息公开条例》编制。", 3, "《《", True),
+    ("二是加强政务新媒体管理管理。", 10, "管理管理", True),
+])
+def test_dl901_fires(text, col, match, safe):
+    [d] = only("DL901", text)
+    assert (d.line, d.column, d.match, d.severity) == (1, col, match, "warning")
+    assert f"“{match}”" in d.message and "多写了一次" in d.message
+    assert d.fix.applicability == ("safe" if safe else "unsafe")
+    [edit] = d.fix.edits
+    # the fix removes the second copy
+    unit = d.evidence["expected"]
+    assert (edit.column, edit.end_column, edit.replacement) == (col + len(unit), col + 2 * len(unit), "")
+
+
+@pytest.mark.parametrize("text", [
+    # a character ending one word and starting the next: correct Chinese
+    "加强部门门户网站建设，转变工作作风，信息公开开展有序，会议议题提前公布，创新管理理念。",
+    "建立平台台账，整合网站站群，核定人员员额，与群众息息相关，保护个人人身安全，按规定定期公开。",
+    # function characters in their legitimate uses
+    "为了了解群众需求，进行了了解，对对象分类，鼓励公众参与与监督，以及及时回应，机构合并并入新部门。",
+    "实现目的的手段，关键是是否落实到位，终于于年底建成，植被被破坏的问题，严格把关，在在线平台发布。",
+    "实实在在、的的确确解决问题，避免不了了之，和和美美，埃及及其周边。",
+    # reduplication
+    " ".join(sorted(LEGIT_REDUPLICATION)) + "。",
+    "一个一个核对，一步一步落实，一件一件办理，一点一点推进。",
+    # numbers, years, Latin, ellipsis, dash, nested closers
+    "共2011件、100条、1000元，现将《2023年年度报告》公布如下，good good study……相关数据——见表二。",
+    "依据《条例》（以下简称《规定》（试行））编制，引用《关于〈办法〉的说明》。",
+    "二〇二〇年、二零二零年的数据均已公开。",
+    # may be two words with a boundary left out: not a doubled word
+    "对依申请予以公开公开方式为网上答复，大学生学生会参与。",
+    # a run-in title whose words the text repeats (the bold lost by the reader)
+    "（一）主动公开主动公开政府信息120条。",
+])
+def test_dl901_quiet_on_correct_text(text):
+    assert only("DL901", text) == []
+
+
+def test_dl901_not_across_lines_or_cells():
+    assert only("DL901", "认真贯彻落实\n落实各项要求。\n") == []
+    assert only("DL901", "一、总体情况\n（一）主动公开\n公开各类信息。\n", fmt="text") == []
+    table = "| 信息内容 | 说明 |\n|---|---|\n| 落实 | 落实到位 |\n| 行政复议行政复议 | 0 |\n"
+    assert only("DL901", table) == []
+    [d] = only("DL901", "| 信息内容 | 说明 |\n|---|---|\n| 行政许可 | 认真落实落实。 |\n")
+    assert (d.line, d.column, d.match) == (3, 12, "落实落实")
+    assert d.pointer.endswith("表格第2行第2列")
+
+
+def test_portal_page_chrome_is_quiet():
+    page = ("当前位置：首页 > 政府信息公开 > 政府信息公开年报 > 2023年度\n"
+            "某镇2023年政府信息公开工作年度报告\n"
+            "索引号：11330000-2024-00012 发布机构：某镇人民政府 发布日期：2024-01-12 浏览次数：\n"
+            "【字体：大 中 小】【打印】【关闭】 分享到：\n"
+            "一、总体情况\n"
+            "（一）主动公开。全年主动公开政府信息120条，其中政策文件15条、工作动态98条、其他信息7条。\n"
+            "（二）依申请公开。全年新收申请5件，上年结转1件，办结6件。\n")
+    assert lint(page, select=WRITING + ["DL703"], fmt="text") == []
+    flat = " ".join(page.splitlines())
+    assert lint(flat, select=WRITING + ["DL703"], fmt="text") == []
+
+
+def test_dl901_flattened_report_and_allow_option():
+    text = "一、总体情况 本机关严格执行保密审查制度。。 （一）主动公开 研究研究公开工作，，在门户网站公开信息120条。"
+    ds = only("DL901", text, fmt="text")
+    assert [(d.line, d.column, d.match) for d in ds] == [
+        (1, text.index("。。") + 1, "。。"), (1, text.index("研究研究") + 1, "研究研究"), (1, text.index("，，") + 1, "，，")]
+    ds = [d for d in lint(text, select=["DL901"], fmt="text",
+                          config={"options": {"DL901": {"allow": ["研究研究"]}}})]
+    assert [d.match for d in ds] == ["。。", "，，"]
+
+
+# == DL902 enumerations ===========================================================================
+
+def test_fact_enumeration_runs_and_breaks():
+    r = report("一是规范流程；二是加强解读；二是强化培训。存在的不足：一是培训不够；三是解读单一。")
+    runs = r.enumerations
+    assert [(run.family, [i.marker for i in run.items]) for run in runs] == [
+        ("shi", ["一是", "二是", "二是"]), ("shi", ["一是", "三是"])]
+    b1, b2 = runs[0].breaks[0], runs[1].breaks[0]
+    assert (b1.item.marker, b1.previous.marker, b1.expected, b1.kind) == ("二是", "二是", "三是", "repeated")
+    assert (b2.item.marker, b2.previous.marker, b2.expected, b2.kind) == ("三是", "一是", "二是", "skipped")
+
+
+@pytest.mark.parametrize(("text", "fmt", "line", "marker", "expected", "problem"), [
+    ("下一步将做好以下工作：一是规范流程；二是加强解读；二是强化培训。", "markdown", 1, "二是", "三是", "序号重复"),
+    ("主要问题：一是公开内容不够全面；三是解读形式较为单一。", "markdown", 1, "三是", "二是", "序号跳号"),
+    ("## 一、总体情况\n\n### （一）主动公开\n\n公开信息。\n\n### （二）依申请公开\n\n新收申请。\n\n"
+     "### （二）政府信息管理\n\n严格审查。\n", "markdown", 11, "（二）", "（三）", "序号重复"),
+    ("一、基本情况\n1.主动公开\n公开信息。\n2.依申请公开\n受理申请。\n4.政府信息管理\n严格审查。\n", "text", 6, "4.", "3.",
+     "序号跳号"),
+    ("五、存在的主要问题及改进情况\n（1）培训不够；（2）解读单一；（2）更新不及时。\n", "text", 2, "（2）", "（3）", "序号重复"),
+    ("措施如下：①完善制度；②加强培训；④优化栏目。", "markdown", 1, "④", "③", "序号跳号"),
+    ("1、完善制度。\n2、加强培训。\n2、优化栏目。\n", "text", 3, "2、", "3、", "序号重复"),
+])
+def test_dl902_fires(text, fmt, line, marker, expected, problem):
+    [d] = only("DL902", text, fmt=fmt)
+    assert (d.line, d.match, d.severity) == (line, marker, "warning")
+    assert d.message.startswith(problem) and f"应为“{expected}”" in d.message
+    assert d.evidence["expected"] == expected and d.evidence["actual"] == marker
+    assert d.fix.applicability == "unsafe" and d.fix.edits[0].replacement == expected
+
+
+def test_dl902_position_in_a_flattened_report():
+    text = ("某局2023年政府信息公开工作年度报告 一、总体情况 （一）主动公开 全年公开信息120条。 （二）依申请公开 新收申请5件。"
+            " （四）平台建设 优化网站栏目。 二、主动公开政府信息情况 第二十条第（一）项 信息内容 本年制发件数 本年废止件数"
+            " 现行有效件数 规章 0 0 0 三、收到和处理政府信息公开申请情况 三、本年度办理结果 （一）予以公开 3 （二）部分公开 1"
+            " （三）不予公开 1.属于国家秘密 0 2.其他法律行政法规禁止公开 0 五、存在的主要问题及改进情况 一是培训不够；二是解读单一。")
+    [d] = only("DL902", text, fmt="text")
+    assert (d.line, d.column, d.match) == (1, text.index("（四）") + 1, "（四）")
+
+
+@pytest.mark.parametrize(("text", "fmt"), [
+    # restarts: inside a paragraph, at a new heading, per group of table rows
+    ("一是规范流程；二是加强解读。存在的不足：一是培训不够；二是解读单一；三是更新不及时。", "markdown"),
+    ("（一）主动公开\n1.公开信息。\n2.更新目录。\n（二）依申请公开\n1.受理申请。\n2.按时答复。\n", "text"),
+    ("（一）主动公开\n1.公开信息。\n2.更新目录。\n（二）依申请公开\n3.受理申请。\n4.按时答复。\n", "text"),
+    # citations, decimals, dates, versions, references to items
+    ("依据《条例》第二十条第（一）项、第（五）项、第（六）项、第（八）项及《条例》第十四条第（三）项办理。", "markdown"),
+    ("于2023.1.5公布，共1.2万条，增长3.5%，系统升级到2.0版，统一是基本要求，一、二级栏目已调整。", "markdown"),
+    ("2019年格式使用（一）（五）（六）（八）（九）项，2021年格式使用（一）至（八）项。", "markdown"),
+    # section headings are DL102's; table row labels are fixed by the format
+    ("一、总体情况\n公开信息。\n三、收到和处理政府信息公开申请情况\n（三）不予公开\n1.属于国家秘密\n0\n8.属于行政查询事项\n0\n"
+     "（四）无法提供\n1.本机关不掌握相关政府信息\n2\n（六）其他处理\n3.其他\n0\n（七）总计\n四、结转下年度继续办理\n", "text"),
+    # Markdown numbers ordered lists itself
+    ("1. 完善制度\n1. 加强培训\n1. 优化栏目\n", "markdown"),
+    # English text is not checked
+    ("See Art. 49. Local rules set their deadlines (colspan 5) | 总计 (rowspan 2).", "markdown"),
+])
+def test_dl902_quiet(text, fmt):
+    assert only("DL902", text, fmt=fmt) == []
+
+
+def test_dl902_runs_are_scoped_by_section():
+    md = ("# 某局2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n一是加强领导；二是完善制度。\n\n"
+          "## 五、存在的主要问题及改进情况\n\n三是深化公开。\n")
+    assert only("DL902", md) == []
+
+
+# == DL903 missing counts =========================================================================
+
+def test_dl903_flattened_heading_is_not_part_of_the_item():
+    text = "一、总体情况 （一）主动公开 图文解读篇、政策解读12篇、视频解读3篇。"
+    [d] = only("DL903", text, fmt="text")
+    assert (d.column, d.match) == (text.index("图文解读篇") + 1, "图文解读篇")
+
+
+def test_dl901_aabb_is_cjk_only():
+    assert [d.match for d in only("DL901", "加强政府信息公开的的。。")] == ["的的", "。。"]
+
+
+def test_fact_count_lists():
+    r = report("全年主动公开政府信息356条，其中政策文件15条、备案信息条、许可信息25条。")
+    [cl] = r.count_lists
+    assert cl.unit == "条"
+    assert [(i.span.text, i.has_number) for i in cl.items] == [
+        ("全年主动公开政府信息356条", True), ("其中政策文件15条", True), ("备案信息条", False), ("许可信息25条", True)]
+    assert [i.span.text for i in cl.missing] == ["备案信息条"]
+
+
+@pytest.mark.parametrize(("text", "fmt", "item", "sibling"), [
+    ("全年主动公开政府信息356条，其中政策文件15条、备案信息条、许可信息25条。", "markdown", "备案信息条", "政策文件15条"),
+    ("通过门户网站发布信息120条，通过政务微博发布信息条，通过政务微信发布信息80条。", "markdown",
+     "通过政务微博发布信息条", "通过门户网站发布信息120条"),
+    ("（一）主动公开 全年发布政策解读12篇、图文解读篇、视频解读3篇。 （二）依申请公开 新收申请5件。", "text",
+     "图文解读篇", "全年发布政策解读12篇"),
+    ("办理人大代表建议12件、网民留言件、群众来信5件。", "markdown", "网民留言件", "办理人大代表建议12件"),
+])
+def test_dl903_fires(text, fmt, item, sibling):
+    [d] = only("DL903", text, fmt=fmt)
+    assert (d.line, d.column, d.match) == (1, text.index(item) + 1, item)
+    assert f"“{item}”没有写数量" in d.message and f"如“{sibling}”" in d.message
+    assert d.evidence["actual"] == item and d.evidence["expected"].endswith("N" + item[-1])
+
+
+@pytest.mark.parametrize("text", [
+    "全年主动公开政府信息356条，其中政策文件15条、行政规范性文件3件、相关附件、备案信息20条。",
+    "办理人大代表建议12件、政协提案8件、相关文件；逐条梳理政策文件15条、多条、历史信息30条。",
+    "开展专项检查3次、培训2次、其他专项，主动公开政府信息120条、政策解读15篇。",
+    "共受理案件8件、处理事件、涉及条件，统一编制事项清单12项、办事事项。",
+    "发布信息120条、每条、各项、若干项、十余条，受理申请5件、每件。",
+    "召开新闻发布会3场、现场、市场，更新政府公报12期、定期、近期。",
+    "全年公开信息120条。备案信息条目已更新。",
+])
+def test_dl903_quiet(text):
+    assert only("DL903", text) == []
+
+
+# == examples, corpus, scale ======================================================================
+
+def test_examples_flattened():
+    """The examples flattened to one line keep exactly their writing findings (none for the clean one)."""
+    clean = flatten((ROOT / "examples" / "clean-2023.md").read_text(encoding="utf-8"))
+    assert [d.message for d in lint(clean, select=WRITING + ["DL703"], fmt="text")] == []
+    defective = flatten((ROOT / "examples" / "defective-2023.md").read_text(encoding="utf-8"))
+    found = [(d.code, d.match) for d in lint(defective, select=WRITING + ["DL703"], fmt="text")]
+    assert found == [("DL901", "落实落实"), ("DL703", "（"), ("DL902", "二是")]
+
+
+def test_defective_example_writing_findings():
+    [fr] = check_paths([str(ROOT / "examples" / "defective-2023.md")], select=WRITING + ["DL703"]).files
+    assert [(d.code, d.line, d.column, d.match) for d in fr.diagnostics] == [
+        ("DL901", 22, 13, "落实落实"), ("DL703", 26, 56, "（"), ("DL902", 30, 93, "二是")]
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").exists(), reason="../shared/corpus is not available")
+def test_corpus_has_no_writing_findings():
+    files = [str(p) for p in sorted((SHARED / "corpus" / "excerpts").glob("*.txt"))]
+    files += [str(p) for p in (SHARED / "corpus" / "pdf").glob("*.pdf")]
+    files += [str(p) for p in (SHARED / "corpus" / "docx").glob("*.docx")]
+    files += [str(SHARED / "seed" / "shangtang-2019.txt")]
+    run = check_paths(files, select=WRITING)
+    assert [(fr.path, d.code, d.match) for fr in run.files for d in fr.diagnostics] == []
+    # …and the same on the excerpts flattened to one line
+    for f in files:
+        if f.endswith(".txt"):
+            text = " ".join(line.strip() for line in Path(f).read_text(encoding="utf-8").splitlines() if line.strip())
+            assert [d.match for d in lint(text, select=WRITING, fmt="text")] == [], f
+
+
+def test_one_megabyte_line_is_linear():
+    text = flatten((ROOT / "examples" / "clean-2023.md").read_text(encoding="utf-8"))
+    big = (" ".join([text] * 120))[:1_000_000]
+    t = time.perf_counter()
+    r = interpret(parse(big, "text"))
+    (r.doubles, r.enumerations, r.count_lists, r.brackets)
+    assert time.perf_counter() - t < 30
+    hostile = "（“《的的，一是" * 20000 + "”》）" * 20000
+    ds = lint(hostile, select=WRITING + ["DL703"], fmt="text")
+    assert len([d for d in ds if d.code == "DL703"]) == 100
