@@ -381,3 +381,23 @@ def test_random_documents_invariants():
             assert b1 < a2
 
     check()
+
+
+def test_dl602_on_a_flattened_page_names_columns_not_the_same_line_twice():
+    flat = " ".join(line.strip() for line in SCRAPED.split("\n") if line.strip())
+    ds = lint(flat, select=["DL602"], fmt="text")
+    assert codes(ds) == ["DL602"], [d.message for d in ds]
+    d = ds[0]
+    assert d.line == 1 and d.column > 1
+    assert f"第1行第{d.column}–" in d.message and "重复了第1行第" in d.message
+    assert "第1行重复了第1行" not in d.message
+
+
+def test_dl601_on_a_flattened_page_points_at_the_first_copy_by_column():
+    para = "严格执行政府信息公开保密审查制度，做到先审查、后公开，一事一审、全面审查。"
+    flat = f"一、总体情况 {para} 本年度我局主动公开政府信息120条。 二、主动公开政府信息情况 {para}"
+    ds = lint(flat, select=["DL601"], fmt="text", year=2023)
+    assert codes(ds) == ["DL601"], [d.message for d in ds]
+    first_col = flat.index(para) + 1
+    assert f"本段与第1行第{first_col}列重复" in ds[0].message
+    assert ds[0].column == flat.rindex(para) + 1

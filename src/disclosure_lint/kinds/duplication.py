@@ -259,16 +259,24 @@ def _where(block: Block, end: bool = False) -> str:
     return block.pointer or f"第{block.index + 1}段"
 
 
-def _range(first: Block, last: Block) -> str:
+def _range(first: Block, last: Block, one_line: bool = False) -> str:
+    """第a–b行; on text whose line breaks were lost (``one_line``) also the columns: 第1行第12–340列."""
     if first.line is not None and last.line is not None:
         a, b = first.line, last.end_line or last.line
+        if one_line and a == b and first.column is not None and last.end_column is not None:
+            return f"第{a}行第{first.column}–{last.end_column - 1}列"
         return f"第{a}行" if a == b else f"第{a}–{b}行"
     a, b = _where(first), _where(last)
     return a if a == b else f"{a}至{b}"
 
 
-def _at(block: Block) -> str:
-    return f"第{block.line}行" if block.line is not None else _where(block)
+def _at(block: Block, other: Block | None = None) -> str:
+    """第n行, with the column when ``other`` (the repeat) sits on the same line (a flattened page)."""
+    if block.line is None:
+        return _where(block)
+    if other is not None and other.line == block.line and block.column is not None:
+        return f"第{block.line}行第{block.column}列"
+    return f"第{block.line}行"
 
 
 def _preview(text: str, n: int = 16) -> str:
@@ -308,7 +316,9 @@ class RepeatedSection(Kind):
             titles_param = ""
             if titles:
                 titles_param = f"，包括{shown}" + (f"等{len(titles)}个标题" if len(titles) > 3 else "")
-            lines, first_lines = _range(first.block, last.block), _range(efirst.block, elast.block)
+            one_line = first.block.line is not None and first.block.line == (elast.block.end_line or elast.block.line)
+            lines = _range(first.block, last.block, one_line)
+            first_lines = _range(efirst.block, elast.block, one_line)
             yield Hit(
                 block=first.block, start=0, end_block=last.block, match=first.block.text,
                 params={"lines": lines, "first_lines": first_lines, "titles": titles_param,
@@ -395,7 +405,7 @@ class RepeatedParagraph(Kind):
             sec = report.section_of(first.block)
             yield Hit(
                 block=b, start=0, end=len(b.text),
-                params={"first": _at(first.block), "preview": _preview(b.text), "count": count[it.key]},
+                params={"first": _at(first.block, b), "preview": _preview(b.text), "count": count[it.key]},
                 evidence={"first_line": first.block.line, "first_section": sec.label if sec else None,
                           "occurrence": count[it.key], "chars": it.size,
                           "expected": "同一段落只出现一次", "actual": f"第{count[it.key]}次出现"},
