@@ -261,6 +261,22 @@ def test_no_false_split(text):
     assert [b.text for b in rep.blocks] == [TITLE, text]
 
 
+def test_contents_list_without_its_name_is_dropped_when_the_parts_come_again():
+    toc = "一、总体情况 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况 四、政府信息公开行政复议、行政诉讼情况"
+    rep = report(FLAT.replace("一、总体情况", toc + " 一、总体情况", 1))
+    assert [s.id for s in rep.sections] == ["s1", "s2", "s3", "s4", "s5", "s6"]
+    assert any(b.text.startswith(toc) for b in rep.blocks)  # the contents list stays one block
+
+
+def test_parts_left_empty_back_to_back_are_parts_not_a_contents_list():
+    # a crawl drops the statistics tables published as pictures: 二、三、四 follow each other
+    text = FLAT.replace(" " + T2, "").replace(" " + T3, "").replace(" " + T4, "")
+    rep = report(text)
+    assert [s.id for s in rep.sections] == ["s1", "s2", "s3", "s4", "s5", "s6"]
+    ds = lint(text, fmt="text", select=["DL1"])
+    assert sorted(d.code for d in ds) == ["DL105", "DL105", "DL105"], [d.message for d in ds]
+
+
 @pytest.mark.parametrize("sentence", ["具体数据见二、主动公开政府信息情况表，不再赘述。", "本年度二、主动公开政府信息情况的口径与上年一致。"])
 def test_title_glued_inside_a_sentence_of_a_flattened_report_is_not_split(sentence):
     rep = report(FLAT.replace("全年未发生泄密事件。", "全年未发生泄密事件。" + sentence))

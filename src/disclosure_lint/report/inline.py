@@ -78,6 +78,7 @@ _LEFT_NEVER = frozenset("“‘《「『（(〔[【<")
 _BAD_RIGHT = re.compile(rf"[ \u3000]*(?:[；;，,、”’》」』)）。.．:：]|等|的|中|部分|方面|和|及|与|[{_NUM}\d]+个部分)")
 _PART_START = re.compile(r"\d|[（(]|第二十条|信息内容|本年|本机关|本单位|我[局委办院厅部会署镇乡街区县市]")
 _SENTENCE_MARK = re.compile(r"[，。；;,！？]")
+_TOC_WORD = re.compile(r"目\s*录|目\s*次")
 _TOC_GAP = re.compile(r"[\s\d.…·．、，,；;。:：\-—]*")
 _ROW_MARKER = re.compile(r"\d{1,2}\s*[.．、]")
 _SKIP = frozenset(" \t\u3000\n、，,。：:；;“”\"'‘’（）()《》的和及与")
@@ -258,18 +259,30 @@ def _section_at(b: Block, text: str, s: int, p: int, num: str, number: int, stro
 
 
 def _toc(cands: list[_Cand]) -> set[int]:
-    """Three or more candidates listed one after another with nothing but spaces, numbers or punctuation
-    between them (a table of contents; two are a part left empty and the next part)."""
+    """Three or more candidates listed one after another in rising order with nothing but spaces, numbers or
+    punctuation between them: a table of contents when it says so (目录 before it) or when one of its parts comes
+    again later in the document.  Otherwise they are parts left empty — a crawl drops the statistics
+    tables published as pictures, leaving ``二、… 三、… 四、…`` back to back — and stay parts (two in a
+    row are always a part left empty and the next part)."""
     drop: set[int] = set()
+    # the candidates after index i name these parts (a suffix union, so the whole pass stays linear)
+    later: list[frozenset[str]] = [frozenset()] * (len(cands) + 1)
+    for i in range(len(cands) - 1, -1, -1):
+        sid = cands[i].section_id
+        later[i] = later[i + 1] | {sid} if sid is not None and sid not in later[i + 1] else later[i + 1]
     run = [0] if cands else []
     for i in range(1, len(cands) + 1):
         if i < len(cands):
             a, b = cands[i - 1], cands[i]
-            if a.block is b.block and _TOC_GAP.fullmatch(a.block.text, a.end, b.start):
+            if a.block is b.block and b.number > a.number and _TOC_GAP.fullmatch(a.block.text, a.end, b.start):
                 run.append(i)
                 continue
         if len(run) >= 3:
-            drop.update(run)
+            first = cands[run[0]]
+            named = _TOC_WORD.search(first.block.text, max(0, first.start - 8), first.start) is not None
+            again = any(cands[k].section_id in later[run[-1] + 1] for k in run)
+            if named or again:
+                drop.update(run)
         run = [i]
     return drop
 
