@@ -271,6 +271,13 @@ class AnnualReport:
         return extract(self)
 
     @cached_property
+    def truncation(self):
+        """Where the document seems to end early (an excerpt, a page cut off), or None (see :mod:`.truncation`)."""
+        from .truncation import analyse
+
+        return analyse(self)
+
+    @cached_property
     def sections_by_id(self) -> dict[str, Section]:
         """Canonical id → the section chosen for it (the first with a body; canonical titles first)."""
         return self.structure.by_id
