@@ -92,6 +92,25 @@ def _row_labels() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(x for x in out if x[0]))
 
 
+@lru_cache(maxsize=1)
+def _table_labels() -> frozenset[str]:
+    """Every row, column and header label of the three tables (normalised), for "is this a piece of a table"."""
+    from .structure import TABLE_LABELS
+
+    out = {k for k, _ in _row_labels()}
+    for sch in SCHEMAS.values():
+        for c in sch.cols:
+            out.update(norm(x) for x in (c.label, *c.aliases, c.group or ""))
+    for labels in TABLE_LABELS.values():
+        out.update(norm(x) for x in labels)
+    return frozenset(x for x in out if x)
+
+
+def _is_table_label(text: str) -> bool:
+    k = norm(text)
+    return k in _table_labels() or k.startswith(("第二十条", "第二十一条"))
+
+
 def _row_fragment(text: str) -> str | None:
     """The table whose row label ``text`` begins without completing (三、本年度 → s3), or None."""
     k = norm(text)
@@ -241,10 +260,12 @@ def analyse(report: AnnualReport) -> Truncation | None:
         n, _complete = frag
         return Truncation(block, start, end, "title", SECTION_IDS[n - 1])
 
-    # 2. inside a statistics table: the table stops early, or the text ends in the beginning of a row label
-    prose = block.kind != "table" and tail.endswith(("。", "！", "？"))
-    row_tid = None if prose or _is_value(tail) else _row_fragment(tail)
-    cut = None if prose else _cut_table(report, block, tail)
+    # 2. inside a statistics table: the table stops early, or the text ends in the beginning of a row label;
+    #    outside a grid the last piece must be a piece of a table (a value, a label), not a signature or prose
+    value = _is_value(tail)
+    row_tid = None if value else _row_fragment(tail)
+    cell_like = block.kind == "table" or value or row_tid is not None or _is_table_label(tail)
+    cut = _cut_table(report, block, tail) if cell_like else None
     if cut is None and row_tid is not None:  # a cut row on a line of its own after the table
         prev = _previous(report, block)
         cut = _cut_table(report, prev, "") if prev is not None else None
@@ -267,15 +288,15 @@ def analyse(report: AnnualReport) -> Truncation | None:
         return Truncation(block, start, end, "table", row_tid, row_tid)
 
     # 3. inside a sentence: sentence punctuation, then a Chinese character (or a comma) and the end
-    if block.kind == "table" or len(whole) < 8 or _TOP.match(whole):
+    #    (of the last piece: in flattened text the last line is the text after the last space)
+    seg = tail
+    if block.kind == "table" or len(seg) < 8 or _TOP.match(seg):
         return None
-    if not (_CJK_END.search(whole) or whole.endswith(_OPEN_MARKS)):
+    if not (_CJK_END.search(seg) or seg.endswith(_OPEN_MARKS)):
         return None
-    if not _SENTENCE_MARK.search(whole[-60:-1]):
+    if not _SENTENCE_MARK.search(seg[-60:-1]):
         return None
     section = _section_id(report, block)
     if section == "s6" or report.signature_mention is not None:
         return None
-    s, e = len(whole) - min(len(whole), 12), len(whole)
-    lead = len(block.text) - len(block.text.lstrip())
-    return Truncation(block, lead + s, lead + e, "sentence", section)
+    return Truncation(block, max(start, end - 12), end, "sentence", section)
