@@ -278,6 +278,13 @@ class AnnualReport:
         return analyse(self)
 
     @cached_property
+    def candidate(self):
+        """Does the file look like an annual report at all (see :mod:`.candidate`)?  Directory runs skip it if not."""
+        from .candidate import assess
+
+        return assess(self)
+
+    @cached_property
     def sections_by_id(self) -> dict[str, Section]:
         """Canonical id → the section chosen for it (the first with a body; canonical titles first)."""
         return self.structure.by_id
