@@ -56,6 +56,8 @@ _SEPARATORS = re.compile(r"[\s|｜【】\[\]()（）·•\-—_/／:：,，;；]
 PUBLISHED_LABELS = r"(?:发布|公开|发文|印发)(?:日期|时间)"
 _STRONG_DATE = r"(?:发布|更新|撰写|成文|生成|公开|发文|印发|创建|修改|录入|上传|发稿|签发)(?:日期|时间)"
 _LABEL = re.compile(
+    # the first characters of every label, as a lookahead: lets the regex engine skip ahead fast
+    r"(?=[发更撰成生公印创修录上签信文稿来浏阅访点字索主体组服有责供作编日时])(?:"
     r"(?P<date>" + _STRONG_DATE + r")"
     r"|(?P<source>信息来源|文章来源|稿件来源|来源单位|发布机构|发布单位|发文机关|发文单位)"
     r"|(?P<counter>(?:浏览|阅读|访问|点击)(?:次数|量|数))"
@@ -63,7 +65,7 @@ _LABEL = re.compile(
     r"|(?P<index>索引号|主题分类|体裁分类|组配分类|信息分类|服务对象|公开方式|公开范围|公开时限|有效性)"
     r"|(?P<wsource>责任编辑|撰稿人|撰稿|供稿|来源|作者|编辑)"
     r"|(?P<windex>发文字号|文号)"
-    r"|(?P<wdate>日期|时间)"
+    r"|(?P<wdate>日期|时间))"
 )
 _PUBLISHED = re.compile(PUBLISHED_LABELS + "$")
 _WEAK = frozenset({"wsource", "windex", "wdate"})
@@ -73,15 +75,16 @@ _KIND = {"date": "date", "source": "source", "counter": "counter", "font": "font
 _CRUMB = r"[^\s>›»＞→]{1,30}"
 _SEP = r"(?:>>?|›|»|＞|→)"
 _BREADCRUMB = re.compile(
-    r"(?P<where>当前所在位置|当前位置|您现在的位置是?|您当前的位置|您当前所在位置|您的位置|所在位置)"
+    r"(?=[当您所首网主])(?:(?P<where>当前所在位置|当前位置|您现在的位置是?|您当前的位置|您当前所在位置|您的位置|所在位置)"
     + _SP + r"*[:：]?" + _SP + r"*(?:" + _CRUMB + r"(?:" + _SP + r"*" + _SEP + _SP + r"*" + _CRUMB + r")*)?"
-    r"|(?<![^\s|｜])(?P<home>首页|网站首页|主页)(?:" + _SP + r"*" + _SEP + _SP + r"*" + _CRUMB + r")+"
+    r"|(?<![^\s|｜])(?P<home>首页|网站首页|主页)(?:" + _SP + r"*" + _SEP + _SP + r"*" + _CRUMB + r")+)"
 )
 _TOOLS = re.compile(
     r"[【\[]" + _SP + r"*(?:打印(?:本页|此页|文章|正文)?|关闭(?:窗口|本页)?|返回(?:顶部)?|顶部|收藏(?:本页)?|分享"
     r"|[大中小])" + _SP + r"*[】\]]"
     r"|打印本页|打印此页|关闭窗口|关闭本页|返回顶部|加入收藏|收藏本页|分享到[:：]?"
 )
+_MARKS = frozenset(":：>›»＞→【[")
 _LONE_TOOLS = re.compile(r"^(?:" + _SP + r"*(?:打印|关闭|返回|收藏|分享)" + _SP + r"*){2,5}$")
 
 
@@ -108,16 +111,32 @@ class PortalMetadata:
     spans: list[PortalSpan] = field(default_factory=list)
     _by_block: dict[int, list[PortalSpan]] = field(default_factory=dict, repr=False)
     _lines: set[int] = field(default_factory=set, repr=False)
+    _index: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict, repr=False)
 
     def in_block(self, block: Block) -> list[PortalSpan]:
         return self._by_block.get(id(block), [])
 
     def covering(self, block: Block, start: int, end: int | None = None) -> PortalSpan | None:
-        """The field holding ``block.text[start:end]``, or None."""
+        """The field holding ``block.text[start:end]``, or None (a binary search: a flattened page may
+        hold thousands of fields on one line)."""
         end = start + 1 if end is None else end
-        for s in self._by_block.get(id(block), ()):
-            if s.start <= start and end <= s.end:
-                return s
+        spans = self._by_block.get(id(block))
+        if not spans:
+            return None
+        index = self._index.get(id(block))
+        if index is None:
+            spans.sort(key=lambda x: x.start)
+            reach, far = [], -1
+            for x in spans:
+                far = max(far, x.end)
+                reach.append(far)
+            index = self._index[id(block)] = ([x.start for x in spans], reach)
+        starts, reach = index
+        i = bisect_right(starts, start) - 1
+        while i >= 0 and reach[i] >= end:  # spans before it may reach further (they rarely overlap)
+            if spans[i].end >= end:
+                return spans[i]
+            i -= 1
         return None
 
     def is_line(self, block: Block) -> bool:
@@ -141,6 +160,7 @@ class PortalMetadata:
     def _add(self, block: Block, spans: list[PortalSpan], line: bool) -> None:
         self.spans.extend(spans)
         self._by_block.setdefault(id(block), []).extend(spans)
+        self._index.pop(id(block), None)
         if line:
             self._lines.add(id(block))
 
@@ -360,6 +380,8 @@ def find_metadata(blocks: Iterable[Block]) -> PortalMetadata:
         if extra:
             out._add(b, extra, line=True)
             continue
+        if pos >= HEAD and not any(ch in text for ch in _MARKS):
+            continue  # below the header a field has a colon, an arrow or a bracket (a cheap test first)
         spans, loose = _block_spans(b)
         if not spans and not loose:
             continue
