@@ -288,3 +288,83 @@ def test_include_exclude_globs(tmp_path):
     assert names == ["a-2023.md", "b-2022.md"]
     res = invoke("check", str(d), "--exclude", "*.md")
     assert res.exit_code == 2 and "--include/--exclude" in res.stderr
+
+
+# -- directory runs check reports, not every file ------------------------------------------------------
+
+README = """# 年度报告存放说明
+
+本目录存放各单位报送的政府信息公开工作年度报告，文件名为“单位-年度”。报告应包括总体情况等内容，
+检查方法见下文。2023年2月30日前报送的文件已归档。
+"""
+NOTES = "会议记录\n\n一、会议时间：2024年1月5日\n二、参会人员：办公室全体人员\n三、议定事项：按期报送年度报告。\n"
+# a real report whose title line was lost and one whose line breaks were lost: never skipped
+NO_TITLE = GOOD.split("\n", 1)[1]
+FLAT = " ".join(x.strip("# ") for x in GOOD.split("\n") if x.strip()).replace("某某市某某区审计局2023年政府信息公开工作年度报告 ", "")
+
+
+def _reports_dir(tmp_path):
+    d = tmp_path / "reports"
+    d.mkdir()
+    write(d / "README.md", README)
+    write(d / "notes.txt", NOTES)
+    write(d / "report.md", BAD_PUNCT)
+    write(d / "no-title.md", NO_TITLE + "\n我局全年受理申请3件,均已按时答复。\n")
+    write(d / "flat.txt", FLAT + " 我局全年受理申请3件,均已按时答复。")
+    return d
+
+
+def test_directory_skips_files_that_are_not_reports_console(tmp_path):
+    d = _reports_dir(tmp_path)
+    res = invoke("check", str(d), "--select", "DL4,DL7")
+    assert res.exit_code == 0, res.output  # skipping raises nothing; DL701 is a warning
+    lines = [x for x in res.output.splitlines() if x.startswith("提示：跳过")]
+    assert sorted(lines) == sorted(
+        f"提示：跳过 {d / n}（不像政府信息公开工作年度报告：没有报告标题，也没有“一、总体情况”等六个部分的标题或统计表；"
+        "在命令行上直接指定该文件即可检查）" for n in ("README.md", "notes.txt"))
+    assert "检查了 3 个文件" in res.output and "跳过 2 个不像年度报告的文件" in res.output
+    assert "2023年2月30日" not in res.output  # the README's date was not checked (DL401)
+
+
+def test_directory_skips_files_that_are_not_reports_json(tmp_path):
+    d = _reports_dir(tmp_path)
+    res = invoke("check", str(d), "--select", "DL4,DL7", "-f", "json")
+    data = json.loads(res.stdout)
+    by_name = {Path(x["path"]).name: x for x in data["files"]}
+    assert sorted(by_name) == ["README.md", "flat.txt", "no-title.md", "notes.txt", "report.md"]
+    for n in ("README.md", "notes.txt"):
+        assert by_name[n]["skipped"].startswith("不像政府信息公开工作年度报告") and by_name[n]["diagnostics"] == []
+        assert by_name[n]["error"] is None
+    for n in ("report.md", "no-title.md", "flat.txt"):  # a broken title or lost line breaks: still checked
+        assert by_name[n]["skipped"] is None
+        assert [g["code"] for g in by_name[n]["diagnostics"]] == ["DL701"], n
+    assert data["summary"]["files_skipped"] == 2 and data["summary"]["exit_code"] == 0
+
+
+def test_file_named_explicitly_is_always_checked(tmp_path):
+    d = _reports_dir(tmp_path)
+    res = invoke("check", str(d / "README.md"), "--select", "DL401", "-f", "json")
+    data = json.loads(res.stdout)
+    assert data["files"][0]["skipped"] is None
+    assert [g["code"] for g in data["files"][0]["diagnostics"]] == ["DL401"]
+    assert res.exit_code == 1
+
+
+def test_scanned_document_in_a_directory_is_not_skipped(tmp_path):
+    """Nothing readable but pictures: DL002 says so; it is not "not a report"."""
+    d = tmp_path / "r"
+    d.mkdir()
+    write(d / "scan.md", "![](page-1.jpg)\n\n![](page-2.jpg)\n")
+    data = json.loads(invoke("check", str(d), "--select", "DL002", "-f", "json").stdout)
+    assert data["files"][0]["skipped"] is None
+    assert [g["code"] for g in data["files"][0]["diagnostics"]] == ["DL002"]
+
+
+def test_examples_directory():
+    """examples/ holds its README.md beside the two reports: the README is skipped."""
+    root = Path(__file__).resolve().parent.parent / "examples"
+    data = json.loads(invoke("check", str(root), "-f", "json").stdout)
+    skipped = [Path(x["path"]).name for x in data["files"] if x["skipped"]]
+    assert skipped == ["README.md"]
+    clean = next(x for x in data["files"] if x["path"].endswith("clean-2023.md"))
+    assert clean["diagnostics"] == []

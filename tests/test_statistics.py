@@ -648,11 +648,15 @@ def test_e2e_blank_total_and_text_cell(fmt, sep):
     assert "3个合计单元格未填数字" in d208.message
 
 
-def test_e2e_missing_trailing_cells_in_text_are_not_blamed():
-    # trailing tabs trimmed (as editors often do): the totals are unknown, nothing is reported
+def test_e2e_missing_trailing_cells_in_text_are_blank():
+    # trailing tabs trimmed (as editors and HTML-to-text copies do): the row is read from the left by the
+    # header and the cells it lacks are blank — the same finding as with the tabs kept (DL208), no
+    # identity error, no missing column
     rows = s3_rows(new={6: None}, result__open={6: None}, result__total={6: None})
     text = "\n".join(line.rstrip("\t") for line in report_text("text", s3=rows).split("\n"))
-    assert lint_report(text, "text") == []
+    diags = lint_report(text, "text")
+    assert [d.code for d in diags] == ["DL208"]
+    assert "3个合计单元格未填数字" in diags[0].message
 
 
 def test_e2e_trailing_tab_is_an_empty_total():

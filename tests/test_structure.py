@@ -153,11 +153,12 @@ def test_flattened_template_truncated_like_a_scraped_excerpt():
     rep = interpret(parse(text, fmt="text"), Overrides(year=2019))
     st = analyse(rep)
     assert list(st.by_id) == ["s1", "s2", "s3", "s4"] and all(st.tables.values())
-    diags = dl1(text, fmt="text", year=2019)
-    # only what the cut-off text really lacks: 五 (its title is cut) and 六
-    assert codes(diags) == ["DL101", "DL101"]
-    five = next(d for d in diags if d.evidence["section_id"] == "s5")
-    assert "只有标题“存在的主”，全文在此结束" in five.message and five.evidence["truncated"]
+    # the file ends in the title of 五: 五 and 六 are not reported missing, DL002 says so once
+    assert rep.truncation.where == "title" and sorted(rep.truncation.unchecked) == ["s5", "s6"]
+    assert dl1(text, fmt="text", year=2019) == []
+    cut = [d for d in lint(text, select=["DL002"], fmt="text", year=2019)]
+    assert [(d.code, d.line, d.column) for d in cut] == [("DL002", text.count("\n"), 1)]
+    assert "在第五部分的标题处中断" in cut[0].message and "第五、六部分未检查" in cut[0].message
     assert dl1(text, fmt="text") == []  # no year: nothing to compare
 
 

@@ -4,6 +4,10 @@
     run = check_paths(["report.md"])
     for fr in run.files:
         print(fr.path, [d.code for d in fr.diagnostics], fr.error)
+
+Files found by walking a directory that are plainly not annual reports (a README.md, notes.txt: no
+report title, none of the six parts, no statistics table) are not checked: their ``FileResult.skipped``
+says why.  A file named explicitly is always checked.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ class FileResult:
     format: str | None = None
     encoding: str | None = None
     report: dict | None = None
+    # found by walking a directory and not an annual report (a README, notes): why it was not checked
+    skipped: str | None = None
 
 
 @dataclass
@@ -40,6 +46,10 @@ class RunResult:
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.files for d in f.diagnostics if d.severity == severity)
+
+    @property
+    def skipped(self) -> list[FileResult]:
+        return [f for f in self.files if f.skipped]
 
     def exit_code(self, fail_on: str = "error") -> int:
         if self.errors or any(f.error for f in self.files):
@@ -72,7 +82,15 @@ def discover(paths: list[str], include: list[str] | None = None,
     ``include``/``exclude`` are glob patterns applied to the files found in directories (files named
     on the command line are always checked).
     """
-    files: list[str] = []
+    entries, errors = discover_entries(paths, include, exclude)
+    return [f for f, _walked in entries], errors
+
+
+def discover_entries(paths: list[str], include: list[str] | None = None,
+                     exclude: list[str] | None = None) -> tuple[list[tuple[str, bool]], list[str]]:
+    """Like :func:`discover`, each file with whether it was found by walking a directory (such a file is
+    skipped when it is plainly not an annual report; a file named on the command line never is)."""
+    files: list[tuple[str, bool]] = []
     errors: list[str] = []
     for p in paths:
         if os.path.isdir(p):
@@ -92,9 +110,9 @@ def discover(paths: list[str], include: list[str] | None = None,
             if not found:
                 errors.append(f"{p}：目录中没有可检查的报告文件（支持 {', '.join(sorted(WALK_EXTENSIONS))}"
                               + ("，并受 --include/--exclude 限制" if include or exclude else "") + "）")
-            files.extend(found)
+            files.extend((f, True) for f in found)
         else:
-            files.append(p)  # missing files are reported when read
+            files.append((p, False))  # missing files are reported when read
     return files, errors
 
 
@@ -141,11 +159,16 @@ class Checker:
         return Overrides(year=self.year or c.year, agency=c.agency.name, agency_kind=c.agency.kind,
                          format_version=c.format_version)
 
-    def check_document(self, doc: Document, lc: LoadedConfig | None = None) -> FileResult:
+    def check_document(self, doc: Document, lc: LoadedConfig | None = None, walked: bool = False) -> FileResult:
+        """Check one document; ``walked``: it was found in a directory, so it is skipped (``FileResult.skipped``)
+        when it is plainly not an annual report (``AnnualReport.candidate``)."""
         lc = lc or self.config_for(doc.path)
         active = self._rules_for(lc)
         ov = self.overrides(lc)
         rep = interpret(doc, ov)
+        if walked and not rep.candidate.plausible:
+            return FileResult(path=doc.path, format=doc.format, encoding=doc.encoding, report=report_summary(rep),
+                              skipped=rep.candidate.reason)
         diags = run(rep, active)
         return FileResult(path=doc.path, diagnostics=diags, format=doc.format, encoding=doc.encoding,
                           report=report_summary(rep))
@@ -164,11 +187,11 @@ class Checker:
         except Exception as exc:  # noqa: BLE001 - never a traceback for bad input
             return None, lc, f"读取失败（{type(exc).__name__}: {exc}）。这可能是工具的问题，请反馈。"
 
-    def check_file(self, path: str) -> FileResult:
+    def check_file(self, path: str, walked: bool = False) -> FileResult:
         doc, lc, error = self.read(path)
         if doc is None:
             return FileResult(path=path, error=error)
-        return self.check_document(doc, lc)
+        return self.check_document(doc, lc, walked=walked)
 
 
 def report_summary(rep) -> dict:
@@ -188,5 +211,5 @@ def check_paths(paths: list[str], config_path: str | None = None, year: int | No
                 select: list[str] | None = None, ignore: list[str] | None = None) -> RunResult:
     """Check files and directories. Raises ConfigError for a bad config or rule pack."""
     checker = Checker(config_path, year=year, select=select, ignore=ignore)
-    files, errors = discover(paths)
-    return RunResult(files=[checker.check_file(f) for f in files], errors=errors)
+    entries, errors = discover_entries(paths)
+    return RunResult(files=[checker.check_file(f, walked) for f, walked in entries], errors=errors)

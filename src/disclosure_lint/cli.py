@@ -53,7 +53,8 @@ def _split(values: list[str] | None) -> list[str] | None:
 
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(help="要检查的报告文件或目录（目录中的 .md .txt .html .docx .pdf 文件）。")],
+    paths: Annotated[list[str], typer.Argument(help="要检查的报告文件或目录（目录中的 .md .txt .html .docx .pdf 文件；"
+                                                   "目录中明显不是年度报告的文件，如 README.md，跳过并提示一行）。")],
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式。")] = OutputFormat.console,
     fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="达到此级别即以代码 1 退出（默认 error）。")] = None,
     config: Annotated[Optional[str], typer.Option("--config", "-c", help="配置文件（默认向上查找 .disclosure-lint.yaml 或 pyproject.toml）。")] = None,
@@ -64,14 +65,14 @@ def check(
     exclude: Annotated[Optional[list[str]], typer.Option("--exclude", help="目录中跳过匹配这些通配符的文件，如 'drafts/*'。")] = None,
 ) -> None:
     """检查年度报告并列出问题。"""
-    from .api import Checker, discover
-    from .api import RunResult
+    from .api import Checker, RunResult, discover_entries
     from .reporters import get_reporter
 
     try:
         checker = Checker(config, year=year, select=_split(select), ignore=_split(ignore))
-        files, errors = discover(paths, include=_split(include), exclude=_split(exclude))
-        results = [checker.check_file(f) for f in files]
+        entries, errors = discover_entries(paths, include=_split(include), exclude=_split(exclude))
+        files = [f for f, _walked in entries]
+        results = [checker.check_file(f, walked) for f, walked in entries]
         threshold = fail_on.value if fail_on else None
         if threshold is None:
             threshold = checker.resolver.for_path(Path(files[0] if files else ".")).config.fail_on

@@ -9,8 +9,12 @@ All kinds read the date mentions that ``report/dates.py`` extracts
 * ``signature-date-form`` (DL402): the 落款 date is not written 2024年1月20日 (GB/T 9704-2012 7.3.5.4).
 * ``date-form`` (DL403): other non-GB/T date forms in the text.  Exempt: dates inside URLs,
   dates after 索引号/文号/编号 labels, the signature (DL402), table blocks (unless ``tables: true``:
-  tables are data, and GB/T 15835-2011 allows the hyphen form), forms listed in ``allow``.
-* ``mixed-date-forms`` (DL404): more than one form in the report (portal metadata lines excluded).
+  tables are data, and GB/T 15835-2011 allows the hyphen form), forms listed in ``allow``, and
+  dates the portal wrote (``report.portal``: 发布日期, 撰写时间, 来源 bylines — the CMS's format, not
+  the clerk's; unless ``include_metadata: true``).
+* ``mixed-date-forms`` (DL404): more than one form in the report (portal metadata excluded).
+* Invalid dates (DL401) are reported in portal fields too: a CMS never writes 2月30日, a person typed it,
+  and the publication date cannot be read from it.
 * ``late-publication`` (DL405 departments/governments, DL408 townships): publication after the
   Art. 49 deadline of the year after the report year.
 * ``year-mismatch`` (DL406): title year / statistics-period year / publication date inconsistent
@@ -59,8 +63,6 @@ FORM_SHORT = {
 _URL = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》<>\"]+"
                   r"|www\.[A-Za-z0-9.-]+[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef<>\"]*")
 _TIME_AFTER = re.compile(r"[ \t\u3000]*\d{1,2}:\d{2}(?::\d{2})?")
-# A portal metadata label right before the date: "发布日期：", "撰写时间", "更新时间:" …
-_META_LABEL = re.compile(r"(?:发布|更新|撰写|成文|生成|公开|发文|印发|创建|修改|录入|上传|编辑)(?:日期|时间)\s*[:：]?\s*$")
 _CLAUSE_END = re.compile(r"[。；;！!？?\n]")
 
 
@@ -96,22 +98,8 @@ def _in_url(d: DateMention, cache: dict[int, list[tuple[int, int]]]) -> bool:
 
 
 def _is_meta(report, d: DateMention) -> bool:
-    """A portal metadata date (发布日期, 撰写时间, 更新时间 …), not the report's own text."""
-    if d is report.published_mention:
-        return True
-    if _META_LABEL.search(_line_prefix(d, 12)):
-        return True
-    # label on its own line, the date (and a time) on the next: "撰写时间" / "2024年01月12日 17:12:21"
-    b = d.block
-    rest = b.text[d.end:].strip()
-    if b.text[:d.start].strip() == "" and (rest == "" or _TIME_AFTER.fullmatch(" " + rest)):
-        blocks = report.blocks
-        i = b.index
-        if 0 < i <= len(blocks) and i < 15:
-            prev = blocks[i - 1]
-            if prev.kind != "table" and len(prev.text) <= 12 and _META_LABEL.search(prev.text):
-                return True
-    return False
+    """A date the portal wrote (发布日期, 撰写时间, 来源 byline …: ``report.portal``), not the report's text."""
+    return report.portal.covering(d.block, d.start, d.end) is not None
 
 
 def _ymd(d: _dt.date) -> str:
@@ -228,6 +216,8 @@ class DateFormOptions(KindOptions):
     tables: bool = Field(default=False, description="也检查表格中的日期")
     exempt_labels: list[str] = Field(default_factory=lambda: ["索引号", "文号", "编号", "发文字号", "文件号"],
                                      description="出现在同一行日期之前时不检查的标签")
+    include_metadata: bool = Field(default=False,
+                                   description="也检查网页元数据（发布日期、撰写时间、来源等由网站生成的字段）中的日期")
 
 
 @register
@@ -254,8 +244,8 @@ class DateForm(Kind):
             form = _form(d)
             if form == "gbt" or form in self._allow or d is sig:
                 continue
-            if _in_url(d, urls):
-                continue
+            if _in_url(d, urls) or (not self.options.include_metadata and _is_meta(report, d)):
+                continue  # the portal's format, not the clerk's
             if self._label is not None and self._label.search(_line_prefix(d)):
                 continue
             got = _form_fix(report, d, form)
@@ -267,8 +257,7 @@ class DateForm(Kind):
             yield Hit(block=d.block, start=d.start, end=d.end,
                       params={"date": d.raw, "expected": expected, "form_name": FORM_NAMES[form]},
                       evidence={"expected": expected, "actual": d.raw + (_trailing_time(d) if not d.has_time else ""),
-                                "form": form, "has_time": bool(time),
-                                "metadata": _is_meta(report, d)},
+                                "form": form, "has_time": bool(time)},
                       key=f"{d.raw}@{d.block.text[max(0, d.start - 8):d.start]}",
                       fix=[FixEdit(d.block, d.start, end, expected)], fix_description=desc, fix_safe=safe)
 

@@ -11,7 +11,10 @@ a ``kind`` — for content it could not read.  The PDF reader writes:
 Each rule using this kind picks the notice kinds it reports (option ``notices``).  With
 ``image_only_documents`` the kind also reports a Markdown/text/HTML report whose body is nothing
 but pictures (a report published as scanned images on a web page): the same problem, the text
-must be recognised (OCR) before it can be checked.
+must be recognised (OCR) before it can be checked.  With ``truncated_documents`` it says once that
+the document seems to end early (``report.truncation``: inside a statistics table, a part's title or
+a sentence), where, and what is therefore not checked — the structure and table rules stay silent
+about the parts and rows that were cut off.
 """
 
 from __future__ import annotations
@@ -20,7 +23,10 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
+from ..report import catalogue as cat
+from ..report.stats.schema import SHORT_NAMES, TABLE_NAMES
 from ..report.structure import IMAGE_ONLY
+from ..report.truncation import SECTION_IDS, Truncation, six_parts
 from . import register
 from .base import Hit, Kind, KindOptions
 
@@ -45,6 +51,54 @@ _OCR_ALL = "工具无法读取其中的内容，各项检查均未进行；请�
 _OCR_PAGES = ("这些页面上的内容未检查（统计表在这些页上时，相关统计检查已跳过）；请先进行文字识别（OCR），"
               "或改用带文字的原件后再检查")
 _LIMIT = "后面的内容未检查；年度报告一般只有几页到几十页，请确认文件是否正确，或拆分后分别检查"
+_CUT = "（不报告其中缺少的部分、统计表或栏目）；请用完整的报告原件再检查"
+
+
+def _parts(ids: list[str]) -> str:
+    """["s4", "s5", "s6"] → "第四至六部分"; ["s6"] → "第六部分"."""
+    nums = [cat.SECTION_BY_ID[i].numeral for i in ids]
+    if not nums:
+        return ""
+    if len(nums) >= 3:
+        return f"第{nums[0]}至{nums[-1]}部分"
+    return "第" + "、".join(nums) + "部分"
+
+
+def _quote_tail(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 24 else "…" + text[-20:]
+
+
+def truncation_hit(t: Truncation, unified: bool = True) -> Hit:
+    """The one finding for a document that seems to end early (``unified``: the six parts apply)."""
+    later = list(SECTION_IDS[SECTION_IDS.index(t.section) + 1:]) if t.section and unified else []
+    tail = _quote_tail(t.tail)
+    if t.where == "table":
+        table = f"{SHORT_NAMES[t.table]}（{TABLE_NAMES[t.table].split('、', 1)[1]}）"
+        detail = f"文件似乎没有完整结束：在{table}中中断，最后的文字是“{tail}”"
+        if t.last_row and t.last_row.strip() != t.tail.strip():
+            detail += f"（最后读到“{t.last_row}”{'栏' if t.table == 's4' else '行'}）"
+        what = []
+        if t.rows_after:
+            what.append(f"{SHORT_NAMES[t.table]}“{t.rows_after[0]}”及以后各{'栏' if t.table == 's4' else '行'}")
+        elif not t.last_row:
+            what.append(f"{SHORT_NAMES[t.table]}中断处以后的内容")
+        if later:
+            what.append(_parts(later))
+    elif t.where == "title":
+        n = cat.SECTION_BY_ID[t.section].numeral
+        detail = f"文件似乎没有完整结束：在第{n}部分的标题处中断，最后的文字是“{tail}”"
+        what = [_parts([t.section, *later]) if unified else "此后的内容"]
+    else:
+        detail = f"文件似乎没有完整结束：最后一段在句子中间中断（“{tail}”）"
+        what = [_parts(later)] if later else ["此后的内容"]
+    advice = "、".join(w for w in what if w) + "未检查" + _CUT
+    return Hit(block=t.block, start=t.start, end=t.end, params={"detail": detail, "advice": advice},
+               evidence={"expected": "完整的报告", "actual": f"文件中断于“{tail}”", "where": t.where,
+                         "section_id": t.section, "table": t.table, "last_row": t.last_row,
+                         "rows_not_checked": list(t.rows_after),
+                         "sections_not_checked": sorted(t.unchecked)},
+               key=f"truncated:{t.where}:{t.table or t.section or ''}")
 
 
 class ReaderNoticeOptions(KindOptions):
@@ -52,6 +106,7 @@ class ReaderNoticeOptions(KindOptions):
                                description="要报告的读取提示种类")
     image_only_documents: bool = Field(default=True, description="正文只有图片的网页/文本报告也报告")
     max_text_chars: int = Field(default=100, ge=0, description="除标题外的文字不超过这么多字时，才算“只有图片”")
+    truncated_documents: bool = Field(default=True, description="文件似乎提前结束（在统计表、标题或句子中间中断）时报告一次")
 
 
 @register
@@ -75,7 +130,10 @@ class ReaderNotice(Kind):
         if not fired and self.options.image_only_documents and doc.format != "pdf":
             hit = self._image_only_document(report)
             if hit is not None:
+                fired = True
                 yield hit
+        if not fired and self.options.truncated_documents and report.truncation is not None:
+            yield truncation_hit(report.truncation, six_parts(report))
 
     def _notice(self, n: dict, fmt: str) -> Hit | None:
         kind = n.get("kind")

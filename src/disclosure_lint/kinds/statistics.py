@@ -768,11 +768,14 @@ class StatUnfilled(Kind):
 
     def check(self, report) -> Iterator[Hit]:
         stats = report.stats or {}
+        trunc = report.truncation
         empty: list[StatTable] = []
         for tid in ("s2", "s3", "s4"):
             t = stats.get(tid)
             if t is None or t.layout == "image" or t.has_numbers:
                 continue
+            if trunc is not None and trunc.table == tid:
+                continue  # the file ends inside it: its numbers may be in the part cut off (DL002 says so)
             loose = getattr(t, "loose", [])
             if any(c.value.kind != "blank" for c in (*t.cells.values(), *loose)):
                 continue  # filled with placeholders (/ — 无): a deliberate answer, not a template

@@ -23,7 +23,9 @@ All kinds here read one shared analysis of the report's top-level structure
 that part); ``nonstandard-section-title`` only titles recognised by their key words.
 
 ``non-unified-format`` reports a free-text report once; ``missing-section`` and
-``missing-table`` then stay silent, so the same report is not flagged ten times.
+``missing-table`` then stay silent, so the same report is not flagged ten times.  In a file that
+ends early (``report.truncation``), the parts from the one it ends in onwards are not reported as
+missing, empty or without their table: ``unread-content`` (DL002) says once where the file ends.
 """
 
 from __future__ import annotations
@@ -108,7 +110,10 @@ class MissingSection(Kind):
         st = analyse(report)
         if not (st.applies and st.unified):
             return
+        cut = report.truncation.unchecked if report.truncation is not None else frozenset()
         for spec in st.missing:
+            if spec.id in cut:
+                continue  # the file ends before it (DL002 says so once)
             expected = _spec_label(spec)
             slot = st.slots.get(spec.id)
             params = {"numeral": spec.numeral, "expected": expected, "basis": spec.basis, "detail": ""}
@@ -360,7 +365,7 @@ class EmptySection(Kind):
     def check(self, report) -> Iterator[Hit]:
         st = analyse(report)
         sec = st.by_id.get(self.options.section)
-        if sec is None:
+        if sec is None or (report.truncation is not None and sec.id in report.truncation.unchecked):
             return
         content: list[str] = []
         for b in st.body(sec):
@@ -414,9 +419,10 @@ class MissingTable(Kind):
         st = analyse(report)
         if not (st.applies and st.unified):
             return
+        cut = report.truncation.unchecked if report.truncation is not None else frozenset()
         for sid in TABLE_SECTIONS:
             sec = st.by_id.get(sid)
-            if sec is None:
+            if sec is None or sid in cut:
                 continue
             if has_table(st.body(sec), sid, self.options.accept_images, self.options.min_flat_labels):
                 continue

@@ -12,7 +12,8 @@ and never the cell arithmetic, which the statistics kinds (DL2xx) check:
   tables in the other format version (``table-format-version`` says so) and tables
   with labels the tool could not read (``table-unreadable`` says so): a row we could
   not recognise must not be reported as missing.  When the file ends inside the table
-  (a truncated copy or scraped excerpt), only gaps before the last row read count.
+  (``report.truncation``: a truncated copy or scraped excerpt), only gaps before the last row
+  read count.
 * ``table-extra-rows``: local additions (其他主动公开文件, a 小计 column) — accepted,
   reported as information.
 * ``table-unreadable``: labels the tool could not map to the schema, and numbers of a
@@ -151,15 +152,10 @@ def _expected_version(report) -> str | None:
     return v if v in VERSIONS else None
 
 
-def _at_end_of_document(report, table) -> bool:
-    """Nothing of substance follows the table: the file (often a scraped excerpt) ends in it."""
-    if not table.blocks:
-        return False
-    last = max(b.index for b in table.blocks)
-    tail = report.blocks[-1]
-    if tail.index <= last:
-        return True
-    return not any(b.index > last and b.text.strip() for b in report.lintable_blocks)
+def _cut_off(report, tid: str) -> bool:
+    """Does the document end inside this table (``report.truncation``: an excerpt, a page cut off)?"""
+    t = report.truncation
+    return t is not None and t.table == tid
 
 
 def _first_block(table):
@@ -283,13 +279,15 @@ class TableMissingRows(Kind):
             rows_found = table.rows_found
             cols_found = table.cols_found
             data_rows = sch.data_rows()
-            truncated = False
-            if _at_end_of_document(report, table):
+            truncated = _cut_off(report, tid)
+            if truncated:
                 # the file ends inside this table (an incomplete copy): rows after the last one read
-                # are not "missing"; missing-section reports the incomplete file
+                # (table 四: columns) are not "missing"; unread-content (DL002) says once that the file ends early
                 last = max((i for i, r in enumerate(data_rows) if r.id in rows_found), default=-1)
-                truncated = last < len(data_rows) - 1
                 data_rows = data_rows[:last + 1]
+                if tid == "s4":
+                    last_col = max((i for i, c in enumerate(sch.cols) if c.id in cols_found), default=-1)
+                    cols_found = cols_found | {c.id for c in sch.cols[last_col + 1:]}
             # a row whose label was read but whose values could not be placed is not missing:
             # DL001 reports it as the tool's reading problem
             seen_rows = rows_found | set(table.row_labels) | {c.row for c in table.loose if c.row}
@@ -386,8 +384,11 @@ class TableUnreadable(Kind):
         self._ignore = frozenset(k for x in options.ignore_labels for k in (norm(x), norm(strip_number(x))))
 
     def check(self, report) -> Iterator[Hit]:
+        trunc = report.truncation
         for tid, table in _tables(report):
             bad = truly_unmapped(table, self._ignore)
+            if trunc is not None and trunc.table == tid:  # the label cut off at the end of the file
+                bad = [u for u in bad if u.block is not trunc.block or norm(u.label) != norm(trunc.tail)]
             loose = [c for c in getattr(table, "loose", ()) if c.value.kind != "blank"]
             if not bad and not loose:
                 continue

@@ -6,7 +6,8 @@ that do not pair up, read from the report fact :attr:`AnnualReport.brackets`.
 ``ascii-punctuation``: half-width , ; : ? ! ( ) " inside Chinese text, with a safe fix
 to the full-width mark.  Not flagged: URLs and e-mail addresses, numbers (1,000;
 3:2), times (15:08), list markers such as ``(1)`` at the start of a line, Markdown
-link syntax, and punctuation between two non-Chinese characters (English text).
+link syntax, punctuation between two non-Chinese characters (English text), and the fields a
+portal writes around the report (``发布日期: …  浏览次数:``, ``report.portal``).
 """
 
 from __future__ import annotations
@@ -46,12 +47,15 @@ class AsciiPunctuation(Kind):
         for block in report.lintable_blocks:
             if block.kind == "table":
                 continue
-            yield from self._check_text(block, block.text, marks)
+            yield from self._check_text(block, block.text, marks, report.portal.in_block(block))
 
-    def _check_text(self, block, text: str, marks: set[str]) -> Iterator[Hit]:
+    def _check_text(self, block, text: str, marks: set[str], portal=()) -> Iterator[Hit]:
         if not any(ch in text for ch in marks):
             return
         skip = [False] * len(text)
+        for span in portal:  # the portal's fields (发布日期: …), not the clerk's text
+            for k in range(span.start, span.end):
+                skip[k] = True
         for pat in (_URL, _MD_LINK):
             for m in pat.finditer(text):
                 for k in range(m.start(), m.end()):

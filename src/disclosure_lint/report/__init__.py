@@ -21,11 +21,11 @@ from . import hidden as _hidden
 from . import promotions as _promotions
 from .agency import Agency, classify, name_from_title
 from .dates import DateMention, find_dates
+from .portal import PortalMetadata, find_metadata
 
 TEXT_KINDS = frozenset({"heading", "paragraph", "list_item", "html"})
 
 _TOP = re.compile(r"^\s*(?:第)?(?P<num>[一二三四五六七八九十]{1,3})\s*(?:、|，|,|\.|．|\s|部分)\s*(?P<title>.*)$")
-_PUBLISHED = re.compile(r"(?:发布|公开|发文|印发)(?:日期|时间)\s*[:：]?\s*")
 _PERIOD = re.compile(
     r"(?:统计期限|统计时限|统计时间|统计周期|统计期间|统计区间|时间段|数据统计)[^。；;\n]{0,12}?"
     r"(?P<y>(?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
@@ -103,19 +103,34 @@ class AnnualReport:
         """Prose and table blocks: everything a reader of the published report sees."""
         return [b for b in self.blocks if b.kind in TEXT_KINDS or b.kind == "table"]
 
+    # -- portal metadata ----------------------------------------------------------------
+    @cached_property
+    def portal(self) -> PortalMetadata:
+        """Fields the portal wrote around the report (发布日期, 浏览次数, breadcrumbs …), see :mod:`.portal`."""
+        return find_metadata(self.lintable_blocks)
+
     # -- title, agency, year -------------------------------------------------------------
     @cached_property
     def title_block(self) -> Block | None:
-        for b in self.text_blocks[:8]:
-            t = b.text.strip()
-            if ("报告" in t and len(t) <= 80 and ("信息公开" in t or "政务公开" in t)
-                    and not t.endswith(("。", "；", "：", ":")) and "，" not in t):
+        """The report title among the first prose lines (portal metadata lines and breadcrumbs skipped)."""
+        portal = self.portal
+        seen = 0
+        for b in self.text_blocks:
+            if portal.is_line(b):
+                continue
+            seen += 1
+            if seen > 8:
+                break
+            if _is_title(portal.text_without(b)):
                 return b
         return None
 
     @cached_property
     def title(self) -> str | None:
-        return self.title_block.text.lstrip("#").strip() if self.title_block else None
+        """The title as written, without portal fields on its line (标题 发布日期：… → 标题)."""
+        if self.title_block is None:
+            return None
+        return self.portal.text_without(self.title_block).lstrip("#").strip()
 
     @cached_property
     def _title_facts(self) -> tuple[str | None, int | None]:
@@ -183,20 +198,24 @@ class AnnualReport:
 
     @cached_property
     def published_mention(self) -> DateMention | None:
-        """A "发布日期: …" line, as on scraped portal pages."""
-        for d in self.dates:
-            prefix = d.block.text[max(0, d.start - 12):d.start]
-            if _PUBLISHED.search(prefix) and d.block.index < 12:
+        """The date of the page header's publication-date field (发布日期：…), as on portal pages."""
+        span = self.portal.published
+        if span is None:
+            return None
+        mentions = find_dates(span.block) if span.block.kind == "table" else self.dates
+        for d in mentions:
+            if d.block is span.block and span.start <= d.start < span.end:
                 return d
         return None
 
     @cached_property
     def signature_mention(self) -> DateMention | None:
-        """The 落款 date: a block near the end that holds nothing but a date."""
+        """The 落款 date: a block near the end that holds nothing but a date (not a portal field)."""
         tail = [b for b in self.text_blocks[-6:]]
         for b in reversed(tail):
             ds = [d for d in self.dates if d.block is b]
-            if len(ds) == 1 and len(b.text.strip()) <= len(ds[0].raw) + 2:
+            if (len(ds) == 1 and len(b.text.strip()) <= len(ds[0].raw) + 2
+                    and self.portal.covering(b, ds[0].start, ds[0].end) is None):
                 return ds[0]
         return None
 
@@ -289,6 +308,20 @@ class AnnualReport:
         return find_proactive(self)
 
     @cached_property
+    def truncation(self):
+        """Where the document seems to end early (an excerpt, a page cut off), or None (see :mod:`.truncation`)."""
+        from .truncation import analyse
+
+        return analyse(self)
+
+    @cached_property
+    def candidate(self):
+        """Does the file look like an annual report at all (see :mod:`.candidate`)?  Directory runs skip it if not."""
+        from .candidate import assess
+
+        return assess(self)
+
+    @cached_property
     def sections_by_id(self) -> dict[str, Section]:
         """Canonical id → the section chosen for it (the first with a body; canonical titles first)."""
         return self.structure.by_id
@@ -346,6 +379,11 @@ class AnnualReport:
     def is_unified(self) -> bool:
         """Does the report follow a unified format (four of the six sections, not in the old style)?"""
         return self.structure.unified
+
+
+def _is_title(t: str) -> bool:
+    return ("报告" in t and len(t) <= 80 and ("信息公开" in t or "政务公开" in t)
+            and not t.endswith(("。", "；", "：", ":")) and "，" not in t)
 
 
 def _meta_date(value) -> _dt.date | None:

@@ -1,5 +1,7 @@
 """Default terminal output: a table per file (位置, 级别, 代码, 规则, 说明) and a summary line.
 
+A file skipped in a directory run (not an annual report) gets one line saying so and why.
+
 Colours follow rich's detection: off when NO_COLOR is set or output is not a terminal.
 """
 
@@ -54,6 +56,10 @@ def render(run, stream: TextIO, fail_on: str = "error", **_: object) -> None:
         if f.error:
             console.print(Text(f"错误：{f.path}：{f.error}", style="bold red"))
             continue
+        if getattr(f, "skipped", None):
+            console.print(Text(f"提示：跳过 {f.path}（{f.skipped}；在命令行上直接指定该文件即可检查）", style="cyan"),
+                          soft_wrap=True)
+            continue
         if not f.diagnostics:
             continue
         rep = f.report or {}
@@ -70,12 +76,15 @@ def render(run, stream: TextIO, fail_on: str = "error", **_: object) -> None:
             table.add_row(_where(d), Text(SEVERITY_ZH[d.severity], style=_STYLE[d.severity]), d.code, d.rule,
                           _detail(d))
         console.print(table)
-    n_files = len(run.files)
+    skipped = sum(1 for f in run.files if getattr(f, "skipped", None))
+    n_files = len(run.files) - skipped
     unreadable = sum(1 for f in run.files if f.error)
     e, w, i = run.count("error"), run.count("warning"), run.count("info")
     summary = f"检查了 {n_files} 个文件：{e} 个错误，{w} 个警告，{i} 个提示"
     if unreadable:
         summary += f"；{unreadable} 个文件无法读取"
+    if skipped:
+        summary += f"；跳过 {skipped} 个不像年度报告的文件"
     code = run.exit_code(fail_on)
     style = "bold red" if code else "bold green"
     if code == 0 and not (e or w or i):

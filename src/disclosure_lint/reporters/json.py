@@ -1,4 +1,8 @@
-"""``--format json``: one JSON document for the whole run (schema version 1)."""
+"""``--format json``: one JSON document for the whole run (schema version 1).
+
+Every file is listed; a file found in a directory and skipped because it is not an annual report has
+``"skipped": "<reason>"`` (else ``null``) and no diagnostics; ``summary.files_skipped`` counts them.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ def as_dict(run, fail_on: str = "error") -> dict:
             "report": f.report,
             "diagnostics": [d.to_json() for d in f.diagnostics],
             "error": f.error,
+            "skipped": getattr(f, "skipped", None),
         })
     return {
         "version": SCHEMA_VERSION,
@@ -29,6 +34,7 @@ def as_dict(run, fail_on: str = "error") -> dict:
         "summary": {
             "files": len(run.files),
             "files_with_errors": sum(1 for f in run.files if f.error),
+            "files_skipped": sum(1 for f in run.files if getattr(f, "skipped", None)),
             "error": run.count("error"),
             "warning": run.count("warning"),
             "info": run.count("info"),

@@ -245,6 +245,7 @@ def extract(report) -> dict[str, StatTable]:
 
     blocks = report.blocks
     text_format = getattr(getattr(report, "document", None), "format", None) == "text"
+    last_text = max((b.index for b in blocks if b.text.strip()), default=-1)
     for k, blk in enumerate(blocks):
         if blk.kind == "table" and blk.table is not None and blk.table.rows:
             tables = [blk]
@@ -257,7 +258,9 @@ def extract(report) -> dict[str, StatTable]:
         for b in tables:
             hint = hints.get(b.index)
             tail = _tail_lines(blocks, k + 1, hint, hints) if text_format and b is blk else []
-            _read_table(b, hint, build, b is blk and b.index in gaps, tail)
+            # the file ends in this table: its last row may be cut off, not short of empty cells
+            open_end = b is blk and (tail[-1][0].index if tail else blk.index) >= last_text
+            _read_table(b, hint, build, b is blk and b.index in gaps, tail, open_end)
 
     from .flat import read_flat
 
@@ -392,11 +395,13 @@ def _tail_rows(seg: Segment, tail, gap: bool) -> tuple[list[Row], list[tuple[str
     return rows, unplaced
 
 
-def _read_table(b: Block, hint: str | None, build, gap: bool = False, tail: list[Block] | None = None) -> None:
+def _read_table(b: Block, hint: str | None, build, gap: bool = False, tail: list[Block] | None = None,
+                open_end: bool = False) -> None:
     """``gap``: the cells are separated by runs of spaces, so an empty cell leaves no trace: a row with
     fewer numbers than the table has columns cannot be placed (its numbers go to ``loose``), and the
     columns come from the order of the header texts, not from their positions.  ``tail``: bare label
-    lines after the block that may be rows of its last table (:func:`_tail_rows`)."""
+    lines after the block that may be rows of its last table (:func:`_tail_rows`).  ``open_end``: the
+    document ends with this block, so its last row may be cut off (it is not padded with empty cells)."""
     segs = split_block(b)
     unplaced: list[tuple[str, list[Cell]]] = []
     if tail and segs and segs[-1].id in ("s2", "s3"):
@@ -415,12 +420,13 @@ def _read_table(b: Block, hint: str | None, build, gap: bool = False, tail: list
             continue
         bd = build(seg.id)
         bd.add_block(b)
+        cut = seg.rows[-1] if open_end and seg is segs[-1] and seg.rows else None
         if seg.id == "s2":
-            read_s2(bd, seg.rows, b, gap)
+            read_s2(bd, seg.rows, b, gap, cut)
         elif seg.id == "s3":
-            read_s3(bd, seg.rows, b, gap)
+            read_s3(bd, seg.rows, b, gap, cut)
         else:
-            read_s4(bd, seg.rows, b, gap)
+            read_s4(bd, seg.rows, b, gap, cut)
         if seg is segs[-1]:
             for label, cells in unplaced:
                 if seg.id == "s2":
@@ -430,6 +436,13 @@ def _read_table(b: Block, hint: str | None, build, gap: bool = False, tail: list
                     rid = resolve_s3(parts, Ctx())[0] if parts else None
                 if rid:
                     bd.row_labels.setdefault(rid, _clean(label))
+                order = bd.order or []
+                if seg.id == "s3" and rid and not gap and len(cells) == len(order) and all(order):
+                    # as many numbers as the table has columns: none was left empty, so their order is
+                    # their place, whatever label cells the line lost (an HTML table copied as text)
+                    for cid, c in zip(order, cells):
+                        bd.add(rid, cid, c.text, _clean(label), bd.col_labels.get(cid, ""), b, c)
+                    continue
                 _unplaced(bd, rid or "", _clean(label), b, cells)
 
 
@@ -453,6 +466,31 @@ def _blank_cells(row: Row, n: int) -> list[tuple[int, Cell]]:
     end = last.end_column
     return [(i, Cell(text="", row=last.row, col=last.col + 1 + i, line=last.line, column=end, end_column=end,
                      pointer=last.pointer)) for i in range(n)]
+
+
+def _padded(row: Row, vals: list[tuple[int, Cell]], n: int, cut: Row | None) -> list[tuple[int, Cell]]:
+    """The values of a grid row, with the trailing cells it lacks as empty cells.
+
+    Copying an HTML table into a text file (and some exports) drops the empty cells at the end of a row:
+    a data row with fewer cells than the header is read from the left, by the header, and the cells it
+    lacks are blank — not missing, not 0.  Not for the last row of a file that ends in the table (``cut``:
+    it may be cut off) and not for tables split on runs of spaces (there an empty cell leaves no trace
+    anywhere in the row, see :func:`_short_row`)."""
+    have = max((i for i, _ in vals), default=-1) + 1
+    if row is cut or have >= n or not row.cells or not any(c.text for _, c in vals):
+        return vals
+    return vals + [(have + k, c) for k, (_, c) in enumerate(_blank_cells(row, n - have))]
+
+
+def _header_start(header_rows: list[Row], match) -> int | None:
+    """Grid column of the first value column named by the header (自然人 in table 三), or None."""
+    best = None
+    for r in header_rows:
+        for c in r.cells:
+            if c.text and match(c.text) is not None:
+                best = c.col if best is None else min(best, c.col)
+                break
+    return best
 
 
 # -- layout of the data rows --------------------------------------------------------------------------
@@ -746,7 +784,7 @@ def _s3_order(bd: Build, header_rows: list[Row], aligned: bool, L: int, width: i
     return flat
 
 
-def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False) -> None:
+def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Row | None = None) -> None:
     header_rows: list[Row] = []
     data: list[tuple[Row, int]] = []
     for row in rows:
@@ -760,6 +798,12 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False) -> None
     aligned, L = _layout(_with_values(data))
     if gap:
         aligned = False  # positions mean nothing when empty cells vanish: labels, then numbers, per row
+    H = _header_start(header_rows, lambda t: (m := lb.match_s3_col(t)) and m[0] == "leaf" or None)
+    if aligned and H is not None and H > L and not any(
+            c.text and is_value(c.text) for row, _ll in data for c in row.cells[L:H]):
+        # the item rows (1.属于国家秘密 …) whose third label column tells where the values start were
+        # all left empty (their empty cells dropped): the header says where 自然人 is
+        L = H
     width = max((len(r.cells) for r in rows), default=0)
     used: set[int] = set()
     for row, ll in data:
@@ -778,6 +822,8 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False) -> None
         vals = [(i, c) for i, c in vals if c.text not in label_texts]  # a merged label repeated across
         if not vals and ll >= 0 and ll == len(row.cells) - 1:
             vals = _blank_cells(row, len(order))  # a row written as its labels only: every cell left empty
+        elif not gap:
+            vals = _padded(row, vals, len(order), cut)
         nonblank = [(i, c) for i, c in vals if c.text]
         if rid is None:
             if nonblank:
@@ -909,7 +955,7 @@ def _s4_order(header_rows: list[Row], aligned: bool, L: int, width: int, used: s
     return order
 
 
-def read_s4(bd: Build, rows: list[Row], block: Block, gap: bool = False) -> None:
+def read_s4(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Row | None = None) -> None:
     header_rows: list[Row] = []
     data: list[tuple[Row, int]] = []
     for row in rows:
@@ -958,6 +1004,8 @@ def read_s4(bd: Build, rows: list[Row], block: Block, gap: bool = False) -> None
                 if r in results:
                     break
                 results.append(r)
+            if not gap:
+                vals = _padded(row, vals, len(results), cut)
             nonblank = [c for _, c in vals if c.text]
             if _short_row(gap, nonblank, len(results)):
                 _unplaced(bd, "cases", _clean(label_cells[-1].text), block, nonblank)
@@ -978,6 +1026,8 @@ def read_s4(bd: Build, rows: list[Row], block: Block, gap: bool = False) -> None
                 if any(c.text for _, c in vals) and ("cases", order[0] or "") in bd.cells:
                     bd.unmap(lab, "row", block, label_cells[-1])
                     continue
+        if not gap:
+            vals = _padded(row, vals, len(order), cut)
         nonblank = [c for _, c in vals if c.text]
         if _short_row(gap, nonblank, len(order)):
             _unplaced(bd, "cases", lab, block, nonblank)
@@ -1026,7 +1076,7 @@ def _s2_row_of(text: str) -> str | None:
     return lb.match_s2_row(p.key, p.key2) or (lb.match_s2_row(*lb.keys_of(text)) if len(parts) > 1 else None)
 
 
-def read_s2(bd: Build, rows: list[Row], block: Block, gap: bool = False) -> None:
+def read_s2(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Row | None = None) -> None:
     # first pass: which version do the labels speak?
     items: list[tuple[Row, str, int, str | None]] = []  # (row, kind, label index, row id)
     row_ids: list[str] = []
@@ -1096,6 +1146,8 @@ def read_s2(bd: Build, rows: list[Row], block: Block, gap: bool = False) -> None
                 cols = list(sch.cols_of("rules"))
         if not vals and li >= 0 and li == len(cells) - 1:
             vals = _blank_cells(row, len(cols))  # a row written as its label only: every cell left empty
+        elif header is not None and not gap:
+            vals = _padded(row, vals, len(cols), cut)
         if _short_row(gap, nonblank, len(cols)):
             bd.row_labels.setdefault(rid, label)
             _unplaced(bd, rid, label, block, [c for _, c in nonblank])

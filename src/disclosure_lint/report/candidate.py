@@ -1,0 +1,75 @@
+"""Is this file an annual report at all?  (For directory runs: a README.md or notes.txt is skipped.)
+
+``AnnualReport.candidate`` is a :class:`Candidate`: ``plausible`` when any sign of an annual report
+is found, with the signs; else the reason (one Chinese sentence) why the file does not look like one.
+The decision is cheap and conservative — any one sign keeps the file:
+
+* a report title (``AnnualReport.title``, or a title at the very start of flattened text:
+  ``…2023年政府信息公开工作年度报告 一、总体情况 …``);
+* one of the six parts recognised as a section (``AnnualReport.sections_by_id``: a real report with a
+  broken title still has its parts), or written inline as a numbered part title (``二、主动公开政府
+  信息情况`` inside a long line: flattened text whose line breaks were lost);
+* a statistics table (``AnnualReport.stats``);
+* something the tool could not read (reader notices, pictures): that is reported, never skipped.
+
+A file named on the command line is always checked; only files found by walking a directory are
+skipped (see :mod:`disclosure_lint.api`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import catalogue as cat
+from .structure import IMAGE_ONLY
+
+if TYPE_CHECKING:  # pragma: no cover
+    from . import AnnualReport
+
+_INLINE = re.compile(
+    r"(?<![^\s。；;：:#*])(?:"
+    + "|".join(f"{s.numeral}\\s*[、.．]\\s*(?:{'|'.join(re.escape(t) for t in (s.title, *s.variants))})"
+               for s in cat.SECTIONS)
+    + ")")
+_TITLE_AT_START = re.compile(
+    r"^[#*\s《]*[^\s。；，,]{0,40}?(?:19|20)\d{2}\s*年度?[^。；，,\n]{0,30}?(?:政府信息公开|政务公开)"
+    r"[^。；，,\n]{0,12}?(?:年度报告|年报|报告)")
+_HEAD_CHARS = 200
+REASON = "不像政府信息公开工作年度报告：没有报告标题，也没有“一、总体情况”等六个部分的标题或统计表"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    plausible: bool
+    signs: tuple[str, ...]  # title | section | inline-section | table | unread
+    reason: str | None  # why the file does not look like a report (None when plausible)
+
+
+def assess(report: AnnualReport) -> Candidate:
+    signs: list[str] = []
+    doc = report.document
+    if (doc.meta or {}).get("notices") or any(IMAGE_ONLY.match(b.text) for b in report.lintable_blocks
+                                               if b.kind in ("paragraph", "html")):
+        signs.append("unread")
+    if report.title is not None or _title_at_start(report):
+        signs.append("title")
+    if report.sections_by_id:
+        signs.append("section")
+    elif any(_INLINE.search(b.text) for b in report.text_blocks):
+        signs.append("inline-section")
+    if not signs and report.stats:
+        signs.append("table")
+    if signs:
+        return Candidate(True, tuple(signs), None)
+    return Candidate(False, (), REASON)
+
+
+def _title_at_start(report: AnnualReport) -> bool:
+    portal = report.portal
+    for b in report.text_blocks:
+        if portal.is_line(b):
+            continue
+        return bool(_TITLE_AT_START.match(portal.text_without(b)[:_HEAD_CHARS]))
+    return False

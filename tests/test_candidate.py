@@ -1,0 +1,47 @@
+"""AnnualReport.candidate (report/candidate.py): does a file look like an annual report at all?"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from disclosure_lint.report import interpret
+
+from .conftest import parse
+
+
+def cand(text: str, fmt: str = "text"):
+    return interpret(parse(text, fmt)).candidate
+
+
+@pytest.mark.parametrize(("text", "signs"), [
+    ("某某区某某局2023年政府信息公开工作年度报告\n本局认真贯彻《条例》。\n", ("title",)),
+    ("一、总体情况\n本局认真贯彻《条例》。\n二、主动公开政府信息情况\n本年未制发规范性文件。\n", ("section",)),
+    ("前言说明。\n（略）\n总体来看 一、总体情况 2023年，本局认真贯彻《条例》。 二、主动公开政府信息情况 本年未制发规范性文件。\n",
+     ("inline-section",)),
+    ("某某区某某局2023年政府信息公开工作年度报告 一、总体情况 2023年，本局认真贯彻《条例》。\n", ("title", "inline-section")),
+    ("当前位置：首页 > 年报\n发布日期：2024-01-09\n某某区某某局2023年政府信息公开工作年度报告\n正文。\n", ("title",)),
+    ("![](page-1.jpg)\n\n![](page-2.jpg)\n", ("unread",)),
+])
+def test_plausible(text, signs):
+    c = cand(text, "markdown" if text.startswith("!") else "text")
+    assert c.plausible and c.signs == signs and c.reason is None
+
+
+@pytest.mark.parametrize("text", [
+    "# 年度报告存放说明\n\n本目录存放各单位的年度报告，报告应包括“总体情况”等内容。\n",
+    "会议记录\n一、会议时间：2024年1月5日\n二、参会人员：办公室全体人员\n",
+    "首页 > 政务公开 > 某某区某某局2023年政府信息公开工作年度报告\n相关链接。\n",  # a breadcrumb is no title
+    "待办：\n1. 更新政府信息公开指南\n2. 核对年度报告统计表\n",
+])
+def test_not_a_report(text):
+    c = cand(text, "markdown" if text.startswith("#") else "text")
+    assert not c.plausible and c.reason.startswith("不像政府信息公开工作年度报告")
+
+
+def test_linear_on_a_huge_line():
+    text = "一" + " " * 500_000 + "会议记录，" * 100_000
+    t0 = time.perf_counter()
+    assert not cand(text + "\n").plausible
+    assert time.perf_counter() - t0 < 10

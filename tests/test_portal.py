@@ -1,0 +1,231 @@
+"""Portal metadata (report/portal.py): the fields a portal writes around the report, found as whole
+lines, inline in flattened text and as label/value line pairs; rules leave them to the portal."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from disclosure_lint.readers import read_document
+from disclosure_lint.report import interpret
+from disclosure_lint.report.portal import find_metadata
+
+from .conftest import SHARED, lint, parse
+
+FIXTURES = Path(__file__).parent / "fixtures" / "portal"
+PAGES = ("portal-page.txt", "portal-page.html", "portal-page-gbk.html")
+
+
+def spans_of(text: str, fmt: str = "text"):
+    doc = parse(text, fmt)
+    return [(s.block.line, s.kind, s.label, s.value, s.text) for s in find_metadata(doc.blocks).spans]
+
+
+# -- the report fact ---------------------------------------------------------------------------------
+
+
+class TestFindMetadata:
+    def test_metadata_line(self):
+        got = spans_of("某某街道2023年政府信息公开工作年度报告\n发布日期: 2020-01-22 00:00:00 浏览次数:\n")
+        assert got == [(2, "published", "发布日期", "2020-01-22 00:00:00", "发布日期: 2020-01-22 00:00:00"),
+                       (2, "counter", "浏览次数", "", "浏览次数:")]
+
+    def test_fields_on_one_line_and_byline(self):
+        got = spans_of("标题\n索引号：11330000MB0123456X/2024-00012  成文日期：2024年01月08日  发布机构：某某区某某局\n"
+                       "来源：某某区某某局 2024年01月09日\n")
+        assert [(k, lbl, v) for _, k, lbl, v, _ in got] == [
+            ("index", "索引号", "11330000MB0123456X/2024-00012"), ("date", "成文日期", "2024年01月08日"),
+            ("source", "发布机构", "某某区某某局"), ("source", "来源", "某某区某某局 2024年01月09日")]
+
+    def test_time_after_ymd_date_is_part_of_the_field(self):
+        got = spans_of("标题\n发布时间：2023年01月09日 15:20 字号：【大】【中】【小】\n")
+        assert got[0][3] == "2023年01月09日 15:20" and got[1][1:3] == ("font", "字号")
+
+    def test_breadcrumbs_and_tools(self):
+        got = spans_of("当前位置：首页 > 政务公开 > 年度报告\n首页>政务公开>政府信息公开年报\n正文。\n【打印】【关闭】\n")
+        assert [(line, k, t) for line, k, _, _, t in got] == [
+            (1, "breadcrumb", "当前位置：首页 > 政务公开 > 年度报告"),
+            (2, "breadcrumb", "首页>政务公开>政府信息公开年报"),
+            (4, "tools", "【打印】"), (4, "tools", "【关闭】")]
+
+    def test_label_alone_then_value(self):
+        text = "某某镇2023年度政府信息公开工作报告\n撰写时间\n2024年01月12日 17:12:21\n来源\n某某镇\n编辑\n张某\n一、总体情况\n"
+        got = spans_of(text)
+        assert [(line, k, v) for line, k, _, v, _ in got] == [
+            (2, "date", ""), (3, "date", "2024年01月12日 17:12:21"), (4, "source", ""), (5, "source", "某某镇"),
+            (6, "source", ""), (7, "source", "张某")]
+
+    def test_inline_in_a_flattened_line(self):
+        line = ("某某区某某局2023年政府信息公开工作年度报告 发布日期：2023-01-12 浏览次数：35 一、总体情况 "
+                "2023年，本局于2023年6月18日召开会议。 二、主动公开政府信息情况")
+        doc = parse(line + "\n", "text")
+        md = find_metadata(doc.blocks)
+        b = doc.blocks[0]
+        assert [(s.kind, s.text) for s in md.spans] == [("published", "发布日期：2023-01-12"), ("counter", "浏览次数：35")]
+        assert md.spans[0].start == line.index("发布日期")
+        assert not md.is_line(b)
+        assert md.covering(b, line.index("2023-01-12")) is md.spans[0]
+        assert md.covering(b, line.index("2023年6月18日")) is None
+
+    @pytest.mark.parametrize("text", [
+        "本局网站点击量120万次，浏览量稳步增长。",
+        "本机关信息发布时间较以往有所提前。",
+        "统计数据来源：本局业务系统。",
+        "会议时间：2023年5月1日，会议地点：本局会议室。",
+        "依据《某某办法》（某发〔2023〕5号）执行，发文字号：某发〔2023〕5号。",
+        "本局编辑出版《政务公开工作手册》，作者均为一线工作人员。",
+        "一、总体情况",
+    ])
+    def test_prose_is_not_metadata(self, text):
+        assert spans_of(f"某某区某某局2023年政府信息公开工作年度报告\n{text}\n") == []
+
+    def test_weak_field_next_to_a_strong_one(self):
+        got = spans_of("标题\n发布日期:2023年01月11日 来源:某某区\n")
+        assert [(k, v) for _, k, _, v, _ in got] == [("published", "2023年01月11日"), ("source", "某某区")]
+
+    def test_weak_fields_only_far_down_are_prose(self):
+        body = "\n".join(f"第{i}段正文。" for i in range(40))
+        assert spans_of(f"标题\n{body}\n来源：某某区\n") == []
+
+    def test_text_without(self):
+        doc = parse("某某局2023年政府信息公开工作年度报告 发布日期：2023-01-12 浏览次数：35\n", "text")
+        md = find_metadata(doc.blocks)
+        assert md.text_without(doc.blocks[0]) == "某某局2023年政府信息公开工作年度报告"
+
+    def test_linear_on_a_huge_line(self):
+        unit = "发布日期：2023-01-12 浏览次数：35 首页 > 政务公开 > 年报 本局认真贯彻《条例》，来源：某某区 "
+        text = unit * (1_000_000 // len(unit))
+        doc = parse(text + "\n", "text")
+        t0 = time.perf_counter()
+        md = find_metadata(doc.blocks)
+        assert time.perf_counter() - t0 < 10
+        assert len(md.spans) > 1000
+
+
+# -- AnnualReport: title, agency, publication date ---------------------------------------------------------
+
+
+class TestReportFacts:
+    def test_breadcrumb_is_never_the_title(self):
+        rep = interpret(parse("当前位置：首页 > 政务公开 > 某某区某某局2023年政府信息公开工作年度报告\n"
+                              "某某区某某局2023年政府信息公开工作年度报告\n一、总体情况\n正文。\n", "text"))
+        assert rep.title_block.line == 2
+        assert rep.agency.name == "某某区某某局" and rep.year == 2023
+
+    def test_breadcrumb_alone_gives_no_title(self):
+        rep = interpret(parse("首页 > 政务公开 > 某某区某某局2023年政府信息公开工作年度报告\n一、总体情况\n正文。\n", "text"))
+        assert rep.title is None and rep.agency.name is None
+
+    def test_title_without_its_metadata(self):
+        rep = interpret(parse("某某区某某局2023年政府信息公开工作年度报告 发布时间:2024-01-09 15:20 浏览次数：35\n"
+                              "一、总体情况\n正文。\n", "text"))
+        assert rep.title == "某某区某某局2023年政府信息公开工作年度报告"
+        assert rep.agency.name == "某某区某某局"
+        assert str(rep.published) == "2024-01-09" and rep.published_source == "发布日期"
+
+    def test_metadata_lines_do_not_push_the_title_away(self):
+        head = "\n".join(["首页 > 政务公开", "字号：大 中 小", "【打印】【关闭】", "浏览次数：3", "发布日期：2024-01-09",
+                          "来源：某某区某某局", "索引号：11330000/2024-00012", "成文日期：2024-01-08", "信息来源：某某区某某局"])
+        rep = interpret(parse(head + "\n某某区某某局2023年政府信息公开工作年度报告\n一、总体情况\n正文。\n", "text"))
+        assert rep.title == "某某区某某局2023年政府信息公开工作年度报告"
+
+    def test_portal_date_is_not_the_signature(self):
+        rep = interpret(parse("某某区某某局2023年政府信息公开工作年度报告\n一、总体情况\n正文。\n某某区某某局\n2024年1月8日\n"
+                              "更新时间：2024-03-01\n", "text"))
+        assert str(rep.signature_mention.date) == "2024-01-08"
+        rep = interpret(parse("某某区某某局2023年政府信息公开工作年度报告\n一、总体情况\n正文。\n撰写时间\n2024-03-01\n", "text"))
+        assert rep.signature_mention is None
+
+
+# -- rules on portal pages ----------------------------------------------------------------------------------
+
+
+def _read(name: str):
+    path = FIXTURES / name
+    return read_document(str(path), path.read_bytes())
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_portal_pages_are_as_clean_as_the_report(name):
+    """The clean example wrapped in a portal page (breadcrumb, 发布时间, 浏览次数, 字号, 索引号, 成文日期,
+    来源 byline, print bar; .txt, .html, GBK .html): no finding at all, as for the example itself."""
+    from disclosure_lint.config import Config
+    from disclosure_lint.engine import prepare, run
+    from disclosure_lint.packs import load_rules
+
+    rep = interpret(_read(name))
+    diags = run(rep, prepare(load_rules(), Config()))
+    assert [(d.code, d.line, d.message) for d in diags] == []
+    assert rep.title == "江北市青溪区市场监督管理局2023年政府信息公开工作年度报告"
+    assert rep.agency.name == "江北市青溪区市场监督管理局"
+    assert str(rep.published) == "2024-01-19" and rep.published_source == "发布日期"
+    assert len(rep.sections) == 6
+    kinds = {s.kind for s in rep.portal.spans}
+    assert {"published", "date", "source", "index"} <= kinds
+    if name.endswith(".txt"):  # the HTML reader drops the breadcrumb, counter, font switch and print bar itself
+        assert {"breadcrumb", "counter", "font", "tools"} <= kinds
+
+
+def test_gbk_page_is_read_as_gbk():
+    doc = _read("portal-page-gbk.html")
+    assert doc.encoding in ("gb18030", "gbk")
+
+
+def test_flattened_portal_page_dates_not_blamed():
+    """The text page with its line breaks lost: the portal's dates stay the portal's."""
+    flat = " ".join(x for x in (FIXTURES / "portal-page.txt").read_text(encoding="utf-8").split("\n")
+                    if x and "\t" not in x)
+    ds = lint(flat + "\n", select=["DL401", "DL403", "DL404", "DL407", "DL701"], fmt="text")
+    assert [(d.code, d.match) for d in ds] == []
+
+
+def test_metadata_dates_with_include_option():
+    text = "某某区某某局2023年政府信息公开工作年度报告\n发布时间:2024-01-09 15:20\n一、总体情况\n正文。\n"
+    cfg = {"options": {"DL403": {"include_metadata": True}, "DL404": {"include_metadata": True}}}
+    ds = lint(text, select=["DL403"], fmt="text", config=cfg)
+    assert [(d.code, d.line, d.column) for d in ds] == [("DL403", 2, 6)]
+
+
+def test_invalid_date_in_metadata_still_reported():
+    ds = lint("某某局2023年政府信息公开工作年度报告\n发布日期：2024年2月30日\n", select=["DL401"], fmt="text")
+    assert [(d.line, d.column) for d in ds] == [(2, 6)]
+
+
+def test_ascii_colon_of_a_portal_field_not_reported():
+    text = "某某区某某局2023年政府信息公开工作年度报告\n发布日期: 2024-01-09 浏览次数:\n一、总体情况\n本局认真贯彻《条例》:全年公开信息。\n"
+    ds = lint(text, select=["DL701"], fmt="text")
+    assert [(d.line, d.match) for d in ds] == [(4, ":")]
+
+
+# -- the real corpus -----------------------------------------------------------------------------------------
+
+SEED = SHARED / "seed" / "shangtang-2019.txt"
+EXCERPTS = SHARED / "corpus" / "excerpts"
+
+
+def _real(path: Path):
+    if not path.is_file():
+        pytest.skip("shared corpus not available")
+    return interpret(read_document(str(path), path.read_bytes()))
+
+
+def test_seed_metadata():
+    rep = _real(SEED)
+    lines = [(s.block.line, s.kind) for s in rep.portal.spans]
+    assert lines == [(2, "published"), (2, "counter"), (38, "published"), (40, "counter")]
+    assert rep.title_block.line == 1 and str(rep.published) == "2020-01-22"
+
+
+def test_excerpt_011_breadcrumb_and_byline():
+    rep = _real(EXCERPTS / "011.txt")
+    assert [(s.block.line, s.kind) for s in rep.portal.spans] == [(1, "breadcrumb"), (3, "published"), (3, "source")]
+    assert rep.title_block.line == 2 and rep.agency.name == "大武口区教育体育局"
+    assert str(rep.published) == "2023-01-11"
+
+
+def test_excerpt_019_label_lines():
+    rep = _real(EXCERPTS / "019.txt")
+    assert [(s.block.line, s.kind, s.value) for s in rep.portal.spans if s.value] == [
+        (4, "date", "2024年01月12日 17:12:21"), (6, "source", "大川镇"), (8, "source", "闻佳慧")]
