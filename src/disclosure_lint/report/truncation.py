@@ -221,6 +221,9 @@ def _cut_table(report: AnnualReport, block: Block, tail: str) -> tuple[str, Stat
             continue
         if tid == "s4":  # one data row: the columns read (their labels, when no value was read at all)
             cols = [c.id for c in t.schema.cols]
+            if not t.cells and 0 < len(t.loose) < len(cols):
+                # a flattened row of values (read from the left) that stops before its fifteenth value
+                return tid, t, len(t.loose) - 1
             seen = t.cols_found if t.cells else set(t.col_labels)
             last = max((i for i, c in enumerate(cols) if c in seen), default=-1)
             if last < len(cols) - 1:
