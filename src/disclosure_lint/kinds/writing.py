@@ -1,8 +1,10 @@
-"""Writing kinds: DL901 doubled text, DL902 enumeration out of sequence, DL903 count without its number.
+"""Writing kinds: DL901 doubled text, DL902 enumeration out of sequence, DL903 count without its number,
+DL904 a statistics-table label written with a slip.
 
 The analyses are report facts (:attr:`AnnualReport.doubles`, ``.enumerations``,
-``.count_lists`` — see :mod:`disclosure_lint.report.writing` and
-:mod:`disclosure_lint.report.enumeration`); these kinds only decide what to report.
+``.count_lists``, ``.label_typos`` — see :mod:`disclosure_lint.report.writing`,
+:mod:`disclosure_lint.report.enumeration` and :mod:`disclosure_lint.report.stats.label_typos`);
+these kinds only decide what to report.
 """
 
 from __future__ import annotations
@@ -129,3 +131,51 @@ class MissingCount(Kind):
                            evidence={"expected": f"{span.text[:unit_at - span.start]}N{cl.unit}",
                                      "actual": span.text, "siblings": [n.span.text for n in numbered]},
                            key=f"{span.text}@{_context(span)}")
+
+
+_TABLE_NAMES = {"s2": "表二", "s3": "表三", "s4": "表四"}
+
+
+def _cell_offset(block, cell) -> int | None:
+    """Offset of ``cell``'s text in a table block's text (cells joined by tabs, rows by newlines), or None
+    when the block's text is not laid out so (then the finding has no fix rather than a wrong one)."""
+    if block is None or block.table is None:
+        return None
+    off = 0
+    for row in block.table.rows:
+        for j, c in enumerate(row.cells):
+            if c is cell:
+                return off if block.text[off:off + len(c.text)] == c.text else None
+            off += len(c.text) + (1 if j < len(row.cells) - 1 else 0)
+        off += 1
+    return None
+
+
+@register
+class TableLabelTypo(Kind):
+    name = "table-label-typo"
+    Options = WritingOptions
+    params = frozenset({"table", "written", "official", "edits"})
+
+    def check(self, report) -> Iterator[Hit]:
+        return capped(self._hits(report), self.options.max_findings)
+
+    def _hits(self, report) -> Iterator[Hit]:
+        for t in report.label_typos:
+            written = t.written.strip()
+            if t.cell is not None:
+                k = max(t.cell.text.find(written), 0)
+                at = dict(block=t.block, cell=t.cell, start=k, end=k + len(written))
+                base = _cell_offset(t.block, t.cell)
+                fix = [FixEdit(t.block, base + k, base + k + len(written), t.official)] if base is not None else None
+            elif t.start is not None:
+                at = dict(block=t.block, start=t.start, end=t.end)
+                fix = [FixEdit(t.block, t.start, t.end, t.official)]
+            else:
+                at = dict(block=t.block)
+                fix = None
+            yield Hit(**at, params={"table": _TABLE_NAMES.get(t.table, t.table), "written": written,
+                                    "official": t.official, "edits": t.edits},
+                      evidence={"expected": t.official, "actual": written, "table": t.table, "row": t.row},
+                      match=written, key=f"{t.table}:{t.row}:{written}",
+                      fix=fix, fix_safe=False, fix_description=f"将栏目名改为“{t.official}”")

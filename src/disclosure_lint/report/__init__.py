@@ -287,6 +287,13 @@ class AnnualReport:
         return extract(self)
 
     @cached_property
+    def label_typos(self):
+        """Row labels of the statistics tables written with a slip (see :mod:`.stats.label_typos`)."""
+        from .stats.label_typos import find_label_typos
+
+        return find_label_typos(self.stats)
+
+    @cached_property
     def claims(self):
         """Counts and statements the prose states about tables 三 and 四 (see :mod:`.claims`)."""
         from .claims import find_claims
