@@ -149,6 +149,7 @@ def test_excerpts_only_the_real_mismatch():
     "2022年结转的3件申请已于年初办结；本年新收申请五十七件。",
     "本年新收政府信息公开申请57件，同比增加12件。2022年收到申请45件。",
     "上半年收到政府信息公开申请20件，约60%涉及企业登记。全年收到申请50余件。",
+    "全年收到政府信息公开申请数十件。本年新收政府信息公开申请数57件。",
 ])
 def test_application_counts_consistent(prose):
     assert run(report(prose)) == []
@@ -168,6 +169,7 @@ def test_application_counts_consistent(prose):
     ("2023年结转申请5件。", "2023年结转申请5件", 4),  # this year's carry-over goes into next year
     ("2022年结转的3件申请已于年初办结；本年新收申请五十八件。", "本年新收申请五十八件", 57),
     ("2022年收到申请45件，本年新收申请58件。", "本年新收申请58件", 57),
+    ("本年新收政府信息公开申请数58件。", "本年新收政府信息公开申请数58件", 57),  # 数 is a noun here, not 数十's
 ])
 def test_application_counts_contradicted(prose, match, expected):
     ds = run(report(prose))

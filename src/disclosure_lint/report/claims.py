@@ -98,6 +98,13 @@ _TOKEN = re.compile(
     r"|(?<![零〇一二两三四五六七八九十百千第])(?P<cn>[零〇一二两三四五六七八九十百千]{1,6})(?P<cunit>件|起|宗|例|份))")
 _BAD_AFTER = re.compile(r"^(?:以上|左右|上下|多|余|次|人|工作日|月|季度|别|性|方面|渠道|途径|环节|专栏|栏目|部门|科室|单位)")
 _APPROX_BEFORE = re.compile(r"(?:约|近|逾|超过|超|不足|不到|将近|大约|接近|上百|数)$")
+
+
+def approximate_before(before: str, arabic: bool) -> bool:
+    """Does ``before`` end in a word that makes the number after it approximate (约50件, 数十件)?  Before an
+    Arabic number 数 is a noun (申请数15件), not 数十's 数."""
+    m = _APPROX_BEFORE.search(before)
+    return m is not None and not (arabic and m.group(0) == "数")
 _APPROX_CLAUSE = re.compile(r"约|将近|接近|超过|不足|不到")
 _STATEMENT_HINT = re.compile(r"维持|未|没有|无|为零|为0|不存在|%|％")
 _PREFILTER = re.compile(r"[\d零〇一二两三四五六七八九十百千]\s?[件起个宗例份条]|维持|未|没有|无|为零|为0|%|％")
@@ -429,7 +436,7 @@ class _Reader:
         if bi >= 0 and sent[clause_start - 1] in "：:" and not sent[clause_start:t0].strip():
             clause_start = self.ctx.bounds[bi - 1] + 1 if bi > 0 else 0
         prefix = sent[clause_start:t0]
-        if _APPROX_BEFORE.search(prefix) or _APPROX_CLAUSE.search(prefix):
+        if approximate_before(prefix, not tok.group("cn")) or _APPROX_CLAUSE.search(prefix):
             return []
         # the nearest keyword before the number, in the clause
         kw = None

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model import Block
-from .claims import (_APPROX_BEFORE, _APPROX_CLAUSE, _CHANGE, _CLAUSE_END, _OFF_TOPIC, _PAST, _SENT_END,
-                     DEFAULT_SCOPE)
+from .claims import (_APPROX_CLAUSE, _CHANGE, _CLAUSE_END, _OFF_TOPIC, _PAST, _SENT_END,
+                     DEFAULT_SCOPE, approximate_before)
 from .prose_sums import _Time
 
 ROW_LABELS = {"rules": "规章", "normative_docs": "行政规范性文件", "licensing": "行政许可", "penalty": "行政处罚",
@@ -133,7 +133,7 @@ class _Reader:
             last_doc_row = row if row in DOC_ROWS else None
             before = sent[max(0, f.start() - 6):f.start()]
             if (_CHANGE.search(clause) or _PAST.search(clause) or _APPROX_CLAUSE.search(clause)
-                    or _APPROX_BEFORE.search(before) or re.search(r"\d\s*[-—–~～至到]\s*$", before)
+                    or approximate_before(before, bool(f.group("num"))) or re.search(r"\d\s*[-—–~～至到]\s*$", before)
                     or re.match(r"\s*(?:以上|左右|多|余)", sent[f.end():f.end() + 3])
                     or _OFF_TOPIC.search(clause) or not time.ok(f.start(), self.year)):
                 continue

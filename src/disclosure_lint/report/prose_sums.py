@@ -48,8 +48,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..model import Block
-from .claims import (_APPROX_BEFORE, _APPROX_CLAUSE, _BAD_AFTER, _CHANGE, _CLAUSE_END, _KEYWORDS, _OFF_TOPIC,
-                     _PART_YEAR, _PAST, _SENT_END, _THIS_YEAR, _YEAR, cn_int)
+from .claims import (_APPROX_CLAUSE, _BAD_AFTER, _CHANGE, _CLAUSE_END, _KEYWORDS, _OFF_TOPIC,
+                     _PART_YEAR, _PAST, _SENT_END, _THIS_YEAR, _YEAR, cn_int, approximate_before)
 
 KINDS = ("results", "applicants", "flow", "review", "litigation", "litigation_routes", "disclosed")
 TYPED = frozenset(KINDS) - {"disclosed"}
@@ -365,8 +365,7 @@ class _Reader:
         """Not an approximation, a range or a number followed by 以上/余/多 …"""
         sent = self.sent
         before = sent[max(0, f.start() - 6):f.start()]
-        approx = _APPROX_BEFORE.search(before)
-        if _RANGE_BEFORE.search(before) or (approx and not (approx.group(0) == "数" and f.group("num"))):
+        if _RANGE_BEFORE.search(before) or approximate_before(before, bool(f.group("num"))):
             return False  # 约50件, 5-10件, 数十件 (but 申请数15件 is a count)
         return not _BAD_AFTER.match(sent, f.end()) and _number(f) is not None
 
