@@ -156,6 +156,9 @@ def test_fact_enumeration_runs_and_breaks():
     ("五、存在的主要问题及改进情况\n（1）培训不够；（2）解读单一；（2）更新不及时。\n", "text", 2, "（2）", "（3）", "序号重复"),
     ("措施如下：①完善制度；②加强培训；④优化栏目。", "markdown", 1, "④", "③", "序号跳号"),
     ("1、完善制度。\n2、加强培训。\n2、优化栏目。\n", "text", 3, "2、", "3、", "序号重复"),
+    # a Chinese marker followed by a number is still an item
+    ("一是公开不及时。二是3个栏目更新慢。二是培训不足。", "markdown", 1, "二是", "三是", "序号重复"),
+    ("（一）主动公开\n公开信息。\n（三）2024年，将加强培训。\n", "text", 3, "（三）", "（二）", "序号跳号"),
 ])
 def test_dl902_fires(text, fmt, line, marker, expected, problem):
     [d] = only("DL902", text, fmt=fmt)
@@ -177,6 +180,9 @@ def test_dl902_position_in_a_flattened_report():
 @pytest.mark.parametrize(("text", "fmt"), [
     # restarts: inside a paragraph, at a new heading, per group of table rows
     ("一是规范流程；二是加强解读。存在的不足：一是培训不够；二是解读单一；三是更新不及时。", "markdown"),
+    # items whose text starts with a number (red-team: 二是3个栏目 was not an item, so 三是 looked skipped)
+    ("一是公开不及时。二是3个栏目更新慢。三是培训不足。", "markdown"),
+    ("（一）主动公开。全年公开120条。\n\n（二）2024年，将加强培训。\n\n（三）完善制度。", "markdown"),
     ("（一）主动公开\n1.公开信息。\n2.更新目录。\n（二）依申请公开\n1.受理申请。\n2.按时答复。\n", "text"),
     ("（一）主动公开\n1.公开信息。\n2.更新目录。\n（二）依申请公开\n3.受理申请。\n4.按时答复。\n", "text"),
     # citations, decimals, dates, versions, references to items

@@ -153,8 +153,12 @@ def _items(piece: Piece, heading: bool) -> list[tuple[EnumItem | None, int]]:
         if i > lead and text[i - 1] not in _BEFORE:
             continue
         after = text[m.end():m.end() + 8].lstrip(" \t\u3000")
-        if not after or not (_CJK.match(after) or after[0] in "“‘《【〔「『"):
-            continue  # nothing, or not Chinese text, follows: not an item (Art. 49. / colspan 5))
+        chinese_marker = m.group("shi") is not None or m.group("cn") is not None or m.group("pcn") is not None
+        if not after or not (_CJK.match(after) or after[0] in "“‘《【〔「『"
+                             or (chinese_marker and after[0].isdigit())):
+            # nothing, or not Chinese text, follows: not an item (Art. 49. / colspan 5)); a Chinese
+            # marker may be followed by a number (二是3个栏目更新慢, （二）2024年，…)
+            continue
         if m.group("shi") is None and m.group("cn") is None and text[m.end()] in _REFERENCE_NEXT:
             continue  # （一）（五）（六）, （一）至（五）, （一）、（二）项: items referred to, not written
         fv = _value(m)
