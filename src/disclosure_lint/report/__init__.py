@@ -377,6 +377,14 @@ class AnnualReport:
         return extract(self)
 
     @cached_property
+    def unread_tables(self):
+        """Tables of parts 二–四 in the text (a run of their labels and digits) that the statistics reader could
+        not read at all: ``{"s2"|"s3"|"s4": UnreadTable}`` (see :mod:`.unread`)."""
+        from .unread import find_unread
+
+        return find_unread(self)
+
+    @cached_property
     def label_typos(self):
         """Row labels of the statistics tables written with a slip (see :mod:`.stats.label_typos`)."""
         from .stats.label_typos import find_label_typos

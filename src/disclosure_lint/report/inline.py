@@ -25,7 +25,8 @@ done here, on the :class:`~disclosure_lint.model.Document`, for all of them.
   punctuation or page numbers between them (a table of contents), a numeral after 第 or inside a
   number, a title inside a block when the same part has a heading line of its own.  A title glued to
   the text before it (``…监督保障二、主动公开政府信息情况``) is taken only when it is an official title
-  with its own numeral, followed by what starts a part (a space, a number, 第二十条, 本年…), and the
+  with its own numeral, followed by what starts a part (a space, a number, 第二十条, 本年…, the first words of the part's
+  table: ``…继续办理四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持…``), and the
   document has titles found with a clear boundary.
 * **The report title** at the very start of a long first block (``…政府信息公开工作年度报告`` followed
   by a space, by the start of the body or by the portal's 发布日期 line), also after the page's navigation
@@ -87,6 +88,8 @@ _LEFT_NEVER = frozenset("“‘《「『（(〔[【<")
 # what may not follow a section title: it is then inside a sentence or a list of titles
 _BAD_RIGHT = re.compile(rf"[ \u3000]*(?:[；;，,、”’》」』)）。.．:：]|等|的|中|部分|方面|和|及|与|[{_NUM}\d]+个部分)")
 _PART_START = re.compile(r"\d|[（(]|第二十条|信息内容|本年|本机关|本单位|我[局委办院厅部会署镇乡街区县市]")
+# the first words of a part's own table, right after its title in text with nothing between the nodes
+_TABLE_START = {"s4": re.compile(r"行政复议|政府信息公开行政复议")}
 _SENTENCE_MARK = re.compile(r"[，。；;,！？]")
 _TOC_WORD = re.compile(r"目\s*录|目\s*次")
 _TOC_GAP = re.compile(r"[\s\d.…·．、，,；;。:：\-—]*")
@@ -302,7 +305,9 @@ def _glued_ok(c: _Cand) -> bool:
     numeral and followed by what starts a part: a space, the end, a number, a bracket, 第二十条, 信息内容, 本…"""
     if cat.SECTION_BY_ID[c.section_id].numeral != c.numeral:  # type: ignore[index]
         return False
-    return c.bounded or bool(_PART_START.match(c.block.text, c.end))
+    start = _TABLE_START.get(c.section_id)
+    return (c.bounded or bool(_PART_START.match(c.block.text, c.end))
+            or (start is not None and start.match(c.block.text, c.end) is not None))
 
 
 def _accept(cands: list[_Cand]) -> list[_Cand]:
