@@ -343,3 +343,19 @@ def test_a_complete_report_missing_part_six_is_still_reported():
     text = CLEAN_MD[:CLEAN_MD.index("## 六、")]
     ds = lint(text, select=["DL002", "DL101"])
     assert [d.code for d in ds] == ["DL101"]
+
+
+@pytest.mark.parametrize("text", [
+    HEAD + "二、主动公开政府信息情况\n本年未制发规范性文件。\n附件：某某县某某局2023年政府信息公开统计表\n",
+    # a table 四 with its numbers that the tool could not read is not a table cut before its numbers
+    HEAD + "四、政府信息公开行政复议、行政诉讼情况\n复议 诉讼 维持 纠正\n1 0 0 0\n",
+])
+def test_more_endings_that_are_not_cuts(text):
+    assert report_of(text).truncation is None
+
+
+def test_a_list_cut_after_its_colon_is_a_cut():
+    text = CLEAN_MD[:CLEAN_MD.index("### （一）上年度问题整改情况")] + "存在的主要问题：一是信息公开内容更新不够及时"
+    rep, ds = _cut_diags(text, "markdown")
+    assert (rep.truncation.where, rep.truncation.section) == ("sentence", "s5")
+    assert [d.code for d in ds if d.code != "DL701"] == ["DL002"]

@@ -56,6 +56,9 @@ _MARKER = re.compile(r"^(?:\d{1,2}[.．、]|[（(](?:[一二三四五六七八�
 _UNIT = re.compile(r"^[（(]?单位[:：]?\s*(?:件|条|个|项|万元|元)?[）)]?$")
 _LEAD_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]"
                           r"|第[一二三四五六七八九十]+[部条项])")
+_DIGIT = re.compile(r"\d")
+_COLON = re.compile(r"[：:]")
+_ENUM_START = re.compile(r"\s*(?:[一二三四五六七八九十]是|[一二三四五六七八九十]{1,2}[、.．]|\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,2}[）)])")
 _PIECE_SPLIT = re.compile(r"[\t\n|｜]+|[ \u3000]+")
 MAX_PIECES = 12  # pieces of a block looked at when asking whether it is a piece of a table
 MAX_PIECE_CHARS = 600
@@ -332,8 +335,8 @@ def _unstarted(report: AnnualReport, block: Block, start: int, end: int) -> Trun
     """The text ends in part 二, 三 or 四 with pieces of its table whose numbers were not reached (a caption, a
     header row, the first labels): the table was cut off before its rows."""
     sid = _section_id(report, block)
-    if sid not in TABLE_SECTIONS:
-        return None
+    if sid not in TABLE_SECTIONS or _DIGIT.search(block.text):
+        return None  # a table with numbers that the tool could not read is not one whose numbers were cut off
     t = report.stats.get(sid)
     if t is not None and (t.cells or t.loose):
         return None
@@ -422,15 +425,24 @@ def _prev_block(report: AnnualReport, block: Block) -> Block | None:
 
 def _unpunctuated_cut(report: AnnualReport, block: Block, seg: str, section: str | None) -> bool:
     """A last paragraph without a single punctuation mark that still is a cut sentence: a unified report
-    that has not reached part 六, a paragraph (not a heading, not numbered like a sub-title) long enough to
-    be prose, and not the agency's name (a 落款 without its date)."""
+    that has not reached part 六, a paragraph (not a heading, not numbered like a sub-title unless the items
+    before it were sentences) long enough to be prose, not the agency's name (a 落款 without its date) and
+    not a label line (附件：…)."""
     if section is None or not six_parts(report) or block.kind == "heading":
         return False
     text = seg.strip()
-    if len(text) < MIN_UNPUNCTUATED or classify(text)[0] is not None:
-        return False
+    if len(text) < MIN_UNPUNCTUATED or classify(text)[0] is not None or _label_line(text):
+        return False  # short, the agency's name, or a label line (附件：…, 联系电话：…)
     lead = _LEAD_NUMBER.match(text)
     return lead is None or _after_sentence_item(report, block, text, lead.group(0))
+
+
+def _label_line(text: str) -> bool:
+    """附件：… / 联系电话：… — a label and its value; not 存在的主要问题：一是… (a list begins after the colon)."""
+    if text.startswith(("附件", "注")):
+        return True
+    m = _COLON.search(text)
+    return m is not None and _ENUM_START.match(text, m.end()) is None
 
 
 def _after_sentence_item(report: AnnualReport, block: Block, text: str, marker: str) -> bool:
