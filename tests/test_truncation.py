@@ -14,6 +14,7 @@ from disclosure_lint.packs import load_rules
 from disclosure_lint.readers import read_document
 from disclosure_lint.report import Overrides, interpret
 
+from . import render
 from .conftest import SHARED, lint, parse
 
 FIXTURES = Path(__file__).parent / "fixtures" / "truncated"
@@ -207,3 +208,154 @@ def test_flattened_cut_in_table_four_blames_nothing_cut_off():
     assert [d.severity for d in ds if d.category != "typography"] == ["warning", "warning"]
     assert [d.code for d in ds if d.code == "DL002"] == ["DL002"]
     assert rep.truncation is not None and rep.truncation.table == "s4"
+
+
+# -- excerpts cut where the ending alone did not show it (rt-web #1): the clean example cut short ------------
+
+CLEAN_MD = CLEAN.read_text(encoding="utf-8")
+ERRORS = ("DL101", "DL104", "DL105", "DL110", "DL209")
+
+
+def _cut(text: str, marker: str, occurrence: int = 1) -> str:
+    """``text`` up to and including the ``occurrence``-th ``marker``."""
+    pos = -1
+    for _ in range(occurrence):
+        pos = text.index(marker, pos + 1)
+    return text[:pos + len(marker)]
+
+
+def _cut_diags(text: str, fmt: str):
+    rep = interpret(parse(text, fmt))
+    return rep, run(rep, prepare(load_rules(), Config()))
+
+
+def _t4_header_rows(n: int) -> str:
+    start = CLEAN_MD.index("| 行政复议 | 行政复议")
+    lines = CLEAN_MD[start:].split("\n")
+    return CLEAN_MD[:start] + "\n".join(lines[:n + 1 if n > 1 else 1])  # the |---| line after the first row
+
+
+CUT_EXCERPTS = {
+    # (a) a sentence cut before its first comma: no punctuation in the last paragraph
+    "md-s5-sentence-without-comma": (_cut(CLEAN_MD, "我局2022年度报告提出的政策解读形式单一"), "markdown",
+                                     ("sentence", "s5", None)),
+    "flat-s5-open-quote": (_cut(render.to_flat(CLEAN_MD), "本年新增图文") + "和“视频解读", "text", ("sentence", "s5", None)),
+    # (b) after a caption of table 二, or after the caption and the header cell
+    "md-t2-caption": (_cut(CLEAN_MD, "第二十条第（六）项"), "markdown", ("table", "s2", "行政处罚")),
+    "md-t2-caption-header": (_cut(CLEAN_MD, "第二十条第（六）项") + "\n\n| 信息内容 |", "markdown", ("table", "s2", "行政处罚")),
+    "txt-t2-caption-header": (_cut(render.to_text(CLEAN_MD), "第二十条第（六）项\n\n信息内容"), "text",
+                              ("table", "s2", "行政处罚")),
+    "txt-t2-label-begun": (_cut(render.to_text(CLEAN_MD), "第二十条第（六）项\n\n信息内"), "text", ("table", "s2", "行政处罚")),
+    # (c) table 四 with its header rows only, and a label of its header alone
+    "md-t4-three-header-rows": (_t4_header_rows(3), "markdown", ("table", "s4", "行政复议·结果维持")),
+    "md-t4-first-header-row": (_t4_header_rows(1), "markdown", ("table", "s4", "行政复议·结果维持")),
+    "flat-t4-header": (_cut(render.to_flat(CLEAN_MD), "尚未审结 总计", 3), "text", ("table", "s4", "行政复议·结果维持")),
+    "flat-t4-first-word": (_cut(render.to_flat(CLEAN_MD), "复议后起诉1件（结果维持）。 行政复议"), "text",
+                           ("table", "s4", "行政复议·结果维持")),
+    "flat-t4-label-begun": (_cut(render.to_flat(CLEAN_MD), "复议后起诉1件（结果维持）。 行政复议 行政诉讼") + " 结", "text",
+                            ("table", "s4", "行政复议·结果维持")),
+    # (d) a tab row cut before its 总计
+    "txt-t3-row-before-total": (_cut(render.to_text(CLEAN_MD), "一、本年新收政府信息公开申请数量\t\t\t48\t7\t0\t0\t2\t0"),
+                                "text", ("table", "s3", "二、上年结转政府信息公开申请数量")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CUT_EXCERPTS))
+def test_excerpt_cut_short_is_said_once_and_nothing_cut_off_is_blamed(name):
+    text, fmt, (where, section, first_after) = CUT_EXCERPTS[name]
+    rep, ds = _cut_diags(text, fmt)
+    t = rep.truncation
+    assert t is not None and (t.where, t.section) == (where, section)
+    if first_after is not None:
+        assert t.table == section and t.rows_after[0] == first_after
+    assert [d.code for d in ds if d.code in ERRORS] == []
+    assert [d.code for d in ds if d.code == "DL002"] == ["DL002"]
+    assert [d.severity for d in ds if d.code != "DL701"] == ["warning"] * len([d for d in ds if d.code != "DL701"])
+
+
+def test_tab_row_cut_before_its_total_is_no_missing_column():
+    """The DL002 of a row cut before its 总计 and a DL110 "列“总计”缺失" contradicted each other."""
+    text = CUT_EXCERPTS["txt-t3-row-before-total"][0]
+    rep, ds = _cut_diags(text, "text")
+    assert rep.truncation.cols_after == ("total",)
+    assert rep.truncation.last_row == "一、本年新收政府信息公开申请数量"
+    assert [d.code for d in ds if d.code != "DL701"] == ["DL002"]
+
+
+BLANK_ZERO_COPY = (
+    HEAD + "三、收到和处理政府信息公开申请情况\n"
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t\t\t自然人\t商业企业\t科研机构\t社会公益组织\t"
+    "法律服务机构\t其他\t总计\n"
+    "一、本年新收政府信息公开申请数量\t\t\t3\t\t\t\t\t\t3\n"
+    "二、上年结转政府信息公开申请数量\n"
+    "三、本年度办理结果\t（一）予以公开\t\t2\t\t\t\t\t\t2\n"
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n"
+    "（三）不予公开\t1.属于国家秘密\n2.其他法律行政法规禁止公开\n3.危及“三安全一稳定”\n4.保护第三方合法权益\n"
+    "5.属于三类内部事务信息\n6.属于四类过程性信息\n7.属于行政执法案卷\n8.属于行政查询事项\n"
+    "（四）无法提供\t1.本机关不掌握相关政府信息\t1\t\t\t\t\t\t1\n2.没有现成信息需要另行制作\n3.补正后申请内容仍不明确\n"
+    "（五）不予处理\t1.信访举报投诉类申请\n2.重复申请\n")
+
+
+@pytest.mark.parametrize(("ending", "first_after"), [
+    ("3.", "3.要求提供公开出版物"),
+    ("3.要求提供公开出版物\n4.无正当理由大量反复申请\n5.要求行政机关确认或重新出具已获取信息\n（六", "（六）其他处理"),
+])
+def test_browser_copy_with_blank_zeros_cut_at_an_item_number(ending, first_after):
+    """(e) A browser copy of an HTML table whose zeros are blank (its blank rows are bare labels) cut at an
+    item number: the rows after it are not missing."""
+    rep, ds = _cut_diags(BLANK_ZERO_COPY + ending, "text")
+    t = rep.truncation
+    assert (t.where, t.table) == ("table", "s3") and t.rows_after[0] == first_after
+    assert [d.code for d in ds if d.code in ERRORS] == []
+    assert [d.code for d in ds if d.code == "DL002"] == ["DL002"]
+
+
+def test_table_two_of_2019_cut_in_its_first_row_label():
+    text = ("某某县某某镇2020年政府信息公开工作年度报告\n一、总体情况\n2020年，本镇认真贯彻《条例》，全年主动公开信息120条。\n"
+            "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规")
+    rep, ds = _cut_diags(text, "text")
+    assert (rep.truncation.where, rep.truncation.table) == ("table", "s2")
+    assert [d.code for d in ds if d.code in ERRORS] == []
+
+
+@pytest.mark.parametrize("text", [
+    # a last paragraph without punctuation that is the agency's name: a 落款 without its date, not a cut
+    HEAD + "二、主动公开政府信息情况\n本年未制发规范性文件。\n某某县某某局\n",
+    # a numbered sub-title at the end
+    HEAD + "五、存在的主要问题及改进情况\n（二）存在的主要问题\n",
+    HEAD + "五、存在的主要问题及改进情况\n本年工作存在不足。\n1.公开内容有待丰富\n",
+    # a free-text report (not the unified format) ending in a line without punctuation
+    "某某县某某局2023年政府信息公开工作年度报告\n本局认真贯彻《条例》，做好信息公开工作。\n下一步本局将继续做好政府信息公开工作\n",
+])
+def test_unpunctuated_endings_that_are_not_cuts(text):
+    assert report_of(text).truncation is None
+
+
+def test_a_numbered_sentence_after_sentences_is_a_cut():
+    text = (HEAD + "五、存在的主要问题及改进情况\n下一步，本局将：1.完善公开清单，做到办结即公开。 "
+            "2.加强依申请公开会商研判，提升答复规范性。 3.加强对各分局政务公开工作的业务")
+    t = report_of(text).truncation
+    assert t is not None and (t.where, t.section) == ("sentence", "s5")
+
+
+def test_a_complete_report_missing_part_six_is_still_reported():
+    """A report that ends with a complete sentence in part 五 is not a cut: DL101 stays."""
+    text = CLEAN_MD[:CLEAN_MD.index("## 六、")]
+    ds = lint(text, select=["DL002", "DL101"])
+    assert [d.code for d in ds] == ["DL101"]
+
+
+@pytest.mark.parametrize("text", [
+    HEAD + "二、主动公开政府信息情况\n本年未制发规范性文件。\n附件：某某县某某局2023年政府信息公开统计表\n",
+    # a table 四 with its numbers that the tool could not read is not a table cut before its numbers
+    HEAD + "四、政府信息公开行政复议、行政诉讼情况\n复议 诉讼 维持 纠正\n1 0 0 0\n",
+])
+def test_more_endings_that_are_not_cuts(text):
+    assert report_of(text).truncation is None
+
+
+def test_a_list_cut_after_its_colon_is_a_cut():
+    text = CLEAN_MD[:CLEAN_MD.index("### （一）上年度问题整改情况")] + "存在的主要问题：一是信息公开内容更新不够及时"
+    rep, ds = _cut_diags(text, "markdown")
+    assert (rep.truncation.where, rep.truncation.section) == ("sentence", "s5")
+    assert [d.code for d in ds if d.code != "DL701"] == ["DL002"]

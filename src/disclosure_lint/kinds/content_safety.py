@@ -16,7 +16,8 @@
 ``resident-id-number``
     18-digit resident identity numbers with a valid GB 11643 check digit, reported masked.
 ``mobile-number``
-    Mainland mobile numbers (1[3-9] + 9 digits), reported masked.
+    Mainland mobile numbers (1[3-9] + 9 digits), reported masked.  Numbers inside the page footer a crawler
+    kept (``report.portal``: 主办单位 … 值班手机 … 网站标识码 …) are the site's and not reported.
 
 Every kind scans prose blocks and, for tables, each cell (so the pointer names row and column).
 Personal numbers never appear unmasked in messages, matches, evidence or fingerprints.
@@ -496,6 +497,8 @@ class MobileNumber(Kind):
                     urls = _url_spans(text)
                 if _inside(urls, s, e):
                     continue
+                if cell is None and report.portal.covering(block, s, e) is not None:
+                    continue  # the site's footer (值班手机：…  网站标识码 …), not the report's text
                 digits = m.group(1) + m.group(3) + m.group(4)
                 if digits in self._allow:
                     continue

@@ -18,7 +18,8 @@ All kinds read the date mentions that ``report/dates.py`` extracts
 * ``late-publication`` (DL405 departments/governments, DL408 townships): publication after the
   Art. 49 deadline of the year after the report year.
 * ``year-mismatch`` (DL406): title year / statistics-period year / publication date inconsistent
-  with the report year.
+  with the report year.  When the report's own content outvotes the title's year (``report.year_decision``,
+  see :mod:`disclosure_lint.report.year`), the title's year is the one reported.
 * ``statistics-period`` (DL409): the statistics period is not 1月1日–12月31日 of one year.
 * ``date-after-publication`` (DL407): full dates in the text later than the publication date.
 
@@ -370,7 +371,7 @@ _PERIOD = re.compile(
 
 def _period(report):
     """(block, match) of the full statistics period "YYYY年M月D日至[YYYY年]M月D日", or None."""
-    for b in report.text_blocks[:40]:
+    for b in report.head_blocks:
         if "日" not in b.text:
             continue
         m = _PERIOD.search(b.text)
@@ -396,15 +397,24 @@ class YearMismatch(Kind):
         if year is None:
             return
         src = report.year_source
-        basis = {"config": "配置或命令行指定的报告年度", "title": "标题中的年度", "period": "统计期限中的年度"}[src] \
-            if src in ("config", "title", "period") else "报告年度"
-        if self.options.check_title and src == "config" and report.title_year and report.title_year != year:
+        basis = {"config": "配置或命令行指定的报告年度", "title": "标题中的年度", "period": "统计期限中的年度",
+                 "content": "报告内容（统计期限、公布日期、统计表、正文）确定的年度"}.get(src, "报告年度")
+        if (self.options.check_title and src in ("config", "content") and report.title_year
+                and report.title_year != year):
             b = report.title_block
-            m = re.search(str(report.title_year), b.text) if b is not None else None
+            for blk in (report.title_prefix_block, b):
+                m = re.search(str(report.title_year), blk.text) if blk is not None else None
+                if m is not None:
+                    b = blk
+                    break
+            expected = f"{year}年"
+            ev = {"expected": year, "actual": report.title_year, "where": "title", "report_year_source": basis}
+            if src == "content":
+                expected += _content_reason(report, year)
+                ev["content"] = report.year_decision.evidence
             yield Hit(block=b, start=m.start() if m else None, end=m.end() if m else None,
-                      params={"what": "标题中的年度", "actual": f"{report.title_year}年", "expected": f"{year}年"},
-                      evidence={"expected": year, "actual": report.title_year, "where": "title", "report_year_source": basis},
-                      key=f"title:{report.title_year}:{year}")
+                      params={"what": "标题中的年度", "actual": f"{report.title_year}年", "expected": expected},
+                      evidence=ev, key=f"title:{report.title_year}:{year}")
         if self.options.check_period and src != "period":
             found = _period(report)
             if found is not None:
@@ -430,6 +440,17 @@ class YearMismatch(Kind):
                       evidence={"expected": f">{year}-12-31", "actual": report.published.isoformat(),
                                 "where": "published", "report_year_source": basis},
                       key=f"published:{report.published.isoformat()}:{year}")
+
+
+def _content_reason(report, year: int) -> str:
+    """（统计期限、…都是2021年度） for a title whose year the report's content outvoted."""
+    ev = report.year_decision.evidence
+    parts = ["统计期限"]
+    if ev.get("tables"):
+        parts.append("统计表格式")
+    parts.append(f"{report.published_source or '落款日期'}（{_ymd(report.published)}）")
+    parts.append("正文")
+    return f"（{'、'.join(parts)}都表明这是{year}年度的报告，标题的年份疑为笔误）"
 
 
 class StatisticsPeriodOptions(KindOptions):

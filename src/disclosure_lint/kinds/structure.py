@@ -10,7 +10,9 @@ All kinds here read one shared analysis of the report's top-level structure
   section (typically the five topics of 总体情况 written ``一、主动公开`` instead of
   ``（一）主动公开``) is not a run of top-level sections: it belongs to the body of
   the section before it (rule ``subsection-numbered-as-section``).
-* **Tables.** A statistics table is present in a section when its body holds a
+* **Tables.** A statistics table is present in a section when the statistics reader found it
+  (``report.stats``), when its labels run together with its digits in text with nothing between
+  the nodes (``report.unread_tables``: DL001 says it could not be read), or when its body holds a
   table block, an HTML ``<table>``, an image standing alone (a table published as a
   picture), or — in scraped text that prints one cell per line — at least three of
   that table's own labels as short lines.
@@ -424,6 +426,8 @@ class MissingTable(Kind):
             sec = st.by_id.get(sid)
             if sec is None or sid in cut:
                 continue
+            if report.stats.get(sid) is not None or sid in report.unread_tables:
+                continue  # read as a table, or there and unreadable (table-unreadable, DL001, says so)
             if has_table(st.body(sec), sid, self.options.accept_images, self.options.min_flat_labels):
                 continue
             spec = cat.SECTION_BY_ID[sid]

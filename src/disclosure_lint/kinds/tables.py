@@ -16,8 +16,10 @@ and never the cell arithmetic, which the statistics kinds (DL2xx) check:
   read count.
 * ``table-extra-rows``: local additions (其他主动公开文件, a 小计 column) — accepted,
   reported as information.
-* ``table-unreadable``: labels the tool could not map to the schema, and numbers of a
-  table printed one cell per line that could not be placed in a column (``StatTable.loose``).
+* ``table-unreadable``: labels the tool could not map to the schema, numbers of a
+  table printed one cell per line that could not be placed in a column (``StatTable.loose``),
+  and tables whose labels and digits run together with nothing between them
+  (``report.unread_tables``), so that no cell could be read.
   This is the tool's reading problem; the statistics checks of that table are skipped.
 
 Labels of the *other* format version are recognised labels, not unreadable ones, and
@@ -285,6 +287,7 @@ class TableMissingRows(Kind):
                 # (table 四: columns) are not "missing"; unread-content (DL002) says once that the file ends early
                 last = max((i for i, r in enumerate(data_rows) if r.id in rows_found), default=-1)
                 data_rows = data_rows[:last + 1]
+                cols_found = cols_found | set(report.truncation.cols_after)  # the last row's cells after the cut
                 if tid == "s4":
                     last_col = max((i for i, c in enumerate(sch.cols) if c.id in cols_found), default=-1)
                     cols_found = cols_found | {c.id for c in sch.cols[last_col + 1:]}
@@ -371,6 +374,9 @@ class TableUnreadableOptions(KindOptions):
                                      description="不报告的栏目名（本地表格中确认无需识别的栏目）")
 
 
+_UNREAD_RUN = "各个数值所在的行和列（表格的文字连在一起，栏目名和数字之间没有任何分隔）"
+
+
 @register
 class TableUnreadable(Kind):
     """Labels of a present table that the tool could not map, or numbers it could not place."""
@@ -384,6 +390,13 @@ class TableUnreadable(Kind):
         self._ignore = frozenset(k for x in options.ignore_labels for k in (norm(x), norm(strip_number(x))))
 
     def check(self, report) -> Iterator[Hit]:
+        for tid, run in report.unread_tables.items():  # in the text, but its cells run together: not read at all
+            yield Hit(block=run.block, start=run.start, end=min(run.end, run.start + 40),
+                      params={"table": SHORT_NAMES[tid], "what": _UNREAD_RUN, "labels": "", "count": 0},
+                      evidence={"expected": "每个数值对应到一行一列", "actual": "表格文字连在一起，无法分开各栏",
+                                "table": tid, "layout": "run-together", "labels_in_run": run.labels,
+                                "skipped": "本表的统计检查"},
+                      key=f"{tid}:unread-run")
         trunc = report.truncation
         for tid, table in _tables(report):
             bad = truly_unmapped(table, self._ignore)

@@ -1,7 +1,9 @@
 """Typography kinds (GB/T 15834-2011 标点符号用法).
 
 ``unbalanced-brackets`` (DL703, at the end of this module): brackets and quotation marks
-that do not pair up, read from the report fact :attr:`AnnualReport.brackets`.
+that do not pair up, read from the report fact :attr:`AnnualReport.brackets`; marks inside the fields
+a portal writes (``report.portal``: a font switch ``【字体：`` / ``大`` / ``中`` / ``小`` / ``】`` split one item
+per line) are not the clerk's.
 
 ``ascii-punctuation``: half-width , ; : ? ! ( ) " inside Chinese text, with a safe fix
 to the full-width mark.  Not flagged: URLs and e-mail addresses, numbers (1,000;
@@ -129,8 +131,8 @@ class UnbalancedBrackets(Kind):
     def _hits(self, report) -> Iterator[Hit]:
         br = report.brackets
         for u in br.unbalanced:
-            if u.doubled:
-                continue
+            if u.doubled or _in_portal(report, u.mark):
+                continue  # 【字体：/大/中/小/】 one per line: the portal's font switch, not the clerk's text
             m = u.mark
             detail = _PROBLEM[u.problem].format(mark=m.char, expected=u.expected)
             fix = None
@@ -156,6 +158,12 @@ class UnbalancedBrackets(Kind):
                                       else "mismatched", "opening": o.char},
                             key=f"pair{o.char}{c.char}@{c.piece.text[max(0, c.start - 8):c.start + 8]}",
                             fix=fix, fix_safe=False, fix_description=f"将“{c.char}”改为“{p.expected}”")
+
+
+def _in_portal(report, m) -> bool:
+    """Is the mark inside a field the portal wrote (``report.portal``: font switch, page tools …)?"""
+    start = m.piece.block_offset(m.start)
+    return start is not None and m.piece.cell is None and report.portal.covering(m.piece.block, start) is not None
 
 
 def _mark_hit(m, **kw) -> Hit:

@@ -21,9 +21,15 @@ from . import hidden as _hidden
 from . import promotions as _promotions
 from .agency import Agency, classify, name_from_title
 from .dates import DateMention, find_dates
-from .portal import PortalMetadata, find_metadata
+from .portal import PortalMetadata, find_metadata, is_chrome, is_navigation
 
 TEXT_KINDS = frozenset({"heading", "paragraph", "list_item", "html"})
+HEAD_BLOCKS = 40  # prose blocks with content searched for the statistics period
+TITLE_BLOCKS = 8  # prose blocks with content searched for the title
+SIGNATURE_SCAN = 60  # blocks at the end searched for the 落款 (portal lines after it skipped)
+TITLE_SCAN = 400  # blocks scanned at most for them (navigation items one per line are skipped, not counted)
+_SENTENCE = re.compile(r"[，。；;！？!?]")
+_NOT_TITLE = re.compile(r"[;；|｜>›»＞]")
 
 _TOP = re.compile(r"^\s*(?:第)?(?P<num>[一二三四五六七八九十]{1,3})\s*(?:、|，|,|\.|．|\s|部分)\s*(?P<title>.*)$")
 _PERIOD = re.compile(
@@ -111,36 +117,110 @@ class AnnualReport:
 
     # -- title, agency, year -------------------------------------------------------------
     @cached_property
+    def head_blocks(self) -> list[Block]:
+        """The first :data:`HEAD_BLOCKS` prose blocks with content, where the title and the statistics period
+        are looked for: portal metadata lines and page chrome (navigation items a crawler puts one per line
+        before the report: 首页, ``|``, 无障碍浏览 …, see :func:`.portal.is_chrome`) are skipped."""
+        portal = self.portal
+        out: list[Block] = []
+        for b in self.text_blocks:
+            text = portal.text_without(b)
+            if portal.is_line(b) or is_chrome(text) or is_navigation(text):
+                continue
+            out.append(b)
+            if len(out) >= HEAD_BLOCKS:
+                break
+        return out
+
+    @cached_property
     def title_block(self) -> Block | None:
-        """The report title among the first prose lines (portal metadata lines and breadcrumbs skipped)."""
+        """The report title among the first prose lines with content (portal metadata lines, breadcrumbs and
+        navigation items skipped; see :attr:`head_blocks`)."""
         portal = self.portal
         seen = 0
-        for b in self.text_blocks:
-            if portal.is_line(b):
+        for k, b in enumerate(self.text_blocks):
+            if k >= TITLE_SCAN or portal.is_line(b):
                 continue
-            seen += 1
-            if seen > 8:
-                break
-            if _is_title(portal.text_without(b)):
+            text = portal.text_without(b)
+            if _is_title(text):
                 return b
+            if not (is_chrome(text) or is_navigation(text)):
+                seen += 1
+                if seen >= TITLE_BLOCKS:
+                    break
         return None
 
     @cached_property
+    def title_prefix_block(self) -> Block | None:
+        """The line before the title that holds the first part of a title written in two paragraphs
+        (``某某市某某局`` / ``2023年政府信息公开工作年度报告``), or None."""
+        b = self.title_block
+        if b is None:
+            return None
+        name, year = name_from_title(self.portal.text_without(b).lstrip("#").strip())
+        if name is not None and classify(name)[0] is not None and year is not None:
+            return None
+        prev = None
+        for x in self.text_blocks:
+            if x is b:
+                break
+            if not self.portal.is_line(x):
+                prev = x
+        if prev is None or prev.index < b.index - 2:
+            return None
+        head = self.portal.text_without(prev).lstrip("#").strip()
+        if not head or len(head) > 40 or re.search(r"[，。；：:,;>›»＞|｜]", head):
+            return None
+        joined = name_from_title(head + self.portal.text_without(b).lstrip("#").strip())
+        if joined[0] is None or classify(joined[0])[0] is None or (year is not None and joined[1] != year):
+            return None
+        return prev
+
+    @cached_property
     def title(self) -> str | None:
-        """The title as written, without portal fields on its line (标题 发布日期：… → 标题)."""
+        """The title as written, without portal fields on its line (标题 发布日期：… → 标题); a title written in
+        two paragraphs (agency / year and the rest) is joined."""
         if self.title_block is None:
             return None
-        return self.portal.text_without(self.title_block).lstrip("#").strip()
+        text = self.portal.text_without(self.title_block).lstrip("#").strip()
+        if self.title_prefix_block is not None:
+            text = self.portal.text_without(self.title_prefix_block).lstrip("#").strip() + text
+        return text
 
     @cached_property
     def _title_facts(self) -> tuple[str | None, int | None]:
         return name_from_title(self.title) if self.title else (None, None)
 
     @cached_property
+    def signature_agency(self) -> str | None:
+        """The agency named in the 落款 (the line before the signature date, or the same line), or None."""
+        d = self.signature_mention
+        if d is None:
+            return None
+        before = d.block.text[:d.start].strip()
+        if not before:
+            k = next((i for i, b in enumerate(self.text_blocks) if b is d.block), None)
+            prev = self.text_blocks[k - 1] if k else None
+            if prev is None or self.portal.is_line(prev):
+                return None
+            before = prev.text.strip()
+        before = before.lstrip("#").strip().strip("*_").strip()
+        if not before or len(before) > 40 or _SENTENCE.search(before):
+            return None
+        return before if classify(before)[0] is not None else None
+
+    @cached_property
     def agency(self) -> Agency:
         o = self.overrides
-        name = o.agency or self._title_facts[0]
-        source = "config" if o.agency else ("title" if name else "none")
+        name, source = o.agency, "config"
+        if not name:
+            name, source = self._title_facts[0], "title"
+            if name is not None and classify(name)[0] is None and self.signature_agency is not None:
+                name = None  # a title without a recognisable agency: the 落款 names it
+        if not name:
+            name, source = self.signature_agency, "signature"
+        if not name:
+            source = "none"
         kind, word = classify(name) if name else (None, None)
         if o.agency_kind:
             kind = o.agency_kind
@@ -152,35 +232,35 @@ class AnnualReport:
         return self._title_facts[1]
 
     @cached_property
-    def period_year(self) -> int | None:
-        """The year of the statistics period (统计期限为2023年1月1日至12月31日)."""
-        for b in self.text_blocks[:40]:
-            m = _PERIOD.search(b.text)
-            if m:
-                return int(m.group("y"))
-        return None
-
-    @cached_property
     def period_match(self) -> tuple[Block, re.Match[str]] | None:
-        for b in self.text_blocks[:40]:
+        """The statistics period's statement (统计期限为2023年1月1日至12月31日) among :attr:`head_blocks`."""
+        for b in self.head_blocks:
             m = _PERIOD.search(b.text)
             if m:
                 return b, m
         return None
 
     @cached_property
+    def period_year(self) -> int | None:
+        """The year of the statistics period (统计期限为2023年1月1日至12月31日)."""
+        found = self.period_match
+        return int(found[1].group("y")) if found is not None else None
+
+    @cached_property
+    def year_decision(self):
+        """The report year and where it comes from (see :mod:`.year`)."""
+        from .year import decide
+
+        return decide(self)
+
+    @cached_property
     def year(self) -> int | None:
-        return self.overrides.year or self.title_year or self.period_year
+        return self.year_decision.year
 
     @cached_property
     def year_source(self) -> str:
-        if self.overrides.year:
-            return "config"
-        if self.title_year:
-            return "title"
-        if self.period_year:
-            return "period"
-        return "none"
+        """config | title | content (the title's year outvoted by the report's own content) | period | none."""
+        return self.year_decision.source
 
     @cached_property
     def format_version(self) -> str | None:
@@ -210,13 +290,23 @@ class AnnualReport:
 
     @cached_property
     def signature_mention(self) -> DateMention | None:
-        """The 落款 date: a block near the end that holds nothing but a date (not a portal field)."""
-        tail = [b for b in self.text_blocks[-6:]]
+        """The 落款 date: a block near the end (portal lines after it skipped) that holds nothing but a date,
+        or the agency's name and the date (``某某局\n2024年3月9日`` in one paragraph, ``某某局　　2024年3月9日``
+        on one line), and is not a portal field."""
+        portal = self.portal
+        tail = [b for b in self.text_blocks[-SIGNATURE_SCAN:] if not portal.is_line(b)][-6:]
         for b in reversed(tail):
             ds = [d for d in self.dates if d.block is b]
-            if (len(ds) == 1 and len(b.text.strip()) <= len(ds[0].raw) + 2
-                    and self.portal.covering(b, ds[0].start, ds[0].end) is None):
-                return ds[0]
+            if len(ds) != 1 or portal.covering(b, ds[0].start, ds[0].end) is not None:
+                continue
+            d = ds[0]
+            text = b.text
+            if len(text[d.end:].strip()) > 2:
+                continue
+            before = text[:d.start].strip().lstrip("#").strip().strip("*_").strip()
+            if not before or (len(before) <= 40 and not _SENTENCE.search(before)
+                              and classify(before)[0] is not None):
+                return d
         return None
 
     @cached_property
@@ -285,6 +375,14 @@ class AnnualReport:
         from .stats.extract import extract
 
         return extract(self)
+
+    @cached_property
+    def unread_tables(self):
+        """Tables of parts 二–四 in the text (a run of their labels and digits) that the statistics reader could
+        not read at all: ``{"s2"|"s3"|"s4": UnreadTable}`` (see :mod:`.unread`)."""
+        from .unread import find_unread
+
+        return find_unread(self)
 
     @cached_property
     def label_typos(self):
@@ -390,7 +488,8 @@ class AnnualReport:
 
 def _is_title(t: str) -> bool:
     return ("报告" in t and len(t) <= 80 and ("信息公开" in t or "政务公开" in t)
-            and not t.endswith(("。", "；", "：", ":")) and "，" not in t)
+            and not t.endswith(("。", "；", "：", ":")) and "，" not in t
+            and not _NOT_TITLE.search(t))  # a portal's 分类 value (政务公开 ; 年度报告), a menu or breadcrumb
 
 
 def _meta_date(value) -> _dt.date | None:

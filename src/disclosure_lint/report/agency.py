@@ -1,4 +1,4 @@
-"""Agency name and kind, from the report title (or configuration).
+"""Agency name and kind, from the report title (or configuration; or the 落款 when the title names none).
 
 Kinds (``agency_kind`` in the JSON output):
 
@@ -62,7 +62,7 @@ class Agency:
     name: str | None
     kind: str | None
     word: str | None  # the body word the agency uses for itself: 局, 委, 街道, 镇, 区 …
-    source: str  # "title", "config", "text" or "none"
+    source: str  # "title", "config", "signature" (the 落款) or "none"
 
 
 # (pattern on the end of the name, kind, self word or None to take the matched group)
@@ -140,6 +140,7 @@ def name_from_title(title: str) -> tuple[str | None, int | None]:
         return None, None
     name = m.group("name").strip("《》“”\"（）()：:")
     year = m.group("year1") or m.group("year2")
-    # "关于…" and quoted titles
+    # "关于…" and quoted titles; 某某局关于2023年… / 某某局的2023年…
     name = re.sub(r"^关于", "", name)
+    name = re.sub(r"(?:关于|的)$", "", name)
     return (name or None), (int(year) if year else None)

@@ -25,10 +25,13 @@ done here, on the :class:`~disclosure_lint.model.Document`, for all of them.
   punctuation or page numbers between them (a table of contents), a numeral after 第 or inside a
   number, a title inside a block when the same part has a heading line of its own.  A title glued to
   the text before it (``…监督保障二、主动公开政府信息情况``) is taken only when it is an official title
-  with its own numeral, followed by what starts a part (a space, a number, 第二十条, 本年…), and the
+  with its own numeral, followed by what starts a part (a space, a number, 第二十条, 本年…, the first words of the part's
+  table: ``…继续办理四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持…``), and the
   document has titles found with a clear boundary.
 * **The report title** at the very start of a long first block (``…政府信息公开工作年度报告`` followed
-  by a space, by the start of the body or by the portal's 发布日期 line).
+  by a space, by the start of the body or by the portal's 发布日期 line), also after the page's navigation
+  bar and breadcrumb on the same line (``今天是： 无障碍浏览 | … 当前位置： 首页 > … > 年度报告 某某局2023年…``)
+  or on lines of their own before it.
 * Inside a block split for these reasons (a *flattened* block) also: **sub-item headings** （一）…
   bounded by spaces and followed by a sentence (never a table label such as （一）予以公开);
   **paragraphs** (a space after 。！？； ends one, as the joined blocks did); the **落款** (the agency's
@@ -46,12 +49,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import islice
 from dataclasses import dataclass
 from dataclasses import replace as dc_replace
 
 from ..model import Anchor, Block, Document
 from . import catalogue as cat
+from .portal import is_chrome, is_navigation
 
+TITLE_REACH = 2000  # characters of a long first block searched for the report title (after the navigation)
+TITLE_WORDS = 200  # words of it
+TITLE_NEAR = 30  # words after which only a title with its year is taken
+TITLE_SCAN = 400  # lines scanned for the first long block (navigation items one per line skipped)
 MAX_CANDIDATES = 5000  # numbered candidates examined per document (a report has a few dozen)
 SPACE_TABLES = "space_separated_tables"  # Document.meta key of the text reader (block indices)
 _SPLITTABLE = frozenset({"paragraph", "heading", "list_item"})
@@ -65,6 +74,8 @@ _SIGNATURE = re.compile(
     r"(?:^|(?<=[\s。！？；!?;]))(?P<org>[^\s。，；;：:、0-9]{2,30}?\s*)?"
     r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
 _WS = re.compile(r"\s+")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_NAV = re.compile(r"[>›»＞→|｜]|当前位置|您现在的位置|所在位置|首页")
 _PIECE = re.compile(r"\S{1,40}")
 _TITLE_CHARS = r"[^\s。，；;：:>›»|《》<>“”]"
 _TITLE = re.compile(
@@ -77,6 +88,8 @@ _LEFT_NEVER = frozenset("“‘《「『（(〔[【<")
 # what may not follow a section title: it is then inside a sentence or a list of titles
 _BAD_RIGHT = re.compile(rf"[ \u3000]*(?:[；;，,、”’》」』)）。.．:：]|等|的|中|部分|方面|和|及|与|[{_NUM}\d]+个部分)")
 _PART_START = re.compile(r"\d|[（(]|第二十条|信息内容|本年|本机关|本单位|我[局委办院厅部会署镇乡街区县市]")
+# the first words of a part's own table, right after its title in text with nothing between the nodes
+_TABLE_START = {"s4": re.compile(r"行政复议|政府信息公开行政复议")}
 _SENTENCE_MARK = re.compile(r"[，。；;,！？]")
 _TOC_WORD = re.compile(r"目\s*录|目\s*次")
 _TOC_GAP = re.compile(r"[\s\d.…·．、，,；;。:：\-—]*")
@@ -292,7 +305,9 @@ def _glued_ok(c: _Cand) -> bool:
     numeral and followed by what starts a part: a space, the end, a number, a bracket, 第二十条, 信息内容, 本…"""
     if cat.SECTION_BY_ID[c.section_id].numeral != c.numeral:  # type: ignore[index]
         return False
-    return c.bounded or bool(_PART_START.match(c.block.text, c.end))
+    start = _TABLE_START.get(c.section_id)
+    return (c.bounded or bool(_PART_START.match(c.block.text, c.end))
+            or (start is not None and start.match(c.block.text, c.end) is not None))
 
 
 def _accept(cands: list[_Cand]) -> list[_Cand]:
@@ -325,14 +340,23 @@ def _accept(cands: list[_Cand]) -> list[_Cand]:
 # -- the report title, sub-items, paragraphs ---------------------------------------------------------
 
 def _title(b: Block) -> tuple[int, int] | None:
-    """Span of the report title at the start of ``b`` (after a breadcrumb), when more text follows it."""
+    """Span of the report title at the start of ``b`` (after a breadcrumb or the page's navigation bar), when
+    more text follows it.  Far into the navigation (after :data:`TITLE_NEAR` words) only a title with its
+    year counts: a menu item may read 某某区政务公开年报."""
     text = b.text
-    starts = [0] + [m.end() for m in _WS.finditer(text, 0, 300)][:30]  # after a breadcrumb or navigation
-    for p in starts:
+    starts = [0] + [m.end() for m in islice(_WS.finditer(text, 0, TITLE_REACH), TITLE_WORDS)]
+    for k, p in enumerate(starts):
         m = _TITLE.match(text, p)
-        if m and text[m.end():].strip():
+        if m and text[m.end():].strip() and (k <= TITLE_NEAR or _YEAR.search(m.group(0))):
             return m.start(), m.end()
     return None
+
+
+def _title_line(b: Block) -> bool:
+    """A line that is the report title itself (not a breadcrumb or menu naming the 年度报告 page)."""
+    t = b.text.strip()
+    return ("报告" in t and len(t) <= 80 and ("信息公开" in t or "政务公开" in t) and "。" not in t
+            and not _NAV.search(t))
 
 
 def _subitems(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -420,9 +444,9 @@ def find(document: Document) -> Inline:
         heads.setdefault(c.block.index, []).append(InlineHeading(
             "section", c.block, c.start, c.end, c.numeral, c.section_id, c.quality))
     # the report title at the start of the first long block, unless a title line comes before it
-    for b in texts[:3]:
-        t = b.text.strip()
-        if "报告" in t and len(t) <= 80 and ("信息公开" in t or "政务公开" in t) and "。" not in t:
+    # (navigation items on lines of their own before it are passed over)
+    for b in [x for x in texts[:TITLE_SCAN] if not (is_chrome(x.text) or is_navigation(x.text))][:3]:
+        if _title_line(b):
             break
         span = _title(b)
         if span is not None:

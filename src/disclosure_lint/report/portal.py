@@ -8,12 +8,21 @@ A report published on a web page arrives wrapped in fields the portal's CMS writ
 * **counters** — ``浏览次数：35``, ``阅读量`` (``counter``); **font switches** — ``字号：大 中 小`` (``font``);
 * **catalogue fields** — ``索引号``, ``主题分类``, ``公开方式`` … (``index``);
 * **page tools** — ``【打印】【关闭】``, ``打印本页``, ``关闭窗口`` (``tools``);
-* **breadcrumbs** — ``首页>政务公开>年度报告``, ``当前位置：首页 > …``, ``您现在的位置：…`` (``breadcrumb``).
+* **breadcrumbs** — ``首页>政务公开>年度报告``, ``当前位置：首页 > …``, ``您现在的位置：…`` (``breadcrumb``);
+* **the date greeting** — ``今天是2024年1月22日 星期一``, ``今天是：`` (``today``);
+* **lists of linked pages** — ``相关信息`` / ``相关阅读：`` / ``热点专题`` … followed by titles with their dates
+  (``某某局2023年政府信息公开工作年度报告 2024-01-21``), ``上一篇：`` / ``下一篇：`` with a title (``related``);
+* **the page footer** — from ``网站地图`` / ``主办单位`` … to the end of the line when the line carries a
+  footer mark (``网站标识码``, ``ICP备``, ``公网安备``, ``版权所有``, ``主办单位``…) and no sentence after it
+  (``footer``): its phone numbers are the site's, not the report's.
 
 ``find_metadata(blocks)`` finds them as spans of block text, whether a field fills a whole line, shares
 a line with other fields, or sits inside a long flattened line (``标题 发布日期：2023-01-12 浏览次数：35
 一、总体情况 …``).  A label alone on its line followed by its value on the next line (``撰写时间`` /
-``2024年01月12日 17:12:21``) is recognised near the top of the document.
+``2024年01月12日 17:12:21``) is recognised near the top of the document; so is a font switch split one item per line (``【字体：`` /
+``大`` / ``中`` / ``小`` / ``】``).  "Near the top" counts only blocks with content: the navigation items a
+crawler puts one per line before the report (``首页``, ``|``, ``无障碍浏览`` …: :func:`is_chrome`) do not
+push the page header out of reach.
 
 **Conservative.**  Strong labels (发布日期, 浏览次数, 索引号, 信息来源, breadcrumbs, page tools …) count
 anywhere, but only in the shape a CMS writes them: followed by a colon, a space or the value itself
@@ -36,10 +45,15 @@ from dataclasses import dataclass, field
 from ..model import Block
 from .dates import DATE_RE
 
-# Blocks this close to the top may be a label alone on its line, or a line of weak fields only.
+# Blocks this close to the top may be a label alone on its line, or a line of weak fields only
+# (counted in blocks with content: navigation items one per line do not count, see is_chrome).
 HEAD = 30
-# A publication date is taken only from the page header (as before: the first blocks).
+# A publication date is taken only from the page header (the first blocks with content).
 PUBLISHED_HEAD = 12
+# A line this short without a sentence or a numbered title is page chrome when counting the page header.
+CHROME_CHARS = 12
+# the longest item of a navigation bar (首页 政务动态 … 政府信息公开指南)
+NAV_ITEM_CHARS = 10
 
 _SP = r"[ \t\u3000]"
 _COLON = re.compile(_SP + r"*[:：]" + _SP + "*")
@@ -57,20 +71,21 @@ PUBLISHED_LABELS = r"(?:发布|公开|发文|印发)(?:日期|时间)"
 _STRONG_DATE = r"(?:发布|更新|撰写|成文|生成|公开|发文|印发|创建|修改|录入|上传|发稿|签发)(?:日期|时间)"
 _LABEL = re.compile(
     # the first characters of every label, as a lookahead: lets the regex engine skip ahead fast
-    r"(?=[发更撰成生公印创修录上签信文稿来浏阅访点字索主体组服有责供作编日时])(?:"
+    r"(?=[发更撰成生公印创修录上下签信文稿来浏阅访点字索主体组服有责供作编日时])(?:"
     r"(?P<date>" + _STRONG_DATE + r")"
     r"|(?P<source>信息来源|文章来源|稿件来源|来源单位|发布机构|发布单位|发文机关|发文单位)"
     r"|(?P<counter>(?:浏览|阅读|访问|点击)(?:次数|量|数))"
     r"|(?P<font>(?<![文发])(?:字号|字体))"
     r"|(?P<index>索引号|主题分类|体裁分类|组配分类|信息分类|服务对象|公开方式|公开范围|公开时限|有效性)"
     r"|(?P<wsource>责任编辑|撰稿人|撰稿|供稿|来源|作者|编辑)"
+    r"|(?P<related>上一篇|下一篇)"
     r"|(?P<windex>发文字号|文号)"
     r"|(?P<wdate>日期|时间))"
 )
 _PUBLISHED = re.compile(PUBLISHED_LABELS + "$")
 _WEAK = frozenset({"wsource", "windex", "wdate"})
 _KIND = {"date": "date", "source": "source", "counter": "counter", "font": "font", "index": "index",
-         "wsource": "source", "windex": "index", "wdate": "date"}
+         "related": "related", "wsource": "source", "windex": "index", "wdate": "date"}
 
 _CRUMB = r"[^\s>›»＞→]{1,30}"
 _SEP = r"(?:>>?|›|»|＞|→)"
@@ -84,7 +99,27 @@ _TOOLS = re.compile(
     r"|[大中小])" + _SP + r"*[】\]]"
     r"|打印本页|打印此页|关闭窗口|关闭本页|返回顶部|加入收藏|收藏本页|分享到[:：]?"
 )
-_MARKS = frozenset(":：>›»＞→【[")
+# below the page header a field has a colon, an arrow or a bracket, or is a footer mark (a cheap test first)
+_MARKS = re.compile(r"[:：>›»＞→【\[]|ICP|公网安备|版权|©|Copyright|今天是|相关|热点|推荐|最新|热门|猜你|延伸阅读", re.I)
+_TODAY = re.compile(r"今天是" + _SP + r"*(?:[:：]" + _SP + r"*)?")
+_WEEKDAY = re.compile(_SP + r"*(?:星期|周)[一二三四五六日天]")
+_FONT_LINE = re.compile(r"^\s*[【\[(（]?\s*(?:超大|大|中|小|默认|标准)?\s*[】\])）]?\s*$")
+_OPEN_BRACKET = re.compile(r"[【\[]" + _SP + r"*$")
+# the page footer: a mark that only a footer has, and where the footer starts
+_FOOTER_MARK = re.compile(r"网站标识码|ICP备|ICP证|公网安备|版权所有|Copyright|©|(?:主办|承办)单位" + _SP + r"*[:：]", re.I)
+_FOOTER_START = re.compile(r"网站地图|联系我们|免责声明|隐私声明|网站标识码|[\u4e00-\u9fff]?ICP[备证]|[\u4e00-\u9fff]?公网安备"
+                           r"|版权所有|(?:主办|承办)单位|技术支持|Copyright|©", re.I)
+_SENTENCE_END = re.compile(r"[。！？!?]")
+# lists of links to other pages, each title with its date (相关信息 / 热点专题 …)
+_RELATED = (r"相关信息|相关阅读|相关链接|相关文章|相关新闻|相关文件|相关稿件|相关政策|延伸阅读|推荐阅读|热点专题|热点推荐"
+            r"|热门文章|热门信息|最新信息|最新文章|猜你喜欢")
+_RELATED_LINE = re.compile(r"^\s*(?:" + _RELATED + r")\s*[:：]?\s*$")
+_RELATED_INLINE = re.compile(r"(?<![^\s|｜])(?:" + _RELATED + r")" + _SP + r"*[:：]?(?=\s)")
+_ITEM = re.compile(r"\s+(?:(?:" + _RELATED + r")\s+)?[^\s。！？；]{1,80}")
+_NOT_ITEM = re.compile(r"[。！？；]")
+_NAV_SPLIT = re.compile(r"[\s|｜>›»＞→]+")
+_CHROME_PUNCT = re.compile(r"[。，；;！？!?、,]")
+_NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[.．、])")
 _LONE_TOOLS = re.compile(r"^(?:" + _SP + r"*(?:打印|关闭|返回|收藏|分享)" + _SP + r"*){2,5}$")
 
 
@@ -95,7 +130,7 @@ class PortalSpan:
     block: Block
     start: int
     end: int
-    kind: str  # published | date | source | counter | font | index | tools | breadcrumb
+    kind: str  # published | date | source | counter | font | index | tools | breadcrumb | today | related | footer
     label: str  # the label as written (发布日期, 来源, 当前位置 …); "" for page tools and bare breadcrumbs
     value: str  # the value as written (a date, a name, a count …); "" when the field is empty
 
@@ -112,6 +147,7 @@ class PortalMetadata:
     _by_block: dict[int, list[PortalSpan]] = field(default_factory=dict, repr=False)
     _lines: set[int] = field(default_factory=set, repr=False)
     _index: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict, repr=False)
+    _head: dict[int, int] = field(default_factory=dict, repr=False)  # block → blocks with content before it
 
     def in_block(self, block: Block) -> list[PortalSpan]:
         return self._by_block.get(id(block), [])
@@ -168,7 +204,7 @@ class PortalMetadata:
     def published(self) -> PortalSpan | None:
         """The first publication-date field of the page header (发布日期：…), or None."""
         for s in self.spans:
-            if s.kind == "published" and s.value and s.block.index < PUBLISHED_HEAD:
+            if s.kind == "published" and s.value and self._head.get(id(s.block), PUBLISHED_HEAD) < PUBLISHED_HEAD:
                 return s
         return None
 
@@ -264,10 +300,34 @@ def _block_spans(block: Block) -> tuple[list[PortalSpan], list[PortalSpan]]:
     n = len(text)
     spans: list[tuple[PortalSpan, bool]] = []  # (span, strong)
     taken: list[tuple[int, int]] = []
-    for m in _BREADCRUMB.finditer(text):
+    foot = _footer(text)
+    if foot is not None:
+        spans.append((PortalSpan(block, foot, n, "footer", "", text[foot:n]), True))
+        taken.append((foot, n))
+    for m in _BREADCRUMB.finditer(text, 0, foot if foot is not None else n):
         spans.append((PortalSpan(block, m.start(), m.end(), "breadcrumb", m.group("where") or "",
                                  text[m.start():m.end()]), True))
         taken.append((m.start(), m.end()))
+    for m in _RELATED_INLINE.finditer(text, 0, foot if foot is not None else n):
+        end = _related_items(text, m.end())
+        if end is not None and not _inside(sorted(taken), m.start()):
+            spans.append((PortalSpan(block, m.start(), end, "related", m.group(0).strip(" :：\t\u3000"),
+                                     text[m.end():end].strip()), True))
+            taken.append((m.start(), end))
+    taken.sort()
+    for m in _TODAY.finditer(text):
+        if _inside(taken, m.start()):
+            continue
+        end = _date_value(text, m.end())
+        if end is not None:
+            w = _WEEKDAY.match(text, end)
+            end = w.end() if w else end
+        elif m.end() == len(text.rstrip()) or (":" in m.group(0) or "：" in m.group(0)) and (
+                m.end() == n or text[m.end()].isspace() or text[m.end()] in "|｜"):
+            end = m.end()  # 今天是： with the date filled in by a script
+        else:
+            continue  # prose (今天是…的日子)
+        spans.append((PortalSpan(block, m.start(), end, "today", "今天是", text[m.end():end].strip()), True))
     for m in _TOOLS.finditer(text):
         if not _inside(taken, m.start()):
             spans.append((PortalSpan(block, m.start(), m.end(), "tools", "", ""), True))
@@ -277,7 +337,11 @@ def _block_spans(block: Block) -> tuple[list[PortalSpan], list[PortalSpan]]:
         got = _field(text, m, limit)
         if got is not None:
             end, kind, value = got
-            spans.append((PortalSpan(block, m.start(), end, kind, m.group(0), value), m.lastgroup not in _WEAK))
+            start = m.start()
+            if kind == "font":  # 【字体：大 中 小】: the bracket before the label is the switch's
+                b = _OPEN_BRACKET.search(text, max(0, start - 4), start)
+                start = b.start() if b is not None else start
+            spans.append((PortalSpan(block, start, end, kind, m.group(0), value), m.lastgroup not in _WEAK))
     if not spans:
         if _LONE_TOOLS.match(text):
             return [PortalSpan(block, 0, n, "tools", "", "")], []
@@ -295,6 +359,35 @@ def _block_spans(block: Block) -> tuple[list[PortalSpan], list[PortalSpan]]:
             if not _SEPARATORS.sub("", text[a.end:b.start]):
                 ok[k] = True
     return [s for (s, _), good in zip(spans, ok) if good], [s for (s, _), good in zip(spans, ok) if not good]
+
+
+def _footer(text: str) -> int | None:
+    """Where the page footer starts in ``text`` (网站地图 | 主办单位：… 网站标识码 … ICP备…), or None.
+
+    Only the text after the last sentence counts, and only when it carries a mark that only a footer
+    has; the footer starts at its first item (a 联系电话 of the report before it stays the report's)."""
+    if not _MARKS.search(text):
+        return None
+    tail = max(text.rfind(c) for c in "。！？!?") + 1
+    if not _FOOTER_MARK.search(text, tail):
+        return None
+    m = _FOOTER_START.search(text, tail)
+    return m.start() if m is not None else None
+
+
+def _related_items(text: str, pos: int) -> int | None:
+    """End of the titles-with-dates after a 相关信息 label in flattened text (at least one), or None."""
+    last = None
+    for _ in range(200):
+        it = _ITEM.match(text, pos)
+        if it is None:
+            break
+        sp = _SPACES.match(text, it.end())
+        end = _date_value(text, sp.end()) if sp else None
+        if end is None:
+            break
+        last = pos = end
+    return last
 
 
 def _inside(taken: list[tuple[int, int]], pos: int) -> bool:
@@ -348,6 +441,77 @@ def _lone_label(block: Block, nxt: Block | None) -> list[PortalSpan]:
     return [first, PortalSpan(nxt, lead, lead + len(value), kind, label, value)]
 
 
+def is_chrome(text: str) -> bool:
+    """A short line without a sentence or a numbered title: a navigation item (首页, 政务动态, ``|``,
+    无障碍浏览, 今天是：), a font size, a lone label.  Such lines do not count when looking for the page
+    header or the report title near the top of a page (a crawler may put dozens of them there)."""
+    t = text.strip()
+    return len(t) <= CHROME_CHARS and not _CHROME_PUNCT.search(t) and not _NUMBERED.match(t)
+
+
+def is_navigation(text: str) -> bool:
+    """A line of menu items (``首页 政务动态 今日要闻 …``, ``无障碍浏览 | 长者模式 | 简体``, ``当前位置： 首页 >
+    政务公开 > 年度报告``): three or more short items and no sentence."""
+    if _CHROME_PUNCT.search(text):
+        return False
+    items = _NAV_SPLIT.split(text.strip())
+    items = [x for x in items if x]
+    return len(items) >= 3 and all(len(x) <= NAV_ITEM_CHARS for x in items)
+
+
+def _ends_in_date(text: str) -> bool:
+    last = None
+    for last in DATE_RE.finditer(text):
+        pass
+    return last is not None and _date_value(text, last.start()) == len(text)
+
+
+def _related_item(text: str, nxt: Block | None) -> bool:
+    """A line of a list of linked pages: a title with its date, a date alone, a title whose date is on the
+    next line, or another list label (热点专题)."""
+    t = text.strip()
+    if _RELATED_LINE.match(t):
+        return True
+    if len(t) > 100 or _NOT_ITEM.search(t):
+        return False
+    if _ends_in_date(t):
+        return True
+    if nxt is None:
+        return False
+    n = nxt.text.strip()
+    return "，" not in t and _date_value(n, 0) == len(n)
+
+
+def _dated_title(text: str) -> bool:
+    """A linked page's title with the CMS's date after it (某某局2023年…年度报告 2024-01-21): the date in
+    the hyphen, slash or dot form (a 落款 ``某某局 2024年1月5日`` is not one)."""
+    t = text.strip()
+    if len(t) > 100 or _NOT_ITEM.search(t) or "，" in t:
+        return False
+    last = None
+    for last in DATE_RE.finditer(t):
+        pass
+    if last is None or last.group("y") or last.group("cy") or _date_value(t, last.start()) != len(t):
+        return False
+    return len(t[:last.start()].strip()) >= 4
+
+
+def _dated_runs(blocks: list[Block]) -> set[int]:
+    """Blocks of runs of two or more dated titles in a row (a list of links whose label was dropped)."""
+    out: set[int] = set()
+    run: list[int] = []
+    for b in [*blocks, None]:
+        if b is not None and not b.text.strip():
+            continue
+        if b is not None and b.kind != "table" and _dated_title(b.text):
+            run.append(id(b))
+            continue
+        if len(run) >= 2:
+            out.update(run)
+        run = []
+    return out
+
+
 def find_metadata(blocks: Iterable[Block]) -> PortalMetadata:
     """Every portal field in ``blocks``.
 
@@ -358,19 +522,37 @@ def find_metadata(blocks: Iterable[Block]) -> PortalMetadata:
     out = PortalMetadata()
     blocks = list(blocks)
     paired: dict[int, list[PortalSpan]] = {}
+    head = 0  # blocks with content before this one (navigation items one per line do not count)
+    font_open = False  # a font switch left open at the end of the line before (【字体： / 大 / 中 / 小 / 】)
+    related = False  # inside a list of linked pages on lines of their own (相关信息 / title date / …)
+    dated = _dated_runs(blocks)
     for pos, b in enumerate(blocks):
         text = b.text
         if not text.strip():
             continue
+        near = head < HEAD
+        out._head[id(b)] = head
+        if not is_chrome(text):
+            head += 1
+        nxt = blocks[pos + 1] if pos + 1 < len(blocks) and blocks[pos + 1].kind != "table" else None
         if b.kind == "table":
-            if pos < HEAD:
+            font_open = related = False
+            if near:
                 spans, loose = _block_spans(b)
                 if spans and _covered(b, spans + loose):
                     out._add(b, sorted(spans + loose, key=lambda s: s.start), line=True)
             continue
+        if font_open and _FONT_LINE.match(text):
+            out._add(b, [PortalSpan(b, 0, len(text), "font", "", text.strip())], line=True)
+            continue
+        font_open = False
+        if _RELATED_LINE.match(text) or (related and _related_item(text, nxt)) or id(b) in dated:
+            related = True
+            out._add(b, [PortalSpan(b, 0, len(text), "related", "", text.strip())], line=True)
+            continue
+        related = False
         extra = paired.pop(id(b), [])
-        if pos < HEAD and not extra:
-            nxt = blocks[pos + 1] if pos + 1 < len(blocks) and blocks[pos + 1].kind != "table" else None
+        if near and not extra:
             lone = _lone_label(b, nxt)
             if lone:
                 out._add(b, lone[:1], line=True)
@@ -380,14 +562,16 @@ def find_metadata(blocks: Iterable[Block]) -> PortalMetadata:
         if extra:
             out._add(b, extra, line=True)
             continue
-        if pos >= HEAD and not any(ch in text for ch in _MARKS):
+        if not near and not _MARKS.search(text):
             continue  # below the header a field has a colon, an arrow or a bracket (a cheap test first)
         spans, loose = _block_spans(b)
         if not spans and not loose:
             continue
         if not spans:  # weak fields only: a metadata line near the top, else prose
-            if pos >= HEAD or not _covered(b, loose):
+            if not near or not _covered(b, loose):
                 continue
             spans = loose
         out._add(b, spans, line=_covered(b, spans))
+        end = len(text.rstrip())
+        font_open = any(s.kind == "font" and not s.value and s.end >= end - 1 for s in spans)
     return out

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ..model import Block
 from . import catalogue as cat
+from .agency import classify
 from .stats.schema import SCHEMAS, norm, strip_number
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -48,8 +49,22 @@ _TOP = re.compile(r"^\s*[#*_]*\s*(?:第)?(?P<num>[一二三四五六七八九十
 _SENTENCE_MARK = re.compile(r"[，。；、,;]")
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 _OPEN_MARKS = ("，", "、", ",", "；", ";")  # marks a sentence never ends with
+_CLOSE_QUOTES = ("”", "’", "》", "」", "』")  # a quotation closed, the sentence not (…提出的“…不及时”)
 _IMAGE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$|^\s*<img\b[^>]*>\s*$", re.I)
 _TEXT_KINDS = frozenset({"heading", "paragraph", "list_item", "html", "table"})
+_MARKER = re.compile(r"^(?:\d{1,2}[.．、]|[（(](?:[一二三四五六七八九十]{1,2}|\d{1,2})[）)]?|[（(])$")
+_UNIT = re.compile(r"^[（(]?单位[:：]?\s*(?:件|条|个|项|万元|元)?[）)]?$")
+_LEAD_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]"
+                          r"|第[一二三四五六七八九十]+[部条项])")
+_DIGIT = re.compile(r"\d")
+_COLON = re.compile(r"[：:]")
+_ENUM_START = re.compile(r"\s*(?:[一二三四五六七八九十]是|[一二三四五六七八九十]{1,2}[、.．]|\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,2}[）)])")
+_PIECE_SPLIT = re.compile(r"[\t\n|｜]+|[ \u3000]+")
+MAX_PIECES = 12  # pieces of a block looked at when asking whether it is a piece of a table
+MAX_PIECE_CHARS = 600
+MAX_BACK = 40  # blocks of table pieces passed over looking back for the table (rows left blank one per line)
+MIN_PUNCTUATED = 4  # characters a last piece with a comma (…2020年，我) needs to be judged
+MIN_UNPUNCTUATED = 12  # characters a last paragraph without any punctuation needs to be taken for prose
 
 
 @dataclass(frozen=True)
@@ -64,6 +79,7 @@ class Truncation:
     table: str | None = None  # s2 / s3 / s4 when it ends inside that statistics table
     last_row: str | None = None  # label of the last row of that table read (as written)
     rows_after: tuple[str, ...] = ()  # official labels of the table's rows (table 四: columns) after the cut
+    cols_after: tuple[str, ...] = ()  # ids of the columns of the last row read that come after the cut
 
     @property
     def tail(self) -> str:
@@ -219,6 +235,8 @@ def _cut_table(report: AnnualReport, block: Block, tail: str) -> tuple[str, Stat
             continue
         if any(u.what == "row" and u.label.strip() != tail.strip() for u in t.unmapped):
             continue
+        if not t.cells and not t.loose:
+            return tid, t, -1  # nothing but its labels before the end: the rows with the numbers were cut off
         if tid == "s4":  # one data row: the columns read (their labels, when no value was read at all)
             cols = [c.id for c in t.schema.cols]
             if not t.cells and 0 < len(t.loose) < len(cols):
@@ -237,14 +255,98 @@ def _cut_table(report: AnnualReport, block: Block, tail: str) -> tuple[str, Stat
     return None
 
 
-def _previous(report: AnnualReport, block: Block) -> Block | None:
-    prev = None
-    for b in report.lintable_blocks:
-        if b is block:
-            return prev
-        if b.text.strip():
-            prev = b
+def _pieces(text: str) -> list[str]:
+    """The cells, lines or space-separated tokens of a block's text (the last :data:`MAX_PIECES`)."""
+    return _PIECE_SPLIT.split(text.strip()[-MAX_PIECE_CHARS:])[-MAX_PIECES:]
+
+
+def _label_prefix(text: str) -> bool:
+    """Is ``text`` the beginning of a label of a statistics table (结 of 结果维持, 信息内 of 信息内容, 第 of
+    第二十条)?  Only asked of the last piece of a document, after other pieces of a table."""
+    k = norm(text)
+    if not k or not re.search(r"[\u4e00-\u9fff]", k):
+        return False
+    return any(x.startswith(k) for x in _table_labels()) or "第二十条".startswith(k)
+
+
+def _material(piece: str) -> bool:
+    """A piece of a statistics table: a value, a label or caption, the beginning of a row label, an item number."""
+    piece = piece.strip()
+    return bool(piece) and (_is_value(piece) or _is_table_label(piece) or _row_fragment(piece) is not None
+                            or bool(_MARKER.match(piece)) or bool(_UNIT.match(piece)))
+
+
+def _material_block(block: Block) -> bool:
+    """Does the block (its last pieces) hold nothing but pieces of a statistics table?"""
+    if block.kind == "table":
+        return True
+    pieces = [x for x in _pieces(block.text) if x.strip()]
+    return bool(pieces) and all(_material(x) for x in pieces)
+
+
+def _table_before(report: AnnualReport, block: Block) -> Block | None:
+    """The nearest block before ``block`` that belongs to a statistics table, when only pieces of a table
+    (captions, header rows, labels of rows left blank) stand between them; else None."""
+    blocks = report.lintable_blocks
+    owned = {id(b) for t in report.stats.values() for b in t.blocks}
+    k = next((i for i in range(len(blocks) - 1, -1, -1) if blocks[i] is block), None)
+    if k is None:
+        return None
+    steps = 0
+    for b in reversed(blocks[:k]):
+        if not b.text.strip() or report.portal.is_line(b):
+            continue
+        if id(b) in owned:
+            return b
+        steps += 1
+        if steps > MAX_BACK or not _material_block(b):
+            return None
     return None
+
+
+def _cols_after(t: StatTable, last: int) -> tuple[str, ...]:
+    """The columns of the last row read that come after its last value (the row was cut in the middle)."""
+    if last < 0 or t.id == "s4":
+        return ()
+    row = t.schema.data_rows()[last].id
+    cols = list(t.schema.cols_of(row))
+    got = [i for i, c in enumerate(cols) if (row, c) in t.cells]
+    return tuple(cols[max(got) + 1:]) if got else ()
+
+
+def _table_truncation(block: Block, start: int, end: int, cut: tuple[str, StatTable, int]) -> Truncation:
+    tid, t, last = cut
+    if tid == "s4":  # columns repeat their labels: name them with their group (未经复议直接起诉·结果纠正)
+        cols = t.schema.cols
+        last_label = f"{cols[last].group}·{cols[last].label}" if last >= 0 else None
+        after = tuple(f"{c.group}·{c.label}" for c in cols[last + 1:])
+        # one data row, cut: a column not read may be one its values were placed around, not a missing one
+        unread = tuple(c.id for c in cols if c.id not in t.cols_found)
+        return Truncation(block, start, end, "table", tid, tid, last_label, after, unread)
+    rows = t.schema.data_rows()
+    last_label = (t.row_labels.get(rows[last].id) or rows[last].label) if last >= 0 else None
+    every = list(t.schema.rows)  # group rows too (三、本年度办理结果 before （一）予以公开)
+    k = every.index(rows[last]) if last >= 0 else -1
+    after = tuple(r.label for r in every[k + 1:])
+    return Truncation(block, start, end, "table", tid, tid, last_label, after, _cols_after(t, last))
+
+
+def _unstarted(report: AnnualReport, block: Block, start: int, end: int) -> Truncation | None:
+    """The text ends in part 二, 三 or 四 with pieces of its table whose numbers were not reached (a caption, a
+    header row, the first labels): the table was cut off before its rows."""
+    sid = _section_id(report, block)
+    if sid not in TABLE_SECTIONS or _DIGIT.search(block.text):
+        return None  # a table with numbers that the tool could not read is not one whose numbers were cut off
+    t = report.stats.get(sid)
+    if t is not None and (t.cells or t.loose):
+        return None
+    version = report.format_version if report.format_version in ("2019", "2021") else "2021"
+    sch = SCHEMAS[(sid, version)]
+    if sid == "s4":
+        after = tuple(f"{c.group}·{c.label}" for c in sch.cols)
+    else:
+        after = tuple(r.label for r in sch.rows)
+    return Truncation(block, start, end, "table", sid, sid, None, after)
 
 
 def analyse(report: AnnualReport) -> Truncation | None:
@@ -267,39 +369,94 @@ def analyse(report: AnnualReport) -> Truncation | None:
     #    outside a grid the last piece must be a piece of a table (a value, a label), not a signature or prose
     value = _is_value(tail)
     row_tid = None if value else _row_fragment(tail)
-    cell_like = block.kind == "table" or value or row_tid is not None or _is_table_label(tail)
+    marker = bool(_MARKER.match(tail))  # 3. / （六: an item number with nothing after it
+    cell_like = block.kind == "table" or value or row_tid is not None or marker or _is_table_label(tail)
+    if not cell_like:  # the beginning of a label (结, 信息内) counts after other pieces of a table
+        before = _pieces(whole[:start - block.text.index(whole)] if block.kind != "table" else "")
+        prev_piece = before[-1] if before and before[-1].strip() else None
+        if prev_piece is None:
+            prev = _prev_block(report, block)
+            after_table = prev is not None and _material_block(prev)
+        else:
+            after_table = _material(prev_piece)
+        cell_like = after_table and _label_prefix(tail)
     cut = _cut_table(report, block, tail) if cell_like else None
-    if cut is None and row_tid is not None:  # a cut row on a line of its own after the table
-        prev = _previous(report, block)
+    if cut is None and cell_like:  # a caption, a header or a label on lines of their own after the table
+        prev = _table_before(report, block)
         cut = _cut_table(report, prev, "") if prev is not None else None
-        if cut is not None and cut[0] != row_tid:
+        if cut is not None and row_tid is not None and cut[0] != row_tid:
             cut = None
     if cut is not None:
-        tid, t, last = cut
-        if tid == "s4":  # columns repeat their labels: name them with their group (未经复议直接起诉·结果纠正)
-            cols = t.schema.cols
-            last_label = f"{cols[last].group}·{cols[last].label}" if last >= 0 else None
-            after = tuple(f"{c.group}·{c.label}" for c in cols[last + 1:])
-        else:
-            rows = t.schema.data_rows()
-            last_label = (t.row_labels.get(rows[last].id) or rows[last].label) if last >= 0 else None
-            every = list(t.schema.rows)  # group rows too (三、本年度办理结果 before （一）予以公开)
-            k = every.index(rows[last]) if last >= 0 else -1
-            after = tuple(r.label for r in every[k + 1:])
-        return Truncation(block, start, end, "table", tid, tid, last_label, after)
+        return _table_truncation(block, start, end, cut)
     if row_tid is not None:
         return Truncation(block, start, end, "table", row_tid, row_tid)
+    if cell_like and not value:
+        unstarted = _unstarted(report, block, start, end)
+        if unstarted is not None:
+            return unstarted
+    if marker:
+        return Truncation(block, start, end, "sentence", _section_id(report, block))
 
     # 3. inside a sentence: sentence punctuation, then a Chinese character (or a comma) and the end
     #    (of the last piece: in flattened text the last line is the text after the last space)
     seg = tail
-    if block.kind == "table" or len(seg) < 8 or _TOP.match(seg):
+    punctuated = bool(_SENTENCE_MARK.search(seg[-60:-1]))
+    if block.kind == "table" or len(seg) < (MIN_PUNCTUATED if punctuated else 8) or _TOP.match(seg):
         return None
-    if not (_CJK_END.search(seg) or seg.endswith(_OPEN_MARKS)):
-        return None
-    if not _SENTENCE_MARK.search(seg[-60:-1]):
+    if not (_CJK_END.search(seg) or seg.endswith(_OPEN_MARKS) or (not punctuated and seg.endswith(_CLOSE_QUOTES))):
         return None
     section = _section_id(report, block)
     if section == "s6" or report.signature_mention is not None:
         return None
+    if not punctuated and not _unpunctuated_cut(report, block, seg, section):
+        return None
     return Truncation(block, max(start, end - 12), end, "sentence", section)
+
+
+def _prev_block(report: AnnualReport, block: Block) -> Block | None:
+    prev = None
+    for b in report.lintable_blocks:
+        if b is block:
+            return prev
+        if b.text.strip() and not report.portal.is_line(b):
+            prev = b
+    return None
+
+
+def _unpunctuated_cut(report: AnnualReport, block: Block, seg: str, section: str | None) -> bool:
+    """A last paragraph without a single punctuation mark that still is a cut sentence: a unified report
+    that has not reached part 六, a paragraph (not a heading, not numbered like a sub-title unless the items
+    before it were sentences) long enough to be prose, not the agency's name (a 落款 without its date) and
+    not a label line (附件：…)."""
+    if section is None or not six_parts(report) or block.kind == "heading":
+        return False
+    text = seg.strip()
+    if len(text) < MIN_UNPUNCTUATED or classify(text)[0] is not None or _label_line(text):
+        return False  # short, the agency's name, or a label line (附件：…, 联系电话：…)
+    lead = _LEAD_NUMBER.match(text)
+    return lead is None or _after_sentence_item(report, block, text, lead.group(0))
+
+
+def _label_line(text: str) -> bool:
+    """附件：… / 联系电话：… — a label and its value; not 存在的主要问题：一是… (a list begins after the colon)."""
+    if text.startswith(("附件", "注")):
+        return True
+    m = _COLON.search(text)
+    return m is not None and _ENUM_START.match(text, m.end()) is None
+
+
+def _after_sentence_item(report: AnnualReport, block: Block, text: str, marker: str) -> bool:
+    """A numbered last line is a cut sentence, not a sub-title, when the item before it in the same list was a
+    sentence (``2.加强…合法性。 3.加强对各分局政务公开工作的业务``)."""
+    m = re.match(r"\D*(\d{1,2})", marker)
+    if m is None or int(m.group(1)) < 2:
+        return False
+    prev = marker.replace(m.group(1), str(int(m.group(1)) - 1), 1)
+    full = block.text
+    k = full.rfind(text)
+    before = full[max(0, k - 400):k].rstrip()
+    if not before:  # the item before is a paragraph of its own
+        prev_block = _prev_block(report, block)
+        before = prev_block.text[-400:].rstrip() if prev_block is not None else ""
+    p = before.rfind(prev)
+    return p >= 0 and before.endswith(("。", "；", ";")) and not _LEAD_NUMBER.search(before[p + len(prev):])

@@ -1,0 +1,84 @@
+"""Statistics tables that are in the text but that the tool could not read at all.
+
+A page whose text nodes were joined with nothing between them (a minified page's ``textContent``) prints a
+table as one run of labels and digits: ``第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000
+行政规范性文件000…``.  Where the statistics reader (:mod:`.stats`) finds no table for part 二, 三 or 四,
+this module looks in the part's body for such a run: three or more labels of that table
+(:data:`.structure.TABLE_LABELS`, and the 第二十条第（一）项 captions) one after another with nothing but
+digits, spaces or placeholders (/ — 无) between them.  A sentence about the same things
+(``被申请行政复议3件，其中结果维持2件、尚未审结1件``) has words and marks between its labels and is not a run.
+
+``AnnualReport.unread_tables`` maps the part's id to an :class:`UnreadTable` (where the run is).  The table is
+not missing (``missing-table`` stays silent) and the tool says it could not read it (``table-unreadable``,
+DL001): what cannot be read is an input finding, never a structure error.  The scan is linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..model import Block
+from .structure import TABLE_LABELS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from . import AnnualReport
+
+MIN_LABELS = 3  # labels in a run for it to be a table
+_CAPTION = r"第二十一?条第[（(][一二三四五六七八九十]{1,3}[）)]项"
+_GAP = re.compile(r"[\s\d.,，／/—\-－无]*")
+
+
+@dataclass(frozen=True)
+class UnreadTable:
+    """A run of a table's labels in a part's text: ``block.text[start:end]``."""
+
+    section: str  # s2 | s3 | s4
+    block: Block
+    start: int
+    end: int
+    labels: int  # labels in the run
+
+
+@lru_cache(maxsize=None)
+def _labels(sid: str) -> re.Pattern[str]:
+    words = sorted(TABLE_LABELS[sid], key=len, reverse=True)
+    extra = [_CAPTION] if sid == "s2" else []
+    return re.compile("|".join(extra + [re.escape(w) for w in words]))
+
+
+def _run(sid: str, block: Block) -> UnreadTable | None:
+    """The first run of :data:`MIN_LABELS` or more labels of table ``sid`` in the block, or None."""
+    text = block.text
+    first = last = None
+    count = 0
+    for m in _labels(sid).finditer(text):
+        if last is not None and _GAP.fullmatch(text, last.end(), m.start()) is not None:
+            count += 1
+        else:
+            if count >= MIN_LABELS:
+                break
+            first, count = m, 1
+        last = m
+    if first is None or last is None or count < MIN_LABELS:
+        return None
+    return UnreadTable(sid, block, first.start(), last.end(), count)
+
+
+def find_unread(report: AnnualReport) -> dict[str, UnreadTable]:
+    out: dict[str, UnreadTable] = {}
+    stats = report.stats
+    for sid in ("s2", "s3", "s4"):
+        sec = report.sections_by_id.get(sid)
+        if sec is None or stats.get(sid) is not None:
+            continue
+        for b in sec.blocks:
+            if b.kind not in ("paragraph", "heading", "list_item"):
+                continue
+            found = _run(sid, b)
+            if found is not None:
+                out[sid] = found
+                break
+    return out

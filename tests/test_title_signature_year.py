@@ -1,0 +1,194 @@
+"""Title, 落款 and report year as clerks write them: a title in two paragraphs or with 关于, the agency and the
+date of the 落款 in one paragraph, and a title whose year is a slip that the rest of the report outvotes
+(report/__init__.py, report/agency.py, report/year.py; rules DL301, DL405, DL406, DL109)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from disclosure_lint.readers import read_document
+from disclosure_lint.report import Overrides, interpret
+from disclosure_lint.report.agency import name_from_title
+
+from . import render
+from .conftest import lint, parse
+
+ROOT = Path(__file__).resolve().parents[1]
+CLEAN_MD = (ROOT / "examples" / "clean-2023.md").read_text(encoding="utf-8")
+TITLE_2023 = "江北市青溪区市场监督管理局2023年政府信息公开工作年度报告"
+
+
+def codes(text: str, fmt: str = "markdown", **kw) -> list[tuple[str, int | None]]:
+    return [(d.code, d.line) for d in lint(text, fmt=fmt, **kw) if d.code != "DL701"]
+
+
+LATE_BODY = """## 一、总体情况
+
+{self_word}认真贯彻《条例》，全年主动公开政府信息120条。
+
+{signature}
+"""
+
+
+# -- the title -------------------------------------------------------------------------------------------
+
+class TestTitle:
+    def test_title_in_two_paragraphs(self):
+        text = "# 某某市某某局\n\n# 2023年政府信息公开工作年度报告\n\n" + LATE_BODY.format(
+            self_word="我委", signature="某某市某某局\n\n2024年3月9日")
+        rep = interpret(parse(text))
+        assert rep.title == "某某市某某局2023年政府信息公开工作年度报告"
+        assert rep.agency.name == "某某市某某局" and rep.agency.kind == "bureau" and rep.agency.source == "title"
+        assert rep.title_prefix_block.line == 1 and rep.title_block.line == 3
+        assert codes(text, select=["DL301", "DL405"]) == [("DL301", 7), ("DL405", 11)]
+
+    def test_title_in_two_paragraphs_split_after_the_year(self):
+        rep = interpret(parse("某某县人民政府2022年\n政府信息公开工作年度报告\n一、总体情况\n正文。\n", "text"))
+        assert rep.agency.name == "某某县人民政府" and rep.year == 2022
+
+    def test_a_navigation_item_before_a_title_without_agency_is_not_joined(self):
+        rep = interpret(parse("政务公开\n2023年政府信息公开工作年度报告\n一、总体情况\n正文。\n", "text"))
+        assert rep.title == "2023年政府信息公开工作年度报告" and rep.agency.name is None
+
+    @pytest.mark.parametrize(("title", "name"), [
+        ("某某市某某局关于2023年政府信息公开工作年度报告", "某某市某某局"),
+        ("某某市某某局的2023年政府信息公开工作年度报告", "某某市某某局"),
+        ("关于某某县人民政府2021年政府信息公开工作年度报告", "某某县人民政府"),
+    ])
+    def test_guanyu(self, title, name):
+        assert name_from_title(title)[0] == name
+
+    def test_guanyu_report_checked(self):
+        text = "# 某某市某某局关于2023年政府信息公开工作年度报告\n\n" + LATE_BODY.format(
+            self_word="我委", signature="某某市某某局\n\n2024年3月9日")
+        assert codes(text, select=["DL301", "DL405"]) == [("DL301", 5), ("DL405", 9)]
+
+
+# -- the 落款 ---------------------------------------------------------------------------------------------
+
+class TestSignature:
+    @pytest.mark.parametrize(("fmt", "signature"), [
+        ("markdown", "某某市某某局\n2024年3月9日"),  # a soft break: one Markdown paragraph
+        ("text", "江州市公安局　　2024年3月9日"),  # one .txt line, full-width spaces between
+        ("text", "江州市公安局 2024年3月9日"),
+    ])
+    def test_agency_and_date_in_one_paragraph(self, fmt, signature):
+        body = LATE_BODY.format(self_word="本机关", signature=signature)
+        text = ("# " if fmt == "markdown" else "") + "某某市某某局2023年政府信息公开工作年度报告\n\n" + body
+        rep = interpret(parse(text, fmt))
+        assert str(rep.signature_mention.date) == "2024-03-09"
+        got = [d for d in lint(text, fmt=fmt, select=["DL405"])]
+        assert [d.evidence["days_late"] for d in got] == [38]
+
+    def test_word_line_break(self):
+        """Shift+Enter in Word: the agency and the date are one paragraph with a line break (w:br)."""
+        import docx
+
+        document = docx.Document()
+        document.add_paragraph("某某市某某局2023年政府信息公开工作年度报告")
+        document.add_paragraph("一、总体情况")
+        document.add_paragraph("本机关认真贯彻《条例》，全年主动公开政府信息120条。")
+        p = document.add_paragraph()
+        run = p.add_run("某某市某某局")
+        run.add_break()
+        p.add_run("2024年3月9日")
+        buf = io.BytesIO()
+        document.save(buf)
+        rep = interpret(read_document("sig.docx", buf.getvalue()))
+        assert str(rep.signature_mention.date) == "2024-03-09" and rep.signature_agency == "某某市某某局"
+        assert str(rep.published) == "2024-03-09"
+
+    def test_a_sentence_ending_in_a_date_is_not_the_signature(self):
+        rep = interpret(parse("某某市某某局2023年政府信息公开工作年度报告\n一、总体情况\n本局新版网站上线于2024年3月9日\n",
+                              "text"))
+        assert rep.signature_mention is None
+
+    def test_the_signature_names_the_agency_when_the_title_does_not(self):
+        text = "# 2023年政府信息公开工作年度报告\n\n" + LATE_BODY.format(
+            self_word="我局", signature="某某县人民政府办公室\n\n2024年3月9日")
+        rep = interpret(parse(text))
+        assert (rep.agency.name, rep.agency.kind, rep.agency.source) == ("某某县人民政府办公室", "government_office",
+                                                                      "signature")
+        assert codes(text, select=["DL301", "DL405"]) == [("DL301", 5), ("DL405", 9)]
+
+    def test_a_config_agency_wins_over_the_signature(self):
+        text = "# 2023年政府信息公开工作年度报告\n\n" + LATE_BODY.format(
+            self_word="我局", signature="某某县人民政府办公室\n\n2024年1月9日")
+        rep = interpret(parse(text), Overrides(agency="某某县某某局"))
+        assert (rep.agency.name, rep.agency.source) == ("某某县某某局", "config")
+
+
+# -- the report year when the title's year is a slip -------------------------------------------------------
+
+def _shift(md: str, years: int) -> str:
+    """The clean example moved ``years`` back (2023 → 2021: its tables stay in the 2021 format)."""
+    out = md
+    for y in (2022, 2023, 2024):
+        out = out.replace(str(y), f"<{y - years}>")
+    return out.replace("<", "").replace(">", "")
+
+
+REPORT_2021 = _shift(CLEAN_MD, 2)  # the clean example as a 2021 report published 2022-01-18
+
+
+class TestYearFromContent:
+    def test_the_clean_2021_report_is_clean(self):
+        assert codes(REPORT_2021) == []
+
+    def test_title_2020_on_a_2021_report_blames_the_title(self):
+        """The title's year typed 2020: period, 2021-format tables, 落款 2022 and prose all say 2021."""
+        text = REPORT_2021.replace("2021年政府信息公开工作年度报告", "2020年政府信息公开工作年度报告", 1)
+        rep = interpret(parse(text))
+        assert (rep.year, rep.year_source, rep.title_year) == (2021, "content", 2020)
+        assert rep.format_version == "2021"
+        got = lint(text)
+        assert [(d.code, d.line, d.column) for d in got if d.code != "DL701"] == [("DL406", 1, 16)]
+        d = got[0]
+        assert d.evidence["actual"] == 2020 and d.evidence["expected"] == 2021
+        assert "标题中的年度2020年" in d.message and "统计表格式" in d.message and "标题的年份疑为笔误" in d.message
+
+    def test_title_one_year_ahead(self):
+        text = CLEAN_MD.replace("2023年政府信息公开工作年度报告", "2024年政府信息公开工作年度报告", 1)
+        rep = interpret(parse(text))
+        assert (rep.year, rep.year_source) == (2023, "content")
+        assert [(d.code, d.line) for d in lint(text) if d.code != "DL701"] == [("DL406", 1)]
+
+    def test_in_text_form(self):
+        text = render.to_text(REPORT_2021.replace("2021年政府信息公开工作年度报告", "2020年政府信息公开工作年度报告", 1))
+        assert codes(text, fmt="text") == [("DL406", 1)]
+
+    def test_period_copied_from_last_year_keeps_the_title(self):
+        """Title 2023, period still 2022 (copied), published 2024: the period is the slip."""
+        text = CLEAN_MD.replace("统计期限为2023年1月1日", "统计期限为2022年1月1日")
+        rep = interpret(parse(text))
+        assert (rep.year, rep.year_source) == (2023, "title")
+        got = [d for d in lint(text) if d.code == "DL406"]
+        assert [d.evidence["where"] for d in got] == ["period"]
+
+    def test_no_publication_date_keeps_the_title(self):
+        text = CLEAN_MD.replace("2023年政府信息公开工作年度报告", "2022年政府信息公开工作年度报告", 1)
+        text = text.replace("\n2024年1月18日\n", "\n")
+        rep = interpret(parse(text))
+        assert (rep.year, rep.year_source) == (2022, "title")
+        assert [d.evidence["where"] for d in lint(text) if d.code == "DL406"] == ["period"]
+
+    def test_tables_of_the_titles_format_keep_the_title(self):
+        """Title 2020 and 2019-format tables: the title's year is not outvoted, even with period 2021."""
+        text = REPORT_2021.replace("2021年政府信息公开工作年度报告", "2020年政府信息公开工作年度报告", 1)
+        text = text.replace("本年制发件数", "本年新制作数量")
+        rep = interpret(parse(text))
+        assert (rep.year, rep.year_source) == (2020, "title")
+
+    def test_prose_that_does_not_name_the_period_year_keeps_the_title(self):
+        text = ("# 某某区某某局2022年政府信息公开工作年度报告\n\n本报告中所列数据统计期限为2023年1月1日至12月31日。\n\n"
+                "## 一、总体情况\n\n本局认真贯彻《条例》。\n\n某某区某某局\n\n2024年1月8日\n")
+        rep = interpret(parse(text))
+        assert (rep.year, rep.year_source) == (2022, "title")
+
+    def test_configured_year_wins(self):
+        text = CLEAN_MD.replace("2023年政府信息公开工作年度报告", "2024年政府信息公开工作年度报告", 1)
+        rep = interpret(parse(text), Overrides(year=2024))
+        assert (rep.year, rep.year_source) == (2024, "config")
