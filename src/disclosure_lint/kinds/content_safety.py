@@ -78,7 +78,12 @@ def _hit(block, cell, start: int, end: int, **kw) -> Hit:
 
 _HOW = {"display:none": "样式 display:none", "visibility:hidden": "样式 visibility:hidden",
         "hidden attribute": "hidden 属性", "opacity:0": "透明度为0", "off-screen": "定位到屏幕之外",
-        "zero-size": "宽或高为0且超出部分隐藏", "font-size:0": "字号为0", "marquee": "1像素的滚动字幕（marquee）"}
+        "zero-size": "宽或高为0且超出部分隐藏", "font-size:0": "字号为0", "marquee": "1像素的滚动字幕（marquee）",
+        "page-title": "网页标题 <title>，只显示在浏览器标签和搜索结果中",
+        "meta-keywords": "网页关键词 <meta name=\"keywords\">，只供搜索引擎读取",
+        "meta-description": "网页描述 <meta name=\"description\">，只供搜索引擎读取和在搜索结果中显示",
+        "meta-title": "网页分享标题 <meta>，只供搜索引擎和社交平台读取",
+        "script-written": "由脚本 document.write 写入，不在网页的正文文字中"}
 
 
 def _reason(p) -> str:
@@ -269,13 +274,16 @@ class HiddenInjection(Kind):
             start, end = off[0].start, off[0].end
             label = text[start:end] or "（无文字）"
             detail = f"{len(off)}个链接指向站外网站 {shown}（链接文字“{label}”）"
+        how = _HOW.get(h.how, h.how)
+        if h.via == "script" and h.how != "script-written":
+            how += "，由脚本 document.write 写入"
         return Hit(block=h.block, start=start, end=end, match=text[start:end] or None,
-                   params={"how": _HOW.get(h.how, h.how), "detail": detail},
+                   params={"how": how, "detail": detail},
                    evidence={"actual": detail, "expected": "删除隐藏内容并排查网站是否被篡改", "how": h.how,
                              "element": h.element, "in_body": h.in_body,
                              "phrases": [p.phrase for p in found],
                              "links": [{"href": k.href, "host": k.host, "text": text[k.start:k.end]} for k in off]},
-                   pointer=f"隐藏元素 <{h.element}>",
+                   pointer=f"<{h.element}>" if h.via == "head" else f"隐藏元素 <{h.element}>",
                    key=f"hidden:{h.how}:{found[0].phrase if found else '、'.join(hosts)}")
 
 
