@@ -201,6 +201,47 @@ def test_dl902_quiet(text, fmt):
     assert only("DL902", text, fmt=fmt) == []
 
 
+def _apply(text: str, diags) -> str:
+    """Apply every edit of every finding (one line of Markdown text: columns are offsets)."""
+    edits = sorted((e for d in diags for e in d.fix.edits), key=lambda e: e.column, reverse=True)
+    for e in edits:
+        assert e.line == e.end_line == 1
+        text = text[:e.column - 1] + e.replacement + text[e.end_column - 1:]
+    return text
+
+
+@pytest.mark.parametrize(("text", "found", "fixed"), [
+    # rt-clean #13: compared with the number expected after the fixes, not with the wrong one written
+    ("一是公开不及时；四是解读不深入；三是培训不足。", [("四是", "二是", "序号跳号")], "一是公开不及时；二是解读不深入；三是培训不足。"),
+    ("一是公开不及时；三是解读不深入；三是培训不足。", [("三是", "二是", "序号跳号")], "一是公开不及时；二是解读不深入；三是培训不足。"),
+    ("一是公开不及时；二是解读不深入；二是培训不足。", [("二是", "三是", "序号重复")], "一是公开不及时；二是解读不深入；三是培训不足。"),
+    # the run goes on in step after the break: one finding renumbers the rest
+    ("一是公开不及时；三是解读不深入；四是培训不足；五是栏目更新慢。", [("三是", "二是", "序号跳号")],
+     "一是公开不及时；二是解读不深入；三是培训不足；四是栏目更新慢。"),
+    ("一是公开不及时；二是解读不深入；二是培训不足；三是栏目更新慢。", [("二是", "三是", "序号重复")],
+     "一是公开不及时；二是解读不深入；三是培训不足；四是栏目更新慢。"),
+    ("（一）完善制度；（二）加强培训；（四）优化栏目；（五）强化监督。", [("（四）", "（三）", "序号跳号")],
+     "（一）完善制度；（二）加强培训；（三）优化栏目；（四）强化监督。"),
+    # two items swapped: two findings, and the fixes together give a correct run
+    ("一是公开不及时；三是解读不深入；二是培训不足。", [("三是", "二是", "序号跳号"), ("二是", "三是", "序号重复")],
+     "一是公开不及时；二是解读不深入；三是培训不足。"),
+    ("一是公开不及时；二是解读不深入；三是培训不足；二是栏目更新慢。", [("二是", "四是", "序号倒退")],
+     "一是公开不及时；二是解读不深入；三是培训不足；四是栏目更新慢。"),
+])
+def test_dl902_one_slip_one_finding_and_the_fix_gives_a_correct_run(text, found, fixed):
+    diags = only("DL902", text)
+    assert [(d.match, d.evidence["expected"], d.message[:4]) for d in diags] == found
+    assert _apply(text, diags) == fixed
+    assert only("DL902", fixed) == []
+
+
+def test_dl902_renumbering_fix_is_described():
+    [d] = only("DL902", "一是公开不及时；三是解读不深入；四是培训不足。")
+    assert d.fix.description == "将“三是”改为“二是”，其后1项依次改为“三是”"
+    assert d.evidence["renumbered"] == [{"actual": "四是", "expected": "三是"}]
+    assert "上一项为“一是”，此处写作“三是”，应为“二是”" in d.message
+
+
 def test_dl902_runs_are_scoped_by_section():
     md = ("# 某局2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n一是加强领导；二是完善制度。\n\n"
           "## 五、存在的主要问题及改进情况\n\n三是深化公开。\n")
