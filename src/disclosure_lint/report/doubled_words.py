@@ -75,16 +75,17 @@ _TAILS: dict[str, str] = {
         方向 需要 需求 成果 业绩 绩效 实绩 日志 记录 档案 底稿 清单 表 习惯 作用 职务 流 站点 群众 对象 范围 模板
         """,
 }
-WORDS: dict[str, tuple[str, ...]] = {w: () for w in _VERBS}
-WORDS.update({w: tuple(sorted(t.split(), key=len, reverse=True)) for w, t in _TAILS.items()})
+WORDS: dict[str, frozenset[str]] = {w: frozenset() for w in _VERBS}
+WORDS.update({w: frozenset(t.split()) for w, t in _TAILS.items()})
+_TAIL_LENGTHS = {w: sorted({len(t) for t in tails}) for w, tails in WORDS.items()}
 
 # Before the first copy: it is a noun (的) or an adjective ending a clause (更加及时|及时回应), or 通过
 # means "passed" (审议通过|通过门户网站公开: a comma left out).
 _NOMINAL = frozenset("的之")
-_PREDICATE = ("不", "未", "没", "较", "更", "很", "最", "太", "欠", "尚", "渐", "愈", "越", "够", "十分", "非常", "比较",
-              "较为", "更加", "更为", "日益", "日趋", "愈加", "相对", "特别", "极为", "相当")
+_PREDICATE = frozenset({"不", "未", "没", "较", "更", "很", "最", "太", "欠", "尚", "渐", "愈", "越", "够", "十分", "非常", "比较",
+              "较为", "更加", "更为", "日益", "日趋", "愈加", "相对", "特别", "极为", "相当"})
 # Before a verb reduplicated in speech (再完善完善, 好好研究研究, 去落实落实, 帮我们推进推进).
-_REDUPLICATION = ("再", "好好", "去", "帮", "给", "让", "请", "一起", "咱们", "多", "得")
+_REDUPLICATION = frozenset({"再", "好好", "去", "帮", "给", "让", "请", "一起", "咱们", "多", "得"})
 _PRE: dict[str, tuple[str, ...]] = {
     "通过": ("审议", "审核", "表决", "验收", "评审", "考核", "审查", "审批", "认证", "检测", "审定", "会议", "测试", "鉴定",
            "评估", "核查", "备案"),
@@ -96,14 +97,14 @@ def slip(text: str, i: int, j: int, word: str) -> bool:
     tails = WORDS.get(word)
     if tails is None:
         return False
-    if any(text.startswith(t, j) for t in tails):
+    if any(text[j:j + n] in tails for n in _TAIL_LENGTHS[word]):
         return False  # X·AB | AB·Y: two noun phrases (政务公开|公开栏)
     if i and text[i - 1] in _NOMINAL:
         return False
     before = text[max(0, i - 2):i]
-    if any(before.endswith(p) for p in _PREDICATE):
+    if before[-1:] in _PREDICATE or before in _PREDICATE:
         return False
-    return not any(before.endswith(p) for p in _PRE.get(word, ()))
+    return before not in _PRE.get(word, ())
 
 
 def nominal(text: str, i: int) -> bool:
@@ -115,7 +116,7 @@ def spoken(text: str, i: int, j: int, word: str) -> bool:
     """Is ``text[i:j]`` a word reduplicated in speech: after 再, 好好, 帮 … (再商量商量), inside direct speech
     (群众说：“……研究研究……”), or in the slogan form AB AB 再 AB (学习学习再学习)?"""
     before = text[max(0, i - 2):i]
-    if any(before.endswith(p) for p in _REDUPLICATION):
+    if before[-1:] in _REDUPLICATION or before in _REDUPLICATION:
         return True
     if text.startswith("再" + word, j):
         return True
