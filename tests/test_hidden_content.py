@@ -249,3 +249,92 @@ def test_gbk_page_with_hidden_spam():
 
     diags = run(interpret(doc), prepare(rules(), Config.model_validate({"select": ["DL501", "DL505"]})))
     assert [(d.code, d.line, d.column, d.match) for d in diags] == utf8
+
+
+# -- what only search engines read: <title>, keywords / description metas, document.write ----------
+
+def _hijack(page: str, title_prefix: str = "", keywords: str = "", description: str = "") -> str:
+    """The portal page with its <title> prefixed and keywords / description metas added (as hijackers do)."""
+    head = ""
+    if keywords:
+        head += f'<meta name="keywords" content="{keywords}" />'
+    if description:
+        head += f'<meta name="Description" content="{description}" />'
+    page = page.replace("<title>", head + "\n<title>" + title_prefix, 1)
+    return page
+
+
+def test_reader_lists_title_and_metas_with_source_positions(clean_page):
+    page = _hijack(clean_page, "开云体育官网_乐鱼体育app下载_", "开云体育,乐鱼体育,鸿博体育官网",
+                   "鸿博体育官网注册送38元彩金")
+    doc = doc_of(page)
+    seo = {e["how"]: e for e in doc.meta["seo"]}
+    assert set(seo) >= {"page-title", "meta-keywords", "meta-description"}
+    for how, needle in [("page-title", "开云体育官网_"), ("meta-keywords", "开云体育,"), ("meta-description", "鸿博体育官网注册")]:
+        b = seo[how]["block"]
+        assert (b.line, b.column) == where(page, needle)
+        assert seo[how]["via"] == "head"
+    assert seo["page-title"]["block"].text.startswith("开云体育官网_乐鱼体育app下载_")
+
+
+def test_dl505_title_and_meta_hijack(clean_page):
+    """rt-web #9: the commonest hijack of a government page, the title and the metas, with their source position."""
+    page = _hijack(clean_page, "开云体育官网_乐鱼体育app下载_", "开云体育,乐鱼体育,鸿博体育官网",
+                   "鸿博体育官网注册送38元彩金")
+    diags, _ = _spam(page)
+    got = [(d.code, (d.line, d.column), d.match) for d in diags]
+    assert ("DL505", where(page, "开云体育,"), "开云体育") in got
+    assert ("DL505", where(page, "鸿博体育官网注册"), "鸿博体育官网注册送38元彩金") in got
+    assert ("DL505", where(page, "开云体育官网_"), "开云体育官网") in got
+    assert len(got) == 3
+    title = next(d for d in diags if d.match == "开云体育官网")
+    assert "网页标题 <title>" in title.message and "等2处" in title.message
+
+
+def test_legit_title_and_metas_are_quiet(clean_page):
+    page = _hijack(clean_page, "", "教育体育局,体育彩票公益金,政府信息公开,年度报告,智慧体育APP",
+                   "江北市青溪区教育体育局2023年政府信息公开工作年度报告，公开体育彩票公益金使用情况。")
+    page = page.replace("<title>", "<title>青溪区教育体育局 | ", 1)
+    diags, doc = _spam(page)
+    assert diags == []
+    assert len(doc.meta["seo"]) >= 3
+
+
+def test_police_description_describing_gambling_is_quiet(clean_page):
+    page = _hijack(clean_page, "", "", "全年捣毁“百家乐”网络赌博平台12个，提醒群众切勿点击“注册送彩金”等诱导链接。")
+    assert _spam(page)[0] == []
+
+
+def test_document_write_hidden_links(clean_page):
+    """rt-web #9: a hidden block written in pieces by document.write, anchored at the first string literal."""
+    opening = "<script>document.write('"
+    script = (opening + "<div style=\"display:none\">');"
+              "document.write('<a href=\"https://www.hb2288.example.com/\">鸿博体育官网</a>' + '</div>')</script>")
+    page = clean_page.replace("</body>", script + "\n</body>", 1)
+    diags, doc = _spam(page)
+    line, column = where(page, opening)
+    assert [(d.code, (d.line, d.column), d.match) for d in diags] == [("DL505", (line, column + len(opening)), "鸿博体育官网")]
+    assert "document.write" in diags[0].message and "www.hb2288.example.com" in diags[0].message
+    [h] = [h for h in interpret(doc).hidden if h.via == "script" and "鸿博" in h.block.text]
+    assert (h.how, h.in_body) == ("display:none", False)
+
+
+@pytest.mark.parametrize("script", [
+    "<script>document.write('<div>欢迎访问青溪区人民政府门户网站</div>')</script>",
+    "<script>var n=1024;document.write(n)</script>",
+    "<script>document.write(unescape(\"%3Cspan id='cnzz_stat_icon'%3E%3C/span%3E\"))</script>",
+    "<script>document.write('<div style=\"display:none\"><a href=\"https://www.cnzz.com/stat/\">站长统计</a></div>')</script>",
+    "<script>document.write('<a href=\"' + url + '\">开云体育官网</a>')</script>",  # not all literals: not read
+])
+def test_document_write_without_promotion_is_quiet(clean_page, script):
+    page = clean_page.replace("</body>", script + "\n</body>", 1)
+    assert _spam(page)[0] == []
+
+
+def test_casino_name_in_a_count_list():
+    """rt-web #9: a casino named without 体育/娱乐 in place of a word of a list of counts."""
+    from .conftest import lint
+
+    text = "# 青石镇2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n主动公开政府信息176条。其中，工作动态64条，永利皇宫3条。\n"
+    diags = [d for d in lint(text, select=["DL501"]) if d.code == "DL501"]
+    assert [(d.line, d.column, d.match) for d in diags] == [(5, 25, "永利皇宫")]

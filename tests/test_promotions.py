@@ -239,3 +239,63 @@ def test_truncated_excerpt_ending_inside_a_phrase():
     assert _dl501(text, fmt="text") == []
     cut = "2022年主动公开政府信息120条，kok体育"
     assert [d.match for d in _dl501(cut, fmt="text")] == ["kok体育"]
+
+
+# -- described, not promoted: enforcement and warnings over the whole sentence --------------------
+
+@pytest.mark.parametrize(("text", "how"), [
+    ("全年捣毁百家乐网络赌博平台12个。", "before"),
+    ("破获网络赌博案件12起，涉及“六合彩”“时时彩”等赌博形式。", "offence"),
+    ("提醒群众切勿点击“注册送彩金”等诱导链接。", "before"),
+    ("不要相信“注册送彩金”之类的诱导链接。", "warning"),
+    ("公开曝光了一批以“体育彩票”“棋牌娱乐”为幌子的网络赌博网站和APP。", "warning"),
+    ("向群众讲解六合彩、时时彩等非法彩票的危害，防范网络赌博。", "offence"),
+    ("涉及“六合彩”等赌博形式。", "offence"),
+])
+def test_gambling_context_reads_the_whole_sentence(text, how):
+    from disclosure_lint.report.gambling_context import Context
+    ctx = Context()
+    for p in find_phrases(text):
+        d = ctx(text, p.start, p.end)
+        assert d is not None, p.phrase
+    assert how in {ctx(text, p.start, p.end).how for p in find_phrases(text)}
+
+
+def test_dl501_police_report_quiet_in_every_layout():
+    """rt-clean #1: a 公安局 report on its anti-gambling work gives no DL501 (md, flattened text, table cell)."""
+    text = ("全年捣毁百家乐网络赌博平台12个。破获网络赌博案件12起，涉及“六合彩”“时时彩”等赌博形式。"
+            "提醒群众切勿点击“注册送彩金”等诱导链接。")
+    md = f"# 江州市公安局2022年政府信息公开工作年度报告\n\n## 一、总体情况\n\n{text}\n"
+    assert _dl501(md) == []
+    assert _dl501(" ".join(md.split("\n")), fmt="text") == []
+    assert _dl501(f"| 工作 | 情况 |\n| --- | --- |\n| 打击赌博 | {text} |\n") == []
+
+
+@pytest.mark.parametrize(("text", "match"), [
+    # an enforcement word in another clause does not cover an injected brand
+    ("公开行政处罚信息120条，查处案件信息35条，华球体育12条。", "华球体育"),
+    ("开展打击整治养老诈骗专项行动，发布信息120条，xyz体育45条。", "xyz体育"),
+    # gambling named, but promoted: no enforcement, not cited
+    ("网上赌博平台开云体育官网，注册送彩金。", "开云体育官网"),
+    ("百家乐等你来，注册送彩金。", "百家乐"),
+    # a warning in the next sentence does not cover this one
+    ("开云体育官网注册送彩金。谨防诈骗。", "开云体育官网注册送彩金"),
+])
+def test_dl501_context_elsewhere_does_not_cover_spam(text, match):
+    assert match in [d.match for d in _dl501(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "全年公开群众体育12条，残疾人体育8条。",
+    "公开竞技体育信息15条，龙舟体育5条，武术体育6条，足球体育5条，篮球体育4条，电竞体育4条。",
+    "发布退役军人体育活动信息3条，老年人体育活动信息9条。",
+])
+def test_dl501_sports_and_groups_before_ti_yu_are_no_brand(text):
+    """rt-clean #2: 残疾人体育 is not cut into a brand 疾人; a sport or a group of people is no brand."""
+    assert _dl501(text) == []
+    assert find_phrases(text, terms=False) == []
+
+
+def test_dl501_brand_after_a_word_still_found():
+    diags = _dl501("全年公开群众体育12条，街道星耀体育8条。")
+    assert [(d.match, d.column) for d in diags] == [("星耀体育", 15)]

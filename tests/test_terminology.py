@@ -178,3 +178,28 @@ def test_dl801_one_finding_per_citation():
     assert [d.match for d in diags] == ["《中华人民共和国政府信息公开工作年度报告格式（试行）》（国办公开办函〔2019〕60号"]
     text = "依据《中华人民共和国政府信息公开工作年度报告格式（试行）》和国办公开办函〔2019〕60号编制。"
     assert len(_codes(lint(text, select=["DL801"], year=2023), "DL801")) == 2
+
+
+# -- contrast: the old document named as old is not a citation of it (rt-clean #12) ----------------
+
+@pytest.mark.parametrize(("text", "year", "code"), [
+    ("本年度报告统一使用修订后的格式，不再使用国办公开办函〔2019〕60号印发的试行格式。", 2021, "DL801"),
+    ("与国办公开办函〔2019〕60号规定的试行格式相比，新格式调整了表三的栏目。", 2022, "DL801"),
+    ("与原《条例》（国务院令第492号）相比，新《条例》明确了“以公开为常态、不公开为例外”的原则。", 2019, "DL802"),
+    ("修订后的《条例》取代了国务院令第492号公布的原《条例》。", 2020, "DL802"),
+])
+def test_contrast_in_the_same_sentence_is_quiet(text, year, code):
+    md = f"# 某某市某某局{year}年政府信息公开工作年度报告\n\n## 一、总体情况\n\n{text}\n"
+    assert _codes(lint(md, select=[code]), code) == []
+    assert _codes(lint(md.replace("\n\n", " "), select=[code], fmt="text"), code) == []
+
+
+@pytest.mark.parametrize(("text", "year", "code", "match"), [
+    # the contrast is in another sentence: the citation itself is outdated
+    ("本年度报告统一使用修订后的格式。本报告依据国办公开办函〔2019〕60号要求编制。", 2021, "DL801", "国办公开办函〔2019〕60号"),
+    ("根据《条例》（国务院令第492号）编制本报告。与上年相比，申请数量有所增加。", 2020, "DL802", "国务院令第492号"),
+])
+def test_contrast_in_another_sentence_does_not_cover(text, year, code, match):
+    md = f"# 某某市某某局{year}年政府信息公开工作年度报告\n\n## 一、总体情况\n\n{text}\n"
+    diags = _codes(lint(md, select=[code]), code)
+    assert [(d.line, d.match) for d in diags] == [(5, match)]

@@ -101,6 +101,93 @@ def test_dl901_quiet_on_correct_text(text):
     assert only("DL901", text) == []
 
 
+DOUBLED_LEGIT = ROOT / "tests" / "fixtures" / "writing" / "doubled-legit.txt"
+SPAM_LEGIT = ROOT / "tests" / "fixtures" / "spam" / "legit-sentences.txt"
+
+
+def _sentences(path: Path) -> list[str]:
+    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@pytest.mark.parametrize(("text", "match"), [
+    # rt-clean #14 and rt-web #10: a doubled word inside a sentence, the commonest typo
+    ("2023年，我局认真贯彻贯彻落实《条例》要求。", "贯彻贯彻"),
+    ("进一步加强加强政府信息管理。", "加强加强"),
+    ("政府信息公开工作工作取得新进展。", "工作工作"),
+    ("我局按照按照要求编制本报告。", "按照按照"),
+    ("扎扎实实推进推进决策、执行、管理、服务、结果公开。", "推进推进"),
+    ("全年开展政务公开公开培训3次。", "公开公开"),
+    ("不断完善完善政务公开制度。", "完善完善"),
+    ("围绕围绕深化医药卫生体制改革，做好信息公开。", "围绕围绕"),
+    ("进一步进一步规范依申请公开办理流程。", "进一步进一步"),
+    ("严格落实落实保密审查制度。", "落实落实"),
+    ("持续深化深化放管服改革信息公开。", "深化深化"),
+    ("切实做好做好政策解读工作。", "做好做好"),
+])
+def test_dl901_doubled_word_inside_a_sentence(text, match):
+    col = text.index(match) + 1
+    for fmt, t in [("markdown", text), ("text", "一、总体情况 " + text)]:
+        [d] = only("DL901", t, fmt=fmt)
+        c = col + (len("一、总体情况 ") if fmt == "text" else 0)
+        assert (d.line, d.column, d.match) == (1, c, match)
+        assert d.fix.applicability == "unsafe"
+        unit = d.evidence["expected"]
+        assert [(e.column, e.end_column, e.replacement) for e in d.fix.edits] == [(c + len(unit), c + 2 * len(unit), "")]
+    # a table cell, and a Word paragraph
+    [d] = only("DL901", f"| 事项 | 情况 |\n|---|---|\n| 总体 | {text} |\n")
+    assert (d.line, d.match) == (3, match)
+
+
+def test_dl901_doubled_word_in_docx_and_html():
+    from disclosure_lint.config import Config
+    from disclosure_lint.engine import prepare, run
+    from disclosure_lint.packs import load_rules
+    from disclosure_lint.readers import read_document
+
+    from .render import to_docx, to_html
+
+    md = "# 某局2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n2023年，我局认真贯彻贯彻落实《条例》要求。\n"
+    active = prepare(load_rules(), Config(select=["DL901"]))
+    diags = run(interpret(read_document("r.docx", to_docx(md))), active)
+    assert [d.match for d in diags] == ["贯彻贯彻"] and "段" in diags[0].pointer
+    html = to_html(md)
+    diags = run(interpret(read_document("r.html", html.encode("utf-8"))), active)
+    line = next(k for k, ln in enumerate(html.splitlines(), 1) if "贯彻贯彻" in ln)
+    assert [(d.match, d.line) for d in diags] == [("贯彻贯彻", line)]
+
+
+def test_doubled_legit_set_has_enough_sentences():
+    assert len(_sentences(DOUBLED_LEGIT)) >= 120
+
+
+@pytest.mark.parametrize("sentence", _sentences(DOUBLED_LEGIT))
+def test_dl901_quiet_on_legitimate_doubles(sentence):
+    """Two noun phrases side by side (政务公开|公开栏), reduplication in speech (再完善完善), characters
+    shared by two words (推进|进度), AABB, counting: none is a doubled word."""
+    assert only("DL901", sentence) == []
+
+
+def test_dl901_quiet_on_legitimate_sets_flattened():
+    sentences = _sentences(DOUBLED_LEGIT) + _sentences(SPAM_LEGIT)
+    assert len(sentences) >= 300
+    assert only("DL901", " ".join(sentences), fmt="text") == []
+    for s in _sentences(SPAM_LEGIT):
+        assert only("DL901", s) == [], s
+
+
+@pytest.mark.parametrize("text", [
+    # a comma left out after an adjective that ends a clause: a defect, but removing a copy would be wrong
+    "信息发布更加及时及时回应群众关切。",
+    "制度还不完善完善制度是下一步重点。",
+    # 通过 = passed, then 通过 = via (a comma left out)
+    "方案经局务会议审议通过通过门户网站公开。",
+    # a word not in the list: taken only next to punctuation or a function character
+    "召开政府常务会议会议纪要按规定公开。",
+])
+def test_dl901_not_taken_inside_a_sentence(text):
+    assert only("DL901", text) == []
+
+
 def test_dl901_not_across_lines_or_cells():
     assert only("DL901", "认真贯彻落实\n落实各项要求。\n") == []
     assert only("DL901", "一、总体情况\n（一）主动公开\n公开各类信息。\n", fmt="text") == []
@@ -199,6 +286,47 @@ def test_dl902_position_in_a_flattened_report():
 ])
 def test_dl902_quiet(text, fmt):
     assert only("DL902", text, fmt=fmt) == []
+
+
+def _apply(text: str, diags) -> str:
+    """Apply every edit of every finding (one line of Markdown text: columns are offsets)."""
+    edits = sorted((e for d in diags for e in d.fix.edits), key=lambda e: e.column, reverse=True)
+    for e in edits:
+        assert e.line == e.end_line == 1
+        text = text[:e.column - 1] + e.replacement + text[e.end_column - 1:]
+    return text
+
+
+@pytest.mark.parametrize(("text", "found", "fixed"), [
+    # rt-clean #13: compared with the number expected after the fixes, not with the wrong one written
+    ("一是公开不及时；四是解读不深入；三是培训不足。", [("四是", "二是", "序号跳号")], "一是公开不及时；二是解读不深入；三是培训不足。"),
+    ("一是公开不及时；三是解读不深入；三是培训不足。", [("三是", "二是", "序号跳号")], "一是公开不及时；二是解读不深入；三是培训不足。"),
+    ("一是公开不及时；二是解读不深入；二是培训不足。", [("二是", "三是", "序号重复")], "一是公开不及时；二是解读不深入；三是培训不足。"),
+    # the run goes on in step after the break: one finding renumbers the rest
+    ("一是公开不及时；三是解读不深入；四是培训不足；五是栏目更新慢。", [("三是", "二是", "序号跳号")],
+     "一是公开不及时；二是解读不深入；三是培训不足；四是栏目更新慢。"),
+    ("一是公开不及时；二是解读不深入；二是培训不足；三是栏目更新慢。", [("二是", "三是", "序号重复")],
+     "一是公开不及时；二是解读不深入；三是培训不足；四是栏目更新慢。"),
+    ("（一）完善制度；（二）加强培训；（四）优化栏目；（五）强化监督。", [("（四）", "（三）", "序号跳号")],
+     "（一）完善制度；（二）加强培训；（三）优化栏目；（四）强化监督。"),
+    # two items swapped: two findings, and the fixes together give a correct run
+    ("一是公开不及时；三是解读不深入；二是培训不足。", [("三是", "二是", "序号跳号"), ("二是", "三是", "序号重复")],
+     "一是公开不及时；二是解读不深入；三是培训不足。"),
+    ("一是公开不及时；二是解读不深入；三是培训不足；二是栏目更新慢。", [("二是", "四是", "序号倒退")],
+     "一是公开不及时；二是解读不深入；三是培训不足；四是栏目更新慢。"),
+])
+def test_dl902_one_slip_one_finding_and_the_fix_gives_a_correct_run(text, found, fixed):
+    diags = only("DL902", text)
+    assert [(d.match, d.evidence["expected"], d.message[:4]) for d in diags] == found
+    assert _apply(text, diags) == fixed
+    assert only("DL902", fixed) == []
+
+
+def test_dl902_renumbering_fix_is_described():
+    [d] = only("DL902", "一是公开不及时；三是解读不深入；四是培训不足。")
+    assert d.fix.description == "将“三是”改为“二是”，其后1项依次改为“三是”"
+    assert d.evidence["renumbered"] == [{"actual": "四是", "expected": "三是"}]
+    assert "上一项为“一是”，此处写作“三是”，应为“二是”" in d.message
 
 
 def test_dl902_runs_are_scoped_by_section():

@@ -5,8 +5,9 @@
     and the shapes of :mod:`disclosure_lint.report.promotions` (a brand — Latin letters, digits, a
     known gambling brand or a word that is no ordinary word — before 体育/娱乐/棋牌/彩票/电子/真人
     and a promotion tail such as 官网/APP/注册送/彩金, or a count in a list of counts).  Ordinary
-    words such as 体育局, 文化体育, 体育场馆 and 体育彩票公益金 do not match; mentions in an
-    enforcement context (打击、查处、非法… 六合彩) are exempt.
+    words such as 体育局, 文化体育, 体育场馆 and 体育彩票公益金 do not match; a term the sentence
+    describes — enforcement (捣毁百家乐网络赌博平台), a warning (切勿点击“注册送彩金”) — is exempt
+    (:mod:`disclosure_lint.report.gambling_context`).
 ``hidden-injection``
     A block of a web page hidden from its readers (:mod:`disclosure_lint.report.hidden`) that holds
     promotion text, or links to other sites when it is hidden inside the report body or the way only
@@ -30,7 +31,7 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from ..report import promotions
+from ..report import gambling_context, promotions
 from ..report.hidden import ATTACKER_ONLY, covering, registrable
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
@@ -38,7 +39,6 @@ from .base import FixEdit, Hit, Kind, KindOptions
 _URL = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》<>\"]+"
                   r"|www\.[A-Za-z0-9.-]+[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef<>\"]*"
                   r"|[\w.+-]+@[\w-]+\.[\w.-]+")
-_SENTENCE_END = "。！？；!?;\n"
 _TAG = re.compile(r"<[^<>]*>")
 
 
@@ -77,12 +77,14 @@ def _hit(block, cell, start: int, end: int, **kw) -> Hit:
 # DL501 injected-spam, DL505 hidden-injection
 # ---------------------------------------------------------------------------------------
 
-_EXEMPT_BEFORE = ["打击", "整治", "查处", "取缔", "严打", "非法", "私彩", "跨境", "防范", "警惕", "远离",
-                  "抵制", "严禁", "禁止", "涉赌", "反赌", "打掉", "侦破", "破获", "侦办", "举报"]
-_EXEMPT_AFTER = ["案", "犯罪", "违法", "赌博", "诈骗", "团伙", "窝点", "广告", "推广"]
 _HOW = {"display:none": "样式 display:none", "visibility:hidden": "样式 visibility:hidden",
         "hidden attribute": "hidden 属性", "opacity:0": "透明度为0", "off-screen": "定位到屏幕之外",
-        "zero-size": "宽或高为0且超出部分隐藏", "font-size:0": "字号为0", "marquee": "1像素的滚动字幕（marquee）"}
+        "zero-size": "宽或高为0且超出部分隐藏", "font-size:0": "字号为0", "marquee": "1像素的滚动字幕（marquee）",
+        "page-title": "网页标题 <title>，只显示在浏览器标签和搜索结果中",
+        "meta-keywords": "网页关键词 <meta name=\"keywords\">，只供搜索引擎读取",
+        "meta-description": "网页描述 <meta name=\"description\">，只供搜索引擎读取和在搜索结果中显示",
+        "meta-title": "网页分享标题 <meta>，只供搜索引擎和社交平台读取",
+        "script-written": "由脚本 document.write 写入，不在网页的正文文字中"}
 
 
 def _reason(p) -> str:
@@ -103,28 +105,6 @@ def _reason(p) -> str:
     return what
 
 
-class _Exemptions:
-    """Enforcement context (打击非法六合彩, 查处网络赌场案件, 植入的博彩广告): not an injection."""
-
-    def __init__(self, before: list[str], after: list[str], window: int):
-        self.window = window
-        self.before = re.compile("|".join(map(re.escape, before))) if before else None
-        self.after = re.compile("|".join(map(re.escape, after))) if after else None
-
-    def __call__(self, text: str, start: int, end: int) -> bool:
-        if self.before is not None and self.window:
-            before = text[max(0, start - self.window):start]
-            cut = max(before.rfind(ch) for ch in _SENTENCE_END)
-            if cut >= 0:
-                before = before[cut + 1:]
-            if self.before.search(before):
-                return True
-        if self.after is not None:
-            if self.after.match(text, end) or self.after.match(text[end:end + 6].lstrip("”\"’'）)")):
-                return True
-        return False
-
-
 class InjectedSpamOptions(KindOptions):
     terms: list[str] = Field(default_factory=lambda: list(promotions.SPAM_TERMS),
                              description="赌博广告关键词（不区分大小写的字面匹配）")
@@ -136,11 +116,18 @@ class InjectedSpamOptions(KindOptions):
                                          description="在内置常用词之外，不视为品牌的用语（如本地的“某某体育”）")
     allow: list[str] = Field(default_factory=lambda: list(promotions.SPAM_ALLOW),
                              description="包含命中词的正常用语；命中位于其中时不报告")
-    exempt_before: list[str] = Field(default_factory=lambda: list(_EXEMPT_BEFORE),
-                                     description="命中词前（同一句内）出现这些词时视为执法表述，不报告")
-    exempt_after: list[str] = Field(default_factory=lambda: list(_EXEMPT_AFTER),
+    exempt_before: list[str] = Field(default_factory=lambda: list(gambling_context.BEFORE),
+                                     description="命中词前 context_window 个字符内（同一句）出现这些词时视为执法表述，不报告")
+    exempt_after: list[str] = Field(default_factory=lambda: list(gambling_context.AFTER),
                                     description="命中词后紧接这些词时视为执法表述，不报告")
-    context_window: int = Field(default=10, ge=0, le=60, description="执法表述的查找范围（字符数）")
+    exempt_warning: list[str] = Field(default_factory=lambda: list(gambling_context.WARNING),
+                                      description="同一句中出现这些提醒、警示用语时不报告（推广从不提醒读者）")
+    gambling_words: list[str] = Field(default_factory=lambda: list(gambling_context.GAMBLING),
+                                      description="把赌博当作违法行为来叙述的用语（赌博、涉赌……）：与 enforcement_words 同句，"
+                                                  "或命中词加引号、后接“等”时不报告")
+    enforcement_words: list[str] = Field(default_factory=lambda: list(gambling_context.ENFORCEMENT),
+                                         description="执法、案件用语（捣毁、破获、查处、犯罪……），与 gambling_words 同句时不报告")
+    context_window: int = Field(default=10, ge=0, le=60, description="exempt_before 的查找范围（字符数）")
     max_findings: int = Field(default=200, ge=1, description="每个文件最多逐一报告的处数（其余在最后一条中说明数量）")
 
 
@@ -163,7 +150,8 @@ class InjectedSpam(Kind):
         allow = sorted({a for a in o.allow if a}, key=len, reverse=True)
         self._allow = re.compile("|".join(map(re.escape, allow))) if allow else None
         self._ordinary = frozenset(o.ordinary_prefixes)
-        self._exempt = _Exemptions(o.exempt_before, o.exempt_after, o.context_window)
+        self._exempt = gambling_context.Context(o.exempt_before, o.exempt_after, o.exempt_warning, o.gambling_words,
+                                                o.enforcement_words, o.context_window)
 
     def check(self, report) -> Iterator[Hit]:
         found: dict[tuple, list] = {}  # (block index, cell row, cell col) → [(start, end, block, cell, promotion)]
@@ -209,7 +197,7 @@ class InjectedSpam(Kind):
                 k += 1
             if k < len(allowed) and allowed[k][0] < e:
                 continue  # inside an allowed phrase (体育投注站)
-            if self._exempt(text, s, e):
+            if self._exempt(text, s, e) is not None:
                 continue
             term = text[s:e]
             evidence = {"actual": term, "expected": "删除（疑似被植入的赌博推广）",
@@ -250,14 +238,14 @@ class HiddenInjection(Kind):
     def __init__(self, rule, options, config):
         super().__init__(rule, options, config)
         self._allow = frozenset(registrable(h) for h in self.options.allow_hosts if h.strip())
-        self._exempt = _Exemptions(_EXEMPT_BEFORE, _EXEMPT_AFTER, 10)
+        self._exempt = gambling_context.Context()
 
     def check(self, report) -> Iterator[Hit]:
         if not report.hidden:
             return
         promos: dict[int, list] = {}
         for p in report.promotions:
-            if p.hidden is not None and not self._exempt(p.block.text, p.start, p.end):
+            if p.hidden is not None and self._exempt(p.block.text, p.start, p.end) is None:
                 promos.setdefault(id(p.hidden), []).append(p)
         hits = [hit for h in report.hidden if (hit := self._hit(h, promos.get(id(h), []))) is not None]
         limit = self.options.max_findings
@@ -287,13 +275,16 @@ class HiddenInjection(Kind):
             start, end = off[0].start, off[0].end
             label = text[start:end] or "（无文字）"
             detail = f"{len(off)}个链接指向站外网站 {shown}（链接文字“{label}”）"
+        how = _HOW.get(h.how, h.how)
+        if h.via == "script" and h.how != "script-written":
+            how += "，由脚本 document.write 写入"
         return Hit(block=h.block, start=start, end=end, match=text[start:end] or None,
-                   params={"how": _HOW.get(h.how, h.how), "detail": detail},
+                   params={"how": how, "detail": detail},
                    evidence={"actual": detail, "expected": "删除隐藏内容并排查网站是否被篡改", "how": h.how,
                              "element": h.element, "in_body": h.in_body,
                              "phrases": [p.phrase for p in found],
                              "links": [{"href": k.href, "host": k.host, "text": text[k.start:k.end]} for k in off]},
-                   pointer=f"隐藏元素 <{h.element}>",
+                   pointer=f"<{h.element}>" if h.via == "head" else f"隐藏元素 <{h.element}>",
                    key=f"hidden:{h.how}:{found[0].phrase if found else '、'.join(hosts)}")
 
 

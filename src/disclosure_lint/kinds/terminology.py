@@ -5,7 +5,9 @@
     the report years it is outdated for (``since`` … ``until``), the ``replacement`` to suggest
     and the ``reason`` (short basis).  Optional ``near`` (a regex that must occur within
     ``window`` characters, e.g. 条例 near "2008年5月1日起施行") and ``unless`` (a regex whose
-    presence nearby means the mention is historical, e.g. "以来") narrow a match.
+    presence nearby means the mention is historical, e.g. "以来") narrow a match; so does
+    ``contrast``, a regex searched in the match's own sentence: text that names the old document
+    as old (不再使用…60号印发的试行格式, 与原《条例》（国务院令第492号）相比).
 
 The report year is :attr:`AnnualReport.year`; when it is unknown the kind stays silent,
 because whether a citation is outdated depends on it.
@@ -24,6 +26,17 @@ from .base import Hit, Kind, KindOptions
 
 # Between two matches of one entry, only brackets and spaces: they are one citation.
 _GLUE = re.compile(r"[\s（）()〔〕\[\]【】]{0,3}")
+_SENTENCE_END = "。！？；!?;\n"
+_REACH = 80
+
+
+def _sentence(text: str, s: int, t: int) -> tuple[int, int]:
+    """The sentence holding ``text[s:t]`` (at most _REACH characters either side)."""
+    lo = max(0, s - _REACH)
+    a = max([lo] + [text.rfind(ch, lo, s) + 1 for ch in _SENTENCE_END])
+    hi = min(len(text), t + _REACH)
+    ends = [i for i in (text.find(ch, t, hi) for ch in _SENTENCE_END) if i >= 0]
+    return a, min(ends) if ends else hi
 
 
 class TermEntry(KindOptions):
@@ -35,6 +48,8 @@ class TermEntry(KindOptions):
     reason: str = Field(default="", description="过时的依据（写入提示信息）")
     near: str | None = Field(default=None, description="命中前后 window 个字符内必须出现的正则")
     unless: str | None = Field(default=None, description="命中前后 window 个字符内出现即不报告的正则")
+    contrast: str | None = Field(default=None, description="与命中在同一句中出现即不报告的正则：新旧对照的表述"
+                                                           "（不再使用……、与原《条例》……相比）")
     window: int = Field(default=40, ge=0, le=200)
 
     @field_validator("patterns")
@@ -47,7 +62,7 @@ class TermEntry(KindOptions):
                 raise ValueError(f"正则表达式 {p!r} 无效：{exc}") from None
         return v
 
-    @field_validator("near", "unless")
+    @field_validator("near", "unless", "contrast")
     @classmethod
     def _compile_one(cls, v: str | None) -> str | None:
         if v is not None:
@@ -63,7 +78,7 @@ class OutdatedTermOptions(KindOptions):
 
 
 class _Compiled:
-    __slots__ = ("entry", "regex", "near", "unless")
+    __slots__ = ("entry", "regex", "near", "unless", "contrast")
 
     def __init__(self, entry: TermEntry):
         self.entry = entry
@@ -72,6 +87,7 @@ class _Compiled:
         self.regex = re.compile("|".join(alts)) if alts else None
         self.near = re.compile(entry.near) if entry.near else None
         self.unless = re.compile(entry.unless) if entry.unless else None
+        self.contrast = re.compile(entry.contrast) if entry.contrast else None
 
 
 @register
@@ -120,6 +136,8 @@ class OutdatedTerm(Kind):
                         continue
                     if c.unless is not None and c.unless.search(around):
                         continue
+                    if c.contrast is not None and c.contrast.search(text, *_sentence(text, s, t)):
+                        continue  # 不再使用国办公开办函〔2019〕60号印发的试行格式: the old one, named as old
                     term = text[s:t]
                     yield Hit(block=block, start=s, end=t,
                               params={"term": term, "replacement": e.replacement, "reason": e.reason,

@@ -97,16 +97,25 @@ class EnumerationSequence(Kind):
         for run in report.enumerations:
             for br in run.breaks:
                 span = br.item.span
-                start = span.piece.block_offset(span.start)
-                fix = None
-                if start is not None:
-                    fix = [FixEdit(span.block, start, start + len(br.item.marker), br.expected)]
-                yield _hit(span, params={"marker": br.item.marker, "previous": br.previous.marker,
+                edits = [_marker_edit(br.item, br.expected)] + [_marker_edit(it, m) for it, m in br.follow]
+                fix = None if any(e is None for e in edits) else edits
+                describe = f"将“{br.item.marker}”改为“{br.expected}”"
+                if br.follow:
+                    describe += f"，其后{len(br.follow)}项依次改为" + "、".join(f"“{m}”" for _, m in br.follow)
+                evidence = {"expected": br.expected, "actual": br.item.marker, "previous": br.previous_marker,
+                            "problem": br.kind}
+                if br.follow:
+                    evidence["renumbered"] = [{"actual": it.marker, "expected": m} for it, m in br.follow]
+                yield _hit(span, params={"marker": br.item.marker, "previous": br.previous_marker,
                                          "expected": br.expected, "problem": _BREAK[br.kind]},
-                           evidence={"expected": br.expected, "actual": br.item.marker,
-                                     "previous": br.previous.marker, "problem": br.kind},
+                           evidence=evidence,
                            key=f"{br.previous.marker}>{br.item.marker}@{_context(span, 10)}",
-                           fix=fix, fix_safe=False, fix_description=f"将“{br.item.marker}”改为“{br.expected}”")
+                           fix=fix, fix_safe=False, fix_description=describe)
+
+
+def _marker_edit(item, marker: str) -> FixEdit | None:
+    start = item.span.piece.block_offset(item.span.start)
+    return None if start is None else FixEdit(item.span.block, start, start + len(item.marker), marker)
 
 
 @register

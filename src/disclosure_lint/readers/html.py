@@ -40,6 +40,10 @@ A portal page wraps the report in page chrome: navigation, breadcrumbs, a share 
    offsets of the link text).  ``meta["site_urls"]`` holds the page's declared addresses (canonical,
    og:url, base) and ``meta["link_hosts"]`` the hosts of its visible absolute links with their
    counts: an attacker's hidden links ("暗链") are a defect to report.
+6. **lists what only search engines read** (:mod:`.html_seo`): the page ``<title>``, the keywords and
+   description ``<meta>`` values, and markup an inline script writes with ``document.write('…')``
+   (string literals only) go to ``Document.meta["seo"]`` in the form of ``meta["hidden"]``, anchored at
+   their source line/column: rewriting them is the commonest hijack of a government page.
 
 **Positions.**  Every text node is aligned with the decoded source (the tokenizer below
 decodes entities itself and keeps the source offset of each piece), so block anchors
@@ -62,6 +66,7 @@ from ..errors import InputError
 from ..model import Anchor, Block, Cell, Document, Row, Table
 from ._lines import table_text
 from .html_hidden import find_hidden, site_urls
+from .html_seo import head_texts, script_writes
 
 # -- tags -------------------------------------------------------------------------------------
 
@@ -1276,6 +1281,9 @@ def _build(doc, src: str, text: str, path: str, encoding: str | None, declared: 
     hidden, link_hosts = _hidden_content(doc, top, root, source, text_at, tail_at)
     if hidden:
         meta["hidden"] = hidden
+    seo = head_texts(source) + script_writes(doc, source, root)
+    if seo:
+        meta["seo"] = tuple(seo)
     meta["site_urls"] = site_urls(doc)
     meta["link_hosts"] = link_hosts
     return Document(path=path, format="html", encoding=encoding, text=text, blocks=tuple(blocks), meta=meta)

@@ -29,8 +29,10 @@ marker of an open kind closes the levels below it (their runs end).  A marker nu
 always starts a new run, so lists restart within a paragraph, at a new heading, and per
 group of a table's rows.  A new section (a section heading, or a numbered section title
 inside flattened text) ends every run.  The first item of a run is never reported (a list
-may go on from before a heading, or start in text the tool does not see).  After a break
-the run goes on from the number actually written, so one slip gives one finding.
+may go on from before a heading, or start in text the tool does not see).  Each item is
+compared with the number expected once the breaks before it are fixed, and a run that goes
+on in step after a skipped or repeated number is one break (see :func:`breaks`), so one slip
+gives one finding and applying the fixes gives a correct run.
 
 Not taken: section headings (their order is DL102's), row labels of the statistics tables
 (``一、本年新收…``, ``（三）不予公开``, ``1.属于国家秘密`` — the format fixes them) and table
@@ -78,11 +80,18 @@ class EnumBreak:
     item: EnumItem
     previous: EnumItem
     expected: str  # the marker that belongs here
+    previous_value: int = 0  # the number the previous item has once the breaks before it are fixed
+    follow: tuple[tuple[EnumItem, str], ...] = ()  # later items renumbered with this one (一是…三是…四是)
+
+    @property
+    def previous_marker(self) -> str:
+        """The previous item's marker once the breaks before it are fixed (as written when it had none)."""
+        return marker_text(self.previous.family, self.previous_value or self.previous.value, self.previous.marker)
 
     @property
     def kind(self) -> str:
         """repeated (二是…二是), skipped (一是…三是) or backwards (3. … 2.)."""
-        v, p = self.item.value, self.previous.value
+        v, p = self.item.value, self.previous_value or self.previous.value
         return "repeated" if v == p else ("skipped" if v > p else "backwards")
 
 
@@ -201,13 +210,48 @@ def analyse(report) -> list[EnumRun]:
                 continue
             del open_[level + 1:]
             run = open_[level]
-            prev = run.items[-1]
             if item.value == 1:
                 run = EnumRun(item.family, [item])
                 runs.append(run)
                 open_[level] = run
                 continue
-            if item.value != prev.value + 1:
-                run.breaks.append(EnumBreak(item, prev, marker_text(item.family, prev.value + 1, item.marker)))
             run.items.append(item)
+    for run in runs:
+        run.breaks = breaks(run.items)
     return runs
+
+
+def breaks(items: list[EnumItem]) -> list[EnumBreak]:
+    """The items that break the sequence, each with the marker it should have, blamed so that applying
+    every fix gives a correct run (one slip, one finding):
+
+    * an item is compared with the number expected *after* the fixes before it, not with the number
+      written before it: 一是…四是…三是 has one break (四是 → 二是), and 三是 is then right;
+    * an item alone out of step — the next item is the one expected after it, or there is none — is
+      renumbered alone (一是…三是…三是: the first 三是 → 二是);
+    * an item from which the run goes on in step (一是…三是…四是…五是: an item left out, or 一是…二是…
+      二是…三是: one added) is one break whose fix renumbers it and the items that follow it in step.
+    """
+    out: list[EnumBreak] = []
+    if not items:
+        return out
+    values = [it.value for it in items]
+    expect = values[0] + 1
+    i = 1
+    while i < len(items):
+        item, v = items[i], values[i]
+        if v == expect:
+            expect += 1
+            i += 1
+            continue
+        j = i + 1
+        if j < len(items) and values[j] != expect + 1:
+            while j < len(items) and values[j] == values[j - 1] + 1:
+                j += 1  # the run goes on in step from the number written here
+        else:
+            j = i + 1
+        follow = tuple((items[k], marker_text(items[k].family, expect + k - i, items[k].marker)) for k in range(i + 1, j))
+        out.append(EnumBreak(item, items[i - 1], marker_text(item.family, expect, item.marker), expect - 1, follow))
+        expect += j - i
+        i = j
+    return out

@@ -2,8 +2,10 @@
 
 An attacker's classic search-engine injection ("暗链") is a block the visitor never sees — ``display:none``,
 ``visibility:hidden``, positioned off-screen, zero-size with ``overflow:hidden``, ``font-size:0``, a
-one-pixel ``<marquee>`` — holding links to gambling or other sites, or promotion text.  The HTML
-reader lists every outermost hidden element of the page in ``Document.meta["hidden"]`` (its text
+one-pixel ``<marquee>`` — holding links to gambling or other sites, or promotion text; or text only
+search engines read: a rewritten ``<title>``, keywords or description ``<meta>``, markup written by
+``document.write`` (``Document.meta["seo"]``, :mod:`disclosure_lint.readers.html_seo`; ``via`` says
+which).  The HTML reader lists every outermost hidden element of the page in ``Document.meta["hidden"]`` (its text
 with source anchors as a :class:`~disclosure_lint.model.Block` that is *not* one of the document's
 blocks, how it is hidden, whether it sits inside the report body, and its links), the page's own
 addresses in ``meta["site_urls"]`` (canonical link, ``og:url``, ``<base>``) and the hosts of the
@@ -84,6 +86,7 @@ class HiddenElement:
     links: tuple[HiddenLink, ...]
     start: tuple[int, int] | None  # source (line, column) of its first and past its last character
     end: tuple[int, int] | None
+    via: str = ""  # "": hidden by CSS or an attribute; "head": the title or a meta value; "script": document.write
 
     @property
     def inline(self) -> bool:
@@ -140,7 +143,7 @@ def own_domains(meta: dict) -> frozenset[str]:
 def find(document) -> list[HiddenElement]:
     """The hidden elements the reader listed, with off-site links decided (empty for other formats)."""
     meta = document.meta or {}
-    raw = meta.get("hidden") or ()
+    raw = (meta.get("hidden") or ()) + (meta.get("seo") or ())
     if not raw:
         return []
     own = own_domains(meta)
@@ -159,6 +162,7 @@ def find(document) -> list[HiddenElement]:
                 start, end = (a.line, a.column), (b.line, b.column)
         element = h.get("element", "")
         tag = h.get("tag") or re.split(r"[#.]", element, maxsplit=1)[0]
-        out.append(HiddenElement(block, h["how"], element, tag, bool(h.get("in_body")), tuple(links), start, end))
+        out.append(HiddenElement(block, h["how"], element, tag, bool(h.get("in_body")), tuple(links), start, end,
+                                 h.get("via", "")))
     out.sort(key=_start)  # document order; elements without a source position first (they cover nothing)
     return out

@@ -22,9 +22,13 @@ a known gambling brand root (金沙, 永利,    the same
 开云, 葡京 …)
 two Chinese characters that are not an     a promotion tail (官网, 官方网站, APP, 登录入口,
 ordinary word (文化, 教育, 全民, 智慧,      注册送, 彩金, 投注, 开户, 网址 …); or a count where
-咪咕 …), a province, part of the agency    the same sentence already lists a count before it
-name, and hold no function, verb, place    (the replaced-count shape of the seed report)
-or agency character (的 和 市 县 局 办 …)
+咪咕 …, a sport: 足球, 龙舟, 电竞 …), a     the same sentence already lists a count before it
+province, part of the agency name, not     (the replaced-count shape of the seed report)
+a group of people (X人: 军人, 残疾人),
+not the end of a word cut in the middle
+(残|疾人: 残疾 is a word), and hold no
+function, verb, place or agency
+character (的 和 市 县 局 办 …)
 ========================================  ===================================================
 
 The core word must end the phrase or be followed by a tail or count: ``体育局``, ``体育场馆``,
@@ -59,7 +63,9 @@ SPAM_TERMS = (
     "澳门新葡京", "新葡京", "威尼斯人娱乐", "澳门威尼斯人", "亚博体育", "华体会", "乐鱼体育", "九游会",
     "雷竞技", "半岛体育", "星空体育", "必威体育", "米乐体育", "爱游戏体育", "bet365",
     "注册送彩金", "送彩金", "彩金", "注册送", "首存送", "在线投注", "澳门银河", "真人真钱", "威廉希尔", "官方娱乐平台",
-    "娛樂城", "百家樂", "真人真錢", "真人視訊", "體育投注", "網上賭場", "線上賭場",  # traditional characters (mirror sites)
+    "永利皇宫", "澳门永利", "新濠天地", "新濠影汇", "澳门金沙", "上葡京",  # casinos named without 体育/娱乐
+    "娛樂城", "百家樂", "真人真錢", "真人視訊", "體育投注", "網上賭場", "線上賭場", "永利皇宮", "澳門永利",
+    "新濠影匯", "澳門金沙",  # traditional characters (mirror sites)
 )
 SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|国际娱乐)",
                  r"(?:注册|首存|充值)[就即]?送\s?\d{1,6}\s?元?彩金")
@@ -91,6 +97,12 @@ ORDINARY = frozenset("""
 传媒 宣传 思政 党建 工会 团委 妇联 残联 红色 乡土 民间 非遗 户籍 纸质 书面 音像 声像 视频 网上 在线
 大中 中小 青少 中老 老少 男女 学龄 适龄 高端 低端 中端 现代 当代 古代 近代 未来 东西 南北 城乡 区域
 手机 企业 证券 银行 个人 客户 账户 远程 自助 移动 官方 政府 机关 趣味 特色 精品 品牌 时尚 户籍 居民 市民 农村
+干部 员工 民警 警察 公安 武警 部队 兵团 铁路 煤矿 矿工 村民 女子 男子 残障 聋哑 盲人 单位 行业 系统 老干
+""".split()) | frozenset("""
+足球 篮球 排球 乒乓 羽毛 网球 田径 游泳 射击 射箭 举重 拳击 摔跤 柔道 跆拳 击剑 体操 滑雪 滑冰 冰球 棒球 垒球
+手球 曲棍 橄榄 台球 桌球 保龄 马术 自行 骑行 徒步 登山 攀岩 健美 瑜伽 太极 气功 舞龙 舞狮 拔河 跳绳 毽球 门球
+龙舟 武术 电竞 赛艇 皮划 帆船 冲浪 潜水 跳水 长跑 极限 轮滑 滑板 街舞 健步 定向 飞盘 桥牌 棋类 球类 航模 运动
+竞赛 比赛 体质 体能 赛车 马拉 匹克 冰壶 雪橇 高尔 射艺 毽子 空竹 秧歌 广场 健身
 """.split()) | frozenset("""
 北京 天津 河北 山西 蒙古 辽宁 吉林 龙江 上海 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 广西
 海南 重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆 香港 澳门 台湾 京津 长三 珠三 粤港 港澳 两岸
@@ -267,6 +279,10 @@ def _cjk_brand(text: str, s: int, ordinary: frozenset[str]) -> str | None:
         return None
     if cand in ORDINARY or cand in ordinary or cand[0] in NOT_BRAND_CHARS or cand[1] in NOT_BRAND_CHARS:
         return None
+    if cand[1] == "人":
+        return None  # a group of people (残疾人, 军人, 工人, 老年人体育), never a brand
+    if s >= 3 and _CJK.match(text[s - 3]) and (text[s - 3:s - 1] in ORDINARY or text[s - 3:s - 1] in ordinary):
+        return None  # cut in the middle of a word: 残|疾人 (残疾 is a word), so 疾人 is no brand
     if _PLACE_BEFORE.search(text, max(0, s - 5), s):
         return None
     return cand

@@ -19,8 +19,11 @@ ends one word and starts the next is everywhere and is correct (部门|门户网
   (AABB: 实实在在, 的的确确; 不了了之);
 * a word of two to six characters doubled (``落实落实``, ``公开公开``) when the pair
   cannot be two words: the copy is preceded by a clause boundary, or followed by one or
-  by a function character.  ``…予以公开公开方式…`` is *not* reported: it reads as
-  予以公开 | 公开方式 (a boundary the writer left out), not as a doubled word.  Not
+  by a function character; or, inside a sentence, a word of :mod:`.doubled_words` (verbs,
+  adverbs, prepositions and the commonest nouns: ``认真贯彻贯彻落实``, ``进一步加强加强``,
+  ``工作工作取得``) not followed by a noun compound it begins.  ``…予以公开公开方式…`` is
+  *not* reported: it reads as 予以公开 | 公开方式 (two noun phrases, or a boundary the writer
+  left out), not as a doubled word.  Not
   taken: one character repeated (天天天天), numerals (二零二零), 一 + measure
   (一个一个, 一步一步), labels of the statistics tables (行政复议行政复议 is two merged
   cells run together), a word right after a numbered run-in title (``（一）主动公开主动
@@ -46,6 +49,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import Block, Cell
+from . import doubled_words
 from .stats.schema import SCHEMAS, norm, strip_number
 
 PROSE_KINDS = frozenset({"heading", "paragraph", "list_item"})
@@ -227,7 +231,7 @@ FUNCTION_CHARS: dict[str, tuple[str, str]] = {
     "将": ("即必武大老猛强主名干虎良上中少点调麻女战天爱小宿裨副骁悍败降守激终", "来近军领士帅就信心功相息"),
     "把": ("一火车扶拖刀头门两几话", "关握控手门持戏柄脉式守玩头尺子"),
     "被": ("棉盖植覆铺羽毛薄锦", "告子褥动迫害单套罩服"),
-    "于": ("终", "是此今"),
+    "于": ("终对关由属至鉴基出等处位居过善勇急乐便敢易难归", "是此今法"),
     "是": ("求似", "否非"),
     "们": ("", ""),
     "着": ("", "力手眼重想落实装陆火急迷凉色笔墨意"),
@@ -247,7 +251,10 @@ LEGIT_REDUPLICATION = frozenset(
     "频频 屡屡 连连 匆匆 滔滔 茫茫 累累 历历 井井 区区 寥寥 欣欣 蒸蒸 熊熊 统统 通通 样样 代代 "
     "切切实实 扎扎实实 方方面面 的的确确 实实在在 踏踏实实 认认真真 清清楚楚 明明白白 干干净净 "
     "平平安安 整整齐齐 规规矩矩 家家户户 时时处处 里里外外 上上下下 前前后后 反反复复 点点滴滴 "
-    "不了了之 很多很多 许多许多 好多好多 千万千万 彼此彼此 大批大批 大片大片 一点一点 一下一下 一阵一阵 一半一半"
+    "不了了之 很多很多 许多许多 好多好多 千万千万 彼此彼此 大批大批 大片大片 一点一点 一下一下 一阵一阵 一半一半 "
+    # state adjectives and sound words that reduplicate ABAB (雪白雪白的墙, 滴答滴答地)
+    "雪白 通红 冰凉 笔直 漆黑 滚烫 碧绿 蜡黄 煞白 金黄 火红 湛蓝 蔚蓝 乌黑 鲜红 雪亮 透亮 冰冷 滚圆 崭新 "
+    "哗啦 滴答 嘀嗒 叮咚 扑通 轰隆 咕噜 噼啪 叮当 呼啦 哗哗 嘀嘀"
     .split())
 _MEASURES = set("个项件条步次批点家户处层级天年月周位名人份种类样张本篇场起轮期回笔片块座所间栋把辆台套组支队遍趟代环下阵半刻两首部")
 # after a doubled word, a character that cannot begin a compound with it
@@ -309,8 +316,14 @@ def _word_doubles(piece: Piece, check: bool = True) -> list[Doubled]:
         nxt = text[j] if j < len(text) else ""
         after_boundary = prev == "" or prev in BOUNDARY
         before_boundary = nxt == "" or nxt in BOUNDARY
-        if not (after_boundary or before_boundary or nxt in _WORD_NEXT):
-            continue  # 予以公开|公开方式: may be two words with a boundary left out
+        if doubled_words.spoken(text, i, j, w):
+            continue  # reduplicated in speech: 再商量商量, 群众说：“……研究研究”, 学习学习再学习
+        if not (after_boundary or before_boundary):
+            if nxt in _WORD_NEXT:
+                if doubled_words.nominal(text, i):
+                    continue  # 效率的提高|提高了: the noun, then the verb
+            elif not doubled_words.slip(text, i, j, w):
+                continue  # 予以公开|公开方式: may be two words with a boundary left out
         if _RUN_IN_TITLE.search(text, max(0, i - 10), i):
             continue  # （一）主动公开|主动公开政府信息…: a bold run-in title, then the text
         if check and not _same_place(piece, i, j):

@@ -1,0 +1,137 @@
+"""Is a gambling term in the report *described* (enforcement, a warning) rather than promoted?
+
+A police report names the gambling it suppressed (``全年捣毁百家乐网络赌博平台12个``, ``涉及“六合彩”
+“时时彩”等赌博形式``), a warning names the lure (``提醒群众切勿点击“注册送彩金”等诱导链接``), a
+security report names what it removed (``清理被植入的博彩广告``).  An attacker's insertion never
+does: it replaces a word of the report with a brand, or adds a brand and a promotion tail
+(``开云体育官网``, ``华球体育188条``), and never warns against itself or calls gambling an
+offence.  So the context that exempts a term is read over the whole *sentence* around it
+(the text between two of ``。！？；`` or line breaks, at most :data:`REACH` characters either way):
+
+1. **next to it**: an enforcement word in the few characters before it, in the same clause
+   (``打击非法六合彩``, ``查处网络赌场``; not ``查处案件35条，华球体育12条``), or a crime word right after it (``六合彩案``,
+   ``博彩犯罪``, ``博彩广告``) — the configurable ``before`` / ``after`` lists;
+2. **a warning anywhere in the sentence** (``切勿``, ``谨防``, ``警惕``, ``诱导``, ``幌子``,
+   ``陷阱``, ``骗局``, ``受骗``): promotion never warns;
+3. **gambling as an offence**: the sentence names gambling as such (``赌博``, ``涉赌``, ``聚赌``,
+   ``赌资`` …, never inside the term itself) *and* either an enforcement or crime word
+   (``捣毁``, ``破获``, ``查处``, ``犯罪``, ``案件``, ``团伙`` …) or the term is only being cited:
+   quoted (``“六合彩”``) or listed before 等 (``六合彩、时时彩等赌博形式``).
+
+Enforcement verbs alone (查处, 处罚, 案件) are common in every regulator's report, so away from
+the term they count only in a sentence about gambling: ``查处案件信息35条，华球体育12条`` is
+still reported.  Each check is a bounded search in the sentence: linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SENTENCE_END = "。！？；!?;\n"
+CLAUSE_END = "，,：:"  # with SENTENCE_END: the clause an enforcement word before the term must share with it
+REACH = 100  # a sentence longer than this (a crawled menu line without punctuation) is cut here
+
+# The defaults (the rule file may replace them).
+BEFORE = ("打击", "整治", "查处", "取缔", "严打", "非法", "私彩", "跨境", "防范", "警惕", "远离", "抵制", "严禁",
+          "禁止", "涉赌", "反赌", "打掉", "侦破", "破获", "侦办", "举报", "捣毁", "关停", "封堵", "查获", "切勿",
+          "谨防", "清理", "清除", "删除", "屏蔽", "拦截", "曝光")
+AFTER = ("案", "犯罪", "违法", "赌博", "诈骗", "团伙", "窝点", "广告", "推广")
+WARNING = ("切勿", "谨防", "警惕", "诱导", "幌子", "陷阱", "骗局", "受骗", "上当", "远离", "抵制", "不要点击",
+           "勿点击", "不要下载", "勿下载", "不要参与", "勿参与", "不参与")
+GAMBLING = ("赌博", "涉赌", "聚赌", "参赌", "赌资", "赌具", "赌球", "赌徒", "赌客", "赌场", "赌局", "反赌", "禁赌",
+            "私彩")
+ENFORCEMENT = ("打击", "整治", "查处", "取缔", "严打", "打掉", "侦破", "破获", "侦办", "捣毁", "关停", "封堵", "查获",
+               "抓获", "刑拘", "拘留", "逮捕", "判处", "判决", "立案", "起诉", "收缴", "缴获", "没收", "处罚", "清理",
+               "清除", "删除", "屏蔽", "拦截", "下架", "封禁", "曝光", "通报", "举报", "查封", "摧毁", "铲除",
+               "犯罪", "违法", "非法", "案件", "案例", "团伙", "窝点", "嫌疑", "诈骗", "防范", "禁止", "严禁", "警示",
+               "提醒", "宣传")
+_QUOTES_OPEN = "“‘「『《\"'"
+_QUOTES_CLOSE = "”’」』》\"'"
+# 等 closing a list in the same clause (六合彩、时时彩等); not 等你来 / 等您 (a lure)
+_LISTED = re.compile(r"[^，。；：！？,;:!?\s]{0,10}?等(?![你您待候着])")
+
+
+def _alternation(words) -> re.Pattern[str] | None:
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
+def sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``: between the nearest sentence ends, at most REACH away."""
+    lo = max(0, start - REACH)
+    a = max(text.rfind(ch, lo, start) for ch in SENTENCE_END) + 1
+    a = max(a, lo)
+    hi = min(len(text), end + REACH)
+    ends = [i for i in (text.find(ch, end, hi) for ch in SENTENCE_END) if i >= 0]
+    return a, (min(ends) if ends else hi)
+
+
+def _cited(text: str, start: int, end: int) -> bool:
+    """Is the term quoted (“六合彩”) or listed before 等 (六合彩、时时彩等)?"""
+    if start > 0 and text[start - 1] in _QUOTES_OPEN and end < len(text) and text[end] in _QUOTES_CLOSE:
+        return True
+    return _LISTED.match(text, end, min(len(text), end + 12)) is not None
+
+
+@dataclass(frozen=True)
+class Described:
+    """Why a term is described rather than promoted (``word``: the context word that tells)."""
+
+    how: str  # before | after | warning | offence
+    word: str
+
+
+class Context:
+    """The context rules with their word lists (each may be empty)."""
+
+    def __init__(self, before=BEFORE, after=AFTER, warning=WARNING, gambling=GAMBLING, enforcement=ENFORCEMENT,
+                 window: int = 10):
+        self.window = window
+        self.before = _alternation(before)
+        self.after = _alternation(after)
+        self.warning = _alternation(warning)
+        self.gambling = _alternation(gambling)
+        self.enforcement = _alternation(enforcement)
+
+    def __call__(self, text: str, start: int, end: int) -> Described | None:
+        """The reason ``text[start:end]`` is described, or None when nothing in its sentence says so."""
+        a, b = sentence(text, start, end)
+        if self.before is not None and self.window:
+            lo = max(a, start - self.window)
+            lo = max([lo] + [text.rfind(ch, lo, start) + 1 for ch in CLAUSE_END])
+            m = _last(self.before, text, lo, start)
+            if m is not None:
+                return Described("before", m)
+        if self.after is not None:
+            m = self.after.match(text, end) or self.after.match(text[end:end + 6].lstrip("”\"’'）)」』》"))
+            if m is not None:
+                return Described("after", m.group(0))
+        if self.warning is not None:
+            m = _outside(self.warning, text, a, b, start, end)
+            if m is not None:
+                return Described("warning", m)
+        if self.gambling is not None:
+            g = _outside(self.gambling, text, a, b, start, end)
+            if g is not None:
+                e = _outside(self.enforcement, text, a, b, start, end) if self.enforcement is not None else None
+                if e is not None:
+                    return Described("offence", e)
+                if _cited(text, start, end):
+                    return Described("offence", g)
+        return None
+
+
+def _last(rx: re.Pattern[str], text: str, a: int, b: int) -> str | None:
+    found = None
+    for m in rx.finditer(text, a, b):
+        found = m.group(0)
+    return found
+
+
+def _outside(rx: re.Pattern[str], text: str, a: int, b: int, start: int, end: int) -> str | None:
+    """A match of ``rx`` in ``text[a:b]`` that does not overlap the term ``text[start:end]``."""
+    for m in rx.finditer(text, a, b):
+        if m.end() <= start or m.start() >= end:
+            return m.group(0)
+    return None
