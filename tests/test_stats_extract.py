@@ -1034,17 +1034,30 @@ def test_row_written_as_its_label_alone_is_a_blank_row():
     assert st.get("result.open", "total").raw == value(2, 6)
 
 
-def test_tab_row_alone_between_bare_lines_is_not_placed():
-    """A tab-separated row printed alone (between rows written as their labels alone) is a paragraph whose
-    leading empty cells were stripped: its numbers are kept as unplaceable, not placed from the left."""
+def test_tab_row_alone_between_bare_lines_is_placed_by_its_tabs():
+    """A tab-separated row printed alone (between rows written as their labels alone) is a paragraph to the
+    text reader (one separated line is not a table), but its source line keeps every tab, leading ones
+    too: its cells are placed by them, like the rows of the grid above it."""
     rows = s3_label_rows("2021", "empty")[:6]  # 一 二 三（一） （二） （三）1. 2.
     lines = as_tab_grid(s3_header("empty", 3) + rows[:5]).split("\n")
     lines += ["2.其他法律行政法规禁止公开", "\t\t3.危及“三安全一稳定”\t\t4\t\t\t\t\t4", "4.保护第三方合法权益"]
     st = report(wrap("\n".join(lines), fmt="text"), fmt="text").stats["s3"]
     assert [st.get("result.not_open.law_prohibited", c).raw for c in COLS7] == [""] * 7
+    assert [st.get("result.not_open.security_stability", c).raw for c in COLS7] == ["", "4", "", "", "", "", "4"]
+    assert st.get("result.not_open.security_stability", "total").cell.line == len(lines) - 1 + 2  # wrap's title
+    assert st.loose == []
+    assert [st.get("result.not_open.third_party", c).raw for c in COLS7] == [""] * 7
+
+
+def test_row_alone_without_tabs_after_a_tab_table_is_not_placed():
+    """The same row with its cells separated by spaces has lost its empty cells: its numbers are kept as
+    unplaceable, not placed from the left."""
+    rows = s3_label_rows("2021", "empty")[:6]
+    lines = as_tab_grid(s3_header("empty", 3) + rows[:5]).split("\n")
+    lines += ["2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”  4  4", "4.保护第三方合法权益"]
+    st = report(wrap("\n".join(lines), fmt="text"), fmt="text").stats["s3"]
     assert not [k for k in st.cells if k[0] == "result.not_open.security_stability"]
     assert [(c.row, c.raw) for c in st.loose] == [("result.not_open.security_stability", "4")] * 2
-    assert [st.get("result.not_open.third_party", c).raw for c in COLS7] == [""] * 7
 
 
 def spaces(rows: list[list[str]]) -> str:

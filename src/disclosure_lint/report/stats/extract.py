@@ -31,7 +31,9 @@ table has columns is not placed — its numbers go to ``loose`` (table-unreadabl
 arithmetic of the table is skipped).  A row written as its labels alone (every cell empty, the
 separators trimmed) is a row of empty cells; such lines, and a row of numbers alone between them,
 are paragraphs to the reader, so the one-line paragraphs after a text table that are row labels of it
-are read as its rows (:func:`_tail_rows`), and rows still missing are taken from lone lines read one
+are read as its rows (:func:`_tail_rows`) — a lone line with tabs by the cells of its source line, whose
+tabs (leading ones too) keep every position (a browser copy of a table whose zeros were left blank:
+``4.保护第三方合法权益\t1\t\t\t\t\t\t1``) — and rows still missing are taken from lone lines read one
 cell per line (:func:`_complete`).  A part of a table that continues an earlier part without a
 header keeps the earlier part's columns, shifted when its values start at another grid column.
 
@@ -44,6 +46,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from dataclasses import replace as dc_replace
 
 from ...model import Block, Cell, Row
 from . import labels as lb
@@ -246,6 +249,8 @@ def extract(report) -> dict[str, StatTable]:
     blocks = report.blocks
     text_format = getattr(getattr(report, "document", None), "format", None) == "text"
     last_text = max((b.index for b in blocks if b.text.strip()), default=-1)
+    lines = (report.document.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+             if text_format and report.document.text else None)
     for k, blk in enumerate(blocks):
         if blk.kind == "table" and blk.table is not None and blk.table.rows:
             tables = [blk]
@@ -257,10 +262,11 @@ def extract(report) -> dict[str, StatTable]:
             continue
         for b in tables:
             hint = hints.get(b.index)
-            tail = _tail_lines(blocks, k + 1, hint, hints) if text_format and b is blk else []
+            gap = b is blk and b.index in gaps
+            tail = _tail_lines(blocks, k + 1, hint, hints, lines, gap) if text_format and b is blk else []
             # the file ends in this table: its last row may be cut off, not short of empty cells
-            open_end = b is blk and (tail[-1][0].index if tail else blk.index) >= last_text
-            _read_table(b, hint, build, b is blk and b.index in gaps, tail, open_end)
+            open_end = b is blk and (tail[-1].block.index if tail else blk.index) >= last_text
+            _read_table(b, hint, build, gap, tail, open_end)
 
     from .flat import read_flat
 
@@ -325,13 +331,60 @@ def _complete(bd: Build, fb: Build) -> None:
         bd.add_block(b)
 
 
-def _tail_lines(blocks, start: int, hint: str | None,
-                hints: dict[int, str]) -> list[tuple[Block, list[tuple[int, str]]]]:
+@dataclass
+class TailLine:
+    """A one-line paragraph after a text table that may be a row of it (see :func:`_tail_lines`)."""
+
+    block: Block
+    pieces: list[tuple[int, str]]  # (offset in the block text, text): a label, then numbers or placeholders
+    cells: tuple[Cell, ...] | None = None  # the source line split on its tabs: exact positions, empty cells kept
+
+
+def _tab_cells(block: Block, lines: list[str] | None) -> tuple[Cell, ...] | None:
+    """The cells of the source line of a one-line block that holds tabs, split as a tab table's row
+    (readers/text.py): every tab is one boundary, leading tabs are empty cells.  A lone tab line is a
+    paragraph to the reader (one separated line is not a table), but its tabs still say where each
+    value sits — ``4.保护第三方合法权益\t1\t\t\t\t\t\t1`` has its 总计 in the seventh value column."""
+    if lines is None or block.line is None or block.end_line != block.line or not 0 < block.line <= len(lines):
+        return None
+    raw = lines[block.line - 1]
+    if "\t" not in raw or raw.strip(" \t\u3000") != block.text:
+        return None  # no tab, or the block is a part of its line (a flattened line split by report/inline.py)
+    start, end = 0, len(raw)
+    while start < end and raw[start] in " \u3000":
+        start += 1
+    while end > start and raw[end - 1] in " \u3000":
+        end -= 1
+    cells: list[Cell] = []
+    pos = start
+    for k, piece in enumerate(raw[start:end].split("\t")):
+        lead = len(piece) - len(piece.lstrip(" \u3000"))
+        text = piece.strip(" \u3000")
+        col = pos + lead + 1
+        cells.append(Cell(text=text, row=0, col=k, line=block.line, column=col, end_column=col + len(text),
+                          pointer=block.pointer))
+        pos += len(piece) + 1
+    return tuple(cells)
+
+
+def _row_shape_ok(cells: tuple[Cell, ...]) -> bool:
+    """Labels first, then only numbers, placeholders or empty cells."""
+    texts = [c.text for c in cells if c.text]
+    if not texts or is_value(texts[0]):
+        return False
+    k = next((i for i, t in enumerate(texts) if is_value(t)), len(texts))
+    return all(is_value(t) for t in texts[k:])
+
+
+def _tail_lines(blocks, start: int, hint: str | None, hints: dict[int, str],
+                lines: list[str] | None = None, gap: bool = False) -> list[TailLine]:
     """One-line paragraphs right after a text table that may be rows of it the reader did not see as table
     lines: a row left blank written as its label alone (its separators trimmed), or a row of numbers
     alone between two such lines (one separated line is not a table).  Each with its pieces (offset,
-    text): a label, then only numbers or placeholders.  Which of them are rows is decided by the labels."""
-    out: list[tuple[Block, list[tuple[int, str]]]] = []
+    text): a label, then only numbers or placeholders; a line with tabs (after a table that is not split
+    on runs of spaces) also with its cells as the source line's tabs place them, labels first.  Which of
+    them are rows is decided by the labels."""
+    out: list[TailLine] = []
     for b in blocks[start:start + 60]:
         if b.kind not in ("paragraph", "heading") or hints.get(b.index) != hint:
             break
@@ -341,11 +394,17 @@ def _tail_lines(blocks, start: int, hint: str | None,
         pieces = [(m.start(), m.group(0)) for m in _PIECE.finditer(t)]
         if not pieces or is_value(pieces[0][1]):
             break
+        cells = None if gap else _tab_cells(b, lines)
+        if cells is not None:
+            if not _row_shape_ok(cells):
+                break
+            out.append(TailLine(b, pieces, cells))
+            continue
         if not all(is_value(x) for _, x in pieces[1:]) and not all(_s2_head(x) for _, x in pieces):
             break
         if len(pieces) == 1 and len(t) > 60:
             break
-        out.append((b, pieces))
+        out.append(TailLine(b, pieces))
     return out
 
 
@@ -364,23 +423,30 @@ def _tail_label_ok(tid: str | None, text: str) -> bool:
     return False
 
 
-def _tail_rows(seg: Segment, tail, gap: bool) -> tuple[list[Row], list[tuple[str, list[Cell]]]]:
+def _tail_rows(seg: Segment, tail: list[TailLine],
+               gap: bool) -> tuple[list[Row], list[tuple[str, list[Cell]]], list[Block]]:
     """Rows of table 二 or 三 written after a table block as one-line paragraphs (see :func:`_tail_lines`),
     up to the first line that is not a row label of the table: a label alone is a row whose cells are all
-    empty; a label with numbers, after a table split on runs of spaces, a row like the others.  A label with
-    numbers after a tab-separated table lost its leading empty cells (the paragraph was stripped), so its
-    numbers cannot be placed: returned apart, as (label, cells), for ``loose``."""
+    empty; a label with numbers, after a table split on runs of spaces, a row like the others; a line with
+    tabs, a row with the cells its tabs delimit (the source line keeps its leading tabs).  A label with
+    numbers and no tab after a tab-separated table lost its empty cells (the separators were spaces or the
+    paragraph was stripped), so its numbers cannot be placed: returned apart, as (label, cells), for
+    ``loose``.  Last, the blocks taken: they are a part of the table (its rows), not prose."""
     rows: list[Row] = []
     unplaced: list[tuple[str, list[Cell]]] = []
     n = len(seg.block.table.rows) if seg.block.table is not None else 0
     taken = 0
-    for k, (_b, pieces) in enumerate(tail):
-        label = pieces[0][1]
-        if not _tail_label_ok(seg.id, label):
+    for k, tl in enumerate(tail):
+        labels = [c.text for c in tl.cells if c.text and not is_value(c.text)] if tl.cells else [tl.pieces[0][1]]
+        if not all(_tail_label_ok(seg.id, x) for x in labels):
             break
-        if seg.id != "s2" or _s2_row_of(label) is not None:
+        if seg.id != "s2" or any(_s2_row_of(x) is not None for x in labels):
             taken = k + 1  # titles and header lines of table 二 count only before one of its rows
-    for b, pieces in tail[:taken]:
+    for tl in tail[:taken]:
+        b, pieces = tl.block, tl.pieces
+        if tl.cells is not None:
+            rows.append(Row(cells=tuple(dc_replace(c, row=n + len(rows)) for c in tl.cells), line=b.line))
+            continue
         label = pieces[0][1]
         cells = []
         for j, (off, text) in enumerate(pieces):
@@ -392,10 +458,10 @@ def _tail_rows(seg: Segment, tail, gap: bool) -> tuple[list[Row], list[tuple[str
             unplaced.append((label, cells[1:]))
             continue
         rows.append(Row(cells=tuple(cells), line=cells[0].line))
-    return rows, unplaced
+    return rows, unplaced, [tl.block for tl in tail[:taken]]
 
 
-def _read_table(b: Block, hint: str | None, build, gap: bool = False, tail: list[Block] | None = None,
+def _read_table(b: Block, hint: str | None, build, gap: bool = False, tail: list[TailLine] | None = None,
                 open_end: bool = False) -> None:
     """``gap``: the cells are separated by runs of spaces, so an empty cell leaves no trace: a row with
     fewer numbers than the table has columns cannot be placed (its numbers go to ``loose``), and the
@@ -404,8 +470,9 @@ def _read_table(b: Block, hint: str | None, build, gap: bool = False, tail: list
     document ends with this block, so its last row may be cut off (it is not padded with empty cells)."""
     segs = split_block(b)
     unplaced: list[tuple[str, list[Cell]]] = []
+    tail_blocks: list[Block] = []
     if tail and segs and segs[-1].id in ("s2", "s3"):
-        rows, unplaced = _tail_rows(segs[-1], tail, gap)
+        rows, unplaced, tail_blocks = _tail_rows(segs[-1], tail, gap)
         segs[-1].rows.extend(rows)
     if len(segs) == 1 and segs[0].id is None:
         if hint is None:
@@ -428,6 +495,8 @@ def _read_table(b: Block, hint: str | None, build, gap: bool = False, tail: list
         else:
             read_s4(bd, seg.rows, b, gap, cut)
         if seg is segs[-1]:
+            for tb in tail_blocks:
+                bd.add_block(tb)
             for label, cells in unplaced:
                 if seg.id == "s2":
                     rid = _s2_row_of(label)
