@@ -13,7 +13,7 @@ and never the cell arithmetic, which the statistics kinds (DL2xx) check:
   with labels the tool could not read (``table-unreadable`` says so): a row we could
   not recognise must not be reported as missing.  When the file ends inside the table
   (``report.truncation``: a truncated copy or scraped excerpt), only gaps before the last row
-  read count.
+  read count, and the row the file ends in (``StatTable.cut_row``, read short) asks for no column.
 * ``table-extra-rows``: local additions (其他主动公开文件, a 小计 column) — accepted,
   reported as information.
 * ``table-unreadable``: labels the tool could not map to the schema, and numbers of a
@@ -293,8 +293,10 @@ class TableMissingRows(Kind):
             seen_rows = rows_found | set(table.row_labels) | {c.row for c in table.loose if c.row}
             missing_rows = [] if any(u.what == "row" for u in bad) else [
                 r for r in data_rows if r.id not in seen_rows]
-            # a column is expected when a row that has it was read (table 二: blocks with their own columns)
-            wanted = {c for r in data_rows if r.id in rows_found for c in sch.cols_of(r.id)}
+            # a column is expected when a row that has it was read (table 二: blocks with their own columns);
+            # not for the row the file ends in, read short: its last cells were cut off with the rest
+            cut_row = getattr(table, "cut_row", None) if truncated else None
+            wanted = {c for r in data_rows if r.id in rows_found and r.id != cut_row for c in sch.cols_of(r.id)}
             missing_cols = [] if any(u.what == "col" for u in bad) else [
                 c for c in sch.cols if c.id not in cols_found and c.id in wanted]
             if not missing_rows and not missing_cols:

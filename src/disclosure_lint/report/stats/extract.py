@@ -115,6 +115,7 @@ class Build:
     order_start: int | None = None  # grid column of order[0] when it came from header positions
     pending_other: list[tuple[str, Cell, str, Block]] = field(default_factory=list)  # blank （六）其他处理
     loose: list[StatCell] = field(default_factory=list)
+    cut_row: str | None = None  # the row the file ends in, read short (see StatTable.cut_row)
 
     def add(self, row: str, col: str, cell_text: str, row_label: str, col_label: str, block: Block | None,
             cell: Cell | None) -> None:
@@ -265,8 +266,7 @@ def extract(report) -> dict[str, StatTable]:
             gap = b is blk and b.index in gaps
             tail = _tail_lines(blocks, k + 1, hint, hints, lines, gap) if text_format and b is blk else []
             # the file ends in this table: its last row may be cut off, not short of empty cells
-            open_end = b is blk and (tail[-1].block.index if tail else blk.index) >= last_text
-            _read_table(b, hint, build, gap, tail, open_end)
+            _read_table(b, hint, build, gap, tail, last_text if b is blk else None)
 
     from .flat import read_flat
 
@@ -298,7 +298,7 @@ def extract(report) -> dict[str, StatTable]:
         out[tid] = StatTable(
             id=tid, schema=schema(tid, version), detected_version=detected, blocks=bd.blocks, cells=bd.cells,
             unmapped=bd.unmapped, extra_rows=bd.extra_rows, extra_cols=bd.extra_cols, layout=bd.layout,
-            row_labels=bd.row_labels, col_labels=bd.col_labels, loose=bd.loose,
+            row_labels=bd.row_labels, col_labels=bd.col_labels, loose=bd.loose, cut_row=bd.cut_row,
         )
     return out
 
@@ -462,12 +462,13 @@ def _tail_rows(seg: Segment, tail: list[TailLine],
 
 
 def _read_table(b: Block, hint: str | None, build, gap: bool = False, tail: list[TailLine] | None = None,
-                open_end: bool = False) -> None:
+                last_text: int | None = None) -> None:
     """``gap``: the cells are separated by runs of spaces, so an empty cell leaves no trace: a row with
     fewer numbers than the table has columns cannot be placed (its numbers go to ``loose``), and the
     columns come from the order of the header texts, not from their positions.  ``tail``: bare label
-    lines after the block that may be rows of its last table (:func:`_tail_rows`).  ``open_end``: the
-    document ends with this block, so its last row may be cut off (it is not padded with empty cells)."""
+    lines after the block that may be rows of its last table (:func:`_tail_rows`).  ``last_text``: index of the
+    last block with text; when the table's last row (in this block or a tail line taken) is there, the
+    document ends with it, so it may be cut off (it is not padded with empty cells)."""
     segs = split_block(b)
     unplaced: list[tuple[str, list[Cell]]] = []
     tail_blocks: list[Block] = []
@@ -487,6 +488,8 @@ def _read_table(b: Block, hint: str | None, build, gap: bool = False, tail: list
             continue
         bd = build(seg.id)
         bd.add_block(b)
+        end = tail_blocks[-1] if tail_blocks else b
+        open_end = last_text is not None and end.index >= last_text
         cut = seg.rows[-1] if open_end and seg is segs[-1] and seg.rows else None
         if seg.id == "s2":
             read_s2(bd, seg.rows, b, gap, cut)
@@ -890,7 +893,8 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
         label_texts = {c.text for c in row.cells[: max(ll, 0) + 1] if c.text}
         vals = [(i, c) for i, c in vals if c.text not in label_texts]  # a merged label repeated across
         if not vals and ll >= 0 and ll == len(row.cells) - 1:
-            vals = _blank_cells(row, len(order))  # a row written as its labels only: every cell left empty
+            # a row written as its labels only: every cell left empty (at the end of a cut file: not known)
+            vals = [] if row is cut else _blank_cells(row, len(order))
         elif not gap:
             vals = _padded(row, vals, len(order), cut)
         nonblank = [(i, c) for i, c in vals if c.text]
@@ -900,6 +904,9 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
                 bd.unmap(label, "row", block, where or nonblank[0][1])
             continue
         row_label = _clean(where.text) if where is not None else rid
+        if row is cut and len(vals) < len(order):
+            bd.cut_row = rid
+            bd.row_labels.setdefault(rid, row_label)
         if rid == "result.other":
             bd.s3_other_seen = True
             if nonblank:
@@ -1214,9 +1221,13 @@ def read_s2(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
             if rid in lb.S2_EXTRA_ROW_IDS:
                 cols = list(sch.cols_of("rules"))
         if not vals and li >= 0 and li == len(cells) - 1:
-            vals = _blank_cells(row, len(cols))  # a row written as its label only: every cell left empty
+            # a row written as its label only: every cell left empty (at the end of a cut file: not known)
+            vals = [] if row is cut else _blank_cells(row, len(cols))
         elif header is not None and not gap:
             vals = _padded(row, vals, len(cols), cut)
+        if row is cut and len(vals) < len(cols):
+            bd.cut_row = rid
+            bd.row_labels.setdefault(rid, label)
         if _short_row(gap, nonblank, len(cols)):
             bd.row_labels.setdefault(rid, label)
             _unplaced(bd, rid, label, block, [c for _, c in nonblank])

@@ -117,6 +117,10 @@ class StatTable:
     col_labels: dict[str, str] = field(default_factory=dict)
     # values of a flattened table that could not be placed in a row and column (row/col "" or a guess)
     loose: list[StatCell] = field(default_factory=list)
+    # the row of a table 二 or 三 that the file ends in, read with fewer cells than the table has columns
+    # (or as its label alone): the cells it lacks were cut off with the rest of the file — not known, not
+    # blank, not missing from the report
+    cut_row: str | None = None
 
     def get(self, row: str, col: str) -> StatCell | None:
         return self.cells.get((row, col))
