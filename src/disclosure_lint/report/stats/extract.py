@@ -1232,26 +1232,43 @@ def read_s2(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
             bd.row_labels.setdefault(rid, label)
             _unplaced(bd, rid, label, block, [c for _, c in nonblank])
             continue
-        seen: dict[str, str] = {}
+        groups: dict[str, list[Cell]] = {}
+        prev: str | None = None
         for i, c in vals:
             cid = cols[i] if i < len(cols) else None
+            if cid is None and header is not None and i < len(header_cells) and not header_cells[i].text:
+                cid = prev  # a header cell merged over several value cells and left empty right of its text
+            prev = cid
             if cid is None:
-                # a merged cell repeated or left empty under its header
-                if c.text and not (i > 0 and header is not None and _same_merged(header, i, vals, seen)):
+                if c.text and not _placeholder(c.text):  # "/" or "—" in a cell without a column says nothing
                     htext = _clean(header_cells[i].text) if header is not None and i < len(header_cells) else ""
                     bd.unmap(htext or f"第{c.col + 1}列", "col", block, c)
                 continue
-            if cid in seen:
-                if c.text and c.text != seen[cid]:
-                    bd.unmap(bd.col_labels.get(cid, cid), "col", block, c)
+            groups.setdefault(cid, []).append(c)
+        for cid, members in groups.items():
+            c = _merged_value(members)
+            if c is None:  # two different values under one column: which one is meant cannot be told (DL001)
+                bd.row_labels.setdefault(rid, label)
+                _unplaced(bd, rid, label, block, [m for m in members if m.text and not _placeholder(m.text)])
                 continue
-            seen[cid] = c.text
             bd.add(rid, cid, c.text, label, bd.col_labels.get(cid, ""), block, c)
 
 
-def _same_merged(header: list[str | None], i: int, vals: list[tuple[int, Cell]], seen: dict[str, str]) -> bool:
-    """Position ``i`` has no header of its own: is it the copy of a merged value on its left?"""
-    for j in range(i - 1, -1, -1):
-        if header[j] is not None:
-            return seen.get(header[j], None) == vals[i][1].text  # type: ignore[index]
-    return False
+def _placeholder(text: str) -> bool:
+    return value_of(text).kind in ("slash", "dash", "none", "na")
+
+
+def _merged_value(cells: list[Cell]) -> Cell | None:
+    """The cell that holds the value of a column whose header is merged over several cells of the row (the
+    2021 template's 本年处理决定数量 over three cells, a header repeated by an export): the one number (or
+    text) among them, wherever the clerk typed it — the same value repeated (a merged value cell expanded)
+    counts once; "/" and "—" in the other cells only fill them.  Without a number, the first cell that is
+    not empty, else the first cell.  None when two different values share the column."""
+    if len(cells) == 1:
+        return cells[0]
+    filled = [c for c in cells if c.text and not _placeholder(c.text)]
+    if filled:
+        return filled[0] if len({c.text for c in filled}) == 1 else None
+    return next((c for c in cells if c.text), cells[0])
+
+
