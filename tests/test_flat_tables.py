@@ -208,3 +208,17 @@ def test_one_digit_per_column_with_a_sign_is_still_not_split():
     text = S2_2019.format(lic="3-1", pen="101017", fee="20")
     t = interpret(parse(text, "text")).stats["s2"]
     assert t.get("licensing", "decisions") is None and [c.raw for c in t.loose if c.row == "licensing"] == ["3", "-1"]
+
+
+def test_a_number_between_runs_of_spaces_is_one_cell():
+    """Found by the slow property of test_stats_properties.py: a 2019 table 二 split on runs of spaces with its
+    empty cells gone (``规范性文件            281``, a lone line to the reader) had its one number split one digit
+    per column (2 | 8 | 1) and DL206 (error) said 本年新公开8 > 对外公开总数量1.  A number delimited by tabs
+    or a run of spaces is one cell: too few for the row, so it is not placed (DL001)."""
+    text = ("青禾市生态环境局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项            \n"
+            "信息内容    本年新制作数量    本年新公开数量    对外公开总数量\n规章            \n规范性文件            281\n"
+            "三、收到和处理政府信息公开申请情况\n本年未收到申请。\n")
+    t = interpret(parse(text, "text")).stats["s2"]
+    assert t.get("normative_docs", "new_published") is None
+    assert [(c.row, c.raw) for c in t.loose] == [("normative_docs", "281")]
+    assert codes(lint(text, select=["DL0", "DL1", "DL2"], fmt="text", year=2020)) == ["DL001"]
