@@ -200,3 +200,54 @@ def test_corpus_template_filled_like_a_clerk():
                                                       ("coercion", "decisions"), ("fees", "amount"))} == {
         "licensing": 4862, "penalty": 1257, "coercion": 86, "fees": 0}
     assert not t.loose and not [u for u in t.unmapped if u.what == "col"]
+
+
+# -- DL109 names the same clue labels in the same order in every format (rt-numbers #15) ----------------------
+
+TABLE_2019 = """| 第二十条第（一）项 | | | |
+|---|---|---|---|
+| 信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |
+| 规章 | 0 | 0 | 0 |
+| 规范性文件 | 3 | 3 | 12 |
+| 第二十条第（五）项 | | | |
+| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |
+| 行政许可 | 9 | -1 | 4862 |
+| 其他对外管理服务事项 | 5 | 0 | 218 |
+| 第二十条第（六）项 | | | |
+| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |
+| 行政处罚 | 12 | 2 | 1257 |
+| 行政强制 | 3 | 0 | 86 |
+| 第二十条第（八）项 | | | |
+| 信息内容 | 上一年项目数量 | 本年增/减 | |
+| 行政事业性收费 | 1 | -1 | |
+| 第二十条第（九）项 | | | |
+| 信息内容 | 采购项目数量 | 采购总金额 | |
+| 政府集中采购 | 23 | 1582.6 | |
+"""
+
+
+@pytest.mark.parametrize("ext", [".txt", ".html", ".docx", ".pdf"])
+def test_format_version_clues_in_the_same_order_in_every_format(tmp_path, ext):
+    from disclosure_lint.api import Checker
+
+    from . import render
+
+    md = EXAMPLE[:S2_START] + TABLE_2019 + "\n" + EXAMPLE[S2_END:]
+    checker = Checker()
+
+    def dl109(suffix: str) -> list[str]:
+        path = tmp_path / f"r{suffix}"
+        path.write_bytes(render.render(md, suffix))
+        return [d.message for d in checker.check_file(str(path)).diagnostics if d.code == "DL109"]
+
+    base = dl109(".md")
+    assert len(base) == 1 and "（“本年新制作数量”“本年新公开数量”“对外公开总数量”“上一年项目数量”“本年增/减”" in base[0]
+    assert dl109(ext) == base
+
+
+@pytest.mark.parametrize("raw", ["4862", "4 862", "4\u2009862", "4\u202f862", "4,862", "\u30004862\u3000"])
+def test_thousands_separated_by_spaces_in_a_cell(raw):
+    """``4 862`` (a space, a thin space or a narrow no-break space between the thousands) is 4862."""
+    text = example_with(True, lic=f"{raw} | / | /")
+    assert s2(text).get("licensing", "decisions").value.number == 4862
+    assert [d.code for d in lint(text, year=2023) if d.code != "DL701"] == []

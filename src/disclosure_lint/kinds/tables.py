@@ -111,7 +111,7 @@ def _written_labels(table, what: str) -> list[tuple[str, object, object]]:
     labels = table.row_labels if what == "row" else table.col_labels
     for label in labels.values():
         add(label, table.blocks[0] if table.blocks else None, None)
-    out.sort(key=lambda t: (_line(t[1], t[2]), _col(t[2])))
+    out.sort(key=lambda t: _order(t[1], t[2]))
     return out
 
 
@@ -145,6 +145,14 @@ def _line(block, cell) -> int:
 
 def _col(cell) -> int:
     return (cell.column or 0) if cell is not None and cell.column is not None else 0
+
+
+def _order(block, cell) -> tuple[int, int, int, int, int]:
+    """Reading order of a label in every format: its block, then its grid row and column (Word and PDF
+    have no source lines, so ordering by line alone put their labels in a different order than Markdown's)."""
+    return (block.index if block is not None else 10**9,
+            cell.row if cell is not None else 10**9, cell.col if cell is not None else 0,
+            _line(block, cell), _col(cell))
 
 
 def _expected_version(report) -> str | None:
@@ -250,7 +258,7 @@ class TableFormatVersion(Kind):
             k = _key(label)
             if k in d_cols and k not in e_cols:
                 out.append((label.strip(), block, cell))
-        out.sort(key=lambda t: (_line(t[1], t[2]), _col(t[2])))
+        out.sort(key=lambda t: _order(t[1], t[2]))
         return out
 
 
@@ -350,7 +358,7 @@ class TableExtraRows(Kind):
                     items.append(("列", label, block, cell))
             if not items:
                 continue
-            items.sort(key=lambda t: (_line(t[2], t[3]), _col(t[3])))
+            items.sort(key=lambda t: _order(t[2], t[3]))
             labels = [lbl.strip() for _w, lbl, _b, _c in items]
             text = "、".join(f"{w}“{lbl.strip()}”" for w, lbl, _b, _c in items)
             _w, first, block, cell = items[0]
@@ -405,7 +413,7 @@ class TableUnreadable(Kind):
             for row_label, n in by_row.items():
                 parts.append(f"“{row_label}”行中{n}个数值所在的列" if row_label else f"{n}个数值所在的行和列")
             places = [(u.label, u.block, u.cell) for u in bad] + [(c.raw, c.block, c.cell) for c in loose]
-            first = min(places, key=lambda p: (_line(p[1], p[2]), _col(p[2])))
+            first = min(places, key=lambda p: _order(p[1], p[2]))
             block = first[1] if first[1] is not None else _first_block(table)
             grid_cell = first[2] if first[2] is not None and block is not None and block.kind == "table" else None
             yield Hit(

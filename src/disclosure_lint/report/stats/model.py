@@ -47,8 +47,10 @@ _PLACEHOLDER = {
 
 
 def parse_value(raw: str) -> Value:
-    """Parse a cell: integers, decimals (fees in 万元), blanks, / — - 无 不适用, numbers with units."""
-    s = raw.strip().replace("\u00a0", "").replace("\u3000", "").replace(" ", "")
+    """Parse a cell: integers, decimals (fees in 万元), blanks, / — - 无 不适用, numbers with units, thousands
+    separated by commas or spaces (4,863, 4 863, 4\u2009863)."""
+    # spaces of every width go: 4 863 and 4\u2009863 (a thin space as thousands separator) are 4863
+    s = "".join(raw.split()).replace("\u200b", "")
     s = s.strip("*_")  # Markdown emphasis around a number
     if s in _PLACEHOLDER:
         return Value(_PLACEHOLDER[s])  # type: ignore[arg-type]
