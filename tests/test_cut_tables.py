@@ -78,3 +78,14 @@ class TestBrowserCopyCutInsideTableThree:
         assert not [k for k in t.cells if k[0] == "result.not_processed.publication"]
         ds = lint(self._cut("3.要求提供公开出版物"), select=RULES, fmt="text", year=2023)
         assert [d.code for d in ds] == ["DL002"]
+
+    def test_lone_rows_are_blocks_of_the_table(self):
+        """The lines read as rows of the table belong to it (``StatTable.blocks``): a cut right after them
+        (``3.`` alone on the last line) is a cut inside the table, whichever line the truncation analysis
+        starts from; and they are not prose for the prose rules."""
+        rep = interpret(parse(self._cut("3."), "text"))
+        t = rep.stats["s3"]
+        last_row = next(b for b in rep.blocks if b.text == "2.重复申请")
+        assert any(b is last_row for b in t.blocks)
+        assert any(b.text.startswith("（四）无法提供\t") for b in t.blocks)
+        assert not any(b.text == "3." for b in t.blocks)
