@@ -318,8 +318,10 @@ def _complete(bd: Build, fb: Build) -> None:
     shredded by rows the reader could not see as table lines (blank rows written as their label alone)."""
     seen = {r for r, _ in bd.cells} | set(bd.row_labels) | {c.row for c in bd.loose}
     new = ({r for r, _ in fb.cells} | {c.row for c in fb.loose if c.row} | set(fb.row_labels)) - seen
+    new = {r for r in new if bd.id != "s3" or r == "result.other" or (spec := lb.S3_ROW_SPECS.get(r)) is None
+           or spec.data}  # （六）其他处理 is a data row in 2019
     if not new:
-        return
+        return  # nothing but group rows (（三）不予公开 …), which hold no numbers: the grid has what it needs
     for key, sc in fb.cells.items():
         if key[0] in new:
             bd.cells.setdefault(key, sc)
