@@ -89,3 +89,48 @@ class TestBrowserCopyCutInsideTableThree:
         assert any(b is last_row for b in t.blocks)
         assert any(b.text.startswith("（四）无法提供\t") for b in t.blocks)
         assert not any(b.text == "3." for b in t.blocks)
+
+
+class TestFileEndsAfterAHeader:
+    """rt-web #1c: a copy that ends after table 四's header rows: its data row was cut off (no DL209 "没有任何数字")."""
+
+    EXAMPLE = (__import__("pathlib").Path(__file__).parent.parent / "examples" / "clean-2023.md").read_text("utf-8")
+    HEAD_END = EXAMPLE.index("| 2 | 0 | 1 | 0 | 3 |")
+
+    def test_header_only_at_the_end_is_not_unfilled(self):
+        text = self.EXAMPLE[:self.HEAD_END]
+        t = interpret(parse(text)).stats["s4"]
+        assert t.ends_file and not t.cells
+        assert "DL209" not in [d.code for d in lint(text, select=RULES, year=2023)]
+
+    def test_header_only_before_part_five_is_still_unfilled(self):
+        after = self.EXAMPLE.index("## 五、")
+        text = self.EXAMPLE[:self.HEAD_END] + "\n" + self.EXAMPLE[after:]
+        t = interpret(parse(text)).stats["s4"]
+        assert not t.ends_file
+        assert "DL209" in [d.code for d in lint(text, select=RULES, year=2023)]
+
+    def test_flattened_line_ending_in_the_header(self):
+        from . import render
+
+        flat = render.to_flat(self.EXAMPLE[:self.HEAD_END]).strip()
+        assert flat.endswith("尚未审结 总计")
+        t = interpret(parse(flat, "text")).stats["s4"]
+        assert t.ends_file and not t.cells
+        assert "DL209" not in [d.code for d in lint(flat, select=RULES, fmt="text", year=2023)]
+
+    def test_cut_inside_the_first_label_of_table_two(self):
+        """A copy that ends in ``规`` (of 规章) right after table 二's header: cut, not unfilled."""
+        start = self.EXAMPLE.index("## 二、主动公开政府信息情况")
+        head = self.EXAMPLE[:start] + "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规"
+        assert "DL209" not in [d.code for d in lint(head, select=RULES, fmt="text", year=2023)]
+
+    def test_blank_template_before_a_cut_title_is_still_unfilled(self):
+        """A published blank table 四 (one cell per line, no number) and then the text is cut in part 五's title:
+        the table was complete, its emptiness is the report's (DL209), the cut is DL002's."""
+        lines = ["某某县某某镇2019年政府信息公开工作年度报告", "四、政府信息公开行政复议、行政诉讼情况", "行政复议",
+                 "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉",
+                 "五、存在的主"]
+        text = "\n".join(lines)
+        assert not interpret(parse(text, "text")).stats["s4"].ends_file
+        assert "DL209" in [d.code for d in lint(text, select=RULES, fmt="text", year=2019)]

@@ -879,6 +879,8 @@ class StatUnfilled(Kind):
                 continue
             if trunc is not None and trunc.table == tid:
                 continue  # the file ends inside it: its numbers may be in the part cut off (DL002 says so)
+            if t.ends_file and not t.cells and not t.loose:
+                continue  # the file ends after its header rows: its data rows were cut off, not left unfilled
             loose = getattr(t, "loose", [])
             if any(c.value.kind != "blank" for c in (*t.cells.values(), *loose)):
                 continue  # filled with placeholders (/ — 无): a deliberate answer, not a template
