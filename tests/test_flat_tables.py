@@ -171,3 +171,54 @@ def test_table_four_run_of_fifteen_digits():
     t = interpret(parse(text, "text")).stats["s4"]
     assert [t.cells[("cases", c)].raw for c in ("review.upheld", "review.other", "review.total", "direct.total")] \
         == ["2", "1", "3", "2"]
+
+
+# -- a minus sign or a dash between cells run together (rt-numbers #13) -----------------------------------------
+
+S2_2019 = ("某某区人力资源和社会保障局2019年政府信息公开工作年度报告 一、总体情况 全年办理行政许可142件，作出行政处罚决定17件。 "
+           "二、主动公开政府信息情况 第二十条第（一）项 信息内容本年新制作数量本年新公开数量对外公开总数量 规章000 "
+           "第二十条第（五）项 信息内容上一年项目数量本年增/减处理决定数量 行政许可{lic} "
+           "第二十条第（六）项 信息内容上一年项目数量本年增/减处理决定数量 行政处罚{pen} "
+           "第二十条第（八）项 信息内容上一年项目数量本年增/减 行政事业性收费{fee} "
+           "三、收到和处理政府信息公开申请情况 本年未收到申请。\n")
+
+
+def test_tokens_keep_a_sign_with_its_digits():
+    """``6-1142`` is 6 | — | 1142 or 6 | -1 | 142 or 6 | -11 | 42: the run is not cut at the sign."""
+    assert [t for _, t in tokens("行政许可6-1142 行政处罚101")] == ["行政许可", "6", "-1142", "行政处罚", "101"]
+    assert [t for _, t in tokens("行政事业性收费2-2 行政处罚101")] == ["行政事业性收费", "2", "-2", "行政处罚", "101"]
+
+
+def test_a_negative_change_run_together_is_not_guessed():
+    """(6 | -1 | 142) run together: read as 6 | — | 1142 it would make the prose's 142件 look wrong (DL239);
+    the row is not placed: DL001, the tool's reading problem."""
+    text = S2_2019.format(lic="6-1142", pen="101017", fee="2-2")
+    t = interpret(parse(text, "text")).stats["s2"]
+    assert t.get("licensing", "decisions") is None
+    assert [(c.row, c.raw) for c in t.loose if c.row == "licensing"] == [("licensing", "6"), ("licensing", "-1142")]
+    # two cells, two numbers: the sign can only be the sign of 本年增/减
+    assert (t.get("fees", "prev_count").raw, t.get("fees", "change").raw) == ("2", "-2")
+    ds = lint(text, select=["DL0", "DL1", "DL2"], fmt="text", year=2019)
+    assert "DL239" not in codes(ds) and "DL001" in codes(ds)
+    d = next(d for d in ds if d.code == "DL001")
+    assert "“行政许可”行中2个数值" in d.message
+
+
+def test_one_digit_per_column_with_a_sign_is_still_not_split():
+    text = S2_2019.format(lic="3-1", pen="101017", fee="20")
+    t = interpret(parse(text, "text")).stats["s2"]
+    assert t.get("licensing", "decisions") is None and [c.raw for c in t.loose if c.row == "licensing"] == ["3", "-1"]
+
+
+def test_a_number_between_runs_of_spaces_is_one_cell():
+    """Found by the slow property of test_stats_properties.py: a 2019 table 二 split on runs of spaces with its
+    empty cells gone (``规范性文件            281``, a lone line to the reader) had its one number split one digit
+    per column (2 | 8 | 1) and DL206 (error) said 本年新公开8 > 对外公开总数量1.  A number delimited by tabs
+    or a run of spaces is one cell: too few for the row, so it is not placed (DL001)."""
+    text = ("青禾市生态环境局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项            \n"
+            "信息内容    本年新制作数量    本年新公开数量    对外公开总数量\n规章            \n规范性文件            281\n"
+            "三、收到和处理政府信息公开申请情况\n本年未收到申请。\n")
+    t = interpret(parse(text, "text")).stats["s2"]
+    assert t.get("normative_docs", "new_published") is None
+    assert [(c.row, c.raw) for c in t.loose] == [("normative_docs", "281")]
+    assert codes(lint(text, select=["DL0", "DL1", "DL2"], fmt="text", year=2020)) == ["DL001"]

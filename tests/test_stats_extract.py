@@ -898,10 +898,12 @@ def test_s2_block_title_as_a_column():
 
 
 def test_s2_merged_value_that_differs_is_reported():
+    """Two different numbers under one merged header: which one is meant cannot be told — neither is placed,
+    both are kept as unplaced numbers of the row (table-unreadable reports them)."""
     rows = [["信息内容", "本年处理决定数量", "本年处理决定数量"], ["行政许可", "7", "8"]]
     st = report(wrap(as_markdown(rows), heading="二、主动公开政府信息情况")).stats["s2"]
-    assert st.get("licensing", "decisions").raw == "7"
-    assert [(u.label, u.what, u.cell.text) for u in st.unmapped] == [("本年处理决定数量", "col", "8")]
+    assert st.get("licensing", "decisions") is None and st.unmapped == []
+    assert [(c.row, c.raw) for c in st.loose] == [("licensing", "7"), ("licensing", "8")]
 
 
 def html_grid(rows: list[list[tuple[str, int, int]]]) -> str:
@@ -1016,7 +1018,7 @@ def test_row_written_as_its_label_alone_is_a_blank_row():
     """A row left blank whose trailing separators were trimmed: a row of the table block that ends with its
     labels, or a lone line after the block (a paragraph to the reader) — both rows of empty cells."""
     body = "\n".join(["信息内容\t本年制发件数\t本年废止件数\t现行有效件数", "规章\t1\t\t9", "行政规范性文件",
-                      "第二十条第（五）项", "信息内容\t本年处理决定数量", "行政许可"])
+                      "第二十条第（五）项", "信息内容\t本年处理决定数量", "行政许可", "以上数据截至年底。"])
     s2 = report(wrap(body, heading="二、主动公开政府信息情况", fmt="text"), fmt="text").stats["s2"]
     assert [s2.get("rules", c).raw for c in ("issued", "repealed", "in_force")] == ["1", "", "9"]
     assert [s2.get("normative_docs", c).raw for c in ("issued", "repealed", "in_force")] == ["", "", ""]
@@ -1026,7 +1028,7 @@ def test_row_written_as_its_label_alone_is_a_blank_row():
     rows[3] = rows[3][:2]  # （二）部分公开 in the block: its labels, then nothing
     tail = ["（七）总计", "四、结转下年度继续办理"]  # lone lines after the block
     body = as_tab_grid(s3_header("empty", 3) + rows[:-2]) + "\n" + "\n".join(tail)
-    st = report(wrap(body, fmt="text"), fmt="text").stats["s3"]
+    st = report(wrap(body + "\n以上数据截至年底。", fmt="text"), fmt="text").stats["s3"]
     assert st.missing_rows == [] and st.loose == []
     for rid in ("result.partial", "result.total", "carried_forward"):
         assert [st.get(rid, c).raw for c in COLS7] == [""] * 7, rid
@@ -1034,17 +1036,30 @@ def test_row_written_as_its_label_alone_is_a_blank_row():
     assert st.get("result.open", "total").raw == value(2, 6)
 
 
-def test_tab_row_alone_between_bare_lines_is_not_placed():
-    """A tab-separated row printed alone (between rows written as their labels alone) is a paragraph whose
-    leading empty cells were stripped: its numbers are kept as unplaceable, not placed from the left."""
+def test_tab_row_alone_between_bare_lines_is_placed_by_its_tabs():
+    """A tab-separated row printed alone (between rows written as their labels alone) is a paragraph to the
+    text reader (one separated line is not a table), but its source line keeps every tab, leading ones
+    too: its cells are placed by them, like the rows of the grid above it."""
     rows = s3_label_rows("2021", "empty")[:6]  # 一 二 三（一） （二） （三）1. 2.
     lines = as_tab_grid(s3_header("empty", 3) + rows[:5]).split("\n")
     lines += ["2.其他法律行政法规禁止公开", "\t\t3.危及“三安全一稳定”\t\t4\t\t\t\t\t4", "4.保护第三方合法权益"]
-    st = report(wrap("\n".join(lines), fmt="text"), fmt="text").stats["s3"]
+    st = report(wrap("\n".join(lines) + "\n以上数据截至年底。", fmt="text"), fmt="text").stats["s3"]
     assert [st.get("result.not_open.law_prohibited", c).raw for c in COLS7] == [""] * 7
+    assert [st.get("result.not_open.security_stability", c).raw for c in COLS7] == ["", "4", "", "", "", "", "4"]
+    assert st.get("result.not_open.security_stability", "total").cell.line == len(lines) - 1 + 2  # wrap's title
+    assert st.loose == []
+    assert [st.get("result.not_open.third_party", c).raw for c in COLS7] == [""] * 7
+
+
+def test_row_alone_without_tabs_after_a_tab_table_is_not_placed():
+    """The same row with its cells separated by spaces has lost its empty cells: its numbers are kept as
+    unplaceable, not placed from the left."""
+    rows = s3_label_rows("2021", "empty")[:6]
+    lines = as_tab_grid(s3_header("empty", 3) + rows[:5]).split("\n")
+    lines += ["2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”  4  4", "4.保护第三方合法权益"]
+    st = report(wrap("\n".join(lines), fmt="text"), fmt="text").stats["s3"]
     assert not [k for k in st.cells if k[0] == "result.not_open.security_stability"]
     assert [(c.row, c.raw) for c in st.loose] == [("result.not_open.security_stability", "4")] * 2
-    assert [st.get("result.not_open.third_party", c).raw for c in COLS7] == [""] * 7
 
 
 def spaces(rows: list[list[str]]) -> str:

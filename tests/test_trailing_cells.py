@@ -114,3 +114,78 @@ def test_html_copy_reads_like_the_markdown(name):
 
     assert cells(rep) == cells(ref) and len(cells(rep)) == 200
     assert cells(rep)[("s4", "cases", "after_review.total")] == ("blank", None)
+
+
+# -- a browser copy of table 三 whose zeros were left blank -------------------------------------------------
+
+S3_COPY_HEAD = ("三、收到和处理政府信息公开申请情况\n"
+                "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况\n"
+                "自然人\t法人或其他组织\t总计\n"
+                "商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n")
+# a street office with few applications: most rows are blank, so the copy prints them as their labels alone,
+# and the rows with numbers between them are lone tab lines (one tab line is not a table to the reader)
+S3_COPY_ROWS = [
+    "一、本年新收政府信息公开申请数量\t2\t1\t\t\t\t\t3",
+    "二、上年结转政府信息公开申请数量",
+    "三、本年度办理结果\t（一）予以公开\t2\t\t\t\t\t\t2",
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+    "（三）不予公开\t1.属于国家秘密",
+    "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益", "5.属于三类内部事务信息",
+    "6.属于四类过程性信息", "7.属于行政执法案卷", "8.属于行政查询事项",
+    "（四）无法提供\t1.本机关不掌握相关政府信息\t\t1\t\t\t\t\t1",
+    "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确",
+    "（五）不予处理\t1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申请",
+    "5.要求行政机关确认或重新出具已获取信息",
+    "（六）其他处理\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他",
+    "（七）总计\t2\t1\t\t\t\t\t3",
+    "四、结转下年度继续办理",
+]
+
+
+def _copy(rows=S3_COPY_ROWS) -> str:
+    return TITLE + S3_COPY_HEAD + "\n".join(rows) + "\n" + AFTER
+
+
+class TestBlankZerosCopy:
+    """rt-web #8: every cell of such a row is there — its interior tabs keep the positions."""
+
+    def test_lone_tab_rows_are_placed_by_their_tabs(self):
+        t = stats_of(_copy())["s3"]
+        assert not t.loose and not t.unmapped
+        row = lambda rid: [t.cells[(rid, c)].raw for c in  # noqa: E731
+                           ("natural_person", "commercial", "research", "social_welfare", "legal_service",
+                            "other_org", "total")]
+        assert row("result.open") == ["2", "", "", "", "", "", "2"]
+        assert row("result.unavailable.not_held") == ["", "1", "", "", "", "", "1"]  # 自然人 blank, 商业企业 1
+        assert row("result.total") == ["2", "1", "", "", "", "", "3"]
+        assert row("carried_forward") == [""] * 7
+        assert t.missing_rows == [] and t.missing_cols == []
+        assert t.cells[("result.total", "total")].cell.line == 2 + 4 + 23  # 7 header lines before the rows
+
+    def test_correct_copy_is_quiet(self):
+        assert lint(_copy(), select=RULES, fmt="text", year=2023) == []
+
+    def test_a_wrong_total_in_a_lone_row_is_found_where_it_is(self):
+        rows = list(S3_COPY_ROWS)
+        rows[2] = "三、本年度办理结果\t（一）予以公开\t2\t\t\t\t\t\t3"  # 总计 3, the parts add up to 2
+        ds = lint(_copy(rows), select=RULES, fmt="text", year=2023)
+        assert [d.code for d in ds] == ["DL210"]
+        d = ds[0]
+        assert (d.line, d.column) == (8, len("三、本年度办理结果\t（一）予以公开\t2\t\t\t\t\t\t") + 1)
+        assert "予以公开" in d.message and "2" in d.message
+
+    def test_example_copy_with_blank_zeros_reads_like_the_markdown(self):
+        """The example's table 三 with its zeros blank, copied from its page (three header rows, merged cells
+        once, trailing empty cells dropped, blank rows as their labels alone): no finding, the same numbers."""
+        path = FIXTURES / "blank-zeros-html-copy.txt"
+        rep = interpret(read_document(str(path), path.read_bytes()))
+        assert [(d.code, d.line, d.message) for d in run(rep, prepare(load_rules(), Config()))] == []
+        md = FIXTURES / "blank-cells.md"
+        ref = interpret(read_document(str(md), md.read_bytes()))
+
+        def numbers(r):
+            return {(k, c.value.arithmetic) for k, c in r.stats["s3"].cells.items()}
+
+        assert numbers(rep) == numbers(ref) and len(numbers(rep)) == 25 * 7
+        assert not rep.stats["s3"].loose

@@ -39,6 +39,7 @@ from typing import Literal
 from pydantic import Field
 
 from ..report.agency import classify
+from ..report.stats.misplaced import Rearrangement, rearrangements
 from ..report.stats.model import StatCell, StatTable
 from ..report.stats.schema import (
     S4_BLOCKS,
@@ -175,10 +176,24 @@ class Blame:
 
 
 @dataclass
+class Move:
+    """A row whose numbers sit in the wrong columns (:mod:`disclosure_lint.report.stats.misplaced`): the only
+    rearrangement of one row that makes every broken identity of its table hold."""
+
+    table: StatTable
+    how: Rearrangement
+    checks: list[Check]
+
+
+@dataclass
 class Analysis:
     checks: list[Check] = field(default_factory=list)
     blames: list[Blame] = field(default_factory=list)
-    blamed: set[int] = field(default_factory=set)  # id() of checks explained by a blame
+    blamed: set[int] = field(default_factory=set)  # id() of checks explained by a blame or a move
+    moves: list[Move] = field(default_factory=list)
+    # id() of a broken check → the one row whose rearrangement would make it hold, when that is not
+    # certain enough for a move (other identities of the table stay broken): named in its message
+    hints: dict[int, Rearrangement] = field(default_factory=dict)
 
 
 def _version(table: StatTable, report) -> str:
@@ -300,8 +315,45 @@ def analyse(report, min_identities: int = 2) -> Analysis:
         unknown = frozenset(c.total_key for c in first if c.status == "blank_total")
         out.checks.extend(_evaluate(i, table, unknown) if unknown else c for i, c in zip(idents, first))
     out.blames, out.blamed = _blame(out.checks, min_identities)
+    for tid in ("s3", "s4"):
+        _rearrange(out, tid)
     report.cache[cache_key] = out
     return out
+
+
+def _rearrange(out: Analysis, tid: str) -> None:
+    """Broken identities of one table that one row put back in its columns explains (see :class:`Move`).
+
+    A single cell that explains every broken identity is the simpler reading and stays (DL210 as a cell).
+    Otherwise the only rearrangement explaining all of them becomes a move (and cell blames of that table,
+    which explain a part, are dropped: their fix would leave the rest broken).  Without such a move, a
+    broken identity that only one rearrangement could make hold is given it as a hint (its row is named)."""
+    checks = [ch for ch in out.checks if ch.table.id == tid]
+    violated = [i for i, ch in enumerate(checks) if ch.status == "violated"]
+    if len(violated) < 2:
+        return
+    table = checks[0].table
+    blames = [b for b in out.blames if b.table is table]
+    if any(len(b.checks) == len(violated) for b in blames):
+        return
+    unknown = frozenset(ch.total_key for ch in checks if ch.status == "blank_total")
+    found = rearrangements(table, [ch.ident for ch in checks], unknown)
+    # every broken identity (and those with the row's blank 总计, which the rearrangement fills)
+    complete = [r for r in found if set(violated) <= r.fixes]
+    if len(complete) == 1:
+        for b in blames:
+            out.blames.remove(b)
+            out.blamed.difference_update(id(ch) for ch in b.checks)
+        move = Move(table, complete[0], [checks[i] for i in violated])
+        out.moves.append(move)
+        out.blamed.update(id(ch) for ch in move.checks)
+        return
+    for i in violated:
+        if id(checks[i]) in out.blamed:
+            continue
+        ways = [r for r in found if i in r.fixes]
+        if len(ways) == 1:
+            out.hints[id(checks[i])] = ways[0]
 
 
 # -- labels, evidence, positions ----------------------------------------------------------------
@@ -491,11 +543,17 @@ class StatIdentity(Kind):
             t = ch.table
             what, sid = ch.subject
             ev = check_evidence(ch)
+            detail = check_detail(ch)
+            hint = analysis.hints.get(id(ch))
+            if hint is not None:  # the one row whose numbers, put back in their columns, would make it hold
+                moved, fix = rearrangement_text(t, hint)
+                detail += f"；疑似{moved}（{fix}后本项成立）"
+                ev["suspected_row"] = {"row": hint.row, "kind": hint.kind, "columns": list(hint.cols)}
             params = {
                 "table": SHORT_NAMES.get(t.id, t.id), "subject": subject_label(ch),
                 "column": _col_name(t, sid) if what == "col" else "",
                 "row": row_name(t, sid) if what == "row" else "",
-                "detail": check_detail(ch),
+                "detail": detail,
                 "expected": fmt(ch.lhs if ch.ident.id == "I1" else ch.rhs),
                 "actual": fmt(ch.rhs if ch.ident.id == "I1" else ch.lhs), "delta": fmt(ch.delta),
                 "identity": IDENTITY_TEXT[ch.ident.id],
@@ -510,35 +568,80 @@ class BlameOptions(KindOptions):
     min_identities: int = Field(default=2, ge=2, description="一个单元格至少使几项合计关系同时不成立才归因于它")
 
 
+def _names_and_details(checks: list[Check]) -> tuple[str, list[dict]]:
+    names = []
+    details = []
+    for ch in checks:
+        names.append(f"{subject_label(ch)}{IDENTITY_SHORT[ch.ident.id]}")
+        ev = check_evidence(ch)
+        ev["detail"] = check_detail(ch)
+        details.append(ev)
+    return "、".join(names), details
+
+
+def _cell_name_of(t: StatTable, col: str) -> str:
+    return _col_name(t, col) if t.id == "s3" else col_label(t, col)
+
+
+def rearrangement_text(t: StatTable, r: Rearrangement) -> tuple[str, str]:
+    """(what is wrong, how to put it back) for a row whose numbers sit in the wrong columns."""
+    row = row_name(t, r.row)
+    if r.kind == "swap":
+        (a, b), (wa, wb), (fa, fb) = r.cols, r.written, r.fixed
+        na, nb = _cell_name_of(t, a), _cell_name_of(t, b)
+        return (f"“{row}”行“{na}”“{nb}”两栏的数字（{fmt(wa)}、{fmt(wb)}）可能填反了",
+                f"两者互换（{na}{fmt(fa)}、{nb}{fmt(fb)}）")
+    shown = [f"{_cell_name_of(t, c)}{fmt(v)}" for c, v in zip(r.cols, r.fixed) if v != 0]
+    values = "、".join(shown) + ("，其余为0" if len(shown) < len(r.cols) else "")
+    first, last = _cell_name_of(t, r.cols[0]), _cell_name_of(t, r.cols[-1])
+    if r.kind == "shift_right":
+        return (f"“{row}”行的数字可能整行右移了一列（“{first}”栏空着，其后各栏的数字依次错后一格，"
+                f"“{last}”被挤出表格）", f"整行左移一列（{values}）")
+    return (f"“{row}”行的数字可能整行左移了一列（“{last}”栏空着，各栏的数字依次错前一格，“{first}”缺失）",
+            f"整行右移一列（{values}）")
+
+
 @register
 class StatCellBlame(Kind):
-    """One wrong cell that breaks several identities, reported once on that cell."""
+    """One wrong cell that breaks several identities, reported once on that cell; or one row whose numbers
+    sit in the wrong columns (two swapped, the row typed one column off), reported once on that row."""
 
     name = "stat-cell-blame"
     Options = BlameOptions
-    params = frozenset({"table", "row", "column", "expected", "actual", "count", "identities"})
+    params = frozenset({"table", "row", "column", "expected", "actual", "count", "identities", "what", "fix"})
 
     def check(self, report) -> Iterator[Hit]:
         analysis = analyse(report, self.options.min_identities)
         for b in analysis.blames:
             t = b.table
             row, col = b.key
-            names = []
-            details = []
-            for ch in b.checks:
-                names.append(f"{subject_label(ch)}{IDENTITY_SHORT[ch.ident.id]}")
-                ev = check_evidence(ch)
-                ev["detail"] = check_detail(ch)
-                details.append(ev)
-            params = {"table": SHORT_NAMES.get(t.id, t.id), "row": row_name(t, row),
-                      "column": _col_name(t, col) if t.id == "s3" else col_label(t, col),
+            names, details = _names_and_details(b.checks)
+            column = _cell_name_of(t, col)
+            params = {"table": SHORT_NAMES.get(t.id, t.id), "row": row_name(t, row), "column": column,
                       "expected": fmt(b.expected), "actual": fmt(b.actual), "count": str(len(b.checks)),
-                      "identities": "、".join(names)}
+                      "identities": names, "what": f"“{row_name(t, row)}”行“{column}”列的数字{fmt(b.actual)}可能有误",
+                      "fix": f"改为{fmt(b.expected)}"}
             ev = {"table": SHORT_NAMES.get(t.id, t.id), "table_title": TABLE_NAMES.get(t.id, t.id),
                   "row": row, "column": col, "row_label": row_label(t, row), "column_label": col_label(t, col),
                   "pointer": cell_pointer(t, b.key), "expected": jnum(b.expected), "actual": jnum(b.actual),
                   "delta": jnum(b.expected - b.actual), "identities": details}
             yield position(report, t, b.key, params=params, evidence=ev, key=f"blame:{t.id}:{row}:{col}")
+        for m in analysis.moves:
+            t, r = m.table, m.how
+            names, details = _names_and_details(m.checks)
+            what, fix = rearrangement_text(t, r)
+            at = r.changed[0] if r.changed else r.cols[0]
+            k = r.cols.index(at)
+            params = {"table": SHORT_NAMES.get(t.id, t.id), "row": row_name(t, r.row), "column": _cell_name_of(t, at),
+                      "expected": fmt(r.fixed[k]), "actual": fmt(r.written[k]), "count": str(len(m.checks)),
+                      "identities": names, "what": what, "fix": fix}
+            ev = {"table": SHORT_NAMES.get(t.id, t.id), "table_title": TABLE_NAMES.get(t.id, t.id),
+                  "row": r.row, "column": at, "row_label": row_label(t, r.row), "column_label": col_label(t, at),
+                  "pointer": cell_pointer(t, (r.row, at)), "kind": r.kind,
+                  "expected": {c: jnum(v) for c, v in zip(r.cols, r.fixed)},
+                  "actual": {c: jnum(v) for c, v in zip(r.cols, r.written)}, "identities": details}
+            yield position(report, t, (r.row, at), params=params, evidence=ev,
+                           key=f"moved:{t.id}:{r.row}:{r.kind}:{','.join(r.changed)}")
 
 
 # -- kind: blank totals ------------------------------------------------------------------------------
@@ -776,6 +879,8 @@ class StatUnfilled(Kind):
                 continue
             if trunc is not None and trunc.table == tid:
                 continue  # the file ends inside it: its numbers may be in the part cut off (DL002 says so)
+            if t.ends_file and not t.cells and not t.loose:
+                continue  # the file ends after its header rows: its data rows were cut off, not left unfilled
             loose = getattr(t, "loose", [])
             if any(c.value.kind != "blank" for c in (*t.cells.values(), *loose)):
                 continue  # filled with placeholders (/ — 无): a deliberate answer, not a template

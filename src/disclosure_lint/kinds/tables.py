@@ -13,7 +13,7 @@ and never the cell arithmetic, which the statistics kinds (DL2xx) check:
   with labels the tool could not read (``table-unreadable`` says so): a row we could
   not recognise must not be reported as missing.  When the file ends inside the table
   (``report.truncation``: a truncated copy or scraped excerpt), only gaps before the last row
-  read count.
+  read count, and the row the file ends in (``StatTable.cut_row``, read short) asks for no column.
 * ``table-extra-rows``: local additions (其他主动公开文件, a 小计 column) — accepted,
   reported as information.
 * ``table-unreadable``: labels the tool could not map to the schema, numbers of a
@@ -113,7 +113,7 @@ def _written_labels(table, what: str) -> list[tuple[str, object, object]]:
     labels = table.row_labels if what == "row" else table.col_labels
     for label in labels.values():
         add(label, table.blocks[0] if table.blocks else None, None)
-    out.sort(key=lambda t: (_line(t[1], t[2]), _col(t[2])))
+    out.sort(key=lambda t: _order(t[1], t[2]))
     return out
 
 
@@ -147,6 +147,14 @@ def _line(block, cell) -> int:
 
 def _col(cell) -> int:
     return (cell.column or 0) if cell is not None and cell.column is not None else 0
+
+
+def _order(block, cell) -> tuple[int, int, int, int, int]:
+    """Reading order of a label in every format: its block, then its grid row and column (Word and PDF
+    have no source lines, so ordering by line alone put their labels in a different order than Markdown's)."""
+    return (block.index if block is not None else 10**9,
+            cell.row if cell is not None else 10**9, cell.col if cell is not None else 0,
+            _line(block, cell), _col(cell))
 
 
 def _expected_version(report) -> str | None:
@@ -252,7 +260,7 @@ class TableFormatVersion(Kind):
             k = _key(label)
             if k in d_cols and k not in e_cols:
                 out.append((label.strip(), block, cell))
-        out.sort(key=lambda t: (_line(t[1], t[2]), _col(t[2])))
+        out.sort(key=lambda t: _order(t[1], t[2]))
         return out
 
 
@@ -296,8 +304,10 @@ class TableMissingRows(Kind):
             seen_rows = rows_found | set(table.row_labels) | {c.row for c in table.loose if c.row}
             missing_rows = [] if any(u.what == "row" for u in bad) else [
                 r for r in data_rows if r.id not in seen_rows]
-            # a column is expected when a row that has it was read (table 二: blocks with their own columns)
-            wanted = {c for r in data_rows if r.id in rows_found for c in sch.cols_of(r.id)}
+            # a column is expected when a row that has it was read (table 二: blocks with their own columns);
+            # not for the row the file ends in, read short: its last cells were cut off with the rest
+            cut_row = getattr(table, "cut_row", None) if truncated else None
+            wanted = {c for r in data_rows if r.id in rows_found and r.id != cut_row for c in sch.cols_of(r.id)}
             missing_cols = [] if any(u.what == "col" for u in bad) else [
                 c for c in sch.cols if c.id not in cols_found and c.id in wanted]
             if not missing_rows and not missing_cols:
@@ -351,7 +361,7 @@ class TableExtraRows(Kind):
                     items.append(("列", label, block, cell))
             if not items:
                 continue
-            items.sort(key=lambda t: (_line(t[2], t[3]), _col(t[3])))
+            items.sort(key=lambda t: _order(t[2], t[3]))
             labels = [lbl.strip() for _w, lbl, _b, _c in items]
             text = "、".join(f"{w}“{lbl.strip()}”" for w, lbl, _b, _c in items)
             _w, first, block, cell = items[0]
@@ -416,7 +426,7 @@ class TableUnreadable(Kind):
             for row_label, n in by_row.items():
                 parts.append(f"“{row_label}”行中{n}个数值所在的列" if row_label else f"{n}个数值所在的行和列")
             places = [(u.label, u.block, u.cell) for u in bad] + [(c.raw, c.block, c.cell) for c in loose]
-            first = min(places, key=lambda p: (_line(p[1], p[2]), _col(p[2])))
+            first = min(places, key=lambda p: _order(p[1], p[2]))
             block = first[1] if first[1] is not None else _first_block(table)
             grid_cell = first[2] if first[2] is not None and block is not None and block.kind == "table" else None
             yield Hit(

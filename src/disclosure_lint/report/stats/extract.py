@@ -31,7 +31,9 @@ table has columns is not placed — its numbers go to ``loose`` (table-unreadabl
 arithmetic of the table is skipped).  A row written as its labels alone (every cell empty, the
 separators trimmed) is a row of empty cells; such lines, and a row of numbers alone between them,
 are paragraphs to the reader, so the one-line paragraphs after a text table that are row labels of it
-are read as its rows (:func:`_tail_rows`), and rows still missing are taken from lone lines read one
+are read as its rows (:func:`_tail_rows`) — a lone line with tabs by the cells of its source line, whose
+tabs (leading ones too) keep every position (a browser copy of a table whose zeros were left blank:
+``4.保护第三方合法权益\t1\t\t\t\t\t\t1``) — and rows still missing are taken from lone lines read one
 cell per line (:func:`_complete`).  A part of a table that continues an earlier part without a
 header keeps the earlier part's columns, shifted when its values start at another grid column.
 
@@ -44,6 +46,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from dataclasses import replace as dc_replace
 
 from ...model import Block, Cell, Row
 from . import labels as lb
@@ -112,6 +115,7 @@ class Build:
     order_start: int | None = None  # grid column of order[0] when it came from header positions
     pending_other: list[tuple[str, Cell, str, Block]] = field(default_factory=list)  # blank （六）其他处理
     loose: list[StatCell] = field(default_factory=list)
+    cut_row: str | None = None  # the row the file ends in, read short (see StatTable.cut_row)
 
     def add(self, row: str, col: str, cell_text: str, row_label: str, col_label: str, block: Block | None,
             cell: Cell | None) -> None:
@@ -246,6 +250,8 @@ def extract(report) -> dict[str, StatTable]:
     blocks = report.blocks
     text_format = getattr(getattr(report, "document", None), "format", None) == "text"
     last_text = max((b.index for b in blocks if b.text.strip()), default=-1)
+    lines = (report.document.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+             if text_format and report.document.text else None)
     for k, blk in enumerate(blocks):
         if blk.kind == "table" and blk.table is not None and blk.table.rows:
             tables = [blk]
@@ -257,10 +263,10 @@ def extract(report) -> dict[str, StatTable]:
             continue
         for b in tables:
             hint = hints.get(b.index)
-            tail = _tail_lines(blocks, k + 1, hint, hints) if text_format and b is blk else []
+            gap = b is blk and b.index in gaps
+            tail = _tail_lines(blocks, k + 1, hint, hints, lines, gap) if text_format and b is blk else []
             # the file ends in this table: its last row may be cut off, not short of empty cells
-            open_end = b is blk and (tail[-1][0].index if tail else blk.index) >= last_text
-            _read_table(b, hint, build, b is blk and b.index in gaps, tail, open_end)
+            _read_table(b, hint, build, gap, tail, last_text if b is blk else None)
 
     from .flat import read_flat
 
@@ -292,12 +298,28 @@ def extract(report) -> dict[str, StatTable]:
         out[tid] = StatTable(
             id=tid, schema=schema(tid, version), detected_version=detected, blocks=bd.blocks, cells=bd.cells,
             unmapped=bd.unmapped, extra_rows=bd.extra_rows, extra_cols=bd.extra_cols, layout=bd.layout,
-            row_labels=bd.row_labels, col_labels=bd.col_labels, loose=bd.loose,
+            row_labels=bd.row_labels, col_labels=bd.col_labels, loose=bd.loose, cut_row=bd.cut_row,
+            ends_file=_ends_file(bd, blocks, last_text),
         )
     return out
 
 
 _PIECE = re.compile(r"[^\t \u3000](?:[^\t \u3000]|[ \u3000](?=[^\t \u3000]))*")
+
+
+def _ends_file(bd: Build, blocks, last_text: int) -> bool:
+    """Is the document's last block of text a part of this table — a grid, or a line whose last piece is a
+    cell of it or the beginning of one (``规`` of 规章), not a part's title after it (``五、存在的主``) that a
+    run of one-cell lines took in?"""
+    if last_text < 0 or not any(b.index == last_text for b in bd.blocks):
+        return False
+    last = blocks[last_text]
+    if last.kind == "table":
+        return True
+    from .runs import begins_label, tabular
+
+    pieces = last.text.split()
+    return bool(pieces) and (tabular(pieces[-1]) or begins_label(pieces[-1]))
 
 
 def _rows_missing(bd: Build, report) -> bool:
@@ -312,8 +334,10 @@ def _complete(bd: Build, fb: Build) -> None:
     shredded by rows the reader could not see as table lines (blank rows written as their label alone)."""
     seen = {r for r, _ in bd.cells} | set(bd.row_labels) | {c.row for c in bd.loose}
     new = ({r for r, _ in fb.cells} | {c.row for c in fb.loose if c.row} | set(fb.row_labels)) - seen
+    new = {r for r in new if bd.id != "s3" or r == "result.other" or (spec := lb.S3_ROW_SPECS.get(r)) is None
+           or spec.data}  # （六）其他处理 is a data row in 2019
     if not new:
-        return
+        return  # nothing but group rows (（三）不予公开 …), which hold no numbers: the grid has what it needs
     for key, sc in fb.cells.items():
         if key[0] in new:
             bd.cells.setdefault(key, sc)
@@ -325,13 +349,60 @@ def _complete(bd: Build, fb: Build) -> None:
         bd.add_block(b)
 
 
-def _tail_lines(blocks, start: int, hint: str | None,
-                hints: dict[int, str]) -> list[tuple[Block, list[tuple[int, str]]]]:
+@dataclass
+class TailLine:
+    """A one-line paragraph after a text table that may be a row of it (see :func:`_tail_lines`)."""
+
+    block: Block
+    pieces: list[tuple[int, str]]  # (offset in the block text, text): a label, then numbers or placeholders
+    cells: tuple[Cell, ...] | None = None  # the source line split on its tabs: exact positions, empty cells kept
+
+
+def _tab_cells(block: Block, lines: list[str] | None) -> tuple[Cell, ...] | None:
+    """The cells of the source line of a one-line block that holds tabs, split as a tab table's row
+    (readers/text.py): every tab is one boundary, leading tabs are empty cells.  A lone tab line is a
+    paragraph to the reader (one separated line is not a table), but its tabs still say where each
+    value sits — ``4.保护第三方合法权益\t1\t\t\t\t\t\t1`` has its 总计 in the seventh value column."""
+    if lines is None or block.line is None or block.end_line != block.line or not 0 < block.line <= len(lines):
+        return None
+    raw = lines[block.line - 1]
+    if "\t" not in raw or raw.strip(" \t\u3000") != block.text:
+        return None  # no tab, or the block is a part of its line (a flattened line split by report/inline.py)
+    start, end = 0, len(raw)
+    while start < end and raw[start] in " \u3000":
+        start += 1
+    while end > start and raw[end - 1] in " \u3000":
+        end -= 1
+    cells: list[Cell] = []
+    pos = start
+    for k, piece in enumerate(raw[start:end].split("\t")):
+        lead = len(piece) - len(piece.lstrip(" \u3000"))
+        text = piece.strip(" \u3000")
+        col = pos + lead + 1
+        cells.append(Cell(text=text, row=0, col=k, line=block.line, column=col, end_column=col + len(text),
+                          pointer=block.pointer))
+        pos += len(piece) + 1
+    return tuple(cells)
+
+
+def _row_shape_ok(cells: tuple[Cell, ...]) -> bool:
+    """Labels first, then only numbers, placeholders or empty cells."""
+    texts = [c.text for c in cells if c.text]
+    if not texts or is_value(texts[0]):
+        return False
+    k = next((i for i, t in enumerate(texts) if is_value(t)), len(texts))
+    return all(is_value(t) for t in texts[k:])
+
+
+def _tail_lines(blocks, start: int, hint: str | None, hints: dict[int, str],
+                lines: list[str] | None = None, gap: bool = False) -> list[TailLine]:
     """One-line paragraphs right after a text table that may be rows of it the reader did not see as table
     lines: a row left blank written as its label alone (its separators trimmed), or a row of numbers
     alone between two such lines (one separated line is not a table).  Each with its pieces (offset,
-    text): a label, then only numbers or placeholders.  Which of them are rows is decided by the labels."""
-    out: list[tuple[Block, list[tuple[int, str]]]] = []
+    text): a label, then only numbers or placeholders; a line with tabs (after a table that is not split
+    on runs of spaces) also with its cells as the source line's tabs place them, labels first.  Which of
+    them are rows is decided by the labels."""
+    out: list[TailLine] = []
     for b in blocks[start:start + 60]:
         if b.kind not in ("paragraph", "heading") or hints.get(b.index) != hint:
             break
@@ -341,11 +412,17 @@ def _tail_lines(blocks, start: int, hint: str | None,
         pieces = [(m.start(), m.group(0)) for m in _PIECE.finditer(t)]
         if not pieces or is_value(pieces[0][1]):
             break
+        cells = None if gap else _tab_cells(b, lines)
+        if cells is not None:
+            if not _row_shape_ok(cells):
+                break
+            out.append(TailLine(b, pieces, cells))
+            continue
         if not all(is_value(x) for _, x in pieces[1:]) and not all(_s2_head(x) for _, x in pieces):
             break
         if len(pieces) == 1 and len(t) > 60:
             break
-        out.append((b, pieces))
+        out.append(TailLine(b, pieces))
     return out
 
 
@@ -364,23 +441,30 @@ def _tail_label_ok(tid: str | None, text: str) -> bool:
     return False
 
 
-def _tail_rows(seg: Segment, tail, gap: bool) -> tuple[list[Row], list[tuple[str, list[Cell]]]]:
+def _tail_rows(seg: Segment, tail: list[TailLine],
+               gap: bool) -> tuple[list[Row], list[tuple[str, list[Cell]]], list[Block]]:
     """Rows of table 二 or 三 written after a table block as one-line paragraphs (see :func:`_tail_lines`),
     up to the first line that is not a row label of the table: a label alone is a row whose cells are all
-    empty; a label with numbers, after a table split on runs of spaces, a row like the others.  A label with
-    numbers after a tab-separated table lost its leading empty cells (the paragraph was stripped), so its
-    numbers cannot be placed: returned apart, as (label, cells), for ``loose``."""
+    empty; a label with numbers, after a table split on runs of spaces, a row like the others; a line with
+    tabs, a row with the cells its tabs delimit (the source line keeps its leading tabs).  A label with
+    numbers and no tab after a tab-separated table lost its empty cells (the separators were spaces or the
+    paragraph was stripped), so its numbers cannot be placed: returned apart, as (label, cells), for
+    ``loose``.  Last, the blocks taken: they are a part of the table (its rows), not prose."""
     rows: list[Row] = []
     unplaced: list[tuple[str, list[Cell]]] = []
     n = len(seg.block.table.rows) if seg.block.table is not None else 0
     taken = 0
-    for k, (_b, pieces) in enumerate(tail):
-        label = pieces[0][1]
-        if not _tail_label_ok(seg.id, label):
+    for k, tl in enumerate(tail):
+        labels = [c.text for c in tl.cells if c.text and not is_value(c.text)] if tl.cells else [tl.pieces[0][1]]
+        if not all(_tail_label_ok(seg.id, x) for x in labels):
             break
-        if seg.id != "s2" or _s2_row_of(label) is not None:
+        if seg.id != "s2" or any(_s2_row_of(x) is not None for x in labels):
             taken = k + 1  # titles and header lines of table 二 count only before one of its rows
-    for b, pieces in tail[:taken]:
+    for tl in tail[:taken]:
+        b, pieces = tl.block, tl.pieces
+        if tl.cells is not None:
+            rows.append(Row(cells=tuple(dc_replace(c, row=n + len(rows)) for c in tl.cells), line=b.line))
+            continue
         label = pieces[0][1]
         cells = []
         for j, (off, text) in enumerate(pieces):
@@ -392,20 +476,22 @@ def _tail_rows(seg: Segment, tail, gap: bool) -> tuple[list[Row], list[tuple[str
             unplaced.append((label, cells[1:]))
             continue
         rows.append(Row(cells=tuple(cells), line=cells[0].line))
-    return rows, unplaced
+    return rows, unplaced, [tl.block for tl in tail[:taken]]
 
 
-def _read_table(b: Block, hint: str | None, build, gap: bool = False, tail: list[Block] | None = None,
-                open_end: bool = False) -> None:
+def _read_table(b: Block, hint: str | None, build, gap: bool = False, tail: list[TailLine] | None = None,
+                last_text: int | None = None) -> None:
     """``gap``: the cells are separated by runs of spaces, so an empty cell leaves no trace: a row with
     fewer numbers than the table has columns cannot be placed (its numbers go to ``loose``), and the
     columns come from the order of the header texts, not from their positions.  ``tail``: bare label
-    lines after the block that may be rows of its last table (:func:`_tail_rows`).  ``open_end``: the
-    document ends with this block, so its last row may be cut off (it is not padded with empty cells)."""
+    lines after the block that may be rows of its last table (:func:`_tail_rows`).  ``last_text``: index of the
+    last block with text; when the table's last row (in this block or a tail line taken) is there, the
+    document ends with it, so it may be cut off (it is not padded with empty cells)."""
     segs = split_block(b)
     unplaced: list[tuple[str, list[Cell]]] = []
+    tail_blocks: list[Block] = []
     if tail and segs and segs[-1].id in ("s2", "s3"):
-        rows, unplaced = _tail_rows(segs[-1], tail, gap)
+        rows, unplaced, tail_blocks = _tail_rows(segs[-1], tail, gap)
         segs[-1].rows.extend(rows)
     if len(segs) == 1 and segs[0].id is None:
         if hint is None:
@@ -420,6 +506,8 @@ def _read_table(b: Block, hint: str | None, build, gap: bool = False, tail: list
             continue
         bd = build(seg.id)
         bd.add_block(b)
+        end = tail_blocks[-1] if tail_blocks else b
+        open_end = last_text is not None and end.index >= last_text
         cut = seg.rows[-1] if open_end and seg is segs[-1] and seg.rows else None
         if seg.id == "s2":
             read_s2(bd, seg.rows, b, gap, cut)
@@ -428,6 +516,8 @@ def _read_table(b: Block, hint: str | None, build, gap: bool = False, tail: list
         else:
             read_s4(bd, seg.rows, b, gap, cut)
         if seg is segs[-1]:
+            for tb in tail_blocks:
+                bd.add_block(tb)
             for label, cells in unplaced:
                 if seg.id == "s2":
                     rid = _s2_row_of(label)
@@ -821,7 +911,8 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
         label_texts = {c.text for c in row.cells[: max(ll, 0) + 1] if c.text}
         vals = [(i, c) for i, c in vals if c.text not in label_texts]  # a merged label repeated across
         if not vals and ll >= 0 and ll == len(row.cells) - 1:
-            vals = _blank_cells(row, len(order))  # a row written as its labels only: every cell left empty
+            # a row written as its labels only: every cell left empty (at the end of a cut file: not known)
+            vals = [] if row is cut else _blank_cells(row, len(order))
         elif not gap:
             vals = _padded(row, vals, len(order), cut)
         nonblank = [(i, c) for i, c in vals if c.text]
@@ -831,6 +922,9 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
                 bd.unmap(label, "row", block, where or nonblank[0][1])
             continue
         row_label = _clean(where.text) if where is not None else rid
+        if row is cut and len(vals) < len(order):
+            bd.cut_row = rid
+            bd.row_labels.setdefault(rid, row_label)
         if rid == "result.other":
             bd.s3_other_seen = True
             if nonblank:
@@ -1145,33 +1239,54 @@ def read_s2(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
             if rid in lb.S2_EXTRA_ROW_IDS:
                 cols = list(sch.cols_of("rules"))
         if not vals and li >= 0 and li == len(cells) - 1:
-            vals = _blank_cells(row, len(cols))  # a row written as its label only: every cell left empty
+            # a row written as its label only: every cell left empty (at the end of a cut file: not known)
+            vals = [] if row is cut else _blank_cells(row, len(cols))
         elif header is not None and not gap:
             vals = _padded(row, vals, len(cols), cut)
+        if row is cut and len(vals) < len(cols):
+            bd.cut_row = rid
+            bd.row_labels.setdefault(rid, label)
         if _short_row(gap, nonblank, len(cols)):
             bd.row_labels.setdefault(rid, label)
             _unplaced(bd, rid, label, block, [c for _, c in nonblank])
             continue
-        seen: dict[str, str] = {}
+        groups: dict[str, list[Cell]] = {}
+        prev: str | None = None
         for i, c in vals:
             cid = cols[i] if i < len(cols) else None
+            if cid is None and header is not None and i < len(header_cells) and not header_cells[i].text:
+                cid = prev  # a header cell merged over several value cells and left empty right of its text
+            prev = cid
             if cid is None:
-                # a merged cell repeated or left empty under its header
-                if c.text and not (i > 0 and header is not None and _same_merged(header, i, vals, seen)):
+                if c.text and not _placeholder(c.text):  # "/" or "—" in a cell without a column says nothing
                     htext = _clean(header_cells[i].text) if header is not None and i < len(header_cells) else ""
                     bd.unmap(htext or f"第{c.col + 1}列", "col", block, c)
                 continue
-            if cid in seen:
-                if c.text and c.text != seen[cid]:
-                    bd.unmap(bd.col_labels.get(cid, cid), "col", block, c)
+            groups.setdefault(cid, []).append(c)
+        for cid, members in groups.items():
+            c = _merged_value(members)
+            if c is None:  # two different values under one column: which one is meant cannot be told (DL001)
+                bd.row_labels.setdefault(rid, label)
+                _unplaced(bd, rid, label, block, [m for m in members if m.text and not _placeholder(m.text)])
                 continue
-            seen[cid] = c.text
             bd.add(rid, cid, c.text, label, bd.col_labels.get(cid, ""), block, c)
 
 
-def _same_merged(header: list[str | None], i: int, vals: list[tuple[int, Cell]], seen: dict[str, str]) -> bool:
-    """Position ``i`` has no header of its own: is it the copy of a merged value on its left?"""
-    for j in range(i - 1, -1, -1):
-        if header[j] is not None:
-            return seen.get(header[j], None) == vals[i][1].text  # type: ignore[index]
-    return False
+def _placeholder(text: str) -> bool:
+    return value_of(text).kind in ("slash", "dash", "none", "na")
+
+
+def _merged_value(cells: list[Cell]) -> Cell | None:
+    """The cell that holds the value of a column whose header is merged over several cells of the row (the
+    2021 template's 本年处理决定数量 over three cells, a header repeated by an export): the one number (or
+    text) among them, wherever the clerk typed it — the same value repeated (a merged value cell expanded)
+    counts once; "/" and "—" in the other cells only fill them.  Without a number, the first cell that is
+    not empty, else the first cell.  None when two different values share the column."""
+    if len(cells) == 1:
+        return cells[0]
+    filled = [c for c in cells if c.text and not _placeholder(c.text)]
+    if filled:
+        return filled[0] if len({c.text for c in filled}) == 1 else None
+    return next((c for c in cells if c.text), cells[0])
+
+

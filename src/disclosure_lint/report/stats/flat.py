@@ -51,14 +51,16 @@ SEPARATORS = frozenset({"|", "｜", "||"})
 class Tok:
     """One line (cell) of a flattened table; its grid-like :class:`Cell` is made on demand."""
 
-    __slots__ = ("text", "block", "start", "sep", "_cell")
+    __slots__ = ("text", "block", "start", "sep", "_cell", "whole")
 
-    def __init__(self, text: str, block: Block, start: int, sep: bool = False, cell: Cell | None = None):
+    def __init__(self, text: str, block: Block, start: int, sep: bool = False, cell: Cell | None = None,
+                 whole: bool = False):
         self.text = text
         self.block = block
         self.start = start
         self.sep = sep
         self._cell = cell
+        self.whole = whole  # delimited by tabs or a run of spaces: one cell, never cells run together
 
     @property
     def value(self) -> bool:
@@ -127,7 +129,7 @@ def _runs(report) -> list[list[Tok]]:
             if ("\t" in s or "  " in s or "\u3000\u3000" in s) and s == line.strip():
                 pieces = _pieces(s)
                 if pieces is not None:  # one row of a separated table that the reader saw as a lone line
-                    cur.extend(Tok(x, b, off + o) for o, x in pieces)
+                    cur.extend(Tok(x, b, off + o, whole=True) for o, x in pieces)
                     continue
             cur.append(Tok(s, b, off, s in SEPARATORS))
     close()
@@ -253,8 +255,8 @@ def read_flat(report, hints: dict[int, str], have: set[str],
 def _split_tok(t: Tok, groups: int, size: int, identity: bool = True) -> list[Tok] | None:
     """The numbers of a row whose cells were run together into one token of digits, when certain (see
     :func:`.runs.split_run`; without ``identity``: one digit per cell, for a run exactly that long)."""
-    if not t.text.isdigit():
-        return None
+    if t.whole or not t.text.isdigit():
+        return None  # a cell of its own (281 between runs of spaces) is one number, not 2 8 1
     if identity:
         spans = flatline.split_run(t.text, groups, size)
     else:

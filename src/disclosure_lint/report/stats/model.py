@@ -47,8 +47,10 @@ _PLACEHOLDER = {
 
 
 def parse_value(raw: str) -> Value:
-    """Parse a cell: integers, decimals (fees in 万元), blanks, / — - 无 不适用, numbers with units."""
-    s = raw.strip().replace("\u00a0", "").replace("\u3000", "").replace(" ", "")
+    """Parse a cell: integers, decimals (fees in 万元), blanks, / — - 无 不适用, numbers with units, thousands
+    separated by commas or spaces (4,863, 4 863, 4\u2009863)."""
+    # spaces of every width go: 4 863 and 4\u2009863 (a thin space as thousands separator) are 4863
+    s = "".join(raw.split()).replace("\u200b", "")
     s = s.strip("*_")  # Markdown emphasis around a number
     if s in _PLACEHOLDER:
         return Value(_PLACEHOLDER[s])  # type: ignore[arg-type]
@@ -117,6 +119,13 @@ class StatTable:
     col_labels: dict[str, str] = field(default_factory=dict)
     # values of a flattened table that could not be placed in a row and column (row/col "" or a guess)
     loose: list[StatCell] = field(default_factory=list)
+    # the row of a table 二 or 三 that the file ends in, read with fewer cells than the table has columns
+    # (or as its label alone): the cells it lacks were cut off with the rest of the file — not known, not
+    # blank, not missing from the report
+    cut_row: str | None = None
+    # the document's last block of text belongs to this table: a table with no data row there (its header
+    # rows only) was cut off, not left unfilled
+    ends_file: bool = False
 
     def get(self, row: str, col: str) -> StatCell | None:
         return self.cells.get((row, col))

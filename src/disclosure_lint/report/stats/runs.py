@@ -9,7 +9,10 @@ single spaces, or not at all where the crawler concatenated the text nodes (``�
 * at every run of whitespace;
 * inside a piece, between a label and a number (``行政许可37`` → 行政许可, 37).  A digit right before
   ``.``/``、`` and a character is the marker of the next row label (``…00000002.其他法律…`` →
-  0000000, 2.其他法律…).  A piece holding a sentence (，。； outside brackets) is never cut;
+  0000000, 2.其他法律…).  A ``-`` right before digits stays with them: in ``行政许可6-1142`` it may be
+  a dash for an empty cell (6, -, 1142) or the minus of a 本年增/减 (6, -1, 142), so the row is not cut
+  into a guess (6, -1142: too few cells, its numbers are not placed).  A piece holding a sentence
+  (，。； outside brackets) is never cut;
 * a piece of labels run together is cut into known labels of the three tables, only when they cover it
   completely (``行政复议行政诉讼`` → 行政复议, 行政诉讼).
 
@@ -37,6 +40,7 @@ _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _MARKER_AFTER = re.compile(r"[.．、][^\d\s.．、]")
 _SENTENCE = re.compile(r"[，。；;,]")
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+_SIGNS = frozenset("-－−")  # a minus sign, or a dash written for an empty cell: which, a run cannot tell
 MAX_PIECE = 120  # a longer piece is prose
 MAX_WORD = 40  # longest label tried when cutting labels run together
 MAX_PART = 7  # digits in one number of a split run
@@ -64,6 +68,13 @@ def tabular(text: str) -> bool:
     if lb.match_s2_col(text) or lb.match_s3_col(text) or lb.match_s4(text) or _s2_row_of(text):
         return True
     return any(p.marker and (p.key and lb.match_s3_row(p.key, p.key2)) for p in lb.split_label(text))
+
+
+def begins_label(text: str) -> bool:
+    """Is ``text`` the beginning of a label of one of the tables (``规`` of 规章, ``三、本年度`` of
+    三、本年度办理结果) — a cell cut off at the end of a file?"""
+    key = strip_number(text).strip()
+    return bool(key) and any(w.startswith(key) for w in _lexicon())
 
 
 def _segment(text: str) -> list[tuple[int, str]] | None:
@@ -105,6 +116,8 @@ def cells(piece: str) -> list[tuple[int, str]]:
             if z - a == 1:
                 continue  # the marker "1." of the label after it
             z -= 1  # the last digit is the marker of the next label
+        if a - label == 1 and piece[label] in _SIGNS:
+            a = label  # 6-1142: a placeholder between 6 and 1142, or the sign of -1 or of -11? Not cut there
         if label < a:
             out.append((label, piece[label:a]))
         out.append((a, piece[a:z]))
