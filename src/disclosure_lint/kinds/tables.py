@@ -295,7 +295,6 @@ class TableMissingRows(Kind):
                 # (table 四: columns) are not "missing"; unread-content (DL002) says once that the file ends early
                 last = max((i for i, r in enumerate(data_rows) if r.id in rows_found), default=-1)
                 data_rows = data_rows[:last + 1]
-                cols_found = cols_found | set(report.truncation.cols_after)  # the last row's cells after the cut
                 if tid == "s4":
                     last_col = max((i for i, c in enumerate(sch.cols) if c.id in cols_found), default=-1)
                     cols_found = cols_found | {c.id for c in sch.cols[last_col + 1:]}

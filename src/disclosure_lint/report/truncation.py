@@ -79,7 +79,6 @@ class Truncation:
     table: str | None = None  # s2 / s3 / s4 when it ends inside that statistics table
     last_row: str | None = None  # label of the last row of that table read (as written)
     rows_after: tuple[str, ...] = ()  # official labels of the table's rows (table 四: columns) after the cut
-    cols_after: tuple[str, ...] = ()  # ids of the columns of the last row read that come after the cut
 
     @property
     def tail(self) -> str:
@@ -304,31 +303,19 @@ def _table_before(report: AnnualReport, block: Block) -> Block | None:
     return None
 
 
-def _cols_after(t: StatTable, last: int) -> tuple[str, ...]:
-    """The columns of the last row read that come after its last value (the row was cut in the middle)."""
-    if last < 0 or t.id == "s4":
-        return ()
-    row = t.schema.data_rows()[last].id
-    cols = list(t.schema.cols_of(row))
-    got = [i for i, c in enumerate(cols) if (row, c) in t.cells]
-    return tuple(cols[max(got) + 1:]) if got else ()
-
-
 def _table_truncation(block: Block, start: int, end: int, cut: tuple[str, StatTable, int]) -> Truncation:
     tid, t, last = cut
     if tid == "s4":  # columns repeat their labels: name them with their group (未经复议直接起诉·结果纠正)
         cols = t.schema.cols
         last_label = f"{cols[last].group}·{cols[last].label}" if last >= 0 else None
         after = tuple(f"{c.group}·{c.label}" for c in cols[last + 1:])
-        # one data row, cut: a column not read may be one its values were placed around, not a missing one
-        unread = tuple(c.id for c in cols if c.id not in t.cols_found)
-        return Truncation(block, start, end, "table", tid, tid, last_label, after, unread)
+        return Truncation(block, start, end, "table", tid, tid, last_label, after)
     rows = t.schema.data_rows()
     last_label = (t.row_labels.get(rows[last].id) or rows[last].label) if last >= 0 else None
     every = list(t.schema.rows)  # group rows too (三、本年度办理结果 before （一）予以公开)
     k = every.index(rows[last]) if last >= 0 else -1
     after = tuple(r.label for r in every[k + 1:])
-    return Truncation(block, start, end, "table", tid, tid, last_label, after, _cols_after(t, last))
+    return Truncation(block, start, end, "table", tid, tid, last_label, after)
 
 
 def _unstarted(report: AnnualReport, block: Block, start: int, end: int) -> Truncation | None:
