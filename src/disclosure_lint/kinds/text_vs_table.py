@@ -24,7 +24,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..report.claims import _S4_BLOCKS_OF, DEFAULT_SCOPE, FAMILY_OF, LABELS, Claim, find_claims
+from ..report.claims import (_S4_BLOCKS_OF, DEFAULT_SCOPE, FAMILY_OF, LABELS, SUB_ITEM_LABELS, Claim, base_metric,
+                              find_claims, self_masker)
 from . import register
 from .base import Hit, Kind, KindOptions
 
@@ -102,6 +103,8 @@ def table_value(stats: dict, metric: str, s4_block: str | None = None) -> TableV
             return _s3_row(t, _S3_ROWS[metric])
         if metric in _S3_GROUPS:
             return _s3_group(t, _S3_GROUPS[metric])
+        if metric in SUB_ITEM_LABELS:  # one numbered sub-item: 7.属于行政执法案卷
+            return _s3_row(t, f"result.{metric}")
         if metric == "other":
             if t.get("result.other", "total") is not None or t.get("result.other", "natural_person") is not None:
                 return _s3_row(t, "result.other")
@@ -192,6 +195,11 @@ _BLOCK_NAMES = {"review": "行政复议", "litigation": "行政诉讼", "direct"
                 "after_review": "复议后起诉"}
 
 
+_GROUP_NAMES = {"not_open": "（三）不予公开", "unavailable": "（四）无法提供", "not_processed": "（五）不予处理",
+                "other": "（六）其他处理"}
+_TARGETS.update({m: f"“{_GROUP_NAMES[base_metric(m)]}”“{label}”总计" for m, label in SUB_ITEM_LABELS.items()})
+
+
 def _target(metrics: tuple[str, ...], s4_block: str | None) -> str:
     if FAMILY_OF[metrics[0]] == "s4res":
         return f"“{_BLOCK_NAMES[s4_block or 'review']}”“{LABELS[metrics[0]]}”"
@@ -236,6 +244,10 @@ def _evaluate(stats, claim: Claim) -> list[tuple[tuple[str, ...], TableValue, De
     tv = _sum([table_value(stats, m, claim.s4_block) for m in claim.metrics])
     if tv is None or _agrees(tv, n):
         return []
+    if claim.alt_s4_block is not None:  # results after both lawsuit groups: the lawsuits as a whole also fit
+        alt = _sum([table_value(stats, m, claim.alt_s4_block) for m in claim.metrics])
+        if alt is not None and _agrees(alt, n):
+            return []
     return [(claim.metrics, tv, n)]
 
 
@@ -263,7 +275,7 @@ class TextTableCount(Kind):
         for c in find_claims(report, self.options.scope_patterns).claims:
             if c.number is None or (c.scope is not None) != qualified or (c.block.index, c.end) in parts:
                 continue
-            if not set(c.metrics) & wanted and not (c.ambiguous and "received" in wanted):
+            if not {base_metric(m) for m in c.metrics} & wanted and not (c.ambiguous and "received" in wanted):
                 continue
             bad = _evaluate(stats, c)
             if not bad:
@@ -327,10 +339,17 @@ class TextTableStatement(Kind):
             if st.what not in wanted:
                 continue
             if st.what == "none_applications":
-                tv = table_value(stats, "new")
+                if st.applicants is None:
+                    tv = table_value(stats, "new")
+                    target = "“一、本年新收政府信息公开申请数量”总计"
+                else:  # 未收到法人或其他组织的申请: that kind's columns
+                    t3 = stats.get("s3")
+                    tv = (_columns_value(t3, ("new",), _PART_COLS[st.applicants])
+                          if t3 is not None and getattr(t3, "layout", "grid") != "image" else None)
+                    target = f"“一、本年新收政府信息公开申请数量”的{_PART_COL_NAMES[st.applicants]}"
                 if tv is None or tv.value <= 0:
                     continue
-                bad = [("“一、本年新收政府信息公开申请数量”总计", tv)]
+                bad = [(target, tv)]
                 table = "表三"
             elif st.what == "none_s4":
                 t4 = stats.get("s4")
@@ -345,7 +364,7 @@ class TextTableStatement(Kind):
                 t4 = stats.get("s4")
                 if t4 is None:
                     continue
-                vals = [(b, r, _s4_cell(t4, b, r)) for b in st.blocks for r in ("corrected", "other", "pending")]
+                vals = [(b, r, _s4_cell(t4, b, r)) for b in st.blocks for r in st.outcomes]
                 if any(v is None for *_, v in vals):
                     continue
                 names = {"corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结"}
@@ -484,7 +503,7 @@ class TextTableApplicant(Kind):
             readings = _READINGS.get(s.total.category)
             if s.kind != "applicants" or readings is None:
                 continue
-            text = s.block.text
+            text = self_masker(report)(s.block.text)
             if scope is not None and any(not _APPLICANT_WORD.match(m.group(0))
                                          for m in scope.finditer(text, s.sentence_start, s.end)):
                 continue  # 全区…其中自然人: another scope (the claim reader's DL236 territory)

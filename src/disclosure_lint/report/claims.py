@@ -160,6 +160,49 @@ LABELS = {
     "upheld": "结果维持", "corrected": "结果纠正", "other_result": "其他结果", "pending": "尚未审结",
 }
 
+# the numbered sub-items of table 三's groups （三）–（六）, with the words a sentence names their reason by
+# (``因属于行政执法案卷不予公开3件`` counts sub-item 7 only); metric ``<group>.<sub-item>``, row ``result.<metric>``
+SUB_ITEMS: dict[str, list[tuple[str, str, str]]] = {
+    "not_open": [
+        ("state_secret", "1.属于国家秘密", r"国家秘密|涉密"),
+        ("law_prohibited", "2.其他法律行政法规禁止公开", r"法律(?:、|和|及)?(?:行政)?法规(?:明确)?禁止公开"),
+        ("security_stability", "3.危及“三安全一稳定”", r"三安全一稳定|国家安全|公共安全|经济安全|社会稳定"),
+        ("third_party", "4.保护第三方合法权益", r"第三方|商业秘密|个人隐私"),
+        ("internal_affairs", "5.属于三类内部事务信息", r"内部事务"),
+        ("process_info", "6.属于四类过程性信息", r"过程性"),
+        ("enforcement_file", "7.属于行政执法案卷", r"执法案卷"),
+        ("admin_query", "8.属于行政查询事项", r"查询事项"),
+    ],
+    "unavailable": [
+        ("not_held", "1.本机关不掌握相关政府信息", r"不掌握|信息不存在|未制作(?:或|、)?(?:获取)?|没有制作"),
+        ("need_creation", "2.没有现成信息需要另行制作", r"另行制作|现成信息|加工"),
+        ("unclear", "3.补正后申请内容仍不明确", r"不明确"),
+    ],
+    "not_processed": [
+        ("petition", "1.信访举报投诉类申请", r"信访|举报|投诉"),
+        ("repeated", "2.重复申请", r"重复申请|重复提出"),
+        ("publication", "3.要求提供公开出版物", r"出版物"),
+        ("excessive", "4.无正当理由大量反复申请", r"大量反复|反复申请"),
+        ("confirm", "5.要求行政机关确认或重新出具已获取信息", r"重新出具|要求(?:行政机关)?确认"),
+    ],
+    "other": [
+        ("no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", r"不补正|未补正|未按要求补正"),
+        ("no_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", r"缴纳费用|收费通知|缴费"),
+    ],
+}
+SUB_ITEM_LABELS = {f"{g}.{k}": label for g, items in SUB_ITEMS.items() for k, label, _ in items}
+for _m, _label in SUB_ITEM_LABELS.items():
+    FAMILY_OF[_m] = "s3res"
+    LABELS[_m] = f"{LABELS[_m.split('.')[0]]}（{_label.split('.', 1)[1]}）"
+_REASON = re.compile("|".join(f"(?P<{g}__{k}>{p})" for g, items in SUB_ITEMS.items() for k, _, p in items))
+_REASON_ETC = re.compile(r"等(?:原因|情形|情况|理由|事由)?")
+_REASON_LEAD = re.compile(r"因|由于|属于|涉及|以[^，。；]{0,12}为由|系")
+
+
+def base_metric(metric: str) -> str:
+    """The metric of a table-三 group for one of its sub-items (``unavailable.not_held`` → ``unavailable``)."""
+    return metric.split(".", 1)[0]
+
 # -- context filters -----------------------------------------------------------------------------
 
 _SENT_END = re.compile(r"[。！？!?]")
@@ -175,6 +218,12 @@ _OFF_TOPIC = re.compile(r"建议|提案|议案|留言|来信|来电|信件|咨�
 _APPLICATION = re.compile(r"申请")
 _DISCLOSURE = re.compile(r"信息公开|政府信息|公开申请|依申请")
 _REVIEWER = re.compile(r"(?:受理|审理|办理|审结|作出|承办)[^，。；]{0,12}(?:行政复议|复议)")
+_OWN_NOUN = re.compile(r"\s?(?:的)?")  # between a number and the keyword it owns: 11件行政复议, 2件维持
+_REASON_FILL = re.compile(r"(?:[，,、\s]|其中|另有?|还有|并|已|依法|共|均)*")
+_REASON_CLAUSE = re.compile(r"(?:因|由于)[^，。；;\d]{1,24}[，,]\s*(?:已|均|被|予以)?")
+_PART_LEAD = re.compile(r"(?:[（(、，,；;：:\s]|其中|含|包括|包含|以及|和|及|与|另有?)*")
+_SUB_NAME = re.compile(r"(?:因|属于|涉及|系|为|是)?[^\d，。；;、（）()]{0,24}?(?:的|类)?(?:申请|情形|信息)?(?:的)?(?:有|为|是|共)?")
+_SUB_MARKER = re.compile(r"其中|含|包括|包含|[（(]")
 _LIST_FILL = re.compile(r"^[、，,和及与；;\s]*$")
 _CHAIN_SEP = re.compile(r"^(?:的)?(?:[、/和及与]|或者?|以及)$")
 _EACH = re.compile(r"均|各|都")
@@ -192,7 +241,7 @@ DEFAULT_SCOPE = [
     r"各(?:部门|单位|乡镇|街道|镇|区县|县区|县市区|地|级|园区|镇街|区|县|市)",
     r"全(?:区|市|县|省|州|盟|旗|系统)",
     r"(?:区|市|县|州|旗)(?:人民)?政府办(?:公室)?|政府办公室",
-    r"所属|下属|直属|二级单位",
+    r"所属|下属|直属|二级单位|[局委厅办院署]属(?!于)",
     r"(?<!本)(?<!业务)(?<!相关)部门",
     r"乡镇|镇街|镇（街道）",
     r"自然人|企业|网上|网络|在线|当面|现场|信函|邮寄|传真|电子邮件",
@@ -215,6 +264,7 @@ class Claim:
     ambiguous: bool = False  # 收到/受理: new, or new + carried over
     s4_block: str | None = None  # for s4 result metrics: the block they belong to
     percent: tuple[Decimal, int, int] | None = None  # stated %, start, end in block.text
+    alt_s4_block: str | None = None  # s4 results: another block they may be about (both lawsuit groups together)
 
     @property
     def text(self) -> str:
@@ -231,6 +281,10 @@ class Statement:
     start: int
     end: int
     sentence: str
+    # upheld: the outcomes of table 四 that must be 0 (the sentence may state some itself: 1件尚未审结)
+    outcomes: tuple[str, ...] = ("corrected", "other", "pending")
+    # none_applications: the applicant columns of table 三 the statement is about (None: all)
+    applicants: str | None = None
 
     @property
     def text(self) -> str:
@@ -245,8 +299,8 @@ class Analysis:
 
 # -- the prose reader --------------------------------------------------------------------------------
 
-_UPHELD = re.compile(r"(?:均|全部|都|皆)(?:已)?(?:获得?|被|予以|为|是)?(?:结果)?维持(?:原?(?:具体)?行政行为|原决定|原判|原答复)?"
-                     r"|结果均为维持")
+_UPHELD = re.compile(r"(?:均|全部|都|皆)(?:已)?(?:获得?|被|予以|为|是)?(?:法院|人民法院|复议机关)?(?:判决|决定)?(?:结果)?"
+                     r"维持(?:原?(?:具体)?行政行为|原决定|原判|原答复)?|结果均为维持")
 _NONE_APP = re.compile(
     r"(?:(?<!尚)未|没有|(?<![有并])无)(?:收到|接到|受理|接收|发生|产生)(?:过|到)?(?P<mid>[^，。；;\d]{0,30}?)"
     r"(?:依申请公开|公开申请|申请)(?!人|材料|补正|延期|行政复议|复议|提起)"
@@ -258,6 +312,12 @@ _NONE_S4 = re.compile(
     r"(?P<what>行政复议|行政诉讼|复议|诉讼)(?P<rest>(?:(?:[、和及与或]|或者)(?:被)?(?:提起)?(?:行政复议|行政诉讼|复议|诉讼))?)"
     r"|(?P<what2>行政复议|行政诉讼)(?P<rest2>(?:[、和及与或](?:行政复议|行政诉讼))?)(?:案件)?(?:数量?)?(?:均|都)?为(?:零|0|无)"
     r"(?![\d.件起])")
+# what may stand between 未收到 and 申请 in a statement of none (任何, 向本机关提出的, 政府信息公开 …); an applicant
+# kind narrows it to that kind's columns; anything else (涉及商业秘密的) makes it a statement about a subset
+_NONE_MID_OK = re.compile(
+    r"(?:任何|过|到|一件|一起|有关|相关|书面|正式|的|(?:向)?(?:本|我)(?:机关|单位|局|委|办|厅|部门|镇|街道|乡|院|署|中心)"
+    r"|(?:提出|提交|递交)|政府信息公开|政府信息|信息公开|公开|依申请公开|[、，和及与或者]"
+    r"|(?P<persons>自然人|公民|个人)|(?P<orgs>法人|其他组织|其[他它]组织|组织|企业))*")
 _NONE_S4_BAD_AFTER = re.compile(r"^(?:案件)?(?:被|败诉|纠错|决定|机关|机构|后|结果|中败诉|中被|申请人)")
 _NONE_BAD_MID = re.compile(r"^(?:其他|另外|此外)|补正|异议|延期|收费|减免|处理费|纠正|败诉|撤销|维持|审结")
 
@@ -276,6 +336,11 @@ class _Sentence:
         """(start of the clause holding ``pos``, index of its boundary or -1)."""
         i = bisect_left(self.bounds, pos) - 1
         return (self.bounds[i] + 1, i) if i >= 0 else (0, -1)
+
+    def clause_end(self, pos: int) -> int:
+        """End of the clause holding ``pos`` (its boundary, or the end of the sentence)."""
+        i = bisect_left(self.bounds, pos)
+        return self.bounds[i] if i < len(self.bounds) else len(self.text)
 
     def search(self, pattern: re.Pattern[str], upto: int) -> re.Match[str] | None:
         """``pattern.search(text, 0, upto)``, answered from the sentence's first match when possible."""
@@ -297,10 +362,38 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return m
 
 
+def _blank(m: re.Match[str]) -> str:
+    return "　" * len(m.group(0))
+
+
+_GOV_OFFICE = re.compile(r"(?P<level>[省市区县州旗盟])?(?:人民)?政府办公[厅室]$")
+
+
+def self_masker(report):
+    """A function that blanks the words with which the reporting body names itself when they look like a
+    scope qualifier: in the report of a 人民政府办公厅/办公室, ``市政府办公厅`` / ``市政府办`` of its own level is
+    the reporting body, not another scope (``区政府办`` in a 市政府办公厅 report, or in a 区政府 report, still is)."""
+    cached = report.cache.get("claims.self_masker")
+    if cached is not None:
+        return cached
+    agency = getattr(report, "agency", None)
+    m = _GOV_OFFICE.search(agency.name or "") if agency is not None and agency.kind == "government_office" else None
+    if m is None:
+        fn = (lambda text: text)  # noqa: E731
+    else:
+        level = re.escape(m.group("level")) if m.group("level") else ""
+        pat = re.compile(rf"(?<![全各])(?:{level}(?:人民)?政府办(?:公厅|公室)?|(?<![区市县州旗省盟])政府办公[厅室])"
+                         if level else r"(?<![区市县州旗省盟全各])(?:人民)?政府办(?:公厅|公室)?")
+        fn = (lambda text: pat.sub(_blank, text))  # noqa: E731
+    report.cache["claims.self_masker"] = fn
+    return fn
+
+
 class _Reader:
     def __init__(self, report, scope_patterns: list[str]):
         self.report = report
         self.year = report.year
+        self.masker = self_masker(report)
         self.scope = re.compile("|".join(f"(?:{p})" for p in scope_patterns)) if scope_patterns else None
         s4 = report.sections_by_id.get("s4") if hasattr(report, "sections_by_id") else None
         self.s4_blocks = {b.index for b in s4.blocks} | {s4.heading.index} if s4 is not None else set()
@@ -356,9 +449,10 @@ class _Reader:
         clause = sent[clause_start:kw_start]
         q = clause.rfind("其中")
         if q >= 0:
-            rest = sent[clause_start + q + 2:upto]
+            rest = self.scope_ctx.text[clause_start + q + 2:upto].lstrip("　")
             rest = rest[_QIZHONG_FILL.match(rest).end():]
-            if not _KW.match(rest):
+            # 其中因本机关不掌握…无法提供12件, 其中行政执法案卷3件: a reason, not another subject
+            if not _KW.match(rest) and not _REASON_LEAD.match(rest) and not _REASON.match(rest):
                 return "其中" + rest[:6]
         return None
 
@@ -370,9 +464,10 @@ class _Reader:
             return
         kws = list(_KW.finditer(sent))
         self.ctx = _Sentence(sent)
-        # 收到自然人、法人或其他组织提出的申请58件 names every applicant: not a narrower scope
-        self.scope_ctx = (_Sentence(_ALL_APPLICANTS.sub(lambda a: "　" * len(a.group(0)), sent))
-                          if _ALL_APPLICANTS.search(sent) else self.ctx)
+        # 收到自然人、法人或其他组织提出的申请58件 names every applicant, 市政府办公厅 in that office's own
+        # report names the reporting body: neither is a narrower scope
+        masked = self.masker(_ALL_APPLICANTS.sub(_blank, sent))
+        self.scope_ctx = _Sentence(masked) if masked != sent else self.ctx
         in_s4 = block.index in self.s4_blocks
         disclosure = bool(_DISCLOSURE.search(sent)) or in_s4
         has_app = self._has_app
@@ -443,10 +538,14 @@ class _Reader:
         for k in kws:
             if clause_start <= k.start() and k.end() <= t0:
                 kw = k
+        if kw is not None and any(t.end() <= kw.start() and _OWN_NOUN.fullmatch(sent, t.end(), kw.start())
+                                  for t in tokens[max(0, ti - 3):ti]):
+            kw = None  # 11件行政复议、9件…, 2件维持、1件…: the keyword is the noun of the number before it
+        except_ = kw is not None and sent[kw.end():t0].rstrip().endswith("除")  # 复议后起诉案件除1件尚未审结外
         metrics: tuple[str, ...]
         combine: Literal["sum", "each"] = "sum"
         start = t0
-        if kw is not None:
+        if kw is not None and not except_:
             gap = sent[kw.end():t0]
             if len(gap) > 26 or re.search(r"[\d０-９]", gap) or _TOKEN.search(gap):
                 return []
@@ -474,24 +573,97 @@ class _Reader:
             if len(gap.strip()) > 8 and not _GAP_NOUN.search(gap):
                 return []  # 予以公开的政府信息主要涉及……15条: not a count of applications
             start = chain[0].start()
+            if len(metrics) == 1 and metrics[0] in SUB_ITEMS:
+                sub = self._reason(sent, clause_start, kw.start(), metrics[0])
+                if sub == ():
+                    return []  # 因申请人撤回不予处理2件: a part of the group for a reason the table has no row for
+                metrics = sub or metrics
         else:
-            # the number first: 另有4件顺延到下年度 / 其中2件为上年结转
-            if not _POST_PREFIX.match(prefix):
-                return []
-            rest = sent[t1:]
-            j = _POST_KW.match(rest).end()
-            km = _KW.match(rest, j)
-            if km is None or km.lastgroup not in ("carried_forward", "carried_over", "open", "partial",
-                                                    "not_open", "unavailable", "not_processed", "handled"):
-                return []
-            metrics = (km.lastgroup,)
-            kw_end = t1 + km.end()
-            return self._finish(block, s0, sent, metrics, number, unit, clause_start, t0, kw_end, t0, "sum",
-                                claims, kws)
+            sub = self._sub_item_part(sent, kws, tokens, ti, clause_start)
+            if sub is not None:  # 不予公开5件（含行政执法案卷3件）
+                metrics, start = sub
+                return self._finish(block, s0, sent, metrics, number, unit, clause_start, start, t1, t0, "sum",
+                                    claims, kws)
+            return self._number_first(block, s0, sent, kws, number, unit, clause_start, prefix, t0, t1, claims,
+                                      except_)
         return self._finish(block, s0, sent, metrics, number, unit, clause_start, start, t1, t0, combine,
                             claims, kws)
 
-    def _finish(self, block, s0, sent, metrics, number, unit, clause_start, start, end, t0, combine, claims, kws):
+    def _number_first(self, block, s0, sent, kws, number, unit, clause_start, prefix, t0, t1, claims, except_):
+        """The keyword after the number: 另有4件顺延到下年度, 其中2件为上年结转, 11件行政复议, 除1件尚未审结外."""
+        rest = sent[t1:]
+        j = _POST_KW.match(rest).end()
+        km = _KW.match(rest, j)
+        if km is None:  # 另有5件因申请人补正材料，转入下一年度办理
+            rm = _REASON_CLAUSE.match(rest, j)
+            km = _KW.match(rest, rm.end()) if rm is not None else None
+            if km is None or km.lastgroup != "carried_forward":
+                return []
+        metric = km.lastgroup
+        kw_end = t1 + km.end()
+        s4_block = None
+        if FAMILY_OF[metric] == "s4block" and km.start() - j <= 1:
+            # 11件行政复议、9件行政诉讼: the number counts the cases named after it; 尚有1件行政复议、3件行政诉讼尚未审结:
+            # the pending ones
+            tail = sent[kw_end:self.ctx.clause_end(kw_end)]
+            if re.search(_OUTCOME_WORDS["pending"], tail):
+                metric, s4_block = "pending", metric
+            elif re.search(r"维持|审结|" + _OUTCOME_WORDS["corrected"] + "|" + _OUTCOME_WORDS["other"], tail):
+                return []
+        elif except_ and FAMILY_OF[metric] == "s4res":
+            pass  # 复议后起诉案件除1件尚未审结外: the group named before
+        elif not _POST_PREFIX.match(prefix) or metric not in ("carried_forward", "carried_over", "open", "partial",
+                                                              "not_open", "unavailable", "not_processed", "handled"):
+            return []
+        return self._finish(block, s0, sent, (metric,), number, unit, clause_start, t0, kw_end, t0, "sum",
+                            claims, kws, s4_block=s4_block)
+
+    def _sub_item_part(self, sent, kws, tokens, ti, clause_start) -> tuple[tuple[str, ...], int] | None:
+        """(sub-item metrics, name start) of a number that counts sub-items of the group stated just before it:
+        ``不予公开5件（含行政执法案卷3件、过程性信息1件）``, ``无法提供15件，其中本机关不掌握相关政府信息12件``."""
+        t0 = tokens[ti].start()
+        prev = tokens[ti - 1].end() if ti > 0 else 0
+        p = max(clause_start, prev)
+        p += _PART_LEAD.match(sent, p, t0).end() - p
+        name = sent[p:t0]
+        found = list(_REASON.finditer(name))
+        if not found or not _SUB_NAME.fullmatch(name) or _KW.search(name):
+            return None
+        group = None
+        for k in kws:
+            if k.end() <= p and k.lastgroup in SUB_ITEMS:
+                group = k
+        if group is None or any(group.end() <= k.start() and k.end() <= t0 for k in kws):
+            return None
+        between = sent[group.end():p]
+        if not _SUB_MARKER.search(between) or len(between) > 60:
+            return None  # 不予公开5件，行政执法案卷… without 其中/含/（: not a breakdown
+        subs = tuple(dict.fromkeys(m.lastgroup.replace("__", ".") for m in found))
+        if any(base_metric(x) != group.lastgroup for x in subs):
+            return None
+        return subs, p
+
+    def _reason(self, sent: str, clause_start: int, kw_start: int, group: str) -> tuple[str, ...] | None:
+        """The sub-items of ``group`` a reason before its keyword names (因属于行政执法案卷不予公开3件); None for the whole
+        group (no reason, or 因本机关不掌握等原因); () for a reason the table has no row for."""
+        text = sent[clause_start:kw_start]
+        lead = _REASON_FILL.match(text).end()
+        if lead == len(text) and clause_start > 0:  # 因属于行政执法案卷，不予公开3件
+            prev0 = self.ctx.clause_start(clause_start - 1)[0]
+            if _REASON_LEAD.match(sent, prev0 + _REASON_FILL.match(sent, prev0).end()):
+                text = sent[prev0:kw_start]
+        found = list(_REASON.finditer(text))
+        if not found:
+            return () if _REASON_LEAD.search(text) else None
+        if _REASON_ETC.search(text, found[-1].end()):
+            return None  # 因本机关不掌握等原因无法提供: the whole group
+        subs = tuple(dict.fromkeys(m.lastgroup.replace("__", ".") for m in found))
+        if any(base_metric(x) != group for x in subs):
+            return ()
+        return subs
+
+    def _finish(self, block, s0, sent, metrics, number, unit, clause_start, start, end, t0, combine, claims, kws,
+                s4_block=None):
         metric = metrics[-1]
         if metric == "carried_over" and self.year is not None:
             ym = _YEAR.match(sent, start) if start < t0 else None
@@ -510,6 +682,8 @@ class _Reader:
             return []
         kw_start = start if start < t0 else t0
         scope = self._scope(sent, end, clause_start, kw_start)
+        if scope is not None and scope.startswith("其中") and all(m in SUB_ITEM_LABELS for m in metrics):
+            scope = None  # 其中本机关不掌握相关政府信息12件: the sub-item of the group before, not another subject
         if scope is None and FAMILY_OF[metric] in ("s4block", "s4res") and _REVIEWER.search(sent, 0, end):
             scope = _REVIEWER.search(sent, 0, end).group(0)
         if scope is None:
@@ -527,13 +701,20 @@ class _Reader:
         if metric == "received" or (metric == "new" and _INCL_CARRY.match(sent[end:end + 24].lstrip("，,（( "))):
             c.ambiguous = True
         if fam == "s4res":
-            blk = None
+            blk, named = s4_block, set()
             for k in kws:
                 if k.end() <= t0 and FAMILY_OF[k.lastgroup] == "s4block":
-                    blk = k.lastgroup
+                    named.add(k.lastgroup)
+                    if s4_block is None:
+                        blk, kb = k.lastgroup, k
             if blk is None:
                 return []
             c.s4_block = blk
+            # 被提起行政诉讼2件，其中直接起诉1件、复议后起诉1件，尚未审结1件: results after both lawsuit groups may be
+            # about the lawsuits as a whole (unless they are in a bracket right after the group)
+            if (s4_block is None and blk in ("direct", "after_review") and named & {"litigation", "direct", "after_review"}
+                    - {blk} and not re.search(r"[（(][^）)]*$", sent[kb.end():t0])):
+                c.alt_s4_block = "litigation"
         if fam == "s3res":
             pm = _PCT_AFTER.match(sent, end)
             if pm and not _APPROX_PCT.search(pm.group(0)):
@@ -571,25 +752,39 @@ class _Reader:
         for m in _UPHELD.finditer(sent):
             if not disclosure:
                 break
+            # the groups the statement is about: those named in its own part of the sentence (after the last ；
+            # before it: ……结果纠正1件；被提起行政诉讼1件，均获维持 is about the lawsuit only), else all named before
+            seg = max(sent.rfind("；", 0, m.start()), sent.rfind(";", 0, m.start())) + 1
+            named = [k for k in kws if k.end() <= m.start() and FAMILY_OF[k.lastgroup] == "s4block"]
             blocks: list[str] = []
-            for k in kws:
-                if k.end() <= m.start() and FAMILY_OF[k.lastgroup] == "s4block":
-                    blocks.extend(_S4_BLOCKS_OF[k.lastgroup])
+            for k in [k for k in named if k.start() >= seg] or named:
+                blocks.extend(_S4_BLOCKS_OF[k.lastgroup])
             if not blocks or not self._year_ok(sent, m.start(), None) or self._scope(sent, m.start(), 0, 0):
                 continue
             if self.ctx.search(_PAST, m.start()) or self.ctx.search(_PART_YEAR, m.start()):
                 continue
+            outcomes = _upheld_outcomes(sent, m)
+            if not outcomes:
+                continue
             out.statements.append(Statement("upheld", tuple(dict.fromkeys(blocks)), block, s0 + m.start(),
-                                            s0 + m.end(), sent.strip()))
+                                            s0 + m.end(), sent.strip(), outcomes))
         for m in _NONE_APP.finditer(sent):
             mid = m.group("mid") or ""
             if _NONE_BAD_MID.search(mid) or "除" in sent[:m.start()] or "复议" in mid or "诉讼" in mid:
                 continue
-            if (not self._year_ok(sent, m.start(), None) or self._scope(sent, m.end(), 0, 0)
+            if _S4_WORDS.search(sent, m.end(), self.ctx.clause_end(m.end())):
+                continue  # 未发生因政府信息公开申请答复引发的行政复议: about reviews, not applications
+            qm = _NONE_MID_OK.fullmatch(mid)
+            if qm is None:
+                continue  # 未收到涉及商业秘密的政府信息公开申请: a kind of application, not all
+            persons, orgs = bool(qm.group("persons")), bool(qm.group("orgs"))
+            # a scope word before it (局属事业单位未收到…); the words in it were read above
+            if (not self._year_ok(sent, m.start(), None) or self._scope(sent, m.start(), 0, 0)
                     or self.ctx.search(_PAST, m.end()) or self.ctx.search(_PART_YEAR, m.end())):
                 continue
+            applicants = None if persons == orgs else ("natural_person" if persons else "org")
             out.statements.append(Statement("none_applications", (), block, s0 + m.start(), s0 + m.end(),
-                                            sent.strip()))
+                                            sent.strip(), applicants=applicants))
         if not disclosure:
             return
         for m in _NONE_S4.finditer(sent):
@@ -607,6 +802,31 @@ class _Reader:
                 continue
             out.statements.append(Statement("none_s4", tuple(blocks), block, s0 + m.start(), s0 + m.end(),
                                             sent.strip()))
+
+
+# outcomes a sentence states with their own count (1件尚未审结, 结果纠正1件, 除1件尚未审结外): a 均获维持 in it is
+# about the other cases; 已审结的…均获维持 is about the concluded ones
+_OUTCOME_WORDS = {
+    "pending": r"尚未审结|未审结|正在审理|审理中|尚在审理|未结案",
+    "corrected": r"结果纠正|被纠正|纠正|被撤销|撤销|确认违法|纠错",
+    "other": r"其他结果|撤回|终止审理|终止|驳回",
+}
+_OUTCOME_COUNTED = {o: re.compile(rf"(?:[\d零〇一二两三四五六七八九十]+\s?[件起宗例][^，。；;\d]{{0,4}}?(?:{p})"
+                                  rf"|(?:{p})[^，。；;\d]{{0,3}}?[\d零〇一二两三四五六七八九十]+\s?[件起宗例])")
+                    for o, p in _OUTCOME_WORDS.items()}
+_CONCLUDED = re.compile(r"(?:已|经)?(?:审结|结案|判决|裁决|作出(?:复议)?决定)(?:的|了的)")
+_EXCEPT = re.compile(r"除[^，。；;]{0,20}?外|其余|其他(?:案件|的)")
+
+
+def _upheld_outcomes(sent: str, m: re.Match[str]) -> tuple[str, ...]:
+    """The outcomes a 均获维持 statement denies: all three, less those the sentence counts itself and, after
+    已审结的, 尚未审结; () when the statement is about an unnamed remainder (除1件外，其余均获维持)."""
+    outcomes = [o for o in ("corrected", "other", "pending") if not _OUTCOME_COUNTED[o].search(sent)]
+    if _CONCLUDED.search(sent, 0, m.start()) and "pending" in outcomes:
+        outcomes.remove("pending")
+    if _EXCEPT.search(sent, 0, m.start()) and len(outcomes) == 3:
+        return ()  # 除1件外其余均获维持: the exception is not named
+    return tuple(outcomes)
 
 
 _PCT_AFTER = re.compile(r"\s*[，,（(]?\s*(?:约|近|超过|接近)?(?:占|比例为|比例是|占比为?)[^，。；;\d%％]{0,12}?"

@@ -29,7 +29,7 @@ from decimal import Decimal
 
 from ..model import Block
 from .claims import (_APPROX_CLAUSE, _CHANGE, _CLAUSE_END, _OFF_TOPIC, _PAST, _SENT_END,
-                     DEFAULT_SCOPE, approximate_before)
+                     DEFAULT_SCOPE, approximate_before, self_masker)
 from .prose_sums import _Time
 
 ROW_LABELS = {"rules": "规章", "normative_docs": "行政规范性文件", "licensing": "行政许可", "penalty": "行政处罚",
@@ -86,6 +86,7 @@ class _Reader:
     def __init__(self, report, scope_patterns: list[str]):
         self.report = report
         self.year = report.year
+        self.masker = self_masker(report)
         self.scope = re.compile("|".join(f"(?:{p})" for p in scope_patterns)) if scope_patterns else None
         skip: set[int] = set()
         for t in (report.stats or {}).values():
@@ -111,7 +112,8 @@ class _Reader:
             return
         bounds = [m.start() for m in _CLAUSE_END.finditer(sent)]
         time = _Time(sent)
-        scope_first = self.scope.search(sent) if self.scope is not None else None
+        scoped = self.masker(sent)  # 市政府办公厅 in that office's own report is no other scope
+        scope_first = self.scope.search(scoped) if self.scope is not None else None
         amend = bool(_AMEND.search(sent))
         last_doc_row: str | None = None
         for f in _FIG.finditer(sent):
@@ -141,7 +143,7 @@ class _Reader:
                 continue  # 制发 may count amendments: 新制定5件，修改4件
             scope = None
             if scope_first is not None and scope_first.start() < f.start():
-                scope = self.scope.search(sent, 0, f.end()).group(0)
+                scope = self.scope.search(scoped, 0, f.end()).group(0)
             elif _QIZHONG.search(sent, cs, f.start()):
                 scope = "其中"
             number = Decimal(f.group("num").replace(",", ""))
