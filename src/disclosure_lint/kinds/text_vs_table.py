@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import product
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from typing import Literal
 
@@ -542,3 +543,51 @@ class TextTableApplicant(Kind):
                       "cell_positions": pos, "sentence": s.sentence, **({"notes": notes} if notes else {})},
             key=f"applicant:{col}:{fig.number}:{fig.text}",
         )
+
+
+# -- one finding per wrong number: a prose sum whose difference the table checks already explain ----------------
+
+_MAX_COMBINATIONS = 64
+
+
+def table_explains(report, s, mode: str) -> bool:
+    """Do the text-against-table checks (DL230–DL232, DL241) already report the figures that make the prose sum
+    ``s`` (:class:`~disclosure_lint.report.prose_sums.ProseSum`) wrong?  True when replacing every figure the
+    table contradicts by the table's value makes the sum right (``exhaustive``: equal; ``exceeds``: not more):
+    the wrong number is reported once, by the table check that names its cell."""
+    stats = report.stats or {}
+    if not ({"s3", "s4"} & set(stats)):
+        return False
+    claims = {(c.block.index, c.end): c for c in find_claims(report).claims
+              if c.number is not None and c.scope is None and c.combine == "sum"}
+    t3 = stats.get("s3")
+    readings = _READINGS.get(s.total.category) if s.kind == "applicants" else None
+
+    def candidates(fig, col: str | None) -> list[Decimal]:
+        n = Decimal(fig.number)
+        c = claims.get((fig.block.index, fig.end))
+        if c is not None:
+            bad = _evaluate(stats, c)
+            return [tv.value for _, tv, _ in bad] or [n]
+        if readings is not None and t3 is not None and getattr(t3, "layout", "grid") != "image":
+            vals = [_columns_value(t3, rows, _PART_COLS.get(col or "total", ("total",))) for rows in readings]
+            if all(v is not None for v in vals) and not any(_agrees(v, n) for v in vals):
+                return [v.value for v in vals]
+        return [n]
+
+    total = candidates(s.total, None)
+    parts = [candidates(p, p.category) for p in s.parts]
+    if len(total) == 1 and all(len(p) == 1 for p in parts) and total[0] == s.total.number and \
+            all(p[0] == f.number for p, f in zip(parts, s.parts)):
+        return False  # no figure is contradicted by the table: the sum's own error is the only finding
+    size = len(total)
+    for p in parts:
+        size *= len(p)
+    if size > _MAX_COMBINATIONS:
+        return False
+    for t in total:
+        for combo in product(*parts):
+            got = sum(combo, Decimal(0))
+            if got == t if mode == "exhaustive" else got <= t:
+                return True
+    return False

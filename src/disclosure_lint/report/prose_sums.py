@@ -176,6 +176,8 @@ _IN_TOTAL = re.compile(r"\s*(?:政府信息公开|依申请公开)?(?:申请|事
 _BACKREF = re.compile(r"\s*(?:其中\s*[，,：:]?|(?:在|对)?(?:已|本年度?|全年)?(?P<handled>办结|答复|办理完毕|处理完毕)的?"
                       r"(?:政府信息公开)?(?:申请|事项)?(?:中|里)\s*[，,：:]?)\s*")
 _SUM_WORD = re.compile(r"共|合计|总计")
+_CHANGE_CLAUSE = re.compile(r"\s*[，,]\s*(?:同比|环比|较上一?年度?|比上一?年度?|较去年|比去年)[^，,；;。\d]{0,8}"
+                            r"(?:\d+(?:\.\d+)?\s*[%％]|\d+\s*[件条个项篇份起宗例]|[^，,；;。\d]{0,4})(?=\s*[，,；;])")
 _AFTER_TOTAL = re.compile(r"\s*(?:[，,；;]\s*)?(?:以上)?(?:共计|合计|总计|总共|一共|共需办理|共)(?:为|达|有)?\s*$")
 
 # -- parts -----------------------------------------------------------------------------------------------
@@ -395,7 +397,7 @@ class _Reader:
 
     def _kinds_for(self, metric: str) -> tuple[str, ...]:
         kinds = _KINDS_OF_TOTAL[metric]
-        if not self.has_app:
+        if not self.has_app and metric != "new":  # 本年新收57件 names applications without the word
             kinds = tuple(k for k in kinds if k not in ("applicants", "flow"))
         return kinds
 
@@ -409,6 +411,18 @@ class _Reader:
             return None
         f = self.figs[i]
         pos = f.end()
+        if metric in ("direct", "after_review") and any(
+                k.lastgroup in ("direct", "after_review", "litigation") and k.lastgroup != metric
+                for k in _TOTAL_KW.finditer(self.sent, 0, kstart)):
+            # 直接起诉2件、复议后起诉1件，结果维持2件、尚未审结1件: the results after a list of lawsuit groups may be
+            # about the lawsuits as a whole; only a bracket right after the group is its own
+            if not _CONNECT.match(self.sent, pos).group("open"):
+                kinds = tuple(k for k in kinds if k != "litigation")
+                if not kinds:
+                    return None
+        chg = _CHANGE_CLAUSE.match(self.sent, pos)
+        if chg is not None and _CONNECT.match(self.sent, chg.end()).group("marker"):
+            pos = chg.end()  # 共收到申请57件，同比增长16.3%，其中自然人49件…: the change is skipped, not the list
         con = _IN_TOTAL.match(self.sent, pos) if self.sent[kstart:f.start()].endswith("的") else None
         if con is not None and con.end() > pos:
             marker, paren = True, False
@@ -563,6 +577,10 @@ class _Reader:
                 if ym and self.year is not None and int(ym.group(1)) != self.year - 1:
                     return None
             kind, unit = k, unit or u
+            if k == "results" and cats == ["open_partial"] and {"open", "partial"} <= {p[0] for p in parts}:
+                pos = tail_end  # 予以公开20件、部分公开6件，予以公开和部分公开共26件: a subtotal, not one more part
+                j += 1
+                continue
             for c in cats:
                 parts.append((c, j, name_start))
             pos = tail_end
