@@ -234,3 +234,39 @@ def test_sub_items_after_their_group_contradicted(prose, match, expected):
 def test_sub_item_names_without_a_marker_are_not_read():
     # 不予公开5件，行政执法案卷…: no 其中/含/bracket — not read as a breakdown
     assert run(report("不予公开5件，行政执法案卷工作有待加强。")) == []
+
+
+# -- rt-web #4, rt-numbers #14: the body's own documents are not applications ------------------------------------
+
+@pytest.mark.parametrize("prose", [
+    "全年共制发公文156件，其中主动公开98件，依申请公开31件，不予公开27件。",
+    "全年我局发文86件，其中主动公开63件、依申请公开9件、不予公开14件。",
+    "全年对拟公开的信息进行保密审查1320条，经审查不予公开12条。",
+    "认定文件公开属性156件，其中主动公开131件、依申请公开18件、不予公开7件。",
+    "本年度主动公开98件、依申请公开31件、不予公开27件。",
+])
+def test_document_attribute_counts_are_not_results(prose):
+    assert run(report(prose)) == []
+
+
+def test_results_after_proactive_figures_still_checked():
+    ds = run(report("全年主动公开政府信息1200条，依申请公开办结申请56件，其中予以公开21件。"))
+    assert codes(ds) == [("DL231", "予以公开21件")]
+
+
+# -- rt-web #12, rt-numbers #14: scoped shares that make the table's number ----------------------------------------
+
+@pytest.mark.parametrize("prose", [
+    "全区共收到政府信息公开申请57件，其中区政府（区政府办公室代为办理）收到申请20件，区政府各部门收到申请30件，"
+    "各街道收到申请7件。",
+    "全年收到政府信息公开申请57件，其中局机关受理41件，各市场监管所受理16件。",
+])
+def test_shares_adding_up_to_the_table_are_quiet(prose):
+    assert run(report(prose)) == []
+
+
+def test_shares_not_adding_up_stay_info():
+    prose = "全年收到政府信息公开申请57件，其中局机关受理41件，各市场监管所受理15件。"
+    ds = run(report(prose))
+    assert [(d.code, d.severity) for d in ds] == [("DL236", "info"), ("DL236", "info")]
+    assert ds[1].evidence["scope_qualifier"] == "各市场监管所"  # not 各市 cut out of 各市场监管所

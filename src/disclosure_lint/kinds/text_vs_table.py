@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import product
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from typing import Literal
@@ -252,6 +252,27 @@ def _evaluate(stats, claim: Claim) -> list[tuple[tuple[str, ...], TableValue, De
     return [(claim.metrics, tv, n)]
 
 
+def _shares_of_the_table(stats, claims: list[Claim]) -> set[int]:
+    """Scoped counts of one sentence that together make the table's number (其中区政府52件，各部门118件，各街道17件
+    = 表三新收187): each is a share of the whole, not a different count of it (ids of those claims)."""
+    groups: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        if c.number is not None and c.scope is not None and c.combine == "sum":
+            groups.setdefault((c.block.index, c.sentence, c.metrics, c.s4_block, c.ambiguous), []).append(c)
+    out: set[int] = set()
+    for cs in groups.values():
+        total = sum(c.number for c in cs)
+        # 全区共收到57件，其中区政府20件，各部门30件，各街道7件: the first is the total of the others
+        stated = [c for c in cs if 2 * c.number == total and len(cs) > 2]
+        shares = [c for c in cs if c is not stated[0]] if stated else cs
+        if len(shares) < 2:
+            continue
+        whole = replace(shares[0], number=sum(c.number for c in shares))
+        if not _evaluate(stats, whole):
+            out.update(id(c) for c in shares)
+    return out
+
+
 def _agrees(tv: TableValue, n: Decimal) -> bool:
     return n == tv.value or (tv.alt is not None and n == tv.alt)
 
@@ -273,8 +294,12 @@ class TextTableCount(Kind):
         # a part of an applicant breakdown (收到自然人申请50件、法人申请8件，共计58件) is compared with its own
         # column by text-table-applicant-count, not with the 总计 column
         parts = {(p.block.index, p.end) for s in report.prose_sums if s.kind == "applicants" for p in s.parts}
-        for c in find_claims(report, self.options.scope_patterns).claims:
+        all_claims = find_claims(report, self.options.scope_patterns).claims
+        shares = _shares_of_the_table(stats, all_claims) if qualified else set()
+        for c in all_claims:
             if c.number is None or (c.scope is not None) != qualified or (c.block.index, c.end) in parts:
+                continue
+            if id(c) in shares:
                 continue
             if not {base_metric(m) for m in c.metrics} & wanted and not (c.ambiguous and "received" in wanted):
                 continue

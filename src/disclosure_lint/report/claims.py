@@ -218,6 +218,17 @@ _OFF_TOPIC = re.compile(r"建议|提案|议案|留言|来信|来电|信件|咨�
 _APPLICATION = re.compile(r"申请")
 _DISCLOSURE = re.compile(r"信息公开|政府信息|公开申请|依申请")
 _REVIEWER = re.compile(r"(?:受理|审理|办理|审结|作出|承办)[^，。；]{0,12}(?:行政复议|复议)")
+# the body's own documents classified by disclosure attribute, or its secrecy review: their 不予公开 is not table 三's
+_DOC_ATTR = re.compile(r"公文|发文|文件公开属性|公开属性|保密审查|拟公开|拟发布|属性认定|源头认定")
+_ATTR_SIBLINGS = re.compile(r"主动公开\s*\d+\s*[件条个份]\s*[、，,；;]\s*依申请公开\s*\d+\s*[件条个份]")
+
+
+def doc_attr(sent: str, upto: int) -> bool:
+    """Is the result word before ``upto`` about documents (公文, 发文, 公开属性, 保密审查) rather than applications?
+    Also when it follows 主动公开N件、依申请公开M件 (the disclosure attributes of documents)."""
+    return bool(_DOC_ATTR.search(sent, 0, upto) or _ATTR_SIBLINGS.search(sent, 0, upto))
+
+
 _OWN_NOUN = re.compile(r"\s?(?:的)?")  # between a number and the keyword it owns: 11件行政复议, 2件维持
 _REASON_FILL = re.compile(r"(?:[，,、\s]|其中|另有?|还有|并|已|依法|共|均)*")
 _REASON_CLAUSE = re.compile(r"(?:因|由于)[^，。；;\d]{1,24}[，,]\s*(?:已|均|被|予以)?")
@@ -238,8 +249,9 @@ _INCL_CARRY = re.compile(r"(?:含|包括|包含|其中)[^。；]{0,10}?(?:上一
 DEFAULT_SCOPE = [
     r"(?<!人大)(?<!党)代表(?!建议|大会|性|团|委员)",
     r"本级",
-    r"各(?:部门|单位|乡镇|街道|镇|区县|县区|县市区|地|级|园区|镇街|区|县|市)",
-    r"全(?:区|市|县|省|州|盟|旗|系统)",
+    r"各(?:部门|单位|乡镇|街道|镇|区县|县区|县市区|地|级|园区|镇街|区(?!域)|县|市(?!场|民))",
+    r"各[\u4e00-\u9fff]{0,6}?(?:分局|所|站|队|科室)(?![有在属])",  # 各市场监管所, 各派出所, 各执法大队
+    r"全(?:区(?!域)|市(?!场|民)|县|省|州|盟|旗|系统)",
     r"(?:区|市|县|州|旗)(?:人民)?政府办(?:公室)?|政府办公室",
     r"所属|下属|直属|二级单位|[局委厅办院署]属(?!于)",
     r"(?<!本)(?<!业务)(?<!相关)部门",
@@ -486,6 +498,8 @@ class _Reader:
                         continue
                     if _S4_WORDS.search(sent, self.ctx.clause_start(c.start - s0)[0], c.end - s0):
                         continue  # 办理行政复议答复2件: about a review, not an application
+                    if fam == "s3res" and doc_attr(sent, c.start - s0):
+                        continue  # 制发公文156件，其中主动公开98件…不予公开27件: documents, not applications
                 elif not disclosure:
                     continue
                 claims.append(c)
@@ -501,7 +515,7 @@ class _Reader:
             if s0 + m.start("pct") in taken or _APPROX_PCT.search(m.group(0)):
                 continue
             metrics = tuple(k.lastgroup for k in _KW.finditer(m.group("kws")))
-            if not metrics or any(FAMILY_OF[x] != "s3res" for x in metrics):
+            if not metrics or any(FAMILY_OF[x] != "s3res" for x in metrics) or doc_attr(sent, m.start()):
                 continue
             clause_start = self.ctx.clause_start(m.start())[0]
             clause = sent[clause_start:m.start()]
