@@ -104,3 +104,20 @@ def test_sum_error_the_table_does_not_explain_is_reported():
     assert ("DL231", "其他处理4件") in got and not any(c == "DL238" for c, _ in got)
     # no table 三 to explain it: DL238
     assert [c for c, _ in run(report(prose, t3=False))] == ["DL238"]
+
+
+# -- rt-clean #15: enumerated and semicolon lists after 其中 --------------------------------------------------------
+
+def test_enumerated_parts_after_a_change_clause_in_the_sentence_before():
+    prose = ("全年主动公开政府信息894条，同比增长6.3%。其中：①机构设置等基础信息32条；②政策文件及解读47条；"
+             "③行政许可信息916条。")
+    ds = [d for d in lint(report(prose), select=CODES) if d.code in CODES]
+    assert [(d.code, d.evidence["expected"], d.evidence["actual"]) for d in ds] == [("DL237", 894, 995)]
+    assert ds[0].match.startswith("主动公开政府信息894条") and ds[0].match.endswith("行政许可信息916条")
+
+
+def test_semicolon_parts():
+    assert [c for c, _ in run(report("全年主动公开政府信息894条，其中政策文件47条；行政许可信息916条。"))] == ["DL237"]
+    # a clause of its own after the semicolon is not a part
+    assert run(report("全年主动公开政府信息894条，其中政策文件47条；全年累计发布信息5000条。")) == []
+    assert run(report("全年主动公开政府信息894条，其中政策文件47条；通过政务微博发布信息916条。")) == []

@@ -270,3 +270,37 @@ def test_shares_not_adding_up_stay_info():
     ds = run(report(prose))
     assert [(d.code, d.severity) for d in ds] == [("DL236", "info"), ("DL236", "info")]
     assert ds[1].evidence["scope_qualifier"] == "各市场监管所"  # not 各市 cut out of 各市场监管所
+
+
+# -- rt-numbers #15, rt-clean #16, #17: units, percentages and statements of none that were missed --------------------
+
+def test_count_in_jianci():
+    ds = run(report("本年新收政府信息公开申请58件次。"))
+    assert [(d.code, d.match, d.evidence["expected"]) for d in ds] == [("DL230", "本年新收政府信息公开申请58件次", 57)]
+    assert "总计为57件" in ds[0].message
+    assert run(report("本年新收政府信息公开申请57件次。")) == []
+
+
+@pytest.mark.parametrize(("prose", "ok"), [
+    ("全年办结申请56件，其中予以公开22件，部分公开5件，予以公开和部分公开的占办结总数的48.2%。", True),  # 27 ÷ 56
+    ("全年办结申请56件，其中予以公开22件，部分公开5件，予以公开和部分公开的占办结总数的50.0%。", False),
+    ("全年办结申请56件，其中予以公开22件，部分公开5件，公开率为39.3%。", True),  # 22 ÷ 56
+    ("全年办结申请56件，其中予以公开22件，部分公开5件，公开率为48.2%。", True),  # 27 ÷ 56
+    ("全年办结申请56件，其中予以公开22件，部分公开5件，公开率为60.0%。", False),
+    ("依申请公开按期答复率100%，予以公开率（含部分公开）为48.2%。", True),
+    ("依申请公开按期答复率100%，予以公开率（含部分公开）为39.3%。", False),  # 含部分公开: 27 ÷ 56
+    ("全年办结申请56件，其中予以公开22件，部分公开5件，分别占39.3%和8.9%。", True),
+    ("全年办结申请56件，其中予以公开22件，部分公开5件，分别占49.1%和8.9%。", False),
+    ("全县92个预算单位全部公开部门预算，公开率100%。", True),  # not about applications
+])
+def test_percentage_wordings(prose, ok):
+    ds = run(report(prose))
+    assert [d.code for d in ds] == ([] if ok else ["DL235"]), prose
+
+
+def test_no_carry_forward_statement():
+    ds = run(report("全部按期办结，无结转下年度办理的申请。"))  # BASE: 结转下年度 4
+    assert [(d.code, d.match) for d in ds] == [("DL234", "无结转下年度办理的申请")]
+    assert "“四、结转下年度继续办理”总计为4" in ds[0].message
+    assert run(report("全部按期办结，无结转下年度办理的申请。", t3=table3({"forward": 0, "new": 53}))) == []
+    assert run(report("2022年无结转下年度办理的申请。")) == []

@@ -307,7 +307,7 @@ class TextTableCount(Kind):
             if not bad:
                 continue
             table = _TABLE_OF[FAMILY_OF[c.metrics[0]]]
-            unit = c.unit
+            unit = "件" if c.unit == "件次" else c.unit  # the table counts applications, not 件次
             if c.ambiguous and len(bad) == 2:
                 (_, a, _), (_, b, _) = bad
                 target = f"{_TARGETS['new']}为{_n(a.value)}{unit}、与“二、上年结转”总计之和"
@@ -344,8 +344,8 @@ class TextTableCount(Kind):
 
 
 class StatementOptions(_Options):
-    statements: list[Literal["upheld", "none_applications", "none_s4"]] = Field(
-        default_factory=lambda: ["upheld", "none_applications", "none_s4"], description="核对的表述类型")
+    statements: list[Literal["upheld", "none_applications", "none_s4", "none_carried"]] = Field(
+        default_factory=lambda: ["upheld", "none_applications", "none_s4", "none_carried"], description="核对的表述类型")
 
 
 @register
@@ -377,6 +377,12 @@ class TextTableStatement(Kind):
                     continue
                 bad = [(target, tv)]
                 table = "表三"
+            elif st.what == "none_carried":
+                tv = table_value(stats, "carried_forward")
+                if tv is None or tv.value <= 0:
+                    continue
+                bad = [("“四、结转下年度继续办理”总计", tv)]
+                table = "表三"
             elif st.what == "none_s4":
                 t4 = stats.get("s4")
                 if t4 is None:
@@ -402,7 +408,7 @@ class TextTableStatement(Kind):
             cells = [c for _, v in bad for c in v.cells]
             ptrs, pos = _cell_evidence(cells)
             expected = {"upheld": "结果纠正、其他结果、尚未审结均为0", "none_applications": "本年新收为0",
-                        "none_s4": "复议、诉讼总计为0"}[st.what]
+                        "none_s4": "复议、诉讼总计为0", "none_carried": "结转下年度继续办理为0"}[st.what]
             yield Hit(
                 block=st.block, start=st.start, end=st.end,
                 params={"claim": st.text, "table": table, "target": "、".join(t for t, _ in bad), "detail": detail},
@@ -458,6 +464,9 @@ class TextTablePercentage(Kind):
                 continue
             stated = c.percent[0]
             nums = [tv.value] + ([Decimal(c.number)] if c.number is not None else [])
+            for alt in c.percent_readings:  # 公开率: 予以公开, or 予以公开 and 部分公开
+                av = _sum([table_value(stats, m) for m in alt])
+                nums += [av.value] if av is not None else []
             if any(percent_ok(stated, n, d.value, o.allow_half_even, o.allow_truncation)
                    for n in nums for _, d in dens):
                 continue

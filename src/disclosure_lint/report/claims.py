@@ -46,7 +46,11 @@ in a sentence about the agency handling reviews (受理/审理 行政复议) cou
 **Statements.**  "均获维持/全部维持/均维持原行政行为" is checked against 结果纠正, 其他结果 and 尚未审结
 of every table-四 block named before it in the sentence; "未收到/没有收到…申请", "申请为零",
 "无依申请公开事项" against 新收 总计; "未发生/没有…行政复议、行政诉讼", "未被提起行政诉讼" against the
-totals of the blocks named.  "除…外未收到其他申请", "未收到补正材料", "未发生行政复议被纠错" are not
+totals of the blocks named; "无结转下年度办理的申请" against 四、结转下年度继续办理.  A "none" about a kind of
+application (未收到涉及商业秘密的申请), another body (局属事业单位) or reviews (未发生因申请答复引发的行政复议) is not a
+statement about all applications; 未收到法人或其他组织的申请 is compared with the 法人或其他组织 columns only.
+"均获维持" is about the groups named in its own part of the sentence (after the last ；) and denies only the
+outcomes the sentence does not count itself (1件尚未审结; 已审结的…均获维持 leaves the pending ones out).  "除…外未收到其他申请", "未收到补正材料", "未发生行政复议被纠错" are not
 statements of none.
 """
 
@@ -94,7 +98,7 @@ def cn_int(s: str) -> int | None:
 
 _TOKEN = re.compile(
     r"(?=[\d零〇一二两三四五六七八九十百千])(?:"
-    r"(?<![\d.．,０-９])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\d.．０-９%％])\s?(?P<unit>件|起|个|宗|例|份|条)"
+    r"(?<![\d.．,０-９])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\d.．０-９%％])\s?(?P<unit>件次|件|起|个|宗|例|份|条)"
     r"|(?<![零〇一二两三四五六七八九十百千第])(?P<cn>[零〇一二两三四五六七八九十百千]{1,6})(?P<cunit>件|起|宗|例|份))")
 _BAD_AFTER = re.compile(r"^(?:以上|左右|上下|多|余|次|人|工作日|月|季度|别|性|方面|渠道|途径|环节|专栏|栏目|部门|科室|单位)")
 _APPROX_BEFORE = re.compile(r"(?:约|近|逾|超过|超|不足|不到|将近|大约|接近|上百|数)$")
@@ -277,6 +281,7 @@ class Claim:
     s4_block: str | None = None  # for s4 result metrics: the block they belong to
     percent: tuple[Decimal, int, int] | None = None  # stated %, start, end in block.text
     alt_s4_block: str | None = None  # s4 results: another block they may be about (both lawsuit groups together)
+    percent_readings: tuple[tuple[str, ...], ...] = ()  # 公开率: other metrics the percentage may be of
 
     @property
     def text(self) -> str:
@@ -287,7 +292,7 @@ class Claim:
 class Statement:
     """A sentence stating 均获维持 or 未收到申请 / 未发生复议诉讼."""
 
-    what: Literal["upheld", "none_applications", "none_s4"]
+    what: Literal["upheld", "none_applications", "none_s4", "none_carried"]
     blocks: tuple[str, ...]  # s4 blocks concerned (review, direct, after_review)
     block: Block
     start: int
@@ -324,6 +329,8 @@ _NONE_S4 = re.compile(
     r"(?P<what>行政复议|行政诉讼|复议|诉讼)(?P<rest>(?:(?:[、和及与或]|或者)(?:被)?(?:提起)?(?:行政复议|行政诉讼|复议|诉讼))?)"
     r"|(?P<what2>行政复议|行政诉讼)(?P<rest2>(?:[、和及与或](?:行政复议|行政诉讼))?)(?:案件)?(?:数量?)?(?:均|都)?为(?:零|0|无)"
     r"(?![\d.件起])")
+_NONE_CARRIED = re.compile(r"(?:(?<![有并])无|没有|未有|不存在)(?:需要|需)?(?:结转|转入|顺延)(?:至|到)?下一?年度?(?:继续)?(?:办理)?"
+                           r"(?:的)?(?:政府信息公开|依申请公开)?(?:申请|情况|事项|情形)")
 # what may stand between 未收到 and 申请 in a statement of none (任何, 向本机关提出的, 政府信息公开 …); an applicant
 # kind narrows it to that kind's columns; anything else (涉及商业秘密的) makes it a statement about a subset
 _NONE_MID_OK = re.compile(
@@ -509,8 +516,37 @@ class _Reader:
         self._statements(block, s0, sent, kws, disclosure, out)
 
     def _percent_only(self, block, s0, sent, claims, out: Analysis) -> None:
-        """予以公开的比例为39.3% / 予以公开和部分公开占比34.2%: a percentage without a count."""
+        """予以公开的比例为39.3% / 予以公开和部分公开占比34.2%: a percentage without a count; 公开率为50.0%;
+        予以公开18件，部分公开5件，分别占39.1%和10.9%."""
+        for m in _EACH_PCT.finditer(sent):
+            pcts = list(_PCT_NUM.finditer(m.group("pcts")))
+            before = [c for c in claims if c.end - s0 <= m.start() and FAMILY_OF[c.metrics[0]] == "s3res"]
+            before = before[-len(pcts):]
+            if len(before) != len(pcts) or any(c.percent for c in before) or not all(
+                    _LIST_FILL.match(sent[a.end - s0:b.start - s0]) or sent[a.end - s0:b.start - s0] in ("，", ",")
+                    for a, b in zip(before, before[1:] + [None]) if b is not None):
+                continue
+            if not _LIST_FILL.match(sent[before[-1].end - s0:m.start()]):
+                continue
+            base = s0 + m.start("pcts")
+            for c, pm in zip(before, pcts):
+                c.percent = (Decimal(pm.group("pct")), base + pm.start(), base + pm.end())
         taken = {c.percent[1] for c in claims if c.percent}
+        if "公开率" in sent and _RATE_CONTEXT.search(sent) and not doc_attr(sent, len(sent)):
+            for m in _RATE.finditer(sent):
+                if m.group("pct") is None:
+                    continue
+                clause_start = self.ctx.clause_start(m.start())[0]
+                if (_CHANGE.search(sent, clause_start, m.start()) or not self._year_ok(sent, m.start(), None)
+                        or self._scope(sent, m.end(), clause_start, m.start())
+                        or not _RATE_CONTEXT.search(sent, clause_start, m.start()) and clause_start > 0
+                        and not re.match(r"[\s，,]*$", sent[clause_start:m.start()])):
+                    continue
+                readings = (("open", "partial"),) if m.group("incl") else (("open",), ("open", "partial"))
+                out.claims.append(Claim(metrics=readings[0], number=None, unit="件", block=block,
+                                        start=s0 + m.start(), end=s0 + m.end("kw"), sentence=sent.strip(),
+                                        percent=(Decimal(m.group("pct")), s0 + m.start("pct"), s0 + m.end()),
+                                        percent_readings=readings[1:]))
         for m in _PCT_ONLY.finditer(sent):
             if s0 + m.start("pct") in taken or _APPROX_PCT.search(m.group(0)):
                 continue
@@ -799,6 +835,11 @@ class _Reader:
             applicants = None if persons == orgs else ("natural_person" if persons else "org")
             out.statements.append(Statement("none_applications", (), block, s0 + m.start(), s0 + m.end(),
                                             sent.strip(), applicants=applicants))
+        for m in _NONE_CARRIED.finditer(sent):  # 无结转下年度办理的申请
+            if (not self._year_ok(sent, m.start(), None) or self._scope(sent, m.start(), 0, 0)
+                    or self.ctx.search(_PAST, m.start()) or self.ctx.search(_PART_YEAR, m.start())):
+                continue
+            out.statements.append(Statement("none_carried", (), block, s0 + m.start(), s0 + m.end(), sent.strip()))
         if not disclosure:
             return
         for m in _NONE_S4.finditer(sent):
@@ -848,7 +889,15 @@ _PCT_AFTER = re.compile(r"\s*[，,（(]?\s*(?:约|近|超过|接近)?(?:占|比�
 _APPROX_PCT = re.compile(r"约|近|超过|接近|以上|左右")
 _RES_KW = "|".join(p for m, p in _KEYWORDS if FAMILY_OF[m] == "s3res")
 _PCT_ONLY = re.compile(rf"(?P<kws>(?:{_RES_KW})(?:(?:[、和及与]|以及)(?:{_RES_KW}))*)(?:的|类)?(?:申请|答复)?(?:件数|数量)?"
-                       r"(?:所占)?(?:的)?(?:占比|比例|比重)(?:为|是|达到?)?\s*(?P<pct>\d+(?:\.\d+)?)\s*[%％]")
+                       r"(?:所占)?(?:的)?(?:占比|比例|比重|占(?:[^，。；;\d%％]{0,10}?的)?(?:比例|比重)?)(?:为|是|达到?)?"
+                       r"\s*(?P<pct>\d+(?:\.\d+)?)\s*[%％]")
+# 公开率为50.0%: 予以公开 over the total, or 予以公开 and 部分公开 (both readings); 予以公开率（含部分公开）: the latter
+_RATE = re.compile(r"(?<![\u4e00-\u9fff])(?P<kw>(?:予以)?公开率)\s*(?P<incl>[（(]含部分公开[）)])?(?:为|是|达到?)?"
+                   r"\s*(?P<pct>\d+(?:\.\d+)?)\s*[%％]|(?<=予以)(?P<kw2>公开率)")
+_RATE_CONTEXT = re.compile(r"申请|办结|答复")
+_EACH_PCT = re.compile(r"[，,]?\s*分别(?:占(?:比)?|为)\s*(?P<pcts>\d+(?:\.\d+)?\s*[%％](?:\s*(?:[、，,和及与]|以及)\s*\d+(?:\.\d+)?"
+                       r"\s*[%％])+)")
+_PCT_NUM = re.compile(r"(?P<pct>\d+(?:\.\d+)?)\s*[%％]")
 _S4_BLOCKS_OF = {"review": ("review",), "litigation": ("direct", "after_review"), "direct": ("direct",),
                  "after_review": ("after_review",)}
 

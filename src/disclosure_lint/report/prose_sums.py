@@ -176,8 +176,10 @@ _IN_TOTAL = re.compile(r"\s*(?:政府信息公开|依申请公开)?(?:申请|事
 _BACKREF = re.compile(r"\s*(?:其中\s*[，,：:]?|(?:在|对)?(?:已|本年度?|全年)?(?P<handled>办结|答复|办理完毕|处理完毕)的?"
                       r"(?:政府信息公开)?(?:申请|事项)?(?:中|里)\s*[，,：:]?)\s*")
 _SUM_WORD = re.compile(r"共|合计|总计")
+_ENUM_MARKS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳ "
+_SEMI_STOP = re.compile(r"全年|本年|今年|当年|累计|共计|合计|总计|另|此外|同时")
 _CHANGE_CLAUSE = re.compile(r"\s*[，,]\s*(?:同比|环比|较上一?年度?|比上一?年度?|较去年|比去年)[^，,；;。\d]{0,8}"
-                            r"(?:\d+(?:\.\d+)?\s*[%％]|\d+\s*[件条个项篇份起宗例]|[^，,；;。\d]{0,4})(?=\s*[，,；;])")
+                            r"(?:\d+(?:\.\d+)?\s*[%％]|\d+\s*[件条个项篇份起宗例]|[^，,；;。\d]{0,4})(?=\s*(?:[，,；;]|$))")
 _AFTER_TOTAL = re.compile(r"\s*(?:[，,；;]\s*)?(?:以上)?(?:共计|合计|总计|总共|一共|共需办理|共)(?:为|达|有)?\s*$")
 
 # -- parts -----------------------------------------------------------------------------------------------
@@ -465,7 +467,11 @@ class _Reader:
         else:  # 其中 refers to the last number, when nothing but its percentage follows it
             j = len(pfigs) - 1
             kw = self._total_kw(j)
-            if kw is not None and not psent[_TAIL.match(psent, pfigs[j].end()).end():].strip():
+            after = _TAIL.match(psent, pfigs[j].end()).end()
+            chg = _CHANGE_CLAUSE.match(psent, after)  # …894条，同比增长6.3%。其中：①…
+            if chg is not None:
+                after = chg.end()
+            if kw is not None and not psent[after:].strip():
                 tfig, kinds = self._total_figure(block, p0, j, *kw), self._kinds_for(kw[0])
                 unit = _unit(pfigs[j])
         self.sent, self.figs, self.time, self.clause_bounds = saved
@@ -534,10 +540,13 @@ class _Reader:
                 break
             if parts or pending:
                 sep = _ITEM_SEP.match(name)
-                if sep is None or (sep.group("p") in ("；", ";") and kind == "disclosed"):
+                if sep is None:
                     break
                 name_start = pos + sep.end()
                 name = name[sep.end():]
+                if sep.group("p") in ("；", ";") and kind == "disclosed" and (
+                        _VERB_LED.match(name.lstrip(_ENUM_MARKS)) or _SEMI_STOP.search(name)):
+                    break  # after ； a clause of its own: 其中政策文件15条；全年累计发布…
             if parts and "其中" in name:
                 return None  # nested: 其中…，其中…
             if _DIGIT.search(name) and not (kind in (None, "flow") and _YEAR.search(name)):
