@@ -11,7 +11,13 @@ the denominators （七）总计, 新收 + 上年结转 and 新收, at the preci
 half up (四舍五入) and half even (GB/T 8170 四舍六入五成双).  Truncation is *not* accepted
 (4.34% for 35/805 = 4.3478% is flagged), unless the option ``allow_truncation`` is set.  A
 percentage that agrees with the prose count (when the count itself disagrees with the table, the
-count rule reports it) is not reported twice.
+count rule reports it) is not reported twice.  ``公开率`` is accepted as 予以公开 or 予以公开 + 部分公开.
+
+**Scoped shares.**  Counts of one sentence that each name another scope but together make the table's number
+(``其中区政府52件，各部门118件，各街道17件`` = 187) are not noted (DL236).
+
+**One finding per wrong number.**  :func:`table_explains` tells the prose-sum kind (DL237/DL238) when the figures
+these checks contradict explain the sum's whole difference.
 """
 
 from __future__ import annotations

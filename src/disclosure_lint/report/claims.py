@@ -21,7 +21,14 @@ to a keyword right after it (``另有4件顺延到下年度``).  ``予以公开�
   disagrees with its parts (six applicant columns; four results of table 四) — DL202/DL204 report
   that — a prose number equal to either is accepted: the table, not the prose, is inconsistent.
 * 表四: 行政复议 (复议 总计); 行政诉讼 (直接起诉 总计 + 复议后起诉 总计); 直接起诉; 复议后起诉;
-  结果维持/纠正/其他结果/尚未审结 of the block named last before them in the sentence.
+  结果维持/纠正/其他结果/尚未审结 of the block named last before them in the sentence (results after both
+  lawsuit groups, not in a group's bracket, also fit the lawsuits as a whole: ``alt_s4_block``).
+  A number written before its noun owns it: ``11件行政复议、9件行政诉讼``; ``尚有1件行政复议…尚未审结``
+  counts pending cases; ``除1件尚未审结外`` counts the group's pending ones.
+* Sub-items of （三）–（六）: a count with a reason names its row (``因属于行政执法案卷不予公开3件``,
+  ``不予公开5件（含行政执法案卷3件）``, ``其中本机关不掌握相关政府信息12件``; metric ``not_open.enforcement_file``
+  …, see ``SUB_ITEMS``); ``因…等原因`` is the whole group; a reason without a row is not compared.
+* Units 件 起 宗 例 份 个 条 and 件次.
 
 **Readings of 共收到 N 件.**  "共收到/受理…申请N件" (also "…N件（含上年结转M件）") is read both as
 新收 and as 新收 + 上年结转; it is flagged only when neither holds.  A "新收" number followed by
@@ -38,9 +45,11 @@ sentence that names a year is skipped.
 
 **Scope.**  A number whose sentence names another scope — 代表, 本级, 各部门/各乡镇…,
 全区/全市/全县…, 区政府办/政府办公室, 所属, 下属, 直属, 部门, 乡镇街道, applicants or channels
-(自然人, 企业, 网上, 当面, 信函 …), or a 其中 followed by a subject — is not reported as a
+(自然人, 企业, 网上, 当面, 信函 …), 局属, 各…所/站/队, or a 其中 followed by a subject — is not reported as a
 contradiction (naming every applicant, ``收到自然人、法人或其他组织提出的申请58件``, is not another
-scope: that total is compared): rule ``text-table-scope`` reports it as info with "口径可能不同".  Table 四 numbers
+scope: that total is compared; nor is the reporting body naming itself — ``市政府办公厅`` in the 市政府办公厅's own
+report, :func:`self_masker`): rule ``text-table-scope`` reports it as info with "口径可能不同".  Result counts about
+the body's own documents (制发公文…其中主动公开98件…不予公开27件, 保密审查) are not read (:func:`doc_attr`).  Table 四 numbers
 in a sentence about the agency handling reviews (受理/审理 行政复议) count as another scope too.
 
 **Statements.**  "均获维持/全部维持/均维持原行政行为" is checked against 结果纠正, 其他结果 and 尚未审结

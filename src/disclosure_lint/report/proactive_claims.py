@@ -4,8 +4,10 @@ Read, in one clause (or, for the documents, a short clause that continues the on
 
 * 规章 / 行政规范性文件: ``本年制发行政规范性文件3件``, ``废止1件``, ``现行有效12件``,
   ``现行有效的规章共5件``, ``行政规范性文件制发3件``; the verbs 制发 印发 出台 制定 新增 (what: issued),
-  废止 宣布失效 (repealed), 现行有效 (in_force), 新公开 (new_published, 2019), 对外公开总数/累计公开
-  (total_published, 2019).  ``主动公开规章13件`` is not a figure of the table (公开 is not 制发).
+  废止 宣布失效 (repealed; ``废止5件，宣布失效2件`` in one sentence is one figure, 7), 现行有效 (in_force),
+  新制作 (issued, the 2019 column), 新公开 (new_published, 2019), 对外公开总数/累计公开/对外公开…总数
+  (total_published, 2019); ``制发规章和行政规范性文件51件`` covers both rows (``also``).
+  ``主动公开规章13件`` is not a figure of the table (公开 is not 制发).
 * 行政许可 / 行政处罚 / 行政强制: ``作出行政处罚决定1257件``, ``行政许可决定4862件``,
   ``实施行政强制措施86件``, ``办理行政许可事项4862件`` (what: decisions) — 决定 or a verb of deciding
   (作出 办理 办结 实施 下达) must be there; ``受理``, counts in 项 (a list of items) and what was published

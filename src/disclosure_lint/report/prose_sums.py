@@ -9,6 +9,7 @@ the total and every part as a :class:`Figure` (block, offsets, number, unit, cat
 
 * total first: ``<keyword>…N<unit>`` then, after ``，`` or ``；`` (or inside brackets), an optional
   marker (其中, 其中包括, 包括, 含, 具体包括, 主要有, 分别为 …) and the parts ``<name>a<unit>、<name>b<unit>…``;
+  a change clause between them (``57件，同比增长16.3%，其中…``) is skipped when a marker follows it;
 * ``在办结的56件申请中，予以公开…``; and a sentence that starts with ``其中，`` or ``在办结的申请中，``
   whose total is the last number of the sentence before (in the same block);
 * total last: ``自然人申请50件、法人或其他组织申请8件，共计58件`` (typed parts only).
@@ -31,7 +32,10 @@ the total and every part as a :class:`Figure` (block, offsets, number, unit, cat
 
 **A part** is a short name, its number and the total's unit (件/起/宗/例 count as one unit for typed
 breakdowns; 条 and 件 differ for ``disclosed``), followed by a separator, optionally with a bracket
-(opaque) or a percentage (``，占33.9%``).  The list ends at the first thing that is not such a part:
+(opaque) or a percentage (``，占33.9%``).  A subtotal of two parts already listed (``予以公开和部分公开共26件``
+after both) is skipped, not counted again.  ``disclosed`` parts may be separated by ``；`` (``其中：①…；②…``) unless
+what follows the ``；`` is a clause of its own (a verb, 全年, 累计 …).  After a list of lawsuit groups (直接起诉2件、
+复议后起诉1件，结果维持…) the results are not the last group's parts.  The list ends at the first thing that is not such a part:
 a clause with other words after the unit (``行政处罚决定1257件逐案公开``), another unit, a category of
 another breakdown, a scope or channel word, a proposal or message count (建议, 提案, 留言 …).
 
