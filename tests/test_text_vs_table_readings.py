@@ -304,3 +304,32 @@ def test_no_carry_forward_statement():
     assert "“四、结转下年度继续办理”总计为4" in ds[0].message
     assert run(report("全部按期办结，无结转下年度办理的申请。", t3=table3({"forward": 0, "new": 53}))) == []
     assert run(report("2022年无结转下年度办理的申请。")) == []
+
+
+# -- the vocabulary module on its own ----------------------------------------------------------------------------------
+
+def test_claim_context_helpers():
+    from disclosure_lint.report import Overrides, interpret
+    from disclosure_lint.report.claim_context import _UPHELD, _upheld_outcomes, base_metric, doc_attr, self_masker
+
+    from .conftest import parse
+
+    office = interpret(parse(f"# {OFFICE}\n\n正文。\n"), Overrides(year=2023))
+    mask = self_masker(office)
+    assert mask("市政府办公厅收到申请58件") == "　　　　　　收到申请58件"
+    assert mask("区政府办收到申请17件") == "区政府办收到申请17件"  # another level's office
+    assert mask("全市政府办公厅系统") == "全市政府办公厅系统"
+    bureau = interpret(parse("# 江海市某某局2023年政府信息公开工作年度报告\n\n正文。\n"), Overrides(year=2023))
+    assert self_masker(bureau)("市政府办公厅收到申请58件") == "市政府办公厅收到申请58件"
+
+    assert base_metric("unavailable.not_held") == "unavailable" and base_metric("open") == "open"
+    assert doc_attr("全年共制发公文156件，其中主动公开98件，依申请公开31件，不予公开27件", 30)
+    assert not doc_attr("全年主动公开政府信息1200条，依申请公开办结申请56件，其中予以公开21件", 40)
+
+    def outcomes(sent):
+        return _upheld_outcomes(sent, _UPHELD.search(sent))
+
+    assert outcomes("行政复议7件，诉讼9件，均获维持") == ("corrected", "other", "pending")
+    assert outcomes("已审结的2件均获维持，另有1件尚未审结") == ("corrected", "other")
+    assert outcomes("已审结的复议后起诉案件均维持原行政行为") == ("corrected", "other")
+    assert outcomes("除1件外，其余均获维持") == ()

@@ -72,6 +72,10 @@ from decimal import Decimal
 from typing import Literal
 
 from ..model import Block
+from .claim_context import (_ALL_APPLICANTS, _NONE_APP, _NONE_BAD_MID, _NONE_CARRIED, _NONE_MID_OK, _NONE_S4,
+                            _NONE_S4_BAD_AFTER, _OUTCOME_WORDS, _REASON, _REASON_ETC, _REASON_LEAD, _REVIEWER, _UPHELD,
+                            _WIDER, DEFAULT_SCOPE, SUB_ITEM_LABELS, SUB_ITEMS, _blank, _upheld_outcomes, base_metric,
+                            doc_attr, self_masker)
 
 # -- numbers -------------------------------------------------------------------------------------
 
@@ -173,48 +177,10 @@ LABELS = {
     "upheld": "结果维持", "corrected": "结果纠正", "other_result": "其他结果", "pending": "尚未审结",
 }
 
-# the numbered sub-items of table 三's groups （三）–（六）, with the words a sentence names their reason by
-# (``因属于行政执法案卷不予公开3件`` counts sub-item 7 only); metric ``<group>.<sub-item>``, row ``result.<metric>``
-SUB_ITEMS: dict[str, list[tuple[str, str, str]]] = {
-    "not_open": [
-        ("state_secret", "1.属于国家秘密", r"国家秘密|涉密"),
-        ("law_prohibited", "2.其他法律行政法规禁止公开", r"法律(?:、|和|及)?(?:行政)?法规(?:明确)?禁止公开"),
-        ("security_stability", "3.危及“三安全一稳定”", r"三安全一稳定|国家安全|公共安全|经济安全|社会稳定"),
-        ("third_party", "4.保护第三方合法权益", r"第三方|商业秘密|个人隐私"),
-        ("internal_affairs", "5.属于三类内部事务信息", r"内部事务"),
-        ("process_info", "6.属于四类过程性信息", r"过程性"),
-        ("enforcement_file", "7.属于行政执法案卷", r"执法案卷"),
-        ("admin_query", "8.属于行政查询事项", r"查询事项"),
-    ],
-    "unavailable": [
-        ("not_held", "1.本机关不掌握相关政府信息", r"不掌握|信息不存在|未制作(?:或|、)?(?:获取)?|没有制作"),
-        ("need_creation", "2.没有现成信息需要另行制作", r"另行制作|现成信息|加工"),
-        ("unclear", "3.补正后申请内容仍不明确", r"不明确"),
-    ],
-    "not_processed": [
-        ("petition", "1.信访举报投诉类申请", r"信访|举报|投诉"),
-        ("repeated", "2.重复申请", r"重复申请|重复提出"),
-        ("publication", "3.要求提供公开出版物", r"出版物"),
-        ("excessive", "4.无正当理由大量反复申请", r"大量反复|反复申请"),
-        ("confirm", "5.要求行政机关确认或重新出具已获取信息", r"重新出具|要求(?:行政机关)?确认"),
-    ],
-    "other": [
-        ("no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", r"不补正|未补正|未按要求补正"),
-        ("no_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", r"缴纳费用|收费通知|缴费"),
-    ],
-}
-SUB_ITEM_LABELS = {f"{g}.{k}": label for g, items in SUB_ITEMS.items() for k, label, _ in items}
+
 for _m, _label in SUB_ITEM_LABELS.items():
     FAMILY_OF[_m] = "s3res"
     LABELS[_m] = f"{LABELS[_m.split('.')[0]]}（{_label.split('.', 1)[1]}）"
-_REASON = re.compile("|".join(f"(?P<{g}__{k}>{p})" for g, items in SUB_ITEMS.items() for k, _, p in items))
-_REASON_ETC = re.compile(r"等(?:原因|情形|情况|理由|事由)?")
-_REASON_LEAD = re.compile(r"因|由于|属于|涉及|以[^，。；]{0,12}为由|系")
-
-
-def base_metric(metric: str) -> str:
-    """The metric of a table-三 group for one of its sub-items (``unavailable.not_held`` → ``unavailable``)."""
-    return metric.split(".", 1)[0]
 
 # -- context filters -----------------------------------------------------------------------------
 
@@ -230,18 +196,6 @@ _S4_WORDS = re.compile(r"复议|诉讼|起诉|应诉")
 _OFF_TOPIC = re.compile(r"建议|提案|议案|留言|来信|来电|信件|咨询|热线|诉求|工单|12345|问政|网民")
 _APPLICATION = re.compile(r"申请")
 _DISCLOSURE = re.compile(r"信息公开|政府信息|公开申请|依申请")
-_REVIEWER = re.compile(r"(?:受理|审理|办理|审结|作出|承办)[^，。；]{0,12}(?:行政复议|复议)")
-# the body's own documents classified by disclosure attribute, or its secrecy review: their 不予公开 is not table 三's
-_DOC_ATTR = re.compile(r"公文|发文|文件公开属性|公开属性|保密审查|拟公开|拟发布|属性认定|源头认定")
-_ATTR_SIBLINGS = re.compile(r"主动公开\s*\d+\s*[件条个份]\s*[、，,；;]\s*依申请公开\s*\d+\s*[件条个份]")
-
-
-def doc_attr(sent: str, upto: int) -> bool:
-    """Is the result word before ``upto`` about documents (公文, 发文, 公开属性, 保密审查) rather than applications?
-    Also when it follows 主动公开N件、依申请公开M件 (the disclosure attributes of documents)."""
-    return bool(_DOC_ATTR.search(sent, 0, upto) or _ATTR_SIBLINGS.search(sent, 0, upto))
-
-
 _OWN_NOUN = re.compile(r"\s?(?:的)?")  # between a number and the keyword it owns: 11件行政复议, 2件维持
 _REASON_FILL = re.compile(r"(?:[，,、\s]|其中|另有?|还有|并|已|依法|共|均)*")
 _REASON_CLAUSE = re.compile(r"(?:因|由于)[^，。；;\d]{1,24}[，,]\s*(?:已|均|被|予以)?")
@@ -253,24 +207,10 @@ _CHAIN_SEP = re.compile(r"^(?:的)?(?:[、/和及与]|或者?|以及)$")
 _EACH = re.compile(r"均|各|都")
 _QIZHONG_FILL = re.compile(r"^(?:[，,、：:\s]|的|本年度?|当年|今年|年内|全年|共|累计|依法|已|有)*")
 _GAP_NOUN = re.compile(r"申请|答复|案件|事项")
-_WIDER = re.compile(r"其中[^，,。；;]{0,8}?(?:涉及|属于|因|为|是)?(?:政府)?信息公开")
 _POST_PREFIX = re.compile(r"^(?:其中|另有?|有|除|共有?|尚有|还有|仍有|此外|并|且|[，,、\s])*$")
 _POST_KW = re.compile(r"^(?:申请)?(?:为|系|属于?|是|已|被|均|予以)?")
-_ALL_APPLICANTS = re.compile(r"(?:自然人|公民)(?:[、，,和及与]|以及)?法人(?:[、，,和及与或]|或者|以及)*(?:其[他它])?组织")
 _INCL_CARRY = re.compile(r"(?:含|包括|包含|其中)[^。；]{0,10}?(?:上一?年度?|\d{4}年度?)(?:结转|转结)")
 
-DEFAULT_SCOPE = [
-    r"(?<!人大)(?<!党)代表(?!建议|大会|性|团|委员)",
-    r"本级",
-    r"各(?:部门|单位|乡镇|街道|镇|区县|县区|县市区|地|级|园区|镇街|区(?!域)|县|市(?!场|民))",
-    r"各[\u4e00-\u9fff]{0,6}?(?:分局|所|站|队|科室)(?![有在属])",  # 各市场监管所, 各派出所, 各执法大队
-    r"全(?:区(?!域)|市(?!场|民)|县|省|州|盟|旗|系统)",
-    r"(?:区|市|县|州|旗)(?:人民)?政府办(?:公室)?|政府办公室",
-    r"所属|下属|直属|二级单位|[局委厅办院署]属(?!于)",
-    r"(?<!本)(?<!业务)(?<!相关)部门",
-    r"乡镇|镇街|镇（街道）",
-    r"自然人|企业|网上|网络|在线|当面|现场|信函|邮寄|传真|电子邮件",
-]
 
 
 @dataclass
@@ -325,29 +265,6 @@ class Analysis:
 
 # -- the prose reader --------------------------------------------------------------------------------
 
-_UPHELD = re.compile(r"(?:均|全部|都|皆)(?:已)?(?:获得?|被|予以|为|是)?(?:法院|人民法院|复议机关)?(?:判决|决定)?(?:结果)?"
-                     r"维持(?:原?(?:具体)?行政行为|原决定|原判|原答复)?|结果均为维持")
-_NONE_APP = re.compile(
-    r"(?:(?<!尚)未|没有|(?<![有并])无)(?:收到|接到|受理|接收|发生|产生)(?:过|到)?(?P<mid>[^，。；;\d]{0,30}?)"
-    r"(?:依申请公开|公开申请|申请)(?!人|材料|补正|延期|行政复议|复议|提起)"
-    r"|(?<!复议)(?<!诉讼)(?:依申请公开|申请)(?!人)(?:[^，。；;\d]{0,8}?)(?:数量?)?(?:均)?为(?:零|0|无)(?![\d.件个条])"
-    r"|(?<![有并])无(?:政府信息)?(?:依申请公开|公开申请)(?:事项|申请|情况)?(?=[，。；,;]|$)")
-_NONE_S4 = re.compile(
-    r"(?:(?<!尚)未(?!经|审|结|办|予|被纠)|没有|(?<![有并])无(?!论|法|正当)|不存在)"
-    r"(?:发生|出现|产生|收到|接到|涉及|有|被申请|被提起|被)?(?:过)?(?P<mid>[^，。；;\d]{0,30}?)"
-    r"(?P<what>行政复议|行政诉讼|复议|诉讼)(?P<rest>(?:(?:[、和及与或]|或者)(?:被)?(?:提起)?(?:行政复议|行政诉讼|复议|诉讼))?)"
-    r"|(?P<what2>行政复议|行政诉讼)(?P<rest2>(?:[、和及与或](?:行政复议|行政诉讼))?)(?:案件)?(?:数量?)?(?:均|都)?为(?:零|0|无)"
-    r"(?![\d.件起])")
-_NONE_CARRIED = re.compile(r"(?:(?<![有并])无|没有|未有|不存在)(?:需要|需)?(?:结转|转入|顺延)(?:至|到)?下一?年度?(?:继续)?(?:办理)?"
-                           r"(?:的)?(?:政府信息公开|依申请公开)?(?:申请|情况|事项|情形)")
-# what may stand between 未收到 and 申请 in a statement of none (任何, 向本机关提出的, 政府信息公开 …); an applicant
-# kind narrows it to that kind's columns; anything else (涉及商业秘密的) makes it a statement about a subset
-_NONE_MID_OK = re.compile(
-    r"(?:任何|过|到|一件|一起|有关|相关|书面|正式|的|(?:向)?(?:本|我)(?:机关|单位|局|委|办|厅|部门|镇|街道|乡|院|署|中心)"
-    r"|(?:提出|提交|递交)|政府信息公开|政府信息|信息公开|公开|依申请公开|[、，和及与或者]"
-    r"|(?P<persons>自然人|公民|个人)|(?P<orgs>法人|其他组织|其[他它]组织|组织|企业))*")
-_NONE_S4_BAD_AFTER = re.compile(r"^(?:案件)?(?:被|败诉|纠错|决定|机关|机构|后|结果|中败诉|中被|申请人)")
-_NONE_BAD_MID = re.compile(r"^(?:其他|另外|此外)|补正|异议|延期|收费|减免|处理费|纠正|败诉|撤销|维持|审结")
 
 
 class _Sentence:
@@ -388,33 +305,6 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     for m in pattern.finditer(text):
         pass
     return m
-
-
-def _blank(m: re.Match[str]) -> str:
-    return "　" * len(m.group(0))
-
-
-_GOV_OFFICE = re.compile(r"(?P<level>[省市区县州旗盟])?(?:人民)?政府办公[厅室]$")
-
-
-def self_masker(report):
-    """A function that blanks the words with which the reporting body names itself when they look like a
-    scope qualifier: in the report of a 人民政府办公厅/办公室, ``市政府办公厅`` / ``市政府办`` of its own level is
-    the reporting body, not another scope (``区政府办`` in a 市政府办公厅 report, or in a 区政府 report, still is)."""
-    cached = report.cache.get("claims.self_masker")
-    if cached is not None:
-        return cached
-    agency = getattr(report, "agency", None)
-    m = _GOV_OFFICE.search(agency.name or "") if agency is not None and agency.kind == "government_office" else None
-    if m is None:
-        fn = (lambda text: text)  # noqa: E731
-    else:
-        level = re.escape(m.group("level")) if m.group("level") else ""
-        pat = re.compile(rf"(?<![全各])(?:{level}(?:人民)?政府办(?:公厅|公室)?|(?<![区市县州旗省盟])政府办公[厅室])"
-                         if level else r"(?<![区市县州旗省盟全各])(?:人民)?政府办(?:公厅|公室)?")
-        fn = (lambda text: pat.sub(_blank, text))  # noqa: E731
-    report.cache["claims.self_masker"] = fn
-    return fn
 
 
 class _Reader:
@@ -866,31 +756,6 @@ class _Reader:
                 continue
             out.statements.append(Statement("none_s4", tuple(blocks), block, s0 + m.start(), s0 + m.end(),
                                             sent.strip()))
-
-
-# outcomes a sentence states with their own count (1件尚未审结, 结果纠正1件, 除1件尚未审结外): a 均获维持 in it is
-# about the other cases; 已审结的…均获维持 is about the concluded ones
-_OUTCOME_WORDS = {
-    "pending": r"尚未审结|未审结|正在审理|审理中|尚在审理|未结案",
-    "corrected": r"结果纠正|被纠正|纠正|被撤销|撤销|确认违法|纠错",
-    "other": r"其他结果|撤回|终止审理|终止|驳回",
-}
-_OUTCOME_COUNTED = {o: re.compile(rf"(?:[\d零〇一二两三四五六七八九十]+\s?[件起宗例][^，。；;\d]{{0,4}}?(?:{p})"
-                                  rf"|(?:{p})[^，。；;\d]{{0,3}}?[\d零〇一二两三四五六七八九十]+\s?[件起宗例])")
-                    for o, p in _OUTCOME_WORDS.items()}
-_CONCLUDED = re.compile(r"(?:已|经)?(?:审结|结案|判决|裁决|作出(?:复议)?决定)(?:的|了的)")
-_EXCEPT = re.compile(r"除[^，。；;]{0,20}?外|其余|其他(?:案件|的)")
-
-
-def _upheld_outcomes(sent: str, m: re.Match[str]) -> tuple[str, ...]:
-    """The outcomes a 均获维持 statement denies: all three, less those the sentence counts itself and, after
-    已审结的, 尚未审结; () when the statement is about an unnamed remainder (除1件外，其余均获维持)."""
-    outcomes = [o for o in ("corrected", "other", "pending") if not _OUTCOME_COUNTED[o].search(sent)]
-    if _CONCLUDED.search(sent, 0, m.start()) and "pending" in outcomes:
-        outcomes.remove("pending")
-    if _EXCEPT.search(sent, 0, m.start()) and len(outcomes) == 3:
-        return ()  # 除1件外其余均获维持: the exception is not named
-    return tuple(outcomes)
 
 
 _PCT_AFTER = re.compile(r"\s*[，,（(]?\s*(?:约|近|超过|接近)?(?:占|比例为|比例是|占比为?)[^，。；;\d%％]{0,12}?"
