@@ -26,7 +26,7 @@ from pydantic import Field
 from ..report.prose_sums import KIND_LABELS, KINDS, ProseSum
 from . import register
 from .base import Hit, Kind, KindOptions
-from .text_vs_table import table_explains
+from .text_vs_table import sentence_evidence, table_explains
 
 
 class ProseSumOptions(KindOptions):
@@ -75,6 +75,6 @@ class ProseSumKind(Kind):
                           "total": s.total.text, "breakdown": s.kind, "exhaustive": s.exhaustive,
                           **({"exhaustive_form": s.form} if s.form else {}),
                           "parts": [{"text": p.text, "category": p.category, "number": p.number} for p in s.parts],
-                          "sentence": s.sentence},
+                          "sentence": sentence_evidence(s.sentence, s.block, s.start, s.end)},
                 key=f"{s.kind}:{s.total.text}:{'+'.join(str(p.number) for p in s.parts)}",
             )

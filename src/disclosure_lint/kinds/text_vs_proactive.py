@@ -28,7 +28,7 @@ from ..report.claims import DEFAULT_SCOPE
 from ..report.proactive_claims import ROW_LABELS, WHAT_LABELS, ProactiveClaim, find_proactive
 from . import register
 from .base import Hit, Kind, KindOptions
-from .text_vs_table import _cell_evidence, _cell_value, _n
+from .text_vs_table import _cell_evidence, _cell_value, _n, sentence_evidence
 
 _COLUMN = {
     "2021": {"issued": "issued", "repealed": "repealed", "in_force": "in_force", "decisions": "decisions",
@@ -110,7 +110,7 @@ class TextTableProactive(Kind):
                     "qualifier": c.scope or ""},
             evidence={"expected": _n(value), "actual": _n(c.number), "unit": c.unit, "claim": c.text,
                       "row": c.row, "what": c.what, "table": "表二", "cells": ptrs, "cell_positions": pos,
-                      "sentence": c.sentence, **({"scope_qualifier": c.scope} if c.scope else {}),
+                      "sentence": sentence_evidence(c.sentence, c.block, c.start, c.end), **({"scope_qualifier": c.scope} if c.scope else {}),
                       **({"notes": notes} if notes else {})},
             key=f"s2:{c.row}.{c.what}:{_n(c.number)}:{c.text}",
         )

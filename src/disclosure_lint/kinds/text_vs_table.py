@@ -23,6 +23,7 @@ these checks contradict explain the sum's whole difference.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import product
@@ -167,6 +168,19 @@ def _sum(parts: list[TableValue | None]) -> TableValue | None:
 
 def _n(d: Decimal) -> int | str:
     return int(d) if d == d.to_integral_value() else str(d)
+
+
+_SENTENCE_LIMIT = 300
+
+
+def sentence_evidence(sentence: str, block, start: int, end: int) -> str:
+    """The sentence of a finding for its evidence; around the finding only when the sentence is very long (text
+    whose sentence ends were lost must not repeat a megabyte in every finding)."""
+    if len(sentence) <= _SENTENCE_LIMIT:
+        return sentence
+    text = block.text
+    a, b = max(0, start - _SENTENCE_LIMIT // 3), min(len(text), end + _SENTENCE_LIMIT // 3)
+    return ("…" if a > 0 else "") + text[a:b] + ("…" if b < len(text) else "")
 
 
 def _cell_evidence(cells) -> tuple[list[str], list[dict]]:
@@ -342,7 +356,8 @@ class TextTableCount(Kind):
                 evidence={"expected": exp_value, "actual": c.number, "claim": c.text,
                           "metric": "+".join(c.metrics) if not c.ambiguous else "new|new+carried_over",
                           **({"readings": ["本年新收", "新收+上年结转"]} if c.ambiguous else {}),
-                          "table": table, "cells": ptrs, "cell_positions": pos, "sentence": c.sentence,
+                          "table": table, "cells": ptrs, "cell_positions": pos,
+                          "sentence": sentence_evidence(c.sentence, c.block, c.start, c.end),
                           **({"scope_qualifier": c.scope} if c.scope else {}),
                           **({"notes": list(dict.fromkeys(notes))} if notes else {})},
                 key=f"{'+'.join(c.metrics)}:{c.number}:{c.text}",
@@ -419,7 +434,8 @@ class TextTableStatement(Kind):
                 block=st.block, start=st.start, end=st.end,
                 params={"claim": st.text, "table": table, "target": "、".join(t for t, _ in bad), "detail": detail},
                 evidence={"expected": expected, "actual": detail, "claim": st.text, "statement": st.what,
-                          "table": table, "cells": ptrs, "cell_positions": pos, "sentence": st.sentence},
+                          "table": table, "cells": ptrs, "cell_positions": pos,
+                          "sentence": sentence_evidence(st.sentence, st.block, st.start, st.end)},
                 key=f"{st.what}:{st.text}",
             )
 
@@ -489,7 +505,8 @@ class TextTablePercentage(Kind):
                         "expected": f"{exp}%"},
                 evidence={"expected": f"{exp}%", "actual": f"{stated}%", "numerator": _n(tv.value),
                           "denominator": _n(den.value), "denominator_row": den_name, "claim": c.text,
-                          "percent_text": pct_text, "cells": ptrs, "cell_positions": pos, "sentence": c.sentence,
+                          "percent_text": pct_text, "cells": ptrs, "cell_positions": pos,
+                          "sentence": sentence_evidence(c.sentence, c.block, c.start, c.percent[2]),
                           "rounding": "四舍五入" + ("或四舍六入五成双" if o.allow_half_even else "")},
                 key=f"pct:{'+'.join(c.metrics)}:{stated}:{pct_text}",
             )
@@ -540,14 +557,20 @@ class TextTableApplicant(Kind):
         pats = self.options.scope_patterns
         scope = re.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
         covered = {(c.block.index, c.end) for c in find_claims(report, pats).claims if c.number is not None}
+        scoped: dict[int, list[tuple[int, int]]] = {}  # per block: spans of scope words other than an applicant's
         for s in report.prose_sums:
             readings = _READINGS.get(s.total.category)
             if s.kind != "applicants" or readings is None:
                 continue
-            text = self_masker(report)(s.block.text)
-            if scope is not None and any(not _APPLICANT_WORD.match(m.group(0))
-                                         for m in scope.finditer(text, s.sentence_start, s.end)):
-                continue  # 全区…其中自然人: another scope (the claim reader's DL236 territory)
+            if scope is not None:
+                spans = scoped.get(s.block.index)
+                if spans is None:
+                    spans = scoped[s.block.index] = [
+                        m.span() for m in scope.finditer(self_masker(report)(s.block.text))
+                        if not _APPLICANT_WORD.match(m.group(0))]
+                i = bisect_left(spans, (s.sentence_start, -1))
+                if i < len(spans) and spans[i][1] <= s.end:
+                    continue  # 全区…其中自然人: another scope (the claim reader's DL236 territory)
             figures = [(p, p.category) for p in s.parts]
             if (s.block.index, s.total.end) not in covered:  # DL230 compares a total it has read
                 figures.insert(0, (s.total, "total"))
@@ -580,7 +603,8 @@ class TextTableApplicant(Kind):
             params={"claim": fig.text, "target": target, "note": note},
             evidence={"expected": exp, "actual": fig.number, "claim": fig.text, "applicant": col,
                       "rows": ["+".join(rows) for rows, _ in vals], "table": "表三", "cells": ptrs,
-                      "cell_positions": pos, "sentence": s.sentence, **({"notes": notes} if notes else {})},
+                      "cell_positions": pos, "sentence": sentence_evidence(s.sentence, fig.block, fig.start, fig.end),
+                      **({"notes": notes} if notes else {})},
             key=f"applicant:{col}:{fig.number}:{fig.text}",
         )
 

@@ -12,6 +12,10 @@ from __future__ import annotations
 
 import re
 
+
+def _search_in(sent: str):
+    return lambda pattern, upto: pattern.search(sent, 0, upto)
+
 # -- scope: words that make a number possibly another body's or another kind's -----------------------------
 
 _REVIEWER = re.compile(r"(?:受理|审理|办理|审结|作出|承办)[^，。；]{0,12}(?:行政复议|复议)")
@@ -77,10 +81,13 @@ _DOC_ATTR = re.compile(r"公文|发文|文件公开属性|公开属性|保密审
 _ATTR_SIBLINGS = re.compile(r"主动公开\s*\d+\s*[件条个份]\s*[、，,；;]\s*依申请公开\s*\d+\s*[件条个份]")
 
 
-def doc_attr(sent: str, upto: int) -> bool:
+
+
+def doc_attr(sent: str, upto: int, search=None) -> bool:
     """Is the result word before ``upto`` about documents (公文, 发文, 公开属性, 保密审查) rather than applications?
     Also when it follows 主动公开N件、依申请公开M件 (the disclosure attributes of documents)."""
-    return bool(_DOC_ATTR.search(sent, 0, upto) or _ATTR_SIBLINGS.search(sent, 0, upto))
+    search = search or _search_in(sent)
+    return bool(search(_DOC_ATTR, upto) or search(_ATTR_SIBLINGS, upto))
 
 
 _UPHELD = re.compile(r"(?:均|全部|都|皆)(?:已)?(?:获得?|被|予以|为|是)?(?:法院|人民法院|复议机关)?(?:判决|决定)?(?:结果)?"
@@ -122,13 +129,15 @@ _CONCLUDED = re.compile(r"(?:已|经)?(?:审结|结案|判决|裁决|作出(?:�
 _EXCEPT = re.compile(r"除[^，。；;]{0,20}?外|其余|其他(?:案件|的)")
 
 
-def _upheld_outcomes(sent: str, m: re.Match[str]) -> tuple[str, ...]:
-    """The outcomes a 均获维持 statement denies: all three, less those the sentence counts itself and, after
-    已审结的, 尚未审结; () when the statement is about an unnamed remainder (除1件外，其余均获维持)."""
-    outcomes = [o for o in ("corrected", "other", "pending") if not _OUTCOME_COUNTED[o].search(sent)]
-    if _CONCLUDED.search(sent, 0, m.start()) and "pending" in outcomes:
+def _upheld_outcomes(sent: str, pos: int, search=None) -> tuple[str, ...]:
+    """The outcomes a 均获维持 statement at ``pos`` denies: all three, less those the sentence counts itself and,
+    after 已审结的, 尚未审结; () when it is about an unnamed remainder (除1件外，其余均获维持).  ``search(pattern,
+    upto)`` finds the first match before ``upto`` (the claim reader answers it from one scan per sentence)."""
+    search = search or _search_in(sent)
+    outcomes = [o for o in ("corrected", "other", "pending") if not search(_OUTCOME_COUNTED[o], len(sent))]
+    if search(_CONCLUDED, pos) and "pending" in outcomes:
         outcomes.remove("pending")
-    if _EXCEPT.search(sent, 0, m.start()) and len(outcomes) == 3:
+    if search(_EXCEPT, pos) and len(outcomes) == 3:
         return ()  # 除1件外其余均获维持: the exception is not named
     return tuple(outcomes)
 

@@ -66,7 +66,7 @@ statements of none.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
@@ -196,6 +196,8 @@ _S4_WORDS = re.compile(r"复议|诉讼|起诉|应诉")
 _OFF_TOPIC = re.compile(r"建议|提案|议案|留言|来信|来电|信件|咨询|热线|诉求|工单|12345|问政|网民")
 _APPLICATION = re.compile(r"申请")
 _DISCLOSURE = re.compile(r"信息公开|政府信息|公开申请|依申请")
+_EXCEPT_WORD = re.compile("除")
+_MAX_CLAUSE = 200  # characters; a longer "clause" is text whose punctuation was lost
 _OWN_NOUN = re.compile(r"\s?(?:的)?")  # between a number and the keyword it owns: 11件行政复议, 2件维持
 _REASON_FILL = re.compile(r"(?:[，,、\s]|其中|另有?|还有|并|已|依法|共|均)*")
 _REASON_CLAUSE = re.compile(r"(?:因|由于)[^，。；;\d]{1,24}[，,]\s*(?:已|均|被|予以)?")
@@ -270,22 +272,30 @@ class Analysis:
 class _Sentence:
     """Per-sentence facts computed once: clause boundaries, first matches of the sentence-wide filters."""
 
-    __slots__ = ("text", "bounds", "first")
+    __slots__ = ("text", "bounds", "first", "semis", "years", "year_ends", "this_starts", "this_ends")
 
     def __init__(self, text: str):
         self.text = text
         self.bounds = [m.start() for m in _CLAUSE_END.finditer(text)]
         self.first: dict[int, re.Match[str] | None] = {}
+        self.semis = [i for i, ch in enumerate(text) if ch in "；;"]
+        self.years = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR.finditer(text)]
+        self.year_ends = [e for _, e, _ in self.years]
+        this = [m.span() for m in _THIS_YEAR.finditer(text)]
+        self.this_starts = [a for a, _ in this]
+        self.this_ends = [b for _, b in this]
 
     def clause_start(self, pos: int) -> tuple[int, int]:
-        """(start of the clause holding ``pos``, index of its boundary or -1)."""
+        """(start of the clause holding ``pos``, index of its boundary or -1).  A clause is at most
+        ``_MAX_CLAUSE`` characters: text whose punctuation was lost is not rescanned for every number."""
         i = bisect_left(self.bounds, pos) - 1
-        return (self.bounds[i] + 1, i) if i >= 0 else (0, -1)
+        start, bi = (self.bounds[i] + 1, i) if i >= 0 else (0, -1)
+        return (start, bi) if pos - start <= _MAX_CLAUSE else (pos - _MAX_CLAUSE, -1)
 
     def clause_end(self, pos: int) -> int:
-        """End of the clause holding ``pos`` (its boundary, or the end of the sentence)."""
+        """End of the clause holding ``pos`` (its boundary, or the end of the sentence; at most ``_MAX_CLAUSE`` on)."""
         i = bisect_left(self.bounds, pos)
-        return self.bounds[i] if i < len(self.bounds) else len(self.text)
+        return min(self.bounds[i] if i < len(self.bounds) else len(self.text), pos + _MAX_CLAUSE)
 
     def search(self, pattern: re.Pattern[str], upto: int) -> re.Match[str] | None:
         """``pattern.search(text, 0, upto)``, answered from the sentence's first match when possible."""
@@ -298,13 +308,6 @@ class _Sentence:
         if fm.end() <= upto:
             return fm
         return pattern.search(self.text, 0, upto)
-
-
-def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    m = None
-    for m in pattern.finditer(text):
-        pass
-    return m
 
 
 class _Reader:
@@ -340,17 +343,20 @@ class _Reader:
 
     # -- helpers -------------------------------------------------------------------------------
     def _year_ok(self, sent: str, upto: int, metric: str | None) -> bool:
-        semi = max(sent.rfind("；", 0, upto), sent.rfind(";", 0, upto))
-        window = sent[semi + 1:upto]
-        m = _last(_YEAR, window)
-        if m is None:
+        """The year named last before ``upto`` (after the last ；) is the report's (or, for carry-over, the one
+        before or after); looked up by position, so a long sentence is not rescanned for every number."""
+        ctx = self.ctx
+        i = bisect_left(ctx.semis, upto) - 1
+        semi = ctx.semis[i] if i >= 0 else -1
+        j = bisect_right(ctx.year_ends, upto) - 1
+        if j < 0 or ctx.years[j][0] <= semi:
             return True
-        this = _last(_THIS_YEAR, window)
-        if this is not None and this.start() >= m.end():
+        _, ye, y = ctx.years[j]
+        k = bisect_left(ctx.this_starts, ye)
+        if k < len(ctx.this_starts) and ctx.this_ends[k] <= upto:
             return True  # 2022年……，本年新收…: the nearest time word is this year
         if self.year is None:
             return False  # a year is named and the report's year is unknown: cannot tell
-        y = int(m.group(1))
         if y == self.year:
             return True
         if metric == "carried_over" and y == self.year - 1:
@@ -381,6 +387,15 @@ class _Reader:
         if not tokens and not _STATEMENT_HINT.search(sent):
             return
         kws = list(_KW.finditer(sent))
+        self.stripped = sent.strip()  # one copy per sentence, shared by its claims
+        self.kw_ends = [k.end() for k in kws]  # increasing: the keywords do not overlap
+        self.kw_starts = [k.start() for k in kws]
+        self._s4_kws = [k for k in kws if FAMILY_OF[k.lastgroup] == "s4block"]
+        self._s4_ends = [k.end() for k in self._s4_kws]
+        self._s4_starts = [k.start() for k in self._s4_kws]
+        self._s4_at = {b: [i for i, k in enumerate(self._s4_kws) if k.lastgroup == b] for b in _S4_BLOCKS_OF}
+        self._wider = list(_WIDER.finditer(sent)) if "其中" in sent else []
+        self._wider_starts = [w.start() for w in self._wider]
         self.ctx = _Sentence(sent)
         # 收到自然人、法人或其他组织提出的申请58件 names every applicant, 市政府办公厅 in that office's own
         # report names the reporting body: neither is a narrower scope
@@ -400,11 +415,11 @@ class _Reader:
                 if fam in ("s3flow", "s3res"):
                     if c.metrics[0] in ("handled", "received", "in_total", "new") and not has_app:
                         continue
-                    if _OFF_TOPIC.search(sent, 0, c.end - s0):
+                    if self.ctx.search(_OFF_TOPIC, c.end - s0):
                         continue
                     if _S4_WORDS.search(sent, self.ctx.clause_start(c.start - s0)[0], c.end - s0):
                         continue  # 办理行政复议答复2件: about a review, not an application
-                    if fam == "s3res" and doc_attr(sent, c.start - s0):
+                    if fam == "s3res" and self._doc_attr(c.start - s0):
                         continue  # 制发公文156件，其中主动公开98件…不予公开27件: documents, not applications
                 elif not disclosure:
                     continue
@@ -414,13 +429,27 @@ class _Reader:
             self._percent_only(block, s0, sent, claims, out)
         self._statements(block, s0, sent, kws, disclosure, out)
 
+    def _s4_named(self, lo: int, hi: int) -> list[str]:
+        """The table-四 blocks the s4 keywords ``lo``…``hi - 1`` of the sentence name, in order of first mention."""
+        first = []
+        for b, at in self._s4_at.items():
+            i = bisect_left(at, lo)
+            if i < len(at) and at[i] < hi:
+                first.append((at[i], b))
+        return [x for _, b in sorted(first) for x in _S4_BLOCKS_OF[b]]
+
+    def _doc_attr(self, upto: int) -> bool:
+        return doc_attr(self.ctx.text, upto, self.ctx.search)
+
     def _percent_only(self, block, s0, sent, claims, out: Analysis) -> None:
         """予以公开的比例为39.3% / 予以公开和部分公开占比34.2%: a percentage without a count; 公开率为50.0%;
         予以公开18件，部分公开5件，分别占39.1%和10.9%."""
+        res = [c for c in claims if FAMILY_OF[c.metrics[0]] == "s3res"]
+        res_ends = [c.end - s0 for c in res]
         for m in _EACH_PCT.finditer(sent):
             pcts = list(_PCT_NUM.finditer(m.group("pcts")))
-            before = [c for c in claims if c.end - s0 <= m.start() and FAMILY_OF[c.metrics[0]] == "s3res"]
-            before = before[-len(pcts):]
+            n = bisect_right(res_ends, m.start())
+            before = res[max(0, n - len(pcts)):n]
             if len(before) != len(pcts) or any(c.percent for c in before) or not all(
                     _LIST_FILL.match(sent[a.end - s0:b.start - s0]) or sent[a.end - s0:b.start - s0] in ("，", ",")
                     for a, b in zip(before, before[1:] + [None]) if b is not None):
@@ -431,7 +460,7 @@ class _Reader:
             for c, pm in zip(before, pcts):
                 c.percent = (Decimal(pm.group("pct")), base + pm.start(), base + pm.end())
         taken = {c.percent[1] for c in claims if c.percent}
-        if "公开率" in sent and _RATE_CONTEXT.search(sent) and not doc_attr(sent, len(sent)):
+        if "公开率" in sent and _RATE_CONTEXT.search(sent) and not self._doc_attr(len(sent)):
             for m in _RATE.finditer(sent):
                 if m.group("pct") is None:
                     continue
@@ -443,14 +472,14 @@ class _Reader:
                     continue
                 readings = (("open", "partial"),) if m.group("incl") else (("open",), ("open", "partial"))
                 out.claims.append(Claim(metrics=readings[0], number=None, unit="件", block=block,
-                                        start=s0 + m.start(), end=s0 + m.end("kw"), sentence=sent.strip(),
+                                        start=s0 + m.start(), end=s0 + m.end("kw"), sentence=self.stripped,
                                         percent=(Decimal(m.group("pct")), s0 + m.start("pct"), s0 + m.end()),
                                         percent_readings=readings[1:]))
         for m in _PCT_ONLY.finditer(sent):
             if s0 + m.start("pct") in taken or _APPROX_PCT.search(m.group(0)):
                 continue
             metrics = tuple(k.lastgroup for k in _KW.finditer(m.group("kws")))
-            if not metrics or any(FAMILY_OF[x] != "s3res" for x in metrics) or doc_attr(sent, m.start()):
+            if not metrics or any(FAMILY_OF[x] != "s3res" for x in metrics) or self._doc_attr(m.start()):
                 continue
             clause_start = self.ctx.clause_start(m.start())[0]
             clause = sent[clause_start:m.start()]
@@ -459,7 +488,7 @@ class _Reader:
                     or self._scope(sent, m.end(), clause_start, m.start())):
                 continue
             out.claims.append(Claim(metrics=metrics, number=None, unit="件", block=block, start=s0 + m.start(),
-                                    end=s0 + m.end("kws"), sentence=sent.strip(),
+                                    end=s0 + m.end("kws"), sentence=self.stripped,
                                     percent=(Decimal(m.group("pct")), s0 + m.start("pct"), s0 + m.end())))
 
     def _claim_for(self, block, s0, sent, kws, tokens, ti, claims, consumed) -> list[Claim]:
@@ -483,10 +512,8 @@ class _Reader:
         if approximate_before(prefix, not tok.group("cn")) or _APPROX_CLAUSE.search(prefix):
             return []
         # the nearest keyword before the number, in the clause
-        kw = None
-        for k in kws:
-            if clause_start <= k.start() and k.end() <= t0:
-                kw = k
+        ki = bisect_right(self.kw_ends, t0) - 1
+        kw = kws[ki] if ki >= 0 and kws[ki].start() >= clause_start else None
         if kw is not None and any(t.end() <= kw.start() and _OWN_NOUN.fullmatch(sent, t.end(), kw.start())
                                   for t in tokens[max(0, ti - 3):ti]):
             kw = None  # 11件行政复议、9件…, 2件维持、1件…: the keyword is the noun of the number before it
@@ -503,7 +530,9 @@ class _Reader:
             metric = kw.lastgroup
             fam = FAMILY_OF[metric]
             chain = [kw]
-            for k in reversed([k for k in kws if k.end() <= kw.start() and clause_start <= k.start()]):
+            for k in reversed(kws[:ki]):
+                if k.start() < clause_start:
+                    break
                 if FAMILY_OF[k.lastgroup] == fam and _CHAIN_SEP.match(sent[k.end():chain[0].start()]):
                     chain.insert(0, k)
                 else:
@@ -579,11 +608,17 @@ class _Reader:
         if not found or not _SUB_NAME.fullmatch(name) or _KW.search(name):
             return None
         group = None
-        for k in kws:
-            if k.end() <= p and k.lastgroup in SUB_ITEMS:
-                group = k
-        if group is None or any(group.end() <= k.start() and k.end() <= t0 for k in kws):
+        for i in range(bisect_right(self.kw_ends, p) - 1, -1, -1):  # the group keyword shortly before
+            if kws[i].end() < p - 60:
+                break
+            if kws[i].lastgroup in SUB_ITEMS:
+                group = kws[i]
+                break
+        if group is None:
             return None
+        nxt = bisect_left(self.kw_starts, group.end())
+        if nxt < len(kws) and kws[nxt].end() <= t0:
+            return None  # another keyword between the group and this number
         between = sent[group.end():p]
         if not _SUB_MARKER.search(between) or len(between) > 60:
             return None  # 不予公开5件，行政执法案卷… without 其中/含/（: not a breakdown
@@ -622,9 +657,8 @@ class _Reader:
             elif ym and int(ym.group(1)) != self.year - 1:
                 return []
         clause = sent[clause_start:t0]
-        for k in kws:  # the keyword itself must not trip the past/change filters
-            if clause_start <= k.start() < t0:
-                clause = clause.replace(k.group(0), "　" * len(k.group(0)))
+        for k in kws[bisect_left(self.kw_starts, clause_start):bisect_left(self.kw_starts, t0)]:
+            clause = clause.replace(k.group(0), "　" * len(k.group(0)))  # the keyword must not trip the filters
         if _CHANGE.search(clause) or _PAST.search(clause) or self.ctx.search(_PART_YEAR, t0):
             return []
         if not self._year_ok(sent, t0, metric):
@@ -633,15 +667,16 @@ class _Reader:
         scope = self._scope(sent, end, clause_start, kw_start)
         if scope is not None and scope.startswith("其中") and all(m in SUB_ITEM_LABELS for m in metrics):
             scope = None  # 其中本机关不掌握相关政府信息12件: the sub-item of the group before, not another subject
-        if scope is None and FAMILY_OF[metric] in ("s4block", "s4res") and _REVIEWER.search(sent, 0, end):
-            scope = _REVIEWER.search(sent, 0, end).group(0)
+        if scope is None and FAMILY_OF[metric] in ("s4block", "s4res") and self.ctx.search(_REVIEWER, end):
+            scope = self.ctx.search(_REVIEWER, end).group(0)
         if scope is None:
             # 被申请行政复议3件，其中涉及政府信息公开2件: the first number is wider than the table
-            wm = _WIDER.search(sent, end)
+            wi = bisect_left(self._wider_starts, end)
+            wm = self._wider[wi] if wi < len(self._wider) else None
             if wm:
                 scope = wm.group(0)
         c = Claim(metrics=tuple(metrics), number=number, unit=unit, block=block, start=s0 + start, end=s0 + end,
-                  sentence=sent.strip(), combine=combine, scope=scope)
+                  sentence=self.stripped, combine=combine, scope=scope)
         fam = FAMILY_OF[metric]
         if metric == "in_total":
             prev = {m for cl in claims for m in cl.metrics}
@@ -650,12 +685,12 @@ class _Reader:
         if metric == "received" or (metric == "new" and _INCL_CARRY.match(sent[end:end + 24].lstrip("，,（( "))):
             c.ambiguous = True
         if fam == "s4res":
-            blk, named = s4_block, set()
-            for k in kws:
-                if k.end() <= t0 and FAMILY_OF[k.lastgroup] == "s4block":
-                    named.add(k.lastgroup)
-                    if s4_block is None:
-                        blk, kb = k.lastgroup, k
+            hi = bisect_right(self._s4_ends, t0)
+            named = {b for b, at in self._s4_at.items() if at and at[0] < hi}
+            blk = s4_block
+            if s4_block is None and hi:
+                kb = self._s4_kws[hi - 1]
+                blk = kb.lastgroup
             if blk is None:
                 return []
             c.s4_block = blk
@@ -703,23 +738,23 @@ class _Reader:
                 break
             # the groups the statement is about: those named in its own part of the sentence (after the last ；
             # before it: ……结果纠正1件；被提起行政诉讼1件，均获维持 is about the lawsuit only), else all named before
-            seg = max(sent.rfind("；", 0, m.start()), sent.rfind(";", 0, m.start())) + 1
-            named = [k for k in kws if k.end() <= m.start() and FAMILY_OF[k.lastgroup] == "s4block"]
-            blocks: list[str] = []
-            for k in [k for k in named if k.start() >= seg] or named:
-                blocks.extend(_S4_BLOCKS_OF[k.lastgroup])
+            si = bisect_left(self.ctx.semis, m.start()) - 1
+            seg = self.ctx.semis[si] + 1 if si >= 0 else 0
+            hi = bisect_right(self._s4_ends, m.start())
+            lo = bisect_left(self._s4_starts, seg)
+            blocks = self._s4_named(lo if lo < hi else 0, hi)
             if not blocks or not self._year_ok(sent, m.start(), None) or self._scope(sent, m.start(), 0, 0):
                 continue
             if self.ctx.search(_PAST, m.start()) or self.ctx.search(_PART_YEAR, m.start()):
                 continue
-            outcomes = _upheld_outcomes(sent, m)
+            outcomes = _upheld_outcomes(sent, m.start(), self.ctx.search)
             if not outcomes:
                 continue
             out.statements.append(Statement("upheld", tuple(dict.fromkeys(blocks)), block, s0 + m.start(),
-                                            s0 + m.end(), sent.strip(), outcomes))
+                                            s0 + m.end(), self.stripped, outcomes))
         for m in _NONE_APP.finditer(sent):
             mid = m.group("mid") or ""
-            if _NONE_BAD_MID.search(mid) or "除" in sent[:m.start()] or "复议" in mid or "诉讼" in mid:
+            if _NONE_BAD_MID.search(mid) or self.ctx.search(_EXCEPT_WORD, m.start()) or "复议" in mid or "诉讼" in mid:
                 continue
             if _S4_WORDS.search(sent, m.end(), self.ctx.clause_end(m.end())):
                 continue  # 未发生因政府信息公开申请答复引发的行政复议: about reviews, not applications
@@ -733,12 +768,12 @@ class _Reader:
                 continue
             applicants = None if persons == orgs else ("natural_person" if persons else "org")
             out.statements.append(Statement("none_applications", (), block, s0 + m.start(), s0 + m.end(),
-                                            sent.strip(), applicants=applicants))
+                                            self.stripped, applicants=applicants))
         for m in _NONE_CARRIED.finditer(sent):  # 无结转下年度办理的申请
             if (not self._year_ok(sent, m.start(), None) or self._scope(sent, m.start(), 0, 0)
                     or self.ctx.search(_PAST, m.start()) or self.ctx.search(_PART_YEAR, m.start())):
                 continue
-            out.statements.append(Statement("none_carried", (), block, s0 + m.start(), s0 + m.end(), sent.strip()))
+            out.statements.append(Statement("none_carried", (), block, s0 + m.start(), s0 + m.end(), self.stripped))
         if not disclosure:
             return
         for m in _NONE_S4.finditer(sent):
@@ -755,7 +790,7 @@ class _Reader:
                     or self.ctx.search(_PAST, m.end()) or self.ctx.search(_PART_YEAR, m.end())):
                 continue
             out.statements.append(Statement("none_s4", tuple(blocks), block, s0 + m.start(), s0 + m.end(),
-                                            sent.strip()))
+                                            self.stripped))
 
 
 _PCT_AFTER = re.compile(r"\s*[，,（(]?\s*(?:约|近|超过|接近)?(?:占|比例为|比例是|占比为?)[^，。；;\d%％]{0,12}?"

@@ -115,6 +115,7 @@ class _Reader:
         if not _ROW.search(sent):
             return
         bounds = [m.start() for m in _CLAUSE_END.finditer(sent)]
+        stripped = sent.strip()
         time = _Time(sent)
         scoped = self.masker(sent)  # 市政府办公厅 in that office's own report is no other scope
         scope_first = self.scope.search(scoped) if self.scope is not None else None
@@ -154,7 +155,7 @@ class _Reader:
             number = Decimal(f.group("num").replace(",", ""))
             found.append(ProactiveClaim(row=row, what=what, number=number, unit=f.group("unit"), block=block,
                                         start=s0 + c0 + wstart, end=s0 + f.end(), num_start=s0 + f.start(),
-                                        sentence=sent.strip(), scope=scope, also=also))
+                                        sentence=stripped, scope=scope, also=also))
         out.extend(_merge_repealed(found))
 
     @staticmethod
@@ -220,18 +221,19 @@ class _Reader:
 
 
 def _merge_repealed(claims: list[ProactiveClaim]) -> list[ProactiveClaim]:
-    """``废止5件，宣布失效2件`` of one row in one sentence: together they are the table's 本年废止 (7)."""
-    rep = [c for c in claims if c.what == "repealed"]
-    by_row: dict[str, list[ProactiveClaim]] = {}
-    for c in rep:
-        by_row.setdefault(c.row, []).append(c)
-    out = list(claims)
-    for row, cs in by_row.items():
-        words = {"宣布失效" in c.text for c in cs}
-        if len(cs) < 2 or words != {True, False}:
+    """``废止5件，宣布失效2件``: two repealed figures of one row next to each other, one with each word, are
+    together the table's 本年废止 (7)."""
+    out: list[ProactiveClaim] = []
+    merged = False  # the last figure is already a pair
+    for c in claims:
+        prev = out[-1] if out else None
+        if (prev is not None and not merged and c.what == prev.what == "repealed" and c.row == prev.row
+                and not prev.also and ("宣布失效" in c.text) != ("宣布失效" in prev.text)):
+            out[-1] = replace(prev, number=prev.number + c.number, end=c.end)
+            merged = True
             continue
-        merged = replace(cs[0], number=sum((c.number for c in cs), Decimal(0)), end=cs[-1].end)
-        out = [merged if c is cs[0] else c for c in out if c is cs[0] or all(c is not x for x in cs)]
+        out.append(c)
+        merged = False
     return out
 
 

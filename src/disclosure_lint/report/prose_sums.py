@@ -347,6 +347,7 @@ class _Reader:
         if len(figs) < 2 and not back:
             return  # a sum needs a total and a part
         self.sent = sent
+        self.stripped = sent.strip()  # one copy per sentence, shared by its sums
         self.figs = figs
         self.time = _Time(sent)
         self.clause_bounds = [m.start() for m in _CLAUSE_END.finditer(sent)]
@@ -687,7 +688,7 @@ class _Reader:
                 if set(cats) == need:
                     form = words
         return ProseSum(kind=kind, total=total, parts=figs, exhaustive=form is not None, form=form,
-                        sentence=self.sent.strip(), sentence_start=s0 if sentence_start is None else sentence_start)
+                        sentence=self.stripped, sentence_start=s0 if sentence_start is None else sentence_start)
 
 
 def find_sums(report) -> list[ProseSum]:
