@@ -514,8 +514,8 @@ class _Reader:
         # the nearest keyword before the number, in the clause
         ki = bisect_right(self.kw_ends, t0) - 1
         kw = kws[ki] if ki >= 0 and kws[ki].start() >= clause_start else None
-        if kw is not None and any(t.end() <= kw.start() and _OWN_NOUN.fullmatch(sent, t.end(), kw.start())
-                                  for t in tokens[max(0, ti - 3):ti]):
+        if kw is not None and FAMILY_OF[kw.lastgroup] in ("s4block", "s4res") and any(
+                t.end() <= kw.start() and _OWN_NOUN.fullmatch(sent, t.end(), kw.start()) for t in tokens[max(0, ti - 3):ti]):
             kw = None  # 11件行政复议、9件…, 2件维持、1件…: the keyword is the noun of the number before it
         except_ = kw is not None and sent[kw.end():t0].rstrip().endswith("除")  # 复议后起诉案件除1件尚未审结外
         metrics: tuple[str, ...]
