@@ -76,6 +76,11 @@ def test_new_applications_without_the_word():
     assert [c for c, _ in run(report(prose, t3=False))] == ["DL238"]
 
 
+def test_new_without_the_word_is_not_any_new_thing():
+    assert brief("本年新增市场主体57件，其中企业48件、个体户9件。") == []
+    assert run(report("本年新增市场主体57件，其中企业48件、个体户9件。")) == []
+
+
 def test_change_clause_without_a_marker_is_no_list():
     assert brief("全年共收到政府信息公开申请57件，同比增长16.3%，自然人申请增长较快。") == []
 

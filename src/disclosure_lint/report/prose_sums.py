@@ -402,9 +402,10 @@ class _Reader:
         f = self.figs[i]
         return Figure(block, s0 + start, s0 + f.end(), s0 + f.start(), _number(f), _unit(f), metric)
 
-    def _kinds_for(self, metric: str) -> tuple[str, ...]:
+    def _kinds_for(self, metric: str, word: str = "") -> tuple[str, ...]:
         kinds = _KINDS_OF_TOTAL[metric]
-        if not self.has_app and metric != "new":  # 本年新收57件 names applications without the word
+        # 本年新收57件 names applications without the word 申请 (本年新增57件 does not)
+        if not self.has_app and not (metric == "new" and "增" not in word):
             kinds = tuple(k for k in kinds if k not in ("applicants", "flow"))
         return kinds
 
@@ -413,7 +414,7 @@ class _Reader:
         if kw is None:
             return None
         metric, kstart, kend = kw
-        kinds = self._kinds_for(metric)
+        kinds = self._kinds_for(metric, self.sent[kstart:kend])
         if not kinds:
             return None
         f = self.figs[i]
@@ -477,7 +478,7 @@ class _Reader:
             if chg is not None:
                 after = chg.end()
             if kw is not None and not psent[after:].strip():
-                tfig, kinds = self._total_figure(block, p0, j, *kw), self._kinds_for(kw[0])
+                tfig, kinds = self._total_figure(block, p0, j, *kw), self._kinds_for(kw[0], psent[kw[1]:kw[2]])
                 unit = _unit(pfigs[j])
         self.sent, self.figs, self.time, self.clause_bounds = saved
         self.has_app = saved_app
