@@ -89,5 +89,5 @@ def test_text_format():
             "一、本年新收政府信息公开申请数量 | 50 | 5 | 0 | 0 | 2 | 0 | 57\n"
             "二、上年结转政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3\n")
     ds = run(text, fmt="text")
-    assert [(d.code, d.match, d.line) for d in ds] == [("DL238", "自然人申请50件、法人或其他组织申请7件，共计55件", 3),
-                                                     ("DL241", "共计55件", 3)]
+    # the total is the one wrong number (50 + 7 = 57 is right): DL241 names it, DL238 does not repeat it
+    assert [(d.code, d.match, d.line) for d in ds] == [("DL241", "共计55件", 3)]

@@ -204,3 +204,35 @@ def test_clean_example_quiet_and_read():
 def test_corpus_quiet():
     for f in sorted((SHARED / "corpus/excerpts").glob("*.txt")) + [SHARED / "seed/shangtang-2019.txt"]:
         assert run(f.read_text(encoding="utf-8"), fmt="text") == [], f.name
+
+
+# -- red team (rt-numbers #7, #9; rt-clean #17) ------------------------------------------------------------------
+
+@pytest.mark.parametrize("prose", [
+    "制发行政规范性文件3件，废止0件，宣布失效1件，现行有效12件。",  # 废止 + 宣布失效 = the table's 本年废止 1
+    "本年废止行政规范性文件1件，宣布失效0件。",
+    "全年制发规章和行政规范性文件3件，其中规章0件、行政规范性文件3件。",  # 0 + 3
+])
+def test_table_two_wording_consistent(prose):
+    assert run(report(prose)) == []
+
+
+@pytest.mark.parametrize(("prose", "match", "expected", "fragment"), [
+    ("制发行政规范性文件3件，废止1件，宣布失效1件。", "废止1件，宣布失效1件", 1, "“本年废止件数”为1件"),
+    ("全年制发规章和行政规范性文件4件。", "制发规章和行政规范性文件4件", 3, "“规章”与“行政规范性文件”“本年制发件数”之和为3件"),
+])
+def test_table_two_wording_contradicted(prose, match, expected, fragment):
+    ds = run(report(prose))
+    assert [(d.code, d.match) for d in ds] == [("DL239", match)]
+    assert ds[0].evidence["expected"] == expected and fragment in ds[0].message
+    assert len(ds[0].evidence["cells"]) == (2 if "规章和" in prose else 1)
+
+
+def test_2019_format_words():
+    # the 2019 table: 规范性文件 new_made 4, new_published 4, total_published 30
+    assert run(report("本年新制作规范性文件4件，新公开4件，对外公开规范性文件总数30件。", year=2020)) == []
+    ds = run(report("本年新制作规范性文件5件，对外公开规范性文件总数31件。", year=2020))
+    assert [(d.match, d.evidence["expected"]) for d in ds] == [("新制作规范性文件5件", 4),
+                                                              ("对外公开规范性文件总数31件", 30)]
+    # 2021 has no 对外公开总数 column: nothing to compare
+    assert run(report("对外公开规范性文件总数31件。")) == []

@@ -235,7 +235,8 @@ def test_results_consistent():
     ("予以公开21件。", "予以公开21件", 22),
     ("部分公开的6件。", "部分公开的6件", 5),
     ("不予公开1件。", "不予公开1件", 5),  # only sub-item 4; the group sums to 5
-    ("因本机关不掌握相关信息无法提供12件。", "无法提供12件", 15),
+    ("因本机关不掌握等原因无法提供12件。", "无法提供12件", 15),  # 等原因: the whole group
+    ("因本机关不掌握相关信息无法提供13件。", "无法提供13件", 12),  # that reason: its sub-item
     ("不予处理3件。", "不予处理3件", 6),
     ("其他处理2件。", "其他处理2件", 3),
     ("予以公开及部分公开22件。", "予以公开及部分公开22件", 27),
@@ -584,7 +585,7 @@ def test_a_report_with_several_contradictions():
     """Modelled on a real defect pattern (our own wording): one column copied, one sub-item copied, a truncated
     percentage and “均获维持” with pending cases."""
     prose = ("全年办结申请805件。予以公开及部分公开258件，占34.2%；不予公开35件，占4.34%；"
-             "因本机关不掌握相关信息无法提供265件；不予处理158件。")
+             "因本机关不掌握等原因无法提供265件；不予处理158件。")
     t4 = table4((5, 0, 0, 2, 7, 8, 0, 0, 1, 9, 0, 0, 0, 0, 0))
     ds = run(report(prose, t3=PCT_T3, t4=t4, s4_prose="因政府信息公开被申请行政复议7件，被提起诉讼9件，均获维持。"))
     got = [(d.code, d.match) for d in ds]

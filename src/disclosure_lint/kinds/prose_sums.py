@@ -9,6 +9,10 @@ This kind only decides:
 * ``mode: exhaustive`` — every category of the breakdown is listed (all six results, both kinds of
   applicant, all four review results …) and the parts do not add up to the total, in either direction.
 
+A sum whose difference is explained by figures the table checks already contradict (the total or a part
+differs from table 三/四, and with the table's values the sum is right) is not reported again: one wrong
+number, one finding (:func:`~disclosure_lint.kinds.text_vs_table.table_explains`).
+
 Each sum is reported by one mode only, so a rule per mode never repeats the other.
 """
 
@@ -22,6 +26,7 @@ from pydantic import Field
 from ..report.prose_sums import KIND_LABELS, KINDS, ProseSum
 from . import register
 from .base import Hit, Kind, KindOptions
+from .text_vs_table import sentence_evidence, table_explains
 
 
 class ProseSumOptions(KindOptions):
@@ -56,6 +61,8 @@ class ProseSumKind(Kind):
                 continue
             if o.mode == "exhaustive" and not s.exhaustive:
                 continue
+            if table_explains(report, s, o.mode):
+                continue  # the table checks (DL230–DL232, DL241) already report the wrong figure
             unit = s.total.unit
             diff = abs(s.difference)
             yield Hit(
@@ -68,6 +75,6 @@ class ProseSumKind(Kind):
                           "total": s.total.text, "breakdown": s.kind, "exhaustive": s.exhaustive,
                           **({"exhaustive_form": s.form} if s.form else {}),
                           "parts": [{"text": p.text, "category": p.category, "number": p.number} for p in s.parts],
-                          "sentence": s.sentence},
+                          "sentence": sentence_evidence(s.sentence, s.block, s.start, s.end)},
                 key=f"{s.kind}:{s.total.text}:{'+'.join(str(p.number) for p in s.parts)}",
             )

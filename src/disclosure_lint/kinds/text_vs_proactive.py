@@ -28,7 +28,7 @@ from ..report.claims import DEFAULT_SCOPE
 from ..report.proactive_claims import ROW_LABELS, WHAT_LABELS, ProactiveClaim, find_proactive
 from . import register
 from .base import Hit, Kind, KindOptions
-from .text_vs_table import _cell_evidence, _cell_value, _n
+from .text_vs_table import _cell_evidence, _cell_value, _n, sentence_evidence
 
 _COLUMN = {
     "2021": {"issued": "issued", "repealed": "repealed", "in_force": "in_force", "decisions": "decisions",
@@ -73,18 +73,20 @@ class TextTableProactive(Kind):
             if c.what not in wanted or (c.scope is not None) != qualified or c.what not in cols:
                 continue
             col = cols[c.what]
-            if col not in t.schema.cols_of(c.row):
+            rows = (*c.also, c.row)
+            if any(col not in t.schema.cols_of(r) for r in rows):
                 continue
             notes: list[str] = []
-            got = _cell_value(t, c.row, col, notes)
-            if got is None:
+            got = [_cell_value(t, r, col, notes) for r in rows]
+            if any(g is None for g in got):
                 continue
-            value, cell = got
-            hit = self._compare(c, value, cell, notes)
+            value = sum((g[0] for g in got), Decimal(0))
+            hit = self._compare(c, value, [g[1] for g in got], notes)
             if hit is not None:
                 yield hit
 
-    def _compare(self, c: ProactiveClaim, value: Decimal, cell, notes: list[str]) -> Hit | None:
+    def _compare(self, c: ProactiveClaim, value: Decimal, cells: list, notes: list[str]) -> Hit | None:
+        cell = cells[-1]
         if c.what == "amount":
             table_unit = cell.value.unit if cell.value.unit in _YUAN else "万元"
             a, pa = _in_yuan(c.number, c.unit)
@@ -98,9 +100,9 @@ class TextTableProactive(Kind):
             if c.number == value:
                 return None
             expected = f"{_n(value)}{c.unit}"
-        row_label = cell.row_label or ROW_LABELS[c.row]
-        target = f"“{row_label.strip()}”“{(cell.col_label or WHAT_LABELS[c.what]).strip()}”"
-        ptrs, pos = _cell_evidence([cell])
+        row_label = "”与“".join((x.row_label or ROW_LABELS[r]).strip() for x, r in zip(cells, (*c.also, c.row)))
+        target = f"“{row_label}”“{(cell.col_label or WHAT_LABELS[c.what]).strip()}”" + ("之和" if c.also else "")
+        ptrs, pos = _cell_evidence(cells)
         note = ("；" + "；".join(notes)) if notes else ""
         return Hit(
             block=c.block, start=c.start, end=c.end,
@@ -108,7 +110,7 @@ class TextTableProactive(Kind):
                     "qualifier": c.scope or ""},
             evidence={"expected": _n(value), "actual": _n(c.number), "unit": c.unit, "claim": c.text,
                       "row": c.row, "what": c.what, "table": "表二", "cells": ptrs, "cell_positions": pos,
-                      "sentence": c.sentence, **({"scope_qualifier": c.scope} if c.scope else {}),
+                      "sentence": sentence_evidence(c.sentence, c.block, c.start, c.end), **({"scope_qualifier": c.scope} if c.scope else {}),
                       **({"notes": notes} if notes else {})},
             key=f"s2:{c.row}.{c.what}:{_n(c.number)}:{c.text}",
         )

@@ -11,20 +11,29 @@ the denominators （七）总计, 新收 + 上年结转 and 新收, at the preci
 half up (四舍五入) and half even (GB/T 8170 四舍六入五成双).  Truncation is *not* accepted
 (4.34% for 35/805 = 4.3478% is flagged), unless the option ``allow_truncation`` is set.  A
 percentage that agrees with the prose count (when the count itself disagrees with the table, the
-count rule reports it) is not reported twice.
+count rule reports it) is not reported twice.  ``公开率`` is accepted as 予以公开 or 予以公开 + 部分公开.
+
+**Scoped shares.**  Counts of one sentence that each name another scope but together make the table's number
+(``其中区政府52件，各部门118件，各街道17件`` = 187) are not noted (DL236).
+
+**One finding per wrong number.**  :func:`table_explains` tells the prose-sum kind (DL237/DL238) when the figures
+these checks contradict explain the sum's whole difference.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import product
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from pydantic import Field
 
-from ..report.claims import _S4_BLOCKS_OF, DEFAULT_SCOPE, FAMILY_OF, LABELS, Claim, find_claims
+from ..report.claims import (_S4_BLOCKS_OF, DEFAULT_SCOPE, FAMILY_OF, LABELS, SUB_ITEM_LABELS, Claim, base_metric,
+                              find_claims, self_masker)
 from . import register
 from .base import Hit, Kind, KindOptions
 
@@ -102,6 +111,8 @@ def table_value(stats: dict, metric: str, s4_block: str | None = None) -> TableV
             return _s3_row(t, _S3_ROWS[metric])
         if metric in _S3_GROUPS:
             return _s3_group(t, _S3_GROUPS[metric])
+        if metric in SUB_ITEM_LABELS:  # one numbered sub-item: 7.属于行政执法案卷
+            return _s3_row(t, f"result.{metric}")
         if metric == "other":
             if t.get("result.other", "total") is not None or t.get("result.other", "natural_person") is not None:
                 return _s3_row(t, "result.other")
@@ -159,6 +170,19 @@ def _n(d: Decimal) -> int | str:
     return int(d) if d == d.to_integral_value() else str(d)
 
 
+_SENTENCE_LIMIT = 300
+
+
+def sentence_evidence(sentence: str, block, start: int, end: int) -> str:
+    """The sentence of a finding for its evidence; around the finding only when the sentence is very long (text
+    whose sentence ends were lost must not repeat a megabyte in every finding)."""
+    if len(sentence) <= _SENTENCE_LIMIT:
+        return sentence
+    text = block.text
+    a, b = max(0, start - _SENTENCE_LIMIT // 3), min(len(text), end + _SENTENCE_LIMIT // 3)
+    return ("…" if a > 0 else "") + text[a:b] + ("…" if b < len(text) else "")
+
+
 def _cell_evidence(cells) -> tuple[list[str], list[dict]]:
     ptrs, pos = [], []
     for c in {id(c): c for c in cells}.values():
@@ -190,6 +214,11 @@ _TARGETS = {
 }
 _BLOCK_NAMES = {"review": "行政复议", "litigation": "行政诉讼", "direct": "未经复议直接起诉",
                 "after_review": "复议后起诉"}
+
+
+_GROUP_NAMES = {"not_open": "（三）不予公开", "unavailable": "（四）无法提供", "not_processed": "（五）不予处理",
+                "other": "（六）其他处理"}
+_TARGETS.update({m: f"“{_GROUP_NAMES[base_metric(m)]}”“{label}”总计" for m, label in SUB_ITEM_LABELS.items()})
 
 
 def _target(metrics: tuple[str, ...], s4_block: str | None) -> str:
@@ -236,7 +265,32 @@ def _evaluate(stats, claim: Claim) -> list[tuple[tuple[str, ...], TableValue, De
     tv = _sum([table_value(stats, m, claim.s4_block) for m in claim.metrics])
     if tv is None or _agrees(tv, n):
         return []
+    if claim.alt_s4_block is not None:  # results after both lawsuit groups: the lawsuits as a whole also fit
+        alt = _sum([table_value(stats, m, claim.alt_s4_block) for m in claim.metrics])
+        if alt is not None and _agrees(alt, n):
+            return []
     return [(claim.metrics, tv, n)]
+
+
+def _shares_of_the_table(stats, claims: list[Claim]) -> set[int]:
+    """Scoped counts of one sentence that together make the table's number (其中区政府52件，各部门118件，各街道17件
+    = 表三新收187): each is a share of the whole, not a different count of it (ids of those claims)."""
+    groups: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        if c.number is not None and c.scope is not None and c.combine == "sum":
+            groups.setdefault((c.block.index, c.sentence, c.metrics, c.s4_block, c.ambiguous), []).append(c)
+    out: set[int] = set()
+    for cs in groups.values():
+        total = sum(c.number for c in cs)
+        # 全区共收到57件，其中区政府20件，各部门30件，各街道7件: the first is the total of the others
+        stated = [c for c in cs if 2 * c.number == total and len(cs) > 2]
+        shares = [c for c in cs if c is not stated[0]] if stated else cs
+        if len(shares) < 2:
+            continue
+        whole = replace(shares[0], number=sum(c.number for c in shares))
+        if not _evaluate(stats, whole):
+            out.update(id(c) for c in shares)
+    return out
 
 
 def _agrees(tv: TableValue, n: Decimal) -> bool:
@@ -260,16 +314,20 @@ class TextTableCount(Kind):
         # a part of an applicant breakdown (收到自然人申请50件、法人申请8件，共计58件) is compared with its own
         # column by text-table-applicant-count, not with the 总计 column
         parts = {(p.block.index, p.end) for s in report.prose_sums if s.kind == "applicants" for p in s.parts}
-        for c in find_claims(report, self.options.scope_patterns).claims:
+        all_claims = find_claims(report, self.options.scope_patterns).claims
+        shares = _shares_of_the_table(stats, all_claims) if qualified else set()
+        for c in all_claims:
             if c.number is None or (c.scope is not None) != qualified or (c.block.index, c.end) in parts:
                 continue
-            if not set(c.metrics) & wanted and not (c.ambiguous and "received" in wanted):
+            if id(c) in shares:
+                continue
+            if not {base_metric(m) for m in c.metrics} & wanted and not (c.ambiguous and "received" in wanted):
                 continue
             bad = _evaluate(stats, c)
             if not bad:
                 continue
             table = _TABLE_OF[FAMILY_OF[c.metrics[0]]]
-            unit = c.unit
+            unit = "件" if c.unit == "件次" else c.unit  # the table counts applications, not 件次
             if c.ambiguous and len(bad) == 2:
                 (_, a, _), (_, b, _) = bad
                 target = f"{_TARGETS['new']}为{_n(a.value)}{unit}、与“二、上年结转”总计之和"
@@ -298,7 +356,8 @@ class TextTableCount(Kind):
                 evidence={"expected": exp_value, "actual": c.number, "claim": c.text,
                           "metric": "+".join(c.metrics) if not c.ambiguous else "new|new+carried_over",
                           **({"readings": ["本年新收", "新收+上年结转"]} if c.ambiguous else {}),
-                          "table": table, "cells": ptrs, "cell_positions": pos, "sentence": c.sentence,
+                          "table": table, "cells": ptrs, "cell_positions": pos,
+                          "sentence": sentence_evidence(c.sentence, c.block, c.start, c.end),
                           **({"scope_qualifier": c.scope} if c.scope else {}),
                           **({"notes": list(dict.fromkeys(notes))} if notes else {})},
                 key=f"{'+'.join(c.metrics)}:{c.number}:{c.text}",
@@ -306,8 +365,8 @@ class TextTableCount(Kind):
 
 
 class StatementOptions(_Options):
-    statements: list[Literal["upheld", "none_applications", "none_s4"]] = Field(
-        default_factory=lambda: ["upheld", "none_applications", "none_s4"], description="核对的表述类型")
+    statements: list[Literal["upheld", "none_applications", "none_s4", "none_carried"]] = Field(
+        default_factory=lambda: ["upheld", "none_applications", "none_s4", "none_carried"], description="核对的表述类型")
 
 
 @register
@@ -327,10 +386,23 @@ class TextTableStatement(Kind):
             if st.what not in wanted:
                 continue
             if st.what == "none_applications":
-                tv = table_value(stats, "new")
+                if st.applicants is None:
+                    tv = table_value(stats, "new")
+                    target = "“一、本年新收政府信息公开申请数量”总计"
+                else:  # 未收到法人或其他组织的申请: that kind's columns
+                    t3 = stats.get("s3")
+                    tv = (_columns_value(t3, ("new",), _PART_COLS[st.applicants])
+                          if t3 is not None and getattr(t3, "layout", "grid") != "image" else None)
+                    target = f"“一、本年新收政府信息公开申请数量”的{_PART_COL_NAMES[st.applicants]}"
                 if tv is None or tv.value <= 0:
                     continue
-                bad = [("“一、本年新收政府信息公开申请数量”总计", tv)]
+                bad = [(target, tv)]
+                table = "表三"
+            elif st.what == "none_carried":
+                tv = table_value(stats, "carried_forward")
+                if tv is None or tv.value <= 0:
+                    continue
+                bad = [("“四、结转下年度继续办理”总计", tv)]
                 table = "表三"
             elif st.what == "none_s4":
                 t4 = stats.get("s4")
@@ -345,7 +417,7 @@ class TextTableStatement(Kind):
                 t4 = stats.get("s4")
                 if t4 is None:
                     continue
-                vals = [(b, r, _s4_cell(t4, b, r)) for b in st.blocks for r in ("corrected", "other", "pending")]
+                vals = [(b, r, _s4_cell(t4, b, r)) for b in st.blocks for r in st.outcomes]
                 if any(v is None for *_, v in vals):
                     continue
                 names = {"corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结"}
@@ -357,12 +429,13 @@ class TextTableStatement(Kind):
             cells = [c for _, v in bad for c in v.cells]
             ptrs, pos = _cell_evidence(cells)
             expected = {"upheld": "结果纠正、其他结果、尚未审结均为0", "none_applications": "本年新收为0",
-                        "none_s4": "复议、诉讼总计为0"}[st.what]
+                        "none_s4": "复议、诉讼总计为0", "none_carried": "结转下年度继续办理为0"}[st.what]
             yield Hit(
                 block=st.block, start=st.start, end=st.end,
                 params={"claim": st.text, "table": table, "target": "、".join(t for t, _ in bad), "detail": detail},
                 evidence={"expected": expected, "actual": detail, "claim": st.text, "statement": st.what,
-                          "table": table, "cells": ptrs, "cell_positions": pos, "sentence": st.sentence},
+                          "table": table, "cells": ptrs, "cell_positions": pos,
+                          "sentence": sentence_evidence(st.sentence, st.block, st.start, st.end)},
                 key=f"{st.what}:{st.text}",
             )
 
@@ -413,6 +486,9 @@ class TextTablePercentage(Kind):
                 continue
             stated = c.percent[0]
             nums = [tv.value] + ([Decimal(c.number)] if c.number is not None else [])
+            for alt in c.percent_readings:  # 公开率: 予以公开, or 予以公开 and 部分公开
+                av = _sum([table_value(stats, m) for m in alt])
+                nums += [av.value] if av is not None else []
             if any(percent_ok(stated, n, d.value, o.allow_half_even, o.allow_truncation)
                    for n in nums for _, d in dens):
                 continue
@@ -429,7 +505,8 @@ class TextTablePercentage(Kind):
                         "expected": f"{exp}%"},
                 evidence={"expected": f"{exp}%", "actual": f"{stated}%", "numerator": _n(tv.value),
                           "denominator": _n(den.value), "denominator_row": den_name, "claim": c.text,
-                          "percent_text": pct_text, "cells": ptrs, "cell_positions": pos, "sentence": c.sentence,
+                          "percent_text": pct_text, "cells": ptrs, "cell_positions": pos,
+                          "sentence": sentence_evidence(c.sentence, c.block, c.start, c.percent[2]),
                           "rounding": "四舍五入" + ("或四舍六入五成双" if o.allow_half_even else "")},
                 key=f"pct:{'+'.join(c.metrics)}:{stated}:{pct_text}",
             )
@@ -480,14 +557,20 @@ class TextTableApplicant(Kind):
         pats = self.options.scope_patterns
         scope = re.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
         covered = {(c.block.index, c.end) for c in find_claims(report, pats).claims if c.number is not None}
+        scoped: dict[int, list[tuple[int, int]]] = {}  # per block: spans of scope words other than an applicant's
         for s in report.prose_sums:
             readings = _READINGS.get(s.total.category)
             if s.kind != "applicants" or readings is None:
                 continue
-            text = s.block.text
-            if scope is not None and any(not _APPLICANT_WORD.match(m.group(0))
-                                         for m in scope.finditer(text, s.sentence_start, s.end)):
-                continue  # 全区…其中自然人: another scope (the claim reader's DL236 territory)
+            if scope is not None:
+                spans = scoped.get(s.block.index)
+                if spans is None:
+                    spans = scoped[s.block.index] = [
+                        m.span() for m in scope.finditer(self_masker(report)(s.block.text))
+                        if not _APPLICANT_WORD.match(m.group(0))]
+                i = bisect_left(spans, (s.sentence_start, -1))
+                if i < len(spans) and spans[i][1] <= s.end:
+                    continue  # 全区…其中自然人: another scope (the claim reader's DL236 territory)
             figures = [(p, p.category) for p in s.parts]
             if (s.block.index, s.total.end) not in covered:  # DL230 compares a total it has read
                 figures.insert(0, (s.total, "total"))
@@ -520,6 +603,55 @@ class TextTableApplicant(Kind):
             params={"claim": fig.text, "target": target, "note": note},
             evidence={"expected": exp, "actual": fig.number, "claim": fig.text, "applicant": col,
                       "rows": ["+".join(rows) for rows, _ in vals], "table": "表三", "cells": ptrs,
-                      "cell_positions": pos, "sentence": s.sentence, **({"notes": notes} if notes else {})},
+                      "cell_positions": pos, "sentence": sentence_evidence(s.sentence, fig.block, fig.start, fig.end),
+                      **({"notes": notes} if notes else {})},
             key=f"applicant:{col}:{fig.number}:{fig.text}",
         )
+
+
+# -- one finding per wrong number: a prose sum whose difference the table checks already explain ----------------
+
+_MAX_COMBINATIONS = 64
+
+
+def table_explains(report, s, mode: str) -> bool:
+    """Do the text-against-table checks (DL230–DL232, DL241) already report the figures that make the prose sum
+    ``s`` (:class:`~disclosure_lint.report.prose_sums.ProseSum`) wrong?  True when replacing every figure the
+    table contradicts by the table's value makes the sum right (``exhaustive``: equal; ``exceeds``: not more):
+    the wrong number is reported once, by the table check that names its cell."""
+    stats = report.stats or {}
+    if not ({"s3", "s4"} & set(stats)):
+        return False
+    claims = {(c.block.index, c.end): c for c in find_claims(report).claims
+              if c.number is not None and c.scope is None and c.combine == "sum"}
+    t3 = stats.get("s3")
+    readings = _READINGS.get(s.total.category) if s.kind == "applicants" else None
+
+    def candidates(fig, col: str | None) -> list[Decimal]:
+        n = Decimal(fig.number)
+        c = claims.get((fig.block.index, fig.end))
+        if c is not None:
+            bad = _evaluate(stats, c)
+            return [tv.value for _, tv, _ in bad] or [n]
+        if readings is not None and t3 is not None and getattr(t3, "layout", "grid") != "image":
+            vals = [_columns_value(t3, rows, _PART_COLS.get(col or "total", ("total",))) for rows in readings]
+            if all(v is not None for v in vals) and not any(_agrees(v, n) for v in vals):
+                return [v.value for v in vals]
+        return [n]
+
+    total = candidates(s.total, None)
+    parts = [candidates(p, p.category) for p in s.parts]
+    if len(total) == 1 and all(len(p) == 1 for p in parts) and total[0] == s.total.number and \
+            all(p[0] == f.number for p, f in zip(parts, s.parts)):
+        return False  # no figure is contradicted by the table: the sum's own error is the only finding
+    size = len(total)
+    for p in parts:
+        size *= len(p)
+    if size > _MAX_COMBINATIONS:
+        return False
+    for t in total:
+        for combo in product(*parts):
+            got = sum(combo, Decimal(0))
+            if got == t if mode == "exhaustive" else got <= t:
+                return True
+    return False

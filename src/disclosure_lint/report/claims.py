@@ -21,7 +21,14 @@ to a keyword right after it (``另有4件顺延到下年度``).  ``予以公开�
   disagrees with its parts (six applicant columns; four results of table 四) — DL202/DL204 report
   that — a prose number equal to either is accepted: the table, not the prose, is inconsistent.
 * 表四: 行政复议 (复议 总计); 行政诉讼 (直接起诉 总计 + 复议后起诉 总计); 直接起诉; 复议后起诉;
-  结果维持/纠正/其他结果/尚未审结 of the block named last before them in the sentence.
+  结果维持/纠正/其他结果/尚未审结 of the block named last before them in the sentence (results after both
+  lawsuit groups, not in a group's bracket, also fit the lawsuits as a whole: ``alt_s4_block``).
+  A number written before its noun owns it: ``11件行政复议、9件行政诉讼``; ``尚有1件行政复议…尚未审结``
+  counts pending cases; ``除1件尚未审结外`` counts the group's pending ones.
+* Sub-items of （三）–（六）: a count with a reason names its row (``因属于行政执法案卷不予公开3件``,
+  ``不予公开5件（含行政执法案卷3件）``, ``其中本机关不掌握相关政府信息12件``; metric ``not_open.enforcement_file``
+  …, see ``SUB_ITEMS``); ``因…等原因`` is the whole group; a reason without a row is not compared.
+* Units 件 起 宗 例 份 个 条 and 件次.
 
 **Readings of 共收到 N 件.**  "共收到/受理…申请N件" (also "…N件（含上年结转M件）") is read both as
 新收 and as 新收 + 上年结转; it is flagged only when neither holds.  A "新收" number followed by
@@ -38,27 +45,37 @@ sentence that names a year is skipped.
 
 **Scope.**  A number whose sentence names another scope — 代表, 本级, 各部门/各乡镇…,
 全区/全市/全县…, 区政府办/政府办公室, 所属, 下属, 直属, 部门, 乡镇街道, applicants or channels
-(自然人, 企业, 网上, 当面, 信函 …), or a 其中 followed by a subject — is not reported as a
+(自然人, 企业, 网上, 当面, 信函 …), 局属, 各…所/站/队, or a 其中 followed by a subject — is not reported as a
 contradiction (naming every applicant, ``收到自然人、法人或其他组织提出的申请58件``, is not another
-scope: that total is compared): rule ``text-table-scope`` reports it as info with "口径可能不同".  Table 四 numbers
+scope: that total is compared; nor is the reporting body naming itself — ``市政府办公厅`` in the 市政府办公厅's own
+report, :func:`self_masker`): rule ``text-table-scope`` reports it as info with "口径可能不同".  Result counts about
+the body's own documents (制发公文…其中主动公开98件…不予公开27件, 保密审查) are not read (:func:`doc_attr`).  Table 四 numbers
 in a sentence about the agency handling reviews (受理/审理 行政复议) count as another scope too.
 
 **Statements.**  "均获维持/全部维持/均维持原行政行为" is checked against 结果纠正, 其他结果 and 尚未审结
 of every table-四 block named before it in the sentence; "未收到/没有收到…申请", "申请为零",
 "无依申请公开事项" against 新收 总计; "未发生/没有…行政复议、行政诉讼", "未被提起行政诉讼" against the
-totals of the blocks named.  "除…外未收到其他申请", "未收到补正材料", "未发生行政复议被纠错" are not
+totals of the blocks named; "无结转下年度办理的申请" against 四、结转下年度继续办理.  A "none" about a kind of
+application (未收到涉及商业秘密的申请), another body (局属事业单位) or reviews (未发生因申请答复引发的行政复议) is not a
+statement about all applications; 未收到法人或其他组织的申请 is compared with the 法人或其他组织 columns only.
+"均获维持" is about the groups named in its own part of the sentence (after the last ；) and denies only the
+outcomes the sentence does not count itself (1件尚未审结; 已审结的…均获维持 leaves the pending ones out).  "除…外未收到其他申请", "未收到补正材料", "未发生行政复议被纠错" are not
 statements of none.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
 from ..model import Block
+from .claim_context import (_ALL_APPLICANTS, _NONE_APP, _NONE_BAD_MID, _NONE_CARRIED, _NONE_MID_OK, _NONE_S4,
+                            _NONE_S4_BAD_AFTER, _OUTCOME_WORDS, _REASON, _REASON_ETC, _REASON_LEAD, _REVIEWER, _UPHELD,
+                            _WIDER, DEFAULT_SCOPE, SUB_ITEM_LABELS, SUB_ITEMS, _blank, _upheld_outcomes, base_metric,
+                            doc_attr, self_masker)
 
 # -- numbers -------------------------------------------------------------------------------------
 
@@ -94,7 +111,7 @@ def cn_int(s: str) -> int | None:
 
 _TOKEN = re.compile(
     r"(?=[\d零〇一二两三四五六七八九十百千])(?:"
-    r"(?<![\d.．,０-９])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\d.．０-９%％])\s?(?P<unit>件|起|个|宗|例|份|条)"
+    r"(?<![\d.．,０-９])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\d.．０-９%％])\s?(?P<unit>件次|件|起|个|宗|例|份|条)"
     r"|(?<![零〇一二两三四五六七八九十百千第])(?P<cn>[零〇一二两三四五六七八九十百千]{1,6})(?P<cunit>件|起|宗|例|份))")
 _BAD_AFTER = re.compile(r"^(?:以上|左右|上下|多|余|次|人|工作日|月|季度|别|性|方面|渠道|途径|环节|专栏|栏目|部门|科室|单位)")
 _APPROX_BEFORE = re.compile(r"(?:约|近|逾|超过|超|不足|不到|将近|大约|接近|上百|数)$")
@@ -160,6 +177,11 @@ LABELS = {
     "upheld": "结果维持", "corrected": "结果纠正", "other_result": "其他结果", "pending": "尚未审结",
 }
 
+
+for _m, _label in SUB_ITEM_LABELS.items():
+    FAMILY_OF[_m] = "s3res"
+    LABELS[_m] = f"{LABELS[_m.split('.')[0]]}（{_label.split('.', 1)[1]}）"
+
 # -- context filters -----------------------------------------------------------------------------
 
 _SENT_END = re.compile(r"[。！？!?]")
@@ -174,29 +196,23 @@ _S4_WORDS = re.compile(r"复议|诉讼|起诉|应诉")
 _OFF_TOPIC = re.compile(r"建议|提案|议案|留言|来信|来电|信件|咨询|热线|诉求|工单|12345|问政|网民")
 _APPLICATION = re.compile(r"申请")
 _DISCLOSURE = re.compile(r"信息公开|政府信息|公开申请|依申请")
-_REVIEWER = re.compile(r"(?:受理|审理|办理|审结|作出|承办)[^，。；]{0,12}(?:行政复议|复议)")
+_EXCEPT_WORD = re.compile("除")
+_MAX_CLAUSE = 200  # characters; a longer "clause" is text whose punctuation was lost
+_OWN_NOUN = re.compile(r"\s?(?:的)?")  # between a number and the keyword it owns: 11件行政复议, 2件维持
+_REASON_FILL = re.compile(r"(?:[，,、\s]|其中|另有?|还有|并|已|依法|共|均)*")
+_REASON_CLAUSE = re.compile(r"(?:因|由于)[^，。；;\d]{1,24}[，,]\s*(?:已|均|被|予以)?")
+_PART_LEAD = re.compile(r"(?:[（(、，,；;：:\s]|其中|含|包括|包含|以及|和|及|与|另有?)*")
+_SUB_NAME = re.compile(r"(?:因|属于|涉及|系|为|是)?[^\d，。；;、（）()]{0,24}?(?:的|类)?(?:申请|情形|信息)?(?:的)?(?:有|为|是|共)?")
+_SUB_MARKER = re.compile(r"其中|含|包括|包含|[（(]")
 _LIST_FILL = re.compile(r"^[、，,和及与；;\s]*$")
 _CHAIN_SEP = re.compile(r"^(?:的)?(?:[、/和及与]|或者?|以及)$")
 _EACH = re.compile(r"均|各|都")
 _QIZHONG_FILL = re.compile(r"^(?:[，,、：:\s]|的|本年度?|当年|今年|年内|全年|共|累计|依法|已|有)*")
 _GAP_NOUN = re.compile(r"申请|答复|案件|事项")
-_WIDER = re.compile(r"其中[^，,。；;]{0,8}?(?:涉及|属于|因|为|是)?(?:政府)?信息公开")
 _POST_PREFIX = re.compile(r"^(?:其中|另有?|有|除|共有?|尚有|还有|仍有|此外|并|且|[，,、\s])*$")
 _POST_KW = re.compile(r"^(?:申请)?(?:为|系|属于?|是|已|被|均|予以)?")
-_ALL_APPLICANTS = re.compile(r"(?:自然人|公民)(?:[、，,和及与]|以及)?法人(?:[、，,和及与或]|或者|以及)*(?:其[他它])?组织")
 _INCL_CARRY = re.compile(r"(?:含|包括|包含|其中)[^。；]{0,10}?(?:上一?年度?|\d{4}年度?)(?:结转|转结)")
 
-DEFAULT_SCOPE = [
-    r"(?<!人大)(?<!党)代表(?!建议|大会|性|团|委员)",
-    r"本级",
-    r"各(?:部门|单位|乡镇|街道|镇|区县|县区|县市区|地|级|园区|镇街|区|县|市)",
-    r"全(?:区|市|县|省|州|盟|旗|系统)",
-    r"(?:区|市|县|州|旗)(?:人民)?政府办(?:公室)?|政府办公室",
-    r"所属|下属|直属|二级单位",
-    r"(?<!本)(?<!业务)(?<!相关)部门",
-    r"乡镇|镇街|镇（街道）",
-    r"自然人|企业|网上|网络|在线|当面|现场|信函|邮寄|传真|电子邮件",
-]
 
 
 @dataclass
@@ -215,6 +231,8 @@ class Claim:
     ambiguous: bool = False  # 收到/受理: new, or new + carried over
     s4_block: str | None = None  # for s4 result metrics: the block they belong to
     percent: tuple[Decimal, int, int] | None = None  # stated %, start, end in block.text
+    alt_s4_block: str | None = None  # s4 results: another block they may be about (both lawsuit groups together)
+    percent_readings: tuple[tuple[str, ...], ...] = ()  # 公开率: other metrics the percentage may be of
 
     @property
     def text(self) -> str:
@@ -225,12 +243,16 @@ class Claim:
 class Statement:
     """A sentence stating 均获维持 or 未收到申请 / 未发生复议诉讼."""
 
-    what: Literal["upheld", "none_applications", "none_s4"]
+    what: Literal["upheld", "none_applications", "none_s4", "none_carried"]
     blocks: tuple[str, ...]  # s4 blocks concerned (review, direct, after_review)
     block: Block
     start: int
     end: int
     sentence: str
+    # upheld: the outcomes of table 四 that must be 0 (the sentence may state some itself: 1件尚未审结)
+    outcomes: tuple[str, ...] = ("corrected", "other", "pending")
+    # none_applications: the applicant columns of table 三 the statement is about (None: all)
+    applicants: str | None = None
 
     @property
     def text(self) -> str:
@@ -245,37 +267,35 @@ class Analysis:
 
 # -- the prose reader --------------------------------------------------------------------------------
 
-_UPHELD = re.compile(r"(?:均|全部|都|皆)(?:已)?(?:获得?|被|予以|为|是)?(?:结果)?维持(?:原?(?:具体)?行政行为|原决定|原判|原答复)?"
-                     r"|结果均为维持")
-_NONE_APP = re.compile(
-    r"(?:(?<!尚)未|没有|(?<![有并])无)(?:收到|接到|受理|接收|发生|产生)(?:过|到)?(?P<mid>[^，。；;\d]{0,30}?)"
-    r"(?:依申请公开|公开申请|申请)(?!人|材料|补正|延期|行政复议|复议|提起)"
-    r"|(?<!复议)(?<!诉讼)(?:依申请公开|申请)(?!人)(?:[^，。；;\d]{0,8}?)(?:数量?)?(?:均)?为(?:零|0|无)(?![\d.件个条])"
-    r"|(?<![有并])无(?:政府信息)?(?:依申请公开|公开申请)(?:事项|申请|情况)?(?=[，。；,;]|$)")
-_NONE_S4 = re.compile(
-    r"(?:(?<!尚)未(?!经|审|结|办|予|被纠)|没有|(?<![有并])无(?!论|法|正当)|不存在)"
-    r"(?:发生|出现|产生|收到|接到|涉及|有|被申请|被提起|被)?(?:过)?(?P<mid>[^，。；;\d]{0,30}?)"
-    r"(?P<what>行政复议|行政诉讼|复议|诉讼)(?P<rest>(?:(?:[、和及与或]|或者)(?:被)?(?:提起)?(?:行政复议|行政诉讼|复议|诉讼))?)"
-    r"|(?P<what2>行政复议|行政诉讼)(?P<rest2>(?:[、和及与或](?:行政复议|行政诉讼))?)(?:案件)?(?:数量?)?(?:均|都)?为(?:零|0|无)"
-    r"(?![\d.件起])")
-_NONE_S4_BAD_AFTER = re.compile(r"^(?:案件)?(?:被|败诉|纠错|决定|机关|机构|后|结果|中败诉|中被|申请人)")
-_NONE_BAD_MID = re.compile(r"^(?:其他|另外|此外)|补正|异议|延期|收费|减免|处理费|纠正|败诉|撤销|维持|审结")
 
 
 class _Sentence:
     """Per-sentence facts computed once: clause boundaries, first matches of the sentence-wide filters."""
 
-    __slots__ = ("text", "bounds", "first")
+    __slots__ = ("text", "bounds", "first", "semis", "years", "year_ends", "this_starts", "this_ends")
 
     def __init__(self, text: str):
         self.text = text
         self.bounds = [m.start() for m in _CLAUSE_END.finditer(text)]
         self.first: dict[int, re.Match[str] | None] = {}
+        self.semis = [i for i, ch in enumerate(text) if ch in "；;"]
+        self.years = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR.finditer(text)]
+        self.year_ends = [e for _, e, _ in self.years]
+        this = [m.span() for m in _THIS_YEAR.finditer(text)]
+        self.this_starts = [a for a, _ in this]
+        self.this_ends = [b for _, b in this]
 
     def clause_start(self, pos: int) -> tuple[int, int]:
-        """(start of the clause holding ``pos``, index of its boundary or -1)."""
+        """(start of the clause holding ``pos``, index of its boundary or -1).  A clause is at most
+        ``_MAX_CLAUSE`` characters: text whose punctuation was lost is not rescanned for every number."""
         i = bisect_left(self.bounds, pos) - 1
-        return (self.bounds[i] + 1, i) if i >= 0 else (0, -1)
+        start, bi = (self.bounds[i] + 1, i) if i >= 0 else (0, -1)
+        return (start, bi) if pos - start <= _MAX_CLAUSE else (pos - _MAX_CLAUSE, -1)
+
+    def clause_end(self, pos: int) -> int:
+        """End of the clause holding ``pos`` (its boundary, or the end of the sentence; at most ``_MAX_CLAUSE`` on)."""
+        i = bisect_left(self.bounds, pos)
+        return min(self.bounds[i] if i < len(self.bounds) else len(self.text), pos + _MAX_CLAUSE)
 
     def search(self, pattern: re.Pattern[str], upto: int) -> re.Match[str] | None:
         """``pattern.search(text, 0, upto)``, answered from the sentence's first match when possible."""
@@ -290,17 +310,11 @@ class _Sentence:
         return pattern.search(self.text, 0, upto)
 
 
-def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    m = None
-    for m in pattern.finditer(text):
-        pass
-    return m
-
-
 class _Reader:
     def __init__(self, report, scope_patterns: list[str]):
         self.report = report
         self.year = report.year
+        self.masker = self_masker(report)
         self.scope = re.compile("|".join(f"(?:{p})" for p in scope_patterns)) if scope_patterns else None
         s4 = report.sections_by_id.get("s4") if hasattr(report, "sections_by_id") else None
         self.s4_blocks = {b.index for b in s4.blocks} | {s4.heading.index} if s4 is not None else set()
@@ -329,17 +343,20 @@ class _Reader:
 
     # -- helpers -------------------------------------------------------------------------------
     def _year_ok(self, sent: str, upto: int, metric: str | None) -> bool:
-        semi = max(sent.rfind("；", 0, upto), sent.rfind(";", 0, upto))
-        window = sent[semi + 1:upto]
-        m = _last(_YEAR, window)
-        if m is None:
+        """The year named last before ``upto`` (after the last ；) is the report's (or, for carry-over, the one
+        before or after); looked up by position, so a long sentence is not rescanned for every number."""
+        ctx = self.ctx
+        i = bisect_left(ctx.semis, upto) - 1
+        semi = ctx.semis[i] if i >= 0 else -1
+        j = bisect_right(ctx.year_ends, upto) - 1
+        if j < 0 or ctx.years[j][0] <= semi:
             return True
-        this = _last(_THIS_YEAR, window)
-        if this is not None and this.start() >= m.end():
+        _, ye, y = ctx.years[j]
+        k = bisect_left(ctx.this_starts, ye)
+        if k < len(ctx.this_starts) and ctx.this_ends[k] <= upto:
             return True  # 2022年……，本年新收…: the nearest time word is this year
         if self.year is None:
             return False  # a year is named and the report's year is unknown: cannot tell
-        y = int(m.group(1))
         if y == self.year:
             return True
         if metric == "carried_over" and y == self.year - 1:
@@ -356,9 +373,10 @@ class _Reader:
         clause = sent[clause_start:kw_start]
         q = clause.rfind("其中")
         if q >= 0:
-            rest = sent[clause_start + q + 2:upto]
+            rest = self.scope_ctx.text[clause_start + q + 2:upto].lstrip("　")
             rest = rest[_QIZHONG_FILL.match(rest).end():]
-            if not _KW.match(rest):
+            # 其中因本机关不掌握…无法提供12件, 其中行政执法案卷3件: a reason, not another subject
+            if not _KW.match(rest) and not _REASON_LEAD.match(rest) and not _REASON.match(rest):
                 return "其中" + rest[:6]
         return None
 
@@ -369,10 +387,20 @@ class _Reader:
         if not tokens and not _STATEMENT_HINT.search(sent):
             return
         kws = list(_KW.finditer(sent))
+        self.stripped = sent.strip()  # one copy per sentence, shared by its claims
+        self.kw_ends = [k.end() for k in kws]  # increasing: the keywords do not overlap
+        self.kw_starts = [k.start() for k in kws]
+        self._s4_kws = [k for k in kws if FAMILY_OF[k.lastgroup] == "s4block"]
+        self._s4_ends = [k.end() for k in self._s4_kws]
+        self._s4_starts = [k.start() for k in self._s4_kws]
+        self._s4_at = {b: [i for i, k in enumerate(self._s4_kws) if k.lastgroup == b] for b in _S4_BLOCKS_OF}
+        self._wider = list(_WIDER.finditer(sent)) if "其中" in sent else []
+        self._wider_starts = [w.start() for w in self._wider]
         self.ctx = _Sentence(sent)
-        # 收到自然人、法人或其他组织提出的申请58件 names every applicant: not a narrower scope
-        self.scope_ctx = (_Sentence(_ALL_APPLICANTS.sub(lambda a: "　" * len(a.group(0)), sent))
-                          if _ALL_APPLICANTS.search(sent) else self.ctx)
+        # 收到自然人、法人或其他组织提出的申请58件 names every applicant, 市政府办公厅 in that office's own
+        # report names the reporting body: neither is a narrower scope
+        masked = self.masker(_ALL_APPLICANTS.sub(_blank, sent))
+        self.scope_ctx = _Sentence(masked) if masked != sent else self.ctx
         in_s4 = block.index in self.s4_blocks
         disclosure = bool(_DISCLOSURE.search(sent)) or in_s4
         has_app = self._has_app
@@ -387,10 +415,12 @@ class _Reader:
                 if fam in ("s3flow", "s3res"):
                     if c.metrics[0] in ("handled", "received", "in_total", "new") and not has_app:
                         continue
-                    if _OFF_TOPIC.search(sent, 0, c.end - s0):
+                    if self.ctx.search(_OFF_TOPIC, c.end - s0):
                         continue
                     if _S4_WORDS.search(sent, self.ctx.clause_start(c.start - s0)[0], c.end - s0):
                         continue  # 办理行政复议答复2件: about a review, not an application
+                    if fam == "s3res" and self._doc_attr(c.start - s0):
+                        continue  # 制发公文156件，其中主动公开98件…不予公开27件: documents, not applications
                 elif not disclosure:
                     continue
                 claims.append(c)
@@ -399,14 +429,57 @@ class _Reader:
             self._percent_only(block, s0, sent, claims, out)
         self._statements(block, s0, sent, kws, disclosure, out)
 
+    def _s4_named(self, lo: int, hi: int) -> list[str]:
+        """The table-四 blocks the s4 keywords ``lo``…``hi - 1`` of the sentence name, in order of first mention."""
+        first = []
+        for b, at in self._s4_at.items():
+            i = bisect_left(at, lo)
+            if i < len(at) and at[i] < hi:
+                first.append((at[i], b))
+        return [x for _, b in sorted(first) for x in _S4_BLOCKS_OF[b]]
+
+    def _doc_attr(self, upto: int) -> bool:
+        return doc_attr(self.ctx.text, upto, self.ctx.search)
+
     def _percent_only(self, block, s0, sent, claims, out: Analysis) -> None:
-        """予以公开的比例为39.3% / 予以公开和部分公开占比34.2%: a percentage without a count."""
+        """予以公开的比例为39.3% / 予以公开和部分公开占比34.2%: a percentage without a count; 公开率为50.0%;
+        予以公开18件，部分公开5件，分别占39.1%和10.9%."""
+        res = [c for c in claims if FAMILY_OF[c.metrics[0]] == "s3res"]
+        res_ends = [c.end - s0 for c in res]
+        for m in _EACH_PCT.finditer(sent):
+            pcts = list(_PCT_NUM.finditer(m.group("pcts")))
+            n = bisect_right(res_ends, m.start())
+            before = res[max(0, n - len(pcts)):n]
+            if len(before) != len(pcts) or any(c.percent for c in before) or not all(
+                    _LIST_FILL.match(sent[a.end - s0:b.start - s0]) or sent[a.end - s0:b.start - s0] in ("，", ",")
+                    for a, b in zip(before, before[1:] + [None]) if b is not None):
+                continue
+            if not _LIST_FILL.match(sent[before[-1].end - s0:m.start()]):
+                continue
+            base = s0 + m.start("pcts")
+            for c, pm in zip(before, pcts):
+                c.percent = (Decimal(pm.group("pct")), base + pm.start(), base + pm.end())
         taken = {c.percent[1] for c in claims if c.percent}
+        if "公开率" in sent and _RATE_CONTEXT.search(sent) and not self._doc_attr(len(sent)):
+            for m in _RATE.finditer(sent):
+                if m.group("pct") is None:
+                    continue
+                clause_start = self.ctx.clause_start(m.start())[0]
+                if (_CHANGE.search(sent, clause_start, m.start()) or not self._year_ok(sent, m.start(), None)
+                        or self._scope(sent, m.end(), clause_start, m.start())
+                        or not _RATE_CONTEXT.search(sent, clause_start, m.start()) and clause_start > 0
+                        and not re.match(r"[\s，,]*$", sent[clause_start:m.start()])):
+                    continue
+                readings = (("open", "partial"),) if m.group("incl") else (("open",), ("open", "partial"))
+                out.claims.append(Claim(metrics=readings[0], number=None, unit="件", block=block,
+                                        start=s0 + m.start(), end=s0 + m.end("kw"), sentence=self.stripped,
+                                        percent=(Decimal(m.group("pct")), s0 + m.start("pct"), s0 + m.end()),
+                                        percent_readings=readings[1:]))
         for m in _PCT_ONLY.finditer(sent):
             if s0 + m.start("pct") in taken or _APPROX_PCT.search(m.group(0)):
                 continue
             metrics = tuple(k.lastgroup for k in _KW.finditer(m.group("kws")))
-            if not metrics or any(FAMILY_OF[x] != "s3res" for x in metrics):
+            if not metrics or any(FAMILY_OF[x] != "s3res" for x in metrics) or self._doc_attr(m.start()):
                 continue
             clause_start = self.ctx.clause_start(m.start())[0]
             clause = sent[clause_start:m.start()]
@@ -415,7 +488,7 @@ class _Reader:
                     or self._scope(sent, m.end(), clause_start, m.start())):
                 continue
             out.claims.append(Claim(metrics=metrics, number=None, unit="件", block=block, start=s0 + m.start(),
-                                    end=s0 + m.end("kws"), sentence=sent.strip(),
+                                    end=s0 + m.end("kws"), sentence=self.stripped,
                                     percent=(Decimal(m.group("pct")), s0 + m.start("pct"), s0 + m.end())))
 
     def _claim_for(self, block, s0, sent, kws, tokens, ti, claims, consumed) -> list[Claim]:
@@ -439,14 +512,16 @@ class _Reader:
         if approximate_before(prefix, not tok.group("cn")) or _APPROX_CLAUSE.search(prefix):
             return []
         # the nearest keyword before the number, in the clause
-        kw = None
-        for k in kws:
-            if clause_start <= k.start() and k.end() <= t0:
-                kw = k
+        ki = bisect_right(self.kw_ends, t0) - 1
+        kw = kws[ki] if ki >= 0 and kws[ki].start() >= clause_start else None
+        if kw is not None and FAMILY_OF[kw.lastgroup] in ("s4block", "s4res") and any(
+                t.end() <= kw.start() and _OWN_NOUN.fullmatch(sent, t.end(), kw.start()) for t in tokens[max(0, ti - 3):ti]):
+            kw = None  # 11件行政复议、9件…, 2件维持、1件…: the keyword is the noun of the number before it
+        except_ = kw is not None and sent[kw.end():t0].rstrip().endswith("除")  # 复议后起诉案件除1件尚未审结外
         metrics: tuple[str, ...]
         combine: Literal["sum", "each"] = "sum"
         start = t0
-        if kw is not None:
+        if kw is not None and not except_:
             gap = sent[kw.end():t0]
             if len(gap) > 26 or re.search(r"[\d０-９]", gap) or _TOKEN.search(gap):
                 return []
@@ -455,7 +530,9 @@ class _Reader:
             metric = kw.lastgroup
             fam = FAMILY_OF[metric]
             chain = [kw]
-            for k in reversed([k for k in kws if k.end() <= kw.start() and clause_start <= k.start()]):
+            for k in reversed(kws[:ki]):
+                if k.start() < clause_start:
+                    break
                 if FAMILY_OF[k.lastgroup] == fam and _CHAIN_SEP.match(sent[k.end():chain[0].start()]):
                     chain.insert(0, k)
                 else:
@@ -474,24 +551,103 @@ class _Reader:
             if len(gap.strip()) > 8 and not _GAP_NOUN.search(gap):
                 return []  # 予以公开的政府信息主要涉及……15条: not a count of applications
             start = chain[0].start()
+            if len(metrics) == 1 and metrics[0] in SUB_ITEMS:
+                sub = self._reason(sent, clause_start, kw.start(), metrics[0])
+                if sub == ():
+                    return []  # 因申请人撤回不予处理2件: a part of the group for a reason the table has no row for
+                metrics = sub or metrics
         else:
-            # the number first: 另有4件顺延到下年度 / 其中2件为上年结转
-            if not _POST_PREFIX.match(prefix):
-                return []
-            rest = sent[t1:]
-            j = _POST_KW.match(rest).end()
-            km = _KW.match(rest, j)
-            if km is None or km.lastgroup not in ("carried_forward", "carried_over", "open", "partial",
-                                                    "not_open", "unavailable", "not_processed", "handled"):
-                return []
-            metrics = (km.lastgroup,)
-            kw_end = t1 + km.end()
-            return self._finish(block, s0, sent, metrics, number, unit, clause_start, t0, kw_end, t0, "sum",
-                                claims, kws)
+            sub = self._sub_item_part(sent, kws, tokens, ti, clause_start)
+            if sub is not None:  # 不予公开5件（含行政执法案卷3件）
+                metrics, start = sub
+                return self._finish(block, s0, sent, metrics, number, unit, clause_start, start, t1, t0, "sum",
+                                    claims, kws)
+            return self._number_first(block, s0, sent, kws, number, unit, clause_start, prefix, t0, t1, claims,
+                                      except_)
         return self._finish(block, s0, sent, metrics, number, unit, clause_start, start, t1, t0, combine,
                             claims, kws)
 
-    def _finish(self, block, s0, sent, metrics, number, unit, clause_start, start, end, t0, combine, claims, kws):
+    def _number_first(self, block, s0, sent, kws, number, unit, clause_start, prefix, t0, t1, claims, except_):
+        """The keyword after the number: 另有4件顺延到下年度, 其中2件为上年结转, 11件行政复议, 除1件尚未审结外."""
+        rest = sent[t1:]
+        j = _POST_KW.match(rest).end()
+        km = _KW.match(rest, j)
+        if km is None:  # 另有5件因申请人补正材料，转入下一年度办理
+            rm = _REASON_CLAUSE.match(rest, j)
+            km = _KW.match(rest, rm.end()) if rm is not None else None
+            if km is None or km.lastgroup != "carried_forward":
+                return []
+        metric = km.lastgroup
+        kw_end = t1 + km.end()
+        s4_block = None
+        if FAMILY_OF[metric] == "s4block" and km.start() - j <= 1:
+            # 11件行政复议、9件行政诉讼: the number counts the cases named after it; 尚有1件行政复议、3件行政诉讼尚未审结:
+            # the pending ones
+            tail = sent[kw_end:self.ctx.clause_end(kw_end)]
+            if re.search(_OUTCOME_WORDS["pending"], tail):
+                metric, s4_block = "pending", metric
+            elif re.search(r"维持|审结|" + _OUTCOME_WORDS["corrected"] + "|" + _OUTCOME_WORDS["other"], tail):
+                return []
+        elif except_ and FAMILY_OF[metric] == "s4res":
+            pass  # 复议后起诉案件除1件尚未审结外: the group named before
+        elif not _POST_PREFIX.match(prefix) or metric not in ("carried_forward", "carried_over", "open", "partial",
+                                                              "not_open", "unavailable", "not_processed", "handled"):
+            return []
+        return self._finish(block, s0, sent, (metric,), number, unit, clause_start, t0, kw_end, t0, "sum",
+                            claims, kws, s4_block=s4_block)
+
+    def _sub_item_part(self, sent, kws, tokens, ti, clause_start) -> tuple[tuple[str, ...], int] | None:
+        """(sub-item metrics, name start) of a number that counts sub-items of the group stated just before it:
+        ``不予公开5件（含行政执法案卷3件、过程性信息1件）``, ``无法提供15件，其中本机关不掌握相关政府信息12件``."""
+        t0 = tokens[ti].start()
+        prev = tokens[ti - 1].end() if ti > 0 else 0
+        p = max(clause_start, prev)
+        p += _PART_LEAD.match(sent, p, t0).end() - p
+        name = sent[p:t0]
+        found = list(_REASON.finditer(name))
+        if not found or not _SUB_NAME.fullmatch(name) or _KW.search(name):
+            return None
+        group = None
+        for i in range(bisect_right(self.kw_ends, p) - 1, -1, -1):  # the group keyword shortly before
+            if kws[i].end() < p - 60:
+                break
+            if kws[i].lastgroup in SUB_ITEMS:
+                group = kws[i]
+                break
+        if group is None:
+            return None
+        nxt = bisect_left(self.kw_starts, group.end())
+        if nxt < len(kws) and kws[nxt].end() <= t0:
+            return None  # another keyword between the group and this number
+        between = sent[group.end():p]
+        if not _SUB_MARKER.search(between) or len(between) > 60:
+            return None  # 不予公开5件，行政执法案卷… without 其中/含/（: not a breakdown
+        subs = tuple(dict.fromkeys(m.lastgroup.replace("__", ".") for m in found))
+        if any(base_metric(x) != group.lastgroup for x in subs):
+            return None
+        return subs, p
+
+    def _reason(self, sent: str, clause_start: int, kw_start: int, group: str) -> tuple[str, ...] | None:
+        """The sub-items of ``group`` a reason before its keyword names (因属于行政执法案卷不予公开3件); None for the whole
+        group (no reason, or 因本机关不掌握等原因); () for a reason the table has no row for."""
+        text = sent[clause_start:kw_start]
+        lead = _REASON_FILL.match(text).end()
+        if lead == len(text) and clause_start > 0:  # 因属于行政执法案卷，不予公开3件
+            prev0 = self.ctx.clause_start(clause_start - 1)[0]
+            if _REASON_LEAD.match(sent, prev0 + _REASON_FILL.match(sent, prev0).end()):
+                text = sent[prev0:kw_start]
+        found = list(_REASON.finditer(text))
+        if not found:
+            return () if _REASON_LEAD.search(text) else None
+        if _REASON_ETC.search(text, found[-1].end()):
+            return None  # 因本机关不掌握等原因无法提供: the whole group
+        subs = tuple(dict.fromkeys(m.lastgroup.replace("__", ".") for m in found))
+        if any(base_metric(x) != group for x in subs):
+            return ()
+        return subs
+
+    def _finish(self, block, s0, sent, metrics, number, unit, clause_start, start, end, t0, combine, claims, kws,
+                s4_block=None):
         metric = metrics[-1]
         if metric == "carried_over" and self.year is not None:
             ym = _YEAR.match(sent, start) if start < t0 else None
@@ -501,24 +657,26 @@ class _Reader:
             elif ym and int(ym.group(1)) != self.year - 1:
                 return []
         clause = sent[clause_start:t0]
-        for k in kws:  # the keyword itself must not trip the past/change filters
-            if clause_start <= k.start() < t0:
-                clause = clause.replace(k.group(0), "　" * len(k.group(0)))
+        for k in kws[bisect_left(self.kw_starts, clause_start):bisect_left(self.kw_starts, t0)]:
+            clause = clause.replace(k.group(0), "　" * len(k.group(0)))  # the keyword must not trip the filters
         if _CHANGE.search(clause) or _PAST.search(clause) or self.ctx.search(_PART_YEAR, t0):
             return []
         if not self._year_ok(sent, t0, metric):
             return []
         kw_start = start if start < t0 else t0
         scope = self._scope(sent, end, clause_start, kw_start)
-        if scope is None and FAMILY_OF[metric] in ("s4block", "s4res") and _REVIEWER.search(sent, 0, end):
-            scope = _REVIEWER.search(sent, 0, end).group(0)
+        if scope is not None and scope.startswith("其中") and all(m in SUB_ITEM_LABELS for m in metrics):
+            scope = None  # 其中本机关不掌握相关政府信息12件: the sub-item of the group before, not another subject
+        if scope is None and FAMILY_OF[metric] in ("s4block", "s4res") and self.ctx.search(_REVIEWER, end):
+            scope = self.ctx.search(_REVIEWER, end).group(0)
         if scope is None:
             # 被申请行政复议3件，其中涉及政府信息公开2件: the first number is wider than the table
-            wm = _WIDER.search(sent, end)
+            wi = bisect_left(self._wider_starts, end)
+            wm = self._wider[wi] if wi < len(self._wider) else None
             if wm:
                 scope = wm.group(0)
         c = Claim(metrics=tuple(metrics), number=number, unit=unit, block=block, start=s0 + start, end=s0 + end,
-                  sentence=sent.strip(), combine=combine, scope=scope)
+                  sentence=self.stripped, combine=combine, scope=scope)
         fam = FAMILY_OF[metric]
         if metric == "in_total":
             prev = {m for cl in claims for m in cl.metrics}
@@ -527,13 +685,20 @@ class _Reader:
         if metric == "received" or (metric == "new" and _INCL_CARRY.match(sent[end:end + 24].lstrip("，,（( "))):
             c.ambiguous = True
         if fam == "s4res":
-            blk = None
-            for k in kws:
-                if k.end() <= t0 and FAMILY_OF[k.lastgroup] == "s4block":
-                    blk = k.lastgroup
+            hi = bisect_right(self._s4_ends, t0)
+            named = {b for b, at in self._s4_at.items() if at and at[0] < hi}
+            blk = s4_block
+            if s4_block is None and hi:
+                kb = self._s4_kws[hi - 1]
+                blk = kb.lastgroup
             if blk is None:
                 return []
             c.s4_block = blk
+            # 被提起行政诉讼2件，其中直接起诉1件、复议后起诉1件，尚未审结1件: results after both lawsuit groups may be
+            # about the lawsuits as a whole (unless they are in a bracket right after the group)
+            if (s4_block is None and blk in ("direct", "after_review") and named & {"litigation", "direct", "after_review"}
+                    - {blk} and not re.search(r"[（(][^）)]*$", sent[kb.end():t0])):
+                c.alt_s4_block = "litigation"
         if fam == "s3res":
             pm = _PCT_AFTER.match(sent, end)
             if pm and not _APPROX_PCT.search(pm.group(0)):
@@ -571,25 +736,44 @@ class _Reader:
         for m in _UPHELD.finditer(sent):
             if not disclosure:
                 break
-            blocks: list[str] = []
-            for k in kws:
-                if k.end() <= m.start() and FAMILY_OF[k.lastgroup] == "s4block":
-                    blocks.extend(_S4_BLOCKS_OF[k.lastgroup])
+            # the groups the statement is about: those named in its own part of the sentence (after the last ；
+            # before it: ……结果纠正1件；被提起行政诉讼1件，均获维持 is about the lawsuit only), else all named before
+            si = bisect_left(self.ctx.semis, m.start()) - 1
+            seg = self.ctx.semis[si] + 1 if si >= 0 else 0
+            hi = bisect_right(self._s4_ends, m.start())
+            lo = bisect_left(self._s4_starts, seg)
+            blocks = self._s4_named(lo if lo < hi else 0, hi)
             if not blocks or not self._year_ok(sent, m.start(), None) or self._scope(sent, m.start(), 0, 0):
                 continue
             if self.ctx.search(_PAST, m.start()) or self.ctx.search(_PART_YEAR, m.start()):
                 continue
+            outcomes = _upheld_outcomes(sent, m.start(), self.ctx.search)
+            if not outcomes:
+                continue
             out.statements.append(Statement("upheld", tuple(dict.fromkeys(blocks)), block, s0 + m.start(),
-                                            s0 + m.end(), sent.strip()))
+                                            s0 + m.end(), self.stripped, outcomes))
         for m in _NONE_APP.finditer(sent):
             mid = m.group("mid") or ""
-            if _NONE_BAD_MID.search(mid) or "除" in sent[:m.start()] or "复议" in mid or "诉讼" in mid:
+            if _NONE_BAD_MID.search(mid) or self.ctx.search(_EXCEPT_WORD, m.start()) or "复议" in mid or "诉讼" in mid:
                 continue
-            if (not self._year_ok(sent, m.start(), None) or self._scope(sent, m.end(), 0, 0)
+            if _S4_WORDS.search(sent, m.end(), self.ctx.clause_end(m.end())):
+                continue  # 未发生因政府信息公开申请答复引发的行政复议: about reviews, not applications
+            qm = _NONE_MID_OK.fullmatch(mid)
+            if qm is None:
+                continue  # 未收到涉及商业秘密的政府信息公开申请: a kind of application, not all
+            persons, orgs = bool(qm.group("persons")), bool(qm.group("orgs"))
+            # a scope word before it (局属事业单位未收到…); the words in it were read above
+            if (not self._year_ok(sent, m.start(), None) or self._scope(sent, m.start(), 0, 0)
                     or self.ctx.search(_PAST, m.end()) or self.ctx.search(_PART_YEAR, m.end())):
                 continue
+            applicants = None if persons == orgs else ("natural_person" if persons else "org")
             out.statements.append(Statement("none_applications", (), block, s0 + m.start(), s0 + m.end(),
-                                            sent.strip()))
+                                            self.stripped, applicants=applicants))
+        for m in _NONE_CARRIED.finditer(sent):  # 无结转下年度办理的申请
+            if (not self._year_ok(sent, m.start(), None) or self._scope(sent, m.start(), 0, 0)
+                    or self.ctx.search(_PAST, m.start()) or self.ctx.search(_PART_YEAR, m.start())):
+                continue
+            out.statements.append(Statement("none_carried", (), block, s0 + m.start(), s0 + m.end(), self.stripped))
         if not disclosure:
             return
         for m in _NONE_S4.finditer(sent):
@@ -606,7 +790,7 @@ class _Reader:
                     or self.ctx.search(_PAST, m.end()) or self.ctx.search(_PART_YEAR, m.end())):
                 continue
             out.statements.append(Statement("none_s4", tuple(blocks), block, s0 + m.start(), s0 + m.end(),
-                                            sent.strip()))
+                                            self.stripped))
 
 
 _PCT_AFTER = re.compile(r"\s*[，,（(]?\s*(?:约|近|超过|接近)?(?:占|比例为|比例是|占比为?)[^，。；;\d%％]{0,12}?"
@@ -614,7 +798,15 @@ _PCT_AFTER = re.compile(r"\s*[，,（(]?\s*(?:约|近|超过|接近)?(?:占|比�
 _APPROX_PCT = re.compile(r"约|近|超过|接近|以上|左右")
 _RES_KW = "|".join(p for m, p in _KEYWORDS if FAMILY_OF[m] == "s3res")
 _PCT_ONLY = re.compile(rf"(?P<kws>(?:{_RES_KW})(?:(?:[、和及与]|以及)(?:{_RES_KW}))*)(?:的|类)?(?:申请|答复)?(?:件数|数量)?"
-                       r"(?:所占)?(?:的)?(?:占比|比例|比重)(?:为|是|达到?)?\s*(?P<pct>\d+(?:\.\d+)?)\s*[%％]")
+                       r"(?:所占)?(?:的)?(?:占比|比例|比重|占(?:[^，。；;\d%％]{0,10}?的)?(?:比例|比重)?)(?:为|是|达到?)?"
+                       r"\s*(?P<pct>\d+(?:\.\d+)?)\s*[%％]")
+# 公开率为50.0%: 予以公开 over the total, or 予以公开 and 部分公开 (both readings); 予以公开率（含部分公开）: the latter
+_RATE = re.compile(r"(?<![\u4e00-\u9fff])(?P<kw>(?:予以)?公开率)\s*(?P<incl>[（(]含部分公开[）)])?(?:为|是|达到?)?"
+                   r"\s*(?P<pct>\d+(?:\.\d+)?)\s*[%％]|(?<=予以)(?P<kw2>公开率)")
+_RATE_CONTEXT = re.compile(r"申请|办结|答复")
+_EACH_PCT = re.compile(r"[，,]?\s*分别(?:占(?:比)?|为)\s*(?P<pcts>\d+(?:\.\d+)?\s*[%％](?:\s*(?:[、，,和及与]|以及)\s*\d+(?:\.\d+)?"
+                       r"\s*[%％])+)")
+_PCT_NUM = re.compile(r"(?P<pct>\d+(?:\.\d+)?)\s*[%％]")
 _S4_BLOCKS_OF = {"review": ("review",), "litigation": ("direct", "after_review"), "direct": ("direct",),
                  "after_review": ("after_review",)}
 

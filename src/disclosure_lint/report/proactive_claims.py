@@ -4,8 +4,10 @@ Read, in one clause (or, for the documents, a short clause that continues the on
 
 * 规章 / 行政规范性文件: ``本年制发行政规范性文件3件``, ``废止1件``, ``现行有效12件``,
   ``现行有效的规章共5件``, ``行政规范性文件制发3件``; the verbs 制发 印发 出台 制定 新增 (what: issued),
-  废止 宣布失效 (repealed), 现行有效 (in_force), 新公开 (new_published, 2019), 对外公开总数/累计公开
-  (total_published, 2019).  ``主动公开规章13件`` is not a figure of the table (公开 is not 制发).
+  废止 宣布失效 (repealed; ``废止5件，宣布失效2件`` in one sentence is one figure, 7), 现行有效 (in_force),
+  新制作 (issued, the 2019 column), 新公开 (new_published, 2019), 对外公开总数/累计公开/对外公开…总数
+  (total_published, 2019); ``制发规章和行政规范性文件51件`` covers both rows (``also``).
+  ``主动公开规章13件`` is not a figure of the table (公开 is not 制发).
 * 行政许可 / 行政处罚 / 行政强制: ``作出行政处罚决定1257件``, ``行政许可决定4862件``,
   ``实施行政强制措施86件``, ``办理行政许可事项4862件`` (what: decisions) — 决定 or a verb of deciding
   (作出 办理 办结 实施 下达) must be there; ``受理``, counts in 项 (a list of items) and what was published
@@ -24,12 +26,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..model import Block
 from .claims import (_APPROX_CLAUSE, _CHANGE, _CLAUSE_END, _OFF_TOPIC, _PAST, _SENT_END,
-                     DEFAULT_SCOPE, approximate_before)
+                     DEFAULT_SCOPE, approximate_before, self_masker)
 from .prose_sums import _Time
 
 ROW_LABELS = {"rules": "规章", "normative_docs": "行政规范性文件", "licensing": "行政许可", "penalty": "行政处罚",
@@ -54,6 +56,7 @@ class ProactiveClaim:
     num_start: int
     sentence: str
     scope: str | None = None  # the word that makes the scope possibly different
+    also: tuple[str, ...] = ()  # further rows the number covers: 制发规章和行政规范性文件51件 (rules + normative_docs)
 
     @property
     def text(self) -> str:
@@ -62,9 +65,10 @@ class ProactiveClaim:
 
 _ROW = re.compile(r"(?P<rules>规章(?!制度))|(?P<normative_docs>(?:行政)?规范性文件)|(?P<licensing>行政许可)"
                   r"|(?P<penalty>行政处罚)|(?P<coercion>行政强制)|(?P<fees>行政事业性收费)")
-_DOC_WHAT = re.compile(r"(?P<total_published>对外公开总数量?|累计公开|公开总数量?)|(?P<new_published>新公开)"
-                       r"|(?P<in_force>现行有效)|(?P<repealed>废止|宣布失效)"
-                       r"|(?P<issued>新?(?:制发|印发|出台|制定)|新增(?:公开)?)")
+_DOC_WHAT = re.compile(r"(?P<total_published>对外公开总数量?|累计公开|公开总数量?|对外公开(?=[^，。；;\d]{1,12}总数))"
+                       r"|(?P<new_published>新公开)|(?P<in_force>现行有效)|(?P<repealed>废止|宣布失效)"
+                       r"|(?P<issued>新?(?:制发|印发|出台|制定|制作)|新增(?:公开)?)")
+_ROW_JOIN = re.compile(r"^(?:和|及|与|、|以及)$")
 _DECIDE_BEFORE = re.compile(r"(?:作出|做出|办理|办结|实施|下达)")
 _FIG = re.compile(r"(?<![\d.．,０-９])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d０-９%％])\s?"
                   r"(?P<unit>万元|亿元|元|件|个|部|份|起|宗|次|条|项)")
@@ -72,7 +76,7 @@ _FILL = r"(?:件数|数量|数)?(?:的)?(?:共计?|计|为|有|达|合计|总计
 _GAP_ROW_NUM = re.compile(rf"^(?:（[^（）]{{0,12}}）)?(?:决定|处理决定|措施|案件|事项)?{_FILL}")
 _GAP_WHAT_NUM = re.compile(rf"^(?:的)?{_FILL}")
 _GAP_WHAT_ROW = re.compile(r"^[^\d０-９]{0,12}$")
-_CONTINUE = re.compile(r"^\s*(?:并|同时|另|已|共|累计)?(?P<what>废止|宣布失效|现行有效|制发|印发|出台|新制定|制定|新公开)"
+_CONTINUE = re.compile(r"^\s*(?:并|同时|另|已|共|累计)?(?P<what>废止|宣布失效|现行有效|制发|印发|出台|新制定|制定|新制作|新公开)"
                        rf"(?:的)?{_FILL}")
 _AMEND = re.compile(r"修改|修订|修正")
 _PUBLISH = re.compile(r"公开|公示|公布|发布|推送|上传")
@@ -86,6 +90,7 @@ class _Reader:
     def __init__(self, report, scope_patterns: list[str]):
         self.report = report
         self.year = report.year
+        self.masker = self_masker(report)
         self.scope = re.compile("|".join(f"(?:{p})" for p in scope_patterns)) if scope_patterns else None
         skip: set[int] = set()
         for t in (report.stats or {}).values():
@@ -110,10 +115,13 @@ class _Reader:
         if not _ROW.search(sent):
             return
         bounds = [m.start() for m in _CLAUSE_END.finditer(sent)]
+        stripped = sent.strip()
         time = _Time(sent)
-        scope_first = self.scope.search(sent) if self.scope is not None else None
+        scoped = self.masker(sent)  # 市政府办公厅 in that office's own report is no other scope
+        scope_first = self.scope.search(scoped) if self.scope is not None else None
         amend = bool(_AMEND.search(sent))
         last_doc_row: str | None = None
+        found: list[ProactiveClaim] = []
         for f in _FIG.finditer(sent):
             i = bisect_left(bounds, f.start()) - 1
             cs = bounds[i] + 1 if i >= 0 else 0
@@ -124,12 +132,12 @@ class _Reader:
                 cm = _CONTINUE.match(clause)  # ，废止1件，现行有效12件: the documents of the clause before
                 if cm is not None and f.group("unit") in _DOC_UNITS:
                     what = _DOC_WHAT.match(cm.group("what"))
-                    got = (last_doc_row, what.lastgroup if what else None, cm.start("what"))
+                    got = (last_doc_row, what.lastgroup if what else None, cm.start("what"), ())
             if got is None or got[1] is None:
                 if _ROW.search(clause):
                     last_doc_row = None
                 continue
-            row, what, wstart = got
+            row, what, wstart, also = got
             last_doc_row = row if row in DOC_ROWS else None
             before = sent[max(0, f.start() - 6):f.start()]
             if (_CHANGE.search(clause) or _PAST.search(clause) or _APPROX_CLAUSE.search(clause)
@@ -141,17 +149,32 @@ class _Reader:
                 continue  # 制发 may count amendments: 新制定5件，修改4件
             scope = None
             if scope_first is not None and scope_first.start() < f.start():
-                scope = self.scope.search(sent, 0, f.end()).group(0)
+                scope = self.scope.search(scoped, 0, f.end()).group(0)
             elif _QIZHONG.search(sent, cs, f.start()):
                 scope = "其中"
             number = Decimal(f.group("num").replace(",", ""))
-            out.append(ProactiveClaim(row=row, what=what, number=number, unit=f.group("unit"), block=block,
-                                      start=s0 + c0 + wstart, end=s0 + f.end(), num_start=s0 + f.start(),
-                                      sentence=sent.strip(), scope=scope))
+            found.append(ProactiveClaim(row=row, what=what, number=number, unit=f.group("unit"), block=block,
+                                        start=s0 + c0 + wstart, end=s0 + f.end(), num_start=s0 + f.start(),
+                                        sentence=stripped, scope=scope, also=also))
+        out.extend(_merge_repealed(found))
 
     @staticmethod
-    def _read(clause: str, unit: str) -> tuple[str, str | None, int] | None:
-        """(row, what, start of the words in ``clause``) of the number that ends ``clause``."""
+    def _read(clause: str, unit: str) -> tuple[str, str | None, int, tuple[str, ...]] | None:
+        """(row, what, start of the words in ``clause``, further rows) of the number that ends ``clause``."""
+        got = _Reader._read_one(clause, unit)
+        if got is None or got[1] is None:
+            return None if got is None else (*got, ())
+        row, what, start = got
+        rows = list(_ROW.finditer(clause, 0, len(clause)))
+        also: tuple[str, ...] = ()
+        if len(rows) >= 2 and _ROW_JOIN.match(clause[rows[-2].end():rows[-1].start()]) \
+                and (rows[-2].lastgroup in DOC_ROWS) == (row in DOC_ROWS) and rows[-2].lastgroup != row:
+            also = (rows[-2].lastgroup,)  # 制发规章和行政规范性文件51件: both rows
+            start = min(start, rows[-2].start())
+        return row, what, start, also
+
+    @staticmethod
+    def _read_one(clause: str, unit: str) -> tuple[str, str | None, int] | None:
         rm = None
         for rm in _ROW.finditer(clause):
             pass
@@ -185,14 +208,33 @@ class _Reader:
         if unit not in _DOC_UNITS:
             return None
         wm = None
-        for wm in _DOC_WHAT.finditer(clause, 0, rm.start()):  # the verb before: 本年制发行政规范性文件3件
-            pass
+        for w in _DOC_WHAT.finditer(clause):  # the verb before: 本年制发行政规范性文件3件
+            if w.end() > rm.start():
+                break
+            wm = w
         if wm is not None and _GAP_WHAT_ROW.match(clause[wm.end():rm.start()]) and _GAP_ROW_NUM.match(after):
             return row, wm.lastgroup, wm.start()
         wm = _DOC_WHAT.search(after)  # the verb after: 行政规范性文件现行有效12件
         if wm is not None and not after[:wm.start()].strip("的共") and _GAP_WHAT_NUM.match(after[wm.end():]):
             return row, wm.lastgroup, rm.start()
         return row, None, rm.start()
+
+
+def _merge_repealed(claims: list[ProactiveClaim]) -> list[ProactiveClaim]:
+    """``废止5件，宣布失效2件``: two repealed figures of one row next to each other, one with each word, are
+    together the table's 本年废止 (7)."""
+    out: list[ProactiveClaim] = []
+    merged = False  # the last figure is already a pair
+    for c in claims:
+        prev = out[-1] if out else None
+        if (prev is not None and not merged and c.what == prev.what == "repealed" and c.row == prev.row
+                and not prev.also and ("宣布失效" in c.text) != ("宣布失效" in prev.text)):
+            out[-1] = replace(prev, number=prev.number + c.number, end=c.end)
+            merged = True
+            continue
+        out.append(c)
+        merged = False
+    return out
 
 
 def find_proactive(report, scope_patterns: list[str] | None = None) -> list[ProactiveClaim]:

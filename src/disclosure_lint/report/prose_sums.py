@@ -9,6 +9,7 @@ the total and every part as a :class:`Figure` (block, offsets, number, unit, cat
 
 * total first: ``<keyword>…N<unit>`` then, after ``，`` or ``；`` (or inside brackets), an optional
   marker (其中, 其中包括, 包括, 含, 具体包括, 主要有, 分别为 …) and the parts ``<name>a<unit>、<name>b<unit>…``;
+  a change clause between them (``57件，同比增长16.3%，其中…``) is skipped when a marker follows it;
 * ``在办结的56件申请中，予以公开…``; and a sentence that starts with ``其中，`` or ``在办结的申请中，``
   whose total is the last number of the sentence before (in the same block);
 * total last: ``自然人申请50件、法人或其他组织申请8件，共计58件`` (typed parts only).
@@ -31,7 +32,10 @@ the total and every part as a :class:`Figure` (block, offsets, number, unit, cat
 
 **A part** is a short name, its number and the total's unit (件/起/宗/例 count as one unit for typed
 breakdowns; 条 and 件 differ for ``disclosed``), followed by a separator, optionally with a bracket
-(opaque) or a percentage (``，占33.9%``).  The list ends at the first thing that is not such a part:
+(opaque) or a percentage (``，占33.9%``).  A subtotal of two parts already listed (``予以公开和部分公开共26件``
+after both) is skipped, not counted again.  ``disclosed`` parts may be separated by ``；`` (``其中：①…；②…``) unless
+what follows the ``；`` is a clause of its own (a verb, 全年, 累计 …).  After a list of lawsuit groups (直接起诉2件、
+复议后起诉1件，结果维持…) the results are not the last group's parts.  The list ends at the first thing that is not such a part:
 a clause with other words after the unit (``行政处罚决定1257件逐案公开``), another unit, a category of
 another breakdown, a scope or channel word, a proposal or message count (建议, 提案, 留言 …).
 
@@ -176,6 +180,10 @@ _IN_TOTAL = re.compile(r"\s*(?:政府信息公开|依申请公开)?(?:申请|事
 _BACKREF = re.compile(r"\s*(?:其中\s*[，,：:]?|(?:在|对)?(?:已|本年度?|全年)?(?P<handled>办结|答复|办理完毕|处理完毕)的?"
                       r"(?:政府信息公开)?(?:申请|事项)?(?:中|里)\s*[，,：:]?)\s*")
 _SUM_WORD = re.compile(r"共|合计|总计")
+_ENUM_MARKS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳ "
+_SEMI_STOP = re.compile(r"全年|本年|今年|当年|累计|共计|合计|总计|另|此外|同时")
+_CHANGE_CLAUSE = re.compile(r"\s*[，,]\s*(?:同比|环比|较上一?年度?|比上一?年度?|较去年|比去年)[^，,；;。\d]{0,8}"
+                            r"(?:\d+(?:\.\d+)?\s*[%％]|\d+\s*[件条个项篇份起宗例]|[^，,；;。\d]{0,4})(?=\s*(?:[，,；;]|$))")
 _AFTER_TOTAL = re.compile(r"\s*(?:[，,；;]\s*)?(?:以上)?(?:共计|合计|总计|总共|一共|共需办理|共)(?:为|达|有)?\s*$")
 
 # -- parts -----------------------------------------------------------------------------------------------
@@ -339,6 +347,7 @@ class _Reader:
         if len(figs) < 2 and not back:
             return  # a sum needs a total and a part
         self.sent = sent
+        self.stripped = sent.strip()  # one copy per sentence, shared by its sums
         self.figs = figs
         self.time = _Time(sent)
         self.clause_bounds = [m.start() for m in _CLAUSE_END.finditer(sent)]
@@ -393,9 +402,10 @@ class _Reader:
         f = self.figs[i]
         return Figure(block, s0 + start, s0 + f.end(), s0 + f.start(), _number(f), _unit(f), metric)
 
-    def _kinds_for(self, metric: str) -> tuple[str, ...]:
+    def _kinds_for(self, metric: str, word: str = "") -> tuple[str, ...]:
         kinds = _KINDS_OF_TOTAL[metric]
-        if not self.has_app:
+        # 本年新收57件 names applications without the word 申请 (本年新增57件 does not)
+        if not self.has_app and not (metric == "new" and "增" not in word):
             kinds = tuple(k for k in kinds if k not in ("applicants", "flow"))
         return kinds
 
@@ -404,11 +414,23 @@ class _Reader:
         if kw is None:
             return None
         metric, kstart, kend = kw
-        kinds = self._kinds_for(metric)
+        kinds = self._kinds_for(metric, self.sent[kstart:kend])
         if not kinds:
             return None
         f = self.figs[i]
         pos = f.end()
+        if metric in ("direct", "after_review") and any(
+                k.lastgroup in ("direct", "after_review", "litigation") and k.lastgroup != metric
+                for k in _TOTAL_KW.finditer(self.sent, 0, kstart)):
+            # 直接起诉2件、复议后起诉1件，结果维持2件、尚未审结1件: the results after a list of lawsuit groups may be
+            # about the lawsuits as a whole; only a bracket right after the group is its own
+            if not _CONNECT.match(self.sent, pos).group("open"):
+                kinds = tuple(k for k in kinds if k != "litigation")
+                if not kinds:
+                    return None
+        chg = _CHANGE_CLAUSE.match(self.sent, pos)
+        if chg is not None and _CONNECT.match(self.sent, chg.end()).group("marker"):
+            pos = chg.end()  # 共收到申请57件，同比增长16.3%，其中自然人49件…: the change is skipped, not the list
         con = _IN_TOTAL.match(self.sent, pos) if self.sent[kstart:f.start()].endswith("的") else None
         if con is not None and con.end() > pos:
             marker, paren = True, False
@@ -451,8 +473,12 @@ class _Reader:
         else:  # 其中 refers to the last number, when nothing but its percentage follows it
             j = len(pfigs) - 1
             kw = self._total_kw(j)
-            if kw is not None and not psent[_TAIL.match(psent, pfigs[j].end()).end():].strip():
-                tfig, kinds = self._total_figure(block, p0, j, *kw), self._kinds_for(kw[0])
+            after = _TAIL.match(psent, pfigs[j].end()).end()
+            chg = _CHANGE_CLAUSE.match(psent, after)  # …894条，同比增长6.3%。其中：①…
+            if chg is not None:
+                after = chg.end()
+            if kw is not None and not psent[after:].strip():
+                tfig, kinds = self._total_figure(block, p0, j, *kw), self._kinds_for(kw[0], psent[kw[1]:kw[2]])
                 unit = _unit(pfigs[j])
         self.sent, self.figs, self.time, self.clause_bounds = saved
         self.has_app = saved_app
@@ -520,10 +546,13 @@ class _Reader:
                 break
             if parts or pending:
                 sep = _ITEM_SEP.match(name)
-                if sep is None or (sep.group("p") in ("；", ";") and kind == "disclosed"):
+                if sep is None:
                     break
                 name_start = pos + sep.end()
                 name = name[sep.end():]
+                if sep.group("p") in ("；", ";") and kind == "disclosed" and (
+                        _VERB_LED.match(name.lstrip(_ENUM_MARKS)) or _SEMI_STOP.search(name)):
+                    break  # after ； a clause of its own: 其中政策文件15条；全年累计发布…
             if parts and "其中" in name:
                 return None  # nested: 其中…，其中…
             if _DIGIT.search(name) and not (kind in (None, "flow") and _YEAR.search(name)):
@@ -563,6 +592,10 @@ class _Reader:
                 if ym and self.year is not None and int(ym.group(1)) != self.year - 1:
                     return None
             kind, unit = k, unit or u
+            if k == "results" and cats == ["open_partial"] and {"open", "partial"} <= {p[0] for p in parts}:
+                pos = tail_end  # 予以公开20件、部分公开6件，予以公开和部分公开共26件: a subtotal, not one more part
+                j += 1
+                continue
             for c in cats:
                 parts.append((c, j, name_start))
             pos = tail_end
@@ -656,7 +689,7 @@ class _Reader:
                 if set(cats) == need:
                     form = words
         return ProseSum(kind=kind, total=total, parts=figs, exhaustive=form is not None, form=form,
-                        sentence=self.sent.strip(), sentence_start=s0 if sentence_start is None else sentence_start)
+                        sentence=self.stripped, sentence_start=s0 if sentence_start is None else sentence_start)
 
 
 def find_sums(report) -> list[ProseSum]:

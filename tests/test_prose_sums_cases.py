@@ -1,0 +1,128 @@
+"""Prose sums (DL237, DL238) on the shapes the red team found: subtotals inside a list, results after a list of
+lawsuit groups, a change clause before 其中, totals without the word 申请, and one finding per wrong number when a
+table check (DL230–DL232, DL241) already names the figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_prose_sums import brief
+from .test_text_vs_table import report, table3, table4
+from .conftest import lint
+
+CODES = ["DL230", "DL231", "DL232", "DL233", "DL234", "DL235", "DL236", "DL237", "DL238", "DL241"]
+
+
+def run(text: str, fmt: str = "markdown"):
+    return [(d.code, d.match) for d in lint(text, select=CODES, fmt=fmt) if d.code in CODES]
+
+
+# -- rt-numbers #6, rt-clean #10: a subtotal of two listed parts is not one more part -----------------------------
+
+@pytest.mark.parametrize("prose", [
+    "全年办结56件，其中予以公开22件、部分公开5件、不予公开5件、无法提供15件、不予处理6件、其他处理3件；"
+    "予以公开和部分公开共27件，占48.2%。",
+    "全年办结56件，其中予以公开22件，部分公开5件，予以公开和部分公开共27件，不予公开5件，无法提供15件，不予处理6件，其他处理3件。",
+])
+def test_subtotal_inside_a_list(prose):
+    assert run(report(prose)) == []
+    (kind, total, parts, exhaustive), = brief(prose)
+    assert (kind, total, exhaustive) == ("results", 56, True) and sum(n for _, n in parts) == 56
+    assert ("open_partial", 27) not in parts
+
+
+def test_subtotal_does_not_hide_a_wrong_part():
+    prose = "全年办结56件，其中予以公开22件，部分公开5件，予以公开和部分公开共27件，不予公开5件，无法提供15件，不予处理7件，其他处理3件。"
+    got = run(report(prose))
+    assert ("DL231", "不予处理7件") in got  # the table check names the wrong part; the sum is not reported again
+    assert [c for c, _ in got] == ["DL231"]
+
+
+# -- rt-numbers #3: results after a list of lawsuit groups --------------------------------------------------------
+
+def test_results_after_lawsuit_groups_are_not_the_last_groups_parts():
+    s4 = "因政府信息公开被提起行政诉讼3件。行政诉讼中，直接起诉2件、复议后起诉1件，结果维持2件、尚未审结1件。"
+    t4 = table4((0, 0, 0, 0, 0, 1, 0, 0, 1, 2, 1, 0, 0, 0, 1))
+    assert run(report("全年新收申请57件。", t4=t4, s4_prose=s4)) == []
+    assert all(k != "litigation" or total != 1 for k, total, _, _ in brief(s4))
+
+
+def test_results_in_a_bracket_are_the_groups_parts():
+    assert brief("因政府信息公开复议后起诉1件（结果维持2件）。")[0][:3] == ("litigation", 1, [("upheld", 2)])
+
+
+# -- rt-numbers #8, rt-clean #15: breakdowns after a change clause, totals without 申请 ------------------------------
+
+def test_breakdown_after_a_change_clause():
+    prose = "全年共收到政府信息公开申请57件，同比增长16.3%，其中自然人48件、法人或其他组织9件。"
+    assert brief(prose) == [("applicants", 57, [("natural_person", 48), ("org", 9)], True)]
+    t3 = table3().replace("| 一、本年新收政府信息公开申请数量 |  |  | 57 | 0 |", "| 一、本年新收政府信息公开申请数量 |  |  | 48 | 9 |")
+    assert run(report(prose, t3=t3)) == []
+    got = run(report(prose.replace("48件", "49件"), t3=t3))
+    assert got == [("DL241", "自然人49件")]  # one wrong number, one finding: DL238 stays silent
+
+
+def test_disclosed_breakdown_after_a_change_clause():
+    prose = "全年主动公开政府信息894条，同比增长6.3%，其中政策文件47条、行政许可信息916条。"
+    assert run(report(prose)) == [("DL237", "主动公开政府信息894条，同比增长6.3%，其中政策文件47条、行政许可信息916条")]
+
+
+def test_new_applications_without_the_word():
+    prose = "本年新收57件，其中自然人48件、法人或其他组织8件。"
+    assert brief(prose) == [("applicants", 57, [("natural_person", 48), ("org", 8)], True)]
+    t3 = table3().replace("| 一、本年新收政府信息公开申请数量 |  |  | 57 | 0 |", "| 一、本年新收政府信息公开申请数量 |  |  | 48 | 9 |")
+    assert run(report(prose, t3=t3)) == [("DL241", "法人或其他组织8件")]
+    # without a table the sum itself is reported
+    assert [c for c, _ in run(report(prose, t3=False))] == ["DL238"]
+
+
+def test_new_without_the_word_is_not_any_new_thing():
+    assert brief("本年新增市场主体57件，其中企业48件、个体户9件。") == []
+    assert run(report("本年新增市场主体57件，其中企业48件、个体户9件。")) == []
+
+
+def test_change_clause_without_a_marker_is_no_list():
+    assert brief("全年共收到政府信息公开申请57件，同比增长16.3%，自然人申请增长较快。") == []
+
+
+# -- rt-numbers #12: one finding per wrong number -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("prose", "s4", "expected"), [
+    ("办结的56件中，予以公开及部分公开28件，不予公开5件，无法提供15件，不予处理6件，其他处理3件。", "",
+     [("DL231", "予以公开及部分公开28件")]),
+    ("全年办结申请57件，其中予以公开22件、部分公开5件、不予公开5件、无法提供15件、不予处理6件、其他处理3件。", "",
+     [("DL230", "办结申请57件")]),
+    # without 申请 in the sentence the total is not compared with the table: the sum is the one finding
+    ("全年办结57件，其中予以公开22件、部分公开5件、不予公开5件、无法提供15件、不予处理6件、其他处理3件。", "",
+     [("DL238", "办结57件，其中予以公开22件、部分公开5件、不予公开5件、无法提供15件、不予处理6件、其他处理3件")]),
+    ("全年新收申请57件。", "因政府信息公开被提起行政诉讼4件，其中未经复议直接起诉2件、复议后起诉1件。",
+     [("DL232", "行政诉讼4件")]),
+])
+def test_one_finding_per_wrong_number(prose, s4, expected):
+    assert run(report(prose, s4_prose=s4)) == expected
+
+
+def test_sum_error_the_table_does_not_explain_is_reported():
+    # every figure agrees with its cell except that the clerk added wrong: the parts name 6 results summing to 57
+    prose = "全年办结56件，其中予以公开22件、部分公开5件、不予公开5件、无法提供15件、不予处理6件、其他处理4件。"
+    got = run(report(prose))
+    assert ("DL231", "其他处理4件") in got and not any(c == "DL238" for c, _ in got)
+    # no table 三 to explain it: DL238
+    assert [c for c, _ in run(report(prose, t3=False))] == ["DL238"]
+
+
+# -- rt-clean #15: enumerated and semicolon lists after 其中 --------------------------------------------------------
+
+def test_enumerated_parts_after_a_change_clause_in_the_sentence_before():
+    prose = ("全年主动公开政府信息894条，同比增长6.3%。其中：①机构设置等基础信息32条；②政策文件及解读47条；"
+             "③行政许可信息916条。")
+    ds = [d for d in lint(report(prose), select=CODES) if d.code in CODES]
+    assert [(d.code, d.evidence["expected"], d.evidence["actual"]) for d in ds] == [("DL237", 894, 995)]
+    assert ds[0].match.startswith("主动公开政府信息894条") and ds[0].match.endswith("行政许可信息916条")
+
+
+def test_semicolon_parts():
+    assert [c for c, _ in run(report("全年主动公开政府信息894条，其中政策文件47条；行政许可信息916条。"))] == ["DL237"]
+    # a clause of its own after the semicolon is not a part
+    assert run(report("全年主动公开政府信息894条，其中政策文件47条；全年累计发布信息5000条。")) == []
+    assert run(report("全年主动公开政府信息894条，其中政策文件47条；通过政务微博发布信息916条。")) == []
