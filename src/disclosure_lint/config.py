@@ -179,11 +179,15 @@ class ConfigResolver:
     def __init__(self, explicit: Path | None = None):
         self._explicit = load_config_file(explicit) if explicit else None
         self._cache: dict[Path, LoadedConfig] = {}
+        self._found: dict[Path, Path | None] = {}  # directory → its nearest configuration file (one walk per directory)
 
     def for_path(self, path: Path) -> LoadedConfig:
         if self._explicit is not None:
             return self._explicit
-        found = find_config(path)
+        d = path if path.is_dir() else path.parent
+        if d not in self._found:
+            self._found[d] = find_config(d)
+        found = self._found[d]
         key = found or Path("<defaults>")
         if key not in self._cache:
             self._cache[key] = load_config_file(found) if found else LoadedConfig(Config(), None)
