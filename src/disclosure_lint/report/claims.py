@@ -269,21 +269,63 @@ class Analysis:
 
 
 
-class _Sentence:
-    """Per-sentence facts computed once: clause boundaries, first matches of the sentence-wide filters."""
+class SentenceTime:
+    """Which year a number of a sentence is about, looked up by position (the sentence is scanned once).
 
-    __slots__ = ("text", "bounds", "first", "semis", "years", "year_ends", "this_starts", "this_ends")
+    The rule, shared by every prose reader (claims, prose sums, table-二 figures): the year named last
+    before the number, after the last ；, is the report's year — or, for carry-over, the year before it
+    (上年结转) or after it (结转下年度); no year named means this year; so does a 本年/今年/全年 written after
+    that year and before the number (``2022年……，本年新收…``)."""
+
+    __slots__ = ("semis", "years", "year_ends", "this_starts", "this_ends", "part_year")
 
     def __init__(self, text: str):
-        self.text = text
-        self.bounds = [m.start() for m in _CLAUSE_END.finditer(text)]
-        self.first: dict[int, re.Match[str] | None] = {}
+        py = _PART_YEAR.search(text)
+        self.part_year = py.start() if py else None  # 上半年, 截至9月 …: the first part-of-year word
         self.semis = [i for i, ch in enumerate(text) if ch in "；;"]
         self.years = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR.finditer(text)]
         self.year_ends = [e for _, e, _ in self.years]
         this = [m.span() for m in _THIS_YEAR.finditer(text)]
         self.this_starts = [a for a, _ in this]
         self.this_ends = [b for _, b in this]
+
+    def semicolon_before(self, pos: int) -> int:
+        """Position of the last ；/; before ``pos`` (-1 when none)."""
+        i = bisect_left(self.semis, pos) - 1
+        return self.semis[i] if i >= 0 else -1
+
+    def ok(self, upto: int, year: int | None, metric: str | None = None, whole_year: bool = False) -> bool:
+        """Is the number at ``upto`` about ``year`` (``metric`` for carry-over)?  With ``whole_year`` a part-of-year
+        word before it (上半年, 截至9月) also makes it another period's figure."""
+        if whole_year and self.part_year is not None and self.part_year < upto:
+            return False
+        semi = self.semicolon_before(upto)
+        j = bisect_right(self.year_ends, upto) - 1
+        if j < 0 or self.years[j][0] <= semi:
+            return True
+        _, ye, y = self.years[j]
+        k = bisect_left(self.this_starts, ye)
+        if k < len(self.this_starts) and self.this_ends[k] <= upto:
+            return True  # 2022年……，本年新收…: the nearest time word is this year
+        if year is None:
+            return False  # a year is named and the report's year is unknown: cannot tell
+        if y == year:
+            return True
+        if metric == "carried_over" and y == year - 1:
+            return True
+        return metric == "carried_forward" and y == year + 1
+
+
+class _Sentence:
+    """Per-sentence facts computed once: clause boundaries, first matches of the sentence-wide filters."""
+
+    __slots__ = ("text", "bounds", "first", "time")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.bounds = [m.start() for m in _CLAUSE_END.finditer(text)]
+        self.first: dict[int, re.Match[str] | None] = {}
+        self.time = SentenceTime(text)
 
     def clause_start(self, pos: int) -> tuple[int, int]:
         """(start of the clause holding ``pos``, index of its boundary or -1).  A clause is at most
@@ -343,27 +385,7 @@ class _Reader:
 
     # -- helpers -------------------------------------------------------------------------------
     def _year_ok(self, sent: str, upto: int, metric: str | None) -> bool:
-        """The year named last before ``upto`` (after the last ；) is the report's (or, for carry-over, the one
-        before or after); looked up by position, so a long sentence is not rescanned for every number."""
-        ctx = self.ctx
-        i = bisect_left(ctx.semis, upto) - 1
-        semi = ctx.semis[i] if i >= 0 else -1
-        j = bisect_right(ctx.year_ends, upto) - 1
-        if j < 0 or ctx.years[j][0] <= semi:
-            return True
-        _, ye, y = ctx.years[j]
-        k = bisect_left(ctx.this_starts, ye)
-        if k < len(ctx.this_starts) and ctx.this_ends[k] <= upto:
-            return True  # 2022年……，本年新收…: the nearest time word is this year
-        if self.year is None:
-            return False  # a year is named and the report's year is unknown: cannot tell
-        if y == self.year:
-            return True
-        if metric == "carried_over" and y == self.year - 1:
-            return True
-        if metric == "carried_forward" and y == self.year + 1:
-            return True
-        return False
+        return self.ctx.time.ok(upto, self.year, metric)
 
     def _scope(self, sent: str, upto: int, clause_start: int, kw_start: int) -> str | None:
         if self.scope is not None:
@@ -738,8 +760,7 @@ class _Reader:
                 break
             # the groups the statement is about: those named in its own part of the sentence (after the last ；
             # before it: ……结果纠正1件；被提起行政诉讼1件，均获维持 is about the lawsuit only), else all named before
-            si = bisect_left(self.ctx.semis, m.start()) - 1
-            seg = self.ctx.semis[si] + 1 if si >= 0 else 0
+            seg = self.ctx.time.semicolon_before(m.start()) + 1
             hi = bisect_right(self._s4_ends, m.start())
             lo = bisect_left(self._s4_starts, seg)
             blocks = self._s4_named(lo if lo < hi else 0, hi)

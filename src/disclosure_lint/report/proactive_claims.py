@@ -31,8 +31,7 @@ from decimal import Decimal
 
 from ..model import Block
 from .claims import (_APPROX_CLAUSE, _CHANGE, _CLAUSE_END, _OFF_TOPIC, _PAST, _SENT_END,
-                     DEFAULT_SCOPE, approximate_before, self_masker)
-from .prose_sums import _Time
+                     DEFAULT_SCOPE, SentenceTime, approximate_before, self_masker)
 
 ROW_LABELS = {"rules": "规章", "normative_docs": "行政规范性文件", "licensing": "行政许可", "penalty": "行政处罚",
               "coercion": "行政强制", "fees": "行政事业性收费"}
@@ -116,7 +115,7 @@ class _Reader:
             return
         bounds = [m.start() for m in _CLAUSE_END.finditer(sent)]
         stripped = sent.strip()
-        time = _Time(sent)
+        time = SentenceTime(sent)
         scoped = self.masker(sent)  # 市政府办公厅 in that office's own report is no other scope
         scope_first = self.scope.search(scoped) if self.scope is not None else None
         amend = bool(_AMEND.search(sent))
@@ -143,7 +142,7 @@ class _Reader:
             if (_CHANGE.search(clause) or _PAST.search(clause) or _APPROX_CLAUSE.search(clause)
                     or approximate_before(before, bool(f.group("num"))) or re.search(r"\d\s*[-—–~～至到]\s*$", before)
                     or re.match(r"\s*(?:以上|左右|多|余)", sent[f.end():f.end() + 3])
-                    or _OFF_TOPIC.search(clause) or not time.ok(f.start(), self.year)):
+                    or _OFF_TOPIC.search(clause) or not time.ok(f.start(), self.year, whole_year=True)):
                 continue
             if what == "issued" and amend:
                 continue  # 制发 may count amendments: 新制定5件，修改4件

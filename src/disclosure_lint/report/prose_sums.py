@@ -48,12 +48,12 @@ breakdown (a second ``其中`` inside the list).  Work is linear in the text: ev
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..model import Block
 from .claims import (_APPROX_CLAUSE, _BAD_AFTER, _CHANGE, _CLAUSE_END, _KEYWORDS, _OFF_TOPIC,
-                     _PART_YEAR, _PAST, _SENT_END, _THIS_YEAR, _YEAR, cn_int, approximate_before)
+                     _PART_YEAR, _PAST, _SENT_END, _YEAR, SentenceTime, approximate_before, cn_int)
 
 KINDS = ("results", "applicants", "flow", "review", "litigation", "litigation_routes", "disclosed")
 TYPED = frozenset(KINDS) - {"disclosed"}
@@ -283,35 +283,6 @@ def _same_unit(kind: str, a: str, b: str) -> bool:
     return kind in TYPED and a in _COUNT_UNITS and b in _COUNT_UNITS
 
 
-class _Time:
-    """Year and this-year mentions of a sentence, looked up by position (no rescans)."""
-
-    def __init__(self, sent: str):
-        self.semis = [i for i, ch in enumerate(sent) if ch in "；;"]
-        self.years = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR.finditer(sent)]
-        self.year_ends = [e for _, e, _ in self.years]
-        self.this_starts = [m.start() for m in _THIS_YEAR.finditer(sent)]
-        py = _PART_YEAR.search(sent)
-        self.part_year = py.start() if py else None
-
-    def ok(self, upto: int, year: int | None, metric: str | None = None) -> bool:
-        """The rules of the claim reader: the nearest year named before ``upto`` (after the last ；)."""
-        if self.part_year is not None and self.part_year < upto:
-            return False
-        i = bisect_left(self.semis, upto) - 1
-        semi = self.semis[i] if i >= 0 else -1
-        j = bisect_right(self.year_ends, upto) - 1
-        if j < 0 or self.years[j][0] <= semi:
-            return True
-        _, ye, y = self.years[j]
-        k = bisect_left(self.this_starts, ye)
-        if k < len(self.this_starts) and self.this_starts[k] < upto:
-            return True  # 2022年……，本年新收…
-        if year is None:
-            return False
-        return y == year or (metric == "carried_over" and y == year - 1)
-
-
 class _Reader:
     def __init__(self, report):
         self.report = report
@@ -349,7 +320,7 @@ class _Reader:
         self.sent = sent
         self.stripped = sent.strip()  # one copy per sentence, shared by its sums
         self.figs = figs
-        self.time = _Time(sent)
+        self.time = SentenceTime(sent)
         self.clause_bounds = [m.start() for m in _CLAUSE_END.finditer(sent)]
         self.has_app = bool(_APPLICATION.search(sent))
         self.sum_words = [m.start() for m in _SUM_WORD.finditer(sent)]  # where a total-last total may be
@@ -394,7 +365,7 @@ class _Reader:
                 or _OFF_TOPIC.search(clause) or not self._fig_ok(f)):  # masked: 行政复议案件 is no 议案
             return None
         metric = kw.lastgroup
-        if not self.time.ok(f.start(), self.year, None):
+        if not self.time.ok(f.start(), self.year, whole_year=True):
             return None
         return metric, cs + kw.start(), cs + kw.end()
 
@@ -459,7 +430,7 @@ class _Reader:
         """其中，予以公开… / 在办结的申请中，…: the total is in the sentence before (same block)."""
         p0, psent, pfigs = prev
         saved = (self.sent, self.figs, self.time, self.clause_bounds)
-        self.sent, self.figs, self.time = psent, pfigs, _Time(psent)
+        self.sent, self.figs, self.time = psent, pfigs, SentenceTime(psent)
         self.clause_bounds = [m.start() for m in _CLAUSE_END.finditer(psent)]
         saved_app, self.has_app = self.has_app, bool(_APPLICATION.search(psent))
         tfig, kinds, unit = None, (), None
@@ -509,7 +480,7 @@ class _Reader:
         m = _AFTER_TOTAL.match(self.sent[tail:f.start()])
         if m is None or not self._fig_ok(f) or not _same_unit(kind, _unit(f), _unit(self.figs[idx[0]])):
             return None
-        if not self.time.ok(self.figs[i].start(), self.year, None):
+        if not self.time.ok(self.figs[i].start(), self.year, whole_year=True):
             return None
         if _PART_END.match(self.sent, f.end()) is None:
             return None
