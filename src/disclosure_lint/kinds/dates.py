@@ -103,6 +103,17 @@ def _is_meta(report, d: DateMention) -> bool:
     return report.portal.covering(d.block, d.start, d.end) is not None
 
 
+def _published_at(report) -> DateMention | None:
+    """The mention :attr:`AnnualReport.published` was read from: the 发布日期 field or the 落款 date (None when
+    it came from the page's ``<meta>``, which has no place in the text)."""
+    return {"发布日期": report.published_mention, "落款日期": report.signature_mention}.get(report.published_source)
+
+
+def _source_name(source: str) -> str:
+    """发布日期 / 落款日期 as they are; 网页元数据 → 网页元数据中的发布日期."""
+    return "网页元数据中的发布日期" if source == "网页元数据" else source
+
+
 def _ymd(d: _dt.date) -> str:
     return gbt_form(d)
 
@@ -343,8 +354,7 @@ class LatePublication(Kind):
         if published <= deadline:
             return
         source = report.published_source or "落款日期"
-        pm = report.published_mention
-        mention = {"发布日期": pm, "落款日期": report.signature_mention}.get(source)
+        mention = _published_at(report)
         days = (published - deadline).days
         yield Hit(block=mention.block if mention else None, start=mention.start if mention else None,
                   end=mention.end if mention else None,
@@ -431,10 +441,11 @@ class YearMismatch(Kind):
                           evidence={"expected": year, "actual": py, "where": "period", "report_year_source": basis},
                           key=f"period:{py}:{year}")
         if self.options.check_published and report.published is not None and report.published.year <= year:
-            pm = report.published_mention
-            mention = pm if (pm is not None and pm.date is not None) else report.signature_mention
-            what = "发布日期" if mention is pm else "落款日期"
-            yield Hit(block=mention.block, start=mention.start, end=mention.end,
+            source = report.published_source or "落款日期"
+            mention = _published_at(report)
+            what = _source_name(source)
+            yield Hit(block=mention.block if mention else None, start=mention.start if mention else None,
+                      end=mention.end if mention else None,
                       params={"what": what, "actual": _ymd(report.published),
                               "expected": f"{year + 1}年1月1日以后（报告年度结束后）"},
                       evidence={"expected": f">{year}-12-31", "actual": report.published.isoformat(),
@@ -512,7 +523,7 @@ class DateAfterPublication(Kind):
         if published is None:
             return
         pm = report.published_mention
-        source = "发布日期" if (pm is not None and pm.date is not None) else "落款日期"
+        source = report.published_source or "落款日期"
         sig = report.signature_mention
         urls: dict[int, list[tuple[int, int]]] = {}
         for d in report.dates:
@@ -530,7 +541,7 @@ class DateAfterPublication(Kind):
                 if self._future.search(clause[cut:]):
                     continue
             yield Hit(block=d.block, start=d.start, end=d.end,
-                      params={"date": d.raw, "published": _ymd(published), "source": source},
+                      params={"date": d.raw, "published": _ymd(published), "source": _source_name(source)},
                       evidence={"expected": f"不晚于{_ymd(published)}", "actual": d.raw,
                                 "published": published.isoformat(), "source": source},
                       key=f"after:{d.raw}@{d.block.text[max(0, d.start - 8):d.start]}")
