@@ -38,7 +38,7 @@ is never the report title.  The scan is linear in the text (no backtracking rege
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -308,13 +308,15 @@ def _block_spans(block: Block) -> tuple[list[PortalSpan], list[PortalSpan]]:
         spans.append((PortalSpan(block, m.start(), m.end(), "breadcrumb", m.group("where") or "",
                                  text[m.start():m.end()]), True))
         taken.append((m.start(), m.end()))
+    taken.sort()
     for m in _RELATED_INLINE.finditer(text, 0, foot if foot is not None else n):
+        if _inside(taken, m.start()):
+            continue  # a label inside the list before it (相关信息 … 热点专题 …): walked with that list
         end = _related_items(text, m.end())
-        if end is not None and not _inside(sorted(taken), m.start()):
+        if end is not None:
             spans.append((PortalSpan(block, m.start(), end, "related", m.group(0).strip(" :：\t\u3000"),
                                      text[m.end():end].strip()), True))
-            taken.append((m.start(), end))
-    taken.sort()
+            insort(taken, (m.start(), end))
     for m in _TODAY.finditer(text):
         if _inside(taken, m.start()):
             continue
