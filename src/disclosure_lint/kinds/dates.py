@@ -370,26 +370,6 @@ class LatePublication(Kind):
 
 # -- DL406 / DL409 ----------------------------------------------------------------------------
 
-_PERIOD = re.compile(
-    r"(?:统计期限|统计时间|统计时限|统计时段|统计周期|统计期间|统计区间|统计范围|数据统计|统计数据)"
-    r"[^。；;，,\n]{0,12}?"
-    r"(?P<start>(?P<y1>(?:19|20)\d{2})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日)"
-    r"(?:\s*起)?\s*(?:至|到|—{1,2}|－|-|~|～|－)\s*"
-    r"(?P<end>(?:(?P<y2>(?:19|20)\d{2})\s*年\s*)?(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日)"
-)
-
-
-def _period(report):
-    """(block, match) of the full statistics period "YYYY年M月D日至[YYYY年]M月D日", or None."""
-    for b in report.head_blocks:
-        if "日" not in b.text:
-            continue
-        m = _PERIOD.search(b.text)
-        if m:
-            return b, m
-    return None
-
-
 class YearMismatchOptions(KindOptions):
     check_title: bool = Field(default=True, description="标题年份与报告年度（--year 或配置）比较")
     check_period: bool = Field(default=True, description="统计期限年份与报告年度比较")
@@ -426,7 +406,7 @@ class YearMismatch(Kind):
                       params={"what": "标题中的年度", "actual": f"{report.title_year}年", "expected": expected},
                       evidence=ev, key=f"title:{report.title_year}:{year}")
         if self.options.check_period and src != "period":
-            found = _period(report)
+            found = report.period_span
             if found is not None:
                 b, m = found
                 py, s, e = int(m.group("y1")), m.start("y1"), m.end("y1")
@@ -475,7 +455,7 @@ class StatisticsPeriod(Kind):
     params = frozenset({"period", "expected"})
 
     def check(self, report) -> Iterator[Hit]:
-        found = _period(report)
+        found = report.period_span
         if found is None:
             return
         b, m = found
