@@ -40,6 +40,7 @@ from pydantic import Field
 
 from ..report.agency import deadline_class
 from ..report.dates import DateMention, find_dates, gbt_form
+from ..report.portal import TIME_AFTER
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
 
@@ -63,7 +64,6 @@ FORM_SHORT = {
 
 _URL = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》<>\"]+"
                   r"|www\.[A-Za-z0-9.-]+[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef<>\"]*")
-_TIME_AFTER = re.compile(r"[ \t\u3000]*\d{1,2}:\d{2}(?::\d{2})?")
 _CLAUSE_END = re.compile(r"[。；;！!？?\n]")
 
 
@@ -84,7 +84,7 @@ def _trailing_time(d: DateMention) -> str:
     """A clock time written right after a 年月日 date ("2024年01月12日 17:12:21")."""
     if d.has_time:
         return ""
-    m = _TIME_AFTER.match(d.block.text, d.end)
+    m = TIME_AFTER.match(d.block.text, d.end)
     return m.group(0) if m else ""
 
 

@@ -58,7 +58,8 @@ NAV_ITEM_CHARS = 10
 _SP = r"[ \t\u3000]"
 _COLON = re.compile(_SP + r"*[:：]" + _SP + "*")
 _SPACES = re.compile(_SP + "+")
-_TIME_AFTER = re.compile(_SP + r"*\d{1,2}:\d{2}(?::\d{2})?")
+# a clock time written after a date (2023-01-09 15:20, 2024年01月12日 17:12:21)
+TIME_AFTER = re.compile(_SP + r"*\d{1,2}:\d{2}(?::\d{2})?")
 _COUNT = re.compile(r"\d[\d,]*(?:" + _SP + r"*次)?")
 _FONT_SIZES = re.compile(r"(?:" + _SP + r"*[\[【(（]?" + _SP + r"*(?:超大|大|中|小|默认|标准)" + _SP
                          + r"*[\]】)）]?){1,4}")
@@ -219,7 +220,7 @@ def _date_value(text: str, pos: int) -> int | None:
         return None
     end = m.end()
     if not m.group("it"):
-        t = _TIME_AFTER.match(text, end)
+        t = TIME_AFTER.match(text, end)
         if t is not None:
             end = t.end()
     return end
