@@ -54,6 +54,7 @@ from dataclasses import dataclass
 from dataclasses import replace as dc_replace
 
 from ..model import Anchor, Block, Document
+from ..readers.text import SPACE_TABLES  # Document.meta key of the text reader (block indices)
 from . import catalogue as cat
 from .portal import is_chrome, is_navigation
 
@@ -62,7 +63,6 @@ TITLE_WORDS = 200  # words of it
 TITLE_NEAR = 30  # words after which only a title with its year is taken
 TITLE_SCAN = 400  # lines scanned for the first long block (navigation items one per line skipped)
 MAX_CANDIDATES = 5000  # numbered candidates examined per document (a report has a few dozen)
-SPACE_TABLES = "space_separated_tables"  # Document.meta key of the text reader (block indices)
 _SPLITTABLE = frozenset({"paragraph", "heading", "list_item"})
 _NUM = "一二三四五六七八九十"
 

@@ -462,11 +462,12 @@ def is_navigation(text: str) -> bool:
     return len(items) >= 3 and all(len(x) <= NAV_ITEM_CHARS for x in items)
 
 
-def _ends_in_date(text: str) -> bool:
+def _closing_date(text: str) -> re.Match[str] | None:
+    """The date (with a clock time after it) that ends ``text``, or None."""
     last = None
     for last in DATE_RE.finditer(text):
         pass
-    return last is not None and _date_value(text, last.start()) == len(text)
+    return last if last is not None and _date_value(text, last.start()) == len(text) else None
 
 
 def _related_item(text: str, nxt: Block | None) -> bool:
@@ -477,7 +478,7 @@ def _related_item(text: str, nxt: Block | None) -> bool:
         return True
     if len(t) > 100 or _NOT_ITEM.search(t):
         return False
-    if _ends_in_date(t):
+    if _closing_date(t) is not None:
         return True
     if nxt is None:
         return False
@@ -491,10 +492,8 @@ def _dated_title(text: str) -> bool:
     t = text.strip()
     if len(t) > 100 or _NOT_ITEM.search(t) or "，" in t:
         return False
-    last = None
-    for last in DATE_RE.finditer(t):
-        pass
-    if last is None or last.group("y") or last.group("cy") or _date_value(t, last.start()) != len(t):
+    last = _closing_date(t)
+    if last is None or last.group("y") or last.group("cy"):
         return False
     return len(t[:last.start()].strip()) >= 4
 

@@ -49,13 +49,12 @@ from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
 
 from ...model import Block, Cell, Row
+from ...readers.text import SPACE_TABLES  # Document.meta key: table blocks split on runs of spaces
 from . import labels as lb
 from .model import StatCell, StatTable, Unmapped, Value, parse_value
 from .schema import norm, schema
 
 TABLE_IDS = ("s2", "s3", "s4")
-# ``Document.meta`` key set by the text reader (readers/text.py): table blocks split on runs of spaces
-SPACE_TABLES = "space_separated_tables"
 _VALUE_KINDS = frozenset({"int", "decimal", "slash", "dash", "none", "na"})
 
 
