@@ -206,7 +206,7 @@ def _version(table: StatTable, report) -> str:
 def _evaluate(ident: Identity, table: StatTable, unknown: frozenset[tuple[str, str]] = frozenset()) -> Check:
     if table.layout == "image":
         return Check(ident, table, "skipped", reason="表格为图片")
-    if getattr(table, "loose", None):
+    if table.loose:
         # values of a flattened table that could not be placed: some cells are unknown
         return Check(ident, table, "skipped", reason="有未能定位的数值")
     if any(u.what == "col" for u in table.unmapped):
@@ -881,8 +881,7 @@ class StatUnfilled(Kind):
                 continue  # the file ends inside it: its numbers may be in the part cut off (DL002 says so)
             if t.ends_file and not t.cells and not t.loose:
                 continue  # the file ends after its header rows: its data rows were cut off, not left unfilled
-            loose = getattr(t, "loose", [])
-            if any(c.value.kind != "blank" for c in (*t.cells.values(), *loose)):
+            if any(c.value.kind != "blank" for c in (*t.cells.values(), *t.loose)):
                 continue  # filled with placeholders (/ — 无): a deliberate answer, not a template
             if not t.cells and (t.unmapped or t.extra_rows or t.extra_cols):
                 continue  # we could not read it: the input rules report that
