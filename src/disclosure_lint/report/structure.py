@@ -13,7 +13,9 @@ engine's pointers read it through ``report.sections`` / ``report.sections_by_id`
 * **Tables.** A statistics table is present in a section when its body holds a
   table block, an HTML ``<table>``, an image standing alone (a table published as a
   picture), or — in scraped text that prints one cell per line — at least three of
-  that table's own labels as short lines.
+  that table's own labels as short lines; in a table flattened into one line (cells
+  split by single spaces or run together: ``规章000``) two of its labels and a number
+  are enough (:func:`has_table`).
 * **Unified or free text.** The unified formats (2019 trial format, 2021 format)
   apply to report years from 2019.  A report counts as written in the unified format
   when at least four of the six parts are recognised and it is not a report in the
