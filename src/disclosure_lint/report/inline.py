@@ -313,7 +313,8 @@ def _glued_ok(c: _Cand) -> bool:
 def _accept(cands: list[_Cand]) -> list[_Cand]:
     drop = _toc(cands)
     # a part whose title stands as a heading line of its own elsewhere: a mention inside a block is not it
-    lines = {c.section_id for c in cands if c.start == 0 and not c.block.text[c.end:].strip()}
+    lines = {c.section_id for c in cands
+             if c.section_id is not None and c.start == 0 and not c.block.text[c.end:].strip()}
     cands = [c for i, c in enumerate(cands) if i not in drop and not (c.start > 0 and c.section_id in lines)]
     strong_known = any(c.known and c.strong for c in cands)
     kept: list[_Cand] = []
