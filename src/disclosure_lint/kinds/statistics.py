@@ -49,6 +49,7 @@ from ..report.stats.schema import (
     identities,
     strip_number,
 )
+from ..report.structure import TABLE_NAMES as TABLE_TITLES
 from . import register
 from .base import Hit, Kind, KindOptions
 
@@ -888,7 +889,7 @@ class StatUnfilled(Kind):
             empty.append(t)
         if not empty:
             return
-        names = "、".join(f"{SHORT_NAMES[t.id]}（{TABLE_NAMES[t.id].split('、', 1)[1]}）" for t in empty)
+        names = "、".join(f"{SHORT_NAMES[t.id]}（{TABLE_TITLES[t.id]}）" for t in empty)
         first = empty[0]
         ev = {"tables": [{"table": SHORT_NAMES[t.id], "table_title": TABLE_NAMES[t.id], "layout": t.layout,
                           "cells_read": len(t.cells)} for t in empty],
