@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
 
 from ...model import Block, Cell, Row
-from ...readers.text import SPACE_TABLES  # Document.meta key: table blocks split on runs of spaces
+from ...readers.text import SPACE_TABLES, tab_row  # SPACE_TABLES: Document.meta key, tables split on runs of spaces
 from . import labels as lb
 from .model import StatCell, StatTable, Unmapped, Value, parse_value
 from .schema import norm, schema
@@ -359,7 +359,7 @@ class TailLine:
 
 def _tab_cells(block: Block, lines: list[str] | None) -> tuple[Cell, ...] | None:
     """The cells of the source line of a one-line block that holds tabs, split as a tab table's row
-    (readers/text.py): every tab is one boundary, leading tabs are empty cells.  A lone tab line is a
+    (:func:`readers.text.tab_row`): every tab is one boundary, leading tabs are empty cells.  A lone tab line is a
     paragraph to the reader (one separated line is not a table), but its tabs still say where each
     value sits — ``4.保护第三方合法权益\t1\t\t\t\t\t\t1`` has its 总计 in the seventh value column."""
     if lines is None or block.line is None or block.end_line != block.line or not 0 < block.line <= len(lines):
@@ -367,21 +367,7 @@ def _tab_cells(block: Block, lines: list[str] | None) -> tuple[Cell, ...] | None
     raw = lines[block.line - 1]
     if "\t" not in raw or raw.strip(" \t\u3000") != block.text:
         return None  # no tab, or the block is a part of its line (a flattened line split by report/inline.py)
-    start, end = 0, len(raw)
-    while start < end and raw[start] in " \u3000":
-        start += 1
-    while end > start and raw[end - 1] in " \u3000":
-        end -= 1
-    cells: list[Cell] = []
-    pos = start
-    for k, piece in enumerate(raw[start:end].split("\t")):
-        lead = len(piece) - len(piece.lstrip(" \u3000"))
-        text = piece.strip(" \u3000")
-        col = pos + lead + 1
-        cells.append(Cell(text=text, row=0, col=k, line=block.line, column=col, end_column=col + len(text),
-                          pointer=block.pointer))
-        pos += len(piece) + 1
-    return tuple(cells)
+    return tab_row(raw, block.line).cells
 
 
 def _row_shape_ok(cells: tuple[Cell, ...]) -> bool:
