@@ -66,7 +66,7 @@ MAX_CANDIDATES = 5000  # numbered candidates examined per document (a report has
 _SPLITTABLE = frozenset({"paragraph", "heading", "list_item"})
 _NUM = "一二三四五六七八九十"
 
-# a numeral 一…十 with its separator, not after 第, another numeral or inside a word like 之一
+# a numeral 一…十 with its separator, not after 第 or another numeral (十一、 and 第一、 are never candidates)
 _CAND = re.compile(rf"(?<![{_NUM}第])(?P<num>[{_NUM}])[ \u3000]?(?P<sep>[、.．])[ \u3000]?")
 _SUB = re.compile(rf"[（(][{_NUM}]{{1,2}}[）)]")
 _PARA = re.compile(r"(?<=[。！？；!?;])\s+(?=\S)")
