@@ -880,8 +880,6 @@ class StatUnfilled(Kind):
                 continue
             if trunc is not None and trunc.table == tid:
                 continue  # the file ends inside it: its numbers may be in the part cut off (DL002 says so)
-            if t.ends_file and not t.cells and not t.loose:
-                continue  # the file ends after its header rows: its data rows were cut off, not left unfilled
             if any(c.value.kind != "blank" for c in (*t.cells.values(), *t.loose)):
                 continue  # filled with placeholders (/ — 无): a deliberate answer, not a template
             if not t.cells and (t.unmapped or t.extra_rows or t.extra_cols):

@@ -298,27 +298,11 @@ def extract(report) -> dict[str, StatTable]:
             id=tid, schema=schema(tid, version), detected_version=detected, blocks=bd.blocks, cells=bd.cells,
             unmapped=bd.unmapped, extra_rows=bd.extra_rows, extra_cols=bd.extra_cols, layout=bd.layout,
             row_labels=bd.row_labels, col_labels=bd.col_labels, loose=bd.loose, cut_row=bd.cut_row,
-            ends_file=_ends_file(bd, blocks, last_text),
         )
     return out
 
 
 _PIECE = re.compile(r"[^\t \u3000](?:[^\t \u3000]|[ \u3000](?=[^\t \u3000]))*")
-
-
-def _ends_file(bd: Build, blocks, last_text: int) -> bool:
-    """Is the document's last block of text a part of this table — a grid, or a line whose last piece is a
-    cell of it or the beginning of one (``规`` of 规章), not a part's title after it (``五、存在的主``) that a
-    run of one-cell lines took in?"""
-    if last_text < 0 or not any(b.index == last_text for b in bd.blocks):
-        return False
-    last = blocks[last_text]
-    if last.kind == "table":
-        return True
-    from .runs import begins_label, tabular
-
-    pieces = last.text.split()
-    return bool(pieces) and (tabular(pieces[-1]) or begins_label(pieces[-1]))
 
 
 def _rows_missing(bd: Build, report) -> bool:
