@@ -99,15 +99,14 @@ class TestFileEndsAfterAHeader:
 
     def test_header_only_at_the_end_is_not_unfilled(self):
         text = self.EXAMPLE[:self.HEAD_END]
-        t = interpret(parse(text)).stats["s4"]
-        assert t.ends_file and not t.cells
+        rep = interpret(parse(text))
+        assert rep.truncation.table == "s4" and not rep.stats["s4"].cells
         assert "DL209" not in [d.code for d in lint(text, select=RULES, year=2023)]
 
     def test_header_only_before_part_five_is_still_unfilled(self):
         after = self.EXAMPLE.index("## 五、")
         text = self.EXAMPLE[:self.HEAD_END] + "\n" + self.EXAMPLE[after:]
-        t = interpret(parse(text)).stats["s4"]
-        assert not t.ends_file
+        assert interpret(parse(text)).truncation is None
         assert "DL209" in [d.code for d in lint(text, select=RULES, year=2023)]
 
     def test_flattened_line_ending_in_the_header(self):
@@ -115,8 +114,8 @@ class TestFileEndsAfterAHeader:
 
         flat = render.to_flat(self.EXAMPLE[:self.HEAD_END]).strip()
         assert flat.endswith("尚未审结 总计")
-        t = interpret(parse(flat, "text")).stats["s4"]
-        assert t.ends_file and not t.cells
+        rep = interpret(parse(flat, "text"))
+        assert rep.truncation.table == "s4" and not rep.stats["s4"].cells
         assert "DL209" not in [d.code for d in lint(flat, select=RULES, fmt="text", year=2023)]
 
     def test_cut_inside_the_first_label_of_table_two(self):
@@ -132,5 +131,5 @@ class TestFileEndsAfterAHeader:
                  "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉",
                  "五、存在的主"]
         text = "\n".join(lines)
-        assert not interpret(parse(text, "text")).stats["s4"].ends_file
+        assert interpret(parse(text, "text")).truncation.where == "title"
         assert "DL209" in [d.code for d in lint(text, select=RULES, fmt="text", year=2019)]

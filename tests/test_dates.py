@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SHARED, lint
+from .conftest import SHARED, codes, lint
 
 SEED = (SHARED / "seed/shangtang-2019.txt")
 
@@ -534,3 +534,30 @@ def test_page_meta_pubdate_is_the_publication_date():
                    meta={"pubdate": "2024-02-20 09:30:00"})
     rep = interpret(doc)
     assert str(rep.published) == "2024-02-20" and rep.published_source == "网页元数据"
+
+
+def test_publication_date_from_page_meta_in_year_and_date_rules():
+    """A publication date read from the page's ``<meta name=PubDate>`` (no 发布日期 field, no 落款) has no place
+    in the text: DL406 reports it without a position (it crashed on the missing mention) and names the source;
+    DL407 names the same source (it said 落款日期)."""
+    from disclosure_lint.engine import prepare, run
+    from disclosure_lint.config import Config
+    from disclosure_lint.packs import load_rules
+    from disclosure_lint.readers.html import parse as html_parse
+    from disclosure_lint.report import interpret
+
+    page = ('<html><head><meta name="PubDate" content="2023-06-01"></head><body>'
+            "<h1>某某市某某局2023年政府信息公开工作年度报告</h1>"
+            "<p>本报告根据《中华人民共和国政府信息公开条例》编制。</p>"
+            "<h2>一、总体情况</h2><p>2023年，我局认真贯彻落实《条例》，于2023年9月1日召开专题会议。</p>"
+            "</body></html>")
+    rep = interpret(html_parse(page, path="x.html"))
+    assert rep.published_source == "网页元数据" and rep.signature_mention is None
+    active = prepare(load_rules(), Config(select=["DL406", "DL407"]))
+    diags = run(rep, active)
+    assert "DL000" not in codes(diags)
+    dl406 = only(diags, "DL406")
+    assert len(dl406) == 1 and dl406[0].line is None
+    assert "网页元数据中的发布日期2023年6月1日" in dl406[0].message
+    dl407 = only(diags, "DL407")
+    assert len(dl407) == 1 and "2023年9月1日" in dl407[0].message and "网页元数据中的发布日期" in dl407[0].message

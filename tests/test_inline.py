@@ -313,6 +313,21 @@ def test_mention_of_a_part_with_its_own_heading_line_is_not_split():
     assert [(s.id, s.heading.line) for s in rep.sections] == [("s1", 2), ("s2", 4)]
 
 
+def test_a_heading_line_with_an_unknown_title_does_not_hide_unknown_titles_inline():
+    """Only a part with a heading line of its own hides its mentions inside blocks: an unknown title on a line of
+    its own (一、加强组织领导, a sub-item numbered like a part) names no part, and the extra part 七、 written inline
+    after 六、 is still found (it was dropped with every unknown title inside a block)."""
+    text = "\n".join([TITLE, "一、总体情况", "一、加强组织领导", "本年度，我局认真贯彻落实《条例》。",
+                      "二、主动公开政府信息情况", "本年度主动公开信息。", "三、收到和处理政府信息公开申请情况", "本年度收到申请3件。",
+                      "四、政府信息公开行政复议、行政诉讼情况", "本年度无行政复议。",
+                      "五、存在的主要问题及改进情况 本年度工作存在不足，明年将改进。 六、其他需要报告的事项 本年度无其他需要报告的事项。"
+                      " 七、下一年度工作计划 明年我局将继续做好政务公开工作。"])
+    rep = report(text)
+    assert [(h.numeral, h.section_id) for h in rep.inline.headings] == [("五", "s5"), ("六", "s6"), ("七", None)]
+    heading = next(b for b in rep.blocks if b.text == "七、下一年度工作计划")
+    assert (heading.line, heading.column) == (11, text.split("\n")[10].index("七、") + 1)
+
+
 def test_normal_documents_are_not_touched():
     text = f"{TITLE}\n一、总体情况\n全年公开信息56条。\n二、主动公开政府信息情况\n信息内容\t本年制发件数\n规章\t0\n"
     rep = report(text)

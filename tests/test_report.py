@@ -150,3 +150,22 @@ def test_two_name_agency_and_sentence_is_not_a_title():
     assert classify("某某（某某市审计局）") == ("bureau", "局")
     rep = interpret(parse("按照《条例》规定，现将我局2014年政府信息公开情况报告如下。\n\n正文。\n"))
     assert rep.title is None and rep.agency.name is None
+
+
+@pytest.mark.parametrize(("sentence", "year", "span"), [
+    ("本报告统计期限为2023年1月1日至12月31日。", 2023, "2023年1月1日至12月31日"),
+    # one word list for the period's year and for the period in full (统计范围 was known to DL409 only)
+    ("本报告数据统计范围为2022年1月1日至2022年12月31日。", 2022, "2022年1月1日至2022年12月31日"),
+    ("本报告统计时段：2023年1月1日—12月31日。", 2023, "2023年1月1日—12月31日"),
+    # 时间段 names the period only when it starts on 1月1日
+    ("本年度数据的时间段为2023年1月1日至12月31日。", 2023, None),
+    ("宣传活动时间段为2023年3月1日至3月31日。", None, None),
+])
+def test_statistics_period_year_and_span(sentence, year, span):
+    rep = interpret(parse(f"# 某某市某某区审计局政府信息公开工作年度报告\n\n{sentence}\n"))
+    assert rep.period_year == year
+    if span is None:
+        assert rep.period_span is None
+    else:
+        b, m = rep.period_span
+        assert b.text[m.start("start"):m.end("end")] == span

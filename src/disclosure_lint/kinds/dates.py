@@ -40,6 +40,7 @@ from pydantic import Field
 
 from ..report.agency import deadline_class
 from ..report.dates import DateMention, find_dates, gbt_form
+from ..report.portal import TIME_AFTER
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
 
@@ -63,7 +64,6 @@ FORM_SHORT = {
 
 _URL = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》<>\"]+"
                   r"|www\.[A-Za-z0-9.-]+[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef<>\"]*")
-_TIME_AFTER = re.compile(r"[ \t\u3000]*\d{1,2}:\d{2}(?::\d{2})?")
 _CLAUSE_END = re.compile(r"[。；;！!？?\n]")
 
 
@@ -84,7 +84,7 @@ def _trailing_time(d: DateMention) -> str:
     """A clock time written right after a 年月日 date ("2024年01月12日 17:12:21")."""
     if d.has_time:
         return ""
-    m = _TIME_AFTER.match(d.block.text, d.end)
+    m = TIME_AFTER.match(d.block.text, d.end)
     return m.group(0) if m else ""
 
 
@@ -101,6 +101,17 @@ def _in_url(d: DateMention, cache: dict[int, list[tuple[int, int]]]) -> bool:
 def _is_meta(report, d: DateMention) -> bool:
     """A date the portal wrote (发布日期, 撰写时间, 来源 byline …: ``report.portal``), not the report's text."""
     return report.portal.covering(d.block, d.start, d.end) is not None
+
+
+def _published_at(report) -> DateMention | None:
+    """The mention :attr:`AnnualReport.published` was read from: the 发布日期 field or the 落款 date (None when
+    it came from the page's ``<meta>``, which has no place in the text)."""
+    return {"发布日期": report.published_mention, "落款日期": report.signature_mention}.get(report.published_source)
+
+
+def _source_name(source: str) -> str:
+    """发布日期 / 落款日期 as they are; 网页元数据 → 网页元数据中的发布日期."""
+    return "网页元数据中的发布日期" if source == "网页元数据" else source
 
 
 def _ymd(d: _dt.date) -> str:
@@ -343,8 +354,7 @@ class LatePublication(Kind):
         if published <= deadline:
             return
         source = report.published_source or "落款日期"
-        pm = report.published_mention
-        mention = {"发布日期": pm, "落款日期": report.signature_mention}.get(source)
+        mention = _published_at(report)
         days = (published - deadline).days
         yield Hit(block=mention.block if mention else None, start=mention.start if mention else None,
                   end=mention.end if mention else None,
@@ -359,26 +369,6 @@ class LatePublication(Kind):
 
 
 # -- DL406 / DL409 ----------------------------------------------------------------------------
-
-_PERIOD = re.compile(
-    r"(?:统计期限|统计时间|统计时限|统计时段|统计周期|统计期间|统计区间|统计范围|数据统计|统计数据)"
-    r"[^。；;，,\n]{0,12}?"
-    r"(?P<start>(?P<y1>(?:19|20)\d{2})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日)"
-    r"(?:\s*起)?\s*(?:至|到|—{1,2}|－|-|~|～|－)\s*"
-    r"(?P<end>(?:(?P<y2>(?:19|20)\d{2})\s*年\s*)?(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日)"
-)
-
-
-def _period(report):
-    """(block, match) of the full statistics period "YYYY年M月D日至[YYYY年]M月D日", or None."""
-    for b in report.head_blocks:
-        if "日" not in b.text:
-            continue
-        m = _PERIOD.search(b.text)
-        if m:
-            return b, m
-    return None
-
 
 class YearMismatchOptions(KindOptions):
     check_title: bool = Field(default=True, description="标题年份与报告年度（--year 或配置）比较")
@@ -416,7 +406,7 @@ class YearMismatch(Kind):
                       params={"what": "标题中的年度", "actual": f"{report.title_year}年", "expected": expected},
                       evidence=ev, key=f"title:{report.title_year}:{year}")
         if self.options.check_period and src != "period":
-            found = _period(report)
+            found = report.period_span
             if found is not None:
                 b, m = found
                 py, s, e = int(m.group("y1")), m.start("y1"), m.end("y1")
@@ -431,10 +421,11 @@ class YearMismatch(Kind):
                           evidence={"expected": year, "actual": py, "where": "period", "report_year_source": basis},
                           key=f"period:{py}:{year}")
         if self.options.check_published and report.published is not None and report.published.year <= year:
-            pm = report.published_mention
-            mention = pm if (pm is not None and pm.date is not None) else report.signature_mention
-            what = "发布日期" if mention is pm else "落款日期"
-            yield Hit(block=mention.block, start=mention.start, end=mention.end,
+            source = report.published_source or "落款日期"
+            mention = _published_at(report)
+            what = _source_name(source)
+            yield Hit(block=mention.block if mention else None, start=mention.start if mention else None,
+                      end=mention.end if mention else None,
                       params={"what": what, "actual": _ymd(report.published),
                               "expected": f"{year + 1}年1月1日以后（报告年度结束后）"},
                       evidence={"expected": f">{year}-12-31", "actual": report.published.isoformat(),
@@ -464,7 +455,7 @@ class StatisticsPeriod(Kind):
     params = frozenset({"period", "expected"})
 
     def check(self, report) -> Iterator[Hit]:
-        found = _period(report)
+        found = report.period_span
         if found is None:
             return
         b, m = found
@@ -512,7 +503,7 @@ class DateAfterPublication(Kind):
         if published is None:
             return
         pm = report.published_mention
-        source = "发布日期" if (pm is not None and pm.date is not None) else "落款日期"
+        source = report.published_source or "落款日期"
         sig = report.signature_mention
         urls: dict[int, list[tuple[int, int]]] = {}
         for d in report.dates:
@@ -530,7 +521,7 @@ class DateAfterPublication(Kind):
                 if self._future.search(clause[cut:]):
                     continue
             yield Hit(block=d.block, start=d.start, end=d.end,
-                      params={"date": d.raw, "published": _ymd(published), "source": source},
+                      params={"date": d.raw, "published": _ymd(published), "source": _source_name(source)},
                       evidence={"expected": f"不晚于{_ymd(published)}", "actual": d.raw,
                                 "published": published.isoformat(), "source": source},
                       key=f"after:{d.raw}@{d.block.text[max(0, d.start - 8):d.start]}")

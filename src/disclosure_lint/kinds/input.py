@@ -24,8 +24,8 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from ..report import catalogue as cat
-from ..report.stats.schema import SHORT_NAMES, TABLE_NAMES
-from ..report.structure import IMAGE_ONLY
+from ..report.stats.schema import SHORT_NAMES
+from ..report.structure import IMAGE_ONLY, TABLE_NAMES
 from ..report.truncation import SECTION_IDS, Truncation, six_parts
 from . import register
 from .base import Hit, Kind, KindOptions
@@ -74,7 +74,7 @@ def truncation_hit(t: Truncation, unified: bool = True) -> Hit:
     later = list(SECTION_IDS[SECTION_IDS.index(t.section) + 1:]) if t.section and unified else []
     tail = _quote_tail(t.tail)
     if t.where == "table":
-        table = f"{SHORT_NAMES[t.table]}（{TABLE_NAMES[t.table].split('、', 1)[1]}）"
+        table = f"{SHORT_NAMES[t.table]}（{TABLE_NAMES[t.table]}）"
         detail = f"文件似乎没有完整结束：在{table}中中断，最后的文字是“{tail}”"
         if t.last_row and t.last_row.strip() != t.tail.strip():
             detail += f"（最后读到“{t.last_row}”{'栏' if t.table == 's4' else '行'}）"

@@ -49,6 +49,7 @@ from ..report.stats.schema import (
     identities,
     strip_number,
 )
+from ..report.structure import TABLE_NAMES as TABLE_TITLES
 from . import register
 from .base import Hit, Kind, KindOptions
 
@@ -206,7 +207,7 @@ def _version(table: StatTable, report) -> str:
 def _evaluate(ident: Identity, table: StatTable, unknown: frozenset[tuple[str, str]] = frozenset()) -> Check:
     if table.layout == "image":
         return Check(ident, table, "skipped", reason="表格为图片")
-    if getattr(table, "loose", None):
+    if table.loose:
         # values of a flattened table that could not be placed: some cells are unknown
         return Check(ident, table, "skipped", reason="有未能定位的数值")
     if any(u.what == "col" for u in table.unmapped):
@@ -879,17 +880,14 @@ class StatUnfilled(Kind):
                 continue
             if trunc is not None and trunc.table == tid:
                 continue  # the file ends inside it: its numbers may be in the part cut off (DL002 says so)
-            if t.ends_file and not t.cells and not t.loose:
-                continue  # the file ends after its header rows: its data rows were cut off, not left unfilled
-            loose = getattr(t, "loose", [])
-            if any(c.value.kind != "blank" for c in (*t.cells.values(), *loose)):
+            if any(c.value.kind != "blank" for c in (*t.cells.values(), *t.loose)):
                 continue  # filled with placeholders (/ — 无): a deliberate answer, not a template
             if not t.cells and (t.unmapped or t.extra_rows or t.extra_cols):
                 continue  # we could not read it: the input rules report that
             empty.append(t)
         if not empty:
             return
-        names = "、".join(f"{SHORT_NAMES[t.id]}（{TABLE_NAMES[t.id].split('、', 1)[1]}）" for t in empty)
+        names = "、".join(f"{SHORT_NAMES[t.id]}（{TABLE_TITLES[t.id]}）" for t in empty)
         first = empty[0]
         ev = {"tables": [{"table": SHORT_NAMES[t.id], "table_title": TABLE_NAMES[t.id], "layout": t.layout,
                           "cells_read": len(t.cells)} for t in empty],

@@ -305,7 +305,7 @@ class TableMissingRows(Kind):
                 r for r in data_rows if r.id not in seen_rows]
             # a column is expected when a row that has it was read (table 二: blocks with their own columns);
             # not for the row the file ends in, read short: its last cells were cut off with the rest
-            cut_row = getattr(table, "cut_row", None) if truncated else None
+            cut_row = table.cut_row if truncated else None
             wanted = {c for r in data_rows if r.id in rows_found and r.id != cut_row for c in sch.cols_of(r.id)}
             missing_cols = [] if any(u.what == "col" for u in bad) else [
                 c for c in sch.cols if c.id not in cols_found and c.id in wanted]
@@ -411,7 +411,7 @@ class TableUnreadable(Kind):
             bad = truly_unmapped(table, self._ignore)
             if trunc is not None and trunc.table == tid:  # the label cut off at the end of the file
                 bad = [u for u in bad if u.block is not trunc.block or norm(u.label) != norm(trunc.tail)]
-            loose = [c for c in getattr(table, "loose", ()) if c.value.kind != "blank"]
+            loose = [c for c in table.loose if c.value.kind != "blank"]
             if not bad and not loose:
                 continue
             labels: list[str] = []

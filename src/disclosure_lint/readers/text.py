@@ -20,10 +20,11 @@ from dataclasses import replace
 from ..model import Block, Document, Row, Table
 from ._lines import anchored, split_cells, strip_span, table_text
 
+_TAB = re.compile(r"\t")
 _SEPARATORS = (
     # every tab is one cell boundary (a table pasted from a spreadsheet or Word): two tabs in a row
     # hold an empty cell, so the cells right of it keep their columns
-    ("tab", re.compile(r"\t")),
+    ("tab", _TAB),
     ("pipe", re.compile(r"\s*(?<!\\)\|\s*")),
     ("spaces", re.compile(r"(?:[ \u3000]{2,})")),
 )
@@ -126,17 +127,29 @@ def _strip_spaces(line: str) -> tuple[str, int]:
     return line[start:end], start
 
 
+def _shifted(row: Row, c0: int) -> Row:
+    """``row`` split inside a stripped line, its columns shifted back to the raw line (``c0``: what was stripped)."""
+    cells = tuple(replace(c, column=(c.column or 1) + c0, end_column=(c.end_column or 1) + c0) for c in row.cells)
+    return Row(cells=cells, line=row.line)
+
+
+def tab_row(raw: str, line_no: int, row_index: int = 0) -> Row:
+    """One line of a tab-separated table: every tab is one cell boundary.  Leading and trailing tabs are
+    kept — they delimit empty cells (merged cells left empty at the start of a row, empty last cells);
+    only spaces around the row are indentation.  Columns are those of ``raw``."""
+    body, c0 = _strip_spaces(raw)
+    return _shifted(split_cells(body, line_no, row_index, _TAB), c0)
+
+
 def _table(lines: list[str], start: int, end: int, kind: str, index: int) -> Block:
     pattern = dict(_SEPARATORS)[kind]
     rows: list[Row] = []
     for k in range(start, end):
         raw = lines[k]
         if kind == "tab":
-            # keep leading and trailing tabs: they delimit empty cells (merged cells left empty at the
-            # start of a row, empty last cells); only spaces around the row are indentation
-            body, c0 = _strip_spaces(raw)
-        else:
-            body, c0 = strip_span(raw)
+            rows.append(tab_row(raw, k + 1, len(rows)))
+            continue
+        body, c0 = strip_span(raw)
         if kind == "pipe":
             # one border pipe at each end; further pipes delimit empty cells
             if body.startswith("|"):
@@ -145,10 +158,7 @@ def _table(lines: list[str], start: int, end: int, kind: str, index: int) -> Blo
             if body.endswith("|") and not body.endswith("\\|"):
                 body = body[:-1]
         # split inside the stripped body, then shift columns back to the raw line
-        row = split_cells(body, k + 1, len(rows), pattern)
-        cells = tuple(replace(c, column=(c.column or 1) + c0, end_column=(c.end_column or 1) + c0)
-                      for c in row.cells)
-        rows.append(Row(cells=cells, line=k + 1))
+        rows.append(_shifted(split_cells(body, k + 1, len(rows), pattern), c0))
     text_, anchors = table_text(rows)
     return Block(index=index, kind="table", text=text_, line=start + 1, column=1, end_line=end,
                  end_column=len(lines[end - 1]) + 1, anchors=anchors, table=Table(rows=tuple(rows)))

@@ -1,10 +1,12 @@
 """The domain layer: any :class:`Document` → the same :class:`AnnualReport`.
 
 Rules read the report through this object and never re-parse text: title, agency
-and its kind, report year, format version, publication and signature dates, the
-sections mapped to canonical ids (s1…s6) and every date mention.  The statistics
-tables (issue 3) will be added here as typed tables keyed by canonical row and
-column ids.
+and its kind, report year and statistics period, format version, publication and
+signature dates, portal metadata, the sections mapped to canonical ids (s1…s6),
+every date mention, the statistics tables keyed by canonical row and column ids
+(:mod:`.stats`), and the analyses of the report's content (headings found inline,
+truncation, prose claims and sums, writing, content safety), each a cached member
+computed by its own module of this package.
 """
 
 from __future__ import annotations
@@ -32,9 +34,16 @@ _SENTENCE = re.compile(r"[，。；;！？!?]")
 _NOT_TITLE = re.compile(r"[;；|｜>›»＞]")
 
 _TOP = re.compile(r"^\s*(?:第)?(?P<num>[一二三四五六七八九十]{1,3})\s*(?:、|，|,|\.|．|\s|部分)\s*(?P<title>.*)$")
-_PERIOD = re.compile(
-    r"(?:统计期限|统计时限|统计时间|统计周期|统计期间|统计区间|时间段|数据统计)[^。；;\n]{0,12}?"
-    r"(?P<y>(?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
+# the words that introduce the statistics period (统计期限为2023年1月1日至12月31日); 时间段 only before a
+# period that starts on 1月1日 (宣传活动时间段为3月1日至3月31日 is not the report's period)
+_PERIOD_WORDS = r"统计期限|统计时限|统计时间|统计时段|统计周期|统计期间|统计区间|统计范围|数据统计|统计数据"
+_PERIOD = re.compile(rf"(?:{_PERIOD_WORDS}|时间段)[^。；;\n]{{0,12}}?(?P<y>(?:19|20)\d{{2}})\s*年\s*1\s*月\s*1\s*日")
+_PERIOD_SPAN = re.compile(
+    rf"(?:{_PERIOD_WORDS})" + r"[^。；;，,\n]{0,12}?"
+    r"(?P<start>(?P<y1>(?:19|20)\d{2})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日)"
+    r"(?:\s*起)?\s*(?:至|到|—{1,2}|－|-|~|～)\s*"
+    r"(?P<end>(?:(?P<y2>(?:19|20)\d{2})\s*年\s*)?(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日)"
+)
 
 
 @dataclass
@@ -238,6 +247,17 @@ class AnnualReport:
             m = _PERIOD.search(b.text)
             if m:
                 return b, m
+        return None
+
+    @cached_property
+    def period_span(self) -> tuple[Block, re.Match[str]] | None:
+        """The statistics period written in full, whatever its days (统计期限为2023年1月1日至12月31日; groups
+        ``start`` y1 m1 d1, ``end`` y2 m2 d2 — y2 only when written) among :attr:`head_blocks`."""
+        for b in self.head_blocks:
+            if "日" in b.text:
+                m = _PERIOD_SPAN.search(b.text)
+                if m:
+                    return b, m
         return None
 
     @cached_property

@@ -54,6 +54,7 @@ from dataclasses import dataclass
 from dataclasses import replace as dc_replace
 
 from ..model import Anchor, Block, Document
+from ..readers.text import SPACE_TABLES  # Document.meta key of the text reader (block indices)
 from . import catalogue as cat
 from .portal import is_chrome, is_navigation
 
@@ -62,11 +63,10 @@ TITLE_WORDS = 200  # words of it
 TITLE_NEAR = 30  # words after which only a title with its year is taken
 TITLE_SCAN = 400  # lines scanned for the first long block (navigation items one per line skipped)
 MAX_CANDIDATES = 5000  # numbered candidates examined per document (a report has a few dozen)
-SPACE_TABLES = "space_separated_tables"  # Document.meta key of the text reader (block indices)
 _SPLITTABLE = frozenset({"paragraph", "heading", "list_item"})
 _NUM = "一二三四五六七八九十"
 
-# a numeral 一…十 with its separator, not after 第, another numeral or inside a word like 之一
+# a numeral 一…十 with its separator, not after 第 or another numeral (十一、 and 第一、 are never candidates)
 _CAND = re.compile(rf"(?<![{_NUM}第])(?P<num>[{_NUM}])[ \u3000]?(?P<sep>[、.．])[ \u3000]?")
 _SUB = re.compile(rf"[（(][{_NUM}]{{1,2}}[）)]")
 _PARA = re.compile(r"(?<=[。！？；!?;])\s+(?=\S)")
@@ -313,7 +313,8 @@ def _glued_ok(c: _Cand) -> bool:
 def _accept(cands: list[_Cand]) -> list[_Cand]:
     drop = _toc(cands)
     # a part whose title stands as a heading line of its own elsewhere: a mention inside a block is not it
-    lines = {c.section_id for c in cands if c.start == 0 and not c.block.text[c.end:].strip()}
+    lines = {c.section_id for c in cands
+             if c.section_id is not None and c.start == 0 and not c.block.text[c.end:].strip()}
     cands = [c for i, c in enumerate(cands) if i not in drop and not (c.start > 0 and c.section_id in lines)]
     strong_known = any(c.known and c.strong for c in cands)
     kept: list[_Cand] = []

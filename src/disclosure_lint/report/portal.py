@@ -38,7 +38,7 @@ is never the report title.  The scan is linear in the text (no backtracking rege
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -58,7 +58,8 @@ NAV_ITEM_CHARS = 10
 _SP = r"[ \t\u3000]"
 _COLON = re.compile(_SP + r"*[:：]" + _SP + "*")
 _SPACES = re.compile(_SP + "+")
-_TIME_AFTER = re.compile(_SP + r"*\d{1,2}:\d{2}(?::\d{2})?")
+# a clock time written after a date (2023-01-09 15:20, 2024年01月12日 17:12:21)
+TIME_AFTER = re.compile(_SP + r"*\d{1,2}:\d{2}(?::\d{2})?")
 _COUNT = re.compile(r"\d[\d,]*(?:" + _SP + r"*次)?")
 _FONT_SIZES = re.compile(r"(?:" + _SP + r"*[\[【(（]?" + _SP + r"*(?:超大|大|中|小|默认|标准)" + _SP
                          + r"*[\]】)）]?){1,4}")
@@ -219,7 +220,7 @@ def _date_value(text: str, pos: int) -> int | None:
         return None
     end = m.end()
     if not m.group("it"):
-        t = _TIME_AFTER.match(text, end)
+        t = TIME_AFTER.match(text, end)
         if t is not None:
             end = t.end()
     return end
@@ -308,13 +309,15 @@ def _block_spans(block: Block) -> tuple[list[PortalSpan], list[PortalSpan]]:
         spans.append((PortalSpan(block, m.start(), m.end(), "breadcrumb", m.group("where") or "",
                                  text[m.start():m.end()]), True))
         taken.append((m.start(), m.end()))
+    taken.sort()
     for m in _RELATED_INLINE.finditer(text, 0, foot if foot is not None else n):
+        if _inside(taken, m.start()):
+            continue  # a label inside the list before it (相关信息 … 热点专题 …): walked with that list
         end = _related_items(text, m.end())
-        if end is not None and not _inside(sorted(taken), m.start()):
+        if end is not None:
             spans.append((PortalSpan(block, m.start(), end, "related", m.group(0).strip(" :：\t\u3000"),
                                      text[m.end():end].strip()), True))
-            taken.append((m.start(), end))
-    taken.sort()
+            insort(taken, (m.start(), end))
     for m in _TODAY.finditer(text):
         if _inside(taken, m.start()):
             continue
@@ -459,11 +462,12 @@ def is_navigation(text: str) -> bool:
     return len(items) >= 3 and all(len(x) <= NAV_ITEM_CHARS for x in items)
 
 
-def _ends_in_date(text: str) -> bool:
+def _closing_date(text: str) -> re.Match[str] | None:
+    """The date (with a clock time after it) that ends ``text``, or None."""
     last = None
     for last in DATE_RE.finditer(text):
         pass
-    return last is not None and _date_value(text, last.start()) == len(text)
+    return last if last is not None and _date_value(text, last.start()) == len(text) else None
 
 
 def _related_item(text: str, nxt: Block | None) -> bool:
@@ -474,7 +478,7 @@ def _related_item(text: str, nxt: Block | None) -> bool:
         return True
     if len(t) > 100 or _NOT_ITEM.search(t):
         return False
-    if _ends_in_date(t):
+    if _closing_date(t) is not None:
         return True
     if nxt is None:
         return False
@@ -488,10 +492,8 @@ def _dated_title(text: str) -> bool:
     t = text.strip()
     if len(t) > 100 or _NOT_ITEM.search(t) or "，" in t:
         return False
-    last = None
-    for last in DATE_RE.finditer(t):
-        pass
-    if last is None or last.group("y") or last.group("cy") or _date_value(t, last.start()) != len(t):
+    last = _closing_date(t)
+    if last is None or last.group("y") or last.group("cy"):
         return False
     return len(t[:last.start()].strip()) >= 4
 

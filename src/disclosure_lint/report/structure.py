@@ -13,7 +13,9 @@ engine's pointers read it through ``report.sections`` / ``report.sections_by_id`
 * **Tables.** A statistics table is present in a section when its body holds a
   table block, an HTML ``<table>``, an image standing alone (a table published as a
   picture), or — in scraped text that prints one cell per line — at least three of
-  that table's own labels as short lines.
+  that table's own labels as short lines; in a table flattened into one line (cells
+  split by single spaces or run together: ``规章000``) two of its labels and a number
+  are enough (:func:`has_table`).
 * **Unified or free text.** The unified formats (2019 trial format, 2021 format)
   apply to report years from 2019.  A report counts as written in the unified format
   when at least four of the six parts are recognised and it is not a report in the
@@ -31,6 +33,7 @@ from ..model import Block
 from . import catalogue as cat
 from .stats import labels as lb
 from .stats import runs as flatline
+from .stats.schema import TABLE_NAMES as NUMBERED_TABLE_NAMES
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import AnnualReport, Section
@@ -53,8 +56,8 @@ TABLE_LABELS: dict[str, tuple[str, ...]] = {
     "s4": ("行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计",
            "未经复议直接起诉", "复议后起诉"),
 }
-TABLE_NAMES = {"s2": "主动公开政府信息情况", "s3": "收到和处理政府信息公开申请情况",
-               "s4": "政府信息公开行政复议、行政诉讼情况"}
+# the tables' titles without their numerals (主动公开政府信息情况 …)
+TABLE_NAMES = {tid: title.split("、", 1)[1] for tid, title in NUMBERED_TABLE_NAMES.items()}
 
 _EMPHASIS = re.compile(r"\*+|__+|</?(?:strong|b)\s*>", re.I)
 _LEAD_NUMBER = re.compile(

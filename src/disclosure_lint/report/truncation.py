@@ -37,6 +37,7 @@ from ..model import Block
 from . import catalogue as cat
 from .agency import classify
 from .stats.schema import SCHEMAS, norm, strip_number
+from .structure import IMAGE_ONLY, TABLE_LABELS
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import AnnualReport
@@ -50,7 +51,6 @@ _SENTENCE_MARK = re.compile(r"[，。；、,;]")
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 _OPEN_MARKS = ("，", "、", ",", "；", ";")  # marks a sentence never ends with
 _CLOSE_QUOTES = ("”", "’", "》", "」", "』")  # a quotation closed, the sentence not (…提出的“…不及时”)
-_IMAGE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$|^\s*<img\b[^>]*>\s*$", re.I)
 _TEXT_KINDS = frozenset({"heading", "paragraph", "list_item", "html", "table"})
 _MARKER = re.compile(r"^(?:\d{1,2}[.．、]|[（(](?:[一二三四五六七八九十]{1,2}|\d{1,2})[）)]?|[（(])$")
 _UNIT = re.compile(r"^[（(]?单位[:：]?\s*(?:件|条|个|项|万元|元)?[）)]?$")
@@ -110,8 +110,6 @@ def _row_labels() -> tuple[tuple[str, str], ...]:
 @lru_cache(maxsize=1)
 def _table_labels() -> frozenset[str]:
     """Every row, column and header label of the three tables (normalised), for "is this a piece of a table"."""
-    from .structure import TABLE_LABELS
-
     out = {k for k, _ in _row_labels()}
     for sch in SCHEMAS.values():
         for c in sch.cols:
@@ -171,7 +169,7 @@ def _last_block(report: AnnualReport) -> Block | None:
     for b in reversed(report.lintable_blocks):
         if b.kind not in _TEXT_KINDS or not b.text.strip():
             continue
-        if portal.is_line(b) or _IMAGE.match(b.text):
+        if portal.is_line(b) or IMAGE_ONLY.match(b.text):
             continue
         if b.kind == "html" and "<table" not in b.text.lower():
             continue

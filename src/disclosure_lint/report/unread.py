@@ -5,7 +5,7 @@ table as one run of labels and digits: ``第二十条第（一）项信息内容
 行政规范性文件000…``.  Where the statistics reader (:mod:`.stats`) finds no table for part 二, 三 or 四,
 this module looks in the part's body for such a run: three or more labels of that table
 (:data:`.structure.TABLE_LABELS`, and the 第二十条第（一）项 captions) one after another with nothing but
-digits, spaces or placeholders (/ — 无) between them.  A sentence about the same things
+digits, spaces, commas, points or placeholders (/ — - 无) between them (:data:`_GAP`).  A sentence about the same things
 (``被申请行政复议3件，其中结果维持2件、尚未审结1件``) has words and marks between its labels and is not a run.
 
 ``AnnualReport.unread_tables`` maps the part's id to an :class:`UnreadTable` (where the run is).  The table is

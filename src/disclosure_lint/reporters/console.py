@@ -56,7 +56,7 @@ def render(run, stream: TextIO, fail_on: str = "error", **_: object) -> None:
         if f.error:
             console.print(Text(f"错误：{f.path}：{f.error}", style="bold red"))
             continue
-        if getattr(f, "skipped", None):
+        if f.skipped:
             console.print(Text(f"提示：跳过 {f.path}（{f.skipped}；在命令行上直接指定该文件即可检查）", style="cyan"),
                           soft_wrap=True)
             continue
@@ -76,7 +76,7 @@ def render(run, stream: TextIO, fail_on: str = "error", **_: object) -> None:
             table.add_row(_where(d), Text(SEVERITY_ZH[d.severity], style=_STYLE[d.severity]), d.code, d.rule,
                           _detail(d))
         console.print(table)
-    skipped = sum(1 for f in run.files if getattr(f, "skipped", None))
+    skipped = len(run.skipped)
     n_files = len(run.files) - skipped
     unreadable = sum(1 for f in run.files if f.error)
     e, w, i = run.count("error"), run.count("warning"), run.count("info")

@@ -24,7 +24,7 @@ def as_dict(run, fail_on: str = "error") -> dict:
             "report": f.report,
             "diagnostics": [d.to_json() for d in f.diagnostics],
             "error": f.error,
-            "skipped": getattr(f, "skipped", None),
+            "skipped": f.skipped,
         })
     return {
         "version": SCHEMA_VERSION,
@@ -34,7 +34,7 @@ def as_dict(run, fail_on: str = "error") -> dict:
         "summary": {
             "files": len(run.files),
             "files_with_errors": sum(1 for f in run.files if f.error),
-            "files_skipped": sum(1 for f in run.files if getattr(f, "skipped", None)),
+            "files_skipped": len(run.skipped),
             "error": run.count("error"),
             "warning": run.count("warning"),
             "info": run.count("info"),

@@ -49,13 +49,12 @@ from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
 
 from ...model import Block, Cell, Row
+from ...readers.text import SPACE_TABLES, tab_row  # SPACE_TABLES: Document.meta key, tables split on runs of spaces
 from . import labels as lb
 from .model import StatCell, StatTable, Unmapped, Value, parse_value
 from .schema import norm, schema
 
 TABLE_IDS = ("s2", "s3", "s4")
-# ``Document.meta`` key set by the text reader (readers/text.py): table blocks split on runs of spaces
-SPACE_TABLES = "space_separated_tables"
 _VALUE_KINDS = frozenset({"int", "decimal", "slash", "dash", "none", "na"})
 
 
@@ -299,27 +298,11 @@ def extract(report) -> dict[str, StatTable]:
             id=tid, schema=schema(tid, version), detected_version=detected, blocks=bd.blocks, cells=bd.cells,
             unmapped=bd.unmapped, extra_rows=bd.extra_rows, extra_cols=bd.extra_cols, layout=bd.layout,
             row_labels=bd.row_labels, col_labels=bd.col_labels, loose=bd.loose, cut_row=bd.cut_row,
-            ends_file=_ends_file(bd, blocks, last_text),
         )
     return out
 
 
 _PIECE = re.compile(r"[^\t \u3000](?:[^\t \u3000]|[ \u3000](?=[^\t \u3000]))*")
-
-
-def _ends_file(bd: Build, blocks, last_text: int) -> bool:
-    """Is the document's last block of text a part of this table — a grid, or a line whose last piece is a
-    cell of it or the beginning of one (``规`` of 规章), not a part's title after it (``五、存在的主``) that a
-    run of one-cell lines took in?"""
-    if last_text < 0 or not any(b.index == last_text for b in bd.blocks):
-        return False
-    last = blocks[last_text]
-    if last.kind == "table":
-        return True
-    from .runs import begins_label, tabular
-
-    pieces = last.text.split()
-    return bool(pieces) and (tabular(pieces[-1]) or begins_label(pieces[-1]))
 
 
 def _rows_missing(bd: Build, report) -> bool:
@@ -360,7 +343,7 @@ class TailLine:
 
 def _tab_cells(block: Block, lines: list[str] | None) -> tuple[Cell, ...] | None:
     """The cells of the source line of a one-line block that holds tabs, split as a tab table's row
-    (readers/text.py): every tab is one boundary, leading tabs are empty cells.  A lone tab line is a
+    (:func:`readers.text.tab_row`): every tab is one boundary, leading tabs are empty cells.  A lone tab line is a
     paragraph to the reader (one separated line is not a table), but its tabs still say where each
     value sits — ``4.保护第三方合法权益\t1\t\t\t\t\t\t1`` has its 总计 in the seventh value column."""
     if lines is None or block.line is None or block.end_line != block.line or not 0 < block.line <= len(lines):
@@ -368,21 +351,7 @@ def _tab_cells(block: Block, lines: list[str] | None) -> tuple[Cell, ...] | None
     raw = lines[block.line - 1]
     if "\t" not in raw or raw.strip(" \t\u3000") != block.text:
         return None  # no tab, or the block is a part of its line (a flattened line split by report/inline.py)
-    start, end = 0, len(raw)
-    while start < end and raw[start] in " \u3000":
-        start += 1
-    while end > start and raw[end - 1] in " \u3000":
-        end -= 1
-    cells: list[Cell] = []
-    pos = start
-    for k, piece in enumerate(raw[start:end].split("\t")):
-        lead = len(piece) - len(piece.lstrip(" \u3000"))
-        text = piece.strip(" \u3000")
-        col = pos + lead + 1
-        cells.append(Cell(text=text, row=0, col=k, line=block.line, column=col, end_column=col + len(text),
-                          pointer=block.pointer))
-        pos += len(piece) + 1
-    return tuple(cells)
+    return tab_row(raw, block.line).cells
 
 
 def _row_shape_ok(cells: tuple[Cell, ...]) -> bool:

@@ -123,9 +123,6 @@ class StatTable:
     # (or as its label alone): the cells it lacks were cut off with the rest of the file — not known, not
     # blank, not missing from the report
     cut_row: str | None = None
-    # the document's last block of text belongs to this table: a table with no data row there (its header
-    # rows only) was cut off, not left unfilled
-    ends_file: bool = False
 
     def get(self, row: str, col: str) -> StatCell | None:
         return self.cells.get((row, col))

@@ -70,13 +70,6 @@ def tabular(text: str) -> bool:
     return any(p.marker and (p.key and lb.match_s3_row(p.key, p.key2)) for p in lb.split_label(text))
 
 
-def begins_label(text: str) -> bool:
-    """Is ``text`` the beginning of a label of one of the tables (``规`` of 规章, ``三、本年度`` of
-    三、本年度办理结果) — a cell cut off at the end of a file?"""
-    key = strip_number(text).strip()
-    return bool(key) and any(w.startswith(key) for w in _lexicon())
-
-
 def _segment(text: str) -> list[tuple[int, str]] | None:
     """``text`` cut into known table labels covering it completely (fewest pieces), or None."""
     lex = _lexicon()
