@@ -313,11 +313,11 @@ class TextTableCount(Kind):
         qualified = self.options.scope == "qualified"
         # a part of an applicant breakdown (收到自然人申请50件、法人申请8件，共计58件) is compared with its own
         # column by text-table-applicant-count, not with the 总计 column
-        parts = {(p.block.index, p.end) for s in report.prose_sums if s.kind == "applicants" for p in s.parts}
+        applicant_parts = {(p.block.index, p.end) for s in report.prose_sums if s.kind == "applicants" for p in s.parts}
         all_claims = find_claims(report, self.options.scope_patterns).claims
         shares = _shares_of_the_table(stats, all_claims) if qualified else set()
         for c in all_claims:
-            if c.number is None or (c.scope is not None) != qualified or (c.block.index, c.end) in parts:
+            if c.number is None or (c.scope is not None) != qualified or (c.block.index, c.end) in applicant_parts:
                 continue
             if id(c) in shares:
                 continue
