@@ -176,6 +176,14 @@ def test_one_megabyte_line_is_linear():
     assert len(got) > 10_000
 
 
+def test_long_list_of_lawsuit_groups_is_linear():
+    # each 直接起诉 total used to rescan the sentence from its start for a lawsuit group named before it
+    text = "江北市某某区某某局2023年政府信息公开工作年度报告 " + "直接起诉1件、" * 30_000
+    t = time.perf_counter()
+    sums(text, fmt="text")
+    assert time.perf_counter() - t < 10
+
+
 # -- DL237 ----------------------------------------------------------------------------------------------------
 
 def test_dl237_position_message_evidence():

@@ -210,7 +210,7 @@ _EACH = re.compile(r"均|各|都")
 _QIZHONG_FILL = re.compile(r"^(?:[，,、：:\s]|的|本年度?|当年|今年|年内|全年|共|累计|依法|已|有)*")
 _GAP_NOUN = re.compile(r"申请|答复|案件|事项")
 _POST_PREFIX = re.compile(r"^(?:其中|另有?|有|除|共有?|尚有|还有|仍有|此外|并|且|[，,、\s])*$")
-_POST_KW = re.compile(r"^(?:申请)?(?:为|系|属于?|是|已|被|均|予以)?")
+_POST_KW = re.compile(r"(?:申请)?(?:为|系|属于?|是|已|被|均|予以)?")
 _INCL_CARRY = re.compile(r"(?:含|包括|包含|其中)[^。；]{0,10}?(?:上一?年度?|\d{4}年度?)(?:结转|转结)")
 
 
@@ -427,11 +427,12 @@ class _Reader:
         disclosure = bool(_DISCLOSURE.search(sent)) or in_s4
         has_app = self._has_app
         claims: list[Claim] = []
+        seen: set[str] = set()  # the metrics of ``claims`` (共计 is a total only after 新收/收到 and 上年结转)
         consumed: set[int] = set()
         for ti, tok in enumerate(tokens):
             if ti in consumed:
                 continue
-            made = self._claim_for(block, s0, sent, kws, tokens, ti, claims, consumed)
+            made = self._claim_for(block, s0, sent, kws, tokens, ti, seen, consumed)
             for c in made:
                 fam = FAMILY_OF[c.metrics[0]]
                 if fam in ("s3flow", "s3res"):
@@ -446,6 +447,7 @@ class _Reader:
                 elif not disclosure:
                     continue
                 claims.append(c)
+                seen.update(c.metrics)
         out.claims.extend(claims)
         if "%" in sent or "％" in sent:
             self._percent_only(block, s0, sent, claims, out)
@@ -513,7 +515,7 @@ class _Reader:
                                     end=s0 + m.end("kws"), sentence=self.stripped,
                                     percent=(Decimal(m.group("pct")), s0 + m.start("pct"), s0 + m.end())))
 
-    def _claim_for(self, block, s0, sent, kws, tokens, ti, claims, consumed) -> list[Claim]:
+    def _claim_for(self, block, s0, sent, kws, tokens, ti, seen, consumed) -> list[Claim]:
         tok = tokens[ti]
         t0, t1 = tok.start(), tok.end()
         after = sent[t1:t1 + 6]
@@ -552,7 +554,7 @@ class _Reader:
             metric = kw.lastgroup
             fam = FAMILY_OF[metric]
             chain = [kw]
-            for k in reversed(kws[:ki]):
+            for k in (kws[x] for x in range(ki - 1, -1, -1)):  # not reversed(kws[:ki]): a copy per number
                 if k.start() < clause_start:
                     break
                 if FAMILY_OF[k.lastgroup] == fam and _CHAIN_SEP.match(sent[k.end():chain[0].start()]):
@@ -583,24 +585,23 @@ class _Reader:
             if sub is not None:  # 不予公开5件（含行政执法案卷3件）
                 metrics, start = sub
                 return self._finish(block, s0, sent, metrics, number, unit, clause_start, start, t1, t0, "sum",
-                                    claims, kws)
-            return self._number_first(block, s0, sent, kws, number, unit, clause_start, prefix, t0, t1, claims,
+                                    seen, kws)
+            return self._number_first(block, s0, sent, kws, number, unit, clause_start, prefix, t0, t1, seen,
                                       except_)
         return self._finish(block, s0, sent, metrics, number, unit, clause_start, start, t1, t0, combine,
-                            claims, kws)
+                            seen, kws)
 
-    def _number_first(self, block, s0, sent, kws, number, unit, clause_start, prefix, t0, t1, claims, except_):
+    def _number_first(self, block, s0, sent, kws, number, unit, clause_start, prefix, t0, t1, seen, except_):
         """The keyword after the number: 另有4件顺延到下年度, 其中2件为上年结转, 11件行政复议, 除1件尚未审结外."""
-        rest = sent[t1:]
-        j = _POST_KW.match(rest).end()
-        km = _KW.match(rest, j)
+        j = _POST_KW.match(sent, t1).end()  # positions in ``sent``: the rest of a long sentence is not copied
+        km = _KW.match(sent, j)
         if km is None:  # 另有5件因申请人补正材料，转入下一年度办理
-            rm = _REASON_CLAUSE.match(rest, j)
-            km = _KW.match(rest, rm.end()) if rm is not None else None
+            rm = _REASON_CLAUSE.match(sent, j)
+            km = _KW.match(sent, rm.end()) if rm is not None else None
             if km is None or km.lastgroup != "carried_forward":
                 return []
         metric = km.lastgroup
-        kw_end = t1 + km.end()
+        kw_end = km.end()
         s4_block = None
         if FAMILY_OF[metric] == "s4block" and km.start() - j <= 1:
             # 11件行政复议、9件行政诉讼: the number counts the cases named after it; 尚有1件行政复议、3件行政诉讼尚未审结:
@@ -616,7 +617,7 @@ class _Reader:
                                                               "not_open", "unavailable", "not_processed", "handled"):
             return []
         return self._finish(block, s0, sent, (metric,), number, unit, clause_start, t0, kw_end, t0, "sum",
-                            claims, kws, s4_block=s4_block)
+                            seen, kws, s4_block=s4_block)
 
     def _sub_item_part(self, sent, kws, tokens, ti, clause_start) -> tuple[tuple[str, ...], int] | None:
         """(sub-item metrics, name start) of a number that counts sub-items of the group stated just before it:
@@ -668,7 +669,7 @@ class _Reader:
             return ()
         return subs
 
-    def _finish(self, block, s0, sent, metrics, number, unit, clause_start, start, end, t0, combine, claims, kws,
+    def _finish(self, block, s0, sent, metrics, number, unit, clause_start, start, end, t0, combine, seen, kws,
                 s4_block=None):
         metric = metrics[-1]
         if metric == "carried_over" and self.year is not None:
@@ -701,8 +702,7 @@ class _Reader:
                   sentence=self.stripped, combine=combine, scope=scope)
         fam = FAMILY_OF[metric]
         if metric == "in_total":
-            prev = {m for cl in claims for m in cl.metrics}
-            if not (prev & {"new", "received"} and "carried_over" in prev):
+            if not (seen & {"new", "received"} and "carried_over" in seen):
                 return []
         if metric == "received" or (metric == "new" and _INCL_CARRY.match(sent[end:end + 24].lstrip("，,（( "))):
             c.ambiguous = True
@@ -745,7 +745,7 @@ class _Reader:
                 n = int(tok.group("num").replace(",", ""))
             unit = tok.group("unit") or tok.group("cunit")
             made = self._finish(block, s0, sent, (k.lastgroup,), n, unit, clause_start, k.start(), tok.end(),
-                                tok.start(), "sum", [], [])
+                                tok.start(), "sum", set(), [])
             if made:
                 made[0].start = s0 + chain[0].start()
                 made[0].end = s0 + seq[-1].end()

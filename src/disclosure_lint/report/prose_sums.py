@@ -324,6 +324,10 @@ class _Reader:
         self.clause_bounds = [m.start() for m in _CLAUSE_END.finditer(sent)]
         self.has_app = bool(_APPLICATION.search(sent))
         self.sum_words = [m.start() for m in _SUM_WORD.finditer(sent)]  # where a total-last total may be
+        self.lawsuit_ends: dict[str, int] = {}  # end of the first 直接起诉 / 复议后起诉 / 行政诉讼 keyword
+        for k in _TOTAL_KW.finditer(sent):
+            if k.lastgroup in ("direct", "after_review", "litigation"):
+                self.lawsuit_ends.setdefault(k.lastgroup, k.end())
         used: set[int] = set()
         if back and prev is not None and prev[2] and figs[0].start() > back.end() - 1:
             self._backref(block, s0, sent, back, prev, out, used)
@@ -391,8 +395,7 @@ class _Reader:
         f = self.figs[i]
         pos = f.end()
         if metric in ("direct", "after_review") and any(
-                k.lastgroup in ("direct", "after_review", "litigation") and k.lastgroup != metric
-                for k in _TOTAL_KW.finditer(self.sent, 0, kstart)):
+                end <= kstart for g, end in self.lawsuit_ends.items() if g != metric):
             # 直接起诉2件、复议后起诉1件，结果维持2件、尚未审结1件: the results after a list of lawsuit groups may be
             # about the lawsuits as a whole; only a bracket right after the group is its own
             if not _CONNECT.match(self.sent, pos).group("open"):
