@@ -614,6 +614,16 @@ class TextTableApplicant(Kind):
 _MAX_COMBINATIONS = 64
 
 
+def _claims_at(report) -> dict[tuple[int, int], Claim]:
+    """The unscoped single counts of ``report.claims`` by (block index, end): built once per report, not per sum."""
+    got = report.cache.get("text_vs_table.claims_at")
+    if got is None:
+        got = report.cache["text_vs_table.claims_at"] = {
+            (c.block.index, c.end): c for c in find_claims(report).claims
+            if c.number is not None and c.scope is None and c.combine == "sum"}
+    return got
+
+
 def table_explains(report, s, mode: str) -> bool:
     """Do the text-against-table checks (DL230–DL232, DL241) already report the figures that make the prose sum
     ``s`` (:class:`~disclosure_lint.report.prose_sums.ProseSum`) wrong?  True when replacing every figure the
@@ -622,8 +632,7 @@ def table_explains(report, s, mode: str) -> bool:
     stats = report.stats or {}
     if not ({"s3", "s4"} & set(stats)):
         return False
-    claims = {(c.block.index, c.end): c for c in find_claims(report).claims
-              if c.number is not None and c.scope is None and c.combine == "sum"}
+    claims = _claims_at(report)
     t3 = stats.get("s3")
     readings = _READINGS.get(s.total.category) if s.kind == "applicants" else None
 
