@@ -447,7 +447,8 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
 _QUANTIFIER = set("〇零一二三四五六七八九十百千万亿两几数多余若干每各逐该本此这那首全整单某上下前后同批诸")
 _ITEM_SPLIT = re.compile(r"[、，,；;：:]")
 _CLAUSE_SPLIT = re.compile(r"[。！？!?\n]")
-_NUMBERED = re.compile(r"\d+(?:\.\d+)?\s*(?:万|余|多)?\s*(" + "|".join(UNITS) + r")$")
+# (?<!\d): a search is not restarted inside a long run of digits (quadratic)
+_NUMBERED = re.compile(r"(?<!\d)\d+(?:\.\d+)?\s*(?:万|余|多)?\s*(" + "|".join(UNITS) + r")$")
 _DIGIT = re.compile(r"\d")
 _BARE = re.compile(f"[{CJK}](" + "|".join(UNITS) + r")$")
 # an item that ends in a unit right after a Chinese character: the only kind that can lack its number
