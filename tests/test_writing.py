@@ -435,3 +435,18 @@ def test_long_run_of_digits_in_a_count_list_is_linear():
     [cl] = report(text, fmt="text").count_lists
     assert time.perf_counter() - t < 5
     assert [(i.span.text, i.has_number) for i in cl.items] == [("许可信息25条", True), ("政策文件15条", True)]
+
+
+def test_dl902_long_run_of_repeated_markers_does_not_crash():
+    # each repeated 二是 is renumbered after the one before; past 九十九 the expected marker used to raise IndexError
+    text = "某局2023年政府信息公开工作年度报告\n一、总体情况\n一是加强领导，" + "二是完善制度，" * 120
+    ds = lint(text, select=["DL902"], fmt="text")
+    assert len(ds) == 100  # max_findings
+    assert (ds[0].line, ds[0].column, ds[0].evidence["expected"]) == (3, 15, "三是")
+    assert (ds[-1].column, ds[-1].evidence["expected"]) == (708, "一百零二是")
+
+
+def test_circled_marker_past_twenty():
+    from disclosure_lint.report.enumeration import marker_text
+
+    assert marker_text("circ", 20) == "⑳" and marker_text("circ", 21) == "（21）"
