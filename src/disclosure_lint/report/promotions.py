@@ -49,6 +49,7 @@ from dataclasses import dataclass
 
 from ..model import Block, Cell
 from .hidden import HiddenElement, covering
+from .writing import SENTENCE_END
 
 def _caseless_app(word: str) -> str:
     """A tail word as a regex: ``app`` in any case and not followed by a letter (APP, App; not Apple)."""
@@ -171,7 +172,6 @@ _ENGLISH_BEFORE = re.compile(r"[A-Za-z]{2,}\s$")
 _PLACE_BEFORE = re.compile("(?:" + "|".join(sorted(PLACES, key=len, reverse=True)) + ")$")
 _KNOWN_BEFORE = re.compile("(?:" + "|".join(sorted(map(re.escape, KNOWN_BRANDS), key=len, reverse=True)) + ")$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_SENTENCE_END = "。！？；!?;\n"
 # A web address or an e-mail address in Chinese text: it ends at a space or at the first Chinese character or
 # full-width mark (``详见www.example.com开云体育官网``: the phrase after it is not part of the address).
 URL = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》<>\"]+"
@@ -296,7 +296,7 @@ def _cjk_brand(text: str, s: int, ordinary: frozenset[str]) -> str | None:
 def _count_before(text: str, s: int) -> bool:
     """Does the sentence already list a count (46条, 12篇) before ``s``?"""
     window = text[max(0, s - 80):s]
-    cut = max(window.rfind(ch) for ch in _SENTENCE_END)
+    cut = max(window.rfind(ch) for ch in SENTENCE_END)
     if cut >= 0:
         window = window[cut + 1:]
     return _COUNT.search(window) is not None

@@ -142,6 +142,20 @@ def table_pieces(block: Block, report=None) -> list[Piece]:
     return out
 
 
+# ends of a sentence for the bounded look-arounds of several readers (promotions, gambling context, terminology)
+SENTENCE_END = "。！？；!?;\n"
+
+
+def sentence_span(text: str, start: int, end: int, reach: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``: between the nearest :data:`SENTENCE_END` marks, at most ``reach``
+    characters either way (a crawled line without punctuation is cut there)."""
+    lo = max(0, start - reach)
+    a = max(lo, max(text.rfind(ch, lo, start) for ch in SENTENCE_END) + 1)
+    hi = min(len(text), end + reach)
+    ends = [i for i in (text.find(ch, end, hi) for ch in SENTENCE_END) if i >= 0]
+    return a, (min(ends) if ends else hi)
+
+
 _SEGMENT_BREAK = re.compile(
     r"(?<=[。！？])[ \t\n\u3000]+"
     r"|[ \t\n\u3000]+(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))")
