@@ -33,7 +33,7 @@ from typing import Literal
 from pydantic import Field
 
 from ..report.claims import (_S4_BLOCKS_OF, DEFAULT_SCOPE, FAMILY_OF, LABELS, SUB_ITEM_LABELS, Claim, base_metric,
-                              find_claims, self_masker)
+                              find_claims, scope_regex, self_masker)
 from . import register
 from .base import Hit, Kind, KindOptions
 
@@ -555,7 +555,7 @@ class TextTableApplicant(Kind):
         if t is None or getattr(t, "layout", "grid") == "image":
             return
         pats = self.options.scope_patterns
-        scope = re.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
+        scope = scope_regex(pats)
         covered = {(c.block.index, c.end) for c in find_claims(report, pats).claims if c.number is not None}
         scoped: dict[int, list[tuple[int, int]]] = {}  # per block: spans of scope words other than an applicant's
         for s in report.prose_sums:

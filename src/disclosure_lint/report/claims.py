@@ -75,7 +75,7 @@ from ..model import Block
 from .claim_context import (_ALL_APPLICANTS, _NONE_APP, _NONE_BAD_MID, _NONE_CARRIED, _NONE_MID_OK, _NONE_S4,
                             _NONE_S4_BAD_AFTER, _OUTCOME_WORDS, _REASON, _REASON_ETC, _REASON_LEAD, _REVIEWER, _UPHELD,
                             _WIDER, DEFAULT_SCOPE, SUB_ITEM_LABELS, SUB_ITEMS, _blank, _upheld_outcomes, base_metric,
-                            doc_attr, self_masker)
+                            doc_attr, scope_regex, self_masker)
 
 # -- numbers -------------------------------------------------------------------------------------
 
@@ -115,6 +115,9 @@ _TOKEN = re.compile(
     r"|(?<![零〇一二两三四五六七八九十百千第])(?P<cn>[零〇一二两三四五六七八九十百千]{1,6})(?P<cunit>件|起|宗|例|份))")
 _BAD_AFTER = re.compile(r"^(?:以上|左右|上下|多|余|次|人|工作日|月|季度|别|性|方面|渠道|途径|环节|专栏|栏目|部门|科室|单位)")
 _APPROX_BEFORE = re.compile(r"(?:约|近|逾|超过|超|不足|不到|将近|大约|接近|上百|数)$")
+
+
+_RANGE_BEFORE = re.compile(r"\d\s*[-—–~～至到]\s*$")  # 5-10件, 3至5件: the number ends a range
 
 
 def approximate_before(before: str, arabic: bool) -> bool:
@@ -357,13 +360,10 @@ class _Reader:
         self.report = report
         self.year = report.year
         self.masker = self_masker(report)
-        self.scope = re.compile("|".join(f"(?:{p})" for p in scope_patterns)) if scope_patterns else None
+        self.scope = scope_regex(scope_patterns)
         s4 = report.sections_by_id.get("s4") if hasattr(report, "sections_by_id") else None
         self.s4_blocks = {b.index for b in s4.blocks} | {s4.heading.index} if s4 is not None else set()
-        skip: set[int] = set()
-        for t in (report.stats or {}).values():
-            skip.update(b.index for b in t.blocks)
-        self.skip = skip
+        self.skip = table_blocks(report)
 
     def run(self) -> Analysis:
         out = Analysis()
@@ -830,6 +830,15 @@ _EACH_PCT = re.compile(r"[，,]?\s*分别(?:占(?:比)?|为)\s*(?P<pcts>\d+(?:\.
 _PCT_NUM = re.compile(r"(?P<pct>\d+(?:\.\d+)?)\s*[%％]")
 _S4_BLOCKS_OF = {"review": ("review",), "litigation": ("direct", "after_review"), "direct": ("direct",),
                  "after_review": ("after_review",)}
+
+
+def table_blocks(report) -> frozenset[int]:
+    """Indexes of the blocks of the statistics tables: the prose readers (claims, sums, table-二 figures) skip them."""
+    got = report.cache.get("claims.table_blocks")
+    if got is None:
+        got = report.cache["claims.table_blocks"] = frozenset(
+            b.index for t in (report.stats or {}).values() for b in t.blocks)
+    return got
 
 
 def find_claims(report, scope_patterns: list[str] | None = None) -> Analysis:

@@ -30,8 +30,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..model import Block
-from .claims import (_APPROX_CLAUSE, _CHANGE, _CLAUSE_END, _OFF_TOPIC, _PAST, _SENT_END,
-                     DEFAULT_SCOPE, SentenceTime, approximate_before, self_masker)
+from .claims import (_APPROX_CLAUSE, _CHANGE, _CLAUSE_END, _OFF_TOPIC, _PAST, _RANGE_BEFORE, _SENT_END,
+                     DEFAULT_SCOPE, SentenceTime, approximate_before, scope_regex, self_masker, table_blocks)
 
 ROW_LABELS = {"rules": "规章", "normative_docs": "行政规范性文件", "licensing": "行政许可", "penalty": "行政处罚",
               "coercion": "行政强制", "fees": "行政事业性收费"}
@@ -90,11 +90,8 @@ class _Reader:
         self.report = report
         self.year = report.year
         self.masker = self_masker(report)
-        self.scope = re.compile("|".join(f"(?:{p})" for p in scope_patterns)) if scope_patterns else None
-        skip: set[int] = set()
-        for t in (report.stats or {}).values():
-            skip.update(b.index for b in t.blocks)
-        self.skip = skip
+        self.scope = scope_regex(scope_patterns)
+        self.skip = table_blocks(report)
 
     def run(self) -> list[ProactiveClaim]:
         out: list[ProactiveClaim] = []
@@ -140,7 +137,7 @@ class _Reader:
             last_doc_row = row if row in DOC_ROWS else None
             before = sent[max(0, f.start() - 6):f.start()]
             if (_CHANGE.search(clause) or _PAST.search(clause) or _APPROX_CLAUSE.search(clause)
-                    or approximate_before(before, bool(f.group("num"))) or re.search(r"\d\s*[-—–~～至到]\s*$", before)
+                    or approximate_before(before, bool(f.group("num"))) or _RANGE_BEFORE.search(before)
                     or re.match(r"\s*(?:以上|左右|多|余)", sent[f.end():f.end() + 3])
                     or _OFF_TOPIC.search(clause) or not time.ok(f.start(), self.year, whole_year=True)):
                 continue

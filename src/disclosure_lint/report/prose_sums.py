@@ -52,8 +52,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..model import Block
-from .claims import (_APPROX_CLAUSE, _BAD_AFTER, _CHANGE, _CLAUSE_END, _KEYWORDS, _OFF_TOPIC,
-                     _PART_YEAR, _PAST, _SENT_END, _YEAR, SentenceTime, approximate_before, cn_int)
+from .claim_context import _OUTCOME_WORDS
+from .claims import (_APPLICATION, _APPROX_CLAUSE, _BAD_AFTER, _CHANGE, _CLAUSE_END, _KEYWORDS, _OFF_TOPIC,
+                     _PART_YEAR, _PAST, _RANGE_BEFORE, _SENT_END, _Y, _YEAR, SentenceTime, approximate_before, cn_int,
+                     table_blocks)
 
 KINDS = ("results", "applicants", "flow", "review", "litigation", "litigation_routes", "disclosed")
 TYPED = frozenset(KINDS) - {"disclosed"}
@@ -147,7 +149,6 @@ _FIG = re.compile(
     r"(?=[\d零〇一二两三四五六七八九十百千])(?:"
     r"(?<![\d.．,０-９])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\d.．０-９%％])\s?(?P<unit>[件条个项篇份起宗例])"
     r"|(?<![零〇一二两三四五六七八九十百千第])(?P<cn>[零〇一二两三四五六七八九十百千]{1,6})(?P<cunit>[件起宗例]))")
-_RANGE_BEFORE = re.compile(r"\d\s*[-—–~～至到]\s*$")
 _COUNT_UNITS = frozenset("件起宗例")
 
 # -- totals ----------------------------------------------------------------------------------------------
@@ -171,7 +172,6 @@ _KINDS_OF_TOTAL = {
 }
 _LOOKBACK = 32  # a total's keyword is at most this far before its number
 _TOTAL_GAP = re.compile(r"^[^\d０-９，,；;。：:]{0,22}$")
-_APPLICATION = re.compile(r"申请")
 _CONNECT = re.compile(
     r"\s*(?P<open>[（(])?\s*(?P<semi>[，,；;]\s*)?"
     r"(?P<marker>其中(?:包括|包含|有)?|具体(?:包括|包含|为|是|有)|主要(?:包括|包含|有|为|是)|包括|包含|含|涵盖)?"
@@ -188,7 +188,6 @@ _AFTER_TOTAL = re.compile(r"\s*(?:[，,；;]\s*)?(?:以上)?(?:共计|合计|总
 
 # -- parts -----------------------------------------------------------------------------------------------
 
-_Y = r"(?:\d{4}|[二〇零一两三四五六七八九]{4})"
 _FILL_END = r"(?:的)?(?:有|为|是|共计?|计|达)?"
 _CATS: dict[str, list[tuple[str, str]]] = {
     "results": [
@@ -217,7 +216,7 @@ _CATS: dict[str, list[tuple[str, str]]] = {
         ("upheld", r"(?:结果)?(?:被)?维持(?:原?(?:具体)?行政行为|原决定|原判|原答复)?"),
         ("corrected", r"(?:结果)?(?:纠正|纠错)|被?撤销|确认违法"),
         ("other_result", r"其[他它](?:结果)?"),
-        ("pending", r"尚未审结|未审结|正在审理|审理中|尚在审理|未结案"),
+        ("pending", _OUTCOME_WORDS["pending"]),
     ],
 }
 _CATS["litigation"] = _CATS["review"]
@@ -287,10 +286,7 @@ class _Reader:
     def __init__(self, report):
         self.report = report
         self.year = report.year
-        skip: set[int] = set()
-        for t in (report.stats or {}).values():
-            skip.update(b.index for b in t.blocks)
-        self.skip = skip
+        self.skip = table_blocks(report)
 
     def run(self) -> list[ProseSum]:
         out: list[ProseSum] = []
