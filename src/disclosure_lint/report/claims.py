@@ -384,7 +384,7 @@ class _Reader:
         return out
 
     # -- helpers -------------------------------------------------------------------------------
-    def _year_ok(self, sent: str, upto: int, metric: str | None) -> bool:
+    def _year_ok(self, upto: int, metric: str | None) -> bool:
         return self.ctx.time.ok(upto, self.year, metric)
 
     def _scope(self, sent: str, upto: int, clause_start: int, kw_start: int) -> str | None:
@@ -451,7 +451,7 @@ class _Reader:
         out.claims.extend(claims)
         if "%" in sent or "％" in sent:
             self._percent_only(block, s0, sent, claims, out)
-        self._statements(block, s0, sent, kws, disclosure, out)
+        self._statements(block, s0, sent, disclosure, out)
 
     def _s4_named(self, lo: int, hi: int) -> list[str]:
         """The table-四 blocks the s4 keywords ``lo``…``hi - 1`` of the sentence name, in order of first mention."""
@@ -489,7 +489,7 @@ class _Reader:
                 if m.group("pct") is None:
                     continue
                 clause_start = self.ctx.clause_start(m.start())[0]
-                if (_CHANGE.search(sent, clause_start, m.start()) or not self._year_ok(sent, m.start(), None)
+                if (_CHANGE.search(sent, clause_start, m.start()) or not self._year_ok(m.start(), None)
                         or self._scope(sent, m.end(), clause_start, m.start())
                         or not _RATE_CONTEXT.search(sent, clause_start, m.start()) and clause_start > 0
                         and not re.match(r"[\s，,]*$", sent[clause_start:m.start()])):
@@ -508,7 +508,7 @@ class _Reader:
             clause_start = self.ctx.clause_start(m.start())[0]
             clause = sent[clause_start:m.start()]
             if (_CHANGE.search(clause) or _PAST.search(clause) or self.ctx.search(_PART_YEAR, m.start())
-                    or not self._year_ok(sent, m.start(), None)
+                    or not self._year_ok(m.start(), None)
                     or self._scope(sent, m.end(), clause_start, m.start())):
                 continue
             out.claims.append(Claim(metrics=metrics, number=None, unit="件", block=block, start=s0 + m.start(),
@@ -562,7 +562,7 @@ class _Reader:
                 else:
                     break
             if "分别" in gap and len(chain) > 1:
-                return self._list(block, s0, sent, chain, tokens, ti, consumed, clause_start)
+                return self._list(block, s0, sent, kws, chain, tokens, ti, consumed, clause_start)
             if "分别" in gap:
                 return []
             metrics = tuple(k.lastgroup for k in chain)
@@ -684,7 +684,7 @@ class _Reader:
             clause = clause.replace(k.group(0), "　" * len(k.group(0)))  # the keyword must not trip the filters
         if _CHANGE.search(clause) or _PAST.search(clause) or self.ctx.search(_PART_YEAR, t0):
             return []
-        if not self._year_ok(sent, t0, metric):
+        if not self._year_ok(t0, metric):
             return []
         kw_start = start if start < t0 else t0
         scope = self._scope(sent, end, clause_start, kw_start)
@@ -727,7 +727,7 @@ class _Reader:
                 c.percent = (Decimal(pm.group("pct")), s0 + pm.start("pct"), s0 + pm.end())
         return [c]
 
-    def _list(self, block, s0, sent, chain, tokens, ti, consumed, clause_start) -> list[Claim]:
+    def _list(self, block, s0, sent, kws, chain, tokens, ti, consumed, clause_start) -> list[Claim]:
         seq = [tokens[ti]]
         j = ti + 1
         while len(seq) < len(chain) and j < len(tokens) and _LIST_FILL.match(sent[seq[-1].end():tokens[j].start()]):
@@ -745,7 +745,7 @@ class _Reader:
                 n = int(tok.group("num").replace(",", ""))
             unit = tok.group("unit") or tok.group("cunit")
             made = self._finish(block, s0, sent, (k.lastgroup,), n, unit, clause_start, k.start(), tok.end(),
-                                tok.start(), "sum", set(), [])
+                                tok.start(), "sum", set(), kws)
             if made:
                 made[0].start = s0 + chain[0].start()
                 made[0].end = s0 + seq[-1].end()
@@ -754,7 +754,7 @@ class _Reader:
         return out
 
     # -- 均获维持 / 未收到申请 / 未发生复议诉讼 -----------------------------------------------------------
-    def _statements(self, block, s0, sent, kws, disclosure, out: Analysis) -> None:
+    def _statements(self, block, s0, sent, disclosure, out: Analysis) -> None:
         for m in _UPHELD.finditer(sent):
             if not disclosure:
                 break
@@ -764,7 +764,7 @@ class _Reader:
             hi = bisect_right(self._s4_ends, m.start())
             lo = bisect_left(self._s4_starts, seg)
             blocks = self._s4_named(lo if lo < hi else 0, hi)
-            if not blocks or not self._year_ok(sent, m.start(), None) or self._scope(sent, m.start(), 0, 0):
+            if not blocks or not self._year_ok(m.start(), None) or self._scope(sent, m.start(), 0, 0):
                 continue
             if self.ctx.search(_PAST, m.start()) or self.ctx.search(_PART_YEAR, m.start()):
                 continue
@@ -784,14 +784,14 @@ class _Reader:
                 continue  # 未收到涉及商业秘密的政府信息公开申请: a kind of application, not all
             persons, orgs = bool(qm.group("persons")), bool(qm.group("orgs"))
             # a scope word before it (局属事业单位未收到…); the words in it were read above
-            if (not self._year_ok(sent, m.start(), None) or self._scope(sent, m.start(), 0, 0)
+            if (not self._year_ok(m.start(), None) or self._scope(sent, m.start(), 0, 0)
                     or self.ctx.search(_PAST, m.end()) or self.ctx.search(_PART_YEAR, m.end())):
                 continue
             applicants = None if persons == orgs else ("natural_person" if persons else "org")
             out.statements.append(Statement("none_applications", (), block, s0 + m.start(), s0 + m.end(),
                                             self.stripped, applicants=applicants))
         for m in _NONE_CARRIED.finditer(sent):  # 无结转下年度办理的申请
-            if (not self._year_ok(sent, m.start(), None) or self._scope(sent, m.start(), 0, 0)
+            if (not self._year_ok(m.start(), None) or self._scope(sent, m.start(), 0, 0)
                     or self.ctx.search(_PAST, m.start()) or self.ctx.search(_PART_YEAR, m.start())):
                 continue
             out.statements.append(Statement("none_carried", (), block, s0 + m.start(), s0 + m.end(), self.stripped))
@@ -807,7 +807,7 @@ class _Reader:
                 blocks.append("review")
             if "诉讼" in words:
                 blocks += ["direct", "after_review"]
-            if (not blocks or not self._year_ok(sent, m.start(), None) or self._scope(sent, m.end(), 0, 0)
+            if (not blocks or not self._year_ok(m.start(), None) or self._scope(sent, m.end(), 0, 0)
                     or self.ctx.search(_PAST, m.end()) or self.ctx.search(_PART_YEAR, m.end())):
                 continue
             out.statements.append(Statement("none_s4", tuple(blocks), block, s0 + m.start(), s0 + m.end(),

@@ -326,7 +326,7 @@ class _Reader:
                 self.lawsuit_ends.setdefault(k.lastgroup, k.end())
         used: set[int] = set()
         if back and prev is not None and prev[2] and figs[0].start() > back.end() - 1:
-            self._backref(block, s0, sent, back, prev, out, used)
+            self._backref(block, s0, back, prev, out, used)
         for i in range(len(figs)):
             # a part may itself be broken down (未经复议直接起诉2件（结果维持1件、尚未审结1件）)
             got = self._total_first(block, s0, i)
@@ -369,7 +369,7 @@ class _Reader:
             return None
         return metric, cs + kw.start(), cs + kw.end()
 
-    def _total_figure(self, block, s0, i: int, metric: str, start: int, _end: int = 0) -> Figure:
+    def _total_figure(self, block, s0, i: int, metric: str, start: int) -> Figure:
         f = self.figs[i]
         return Figure(block, s0 + start, s0 + f.end(), s0 + f.start(), _number(f), _unit(f), metric)
 
@@ -425,7 +425,7 @@ class _Reader:
         total = self._total_figure(block, s0, i, metric, kstart)
         return self._make(kind, total, parts, block, s0), idx
 
-    def _backref(self, block, s0, sent, back, prev, out, used) -> None:
+    def _backref(self, block, s0, back, prev, out, used) -> None:
         """其中，予以公开… / 在办结的申请中，…: the total is in the sentence before (same block)."""
         p0, psent, pfigs = prev
         saved = (self.sent, self.figs, self.time, self.clause_bounds)
@@ -437,7 +437,7 @@ class _Reader:
             for j in range(len(pfigs) - 1, max(-1, len(pfigs) - 8), -1):
                 kw = self._total_kw(j)
                 if kw is not None and kw[0] == "handled":
-                    tfig, kinds = self._total_figure(block, p0, j, *kw), ("results", "applicants")
+                    tfig, kinds = self._total_figure(block, p0, j, *kw[:2]), ("results", "applicants")
                     unit = _unit(pfigs[j])
                     break
         else:  # 其中 refers to the last number, when nothing but its percentage follows it
@@ -448,7 +448,7 @@ class _Reader:
             if chg is not None:
                 after = chg.end()
             if kw is not None and not psent[after:].strip():
-                tfig, kinds = self._total_figure(block, p0, j, *kw), self._kinds_for(kw[0], psent[kw[1]:kw[2]])
+                tfig, kinds = self._total_figure(block, p0, j, *kw[:2]), self._kinds_for(kw[0], psent[kw[1]:kw[2]])
                 unit = _unit(pfigs[j])
         self.sent, self.figs, self.time, self.clause_bounds = saved
         self.has_app = saved_app
