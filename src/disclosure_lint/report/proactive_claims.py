@@ -116,6 +116,7 @@ class _Reader:
         scoped = self.masker(sent)  # 市政府办公厅 in that office's own report is no other scope
         scope_first = self.scope.search(scoped) if self.scope is not None else None
         amend = bool(_AMEND.search(sent))
+        qizhong = [m.start() for m in _QIZHONG.finditer(sent)]
         last_doc_row: str | None = None
         found: list[ProactiveClaim] = []
         for f in _FIG.finditer(sent):
@@ -145,9 +146,13 @@ class _Reader:
                 continue  # 制发 may count amendments: 新制定5件，修改4件
             scope = None
             if scope_first is not None and scope_first.start() < f.start():
-                scope = self.scope.search(scoped, 0, f.end()).group(0)
-            elif _QIZHONG.search(sent, cs, f.start()):
-                scope = "其中"
+                # the first scope word of the sentence (searched again only when it runs past the number)
+                sm = scope_first if scope_first.end() <= f.end() else self.scope.search(scoped, 0, f.end())
+                scope = sm.group(0) if sm is not None else None
+            else:
+                q = bisect_left(qizhong, cs)  # a 其中 in the clause, before the number
+                if q < len(qizhong) and qizhong[q] + 2 <= f.start():
+                    scope = "其中"
             number = Decimal(f.group("num").replace(",", ""))
             found.append(ProactiveClaim(row=row, what=what, number=number, unit=f.group("unit"), block=block,
                                         start=s0 + c0 + wstart, end=s0 + f.end(), num_start=s0 + f.start(),
