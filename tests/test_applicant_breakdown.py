@@ -70,6 +70,12 @@ def test_total_last_is_compared_by_dl241():
     assert not any(d.code == "DL236" for d in ds)
 
 
+def test_parts_stay_excluded_after_an_earlier_finding():
+    # a finding on an earlier claim must not make the later applicant parts "another scope" (DL236)
+    ds = run(report("全区办结申请90件。本年度共收到自然人申请50件、法人或其他组织申请7件，共计57件。"))
+    assert [(d.code, d.match, d.line, d.column) for d in ds] == [("DL236", "办结申请90件", 5, 3)]
+
+
 def test_scoped_breakdown_not_compared():
     ds = run(report("全区共收到政府信息公开申请95件，其中自然人80件，法人或其他组织15件。"))
     assert [(d.code, d.severity) for d in ds] == [("DL236", "info")]  # the total, as before

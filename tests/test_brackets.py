@@ -199,3 +199,31 @@ def test_corpus_findings_are_the_real_defects():
     # 027: 本机关网站泰安市商务局”(…): a closing quote with no opening one;
     # 033: 和《国务院办公厅…关于印发<…>的通知规定编制: the title mark is never closed
     assert found == {("027.txt", 2, 87, "”"), ("033.txt", 1, 80, "《")}
+
+
+def test_deep_nesting_with_quotes_is_linear():
+    # the pairing check searched the whole stack for an open quotation mark at every quotation mark (quadratic)
+    import time
+
+    text = "某局2023年政府信息公开工作年度报告\n" + "（" * 40_000 + "“”" * 40_000 + "）" * 40_000 + "。\n"
+    t = time.perf_counter()
+    br = facts(text, fmt="text")
+    assert br.unbalanced == []
+    assert time.perf_counter() - t < 5
+
+
+def test_plain_check_remembers_only_short_sequences():
+    from disclosure_lint.report import brackets
+
+    before = brackets._plain_short.cache_info().currsize
+    assert brackets._plain("（" * 100 + "）" * 100) and not brackets._plain("“（“）”")
+    assert not brackets._plain("（（“”“”）") and brackets._plain("《》“（）”")
+    assert brackets._plain_short.cache_info().currsize <= before + 3
+
+
+def test_quotation_going_on_in_the_next_flattened_paragraph():
+    # flattened text: the next paragraph is a segment of the same block; its first mark is read in place
+    text = "某局2023年政府信息公开工作年度报告 群众反映：“办事指南不清楚。 “已于当月更新。”\n"
+    assert dl703(text, fmt="text") == []
+    ds = dl703("某局2023年政府信息公开工作年度报告 群众反映：“办事指南不清楚。 已于当月更新。\n", fmt="text")
+    assert [(d.line, d.column, d.match) for d in ds] == [(1, 26, "“")]

@@ -237,6 +237,20 @@ def test_many_hidden_blocks_are_bounded():
     assert reader  # the reader module is importable on its own
 
 
+def test_hidden_links_past_the_cap_are_not_counted_as_the_sites_own():
+    # links of a hidden block past MAX_LINKS (200) were counted as visible links: 50 of them made the spam
+    # host the page's "own" domain and the off-screen block was no longer reported
+    links = "".join(f'<a href="http://www.spam-bet.example.com/{i}">{i}</a>' for i in range(250))
+    page = ("<html><body><div class='content'><h1>某区2023年政府信息公开工作年度报告</h1>"
+            "<p>本年度主动公开政府信息46条。详见<a href='http://www.qingxi.gov.cn/a'>区政府网站</a>。</p>"
+            f"<div style='position:absolute;left:-9999px'>{links}</div></div></body></html>")
+    diags, doc = _spam(page)
+    assert doc.meta["link_hosts"] == {"www.qingxi.gov.cn": 1}
+    assert len(doc.meta["hidden"][0]["links"]) == 200
+    assert [(d.code, d.match, d.line, d.column) for d in diags] == [("DL505", "0", 1, page.index(">0<") + 2)]
+    assert "www.spam-bet.example.com" in diags[0].message
+
+
 def test_gbk_page_with_hidden_spam():
     page = SPAM_PAGE.read_text(encoding="utf-8").replace('<meta charset="utf-8">', '<meta charset="gbk">')
     doc = reader.read("spam-gbk.html", page.encode("gb18030"))

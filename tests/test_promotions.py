@@ -80,6 +80,15 @@ def test_phrase_quiet(text):
     assert [p.phrase for p in find_phrases(text, terms=False)] == []
 
 
+def test_phrase_right_after_an_address_is_not_part_of_it():
+    # an address ends at the first Chinese character: the phrase run into it is still found (was swallowed by \S+)
+    for text, phrase in (("详见www.kyty.com乐博体育官网注册送。", "乐博体育官网注册送"),
+                         ("访问http://x.cn/a乐博体育官网。", "乐博体育官网")):
+        [p] = find_phrases(text, terms=False)
+        assert (p.phrase, text[p.start:p.end], p.start) == (phrase, phrase, text.index(phrase))
+    assert find_phrases("访问http://x.cn/kaiyun体育官网。", terms=False) == []  # inside the address
+
+
 def test_agency_name_is_never_a_brand():
     text = "# 星耀市星耀体育发展中心2023年政府信息公开工作年度报告\n\n可登录星耀体育官网查询。\n"
     assert [p.phrase for p in interpret(parse(text)).promotions] == []

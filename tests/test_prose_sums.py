@@ -176,6 +176,14 @@ def test_one_megabyte_line_is_linear():
     assert len(got) > 10_000
 
 
+def test_long_list_of_lawsuit_groups_is_linear():
+    # each 直接起诉 total used to rescan the sentence from its start for a lawsuit group named before it
+    text = "江北市某某区某某局2023年政府信息公开工作年度报告 " + "直接起诉1件、" * 30_000
+    t = time.perf_counter()
+    sums(text, fmt="text")
+    assert time.perf_counter() - t < 10
+
+
 # -- DL237 ----------------------------------------------------------------------------------------------------
 
 def test_dl237_position_message_evidence():
@@ -243,6 +251,17 @@ def test_breakdowns_option():
     text = TITLE + "全年主动公开政府信息120条，其中政策文件15条，工作动态98条，通知公告30条。\n"
     cfg = {"options": {"DL237": {"breakdowns": ["results"]}}}
     assert [d for d in lint(text, select=["DL237"], config=cfg)] == []
+
+
+def test_many_sums_against_the_table_are_linear():
+    # every sum used to index all of the report's claims again to see whether the table explains it
+    text = (ROOT / "examples" / "clean-2023.md").read_text(encoding="utf-8")
+    i = text.index("## 二")
+    piece = "办结申请5件，其中予以公开2件、部分公开1件、不予公开1件、无法提供1件、不予处理0件、其他处理1件。"
+    t = time.perf_counter()
+    ds = run(text[:i] + piece * 5000 + "\n\n" + text[i:])
+    assert time.perf_counter() - t < 15
+    assert ds == []  # 2+1+1+1+0+1 = 6, not 5, but every part is contradicted by table 三: DL231 names them
 
 
 # -- realistic documents stay quiet ---------------------------------------------------------------------------

@@ -113,6 +113,25 @@ def test_reader_positions():
     assert c[0].block.text[c[0].num_start:c[0].end] == "3件"
 
 
+def test_reader_scope_words_and_qizhong():
+    assert claims("本年制发行政规范性文件3件，其中区政府办制发行政规范性文件2件。") == [
+        ("normative_docs", "issued", 3, "件", None), ("normative_docs", "issued", 2, "件", "区政府办")]
+    assert claims("本年制发行政规范性文件3件，其中制发规章1件。") == [
+        ("normative_docs", "issued", 3, "件", None), ("rules", "issued", 1, "件", "其中")]
+    assert claims("其中，本年制发行政规范性文件3件。") == [("normative_docs", "issued", 3, "件", None)]  # another clause
+
+
+def test_reader_is_linear_on_a_long_clause():
+    # each figure searched the clause from its start for 其中, and the sentence from its start for a scope word
+    import time
+
+    prose = "字" * 100_000 + "全区" + "本年制发规章1件 " * 12_000
+    t = time.perf_counter()
+    got = claims(prose)
+    assert time.perf_counter() - t < 10
+    assert len(got) == 12_000 and got[0] == ("rules", "issued", 1, "件", "全区")
+
+
 # -- DL239 ----------------------------------------------------------------------------------------------------
 
 def test_consistent_2021():

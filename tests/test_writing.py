@@ -426,3 +426,27 @@ def test_one_megabyte_line_is_linear():
     hostile = "（“《的的，一是" * 20000 + "”》）" * 20000
     ds = lint(hostile, select=WRITING + ["DL703"], fmt="text")
     assert len([d for d in ds if d.code == "DL703"]) == 100
+
+
+def test_long_run_of_digits_in_a_count_list_is_linear():
+    # the numbered-item pattern was searched again from every digit of a run (quadratic; 20 000 digits took 10 s)
+    text = "备案信息条、" + "1" * 200_000 + "a、许可信息25条、政策文件15条"
+    t = time.perf_counter()
+    [cl] = report(text, fmt="text").count_lists
+    assert time.perf_counter() - t < 5
+    assert [(i.span.text, i.has_number) for i in cl.items] == [("许可信息25条", True), ("政策文件15条", True)]
+
+
+def test_dl902_long_run_of_repeated_markers_does_not_crash():
+    # each repeated 二是 is renumbered after the one before; past 九十九 the expected marker used to raise IndexError
+    text = "某局2023年政府信息公开工作年度报告\n一、总体情况\n一是加强领导，" + "二是完善制度，" * 120
+    ds = lint(text, select=["DL902"], fmt="text")
+    assert len(ds) == 100  # max_findings
+    assert (ds[0].line, ds[0].column, ds[0].evidence["expected"]) == (3, 15, "三是")
+    assert (ds[-1].column, ds[-1].evidence["expected"]) == (708, "一百零二是")
+
+
+def test_circled_marker_past_twenty():
+    from disclosure_lint.report.enumeration import marker_text
+
+    assert marker_text("circ", 20) == "⑳" and marker_text("circ", 21) == "（21）"

@@ -33,12 +33,10 @@ from pydantic import Field
 
 from ..report import gambling_context, promotions
 from ..report.hidden import ATTACKER_ONLY, covering, registrable
+from ..report.promotions import url_spans
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
 
-_URL = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》<>\"]+"
-                  r"|www\.[A-Za-z0-9.-]+[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef<>\"]*"
-                  r"|[\w.+-]+@[\w-]+\.[\w.-]+")
 _TAG = re.compile(r"<[^<>]*>")
 
 
@@ -55,12 +53,6 @@ def _segments(report, gate: re.Pattern[str]) -> Iterator[tuple]:
                     yield block, cell, cell.text
         else:
             yield block, None, block.text
-
-
-def _url_spans(text: str) -> list[tuple[int, int]]:
-    if "://" not in text and "www." not in text and "@" not in text:
-        return []
-    return [m.span() for m in _URL.finditer(text)]
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -345,7 +337,7 @@ class TemplatePlaceholder(Kind):
                     if not self.options.letters:
                         continue
                     if urls is None:
-                        urls = _url_spans(text)
+                        urls = url_spans(text)
                         if block.kind == "html" and cell is None:
                             urls += [t.span() for t in _TAG.finditer(text)]  # <div class="xx-nav">
                     if not self._x_ok(text, s, e, urls):
@@ -485,7 +477,7 @@ class MobileNumber(Kind):
                 if e < len(text) and text[e] in _QUANTITY_AFTER:
                     continue  # a quantity such as 13800000000元
                 if urls is None:
-                    urls = _url_spans(text)
+                    urls = url_spans(text)
                 if _inside(urls, s, e):
                     continue
                 if cell is None and report.portal.covering(block, s, e) is not None:

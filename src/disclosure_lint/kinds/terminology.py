@@ -20,23 +20,14 @@ from collections.abc import Iterator
 
 from pydantic import Field, field_validator
 
+from ..report.writing import sentence_span
 from . import register
 from .base import Hit, Kind, KindOptions
 
 
 # Between two matches of one entry, only brackets and spaces: they are one citation.
 _GLUE = re.compile(r"[\s（）()〔〕\[\]【】]{0,3}")
-_SENTENCE_END = "。！？；!?;\n"
-_REACH = 80
-
-
-def _sentence(text: str, s: int, t: int) -> tuple[int, int]:
-    """The sentence holding ``text[s:t]`` (at most _REACH characters either side)."""
-    lo = max(0, s - _REACH)
-    a = max([lo] + [text.rfind(ch, lo, s) + 1 for ch in _SENTENCE_END])
-    hi = min(len(text), t + _REACH)
-    ends = [i for i in (text.find(ch, t, hi) for ch in _SENTENCE_END) if i >= 0]
-    return a, min(ends) if ends else hi
+_REACH = 80  # characters either side of a match searched for its sentence (``contrast``)
 
 
 class TermEntry(KindOptions):
@@ -136,7 +127,7 @@ class OutdatedTerm(Kind):
                         continue
                     if c.unless is not None and c.unless.search(around):
                         continue
-                    if c.contrast is not None and c.contrast.search(text, *_sentence(text, s, t)):
+                    if c.contrast is not None and c.contrast.search(text, *sentence_span(text, s, t, _REACH)):
                         continue  # 不再使用国办公开办函〔2019〕60号印发的试行格式: the old one, named as old
                     term = text[s:t]
                     yield Hit(block=block, start=s, end=t,

@@ -33,7 +33,7 @@ from typing import Literal
 from pydantic import Field
 
 from ..report.claims import (_S4_BLOCKS_OF, DEFAULT_SCOPE, FAMILY_OF, LABELS, SUB_ITEM_LABELS, Claim, base_metric,
-                              find_claims, self_masker)
+                              find_claims, scope_regex, self_masker)
 from . import register
 from .base import Hit, Kind, KindOptions
 
@@ -313,11 +313,11 @@ class TextTableCount(Kind):
         qualified = self.options.scope == "qualified"
         # a part of an applicant breakdown (收到自然人申请50件、法人申请8件，共计58件) is compared with its own
         # column by text-table-applicant-count, not with the 总计 column
-        parts = {(p.block.index, p.end) for s in report.prose_sums if s.kind == "applicants" for p in s.parts}
+        applicant_parts = {(p.block.index, p.end) for s in report.prose_sums if s.kind == "applicants" for p in s.parts}
         all_claims = find_claims(report, self.options.scope_patterns).claims
         shares = _shares_of_the_table(stats, all_claims) if qualified else set()
         for c in all_claims:
-            if c.number is None or (c.scope is not None) != qualified or (c.block.index, c.end) in parts:
+            if c.number is None or (c.scope is not None) != qualified or (c.block.index, c.end) in applicant_parts:
                 continue
             if id(c) in shares:
                 continue
@@ -555,7 +555,7 @@ class TextTableApplicant(Kind):
         if t is None or getattr(t, "layout", "grid") == "image":
             return
         pats = self.options.scope_patterns
-        scope = re.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
+        scope = scope_regex(pats)
         covered = {(c.block.index, c.end) for c in find_claims(report, pats).claims if c.number is not None}
         scoped: dict[int, list[tuple[int, int]]] = {}  # per block: spans of scope words other than an applicant's
         for s in report.prose_sums:
@@ -614,6 +614,16 @@ class TextTableApplicant(Kind):
 _MAX_COMBINATIONS = 64
 
 
+def _claims_at(report) -> dict[tuple[int, int], Claim]:
+    """The unscoped single counts of ``report.claims`` by (block index, end): built once per report, not per sum."""
+    got = report.cache.get("text_vs_table.claims_at")
+    if got is None:
+        got = report.cache["text_vs_table.claims_at"] = {
+            (c.block.index, c.end): c for c in find_claims(report).claims
+            if c.number is not None and c.scope is None and c.combine == "sum"}
+    return got
+
+
 def table_explains(report, s, mode: str) -> bool:
     """Do the text-against-table checks (DL230–DL232, DL241) already report the figures that make the prose sum
     ``s`` (:class:`~disclosure_lint.report.prose_sums.ProseSum`) wrong?  True when replacing every figure the
@@ -622,8 +632,7 @@ def table_explains(report, s, mode: str) -> bool:
     stats = report.stats or {}
     if not ({"s3", "s4"} & set(stats)):
         return False
-    claims = {(c.block.index, c.end): c for c in find_claims(report).claims
-              if c.number is not None and c.scope is None and c.combine == "sum"}
+    claims = _claims_at(report)
     t3 = stats.get("s3")
     readings = _READINGS.get(s.total.category) if s.kind == "applicants" else None
 

@@ -20,13 +20,11 @@ from itertools import islice
 
 from pydantic import Field
 
+from ..report.promotions import URL
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》]")
-_URL = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》<>\"]+"
-                  r"|www\.[A-Za-z0-9.-]+[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef<>\"]*"
-                  r"|[\w.+-]+@[\w-]+\.[\w.-]+")
 _MD_LINK = re.compile(r"\]\([^)\s]*\)|!\[|<[^<>\s]+>")
 _LIST_MARKER = re.compile(r"^\s*(?:\(\s*[0-9一二三四五六七八九十]{1,3}\s*\)|[0-9]{1,2}\))")
 
@@ -58,7 +56,7 @@ class AsciiPunctuation(Kind):
         for span in portal:  # the portal's fields (发布日期: …), not the clerk's text
             for k in range(span.start, span.end):
                 skip[k] = True
-        for pat in (_URL, _MD_LINK):
+        for pat in (URL, _MD_LINK):
             for m in pat.finditer(text):
                 for k in range(m.start(), m.end()):
                     skip[k] = True

@@ -1168,9 +1168,11 @@ def _hidden_content(doc, top, root, source: Source, text_at: dict, tail_at: dict
         cursor = 0
         for a in el.iter("a"):
             href = a.get("href")
-            if href is None or len(links) >= MAX_LINKS:
+            if href is None:
                 continue
-            hidden_links.add(a)
+            hidden_links.add(a)  # every one, also past MAX_LINKS: a hidden link is never a visible one
+            if len(links) >= MAX_LINKS:
+                continue
             lt = flow.cell_text(a)[0]
             i = text.find(lt, cursor) if lt else -1
             if i < 0:

@@ -24,6 +24,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import tinycss2
+from cssselect import HTMLTranslator, SelectorError
+from lxml import etree
+
 _DECL = re.compile(r"([A-Za-z-]+)\s*:\s*([^;]*)")
 _LENGTH = re.compile(r"^\s*(-?\d*\.?\d+)\s*(px|pt|em|rem|%|vw|vh|cm|mm|in|ex|ch)?\s*$")
 _UNIT_PX = {None: 1.0, "px": 1.0, "pt": 4 / 3, "em": 16.0, "rem": 16.0, "ex": 8.0, "ch": 8.0, "vw": 19.2,
@@ -111,10 +115,6 @@ def stylesheet_hidden(doc) -> dict:
     sheets = [s.text for s in doc.iter("style") if s.text and len(s.text) <= MAX_SHEET and _HIDING.search(s.text)]
     if not sheets:
         return {}
-    try:
-        import tinycss2
-    except ImportError:  # pragma: no cover - a dependency
-        return {}
     out: dict = {}
     n = 0
     names = None
@@ -170,11 +170,6 @@ def _names(doc) -> set[str]:
 @lru_cache(maxsize=4096)
 def _selector(sel: str):
     """A compiled XPath for a CSS selector (cached: pages of one site share their stylesheet); None if invalid."""
-    try:
-        from cssselect import HTMLTranslator, SelectorError
-        from lxml import etree
-    except ImportError:  # pragma: no cover - dependencies
-        return None
     try:
         return etree.XPath(HTMLTranslator().css_to_xpath(sel))
     except (SelectorError, etree.XPathError, ValueError, SyntaxError):

@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from html import unescape
 
+from lxml import html as lxml_html
+
 from ..model import Anchor, Block
 from .html_hidden import find_hidden
 
@@ -175,10 +177,6 @@ def _writes(code: str) -> list[tuple[str, int]]:
 
 def script_writes(doc, source, root) -> list[dict]:
     """Markup that inline scripts write with string literals, as ``meta["seo"]`` entries."""
-    try:
-        from lxml import html as lxml_html
-    except ImportError:  # pragma: no cover - a dependency
-        return []
     tag_at = {s: e for s, e in (source.tags.get("script") or ())}
     out: list[dict] = []
     for script in doc.iter("script"):

@@ -159,19 +159,35 @@ def _pair(out: Brackets, o: Mark, c: Mark) -> None:
 _DEPTH = 8  # how far down the stack a closing mark looks for its opening one
 
 
-@lru_cache(maxsize=4096)
 def _plain(marks: str) -> bool:
     """Do these marks (a paragraph's, in order) nest and pair up exactly — each closing mark the
-    partner of the last open one, no quotation mark inside one of its own kind, none left open?"""
+    partner of the last open one, no quotation mark inside one of its own kind, none left open?
+    Short sequences (almost every paragraph's: （）, 《》“”) are remembered across reports; a long one is
+    walked, not kept (the cache would hold whole flattened reports)."""
+    return _plain_short(marks) if len(marks) <= 32 else _plain_walk(marks)
+
+
+def _plain_walk(marks: str) -> bool:
     stack: list[str] = []
+    quoting: set[str] = set()  # the quotation marks open on the stack (not a search of the stack per mark)
     for ch in marks:
         if ch in OPENERS:
-            if ch in QUOTES and ch in stack:
-                return False
+            if ch in QUOTES:
+                if ch in quoting:
+                    return False
+                quoting.add(ch)
             stack.append(ch)
-        elif not stack or OPENERS[stack.pop()][1] != ch:
+        elif not stack:
             return False
+        else:
+            top = stack.pop()
+            if OPENERS[top][1] != ch:
+                return False
+            quoting.discard(top)
     return not stack
+
+
+_plain_short = lru_cache(maxsize=4096)(_plain_walk)
 
 
 class _Run:
@@ -314,8 +330,13 @@ def _paragraphs(report) -> list[_Para]:
     return out
 
 
+_LEAD = re.compile(r"[ \t\u3000*#>]*")
+
+
 def _first_char(para: _Para) -> str:
-    return para.text.lstrip(" \t\u3000*#>")[:1]
+    """The paragraph's first character after its indent (read in place: no copy of the paragraph)."""
+    i = _LEAD.match(para.piece.text, para.lo, para.hi).end()
+    return para.piece.text[i] if i < para.hi else ""
 
 
 _CARRY = 5  # a bracket left open may close up to this many wrapped lines further on
@@ -419,11 +440,9 @@ def analyse(report) -> Brackets:
         out.unbalanced.extend(carry.match(para, run.loose))
         if nxt is None and not _ENDS_SENTENCE.search(para.text):
             run.stack.clear()  # the document ends mid-sentence: an excerpt cut off
-        still_open = []
-        for m in run.stack:
-            if m.char in QUOTES and nxt is not None and _first_char(nxt) == m.char:
-                continue  # a quotation that goes on in the next paragraph (GB/T 15834 4.6.3.3)
-            still_open.append(m)
+        # a quotation that goes on in the next paragraph (GB/T 15834 4.6.3.3) is not left open
+        goes_on = _first_char(nxt) if nxt is not None and run.stack else ""
+        still_open = [m for m in run.stack if not (m.char in QUOTES and m.char == goes_on)]
         carry.keep(para, still_open)
     if paras and not _ENDS_SENTENCE.search(paras[-1].text):
         carry.prose.clear()  # cut off while a bracket was open

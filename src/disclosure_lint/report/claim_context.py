@@ -22,6 +22,11 @@ _REVIEWER = re.compile(r"(?:受理|审理|办理|审结|作出|承办)[^，。�
 _WIDER = re.compile(r"其中[^，,。；;]{0,8}?(?:涉及|属于|因|为|是)?(?:政府)?信息公开")
 # naming every applicant is not a narrower scope
 _ALL_APPLICANTS = re.compile(r"(?:自然人|公民)(?:[、，,和及与]|以及)?法人(?:[、，,和及与或]|或者|以及)*(?:其[他它])?组织")
+def scope_regex(patterns) -> re.Pattern[str] | None:
+    """One regex for a list of scope patterns (a rule's ``scope_patterns``); None when the list is empty."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
 DEFAULT_SCOPE = [
     r"(?<!人大)(?<!党)代表(?!建议|大会|性|团|委员)",
     r"本级",

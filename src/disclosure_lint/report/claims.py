@@ -75,7 +75,7 @@ from ..model import Block
 from .claim_context import (_ALL_APPLICANTS, _NONE_APP, _NONE_BAD_MID, _NONE_CARRIED, _NONE_MID_OK, _NONE_S4,
                             _NONE_S4_BAD_AFTER, _OUTCOME_WORDS, _REASON, _REASON_ETC, _REASON_LEAD, _REVIEWER, _UPHELD,
                             _WIDER, DEFAULT_SCOPE, SUB_ITEM_LABELS, SUB_ITEMS, _blank, _upheld_outcomes, base_metric,
-                            doc_attr, self_masker)
+                            doc_attr, scope_regex, self_masker)
 
 # -- numbers -------------------------------------------------------------------------------------
 
@@ -115,6 +115,9 @@ _TOKEN = re.compile(
     r"|(?<![零〇一二两三四五六七八九十百千第])(?P<cn>[零〇一二两三四五六七八九十百千]{1,6})(?P<cunit>件|起|宗|例|份))")
 _BAD_AFTER = re.compile(r"^(?:以上|左右|上下|多|余|次|人|工作日|月|季度|别|性|方面|渠道|途径|环节|专栏|栏目|部门|科室|单位)")
 _APPROX_BEFORE = re.compile(r"(?:约|近|逾|超过|超|不足|不到|将近|大约|接近|上百|数)$")
+
+
+_RANGE_BEFORE = re.compile(r"\d\s*[-—–~～至到]\s*$")  # 5-10件, 3至5件: the number ends a range
 
 
 def approximate_before(before: str, arabic: bool) -> bool:
@@ -210,7 +213,7 @@ _EACH = re.compile(r"均|各|都")
 _QIZHONG_FILL = re.compile(r"^(?:[，,、：:\s]|的|本年度?|当年|今年|年内|全年|共|累计|依法|已|有)*")
 _GAP_NOUN = re.compile(r"申请|答复|案件|事项")
 _POST_PREFIX = re.compile(r"^(?:其中|另有?|有|除|共有?|尚有|还有|仍有|此外|并|且|[，,、\s])*$")
-_POST_KW = re.compile(r"^(?:申请)?(?:为|系|属于?|是|已|被|均|予以)?")
+_POST_KW = re.compile(r"(?:申请)?(?:为|系|属于?|是|已|被|均|予以)?")
 _INCL_CARRY = re.compile(r"(?:含|包括|包含|其中)[^。；]{0,10}?(?:上一?年度?|\d{4}年度?)(?:结转|转结)")
 
 
@@ -357,13 +360,10 @@ class _Reader:
         self.report = report
         self.year = report.year
         self.masker = self_masker(report)
-        self.scope = re.compile("|".join(f"(?:{p})" for p in scope_patterns)) if scope_patterns else None
+        self.scope = scope_regex(scope_patterns)
         s4 = report.sections_by_id.get("s4") if hasattr(report, "sections_by_id") else None
         self.s4_blocks = {b.index for b in s4.blocks} | {s4.heading.index} if s4 is not None else set()
-        skip: set[int] = set()
-        for t in (report.stats or {}).values():
-            skip.update(b.index for b in t.blocks)
-        self.skip = skip
+        self.skip = table_blocks(report)
 
     def run(self) -> Analysis:
         out = Analysis()
@@ -384,7 +384,7 @@ class _Reader:
         return out
 
     # -- helpers -------------------------------------------------------------------------------
-    def _year_ok(self, sent: str, upto: int, metric: str | None) -> bool:
+    def _year_ok(self, upto: int, metric: str | None) -> bool:
         return self.ctx.time.ok(upto, self.year, metric)
 
     def _scope(self, sent: str, upto: int, clause_start: int, kw_start: int) -> str | None:
@@ -427,11 +427,12 @@ class _Reader:
         disclosure = bool(_DISCLOSURE.search(sent)) or in_s4
         has_app = self._has_app
         claims: list[Claim] = []
+        seen: set[str] = set()  # the metrics of ``claims`` (共计 is a total only after 新收/收到 and 上年结转)
         consumed: set[int] = set()
         for ti, tok in enumerate(tokens):
             if ti in consumed:
                 continue
-            made = self._claim_for(block, s0, sent, kws, tokens, ti, claims, consumed)
+            made = self._claim_for(block, s0, sent, kws, tokens, ti, seen, consumed)
             for c in made:
                 fam = FAMILY_OF[c.metrics[0]]
                 if fam in ("s3flow", "s3res"):
@@ -446,10 +447,11 @@ class _Reader:
                 elif not disclosure:
                     continue
                 claims.append(c)
+                seen.update(c.metrics)
         out.claims.extend(claims)
         if "%" in sent or "％" in sent:
             self._percent_only(block, s0, sent, claims, out)
-        self._statements(block, s0, sent, kws, disclosure, out)
+        self._statements(block, s0, sent, disclosure, out)
 
     def _s4_named(self, lo: int, hi: int) -> list[str]:
         """The table-四 blocks the s4 keywords ``lo``…``hi - 1`` of the sentence name, in order of first mention."""
@@ -487,7 +489,7 @@ class _Reader:
                 if m.group("pct") is None:
                     continue
                 clause_start = self.ctx.clause_start(m.start())[0]
-                if (_CHANGE.search(sent, clause_start, m.start()) or not self._year_ok(sent, m.start(), None)
+                if (_CHANGE.search(sent, clause_start, m.start()) or not self._year_ok(m.start(), None)
                         or self._scope(sent, m.end(), clause_start, m.start())
                         or not _RATE_CONTEXT.search(sent, clause_start, m.start()) and clause_start > 0
                         and not re.match(r"[\s，,]*$", sent[clause_start:m.start()])):
@@ -506,14 +508,14 @@ class _Reader:
             clause_start = self.ctx.clause_start(m.start())[0]
             clause = sent[clause_start:m.start()]
             if (_CHANGE.search(clause) or _PAST.search(clause) or self.ctx.search(_PART_YEAR, m.start())
-                    or not self._year_ok(sent, m.start(), None)
+                    or not self._year_ok(m.start(), None)
                     or self._scope(sent, m.end(), clause_start, m.start())):
                 continue
             out.claims.append(Claim(metrics=metrics, number=None, unit="件", block=block, start=s0 + m.start(),
                                     end=s0 + m.end("kws"), sentence=self.stripped,
                                     percent=(Decimal(m.group("pct")), s0 + m.start("pct"), s0 + m.end())))
 
-    def _claim_for(self, block, s0, sent, kws, tokens, ti, claims, consumed) -> list[Claim]:
+    def _claim_for(self, block, s0, sent, kws, tokens, ti, seen, consumed) -> list[Claim]:
         tok = tokens[ti]
         t0, t1 = tok.start(), tok.end()
         after = sent[t1:t1 + 6]
@@ -552,7 +554,7 @@ class _Reader:
             metric = kw.lastgroup
             fam = FAMILY_OF[metric]
             chain = [kw]
-            for k in reversed(kws[:ki]):
+            for k in (kws[x] for x in range(ki - 1, -1, -1)):  # not reversed(kws[:ki]): a copy per number
                 if k.start() < clause_start:
                     break
                 if FAMILY_OF[k.lastgroup] == fam and _CHAIN_SEP.match(sent[k.end():chain[0].start()]):
@@ -560,7 +562,7 @@ class _Reader:
                 else:
                     break
             if "分别" in gap and len(chain) > 1:
-                return self._list(block, s0, sent, chain, tokens, ti, consumed, clause_start)
+                return self._list(block, s0, sent, kws, chain, tokens, ti, consumed, clause_start)
             if "分别" in gap:
                 return []
             metrics = tuple(k.lastgroup for k in chain)
@@ -583,24 +585,23 @@ class _Reader:
             if sub is not None:  # 不予公开5件（含行政执法案卷3件）
                 metrics, start = sub
                 return self._finish(block, s0, sent, metrics, number, unit, clause_start, start, t1, t0, "sum",
-                                    claims, kws)
-            return self._number_first(block, s0, sent, kws, number, unit, clause_start, prefix, t0, t1, claims,
+                                    seen, kws)
+            return self._number_first(block, s0, sent, kws, number, unit, clause_start, prefix, t0, t1, seen,
                                       except_)
         return self._finish(block, s0, sent, metrics, number, unit, clause_start, start, t1, t0, combine,
-                            claims, kws)
+                            seen, kws)
 
-    def _number_first(self, block, s0, sent, kws, number, unit, clause_start, prefix, t0, t1, claims, except_):
+    def _number_first(self, block, s0, sent, kws, number, unit, clause_start, prefix, t0, t1, seen, except_):
         """The keyword after the number: 另有4件顺延到下年度, 其中2件为上年结转, 11件行政复议, 除1件尚未审结外."""
-        rest = sent[t1:]
-        j = _POST_KW.match(rest).end()
-        km = _KW.match(rest, j)
+        j = _POST_KW.match(sent, t1).end()  # positions in ``sent``: the rest of a long sentence is not copied
+        km = _KW.match(sent, j)
         if km is None:  # 另有5件因申请人补正材料，转入下一年度办理
-            rm = _REASON_CLAUSE.match(rest, j)
-            km = _KW.match(rest, rm.end()) if rm is not None else None
+            rm = _REASON_CLAUSE.match(sent, j)
+            km = _KW.match(sent, rm.end()) if rm is not None else None
             if km is None or km.lastgroup != "carried_forward":
                 return []
         metric = km.lastgroup
-        kw_end = t1 + km.end()
+        kw_end = km.end()
         s4_block = None
         if FAMILY_OF[metric] == "s4block" and km.start() - j <= 1:
             # 11件行政复议、9件行政诉讼: the number counts the cases named after it; 尚有1件行政复议、3件行政诉讼尚未审结:
@@ -616,7 +617,7 @@ class _Reader:
                                                               "not_open", "unavailable", "not_processed", "handled"):
             return []
         return self._finish(block, s0, sent, (metric,), number, unit, clause_start, t0, kw_end, t0, "sum",
-                            claims, kws, s4_block=s4_block)
+                            seen, kws, s4_block=s4_block)
 
     def _sub_item_part(self, sent, kws, tokens, ti, clause_start) -> tuple[tuple[str, ...], int] | None:
         """(sub-item metrics, name start) of a number that counts sub-items of the group stated just before it:
@@ -668,7 +669,7 @@ class _Reader:
             return ()
         return subs
 
-    def _finish(self, block, s0, sent, metrics, number, unit, clause_start, start, end, t0, combine, claims, kws,
+    def _finish(self, block, s0, sent, metrics, number, unit, clause_start, start, end, t0, combine, seen, kws,
                 s4_block=None):
         metric = metrics[-1]
         if metric == "carried_over" and self.year is not None:
@@ -683,7 +684,7 @@ class _Reader:
             clause = clause.replace(k.group(0), "　" * len(k.group(0)))  # the keyword must not trip the filters
         if _CHANGE.search(clause) or _PAST.search(clause) or self.ctx.search(_PART_YEAR, t0):
             return []
-        if not self._year_ok(sent, t0, metric):
+        if not self._year_ok(t0, metric):
             return []
         kw_start = start if start < t0 else t0
         scope = self._scope(sent, end, clause_start, kw_start)
@@ -701,8 +702,7 @@ class _Reader:
                   sentence=self.stripped, combine=combine, scope=scope)
         fam = FAMILY_OF[metric]
         if metric == "in_total":
-            prev = {m for cl in claims for m in cl.metrics}
-            if not (prev & {"new", "received"} and "carried_over" in prev):
+            if not (seen & {"new", "received"} and "carried_over" in seen):
                 return []
         if metric == "received" or (metric == "new" and _INCL_CARRY.match(sent[end:end + 24].lstrip("，,（( "))):
             c.ambiguous = True
@@ -727,7 +727,7 @@ class _Reader:
                 c.percent = (Decimal(pm.group("pct")), s0 + pm.start("pct"), s0 + pm.end())
         return [c]
 
-    def _list(self, block, s0, sent, chain, tokens, ti, consumed, clause_start) -> list[Claim]:
+    def _list(self, block, s0, sent, kws, chain, tokens, ti, consumed, clause_start) -> list[Claim]:
         seq = [tokens[ti]]
         j = ti + 1
         while len(seq) < len(chain) and j < len(tokens) and _LIST_FILL.match(sent[seq[-1].end():tokens[j].start()]):
@@ -745,7 +745,7 @@ class _Reader:
                 n = int(tok.group("num").replace(",", ""))
             unit = tok.group("unit") or tok.group("cunit")
             made = self._finish(block, s0, sent, (k.lastgroup,), n, unit, clause_start, k.start(), tok.end(),
-                                tok.start(), "sum", [], [])
+                                tok.start(), "sum", set(), kws)
             if made:
                 made[0].start = s0 + chain[0].start()
                 made[0].end = s0 + seq[-1].end()
@@ -754,7 +754,7 @@ class _Reader:
         return out
 
     # -- 均获维持 / 未收到申请 / 未发生复议诉讼 -----------------------------------------------------------
-    def _statements(self, block, s0, sent, kws, disclosure, out: Analysis) -> None:
+    def _statements(self, block, s0, sent, disclosure, out: Analysis) -> None:
         for m in _UPHELD.finditer(sent):
             if not disclosure:
                 break
@@ -764,7 +764,7 @@ class _Reader:
             hi = bisect_right(self._s4_ends, m.start())
             lo = bisect_left(self._s4_starts, seg)
             blocks = self._s4_named(lo if lo < hi else 0, hi)
-            if not blocks or not self._year_ok(sent, m.start(), None) or self._scope(sent, m.start(), 0, 0):
+            if not blocks or not self._year_ok(m.start(), None) or self._scope(sent, m.start(), 0, 0):
                 continue
             if self.ctx.search(_PAST, m.start()) or self.ctx.search(_PART_YEAR, m.start()):
                 continue
@@ -784,14 +784,14 @@ class _Reader:
                 continue  # 未收到涉及商业秘密的政府信息公开申请: a kind of application, not all
             persons, orgs = bool(qm.group("persons")), bool(qm.group("orgs"))
             # a scope word before it (局属事业单位未收到…); the words in it were read above
-            if (not self._year_ok(sent, m.start(), None) or self._scope(sent, m.start(), 0, 0)
+            if (not self._year_ok(m.start(), None) or self._scope(sent, m.start(), 0, 0)
                     or self.ctx.search(_PAST, m.end()) or self.ctx.search(_PART_YEAR, m.end())):
                 continue
             applicants = None if persons == orgs else ("natural_person" if persons else "org")
             out.statements.append(Statement("none_applications", (), block, s0 + m.start(), s0 + m.end(),
                                             self.stripped, applicants=applicants))
         for m in _NONE_CARRIED.finditer(sent):  # 无结转下年度办理的申请
-            if (not self._year_ok(sent, m.start(), None) or self._scope(sent, m.start(), 0, 0)
+            if (not self._year_ok(m.start(), None) or self._scope(sent, m.start(), 0, 0)
                     or self.ctx.search(_PAST, m.start()) or self.ctx.search(_PART_YEAR, m.start())):
                 continue
             out.statements.append(Statement("none_carried", (), block, s0 + m.start(), s0 + m.end(), self.stripped))
@@ -807,7 +807,7 @@ class _Reader:
                 blocks.append("review")
             if "诉讼" in words:
                 blocks += ["direct", "after_review"]
-            if (not blocks or not self._year_ok(sent, m.start(), None) or self._scope(sent, m.end(), 0, 0)
+            if (not blocks or not self._year_ok(m.start(), None) or self._scope(sent, m.end(), 0, 0)
                     or self.ctx.search(_PAST, m.end()) or self.ctx.search(_PART_YEAR, m.end())):
                 continue
             out.statements.append(Statement("none_s4", tuple(blocks), block, s0 + m.start(), s0 + m.end(),
@@ -830,6 +830,15 @@ _EACH_PCT = re.compile(r"[，,]?\s*分别(?:占(?:比)?|为)\s*(?P<pcts>\d+(?:\.
 _PCT_NUM = re.compile(r"(?P<pct>\d+(?:\.\d+)?)\s*[%％]")
 _S4_BLOCKS_OF = {"review": ("review",), "litigation": ("direct", "after_review"), "direct": ("direct",),
                  "after_review": ("after_review",)}
+
+
+def table_blocks(report) -> frozenset[int]:
+    """Indexes of the blocks of the statistics tables: the prose readers (claims, sums, table-二 figures) skip them."""
+    got = report.cache.get("claims.table_blocks")
+    if got is None:
+        got = report.cache["claims.table_blocks"] = frozenset(
+            b.index for t in (report.stats or {}).values() for b in t.blocks)
+    return got
 
 
 def find_claims(report, scope_patterns: list[str] | None = None) -> Analysis:

@@ -103,12 +103,24 @@ class EnumRun:
 
 
 def _cn(n: int) -> str:
+    """1 → 一, 12 → 十二, 45 → 四十五, 120 → 一百二十 (a run of repeated markers renumbered may pass 九十九)."""
+    if n < 1 or n >= 1000:
+        return str(n)
     if n <= 10:
         return CN[n - 1]
     if n < 20:
         return "十" + CN[n - 11]
-    tens, ones = divmod(n, 10)
-    return CN[tens - 1] + "十" + (CN[ones - 1] if ones else "")
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return CN[tens - 1] + "十" + (CN[ones - 1] if ones else "")
+    hundreds, rest = divmod(n, 100)
+    if not rest:
+        tail = ""
+    elif rest < 10:
+        tail = "零" + CN[rest - 1]  # 一百零五
+    else:
+        tail = ("一" if rest < 20 else "") + _cn(rest)  # 一百一十五, 一百二十
+    return CN[hundreds - 1] + "百" + tail
 
 
 def marker_text(family: str, value: int, like: str = "") -> str:
@@ -126,7 +138,7 @@ def marker_text(family: str, value: int, like: str = "") -> str:
         return f"{value}{like[-1:] or '.'}"
     if family == "car":
         return f"{value}{like[-1:] or '）'}"
-    return chr(0x2460 + value - 1)
+    return chr(0x2460 + value - 1) if 1 <= value <= 20 else f"（{value}）"  # ① … ⑳ only
 
 
 def _value(m: re.Match[str]) -> tuple[str, int] | None:

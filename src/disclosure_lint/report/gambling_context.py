@@ -28,8 +28,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-SENTENCE_END = "。！？；!?;\n"
-CLAUSE_END = "，,：:"  # with SENTENCE_END: the clause an enforcement word before the term must share with it
+from .writing import sentence_span
+
+CLAUSE_END = "，,：:"  # with .writing.SENTENCE_END: the clause an enforcement word before the term must share with it
 REACH = 100  # a sentence longer than this (a crawled menu line without punctuation) is cut here
 
 # The defaults (the rule file may replace them).
@@ -55,16 +56,6 @@ _LISTED = re.compile(r"[^，。；：！？,;:!?\s]{0,10}?等(?![你您待候着
 def _alternation(words) -> re.Pattern[str] | None:
     words = sorted({w for w in words if w}, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, words))) if words else None
-
-
-def sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around ``text[start:end]``: between the nearest sentence ends, at most REACH away."""
-    lo = max(0, start - REACH)
-    a = max(text.rfind(ch, lo, start) for ch in SENTENCE_END) + 1
-    a = max(a, lo)
-    hi = min(len(text), end + REACH)
-    ends = [i for i in (text.find(ch, end, hi) for ch in SENTENCE_END) if i >= 0]
-    return a, (min(ends) if ends else hi)
 
 
 def _cited(text: str, start: int, end: int) -> bool:
@@ -96,7 +87,7 @@ class Context:
 
     def __call__(self, text: str, start: int, end: int) -> Described | None:
         """The reason ``text[start:end]`` is described, or None when nothing in its sentence says so."""
-        a, b = sentence(text, start, end)
+        a, b = sentence_span(text, start, end, REACH)
         if self.before is not None and self.window:
             lo = max(a, start - self.window)
             lo = max([lo] + [text.rfind(ch, lo, start) + 1 for ch in CLAUSE_END])

@@ -30,8 +30,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..model import Block
-from .claims import (_APPROX_CLAUSE, _CHANGE, _CLAUSE_END, _OFF_TOPIC, _PAST, _SENT_END,
-                     DEFAULT_SCOPE, SentenceTime, approximate_before, self_masker)
+from .claims import (_APPROX_CLAUSE, _CHANGE, _CLAUSE_END, _OFF_TOPIC, _PAST, _RANGE_BEFORE, _SENT_END,
+                     DEFAULT_SCOPE, SentenceTime, approximate_before, scope_regex, self_masker, table_blocks)
 
 ROW_LABELS = {"rules": "规章", "normative_docs": "行政规范性文件", "licensing": "行政许可", "penalty": "行政处罚",
               "coercion": "行政强制", "fees": "行政事业性收费"}
@@ -90,11 +90,8 @@ class _Reader:
         self.report = report
         self.year = report.year
         self.masker = self_masker(report)
-        self.scope = re.compile("|".join(f"(?:{p})" for p in scope_patterns)) if scope_patterns else None
-        skip: set[int] = set()
-        for t in (report.stats or {}).values():
-            skip.update(b.index for b in t.blocks)
-        self.skip = skip
+        self.scope = scope_regex(scope_patterns)
+        self.skip = table_blocks(report)
 
     def run(self) -> list[ProactiveClaim]:
         out: list[ProactiveClaim] = []
@@ -119,6 +116,7 @@ class _Reader:
         scoped = self.masker(sent)  # 市政府办公厅 in that office's own report is no other scope
         scope_first = self.scope.search(scoped) if self.scope is not None else None
         amend = bool(_AMEND.search(sent))
+        qizhong = [m.start() for m in _QIZHONG.finditer(sent)]
         last_doc_row: str | None = None
         found: list[ProactiveClaim] = []
         for f in _FIG.finditer(sent):
@@ -140,7 +138,7 @@ class _Reader:
             last_doc_row = row if row in DOC_ROWS else None
             before = sent[max(0, f.start() - 6):f.start()]
             if (_CHANGE.search(clause) or _PAST.search(clause) or _APPROX_CLAUSE.search(clause)
-                    or approximate_before(before, bool(f.group("num"))) or re.search(r"\d\s*[-—–~～至到]\s*$", before)
+                    or approximate_before(before, bool(f.group("num"))) or _RANGE_BEFORE.search(before)
                     or re.match(r"\s*(?:以上|左右|多|余)", sent[f.end():f.end() + 3])
                     or _OFF_TOPIC.search(clause) or not time.ok(f.start(), self.year, whole_year=True)):
                 continue
@@ -148,9 +146,13 @@ class _Reader:
                 continue  # 制发 may count amendments: 新制定5件，修改4件
             scope = None
             if scope_first is not None and scope_first.start() < f.start():
-                scope = self.scope.search(scoped, 0, f.end()).group(0)
-            elif _QIZHONG.search(sent, cs, f.start()):
-                scope = "其中"
+                # the first scope word of the sentence (searched again only when it runs past the number)
+                sm = scope_first if scope_first.end() <= f.end() else self.scope.search(scoped, 0, f.end())
+                scope = sm.group(0) if sm is not None else None
+            else:
+                q = bisect_left(qizhong, cs)  # a 其中 in the clause, before the number
+                if q < len(qizhong) and qizhong[q] + 2 <= f.start():
+                    scope = "其中"
             number = Decimal(f.group("num").replace(",", ""))
             found.append(ProactiveClaim(row=row, what=what, number=number, unit=f.group("unit"), block=block,
                                         start=s0 + c0 + wstart, end=s0 + f.end(), num_start=s0 + f.start(),

@@ -49,6 +49,7 @@ from dataclasses import dataclass
 
 from ..model import Block, Cell
 from .hidden import HiddenElement, covering
+from .writing import SENTENCE_END
 
 def _caseless_app(word: str) -> str:
     """A tail word as a regex: ``app`` in any case and not followed by a letter (APP, App; not Apple)."""
@@ -171,8 +172,11 @@ _ENGLISH_BEFORE = re.compile(r"[A-Za-z]{2,}\s$")
 _PLACE_BEFORE = re.compile("(?:" + "|".join(sorted(PLACES, key=len, reverse=True)) + ")$")
 _KNOWN_BEFORE = re.compile("(?:" + "|".join(sorted(map(re.escape, KNOWN_BRANDS), key=len, reverse=True)) + ")$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_SENTENCE_END = "。！？；!?;\n"
-_URL = re.compile(r"(?:https?|ftp)://\S+|www\.[A-Za-z0-9.-]+\S*|[\w.+-]+@[\w-]+\.[\w.-]+")
+# A web address or an e-mail address in Chinese text: it ends at a space or at the first Chinese character or
+# full-width mark (``详见www.example.com开云体育官网``: the phrase after it is not part of the address).
+URL = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》<>\"]+"
+                 r"|www\.[A-Za-z0-9.-]+[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef<>\"]*"
+                 r"|[\w.+-]+@[\w-]+\.[\w.-]+")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -243,10 +247,11 @@ def _closes(text: str, i: int) -> bool:
     return not _CJK.match(ch)
 
 
-def _url_spans(text: str) -> list[tuple[int, int]]:
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the web and e-mail addresses in ``text`` (:data:`URL`)."""
     if "://" not in text and "www." not in text and "@" not in text:
         return []
-    return [m.span() for m in _URL.finditer(text)]
+    return [m.span() for m in URL.finditer(text)]
 
 
 def _latin_brand(text: str, s: int, urls) -> tuple[str, int, str] | None:
@@ -291,7 +296,7 @@ def _cjk_brand(text: str, s: int, ordinary: frozenset[str]) -> str | None:
 def _count_before(text: str, s: int) -> bool:
     """Does the sentence already list a count (46条, 12篇) before ``s``?"""
     window = text[max(0, s - 80):s]
-    cut = max(window.rfind(ch) for ch in _SENTENCE_END)
+    cut = max(window.rfind(ch) for ch in SENTENCE_END)
     if cut >= 0:
         window = window[cut + 1:]
     return _COUNT.search(window) is not None
@@ -328,7 +333,7 @@ def find_phrases(text: str, ordinary: frozenset[str] = frozenset(), terms: bool 
     urls = None
     for m in _CORE_RUN.finditer(text):
         if urls is None:
-            urls = _url_spans(text)
+            urls = url_spans(text)
         p = _shape(text, m, ordinary, urls)
         if p is not None:
             found.append(p)

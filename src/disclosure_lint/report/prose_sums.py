@@ -52,8 +52,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..model import Block
-from .claims import (_APPROX_CLAUSE, _BAD_AFTER, _CHANGE, _CLAUSE_END, _KEYWORDS, _OFF_TOPIC,
-                     _PART_YEAR, _PAST, _SENT_END, _YEAR, SentenceTime, approximate_before, cn_int)
+from .claim_context import _OUTCOME_WORDS
+from .claims import (_APPLICATION, _APPROX_CLAUSE, _BAD_AFTER, _CHANGE, _CLAUSE_END, _KEYWORDS, _OFF_TOPIC,
+                     _PART_YEAR, _PAST, _RANGE_BEFORE, _SENT_END, _Y, _YEAR, SentenceTime, approximate_before, cn_int,
+                     table_blocks)
 
 KINDS = ("results", "applicants", "flow", "review", "litigation", "litigation_routes", "disclosed")
 TYPED = frozenset(KINDS) - {"disclosed"}
@@ -147,7 +149,6 @@ _FIG = re.compile(
     r"(?=[\d零〇一二两三四五六七八九十百千])(?:"
     r"(?<![\d.．,０-９])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\d.．０-９%％])\s?(?P<unit>[件条个项篇份起宗例])"
     r"|(?<![零〇一二两三四五六七八九十百千第])(?P<cn>[零〇一二两三四五六七八九十百千]{1,6})(?P<cunit>[件起宗例]))")
-_RANGE_BEFORE = re.compile(r"\d\s*[-—–~～至到]\s*$")
 _COUNT_UNITS = frozenset("件起宗例")
 
 # -- totals ----------------------------------------------------------------------------------------------
@@ -171,7 +172,6 @@ _KINDS_OF_TOTAL = {
 }
 _LOOKBACK = 32  # a total's keyword is at most this far before its number
 _TOTAL_GAP = re.compile(r"^[^\d０-９，,；;。：:]{0,22}$")
-_APPLICATION = re.compile(r"申请")
 _CONNECT = re.compile(
     r"\s*(?P<open>[（(])?\s*(?P<semi>[，,；;]\s*)?"
     r"(?P<marker>其中(?:包括|包含|有)?|具体(?:包括|包含|为|是|有)|主要(?:包括|包含|有|为|是)|包括|包含|含|涵盖)?"
@@ -188,7 +188,6 @@ _AFTER_TOTAL = re.compile(r"\s*(?:[，,；;]\s*)?(?:以上)?(?:共计|合计|总
 
 # -- parts -----------------------------------------------------------------------------------------------
 
-_Y = r"(?:\d{4}|[二〇零一两三四五六七八九]{4})"
 _FILL_END = r"(?:的)?(?:有|为|是|共计?|计|达)?"
 _CATS: dict[str, list[tuple[str, str]]] = {
     "results": [
@@ -217,7 +216,7 @@ _CATS: dict[str, list[tuple[str, str]]] = {
         ("upheld", r"(?:结果)?(?:被)?维持(?:原?(?:具体)?行政行为|原决定|原判|原答复)?"),
         ("corrected", r"(?:结果)?(?:纠正|纠错)|被?撤销|确认违法"),
         ("other_result", r"其[他它](?:结果)?"),
-        ("pending", r"尚未审结|未审结|正在审理|审理中|尚在审理|未结案"),
+        ("pending", _OUTCOME_WORDS["pending"]),
     ],
 }
 _CATS["litigation"] = _CATS["review"]
@@ -287,10 +286,7 @@ class _Reader:
     def __init__(self, report):
         self.report = report
         self.year = report.year
-        skip: set[int] = set()
-        for t in (report.stats or {}).values():
-            skip.update(b.index for b in t.blocks)
-        self.skip = skip
+        self.skip = table_blocks(report)
 
     def run(self) -> list[ProseSum]:
         out: list[ProseSum] = []
@@ -324,9 +320,13 @@ class _Reader:
         self.clause_bounds = [m.start() for m in _CLAUSE_END.finditer(sent)]
         self.has_app = bool(_APPLICATION.search(sent))
         self.sum_words = [m.start() for m in _SUM_WORD.finditer(sent)]  # where a total-last total may be
+        self.lawsuit_ends: dict[str, int] = {}  # end of the first 直接起诉 / 复议后起诉 / 行政诉讼 keyword
+        for k in _TOTAL_KW.finditer(sent):
+            if k.lastgroup in ("direct", "after_review", "litigation"):
+                self.lawsuit_ends.setdefault(k.lastgroup, k.end())
         used: set[int] = set()
         if back and prev is not None and prev[2] and figs[0].start() > back.end() - 1:
-            self._backref(block, s0, sent, back, prev, out, used)
+            self._backref(block, s0, back, prev, out, used)
         for i in range(len(figs)):
             # a part may itself be broken down (未经复议直接起诉2件（结果维持1件、尚未审结1件）)
             got = self._total_first(block, s0, i)
@@ -369,7 +369,7 @@ class _Reader:
             return None
         return metric, cs + kw.start(), cs + kw.end()
 
-    def _total_figure(self, block, s0, i: int, metric: str, start: int, _end: int = 0) -> Figure:
+    def _total_figure(self, block, s0, i: int, metric: str, start: int) -> Figure:
         f = self.figs[i]
         return Figure(block, s0 + start, s0 + f.end(), s0 + f.start(), _number(f), _unit(f), metric)
 
@@ -391,8 +391,7 @@ class _Reader:
         f = self.figs[i]
         pos = f.end()
         if metric in ("direct", "after_review") and any(
-                k.lastgroup in ("direct", "after_review", "litigation") and k.lastgroup != metric
-                for k in _TOTAL_KW.finditer(self.sent, 0, kstart)):
+                end <= kstart for g, end in self.lawsuit_ends.items() if g != metric):
             # 直接起诉2件、复议后起诉1件，结果维持2件、尚未审结1件: the results after a list of lawsuit groups may be
             # about the lawsuits as a whole; only a bracket right after the group is its own
             if not _CONNECT.match(self.sent, pos).group("open"):
@@ -426,7 +425,7 @@ class _Reader:
         total = self._total_figure(block, s0, i, metric, kstart)
         return self._make(kind, total, parts, block, s0), idx
 
-    def _backref(self, block, s0, sent, back, prev, out, used) -> None:
+    def _backref(self, block, s0, back, prev, out, used) -> None:
         """其中，予以公开… / 在办结的申请中，…: the total is in the sentence before (same block)."""
         p0, psent, pfigs = prev
         saved = (self.sent, self.figs, self.time, self.clause_bounds)
@@ -438,7 +437,7 @@ class _Reader:
             for j in range(len(pfigs) - 1, max(-1, len(pfigs) - 8), -1):
                 kw = self._total_kw(j)
                 if kw is not None and kw[0] == "handled":
-                    tfig, kinds = self._total_figure(block, p0, j, *kw), ("results", "applicants")
+                    tfig, kinds = self._total_figure(block, p0, j, *kw[:2]), ("results", "applicants")
                     unit = _unit(pfigs[j])
                     break
         else:  # 其中 refers to the last number, when nothing but its percentage follows it
@@ -449,7 +448,7 @@ class _Reader:
             if chg is not None:
                 after = chg.end()
             if kw is not None and not psent[after:].strip():
-                tfig, kinds = self._total_figure(block, p0, j, *kw), self._kinds_for(kw[0], psent[kw[1]:kw[2]])
+                tfig, kinds = self._total_figure(block, p0, j, *kw[:2]), self._kinds_for(kw[0], psent[kw[1]:kw[2]])
                 unit = _unit(pfigs[j])
         self.sent, self.figs, self.time, self.clause_bounds = saved
         self.has_app = saved_app

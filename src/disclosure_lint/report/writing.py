@@ -142,6 +142,20 @@ def table_pieces(block: Block, report=None) -> list[Piece]:
     return out
 
 
+# ends of a sentence for the bounded look-arounds of several readers (promotions, gambling context, terminology)
+SENTENCE_END = "。！？；!?;\n"
+
+
+def sentence_span(text: str, start: int, end: int, reach: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``: between the nearest :data:`SENTENCE_END` marks, at most ``reach``
+    characters either way (a crawled line without punctuation is cut there)."""
+    lo = max(0, start - reach)
+    a = max(lo, max(text.rfind(ch, lo, start) for ch in SENTENCE_END) + 1)
+    hi = min(len(text), end + reach)
+    ends = [i for i in (text.find(ch, end, hi) for ch in SENTENCE_END) if i >= 0]
+    return a, (min(ends) if ends else hi)
+
+
 _SEGMENT_BREAK = re.compile(
     r"(?<=[。！？])[ \t\n\u3000]+"
     r"|[ \t\n\u3000]+(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))")
@@ -447,7 +461,8 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
 _QUANTIFIER = set("〇零一二三四五六七八九十百千万亿两几数多余若干每各逐该本此这那首全整单某上下前后同批诸")
 _ITEM_SPLIT = re.compile(r"[、，,；;：:]")
 _CLAUSE_SPLIT = re.compile(r"[。！？!?\n]")
-_NUMBERED = re.compile(r"\d+(?:\.\d+)?\s*(?:万|余|多)?\s*(" + "|".join(UNITS) + r")$")
+# (?<!\d): a search is not restarted inside a long run of digits (quadratic)
+_NUMBERED = re.compile(r"(?<!\d)\d+(?:\.\d+)?\s*(?:万|余|多)?\s*(" + "|".join(UNITS) + r")$")
 _DIGIT = re.compile(r"\d")
 _BARE = re.compile(f"[{CJK}](" + "|".join(UNITS) + r")$")
 # an item that ends in a unit right after a Chinese character: the only kind that can lack its number
