@@ -14,6 +14,7 @@ from itertools import islice
 
 from pydantic import Field
 
+from ..report.stats.schema import SHORT_NAMES
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
 
@@ -142,7 +143,6 @@ class MissingCount(Kind):
                            key=f"{span.text}@{_context(span)}")
 
 
-_TABLE_NAMES = {"s2": "表二", "s3": "表三", "s4": "表四"}
 
 
 def _cell_offset(block, cell) -> int | None:
@@ -183,7 +183,7 @@ class TableLabelTypo(Kind):
             else:
                 at = dict(block=t.block)
                 fix = None
-            yield Hit(**at, params={"table": _TABLE_NAMES.get(t.table, t.table), "written": written,
+            yield Hit(**at, params={"table": SHORT_NAMES.get(t.table, t.table), "written": written,
                                     "official": t.official, "edits": t.edits},
                       evidence={"expected": t.official, "actual": written, "table": t.table, "row": t.row},
                       match=written, key=f"{t.table}:{t.row}:{written}",
