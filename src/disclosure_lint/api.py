@@ -169,7 +169,7 @@ class Checker:
         if walked and not rep.candidate.plausible:
             return FileResult(path=doc.path, format=doc.format, encoding=doc.encoding, report=report_summary(rep),
                               skipped=rep.candidate.reason)
-        diags = run(rep, active)
+        diags = run(rep, active, lc.config.limits)
         return FileResult(path=doc.path, diagnostics=diags, format=doc.format, encoding=doc.encoding,
                           report=report_summary(rep))
 
@@ -180,8 +180,7 @@ class Checker:
         """
         lc = self.config_for(path)
         try:
-            max_bytes = int(lc.config.max_file_size_mb * 1024 * 1024)
-            return read_path(path, max_bytes=max_bytes), lc, None
+            return read_path(path, lc.config.limits), lc, None
         except DisclosureLintError as exc:
             return None, lc, str(exc)
         except Exception as exc:  # noqa: BLE001 - never a traceback for bad input

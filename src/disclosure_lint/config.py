@@ -23,9 +23,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from .errors import ConfigError
+from .limits import Limits
 from .yamlio import load_yaml, validation_error
 
 CONFIG_NAMES = (".disclosure-lint.yaml", ".disclosure-lint.yml")
@@ -77,7 +85,15 @@ class Config(BaseModel):
     agency: AgencyConfig = Field(default_factory=AgencyConfig)
     deadlines: Deadlines = Field(default_factory=Deadlines)
     fail_on: Severity = "error"
-    max_file_size_mb: float = Field(default=50, gt=0)
+    limits: Limits = Field(default_factory=Limits)
+    # Before ``limits:`` existed this was top-level; still accepted, moved into ``limits``.
+    max_file_size_mb: float | None = Field(default=None, gt=0, le=4096, allow_inf_nan=False, exclude=True)
+
+    @model_validator(mode="after")
+    def _legacy_max_file_size(self) -> "Config":
+        if self.max_file_size_mb is not None and "max_file_size_mb" not in self.limits.model_fields_set:
+            self.limits = self.limits.model_copy(update={"max_file_size_mb": self.max_file_size_mb})
+        return self
 
 
 @dataclass(frozen=True)

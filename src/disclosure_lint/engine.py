@@ -20,6 +20,7 @@ from .diagnostics import Diagnostic, Edit, Fix, fingerprint
 from .errors import ConfigError
 from .kinds import get_kind
 from .kinds.base import Hit, Kind
+from .limits import DEFAULT_LIMITS, Limits
 from .model import Block, Document
 from .packs import LoadedRule
 from .report import AnnualReport
@@ -235,7 +236,7 @@ def _order(hit: Hit) -> tuple:
     return (hit.block.index, *cell, hit.start or 0)
 
 
-def run(report: AnnualReport, active: list[ActiveRule]) -> list[Diagnostic]:
+def run(report: AnnualReport, active: list[ActiveRule], limits: Limits = DEFAULT_LIMITS) -> list[Diagnostic]:
     doc = report.document
     found: list[tuple[tuple, str, Diagnostic]] = []
     for ar in active:

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 from ..errors import InputError
+from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Document
 
 # extension → (module, format name)
@@ -42,7 +43,7 @@ UNSUPPORTED: dict[str, str] = {
     ".ofd": "OFD 版式文件暂不支持，请另存为 .pdf 或 .docx 后再检查",
 }
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_BYTES = DEFAULT_LIMITS.max_bytes
 
 
 def reader_for(path: str) -> tuple[str, str]:
@@ -75,12 +76,12 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     return data
 
 
-def read_document(path: str, data: bytes) -> Document:
+def read_document(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     module_name, _fmt = reader_for(path)
     module = importlib.import_module(f"{__name__}.{module_name}")
-    return module.read(path, data)
+    return module.read(path, data, limits=limits)
 
 
-def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def read_path(path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     reader_for(path)  # fail fast on unsupported types before reading bytes
-    return read_document(path, read_bytes(path, max_bytes))
+    return read_document(path, read_bytes(path, limits.max_bytes), limits)

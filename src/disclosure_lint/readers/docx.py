@@ -56,6 +56,7 @@ import re
 import zipfile
 
 from ..errors import InputError
+from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, Cell, Document, Row, Table
 
 # -- limits -------------------------------------------------------------------------------------
@@ -623,7 +624,7 @@ class _Builder:
                                  pointer=f"表{tno}"))
 
 
-def read(path: str, data: bytes) -> Document:
+def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     _check_package(data)
     document = _open(data)
     try:

@@ -63,6 +63,7 @@ from html import unescape as _unescape
 from urllib.parse import urlsplit
 
 from ..errors import InputError
+from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Anchor, Block, Cell, Document, Row, Table
 from ._lines import table_text
 from .html_hidden import find_hidden, site_urls
@@ -1199,7 +1200,7 @@ def _hidden_content(doc, top, root, source: Source, text_at: dict, tail_at: dict
 # -- entry points ---------------------------------------------------------------------------------
 
 
-def read(path: str, data: bytes) -> Document:
+def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     text, encoding, declared = decode(data)
     return parse(text, path=path, encoding=encoding, declared=declared)
 

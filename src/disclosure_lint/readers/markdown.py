@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, Cell, Document, Row, Table
 from ._lines import anchored, table_text
 
@@ -125,7 +126,7 @@ def _table_row(line: str, line_no: int, row_index: int, header: bool) -> Row:
     return Row(cells=tuple(cells), line=line_no, header=header)
 
 
-def read(path: str, data: bytes) -> Document:
+def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     from ..textio import decode
 
     text, encoding = decode(data)

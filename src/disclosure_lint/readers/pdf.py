@@ -53,6 +53,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..errors import InputError
+from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Anchor, Block, Cell, Document, Row, Table
 from .text import HEADING, heading_level
 
@@ -176,7 +177,7 @@ class _Page:
 # -- entry point ----------------------------------------------------------------------------------
 
 
-def read(path: str, data: bytes) -> Document:
+def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     head = data[:1024]
     if b"%PDF-" not in head:
         raise InputError("文件不是有效的 PDF（缺少 %PDF 文件头）")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, Document, Row, Table
 from ._lines import anchored, split_cells, strip_span, table_text
 
@@ -69,7 +70,7 @@ def _split_kind(line: str) -> str | None:
     return None
 
 
-def read(path: str, data: bytes) -> Document:
+def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     from ..textio import decode
 
     text, encoding = decode(data)

@@ -1,0 +1,28 @@
+"""Limits on the work one input may cause (issue 8: a bound on every input).
+
+One pydantic model, read from the configuration's ``limits:`` section; every reader,
+the engine and the output take their bounds from here, so a user who must check a
+bigger file raises one documented number instead of patching code.  Defaults are
+sized so that every hostile case ends within 10 s and 1 GB, while every real report
+(the largest published ones are a few MB) stays far inside them.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Limits(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+    max_file_size_mb: float = Field(default=50, gt=0, le=4096,
+                                    description="单个文件的大小上限（MB），超过即不读取（输入错误，退出码 2）。")
+    max_findings_per_rule: int = Field(default=100, ge=1, le=1_000_000,
+                                       description="同一规则在同一文件中最多报告的问题数，其余合并为一条“及另外 N 处”。")
+
+    @property
+    def max_bytes(self) -> int:
+        return int(self.max_file_size_mb * 1024 * 1024)
+
+
+DEFAULT_LIMITS = Limits()
