@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from disclosure_lint.termsafe import terminal
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFECTIVE = ROOT / "examples" / "defective-2023.md"
 CLEAN = ROOT / "examples" / "clean-2023.md"
@@ -101,3 +103,191 @@ def test_cache_path_that_is_not_a_regular_file_is_ignored(tmp_path):
     os.mkfifo(cached)  # would block a plain open() forever
     again = cli(["check", "-f", "json", str(CLEAN)], env=env, timeout=30)
     assert again.returncode == first.returncode == 0
+
+
+# -- 3, 4. markup and terminal control sequences from report text and file names -----------------------
+
+PACK_RULE = """\
+id: XX101
+name: quote-marker
+kind: existence
+category: writing
+severity: warning
+message: "出现：{match}"
+options:
+  patterns: ['标记[^。]*']
+docs: {what: a, why: b, basis: c}
+"""
+
+
+def _quoting_setup(tmp_path: Path, inserted: str, name: str = "r.md") -> tuple[Path, Path]:
+    """A clean report with ``标记<inserted>。`` in it, and a config whose rule quotes that text in its message."""
+    (tmp_path / "pack" / "mine").mkdir(parents=True)
+    (tmp_path / "pack" / "mine" / "x.yaml").write_text(PACK_RULE, encoding="utf-8")
+    cfg = tmp_path / "cfg.yaml"
+    cfg.write_text("packs: [pack]\n", encoding="utf-8")
+    text = CLEAN.read_text(encoding="utf-8").replace("## 一、总体情况", f"## 一、总体情况\n\n标记{inserted}。\n", 1)
+    report = tmp_path / name
+    report.write_text(text, encoding="utf-8")
+    return cfg, report
+
+
+MARKUP = ["[/]", "[bold red]红色[/bold red]", "[link=http://x.example]点这里[/link]", "[/bold]", ":smile: [red"]
+
+
+@pytest.mark.parametrize("inserted", MARKUP)
+def test_markup_in_report_text_is_shown_as_written(tmp_path, inserted):
+    cfg, report = _quoting_setup(tmp_path, inserted)
+    res = cli(["check", "-c", str(cfg), str(report)])
+    out = res.stdout.decode("utf-8")
+    assert res.returncode == 0 and b"Traceback" not in res.stderr, res.stderr.decode()
+    assert f"出现：标记{inserted}" in out
+    assert "\x1b" not in out
+
+
+CONTROLS = {
+    "clear screen": "\x1b[2J",
+    "OSC 8 hyperlink": "\x1b]8;;http://evil.example\x1b\\点我\x1b]8;;\x1b\\",
+    "C1 CSI": "\u009b31m",
+    "NEL, BEL, BS": "\u0085\x07\x08",
+    "bidi override": "\u202egnp.exe\u202c",
+    "bidi isolate": "\u2066x\u2069",
+    "line separator": "\u2028",
+}
+
+
+@pytest.mark.parametrize("seq", CONTROLS.values(), ids=CONTROLS.keys())
+def test_control_sequences_in_report_text_are_escaped(tmp_path, seq):
+    cfg, report = _quoting_setup(tmp_path, seq)
+    res = cli(["check", "-c", str(cfg), str(report)])
+    out = res.stdout.decode("utf-8")
+    assert res.returncode == 0 and b"Traceback" not in res.stderr
+    unsafe = {ch for ch in seq if terminal(ch) != ch}
+    assert unsafe and not any(ch in out for ch in unsafe)
+    assert f"出现：标记{terminal(seq)}" in out  # shown escaped: \x1b, \x9b, \u202e …
+    # JSON: valid, lossless, and no raw control, C1 or bidi character in the text
+    res = cli(["check", "-f", "json", "-c", str(cfg), str(report)])
+    raw = res.stdout.decode("utf-8")
+    assert not any(ch in raw for ch in unsafe)
+    msgs = [d["message"] for d in json.loads(raw)["files"][0]["diagnostics"]]
+    assert f"出现：标记{seq}" in msgs
+
+
+def _named_copies(tmp_path: Path, names: list[bytes]) -> list[bytes]:
+    paths = []
+    for n in names:
+        p = os.path.join(os.fsencode(tmp_path), n)
+        with open(p, "wb") as fh:
+            fh.write(DEFECTIVE.read_bytes())
+        paths.append(p)
+    return paths
+
+
+HOSTILE_NAMES = [b"\xff\xfe.md", b"\x1b[31mred\x1b[0m.md", "\u202egnp.md".encode(), b"[red]x[_].md",
+                 "\u009b2J.md".encode(), b"a\nb.md"]
+
+
+def test_hostile_file_names_are_shown_escaped_in_every_format(tmp_path):
+    paths = _named_copies(tmp_path, HOSTILE_NAMES)
+    res = cli(["check", *paths])
+    out = res.stdout.decode("utf-8")  # valid UTF-8: the \xff byte is not written raw
+    assert res.returncode == 1 and b"Traceback" not in res.stderr
+    for shown in ("\\xff\\xfe.md", "\\x1b[31mred\\x1b[0m.md", "\\u202egnp.md", "[red]x[_].md", "\\x9b2J.md",
+                  "a\\nb.md"):
+        assert shown in out
+    assert not any(ch in out for ch in "\x1b\u202e\u009b")
+    res = cli(["check", "-f", "json", *paths])
+    raw = res.stdout.decode("utf-8")
+    assert not any(ch in raw for ch in "\x1b\u202e\u009b")
+    got = {os.fsencode(f["path"]) for f in json.loads(raw)["files"]}
+    assert got == set(paths)  # lossless: the JSON names the very files
+    # the directory walk finds the same names
+    res = cli(["check", "-f", "json", str(tmp_path)])
+    assert {os.fsencode(f["path"]) for f in json.loads(res.stdout)["files"]} == set(paths)
+
+
+def test_stderr_lines_are_escaped(tmp_path):
+    missing = os.path.join(os.fsencode(tmp_path), b"\x1b[2J\xff" + "\u202e".encode() + b".md")
+    res = cli(["check", missing, str(CLEAN)])
+    err = res.stderr.decode("utf-8")
+    assert res.returncode == 2 and "Traceback" not in err
+    assert "\\x1b[2J\\xff\\u202e.md" in err and not any(ch in err for ch in "\x1b\u202e")
+    res = cli(["explain", "\x1b[2J[/]\u009b"])
+    err = res.stderr.decode("utf-8")
+    assert res.returncode == 2 and "\\x1b[2J[/]\\x9b" in err and "\x1b" not in err and "\u009b" not in err
+
+
+@pytest.mark.parametrize("args", [["check", "--format", "\x1b[2J\u202e\u009b", "x.md"], ["\x1b[2J\u009bcmd"],
+                                  ["check", "--bogus\x1b[2J", "x.md"]])
+def test_usage_errors_are_escaped(args):
+    res = cli(args)
+    assert res.returncode == 2
+    assert not any(ch in res.stderr.decode("utf-8", "replace") for ch in "\x1b\u202e\u009b")
+
+
+def test_rules_and_explain_escape_a_user_packs_names_and_docs(tmp_path):
+    pack = tmp_path / "\x1b[2Jpk"
+    pack.mkdir()
+    (pack / "x.yaml").write_text(PACK_RULE.replace("docs: {what: a, why: b, basis: c}",
+                                                   'docs: {what: "\\e[2J[link=http://x]y[/link] [z](http://evil)", '
+                                                   'why: "\\u202e", basis: c}'), encoding="utf-8")
+    cfg = tmp_path / "cfg.yaml"
+    cfg.write_text('packs: ["\\e[2Jpk"]\n', encoding="utf-8")
+    for args in (["rules", "-c", str(cfg)], ["rules", "-f", "json", "-c", str(cfg)], ["explain", "XX101", "-c", str(cfg)]):
+        res = cli(args, cwd=tmp_path)
+        out = res.stdout.decode("utf-8")
+        assert res.returncode == 0 and b"Traceback" not in res.stderr, res.stderr.decode()
+        assert "XX101" in out and not any(ch in out for ch in "\x1b\u202e")
+    assert "[link=http://x]y[/link]" in out
+
+
+def test_unsafe_set_covers_unicode_controls_and_format_characters():
+    import unicodedata
+
+    missed = [hex(cp) for cp in range(0x110000)
+              if unicodedata.category(chr(cp)) in ("Cc", "Cf", "Cs", "Zl", "Zp") and chr(cp) not in "\t\n"
+              and terminal(chr(cp)) == chr(cp)]
+    assert missed == []
+    assert terminal("中文 ABC\t[/] 😀") == "中文 ABC\t[/] 😀"  # ordinary text is left alone
+
+
+# -- 2. output that cannot be written ----------------------------------------------------------------
+
+
+def test_emoji_under_a_gbk_terminal(tmp_path):
+    cfg, report = _quoting_setup(tmp_path, "😀\U0002a6a5")
+    env = _env(PYTHONIOENCODING="gbk")
+    res = cli(["check", "-c", str(cfg), str(report)], env=env)
+    assert res.returncode == 0 and b"Traceback" not in res.stderr, res.stderr.decode("gbk", "replace")
+    assert "出现：标记\\U0001f600\\U0002a6a5" in res.stdout.decode("gbk")
+    res = cli(["check", "-f", "json", "-c", str(cfg), str(report)], env=env)
+    assert res.returncode == 0 and b"Traceback" not in res.stderr
+    doc = json.loads(res.stdout.decode("gbk"))
+    assert "出现：标记😀\U0002a6a5" in [d["message"] for d in doc["files"][0]["diagnostics"]]
+    missing = tmp_path / "😀缺失.md"
+    res = cli(["check", str(missing)], env=env)
+    assert res.returncode == 2 and "\\U0001f600缺失.md" in res.stderr.decode("gbk")
+    res = cli(["rules"], env=env)
+    assert res.returncode == 0 and b"Traceback" not in res.stderr
+
+
+@pytest.mark.parametrize("args", [["check", str(DEFECTIVE)], ["check", "-f", "json", str(DEFECTIVE)], ["rules"],
+                                  ["explain", "DL301"], ["stats", str(DEFECTIVE)], ["stats", "-f", "json", str(DEFECTIVE)]])
+def test_full_disk_on_stdout_is_one_line_and_exit_2(args):
+    with open("/dev/full", "wb") as full:
+        for unbuffered in ("1", ""):
+            res = cli(args, stdout=full, env=_env(PYTHONUNBUFFERED=unbuffered))
+            err = res.stderr.decode("utf-8")
+            assert res.returncode == 2, err
+            assert err == "disclosure-lint: 无法写入标准输出：磁盘空间不足\n"
+
+
+@pytest.mark.parametrize("args", [["check"], ["check", "-f", "json"], ["stats"], ["stats", "-f", "json"]])
+def test_closed_pipe_ends_quietly(tmp_path, args):
+    files = [str(DEFECTIVE)] * 40  # well over a pipe's 64 KB
+    for unbuffered in ("1", ""):
+        cmd = " ".join(f"'{a}'" for a in [sys.executable, "-m", "disclosure_lint", *args, *files])
+        res = subprocess.run(["bash", "-c", f"{cmd} | head -c 10 >/dev/null; echo ${{PIPESTATUS[0]}}"],
+                             capture_output=True, env=_env(PYTHONUNBUFFERED=unbuffered), timeout=120)
+        assert res.stdout.decode().strip() == "141"
+        assert res.stderr == b""
