@@ -415,3 +415,15 @@ def test_stats_output_escapes_hostile_names(tmp_path):
     res = cli(["stats", path, "-o", target])
     assert res.returncode == 0 and "\\x1b]8;;x\\x07out.csv" in res.stderr.decode() and b"\x1b" not in res.stderr
     assert os.path.exists(target)
+
+
+def test_started_with_stdout_or_stderr_closed(tmp_path):
+    py = f"'{sys.executable}' -m disclosure_lint"
+    for args, code in ((f"check '{DEFECTIVE}'", 2), (f"check -f json '{DEFECTIVE}'", 2), (f"stats '{DEFECTIVE}'", 2),
+                       ("rules", 2), (f"stats '{DEFECTIVE}' -o '{tmp_path / 'x.csv'}'", 0)):
+        res = subprocess.run(["bash", "-c", f"{py} {args} >&-"], capture_output=True, env=_env(), timeout=60)
+        err = res.stderr.decode()
+        assert res.returncode == code and "Traceback" not in err, err
+        assert code == 0 or err == "disclosure-lint: 无法写入标准输出：标准输出已关闭\n"
+    res = subprocess.run(["bash", "-c", f"{py} check /nonexistent.md 2>&-"], capture_output=True, env=_env(), timeout=60)
+    assert res.returncode == 2 and "文件不存在" in res.stdout.decode()

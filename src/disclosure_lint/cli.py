@@ -13,6 +13,8 @@ encoding cannot show (a GBK terminal and an emoji) instead of failing.
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import sys
 from contextlib import contextmanager
@@ -51,7 +53,7 @@ def _say(message: object) -> None:
     try:
         sys.stderr.write(f"disclosure-lint: {terminal(message, encoding=getattr(sys.stderr, 'encoding', None))}\n")
         sys.stderr.flush()
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):  # AttributeError: started with stderr closed (None)
         pass
 
 
@@ -296,8 +298,23 @@ def stats_cmd(
     raise typer.Exit(run.exit_code)
 
 
+class _ClosedStdout(io.TextIOBase):
+    """Stands for a standard output the run was started without (``>&-``): writing to it fails."""
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "标准输出已关闭")
+
+    @property
+    def buffer(self):
+        raise OSError(errno.EBADF, "标准输出已关闭")
+
+
 def _tolerant_streams() -> None:
     """Characters the terminal's encoding cannot show (an emoji on GBK) are escaped, not a traceback."""
+    if sys.stdout is None:  # started with stdout closed: a command that writes there says so (exit 2)
+        sys.stdout = _ClosedStdout()
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.reconfigure(errors="backslashreplace")
