@@ -227,10 +227,11 @@ def explain(
             text = terminal(render_rule_markdown(r), newlines=True, encoding=getattr(sys.stdout, "encoding", None))
             with _stdout_guard():
                 if sys.stdout.isatty():
-                    from rich.console import Console
                     from rich.markdown import Markdown
 
-                    Console().print(Markdown(text, hyperlinks=False))
+                    from .reporters.console import make_console
+
+                    make_console(sys.stdout).print(Markdown(text, hyperlinks=False))
                 else:
                     sys.stdout.write(text)
             return
