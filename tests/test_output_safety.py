@@ -3,6 +3,7 @@ output that cannot be written, no markup or terminal control sequence from repor
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import pickle
@@ -25,6 +26,17 @@ def _env(**extra: str) -> dict[str, str]:
     env.pop("PYTHONIOENCODING", None)
     env.update(extra)
     return env
+
+
+def run(args: list) -> tuple[int, str, str]:
+    """Run the command line in this process (fast; for what does not depend on real streams)."""
+    from typer.testing import CliRunner
+
+    from disclosure_lint.cli import app
+
+    res = CliRunner().invoke(app, [str(a) for a in args])
+    assert res.exception is None or isinstance(res.exception, SystemExit), res.exception
+    return res.exit_code, res.stdout, res.stderr
 
 
 def cli(args: list, *, env: dict | None = None, cwd: Path | None = None, stdout=subprocess.PIPE,
@@ -81,18 +93,18 @@ def test_planted_cache_json_cannot_change_the_rules(tmp_path):
     assert json.loads(again.stdout)["summary"] == json.loads(first.stdout)["summary"]
 
 
-@pytest.mark.parametrize("content", [b"", b"not json", b"\xff\xfe", b"[" * 100000, b'{"version": 1, "rules": 3}',
-                                     b'{"version": 1, "key": "x", "rules": [{"spec": {"id": 1}}]}'])
-def test_corrupt_cache_is_ignored_and_rewritten(tmp_path, content):
+def test_corrupt_cache_is_ignored_and_rewritten(tmp_path):
     env = _cache_env(tmp_path)
     first = cli(["check", "-f", "json", str(DEFECTIVE)], env=env)
     (cached,) = _cache_files(tmp_path)
-    cached.write_bytes(content)
-    again = cli(["check", "-f", "json", str(DEFECTIVE)], env=env)
-    assert again.returncode == 1 and b"Traceback" not in again.stderr
-    assert json.loads(again.stdout)["summary"] == json.loads(first.stdout)["summary"]
-    (rewritten,) = _cache_files(tmp_path)
-    assert json.loads(rewritten.read_bytes())["rules"]
+    for content in (b"", b"not json", b"\xff\xfe", b"[" * 100000, b'{"format": 1, "rules": 3}',
+                    b'{"format": 1, "key": "x", "rules": [{"spec": {"id": 1}, "pack": "p", "source": "s"}]}'):
+        cached.write_bytes(content)
+        again = cli(["check", "-f", "json", str(DEFECTIVE)], env=env)
+        assert again.returncode == 1 and b"Traceback" not in again.stderr
+        assert json.loads(again.stdout)["summary"] == json.loads(first.stdout)["summary"]
+        (rewritten,) = _cache_files(tmp_path)
+        assert json.loads(rewritten.read_bytes())["rules"]
 
 
 def test_cache_path_that_is_not_a_regular_file_is_ignored(tmp_path):
@@ -138,9 +150,8 @@ MARKUP = ["[/]", "[bold red]红色[/bold red]", "[link=http://x.example]点这�
 @pytest.mark.parametrize("inserted", MARKUP)
 def test_markup_in_report_text_is_shown_as_written(tmp_path, inserted):
     cfg, report = _quoting_setup(tmp_path, inserted)
-    res = cli(["check", "-c", str(cfg), str(report)])
-    out = res.stdout.decode("utf-8")
-    assert res.returncode == 0 and b"Traceback" not in res.stderr, res.stderr.decode()
+    code, out, err = run(["check", "-c", cfg, report])
+    assert code == 0 and "Traceback" not in err, err
     assert f"出现：标记{inserted}" in out
     assert "\x1b" not in out
 
@@ -159,15 +170,13 @@ CONTROLS = {
 @pytest.mark.parametrize("seq", CONTROLS.values(), ids=CONTROLS.keys())
 def test_control_sequences_in_report_text_are_escaped(tmp_path, seq):
     cfg, report = _quoting_setup(tmp_path, seq)
-    res = cli(["check", "-c", str(cfg), str(report)])
-    out = res.stdout.decode("utf-8")
-    assert res.returncode == 0 and b"Traceback" not in res.stderr
+    code, out, err = run(["check", "-c", cfg, report])
+    assert code == 0 and "Traceback" not in err
     unsafe = {ch for ch in seq if terminal(ch) != ch}
     assert unsafe and not any(ch in out for ch in unsafe)
     assert f"出现：标记{terminal(seq)}" in out  # shown escaped: \x1b, \x9b, \u202e …
     # JSON: valid, lossless, and no raw control, C1 or bidi character in the text
-    res = cli(["check", "-f", "json", "-c", str(cfg), str(report)])
-    raw = res.stdout.decode("utf-8")
+    code, raw, err = run(["check", "-f", "json", "-c", cfg, report])
     assert not any(ch in raw for ch in unsafe)
     msgs = [d["message"] for d in json.loads(raw)["files"][0]["diagnostics"]]
     assert f"出现：标记{seq}" in msgs
@@ -212,17 +221,16 @@ def test_stderr_lines_are_escaped(tmp_path):
     err = res.stderr.decode("utf-8")
     assert res.returncode == 2 and "Traceback" not in err
     assert "\\x1b[2J\\xff\\u202e.md" in err and not any(ch in err for ch in "\x1b\u202e")
-    res = cli(["explain", "\x1b[2J[/]\u009b"])
-    err = res.stderr.decode("utf-8")
-    assert res.returncode == 2 and "\\x1b[2J[/]\\x9b" in err and "\x1b" not in err and "\u009b" not in err
+    code, _out, err = run(["explain", "\x1b[2J[/]\u009b"])
+    assert code == 2 and "\\x1b[2J[/]\\x9b" in err and "\x1b" not in err and "\u009b" not in err
 
 
 @pytest.mark.parametrize("args", [["check", "--format", "\x1b[2J\u202e\u009b", "x.md"], ["\x1b[2J\u009bcmd"],
                                   ["check", "--bogus\x1b[2J", "x.md"]])
 def test_usage_errors_are_escaped(args):
-    res = cli(args)
-    assert res.returncode == 2
-    assert not any(ch in res.stderr.decode("utf-8", "replace") for ch in "\x1b\u202e\u009b")
+    code, out, err = run(args)
+    assert code == 2
+    assert not any(ch in out + err for ch in "\x1b\u202e\u009b")
 
 
 def test_rules_and_explain_escape_a_user_packs_names_and_docs(tmp_path):
@@ -234,9 +242,8 @@ def test_rules_and_explain_escape_a_user_packs_names_and_docs(tmp_path):
     cfg = tmp_path / "cfg.yaml"
     cfg.write_text('packs: ["\\e[2Jpk"]\n', encoding="utf-8")
     for args in (["rules", "-c", str(cfg)], ["rules", "-f", "json", "-c", str(cfg)], ["explain", "XX101", "-c", str(cfg)]):
-        res = cli(args, cwd=tmp_path)
-        out = res.stdout.decode("utf-8")
-        assert res.returncode == 0 and b"Traceback" not in res.stderr, res.stderr.decode()
+        code, out, err = run(args)
+        assert code == 0, err
         assert "XX101" in out and not any(ch in out for ch in "\x1b\u202e")
     assert "[link=http://x]y[/link]" in out
 
@@ -272,19 +279,19 @@ def test_emoji_under_a_gbk_terminal(tmp_path):
 
 
 @pytest.mark.parametrize("args", [["check", str(DEFECTIVE)], ["check", "-f", "json", str(DEFECTIVE)], ["rules"],
-                                  ["explain", "DL301"], ["stats", str(DEFECTIVE)], ["stats", "-f", "json", str(DEFECTIVE)]])
+                                  ["explain", "DL301"], ["stats", str(DEFECTIVE)]])
 def test_full_disk_on_stdout_is_one_line_and_exit_2(args):
     with open("/dev/full", "wb") as full:
-        for unbuffered in ("1", ""):
+        for unbuffered in ("1", "") if args[0] == "check" else ("",):
             res = cli(args, stdout=full, env=_env(PYTHONUNBUFFERED=unbuffered))
             err = res.stderr.decode("utf-8")
             assert res.returncode == 2, err
             assert err == "disclosure-lint: 无法写入标准输出：磁盘空间不足\n"
 
 
-@pytest.mark.parametrize("args", [["check"], ["check", "-f", "json"], ["stats"], ["stats", "-f", "json"]])
+@pytest.mark.parametrize("args", [["check"], ["stats", "-f", "json"]])
 def test_closed_pipe_ends_quietly(tmp_path, args):
-    files = [str(DEFECTIVE)] * 40  # well over a pipe's 64 KB
+    files = [str(DEFECTIVE)] * 25  # well over a pipe's 64 KB
     for unbuffered in ("1", ""):
         cmd = " ".join(f"'{a}'" for a in [sys.executable, "-m", "disclosure_lint", *args, *files])
         res = subprocess.run(["bash", "-c", f"{cmd} | head -c 10 >/dev/null; echo ${{PIPESTATUS[0]}}"],
@@ -296,6 +303,7 @@ def test_closed_pipe_ends_quietly(tmp_path, args):
 # -- 5. stats -o: what the target is decides how it is written -------------------------------------------
 
 
+@functools.lru_cache(maxsize=None)
 def _stats_bytes(fmt: str = "csv") -> bytes:
     res = cli(["stats", "-f", fmt, str(DEFECTIVE)])
     assert res.returncode == 0
