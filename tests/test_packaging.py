@@ -36,14 +36,14 @@ def test_rule_cache_round_trip_and_corruption(tmp_path, monkeypatch):
     packs.builtin_rules.cache_clear()
     try:
         first = packs.builtin_rules()
-        cached = list((tmp_path / "disclosure-lint").glob("rules-*.pickle"))
+        cached = list((tmp_path / "disclosure-lint").glob("rules-*.json"))
         assert len(cached) == 1
         packs.builtin_rules.cache_clear()
         assert [r.code for r in packs.builtin_rules()] == [r.code for r in first]
-        cached[0].write_bytes(b"not a pickle")  # a corrupt cache is ignored and rewritten
+        cached[0].write_bytes(b"not json")  # a corrupt cache is ignored and rewritten
         packs.builtin_rules.cache_clear()
         assert [r.code for r in packs.builtin_rules()] == [r.code for r in first]
-        assert cached[0].read_bytes() != b"not a pickle"
+        assert cached[0].read_bytes() != b"not json"
         monkeypatch.setenv("DISCLOSURE_LINT_NO_CACHE", "1")
         packs.builtin_rules.cache_clear()
         assert len(packs.builtin_rules()) == len(first)

@@ -2,12 +2,22 @@
 
 Only parses options and wires the modules together.  Exit codes: 0 nothing at or
 above ``--fail-on``; 1 findings at or above it; 2 usage, configuration or
-unreadable input (other files are still checked).
+unreadable input (other files are still checked), or output that could not be
+written (one line on standard error says why); a closed pipe (``| head``) ends the
+run quietly with 141, as a shell reports a process stopped by SIGPIPE.
+
+Every line written to standard error passes through :func:`disclosure_lint.termsafe.terminal`
+(file names and messages come from outside), and standard output and error escape what their
+encoding cannot show (a GBK terminal and an emoji) instead of failing.
 """
 
 from __future__ import annotations
 
+import errno
+import io
+import os
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -15,6 +25,7 @@ from typing import Annotated, Optional
 import typer
 
 from .errors import ConfigError
+from .termsafe import terminal
 
 app = typer.Typer(
     name="disclosure-lint",
@@ -37,9 +48,53 @@ class FailOn(str, Enum):
     info = "info"
 
 
+def _say(message: object) -> None:
+    """One line on standard error, made safe to show; a standard error that cannot be written is ignored."""
+    try:
+        sys.stderr.write(f"disclosure-lint: {terminal(message, encoding=getattr(sys.stderr, 'encoding', None))}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):  # AttributeError: started with stderr closed (None)
+        pass
+
+
 def _fail(message: str) -> None:
-    sys.stderr.write(f"disclosure-lint: {message}\n")
+    _say(message)
     raise typer.Exit(2)
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that the flush at exit does not fail a second time."""
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, sys.stdout.fileno())
+        os.close(fd)
+    except (OSError, ValueError, AttributeError):  # io.UnsupportedOperation is an OSError and ValueError
+        pass
+
+
+def _silence_stdout_if_broken() -> None:
+    """After a failed write that may have been to the standard output (``-o /dev/stdout``)."""
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.flush()
+    except (OSError, ValueError, AttributeError):
+        _silence_stdout()
+
+
+@contextmanager
+def _stdout_guard():
+    """Write the results: a closed pipe ends the run quietly (141), any other failure is one line, exit 2."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(141) from None
+    except OSError as exc:
+        from .output import describe
+
+        _silence_stdout()
+        _fail(f"无法写入标准输出：{describe(exc)}")
 
 
 def _split(values: list[str] | None) -> list[str] | None:
@@ -81,12 +136,12 @@ def check(
         return
     run = RunResult(files=results, errors=errors)
     for err in run.errors:
-        sys.stderr.write(f"disclosure-lint: 错误：{err}\n")
+        _say(f"错误：{err}")
     for f in run.files:
         if f.error:
-            sys.stderr.write(f"disclosure-lint: 错误：{f.path}：{f.error}\n")
-    get_reporter(output_format.value)(run, sys.stdout, fail_on=threshold)
-    sys.stdout.flush()
+            _say(f"错误：{f.path}：{f.error}")
+    with _stdout_guard():
+        get_reporter(output_format.value)(run, sys.stdout, fail_on=threshold)
     raise typer.Exit(run.exit_code(threshold))
 
 
@@ -105,15 +160,21 @@ def rules_cmd(
     except ConfigError as exc:
         _fail(str(exc))
         return
-    from .docs import summary
-
     rules = sorted(rules, key=lambda r: r.code)
-    if output_format == OutputFormat.json:
-        import json
+    with _stdout_guard():
+        _print_rules(rules, output_format)
 
-        json.dump([{"code": r.code, "name": r.spec.name, "category": r.spec.category, "severity": r.spec.severity,
-                    "pack": r.pack, "kind": r.spec.kind, "enabled": r.spec.enabled, "summary": summary(r)}
-                   for r in rules], sys.stdout, ensure_ascii=False, indent=2)
+
+def _print_rules(rules, output_format: OutputFormat) -> None:
+    from .docs import summary
+    from .termsafe import is_utf, json_dumps
+
+    if output_format == OutputFormat.json:
+        encoding = getattr(sys.stdout, "encoding", None)
+        sys.stdout.write(json_dumps(
+            [{"code": r.code, "name": r.spec.name, "category": r.spec.category, "severity": r.spec.severity,
+              "pack": r.pack, "kind": r.spec.kind, "enabled": r.spec.enabled, "summary": summary(r)} for r in rules],
+            ascii_only=encoding is not None and not is_utf(encoding), indent=2))
         sys.stdout.write("\n")
         return
     from rich.console import Console
@@ -122,19 +183,25 @@ def rules_cmd(
     from .reporters.console import make_console
 
     console: Console = make_console(sys.stdout)
-    width_name = max(len(r.spec.name) for r in rules)
+
+    def show(text: str) -> str:
+        return terminal(text, encoding=console.encoding)
+
+    width_name = max(len(show(r.spec.name)) for r in rules)
     width_cat = max(len(r.spec.category) for r in rules)
-    width_pack = max(len(r.pack) for r in rules)
+    width_pack = max(len(show(r.pack)) for r in rules)
     for r in rules:
         sev_style = {"error": "red", "warning": "yellow", "info": "cyan"}[r.spec.severity]
         line = Text()
-        line.append(f"{r.code:<7}", style="bold")
+        line.append(f"{show(r.code):<7}", style="bold")
         line.append(f"{r.spec.severity:<8}", style=sev_style)
-        line.append(f"{r.spec.category:<{width_cat + 2}}{r.spec.name:<{width_name + 2}}{r.pack:<{width_pack + 2}}")
+        line.append(f"{r.spec.category:<{width_cat + 2}}{show(r.spec.name):<{width_name + 2}}"
+                    f"{show(r.pack):<{width_pack + 2}}")
         text = summary(r)
-        line.append((text if len(text) <= 48 else text[:47] + "…") + ("" if r.spec.enabled else "（默认关闭）"))
+        text = text if len(text) <= 48 else text[:47] + "…"
+        line.append(show(text) + ("" if r.spec.enabled else "（默认关闭）"))
         console.print(line, soft_wrap=True)
-    console.print(f"共 {len(rules)} 条规则。用 disclosure-lint explain 代码 查看说明。")
+    console.print(Text(f"共 {len(rules)} 条规则。用 disclosure-lint explain 代码 查看说明。"))
 
 
 @app.command()
@@ -156,14 +223,17 @@ def explain(
     key = code.strip()
     for r in rules:
         if r.code.upper() == key.upper() or r.spec.name == key:
-            from rich.console import Console
-            from rich.markdown import Markdown
+            # a rule's docs come from its pack (perhaps a user's): escaped, links shown as text
+            text = terminal(render_rule_markdown(r), newlines=True, encoding=getattr(sys.stdout, "encoding", None))
+            with _stdout_guard():
+                if sys.stdout.isatty():
+                    from rich.markdown import Markdown
 
-            text = render_rule_markdown(r)
-            if sys.stdout.isatty():
-                Console().print(Markdown(text))
-            else:
-                sys.stdout.write(text)
+                    from .reporters.console import make_console
+
+                    make_console(sys.stdout).print(Markdown(text, hyperlinks=False))
+                else:
+                    sys.stdout.write(text)
             return
     _fail(f"未知的规则：{code}（用 disclosure-lint rules 查看全部规则）")
 
@@ -193,6 +263,7 @@ def stats_cmd(
     （另附报告中的写法）、数值、数值类型、原文和位置。CSV 为 UTF-8 带 BOM，Excel 打开不乱码。
     无法读取的文件单独报错（退出代码 2），其他文件照常导出。
     """
+    from .output import OutputRefused, describe
     from .stats_export import export_paths, write_file, write_stream
 
     try:
@@ -201,27 +272,59 @@ def stats_cmd(
         _fail(str(exc))
         return
     for err in run.errors:
-        sys.stderr.write(f"disclosure-lint: 错误：{err}\n")
+        _say(f"错误：{err}")
     for f in run.files:
         if f.error:
-            sys.stderr.write(f"disclosure-lint: 错误：{f.path}：{f.error}\n")
+            _say(f"错误：{f.path}：{f.error}")
     if output:
         try:
             write_file(run, output_format.value, output)
+        except OutputRefused as exc:
+            _fail(f"无法写入 {output}：{exc}，未写入")
+            return
+        except BrokenPipeError:  # -o /dev/stdout, a pipe closed early
+            _silence_stdout()
+            raise typer.Exit(141) from None
         except OSError as exc:
-            _fail(f"无法写入 {output}：{exc.strerror or exc}")
+            _silence_stdout_if_broken()
+            _fail(f"无法写入 {output}：{describe(exc)}")
             return
         n_rec = sum(len(f.records) for f in run.files)
         n_tab = sum(len(f.tables) for f in run.files)
-        sys.stderr.write(f"disclosure-lint: 已导出 {len(run.files)} 个文件的 {n_tab} 张统计表（{n_rec} 个单元格）到 {output}\n")
+        _say(f"已导出 {len(run.files)} 个文件的 {n_tab} 张统计表（{n_rec} 个单元格）到 {output}")
     else:
-        sys.stdout.flush()
-        write_stream(run, output_format.value, sys.stdout.buffer)
-        sys.stdout.flush()
+        with _stdout_guard():
+            sys.stdout.flush()
+            write_stream(run, output_format.value, sys.stdout.buffer)
     raise typer.Exit(run.exit_code)
 
 
+class _ClosedStdout(io.TextIOBase):
+    """Stands for a standard output the run was started without (``>&-``): writing to it fails."""
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "标准输出已关闭")
+
+    @property
+    def buffer(self):
+        raise OSError(errno.EBADF, "标准输出已关闭")
+
+
+def _tolerant_streams() -> None:
+    """Characters the terminal's encoding cannot show (an emoji on GBK) are escaped, not a traceback."""
+    if sys.stdout is None:  # started with stdout closed: a command that writes there says so (exit 2)
+        sys.stdout = _ClosedStdout()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError, OSError):
+            pass
+
+
 def main() -> None:
+    _tolerant_streams()
     try:
         app()
     except KeyboardInterrupt:

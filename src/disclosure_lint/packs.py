@@ -206,54 +206,107 @@ def _load_builtin() -> tuple[LoadedRule, ...]:
 def builtin_rules() -> tuple[LoadedRule, ...]:
     """The built-in rules, validated.
 
-    Parsing and validating ~50 YAML files is a third of a cold start, so the validated
-    rules are kept in a small cache file (``~/.cache/disclosure-lint``, or
-    ``$XDG_CACHE_HOME``), keyed on the tool's version and every rule file's size and
-    modification time.  Any problem with the cache (unwritable, corrupt) falls back to
-    loading the files; ``DISCLOSURE_LINT_NO_CACHE=1`` turns it off.
+    Parsing the ~60 YAML rule files is most of the cost of loading them, so their parsed data is kept
+    in a small cache file (``~/.cache/disclosure-lint``, or ``$XDG_CACHE_HOME``), keyed on the tool's
+    version and every rule file's size and modification time.  The cache is JSON — plain data that
+    cannot run code — and every rule read from it is validated again, exactly as a rule file is.  Any
+    problem with the cache (unwritable, corrupt, not a regular file, not the user's own, writable by
+    others) falls back to loading the files; ``DISCLOSURE_LINT_NO_CACHE=1`` turns it off.
     """
-    import pickle
-
-    root = builtin_rules_dir()
     cache = _cache_dir()
     if cache is None:
         return _load_builtin()
     path: Path | None = None
+    key = ""
     try:
+        root = builtin_rules_dir()
         files = sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
         files.append(Path(__file__))  # the rule model itself
-        path = cache / f"rules-{_cache_key(files)}.pickle"
-        if path.is_file():
-            rules = pickle.loads(path.read_bytes())
-            if isinstance(rules, tuple) and all(isinstance(r, LoadedRule) for r in rules):
-                return rules
+        key = _cache_key(files)
+        path = cache / f"rules-{key}.json"
+        rules = _load_cached(path, key)
+        if rules is not None:
+            return rules
     except Exception:  # noqa: BLE001 - a broken cache is never the user's problem: reload and rewrite
         pass
     rules = _load_builtin()  # raises ConfigError for a malformed built-in rule
     if path is not None:
-        _write_cache(path, rules)
+        _store(path, key, rules)
     return rules
 
 
-def _write_cache(path: Path, rules: tuple[LoadedRule, ...]) -> None:
+_CACHE_FORMAT = 1
+_CACHE_MAX_BYTES = 16 * 1024 * 1024  # the real file is ~200 KB
+
+
+def _read_own_file(path: Path, limit: int) -> bytes | None:
+    """The bytes of ``path`` if it is a regular file of this user, not writable by others, within ``limit``."""
     import os
-    import pickle
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)  # no FIFO wait, no link
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > limit or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            return None
+        if hasattr(os, "geteuid") and st.st_uid != os.geteuid():
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(limit + 1)
+        return data if len(data) <= limit else None
+    finally:
+        os.close(fd)
+
+
+def _load_cached(path: Path, key: str) -> tuple[LoadedRule, ...] | None:
+    """The rules stored in the cache file, validated again; None when there is no usable cache."""
+    import json
+
+    data = _read_own_file(path, _CACHE_MAX_BYTES)
+    if data is None:
+        return None
+    doc = json.loads(data.decode("utf-8"))
+    if not (isinstance(doc, dict) and doc.get("format") == _CACHE_FORMAT and doc.get("key") == key
+            and isinstance(doc.get("rules"), list) and doc["rules"]):
+        return None
+    rules = []
+    for entry in doc["rules"]:
+        if not (isinstance(entry, dict) and isinstance(entry.get("pack"), str) and isinstance(entry.get("source"), str)):
+            return None
+        spec = _validate_rule(entry.get("spec"), "", entry["source"], ())  # ConfigError: the caller reloads
+        rules.append(LoadedRule(spec, entry["pack"], entry["source"]))
+    return tuple(rules)
+
+
+def _store(path: Path, key: str, rules: tuple[LoadedRule, ...]) -> None:
+    """Write the cache file atomically (a temporary file renamed into place); failures are ignored."""
+    import json
+    import os
     import tempfile
 
+    tmp = None
     try:
+        doc = {"format": _CACHE_FORMAT, "key": key,
+               "rules": [{"spec": r.spec.model_dump(mode="json", by_alias=True, exclude_unset=True),
+                          "pack": r.pack, "source": r.source} for r in rules]}
         path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob("rules-*.pickle"):  # keep one generation
+        for old in [*path.parent.glob("rules-*.json"), *path.parent.glob("rules-*.pickle")]:  # keep one generation
             if old != path:
                 old.unlink(missing_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".rules-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(doc, fh, ensure_ascii=False, separators=(",", ":"))
         os.replace(tmp, path)
     except Exception:  # noqa: BLE001 - read-only home, full disk…: just don't cache
-        try:
-            os.unlink(tmp)  # type: ignore[possibly-undefined]
-        except Exception:  # noqa: BLE001
-            pass
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
 
 
 def load_rules(extra_packs: list[Path] | None = None) -> list[LoadedRule]:

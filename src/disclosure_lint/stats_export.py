@@ -22,21 +22,25 @@ that word their labels differently still line up.
 Files are found and read exactly as ``check`` does (:func:`disclosure_lint.api.discover`,
 the same configuration, size limit and one-line Chinese read errors); a file that cannot
 be read is listed with its ``error`` and the others are still exported.  ``--output``
-writes a temporary file next to the target and renames it into place, so an existing
-file is replaced only by a complete export.
+goes through :func:`disclosure_lint.output.write_to`: a regular file (or one a symlink points
+to) is replaced atomically, only by a complete export; a character device is streamed to;
+a directory, FIFO, socket or block device is refused.
+
+Text from outside (file names, cell text) may hold control, format or bidi characters: CSV
+cells show them escaped (:func:`disclosure_lint.termsafe.terminal`, ``\\x1b``; a file-name byte
+that is not UTF-8 as ``\\xff``), JSON ``\\u``-escapes them, so neither can drive a terminal.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import IO, Any, TextIO
+
+from .termsafe import json_dumps, terminal
 
 
 SCHEMA_VERSION = 1
@@ -289,7 +293,7 @@ def export_paths(paths: list[str], config_path: str | None = None, year: int | N
 
 
 def _csv_cell(v: Any) -> str:
-    return "" if v is None else str(v)
+    return "" if v is None else terminal(v, newlines=True)
 
 
 def write_csv(run: ExportRun, stream: TextIO) -> None:
@@ -342,11 +346,11 @@ def write_json(run: ExportRun, stream: TextIO) -> None:
     """Indented JSON, except that each record takes one line (exports run to many thousands)."""
     doc = as_dict(run)
     records = doc.pop("records")
-    head = json.dumps(doc, ensure_ascii=False, indent=2)
+    head = json_dumps(doc, indent=2)
     stream.write(head[:-2])
     stream.write(',\n  "records": [')
     for i, rec in enumerate(records):
-        stream.write(("\n    " if i == 0 else ",\n    ") + json.dumps(rec, ensure_ascii=False))
+        stream.write(("\n    " if i == 0 else ",\n    ") + json_dumps(rec))
     stream.write("\n  ]\n}\n" if records else "]\n}\n")
 
 
@@ -355,7 +359,7 @@ WRITERS: dict[str, Callable[[ExportRun, TextIO], None]] = {"csv": write_csv, "js
 
 def write_stream(run: ExportRun, fmt: str, binary: IO[bytes]) -> None:
     """Write the export as UTF-8 to a binary stream (stdout's buffer), leaving it open."""
-    text = io.TextIOWrapper(binary, encoding="utf-8", newline="", write_through=False)
+    text = io.TextIOWrapper(binary, encoding="utf-8", errors="backslashreplace", newline="", write_through=False)
     try:
         WRITERS[fmt](run, text)
         text.flush()
@@ -363,33 +367,13 @@ def write_stream(run: ExportRun, fmt: str, binary: IO[bytes]) -> None:
         text.detach()
 
 
-def _new_file_mode(target: str) -> int:
-    try:
-        return os.stat(target).st_mode & 0o7777
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
-
-
 def write_file(run: ExportRun, fmt: str, target: str) -> None:
-    """Write atomically: a temporary file in the target's directory, renamed over ``target``.
+    """Write the export to ``target`` (see :func:`disclosure_lint.output.write_to`).
 
-    On any failure the temporary file is removed and ``target`` is left as it was.
-    Raises OSError (with the reason) when the file cannot be written.
+    Raises :class:`~disclosure_lint.output.OutputRefused` for a target that is not written (a
+    directory, FIFO, socket, block device) and OSError when writing fails; a regular file is then
+    left as it was.
     """
-    directory = os.path.dirname(os.path.abspath(target))
-    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(target) + ".", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            WRITERS[fmt](run, fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, _new_file_mode(target))
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    from .output import write_to
+
+    write_to(target, lambda stream: WRITERS[fmt](run, stream))

@@ -3,6 +3,11 @@
 A file skipped in a directory run (not an annual report) gets one line saying so and why.
 
 Colours follow rich's detection: off when NO_COLOR is set or output is not a terminal.
+
+Everything shown comes from outside the tool (file names, report text quoted in messages, rule and pack
+names), so every piece goes to rich as a ``Text`` (never parsed as markup: ``[/]`` or ``[link=…]`` in a
+report is shown as written) after :func:`~disclosure_lint.termsafe.terminal` has escaped control, format
+and bidi characters and, on a non-UTF-8 terminal (GBK), what its encoding cannot show.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..diagnostics import SEVERITY_ZH
+from ..termsafe import terminal
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -35,13 +41,20 @@ def _detail(d) -> str:
 
 def make_console(stream: TextIO):
     """A rich console; when the output is not a terminal, use a width that keeps tables readable."""
+    import errno
     import os
 
     from rich.console import Console
 
-    console = Console(file=stream, highlight=False, soft_wrap=False)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # rich would exit with code 1 (the code for "findings"); the caller decides (cli: quietly, 141)
+            self.quiet = True
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+    console = _Console(file=stream, highlight=False, soft_wrap=False)
     if not console.is_terminal and "COLUMNS" not in os.environ:
-        console = Console(file=stream, highlight=False, soft_wrap=False, width=140)
+        console = _Console(file=stream, highlight=False, soft_wrap=False, width=140)
     return console
 
 
@@ -50,14 +63,18 @@ def render(run, stream: TextIO, fail_on: str = "error", **_: object) -> None:
     from rich.text import Text
 
     console = make_console(stream)
+
+    def show(text: object, style: str = "", newlines: bool = False) -> Text:
+        return Text(terminal(text, newlines, console.encoding), style=style)
+
     for err in run.errors:
-        console.print(Text(f"错误：{err}", style="bold red"))
+        console.print(show(f"错误：{err}", "bold red"))
     for f in run.files:
         if f.error:
-            console.print(Text(f"错误：{f.path}：{f.error}", style="bold red"))
+            console.print(show(f"错误：{f.path}：{f.error}", "bold red"))
             continue
         if f.skipped:
-            console.print(Text(f"提示：跳过 {f.path}（{f.skipped}；在命令行上直接指定该文件即可检查）", style="cyan"),
+            console.print(show(f"提示：跳过 {f.path}（{f.skipped}；在命令行上直接指定该文件即可检查）", "cyan"),
                           soft_wrap=True)
             continue
         if not f.diagnostics:
@@ -66,15 +83,15 @@ def render(run, stream: TextIO, fail_on: str = "error", **_: object) -> None:
         facts = [v for v in (rep.get("agency"), f"{rep['year']}年度" if rep.get("year") else None,
                              f"{rep['format_version']}格式" if rep.get("format_version") else None) if v]
         title = f"{f.path}" + (f"（{'，'.join(facts)}）" if facts else "")
-        table = Table(title=title, title_justify="left", show_lines=False, expand=False, pad_edge=False)
+        table = Table(title=show(title), title_justify="left", show_lines=False, expand=False, pad_edge=False)
         table.add_column("位置", no_wrap=True)
         table.add_column("级别", no_wrap=True)
         table.add_column("代码", no_wrap=True, min_width=5)
         table.add_column("规则", overflow="fold", max_width=24)
         table.add_column("说明", overflow="fold")
         for d in f.diagnostics:
-            table.add_row(_where(d), Text(SEVERITY_ZH[d.severity], style=_STYLE[d.severity]), d.code, d.rule,
-                          _detail(d))
+            table.add_row(show(_where(d)), show(SEVERITY_ZH[d.severity], _STYLE[d.severity]), show(d.code),
+                          show(d.rule), show(_detail(d), newlines=True))
         console.print(table)
     skipped = len(run.skipped)
     n_files = len(run.files) - skipped
@@ -89,7 +106,7 @@ def render(run, stream: TextIO, fail_on: str = "error", **_: object) -> None:
     style = "bold red" if code else "bold green"
     if code == 0 and not (e or w or i):
         summary += "。未发现问题。"
-    console.print(Text(summary, style=style))
+    console.print(show(summary, style))
     counts: dict[tuple[str, str], int] = {}
     for f in run.files:
         for d in f.diagnostics:
@@ -97,4 +114,4 @@ def render(run, stream: TextIO, fail_on: str = "error", **_: object) -> None:
     if sum(counts.values()) >= 10 and len(counts) > 1:
         by_rule = "，".join(f"{code} {rule} ×{n}" for (code, rule), n in
                            sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-        console.print(Text(f"按规则：{by_rule}", style="dim"))
+        console.print(show(f"按规则：{by_rule}", "dim"))

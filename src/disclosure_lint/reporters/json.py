@@ -2,14 +2,19 @@
 
 Every file is listed; a file found in a directory and skipped because it is not an annual report has
 ``"skipped": "<reason>"`` (else ``null``) and no diagnostics; ``summary.files_skipped`` counts them.
+
+Strings are written as they are (Chinese unescaped) except control, format and bidi characters and lone
+surrogates (a file name that is not valid UTF-8), which are ``\\u``-escaped
+(:func:`~disclosure_lint.termsafe.json_dumps`); on a stream whose encoding is not UTF-8 (GBK) every
+non-ASCII character is escaped, so the JSON is always complete and valid.
 """
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
 from .. import __version__
+from ..termsafe import is_utf, json_dumps
 
 SCHEMA_VERSION = 1
 
@@ -45,5 +50,6 @@ def as_dict(run, fail_on: str = "error") -> dict:
 
 
 def render(run, stream: TextIO, fail_on: str = "error", **_: object) -> None:
-    json.dump(as_dict(run, fail_on), stream, ensure_ascii=False, indent=2)
+    encoding = getattr(stream, "encoding", None)
+    stream.write(json_dumps(as_dict(run, fail_on), ascii_only=encoding is not None and not is_utf(encoding), indent=2))
     stream.write("\n")

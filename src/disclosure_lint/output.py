@@ -1,0 +1,142 @@
+"""Where output goes: a file named with ``--output``, and why a write failed, in Chinese.
+
+:func:`write_to` decides by what the target *is* (following symlinks), never replacing what is not a
+regular file:
+
+* a regular file, or nothing yet: written atomically — a temporary file in the same directory, then
+  :func:`os.replace` — so the target is replaced only by a complete output (its permissions kept);
+* a symlink: the same, applied to the regular file it points to (the link itself is kept);
+* the standard output or error of this process (``-o /dev/stdout``, also when that is a pipe or a
+  file): the data goes to that stream;
+* a character device (``/dev/null``, a terminal): the data is streamed to it, nothing is created;
+* a directory, a FIFO (which would block until someone reads it), a socket, a block device: refused
+  with :class:`OutputRefused`, nothing written.
+
+The data is always UTF-8, with the line ends the writer chose (``newline=""``), whatever the target.
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Callable
+from typing import TextIO
+
+Producer = Callable[[TextIO], None]
+
+
+class OutputRefused(Exception):
+    """The target is not something the tool writes to (directory, FIFO, socket, block device)."""
+
+
+_REASONS = {
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EDQUOT: "超出磁盘配额",
+    errno.EFBIG: "文件过大",
+    errno.EIO: "输入输出错误",
+    errno.EACCES: "没有写入权限",
+    errno.EPERM: "没有写入权限",
+    errno.EROFS: "文件系统为只读",
+    errno.ENOENT: "所在目录不存在",
+    errno.ENOTDIR: "路径中有一段不是目录",
+    errno.EISDIR: "这是一个目录",
+    errno.EPIPE: "读取端已关闭",
+    errno.ENAMETOOLONG: "文件名过长",
+    errno.ELOOP: "符号链接层数过多",
+}
+
+
+def describe(exc: OSError) -> str:
+    """The reason of a failed write, in Chinese where it is a common one."""
+    return _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
+
+
+def _kind(mode: int) -> str | None:
+    """Why a file of this mode is refused, or None when it can be written."""
+    if stat.S_ISDIR(mode):
+        return "这是一个目录"
+    if stat.S_ISFIFO(mode):
+        return "这是一个命名管道（FIFO），写入会一直等到有程序读取它"
+    if stat.S_ISSOCK(mode):
+        return "这是一个套接字"
+    if stat.S_ISBLK(mode):
+        return "这是一个块设备"
+    if not (stat.S_ISREG(mode) or stat.S_ISCHR(mode)):
+        return "这不是普通文件"
+    return None
+
+
+def _text(binary, produce: Producer) -> None:
+    text = io.TextIOWrapper(binary, encoding="utf-8", errors="backslashreplace", newline="", write_through=False)
+    try:
+        produce(text)
+        text.flush()
+    finally:
+        text.detach()
+
+
+def _own_stream(st: os.stat_result) -> TextIO | None:
+    """sys.stdout or sys.stderr when ``st`` is the file behind it (``-o /dev/stdout`` to a pipe or a file)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            own = os.fstat(stream.fileno())
+        except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+            continue
+        if (own.st_dev, own.st_ino) == (st.st_dev, st.st_ino):
+            return stream
+    return None
+
+
+def write_to(target: str, produce: Producer) -> None:
+    """Write what ``produce`` writes (to a text stream) to ``target``; see the module docstring.
+
+    Raises :class:`OutputRefused` for a target that is not written, OSError when writing fails (the
+    target is then left as it was, unless it is a device or a stream).
+    """
+    try:
+        st = os.stat(target)  # follows symlinks
+    except FileNotFoundError:
+        st = None
+    if st is not None:
+        own = _own_stream(st)
+        if own is not None:
+            own.flush()
+            _text(own.buffer, produce)
+            own.buffer.flush()
+            return
+        refused = _kind(st.st_mode)
+        if refused:
+            raise OutputRefused(refused)
+        if stat.S_ISCHR(st.st_mode):
+            fd = os.open(target, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
+            with os.fdopen(fd, "wb") as binary:
+                _text(binary, produce)
+            return
+    final = os.path.realpath(target) if os.path.islink(target) else target  # write through the link
+    _replace_atomically(final, produce, st.st_mode & 0o7777 if st is not None else None)
+
+
+def _replace_atomically(target: str, produce: Producer, mode: int | None) -> None:
+    if mode is None:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    directory = os.path.dirname(os.path.abspath(target))
+    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(target)[:100] + ".", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as binary:
+            _text(binary, produce)
+            binary.flush()
+            os.fsync(binary.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -1,0 +1,437 @@
+"""What the tool writes and the cache it reads (issue 8): no code run from the cache, no traceback on
+output that cannot be written, no markup or terminal control sequence from report text or file names."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from disclosure_lint.termsafe import terminal
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFECTIVE = ROOT / "examples" / "defective-2023.md"
+CLEAN = ROOT / "examples" / "clean-2023.md"
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("DISCLOSURE_LINT_NO_CACHE", "1")
+    env.pop("PYTHONIOENCODING", None)
+    env.update(extra)
+    return env
+
+
+def run(args: list) -> tuple[int, str, str]:
+    """Run the command line in this process (fast; for what does not depend on real streams)."""
+    from typer.testing import CliRunner
+
+    from disclosure_lint.cli import app
+
+    res = CliRunner().invoke(app, [str(a) for a in args])
+    assert res.exception is None or isinstance(res.exception, SystemExit), res.exception
+    return res.exit_code, res.stdout, res.stderr
+
+
+def cli(args: list, *, env: dict | None = None, cwd: Path | None = None, stdout=subprocess.PIPE,
+        timeout: int = 60) -> subprocess.CompletedProcess:
+    """Run the command line in a child process (real streams: encodings, pipes, /dev/full)."""
+    return subprocess.run([sys.executable, "-m", "disclosure_lint", *args], stdout=stdout, stderr=subprocess.PIPE,
+                          env=env or _env(), cwd=cwd, timeout=timeout)
+
+
+# -- 1. the rule cache cannot run code ---------------------------------------------------------------
+
+
+def _cache_env(tmp_path: Path) -> dict[str, str]:
+    env = _env(XDG_CACHE_HOME=str(tmp_path / "cache"))
+    env.pop("DISCLOSURE_LINT_NO_CACHE")
+    return env
+
+
+def _cache_files(tmp_path: Path) -> list[Path]:
+    return sorted((tmp_path / "cache" / "disclosure-lint").glob("rules-*"))
+
+
+def test_planted_cache_file_runs_nothing(tmp_path):
+    env = _cache_env(tmp_path)
+    first = cli(["check", "-f", "json", str(DEFECTIVE)], env=env)
+    assert first.returncode == 1, first.stderr
+    written = _cache_files(tmp_path)
+    assert len(written) == 1  # the tool wrote its cache: that name is the one it reads
+    marker = tmp_path / "marker"
+    payload = b"c__builtin__\nopen\n(V" + str(marker).encode() + b"\nVw\ntR."  # unpickling creates the marker
+    pickle.loads(payload).close()  # (the payload works: it does create the marker)
+    assert marker.exists()
+    marker.unlink()
+    stem = written[0].name.split(".")[0]
+    for suffix in (".pickle", ".json"):
+        (written[0].parent / (stem + suffix)).write_bytes(payload)
+    again = cli(["check", "-f", "json", str(DEFECTIVE)], env=env)
+    assert not marker.exists()
+    assert again.returncode == 1 and b"Traceback" not in again.stderr
+    assert json.loads(again.stdout)["summary"] == json.loads(first.stdout)["summary"]
+
+
+def test_planted_cache_json_cannot_change_the_rules(tmp_path):
+    """A well-formed cache file is data only; one not owned by the user, or writable by others, is ignored."""
+    env = _cache_env(tmp_path)
+    first = cli(["check", "-f", "json", str(DEFECTIVE)], env=env)
+    (cached,) = _cache_files(tmp_path)
+    data = json.loads(cached.read_text(encoding="utf-8"))
+    for entry in data["rules"]:
+        entry["spec"]["enabled"] = False
+    cached.write_text(json.dumps(data), encoding="utf-8")
+    os.chmod(cached, 0o666)
+    again = cli(["check", "-f", "json", str(DEFECTIVE)], env=env)
+    assert json.loads(again.stdout)["summary"] == json.loads(first.stdout)["summary"]
+
+
+def test_corrupt_cache_is_ignored_and_rewritten(tmp_path):
+    env = _cache_env(tmp_path)
+    first = cli(["check", "-f", "json", str(DEFECTIVE)], env=env)
+    (cached,) = _cache_files(tmp_path)
+    for content in (b"", b"not json", b"\xff\xfe", b"[" * 100000, b'{"format": 1, "rules": 3}',
+                    b'{"format": 1, "key": "x", "rules": [{"spec": {"id": 1}, "pack": "p", "source": "s"}]}'):
+        cached.write_bytes(content)
+        again = cli(["check", "-f", "json", str(DEFECTIVE)], env=env)
+        assert again.returncode == 1 and b"Traceback" not in again.stderr
+        assert json.loads(again.stdout)["summary"] == json.loads(first.stdout)["summary"]
+        (rewritten,) = _cache_files(tmp_path)
+        assert json.loads(rewritten.read_bytes())["rules"]
+
+
+def test_cache_path_that_is_not_a_regular_file_is_ignored(tmp_path):
+    env = _cache_env(tmp_path)
+    first = cli(["check", "-f", "json", str(CLEAN)], env=env)
+    (cached,) = _cache_files(tmp_path)
+    cached.unlink()
+    os.mkfifo(cached)  # would block a plain open() forever
+    again = cli(["check", "-f", "json", str(CLEAN)], env=env, timeout=30)
+    assert again.returncode == first.returncode == 0
+
+
+# -- 3, 4. markup and terminal control sequences from report text and file names -----------------------
+
+PACK_RULE = """\
+id: XX101
+name: quote-marker
+kind: existence
+category: writing
+severity: warning
+message: "出现：{match}"
+options:
+  patterns: ['标记[^。]*']
+docs: {what: a, why: b, basis: c}
+"""
+
+
+def _quoting_setup(tmp_path: Path, inserted: str, name: str = "r.md") -> tuple[Path, Path]:
+    """A clean report with ``标记<inserted>。`` in it, and a config whose rule quotes that text in its message."""
+    (tmp_path / "pack" / "mine").mkdir(parents=True)
+    (tmp_path / "pack" / "mine" / "x.yaml").write_text(PACK_RULE, encoding="utf-8")
+    cfg = tmp_path / "cfg.yaml"
+    cfg.write_text("packs: [pack]\n", encoding="utf-8")
+    text = CLEAN.read_text(encoding="utf-8").replace("## 一、总体情况", f"## 一、总体情况\n\n标记{inserted}。\n", 1)
+    report = tmp_path / name
+    report.write_text(text, encoding="utf-8")
+    return cfg, report
+
+
+MARKUP = ["[/]", "[bold red]红色[/bold red]", "[link=http://x.example]点这里[/link]", "[/bold]", ":smile: [red"]
+
+
+@pytest.mark.parametrize("inserted", MARKUP)
+def test_markup_in_report_text_is_shown_as_written(tmp_path, inserted):
+    cfg, report = _quoting_setup(tmp_path, inserted)
+    code, out, err = run(["check", "-c", cfg, report])
+    assert code == 0 and "Traceback" not in err, err
+    assert f"出现：标记{inserted}" in out
+    assert "\x1b" not in out
+
+
+CONTROLS = {
+    "clear screen": "\x1b[2J",
+    "OSC 8 hyperlink": "\x1b]8;;http://evil.example\x1b\\点我\x1b]8;;\x1b\\",
+    "C1 CSI": "\u009b31m",
+    "NEL, BEL, BS": "\u0085\x07\x08",
+    "bidi override": "\u202egnp.exe\u202c",
+    "bidi isolate": "\u2066x\u2069",
+    "line separator": "\u2028",
+}
+
+
+@pytest.mark.parametrize("seq", CONTROLS.values(), ids=CONTROLS.keys())
+def test_control_sequences_in_report_text_are_escaped(tmp_path, seq):
+    cfg, report = _quoting_setup(tmp_path, seq)
+    code, out, err = run(["check", "-c", cfg, report])
+    assert code == 0 and "Traceback" not in err
+    unsafe = {ch for ch in seq if terminal(ch) != ch}
+    assert unsafe and not any(ch in out for ch in unsafe)
+    assert f"出现：标记{terminal(seq)}" in out  # shown escaped: \x1b, \x9b, \u202e …
+    # JSON: valid, lossless, and no raw control, C1 or bidi character in the text
+    code, raw, err = run(["check", "-f", "json", "-c", cfg, report])
+    assert not any(ch in raw for ch in unsafe)
+    msgs = [d["message"] for d in json.loads(raw)["files"][0]["diagnostics"]]
+    assert f"出现：标记{seq}" in msgs
+
+
+def _named_copies(tmp_path: Path, names: list[bytes]) -> list[bytes]:
+    paths = []
+    for n in names:
+        p = os.path.join(os.fsencode(tmp_path), n)
+        with open(p, "wb") as fh:
+            fh.write(DEFECTIVE.read_bytes())
+        paths.append(p)
+    return paths
+
+
+HOSTILE_NAMES = [b"\xff\xfe.md", b"\x1b[31mred\x1b[0m.md", "\u202egnp.md".encode(), b"[red]x[_].md",
+                 "\u009b2J.md".encode(), b"a\nb.md"]
+
+
+def test_hostile_file_names_are_shown_escaped_in_every_format(tmp_path):
+    paths = _named_copies(tmp_path, HOSTILE_NAMES)
+    res = cli(["check", *paths])
+    out = res.stdout.decode("utf-8")  # valid UTF-8: the \xff byte is not written raw
+    assert res.returncode == 1 and b"Traceback" not in res.stderr
+    for shown in ("\\xff\\xfe.md", "\\x1b[31mred\\x1b[0m.md", "\\u202egnp.md", "[red]x[_].md", "\\x9b2J.md",
+                  "a\\nb.md"):
+        assert shown in out
+    assert not any(ch in out for ch in "\x1b\u202e\u009b")
+    res = cli(["check", "-f", "json", *paths])
+    raw = res.stdout.decode("utf-8")
+    assert not any(ch in raw for ch in "\x1b\u202e\u009b")
+    got = {os.fsencode(f["path"]) for f in json.loads(raw)["files"]}
+    assert got == set(paths)  # lossless: the JSON names the very files
+    # the directory walk finds the same names
+    res = cli(["check", "-f", "json", str(tmp_path)])
+    assert {os.fsencode(f["path"]) for f in json.loads(res.stdout)["files"]} == set(paths)
+
+
+def test_stderr_lines_are_escaped(tmp_path):
+    missing = os.path.join(os.fsencode(tmp_path), b"\x1b[2J\xff" + "\u202e".encode() + b".md")
+    res = cli(["check", missing, str(CLEAN)])
+    err = res.stderr.decode("utf-8")
+    assert res.returncode == 2 and "Traceback" not in err
+    assert "\\x1b[2J\\xff\\u202e.md" in err and not any(ch in err for ch in "\x1b\u202e")
+    code, _out, err = run(["explain", "\x1b[2J[/]\u009b"])
+    assert code == 2 and "\\x1b[2J[/]\\x9b" in err and "\x1b" not in err and "\u009b" not in err
+
+
+@pytest.mark.parametrize("args", [["check", "--format", "\x1b[2J\u202e\u009b", "x.md"], ["\x1b[2J\u009bcmd"],
+                                  ["check", "--bogus\x1b[2J", "x.md"]])
+def test_usage_errors_are_escaped(args):
+    code, out, err = run(args)
+    assert code == 2
+    assert not any(ch in out + err for ch in "\x1b\u202e\u009b")
+
+
+def test_rules_and_explain_escape_a_user_packs_names_and_docs(tmp_path):
+    pack = tmp_path / "\x1b[2Jpk"
+    pack.mkdir()
+    (pack / "x.yaml").write_text(PACK_RULE.replace("docs: {what: a, why: b, basis: c}",
+                                                   'docs: {what: "\\e[2J[link=http://x]y[/link] [z](http://evil)", '
+                                                   'why: "\\u202e", basis: c}'), encoding="utf-8")
+    cfg = tmp_path / "cfg.yaml"
+    cfg.write_text('packs: ["\\e[2Jpk"]\n', encoding="utf-8")
+    for args in (["rules", "-c", str(cfg)], ["rules", "-f", "json", "-c", str(cfg)], ["explain", "XX101", "-c", str(cfg)]):
+        code, out, err = run(args)
+        assert code == 0, err
+        assert "XX101" in out and not any(ch in out for ch in "\x1b\u202e")
+    assert "[link=http://x]y[/link]" in out
+
+
+def test_unsafe_set_covers_unicode_controls_and_format_characters():
+    import unicodedata
+
+    missed = [hex(cp) for cp in range(0x110000)
+              if unicodedata.category(chr(cp)) in ("Cc", "Cf", "Cs", "Zl", "Zp") and chr(cp) not in "\t\n"
+              and terminal(chr(cp)) == chr(cp)]
+    assert missed == []
+    assert terminal("中文 ABC\t[/] 😀") == "中文 ABC\t[/] 😀"  # ordinary text is left alone
+
+
+# -- 2. output that cannot be written ----------------------------------------------------------------
+
+
+def test_emoji_under_a_gbk_terminal(tmp_path):
+    cfg, report = _quoting_setup(tmp_path, "😀\U0002a6a5")
+    env = _env(PYTHONIOENCODING="gbk")
+    res = cli(["check", "-c", str(cfg), str(report)], env=env)
+    assert res.returncode == 0 and b"Traceback" not in res.stderr, res.stderr.decode("gbk", "replace")
+    assert "出现：标记\\U0001f600\\U0002a6a5" in res.stdout.decode("gbk")
+    res = cli(["check", "-f", "json", "-c", str(cfg), str(report)], env=env)
+    assert res.returncode == 0 and b"Traceback" not in res.stderr
+    doc = json.loads(res.stdout.decode("gbk"))
+    assert "出现：标记😀\U0002a6a5" in [d["message"] for d in doc["files"][0]["diagnostics"]]
+    missing = tmp_path / "😀缺失.md"
+    res = cli(["check", str(missing)], env=env)
+    assert res.returncode == 2 and "\\U0001f600缺失.md" in res.stderr.decode("gbk")
+    res = cli(["rules"], env=env)
+    assert res.returncode == 0 and b"Traceback" not in res.stderr
+
+
+@pytest.mark.parametrize("args", [["check", str(DEFECTIVE)], ["check", "-f", "json", str(DEFECTIVE)], ["rules"],
+                                  ["explain", "DL301"], ["stats", str(DEFECTIVE)]])
+def test_full_disk_on_stdout_is_one_line_and_exit_2(args):
+    with open("/dev/full", "wb") as full:
+        for unbuffered in ("1", "") if args[0] == "check" else ("",):
+            res = cli(args, stdout=full, env=_env(PYTHONUNBUFFERED=unbuffered))
+            err = res.stderr.decode("utf-8")
+            assert res.returncode == 2, err
+            assert err == "disclosure-lint: 无法写入标准输出：磁盘空间不足\n"
+
+
+@pytest.mark.parametrize("args", [["check"], ["stats", "-f", "json"]])
+def test_closed_pipe_ends_quietly(tmp_path, args):
+    files = [str(DEFECTIVE)] * 25  # well over a pipe's 64 KB
+    for unbuffered in ("1", ""):
+        cmd = " ".join(f"'{a}'" for a in [sys.executable, "-m", "disclosure_lint", *args, *files])
+        res = subprocess.run(["bash", "-c", f"{cmd} | head -c 10 >/dev/null; echo ${{PIPESTATUS[0]}}"],
+                             capture_output=True, env=_env(PYTHONUNBUFFERED=unbuffered), timeout=120)
+        assert res.stdout.decode().strip() == "141"
+        assert res.stderr == b""
+
+
+# -- 5. stats -o: what the target is decides how it is written -------------------------------------------
+
+
+@functools.lru_cache(maxsize=None)
+def _stats_bytes(fmt: str = "csv") -> bytes:
+    res = cli(["stats", "-f", fmt, str(DEFECTIVE)])
+    assert res.returncode == 0
+    return res.stdout
+
+
+def _stats_to(target, fmt: str = "csv", **kw) -> subprocess.CompletedProcess:
+    return cli(["stats", "-f", fmt, str(DEFECTIVE), "-o", target], **kw)
+
+
+def test_stats_output_regular_file_and_new_file(tmp_path):
+    expected = _stats_bytes()
+    assert expected.startswith("\ufeff".encode()) and b"\r\n" in expected
+    new = tmp_path / "new.csv"
+    assert _stats_to(new).returncode == 0 and new.read_bytes() == expected  # same bytes as on stdout
+    old = tmp_path / "old.csv"
+    old.write_text("old")
+    os.chmod(old, 0o640)
+    assert _stats_to(old).returncode == 0 and old.read_bytes() == expected
+    assert old.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.csv", "old.csv"]  # no temporary file left
+
+
+def test_stats_output_through_a_symlink_keeps_the_link(tmp_path):
+    real = tmp_path / "real.json"
+    real.write_text("old")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    res = _stats_to(link, "json")
+    assert res.returncode == 0, res.stderr.decode()
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_bytes() == _stats_bytes("json")
+    dangling = tmp_path / "dangling.json"
+    dangling.symlink_to(tmp_path / "made.json")
+    assert _stats_to(dangling, "json").returncode == 0
+    assert dangling.is_symlink() and (tmp_path / "made.json").read_bytes() == _stats_bytes("json")
+
+
+def test_stats_output_to_our_own_stdout(tmp_path):
+    """``-o /dev/stdout``: tested through a link of our own to /proc/self/fd/1 (what /dev/stdout is)."""
+    if not os.path.exists("/proc/self/fd/1"):
+        pytest.skip("no /proc")
+    link = tmp_path / "stdout"
+    link.symlink_to("/proc/self/fd/1")
+    res = _stats_to(link)
+    assert res.returncode == 0, res.stderr.decode()
+    assert res.stdout == _stats_bytes() and link.is_symlink()
+    with open(tmp_path / "redirected.csv", "wb") as fh:  # stdout redirected to a file
+        assert _stats_to(link, stdout=fh).returncode == 0
+    assert (tmp_path / "redirected.csv").read_bytes() == _stats_bytes()
+    with open("/dev/full", "wb") as full:
+        res = _stats_to(link, stdout=full)
+    assert res.returncode == 2 and res.stderr.decode().endswith("：磁盘空间不足\n") and b"Traceback" not in res.stderr
+
+
+def _device(path: Path, major: int, minor: int, kind: int = 0o020000) -> Path:
+    try:
+        os.mknod(path, kind | 0o666, os.makedev(major, minor))
+    except (PermissionError, AttributeError):
+        pytest.skip("cannot create device nodes here")
+    return path
+
+
+def test_stats_output_streams_to_character_devices(tmp_path):
+    null = _device(tmp_path / "null", 1, 3)
+    res = _stats_to(null)
+    assert res.returncode == 0 and null.is_char_device()
+    link = tmp_path / "to-null"
+    link.symlink_to(null)
+    assert _stats_to(link).returncode == 0 and link.is_symlink() and null.is_char_device()
+    full = _device(tmp_path / "full", 1, 7)
+    res = _stats_to(full)
+    assert res.returncode == 2 and full.is_char_device()
+    assert res.stderr.decode() == f"disclosure-lint: 无法写入 {full}：磁盘空间不足\n"
+
+
+def test_stats_output_refuses_fifo_directory_socket_and_block_device(tmp_path):
+    import socket
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    directory = tmp_path / "dir"
+    directory.mkdir()
+    sock_path = tmp_path / "sock"
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(sock_path))
+    targets = {fifo: "命名管道", directory: "目录", sock_path: "套接字"}
+    try:
+        targets[_device(tmp_path / "blk", 7, 0, 0o060000)] = "块设备"
+    except pytest.skip.Exception:
+        pass
+    try:
+        for target, word in targets.items():
+            kind = os.lstat(target).st_mode
+            res = _stats_to(target, timeout=30)
+            err = res.stderr.decode()
+            assert res.returncode == 2 and err.count("\n") == 1 and word in err and "未写入" in err, err
+            assert os.lstat(target).st_mode == kind  # left as it was
+        link = tmp_path / "to-fifo"
+        link.symlink_to(fifo)
+        res = _stats_to(link, timeout=30)
+        assert res.returncode == 2 and link.is_symlink()
+    finally:
+        sock.close()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_stats_output_escapes_hostile_names(tmp_path):
+    (path,) = _named_copies(tmp_path, [b"\x1b[2J\xff.md"])
+    res = cli(["stats", path])
+    out = res.stdout.decode("utf-8")
+    assert res.returncode == 0 and "\x1b" not in out and "\\x1b[2J\\xff.md" in out
+    res = cli(["stats", "-f", "json", path])
+    raw = res.stdout.decode("utf-8")
+    assert "\x1b" not in raw and os.fsencode(json.loads(raw)["files"][0]["path"]) == path
+    target = os.path.join(os.fsencode(tmp_path), b"\x1b]8;;x\x07out.csv")
+    res = cli(["stats", path, "-o", target])
+    assert res.returncode == 0 and "\\x1b]8;;x\\x07out.csv" in res.stderr.decode() and b"\x1b" not in res.stderr
+    assert os.path.exists(target)
+
+
+def test_started_with_stdout_or_stderr_closed(tmp_path):
+    py = f"'{sys.executable}' -m disclosure_lint"
+    for args, code in ((f"check '{DEFECTIVE}'", 2), (f"check -f json '{DEFECTIVE}'", 2), (f"stats '{DEFECTIVE}'", 2),
+                       ("rules", 2), (f"stats '{DEFECTIVE}' -o '{tmp_path / 'x.csv'}'", 0)):
+        res = subprocess.run(["bash", "-c", f"{py} {args} >&-"], capture_output=True, env=_env(), timeout=60)
+        err = res.stderr.decode()
+        assert res.returncode == code and "Traceback" not in err, err
+        assert code == 0 or err == "disclosure-lint: 无法写入标准输出：标准输出已关闭\n"
+    res = subprocess.run(["bash", "-c", f"{py} check /nonexistent.md 2>&-"], capture_output=True, env=_env(), timeout=60)
+    assert res.returncode == 2 and "文件不存在" in res.stdout.decode()
