@@ -50,6 +50,8 @@ def render(run, stream: TextIO, fail_on: str = "error", **_: object) -> None:
     from rich.text import Text
 
     console = make_console(stream)
+    for path in getattr(run, "configs", None) or []:  # every configuration that applied (issue 8: trust)
+        console.print(Text(f"配置：{path}", style="dim"), soft_wrap=True)
     for err in run.errors:
         console.print(Text(f"错误：{err}", style="bold red"))
     for f in run.files:

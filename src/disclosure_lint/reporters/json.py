@@ -2,6 +2,7 @@
 
 Every file is listed; a file found in a directory and skipped because it is not an annual report has
 ``"skipped": "<reason>"`` (else ``null``) and no diagnostics; ``summary.files_skipped`` counts them.
+``configs`` lists every configuration file that applied to a file of the run (paths; empty: defaults).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ def as_dict(run, fail_on: str = "error") -> dict:
     return {
         "version": SCHEMA_VERSION,
         "tool": {"name": "disclosure-lint", "version": __version__},
+        "configs": list(getattr(run, "configs", None) or []),
         "files": files,
         "errors": list(run.errors),
         "summary": {
