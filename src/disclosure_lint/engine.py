@@ -93,8 +93,12 @@ def prepare(rules: list[LoadedRule], config: Config, config_path: str = "<config
             raise ConfigError(config_path, f"规则 {r.code} 的选项无效：{err['msg']}", key=key) from None
         user_severity = _per_rule(config.severity, r)
         # the tool's own rule, options unchanged: its patterns are trusted (plain re, no time bound)
-        with trusted(r.source.startswith(builtin) and not override):
-            kind = kind_cls(r.spec, options, config)
+        try:
+            with trusted(r.source.startswith(builtin) and not override):
+                kind = kind_cls(r.spec, options, config)
+        except Exception as exc:  # noqa: BLE001 - e.g. the regex module refusing a user pattern
+            raise ConfigError(r.source if not override else config_path,
+                              f"规则 {r.code} 无法使用：{type(exc).__name__}: {str(exc)[:200]}") from None
         active.append(ActiveRule(r, kind, user_severity or r.spec.severity, user_severity is not None))
     return active
 

@@ -27,6 +27,8 @@ from contextvars import ContextVar
 from typing import Any
 
 DEFAULT_TIMEOUT_MS = 1000
+MAX_PATTERN_CHARS = 10_000
+MAX_EXPANDED = 100_000  # ``(a{60000}){60000}``: the regex module writes counted repeats out when compiling
 
 _trusted: ContextVar[bool] = ContextVar("disclosure_lint_trusted_patterns", default=False)
 
@@ -78,11 +80,53 @@ def budget(ms: int):
 
 
 def validate(pattern: str) -> None:
-    """ValueError (Chinese) if ``pattern`` is not a valid regular expression (Python syntax)."""
+    """ValueError (Chinese) if ``pattern`` is not a valid regular expression (Python syntax), is longer than
+    :data:`MAX_PATTERN_CHARS`, or its counted repeats (``{m,n}``) written out exceed :data:`MAX_EXPANDED` elements."""
+    shown = pattern[:80] + ("…" if len(pattern) > 80 else "")
+    if len(pattern) > MAX_PATTERN_CHARS:
+        raise ValueError(f"正则表达式 {shown!r} 过长（上限 {MAX_PATTERN_CHARS} 个字符）")
     try:
         re.compile(pattern)
+        size = _expanded_size(_sre_parse(pattern))
     except (re.error, RecursionError, OverflowError) as exc:
-        raise ValueError(f"正则表达式 {pattern[:80]!r} 无效：{exc}") from None
+        raise ValueError(f"正则表达式 {shown!r} 无效：{exc}") from None
+    if size > MAX_EXPANDED:
+        raise ValueError(f"正则表达式 {shown!r} 的计数重复（{{m,n}}）展开后超过 {MAX_EXPANDED} 个元素，请简化")
+
+
+def _sre_parse(pattern: str) -> Any:
+    try:
+        from re import _parser as sre_parse  # Python ≥ 3.11
+    except ImportError:  # pragma: no cover
+        import sre_parse  # type: ignore[no-redef]
+    return sre_parse.parse(pattern)
+
+
+def _expanded_size(seq: Any) -> int:
+    """How many elements ``seq`` (a parsed pattern) becomes once counted repeats are written out."""
+    from re import _constants as c
+
+    repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
+    groups = {c.SUBPATTERN, getattr(c, "ATOMIC_GROUP", c.SUBPATTERN)}
+    total = 0
+    for op, av in seq:
+        if op in repeats:
+            lo, hi, sub = av
+            count = lo if hi == c.MAXREPEAT else hi
+            total += max(count, 1) * _expanded_size(sub)
+        elif op in groups:
+            total += _expanded_size(av[-1])
+        elif op == c.BRANCH:
+            total += sum(_expanded_size(b) for b in av[1])
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            total += _expanded_size(av[1])
+        elif op == c.GROUPREF_EXISTS:
+            total += sum(_expanded_size(b) for b in av[1:] if b is not None)
+        else:
+            total += 1
+        if total > MAX_EXPANDED:
+            return total
+    return total
 
 
 def compile_pattern(pattern: str, flags: int = 0) -> Any:
