@@ -226,7 +226,8 @@ def report_summary(rep) -> dict:
 
 def check_paths(paths: list[str], config_path: str | None = None, year: int | None = None,
                 select: list[str] | None = None, ignore: list[str] | None = None) -> RunResult:
-    """Check files and directories. Raises ConfigError for a bad config or rule pack."""
+    """Check files and directories. Raises ConfigError for a bad explicit config (``config_path``); a bad
+    configuration found in a checked folder makes each file it governs an error instead."""
     checker = Checker(config_path, year=year, select=select, ignore=ignore)
     entries, errors = discover_entries(paths)
     files = [checker.check_file(f, walked) for f, walked in entries]
