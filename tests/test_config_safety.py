@@ -396,6 +396,15 @@ def test_huge_numbers_in_rule_options_are_refused(tmp_path, options):
     assert_good_checked(res)
 
 
+@pytest.mark.parametrize("text", ["packs: [" + ", ".join(["."] * 100) + "]\n",
+                                  "ignore: [" + ", ".join(["DL701"] * 5000) + "]\n"])
+def test_long_lists_in_config_are_refused(tmp_path, text):
+    two_folders(tmp_path, text)
+    res = cli("check", "-f", "json", "bad", "good", cwd=tmp_path)
+    assert_one_line(res, ".disclosure-lint.yaml")
+    assert_good_checked(res)
+
+
 def test_config_error_helper_names_file():
     err = ConfigError("/x/.disclosure-lint.yaml", "嵌套层数超过上限 64，未读取", line=1)
     assert str(err).startswith("配置错误：/x/.disclosure-lint.yaml:1：")

@@ -81,11 +81,12 @@ class Deadlines(BaseModel):
 class Config(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    select: list[str] | None = None
-    ignore: list[str] = Field(default_factory=list)
+    # lengths bounded: every selector is matched against every rule, every pack is walked
+    select: list[str] | None = Field(default=None, max_length=1000)
+    ignore: list[str] = Field(default_factory=list, max_length=1000)
     severity: dict[str, Severity] = Field(default_factory=dict)
     options: dict[str, dict] = Field(default_factory=dict)
-    packs: list[str] = Field(default_factory=list)
+    packs: list[str] = Field(default_factory=list, max_length=50)
     year: int | None = Field(default=None, ge=1990, le=2100)
     format_version: Literal["legacy", "2019", "2021"] | None = None
     agency: AgencyConfig = Field(default_factory=AgencyConfig)
