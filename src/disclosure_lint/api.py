@@ -43,6 +43,7 @@ class FileResult:
 class RunResult:
     files: list[FileResult]
     errors: list[str] = field(default_factory=list)  # run-level problems (e.g. empty directory)
+    configs: list[str] = field(default_factory=list)  # every configuration file that applied to a file
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.files for d in f.diagnostics if d.severity == severity)
@@ -117,11 +118,19 @@ def discover_entries(paths: list[str], include: list[str] | None = None,
 
 
 class Checker:
-    """Holds rules per configuration so that many files are checked without reloading."""
+    """Holds rules per configuration so that many files are checked without reloading.
+
+    ``isolated``: configurations found next to or above the checked files are ignored (an explicit
+    ``config_path`` still applies).  :attr:`configs` names every configuration that applied so far.
+    A configuration found in a checked folder that is malformed makes each file it governs an error
+    (one line naming the configuration); the other files are still checked.  A malformed explicit
+    configuration or command-line selector stops the run (:class:`ConfigError`).
+    """
 
     def __init__(self, config_path: str | None = None, year: int | None = None, select: list[str] | None = None,
-                 ignore: list[str] | None = None):
-        self.resolver = ConfigResolver(Path(config_path) if config_path else None)
+                 ignore: list[str] | None = None, isolated: bool = False):
+        self.resolver = ConfigResolver(Path(config_path) if config_path else None, isolated=isolated)
+        self._explicit = config_path is not None
         self.year = year
         self.select = select
         self.ignore = ignore or []
@@ -153,6 +162,10 @@ class Checker:
 
     def config_for(self, path: str) -> LoadedConfig:
         return self.resolver.for_path(Path(path))
+
+    @property
+    def configs(self) -> list[str]:
+        return self.resolver.applied
 
     def overrides(self, lc: LoadedConfig) -> Overrides:
         c = lc.config
@@ -187,10 +200,15 @@ class Checker:
             return None, lc, f"读取失败（{type(exc).__name__}: {exc}）。这可能是工具的问题，请反馈。"
 
     def check_file(self, path: str, walked: bool = False) -> FileResult:
-        doc, lc, error = self.read(path)
-        if doc is None:
-            return FileResult(path=path, error=error)
-        return self.check_document(doc, lc, walked=walked)
+        try:
+            doc, lc, error = self.read(path)
+            if doc is None:
+                return FileResult(path=path, error=error)
+            return self.check_document(doc, lc, walked=walked)
+        except ConfigError as exc:
+            if self._explicit or exc.path == "命令行参数":
+                raise  # the user's own choice is wrong: stop the run
+            return FileResult(path=path, error=f"未检查：{exc}")  # a configuration found in a checked folder
 
 
 def report_summary(rep) -> dict:
@@ -208,7 +226,9 @@ def report_summary(rep) -> dict:
 
 def check_paths(paths: list[str], config_path: str | None = None, year: int | None = None,
                 select: list[str] | None = None, ignore: list[str] | None = None) -> RunResult:
-    """Check files and directories. Raises ConfigError for a bad config or rule pack."""
+    """Check files and directories. Raises ConfigError for a bad explicit config (``config_path``); a bad
+    configuration found in a checked folder makes each file it governs an error instead."""
     checker = Checker(config_path, year=year, select=select, ignore=ignore)
     entries, errors = discover_entries(paths)
-    return RunResult(files=[checker.check_file(f, walked) for f, walked in entries], errors=errors)
+    files = [checker.check_file(f, walked) for f, walked in entries]
+    return RunResult(files=files, errors=errors, configs=checker.configs)

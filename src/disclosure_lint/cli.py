@@ -118,23 +118,28 @@ def check(
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="不运行这些规则。")] = None,
     include: Annotated[Optional[list[str]], typer.Option("--include", help="目录中只检查匹配这些通配符的文件，如 '*2023*'。")] = None,
     exclude: Annotated[Optional[list[str]], typer.Option("--exclude", help="目录中跳过匹配这些通配符的文件，如 'drafts/*'。")] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="忽略被检查目录中及其上级目录中的配置文件"
+                                                           "（.disclosure-lint.yaml、pyproject.toml），只用默认设置或 --config 指定的配置。")] = False,
 ) -> None:
     """检查年度报告并列出问题。"""
     from .api import Checker, RunResult, discover_entries
     from .reporters import get_reporter
 
     try:
-        checker = Checker(config, year=year, select=_split(select), ignore=_split(ignore))
+        checker = Checker(config, year=year, select=_split(select), ignore=_split(ignore), isolated=isolated)
         entries, errors = discover_entries(paths, include=_split(include), exclude=_split(exclude))
         files = [f for f, _walked in entries]
         results = [checker.check_file(f, walked) for f, walked in entries]
         threshold = fail_on.value if fail_on else None
         if threshold is None:
-            threshold = checker.resolver.for_path(Path(files[0] if files else ".")).config.fail_on
+            try:
+                threshold = checker.resolver.for_path(Path(files[0] if files else ".")).config.fail_on
+            except ConfigError:  # a malformed configuration in a checked folder: its files are errors already
+                threshold = "error"
     except ConfigError as exc:
         _fail(str(exc))
         return
-    run = RunResult(files=results, errors=errors)
+    run = RunResult(files=results, errors=errors, configs=checker.configs)
     for err in run.errors:
         _say(f"错误：{err}")
     for f in run.files:

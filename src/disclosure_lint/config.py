@@ -14,10 +14,16 @@ Example::
     agency: {name: 某某街道办事处, kind: street_office}
     deadlines: {township: "02-20", township_severity: warning}
     fail_on: error
+
+Configurations found inside a checked folder are untrusted input: each is bounded before it is
+parsed (size, nesting, aliases: :mod:`.yamlio`), its ``packs:`` must stay inside its own directory
+tree (symlinks resolved), every configuration that applied to a run is named in the output
+(:attr:`ConfigResolver.applied`), and ``--isolated`` ignores them all.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +40,7 @@ from pydantic import (
 
 from .errors import ConfigError
 from .limits import Limits
-from .yamlio import load_yaml, validation_error
+from .yamlio import MAX_YAML_BYTES, load_yaml, read_bounded, validation_error
 
 CONFIG_NAMES = (".disclosure-lint.yaml", ".disclosure-lint.yml")
 
@@ -75,11 +81,12 @@ class Deadlines(BaseModel):
 class Config(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    select: list[str] | None = None
-    ignore: list[str] = Field(default_factory=list)
+    # lengths bounded: every selector is matched against every rule, every pack is walked
+    select: list[str] | None = Field(default=None, max_length=1000)
+    ignore: list[str] = Field(default_factory=list, max_length=1000)
     severity: dict[str, Severity] = Field(default_factory=dict)
     options: dict[str, dict] = Field(default_factory=dict)
-    packs: list[str] = Field(default_factory=list)
+    packs: list[str] = Field(default_factory=list, max_length=50)
     year: int | None = Field(default=None, ge=1990, le=2100)
     format_version: Literal["legacy", "2019", "2021"] | None = None
     agency: AgencyConfig = Field(default_factory=AgencyConfig)
@@ -106,16 +113,30 @@ class LoadedConfig:
         return self.path.parent if self.path else Path.cwd()
 
     def pack_paths(self) -> list[Path]:
-        return [(self.base_dir / p).resolve() for p in self.config.packs]
+        """The ``packs:`` directories, symlinks resolved; each must lie inside this file's own directory tree
+        (a configuration planted in a checked folder must not load ``/`` or ``../../..``)."""
+        if self.path is None or not self.config.packs:
+            return []
+        where = str(self.path)
+        try:
+            base = self.base_dir.resolve()
+        except (OSError, RuntimeError) as exc:
+            raise ConfigError(where, f"无法确定配置文件所在目录（{exc}）", key="packs") from None
+        out = []
+        for p in self.config.packs:
+            try:
+                resolved = (base / p).resolve()
+            except (OSError, RuntimeError, ValueError):  # a symlink loop, a name too long, a NUL byte
+                raise ConfigError(where, f"规则包 {p!r} 的路径无法解析（符号链接循环或路径过长）", key="packs") from None
+            if not resolved.is_relative_to(base):
+                raise ConfigError(where, f"规则包 {p!r} 不在配置文件所在目录 {base} 之内，出于安全考虑不加载"
+                                         "（规则包须放在配置文件所在目录或其子目录中）", key="packs")
+            out.append(resolved)
+        return out
 
 
 def load_config_file(path: Path) -> LoadedConfig:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ConfigError(str(path), "配置文件不存在") from None
-    except OSError as exc:
-        raise ConfigError(str(path), f"无法读取配置文件（{exc.strerror or exc}）") from None
+    raw = read_bounded(str(path), MAX_YAML_BYTES, "配置文件")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -141,7 +162,16 @@ def _from_pyproject(path: Path, text: str) -> LoadedConfig:
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))
         raise ConfigError(str(path), f"TOML 语法错误：{exc}", line=int(m.group(1)) if m else None) from None
-    section = data.get("tool", {}).get("disclosure-lint", {})
+    except RecursionError:  # tomllib recurses per nested array / inline table
+        raise ConfigError(str(path), "TOML 嵌套层数过多，未读取") from None
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(str(path), "tool 应为表（[tool]），实际是其他类型的值", line=_toml_line(text, "tool", top=True),
+                          key="tool")
+    section = tool.get("disclosure-lint", {})
+    if not isinstance(section, dict):
+        raise ConfigError(str(path), "[tool.disclosure-lint] 应为表（键 = 值），实际是其他类型的值",
+                          key="tool.disclosure-lint")
     try:
         return LoadedConfig(Config.model_validate(section), path)
     except ValidationError as exc:
@@ -153,10 +183,12 @@ def _from_pyproject(path: Path, text: str) -> LoadedConfig:
         raise ConfigError(str(path), _zh(err), line=line, key=key) from None
 
 
-def _toml_line(text: str, key: str | None) -> int | None:
+def _toml_line(text: str, key: str | None, top: bool = False) -> int | None:
     in_section = False
     for i, line in enumerate(text.splitlines(), 1):
         s = line.strip()
+        if top and key and re.match(rf"{re.escape(key)}\s*=", s):
+            return i
         if s.startswith("["):
             in_section = s.startswith("[tool.disclosure-lint")
             if in_section and key and s.startswith(f"[tool.disclosure-lint.{key}"):
@@ -169,38 +201,75 @@ def _toml_line(text: str, key: str | None) -> int | None:
 
 def _has_tool_section(pyproject: Path) -> bool:
     try:
-        return "[tool.disclosure-lint" in pyproject.read_text(encoding="utf-8", errors="replace")
+        with open(pyproject, "rb") as fh:  # only called for a regular file; a huge one is refused when loaded
+            head = fh.read(MAX_YAML_BYTES + 1)
     except OSError:
+        return False
+    return b"[tool.disclosure-lint" in head
+
+
+def _is_file(p: Path) -> bool:
+    try:
+        return p.is_file()
+    except (OSError, ValueError):  # a name too long for the system (a folder nested 1,000 deep)
         return False
 
 
 def find_config(start: Path) -> Path | None:
-    """Nearest configuration file upward from ``start`` (a file or directory)."""
-    d = start if start.is_dir() else start.parent
-    d = d.resolve()
+    """Nearest configuration file upward from ``start`` (a file or directory); a loop, not recursion,
+    so a folder nested thousands deep is fine."""
+    try:
+        d = start if start.is_dir() else start.parent
+    except (OSError, ValueError):
+        d = start.parent
+    try:
+        d = d.resolve()
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, a name too long to resolve
+        d = Path(os.path.abspath(d))
     for parent in (d, *d.parents):
         for name in CONFIG_NAMES:
             p = parent / name
-            if p.is_file():
+            if _is_file(p):
                 return p
         pp = parent / "pyproject.toml"
-        if pp.is_file() and _has_tool_section(pp):
+        if _is_file(pp) and _has_tool_section(pp):
             return pp
     return None
 
 
 class ConfigResolver:
-    """Finds and caches the configuration for each checked file."""
+    """Finds and caches the configuration for each checked file.
 
-    def __init__(self, explicit: Path | None = None):
+    ``isolated``: no configuration is discovered (defaults, or ``explicit`` when given).
+    :attr:`applied` lists, in order of first use, every configuration file that applied to a file.
+    """
+
+    def __init__(self, explicit: Path | None = None, isolated: bool = False):
         self._explicit = load_config_file(explicit) if explicit else None
+        self.isolated = isolated
         self._cache: dict[Path, LoadedConfig] = {}
         self._found: dict[Path, Path | None] = {}  # directory → its nearest configuration file (one walk per directory)
+        self._applied: dict[str, None] = {}
+
+    @property
+    def applied(self) -> list[str]:
+        return list(self._applied)
 
     def for_path(self, path: Path) -> LoadedConfig:
+        lc = self._resolve(path)
+        if lc.path is not None:
+            self._applied.setdefault(str(lc.path))
+        return lc
+
+    def _resolve(self, path: Path) -> LoadedConfig:
         if self._explicit is not None:
             return self._explicit
-        d = path if path.is_dir() else path.parent
+        if self.isolated:
+            return self._cache.setdefault(Path("<defaults>"), LoadedConfig(Config(), None))
+        try:
+            d = path if path.is_dir() else path.parent
+        except (OSError, ValueError):
+            d = path.parent
         if d not in self._found:
             self._found[d] = find_config(d)
         found = self._found[d]

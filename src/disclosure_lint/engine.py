@@ -22,9 +22,10 @@ from .kinds import get_kind
 from .kinds.base import Hit, Kind
 from .limits import DEFAULT_LIMITS, Limits
 from .model import Block, Document
-from .packs import LoadedRule
+from .packs import LoadedRule, builtin_rules_dir, format_message
 from .report import AnnualReport
 from .report.agency import KIND_NAMES
+from .userregex import PatternTimeout, budget, trusted
 
 
 def matches_selector(rule: LoadedRule, selector: str) -> bool:
@@ -76,6 +77,7 @@ class ActiveRule:
 
 def prepare(rules: list[LoadedRule], config: Config, config_path: str = "<config>") -> list[ActiveRule]:
     active = []
+    builtin = str(builtin_rules_dir()) + "/"
     for r in select_rules(rules, config, config_path):
         kind_cls = get_kind(r.spec.kind)
         assert kind_cls is not None  # validated at load time
@@ -90,8 +92,14 @@ def prepare(rules: list[LoadedRule], config: Config, config_path: str = "<config
             key = f"options.{r.code}." + ".".join(str(p) for p in err["loc"])
             raise ConfigError(config_path, f"规则 {r.code} 的选项无效：{err['msg']}", key=key) from None
         user_severity = _per_rule(config.severity, r)
-        active.append(ActiveRule(r, kind_cls(r.spec, options, config), user_severity or r.spec.severity,
-                                 user_severity is not None))
+        # the tool's own rule, options unchanged: its patterns are trusted (plain re, no time bound)
+        try:
+            with trusted(r.source.startswith(builtin) and not override):
+                kind = kind_cls(r.spec, options, config)
+        except Exception as exc:  # noqa: BLE001 - e.g. the regex module refusing a user pattern
+            raise ConfigError(r.source if not override else config_path,
+                              f"规则 {r.code} 无法使用：{type(exc).__name__}: {str(exc)[:200]}") from None
+        active.append(ActiveRule(r, kind, user_severity or r.spec.severity, user_severity is not None))
     return active
 
 
@@ -164,11 +172,6 @@ def _pointer(report: AnnualReport, block: Block | None, hit: Hit, page_place: st
     return " › ".join(parts) or None
 
 
-class _SafeDict(dict):
-    def __missing__(self, key):  # leave unknown placeholders visible rather than crash
-        return "{" + key + "}"
-
-
 def _diagnostic(report: AnnualReport, active: ActiveRule, hit: Hit) -> Diagnostic:
     spec = active.rule.spec
     doc = report.document
@@ -199,13 +202,13 @@ def _diagnostic(report: AnnualReport, active: ActiveRule, hit: Hit) -> Diagnosti
         if match is None and hit.start is not None and hit.end_block is None:
             match = blk.text[s:e]
     agency = report.agency
-    params = _SafeDict(
+    params = dict(
         match=match or "", agency=agency.name or "本机关",
         agency_kind=KIND_NAMES.get(agency.kind or "", "未知类型"),
         year=report.year or "", format_version=report.format_version or "",
     )
     params.update(hit.params)
-    message = spec.message.format_map(params)
+    message = format_message(spec.message, params)  # plain {name} only, never a format spec
     fix = None
     if hit.fix:
         edits = []
@@ -241,9 +244,18 @@ def run(report: AnnualReport, active: list[ActiveRule], limits: Limits = DEFAULT
     found: list[tuple[tuple, str, Diagnostic]] = []
     for ar in active:
         try:
-            for hit in ar.kind.check(report):
-                d = _diagnostic(report, ar, hit)
-                found.append((_order(hit), d.code, d))
+            with budget(limits.pattern_timeout_ms):
+                for hit in ar.kind.check(report):
+                    d = _diagnostic(report, ar, hit)
+                    found.append((_order(hit), d.code, d))
+        except PatternTimeout as exc:  # a user pattern that backtracks for ever: this rule stops for this file
+            found.append(((10**9,), "DL000", Diagnostic(
+                path=doc.path, code="DL000", rule="internal-error", category="input", severity="warning",
+                message=f"规则 {ar.rule.code}（{ar.rule.spec.name}）的{exc}，已停止该规则对本文件的检查"
+                        f"（规则文件 {ar.rule.source}；这是规则的问题，不是报告的问题；"
+                        "可简化该正则表达式，或在配置 limits.pattern_timeout_ms 中调高时限）。",
+                fingerprint=f"DL000:{ar.rule.code}",
+            )))
         except Exception as exc:  # noqa: BLE001 - a rule bug must not stop the run
             found.append(((10**9,), "DL000", Diagnostic(
                 path=doc.path, code="DL000", rule="internal-error", category="input", severity="warning",

@@ -20,6 +20,10 @@ class Limits(BaseModel):
     max_findings_per_rule: int = Field(default=100, ge=1, le=1_000_000,
                                        description="同一规则在同一文件中最多报告的问题数，其余合并为一条“及另外 N 处”。")
 
+    pattern_timeout_ms: int = Field(default=1000, ge=10, le=600_000,
+                                    description="用户规则（规则包、配置）中的正则表达式在一个文件上的匹配时限（毫秒），"
+                                                "超时即停止该规则对该文件的检查并提示。")
+
     @property
     def max_bytes(self) -> int:
         return int(self.max_file_size_mb * 1024 * 1024)

@@ -4,10 +4,19 @@ A pack is a directory; every ``*.yaml``/``*.yml`` file in it (recursively) holds
 one rule (a mapping) or several (``rules:`` list).  Built-in packs live in
 ``rules/`` and ship inside the wheel (``disclosure_lint/rules``).  Users add
 packs through ``packs:`` in their configuration — no Python needed.
+
+User packs are untrusted input (a configuration in a checked folder can name one): a pack is walked
+without following directory symlinks, its rule files must resolve inside it and be regular files,
+and it may hold at most :data:`MAX_PACK_FILES` rule files, :data:`MAX_PACK_BYTES` bytes of them and
+:data:`MAX_PACK_ENTRIES` directory entries; each file is bounded like a configuration
+(:func:`.yamlio.read_bounded`, :func:`.yamlio.check_shape`).  A message template may use plain
+``{name}`` placeholders only: a format spec (``{match:>999999999}``), a conversion (``{match!r}``)
+or attribute/index access (``{0.__class__}``) is refused when the rule is loaded.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import string
 from dataclasses import dataclass
@@ -19,7 +28,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .diagnostics import CATEGORIES
 from .errors import ConfigError
-from .yamlio import load_yaml, validation_error
+from .yamlio import MAX_YAML_BYTES, load_yaml, read_bounded, validation_error
+
+MAX_PACK_FILES = 1000  # rule files in one pack (the built-in packs hold ~60 together)
+MAX_PACK_BYTES = 16 * 1024 * 1024  # their bytes together
+MAX_PACK_ENTRIES = 20_000  # directory entries visited while looking for them
 
 Category = Literal[
     "structure", "statistics", "self-reference", "date", "content-safety",
@@ -99,11 +112,32 @@ def builtin_rules_dir() -> Path:
 
 
 def _placeholders(template: str) -> set[str]:
+    """The names of ``template``'s placeholders; ValueError for a malformed template or any placeholder
+    other than a plain ``{name}`` (format specs, conversions, attribute or index access, positional)."""
     out = set()
-    for _, field_name, _, _ in string.Formatter().parse(template):
-        if field_name:
-            out.add(field_name.split(".")[0].split("[")[0])
+    for _, field_name, spec, conversion in string.Formatter().parse(template):
+        if field_name is None:
+            continue
+        if spec or conversion or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", field_name):
+            shown = "{" + field_name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            raise ValueError(f"占位符 {shown[:60]} 不允许：只能写 {{名称}}，不能带格式说明、转换或属性/下标访问")
+        out.add(field_name)
     return out
+
+
+def format_message(template: str, params: dict[str, Any]) -> str:
+    """``template`` with each plain ``{name}`` replaced by ``params[name]`` (unknown names stay visible);
+    never evaluates a format spec, conversion or attribute access, whatever the template holds."""
+    out = []
+    for literal, field_name, spec, conversion in string.Formatter().parse(template):
+        out.append(literal)
+        if field_name is None:
+            continue
+        if field_name in params and not spec and not conversion:
+            out.append(str(params[field_name]))
+        else:
+            out.append("{" + field_name + "}")
+    return "".join(out)
 
 
 def _validate_rule(data: Any, text: str, path: str, prefix: tuple) -> RuleSpec:
@@ -144,12 +178,19 @@ def _line(text: str, loc: tuple) -> int | None:
     return line_of(text, loc)
 
 
-def load_pack_file(path: Path, pack: str) -> list[LoadedRule]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), f"无法读取规则文件（{exc}）") from None
-    data = load_yaml(text, str(path))
+def load_pack_file(path: Path, pack: str, trusted: bool = False) -> list[LoadedRule]:
+    """The rules of one YAML file; ``trusted``: a built-in rule file (not bounded before parsing)."""
+    if trusted:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(str(path), f"无法读取规则文件（{exc}）") from None
+    else:
+        try:
+            text = read_bounded(str(path), MAX_YAML_BYTES, "规则文件").decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ConfigError(str(path), "规则文件不是 UTF-8 编码") from None
+    data = load_yaml(text, str(path), trusted=trusted)
     if data is None:
         return []
     if isinstance(data, dict) and "rules" in data and set(data) <= {"rules", "pack"}:
@@ -161,15 +202,58 @@ def load_pack_file(path: Path, pack: str) -> list[LoadedRule]:
     return [LoadedRule(_validate_rule(data, text, str(path), ()), pack, str(path))]
 
 
-def load_pack_dir(directory: Path, pack: str | None = None) -> list[LoadedRule]:
+def load_pack_dir(directory: Path, pack: str | None = None, trusted: bool = False) -> list[LoadedRule]:
     if not directory.is_dir():
-        raise ConfigError(str(directory), "规则包目录不存在")
+        raise ConfigError(str(directory), "规则包目录不存在" if not directory.exists() else "规则包应为目录")
     rules: list[LoadedRule] = []
-    files = sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    files = _builtin_files(directory) if trusted else _pack_files(directory)
     for f in files:
         name = pack or (f.parent.name if f.parent != directory else directory.name)
-        rules.extend(load_pack_file(f, name))
+        rules.extend(load_pack_file(f, name, trusted=trusted))
     return rules
+
+
+def _builtin_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def _pack_files(directory: Path) -> list[Path]:
+    """The rule files of a user pack, bounded: directory symlinks are not followed (no loops), a file
+    symlink must resolve inside the pack, and only regular files count."""
+    root = directory.resolve()
+    files: list[Path] = []
+    entries = 0
+    total = 0
+    where = str(directory)
+
+    def walk_error(exc: OSError) -> None:
+        raise ConfigError(getattr(exc, "filename", None) or where, f"无法读取规则包目录（{exc.strerror or exc}）")
+
+    for dirpath, dirnames, filenames in os.walk(directory, onerror=walk_error):
+        dirnames.sort()
+        entries += len(dirnames) + len(filenames)
+        if entries > MAX_PACK_ENTRIES:
+            raise ConfigError(where, f"规则包中的文件和目录超过 {MAX_PACK_ENTRIES} 个，未加载")
+        for n in sorted(filenames):
+            if not n.endswith((".yaml", ".yml")):
+                continue
+            f = Path(dirpath, n)
+            try:
+                real = f.resolve()
+                st = real.stat()
+            except (OSError, RuntimeError):
+                raise ConfigError(str(f), "规则文件无法读取（符号链接循环或失效）") from None
+            if not real.is_relative_to(root):
+                raise ConfigError(str(f), f"规则文件指向规则包 {root} 之外，出于安全考虑不加载")
+            if not os.path.isfile(real):
+                raise ConfigError(str(f), "规则文件不是普通文件（管道或设备文件），未读取")
+            total += st.st_size
+            files.append(f)
+            if len(files) > MAX_PACK_FILES:
+                raise ConfigError(where, f"规则包中的规则文件超过 {MAX_PACK_FILES} 个，未加载")
+            if total > MAX_PACK_BYTES:
+                raise ConfigError(where, f"规则包中的规则文件合计超过 {MAX_PACK_BYTES // (1024 * 1024)} MB，未加载")
+    return sorted(files)
 
 
 def _cache_dir() -> Path | None:
@@ -198,7 +282,7 @@ def _load_builtin() -> tuple[LoadedRule, ...]:
     root = builtin_rules_dir()
     rules: list[LoadedRule] = []
     for sub in sorted(p for p in root.iterdir() if p.is_dir()):
-        rules.extend(load_pack_dir(sub, sub.name))
+        rules.extend(load_pack_dir(sub, sub.name, trusted=True))
     return tuple(rules)
 
 

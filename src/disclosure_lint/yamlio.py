@@ -3,15 +3,95 @@
 Documents are loaded with ruamel.yaml's *safe* loader only (no arbitrary tags, no
 object construction).  When validation fails, the same text is *composed* (node
 tree with marks, nothing constructed) to find the line of the offending key.
+
+Configuration and user rule files are untrusted input (a ``.disclosure-lint.yaml`` can sit in
+any checked folder), so before they are loaded they are bounded: at most :data:`MAX_YAML_BYTES`
+bytes, read only from a regular file (:func:`read_bounded`), and their event stream (the parser
+is a state machine, it does not recurse) is scanned for nesting deeper than :data:`MAX_DEPTH` and
+for more than :data:`MAX_NODES` nodes once aliases are expanded ("billion laughs").  The loader's
+composer recurses per level, and 100,000 nested ``[`` made it crash the interpreter (exit 139).
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from typing import Any
 
 from pydantic import ValidationError
 
 from .errors import ConfigError
+
+
+MAX_YAML_BYTES = 1024 * 1024  # a configuration or rule file; the largest built-in rule file is ~10 KB
+MAX_DEPTH = 64  # nested mappings/sequences; real files use fewer than 10
+MAX_NODES = 200_000  # scalars and collections, aliases counted as what they stand for
+
+
+def read_bounded(path: str, max_bytes: int = MAX_YAML_BYTES, what: str = "配置文件") -> bytes:
+    """The bytes of a regular file of at most ``max_bytes`` (else ConfigError): a FIFO, a device or
+    ``/dev/zero`` behind a symlink is refused without blocking or reading it."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise ConfigError(path, f"{what}不存在") from None
+    except OSError as exc:
+        raise ConfigError(path, f"无法读取{what}（{exc.strerror or exc}）") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise ConfigError(path, f"{what}不是普通文件（目录、管道或设备文件），未读取")
+        if st.st_size > max_bytes:
+            raise ConfigError(path, f"{what}过大（{st.st_size // 1024} KB，上限 {max_bytes // 1024} KB），未读取")
+        chunks, total = [], 0
+        while True:
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                break
+            total += len(chunk)
+            if total > max_bytes:  # grew while being read
+                raise ConfigError(path, f"{what}过大（上限 {max_bytes // 1024} KB），未读取")
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise ConfigError(path, f"无法读取{what}（{exc.strerror or exc}）") from None
+    finally:
+        os.close(fd)
+
+
+def check_shape(text: str, path: str) -> None:
+    """Refuse YAML nested deeper than :data:`MAX_DEPTH` or with more than :data:`MAX_NODES` nodes once
+    aliases are expanded, by scanning the parser's events (nothing is composed or constructed)."""
+    from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
+
+    if len(text) > MAX_YAML_BYTES:
+        raise ConfigError(path, f"文件过大（上限 {MAX_YAML_BYTES // 1024} KB），未读取")
+    depth = 0
+    total = 0
+    starts: list[tuple[str | None, int]] = []  # open collections: (anchor, total when opened)
+    sizes: dict[str, int] = {}  # anchor → nodes it stands for
+    for ev in _yaml().parse(text):
+        if isinstance(ev, ScalarEvent):
+            total += 1
+            if ev.anchor:
+                sizes[ev.anchor] = 1
+        elif isinstance(ev, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = ev.start_mark.line + 1 if ev.start_mark is not None else None
+                raise ConfigError(path, f"嵌套层数超过上限 {MAX_DEPTH}，未读取", line=line)
+            starts.append((ev.anchor, total))
+            total += 1
+        elif isinstance(ev, CollectionEndEvent):
+            depth -= 1
+            anchor, before = starts.pop()
+            if anchor:
+                sizes[anchor] = total - before
+        elif isinstance(ev, AliasEvent):
+            total += sizes.get(ev.anchor, 1)
+        if total > MAX_NODES:
+            line = ev.start_mark.line + 1 if ev.start_mark is not None else None
+            raise ConfigError(path, f"内容过多（展开锚点别名后超过 {MAX_NODES} 个节点），未读取", line=line)
 
 
 def _yaml(pure: bool = False):
@@ -21,10 +101,13 @@ def _yaml(pure: bool = False):
     return YAML(typ="safe", pure=pure)
 
 
-def load_yaml(text: str, path: str) -> Any:
+def load_yaml(text: str, path: str, trusted: bool = False) -> Any:
+    """Load ``text``; unless ``trusted`` (the tool's own rule files), bounded first (:func:`check_shape`)."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     try:
+        if not trusted:
+            check_shape(text, path)
         return _yaml().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -33,6 +116,8 @@ def load_yaml(text: str, path: str) -> Any:
         raise ConfigError(path, f"YAML 语法错误：{problem}", line=line) from None
     except YAMLError as exc:
         raise ConfigError(path, f"YAML 语法错误：{exc}") from None
+    except RecursionError:  # cannot happen after check_shape; never a traceback all the same
+        raise ConfigError(path, "嵌套层数过多，未读取") from None
 
 
 def line_of(text: str, loc: tuple[Any, ...]) -> int | None:

@@ -15,9 +15,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from ..model import Block, Cell
+
+MAX_OPTION_NUMBER = 1_000_000  # any number in a kind's options (a window of 10^12 characters must not pass)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..config import Config
@@ -29,10 +31,30 @@ class NoOptions(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class KindOptions(BaseModel):
-    """Base for kind options: unknown keys are errors (typos must not pass silently)."""
+def _bounded(value: Any) -> bool:
+    if isinstance(value, bool):
+        return True
+    if isinstance(value, (int, float)):
+        return abs(value) <= MAX_OPTION_NUMBER
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return all(_bounded(v) for v in value)
+    if isinstance(value, dict):
+        return all(_bounded(v) for v in value.values())
+    return True  # nested options models check themselves
 
-    model_config = ConfigDict(extra="forbid")
+
+class KindOptions(BaseModel):
+    """Base for kind options: unknown keys are errors (typos must not pass silently); numbers are finite
+    and at most :data:`MAX_OPTION_NUMBER` in size (rule files and configurations are untrusted input)."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    @model_validator(mode="after")
+    def _numbers_bounded(self) -> "KindOptions":
+        for name in type(self).model_fields:
+            if not _bounded(getattr(self, name)):
+                raise ValueError(f"选项 {name} 中的数值超出上限（绝对值不超过 {MAX_OPTION_NUMBER}）")
+        return self
 
 
 @dataclass

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pydantic import Field, ValidationError, field_validator
 
 from ..model import Block
+from ..userregex import compile_pattern, validate
 from . import register
 from .base import Hit, Kind, KindOptions
 
@@ -345,10 +346,7 @@ class RepeatedParagraphOptions(KindOptions):
     @classmethod
     def _compile(cls, v: list[str]) -> list[str]:
         for pat in v:
-            try:
-                re.compile(pat)
-            except re.error as exc:
-                raise ValueError(f"正则表达式 {pat!r} 无效：{exc}") from None
+            validate(pat)  # syntax, length, counted repeats (..userregex)
         return v
 
 
@@ -368,7 +366,7 @@ class RepeatedParagraph(Kind):
 
     def __init__(self, rule, options, config):
         super().__init__(rule, options, config)
-        self._ignore = [re.compile(p) for p in options.ignore]
+        self._ignore = [compile_pattern(p) for p in options.ignore]  # user patterns are time-bounded
 
     def _run_params(self) -> _RunParams:
         """The runs DL602 reports, with its options as configured (so nothing is reported twice)."""

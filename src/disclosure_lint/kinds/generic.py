@@ -18,6 +18,9 @@
       fix: safe                         # safe | unsafe | none
 
 Message placeholders: ``{match}``; substitution also ``{replacement}``.
+
+Patterns are Python syntax; those from user packs and configurations run with a time bound
+(:mod:`..userregex`): a pattern that backtracks for ever stops its rule for that file in one line.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
+from ..userregex import compile_pattern, validate
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
 
@@ -35,9 +39,9 @@ from .base import FixEdit, Hit, Kind, KindOptions
 def _compile_all(patterns: list[str], what: str) -> list[str]:
     for p in patterns:
         try:
-            re.compile(p)
-        except re.error as exc:
-            raise ValueError(f"{what} 中的正则表达式 {p!r} 无效：{exc}") from None
+            validate(p)
+        except ValueError as exc:
+            raise ValueError(f"{what} 中的{exc}") from None
     return patterns
 
 
@@ -109,8 +113,8 @@ class Existence(_Scanner):
         super().__init__(rule, options, config)
         flags = re.IGNORECASE if options.ignore_case else 0
         parts = [re.escape(t) for t in sorted(options.terms, key=len, reverse=True) if t] + list(options.patterns)
-        self._re = re.compile("|".join(f"(?:{p})" for p in parts), flags) if parts else None
-        self._exc = re.compile("|".join(f"(?:{p})" for p in options.exceptions), flags) \
+        self._re = compile_pattern("|".join(f"(?:{p})" for p in parts), flags) if parts else None
+        self._exc = compile_pattern("|".join(f"(?:{p})" for p in options.exceptions), flags) \
             if options.exceptions else None
 
     def check(self, report) -> Iterator[Hit]:
@@ -137,8 +141,8 @@ class Substitution(_Scanner):
     def __init__(self, rule, options, config):
         super().__init__(rule, options, config)
         flags = re.IGNORECASE if options.ignore_case else 0
-        self._swaps = [(re.compile(p, flags), r) for p, r in options.swap.items()]
-        self._exc = re.compile("|".join(f"(?:{p})" for p in options.exceptions), flags) \
+        self._swaps = [(compile_pattern(p, flags), r) for p, r in options.swap.items()]
+        self._exc = compile_pattern("|".join(f"(?:{p})" for p in options.exceptions), flags) \
             if options.exceptions else None
 
     def check(self, report) -> Iterator[Hit]:
@@ -156,7 +160,7 @@ class Substitution(_Scanner):
                         continue
                     try:
                         replacement = m.expand(repl)
-                    except (re.error, IndexError):
+                    except Exception:  # noqa: BLE001 - re.error, IndexError, or the regex module's own error class
                         replacement = repl
                     if replacement == m.group(0):
                         continue

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from pydantic import Field, field_validator
 
 from ..report.writing import sentence_span
+from ..userregex import compile_pattern, validate
 from . import register
 from .base import Hit, Kind, KindOptions
 
@@ -47,20 +48,14 @@ class TermEntry(KindOptions):
     @classmethod
     def _compile(cls, v: list[str]) -> list[str]:
         for p in v:
-            try:
-                re.compile(p)
-            except re.error as exc:
-                raise ValueError(f"正则表达式 {p!r} 无效：{exc}") from None
+            validate(p)  # syntax, length, counted repeats (..userregex)
         return v
 
     @field_validator("near", "unless", "contrast")
     @classmethod
     def _compile_one(cls, v: str | None) -> str | None:
         if v is not None:
-            try:
-                re.compile(v)
-            except re.error as exc:
-                raise ValueError(f"正则表达式 {v!r} 无效：{exc}") from None
+            validate(v)
         return v
 
 
@@ -75,10 +70,11 @@ class _Compiled:
         self.entry = entry
         alts = [re.escape(t) for t in sorted(entry.terms, key=len, reverse=True) if t]
         alts += [f"(?:{p})" for p in entry.patterns if p]
-        self.regex = re.compile("|".join(alts)) if alts else None
-        self.near = re.compile(entry.near) if entry.near else None
-        self.unless = re.compile(entry.unless) if entry.unless else None
-        self.contrast = re.compile(entry.contrast) if entry.contrast else None
+        # patterns from rule files and configurations: time-bounded unless the tool's own (..userregex)
+        self.regex = compile_pattern("|".join(alts)) if alts else None
+        self.near = compile_pattern(entry.near) if entry.near else None
+        self.unless = compile_pattern(entry.unless) if entry.unless else None
+        self.contrast = compile_pattern(entry.contrast) if entry.contrast else None
 
 
 @register
@@ -94,8 +90,8 @@ class OutdatedTerm(Kind):
         self._gate = None
         if len(self._entries) > 1:
             try:
-                self._gate = re.compile("|".join(f"(?:{c.regex.pattern})" for c in self._entries))
-            except re.error:  # e.g. the same group name in two entries: search entry by entry
+                self._gate = compile_pattern("|".join(f"(?:{c.regex.pattern})" for c in self._entries))
+            except Exception:  # noqa: BLE001 - re.error or the regex module's error class  # e.g. the same group name in two entries: search entry by entry
                 self._gate = None
 
     def check(self, report) -> Iterator[Hit]:

@@ -67,6 +67,8 @@ def render(run, stream: TextIO, fail_on: str = "error", **_: object) -> None:
     def show(text: object, style: str = "", newlines: bool = False) -> Text:
         return Text(terminal(text, newlines, console.encoding), style=style)
 
+    for path in getattr(run, "configs", None) or []:  # every configuration that applied (issue 8: trust)
+        console.print(show(f"配置：{path}", "dim"), soft_wrap=True)
     for err in run.errors:
         console.print(show(f"错误：{err}", "bold red"))
     for f in run.files:

@@ -7,6 +7,7 @@ Strings are written as they are (Chinese unescaped) except control, format and b
 surrogates (a file name that is not valid UTF-8), which are ``\\u``-escaped
 (:func:`~disclosure_lint.termsafe.json_dumps`); on a stream whose encoding is not UTF-8 (GBK) every
 non-ASCII character is escaped, so the JSON is always complete and valid.
+``configs`` lists every configuration file that applied to a file of the run (paths; empty: defaults).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ def as_dict(run, fail_on: str = "error") -> dict:
     return {
         "version": SCHEMA_VERSION,
         "tool": {"name": "disclosure-lint", "version": __version__},
+        "configs": list(getattr(run, "configs", None) or []),
         "files": files,
         "errors": list(run.errors),
         "summary": {
