@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..model import Block, Cell
 
@@ -33,6 +33,19 @@ class KindOptions(BaseModel):
     """Base for kind options: unknown keys are errors (typos must not pass silently)."""
 
     model_config = ConfigDict(extra="forbid")
+
+
+class CappedOptions(KindOptions):
+    """Options of a kind whose rules may set their own cap of findings per file.
+
+    The engine lists at most this many findings of the rule in one file and sums up the rest in one
+    finding (“……及另外N处”); unset, the cap is ``limits.max_findings_per_rule``.  Hundreds of findings of
+    one rule mean a file the tool misread (or not a report), not a careless clerk.
+    """
+
+    max_findings: int | None = Field(default=None, ge=1, le=1_000_000,
+                                     description="每个文件最多逐一列出的处数，其余合并为一条“及另外N处”"
+                                                 "（默认同 limits.max_findings_per_rule）")
 
 
 @dataclass

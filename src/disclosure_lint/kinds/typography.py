@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import islice
 
 from pydantic import Field
 
 from ..report.promotions import URL
 from . import register
-from .base import FixEdit, Hit, Kind, KindOptions
+from .base import CappedOptions, FixEdit, Hit, Kind, KindOptions
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》]")
 _MD_LINK = re.compile(r"\]\([^)\s]*\)|!\[|<[^<>\s]+>")
@@ -105,9 +104,8 @@ _PROBLEM = {
 }
 
 
-class UnbalancedBracketsOptions(KindOptions):
-    # a text with hundreds of unmatched marks is something the tool misread, not a report with slips
-    max_findings: int = Field(default=100, ge=1, description="每个文件最多报告的处数")
+# a text with hundreds of unmatched marks is something the tool misread, not a report with slips: capped by the engine
+UnbalancedBracketsOptions = CappedOptions
 
 
 @register
@@ -124,7 +122,7 @@ class UnbalancedBrackets(Kind):
     params = frozenset({"detail", "mark", "expected"})
 
     def check(self, report) -> Iterator[Hit]:
-        return islice(self._hits(report), self.options.max_findings)
+        return self._hits(report)
 
     def _hits(self, report) -> Iterator[Hit]:
         br = report.brackets
