@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import count
 from typing import Any
 
 from pydantic import ValidationError
@@ -98,11 +100,9 @@ def prepare(rules: list[LoadedRule], config: Config, config_path: str = "<config
 
 # -- suppressions ---------------------------------------------------------------------------
 
-# A directive's codes are a short list: looking for its ``-->`` at most this far keeps a line of
-# thousands of unclosed ``<!--disclosure-lint-disable`` linear (each would otherwise scan to the line's end).
-_MAX_DIRECTIVE = 1000
-_DIRECTIVE = re.compile(
-    r"<!--\s*disclosure-lint-(?P<what>disable-next-line|disable|enable)\b(?P<codes>[^>]{0,%d}?)-->" % _MAX_DIRECTIVE)
+# ``<!--\s*disclosure-lint-(what)\b(codes: [^>]*?)-->`` — as one pattern, each unclosed directive scanned to
+# the end of its line (a line of thousands of them was quadratic); :func:`_directives` finds the same matches.
+_HEAD = re.compile(r"<!--\s*disclosure-lint-(?P<what>disable-next-line|disable|enable)\b")
 _CODE_SEP = re.compile(r"[\s,，]+")
 
 
@@ -141,22 +141,43 @@ class Suppressions:
         return False
 
 
+def _directives(line: str) -> Iterator[tuple[str, str]]:
+    """(what, codes) of each ``<!-- disclosure-lint-what codes -->`` in ``line``, left to right, in linear time.
+
+    The codes run from the head to the first ``>`` after it, which must close the comment (``-->``).
+    """
+    n = len(line)
+    pos = 0
+    gt = -1  # the first '>' at or after the current head's end (n: none)
+    while (m := _HEAD.search(line, pos)) is not None:
+        e = m.end()
+        if gt < e:
+            gt = line.find(">", e)
+            if gt < 0:
+                return  # no '>' on the rest of the line: no later directive closes either
+        if gt - 2 >= e and line[gt - 2:gt] == "--":
+            yield m.group("what"), line[e:gt - 2]
+            pos = gt + 1
+        else:
+            pos = m.start() + 1
+
+
 def parse_suppressions(doc: Document) -> Suppressions:
     """The ``<!-- disclosure-lint-… -->`` ranges of a document with lines (linear in its text)."""
     if not doc.has_lines or "disclosure-lint-" not in doc.text:
         return Suppressions([])
     lines = doc.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     ranges: list[tuple[int, int, frozenset[str] | None]] = []
-    open_: dict[frozenset[str] | None, tuple[int, int]] = {}  # open disables → (line, column)
+    open_: dict[frozenset[str] | None, tuple[int, int]] = {}  # open disables → (line, order opened)
     by_code: dict[str, set[frozenset[str]]] = {}  # code → the open disables naming it
+    opened = count()
     for i, line in enumerate(lines, 1):
         if "disclosure-lint-" not in line:
             continue
         next_line = None  # the line a disable-next-line on this line applies to (found once per line)
-        for m in _DIRECTIVE.finditer(line):
-            codes_raw = [c for c in _CODE_SEP.split(m.group("codes").strip()) if c]
+        for what, raw in _directives(line):
+            codes_raw = [c for c in _CODE_SEP.split(raw.strip()) if c]
             codes = frozenset(codes_raw) if codes_raw else None
-            what = m.group("what")
             if what == "disable-next-line":
                 if next_line is None:
                     j = i + 1
@@ -166,7 +187,7 @@ def parse_suppressions(doc: Document) -> Suppressions:
                 ranges.append((next_line, next_line, codes))
             elif what == "disable":
                 if codes not in open_:
-                    open_[codes] = (i, m.start())  # where it was opened (the order to close them in)
+                    open_[codes] = (i, next(opened))  # line, and the order to close them in
                     for c in codes or ():
                         by_code.setdefault(c, set()).add(codes)
             elif open_:  # enable: closes the matching disable (or all when no codes)

@@ -19,12 +19,12 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from ..report.promotions import URL
+from ..report.promotions import url_spans
 from . import register
 from .base import CappedOptions, FixEdit, Hit, Kind, KindOptions
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》]")
-_MD_LINK = re.compile(r"\]\([^)\s]*\)|!\[|<[^<>\s]+>")
+_MD_LINK = re.compile(r"\]\([^)\s\]]*\)|!\[|<[^<>\s]+>")  # a target stops at ] too: "](" repeated stays linear
 _LIST_MARKER = re.compile(r"^\s*(?:\(\s*[0-9一二三四五六七八九十]{1,3}\s*\)|[0-9]{1,2}\))")
 
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -55,10 +55,9 @@ class AsciiPunctuation(Kind):
         for span in portal:  # the portal's fields (发布日期: …), not the clerk's text
             for k in range(span.start, span.end):
                 skip[k] = True
-        for pat in (URL, _MD_LINK):
-            for m in pat.finditer(text):
-                for k in range(m.start(), m.end()):
-                    skip[k] = True
+        for a, b in [*url_spans(text), *(m.span() for m in _MD_LINK.finditer(text))]:
+            for k in range(a, b):
+                skip[k] = True
         if self.options.exempt_list_markers:
             for line_m in re.finditer(r"[^\n]+", text):
                 mm = _LIST_MARKER.match(line_m.group(0))

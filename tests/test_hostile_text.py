@@ -1,0 +1,204 @@
+"""Hostile text (issue 8): long lines, repeated shapes, unclosed directives — bounded time, memory and output.
+
+The shapes are generated here (:func:`shape`); the small ones run by default, the 1 MB ones under ``-m slow``.
+No timed assertions: each test asserts the behaviour (the cap's summary finding and its count, the same
+results as the plain patterns, no DL000); the times are in bench/ (``python bench/run.py --hostile``).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from disclosure_lint.api import Checker
+from disclosure_lint.engine import _directives, parse_suppressions
+from disclosure_lint.limits import Limits
+from disclosure_lint.report.promotions import URL, url_spans
+
+from .conftest import lint, parse
+
+TITLE = "某某市某某局2023年政府信息公开工作年度报告"
+
+# one repeated unit per shape (the generator of bench/hostile.py writes the same shapes at 1 MB)
+UNITS = {
+    "commas": "政府信息公开，",
+    "nopunct": "政府信息公开工作",
+    "mobile": "13800138000",
+    "mobile_sep": "13800138000，",
+    "mobile_dash": "138-0013-8000 ",
+    "dates": "2023年13月45日",
+    "xx": "XX",
+    "times": "××",
+    "mou": "某某",
+    "disable_many": "<!--disclosure-lint-disable ",
+    "digits": "1234567890",
+    "brackets": "（",
+    "quotes": "“",
+    "quotes_ascii": '"',
+    "sections": "一、二、三、四、五、六、",
+    "section_titles": "一、总体情况二、主动公开政府信息情况",
+    "labels": "本年新收政府信息公开申请数量（一）予以公开",
+    "sums": "共收到申请10件，其中自然人5件、法人5件。",
+    "urls": "http://www.example.gov.cn/a/b/c.html ",
+    "emails": "abc.def@example.com ",
+    "email_cn": "政府信息公开@",
+    "md_links": "](",
+}
+
+
+def shape(name: str, size: int, layout: str = "line") -> tuple[str, str]:
+    """(file suffix, text) of a hostile shape of about ``size`` bytes: one long line, short lines, .md or .html."""
+    unit = UNITS[name]
+    body = unit * max(1, size // len(unit.encode()))
+    if layout == "lines":  # the same content as 100,000 (or fewer) short lines
+        step = max(1, len(body) // 100_000)
+        return ".txt", TITLE + "\n" + "\n".join(body[i:i + step] for i in range(0, len(body), step)) + "\n"
+    if layout == "md":
+        return ".md", f"# {TITLE}\n\n{body}\n"
+    if layout == "html":
+        esc = body.replace("&", "&amp;").replace("<", "&lt;")
+        return ".html", f"<html><head><meta charset='utf-8'></head><body><h1>{TITLE}</h1><p>{esc}</p></body></html>"
+    return ".txt", f"{TITLE}\n{body}\n"
+
+
+def check(tmp_path, suffix: str, text: str):
+    path = tmp_path / f"hostile{suffix}"
+    path.write_text(text, encoding="utf-8")
+    result = Checker().check_file(str(path))
+    assert result.error is None, result.error
+    assert "DL000" not in {d.code for d in result.diagnostics}, [d.message for d in result.diagnostics]
+    return result.diagnostics
+
+
+# -- the findings cap -----------------------------------------------------------------------------
+
+def test_findings_are_capped_per_rule_with_one_summary():
+    ds = lint("2023年13月45日，" * 300, select=["DL401"], fmt="text")
+    assert len(ds) == 101  # the first 100 in document order, then one summing up the rest
+    assert all("及另外" not in d.message for d in ds[:100])
+    last = ds[-1]
+    assert last.code == "DL401" and "……及另外199处" in last.message and "DL401" in last.message
+    assert last.evidence["omitted"] == 200 and last.evidence["omitted_at_least"] is False
+    assert last.column > ds[99].column  # at the next one's place
+    assert [d.column for d in ds] == sorted(d.column for d in ds)
+
+
+def test_summary_fingerprint_is_stable_while_the_file_changes():
+    a = lint("2023年13月45日，" * 300, select=["DL401"], fmt="text")
+    b = lint("前言。\n\n" + "2023年13月45日，" * 350, select=["DL401"], fmt="text")
+    assert a[-1].fingerprint == b[-1].fingerprint and a[-1].message != b[-1].message
+    assert [d.fingerprint for d in a[:100]] == [d.fingerprint for d in b[:100]]
+
+
+def test_exactly_one_over_the_cap_is_listed_not_summed_up():
+    ds = lint("2023年13月45日，" * 101, select=["DL401"], fmt="text")
+    assert len(ds) == 101 and all("及另外" not in d.message for d in ds)
+
+
+def test_generation_stops_and_the_summary_says_at_least():
+    ds = lint("2023年13月45日，" * 1500, select=["DL401"], fmt="text")
+    assert len(ds) == 101
+    assert "……及另外至少899处" in ds[-1].message and ds[-1].evidence["omitted_at_least"] is True
+
+
+def test_suppressed_findings_do_not_count_towards_the_cap():
+    text = "<!-- disclosure-lint-disable DL401 -->\n" + "2023年13月45日\n" * 150 + \
+        "<!-- disclosure-lint-enable -->\n" + "2023年13月45日\n" * 100
+    ds = lint(text, select=["DL401"], fmt="text")
+    assert len(ds) == 100 and all("及另外" not in d.message for d in ds)
+    assert ds[0].line == 153
+
+
+def test_cap_from_the_limits_and_from_a_rule_option():
+    text = "2023年13月45日，" * 20
+    ds = lint(text, select=["DL401"], fmt="text", config={"limits": {"max_findings_per_rule": 5}})
+    assert len(ds) == 6 and "……及另外14处" in ds[-1].message
+    # a rule's own max_findings (the writing and content-safety kinds) wins over the limit
+    ds = lint("的的，" * 30, select=["DL901"], fmt="text", config={"options": {"DL901": {"max_findings": 3}}})
+    assert len(ds) == 4 and "……及另外" in ds[-1].message
+
+
+def test_small_inputs_give_the_findings_of_the_uncapped_run():
+    example = (Path(__file__).resolve().parent.parent / "examples" / "clean-2023.md").read_text(encoding="utf-8")
+    text = example.replace("2024年1月18日", "2024年13月45日").replace("。", ",", 3)
+    capped = lint(text, config={"limits": {"max_findings_per_rule": 100}})
+    uncapped = lint(text, config={"limits": {"max_findings_per_rule": 1_000_000}})
+    assert [(d.code, d.line, d.column, d.message, d.fingerprint) for d in capped] == \
+        [(d.code, d.line, d.column, d.message, d.fingerprint) for d in uncapped]
+    assert lint(example) == []
+
+
+# -- the suppression parser ------------------------------------------------------------------------
+
+_OLD_DIRECTIVE = re.compile(r"<!--\s*disclosure-lint-(?P<what>disable-next-line|disable|enable)\b(?P<codes>[^>]*?)-->")
+
+
+def test_directives_are_those_of_the_one_pattern():
+    parts = ["<!--", " ", "disclosure-lint-", "disable", "enable", "-next-line", "-->", ">", "-", "DL1", ",", "x"]
+    rnd = random.Random(8)
+    for _ in range(3000):
+        line = "".join(rnd.choice(parts) for _ in range(rnd.randint(1, 12)))
+        assert list(_directives(line)) == [(m["what"], m["codes"]) for m in _OLD_DIRECTIVE.finditer(line)], line
+
+
+def test_a_line_of_unclosed_directives_is_read_in_linear_time():
+    # each unclosed directive was scanned to the end of its line: a 196 KB file took 15 s
+    line = "<!--disclosure-lint-disable " * 40_000
+    assert parse_suppressions(parse(f"{TITLE}\n{line}\n正文,有逗号。\n", "text")).ranges == []
+    closed = parse(f"{TITLE}\n{line}-->\n正文,有逗号。\n", "text")  # one comment, its codes the rest of the line
+    [(first, last, codes)] = parse_suppressions(closed).ranges
+    assert (first, last) == (2, 4) and "DL701" not in codes
+
+
+def test_many_disables_and_enables_by_code():
+    lines = [f"<!-- disclosure-lint-disable X{i} -->" for i in range(3000)]
+    lines += [f"<!-- disclosure-lint-enable X{i} Y -->" for i in range(3000)]
+    sup = parse_suppressions(parse("\n".join(lines) + "\n", "text"))
+    assert len(sup.ranges) == 3000 and sup.ranges[0] == (1, 3001, frozenset({"X0"}))
+
+
+# -- the address pattern ---------------------------------------------------------------------------
+
+def test_url_spans_are_those_of_the_pattern():
+    alpha = list("ab.+-@ 中，") + ["www.", "http://", "@x.cn"]
+    rnd = random.Random(8)
+    for _ in range(5000):
+        s = "".join(rnd.choice(alpha) for _ in range(rnd.randint(1, 14)))
+        assert url_spans(s) == [m.span() for m in URL.finditer(s)], s
+
+
+def test_long_chinese_run_before_an_ascii_mark_is_linear():
+    # [\w.+-]+@ was tried from every character of the run (\w matches Chinese): 80,000 characters took 62 s
+    text = "政府信息公开工作" * 10_000 + ",完。"
+    ds = lint(text, select=["DL701"], fmt="text")
+    assert [d.match for d in ds] == [","]
+    assert url_spans("中" * 100_000 + "@") == []
+    assert lint("](" * 100_000 + "，完,", select=["DL701"], fmt="text")[-1].match == ","
+
+
+# -- whole files -----------------------------------------------------------------------------------
+
+SMALL = ["dates", "mobile_sep", "xx", "disable_many", "quotes", "brackets", "sections", "sums", "nopunct"]
+
+
+@pytest.mark.parametrize("name", SMALL)
+def test_small_hostile_line(tmp_path, name):
+    suffix, text = shape(name, 60_000)
+    ds = check(tmp_path, suffix, text)
+    for code in {d.code for d in ds}:
+        mine = [d for d in ds if d.code == code]
+        assert len(mine) <= 101
+        assert len(mine) < 101 or "……及另外" in mine[-1].message
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", ["line", "lines", "md", "html"])
+@pytest.mark.parametrize("name", sorted(UNITS))
+def test_one_megabyte_hostile_shapes(tmp_path, name, layout):
+    suffix, text = shape(name, 1_000_000, layout)
+    ds = check(tmp_path, suffix, text)
+    for code in {d.code for d in ds}:
+        assert len([d for d in ds if d.code == code]) <= 101
