@@ -202,3 +202,66 @@ def test_one_megabyte_hostile_shapes(tmp_path, name, layout):
     ds = check(tmp_path, suffix, text)
     for code in {d.code for d in ds}:
         assert len([d for d in ds if d.code == code]) <= 101
+
+
+# -- blocks and table cells ------------------------------------------------------------------------
+
+def _limit_notices(ds):
+    return [d for d in ds if d.code == "DL002" and d.evidence.get("limit")]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_blocks_past_the_limit_are_not_read_and_said_once(tmp_path, suffix):
+    para = "本机关认真贯彻落实政府信息公开条例。"
+    text = f"{TITLE}\n\n" + "\n\n".join([para] * 300) + "\n"
+    path = tmp_path / f"many{suffix}"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / ".disclosure-lint.yaml").write_text("limits: {max_blocks: 100}\n", encoding="utf-8")
+    ds = Checker().check_file(str(path)).diagnostics
+    [notice] = _limit_notices(ds)
+    assert "limits.max_blocks" in notice.message and notice.evidence["limit"] == "max_blocks"
+    assert "DL103" not in {d.code for d in ds}  # the parts after the cut are not blamed as missing
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_a_table_past_the_cell_limit_is_read_up_to_it(tmp_path, suffix):
+    cols = 60
+    if suffix == ".txt":
+        row = "\t".join(str(i) for i in range(cols))
+        table = "\n".join([row] * 400)
+    else:
+        row = "|" + "|".join(str(i) for i in range(cols)) + "|"
+        table = row + "\n|" + "---|" * cols + "\n" + "\n".join([row] * 400)
+    path = tmp_path / f"table{suffix}"
+    path.write_text(f"{TITLE}\n\n{table}\n", encoding="utf-8")
+    (tmp_path / ".disclosure-lint.yaml").write_text("limits: {max_table_cells: 1000}\n", encoding="utf-8")
+    ds = Checker().check_file(str(path)).diagnostics
+    [notice] = _limit_notices(ds)
+    assert "limits.max_table_cells" in notice.message
+    assert "DL000" not in {d.code for d in ds}
+
+
+def test_one_line_over_the_cell_limit_is_cut(tmp_path):
+    from disclosure_lint.readers import text as text_reader
+
+    row = "\t".join(["1"] * 5000)
+    doc = text_reader.parse(f"{TITLE}\n{row}\n{row}\n", limits=Limits(max_table_cells=1000))
+    [table] = [b for b in doc.blocks if b.kind == "table"]
+    assert len(table.table.rows) == 1 and len(table.table.rows[0].cells) == 1000
+    assert [n["limit"] for n in doc.meta["notices"]] == ["max_table_cells"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_hundred_thousand_paragraphs_headings_and_a_20_mb_table(tmp_path, suffix):
+    para = "本机关认真贯彻落实政府信息公开条例。"
+    heads = "\n\n".join(("## " if suffix == ".md" else "") + "一、总体情况" for _ in range(100_000))
+    cols = 1000
+    if suffix == ".txt":
+        table = "\n".join(["\t".join(str(i % 97) for i in range(cols))] * 10_000)
+    else:
+        row = "|" + "|".join(str(i % 97) for i in range(cols)) + "|"
+        table = row + "\n|" + "---|" * cols + "\n" + "\n".join([row] * 10_000)
+    for body in ("\n\n".join([para] * 100_000), heads, table):
+        ds = check(tmp_path, suffix, f"{TITLE}\n\n{body}\n")
+        assert len(_limit_notices(ds)) == 1
