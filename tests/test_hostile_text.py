@@ -19,50 +19,7 @@ from disclosure_lint.limits import Limits
 from disclosure_lint.report.promotions import URL, url_spans
 
 from .conftest import lint, parse
-
-TITLE = "某某市某某局2023年政府信息公开工作年度报告"
-
-# one repeated unit per shape (the generator of bench/hostile.py writes the same shapes at 1 MB)
-UNITS = {
-    "commas": "政府信息公开，",
-    "nopunct": "政府信息公开工作",
-    "mobile": "13800138000",
-    "mobile_sep": "13800138000，",
-    "mobile_dash": "138-0013-8000 ",
-    "dates": "2023年13月45日",
-    "xx": "XX",
-    "times": "××",
-    "mou": "某某",
-    "disable_many": "<!--disclosure-lint-disable ",
-    "digits": "1234567890",
-    "brackets": "（",
-    "quotes": "“",
-    "quotes_ascii": '"',
-    "sections": "一、二、三、四、五、六、",
-    "section_titles": "一、总体情况二、主动公开政府信息情况",
-    "labels": "本年新收政府信息公开申请数量（一）予以公开",
-    "sums": "共收到申请10件，其中自然人5件、法人5件。",
-    "urls": "http://www.example.gov.cn/a/b/c.html ",
-    "emails": "abc.def@example.com ",
-    "email_cn": "政府信息公开@",
-    "md_links": "](",
-}
-
-
-def shape(name: str, size: int, layout: str = "line") -> tuple[str, str]:
-    """(file suffix, text) of a hostile shape of about ``size`` bytes: one long line, short lines, .md or .html."""
-    unit = UNITS[name]
-    body = unit * max(1, size // len(unit.encode()))
-    if layout == "lines":  # the same content as 100,000 (or fewer) short lines
-        step = max(1, len(body) // 100_000)
-        return ".txt", TITLE + "\n" + "\n".join(body[i:i + step] for i in range(0, len(body), step)) + "\n"
-    if layout == "md":
-        return ".md", f"# {TITLE}\n\n{body}\n"
-    if layout == "html":
-        esc = body.replace("&", "&amp;").replace("<", "&lt;")
-        return ".html", f"<html><head><meta charset='utf-8'></head><body><h1>{TITLE}</h1><p>{esc}</p></body></html>"
-    return ".txt", f"{TITLE}\n{body}\n"
-
+from .textshapes import LAYOUTS, SPECIAL, TITLE, UNITS, shape, special
 
 def check(tmp_path, suffix: str, text: str):
     path = tmp_path / f"hostile{suffix}"
@@ -195,7 +152,7 @@ def test_small_hostile_line(tmp_path, name):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("layout", ["line", "lines", "md", "html"])
+@pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("name", sorted(UNITS))
 def test_one_megabyte_hostile_shapes(tmp_path, name, layout):
     suffix, text = shape(name, 1_000_000, layout)
@@ -253,15 +210,19 @@ def test_one_line_over_the_cell_limit_is_cut(tmp_path):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("suffix", [".txt", ".md"])
-def test_hundred_thousand_paragraphs_headings_and_a_20_mb_table(tmp_path, suffix):
-    para = "本机关认真贯彻落实政府信息公开条例。"
-    heads = "\n\n".join(("## " if suffix == ".md" else "") + "一、总体情况" for _ in range(100_000))
-    cols = 1000
-    if suffix == ".txt":
-        table = "\n".join(["\t".join(str(i % 97) for i in range(cols))] * 10_000)
-    else:
-        row = "|" + "|".join(str(i % 97) for i in range(cols)) + "|"
-        table = row + "\n|" + "---|" * cols + "\n" + "\n".join([row] * 10_000)
-    for body in ("\n\n".join([para] * 100_000), heads, table):
-        ds = check(tmp_path, suffix, f"{TITLE}\n\n{body}\n")
-        assert len(_limit_notices(ds)) == 1
+@pytest.mark.parametrize("name", SPECIAL)
+def test_hundred_thousand_paragraphs_headings_and_a_20_mb_table(tmp_path, suffix, name):
+    ds = check(tmp_path, suffix, special(name, suffix))
+    assert len(_limit_notices(ds)) == 1
+
+
+def test_ascii_marks_beside_chinese_are_those_of_the_step_by_step_rule():
+    from disclosure_lint.kinds.typography import _CJK, _beside_chinese, _neighbour
+
+    marks = ',;:?!()"'
+    rnd = random.Random(8)
+    for _ in range(5000):
+        s = "".join(rnd.choice(',;:?!()" \tab1中，“') for _ in range(rnd.randint(1, 12)))
+        brute = [i for i, ch in enumerate(s) if ch in marks
+                 and (_CJK.match(_neighbour(s, i, -1)) or _CJK.match(_neighbour(s, i, 1)))]
+        assert _beside_chinese(s, "".join(sorted(marks))) == brute, s

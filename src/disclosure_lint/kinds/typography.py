@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from pydantic import Field
 
@@ -66,8 +67,9 @@ class AsciiPunctuation(Kind):
                         skip[k] = True
         quote_open = True
         n = len(text)
-        for i, ch in enumerate(text):
-            if ch not in marks or skip[i]:
+        for i in _beside_chinese(text, "".join(sorted(marks))):
+            ch = text[i]
+            if skip[i]:
                 continue
             prev = _neighbour(text, i, -1)
             nxt = _neighbour(text, i, 1)
@@ -87,6 +89,22 @@ class AsciiPunctuation(Kind):
             yield Hit(block=block, start=i, end=i + 1, params={"mark": ch, "replacement": repl},
                       evidence={"expected": repl, "actual": ch}, key=f"{ch}@{text[max(0, i - 8):i + 8]}",
                       fix=[FixEdit(block, i, end, repl)], fix_description=f"将“{ch}”改为“{repl}”")
+
+
+_CJK_CHARS = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》"  # those of _CJK
+
+
+@lru_cache(maxsize=8)
+def _beside(marks: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cls = "[" + "".join(re.escape(m) for m in marks) + "]"
+    return (re.compile(rf"[{_CJK_CHARS}][ \t]*(?={cls})"), re.compile(rf"{cls}(?=[ \t]*[{_CJK_CHARS}])"))
+
+
+def _beside_chinese(text: str, marks: str) -> list[int]:
+    """Positions of the ``marks`` in ``text`` with a Chinese character or mark before or after them (spaces and
+    tabs skipped) — the only ones the rule may report, found by two scans instead of a step per mark."""
+    after, before = _beside(marks)
+    return sorted({m.end() for m in after.finditer(text)} | {m.start() for m in before.finditer(text)})
 
 
 def _neighbour(text: str, i: int, step: int) -> str:
