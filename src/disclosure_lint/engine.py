@@ -148,9 +148,8 @@ def _directives(line: str) -> Iterator[tuple[str, str]]:
 
     The codes run from the head to the first ``>`` after it, which must close the comment (``-->``).
     """
-    n = len(line)
     pos = 0
-    gt = -1  # the first '>' at or after the current head's end (n: none)
+    gt = -1  # the first '>' at or after the current head's end
     while (m := _HEAD.search(line, pos)) is not None:
         e = m.end()
         if gt < e:
