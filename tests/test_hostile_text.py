@@ -226,3 +226,13 @@ def test_ascii_marks_beside_chinese_are_those_of_the_step_by_step_rule():
         brute = [i for i, ch in enumerate(s) if ch in marks
                  and (_CJK.match(_neighbour(s, i, -1)) or _CJK.match(_neighbour(s, i, 1)))]
         assert _beside_chinese(s, "".join(sorted(marks))) == brute, s
+
+
+def test_blocks_past_the_limit_of_other_formats_are_cut_in_the_report_layer():
+    from disclosure_lint.report import interpret
+
+    html = "<html><body><h1>" + TITLE + "</h1>" + "<p>本机关认真贯彻落实政府信息公开条例。</p>" * 300 + "</body></html>"
+    rep = interpret(parse(html, "html"), limits=Limits(max_blocks=100))
+    assert len(rep.source.blocks) == 100
+    notices = rep.document.meta["notices"]
+    assert [n["limit"] for n in notices] == ["max_blocks"] and rep.truncation is not None

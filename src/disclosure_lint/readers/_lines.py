@@ -75,10 +75,16 @@ def table_text(rows: list[Row]) -> tuple[str, tuple[Anchor, ...]]:
     return "".join(parts), tuple(anchors)
 
 
-def block_limit_notice(limit: int, line: int, lines: bool = False) -> dict:
+def block_limit_notice(limit: int, line: int | None, lines: bool = False, pointer: str | None = None) -> dict:
     """``Document.meta["notices"]`` entry: more than ``limits.max_blocks`` blocks (or, ``lines``, more lines than
-    that many blocks can have: a Markdown source is cut before it is parsed); reading stopped at ``line``."""
-    read = f"前{line - 1}行" if lines else f"第{line}行之前的前{limit}段"
+    that many blocks can have: a Markdown source is cut before it is parsed); reading stopped at ``line`` (or at
+    ``pointer``, in formats without lines)."""
+    if lines:
+        read = f"前{(line or 1) - 1}行"
+    elif line is not None:
+        read = f"第{line}行之前的前{limit}段"
+    else:
+        read = f"前{limit}段" + (f"（{pointer}之前）" if pointer else "")
     return {"kind": "limit", "limit": "max_blocks", "value": limit, "line": line,
             "detail": f"文件超过{limit}段（读取上限 limits.max_blocks），只读取了{read}"}
 
