@@ -4,6 +4,7 @@
     python bench/run.py -n 1000         # more reports
     python bench/run.py --profile       # cProfile of the check loop, top 25 by cumulative time
     python bench/run.py --breakdown     # ms per report: decode, parse, report layer, each rule
+    python bench/run.py --hostile       # 1 MB hostile text shapes: seconds and peak MB each (bench/hostile.py)
 
 Measured (all default rules, one process, through :class:`disclosure_lint.api.Checker`):
 
@@ -356,7 +357,15 @@ def main(argv: list[str] | None = None) -> int:
                     help="取前 N 份报告转换为 .txt/.html/.docx/.pdf 分格式测吞吐量（默认 60，0 为跳过）")
     ap.add_argument("--formats-only", action="store_true", help="只做分格式测量")
     ap.add_argument("--format-repeat", type=int, default=2, help="分格式测量重复次数，取最快一次（默认 2）")
+    ap.add_argument("--hostile", action="store_true",
+                    help="只测恶意构造的 1 MB 文本（bench/hostile.py：每种形状、排布一个进程，超时 60 秒）")
     a = ap.parse_args(argv)
+
+    if a.hostile:
+        import hostile  # bench/hostile.py, next to this file
+
+        hostile.measure()
+        return 0
 
     out = Path(a.out)
     if not a.no_generate:

@@ -42,7 +42,7 @@ def lint(text: str, select: list[str] | None = None, fmt: str = "markdown", year
     ov = Overrides(year=year or config.year, agency=agency or config.agency.name,
                    agency_kind=agency_kind or config.agency.kind,
                    format_version=format_version or config.format_version)
-    return run(interpret(doc, ov), active)
+    return run(interpret(doc, ov), active, config.limits)
 
 
 def codes(diags) -> list[str]:

@@ -171,7 +171,8 @@ def test_last_block_of_an_excerpt_is_not_blamed():
 
 def test_at_most_100_findings_per_file():
     ds = dl703("详见附件（" * 300 + "。")
-    assert len(ds) == 100
+    assert len(ds) == 101 and ds[-1].evidence["omitted"] == 200  # 100 listed, one summing up the other 200
+    assert "……及另外199处" in ds[-1].message
 
 
 def test_html_and_gbk_text(tmp_path):

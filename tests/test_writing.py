@@ -425,7 +425,8 @@ def test_one_megabyte_line_is_linear():
     assert time.perf_counter() - t < 30
     hostile = "（“《的的，一是" * 20000 + "”》）" * 20000
     ds = lint(hostile, select=WRITING + ["DL703"], fmt="text")
-    assert len([d for d in ds if d.code == "DL703"]) == 100
+    dl703 = [d for d in ds if d.code == "DL703"]
+    assert len(dl703) == 101 and "……及另外" in dl703[-1].message  # 100 listed, the rest summed up in one
 
 
 def test_long_run_of_digits_in_a_count_list_is_linear():
@@ -441,9 +442,10 @@ def test_dl902_long_run_of_repeated_markers_does_not_crash():
     # each repeated 二是 is renumbered after the one before; past 九十九 the expected marker used to raise IndexError
     text = "某局2023年政府信息公开工作年度报告\n一、总体情况\n一是加强领导，" + "二是完善制度，" * 120
     ds = lint(text, select=["DL902"], fmt="text")
-    assert len(ds) == 100  # max_findings
+    assert len(ds) == 101  # the cap (100) and one finding summing up the rest
     assert (ds[0].line, ds[0].column, ds[0].evidence["expected"]) == (3, 15, "三是")
-    assert (ds[-1].column, ds[-1].evidence["expected"]) == (708, "一百零二是")
+    assert (ds[99].column, ds[99].evidence["expected"]) == (708, "一百零二是")
+    assert "……及另外18处" in ds[-1].message and ds[-1].evidence["omitted"] == 19
 
 
 def test_circled_marker_past_twenty():

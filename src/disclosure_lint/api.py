@@ -178,7 +178,7 @@ class Checker:
         lc = lc or self.config_for(doc.path)
         active = self._rules_for(lc)
         ov = self.overrides(lc)
-        rep = interpret(doc, ov)
+        rep = interpret(doc, ov, lc.config.limits)
         if walked and not rep.candidate.plausible:
             return FileResult(path=doc.path, format=doc.format, encoding=doc.encoding, report=report_summary(rep),
                               skipped=rep.candidate.reason)

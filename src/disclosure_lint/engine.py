@@ -8,9 +8,14 @@ others: it becomes an ``input``-category DL000 warning that names the rule.
 
 from __future__ import annotations
 
+import gc
 import re
+from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from itertools import count
 from typing import Any
 
 from pydantic import ValidationError
@@ -105,46 +110,106 @@ def prepare(rules: list[LoadedRule], config: Config, config_path: str = "<config
 
 # -- suppressions ---------------------------------------------------------------------------
 
-_DIRECTIVE = re.compile(
-    r"<!--\s*disclosure-lint-(?P<what>disable-next-line|disable|enable)\b(?P<codes>[^>]*?)-->")
+# ``<!--\s*disclosure-lint-(what)\b(codes: [^>]*?)-->`` — as one pattern, each unclosed directive scanned to
+# the end of its line (a line of thousands of them was quadratic); :func:`_directives` finds the same matches.
+_HEAD = re.compile(r"<!--\s*disclosure-lint-(?P<what>disable-next-line|disable|enable)\b")
+_CODE_SEP = re.compile(r"[\s,，]+")
 
 
 @dataclass
 class Suppressions:
     ranges: list[tuple[int, int, frozenset[str] | None]]  # (first line, last line, codes or None=all)
 
+    def __post_init__(self) -> None:
+        # code (or rule name; None = every rule) → merged, sorted (first, last) line intervals
+        by: dict[str | None, list[tuple[int, int]]] = {}
+        for first, last, codes in self.ranges:
+            for c in (None,) if codes is None else codes:
+                by.setdefault(c, []).append((first, last))
+        self._index: dict[str | None, tuple[list[int], list[int]]] = {}
+        for c, spans in by.items():
+            spans.sort()
+            firsts: list[int] = []
+            lasts: list[int] = []
+            for a, b in spans:
+                if lasts and a <= lasts[-1] + 1:
+                    lasts[-1] = max(lasts[-1], b)
+                else:
+                    firsts.append(a)
+                    lasts.append(b)
+            self._index[c] = (firsts, lasts)
+
     def hides(self, d: Diagnostic) -> bool:
         if d.line is None:
             return False
-        for first, last, codes in self.ranges:
-            if first <= d.line <= last and (codes is None or d.code in codes or d.rule in codes):
-                return True
+        for c in (None, d.code, d.rule):
+            spans = self._index.get(c)
+            if spans is not None:
+                i = bisect_right(spans[0], d.line) - 1
+                if i >= 0 and d.line <= spans[1][i]:
+                    return True
         return False
 
 
+def _directives(line: str) -> Iterator[tuple[str, str]]:
+    """(what, codes) of each ``<!-- disclosure-lint-what codes -->`` in ``line``, left to right, in linear time.
+
+    The codes run from the head to the first ``>`` after it, which must close the comment (``-->``).
+    """
+    pos = 0
+    gt = -1  # the first '>' at or after the current head's end
+    while (m := _HEAD.search(line, pos)) is not None:
+        e = m.end()
+        if gt < e:
+            gt = line.find(">", e)
+            if gt < 0:
+                return  # no '>' on the rest of the line: no later directive closes either
+        if gt - 2 >= e and line[gt - 2:gt] == "--":
+            yield m.group("what"), line[e:gt - 2]
+            pos = gt + 1
+        else:
+            pos = m.start() + 1
+
+
 def parse_suppressions(doc: Document) -> Suppressions:
+    """The ``<!-- disclosure-lint-… -->`` ranges of a document with lines (linear in its text)."""
     if not doc.has_lines or "disclosure-lint-" not in doc.text:
         return Suppressions([])
     lines = doc.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     ranges: list[tuple[int, int, frozenset[str] | None]] = []
-    open_: dict[frozenset[str] | None, int] = {}
+    open_: dict[frozenset[str] | None, tuple[int, int]] = {}  # open disables → (line, order opened)
+    by_code: dict[str, set[frozenset[str]]] = {}  # code → the open disables naming it
+    opened = count()
     for i, line in enumerate(lines, 1):
-        for m in _DIRECTIVE.finditer(line):
-            codes_raw = [c for c in re.split(r"[\s,，]+", m.group("codes").strip()) if c]
+        if "disclosure-lint-" not in line:
+            continue
+        next_line = None  # the line a disable-next-line on this line applies to (found once per line)
+        for what, raw in _directives(line):
+            codes_raw = [c for c in _CODE_SEP.split(raw.strip()) if c]
             codes = frozenset(codes_raw) if codes_raw else None
-            what = m.group("what")
             if what == "disable-next-line":
-                j = i + 1
-                while j <= len(lines) and not lines[j - 1].strip():
-                    j += 1
-                ranges.append((j, j, codes))
+                if next_line is None:
+                    j = i + 1
+                    while j <= len(lines) and not lines[j - 1].strip():
+                        j += 1
+                    next_line = j
+                ranges.append((next_line, next_line, codes))
             elif what == "disable":
-                open_.setdefault(codes, i)
-            else:  # enable: closes the matching disable (or all when no codes)
-                keys = [k for k in open_ if codes is None or k == codes or (k and codes and k & codes)]
+                if codes not in open_:
+                    open_[codes] = (i, next(opened))  # line, and the order to close them in
+                    for c in codes or ():
+                        by_code.setdefault(c, set()).add(codes)
+            elif open_:  # enable: closes the matching disable (or all when no codes)
+                if codes is None:
+                    keys = list(open_)
+                else:  # the open disables sharing a code with it, in the order they were opened
+                    found = {k for c in codes for k in by_code.get(c, ())}
+                    keys = sorted(found, key=open_.__getitem__)
                 for k in keys:
-                    ranges.append((open_.pop(k), i, k))
-    for k, start in open_.items():
+                    ranges.append((open_.pop(k)[0], i, k))
+                    for c in k or ():
+                        by_code[c].discard(k)
+    for k, (start, *_) in open_.items():
         ranges.append((start, len(lines), k))
     return Suppressions(ranges)
 
@@ -239,16 +304,82 @@ def _order(hit: Hit) -> tuple:
     return (hit.block.index, *cell, hit.start or 0)
 
 
+# A rule's generator is pulled for at most this many times the cap of findings: beyond that the
+# rest are only counted as "at least" (a rule must not spend minutes producing findings that are dropped).
+PULL_FACTOR = 10
+
+
+def _cap(active: ActiveRule, limits: Limits) -> int:
+    """The most findings of one rule listed in one file: the rule's own ``max_findings`` option, else the limit."""
+    own = getattr(active.kind.options, "max_findings", None)
+    return own if isinstance(own, int) and own > 0 else limits.max_findings_per_rule
+
+
+def _pull(report: AnnualReport, ar: ActiveRule, sup: Suppressions, pull: int,
+          into: list[tuple[tuple, str, Diagnostic]]) -> bool:
+    """Append the rule's diagnostics that are not suppressed to ``into``; True when stopped at ``pull`` of them."""
+    for hit in ar.kind.check(report):
+        d = _diagnostic(report, ar, hit)
+        if sup.ranges and sup.hides(d):
+            continue  # a suppressed finding does not count towards the cap
+        into.append((_order(hit), d.code, d))
+        if len(into) >= pull:
+            return True
+    return False
+
+
+def _capped(found: list[tuple[tuple, str, Diagnostic]], ar: ActiveRule, cap: int,
+            stopped: bool) -> list[tuple[tuple, str, Diagnostic]]:
+    """The first ``cap`` findings of one rule in document order, then one summary finding at the next one's place."""
+    if len(found) <= cap + 1 and not stopped:
+        return found
+    found.sort(key=lambda t: t[0])
+    order, code, nxt = found[cap]
+    rest = len(found) - cap  # the summary's own place and the ones after it
+    spec = ar.rule.spec
+    more = f"至少{rest - 1}" if stopped else f"{rest - 1}"
+    summary = replace(
+        nxt, fix=None,
+        message=f"{nxt.message}……及另外{more}处（规则 {spec.id}（{spec.name}）在本文件中{'至少' if stopped else '共'}有"
+                f"{cap + rest}处，只逐一列出了前{cap}处；上限见配置 limits.max_findings_per_rule）",
+        evidence={**nxt.evidence, "omitted": rest, "omitted_at_least": stopped, "listed": cap},
+        fingerprint=f"…及另外:{spec.id}",  # no count, no line: stable while the file changes
+    )
+    return [*found[:cap], (order, code, summary)]
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """The report's facts are built while the rules run: up to hundreds of thousands of small objects that live
+    as long as the report and hold no cycles worth collecting.  The cyclic collector would walk them again and
+    again (half the time of a 1 MB line of brackets); it is paused for the run and collects afterwards."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def run(report: AnnualReport, active: list[ActiveRule], limits: Limits = DEFAULT_LIMITS) -> list[Diagnostic]:
+    """Every active rule on ``report``: suppressions applied, at most the cap of findings per rule, fingerprinted."""
+    with _no_cyclic_gc():
+        return _run(report, active, limits)
+
+
+def _run(report: AnnualReport, active: list[ActiveRule], limits: Limits) -> list[Diagnostic]:
     doc = report.document
+    sup = parse_suppressions(doc)
     found: list[tuple[tuple, str, Diagnostic]] = []
     for ar in active:
+        cap = _cap(ar, limits)
+        mine: list[tuple[tuple, str, Diagnostic]] = []
         try:
             with budget(limits.pattern_timeout_ms):
-                for hit in ar.kind.check(report):
-                    d = _diagnostic(report, ar, hit)
-                    found.append((_order(hit), d.code, d))
+                stopped = _pull(report, ar, sup, cap * PULL_FACTOR, mine)
         except PatternTimeout as exc:  # a user pattern that backtracks for ever: this rule stops for this file
+            stopped = False
             found.append(((10**9,), "DL000", Diagnostic(
                 path=doc.path, code="DL000", rule="internal-error", category="input", severity="warning",
                 message=f"规则 {ar.rule.code}（{ar.rule.spec.name}）的{exc}，已停止该规则对本文件的检查"
@@ -257,28 +388,20 @@ def run(report: AnnualReport, active: list[ActiveRule], limits: Limits = DEFAULT
                 fingerprint=f"DL000:{ar.rule.code}",
             )))
         except Exception as exc:  # noqa: BLE001 - a rule bug must not stop the run
+            stopped = False
             found.append(((10**9,), "DL000", Diagnostic(
                 path=doc.path, code="DL000", rule="internal-error", category="input", severity="warning",
                 message=f"规则 {ar.rule.code}（{ar.rule.spec.name}）运行出错，已跳过：{type(exc).__name__}: {exc}。"
                         "这是工具的问题，不是报告的问题，请反馈。",
                 fingerprint=f"DL000:{ar.rule.code}",
             )))
+        found.extend(_capped(mine, ar, cap, stopped))
     found.sort(key=lambda t: (t[0], t[1]))
-    diags = [d for _, _, d in found]
-    sup = parse_suppressions(doc)
-    if sup.ranges:
-        diags = [d for d in diags if not sup.hides(d)]
     # stable fingerprints: rule + key + occurrence number of that key
     seen: Counter[tuple[str, str]] = Counter()
     out = []
-    for d in diags:
+    for _, _, d in found:
         k = (d.code, d.fingerprint)
         seen[k] += 1
-        out.append(_replace_fp(d, fingerprint(d.code, d.fingerprint, seen[k])))
+        out.append(replace(d, fingerprint=fingerprint(d.code, d.fingerprint, seen[k])))
     return out
-
-
-def _replace_fp(d: Diagnostic, fp: str) -> Diagnostic:
-    from dataclasses import replace
-
-    return replace(d, fingerprint=fp)

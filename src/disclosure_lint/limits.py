@@ -19,6 +19,12 @@ class Limits(BaseModel):
                                     description="单个文件的大小上限（MB），超过即不读取（输入错误，退出码 2）。")
     max_findings_per_rule: int = Field(default=100, ge=1, le=1_000_000,
                                        description="同一规则在同一文件中最多报告的问题数，其余合并为一条“及另外 N 处”。")
+    max_blocks: int = Field(default=10_000, ge=100, le=10_000_000,
+                            description="一个文件最多检查的段落数（标题、段落、表格各算一段）；超过时只检查前面的部分，"
+                                        "并报告一次（DL002）。年度报告一般只有几十到几百段。")
+    max_table_cells: int = Field(default=20_000, ge=100, le=100_000_000,
+                                 description="Markdown 或文本文件中一个表格最多读取的单元格数；超过时只读取表格前面的行，并报告一次（DL002）。"
+                                             "统一格式的统计表只有几百个单元格。")
 
     pattern_timeout_ms: int = Field(default=1000, ge=10, le=600_000,
                                     description="用户规则（规则包、配置）中的正则表达式在一个文件上的匹配时限（毫秒），"

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..model import Block, Cell
 
@@ -55,6 +55,19 @@ class KindOptions(BaseModel):
             if not _bounded(getattr(self, name)):
                 raise ValueError(f"选项 {name} 中的数值超出上限（绝对值不超过 {MAX_OPTION_NUMBER}）")
         return self
+
+
+class CappedOptions(KindOptions):
+    """Options of a kind whose rules may set their own cap of findings per file.
+
+    The engine lists at most this many findings of the rule in one file and sums up the rest in one
+    finding (“……及另外N处”); unset, the cap is ``limits.max_findings_per_rule``.  Hundreds of findings of
+    one rule mean a file the tool misread (or not a report), not a careless clerk.
+    """
+
+    max_findings: int | None = Field(default=None, ge=1, le=1_000_000,
+                                     description="每个文件最多逐一列出的处数，其余合并为一条“及另外N处”"
+                                                 "（默认同 limits.max_findings_per_rule）")
 
 
 @dataclass

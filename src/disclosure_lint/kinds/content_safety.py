@@ -35,7 +35,7 @@ from ..report import gambling_context, promotions
 from ..report.hidden import ATTACKER_ONLY, covering, registrable
 from ..report.promotions import url_spans
 from . import register
-from .base import FixEdit, Hit, Kind, KindOptions
+from .base import CappedOptions, FixEdit, Hit, Kind, KindOptions
 
 _TAG = re.compile(r"<[^<>]*>")
 
@@ -97,7 +97,7 @@ def _reason(p) -> str:
     return what
 
 
-class InjectedSpamOptions(KindOptions):
+class InjectedSpamOptions(CappedOptions):
     terms: list[str] = Field(default_factory=lambda: list(promotions.SPAM_TERMS),
                              description="赌博广告关键词（不区分大小写的字面匹配）")
     patterns: list[str] = Field(default_factory=lambda: list(promotions.SPAM_PATTERNS),
@@ -120,7 +120,6 @@ class InjectedSpamOptions(KindOptions):
     enforcement_words: list[str] = Field(default_factory=lambda: list(gambling_context.ENFORCEMENT),
                                          description="执法、案件用语（捣毁、破获、查处、犯罪……），与 gambling_words 同句时不报告")
     context_window: int = Field(default=10, ge=0, le=60, description="exempt_before 的查找范围（字符数）")
-    max_findings: int = Field(default=200, ge=1, description="每个文件最多逐一报告的处数（其余在最后一条中说明数量）")
 
 
 @register
@@ -158,16 +157,8 @@ class InjectedSpam(Kind):
                     if hidden and covering(hidden, cell if cell is not None else block, m.start()) is not None:
                         continue
                     found.setdefault(_where(block, cell), []).append((m.start(), m.end(), block, cell, None))
-        hits: list[Hit] = []
-        for key in sorted(found):
-            hits.extend(self._emit(found[key]))
-        limit = self.options.max_findings
-        if len(hits) > limit:
-            last = hits[limit - 1]
-            last.params["reason"] += f"；本文件另有{len(hits) - limit}处疑似内容未逐一列出"
-            last.evidence["omitted"] = len(hits) - limit
-            hits = hits[:limit]
-        yield from hits
+        for key in sorted(found):  # the engine caps them (max_findings, else limits.max_findings_per_rule)
+            yield from self._emit(found[key])
 
     def _emit(self, spans: list) -> Iterator[Hit]:
         """Merge the overlapping spans of one block or cell, drop allowed and exempt ones, make hits."""
@@ -204,13 +195,11 @@ def _where(block, cell) -> tuple:
     return (block.index, id(block), cell.row if cell is not None else -1, cell.col if cell is not None else -1)
 
 
-class HiddenInjectionOptions(KindOptions):
+class HiddenInjectionOptions(CappedOptions):
     allow_hosts: list[str] = Field(default_factory=list,
                                    description="不视为站外的网站域名（如本单位的其他网站，写 example.com 形式）")
     chrome: bool = Field(default=False, description="用 display:none 等常见方式折叠的区块（菜单、选项卡、弹窗）"
                                                      "中的站外链接也报告（默认只报告含推广文字的）")
-    max_findings: int = Field(default=200, ge=1,
-                              description="每个文件最多逐一报告的隐藏区块数（其余在最后一条中说明数量）")
 
 
 @register
@@ -239,14 +228,10 @@ class HiddenInjection(Kind):
         for p in report.promotions:
             if p.hidden is not None and self._exempt(p.block.text, p.start, p.end) is None:
                 promos.setdefault(id(p.hidden), []).append(p)
-        hits = [hit for h in report.hidden if (hit := self._hit(h, promos.get(id(h), []))) is not None]
-        limit = self.options.max_findings
-        if len(hits) > limit:
-            last = hits[limit - 1]
-            last.params["detail"] += f"（本页另有{len(hits) - limit}处隐藏内容未逐一列出）"
-            last.evidence["omitted"] = len(hits) - limit
-            hits = hits[:limit]
-        yield from hits
+        for h in report.hidden:  # the engine caps them (max_findings, else limits.max_findings_per_rule)
+            hit = self._hit(h, promos.get(id(h), []))
+            if hit is not None:
+                yield hit
 
     def _hit(self, h, found: list) -> Hit | None:
         off = [k for k in h.offsite_links if registrable(k.host) not in self._allow]

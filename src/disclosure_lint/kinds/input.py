@@ -8,6 +8,9 @@ a ``kind`` — for content it could not read.  The PDF reader writes:
 * ``{"kind": "pages-without-text", "pages": [3, 4], "total": n}`` — some pages are pictures;
 * ``{"kind": "page-limit", "pages": total, "read": n}`` — only the first ``n`` pages were read.
 
+The Markdown and text readers write ``{"kind": "limit", "limit": "max_blocks" | "max_table_cells", "value": n,
+"line": line, "detail": …}`` when a limit of :mod:`disclosure_lint.limits` stopped them.
+
 Each rule using this kind picks the notice kinds it reports (option ``notices``).  With
 ``image_only_documents`` the kind also reports a Markdown/text/HTML report whose body is nothing
 but pictures (a report published as scanned images on a web page): the same problem, the text
@@ -102,7 +105,7 @@ def truncation_hit(t: Truncation, unified: bool = True) -> Hit:
 
 
 class ReaderNoticeOptions(KindOptions):
-    notices: list[str] = Field(default_factory=lambda: ["no-text-layer", "pages-without-text", "page-limit"],
+    notices: list[str] = Field(default_factory=lambda: ["no-text-layer", "pages-without-text", "page-limit", "limit"],
                                description="要报告的读取提示种类")
     image_only_documents: bool = Field(default=True, description="正文只有图片的网页/文本报告也报告")
     max_text_chars: int = Field(default=100, ge=0, description="除标题外的文字不超过这么多字时，才算“只有图片”")
@@ -162,6 +165,12 @@ class ReaderNotice(Kind):
             return Hit(params={"detail": detail, "advice": _LIMIT},
                        evidence={"expected": f"不超过{read}页", "actual": f"{total}页", "pages": total, "read": read},
                        key="page-limit")
+        if kind == "limit":  # a reading limit of limits.py reached (the reader says what and where in ``detail``)
+            name = str(n.get("limit") or "")
+            return Hit(params={"detail": str(n.get("detail") or "文件超出读取上限"), "advice": _LIMIT},
+                       evidence={"expected": f"不超过{n.get('value')}（limits.{name}）", "actual": "超出",
+                                 "limit": name, "line": n.get("line")},
+                       key=f"limit:{name}")
         return None
 
     def _image_only_document(self, report) -> Hit | None:

@@ -42,6 +42,7 @@ from ..model import Block
 from ..report import Section
 from ..report import catalogue as cat
 from ..report import structure as rs
+from ..report.truncation import cut_by_reader
 from ..report.structure import (  # noqa: F401  (has_table re-exported for tests)
     _EMPHASIS,
     IMAGE_ONLY,
@@ -307,8 +308,8 @@ class NonUnifiedFormat(Kind):
         prose = sum(len(b.text) for b in report.text_blocks)
         complete = (len(unknown) >= self.options.min_unknown_sections or len(st.by_id) >= 4
                     or (not numbered and prose >= self.options.min_chars))
-        if not complete:
-            return  # looks like a truncated copy of a unified report: nothing to say
+        if not complete or cut_by_reader(report):
+            return  # looks like a truncated copy of a unified report (or the tool read only its beginning)
         missing = [_spec_label(s) for s in st.missing]
         missing_tables = [sid for sid in TABLE_SECTIONS if not st.tables.get(sid)]
         fv = report.format_version

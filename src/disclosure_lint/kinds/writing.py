@@ -9,26 +9,17 @@ these kinds only decide what to report.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from itertools import islice
+from collections.abc import Iterator
 
 from pydantic import Field
 
 from ..report.stats.schema import SHORT_NAMES
 from . import register
-from .base import FixEdit, Hit, Kind, KindOptions
+from .base import CappedOptions, FixEdit, Hit, Kind
 
-# At most this many findings of one rule in one file: a text with hundreds of them is not a report
-# with slips but something the tool misread (or not a report), and listing them all helps no one.
-MAX_FINDINGS = 100
-
-
-class WritingOptions(KindOptions):
-    max_findings: int = Field(default=MAX_FINDINGS, ge=1, description="每个文件最多报告的处数")
-
-
-def capped(hits: Iterable[Hit], n: int) -> Iterator[Hit]:
-    return islice(hits, n)
+# The findings of one rule in one file are capped by the engine (``max_findings``, else
+# limits.max_findings_per_rule): a text with hundreds of them is not a report with slips.
+WritingOptions = CappedOptions
 
 
 _WHAT = {"mark": "标点", "bracket": "标点", "char": "字", "word": "词语"}
@@ -66,7 +57,7 @@ class DoubledText(Kind):
     params = frozenset({"unit", "what"})
 
     def check(self, report) -> Iterator[Hit]:
-        return capped(self._hits(report), self.options.max_findings)
+        return self._hits(report)
 
     def _hits(self, report) -> Iterator[Hit]:
         allow = set(self.options.allow)
@@ -92,7 +83,7 @@ class EnumerationSequence(Kind):
     params = frozenset({"marker", "previous", "expected", "problem"})
 
     def check(self, report) -> Iterator[Hit]:
-        return capped(self._hits(report), self.options.max_findings)
+        return self._hits(report)
 
     def _hits(self, report) -> Iterator[Hit]:
         for run in report.enumerations:
@@ -126,7 +117,7 @@ class MissingCount(Kind):
     params = frozenset({"item", "unit", "sibling"})
 
     def check(self, report) -> Iterator[Hit]:
-        return capped(self._hits(report), self.options.max_findings)
+        return self._hits(report)
 
     def _hits(self, report) -> Iterator[Hit]:
         for cl in report.count_lists:
@@ -167,7 +158,7 @@ class TableLabelTypo(Kind):
     params = frozenset({"table", "written", "official", "edits"})
 
     def check(self, report) -> Iterator[Hit]:
-        return capped(self._hits(report), self.options.max_findings)
+        return self._hits(report)
 
     def _hits(self, report) -> Iterator[Hit]:
         for t in report.label_typos:

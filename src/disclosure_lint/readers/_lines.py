@@ -73,3 +73,44 @@ def table_text(rows: list[Row]) -> tuple[str, tuple[Anchor, ...]]:
             parts.append(cell.text)
             offset += len(cell.text)
     return "".join(parts), tuple(anchors)
+
+
+def block_limit_notice(limit: int, line: int | None, lines: bool = False, pointer: str | None = None) -> dict:
+    """``Document.meta["notices"]`` entry: more than ``limits.max_blocks`` blocks (or, ``lines``, more lines than
+    that many blocks can have: a Markdown source is cut before it is parsed); reading stopped at ``line`` (or at
+    ``pointer``, in formats without lines)."""
+    if lines:
+        read = f"前{(line or 1) - 1}行"
+    elif line is not None:
+        read = f"第{line}行之前的前{limit}段"
+    else:
+        read = f"前{limit}段" + (f"（{pointer}之前）" if pointer else "")
+    return {"kind": "limit", "limit": "max_blocks", "value": limit, "line": line,
+            "detail": f"文件超过{limit}段（读取上限 limits.max_blocks），只读取了{read}"}
+
+
+def table_limit_notice(limit: int, line: int, rows: int) -> dict:
+    """``Document.meta["notices"]`` entry: a table over ``limits.max_table_cells`` cells, read up to ``line``."""
+    return {"kind": "limit", "limit": "max_table_cells", "value": limit, "line": line,
+            "detail": f"第{line}行起的表格超过{limit}个单元格（读取上限 limits.max_table_cells），只读取了前{rows}行"}
+
+
+def capped_rows(lines: list[str], start: int, end: int, pattern: re.Pattern[str], limit: int) -> tuple[int, int]:
+    """How many of the table lines ``lines[start:end]`` fit in ``limit`` cells (cells separated by ``pattern``).
+
+    Returns ``(stop, cut)``: the table is read up to line ``stop`` (exclusive); ``cut`` > 0 when even its first
+    line is over the limit — then only that line's first ``cut`` characters are read.  Counted before any line
+    is split, so a table of millions of cells never becomes millions of objects.
+    """
+    total = 0
+    for k in range(start, end):
+        line = lines[k]
+        n = 1
+        for m in pattern.finditer(line):
+            n += 1
+            if total + n > limit:
+                if k == start:
+                    return start + 1, m.start()
+                return k, 0
+        total += n
+    return end, 0

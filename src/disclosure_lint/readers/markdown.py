@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, Cell, Document, Row, Table
-from ._lines import anchored, table_text
+from ._lines import anchored, block_limit_notice, capped_rows, table_limit_notice, table_text
 
 _PIPE = re.compile(r"(?<!\\)\|")
 
@@ -130,14 +130,29 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     from ..textio import decode
 
     text, encoding = decode(data)
-    return parse(text, path=path, encoding=encoding)
+    return parse(text, path=path, encoding=encoding, limits=limits)
 
 
-def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8") -> Document:
+# A Markdown block takes at least one source line, and rarely more than a few: a source longer than this
+# many lines per ``limits.max_blocks`` is cut before it is parsed (markdown-it takes seconds on 100,000 blocks).
+LINES_PER_BLOCK = 4
+_BLOCK_TOKENS = frozenset({"heading_open", "paragraph_open", "table_lines", "html_block", "fence", "code_block"})
+
+
+def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
+          limits: Limits = DEFAULT_LIMITS) -> Document:
+    """The blocks of a Markdown source: at most ``limits.max_blocks`` blocks and ``limits.max_table_cells``
+    cells per table are read; the rest is a notice (DL002), once each."""
     if text.startswith("\ufeff"):
         text = text[1:]
     src_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    tokens = _block_tokens(text)
+    notices: list[dict] = []
+    source = text
+    max_lines = LINES_PER_BLOCK * limits.max_blocks
+    if len(src_lines) > max_lines and any(line.strip() for line in src_lines[max_lines:]):
+        source = "\n".join(src_lines[:max_lines]) + "\n"
+        notices.append(block_limit_notice(limits.max_blocks, max_lines + 1, lines=True))
+    tokens = _block_tokens(source)
     blocks: list[Block] = []
     list_depth = 0
     i = 0
@@ -145,6 +160,10 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8") -> 
     while i < n:
         tok = tokens[i]
         t = tok.type
+        if len(blocks) >= limits.max_blocks and t in _BLOCK_TOKENS and tok.map is not None:
+            notices[:] = [x for x in notices if x["limit"] != "max_blocks"]
+            notices.append(block_limit_notice(limits.max_blocks, tok.map[0] + 1))
+            break
         if t in ("bullet_list_open", "ordered_list_open"):
             list_depth += 1
         elif t in ("bullet_list_close", "ordered_list_close"):
@@ -166,7 +185,12 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8") -> 
             continue
         elif t == "table_lines" and tok.map is not None:
             start, end = tok.map
-            rows = [_table_row(src_lines[start], start + 1, 0, True)]
+            stop, cut = capped_rows(src_lines, start, end, _PIPE, limits.max_table_cells)
+            if stop < end or cut:
+                notices.append(table_limit_notice(limits.max_table_cells, start + 1, max(1, stop - start - 1)))
+                end = max(stop, start + 1)
+            header = src_lines[start][:cut] if cut else src_lines[start]
+            rows = [_table_row(header, start + 1, 0, True)]
             for ln in range(start + 2, end):  # start + 1 is the delimiter row
                 rows.append(_table_row(src_lines[ln], ln + 1, len(rows), False))
             btext, anchors = table_text(rows)
@@ -188,4 +212,5 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8") -> 
             blocks.append(Block(index=len(blocks), kind="code", text=tok.content, line=start + 1, column=1,
                                 end_line=end, end_column=1))
         i += 1
-    return Document(path=path, format="markdown", encoding=encoding, text=text, blocks=tuple(blocks))
+    return Document(path=path, format="markdown", encoding=encoding, text=text, blocks=tuple(blocks),
+                    meta={"notices": notices} if notices else {})

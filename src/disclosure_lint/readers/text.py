@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, Document, Row, Table
-from ._lines import anchored, split_cells, strip_span, table_text
+from ._lines import anchored, block_limit_notice, capped_rows, split_cells, strip_span, table_limit_notice, table_text
 
 _TAB = re.compile(r"\t")
 _SEPARATORS = (
@@ -74,18 +74,26 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     from ..textio import decode
 
     text, encoding = decode(data)
-    return parse(text, path=path, encoding=encoding)
+    return parse(text, path=path, encoding=encoding, limits=limits)
 
 
-def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8") -> Document:
+def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
+          limits: Limits = DEFAULT_LIMITS) -> Document:
+    """One block per line; runs of lines split the same way are a table.  At most ``limits.max_blocks`` blocks
+    and ``limits.max_table_cells`` cells per table are read; the rest is a notice (DL002), once each."""
     if text.startswith("\ufeff"):
         text = text[1:]
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list[Block] = []
     gap_tables: list[int] = []  # tables split on runs of spaces: an empty cell leaves no trace
+    notices: list[dict] = []
     i = 0
     n = len(lines)
     while i < n:
+        if len(blocks) >= limits.max_blocks:
+            if any(line.strip() for line in lines[i:]):
+                notices.append(block_limit_notice(limits.max_blocks, i + 1))
+            break
         raw = lines[i]
         body, c0 = strip_span(raw)
         if not body:
@@ -103,7 +111,12 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8") -> 
             if j - i >= 2:
                 if kind == "spaces":
                     gap_tables.append(len(blocks))
-                blocks.append(_table(lines, i, j, kind, len(blocks)))
+                stop, cut = capped_rows(lines, i, j, dict(_SEPARATORS)[kind], limits.max_table_cells)
+                if stop < j or cut:
+                    notices.append(table_limit_notice(limits.max_table_cells, i + 1, stop - i))
+                    if cut:
+                        lines[i] = lines[i][:cut]
+                blocks.append(_table(lines, i, stop, kind, len(blocks)))
                 i = j
                 continue
         level = heading_level(body)
@@ -114,7 +127,9 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8") -> 
             anchors=anchors, level=level,
         ))
         i += 1
-    meta = {SPACE_TABLES: tuple(gap_tables)} if gap_tables else {}
+    meta: dict = {SPACE_TABLES: tuple(gap_tables)} if gap_tables else {}
+    if notices:
+        meta["notices"] = notices
     return Document(path=path, format="text", encoding=encoding, text=text, blocks=tuple(blocks), meta=meta)
 
 

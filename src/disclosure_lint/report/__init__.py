@@ -14,9 +14,10 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, Document
 from . import catalogue
 from . import hidden as _hidden
@@ -525,5 +526,19 @@ def _meta_date(value) -> _dt.date | None:
         return None
 
 
-def interpret(document: Document, overrides: Overrides | None = None) -> AnnualReport:
-    return AnnualReport(document, overrides)
+def interpret(document: Document, overrides: Overrides | None = None, limits: Limits = DEFAULT_LIMITS) -> AnnualReport:
+    """The report in ``document``: at most ``limits.max_blocks`` of its blocks are analysed (the Markdown and text
+    readers stop there themselves; for the other formats the rest is cut here and said once, DL002)."""
+    return AnnualReport(_within_limits(document, limits), overrides)
+
+
+def _within_limits(doc: Document, limits: Limits) -> Document:
+    if len(doc.blocks) <= limits.max_blocks:
+        return doc
+    from ..readers._lines import block_limit_notice
+
+    nxt = doc.blocks[limits.max_blocks]
+    meta = dict(doc.meta or {})
+    meta["notices"] = [*(meta.get("notices") or ()),
+                       block_limit_notice(limits.max_blocks, nxt.line, pointer=nxt.pointer)]
+    return replace(doc, blocks=doc.blocks[:limits.max_blocks], meta=meta)

@@ -174,9 +174,34 @@ _KNOWN_BEFORE = re.compile("(?:" + "|".join(sorted(map(re.escape, KNOWN_BRANDS),
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A web address or an e-mail address in Chinese text: it ends at a space or at the first Chinese character or
 # full-width mark (``详见www.example.com开云体育官网``: the phrase after it is not part of the address).
-URL = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》<>\"]+"
-                 r"|www\.[A-Za-z0-9.-]+[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef<>\"]*"
-                 r"|[\w.+-]+@[\w-]+\.[\w.-]+")
+_WEB = (r"(?:https?|ftp)://[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》<>\"]+"
+        r"|www\.[A-Za-z0-9.-]+[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef<>\"]*")
+_EMAIL = r"[\w.+-]+@[\w-]+\.[\w.-]+"
+URL = re.compile(f"{_WEB}|{_EMAIL}")
+# ``\w`` matches Chinese: tried from every character of a long run, the e-mail pattern scans the run again each
+# time (quadratic — 80,000 characters took a minute).  Searching, an address starts only where its run of
+# [\w.+-] starts; :func:`url_spans` tries the plain pattern at the end of the address before, so the
+# spans are those of ``URL.finditer``.
+_URL_SEARCH = re.compile(f"{_WEB}|(?<![\\w.+-]){_EMAIL}")
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the web and e-mail addresses in ``text`` — those of ``URL.finditer(text)``, in linear time."""
+    if "://" not in text and "www." not in text and "@" not in text:
+        return []
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while pos <= len(text):
+        m = URL.match(text, pos) if out and pos == out[-1][1] else None  # right after an address
+        if m is None or m.end() == m.start():
+            m = _URL_SEARCH.search(text, pos)
+            if m is None:
+                break
+        out.append(m.span())
+        pos = m.end()
+    return out
+
+
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -245,13 +270,6 @@ def _closes(text: str, i: int) -> bool:
         return True
     ch = text[i]
     return not _CJK.match(ch)
-
-
-def url_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the web and e-mail addresses in ``text`` (:data:`URL`)."""
-    if "://" not in text and "www." not in text and "@" not in text:
-        return []
-    return [m.span() for m in URL.finditer(text)]
 
 
 def _latin_brand(text: str, s: int, urls) -> tuple[str, int, str] | None:

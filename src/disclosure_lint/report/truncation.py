@@ -334,6 +334,12 @@ def _unstarted(report: AnnualReport, block: Block, start: int, end: int) -> Trun
     return Truncation(block, start, end, "table", sid, sid, None, after)
 
 
+def cut_by_reader(report: AnnualReport) -> bool:
+    """Did the reader stop at ``limits.max_blocks`` (a notice in ``Document.meta``)?"""
+    notices = (report.document.meta or {}).get("notices") or ()
+    return any(isinstance(n, dict) and n.get("limit") == "max_blocks" for n in notices)
+
+
 def analyse(report: AnnualReport) -> Truncation | None:
     block = _last_block(report)
     if block is None:
@@ -341,6 +347,8 @@ def analyse(report: AnnualReport) -> Truncation | None:
     start, end = _tail_span(block)
     if start >= end:
         return None
+    if cut_by_reader(report):  # the parts after the last block read were not checked
+        return Truncation(block, start, end, "sentence", _section_id(report, block))
     tail = block.text[start:end]
     whole = block.text.strip()
 
