@@ -268,7 +268,7 @@ def export_file(checker, path: str) -> FileExport:
     doc, lc, error = checker.read(path)
     if doc is None:
         return FileExport(path=path, error=error)
-    report = interpret(doc, checker.overrides(lc))
+    report = interpret(doc, checker.overrides(lc), lc.config.limits)
     try:
         return export_report(doc.path, report, doc.format, doc.encoding)
     except Exception as exc:  # noqa: BLE001 - an extractor bug is the tool's problem, not the file's
