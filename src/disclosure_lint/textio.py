@@ -20,6 +20,8 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
+# whitespace and characters that show nothing (zero-width spaces and joiners, BOMs, soft hyphens)
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u180e\u3164\uffa0"
 _CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
@@ -40,8 +42,27 @@ def looks_binary(data: bytes) -> bool:
     return ctrl > max(8, len(head) // 100)
 
 
+def has_visible_text(text: str) -> bool:
+    """Does ``text`` contain anything but whitespace and invisible characters?"""
+    return bool(text.translate(_HIDE).strip())
+
+
+_HIDE = {ord(c): None for c in _INVISIBLE}
+
+
 def decode(data: bytes) -> tuple[str, str]:
-    """Return ``(text, encoding)`` or raise :class:`InputError` (Chinese message)."""
+    """Return ``(text, encoding)`` or raise :class:`InputError` (Chinese message).
+
+    A file that decodes to nothing visible (a byte-order mark only, whitespace and zero-width
+    characters) is refused as empty: there is nothing to check.
+    """
+    text, encoding = _decode(data)
+    if not has_visible_text(text):
+        raise InputError("文件没有内容（只有字节序标记、空白或不可见字符），没有可检查的文字")
+    return text, encoding
+
+
+def _decode(data: bytes) -> tuple[str, str]:
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:

@@ -51,6 +51,7 @@ _OCR_ALL = "工具无法读取其中的内容，各项检查均未进行；请�
 _OCR_PAGES = ("这些页面上的内容未检查（统计表在这些页上时，相关统计检查已跳过）；请先进行文字识别（OCR），"
               "或改用带文字的原件后再检查")
 _LIMIT = "后面的内容未检查；年度报告一般只有几页到几十页，请确认文件是否正确，或拆分后分别检查"
+_EMPTY = "各项检查均未进行（没有可检查的内容）；请确认文件是否完整，或用完整的报告原件再检查"
 _CUT = "（不报告其中缺少的部分、统计表或栏目）；请用完整的报告原件再检查"
 
 
@@ -107,6 +108,7 @@ class ReaderNoticeOptions(KindOptions):
     image_only_documents: bool = Field(default=True, description="正文只有图片的网页/文本报告也报告")
     max_text_chars: int = Field(default=100, ge=0, description="除标题外的文字不超过这么多字时，才算“只有图片”")
     truncated_documents: bool = Field(default=True, description="文件似乎提前结束（在统计表、标题或句子中间中断）时报告一次")
+    empty_documents: bool = Field(default=True, description="文件只有报告标题、没有正文时报告一次（各项检查都无从进行）")
 
 
 @register
@@ -124,6 +126,11 @@ class ReaderNotice(Kind):
             if not isinstance(n, dict) or n.get("kind") not in wanted:
                 continue
             hit = self._notice(n, doc.format)
+            if hit is not None:
+                fired = True
+                yield hit
+        if not fired and self.options.empty_documents:
+            hit = self._title_only(report)
             if hit is not None:
                 fired = True
                 yield hit
@@ -163,6 +170,25 @@ class ReaderNotice(Kind):
                        evidence={"expected": f"不超过{read}页", "actual": f"{total}页", "pages": total, "read": read},
                        key="page-limit")
         return None
+
+    def _title_only(self, report) -> Hit | None:
+        """A report title and (almost) nothing else: the candidate's only sign is the title
+        (no part, no statistics table, nothing unread) and the text besides it is a line at most."""
+        if report.candidate.signs != ("title",):
+            return None
+        title = report.title_block
+        portal = report.portal
+        body = 0
+        for b in report.lintable_blocks:
+            if b is title or portal.is_line(b):
+                continue
+            body += len("".join(portal.text_without(b).split()))
+            if body > self.options.max_text_chars:
+                return None
+        detail = "文件只有报告标题，没有正文" if not body else f"文件除报告标题外只有{body}个字，没有报告正文"
+        return Hit(params={"detail": detail, "advice": _EMPTY},
+                   evidence={"expected": "完整的报告正文", "actual": "只有标题", "body_chars": body},
+                   key="title-only")
 
     def _image_only_document(self, report) -> Hit | None:
         pattern = IMAGE_ONLY

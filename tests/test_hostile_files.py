@@ -1,0 +1,297 @@
+"""Hostile files (issue 8): special files, folder walks, files with no content, and readers bounded.
+
+Each case is checked through the CLI or the API and must give one clear Chinese line (exit 2) or an
+input finding (DL002), never a hang, a traceback or "未发现问题".  Small cases run by default; the
+full-size ones (tens of MB, seconds) run with ``-m slow``.  Time targets are not asserted here; they
+are measured by hand (see the issue's report).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import stat
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from disclosure_lint.api import Checker, check_paths, discover, discover_entries
+from disclosure_lint.cli import app
+from disclosure_lint.errors import InputError
+from disclosure_lint.readers import read_bytes, read_path
+
+runner = CliRunner()
+
+GOOD = """# 某某县人民政府办公室2023年政府信息公开工作年度报告
+
+## 一、总体情况
+
+2023年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息120条。
+"""
+
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX special files")
+
+
+def _check(*paths: str, fmt: str = "console"):
+    return runner.invoke(app, ["check", "-f", fmt, *map(str, paths)])
+
+
+# -- special files ---------------------------------------------------------------------------------
+
+
+@posix_only
+def test_fifo_is_refused_not_waited_on(tmp_path):
+    fifo = tmp_path / "report.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="命名管道"):
+        read_bytes(str(fifo))
+
+
+@posix_only
+def test_symlink_to_dev_zero_is_refused(tmp_path):
+    link = tmp_path / "zero.txt"
+    link.symlink_to("/dev/zero")
+    with pytest.raises(InputError, match="设备文件"):
+        read_bytes(str(link))
+
+
+@posix_only
+def test_socket_is_refused(tmp_path):
+    path = tmp_path / "s.txt"
+    if len(str(path)) > 100:  # AF_UNIX path limit
+        pytest.skip("temporary path too long for a unix socket")
+    s = socket.socket(socket.AF_UNIX)
+    try:
+        s.bind(str(path))
+        with pytest.raises(InputError, match="套接字"):
+            read_bytes(str(path))
+    finally:
+        s.close()
+
+
+@posix_only
+def test_symlink_loop_and_dangling_link(tmp_path):
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to("loop.txt")
+    dangling = tmp_path / "gone.txt"
+    dangling.symlink_to("nothere.txt")
+    with pytest.raises(InputError, match="符号链接循环"):
+        read_bytes(str(loop))
+    with pytest.raises(InputError, match="符号链接指向的文件不存在"):
+        read_bytes(str(dangling))
+
+
+def test_directory_nul_and_overlong_names(tmp_path):
+    d = tmp_path / "dir.txt"
+    d.mkdir()
+    with pytest.raises(InputError, match="目录"):
+        read_bytes(str(d))
+    with pytest.raises(InputError, match="空字符"):
+        read_bytes(str(tmp_path / "a\x00b.txt"))
+    with pytest.raises(InputError, match="过长"):
+        read_bytes(str(tmp_path / ("长" * 300 + ".txt")))
+
+
+def test_read_is_bounded_whatever_st_size_says(tmp_path, monkeypatch):
+    """A file that grows while read (or a st_size that lies) stops at max_bytes + 1."""
+    path = tmp_path / "r.txt"
+    path.write_bytes(b"x" * 100)
+    real_fstat = os.fstat
+
+    class _Lying:
+        def __init__(self, st):
+            self._st = st
+
+        def __getattr__(self, name):
+            return 0 if name == "st_size" else getattr(self._st, name)
+
+    monkeypatch.setattr(os, "fstat", lambda fd: _Lying(real_fstat(fd)))
+    with pytest.raises(InputError, match="文件过大"):
+        read_bytes(str(path), max_bytes=50)
+    assert read_bytes(str(path), max_bytes=100) == b"x" * 100
+
+
+@posix_only
+def test_special_files_in_a_folder_one_line_each_good_file_checked(tmp_path):
+    (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(tmp_path / "fifo.txt")
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    (tmp_path / "loop.md").symlink_to("loop.md")
+    (tmp_path / "gone.html").symlink_to("nothere.html")
+    (tmp_path / "dir.txt").mkdir()  # a directory named like a file is walked, not read
+    result = _check(tmp_path, fmt="json")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    import json
+
+    out = json.loads(result.stdout)
+    errors = {os.path.basename(f["path"]): f["error"] for f in out["files"] if f["error"]}
+    assert set(errors) == {"fifo.txt", "zero.txt", "loop.md", "gone.html"}
+    assert "命名管道" in errors["fifo.txt"] and "设备文件" in errors["zero.txt"]
+    good = [f for f in out["files"] if f["path"].endswith("good.md")]
+    assert good and good[0]["error"] is None and good[0]["report"]["title"]
+
+
+@posix_only
+def test_fifo_named_on_the_command_line(tmp_path):
+    fifo = tmp_path / "fifo.md"
+    os.mkfifo(fifo)
+    (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
+    result = _check(fifo, tmp_path / "good.md")
+    assert result.exit_code == 2
+    assert "命名管道" in result.output and "检查了 2 个文件" in result.output
+
+
+# -- folder runs -----------------------------------------------------------------------------------
+
+
+def test_unsupported_types_in_a_folder_are_named(tmp_path):
+    (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
+    for name in ("old.doc", "b.wps", "c.ofd", "d.xls"):
+        (tmp_path / name).write_bytes(b"\xd0\xcf\x11\xe0")
+    run = check_paths([str(tmp_path)])
+    skipped = {os.path.basename(f.path): f.skipped for f in run.files if f.skipped}
+    assert set(skipped) == {"old.doc", "b.wps", "c.ofd", "d.xls"}
+    assert ".doc" in skipped["old.doc"] and "另存为" in skipped["old.doc"]
+    assert run.exit_code("error") in (0, 1)  # an info line, not an input error
+    result = _check(tmp_path)
+    assert "提示：跳过" in result.output and "old.doc" in result.output
+    assert "无法读取格式" in result.output
+    assert "在命令行上直接指定该文件即可检查" not in result.output.split("old.doc")[1].split("\n")[0]
+    # `stats` (discover) leaves them out: it has nothing to say about them
+    files, _ = discover([str(tmp_path)])
+    assert [os.path.basename(f) for f in files] == ["good.md"]
+
+
+def test_folder_with_only_doc_files_is_an_error(tmp_path):
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    entries, errors = discover_entries([str(tmp_path)])
+    assert errors and "没有可检查的报告文件" in errors[0]
+
+
+def test_unreadable_subdirectory_is_named(tmp_path, monkeypatch):
+    """Simulated (root reads a chmod 000 directory anyway): listing the directory fails."""
+    (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "r.md").write_text(GOOD, encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path):
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    entries, errors = discover_entries([str(tmp_path)])
+    assert [os.path.basename(f) for f, _ in entries] == ["good.md"]
+    assert len(errors) == 1 and "locked" in errors[0] and "没有权限" in errors[0]
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0,
+                    reason="root can read a chmod 000 directory (the simulated test above covers it)")
+def test_unreadable_subdirectory_for_real(tmp_path):
+    (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "r.md").write_text(GOOD, encoding="utf-8")
+    locked.chmod(0)
+    try:
+        result = _check(tmp_path)
+    finally:
+        locked.chmod(stat.S_IRWXU)
+    assert result.exit_code == 2 and "没有权限" in result.output
+
+
+def test_deeply_nested_folders_no_recursion_error(tmp_path):
+    (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
+    d = tmp_path
+    os.chdir(tmp_path)  # relative mkdir: the absolute path would pass PATH_MAX
+    for _ in range(1100):
+        os.mkdir("d")
+        os.chdir("d")
+    with open("deep.md", "w", encoding="utf-8") as f:
+        f.write(GOOD)
+    os.chdir(d)
+    entries, errors = discover_entries([str(tmp_path)])
+    assert [os.path.basename(f) for f, _ in entries] == ["good.md"]
+    assert len(errors) == 1 and "目录层级过深" in errors[0]
+    result = _check(tmp_path)
+    assert result.exit_code == 2 and "Traceback" not in result.output and "目录层级过深" in result.output
+
+
+@posix_only
+def test_symlink_back_to_a_parent_does_not_loop(tmp_path):
+    sub = tmp_path / "a" / "b"
+    sub.mkdir(parents=True)
+    (sub / "good.md").write_text(GOOD, encoding="utf-8")
+    (sub / "up").symlink_to("../..")
+    (sub / "up.md").symlink_to("..")  # a link to a directory named like a report
+    entries, errors = discover_entries([str(tmp_path)])
+    assert [os.path.relpath(f, tmp_path) for f, _ in entries] == [os.path.join("a", "b", "good.md")]
+    assert not errors
+
+
+def test_walk_order_is_unchanged(tmp_path):
+    for rel in ("b.md", "a/z.md", "a/c/x.md", "a/b.md", "c.md", ".hidden/h.md", "node_modules/n.md"):
+        p = tmp_path / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(GOOD, encoding="utf-8")
+    files, _ = discover([str(tmp_path)])
+    assert [os.path.relpath(f, tmp_path).replace(os.sep, "/") for f in files] == \
+        ["b.md", "c.md", "a/b.md", "a/z.md", "a/c/x.md"]
+
+
+# -- files with no content -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name,data", [
+    ("bom.txt", b"\xef\xbb\xbf"),
+    ("bom.md", b"\xef\xbb\xbf\n\n"),
+    ("utf16.txt", b"\xff\xfe \x00\n\x00"),
+    ("zw.txt", "\u200b\u200b\n\u3000\u200d\n".encode()),
+    ("zw.md", "\ufeff\u2060 \n".encode()),
+    ("spaces.txt", b" \n\t\n"),
+    ("empty.docx", b""),
+    ("empty.pdf", b""),
+    ("noise.txt", bytes(range(256)) * 4),
+])
+def test_empty_or_undecodable_file_is_an_input_error(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = _check(path)
+    assert result.exit_code == 2, result.output
+    assert "未发现问题" not in result.output and "Traceback" not in result.output
+
+
+def test_empty_word_document_is_an_input_error(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("")
+    d.add_paragraph("   ")
+    path = tmp_path / "empty.docx"
+    d.save(path)
+    with pytest.raises(InputError, match="没有可"):
+        read_path(str(path))
+
+
+@pytest.mark.parametrize("name,text", [
+    ("title.md", "# 某某县人民政府2023年政府信息公开工作年度报告\n"),
+    ("title.txt", "某某县人民政府2023年政府信息公开工作年度报告\n"),
+    ("title2.txt", "某某县人民政府2023年政府信息公开工作年度报告\n\n详见附件。\n"),
+])
+def test_title_only_is_an_input_finding(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    fr = Checker().check_file(str(path))
+    assert [d.code for d in fr.diagnostics] == ["DL002"]
+    assert "没有" in fr.diagnostics[0].message and "正文" in fr.diagnostics[0].message
+
+
+def test_title_and_a_part_is_not_title_only(tmp_path):
+    path = tmp_path / "r.md"
+    path.write_text(GOOD, encoding="utf-8")
+    fr = Checker().check_file(str(path))
+    assert all("只有报告标题" not in d.message for d in fr.diagnostics)
