@@ -295,3 +295,162 @@ def test_title_and_a_part_is_not_title_only(tmp_path):
     path.write_text(GOOD, encoding="utf-8")
     fr = Checker().check_file(str(path))
     assert all("只有报告标题" not in d.message for d in fr.diagnostics)
+
+
+# -- PDF: bounds checked before pdfminer interprets a page ------------------------------------------
+
+
+def _raw_pdf(contents: list, forms: dict[str, bytes] | None = None) -> bytes:
+    """A PDF of one page per content stream (Helvetica as /F1; ``(data, "flate")`` for a compressed
+    stream); ``forms``: name → content of a Form XObject every page and every form may draw."""
+    forms = forms or {}
+    objs: dict[int, bytes] = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
+                              3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"}
+    form_ids = {name: 4 + i for i, name in enumerate(forms)}
+    n = 4 + len(forms)
+    xobj = b"<< " + b" ".join(b"/%s %d 0 R" % (k.encode(), v) for k, v in form_ids.items()) + b" >>"
+    res = b"<< /Font << /F1 3 0 R >> /XObject " + xobj + b" >>"
+    for name, body in forms.items():
+        objs[form_ids[name]] = (b"<< /Type /XObject /Subtype /Form /BBox [0 0 600 800] /Resources " + res
+                                + b" /Length %d >>\nstream\n" % len(body) + body + b"\nendstream")
+    kids = []
+    for body in contents:
+        cid, pid = n, n + 1
+        n += 2
+        if isinstance(body, tuple):
+            objs[cid] = (b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(body[0]) + body[0]
+                         + b"\nendstream")
+        else:
+            objs[cid] = b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream"
+        objs[pid] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Resources " + res
+                     + b" /Contents %d 0 R >>" % cid)
+        kids.append(pid)
+    objs[2] = b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids) + b"] /Count %d >>" % len(kids)
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = {}
+    for num in sorted(objs):
+        offsets[num] = len(out)
+        out += b"%d 0 obj\n" % num + objs[num] + b"\nendobj\n"
+    xref, size = len(out), max(objs) + 1
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
+    for num in range(1, size):
+        out += b"%010d 00000 n \n" % offsets[num]
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref)
+    return bytes(out)
+
+
+def _text(text: str) -> bytes:
+    return b"BT /F1 12 Tf 72 700 Td (" + text.encode("latin-1") + b") Tj ET"
+
+
+def _rects(n: int) -> bytes:
+    return b"".join(b"%d %d 1 1 re f\n" % (i % 500, (i // 500) % 700) for i in range(n))
+
+
+def _chars(n: int) -> bytes:
+    return b"BT /F1 1 Tf 0 0 Td\n" + b"".join(b"(" + b"x" * 100 + b") Tj 0 1 Td\n" for _ in range(n // 100)) + b"ET"
+
+
+def _bomb(n_bytes: int) -> tuple[bytes, str]:
+    import zlib
+
+    c = zlib.compressobj(9)
+    chunk = b" " * (1 << 20)
+    return b"".join([c.compress(chunk) for _ in range(n_bytes >> 20)] + [c.flush()]), "flate"
+
+
+def _read_pdf(tmp_path, data: bytes, **limits):
+    from disclosure_lint.limits import Limits
+    from disclosure_lint.readers import pdf as pdf_reader
+
+    path = tmp_path / "r.pdf"
+    path.write_bytes(data)
+    return pdf_reader.read(str(path), data, limits=Limits(**limits))
+
+
+def _limit_notice(doc) -> dict:
+    notices = [n for n in doc.meta["notices"] if n["kind"] == "read-limit"]
+    assert len(notices) == 1, doc.meta["notices"]
+    return notices[0]
+
+
+def _texts(doc) -> str:
+    return " ".join(b.text for b in doc.blocks)
+
+
+def test_pdf_page_over_the_object_limit_is_skipped_other_pages_read(tmp_path):
+    doc = _read_pdf(tmp_path, _raw_pdf([_text("First page text"), _rects(500), _text("Third page text")]),
+                    max_pdf_page_objects=100)
+    n = _limit_notice(doc)
+    assert [s["page"] for s in n["skipped"]] == [2] and "max_pdf_page_objects" in n["skipped"][0]["reason"]
+    assert "First page text" in _texts(doc) and "Third page text" in _texts(doc)
+
+
+def test_pdf_page_over_the_character_limit(tmp_path):
+    doc = _read_pdf(tmp_path, _raw_pdf([_text("First page text"), _chars(1000)]), max_pdf_page_chars=200)
+    n = _limit_notice(doc)
+    assert [s["page"] for s in n["skipped"]] == [2] and "字符" in n["skipped"][0]["reason"]
+
+
+def test_pdf_forms_drawing_each_other(tmp_path):
+    doc = _read_pdf(tmp_path, _raw_pdf([_text("First page text"), b"/A Do"], forms={"A": b"/B Do", "B": b"/A Do"}))
+    n = _limit_notice(doc)
+    assert "相互引用" in n["skipped"][0]["reason"] and "First page text" in _texts(doc)
+
+
+def test_pdf_forms_drawn_two_to_the_thirty_times(tmp_path):
+    forms = {f"X{i}": (b"/X%d Do /X%d Do 0 0 1 1 re f" % (i + 1, i + 1) if i < 29 else b"0 0 1 1 re f")
+             for i in range(30)}
+    doc = _read_pdf(tmp_path, _raw_pdf([_text("First page text"), b"/X0 Do"], forms=forms))
+    assert "max_pdf_page_objects" in _limit_notice(doc)["skipped"][0]["reason"]
+
+
+def test_pdf_flate_bomb_is_not_inflated(tmp_path):
+    doc = _read_pdf(tmp_path, _raw_pdf([_text("First page text"), _bomb(4 << 20)]), max_pdf_page_content_mb=1)
+    assert "解压后超过 1 MB" in _limit_notice(doc)["skipped"][0]["reason"]
+    assert "First page text" in _texts(doc)
+
+
+def test_pdf_page_count_limit(tmp_path):
+    doc = _read_pdf(tmp_path, _raw_pdf([_text(f"Text of page {i}") for i in range(10)]), max_pdf_pages=3)
+    assert {"kind": "page-limit", "pages": 10, "read": 3} in doc.meta["notices"]
+
+
+def test_pdf_time_budget_stops_reading_after_the_first_page(tmp_path):
+    doc = _read_pdf(tmp_path, _raw_pdf([_text(f"Text of page {i}") for i in range(4)]), max_read_seconds=1e-9)
+    n = _limit_notice(doc)
+    assert n["stopped"] == 2 and n["total"] == 4 and "Text of page 0" in _texts(doc)
+
+
+def test_pdf_limit_reported_once_as_dl002_through_the_config(tmp_path):
+    (tmp_path / ".disclosure-lint.yaml").write_text("limits:\n  max_pdf_page_objects: 100\n", encoding="utf-8")
+    path = tmp_path / "r.pdf"
+    path.write_bytes(_raw_pdf([_text("First page text"), _rects(300), _rects(300)]))
+    result = _check(path)
+    assert "Traceback" not in result.output
+    fr = Checker().check_file(str(path))
+    dl002 = [d for d in fr.diagnostics if d.code == "DL002"]
+    assert len(dl002) == 1, [d.message for d in fr.diagnostics]
+    assert "第2页" in dl002[0].message and "第3页" in dl002[0].message and "未读取" in dl002[0].message
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", ["objects", "chars", "bomb", "forms", "pages"])
+def test_pdf_full_size_hostile_cases(tmp_path, case):
+    body = {"objects": lambda: [_text("First page text"), _rects(1_000_000)],
+            "chars": lambda: [_text("First page text"), _chars(1_000_000)],
+            "bomb": lambda: [_text("First page text"), _bomb(2 << 30)],
+            "forms": lambda: [_text("First page text")] + [b"/A Do"] * 50,
+            "pages": lambda: [_chars(19_000)] * 300}[case]()
+    forms = {"A": b"/B Do", "B": b"/A Do"} if case == "forms" else None
+    path = tmp_path / f"{case}.pdf"
+    path.write_bytes(_raw_pdf(body, forms=forms))
+    import subprocess
+
+    proc = subprocess.run([sys.executable, "-m", "disclosure_lint", "check", "-f", "json", str(path)],
+                          capture_output=True, timeout=120, env={**os.environ, "DISCLOSURE_LINT_NO_CACHE": "1"})
+    assert b"Traceback" not in proc.stderr
+    import json
+
+    diags = json.loads(proc.stdout)["files"][0]["diagnostics"]
+    assert any(d["code"] == "DL002" and ("上限" in d["message"]) for d in diags)

@@ -20,6 +20,17 @@ class Limits(BaseModel):
     max_findings_per_rule: int = Field(default=100, ge=1, le=1_000_000,
                                        description="同一规则在同一文件中最多报告的问题数，其余合并为一条“及另外 N 处”。")
 
+    max_read_seconds: float = Field(default=8, gt=0, le=3600,
+                                    description="读取一个 PDF、Word 或网页文件的时间上限（秒）；超过时只检查已读取的部分。")
+    max_pdf_pages: int = Field(default=300, ge=1, le=100_000,
+                               description="PDF 文件最多读取的页数，其余页面不检查。")
+    max_pdf_page_objects: int = Field(default=20_000, ge=100, le=10_000_000,
+                                      description="PDF 一页上图形和文字对象的上限；超过的页面不读取。")
+    max_pdf_page_chars: int = Field(default=20_000, ge=100, le=10_000_000,
+                                    description="PDF 一页上字符数的上限；超过的页面不读取。")
+    max_pdf_page_content_mb: float = Field(default=8, gt=0, le=1024,
+                                           description="PDF 一页的内容流解压后的大小上限（MB）；超过的页面不读取。")
+
     @property
     def max_bytes(self) -> int:
         return int(self.max_file_size_mb * 1024 * 1024)
