@@ -454,3 +454,104 @@ def test_pdf_full_size_hostile_cases(tmp_path, case):
 
     diags = json.loads(proc.stdout)["files"][0]["diagnostics"]
     assert any(d["code"] == "DL002" and ("上限" in d["message"]) for d in diags)
+
+
+# -- Word: paragraphs, table cells and time bounded ------------------------------------------------
+
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _docx(body_xml: str) -> bytes:
+    import io
+    import zipfile
+
+    ct = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+          'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+          'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName='
+          '"/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.'
+          'document.main+xml"/></Types>')
+    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+            '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+            '2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", ct)
+        z.writestr("_rels/.rels", rels)
+        z.writestr("word/document.xml", f'<?xml version="1.0" encoding="UTF-8"?><w:document {_W_NS}><w:body>'
+                                        f'{body_xml}</w:body></w:document>')
+    return buf.getvalue()
+
+
+def _wp(text: str) -> str:
+    return f'<w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+_TITLE_XML = _wp("某某县人民政府2023年政府信息公开工作年度报告") + _wp("一、总体情况")
+
+
+def _wtable(rows: int, cols: int) -> str:
+    cell = "<w:tc>" + _wp("0") + "</w:tc>"
+    return "<w:tbl>" + ("<w:tr>" + cell * cols + "</w:tr>") * rows + "</w:tbl>"
+
+
+def _read_docx(tmp_path, data: bytes, **limits):
+    from disclosure_lint.limits import Limits
+    from disclosure_lint.readers import docx as docx_reader
+
+    return docx_reader.read(str(tmp_path / "r.docx"), data, limits=Limits(**limits))
+
+
+def test_docx_paragraph_limit(tmp_path):
+    doc = _read_docx(tmp_path, _docx(_TITLE_XML + "".join(_wp(f"第{i}段文字。") for i in range(300))),
+                     max_paragraphs=100)
+    n = _limit_notice(doc)
+    assert "limits.max_paragraphs" in n["detail"] and "第101段起未读取" in n["detail"]
+    assert doc.meta["paragraphs"] == 100
+
+
+def test_docx_table_cell_limit_keeps_the_rows_read(tmp_path):
+    doc = _read_docx(tmp_path, _docx(_TITLE_XML + _wtable(100, 10) + _wp("表后的段落。")), max_table_cells=200)
+    n = _limit_notice(doc)
+    assert "limits.max_table_cells" in n["detail"] and "表1第21行起未读取" in n["detail"]
+    tables = [b for b in doc.blocks if b.kind == "table"]
+    assert len(tables) == 1 and len(tables[0].table.rows) == 20
+
+
+def test_docx_time_limit(tmp_path):
+    doc = _read_docx(tmp_path, _docx(_TITLE_XML + "".join(_wp(f"第{i}段文字。") for i in range(300))),
+                     max_read_seconds=1e-9)
+    assert "limits.max_read_seconds" in _limit_notice(doc)["detail"]
+
+
+def test_docx_limit_is_one_dl002(tmp_path):
+    (tmp_path / ".disclosure-lint.yaml").write_text("limits:\n  max_paragraphs: 100\n", encoding="utf-8")
+    path = tmp_path / "r.docx"
+    path.write_bytes(_docx(_TITLE_XML + "".join(_wp(f"第{i}段文字。") for i in range(300))))
+    fr = Checker().check_file(str(path))
+    dl002 = [d for d in fr.diagnostics if d.code == "DL002"]
+    assert len(dl002) == 1 and "段落超过 100 段" in dl002[0].message
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", ["paragraphs", "table"])
+def test_docx_full_size(tmp_path, case):
+    import random
+
+    rng = random.Random(1)
+    han = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行"
+    if case == "paragraphs":  # ~50 MB of document.xml, ~25 MB compressed
+        body = _TITLE_XML + "".join(_wp("".join(rng.choice(han) for _ in range(150)) + "。") for _ in range(100_000))
+    else:  # 10,000 x 100 cells
+        body = _TITLE_XML + "<w:tbl>" + "".join(
+            "<w:tr>" + "".join("<w:tc>" + _wp("".join(rng.choice(han) for _ in range(4))) + "</w:tc>"
+                               for _ in range(100)) + "</w:tr>" for _ in range(10_000)) + "</w:tbl>"
+    path = tmp_path / "big.docx"
+    path.write_bytes(_docx(body))
+    import json
+    import subprocess
+
+    proc = subprocess.run([sys.executable, "-m", "disclosure_lint", "check", "-f", "json", str(path)],
+                          capture_output=True, timeout=120, env={**os.environ, "DISCLOSURE_LINT_NO_CACHE": "1"})
+    assert b"Traceback" not in proc.stderr
+    diags = json.loads(proc.stdout)["files"][0]["diagnostics"]
+    assert sum(d["code"] == "DL002" and "上限" in d["message"] for d in diags) == 1

@@ -22,6 +22,10 @@ class Limits(BaseModel):
 
     max_read_seconds: float = Field(default=8, gt=0, le=3600,
                                     description="读取一个 PDF、Word 或网页文件的时间上限（秒）；超过时只检查已读取的部分。")
+    max_paragraphs: int = Field(default=10_000, ge=100, le=10_000_000,
+                                description="Word 文档或网页最多读取的段落数，其余内容不检查。")
+    max_table_cells: int = Field(default=50_000, ge=100, le=100_000_000,
+                                 description="Word 文档或网页中最多读取的表格单元格总数，其余内容不检查。")
     max_pdf_pages: int = Field(default=300, ge=1, le=100_000,
                                description="PDF 文件最多读取的页数，其余页面不检查。")
     max_pdf_page_objects: int = Field(default=20_000, ge=100, le=10_000_000,
