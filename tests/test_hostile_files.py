@@ -541,12 +541,85 @@ def test_docx_full_size(tmp_path, case):
     han = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行"
     if case == "paragraphs":  # ~50 MB of document.xml, ~25 MB compressed
         body = _TITLE_XML + "".join(_wp("".join(rng.choice(han) for _ in range(150)) + "。") for _ in range(100_000))
-    else:  # 10,000 x 100 cells
+    else:  # 10,000 x 40 cells (~36 MB of document.xml; 100 columns pass the 56 MB part limit: refused)
         body = _TITLE_XML + "<w:tbl>" + "".join(
             "<w:tr>" + "".join("<w:tc>" + _wp("".join(rng.choice(han) for _ in range(4))) + "</w:tc>"
-                               for _ in range(100)) + "</w:tr>" for _ in range(10_000)) + "</w:tbl>"
+                               for _ in range(40)) + "</w:tr>" for _ in range(10_000)) + "</w:tbl>"
     path = tmp_path / "big.docx"
     path.write_bytes(_docx(body))
+    import json
+    import subprocess
+
+    proc = subprocess.run([sys.executable, "-m", "disclosure_lint", "check", "-f", "json", str(path)],
+                          capture_output=True, timeout=120, env={**os.environ, "DISCLOSURE_LINT_NO_CACHE": "1"})
+    assert b"Traceback" not in proc.stderr
+    diags = json.loads(proc.stdout)["files"][0]["diagnostics"]
+    assert sum(d["code"] == "DL002" and "上限" in d["message"] for d in diags) == 1
+
+
+# -- HTML: tags, table cells, nesting, charset lies --------------------------------------------------
+
+_HEAD = '<html><head><meta charset="utf-8"><title>t</title></head><body>'
+_BODY = ("<h1>某某县人民政府2023年政府信息公开工作年度报告</h1><p>一、总体情况</p>"
+         "<p>2023年，本机关全年主动公开政府信息120条。</p>")
+
+
+def _read_html(tmp_path, html: str, **limits):
+    from disclosure_lint.limits import Limits
+    from disclosure_lint.readers import html as html_reader
+
+    return html_reader.read(str(tmp_path / "r.html"), html.encode("utf-8"), limits=Limits(**limits))
+
+
+def test_html_many_empty_tags_cut(tmp_path):
+    doc = _read_html(tmp_path, _HEAD + _BODY + "<b></b>" * 3000 + "<p>之后的段落。</p></body></html>",
+                     max_html_elements=1000)
+    assert "limits.max_html_elements" in _limit_notice(doc)["detail"]
+    assert "本机关全年主动公开政府信息120条" in _texts(doc) and "之后的段落" not in _texts(doc)
+
+
+def test_html_table_cells_cut_rows_kept(tmp_path):
+    rows = "".join("<tr>" + "<td>1</td>" * 10 + "</tr>" for _ in range(100))
+    doc = _read_html(tmp_path, _HEAD + _BODY + "<table>" + rows + "</table></body></html>", max_table_cells=200)
+    assert "limits.max_table_cells" in _limit_notice(doc)["detail"]
+    tables = [b for b in doc.blocks if b.kind == "table"]
+    assert len(tables) == 1 and len(tables[0].table.rows) == 20
+
+
+def test_html_deep_nesting_and_huge_attribute(tmp_path):
+    html = _HEAD + _BODY + "<div>" * 20_000 + "深处" + "</div>" * 20_000 + '<p title="' + "x" * 1_000_000 + '">尾</p>'
+    doc = _read_html(tmp_path, html + "</body></html>")
+    assert "本机关全年主动公开政府信息120条" in _texts(doc)
+
+
+def test_html_two_limits_one_finding(tmp_path):
+    (tmp_path / ".disclosure-lint.yaml").write_text("limits:\n  max_html_elements: 1000\n  max_table_cells: 100\n",
+                                                    encoding="utf-8")
+    rows = "".join("<tr>" + "<td>1</td>" * 10 + "</tr>" for _ in range(200))
+    path = tmp_path / "r.html"
+    path.write_text(_HEAD + _BODY + "<table>" + rows + "</table></body></html>", encoding="utf-8")
+    fr = Checker().check_file(str(path))
+    dl002 = [d for d in fr.diagnostics if d.code == "DL002"]
+    assert len(dl002) == 1 and "max_table_cells" in dl002[0].message and "max_html_elements" in dl002[0].message
+
+
+@pytest.mark.parametrize("charset", ["rot13", "cp037", "utf-7", "base64", "x-user-defined", "utf-16"])
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_html_charset_lies(tmp_path, charset, encoding):
+    path = tmp_path / "r.html"
+    path.write_bytes((_HEAD.replace("utf-8", charset) + _BODY + "</body></html>").encode(encoding))
+    fr = Checker().check_file(str(path))
+    assert fr.error is None and fr.report["title"] == "某某县人民政府2023年政府信息公开工作年度报告"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", ["empty", "br", "table", "nest"])
+def test_html_full_size(tmp_path, case):
+    body = {"empty": "<b></b>" * 1_000_000, "br": "<p>" + "<br>" * 1_000_000 + "</p>",
+            "table": "<table>" + ("<tr>" + "<td>1</td>" * 100 + "</tr>") * 10_000 + "</table>",
+            "nest": "<div>" * 100_000 + "深处" + "</div>" * 100_000}[case]
+    path = tmp_path / "big.html"
+    path.write_text(_HEAD + _BODY + body + "</body></html>", encoding="utf-8")
     import json
     import subprocess
 

@@ -26,6 +26,8 @@ class Limits(BaseModel):
                                 description="Word 文档或网页最多读取的段落数，其余内容不检查。")
     max_table_cells: int = Field(default=50_000, ge=100, le=100_000_000,
                                  description="Word 文档或网页中最多读取的表格单元格总数，其余内容不检查。")
+    max_html_elements: int = Field(default=100_000, ge=1000, le=100_000_000,
+                                   description="网页最多读取的标签（元素）数，其后的内容不检查。")
     max_pdf_pages: int = Field(default=300, ge=1, le=100_000,
                                description="PDF 文件最多读取的页数，其余页面不检查。")
     max_pdf_page_objects: int = Field(default=20_000, ge=100, le=10_000_000,

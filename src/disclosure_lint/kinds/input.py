@@ -155,6 +155,10 @@ class ReaderNotice(Kind):
         wanted = set(self.options.notices)
         notices = (doc.meta or {}).get("notices") or []
         fired = False
+        limits = [n for n in notices if isinstance(n, dict) and n.get("kind") == "read-limit"]
+        if len(limits) > 1:  # several limits cut one file: one finding
+            merged = {**limits[0], "detail": "；".join(str(n["detail"]) for n in limits if n.get("detail"))}
+            notices = [n for n in notices if n not in limits] + [merged]
         for n in notices:
             if not isinstance(n, dict) or n.get("kind") not in wanted:
                 continue
