@@ -38,8 +38,12 @@ rebuilds what the report's author wrote:
   (``no-text-layer`` when no page has text, else ``pages-without-text``); the ``reader-notice``
   kind turns them into DL002.  Large images (a table pasted as a picture) become ``<img>`` blocks,
   which the structure analysis counts as a table published as an image.
-* **Limits.** At most :data:`MAX_PAGES` pages are read (notice ``page-limit``).  Corrupt,
-  truncated and password-protected files raise one clear :class:`~..errors.InputError`.
+* **Limits** (``limits.py``).  Pages are taken from the page tree one by one (a file of 100,000
+  pages is not enumerated), at most ``limits.max_pdf_pages`` of them (notice ``page-limit``).  Before
+  pdfminer interprets a page, :mod:`.pdf_budget` measures its inflated content, operators and
+  characters (Form XObjects expanded as drawn, cycles refused): a page over a bound is skipped, and
+  reading stops when ``limits.max_read_seconds`` have passed (notice ``read-limit``, one DL002).
+  Corrupt, truncated and password-protected files raise one clear :class:`~..errors.InputError`.
 """
 
 from __future__ import annotations
