@@ -288,6 +288,7 @@ def test_title_only_is_an_input_finding(tmp_path, name, text):
     fr = Checker().check_file(str(path))
     assert [d.code for d in fr.diagnostics] == ["DL002"]
     assert "没有" in fr.diagnostics[0].message and "正文" in fr.diagnostics[0].message
+    assert fr.diagnostics[0].severity == "error"  # nothing was checked: a gate must not pass it
 
 
 def test_title_and_a_part_is_not_title_only(tmp_path):
@@ -628,3 +629,26 @@ def test_html_full_size(tmp_path, case):
     assert b"Traceback" not in proc.stderr
     diags = json.loads(proc.stdout)["files"][0]["diagnostics"]
     assert sum(d["code"] == "DL002" and "上限" in d["message"] for d in diags) == 1
+
+
+def test_overlong_name_with_a_good_file_one_line(tmp_path):
+    (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
+    long = tmp_path / ("报" * 10_000 + ".md")
+    result = _check(long, tmp_path / "good.md")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "过长" in result.output and "检查了 2 个文件" in result.output
+
+
+def test_garbage_that_decodes_as_chinese_is_refused(tmp_path):
+    """Bytes that GB18030 decodes into random ideographs (no running Chinese): not a report to check."""
+    path = tmp_path / "garbage.txt"
+    path.write_bytes(bytes((i * 131 + 71) % 94 + 161 for i in range(20_000)))
+    result = _check(path)
+    assert result.exit_code == 2 and "编码" in result.output and "未发现问题" not in result.output
+
+
+def test_gbk_report_still_read(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_bytes(GOOD.replace("# ", "").encode("gb18030"))
+    fr = Checker().check_file(str(path))
+    assert fr.error is None and fr.encoding == "gb18030"

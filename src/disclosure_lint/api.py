@@ -24,7 +24,7 @@ from .engine import ActiveRule, prepare, run, unknown_selectors
 from .errors import ConfigError, DisclosureLintError
 from .model import Document
 from .packs import load_rules
-from .readers import UNSUPPORTED, WALK_EXTENSIONS, read_path
+from .readers import UNSUPPORTED, WALK_EXTENSIONS, os_error, read_path
 from .report import Overrides, interpret
 
 
@@ -231,7 +231,10 @@ class Checker:
 
         The error is one Chinese sentence; configuration errors are raised (they stop the run).
         """
-        lc = self.config_for(path)
+        try:
+            lc = self.config_for(path)
+        except (OSError, ValueError) as exc:  # a name too long for the file system, …: as when reading it
+            return None, None, str(os_error(path, exc) if isinstance(exc, OSError) else exc)
         try:
             return read_path(path, lc.config.limits), lc, None
         except DisclosureLintError as exc:

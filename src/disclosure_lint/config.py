@@ -200,7 +200,11 @@ class ConfigResolver:
     def for_path(self, path: Path) -> LoadedConfig:
         if self._explicit is not None:
             return self._explicit
-        d = path if path.is_dir() else path.parent
+        try:
+            is_dir = path.is_dir()
+        except OSError:  # a name too long for the file system: the file itself is reported when read
+            is_dir = False
+        d = path if is_dir else path.parent
         if d not in self._found:
             self._found[d] = find_config(d)
         found = self._found[d]

@@ -226,7 +226,8 @@ class ReaderNotice(Kind):
             if body > _TITLE_ONLY_CHARS:
                 return None
         detail = "文件只有报告标题，没有正文" if not body else f"文件除报告标题外只有{body}个字，没有报告正文"
-        return Hit(params={"detail": detail, "advice": _EMPTY},
+        # an error, not a warning: nothing was checked, and a gate must not pass such a file
+        return Hit(severity="error", params={"detail": detail, "advice": _EMPTY},
                    evidence={"expected": "完整的报告正文", "actual": "只有标题", "body_chars": body},
                    key="title-only")
 

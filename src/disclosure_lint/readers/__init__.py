@@ -75,7 +75,8 @@ def _kind_of(mode: int) -> str | None:
     return "这不是普通文件，不读取"
 
 
-def _os_error(path: str, exc: OSError) -> InputError:
+def os_error(path: str, exc: OSError) -> InputError:
+    """The one-line :class:`InputError` for an ``OSError`` met opening or reading ``path``."""
     code = exc.errno
     if code == errno.ENOENT:
         if os.path.islink(path):
@@ -122,7 +123,7 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     except ValueError:  # embedded NUL (bytes paths) and similar
         raise InputError("文件名无效，无法打开") from None
     except OSError as exc:
-        raise _os_error(path, exc) from None
+        raise os_error(path, exc) from None
     try:
         st = os.fstat(fd)
         reason = _kind_of(st.st_mode)
@@ -142,7 +143,7 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
             raise _too_big(got, max_bytes)
         data = b"".join(chunks)
     except OSError as exc:
-        raise _os_error(path, exc) from None
+        raise os_error(path, exc) from None
     finally:
         os.close(fd)
     if not data.strip():
