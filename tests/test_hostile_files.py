@@ -204,21 +204,43 @@ def test_unreadable_subdirectory_for_real(tmp_path):
     assert result.exit_code == 2 and "没有权限" in result.output
 
 
+def _remove_deep(top, depth: int) -> None:
+    """Remove a chain of ``d`` directories without recursion (Python 3.11's rmtree, and so pytest's
+    clean-up of old temporary directories, would overflow the stack on it)."""
+    cwd = os.getcwd()
+    try:
+        os.chdir(top)
+        for _ in range(depth):
+            os.chdir("d")
+        for name in os.listdir("."):
+            os.remove(name)
+        for _ in range(depth):
+            os.chdir("..")
+            os.rmdir("d")
+    finally:
+        os.chdir(cwd)
+
+
 def test_deeply_nested_folders_no_recursion_error(tmp_path):
     (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
-    d = tmp_path
+    cwd = os.getcwd()
     os.chdir(tmp_path)  # relative mkdir: the absolute path would pass PATH_MAX
-    for _ in range(1100):
-        os.mkdir("d")
-        os.chdir("d")
-    with open("deep.md", "w", encoding="utf-8") as f:
-        f.write(GOOD)
-    os.chdir(d)
-    entries, errors = discover_entries([str(tmp_path)])
-    assert [os.path.basename(f) for f, _ in entries] == ["good.md"]
-    assert len(errors) == 1 and "目录层级过深" in errors[0]
-    result = _check(tmp_path)
-    assert result.exit_code == 2 and "Traceback" not in result.output and "目录层级过深" in result.output
+    try:
+        for _ in range(1100):
+            os.mkdir("d")
+            os.chdir("d")
+        with open("deep.md", "w", encoding="utf-8") as f:
+            f.write(GOOD)
+    finally:
+        os.chdir(cwd)
+    try:
+        entries, errors = discover_entries([str(tmp_path)])
+        assert [os.path.basename(f) for f, _ in entries] == ["good.md"]
+        assert len(errors) == 1 and "目录层级过深" in errors[0]
+        result = _check(tmp_path)
+        assert result.exit_code == 2 and "Traceback" not in result.output and "目录层级过深" in result.output
+    finally:
+        _remove_deep(tmp_path, 1100)
 
 
 @posix_only
