@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from .engine import ActiveRule, prepare, run, unknown_selectors
 from .errors import ConfigError, DisclosureLintError
 from .model import Document
 from .packs import load_rules
-from .readers import WALK_EXTENSIONS, read_path
+from .readers import UNSUPPORTED, WALK_EXTENSIONS, os_error, read_path
 from .report import Overrides, interpret
 
 
@@ -61,6 +62,7 @@ class RunResult:
         return 0
 
 
+MAX_WALK_DEPTH = 100  # directory levels below a walked directory (the tree is walked without recursion)
 _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
 
 
@@ -84,37 +86,88 @@ def discover(paths: list[str], include: list[str] | None = None,
     on the command line are always checked).
     """
     entries, errors = discover_entries(paths, include, exclude)
-    return [f for f, _walked in entries], errors
+    return [f for f, walked in entries if not walked or _readable(f)], errors
 
 
 def discover_entries(paths: list[str], include: list[str] | None = None,
                      exclude: list[str] | None = None) -> tuple[list[tuple[str, bool]], list[str]]:
     """Like :func:`discover`, each file with whether it was found by walking a directory (such a file is
-    skipped when it is plainly not an annual report; a file named on the command line never is)."""
+    skipped when it is plainly not an annual report; a file named on the command line never is).
+
+    Files of a type the tool cannot read (``.doc``, ``.wps``, ``.ofd``, ``.xls`` …) found in a directory
+    are listed too: :meth:`Checker.check_file` says in one line that each was skipped and why.
+    """
     files: list[tuple[str, bool]] = []
     errors: list[str] = []
     for p in paths:
-        if os.path.isdir(p):
-            found = []
-            for root, dirs, names in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-                for n in sorted(names):
-                    if os.path.splitext(n)[1].lower() not in WALK_EXTENSIONS or n.startswith((".", "~$")):
-                        continue
-                    full = os.path.join(root, n)
-                    rel = os.path.relpath(full, p).replace(os.sep, "/")
-                    if include and not _glob_match(rel, include):
-                        continue
-                    if exclude and _glob_match(rel, exclude):
-                        continue
-                    found.append(full)
-            if not found:
-                errors.append(f"{p}：目录中没有可检查的报告文件（支持 {', '.join(sorted(WALK_EXTENSIONS))}"
-                              + ("，并受 --include/--exclude 限制" if include or exclude else "") + "）")
-            files.extend((f, True) for f in found)
-        else:
+        try:
+            is_dir = os.path.isdir(p)
+        except (OSError, ValueError):  # NUL in the name, …: reported when read
+            is_dir = False
+        if not is_dir:
             files.append((p, False))  # missing files are reported when read
+            continue
+        found = [f for f in _walk(p, errors)
+                 if not (include and not _glob_match(_rel(f, p), include))
+                 and not (exclude and _glob_match(_rel(f, p), exclude))]
+        if not any(_readable(f) for f in found):
+            errors.append(f"{p}：目录中没有可检查的报告文件（支持 {', '.join(sorted(WALK_EXTENSIONS))}"
+                          + ("，并受 --include/--exclude 限制" if include or exclude else "") + "）")
+        files.extend((f, True) for f in found)
     return files, errors
+
+
+def _rel(full: str, top: str) -> str:
+    return os.path.relpath(full, top).replace(os.sep, "/")
+
+
+def _readable(path: str) -> bool:
+    return os.path.splitext(path)[1].lower() not in UNSUPPORTED
+
+
+def _walk(top: str, errors: list[str]) -> Iterator[str]:
+    """The report files below ``top``, in the order ``os.walk`` gives (each directory's files sorted,
+    then its sub-directories, depth first), walked without recursion: a tree nested thousands deep
+    cannot overflow the stack.  Symbolic links to directories are not followed (so a link back to a
+    parent cannot loop); hidden and tool directories are skipped.  A sub-directory that cannot be
+    listed is named in ``errors``; the walk stops :data:`MAX_WALK_DEPTH` levels down and says so once."""
+    stack: list[tuple[str, int]] = [(top, 0)]
+    too_deep: str | None = None
+    while stack:
+        d, depth = stack.pop()
+        try:
+            with os.scandir(d) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            why = "没有权限" if isinstance(exc, PermissionError) else (exc.strerror or type(exc).__name__)
+            errors.append(f"{d}：目录无法读取（{why}），其中的文件没有检查")
+            continue
+        subdirs: list[str] = []
+        for e in entries:
+            n = e.name
+            try:
+                is_dir = e.is_dir(follow_symlinks=False)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if n not in _SKIP_DIRS and not n.startswith("."):
+                    subdirs.append(e.path)
+                continue
+            ext = os.path.splitext(n)[1].lower()
+            if n.startswith((".", "~$")) or (ext not in WALK_EXTENSIONS and ext not in UNSUPPORTED):
+                continue
+            try:
+                if e.is_symlink() and e.is_dir():
+                    continue  # a link to a directory named like a file: not followed
+            except OSError:
+                pass  # a dangling or looping link: reported when read
+            yield e.path
+        if subdirs and depth >= MAX_WALK_DEPTH:
+            too_deep = too_deep or d
+            continue
+        stack.extend((s, depth + 1) for s in reversed(subdirs))
+    if too_deep:
+        errors.append(f"{too_deep}：目录层级过深（超过 {MAX_WALK_DEPTH} 层），更深处的文件没有检查")
 
 
 class Checker:
@@ -191,7 +244,10 @@ class Checker:
 
         The error is one Chinese sentence; configuration errors are raised (they stop the run).
         """
-        lc = self.config_for(path)
+        try:
+            lc = self.config_for(path)
+        except (OSError, ValueError) as exc:  # a name too long for the file system, …: as when reading it
+            return None, None, str(os_error(path, exc) if isinstance(exc, OSError) else exc)
         try:
             return read_path(path, lc.config.limits), lc, None
         except DisclosureLintError as exc:
@@ -200,6 +256,8 @@ class Checker:
             return None, lc, f"读取失败（{type(exc).__name__}: {exc}）。这可能是工具的问题，请反馈。"
 
     def check_file(self, path: str, walked: bool = False) -> FileResult:
+        if walked and not _readable(path):  # a .doc/.wps/.ofd/.xls found in a directory: one line, not an error
+            return FileResult(path=path, skipped=UNSUPPORTED[os.path.splitext(path)[1].lower()])
         try:
             doc, lc, error = self.read(path)
             if doc is None:

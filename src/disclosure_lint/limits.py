@@ -22,13 +22,25 @@ class Limits(BaseModel):
     max_blocks: int = Field(default=10_000, ge=100, le=10_000_000,
                             description="一个文件最多检查的段落数（标题、段落、表格各算一段）；超过时只检查前面的部分，"
                                         "并报告一次（DL002）。年度报告一般只有几十到几百段。")
-    max_table_cells: int = Field(default=20_000, ge=100, le=100_000_000,
-                                 description="Markdown 或文本文件中一个表格最多读取的单元格数；超过时只读取表格前面的行，并报告一次（DL002）。"
-                                             "统一格式的统计表只有几百个单元格。")
-
     pattern_timeout_ms: int = Field(default=1000, ge=10, le=600_000,
                                     description="用户规则（规则包、配置）中的正则表达式在一个文件上的匹配时限（毫秒），"
                                                 "超时即停止该规则对该文件的检查并提示。")
+
+    max_read_seconds: float = Field(default=8, gt=0, le=3600,
+                                    description="读取一个 PDF、Word 或网页文件的时间上限（秒）；超过时只检查已读取的部分。")
+    max_table_cells: int = Field(default=50_000, ge=100, le=100_000_000,
+                                 description="一个文件中最多读取的表格单元格数（所有表格合计）；超过时只读取前面的行，并报告一次"
+                                             "（DL002）。统一格式的四张统计表合计只有几百个单元格。")
+    max_html_elements: int = Field(default=100_000, ge=1000, le=100_000_000,
+                                   description="网页最多读取的标签（元素）数，其后的内容不检查。")
+    max_pdf_pages: int = Field(default=300, ge=1, le=100_000,
+                               description="PDF 文件最多读取的页数，其余页面不检查。")
+    max_pdf_page_objects: int = Field(default=20_000, ge=100, le=10_000_000,
+                                      description="PDF 一页上图形和文字对象的上限；超过的页面不读取。")
+    max_pdf_page_chars: int = Field(default=20_000, ge=100, le=10_000_000,
+                                    description="PDF 一页上字符数的上限；超过的页面不读取。")
+    max_pdf_page_content_mb: float = Field(default=8, gt=0, le=1024,
+                                           description="PDF 一页的内容流解压后的大小上限（MB）；超过的页面不读取。")
 
     @property
     def max_bytes(self) -> int:

@@ -6,10 +6,15 @@ a ``kind`` — for content it could not read.  The PDF reader writes:
 * ``{"kind": "no-text-layer", "pages": n}`` — no page has a usable text layer (a scan, or glyphs
   without a Unicode mapping): nothing could be checked;
 * ``{"kind": "pages-without-text", "pages": [3, 4], "total": n}`` — some pages are pictures;
-* ``{"kind": "page-limit", "pages": total, "read": n}`` — only the first ``n`` pages were read.
+* ``{"kind": "page-limit", "pages": total, "read": n}`` — only the first ``n`` pages were read;
+* ``{"kind": "read-limit", "format": "PDF", "skipped": [{"page": 3, "reason": …}], "stopped": 40,
+  "seconds": 8, "page_limit": n, "total": n}`` — a tool limit (``limits.py``) cut the reading: pages
+  over a per-page bound were skipped, reading stopped at page ``stopped`` when the time ran out.
+  The Word and HTML readers write ``{"kind": "read-limit", "format": …, "detail": "…"}``.
 
-The Markdown and text readers write ``{"kind": "limit", "limit": "max_blocks" | "max_table_cells", "value": n,
-"line": line, "detail": …}`` when a limit of :mod:`disclosure_lint.limits` stopped them.
+The Markdown and text readers (and ``report.interpret`` for the other formats' blocks) write the same kind,
+``{"kind": "read-limit", "limit": "max_blocks" | "max_table_cells", "value": n, "line": line, "detail": …}``.
+Several read-limit notices of one file are one finding.
 
 Each rule using this kind picks the notice kinds it reports (option ``notices``).  With
 ``image_only_documents`` the kind also reports a Markdown/text/HTML report whose body is nothing
@@ -54,7 +59,40 @@ _OCR_ALL = "工具无法读取其中的内容，各项检查均未进行；请�
 _OCR_PAGES = ("这些页面上的内容未检查（统计表在这些页上时，相关统计检查已跳过）；请先进行文字识别（OCR），"
               "或改用带文字的原件后再检查")
 _LIMIT = "后面的内容未检查；年度报告一般只有几页到几十页，请确认文件是否正确，或拆分后分别检查"
+_TITLE_ONLY_CHARS = 10  # "详见附件。", "（全文）": a title with a word or two is still a title only
+_EMPTY = "各项检查均未进行（没有可检查的内容）；请确认文件是否完整，或用完整的报告原件再检查"
 _CUT = "（不报告其中缺少的部分、统计表或栏目）；请用完整的报告原件再检查"
+
+
+_READ_LIMIT = "未读取的内容没有检查；请确认文件是否正确，如确需检查，可在配置文件的 limits 中调高相应上限后再检查"
+
+
+def _read_limit(n: dict) -> Hit:
+    """One finding for everything a reading limit cut from a file (pages skipped, time, page count)."""
+    what = str(n.get("format") or "文件")
+    parts: list[str] = []
+    if n.get("detail"):
+        parts.append(str(n["detail"]))
+    skipped = [s for s in n.get("skipped") or () if isinstance(s, dict)]
+    for s in skipped[:5]:
+        parts.append(f"第{s.get('page')}页的{s.get('reason')}，超出读取上限，未读取")
+    if len(skipped) > 5:
+        parts.append(f"另有{len(skipped) - 5}页同样未读取（{_pages([s.get('page') for s in skipped[5:]])}）")
+    total = n.get("total")
+    if n.get("stopped"):
+        parts.append(f"读取时间超过 {n.get('seconds')} 秒的上限（limits.max_read_seconds），第{n['stopped']}页起"
+                     + (f"（共{total}页）" if total else "") + "未读取")
+    if n.get("page_limit"):
+        parts.append(f"共{total}页，只读取了前{n['page_limit']}页（limits.max_pdf_pages）")
+    if not parts:
+        detail = f"{what}超出读取上限，只读取了一部分"
+    else:
+        detail = (f"{what}：" if n.get("format") else "") + "；".join(parts)
+    return Hit(params={"detail": detail, "advice": _READ_LIMIT},
+               evidence={"expected": "在读取上限之内", "actual": "超出读取上限", "limit": n.get("limit"),
+                         "line": n.get("line"),
+                         "skipped_pages": [s.get("page") for s in skipped], "stopped_at_page": n.get("stopped")},
+               key="read-limit")
 
 
 def _parts(ids: list[str]) -> str:
@@ -105,11 +143,13 @@ def truncation_hit(t: Truncation, unified: bool = True) -> Hit:
 
 
 class ReaderNoticeOptions(KindOptions):
-    notices: list[str] = Field(default_factory=lambda: ["no-text-layer", "pages-without-text", "page-limit", "limit"],
+    notices: list[str] = Field(default_factory=lambda: ["no-text-layer", "pages-without-text", "page-limit",
+                                                        "read-limit"],
                                description="要报告的读取提示种类")
     image_only_documents: bool = Field(default=True, description="正文只有图片的网页/文本报告也报告")
     max_text_chars: int = Field(default=100, ge=0, description="除标题外的文字不超过这么多字时，才算“只有图片”")
     truncated_documents: bool = Field(default=True, description="文件似乎提前结束（在统计表、标题或句子中间中断）时报告一次")
+    empty_documents: bool = Field(default=True, description="文件只有报告标题、没有正文时报告一次（各项检查都无从进行）")
 
 
 @register
@@ -123,10 +163,20 @@ class ReaderNotice(Kind):
         wanted = set(self.options.notices)
         notices = (doc.meta or {}).get("notices") or []
         fired = False
+        limits = [n for n in notices if isinstance(n, dict) and n.get("kind") == "read-limit"]
+        if len(limits) > 1:  # several limits cut one file: one finding
+            merged = {**limits[0], "detail": "；".join(str(n["detail"]) for n in limits if n.get("detail")),
+                      "limit": ",".join(str(n["limit"]) for n in limits if n.get("limit")) or None}
+            notices = [n for n in notices if n not in limits] + [merged]
         for n in notices:
             if not isinstance(n, dict) or n.get("kind") not in wanted:
                 continue
             hit = self._notice(n, doc.format)
+            if hit is not None:
+                fired = True
+                yield hit
+        if not fired and self.options.empty_documents:
+            hit = self._title_only(report)
             if hit is not None:
                 fired = True
                 yield hit
@@ -161,17 +211,34 @@ class ReaderNotice(Kind):
                        key="pages-without-text:" + ",".join(map(str, pages)))
         if kind == "page-limit":
             total, read = n.get("pages"), n.get("read")
-            detail = f"{what}共{total}页，只读取了前{read}页（读取上限）"
+            detail = f"{what}共{total}页，只读取了前{read}页（读取上限，见配置的 limits.max_pdf_pages）"
             return Hit(params={"detail": detail, "advice": _LIMIT},
                        evidence={"expected": f"不超过{read}页", "actual": f"{total}页", "pages": total, "read": read},
                        key="page-limit")
-        if kind == "limit":  # a reading limit of limits.py reached (the reader says what and where in ``detail``)
-            name = str(n.get("limit") or "")
-            return Hit(params={"detail": str(n.get("detail") or "文件超出读取上限"), "advice": _LIMIT},
-                       evidence={"expected": f"不超过{n.get('value')}（limits.{name}）", "actual": "超出",
-                                 "limit": name, "line": n.get("line")},
-                       key=f"limit:{name}")
+        if kind == "read-limit":
+            return _read_limit(n)
         return None
+
+    def _title_only(self, report) -> Hit | None:
+        """A report title and (almost) nothing else: the candidate's only sign is the title
+        (no part, no statistics table, nothing unread) and the text besides it a few characters at most
+        (``详见附件。``)."""
+        if report.candidate.signs != ("title",):
+            return None
+        title = report.title_block
+        portal = report.portal
+        body = 0
+        for b in report.lintable_blocks:
+            if b is title or portal.is_line(b):
+                continue
+            body += len("".join(portal.text_without(b).split()))
+            if body > _TITLE_ONLY_CHARS:
+                return None
+        detail = "文件只有报告标题，没有正文" if not body else f"文件除报告标题外只有{body}个字，没有报告正文"
+        # an error, not a warning: nothing was checked, and a gate must not pass such a file
+        return Hit(severity="error", params={"detail": detail, "advice": _EMPTY},
+                   evidence={"expected": "完整的报告正文", "actual": "只有标题", "body_chars": body},
+                   key="title-only")
 
     def _image_only_document(self, report) -> Hit | None:
         pattern = IMAGE_ONLY

@@ -85,21 +85,21 @@ def block_limit_notice(limit: int, line: int | None, lines: bool = False, pointe
         read = f"第{line}行之前的前{limit}段"
     else:
         read = f"前{limit}段" + (f"（{pointer}之前）" if pointer else "")
-    return {"kind": "limit", "limit": "max_blocks", "value": limit, "line": line,
+    return {"kind": "read-limit", "limit": "max_blocks", "value": limit, "line": line,
             "detail": f"文件超过{limit}段（读取上限 limits.max_blocks），只读取了{read}"}
 
 
 def table_limit_notice(limit: int, line: int, rows: int) -> dict:
-    """``Document.meta["notices"]`` entry: a table over ``limits.max_table_cells`` cells, read up to ``line``."""
-    return {"kind": "limit", "limit": "max_table_cells", "value": limit, "line": line,
-            "detail": f"第{line}行起的表格超过{limit}个单元格（读取上限 limits.max_table_cells），只读取了前{rows}行"}
+    """``Document.meta["notices"]`` entry: the tables over ``limits.max_table_cells`` cells in all, the one at ``line`` read up to ``rows`` lines."""
+    return {"kind": "read-limit", "limit": "max_table_cells", "value": limit, "line": line,
+            "detail": f"表格单元格合计超过{limit}个（读取上限 limits.max_table_cells），第{line}行起的表格只读取了前{rows}行"}
 
 
-def capped_rows(lines: list[str], start: int, end: int, pattern: re.Pattern[str], limit: int) -> tuple[int, int]:
+def capped_rows(lines: list[str], start: int, end: int, pattern: re.Pattern[str], limit: int) -> tuple[int, int, int]:
     """How many of the table lines ``lines[start:end]`` fit in ``limit`` cells (cells separated by ``pattern``).
 
-    Returns ``(stop, cut)``: the table is read up to line ``stop`` (exclusive); ``cut`` > 0 when even its first
-    line is over the limit — then only that line's first ``cut`` characters are read.  Counted before any line
+    Returns ``(stop, cut, cells)``: the table is read up to line ``stop`` (exclusive); ``cut`` > 0 when even its
+    first line is over the limit — then only that line's first ``cut`` characters are read; ``cells`` of it are read.  Counted before any line
     is split, so a table of millions of cells never becomes millions of objects.
     """
     total = 0
@@ -110,7 +110,7 @@ def capped_rows(lines: list[str], start: int, end: int, pattern: re.Pattern[str]
             n += 1
             if total + n > limit:
                 if k == start:
-                    return start + 1, m.start()
-                return k, 0
+                    return start + 1, m.start(), n - 1
+                return k, 0, total
         total += n
-    return end, 0
+    return end, 0, total

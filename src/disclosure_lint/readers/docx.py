@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import io
 import re
+import time
 import zipfile
 
 from ..errors import InputError
@@ -62,7 +63,7 @@ from ..model import Block, Cell, Document, Row, Table
 # -- limits -------------------------------------------------------------------------------------
 
 MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024  # sum of all parts
-MAX_XML_PART = 64 * 1024 * 1024  # any one XML part (document.xml of a long report is a few MB)
+MAX_XML_PART = 56 * 1024 * 1024  # any one XML part (document.xml of a long report is a few MB; lxml takes ~16x that)
 MAX_RATIO = 100  # compression ratio refused for parts larger than RATIO_MIN_SIZE
 RATIO_MIN_SIZE = 10 * 1024 * 1024
 MAX_ENTRIES = 10000
@@ -310,8 +311,38 @@ def _choice(alt):
     return ch if ch is not None else alt.find(FALLBACK)
 
 
+class _Budget:
+    """The reading limits (``limits.py``): paragraphs, table cells, seconds.  ``cut`` says, once, why
+    reading stopped; everything read before it is kept and checked."""
+
+    def __init__(self, limits: Limits):
+        self.limits = limits
+        self.started = time.monotonic()
+        self.cells = 0
+        self.ticks = 0
+        self.cut: str | None = None
+
+    def out_of_time(self, where: str) -> bool:
+        self.ticks += 1
+        if self.cut is None and self.ticks % 64 == 0 and time.monotonic() - self.started > self.limits.max_read_seconds:
+            self.cut = f"读取时间超过 {self.limits.max_read_seconds:g} 秒的上限（limits.max_read_seconds），{where}起未读取"
+        return self.cut is not None
+
+    def take_cells(self, n: int, where: str) -> bool:
+        """Room for ``n`` more table cells?  (Else reading stops here.)"""
+        if self.cut is not None:
+            return False
+        if self.cells + n > self.limits.max_table_cells:
+            self.cut = (f"表格单元格超过 {self.limits.max_table_cells} 个（limits.max_table_cells），"
+                        f"{where}起未读取")
+            return False
+        self.cells += n
+        return not self.out_of_time(where)
+
+
 class _Extractor:
-    def __init__(self, levels: dict[str, int | None], default_style: str | None):
+    def __init__(self, levels: dict[str, int | None], default_style: str | None, budget: _Budget | None = None):
+        self.budget = budget or _Budget(DEFAULT_LIMITS)
         self.levels = levels
         self.default_style = default_style
         self.fields: list[bool] = []  # open complex fields: True while in their instruction part
@@ -441,10 +472,12 @@ class _Extractor:
         return self.levels.get(sid) if sid is not None else None
 
     # tables
-    def grid(self, tbl, depth: int) -> tuple[list[list[str]], list[bool]]:
+    def grid(self, tbl, depth: int, tno: int = 0) -> tuple[list[list[str]], list[bool]]:
         rows: list[list[str]] = []
         header: list[bool] = []
         for tr in _rows(tbl, 0):
+            if not self.budget.take_cells(len(tr), f"表{tno}第{len(rows) + 1}行" if tno else "表格中"):
+                break
             trpr = tr.find(TRPR)
             is_header = False
             before = 0
@@ -583,7 +616,14 @@ class _Builder:
 
     def body(self, container, depth: int = 0, box_of: int | None = None) -> None:
         k = 0  # paragraph number inside a text box
+        budget = self.ex.budget
         for item in self.ex.items(container, depth):
+            if budget.cut is not None or budget.out_of_time(f"第{self.n_paras + 1}段"):
+                return
+            if box_of is None and self.n_paras >= budget.limits.max_blocks:
+                budget.cut = (f"段落超过 {budget.limits.max_blocks} 段（limits.max_blocks），"
+                              f"第{self.n_paras + 1}段起未读取")
+                return
             if item[0] == "tbl":
                 self.table(item[1], depth)
                 continue
@@ -607,7 +647,7 @@ class _Builder:
                     self.body(box, depth + 1, box_of=max(self.n_paras, 1) if box_of is None else box_of)
 
     def table(self, tbl, depth: int) -> None:
-        grid, header = self.ex.grid(tbl, depth)
+        grid, header = self.ex.grid(tbl, depth, self.n_tables + 1)
         if not any(any(c for c in r) for r in grid):
             return  # an empty layout table carries nothing to lint
         self.n_tables += 1
@@ -629,7 +669,7 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     document = _open(data)
     try:
         levels, default_style = _style_levels(document)
-        ex = _Extractor(levels, default_style)
+        ex = _Extractor(levels, default_style, _Budget(limits))
         builder = _Builder(ex)
         builder.body(document.element.body)
     except InputError:
@@ -641,5 +681,7 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     if not builder.blocks:
         raise InputError("Word 文档中没有可读取的文字（可能只有图片，例如扫描件），无法检查")
     meta = {"paragraphs": builder.n_paras, "tables": builder.n_tables, **ex.stats}
+    if ex.budget.cut:
+        meta["notices"] = [{"kind": "read-limit", "format": "Word 文档", "detail": ex.budget.cut}]
     return Document(path=path, format="docx", encoding=None, text="", blocks=tuple(builder.blocks),
                     has_lines=False, meta=meta)

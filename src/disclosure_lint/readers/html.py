@@ -173,9 +173,12 @@ def _codec(label: str) -> str | None:
     if label in _GB:
         return "gb18030"
     try:
-        name = codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
         return None
+    name = info.name
+    if not getattr(info, "_is_text_encoding", True) or not _ascii_compatible(name):
+        return None  # rot13, base64 …; EBCDIC or UTF-7: a page that declares it in ASCII cannot be in it
     if name.startswith(("utf-16", "utf-32")):  # an ASCII-compatible page cannot be UTF-16 (HTML5 rule)
         return "utf-8"
     if name in ("latin-1", "iso8859-1", "ascii"):
@@ -183,6 +186,16 @@ def _codec(label: str) -> str | None:
     return name
 
 
+def _ascii_compatible(name: str) -> bool:
+    if name.startswith(("utf-16", "utf-32")):
+        return True  # mapped to UTF-8 below
+    try:
+        return _PROBE.decode(name) == _PROBE.decode("ascii")
+    except (UnicodeDecodeError, LookupError, TypeError, ValueError):
+        return False
+
+
+_PROBE = b'<meta charset="x"> <p>Aa 09 ~+-</p>'
 _WESTERN = frozenset({"cp1252", "latin-1", "iso8859-1", "iso8859-15", "ascii"})
 
 
@@ -735,7 +748,11 @@ def slice_item(it: Item, start: int, end: int) -> Item:
 class Flow:
     """Walks the page and turns it into items (paragraphs, headings, list items, tables)."""
 
-    def __init__(self, source: Source, text_at: dict, tail_at: dict, data_tables: set, root, skip_extra: set):
+    def __init__(self, source: Source, text_at: dict, tail_at: dict, data_tables: set, root, skip_extra: set,
+                 max_cells: int = DEFAULT_LIMITS.max_table_cells):
+        self.max_cells = max_cells  # table cells read from the page (limits.max_table_cells)
+        self.cells = 0
+        self.cut: tuple[int, int] | None = None  # (line, column) of the first table row not read
         self.src = source
         self.text_at = text_at
         self.tail_at = tail_at
@@ -936,8 +953,14 @@ class Flow:
         grid: dict[tuple[int, int], Cell] = {}
         row_header = [h for _tr, h in rows]
         for r, (tr, thead) in enumerate(rows):
+            tds = _cells(tr)
+            if self.cells + len(tds) > self.max_cells:
+                self.cut = self.cut or self.src.tag_pos(tr)
+                n = r  # the rows read so far make the table; rowspans reaching further are cut
+                break
+            self.cells += len(tds)
             c = 0
-            for td in _cells(tr):
+            for td in tds:
                 while (r, c) in grid:
                     c += 1
                 if c >= MAX_COLS:
@@ -1202,10 +1225,33 @@ def _hidden_content(doc, top, root, source: Source, text_at: dict, tail_at: dict
 
 def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     text, encoding, declared = decode(data)
-    return parse(text, path=path, encoding=encoding, declared=declared)
+    text, cut = _bounded(text, limits.max_html_elements)
+    doc = parse(text, path=path, encoding=encoding, declared=declared, limits=limits)
+    if cut is not None:
+        line = text.count("\n", 0, cut) + 1
+        col = cut - (text.rfind("\n", 0, cut) + 1) + 1
+        doc.meta.setdefault("notices", []).append({
+            "kind": "read-limit", "format": "网页",
+            "detail": f"标签超过 {limits.max_html_elements} 个（limits.max_html_elements），第{line}行第{col}列起未读取"})
+    return doc
 
 
-def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8", declared: str | None = None) -> Document:
+_TAG_START = re.compile(r"<[A-Za-z]")
+
+
+def _bounded(text: str, max_elements: int) -> tuple[str, int | None]:
+    """The page up to its ``max_elements``-th start tag (``None``: all of it): lxml and the reader's
+    passes over the tree take time and memory per element (a million empty tags: 20 s, 1 GB)."""
+    if text.count("<") <= max_elements:
+        return text, None
+    for n, m in enumerate(_TAG_START.finditer(text), 1):
+        if n > max_elements:
+            return text[:m.start()], m.start()
+    return text, None
+
+
+def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8", declared: str | None = None,
+          limits: Limits = DEFAULT_LIMITS) -> Document:
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
@@ -1226,7 +1272,7 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8", dec
     if doc is None:
         raise InputError("网页中没有正文文字（空白页面）")
     try:
-        return _build(doc, src, text, path, encoding, declared)
+        return _build(doc, src, text, path, encoding, declared, limits)
     except InputError:
         raise
     except (RecursionError, MemoryError):
@@ -1235,7 +1281,8 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8", dec
         raise InputError(f"{_INTERNAL}（{type(exc).__name__}），请将网页正文另存为 .txt 后再检查") from None
 
 
-def _build(doc, src: str, text: str, path: str, encoding: str | None, declared: str | None) -> Document:
+def _build(doc, src: str, text: str, path: str, encoding: str | None, declared: str | None,
+           limits: Limits = DEFAULT_LIMITS) -> Document:
     source = Source(src)
     source.map_elements(doc)
     text_at, tail_at = align(doc, source)
@@ -1248,7 +1295,7 @@ def _build(doc, src: str, text: str, path: str, encoding: str | None, declared: 
     # footers and asides outside the report are chrome
     ancestors = set(root.iterancestors()) | {root}
     skip_extra = {el for el in top.iter("footer", "aside") if el not in ancestors}
-    flow = Flow(source, text_at, tail_at, data_tables, root, skip_extra)
+    flow = Flow(source, text_at, tail_at, data_tables, root, skip_extra, limits.max_table_cells)
     items = flow.run(top)
     rs, re_ = flow.root_range
     if re_ < rs:
@@ -1287,6 +1334,10 @@ def _build(doc, src: str, text: str, path: str, encoding: str | None, declared: 
     seo = head_texts(source) + script_writes(doc, source, root)
     if seo:
         meta["seo"] = tuple(seo)
+    if flow.cut is not None:
+        meta["notices"] = [{"kind": "read-limit", "format": "网页",
+                            "detail": f"表格单元格超过 {limits.max_table_cells} 个（limits.max_table_cells），"
+                                      f"第{flow.cut[0]}行第{flow.cut[1]}列起的表格内容未读取"}]
     meta["site_urls"] = site_urls(doc)
     meta["link_hosts"] = link_hosts
     return Document(path=path, format="html", encoding=encoding, text=text, blocks=tuple(blocks), meta=meta)

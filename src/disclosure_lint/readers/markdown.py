@@ -142,7 +142,7 @@ _BLOCK_TOKENS = frozenset({"heading_open", "paragraph_open", "table_lines", "htm
 def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
           limits: Limits = DEFAULT_LIMITS) -> Document:
     """The blocks of a Markdown source: at most ``limits.max_blocks`` blocks and ``limits.max_table_cells``
-    cells per table are read; the rest is a notice (DL002), once each."""
+    table cells (all tables) are read; the rest is a notice (DL002), once each."""
     if text.startswith("\ufeff"):
         text = text[1:]
     src_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -154,6 +154,7 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
         notices.append(block_limit_notice(limits.max_blocks, max_lines + 1, lines=True))
     tokens = _block_tokens(source)
     blocks: list[Block] = []
+    cells_left = limits.max_table_cells  # for all the tables of the file
     list_depth = 0
     i = 0
     n = len(tokens)
@@ -161,7 +162,7 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
         tok = tokens[i]
         t = tok.type
         if len(blocks) >= limits.max_blocks and t in _BLOCK_TOKENS and tok.map is not None:
-            notices[:] = [x for x in notices if x["limit"] != "max_blocks"]
+            notices[:] = [x for x in notices if x.get("limit") != "max_blocks"]
             notices.append(block_limit_notice(limits.max_blocks, tok.map[0] + 1))
             break
         if t in ("bullet_list_open", "ordered_list_open"):
@@ -185,7 +186,8 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
             continue
         elif t == "table_lines" and tok.map is not None:
             start, end = tok.map
-            stop, cut = capped_rows(src_lines, start, end, _PIPE, limits.max_table_cells)
+            stop, cut, got = capped_rows(src_lines, start, end, _PIPE, max(1, cells_left))
+            cells_left -= got
             if stop < end or cut:
                 notices.append(table_limit_notice(limits.max_table_cells, start + 1, max(1, stop - start - 1)))
                 end = max(stop, start + 1)

@@ -38,8 +38,12 @@ rebuilds what the report's author wrote:
   (``no-text-layer`` when no page has text, else ``pages-without-text``); the ``reader-notice``
   kind turns them into DL002.  Large images (a table pasted as a picture) become ``<img>`` blocks,
   which the structure analysis counts as a table published as an image.
-* **Limits.** At most :data:`MAX_PAGES` pages are read (notice ``page-limit``).  Corrupt,
-  truncated and password-protected files raise one clear :class:`~..errors.InputError`.
+* **Limits** (``limits.py``).  Pages are taken from the page tree one by one (a file of 100,000
+  pages is not enumerated), at most ``limits.max_pdf_pages`` of them (notice ``page-limit``).  Before
+  pdfminer interprets a page, :mod:`.pdf_budget` measures its inflated content, operators and
+  characters (Form XObjects expanded as drawn, cycles refused): a page over a bound is skipped, and
+  reading stops when ``limits.max_read_seconds`` have passed (notice ``read-limit``, one DL002).
+  Corrupt, truncated and password-protected files raise one clear :class:`~..errors.InputError`.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import time
 import warnings
 from bisect import bisect_right
 from collections import Counter
@@ -55,6 +60,7 @@ from dataclasses import dataclass, field
 from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Anchor, Block, Cell, Document, Row, Table
+from .pdf_budget import OverBudget, check_page
 from .text import HEADING, heading_level
 
 MAX_PAGES = 300  # pages read from one file; the rest is reported (notice "page-limit")
@@ -186,38 +192,113 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     except ImportError:  # pragma: no cover - a dependency of the package
         raise InputError("读取 PDF 需要 pdfplumber，请安装后再试") from None
 
+    started = time.monotonic()
     with _quiet():
         try:
             pdf = pdfplumber.open(io.BytesIO(data))
         except Exception as exc:  # noqa: BLE001 - every library failure becomes one sentence
             raise _open_error(exc, data) from None
+        cut = _Cut()
+        pages: list[_Page] = []
         try:
-            try:
-                all_pages = pdf.pages
-            except Exception as exc:  # noqa: BLE001
-                raise _open_error(exc, data) from None
-            total = len(all_pages)
-            if total == 0:
-                raise InputError("PDF 文件中没有页面（文件可能已损坏或不完整）")
-            pages: list[_Page] = []
-            for page in all_pages[:MAX_PAGES]:
+            page_objs = _page_objects(pdf, data)
+            max_pages = min(limits.max_pdf_pages, MAX_PAGES)
+            total = 0
+            for number, page_obj in page_objs:
+                total = number
+                if number > max_pages:
+                    total = _page_count(pdf) or _count_rest(page_objs, number, started, limits)
+                    break
+                if number > 1 and time.monotonic() - started > limits.max_read_seconds:
+                    cut.stopped = number
+                    total = _page_count(pdf) or _count_rest(page_objs, number, started, limits)
+                    break
+                cut.last = number
+                try:
+                    check_page(page_obj, limits)
+                except OverBudget as exc:
+                    cut.skipped.append((number, str(exc)))
+                    continue
+                except Exception:  # noqa: BLE001 - a broken stream: pdfminer says so below
+                    pass
+                page = _Page_of(pdf, page_obj, number)
                 try:
                     pages.append(_read_page(page))
+                except _PageTooBig as exc:
+                    cut.skipped.append((number, str(exc)))
                 except InputError:
                     raise
                 except Exception as exc:  # noqa: BLE001
-                    raise _page_error(exc, data, page.page_number) from None
+                    raise _page_error(exc, data, number) from None
                 finally:
                     try:
                         page.close()
                     except Exception:  # noqa: BLE001 - only frees caches  # pragma: no cover
                         pass
+            if total == 0:
+                raise InputError("PDF 文件中没有页面（文件可能已损坏或不完整）")
         finally:
+            pdf._pages = []  # close() would otherwise enumerate every page of the file
             try:
                 pdf.close()
             except Exception:  # noqa: BLE001  # pragma: no cover
                 pass
-    return _assemble(path, pages, total)
+    return _assemble(path, pages, total, cut, limits)
+
+
+@dataclass
+class _Cut:
+    """Pages not read because of a limit: skipped ones (with the reason) and where reading stopped."""
+
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+    stopped: int | None = None  # the first page not read because the time budget ran out
+    last: int = 0  # the last page read or skipped
+
+
+class _PageTooBig(Exception):
+    pass
+
+
+def _page_objects(pdf, data: bytes):
+    """``(number, PDFPage)`` lazily: a file of 100,000 pages is not enumerated to read its first 300."""
+    from pdfminer.pdfpage import PDFPage
+
+    gen = PDFPage.create_pages(pdf.doc)
+    number = 0
+    while True:
+        try:
+            page_obj = next(gen)
+        except StopIteration:
+            return
+        except Exception as exc:  # noqa: BLE001
+            raise _open_error(exc, data) from None
+        number += 1
+        yield number, page_obj
+
+
+def _Page_of(pdf, page_obj, number: int):
+    from pdfplumber.page import Page
+
+    return Page(pdf, page_obj, page_number=number, initial_doctop=0)
+
+
+def _page_count(pdf) -> int | None:
+    """The page count the document's page tree states (``/Pages /Count``), when plausible."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        n = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
+    except Exception:  # noqa: BLE001
+        return None
+    return n if isinstance(n, int) and 0 < n < 10_000_000 else None
+
+
+def _count_rest(page_objs, number: int, started: float, limits: Limits) -> int:
+    """Count the remaining pages (no /Count in the page tree); stops counting when out of time."""
+    for number, _obj in page_objs:
+        if number % 256 == 0 and time.monotonic() - started > 2 * limits.max_read_seconds:
+            break
+    return number
 
 
 class _quiet:
@@ -278,8 +359,8 @@ def _read_page(page) -> _Page:
     number = page.page_number
     width, height = float(page.width), float(page.height)
     raw_chars = page.chars
-    if len(raw_chars) > MAX_CHARS:
-        raise InputError(f"PDF 第{number}页的字符数异常（超过 {MAX_CHARS} 个），无法读取")
+    if len(raw_chars) > MAX_CHARS:  # the content scan (pdf_budget) stops such pages before this
+        raise _PageTooBig(f"字符超过 {MAX_CHARS} 个")
     chars, undecodable = _chars(raw_chars)
     has_text = bool(chars) and undecodable <= len(chars)  # mostly (cid:…) glyphs: no usable text
     if not has_text:
@@ -740,7 +821,9 @@ def _part_row_tops(part: _Part) -> list[float]:
 # -- the whole document ---------------------------------------------------------------------------
 
 
-def _assemble(path: str, pages: list[_Page], total: int) -> Document:
+def _assemble(path: str, pages: list[_Page], total: int, cut: _Cut | None = None,
+              limits: Limits = DEFAULT_LIMITS) -> Document:
+    cut = cut or _Cut()
     notices: list[dict] = []
     read_n = len(pages)
     blocks: tuple[Block, ...] = ()
@@ -749,14 +832,21 @@ def _assemble(path: str, pages: list[_Page], total: int) -> Document:
     # a page whose only text was a page number or a running header has no content either
     content = [p for p in pages if p.lines or p.parts]
     if not content:
-        notices.append({"kind": "no-text-layer", "pages": read_n})
+        if pages or not (cut.skipped or cut.stopped):
+            notices.append({"kind": "no-text-layer", "pages": read_n})
     else:
         empty = [p.number for p in pages if not (p.lines or p.parts) and (p.has_graphics or p.images)]
         if empty:
             notices.append({"kind": "pages-without-text", "pages": empty, "total": read_n})
         blocks = _blocks(pages)
-    if total > read_n:
-        notices.append({"kind": "page-limit", "pages": total, "read": read_n})
+    last = cut.last or read_n
+    if cut.skipped or cut.stopped:
+        notices.append({"kind": "read-limit", "format": "PDF", "total": total,
+                        "skipped": [{"page": n, "reason": r} for n, r in cut.skipped],
+                        "stopped": cut.stopped, "seconds": limits.max_read_seconds,
+                        "page_limit": last if not cut.stopped and total > last else None})
+    elif total > last:
+        notices.append({"kind": "page-limit", "pages": total, "read": last})
     meta = {"pages": total, "pages_read": read_n, "notices": notices}
     return Document(path=path, format="pdf", encoding=None, text="", blocks=blocks, has_lines=False, meta=meta)
 

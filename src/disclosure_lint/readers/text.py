@@ -87,6 +87,7 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
     blocks: list[Block] = []
     gap_tables: list[int] = []  # tables split on runs of spaces: an empty cell leaves no trace
     notices: list[dict] = []
+    cells_left = limits.max_table_cells  # for all the tables of the file
     i = 0
     n = len(lines)
     while i < n:
@@ -111,7 +112,8 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
             if j - i >= 2:
                 if kind == "spaces":
                     gap_tables.append(len(blocks))
-                stop, cut = capped_rows(lines, i, j, dict(_SEPARATORS)[kind], limits.max_table_cells)
+                stop, cut, got = capped_rows(lines, i, j, dict(_SEPARATORS)[kind], max(1, cells_left))
+                cells_left -= got
                 if stop < j or cut:
                     notices.append(table_limit_notice(limits.max_table_cells, i + 1, stop - i))
                     if cut:

@@ -76,8 +76,9 @@ def render(run, stream: TextIO, fail_on: str = "error", **_: object) -> None:
             console.print(show(f"错误：{f.path}：{f.error}", "bold red"))
             continue
         if f.skipped:
-            console.print(show(f"提示：跳过 {f.path}（{f.skipped}；在命令行上直接指定该文件即可检查）", "cyan"),
-                          soft_wrap=True)
+            # a file read and found not to be a report can be checked when named; an unsupported type cannot
+            tail = "；在命令行上直接指定该文件即可检查" if f.report is not None else ""
+            console.print(show(f"提示：跳过 {f.path}（{f.skipped}{tail}）", "cyan"), soft_wrap=True)
             continue
         if not f.diagnostics:
             continue
@@ -102,8 +103,11 @@ def render(run, stream: TextIO, fail_on: str = "error", **_: object) -> None:
     summary = f"检查了 {n_files} 个文件：{e} 个错误，{w} 个警告，{i} 个提示"
     if unreadable:
         summary += f"；{unreadable} 个文件无法读取"
-    if skipped:
-        summary += f"；跳过 {skipped} 个不像年度报告的文件"
+    unsupported = sum(1 for f in run.skipped if f.report is None)
+    if skipped - unsupported:
+        summary += f"；跳过 {skipped - unsupported} 个不像年度报告的文件"
+    if unsupported:
+        summary += f"；跳过 {unsupported} 个无法读取格式（.doc、.wps 等）的文件"
     code = run.exit_code(fail_on)
     style = "bold red" if code else "bold green"
     if code == 0 and not (e or w or i):
