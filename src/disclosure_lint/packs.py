@@ -324,26 +324,14 @@ _CACHE_MAX_BYTES = 16 * 1024 * 1024  # the real file is ~200 KB
 
 
 def _read_own_file(path: Path, limit: int) -> bytes | None:
-    """The bytes of ``path`` if it is a regular file of this user, not writable by others, within ``limit``."""
-    import os
-    import stat
+    """The bytes of ``path`` if it is a regular file (not a link) of this user, not writable by others,
+    within ``limit``; else None."""
+    from .fsread import Refused, read_regular
 
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)  # no FIFO wait, no link
     try:
-        fd = os.open(path, flags)
-    except OSError:
+        return read_regular(str(path), limit, follow_links=False, private=True)
+    except Refused:
         return None
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode) or st.st_size > limit or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-            return None
-        if hasattr(os, "geteuid") and st.st_uid != os.geteuid():
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as fh:
-            data = fh.read(limit + 1)
-        return data if len(data) <= limit else None
-    finally:
-        os.close(fd)
 
 
 def _load_cached(path: Path, key: str) -> tuple[LoadedRule, ...] | None:

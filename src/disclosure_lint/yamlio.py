@@ -14,14 +14,12 @@ composer recurses per level, and 100,000 nested ``[`` made it crash the interpre
 
 from __future__ import annotations
 
-import os
-import stat
 from typing import Any
 
 from pydantic import ValidationError
 
 from .errors import ConfigError
-
+from .fsread import Refused, TooBig, read_regular
 
 MAX_YAML_BYTES = 1024 * 1024  # a configuration or rule file; the largest built-in rule file is ~10 KB
 MAX_DEPTH = 64  # nested mappings/sequences; real files use fewer than 10
@@ -29,40 +27,25 @@ MAX_NODES = 200_000  # scalars and collections, aliases counted as what they sta
 
 
 def read_bounded(path: str, max_bytes: int = MAX_YAML_BYTES, what: str = "配置文件") -> bytes:
-    """The bytes of a regular file of at most ``max_bytes`` (else ConfigError): a FIFO, a device or
-    ``/dev/zero`` behind a symlink is refused without blocking or reading it."""
+    """The bytes of a regular file of at most ``max_bytes`` (:func:`.fsread.read_regular`), else ConfigError:
+    a FIFO, a device or ``/dev/zero`` behind a symlink is refused without blocking or reading it."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        raise ConfigError(path, f"{what}不存在") from None
-    except OSError as exc:
-        raise ConfigError(path, f"无法读取{what}（{exc.strerror or exc}）") from None
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise ConfigError(path, f"{what}不是普通文件（目录、管道或设备文件），未读取")
-        if st.st_size > max_bytes:
-            raise ConfigError(path, f"{what}过大（{st.st_size // 1024} KB，上限 {max_bytes // 1024} KB），未读取")
-        chunks, total = [], 0
-        while True:
-            chunk = os.read(fd, 1 << 16)
-            if not chunk:
-                break
-            total += len(chunk)
-            if total > max_bytes:  # grew while being read
-                raise ConfigError(path, f"{what}过大（上限 {max_bytes // 1024} KB），未读取")
-            chunks.append(chunk)
-        return b"".join(chunks)
-    except OSError as exc:
-        raise ConfigError(path, f"无法读取{what}（{exc.strerror or exc}）") from None
-    finally:
-        os.close(fd)
+        return read_regular(path, max_bytes)
+    except TooBig as exc:
+        raise ConfigError(path, f"{what}过大（{exc.size // 1024} KB，上限 {max_bytes // 1024} KB），未读取") from None
+    except Refused as exc:
+        raise ConfigError(path, f"{what}无法读取：{exc}") from None
 
 
 def check_shape(text: str, path: str) -> None:
     """Refuse YAML nested deeper than :data:`MAX_DEPTH` or with more than :data:`MAX_NODES` nodes once
     aliases are expanded, by scanning the parser's events (nothing is composed or constructed)."""
-    from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
+    from ruamel.yaml.events import (
+        AliasEvent,
+        CollectionEndEvent,
+        CollectionStartEvent,
+        ScalarEvent,
+    )
 
     if len(text) > MAX_YAML_BYTES:
         raise ConfigError(path, f"文件过大（上限 {MAX_YAML_BYTES // 1024} KB），未读取")

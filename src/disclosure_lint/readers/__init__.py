@@ -8,12 +8,11 @@ that cannot be read.
 
 from __future__ import annotations
 
-import errno
 import importlib
 import os
-import stat
 
 from ..errors import InputError
+from ..fsread import Refused, TooBig, os_reason, read_regular
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Document
 from ..textio import has_visible_text
@@ -47,11 +46,6 @@ UNSUPPORTED: dict[str, str] = {
 
 DEFAULT_MAX_BYTES = DEFAULT_LIMITS.max_bytes
 
-# non-blocking: opening a FIFO returns at once (then refused); no controlling terminal; binary on Windows
-_OPEN_FLAGS = (getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
-               | getattr(os, "O_BINARY", 0))
-
-
 def reader_for(path: str) -> tuple[str, str]:
     ext = os.path.splitext(path)[1].lower()
     if ext in UNSUPPORTED:
@@ -60,92 +54,21 @@ def reader_for(path: str) -> tuple[str, str]:
     return READERS.get(ext, ("text", "text"))
 
 
-def _kind_of(mode: int) -> str | None:
-    """Why a file of this ``st_mode`` is not read (``None``: a regular file)."""
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "这是一个目录，不是文件"
-    if stat.S_ISFIFO(mode):
-        return "这是一个命名管道（FIFO），不是普通文件，不读取"
-    if stat.S_ISSOCK(mode):
-        return "这是一个套接字（socket），不是普通文件，不读取"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "这是一个设备文件，不是普通文件，不读取"
-    return "这不是普通文件，不读取"
-
-
 def os_error(path: str, exc: OSError) -> InputError:
     """The one-line :class:`InputError` for an ``OSError`` met opening or reading ``path``."""
-    code = exc.errno
-    if code == errno.ENOENT:
-        if os.path.islink(path):
-            return InputError("符号链接指向的文件不存在")
-        return InputError("文件不存在")
-    if code in (errno.EACCES, errno.EPERM):
-        return InputError("没有读取权限")
-    if code == errno.ELOOP:
-        return InputError("符号链接循环（链接最终指向它自己），无法打开")
-    if code == errno.ENAMETOOLONG:
-        return InputError("文件名或路径过长，无法打开")
-    if code == errno.EISDIR:
-        return InputError("这是一个目录，不是文件")
-    if code == errno.ENXIO:  # a socket (or a device without a driver)
-        try:
-            reason = _kind_of(os.stat(path).st_mode)
-        except OSError:
-            reason = None
-        return InputError(reason or "无法打开文件（没有对应的设备）")
-    return InputError(f"无法读取文件（{exc.strerror or exc}）")
-
-
-def _too_big(size: float, max_bytes: int) -> InputError:
-    return InputError(f"文件过大（{size / 1024 / 1024:.1f} MB，上限 {max_bytes / 1024 / 1024:.0f} MB；"
-                      "可在配置的 limits.max_file_size_mb 中调整）")
+    return InputError(os_reason(path, exc))
 
 
 def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The bytes of a regular file, at most ``max_bytes`` of them, or :class:`InputError`.
-
-    Only regular files are read: a FIFO would block forever and a device (``/dev/zero``, also
-    through a symlink) never ends, so the type is checked before opening (``stat``, following
-    symlinks) and again on the opened descriptor (``fstat``: the file may have been swapped in
-    between).  The descriptor is opened non-blocking, so opening a FIFO cannot hang either, and
-    the read stops after ``max_bytes + 1`` bytes whatever ``st_size`` claimed.
-    """
-    if "\x00" in path:
-        raise InputError("文件名中含有空字符（NUL），无法打开")
+    """The bytes of a regular file, at most ``max_bytes`` of them (:func:`..fsread.read_regular`), or
+    :class:`InputError`; a file with nothing but whitespace is empty."""
     try:
-        reason = _kind_of(os.stat(path).st_mode)
-        if reason:
-            raise InputError(reason)
-        fd = os.open(path, os.O_RDONLY | _OPEN_FLAGS)
-    except ValueError:  # embedded NUL (bytes paths) and similar
-        raise InputError("文件名无效，无法打开") from None
-    except OSError as exc:
-        raise os_error(path, exc) from None
-    try:
-        st = os.fstat(fd)
-        reason = _kind_of(st.st_mode)
-        if reason:
-            raise InputError(reason)
-        if st.st_size > max_bytes:
-            raise _too_big(st.st_size, max_bytes)
-        chunks: list[bytes] = []
-        got = 0
-        while got <= max_bytes:
-            chunk = os.read(fd, min(max_bytes + 1 - got, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            got += len(chunk)
-        if got > max_bytes:  # the file grew, or st_size lied
-            raise _too_big(got, max_bytes)
-        data = b"".join(chunks)
-    except OSError as exc:
-        raise os_error(path, exc) from None
-    finally:
-        os.close(fd)
+        data = read_regular(path, max_bytes)
+    except TooBig as exc:
+        raise InputError(f"文件过大（{exc.size / 1024 / 1024:.1f} MB，上限 {max_bytes / 1024 / 1024:.0f} MB；"
+                         "可在配置的 limits.max_file_size_mb 中调整）") from None
+    except Refused as exc:
+        raise InputError(str(exc)) from None
     if not data.strip():
         raise InputError("文件为空")
     return data
