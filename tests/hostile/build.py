@@ -120,8 +120,8 @@ def stream(data: bytes, extra: bytes = b"", compressed: bytes | None = None) -> 
     return b"<< /Length %d /Filter /FlateDecode %s>>\nstream\n" % (len(body), extra) + body + b"\nendstream"
 
 
-def pdf_page(content: bytes | None = None, xobjects: dict[str, int] | None = None, extra: dict[int, bytes] | None = None,
-             compressed: bytes | None = None) -> bytes:
+def pdf_page(content: bytes | None = None, xobjects: dict[str, int] | None = None,
+             extra: dict[int, bytes] | None = None, compressed: bytes | None = None) -> bytes:
     """One A4 page: object 4 is its content stream, 5 a Helvetica font, ``extra`` more objects (6…)."""
     xo = b"".join(b"/%s %d 0 R " % (k.encode(), v) for k, v in (xobjects or {}).items())
     objs = {
