@@ -53,4 +53,4 @@ def test_catalogue_is_exact():
         assert c.area in {"out", "conf", "text", "files"}, c.name
         assert c.doc, c.name
         assert c.xfail is None or c.xfail.startswith("issue 8: "), c.name
-        assert set(c.exit) <= {0, 1, 2}, c.name
+        assert set(c.exit) <= {0, 1, 2, 141}, c.name  # 141: a closed pipe, as the shell reports it

@@ -1,4 +1,4 @@
-"""``python -m tests.hostile [--all|--big] [--json FILE] [NAME…]``: run cases, print one line per case.
+"""``python -m tests.hostile [--all|--big] [--area AREA] [--json FILE] [NAME…]``: run cases, print one line per case.
 
 Columns: verdict (ok / FAIL, and whether the case is marked xfail on main), area, name, seconds, peak
 RSS (MB), exit code, and the problems found (the first line of a traceback among them).  Without names:
@@ -45,10 +45,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("names", nargs="*")
     ap.add_argument("--all", action="store_true")
     ap.add_argument("--big", action="store_true")
+    ap.add_argument("--area", action="append", help="only the cases of this part (out, conf, text, files)")
     ap.add_argument("--json")
     args = ap.parse_args(argv)
     chosen = [c for c in CASES if (c.name in args.names if args.names else
-                                   (args.all or (c.big or c.extra) == args.big))]
+                                   (args.all or (c.big or c.extra) == args.big))
+              and (not args.area or c.area in args.area)]
     if os.geteuid() == 0:
         chosen = [c for c in chosen if not c.needs_non_root]
     base = Path(tempfile.mkdtemp(prefix="hostile-"))

@@ -315,7 +315,7 @@ def docx_many_paragraphs(d):
     return check(d, write(d, "many.docx", b.docx(b.para("本机关全年主动公开政府信息一百二十条。"), chunks=100_000)))
 
 
-@case("files", exit=(1, 2), big=True)
+@case("files", exit=(1, 2), big=True, xfail="issue 8: a 45 MB .docx takes 38 s")
 def docx_45mb(d):
     """A 45 MB .docx of varied text (little compression)."""
     import random
