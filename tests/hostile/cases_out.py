@@ -375,7 +375,7 @@ def stats_o_symlink_to_dev_full(d):
 
 
 @case("out", exit=0, xfail="issue 8: stats -o /dev/stdout (a symlink) is replaced/refused, not streamed")
-def stats_o_stdoutlink(d):
+def stats_o_stdout_link(d):
     """``stats -o stdout`` where stdout → /proc/self/fd/1 (what /dev/stdout is): streamed, link kept."""
     return _stats_o(d, link(d, "stdout", "/proc/self/fd/1"), post=kept(Path("stdout"), stat.S_ISLNK, "a symlink"))
 
