@@ -1,0 +1,194 @@
+"""Hostile cases for text (issue 8): 1 MB single lines, quadratic patterns (e-mail, suppressions), the
+findings cap, many paragraphs/headings/lines, big tab and Markdown tables, odd line separators."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import build as b
+from .build import write
+from .catalogue import case, check
+
+MB = 1 << 20
+
+
+def _line_file(d: Path, unit: str, size: int = MB, name: str = "long.txt", head: str = "", tail: str = "") -> str:
+    n = max(1, size // len(unit.encode("utf-8")))
+    return write(d, name, head + unit * n + tail + "\n")
+
+
+@case("text", big=True)
+def long_line_chinese_commas(d):
+    """1 MB single line of Chinese words and commas."""
+    return check(d, _line_file(d, "本机关全年主动公开政府信息，"))
+
+
+@case("text", big=True, xfail="issue 8: 1 MB line of mobile numbers: hang")
+def long_line_mobile_numbers(d):
+    """1 MB single line of mobile numbers."""
+    return check(d, _line_file(d, "联系电话13912345678，"))
+
+
+@case("text", big=True, xfail="issue 8: 1 MB line of impossible dates: hang")
+def long_line_impossible_dates(d):
+    """1 MB single line of impossible dates."""
+    return check(d, _line_file(d, "2023年2月30日，"))
+
+
+@case("text", big=True)
+def long_line_xx(d):
+    """1 MB single line of ``XX`` placeholders."""
+    return check(d, _line_file(d, "XX"))
+
+
+@case("text", big=True)
+def long_line_unclosed_disable(d):
+    """1 MB single line starting with an unclosed ``<!--disclosure-lint-disable``."""
+    return check(d, _line_file(d, "本机关全年主动公开政府信息，", name="long.md", head="<!--disclosure-lint-disable "))
+
+
+@case("text", xfail="issue 8: the e-mail pattern is quadratic on \\w runs: hang")
+def email_killer(d):
+    """80,000 characters of ``\\w`` (Chinese) and an ASCII comma, no ``@`` (DL701 skips addresses first)."""
+    return check(d, _line_file(d, "我", size=240_000, tail=","))
+
+
+@case("text", extra=True)
+def email_killer_at(d):
+    """80,000 characters of ``\\w`` ending in an ``@`` with nothing after it."""
+    return check(d, _line_file(d, "我", size=240_000, tail="@"))
+
+
+@case("text", extra=True, xfail="issue 8: the e-mail pattern is quadratic on \\w runs: hang")
+def email_killer_ascii(d):
+    """80,000 ASCII letters and dots, an ASCII comma, no ``@``."""
+    return check(d, _line_file(d, "a.", size=160_000, head="报告：", tail=","))
+
+
+@case("text", xfail="issue 8: the inline-suppression parser is quadratic: ~7 s on main, over 10 s under load")
+def suppression_quadratic(d):
+    """7,000 unclosed ``<!--disclosure-lint-disable`` on one line (196 KB)."""
+    return check(d, _line_file(d, "<!--disclosure-lint-disable ", size=196_000, name="s.md"))
+
+
+@case("text", extra=True,
+      xfail="issue 8: each finding is tested against every suppression range (20,000 pairs: quadratic)")
+def suppression_many_ranges(d):
+    """20,000 disable/enable pairs on separate lines."""
+    lines = "".join(f"<!--disclosure-lint-disable DL{i % 900 + 100}-->\n我,我\n<!--disclosure-lint-enable-->\n"
+                    for i in range(20_000))
+    return check(d, write(d, "s.md", b.example() + lines))
+
+
+@case("text", big=True, xfail="issue 8: no cap on findings: 1 MB of ASCII commas floods the output")
+def findings_flood_commas(d):
+    """1 MB of ``我,`` (one DL701 finding per comma): findings capped per rule."""
+    return check(d, _line_file(d, "我,我:"))
+
+
+@case("text", xfail="issue 8: no cap on findings per rule")
+def findings_flood_small(d):
+    """50,000 half-width commas on separate lines (200 KB): at most the cap per rule is listed."""
+    inv = check(d, write(d, "c.txt", "我,我\n" * 50_000))
+    inv.post = lambda d, r: None if r.stdout.count("DL701") < 2_000 else f"{r.stdout.count('DL701')} DL701 lines"
+    return inv
+
+
+@case("text", big=True)
+def unmatched_brackets(d):
+    """300,000 unmatched ``（`` on one line."""
+    return check(d, _line_file(d, "（我"))
+
+
+@case("text", big=True)
+def doubled_words_long(d):
+    """1 MB of ``落实`` repeated on one line."""
+    return check(d, _line_file(d, "落实"))
+
+
+@case("text", extra=True)
+def enumeration_long(d):
+    """A 200 KB line of ``一是……二是……`` runs."""
+    return check(d, _line_file(d, "一是加强，二是落实，二是推进；", size=200_000))
+
+
+@case("text", big=True, xfail="issue 8: 100,000 identical paragraphs take over 10 s")
+def identical_paragraphs(d):
+    """100,000 identical paragraphs (duplication rule)."""
+    return check(d, write(d, "p.md", "本机关全年主动公开政府信息一百二十条，均在规定时限内公开。\n\n" * 100_000))
+
+
+@case("text", big=True, xfail="issue 8: 100,000 headings take 9-10+ s and ~410 MB")
+def many_headings(d):
+    """100,000 headings."""
+    return check(d, write(d, "h.md", "".join(f"## {'一二三四五六'[i % 6]}、总体情况\n\n正文。\n\n" for i in range(100_000))))
+
+
+@case("text", big=True, xfail="issue 8: a 20 MB tab table hangs")
+def tab_table_20mb(d):
+    """A 10,000 × 1,000 tab-separated table (20 MB)."""
+    row = "\t".join(["1"] * 1000) + "\n"
+    return check(d, write(d, "t.txt", "一、本年新收政府信息公开申请数量\t" + row * 10_000))
+
+
+@case("text", big=True)
+def tab_table_small(d):
+    """A 1,000 × 200 tab-separated table (400 KB)."""
+    row = "\t".join(["1"] * 200) + "\n"
+    return check(d, write(d, "t.txt", "一、本年新收政府信息公开申请数量\t" + row * 1000))
+
+
+@case("text", big=True)
+def markdown_table_many_rows(d):
+    """A Markdown table of 100,000 rows."""
+    return check(d, write(d, "t.md", "| 信息内容 | 数量 |\n|---|---:|\n" + "| 行政许可 | 1 |\n" * 100_000))
+
+
+@case("text", extra=True)
+def markdown_table_many_columns(d):
+    """A Markdown table of one row and 20,000 columns."""
+    n = 20_000
+    return check(d, write(d, "t.md", "|" + "a|" * n + "\n|" + "---|" * n + "\n|" + "1|" * n + "\n"))
+
+
+@case("text", extra=True)
+def flattened_digit_run(d):
+    """A flattened table row whose digits run together for 400 characters (split search)."""
+    return check(d, write(d, "f.txt", b.example() + "\n一、本年新收政府信息公开申请数量" + "1" * 400 + "\n"))
+
+
+@case("text", extra=True)
+def deep_blockquotes(d):
+    """100,000 nested Markdown blockquotes."""
+    return check(d, write(d, "q.md", ">" * 100_000 + " 我\n"))
+
+
+@case("text", extra=True)
+def deep_lists(d):
+    """1,000 nested Markdown list levels."""
+    return check(d, write(d, "l.md", "".join("  " * i + "- 我\n" for i in range(1_000))))
+
+
+@case("text")
+def odd_line_separators(d):
+    """Form feed, file/group/record separators, NEL, U+2028 inside the report (str.splitlines splits there)."""
+    text = b.example().replace("。", "。\x0c", 3).replace("，", "，\x1c", 3).replace("；", "；\x85", 3)
+    return check(d, write(d, "sep-2023.txt", text.replace("、", "、\u2028", 3)))
+
+
+@case("text", extra=True)
+def cr_only_line_ends(d):
+    """The report with CR-only line ends (old Mac)."""
+    return check(d, write(d, "cr-2023.md", b.example().replace("\n", "\r")))
+
+
+@case("text", big=True)
+def one_char_10mb(d):
+    """10 MB of one CJK character, no punctuation."""
+    return check(d, _line_file(d, "我", size=10 * MB))
+
+
+@case("text", extra=True, xfail="issue 8: per-block cost: 500,000 one-line blocks take over 10 s")
+def million_short_lines(d):
+    """500,000 one-character lines."""
+    return check(d, write(d, "n.txt", "我\n" * 500_000))
