@@ -236,3 +236,15 @@ def test_blocks_past_the_limit_of_other_formats_are_cut_in_the_report_layer():
     assert len(rep.source.blocks) == 100
     notices = rep.document.meta["notices"]
     assert [n["limit"] for n in notices] == ["max_blocks"] and rep.truncation is not None
+
+
+def test_locate_on_many_anchors_is_exact():
+    """A block stitched from 100,000 pieces (a page of 50,000 hidden spans) is located by bisecting the anchors
+    themselves (no list of offsets per call, which made every finding on such a block cost O(anchors))."""
+    from disclosure_lint.model import Anchor, Block
+
+    anchors = tuple(Anchor(offset=3 * k, line=k + 1, column=5) for k in range(100_000))
+    block = Block(index=0, kind="paragraph", text="博彩。" * 100_000, line=1, column=5, anchors=anchors)
+    assert (block.locate(0).line, block.locate(0).column) == (1, 5)
+    assert (block.locate(3 * 70_000 + 2).line, block.locate(3 * 70_000 + 2).column) == (70_001, 7)
+    assert block.locate(10**9).line == 100_000

@@ -22,6 +22,7 @@ from .config import ConfigResolver, LoadedConfig
 from .diagnostics import SEVERITY_RANK, Diagnostic
 from .engine import ActiveRule, prepare, run, unknown_selectors
 from .errors import ConfigError, DisclosureLintError
+from .fsread import walk_tree
 from .model import Document
 from .packs import load_rules
 from .readers import UNSUPPORTED, WALK_EXTENSIONS, os_error, read_path
@@ -127,45 +128,33 @@ def _readable(path: str) -> bool:
 
 def _walk(top: str, errors: list[str]) -> Iterator[str]:
     """The report files below ``top``, in the order ``os.walk`` gives (each directory's files sorted,
-    then its sub-directories, depth first), walked without recursion: a tree nested thousands deep
-    cannot overflow the stack.  Symbolic links to directories are not followed (so a link back to a
-    parent cannot loop); hidden and tool directories are skipped.  A sub-directory that cannot be
-    listed is named in ``errors``; the walk stops :data:`MAX_WALK_DEPTH` levels down and says so once."""
-    stack: list[tuple[str, int]] = [(top, 0)]
+    then its sub-directories, depth first), walked without recursion (:func:`.fsread.walk_tree`): a tree
+    nested thousands deep cannot overflow the stack.  Symbolic links to directories are not followed (so
+    a link back to a parent cannot loop); hidden and tool directories are skipped.  A sub-directory that
+    cannot be listed is named in ``errors``; the walk stops :data:`MAX_WALK_DEPTH` levels down and says
+    so once."""
     too_deep: str | None = None
-    while stack:
-        d, depth = stack.pop()
-        try:
-            with os.scandir(d) as it:
-                entries = sorted(it, key=lambda e: e.name)
-        except OSError as exc:
-            why = "没有权限" if isinstance(exc, PermissionError) else (exc.strerror or type(exc).__name__)
-            errors.append(f"{d}：目录无法读取（{why}），其中的文件没有检查")
-            continue
-        subdirs: list[str] = []
-        for e in entries:
-            n = e.name
-            try:
-                is_dir = e.is_dir(follow_symlinks=False)
-            except OSError:
-                is_dir = False
-            if is_dir:
-                if n not in _SKIP_DIRS and not n.startswith("."):
-                    subdirs.append(e.path)
-                continue
+
+    def unlisted(d: str, exc: OSError) -> None:
+        why = "没有权限" if isinstance(exc, PermissionError) else (exc.strerror or type(exc).__name__)
+        errors.append(f"{d}：目录无法读取（{why}），其中的文件没有检查")
+
+    for d, subdirs, names, depth in walk_tree(top, unlisted):
+        for n in names:
             ext = os.path.splitext(n)[1].lower()
             if n.startswith((".", "~$")) or (ext not in WALK_EXTENSIONS and ext not in UNSUPPORTED):
                 continue
+            path = os.path.join(d, n)
             try:
-                if e.is_symlink() and e.is_dir():
+                if os.path.islink(path) and os.path.isdir(path):
                     continue  # a link to a directory named like a file: not followed
             except OSError:
                 pass  # a dangling or looping link: reported when read
-            yield e.path
+            yield path
+        subdirs[:] = [s for s in subdirs if s not in _SKIP_DIRS and not s.startswith(".")]
         if subdirs and depth >= MAX_WALK_DEPTH:
             too_deep = too_deep or d
-            continue
-        stack.extend((s, depth + 1) for s in reversed(subdirs))
+            subdirs.clear()
     if too_deep:
         errors.append(f"{too_deep}：目录层级过深（超过 {MAX_WALK_DEPTH} 层），更深处的文件没有检查")
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Callable, Iterator
 
 # non-blocking: opening a FIFO returns at once (then refused); no controlling terminal; binary on Windows
 OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
@@ -117,3 +118,32 @@ def read_regular(path: str, max_bytes: int, *, follow_links: bool = True, privat
         raise Refused(os_reason(path, exc)) from None
     finally:
         os.close(fd)
+
+
+def walk_tree(top: str, onerror: Callable[[str, OSError], None] | None = None
+              ) -> Iterator[tuple[str, list[str], list[str], int]]:
+    """``os.walk(top)`` top-down, without recursion: ``(dirpath, dirnames, filenames, depth)``, names
+    sorted.  Python 3.11's ``os.walk`` recurses once per level, so a tree 1,100 deep overflows the stack;
+    this keeps its own stack.  ``dirnames`` holds real directories only (a symlink to a directory is in
+    ``filenames`` and never walked into, so a link back to a parent cannot loop); the caller may prune
+    ``dirnames`` in place, as with ``os.walk``.  A directory that cannot be listed goes to ``onerror``."""
+    stack: list[tuple[str, int]] = [(top, 0)]
+    while stack:
+        d, depth = stack.pop()
+        try:
+            with os.scandir(d) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            if onerror is not None:
+                onerror(d, exc)
+            continue
+        dirnames: list[str] = []
+        filenames: list[str] = []
+        for e in entries:
+            try:
+                is_dir = e.is_dir(follow_symlinks=False)
+            except OSError:
+                is_dir = False
+            (dirnames if is_dir else filenames).append(e.name)
+        yield d, dirnames, filenames, depth
+        stack.extend((os.path.join(d, n), depth + 1) for n in reversed(dirnames))

@@ -39,10 +39,14 @@ class Location:
     page: int | None = None
 
 
+def _offset_of(a: Anchor) -> int:
+    return a.offset
+
+
 def _locate(anchors: tuple[Anchor, ...], offset: int) -> Location:
     if not anchors:
         return Location(None, None)
-    idx = bisect_right([a.offset for a in anchors], offset) - 1
+    idx = bisect_right(anchors, offset, key=_offset_of) - 1  # no list of offsets per call: blocks may have 10^5 anchors
     if idx < 0:
         idx = 0
     a = anchors[idx]

@@ -28,11 +28,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .diagnostics import CATEGORIES
 from .errors import ConfigError
+from .fsread import walk_tree
 from .yamlio import MAX_YAML_BYTES, load_yaml, read_bounded, validation_error
 
 MAX_PACK_FILES = 1000  # rule files in one pack (the built-in packs hold ~60 together)
 MAX_PACK_BYTES = 16 * 1024 * 1024  # their bytes together
 MAX_PACK_ENTRIES = 20_000  # directory entries visited while looking for them
+MAX_PACK_DEPTH = 32  # directory levels below a pack (walked without recursion)
 
 Category = Literal[
     "structure", "statistics", "self-reference", "date", "content-safety",
@@ -226,15 +228,16 @@ def _pack_files(directory: Path) -> list[Path]:
     total = 0
     where = str(directory)
 
-    def walk_error(exc: OSError) -> None:
-        raise ConfigError(getattr(exc, "filename", None) or where, f"无法读取规则包目录（{exc.strerror or exc}）")
+    def walk_error(d: str, exc: OSError) -> None:
+        raise ConfigError(d, f"无法读取规则包目录（{exc.strerror or exc}）")
 
-    for dirpath, dirnames, filenames in os.walk(directory, onerror=walk_error):
-        dirnames.sort()
+    for dirpath, dirnames, filenames, depth in walk_tree(str(directory), walk_error):
+        if dirnames and depth >= MAX_PACK_DEPTH:
+            raise ConfigError(where, f"规则包的目录层级超过 {MAX_PACK_DEPTH} 层，未加载")
         entries += len(dirnames) + len(filenames)
         if entries > MAX_PACK_ENTRIES:
             raise ConfigError(where, f"规则包中的文件和目录超过 {MAX_PACK_ENTRIES} 个，未加载")
-        for n in sorted(filenames):
+        for n in filenames:
             if not n.endswith((".yaml", ".yml")):
                 continue
             f = Path(dirpath, n)

@@ -12,20 +12,20 @@ from .catalogue import case, check, check_folder, link
 from .run import Invocation
 
 
-@case("files", exit=(1, 2), xfail="issue 8: a FIFO in a checked folder blocks the run forever")
+@case("files", exit=(1, 2))
 def fifo_in_folder(d):
     """A FIFO named ``x.md`` in a checked folder."""
     b.fifo(d, "folder/x.md")
     return check_folder(d)
 
 
-@case("files", extra=True, exit=2, xfail="issue 8: a FIFO named on the command line blocks forever")
+@case("files", extra=True, exit=2)
 def fifo_named(d):
     """A FIFO named on the command line."""
     return check(d, b.fifo(d, "x.md"), literal=("x.md",))
 
 
-@case("files", exit=(1, 2), xfail="issue 8: a symlink to /dev/zero is read without bound")
+@case("files", exit=(1, 2))
 def dev_zero_symlink_in_folder(d):
     """A symlink ``zero.txt`` → /dev/zero in a checked folder (``st_size`` is 0)."""
     os.makedirs(d / "folder")
@@ -33,13 +33,13 @@ def dev_zero_symlink_in_folder(d):
     return check_folder(d)
 
 
-@case("files", exit=2, extra=True, xfail="issue 8: a symlink to /dev/zero is read without bound")
+@case("files", exit=2, extra=True)
 def dev_zero_named(d):
     """A symlink to /dev/zero named on the command line."""
     return check(d, link(d, "zero.md", "/dev/zero"), literal=("zero.md",))
 
 
-@case("files", exit=2, extra=True, xfail="issue 8: a symlink to /dev/urandom is read without bound")
+@case("files", exit=2, extra=True)
 def dev_urandom_named(d):
     """A symlink to /dev/urandom named on the command line."""
     return check(d, link(d, "rand.txt", "/dev/urandom"), literal=("rand.txt",))
@@ -68,7 +68,7 @@ def dir_symlink_loop_in_folder(d):
     return check_folder(d)
 
 
-@case("files", exit=(1, 2), xfail="issue 8: folders nested 1,100 deep: RecursionError")
+@case("files", exit=(1, 2))
 def deep_folders(d):
     """A report 1,100 folders deep."""
     (d / "folder").mkdir()
@@ -77,19 +77,19 @@ def deep_folders(d):
     return check_folder(d)
 
 
-@case("files", exit=(1, 2), extra=True, xfail="issue 8: a path longer than PATH_MAX: OSError traceback")
+@case("files", exit=(1, 2), extra=True)
 def deep_path_named(d):
     """A path named on the command line longer than PATH_MAX (ENAMETOOLONG)."""
     return check(d, "/".join(["d"] * 3000) + "/r.md")
 
 
-@case("files", exit=2, xfail="issue 8: a 10,000-character file name: OSError traceback")
+@case("files", exit=2)
 def long_name_component(d):
     """A 10,000-character file name component (NAME_MAX is 255)."""
     return check(d, "报" * 10_000 + ".md")
 
 
-@case("files", exit=(1, 2), xfail="issue 8: .doc/.wps files in a folder are skipped silently")
+@case("files", exit=(1, 2))
 def doc_wps_in_folder(d):
     """``.doc`` and ``.wps`` files in a checked folder: one line each."""
     write(d, "folder/old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
@@ -97,7 +97,7 @@ def doc_wps_in_folder(d):
     return check_folder(d, literal=("old.doc", "old.wps"))
 
 
-@case("files", exit=(1, 2), needs_non_root=True, xfail="issue 8: unreadable sub-folders are skipped silently")
+@case("files", exit=(1, 2), needs_non_root=True)
 def unreadable_subfolder(d):
     """A sub-folder without read permission: one line."""
     os.makedirs(d / "folder/locked")
@@ -118,31 +118,31 @@ def empty_file(d):
     return _empty_case(d, "empty.md", b"")
 
 
-@case("files", exit=2, xfail="issue 8: a file that is only a BOM reports 未发现问题, exit 0")
+@case("files", exit=2)
 def bom_only(d):
     """A file that is only a UTF-8 BOM."""
     return _empty_case(d, "bom.md", b"\xef\xbb\xbf")
 
 
-@case("files", exit=2, extra=True, xfail="issue 8: a file that is only a BOM reports 未发现问题, exit 0")
+@case("files", exit=2, extra=True)
 def bom_utf16_only(d):
     """A file that is only a UTF-16 BOM."""
     return _empty_case(d, "bom16.txt", b"\xff\xfe")
 
 
-@case("files", exit=2, extra=True, xfail="issue 8: a file of BOM and blank lines reports 未发现问题, exit 0")
+@case("files", exit=2, extra=True)
 def bom_and_whitespace(d):
     """BOM, blank lines and ideographic spaces."""
     return _empty_case(d, "blank.md", "\ufeff\n\n\u3000\u3000\n \n".encode())
 
 
-@case("files", extra=True, exit=(1, 2), xfail="issue 8: a title-only file reports 未发现问题, exit 0")
+@case("files", extra=True, exit=(1, 2))
 def title_only(d):
     """A file that is only a report title."""
     return _empty_case(d, "title.md", "# 某某市某某区审计局2023年政府信息公开工作年度报告\n".encode())
 
 
-@case("files", exit=(1, 2), xfail="issue 8: undecodable garbage reports 未发现问题, exit 0")
+@case("files", exit=(1, 2))
 def garbage_text(d):
     """Bytes that decode as some legacy encoding but are garbage."""
     data = bytes((i * 131 + 71) % 94 + 161 for i in range(20_000))
@@ -182,21 +182,21 @@ def encoded_surrogates(d):
 # -- PDF --
 
 
-@case("files", exit=(1, 2), xfail="issue 8: a PDF page of 10^5 drawing objects: ~7 s and ~490 MB on main, over 10 s under load")
+@case("files", exit=(1, 2))
 def pdf_many_rects(d):
     """A PDF page with 100,000 filled rectangles."""
     ops = b"".join(b"%d %d 2 2 re f\n" % (i % 590, (i // 590) % 840) for i in range(100_000))
     return check(d, write(d, "rects.pdf", b.pdf_page(ops)))
 
 
-@case("files", exit=(1, 2), big=True, xfail="issue 8: a PDF page of 10^6 drawing objects exhausts memory")
+@case("files", exit=(1, 2), big=True)
 def pdf_million_rects(d):
     """A PDF page with 1,000,000 line segments."""
     ops = b"".join(b"%d 0 m %d 842 l S\n" % (i % 595, i % 595) for i in range(1_000_000))
     return check(d, write(d, "lines.pdf", b.pdf_page(ops)))
 
 
-@case("files", extra=True, exit=(1, 2), xfail="issue 8: a PDF page of 10^5 characters: ~7 s and ~480 MB on main, over 10 s under load")
+@case("files", extra=True, exit=(1, 2))
 def pdf_many_chars(d):
     """A PDF page with 200,000 characters."""
     glyphs = b"".join(b"1 0 0 1 %d %d Tm (XYZWV) Tj\n" % (i % 590, i % 840) for i in range(40_000))
@@ -219,7 +219,7 @@ def pdf_xobject_self(d):
     return check(d, write(d, "self.pdf", b.pdf_page(b"/X1 Do", {"X1": 6}, extra)))
 
 
-@case("files", exit=(1, 2), xfail="issue 8: PDF Form XObjects fanning out 10^8 draws")
+@case("files", exit=(1, 2))
 def pdf_xobject_fanout(d):
     """Eight levels of Form XObjects each drawing the next ten times (10^8 glyphs)."""
     extra = {}
@@ -309,13 +309,13 @@ def docx_nested_tables(d):
     return check(d, write(d, "nest.docx", b.docx(body)))
 
 
-@case("files", exit=(1, 2), big=True, xfail="issue 8: 100,000 paragraphs take close to or over 10 s")
+@case("files", exit=(1, 2), big=True)
 def docx_many_paragraphs(d):
     """A .docx of 100,000 paragraphs."""
     return check(d, write(d, "many.docx", b.docx(b.para("本机关全年主动公开政府信息一百二十条。"), chunks=100_000)))
 
 
-@case("files", exit=(1, 2), big=True, xfail="issue 8: a 45 MB .docx takes 38 s")
+@case("files", exit=(1, 2), big=True)
 def docx_45mb(d):
     """A 45 MB .docx of varied text (little compression)."""
     import random
@@ -342,7 +342,7 @@ def html_table_small(d):
     return check(d, write(d, "t.html", f"<html><body><h1>报告</h1><table>{rows}</table></body></html>"))
 
 
-@case("files", exit=(1, 2), big=True, xfail="issue 8: a huge HTML table hangs")
+@case("files", exit=(1, 2), big=True)
 def html_table_big(d):
     """An HTML table of 10,000 × 100 cells (10 MB)."""
     rows = ("<tr>" + "<td>1</td>" * 100 + "</tr>") * 10_000
@@ -378,7 +378,7 @@ def html_css_rules_by_elements(d):
     return check(d, write(d, "css.html", f"<html><head><style>{css}</style></head><body>{body}</body></html>"))
 
 
-@case("files", exit=(1, 2), extra=True, xfail="issue 8: 100,000 hidden elements flood the findings")
+@case("files", exit=(1, 2), extra=True)
 def html_many_hidden(d):
     """50,000 elements hidden with inline styles."""
     body = '<span style="display:none">博彩</span>' * 50_000

@@ -24,7 +24,7 @@ class _Plant:
         return (Path.touch, (self.marker,))
 
 
-@case("out", xfail="issue 8: the rule cache is a pickle: a planted cache file runs code")
+@case("out")
 def cache_planted_pickle(d):
     """A file planted in the rule cache directory under the name the tool reads runs code."""
     inv = check(d, cache=True)
@@ -77,7 +77,7 @@ def cache_file_symlink_to_dev_zero(d):
     return inv
 
 
-@case("out", exit=2, xfail="issue 8: stdout on a full disk: traceback")
+@case("out", exit=2)
 def stdout_dev_full_console(d):
     """stdout is /dev/full: one line on stderr, exit 2."""
     inv = check(d, stdout="/dev/full", literal=("disclosure-lint",))
@@ -85,7 +85,7 @@ def stdout_dev_full_console(d):
     return inv
 
 
-@case("out", extra=True, exit=2, xfail="issue 8: stdout on a full disk: traceback")
+@case("out", extra=True, exit=2)
 def stdout_dev_full_json(d):
     """stdout is /dev/full with -f json."""
     inv = check(d, fmt="json", stdout="/dev/full", literal=("disclosure-lint",))
@@ -93,7 +93,7 @@ def stdout_dev_full_json(d):
     return inv
 
 
-@case("out", exit=2, extra=True, xfail="issue 8: stdout on a full disk: traceback")
+@case("out", exit=2, extra=True)
 def stdout_dev_full_stats(d):
     """stats to a stdout that is /dev/full."""
     inv = check(d, cmd="stats", stdout="/dev/full", literal=("disclosure-lint",))
@@ -101,7 +101,7 @@ def stdout_dev_full_stats(d):
     return inv
 
 
-@case("out", exit=2, extra=True, xfail="issue 8: stdout on a full disk: traceback")
+@case("out", exit=2, extra=True)
 def stdout_dev_full_rules(d):
     """rules to a stdout that is /dev/full."""
     return Invocation(["rules"], stdout="/dev/full", literal=("disclosure-lint",))
@@ -118,33 +118,33 @@ def stdout_broken_pipe(d):
 SURROGATE = b"\xff\xfe\xb0-report-2023.md"  # not valid UTF-8: a surrogate-escaped str in Python
 
 
-@case("out", xfail="issue 8: a file name that is not UTF-8 (surrogates): traceback on output")
+@case("out")
 def surrogate_name_console(d):
     """A file name that is not valid UTF-8, console output."""
     return check(d, os.fsdecode(write(d, SURROGATE, b.example())))
 
 
-@case("out", extra=True, xfail="issue 8: a file name that is not UTF-8 (surrogates): traceback on output")
+@case("out", extra=True)
 def surrogate_name_json(d):
     """A file name that is not valid UTF-8, JSON output."""
     return check(d, os.fsdecode(write(d, SURROGATE, b.example())), fmt="json")
 
 
-@case("out", extra=True, xfail="issue 8: a file name that is not UTF-8 (surrogates): traceback on output")
+@case("out", extra=True)
 def surrogate_name_in_folder(d):
     """A file name that is not valid UTF-8 found by a folder walk."""
     write(d, b"folder/" + SURROGATE, b.example())
     return check_folder(d)
 
 
-@case("out", exit=0, extra=True, xfail="issue 8: a file name that is not UTF-8 (surrogates): traceback on output")
+@case("out", exit=0, extra=True)
 def surrogate_name_stats(d):
     """A file name that is not valid UTF-8 in stats -f json."""
     inv = check(d, os.fsdecode(write(d, SURROGATE, b.example())), cmd="stats", fmt="json")
     return inv
 
 
-@case("out", exit=2, extra=True, xfail="issue 8: a file name that is not UTF-8 (surrogates): traceback on output")
+@case("out", exit=2, extra=True)
 def surrogate_name_unreadable(d):
     """An unreadable file whose name is not valid UTF-8: the error line."""
     return check(d, os.fsdecode(write(d, b"\xff\xfe-bad.pdf", b"not a pdf")))
@@ -153,19 +153,19 @@ def surrogate_name_unreadable(d):
 GBK = {"PYTHONIOENCODING": "gbk"}
 
 
-@case("out", xfail="issue 8: an emoji under a GBK terminal: UnicodeEncodeError traceback")
+@case("out")
 def emoji_name_gbk(d):
     """A file name with an emoji, output encoding GBK."""
     return check(d, write(d, "报告😀-2023.md", b.example()), env=GBK)
 
 
-@case("out", extra=True, xfail="issue 8: an emoji under a GBK terminal: UnicodeEncodeError traceback")
+@case("out", extra=True)
 def emoji_text_gbk(d):
     """Report text (the agency in the title) with an emoji, output encoding GBK."""
     return check(d, write(d, "emoji-2023.md", b.titled("江北😀市桐溪区")), env=GBK)
 
 
-@case("out", extra=True, xfail="issue 8: an emoji under a GBK terminal: UnicodeEncodeError traceback")
+@case("out", extra=True)
 def emoji_text_gbk_json(d):
     """Report text with an emoji, output encoding GBK, JSON."""
     return check(d, write(d, "emoji-2023.md", b.titled("江北😀市桐溪区")), env=GBK, fmt="json")
@@ -177,51 +177,51 @@ def emoji_gbk_stats(d):
     return check(d, write(d, "emoji-2023.md", b.titled("江北😀市桐溪区")), env=GBK, cmd="stats")
 
 
-@case("out", extra=True, xfail="issue 8: an emoji under an ASCII terminal: UnicodeEncodeError traceback")
+@case("out", extra=True)
 def emoji_ascii_terminal(d):
     """A report with an emoji and a Chinese name, output encoding ASCII (LANG=C)."""
     return check(d, write(d, "报告😀-2023.md", b.example()), env={"PYTHONIOENCODING": "ascii"})
 
 
-@case("out", xfail="issue 8: rich markup [/] in report text: MarkupError traceback, run lost")
+@case("out")
 def markup_close_tag_in_title(d):
     """``[/]`` in the report title (the agency shown in the header): rich must not parse it."""
     return check(d, write(d, "m-2023.md", b.titled("江北市[/]桐溪区")), literal=("江北市[/]桐溪区",))
 
 
-@case("out", extra=True, xfail="issue 8: rich markup [red]…[/] in report text is interpreted")
+@case("out", extra=True)
 def markup_bold_in_title(d):
     """``[red]…[/]`` in the report title is shown as written (the agency name drops spaces: no ``[bold red]``)."""
     return check(d, write(d, "m-2023.md", b.titled("[red]江北[/]市桐溪区")), literal=("[red]江北[/]市桐溪区",))
 
 
-@case("out", xfail="issue 8: rich [link=…] markup in report text becomes a hyperlink")
+@case("out")
 def markup_link_in_title(d):
     """``[link=…]`` in the report title is shown as written, not made a hyperlink."""
     return check(d, write(d, "m-2023.md", b.titled("[link=https://evil.example/]江北市[/link]桐溪区")),
                  literal=("[link=https://evil.example/]",))
 
 
-@case("out", extra=True, xfail="issue 8: rich markup [/] in a file name: MarkupError traceback")
+@case("out", extra=True)
 def markup_close_tag_in_name(d):
     """A file named ``报告[/]-2023.md``."""
     return check(d, write(d, "报告[/]-2023.md", b.example()), literal=("报告[/]-2023.md",))
 
 
-@case("out", xfail="issue 8: rich markup in a file name is interpreted")
+@case("out")
 def markup_bold_in_name(d):
     """A file named ``[bold red]报告[/]-2023.md``."""
     return check(d, write(d, "[bold red]报告[/]-2023.md", b.example()), literal=("[bold red]报告[/]-2023.md",))
 
 
-@case("out", extra=True, xfail="issue 8: rich [link=…] markup in a file name becomes a hyperlink")
+@case("out", extra=True)
 def markup_link_in_name(d):
     """A file named ``[link=https://evil.example/]x[/link]-2023.md``."""
     return check(d, write(d, "[link=https:⁄⁄evil.example]x[/link]-2023.md", b.example()),
                  literal=("[link=https:⁄⁄evil.example]x[/link]-2023.md",))
 
 
-@case("out", extra=True, xfail="issue 8: rich markup in a file name is interpreted")
+@case("out", extra=True)
 def markup_backslash_in_name(d):
     """A file name ending a backslash before markup (``a\\[bold]``), which naive escaping gets wrong."""
     return check(d, write(d, "a\\[bold]b-2023.md", b.example()), literal=("a\\[bold]b-2023.md",))
@@ -244,31 +244,31 @@ def _ctl_name(d: Path, name: str, fmt: str | None = None, content: str | bytes |
     return check(d, write(d, name, b.example() if content is None else content), fmt=fmt, **kw)
 
 
-@case("out", xfail="issue 8: ANSI escapes in a file name reach the terminal")
+@case("out")
 def ansi_clear_screen_in_name(d):
     """A file name with ``ESC[2J ESC[H`` (clear screen)."""
     return _ctl_name(d, "报告\x1b[2J\x1b[H-2023.md")
 
 
-@case("out", extra=True, exit=2, xfail="issue 8: ANSI escapes in a file name reach the terminal (error line)")
+@case("out", extra=True, exit=2)
 def ansi_in_unreadable_name(d):
     """An unreadable file whose name carries ``ESC[31m``: the error line (stderr and stdout)."""
     return _ctl_name(d, "坏\x1b[31m红\x1b[0m.pdf", content=b"not a pdf")
 
 
-@case("out", extra=True, xfail="issue 8: an OSC 8 hyperlink in a file name reaches the terminal")
+@case("out", extra=True)
 def osc8_hyperlink_in_name(d):
     """A file name carrying an OSC 8 hyperlink (``ESC]8;;url BEL``)."""
     return _ctl_name(d, "\x1b]8;;https:⁄⁄evil.example\x07点此\x1b]8;;\x07-2023.md")
 
 
-@case("out", extra=True, xfail="issue 8: a C1 control (CSI U+009B) in a file name reaches the terminal")
+@case("out", extra=True)
 def c1_csi_in_name(d):
     """A file name with the one-character CSI U+009B."""
     return _ctl_name(d, "报告\u009b2J-2023.md")
 
 
-@case("out", xfail="issue 8: a bidi override in a file name reaches the terminal")
+@case("out")
 def bidi_override_in_name(d):
     """A file name with RIGHT-TO-LEFT OVERRIDE (U+202E), which reverses what follows."""
     return _ctl_name(d, "报告\u202edm.3202-txt")
@@ -280,19 +280,19 @@ def cr_in_name(d):
     return _ctl_name(d, "报告\r伪造-2023.md")
 
 
-@case("out", extra=True, xfail="issue 8: a DEL/backspace in a file name reaches the terminal")
+@case("out", extra=True)
 def backspace_in_name(d):
     """A file name with backspaces and DEL."""
     return _ctl_name(d, "报告\x08\x08\x7f-2023.md")
 
 
-@case("out", extra=True, xfail="issue 8: a C1 control in a file name reaches the JSON output")
+@case("out", extra=True)
 def c1_in_name_json(d):
     """A file name with U+009B, JSON output (json.dumps leaves C1 raw)."""
     return _ctl_name(d, "报告\u009b2J-2023.md", fmt="json")
 
 
-@case("out", extra=True, xfail="issue 8: a bidi override in a file name reaches the JSON output")
+@case("out", extra=True)
 def bidi_in_name_json(d):
     """A file name with U+202E, JSON output."""
     return _ctl_name(d, "报告\u202e-2023.md", fmt="json")
@@ -304,19 +304,19 @@ def newline_in_name(d):
     return _ctl_name(d, "报告\n检查了 0 个文件-2023.md")
 
 
-@case("out", extra=True, xfail="issue 8: ANSI escapes in report text reach the terminal")
+@case("out", extra=True)
 def ansi_in_title(d):
     """ESC sequences in the report title (the agency shown in the header)."""
     return check(d, write(d, "a-2023.md", b.titled("江北市\x1b[2J\x1b[H桐溪区")))
 
 
-@case("out", xfail="issue 8: a C1 control in report text reaches the terminal")
+@case("out")
 def c1_in_title(d):
     """U+009B in the report title."""
     return check(d, write(d, "a-2023.md", b.titled("江北\u009b2J市桐溪区")))
 
 
-@case("out", extra=True, xfail="issue 8: a bidi override in report text reaches the terminal")
+@case("out", extra=True)
 def bidi_in_title(d):
     """U+202E and U+2066 in the report title."""
     return check(d, write(d, "a-2023.md", b.titled("江北\u202e市\u2066桐溪区")))
@@ -334,7 +334,7 @@ def _stats_o(d: Path, target: str, **kw) -> Invocation:
     return Invocation(["stats", g, "-o", target], **kw)
 
 
-@case("out", exit=0, xfail="issue 8: stats -o replaces a symlink with a regular file")
+@case("out", exit=0)
 def stats_o_symlink(d):
     """``stats -o link`` where link → a regular file: written through, the link kept."""
     write(d, "real.csv", "old\n")
@@ -345,7 +345,7 @@ def stats_o_symlink(d):
     return inv
 
 
-@case("out", exit=2, xfail="issue 8: stats -o replaces a FIFO with a regular file")
+@case("out", exit=2)
 def stats_o_fifo(d):
     """``stats -o fifo``: refused in one line (never blocks opening it), the FIFO kept."""
     return _stats_o(d, b.fifo(d, "out.csv"), post=kept(Path("out.csv"), stat.S_ISFIFO, "a FIFO"),
@@ -361,20 +361,20 @@ def _char_device(d: Path, name: str, major_minor: tuple[int, int]) -> str:
     return name
 
 
-@case("out", exit=2, xfail="issue 8: stats -o onto a device node replaces it (as root: /dev/full itself)")
+@case("out", exit=2)
 def stats_o_char_device(d):
     """``stats -o full`` onto a private copy of /dev/full (never the real one): ENOSPC in one line, node kept."""
     name = _char_device(d, "full", (1, 7))
     return _stats_o(d, name, post=kept(Path(name), lambda m: stat.S_ISCHR(m) or stat.S_ISLNK(m), "a device"))
 
 
-@case("out", exit=2, extra=True, xfail="issue 8: stats -o onto a symlink to /dev/full replaces the link")
+@case("out", exit=2, extra=True)
 def stats_o_symlink_to_dev_full(d):
     """``stats -o link`` where link → /dev/full: streamed to the device (ENOSPC: exit 2), link kept."""
     return _stats_o(d, link(d, "full-link", "/dev/full"), post=kept(Path("full-link"), stat.S_ISLNK, "a symlink"))
 
 
-@case("out", exit=0, xfail="issue 8: stats -o /dev/stdout (a symlink) is replaced/refused, not streamed")
+@case("out", exit=0)
 def stats_o_stdout_link(d):
     """``stats -o stdout`` where stdout → /proc/self/fd/1 (what /dev/stdout is): streamed, link kept."""
     return _stats_o(d, link(d, "stdout", "/proc/self/fd/1"), post=kept(Path("stdout"), stat.S_ISLNK, "a symlink"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 
 from ..errors import InputError
 from ..fsread import Refused, TooBig, os_reason, read_regular
@@ -74,11 +75,17 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     return data
 
 
+# Markdown's own marks: what is left when they are removed is the text a reader should have found.
+_MARKDOWN_MARKS = re.compile(r"[>#*+|`_~=\-\s]+")
+
+
 def read_document(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     module_name, _fmt = reader_for(path)
     module = importlib.import_module(f"{__name__}.{module_name}")
     doc = module.read(path, data, limits=limits)
     if not (doc.meta or {}).get("notices") and not any(has_visible_text(b.text) for b in doc.blocks):
+        if doc.format == "markdown" and has_visible_text(_MARKDOWN_MARKS.sub("", doc.text)):
+            raise InputError("文件中的文字没有读出任何段落（Markdown 的引用或列表嵌套过深），没有可检查的内容")
         raise InputError("文件中没有可检查的文字（只有空白、空段落或空表格）")
     return doc
 
