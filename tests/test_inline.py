@@ -399,6 +399,7 @@ def test_dl112_inline_in_flattened_text():
     assert not {"DL101", "DL103", "DL106"} & set(codes(diags))
 
 
+@pytest.mark.slow  # a 1 MB input; the hostile suite and test_hostile_text cover the shapes by default
 # -- bounded work ---------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("unit", [

@@ -196,6 +196,7 @@ def _rand_brands(n: int) -> str:
     return "".join(parts)[:n]
 
 
+@pytest.mark.slow  # a 1 MB input; the hostile suite and test_hostile_text cover the shapes by default
 @pytest.mark.parametrize("line", [
     "体育" * 500_000,
     "体育官网" * 250_000,

@@ -167,6 +167,7 @@ def test_unknown_year_skips_dated_totals():
     assert no_year("主动公开政府信息120条，其中政策文件150条。") == [("disclosed", 120, [("item", 150)], False)]
 
 
+@pytest.mark.slow  # a 1 MB input; the hostile suite and test_hostile_text cover the shapes by default
 def test_one_megabyte_line_is_linear():
     unit = "主动公开政府信息120条，政策文件15条，工作动态98条；办结5件，予以公开2件、部分公开1件。其中，不予公开1件。"
     text = "江北市某某区某某局2023年政府信息公开工作年度报告 " + unit * (1_000_000 // len(unit))

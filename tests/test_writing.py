@@ -416,6 +416,7 @@ def test_corpus_has_no_writing_findings():
             assert [d.match for d in lint(text, select=WRITING, fmt="text")] == [], f
 
 
+@pytest.mark.slow  # a 1 MB input; the hostile suite and test_hostile_text cover the shapes by default
 def test_one_megabyte_line_is_linear():
     text = flatten((ROOT / "examples" / "clean-2023.md").read_text(encoding="utf-8"))
     big = (" ".join([text] * 120))[:1_000_000]
