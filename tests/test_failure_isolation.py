@@ -170,3 +170,28 @@ def test_console_summary_says_a_file_was_not_fully_checked(tmp_path, monkeypatch
     res = runner.invoke(app, ["check", a, b])
     assert res.exit_code == 2 and "Traceback" not in res.output
     assert "1 个文件因工具出错未能完整检查" in res.output
+
+
+def test_a_reader_raising_is_one_dl000(tmp_path, monkeypatch):
+    from disclosure_lint.readers import markdown as md_reader
+
+    expected = _normal(tmp_path)
+    a, b = _files(tmp_path)
+    real = md_reader.read
+
+    def broken(path, data, *args, **kwargs):
+        if "a-2023" in path:
+            raise IndexError("读到一半")
+        return real(path, data, *args, **kwargs)
+
+    monkeypatch.setattr(md_reader, "read", broken)
+    run = check_paths([a, b])
+    first, second = run.files
+    assert [d.code for d in first.diagnostics] == ["DL000"] and first.error is None
+    assert "读取时出错" in first.diagnostics[0].message and "IndexError" in first.diagnostics[0].message
+    assert sorted(x.code for x in second.diagnostics) == expected
+    assert run.exit_code() == 2
+    assert Checker(ignore=["DL000"]).check_file(a).diagnostics == []
+    # the statistics export still gets one line for the file
+    doc, _, error = Checker().read(a)
+    assert doc is None and "IndexError" in error

@@ -68,6 +68,7 @@ class RunResult:
 
 # what a stage's failure leaves undone (the DL000 message of :meth:`Checker.check_document`)
 _NOT_DONE = {
+    "读取": "本文件未检查",
     "解读报告": "本文件未检查",
     "识别报告": "本文件未检查",
     "检查": "本文件未检查完（已得到的结果没有列出）",
@@ -239,6 +240,7 @@ class Checker:
         lc = lc or self.config_for(doc.path)
         active = self._rules_for(lc)
         result = FileResult(path=doc.path, format=doc.format, encoding=doc.encoding)
+        stage = "解读报告"
         try:
             rep = interpret(doc, self.overrides(lc), lc.config.limits)
             stage = "识别报告"
@@ -250,8 +252,6 @@ class Checker:
             stage = "汇总报告概况"
             result.report = report_summary(rep)
         except Exception as exc:  # noqa: BLE001 - the tool's failure on one file must not stop the run
-            if "rep" not in locals():
-                stage = "解读报告"
             result.skipped = None  # a tool failure is reported, never a quiet skip
             if not (stage == "汇总报告概况" and any(map(failures.is_tool_failure, result.diagnostics))):
                 # (a summary failing after a report fact failed is that fact again: one finding per file)
@@ -271,6 +271,14 @@ class Checker:
         The error is one Chinese sentence; configuration errors are raised (they stop the run).
         """
         try:
+            return self._read(path)
+        except _ReaderCrash as crash:
+            exc = crash.__cause__ or crash
+            return None, crash.lc, f"读取失败（{failures.describe(exc)}）。这可能是工具的问题，请反馈。"
+
+    def _read(self, path: str) -> tuple[Document | None, LoadedConfig | None, str | None]:
+        """:meth:`read`, an unexpected exception of the reader raised as :class:`_ReaderCrash` (with the config)."""
+        try:
             lc = self.config_for(path)
         except (OSError, ValueError) as exc:  # a name too long for the file system, …: as when reading it
             return None, None, str(os_error(path, exc) if isinstance(exc, OSError) else exc)
@@ -279,13 +287,22 @@ class Checker:
         except DisclosureLintError as exc:
             return None, lc, str(exc)
         except Exception as exc:  # noqa: BLE001 - never a traceback for bad input
-            return None, lc, f"读取失败（{type(exc).__name__}: {exc}）。这可能是工具的问题，请反馈。"
+            raise _ReaderCrash(lc) from exc
 
     def check_file(self, path: str, walked: bool = False) -> FileResult:
+        """Read and check one file.  Bad input (missing, corrupt, …) is ``FileResult.error``; the tool's own
+        failure while reading it is one DL000 finding (exit code 2, as in :meth:`check_document`)."""
         if walked and not _readable(path):  # a .doc/.wps/.ofd/.xls found in a directory: one line, not an error
             return FileResult(path=path, skipped=UNSUPPORTED[os.path.splitext(path)[1].lower()])
         try:
-            doc, lc, error = self.read(path)
+            try:
+                doc, lc, error = self._read(path)
+            except _ReaderCrash as crash:
+                exc = crash.__cause__ or crash
+                result = FileResult(path=path, diagnostics=[failures.stage_failure(path, "读取", exc, "本文件未检查")])
+                if self._ignores_internal_errors(crash.lc):
+                    result.diagnostics = []
+                return result
             if doc is None:
                 return FileResult(path=path, error=error)
             return self.check_document(doc, lc, walked=walked)
@@ -293,6 +310,14 @@ class Checker:
             if self._explicit or exc.path == "命令行参数":
                 raise  # the user's own choice is wrong: stop the run
             return FileResult(path=path, error=f"未检查：{exc}")  # a configuration found in a checked folder
+
+
+class _ReaderCrash(Exception):
+    """A reader raised something unexpected (its ``__cause__``): the tool's failure, not the file's."""
+
+    def __init__(self, lc: LoadedConfig):
+        super().__init__("reader crashed")
+        self.lc = lc
 
 
 def report_summary(rep) -> dict:
