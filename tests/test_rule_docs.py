@@ -34,7 +34,8 @@ def test_pass_example_quiet(rule, example):
 
 def test_every_rule_has_examples():
     for r in RULES:
-        assert r.spec.docs.fail, f"{r.code} has no fail example"
+        # DL000 reports the tool's own failures: no report text makes it fire (tests/test_failure_isolation.py)
+        assert r.spec.docs.fail or r.spec.kind == "internal-error", f"{r.code} has no fail example"
         assert r.spec.docs.pass_, f"{r.code} has no pass example"
 
 

@@ -18,9 +18,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import failures
 from .config import ConfigResolver, LoadedConfig
 from .diagnostics import SEVERITY_RANK, Diagnostic
-from .engine import ActiveRule, prepare, run, unknown_selectors
+from .engine import ActiveRule, matches_selector, prepare, run, unknown_selectors
 from .errors import ConfigError, DisclosureLintError
 from .fsread import walk_tree
 from .model import Document
@@ -57,11 +58,22 @@ class RunResult:
     def exit_code(self, fail_on: str = "error") -> int:
         if self.errors or any(f.error for f in self.files):
             return 2
+        if any(failures.is_tool_failure(d) for f in self.files for d in f.diagnostics):
+            return 2  # the tool failed on a file (DL000): not fully checked, never "no problems found"
         threshold = SEVERITY_RANK[fail_on]
         if any(SEVERITY_RANK[d.severity] >= threshold for f in self.files for d in f.diagnostics):
             return 1
         return 0
 
+
+# what a stage's failure leaves undone (the DL000 message of :meth:`Checker.check_document`)
+_NOT_DONE = {
+    "读取": "本文件未检查",
+    "解读报告": "本文件未检查",
+    "识别报告": "本文件未检查",
+    "检查": "本文件未检查完（已得到的结果没有列出）",
+    "汇总报告概况": "本文件的报告概况（标题、机关、年度等）未列出，检查结果不受影响",
+}
 
 MAX_WALK_DEPTH = 100  # directory levels below a walked directory (the tree is walked without recursion)
 _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
@@ -177,6 +189,7 @@ class Checker:
         self.select = select
         self.ignore = ignore or []
         self._active: dict[str, list[ActiveRule]] = {}
+        self._hide_internal: dict[str, bool] = {}  # per configuration: DL000 ignored
 
     def _rules_for(self, lc: LoadedConfig) -> list[ActiveRule]:
         key = str(lc.path)
@@ -193,6 +206,8 @@ class Checker:
                 raise ConfigError("命令行参数", f"--select/--ignore 中的 {', '.join(bad)} 不是已知的规则代码、代码前缀、"
                                                 "规则名称、类别或规则包（用 disclosure-lint rules 查看）")
             self._active[key] = prepare(rules, cfg, str(lc.path or "<config>"))
+            self._hide_internal[key] = any(matches_selector(r, s) for r in rules if r.code == failures.CODE
+                                           for s in cfg.ignore)
             # Rules, compiled patterns and imported modules live for the whole run: move them out of
             # the garbage collector's generations so that collections while checking many files
             # do not walk them again and again (~8% faster on a directory of reports).
@@ -216,23 +231,53 @@ class Checker:
 
     def check_document(self, doc: Document, lc: LoadedConfig | None = None, walked: bool = False) -> FileResult:
         """Check one document; ``walked``: it was found in a directory, so it is skipped (``FileResult.skipped``)
-        when it is plainly not an annual report (``AnnualReport.candidate``)."""
+        when it is plainly not an annual report (``AnnualReport.candidate``).
+
+        An unexpected exception in any stage (interpreting the document, running the rules, summarising the
+        report) gives this file one DL000 finding naming the stage (:mod:`.failures`), never a traceback;
+        :meth:`RunResult.exit_code` is then 2.  ``ignore: [DL000]`` hides it.
+        """
         lc = lc or self.config_for(doc.path)
         active = self._rules_for(lc)
-        ov = self.overrides(lc)
-        rep = interpret(doc, ov, lc.config.limits)
-        if walked and not rep.candidate.plausible:
-            return FileResult(path=doc.path, format=doc.format, encoding=doc.encoding, report=report_summary(rep),
-                              skipped=rep.candidate.reason)
-        diags = run(rep, active, lc.config.limits)
-        return FileResult(path=doc.path, diagnostics=diags, format=doc.format, encoding=doc.encoding,
-                          report=report_summary(rep))
+        result = FileResult(path=doc.path, format=doc.format, encoding=doc.encoding)
+        stage = "解读报告"
+        try:
+            rep = interpret(doc, self.overrides(lc), lc.config.limits)
+            stage = "识别报告"
+            if walked and not rep.candidate.plausible:
+                result.skipped = rep.candidate.reason
+            else:
+                stage = "检查"
+                result.diagnostics = run(rep, active, lc.config.limits)
+            stage = "汇总报告概况"
+            result.report = report_summary(rep)
+        except Exception as exc:  # noqa: BLE001 - the tool's failure on one file must not stop the run
+            result.skipped = None  # a tool failure is reported, never a quiet skip
+            if not (stage == "汇总报告概况" and any(map(failures.is_tool_failure, result.diagnostics))):
+                # (a summary failing after a report fact failed is that fact again: one finding per file)
+                result.diagnostics.append(failures.stage_failure(doc.path, stage, exc, _NOT_DONE[stage]))
+        if self._ignores_internal_errors(lc):
+            result.diagnostics = [d for d in result.diagnostics if d.code != failures.CODE]
+        return result
+
+    def _ignores_internal_errors(self, lc: LoadedConfig) -> bool:
+        """DL000 is reported unless ignored (a ``select`` list that omits it does not hide a tool failure)."""
+        self._rules_for(lc)
+        return self._hide_internal[str(lc.path)]
 
     def read(self, path: str) -> tuple[Document | None, LoadedConfig | None, str | None]:
         """Read one file with its configuration: ``(document, config, None)`` or ``(None, config, error)``.
 
         The error is one Chinese sentence; configuration errors are raised (they stop the run).
         """
+        try:
+            return self._read(path)
+        except _ReaderCrash as crash:
+            exc = crash.__cause__ or crash
+            return None, crash.lc, f"读取失败（{failures.describe(exc)}）。这可能是工具的问题，请反馈。"
+
+    def _read(self, path: str) -> tuple[Document | None, LoadedConfig | None, str | None]:
+        """:meth:`read`, an unexpected exception of the reader raised as :class:`_ReaderCrash` (with the config)."""
         try:
             lc = self.config_for(path)
         except (OSError, ValueError) as exc:  # a name too long for the file system, …: as when reading it
@@ -242,13 +287,22 @@ class Checker:
         except DisclosureLintError as exc:
             return None, lc, str(exc)
         except Exception as exc:  # noqa: BLE001 - never a traceback for bad input
-            return None, lc, f"读取失败（{type(exc).__name__}: {exc}）。这可能是工具的问题，请反馈。"
+            raise _ReaderCrash(lc) from exc
 
     def check_file(self, path: str, walked: bool = False) -> FileResult:
+        """Read and check one file.  Bad input (missing, corrupt, …) is ``FileResult.error``; the tool's own
+        failure while reading it is one DL000 finding (exit code 2, as in :meth:`check_document`)."""
         if walked and not _readable(path):  # a .doc/.wps/.ofd/.xls found in a directory: one line, not an error
             return FileResult(path=path, skipped=UNSUPPORTED[os.path.splitext(path)[1].lower()])
         try:
-            doc, lc, error = self.read(path)
+            try:
+                doc, lc, error = self._read(path)
+            except _ReaderCrash as crash:
+                exc = crash.__cause__ or crash
+                result = FileResult(path=path, diagnostics=[failures.stage_failure(path, "读取", exc, "本文件未检查")])
+                if self._ignores_internal_errors(crash.lc):
+                    result.diagnostics = []
+                return result
             if doc is None:
                 return FileResult(path=path, error=error)
             return self.check_document(doc, lc, walked=walked)
@@ -256,6 +310,14 @@ class Checker:
             if self._explicit or exc.path == "命令行参数":
                 raise  # the user's own choice is wrong: stop the run
             return FileResult(path=path, error=f"未检查：{exc}")  # a configuration found in a checked folder
+
+
+class _ReaderCrash(Exception):
+    """A reader raised something unexpected (its ``__cause__``): the tool's failure, not the file's."""
+
+    def __init__(self, lc: LoadedConfig):
+        super().__init__("reader crashed")
+        self.lc = lc
 
 
 def report_summary(rep) -> dict:

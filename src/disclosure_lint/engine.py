@@ -3,7 +3,8 @@
 It selects rules (``select``/``ignore``), applies per-rule severity and options,
 runs each rule's kind, formats messages, computes positions, pointers and
 fingerprints, and applies inline suppressions.  A bug in one rule never stops the
-others: it becomes an ``input``-category DL000 warning that names the rule.
+others: it becomes an ``input``-category DL000 warning that names the rule; a shared report fact that
+raises is one DL000 for the file naming the rules it stopped (:mod:`.failures`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pydantic import ValidationError
 from .config import Config
 from .diagnostics import Diagnostic, Edit, Fix, fingerprint
 from .errors import ConfigError
+from .failures import fact_failure, raise_site, report_fact, rule_failure
 from .kinds import get_kind
 from .kinds.base import Hit, Kind
 from .limits import DEFAULT_LIMITS, Limits
@@ -372,6 +374,7 @@ def _run(report: AnnualReport, active: list[ActiveRule], limits: Limits) -> list
     doc = report.document
     sup = parse_suppressions(doc)
     found: list[tuple[tuple, str, Diagnostic]] = []
+    facts: dict[tuple[str, type, str], tuple[BaseException, list[str]]] = {}  # a shared fact's failure → its rules
     for ar in active:
         cap = _cap(ar, limits)
         mine: list[tuple[tuple, str, Diagnostic]] = []
@@ -389,13 +392,15 @@ def _run(report: AnnualReport, active: list[ActiveRule], limits: Limits) -> list
             )))
         except Exception as exc:  # noqa: BLE001 - a rule bug must not stop the run
             stopped = False
-            found.append(((10**9,), "DL000", Diagnostic(
-                path=doc.path, code="DL000", rule="internal-error", category="input", severity="warning",
-                message=f"规则 {ar.rule.code}（{ar.rule.spec.name}）运行出错，已跳过：{type(exc).__name__}: {exc}。"
-                        "这是工具的问题，不是报告的问题，请反馈。",
-                fingerprint=f"DL000:{ar.rule.code}",
-            )))
+            fact = report_fact(exc.__traceback__)
+            if fact is None:  # the kind's own bug: one finding naming the rule
+                found.append(((10**9,), "DL000", rule_failure(doc.path, ar.rule.code, ar.rule.spec.name, exc)))
+            else:  # a shared report fact: one finding per fact (and raise site), naming every rule it stopped
+                failed = facts.setdefault((fact, type(exc), raise_site(exc.__traceback__)), (exc, []))
+                failed[1].append(ar.rule.code)
         found.extend(_capped(mine, ar, cap, stopped))
+    for (fact, _, _), (exc, codes) in facts.items():
+        found.append(((10**9,), "DL000", fact_failure(doc.path, fact, exc, codes)))
     found.sort(key=lambda t: (t[0], t[1]))
     # stable fingerprints: rule + key + occurrence number of that key
     seen: Counter[tuple[str, str]] = Counter()

@@ -265,3 +265,16 @@ class ReaderNotice(Kind):
         return Hit(params={"detail": detail, "advice": _OCR_ALL},
                    evidence={"expected": "正文为文字", "actual": f"{images}张图片", "images": images},
                    key="image-only")
+
+
+@register
+class InternalError(Kind):
+    """DL000: the tool's own failures on a file.  Never a check of the report: the engine and
+    :meth:`.api.Checker.check_document` give these findings when an exception occurs (:mod:`..failures`);
+    the kind exists so that the rule has a file, docs, ``explain`` and can be ignored."""
+
+    name = "internal-error"
+    params = frozenset({"detail"})
+
+    def check(self, report) -> Iterator[Hit]:
+        return iter(())

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..diagnostics import SEVERITY_ZH
+from ..failures import is_tool_failure
 from ..termsafe import terminal
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -103,6 +104,9 @@ def render(run, stream: TextIO, fail_on: str = "error", **_: object) -> None:
     summary = f"检查了 {n_files} 个文件：{e} 个错误，{w} 个警告，{i} 个提示"
     if unreadable:
         summary += f"；{unreadable} 个文件无法读取"
+    tool_failed = sum(1 for f in run.files if any(map(is_tool_failure, f.diagnostics)))
+    if tool_failed:
+        summary += f"；{tool_failed} 个文件因工具出错未能完整检查（DL000，请反馈）"
     unsupported = sum(1 for f in run.skipped if f.report is None)
     if skipped - unsupported:
         summary += f"；跳过 {skipped - unsupported} 个不像年度报告的文件"
