@@ -221,7 +221,10 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
                     continue
                 except Exception:  # noqa: BLE001 - a broken stream: pdfminer says so below
                     pass
-                page = _Page_of(pdf, page_obj, number)
+                try:
+                    page = _Page_of(pdf, page_obj, number)
+                except Exception as exc:  # noqa: BLE001 - a malformed page dictionary (MediaBox …)
+                    raise _page_error(exc, data, number) from None
                 try:
                     pages.append(_read_page(page))
                 except _PageTooBig as exc:
