@@ -195,3 +195,20 @@ def test_a_reader_raising_is_one_dl000(tmp_path, monkeypatch):
     # the statistics export still gets one line for the file
     doc, _, error = Checker().read(a)
     assert doc is None and "IndexError" in error
+
+
+def test_stats_export_isolates_an_interpreting_failure(tmp_path, monkeypatch):
+    """``stats`` reads and interprets like ``check``: a report layer that raises is that file's error line."""
+    import disclosure_lint.report as report_mod
+    from disclosure_lint.stats_export import export_paths
+
+    bad = tmp_path / "a.md"
+    bad.write_text("# 某某局2023年政府信息公开工作年度报告\n\n一、总体情况\n\n正文。\n", encoding="utf-8")
+
+    def boom(*a, **k):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(report_mod, "interpret", boom)
+    run = export_paths([str(bad)])
+    [fe] = run.files
+    assert fe.error and "解读报告时出错" in fe.error and "RuntimeError" in fe.error

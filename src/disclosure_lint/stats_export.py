@@ -268,7 +268,11 @@ def export_file(checker, path: str) -> FileExport:
     doc, lc, error = checker.read(path)
     if doc is None:
         return FileExport(path=path, error=error)
-    report = interpret(doc, checker.overrides(lc), lc.config.limits)
+    try:
+        report = interpret(doc, checker.overrides(lc), lc.config.limits)
+    except Exception as exc:  # noqa: BLE001 - the report layer's bug is the tool's problem, not the file's
+        return FileExport(path=path, format=doc.format, encoding=doc.encoding,
+                          error=f"解读报告时出错，已跳过（{type(exc).__name__}: {exc}）。这是工具的问题，请反馈。")
     try:
         return export_report(doc.path, report, doc.format, doc.encoding)
     except Exception as exc:  # noqa: BLE001 - an extractor bug is the tool's problem, not the file's
