@@ -117,3 +117,17 @@ def test_no_kind_imports_the_engine_or_the_packs():
         mods = _runtime_imports(ast.parse(path.read_text(encoding="utf-8")))
         bad = [m for m in mods if m.split(".")[0] in ("engine", "packs", "api", "cli")]
         assert not bad, f"{path.name} imports {bad}"
+
+
+def test_hidden_spam_left_to_dl505_only_when_it_runs():
+    from .test_hidden_content import SPAM_PAGE
+    from .test_reader_html import lint_page
+
+    page = SPAM_PAGE.read_text(encoding="utf-8")
+    both, _ = lint_page(page, select=["DL501", "DL505"])
+    assert [d.code for d in both if d.match == "BOB体育"] == ["DL505"] and "DL501" not in codes(both)
+    alone, _ = lint_page(page, select=["DL501"])
+    assert "BOB体育" in [d.match for d in alone if d.code == "DL501"]
+    hidden = {d.match for d in both if d.code == "DL505"}
+    # every hidden element DL505 reports for its promotion text is reported by DL501 when DL505 does not run
+    assert {d.match for d in alone} & hidden

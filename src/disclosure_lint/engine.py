@@ -136,13 +136,23 @@ def _relate(active: list[ActiveRule]) -> list[ActiveRule]:
     return ordered
 
 
+class _Everything(set):
+    """What a covering rule stopped at its pull limit reports: everything (its findings go on, uncounted)."""
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+
+_EVERYTHING = _Everything()
+
+
 def _deferred(ar: ActiveRule, hit: Hit, reported: dict[str, set[str]]) -> bool:
     """Is ``hit`` left to a rule ``ar`` defers to (it reported the same thing)?  Records what a covering rule
     reports."""
     if ar.covers and hit.about:
         reported.setdefault(ar.rule.code, set()).update(hit.about)
     return bool(ar.covered_by and hit.about) and any(
-        k in seen for c in ar.covered_by if (seen := reported.get(c)) for k in hit.about)
+        k in seen for c in ar.covered_by if (seen := reported.get(c)) is not None for k in hit.about)
 
 
 # -- suppressions ---------------------------------------------------------------------------
@@ -364,6 +374,8 @@ def _pull(report: AnnualReport, ar: ActiveRule, sup: Suppressions, pull: int,
             continue  # a suppressed finding does not count towards the cap
         into.append((_order(hit), d.code, d))
         if len(into) >= pull:
+            if ar.covers:  # the rest is only counted ("at least"): the rules deferring to it take it as covered
+                reported[ar.rule.code] = _EVERYTHING
             return True
     return False
 
