@@ -39,6 +39,9 @@ def render_rule_markdown(rule: LoadedRule) -> str:
     out.append(f"- 类别：`{s.category}`　级别：{SEVERITY_ZH[s.severity]}（`{s.severity}`）　规则包：`{rule.pack}`"
                f"　检查类型：`{s.kind}`" + ("" if s.enabled else "　默认关闭"))
     out.append(f"- 消息：{s.message}")
+    if s.covered_by:
+        out.append(f"- 让位于：{'、'.join(s.covered_by)}（`covered_by`：这些规则启用且报告了同一处问题时，本规则不再报告；"
+                   "它们未启用时，本规则照常报告）")
     out += ["", "## 作用（What it does）", "", d.what.strip(), ""]
     if d.what_en:
         out += [f"*{d.what_en.strip()}*", ""]

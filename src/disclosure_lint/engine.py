@@ -80,6 +80,10 @@ class ActiveRule:
     kind: Kind
     severity: str
     severity_overridden: bool = False  # set by the user's configuration
+    # rule relations, resolved for this configuration: the active rules this one defers to (its
+    # ``covered_by`` that run), and whether an active rule defers to this one (its findings' keys are kept)
+    covered_by: tuple[str, ...] = ()
+    covers: bool = False
 
 
 def prepare(rules: list[LoadedRule], config: Config, config_path: str = "<config>") -> list[ActiveRule]:
@@ -107,7 +111,50 @@ def prepare(rules: list[LoadedRule], config: Config, config_path: str = "<config
             raise ConfigError(r.source if not override else config_path,
                               f"规则 {r.code} 无法使用：{type(exc).__name__}: {str(exc)[:200]}") from None
         active.append(ActiveRule(r, kind, user_severity or r.spec.severity, user_severity is not None))
-    return active
+    return _relate(active)
+
+
+def _relate(active: list[ActiveRule]) -> list[ActiveRule]:
+    """Resolve ``covered_by`` for the selected rules: a rule defers only to those of its ``covered_by`` that
+    are active; those run first (a stable order otherwise; the chains are acyclic, checked at load)."""
+    by_code = {ar.rule.code: ar for ar in active}
+    for ar in active:
+        ar.covered_by = tuple(c for c in ar.rule.spec.covered_by if c in by_code)
+        for c in ar.covered_by:
+            by_code[c].covers = True
+    ordered: list[ActiveRule] = []
+    placed: set[str] = set()
+
+    def place(ar: ActiveRule, depth: int = 0) -> None:
+        if ar.rule.code in placed or depth > len(active):
+            return
+        for c in ar.covered_by:
+            place(by_code[c], depth + 1)
+        placed.add(ar.rule.code)
+        ordered.append(ar)
+
+    for ar in active:
+        place(ar)
+    return ordered
+
+
+class _Everything(set):
+    """What a covering rule stopped at its pull limit reports: everything (its findings go on, uncounted)."""
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+
+_EVERYTHING = _Everything()
+
+
+def _deferred(ar: ActiveRule, hit: Hit, reported: dict[str, set[str]]) -> bool:
+    """Is ``hit`` left to a rule ``ar`` defers to (it reported the same thing)?  Records what a covering rule
+    reports."""
+    if ar.covers and hit.about:
+        reported.setdefault(ar.rule.code, set()).update(hit.about)
+    return bool(ar.covered_by and hit.about) and any(
+        k in seen for c in ar.covered_by if (seen := reported.get(c)) is not None for k in hit.about)
 
 
 # -- suppressions ---------------------------------------------------------------------------
@@ -318,14 +365,19 @@ def _cap(active: ActiveRule, limits: Limits) -> int:
 
 
 def _pull(report: AnnualReport, ar: ActiveRule, sup: Suppressions, pull: int,
-          into: list[tuple[tuple, str, Diagnostic]]) -> bool:
-    """Append the rule's diagnostics that are not suppressed to ``into``; True when stopped at ``pull`` of them."""
+          into: list[tuple[tuple, str, Diagnostic]], reported: dict[str, set[str]]) -> bool:
+    """Append the rule's diagnostics that are not suppressed nor left to a covering rule to ``into``; True when
+    stopped at ``pull`` of them."""
     for hit in ar.kind.check(report):
+        if (ar.covers or ar.covered_by) and _deferred(ar, hit, reported):
+            continue
         d = _diagnostic(report, ar, hit)
         if sup.ranges and sup.hides(d):
             continue  # a suppressed finding does not count towards the cap
         into.append((_order(hit), d.code, d))
         if len(into) >= pull:
+            if ar.covers:  # the rest is only counted ("at least"): the rules deferring to it take it as covered
+                reported[ar.rule.code] = _EVERYTHING
             return True
     return False
 
@@ -375,12 +427,13 @@ def _run(report: AnnualReport, active: list[ActiveRule], limits: Limits) -> list
     sup = parse_suppressions(doc)
     found: list[tuple[tuple, str, Diagnostic]] = []
     facts: dict[tuple[str, type, str], tuple[BaseException, list[str]]] = {}  # a shared fact's failure → its rules
+    reported: dict[str, set[str]] = {}  # code → Hit.about keys of the rules others defer to (they run first)
     for ar in active:
         cap = _cap(ar, limits)
         mine: list[tuple[tuple, str, Diagnostic]] = []
         try:
             with budget(limits.pattern_timeout_ms):
-                stopped = _pull(report, ar, sup, cap * PULL_FACTOR, mine)
+                stopped = _pull(report, ar, sup, cap * PULL_FACTOR, mine, reported)
         except PatternTimeout as exc:  # a user pattern that backtracks for ever: this rule stops for this file
             stopped = False
             found.append(((10**9,), "DL000", Diagnostic(

@@ -76,6 +76,9 @@ class RuleSpec(BaseModel):
     message: str
     options: dict[str, Any] = Field(default_factory=dict)
     enabled: bool = True
+    # Rules that report the same defect more fully: when one of them runs for a file, a finding of this
+    # rule about the same thing (:attr:`.kinds.base.Hit.about`) is left to it; resolved by the engine.
+    covered_by: list[str] = Field(default_factory=list, max_length=20)
     docs: RuleDocs
 
     @field_validator("id")
@@ -83,6 +86,14 @@ class RuleSpec(BaseModel):
     def _id(cls, v: str) -> str:
         if not re.fullmatch(r"[A-Z]{1,6}\d{3}", v):
             raise ValueError("规则代码应为大写字母加三位数字，如 DL101")
+        return v
+
+    @field_validator("covered_by")
+    @classmethod
+    def _covered_by(cls, v: list[str]) -> list[str]:
+        for code in v:
+            if not re.fullmatch(r"[A-Z]{1,6}\d{3}", code):
+                raise ValueError(f"covered_by 中的 {code[:40]!r} 不是规则代码（大写字母加三位数字，如 DL602）")
         return v
 
     @field_validator("name")
@@ -401,7 +412,39 @@ def load_rules(extra_packs: list[Path] | None = None) -> list[LoadedRule]:
             raise ConfigError(r.source, f"规则名称 {r.spec.name} 重复（已在 {names[r.spec.name].source} 中定义）",
                               key="name")
         names[r.spec.name] = r
+    check_relations(rules)
     return rules
+
+
+def check_relations(rules: list[LoadedRule]) -> None:
+    """Every code in a rule's ``covered_by`` names another known rule, and no rule is covered by itself
+    through a chain (A covered by B covered by A): ConfigError naming the rule's file."""
+    by_code = {r.code: r for r in rules}
+    for r in rules:
+        for code in r.spec.covered_by:
+            if code == r.code:
+                raise ConfigError(r.source, f"规则 {r.code} 的 covered_by 不能包含它自己", key="covered_by")
+            if code not in by_code:
+                raise ConfigError(r.source, f"规则 {r.code} 的 covered_by 中的 {code} 不是已知的规则代码",
+                                  key="covered_by")
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    for start in rules:
+        stack = [(start.code, iter(start.spec.covered_by))]
+        if state.get(start.code):
+            continue
+        state[start.code] = 1
+        while stack:
+            code, nxt = stack[-1]
+            child = next(nxt, None)
+            if child is None:
+                state[code] = 2
+                stack.pop()
+            elif state.get(child) == 1:
+                raise ConfigError(by_code[code].source, f"规则 {code} 的 covered_by 形成循环（经过 {child}）",
+                                  key="covered_by")
+            elif not state.get(child):
+                state[child] = 1
+                stack.append((child, iter(by_code[child].spec.covered_by)))
 
 
 assert set(CATEGORIES) == set(Category.__args__)  # type: ignore[attr-defined]

@@ -108,6 +108,10 @@ class Hit:
     # A kind may set the severity from its configuration (e.g. deadlines.township_severity);
     # a per-rule ``severity:`` in the user's configuration still wins.
     severity: str | None = None
+    # What the finding is about, for rule relations (``covered_by:`` in rule YAML): keys such as
+    # ``block:12`` or ``identity:I2:s3:col:x``.  The engine drops a finding of rule A when a rule named in
+    # A's ``covered_by`` runs for the file and reported a finding about one of the same keys.
+    about: tuple[str, ...] = ()
 
 
 class Kind:

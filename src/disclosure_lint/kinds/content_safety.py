@@ -126,7 +126,9 @@ class InjectedSpamOptions(CappedOptions):
 class InjectedSpam(Kind):
     """Promotion phrases in the text readers see: the term list, and the shapes of :mod:`report.promotions`.
 
-    Phrases inside content the web page hides are left to ``hidden-injection`` (one finding per hidden block).
+    Phrases inside content the web page hides are said to be about that element (``hidden:N``, :attr:`.base.Hit.about`):
+    when ``hidden-injection`` runs and reports the element (DL501 names DL505 in ``covered_by``), they are left to it
+    (one finding per hidden block); otherwise this rule reports them.
     """
 
     name = "injected-spam"
@@ -145,18 +147,26 @@ class InjectedSpam(Kind):
                                                 o.enforcement_words, o.context_window)
 
     def check(self, report) -> Iterator[Hit]:
-        found: dict[tuple, list] = {}  # (block index, cell row, cell col) → [(start, end, block, cell, promotion)]
-        if self.options.brand_patterns:
-            for p in report.promotions:
-                if p.hidden is None and set(p.signals) - {"term"} and p.brand not in self._ordinary:
-                    found.setdefault(_where(p.block, p.cell), []).append((p.start, p.end, p.block, p.cell, p))
+        # (block index, cell row, cell col) → [(start, end, block, cell, promotion, hidden element's index or None)]
+        found: dict[tuple, list] = {}
+        hidden = report.hidden
+        index = {id(h): i for i, h in enumerate(hidden)} if hidden else {}
+        with_terms: set[int] = set()  # hidden elements a term was found in (their visible copy)
         if self._re is not None:
-            hidden = report.hidden
             for block, cell, text in _segments(report, self._gate):
                 for m in self._re.finditer(text):
-                    if hidden and covering(hidden, cell if cell is not None else block, m.start()) is not None:
-                        continue
-                    found.setdefault(_where(block, cell), []).append((m.start(), m.end(), block, cell, None))
+                    h = covering(hidden, cell if cell is not None else block, m.start()) if hidden else None
+                    i = index[id(h)] if h is not None else None
+                    if i is not None:
+                        with_terms.add(i)
+                    found.setdefault(_where(block, cell), []).append((m.start(), m.end(), block, cell, None, i))
+        if self.options.brand_patterns:
+            for p in report.promotions:
+                if set(p.signals) - {"term"} and p.brand not in self._ordinary:
+                    i = index.get(id(p.hidden)) if p.hidden is not None else None
+                    if i is not None and i in with_terms:
+                        continue  # that hidden element is reported once already, where its copy is in the text
+                    found.setdefault(_where(p.block, p.cell), []).append((p.start, p.end, p.block, p.cell, p, i))
         for key in sorted(found):  # the engine caps them (max_findings, else limits.max_findings_per_rule)
             yield from self._emit(found[key])
 
@@ -164,18 +174,20 @@ class InjectedSpam(Kind):
         """Merge the overlapping spans of one block or cell, drop allowed and exempt ones, make hits."""
         spans.sort(key=lambda t: (t[0], -t[1]))
         merged: list[list] = []
-        for s, e, block, cell, p in spans:
+        for s, e, block, cell, p, h in spans:
             if merged and s < merged[-1][1]:
                 last = merged[-1]
                 last[1] = max(last[1], e)
                 last[4] = last[4] or p
+                if h is not None:
+                    last[5].add(h)
                 continue
-            merged.append([s, e, block, cell, p])
+            merged.append([s, e, block, cell, p, set() if h is None else {h}])
         block, cell = merged[0][2], merged[0][3]
         text = cell.text if cell is not None else block.text
         allowed = [x.span() for x in self._allow.finditer(text)] if self._allow is not None else []
         k = 0
-        for s, e, block, cell, p in merged:
+        for s, e, block, cell, p, hs in merged:
             while k < len(allowed) and allowed[k][1] <= s:
                 k += 1
             if k < len(allowed) and allowed[k][0] < e:
@@ -188,7 +200,8 @@ class InjectedSpam(Kind):
             if p is not None:
                 evidence.update(brand=p.brand, trigger=p.trigger, signals=list(p.signals))
             yield _hit(block, cell, s, e, params={"term": term, "reason": _reason(p) if p else "已知赌博推广用语"},
-                       evidence=evidence, key=f"spam:{term}")
+                       evidence=evidence, key=f"spam:{term}",
+                       about=tuple(f"hidden:{i}" for i in sorted(hs)))
 
 
 def _where(block, cell) -> tuple:
@@ -228,9 +241,10 @@ class HiddenInjection(Kind):
         for p in report.promotions:
             if p.hidden is not None and self._exempt(p.block.text, p.start, p.end) is None:
                 promos.setdefault(id(p.hidden), []).append(p)
-        for h in report.hidden:  # the engine caps them (max_findings, else limits.max_findings_per_rule)
+        for i, h in enumerate(report.hidden):  # the engine caps them (max_findings, else limits.max_findings_per_rule)
             hit = self._hit(h, promos.get(id(h), []))
             if hit is not None:
+                hit.about = (f"hidden:{i}",)  # what injected-spam leaves to this rule (covered_by in DL501's file)
                 yield hit
 
     def _hit(self, h, found: list) -> Hit | None:

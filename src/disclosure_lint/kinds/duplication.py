@@ -22,7 +22,9 @@ a navigation line) may be bridged.  Each block starts at most a few candidate
 alignments and a run is skipped over once found, so the work is linear in the
 number of blocks.
 
-A paragraph inside a run that DL602 reports is not also reported by DL601.
+A paragraph inside a run that ``repeated-section`` reports is not also reported by ``repeated-paragraph``
+when both run: each finding says which blocks it is about (``block:N``, :attr:`.base.Hit.about`) and the
+rule file of DL601 names DL602 in ``covered_by`` (the engine resolves it; this module knows no rule code).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, field_validator
 
 from ..model import Block
 from ..userregex import compile_pattern, validate
@@ -333,6 +335,7 @@ class RepeatedSection(Kind):
                     "blocks": len(run.pairs), "sections": titles,
                 },
                 key=f"run:{first.key[2:42]}",
+                about=tuple(f"block:{i}" for i in range(first.block.index, last.block.index + 1)),
             )
 
 
@@ -368,24 +371,8 @@ class RepeatedParagraph(Kind):
         super().__init__(rule, options, config)
         self._ignore = [compile_pattern(p) for p in options.ignore]  # user patterns are time-bounded
 
-    def _run_params(self) -> _RunParams:
-        """The runs DL602 reports, with its options as configured (so nothing is reported twice)."""
-        merged: dict = {}
-        opts = getattr(self.config, "options", None) or {}
-        for key in ("DL602", RepeatedSection.name):
-            if isinstance(opts.get(key), dict):
-                merged.update(opts[key])
-        try:
-            return RepeatedSectionOptions.model_validate(merged).params()
-        except ValidationError:
-            return RepeatedSectionOptions().params()
-
     def check(self, report) -> Iterator[Hit]:
         an = analysis(report)
-        covered: set[int] = set()
-        for run in an.runs(self._run_params()):
-            first, last = run.later
-            covered.update(range(first.block.index, last.block.index + 1))
         count: dict[str, int] = {}
         min_chars = self.options.min_chars
         for it in an.items:
@@ -395,7 +382,7 @@ class RepeatedParagraph(Kind):
             if count[it.key] < 2 or it.size < min_chars or it.block.kind not in ("paragraph", "list_item"):
                 continue
             b = it.block
-            if b.index in covered or _title_like(b.text) or any(p.search(b.text) for p in self._ignore):
+            if _title_like(b.text) or any(p.search(b.text) for p in self._ignore):
                 continue
             first = an.first_of(it)
             if first is None:  # pragma: no cover - count >= 2 means an earlier copy exists
@@ -408,4 +395,5 @@ class RepeatedParagraph(Kind):
                           "occurrence": count[it.key], "chars": it.size,
                           "expected": "同一段落只出现一次", "actual": f"第{count[it.key]}次出现"},
                 key=f"para:{it.key[2:42]}",
+                about=(f"block:{b.index}",),
             )

@@ -508,20 +508,17 @@ def position(report, table: StatTable, at: tuple[str, str] | None, **kw) -> Hit:
     return Hit(block=block, cell=c.cell if c is not None else None, pointer=pointer, **kw)
 
 
-def rule_active(config, code: str) -> bool:
-    """Is the built-in rule ``code`` selected under ``config`` (select/ignore, enabled)?"""
-    from ..engine import is_selected
-    from ..packs import builtin_rules
-
-    return any(r.code == code and is_selected(r, config) for r in builtin_rules())
+def identity_ref(ch: Check) -> str:
+    """What a finding about the identity check ``ch`` is about (:attr:`.base.Hit.about`): the stat-identity rules
+    name the cell-blame rule in ``covered_by``, which reports the checks its cell or row explains."""
+    what, sid = ch.subject
+    return f"identity:{ch.ident.id}:{ch.table.id}:{what}:{sid}"
 
 
 # -- kinds: identities --------------------------------------------------------------------------
 
 class IdentityOptions(KindOptions):
     identity: IdentityId = Field(description="要检查的合计关系：I1 勾稽关系，I2 申请人合计，I3 办理结果合计，I4 复议诉讼合计")
-    blame_rule: str | None = Field(
-        default="DL210", description="单元格归因规则的代码；该规则启用时，由它报告的合计关系本规则不再重复报告")
 
 
 @register
@@ -535,11 +532,8 @@ class StatIdentity(Kind):
     def check(self, report) -> Iterator[Hit]:
         opts = self.options
         analysis = analyse(report)
-        defer = opts.blame_rule is not None and bool(analysis.blamed) and rule_active(self.config, opts.blame_rule)
         for ch in analysis.checks:
             if ch.ident.id != opts.identity or ch.status != "violated":
-                continue
-            if defer and id(ch) in analysis.blamed:
                 continue
             t = ch.table
             what, sid = ch.subject
@@ -560,7 +554,7 @@ class StatIdentity(Kind):
                 "identity": IDENTITY_TEXT[ch.ident.id],
             }
             yield position(report, t, ch.total_key, params=params, evidence=ev,
-                           key=f"{ch.ident.id}:{t.id}:{what}:{sid}")
+                           key=f"{ch.ident.id}:{t.id}:{what}:{sid}", about=(identity_ref(ch),))
 
 
 # -- kind: cell blame ------------------------------------------------------------------------------
@@ -626,7 +620,8 @@ class StatCellBlame(Kind):
                   "row": row, "column": col, "row_label": row_label(t, row), "column_label": col_label(t, col),
                   "pointer": cell_pointer(t, b.key), "expected": jnum(b.expected), "actual": jnum(b.actual),
                   "delta": jnum(b.expected - b.actual), "identities": details}
-            yield position(report, t, b.key, params=params, evidence=ev, key=f"blame:{t.id}:{row}:{col}")
+            yield position(report, t, b.key, params=params, evidence=ev, key=f"blame:{t.id}:{row}:{col}",
+                           about=tuple(identity_ref(ch) for ch in b.checks))
         for m in analysis.moves:
             t, r = m.table, m.how
             names, details = _names_and_details(m.checks)
@@ -642,7 +637,8 @@ class StatCellBlame(Kind):
                   "expected": {c: jnum(v) for c, v in zip(r.cols, r.fixed)},
                   "actual": {c: jnum(v) for c, v in zip(r.cols, r.written)}, "identities": details}
             yield position(report, t, (r.row, at), params=params, evidence=ev,
-                           key=f"moved:{t.id}:{r.row}:{r.kind}:{','.join(r.changed)}")
+                           key=f"moved:{t.id}:{r.row}:{r.kind}:{','.join(r.changed)}",
+                           about=tuple(identity_ref(ch) for ch in m.checks))
 
 
 # -- kind: blank totals ------------------------------------------------------------------------------
