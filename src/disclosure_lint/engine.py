@@ -33,6 +33,7 @@ from .packs import LoadedRule, builtin_rules_dir, format_message
 from .report import AnnualReport
 from .report.agency import KIND_NAMES
 from .userregex import PatternTimeout, budget, trusted
+from .yamlio import option_line
 
 
 def matches_selector(rule: LoadedRule, selector: str) -> bool:
@@ -101,7 +102,9 @@ def prepare(rules: list[LoadedRule], config: Config, config_path: str = "<config
         except ValidationError as exc:
             err = exc.errors()[0]
             key = f"options.{r.code}." + ".".join(str(p) for p in err["loc"])
-            raise ConfigError(config_path, f"规则 {r.code} 的选项无效：{err['msg']}", key=key) from None
+            used = r.code if r.code in config.options else r.spec.name
+            raise ConfigError(config_path, f"规则 {r.code} 的选项无效：{err['msg']}", key=key,
+                              line=option_line(config_path, (used, *err["loc"]))) from None
         user_severity = _per_rule(config.severity, r)
         # the tool's own rule, options unchanged: its patterns are trusted (plain re, no time bound)
         try:

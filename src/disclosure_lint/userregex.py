@@ -94,6 +94,18 @@ def validate(pattern: str) -> None:
         raise ValueError(f"正则表达式 {shown!r} 的计数重复（{{m,n}}）展开后超过 {MAX_EXPANDED} 个元素，请简化")
 
 
+def validate_alternation(patterns: list[str]) -> None:
+    """ValueError (Chinese) if ``patterns``, each valid, cannot be searched as one ``(?:a)|(?:b)|…`` (the
+    same group name in two of them, a global flag such as ``(?i)`` not at the start)."""
+    alts = [p for p in patterns if p]
+    if len(alts) < 2:
+        return
+    try:
+        re.compile("|".join(f"(?:{p})" for p in alts))
+    except (re.error, RecursionError, OverflowError) as exc:
+        raise ValueError(f"这些正则表达式不能合为一个“或”表达式：{exc}") from None
+
+
 def _sre_parse(pattern: str) -> Any:
     try:
         from re import _parser as sre_parse  # Python ≥ 3.11

@@ -127,6 +127,24 @@ def line_of(text: str, loc: tuple[Any, ...]) -> int | None:
     return best
 
 
+def option_line(path: str, loc: tuple[Any, ...]) -> int | None:
+    """Line of ``options.<loc>`` in the configuration file ``path`` (best effort, for an error message):
+    a rule's options from a configuration are validated when the rules are prepared, after loading."""
+    try:
+        text = read_bounded(path).decode("utf-8-sig")
+    except (ConfigError, UnicodeDecodeError):
+        return None
+    if not path.endswith(".toml"):
+        return line_of(text, ("options", *loc))
+    lines, start, found = text.splitlines(), 0, None  # TOML: each key on or after the line of the one before
+    for word in ("options", *(str(p) for p in loc if not isinstance(p, int))):
+        i = next((i for i in range(start, len(lines)) if word in lines[i]), None)
+        if i is None:
+            break
+        found, start = i + 1, i
+    return found
+
+
 def validation_error(exc: ValidationError, text: str, path: str, prefix: tuple[Any, ...] = ()) -> ConfigError:
     """The first pydantic error as a ConfigError naming file, line and key."""
     err = exc.errors()[0]

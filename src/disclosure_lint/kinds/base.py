@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from ..model import Block, Cell
+from ..userregex import validate, validate_alternation
 
 MAX_OPTION_NUMBER = 1_000_000  # any number in a kind's options (a window of 10^12 characters must not pass)
 
@@ -25,6 +27,32 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..config import Config
     from ..packs import RuleSpec
     from ..report import AnnualReport
+
+
+def _user_pattern(value: str) -> str:
+    try:
+        validate(value)  # syntax, length, counted repeats (..userregex)
+    except ValueError as exc:
+        raise PydanticCustomError("user_pattern", "{reason}", {"reason": str(exc)}) from None
+    return value
+
+
+def _user_pattern_list(value: list[str]) -> list[str]:
+    try:
+        validate_alternation(value)  # the kind searches them as one ``(?:a)|(?:b)``
+    except ValueError as exc:
+        raise PydanticCustomError("user_pattern", "{reason}", {"reason": str(exc)}) from None
+    return value
+
+
+# A regular expression written by a user (a rule pack or ``options:`` in a configuration): compiled and
+# checked when the rule or configuration is loaded, so that a bad one is a configuration error naming the
+# file, line and key (exit 2), never a tool problem (DL000) while checking.  Every option that holds a
+# regular expression has this type; the kinds then compile it with ``..userregex.compile_pattern``.
+UserPattern = Annotated[str, AfterValidator(_user_pattern)]
+# A list of them that the kind joins into one alternation (checked as such too: the same group name in
+# two items, a global flag such as ``(?i)`` in the middle).
+PatternList = Annotated[list[UserPattern], AfterValidator(_user_pattern_list)]
 
 
 class NoOptions(BaseModel):

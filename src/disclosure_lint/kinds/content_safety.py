@@ -35,7 +35,7 @@ from ..report import gambling_context, promotions
 from ..report.hidden import ATTACKER_ONLY, covering, registrable
 from ..report.promotions import url_spans
 from . import register
-from .base import CappedOptions, FixEdit, Hit, Kind, KindOptions
+from .base import CappedOptions, FixEdit, Hit, Kind, KindOptions, PatternList
 
 _TAG = re.compile(r"<[^<>]*>")
 
@@ -100,7 +100,7 @@ def _reason(p) -> str:
 class InjectedSpamOptions(CappedOptions):
     terms: list[str] = Field(default_factory=lambda: list(promotions.SPAM_TERMS),
                              description="赌博广告关键词（不区分大小写的字面匹配）")
-    patterns: list[str] = Field(default_factory=lambda: list(promotions.SPAM_PATTERNS),
+    patterns: PatternList = Field(default_factory=lambda: list(promotions.SPAM_PATTERNS),
                                 description="额外的正则表达式")
     brand_patterns: bool = Field(default=True,
                                  description="按形式查找新品牌：“品牌＋体育/娱乐/棋牌/彩票/电子/真人＋官网/APP/注册送/数量…”")

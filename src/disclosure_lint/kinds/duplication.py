@@ -34,12 +34,12 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from ..model import Block
-from ..userregex import compile_pattern, validate
+from ..userregex import compile_pattern
 from . import register
-from .base import Hit, Kind, KindOptions
+from .base import Hit, Kind, KindOptions, UserPattern
 
 # -- normalisation ----------------------------------------------------------------------------
 
@@ -343,14 +343,7 @@ class RepeatedSection(Kind):
 
 class RepeatedParagraphOptions(KindOptions):
     min_chars: int = Field(default=30, ge=1, description="段落达到此字数（去掉空白、统一全半角后）才检查")
-    ignore: list[str] = Field(default_factory=list, description="允许重复的段落（正则表达式，匹配段落任意部分）")
-
-    @field_validator("ignore")
-    @classmethod
-    def _compile(cls, v: list[str]) -> list[str]:
-        for pat in v:
-            validate(pat)  # syntax, length, counted repeats (..userregex)
-        return v
+    ignore: list[UserPattern] = Field(default_factory=list, description="允许重复的段落（正则表达式，匹配段落任意部分）")
 
 
 _TITLE_WORDS = ("信息公开", "政务公开")

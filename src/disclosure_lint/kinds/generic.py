@@ -29,20 +29,11 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
-from ..userregex import compile_pattern, validate
+from ..userregex import compile_pattern
 from . import register
-from .base import FixEdit, Hit, Kind, KindOptions
-
-
-def _compile_all(patterns: list[str], what: str) -> list[str]:
-    for p in patterns:
-        try:
-            validate(p)
-        except ValueError as exc:
-            raise ValueError(f"{what} 中的{exc}") from None
-    return patterns
+from .base import FixEdit, Hit, Kind, KindOptions, PatternList, UserPattern
 
 
 class Years(KindOptions):
@@ -52,36 +43,20 @@ class Years(KindOptions):
 
 class ExistenceOptions(KindOptions):
     terms: list[str] = Field(default_factory=list)
-    patterns: list[str] = Field(default_factory=list)
-    exceptions: list[str] = Field(default_factory=list)
+    patterns: PatternList = Field(default_factory=list)
+    exceptions: PatternList = Field(default_factory=list)
     ignore_case: bool = False
     tables: bool = True
     years: Years | None = None
 
-    @field_validator("patterns", "exceptions")
-    @classmethod
-    def _valid(cls, v: list[str], info) -> list[str]:
-        return _compile_all(v, info.field_name)
-
 
 class SubstitutionOptions(KindOptions):
-    swap: dict[str, str] = Field(default_factory=dict)
-    exceptions: list[str] = Field(default_factory=list)
+    swap: dict[UserPattern, str] = Field(default_factory=dict)
+    exceptions: PatternList = Field(default_factory=list)
     ignore_case: bool = False
     tables: bool = True
     years: Years | None = None
     fix: Literal["safe", "unsafe", "none"] = "safe"
-
-    @field_validator("swap")
-    @classmethod
-    def _valid_swap(cls, v: dict[str, str]) -> dict[str, str]:
-        _compile_all(list(v), "swap")
-        return v
-
-    @field_validator("exceptions")
-    @classmethod
-    def _valid_exc(cls, v: list[str]) -> list[str]:
-        return _compile_all(v, "exceptions")
 
 
 def _in_years(years: Years | None, year: int | None) -> bool:

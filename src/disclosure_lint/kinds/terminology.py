@@ -18,12 +18,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from ..report.writing import sentence_span
-from ..userregex import compile_pattern, validate
+from ..userregex import compile_pattern
 from . import register
-from .base import Hit, Kind, KindOptions
+from .base import Hit, Kind, KindOptions, PatternList, UserPattern
 
 
 # Between two matches of one entry, only brackets and spaces: they are one citation.
@@ -33,30 +33,16 @@ _REACH = 80  # characters either side of a match searched for its sentence (``co
 
 class TermEntry(KindOptions):
     terms: list[str] = Field(default_factory=list, description="字面匹配的过时用语")
-    patterns: list[str] = Field(default_factory=list, description="正则表达式形式的过时用语")
+    patterns: PatternList = Field(default_factory=list, description="正则表达式形式的过时用语")
     since: int = Field(description="从该报告年度起视为过时（含）")
     until: int | None = Field(default=None, description="到该报告年度为止（含）；不填表示一直过时")
     replacement: str = Field(description="建议改用的表述")
     reason: str = Field(default="", description="过时的依据（写入提示信息）")
-    near: str | None = Field(default=None, description="命中前后 window 个字符内必须出现的正则")
-    unless: str | None = Field(default=None, description="命中前后 window 个字符内出现即不报告的正则")
-    contrast: str | None = Field(default=None, description="与命中在同一句中出现即不报告的正则：新旧对照的表述"
+    near: UserPattern | None = Field(default=None, description="命中前后 window 个字符内必须出现的正则")
+    unless: UserPattern | None = Field(default=None, description="命中前后 window 个字符内出现即不报告的正则")
+    contrast: UserPattern | None = Field(default=None, description="与命中在同一句中出现即不报告的正则：新旧对照的表述"
                                                            "（不再使用……、与原《条例》……相比）")
     window: int = Field(default=40, ge=0, le=200)
-
-    @field_validator("patterns")
-    @classmethod
-    def _compile(cls, v: list[str]) -> list[str]:
-        for p in v:
-            validate(p)  # syntax, length, counted repeats (..userregex)
-        return v
-
-    @field_validator("near", "unless", "contrast")
-    @classmethod
-    def _compile_one(cls, v: str | None) -> str | None:
-        if v is not None:
-            validate(v)
-        return v
 
 
 class OutdatedTermOptions(KindOptions):

@@ -27,7 +27,7 @@ from pydantic import Field
 from ..report.claims import DEFAULT_SCOPE
 from ..report.proactive_claims import ROW_LABELS, WHAT_LABELS, ProactiveClaim, find_proactive
 from . import register
-from .base import Hit, Kind, KindOptions
+from .base import Hit, Kind, KindOptions, PatternList
 from .text_vs_table import _cell_evidence, _cell_value, _n, sentence_evidence
 
 _COLUMN = {
@@ -46,7 +46,7 @@ def _in_yuan(number: Decimal, unit: str) -> tuple[Decimal, Decimal]:
 
 
 class ProactiveOptions(KindOptions):
-    scope_patterns: list[str] = Field(default_factory=lambda: list(DEFAULT_SCOPE),
+    scope_patterns: PatternList = Field(default_factory=lambda: list(DEFAULT_SCOPE),
                                       description="表示统计口径不同的词（正则表达式）；句中出现时不按矛盾报告")
     scope: Literal["exact", "qualified"] = Field(
         "exact", description="exact：只核对口径相同的数字；qualified：只报告句中有口径限定词、与表格不同的数字")

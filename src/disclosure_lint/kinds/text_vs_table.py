@@ -35,7 +35,7 @@ from pydantic import Field
 from ..report.claims import (_S4_BLOCKS_OF, DEFAULT_SCOPE, FAMILY_OF, LABELS, SUB_ITEM_LABELS, Claim, base_metric,
                               find_claims, scope_regex, self_masker)
 from . import register
-from .base import Hit, Kind, KindOptions
+from .base import Hit, Kind, KindOptions, PatternList
 
 # -- the table side --------------------------------------------------------------------------------------
 
@@ -230,7 +230,7 @@ def _target(metrics: tuple[str, ...], s4_block: str | None) -> str:
 
 
 class _Options(KindOptions):
-    scope_patterns: list[str] = Field(default_factory=lambda: list(DEFAULT_SCOPE),
+    scope_patterns: PatternList = Field(default_factory=lambda: list(DEFAULT_SCOPE),
                                       description="表示统计口径不同的词（正则表达式）；句中出现时不按矛盾报告")
 
 
