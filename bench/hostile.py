@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import time
@@ -78,7 +77,7 @@ def measure(size: int = 1_000_000, shapes: list[str] | None = None, layouts: lis
     layouts = layouts or list(textshapes.LAYOUTS)
     lines = [f"hostile text ({size // 1000} KB shapes from tests/textshapes.py; one process each, timeout {timeout:.0f} s;"
              f" target < {TARGET_SECONDS:.0f} s and < {TARGET_MB:.0f} MB):"]
-    for name, suffix, text in cases(size, shapes, layouts):
+    for name, _suffix, text in cases(size, shapes, layouts):
         path = outdir / name
         path.write_text(text, encoding="utf-8")
         r = run_one(path, timeout)

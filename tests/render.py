@@ -662,7 +662,7 @@ def to_pdf(md_text: str, merge: bool = True, repeat_header: bool = False, ragged
 
     st = _pdf_styles()
     Para = _para_class()
-    page_w, page_h = A4
+    page_w, _page_h = A4
     margin = 26 * mm
     frame_w = page_w - 2 * margin - 12  # SimpleDocTemplate's frame has 6 pt padding on each side
     flow: list = []

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from disclosure_lint.api import check_paths
+from disclosure_lint.report import interpret
 
 from .conftest import SHARED, lint, parse
-from disclosure_lint.report import interpret
 
 EXCERPTS = SHARED / "corpus" / "excerpts"
 

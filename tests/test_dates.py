@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import textwrap
-from pathlib import Path
 
 import pytest
 
@@ -191,11 +190,11 @@ class TestDateForm:
     def test_seed(self):
         if not SEED.is_file():
             pytest.skip("seed not available")
-        from disclosure_lint.readers import text as text_reader
-        from disclosure_lint.report import interpret
         from disclosure_lint.config import Config
         from disclosure_lint.engine import prepare, run
         from disclosure_lint.packs import load_rules
+        from disclosure_lint.readers import text as text_reader
+        from disclosure_lint.report import interpret
 
         doc = text_reader.parse(SEED.read_text(encoding="utf-8"), path=str(SEED))
         rep = interpret(doc)
@@ -540,8 +539,8 @@ def test_publication_date_from_page_meta_in_year_and_date_rules():
     """A publication date read from the page's ``<meta name=PubDate>`` (no 发布日期 field, no 落款) has no place
     in the text: DL406 reports it without a position (it crashed on the missing mention) and names the source;
     DL407 names the same source (it said 落款日期)."""
-    from disclosure_lint.engine import prepare, run
     from disclosure_lint.config import Config
+    from disclosure_lint.engine import prepare, run
     from disclosure_lint.packs import load_rules
     from disclosure_lint.readers.html import parse as html_parse
     from disclosure_lint.report import interpret

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import textwrap
 import time
 
@@ -88,7 +89,7 @@ def test_dl601_list_items():
 
 
 def test_dl601_quiet_on_short_lines_and_different_paragraphs():
-    text = f"""\
+    text = """\
     ## 四、政府信息公开行政复议、行政诉讼情况
 
     无。
@@ -379,7 +380,7 @@ def test_random_documents_invariants():
                 assert normalize(src[d.line - 1]) == normalize(src[ev["first_line"] - 1])
                 assert normalize(src[d.end_line - 1]) == normalize(src[ev["first_end_line"] - 1])
         # runs do not overlap each other
-        for (a1, b1), (a2, b2) in zip(runs, runs[1:]):
+        for (_a1, b1), (a2, _b2) in itertools.pairwise(runs):
             assert b1 < a2
 
     check()

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -34,12 +34,12 @@ pytest.importorskip("docx")
 pytest.importorskip("reportlab")
 pytest.importorskip("pdfplumber")
 
-from disclosure_lint.api import Checker  # noqa: E402
-from disclosure_lint.readers import markdown as md_reader  # noqa: E402
-from disclosure_lint.readers import read_path  # noqa: E402
-from disclosure_lint.report import interpret  # noqa: E402
+from disclosure_lint.api import Checker
+from disclosure_lint.readers import markdown as md_reader
+from disclosure_lint.readers import read_path
+from disclosure_lint.report import interpret
 
-from . import render  # noqa: E402
+from . import render
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = {"clean": ROOT / "examples" / "clean-2023.md", "defective": ROOT / "examples" / "defective-2023.md"}
@@ -93,7 +93,7 @@ def outcome(tmp_path_factory):
     out = tmp_path_factory.mktemp("formats")
     checker = Checker()
 
-    @lru_cache(maxsize=None)
+    @cache
     def get(example: str, variant: str = ".md") -> Outcome:
         md = EXAMPLES[example].read_text(encoding="utf-8")
         if variant in render.FORMATS:

@@ -182,7 +182,7 @@ def test_visible_spam_in_html_is_dl501_with_source_position(clean_page):
 
 def test_hidden_spam_inside_body_is_reported_once():
     page = SPAM_PAGE.read_text(encoding="utf-8")
-    diags, doc = _spam(page)
+    diags, _doc = _spam(page)
     assert [d.code for d in diags if d.match == "BOB体育"] == ["DL505"]  # DL501 leaves it to DL505
     assert not [d for d in diags if d.code == "DL501"]
 

@@ -166,7 +166,7 @@ def test_unsupported_types_in_a_folder_are_named(tmp_path):
 
 def test_folder_with_only_doc_files_is_an_error(tmp_path):
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
-    entries, errors = discover_entries([str(tmp_path)])
+    _entries, errors = discover_entries([str(tmp_path)])
     assert errors and "没有可检查的报告文件" in errors[0]
 
 

@@ -21,6 +21,7 @@ from disclosure_lint.report.promotions import URL, url_spans
 from .conftest import lint, parse
 from .textshapes import LAYOUTS, SPECIAL, TITLE, UNITS, shape, special
 
+
 def check(tmp_path, suffix: str, text: str):
     path = tmp_path / f"hostile{suffix}"
     path.write_text(text, encoding="utf-8")

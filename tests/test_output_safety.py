@@ -303,7 +303,7 @@ def test_closed_pipe_ends_quietly(tmp_path, args):
 # -- 5. stats -o: what the target is decides how it is written -------------------------------------------
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _stats_bytes(fmt: str = "csv") -> bytes:
     res = cli(["stats", "-f", fmt, str(DEFECTIVE)])
     assert res.returncode == 0

@@ -251,7 +251,7 @@ def test_dl238_quiet_when_a_category_is_missing():
 def test_breakdowns_option():
     text = TITLE + "全年主动公开政府信息120条，其中政策文件15条，工作动态98条，通知公告30条。\n"
     cfg = {"options": {"DL237": {"breakdowns": ["results"]}}}
-    assert [d for d in lint(text, select=["DL237"], config=cfg)] == []
+    assert list(lint(text, select=["DL237"], config=cfg)) == []
 
 
 def test_many_sums_against_the_table_are_linear():

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import lint
 from .test_prose_sums import brief
 from .test_text_vs_table import report, table3, table4
-from .conftest import lint
 
 CODES = ["DL230", "DL231", "DL232", "DL233", "DL234", "DL235", "DL236", "DL237", "DL238", "DL241"]
 

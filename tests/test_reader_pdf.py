@@ -11,29 +11,29 @@ from __future__ import annotations
 import io
 import os
 import random
-from pathlib import Path
 
 import pytest
 
 pytest.importorskip("pdfplumber")
 pytest.importorskip("reportlab")
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-from reportlab.pdfbase import pdfmetrics  # noqa: E402
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # noqa: E402
-from reportlab.pdfgen import canvas  # noqa: E402
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
 
-from disclosure_lint.api import check_paths  # noqa: E402
-from disclosure_lint.config import Config  # noqa: E402
-from disclosure_lint.engine import prepare, run  # noqa: E402
-from disclosure_lint.errors import InputError  # noqa: E402
-from disclosure_lint.model import Document  # noqa: E402
-from disclosure_lint.packs import load_rules  # noqa: E402
-from disclosure_lint.readers import pdf as pdf_reader  # noqa: E402
-from disclosure_lint.report import interpret  # noqa: E402
-from disclosure_lint.report.stats.schema import S3_COLS, S4_COLS, schema  # noqa: E402
-from .conftest import SHARED  # noqa: E402
+from disclosure_lint.api import check_paths
+from disclosure_lint.config import Config
+from disclosure_lint.engine import prepare, run
+from disclosure_lint.errors import InputError
+from disclosure_lint.model import Document
+from disclosure_lint.packs import load_rules
+from disclosure_lint.readers import pdf as pdf_reader
+from disclosure_lint.report import interpret
+from disclosure_lint.report.stats.schema import S3_COLS, S4_COLS, schema
+
+from .conftest import SHARED
 
 FONT = "STSong-Light"
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))
@@ -712,7 +712,7 @@ def test_ragged_right_lines_ending_short_of_the_margin_do_not_end_the_paragraph(
     paras = [INTRO, "一、总体情况", RAGGED_PHONE, RAGGED_MAIL, P_PROBLEMS]
     for s in paras:
         lines = ragged(b, s)
-        if s.startswith("依申请") or s.startswith("本机关"):
+        if s.startswith(("依申请", "本机关")):
             ends = [LEFT + (2 * BODY if i == 0 else 0) + b.width(ln) for i, ln in enumerate(lines)]
             assert ends[0] > RIGHT + 1 and lines[0].endswith("，")  # the comma hangs
             assert RIGHT - ends[1] > 1.5 * BODY  # the line ends well short of the margin
@@ -885,7 +885,7 @@ def test_not_a_pdf():
 
 
 def test_corrupt_pdf():
-    with pytest.raises(InputError, match="损坏|不完整"):
+    with pytest.raises(InputError, match=r"损坏|不完整"):
         pdf_reader.read("x.pdf", b"%PDF-1.4\n" + b"\x00garbage" * 100 + b"\n%%EOF\n")
 
 

@@ -70,7 +70,7 @@ def s3_label_rows(version: str, layout: str, subtotal: bool = False) -> list[lis
     rows: list[list[str]] = []
     prev_top = prev_group = None
     ncols = 8 if subtotal else 7
-    for ri, (rid, top, group, item) in enumerate(s3_paths(version)):
+    for ri, (_rid, top, group, item) in enumerate(s3_paths(version)):
         vals = [value(ri, ci) for ci in range(7)]
         if subtotal:
             vals = vals[:6] + ["S" + str(ri)] + vals[6:]
@@ -537,7 +537,7 @@ def check_s2(st, version: str, extra_row: bool = False) -> None:
     assert st.detected_version == version and st.schema.version == version
     assert st.missing_rows == [] and st.missing_cols == []
     expected = set()
-    for _title, cols, items in (S2_2021 if version == "2021" else S2_2019):
+    for _title, _cols, items in (S2_2021 if version == "2021" else S2_2019):
         for _label, rid in items:
             for k, cid in enumerate(st.schema.cols_of(rid)):
                 assert st.get(rid, cid).raw == s2_value(rid, k), (rid, cid)
@@ -703,7 +703,7 @@ def html_s3(version: str = "2021") -> str:
     paths = s3_paths(version)
     seen_top = seen_group = None
     n_top = sum(1 for p in paths if p[1] == TOP_RESULT)
-    for ri, (rid, top, group, item) in enumerate(paths):
+    for ri, (_rid, top, group, item) in enumerate(paths):
         tds = []
         if group is None:
             tds.append(f'<td colspan="3">{top}</td>')

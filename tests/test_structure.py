@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from disclosure_lint.kinds.structure import analyse
@@ -156,7 +154,7 @@ def test_flattened_template_truncated_like_a_scraped_excerpt():
     # the file ends in the title of 五: 五 and 六 are not reported missing, DL002 says so once
     assert rep.truncation.where == "title" and sorted(rep.truncation.unchecked) == ["s5", "s6"]
     assert dl1(text, fmt="text", year=2019) == []
-    cut = [d for d in lint(text, select=["DL002"], fmt="text", year=2019)]
+    cut = list(lint(text, select=["DL002"], fmt="text", year=2019))
     assert [(d.code, d.line, d.column) for d in cut] == [("DL002", text.count("\n"), 1)]
     assert "在第五部分的标题处中断" in cut[0].message and "第五、六部分未检查" in cut[0].message
     assert dl1(text, fmt="text") == []  # no year: nothing to compare

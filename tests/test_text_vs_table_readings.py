@@ -111,7 +111,7 @@ def test_except_clause_count_is_its_outcome():
 ])
 def test_results_after_both_lawsuit_groups(s4):
     t4 = (0, 0, 0, 0, 0, 1, 0, 0, 1, 2, 1, 0, 0, 0, 1) if "直接起诉2件" in s4 else (0,) * 5 + (0, 0, 0, 1, 1, 1, 0, 0, 0, 1)
-    assert [d for d in run(report("全年新收申请57件。", t4=table4(t4), s4_prose=s4), codes=["DL232"])] == []
+    assert list(run(report("全年新收申请57件。", t4=table4(t4), s4_prose=s4), codes=["DL232"])) == []
 
 
 def test_results_after_both_groups_fitting_neither():
@@ -170,8 +170,8 @@ def test_none_statement_about_one_applicant_kind_checks_its_columns():
     assert "| 55 | 2 |" in t3
     ds = run(report("本年度未收到法人或其他组织的政府信息公开申请。", t3=t3))
     assert [(d.code, d.match) for d in ds if d.code == "DL234"] == [("DL234", "未收到法人或其他组织的政府信息公开申请")]
-    assert "五栏之和" in [d for d in ds if d.code == "DL234"][0].message
-    assert [d for d in run(report("本年度未收到自然人提出的政府信息公开申请。")) if d.code == "DL234"][0].match
+    assert "五栏之和" in next(d for d in ds if d.code == "DL234").message
+    assert next(d for d in run(report("本年度未收到自然人提出的政府信息公开申请。")) if d.code == "DL234").match
 
 
 def test_none_statement_of_all_still_checked():

@@ -80,7 +80,7 @@ class TestSignature:
         text = ("# " if fmt == "markdown" else "") + "某某市某某局2023年政府信息公开工作年度报告\n\n" + body
         rep = interpret(parse(text, fmt))
         assert str(rep.signature_mention.date) == "2024-03-09"
-        got = [d for d in lint(text, fmt=fmt, select=["DL405"])]
+        got = list(lint(text, fmt=fmt, select=["DL405"]))
         assert [d.evidence["days_late"] for d in got] == [38]
 
     def test_word_line_break(self):

@@ -286,7 +286,7 @@ class Checker:
             return read_path(path, lc.config.limits), lc, None
         except DisclosureLintError as exc:
             return None, lc, str(exc)
-        except Exception as exc:  # noqa: BLE001 - never a traceback for bad input
+        except Exception as exc:  # never a traceback for bad input
             raise _ReaderCrash(lc) from exc
 
     def check_file(self, path: str, walked: bool = False) -> FileResult:

@@ -20,7 +20,7 @@ import sys
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -111,13 +111,13 @@ def check(
     paths: Annotated[list[str], typer.Argument(help="要检查的报告文件或目录（目录中的 .md .txt .html .docx .pdf 文件；"
                                                    "目录中明显不是年度报告的文件，如 README.md，跳过并提示一行）。")],
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式。")] = OutputFormat.console,
-    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="达到此级别即以代码 1 退出（默认 error）。")] = None,
-    config: Annotated[Optional[str], typer.Option("--config", "-c", help="配置文件（默认向上查找 .disclosure-lint.yaml 或 pyproject.toml）。")] = None,
-    year: Annotated[Optional[int], typer.Option("--year", help="报告年度（覆盖从标题识别的年度）。", min=1990, max=2100)] = None,
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="只运行这些规则（代码、前缀、名称或类别，可用逗号分隔）。")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="不运行这些规则。")] = None,
-    include: Annotated[Optional[list[str]], typer.Option("--include", help="目录中只检查匹配这些通配符的文件，如 '*2023*'。")] = None,
-    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", help="目录中跳过匹配这些通配符的文件，如 'drafts/*'。")] = None,
+    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="达到此级别即以代码 1 退出（默认 error）。")] = None,
+    config: Annotated[str | None, typer.Option("--config", "-c", help="配置文件（默认向上查找 .disclosure-lint.yaml 或 pyproject.toml）。")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="报告年度（覆盖从标题识别的年度）。", min=1990, max=2100)] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", help="只运行这些规则（代码、前缀、名称或类别，可用逗号分隔）。")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="不运行这些规则。")] = None,
+    include: Annotated[list[str] | None, typer.Option("--include", help="目录中只检查匹配这些通配符的文件，如 '*2023*'。")] = None,
+    exclude: Annotated[list[str] | None, typer.Option("--exclude", help="目录中跳过匹配这些通配符的文件，如 'drafts/*'。")] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="忽略被检查目录中及其上级目录中的配置文件"
                                                            "（.disclosure-lint.yaml、pyproject.toml），只用默认设置或 --config 指定的配置。")] = False,
 ) -> None:
@@ -152,7 +152,7 @@ def check(
 
 @app.command("rules")
 def rules_cmd(
-    config: Annotated[Optional[str], typer.Option("--config", "-c", help="配置文件（用于加载额外的规则包）。")] = None,
+    config: Annotated[str | None, typer.Option("--config", "-c", help="配置文件（用于加载额外的规则包）。")] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式。")] = OutputFormat.console,
 ) -> None:
     """列出全部规则（代码、名称、类别、级别、规则包）。"""
@@ -212,7 +212,7 @@ def _print_rules(rules, output_format: OutputFormat) -> None:
 @app.command()
 def explain(
     code: Annotated[str, typer.Argument(help="规则代码或名称，如 DL301。")],
-    config: Annotated[Optional[str], typer.Option("--config", "-c", help="配置文件（用于加载额外的规则包）。")] = None,
+    config: Annotated[str | None, typer.Option("--config", "-c", help="配置文件（用于加载额外的规则包）。")] = None,
 ) -> None:
     """显示一条规则的说明：做什么、为什么、依据、反例与正例。"""
     from .config import ConfigResolver
@@ -255,12 +255,12 @@ def stats_cmd(
         "--format", "-f",
         help="csv：每个单元格一行，带表头，UTF-8 带 BOM（Excel 可直接打开中文）；json：含每个文件的概况和全部记录。")
     ] = StatsFormat.csv,
-    output: Annotated[Optional[str], typer.Option(
+    output: Annotated[str | None, typer.Option(
         "--output", "-o", help="写入此文件（先写临时文件再替换，不会留下不完整的文件）；默认输出到标准输出。")] = None,
-    config: Annotated[Optional[str], typer.Option("--config", "-c", help="配置文件（默认向上查找 .disclosure-lint.yaml 或 pyproject.toml）。")] = None,
-    year: Annotated[Optional[int], typer.Option("--year", help="报告年度（覆盖从标题识别的年度）。", min=1990, max=2100)] = None,
-    include: Annotated[Optional[list[str]], typer.Option("--include", help="目录中只导出匹配这些通配符的文件，如 '*2023*'。")] = None,
-    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", help="目录中跳过匹配这些通配符的文件，如 'drafts/*'。")] = None,
+    config: Annotated[str | None, typer.Option("--config", "-c", help="配置文件（默认向上查找 .disclosure-lint.yaml 或 pyproject.toml）。")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="报告年度（覆盖从标题识别的年度）。", min=1990, max=2100)] = None,
+    include: Annotated[list[str] | None, typer.Option("--include", help="目录中只导出匹配这些通配符的文件，如 '*2023*'。")] = None,
+    exclude: Annotated[list[str] | None, typer.Option("--exclude", help="目录中跳过匹配这些通配符的文件，如 'drafts/*'。")] = None,
 ) -> None:
     """导出第二、三、四部分统计表的全部单元格（CSV 或 JSON），便于汇总多个机关的数据。
 

@@ -97,7 +97,7 @@ class Config(BaseModel):
     max_file_size_mb: float | None = Field(default=None, gt=0, le=4096, allow_inf_nan=False, exclude=True)
 
     @model_validator(mode="after")
-    def _legacy_max_file_size(self) -> "Config":
+    def _legacy_max_file_size(self) -> Config:
         if self.max_file_size_mb is not None and "max_file_size_mb" not in self.limits.model_fields_set:
             self.limits = self.limits.model_copy(update={"max_file_size_mb": self.max_file_size_mb})
         return self

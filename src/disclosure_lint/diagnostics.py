@@ -74,5 +74,5 @@ class Diagnostic:
 
 def fingerprint(code: str, key: str, occurrence: int) -> str:
     """A stable id: the rule, what was matched (and where, structurally), and which occurrence."""
-    h = hashlib.sha1(f"{code}\x1f{key}\x1f{occurrence}".encode("utf-8")).hexdigest()
+    h = hashlib.sha1(f"{code}\x1f{key}\x1f{occurrence}".encode()).hexdigest()
     return h[:16]

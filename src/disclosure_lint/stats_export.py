@@ -42,7 +42,6 @@ from typing import IO, Any, TextIO
 
 from .termsafe import json_dumps, terminal
 
-
 SCHEMA_VERSION = 1
 TABLE_ORDER = ("s2", "s3", "s4")
 

@@ -156,7 +156,7 @@ def _current() -> _Budget:
 class BoundedPattern:
     """The part of :class:`re.Pattern` the kinds use, each call bounded by the current budget."""
 
-    __slots__ = ("pattern", "flags", "_re")
+    __slots__ = ("_re", "flags", "pattern")
 
     def __init__(self, pattern: str, flags: int = 0):
         import regex

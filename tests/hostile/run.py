@@ -16,9 +16,9 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 TIMEOUT = float(os.environ.get("HOSTILE_TIMEOUT", "10"))
 AS_BYTES = int(os.environ.get("HOSTILE_AS_MB", "1024")) << 20
@@ -40,7 +40,7 @@ class Invocation:
     stdout: str | None = None            # None: captured; a device path ("/dev/full"); "broken-pipe"
     literal: tuple[str, ...] = ()        # must appear verbatim in the output (escaped markup, named configs)
     forbid: tuple[str, ...] = ()         # must not appear in the output
-    post: Callable[[Path, "Result"], str | None] | None = None  # extra check after the run: a problem or None
+    post: Callable[[Path, Result], str | None] | None = None  # extra check after the run: a problem or None
     cache: bool = False                  # run with the rule cache on (XDG_CACHE_HOME in the case dir)
 
 

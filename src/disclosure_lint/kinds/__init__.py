@@ -58,4 +58,4 @@ def all_kinds() -> dict[str, type[Kind]]:
     return dict(_REGISTRY)
 
 
-__all__ = ["Hit", "Kind", "KindOptions", "register", "get_kind", "all_kinds"]
+__all__ = ["Hit", "Kind", "KindOptions", "all_kinds", "get_kind", "register"]

@@ -78,7 +78,7 @@ class KindOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     @model_validator(mode="after")
-    def _numbers_bounded(self) -> "KindOptions":
+    def _numbers_bounded(self) -> KindOptions:
         for name in type(self).model_fields:
             if not _bounded(getattr(self, name)):
                 raise ValueError(f"选项 {name} 中的数值超出上限（绝对值不超过 {MAX_OPTION_NUMBER}）")

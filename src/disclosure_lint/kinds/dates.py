@@ -241,7 +241,7 @@ class DateForm(Kind):
     def __init__(self, rule, options, config):
         super().__init__(rule, options, config)
         labels = [re.escape(x) for x in options.exempt_labels if x]
-        self._label = re.compile(r"(?:%s)[^。；;，,\n]*$" % "|".join(labels)) if labels else None
+        self._label = re.compile(r"(?:%s)[^。；;，,\n]*$" % "|".join(labels)) if labels else None  # noqa: UP031 - a regex: % keeps braces literal
         self._allow = set(options.allow)
 
     def check(self, report) -> Iterator[Hit]:
@@ -496,7 +496,7 @@ class DateAfterPublication(Kind):
         words = [re.escape(w) for w in options.future_words if w]
         self._future = re.compile("|".join(words)) if words else None
         sufs = sorted((re.escape(s) for s in options.future_suffixes if s), key=len, reverse=True)
-        self._suffix = re.compile(r"\s*(?:%s)" % "|".join(sufs)) if sufs else None
+        self._suffix = re.compile(r"\s*(?:%s)" % "|".join(sufs)) if sufs else None  # noqa: UP031 - a regex: % keeps braces literal
 
     def check(self, report) -> Iterator[Hit]:
         published = report.published

@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 from typing import Literal
 
 from pydantic import Field
@@ -249,7 +249,7 @@ def _blame(checks: list[Check], min_identities: int) -> tuple[list[Blame], set[i
     # cells that take part in at least ``min_identities`` violated identities
     counts: dict[tuple[str, tuple[str, str]], int] = {}
     for ch in violated:
-        for k, _ in ch.keys():
+        for k, _ in ch.keys():  # noqa: SIM118 - Check.keys() is a method, not a dict
             ck = (ch.table.id, k)
             counts[ck] = counts.get(ck, 0) + 1
     wanted = {ck for ck, n in counts.items() if n >= min_identities}
@@ -259,7 +259,7 @@ def _blame(checks: list[Check], min_identities: int) -> tuple[list[Blame], set[i
     for ch in checks:
         if ch.status not in ("ok", "violated"):
             continue
-        for k, sign in ch.keys():
+        for k, sign in ch.keys():  # noqa: SIM118 - Check.keys() is a method, not a dict
             ck = (ch.table.id, k)
             if ck in wanted:
                 by_cell.setdefault(ck, []).append((ch, sign))
@@ -284,7 +284,7 @@ def _blame(checks: list[Check], min_identities: int) -> tuple[list[Blame], set[i
     candidates.sort(key=lambda t: -t[0])
     used: set[int] = set()
     blames: list[Blame] = []
-    for _, (tid, key), chs, expected in candidates:
+    for _, (_tid, key), chs, expected in candidates:
         ids = {id(c) for c in chs}
         if sets[frozenset(ids)] > 1 or ids & used:
             continue
@@ -294,7 +294,7 @@ def _blame(checks: list[Check], min_identities: int) -> tuple[list[Blame], set[i
     return blames, used
 
 
-@lru_cache(maxsize=None)
+@cache
 def _identities(tid: str, version: str) -> tuple[Identity, ...]:
     return tuple(identities(tid, version))
 
@@ -893,4 +893,4 @@ class StatUnfilled(Kind):
                   key="unfilled:" + ",".join(t.id for t in empty))
 
 
-__all__ = ["analyse", "Analysis", "Check", "Blame"]
+__all__ = ["Analysis", "Blame", "Check", "analyse"]

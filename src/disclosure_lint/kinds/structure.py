@@ -42,16 +42,15 @@ from ..model import Block
 from ..report import Section
 from ..report import catalogue as cat
 from ..report import structure as rs
-from ..report.truncation import cut_by_reader
-from ..report.structure import (  # noqa: F401  (has_table re-exported for tests)
+from ..report.structure import (
     _EMPHASIS,
-    IMAGE_ONLY,
     _LEAD_NUMBER,
     _PUNCT,
-
+    IMAGE_ONLY,
     Structure,
     has_table,
 )
+from ..report.truncation import cut_by_reader
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
 

@@ -29,7 +29,7 @@ not local additions: they are left to ``table-format-version``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 
 from pydantic import Field
 
@@ -56,7 +56,7 @@ def _key(label: str) -> str:
     return norm(strip_number(label))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _keys(tid: str, version: str) -> tuple[frozenset[str], frozenset[str]]:
     """(row keys, column keys) of a table in one format version."""
     sch = schema(tid, version)
@@ -66,7 +66,7 @@ def _keys(tid: str, version: str) -> tuple[frozenset[str], frozenset[str]]:
     return rows, cols
 
 
-@lru_cache(maxsize=None)
+@cache
 def _known(tid: str) -> tuple[frozenset[str], frozenset[str]]:
     """Keys recognised in any version (the other version's labels are not "unreadable")."""
     rows: set[str] = set()
@@ -195,7 +195,7 @@ def truly_unmapped(table, ignore: frozenset[str] = frozenset()) -> list:
     for u in table.unmapped:
         if not _label_ok(u.label):
             continue
-        k = _key(u.label) if u.what == "row" else _key(u.label)
+        k = _key(u.label)
         if not k or k in ignore or norm(u.label) in ignore or k in extra:
             continue
         if (u.what == "row" and k in known_rows) or (u.what == "col" and k in known_cols):

@@ -25,7 +25,6 @@ from ..userregex import compile_pattern
 from . import register
 from .base import Hit, Kind, KindOptions, PatternList, UserPattern
 
-
 # Between two matches of one entry, only brackets and spaces: they are one citation.
 _GLUE = re.compile(r"[\s（）()〔〕\[\]【】]{0,3}")
 _REACH = 80  # characters either side of a match searched for its sentence (``contrast``)
@@ -50,7 +49,7 @@ class OutdatedTermOptions(KindOptions):
 
 
 class _Compiled:
-    __slots__ = ("entry", "regex", "near", "unless", "contrast")
+    __slots__ = ("contrast", "entry", "near", "regex", "unless")
 
     def __init__(self, entry: TermEntry):
         self.entry = entry

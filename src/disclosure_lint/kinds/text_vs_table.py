@@ -26,14 +26,24 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from itertools import product
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from itertools import product
 from typing import Literal
 
 from pydantic import Field
 
-from ..report.claims import (_S4_BLOCKS_OF, DEFAULT_SCOPE, FAMILY_OF, LABELS, SUB_ITEM_LABELS, Claim, base_metric,
-                              find_claims, scope_regex, self_masker)
+from ..report.claims import (
+    _S4_BLOCKS_OF,
+    DEFAULT_SCOPE,
+    FAMILY_OF,
+    LABELS,
+    SUB_ITEM_LABELS,
+    Claim,
+    base_metric,
+    find_claims,
+    scope_regex,
+    self_masker,
+)
 from . import register
 from .base import Hit, Kind, KindOptions, PatternList
 

@@ -39,17 +39,15 @@ def split_cells(line: str, line_no: int, row_index: int, pattern: re.Pattern[str
     """Split one table line on ``pattern`` into cells with exact columns."""
     cells: list[Cell] = []
     pos = 0
-    col = 0
     bounds: list[tuple[int, int]] = []
     for m in pattern.finditer(line):
         bounds.append((pos, m.start()))
         pos = m.end()
     bounds.append((pos, len(line)))
-    for start, end in bounds:
+    for col, (start, end) in enumerate(bounds):
         text, c0 = strip_span(line, start, end)
         cells.append(Cell(text=text, row=row_index, col=col, line=line_no, column=c0 + 1,
                           end_column=c0 + 1 + len(text), header=header))
-        col += 1
     return Row(cells=tuple(cells), line=line_no, header=header)
 
 

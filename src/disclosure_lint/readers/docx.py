@@ -376,7 +376,7 @@ class _Extractor:
                 if tag == INS:
                     self.stats["insertions"] += 1
                 self._inline(ch, parts, boxes, depth)
-            elif tag == DEL or tag == MOVE_FROM:
+            elif tag in (DEL, MOVE_FROM):
                 self.stats["deletions"] += 1
             elif tag == SDT:
                 content = ch.find(SDT_CONTENT)
@@ -417,9 +417,9 @@ class _Extractor:
                         self.in_instr -= 1
             elif self.in_instr:
                 continue
-            elif tag == TAB or tag == PTAB:
+            elif tag in (TAB, PTAB):
                 parts.append("\t")
-            elif tag == BR or tag == CR:
+            elif tag in (BR, CR):
                 parts.append("\n")
             elif tag == NBH:
                 parts.append("-")
@@ -574,7 +574,7 @@ def _children(container, depth: int):
                 content = ch.find(SDT_CONTENT)
                 if content is not None:
                     yield from _children(content, depth + 1)
-            elif tag in _BLOCK_CONTAINERS or tag == INS or tag == MOVE_TO:
+            elif tag in _BLOCK_CONTAINERS or tag in (INS, MOVE_TO):
                 yield from _children(ch, depth + 1)
             elif tag == ALT:
                 branch = _choice(ch)

@@ -97,7 +97,7 @@ _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef“”
 _WORD = re.compile(r"[^ \t\n\r\f]+")
 _STRIP = " \t\n\r\f\u3000"
 # C0 controls (except tab/newline), DEL, C1 controls and NBSP → space: same length, plain text only.
-_SANITIZE = {c: " " for c in [*range(0, 9), 11, 12, *range(14, 32), *range(0x7F, 0xA1)]}
+_SANITIZE = dict.fromkeys([*range(9), 11, 12, *range(14, 32), *range(0x7F, 0xA1)], " ")
 _NEEDS_SANITIZE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\xa0]")
 _PARSE_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # libxml2 rejects these: same-length spaces
 # A text node that starts a top-level section heading (一、… / 第一部分).
@@ -639,7 +639,7 @@ def _is_container(el) -> bool:
 class Lines:
     """Inline text being collected for one block: lines of (text, line, column) pieces."""
 
-    __slots__ = ("lines", "pending", "link", "chars", "images")
+    __slots__ = ("chars", "images", "lines", "link", "pending")
 
     def __init__(self):
         self.lines: list[list[list]] = [[]]

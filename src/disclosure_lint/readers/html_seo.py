@@ -177,7 +177,7 @@ def _writes(code: str) -> list[tuple[str, int]]:
 
 def script_writes(doc, source, root) -> list[dict]:
     """Markup that inline scripts write with string literals, as ``meta["seo"]`` entries."""
-    tag_at = {s: e for s, e in (source.tags.get("script") or ())}
+    tag_at = dict(source.tags.get("script") or ())
     out: list[dict] = []
     for script in doc.iter("script"):
         code = script.text

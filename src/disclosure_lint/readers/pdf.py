@@ -56,6 +56,7 @@ import warnings
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
@@ -609,7 +610,7 @@ def _ruling_edges(page) -> list[dict]:
         if not o.get("stroke") or _white(o.get("stroking_color")):
             continue
         pts = o.get("pts") or []
-        for (ax, ay), (bx, by) in zip(pts, pts[1:]):
+        for (ax, ay), (bx, by) in pairwise(pts):
             if abs(ax - bx) < 0.5 or abs(ay - by) < 0.5:
                 e = _edge(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
                 if e:
@@ -630,7 +631,7 @@ def _close_open_ends(edges: list[dict]) -> list[dict]:
         return edges
     extra: list[dict] = []
     for attr in ("bottom", "top"):
-        for group in _cluster_by(verts, lambda e: e[attr], 2.0):
+        for group in _cluster_by(verts, lambda e: e[attr], 2.0):  # noqa: B023 - called in this iteration
             if len(group) < 2:
                 continue
             y = sum(e[attr] for e in group) / len(group)
@@ -1034,9 +1035,7 @@ def _breaks(a: _Line, b: _Line, lay: _Layout) -> bool:
         return True
     if short:
         return True
-    if _TERMINAL.search(a.text) and not lay.indents:
-        return True
-    return False
+    return bool(_TERMINAL.search(a.text) and not lay.indents)
 
 
 def _blocks(pages: list[_Page]) -> tuple[Block, ...]:

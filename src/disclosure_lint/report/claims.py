@@ -72,10 +72,31 @@ from decimal import Decimal
 from typing import Literal
 
 from ..model import Block
-from .claim_context import (_ALL_APPLICANTS, _NONE_APP, _NONE_BAD_MID, _NONE_CARRIED, _NONE_MID_OK, _NONE_S4,
-                            _NONE_S4_BAD_AFTER, _OUTCOME_WORDS, _REASON, _REASON_ETC, _REASON_LEAD, _REVIEWER, _UPHELD,
-                            _WIDER, DEFAULT_SCOPE, SUB_ITEM_LABELS, SUB_ITEMS, _blank, _upheld_outcomes, base_metric,
-                            doc_attr, scope_regex, self_masker)
+from .claim_context import (
+    _ALL_APPLICANTS,
+    _NONE_APP,
+    _NONE_BAD_MID,
+    _NONE_CARRIED,
+    _NONE_MID_OK,
+    _NONE_S4,
+    _NONE_S4_BAD_AFTER,
+    _OUTCOME_WORDS,
+    _REASON,
+    _REASON_ETC,
+    _REASON_LEAD,
+    _REVIEWER,
+    _UPHELD,
+    _WIDER,
+    DEFAULT_SCOPE,
+    SUB_ITEM_LABELS,
+    SUB_ITEMS,
+    _blank,
+    _upheld_outcomes,
+    base_metric,
+    doc_attr,
+    scope_regex,
+    self_masker,
+)
 
 # -- numbers -------------------------------------------------------------------------------------
 
@@ -280,7 +301,7 @@ class SentenceTime:
     (上年结转) or after it (结转下年度); no year named means this year; so does a 本年/今年/全年 written after
     that year and before the number (``2022年……，本年新收…``)."""
 
-    __slots__ = ("semis", "years", "year_ends", "this_starts", "this_ends", "part_year")
+    __slots__ = ("part_year", "semis", "this_ends", "this_starts", "year_ends", "years")
 
     def __init__(self, text: str):
         py = _PART_YEAR.search(text)
@@ -322,7 +343,7 @@ class SentenceTime:
 class _Sentence:
     """Per-sentence facts computed once: clause boundaries, first matches of the sentence-wide filters."""
 
-    __slots__ = ("text", "bounds", "first", "time")
+    __slots__ = ("bounds", "first", "text", "time")
 
     def __init__(self, text: str):
         self.text = text
@@ -429,7 +450,7 @@ class _Reader:
         claims: list[Claim] = []
         seen: set[str] = set()  # the metrics of ``claims`` (共计 is a total only after 新收/收到 and 上年结转)
         consumed: set[int] = set()
-        for ti, tok in enumerate(tokens):
+        for ti, _tok in enumerate(tokens):
             if ti in consumed:
                 continue
             made = self._claim_for(block, s0, sent, kws, tokens, ti, seen, consumed)
@@ -491,8 +512,8 @@ class _Reader:
                 clause_start = self.ctx.clause_start(m.start())[0]
                 if (_CHANGE.search(sent, clause_start, m.start()) or not self._year_ok(m.start(), None)
                         or self._scope(sent, m.end(), clause_start, m.start())
-                        or not _RATE_CONTEXT.search(sent, clause_start, m.start()) and clause_start > 0
-                        and not re.match(r"[\s，,]*$", sent[clause_start:m.start()])):
+                        or (not _RATE_CONTEXT.search(sent, clause_start, m.start()) and clause_start > 0
+                        and not re.match(r"[\s，,]*$", sent[clause_start:m.start()]))):
                     continue
                 readings = (("open", "partial"),) if m.group("incl") else (("open",), ("open", "partial"))
                 out.claims.append(Claim(metrics=readings[0], number=None, unit="件", block=block,

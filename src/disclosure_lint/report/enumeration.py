@@ -186,7 +186,7 @@ def _items(piece: Piece, heading: bool) -> list[tuple[EnumItem | None, int]]:
         if fv is None:
             continue
         fam, v = fv
-        if fam == "cn" and (heading and i <= lead or _section_title_at(text, m.end())):
+        if fam == "cn" and ((heading and i <= lead) or _section_title_at(text, m.end())):
             out.append((None, i))
             continue
         if starts_with_table_label(text[i:i + 80]):

@@ -49,9 +49,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import islice
 from dataclasses import dataclass
 from dataclasses import replace as dc_replace
+from itertools import islice, pairwise
 
 from ..model import Anchor, Block, Document
 from ..readers.text import SPACE_TABLES  # Document.meta key of the text reader (block indices)
@@ -208,7 +208,7 @@ def _prose_at(text: str, p: int) -> bool:
     if not piece:
         return False
     w = piece.group(0)
-    if _ROW_MARKER.match(w) or w[0].isdigit() and len(w) < 8:
+    if _ROW_MARKER.match(w) or (w[0].isdigit() and len(w) < 8):
         return False
     return len(w) >= 10 or bool(_SENTENCE_MARK.search(w))
 
@@ -417,7 +417,7 @@ def _pieces(block: Block, heads: list[tuple[int, int, str, int | None]], cuts: l
 
     def region(lo: int, hi: int) -> None:
         bounds = [lo, *marks[bisect_right(marks, lo):bisect_left(marks, hi)], hi]
-        for a, z in zip(bounds, bounds[1:]):
+        for a, z in pairwise(bounds):
             while a < z and text[a].isspace():
                 a += 1
             while z > a and text[z - 1].isspace():

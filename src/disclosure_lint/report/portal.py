@@ -325,8 +325,8 @@ def _block_spans(block: Block) -> tuple[list[PortalSpan], list[PortalSpan]]:
         if end is not None:
             w = _WEEKDAY.match(text, end)
             end = w.end() if w else end
-        elif m.end() == len(text.rstrip()) or (":" in m.group(0) or "：" in m.group(0)) and (
-                m.end() == n or text[m.end()].isspace() or text[m.end()] in "|｜"):
+        elif m.end() == len(text.rstrip()) or ((":" in m.group(0) or "：" in m.group(0)) and (
+                m.end() == n or text[m.end()].isspace() or text[m.end()] in "|｜")):
             end = m.end()  # 今天是： with the date filled in by a script
         else:
             continue  # prose (今天是…的日子)
@@ -465,7 +465,7 @@ def is_navigation(text: str) -> bool:
 def _closing_date(text: str) -> re.Match[str] | None:
     """The date (with a clock time after it) that ends ``text``, or None."""
     last = None
-    for last in DATE_RE.finditer(text):
+    for last in DATE_RE.finditer(text):  # noqa: B007 - the last match is kept
         pass
     return last if last is not None and _date_value(text, last.start()) == len(text) else None
 

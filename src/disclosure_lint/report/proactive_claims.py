@@ -30,8 +30,21 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..model import Block
-from .claims import (_APPROX_CLAUSE, _CHANGE, _CLAUSE_END, _OFF_TOPIC, _PAST, _RANGE_BEFORE, _SENT_END,
-                     DEFAULT_SCOPE, SentenceTime, approximate_before, scope_regex, self_masker, table_blocks)
+from .claims import (
+    _APPROX_CLAUSE,
+    _CHANGE,
+    _CLAUSE_END,
+    _OFF_TOPIC,
+    _PAST,
+    _RANGE_BEFORE,
+    _SENT_END,
+    DEFAULT_SCOPE,
+    SentenceTime,
+    approximate_before,
+    scope_regex,
+    self_masker,
+    table_blocks,
+)
 
 ROW_LABELS = {"rules": "规章", "normative_docs": "行政规范性文件", "licensing": "行政许可", "penalty": "行政处罚",
               "coercion": "行政强制", "fees": "行政事业性收费"}
@@ -177,7 +190,7 @@ class _Reader:
     @staticmethod
     def _read_one(clause: str, unit: str) -> tuple[str, str | None, int] | None:
         rm = None
-        for rm in _ROW.finditer(clause):
+        for rm in _ROW.finditer(clause):  # noqa: B007 - the last match is kept
             pass
         if rm is None:
             return None
@@ -196,7 +209,7 @@ class _Reader:
             if not _GAP_ROW_NUM.match(after):
                 return None
             verb = None
-            for verb in _DECIDE_BEFORE.finditer(clause, max(0, rm.start() - 10), rm.start()):
+            for verb in _DECIDE_BEFORE.finditer(clause, max(0, rm.start() - 10), rm.start()):  # noqa: B007 - the last match is kept
                 pass
             if _PUBLISH.search(clause, max(0, rm.start() - 10), rm.start()):
                 return row, None, rm.start()  # 公示行政许可决定4862条 counts what was published, not decided

@@ -51,6 +51,7 @@ from ..model import Block, Cell
 from .hidden import HiddenElement, covering
 from .writing import SENTENCE_END
 
+
 def _caseless_app(word: str) -> str:
     """A tail word as a regex: ``app`` in any case and not followed by a letter (APP, App; not Apple)."""
     return re.escape(word).replace("app", "[Aa][Pp][Pp](?![A-Za-z])")

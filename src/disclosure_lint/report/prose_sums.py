@@ -53,9 +53,25 @@ from dataclasses import dataclass
 
 from ..model import Block
 from .claim_context import _OUTCOME_WORDS
-from .claims import (_APPLICATION, _APPROX_CLAUSE, _BAD_AFTER, _CHANGE, _CLAUSE_END, _KEYWORDS, _OFF_TOPIC,
-                     _PART_YEAR, _PAST, _RANGE_BEFORE, _SENT_END, _Y, _YEAR, SentenceTime, approximate_before, cn_int,
-                     table_blocks)
+from .claims import (
+    _APPLICATION,
+    _APPROX_CLAUSE,
+    _BAD_AFTER,
+    _CHANGE,
+    _CLAUSE_END,
+    _KEYWORDS,
+    _OFF_TOPIC,
+    _PART_YEAR,
+    _PAST,
+    _RANGE_BEFORE,
+    _SENT_END,
+    _Y,
+    _YEAR,
+    SentenceTime,
+    approximate_before,
+    cn_int,
+    table_blocks,
+)
 
 KINDS = ("results", "applicants", "flow", "review", "litigation", "litigation_routes", "disclosed")
 TYPED = frozenset(KINDS) - {"disclosed"}
@@ -296,7 +312,7 @@ class _Reader:
             text = block.text
             prev: tuple[int, str, list[re.Match[str]]] | None = None
             pos = 0
-            bounds = [m for m in _SENT_END.finditer(text)] + [None]
+            bounds = list(_SENT_END.finditer(text)) + [None]
             for m in bounds:
                 end = m.start() if m is not None else len(text)
                 if end > pos:
@@ -356,7 +372,7 @@ class _Reader:
         cs = max(self._clause_start(f.start()), f.start() - _LOOKBACK)
         window = sent[cs:f.start()]
         kw = None
-        for kw in _TOTAL_KW.finditer(window):
+        for kw in _TOTAL_KW.finditer(window):  # noqa: B007 - the last match is kept
             pass
         if kw is None or not _TOTAL_GAP.match(window[kw.end():]):
             return None
@@ -411,7 +427,7 @@ class _Reader:
                 return None  # 办结56件予以公开… is not a list
             if not marker:  # 收到申请132件，上年结转2件，共计134件: siblings, not parts
                 kinds = tuple(k for k in kinds if k != "flow")
-            if "disclosed" in kinds and not marker and (con.group("semi") and con.group("semi")[0] in "；;"
+            if "disclosed" in kinds and not marker and ((con.group("semi") and con.group("semi")[0] in "；;")
                                                          or not _GENERIC_OBJECT.match(self.sent[kend:f.start()])):
                 # without 其中 only a total of "信息" in general has its kinds listed after it:
                 # 主动公开规范性文件42件，人事任免文件106件 lists siblings, not parts
@@ -589,7 +605,7 @@ class _Reader:
             return (*got, lead)
         if first_free:  # the first part of a total-last list may carry its context
             ctx = None
-            for ctx in _TOTAL_KW.finditer(name):
+            for ctx in _TOTAL_KW.finditer(name):  # noqa: B007 - the last match is kept
                 pass
             if ctx is not None:  # 依申请公开 本年新收… → 本年新收…; 本年共收到自然人申请 → 自然人申请
                 got = self._classify_one(name[ctx.start():], kinds, marked, later)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ..model import Block
@@ -42,7 +42,7 @@ class UnreadTable:
     labels: int  # labels in the run
 
 
-@lru_cache(maxsize=None)
+@cache
 def _labels(sid: str) -> re.Pattern[str]:
     words = sorted(TABLE_LABELS[sid], key=len, reverse=True)
     extra = [_CAPTION] if sid == "s2" else []

@@ -3,5 +3,16 @@
 from .model import StatCell, StatTable, Unmapped, Value, parse_value
 from .schema import SCHEMAS, TABLE_NAMES, Identity, identities, norm, schema
 
-__all__ = ["StatCell", "StatTable", "Unmapped", "Value", "parse_value", "SCHEMAS", "TABLE_NAMES", "Identity",
-           "identities", "norm", "schema"]
+__all__ = [
+    "SCHEMAS",
+    "TABLE_NAMES",
+    "Identity",
+    "StatCell",
+    "StatTable",
+    "Unmapped",
+    "Value",
+    "identities",
+    "norm",
+    "parse_value",
+    "schema",
+]

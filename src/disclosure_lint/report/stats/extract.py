@@ -222,7 +222,7 @@ def _section_hints(report) -> dict[int, str]:
     hints: dict[int, str] = {}
     try:
         by_id = report.sections_by_id
-    except Exception:  # pragma: no cover - a broken section analysis must not stop extraction
+    except Exception:  # noqa: BLE001  # pragma: no cover - a broken section analysis must not stop extraction
         return hints
     for sid in TABLE_IDS:
         sec = by_id.get(sid)
@@ -557,10 +557,7 @@ def _header_start(header_rows: list[Row], match) -> int | None:
 def _is_s3_label(text: str) -> bool:
     if "区分处理" in text:
         return True  # the note of （二）部分公开 in a cell of its own
-    for p in lb.split_label(text):
-        if p.marker or (p.key and lb.match_s3_row(p.key, p.key2)):
-            return True
-    return False
+    return any(p.marker or (p.key and lb.match_s3_row(p.key, p.key2)) for p in lb.split_label(text))
 
 
 def _is_s4_label(text: str) -> bool:
@@ -625,9 +622,9 @@ def _continued(bd: Build, order: list[str | None], own_header: bool, aligned: bo
         while k < len(order) and order[k] is None:
             k += 1
         return order[k:]
-    if L > start:
+    if start < L:
         return order[L - start:]
-    if L < start:
+    if start > L:
         return [None] * (start - L) + order
     return order
 
@@ -857,7 +854,7 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
     aligned, L = _layout(_with_values(data))
     if gap:
         aligned = False  # positions mean nothing when empty cells vanish: labels, then numbers, per row
-    H = _header_start(header_rows, lambda t: (m := lb.match_s3_col(t)) and m[0] == "leaf" or None)
+    H = _header_start(header_rows, lambda t: ((m := lb.match_s3_col(t)) and m[0] == "leaf") or None)
     if aligned and H is not None and H > L and not any(
             c.text and is_value(c.text) for row, _ll in data for c in row.cells[L:H]):
         # the item rows (1.属于国家秘密 …) whose third label column tells where the values start were

@@ -51,7 +51,7 @@ SEPARATORS = frozenset({"|", "｜", "||"})
 class Tok:
     """One line (cell) of a flattened table; its grid-like :class:`Cell` is made on demand."""
 
-    __slots__ = ("text", "block", "start", "sep", "_cell", "whole")
+    __slots__ = ("_cell", "block", "sep", "start", "text", "whole")
 
     def __init__(self, text: str, block: Block, start: int, sep: bool = False, cell: Cell | None = None,
                  whole: bool = False):
@@ -122,7 +122,7 @@ def _runs(report) -> list[list[Tok]]:
                         else:
                             cur.append(Tok(x, b, off + o, x in SEPARATORS))
                     continue
-            if len(s) > MAX_CELL and lb.NOTE_S3 not in s or s.endswith(("。", "；", ";")):
+            if (len(s) > MAX_CELL and lb.NOTE_S3 not in s) or s.endswith(("。", "；", ";")):
                 close()
                 continue
             off = start + (len(line) - len(line.lstrip()))
@@ -293,10 +293,7 @@ def _s3_row_label(text: str) -> bool:
     m = lb.match_s3_col(text)
     if m is not None and m[1] not in ("total", "other_org"):
         return False
-    for p in lb.split_label(text):
-        if p.marker or (p.key and lb.match_s3_row(p.key, p.key2)):
-            return True
-    return False
+    return any(p.marker or (p.key and lb.match_s3_row(p.key, p.key2)) for p in lb.split_label(text))
 
 
 def _flat_s3(bd: Build, toks: list[Tok]) -> None:

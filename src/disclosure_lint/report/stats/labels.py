@@ -274,7 +274,7 @@ def match_s2_col(text: str) -> str | None:
         return r
     if k2.startswith(norm("本年增")):
         return "change"
-    if k2.startswith(norm("本年收费金额")) or k2.startswith(norm("收费金额")):
+    if k2.startswith((norm("本年收费金额"), norm("收费金额"))):
         return "amount"
     for key, cid in S2_COLS.items():
         if len(key) >= 4 and k2.startswith(key):

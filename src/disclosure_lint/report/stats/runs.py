@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from . import labels as lb
 from .extract import _s2_row_of, is_value
@@ -88,7 +89,7 @@ def _segment(text: str) -> list[tuple[int, str]] | None:
     if not cuts or len(cuts) < 2:
         return None
     bounds = [*cuts, n]
-    return [(a, text[a:z]) for a, z in zip(bounds, bounds[1:])]
+    return [(a, text[a:z]) for a, z in pairwise(bounds)]
 
 
 def cells(piece: str) -> list[tuple[int, str]]:
