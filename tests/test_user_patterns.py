@@ -8,6 +8,7 @@ problem (DL000) while checking, whichever kind compiles it and however late.
 from __future__ import annotations
 
 import pytest
+from pydantic import Field
 from typer.testing import CliRunner
 
 from disclosure_lint.cli import app
@@ -117,7 +118,7 @@ def test_bad_pattern_in_pyproject_names_its_line(tmp_path):
 def test_the_type_refuses_in_chinese(pattern):
     class Opts(KindOptions):
         one: UserPattern | None = None
-        many: PatternList = []
+        many: PatternList = Field(default_factory=list)
 
     for value in ({"one": pattern}, {"many": ["ok", pattern]}):
         with pytest.raises(ValueError) as exc:
@@ -127,7 +128,7 @@ def test_the_type_refuses_in_chinese(pattern):
 
 def test_patterns_joined_by_the_kind_are_checked_together():
     class Opts(KindOptions):
-        many: PatternList = []
+        many: PatternList = Field(default_factory=list)
 
     assert Opts.model_validate({"many": ["(?P<n>a)"]}).many == ["(?P<n>a)"]
     with pytest.raises(ValueError, match="不能合为一个"):
