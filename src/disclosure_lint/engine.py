@@ -24,7 +24,7 @@ from pydantic import ValidationError
 from .config import Config
 from .diagnostics import Diagnostic, Edit, Fix, fingerprint
 from .errors import ConfigError
-from .failures import fact_failure, raise_site, report_fact, rule_failure
+from .failures import fact_failure, pattern_timeout, raise_site, report_fact, rule_failure
 from .kinds import get_kind
 from .kinds.base import Hit, Kind
 from .limits import DEFAULT_LIMITS, Limits
@@ -439,13 +439,8 @@ def _run(report: AnnualReport, active: list[ActiveRule], limits: Limits) -> list
                 stopped = _pull(report, ar, sup, cap * PULL_FACTOR, mine, reported)
         except PatternTimeout as exc:  # a user pattern that backtracks for ever: this rule stops for this file
             stopped = False
-            found.append(((10**9,), "DL000", Diagnostic(
-                path=doc.path, code="DL000", rule="internal-error", category="input", severity="warning",
-                message=f"规则 {ar.rule.code}（{ar.rule.spec.name}）的{exc}，已停止该规则对本文件的检查"
-                        f"（规则文件 {ar.rule.source}；这是规则的问题，不是报告的问题；"
-                        "可简化该正则表达式，或在配置 limits.pattern_timeout_ms 中调高时限）。",
-                fingerprint=f"DL000:{ar.rule.code}",
-            )))
+            found.append(((10**9,), "DL000",
+                          pattern_timeout(doc.path, ar.rule.code, ar.rule.spec.name, ar.rule.source, exc)))
         except Exception as exc:  # noqa: BLE001 - a rule bug must not stop the run
             stopped = False
             fact = report_fact(exc.__traceback__)

@@ -101,6 +101,19 @@ def fact_failure(path: str, fact: str, exc: BaseException, rules: list[str]) -> 
         fact=fact, rules=list(rules))
 
 
+def pattern_timeout(path: str, rule_code: str, rule_name: str, source: object, exc: BaseException) -> Diagnostic:
+    """A user rule's pattern ran out of its time (``limits.pattern_timeout_ms``): the rule's problem, not the
+    tool's — no ``exception`` in the evidence, so the exit code is not 2."""
+    return Diagnostic(
+        path=path, code=CODE, rule=NAME, category="input", severity="warning",
+        message=f"规则 {rule_code}（{rule_name}）的{exc}，已停止该规则对本文件的检查"
+                f"（规则文件 {source}；这是规则的问题，不是报告的问题；"
+                "可简化该正则表达式，或在配置 limits.pattern_timeout_ms 中调高时限）。",
+        evidence={"stage": "检查", "rule": rule_code, "timeout": True},
+        fingerprint=f"{CODE}:{rule_code}",
+    )
+
+
 def is_tool_failure(d: Diagnostic) -> bool:
     """A DL000 from an exception (not from a user pattern's time limit): the file was not fully checked."""
     return d.code == CODE and "exception" in d.evidence
