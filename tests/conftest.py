@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -14,6 +18,12 @@ from disclosure_lint.readers import html as html_reader
 from disclosure_lint.readers import markdown as md_reader
 from disclosure_lint.readers import text as text_reader
 from disclosure_lint.report import Overrides, interpret
+
+# Tests never write to the user's cache directory: the rule cache of every in-process and child run of this
+# session goes to a temporary folder (tests of the cache itself set their own XDG_CACHE_HOME).
+_CACHE_HOME = tempfile.mkdtemp(prefix="disclosure-lint-tests-cache-")
+os.environ["XDG_CACHE_HOME"] = _CACHE_HOME
+atexit.register(shutil.rmtree, _CACHE_HOME, True)
 
 # the workplace's shared material (real reports), beside the project root; absent in a user's clone
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"

@@ -63,3 +63,12 @@ def test_unwritable_cache_is_not_an_error(tmp_path, monkeypatch):
         assert len(packs.builtin_rules()) >= 20
     finally:
         packs.builtin_rules.cache_clear()
+
+
+def test_tests_keep_the_rule_cache_out_of_the_users_home():
+    """conftest points XDG_CACHE_HOME at a temporary folder for the whole session (and its child runs)."""
+    import os
+    import tempfile
+
+    assert os.environ["XDG_CACHE_HOME"].startswith(tempfile.gettempdir())
+    assert "disclosure-lint-tests-cache-" in os.environ["XDG_CACHE_HOME"]
