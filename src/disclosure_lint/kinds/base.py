@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Generic, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -55,8 +55,6 @@ UserPattern = Annotated[str, AfterValidator(_user_pattern)]
 PatternList = Annotated[list[UserPattern], AfterValidator(_user_pattern_list)]
 
 
-class NoOptions(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
 def _bounded(value: Any) -> bool:
@@ -96,6 +94,13 @@ class CappedOptions(KindOptions):
     max_findings: int | None = Field(default=None, ge=1, le=1_000_000,
                                      description="每个文件最多逐一列出的处数，其余合并为一条“及另外N处”"
                                                  "（默认同 limits.max_findings_per_rule）")
+
+
+class NoOptions(KindOptions):
+    """Options of a kind that takes none (any key is an error)."""
+
+
+OptionsT = TypeVar("OptionsT", bound=BaseModel)  # a kind's options model
 
 
 @dataclass
@@ -142,15 +147,18 @@ class Hit:
     about: tuple[str, ...] = ()
 
 
-class Kind:
-    """Base class of all check kinds."""
+class Kind(Generic[OptionsT]):
+    """Base class of all check kinds: ``class X(Kind[XOptions])`` with ``Options = XOptions``.
+
+    ``Options`` is the model the engine validates a rule's options with (a class variable cannot name the
+    type parameter, hence both; a test checks they agree); ``self.options`` is typed by the parameter."""
 
     name: ClassVar[str]
     Options: ClassVar[type[BaseModel]] = NoOptions
     # Placeholders the kind fills; rule messages may use only these (checked at load).
     params: ClassVar[frozenset[str]] = frozenset()
 
-    def __init__(self, rule: RuleSpec, options: BaseModel, config: Config):
+    def __init__(self, rule: RuleSpec, options: OptionsT, config: Config):
         self.rule = rule
         self.options = options
         self.config = config

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
@@ -36,6 +37,9 @@ from ..report.hidden import ATTACKER_ONLY, covering, registrable
 from ..report.promotions import url_spans
 from . import register
 from .base import CappedOptions, FixEdit, Hit, Kind, KindOptions, PatternList
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..report import AnnualReport
 
 _TAG = re.compile(r"<[^<>]*>")
 
@@ -123,7 +127,7 @@ class InjectedSpamOptions(CappedOptions):
 
 
 @register
-class InjectedSpam(Kind):
+class InjectedSpam(Kind[InjectedSpamOptions]):
     """Promotion phrases in the text readers see: the term list, and the shapes of :mod:`report.promotions`.
 
     Phrases inside content the web page hides are said to be about that element (``hidden:N``, :attr:`.base.Hit.about`):
@@ -146,7 +150,7 @@ class InjectedSpam(Kind):
         self._exempt = gambling_context.Context(o.exempt_before, o.exempt_after, o.exempt_warning, o.gambling_words,
                                                 o.enforcement_words, o.context_window)
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         # (block index, cell row, cell col) → [(start, end, block, cell, promotion, hidden element's index or None)]
         found: dict[tuple, list] = {}
         hidden = report.hidden
@@ -216,7 +220,7 @@ class HiddenInjectionOptions(CappedOptions):
 
 
 @register
-class HiddenInjection(Kind):
+class HiddenInjection(Kind[HiddenInjectionOptions]):
     """Hidden HTML content with promotion text or off-site links (see :mod:`report.hidden`).
 
     A hidden block is reported when it holds a promotion phrase; or when its links go off-site and it
@@ -234,7 +238,7 @@ class HiddenInjection(Kind):
         self._allow = frozenset(registrable(h) for h in self.options.allow_hosts if h.strip())
         self._exempt = gambling_context.Context()
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         if not report.hidden:
             return
         promos: dict[int, list] = {}
@@ -314,7 +318,7 @@ class TemplatePlaceholderOptions(KindOptions):
 
 
 @register
-class TemplatePlaceholder(Kind):
+class TemplatePlaceholder(Kind[TemplatePlaceholderOptions]):
     name = "template-placeholder"
     Options = TemplatePlaceholderOptions
     params = frozenset({"placeholder"})
@@ -326,7 +330,7 @@ class TemplatePlaceholder(Kind):
         self._re = re.compile(_PH_BASE + (f"|(?P<sym>{sym_alt})" if syms else ""))
         self._trigger = re.compile(_TRIGGER_BASE + (f"|[{re.escape(syms)}]{{2}}" if syms else ""))
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         for block, cell, text in _segments(report, self._trigger):
             urls = None
             for m in self._re.finditer(text):
@@ -415,12 +419,12 @@ class ResidentIdOptions(KindOptions):
 
 
 @register
-class ResidentIdNumber(Kind):
+class ResidentIdNumber(Kind[ResidentIdOptions]):
     name = "resident-id-number"
     Options = ResidentIdOptions
     params = frozenset({"masked"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         for block, cell, text in _segments(report, _DIGITS):
             for m in _ID.finditer(text):
                 num = m.group(0)
@@ -457,7 +461,7 @@ class MobileNumberOptions(KindOptions):
 
 
 @register
-class MobileNumber(Kind):
+class MobileNumber(Kind[MobileNumberOptions]):
     name = "mobile-number"
     Options = MobileNumberOptions
     params = frozenset({"masked"})
@@ -466,7 +470,7 @@ class MobileNumber(Kind):
         super().__init__(rule, options, config)
         self._allow = {re.sub(r"\D", "", a) for a in self.options.allow}
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         for block, cell, text in _segments(report, _MOBILE_TRIGGER):
             urls = None
             for m in _MOBILE.finditer(text):

@@ -45,12 +45,16 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
 from ..report.agency import KIND_NAMES, Agency, classify
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..report import AnnualReport
 
 DEFAULT_ALLOWED: dict[str, list[str]] = {
     "street_office": ["我街道", "本街道", "本机关", "我办", "本办", "本单位", "本部门"],
@@ -145,7 +149,7 @@ _NAME_SPLIT = re.compile(r"[（）()、/／]+")
 _SENTENCE = re.compile(r"[我本《》，,。：:；;]")
 
 
-class _SelfReferenceBase(Kind):
+class _SelfReferenceBase(Kind[SelfReferenceOptions]):
     Options = SelfReferenceOptions
 
     def __init__(self, rule, options, config):
@@ -327,7 +331,7 @@ class SelfReferenceMismatch(_SelfReferenceBase):
     Options = MismatchOptions
     params = frozenset({"who", "expected", "kind_name"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         agency = self.agency_of(report)
         res = self.allowed_for(agency)
         if res is None:
@@ -365,7 +369,7 @@ class SelfReferenceInconsistent(_SelfReferenceBase):
     Options = InconsistentOptions
     params = frozenset({"who", "majority", "majority_count"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         refs = [r for r in self.refs(report) if not r.generic and self._category(r.word) == "institution"]
         if len(refs) < 2:
             return
