@@ -322,9 +322,12 @@ def _tolerant_streams() -> None:
     if sys.stdout is None:  # started with stdout closed: a command that writes there says so (exit 2)
         sys.stdout = _ClosedStdout()
     for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)  # io.TextIOWrapper's; not on every stream
+        if reconfigure is None:
+            continue
         try:
-            stream.reconfigure(errors="backslashreplace")
-        except (AttributeError, ValueError, OSError):
+            reconfigure(errors="backslashreplace")
+        except (ValueError, OSError):
             pass
 
 

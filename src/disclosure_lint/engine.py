@@ -249,8 +249,9 @@ def parse_suppressions(doc: Document) -> Suppressions:
             elif what == "disable":
                 if codes not in open_:
                     open_[codes] = (i, next(opened))  # line, and the order to close them in
-                    for c in codes or ():
-                        by_code.setdefault(c, set()).add(codes)
+                    if codes is not None:
+                        for c in codes:
+                            by_code.setdefault(c, set()).add(codes)
             elif open_:  # enable: closes the matching disable (or all when no codes)
                 if codes is None:
                     keys = list(open_)
@@ -450,8 +451,8 @@ def _run(report: AnnualReport, active: list[ActiveRule], limits: Limits) -> list
                 failed = facts.setdefault((fact, type(exc), raise_site(exc.__traceback__)), (exc, []))
                 failed[1].append(ar.rule.code)
         found.extend(_capped(mine, ar, cap, stopped))
-    for (fact, _, _), (exc, codes) in facts.items():
-        found.append(((10**9,), "DL000", fact_failure(doc.path, fact, exc, codes)))
+    for (fact, _, _), (error, codes) in facts.items():
+        found.append(((10**9,), "DL000", fact_failure(doc.path, fact, error, codes)))
     found.sort(key=lambda t: (t[0], t[1]))
     # stable fingerprints: rule + key + occurrence number of that key
     seen: Counter[tuple[str, str]] = Counter()

@@ -112,7 +112,8 @@ def _number_text(n: Decimal | None) -> str | None:
 def _json_number(n: Decimal | None) -> int | float | None:
     if n is None:
         return None
-    if n == n.to_integral_value() and n.as_tuple().exponent >= 0:
+    exponent = n.as_tuple().exponent  # 'n', 'N', 'F' for NaN and infinity
+    if n == n.to_integral_value() and isinstance(exponent, int) and exponent >= 0:
         return int(n)
     return float(n)
 

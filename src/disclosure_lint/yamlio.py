@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from .errors import ConfigError
 from .fsread import Refused, TooBig, read_regular
@@ -151,11 +152,12 @@ def validation_error(exc: ValidationError, text: str, path: str, prefix: tuple[A
     loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     full = prefix + loc
     key = ".".join(str(p) for p in full) or None
-    msg = _zh(err)
+    msg = error_message(err)
     return ConfigError(path, msg, line=line_of(text, full), key=key)
 
 
-def _zh(err: dict) -> str:
+def error_message(err: ErrorDetails) -> str:
+    """One pydantic error said in Chinese (the key and line are given by the caller)."""
     t = err.get("type", "")
     if t == "extra_forbidden":
         return "未知的键"

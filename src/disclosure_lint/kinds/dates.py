@@ -302,7 +302,7 @@ class MixedDateForms(Kind[MixedDateFormsOptions]):
         counts = Counter(f for _, f in used)
         if len(counts) < 2:
             return
-        first_seen = {}
+        first_seen: dict[str, int] = {}
         for i, (_, f) in enumerate(used):
             first_seen.setdefault(f, i)
         top = max(counts.values())
@@ -331,7 +331,7 @@ CLASS_NAMES = {"department": "县级以上人民政府部门", "government": "�
 
 
 class LatePublicationOptions(KindOptions):
-    classes: list[DeadlineClass] = Field(default_factory=lambda: ["department", "government"],
+    classes: list[DeadlineClass] = Field(default_factory=lambda: list[DeadlineClass](["department", "government"]),
                                          description="本规则检查的机关类别（期限在配置 deadlines 中）")
 
 

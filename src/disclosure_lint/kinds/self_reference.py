@@ -45,10 +45,11 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import Field
 
+from ..model import Block
 from ..report.agency import KIND_NAMES, Agency, classify
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
@@ -131,7 +132,7 @@ class InconsistentOptions(SelfReferenceOptions):
 
 @dataclass(frozen=True, slots=True)
 class Ref:
-    block: object
+    block: Block
     start: int
     end: int
     text: str  # as written: 我办公室
@@ -149,7 +150,10 @@ _NAME_SPLIT = re.compile(r"[（）()、/／]+")
 _SENTENCE = re.compile(r"[我本《》，,。：:；;]")
 
 
-class _SelfReferenceBase(Kind[SelfReferenceOptions]):
+_SelfReferenceOptionsT = TypeVar("_SelfReferenceOptionsT", bound=SelfReferenceOptions)
+
+
+class _SelfReferenceBase(Kind[_SelfReferenceOptionsT]):
     Options = SelfReferenceOptions
 
     def __init__(self, rule, options, config):
@@ -228,6 +232,12 @@ class _SelfReferenceBase(Kind[SelfReferenceOptions]):
                 return p, self._words.get(rest, rest)
         return None
 
+    def _word_of(self, form: str) -> str:
+        """The body word of an allowed form (every allowed form starts with a pronoun: see allowed_for)."""
+        canonical = self._canonical_form(form)
+        assert canonical is not None, form
+        return canonical[1]
+
     def _allowed_table(self) -> dict[str, list[str]]:
         table = {k: list(v) for k, v in DEFAULT_ALLOWED.items()}
         table.update(self.shared.allowed)
@@ -253,7 +263,7 @@ class _SelfReferenceBase(Kind[SelfReferenceOptions]):
             f = c[0] + c[1]
             if f not in forms:
                 forms.append(f)
-        inst_words = {self._canonical_form(f)[1] for f in forms} - self._generic - self._territory
+        inst_words = {self._word_of(f) for f in forms} - self._generic - self._territory
         extra = []
         for w in self._name_words(agency):
             if w not in inst_words:
@@ -326,7 +336,7 @@ def _key(ref: Ref) -> str:
 
 
 @register
-class SelfReferenceMismatch(_SelfReferenceBase):
+class SelfReferenceMismatch(_SelfReferenceBase[MismatchOptions]):
     name = "self-reference-mismatch"
     Options = MismatchOptions
     params = frozenset({"who", "expected", "kind_name"})
@@ -340,7 +350,7 @@ class SelfReferenceMismatch(_SelfReferenceBase):
         allowed = set(forms)
         expected = _quote_list(forms[: self.options.message_forms])
         who = self.who(agency)
-        first_word = self._canonical_form(forms[0])[1] if forms else None
+        first_word = self._word_of(forms[0]) if forms else None
         preferred = first_word if (first_word and not ambiguous and self.options.fix
                                    and self._category(first_word) == "institution") else None
         for ref in self.refs(report):
@@ -351,12 +361,12 @@ class SelfReferenceMismatch(_SelfReferenceBase):
             if preferred is not None:
                 repl = ref.pronoun + preferred
                 if repl not in allowed:
-                    repl = next(f for f in forms if self._canonical_form(f)[1] == preferred)
+                    repl = next(f for f in forms if self._word_of(f) == preferred)
                 fix = [FixEdit(ref.block, ref.start, ref.end, repl)]
                 desc = f"将“{ref.text}”改为“{repl}”（请先确认此处确指本机关，而非其他机关）"
             yield Hit(
                 block=ref.block, start=ref.start, end=ref.end,
-                params={"who": who, "expected": expected, "kind_name": KIND_NAMES.get(agency.kind, agency.kind)},
+                params={"who": who, "expected": expected, "kind_name": KIND_NAMES.get(agency.kind or "", agency.kind)},
                 evidence={"expected": "、".join(forms), "actual": ref.text, "allowed": forms, "agency": agency.name,
                           "agency_kind": agency.kind, "agency_source": agency.source},
                 key=_key(ref), fix=fix, fix_description=desc, fix_safe=False,
@@ -364,7 +374,7 @@ class SelfReferenceMismatch(_SelfReferenceBase):
 
 
 @register
-class SelfReferenceInconsistent(_SelfReferenceBase):
+class SelfReferenceInconsistent(_SelfReferenceBase[InconsistentOptions]):
     name = "self-reference-inconsistent"
     Options = InconsistentOptions
     params = frozenset({"who", "majority", "majority_count"})
