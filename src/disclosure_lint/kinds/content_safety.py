@@ -35,6 +35,7 @@ from pydantic import Field
 from ..report import gambling_context, promotions
 from ..report.hidden import ATTACKER_ONLY, covering, registrable
 from ..report.promotions import url_spans
+from ..userregex import BoundedPattern, compile_pattern
 from . import register
 from .base import CappedOptions, FixEdit, Hit, Kind, KindOptions, PatternList
 
@@ -44,7 +45,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _TAG = re.compile(r"<[^<>]*>")
 
 
-def _segments(report, gate: re.Pattern[str]) -> Iterator[tuple]:
+def _segments(report: AnnualReport, gate: re.Pattern[str] | BoundedPattern) -> Iterator[tuple]:
     """(block, cell or None, text) for every prose block and every table cell in which ``gate``
     finds something.  A table is skipped at once when its whole text (cells joined by tabs)
     does not match, so long statistics tables cost one search, not one per cell."""
@@ -142,7 +143,8 @@ class InjectedSpam(Kind[InjectedSpamOptions]):
     def __init__(self, rule, options, config):
         super().__init__(rule, options, config)
         o = self.options
-        self._re = promotions.term_regex(o.terms, o.patterns)
+        source = promotions.term_pattern(o.terms, o.patterns)  # user patterns: time-bounded (..userregex)
+        self._re = compile_pattern(source) if source is not None else None
         self._gate = self._re if self._re is not None else re.compile(r"(?!)")
         allow = sorted({a for a in o.allow if a}, key=len, reverse=True)
         self._allow = re.compile("|".join(map(re.escape, allow))) if allow else None
