@@ -349,7 +349,7 @@ def test_inconsistent_follows_dl301_allowed_override():
     cfg = {"options": {"DL301": {"allowed": {"bureau": ["我局", "本局", "我办", "本办"]}}}}
     diags = lint(text, select=["DL302"], agency="某某市商务局", config=cfg)
     assert [d.match for d in diags] == ["我办"]
-    cfg["options"]["DL302"] = {"follow_rule": []}
+    cfg["options"]["DL302"] = {"allowed": {"bureau": DEFAULT_ALLOWED["bureau"]}}  # its own setting wins
     assert lint(text, select=["DL302"], agency="某某市商务局", config=cfg) == []
 
 
@@ -378,5 +378,5 @@ def test_yaml_defaults_match_python_defaults():
     assert o["pronouns"] == DEFAULT_PRONOUNS
     assert o["generic"] == DEFAULT_GENERIC
     assert o["territory"] == DEFAULT_TERRITORY
-    assert rules["DL302"].options == {"follow_rule": ["DL301", "self-reference-mismatch"]}
+    assert rules["DL302"].options == {} and rules["DL302"].options_from == "DL301"
     assert rules["DL301"].severity == "error" and rules["DL302"].severity == "warning"

@@ -61,10 +61,12 @@ def render_rule_markdown(rule: LoadedRule) -> str:
         out += [d.options.strip(), ""]
     if s.options:
         out += ["默认值：", "", "```yaml", _yaml_options(s.options).rstrip("\n"), "```", ""]
-    elif not d.options:
+    if s.options_from:
+        out += [f"默认值：沿用 [{s.options_from}]({s.options_from}.md) 的选项（`options_from`，含配置中对它的修改）。", ""]
+    elif not s.options and not d.options:
         out += ["无。", ""]
     out += [f"在配置中调整：`severity: {{{s.id}: warning}}`、`ignore: [{s.id}]`"
-            + (f"、`options: {{{s.id}: {{…}}}}`" if s.options else "") + "。", ""]
+            + (f"、`options: {{{s.id}: {{…}}}}`" if s.options or s.options_from else "") + "。", ""]
     return "\n".join(out)
 
 

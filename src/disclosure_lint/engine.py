@@ -13,7 +13,7 @@ import gc
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from itertools import count
@@ -87,16 +87,35 @@ class ActiveRule:
     covers: bool = False
 
 
+def rule_options(rule: LoadedRule, config: Config, by_code: dict[str, LoadedRule],
+                 fields: Collection[str]) -> tuple[dict[str, Any], bool]:
+    """The options ``rule`` runs with (its file's, then the configuration's for it) and whether the configuration
+    changed them.  With ``options_from: X`` the options of X (as configured) that the kind has (``fields``) and
+    the rule does not set itself come first: one setting serves both rules (checked at load, no chains)."""
+    opts = dict(rule.spec.options)
+    override = _per_rule(config.options, rule)
+    if override:
+        opts.update(override)
+    changed = bool(override)
+    source = by_code.get(rule.spec.options_from) if rule.spec.options_from else None
+    if source is not None:
+        theirs = dict(source.spec.options)
+        their_override = _per_rule(config.options, source)
+        if their_override:
+            theirs.update(their_override)
+            changed = True
+        opts = {**{k: v for k, v in theirs.items() if k in fields}, **opts}
+    return opts, changed
+
+
 def prepare(rules: list[LoadedRule], config: Config, config_path: str = "<config>") -> list[ActiveRule]:
     active = []
     builtin = str(builtin_rules_dir()) + "/"
+    by_code = {r.code: r for r in rules}
     for r in select_rules(rules, config, config_path):
         kind_cls = get_kind(r.spec.kind)
         assert kind_cls is not None  # validated at load time
-        opts = dict(r.spec.options)
-        override = _per_rule(config.options, r)
-        if override:
-            opts.update(override)
+        opts, override = rule_options(r, config, by_code, kind_cls.Options.model_fields)
         try:
             options = kind_cls.Options.model_validate(opts)
         except ValidationError as exc:

@@ -79,6 +79,10 @@ class RuleSpec(BaseModel):
     # Rules that report the same defect more fully: when one of them runs for a file, a finding of this
     # rule about the same thing (:attr:`.kinds.base.Hit.about`) is left to it; resolved by the engine.
     covered_by: list[str] = Field(default_factory=list, max_length=20)
+    # Options shared with another rule (self-reference detection: DL302 takes DL301's): the options of this
+    # rule's kind that the rule does not set itself (in its file or the user's configuration) are that rule's,
+    # as configured, so that one setting serves both; resolved by the engine (:func:`.engine.rule_options`).
+    options_from: str | None = None
     docs: RuleDocs
 
     @field_validator("id")
@@ -94,6 +98,13 @@ class RuleSpec(BaseModel):
         for code in v:
             if not re.fullmatch(r"[A-Z]{1,6}\d{3}", code):
                 raise ValueError(f"covered_by 中的 {code[:40]!r} 不是规则代码（大写字母加三位数字，如 DL602）")
+        return v
+
+    @field_validator("options_from")
+    @classmethod
+    def _options_from(cls, v: str | None) -> str | None:
+        if v is not None and not re.fullmatch(r"[A-Z]{1,6}\d{3}", v):
+            raise ValueError(f"options_from 的 {v[:40]!r} 不是规则代码（大写字母加三位数字，如 DL301）")
         return v
 
     @field_validator("name")
@@ -418,9 +429,20 @@ def load_rules(extra_packs: list[Path] | None = None) -> list[LoadedRule]:
 
 def check_relations(rules: list[LoadedRule]) -> None:
     """Every code in a rule's ``covered_by`` names another known rule, and no rule is covered by itself
-    through a chain (A covered by B covered by A): ConfigError naming the rule's file."""
+    through a chain (A covered by B covered by A); ``options_from`` names another known rule that takes no
+    options from a third: ConfigError naming the rule's file."""
     by_code = {r.code: r for r in rules}
     for r in rules:
+        source = r.spec.options_from
+        if source is not None:
+            if source == r.code:
+                raise ConfigError(r.source, f"规则 {r.code} 的 options_from 不能是它自己", key="options_from")
+            if source not in by_code:
+                raise ConfigError(r.source, f"规则 {r.code} 的 options_from 中的 {source} 不是已知的规则代码",
+                                  key="options_from")
+            if by_code[source].spec.options_from is not None:
+                raise ConfigError(r.source, f"规则 {r.code} 的 options_from 指向的 {source} 本身也沿用其他规则的选项"
+                                            "（不支持多级沿用）", key="options_from")
         for code in r.spec.covered_by:
             if code == r.code:
                 raise ConfigError(r.source, f"规则 {r.code} 的 covered_by 不能包含它自己", key="covered_by")

@@ -36,6 +36,10 @@ kind are compared — a form of the wrong kind is DL301's (no double report); wh
 remains is mixing of allowed forms, e.g. a street office using both 我街道 and 我办.
 With an unknown kind all institution forms are compared.  No fix: the majority may
 be the copied text.
+
+The detection options (``allowed``, ``words``, ``not_followed_by``, ``pronouns``, ``generic``, ``territory``) are
+one definition, :class:`SelfReferenceOptions`, and one setting: DL302's rule file says ``options_from: DL301``, so
+the engine gives DL302 those DL301 is configured with, unless DL302 sets them itself.
 """
 
 from __future__ import annotations
@@ -124,10 +128,8 @@ class MismatchOptions(SelfReferenceOptions):
 
 
 class InconsistentOptions(SelfReferenceOptions):
-    follow_rule: list[str] = Field(
-        default_factory=lambda: ["DL301", "self-reference-mismatch"],
-        description="本规则未设置的识别选项（allowed、words 等），沿用这些规则（代码或名称）在配置中的设置，"
-                    "使两条规则一致；[] 表示不沿用")
+    """The detection options only.  DL302's rule file says ``options_from: DL301``: those it does not set
+    itself are DL301's, as configured (resolved by the engine), so that one setting serves both rules."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +160,7 @@ class _SelfReferenceBase(Kind[_SelfReferenceOptionsT]):
 
     def __init__(self, rule, options, config):
         super().__init__(rule, options, config)
-        o = self.shared = self._shared_options(options, config)
+        o = self.options
         self._words = dict(o.words)
         self._generic = set(o.generic)
         self._territory = set(o.territory)
@@ -173,24 +175,6 @@ class _SelfReferenceBase(Kind[_SelfReferenceOptionsT]):
         self._re = re.compile(f"(?P<p>{pron})(?P<w>{'|'.join(alts)})") if pron and alts else None
         self._pron_chars = set(o.pronouns)
         self._by_word_suffix = sorted(self._words, key=lambda s: -len(s))
-
-    @staticmethod
-    def _shared_options(options, config) -> SelfReferenceOptions:
-        """The detection options; DL302 takes those it does not set itself from DL301's config."""
-        follow = getattr(options, "follow_rule", None)
-        if not follow:
-            return options
-        overrides = getattr(config, "options", None) or {}
-        merged: dict = {}
-        for key in follow:
-            o = overrides.get(key)
-            if isinstance(o, dict):
-                merged.update({k: v for k, v in o.items() if k in SelfReferenceOptions.model_fields})
-        if not merged:
-            return options
-        own = {k: getattr(options, k) for k in options.model_fields_set if k in SelfReferenceOptions.model_fields}
-        merged.update(own)
-        return SelfReferenceOptions.model_validate(merged)
 
     # -- scanning ------------------------------------------------------------------------
     def refs(self, report) -> list[Ref]:
@@ -240,7 +224,7 @@ class _SelfReferenceBase(Kind[_SelfReferenceOptionsT]):
 
     def _allowed_table(self) -> dict[str, list[str]]:
         table = {k: list(v) for k, v in DEFAULT_ALLOWED.items()}
-        table.update(self.shared.allowed)
+        table.update(self.options.allowed)
         return table
 
     def allowed_for(self, agency, table: dict[str, list[str]] | None = None):
