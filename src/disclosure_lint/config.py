@@ -39,14 +39,12 @@ from pydantic import (
     model_validator,
 )
 
+from .diagnostics import Severity
 from .errors import ConfigError
 from .limits import Limits
 from .yamlio import MAX_YAML_BYTES, error_message, load_yaml, read_bounded, validation_error
 
 CONFIG_NAMES = (".disclosure-lint.yaml", ".disclosure-lint.yml")
-
-Severity = Literal["error", "warning", "info"]
-
 
 class AgencyConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")

@@ -5,16 +5,15 @@ Headings follow ruff's rule pages: 作用 / 原因 / 依据 / 反例 / 正例 / 
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+from .diagnostics import SEVERITY_ZH
 from .packs import LoadedRule
-
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def _yaml_options(options: dict) -> str:
-    import io
-
+    # loaded on demand: ruamel.yaml (≈40 ms) is needed only to render rule docs (the rules are cached as JSON)
     from ruamel.yaml import YAML
 
     y = YAML(typ="safe", pure=True)

@@ -22,7 +22,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .config import Config
-from .diagnostics import Diagnostic, Edit, Fix, fingerprint
+from .diagnostics import Diagnostic, Edit, Fix, Severity, fingerprint
 from .errors import ConfigError
 from .failures import fact_failure, pattern_timeout, raise_site, report_fact, rule_failure
 from .kinds import get_kind
@@ -78,8 +78,8 @@ def _per_rule(mapping: dict[str, Any], rule: LoadedRule) -> Any:
 @dataclass
 class ActiveRule:
     rule: LoadedRule
-    kind: Kind
-    severity: str
+    kind: Kind[Any]
+    severity: Severity
     severity_overridden: bool = False  # set by the user's configuration
     # rule relations, resolved for this configuration: the active rules this one defers to (its
     # ``covered_by`` that run), and whether an active rule defers to this one (its findings' keys are kept)
@@ -361,7 +361,7 @@ def _diagnostic(report: AnnualReport, active: ActiveRule, hit: Hit) -> Diagnosti
     if hit.severity and not active.severity_overridden:
         severity = hit.severity
     return Diagnostic(
-        path=doc.path, code=spec.id, rule=spec.name, category=spec.category, severity=severity,  # type: ignore[arg-type]
+        path=doc.path, code=spec.id, rule=spec.name, category=spec.category, severity=severity,
         message=message, line=line, column=column, end_line=end_line, end_column=end_column,
         pointer=_pointer(report, hit.block, hit, page_place), match=match, evidence=dict(hit.evidence), fix=fix,
         fingerprint=hit.key if hit.key is not None else (match or message),  # finalised below

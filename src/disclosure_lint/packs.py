@@ -16,9 +16,13 @@ or attribute/index access (``{0.__class__}``) is refused when the rule is loaded
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 import string
+import sys
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,21 +30,18 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .diagnostics import CATEGORIES
+from . import __version__
+from .diagnostics import Category, Severity
 from .errors import ConfigError
-from .fsread import walk_tree
-from .yamlio import MAX_YAML_BYTES, load_yaml, read_bounded, validation_error
+from .fsread import Refused, read_regular, walk_tree
+from .kinds import all_kinds, get_kind
+from .kinds.base import COMMON_PARAMS
+from .yamlio import MAX_YAML_BYTES, line_of, load_yaml, read_bounded, validation_error
 
 MAX_PACK_FILES = 1000  # rule files in one pack (the built-in packs hold ~60 together)
 MAX_PACK_BYTES = 16 * 1024 * 1024  # their bytes together
 MAX_PACK_ENTRIES = 20_000  # directory entries visited while looking for them
 MAX_PACK_DEPTH = 32  # directory levels below a pack (walked without recursion)
-
-Category = Literal[
-    "structure", "statistics", "self-reference", "date", "content-safety",
-    "duplication", "typography", "terminology", "writing", "input",
-]
-
 
 class Example(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -72,7 +73,7 @@ class RuleSpec(BaseModel):
     name: str
     kind: str
     category: Category
-    severity: Literal["error", "warning", "info"]
+    severity: Severity
     message: str
     options: dict[str, Any] = Field(default_factory=dict)
     enabled: bool = True
@@ -165,9 +166,6 @@ def format_message(template: str, params: dict[str, Any]) -> str:
 
 
 def _validate_rule(data: Any, text: str, path: str, prefix: tuple) -> RuleSpec:
-    from .kinds import get_kind
-    from .kinds.base import COMMON_PARAMS
-
     if not isinstance(data, dict):
         raise ConfigError(path, "规则应为一个 YAML 映射（键: 值）", key=".".join(map(str, prefix)) or None)
     try:
@@ -176,8 +174,6 @@ def _validate_rule(data: Any, text: str, path: str, prefix: tuple) -> RuleSpec:
         raise validation_error(exc, text, path, prefix) from None
     kind = get_kind(spec.kind)
     if kind is None:
-        from .kinds import all_kinds
-
         raise ConfigError(path, f"未知的检查类型 {spec.kind!r}（可用：{', '.join(sorted(all_kinds()))}）",
                           line=_line(text, prefix + ("kind",)), key=".".join(map(str, prefix + ("kind",))))
     try:
@@ -197,8 +193,6 @@ def _validate_rule(data: Any, text: str, path: str, prefix: tuple) -> RuleSpec:
 
 
 def _line(text: str, loc: tuple) -> int | None:
-    from .yamlio import line_of
-
     return line_of(text, loc)
 
 
@@ -282,8 +276,6 @@ def _pack_files(directory: Path) -> list[Path]:
 
 
 def _cache_dir() -> Path | None:
-    import os
-
     if os.environ.get("DISCLOSURE_LINT_NO_CACHE"):
         return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
@@ -291,11 +283,6 @@ def _cache_dir() -> Path | None:
 
 
 def _cache_key(files: list[Path]) -> str:
-    import hashlib
-    import sys
-
-    from . import __version__
-
     h = hashlib.sha1(f"{__version__}|{sys.version}".encode())
     for f in files:
         st = f.stat()
@@ -351,8 +338,6 @@ _CACHE_MAX_BYTES = 16 * 1024 * 1024  # the real file is ~200 KB
 def _read_own_file(path: Path, limit: int) -> bytes | None:
     """The bytes of ``path`` if it is a regular file (not a link) of this user, not writable by others,
     within ``limit``; else None."""
-    from .fsread import Refused, read_regular
-
     try:
         return read_regular(str(path), limit, follow_links=False, private=True)
     except Refused:
@@ -361,8 +346,6 @@ def _read_own_file(path: Path, limit: int) -> bytes | None:
 
 def _load_cached(path: Path, key: str) -> tuple[LoadedRule, ...] | None:
     """The rules stored in the cache file, validated again; None when there is no usable cache."""
-    import json
-
     data = _read_own_file(path, _CACHE_MAX_BYTES)
     if data is None:
         return None
@@ -381,10 +364,6 @@ def _load_cached(path: Path, key: str) -> tuple[LoadedRule, ...] | None:
 
 def _store(path: Path, key: str, rules: tuple[LoadedRule, ...]) -> None:
     """Write the cache file atomically (a temporary file renamed into place); failures are ignored."""
-    import json
-    import os
-    import tempfile
-
     tmp = None
     try:
         doc = {"format": _CACHE_FORMAT, "key": key,
@@ -468,5 +447,3 @@ def check_relations(rules: list[LoadedRule]) -> None:
                 state[child] = 1
                 stack.append((child, iter(by_code[child].spec.covered_by)))
 
-
-assert set(CATEGORIES) == set(Category.__args__)  # type: ignore[attr-defined]

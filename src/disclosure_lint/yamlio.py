@@ -41,6 +41,8 @@ def read_bounded(path: str, max_bytes: int = MAX_YAML_BYTES, what: str = "配置
 def check_shape(text: str, path: str) -> None:
     """Refuse YAML nested deeper than :data:`MAX_DEPTH` or with more than :data:`MAX_NODES` nodes once
     aliases are expanded, by scanning the parser's events (nothing is composed or constructed)."""
+    # ruamel.yaml (≈40 ms) is loaded on demand in this module: only when a YAML file is read (the built-in rules
+    # are cached as JSON, a run without a configuration file reads none)
     from ruamel.yaml.events import (
         AliasEvent,
         CollectionEndEvent,
@@ -80,14 +82,14 @@ def check_shape(text: str, path: str) -> None:
 
 def _yaml(pure: bool = False):
     """The safe loader; ruamel.yaml.clib's C parser when installed (5× faster), else pure Python."""
-    from ruamel.yaml import YAML
+    from ruamel.yaml import YAML  # on demand (see check_shape)
 
     return YAML(typ="safe", pure=pure)
 
 
 def load_yaml(text: str, path: str, trusted: bool = False) -> Any:
     """Load ``text``; unless ``trusted`` (the tool's own rule files), bounded first (:func:`check_shape`)."""
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError  # on demand (see check_shape)
 
     try:
         if not trusted:

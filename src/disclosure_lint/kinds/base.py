@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Generic, TypeVar
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ..diagnostics import Severity
 from ..model import Block, Cell
 from ..userregex import validate, validate_alternation
 
@@ -140,7 +141,7 @@ class Hit:
     pointer: str | None = None
     # A kind may set the severity from its configuration (e.g. deadlines.township_severity);
     # a per-rule ``severity:`` in the user's configuration still wins.
-    severity: str | None = None
+    severity: Severity | None = None
     # What the finding is about, for rule relations (``covered_by:`` in rule YAML): keys such as
     # ``block:12`` or ``identity:I2:s3:col:x``.  The engine drops a finding of rule A when a rule named in
     # A's ``covered_by`` runs for the file and reported a finding about one of the same keys.

@@ -1,12 +1,19 @@
-"""Each kind is declared ``class X(Kind[XOptions])`` with ``Options = XOptions``: the type parameter (what
-``self.options`` is typed as) and the model the engine validates a rule's options with agree."""
+"""Shapes the code keeps (issue 9): one home per idea.
+
+* Each kind is declared ``class X(Kind[XOptions])`` with ``Options = XOptions``: the type parameter (what
+  ``self.options`` is typed as) and the model the engine validates a rule's options with agree.
+* The severities have one definition (``diagnostics.Severity``); their labels and styles cover exactly them.
+"""
 
 from typing import get_args, get_origin
 
 import pytest
 
+from disclosure_lint.cli import FailOn
+from disclosure_lint.diagnostics import SEVERITIES, SEVERITY_RANK, SEVERITY_ZH
 from disclosure_lint.kinds import all_kinds
 from disclosure_lint.kinds.base import Kind
+from disclosure_lint.reporters.console import SEVERITY_STYLE
 
 
 def _options_parameter(cls: type) -> type:
@@ -24,3 +31,8 @@ def _options_parameter(cls: type) -> type:
 def test_kind_options_match_type_parameter(name):
     cls = all_kinds()[name]
     assert issubclass(cls.Options, _options_parameter(cls)), (cls.__name__, cls.Options)
+
+
+def test_severities_have_one_home():
+    assert [m.value for m in FailOn] == list(SEVERITIES)
+    assert set(SEVERITY_RANK) == set(SEVERITY_ZH) == set(SEVERITY_STYLE) == set(SEVERITIES)
