@@ -3,6 +3,8 @@
 * Each kind is declared ``class X(Kind[XOptions])`` with ``Options = XOptions``: the type parameter (what
   ``self.options`` is typed as) and the model the engine validates a rule's options with agree.
 * The severities have one definition (``diagnostics.Severity``); their labels and styles cover exactly them.
+* The statistics tables' ids and names have one home (``report.catalogue``); the copies not yet switched to it
+  must agree with it until they are.
 """
 
 from typing import get_args, get_origin
@@ -13,6 +15,11 @@ from disclosure_lint.cli import FailOn
 from disclosure_lint.diagnostics import SEVERITIES, SEVERITY_RANK, SEVERITY_ZH
 from disclosure_lint.kinds import all_kinds
 from disclosure_lint.kinds.base import Kind
+from disclosure_lint.report import catalogue
+from disclosure_lint.report.stats.extract import TABLE_IDS as EXTRACT_TABLE_IDS
+from disclosure_lint.report.stats.schema import SCHEMAS, SHORT_NAMES
+from disclosure_lint.report.stats.schema import TABLE_NAMES as SCHEMA_TABLE_NAMES
+from disclosure_lint.report.structure import TABLE_NAMES as STRUCTURE_TABLE_NAMES
 from disclosure_lint.reporters.console import SEVERITY_STYLE
 
 
@@ -36,3 +43,14 @@ def test_kind_options_match_type_parameter(name):
 def test_severities_have_one_home():
     assert [m.value for m in FailOn] == list(SEVERITIES)
     assert set(SEVERITY_RANK) == set(SEVERITY_ZH) == set(SEVERITY_STYLE) == set(SEVERITIES)
+
+
+def test_table_ids_and_names_have_one_home():
+    assert catalogue.TABLE_IDS == ("s2", "s3", "s4")
+    assert catalogue.TABLE_SHORT_NAMES == {"s2": "表二", "s3": "表三", "s4": "表四"}
+    assert catalogue.TABLE_NAMES["s2"] == "二、主动公开政府信息情况"
+    # the copies still to be switched to report.catalogue (issue 9)
+    assert EXTRACT_TABLE_IDS == catalogue.TABLE_IDS
+    assert SCHEMA_TABLE_NAMES == catalogue.TABLE_NAMES and SHORT_NAMES == catalogue.TABLE_SHORT_NAMES
+    assert STRUCTURE_TABLE_NAMES == catalogue.TABLE_TITLES
+    assert all(sch.title == catalogue.TABLE_TITLES[tid] for (tid, _), sch in SCHEMAS.items())
