@@ -3,6 +3,7 @@
 * Each kind is declared ``class X(Kind[XOptions])`` with ``Options = XOptions``: the type parameter (what
   ``self.options`` is typed as) and the model the engine validates a rule's options with agree.
 * The severities have one definition (``diagnostics.Severity``); their labels and styles cover exactly them.
+* Rule option defaults have one home, the kind's ``Options`` model: a rule file sets only what differs.
 * The statistics tables' ids and names have one home (``report.catalogue``); the copies not yet switched to it
   must agree with it until they are.
 """
@@ -13,8 +14,9 @@ import pytest
 
 from disclosure_lint.cli import FailOn
 from disclosure_lint.diagnostics import SEVERITIES, SEVERITY_RANK, SEVERITY_ZH
-from disclosure_lint.kinds import all_kinds
+from disclosure_lint.kinds import all_kinds, get_kind
 from disclosure_lint.kinds.base import Kind
+from disclosure_lint.packs import load_rules
 from disclosure_lint.report import catalogue
 from disclosure_lint.report.stats.extract import TABLE_IDS as EXTRACT_TABLE_IDS
 from disclosure_lint.report.stats.schema import SCHEMAS, SHORT_NAMES
@@ -54,3 +56,14 @@ def test_table_ids_and_names_have_one_home():
     assert SCHEMA_TABLE_NAMES == catalogue.TABLE_NAMES and SHORT_NAMES == catalogue.TABLE_SHORT_NAMES
     assert STRUCTURE_TABLE_NAMES == catalogue.TABLE_TITLES
     assert all(sch.title == catalogue.TABLE_TITLES[tid] for (tid, _), sch in SCHEMAS.items())
+
+
+def test_rule_files_do_not_restate_their_kinds_defaults():
+    restated = []
+    for rule in load_rules():
+        options = get_kind(rule.spec.kind).Options
+        for key, value in rule.spec.options.items():
+            if getattr(options.model_validate({key: value}), key) == options.model_fields[key].get_default(
+                    call_default_factory=True):
+                restated.append(f"{rule.code}.{key}")
+    assert restated == []
