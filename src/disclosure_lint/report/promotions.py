@@ -394,6 +394,7 @@ def _shape(text: str, m: re.Match[str], ordinary: frozenset[str], urls) -> Phras
     signals: list[str] = []
     k = _KNOWN_BEFORE.search(text, max(0, s - 4), s)
     lat = None if k else _latin_brand(text, s, urls)
+    brand: str | None
     if k:
         brand, bs = k.group(0), k.start()
         signals.append("known-brand")
