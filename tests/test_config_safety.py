@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -19,7 +20,15 @@ from pathlib import Path
 import pytest
 
 from disclosure_lint.api import Checker
+from disclosure_lint.config import Config
+from disclosure_lint.engine import prepare
 from disclosure_lint.errors import ConfigError
+from disclosure_lint.packs import load_rules
+from disclosure_lint.report.claim_context import DEFAULT_SCOPE, scope_regex
+
+from .conftest import lint
+from .test_text_vs_proactive import report as proactive_report
+from .test_text_vs_table import report as stats_report
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFECTIVE = (ROOT / "examples" / "defective-2023.md").read_text(encoding="utf-8")
@@ -290,6 +299,41 @@ options:
     f = write(tmp_path / "long.md", text)
     diags = Checker().check_file(str(f)).diagnostics
     assert any(d.code == "DL000" and "DL601" in d.message and "毫秒内未完成匹配" in d.message for d in diags)
+
+
+_SLOW = "a" * 3000  # ``(a+)+$`` on it backtracks for ever in plain re
+
+
+def _timeouts(diags, code: str) -> list[str]:
+    return [d.message for d in diags if d.code == "DL000" and code in d.message and "毫秒内未完成匹配" in d.message]
+
+
+@pytest.mark.parametrize("code", ["DL230", "DL233", "DL241"])
+def test_catastrophic_scope_pattern_stops_its_rule(code):
+    text = stats_report(_SLOW + "本年新收政府信息公开申请58件，上年结转3件。" + _SLOW + "新收自然人申请20件，均获维持。")
+    cfg = Config.model_validate({"limits": {"pattern_timeout_ms": 50},
+                                 "options": {code: {"scope_patterns": ["(a+)+$"]}}})
+    assert len(_timeouts(lint(text, select=[code], config=cfg), code)) == 1
+
+
+def test_catastrophic_proactive_scope_pattern_stops_its_rule():
+    text = proactive_report(_SLOW + "本年制发行政规范性文件3件，废止1件，现行有效12件。")
+    cfg = Config.model_validate({"limits": {"pattern_timeout_ms": 50},
+                                 "options": {"DL239": {"scope_patterns": ["(a+)+$"]}}})
+    assert len(_timeouts(lint(text, select=["DL239"], config=cfg), "DL239")) == 1
+
+
+def test_catastrophic_spam_pattern_stops_its_rule():
+    text = "# 某某局2023年政府信息公开工作年度报告\n\n本年主动公开文件12件，" + _SLOW + "!\n"
+    cfg = Config.model_validate({"limits": {"pattern_timeout_ms": 50}, "options": {"DL501": {"patterns": ["(a+)+$"]}}})
+    assert len(_timeouts(lint(text, select=["DL501"], config=cfg), "DL501")) == 1
+
+
+def test_builtin_scope_and_spam_patterns_stay_plain_re():
+    assert isinstance(scope_regex(list(DEFAULT_SCOPE)), re.Pattern)
+    assert not isinstance(scope_regex(["其他口径"]), re.Pattern)
+    spam = [a for a in prepare(load_rules(), Config()) if a.rule.code == "DL501"]
+    assert spam and isinstance(spam[0].kind._re, re.Pattern)
 
 
 def test_builtin_patterns_stay_plain_re():

@@ -199,7 +199,7 @@ def test_a_reader_raising_is_one_dl000(tmp_path, monkeypatch):
 
 def test_stats_export_isolates_an_interpreting_failure(tmp_path, monkeypatch):
     """``stats`` reads and interprets like ``check``: a report layer that raises is that file's error line."""
-    import disclosure_lint.report as report_mod
+    import disclosure_lint.stats_export as stats_export_mod
     from disclosure_lint.stats_export import export_paths
 
     bad = tmp_path / "a.md"
@@ -208,7 +208,7 @@ def test_stats_export_isolates_an_interpreting_failure(tmp_path, monkeypatch):
     def boom(*a, **k):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(report_mod, "interpret", boom)
+    monkeypatch.setattr(stats_export_mod, "interpret", boom)
     run = export_paths([str(bad)])
     [fe] = run.files
     assert fe.error and "解读报告时出错" in fe.error and "RuntimeError" in fe.error

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from disclosure_lint.config import Config
 from disclosure_lint.engine import prepare
+from disclosure_lint.kinds.self_reference import DEFAULT_WORDS
 from disclosure_lint.packs import load_rules
 
 from .conftest import codes, lint
@@ -131,3 +132,34 @@ def test_hidden_spam_left_to_dl505_only_when_it_runs():
     hidden = {d.match for d in both if d.code == "DL505"}
     # every hidden element DL505 reports for its promotion text is reported by DL501 when DL505 does not run
     assert {d.match for d in alone} & hidden
+
+
+def _self_reference_rule(pack: Path, code: str, options_from: str) -> Path:
+    return write(pack / f"{code}.yaml", f"id: {code}\nname: r-{code.lower()}\nkind: self-reference-inconsistent\n"
+                                        f"category: self-reference\nseverity: info\nmessage: m\n"
+                                        f"options_from: {options_from}\ndocs: {{what: a, why: b, basis: c}}\n")
+
+
+def test_options_from_unknown_self_or_chained_is_config_error(tmp_path):
+    pack = tmp_path / "ourpack"
+    pack.mkdir()
+    write(tmp_path / ".disclosure-lint.yaml", "packs: [ourpack]\n")
+    f = write(tmp_path / "r.txt", RUN)
+    for options_from, needle in (("XY999", "XY999"), ("XY001", "它自己"), ("DL302", "多级")):
+        rule = _self_reference_rule(pack, "XY001", options_from)
+        res = invoke("check", str(f), cwd=tmp_path)
+        assert res.exit_code == 2 and "options_from" in res.stderr and needle in res.stderr, res.stderr
+        assert rule.name in res.stderr and "Traceback" not in res.stderr
+
+
+def test_options_from_takes_the_other_rules_configured_options_unless_set():
+    words = {**DEFAULT_WORDS, "所": "所"}
+    text = "我局公开信息，我局受理申请，我所登记。"
+    rules = load_rules()
+    for options, found in (({"DL301": {"words": words}}, ["我所"]),
+                           ({"DL301": {"words": words}, "DL302": {"words": DEFAULT_WORDS}}, []),
+                           ({"DL302": {"words": words}}, ["我所"])):
+        config = Config.model_validate({"options": options, "select": ["DL302"], "ignore": ["DL301"]})
+        (ar,) = prepare(rules, config)
+        assert ar.kind.options.words == (words if found else DEFAULT_WORDS)
+        assert [d.match for d in lint(text, config=config)] == found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from disclosure_lint.docs import rule_defaults
 from disclosure_lint.kinds.self_reference import (
     DEFAULT_ALLOWED,
     DEFAULT_GENERIC,
@@ -349,7 +350,7 @@ def test_inconsistent_follows_dl301_allowed_override():
     cfg = {"options": {"DL301": {"allowed": {"bureau": ["我局", "本局", "我办", "本办"]}}}}
     diags = lint(text, select=["DL302"], agency="某某市商务局", config=cfg)
     assert [d.match for d in diags] == ["我办"]
-    cfg["options"]["DL302"] = {"follow_rule": []}
+    cfg["options"]["DL302"] = {"allowed": {"bureau": DEFAULT_ALLOWED["bureau"]}}  # its own setting wins
     assert lint(text, select=["DL302"], agency="某某市商务局", config=cfg) == []
 
 
@@ -369,14 +370,14 @@ def test_single_reference_is_quiet():
 
 # -- rule files --------------------------------------------------------------------------------
 
-def test_yaml_defaults_match_python_defaults():
-    rules = {r.code: r.spec for r in load_rules()}
-    o = rules["DL301"].options
+def test_rule_defaults_are_the_python_defaults():
+    rules = {r.code: r for r in load_rules()}
+    o = rule_defaults(rules["DL301"])
     assert o["allowed"] == DEFAULT_ALLOWED
     assert o["words"] == DEFAULT_WORDS
     assert o["not_followed_by"] == DEFAULT_NOT_FOLLOWED_BY
     assert o["pronouns"] == DEFAULT_PRONOUNS
     assert o["generic"] == DEFAULT_GENERIC
     assert o["territory"] == DEFAULT_TERRITORY
-    assert rules["DL302"].options == {"follow_rule": ["DL301", "self-reference-mismatch"]}
-    assert rules["DL301"].severity == "error" and rules["DL302"].severity == "warning"
+    assert rules["DL302"].spec.options == {} and rules["DL302"].spec.options_from == "DL301"
+    assert rules["DL301"].spec.severity == "error" and rules["DL302"].spec.severity == "warning"

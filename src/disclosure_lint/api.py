@@ -13,6 +13,7 @@ says why.  A file named explicitly is always checked.
 from __future__ import annotations
 
 import fnmatch
+import gc
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from . import failures
 from .config import ConfigResolver, LoadedConfig
-from .diagnostics import SEVERITY_RANK, Diagnostic
+from .diagnostics import SEVERITY_RANK, Diagnostic, is_severity
 from .engine import ActiveRule, matches_selector, prepare, run, unknown_selectors
 from .errors import ConfigError, DisclosureLintError
 from .fsread import walk_tree
@@ -60,6 +61,8 @@ class RunResult:
             return 2
         if any(failures.is_tool_failure(d) for f in self.files for d in f.diagnostics):
             return 2  # the tool failed on a file (DL000): not fully checked, never "no problems found"
+        if not is_severity(fail_on):
+            raise ValueError(f"unknown severity {fail_on!r}")
         threshold = SEVERITY_RANK[fail_on]
         if any(SEVERITY_RANK[d.severity] >= threshold for f in self.files for d in f.diagnostics):
             return 1
@@ -211,8 +214,6 @@ class Checker:
             # Rules, compiled patterns and imported modules live for the whole run: move them out of
             # the garbage collector's generations so that collections while checking many files
             # do not walk them again and again (~8% faster on a directory of reports).
-            import gc
-
             gc.collect()
             gc.freeze()
         return self._active[key]

@@ -23,9 +23,19 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
+from rich.text import Text
 
+from .api import Checker, RunResult, discover_entries
+from .config import ConfigResolver
+from .docs import render_rule_markdown, summary
 from .errors import ConfigError
-from .termsafe import terminal
+from .output import OutputRefused, describe
+from .packs import load_rules
+from .reporters import get_reporter
+from .reporters.console import SEVERITY_STYLE, make_console
+from .stats_export import export_paths, write_file, write_stream
+from .termsafe import is_utf, json_dumps, terminal
 
 app = typer.Typer(
     name="disclosure-lint",
@@ -42,7 +52,7 @@ class OutputFormat(str, Enum):
     json = "json"
 
 
-class FailOn(str, Enum):
+class FailOn(str, Enum):  # the severities of diagnostics.Severity (typer needs an Enum; a test checks they agree)
     error = "error"
     warning = "warning"
     info = "info"
@@ -91,8 +101,6 @@ def _stdout_guard():
         _silence_stdout()
         raise typer.Exit(141) from None
     except OSError as exc:
-        from .output import describe
-
         _silence_stdout()
         _fail(f"无法写入标准输出：{describe(exc)}")
 
@@ -122,9 +130,6 @@ def check(
                                                            "（.disclosure-lint.yaml、pyproject.toml），只用默认设置或 --config 指定的配置。")] = False,
 ) -> None:
     """检查年度报告并列出问题。"""
-    from .api import Checker, RunResult, discover_entries
-    from .reporters import get_reporter
-
     try:
         checker = Checker(config, year=year, select=_split(select), ignore=_split(ignore), isolated=isolated)
         entries, errors = discover_entries(paths, include=_split(include), exclude=_split(exclude))
@@ -156,9 +161,6 @@ def rules_cmd(
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式。")] = OutputFormat.console,
 ) -> None:
     """列出全部规则（代码、名称、类别、级别、规则包）。"""
-    from .config import ConfigResolver
-    from .packs import load_rules
-
     try:
         lc = ConfigResolver(Path(config) if config else None).for_path(Path.cwd())
         rules = load_rules(lc.pack_paths())
@@ -171,9 +173,6 @@ def rules_cmd(
 
 
 def _print_rules(rules, output_format: OutputFormat) -> None:
-    from .docs import summary
-    from .termsafe import is_utf, json_dumps
-
     if output_format == OutputFormat.json:
         encoding = getattr(sys.stdout, "encoding", None)
         sys.stdout.write(json_dumps(
@@ -182,11 +181,6 @@ def _print_rules(rules, output_format: OutputFormat) -> None:
             ascii_only=encoding is not None and not is_utf(encoding), indent=2))
         sys.stdout.write("\n")
         return
-    from rich.console import Console
-    from rich.text import Text
-
-    from .reporters.console import make_console
-
     console: Console = make_console(sys.stdout)
 
     def show(text: str) -> str:
@@ -196,7 +190,7 @@ def _print_rules(rules, output_format: OutputFormat) -> None:
     width_cat = max(len(r.spec.category) for r in rules)
     width_pack = max(len(show(r.pack)) for r in rules)
     for r in rules:
-        sev_style = {"error": "red", "warning": "yellow", "info": "cyan"}[r.spec.severity]
+        sev_style = SEVERITY_STYLE[r.spec.severity]
         line = Text()
         line.append(f"{show(r.code):<7}", style="bold")
         line.append(f"{r.spec.severity:<8}", style=sev_style)
@@ -215,10 +209,6 @@ def explain(
     config: Annotated[str | None, typer.Option("--config", "-c", help="配置文件（用于加载额外的规则包）。")] = None,
 ) -> None:
     """显示一条规则的说明：做什么、为什么、依据、反例与正例。"""
-    from .config import ConfigResolver
-    from .docs import render_rule_markdown
-    from .packs import load_rules
-
     try:
         lc = ConfigResolver(Path(config) if config else None).for_path(Path.cwd())
         rules = load_rules(lc.pack_paths())
@@ -232,9 +222,8 @@ def explain(
             text = terminal(render_rule_markdown(r), newlines=True, encoding=getattr(sys.stdout, "encoding", None))
             with _stdout_guard():
                 if sys.stdout.isatty():
+                    # loaded on demand: rich's Markdown brings in pygments (≈50 ms), only for a terminal
                     from rich.markdown import Markdown
-
-                    from .reporters.console import make_console
 
                     make_console(sys.stdout).print(Markdown(text, hyperlinks=False))
                 else:
@@ -268,9 +257,6 @@ def stats_cmd(
     （另附报告中的写法）、数值、数值类型、原文和位置。CSV 为 UTF-8 带 BOM，Excel 打开不乱码。
     无法读取的文件单独报错（退出代码 2），其他文件照常导出。
     """
-    from .output import OutputRefused, describe
-    from .stats_export import export_paths, write_file, write_stream
-
     try:
         run = export_paths(paths, config, year=year, include=_split(include), exclude=_split(exclude))
     except ConfigError as exc:
@@ -322,9 +308,12 @@ def _tolerant_streams() -> None:
     if sys.stdout is None:  # started with stdout closed: a command that writes there says so (exit 2)
         sys.stdout = _ClosedStdout()
     for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)  # io.TextIOWrapper's; not on every stream
+        if reconfigure is None:
+            continue
         try:
-            stream.reconfigure(errors="backslashreplace")
-        except (AttributeError, ValueError, OSError):
+            reconfigure(errors="backslashreplace")
+        except (ValueError, OSError):
             pass
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import re
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -38,14 +39,12 @@ from pydantic import (
     model_validator,
 )
 
+from .diagnostics import Severity
 from .errors import ConfigError
 from .limits import Limits
-from .yamlio import MAX_YAML_BYTES, load_yaml, read_bounded, validation_error
+from .yamlio import MAX_YAML_BYTES, error_message, load_yaml, read_bounded, validation_error
 
 CONFIG_NAMES = (".disclosure-lint.yaml", ".disclosure-lint.yml")
-
-Severity = Literal["error", "warning", "info"]
-
 
 class AgencyConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -155,8 +154,6 @@ def load_config_file(path: Path) -> LoadedConfig:
 
 
 def _from_pyproject(path: Path, text: str) -> LoadedConfig:
-    import tomllib
-
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -178,9 +175,7 @@ def _from_pyproject(path: Path, text: str) -> LoadedConfig:
         err = exc.errors()[0]
         key = "tool.disclosure-lint." + ".".join(str(p) for p in err["loc"])
         line = _toml_line(text, str(err["loc"][0]) if err["loc"] else None)
-        from .yamlio import _zh
-
-        raise ConfigError(str(path), _zh(err), line=line, key=key) from None
+        raise ConfigError(str(path), error_message(err), line=line, key=key) from None
 
 
 def _toml_line(text: str, key: str | None, top: bool = False) -> int | None:

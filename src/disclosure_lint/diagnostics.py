@@ -11,16 +11,24 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeGuard, get_args
 
+# The one home of the severities and the rule categories: rule files, configurations, the engine, the reporters
+# and the rule docs all take them from here.
 Severity = Literal["error", "warning", "info"]
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
+SEVERITY_RANK: dict[Severity, int] = {"info": 0, "warning": 1, "error": 2}
+SEVERITY_ZH: dict[Severity, str] = {"error": "错误", "warning": "警告", "info": "提示"}
 
-CATEGORIES = (
+Category = Literal[
     "structure", "statistics", "self-reference", "date", "content-safety",
     "duplication", "typography", "terminology", "writing", "input",
-)
+]
+CATEGORIES: tuple[Category, ...] = get_args(Category)
+
+
+def is_severity(value: str) -> TypeGuard[Severity]:
+    return value in SEVERITIES
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +55,7 @@ class Diagnostic:
     path: str
     code: str
     rule: str
-    category: str
+    category: Category
     severity: Severity
     message: str
     line: int | None = None

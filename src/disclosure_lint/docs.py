@@ -5,16 +5,17 @@ Headings follow ruff's rule pages: 作用 / 原因 / 依据 / 反例 / 正例 / 
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+from typing import Any
 
+from .diagnostics import SEVERITY_ZH
+from .kinds import get_kind
 from .packs import LoadedRule
-
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def _yaml_options(options: dict) -> str:
-    import io
-
+    # loaded on demand: ruamel.yaml (≈40 ms) is needed only to render rule docs (the rules are cached as JSON)
     from ruamel.yaml import YAML
 
     y = YAML(typ="safe", pure=True)
@@ -23,6 +24,15 @@ def _yaml_options(options: dict) -> str:
     buf = io.StringIO()
     y.dump(options, buf)
     return buf.getvalue()
+
+
+def rule_defaults(rule: LoadedRule) -> dict[str, Any]:
+    """The options a rule runs with when no configuration changes them: its kind's defaults (the one home of
+    option defaults, the kind's ``Options`` model) with what its rule file sets; unset optional ones left out."""
+    kind = get_kind(rule.spec.kind)
+    if kind is None:  # pragma: no cover - checked when the rule is loaded
+        return dict(rule.spec.options)
+    return kind.Options.model_validate(rule.spec.options).model_dump(mode="json", by_alias=True, exclude_none=True)
 
 
 def summary(rule: LoadedRule) -> str:
@@ -59,12 +69,16 @@ def render_rule_markdown(rule: LoadedRule) -> str:
     out += ["## 选项（Options）", ""]
     if d.options:
         out += [d.options.strip(), ""]
-    if s.options:
-        out += ["默认值：", "", "```yaml", _yaml_options(s.options).rstrip("\n"), "```", ""]
-    elif not d.options:
+    defaults = rule_defaults(rule)
+    if defaults:
+        out += ["默认值：", "", "```yaml", _yaml_options(defaults).rstrip("\n"), "```", ""]
+    if s.options_from:
+        out += [f"未单独设置的选项沿用 [{s.options_from}]({s.options_from}.md) 的设置（`options_from`，含配置中对它的修改）。",
+                ""]
+    elif not defaults and not d.options:
         out += ["无。", ""]
     out += [f"在配置中调整：`severity: {{{s.id}: warning}}`、`ignore: [{s.id}]`"
-            + (f"、`options: {{{s.id}: {{…}}}}`" if s.options else "") + "。", ""]
+            + (f"、`options: {{{s.id}: {{…}}}}`" if defaults else "") + "。", ""]
     return "\n".join(out)
 
 

@@ -13,7 +13,7 @@ import gc
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from itertools import count
@@ -22,7 +22,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .config import Config
-from .diagnostics import Diagnostic, Edit, Fix, fingerprint
+from .diagnostics import Diagnostic, Edit, Fix, Severity, fingerprint
 from .errors import ConfigError
 from .failures import fact_failure, pattern_timeout, raise_site, report_fact, rule_failure
 from .kinds import get_kind
@@ -78,8 +78,8 @@ def _per_rule(mapping: dict[str, Any], rule: LoadedRule) -> Any:
 @dataclass
 class ActiveRule:
     rule: LoadedRule
-    kind: Kind
-    severity: str
+    kind: Kind[Any]
+    severity: Severity
     severity_overridden: bool = False  # set by the user's configuration
     # rule relations, resolved for this configuration: the active rules this one defers to (its
     # ``covered_by`` that run), and whether an active rule defers to this one (its findings' keys are kept)
@@ -87,16 +87,35 @@ class ActiveRule:
     covers: bool = False
 
 
+def rule_options(rule: LoadedRule, config: Config, by_code: dict[str, LoadedRule],
+                 fields: Collection[str]) -> tuple[dict[str, Any], bool]:
+    """The options ``rule`` runs with (its file's, then the configuration's for it) and whether the configuration
+    changed them.  With ``options_from: X`` the options of X (as configured) that the kind has (``fields``) and
+    the rule does not set itself come first: one setting serves both rules (checked at load, no chains)."""
+    opts = dict(rule.spec.options)
+    override = _per_rule(config.options, rule)
+    if override:
+        opts.update(override)
+    changed = bool(override)
+    source = by_code.get(rule.spec.options_from) if rule.spec.options_from else None
+    if source is not None:
+        theirs = dict(source.spec.options)
+        their_override = _per_rule(config.options, source)
+        if their_override:
+            theirs.update(their_override)
+            changed = True
+        opts = {**{k: v for k, v in theirs.items() if k in fields}, **opts}
+    return opts, changed
+
+
 def prepare(rules: list[LoadedRule], config: Config, config_path: str = "<config>") -> list[ActiveRule]:
     active = []
     builtin = str(builtin_rules_dir()) + "/"
+    by_code = {r.code: r for r in rules}
     for r in select_rules(rules, config, config_path):
         kind_cls = get_kind(r.spec.kind)
         assert kind_cls is not None  # validated at load time
-        opts = dict(r.spec.options)
-        override = _per_rule(config.options, r)
-        if override:
-            opts.update(override)
+        opts, override = rule_options(r, config, by_code, kind_cls.Options.model_fields)
         try:
             options = kind_cls.Options.model_validate(opts)
         except ValidationError as exc:
@@ -249,8 +268,9 @@ def parse_suppressions(doc: Document) -> Suppressions:
             elif what == "disable":
                 if codes not in open_:
                     open_[codes] = (i, next(opened))  # line, and the order to close them in
-                    for c in codes or ():
-                        by_code.setdefault(c, set()).add(codes)
+                    if codes is not None:
+                        for c in codes:
+                            by_code.setdefault(c, set()).add(codes)
             elif open_:  # enable: closes the matching disable (or all when no codes)
                 if codes is None:
                     keys = list(open_)
@@ -341,7 +361,7 @@ def _diagnostic(report: AnnualReport, active: ActiveRule, hit: Hit) -> Diagnosti
     if hit.severity and not active.severity_overridden:
         severity = hit.severity
     return Diagnostic(
-        path=doc.path, code=spec.id, rule=spec.name, category=spec.category, severity=severity,  # type: ignore[arg-type]
+        path=doc.path, code=spec.id, rule=spec.name, category=spec.category, severity=severity,
         message=message, line=line, column=column, end_line=end_line, end_column=end_column,
         pointer=_pointer(report, hit.block, hit, page_place), match=match, evidence=dict(hit.evidence), fix=fix,
         fingerprint=hit.key if hit.key is not None else (match or message),  # finalised below
@@ -450,8 +470,8 @@ def _run(report: AnnualReport, active: list[ActiveRule], limits: Limits) -> list
                 failed = facts.setdefault((fact, type(exc), raise_site(exc.__traceback__)), (exc, []))
                 failed[1].append(ar.rule.code)
         found.extend(_capped(mine, ar, cap, stopped))
-    for (fact, _, _), (exc, codes) in facts.items():
-        found.append(((10**9,), "DL000", fact_failure(doc.path, fact, exc, codes)))
+    for (fact, _, _), (error, codes) in facts.items():
+        found.append(((10**9,), "DL000", fact_failure(doc.path, fact, error, codes)))
     found.sort(key=lambda t: (t[0], t[1]))
     # stable fingerprints: rule + key + occurrence number of that key
     seen: Counter[tuple[str, str]] = Counter()

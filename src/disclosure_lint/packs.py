@@ -16,9 +16,13 @@ or attribute/index access (``{0.__class__}``) is refused when the rule is loaded
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 import string
+import sys
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,21 +30,18 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .diagnostics import CATEGORIES
+from . import __version__
+from .diagnostics import Category, Severity
 from .errors import ConfigError
-from .fsread import walk_tree
-from .yamlio import MAX_YAML_BYTES, load_yaml, read_bounded, validation_error
+from .fsread import Refused, read_regular, walk_tree
+from .kinds import all_kinds, get_kind
+from .kinds.base import COMMON_PARAMS
+from .yamlio import MAX_YAML_BYTES, line_of, load_yaml, read_bounded, validation_error
 
 MAX_PACK_FILES = 1000  # rule files in one pack (the built-in packs hold ~60 together)
 MAX_PACK_BYTES = 16 * 1024 * 1024  # their bytes together
 MAX_PACK_ENTRIES = 20_000  # directory entries visited while looking for them
 MAX_PACK_DEPTH = 32  # directory levels below a pack (walked without recursion)
-
-Category = Literal[
-    "structure", "statistics", "self-reference", "date", "content-safety",
-    "duplication", "typography", "terminology", "writing", "input",
-]
-
 
 class Example(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -72,13 +73,17 @@ class RuleSpec(BaseModel):
     name: str
     kind: str
     category: Category
-    severity: Literal["error", "warning", "info"]
+    severity: Severity
     message: str
     options: dict[str, Any] = Field(default_factory=dict)
     enabled: bool = True
     # Rules that report the same defect more fully: when one of them runs for a file, a finding of this
     # rule about the same thing (:attr:`.kinds.base.Hit.about`) is left to it; resolved by the engine.
     covered_by: list[str] = Field(default_factory=list, max_length=20)
+    # Options shared with another rule (self-reference detection: DL302 takes DL301's): the options of this
+    # rule's kind that the rule does not set itself (in its file or the user's configuration) are that rule's,
+    # as configured, so that one setting serves both; resolved by the engine (:func:`.engine.rule_options`).
+    options_from: str | None = None
     docs: RuleDocs
 
     @field_validator("id")
@@ -94,6 +99,13 @@ class RuleSpec(BaseModel):
         for code in v:
             if not re.fullmatch(r"[A-Z]{1,6}\d{3}", code):
                 raise ValueError(f"covered_by 中的 {code[:40]!r} 不是规则代码（大写字母加三位数字，如 DL602）")
+        return v
+
+    @field_validator("options_from")
+    @classmethod
+    def _options_from(cls, v: str | None) -> str | None:
+        if v is not None and not re.fullmatch(r"[A-Z]{1,6}\d{3}", v):
+            raise ValueError(f"options_from 的 {v[:40]!r} 不是规则代码（大写字母加三位数字，如 DL301）")
         return v
 
     @field_validator("name")
@@ -154,9 +166,6 @@ def format_message(template: str, params: dict[str, Any]) -> str:
 
 
 def _validate_rule(data: Any, text: str, path: str, prefix: tuple) -> RuleSpec:
-    from .kinds import get_kind
-    from .kinds.base import COMMON_PARAMS
-
     if not isinstance(data, dict):
         raise ConfigError(path, "规则应为一个 YAML 映射（键: 值）", key=".".join(map(str, prefix)) or None)
     try:
@@ -165,8 +174,6 @@ def _validate_rule(data: Any, text: str, path: str, prefix: tuple) -> RuleSpec:
         raise validation_error(exc, text, path, prefix) from None
     kind = get_kind(spec.kind)
     if kind is None:
-        from .kinds import all_kinds
-
         raise ConfigError(path, f"未知的检查类型 {spec.kind!r}（可用：{', '.join(sorted(all_kinds()))}）",
                           line=_line(text, prefix + ("kind",)), key=".".join(map(str, prefix + ("kind",))))
     try:
@@ -186,8 +193,6 @@ def _validate_rule(data: Any, text: str, path: str, prefix: tuple) -> RuleSpec:
 
 
 def _line(text: str, loc: tuple) -> int | None:
-    from .yamlio import line_of
-
     return line_of(text, loc)
 
 
@@ -271,8 +276,6 @@ def _pack_files(directory: Path) -> list[Path]:
 
 
 def _cache_dir() -> Path | None:
-    import os
-
     if os.environ.get("DISCLOSURE_LINT_NO_CACHE"):
         return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
@@ -280,11 +283,6 @@ def _cache_dir() -> Path | None:
 
 
 def _cache_key(files: list[Path]) -> str:
-    import hashlib
-    import sys
-
-    from . import __version__
-
     h = hashlib.sha1(f"{__version__}|{sys.version}".encode())
     for f in files:
         st = f.stat()
@@ -340,8 +338,6 @@ _CACHE_MAX_BYTES = 16 * 1024 * 1024  # the real file is ~200 KB
 def _read_own_file(path: Path, limit: int) -> bytes | None:
     """The bytes of ``path`` if it is a regular file (not a link) of this user, not writable by others,
     within ``limit``; else None."""
-    from .fsread import Refused, read_regular
-
     try:
         return read_regular(str(path), limit, follow_links=False, private=True)
     except Refused:
@@ -350,8 +346,6 @@ def _read_own_file(path: Path, limit: int) -> bytes | None:
 
 def _load_cached(path: Path, key: str) -> tuple[LoadedRule, ...] | None:
     """The rules stored in the cache file, validated again; None when there is no usable cache."""
-    import json
-
     data = _read_own_file(path, _CACHE_MAX_BYTES)
     if data is None:
         return None
@@ -370,10 +364,6 @@ def _load_cached(path: Path, key: str) -> tuple[LoadedRule, ...] | None:
 
 def _store(path: Path, key: str, rules: tuple[LoadedRule, ...]) -> None:
     """Write the cache file atomically (a temporary file renamed into place); failures are ignored."""
-    import json
-    import os
-    import tempfile
-
     tmp = None
     try:
         doc = {"format": _CACHE_FORMAT, "key": key,
@@ -418,9 +408,20 @@ def load_rules(extra_packs: list[Path] | None = None) -> list[LoadedRule]:
 
 def check_relations(rules: list[LoadedRule]) -> None:
     """Every code in a rule's ``covered_by`` names another known rule, and no rule is covered by itself
-    through a chain (A covered by B covered by A): ConfigError naming the rule's file."""
+    through a chain (A covered by B covered by A); ``options_from`` names another known rule that takes no
+    options from a third: ConfigError naming the rule's file."""
     by_code = {r.code: r for r in rules}
     for r in rules:
+        source = r.spec.options_from
+        if source is not None:
+            if source == r.code:
+                raise ConfigError(r.source, f"规则 {r.code} 的 options_from 不能是它自己", key="options_from")
+            if source not in by_code:
+                raise ConfigError(r.source, f"规则 {r.code} 的 options_from 中的 {source} 不是已知的规则代码",
+                                  key="options_from")
+            if by_code[source].spec.options_from is not None:
+                raise ConfigError(r.source, f"规则 {r.code} 的 options_from 指向的 {source} 本身也沿用其他规则的选项"
+                                            "（不支持多级沿用）", key="options_from")
         for code in r.spec.covered_by:
             if code == r.code:
                 raise ConfigError(r.source, f"规则 {r.code} 的 covered_by 不能包含它自己", key="covered_by")
@@ -446,5 +447,3 @@ def check_relations(rules: list[LoadedRule]) -> None:
                 state[child] = 1
                 stack.append((child, iter(by_code[child].spec.covered_by)))
 
-
-assert set(CATEGORIES) == set(Category.__args__)  # type: ignore[attr-defined]

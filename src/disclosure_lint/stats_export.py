@@ -40,6 +40,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import IO, Any, TextIO
 
+from . import __version__
+from .api import Checker, discover
+from .output import write_to
+from .report import interpret
+from .report.stats.model import StatTable
+from .report.stats.schema import S2_EXTRA_ROWS, S3_EXTRA_COLS, SCHEMAS
 from .termsafe import json_dumps, terminal
 
 SCHEMA_VERSION = 1
@@ -112,7 +118,8 @@ def _number_text(n: Decimal | None) -> str | None:
 def _json_number(n: Decimal | None) -> int | float | None:
     if n is None:
         return None
-    if n == n.to_integral_value() and n.as_tuple().exponent >= 0:
+    exponent = n.as_tuple().exponent  # 'n', 'N', 'F' for NaN and infinity
+    if n == n.to_integral_value() and isinstance(exponent, int) and exponent >= 0:
         return int(n)
     return float(n)
 
@@ -140,9 +147,7 @@ def _label_line(block, cell) -> int | None:
 class _Labels:
     """Official labels and order of a table's rows and columns, the report's version first."""
 
-    def __init__(self, table):
-        from .report.stats.schema import SCHEMAS
-
+    def __init__(self, table: StatTable):
         versions = [table.schema]
         versions += [s for (tid, _v), s in SCHEMAS.items() if tid == table.id and s is not table.schema]
         self.rows: dict[str, tuple[int, str]] = {}
@@ -152,8 +157,6 @@ class _Labels:
                 self.rows.setdefault(r.id, (k * 1000 + i, r.label))
             for i, c in enumerate(sch.cols):
                 self.cols.setdefault(c.id, (k * 1000 + i, c.label, c.group))
-        from .report.stats.schema import S2_EXTRA_ROWS, S3_EXTRA_COLS
-
         if table.id == "s2":
             for i, r in enumerate(S2_EXTRA_ROWS):
                 self.rows.setdefault(r.id, (5000 + i, r.label))
@@ -262,8 +265,6 @@ def export_report(path: str, report, fmt: str | None = None, encoding: str | Non
 
 def export_file(checker, path: str) -> FileExport:
     """Read and interpret one file with ``checker``'s configuration (as ``Checker.check_file`` does)."""
-    from .report import interpret
-
     doc, lc, error = checker.read(path)
     if doc is None:
         return FileExport(path=path, error=error)
@@ -285,8 +286,6 @@ def export_paths(paths: list[str], config_path: str | None = None, year: int | N
 
     Raises ConfigError for a bad configuration.
     """
-    from .api import Checker, discover
-
     checker = Checker(config_path, year=year)
     files, errors = discover(paths, include=include, exclude=exclude)
     return ExportRun(files=[export_file(checker, f) for f in files], errors=errors)
@@ -309,8 +308,6 @@ def write_csv(run: ExportRun, stream: TextIO) -> None:
 
 
 def as_dict(run: ExportRun) -> dict[str, Any]:
-    from . import __version__
-
     files = []
     for f in run.files:
         files.append({
@@ -377,6 +374,4 @@ def write_file(run: ExportRun, fmt: str, target: str) -> None:
     directory, FIFO, socket, block device) and OSError when writing fails; a regular file is then
     left as it was.
     """
-    from .output import write_to
-
     write_to(target, lambda stream: WRITERS[fmt](run, stream))

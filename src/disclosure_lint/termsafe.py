@@ -88,4 +88,4 @@ def json_dumps(obj: Any, *, ascii_only: bool = False, **kwargs: Any) -> str:
 
 def is_utf(encoding: str | None) -> bool:
     """Whether a stream with this encoding can take any character (UTF-8, UTF-16, UTF-32)."""
-    return bool(encoding) and encoding.lower().replace("-", "").replace("_", "").startswith("utf")
+    return encoding is not None and encoding.lower().replace("-", "").replace("_", "").startswith("utf")

@@ -105,7 +105,7 @@ def _decode(data: bytes) -> tuple[str, str]:
             return text, "gb18030"
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes  # lazy: only for unusual files
+    from charset_normalizer import from_bytes  # a heavy reader loaded on demand: only for unusual files
 
     best = from_bytes(data).best()
     if best is None or not _chinese_words(str(best)):

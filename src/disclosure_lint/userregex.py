@@ -19,6 +19,7 @@ the ``regex`` module (≈40 ms to import) is loaded only when a user pattern exi
 
 from __future__ import annotations
 
+import importlib
 import re
 import time
 from collections.abc import Iterator
@@ -106,18 +107,19 @@ def validate_alternation(patterns: list[str]) -> None:
         raise ValueError(f"这些正则表达式不能合为一个“或”表达式：{exc}") from None
 
 
+# The parser behind ``re.compile`` (private modules of the standard library, Python ≥ 3.11: typeshed does
+# not describe them, hence looked up by name): counted repeats are read from the parsed pattern.
+_sre_parser: Any = importlib.import_module("re._parser")
+_sre_constants: Any = importlib.import_module("re._constants")
+
+
 def _sre_parse(pattern: str) -> Any:
-    try:
-        from re import _parser as sre_parse  # Python ≥ 3.11
-    except ImportError:  # pragma: no cover
-        import sre_parse  # type: ignore[no-redef]
-    return sre_parse.parse(pattern)
+    return _sre_parser.parse(pattern)
 
 
 def _expanded_size(seq: Any) -> int:
     """How many elements ``seq`` (a parsed pattern) becomes once counted repeats are written out."""
-    from re import _constants as c
-
+    c = _sre_constants
     repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
     groups = {c.SUBPATTERN, getattr(c, "ATOMIC_GROUP", c.SUBPATTERN)}
     total = 0
@@ -159,7 +161,7 @@ class BoundedPattern:
     __slots__ = ("_re", "flags", "pattern")
 
     def __init__(self, pattern: str, flags: int = 0):
-        import regex
+        import regex  # loaded on demand: ≈40 ms, only when a user pattern exists (see the module docstring)
 
         self.pattern = pattern
         self.flags = flags

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from .errors import ConfigError
 from .fsread import Refused, TooBig, read_regular
@@ -40,6 +41,8 @@ def read_bounded(path: str, max_bytes: int = MAX_YAML_BYTES, what: str = "配置
 def check_shape(text: str, path: str) -> None:
     """Refuse YAML nested deeper than :data:`MAX_DEPTH` or with more than :data:`MAX_NODES` nodes once
     aliases are expanded, by scanning the parser's events (nothing is composed or constructed)."""
+    # ruamel.yaml (≈40 ms) is loaded on demand in this module: only when a YAML file is read (the built-in rules
+    # are cached as JSON, a run without a configuration file reads none)
     from ruamel.yaml.events import (
         AliasEvent,
         CollectionEndEvent,
@@ -79,14 +82,14 @@ def check_shape(text: str, path: str) -> None:
 
 def _yaml(pure: bool = False):
     """The safe loader; ruamel.yaml.clib's C parser when installed (5× faster), else pure Python."""
-    from ruamel.yaml import YAML
+    from ruamel.yaml import YAML  # on demand (see check_shape)
 
     return YAML(typ="safe", pure=pure)
 
 
 def load_yaml(text: str, path: str, trusted: bool = False) -> Any:
     """Load ``text``; unless ``trusted`` (the tool's own rule files), bounded first (:func:`check_shape`)."""
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError  # on demand (see check_shape)
 
     try:
         if not trusted:
@@ -151,11 +154,12 @@ def validation_error(exc: ValidationError, text: str, path: str, prefix: tuple[A
     loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     full = prefix + loc
     key = ".".join(str(p) for p in full) or None
-    msg = _zh(err)
+    msg = error_message(err)
     return ConfigError(path, msg, line=line_of(text, full), key=key)
 
 
-def _zh(err: dict) -> str:
+def error_message(err: ErrorDetails) -> str:
+    """One pydantic error said in Chinese (the key and line are given by the caller)."""
     t = err.get("type", "")
     if t == "extra_forbidden":
         return "未知的键"

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Generic, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ..diagnostics import Severity
 from ..model import Block, Cell
 from ..userregex import validate, validate_alternation
 
@@ -55,8 +56,6 @@ UserPattern = Annotated[str, AfterValidator(_user_pattern)]
 PatternList = Annotated[list[UserPattern], AfterValidator(_user_pattern_list)]
 
 
-class NoOptions(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
 def _bounded(value: Any) -> bool:
@@ -98,6 +97,13 @@ class CappedOptions(KindOptions):
                                                  "（默认同 limits.max_findings_per_rule）")
 
 
+class NoOptions(KindOptions):
+    """Options of a kind that takes none (any key is an error)."""
+
+
+OptionsT = TypeVar("OptionsT", bound=BaseModel)  # a kind's options model
+
+
 @dataclass
 class FixEdit:
     """Replace ``block.text[start:end]`` (or a whole cell) with ``replacement``."""
@@ -135,22 +141,25 @@ class Hit:
     pointer: str | None = None
     # A kind may set the severity from its configuration (e.g. deadlines.township_severity);
     # a per-rule ``severity:`` in the user's configuration still wins.
-    severity: str | None = None
+    severity: Severity | None = None
     # What the finding is about, for rule relations (``covered_by:`` in rule YAML): keys such as
     # ``block:12`` or ``identity:I2:s3:col:x``.  The engine drops a finding of rule A when a rule named in
     # A's ``covered_by`` runs for the file and reported a finding about one of the same keys.
     about: tuple[str, ...] = ()
 
 
-class Kind:
-    """Base class of all check kinds."""
+class Kind(Generic[OptionsT]):
+    """Base class of all check kinds: ``class X(Kind[XOptions])`` with ``Options = XOptions``.
+
+    ``Options`` is the model the engine validates a rule's options with (a class variable cannot name the
+    type parameter, hence both; a test checks they agree); ``self.options`` is typed by the parameter."""
 
     name: ClassVar[str]
     Options: ClassVar[type[BaseModel]] = NoOptions
     # Placeholders the kind fills; rule messages may use only these (checked at load).
     params: ClassVar[frozenset[str]] = frozenset()
 
-    def __init__(self, rule: RuleSpec, options: BaseModel, config: Config):
+    def __init__(self, rule: RuleSpec, options: OptionsT, config: Config):
         self.rule = rule
         self.options = options
         self.config = config

@@ -28,19 +28,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
 from ..report import gambling_context, promotions
 from ..report.hidden import ATTACKER_ONLY, covering, registrable
 from ..report.promotions import url_spans
+from ..userregex import BoundedPattern, compile_pattern
 from . import register
 from .base import CappedOptions, FixEdit, Hit, Kind, KindOptions, PatternList
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..report import AnnualReport
 
 _TAG = re.compile(r"<[^<>]*>")
 
 
-def _segments(report, gate: re.Pattern[str]) -> Iterator[tuple]:
+def _segments(report: AnnualReport, gate: re.Pattern[str] | BoundedPattern) -> Iterator[tuple]:
     """(block, cell or None, text) for every prose block and every table cell in which ``gate``
     finds something.  A table is skipped at once when its whole text (cells joined by tabs)
     does not match, so long statistics tables cost one search, not one per cell."""
@@ -123,7 +128,7 @@ class InjectedSpamOptions(CappedOptions):
 
 
 @register
-class InjectedSpam(Kind):
+class InjectedSpam(Kind[InjectedSpamOptions]):
     """Promotion phrases in the text readers see: the term list, and the shapes of :mod:`report.promotions`.
 
     Phrases inside content the web page hides are said to be about that element (``hidden:N``, :attr:`.base.Hit.about`):
@@ -138,7 +143,8 @@ class InjectedSpam(Kind):
     def __init__(self, rule, options, config):
         super().__init__(rule, options, config)
         o = self.options
-        self._re = promotions.term_regex(o.terms, o.patterns)
+        source = promotions.term_pattern(o.terms, o.patterns)  # user patterns: time-bounded (..userregex)
+        self._re = compile_pattern(source) if source is not None else None
         self._gate = self._re if self._re is not None else re.compile(r"(?!)")
         allow = sorted({a for a in o.allow if a}, key=len, reverse=True)
         self._allow = re.compile("|".join(map(re.escape, allow))) if allow else None
@@ -146,7 +152,7 @@ class InjectedSpam(Kind):
         self._exempt = gambling_context.Context(o.exempt_before, o.exempt_after, o.exempt_warning, o.gambling_words,
                                                 o.enforcement_words, o.context_window)
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         # (block index, cell row, cell col) → [(start, end, block, cell, promotion, hidden element's index or None)]
         found: dict[tuple, list] = {}
         hidden = report.hidden
@@ -216,7 +222,7 @@ class HiddenInjectionOptions(CappedOptions):
 
 
 @register
-class HiddenInjection(Kind):
+class HiddenInjection(Kind[HiddenInjectionOptions]):
     """Hidden HTML content with promotion text or off-site links (see :mod:`report.hidden`).
 
     A hidden block is reported when it holds a promotion phrase; or when its links go off-site and it
@@ -234,7 +240,7 @@ class HiddenInjection(Kind):
         self._allow = frozenset(registrable(h) for h in self.options.allow_hosts if h.strip())
         self._exempt = gambling_context.Context()
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         if not report.hidden:
             return
         promos: dict[int, list] = {}
@@ -314,7 +320,7 @@ class TemplatePlaceholderOptions(KindOptions):
 
 
 @register
-class TemplatePlaceholder(Kind):
+class TemplatePlaceholder(Kind[TemplatePlaceholderOptions]):
     name = "template-placeholder"
     Options = TemplatePlaceholderOptions
     params = frozenset({"placeholder"})
@@ -326,7 +332,7 @@ class TemplatePlaceholder(Kind):
         self._re = re.compile(_PH_BASE + (f"|(?P<sym>{sym_alt})" if syms else ""))
         self._trigger = re.compile(_TRIGGER_BASE + (f"|[{re.escape(syms)}]{{2}}" if syms else ""))
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         for block, cell, text in _segments(report, self._trigger):
             urls = None
             for m in self._re.finditer(text):
@@ -415,12 +421,12 @@ class ResidentIdOptions(KindOptions):
 
 
 @register
-class ResidentIdNumber(Kind):
+class ResidentIdNumber(Kind[ResidentIdOptions]):
     name = "resident-id-number"
     Options = ResidentIdOptions
     params = frozenset({"masked"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         for block, cell, text in _segments(report, _DIGITS):
             for m in _ID.finditer(text):
                 num = m.group(0)
@@ -457,7 +463,7 @@ class MobileNumberOptions(KindOptions):
 
 
 @register
-class MobileNumber(Kind):
+class MobileNumber(Kind[MobileNumberOptions]):
     name = "mobile-number"
     Options = MobileNumberOptions
     params = frozenset({"masked"})
@@ -466,7 +472,7 @@ class MobileNumber(Kind):
         super().__init__(rule, options, config)
         self._allow = {re.sub(r"\D", "", a) for a in self.options.allow}
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         for block, cell, text in _segments(report, _MOBILE_TRIGGER):
             urls = None
             for m in _MOBILE.finditer(text):

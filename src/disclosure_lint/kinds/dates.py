@@ -34,7 +34,7 @@ import datetime as _dt
 import re
 from collections import Counter
 from collections.abc import Iterator
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
@@ -43,6 +43,9 @@ from ..report.dates import DateMention, find_dates, gbt_form
 from ..report.portal import TIME_AFTER
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..report import AnnualReport
 
 Form = Literal["padded", "short", "iso", "slashed", "dotted", "cn", "hao"]
 
@@ -138,12 +141,12 @@ class InvalidDateOptions(KindOptions):
 
 
 @register
-class InvalidDate(Kind):
+class InvalidDate(Kind[InvalidDateOptions]):
     name = "invalid-date"
     Options = InvalidDateOptions
     params = frozenset({"date", "reason"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         mentions = list(report.dates)
         if self.options.tables:
             for b in report.lintable_blocks:
@@ -196,12 +199,12 @@ class SignatureDateFormOptions(KindOptions):
 
 
 @register
-class SignatureDateForm(Kind):
+class SignatureDateForm(Kind[SignatureDateFormOptions]):
     name = "signature-date-form"
     Options = SignatureDateFormOptions
     params = frozenset({"date", "expected", "form_name"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         d = report.signature_mention
         if d is None or d.date is None:
             return
@@ -233,7 +236,7 @@ class DateFormOptions(KindOptions):
 
 
 @register
-class DateForm(Kind):
+class DateForm(Kind[DateFormOptions]):
     name = "date-form"
     Options = DateFormOptions
     params = frozenset({"date", "expected", "form_name"})
@@ -244,7 +247,7 @@ class DateForm(Kind):
         self._label = re.compile(r"(?:%s)[^。；;，,\n]*$" % "|".join(labels)) if labels else None  # noqa: UP031 - a regex: % keeps braces literal
         self._allow = set(options.allow)
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         mentions = list(report.dates)
         if self.options.tables:
             for b in report.lintable_blocks:
@@ -282,12 +285,12 @@ class MixedDateFormsOptions(KindOptions):
 
 
 @register
-class MixedDateForms(Kind):
+class MixedDateForms(Kind[MixedDateFormsOptions]):
     name = "mixed-date-forms"
     Options = MixedDateFormsOptions
     params = frozenset({"forms", "count", "majority", "minority"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         urls: dict[int, list[tuple[int, int]]] = {}
         used: list[tuple[DateMention, str]] = []
         for d in report.dates:
@@ -299,7 +302,7 @@ class MixedDateForms(Kind):
         counts = Counter(f for _, f in used)
         if len(counts) < 2:
             return
-        first_seen = {}
+        first_seen: dict[str, int] = {}
         for i, (_, f) in enumerate(used):
             first_seen.setdefault(f, i)
         top = max(counts.values())
@@ -328,17 +331,17 @@ CLASS_NAMES = {"department": "县级以上人民政府部门", "government": "�
 
 
 class LatePublicationOptions(KindOptions):
-    classes: list[DeadlineClass] = Field(default_factory=lambda: ["department", "government"],
+    classes: list[DeadlineClass] = Field(default_factory=lambda: list[DeadlineClass](["department", "government"]),
                                          description="本规则检查的机关类别（期限在配置 deadlines 中）")
 
 
 @register
-class LatePublication(Kind):
+class LatePublication(Kind[LatePublicationOptions]):
     name = "late-publication"
     Options = LatePublicationOptions
     params = frozenset({"deadline", "published", "days", "source", "class_name"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         cls = deadline_class(report.agency.kind)
         if cls is None or cls not in self.options.classes:
             return
@@ -377,12 +380,12 @@ class YearMismatchOptions(KindOptions):
 
 
 @register
-class YearMismatch(Kind):
+class YearMismatch(Kind[YearMismatchOptions]):
     name = "year-mismatch"
     Options = YearMismatchOptions
     params = frozenset({"what", "actual", "expected"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         year = report.year
         if year is None:
             return
@@ -449,12 +452,12 @@ class StatisticsPeriodOptions(KindOptions):
 
 
 @register
-class StatisticsPeriod(Kind):
+class StatisticsPeriod(Kind[StatisticsPeriodOptions]):
     name = "statistics-period"
     Options = StatisticsPeriodOptions
     params = frozenset({"period", "expected"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         found = report.period_span
         if found is None:
             return
@@ -486,7 +489,7 @@ class DateAfterPublicationOptions(KindOptions):
 
 
 @register
-class DateAfterPublication(Kind):
+class DateAfterPublication(Kind[DateAfterPublicationOptions]):
     name = "date-after-publication"
     Options = DateAfterPublicationOptions
     params = frozenset({"date", "published", "source"})
@@ -498,7 +501,7 @@ class DateAfterPublication(Kind):
         sufs = sorted((re.escape(s) for s in options.future_suffixes if s), key=len, reverse=True)
         self._suffix = re.compile(r"\s*(?:%s)" % "|".join(sufs)) if sufs else None  # noqa: UP031 - a regex: % keeps braces literal
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         published = report.published
         if published is None:
             return

@@ -33,6 +33,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
@@ -40,6 +41,9 @@ from ..model import Block
 from ..userregex import compile_pattern
 from . import register
 from .base import Hit, Kind, KindOptions, UserPattern
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..report import AnnualReport
 
 # -- normalisation ----------------------------------------------------------------------------
 
@@ -300,12 +304,12 @@ class RepeatedSectionOptions(KindOptions):
 
 
 @register
-class RepeatedSection(Kind):
+class RepeatedSection(Kind[RepeatedSectionOptions]):
     name = "repeated-section"
     Options = RepeatedSectionOptions
     params = frozenset({"lines", "first_lines", "titles", "blocks"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         an = analysis(report)
         heads = {s.heading.index: s.label for s in report.structure.sections}
         for run in an.runs(self.options.params()):
@@ -355,7 +359,7 @@ def _title_like(text: str) -> bool:
 
 
 @register
-class RepeatedParagraph(Kind):
+class RepeatedParagraph(Kind[RepeatedParagraphOptions]):
     name = "repeated-paragraph"
     Options = RepeatedParagraphOptions
     params = frozenset({"first", "preview", "count"})
@@ -364,7 +368,7 @@ class RepeatedParagraph(Kind):
         super().__init__(rule, options, config)
         self._ignore = [compile_pattern(p) for p in options.ignore]  # user patterns are time-bounded
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         an = analysis(report)
         count: dict[str, int] = {}
         min_chars = self.options.min_chars

@@ -27,13 +27,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from pydantic import Field
 
-from ..userregex import compile_pattern
+from ..model import Block
+from ..userregex import BoundedPattern, compile_pattern
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions, PatternList, UserPattern
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..report import AnnualReport
 
 
 class Years(KindOptions):
@@ -67,8 +71,13 @@ def _in_years(years: Years | None, year: int | None) -> bool:
     return (years.from_ is None or year >= years.from_) and (years.to is None or year <= years.to)
 
 
-class _Scanner(Kind):
-    def _blocks(self, report):
+_ScanOptions = TypeVar("_ScanOptions", ExistenceOptions, SubstitutionOptions)
+
+
+class _Scanner(Kind[_ScanOptions]):
+    _exc: BoundedPattern | re.Pattern[str] | None
+
+    def _blocks(self, report: AnnualReport) -> Iterator[Block]:
         for b in report.lintable_blocks:
             if b.kind == "table" and not self.options.tables:
                 continue
@@ -79,7 +88,7 @@ class _Scanner(Kind):
 
 
 @register
-class Existence(_Scanner):
+class Existence(_Scanner[ExistenceOptions]):
     name = "existence"
     Options = ExistenceOptions
     params = frozenset()
@@ -92,7 +101,7 @@ class Existence(_Scanner):
         self._exc = compile_pattern("|".join(f"(?:{p})" for p in options.exceptions), flags) \
             if options.exceptions else None
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         if self._re is None or not _in_years(self.options.years, report.year):
             return
         for b in self._blocks(report):
@@ -108,7 +117,7 @@ class Existence(_Scanner):
 
 
 @register
-class Substitution(_Scanner):
+class Substitution(_Scanner[SubstitutionOptions]):
     name = "substitution"
     Options = SubstitutionOptions
     params = frozenset({"replacement"})
@@ -120,7 +129,7 @@ class Substitution(_Scanner):
         self._exc = compile_pattern("|".join(f"(?:{p})" for p in options.exceptions), flags) \
             if options.exceptions else None
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         if not self._swaps or not _in_years(self.options.years, report.year):
             return
         for b in self._blocks(report):

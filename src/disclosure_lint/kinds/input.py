@@ -28,6 +28,7 @@ about the parts and rows that were cut off.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
@@ -37,6 +38,9 @@ from ..report.structure import IMAGE_ONLY, TABLE_NAMES
 from ..report.truncation import SECTION_IDS, Truncation, six_parts
 from . import register
 from .base import Hit, Kind, KindOptions
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..report import AnnualReport
 
 
 def _pages(nums: list[int]) -> str:
@@ -153,12 +157,12 @@ class ReaderNoticeOptions(KindOptions):
 
 
 @register
-class ReaderNotice(Kind):
+class ReaderNotice(Kind[ReaderNoticeOptions]):
     name = "reader-notice"
     Options = ReaderNoticeOptions
     params = frozenset({"detail", "advice"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         doc = report.document
         wanted = set(self.options.notices)
         notices = (doc.meta or {}).get("notices") or []
@@ -268,7 +272,7 @@ class ReaderNotice(Kind):
 
 
 @register
-class InternalError(Kind):
+class InternalError(Kind[KindOptions]):
     """DL000: the tool's own failures on a file.  Never a check of the report: the engine and
     :meth:`.api.Checker.check_document` give these findings when an exception occurs (:mod:`..failures`);
     the kind exists so that the rule has a file, docs, ``explain`` and can be ignored."""
@@ -276,5 +280,5 @@ class InternalError(Kind):
     name = "internal-error"
     params = frozenset({"detail"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         return iter(())

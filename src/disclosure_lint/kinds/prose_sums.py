@@ -19,7 +19,7 @@ Each sum is reported by one mode only, so a rule per mode never repeats the othe
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
@@ -27,6 +27,9 @@ from ..report.prose_sums import KIND_LABELS, KINDS, ProseSum
 from . import register
 from .base import Hit, Kind, KindOptions
 from .text_vs_table import sentence_evidence, table_explains
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..report import AnnualReport
 
 
 class ProseSumOptions(KindOptions):
@@ -43,7 +46,7 @@ def _parts_text(s: ProseSum) -> str:
 
 
 @register
-class ProseSumKind(Kind):
+class ProseSumKind(Kind[ProseSumOptions]):
     """A total stated in the prose and the parts listed with it do not agree."""
 
     name = "prose-sum"
@@ -51,7 +54,7 @@ class ProseSumKind(Kind):
     params = frozenset({"total", "total_number", "parts", "parts_sum", "difference", "relation", "form", "breakdown",
                         "where"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         o = self.options
         wanted = set(o.breakdowns)
         for s in report.prose_sums:

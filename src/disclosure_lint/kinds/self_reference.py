@@ -36,6 +36,10 @@ kind are compared — a form of the wrong kind is DL301's (no double report); wh
 remains is mixing of allowed forms, e.g. a street office using both 我街道 and 我办.
 With an unknown kind all institution forms are compared.  No fix: the majority may
 be the copied text.
+
+The detection options (``allowed``, ``words``, ``not_followed_by``, ``pronouns``, ``generic``, ``territory``) are
+one definition, :class:`SelfReferenceOptions`, and one setting: DL302's rule file says ``options_from: DL301``, so
+the engine gives DL302 those DL301 is configured with, unless DL302 sets them itself.
 """
 
 from __future__ import annotations
@@ -45,12 +49,17 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import Field
 
+from ..model import Block
 from ..report.agency import KIND_NAMES, Agency, classify
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..report import AnnualReport
 
 DEFAULT_ALLOWED: dict[str, list[str]] = {
     "street_office": ["我街道", "本街道", "本机关", "我办", "本办", "本单位", "本部门"],
@@ -119,15 +128,13 @@ class MismatchOptions(SelfReferenceOptions):
 
 
 class InconsistentOptions(SelfReferenceOptions):
-    follow_rule: list[str] = Field(
-        default_factory=lambda: ["DL301", "self-reference-mismatch"],
-        description="本规则未设置的识别选项（allowed、words 等），沿用这些规则（代码或名称）在配置中的设置，"
-                    "使两条规则一致；[] 表示不沿用")
+    """The detection options only.  DL302's rule file says ``options_from: DL301``: those it does not set
+    itself are DL301's, as configured (resolved by the engine), so that one setting serves both rules."""
 
 
 @dataclass(frozen=True, slots=True)
 class Ref:
-    block: object
+    block: Block
     start: int
     end: int
     text: str  # as written: 我办公室
@@ -145,12 +152,15 @@ _NAME_SPLIT = re.compile(r"[（）()、/／]+")
 _SENTENCE = re.compile(r"[我本《》，,。：:；;]")
 
 
-class _SelfReferenceBase(Kind):
+_SelfReferenceOptionsT = TypeVar("_SelfReferenceOptionsT", bound=SelfReferenceOptions)
+
+
+class _SelfReferenceBase(Kind[_SelfReferenceOptionsT]):
     Options = SelfReferenceOptions
 
     def __init__(self, rule, options, config):
         super().__init__(rule, options, config)
-        o = self.shared = self._shared_options(options, config)
+        o = self.options
         self._words = dict(o.words)
         self._generic = set(o.generic)
         self._territory = set(o.territory)
@@ -165,24 +175,6 @@ class _SelfReferenceBase(Kind):
         self._re = re.compile(f"(?P<p>{pron})(?P<w>{'|'.join(alts)})") if pron and alts else None
         self._pron_chars = set(o.pronouns)
         self._by_word_suffix = sorted(self._words, key=lambda s: -len(s))
-
-    @staticmethod
-    def _shared_options(options, config) -> SelfReferenceOptions:
-        """The detection options; DL302 takes those it does not set itself from DL301's config."""
-        follow = getattr(options, "follow_rule", None)
-        if not follow:
-            return options
-        overrides = getattr(config, "options", None) or {}
-        merged: dict = {}
-        for key in follow:
-            o = overrides.get(key)
-            if isinstance(o, dict):
-                merged.update({k: v for k, v in o.items() if k in SelfReferenceOptions.model_fields})
-        if not merged:
-            return options
-        own = {k: getattr(options, k) for k in options.model_fields_set if k in SelfReferenceOptions.model_fields}
-        merged.update(own)
-        return SelfReferenceOptions.model_validate(merged)
 
     # -- scanning ------------------------------------------------------------------------
     def refs(self, report) -> list[Ref]:
@@ -224,9 +216,15 @@ class _SelfReferenceBase(Kind):
                 return p, self._words.get(rest, rest)
         return None
 
+    def _word_of(self, form: str) -> str:
+        """The body word of an allowed form (every allowed form starts with a pronoun: see allowed_for)."""
+        canonical = self._canonical_form(form)
+        assert canonical is not None, form
+        return canonical[1]
+
     def _allowed_table(self) -> dict[str, list[str]]:
         table = {k: list(v) for k, v in DEFAULT_ALLOWED.items()}
-        table.update(self.shared.allowed)
+        table.update(self.options.allowed)
         return table
 
     def allowed_for(self, agency, table: dict[str, list[str]] | None = None):
@@ -249,7 +247,7 @@ class _SelfReferenceBase(Kind):
             f = c[0] + c[1]
             if f not in forms:
                 forms.append(f)
-        inst_words = {self._canonical_form(f)[1] for f in forms} - self._generic - self._territory
+        inst_words = {self._word_of(f) for f in forms} - self._generic - self._territory
         extra = []
         for w in self._name_words(agency):
             if w not in inst_words:
@@ -322,12 +320,12 @@ def _key(ref: Ref) -> str:
 
 
 @register
-class SelfReferenceMismatch(_SelfReferenceBase):
+class SelfReferenceMismatch(_SelfReferenceBase[MismatchOptions]):
     name = "self-reference-mismatch"
     Options = MismatchOptions
     params = frozenset({"who", "expected", "kind_name"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         agency = self.agency_of(report)
         res = self.allowed_for(agency)
         if res is None:
@@ -336,7 +334,7 @@ class SelfReferenceMismatch(_SelfReferenceBase):
         allowed = set(forms)
         expected = _quote_list(forms[: self.options.message_forms])
         who = self.who(agency)
-        first_word = self._canonical_form(forms[0])[1] if forms else None
+        first_word = self._word_of(forms[0]) if forms else None
         preferred = first_word if (first_word and not ambiguous and self.options.fix
                                    and self._category(first_word) == "institution") else None
         for ref in self.refs(report):
@@ -347,12 +345,12 @@ class SelfReferenceMismatch(_SelfReferenceBase):
             if preferred is not None:
                 repl = ref.pronoun + preferred
                 if repl not in allowed:
-                    repl = next(f for f in forms if self._canonical_form(f)[1] == preferred)
+                    repl = next(f for f in forms if self._word_of(f) == preferred)
                 fix = [FixEdit(ref.block, ref.start, ref.end, repl)]
                 desc = f"将“{ref.text}”改为“{repl}”（请先确认此处确指本机关，而非其他机关）"
             yield Hit(
                 block=ref.block, start=ref.start, end=ref.end,
-                params={"who": who, "expected": expected, "kind_name": KIND_NAMES.get(agency.kind, agency.kind)},
+                params={"who": who, "expected": expected, "kind_name": KIND_NAMES.get(agency.kind or "", agency.kind)},
                 evidence={"expected": "、".join(forms), "actual": ref.text, "allowed": forms, "agency": agency.name,
                           "agency_kind": agency.kind, "agency_source": agency.source},
                 key=_key(ref), fix=fix, fix_description=desc, fix_safe=False,
@@ -360,12 +358,12 @@ class SelfReferenceMismatch(_SelfReferenceBase):
 
 
 @register
-class SelfReferenceInconsistent(_SelfReferenceBase):
+class SelfReferenceInconsistent(_SelfReferenceBase[InconsistentOptions]):
     name = "self-reference-inconsistent"
     Options = InconsistentOptions
     params = frozenset({"who", "majority", "majority_count"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         refs = [r for r in self.refs(report) if not r.generic and self._category(r.word) == "institution"]
         if len(refs) < 2:
             return

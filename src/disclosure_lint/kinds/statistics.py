@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
@@ -52,6 +52,9 @@ from ..report.stats.schema import (
 from ..report.structure import TABLE_NAMES as TABLE_TITLES
 from . import register
 from .base import Hit, Kind, KindOptions
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..report import AnnualReport
 
 ANALYSIS_KEY = "statistics.analysis"
 ZERO = Decimal(0)
@@ -522,14 +525,14 @@ class IdentityOptions(KindOptions):
 
 
 @register
-class StatIdentity(Kind):
+class StatIdentity(Kind[IdentityOptions]):
     """One of the table identities I1–I4, reported per violated column / row / block."""
 
     name = "stat-identity"
     Options = IdentityOptions
     params = frozenset({"table", "subject", "column", "row", "detail", "expected", "actual", "delta", "identity"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         opts = self.options
         analysis = analyse(report)
         for ch in analysis.checks:
@@ -597,7 +600,7 @@ def rearrangement_text(t: StatTable, r: Rearrangement) -> tuple[str, str]:
 
 
 @register
-class StatCellBlame(Kind):
+class StatCellBlame(Kind[BlameOptions]):
     """One wrong cell that breaks several identities, reported once on that cell; or one row whose numbers
     sit in the wrong columns (two swapped, the row typed one column off), reported once on that row."""
 
@@ -605,7 +608,7 @@ class StatCellBlame(Kind):
     Options = BlameOptions
     params = frozenset({"table", "row", "column", "expected", "actual", "count", "identities", "what", "fix"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         analysis = analyse(report, self.options.min_identities)
         for b in analysis.blames:
             t = b.table
@@ -650,14 +653,14 @@ class BlankTotalOptions(KindOptions):
 
 
 @register
-class StatBlankTotal(Kind):
+class StatBlankTotal(Kind[BlankTotalOptions]):
     """总计 cells left blank while their parts are not all zero (one finding per table)."""
 
     name = "stat-blank-total"
     Options = BlankTotalOptions
     params = frozenset({"table", "count", "cells"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         opts = self.options
         by_table: dict[str, list[Check]] = {}
         for ch in analyse(report).checks:
@@ -718,14 +721,14 @@ class ValueOptions(KindOptions):
 
 
 @register
-class StatValue(Kind):
+class StatValue(Kind[ValueOptions]):
     """Cell contents: counts are non-negative integers, amounts non-negative numbers, no text."""
 
     name = "stat-value"
     Options = ValueOptions
     params = frozenset({"table", "row", "column", "place", "value", "problem"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         stats = report.stats or {}
         for tid in ("s2", "s3", "s4"):
             t = stats.get(tid)
@@ -776,14 +779,14 @@ class StatValue(Kind):
 # -- kind: table 二 sanity ------------------------------------------------------------------------------
 
 @register
-class StatProactive(Kind):
+class StatProactive(Kind[KindOptions]):
     """2019 table 二: 本年新公开数量 ≤ 对外公开总数量 (规章, 规范性文件)."""
 
     name = "stat-proactive"
     Options = KindOptions
     params = frozenset({"row", "new", "total"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         t = (report.stats or {}).get("s2")
         if t is None or t.layout == "image" or _version(t, report) != "2019":
             return
@@ -814,14 +817,14 @@ class RulesPowerOptions(KindOptions):
 
 
 @register
-class StatRulesPower(Kind):
+class StatRulesPower(Kind[RulesPowerOptions]):
     """Non-zero 规章 figures in table 二 for a body that cannot make rules (info)."""
 
     name = "stat-rules-power"
     Options = RulesPowerOptions
     params = frozenset({"values"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         t = (report.stats or {}).get("s2")
         if t is None or t.layout == "image":
             return
@@ -859,14 +862,14 @@ class StatRulesPower(Kind):
 # -- kind: unfilled tables ------------------------------------------------------------------------------
 
 @register
-class StatUnfilled(Kind):
+class StatUnfilled(Kind[KindOptions]):
     """Statistics tables published without a single number (an unfilled template)."""
 
     name = "stat-unfilled"
     Options = KindOptions
     params = frozenset({"tables"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         stats = report.stats or {}
         trunc = report.truncation
         empty: list[StatTable] = []

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
@@ -53,6 +53,9 @@ from ..report.structure import (
 from ..report.truncation import cut_by_reader
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..report import AnnualReport
 
 SPEC_INDEX = rs.SPEC_INDEX
 TABLE_SECTIONS = rs.TABLE_SECTIONS
@@ -101,14 +104,14 @@ def _heading_hit(sec: Section, **kw) -> Hit:
 # -- kinds --------------------------------------------------------------------------------------
 
 @register
-class MissingSection(Kind):
+class MissingSection(Kind[KindOptions]):
     """A unified-format report lacks one of the six parts."""
 
     name = "missing-section"
     Options = KindOptions
     params = frozenset({"numeral", "expected", "basis", "detail"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         st = analyse(report)
         if not (st.applies and st.unified):
             return
@@ -145,14 +148,14 @@ class SectionOrderOptions(KindOptions):
 
 
 @register
-class SectionOrder(Kind):
+class SectionOrder(Kind[SectionOrderOptions]):
     """The six parts out of order, wrongly numbered, or unnumbered."""
 
     name = "section-order"
     Options = SectionOrderOptions
     params = frozenset({"problem"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         st = analyse(report)
         if not (st.applies and st.unified):
             return
@@ -290,14 +293,14 @@ class NonUnifiedFormatOptions(KindOptions):
 
 
 @register
-class NonUnifiedFormat(Kind):
+class NonUnifiedFormat(Kind[NonUnifiedFormatOptions]):
     """A report for 2019 or later written as free text instead of the unified format."""
 
     name = "non-unified-format"
     Options = NonUnifiedFormatOptions
     params = frozenset({"format_name", "missing_sections", "missing_tables"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         st = analyse(report)
         if not st.applies or st.unified:
             return
@@ -353,7 +356,7 @@ class EmptySectionOptions(KindOptions):
 
 
 @register
-class EmptySection(Kind):
+class EmptySection(Kind[EmptySectionOptions]):
     """A part (by default 五、存在的主要问题及改进情况) that is empty, trivially short, or just “无”."""
 
     name = "empty-section"
@@ -364,7 +367,7 @@ class EmptySection(Kind):
         super().__init__(rule, options, config)
         self._empty = {_PUNCT.sub("", p) for p in options.empty_phrases}
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         st = analyse(report)
         sec = st.by_id.get(self.options.section)
         if sec is None or (report.truncation is not None and sec.id in report.truncation.unchecked):
@@ -410,14 +413,14 @@ class MissingTableOptions(KindOptions):
 
 
 @register
-class MissingTable(Kind):
+class MissingTable(Kind[MissingTableOptions]):
     """Parts 二, 三 and 四 of a unified-format report without their statistics table."""
 
     name = "missing-table"
     Options = MissingTableOptions
     params = frozenset({"section", "table", "basis"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         st = analyse(report)
         if not (st.applies and st.unified):
             return
@@ -439,14 +442,14 @@ class MissingTable(Kind):
 
 
 @register
-class NonstandardSectionTitle(Kind):
+class NonstandardSectionTitle(Kind[KindOptions]):
     """A part recognised only by its key words, not by the canonical title or a known variant."""
 
     name = "nonstandard-section-title"
     Options = KindOptions
     params = frozenset({"actual", "expected"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         st = analyse(report)
         if not (st.applies and st.unified):
             return
@@ -466,7 +469,7 @@ class NonstandardSectionTitle(Kind):
 
 
 @register
-class SectionTitleTypo(Kind):
+class SectionTitleTypo(Kind[KindOptions]):
     """A part whose title is one or two characters off its official title (catalogue.typo_of).
 
     The part is recognised as that part (quality ``typo``); ``nonstandard-section-title`` reports only
@@ -476,7 +479,7 @@ class SectionTitleTypo(Kind):
     Options = KindOptions
     params = frozenset({"actual", "expected"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         st = analyse(report)
         if not (st.applies and st.unified):
             return
@@ -498,14 +501,14 @@ class SectionTitleTypo(Kind):
 
 
 @register
-class ExtraSection(Kind):
+class ExtraSection(Kind[KindOptions]):
     """A top-level part that is none of the six (e.g. 六、下一年度工作计划 inserted before 其他需要报告的事项)."""
 
     name = "extra-section"
     Options = KindOptions
     params = frozenset({"actual", "where"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         st = analyse(report)
         if not (st.applies and st.unified):
             return
@@ -519,14 +522,14 @@ class ExtraSection(Kind):
 
 
 @register
-class SubsectionNumberedAsSection(Kind):
+class SubsectionNumberedAsSection(Kind[KindOptions]):
     """Sub-items of a part numbered 一、二、三 like top-level parts instead of （一）（二）（三）."""
 
     name = "subsection-numbered-as-section"
     Options = KindOptions
     params = frozenset({"parent", "first", "count", "expected"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         st = analyse(report)
         if not (st.applies and st.unified):
             return

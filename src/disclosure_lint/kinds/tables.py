@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
@@ -37,6 +38,9 @@ from ..report import catalogue as cat
 from ..report.stats.schema import SCHEMAS, SHORT_NAMES, norm, schema, strip_number
 from . import register
 from .base import Hit, Kind, KindOptions
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..report import AnnualReport
 
 VERSIONS = (cat.V2019, cat.V2021)
 FORMAT_NAMES = {cat.V2019: "2019年试行格式", cat.V2021: "2021年格式"}
@@ -208,14 +212,14 @@ def truly_unmapped(table, ignore: frozenset[str] = frozenset()) -> list:
 
 
 @register
-class TableFormatVersion(Kind):
+class TableFormatVersion(Kind[KindOptions]):
     """A table filled in the other unified format than the report year calls for."""
 
     name = "table-format-version"
     Options = KindOptions
     params = frozenset({"table", "detected", "expected", "clues", "basis"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         for tid, table in _tables(report):
             expected = _expected_version(report)
             detected = table.detected_version
@@ -268,14 +272,14 @@ class TableFormatVersion(Kind):
 
 
 @register
-class TableMissingRows(Kind):
+class TableMissingRows(Kind[KindOptions]):
     """A readable grid table lacks rows or columns of its schema."""
 
     name = "table-missing-rows"
     Options = KindOptions
     params = frozenset({"table", "missing", "count", "format", "basis"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         for tid, table in _tables(report):
             if table.layout != "grid" or not table.cells:
                 continue
@@ -341,14 +345,14 @@ class TableMissingRows(Kind):
 
 
 @register
-class TableExtraRows(Kind):
+class TableExtraRows(Kind[KindOptions]):
     """Local rows or columns beyond the schema (accepted; information only)."""
 
     name = "table-extra-rows"
     Options = KindOptions
     params = frozenset({"table", "extras"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         for tid, table in _tables(report):
             known_rows, known_cols = _known(tid)
             items = []
@@ -387,7 +391,7 @@ _UNREAD_RUN = "各个数值所在的行和列（表格的文字连在一起，�
 
 
 @register
-class TableUnreadable(Kind):
+class TableUnreadable(Kind[TableUnreadableOptions]):
     """Labels of a present table that the tool could not map, or numbers it could not place."""
 
     name = "table-unreadable"
@@ -398,7 +402,7 @@ class TableUnreadable(Kind):
         super().__init__(rule, options, config)
         self._ignore = frozenset(k for x in options.ignore_labels for k in (norm(x), norm(strip_number(x))))
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         for tid, run in report.unread_tables.items():  # in the text, but its cells run together: not read at all
             yield Hit(block=run.block, start=run.start, end=min(run.end, run.start + 40),
                       params={"table": SHORT_NAMES[tid], "what": _UNREAD_RUN, "labels": "", "count": 0},

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
@@ -24,6 +25,9 @@ from ..report.writing import sentence_span
 from ..userregex import compile_pattern
 from . import register
 from .base import Hit, Kind, KindOptions, PatternList, UserPattern
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..report import AnnualReport
 
 # Between two matches of one entry, only brackets and spaces: they are one citation.
 _GLUE = re.compile(r"[\s（）()〔〕\[\]【】]{0,3}")
@@ -63,7 +67,7 @@ class _Compiled:
 
 
 @register
-class OutdatedTerm(Kind):
+class OutdatedTerm(Kind[OutdatedTermOptions]):
     name = "outdated-term"
     Options = OutdatedTermOptions
     params = frozenset({"term", "replacement", "reason", "since"})
@@ -79,7 +83,7 @@ class OutdatedTerm(Kind):
             except Exception:  # noqa: BLE001 - re.error or the regex module's error class  # e.g. the same group name in two entries: search entry by entry
                 self._gate = None
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         year = report.year
         if year is None:
             return

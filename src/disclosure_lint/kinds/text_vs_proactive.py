@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
@@ -29,6 +29,9 @@ from ..report.proactive_claims import ROW_LABELS, WHAT_LABELS, ProactiveClaim, f
 from . import register
 from .base import Hit, Kind, KindOptions, PatternList
 from .text_vs_table import _cell_evidence, _cell_value, _n, sentence_evidence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..report import AnnualReport
 
 _COLUMN = {
     "2021": {"issued": "issued", "repealed": "repealed", "in_force": "in_force", "decisions": "decisions",
@@ -55,14 +58,14 @@ class ProactiveOptions(KindOptions):
 
 
 @register
-class TextTableProactive(Kind):
+class TextTableProactive(Kind[ProactiveOptions]):
     """A figure of table 二 named in the prose differs from the table."""
 
     name = "text-table-proactive"
     Options = ProactiveOptions
     params = frozenset({"claim", "target", "expected", "note", "qualifier"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         t = (report.stats or {}).get("s2")
         if t is None or getattr(t, "layout", "grid") == "image":
             return

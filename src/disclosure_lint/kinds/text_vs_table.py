@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from itertools import product
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
@@ -46,6 +46,9 @@ from ..report.claims import (
 )
 from . import register
 from .base import Hit, Kind, KindOptions, PatternList
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..report import AnnualReport
 
 # -- the table side --------------------------------------------------------------------------------------
 
@@ -308,14 +311,14 @@ def _agrees(tv: TableValue, n: Decimal) -> bool:
 
 
 @register
-class TextTableCount(Kind):
+class TextTableCount(Kind[CountOptions]):
     """A count stated in the prose differs from table 三 or 四."""
 
     name = "text-table-count"
     Options = CountOptions
     params = frozenset({"claim", "stated", "table", "target", "expected", "note", "qualifier"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         stats = report.stats
         if not stats or not ({"s3", "s4"} & set(stats)):
             return
@@ -380,14 +383,14 @@ class StatementOptions(_Options):
 
 
 @register
-class TextTableStatement(Kind):
+class TextTableStatement(Kind[StatementOptions]):
     """“均获维持” / “未收到申请” / “未发生行政复议、行政诉讼” contradicted by the tables."""
 
     name = "text-table-statement"
     Options = StatementOptions
     params = frozenset({"claim", "table", "target", "detail"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         stats = report.stats
         if not stats or not ({"s3", "s4"} & set(stats)):
             return
@@ -469,14 +472,14 @@ def percent_ok(stated: Decimal, num: Decimal, den: Decimal, half_even: bool = Tr
 
 
 @register
-class TextTablePercentage(Kind):
+class TextTablePercentage(Kind[PercentOptions]):
     """A percentage in the prose that is not the table's count over its total, rounded as written."""
 
     name = "text-table-percentage"
     Options = PercentOptions
     params = frozenset({"claim", "stated", "formula", "expected"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         stats = report.stats
         if not stats or "s3" not in stats:
             return
@@ -553,14 +556,14 @@ def _columns_value(t, rows: tuple[str, ...], cols: tuple[str, ...]) -> TableValu
 
 
 @register
-class TextTableApplicant(Kind):
+class TextTableApplicant(Kind[_Options]):
     """A total broken down by applicant, and each of its parts, compared with the columns of table 三."""
 
     name = "text-table-applicant-count"
     Options = _Options
     params = frozenset({"claim", "target", "note"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         t = (report.stats or {}).get("s3")
         if t is None or getattr(t, "layout", "grid") == "image":
             return

@@ -17,12 +17,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
 from ..report.promotions import url_spans
 from . import register
 from .base import CappedOptions, FixEdit, Hit, Kind, KindOptions
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..report import AnnualReport
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》]")
 _MD_LINK = re.compile(r"\]\([^)\s\]]*\)|!\[|<[^<>\s]+>")  # a target stops at ] too: "](" repeated stays linear
@@ -37,12 +41,12 @@ class AsciiPunctuationOptions(KindOptions):
 
 
 @register
-class AsciiPunctuation(Kind):
+class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
     name = "ascii-punctuation"
     Options = AsciiPunctuationOptions
     params = frozenset({"mark", "replacement"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         marks = set(self.options.marks)
         for block in report.lintable_blocks:
             if block.kind == "table":
@@ -126,7 +130,7 @@ UnbalancedBracketsOptions = CappedOptions
 
 
 @register
-class UnbalancedBrackets(Kind):
+class UnbalancedBrackets(Kind[UnbalancedBracketsOptions]):
     """``unbalanced-brackets`` (DL703): brackets and quotation marks that do not pair up.
 
     The analysis is a report fact (:attr:`AnnualReport.brackets`, see
@@ -138,7 +142,7 @@ class UnbalancedBrackets(Kind):
     Options = UnbalancedBracketsOptions
     params = frozenset({"detail", "mark", "expected"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         return self._hits(report)
 
     def _hits(self, report) -> Iterator[Hit]:

@@ -10,12 +10,16 @@ these kinds only decide what to report.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
 from ..report.stats.schema import SHORT_NAMES
 from . import register
 from .base import CappedOptions, FixEdit, Hit, Kind
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..report import AnnualReport
 
 # The findings of one rule in one file are capped by the engine (``max_findings``, else
 # limits.max_findings_per_rule): a text with hundreds of them is not a report with slips.
@@ -51,12 +55,12 @@ class DoubledTextOptions(WritingOptions):
 
 
 @register
-class DoubledText(Kind):
+class DoubledText(Kind[DoubledTextOptions]):
     name = "doubled-text"
     Options = DoubledTextOptions
     params = frozenset({"unit", "what"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         return self._hits(report)
 
     def _hits(self, report) -> Iterator[Hit]:
@@ -77,12 +81,12 @@ class DoubledText(Kind):
 
 
 @register
-class EnumerationSequence(Kind):
+class EnumerationSequence(Kind[WritingOptions]):
     name = "enumeration-sequence"
     Options = WritingOptions
     params = frozenset({"marker", "previous", "expected", "problem"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         return self._hits(report)
 
     def _hits(self, report) -> Iterator[Hit]:
@@ -111,12 +115,12 @@ def _marker_edit(item, marker: str) -> FixEdit | None:
 
 
 @register
-class MissingCount(Kind):
+class MissingCount(Kind[WritingOptions]):
     name = "missing-count"
     Options = WritingOptions
     params = frozenset({"item", "unit", "sibling"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         return self._hits(report)
 
     def _hits(self, report) -> Iterator[Hit]:
@@ -152,12 +156,12 @@ def _cell_offset(block, cell) -> int | None:
 
 
 @register
-class TableLabelTypo(Kind):
+class TableLabelTypo(Kind[WritingOptions]):
     name = "table-label-typo"
     Options = WritingOptions
     params = frozenset({"table", "written", "official", "edits"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         return self._hits(report)
 
     def _hits(self, report) -> Iterator[Hit]:

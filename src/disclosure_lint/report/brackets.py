@@ -204,7 +204,7 @@ class _Run:
             marks = [(m.start(), m.group()) for m in _MARKS.finditer(piece.text, lo, hi)]
             # the next quotation mark of the same family after each mark (one pass from the end)
             ahead: list[str | None] = [None] * len(marks)
-            last = {"double-quote": None, "single-quote": None}
+            last: dict[str, str | None] = {"double-quote": None, "single-quote": None}
             for k in range(len(marks) - 1, -1, -1):
                 ch = marks[k][1]
                 fam = _FAMILY[ch]
@@ -335,7 +335,8 @@ _LEAD = re.compile(r"[ \t\u3000*#>]*")
 
 def _first_char(para: _Para) -> str:
     """The paragraph's first character after its indent (read in place: no copy of the paragraph)."""
-    i = _LEAD.match(para.piece.text, para.lo, para.hi).end()
+    lead = _LEAD.match(para.piece.text, para.lo, para.hi)
+    i = lead.end() if lead is not None else para.lo  # the pattern matches the empty string: never None
     return para.piece.text[i] if i < para.hi else ""
 
 

@@ -1,4 +1,5 @@
-"""The unified formats: format versions by report year, the six sections and their titles.
+"""The unified formats: format versions by report year, the six sections and their titles, the three statistics
+tables' ids and names.
 
 Sources: 《中华人民共和国政府信息公开条例》 第五十条; 国办公开办函〔2019〕60号 (2019 trial format,
 report years 2019–2020); 国办公开办函〔2021〕30号 (2021 format, report years 2021 on).
@@ -82,6 +83,14 @@ SECTIONS: tuple[SectionSpec, ...] = (
 )
 
 SECTION_BY_ID = {s.id: s for s in SECTIONS}
+
+# The statistics tables: the one home of their ids (those of their sections: s2, s3, s4) and of the names
+# messages and exports give them.  ``TABLE_TITLES``: 主动公开政府信息情况; ``TABLE_NAMES``: numbered as the
+# unified format heads them, 二、主动公开政府信息情况; ``TABLE_SHORT_NAMES``: 表二.
+TABLE_IDS: tuple[str, ...] = tuple(s.id for s in SECTIONS if s.table)
+TABLE_TITLES: dict[str, str] = {sid: SECTION_BY_ID[sid].title for sid in TABLE_IDS}
+TABLE_NAMES: dict[str, str] = {sid: f"{SECTION_BY_ID[sid].numeral}、{SECTION_BY_ID[sid].title}" for sid in TABLE_IDS}
+TABLE_SHORT_NAMES: dict[str, str] = {sid: f"表{SECTION_BY_ID[sid].numeral}" for sid in TABLE_IDS}
 
 # Row labels of the statistics tables that look like top-level headings ("一、本年新收…")
 # in flattened text.  They are never section headings.

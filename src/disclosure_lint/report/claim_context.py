@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from ..userregex import BoundedPattern, compile_pattern, trusted
+
 
 def _search_in(sent: str):
     return lambda pattern, upto: pattern.search(sent, 0, upto)
@@ -22,9 +24,15 @@ _REVIEWER = re.compile(r"(?:受理|审理|办理|审结|作出|承办)[^，。�
 _WIDER = re.compile(r"其中[^，,。；;]{0,8}?(?:涉及|属于|因|为|是)?(?:政府)?信息公开")
 # naming every applicant is not a narrower scope
 _ALL_APPLICANTS = re.compile(r"(?:自然人|公民)(?:[、，,和及与]|以及)?法人(?:[、，,和及与或]|或者|以及)*(?:其[他它])?组织")
-def scope_regex(patterns) -> re.Pattern[str] | None:
-    """One regex for a list of scope patterns (a rule's ``scope_patterns``); None when the list is empty."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+def scope_regex(patterns: list[str]) -> re.Pattern[str] | BoundedPattern | None:
+    """One regex for a list of scope patterns (a rule's ``scope_patterns``); None when the list is empty.
+
+    The tool's own list (:data:`DEFAULT_SCOPE`, what every built-in rule uses) is plain :mod:`re`; any other list
+    comes from a user's configuration or rule pack and runs with the rule's time budget (:mod:`..userregex`)."""
+    if not patterns:
+        return None
+    with trusted(list(patterns) == DEFAULT_SCOPE):
+        return compile_pattern("|".join(f"(?:{p})" for p in patterns))
 
 
 DEFAULT_SCOPE = [

@@ -95,9 +95,9 @@ class Context:
             if m is not None:
                 return Described("before", m)
         if self.after is not None:
-            m = self.after.match(text, end) or self.after.match(text[end:end + 6].lstrip("”\"’'）)」』》"))
-            if m is not None:
-                return Described("after", m.group(0))
+            after = self.after.match(text, end) or self.after.match(text[end:end + 6].lstrip("”\"’'）)」』》"))
+            if after is not None:
+                return Described("after", after.group(0))
         if self.warning is not None:
             m = _outside(self.warning, text, a, b, start, end)
             if m is not None:

@@ -263,11 +263,10 @@ def _section_at(b: Block, text: str, s: int, p: int, num: str, number: int, stro
     if _SENTENCE_MARK.search(title) or title[0] in _NUM or _is_table_label(title):
         return None
     spec, quality = cat.match_section(title)
-    sid = spec.id if spec else None
     known = spec is not None and (quality in ("exact", "typo") or spec.numeral == num)
     if not known and len(title) > 20:
         return None
-    return _Cand(b, s, e, num, number, sid if known else None, quality if known else "none", True, known,
+    return _Cand(b, s, e, num, number, spec.id if spec is not None and known else None, quality if known else "none", True, known,
                  True, _prose_at(text, e))
 
 
@@ -303,9 +302,11 @@ def _toc(cands: list[_Cand]) -> set[int]:
 def _glued_ok(c: _Cand) -> bool:
     """A title glued to the word before it (``…监督保障二、主动公开政府信息情况``) is a title only with its own
     numeral and followed by what starts a part: a space, the end, a number, a bracket, 第二十条, 信息内容, 本…"""
-    if cat.SECTION_BY_ID[c.section_id].numeral != c.numeral:  # type: ignore[index]
+    sid = c.section_id
+    assert sid is not None, c  # asked only of candidates taken for a part's title
+    if cat.SECTION_BY_ID[sid].numeral != c.numeral:
         return False
-    start = _TABLE_START.get(c.section_id)
+    start = _TABLE_START.get(sid)
     return (c.bounded or bool(_PART_START.match(c.block.text, c.end))
             or (start is not None and start.match(c.block.text, c.end) is not None))
 
@@ -467,7 +468,7 @@ def find(document: Document) -> Inline:
             new_blocks.append(b)
             continue
         hs.sort(key=lambda h: h.start)
-        spans = [(h.start, h.end, "heading", 1) for h in hs]
+        spans: list[tuple[int, int, str, int | None]] = [(h.start, h.end, "heading", 1) for h in hs]
         starts = [h.start for h in hs]
         subs: list[InlineHeading] = []
         for s, e in _subitems(b.text, 0, len(b.text)):

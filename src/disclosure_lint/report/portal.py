@@ -358,8 +358,8 @@ def _block_spans(block: Block) -> tuple[list[PortalSpan], list[PortalSpan]]:
             j = k + step
             if ok[k] or not 0 <= j < len(spans) or not ok[j]:
                 continue
-            a, b = (spans[j][0], spans[k][0]) if step < 0 else (spans[k][0], spans[j][0])
-            if not _SEPARATORS.sub("", text[a.end:b.start]):
+            first, second = (spans[j][0], spans[k][0]) if step < 0 else (spans[k][0], spans[j][0])
+            if not _SEPARATORS.sub("", text[first.end:second.start]):
                 ok[k] = True
     return [s for (s, _), good in zip(spans, ok) if good], [s for (s, _), good in zip(spans, ok) if not good]
 

@@ -45,6 +45,7 @@ regular expression for core words and one for terms, with fixed-size windows aro
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Block, Cell
@@ -213,11 +214,18 @@ def _caseless(term: str) -> str:
     return "".join(out)
 
 
-def term_regex(terms, patterns=()) -> re.Pattern[str] | None:
-    """One regex for a term list (ASCII case ignored) and extra patterns; None when both are empty."""
+def term_pattern(terms: Iterable[str], patterns: Iterable[str] = ()) -> str | None:
+    """One regular expression (its source) for a term list (ASCII case ignored) and extra patterns; None when
+    both are empty.  Rule DL501 compiles it through :func:`..userregex.compile_pattern` (user patterns)."""
     alts = [_caseless(t) for t in sorted({t for t in terms if t}, key=len, reverse=True)]
     alts += [f"(?:{p})" for p in patterns if p]
-    return re.compile("|".join(alts)) if alts else None
+    return "|".join(alts) if alts else None
+
+
+def term_regex(terms: Iterable[str], patterns: Iterable[str] = ()) -> re.Pattern[str] | None:
+    """:func:`term_pattern` compiled (the tool's own lists)."""
+    source = term_pattern(terms, patterns)
+    return re.compile(source) if source is not None else None
 
 
 _TERMS = term_regex(SPAM_TERMS, SPAM_PATTERNS)
@@ -386,6 +394,7 @@ def _shape(text: str, m: re.Match[str], ordinary: frozenset[str], urls) -> Phras
     signals: list[str] = []
     k = _KNOWN_BEFORE.search(text, max(0, s - 4), s)
     lat = None if k else _latin_brand(text, s, urls)
+    brand: str | None
     if k:
         brand, bs = k.group(0), k.start()
         signals.append("known-brand")

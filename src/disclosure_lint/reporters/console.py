@@ -12,13 +12,19 @@ and bidi characters and, on a non-UTF-8 terminal (GBK), what its encoding cannot
 
 from __future__ import annotations
 
+import errno
+import os
 from typing import TextIO
 
-from ..diagnostics import SEVERITY_ZH
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..diagnostics import SEVERITY_ZH, Severity
 from ..failures import is_tool_failure
 from ..termsafe import terminal
 
-_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+SEVERITY_STYLE: dict[Severity, str] = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def _where(d) -> str:
@@ -40,19 +46,15 @@ def _detail(d) -> str:
     return "\n".join(parts)
 
 
-def make_console(stream: TextIO):
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # rich would exit with code 1 (the code for "findings"); the caller decides (cli: quietly, 141)
+        self.quiet = True
+        raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+
+def make_console(stream: TextIO) -> Console:
     """A rich console; when the output is not a terminal, use a width that keeps tables readable."""
-    import errno
-    import os
-
-    from rich.console import Console
-
-    class _Console(Console):
-        def on_broken_pipe(self) -> None:
-            # rich would exit with code 1 (the code for "findings"); the caller decides (cli: quietly, 141)
-            self.quiet = True
-            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
-
     console = _Console(file=stream, highlight=False, soft_wrap=False)
     if not console.is_terminal and "COLUMNS" not in os.environ:
         console = _Console(file=stream, highlight=False, soft_wrap=False, width=140)
@@ -60,9 +62,6 @@ def make_console(stream: TextIO):
 
 
 def render(run, stream: TextIO, fail_on: str = "error", **_: object) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
     console = make_console(stream)
 
     def show(text: object, style: str = "", newlines: bool = False) -> Text:
@@ -94,7 +93,7 @@ def render(run, stream: TextIO, fail_on: str = "error", **_: object) -> None:
         table.add_column("规则", overflow="fold", max_width=24)
         table.add_column("说明", overflow="fold")
         for d in f.diagnostics:
-            table.add_row(show(_where(d)), show(SEVERITY_ZH[d.severity], _STYLE[d.severity]), show(d.code),
+            table.add_row(show(_where(d)), show(SEVERITY_ZH[d.severity], SEVERITY_STYLE[d.severity]), show(d.code),
                           show(d.rule), show(_detail(d), newlines=True))
         console.print(table)
     skipped = len(run.skipped)
