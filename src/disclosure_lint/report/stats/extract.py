@@ -210,7 +210,7 @@ def _read_table(b: Block, hint: str | None, build: Callable[[str], Build], gap: 
                 if seg.id == "s3" and rid and not gap and len(cells) == len(order) and all(order):
                     # as many numbers as the table has columns: none was left empty, so their order is
                     # their place, whatever label cells the line lost (an HTML table copied as text)
-                    for cid, c in zip(order, cells):
+                    for cid, c in zip([o for o in order if o], cells):  # all(order): every one
                         bd.add(rid, cid, c.text, clean(label), bd.col_labels.get(cid, ""), b, c)
                     continue
                 to_loose(bd, rid or "", clean(label), b, cells)

@@ -309,8 +309,8 @@ def _flat_s3(bd: Build, toks: list[Tok]) -> None:
             top.append(m[1])
     if kids and "ORG" not in top:
         top.insert(top.index("natural_person") + 1 if "natural_person" in top else 0, "ORG")
-    for t in top:
-        order.extend(kids if t == "ORG" else [t])
+    for top_id in top:
+        order.extend(kids if top_id == "ORG" else [top_id])
     if len(order) < 7 or len(set(order)) != len(order):
         order = list(lb.S3_CANONICAL_COLS)
     ctx = Ctx()

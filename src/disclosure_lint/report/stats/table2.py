@@ -135,12 +135,12 @@ def read_s2(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
                 continue
             groups.setdefault(cid, []).append(c)
         for cid, members in groups.items():
-            c = _merged_value(members)
-            if c is None:  # two different values under one column: which one is meant cannot be told (DL001)
+            kept = _merged_value(members)
+            if kept is None:  # two different values under one column: which one is meant cannot be told (DL001)
                 bd.row_labels.setdefault(rid, label)
                 to_loose(bd, rid, label, block, [m for m in members if m.text and not _placeholder(m.text)])
                 continue
-            bd.add(rid, cid, c.text, label, bd.col_labels.get(cid, ""), block, c)
+            bd.add(rid, cid, kept.text, label, bd.col_labels.get(cid, ""), block, kept)
 
 
 def _placeholder(text: str) -> bool:

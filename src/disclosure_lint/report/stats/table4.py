@@ -109,8 +109,8 @@ def _s4_order(header_rows: list[Row], aligned: bool, L: int, width: int, used: s
         runs = runs * 3
     order = []
     for k, run in enumerate(runs[:3]):
-        for r, t in run:
-            cid = f"{block_order[k]}.{r}"
+        for res, t in run:
+            cid = f"{block_order[k]}.{res}"
             order.append(cid)
             labels.setdefault(cid, clean(t))
     return order
@@ -194,12 +194,12 @@ def read_s4(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
             to_loose(bd, "cases", lab, block, nonblank)
             continue
         for i, c in vals:
-            cid = order[i] if 0 <= i < len(order) else None
-            if cid is None:
+            col_id = order[i] if 0 <= i < len(order) else None
+            if col_id is None:
                 if c.text:
                     bd.unmap(col_text(header_rows, c.col), "col", block, c)
                 continue
-            bd.add("cases", cid, c.text, lab, bd.col_labels.get(cid, sc_label(cid)), block, c)
+            bd.add("cases", col_id, c.text, lab, bd.col_labels.get(col_id, sc_label(col_id)), block, c)
 
 
 def sc_label(cid: str) -> str:
