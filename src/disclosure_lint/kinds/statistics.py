@@ -18,12 +18,12 @@ the others ``report.stats`` (typed cells keyed by canonical row and column ids, 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
 from ..report.agency import classify
-from ..report.stats.identities import Check, table_version
+from ..report.stats.identities import CellKey, Check, table_version
 from ..report.stats.model import StatCell, StatTable
 from ..report.stats.schema import SHORT_NAMES, TABLE_NAMES
 from ..report.stats.wording import (
@@ -49,18 +49,21 @@ from ..report.structure import TABLE_NAMES as TABLE_TITLES
 from . import register
 from .base import Hit, Kind, KindOptions
 
+if TYPE_CHECKING:
+    from ..report import AnnualReport
+
 IdentityId = Literal["I1", "I2", "I3", "I4"]
 
 
 # -- positions ----------------------------------------------------------------------------------
 
-def position(report, table: StatTable, at: tuple[str, str] | None, **kw) -> Hit:
+def position(report: AnnualReport, table: StatTable, at: CellKey | None, **kw: Any) -> Hit:
     """A Hit on the cell ``at`` (grid cell when known, else its block, else the table)."""
     c = table.cells.get(at) if at else None
     block = (c.block if c is not None and c.block is not None else None) or (table.blocks[0] if table.blocks
                                                                                else None)
     pointer = None
-    if c is not None:
+    if c is not None and at is not None:
         sec = report.section_of(block) if block is not None else None
         pointer = " › ".join(p for p in ((sec.label if sec else None), cell_pointer(table, at)) if p)
     return Hit(block=block, cell=c.cell if c is not None else None, pointer=pointer, **kw)
@@ -203,8 +206,8 @@ class StatBlankTotal(Kind):
                                     and not any(k in unknown for k in ch.ident.rhs)):
                     best[ch.total_key] = ch
             order = cell_order(t)
-            items = []
-            listed = []
+            items: list[dict[str, Any]] = []
+            listed: list[str] = []
             for key in sorted(best, key=order):
                 ch = best[key]
                 exact = not any(k in unknown for k in ch.ident.rhs)
