@@ -37,6 +37,12 @@ tabs (leading ones too) keep every position (a browser copy of a table whose zer
 cell per line (:func:`_complete`).  A part of a table that continues an earlier part without a
 header keeps the earlier part's columns, shifted when its values start at another grid column.
 
+**Where each part lives.** This module finds the table blocks, hands each table's rows to its reader and
+merges the parts; :mod:`.segments` splits a block's rows into tables; :mod:`.table2`, :mod:`.table3`,
+:mod:`.table4` read the rows of one table; :mod:`.grid` holds what they share (cell values, the table being
+assembled, the grid of a block); :mod:`.tail` finds the rows written after a text table; :mod:`.flat` (with
+:mod:`.runs`) reads flattened text; :mod:`.labels` and :mod:`.schema` match labels to ids.
+
 Nothing with a number is dropped silently: a row or column label that matches nothing is listed
 in :attr:`StatTable.unmapped`; accepted local additions (a 小计 column, a 其他主动公开文件 row) in
 ``extra_cols`` / ``extra_rows`` (their cells are kept under the ids ``org_subtotal`` / ``other_docs``).
@@ -46,6 +52,7 @@ in :attr:`StatTable.unmapped`; accepted local additions (a 小计 column, a 其�
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ...model import Block, Cell
 from ...readers.text import SPACE_TABLES  # Document.meta key: tables split on runs of spaces
@@ -61,9 +68,12 @@ from .table3 import Ctx, read_s3, resolve_s3
 from .table4 import read_s4
 from .tail import TailLine, tail_lines, tail_rows
 
+if TYPE_CHECKING:
+    from .. import AnnualReport
+
 # -- the extractor ---------------------------------------------------------------------------------
 
-def extract(report) -> dict[str, StatTable]:
+def extract(report: AnnualReport) -> dict[str, StatTable]:
     hints = section_hints(report)
     builds: dict[str, Build] = {}
     meta = getattr(getattr(report, "document", None), "meta", None) or {}
@@ -131,7 +141,7 @@ def _table_blocks(blk: Block) -> list[Block]:
     return []
 
 
-def _rows_missing(bd: Build, report) -> bool:
+def _rows_missing(bd: Build, report: AnnualReport) -> bool:
     """Does the table lack data rows (a text table whose other rows may be lone lines)?"""
     version = bd.detected() or (report.format_version if report.format_version in ("2019", "2021") else "2021")
     seen = {r for r, _ in bd.cells} | set(bd.row_labels) | {c.row for c in bd.loose}
@@ -164,7 +174,7 @@ def _read_table(b: Block, hint: str | None, build: Callable[[str], Build], gap: 
     """``gap``: the cells are separated by runs of spaces, so an empty cell leaves no trace: a row with
     fewer numbers than the table has columns cannot be placed (its numbers go to ``loose``), and the
     columns come from the order of the header texts, not from their positions.  ``tail``: bare label
-    lines after the block that may be rows of its last table (:func:`tail_rows`).  ``last_text``: index of the
+    lines after the block that may be rows of its last table (:func:`.tail.tail_rows`).  ``last_text``: index of the
     last block with text; when the table's last row (in this block or a tail line taken) is there, the
     document ends with it, so it may be cut off (it is not padded with empty cells)."""
     segs = split_block(b)

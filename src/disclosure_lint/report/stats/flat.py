@@ -26,6 +26,8 @@ rules checking that identity cannot find an error in it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...model import Block, Cell
 from . import labels as lb
 from . import runs as flatline
@@ -34,6 +36,9 @@ from .model import StatCell
 from .schema import norm, schema
 from .table2 import s2_row_of, s2_strong, s2_title, s2_version_votes
 from .table3 import Ctx, resolve_s3
+
+if TYPE_CHECKING:
+    from .. import AnnualReport
 
 MAX_CELL = 60  # a line longer than this is prose, not a cell
 SEPARATORS = frozenset({"|", "｜", "||"})
@@ -209,7 +214,7 @@ def _distinct_labels(toks: list[Tok], tid: str) -> int:
     return len({norm(t.text) for t in toks if t.text and not t.value and lb.cell_vote(t.text) == tid})
 
 
-def read_flat(report, hints: dict[int, str], have: set[str],
+def read_flat(report: AnnualReport, hints: dict[int, str], have: set[str],
               complete: frozenset[str] = frozenset()) -> dict[str, Build]:
     """Tables printed one cell per line, except those in ``have`` (read as grids) — unless they are in
     ``complete``: grids of a text file whose other rows may have been printed as lone lines (the caller

@@ -4,11 +4,15 @@ table (:func:`split_block`), and the table a block's section names (:func:`secti
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ...model import Block, Row
 from . import labels as lb
 from .grid import TABLE_IDS, is_value
 from .table2 import s2_strong
+
+if TYPE_CHECKING:
+    from .. import AnnualReport
 
 # -- splitting table blocks into tables ---------------------------------------------------------
 
@@ -60,7 +64,7 @@ def split_block(block: Block) -> list[Segment]:
     return segs
 
 
-def section_hints(report) -> dict[int, str]:
+def section_hints(report: AnnualReport) -> dict[int, str]:
     """Block index → s2/s3/s4 for blocks in the body of those sections."""
     hints: dict[int, str] = {}
     try:
