@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from ..model import Block, Cell
 from ..report import catalogue as cat
 from ..report.stats.schema import SCHEMAS, SHORT_NAMES, norm, schema, strip_number
 from . import register
@@ -94,9 +95,9 @@ def _quote(labels: list[str], limit: int = 10) -> str:
     return shown + (f"等{len(labels)}项" if len(labels) > limit else "")
 
 
-def _written_labels(table, what: str) -> list[tuple[str, object, object]]:
+def _written_labels(table, what: str) -> list[tuple[str, Block | None, Cell | None]]:
     """Every row (or column) label as written, with where it is: mapped, unmapped and extra."""
-    out: list[tuple[str, object, object]] = []
+    out: list[tuple[str, Block | None, Cell | None]] = []
     seen: set[str] = set()
 
     def add(label, block, cell):
@@ -251,7 +252,7 @@ class TableFormatVersion(Kind[KindOptions]):
             )
 
     @staticmethod
-    def _clues(table, detected: str, expected: str) -> list[tuple[str, object, object]]:
+    def _clues(table, detected: str, expected: str) -> list[tuple[str, Block | None, Cell | None]]:
         """Written labels that belong to the detected version and not to the expected one."""
         d_rows, d_cols = _keys(table.id, detected)
         e_rows, e_cols = _keys(table.id, expected)

@@ -25,6 +25,7 @@ from . import promotions as _promotions
 from .agency import Agency, classify, name_from_title
 from .dates import DateMention, find_dates
 from .portal import PortalMetadata, find_metadata, is_chrome, is_navigation
+from .stats.identities import IdentityChecks, check_identities
 
 TEXT_KINDS = frozenset({"heading", "paragraph", "list_item", "html"})
 HEAD_BLOCKS = 40  # prose blocks with content searched for the statistics period
@@ -396,6 +397,12 @@ class AnnualReport:
         from .stats.extract import extract
 
         return extract(self)
+
+    @cached_property
+    def identity_checks(self) -> IdentityChecks:
+        """The identities of tables 三 and 四 evaluated (ok, violated, blank total, skipped), with what explains the
+        violated ones — a wrong cell, a row in the wrong columns — per ``min_identities`` (:mod:`.stats.identities`)."""
+        return check_identities(self.stats, self.format_version)
 
     @cached_property
     def unread_tables(self):

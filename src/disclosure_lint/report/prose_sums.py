@@ -288,11 +288,24 @@ def _number(m: re.Match[str]) -> int | None:
     return int(m.group("num").replace(",", ""))
 
 
+def _count(m: re.Match[str]) -> int:
+    """The number of a figure :meth:`_Reader._fig_ok` accepted (which it checked is not None)."""
+    n = _number(m)
+    assert n is not None
+    return n
+
+
+def _always(m: re.Match[str] | None) -> re.Match[str]:
+    """The match of a pattern that matches the empty string (``_CONNECT``, ``_TAIL``): it never fails."""
+    assert m is not None
+    return m
+
+
 def _unit(m: re.Match[str]) -> str:
     return m.group("unit") or m.group("cunit")
 
 
-def _same_unit(kind: str, a: str, b: str) -> bool:
+def _same_unit(kind: str | None, a: str, b: str) -> bool:
     if a == b:
         return True
     return kind in TYPED and a in _COUNT_UNITS and b in _COUNT_UNITS
@@ -381,13 +394,14 @@ class _Reader:
                 or _OFF_TOPIC.search(clause) or not self._fig_ok(f)):  # masked: 行政复议案件 is no 议案
             return None
         metric = kw.lastgroup
+        assert metric is not None  # every alternative of _TOTAL_KW is a named group
         if not self.time.ok(f.start(), self.year, whole_year=True):
             return None
         return metric, cs + kw.start(), cs + kw.end()
 
     def _total_figure(self, block, s0, i: int, metric: str, start: int) -> Figure:
         f = self.figs[i]
-        return Figure(block, s0 + start, s0 + f.end(), s0 + f.start(), _number(f), _unit(f), metric)
+        return Figure(block, s0 + start, s0 + f.end(), s0 + f.start(), _count(f), _unit(f), metric)
 
     def _kinds_for(self, metric: str, word: str = "") -> tuple[str, ...]:
         kinds = _KINDS_OF_TOTAL[metric]
@@ -410,18 +424,18 @@ class _Reader:
                 end <= kstart for g, end in self.lawsuit_ends.items() if g != metric):
             # 直接起诉2件、复议后起诉1件，结果维持2件、尚未审结1件: the results after a list of lawsuit groups may be
             # about the lawsuits as a whole; only a bracket right after the group is its own
-            if not _CONNECT.match(self.sent, pos).group("open"):
+            if not _always(_CONNECT.match(self.sent, pos)).group("open"):
                 kinds = tuple(k for k in kinds if k != "litigation")
                 if not kinds:
                     return None
         chg = _CHANGE_CLAUSE.match(self.sent, pos)
-        if chg is not None and _CONNECT.match(self.sent, chg.end()).group("marker"):
+        if chg is not None and _always(_CONNECT.match(self.sent, chg.end())).group("marker"):
             pos = chg.end()  # 共收到申请57件，同比增长16.3%，其中自然人49件…: the change is skipped, not the list
         con = _IN_TOTAL.match(self.sent, pos) if self.sent[kstart:f.start()].endswith("的") else None
         if con is not None and con.end() > pos:
             marker, paren = True, False
         else:
-            con = _CONNECT.match(self.sent, pos)
+            con = _always(_CONNECT.match(self.sent, pos))
             marker, paren = bool(con.group("marker")), bool(con.group("open"))
             if not (con.group("semi") or con.group("open") or con.group("marker")):
                 return None  # 办结56件予以公开… is not a list
@@ -448,7 +462,9 @@ class _Reader:
         self.sent, self.figs, self.time = psent, pfigs, SentenceTime(psent)
         self.clause_bounds = [m.start() for m in _CLAUSE_END.finditer(psent)]
         saved_app, self.has_app = self.has_app, bool(_APPLICATION.search(psent))
-        tfig, kinds, unit = None, (), None
+        tfig: Figure | None = None
+        kinds: tuple[str, ...] = ()
+        unit: str | None = None
         if back.group("handled"):  # the last 办结/答复 total of the sentence before
             for j in range(len(pfigs) - 1, max(-1, len(pfigs) - 8), -1):
                 kw = self._total_kw(j)
@@ -459,7 +475,7 @@ class _Reader:
         else:  # 其中 refers to the last number, when nothing but its percentage follows it
             j = len(pfigs) - 1
             kw = self._total_kw(j)
-            after = _TAIL.match(psent, pfigs[j].end()).end()
+            after = _always(_TAIL.match(psent, pfigs[j].end())).end()
             chg = _CHANGE_CLAUSE.match(psent, after)  # …894条，同比增长6.3%。其中：①…
             if chg is not None:
                 after = chg.end()
@@ -491,7 +507,7 @@ class _Reader:
             return None
         f = self.figs[j]
         last_end = self.figs[idx[-1]].end()
-        tail = _TAIL.match(self.sent, last_end).end()
+        tail = _always(_TAIL.match(self.sent, last_end)).end()
         m = _AFTER_TOTAL.match(self.sent[tail:f.start()])
         if m is None or not self._fig_ok(f) or not _same_unit(kind, _unit(f), _unit(self.figs[idx[0]])):
             return None
@@ -504,7 +520,7 @@ class _Reader:
             ctx = _TOTAL_KW.search(self.sent, self._clause_start(self.figs[i].start()), self.figs[i].start())
             metric = ctx.lastgroup if ctx and ctx.lastgroup in ("new", "received", "handled") else "in_total"
         lead = len(m.group(0)) - len(m.group(0).lstrip(" ，,；;\u3000"))
-        total = Figure(block, s0 + tail + lead, s0 + f.end(), s0 + f.start(), _number(f), _unit(f), metric)
+        total = Figure(block, s0 + tail + lead, s0 + f.end(), s0 + f.start(), _count(f), _unit(f), metric)
         s = self._make(kind, total, parts, block, s0)
         s.total_after = True
         return s, idx + [j]
@@ -568,7 +584,7 @@ class _Reader:
             u = _unit(f)
             if unit is not None and not _same_unit(k, u, unit):
                 break
-            tail_end = _TAIL.match(sent, f.end()).end()
+            tail_end = _always(_TAIL.match(sent, f.end())).end()
             if _PART_END.match(sent, tail_end) is None:
                 break  # 行政处罚决定1257件逐案公开: more words after the unit
             if not self._fig_ok(f):
@@ -667,7 +683,7 @@ class _Reader:
         figs = []
         for cat, j, name_start in parts:
             f = self.figs[j]
-            figs.append(Figure(block, s0 + name_start, s0 + f.end(), s0 + f.start(), _number(f), _unit(f), cat))
+            figs.append(Figure(block, s0 + name_start, s0 + f.end(), s0 + f.start(), _count(f), _unit(f), cat))
         cats = [p.category for p in figs]
         form = None
         if len(set(cats)) == len(cats):

@@ -215,7 +215,7 @@ def _section_id(report: AnnualReport, block: Block) -> str | None:
 
 
 def _is_value(text: str) -> bool:
-    from .stats.extract import is_value
+    from .stats.grid import is_value
 
     return is_value(text.strip())
 

@@ -26,23 +26,19 @@ rules checking that identity cannot find an error in it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...model import Block, Cell
 from . import labels as lb
 from . import runs as flatline
-from .extract import (
-    _PIECE,
-    Build,
-    Ctx,
-    _s2_row_of,
-    _s2_strong,
-    _s2_title,
-    is_value,
-    resolve_s3,
-    s2_version_votes,
-    value_of,
-)
+from .grid import PIECE, Build, is_value, value_of
 from .model import StatCell
 from .schema import norm, schema
+from .table2 import s2_row_of, s2_strong, s2_title, s2_version_votes
+from .table3 import Ctx, resolve_s3
+
+if TYPE_CHECKING:
+    from .. import AnnualReport
 
 MAX_CELL = 60  # a line longer than this is prose, not a cell
 SEPARATORS = frozenset({"|", "｜", "||"})
@@ -150,7 +146,7 @@ def _pieces(line: str) -> list[tuple[int, str]] | None:
     """The cells of a line split by tabs or runs of spaces (a table row printed alone: one separated line
     is not a table), when it reads as a row — a label followed only by numbers or placeholders — or as a
     header — table labels only; else None (prose with wide spaces stays one line)."""
-    pieces = [(m.start(), m.group(0)) for m in _PIECE.finditer(line)]
+    pieces = [(m.start(), m.group(0)) for m in PIECE.finditer(line)]
     if len(pieces) < 2:
         return None
     if not is_value(pieces[0][1]) and all(is_value(x) for _, x in pieces[1:]):
@@ -218,7 +214,7 @@ def _distinct_labels(toks: list[Tok], tid: str) -> int:
     return len({norm(t.text) for t in toks if t.text and not t.value and lb.cell_vote(t.text) == tid})
 
 
-def read_flat(report, hints: dict[int, str], have: set[str],
+def read_flat(report: AnnualReport, hints: dict[int, str], have: set[str],
               complete: frozenset[str] = frozenset()) -> dict[str, Build]:
     """Tables printed one cell per line, except those in ``have`` (read as grids) — unless they are in
     ``complete``: grids of a text file whose other rows may have been printed as lone lines (the caller
@@ -236,7 +232,7 @@ def read_flat(report, hints: dict[int, str], have: set[str],
         for tid, toks in _segments(run):
             if tid in have or _distinct_labels(toks, tid) < 3:
                 continue
-            if tid == "s2" and not any(_s2_strong(t.text) for t in toks if t.text and not t.value):
+            if tid == "s2" and not any(s2_strong(t.text) for t in toks if t.text and not t.value):
                 continue
             bd = builds.get(tid)
             if bd is None:
@@ -318,8 +314,8 @@ def _flat_s3(bd: Build, toks: list[Tok]) -> None:
             top.append(m[1])
     if kids and "ORG" not in top:
         top.insert(top.index("natural_person") + 1 if "natural_person" in top else 0, "ORG")
-    for t in top:
-        order.extend(kids if t == "ORG" else [t])
+    for top_id in top:
+        order.extend(kids if top_id == "ORG" else [top_id])
     if len(order) < 7 or len(set(order)) != len(order):
         order = list(lb.S3_CANONICAL_COLS)
     ctx = Ctx()
@@ -411,7 +407,7 @@ def _flat_s2(bd: Build, toks: list[Tok]) -> None:
     for t in toks:
         if not t.text or t.value:
             continue
-        rid = _s2_row_of(t.text)
+        rid = s2_row_of(t.text)
         if rid:
             row_ids.append(rid)
             texts.append(t.text)
@@ -451,11 +447,11 @@ def _flat_s2(bd: Build, toks: list[Tok]) -> None:
         if t.value or not t.text:
             vals.append(t)
             continue
-        if _s2_title(t.text):
+        if s2_title(t.text):
             flush()
             cur, vals, header, in_header = None, [], [], True
             continue
-        rid = _s2_row_of(t.text)
+        rid = s2_row_of(t.text)
         if rid is not None:
             flush()
             cur, vals, in_header = (rid, t), [], False

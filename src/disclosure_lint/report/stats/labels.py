@@ -9,15 +9,22 @@ cached, so a report costs one dictionary access per distinct label.
 
 from __future__ import annotations
 
-import importlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .schema import norm
-
-# the package re-exports the function ``schema``, which hides the module of the same name
-sc = importlib.import_module(".schema", __package__)
+from .schema import (
+    S2_EXTRA_ROWS,
+    S3_COLS,
+    S3_EXTRA_COLS,
+    S4_BLOCKS,
+    S4_COLS,
+    S4_RESULTS,
+    RowSpec,
+    norm,
+    schema,
+    strip_number,
+)
 
 # -- splitting a label into numbered parts -------------------------------------------------------
 
@@ -99,7 +106,7 @@ def split_label(text: str) -> tuple[Part, ...]:
 # -- the key index ---------------------------------------------------------------------------------
 
 def _add(index: dict[str, str], label: str, ident: str) -> None:
-    for k in keys_of(sc.strip_number(label)):
+    for k in keys_of(strip_number(label)):
         if k:
             index.setdefault(k, ident)
     for k in keys_of(label):
@@ -107,10 +114,10 @@ def _add(index: dict[str, str], label: str, ident: str) -> None:
             index.setdefault(k, ident)
 
 
-def _build_rows(table: str, extra: tuple[sc.RowSpec, ...] = ()) -> dict[str, str]:
+def _build_rows(table: str, extra: tuple[RowSpec, ...] = ()) -> dict[str, str]:
     index: dict[str, str] = {}
     for version in ("2021", "2019"):
-        for r in sc.schema(table, version).rows:
+        for r in schema(table, version).rows:
             _add(index, r.label, r.id)
             for a in r.aliases:
                 _add(index, a, r.id)
@@ -127,41 +134,41 @@ S3_ROWS.update({k: v for k, v in {
     "结转下年度继续办理申请": "carried_forward", "结转下年度继续办理的": "carried_forward",
     "办理结果": "result", "本年办理结果": "result", "合计": "result.total",
 }.items() if k not in S3_ROWS})
-S3_ROW_SPECS: dict[str, sc.RowSpec] = {r.id: r for v in ("2019", "2021") for r in sc.schema("s3", v).rows}
-S3_ROW_SPECS["result.other"] = sc.schema("s3", "2021").row_by_id["result.other"]  # a group in 2021
+S3_ROW_SPECS: dict[str, RowSpec] = {r.id: r for v in ("2019", "2021") for r in schema("s3", v).rows}
+S3_ROW_SPECS["result.other"] = schema("s3", "2021").row_by_id["result.other"]  # a group in 2021
 S3_SUBGROUPS = ("result.not_open", "result.unavailable", "result.not_processed", "result.other")
 S3_CHILDREN: dict[str, tuple[str, ...]] = {
-    g: tuple(r.id for r in sc.schema("s3", "2021").rows if r.group == g) for g in ("result", *S3_SUBGROUPS)
+    g: tuple(r.id for r in schema("s3", "2021").rows if r.group == g) for g in ("result", *S3_SUBGROUPS)
 }
 S3_TOP = ("new", "carried_over", "result", "carried_forward")
 S3_2021_ONLY_ROWS = frozenset(S3_CHILDREN["result.other"])
 
 S3_COL_INDEX: dict[str, str] = {}
-for _c in (*sc.S3_COLS, *sc.S3_EXTRA_COLS):
+for _c in (*S3_COLS, *S3_EXTRA_COLS):
     for _k in _c.keys:
         S3_COL_INDEX.setdefault(_k, _c.id)
 S3_COL_INDEX.update({"法人或其他组织小计": "org_subtotal", "商业企业": "commercial", "合计": "total",
                      "其它": "other_org"})
 S3_COL_GROUPS = {norm("法人或其他组织"): "org", norm("申请人情况"): "applicants"}
-S3_CANONICAL_COLS = tuple(c.id for c in sc.S3_COLS)
+S3_CANONICAL_COLS = tuple(c.id for c in S3_COLS)
 S3_ORG_CHILDREN = ("commercial", "research", "social_welfare", "legal_service", "other_org", "org_subtotal")
 
-S4_RESULT_INDEX: dict[str, str] = {norm(label): rid for rid, label in sc.S4_RESULTS}
+S4_RESULT_INDEX: dict[str, str] = {norm(label): rid for rid, label in S4_RESULTS}
 S4_RESULT_INDEX.update({"维持": "upheld", "纠正": "corrected", "其他": "other", "结果其他": "other",
                         "未审结": "pending", "合计": "total", "小计": "total"})
-S4_BLOCK_INDEX: dict[str, str] = {norm(label): bid for bid, label in sc.S4_BLOCKS}
+S4_BLOCK_INDEX: dict[str, str] = {norm(label): bid for bid, label in S4_BLOCKS}
 S4_BLOCK_INDEX.update({"直接起诉": "direct", "未经复议": "direct", "复议后": "after_review"})
 S4_SUPER = {norm("行政诉讼"): "litigation"}
 S4_ROW_KEYS = frozenset(norm(x) for x in ("数量", "件数", "案件数量", "案件数", "数据", "情况"))
-S4_CANONICAL_COLS = tuple(c.id for c in sc.S4_COLS)
-S4_RESULT_ORDER = tuple(r for r, _ in sc.S4_RESULTS)
-S4_BLOCK_ORDER = tuple(b for b, _ in sc.S4_BLOCKS)
+S4_CANONICAL_COLS = tuple(c.id for c in S4_COLS)
+S4_RESULT_ORDER = tuple(r for r, _ in S4_RESULTS)
+S4_BLOCK_ORDER = tuple(b for b, _ in S4_BLOCKS)
 
-S2_ROWS: dict[str, str] = _build_rows("s2", sc.S2_EXTRA_ROWS)
-S2_EXTRA_ROW_IDS = frozenset(r.id for r in sc.S2_EXTRA_ROWS)
+S2_ROWS: dict[str, str] = _build_rows("s2", S2_EXTRA_ROWS)
+S2_EXTRA_ROW_IDS = frozenset(r.id for r in S2_EXTRA_ROWS)
 S2_COLS: dict[str, str] = {}
 for _v in ("2021", "2019"):
-    for _c in sc.schema("s2", _v).cols:
+    for _c in schema("s2", _v).cols:
         for _k in _c.keys:
             S2_COLS.setdefault(_k, _c.id)
         _k2 = keys_of(_c.label)[1]
@@ -268,7 +275,7 @@ def match_s2_row(key: str, key2: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def match_s2_col(text: str) -> str | None:
-    k, k2 = keys_of(sc.strip_number(text))
+    k, k2 = keys_of(strip_number(text))
     r = S2_COLS.get(k) or S2_COLS.get(k2)
     if r:
         return r
@@ -301,7 +308,7 @@ def match_s3_col(text: str) -> tuple[str, str] | None:
 @lru_cache(maxsize=4096)
 def match_s4(text: str) -> tuple[str, str] | None:
     """("result", id) / ("block", id) / ("super", "litigation") / ("row", "cases") for a table-四 text."""
-    k, k2 = keys_of(sc.strip_number(text))
+    k, k2 = keys_of(strip_number(text))
     for key in (k, k2):
         if key in S4_RESULT_INDEX:
             return ("result", S4_RESULT_INDEX[key])

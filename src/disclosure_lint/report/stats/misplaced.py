@@ -19,7 +19,7 @@ row's numbers back that makes each identity touching that row hold:
 
 Each is returned with the identities it makes hold that did not (``fixes``, blank totals as 0).  Whether that is
 certain — the only way, and one that explains every broken identity of the table — is for the
-caller to decide (``kinds/statistics.py``: rule DL210).  A row touched by an identity that cannot
+caller to decide (:mod:`.identities`, reported by rule DL210).  A row touched by an identity that cannot
 be evaluated (a cell not read, a blank total of another row) is not tried: what it would break is unknown.
 Tables 三 (both rearrangements) and 四 (swaps only: its one row has three groups of columns) are
 searched; the search is linear in rows × column pairs (a few hundred trials per table).

@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Literal
 
 from ...model import Block, Cell
-from .schema import TableSchema
+from .schema import S4_BLOCKS, SHORT_NAMES, TableSchema
 
 ValueKind = Literal["int", "decimal", "blank", "slash", "dash", "none", "na", "text"]
 
@@ -84,8 +84,6 @@ class StatCell:
 
     @property
     def pointer(self) -> str:
-        from .schema import S4_BLOCKS, SHORT_NAMES
-
         short = SHORT_NAMES.get(self.table, self.table)
         if self.table == "s4":  # one data row: name the block (行政复议 / 未经复议直接起诉 / 复议后起诉)
             block = dict(S4_BLOCKS).get(self.col.split(".")[0], "")

@@ -33,8 +33,9 @@ from functools import lru_cache
 from itertools import pairwise
 
 from . import labels as lb
-from .extract import _s2_row_of, is_value
+from .grid import is_value
 from .schema import SCHEMAS, strip_number
+from .table2 import s2_row_of
 
 _WORD = re.compile(r"\S+")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
@@ -66,7 +67,7 @@ def tabular(text: str) -> bool:
     """A cell of a statistics table: a number or placeholder, or a label of one of the tables."""
     if is_value(text) or lb.cell_vote(text) is not None:
         return True
-    if lb.match_s2_col(text) or lb.match_s3_col(text) or lb.match_s4(text) or _s2_row_of(text):
+    if lb.match_s2_col(text) or lb.match_s3_col(text) or lb.match_s4(text) or s2_row_of(text):
         return True
     return any(p.marker and (p.key and lb.match_s3_row(p.key, p.key2)) for p in lb.split_label(text))
 

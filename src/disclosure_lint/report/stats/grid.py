@@ -1,0 +1,293 @@
+"""The cell layer of the statistics extractor: cell values, the table being assembled, the grid of a table block.
+
+Shared by the readers of tables 二, 三 and 四 (:mod:`.table2`, :mod:`.table3`, :mod:`.table4`), the text-table
+tail rows (:mod:`.tail`) and the flat-text reader (:mod:`.flat`):
+
+* **values** — :func:`value_of` (a cell's text parsed, memoised), :func:`is_value` (a number or a
+  placeholder, not a label), :func:`clean` (a label with its whitespace collapsed), :data:`PIECE` (a run of
+  text between tabs or runs of spaces);
+* **the table being assembled** — :class:`Build` collects the cells of one table over its parts, with what
+  could not be mapped, the local additions and the votes that tell its template version; :func:`to_loose`
+  keeps the numbers of a row that cannot be placed;
+* **the grid of a block** — where the labels of a data row end (:func:`last_label`), whether the value
+  columns line up (:func:`layout_of`), a row's value cells (:func:`value_cells`), the trailing empty cells a
+  row lacks (:func:`padded`, :func:`blank_cells`), the header texts above a column (:func:`header_stack`,
+  :func:`carried`, :func:`reading_order`) and the column order carried to a continuation part
+  (:func:`continued`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ...model import Block, Cell, Row
+from . import labels as lb
+from .model import StatCell, Unmapped, Value, parse_value
+
+TABLE_IDS = ("s2", "s3", "s4")
+_VALUE_KINDS = frozenset({"int", "decimal", "slash", "dash", "none", "na"})
+
+# -- small helpers -------------------------------------------------------------------------------
+
+_value_cache: dict[str, Value] = {}
+
+
+def value_of(raw: str) -> Value:
+    v = _value_cache.get(raw)
+    if v is None:
+        v = parse_value(raw)
+        if len(_value_cache) < 20000:
+            _value_cache[raw] = v
+    return v
+
+
+_is_value_cache: dict[str, bool] = {}
+
+
+def is_value(text: str) -> bool:
+    """A cell that holds a number or a placeholder (/ — 无), not a label."""
+    r = _is_value_cache.get(text)
+    if r is None:
+        r = bool(text) and value_of(text).kind in _VALUE_KINDS
+        if len(_is_value_cache) < 20000:
+            _is_value_cache[text] = r
+    return r
+
+
+def clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass
+class Build:
+    """A table being assembled from one or more parts."""
+
+    id: str
+    cells: dict[tuple[str, str], StatCell] = field(default_factory=dict)
+    unmapped: list[Unmapped] = field(default_factory=list)
+    extra_rows: list[tuple[str, Block | None, Cell | None]] = field(default_factory=list)
+    extra_cols: list[tuple[str, Block | None, Cell | None]] = field(default_factory=list)
+    row_labels: dict[str, str] = field(default_factory=dict)
+    col_labels: dict[str, str] = field(default_factory=dict)
+    blocks: list[Block] = field(default_factory=list)
+    layout: str = "grid"
+    votes_2019: int = 0
+    votes_2021: int = 0
+    weak_2019: int = 0
+    weak_2021: int = 0
+    s3_other_values: bool = False  # （六）其他处理 carries numbers itself
+    s3_other_seen: bool = False
+    s3_total_after_other: bool = False
+    s3_other_subrows: bool = False
+    order: list[str | None] | None = None  # column order carried to a continuation part
+    order_start: int | None = None  # grid column of order[0] when it came from header positions
+    pending_other: list[tuple[str, Cell, str, Block]] = field(default_factory=list)  # blank （六）其他处理
+    loose: list[StatCell] = field(default_factory=list)
+    cut_row: str | None = None  # the row the file ends in, read short (see StatTable.cut_row)
+
+    def add(self, row: str, col: str, cell_text: str, row_label: str, col_label: str, block: Block | None,
+            cell: Cell | None) -> None:
+        if (row, col) in self.cells:
+            return
+        self.cells[(row, col)] = StatCell(self.id, row, col, cell_text, value_of(cell_text), row_label, col_label,
+                                          block, cell)
+        self.row_labels.setdefault(row, row_label)
+        if col_label:
+            self.col_labels.setdefault(col, col_label)
+
+    def add_block(self, block: Block) -> None:
+        if not any(b is block for b in self.blocks):
+            self.blocks.append(block)
+
+    def unmap(self, label: str, what: str, block: Block | None, cell: Cell | None) -> None:
+        for u in self.unmapped:
+            if u.what == what and u.label == label and u.block is block and (
+                    what == "row" or (u.cell is not None and cell is not None and u.cell.col == cell.col)):
+                return
+        self.unmapped.append(Unmapped(label, what, block, cell))  # type: ignore[arg-type]
+
+    def extra(self, kind: str, label: str, block: Block | None, cell: Cell | None) -> None:
+        lst = self.extra_rows if kind == "row" else self.extra_cols
+        if not any(x[0] == label for x in lst):
+            lst.append((label, block, cell))
+
+    def detected(self) -> str | None:
+        if self.id == "s2":
+            if self.votes_2019 > self.votes_2021:
+                return "2019"
+            if self.votes_2021 > self.votes_2019:
+                return "2021"
+            if not self.votes_2019 and not self.votes_2021:
+                if self.weak_2019 and not self.weak_2021:
+                    return "2019"
+                if self.weak_2021 and not self.weak_2019:
+                    return "2021"
+            return None
+        if self.id == "s3":
+            if self.s3_other_subrows:
+                return "2021"
+            if self.s3_other_seen and (self.s3_other_values or self.s3_total_after_other):
+                return "2019"
+        return None
+
+
+PIECE = re.compile(r"[^\t \u3000](?:[^\t \u3000]|[ \u3000](?=[^\t \u3000]))*")
+
+def to_loose(bd: Build, row: str, row_label: str, block: Block, cells: list[Cell]) -> None:
+    """Numbers of a row that cannot be placed in their columns: kept in ``loose`` (column ""), so that
+    table-unreadable reports them and the arithmetic of the table is skipped."""
+    for c in cells:
+        bd.loose.append(StatCell(bd.id, row, "", c.text, value_of(c.text), row_label, "", block, c))
+
+
+def short_row(gap: bool, nonblank: list, width: int) -> bool:
+    """A row of a table split on runs of spaces with fewer numbers than the table has columns: which
+    cells were left empty cannot be seen, so its numbers cannot be placed."""
+    return gap and 0 < len(nonblank) < width
+
+
+def blank_cells(row: Row, n: int) -> list[tuple[int, Cell]]:
+    """``n`` empty cells after the last cell of a row that ends with its labels (a text line whose empty
+    cells were not written: a row left blank), positioned where they would be."""
+    last = row.cells[-1]
+    end = last.end_column
+    return [(i, Cell(text="", row=last.row, col=last.col + 1 + i, line=last.line, column=end, end_column=end,
+                     pointer=last.pointer)) for i in range(n)]
+
+
+def padded(row: Row, vals: list[tuple[int, Cell]], n: int, cut: Row | None) -> list[tuple[int, Cell]]:
+    """The values of a grid row, with the trailing cells it lacks as empty cells.
+
+    Copying an HTML table into a text file (and some exports) drops the empty cells at the end of a row:
+    a data row with fewer cells than the header is read from the left, by the header, and the cells it
+    lacks are blank — not missing, not 0.  Not for the last row of a file that ends in the table (``cut``:
+    it may be cut off) and not for tables split on runs of spaces (there an empty cell leaves no trace
+    anywhere in the row, see :func:`short_row`)."""
+    have = max((i for i, _ in vals), default=-1) + 1
+    if row is cut or have >= n or not row.cells or not any(c.text for _, c in vals):
+        return vals
+    return vals + [(have + k, c) for k, (_, c) in enumerate(blank_cells(row, n - have))]
+
+
+def header_start(header_rows: list[Row], match) -> int | None:
+    """Grid column of the first value column named by the header (自然人 in table 三), or None."""
+    best = None
+    for r in header_rows:
+        for c in r.cells:
+            if c.text and match(c.text) is not None:
+                best = c.col if best is None else min(best, c.col)
+                break
+    return best
+
+
+
+def last_label(row: Row, known: Callable[[str], bool]) -> int:
+    """Index of the last label cell of a data row.  The first text cell is a label; a later text cell
+    only when it reads as one (numbered, or a known label), so that text written in a value cell
+    ("若干", "详见附件") stays a value."""
+    last = -1
+    seen_value = False
+    for i, c in enumerate(row.cells):
+        t = c.text
+        if not t:
+            continue
+        if is_value(t):
+            seen_value = True
+        elif (last == -1 and not seen_value) or known(t):
+            last = i
+    return last
+
+
+def layout_of(data: list[tuple[Row, int]]) -> tuple[bool, int]:
+    """(aligned, L): are the value columns the same for every data row, and where do they start?"""
+    if not data:
+        return True, 0
+    L = max(ll for _, ll in data) + 1
+    for row, ll in data:
+        for i in range(ll + 1, min(L, len(row.cells))):
+            t = row.cells[i].text
+            if t and is_value(t):
+                return False, L
+    return True, L
+
+
+def with_values(data: list[tuple[Row, int]]) -> list[tuple[Row, int]]:
+    """Rows that decide where the value columns start: labelled rows with a value (title rows that
+    repeat a merged cell across the whole width say nothing about it)."""
+    rows = [(r, ll) for r, ll in data if ll >= 0 and any(c.text and is_value(c.text) for c in r.cells)]
+    return rows or [(r, ll) for r, ll in data if ll >= 0]
+
+
+def value_cells(row: Row, last_label: int, aligned: bool, L: int) -> list[tuple[int, Cell]]:
+    start = L if aligned else last_label + 1
+    return [(i - start, c) for i, c in enumerate(row.cells) if i >= start]
+
+
+def continued(bd: Build, order: list[str | None], own_header: bool, aligned: bool, L: int) -> list[str | None]:
+    """The column order of this part, remembered for a continuation part (a table split by a page break or
+    by a row the reader did not see as a table line).  An order read from header positions starts at grid
+    column ``bd.order_start``; a continuation whose values start at another column is shifted to match."""
+    if own_header or bd.order is None:
+        bd.order = list(order)
+        bd.order_start = L if aligned and own_header else None
+        return order
+    start = bd.order_start
+    if start is None:
+        return order
+    if not aligned:  # values right after each row's labels: the label columns of the header do not apply
+        k = 0
+        while k < len(order) and order[k] is None:
+            k += 1
+        return order[k:]
+    if start < L:
+        return order[L - start:]
+    if start > L:
+        return [None] * (start - L) + order
+    return order
+
+
+def header_stack(header_rows: list[Row], col: int) -> list[str]:
+    out = []
+    for r in header_rows:
+        if col < len(r.cells):
+            out.append(r.cells[col].text)
+        else:
+            out.append("")
+    return out
+
+
+def carried(header_rows: list[Row], col: int) -> list[str]:
+    """Header texts above ``col``, an empty cell taking the text on its left (a merged cell left empty)."""
+    out = []
+    for r in header_rows:
+        t = ""
+        for i in range(min(col, len(r.cells) - 1), -1, -1):
+            if r.cells[i].text:
+                t = r.cells[i].text
+                break
+        out.append(t)
+    return out
+
+
+def reading_order(header_rows: list[Row]) -> list[tuple[str, Cell]]:
+    toks: list[tuple[str, Cell]] = []
+    for r in header_rows:
+        prev = None
+        for c in r.cells:
+            t = c.text
+            if not t or t == prev or lb.NOTE_S3 in t:
+                prev = t or prev
+                continue
+            prev = t
+            toks.append((t, c))
+    return toks
+
+
+
+def col_text(header_rows: list[Row], col: int) -> str:
+    for t in reversed(header_stack(header_rows, col)):
+        if t:
+            return clean(t)
+    return f"第{col + 1}列"

@@ -1,0 +1,294 @@
+"""Which identities of the statistics tables hold, which fail, and which single cell or row explains the failures.
+
+The report fact :attr:`AnnualReport.identity_checks <disclosure_lint.report.AnnualReport.identity_checks>`
+(spec §4; the identities are declared as data in :mod:`.schema`):
+I1 表三每列 一 + 二 = （七）总计 + 四 (the 勾稽关系 printed in the table);
+I2 表三每行 总计 = 六类申请人之和; I3 表三每列 （七）总计 = 各项办理结果之和;
+I4 表四三组各自 总计 = 维持 + 纠正 + 其他 + 尚未审结.
+Blank cells and placeholders (/ — 无) count as 0.
+
+* **Never blame the report for a parse failure.** An identity is *skipped* when the table is an image; when
+  the table has an unrecognised column (the others may be shifted) or values of a flattened table that could
+  not be placed; when one of its cells was not read (missing row, column or cell); when one of its cells
+  holds text; for I3, when the table has unrecognised or local extra rows (their numbers may belong to the
+  sum); and when it uses a blank total of another identity (its value is unknown, not 0).
+* **Blank totals.** An identity whose total cell is blank (or a placeholder) while its parts are not all zero
+  is not an arithmetic error: its status is ``blank_total``, never ``violated``.
+* **Explanation** (:meth:`IdentityChecks.explain`, per ``min_identities``, an option of the cell-blame rule).
+  *Cell blame*: when one cell takes part in at least ``min_identities`` violated identities, every checked
+  identity it takes part in is violated, and one corrected value of that cell satisfies all of them, the
+  cell is blamed (:class:`Blame`).  *Moves*: when no cell explains every broken identity of a table, the
+  only rearrangement of one row (:mod:`.misplaced`) that makes all of them hold (:class:`Move`); otherwise a
+  broken identity that only one rearrangement could make hold is given it as a hint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from typing import Literal
+
+from .misplaced import Rearrangement, rearrangements
+from .model import StatCell, StatTable
+from .schema import Identity, identities
+
+ZERO = Decimal(0)
+DEFAULT_MIN_IDENTITIES = 2
+
+Status = Literal["ok", "violated", "blank_total", "skipped"]
+CellKey = tuple[str, str]  # (row id, column id)
+
+
+def table_version(table: StatTable, format_version: str | None) -> str:
+    """The template version a table is checked against: what its labels say, else its schema's, else the
+    report's, else 2021."""
+    for v in (table.detected_version, table.schema.version, format_version):
+        if v in ("2019", "2021"):
+            return v
+    return "2021"
+
+
+@dataclass(eq=False)  # identity equality: a check is a key of Explanation.blamed and .hints
+class Check:
+    """One identity evaluated on one table."""
+
+    ident: Identity
+    table: StatTable
+    status: Status
+    lhs: Decimal = ZERO
+    rhs: Decimal = ZERO
+    reason: str | None = None  # why it was skipped
+
+    @property
+    def delta(self) -> Decimal:
+        return self.lhs - self.rhs
+
+    @property
+    def total_key(self) -> CellKey:
+        """The cell most likely wrong when nothing else is known: the total."""
+        return self.ident.rhs[0] if self.ident.id == "I1" else self.ident.lhs[0]
+
+    def keys(self) -> list[tuple[CellKey, int]]:
+        return [(k, 1) for k in self.ident.lhs] + [(k, -1) for k in self.ident.rhs]
+
+    def expected_total(self) -> Decimal:
+        """The value the total cell would need for the identity to hold."""
+        total = self.table.cells.get(self.total_key)
+        value = total.value.arithmetic if total is not None else ZERO
+        return value + self.delta if self.total_key in self.ident.rhs else value - self.delta
+
+    @property
+    def subject(self) -> tuple[str, str]:
+        """("col"|"row"|"block", id) — what the identity is about."""
+        i = self.ident
+        if i.id in ("I1", "I3"):
+            return "col", i.lhs[0][1]
+        if i.id == "I2":
+            return "row", i.lhs[0][0]
+        return "block", i.lhs[0][1].split(".")[0]
+
+
+@dataclass
+class Blame:
+    """One cell whose corrected value (``expected``) satisfies every violated identity it takes part in."""
+
+    table: StatTable
+    key: CellKey
+    cell: StatCell
+    checks: list[Check]
+    expected: Decimal
+
+    @property
+    def actual(self) -> Decimal:
+        return self.cell.value.arithmetic
+
+
+@dataclass
+class Move:
+    """A row whose numbers sit in the wrong columns (:mod:`.misplaced`): the only rearrangement of one row that
+    makes every broken identity of its table hold."""
+
+    table: StatTable
+    how: Rearrangement
+    checks: list[Check]
+
+
+@dataclass
+class Explanation:
+    """What explains the violated identities, for one value of ``min_identities``."""
+
+    blames: list[Blame] = field(default_factory=list)
+    blamed: set[Check] = field(default_factory=set)  # checks explained by a blame or a move
+    moves: list[Move] = field(default_factory=list)
+    # a broken check → the one row whose rearrangement would make it hold, when that is not certain enough for
+    # a move (other identities of the table stay broken): named in its message
+    hints: dict[Check, Rearrangement] = field(default_factory=dict)
+
+
+@dataclass
+class IdentityChecks:
+    """Every identity of tables 三 and 四 evaluated once per report; their explanation computed on demand."""
+
+    checks: list[Check] = field(default_factory=list)
+    _explained: dict[int, Explanation] = field(default_factory=dict, repr=False)
+
+    def explain(self, min_identities: int = DEFAULT_MIN_IDENTITIES) -> Explanation:
+        """Blamed cells, moved rows and hints (see the module docstring), cached per ``min_identities``."""
+        got = self._explained.get(min_identities)
+        if got is None:
+            got = self._explained[min_identities] = _explain(self.checks, min_identities)
+        return got
+
+
+def check_identities(stats: dict[str, StatTable] | None, format_version: str | None) -> IdentityChecks:
+    """Evaluate every identity of tables 三 and 四 (in that order)."""
+    out = IdentityChecks()
+    stats = stats or {}
+    for tid in ("s3", "s4"):
+        table = stats.get(tid)
+        if table is None or not table.cells:
+            continue
+        idents = _identities(tid, table_version(table, format_version))
+        first = [_evaluate(i, table) for i in idents]
+        unknown = frozenset(c.total_key for c in first if c.status == "blank_total")
+        out.checks.extend(_evaluate(i, table, unknown) if unknown else c for i, c in zip(idents, first))
+    return out
+
+
+@cache
+def _identities(tid: str, version: str) -> tuple[Identity, ...]:
+    return tuple(identities(tid, version))
+
+
+def _evaluate(ident: Identity, table: StatTable, unknown: frozenset[CellKey] = frozenset()) -> Check:
+    if table.layout == "image":
+        return Check(ident, table, "skipped", reason="表格为图片")
+    if table.loose:
+        # values of a flattened table that could not be placed: some cells are unknown
+        return Check(ident, table, "skipped", reason="有未能定位的数值")
+    if any(u.what == "col" for u in table.unmapped):
+        # an unrecognised column may have shifted the others: no arithmetic on this table
+        return Check(ident, table, "skipped", reason="表中有未识别的列")
+    if ident.id == "I3" and (table.unmapped_data or table.extra_rows):
+        # the numbers of an unrecognised or local row may belong to the sum
+        return Check(ident, table, "skipped", reason="表中有未识别或额外的行")
+    cells = table.cells
+    sums = [ZERO, ZERO]
+    for side, keys in enumerate((ident.lhs, ident.rhs)):
+        for k in keys:
+            c = cells.get(k)
+            if c is None:
+                return Check(ident, table, "skipped", reason=f"未读到单元格 {k[0]} › {k[1]}")
+            v = c.value
+            if v.kind == "text":
+                return Check(ident, table, "skipped", reason=f"单元格 {k[0]} › {k[1]} 不是数字")
+            if v.number is not None:
+                sums[side] += v.number
+    lhs, rhs = sums
+    if ident.id != "I1":
+        total = table.cells[ident.lhs[0]]
+        if not total.value.is_number and rhs != 0:
+            # a blank 总计 whose parts are not all zero: not an arithmetic error (spec I13)
+            return Check(ident, table, "blank_total", lhs, rhs)
+    if any(k in unknown for k in (*ident.lhs, *ident.rhs)):
+        # a blank total of another identity takes part: its value is unknown, not 0
+        return Check(ident, table, "skipped", reason="涉及未填写的合计栏")
+    if lhs == rhs:
+        return Check(ident, table, "ok", lhs, rhs)
+    return Check(ident, table, "violated", lhs, rhs)
+
+
+def _explain(checks: list[Check], min_identities: int) -> Explanation:
+    out = Explanation()
+    out.blames, out.blamed = _blame(checks, min_identities)
+    for tid in ("s3", "s4"):
+        _rearrange(out, [ch for ch in checks if ch.table.id == tid])
+    return out
+
+
+def _blame(checks: list[Check], min_identities: int) -> tuple[list[Blame], set[Check]]:
+    violated = [ch for ch in checks if ch.status == "violated"]
+    if len(violated) < min_identities:
+        return [], set()
+    # cells that take part in at least ``min_identities`` violated identities
+    counts: dict[tuple[str, CellKey], int] = {}
+    for ch in violated:
+        for k, _ in ch.keys():  # noqa: SIM118 - Check.keys() is a method, not a dict
+            ck = (ch.table.id, k)
+            counts[ck] = counts.get(ck, 0) + 1
+    wanted = {ck for ck, n in counts.items() if n >= min_identities}
+    if not wanted:
+        return [], set()
+    by_cell: dict[tuple[str, CellKey], list[tuple[Check, int]]] = {}
+    for ch in checks:
+        if ch.status not in ("ok", "violated"):
+            continue
+        for k, sign in ch.keys():  # noqa: SIM118 - Check.keys() is a method, not a dict
+            ck = (ch.table.id, k)
+            if ck in wanted:
+                by_cell.setdefault(ck, []).append((ch, sign))
+    candidates: list[tuple[int, tuple[str, CellKey], list[Check], Decimal]] = []
+    for ck, uses in by_cell.items():
+        if len(uses) < min_identities or any(ch.status != "violated" for ch, _ in uses):
+            continue
+        deltas = {-ch.delta * sign for ch, sign in uses}
+        if len(deltas) != 1:
+            continue
+        (step,) = deltas
+        cell = uses[0][0].table.cells[ck[1]]
+        expected = cell.value.arithmetic + step
+        if expected < 0:
+            continue
+        candidates.append((len(uses), ck, [ch for ch, _ in uses], expected))
+    # two cells explaining exactly the same identities: ambiguous, blame neither
+    sets: dict[frozenset[Check], int] = {}
+    for _, _, chs, _ in candidates:
+        s = frozenset(chs)
+        sets[s] = sets.get(s, 0) + 1
+    candidates.sort(key=lambda t: -t[0])
+    used: set[Check] = set()
+    blames: list[Blame] = []
+    for _, (_tid, key), chs, expected in candidates:
+        these = set(chs)
+        if sets[frozenset(these)] > 1 or these & used:
+            continue
+        used |= these
+        table = chs[0].table
+        blames.append(Blame(table, key, table.cells[key], chs, expected))
+    return blames, used
+
+
+def _rearrange(out: Explanation, checks: list[Check]) -> None:
+    """Broken identities of one table (``checks``: all of that table's) that one row put back in its columns
+    explains (see :class:`Move`).
+
+    A single cell that explains every broken identity is the simpler reading and stays (a blame).  Otherwise
+    the only rearrangement explaining all of them becomes a move (and cell blames of that table, which explain
+    a part, are dropped: their fix would leave the rest broken).  Without such a move, a broken identity that
+    only one rearrangement could make hold is given it as a hint (its row is named)."""
+    violated = [i for i, ch in enumerate(checks) if ch.status == "violated"]
+    if len(violated) < 2:
+        return
+    table = checks[0].table
+    blames = [b for b in out.blames if b.table is table]
+    if any(len(b.checks) == len(violated) for b in blames):
+        return
+    unknown = frozenset(ch.total_key for ch in checks if ch.status == "blank_total")
+    found = rearrangements(table, [ch.ident for ch in checks], unknown)
+    # every broken identity (and those with the row's blank 总计, which the rearrangement fills)
+    complete = [r for r in found if set(violated) <= r.fixes]
+    if len(complete) == 1:
+        for b in blames:
+            out.blames.remove(b)
+            out.blamed.difference_update(b.checks)
+        move = Move(table, complete[0], [checks[i] for i in violated])
+        out.moves.append(move)
+        out.blamed.update(move.checks)
+        return
+    for i in violated:
+        if checks[i] in out.blamed:
+            continue
+        ways = [r for r in found if i in r.fixes]
+        if len(ways) == 1:
+            out.hints[checks[i]] = ways[0]

@@ -1,0 +1,80 @@
+"""Which statistics table each row of a table block belongs to: a block's rows split where their labels change
+table (:func:`split_block`), and the table a block's section names (:func:`section_hints`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ...model import Block, Row
+from . import labels as lb
+from .grid import TABLE_IDS, is_value
+from .table2 import s2_strong
+
+if TYPE_CHECKING:
+    from .. import AnnualReport
+
+# -- splitting table blocks into tables ---------------------------------------------------------
+
+@dataclass
+class Segment:
+    id: str | None
+    block: Block
+    rows: list[Row]
+    strong: int = 0  # distinctive labels seen
+    votes: int = 0
+
+
+def _row_vote(row: Row) -> tuple[str | None, int, int]:
+    counts: dict[str, int] = {}
+    strong = 0
+    for c in row.cells:
+        t = c.text
+        if not t or is_value(t):
+            continue
+        v = lb.cell_vote(t)
+        if v:
+            counts[v] = counts.get(v, 0) + 1
+            if v != "s2" or s2_strong(t):
+                strong += 1
+    if not counts:
+        return None, 0, 0
+    best = max(counts, key=lambda k: counts[k])
+    return best, counts[best], strong
+
+
+def split_block(block: Block) -> list[Segment]:
+    segs: list[Segment] = []
+    cur: Segment | None = None
+    for row in block.table.rows:  # type: ignore[union-attr]
+        v, n, strong = _row_vote(row)
+        if cur is None:
+            cur = Segment(v, block, [])
+            segs.append(cur)
+        elif v is not None and v != cur.id:
+            if cur.id is None:
+                cur.id = v  # unlabelled leading rows belong to the first table named
+            else:
+                cur = Segment(v, block, [])
+                segs.append(cur)
+        cur.rows.append(row)
+        if v is not None and v == cur.id:
+            cur.votes += n
+            cur.strong += strong
+    return segs
+
+
+def section_hints(report: AnnualReport) -> dict[int, str]:
+    """Block index → s2/s3/s4 for blocks in the body of those sections."""
+    hints: dict[int, str] = {}
+    try:
+        by_id = report.sections_by_id
+    except Exception:  # noqa: BLE001  # pragma: no cover - a broken section analysis must not stop extraction
+        return hints
+    for sid in TABLE_IDS:
+        sec = by_id.get(sid)
+        if sec is None:
+            continue
+        for b in sec.blocks:
+            hints[b.index] = sid
+    return hints

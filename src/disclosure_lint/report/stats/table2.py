@@ -1,0 +1,172 @@
+"""Table 二 (主动公开政府信息情况) read from the rows of a table block: its 第二十条 blocks, their titles and
+header rows, the row labels of both template versions (2019, 2021) and the votes that tell them apart.
+
+Also the label tests of table 二 that the other readers share: :func:`s2_title` (a 第二十条 block title),
+:func:`s2_head` (a header cell), :func:`s2_strong` (a label only table 二 has), :func:`s2_row_of` (the row
+id of a label).
+"""
+
+from __future__ import annotations
+
+from ...model import Block, Cell, Row
+from . import labels as lb
+from .grid import Build, blank_cells, clean, is_value, padded, short_row, to_loose, value_of
+from .schema import norm, schema, strip_number
+
+# -- table 二 ---------------------------------------------------------------------------------------------
+
+def s2_title(text: str) -> bool:
+    return norm(text).startswith(lb.TITLE_S2)
+
+
+def s2_version_votes(bd: Build, row_ids: list[str], col_ids: list[str], texts: list[str]) -> None:
+    for i in (*row_ids, *col_ids):
+        if i in lb.S2_ONLY_2019:
+            bd.votes_2019 += 1
+        elif i in lb.S2_ONLY_2021:
+            bd.votes_2021 += 1
+    for t in texts:
+        k = norm(strip_number(t))
+        if k == lb.S2_WEAK_2019:
+            bd.weak_2019 += 1
+        elif k == lb.S2_WEAK_2021:
+            bd.weak_2021 += 1
+
+
+def s2_row_of(text: str) -> str | None:
+    parts = lb.split_label(text)
+    if not parts:
+        return None
+    p = parts[-1]
+    return lb.match_s2_row(p.key, p.key2) or (lb.match_s2_row(*lb.keys_of(text)) if len(parts) > 1 else None)
+
+
+def read_s2(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Row | None = None) -> None:
+    # first pass: which version do the labels speak?
+    items: list[tuple[Row, str, int, str | None]] = []  # (row, kind, label index, row id)
+    row_ids: list[str] = []
+    col_ids: list[str] = []
+    label_texts: list[str] = []
+    for row in rows:
+        cells = row.cells
+        first = next((i for i, c in enumerate(cells) if c.text and not s2_title(c.text)), None)
+        if any(c.text and s2_title(c.text) for c in cells):
+            items.append((row, "title", -1, None))
+        if first is None:
+            continue
+        t0 = cells[first].text
+        if is_value(t0):
+            items.append((row, "data", first - 1, None))
+            continue
+        rid = s2_row_of(t0)
+        cols = [lb.match_s2_col(c.text) for c in cells[first:] if c.text and not is_value(c.text)]
+        if rid is None and (norm(t0) == lb.S2_HEAD or any(cols)):
+            items.append((row, "header", first, None))
+            col_ids.extend(c for c in cols if c)
+            continue
+        items.append((row, "data", first, rid))
+        if rid:
+            row_ids.append(rid)
+            label_texts.append(t0)
+    s2_version_votes(bd, row_ids, col_ids, label_texts)
+    version = bd.detected() or "2021"
+    sch = schema("s2", version)
+    other = schema("s2", "2019" if version == "2021" else "2021")
+
+    header: list[str | None] | None = None
+    header_cells: list[Cell] = []
+    last_title = None
+    for row, kind, li, rid in items:
+        cells = row.cells
+        if kind == "title":
+            title = norm(next(c.text for c in cells if c.text and s2_title(c.text)))
+            if title != last_title:
+                header = None
+                last_title = title
+            continue
+        if kind == "header":
+            header, header_cells = [], []
+            start = li + 1 if norm(cells[li].text) == lb.S2_HEAD else li
+            for c in cells[start:]:
+                cid = lb.match_s2_col(c.text) if c.text else None
+                header.append(cid)
+                header_cells.append(c)
+                if cid:
+                    bd.col_labels.setdefault(cid, clean(c.text))
+            continue
+        vals = [(i, c) for i, c in enumerate(cells[li + 1:])] if li >= -1 else []
+        nonblank = [(i, c) for i, c in vals if c.text]
+        label = clean(cells[li].text) if li >= 0 else ""
+        if rid is None:
+            if nonblank:
+                bd.unmap(label, "row", block, cells[li] if li >= 0 else nonblank[0][1])
+            continue
+        if rid in lb.S2_EXTRA_ROW_IDS:
+            bd.extra("row", label, block, cells[li])
+        if header is not None:
+            cols = header
+        else:
+            cols = list(sch.cols_of(rid) or other.cols_of(rid)) if rid not in lb.S2_EXTRA_ROW_IDS else []
+            if rid in lb.S2_EXTRA_ROW_IDS:
+                cols = list(sch.cols_of("rules"))
+        if not vals and li >= 0 and li == len(cells) - 1:
+            # a row written as its label only: every cell left empty (at the end of a cut file: not known)
+            vals = [] if row is cut else blank_cells(row, len(cols))
+        elif header is not None and not gap:
+            vals = padded(row, vals, len(cols), cut)
+        if row is cut and len(vals) < len(cols):
+            bd.cut_row = rid
+            bd.row_labels.setdefault(rid, label)
+        if short_row(gap, nonblank, len(cols)):
+            bd.row_labels.setdefault(rid, label)
+            to_loose(bd, rid, label, block, [c for _, c in nonblank])
+            continue
+        groups: dict[str, list[Cell]] = {}
+        prev: str | None = None
+        for i, c in vals:
+            cid = cols[i] if i < len(cols) else None
+            if cid is None and header is not None and i < len(header_cells) and not header_cells[i].text:
+                cid = prev  # a header cell merged over several value cells and left empty right of its text
+            prev = cid
+            if cid is None:
+                if c.text and not _placeholder(c.text):  # "/" or "—" in a cell without a column says nothing
+                    htext = clean(header_cells[i].text) if header is not None and i < len(header_cells) else ""
+                    bd.unmap(htext or f"第{c.col + 1}列", "col", block, c)
+                continue
+            groups.setdefault(cid, []).append(c)
+        for cid, members in groups.items():
+            kept = _merged_value(members)
+            if kept is None:  # two different values under one column: which one is meant cannot be told (DL001)
+                bd.row_labels.setdefault(rid, label)
+                to_loose(bd, rid, label, block, [m for m in members if m.text and not _placeholder(m.text)])
+                continue
+            bd.add(rid, cid, kept.text, label, bd.col_labels.get(cid, ""), block, kept)
+
+
+def _placeholder(text: str) -> bool:
+    return value_of(text).kind in ("slash", "dash", "none", "na")
+
+
+def _merged_value(cells: list[Cell]) -> Cell | None:
+    """The cell that holds the value of a column whose header is merged over several cells of the row (the
+    2021 template's 本年处理决定数量 over three cells, a header repeated by an export): the one number (or
+    text) among them, wherever the clerk typed it — the same value repeated (a merged value cell expanded)
+    counts once; "/" and "—" in the other cells only fill them.  Without a number, the first cell that is
+    not empty, else the first cell.  None when two different values share the column."""
+    if len(cells) == 1:
+        return cells[0]
+    filled = [c for c in cells if c.text and not _placeholder(c.text)]
+    if filled:
+        return filled[0] if len({c.text for c in filled}) == 1 else None
+    return next((c for c in cells if c.text), cells[0])
+
+
+
+def s2_strong(text: str) -> bool:
+    k = norm(text)
+    return k.startswith(lb.TITLE_S2) or k == lb.S2_HEAD or lb.match_s2_col(text) is not None
+
+
+def s2_head(text: str) -> bool:
+    """A header cell of table 二: 信息内容 or a column label."""
+    return not is_value(text) and (norm(text) == lb.S2_HEAD or lb.match_s2_col(text) is not None)

@@ -1,0 +1,293 @@
+"""Table 三 (收到和处理政府信息公开申请情况) read from the rows of a table block: its header (the applicant
+columns, in position or in reading order), its row labels resolved with the group they sit in (:class:`Ctx`,
+:func:`resolve_s3`), and the signs of the template version (（六）其他处理 with numbers or with sub-rows).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...model import Block, Cell, Row
+from . import labels as lb
+from .grid import (
+    Build,
+    blank_cells,
+    clean,
+    col_text,
+    continued,
+    header_start,
+    is_value,
+    last_label,
+    layout_of,
+    padded,
+    reading_order,
+    short_row,
+    to_loose,
+    value_cells,
+    with_values,
+)
+
+
+def is_s3_label(text: str) -> bool:
+    if "区分处理" in text:
+        return True  # the note of （二）部分公开 in a cell of its own
+    return any(p.marker or (p.key and lb.match_s3_row(p.key, p.key2)) for p in lb.split_label(text))
+
+
+
+# -- table 三 -----------------------------------------------------------------------------------------------
+
+@dataclass
+class Ctx:
+    top: str | None = None  # "result" inside 三、本年度办理结果
+    group: str | None = None  # a sub-group id (result.not_open …)
+
+
+def _ctx_update(ctx: Ctx, rid: str) -> None:
+    if rid in ("new", "carried_over", "carried_forward"):
+        ctx.top, ctx.group = None, None
+    elif rid == "result":
+        ctx.top, ctx.group = "result", None
+    elif rid in lb.S3_SUBGROUPS:
+        ctx.top, ctx.group = "result", rid
+    else:
+        spec = lb.S3_ROW_SPECS.get(rid)
+        if spec is None:
+            return
+        if spec.group == "result":
+            ctx.top, ctx.group = "result", None
+        elif spec.group in lb.S3_SUBGROUPS:
+            ctx.top, ctx.group = "result", spec.group
+
+
+def _s3_fallback(p: lb.Part, ctx: Ctx) -> str | None:
+    """A label whose text matched nothing: its number within the group it sits in, if the text is close."""
+    cand = None
+    if p.marker == "arabic" and ctx.group and p.num:
+        kids = lb.S3_CHILDREN.get(ctx.group, ())
+        cand = kids[p.num - 1] if p.num <= len(kids) else None
+    elif p.marker == "paren" and p.paren_cn and p.num and ctx.top == "result":
+        kids = lb.S3_CHILDREN["result"]
+        cand = kids[p.num - 1] if p.num <= len(kids) else None
+    elif p.marker == "cn" and p.num and p.num <= 4:
+        cand = lb.S3_TOP[p.num - 1]
+    if cand is not None:
+        spec = lb.S3_ROW_SPECS[cand]
+        if lb.similarity(p.key2, spec.key) >= 0.34:
+            return cand
+        return None
+    if ctx.group and not p.marker and len(p.key2) >= 4:  # unnumbered: the closest label of the group
+        best, score = None, 0.0
+        for kid in lb.S3_CHILDREN.get(ctx.group, ()):
+            s = lb.similarity(p.key2, lb.S3_ROW_SPECS[kid].key)
+            if s > score:
+                best, score = kid, s
+        if score >= 0.6:
+            return best
+    return None
+
+
+def resolve_s3(parts: list[tuple[lb.Part, Cell]], ctx: Ctx) -> tuple[str | None, Cell | None]:
+    """Row id of a data row from its label parts (in order), updating the carried group context."""
+    rid: str | None = None
+    where: Cell | None = None
+    n = len(parts)
+    for i, (p, cell) in enumerate(parts):
+        r = lb.match_s3_row(p.key, p.key2) if p.key else None
+        if r is not None:
+            spec = lb.S3_ROW_SPECS.get(r)
+            # a short generic label (3.其他) under another group is not that group's row
+            if (spec is not None and spec.group in lb.S3_SUBGROUPS and ctx.group and ctx.group != spec.group
+                    and len(p.key) <= 2):
+                r = None
+        if r is None and i == n - 1 and p.key:
+            r = _s3_fallback(p, ctx)
+        if r is not None:
+            _ctx_update(ctx, r)
+            rid, where = r, cell
+        elif i == n - 1 and p.key:
+            return None, cell
+    return rid, where
+
+
+def _label_parts(row: Row, upto: int) -> list[tuple[lb.Part, Cell]]:
+    parts: list[tuple[lb.Part, Cell]] = []
+    prev = None
+    for c in row.cells[: upto + 1]:
+        t = c.text
+        if not t or t == prev or is_value(t):
+            continue
+        prev = t
+        for p in lb.split_label(t):
+            parts.append((p, c))
+    return parts
+
+
+def s3_is_header(row: Row) -> bool:
+    """A header row: the 勾稽关系 note, or column labels (自然人, 法人或其他组织, 商业企业 …) and no numbers.
+    总计 and 其他 alone do not make a header: they are also row labels (（七）总计, 3.其他)."""
+    n_cols = 0
+    for c in row.cells:
+        t = c.text
+        if not t:
+            continue
+        if lb.NOTE_S3 in t:
+            return True
+        if is_value(t):
+            return False
+        m = lb.match_s3_col(t)
+        if m is not None and (m[0] == "group" or m[1] not in ("total", "other_org")):
+            n_cols += 1
+    return n_cols >= 1
+
+
+def _s3_order(bd: Build, header_rows: list[Row], aligned: bool, L: int, width: int,
+              used: set[int], block: Block) -> list[str | None]:
+    """Column id for each value position (relative to the first value column)."""
+    if not header_rows:
+        return list(bd.order) if bd.order else list(lb.S3_CANONICAL_COLS)
+    if aligned and used:
+        order: list[str | None] = []
+        labels: list[tuple[str, Cell | None]] = []
+        ok = True
+        for c in range(L, width):
+            leaf, leaf_text, leaf_cell = None, "", None
+            for r in header_rows:
+                if c < len(r.cells) and r.cells[c].text:
+                    m = lb.match_s3_col(r.cells[c].text)
+                    if m and m[0] == "leaf":
+                        leaf, leaf_text, leaf_cell = m[1], r.cells[c].text, r.cells[c]
+                    elif not m:
+                        leaf_text, leaf_cell = r.cells[c].text, r.cells[c]
+            order.append(leaf)
+            labels.append((leaf_text, leaf_cell))
+            if leaf is None and (c - L) in used:
+                ok = False
+        ids = [o for o in order if o]
+        if ok and ids and len(ids) == len(set(ids)) and len(ids) >= 3:
+            for cid, (text, cell) in zip(order, labels):
+                if cid:
+                    bd.col_labels.setdefault(cid, clean(text))
+                    if cid == "org_subtotal":
+                        bd.extra("col", clean(text), block, cell)
+            return order
+    # the order of the header texts (merged cells dropped or not lined up)
+    top: list[str] = []
+    kids: list[str] = []
+    texts: dict[str, tuple[str, Cell]] = {}
+    for t, cell in reading_order(header_rows):
+        m = lb.match_s3_col(t)
+        if m is None:
+            continue
+        kind, cid = m
+        if kind == "group":
+            if cid == "org" and "ORG" not in top:
+                top.append("ORG")
+            continue
+        texts.setdefault(cid, (t, cell))
+        if cid in lb.S3_ORG_CHILDREN:
+            if cid not in kids:
+                kids.append(cid)
+        elif cid not in top:
+            top.append(cid)
+    if not top and not kids:
+        return list(bd.order) if bd.order else list(lb.S3_CANONICAL_COLS)
+    if kids and "ORG" not in top:
+        at = top.index("natural_person") + 1 if "natural_person" in top else 0
+        top.insert(at, "ORG")
+    flat: list[str | None] = []
+    for t in top:
+        if t == "ORG":
+            flat.extend(kids)
+        else:
+            flat.append(t)
+    for cid in flat:
+        if cid and cid in texts:
+            bd.col_labels.setdefault(cid, clean(texts[cid][0]))
+            if cid == "org_subtotal":
+                bd.extra("col", clean(texts[cid][0]), block, texts[cid][1])
+    return flat
+
+
+def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Row | None = None) -> None:
+    header_rows: list[Row] = []
+    data: list[tuple[Row, int]] = []
+    for row in rows:
+        if not any(c.text for c in row.cells):
+            continue
+        if s3_is_header(row):
+            if not data:
+                header_rows.append(row)
+            continue
+        data.append((row, last_label(row, is_s3_label)))
+    aligned, L = layout_of(with_values(data))
+    if gap:
+        aligned = False  # positions mean nothing when empty cells vanish: labels, then numbers, per row
+    H = header_start(header_rows, lambda t: ((m := lb.match_s3_col(t)) and m[0] == "leaf") or None)
+    if aligned and H is not None and H > L and not any(
+            c.text and is_value(c.text) for row, _ll in data for c in row.cells[L:H]):
+        # the item rows (1.属于国家秘密 …) whose third label column tells where the values start were
+        # all left empty (their empty cells dropped): the header says where 自然人 is
+        L = H
+    width = max((len(r.cells) for r in rows), default=0)
+    used: set[int] = set()
+    for row, ll in data:
+        for i, c in value_cells(row, ll, aligned, L):
+            if c.text:
+                used.add(i)
+    order = _s3_order(bd, header_rows, aligned, L, width, used, block)
+    order = continued(bd, order, bool(header_rows), aligned, L)
+
+    ctx = Ctx()
+    for row, ll in data:
+        parts = _label_parts(row, ll) if ll >= 0 else []
+        rid, where = resolve_s3(parts, ctx) if parts else (None, None)
+        vals = value_cells(row, ll, aligned, L)
+        label_texts = {c.text for c in row.cells[: max(ll, 0) + 1] if c.text}
+        vals = [(i, c) for i, c in vals if c.text not in label_texts]  # a merged label repeated across
+        if not vals and ll >= 0 and ll == len(row.cells) - 1:
+            # a row written as its labels only: every cell left empty (at the end of a cut file: not known)
+            vals = [] if row is cut else blank_cells(row, len(order))
+        elif not gap:
+            vals = padded(row, vals, len(order), cut)
+        nonblank = [(i, c) for i, c in vals if c.text]
+        if rid is None:
+            if nonblank:
+                label = clean(parts[-1][1].text) if parts else ""
+                bd.unmap(label, "row", block, where or nonblank[0][1])
+            continue
+        row_label = clean(where.text) if where is not None else rid
+        if row is cut and len(vals) < len(order):
+            bd.cut_row = rid
+            bd.row_labels.setdefault(rid, row_label)
+        if rid == "result.other":
+            bd.s3_other_seen = True
+            if nonblank:
+                bd.s3_other_values = True
+        elif rid in lb.S3_2021_ONLY_ROWS:
+            bd.s3_other_subrows = True
+        elif rid == "result.total" and bd.s3_other_seen:
+            bd.s3_total_after_other = True
+        spec = lb.S3_ROW_SPECS.get(rid)
+        if spec is not None and not spec.data and rid != "result.other" and not nonblank:
+            bd.row_labels.setdefault(rid, row_label)
+            continue  # a group row with no numbers of its own
+        if rid == "result.other" and not nonblank:
+            # 2021: a group row; 2019: a data row left blank — its cells are kept once the version is known
+            bd.row_labels.setdefault(rid, row_label)
+            for i, c in vals:
+                cid = order[i] if 0 <= i < len(order) else None
+                if cid is not None:
+                    bd.pending_other.append((cid, c, row_label, block))
+            continue
+        if short_row(gap, nonblank, len(order)):
+            bd.row_labels.setdefault(rid, row_label)
+            to_loose(bd, rid, row_label, block, [c for _, c in nonblank])
+            continue
+        for i, c in vals:
+            cid = order[i] if 0 <= i < len(order) else None
+            if cid is None:
+                if c.text:
+                    bd.unmap(col_text(header_rows, c.col), "col", block, c)
+                continue
+            bd.add(rid, cid, c.text, row_label, bd.col_labels.get(cid, ""), block, c)
