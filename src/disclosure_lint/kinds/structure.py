@@ -39,9 +39,9 @@ from typing import Literal
 from pydantic import Field
 
 from ..model import Block
-from ..report import Section
 from ..report import catalogue as cat
 from ..report import structure as rs
+from ..report.sections import Section
 from ..report.structure import (
     _EMPHASIS,
     _LEAD_NUMBER,

@@ -31,12 +31,13 @@ from typing import TYPE_CHECKING
 
 from ..model import Block
 from . import catalogue as cat
+from .sections import Section, as_section
 from .stats import labels as lb
 from .stats import runs as flatline
 from .stats.schema import TABLE_NAMES as NUMBERED_TABLE_NAMES
 
 if TYPE_CHECKING:  # pragma: no cover
-    from . import AnnualReport, Section
+    from .annual import AnnualReport
 
 UNIFIED_VERSIONS = (cat.V2019, cat.V2021)
 TABLE_SECTIONS = ("s2", "s3", "s4")
@@ -115,12 +116,12 @@ def _scan_sections(report) -> list[Section]:
         if "*" in text or "_" in text or "<" in text:
             cleaned = _EMPHASIS.sub("", text).strip()
             if cleaned != text.strip():
-                sec = report._as_section(dc_replace(b, text=cleaned))
+                sec = as_section(dc_replace(b, text=cleaned))
                 if sec is not None:
                     sec.heading = b
                     out.append(sec)
                 continue
-        sec = report._as_section(b)
+        sec = as_section(b)
         if sec is not None:
             out.append(sec)
     return out
