@@ -330,10 +330,7 @@ class AnnualReport:
         """The section analysis (see :mod:`.structure`)."""
         from .structure import analyse
 
-        st = analyse(self)
-        for sec in st.mains:
-            sec.blocks = st.body(sec)
-        return st
+        return analyse(self)
 
     @cached_property
     def sections(self) -> list[Section]:

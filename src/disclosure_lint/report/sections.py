@@ -25,7 +25,7 @@ class Section:
     number: int | None
     title: str  # title without its number
     heading: Block
-    blocks: list[Block] = field(default_factory=list)  # body blocks, up to the next section
+    blocks: list[Block] = field(default_factory=list)  # body blocks up to the next main section (none for a sub-item)
     quality: str = "none"  # exact | keywords | none
 
     @property

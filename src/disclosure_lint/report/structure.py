@@ -88,7 +88,7 @@ class Structure:
     applies: bool  # the report year calls for a unified format
     sections: list[Section]  # every recognised top-level-looking heading, in order
     mains: list[Section]  # top-level sections (sub-item runs removed)
-    bodies: dict[int, list[Block]]  # heading block index → body blocks up to the next main section
+    bodies: dict[int, list[Block]]  # heading block index → body blocks up to the next main section (its .blocks)
     by_id: dict[str, Section]  # canonical id → chosen main section
     subruns: list[SubRun]
     tables: dict[str, bool]  # s2/s3/s4 present → a statistics table was found in its body
@@ -160,6 +160,11 @@ def analyse(report: AnnualReport) -> Structure:
         start = sec.heading.index + 1
         end = mains[i + 1].heading.index if i + 1 < len(mains) else len(blocks)
         bodies[sec.heading.index] = list(blocks[start:end])
+    # the main sections come out with their bodies (sub-items keep none: their text is their parent's body)
+    with_body = {id(sec): dc_replace(sec, blocks=bodies[sec.heading.index]) for sec in mains}
+    mains = [with_body[id(sec)] for sec in mains]
+    sections = [with_body.get(id(sec), sec) for sec in sections]
+    subruns = [SubRun(parent=with_body[id(r.parent)], items=r.items) for r in subruns]
 
     # one section per canonical id: the first with a body (a table of contents lists the titles with
     # nothing under them), preferring the official title (or a typo of it) over a key-word match
