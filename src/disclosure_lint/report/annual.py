@@ -24,6 +24,7 @@ from . import promotions as _promotions
 from .agency import Agency, classify, name_from_title
 from .dates import DateMention, find_dates
 from .portal import PortalMetadata, find_metadata, is_chrome, is_navigation
+from .repeats import Repeats, find_repeats
 from .sections import TEXT_KINDS, Section
 
 HEAD_BLOCKS = 40  # prose blocks with content searched for the statistics period
@@ -419,6 +420,12 @@ class AnnualReport:
     def promotions(self) -> list[_promotions.Promotion]:
         """Suspected injected promotion (gambling spam) phrases, visible or hidden (:mod:`.promotions`)."""
         return _promotions.find(self)
+
+    # -- repeated passages -----------------------------------------------------------------
+    @cached_property
+    def repeats(self) -> Repeats:
+        """Blocks and runs of blocks printed twice (:mod:`.repeats`)."""
+        return find_repeats(self)
 
     # -- writing (see .writing, .enumeration, .brackets) ---------------------------------
     @cached_property
