@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from disclosure_lint.kinds.text_vs_table import percent_ok
-from disclosure_lint.report.claims import cn_int, find_claims
+from disclosure_lint.report.claims import cn_int
 
 from .conftest import SHARED, lint, parse
 
@@ -114,7 +114,7 @@ def test_clean_example_prose_is_read():
     from disclosure_lint.report import interpret
 
     r = interpret(parse(text))
-    metrics = {"+".join(c.metrics) for c in find_claims(r).claims}
+    metrics = {"+".join(c.metrics) for c in r.claims.claims}
     assert {"new", "carried_over", "in_total", "handled", "carried_forward", "open", "partial", "not_open",
             "unavailable", "not_processed", "other", "review", "litigation", "direct", "after_review",
             "upheld", "pending"} <= metrics
@@ -525,7 +525,7 @@ def _claims(prose: str, year: int = 2023):
     from disclosure_lint.report import Overrides, interpret
 
     r = interpret(parse(f"# 某某局{year}年政府信息公开工作年度报告\n\n{prose}\n"), Overrides(year=year))
-    return [("+".join(c.metrics), c.number, c.scope, c.ambiguous) for c in find_claims(r).claims]
+    return [("+".join(c.metrics), c.number, c.scope, c.ambiguous) for c in r.claims.claims]
 
 
 def test_reader_forms():

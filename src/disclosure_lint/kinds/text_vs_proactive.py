@@ -25,7 +25,7 @@ from typing import Literal
 from pydantic import Field
 
 from ..report.claims import DEFAULT_SCOPE
-from ..report.proactive_claims import ROW_LABELS, WHAT_LABELS, ProactiveClaim, find_proactive
+from ..report.proactive_claims import ROW_LABELS, WHAT_LABELS, ProactiveClaim
 from . import register
 from .base import Hit, Kind, KindOptions, PatternList
 from .text_vs_table import _cell_evidence, _cell_value, _n, sentence_evidence
@@ -69,7 +69,7 @@ class TextTableProactive(Kind):
         cols = _COLUMN["2019" if t.schema.version == "2019" else "2021"]
         qualified = self.options.scope == "qualified"
         wanted = set(self.options.what)
-        for c in find_proactive(report, self.options.scope_patterns):
+        for c in report.proactive_claims.read(self.options.scope_patterns):
             if c.what not in wanted or (c.scope is not None) != qualified or c.what not in cols:
                 continue
             col = cols[c.what]

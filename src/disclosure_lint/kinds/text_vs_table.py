@@ -40,9 +40,7 @@ from ..report.claims import (
     SUB_ITEM_LABELS,
     Claim,
     base_metric,
-    find_claims,
     scope_regex,
-    self_masker,
 )
 from . import register
 from .base import Hit, Kind, KindOptions, PatternList
@@ -324,7 +322,7 @@ class TextTableCount(Kind):
         # a part of an applicant breakdown (收到自然人申请50件、法人申请8件，共计58件) is compared with its own
         # column by text-table-applicant-count, not with the 总计 column
         applicant_parts = {(p.block.index, p.end) for s in report.prose_sums if s.kind == "applicants" for p in s.parts}
-        all_claims = find_claims(report, self.options.scope_patterns).claims
+        all_claims = report.claims.read(self.options.scope_patterns).claims
         shares = _shares_of_the_table(stats, all_claims) if qualified else set()
         for c in all_claims:
             if c.number is None or (c.scope is not None) != qualified or (c.block.index, c.end) in applicant_parts:
@@ -392,7 +390,7 @@ class TextTableStatement(Kind):
         if not stats or not ({"s3", "s4"} & set(stats)):
             return
         wanted = set(self.options.statements)
-        for st in find_claims(report, self.options.scope_patterns).statements:
+        for st in report.claims.read(self.options.scope_patterns).statements:
             if st.what not in wanted:
                 continue
             if st.what == "none_applications":
@@ -486,7 +484,7 @@ class TextTablePercentage(Kind):
         dens = [(name, tv) for name, tv in dens if tv is not None and tv.value > 0]
         if not dens:
             return
-        for c in find_claims(report, o.scope_patterns).claims:
+        for c in report.claims.read(o.scope_patterns).claims:
             if c.percent is None or c.scope is not None or FAMILY_OF[c.metrics[0]] != "s3res":
                 continue
             if c.combine == "each":
@@ -566,7 +564,7 @@ class TextTableApplicant(Kind):
             return
         pats = self.options.scope_patterns
         scope = scope_regex(pats)
-        covered = {(c.block.index, c.end) for c in find_claims(report, pats).claims if c.number is not None}
+        covered = {(c.block.index, c.end) for c in report.claims.read(pats).claims if c.number is not None}
         scoped: dict[int, list[tuple[int, int]]] = {}  # per block: spans of scope words other than an applicant's
         for s in report.prose_sums:
             readings = _READINGS.get(s.total.category)
@@ -576,7 +574,7 @@ class TextTableApplicant(Kind):
                 spans = scoped.get(s.block.index)
                 if spans is None:
                     spans = scoped[s.block.index] = [
-                        m.span() for m in scope.finditer(self_masker(report)(s.block.text))
+                        m.span() for m in scope.finditer(report.own_name_masker(s.block.text))
                         if not _APPLICANT_WORD.match(m.group(0))]
                 i = bisect_left(spans, (s.sentence_start, -1))
                 if i < len(spans) and spans[i][1] <= s.end:
@@ -624,16 +622,6 @@ class TextTableApplicant(Kind):
 _MAX_COMBINATIONS = 64
 
 
-def _claims_at(report) -> dict[tuple[int, int], Claim]:
-    """The unscoped single counts of ``report.claims`` by (block index, end): built once per report, not per sum."""
-    got = report.cache.get("text_vs_table.claims_at")
-    if got is None:
-        got = report.cache["text_vs_table.claims_at"] = {
-            (c.block.index, c.end): c for c in find_claims(report).claims
-            if c.number is not None and c.scope is None and c.combine == "sum"}
-    return got
-
-
 def table_explains(report, s, mode: str) -> bool:
     """Do the text-against-table checks (DL230–DL232, DL241) already report the figures that make the prose sum
     ``s`` (:class:`~disclosure_lint.report.prose_sums.ProseSum`) wrong?  True when replacing every figure the
@@ -642,7 +630,7 @@ def table_explains(report, s, mode: str) -> bool:
     stats = report.stats or {}
     if not ({"s3", "s4"} & set(stats)):
         return False
-    claims = _claims_at(report)
+    claims = report.claims.single_counts
     t3 = stats.get("s3")
     readings = _READINGS.get(s.total.category) if s.kind == "applicants" else None
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -22,10 +23,14 @@ from . import catalogue
 from . import hidden as _hidden
 from . import promotions as _promotions
 from .agency import Agency, classify, name_from_title
+from .claim_context import self_masker
+from .claims import ProseClaims
 from .dates import DateMention, find_dates
 from .portal import PortalMetadata, find_metadata, is_chrome, is_navigation
+from .proactive_claims import ProactiveClaims
 from .repeats import Repeats, find_repeats
 from .sections import TEXT_KINDS, Section
+from .writing import Piece, TablePieces, prose_pieces
 
 HEAD_BLOCKS = 40  # prose blocks with content searched for the statistics period
 TITLE_BLOCKS = 8  # prose blocks with content searched for the title
@@ -60,7 +65,7 @@ class AnnualReport:
     def __init__(self, document: Document, overrides: Overrides | None = None):
         self.source = document  # the reader's document
         self.overrides = overrides or Overrides()
-        # per-report scratch space for kinds that share an analysis between rules
+        # per-report scratch space (the statistics checks' identity results, until they are a member)
         self.cache: dict = {}
 
     # -- text access -------------------------------------------------------------------
@@ -362,11 +367,21 @@ class AnnualReport:
         return find_label_typos(self.stats)
 
     @cached_property
-    def claims(self):
-        """Counts and statements the prose states about tables 三 and 四 (see :mod:`.claims`)."""
-        from .claims import find_claims
+    def statistics_blocks(self) -> frozenset[int]:
+        """Indexes of the blocks of the statistics tables: the prose readers (claims, sums, table-二 figures) skip
+        them."""
+        return frozenset(b.index for t in (self.stats or {}).values() for b in t.blocks)
 
-        return find_claims(self)
+    @cached_property
+    def own_name_masker(self) -> Callable[[str], str]:
+        """Blanks the words with which the reporting body names itself where they look like a scope qualifier
+        (:func:`.claim_context.self_masker`)."""
+        return self_masker(self)
+
+    @cached_property
+    def claims(self) -> ProseClaims:
+        """Counts and statements the prose states about tables 三 and 四, per list of scope words (:mod:`.claims`)."""
+        return ProseClaims(self)
 
     @cached_property
     def prose_sums(self):
@@ -376,11 +391,9 @@ class AnnualReport:
         return find_sums(self)
 
     @cached_property
-    def proactive_claims(self):
+    def proactive_claims(self) -> ProactiveClaims:
         """Figures of table 二 the prose names (现行有效, 制发, 废止, 处理决定, 收费金额; see :mod:`.proactive_claims`)."""
-        from .proactive_claims import find_proactive
-
-        return find_proactive(self)
+        return ProactiveClaims(self)
 
     @cached_property
     def truncation(self):
@@ -441,6 +454,16 @@ class AnnualReport:
         from .writing import find_doubles
 
         return find_doubles(self)
+
+    @cached_property
+    def prose_pieces(self) -> list[Piece]:
+        """The prose blocks (headings, paragraphs, list items) as pieces, for the writing analyses (:mod:`.writing`)."""
+        return prose_pieces(self.lintable_blocks)
+
+    @cached_property
+    def table_pieces(self) -> TablePieces:
+        """The cells of the table blocks as pieces, each table read when first asked for (:mod:`.writing`)."""
+        return TablePieces()
 
     @cached_property
     def enumerations(self):

@@ -11,6 +11,11 @@ a sentence gives and which part of a table they are about.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .annual import AnnualReport
 
 
 def _search_in(sent: str):
@@ -156,21 +161,16 @@ def _blank(m: re.Match[str]) -> str:
 _GOV_OFFICE = re.compile(r"(?P<level>[省市区县州旗盟])?(?:人民)?政府办公[厅室]$")
 
 
-def self_masker(report):
+def self_masker(report: AnnualReport) -> Callable[[str], str]:
     """A function that blanks the words with which the reporting body names itself when they look like a
     scope qualifier: in the report of a 人民政府办公厅/办公室, ``市政府办公厅`` / ``市政府办`` of its own level is
-    the reporting body, not another scope (``区政府办`` in a 市政府办公厅 report, or in a 区政府 report, still is)."""
-    cached = report.cache.get("claims.self_masker")
-    if cached is not None:
-        return cached
+    the reporting body, not another scope (``区政府办`` in a 市政府办公厅 report, or in a 区政府 report, still is).
+    The report's own is ``report.own_name_masker``."""
     agency = getattr(report, "agency", None)
     m = _GOV_OFFICE.search(agency.name or "") if agency is not None and agency.kind == "government_office" else None
     if m is None:
-        fn = (lambda text: text)  # noqa: E731
-    else:
-        level = re.escape(m.group("level")) if m.group("level") else ""
-        pat = re.compile(rf"(?<![全各])(?:{level}(?:人民)?政府办(?:公厅|公室)?|(?<![区市县州旗省盟])政府办公[厅室])"
-                         if level else r"(?<![区市县州旗省盟全各])(?:人民)?政府办(?:公厅|公室)?")
-        fn = (lambda text: pat.sub(_blank, text))  # noqa: E731
-    report.cache["claims.self_masker"] = fn
-    return fn
+        return lambda text: text
+    level = re.escape(m.group("level")) if m.group("level") else ""
+    pat = re.compile(rf"(?<![全各])(?:{level}(?:人民)?政府办(?:公厅|公室)?|(?<![区市县州旗省盟])政府办公[厅室])"
+                     if level else r"(?<![区市县州旗省盟全各])(?:人民)?政府办(?:公厅|公室)?")
+    return lambda text: pat.sub(_blank, text)

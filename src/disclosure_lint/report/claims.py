@@ -1,6 +1,6 @@
 """Claims of the prose about tables 三 and 四: the numbers and statements the text states.
 
-A small deterministic reader (:func:`find_claims`, also ``AnnualReport.claims``) that the
+A small deterministic reader (``AnnualReport.claims``, :class:`ProseClaims`) that the
 text-against-table kinds (:mod:`disclosure_lint.kinds.text_vs_table`) compare with ``report.stats``
 and that :mod:`.prose_sums` shares its number and skip rules with.  It reads prose blocks only
 (never the blocks of a statistics table).
@@ -67,9 +67,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
 
 from ..model import Block
 from .claim_context import (
@@ -95,8 +97,10 @@ from .claim_context import (
     base_metric,
     doc_attr,
     scope_regex,
-    self_masker,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .annual import AnnualReport
 
 # -- numbers -------------------------------------------------------------------------------------
 
@@ -377,14 +381,14 @@ class _Sentence:
 
 
 class _Reader:
-    def __init__(self, report, scope_patterns: list[str]):
+    def __init__(self, report: AnnualReport, scope_patterns: list[str]):
         self.report = report
         self.year = report.year
-        self.masker = self_masker(report)
+        self.masker = report.own_name_masker
         self.scope = scope_regex(scope_patterns)
         s4 = report.sections_by_id.get("s4") if hasattr(report, "sections_by_id") else None
         self.s4_blocks = {b.index for b in s4.blocks} | {s4.heading.index} if s4 is not None else set()
-        self.skip = table_blocks(report)
+        self.skip = report.statistics_blocks
 
     def run(self) -> Analysis:
         out = Analysis()
@@ -853,21 +857,41 @@ _S4_BLOCKS_OF = {"review": ("review",), "litigation": ("direct", "after_review")
                  "after_review": ("after_review",)}
 
 
-def table_blocks(report) -> frozenset[int]:
-    """Indexes of the blocks of the statistics tables: the prose readers (claims, sums, table-二 figures) skip them."""
-    got = report.cache.get("claims.table_blocks")
-    if got is None:
-        got = report.cache["claims.table_blocks"] = frozenset(
-            b.index for t in (report.stats or {}).values() for b in t.blocks)
-    return got
+def table_blocks(report: AnnualReport) -> frozenset[int]:
+    """Indexes of the blocks of the statistics tables (``report.statistics_blocks``): the prose readers (claims,
+    sums, table-二 figures) skip them."""
+    return report.statistics_blocks
 
 
-def find_claims(report, scope_patterns: list[str] | None = None) -> Analysis:
-    """All claims and statements of a report (cached per scope list; the default list is ``report.claims``)."""
-    pats = DEFAULT_SCOPE if scope_patterns is None else scope_patterns
-    key = ("text_vs_table", tuple(pats))
-    cached = report.cache.get(key)
-    if cached is None:
-        cached = _Reader(report, list(pats)).run()
-        report.cache[key] = cached
-    return cached
+class ProseClaims:
+    """What the prose states about tables 三 and 四 (``report.claims``): read once per list of scope words
+    (the rules' ``scope_patterns`` option; without one, the default list)."""
+
+    def __init__(self, report: AnnualReport) -> None:
+        self._report = report
+        self._by_scope: dict[tuple[str, ...], Analysis] = {}
+
+    def read(self, scope_patterns: Sequence[str] | None = None) -> Analysis:
+        """All claims and statements, the sentences naming one of ``scope_patterns`` taken as another scope."""
+        pats = tuple(DEFAULT_SCOPE if scope_patterns is None else scope_patterns)
+        got = self._by_scope.get(pats)
+        if got is None:
+            got = self._by_scope[pats] = _Reader(self._report, list(pats)).run()
+        return got
+
+    @property
+    def claims(self) -> list[Claim]:
+        """The claims read with the default scope words."""
+        return self.read().claims
+
+    @property
+    def statements(self) -> list[Statement]:
+        """The statements read with the default scope words."""
+        return self.read().statements
+
+    @cached_property
+    def single_counts(self) -> dict[tuple[int, int], Claim]:
+        """The unscoped counts of one metric or one sum (default scope words) by (block index, end of the number):
+        the figures a prose sum shares with the text-against-table checks."""
+        return {(c.block.index, c.end): c for c in self.claims
+                if c.number is not None and c.scope is None and c.combine == "sum"}

@@ -1,4 +1,4 @@
-"""Figures of table 二 (主动公开政府信息情况) that the prose names: ``AnnualReport.proactive_claims``.
+"""Figures of table 二 (主动公开政府信息情况) that the prose names: ``AnnualReport.proactive_claims`` (:class:`ProactiveClaims`).
 
 Read, in one clause (or, for the documents, a short clause that continues the one before):
 
@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import TYPE_CHECKING, overload
 
 from ..model import Block
 from .claims import (
@@ -42,9 +44,10 @@ from .claims import (
     SentenceTime,
     approximate_before,
     scope_regex,
-    self_masker,
-    table_blocks,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .annual import AnnualReport
 
 ROW_LABELS = {"rules": "规章", "normative_docs": "行政规范性文件", "licensing": "行政许可", "penalty": "行政处罚",
               "coercion": "行政强制", "fees": "行政事业性收费"}
@@ -99,12 +102,12 @@ _MONEY = frozenset({"万元", "亿元", "元"})
 
 
 class _Reader:
-    def __init__(self, report, scope_patterns: list[str]):
+    def __init__(self, report: AnnualReport, scope_patterns: list[str]):
         self.report = report
         self.year = report.year
-        self.masker = self_masker(report)
+        self.masker = report.own_name_masker
         self.scope = scope_regex(scope_patterns)
-        self.skip = table_blocks(report)
+        self.skip = report.statistics_blocks
 
     def run(self) -> list[ProactiveClaim]:
         out: list[ProactiveClaim] = []
@@ -251,13 +254,28 @@ def _merge_repealed(claims: list[ProactiveClaim]) -> list[ProactiveClaim]:
     return out
 
 
-def find_proactive(report, scope_patterns: list[str] | None = None) -> list[ProactiveClaim]:
-    """Every table-二 figure the prose names (cached per scope list; the default list is
-    ``report.proactive_claims``)."""
-    pats = DEFAULT_SCOPE if scope_patterns is None else scope_patterns
-    key = ("proactive_claims", tuple(pats))
-    cached = report.cache.get(key)
-    if cached is None:
-        cached = _Reader(report, list(pats)).run()
-        report.cache[key] = cached
-    return cached
+class ProactiveClaims(Sequence[ProactiveClaim]):
+    """Every table-二 figure the prose names (``report.proactive_claims``; as a sequence: read with the default
+    scope words), read once per list of scope words (the rules' ``scope_patterns`` option)."""
+
+    def __init__(self, report: AnnualReport) -> None:
+        self._report = report
+        self._by_scope: dict[tuple[str, ...], list[ProactiveClaim]] = {}
+
+    def read(self, scope_patterns: Sequence[str] | None = None) -> list[ProactiveClaim]:
+        pats = tuple(DEFAULT_SCOPE if scope_patterns is None else scope_patterns)
+        got = self._by_scope.get(pats)
+        if got is None:
+            got = self._by_scope[pats] = _Reader(self._report, list(pats)).run()
+        return got
+
+    @overload
+    def __getitem__(self, i: int) -> ProactiveClaim: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[ProactiveClaim]: ...
+
+    def __getitem__(self, i: int | slice) -> ProactiveClaim | list[ProactiveClaim]:
+        return self.read()[i]
+
+    def __len__(self) -> int:
+        return len(self.read())
