@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 from disclosure_lint.kinds.text_vs_table import percent_ok
-from disclosure_lint.report.claims import cn_int
+from disclosure_lint.report import Overrides, interpret
+from disclosure_lint.report.claim_checks import disagreements
+from disclosure_lint.report.claims import ProseClaims, cn_int
+from disclosure_lint.report.metrics import Metrics
 
 from .conftest import SHARED, lint, parse
 
@@ -108,11 +111,32 @@ def test_clean_example_is_quiet():
     assert run(text) == []
 
 
+def test_metrics_and_claims_are_typed_members_of_the_report():
+    """report.metrics: the tables' derived values; report.claims: the prose's claims, read once per scope list."""
+    r = interpret(parse(report("全年共收到申请60件，其中予以公开23件。")), Overrides(year=2023))
+    assert isinstance(r.metrics, Metrics) and r.metrics is r.metrics
+    m = r.metrics
+    assert m.value("handled").value == 56
+    assert m.value("not_open").value == 5  # the sum of the sub-rows of （三）不予公开
+    in_total = m.value("in_total")
+    assert in_total.value == 60 and len(in_total.cells) == 2  # 新收 + 上年结转, with the two cells
+    assert m.total(("open", "partial")).value == 27
+    assert m.applicant_columns(("new",), ("natural_person",)).value == 57
+    assert m.s4_cell("review", "total").value == 3
+    assert m.value("upheld", "review").value == 2
+    assert isinstance(r.claims, ProseClaims)
+    assert r.claims.read() is r.claims.read() and r.claims.read(["全区"]) is r.claims.read(["全区"])
+    assert r.claims.read(["全区"]) is not r.claims.read()
+    received, opened = r.claims.claims
+    assert received.ambiguous and disagreements(m, received) == []  # 60 = 新收57 + 上年结转3
+    [(metrics, tv, stated)] = disagreements(m, opened)
+    assert metrics == ("open",) and tv.value == 22 and stated == 23
+    assert r.claims.single_counts[(opened.block.index, opened.end)] is opened
+
+
 def test_clean_example_prose_is_read():
     """The clean example's prose is actually understood (so quietness is not blindness)."""
     text = (ROOT / "examples" / "clean-2023.md").read_text(encoding="utf-8")
-    from disclosure_lint.report import interpret
-
     r = interpret(parse(text))
     metrics = {"+".join(c.metrics) for c in r.claims.claims}
     assert {"new", "carried_over", "in_total", "handled", "carried_forward", "open", "partial", "not_open",
@@ -522,8 +546,6 @@ def test_cn_int(s, n):
 
 
 def _claims(prose: str, year: int = 2023):
-    from disclosure_lint.report import Overrides, interpret
-
     r = interpret(parse(f"# 某某局{year}年政府信息公开工作年度报告\n\n{prose}\n"), Overrides(year=year))
     return [("+".join(c.metrics), c.number, c.scope, c.ambiguous) for c in r.claims.claims]
 

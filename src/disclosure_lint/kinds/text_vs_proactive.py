@@ -24,11 +24,13 @@ from typing import Literal
 
 from pydantic import Field
 
+from ..report.annual import AnnualReport
 from ..report.claims import DEFAULT_SCOPE
+from ..report.metrics import cell_value
 from ..report.proactive_claims import ROW_LABELS, WHAT_LABELS, ProactiveClaim
 from . import register
 from .base import Hit, Kind, KindOptions, PatternList
-from .text_vs_table import _cell_evidence, _cell_value, _n, sentence_evidence
+from .text_vs_table import cell_evidence, number_text, sentence_evidence
 
 _COLUMN = {
     "2021": {"issued": "issued", "repealed": "repealed", "in_force": "in_force", "decisions": "decisions",
@@ -62,7 +64,7 @@ class TextTableProactive(Kind):
     Options = ProactiveOptions
     params = frozenset({"claim", "target", "expected", "note", "qualifier"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         t = (report.stats or {}).get("s2")
         if t is None or getattr(t, "layout", "grid") == "image":
             return
@@ -77,7 +79,7 @@ class TextTableProactive(Kind):
             if any(col not in t.schema.cols_of(r) for r in rows):
                 continue
             notes: list[str] = []
-            got = [_cell_value(t, r, col, notes) for r in rows]
+            got = [cell_value(t, r, col, notes) for r in rows]
             if any(g is None for g in got):
                 continue
             value = sum((g[0] for g in got), Decimal(0))
@@ -93,24 +95,24 @@ class TextTableProactive(Kind):
             b, pb = _in_yuan(value, table_unit)
             if abs(a - b) <= max(pa, pb) / 2:
                 return None
-            expected = f"{_n(value)}{table_unit}"
+            expected = f"{number_text(value)}{table_unit}"
             if c.unit != table_unit:
-                notes.append(f"正文{_n(c.number)}{c.unit}合{_n(a / _YUAN[table_unit])}{table_unit}")
+                notes.append(f"正文{number_text(c.number)}{c.unit}合{number_text(a / _YUAN[table_unit])}{table_unit}")
         else:
             if c.number == value:
                 return None
-            expected = f"{_n(value)}{c.unit}"
+            expected = f"{number_text(value)}{c.unit}"
         row_label = "”与“".join((x.row_label or ROW_LABELS[r]).strip() for x, r in zip(cells, (*c.also, c.row)))
         target = f"“{row_label}”“{(cell.col_label or WHAT_LABELS[c.what]).strip()}”" + ("之和" if c.also else "")
-        ptrs, pos = _cell_evidence(cells)
+        ptrs, pos = cell_evidence(cells)
         note = ("；" + "；".join(notes)) if notes else ""
         return Hit(
             block=c.block, start=c.start, end=c.end,
             params={"claim": c.text, "target": target, "expected": expected, "note": note,
                     "qualifier": c.scope or ""},
-            evidence={"expected": _n(value), "actual": _n(c.number), "unit": c.unit, "claim": c.text,
+            evidence={"expected": number_text(value), "actual": number_text(c.number), "unit": c.unit, "claim": c.text,
                       "row": c.row, "what": c.what, "table": "表二", "cells": ptrs, "cell_positions": pos,
                       "sentence": sentence_evidence(c.sentence, c.block, c.start, c.end), **({"scope_qualifier": c.scope} if c.scope else {}),
                       **({"notes": notes} if notes else {})},
-            key=f"s2:{c.row}.{c.what}:{_n(c.number)}:{c.text}",
+            key=f"s2:{c.row}.{c.what}:{number_text(c.number)}:{c.text}",
         )

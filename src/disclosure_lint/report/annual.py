@@ -26,6 +26,7 @@ from .agency import Agency, classify, name_from_title
 from .claim_context import self_masker
 from .claims import ProseClaims
 from .dates import DateMention, find_dates
+from .metrics import Metrics
 from .portal import PortalMetadata, find_metadata, is_chrome, is_navigation
 from .proactive_claims import ProactiveClaims
 from .repeats import Repeats, find_repeats
@@ -382,6 +383,11 @@ class AnnualReport:
     def claims(self) -> ProseClaims:
         """Counts and statements the prose states about tables 三 and 四, per list of scope words (:mod:`.claims`)."""
         return ProseClaims(self)
+
+    @cached_property
+    def metrics(self) -> Metrics:
+        """The values of tables 三 and 四 the prose can state, derived from their cells (:mod:`.metrics`)."""
+        return Metrics(self.stats or {})
 
     @cached_property
     def prose_sums(self):

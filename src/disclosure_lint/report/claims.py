@@ -440,7 +440,7 @@ class _Reader:
         self._s4_kws = [k for k in kws if FAMILY_OF[k.lastgroup] == "s4block"]
         self._s4_ends = [k.end() for k in self._s4_kws]
         self._s4_starts = [k.start() for k in self._s4_kws]
-        self._s4_at = {b: [i for i, k in enumerate(self._s4_kws) if k.lastgroup == b] for b in _S4_BLOCKS_OF}
+        self._s4_at = {b: [i for i, k in enumerate(self._s4_kws) if k.lastgroup == b] for b in S4_BLOCKS_OF}
         self._wider = list(_WIDER.finditer(sent)) if "其中" in sent else []
         self._wider_starts = [w.start() for w in self._wider]
         self.ctx = _Sentence(sent)
@@ -485,7 +485,7 @@ class _Reader:
             i = bisect_left(at, lo)
             if i < len(at) and at[i] < hi:
                 first.append((at[i], b))
-        return [x for _, b in sorted(first) for x in _S4_BLOCKS_OF[b]]
+        return [x for _, b in sorted(first) for x in S4_BLOCKS_OF[b]]
 
     def _doc_attr(self, upto: int) -> bool:
         return doc_attr(self.ctx.text, upto, self.ctx.search)
@@ -853,7 +853,7 @@ _RATE_CONTEXT = re.compile(r"申请|办结|答复")
 _EACH_PCT = re.compile(r"[，,]?\s*分别(?:占(?:比)?|为)\s*(?P<pcts>\d+(?:\.\d+)?\s*[%％](?:\s*(?:[、，,和及与]|以及)\s*\d+(?:\.\d+)?"
                        r"\s*[%％])+)")
 _PCT_NUM = re.compile(r"(?P<pct>\d+(?:\.\d+)?)\s*[%％]")
-_S4_BLOCKS_OF = {"review": ("review",), "litigation": ("direct", "after_review"), "direct": ("direct",),
+S4_BLOCKS_OF = {"review": ("review",), "litigation": ("direct", "after_review"), "direct": ("direct",),
                  "after_review": ("after_review",)}
 
 
