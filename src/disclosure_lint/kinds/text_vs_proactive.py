@@ -25,7 +25,7 @@ from typing import Literal
 from pydantic import Field
 
 from ..report.annual import AnnualReport
-from ..report.claims import DEFAULT_SCOPE
+from ..report.claim_context import DEFAULT_SCOPE
 from ..report.metrics import cell_value
 from ..report.proactive_claims import ROW_LABELS, WHAT_LABELS, ProactiveClaim
 from . import register

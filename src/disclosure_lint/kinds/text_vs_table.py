@@ -35,7 +35,8 @@ from pydantic import Field
 from ..model import Block
 from ..report.annual import AnnualReport
 from ..report.claim_checks import disagreements, figure_key, shares_of_the_table
-from ..report.claims import DEFAULT_SCOPE, FAMILY_OF, LABELS, SUB_ITEM_LABELS, base_metric, scope_regex
+from ..report.claim_context import DEFAULT_SCOPE, SUB_ITEM_LABELS, base_metric, scope_regex
+from ..report.claim_keywords import FAMILY_OF, LABELS
 from ..report.metrics import PART_COLS, READINGS, agrees
 from ..report.stats.model import StatCell
 from . import register

@@ -16,7 +16,7 @@ from decimal import Decimal
 from itertools import product
 from typing import TYPE_CHECKING
 
-from .claims import Claim
+from .claim_types import Claim
 from .metrics import PART_COLS, READINGS, Metrics, TableValue, agrees
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -1,7 +1,7 @@
 """Metrics: the values of tables 三 and 四 that the prose states, derived from their cells (``report.metrics``).
 
 A metric is a figure of the report's own vocabulary (本年新收, 予以公开, 不予公开 as the sum of its sub-rows,
-行政诉讼 as 直接起诉 + 复议后起诉, a result of one table-四 block …; the names are :data:`.claims.FAMILY_OF`'s):
+行政诉讼 as 直接起诉 + 复议后起诉, a result of one table-四 block …; the names are :data:`.claim_keywords.FAMILY_OF`'s):
 :meth:`Metrics.value` computes it from ``report.stats`` with the cells it comes from and notes on how (a blank
 总计 taken as the sum of its parts, a blank cell as 0 in a table that has numbers).  A value is None when a cell
 it needs is missing or unreadable: the report is never blamed for a table the tool could not read.  When the
@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from .claims import FAMILY_OF, S4_BLOCKS_OF, SUB_ITEM_LABELS
+from .claim_context import SUB_ITEM_LABELS
+from .claim_keywords import FAMILY_OF, S4_BLOCKS_OF
 
 if TYPE_CHECKING:  # pragma: no cover
     from .stats.model import StatCell, StatTable
@@ -185,6 +186,7 @@ class Metrics:
 
     def __init__(self, stats: Mapping[str, StatTable]) -> None:
         self.stats = stats
+        self._values: dict[tuple[str, str | None], TableValue | None] = {}
 
     def readable(self, tid: str) -> StatTable | None:
         """Table ``tid`` when it was read as a table (not published as a picture), else None."""
@@ -192,12 +194,16 @@ class Metrics:
         return t if t is not None and getattr(t, "layout", "grid") != "image" else None
 
     def value(self, metric: str, s4_block: str | None = None) -> TableValue | None:
-        """The value of one metric (a table-四 result: of ``s4_block``), or None when it cannot be computed."""
-        return table_value(self.stats, metric, s4_block)
+        """The value of one metric (a table-四 result: of ``s4_block``), or None when it cannot be computed.  Computed
+        once per report: the value is shared, not to be changed."""
+        key = (metric, s4_block)
+        if key not in self._values:
+            self._values[key] = table_value(self.stats, metric, s4_block)
+        return self._values[key]
 
     def total(self, metrics: tuple[str, ...], s4_block: str | None = None) -> TableValue | None:
         """The sum of several metrics (一、本年新收 + 二、上年结转 …), or None when one cannot be computed."""
-        return sum_values([table_value(self.stats, m, s4_block) for m in metrics])
+        return sum_values([self.value(m, s4_block) for m in metrics])
 
     def s4_cell(self, block: str, result: str) -> TableValue | None:
         """One result (``total``, ``upheld``, ``corrected``, ``other``, ``pending``) of one table-四 block."""

@@ -32,18 +32,17 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, overload
 
 from ..model import Block
-from .claims import (
-    _APPROX_CLAUSE,
-    _CHANGE,
-    _CLAUSE_END,
-    _OFF_TOPIC,
-    _PAST,
-    _RANGE_BEFORE,
-    _SENT_END,
-    DEFAULT_SCOPE,
+from .claim_context import DEFAULT_SCOPE, scope_regex
+from .prose_reading import (
+    APPROX_CLAUSE,
+    CHANGE,
+    CLAUSE_END,
+    OFF_TOPIC,
+    PAST,
+    RANGE_BEFORE,
+    SENT_END,
     SentenceTime,
     approximate_before,
-    scope_regex,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -116,7 +115,7 @@ class _Reader:
             if block.index in self.skip or not _ROW.search(text):
                 continue
             pos = 0
-            for m in [*_SENT_END.finditer(text), None]:
+            for m in [*SENT_END.finditer(text), None]:
                 end = m.start() if m is not None else len(text)
                 if end > pos:
                     self._sentence(block, pos, text[pos:end], out)
@@ -126,7 +125,7 @@ class _Reader:
     def _sentence(self, block: Block, s0: int, sent: str, out: list[ProactiveClaim]) -> None:
         if not _ROW.search(sent):
             return
-        bounds = [m.start() for m in _CLAUSE_END.finditer(sent)]
+        bounds = [m.start() for m in CLAUSE_END.finditer(sent)]
         stripped = sent.strip()
         time = SentenceTime(sent)
         scoped = self.masker(sent)  # 市政府办公厅 in that office's own report is no other scope
@@ -153,10 +152,10 @@ class _Reader:
             row, what, wstart, also = got
             last_doc_row = row if row in DOC_ROWS else None
             before = sent[max(0, f.start() - 6):f.start()]
-            if (_CHANGE.search(clause) or _PAST.search(clause) or _APPROX_CLAUSE.search(clause)
-                    or approximate_before(before, bool(f.group("num"))) or _RANGE_BEFORE.search(before)
+            if (CHANGE.search(clause) or PAST.search(clause) or APPROX_CLAUSE.search(clause)
+                    or approximate_before(before, bool(f.group("num"))) or RANGE_BEFORE.search(before)
                     or re.match(r"\s*(?:以上|左右|多|余)", sent[f.end():f.end() + 3])
-                    or _OFF_TOPIC.search(clause) or not time.ok(f.start(), self.year, whole_year=True)):
+                    or OFF_TOPIC.search(clause) or not time.ok(f.start(), self.year, whole_year=True)):
                 continue
             if what == "issued" and amend:
                 continue  # 制发 may count amendments: 新制定5件，修改4件
