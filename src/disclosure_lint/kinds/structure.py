@@ -43,10 +43,10 @@ from ..report import catalogue as cat
 from ..report import structure as rs
 from ..report.sections import Section
 from ..report.structure import (
-    _EMPHASIS,
-    _LEAD_NUMBER,
-    _PUNCT,
+    EMPHASIS,
     IMAGE_ONLY,
+    LEAD_NUMBER,
+    PUNCT,
     Structure,
     has_table,
 )
@@ -362,7 +362,7 @@ class EmptySection(Kind):
 
     def __init__(self, rule, options, config):
         super().__init__(rule, options, config)
-        self._empty = {_PUNCT.sub("", p) for p in options.empty_phrases}
+        self._empty = {PUNCT.sub("", p) for p in options.empty_phrases}
 
     def check(self, report) -> Iterator[Hit]:
         st = analyse(report)
@@ -377,9 +377,9 @@ class EmptySection(Kind):
                 text = re.sub(r"<[^>]+>", "", b.text)
             else:
                 text = b.text
-            raw = _EMPHASIS.sub("", text).strip().lstrip("#").strip()
-            body = _LEAD_NUMBER.sub("", raw, count=1)
-            plain = _PUNCT.sub("", body)
+            raw = EMPHASIS.sub("", text).strip().lstrip("#").strip()
+            body = LEAD_NUMBER.sub("", raw, count=1)
+            plain = PUNCT.sub("", body)
             if not plain:
                 continue
             if (len(plain) <= 14 and not re.search(r"[。；;，,]", body)

@@ -22,16 +22,35 @@ from ..model import Block, Document
 from . import catalogue
 from . import hidden as _hidden
 from . import promotions as _promotions
+from . import structure as section_structure
 from .agency import Agency, classify, name_from_title
+from .brackets import Brackets
+from .brackets import analyse as analyse_brackets
+from .candidate import Candidate
+from .candidate import assess as assess_candidate
 from .claim_context import self_masker
 from .claims import ProseClaims
 from .dates import DateMention, find_dates
+from .enumeration import EnumRun
+from .enumeration import analyse as analyse_enumerations
+from .inline import Inline
+from .inline import find as find_inline
 from .metrics import Metrics
 from .portal import PortalMetadata, find_metadata, is_chrome, is_navigation
 from .proactive_claims import ProactiveClaims
+from .prose_sums import ProseSum, find_sums
 from .repeats import Repeats, find_repeats
 from .sections import TEXT_KINDS, Section
-from .writing import Piece, TablePieces, prose_pieces
+from .stats import extract as stats_extract
+from .stats.label_typos import LabelTypo, find_label_typos
+from .stats.model import StatTable
+from .structure import Structure
+from .truncation import Truncation
+from .truncation import analyse as analyse_truncation
+from .unread import UnreadTable, find_unread
+from .writing import CountList, Doubled, Piece, TablePieces, find_count_lists, find_doubles, prose_pieces
+from .year import YearDecision
+from .year import decide as decide_year
 
 HEAD_BLOCKS = 40  # prose blocks with content searched for the statistics period
 TITLE_BLOCKS = 8  # prose blocks with content searched for the title
@@ -71,11 +90,9 @@ class AnnualReport:
 
     # -- text access -------------------------------------------------------------------
     @cached_property
-    def inline(self):
+    def inline(self) -> Inline:
         """Headings found inside long blocks (text whose line breaks were lost), see :mod:`.inline`."""
-        from .inline import find
-
-        return find(self.source)
+        return find_inline(self.source)
 
     @cached_property
     def document(self) -> Document:
@@ -246,11 +263,9 @@ class AnnualReport:
         return int(found[1].group("y")) if found is not None else None
 
     @cached_property
-    def year_decision(self):
+    def year_decision(self) -> YearDecision:
         """The report year and where it comes from (see :mod:`.year`)."""
-        from .year import decide
-
-        return decide(self)
+        return decide_year(self)
 
     @cached_property
     def year(self) -> int | None:
@@ -333,11 +348,9 @@ class AnnualReport:
 
     # -- sections ----------------------------------------------------------------------
     @cached_property
-    def structure(self):
+    def structure(self) -> Structure:
         """The section analysis (see :mod:`.structure`)."""
-        from .structure import analyse
-
-        return analyse(self)
+        return section_structure.analyse(self)  # through the module: a test may replace it
 
     @cached_property
     def sections(self) -> list[Section]:
@@ -346,25 +359,19 @@ class AnnualReport:
 
 
     @cached_property
-    def stats(self):
+    def stats(self) -> dict[str, StatTable]:
         """Statistics tables found in sections 二, 三, 四: ``{"s2"|"s3"|"s4": StatTable}``."""
-        from .stats.extract import extract
-
-        return extract(self)
+        return stats_extract.extract(self)  # through the module: a test may replace it
 
     @cached_property
-    def unread_tables(self):
+    def unread_tables(self) -> dict[str, UnreadTable]:
         """Tables of parts 二–四 in the text (a run of their labels and digits) that the statistics reader could
         not read at all: ``{"s2"|"s3"|"s4": UnreadTable}`` (see :mod:`.unread`)."""
-        from .unread import find_unread
-
         return find_unread(self)
 
     @cached_property
-    def label_typos(self):
+    def label_typos(self) -> list[LabelTypo]:
         """Row labels of the statistics tables written with a slip (see :mod:`.stats.label_typos`)."""
-        from .stats.label_typos import find_label_typos
-
         return find_label_typos(self.stats)
 
     @cached_property
@@ -390,10 +397,8 @@ class AnnualReport:
         return Metrics(self.stats or {})
 
     @cached_property
-    def prose_sums(self):
+    def prose_sums(self) -> list[ProseSum]:
         """Totals the prose states with the parts listed after (or before) them (see :mod:`.prose_sums`)."""
-        from .prose_sums import find_sums
-
         return find_sums(self)
 
     @cached_property
@@ -402,18 +407,14 @@ class AnnualReport:
         return ProactiveClaims(self)
 
     @cached_property
-    def truncation(self):
+    def truncation(self) -> Truncation | None:
         """Where the document seems to end early (an excerpt, a page cut off), or None (see :mod:`.truncation`)."""
-        from .truncation import analyse
-
-        return analyse(self)
+        return analyse_truncation(self)
 
     @cached_property
-    def candidate(self):
+    def candidate(self) -> Candidate:
         """Does the file look like an annual report at all (see :mod:`.candidate`)?  Directory runs skip it if not."""
-        from .candidate import assess
-
-        return assess(self)
+        return assess_candidate(self)
 
     @cached_property
     def sections_by_id(self) -> dict[str, Section]:
@@ -448,17 +449,13 @@ class AnnualReport:
 
     # -- writing (see .writing, .enumeration, .brackets) ---------------------------------
     @cached_property
-    def brackets(self):
+    def brackets(self) -> Brackets:
         """Bracket and quotation-mark pairs and the members left unmatched (:mod:`.brackets`)."""
-        from .brackets import analyse
-
-        return analyse(self)
+        return analyse_brackets(self)
 
     @cached_property
-    def doubles(self):
+    def doubles(self) -> list[Doubled]:
         """Doubled marks, function characters and words (:func:`.writing.find_doubles`)."""
-        from .writing import find_doubles
-
         return find_doubles(self)
 
     @cached_property
@@ -472,17 +469,13 @@ class AnnualReport:
         return TablePieces()
 
     @cached_property
-    def enumerations(self):
+    def enumerations(self) -> list[EnumRun]:
         """Runs of numbered items with the places their numbering breaks (:mod:`.enumeration`)."""
-        from .enumeration import analyse
-
-        return analyse(self)
+        return analyse_enumerations(self)
 
     @cached_property
-    def count_lists(self):
+    def count_lists(self) -> list[CountList]:
         """Lists of counts sharing a unit, with the items that lack their number (:mod:`.writing`)."""
-        from .writing import find_count_lists
-
         return find_count_lists(self)
 
     @cached_property

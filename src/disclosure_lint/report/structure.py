@@ -60,14 +60,14 @@ TABLE_LABELS: dict[str, tuple[str, ...]] = {
 # the tables' titles without their numerals (主动公开政府信息情况 …)
 TABLE_NAMES = {tid: title.split("、", 1)[1] for tid, title in NUMBERED_TABLE_NAMES.items()}
 
-_EMPHASIS = re.compile(r"\*+|__+|</?(?:strong|b)\s*>", re.I)
-_LEAD_NUMBER = re.compile(
+EMPHASIS = re.compile(r"\*+|__+|</?(?:strong|b)\s*>", re.I)
+LEAD_NUMBER = re.compile(
     r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[.．、]"
     r"|[①-⑩])\s*")
 NUMERAL = re.compile(r"^(?P<lead>[\s#*_]*(?:<(?:strong|b)\s*>)?\s*(?:第)?)(?P<num>[一二三四五六七八九十]{1,3})"
                       r"(?P<sep>\s*(?:、|，|,|\.|．|部分)?)")
 IMAGE_ONLY = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$|^\s*<img\b[^>]*>\s*$", re.I)
-_PUNCT = re.compile(r"[\s　\W_]+", re.U)
+PUNCT = re.compile(r"[\s　\W_]+", re.U)
 # title qualities that name a section by its official title (a typo of it counts: it is still that title)
 OFFICIAL = frozenset({"exact", "typo"})
 _WORD = re.compile(r"[^\s]{1,40}")
@@ -114,7 +114,7 @@ def _scan_sections(report) -> list[Section]:
         if len(text) > 120:
             continue
         if "*" in text or "_" in text or "<" in text:
-            cleaned = _EMPHASIS.sub("", text).strip()
+            cleaned = EMPHASIS.sub("", text).strip()
             if cleaned != text.strip():
                 sec = as_section(dc_replace(b, text=cleaned))
                 if sec is not None:
@@ -212,8 +212,8 @@ def _has_content(body: list[Block]) -> bool:
 
 
 def _label_of(text: str) -> str:
-    t = _EMPHASIS.sub("", text).strip().lstrip("#").strip()
-    return _LEAD_NUMBER.sub("", t, count=1).strip()
+    t = EMPHASIS.sub("", text).strip().lstrip("#").strip()
+    return LEAD_NUMBER.sub("", t, count=1).strip()
 
 
 def has_table(body: list[Block], sid: str, accept_images: bool = True, min_flat_labels: int = 3) -> bool:
