@@ -44,7 +44,13 @@ _YUAN = {"万元": Decimal(10000), "亿元": Decimal(100_000_000), "元": Decima
 def _in_yuan(number: Decimal, unit: str) -> tuple[Decimal, Decimal]:
     """(value, precision) in 元."""
     f = _YUAN[unit]
-    return number * f, Decimal(1).scaleb(min(0, number.as_tuple().exponent)) * f
+    exponent = number.as_tuple().exponent
+    return number * f, Decimal(1).scaleb(min(0, exponent) if isinstance(exponent, int) else 0) * f
+
+
+ProactiveWhat = Literal["issued", "repealed", "in_force", "new_published", "total_published", "decisions", "amount"]
+_WHATS: tuple[ProactiveWhat, ...] = ("issued", "repealed", "in_force", "new_published", "total_published",
+                                     "decisions", "amount")  # the keys of WHAT_LABELS, in its order
 
 
 class ProactiveOptions(KindOptions):
@@ -52,8 +58,7 @@ class ProactiveOptions(KindOptions):
                                       description="表示统计口径不同的词（正则表达式）；句中出现时不按矛盾报告")
     scope: Literal["exact", "qualified"] = Field(
         "exact", description="exact：只核对口径相同的数字；qualified：只报告句中有口径限定词、与表格不同的数字")
-    what: list[Literal["issued", "repealed", "in_force", "new_published", "total_published", "decisions", "amount"]] = \
-        Field(default_factory=lambda: list(WHAT_LABELS), description="核对的数字类别")
+    what: list[ProactiveWhat] = Field(default_factory=lambda: list(_WHATS), description="核对的数字类别")
 
 
 @register
@@ -79,8 +84,8 @@ class TextTableProactive(Kind):
             if any(col not in t.schema.cols_of(r) for r in rows):
                 continue
             notes: list[str] = []
-            got = [cell_value(t, r, col, notes) for r in rows]
-            if any(g is None for g in got):
+            got = [g for r in rows if (g := cell_value(t, r, col, notes)) is not None]
+            if len(got) != len(rows):
                 continue
             value = sum((g[0] for g in got), Decimal(0))
             hit = self._compare(c, value, [g[1] for g in got], notes)

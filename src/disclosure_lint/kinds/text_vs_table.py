@@ -37,7 +37,7 @@ from ..report.annual import AnnualReport
 from ..report.claim_checks import disagreements, figure_key, shares_of_the_table
 from ..report.claim_context import DEFAULT_SCOPE, SUB_ITEM_LABELS, base_metric, scope_regex
 from ..report.claim_keywords import FAMILY_OF, LABELS
-from ..report.metrics import PART_COLS, READINGS, agrees
+from ..report.metrics import PART_COLS, READINGS, TableValue, agrees
 from ..report.stats.model import StatCell
 from . import register
 from .base import Hit, Kind, KindOptions, PatternList
@@ -188,9 +188,12 @@ class TextTableCount(Kind):
             )
 
 
+StatementWhat = Literal["upheld", "none_applications", "none_s4", "none_carried"]
+_STATEMENTS: tuple[StatementWhat, ...] = ("upheld", "none_applications", "none_s4", "none_carried")
+
+
 class StatementOptions(_Options):
-    statements: list[Literal["upheld", "none_applications", "none_s4", "none_carried"]] = Field(
-        default_factory=lambda: ["upheld", "none_applications", "none_s4", "none_carried"], description="核对的表述类型")
+    statements: list[StatementWhat] = Field(default_factory=lambda: list(_STATEMENTS), description="核对的表述类型")
 
 
 @register
@@ -210,6 +213,7 @@ class TextTableStatement(Kind):
         for st in report.claims.read(self.options.scope_patterns).statements:
             if st.what not in wanted:
                 continue
+            bad: list[tuple[str, TableValue]]
             if st.what == "none_applications":
                 if st.applicants is None:
                     tv = metrics.value("new")
@@ -228,17 +232,17 @@ class TextTableStatement(Kind):
                 bad = [("“四、结转下年度继续办理”总计", tv)]
                 table = "表三"
             elif st.what == "none_s4":
-                vals = [(b, metrics.s4_cell(b, "total")) for b in st.blocks]
-                if any(v is None for _, v in vals):
+                totals = [(b, v) for b in st.blocks if (v := metrics.s4_cell(b, "total")) is not None]
+                if len(totals) != len(st.blocks):
                     continue
-                bad = [(f"“{_BLOCK_NAMES[b]}”总计", v) for b, v in vals if v.value > 0]
+                bad = [(f"“{_BLOCK_NAMES[b]}”总计", v) for b, v in totals if v.value > 0]
                 table = "表四"
             else:
-                vals = [(b, r, metrics.s4_cell(b, r)) for b in st.blocks for r in st.outcomes]
-                if any(v is None for *_, v in vals):
+                outcomes = [(b, r, v) for b in st.blocks for r in st.outcomes if (v := metrics.s4_cell(b, r)) is not None]
+                if len(outcomes) != len(st.blocks) * len(st.outcomes):
                     continue
                 names = {"corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结"}
-                bad = [(f"“{_BLOCK_NAMES[b]}”“{names[r]}”", v) for b, r, v in vals if v.value > 0]
+                bad = [(f"“{_BLOCK_NAMES[b]}”“{names[r]}”", v) for b, r, v in outcomes if v.value > 0]
                 table = "表四"
             if not bad:
                 continue
@@ -262,14 +266,20 @@ class PercentOptions(_Options):
     allow_truncation: bool = Field(False, description="也接受直接截去多余位数（如 4.3478% 写作 4.34%）")
 
 
-def _rounded(exact: Decimal, places: int, mode) -> Decimal:
+def _decimals(d: Decimal) -> int:
+    """Digits after the point as written (4.34 → 2; 35 → 0)."""
+    exponent = d.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _rounded(exact: Decimal, places: int, mode: str) -> Decimal:
     return exact.quantize(Decimal(1).scaleb(-places), rounding=mode)
 
 
 def percent_ok(stated: Decimal, num: Decimal, den: Decimal, half_even: bool = True, truncation: bool = False) -> bool:
     if den <= 0:
         return True
-    places = max(0, -stated.as_tuple().exponent)
+    places = _decimals(stated)
     exact = num * 100 / den
     modes = [ROUND_HALF_UP] + ([ROUND_HALF_EVEN] if half_even else []) + ([ROUND_DOWN] if truncation else [])
     return any(_rounded(exact, places, m) == stated for m in modes)
@@ -289,9 +299,9 @@ class TextTablePercentage(Kind):
             return
         o = self.options
         metrics = report.metrics
-        dens = [("（七）总计", metrics.value("handled")), ("新收与上年结转之和", metrics.value("in_total")),
-                ("本年新收", metrics.value("new"))]
-        dens = [(name, tv) for name, tv in dens if tv is not None and tv.value > 0]
+        candidates = [("（七）总计", metrics.value("handled")), ("新收与上年结转之和", metrics.value("in_total")),
+                      ("本年新收", metrics.value("new"))]
+        dens = [(name, tv) for name, tv in candidates if tv is not None and tv.value > 0]
         if not dens:
             return
         for c in report.claims.read(o.scope_patterns).claims:
@@ -311,7 +321,7 @@ class TextTablePercentage(Kind):
                    for n in nums for _, d in dens):
                 continue
             den_name, den = dens[0]
-            places = max(0, -stated.as_tuple().exponent)
+            places = _decimals(stated)
             exact = tv.value * 100 / den.value
             exp = _rounded(exact, places, ROUND_HALF_UP)
             formula = f"{number_text(tv.value)}÷{number_text(den.value)}（{den_name}）={exact.quantize(Decimal('0.0001'))}%"

@@ -32,7 +32,9 @@ def figure_key(block_index: int, end: int) -> str:
 
 
 def disagreements(metrics: Metrics, claim: Claim) -> list[tuple[tuple[str, ...], TableValue, Decimal]]:
-    """[(metrics, table value, stated)] that disagree; [] when consistent or not comparable."""
+    """[(metrics, table value, stated)] that disagree; [] when consistent or not comparable (or no count)."""
+    if claim.number is None:
+        return []
     n = Decimal(claim.number)
     if claim.ambiguous:
         a = metrics.value("new")
@@ -45,7 +47,7 @@ def disagreements(metrics: Metrics, claim: Claim) -> list[tuple[tuple[str, ...],
             return [(("new",), a, n)]
         return [(("new",), a, n), (("in_total",), b, n)]
     if claim.combine == "each":
-        bad = []
+        bad: list[tuple[tuple[str, ...], TableValue, Decimal]] = []
         for m in claim.metrics:
             tv = metrics.value(m, claim.s4_block)
             if tv is None:
@@ -66,21 +68,21 @@ def disagreements(metrics: Metrics, claim: Claim) -> list[tuple[tuple[str, ...],
 def shares_of_the_table(metrics: Metrics, claims: list[Claim]) -> set[int]:
     """Scoped counts of one sentence that together make the table's number (其中区政府52件，各部门118件，各街道17件
     = 表三新收187): each is a share of the whole, not a different count of it (ids of those claims)."""
-    groups: dict[tuple[object, ...], list[Claim]] = {}
+    groups: dict[tuple[object, ...], list[tuple[Claim, int]]] = {}
     for c in claims:
         if c.number is not None and c.scope is not None and c.combine == "sum":
-            groups.setdefault((c.block.index, c.sentence, c.metrics, c.s4_block, c.ambiguous), []).append(c)
+            groups.setdefault((c.block.index, c.sentence, c.metrics, c.s4_block, c.ambiguous), []).append((c, c.number))
     out: set[int] = set()
     for cs in groups.values():
-        total = sum(c.number for c in cs)
+        total = sum(n for _, n in cs)
         # 全区共收到57件，其中区政府20件，各部门30件，各街道7件: the first is the total of the others
-        stated = [c for c in cs if 2 * c.number == total and len(cs) > 2]
-        shares = [c for c in cs if c is not stated[0]] if stated else cs
+        stated = [c for c, n in cs if 2 * n == total and len(cs) > 2]
+        shares = [(c, n) for c, n in cs if c is not stated[0]] if stated else cs
         if len(shares) < 2:
             continue
-        whole = replace(shares[0], number=sum(c.number for c in shares))
+        whole = replace(shares[0][0], number=sum(n for _, n in shares))
         if not disagreements(metrics, whole):
-            out.update(id(c) for c in shares)
+            out.update(id(c) for c, _ in shares)
     return out
 
 

@@ -125,6 +125,8 @@ from .prose_reading import (
     Sentence,
     approximate_before,
     cn_int,
+    group_name,
+    match_end,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -198,7 +200,7 @@ class _Reader:
         q = clause.rfind("其中")
         if q >= 0:
             rest = self.scope_ctx.text[clause_start + q + 2:upto].lstrip("　")
-            rest = rest[_QIZHONG_FILL.match(rest).end():]
+            rest = rest[match_end(_QIZHONG_FILL, rest):]
             # 其中因本机关不掌握…无法提供12件, 其中行政执法案卷3件: a reason, not another subject
             if not KEYWORD.match(rest) and not _REASON_LEAD.match(rest) and not _REASON.match(rest):
                 return "其中" + rest[:6]
@@ -214,7 +216,7 @@ class _Reader:
         self.stripped = sent.strip()  # one copy per sentence, shared by its claims
         self.kw_ends = [k.end() for k in kws]  # increasing: the keywords do not overlap
         self.kw_starts = [k.start() for k in kws]
-        self._s4_kws = [k for k in kws if FAMILY_OF[k.lastgroup] == "s4block"]
+        self._s4_kws = [k for k in kws if FAMILY_OF[group_name(k)] == "s4block"]
         self._s4_ends = [k.end() for k in self._s4_kws]
         self._s4_starts = [k.start() for k in self._s4_kws]
         self._s4_at = {b: [i for i, k in enumerate(self._s4_kws) if k.lastgroup == b] for b in S4_BLOCKS_OF}
@@ -304,7 +306,7 @@ class _Reader:
         for m in PCT_ONLY.finditer(sent):
             if s0 + m.start("pct") in taken or APPROX_PCT.search(m.group(0)):
                 continue
-            metrics = tuple(k.lastgroup for k in KEYWORD.finditer(m.group("kws")))
+            metrics = tuple(group_name(k) for k in KEYWORD.finditer(m.group("kws")))
             if not metrics or any(FAMILY_OF[x] != "s3res" for x in metrics) or self._doc_attr(m.start()):
                 continue
             clause_start = self.ctx.clause_start(m.start())[0]
@@ -383,9 +385,9 @@ class _Reader:
                     return []  # 因申请人撤回不予处理2件: a part of the group for a reason the table has no row for
                 metrics = sub or metrics
         else:
-            sub = self._sub_item_part(sent, kws, tokens, ti, clause_start)
-            if sub is not None:  # 不予公开5件（含行政执法案卷3件）
-                metrics, start = sub
+            part = self._sub_item_part(sent, kws, tokens, ti, clause_start)
+            if part is not None:  # 不予公开5件（含行政执法案卷3件）
+                metrics, start = part
                 return self._finish(block, s0, sent, metrics, number, unit, clause_start, start, t1, t0, "sum",
                                     seen, kws)
             return self._number_first(block, s0, sent, kws, number, unit, clause_start, prefix, t0, t1, seen,
@@ -427,7 +429,7 @@ class _Reader:
         t0 = tokens[ti].start()
         prev = tokens[ti - 1].end() if ti > 0 else 0
         p = max(clause_start, prev)
-        p += _PART_LEAD.match(sent, p, t0).end() - p
+        p = match_end(_PART_LEAD, sent, p, t0)
         name = sent[p:t0]
         found = list(_REASON.finditer(name))
         if not found or not _SUB_NAME.fullmatch(name) or KEYWORD.search(name):
@@ -447,7 +449,7 @@ class _Reader:
         between = sent[group.end():p]
         if not _SUB_MARKER.search(between) or len(between) > 60:
             return None  # 不予公开5件，行政执法案卷… without 其中/含/（: not a breakdown
-        subs = tuple(dict.fromkeys(m.lastgroup.replace("__", ".") for m in found))
+        subs = tuple(dict.fromkeys(group_name(m).replace("__", ".") for m in found))
         if any(base_metric(x) != group.lastgroup for x in subs):
             return None
         return subs, p
@@ -456,17 +458,17 @@ class _Reader:
         """The sub-items of ``group`` a reason before its keyword names (因属于行政执法案卷不予公开3件); None for the whole
         group (no reason, or 因本机关不掌握等原因); () for a reason the table has no row for."""
         text = sent[clause_start:kw_start]
-        lead = _REASON_FILL.match(text).end()
+        lead = match_end(_REASON_FILL, text)
         if lead == len(text) and clause_start > 0:  # 因属于行政执法案卷，不予公开3件
             prev0 = self.ctx.clause_start(clause_start - 1)[0]
-            if _REASON_LEAD.match(sent, prev0 + _REASON_FILL.match(sent, prev0).end()):
+            if _REASON_LEAD.match(sent, match_end(_REASON_FILL, sent, prev0)):
                 text = sent[prev0:kw_start]
         found = list(_REASON.finditer(text))
         if not found:
             return () if _REASON_LEAD.search(text) else None
         if _REASON_ETC.search(text, found[-1].end()):
             return None  # 因本机关不掌握等原因无法提供: the whole group
-        subs = tuple(dict.fromkeys(m.lastgroup.replace("__", ".") for m in found))
+        subs = tuple(dict.fromkeys(group_name(m).replace("__", ".") for m in found))
         if any(base_metric(x) != group for x in subs):
             return ()
         return subs

@@ -39,7 +39,7 @@ def cell_value(table: StatTable, row: str, col: str, notes: list[str]) -> tuple[
         return None
     v = c.value
     if v.is_number:
-        return v.number, c
+        return v.arithmetic, c  # a number's own value
     if v.kind == "text":
         return None
     if not table.has_numbers:
@@ -54,11 +54,11 @@ APPLICANT_COLS = ("natural_person", "commercial", "research", "social_welfare", 
 def _s3_row(table: StatTable, row: str) -> TableValue | None:
     notes: list[str] = []
     c = table.get(row, "total")
-    parts = [table.get(row, col) for col in APPLICANT_COLS]
-    parts_ok = not any(p is None or p.value.kind == "text" for p in parts)
+    parts = [p for col in APPLICANT_COLS if (p := table.get(row, col)) is not None and p.value.kind != "text"]
+    parts_ok = len(parts) == len(APPLICANT_COLS)  # every applicant column there, none of them text
     if c is not None and c.value.is_number:
         alt = sum((p.value.arithmetic for p in parts), Decimal(0)) if parts_ok else None
-        return TableValue(c.value.number, [c], alt=alt if alt != c.value.number else None)
+        return TableValue(c.value.arithmetic, [c], alt=alt if alt != c.value.arithmetic else None)
     if c is not None and c.value.kind == "text":
         return None
     # 总计 blank or missing: the six applicant columns
@@ -114,20 +114,24 @@ def table_value(stats: Mapping[str, StatTable], metric: str, s4_block: str | Non
     return None
 
 
+_RESULTS = ("upheld", "corrected", "other", "pending")
+
+
 def s4_cell(t: StatTable, block: str, res: str) -> TableValue | None:
+    """One result (``total``: its cell, or the four results when it is blank) of one block of table 四."""
     notes: list[str] = []
     got = cell_value(t, "cases", f"{block}.{res}", notes)
     if got is None:
         return None
     v, c = got
     if res == "total" and c.value.is_number:
-        parts = [cell_value(t, "cases", f"{block}.{r}", []) for r in ("upheld", "corrected", "other", "pending")]
-        alt = sum((p[0] for p in parts), Decimal(0)) if all(p is not None for p in parts) else None
+        parts = [p for r in _RESULTS if (p := cell_value(t, "cases", f"{block}.{r}", [])) is not None]
+        alt = sum((p[0] for p in parts), Decimal(0)) if len(parts) == len(_RESULTS) else None
         return TableValue(v, [c], notes, alt=alt if alt != v else None)
     if res == "total" and not c.value.is_number:
         # 总计 blank: the four results
-        parts = [cell_value(t, "cases", f"{block}.{r}", []) for r in ("upheld", "corrected", "other", "pending")]
-        if any(p is None for p in parts):
+        parts = [p for r in _RESULTS if (p := cell_value(t, "cases", f"{block}.{r}", [])) is not None]
+        if len(parts) != len(_RESULTS):
             return None
         return TableValue(sum((p[0] for p in parts), Decimal(0)), [p[1] for p in parts],
                           [f"{c.pointer}为空，按四种结果之和计算"])
@@ -136,11 +140,12 @@ def s4_cell(t: StatTable, block: str, res: str) -> TableValue | None:
 
 def sum_values(parts: list[TableValue | None]) -> TableValue | None:
     """The sum of several values (None when one is missing), their cells and notes together."""
-    if any(p is None for p in parts):
+    present = [p for p in parts if p is not None]
+    if len(present) != len(parts):
         return None
     out = TableValue(Decimal(0), [])
     alt = Decimal(0)
-    for p in parts:
+    for p in present:
         out.value += p.value
         out.cells += p.cells
         out.notes += p.notes
@@ -156,11 +161,11 @@ def agrees(tv: TableValue, n: Decimal) -> bool:
 
 # -- applicant columns of table 三 ------------------------------------------------------------------------
 
-PART_COLS = {"natural_person": ("natural_person",), "org": APPLICANT_COLS[1:], "commercial": ("commercial",),
+PART_COLS: dict[str, tuple[str, ...]] = {"natural_person": ("natural_person",), "org": APPLICANT_COLS[1:], "commercial": ("commercial",),
              "research": ("research",), "social_welfare": ("social_welfare",), "legal_service": ("legal_service",),
              "other_org": ("other_org",)}
 # the rows of table 三 a total's keyword names; 收到/共计: 本年新收, or 新收 + 上年结转 (both readings)
-READINGS = {"new": [("new",)], "handled": [("result.total",)], "received": [("new",), ("new", "carried_over")],
+READINGS: dict[str, list[tuple[str, ...]]] = {"new": [("new",)], "handled": [("result.total",)], "received": [("new",), ("new", "carried_over")],
             "in_total": [("new",), ("new", "carried_over")]}
 
 

@@ -43,6 +43,7 @@ from .prose_reading import (
     SENT_END,
     SentenceTime,
     approximate_before,
+    group_name,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -143,13 +144,14 @@ class _Reader:
             if got is None and last_doc_row is not None:
                 cm = _CONTINUE.match(clause)  # ，废止1件，现行有效12件: the documents of the clause before
                 if cm is not None and f.group("unit") in _DOC_UNITS:
-                    what = _DOC_WHAT.match(cm.group("what"))
-                    got = (last_doc_row, what.lastgroup if what else None, cm.start("what"), ())
-            if got is None or got[1] is None:
+                    wm = _DOC_WHAT.match(cm.group("what"))
+                    got = (last_doc_row, group_name(wm) if wm else None, cm.start("what"), ())
+            what = got[1] if got is not None else None
+            if got is None or what is None:
                 if _ROW.search(clause):
                     last_doc_row = None
                 continue
-            row, what, wstart, also = got
+            row, _, wstart, also = got
             last_doc_row = row if row in DOC_ROWS else None
             before = sent[max(0, f.start() - 6):f.start()]
             if (CHANGE.search(clause) or PAST.search(clause) or APPROX_CLAUSE.search(clause)
@@ -160,7 +162,7 @@ class _Reader:
             if what == "issued" and amend:
                 continue  # 制发 may count amendments: 新制定5件，修改4件
             scope = None
-            if scope_first is not None and scope_first.start() < f.start():
+            if scope_first is not None and self.scope is not None and scope_first.start() < f.start():
                 # the first scope word of the sentence (searched again only when it runs past the number)
                 sm = scope_first if scope_first.end() <= f.end() else self.scope.search(scoped, 0, f.end())
                 scope = sm.group(0) if sm is not None else None
@@ -185,7 +187,7 @@ class _Reader:
         also: tuple[str, ...] = ()
         if len(rows) >= 2 and _ROW_JOIN.match(clause[rows[-2].end():rows[-1].start()]) \
                 and (rows[-2].lastgroup in DOC_ROWS) == (row in DOC_ROWS) and rows[-2].lastgroup != row:
-            also = (rows[-2].lastgroup,)  # 制发规章和行政规范性文件51件: both rows
+            also = (group_name(rows[-2]),)  # 制发规章和行政规范性文件51件: both rows
             start = min(start, rows[-2].start())
         return row, what, start, also
 
@@ -196,7 +198,7 @@ class _Reader:
             pass
         if rm is None:
             return None
-        row = rm.lastgroup
+        row = group_name(rm)
         after = clause[rm.end():]
         if row == "fees":
             if unit not in _MONEY or not re.match(rf"^(?:金额|收费金额|收入)?{_FILL}", after):
@@ -229,10 +231,10 @@ class _Reader:
                 break
             wm = w
         if wm is not None and _GAP_WHAT_ROW.match(clause[wm.end():rm.start()]) and _GAP_ROW_NUM.match(after):
-            return row, wm.lastgroup, wm.start()
+            return row, group_name(wm), wm.start()
         wm = _DOC_WHAT.search(after)  # the verb after: 行政规范性文件现行有效12件
         if wm is not None and not after[:wm.start()].strip("的共") and _GAP_WHAT_NUM.match(after[wm.end():]):
-            return row, wm.lastgroup, rm.start()
+            return row, group_name(wm), rm.start()
         return row, None, rm.start()
 
 

@@ -14,6 +14,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+# -- matches -------------------------------------------------------------------------------------
+
+def group_name(m: re.Match[str]) -> str:
+    """The name of the alternative that matched, for patterns whose alternatives are all named groups."""
+    return m.lastgroup or ""
+
+
+def match_end(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> int:
+    """Where a pattern that may match the empty string (``(?:，|其中)*``) stops matching at ``pos``."""
+    m = pattern.match(text, pos) if endpos is None else pattern.match(text, pos, endpos)
+    return m.end() if m is not None else pos
+
+
 # -- numbers -------------------------------------------------------------------------------------
 
 YEAR_NUMERAL = r"(?:\d{4}|[二〇零一两三四五六七八九]{4})"  # a year written in digits or numerals
