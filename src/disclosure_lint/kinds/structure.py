@@ -34,13 +34,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
 from ..model import Block
 from ..report import catalogue as cat
 from ..report import structure as rs
+from ..report.annual import AnnualReport
 from ..report.sections import Section
 from ..report.structure import (
     EMPHASIS,
@@ -60,7 +61,17 @@ TABLE_NAMES = rs.TABLE_NAMES
 _NUMERAL = rs.NUMERAL
 
 
-def analyse(report) -> rs.Structure:
+def _position(sec: Section) -> int:
+    """The canonical position (0–5) of a recognised section (one whose id is set)."""
+    return SPEC_INDEX[sec.id or ""]
+
+
+def _spec(sec: Section) -> cat.SectionSpec:
+    """The canonical part a recognised section (one whose id is set) stands for."""
+    return cat.SECTION_BY_ID[sec.id or ""]
+
+
+def analyse(report: AnnualReport) -> rs.Structure:
     return report.structure
 
 
@@ -108,7 +119,7 @@ class MissingSection(Kind):
     Options = KindOptions
     params = frozenset({"numeral", "expected", "basis", "detail"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         st = analyse(report)
         if not (st.applies and st.unified):
             return
@@ -119,7 +130,7 @@ class MissingSection(Kind):
             expected = _spec_label(spec)
             slot = st.slots.get(spec.id)
             params = {"numeral": spec.numeral, "expected": expected, "basis": spec.basis, "detail": ""}
-            ev = {"expected": expected, "actual": "未找到", "section_id": spec.id, "basis": spec.basis,
+            ev: dict[str, object] = {"expected": expected, "actual": "未找到", "section_id": spec.id, "basis": spec.basis,
                   "format_version": report.format_version}
             if slot is not None:
                 ev["actual"] = slot.label
@@ -152,23 +163,23 @@ class SectionOrder(Kind):
     Options = SectionOrderOptions
     params = frozenset({"problem"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         st = analyse(report)
         if not (st.applies and st.unified):
             return
         canon = [s for s in st.mains if s.id is not None and st.by_id.get(s.id) is s]
         if not canon:
             return
-        idx = [SPEC_INDEX[s.id] for s in canon]
+        idx = [_position(s) for s in canon]
         keep = _lis(idx)
         in_order = [s for i, s in enumerate(canon) if i in keep]
         skip: set[int] = set()
         for i, s in enumerate(canon):
             if i in keep:
                 continue
-            k = SPEC_INDEX[s.id]
-            before = [x for x in in_order if SPEC_INDEX[x.id] < k]
-            after = [x for x in in_order if SPEC_INDEX[x.id] > k]
+            k = _position(s)
+            before = [x for x in in_order if _position(x) < k]
+            after = [x for x in in_order if _position(x) > k]
             if before and after:
                 where = f"应排在“{before[-1].label}”之后、“{after[0].label}”之前"
             elif before:
@@ -184,8 +195,8 @@ class SectionOrder(Kind):
             jumped = [x for x in in_order if lo <= x.heading.index <= hi]
             skip.update(id(x) for x in jumped)
             problem = f"“{s.label}”的位置不对，{where}"
-            spec_num = cat.SECTION_BY_ID[s.id].numeral
-            if s.numeral != spec_num or any(x.number != SPEC_INDEX[x.id] + 1 for x in jumped):
+            spec_num = _spec(s).numeral
+            if s.numeral != spec_num or any(x.number != _position(x) + 1 for x in jumped):
                 problem += "，调整后各部分应依次编号为“一、”至“六、”"
             yield _heading_hit(
                 s, params={"problem": problem},
@@ -199,7 +210,7 @@ class SectionOrder(Kind):
             if id(s) in skip:
                 cur_off = 0
                 continue
-            exp = SPEC_INDEX[s.id] + 1
+            exp = _position(s) + 1
             off: object = "none" if s.number is None else s.number - exp
             if off == 0 or (off == "none" and not self.options.check_unnumbered):
                 cur_off = 0
@@ -214,7 +225,7 @@ class SectionOrder(Kind):
 
     def _numbering_hit(self, st: Structure, g: list[Section]) -> Hit:
         first = g[0]
-        exps = [cat.SECTION_BY_ID[s.id].numeral for s in g]
+        exps = [_spec(s).numeral for s in g]
         fixes = []
         for s, e in zip(g, exps):
             if s.number is None:
@@ -232,7 +243,7 @@ class SectionOrder(Kind):
                            f"“{exps[0]}、”至“{exps[-1]}、”")
             desc = "补上序号"
         else:
-            off = first.number - SPEC_INDEX[first.id] - 1
+            off = first.number - _position(first) - 1
             cause = self._cause(st, first, off)
             if len(g) == 1:
                 problem = f"“{first.label}”的序号错误，应为“{exps[0]}、”{cause}"
@@ -240,7 +251,7 @@ class SectionOrder(Kind):
                 problem = (f"从“{first.label}”起，{len(g)}个部分的序号整体{'后移' if off > 0 else '前移'}了"
                            f"{abs(off)}位，应依次为“{exps[0]}、”至“{exps[-1]}、”{cause}")
             desc = "改正序号"
-        ev = {"expected": [f"{e}、{s.title}" for s, e in zip(g, exps)],
+        ev: dict[str, Any] = {"expected": [f"{e}、{s.title}" for s, e in zip(g, exps)],
               "actual": [s.label for s in g], "sections": [s.id for s in g]}
         if len(g) == 1:
             ev["expected"], ev["actual"] = ev["expected"][0], ev["actual"][0]
@@ -256,7 +267,7 @@ class SectionOrder(Kind):
             if extra:
                 return f"（前面多出了“{extra[-1].label}”）"
         elif off < 0:
-            k = SPEC_INDEX[first.id]
+            k = _position(first)
             missing = [_spec_label(s) for s in cat.SECTIONS[:k] if s.id not in st.by_id and s.id not in st.slots]
             if missing:
                 return f"（前面缺少{_quote_labels(missing)}）"
@@ -297,7 +308,7 @@ class NonUnifiedFormat(Kind):
     Options = NonUnifiedFormatOptions
     params = frozenset({"format_name", "missing_sections", "missing_tables"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         st = analyse(report)
         if not st.applies or st.unified:
             return
@@ -320,16 +331,18 @@ class NonUnifiedFormat(Kind):
             nums = "、".join(cat.SECTION_BY_ID[sid].numeral for sid in missing_tables)
             parts.append(f"缺少第{nums}部分的统计表")
         found = list(dict.fromkeys(s.label for s in st.sections))
+        format_name = cat.FORMAT_NAMES.get(fv or "", fv)
+        missing_table_names = [f"{cat.SECTION_BY_ID[s].numeral}、{TABLE_NAMES[s]}" for s in missing_tables]
         ev = {
-            "expected": cat.FORMAT_NAMES.get(fv, fv),
+            "expected": format_name,
             "actual": "未采用统一格式（自由行文）",
             "format_version": fv, "year": report.year, "year_source": report.year_source,
             "missing_sections": missing,
-            "missing_tables": [f"{cat.SECTION_BY_ID[s].numeral}、{TABLE_NAMES[s]}" for s in missing_tables],
+            "missing_tables": missing_table_names,
             "found_sections": found,
         }
-        params = {"format_name": cat.FORMAT_NAMES.get(fv, fv), "missing_sections": "；".join(parts),
-                  "missing_tables": "、".join(ev["missing_tables"])}
+        params = {"format_name": format_name, "missing_sections": "；".join(parts),
+                  "missing_tables": "、".join(missing_table_names)}
         b = report.title_block or (report.text_blocks[0] if report.text_blocks else None)
         if b is None:
             yield Hit(params=params, evidence=ev, key="non-unified")
@@ -364,7 +377,7 @@ class EmptySection(Kind):
         super().__init__(rule, options, config)
         self._empty = {PUNCT.sub("", p) for p in options.empty_phrases}
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         st = analyse(report)
         sec = st.by_id.get(self.options.section)
         if sec is None or (report.truncation is not None and sec.id in report.truncation.unchecked):
@@ -417,7 +430,7 @@ class MissingTable(Kind):
     Options = MissingTableOptions
     params = frozenset({"section", "table", "basis"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         st = analyse(report)
         if not (st.applies and st.unified):
             return
@@ -446,7 +459,7 @@ class NonstandardSectionTitle(Kind):
     Options = KindOptions
     params = frozenset({"actual", "expected"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         st = analyse(report)
         if not (st.applies and st.unified):
             return
@@ -476,7 +489,7 @@ class SectionTitleTypo(Kind):
     Options = KindOptions
     params = frozenset({"actual", "expected"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         st = analyse(report)
         if not (st.applies and st.unified):
             return
@@ -505,7 +518,7 @@ class ExtraSection(Kind):
     Options = KindOptions
     params = frozenset({"actual", "where"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         st = analyse(report)
         if not (st.applies and st.unified):
             return
@@ -526,7 +539,7 @@ class SubsectionNumberedAsSection(Kind):
     Options = KindOptions
     params = frozenset({"parent", "first", "count", "expected"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         st = analyse(report)
         if not (st.applies and st.unified):
             return

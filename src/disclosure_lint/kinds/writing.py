@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
+from ..report.annual import AnnualReport
 from ..report.stats.schema import SHORT_NAMES
 from . import register
 from .base import CappedOptions, FixEdit, Hit, Kind
@@ -56,7 +57,7 @@ class DoubledText(Kind):
     Options = DoubledTextOptions
     params = frozenset({"unit", "what"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         return self._hits(report)
 
     def _hits(self, report) -> Iterator[Hit]:
@@ -82,7 +83,7 @@ class EnumerationSequence(Kind):
     Options = WritingOptions
     params = frozenset({"marker", "previous", "expected", "problem"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         return self._hits(report)
 
     def _hits(self, report) -> Iterator[Hit]:
@@ -116,7 +117,7 @@ class MissingCount(Kind):
     Options = WritingOptions
     params = frozenset({"item", "unit", "sibling"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         return self._hits(report)
 
     def _hits(self, report) -> Iterator[Hit]:
@@ -132,8 +133,6 @@ class MissingCount(Kind):
                            evidence={"expected": f"{span.text[:unit_at - span.start]}N{cl.unit}",
                                      "actual": span.text, "siblings": [n.span.text for n in numbered]},
                            key=f"{span.text}@{_context(span)}")
-
-
 
 
 def _cell_offset(block, cell) -> int | None:
@@ -157,7 +156,7 @@ class TableLabelTypo(Kind):
     Options = WritingOptions
     params = frozenset({"table", "written", "official", "edits"})
 
-    def check(self, report) -> Iterator[Hit]:
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
         return self._hits(report)
 
     def _hits(self, report) -> Iterator[Hit]:

@@ -77,7 +77,7 @@ class Piece:
 
     def place(self, offset: int) -> tuple:
         """(page, line) of a character: two characters on different lines are not adjacent."""
-        loc = self.cell.locate(offset) if self.cell is not None else self.block.locate(self.base + offset)
+        loc = self.cell.locate(offset) if self.cell is not None else self.block.locate((self.base or 0) + offset)
         return (loc.page, loc.line)
 
     def block_offset(self, offset: int) -> int | None:
