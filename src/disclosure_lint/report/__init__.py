@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Document
+from ..readers._lines import block_limit_notice
 from .annual import AnnualReport, Overrides
 from .sections import TEXT_KINDS, Section
 
@@ -25,8 +26,6 @@ def interpret(document: Document, overrides: Overrides | None = None, limits: Li
 def _within_limits(doc: Document, limits: Limits) -> Document:
     if len(doc.blocks) <= limits.max_blocks:
         return doc
-    from ..readers._lines import block_limit_notice
-
     nxt = doc.blocks[limits.max_blocks]
     meta = dict(doc.meta or {})
     meta["notices"] = [*(meta.get("notices") or ()),

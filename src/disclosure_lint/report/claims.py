@@ -75,28 +75,28 @@ from typing import TYPE_CHECKING, Literal
 
 from ..model import Block
 from .claim_context import (
-    _ALL_APPLICANTS,
-    _NONE_APP,
-    _NONE_BAD_MID,
-    _NONE_CARRIED,
-    _NONE_MID_OK,
-    _NONE_S4,
-    _NONE_S4_BAD_AFTER,
-    _OUTCOME_WORDS,
-    _REASON,
-    _REASON_ETC,
-    _REASON_LEAD,
-    _REVIEWER,
-    _UPHELD,
-    _WIDER,
+    ALL_APPLICANTS,
     DEFAULT_SCOPE,
+    NONE_APP,
+    NONE_BAD_MID,
+    NONE_CARRIED,
+    NONE_MID_OK,
+    NONE_S4,
+    NONE_S4_BAD_AFTER,
+    OUTCOME_WORDS,
+    REASON,
+    REASON_ETC,
+    REASON_LEAD,
+    REVIEWER,
     SUB_ITEM_LABELS,
     SUB_ITEMS,
-    _blank,
-    _upheld_outcomes,
+    UPHELD,
+    WIDER,
     base_metric,
+    blank_out,
     doc_attr,
     scope_regex,
+    upheld_outcomes,
 )
 from .claim_keywords import (
     APPROX_PCT,
@@ -202,7 +202,7 @@ class _Reader:
             rest = self.scope_ctx.text[clause_start + q + 2:upto].lstrip("　")
             rest = rest[match_end(_QIZHONG_FILL, rest):]
             # 其中因本机关不掌握…无法提供12件, 其中行政执法案卷3件: a reason, not another subject
-            if not KEYWORD.match(rest) and not _REASON_LEAD.match(rest) and not _REASON.match(rest):
+            if not KEYWORD.match(rest) and not REASON_LEAD.match(rest) and not REASON.match(rest):
                 return "其中" + rest[:6]
         return None
 
@@ -220,12 +220,12 @@ class _Reader:
         self._s4_ends = [k.end() for k in self._s4_kws]
         self._s4_starts = [k.start() for k in self._s4_kws]
         self._s4_at = {b: [i for i, k in enumerate(self._s4_kws) if k.lastgroup == b] for b in S4_BLOCKS_OF}
-        self._wider = list(_WIDER.finditer(sent)) if "其中" in sent else []
+        self._wider = list(WIDER.finditer(sent)) if "其中" in sent else []
         self._wider_starts = [w.start() for w in self._wider]
         self.ctx = Sentence(sent)
         # 收到自然人、法人或其他组织提出的申请58件 names every applicant, 市政府办公厅 in that office's own
         # report names the reporting body: neither is a narrower scope
-        masked = self.masker(_ALL_APPLICANTS.sub(_blank, sent))
+        masked = self.masker(ALL_APPLICANTS.sub(blank_out, sent))
         self.scope_ctx = Sentence(masked) if masked != sent else self.ctx
         in_s4 = block.index in self.s4_blocks
         disclosure = bool(_DISCLOSURE.search(sent)) or in_s4
@@ -411,9 +411,9 @@ class _Reader:
             # 11件行政复议、9件行政诉讼: the number counts the cases named after it; 尚有1件行政复议、3件行政诉讼尚未审结:
             # the pending ones
             tail = sent[kw_end:self.ctx.clause_end(kw_end)]
-            if re.search(_OUTCOME_WORDS["pending"], tail):
+            if re.search(OUTCOME_WORDS["pending"], tail):
                 metric, s4_block = "pending", metric
-            elif re.search(r"维持|审结|" + _OUTCOME_WORDS["corrected"] + "|" + _OUTCOME_WORDS["other"], tail):
+            elif re.search(r"维持|审结|" + OUTCOME_WORDS["corrected"] + "|" + OUTCOME_WORDS["other"], tail):
                 return []
         elif except_ and FAMILY_OF[metric] == "s4res":
             pass  # 复议后起诉案件除1件尚未审结外: the group named before
@@ -431,7 +431,7 @@ class _Reader:
         p = max(clause_start, prev)
         p = match_end(_PART_LEAD, sent, p, t0)
         name = sent[p:t0]
-        found = list(_REASON.finditer(name))
+        found = list(REASON.finditer(name))
         if not found or not _SUB_NAME.fullmatch(name) or KEYWORD.search(name):
             return None
         group = None
@@ -461,12 +461,12 @@ class _Reader:
         lead = match_end(_REASON_FILL, text)
         if lead == len(text) and clause_start > 0:  # 因属于行政执法案卷，不予公开3件
             prev0 = self.ctx.clause_start(clause_start - 1)[0]
-            if _REASON_LEAD.match(sent, match_end(_REASON_FILL, sent, prev0)):
+            if REASON_LEAD.match(sent, match_end(_REASON_FILL, sent, prev0)):
                 text = sent[prev0:kw_start]
-        found = list(_REASON.finditer(text))
+        found = list(REASON.finditer(text))
         if not found:
-            return () if _REASON_LEAD.search(text) else None
-        if _REASON_ETC.search(text, found[-1].end()):
+            return () if REASON_LEAD.search(text) else None
+        if REASON_ETC.search(text, found[-1].end()):
             return None  # 因本机关不掌握等原因无法提供: the whole group
         subs = tuple(dict.fromkeys(group_name(m).replace("__", ".") for m in found))
         if any(base_metric(x) != group for x in subs):
@@ -494,8 +494,8 @@ class _Reader:
         scope = self._scope(sent, end, clause_start, kw_start)
         if scope is not None and scope.startswith("其中") and all(m in SUB_ITEM_LABELS for m in metrics):
             scope = None  # 其中本机关不掌握相关政府信息12件: the sub-item of the group before, not another subject
-        if scope is None and FAMILY_OF[metric] in ("s4block", "s4res") and self.ctx.search(_REVIEWER, end):
-            scope = self.ctx.search(_REVIEWER, end).group(0)
+        if scope is None and FAMILY_OF[metric] in ("s4block", "s4res") and self.ctx.search(REVIEWER, end):
+            scope = self.ctx.search(REVIEWER, end).group(0)
         if scope is None:
             # 被申请行政复议3件，其中涉及政府信息公开2件: the first number is wider than the table
             wi = bisect_left(self._wider_starts, end)
@@ -559,7 +559,7 @@ class _Reader:
 
     # -- 均获维持 / 未收到申请 / 未发生复议诉讼 -----------------------------------------------------------
     def _statements(self, block, s0, sent, disclosure, out: Analysis) -> None:
-        for m in _UPHELD.finditer(sent):
+        for m in UPHELD.finditer(sent):
             if not disclosure:
                 break
             # the groups the statement is about: those named in its own part of the sentence (after the last ；
@@ -572,18 +572,18 @@ class _Reader:
                 continue
             if self.ctx.search(PAST, m.start()) or self.ctx.search(PART_YEAR, m.start()):
                 continue
-            outcomes = _upheld_outcomes(sent, m.start(), self.ctx.search)
+            outcomes = upheld_outcomes(sent, m.start(), self.ctx.search)
             if not outcomes:
                 continue
             out.statements.append(Statement("upheld", tuple(dict.fromkeys(blocks)), block, s0 + m.start(),
                                             s0 + m.end(), self.stripped, outcomes))
-        for m in _NONE_APP.finditer(sent):
+        for m in NONE_APP.finditer(sent):
             mid = m.group("mid") or ""
-            if _NONE_BAD_MID.search(mid) or self.ctx.search(_EXCEPT_WORD, m.start()) or "复议" in mid or "诉讼" in mid:
+            if NONE_BAD_MID.search(mid) or self.ctx.search(_EXCEPT_WORD, m.start()) or "复议" in mid or "诉讼" in mid:
                 continue
             if _S4_WORDS.search(sent, m.end(), self.ctx.clause_end(m.end())):
                 continue  # 未发生因政府信息公开申请答复引发的行政复议: about reviews, not applications
-            qm = _NONE_MID_OK.fullmatch(mid)
+            qm = NONE_MID_OK.fullmatch(mid)
             if qm is None:
                 continue  # 未收到涉及商业秘密的政府信息公开申请: a kind of application, not all
             persons, orgs = bool(qm.group("persons")), bool(qm.group("orgs"))
@@ -594,16 +594,16 @@ class _Reader:
             applicants = None if persons == orgs else ("natural_person" if persons else "org")
             out.statements.append(Statement("none_applications", (), block, s0 + m.start(), s0 + m.end(),
                                             self.stripped, applicants=applicants))
-        for m in _NONE_CARRIED.finditer(sent):  # 无结转下年度办理的申请
+        for m in NONE_CARRIED.finditer(sent):  # 无结转下年度办理的申请
             if (not self._year_ok(m.start(), None) or self._scope(sent, m.start(), 0, 0)
                     or self.ctx.search(PAST, m.start()) or self.ctx.search(PART_YEAR, m.start())):
                 continue
             out.statements.append(Statement("none_carried", (), block, s0 + m.start(), s0 + m.end(), self.stripped))
         if not disclosure:
             return
-        for m in _NONE_S4.finditer(sent):
+        for m in NONE_S4.finditer(sent):
             mid = m.group("mid") or ""
-            if _NONE_BAD_MID.search(mid) or _NONE_S4_BAD_AFTER.match(sent[m.end():m.end() + 4]):
+            if NONE_BAD_MID.search(mid) or NONE_S4_BAD_AFTER.match(sent[m.end():m.end() + 4]):
                 continue
             words = (m.group("what") or m.group("what2") or "") + (m.group("rest") or m.group("rest2") or "")
             blocks = []

@@ -52,7 +52,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..model import Block
-from .claim_context import _OUTCOME_WORDS
+from .claim_context import OUTCOME_WORDS as _OUTCOME_WORDS
 from .claim_keywords import KEYWORDS as _KEYWORDS
 from .claims import table_blocks
 from .prose_reading import APPLICATION as _APPLICATION
