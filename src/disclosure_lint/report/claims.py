@@ -67,6 +67,7 @@ statements of none.
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from decimal import Decimal
@@ -629,15 +630,21 @@ class ProseClaims:
     (the rules' ``scope_patterns`` option; without one, the default list)."""
 
     def __init__(self, report: AnnualReport) -> None:
-        self._report = report
+        self._report = weakref.ref(report)  # the report owns this object: no reference cycle to wait for the collector
         self._by_scope: dict[tuple[str, ...], Analysis] = {}
+
+    def _owner(self) -> AnnualReport:
+        report = self._report()
+        if report is None:  # pragma: no cover - only the report holds this object
+            raise RuntimeError("the report of these claims is gone")
+        return report
 
     def read(self, scope_patterns: Sequence[str] | None = None) -> Analysis:
         """All claims and statements, the sentences naming one of ``scope_patterns`` taken as another scope."""
         pats = tuple(DEFAULT_SCOPE if scope_patterns is None else scope_patterns)
         got = self._by_scope.get(pats)
         if got is None:
-            got = self._by_scope[pats] = _Reader(self._report, list(pats)).run()
+            got = self._by_scope[pats] = _Reader(self._owner(), list(pats)).run()
         return got
 
     @property

@@ -25,6 +25,7 @@ the sentence before the number (本级, 全区, 各部门, 政府办, 所属, �
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -260,14 +261,20 @@ class ProactiveClaims(Sequence[ProactiveClaim]):
     scope words), read once per list of scope words (the rules' ``scope_patterns`` option)."""
 
     def __init__(self, report: AnnualReport) -> None:
-        self._report = report
+        self._report = weakref.ref(report)  # the report owns this object: no reference cycle to wait for the collector
         self._by_scope: dict[tuple[str, ...], list[ProactiveClaim]] = {}
+
+    def _owner(self) -> AnnualReport:
+        report = self._report()
+        if report is None:  # pragma: no cover - only the report holds this object
+            raise RuntimeError("the report of these claims is gone")
+        return report
 
     def read(self, scope_patterns: Sequence[str] | None = None) -> list[ProactiveClaim]:
         pats = tuple(DEFAULT_SCOPE if scope_patterns is None else scope_patterns)
         got = self._by_scope.get(pats)
         if got is None:
-            got = self._by_scope[pats] = _Reader(self._report, list(pats)).run()
+            got = self._by_scope[pats] = _Reader(self._owner(), list(pats)).run()
         return got
 
     @overload
