@@ -67,7 +67,6 @@ statements of none.
 from __future__ import annotations
 
 import re
-import weakref
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from decimal import Decimal
@@ -123,6 +122,7 @@ from .prose_reading import (
     PAST,
     SENT_END,
     YEAR,
+    ProseView,
     Sentence,
     approximate_before,
     cn_int,
@@ -161,18 +161,17 @@ _INCL_CARRY = re.compile(r"(?:含|包括|包含|其中)[^。；]{0,10}?(?:上一
 
 
 class _Reader:
-    def __init__(self, report: AnnualReport, scope_patterns: list[str]):
-        self.report = report
-        self.year = report.year
-        self.masker = report.own_name_masker
+    def __init__(self, view: ProseView, scope_patterns: list[str]):
+        self.view = view
+        self.year = view.year
+        self.masker = view.masker
         self.scope = scope_regex(scope_patterns)
-        s4 = report.sections_by_id.get("s4") if hasattr(report, "sections_by_id") else None
-        self.s4_blocks = {b.index for b in s4.blocks} | {s4.heading.index} if s4 is not None else set()
-        self.skip = report.statistics_blocks
+        self.s4_blocks = view.s4
+        self.skip = view.skip
 
     def run(self) -> Analysis:
         out = Analysis()
-        for block in self.report.text_blocks:
+        for block in self.view.blocks:
             if block.index in self.skip:
                 continue
             text = block.text
@@ -630,21 +629,15 @@ class ProseClaims:
     (the rules' ``scope_patterns`` option; without one, the default list)."""
 
     def __init__(self, report: AnnualReport) -> None:
-        self._report = weakref.ref(report)  # the report owns this object: no reference cycle to wait for the collector
+        self._view = ProseView.of(report)
         self._by_scope: dict[tuple[str, ...], Analysis] = {}
-
-    def _owner(self) -> AnnualReport:
-        report = self._report()
-        if report is None:  # pragma: no cover - only the report holds this object
-            raise RuntimeError("the report of these claims is gone")
-        return report
 
     def read(self, scope_patterns: Sequence[str] | None = None) -> Analysis:
         """All claims and statements, the sentences naming one of ``scope_patterns`` taken as another scope."""
         pats = tuple(DEFAULT_SCOPE if scope_patterns is None else scope_patterns)
         got = self._by_scope.get(pats)
         if got is None:
-            got = self._by_scope[pats] = _Reader(self._owner(), list(pats)).run()
+            got = self._by_scope[pats] = _Reader(self._view, list(pats)).run()
         return got
 
     @property

@@ -25,7 +25,6 @@ the sentence before the number (本级, 全区, 各部门, 政府办, 所属, �
 from __future__ import annotations
 
 import re
-import weakref
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -42,6 +41,7 @@ from .prose_reading import (
     PAST,
     RANGE_BEFORE,
     SENT_END,
+    ProseView,
     SentenceTime,
     approximate_before,
     group_name,
@@ -103,16 +103,16 @@ _MONEY = frozenset({"万元", "亿元", "元"})
 
 
 class _Reader:
-    def __init__(self, report: AnnualReport, scope_patterns: list[str]):
-        self.report = report
-        self.year = report.year
-        self.masker = report.own_name_masker
+    def __init__(self, view: ProseView, scope_patterns: list[str]):
+        self.view = view
+        self.year = view.year
+        self.masker = view.masker
         self.scope = scope_regex(scope_patterns)
-        self.skip = report.statistics_blocks
+        self.skip = view.skip
 
     def run(self) -> list[ProactiveClaim]:
         out: list[ProactiveClaim] = []
-        for block in self.report.text_blocks:
+        for block in self.view.blocks:
             text = block.text
             if block.index in self.skip or not _ROW.search(text):
                 continue
@@ -261,20 +261,14 @@ class ProactiveClaims(Sequence[ProactiveClaim]):
     scope words), read once per list of scope words (the rules' ``scope_patterns`` option)."""
 
     def __init__(self, report: AnnualReport) -> None:
-        self._report = weakref.ref(report)  # the report owns this object: no reference cycle to wait for the collector
+        self._view = ProseView.of(report)
         self._by_scope: dict[tuple[str, ...], list[ProactiveClaim]] = {}
-
-    def _owner(self) -> AnnualReport:
-        report = self._report()
-        if report is None:  # pragma: no cover - only the report holds this object
-            raise RuntimeError("the report of these claims is gone")
-        return report
 
     def read(self, scope_patterns: Sequence[str] | None = None) -> list[ProactiveClaim]:
         pats = tuple(DEFAULT_SCOPE if scope_patterns is None else scope_patterns)
         got = self._by_scope.get(pats)
         if got is None:
-            got = self._by_scope[pats] = _Reader(self._owner(), list(pats)).run()
+            got = self._by_scope[pats] = _Reader(self._view, list(pats)).run()
         return got
 
     @overload

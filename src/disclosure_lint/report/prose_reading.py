@@ -6,13 +6,41 @@ read by :func:`cn_int`.  Around it, the words that make it no figure of the repo
 it another kind of figure (:data:`BAD_AFTER`), a change (:data:`CHANGE`), the past (:data:`PAST`), part of a year
 (:data:`PART_YEAR`), proposals and hot-line calls (:data:`OFF_TOPIC`).  :class:`SentenceTime` tells which year a
 number of a sentence is about; :class:`Sentence` holds the per-sentence facts (clauses, first matches) the claim
-reader asks for many times.
+reader asks for many times.  :class:`ProseView` is what the readers read of a report.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import Block
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .annual import AnnualReport
+
+# -- what a prose reader reads of a report -----------------------------------------------------------
+
+@dataclass(frozen=True)
+class ProseView:
+    """What the prose readers (claims, table-二 figures) read of a report, taken once: their results, cached on the
+    report, do not keep the report itself (no reference cycle)."""
+
+    blocks: Sequence[Block]  # the prose blocks (headings, paragraphs, list items)
+    year: int | None
+    masker: Callable[[str], str]  # the reporting body's names for itself blanked (report.own_name_masker)
+    skip: frozenset[int]  # the blocks of the statistics tables
+    s4: frozenset[int]  # part 四: its heading and body
+
+    @classmethod
+    def of(cls, report: AnnualReport) -> ProseView:
+        s4 = report.sections_by_id.get("s4")
+        s4_blocks = frozenset({b.index for b in s4.blocks} | {s4.heading.index}) if s4 is not None else frozenset()
+        return cls(report.text_blocks, report.year, report.own_name_masker, report.statistics_blocks, s4_blocks)
+
 
 # -- matches -------------------------------------------------------------------------------------
 
