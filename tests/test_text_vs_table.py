@@ -644,3 +644,23 @@ def test_none_applications_forms(prose):
 
 def test_none_applications_not_reviews():
     assert [d for d in run(report("本年度行政复议申请为零。")) if d.evidence.get("statement") == "none_applications"] == []
+
+
+def test_report_analyses_do_not_keep_the_report_alive():
+    """The cached analyses (claims, table-二 figures, metrics, repeats …) do not refer back to the report: a report
+    checked and dropped is freed at once, not when the cyclic collector runs."""
+    import gc
+    import weakref
+
+    gc.collect()
+    gc.disable()
+    try:
+        r = interpret(parse(report("全年共收到申请60件，其中予以公开23件。本年制发规章1件。")), Overrides(year=2023))
+        claims, figures = r.claims, r.proactive_claims
+        assert claims.claims and r.metrics.value("new") is not None and r.repeats is not None and r.prose_sums == []
+        ref = weakref.ref(r)
+        del r
+        assert ref() is None
+        assert claims.read() is claims.read() and len(figures) == 1  # the members outlive the report
+    finally:
+        gc.enable()
