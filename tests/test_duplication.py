@@ -6,7 +6,7 @@ import itertools
 import textwrap
 import time
 
-from disclosure_lint.kinds.duplication import analysis, normalize
+from disclosure_lint.report.repeats import Repeats, normalize
 
 from .conftest import codes, lint, parse
 
@@ -332,9 +332,15 @@ def test_dl602_markdown_page_printed_twice_with_differing_date_lines():
 
 def test_analysis_is_cached_per_report():
     from disclosure_lint.report import interpret
+    from disclosure_lint.report.repeats import RunParams
 
     rep = interpret(parse(SCRAPED, fmt="text"))
-    assert analysis(rep) is analysis(rep)
+    assert isinstance(rep.repeats, Repeats)
+    assert rep.repeats is rep.repeats
+    params = RunParams(min_chars=30, max_gap=3, gap_chars=40, compare_tables=True)
+    assert rep.repeats.runs(params) is rep.repeats.runs(params)  # cached per rule options
+    runs = rep.repeats.runs(params)
+    assert runs and all(later > earlier for run in runs for later, earlier in run.pairs)
 
 
 def test_linear_time_on_long_repetitive_report():

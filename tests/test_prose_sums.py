@@ -260,9 +260,10 @@ def test_many_sums_against_the_table_are_linear():
     i = text.index("## 二")
     piece = "办结申请5件，其中予以公开2件、部分公开1件、不予公开1件、无法提供1件、不予处理0件、其他处理1件。"
     t = time.perf_counter()
-    ds = run(text[:i] + piece * 5000 + "\n\n" + text[i:])
+    ds = lint(text[:i] + piece * 5000 + "\n\n" + text[i:], select=[*CODES, "DL231"])
     assert time.perf_counter() - t < 15
-    assert ds == []  # 2+1+1+1+0+1 = 6, not 5, but every part is contradicted by table 三: DL231 names them
+    # 2+1+1+1+0+1 = 6, not 5, but every part is contradicted by table 三: DL231 names them
+    assert {d.code for d in ds} == {"DL231"}
 
 
 # -- realistic documents stay quiet ---------------------------------------------------------------------------

@@ -38,6 +38,28 @@ def test_subtotal_does_not_hide_a_wrong_part():
     assert [c for c, _ in got] == ["DL231"]
 
 
+def test_sum_reported_when_the_table_check_does_not_run():
+    """The deferral is data (``covered_by`` of DL237/DL238): without the table check that names the wrong figure,
+    the sum is reported; with both running the wrong number is reported once, by the table check."""
+    prose = "全年办结56件，其中予以公开22件，部分公开5件，予以公开和部分公开共27件，不予公开5件，无法提供15件，不予处理7件，其他处理3件。"
+    text = report(prose)
+    alone = lint(text, select=["DL238"])
+    assert [d.code for d in alone] == ["DL238"]
+    both = lint(text, select=["DL231", "DL238"])
+    assert [(d.code, d.match) for d in both] == [("DL231", "不予处理7件")]
+    assert [d.code for d in lint(text, select=["DL230", "DL232", "DL238"])] == ["DL238"]  # they report nothing here
+    assert [d.code for d in lint(text, select=["DL2"], config={"ignore": ["DL231"]})
+            if d.code in ("DL231", "DL238")] == ["DL238"]
+
+
+def test_dl237_alone_reports_parts_exceeding_a_total_the_table_contradicts():
+    prose = "全年办结申请56件，其中予以公开40件、部分公开20件。"
+    text = report(prose)  # table 三: 予以公开22, 部分公开5 — with the table's values 27 ≤ 56
+    assert [d.code for d in lint(text, select=["DL237"])] == ["DL237"]
+    got = [(d.code, d.match) for d in lint(text, select=["DL237", "DL231"])]
+    assert got == [("DL231", "予以公开40件"), ("DL231", "部分公开20件")]
+
+
 # -- rt-numbers #3: results after a list of lawsuit groups --------------------------------------------------------
 
 def test_results_after_lawsuit_groups_are_not_the_last_groups_parts():

@@ -6,6 +6,7 @@ import pytest
 
 from disclosure_lint.kinds.structure import analyse
 from disclosure_lint.report import Overrides, interpret
+from disclosure_lint.report.structure import analyse as analyse_sections
 
 from .conftest import SHARED, codes, lint, parse
 
@@ -476,3 +477,21 @@ def test_sub_items_of_part_five_with_none_under_them():
     diags = dl1(md(*full(s5=("五", PARTS["s5"][1], body))))
     assert codes(diags) == ["DL104", "DL108"]
     assert "（一）（二）" in only(diags, "DL108")[0].message
+
+
+def test_section_analysis_returns_main_sections_with_their_bodies():
+    """The section analysis gives each main section its body itself (no filling afterwards); the
+    sub-items numbered as sections have none: their text is their parent's body."""
+    topics = "\n\n".join(f"{n}、{t}\n\n本年度工作平稳推进。" for n, t in (("一", "主动公开"), ("二", "依申请公开")))
+    text = md(*full(s1=("一", "总体情况", topics)))
+    report = interpret(parse(text))
+    st = analyse_sections(report)
+    assert [s.id for s in st.mains] == ["s1", "s2", "s3", "s4", "s5", "s6"]
+    for sec in st.mains:
+        assert sec.blocks == st.body(sec) and sec.blocks
+        assert st.by_id[sec.id] is sec
+    s1 = st.by_id["s1"]
+    assert any("本年度工作平稳推进" in b.text for b in s1.blocks)
+    assert st.subruns and st.subruns[0].parent is s1
+    assert all(not item.blocks for run in st.subruns for item in run.items)
+    assert report.sections == report.structure.mains

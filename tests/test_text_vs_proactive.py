@@ -255,3 +255,13 @@ def test_2019_format_words():
                                                               ("对外公开规范性文件总数31件", 30)]
     # 2021 has no 对外公开总数 column: nothing to compare
     assert run(report("对外公开规范性文件总数31件。")) == []
+
+
+def test_default_figures_are_every_figure_named():
+    from disclosure_lint.kinds.text_vs_proactive import ProactiveOptions
+    from disclosure_lint.report.proactive_claims import WHAT_LABELS, ProactiveClaims
+
+    assert ProactiveOptions().what == list(WHAT_LABELS)
+    r = interpret(parse(report("本年制发行政规范性文件3件，废止1件。")), Overrides(year=2023))
+    assert isinstance(r.proactive_claims, ProactiveClaims)
+    assert r.proactive_claims.read() is r.proactive_claims.read() and len(r.proactive_claims) == 2

@@ -8,7 +8,11 @@ from pathlib import Path
 import pytest
 
 from disclosure_lint.kinds.text_vs_table import percent_ok
-from disclosure_lint.report.claims import cn_int, find_claims
+from disclosure_lint.report import Overrides, interpret
+from disclosure_lint.report.claim_checks import disagreements
+from disclosure_lint.report.claims import ProseClaims
+from disclosure_lint.report.metrics import Metrics
+from disclosure_lint.report.prose_reading import cn_int
 
 from .conftest import SHARED, lint, parse
 
@@ -108,13 +112,34 @@ def test_clean_example_is_quiet():
     assert run(text) == []
 
 
+def test_metrics_and_claims_are_typed_members_of_the_report():
+    """report.metrics: the tables' derived values; report.claims: the prose's claims, read once per scope list."""
+    r = interpret(parse(report("全年共收到申请60件，其中予以公开23件。")), Overrides(year=2023))
+    assert isinstance(r.metrics, Metrics) and r.metrics is r.metrics
+    m = r.metrics
+    assert m.value("handled").value == 56
+    assert m.value("not_open").value == 5  # the sum of the sub-rows of （三）不予公开
+    in_total = m.value("in_total")
+    assert in_total.value == 60 and len(in_total.cells) == 2  # 新收 + 上年结转, with the two cells
+    assert m.total(("open", "partial")).value == 27
+    assert m.applicant_columns(("new",), ("natural_person",)).value == 57
+    assert m.s4_cell("review", "total").value == 3
+    assert m.value("upheld", "review").value == 2
+    assert isinstance(r.claims, ProseClaims)
+    assert r.claims.read() is r.claims.read() and r.claims.read(["全区"]) is r.claims.read(["全区"])
+    assert r.claims.read(["全区"]) is not r.claims.read()
+    received, opened = r.claims.claims
+    assert received.ambiguous and disagreements(m, received) == []  # 60 = 新收57 + 上年结转3
+    [(metrics, tv, stated)] = disagreements(m, opened)
+    assert metrics == ("open",) and tv.value == 22 and stated == 23
+    assert r.claims.single_counts[(opened.block.index, opened.end)] is opened
+
+
 def test_clean_example_prose_is_read():
     """The clean example's prose is actually understood (so quietness is not blindness)."""
     text = (ROOT / "examples" / "clean-2023.md").read_text(encoding="utf-8")
-    from disclosure_lint.report import interpret
-
     r = interpret(parse(text))
-    metrics = {"+".join(c.metrics) for c in find_claims(r).claims}
+    metrics = {"+".join(c.metrics) for c in r.claims.claims}
     assert {"new", "carried_over", "in_total", "handled", "carried_forward", "open", "partial", "not_open",
             "unavailable", "not_processed", "other", "review", "litigation", "direct", "after_review",
             "upheld", "pending"} <= metrics
@@ -522,10 +547,8 @@ def test_cn_int(s, n):
 
 
 def _claims(prose: str, year: int = 2023):
-    from disclosure_lint.report import Overrides, interpret
-
     r = interpret(parse(f"# 某某局{year}年政府信息公开工作年度报告\n\n{prose}\n"), Overrides(year=year))
-    return [("+".join(c.metrics), c.number, c.scope, c.ambiguous) for c in find_claims(r).claims]
+    return [("+".join(c.metrics), c.number, c.scope, c.ambiguous) for c in r.claims.claims]
 
 
 def test_reader_forms():
@@ -579,14 +602,14 @@ def test_table_own_total_wrong_is_not_the_prose_fault():
 def test_keyword_gate_finds_what_the_plain_alternation_finds():
     import re
 
-    from disclosure_lint.report import claims as tvt
+    from disclosure_lint.report import claim_keywords as tvt
 
-    plain = re.compile(tvt._KW_ALTERNATION)
+    plain = re.compile(tvt.KEYWORD_ALTERNATION)
     texts = [(ROOT / "examples" / "clean-2023.md").read_text(encoding="utf-8"),
              Path(__file__).read_text(encoding="utf-8")]
     texts += [f.read_text(encoding="utf-8") for f in sorted(EXCERPTS.glob("*.txt"))] if EXCERPTS.is_dir() else []
     for text in texts:
-        assert [(m.span(), m.lastgroup) for m in tvt._KW.finditer(text)] == \
+        assert [(m.span(), m.lastgroup) for m in tvt.KEYWORD.finditer(text)] == \
                [(m.span(), m.lastgroup) for m in plain.finditer(text)]
 
 
@@ -621,3 +644,23 @@ def test_none_applications_forms(prose):
 
 def test_none_applications_not_reviews():
     assert [d for d in run(report("本年度行政复议申请为零。")) if d.evidence.get("statement") == "none_applications"] == []
+
+
+def test_report_analyses_do_not_keep_the_report_alive():
+    """The cached analyses (claims, table-二 figures, metrics, repeats …) do not refer back to the report: a report
+    checked and dropped is freed at once, not when the cyclic collector runs."""
+    import gc
+    import weakref
+
+    gc.collect()
+    gc.disable()
+    try:
+        r = interpret(parse(report("全年共收到申请60件，其中予以公开23件。本年制发规章1件。")), Overrides(year=2023))
+        claims, figures = r.claims, r.proactive_claims
+        assert claims.claims and r.metrics.value("new") is not None and r.repeats is not None and r.prose_sums == []
+        ref = weakref.ref(r)
+        del r
+        assert ref() is None
+        assert claims.read() is claims.read() and len(figures) == 1  # the members outlive the report
+    finally:
+        gc.enable()

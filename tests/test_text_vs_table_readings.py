@@ -315,7 +315,7 @@ def test_no_carry_forward_statement():
 
 def test_claim_context_helpers():
     from disclosure_lint.report import Overrides, interpret
-    from disclosure_lint.report.claim_context import _UPHELD, _upheld_outcomes, base_metric, doc_attr, self_masker
+    from disclosure_lint.report.claim_context import UPHELD, base_metric, doc_attr, self_masker, upheld_outcomes
 
     from .conftest import parse
 
@@ -332,7 +332,7 @@ def test_claim_context_helpers():
     assert not doc_attr("全年主动公开政府信息1200条，依申请公开办结申请56件，其中予以公开21件", 40)
 
     def outcomes(sent):
-        return _upheld_outcomes(sent, _UPHELD.search(sent).start())
+        return upheld_outcomes(sent, UPHELD.search(sent).start())
 
     assert outcomes("行政复议7件，诉讼9件，均获维持") == ("corrected", "other", "pending")
     assert outcomes("已审结的2件均获维持，另有1件尚未审结") == ("corrected", "other")
@@ -353,14 +353,13 @@ def test_many_numbers_in_one_sentence_are_linear():
     import time
 
     from disclosure_lint.report import Overrides, interpret
-    from disclosure_lint.report.claims import find_claims
 
     from .conftest import parse
 
     body = "新收申请1件，上年结转1件，共计2件，" * 20_000
     rep = interpret(parse("江北市某某区某某局2023年政府信息公开工作年度报告\n" + body, "text"), Overrides(year=2023))
     t = time.perf_counter()
-    got = find_claims(rep).claims
+    got = rep.claims.claims
     assert time.perf_counter() - t < 10
     assert [c.metrics for c in got[:3]] == [("new",), ("carried_over",), ("in_total",)]
 

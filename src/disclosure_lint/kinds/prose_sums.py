@@ -9,9 +9,11 @@ This kind only decides:
 * ``mode: exhaustive`` — every category of the breakdown is listed (all six results, both kinds of
   applicant, all four review results …) and the parts do not add up to the total, in either direction.
 
-A sum whose difference is explained by figures the table checks already contradict (the total or a part
-differs from table 三/四, and with the table's values the sum is right) is not reported again: one wrong
-number, one finding (:func:`~disclosure_lint.kinds.text_vs_table.table_explains`).
+A sum whose difference is explained by figures the table checks contradict (the total or a part differs from
+table 三/四, and with the table's values the sum is right) names those figures in its ``about``
+(:func:`~disclosure_lint.report.claim_checks.sum_explanation`); the rule files defer to the table checks
+(``covered_by``), so when one of them runs and reports such a figure the sum is not reported again: one wrong
+number, one finding.
 
 Each sum is reported by one mode only, so a rule per mode never repeats the other.
 """
@@ -23,10 +25,11 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
+from ..report.claim_checks import sum_explanation
 from ..report.prose_sums import KIND_LABELS, KINDS, ProseSum
 from . import register
 from .base import Hit, Kind, KindOptions
-from .text_vs_table import sentence_evidence, table_explains
+from .text_vs_table import sentence_evidence
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..report import AnnualReport
@@ -64,8 +67,6 @@ class ProseSumKind(Kind[ProseSumOptions]):
                 continue
             if o.mode == "exhaustive" and not s.exhaustive:
                 continue
-            if table_explains(report, s, o.mode):
-                continue  # the table checks (DL230–DL232, DL241) already report the wrong figure
             unit = s.total.unit
             diff = abs(s.difference)
             yield Hit(
@@ -80,4 +81,5 @@ class ProseSumKind(Kind[ProseSumOptions]):
                           "parts": [{"text": p.text, "category": p.category, "number": p.number} for p in s.parts],
                           "sentence": sentence_evidence(s.sentence, s.block, s.start, s.end)},
                 key=f"{s.kind}:{s.total.text}:{'+'.join(str(p.number) for p in s.parts)}",
+                about=sum_explanation(report, s, o.mode),  # the figures the table checks report, if they explain it
             )

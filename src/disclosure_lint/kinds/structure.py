@@ -34,19 +34,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
 from ..model import Block
-from ..report import Section
 from ..report import catalogue as cat
 from ..report import structure as rs
+from ..report.annual import AnnualReport
+from ..report.sections import Section
 from ..report.structure import (
-    _EMPHASIS,
-    _LEAD_NUMBER,
-    _PUNCT,
+    EMPHASIS,
     IMAGE_ONLY,
+    LEAD_NUMBER,
+    PUNCT,
     Structure,
     has_table,
 )
@@ -54,16 +55,23 @@ from ..report.truncation import cut_by_reader
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ..report import AnnualReport
-
 SPEC_INDEX = rs.SPEC_INDEX
 TABLE_SECTIONS = rs.TABLE_SECTIONS
 TABLE_NAMES = rs.TABLE_NAMES
 _NUMERAL = rs.NUMERAL
 
 
-def analyse(report) -> rs.Structure:
+def _position(sec: Section) -> int:
+    """The canonical position (0–5) of a recognised section (one whose id is set)."""
+    return SPEC_INDEX[sec.id or ""]
+
+
+def _spec(sec: Section) -> cat.SectionSpec:
+    """The canonical part a recognised section (one whose id is set) stands for."""
+    return cat.SECTION_BY_ID[sec.id or ""]
+
+
+def analyse(report: AnnualReport) -> rs.Structure:
     return report.structure
 
 
@@ -122,7 +130,7 @@ class MissingSection(Kind[KindOptions]):
             expected = _spec_label(spec)
             slot = st.slots.get(spec.id)
             params = {"numeral": spec.numeral, "expected": expected, "basis": spec.basis, "detail": ""}
-            ev = {"expected": expected, "actual": "未找到", "section_id": spec.id, "basis": spec.basis,
+            ev: dict[str, object] = {"expected": expected, "actual": "未找到", "section_id": spec.id, "basis": spec.basis,
                   "format_version": report.format_version}
             if slot is not None:
                 ev["actual"] = slot.label
@@ -162,16 +170,16 @@ class SectionOrder(Kind[SectionOrderOptions]):
         canon = [s for s in st.mains if s.id is not None and st.by_id.get(s.id) is s]
         if not canon:
             return
-        idx = [SPEC_INDEX[s.id] for s in canon]
+        idx = [_position(s) for s in canon]
         keep = _lis(idx)
         in_order = [s for i, s in enumerate(canon) if i in keep]
         skip: set[int] = set()
         for i, s in enumerate(canon):
             if i in keep:
                 continue
-            k = SPEC_INDEX[s.id]
-            before = [x for x in in_order if SPEC_INDEX[x.id] < k]
-            after = [x for x in in_order if SPEC_INDEX[x.id] > k]
+            k = _position(s)
+            before = [x for x in in_order if _position(x) < k]
+            after = [x for x in in_order if _position(x) > k]
             if before and after:
                 where = f"应排在“{before[-1].label}”之后、“{after[0].label}”之前"
             elif before:
@@ -187,8 +195,8 @@ class SectionOrder(Kind[SectionOrderOptions]):
             jumped = [x for x in in_order if lo <= x.heading.index <= hi]
             skip.update(id(x) for x in jumped)
             problem = f"“{s.label}”的位置不对，{where}"
-            spec_num = cat.SECTION_BY_ID[s.id].numeral
-            if s.numeral != spec_num or any(x.number != SPEC_INDEX[x.id] + 1 for x in jumped):
+            spec_num = _spec(s).numeral
+            if s.numeral != spec_num or any(x.number != _position(x) + 1 for x in jumped):
                 problem += "，调整后各部分应依次编号为“一、”至“六、”"
             yield _heading_hit(
                 s, params={"problem": problem},
@@ -202,7 +210,7 @@ class SectionOrder(Kind[SectionOrderOptions]):
             if id(s) in skip:
                 cur_off = 0
                 continue
-            exp = SPEC_INDEX[s.id] + 1
+            exp = _position(s) + 1
             off: object = "none" if s.number is None else s.number - exp
             if off == 0 or (off == "none" and not self.options.check_unnumbered):
                 cur_off = 0
@@ -217,7 +225,7 @@ class SectionOrder(Kind[SectionOrderOptions]):
 
     def _numbering_hit(self, st: Structure, g: list[Section]) -> Hit:
         first = g[0]
-        exps = [cat.SECTION_BY_ID[s.id].numeral for s in g]
+        exps = [_spec(s).numeral for s in g]
         fixes = []
         for s, e in zip(g, exps):
             if s.number is None:
@@ -235,7 +243,7 @@ class SectionOrder(Kind[SectionOrderOptions]):
                            f"“{exps[0]}、”至“{exps[-1]}、”")
             desc = "补上序号"
         else:
-            off = first.number - SPEC_INDEX[first.id] - 1
+            off = first.number - _position(first) - 1
             cause = self._cause(st, first, off)
             if len(g) == 1:
                 problem = f"“{first.label}”的序号错误，应为“{exps[0]}、”{cause}"
@@ -243,7 +251,7 @@ class SectionOrder(Kind[SectionOrderOptions]):
                 problem = (f"从“{first.label}”起，{len(g)}个部分的序号整体{'后移' if off > 0 else '前移'}了"
                            f"{abs(off)}位，应依次为“{exps[0]}、”至“{exps[-1]}、”{cause}")
             desc = "改正序号"
-        ev = {"expected": [f"{e}、{s.title}" for s, e in zip(g, exps)],
+        ev: dict[str, Any] = {"expected": [f"{e}、{s.title}" for s, e in zip(g, exps)],
               "actual": [s.label for s in g], "sections": [s.id for s in g]}
         if len(g) == 1:
             ev["expected"], ev["actual"] = ev["expected"][0], ev["actual"][0]
@@ -259,7 +267,7 @@ class SectionOrder(Kind[SectionOrderOptions]):
             if extra:
                 return f"（前面多出了“{extra[-1].label}”）"
         elif off < 0:
-            k = SPEC_INDEX[first.id]
+            k = _position(first)
             missing = [_spec_label(s) for s in cat.SECTIONS[:k] if s.id not in st.by_id and s.id not in st.slots]
             if missing:
                 return f"（前面缺少{_quote_labels(missing)}）"
@@ -323,16 +331,18 @@ class NonUnifiedFormat(Kind[NonUnifiedFormatOptions]):
             nums = "、".join(cat.SECTION_BY_ID[sid].numeral for sid in missing_tables)
             parts.append(f"缺少第{nums}部分的统计表")
         found = list(dict.fromkeys(s.label for s in st.sections))
+        format_name = cat.FORMAT_NAMES.get(fv or "", fv)
+        missing_table_names = [f"{cat.SECTION_BY_ID[s].numeral}、{TABLE_NAMES[s]}" for s in missing_tables]
         ev = {
-            "expected": cat.FORMAT_NAMES.get(fv, fv),
+            "expected": format_name,
             "actual": "未采用统一格式（自由行文）",
             "format_version": fv, "year": report.year, "year_source": report.year_source,
             "missing_sections": missing,
-            "missing_tables": [f"{cat.SECTION_BY_ID[s].numeral}、{TABLE_NAMES[s]}" for s in missing_tables],
+            "missing_tables": missing_table_names,
             "found_sections": found,
         }
-        params = {"format_name": cat.FORMAT_NAMES.get(fv, fv), "missing_sections": "；".join(parts),
-                  "missing_tables": "、".join(ev["missing_tables"])}
+        params = {"format_name": format_name, "missing_sections": "；".join(parts),
+                  "missing_tables": "、".join(missing_table_names)}
         b = report.title_block or (report.text_blocks[0] if report.text_blocks else None)
         if b is None:
             yield Hit(params=params, evidence=ev, key="non-unified")
@@ -365,7 +375,7 @@ class EmptySection(Kind[EmptySectionOptions]):
 
     def __init__(self, rule, options, config):
         super().__init__(rule, options, config)
-        self._empty = {_PUNCT.sub("", p) for p in options.empty_phrases}
+        self._empty = {PUNCT.sub("", p) for p in options.empty_phrases}
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         st = analyse(report)
@@ -380,9 +390,9 @@ class EmptySection(Kind[EmptySectionOptions]):
                 text = re.sub(r"<[^>]+>", "", b.text)
             else:
                 text = b.text
-            raw = _EMPHASIS.sub("", text).strip().lstrip("#").strip()
-            body = _LEAD_NUMBER.sub("", raw, count=1)
-            plain = _PUNCT.sub("", body)
+            raw = EMPHASIS.sub("", text).strip().lstrip("#").strip()
+            body = LEAD_NUMBER.sub("", raw, count=1)
+            plain = PUNCT.sub("", body)
             if not plain:
                 continue
             if (len(plain) <= 14 and not re.search(r"[。；;，,]", body)

@@ -24,11 +24,13 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from ..report.claims import DEFAULT_SCOPE
-from ..report.proactive_claims import ROW_LABELS, WHAT_LABELS, ProactiveClaim, find_proactive
+from ..report.annual import AnnualReport
+from ..report.claim_context import DEFAULT_SCOPE
+from ..report.metrics import cell_value
+from ..report.proactive_claims import ROW_LABELS, WHAT_LABELS, ProactiveClaim
 from . import register
 from .base import Hit, Kind, KindOptions, PatternList
-from .text_vs_table import _cell_evidence, _cell_value, _n, sentence_evidence
+from .text_vs_table import cell_evidence, number_text, sentence_evidence
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..report import AnnualReport
@@ -45,7 +47,13 @@ _YUAN = {"万元": Decimal(10000), "亿元": Decimal(100_000_000), "元": Decima
 def _in_yuan(number: Decimal, unit: str) -> tuple[Decimal, Decimal]:
     """(value, precision) in 元."""
     f = _YUAN[unit]
-    return number * f, Decimal(1).scaleb(min(0, number.as_tuple().exponent)) * f
+    exponent = number.as_tuple().exponent
+    return number * f, Decimal(1).scaleb(min(0, exponent) if isinstance(exponent, int) else 0) * f
+
+
+ProactiveWhat = Literal["issued", "repealed", "in_force", "new_published", "total_published", "decisions", "amount"]
+_WHATS: tuple[ProactiveWhat, ...] = ("issued", "repealed", "in_force", "new_published", "total_published",
+                                     "decisions", "amount")  # the keys of WHAT_LABELS, in its order
 
 
 class ProactiveOptions(KindOptions):
@@ -53,8 +61,7 @@ class ProactiveOptions(KindOptions):
                                       description="表示统计口径不同的词（正则表达式）；句中出现时不按矛盾报告")
     scope: Literal["exact", "qualified"] = Field(
         "exact", description="exact：只核对口径相同的数字；qualified：只报告句中有口径限定词、与表格不同的数字")
-    what: list[Literal["issued", "repealed", "in_force", "new_published", "total_published", "decisions", "amount"]] = \
-        Field(default_factory=lambda: list(WHAT_LABELS), description="核对的数字类别")
+    what: list[ProactiveWhat] = Field(default_factory=lambda: list(_WHATS), description="核对的数字类别")
 
 
 @register
@@ -72,7 +79,7 @@ class TextTableProactive(Kind[ProactiveOptions]):
         cols = _COLUMN["2019" if t.schema.version == "2019" else "2021"]
         qualified = self.options.scope == "qualified"
         wanted = set(self.options.what)
-        for c in find_proactive(report, self.options.scope_patterns):
+        for c in report.proactive_claims.read(self.options.scope_patterns):
             if c.what not in wanted or (c.scope is not None) != qualified or c.what not in cols:
                 continue
             col = cols[c.what]
@@ -80,8 +87,8 @@ class TextTableProactive(Kind[ProactiveOptions]):
             if any(col not in t.schema.cols_of(r) for r in rows):
                 continue
             notes: list[str] = []
-            got = [_cell_value(t, r, col, notes) for r in rows]
-            if any(g is None for g in got):
+            got = [g for r in rows if (g := cell_value(t, r, col, notes)) is not None]
+            if len(got) != len(rows):
                 continue
             value = sum((g[0] for g in got), Decimal(0))
             hit = self._compare(c, value, [g[1] for g in got], notes)
@@ -96,24 +103,24 @@ class TextTableProactive(Kind[ProactiveOptions]):
             b, pb = _in_yuan(value, table_unit)
             if abs(a - b) <= max(pa, pb) / 2:
                 return None
-            expected = f"{_n(value)}{table_unit}"
+            expected = f"{number_text(value)}{table_unit}"
             if c.unit != table_unit:
-                notes.append(f"正文{_n(c.number)}{c.unit}合{_n(a / _YUAN[table_unit])}{table_unit}")
+                notes.append(f"正文{number_text(c.number)}{c.unit}合{number_text(a / _YUAN[table_unit])}{table_unit}")
         else:
             if c.number == value:
                 return None
-            expected = f"{_n(value)}{c.unit}"
+            expected = f"{number_text(value)}{c.unit}"
         row_label = "”与“".join((x.row_label or ROW_LABELS[r]).strip() for x, r in zip(cells, (*c.also, c.row)))
         target = f"“{row_label}”“{(cell.col_label or WHAT_LABELS[c.what]).strip()}”" + ("之和" if c.also else "")
-        ptrs, pos = _cell_evidence(cells)
+        ptrs, pos = cell_evidence(cells)
         note = ("；" + "；".join(notes)) if notes else ""
         return Hit(
             block=c.block, start=c.start, end=c.end,
             params={"claim": c.text, "target": target, "expected": expected, "note": note,
                     "qualifier": c.scope or ""},
-            evidence={"expected": _n(value), "actual": _n(c.number), "unit": c.unit, "claim": c.text,
+            evidence={"expected": number_text(value), "actual": number_text(c.number), "unit": c.unit, "claim": c.text,
                       "row": c.row, "what": c.what, "table": "表二", "cells": ptrs, "cell_positions": pos,
                       "sentence": sentence_evidence(c.sentence, c.block, c.start, c.end), **({"scope_qualifier": c.scope} if c.scope else {}),
                       **({"notes": notes} if notes else {})},
-            key=f"s2:{c.row}.{c.what}:{_n(c.number)}:{c.text}",
+            key=f"s2:{c.row}.{c.what}:{number_text(c.number)}:{c.text}",
         )

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from ..report.annual import AnnualReport
 from ..report.stats.schema import SHORT_NAMES
 from . import register
 from .base import CappedOptions, FixEdit, Hit, Kind
@@ -136,8 +137,6 @@ class MissingCount(Kind[WritingOptions]):
                            evidence={"expected": f"{span.text[:unit_at - span.start]}N{cl.unit}",
                                      "actual": span.text, "siblings": [n.span.text for n in numbered]},
                            key=f"{span.text}@{_context(span)}")
-
-
 
 
 def _cell_offset(block, cell) -> int | None:

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Block
-from .writing import Piece, Span, prose_pieces, segments, table_pieces
+from .writing import Piece, Span, segments, table_pieces
 
 # opening mark → (family, closing mark)
 OPENERS = {"（": ("round", "）"), "(": ("round", ")"), "［": ("square", "］"), "[": ("square", "]"),
@@ -309,7 +309,7 @@ class _Para:
 
 def _paragraphs(report) -> list[_Para]:
     """Paragraphs in document order: segments of prose blocks, and table cells."""
-    prose = {p.block.index: p for p in prose_pieces(report)}
+    prose = {p.block.index: p for p in report.prose_pieces}
     out: list[_Para] = []
     for b in report.lintable_blocks:
         if b.kind == "table":
@@ -319,7 +319,7 @@ def _paragraphs(report) -> list[_Para]:
                 out.append(_Para(Piece(b, b.text, 0), 0, len(b.text), plain_table=True))
                 continue
             # cells without a mark cannot change the balance; the first cell still ends the prose
-            cells = table_pieces(b, report)
+            cells = report.table_pieces.of(b)
             out.extend(_Para(p, 0, len(p.text)) for k, p in enumerate(cells) if k == 0 or _MARKS.search(p.text))
         elif b.index in prose:
             p = prose[b.index]

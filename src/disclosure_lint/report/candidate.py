@@ -26,7 +26,7 @@ from . import catalogue as cat
 from .structure import IMAGE_ONLY
 
 if TYPE_CHECKING:  # pragma: no cover
-    from . import AnnualReport
+    from .annual import AnnualReport
 
 _INLINE = re.compile(
     r"(?<![^\s。；;：:#*])(?:"

@@ -11,8 +11,13 @@ a sentence gives and which part of a table they are about.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ..userregex import BoundedPattern, compile_pattern, trusted
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .annual import AnnualReport
 
 
 def _search_in(sent: str):
@@ -20,10 +25,10 @@ def _search_in(sent: str):
 
 # -- scope: words that make a number possibly another body's or another kind's -----------------------------
 
-_REVIEWER = re.compile(r"(?:受理|审理|办理|审结|作出|承办)[^，。；]{0,12}(?:行政复议|复议)")
-_WIDER = re.compile(r"其中[^，,。；;]{0,8}?(?:涉及|属于|因|为|是)?(?:政府)?信息公开")
+REVIEWER = re.compile(r"(?:受理|审理|办理|审结|作出|承办)[^，。；]{0,12}(?:行政复议|复议)")
+WIDER = re.compile(r"其中[^，,。；;]{0,8}?(?:涉及|属于|因|为|是)?(?:政府)?信息公开")
 # naming every applicant is not a narrower scope
-_ALL_APPLICANTS = re.compile(r"(?:自然人|公民)(?:[、，,和及与]|以及)?法人(?:[、，,和及与或]|或者|以及)*(?:其[他它])?组织")
+ALL_APPLICANTS = re.compile(r"(?:自然人|公民)(?:[、，,和及与]|以及)?法人(?:[、，,和及与或]|或者|以及)*(?:其[他它])?组织")
 def scope_regex(patterns: list[str]) -> re.Pattern[str] | BoundedPattern | None:
     """One regex for a list of scope patterns (a rule's ``scope_patterns``); None when the list is empty.
 
@@ -80,9 +85,9 @@ SUB_ITEMS: dict[str, list[tuple[str, str, str]]] = {
     ],
 }
 SUB_ITEM_LABELS = {f"{g}.{k}": label for g, items in SUB_ITEMS.items() for k, label, _ in items}
-_REASON = re.compile("|".join(f"(?P<{g}__{k}>{p})" for g, items in SUB_ITEMS.items() for k, _, p in items))
-_REASON_ETC = re.compile(r"等(?:原因|情形|情况|理由|事由)?")
-_REASON_LEAD = re.compile(r"因|由于|属于|涉及|以[^，。；]{0,12}为由|系")
+REASON = re.compile("|".join(f"(?P<{g}__{k}>{p})" for g, items in SUB_ITEMS.items() for k, _, p in items))
+REASON_ETC = re.compile(r"等(?:原因|情形|情况|理由|事由)?")
+REASON_LEAD = re.compile(r"因|由于|属于|涉及|以[^，。；]{0,12}为由|系")
 
 def base_metric(metric: str) -> str:
     """The metric of a table-三 group for one of its sub-items (``unavailable.not_held`` → ``unavailable``)."""
@@ -103,48 +108,48 @@ def doc_attr(sent: str, upto: int, search=None) -> bool:
     return bool(search(_DOC_ATTR, upto) or search(_ATTR_SIBLINGS, upto))
 
 
-_UPHELD = re.compile(r"(?:均|全部|都|皆)(?:已)?(?:获得?|被|予以|为|是)?(?:法院|人民法院|复议机关)?(?:判决|决定)?(?:结果)?"
+UPHELD = re.compile(r"(?:均|全部|都|皆)(?:已)?(?:获得?|被|予以|为|是)?(?:法院|人民法院|复议机关)?(?:判决|决定)?(?:结果)?"
                      r"维持(?:原?(?:具体)?行政行为|原决定|原判|原答复)?|结果均为维持")
-_NONE_APP = re.compile(
+NONE_APP = re.compile(
     r"(?:(?<!尚)未|没有|(?<![有并])无)(?:收到|接到|受理|接收|发生|产生)(?:过|到)?(?P<mid>[^，。；;\d]{0,30}?)"
     r"(?:依申请公开|公开申请|申请)(?!人|材料|补正|延期|行政复议|复议|提起)"
     r"|(?<!复议)(?<!诉讼)(?:依申请公开|申请)(?!人)(?:[^，。；;\d]{0,8}?)(?:数量?)?(?:均)?为(?:零|0|无)(?![\d.件个条])"
     r"|(?<![有并])无(?:政府信息)?(?:依申请公开|公开申请)(?:事项|申请|情况)?(?=[，。；,;]|$)")
-_NONE_S4 = re.compile(
+NONE_S4 = re.compile(
     r"(?:(?<!尚)未(?!经|审|结|办|予|被纠)|没有|(?<![有并])无(?!论|法|正当)|不存在)"
     r"(?:发生|出现|产生|收到|接到|涉及|有|被申请|被提起|被)?(?:过)?(?P<mid>[^，。；;\d]{0,30}?)"
     r"(?P<what>行政复议|行政诉讼|复议|诉讼)(?P<rest>(?:(?:[、和及与或]|或者)(?:被)?(?:提起)?(?:行政复议|行政诉讼|复议|诉讼))?)"
     r"|(?P<what2>行政复议|行政诉讼)(?P<rest2>(?:[、和及与或](?:行政复议|行政诉讼))?)(?:案件)?(?:数量?)?(?:均|都)?为(?:零|0|无)"
     r"(?![\d.件起])")
-_NONE_CARRIED = re.compile(r"(?:(?<![有并])无|没有|未有|不存在)(?:需要|需)?(?:结转|转入|顺延)(?:至|到)?下一?年度?(?:继续)?(?:办理)?"
+NONE_CARRIED = re.compile(r"(?:(?<![有并])无|没有|未有|不存在)(?:需要|需)?(?:结转|转入|顺延)(?:至|到)?下一?年度?(?:继续)?(?:办理)?"
                            r"(?:的)?(?:政府信息公开|依申请公开)?(?:申请|情况|事项|情形)")
 # what may stand between 未收到 and 申请 in a statement of none (任何, 向本机关提出的, 政府信息公开 …); an applicant
 # kind narrows it to that kind's columns; anything else (涉及商业秘密的) makes it a statement about a subset
-_NONE_MID_OK = re.compile(
+NONE_MID_OK = re.compile(
     r"(?:任何|过|到|一件|一起|有关|相关|书面|正式|的|(?:向)?(?:本|我)(?:机关|单位|局|委|办|厅|部门|镇|街道|乡|院|署|中心)"
     r"|(?:提出|提交|递交)|政府信息公开|政府信息|信息公开|公开|依申请公开|[、，和及与或者]"
     r"|(?P<persons>自然人|公民|个人)|(?P<orgs>法人|其他组织|其[他它]组织|组织|企业))*")
-_NONE_S4_BAD_AFTER = re.compile(r"^(?:案件)?(?:被|败诉|纠错|决定|机关|机构|后|结果|中败诉|中被|申请人)")
-_NONE_BAD_MID = re.compile(r"^(?:其他|另外|此外)|补正|异议|延期|收费|减免|处理费|纠正|败诉|撤销|维持|审结")
+NONE_S4_BAD_AFTER = re.compile(r"^(?:案件)?(?:被|败诉|纠错|决定|机关|机构|后|结果|中败诉|中被|申请人)")
+NONE_BAD_MID = re.compile(r"^(?:其他|另外|此外)|补正|异议|延期|收费|减免|处理费|纠正|败诉|撤销|维持|审结")
 
 
 # outcomes a sentence states with their own count (1件尚未审结, 结果纠正1件, 除1件尚未审结外): a 均获维持 in it is
 # about the other cases; 已审结的…均获维持 is about the concluded ones
-_OUTCOME_WORDS = {
+OUTCOME_WORDS = {
     "pending": r"尚未审结|未审结|正在审理|审理中|尚在审理|未结案",
     "corrected": r"结果纠正|被纠正|纠正|被撤销|撤销|确认违法|纠错",
     "other": r"其他结果|撤回|终止审理|终止|驳回",
 }
 _OUTCOME_COUNTED = {o: re.compile(rf"(?:[\d零〇一二两三四五六七八九十]+\s?[件起宗例][^，。；;\d]{{0,4}}?(?:{p})"
                                   rf"|(?:{p})[^，。；;\d]{{0,3}}?[\d零〇一二两三四五六七八九十]+\s?[件起宗例])")
-                    for o, p in _OUTCOME_WORDS.items()}
+                    for o, p in OUTCOME_WORDS.items()}
 # 已审结的…均获维持, 已审结2件，均获维持 (but not 均已审结: all of them)
 _CONCLUDED = re.compile(r"(?:已|经)?(?:审结|结案|判决|裁决|作出(?:复议)?决定)(?:的|了的)"
                         r"|(?<![均都部])已(?:审结|结案|判决)(?=[\d零〇一二两三四五六七八九十]+\s?[件起宗例])")
 _EXCEPT = re.compile(r"除[^，。；;]{0,20}?外|其余|其他(?:案件|的)")
 
 
-def _upheld_outcomes(sent: str, pos: int, search=None) -> tuple[str, ...]:
+def upheld_outcomes(sent: str, pos: int, search=None) -> tuple[str, ...]:
     """The outcomes a 均获维持 statement at ``pos`` denies: all three, less those the sentence counts itself and,
     after 已审结的, 尚未审结; () when it is about an unnamed remainder (除1件外，其余均获维持).  ``search(pattern,
     upto)`` finds the first match before ``upto`` (the claim reader answers it from one scan per sentence)."""
@@ -157,28 +162,23 @@ def _upheld_outcomes(sent: str, pos: int, search=None) -> tuple[str, ...]:
     return tuple(outcomes)
 
 
-def _blank(m: re.Match[str]) -> str:
+def blank_out(m: re.Match[str]) -> str:
     return "　" * len(m.group(0))
 
 
 _GOV_OFFICE = re.compile(r"(?P<level>[省市区县州旗盟])?(?:人民)?政府办公[厅室]$")
 
 
-def self_masker(report):
+def self_masker(report: AnnualReport) -> Callable[[str], str]:
     """A function that blanks the words with which the reporting body names itself when they look like a
     scope qualifier: in the report of a 人民政府办公厅/办公室, ``市政府办公厅`` / ``市政府办`` of its own level is
-    the reporting body, not another scope (``区政府办`` in a 市政府办公厅 report, or in a 区政府 report, still is)."""
-    cached = report.cache.get("claims.self_masker")
-    if cached is not None:
-        return cached
+    the reporting body, not another scope (``区政府办`` in a 市政府办公厅 report, or in a 区政府 report, still is).
+    The report's own is ``report.own_name_masker``."""
     agency = getattr(report, "agency", None)
     m = _GOV_OFFICE.search(agency.name or "") if agency is not None and agency.kind == "government_office" else None
     if m is None:
-        fn = (lambda text: text)  # noqa: E731
-    else:
-        level = re.escape(m.group("level")) if m.group("level") else ""
-        pat = re.compile(rf"(?<![全各])(?:{level}(?:人民)?政府办(?:公厅|公室)?|(?<![区市县州旗省盟])政府办公[厅室])"
-                         if level else r"(?<![区市县州旗省盟全各])(?:人民)?政府办(?:公厅|公室)?")
-        fn = (lambda text: pat.sub(_blank, text))  # noqa: E731
-    report.cache["claims.self_masker"] = fn
-    return fn
+        return lambda text: text
+    level = re.escape(m.group("level")) if m.group("level") else ""
+    pat = re.compile(rf"(?<![全各])(?:{level}(?:人民)?政府办(?:公厅|公室)?|(?<![区市县州旗省盟])政府办公[厅室])"
+                     if level else r"(?<![区市县州旗省盟全各])(?:人民)?政府办(?:公厅|公室)?")
+    return lambda text: pat.sub(blank_out, text)

@@ -1,9 +1,10 @@
 """Claims of the prose about tables 三 and 四: the numbers and statements the text states.
 
-A small deterministic reader (:func:`find_claims`, also ``AnnualReport.claims``) that the
-text-against-table kinds (:mod:`disclosure_lint.kinds.text_vs_table`) compare with ``report.stats``
-and that :mod:`.prose_sums` shares its number and skip rules with.  It reads prose blocks only
-(never the blocks of a statistics table).
+A small deterministic reader (``AnnualReport.claims``, :class:`ProseClaims`) that the
+text-against-table kinds (:mod:`disclosure_lint.kinds.text_vs_table`) compare with ``report.metrics``.  It reads
+prose blocks only (never the blocks of a statistics table).  What it gives is :mod:`.claim_types`; the words it
+looks for, :mod:`.claim_keywords` and :mod:`.claim_context`; how it reads a number in a sentence (shared with
+:mod:`.prose_sums` and :mod:`.proactive_claims`), :mod:`.prose_reading`.
 
 **Claims.**  Every number followed by a counting unit (件 起 宗 例 份 个 条; Arabic or Chinese
 numerals) is tied to the nearest claim keyword before it in the same clause (clauses end at
@@ -67,161 +68,79 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Literal
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
 
 from ..model import Block
 from .claim_context import (
-    _ALL_APPLICANTS,
-    _NONE_APP,
-    _NONE_BAD_MID,
-    _NONE_CARRIED,
-    _NONE_MID_OK,
-    _NONE_S4,
-    _NONE_S4_BAD_AFTER,
-    _OUTCOME_WORDS,
-    _REASON,
-    _REASON_ETC,
-    _REASON_LEAD,
-    _REVIEWER,
-    _UPHELD,
-    _WIDER,
+    ALL_APPLICANTS,
     DEFAULT_SCOPE,
+    NONE_APP,
+    NONE_BAD_MID,
+    NONE_CARRIED,
+    NONE_MID_OK,
+    NONE_S4,
+    NONE_S4_BAD_AFTER,
+    OUTCOME_WORDS,
+    REASON,
+    REASON_ETC,
+    REASON_LEAD,
+    REVIEWER,
     SUB_ITEM_LABELS,
     SUB_ITEMS,
-    _blank,
-    _upheld_outcomes,
+    UPHELD,
+    WIDER,
     base_metric,
+    blank_out,
     doc_attr,
     scope_regex,
-    self_masker,
+    upheld_outcomes,
+)
+from .claim_keywords import (
+    APPROX_PCT,
+    EACH_PCT,
+    FAMILY_OF,
+    KEYWORD,
+    PCT_AFTER,
+    PCT_NUM,
+    PCT_ONLY,
+    RATE,
+    RATE_CONTEXT,
+    S4_BLOCKS_OF,
+)
+from .claim_types import Analysis, Claim, Statement
+from .prose_reading import (
+    APPLICATION,
+    APPROX_CLAUSE,
+    BAD_AFTER,
+    CHANGE,
+    COUNT_TOKEN,
+    OFF_TOPIC,
+    PART_YEAR,
+    PAST,
+    SENT_END,
+    YEAR,
+    ProseView,
+    Sentence,
+    approximate_before,
+    cn_int,
+    group_name,
+    match_end,
 )
 
-# -- numbers -------------------------------------------------------------------------------------
+if TYPE_CHECKING:  # pragma: no cover
+    from .annual import AnnualReport
 
-_CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
-
-
-def cn_int(s: str) -> int | None:
-    """Chinese numerals up to 9999: 三 → 3, 十二 → 12, 一百零五 → 105, 两千 → 2000."""
-    if not s:
-        return None
-    total = 0
-    digit: int | None = None
-    last_unit = 10_000
-    for ch in s:
-        if ch in _CN:
-            if digit is not None and _CN[ch] != 0 and digit != 0:
-                return None  # 二三 is not a number
-            digit = _CN[ch]
-        elif ch in _CN_UNIT:
-            u = _CN_UNIT[ch]
-            if u >= last_unit:
-                return None
-            total += (1 if digit is None else digit) * u
-            digit = None
-            last_unit = u
-        else:
-            return None
-    if digit:
-        total += digit
-    return total
-
-
-_TOKEN = re.compile(
-    r"(?=[\d零〇一二两三四五六七八九十百千])(?:"
-    r"(?<![\d.．,０-９])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\d.．０-９%％])\s?(?P<unit>件次|件|起|个|宗|例|份|条)"
-    r"|(?<![零〇一二两三四五六七八九十百千第])(?P<cn>[零〇一二两三四五六七八九十百千]{1,6})(?P<cunit>件|起|宗|例|份))")
-_BAD_AFTER = re.compile(r"^(?:以上|左右|上下|多|余|次|人|工作日|月|季度|别|性|方面|渠道|途径|环节|专栏|栏目|部门|科室|单位)")
-_APPROX_BEFORE = re.compile(r"(?:约|近|逾|超过|超|不足|不到|将近|大约|接近|上百|数)$")
-
-
-_RANGE_BEFORE = re.compile(r"\d\s*[-—–~～至到]\s*$")  # 5-10件, 3至5件: the number ends a range
-
-
-def approximate_before(before: str, arabic: bool) -> bool:
-    """Does ``before`` end in a word that makes the number after it approximate (约50件, 数十件)?  Before an
-    Arabic number 数 is a noun (申请数15件), not 数十's 数."""
-    m = _APPROX_BEFORE.search(before)
-    return m is not None and not (arabic and m.group(0) == "数")
-_APPROX_CLAUSE = re.compile(r"约|将近|接近|超过|不足|不到")
 _STATEMENT_HINT = re.compile(r"维持|未|没有|无|为零|为0|不存在|%|％")
 _PREFILTER = re.compile(r"[\d零〇一二两三四五六七八九十百千]\s?[件起个宗例份条]|维持|未|没有|无|为零|为0|%|％")
 
-# -- claim keywords --------------------------------------------------------------------------------
-
-_Y = r"(?:\d{4}|[二〇零一两三四五六七八九]{4})"
-FAMILIES = {
-    "s3flow": ("carried_forward", "carried_over", "new", "handled", "received", "in_total"),
-    "s3res": ("partial", "open", "not_open", "unavailable", "not_processed", "other"),
-    "s4block": ("after_review", "direct", "review", "litigation"),
-    "s4res": ("upheld", "corrected", "other_result", "pending"),
-}
-FAMILY_OF = {m: f for f, ms in FAMILIES.items() for m in ms}
-
-_KEYWORDS: list[tuple[str, str]] = [
-    ("carried_forward", rf"结转(?:至|到|入)?下一?年度?|结转(?:至|到){_Y}年度?|转(?:入|至|到)?下一?年度?"
-                        rf"|转结(?:至|到)?(?:下一?年度?|{_Y}年度?)|顺延(?:至|到)(?:下一?年度?|{_Y}年度?)"
-                        r"|延(?:续|转)(?:至|到)下一?年度?|跨年度?办理|结转下期"),
-    ("carried_over", rf"上一?年度?(?:结转|转结|转入|遗留|未办结)|{_Y}年度?(?:结转|转结)(?!至|到|下|入)"
-                     r"|结转上一?年度?|上年度?转来|往年结转|以前年度结转"),
-    ("new", r"本年度?新(?:收到?|受理|接收|接到|增)|新(?:收到?|受理|接收|接到)"),
-    ("handled", r"(?<![类的未])(?<!延期)(?<!逾期)(?<!当场)(?<!当面)(?<!书面)(?<!电话)(?<!网上)"
-                r"(?:办结(?!率)|办理完毕|处理完毕|完成答复|答复(?!书|文书|期限|时限|率|意见|函|口径))"),
-    ("received", r"(?:收到|受理|接收|接到)(?!人|机构|机关|窗口|点)"),
-    ("in_total", r"共需办理|需办理|共需处理|共计|合计|总计|共有"),
-    ("partial", r"予以部分公开|部分公开"),
-    ("open", r"予以公开|全部公开"),
-    ("not_open", r"不予公开"),
-    ("unavailable", r"无法提供"),
-    ("not_processed", r"不予处理"),
-    ("other", r"其他处理"),
-    ("after_review", r"(?:行政)?复议后(?:提起|被提起)?(?:行政)?(?:起诉|诉讼)"),
-    ("direct", r"(?:未经(?:行政)?复议)?直接(?:提起|被提起)?(?:行政)?(?:起诉|诉讼)"),
-    ("review", r"行政复议(?!后|决定|机关|机构|委员)"),
-    ("litigation", r"行政诉讼|行政起诉|(?:被)?起诉|应诉|诉讼(?!费|时效|权|期)"),
-    ("upheld", r"(?:结果)?维持(?:原?(?:具体)?行政行为|原决定|原判)?"),
-    ("corrected", r"(?:结果)?纠正|被撤销|确认违法"),
-    ("other_result", r"其他结果"),
-    ("pending", r"尚未审结|未审结|正在审理|审理中|尚在审理"),
-]
-_KW_ALTERNATION = "|".join(f"(?P<{m}>{p})" for m, p in _KEYWORDS)
-# every keyword starts with one of these characters: the look-ahead lets the regex engine skip the
-# other positions quickly (4-5x faster; tests check that it finds exactly what the plain alternation finds)
-_KW_FIRST = "结转上往以本新办处完答收受接共需合总予部全不无其行复未直被起应诉维纠确尚正审延跨顺0-9二〇零一两三四五六七八九"
-_KW = re.compile(f"(?=[{_KW_FIRST}])(?:{_KW_ALTERNATION})")
-
-LABELS = {
-    "new": "本年新收申请", "received": "收到申请", "carried_over": "上年结转申请", "in_total": "新收与上年结转合计",
-    "handled": "办结申请", "carried_forward": "结转下年度继续办理", "open": "予以公开", "partial": "部分公开",
-    "not_open": "不予公开", "unavailable": "无法提供", "not_processed": "不予处理", "other": "其他处理",
-    "review": "行政复议", "litigation": "行政诉讼", "direct": "未经复议直接起诉", "after_review": "复议后起诉",
-    "upheld": "结果维持", "corrected": "结果纠正", "other_result": "其他结果", "pending": "尚未审结",
-}
-
-
-for _m, _label in SUB_ITEM_LABELS.items():
-    FAMILY_OF[_m] = "s3res"
-    LABELS[_m] = f"{LABELS[_m.split('.')[0]]}（{_label.split('.', 1)[1]}）"
-
 # -- context filters -----------------------------------------------------------------------------
 
-_SENT_END = re.compile(r"[。！？!?]")
-_CLAUSE_END = re.compile(r"[，,；;：:。！？!?|\t（(）)]")
-_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
-_PAST = re.compile(r"上一?年(?!度?(?:结转|转结|转入|遗留|未办结|转来))|去年|往年|历年|以前年度(?!结转)|近[两三四五十]年")
-_CHANGE = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|上年同期|增加|减少|增长|下降|上升|增幅|降幅|持平|多出|减少了")
-_PART_YEAR = re.compile(r"上半年|下半年|季度|截[至止](?:\d{4}年)?(?:[1-9]|1[01])月|前[一二三四五六七八九十\d]+个?月"
-                        r"|\d{1,2}\s*[-—~至到]\s*\d{1,2}\s*月|\d{1,2}月份")
-_THIS_YEAR = re.compile(r"本年度?|今年|当年|全年")
 _S4_WORDS = re.compile(r"复议|诉讼|起诉|应诉")
-_OFF_TOPIC = re.compile(r"建议|提案|议案|留言|来信|来电|信件|咨询|热线|诉求|工单|12345|问政|网民")
-_APPLICATION = re.compile(r"申请")
 _DISCLOSURE = re.compile(r"信息公开|政府信息|公开申请|依申请")
 _EXCEPT_WORD = re.compile("除")
-_MAX_CLAUSE = 200  # characters; a longer "clause" is text whose punctuation was lost
 _OWN_NOUN = re.compile(r"\s?(?:的)?")  # between a number and the keyword it owns: 11件行政复议, 2件维持
 _REASON_FILL = re.compile(r"(?:[，,、\s]|其中|另有?|还有|并|已|依法|共|均)*")
 _REASON_CLAUSE = re.compile(r"(?:因|由于)[^，。；;\d]{1,24}[，,]\s*(?:已|均|被|予以)?")
@@ -238,165 +157,29 @@ _POST_KW = re.compile(r"(?:申请)?(?:为|系|属于?|是|已|被|均|予以)?")
 _INCL_CARRY = re.compile(r"(?:含|包括|包含|其中)[^。；]{0,10}?(?:上一?年度?|\d{4}年度?)(?:结转|转结)")
 
 
-
-@dataclass
-class Claim:
-    """A number the prose states about one metric (or the sum of several)."""
-
-    metrics: tuple[str, ...]
-    number: int | None  # None: only a percentage was stated (予以公开的比例为39.3%)
-    unit: str
-    block: Block
-    start: int  # keyword (or number) start in block.text
-    end: int  # unit end
-    sentence: str
-    combine: Literal["sum", "each"] = "sum"
-    scope: str | None = None  # qualifier found in the sentence
-    ambiguous: bool = False  # 收到/受理: new, or new + carried over
-    s4_block: str | None = None  # for s4 result metrics: the block they belong to
-    percent: tuple[Decimal, int, int] | None = None  # stated %, start, end in block.text
-    alt_s4_block: str | None = None  # s4 results: another block they may be about (both lawsuit groups together)
-    percent_readings: tuple[tuple[str, ...], ...] = ()  # 公开率: other metrics the percentage may be of
-
-    @property
-    def text(self) -> str:
-        return self.block.text[self.start:self.end]
-
-
-@dataclass
-class Statement:
-    """A sentence stating 均获维持 or 未收到申请 / 未发生复议诉讼."""
-
-    what: Literal["upheld", "none_applications", "none_s4", "none_carried"]
-    blocks: tuple[str, ...]  # s4 blocks concerned (review, direct, after_review)
-    block: Block
-    start: int
-    end: int
-    sentence: str
-    # upheld: the outcomes of table 四 that must be 0 (the sentence may state some itself: 1件尚未审结)
-    outcomes: tuple[str, ...] = ("corrected", "other", "pending")
-    # none_applications: the applicant columns of table 三 the statement is about (None: all)
-    applicants: str | None = None
-
-    @property
-    def text(self) -> str:
-        return self.block.text[self.start:self.end]
-
-
-@dataclass
-class Analysis:
-    claims: list[Claim] = field(default_factory=list)
-    statements: list[Statement] = field(default_factory=list)
-
-
 # -- the prose reader --------------------------------------------------------------------------------
 
 
-
-class SentenceTime:
-    """Which year a number of a sentence is about, looked up by position (the sentence is scanned once).
-
-    The rule, shared by every prose reader (claims, prose sums, table-二 figures): the year named last
-    before the number, after the last ；, is the report's year — or, for carry-over, the year before it
-    (上年结转) or after it (结转下年度); no year named means this year; so does a 本年/今年/全年 written after
-    that year and before the number (``2022年……，本年新收…``)."""
-
-    __slots__ = ("part_year", "semis", "this_ends", "this_starts", "year_ends", "years")
-
-    def __init__(self, text: str):
-        py = _PART_YEAR.search(text)
-        self.part_year = py.start() if py else None  # 上半年, 截至9月 …: the first part-of-year word
-        self.semis = [i for i, ch in enumerate(text) if ch in "；;"]
-        self.years = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR.finditer(text)]
-        self.year_ends = [e for _, e, _ in self.years]
-        this = [m.span() for m in _THIS_YEAR.finditer(text)]
-        self.this_starts = [a for a, _ in this]
-        self.this_ends = [b for _, b in this]
-
-    def semicolon_before(self, pos: int) -> int:
-        """Position of the last ；/; before ``pos`` (-1 when none)."""
-        i = bisect_left(self.semis, pos) - 1
-        return self.semis[i] if i >= 0 else -1
-
-    def ok(self, upto: int, year: int | None, metric: str | None = None, whole_year: bool = False) -> bool:
-        """Is the number at ``upto`` about ``year`` (``metric`` for carry-over)?  With ``whole_year`` a part-of-year
-        word before it (上半年, 截至9月) also makes it another period's figure."""
-        if whole_year and self.part_year is not None and self.part_year < upto:
-            return False
-        semi = self.semicolon_before(upto)
-        j = bisect_right(self.year_ends, upto) - 1
-        if j < 0 or self.years[j][0] <= semi:
-            return True
-        _, ye, y = self.years[j]
-        k = bisect_left(self.this_starts, ye)
-        if k < len(self.this_starts) and self.this_ends[k] <= upto:
-            return True  # 2022年……，本年新收…: the nearest time word is this year
-        if year is None:
-            return False  # a year is named and the report's year is unknown: cannot tell
-        if y == year:
-            return True
-        if metric == "carried_over" and y == year - 1:
-            return True
-        return metric == "carried_forward" and y == year + 1
-
-
-class _Sentence:
-    """Per-sentence facts computed once: clause boundaries, first matches of the sentence-wide filters."""
-
-    __slots__ = ("bounds", "first", "text", "time")
-
-    def __init__(self, text: str):
-        self.text = text
-        self.bounds = [m.start() for m in _CLAUSE_END.finditer(text)]
-        self.first: dict[int, re.Match[str] | None] = {}
-        self.time = SentenceTime(text)
-
-    def clause_start(self, pos: int) -> tuple[int, int]:
-        """(start of the clause holding ``pos``, index of its boundary or -1).  A clause is at most
-        ``_MAX_CLAUSE`` characters: text whose punctuation was lost is not rescanned for every number."""
-        i = bisect_left(self.bounds, pos) - 1
-        start, bi = (self.bounds[i] + 1, i) if i >= 0 else (0, -1)
-        return (start, bi) if pos - start <= _MAX_CLAUSE else (pos - _MAX_CLAUSE, -1)
-
-    def clause_end(self, pos: int) -> int:
-        """End of the clause holding ``pos`` (its boundary, or the end of the sentence; at most ``_MAX_CLAUSE`` on)."""
-        i = bisect_left(self.bounds, pos)
-        return min(self.bounds[i] if i < len(self.bounds) else len(self.text), pos + _MAX_CLAUSE)
-
-    def search(self, pattern: re.Pattern[str], upto: int) -> re.Match[str] | None:
-        """``pattern.search(text, 0, upto)``, answered from the sentence's first match when possible."""
-        key = id(pattern)
-        if key not in self.first:
-            self.first[key] = pattern.search(self.text)
-        fm = self.first[key]
-        if fm is None or fm.start() >= upto:
-            return None
-        if fm.end() <= upto:
-            return fm
-        return pattern.search(self.text, 0, upto)
-
-
 class _Reader:
-    def __init__(self, report, scope_patterns: list[str]):
-        self.report = report
-        self.year = report.year
-        self.masker = self_masker(report)
+    def __init__(self, view: ProseView, scope_patterns: list[str]):
+        self.view = view
+        self.year = view.year
+        self.masker = view.masker
         self.scope = scope_regex(scope_patterns)
-        s4 = report.sections_by_id.get("s4") if hasattr(report, "sections_by_id") else None
-        self.s4_blocks = {b.index for b in s4.blocks} | {s4.heading.index} if s4 is not None else set()
-        self.skip = table_blocks(report)
+        self.s4_blocks = view.s4
+        self.skip = view.skip
 
     def run(self) -> Analysis:
         out = Analysis()
-        for block in self.report.text_blocks:
+        for block in self.view.blocks:
             if block.index in self.skip:
                 continue
             text = block.text
             if not _PREFILTER.search(text):
                 continue
-            self._has_app = bool(_APPLICATION.search(text))  # once per block, not per sentence
+            self._has_app = bool(APPLICATION.search(text))  # once per block, not per sentence
             pos = 0
-            for m in _SENT_END.finditer(text):
+            for m in SENT_END.finditer(text):
                 if m.start() > pos:
                     self._sentence(block, pos, m.start(), out)
                 pos = m.end()
@@ -417,33 +200,33 @@ class _Reader:
         q = clause.rfind("其中")
         if q >= 0:
             rest = self.scope_ctx.text[clause_start + q + 2:upto].lstrip("　")
-            rest = rest[_QIZHONG_FILL.match(rest).end():]
+            rest = rest[match_end(_QIZHONG_FILL, rest):]
             # 其中因本机关不掌握…无法提供12件, 其中行政执法案卷3件: a reason, not another subject
-            if not _KW.match(rest) and not _REASON_LEAD.match(rest) and not _REASON.match(rest):
+            if not KEYWORD.match(rest) and not REASON_LEAD.match(rest) and not REASON.match(rest):
                 return "其中" + rest[:6]
         return None
 
     # -- one sentence ----------------------------------------------------------------------------
     def _sentence(self, block: Block, s0: int, s1: int, out: Analysis) -> None:
         sent = block.text[s0:s1]
-        tokens = list(_TOKEN.finditer(sent))
+        tokens = list(COUNT_TOKEN.finditer(sent))
         if not tokens and not _STATEMENT_HINT.search(sent):
             return
-        kws = list(_KW.finditer(sent))
+        kws = list(KEYWORD.finditer(sent))
         self.stripped = sent.strip()  # one copy per sentence, shared by its claims
         self.kw_ends = [k.end() for k in kws]  # increasing: the keywords do not overlap
         self.kw_starts = [k.start() for k in kws]
-        self._s4_kws = [k for k in kws if FAMILY_OF[k.lastgroup] == "s4block"]
+        self._s4_kws = [k for k in kws if FAMILY_OF[group_name(k)] == "s4block"]
         self._s4_ends = [k.end() for k in self._s4_kws]
         self._s4_starts = [k.start() for k in self._s4_kws]
-        self._s4_at = {b: [i for i, k in enumerate(self._s4_kws) if k.lastgroup == b] for b in _S4_BLOCKS_OF}
-        self._wider = list(_WIDER.finditer(sent)) if "其中" in sent else []
+        self._s4_at = {b: [i for i, k in enumerate(self._s4_kws) if k.lastgroup == b] for b in S4_BLOCKS_OF}
+        self._wider = list(WIDER.finditer(sent)) if "其中" in sent else []
         self._wider_starts = [w.start() for w in self._wider]
-        self.ctx = _Sentence(sent)
+        self.ctx = Sentence(sent)
         # 收到自然人、法人或其他组织提出的申请58件 names every applicant, 市政府办公厅 in that office's own
         # report names the reporting body: neither is a narrower scope
-        masked = self.masker(_ALL_APPLICANTS.sub(_blank, sent))
-        self.scope_ctx = _Sentence(masked) if masked != sent else self.ctx
+        masked = self.masker(ALL_APPLICANTS.sub(blank_out, sent))
+        self.scope_ctx = Sentence(masked) if masked != sent else self.ctx
         in_s4 = block.index in self.s4_blocks
         disclosure = bool(_DISCLOSURE.search(sent)) or in_s4
         has_app = self._has_app
@@ -459,7 +242,7 @@ class _Reader:
                 if fam in ("s3flow", "s3res"):
                     if c.metrics[0] in ("handled", "received", "in_total", "new") and not has_app:
                         continue
-                    if self.ctx.search(_OFF_TOPIC, c.end - s0):
+                    if self.ctx.search(OFF_TOPIC, c.end - s0):
                         continue
                     if _S4_WORDS.search(sent, self.ctx.clause_start(c.start - s0)[0], c.end - s0):
                         continue  # 办理行政复议答复2件: about a review, not an application
@@ -481,7 +264,7 @@ class _Reader:
             i = bisect_left(at, lo)
             if i < len(at) and at[i] < hi:
                 first.append((at[i], b))
-        return [x for _, b in sorted(first) for x in _S4_BLOCKS_OF[b]]
+        return [x for _, b in sorted(first) for x in S4_BLOCKS_OF[b]]
 
     def _doc_attr(self, upto: int) -> bool:
         return doc_attr(self.ctx.text, upto, self.ctx.search)
@@ -491,8 +274,8 @@ class _Reader:
         予以公开18件，部分公开5件，分别占39.1%和10.9%."""
         res = [c for c in claims if FAMILY_OF[c.metrics[0]] == "s3res"]
         res_ends = [c.end - s0 for c in res]
-        for m in _EACH_PCT.finditer(sent):
-            pcts = list(_PCT_NUM.finditer(m.group("pcts")))
+        for m in EACH_PCT.finditer(sent):
+            pcts = list(PCT_NUM.finditer(m.group("pcts")))
             n = bisect_right(res_ends, m.start())
             before = res[max(0, n - len(pcts)):n]
             if len(before) != len(pcts) or any(c.percent for c in before) or not all(
@@ -505,14 +288,14 @@ class _Reader:
             for c, pm in zip(before, pcts):
                 c.percent = (Decimal(pm.group("pct")), base + pm.start(), base + pm.end())
         taken = {c.percent[1] for c in claims if c.percent}
-        if "公开率" in sent and _RATE_CONTEXT.search(sent) and not self._doc_attr(len(sent)):
-            for m in _RATE.finditer(sent):
+        if "公开率" in sent and RATE_CONTEXT.search(sent) and not self._doc_attr(len(sent)):
+            for m in RATE.finditer(sent):
                 if m.group("pct") is None:
                     continue
                 clause_start = self.ctx.clause_start(m.start())[0]
-                if (_CHANGE.search(sent, clause_start, m.start()) or not self._year_ok(m.start(), None)
+                if (CHANGE.search(sent, clause_start, m.start()) or not self._year_ok(m.start(), None)
                         or self._scope(sent, m.end(), clause_start, m.start())
-                        or (not _RATE_CONTEXT.search(sent, clause_start, m.start()) and clause_start > 0
+                        or (not RATE_CONTEXT.search(sent, clause_start, m.start()) and clause_start > 0
                         and not re.match(r"[\s，,]*$", sent[clause_start:m.start()]))):
                     continue
                 readings = (("open", "partial"),) if m.group("incl") else (("open",), ("open", "partial"))
@@ -520,15 +303,15 @@ class _Reader:
                                         start=s0 + m.start(), end=s0 + m.end("kw"), sentence=self.stripped,
                                         percent=(Decimal(m.group("pct")), s0 + m.start("pct"), s0 + m.end()),
                                         percent_readings=readings[1:]))
-        for m in _PCT_ONLY.finditer(sent):
-            if s0 + m.start("pct") in taken or _APPROX_PCT.search(m.group(0)):
+        for m in PCT_ONLY.finditer(sent):
+            if s0 + m.start("pct") in taken or APPROX_PCT.search(m.group(0)):
                 continue
-            metrics = tuple(k.lastgroup for k in _KW.finditer(m.group("kws")))
+            metrics = tuple(group_name(k) for k in KEYWORD.finditer(m.group("kws")))
             if not metrics or any(FAMILY_OF[x] != "s3res" for x in metrics) or self._doc_attr(m.start()):
                 continue
             clause_start = self.ctx.clause_start(m.start())[0]
             clause = sent[clause_start:m.start()]
-            if (_CHANGE.search(clause) or _PAST.search(clause) or self.ctx.search(_PART_YEAR, m.start())
+            if (CHANGE.search(clause) or PAST.search(clause) or self.ctx.search(PART_YEAR, m.start())
                     or not self._year_ok(m.start(), None)
                     or self._scope(sent, m.end(), clause_start, m.start())):
                 continue
@@ -540,7 +323,7 @@ class _Reader:
         tok = tokens[ti]
         t0, t1 = tok.start(), tok.end()
         after = sent[t1:t1 + 6]
-        if _BAD_AFTER.match(after):
+        if BAD_AFTER.match(after):
             return []
         unit = tok.group("unit") or tok.group("cunit")
         if tok.group("cn"):
@@ -554,7 +337,7 @@ class _Reader:
         if bi >= 0 and sent[clause_start - 1] in "：:" and not sent[clause_start:t0].strip():
             clause_start = self.ctx.bounds[bi - 1] + 1 if bi > 0 else 0
         prefix = sent[clause_start:t0]
-        if approximate_before(prefix, not tok.group("cn")) or _APPROX_CLAUSE.search(prefix):
+        if approximate_before(prefix, not tok.group("cn")) or APPROX_CLAUSE.search(prefix):
             return []
         # the nearest keyword before the number, in the clause
         ki = bisect_right(self.kw_ends, t0) - 1
@@ -568,7 +351,7 @@ class _Reader:
         start = t0
         if kw is not None and not except_:
             gap = sent[kw.end():t0]
-            if len(gap) > 26 or re.search(r"[\d０-９]", gap) or _TOKEN.search(gap):
+            if len(gap) > 26 or re.search(r"[\d０-９]", gap) or COUNT_TOKEN.search(gap):
                 return []
             if gap.endswith(("：", ":")):
                 gap = gap[:-1]
@@ -589,7 +372,7 @@ class _Reader:
             metrics = tuple(k.lastgroup for k in chain)
             if len(chain) > 1 and _EACH.search(gap):
                 combine = "each"
-            if _CHANGE.search(gap) or _PAST.search(gap):
+            if CHANGE.search(gap) or PAST.search(gap):
                 return []
             if metric in ("received", "handled") and gap.strip(" 的了共计达") and "申请" not in gap:
                 return []  # 办结行政处罚案件120件, 受理网民留言60条: not applications
@@ -602,9 +385,9 @@ class _Reader:
                     return []  # 因申请人撤回不予处理2件: a part of the group for a reason the table has no row for
                 metrics = sub or metrics
         else:
-            sub = self._sub_item_part(sent, kws, tokens, ti, clause_start)
-            if sub is not None:  # 不予公开5件（含行政执法案卷3件）
-                metrics, start = sub
+            part = self._sub_item_part(sent, kws, tokens, ti, clause_start)
+            if part is not None:  # 不予公开5件（含行政执法案卷3件）
+                metrics, start = part
                 return self._finish(block, s0, sent, metrics, number, unit, clause_start, start, t1, t0, "sum",
                                     seen, kws)
             return self._number_first(block, s0, sent, kws, number, unit, clause_start, prefix, t0, t1, seen,
@@ -615,10 +398,10 @@ class _Reader:
     def _number_first(self, block, s0, sent, kws, number, unit, clause_start, prefix, t0, t1, seen, except_):
         """The keyword after the number: 另有4件顺延到下年度, 其中2件为上年结转, 11件行政复议, 除1件尚未审结外."""
         j = _POST_KW.match(sent, t1).end()  # positions in ``sent``: the rest of a long sentence is not copied
-        km = _KW.match(sent, j)
+        km = KEYWORD.match(sent, j)
         if km is None:  # 另有5件因申请人补正材料，转入下一年度办理
             rm = _REASON_CLAUSE.match(sent, j)
-            km = _KW.match(sent, rm.end()) if rm is not None else None
+            km = KEYWORD.match(sent, rm.end()) if rm is not None else None
             if km is None or km.lastgroup != "carried_forward":
                 return []
         metric = km.lastgroup
@@ -628,9 +411,9 @@ class _Reader:
             # 11件行政复议、9件行政诉讼: the number counts the cases named after it; 尚有1件行政复议、3件行政诉讼尚未审结:
             # the pending ones
             tail = sent[kw_end:self.ctx.clause_end(kw_end)]
-            if re.search(_OUTCOME_WORDS["pending"], tail):
+            if re.search(OUTCOME_WORDS["pending"], tail):
                 metric, s4_block = "pending", metric
-            elif re.search(r"维持|审结|" + _OUTCOME_WORDS["corrected"] + "|" + _OUTCOME_WORDS["other"], tail):
+            elif re.search(r"维持|审结|" + OUTCOME_WORDS["corrected"] + "|" + OUTCOME_WORDS["other"], tail):
                 return []
         elif except_ and FAMILY_OF[metric] == "s4res":
             pass  # 复议后起诉案件除1件尚未审结外: the group named before
@@ -646,10 +429,10 @@ class _Reader:
         t0 = tokens[ti].start()
         prev = tokens[ti - 1].end() if ti > 0 else 0
         p = max(clause_start, prev)
-        p += _PART_LEAD.match(sent, p, t0).end() - p
+        p = match_end(_PART_LEAD, sent, p, t0)
         name = sent[p:t0]
-        found = list(_REASON.finditer(name))
-        if not found or not _SUB_NAME.fullmatch(name) or _KW.search(name):
+        found = list(REASON.finditer(name))
+        if not found or not _SUB_NAME.fullmatch(name) or KEYWORD.search(name):
             return None
         group = None
         for i in range(bisect_right(self.kw_ends, p) - 1, -1, -1):  # the group keyword shortly before
@@ -666,7 +449,7 @@ class _Reader:
         between = sent[group.end():p]
         if not _SUB_MARKER.search(between) or len(between) > 60:
             return None  # 不予公开5件，行政执法案卷… without 其中/含/（: not a breakdown
-        subs = tuple(dict.fromkeys(m.lastgroup.replace("__", ".") for m in found))
+        subs = tuple(dict.fromkeys(group_name(m).replace("__", ".") for m in found))
         if any(base_metric(x) != group.lastgroup for x in subs):
             return None
         return subs, p
@@ -675,17 +458,17 @@ class _Reader:
         """The sub-items of ``group`` a reason before its keyword names (因属于行政执法案卷不予公开3件); None for the whole
         group (no reason, or 因本机关不掌握等原因); () for a reason the table has no row for."""
         text = sent[clause_start:kw_start]
-        lead = _REASON_FILL.match(text).end()
+        lead = match_end(_REASON_FILL, text)
         if lead == len(text) and clause_start > 0:  # 因属于行政执法案卷，不予公开3件
             prev0 = self.ctx.clause_start(clause_start - 1)[0]
-            if _REASON_LEAD.match(sent, prev0 + _REASON_FILL.match(sent, prev0).end()):
+            if REASON_LEAD.match(sent, match_end(_REASON_FILL, sent, prev0)):
                 text = sent[prev0:kw_start]
-        found = list(_REASON.finditer(text))
+        found = list(REASON.finditer(text))
         if not found:
-            return () if _REASON_LEAD.search(text) else None
-        if _REASON_ETC.search(text, found[-1].end()):
+            return () if REASON_LEAD.search(text) else None
+        if REASON_ETC.search(text, found[-1].end()):
             return None  # 因本机关不掌握等原因无法提供: the whole group
-        subs = tuple(dict.fromkeys(m.lastgroup.replace("__", ".") for m in found))
+        subs = tuple(dict.fromkeys(group_name(m).replace("__", ".") for m in found))
         if any(base_metric(x) != group for x in subs):
             return ()
         return subs
@@ -694,7 +477,7 @@ class _Reader:
                 s4_block=None):
         metric = metrics[-1]
         if metric == "carried_over" and self.year is not None:
-            ym = _YEAR.match(sent, start) if start < t0 else None
+            ym = YEAR.match(sent, start) if start < t0 else None
             if ym and int(ym.group(1)) == self.year:
                 metrics = ("carried_forward",)  # 2023年结转4件 in the 2023 report: carried into next year
                 metric = "carried_forward"
@@ -703,7 +486,7 @@ class _Reader:
         clause = sent[clause_start:t0]
         for k in kws[bisect_left(self.kw_starts, clause_start):bisect_left(self.kw_starts, t0)]:
             clause = clause.replace(k.group(0), "　" * len(k.group(0)))  # the keyword must not trip the filters
-        if _CHANGE.search(clause) or _PAST.search(clause) or self.ctx.search(_PART_YEAR, t0):
+        if CHANGE.search(clause) or PAST.search(clause) or self.ctx.search(PART_YEAR, t0):
             return []
         if not self._year_ok(t0, metric):
             return []
@@ -711,8 +494,8 @@ class _Reader:
         scope = self._scope(sent, end, clause_start, kw_start)
         if scope is not None and scope.startswith("其中") and all(m in SUB_ITEM_LABELS for m in metrics):
             scope = None  # 其中本机关不掌握相关政府信息12件: the sub-item of the group before, not another subject
-        if scope is None and FAMILY_OF[metric] in ("s4block", "s4res") and self.ctx.search(_REVIEWER, end):
-            scope = self.ctx.search(_REVIEWER, end).group(0)
+        if scope is None and FAMILY_OF[metric] in ("s4block", "s4res") and self.ctx.search(REVIEWER, end):
+            scope = self.ctx.search(REVIEWER, end).group(0)
         if scope is None:
             # 被申请行政复议3件，其中涉及政府信息公开2件: the first number is wider than the table
             wi = bisect_left(self._wider_starts, end)
@@ -743,8 +526,8 @@ class _Reader:
                     - {blk} and not re.search(r"[（(][^）)]*$", sent[kb.end():t0])):
                 c.alt_s4_block = "litigation"
         if fam == "s3res":
-            pm = _PCT_AFTER.match(sent, end)
-            if pm and not _APPROX_PCT.search(pm.group(0)):
+            pm = PCT_AFTER.match(sent, end)
+            if pm and not APPROX_PCT.search(pm.group(0)):
                 c.percent = (Decimal(pm.group("pct")), s0 + pm.start("pct"), s0 + pm.end())
         return [c]
 
@@ -776,7 +559,7 @@ class _Reader:
 
     # -- 均获维持 / 未收到申请 / 未发生复议诉讼 -----------------------------------------------------------
     def _statements(self, block, s0, sent, disclosure, out: Analysis) -> None:
-        for m in _UPHELD.finditer(sent):
+        for m in UPHELD.finditer(sent):
             if not disclosure:
                 break
             # the groups the statement is about: those named in its own part of the sentence (after the last ；
@@ -787,40 +570,40 @@ class _Reader:
             blocks = self._s4_named(lo if lo < hi else 0, hi)
             if not blocks or not self._year_ok(m.start(), None) or self._scope(sent, m.start(), 0, 0):
                 continue
-            if self.ctx.search(_PAST, m.start()) or self.ctx.search(_PART_YEAR, m.start()):
+            if self.ctx.search(PAST, m.start()) or self.ctx.search(PART_YEAR, m.start()):
                 continue
-            outcomes = _upheld_outcomes(sent, m.start(), self.ctx.search)
+            outcomes = upheld_outcomes(sent, m.start(), self.ctx.search)
             if not outcomes:
                 continue
             out.statements.append(Statement("upheld", tuple(dict.fromkeys(blocks)), block, s0 + m.start(),
                                             s0 + m.end(), self.stripped, outcomes))
-        for m in _NONE_APP.finditer(sent):
+        for m in NONE_APP.finditer(sent):
             mid = m.group("mid") or ""
-            if _NONE_BAD_MID.search(mid) or self.ctx.search(_EXCEPT_WORD, m.start()) or "复议" in mid or "诉讼" in mid:
+            if NONE_BAD_MID.search(mid) or self.ctx.search(_EXCEPT_WORD, m.start()) or "复议" in mid or "诉讼" in mid:
                 continue
             if _S4_WORDS.search(sent, m.end(), self.ctx.clause_end(m.end())):
                 continue  # 未发生因政府信息公开申请答复引发的行政复议: about reviews, not applications
-            qm = _NONE_MID_OK.fullmatch(mid)
+            qm = NONE_MID_OK.fullmatch(mid)
             if qm is None:
                 continue  # 未收到涉及商业秘密的政府信息公开申请: a kind of application, not all
             persons, orgs = bool(qm.group("persons")), bool(qm.group("orgs"))
             # a scope word before it (局属事业单位未收到…); the words in it were read above
             if (not self._year_ok(m.start(), None) or self._scope(sent, m.start(), 0, 0)
-                    or self.ctx.search(_PAST, m.end()) or self.ctx.search(_PART_YEAR, m.end())):
+                    or self.ctx.search(PAST, m.end()) or self.ctx.search(PART_YEAR, m.end())):
                 continue
             applicants = None if persons == orgs else ("natural_person" if persons else "org")
             out.statements.append(Statement("none_applications", (), block, s0 + m.start(), s0 + m.end(),
                                             self.stripped, applicants=applicants))
-        for m in _NONE_CARRIED.finditer(sent):  # 无结转下年度办理的申请
+        for m in NONE_CARRIED.finditer(sent):  # 无结转下年度办理的申请
             if (not self._year_ok(m.start(), None) or self._scope(sent, m.start(), 0, 0)
-                    or self.ctx.search(_PAST, m.start()) or self.ctx.search(_PART_YEAR, m.start())):
+                    or self.ctx.search(PAST, m.start()) or self.ctx.search(PART_YEAR, m.start())):
                 continue
             out.statements.append(Statement("none_carried", (), block, s0 + m.start(), s0 + m.end(), self.stripped))
         if not disclosure:
             return
-        for m in _NONE_S4.finditer(sent):
+        for m in NONE_S4.finditer(sent):
             mid = m.group("mid") or ""
-            if _NONE_BAD_MID.search(mid) or _NONE_S4_BAD_AFTER.match(sent[m.end():m.end() + 4]):
+            if NONE_BAD_MID.search(mid) or NONE_S4_BAD_AFTER.match(sent[m.end():m.end() + 4]):
                 continue
             words = (m.group("what") or m.group("what2") or "") + (m.group("rest") or m.group("rest2") or "")
             blocks = []
@@ -829,45 +612,47 @@ class _Reader:
             if "诉讼" in words:
                 blocks += ["direct", "after_review"]
             if (not blocks or not self._year_ok(m.start(), None) or self._scope(sent, m.end(), 0, 0)
-                    or self.ctx.search(_PAST, m.end()) or self.ctx.search(_PART_YEAR, m.end())):
+                    or self.ctx.search(PAST, m.end()) or self.ctx.search(PART_YEAR, m.end())):
                 continue
             out.statements.append(Statement("none_s4", tuple(blocks), block, s0 + m.start(), s0 + m.end(),
                                             self.stripped))
 
 
-_PCT_AFTER = re.compile(r"\s*[，,（(]?\s*(?:约|近|超过|接近)?(?:占|比例为|比例是|占比为?)[^，。；;\d%％]{0,12}?"
-                        r"(?P<pct>\d+(?:\.\d+)?)\s*[%％]")
-_APPROX_PCT = re.compile(r"约|近|超过|接近|以上|左右")
-_RES_KW = "|".join(p for m, p in _KEYWORDS if FAMILY_OF[m] == "s3res")
-_PCT_ONLY = re.compile(rf"(?P<kws>(?:{_RES_KW})(?:(?:[、和及与]|以及)(?:{_RES_KW}))*)(?:的|类)?(?:申请|答复)?(?:件数|数量)?"
-                       r"(?:所占)?(?:的)?(?:占比|比例|比重|占(?:[^，。；;\d%％]{0,10}?的)?(?:比例|比重)?)(?:为|是|达到?)?"
-                       r"\s*(?P<pct>\d+(?:\.\d+)?)\s*[%％]")
-# 公开率为50.0%: 予以公开 over the total, or 予以公开 and 部分公开 (both readings); 予以公开率（含部分公开）: the latter
-_RATE = re.compile(r"(?<![\u4e00-\u9fff])(?P<kw>(?:予以)?公开率)\s*(?P<incl>[（(]含部分公开[）)])?(?:为|是|达到?)?"
-                   r"\s*(?P<pct>\d+(?:\.\d+)?)\s*[%％]|(?<=予以)(?P<kw2>公开率)")
-_RATE_CONTEXT = re.compile(r"申请|办结|答复")
-_EACH_PCT = re.compile(r"[，,]?\s*分别(?:占(?:比)?|为)\s*(?P<pcts>\d+(?:\.\d+)?\s*[%％](?:\s*(?:[、，,和及与]|以及)\s*\d+(?:\.\d+)?"
-                       r"\s*[%％])+)")
-_PCT_NUM = re.compile(r"(?P<pct>\d+(?:\.\d+)?)\s*[%％]")
-_S4_BLOCKS_OF = {"review": ("review",), "litigation": ("direct", "after_review"), "direct": ("direct",),
-                 "after_review": ("after_review",)}
+def table_blocks(report: AnnualReport) -> frozenset[int]:
+    """Indexes of the blocks of the statistics tables (``report.statistics_blocks``): the prose readers (claims,
+    sums, table-二 figures) skip them."""
+    return report.statistics_blocks
 
 
-def table_blocks(report) -> frozenset[int]:
-    """Indexes of the blocks of the statistics tables: the prose readers (claims, sums, table-二 figures) skip them."""
-    got = report.cache.get("claims.table_blocks")
-    if got is None:
-        got = report.cache["claims.table_blocks"] = frozenset(
-            b.index for t in (report.stats or {}).values() for b in t.blocks)
-    return got
+class ProseClaims:
+    """What the prose states about tables 三 and 四 (``report.claims``): read once per list of scope words
+    (the rules' ``scope_patterns`` option; without one, the default list)."""
 
+    def __init__(self, report: AnnualReport) -> None:
+        self._view = ProseView.of(report)
+        self._by_scope: dict[tuple[str, ...], Analysis] = {}
 
-def find_claims(report, scope_patterns: list[str] | None = None) -> Analysis:
-    """All claims and statements of a report (cached per scope list; the default list is ``report.claims``)."""
-    pats = DEFAULT_SCOPE if scope_patterns is None else scope_patterns
-    key = ("text_vs_table", tuple(pats))
-    cached = report.cache.get(key)
-    if cached is None:
-        cached = _Reader(report, list(pats)).run()
-        report.cache[key] = cached
-    return cached
+    def read(self, scope_patterns: Sequence[str] | None = None) -> Analysis:
+        """All claims and statements, the sentences naming one of ``scope_patterns`` taken as another scope."""
+        pats = tuple(DEFAULT_SCOPE if scope_patterns is None else scope_patterns)
+        got = self._by_scope.get(pats)
+        if got is None:
+            got = self._by_scope[pats] = _Reader(self._view, list(pats)).run()
+        return got
+
+    @property
+    def claims(self) -> list[Claim]:
+        """The claims read with the default scope words."""
+        return self.read().claims
+
+    @property
+    def statements(self) -> list[Statement]:
+        """The statements read with the default scope words."""
+        return self.read().statements
+
+    @cached_property
+    def single_counts(self) -> dict[tuple[int, int], Claim]:
+        """The unscoped counts of one metric or one sum (default scope words) by (block index, end of the number):
+        the figures a prose sum shares with the text-against-table checks."""
+        return {(c.block.index, c.end): c for c in self.claims
+                if c.number is not None and c.scope is None and c.combine == "sum"}

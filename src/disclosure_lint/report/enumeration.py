@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 
 from ..model import Block
 from . import catalogue
-from .writing import Piece, Span, prose_pieces, starts_with_table_label
+from .writing import Piece, Span, starts_with_table_label
 
 CN = "一二三四五六七八九十"
 _BEFORE = set("。；：，、！？;:,!?）)」』”’】*#>_|") | set(" \t\n\u3000")
@@ -203,7 +203,7 @@ def analyse(report) -> list[EnumRun]:
     open_: list[EnumRun] = []  # the outline: one open run per level
     scope = object()
     sections, k = report.sections, -1
-    for piece in prose_pieces(report):
+    for piece in report.prose_pieces:
         # the section the block is in (as report.section_of, walking along in document order)
         while k + 1 < len(sections) and sections[k + 1].heading.index <= piece.block.index:
             k += 1

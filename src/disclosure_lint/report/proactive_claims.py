@@ -1,4 +1,4 @@
-"""Figures of table 二 (主动公开政府信息情况) that the prose names: ``AnnualReport.proactive_claims``.
+"""Figures of table 二 (主动公开政府信息情况) that the prose names: ``AnnualReport.proactive_claims`` (:class:`ProactiveClaims`).
 
 Read, in one clause (or, for the documents, a short clause that continues the one before):
 
@@ -26,25 +26,29 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import TYPE_CHECKING, overload
 
 from ..model import Block
-from .claims import (
-    _APPROX_CLAUSE,
-    _CHANGE,
-    _CLAUSE_END,
-    _OFF_TOPIC,
-    _PAST,
-    _RANGE_BEFORE,
-    _SENT_END,
-    DEFAULT_SCOPE,
+from .claim_context import DEFAULT_SCOPE, scope_regex
+from .prose_reading import (
+    APPROX_CLAUSE,
+    CHANGE,
+    CLAUSE_END,
+    OFF_TOPIC,
+    PAST,
+    RANGE_BEFORE,
+    SENT_END,
+    ProseView,
     SentenceTime,
     approximate_before,
-    scope_regex,
-    self_masker,
-    table_blocks,
+    group_name,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .annual import AnnualReport
 
 ROW_LABELS = {"rules": "规章", "normative_docs": "行政规范性文件", "licensing": "行政许可", "penalty": "行政处罚",
               "coercion": "行政强制", "fees": "行政事业性收费"}
@@ -99,21 +103,21 @@ _MONEY = frozenset({"万元", "亿元", "元"})
 
 
 class _Reader:
-    def __init__(self, report, scope_patterns: list[str]):
-        self.report = report
-        self.year = report.year
-        self.masker = self_masker(report)
+    def __init__(self, view: ProseView, scope_patterns: list[str]):
+        self.view = view
+        self.year = view.year
+        self.masker = view.masker
         self.scope = scope_regex(scope_patterns)
-        self.skip = table_blocks(report)
+        self.skip = view.skip
 
     def run(self) -> list[ProactiveClaim]:
         out: list[ProactiveClaim] = []
-        for block in self.report.text_blocks:
+        for block in self.view.blocks:
             text = block.text
             if block.index in self.skip or not _ROW.search(text):
                 continue
             pos = 0
-            for m in [*_SENT_END.finditer(text), None]:
+            for m in [*SENT_END.finditer(text), None]:
                 end = m.start() if m is not None else len(text)
                 if end > pos:
                     self._sentence(block, pos, text[pos:end], out)
@@ -123,7 +127,7 @@ class _Reader:
     def _sentence(self, block: Block, s0: int, sent: str, out: list[ProactiveClaim]) -> None:
         if not _ROW.search(sent):
             return
-        bounds = [m.start() for m in _CLAUSE_END.finditer(sent)]
+        bounds = [m.start() for m in CLAUSE_END.finditer(sent)]
         stripped = sent.strip()
         time = SentenceTime(sent)
         scoped = self.masker(sent)  # 市政府办公厅 in that office's own report is no other scope
@@ -141,24 +145,25 @@ class _Reader:
             if got is None and last_doc_row is not None:
                 cm = _CONTINUE.match(clause)  # ，废止1件，现行有效12件: the documents of the clause before
                 if cm is not None and f.group("unit") in _DOC_UNITS:
-                    what = _DOC_WHAT.match(cm.group("what"))
-                    got = (last_doc_row, what.lastgroup if what else None, cm.start("what"), ())
-            if got is None or got[1] is None:
+                    wm = _DOC_WHAT.match(cm.group("what"))
+                    got = (last_doc_row, group_name(wm) if wm else None, cm.start("what"), ())
+            what = got[1] if got is not None else None
+            if got is None or what is None:
                 if _ROW.search(clause):
                     last_doc_row = None
                 continue
-            row, what, wstart, also = got
+            row, _, wstart, also = got
             last_doc_row = row if row in DOC_ROWS else None
             before = sent[max(0, f.start() - 6):f.start()]
-            if (_CHANGE.search(clause) or _PAST.search(clause) or _APPROX_CLAUSE.search(clause)
-                    or approximate_before(before, bool(f.group("num"))) or _RANGE_BEFORE.search(before)
+            if (CHANGE.search(clause) or PAST.search(clause) or APPROX_CLAUSE.search(clause)
+                    or approximate_before(before, bool(f.group("num"))) or RANGE_BEFORE.search(before)
                     or re.match(r"\s*(?:以上|左右|多|余)", sent[f.end():f.end() + 3])
-                    or _OFF_TOPIC.search(clause) or not time.ok(f.start(), self.year, whole_year=True)):
+                    or OFF_TOPIC.search(clause) or not time.ok(f.start(), self.year, whole_year=True)):
                 continue
             if what == "issued" and amend:
                 continue  # 制发 may count amendments: 新制定5件，修改4件
             scope = None
-            if scope_first is not None and scope_first.start() < f.start():
+            if scope_first is not None and self.scope is not None and scope_first.start() < f.start():
                 # the first scope word of the sentence (searched again only when it runs past the number)
                 sm = scope_first if scope_first.end() <= f.end() else self.scope.search(scoped, 0, f.end())
                 scope = sm.group(0) if sm is not None else None
@@ -183,7 +188,7 @@ class _Reader:
         also: tuple[str, ...] = ()
         if len(rows) >= 2 and _ROW_JOIN.match(clause[rows[-2].end():rows[-1].start()]) \
                 and (rows[-2].lastgroup in DOC_ROWS) == (row in DOC_ROWS) and rows[-2].lastgroup != row:
-            also = (rows[-2].lastgroup,)  # 制发规章和行政规范性文件51件: both rows
+            also = (group_name(rows[-2]),)  # 制发规章和行政规范性文件51件: both rows
             start = min(start, rows[-2].start())
         return row, what, start, also
 
@@ -194,7 +199,7 @@ class _Reader:
             pass
         if rm is None:
             return None
-        row = rm.lastgroup
+        row = group_name(rm)
         after = clause[rm.end():]
         if row == "fees":
             if unit not in _MONEY or not re.match(rf"^(?:金额|收费金额|收入)?{_FILL}", after):
@@ -227,10 +232,10 @@ class _Reader:
                 break
             wm = w
         if wm is not None and _GAP_WHAT_ROW.match(clause[wm.end():rm.start()]) and _GAP_ROW_NUM.match(after):
-            return row, wm.lastgroup, wm.start()
+            return row, group_name(wm), wm.start()
         wm = _DOC_WHAT.search(after)  # the verb after: 行政规范性文件现行有效12件
         if wm is not None and not after[:wm.start()].strip("的共") and _GAP_WHAT_NUM.match(after[wm.end():]):
-            return row, wm.lastgroup, rm.start()
+            return row, group_name(wm), rm.start()
         return row, None, rm.start()
 
 
@@ -251,13 +256,28 @@ def _merge_repealed(claims: list[ProactiveClaim]) -> list[ProactiveClaim]:
     return out
 
 
-def find_proactive(report, scope_patterns: list[str] | None = None) -> list[ProactiveClaim]:
-    """Every table-二 figure the prose names (cached per scope list; the default list is
-    ``report.proactive_claims``)."""
-    pats = DEFAULT_SCOPE if scope_patterns is None else scope_patterns
-    key = ("proactive_claims", tuple(pats))
-    cached = report.cache.get(key)
-    if cached is None:
-        cached = _Reader(report, list(pats)).run()
-        report.cache[key] = cached
-    return cached
+class ProactiveClaims(Sequence[ProactiveClaim]):
+    """Every table-二 figure the prose names (``report.proactive_claims``; as a sequence: read with the default
+    scope words), read once per list of scope words (the rules' ``scope_patterns`` option)."""
+
+    def __init__(self, report: AnnualReport) -> None:
+        self._view = ProseView.of(report)
+        self._by_scope: dict[tuple[str, ...], list[ProactiveClaim]] = {}
+
+    def read(self, scope_patterns: Sequence[str] | None = None) -> list[ProactiveClaim]:
+        pats = tuple(DEFAULT_SCOPE if scope_patterns is None else scope_patterns)
+        got = self._by_scope.get(pats)
+        if got is None:
+            got = self._by_scope[pats] = _Reader(self._view, list(pats)).run()
+        return got
+
+    @overload
+    def __getitem__(self, i: int) -> ProactiveClaim: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[ProactiveClaim]: ...
+
+    def __getitem__(self, i: int | slice) -> ProactiveClaim | list[ProactiveClaim]:
+        return self.read()[i]
+
+    def __len__(self) -> int:
+        return len(self.read())

@@ -52,26 +52,22 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..model import Block
-from .claim_context import _OUTCOME_WORDS
-from .claims import (
-    _APPLICATION,
-    _APPROX_CLAUSE,
-    _BAD_AFTER,
-    _CHANGE,
-    _CLAUSE_END,
-    _KEYWORDS,
-    _OFF_TOPIC,
-    _PART_YEAR,
-    _PAST,
-    _RANGE_BEFORE,
-    _SENT_END,
-    _Y,
-    _YEAR,
-    SentenceTime,
-    approximate_before,
-    cn_int,
-    table_blocks,
-)
+from .claim_context import OUTCOME_WORDS as _OUTCOME_WORDS
+from .claim_keywords import KEYWORDS as _KEYWORDS
+from .claims import table_blocks
+from .prose_reading import APPLICATION as _APPLICATION
+from .prose_reading import APPROX_CLAUSE as _APPROX_CLAUSE
+from .prose_reading import BAD_AFTER as _BAD_AFTER
+from .prose_reading import CHANGE as _CHANGE
+from .prose_reading import CLAUSE_END as _CLAUSE_END
+from .prose_reading import OFF_TOPIC as _OFF_TOPIC
+from .prose_reading import PART_YEAR as _PART_YEAR
+from .prose_reading import PAST as _PAST
+from .prose_reading import RANGE_BEFORE as _RANGE_BEFORE
+from .prose_reading import SENT_END as _SENT_END
+from .prose_reading import YEAR as _YEAR
+from .prose_reading import YEAR_NUMERAL as _Y
+from .prose_reading import SentenceTime, approximate_before, cn_int
 
 KINDS = ("results", "applicants", "flow", "review", "litigation", "litigation_routes", "disclosed")
 TYPED = frozenset(KINDS) - {"disclosed"}

@@ -31,12 +31,13 @@ from typing import TYPE_CHECKING
 
 from ..model import Block
 from . import catalogue as cat
+from .sections import Section, as_section
 from .stats import labels as lb
 from .stats import runs as flatline
 from .stats.schema import TABLE_NAMES as NUMBERED_TABLE_NAMES
 
 if TYPE_CHECKING:  # pragma: no cover
-    from . import AnnualReport, Section
+    from .annual import AnnualReport
 
 UNIFIED_VERSIONS = (cat.V2019, cat.V2021)
 TABLE_SECTIONS = ("s2", "s3", "s4")
@@ -59,14 +60,14 @@ TABLE_LABELS: dict[str, tuple[str, ...]] = {
 # the tables' titles without their numerals (主动公开政府信息情况 …)
 TABLE_NAMES = {tid: title.split("、", 1)[1] for tid, title in NUMBERED_TABLE_NAMES.items()}
 
-_EMPHASIS = re.compile(r"\*+|__+|</?(?:strong|b)\s*>", re.I)
-_LEAD_NUMBER = re.compile(
+EMPHASIS = re.compile(r"\*+|__+|</?(?:strong|b)\s*>", re.I)
+LEAD_NUMBER = re.compile(
     r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[.．、]"
     r"|[①-⑩])\s*")
 NUMERAL = re.compile(r"^(?P<lead>[\s#*_]*(?:<(?:strong|b)\s*>)?\s*(?:第)?)(?P<num>[一二三四五六七八九十]{1,3})"
                       r"(?P<sep>\s*(?:、|，|,|\.|．|部分)?)")
 IMAGE_ONLY = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$|^\s*<img\b[^>]*>\s*$", re.I)
-_PUNCT = re.compile(r"[\s　\W_]+", re.U)
+PUNCT = re.compile(r"[\s　\W_]+", re.U)
 # title qualities that name a section by its official title (a typo of it counts: it is still that title)
 OFFICIAL = frozenset({"exact", "typo"})
 _WORD = re.compile(r"[^\s]{1,40}")
@@ -87,7 +88,7 @@ class Structure:
     applies: bool  # the report year calls for a unified format
     sections: list[Section]  # every recognised top-level-looking heading, in order
     mains: list[Section]  # top-level sections (sub-item runs removed)
-    bodies: dict[int, list[Block]]  # heading block index → body blocks up to the next main section
+    bodies: dict[int, list[Block]]  # heading block index → body blocks up to the next main section (its .blocks)
     by_id: dict[str, Section]  # canonical id → chosen main section
     subruns: list[SubRun]
     tables: dict[str, bool]  # s2/s3/s4 present → a statistics table was found in its body
@@ -113,14 +114,14 @@ def _scan_sections(report) -> list[Section]:
         if len(text) > 120:
             continue
         if "*" in text or "_" in text or "<" in text:
-            cleaned = _EMPHASIS.sub("", text).strip()
+            cleaned = EMPHASIS.sub("", text).strip()
             if cleaned != text.strip():
-                sec = report._as_section(dc_replace(b, text=cleaned))
+                sec = as_section(dc_replace(b, text=cleaned))
                 if sec is not None:
                     sec.heading = b
                     out.append(sec)
                 continue
-        sec = report._as_section(b)
+        sec = as_section(b)
         if sec is not None:
             out.append(sec)
     return out
@@ -159,6 +160,11 @@ def analyse(report: AnnualReport) -> Structure:
         start = sec.heading.index + 1
         end = mains[i + 1].heading.index if i + 1 < len(mains) else len(blocks)
         bodies[sec.heading.index] = list(blocks[start:end])
+    # the main sections come out with their bodies (sub-items keep none: their text is their parent's body)
+    with_body = {id(sec): dc_replace(sec, blocks=bodies[sec.heading.index]) for sec in mains}
+    mains = [with_body[id(sec)] for sec in mains]
+    sections = [with_body.get(id(sec), sec) for sec in sections]
+    subruns = [SubRun(parent=with_body[id(r.parent)], items=r.items) for r in subruns]
 
     # one section per canonical id: the first with a body (a table of contents lists the titles with
     # nothing under them), preferring the official title (or a typo of it) over a key-word match
@@ -206,8 +212,8 @@ def _has_content(body: list[Block]) -> bool:
 
 
 def _label_of(text: str) -> str:
-    t = _EMPHASIS.sub("", text).strip().lstrip("#").strip()
-    return _LEAD_NUMBER.sub("", t, count=1).strip()
+    t = EMPHASIS.sub("", text).strip().lstrip("#").strip()
+    return LEAD_NUMBER.sub("", t, count=1).strip()
 
 
 def has_table(body: list[Block], sid: str, accept_images: bool = True, min_flat_labels: int = 3) -> bool:

@@ -40,7 +40,7 @@ from .stats.schema import SCHEMAS, norm, strip_number
 from .structure import IMAGE_ONLY, TABLE_LABELS
 
 if TYPE_CHECKING:  # pragma: no cover
-    from . import AnnualReport
+    from .annual import AnnualReport
     from .stats.model import StatTable
 
 SECTION_IDS = tuple(s.id for s in cat.SECTIONS)

@@ -24,7 +24,7 @@ from ..model import Block
 from .structure import TABLE_LABELS
 
 if TYPE_CHECKING:  # pragma: no cover
-    from . import AnnualReport
+    from .annual import AnnualReport
 
 MIN_LABELS = 3  # labels in a run for it to be a table
 _CAPTION = r"第二十一?条第[（(][一二三四五六七八九十]{1,3}[）)]项"

@@ -77,7 +77,7 @@ class Piece:
 
     def place(self, offset: int) -> tuple:
         """(page, line) of a character: two characters on different lines are not adjacent."""
-        loc = self.cell.locate(offset) if self.cell is not None else self.block.locate(self.base + offset)
+        loc = self.cell.locate(offset) if self.cell is not None else self.block.locate((self.base or 0) + offset)
         return (loc.page, loc.line)
 
     def block_offset(self, offset: int) -> int | None:
@@ -105,21 +105,28 @@ class Span:
         return self.piece.text[self.start:self.end]
 
 
-def prose_pieces(report) -> list[Piece]:
-    key = "writing.prose"
-    if key not in report.cache:
-        report.cache[key] = [Piece(b, b.text, 0) for b in report.lintable_blocks if b.kind in PROSE_KINDS]
-    return report.cache[key]
+def prose_pieces(blocks: list[Block]) -> list[Piece]:
+    """The prose blocks (headings, paragraphs, list items) as pieces (``report.prose_pieces``)."""
+    return [Piece(b, b.text, 0) for b in blocks if b.kind in PROSE_KINDS]
 
 
-def table_pieces(block: Block, report=None) -> list[Piece]:
+class TablePieces:
+    """The cells of a report's table blocks as pieces (``report.table_pieces``), each table read when first
+    asked for."""
+
+    def __init__(self) -> None:
+        self._by_block: dict[int, list[Piece]] = {}
+
+    def of(self, block: Block) -> list[Piece]:
+        got = self._by_block.get(block.index)
+        if got is None:
+            got = self._by_block[block.index] = table_pieces(block)
+        return got
+
+
+def table_pieces(block: Block) -> list[Piece]:
     """The cells of a table block in reading order; a merged cell's copies (the same text as
-    the cell to the left or above) are left out.  Cached in ``report.cache`` when given."""
-    if report is not None:
-        key = ("writing.cells", block.index)
-        if key not in report.cache:
-            report.cache[key] = table_pieces(block)
-        return report.cache[key]
+    the cell to the left or above) are left out."""
     out: list[Piece] = []
     if block.table is None:
         return out
@@ -386,7 +393,7 @@ def find_doubles(report) -> list[Doubled]:
     """Every doubled mark, function character and word in the prose and table cells, and the
     doubled brackets and quotes that leave one member unmatched (from :attr:`report.brackets`)."""
     # one pass over all the prose, joined by newlines (which no double crosses)
-    prose = prose_pieces(report)
+    prose = report.prose_pieces
     starts, pos = [], 0
     for p in prose:
         starts.append(pos)
@@ -399,7 +406,7 @@ def find_doubles(report) -> list[Doubled]:
             # are not among the cells
             found = _doubles_in(Piece(b, b.text, 0), check=False)
             if found:
-                cells = [c for c in table_pieces(b, report) if c.base is not None]
+                cells = [c for c in report.table_pieces.of(b) if c.base is not None]
                 out.extend(_placed(found, cells, [c.base for c in cells]))
     for u in report.brackets.unbalanced:
         if u.doubled:
@@ -563,7 +570,7 @@ def find_count_lists(report) -> list[CountList]:
     """Lists of counts with a common unit in the prose (two or more items with numbers) in clauses
     where some item ends in a unit with no number before it — the lists DL903 has to look at."""
     out: list[CountList] = []
-    for p in prose_pieces(report):
+    for p in report.prose_pieces:
         if _DIGIT.search(p.text) and any(u in p.text for u in UNITS):
             out.extend(_lists_in(p))
     return out

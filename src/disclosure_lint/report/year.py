@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from . import catalogue as cat
 
 if TYPE_CHECKING:  # pragma: no cover
-    from . import AnnualReport
+    from .annual import AnnualReport
 
 # table labels only one unified format has (the other format's tables are DL109's)
 ONLY = {

@@ -1,0 +1,508 @@
+"""The annual report: any :class:`Document` read as the same :class:`AnnualReport`.
+
+Rules read the report through this object and never re-parse text: title, agency
+and its kind, report year and statistics period, format version, publication and
+signature dates, portal metadata, the sections mapped to canonical ids (s1…s6),
+every date mention, the statistics tables keyed by canonical row and column ids
+(:mod:`.stats`), and the analyses of the report's content (headings found inline,
+truncation, prose claims and sums, writing, content safety), each a cached member
+computed by its own module of this package.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..model import Block, Document
+from . import catalogue
+from . import hidden as _hidden
+from . import promotions as _promotions
+from . import structure as section_structure
+from .agency import Agency, classify, name_from_title
+from .brackets import Brackets
+from .brackets import analyse as analyse_brackets
+from .candidate import Candidate
+from .candidate import assess as assess_candidate
+from .claim_context import self_masker
+from .claims import ProseClaims
+from .dates import DateMention, find_dates
+from .enumeration import EnumRun
+from .enumeration import analyse as analyse_enumerations
+from .inline import Inline
+from .inline import find as find_inline
+from .metrics import Metrics
+from .portal import PortalMetadata, find_metadata, is_chrome, is_navigation
+from .proactive_claims import ProactiveClaims
+from .prose_sums import ProseSum, find_sums
+from .repeats import Repeats, find_repeats
+from .sections import TEXT_KINDS, Section
+from .stats import extract as stats_extract
+from .stats.identities import IdentityChecks, check_identities
+from .stats.label_typos import LabelTypo, find_label_typos
+from .stats.model import StatTable
+from .structure import Structure
+from .truncation import Truncation
+from .truncation import analyse as analyse_truncation
+from .unread import UnreadTable, find_unread
+from .writing import CountList, Doubled, Piece, TablePieces, find_count_lists, find_doubles, prose_pieces
+from .year import YearDecision
+from .year import decide as decide_year
+
+HEAD_BLOCKS = 40  # prose blocks with content searched for the statistics period
+TITLE_BLOCKS = 8  # prose blocks with content searched for the title
+SIGNATURE_SCAN = 60  # blocks at the end searched for the 落款 (portal lines after it skipped)
+TITLE_SCAN = 400  # blocks scanned at most for them (navigation items one per line are skipped, not counted)
+_SENTENCE = re.compile(r"[，。；;！？!?]")
+_NOT_TITLE = re.compile(r"[;；|｜>›»＞]")
+
+# the words that introduce the statistics period (统计期限为2023年1月1日至12月31日); 时间段 only before a
+# period that starts on 1月1日 (宣传活动时间段为3月1日至3月31日 is not the report's period)
+_PERIOD_WORDS = r"统计期限|统计时限|统计时间|统计时段|统计周期|统计期间|统计区间|统计范围|数据统计|统计数据"
+_PERIOD = re.compile(rf"(?:{_PERIOD_WORDS}|时间段)[^。；;\n]{{0,12}}?(?P<y>(?:19|20)\d{{2}})\s*年\s*1\s*月\s*1\s*日")
+_PERIOD_SPAN = re.compile(
+    rf"(?:{_PERIOD_WORDS})" + r"[^。；;，,\n]{0,12}?"
+    r"(?P<start>(?P<y1>(?:19|20)\d{2})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日)"
+    r"(?:\s*起)?\s*(?:至|到|—{1,2}|－|-|~|～)\s*"
+    r"(?P<end>(?:(?P<y2>(?:19|20)\d{2})\s*年\s*)?(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日)"
+)
+
+
+@dataclass
+class Overrides:
+    """Facts given by the user (``--year``, config) that win over detection."""
+
+    year: int | None = None
+    agency: str | None = None
+    agency_kind: str | None = None
+    format_version: str | None = None
+
+
+class AnnualReport:
+    def __init__(self, document: Document, overrides: Overrides | None = None):
+        self.source = document  # the reader's document
+        self.overrides = overrides or Overrides()
+
+    # -- text access -------------------------------------------------------------------
+    @cached_property
+    def inline(self) -> Inline:
+        """Headings found inside long blocks (text whose line breaks were lost), see :mod:`.inline`."""
+        return find_inline(self.source)
+
+    @cached_property
+    def document(self) -> Document:
+        """The document as the report reads it: the reader's, with flattened blocks split at the headings
+        found inside them (:attr:`inline`; the same object when there are none)."""
+        return self.inline.document
+
+    @cached_property
+    def blocks(self) -> tuple[Block, ...]:
+        return self.document.blocks
+
+    @cached_property
+    def text_blocks(self) -> list[Block]:
+        """Blocks with prose: headings, paragraphs, list items (not tables, comments, code)."""
+        return [b for b in self.blocks if b.kind in TEXT_KINDS]
+
+    @cached_property
+    def lintable_blocks(self) -> list[Block]:
+        """Prose and table blocks: everything a reader of the published report sees."""
+        return [b for b in self.blocks if b.kind in TEXT_KINDS or b.kind == "table"]
+
+    # -- portal metadata ----------------------------------------------------------------
+    @cached_property
+    def portal(self) -> PortalMetadata:
+        """Fields the portal wrote around the report (发布日期, 浏览次数, breadcrumbs …), see :mod:`.portal`."""
+        return find_metadata(self.lintable_blocks)
+
+    # -- title, agency, year -------------------------------------------------------------
+    @cached_property
+    def head_blocks(self) -> list[Block]:
+        """The first :data:`HEAD_BLOCKS` prose blocks with content, where the title and the statistics period
+        are looked for: portal metadata lines and page chrome (navigation items a crawler puts one per line
+        before the report: 首页, ``|``, 无障碍浏览 …, see :func:`.portal.is_chrome`) are skipped."""
+        portal = self.portal
+        out: list[Block] = []
+        for b in self.text_blocks:
+            text = portal.text_without(b)
+            if portal.is_line(b) or is_chrome(text) or is_navigation(text):
+                continue
+            out.append(b)
+            if len(out) >= HEAD_BLOCKS:
+                break
+        return out
+
+    @cached_property
+    def title_block(self) -> Block | None:
+        """The report title among the first prose lines with content (portal metadata lines, breadcrumbs and
+        navigation items skipped; see :attr:`head_blocks`)."""
+        portal = self.portal
+        seen = 0
+        for k, b in enumerate(self.text_blocks):
+            if k >= TITLE_SCAN or portal.is_line(b):
+                continue
+            text = portal.text_without(b)
+            if _is_title(text):
+                return b
+            if not (is_chrome(text) or is_navigation(text)):
+                seen += 1
+                if seen >= TITLE_BLOCKS:
+                    break
+        return None
+
+    @cached_property
+    def title_prefix_block(self) -> Block | None:
+        """The line before the title that holds the first part of a title written in two paragraphs
+        (``某某市某某局`` / ``2023年政府信息公开工作年度报告``), or None."""
+        b = self.title_block
+        if b is None:
+            return None
+        name, year = name_from_title(self.portal.text_without(b).lstrip("#").strip())
+        if name is not None and classify(name)[0] is not None and year is not None:
+            return None
+        prev = None
+        for x in self.text_blocks:
+            if x is b:
+                break
+            if not self.portal.is_line(x):
+                prev = x
+        if prev is None or prev.index < b.index - 2:
+            return None
+        head = self.portal.text_without(prev).lstrip("#").strip()
+        if not head or len(head) > 40 or re.search(r"[，。；：:,;>›»＞|｜]", head):
+            return None
+        joined = name_from_title(head + self.portal.text_without(b).lstrip("#").strip())
+        if joined[0] is None or classify(joined[0])[0] is None or (year is not None and joined[1] != year):
+            return None
+        return prev
+
+    @cached_property
+    def title(self) -> str | None:
+        """The title as written, without portal fields on its line (标题 发布日期：… → 标题); a title written in
+        two paragraphs (agency / year and the rest) is joined."""
+        if self.title_block is None:
+            return None
+        text = self.portal.text_without(self.title_block).lstrip("#").strip()
+        if self.title_prefix_block is not None:
+            text = self.portal.text_without(self.title_prefix_block).lstrip("#").strip() + text
+        return text
+
+    @cached_property
+    def _title_facts(self) -> tuple[str | None, int | None]:
+        return name_from_title(self.title) if self.title else (None, None)
+
+    @cached_property
+    def signature_agency(self) -> str | None:
+        """The agency named in the 落款 (the line before the signature date, or the same line), or None."""
+        d = self.signature_mention
+        if d is None:
+            return None
+        before = d.block.text[:d.start].strip()
+        if not before:
+            k = next((i for i, b in enumerate(self.text_blocks) if b is d.block), None)
+            prev = self.text_blocks[k - 1] if k else None
+            if prev is None or self.portal.is_line(prev):
+                return None
+            before = prev.text.strip()
+        before = before.lstrip("#").strip().strip("*_").strip()
+        if not before or len(before) > 40 or _SENTENCE.search(before):
+            return None
+        return before if classify(before)[0] is not None else None
+
+    @cached_property
+    def agency(self) -> Agency:
+        o = self.overrides
+        name, source = o.agency, "config"
+        if not name:
+            name, source = self._title_facts[0], "title"
+            if name is not None and classify(name)[0] is None and self.signature_agency is not None:
+                name = None  # a title without a recognisable agency: the 落款 names it
+        if not name:
+            name, source = self.signature_agency, "signature"
+        if not name:
+            source = "none"
+        kind, word = classify(name) if name else (None, None)
+        if o.agency_kind:
+            kind = o.agency_kind
+            source = "config"
+        return Agency(name=name, kind=kind, word=word, source=source)
+
+    @cached_property
+    def title_year(self) -> int | None:
+        return self._title_facts[1]
+
+    @cached_property
+    def period_match(self) -> tuple[Block, re.Match[str]] | None:
+        """The statistics period's statement (统计期限为2023年1月1日至12月31日) among :attr:`head_blocks`."""
+        for b in self.head_blocks:
+            m = _PERIOD.search(b.text)
+            if m:
+                return b, m
+        return None
+
+    @cached_property
+    def period_span(self) -> tuple[Block, re.Match[str]] | None:
+        """The statistics period written in full, whatever its days (统计期限为2023年1月1日至12月31日; groups
+        ``start`` y1 m1 d1, ``end`` y2 m2 d2 — y2 only when written) among :attr:`head_blocks`."""
+        for b in self.head_blocks:
+            if "日" in b.text:
+                m = _PERIOD_SPAN.search(b.text)
+                if m:
+                    return b, m
+        return None
+
+    @cached_property
+    def period_year(self) -> int | None:
+        """The year of the statistics period (统计期限为2023年1月1日至12月31日)."""
+        found = self.period_match
+        return int(found[1].group("y")) if found is not None else None
+
+    @cached_property
+    def year_decision(self) -> YearDecision:
+        """The report year and where it comes from (see :mod:`.year`)."""
+        return decide_year(self)
+
+    @cached_property
+    def year(self) -> int | None:
+        return self.year_decision.year
+
+    @cached_property
+    def year_source(self) -> str:
+        """config | title | content (the title's year outvoted by the report's own content) | period | none."""
+        return self.year_decision.source
+
+    @cached_property
+    def format_version(self) -> str | None:
+        return self.overrides.format_version or catalogue.format_version_for_year(self.year)
+
+    # -- dates -------------------------------------------------------------------------
+    @cached_property
+    def dates(self) -> list[DateMention]:
+        out: list[DateMention] = []
+        for b in self.lintable_blocks:
+            if b.kind == "table":
+                continue
+            out.extend(find_dates(b))
+        return out
+
+    @cached_property
+    def published_mention(self) -> DateMention | None:
+        """The date of the page header's publication-date field (发布日期：…), as on portal pages."""
+        span = self.portal.published
+        if span is None:
+            return None
+        mentions = find_dates(span.block) if span.block.kind == "table" else self.dates
+        for d in mentions:
+            if d.block is span.block and span.start <= d.start < span.end:
+                return d
+        return None
+
+    @cached_property
+    def signature_mention(self) -> DateMention | None:
+        """The 落款 date: a block near the end (portal lines after it skipped) that holds nothing but a date,
+        or the agency's name and the date (``某某局\n2024年3月9日`` in one paragraph, ``某某局　　2024年3月9日``
+        on one line), and is not a portal field."""
+        portal = self.portal
+        tail = [b for b in self.text_blocks[-SIGNATURE_SCAN:] if not portal.is_line(b)][-6:]
+        for b in reversed(tail):
+            ds = [d for d in self.dates if d.block is b]
+            if len(ds) != 1 or portal.covering(b, ds[0].start, ds[0].end) is not None:
+                continue
+            d = ds[0]
+            text = b.text
+            if len(text[d.end:].strip()) > 2:
+                continue
+            before = text[:d.start].strip().lstrip("#").strip().strip("*_").strip()
+            if not before or (len(before) <= 40 and not _SENTENCE.search(before)
+                              and classify(before)[0] is not None):
+                return d
+        return None
+
+    @cached_property
+    def published(self) -> _dt.date | None:
+        """Publication date: the 发布日期 line, else the page's ``<meta name=PubDate>``, else the signature."""
+        m = self.published_mention
+        if m is not None and m.date is not None:
+            return m.date
+        meta = _meta_date(self.document.meta.get("pubdate"))
+        if meta is not None:
+            return meta
+        m = self.signature_mention
+        return m.date if m is not None else None
+
+    @cached_property
+    def published_source(self) -> str | None:
+        """Where :attr:`published` came from: 发布日期, 网页元数据 or 落款日期."""
+        m = self.published_mention
+        if m is not None and m.date is not None:
+            return "发布日期"
+        if _meta_date(self.document.meta.get("pubdate")) is not None:
+            return "网页元数据"
+        m = self.signature_mention
+        return "落款日期" if m is not None and m.date is not None else None
+
+    # -- sections ----------------------------------------------------------------------
+    @cached_property
+    def structure(self) -> Structure:
+        """The section analysis (see :mod:`.structure`)."""
+        return section_structure.analyse(self)  # through the module: a test may replace it
+
+    @cached_property
+    def sections(self) -> list[Section]:
+        """Top-level sections in document order (sub-item runs numbered 一、… excluded)."""
+        return self.structure.mains
+
+
+    @cached_property
+    def stats(self) -> dict[str, StatTable]:
+        """Statistics tables found in sections 二, 三, 四: ``{"s2"|"s3"|"s4": StatTable}``."""
+        return stats_extract.extract(self)  # through the module: a test may replace it
+
+    @cached_property
+    def identity_checks(self) -> IdentityChecks:
+        """The identities of tables 三 and 四 evaluated (ok, violated, blank total, skipped), with what explains the
+        violated ones — a wrong cell, a row in the wrong columns — per ``min_identities`` (:mod:`.stats.identities`)."""
+        return check_identities(self.stats, self.format_version)
+
+    @cached_property
+    def unread_tables(self) -> dict[str, UnreadTable]:
+        """Tables of parts 二–四 in the text (a run of their labels and digits) that the statistics reader could
+        not read at all: ``{"s2"|"s3"|"s4": UnreadTable}`` (see :mod:`.unread`)."""
+        return find_unread(self)
+
+    @cached_property
+    def label_typos(self) -> list[LabelTypo]:
+        """Row labels of the statistics tables written with a slip (see :mod:`.stats.label_typos`)."""
+        return find_label_typos(self.stats)
+
+    @cached_property
+    def statistics_blocks(self) -> frozenset[int]:
+        """Indexes of the blocks of the statistics tables: the prose readers (claims, sums, table-二 figures) skip
+        them."""
+        return frozenset(b.index for t in (self.stats or {}).values() for b in t.blocks)
+
+    @cached_property
+    def own_name_masker(self) -> Callable[[str], str]:
+        """Blanks the words with which the reporting body names itself where they look like a scope qualifier
+        (:func:`.claim_context.self_masker`)."""
+        return self_masker(self)
+
+    @cached_property
+    def claims(self) -> ProseClaims:
+        """Counts and statements the prose states about tables 三 and 四, per list of scope words (:mod:`.claims`)."""
+        return ProseClaims(self)
+
+    @cached_property
+    def metrics(self) -> Metrics:
+        """The values of tables 三 and 四 the prose can state, derived from their cells (:mod:`.metrics`)."""
+        return Metrics(self.stats or {})
+
+    @cached_property
+    def prose_sums(self) -> list[ProseSum]:
+        """Totals the prose states with the parts listed after (or before) them (see :mod:`.prose_sums`)."""
+        return find_sums(self)
+
+    @cached_property
+    def proactive_claims(self) -> ProactiveClaims:
+        """Figures of table 二 the prose names (现行有效, 制发, 废止, 处理决定, 收费金额; see :mod:`.proactive_claims`)."""
+        return ProactiveClaims(self)
+
+    @cached_property
+    def truncation(self) -> Truncation | None:
+        """Where the document seems to end early (an excerpt, a page cut off), or None (see :mod:`.truncation`)."""
+        return analyse_truncation(self)
+
+    @cached_property
+    def candidate(self) -> Candidate:
+        """Does the file look like an annual report at all (see :mod:`.candidate`)?  Directory runs skip it if not."""
+        return assess_candidate(self)
+
+    @cached_property
+    def sections_by_id(self) -> dict[str, Section]:
+        """Canonical id → the section chosen for it (the first with a body; canonical titles first)."""
+        return self.structure.by_id
+
+    def section_of(self, block: Block) -> Section | None:
+        """The top-level section a block belongs to (its heading counts as inside)."""
+        k = bisect_right(self._section_starts, block.index) - 1
+        return self.sections[k] if k >= 0 else None
+
+    @cached_property
+    def _section_starts(self) -> list[int]:
+        return [s.heading.index for s in self.sections]
+
+    # -- content safety ------------------------------------------------------------------
+    @cached_property
+    def hidden(self) -> list[_hidden.HiddenElement]:
+        """What the web page hides from its readers, with off-site links decided (HTML only; :mod:`.hidden`)."""
+        return _hidden.find(self.document)
+
+    @cached_property
+    def promotions(self) -> list[_promotions.Promotion]:
+        """Suspected injected promotion (gambling spam) phrases, visible or hidden (:mod:`.promotions`)."""
+        return _promotions.find(self)
+
+    # -- repeated passages -----------------------------------------------------------------
+    @cached_property
+    def repeats(self) -> Repeats:
+        """Blocks and runs of blocks printed twice (:mod:`.repeats`)."""
+        return find_repeats(self)
+
+    # -- writing (see .writing, .enumeration, .brackets) ---------------------------------
+    @cached_property
+    def brackets(self) -> Brackets:
+        """Bracket and quotation-mark pairs and the members left unmatched (:mod:`.brackets`)."""
+        return analyse_brackets(self)
+
+    @cached_property
+    def doubles(self) -> list[Doubled]:
+        """Doubled marks, function characters and words (:func:`.writing.find_doubles`)."""
+        return find_doubles(self)
+
+    @cached_property
+    def prose_pieces(self) -> list[Piece]:
+        """The prose blocks (headings, paragraphs, list items) as pieces, for the writing analyses (:mod:`.writing`)."""
+        return prose_pieces(self.lintable_blocks)
+
+    @cached_property
+    def table_pieces(self) -> TablePieces:
+        """The cells of the table blocks as pieces, each table read when first asked for (:mod:`.writing`)."""
+        return TablePieces()
+
+    @cached_property
+    def enumerations(self) -> list[EnumRun]:
+        """Runs of numbered items with the places their numbering breaks (:mod:`.enumeration`)."""
+        return analyse_enumerations(self)
+
+    @cached_property
+    def count_lists(self) -> list[CountList]:
+        """Lists of counts sharing a unit, with the items that lack their number (:mod:`.writing`)."""
+        return find_count_lists(self)
+
+    @cached_property
+    def is_unified(self) -> bool:
+        """Does the report follow a unified format (four of the six sections, not in the old style)?"""
+        return self.structure.unified
+
+
+def _is_title(t: str) -> bool:
+    return ("报告" in t and len(t) <= 80 and ("信息公开" in t or "政务公开" in t)
+            and not t.endswith(("。", "；", "：", ":")) and "，" not in t
+            and not _NOT_TITLE.search(t))  # a portal's 分类 value (政务公开 ; 年度报告), a menu or breadcrumb
+
+
+def _meta_date(value) -> _dt.date | None:
+    """2024-01-20, 2024-01-20 10:00:00, 2024/1/20, 20240120 → date."""
+    if not value:
+        return None
+    m = re.match(r"\s*((?:19|20)\d{2})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})", str(value))
+    if not m:
+        return None
+    try:
+        return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None

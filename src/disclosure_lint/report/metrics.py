@@ -1,0 +1,221 @@
+"""Metrics: the values of tables 三 and 四 that the prose states, derived from their cells (``report.metrics``).
+
+A metric is a figure of the report's own vocabulary (本年新收, 予以公开, 不予公开 as the sum of its sub-rows,
+行政诉讼 as 直接起诉 + 复议后起诉, a result of one table-四 block …; the names are :data:`.claim_keywords.FAMILY_OF`'s):
+:meth:`Metrics.value` computes it from ``report.stats`` with the cells it comes from and notes on how (a blank
+总计 taken as the sum of its parts, a blank cell as 0 in a table that has numbers).  A value is None when a cell
+it needs is missing or unreadable: the report is never blamed for a table the tool could not read.  When the
+table's own 总计 disagrees with its parts (DL202/DL204 report that), the value from the parts is kept as
+``alt``: a prose number equal to either is the table's problem, not the prose's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from .claim_context import SUB_ITEM_LABELS
+from .claim_keywords import FAMILY_OF, S4_BLOCKS_OF
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .stats.model import StatCell, StatTable
+
+@dataclass
+class TableValue:
+    value: Decimal
+    cells: list[StatCell]
+    notes: list[str] = field(default_factory=list)
+    # the same quantity computed from the parts (six applicant columns, four results) when the table's
+    # own total disagrees with them: a prose number equal to it is not the prose's fault (DL202/DL204)
+    alt: Decimal | None = None
+
+
+def cell_value(table: StatTable, row: str, col: str, notes: list[str]) -> tuple[Decimal, StatCell] | None:
+    """A cell's number; a blank or placeholder in a table that has numbers counts as 0 (said in ``notes``)."""
+    c = table.get(row, col)
+    if c is None:
+        return None
+    v = c.value
+    if v.is_number:
+        return v.arithmetic, c  # a number's own value
+    if v.kind == "text":
+        return None
+    if not table.has_numbers:
+        return None
+    notes.append(f"{c.pointer}为空或“{c.raw.strip() or '空白'}”，按0计")
+    return Decimal(0), c
+
+
+APPLICANT_COLS = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org")
+
+
+def _s3_row(table: StatTable, row: str) -> TableValue | None:
+    notes: list[str] = []
+    c = table.get(row, "total")
+    parts = [p for col in APPLICANT_COLS if (p := table.get(row, col)) is not None and p.value.kind != "text"]
+    parts_ok = len(parts) == len(APPLICANT_COLS)  # every applicant column there, none of them text
+    if c is not None and c.value.is_number:
+        alt = sum((p.value.arithmetic for p in parts), Decimal(0)) if parts_ok else None
+        return TableValue(c.value.arithmetic, [c], alt=alt if alt != c.value.arithmetic else None)
+    if c is not None and c.value.kind == "text":
+        return None
+    # 总计 blank or missing: the six applicant columns
+    if not parts_ok or not table.has_numbers:
+        return None
+    total = sum((p.value.arithmetic for p in parts), Decimal(0))
+    label = c.pointer if c is not None else f"表三 › {table.row_labels.get(row, row)} › 总计"
+    notes.append(f"{label}为空，按六类申请人之和计算")
+    return TableValue(total, [p for p in parts if p.value.is_number] or parts[:1], notes)
+
+
+def _s3_group(table: StatTable, group: str) -> TableValue | None:
+    rows = [r.id for r in table.schema.rows if r.group == group and r.data]
+    if not rows:
+        return None
+    return sum_values([_s3_row(table, r) for r in rows])
+
+
+_S3_ROWS = {"new": "new", "carried_over": "carried_over", "handled": "result.total",
+            "carried_forward": "carried_forward", "open": "result.open", "partial": "result.partial"}
+_S3_GROUPS = {"not_open": "result.not_open", "unavailable": "result.unavailable",
+              "not_processed": "result.not_processed"}
+_S4_RES = {"upheld": "upheld", "corrected": "corrected", "other_result": "other", "pending": "pending"}
+
+
+def table_value(stats: Mapping[str, StatTable], metric: str, s4_block: str | None = None) -> TableValue | None:
+    """The table's value for one metric, or None when a needed cell is missing or unreadable."""
+    fam = FAMILY_OF.get(metric)
+    if fam in ("s3flow", "s3res"):
+        t = stats.get("s3")
+        if t is None or getattr(t, "layout", "grid") == "image":
+            return None
+        if metric in _S3_ROWS:
+            return _s3_row(t, _S3_ROWS[metric])
+        if metric in _S3_GROUPS:
+            return _s3_group(t, _S3_GROUPS[metric])
+        if metric in SUB_ITEM_LABELS:  # one numbered sub-item: 7.属于行政执法案卷
+            return _s3_row(t, f"result.{metric}")
+        if metric == "other":
+            if t.get("result.other", "total") is not None or t.get("result.other", "natural_person") is not None:
+                return _s3_row(t, "result.other")
+            return _s3_group(t, "result.other")
+        if metric == "in_total":
+            return sum_values([table_value(stats, "new"), table_value(stats, "carried_over")])
+        return None
+    t = stats.get("s4")
+    if t is None or getattr(t, "layout", "grid") == "image":
+        return None
+    if fam == "s4block":
+        return sum_values([s4_cell(t, b, "total") for b in S4_BLOCKS_OF[metric]])
+    if fam == "s4res" and s4_block:
+        return sum_values([s4_cell(t, b, _S4_RES[metric]) for b in S4_BLOCKS_OF[s4_block]])
+    return None
+
+
+_RESULTS = ("upheld", "corrected", "other", "pending")
+
+
+def s4_cell(t: StatTable, block: str, res: str) -> TableValue | None:
+    """One result (``total``: its cell, or the four results when it is blank) of one block of table 四."""
+    notes: list[str] = []
+    got = cell_value(t, "cases", f"{block}.{res}", notes)
+    if got is None:
+        return None
+    v, c = got
+    if res == "total" and c.value.is_number:
+        parts = [p for r in _RESULTS if (p := cell_value(t, "cases", f"{block}.{r}", [])) is not None]
+        alt = sum((p[0] for p in parts), Decimal(0)) if len(parts) == len(_RESULTS) else None
+        return TableValue(v, [c], notes, alt=alt if alt != v else None)
+    if res == "total" and not c.value.is_number:
+        # 总计 blank: the four results
+        parts = [p for r in _RESULTS if (p := cell_value(t, "cases", f"{block}.{r}", [])) is not None]
+        if len(parts) != len(_RESULTS):
+            return None
+        return TableValue(sum((p[0] for p in parts), Decimal(0)), [p[1] for p in parts],
+                          [f"{c.pointer}为空，按四种结果之和计算"])
+    return TableValue(v, [c], notes)
+
+
+def sum_values(parts: list[TableValue | None]) -> TableValue | None:
+    """The sum of several values (None when one is missing), their cells and notes together."""
+    present = [p for p in parts if p is not None]
+    if len(present) != len(parts):
+        return None
+    out = TableValue(Decimal(0), [])
+    alt = Decimal(0)
+    for p in present:
+        out.value += p.value
+        out.cells += p.cells
+        out.notes += p.notes
+        alt += p.alt if p.alt is not None else p.value
+    out.alt = alt if alt != out.value else None
+    return out
+
+
+def agrees(tv: TableValue, n: Decimal) -> bool:
+    """Does a stated number agree with a table value (its total, or the sum of its parts when they differ)?"""
+    return n == tv.value or (tv.alt is not None and n == tv.alt)
+
+
+# -- applicant columns of table 三 ------------------------------------------------------------------------
+
+PART_COLS: dict[str, tuple[str, ...]] = {"natural_person": ("natural_person",), "org": APPLICANT_COLS[1:], "commercial": ("commercial",),
+             "research": ("research",), "social_welfare": ("social_welfare",), "legal_service": ("legal_service",),
+             "other_org": ("other_org",)}
+# the rows of table 三 a total's keyword names; 收到/共计: 本年新收, or 新收 + 上年结转 (both readings)
+READINGS: dict[str, list[tuple[str, ...]]] = {"new": [("new",)], "handled": [("result.total",)], "received": [("new",), ("new", "carried_over")],
+            "in_total": [("new",), ("new", "carried_over")]}
+
+
+def columns_value(t: StatTable, rows: tuple[str, ...], cols: tuple[str, ...]) -> TableValue | None:
+    """The sum of some applicant columns (``("total",)``: the 总计 column) over some rows of table 三."""
+    if cols == ("total",):
+        return sum_values([_s3_row(t, r) for r in rows])
+    out = TableValue(Decimal(0), [])
+    for r in rows:
+        for col in cols:
+            got = cell_value(t, r, col, out.notes)
+            if got is None:
+                return None
+            out.value += got[0]
+            out.cells.append(got[1])
+    return out
+
+
+# -- the report's member ------------------------------------------------------------------------------------
+
+class Metrics:
+    """The derived values of one report's tables 三 and 四 (``report.metrics``)."""
+
+    def __init__(self, stats: Mapping[str, StatTable]) -> None:
+        self.stats = stats
+        self._values: dict[tuple[str, str | None], TableValue | None] = {}
+
+    def readable(self, tid: str) -> StatTable | None:
+        """Table ``tid`` when it was read as a table (not published as a picture), else None."""
+        t = self.stats.get(tid)
+        return t if t is not None and getattr(t, "layout", "grid") != "image" else None
+
+    def value(self, metric: str, s4_block: str | None = None) -> TableValue | None:
+        """The value of one metric (a table-四 result: of ``s4_block``), or None when it cannot be computed.  Computed
+        once per report: the value is shared, not to be changed."""
+        key = (metric, s4_block)
+        if key not in self._values:
+            self._values[key] = table_value(self.stats, metric, s4_block)
+        return self._values[key]
+
+    def total(self, metrics: tuple[str, ...], s4_block: str | None = None) -> TableValue | None:
+        """The sum of several metrics (一、本年新收 + 二、上年结转 …), or None when one cannot be computed."""
+        return sum_values([self.value(m, s4_block) for m in metrics])
+
+    def s4_cell(self, block: str, result: str) -> TableValue | None:
+        """One result (``total``, ``upheld``, ``corrected``, ``other``, ``pending``) of one table-四 block."""
+        t = self.stats.get("s4")
+        return s4_cell(t, block, result) if t is not None else None
+
+    def applicant_columns(self, rows: tuple[str, ...], cols: tuple[str, ...]) -> TableValue | None:
+        """Applicant columns of table 三 summed over ``rows`` (:func:`columns_value`), None without a readable table."""
+        t = self.readable("s3")
+        return columns_value(t, rows, cols) if t is not None else None

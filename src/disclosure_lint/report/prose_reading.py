@@ -1,0 +1,209 @@
+"""Numbers in sentences of prose: how the prose readers (claims, prose sums, table-二 figures) read them.
+
+A count is a number with a counting unit (:data:`COUNT_TOKEN`: ``57件``, ``三起``); Chinese numerals up to 9999 are
+read by :func:`cn_int`.  Around it, the words that make it no figure of the report's year: an approximation
+(:func:`approximate_before`, :data:`APPROX_CLAUSE`), the end of a range (:data:`RANGE_BEFORE`), a unit word that makes
+it another kind of figure (:data:`BAD_AFTER`), a change (:data:`CHANGE`), the past (:data:`PAST`), part of a year
+(:data:`PART_YEAR`), proposals and hot-line calls (:data:`OFF_TOPIC`).  :class:`SentenceTime` tells which year a
+number of a sentence is about; :class:`Sentence` holds the per-sentence facts (clauses, first matches) the claim
+reader asks for many times.  :class:`ProseView` is what the readers read of a report.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import Block
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..userregex import BoundedPattern
+    from .annual import AnnualReport
+
+# -- what a prose reader reads of a report -----------------------------------------------------------
+
+@dataclass(frozen=True)
+class ProseView:
+    """What the prose readers (claims, table-二 figures) read of a report, taken once: their results, cached on the
+    report, do not keep the report itself (no reference cycle)."""
+
+    blocks: Sequence[Block]  # the prose blocks (headings, paragraphs, list items)
+    year: int | None
+    masker: Callable[[str], str]  # the reporting body's names for itself blanked (report.own_name_masker)
+    skip: frozenset[int]  # the blocks of the statistics tables
+    s4: frozenset[int]  # part 四: its heading and body
+
+    @classmethod
+    def of(cls, report: AnnualReport) -> ProseView:
+        s4 = report.sections_by_id.get("s4")
+        s4_blocks = frozenset({b.index for b in s4.blocks} | {s4.heading.index}) if s4 is not None else frozenset()
+        return cls(report.text_blocks, report.year, report.own_name_masker, report.statistics_blocks, s4_blocks)
+
+
+# -- matches -------------------------------------------------------------------------------------
+
+def group_name(m: re.Match[str]) -> str:
+    """The name of the alternative that matched, for patterns whose alternatives are all named groups."""
+    return m.lastgroup or ""
+
+
+def match_end(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> int:
+    """Where a pattern that may match the empty string (``(?:，|其中)*``) stops matching at ``pos``."""
+    m = pattern.match(text, pos) if endpos is None else pattern.match(text, pos, endpos)
+    return m.end() if m is not None else pos
+
+
+# -- numbers -------------------------------------------------------------------------------------
+
+YEAR_NUMERAL = r"(?:\d{4}|[二〇零一两三四五六七八九]{4})"  # a year written in digits or numerals
+
+_CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+
+
+def cn_int(s: str) -> int | None:
+    """Chinese numerals up to 9999: 三 → 3, 十二 → 12, 一百零五 → 105, 两千 → 2000."""
+    if not s:
+        return None
+    total = 0
+    digit: int | None = None
+    last_unit = 10_000
+    for ch in s:
+        if ch in _CN:
+            if digit is not None and _CN[ch] != 0 and digit != 0:
+                return None  # 二三 is not a number
+            digit = _CN[ch]
+        elif ch in _CN_UNIT:
+            u = _CN_UNIT[ch]
+            if u >= last_unit:
+                return None
+            total += (1 if digit is None else digit) * u
+            digit = None
+            last_unit = u
+        else:
+            return None
+    if digit:
+        total += digit
+    return total
+
+
+COUNT_TOKEN = re.compile(
+    r"(?=[\d零〇一二两三四五六七八九十百千])(?:"
+    r"(?<![\d.．,０-９])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\d.．０-９%％])\s?(?P<unit>件次|件|起|个|宗|例|份|条)"
+    r"|(?<![零〇一二两三四五六七八九十百千第])(?P<cn>[零〇一二两三四五六七八九十百千]{1,6})(?P<cunit>件|起|宗|例|份))")
+BAD_AFTER = re.compile(r"^(?:以上|左右|上下|多|余|次|人|工作日|月|季度|别|性|方面|渠道|途径|环节|专栏|栏目|部门|科室|单位)")
+_APPROX_BEFORE = re.compile(r"(?:约|近|逾|超过|超|不足|不到|将近|大约|接近|上百|数)$")
+
+
+RANGE_BEFORE = re.compile(r"\d\s*[-—–~～至到]\s*$")  # 5-10件, 3至5件: the number ends a range
+
+
+def approximate_before(before: str, arabic: bool) -> bool:
+    """Does ``before`` end in a word that makes the number after it approximate (约50件, 数十件)?  Before an
+    Arabic number 数 is a noun (申请数15件), not 数十's 数."""
+    m = _APPROX_BEFORE.search(before)
+    return m is not None and not (arabic and m.group(0) == "数")
+APPROX_CLAUSE = re.compile(r"约|将近|接近|超过|不足|不到")
+
+
+# -- context filters -----------------------------------------------------------------------------
+
+SENT_END = re.compile(r"[。！？!?]")
+CLAUSE_END = re.compile(r"[，,；;：:。！？!?|\t（(）)]")
+YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
+PAST = re.compile(r"上一?年(?!度?(?:结转|转结|转入|遗留|未办结|转来))|去年|往年|历年|以前年度(?!结转)|近[两三四五十]年")
+CHANGE = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|上年同期|增加|减少|增长|下降|上升|增幅|降幅|持平|多出|减少了")
+PART_YEAR = re.compile(r"上半年|下半年|季度|截[至止](?:\d{4}年)?(?:[1-9]|1[01])月|前[一二三四五六七八九十\d]+个?月"
+                        r"|\d{1,2}\s*[-—~至到]\s*\d{1,2}\s*月|\d{1,2}月份")
+THIS_YEAR = re.compile(r"本年度?|今年|当年|全年")
+OFF_TOPIC = re.compile(r"建议|提案|议案|留言|来信|来电|信件|咨询|热线|诉求|工单|12345|问政|网民")
+APPLICATION = re.compile(r"申请")
+MAX_CLAUSE = 200  # characters; a longer "clause" is text whose punctuation was lost
+
+
+# -- sentences ------------------------------------------------------------------------------------
+
+class SentenceTime:
+    """Which year a number of a sentence is about, looked up by position (the sentence is scanned once).
+
+    The rule, shared by every prose reader (claims, prose sums, table-二 figures): the year named last
+    before the number, after the last ；, is the report's year — or, for carry-over, the year before it
+    (上年结转) or after it (结转下年度); no year named means this year; so does a 本年/今年/全年 written after
+    that year and before the number (``2022年……，本年新收…``)."""
+
+    __slots__ = ("part_year", "semis", "this_ends", "this_starts", "year_ends", "years")
+
+    def __init__(self, text: str):
+        py = PART_YEAR.search(text)
+        self.part_year = py.start() if py else None  # 上半年, 截至9月 …: the first part-of-year word
+        self.semis = [i for i, ch in enumerate(text) if ch in "；;"]
+        self.years = [(m.start(), m.end(), int(m.group(1))) for m in YEAR.finditer(text)]
+        self.year_ends = [e for _, e, _ in self.years]
+        this = [m.span() for m in THIS_YEAR.finditer(text)]
+        self.this_starts = [a for a, _ in this]
+        self.this_ends = [b for _, b in this]
+
+    def semicolon_before(self, pos: int) -> int:
+        """Position of the last ；/; before ``pos`` (-1 when none)."""
+        i = bisect_left(self.semis, pos) - 1
+        return self.semis[i] if i >= 0 else -1
+
+    def ok(self, upto: int, year: int | None, metric: str | None = None, whole_year: bool = False) -> bool:
+        """Is the number at ``upto`` about ``year`` (``metric`` for carry-over)?  With ``whole_year`` a part-of-year
+        word before it (上半年, 截至9月) also makes it another period's figure."""
+        if whole_year and self.part_year is not None and self.part_year < upto:
+            return False
+        semi = self.semicolon_before(upto)
+        j = bisect_right(self.year_ends, upto) - 1
+        if j < 0 or self.years[j][0] <= semi:
+            return True
+        _, ye, y = self.years[j]
+        k = bisect_left(self.this_starts, ye)
+        if k < len(self.this_starts) and self.this_ends[k] <= upto:
+            return True  # 2022年……，本年新收…: the nearest time word is this year
+        if year is None:
+            return False  # a year is named and the report's year is unknown: cannot tell
+        if y == year:
+            return True
+        if metric == "carried_over" and y == year - 1:
+            return True
+        return metric == "carried_forward" and y == year + 1
+
+
+class Sentence:
+    """Per-sentence facts computed once: clause boundaries, first matches of the sentence-wide filters."""
+
+    __slots__ = ("bounds", "first", "text", "time")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.bounds = [m.start() for m in CLAUSE_END.finditer(text)]
+        self.first: dict[int, re.Match[str] | None] = {}
+        self.time = SentenceTime(text)
+
+    def clause_start(self, pos: int) -> tuple[int, int]:
+        """(start of the clause holding ``pos``, index of its boundary or -1).  A clause is at most
+        ``MAX_CLAUSE`` characters: text whose punctuation was lost is not rescanned for every number."""
+        i = bisect_left(self.bounds, pos) - 1
+        start, bi = (self.bounds[i] + 1, i) if i >= 0 else (0, -1)
+        return (start, bi) if pos - start <= MAX_CLAUSE else (pos - MAX_CLAUSE, -1)
+
+    def clause_end(self, pos: int) -> int:
+        """End of the clause holding ``pos`` (its boundary, or the end of the sentence; at most ``MAX_CLAUSE`` on)."""
+        i = bisect_left(self.bounds, pos)
+        return min(self.bounds[i] if i < len(self.bounds) else len(self.text), pos + MAX_CLAUSE)
+
+    def search(self, pattern: re.Pattern[str] | BoundedPattern, upto: int) -> re.Match[str] | None:
+        """``pattern.search(text, 0, upto)``, answered from the sentence's first match when possible."""
+        key = id(pattern)
+        if key not in self.first:
+            self.first[key] = pattern.search(self.text)
+        fm = self.first[key]
+        if fm is None or fm.start() >= upto:
+            return None
+        if fm.end() <= upto:
+            return fm
+        return pattern.search(self.text, 0, upto)

@@ -1,0 +1,68 @@
+"""A section of the report: its heading, its number and canonical id, and its body.
+
+:func:`as_section` reads one block as a section heading (``一、总体情况``, ``## 二、主动公开政府信息情况``, or an
+unnumbered heading carrying a section's exact title); the section analysis (:mod:`.structure`) decides which of
+them are top-level sections and gives each its body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Block
+from . import catalogue
+
+TEXT_KINDS = frozenset({"heading", "paragraph", "list_item", "html"})
+
+_TOP = re.compile(r"^\s*(?:第)?(?P<num>[一二三四五六七八九十]{1,3})\s*(?:、|，|,|\.|．|\s|部分)\s*(?P<title>.*)$")
+
+
+@dataclass
+class Section:
+    id: str | None  # canonical id s1…s6, None when the title is not recognised
+    numeral: str | None  # 一, 二 … as written (None when unnumbered)
+    number: int | None
+    title: str  # title without its number
+    heading: Block
+    blocks: list[Block] = field(default_factory=list)  # body blocks up to the next main section (none for a sub-item)
+    quality: str = "none"  # exact | keywords | none
+
+    @property
+    def spec(self):
+        return catalogue.SECTION_BY_ID.get(self.id) if self.id else None
+
+    @property
+    def label(self) -> str:
+        return f"{self.numeral}、{self.title}" if self.numeral else self.title
+
+    @property
+    def tables(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "table"]
+
+    @property
+    def body_text(self) -> str:
+        return "\n".join(b.text for b in self.blocks if b.kind in TEXT_KINDS or b.kind == "table")
+
+
+def as_section(b: Block) -> Section | None:
+    """The section whose heading ``b`` is, or None when ``b`` is not a section heading."""
+    text = b.text.strip().lstrip("#").strip().strip("*_").strip()
+    if not text or len(text) > 50 or text.endswith(("。", "；", ";")):
+        return None
+    m = _TOP.match(text)
+    if m:
+        numeral = m.group("num")
+        title = m.group("title").strip()
+        spec, quality = catalogue.match_section(title)
+        if spec is None and any(lbl in title for lbl in catalogue.TABLE_ROW_LABELS):
+            return None
+        if spec is None and (b.kind != "heading" and len(title) > 30):
+            return None
+        return Section(spec.id if spec else None, numeral, catalogue.cn_to_int(numeral), title, b,
+                       quality=quality)
+    # An unnumbered heading whose title is a section title.
+    spec, quality = catalogue.match_section(text)
+    if spec is not None and quality == "exact" and (b.kind == "heading" or len(text) <= 20):
+        return Section(spec.id, None, None, text, b, quality=quality)
+    return None
