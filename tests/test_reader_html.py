@@ -24,6 +24,7 @@ from disclosure_lint.packs import load_rules
 from disclosure_lint.readers import html as reader
 from disclosure_lint.readers import markdown as md_reader
 from disclosure_lint.readers import read_path
+from disclosure_lint.readers.html_tables import MAX_COLS
 from disclosure_lint.report import interpret
 from disclosure_lint.report.stats.schema import schema
 
@@ -510,7 +511,7 @@ def test_span_values_are_clamped_and_odd_spans_do_not_break_the_grid():
             "<tr><td rowspan='-3'>丁</td></tr><tr><td>戊</td><td>己</td></tr></table></body></html>")
     t = _table_blocks(doc_of(page))[0].table
     assert [r.cells[0].text for r in t.rows] == ["甲", "甲", "甲"]
-    assert t.rows[0].cells[1].text == "乙" and t.n_cols <= reader.MAX_COLS
+    assert t.rows[0].cells[1].text == "乙" and t.n_cols <= MAX_COLS
     assert t.rows[2].texts[:3] == ["甲", "戊", "己"]
 
 
