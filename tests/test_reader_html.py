@@ -853,3 +853,10 @@ def test_clean_example_defect_points_at_the_html_source(clean_page):
     assert len(diags) == 1
     line, col = where(page, "培训2次,")
     assert (diags[0].line, diags[0].column) == (line, col + 4)
+
+
+def test_cell_text_after_a_line_break_or_a_picture_is_kept():
+    page = ("<html><body><h1>某某局2023年政府信息公开工作年度报告</h1><table><tr><td>商业<br>企业</td>"
+            "<td>x<img src=a.png>y</td></tr><tr><td>1</td><td>2</td></tr></table></body></html>")
+    t = _table_blocks(doc_of(page))[0].table
+    assert t.rows[0].texts == ["商业企业", "xy"]

@@ -731,7 +731,8 @@ def test_html_table_in_markdown(version):
     check_s3(st, version)
     c = st.get("new", "natural_person")
     line = text.split("\n")[c.cell.line - 1]
-    assert line[c.cell.column - 1:].startswith("<td>" + c.raw)
+    assert line[c.cell.column - 1:].startswith(c.raw + "</td>")  # the Markdown reader's table block: the cell text
+    assert line[:c.cell.column - 1].endswith("<td>")
 
 
 # -- flattened tables (one cell per line) -------------------------------------------------------------------

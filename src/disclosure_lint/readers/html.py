@@ -65,12 +65,11 @@ from .html_body import find_root, measure, page_title, select
 from .html_decode import decode
 from .html_hidden import find_hidden, site_urls
 from .html_seo import head_texts, script_writes
-from .html_source import Source, align, tag_of, walk
+from .html_source import Source, align, clean_source, parse_tree, tag_of, walk
 from .html_tables import CellBudget, is_data_table, read_table, span
 from .html_text import BLOCK, SKIP, Item, Lines, TextWalker, assemble, strip_pieces
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_PARSE_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # libxml2 rejects these: same-length spaces
 # A line starting with heading numbering (一、 （一） 1. （1） 第一部分): such lines in one <p> become blocks.
 _NUMBERED = re.compile(
     r"^(?:第?[一二三四五六七八九十]{1,3}(?:[、．.]|部分)|[（(][一二三四五六七八九十]{1,3}[）)]"
@@ -322,19 +321,8 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8", dec
         text = text[1:]
     if not text.strip():
         raise InputError("文件为空")
-    src = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _PARSE_CONTROLS.search(src):
-        src = _PARSE_CONTROLS.sub(" ", src)
-    try:
-        from lxml import etree
-    except ImportError:  # pragma: no cover - lxml is a dependency
-        raise InputError("读取网页需要 lxml 库，请重新安装 disclosure-lint") from None
-    parser = etree.HTMLParser(encoding="utf-8", remove_comments=False, remove_pis=False, no_network=True,
-                              huge_tree=True, default_doctype=False, remove_blank_text=False)
-    try:
-        doc = etree.fromstring(src.encode("utf-8", "surrogatepass"), parser=parser)
-    except (etree.LxmlError, ValueError, TypeError, UnicodeError):
-        doc = None
+    src = clean_source(text)
+    doc = parse_tree(src)
     if doc is None:
         raise InputError("网页中没有正文文字（空白页面）")
     try:

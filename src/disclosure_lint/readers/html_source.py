@@ -22,6 +22,30 @@ RAW = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes", "pla
 RCDATA = frozenset({"title", "textarea"})
 
 WINDOW = 4096  # how far ahead a text node may be found in the stream (skipped whitespace, dropped text)
+_PARSE_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # libxml2 rejects these: same-length spaces
+
+
+def clean_source(text: str) -> str:
+    """The page as the parser and :class:`Source` see it: line breaks normalised to ``\\n``, control
+    characters libxml2 rejects replaced by spaces (same length: columns unchanged)."""
+    src = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _PARSE_CONTROLS.search(src):
+        src = _PARSE_CONTROLS.sub(" ", src)
+    return src
+
+
+def parse_tree(src: str):
+    """The lxml tree of :func:`clean_source` text (libxml2's HTML parser: tolerant of broken markup;
+    scripts are never run, nothing is fetched), or None when libxml2 gives nothing."""
+    # lxml is loaded on demand: only HTML pages and Markdown files with raw-HTML tables need it
+    from lxml import etree
+
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=False, remove_pis=False, no_network=True,
+                              huge_tree=True, default_doctype=False, remove_blank_text=False)
+    try:
+        return etree.fromstring(src.encode("utf-8", "surrogatepass"), parser=parser)
+    except (etree.LxmlError, ValueError, TypeError, UnicodeError):
+        return None
 
 _TOKEN = re.compile(
     r"<!--.*?(?:-->|\Z)"  # comment
@@ -52,8 +76,9 @@ class Source:
     every text run (outside tags, comments and raw-text elements) with entities decoded, and
     breakpoints mapping stream offsets back to source offsets."""
 
-    def __init__(self, src: str):
+    def __init__(self, src: str, place: Callable[[int, int], tuple[int, int]] | None = None):
         self.src = src
+        self.place = place  # (line, column) in ``src`` → in the file ``src`` was cut from (an HTML fragment)
         starts = [0]
         find = src.find
         i = find("\n")
@@ -137,6 +162,8 @@ class Source:
     def pos(self, raw: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset."""
         i = bisect_right(self.line_starts, raw) - 1
+        if self.place is not None:
+            return self.place(i + 1, raw - self.line_starts[i] + 1)
         return i + 1, raw - self.line_starts[i] + 1
 
     def pieces(self, so: int, word: str) -> list[tuple[str, int, int]]:
@@ -192,15 +219,18 @@ class Source:
             if off is not None:
                 return self.pos(off)
         line = getattr(el, "sourceline", None) or 1
-        return min(max(line, 1), len(self.line_starts)), 1
+        line = min(max(line, 1), len(self.line_starts))
+        return self.place(line, 1) if self.place is not None else (line, 1)
 
 
 # -- walking the tree and aligning its text ---------------------------------------------------------
 
 def walk(top, enter: Callable[[object], bool], leave: Callable[[object, bool], None]) -> None:
     """Iterative depth-first walk: ``enter(el) -> descend?``, ``leave(el, entered)`` after the
-    subtree (tails are the caller's business in ``leave``)."""
+    subtree, for ``top`` too (tails are the caller's business in ``leave``: the tail of a ``<br>``
+    that is the walk's top is text of the cell around it)."""
     if not enter(top):
+        leave(top, False)
         return
     stack = [(top, iter(top))]
     while stack:

@@ -10,11 +10,12 @@ the tables of an HTML fragment on their own (a raw-HTML table in a Markdown file
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Anchor, Cell, Row, Table
 from ._lines import table_text
-from .html_source import tag_of
+from .html_source import Source, align, clean_source, parse_tree, tag_of
 from .html_text import TextWalker
 
 MAX_COLS = 300
@@ -149,3 +150,38 @@ def read_table(table, walker: TextWalker, budget: CellBudget) -> tuple[str, tupl
         out_rows.append(Row(cells=cells, line=line, header=header))
     text, anchors = table_text(out_rows)
     return text, anchors, Table(rows=tuple(out_rows))
+
+
+@dataclass(frozen=True)
+class FragmentTable:
+    """A table read from an HTML fragment: its grid, block text and anchors, and where its ``<table`` tag is."""
+
+    table: Table
+    text: str
+    anchors: tuple[Anchor, ...]
+    line: int
+    column: int
+
+
+def fragment_tables(fragment: str, budget: CellBudget,
+                    place: Callable[[int, int], tuple[int, int]] | None = None) -> list[FragmentTable]:
+    """The outermost tables of an HTML fragment (a raw-HTML block of a Markdown file), read as the HTML
+    reader reads a page's data tables; ``place`` maps a (line, column) of the fragment to the file's."""
+    src = clean_source(fragment)
+    tree = parse_tree(src)
+    if tree is None:
+        return []
+    source = Source(src, place)
+    source.map_elements(tree)
+    text_at, tail_at = align(tree, source)
+    walker = TextWalker(source, text_at, tail_at)
+    out = []
+    for table in tree.iter("table"):
+        if any(tag_of(up) == "table" for up in table.iterancestors()):
+            continue  # a table inside a cell is part of that cell's text
+        read = read_table(table, walker, budget)
+        if read is not None:
+            text, anchors, grid = read
+            line, column = source.tag_pos(table)
+            out.append(FragmentTable(grid, text, anchors, line, column))
+    return out

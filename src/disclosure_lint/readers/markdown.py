@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from html import unescape
 
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, Cell, Document, Row, Table
 from ._lines import anchored, block_limit_notice, capped_rows, table_limit_notice, table_text
+from .html_tables import CellBudget, FragmentTable, fragment_tables
 
 _PIPE = re.compile(r"(?<!\\)\|")
+_HTML_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|\Z)", re.I | re.S)
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_HTML_TAG = re.compile(r"<[^>]*>?")
 
 
 def _table_extent(state, startLine: int, endLine: int, silent: bool) -> bool:
@@ -96,6 +101,23 @@ def _pieces(content: str, first_line: int, src_lines: list[str]) -> list[tuple[s
 
 
 _WS = " \t\u3000"
+
+
+def _placer(content: str, pieces: list[tuple[str, int, int]]):
+    """(line, column) in a block's ``content`` → in the file, from the block's :func:`_pieces`."""
+    leads = [len(part) - len(part.lstrip(_WS)) for part in content.split("\n")]
+
+    def place(line: int, column: int) -> tuple[int, int]:
+        k = min(max(line, 1), len(pieces)) - 1
+        return pieces[k][1], pieces[k][2] - leads[k] + column - 1
+
+    return place
+
+
+def _text_besides_tables(content: str) -> bool:
+    """Does a raw-HTML block hold text outside its tables (kept as an ``html`` block besides the tables)?"""
+    rest = _HTML_TAG.sub(" ", _HTML_COMMENT.sub(" ", _HTML_TABLE.sub(" ", content)))
+    return bool(unescape(rest).strip(" \t\n\r\f\u3000\xa0"))
 
 
 def _table_row(line: str, line_no: int, row_index: int, header: bool) -> Row:
@@ -204,11 +226,24 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
         elif t == "html_block" and tok.map is not None:
             content = tok.content.rstrip("\n")
             pieces = _pieces(content, tok.map[0], src_lines)
-            btext, anchors = anchored(pieces)
-            kind = "comment" if content.lstrip().startswith("<!--") else "html"
-            last = pieces[-1]
-            blocks.append(Block(index=len(blocks), kind=kind, text=btext, line=pieces[0][1], column=pieces[0][2],
-                                end_line=last[1], end_column=last[2] + len(last[0]), anchors=anchors))
+            tables: list[FragmentTable] = []
+            if "<table" in content.lower():
+                budget = CellBudget(max(1, cells_left))
+                tables = fragment_tables(content, budget, _placer(content, pieces))
+                cells_left -= budget.used
+                if budget.cut is not None:
+                    rows = next((len(ft.table.rows) for ft in reversed(tables) if ft.line <= budget.cut[0]), 0)
+                    notices.append(table_limit_notice(limits.max_table_cells, budget.cut[0], rows))
+            if not tables or _text_besides_tables(content):
+                btext, anchors = anchored(pieces)
+                kind = "comment" if content.lstrip().startswith("<!--") else "html"
+                last = pieces[-1]
+                blocks.append(Block(index=len(blocks), kind=kind, text=btext, line=pieces[0][1], column=pieces[0][2],
+                                    end_line=last[1], end_column=last[2] + len(last[0]), anchors=anchors))
+            for ft in tables:
+                blocks.append(Block(
+                    index=len(blocks), kind="table", text=ft.text, line=ft.line, column=ft.column,
+                    end_line=max((a.line for a in ft.anchors), default=ft.line), anchors=ft.anchors, table=ft.table))
         elif t in ("fence", "code_block") and tok.map is not None:
             start, end = tok.map
             blocks.append(Block(index=len(blocks), kind="code", text=tok.content, line=start + 1, column=1,

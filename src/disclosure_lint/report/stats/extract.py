@@ -254,10 +254,6 @@ def extract(report) -> dict[str, StatTable]:
     for k, blk in enumerate(blocks):
         if blk.kind == "table" and blk.table is not None and blk.table.rows:
             tables = [blk]
-        elif blk.kind == "html" and "<table" in blk.text.lower():
-            from .html import html_tables
-
-            tables = html_tables(blk)
         else:
             continue
         for b in tables:
