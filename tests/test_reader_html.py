@@ -395,7 +395,7 @@ def test_standalone_image_counts_as_a_table_picture():
                                  '<p style="text-align:center"><img src="/u/biao3.png" width="600" alt="表三"/></p>')
     page = portal(TITLE, body)
     doc = doc_of(page)
-    img = [b for b in doc.blocks if b.kind == "html"]
+    img = [b for b in doc.blocks if b.kind == "image"]
     assert [(b.text, b.line, b.column) for b in img] == [("<img>", *where(page, "<img src=\"/u/biao3"))]
     diags, _ = lint_page(page, select=["DL105", "DL701", "DL502"])
     assert diags == []
@@ -860,3 +860,11 @@ def test_cell_text_after_a_line_break_or_a_picture_is_kept():
             "<td>x<img src=a.png>y</td></tr><tr><td>1</td><td>2</td></tr></table></body></html>")
     t = _table_blocks(doc_of(page))[0].table
     assert t.rows[0].texts == ["商业企业", "xy"]
+
+
+def test_image_standing_alone_is_an_image_block_and_an_inline_one_is_not():
+    page = ("<html><body><div id='zoom'><h1>某某局2023年政府信息公开工作年度报告</h1><p>一、总体情况</p>"
+            "<p>正文<img src='/u/icon.png'>文字。</p><p><img src='/u/biao2.png' width='600'></p></div></body></html>")
+    doc = doc_of(page)
+    assert [b.kind for b in doc.blocks].count("image") == 1
+    assert next(b for b in doc.blocks if b.kind == "image").text == "<img>"

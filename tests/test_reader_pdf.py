@@ -818,7 +818,7 @@ def test_partial_scan_names_the_pages():
     assert len(diags) == 1
     assert "第2–3页" in diags[0].message and "OCR" in diags[0].message
     # the pictures stand in the text as images (a table published as a picture counts as a table)
-    assert [b.kind for b in doc.blocks].count("html") == 2
+    assert [b.kind for b in doc.blocks].count("image") == 2
 
 
 def test_blank_page_is_not_a_scan():
@@ -836,7 +836,7 @@ def test_picture_table_counts_as_table():
     b.top += 310
     b.heading("四、政府信息公开行政复议、行政诉讼情况")
     doc = pdf_reader.read("x.pdf", b.bytes())
-    assert [bl.kind for bl in doc.blocks] == ["heading", "html", "heading"]
+    assert [bl.kind for bl in doc.blocks] == ["heading", "image", "heading"]
     rep = interpret(doc)
     sec = rep.sections_by_id["s3"]
     from disclosure_lint.report.structure import has_table

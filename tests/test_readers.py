@@ -188,3 +188,17 @@ def test_markdown_raw_html_tables_share_the_cell_limit():
     doc = md.parse(f"<table>{rows}</table>\n", limits=Limits(max_table_cells=100))
     assert len(doc.blocks[0].table.rows) == 50
     assert [n["limit"] for n in doc.meta["notices"]] == ["max_table_cells"]
+
+
+# -- pictures standing alone: image blocks -------------------------------------------------------------------
+
+def test_markdown_picture_alone_is_an_image_block():
+    doc = md.parse("# 标题\n\n![表二](t2.png)\n\n![a](1.png) ![b](2.png)\n\n<img src=\"t3.png\" alt=\"表三\">\n\n"
+                   "正文![图](x.png)\n")
+    assert [b.kind for b in doc.blocks] == ["heading", "image", "image", "image", "paragraph"]
+    assert doc.blocks[1].text == "![表二](t2.png)" and (doc.blocks[1].line, doc.blocks[1].column) == (3, 1)
+
+
+def test_text_picture_line_is_an_image_block():
+    doc = txt.parse("标题\n![表二](t2.png)\n正文。\n")
+    assert [b.kind for b in doc.blocks] == ["paragraph", "image", "paragraph"]

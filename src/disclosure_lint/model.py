@@ -15,7 +15,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
-BlockKind = Literal["heading", "paragraph", "list_item", "table", "comment", "code", "html"]
+# ``image``: a picture standing alone (a table published as a picture); its text is the picture's markup as
+# written (``![表二](t2.png)``, ``<img src=…>``) or ``<img>`` when the format has none (HTML page, PDF).
+BlockKind = Literal["heading", "paragraph", "list_item", "table", "comment", "code", "html", "image"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,7 @@ from pydantic import Field
 
 from ..report import catalogue as cat
 from ..report.stats.schema import SHORT_NAMES
-from ..report.structure import IMAGE_ONLY, TABLE_NAMES
+from ..report.structure import TABLE_NAMES
 from ..report.truncation import SECTION_IDS, Truncation, six_parts
 from . import register
 from .base import Hit, Kind, KindOptions
@@ -241,7 +241,6 @@ class ReaderNotice(Kind):
                    key="title-only")
 
     def _image_only_document(self, report) -> Hit | None:
-        pattern = IMAGE_ONLY
         images = 0
         text_chars = 0
         title = report.title_block
@@ -251,7 +250,7 @@ class ReaderNotice(Kind):
                 continue
             if b.kind == "table":
                 return None  # a table is text to check
-            if b.kind in ("paragraph", "html") and pattern.match(t):
+            if b.kind == "image":
                 images += max(t.count("!["), t.lower().count("<img"), 1)
                 continue
             if b is title:

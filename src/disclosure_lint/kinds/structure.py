@@ -46,7 +46,6 @@ from ..report.structure import (
     _EMPHASIS,
     _LEAD_NUMBER,
     _PUNCT,
-    IMAGE_ONLY,
     Structure,
     has_table,
 )
@@ -371,9 +370,9 @@ class EmptySection(Kind):
             return
         content: list[str] = []
         for b in st.body(sec):
-            if b.kind not in ("heading", "paragraph", "list_item", "table", "html"):
+            if b.kind not in ("heading", "paragraph", "list_item", "table", "html", "image"):
                 continue
-            if b.kind == "html" and "<table" not in b.text.lower() and not IMAGE_ONLY.match(b.text):
+            if b.kind == "html" and "<table" not in b.text.lower():
                 text = re.sub(r"<[^>]+>", "", b.text)
             else:
                 text = b.text

@@ -8,6 +8,10 @@ from ..model import Anchor, Cell, Row
 
 _SPACE = " \t\u3000"
 
+# A block that is nothing but pictures: Markdown images (one or more) or one HTML <img> tag. The line-based
+# readers give it the block kind ``image`` (a statistics table published as a picture is common).
+PICTURE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$|^\s*<img\b[^>]*>\s*$", re.I)
+
 
 def anchored(pieces: list[tuple[str, int, int]]) -> tuple[str, tuple[Anchor, ...]]:
     """Join ``(text, line, column)`` pieces with newlines into one text with anchors."""

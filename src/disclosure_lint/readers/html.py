@@ -30,8 +30,8 @@ A portal page wraps the report in page chrome: navigation, breadcrumbs, a share 
    / ``colspan`` expanded (the merged cell's text repeated in every grid position it
    covers; ``<th>`` and ``<thead>`` cells marked as headers); a table used for page
    layout (nested tables, long cells, a single column) is read as normal flow (:mod:`.html_tables`).  An image
-   standing alone in the body (a table published as a picture) becomes an ``html`` block
-   ``<img>``, the form the report layer recognises.
+   standing alone in the body (a table published as a picture) becomes an ``image`` block
+   (text ``<img>``).
 5. **lists what is hidden** (:mod:`.html_hidden`): every outermost element of the page, report body
    or chrome, hidden by an inline style, the ``hidden`` attribute, a one-pixel ``<marquee>``, a
    top-level rule of a ``<style>`` element or a script statement, goes to ``Document.meta["hidden"]``
@@ -110,7 +110,7 @@ class Flow(TextWalker):
         lines = [p for p in lines if p]
         if not lines:
             if cur.images and not cur.link:
-                self.items.append(Item("html", "<img>", (), fallback=self._img_pos))
+                self.items.append(Item("image", "<img>", (), fallback=self._img_pos))
             return
         link_share = cur.link / cur.chars if cur.chars else 0.0
         if len(lines) > 1 and kind != "heading":

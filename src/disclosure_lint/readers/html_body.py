@@ -149,7 +149,7 @@ def _is_container(el) -> bool:
 
 def is_title(it: Item) -> bool:
     t = it.text
-    if it.kind in ("table", "html") or not t or len(t) > 80 or "\n" in t:
+    if it.kind in ("table", "image") or not t or len(t) > 80 or "\n" in t:
         return False
     if _NOT_TITLE.search(t) or t.endswith(("。", "；", "：", ":")) or "，" in t:
         return False
@@ -160,7 +160,7 @@ def is_title(it: Item) -> bool:
 
 def _chrome_or_meta(it: Item) -> Item | None:
     """None for a chrome line; the item (trimmed of trailing chrome) otherwise."""
-    if it.kind in ("table", "html") or len(it.text) > _CHROME_MAX:
+    if it.kind in ("table", "image") or len(it.text) > _CHROME_MAX:
         return it
     t = it.text
     if _CHROME_WHOLE.match(t):
@@ -194,7 +194,7 @@ def _meta_lines(it: Item) -> list[Item]:
                     anchors += [Anchor(len(label) + 1 + a.offset, a.line, a.column) for a in value.anchors]
                     out.append(Item("paragraph", text, tuple(anchors), fallback=(cell.line or 1, cell.column or 1)))
         return out
-    if it.kind == "html" or len(it.text) > 200 or it.link * 2 > len(it.text):
+    if it.kind == "image" or len(it.text) > 200 or it.link * 2 > len(it.text):
         return []
     if not _META.search(it.text):
         return []

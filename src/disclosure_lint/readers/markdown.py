@@ -14,7 +14,7 @@ from html import unescape
 
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, Cell, Document, Row, Table
-from ._lines import anchored, block_limit_notice, capped_rows, table_limit_notice, table_text
+from ._lines import PICTURE, anchored, block_limit_notice, capped_rows, table_limit_notice, table_text
 from .html_tables import CellBudget, FragmentTable, fragment_tables
 
 _PIPE = re.compile(r"(?<!\\)\|")
@@ -198,6 +198,8 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
                 pieces = _pieces(content, tok.map[0], src_lines)
                 btext, anchors = anchored(pieces)
                 kind = "heading" if t == "heading_open" else ("list_item" if list_depth else "paragraph")
+                if kind == "paragraph" and PICTURE.match(btext):
+                    kind = "image"
                 last = pieces[-1]
                 blocks.append(Block(
                     index=len(blocks), kind=kind, text=btext, line=pieces[0][1], column=pieces[0][2],
@@ -236,7 +238,7 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
                     notices.append(table_limit_notice(limits.max_table_cells, budget.cut[0], rows))
             if not tables or _text_besides_tables(content):
                 btext, anchors = anchored(pieces)
-                kind = "comment" if content.lstrip().startswith("<!--") else "html"
+                kind = "comment" if content.lstrip().startswith("<!--") else ("image" if PICTURE.match(btext) else "html")
                 last = pieces[-1]
                 blocks.append(Block(index=len(blocks), kind=kind, text=btext, line=pieces[0][1], column=pieces[0][2],
                                     end_line=last[1], end_column=last[2] + len(last[0]), anchors=anchors))

@@ -36,7 +36,7 @@ rebuilds what the report's author wrote:
   carry a pointer "第3页表1第2行第4列" (table 1 of that page, grid row and column of that page's part).
 * **Scans.** Pages without a usable text layer are reported in ``Document.meta["notices"]``
   (``no-text-layer`` when no page has text, else ``pages-without-text``); the ``reader-notice``
-  kind turns them into DL002.  Large images (a table pasted as a picture) become ``<img>`` blocks,
+  kind turns them into DL002.  Large images (a table pasted as a picture) become ``image`` blocks (text ``<img>``),
   which the structure analysis counts as a table published as an image.
 * **Limits** (``limits.py``).  Pages are taken from the page tree one by one (a file of 100,000
   pages is not enumerated), at most ``limits.max_pdf_pages`` of them (notice ``page-limit``).  Before
@@ -1084,7 +1084,7 @@ def _blocks(pages: list[_Page]) -> tuple[Block, ...]:
             flush_para()
             flush_table()
             im = obj  # type: ignore[assignment]
-            blocks.append(Block(index=len(blocks), kind="html", text="<img>",
+            blocks.append(Block(index=len(blocks), kind="image", text="<img>",
                                 anchors=(Anchor(0, im.no, 1, im.page),),  # type: ignore[attr-defined]
                                 pointer=f"第{im.page}页图片"))  # type: ignore[attr-defined]
     flush_para()

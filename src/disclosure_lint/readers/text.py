@@ -19,7 +19,16 @@ from dataclasses import replace
 
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, Document, Row, Table
-from ._lines import anchored, block_limit_notice, capped_rows, split_cells, strip_span, table_limit_notice, table_text
+from ._lines import (
+    PICTURE,
+    anchored,
+    block_limit_notice,
+    capped_rows,
+    split_cells,
+    strip_span,
+    table_limit_notice,
+    table_text,
+)
 
 _TAB = re.compile(r"\t")
 _SEPARATORS = (
@@ -124,7 +133,7 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
         level = heading_level(body)
         text_, anchors = anchored([(body, i + 1, c0 + 1)])
         blocks.append(Block(
-            index=len(blocks), kind="heading" if level else "paragraph", text=text_,
+            index=len(blocks), kind="heading" if level else ("image" if PICTURE.match(body) else "paragraph"), text=text_,
             line=i + 1, column=c0 + 1, end_line=i + 1, end_column=c0 + 1 + len(body),
             anchors=anchors, level=level,
         ))

@@ -26,7 +26,7 @@ from .agency import Agency, classify, name_from_title
 from .dates import DateMention, find_dates
 from .portal import PortalMetadata, find_metadata, is_chrome, is_navigation
 
-TEXT_KINDS = frozenset({"heading", "paragraph", "list_item", "html"})
+TEXT_KINDS = frozenset({"heading", "paragraph", "list_item", "html", "image"})
 HEAD_BLOCKS = 40  # prose blocks with content searched for the statistics period
 TITLE_BLOCKS = 8  # prose blocks with content searched for the title
 SIGNATURE_SCAN = 60  # blocks at the end searched for the 落款 (portal lines after it skipped)
