@@ -267,7 +267,7 @@ def test_portal_page_body_title_and_metadata():
                    "ICP备", "请输入关键字", "搜索", "脚本写出的文字", "这不是正文", "页脚", "text-indent", "2022年政府信息"):
         assert chrome not in joined, chrome
     assert doc.meta["content_root"].startswith("div#zoom")
-    assert doc.meta["declared_charset"] == "utf-8" and doc.meta["pubdate"] == "2024-01-19 09:30"
+    assert doc.declared_charset == "utf-8" and doc.pubdate == "2024-01-19 09:30"
     rep = interpret(doc)
     assert rep.title == TITLE and rep.agency.name == "江北市青溪区市场监督管理局" and rep.year == 2023
     assert rep.published is not None and rep.published.isoformat() == "2024-01-19"
@@ -577,7 +577,7 @@ def test_gb2312_page_with_meta_charset():
     with pytest.raises(UnicodeDecodeError):
         data.decode("utf-8")
     doc = reader.read("gb2312-portal.html", data)
-    assert doc.encoding == "gb18030" and doc.meta["declared_charset"] == "gb2312"
+    assert doc.encoding == "gb18030" and doc.declared_charset == "gb2312"
     rep = interpret(doc)
     assert rep.title == "江北市青溪区文化和旅游局2023年政府信息公开工作年度报告"
     assert [s.id for s in rep.sections] == ["s1", "s2", "s3", "s4", "s5", "s6"]

@@ -138,7 +138,7 @@ def test_text_tab_table_leading_and_trailing_tabs_are_empty_cells():
         [("", 2, 1, 1), ("（三）不予公开", 2, 2, 9), ("1", 2, 10, 11), ("", 2, 12, 12)],
         [("", 3, 3, 3), ("", 3, 4, 4), ("合计", 3, 5, 7), ("1", 3, 8, 9), ("1", 3, 10, 11)],
     ]
-    assert "space_separated_tables" not in doc.meta
+    assert doc.space_separated_tables == ()
 
 
 def test_text_tab_indented_paragraphs_are_not_a_table():
@@ -150,15 +150,15 @@ def test_text_tab_indented_paragraphs_are_not_a_table():
                                                                                              ["规章", "0"]]
 
 
-def test_text_space_separated_tables_are_listed_in_meta():
+def test_text_space_separated_tables_are_listed():
     # a run of spaces is one boundary however wide: such a table cannot show an empty cell
     doc = txt.parse("标题\n项目    维持    纠正\n数量    1        2\n\n| 项目 | 数量 |\n| 规章 | 0 |\n")
     kinds = [b.kind for b in doc.blocks]
     assert kinds == ["paragraph", "table", "table"]
-    assert doc.meta["space_separated_tables"] == (1,)
+    assert doc.space_separated_tables == (1,)
     assert [r.texts for r in doc.blocks[1].table.rows] == [["项目", "维持", "纠正"], ["数量", "1", "2"]]
     assert _cells(doc.blocks[1])[1][2] == ("2", 3, 16, 17)
-    assert "space_separated_tables" not in txt.parse("项目\t数量\n规章\t0\n").meta
+    assert txt.parse("项目\t数量\n规章\t0\n").space_separated_tables == ()
 
 
 # -- raw-HTML tables in Markdown: table blocks through the HTML reader's table helper ---------------------------
@@ -187,7 +187,7 @@ def test_markdown_raw_html_tables_share_the_cell_limit():
     rows = "".join(f"<tr><td>{i}</td><td>{i}</td></tr>" for i in range(60))
     doc = md.parse(f"<table>{rows}</table>\n", limits=Limits(max_table_cells=100))
     assert len(doc.blocks[0].table.rows) == 50
-    assert [n["limit"] for n in doc.meta["notices"]] == ["max_table_cells"]
+    assert [n.limit for n in doc.notices] == ["max_table_cells"]
 
 
 # -- pictures standing alone: image blocks -------------------------------------------------------------------

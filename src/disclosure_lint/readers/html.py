@@ -9,7 +9,7 @@ A portal page wraps the report in page chrome: navigation, breadcrumbs, a share 
    is read as UTF-8 whatever it declares (mis-declared pages are common after CMS
    migrations) and a Chinese page declared Latin-1 is read as GB18030; else strict UTF-8;
    else :func:`disclosure_lint.textio.decode`.  ``Document.encoding`` is the codec used,
-   ``Document.meta["declared_charset"]`` what the page said;
+   ``Document.declared_charset`` what the page said;
 2. **parses** with lxml's HTML parser (libxml2: tolerant of broken markup; scripts are
    never run, nothing is fetched);
 3. **finds the report body** (:mod:`.html_body`): the element holding most of the page's Chinese text that
@@ -34,15 +34,15 @@ A portal page wraps the report in page chrome: navigation, breadcrumbs, a share 
    (text ``<img>``).
 5. **lists what is hidden** (:mod:`.html_hidden`): every outermost element of the page, report body
    or chrome, hidden by an inline style, the ``hidden`` attribute, a one-pixel ``<marquee>``, a
-   top-level rule of a ``<style>`` element or a script statement, goes to ``Document.meta["hidden"]``
+   top-level rule of a ``<style>`` element or a script statement, goes to ``Document.hidden``
    with how it is hidden, its text (a Block of kind ``html`` with source anchors and index -1, not one
    of the document's blocks), whether it is inside the report body and its links (href and the
-   offsets of the link text).  ``meta["site_urls"]`` holds the page's declared addresses (canonical,
-   og:url, base) and ``meta["link_hosts"]`` the hosts of its visible absolute links with their
+   offsets of the link text).  ``Document.site_urls`` holds the page's declared addresses (canonical,
+   og:url, base) and ``Document.link_hosts`` the hosts of its visible absolute links with their
    counts: an attacker's hidden links ("暗链") are a defect to report.
 6. **lists what only search engines read** (:mod:`.html_seo`): the page ``<title>``, the keywords and
    description ``<meta>`` values, and markup an inline script writes with ``document.write('…')``
-   (string literals only) go to ``Document.meta["seo"]`` in the form of ``meta["hidden"]``, anchored at
+   (string literals only) go to ``Document.seo`` in the form of ``Document.hidden``, anchored at
    their source line/column: rewriting them is the commonest hijack of a government page.
 
 **Positions** (:mod:`.html_source`).  Every text node is aligned with the decoded source (the tokenizer there
@@ -56,11 +56,12 @@ cannot be aligned (very broken markup) is anchored at its element's start tag
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
-from ..model import Block, Document
+from ..model import Block, Document, HiddenItem, PageLink, ReaderNotice
 from .html_body import find_root, measure, page_title, select
 from .html_decode import decode
 from .html_hidden import find_hidden, site_urls
@@ -240,20 +241,18 @@ def _host(href: str | None) -> str | None:
     return host.rstrip(".") if host else None
 
 
-def _hidden_content(doc, top, root, source: Source, text_at: dict, tail_at: dict) -> tuple[tuple, dict]:
-    """The page's hidden elements for ``Document.meta["hidden"]`` and the hosts of its visible links.
+def _hidden_content(doc, top, root, source: Source, text_at: dict,
+                    tail_at: dict) -> tuple[tuple[HiddenItem, ...], dict[str, int]]:
+    """The page's hidden elements for ``Document.hidden`` and the hosts of its visible links.
 
-    Each hidden element: ``how`` it is hidden, ``element`` (tag#id.class), ``tag``, ``in_body`` (inside the
-    report body, not the page chrome and not a container of the body), ``block`` (its text with
-    source anchors, a Block of kind "html" with index -1 that is not one of the document's blocks)
-    and ``links``: ``{"href", "start", "end"}`` with the link text's offsets in the block text.
+    ``in_body``: inside the report body, not the page chrome and not a container of the body.
     """
     flow = TextWalker(source, text_at, tail_at)
     out = []
     hidden_links = set()
     for el, how in find_hidden(doc, top, SKIP):
         text, anchors = flow.cell_text(el)
-        links = []
+        links: list[PageLink] = []
         cursor = 0
         for a in el.iter("a"):
             href = a.get("href")
@@ -266,15 +265,14 @@ def _hidden_content(doc, top, root, source: Source, text_at: dict, tail_at: dict
             i = text.find(lt, cursor) if lt else -1
             if i < 0:
                 i, lt = cursor, ""
-            links.append({"href": href.strip(), "start": i, "end": i + len(lt)})
+            links.append(PageLink(href.strip(), i, i + len(lt)))
             cursor = i + len(lt)
         if not text.strip() and not links:
             continue
         line, column = (anchors[0].line, anchors[0].column) if anchors else source.tag_pos(el)
         block = Block(index=-1, kind="html", text=text, line=line, column=column, anchors=anchors)
         in_body = any(anc is root for anc in el.iterancestors())
-        out.append({"how": how, "element": _describe(el), "tag": tag_of(el), "in_body": in_body, "block": block,
-                    "links": tuple(links)})
+        out.append(HiddenItem(how, _describe(el), tag_of(el) or "", in_body, block, tuple(links)))
     hosts: dict[str, int] = {}
     for a in top.iter("a"):
         if a in hidden_links:
@@ -295,9 +293,9 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     if cut is not None:
         line = text.count("\n", 0, cut) + 1
         col = cut - (text.rfind("\n", 0, cut) + 1) + 1
-        doc.meta.setdefault("notices", []).append({
-            "kind": "read-limit", "format": "网页",
-            "detail": f"标签超过 {limits.max_html_elements} 个（limits.max_html_elements），第{line}行第{col}列起未读取"})
+        doc = replace(doc, notices=(*doc.notices, ReaderNotice(
+            "read-limit", format="网页",
+            detail=f"标签超过 {limits.max_html_elements} 个（limits.max_html_elements），第{line}行第{col}列起未读取")))
     return doc
 
 
@@ -374,24 +372,20 @@ def _build(doc, src: str, text: str, path: str, encoding: str | None, declared: 
                 end_column = last.column + (len(it.text) - last.offset)
         blocks.append(Block(index=i, kind=it.kind, text=it.text, line=line, column=column, end_line=end_line,
                             end_column=end_column, anchors=it.anchors, level=it.level, table=it.table))
-    meta = {"declared_charset": declared, "content_root": _describe(root)}
-    if title is not None:
-        meta["page_title"] = title.text
+    pubdate = None
     m = _PUBDATE.search(src[:20000])
     if m:
         c = _CONTENT_ATTR.search(m.group())
         if c and c.group(1).strip():
-            meta["pubdate"] = c.group(1).strip()
+            pubdate = c.group(1).strip()
     hidden, link_hosts = _hidden_content(doc, top, root, source, text_at, tail_at)
-    if hidden:
-        meta["hidden"] = hidden
     seo = head_texts(source) + script_writes(doc, source, root)
-    if seo:
-        meta["seo"] = tuple(seo)
+    notices: tuple[ReaderNotice, ...] = ()
     if flow.budget.cut is not None:
-        meta["notices"] = [{"kind": "read-limit", "format": "网页",
-                            "detail": f"表格单元格超过 {limits.max_table_cells} 个（limits.max_table_cells），"
-                                      f"第{flow.budget.cut[0]}行第{flow.budget.cut[1]}列起的表格内容未读取"}]
-    meta["site_urls"] = site_urls(doc)
-    meta["link_hosts"] = link_hosts
-    return Document(path=path, format="html", encoding=encoding, text=text, blocks=tuple(blocks), meta=meta)
+        notices = (ReaderNotice("read-limit", format="网页",
+                                detail=f"表格单元格超过 {limits.max_table_cells} 个（limits.max_table_cells），"
+                                       f"第{flow.budget.cut[0]}行第{flow.budget.cut[1]}列起的表格内容未读取"),)
+    return Document(path=path, format="html", encoding=encoding, text=text, blocks=tuple(blocks), notices=notices,
+                    hidden=hidden, seo=tuple(seo), site_urls=tuple(site_urls(doc)), link_hosts=link_hosts,
+                    pubdate=pubdate, page_title=title.text if title is not None else None,
+                    declared_charset=declared, meta={"content_root": _describe(root)})

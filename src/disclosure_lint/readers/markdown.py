@@ -13,7 +13,7 @@ from functools import lru_cache
 from html import unescape
 
 from ..limits import DEFAULT_LIMITS, Limits
-from ..model import Block, Cell, Document, Row, Table
+from ..model import Block, Cell, Document, ReaderNotice, Row, Table
 from ._lines import PICTURE, anchored, block_limit_notice, capped_rows, table_limit_notice, table_text
 from .html_tables import CellBudget, FragmentTable, fragment_tables
 
@@ -168,7 +168,7 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
     if text.startswith("\ufeff"):
         text = text[1:]
     src_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    notices: list[dict] = []
+    notices: list[ReaderNotice] = []
     source = text
     max_lines = LINES_PER_BLOCK * limits.max_blocks
     if len(src_lines) > max_lines and any(line.strip() for line in src_lines[max_lines:]):
@@ -184,7 +184,7 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
         tok = tokens[i]
         t = tok.type
         if len(blocks) >= limits.max_blocks and t in _BLOCK_TOKENS and tok.map is not None:
-            notices[:] = [x for x in notices if x.get("limit") != "max_blocks"]
+            notices[:] = [x for x in notices if x.limit != "max_blocks"]
             notices.append(block_limit_notice(limits.max_blocks, tok.map[0] + 1))
             break
         if t in ("bullet_list_open", "ordered_list_open"):
@@ -234,8 +234,8 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
                 tables = fragment_tables(content, budget, _placer(content, pieces))
                 cells_left -= budget.used
                 if budget.cut is not None:
-                    rows = next((len(ft.table.rows) for ft in reversed(tables) if ft.line <= budget.cut[0]), 0)
-                    notices.append(table_limit_notice(limits.max_table_cells, budget.cut[0], rows))
+                    n_read = next((len(ft.table.rows) for ft in reversed(tables) if ft.line <= budget.cut[0]), 0)
+                    notices.append(table_limit_notice(limits.max_table_cells, budget.cut[0], n_read))
             if not tables or _text_besides_tables(content):
                 btext, anchors = anchored(pieces)
                 kind = "comment" if content.lstrip().startswith("<!--") else ("image" if PICTURE.match(btext) else "html")
@@ -252,4 +252,4 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
                                 end_line=end, end_column=1))
         i += 1
     return Document(path=path, format="markdown", encoding=encoding, text=text, blocks=tuple(blocks),
-                    meta={"notices": notices} if notices else {})
+                    notices=tuple(notices))

@@ -9,7 +9,9 @@ There is no markup, so structure comes from the text itself:
   spaces into the same kind of cells form a table.  Each tab is one cell boundary
   (``规章\t\t0`` has an empty middle cell, as in a copy from a spreadsheet); a run
   of spaces is one boundary and cannot show an empty cell, so such tables are listed
-  in ``Document.meta["space_separated_tables"]`` (block indices).
+  in ``Document.space_separated_tables`` (block indices): such a table cannot show an empty cell (a
+  wider run of spaces is still one boundary), so a row with fewer cells than its table has columns
+  does not say which cells are empty; the statistics extractor does not place its numbers.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import re
 from dataclasses import replace
 
 from ..limits import DEFAULT_LIMITS, Limits
-from ..model import Block, Document, Row, Table
+from ..model import Block, Document, ReaderNotice, Row, Table
 from ._lines import (
     PICTURE,
     anchored,
@@ -39,11 +41,6 @@ _SEPARATORS = (
     ("spaces", re.compile(r"(?:[ \u3000]{2,})")),
 )
 
-# ``Document.meta`` key: indices of the table blocks whose cells are separated by runs of spaces.
-# Such a table cannot show an empty cell (a wider run of spaces is still one boundary), so a row with
-# fewer cells than its table has columns does not say which cells are empty; the statistics
-# extractor does not place its numbers (report/stats/extract.py).
-SPACE_TABLES = "space_separated_tables"
 
 CN_NUM = "一二三四五六七八九十"
 HEADING = re.compile(
@@ -95,7 +92,7 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list[Block] = []
     gap_tables: list[int] = []  # tables split on runs of spaces: an empty cell leaves no trace
-    notices: list[dict] = []
+    notices: list[ReaderNotice] = []
     cells_left = limits.max_table_cells  # for all the tables of the file
     i = 0
     n = len(lines)
@@ -138,10 +135,8 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
             anchors=anchors, level=level,
         ))
         i += 1
-    meta: dict = {SPACE_TABLES: tuple(gap_tables)} if gap_tables else {}
-    if notices:
-        meta["notices"] = notices
-    return Document(path=path, format="text", encoding=encoding, text=text, blocks=tuple(blocks), meta=meta)
+    return Document(path=path, format="text", encoding=encoding, text=text, blocks=tuple(blocks),
+                    notices=tuple(notices), space_separated_tables=tuple(gap_tables))
 
 
 def _strip_spaces(line: str) -> tuple[str, int]:

@@ -336,7 +336,7 @@ class AnnualReport:
         m = self.published_mention
         if m is not None and m.date is not None:
             return m.date
-        meta = _meta_date(self.document.meta.get("pubdate"))
+        meta = _meta_date(self.document.pubdate)
         if meta is not None:
             return meta
         m = self.signature_mention
@@ -348,7 +348,7 @@ class AnnualReport:
         m = self.published_mention
         if m is not None and m.date is not None:
             return "发布日期"
-        if _meta_date(self.document.meta.get("pubdate")) is not None:
+        if _meta_date(self.document.pubdate) is not None:
             return "网页元数据"
         m = self.signature_mention
         return "落款日期" if m is not None and m.date is not None else None
@@ -538,7 +538,5 @@ def _within_limits(doc: Document, limits: Limits) -> Document:
     from ..readers._lines import block_limit_notice
 
     nxt = doc.blocks[limits.max_blocks]
-    meta = dict(doc.meta or {})
-    meta["notices"] = [*(meta.get("notices") or ()),
-                       block_limit_notice(limits.max_blocks, nxt.line, pointer=nxt.pointer)]
-    return replace(doc, blocks=doc.blocks[:limits.max_blocks], meta=meta)
+    notices = (*doc.notices, block_limit_notice(limits.max_blocks, nxt.line, pointer=nxt.pointer))
+    return replace(doc, blocks=doc.blocks[:limits.max_blocks], notices=notices)

@@ -49,7 +49,7 @@ class Candidate:
 def assess(report: AnnualReport) -> Candidate:
     signs: list[str] = []
     doc = report.document
-    if (doc.meta or {}).get("notices") or any(b.kind == "image" for b in report.lintable_blocks):
+    if doc.notices or any(b.kind == "image" for b in report.lintable_blocks):
         signs.append("unread")
     if report.title is not None or _title_at_start(report):
         signs.append("title")

@@ -335,9 +335,8 @@ def _unstarted(report: AnnualReport, block: Block, start: int, end: int) -> Trun
 
 
 def cut_by_reader(report: AnnualReport) -> bool:
-    """Did the reader stop at ``limits.max_blocks`` (a notice in ``Document.meta``)?"""
-    notices = (report.document.meta or {}).get("notices") or ()
-    return any(isinstance(n, dict) and n.get("limit") == "max_blocks" for n in notices)
+    """Did the reader stop at ``limits.max_blocks`` (a notice in ``Document.notices``)?"""
+    return any(n.limit == "max_blocks" for n in report.document.notices)
 
 
 def analyse(report: AnnualReport) -> Truncation | None:

@@ -25,7 +25,7 @@ above each grid column when they line up, else from the order of the header text
 
 **Text tables.** A tab is one cell boundary (readers/text.py), so tab-separated rows keep their
 columns.  A run of spaces cannot show an empty cell: in a table split on runs of spaces (listed by the
-text reader in ``Document.meta["space_separated_tables"]``) the columns come from the order of the
+text reader in ``Document.space_separated_tables``) the columns come from the order of the
 header texts, each row's numbers start after its labels, and a row with fewer numbers than the
 table has columns is not placed — its numbers go to ``loose`` (table-unreadable reports them; the
 arithmetic of the table is skipped).  A row written as its labels alone (every cell empty, the
@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
 
 from ...model import Block, Cell, Row
-from ...readers.text import SPACE_TABLES, tab_row  # SPACE_TABLES: Document.meta key, tables split on runs of spaces
+from ...readers.text import tab_row
 from . import labels as lb
 from .model import StatCell, StatTable, Unmapped, Value, parse_value
 from .schema import norm, schema
@@ -238,8 +238,7 @@ def _section_hints(report) -> dict[int, str]:
 def extract(report) -> dict[str, StatTable]:
     hints = _section_hints(report)
     builds: dict[str, Build] = {}
-    meta = getattr(getattr(report, "document", None), "meta", None) or {}
-    gaps = frozenset(meta.get(SPACE_TABLES, ()))
+    gaps = frozenset(getattr(getattr(report, "document", None), "space_separated_tables", ()))
 
     def build(tid: str) -> Build:
         if tid not in builds:
