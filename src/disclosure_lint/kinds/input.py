@@ -118,6 +118,7 @@ def truncation_hit(t: Truncation, unified: bool = True) -> Hit:
     later = list(SECTION_IDS[SECTION_IDS.index(t.section) + 1:]) if t.section and unified else []
     tail = _quote_tail(t.tail)
     if t.where == "table":
+        assert t.table is not None  # a cut inside a table names the table
         table = f"{SHORT_NAMES[t.table]}（{TABLE_NAMES[t.table]}）"
         detail = f"文件似乎没有完整结束：在{table}中中断，最后的文字是“{tail}”"
         if t.last_row and t.last_row.strip() != t.tail.strip():
@@ -130,6 +131,7 @@ def truncation_hit(t: Truncation, unified: bool = True) -> Hit:
         if later:
             what.append(_parts(later))
     elif t.where == "title":
+        assert t.section is not None  # a cut at a part's title names the part
         n = cat.SECTION_BY_ID[t.section].numeral
         detail = f"文件似乎没有完整结束：在第{n}部分的标题处中断，最后的文字是“{tail}”"
         what = [_parts([t.section, *later]) if unified else "此后的内容"]
@@ -195,11 +197,11 @@ class ReaderNotice(Kind):
         kind = n.kind
         what = "PDF 文件" if fmt == "pdf" else "文件"
         if kind == "no-text-layer":
-            pages = n.total or 0
-            detail = (f"{what}没有可提取的文字（全部{pages}页都是图片或扫描件，或文字无法解码）" if pages
+            n_pages = n.total or 0
+            detail = (f"{what}没有可提取的文字（全部{n_pages}页都是图片或扫描件，或文字无法解码）" if n_pages
                       else f"{what}没有可提取的文字（可能是扫描件）")
             return Hit(params={"detail": detail, "advice": _OCR_ALL},
-                       evidence={"expected": "带文字层的文件", "actual": "没有文字层", "pages": pages},
+                       evidence={"expected": "带文字层的文件", "actual": "没有文字层", "pages": n_pages},
                        key="no-text-layer")
         if kind == "pages-without-text":
             pages = list(n.pages)

@@ -269,7 +269,8 @@ def _style_levels(document) -> tuple[dict[str, int | None], str | None]:
         own[sid] = (level, decided, based.get(VAL) if based is not None else None)
     levels: dict[str, int | None] = {}
     for sid in own:
-        cur, seen = sid, 0
+        cur: str | None = sid
+        seen = 0
         level = None
         while cur in own and seen < 20:
             lv, decided, base = own[cur]

@@ -61,7 +61,7 @@ from urllib.parse import urlsplit
 
 from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
-from ..model import Block, Document, HiddenItem, PageLink, ReaderNotice
+from ..model import Block, BlockKind, Document, HiddenItem, PageLink, ReaderNotice
 from .html_body import find_root, measure, page_title, select
 from .html_decode import decode
 from .html_hidden import find_hidden, site_urls
@@ -95,12 +95,12 @@ class Flow(TextWalker):
         self.data_tables = data_tables
         self.root = root
         self.items: list[Item] = []
-        self.ctx: list[tuple[str, int | None]] = []  # (kind, level) of enclosing headings / list items
+        self.ctx: list[tuple[BlockKind, int | None]] = []  # (kind, level) of enclosing headings / list items
         self.root_range = [0, -1]
         self.top = None
 
     # blocks
-    def _kind(self) -> tuple[str, int | None]:
+    def _kind(self) -> tuple[BlockKind, int | None]:
         return self.ctx[-1] if self.ctx else ("paragraph", None)
 
     def flush(self) -> None:

@@ -106,7 +106,7 @@ def head_texts(source) -> list[HiddenItem]:
             out.append(_entry("page-title", "title", "title", _block(text, anchors, source.pos(start))))
     seen = set()
     for start, end in source.tags.get("meta") or ():
-        attrs = {}
+        attrs: dict[str, tuple[int, int] | None] = {}
         for m in _ATTR.finditer(src, start + 5, end):
             k = m.group(1).lower()
             g = 2 if m.group(2) is not None else 3 if m.group(3) is not None else 4 if m.group(4) is not None else 0
@@ -149,15 +149,16 @@ def _js_string(body: str) -> str:
 
 def _writes(code: str) -> list[tuple[str, int]]:
     """(markup, offset in ``code`` of its first literal) of every all-literal document.write call."""
-    out = []
+    out: list[tuple[str, int]] = []
     for m in _WRITE.finditer(code):
         pos = m.end()
-        parts = []
-        first = None
+        parts: list[str] = []
+        first: int | None = None
+        literal = True  # every argument is a string literal
         while True:
             lit = _LITERAL.match(code, pos)
             if lit is None:
-                parts = None
+                literal = False
                 break
             if first is None:
                 first = lit.start() + 1
@@ -168,9 +169,9 @@ def _writes(code: str) -> list[tuple[str, int]]:
                 pos = plus.end()
                 continue
             if _CLOSE.match(code, pos) is None:
-                parts = None
+                literal = False
             break
-        if parts:
+        if literal and parts and first is not None:
             out.append(("".join(parts), first))
     return out
 
@@ -178,7 +179,7 @@ def _writes(code: str) -> list[tuple[str, int]]:
 def script_writes(doc, source, root) -> list[HiddenItem]:
     """Markup that inline scripts write with string literals, as ``Document.seo`` entries."""
     tag_at = dict(source.tags.get("script") or ())
-    out: list[dict] = []
+    out: list[HiddenItem] = []
     for script in doc.iter("script"):
         code = script.text
         if not code or "write" not in code or script.get("src") or len(code) > MAX_SCRIPT:

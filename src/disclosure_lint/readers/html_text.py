@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Anchor, Table
+from ..model import Anchor, BlockKind, Table
 from .html_source import Source, tag_of, walk
 
 # Content never shown as text (or page machinery): skipped with everything inside.
@@ -120,7 +120,7 @@ def assemble(lines: list[list[list]], sep: str = "\n") -> tuple[str, tuple[Ancho
 
 @dataclass
 class Item:
-    kind: str
+    kind: BlockKind
     text: str
     anchors: tuple[Anchor, ...]
     level: int | None = None

@@ -13,7 +13,7 @@ from functools import lru_cache
 from html import unescape
 
 from ..limits import DEFAULT_LIMITS, Limits
-from ..model import Block, Cell, Document, ReaderNotice, Row, Table
+from ..model import Block, BlockKind, Cell, Document, ReaderNotice, Row, Table
 from ._lines import PICTURE, anchored, block_limit_notice, capped_rows, table_limit_notice, table_text
 from .html_tables import CellBudget, FragmentTable, fragment_tables
 
@@ -197,7 +197,7 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
             if tok.map is not None and content:
                 pieces = _pieces(content, tok.map[0], src_lines)
                 btext, anchors = anchored(pieces)
-                kind = "heading" if t == "heading_open" else ("list_item" if list_depth else "paragraph")
+                kind: BlockKind = "heading" if t == "heading_open" else ("list_item" if list_depth else "paragraph")
                 if kind == "paragraph" and PICTURE.match(btext):
                     kind = "image"
                 last = pieces[-1]
@@ -220,10 +220,10 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
             for ln in range(start + 2, end):  # start + 1 is the delimiter row
                 rows.append(_table_row(src_lines[ln], ln + 1, len(rows), False))
             btext, anchors = table_text(rows)
-            last = src_lines[end - 1] if end - 1 < len(src_lines) else ""
+            last_line = src_lines[end - 1] if end - 1 < len(src_lines) else ""
             blocks.append(Block(
                 index=len(blocks), kind="table", text=btext, line=start + 1, column=1,
-                end_line=end, end_column=len(last) + 1, anchors=anchors, table=Table(rows=tuple(rows)),
+                end_line=end, end_column=len(last_line) + 1, anchors=anchors, table=Table(rows=tuple(rows)),
             ))
         elif t == "html_block" and tok.map is not None:
             content = tok.content.rstrip("\n")

@@ -787,7 +787,7 @@ def _number_lines(lines: list[_Line], parts: list[_Part], images: list[_Image]) 
     row_tops: list[tuple[float, int]] = []
     for t, b, ref in entries:
         mid = (t + b) / 2
-        if top is None or not (top <= mid <= bottom):
+        if top is None or bottom is None or not (top <= mid <= bottom):
             no += 1
             top, bottom = t, b
             row_tops.append((t, no))
@@ -1170,12 +1170,12 @@ def _table_block(parts: list[_Part], index: int) -> Block:
         if gr:
             text_parts.append("\n")
             offset += 1
-        for gc, pc in enumerate(row):
-            t = pc.text if pc is not None else ""
+        for gc, gcell in enumerate(row):
+            t = gcell.text if gcell is not None else ""
             if gc:
                 text_parts.append("\t")
                 offset += 1
-            line_no = pc.no if pc is not None and pc.no and pc.r0 == pr else part.row_no[pr] if part.row_no else 1
+            line_no = gcell.no if gcell is not None and gcell.no and gcell.r0 == pr else part.row_no[pr] if part.row_no else 1
             anchors.append(Anchor(offset, max(line_no, 1), 1, part.page))
             text_parts.append(t)
             offset += len(t)

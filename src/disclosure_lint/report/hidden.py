@@ -158,7 +158,7 @@ def find(document: Document) -> list[HiddenElement]:
         start = end = None
         if block.anchors:
             a, b = block.span(0, len(block.text))
-            if a.line is not None and b.line is not None:
+            if a.line is not None and a.column is not None and b.line is not None and b.column is not None:
                 start, end = (a.line, a.column), (b.line, b.column)
         tag = h.tag or re.split(r"[#.]", h.element, maxsplit=1)[0]
         out.append(HiddenElement(block, h.how, h.element, tag, h.in_body, tuple(links), start, end, h.via))
