@@ -530,7 +530,7 @@ def test_page_meta_pubdate_is_the_publication_date():
 
     doc = md_parse("# 某某市审计局2023年政府信息公开工作年度报告\n\n正文。\n\n某某市审计局\n\n2024年1月18日\n")
     doc = Document(path=doc.path, format="html", encoding="utf-8", text=doc.text, blocks=doc.blocks,
-                   meta={"pubdate": "2024-02-20 09:30:00"})
+                   pubdate="2024-02-20 09:30:00")
     rep = interpret(doc)
     assert str(rep.published) == "2024-02-20" and rep.published_source == "网页元数据"
 

@@ -1,4 +1,4 @@
-"""Hidden content of web pages: the HTML reader lists it (readers/html_hidden.py, Document.meta["hidden"]),
+"""Hidden content of web pages: the HTML reader lists it (readers/html_hidden.py, Document.hidden),
 the report types it and decides off-site links (report/hidden.py), DL505 reports injected "dark links".
 
 Pages are written for these tests: a portal page with six injections of the kinds attackers use
@@ -71,7 +71,7 @@ def test_hosts_and_domains():
     assert is_government("zwfw.zj.gov.cn") and is_government("www.gov.cn") and not is_government("gov.example.com")
     meta = {"site_urls": ["https://www.qingxi.example.gov.cn/a.html"],
             "link_hosts": {"www.example.org": 5, "www.people.example.com.cn": 1}}
-    assert own_domains(meta) == {"example.gov.cn", "example.org"}
+    assert own_domains(meta["site_urls"], meta["link_hosts"]) == {"example.gov.cn", "example.org"}
 
 
 # -- the reader lists what is hidden ----------------------------------------------------------------
@@ -79,24 +79,24 @@ def test_hosts_and_domains():
 def test_reader_lists_hidden_elements_with_links_and_anchors():
     page = SPAM_PAGE.read_text(encoding="utf-8")
     doc = doc_of(page, "spam.html")
-    hidden = doc.meta["hidden"]
-    hows = [(h["how"], h["element"], h["in_body"]) for h in hidden]
+    hidden = doc.hidden
+    hows = [(h.how, h.element, h.in_body) for h in hidden]
     assert ("off-screen", "div", False) in hows
     assert ("display:none", "span", True) in hows
     assert ("font-size:0", "font", True) in hows
     assert ("marquee", "marquee", True) in hows
     assert ("display:none", "div#a8f3", False) in hows  # hidden by a script
     assert ("display:none", "div.ft-lk8", False) in hows  # hidden by a stylesheet class
-    assert not any(h["element"] == "div.share" for h in hidden)  # @media print rules are not applied
-    span = next(h for h in hidden if h["element"] == "span")
-    block = span["block"]
+    assert not any(h.element == "div.share" for h in hidden)  # @media print rules are not applied
+    span = next(h for h in hidden if h.element == "span")
+    block = span.block
     assert block.text == "BOB体育" and block.index == -1
-    link = span["links"][0]
-    assert link["href"] == "https://bob.example.top/" and block.text[link["start"]:link["end"]] == "BOB体育"
+    link = span.links[0]
+    assert link.href == "https://bob.example.top/" and block.text[link.start:link.end] == "BOB体育"
     loc = block.locate(0)
     assert (loc.line, loc.column) == where(page, "BOB体育")
-    assert doc.meta["site_urls"] == ["https://www.qingxi.example.gov.cn/art/2024/1/18/art_1229_5678.html"]
-    assert doc.meta["link_hosts"]["www.qingxi.example.gov.cn"] >= 5
+    assert doc.site_urls == ("https://www.qingxi.example.gov.cn/art/2024/1/18/art_1229_5678.html",)
+    assert doc.link_hosts["www.qingxi.example.gov.cn"] >= 5
     # hidden text inside the body stays in the blocks (a tab may hold the report itself)
     assert any("BOB体育" in b.text for b in doc.blocks)
 
@@ -231,7 +231,7 @@ def test_many_hidden_blocks_are_bounded():
                      for i in range(3000))
     page = f"<html><body><div class='content'><h1>某区2023年政府信息公开工作年度报告</h1>{blocks}</div></body></html>"
     diags, doc = _spam(page)
-    assert len(doc.meta["hidden"]) == 3000
+    assert len(doc.hidden) == 3000
     assert [d.code for d in diags] == ["DL505"] * 101  # the engine's cap (100) and one summing up the rest
     assert diags[-1].evidence["omitted_at_least"] and "……及另外至少899处" in diags[-1].message
     assert reader  # the reader module is importable on its own
@@ -245,8 +245,8 @@ def test_hidden_links_past_the_cap_are_not_counted_as_the_sites_own():
             "<p>本年度主动公开政府信息46条。详见<a href='http://www.qingxi.gov.cn/a'>区政府网站</a>。</p>"
             f"<div style='position:absolute;left:-9999px'>{links}</div></div></body></html>")
     diags, doc = _spam(page)
-    assert doc.meta["link_hosts"] == {"www.qingxi.gov.cn": 1}
-    assert len(doc.meta["hidden"][0]["links"]) == 200
+    assert doc.link_hosts == {"www.qingxi.gov.cn": 1}
+    assert len(doc.hidden[0].links) == 200
     assert [(d.code, d.match, d.line, d.column) for d in diags] == [("DL505", "0", 1, page.index(">0<") + 2)]
     assert "www.spam-bet.example.com" in diags[0].message
 
@@ -282,13 +282,13 @@ def test_reader_lists_title_and_metas_with_source_positions(clean_page):
     page = _hijack(clean_page, "开云体育官网_乐鱼体育app下载_", "开云体育,乐鱼体育,鸿博体育官网",
                    "鸿博体育官网注册送38元彩金")
     doc = doc_of(page)
-    seo = {e["how"]: e for e in doc.meta["seo"]}
+    seo = {e.how: e for e in doc.seo}
     assert set(seo) >= {"page-title", "meta-keywords", "meta-description"}
     for how, needle in [("page-title", "开云体育官网_"), ("meta-keywords", "开云体育,"), ("meta-description", "鸿博体育官网注册")]:
-        b = seo[how]["block"]
+        b = seo[how].block
         assert (b.line, b.column) == where(page, needle)
-        assert seo[how]["via"] == "head"
-    assert seo["page-title"]["block"].text.startswith("开云体育官网_乐鱼体育app下载_")
+        assert seo[how].via == "head"
+    assert seo["page-title"].block.text.startswith("开云体育官网_乐鱼体育app下载_")
 
 
 def test_dl505_title_and_meta_hijack(clean_page):
@@ -311,7 +311,7 @@ def test_legit_title_and_metas_are_quiet(clean_page):
     page = page.replace("<title>", "<title>青溪区教育体育局 | ", 1)
     diags, doc = _spam(page)
     assert diags == []
-    assert len(doc.meta["seo"]) >= 3
+    assert len(doc.seo) >= 3
 
 
 def test_police_description_describing_gambling_is_quiet(clean_page):

@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 from disclosure_lint.api import Checker, check_paths, discover, discover_entries
 from disclosure_lint.cli import app
 from disclosure_lint.errors import InputError
+from disclosure_lint.model import ReaderNotice
 from disclosure_lint.readers import read_bytes, read_path
 
 runner = CliRunner()
@@ -391,9 +392,9 @@ def _read_pdf(tmp_path, data: bytes, **limits):
     return pdf_reader.read(str(path), data, limits=Limits(**limits))
 
 
-def _limit_notice(doc) -> dict:
-    notices = [n for n in doc.meta["notices"] if n["kind"] == "read-limit"]
-    assert len(notices) == 1, doc.meta["notices"]
+def _limit_notice(doc) -> ReaderNotice:
+    notices = [n for n in doc.notices if n.kind == "read-limit"]
+    assert len(notices) == 1, doc.notices
     return notices[0]
 
 
@@ -405,44 +406,44 @@ def test_pdf_page_over_the_object_limit_is_skipped_other_pages_read(tmp_path):
     doc = _read_pdf(tmp_path, _raw_pdf([_text("First page text"), _rects(500), _text("Third page text")]),
                     max_pdf_page_objects=100)
     n = _limit_notice(doc)
-    assert [s["page"] for s in n["skipped"]] == [2] and "max_pdf_page_objects" in n["skipped"][0]["reason"]
+    assert [s.page for s in n.skipped] == [2] and "max_pdf_page_objects" in n.skipped[0].reason
     assert "First page text" in _texts(doc) and "Third page text" in _texts(doc)
 
 
 def test_pdf_page_over_the_character_limit(tmp_path):
     doc = _read_pdf(tmp_path, _raw_pdf([_text("First page text"), _chars(1000)]), max_pdf_page_chars=200)
     n = _limit_notice(doc)
-    assert [s["page"] for s in n["skipped"]] == [2] and "字符" in n["skipped"][0]["reason"]
+    assert [s.page for s in n.skipped] == [2] and "字符" in n.skipped[0].reason
 
 
 def test_pdf_forms_drawing_each_other(tmp_path):
     doc = _read_pdf(tmp_path, _raw_pdf([_text("First page text"), b"/A Do"], forms={"A": b"/B Do", "B": b"/A Do"}))
     n = _limit_notice(doc)
-    assert "相互引用" in n["skipped"][0]["reason"] and "First page text" in _texts(doc)
+    assert "相互引用" in n.skipped[0].reason and "First page text" in _texts(doc)
 
 
 def test_pdf_forms_drawn_two_to_the_thirty_times(tmp_path):
     forms = {f"X{i}": (b"/X%d Do /X%d Do 0 0 1 1 re f" % (i + 1, i + 1) if i < 29 else b"0 0 1 1 re f")
              for i in range(30)}
     doc = _read_pdf(tmp_path, _raw_pdf([_text("First page text"), b"/X0 Do"], forms=forms))
-    assert "max_pdf_page_objects" in _limit_notice(doc)["skipped"][0]["reason"]
+    assert "max_pdf_page_objects" in _limit_notice(doc).skipped[0].reason
 
 
 def test_pdf_flate_bomb_is_not_inflated(tmp_path):
     doc = _read_pdf(tmp_path, _raw_pdf([_text("First page text"), _bomb(4 << 20)]), max_pdf_page_content_mb=1)
-    assert "解压后超过 1 MB" in _limit_notice(doc)["skipped"][0]["reason"]
+    assert "解压后超过 1 MB" in _limit_notice(doc).skipped[0].reason
     assert "First page text" in _texts(doc)
 
 
 def test_pdf_page_count_limit(tmp_path):
     doc = _read_pdf(tmp_path, _raw_pdf([_text(f"Text of page {i}") for i in range(10)]), max_pdf_pages=3)
-    assert {"kind": "page-limit", "pages": 10, "read": 3} in doc.meta["notices"]
+    assert ReaderNotice("page-limit", total=10, read=3) in doc.notices
 
 
 def test_pdf_time_budget_stops_reading_after_the_first_page(tmp_path):
     doc = _read_pdf(tmp_path, _raw_pdf([_text(f"Text of page {i}") for i in range(4)]), max_read_seconds=1e-9)
     n = _limit_notice(doc)
-    assert n["stopped"] == 2 and n["total"] == 4 and "Text of page 0" in _texts(doc)
+    assert n.stopped == 2 and n.total == 4 and "Text of page 0" in _texts(doc)
 
 
 def test_pdf_limit_reported_once_as_dl002_through_the_config(tmp_path):
@@ -528,14 +529,14 @@ def test_docx_paragraph_limit(tmp_path):
     doc = _read_docx(tmp_path, _docx(_TITLE_XML + "".join(_wp(f"第{i}段文字。") for i in range(300))),
                      max_blocks=100)
     n = _limit_notice(doc)
-    assert "limits.max_blocks" in n["detail"] and "第101段起未读取" in n["detail"]
+    assert "limits.max_blocks" in n.detail and "第101段起未读取" in n.detail
     assert doc.meta["paragraphs"] == 100
 
 
 def test_docx_table_cell_limit_keeps_the_rows_read(tmp_path):
     doc = _read_docx(tmp_path, _docx(_TITLE_XML + _wtable(100, 10) + _wp("表后的段落。")), max_table_cells=200)
     n = _limit_notice(doc)
-    assert "limits.max_table_cells" in n["detail"] and "表1第21行起未读取" in n["detail"]
+    assert "limits.max_table_cells" in n.detail and "表1第21行起未读取" in n.detail
     tables = [b for b in doc.blocks if b.kind == "table"]
     assert len(tables) == 1 and len(tables[0].table.rows) == 20
 
@@ -543,7 +544,7 @@ def test_docx_table_cell_limit_keeps_the_rows_read(tmp_path):
 def test_docx_time_limit(tmp_path):
     doc = _read_docx(tmp_path, _docx(_TITLE_XML + "".join(_wp(f"第{i}段文字。") for i in range(300))),
                      max_read_seconds=1e-9)
-    assert "limits.max_read_seconds" in _limit_notice(doc)["detail"]
+    assert "limits.max_read_seconds" in _limit_notice(doc).detail
 
 
 def test_docx_limit_is_one_dl002(tmp_path):
@@ -597,14 +598,14 @@ def _read_html(tmp_path, html: str, **limits):
 def test_html_many_empty_tags_cut(tmp_path):
     doc = _read_html(tmp_path, _HEAD + _BODY + "<b></b>" * 3000 + "<p>之后的段落。</p></body></html>",
                      max_html_elements=1000)
-    assert "limits.max_html_elements" in _limit_notice(doc)["detail"]
+    assert "limits.max_html_elements" in _limit_notice(doc).detail
     assert "本机关全年主动公开政府信息120条" in _texts(doc) and "之后的段落" not in _texts(doc)
 
 
 def test_html_table_cells_cut_rows_kept(tmp_path):
     rows = "".join("<tr>" + "<td>1</td>" * 10 + "</tr>" for _ in range(100))
     doc = _read_html(tmp_path, _HEAD + _BODY + "<table>" + rows + "</table></body></html>", max_table_cells=200)
-    assert "limits.max_table_cells" in _limit_notice(doc)["detail"]
+    assert "limits.max_table_cells" in _limit_notice(doc).detail
     tables = [b for b in doc.blocks if b.kind == "table"]
     assert len(tables) == 1 and len(tables[0].table.rows) == 20
 

@@ -206,7 +206,7 @@ def test_one_line_over_the_cell_limit_is_cut(tmp_path):
     doc = text_reader.parse(f"{TITLE}\n{row}\n{row}\n", limits=Limits(max_table_cells=1000))
     [table] = [b for b in doc.blocks if b.kind == "table"]
     assert len(table.table.rows) == 1 and len(table.table.rows[0].cells) == 1000
-    assert [n["limit"] for n in doc.meta["notices"]] == ["max_table_cells"]
+    assert [n.limit for n in doc.notices] == ["max_table_cells"]
 
 
 @pytest.mark.slow
@@ -235,8 +235,8 @@ def test_blocks_past_the_limit_of_other_formats_are_cut_in_the_report_layer():
     html = "<html><body><h1>" + TITLE + "</h1>" + "<p>本机关认真贯彻落实政府信息公开条例。</p>" * 300 + "</body></html>"
     rep = interpret(parse(html, "html"), limits=Limits(max_blocks=100))
     assert len(rep.source.blocks) == 100
-    notices = rep.document.meta["notices"]
-    assert [n["limit"] for n in notices] == ["max_blocks"] and rep.truncation is not None
+    notices = rep.document.notices
+    assert [n.limit for n in notices] == ["max_blocks"] and rep.truncation is not None
 
 
 def test_locate_on_many_anchors_is_exact():

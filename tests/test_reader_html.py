@@ -24,6 +24,7 @@ from disclosure_lint.packs import load_rules
 from disclosure_lint.readers import html as reader
 from disclosure_lint.readers import markdown as md_reader
 from disclosure_lint.readers import read_path
+from disclosure_lint.readers.html_tables import MAX_COLS
 from disclosure_lint.report import interpret
 from disclosure_lint.report.stats.schema import schema
 
@@ -266,7 +267,7 @@ def test_portal_page_body_title_and_metadata():
                    "ICP备", "请输入关键字", "搜索", "脚本写出的文字", "这不是正文", "页脚", "text-indent", "2022年政府信息"):
         assert chrome not in joined, chrome
     assert doc.meta["content_root"].startswith("div#zoom")
-    assert doc.meta["declared_charset"] == "utf-8" and doc.meta["pubdate"] == "2024-01-19 09:30"
+    assert doc.declared_charset == "utf-8" and doc.pubdate == "2024-01-19 09:30"
     rep = interpret(doc)
     assert rep.title == TITLE and rep.agency.name == "江北市青溪区市场监督管理局" and rep.year == 2023
     assert rep.published is not None and rep.published.isoformat() == "2024-01-19"
@@ -394,7 +395,7 @@ def test_standalone_image_counts_as_a_table_picture():
                                  '<p style="text-align:center"><img src="/u/biao3.png" width="600" alt="表三"/></p>')
     page = portal(TITLE, body)
     doc = doc_of(page)
-    img = [b for b in doc.blocks if b.kind == "html"]
+    img = [b for b in doc.blocks if b.kind == "image"]
     assert [(b.text, b.line, b.column) for b in img] == [("<img>", *where(page, "<img src=\"/u/biao3"))]
     diags, _ = lint_page(page, select=["DL105", "DL701", "DL502"])
     assert diags == []
@@ -510,7 +511,7 @@ def test_span_values_are_clamped_and_odd_spans_do_not_break_the_grid():
             "<tr><td rowspan='-3'>丁</td></tr><tr><td>戊</td><td>己</td></tr></table></body></html>")
     t = _table_blocks(doc_of(page))[0].table
     assert [r.cells[0].text for r in t.rows] == ["甲", "甲", "甲"]
-    assert t.rows[0].cells[1].text == "乙" and t.n_cols <= reader.MAX_COLS
+    assert t.rows[0].cells[1].text == "乙" and t.n_cols <= MAX_COLS
     assert t.rows[2].texts[:3] == ["甲", "戊", "己"]
 
 
@@ -576,7 +577,7 @@ def test_gb2312_page_with_meta_charset():
     with pytest.raises(UnicodeDecodeError):
         data.decode("utf-8")
     doc = reader.read("gb2312-portal.html", data)
-    assert doc.encoding == "gb18030" and doc.meta["declared_charset"] == "gb2312"
+    assert doc.encoding == "gb18030" and doc.declared_charset == "gb2312"
     rep = interpret(doc)
     assert rep.title == "江北市青溪区文化和旅游局2023年政府信息公开工作年度报告"
     assert [s.id for s in rep.sections] == ["s1", "s2", "s3", "s4", "s5", "s6"]
@@ -852,3 +853,18 @@ def test_clean_example_defect_points_at_the_html_source(clean_page):
     assert len(diags) == 1
     line, col = where(page, "培训2次,")
     assert (diags[0].line, diags[0].column) == (line, col + 4)
+
+
+def test_cell_text_after_a_line_break_or_a_picture_is_kept():
+    page = ("<html><body><h1>某某局2023年政府信息公开工作年度报告</h1><table><tr><td>商业<br>企业</td>"
+            "<td>x<img src=a.png>y</td></tr><tr><td>1</td><td>2</td></tr></table></body></html>")
+    t = _table_blocks(doc_of(page))[0].table
+    assert t.rows[0].texts == ["商业企业", "xy"]
+
+
+def test_image_standing_alone_is_an_image_block_and_an_inline_one_is_not():
+    page = ("<html><body><div id='zoom'><h1>某某局2023年政府信息公开工作年度报告</h1><p>一、总体情况</p>"
+            "<p>正文<img src='/u/icon.png'>文字。</p><p><img src='/u/biao2.png' width='600'></p></div></body></html>")
+    doc = doc_of(page)
+    assert [b.kind for b in doc.blocks].count("image") == 1
+    assert next(b for b in doc.blocks if b.kind == "image").text == "<img>"

@@ -27,7 +27,7 @@ from disclosure_lint.api import check_paths
 from disclosure_lint.config import Config
 from disclosure_lint.engine import prepare, run
 from disclosure_lint.errors import InputError
-from disclosure_lint.model import Document
+from disclosure_lint.model import Document, ReaderNotice
 from disclosure_lint.packs import load_rules
 from disclosure_lint.readers import pdf as pdf_reader
 from disclosure_lint.report import interpret
@@ -331,7 +331,7 @@ def test_document_shape(doc):
     assert doc.text == ""
     assert doc.encoding is None
     assert doc.meta["pages"] == 4
-    assert doc.meta["notices"] == []
+    assert doc.notices == ()
     for b in doc.blocks:
         assert b.line is None and b.column is None
         assert b.anchors and all(a.page is not None and a.column == 1 for a in b.anchors)
@@ -772,7 +772,7 @@ def scan_pdf(pages: int = 2) -> bytes:
 def test_scan_gives_notice_and_no_blocks():
     doc = pdf_reader.read("scan.pdf", scan_pdf())
     assert doc.blocks == ()
-    assert doc.meta["notices"] == [{"kind": "no-text-layer", "pages": 2}]
+    assert doc.notices == (ReaderNotice("no-text-layer", total=2),)
 
 
 def test_scan_gives_dl002_only():
@@ -792,7 +792,7 @@ def test_scan_with_page_numbers_is_still_a_scan():
         b.image(60, RIGHT - LEFT, 700)
     doc = pdf_reader.read("scan.pdf", b.bytes())
     assert doc.blocks == ()
-    assert doc.meta["notices"] == [{"kind": "no-text-layer", "pages": 3}]
+    assert doc.notices == (ReaderNotice("no-text-layer", total=3),)
     assert [d.code for d in lint_doc(doc)] == ["DL002"]
 
 
@@ -813,12 +813,12 @@ def test_partial_scan_names_the_pages():
     b.image(80, RIGHT - LEFT, 600)
     b.new_page()  # a blank page (only the footer is text)
     doc = pdf_reader.read("x.pdf", b.bytes())
-    assert {"kind": "pages-without-text", "pages": [2, 3], "total": 4} in doc.meta["notices"]
+    assert ReaderNotice("pages-without-text", pages=(2, 3), total=4) in doc.notices
     diags = [d for d in lint_doc(doc, ["DL002"]) if d.code == "DL002"]
     assert len(diags) == 1
     assert "第2–3页" in diags[0].message and "OCR" in diags[0].message
     # the pictures stand in the text as images (a table published as a picture counts as a table)
-    assert [b.kind for b in doc.blocks].count("html") == 2
+    assert [b.kind for b in doc.blocks].count("image") == 2
 
 
 def test_blank_page_is_not_a_scan():
@@ -826,7 +826,7 @@ def test_blank_page_is_not_a_scan():
     b.paragraph("本年度本机关认真贯彻落实《条例》。")
     b.new_page()
     doc = pdf_reader.read("x.pdf", b.bytes())
-    assert doc.meta["notices"] == []
+    assert doc.notices == ()
 
 
 def test_picture_table_counts_as_table():
@@ -836,7 +836,7 @@ def test_picture_table_counts_as_table():
     b.top += 310
     b.heading("四、政府信息公开行政复议、行政诉讼情况")
     doc = pdf_reader.read("x.pdf", b.bytes())
-    assert [bl.kind for bl in doc.blocks] == ["heading", "html", "heading"]
+    assert [bl.kind for bl in doc.blocks] == ["heading", "image", "heading"]
     rep = interpret(doc)
     sec = rep.sections_by_id["s3"]
     from disclosure_lint.report.structure import has_table
@@ -853,7 +853,7 @@ def test_page_limit(monkeypatch):
         b.paragraph(f"第{n + 1}页正文。")
     doc = pdf_reader.read("x.pdf", b.bytes())
     assert doc.meta["pages"] == 3 and doc.meta["pages_read"] == 2
-    assert {"kind": "page-limit", "pages": 3, "read": 2} in doc.meta["notices"]
+    assert ReaderNotice("page-limit", total=3, read=2) in doc.notices
     assert [bl.text for bl in doc.blocks] == ["第1页正文。", "第2页正文。"]
     diags = [d for d in lint_doc(doc, ["DL002"]) if d.code == "DL002"]
     assert len(diags) == 1 and "共3页" in diags[0].message and "前2页" in diags[0].message
@@ -1026,7 +1026,7 @@ def test_real_reports_sections_and_tables(name):
     assert set(rep.stats) == {"s2", "s3", "s4"}
     for st_ in rep.stats.values():
         assert st_.unmapped == [] and st_.missing_rows == [] and st_.missing_cols == []
-    assert doc.meta["notices"] == []
+    assert doc.notices == ()
     for t in texts(doc):
         assert not t.startswith("- ") and "本年新收" not in t
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from disclosure_lint.limits import Limits
 from disclosure_lint.readers import markdown as md
 from disclosure_lint.readers import text as txt
 from disclosure_lint.textio import decode
@@ -137,7 +138,7 @@ def test_text_tab_table_leading_and_trailing_tabs_are_empty_cells():
         [("", 2, 1, 1), ("（三）不予公开", 2, 2, 9), ("1", 2, 10, 11), ("", 2, 12, 12)],
         [("", 3, 3, 3), ("", 3, 4, 4), ("合计", 3, 5, 7), ("1", 3, 8, 9), ("1", 3, 10, 11)],
     ]
-    assert "space_separated_tables" not in doc.meta
+    assert doc.space_separated_tables == ()
 
 
 def test_text_tab_indented_paragraphs_are_not_a_table():
@@ -149,12 +150,55 @@ def test_text_tab_indented_paragraphs_are_not_a_table():
                                                                                              ["规章", "0"]]
 
 
-def test_text_space_separated_tables_are_listed_in_meta():
+def test_text_space_separated_tables_are_listed():
     # a run of spaces is one boundary however wide: such a table cannot show an empty cell
     doc = txt.parse("标题\n项目    维持    纠正\n数量    1        2\n\n| 项目 | 数量 |\n| 规章 | 0 |\n")
     kinds = [b.kind for b in doc.blocks]
     assert kinds == ["paragraph", "table", "table"]
-    assert doc.meta["space_separated_tables"] == (1,)
+    assert doc.space_separated_tables == (1,)
     assert [r.texts for r in doc.blocks[1].table.rows] == [["项目", "维持", "纠正"], ["数量", "1", "2"]]
     assert _cells(doc.blocks[1])[1][2] == ("2", 3, 16, 17)
-    assert "space_separated_tables" not in txt.parse("项目\t数量\n规章\t0\n").meta
+    assert txt.parse("项目\t数量\n规章\t0\n").space_separated_tables == ()
+
+
+# -- raw-HTML tables in Markdown: table blocks through the HTML reader's table helper ---------------------------
+
+def test_markdown_raw_html_table_is_a_table_block():
+    text = ("# 标题\n\n段落\n\n  <table>\n  <tr><td rowspan=2>甲</td><td>乙&nbsp;丙</td></tr>\n"
+            "<tr><td>商业<br>企业</td></tr>\n</table>\n\n后面\n")
+    doc = md.parse(text)
+    assert [b.kind for b in doc.blocks] == ["heading", "paragraph", "table", "paragraph"]
+    t = doc.blocks[2]
+    assert (t.line, t.column) == (5, 3)  # the <table> tag
+    assert [[c.text for c in r.cells] for r in t.table.rows] == [["甲", "乙 丙"], ["甲", "商业企业"]]
+    lines = text.split("\n")
+    for cell in t.table.cells():  # every cell at its text in the source
+        assert lines[cell.line - 1][cell.column - 1:].startswith(cell.text[:1])
+    assert t.text == "甲\t乙 丙\n甲\t商业企业"
+
+
+def test_markdown_raw_html_block_with_text_besides_its_table_keeps_the_text():
+    doc = md.parse("<div>说明文字<table><tr><td>甲</td><td>1</td></tr></table></div>\n")
+    assert [b.kind for b in doc.blocks] == ["html", "table"]
+    assert doc.blocks[1].table.rows[0].texts == ["甲", "1"]
+
+
+def test_markdown_raw_html_tables_share_the_cell_limit():
+    rows = "".join(f"<tr><td>{i}</td><td>{i}</td></tr>" for i in range(60))
+    doc = md.parse(f"<table>{rows}</table>\n", limits=Limits(max_table_cells=100))
+    assert len(doc.blocks[0].table.rows) == 50
+    assert [n.limit for n in doc.notices] == ["max_table_cells"]
+
+
+# -- pictures standing alone: image blocks -------------------------------------------------------------------
+
+def test_markdown_picture_alone_is_an_image_block():
+    doc = md.parse("# 标题\n\n![表二](t2.png)\n\n![a](1.png) ![b](2.png)\n\n<img src=\"t3.png\" alt=\"表三\">\n\n"
+                   "正文![图](x.png)\n")
+    assert [b.kind for b in doc.blocks] == ["heading", "image", "image", "image", "paragraph"]
+    assert doc.blocks[1].text == "![表二](t2.png)" and (doc.blocks[1].line, doc.blocks[1].column) == (3, 1)
+
+
+def test_text_picture_line_is_an_image_block():
+    doc = txt.parse("标题\n![表二](t2.png)\n正文。\n")
+    assert [b.kind for b in doc.blocks] == ["paragraph", "image", "paragraph"]

@@ -731,7 +731,8 @@ def test_html_table_in_markdown(version):
     check_s3(st, version)
     c = st.get("new", "natural_person")
     line = text.split("\n")[c.cell.line - 1]
-    assert line[c.cell.column - 1:].startswith("<td>" + c.raw)
+    assert line[c.cell.column - 1:].startswith(c.raw + "</td>")  # the Markdown reader's table block: the cell text
+    assert line[:c.cell.column - 1].endswith("<td>")
 
 
 # -- flattened tables (one cell per line) -------------------------------------------------------------------
@@ -1071,7 +1072,7 @@ def test_space_separated_short_row_is_unplaceable():
     rows[0] = [rows[0][0], "5", "1", "6"]  # 一、本年新收 with four blank cells: which ones cannot be seen
     rep = report(wrap(spaces(s3_header("collapsed", 1) + rows), fmt="text"), fmt="text")
     st = rep.stats["s3"]
-    assert rep.document.meta["space_separated_tables"] == (2,)
+    assert rep.document.space_separated_tables == (2,)
     assert not [k for k in st.cells if k[0] == "new"]
     assert [(c.row, c.col, c.raw) for c in st.loose] == [("new", "", "5"), ("new", "", "1"), ("new", "", "6")]
     assert st.row_labels["new"] == "一、本年新收政府信息公开申请数量"

@@ -15,7 +15,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
-BlockKind = Literal["heading", "paragraph", "list_item", "table", "comment", "code", "html"]
+# ``image``: a picture standing alone (a table published as a picture); its text is the picture's markup as
+# written (``![表二](t2.png)``, ``<img src=…>``) or ``<img>`` when the format has none (HTML page, PDF).
+BlockKind = Literal["heading", "paragraph", "list_item", "table", "comment", "code", "html", "image"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,14 +124,98 @@ class Block:
         return self.locate(start), self.locate(end)
 
 
+NoticeKind = Literal["no-text-layer", "pages-without-text", "page-limit", "read-limit"]
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedPage:
+    page: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderNotice:
+    """Content a reader could not read (the ``reader-notice`` kind reports it).
+
+    * ``no-text-layer``: no page of a PDF has a usable text layer (``total``: pages read);
+    * ``pages-without-text``: the ``pages`` that are pictures (``total``: pages read);
+    * ``page-limit``: only the first ``read`` of ``total`` pages were read;
+    * ``read-limit``: a tool limit (``limits.py``) cut the reading: ``detail`` says what, in ``format``
+      (网页, Word 文档, PDF); the line-based readers and the report layer name the ``limit`` (``max_blocks``,
+      ``max_table_cells``), its ``value`` and the ``line`` where reading stopped; the PDF reader lists the
+      ``skipped`` pages, the page it ``stopped`` at after ``seconds``, and ``page_limit`` (pages read of ``total``).
+    """
+
+    kind: NoticeKind
+    detail: str | None = None
+    format: str | None = None
+    limit: str | None = None
+    value: int | None = None
+    line: int | None = None
+    pages: tuple[int, ...] = ()
+    total: int | None = None
+    read: int | None = None
+    skipped: tuple[SkippedPage, ...] = ()
+    stopped: int | None = None
+    seconds: float | None = None
+    page_limit: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PageLink:
+    href: str
+    start: int  # the link text in the hidden item's ``block.text``
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class HiddenItem:
+    """Text of a web page that its visitors do not see (:mod:`disclosure_lint.report.hidden` judges it).
+
+    ``block``: the text with source anchors (kind ``html``, index -1, *not* one of the document's blocks);
+    ``how`` it is hidden (``display:none`` …, or for ``via`` "head" / "script" the search-engine text:
+    ``page-title``, ``meta-keywords`` …); ``element`` tag#id.class as in the page; ``in_body``: inside the
+    report body the reader chose; ``links`` with the offsets of their text in ``block.text``.
+    """
+
+    how: str
+    element: str
+    tag: str
+    in_body: bool
+    block: Block
+    links: tuple[PageLink, ...] = ()
+    via: str = ""  # "": hidden by CSS or an attribute; "head": the title or a meta value; "script": document.write
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
+    """What a reader made of a file: its blocks and the typed facts a reader found besides them.
+
+    ``notices``: what could not be read; the HTML reader also fills ``hidden`` (elements hidden from view),
+    ``seo`` (the title, keywords / description metas and script-written markup, in the same form),
+    ``site_urls`` (canonical link, og:url, ``<base>``), ``link_hosts`` (hosts of the visible absolute links
+    with their counts), ``pubdate`` (a ``PubDate`` meta), ``page_title`` (the report title found in
+    ``<title>``) and ``declared_charset``; the text reader lists in ``space_separated_tables`` the indices
+    of the table blocks whose cells are separated by runs of spaces (an empty cell leaves no trace).
+    ``meta`` holds what a reader counted, for information only (pages, paragraphs, the HTML body element): no
+    rule reads it.
+    """
+
     path: str
     format: str  # "markdown", "text", …
     encoding: str | None
     text: str  # the decoded source (empty for formats that have none)
     blocks: tuple[Block, ...]
     has_lines: bool = True
+    notices: tuple[ReaderNotice, ...] = ()
+    hidden: tuple[HiddenItem, ...] = ()
+    seo: tuple[HiddenItem, ...] = ()
+    site_urls: tuple[str, ...] = ()
+    link_hosts: dict[str, int] = field(default_factory=dict)
+    pubdate: str | None = None
+    page_title: str | None = None
+    declared_charset: str | None = None
+    space_separated_tables: tuple[int, ...] = ()
     meta: dict = field(default_factory=dict)
 
     @property

@@ -1,19 +1,20 @@
 """Input kinds: what the reader could not read, said as findings about the file (not the report).
 
-``reader-notice``: a reader leaves notices in ``Document.meta["notices"]`` — a list of dicts with
-a ``kind`` — for content it could not read.  The PDF reader writes:
+``reader-notice``: a reader leaves notices in ``Document.notices``
+(:class:`~disclosure_lint.model.ReaderNotice`, a ``kind`` and its details) for content it could not read.
+The PDF reader writes:
 
-* ``{"kind": "no-text-layer", "pages": n}`` — no page has a usable text layer (a scan, or glyphs
+* ``no-text-layer`` (``total`` pages) — no page has a usable text layer (a scan, or glyphs
   without a Unicode mapping): nothing could be checked;
-* ``{"kind": "pages-without-text", "pages": [3, 4], "total": n}`` — some pages are pictures;
-* ``{"kind": "page-limit", "pages": total, "read": n}`` — only the first ``n`` pages were read;
-* ``{"kind": "read-limit", "format": "PDF", "skipped": [{"page": 3, "reason": …}], "stopped": 40,
-  "seconds": 8, "page_limit": n, "total": n}`` — a tool limit (``limits.py``) cut the reading: pages
+* ``pages-without-text`` (``pages`` (3, 4), ``total``) — some pages are pictures;
+* ``page-limit`` (``total``, ``read``) — only the first ``read`` pages were read;
+* ``read-limit`` (format "PDF", ``skipped`` pages with a reason, ``stopped`` 40, ``seconds`` 8, ``page_limit``,
+  ``total``) — a tool limit (``limits.py``) cut the reading: pages
   over a per-page bound were skipped, reading stopped at page ``stopped`` when the time ran out.
-  The Word and HTML readers write ``{"kind": "read-limit", "format": …, "detail": "…"}``.
+  The Word and HTML readers write ``read-limit`` with a ``format`` and a ``detail``.
 
-The Markdown and text readers (and ``report.interpret`` for the other formats' blocks) write the same kind,
-``{"kind": "read-limit", "limit": "max_blocks" | "max_table_cells", "value": n, "line": line, "detail": …}``.
+The Markdown and text readers (and ``report.interpret`` for the other formats' blocks) write the same kind
+with the ``limit`` ("max_blocks" | "max_table_cells"), its ``value``, the ``line`` and a ``detail``.
 Several read-limit notices of one file are one finding.
 
 Each rule using this kind picks the notice kinds it reports (option ``notices``).  With
@@ -28,13 +29,15 @@ about the parts and rows that were cut off.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from ..model import ReaderNotice as Notice  # the kind below is called ReaderNotice
 from ..report import catalogue as cat
 from ..report.stats.schema import SHORT_NAMES
-from ..report.structure import IMAGE_ONLY, TABLE_NAMES
+from ..report.structure import TABLE_NAMES
 from ..report.truncation import SECTION_IDS, Truncation, six_parts
 from . import register
 from .base import Hit, Kind, KindOptions
@@ -71,31 +74,31 @@ _CUT = "（不报告其中缺少的部分、统计表或栏目）；请用完整
 _READ_LIMIT = "未读取的内容没有检查；请确认文件是否正确，如确需检查，可在配置文件的 limits 中调高相应上限后再检查"
 
 
-def _read_limit(n: dict) -> Hit:
+def _read_limit(n: Notice) -> Hit:
     """One finding for everything a reading limit cut from a file (pages skipped, time, page count)."""
-    what = str(n.get("format") or "文件")
+    what = n.format or "文件"
     parts: list[str] = []
-    if n.get("detail"):
-        parts.append(str(n["detail"]))
-    skipped = [s for s in n.get("skipped") or () if isinstance(s, dict)]
+    if n.detail:
+        parts.append(n.detail)
+    skipped = n.skipped
     for s in skipped[:5]:
-        parts.append(f"第{s.get('page')}页的{s.get('reason')}，超出读取上限，未读取")
+        parts.append(f"第{s.page}页的{s.reason}，超出读取上限，未读取")
     if len(skipped) > 5:
-        parts.append(f"另有{len(skipped) - 5}页同样未读取（{_pages([s.get('page') for s in skipped[5:]])}）")
-    total = n.get("total")
-    if n.get("stopped"):
-        parts.append(f"读取时间超过 {n.get('seconds')} 秒的上限（limits.max_read_seconds），第{n['stopped']}页起"
+        parts.append(f"另有{len(skipped) - 5}页同样未读取（{_pages([s.page for s in skipped[5:]])}）")
+    total = n.total
+    if n.stopped:
+        parts.append(f"读取时间超过 {n.seconds} 秒的上限（limits.max_read_seconds），第{n.stopped}页起"
                      + (f"（共{total}页）" if total else "") + "未读取")
-    if n.get("page_limit"):
-        parts.append(f"共{total}页，只读取了前{n['page_limit']}页（limits.max_pdf_pages）")
+    if n.page_limit:
+        parts.append(f"共{total}页，只读取了前{n.page_limit}页（limits.max_pdf_pages）")
     if not parts:
         detail = f"{what}超出读取上限，只读取了一部分"
     else:
-        detail = (f"{what}：" if n.get("format") else "") + "；".join(parts)
+        detail = (f"{what}：" if n.format else "") + "；".join(parts)
     return Hit(params={"detail": detail, "advice": _READ_LIMIT},
-               evidence={"expected": "在读取上限之内", "actual": "超出读取上限", "limit": n.get("limit"),
-                         "line": n.get("line"),
-                         "skipped_pages": [s.get("page") for s in skipped], "stopped_at_page": n.get("stopped")},
+               evidence={"expected": "在读取上限之内", "actual": "超出读取上限", "limit": n.limit,
+                         "line": n.line,
+                         "skipped_pages": [s.page for s in skipped], "stopped_at_page": n.stopped},
                key="read-limit")
 
 
@@ -119,6 +122,7 @@ def truncation_hit(t: Truncation, unified: bool = True) -> Hit:
     later = list(SECTION_IDS[SECTION_IDS.index(t.section) + 1:]) if t.section and unified else []
     tail = _quote_tail(t.tail)
     if t.where == "table":
+        assert t.table is not None  # a cut inside a table names the table
         table = f"{SHORT_NAMES[t.table]}（{TABLE_NAMES[t.table]}）"
         detail = f"文件似乎没有完整结束：在{table}中中断，最后的文字是“{tail}”"
         if t.last_row and t.last_row.strip() != t.tail.strip():
@@ -131,6 +135,7 @@ def truncation_hit(t: Truncation, unified: bool = True) -> Hit:
         if later:
             what.append(_parts(later))
     elif t.where == "title":
+        assert t.section is not None  # a cut at a part's title names the part
         n = cat.SECTION_BY_ID[t.section].numeral
         detail = f"文件似乎没有完整结束：在第{n}部分的标题处中断，最后的文字是“{tail}”"
         what = [_parts([t.section, *later]) if unified else "此后的内容"]
@@ -165,15 +170,15 @@ class ReaderNotice(Kind[ReaderNoticeOptions]):
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         doc = report.document
         wanted = set(self.options.notices)
-        notices = (doc.meta or {}).get("notices") or []
+        notices = list(doc.notices)
         fired = False
-        limits = [n for n in notices if isinstance(n, dict) and n.get("kind") == "read-limit"]
+        limits = [n for n in notices if n.kind == "read-limit"]
         if len(limits) > 1:  # several limits cut one file: one finding
-            merged = {**limits[0], "detail": "；".join(str(n["detail"]) for n in limits if n.get("detail")),
-                      "limit": ",".join(str(n["limit"]) for n in limits if n.get("limit")) or None}
+            merged = replace(limits[0], detail="；".join(n.detail for n in limits if n.detail),
+                             limit=",".join(n.limit for n in limits if n.limit) or None)
             notices = [n for n in notices if n not in limits] + [merged]
         for n in notices:
-            if not isinstance(n, dict) or n.get("kind") not in wanted:
+            if n.kind not in wanted:
                 continue
             hit = self._notice(n, doc.format)
             if hit is not None:
@@ -192,21 +197,21 @@ class ReaderNotice(Kind[ReaderNoticeOptions]):
         if not fired and self.options.truncated_documents and report.truncation is not None:
             yield truncation_hit(report.truncation, six_parts(report))
 
-    def _notice(self, n: dict, fmt: str) -> Hit | None:
-        kind = n.get("kind")
+    def _notice(self, n: Notice, fmt: str) -> Hit | None:
+        kind = n.kind
         what = "PDF 文件" if fmt == "pdf" else "文件"
         if kind == "no-text-layer":
-            pages = int(n.get("pages") or 0)
-            detail = (f"{what}没有可提取的文字（全部{pages}页都是图片或扫描件，或文字无法解码）" if pages
+            n_pages = n.total or 0
+            detail = (f"{what}没有可提取的文字（全部{n_pages}页都是图片或扫描件，或文字无法解码）" if n_pages
                       else f"{what}没有可提取的文字（可能是扫描件）")
             return Hit(params={"detail": detail, "advice": _OCR_ALL},
-                       evidence={"expected": "带文字层的文件", "actual": "没有文字层", "pages": pages},
+                       evidence={"expected": "带文字层的文件", "actual": "没有文字层", "pages": n_pages},
                        key="no-text-layer")
         if kind == "pages-without-text":
-            pages = [int(p) for p in n.get("pages") or []]
+            pages = list(n.pages)
             if not pages:
                 return None
-            total = n.get("total")
+            total = n.total
             detail = f"{what}{_pages(pages)}没有可提取的文字（是图片或扫描页）"
             if total:
                 detail += f"，共{total}页"
@@ -214,7 +219,7 @@ class ReaderNotice(Kind[ReaderNoticeOptions]):
                        evidence={"expected": "每页都有文字层", "actual": f"{len(pages)}页没有文字层", "pages": pages},
                        key="pages-without-text:" + ",".join(map(str, pages)))
         if kind == "page-limit":
-            total, read = n.get("pages"), n.get("read")
+            total, read = n.total, n.read
             detail = f"{what}共{total}页，只读取了前{read}页（读取上限，见配置的 limits.max_pdf_pages）"
             return Hit(params={"detail": detail, "advice": _LIMIT},
                        evidence={"expected": f"不超过{read}页", "actual": f"{total}页", "pages": total, "read": read},
@@ -245,7 +250,6 @@ class ReaderNotice(Kind[ReaderNoticeOptions]):
                    key="title-only")
 
     def _image_only_document(self, report) -> Hit | None:
-        pattern = IMAGE_ONLY
         images = 0
         text_chars = 0
         title = report.title_block
@@ -255,7 +259,7 @@ class ReaderNotice(Kind[ReaderNoticeOptions]):
                 continue
             if b.kind == "table":
                 return None  # a table is text to check
-            if b.kind in ("paragraph", "html") and pattern.match(t):
+            if b.kind == "image":
                 images += max(t.count("!["), t.lower().count("<img"), 1)
                 continue
             if b is title:

@@ -45,7 +45,6 @@ from ..report.annual import AnnualReport
 from ..report.sections import Section
 from ..report.structure import (
     EMPHASIS,
-    IMAGE_ONLY,
     LEAD_NUMBER,
     PUNCT,
     Structure,
@@ -384,9 +383,9 @@ class EmptySection(Kind[EmptySectionOptions]):
             return
         content: list[str] = []
         for b in st.body(sec):
-            if b.kind not in ("heading", "paragraph", "list_item", "table", "html"):
+            if b.kind not in ("heading", "paragraph", "list_item", "table", "html", "image"):
                 continue
-            if b.kind == "html" and "<table" not in b.text.lower() and not IMAGE_ONLY.match(b.text):
+            if b.kind == "html" and "<table" not in b.text.lower():
                 text = re.sub(r"<[^>]+>", "", b.text)
             else:
                 text = b.text

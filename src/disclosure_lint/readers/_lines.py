@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 
-from ..model import Anchor, Cell, Row
+from ..model import Anchor, Cell, ReaderNotice, Row
 
 _SPACE = " \t\u3000"
+
+# A block that is nothing but pictures: Markdown images (one or more) or one HTML <img> tag. The line-based
+# readers give it the block kind ``image`` (a statistics table published as a picture is common).
+PICTURE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$|^\s*<img\b[^>]*>\s*$", re.I)
 
 
 def anchored(pieces: list[tuple[str, int, int]]) -> tuple[str, tuple[Anchor, ...]]:
@@ -73,8 +77,8 @@ def table_text(rows: list[Row]) -> tuple[str, tuple[Anchor, ...]]:
     return "".join(parts), tuple(anchors)
 
 
-def block_limit_notice(limit: int, line: int | None, lines: bool = False, pointer: str | None = None) -> dict:
-    """``Document.meta["notices"]`` entry: more than ``limits.max_blocks`` blocks (or, ``lines``, more lines than
+def block_limit_notice(limit: int, line: int | None, lines: bool = False, pointer: str | None = None) -> ReaderNotice:
+    """``Document.notices`` entry: more than ``limits.max_blocks`` blocks (or, ``lines``, more lines than
     that many blocks can have: a Markdown source is cut before it is parsed); reading stopped at ``line`` (or at
     ``pointer``, in formats without lines)."""
     if lines:
@@ -83,14 +87,14 @@ def block_limit_notice(limit: int, line: int | None, lines: bool = False, pointe
         read = f"第{line}行之前的前{limit}段"
     else:
         read = f"前{limit}段" + (f"（{pointer}之前）" if pointer else "")
-    return {"kind": "read-limit", "limit": "max_blocks", "value": limit, "line": line,
-            "detail": f"文件超过{limit}段（读取上限 limits.max_blocks），只读取了{read}"}
+    return ReaderNotice("read-limit", limit="max_blocks", value=limit, line=line,
+                        detail=f"文件超过{limit}段（读取上限 limits.max_blocks），只读取了{read}")
 
 
-def table_limit_notice(limit: int, line: int, rows: int) -> dict:
-    """``Document.meta["notices"]`` entry: the tables over ``limits.max_table_cells`` cells in all, the one at ``line`` read up to ``rows`` lines."""
-    return {"kind": "read-limit", "limit": "max_table_cells", "value": limit, "line": line,
-            "detail": f"表格单元格合计超过{limit}个（读取上限 limits.max_table_cells），第{line}行起的表格只读取了前{rows}行"}
+def table_limit_notice(limit: int, line: int, rows: int) -> ReaderNotice:
+    """``Document.notices`` entry: the tables over ``limits.max_table_cells`` cells in all, the one at ``line`` read up to ``rows`` lines."""
+    return ReaderNotice("read-limit", limit="max_table_cells", value=limit, line=line,
+                        detail=f"表格单元格合计超过{limit}个（读取上限 limits.max_table_cells），第{line}行起的表格只读取了前{rows}行")
 
 
 def capped_rows(lines: list[str], start: int, end: int, pattern: re.Pattern[str], limit: int) -> tuple[int, int, int]:

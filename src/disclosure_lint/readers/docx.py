@@ -58,7 +58,7 @@ import zipfile
 
 from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
-from ..model import Block, Cell, Document, Row, Table
+from ..model import Block, Cell, Document, ReaderNotice, Row, Table
 
 # -- limits -------------------------------------------------------------------------------------
 
@@ -269,7 +269,8 @@ def _style_levels(document) -> tuple[dict[str, int | None], str | None]:
         own[sid] = (level, decided, based.get(VAL) if based is not None else None)
     levels: dict[str, int | None] = {}
     for sid in own:
-        cur, seen = sid, 0
+        cur: str | None = sid
+        seen = 0
         level = None
         while cur in own and seen < 20:
             lv, decided, base = own[cur]
@@ -681,7 +682,6 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     if not builder.blocks:
         raise InputError("Word 文档中没有可读取的文字（可能只有图片，例如扫描件），无法检查")
     meta = {"paragraphs": builder.n_paras, "tables": builder.n_tables, **ex.stats}
-    if ex.budget.cut:
-        meta["notices"] = [{"kind": "read-limit", "format": "Word 文档", "detail": ex.budget.cut}]
+    notices = (ReaderNotice("read-limit", format="Word 文档", detail=ex.budget.cut),) if ex.budget.cut else ()
     return Document(path=path, format="docx", encoding=None, text="", blocks=tuple(builder.blocks),
-                    has_lines=False, meta=meta)
+                    has_lines=False, notices=notices, meta=meta)

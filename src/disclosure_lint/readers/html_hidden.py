@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 import tinycss2
 from cssselect import HTMLTranslator, SelectorError
@@ -153,7 +154,7 @@ _TOKENS = re.compile(r"[.#][A-Za-z_-][\w-]*")
 
 def _names(doc) -> set[str]:
     """``.class`` and ``#id`` of every element of the page."""
-    names = set()
+    names: set[str] = set()
     for el in doc.iter():
         get = getattr(el, "get", None)
         if get is None:
@@ -186,7 +187,7 @@ def script_hidden_ids(doc) -> frozenset[str]:
     return frozenset(ids)
 
 
-def find_hidden(doc, top, skip: frozenset[str]) -> list[tuple[object, str]]:
+def find_hidden(doc, top, skip: frozenset[str]) -> list[tuple[Any, str]]:
     """The outermost hidden elements under ``top`` in document order: ``[(element, how)]``."""
     css = stylesheet_hidden(doc)
     ids = script_hidden_ids(doc)

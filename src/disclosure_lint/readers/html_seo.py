@@ -5,8 +5,8 @@ page's ``<title>`` (``开云体育官网_乐鱼体育app下载_某某局2023年�
 ``<meta name="keywords">`` and ``<meta name="description">``, which search engines index and show and
 which no reader of the page body ever sees; or adds a script that writes a hidden block of links
 (``document.write('<div style="display:none"><a href=…>…</a></div>')``) that is in no text node of
-the source.  The reader lists these texts in ``Document.meta["seo"]``, in the form of
-``meta["hidden"]`` (see :mod:`disclosure_lint.report.hidden`): a Block of kind ``html`` (index -1, not
+the source.  The reader lists these texts in ``Document.seo`` as :class:`~disclosure_lint.model.HiddenItem`
+(see :mod:`disclosure_lint.report.hidden`): a Block of kind ``html`` (index -1, not
 one of the document's blocks) anchored at the exact source line/column of the text, ``how``
 (``page-title``, ``meta-keywords``, ``meta-description``, ``meta-title``; for script-written markup the
 way it is hidden, or ``script-written`` when it is not), ``element``, ``tag``, ``in_body``, ``links``
@@ -28,7 +28,7 @@ from html import unescape
 
 from lxml import html as lxml_html
 
-from ..model import Anchor, Block
+from ..model import Anchor, Block, HiddenItem, PageLink
 from .html_hidden import find_hidden
 
 _META = {"keywords": "meta-keywords", "description": "meta-description", "og:title": "meta-title",
@@ -93,8 +93,8 @@ def _block(text: str, anchors: tuple[Anchor, ...], fallback: tuple[int, int]) ->
     return Block(index=-1, kind="html", text=text, line=line, column=column, anchors=anchors)
 
 
-def head_texts(source) -> list[dict]:
-    """The page title and its keywords / description metas as ``meta["seo"]`` entries."""
+def head_texts(source) -> list[HiddenItem]:
+    """The page title and its keywords / description metas as ``Document.seo`` entries."""
     out = []
     src = source.src
     titles = source.tags.get("title") or []
@@ -106,7 +106,7 @@ def head_texts(source) -> list[dict]:
             out.append(_entry("page-title", "title", "title", _block(text, anchors, source.pos(start))))
     seen = set()
     for start, end in source.tags.get("meta") or ():
-        attrs = {}
+        attrs: dict[str, tuple[int, int] | None] = {}
         for m in _ATTR.finditer(src, start + 5, end):
             k = m.group(1).lower()
             g = 2 if m.group(2) is not None else 3 if m.group(3) is not None else 4 if m.group(4) is not None else 0
@@ -128,9 +128,9 @@ def head_texts(source) -> list[dict]:
     return out
 
 
-def _entry(how: str, element: str, tag: str, block: Block, in_body: bool = False, links=(), via: str = "head"):
-    return {"how": how, "element": element, "tag": tag, "in_body": in_body, "block": block, "links": tuple(links),
-            "via": via}
+def _entry(how: str, element: str, tag: str, block: Block, in_body: bool = False, links: tuple[PageLink, ...] = (),
+           via: str = "head") -> HiddenItem:
+    return HiddenItem(how, element, tag, in_body, block, links, via)
 
 
 # -- markup written by a script ------------------------------------------------------------------
@@ -149,15 +149,16 @@ def _js_string(body: str) -> str:
 
 def _writes(code: str) -> list[tuple[str, int]]:
     """(markup, offset in ``code`` of its first literal) of every all-literal document.write call."""
-    out = []
+    out: list[tuple[str, int]] = []
     for m in _WRITE.finditer(code):
         pos = m.end()
-        parts = []
-        first = None
+        parts: list[str] = []
+        first: int | None = None
+        literal = True  # every argument is a string literal
         while True:
             lit = _LITERAL.match(code, pos)
             if lit is None:
-                parts = None
+                literal = False
                 break
             if first is None:
                 first = lit.start() + 1
@@ -168,17 +169,17 @@ def _writes(code: str) -> list[tuple[str, int]]:
                 pos = plus.end()
                 continue
             if _CLOSE.match(code, pos) is None:
-                parts = None
+                literal = False
             break
-        if parts:
+        if literal and parts and first is not None:
             out.append(("".join(parts), first))
     return out
 
 
-def script_writes(doc, source, root) -> list[dict]:
-    """Markup that inline scripts write with string literals, as ``meta["seo"]`` entries."""
+def script_writes(doc, source, root) -> list[HiddenItem]:
+    """Markup that inline scripts write with string literals, as ``Document.seo`` entries."""
     tag_at = dict(source.tags.get("script") or ())
-    out: list[dict] = []
+    out: list[HiddenItem] = []
     for script in doc.iter("script"):
         code = script.text
         if not code or "write" not in code or script.get("src") or len(code) > MAX_SCRIPT:
@@ -214,10 +215,10 @@ def script_writes(doc, source, root) -> list[dict]:
     return out
 
 
-def _element_text(el) -> tuple[str, list[dict]]:
+def _element_text(el) -> tuple[str, tuple[PageLink, ...]]:
     """Text of a fragment element (block elements separated by a space) and its links' text offsets."""
     parts: list[str] = []
-    links: list[dict] = []
+    links: list[tuple[str, int, int]] = []
     length = 0
 
     def put(s: str | None) -> None:
@@ -246,11 +247,11 @@ def _element_text(el) -> tuple[str, list[dict]]:
             walk(child, depth + 1)
             put(child.tail)
         if link and len(links) < 200:
-            links.append({"href": node.get("href").strip(), "start": start, "end": length})
+            links.append((node.get("href").strip(), start, length))
         if tag in _BLOCKS:
             gap()
 
     walk(el, 0)
     text = "".join(parts)
     stripped = text.rstrip()
-    return stripped, [dict(k, end=min(k["end"], len(stripped))) for k in links]
+    return stripped, tuple(PageLink(href, start, min(end, len(stripped))) for href, start, end in links)

@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from html import unescape
 
 from ..limits import DEFAULT_LIMITS, Limits
-from ..model import Block, Cell, Document, Row, Table
-from ._lines import anchored, block_limit_notice, capped_rows, table_limit_notice, table_text
+from ..model import Block, BlockKind, Cell, Document, ReaderNotice, Row, Table
+from ._lines import PICTURE, anchored, block_limit_notice, capped_rows, table_limit_notice, table_text
+from .html_tables import CellBudget, FragmentTable, fragment_tables
 
 _PIPE = re.compile(r"(?<!\\)\|")
+_HTML_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|\Z)", re.I | re.S)
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_HTML_TAG = re.compile(r"<[^>]*>?")
 
 
 def _table_extent(state, startLine: int, endLine: int, silent: bool) -> bool:
@@ -98,6 +103,23 @@ def _pieces(content: str, first_line: int, src_lines: list[str]) -> list[tuple[s
 _WS = " \t\u3000"
 
 
+def _placer(content: str, pieces: list[tuple[str, int, int]]):
+    """(line, column) in a block's ``content`` → in the file, from the block's :func:`_pieces`."""
+    leads = [len(part) - len(part.lstrip(_WS)) for part in content.split("\n")]
+
+    def place(line: int, column: int) -> tuple[int, int]:
+        k = min(max(line, 1), len(pieces)) - 1
+        return pieces[k][1], pieces[k][2] - leads[k] + column - 1
+
+    return place
+
+
+def _text_besides_tables(content: str) -> bool:
+    """Does a raw-HTML block hold text outside its tables (kept as an ``html`` block besides the tables)?"""
+    rest = _HTML_TAG.sub(" ", _HTML_COMMENT.sub(" ", _HTML_TABLE.sub(" ", content)))
+    return bool(unescape(rest).strip(" \t\n\r\f\u3000\xa0"))
+
+
 def _table_row(line: str, line_no: int, row_index: int, header: bool) -> Row:
     """Split one GFM table row into cells with exact columns (border pipes dropped)."""
     if "\\|" in line:  # escaped pipes: split with the regex
@@ -146,7 +168,7 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
     if text.startswith("\ufeff"):
         text = text[1:]
     src_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    notices: list[dict] = []
+    notices: list[ReaderNotice] = []
     source = text
     max_lines = LINES_PER_BLOCK * limits.max_blocks
     if len(src_lines) > max_lines and any(line.strip() for line in src_lines[max_lines:]):
@@ -162,7 +184,7 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
         tok = tokens[i]
         t = tok.type
         if len(blocks) >= limits.max_blocks and t in _BLOCK_TOKENS and tok.map is not None:
-            notices[:] = [x for x in notices if x.get("limit") != "max_blocks"]
+            notices[:] = [x for x in notices if x.limit != "max_blocks"]
             notices.append(block_limit_notice(limits.max_blocks, tok.map[0] + 1))
             break
         if t in ("bullet_list_open", "ordered_list_open"):
@@ -175,7 +197,9 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
             if tok.map is not None and content:
                 pieces = _pieces(content, tok.map[0], src_lines)
                 btext, anchors = anchored(pieces)
-                kind = "heading" if t == "heading_open" else ("list_item" if list_depth else "paragraph")
+                kind: BlockKind = "heading" if t == "heading_open" else ("list_item" if list_depth else "paragraph")
+                if kind == "paragraph" and PICTURE.match(btext):
+                    kind = "image"
                 last = pieces[-1]
                 blocks.append(Block(
                     index=len(blocks), kind=kind, text=btext, line=pieces[0][1], column=pieces[0][2],
@@ -196,23 +220,36 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
             for ln in range(start + 2, end):  # start + 1 is the delimiter row
                 rows.append(_table_row(src_lines[ln], ln + 1, len(rows), False))
             btext, anchors = table_text(rows)
-            last = src_lines[end - 1] if end - 1 < len(src_lines) else ""
+            last_line = src_lines[end - 1] if end - 1 < len(src_lines) else ""
             blocks.append(Block(
                 index=len(blocks), kind="table", text=btext, line=start + 1, column=1,
-                end_line=end, end_column=len(last) + 1, anchors=anchors, table=Table(rows=tuple(rows)),
+                end_line=end, end_column=len(last_line) + 1, anchors=anchors, table=Table(rows=tuple(rows)),
             ))
         elif t == "html_block" and tok.map is not None:
             content = tok.content.rstrip("\n")
             pieces = _pieces(content, tok.map[0], src_lines)
-            btext, anchors = anchored(pieces)
-            kind = "comment" if content.lstrip().startswith("<!--") else "html"
-            last = pieces[-1]
-            blocks.append(Block(index=len(blocks), kind=kind, text=btext, line=pieces[0][1], column=pieces[0][2],
-                                end_line=last[1], end_column=last[2] + len(last[0]), anchors=anchors))
+            tables: list[FragmentTable] = []
+            if "<table" in content.lower():
+                budget = CellBudget(max(1, cells_left))
+                tables = fragment_tables(content, budget, _placer(content, pieces))
+                cells_left -= budget.used
+                if budget.cut is not None:
+                    n_read = next((len(ft.table.rows) for ft in reversed(tables) if ft.line <= budget.cut[0]), 0)
+                    notices.append(table_limit_notice(limits.max_table_cells, budget.cut[0], n_read))
+            if not tables or _text_besides_tables(content):
+                btext, anchors = anchored(pieces)
+                kind = "comment" if content.lstrip().startswith("<!--") else ("image" if PICTURE.match(btext) else "html")
+                last = pieces[-1]
+                blocks.append(Block(index=len(blocks), kind=kind, text=btext, line=pieces[0][1], column=pieces[0][2],
+                                    end_line=last[1], end_column=last[2] + len(last[0]), anchors=anchors))
+            for ft in tables:
+                blocks.append(Block(
+                    index=len(blocks), kind="table", text=ft.text, line=ft.line, column=ft.column,
+                    end_line=max((a.line for a in ft.anchors), default=ft.line), anchors=ft.anchors, table=ft.table))
         elif t in ("fence", "code_block") and tok.map is not None:
             start, end = tok.map
             blocks.append(Block(index=len(blocks), kind="code", text=tok.content, line=start + 1, column=1,
                                 end_line=end, end_column=1))
         i += 1
     return Document(path=path, format="markdown", encoding=encoding, text=text, blocks=tuple(blocks),
-                    meta={"notices": notices} if notices else {})
+                    notices=tuple(notices))

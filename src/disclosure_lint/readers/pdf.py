@@ -34,9 +34,9 @@ rebuilds what the report's author wrote:
 * **Positions.** Paragraph anchors carry the page and the line number on the page (every text
   line of the page counts, table lines included), so findings read "第2页第14行"; table cells
   carry a pointer "第3页表1第2行第4列" (table 1 of that page, grid row and column of that page's part).
-* **Scans.** Pages without a usable text layer are reported in ``Document.meta["notices"]``
+* **Scans.** Pages without a usable text layer are reported in ``Document.notices``
   (``no-text-layer`` when no page has text, else ``pages-without-text``); the ``reader-notice``
-  kind turns them into DL002.  Large images (a table pasted as a picture) become ``<img>`` blocks,
+  kind turns them into DL002.  Large images (a table pasted as a picture) become ``image`` blocks (text ``<img>``),
   which the structure analysis counts as a table published as an image.
 * **Limits** (``limits.py``).  Pages are taken from the page tree one by one (a file of 100,000
   pages is not enumerated), at most ``limits.max_pdf_pages`` of them (notice ``page-limit``).  Before
@@ -60,7 +60,7 @@ from itertools import pairwise
 
 from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
-from ..model import Anchor, Block, Cell, Document, Row, Table
+from ..model import Anchor, Block, Cell, Document, ReaderNotice, Row, SkippedPage, Table
 from .pdf_budget import OverBudget, check_page
 from .text import HEADING, heading_level
 
@@ -787,7 +787,7 @@ def _number_lines(lines: list[_Line], parts: list[_Part], images: list[_Image]) 
     row_tops: list[tuple[float, int]] = []
     for t, b, ref in entries:
         mid = (t + b) / 2
-        if top is None or not (top <= mid <= bottom):
+        if top is None or bottom is None or not (top <= mid <= bottom):
             no += 1
             top, bottom = t, b
             row_tops.append((t, no))
@@ -828,7 +828,7 @@ def _part_row_tops(part: _Part) -> list[float]:
 def _assemble(path: str, pages: list[_Page], total: int, cut: _Cut | None = None,
               limits: Limits = DEFAULT_LIMITS) -> Document:
     cut = cut or _Cut()
-    notices: list[dict] = []
+    notices: list[ReaderNotice] = []
     read_n = len(pages)
     blocks: tuple[Block, ...] = ()
     if any(p.has_text for p in pages):
@@ -837,22 +837,23 @@ def _assemble(path: str, pages: list[_Page], total: int, cut: _Cut | None = None
     content = [p for p in pages if p.lines or p.parts]
     if not content:
         if pages or not (cut.skipped or cut.stopped):
-            notices.append({"kind": "no-text-layer", "pages": read_n})
+            notices.append(ReaderNotice("no-text-layer", total=read_n))
     else:
         empty = [p.number for p in pages if not (p.lines or p.parts) and (p.has_graphics or p.images)]
         if empty:
-            notices.append({"kind": "pages-without-text", "pages": empty, "total": read_n})
+            notices.append(ReaderNotice("pages-without-text", pages=tuple(empty), total=read_n))
         blocks = _blocks(pages)
     last = cut.last or read_n
     if cut.skipped or cut.stopped:
-        notices.append({"kind": "read-limit", "format": "PDF", "total": total,
-                        "skipped": [{"page": n, "reason": r} for n, r in cut.skipped],
-                        "stopped": cut.stopped, "seconds": limits.max_read_seconds,
-                        "page_limit": last if not cut.stopped and total > last else None})
+        notices.append(ReaderNotice("read-limit", format="PDF", total=total,
+                                    skipped=tuple(SkippedPage(n, r) for n, r in cut.skipped),
+                                    stopped=cut.stopped, seconds=limits.max_read_seconds,
+                                    page_limit=last if not cut.stopped and total > last else None))
     elif total > last:
-        notices.append({"kind": "page-limit", "pages": total, "read": last})
-    meta = {"pages": total, "pages_read": read_n, "notices": notices}
-    return Document(path=path, format="pdf", encoding=None, text="", blocks=blocks, has_lines=False, meta=meta)
+        notices.append(ReaderNotice("page-limit", total=total, read=last))
+    meta = {"pages": total, "pages_read": read_n}
+    return Document(path=path, format="pdf", encoding=None, text="", blocks=blocks, has_lines=False,
+                    notices=tuple(notices), meta=meta)
 
 
 def _furniture_key(line: _Line) -> tuple[str, float]:
@@ -1071,22 +1072,22 @@ def _blocks(pages: list[_Page]) -> tuple[Block, ...]:
         if kind == "line":
             ln = obj  # type: ignore[assignment]
             flush_table()
-            if para and _breaks(para[-1], ln, lay):  # type: ignore[arg-type]
+            if para and _breaks(para[-1], ln, lay):
                 flush_para()
-            para.append(ln)  # type: ignore[arg-type]
+            para.append(ln)
         elif kind == "table":
             part = obj  # type: ignore[assignment]
             flush_para()
-            if table and not _continues(table[-1], part, pages):  # type: ignore[arg-type]
+            if table and not _continues(table[-1], part, pages):
                 flush_table()
-            table.append(part)  # type: ignore[arg-type]
+            table.append(part)
         else:
             flush_para()
             flush_table()
             im = obj  # type: ignore[assignment]
-            blocks.append(Block(index=len(blocks), kind="html", text="<img>",
-                                anchors=(Anchor(0, im.no, 1, im.page),),  # type: ignore[attr-defined]
-                                pointer=f"第{im.page}页图片"))  # type: ignore[attr-defined]
+            blocks.append(Block(index=len(blocks), kind="image", text="<img>",
+                                anchors=(Anchor(0, im.no, 1, im.page),),
+                                pointer=f"第{im.page}页图片"))
     flush_para()
     flush_table()
     return tuple(blocks)
@@ -1169,12 +1170,12 @@ def _table_block(parts: list[_Part], index: int) -> Block:
         if gr:
             text_parts.append("\n")
             offset += 1
-        for gc, pc in enumerate(row):
-            t = pc.text if pc is not None else ""
+        for gc, gcell in enumerate(row):
+            t = gcell.text if gcell is not None else ""
             if gc:
                 text_parts.append("\t")
                 offset += 1
-            line_no = pc.no if pc is not None and pc.no and pc.r0 == pr else part.row_no[pr] if part.row_no else 1
+            line_no = gcell.no if gcell is not None and gcell.no and gcell.r0 == pr else part.row_no[pr] if part.row_no else 1
             anchors.append(Anchor(offset, max(line_no, 1), 1, part.page))
             text_parts.append(t)
             offset += len(t)

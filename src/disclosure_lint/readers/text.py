@@ -9,7 +9,9 @@ There is no markup, so structure comes from the text itself:
   spaces into the same kind of cells form a table.  Each tab is one cell boundary
   (``规章\t\t0`` has an empty middle cell, as in a copy from a spreadsheet); a run
   of spaces is one boundary and cannot show an empty cell, so such tables are listed
-  in ``Document.meta["space_separated_tables"]`` (block indices).
+  in ``Document.space_separated_tables`` (block indices): such a table cannot show an empty cell (a
+  wider run of spaces is still one boundary), so a row with fewer cells than its table has columns
+  does not say which cells are empty; the statistics extractor does not place its numbers.
 """
 
 from __future__ import annotations
@@ -18,8 +20,17 @@ import re
 from dataclasses import replace
 
 from ..limits import DEFAULT_LIMITS, Limits
-from ..model import Block, Document, Row, Table
-from ._lines import anchored, block_limit_notice, capped_rows, split_cells, strip_span, table_limit_notice, table_text
+from ..model import Block, Document, ReaderNotice, Row, Table
+from ._lines import (
+    PICTURE,
+    anchored,
+    block_limit_notice,
+    capped_rows,
+    split_cells,
+    strip_span,
+    table_limit_notice,
+    table_text,
+)
 
 _TAB = re.compile(r"\t")
 _SEPARATORS = (
@@ -30,11 +41,6 @@ _SEPARATORS = (
     ("spaces", re.compile(r"(?:[ \u3000]{2,})")),
 )
 
-# ``Document.meta`` key: indices of the table blocks whose cells are separated by runs of spaces.
-# Such a table cannot show an empty cell (a wider run of spaces is still one boundary), so a row with
-# fewer cells than its table has columns does not say which cells are empty; the statistics
-# extractor does not place its numbers (report/stats/extract.py).
-SPACE_TABLES = "space_separated_tables"
 
 CN_NUM = "一二三四五六七八九十"
 HEADING = re.compile(
@@ -86,7 +92,7 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list[Block] = []
     gap_tables: list[int] = []  # tables split on runs of spaces: an empty cell leaves no trace
-    notices: list[dict] = []
+    notices: list[ReaderNotice] = []
     cells_left = limits.max_table_cells  # for all the tables of the file
     i = 0
     n = len(lines)
@@ -124,15 +130,13 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
         level = heading_level(body)
         text_, anchors = anchored([(body, i + 1, c0 + 1)])
         blocks.append(Block(
-            index=len(blocks), kind="heading" if level else "paragraph", text=text_,
+            index=len(blocks), kind="heading" if level else ("image" if PICTURE.match(body) else "paragraph"), text=text_,
             line=i + 1, column=c0 + 1, end_line=i + 1, end_column=c0 + 1 + len(body),
             anchors=anchors, level=level,
         ))
         i += 1
-    meta: dict = {SPACE_TABLES: tuple(gap_tables)} if gap_tables else {}
-    if notices:
-        meta["notices"] = notices
-    return Document(path=path, format="text", encoding=encoding, text=text, blocks=tuple(blocks), meta=meta)
+    return Document(path=path, format="text", encoding=encoding, text=text, blocks=tuple(blocks),
+                    notices=tuple(notices), space_separated_tables=tuple(gap_tables))
 
 
 def _strip_spaces(line: str) -> tuple[str, int]:

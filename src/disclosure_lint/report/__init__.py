@@ -27,7 +27,5 @@ def _within_limits(doc: Document, limits: Limits) -> Document:
     if len(doc.blocks) <= limits.max_blocks:
         return doc
     nxt = doc.blocks[limits.max_blocks]
-    meta = dict(doc.meta or {})
-    meta["notices"] = [*(meta.get("notices") or ()),
-                       block_limit_notice(limits.max_blocks, nxt.line, pointer=nxt.pointer)]
-    return replace(doc, blocks=doc.blocks[:limits.max_blocks], meta=meta)
+    notices = (*doc.notices, block_limit_notice(limits.max_blocks, nxt.line, pointer=nxt.pointer))
+    return replace(doc, blocks=doc.blocks[:limits.max_blocks], notices=notices)

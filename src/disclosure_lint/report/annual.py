@@ -328,7 +328,7 @@ class AnnualReport:
         m = self.published_mention
         if m is not None and m.date is not None:
             return m.date
-        meta = _meta_date(self.document.meta.get("pubdate"))
+        meta = _meta_date(self.document.pubdate)
         if meta is not None:
             return meta
         m = self.signature_mention
@@ -340,7 +340,7 @@ class AnnualReport:
         m = self.published_mention
         if m is not None and m.date is not None:
             return "发布日期"
-        if _meta_date(self.document.meta.get("pubdate")) is not None:
+        if _meta_date(self.document.pubdate) is not None:
             return "网页元数据"
         m = self.signature_mention
         return "落款日期" if m is not None and m.date is not None else None

@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import catalogue as cat
-from .structure import IMAGE_ONLY
 
 if TYPE_CHECKING:  # pragma: no cover
     from .annual import AnnualReport
@@ -50,8 +49,7 @@ class Candidate:
 def assess(report: AnnualReport) -> Candidate:
     signs: list[str] = []
     doc = report.document
-    if (doc.meta or {}).get("notices") or any(IMAGE_ONLY.match(b.text) for b in report.lintable_blocks
-                                               if b.kind in ("paragraph", "html")):
+    if doc.notices or any(b.kind == "image" for b in report.lintable_blocks):
         signs.append("unread")
     if report.title is not None or _title_at_start(report):
         signs.append("title")

@@ -4,12 +4,12 @@ An attacker's classic search-engine injection ("暗链") is a block the visitor 
 ``visibility:hidden``, positioned off-screen, zero-size with ``overflow:hidden``, ``font-size:0``, a
 one-pixel ``<marquee>`` — holding links to gambling or other sites, or promotion text; or text only
 search engines read: a rewritten ``<title>``, keywords or description ``<meta>``, markup written by
-``document.write`` (``Document.meta["seo"]``, :mod:`disclosure_lint.readers.html_seo`; ``via`` says
-which).  The HTML reader lists every outermost hidden element of the page in ``Document.meta["hidden"]`` (its text
+``document.write`` (``Document.seo``, :mod:`disclosure_lint.readers.html_seo`; ``via`` says
+which).  The HTML reader lists every outermost hidden element of the page in ``Document.hidden`` (its text
 with source anchors as a :class:`~disclosure_lint.model.Block` that is *not* one of the document's
 blocks, how it is hidden, whether it sits inside the report body, and its links), the page's own
-addresses in ``meta["site_urls"]`` (canonical link, ``og:url``, ``<base>``) and the hosts of the
-visible links in ``meta["link_hosts"]``.  This module types them and decides which links point
+addresses in ``Document.site_urls`` (canonical link, ``og:url``, ``<base>``) and the hosts of the
+visible links in ``Document.link_hosts``.  This module decides which links point
 *off-site*: to a host that is neither the site's own nor a government host (``*.gov.cn``, ``*.gov``).
 
 The site's own domain is the registrable domain (``www.example.gov.cn`` → ``example.gov.cn``) of the
@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ..model import Block, Cell, Location
+from ..model import Block, Cell, Document, Location
 
 # How a block is hidden.  Legitimate pages fold menus, tabs, pop-ups and accordions with
 # display:none, visibility:hidden, the hidden attribute, opacity:0, zero size and font-size:0 (also
@@ -121,15 +122,15 @@ def _start(h: HiddenElement) -> tuple[int, int]:
     return h.start or (0, 0)
 
 
-def own_domains(meta: dict) -> frozenset[str]:
+def own_domains(site_urls: Iterable[str], link_hosts: Mapping[str, int]) -> frozenset[str]:
     """Registrable domains of the page's own site: declared addresses, and the host most visible links go to."""
     out = set()
-    for url in meta.get("site_urls") or ():
+    for url in site_urls:
         h = host_of(url)
         if h:
             out.add(registrable(h))
     counts: dict[str, int] = {}
-    for host, n in (meta.get("link_hosts") or {}).items():
+    for host, n in link_hosts.items():
         if not is_government(host):
             d = registrable(host)
             counts[d] = counts.get(d, 0) + n
@@ -140,29 +141,26 @@ def own_domains(meta: dict) -> frozenset[str]:
     return frozenset(out)
 
 
-def find(document) -> list[HiddenElement]:
+def find(document: Document) -> list[HiddenElement]:
     """The hidden elements the reader listed, with off-site links decided (empty for other formats)."""
-    meta = document.meta or {}
-    raw = (meta.get("hidden") or ()) + (meta.get("seo") or ())
+    raw = document.hidden + document.seo
     if not raw:
         return []
-    own = own_domains(meta)
+    own = own_domains(document.site_urls, document.link_hosts)
     out = []
     for h in raw:
-        block = h["block"]
+        block = h.block
         links = []
-        for k in h.get("links", ()):
-            host = host_of(k["href"])
+        for k in h.links:
+            host = host_of(k.href)
             off = host is not None and not is_government(host) and registrable(host) not in own
-            links.append(HiddenLink(k["href"], host, off, k["start"], k["end"]))
+            links.append(HiddenLink(k.href, host, off, k.start, k.end))
         start = end = None
         if block.anchors:
             a, b = block.span(0, len(block.text))
-            if a.line is not None and b.line is not None:
+            if a.line is not None and a.column is not None and b.line is not None and b.column is not None:
                 start, end = (a.line, a.column), (b.line, b.column)
-        element = h.get("element", "")
-        tag = h.get("tag") or re.split(r"[#.]", element, maxsplit=1)[0]
-        out.append(HiddenElement(block, h["how"], element, tag, bool(h.get("in_body")), tuple(links), start, end,
-                                 h.get("via", "")))
+        tag = h.tag or re.split(r"[#.]", h.element, maxsplit=1)[0]
+        out.append(HiddenElement(block, h.how, h.element, tag, h.in_body, tuple(links), start, end, h.via))
     out.sort(key=_start)  # document order; elements without a source position first (they cover nothing)
     return out

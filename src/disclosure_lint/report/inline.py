@@ -54,7 +54,6 @@ from dataclasses import replace as dc_replace
 from itertools import islice, pairwise
 
 from ..model import Anchor, Block, Document
-from ..readers.text import SPACE_TABLES  # Document.meta key of the text reader (block indices)
 from . import catalogue as cat
 from .portal import is_chrome, is_navigation
 
@@ -482,8 +481,6 @@ def find(document: Document) -> Inline:
         found.extend(sorted(hs + subs, key=lambda h: h.start))
         new_blocks.extend(_pieces(b, spans, cuts))
     new_blocks = [dc_replace(b, index=i) if b.index != i else b for i, b in enumerate(new_blocks)]
-    meta = dict(document.meta)
-    if SPACE_TABLES in meta:
-        meta[SPACE_TABLES] = tuple(index_map[i] for i in meta[SPACE_TABLES] if i in index_map)
-    return Inline(tuple(found), dc_replace(document, blocks=tuple(new_blocks), meta=meta),
+    gaps = tuple(index_map[i] for i in document.space_separated_tables if i in index_map)
+    return Inline(tuple(found), dc_replace(document, blocks=tuple(new_blocks), space_separated_tables=gaps),
                   tuple(sorted(heads)))

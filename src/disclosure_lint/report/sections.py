@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..model import Block
 from . import catalogue
 
-TEXT_KINDS = frozenset({"heading", "paragraph", "list_item", "html"})
+TEXT_KINDS = frozenset({"heading", "paragraph", "list_item", "html", "image"})
 
 _TOP = re.compile(r"^\s*(?:第)?(?P<num>[一二三四五六七八九十]{1,3})\s*(?:、|，|,|\.|．|\s|部分)\s*(?P<title>.*)$")
 

@@ -66,7 +66,6 @@ LEAD_NUMBER = re.compile(
     r"|[①-⑩])\s*")
 NUMERAL = re.compile(r"^(?P<lead>[\s#*_]*(?:<(?:strong|b)\s*>)?\s*(?:第)?)(?P<num>[一二三四五六七八九十]{1,3})"
                       r"(?P<sep>\s*(?:、|，|,|\.|．|部分)?)")
-IMAGE_ONLY = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$|^\s*<img\b[^>]*>\s*$", re.I)
 PUNCT = re.compile(r"[\s　\W_]+", re.U)
 # title qualities that name a section by its official title (a typo of it counts: it is still that title)
 OFFICIAL = frozenset({"exact", "typo"})
@@ -208,7 +207,7 @@ def analyse(report: AnnualReport) -> Structure:
 
 
 def _has_content(body: list[Block]) -> bool:
-    return any(b.kind in ("heading", "paragraph", "list_item", "table", "html") for b in body)
+    return any(b.kind in ("heading", "paragraph", "list_item", "table", "html", "image") for b in body)
 
 
 def _label_of(text: str) -> str:
@@ -227,7 +226,7 @@ def has_table(body: list[Block], sid: str, accept_images: bool = True, min_flat_
         text = b.text
         if b.kind == "html" and "<table" in text.lower():
             return True
-        if accept_images and b.kind in ("paragraph", "html") and IMAGE_ONLY.match(text):
+        if accept_images and b.kind == "image":
             return True
         if b.kind not in ("heading", "paragraph", "list_item"):
             continue

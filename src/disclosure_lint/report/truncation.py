@@ -37,7 +37,7 @@ from ..model import Block
 from . import catalogue as cat
 from .agency import classify
 from .stats.schema import SCHEMAS, norm, strip_number
-from .structure import IMAGE_ONLY, TABLE_LABELS
+from .structure import TABLE_LABELS
 
 if TYPE_CHECKING:  # pragma: no cover
     from .annual import AnnualReport
@@ -51,7 +51,7 @@ _SENTENCE_MARK = re.compile(r"[，。；、,;]")
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 _OPEN_MARKS = ("，", "、", ",", "；", ";")  # marks a sentence never ends with
 _CLOSE_QUOTES = ("”", "’", "》", "」", "』")  # a quotation closed, the sentence not (…提出的“…不及时”)
-_TEXT_KINDS = frozenset({"heading", "paragraph", "list_item", "html", "table"})
+_TEXT_KINDS = frozenset({"heading", "paragraph", "list_item", "html", "table"})  # not "image": a picture is no text
 _MARKER = re.compile(r"^(?:\d{1,2}[.．、]|[（(](?:[一二三四五六七八九十]{1,2}|\d{1,2})[）)]?|[（(])$")
 _UNIT = re.compile(r"^[（(]?单位[:：]?\s*(?:件|条|个|项|万元|元)?[）)]?$")
 _LEAD_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]"
@@ -169,7 +169,7 @@ def _last_block(report: AnnualReport) -> Block | None:
     for b in reversed(report.lintable_blocks):
         if b.kind not in _TEXT_KINDS or not b.text.strip():
             continue
-        if portal.is_line(b) or IMAGE_ONLY.match(b.text):
+        if portal.is_line(b):
             continue
         if b.kind == "html" and "<table" not in b.text.lower():
             continue
@@ -335,9 +335,8 @@ def _unstarted(report: AnnualReport, block: Block, start: int, end: int) -> Trun
 
 
 def cut_by_reader(report: AnnualReport) -> bool:
-    """Did the reader stop at ``limits.max_blocks`` (a notice in ``Document.meta``)?"""
-    notices = (report.document.meta or {}).get("notices") or ()
-    return any(isinstance(n, dict) and n.get("limit") == "max_blocks" for n in notices)
+    """Did the reader stop at ``limits.max_blocks`` (a notice in ``Document.notices``)?"""
+    return any(n.limit == "max_blocks" for n in report.document.notices)
 
 
 def analyse(report: AnnualReport) -> Truncation | None:

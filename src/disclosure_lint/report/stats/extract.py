@@ -25,7 +25,7 @@ above each grid column when they line up, else from the order of the header text
 
 **Text tables.** A tab is one cell boundary (readers/text.py), so tab-separated rows keep their
 columns.  A run of spaces cannot show an empty cell: in a table split on runs of spaces (listed by the
-text reader in ``Document.meta["space_separated_tables"]``) the columns come from the order of the
+text reader in ``Document.space_separated_tables``) the columns come from the order of the
 header texts, each row's numbers start after its labels, and a row with fewer numbers than the
 table has columns is not placed — its numbers go to ``loose`` (table-unreadable reports them; the
 arithmetic of the table is skipped).  A row written as its labels alone (every cell empty, the
@@ -55,11 +55,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ...model import Block, Cell
-from ...readers.text import SPACE_TABLES  # Document.meta key: tables split on runs of spaces
 from . import labels as lb
 from .flat import read_flat
 from .grid import TABLE_IDS, Build, clean, to_loose
-from .html import html_tables  # raw-HTML tables of a Markdown block: see _table_blocks
 from .model import StatTable
 from .schema import schema
 from .segments import section_hints, split_block
@@ -76,8 +74,7 @@ if TYPE_CHECKING:
 def extract(report: AnnualReport) -> dict[str, StatTable]:
     hints = section_hints(report)
     builds: dict[str, Build] = {}
-    meta = getattr(getattr(report, "document", None), "meta", None) or {}
-    gaps = frozenset(meta.get(SPACE_TABLES, ()))
+    gaps = frozenset(getattr(getattr(report, "document", None), "space_separated_tables", ()))
 
     def build(tid: str) -> Build:
         if tid not in builds:
@@ -90,12 +87,13 @@ def extract(report: AnnualReport) -> dict[str, StatTable]:
     lines = (report.document.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
              if text_format and report.document.text else None)
     for k, blk in enumerate(blocks):
-        for b in _table_blocks(blk):
-            hint = hints.get(b.index)
-            gap = b is blk and b.index in gaps
-            tail = tail_lines(blocks, k + 1, hint, hints, lines, gap) if text_format and b is blk else []
-            # the file ends in this table: its last row may be cut off, not short of empty cells
-            _read_table(b, hint, build, gap, tail, last_text if b is blk else None)
+        if blk.kind != "table" or blk.table is None or not blk.table.rows:
+            continue
+        hint = hints.get(blk.index)
+        gap = blk.index in gaps
+        tail = tail_lines(blocks, k + 1, hint, hints, lines, gap) if text_format else []
+        # the file ends in this table: its last row may be cut off, not short of empty cells
+        _read_table(blk, hint, build, gap, tail, last_text)
 
     have = {t for t, bd in builds.items() if bd.cells}
     complete = frozenset(t for t in have if t != "s4" and _rows_missing(builds[t], report)) if text_format \
@@ -128,17 +126,6 @@ def extract(report: AnnualReport) -> dict[str, StatTable]:
             row_labels=bd.row_labels, col_labels=bd.col_labels, loose=bd.loose, cut_row=bd.cut_row,
         )
     return out
-
-
-def _table_blocks(blk: Block) -> list[Block]:
-    """The table blocks one block of the report holds: a table block itself; the tables of a raw-HTML block
-    (Markdown) read by :mod:`.html` — the one call of that second HTML parser, to be replaced by the reader's
-    shared HTML-table helper."""
-    if blk.kind == "table" and blk.table is not None and blk.table.rows:
-        return [blk]
-    if blk.kind == "html" and "<table" in blk.text.lower():
-        return html_tables(blk)
-    return []
 
 
 def _rows_missing(bd: Build, report: AnnualReport) -> bool:
