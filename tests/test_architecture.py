@@ -248,3 +248,21 @@ if __name__ == "__main__":  # print today's lists, to start or check the allowli
     print(long_modules())
     for p in sorted(private_imports()):
         print(f"    {p!r},")
+
+
+def test_tests_find_shared_relative_to_the_repository_root():
+    """Real reports are read from ``../shared`` through conftest.SHARED only (no machine's absolute path), so a
+    clone elsewhere finds them or skips the corpus tests saying why."""
+    root = SRC.parent
+    bad = []
+    for folder in ("tests", "bench", "scripts"):
+        for path in sorted((root / folder).rglob("*.py")):
+            text = path.read_text(encoding="utf-8")
+            rel = path.relative_to(root).as_posix()
+            if rel == "tests/test_architecture.py":  # this test names what it looks for
+                continue
+            if any(f'"{prefix}' in text or f"'{prefix}" in text for prefix in ("/work/", "/home/", "/root/")):
+                bad.append(f"{rel}: an absolute path of one machine")
+            if rel != "tests/conftest.py" and ('"shared"' in text or "/ \"shared" in text):
+                bad.append(f"{rel}: builds the path of ../shared itself (use conftest.SHARED)")
+    assert not bad, "\n".join(bad)

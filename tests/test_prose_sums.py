@@ -16,7 +16,7 @@ from disclosure_lint.packs import load_rules
 from disclosure_lint.readers import read_path
 from disclosure_lint.report import Overrides, interpret
 
-from .conftest import SHARED, lint, parse
+from .conftest import NO_SHARED, SHARED, lint, parse
 
 ROOT = Path(__file__).resolve().parent.parent
 CODES = ["DL237", "DL238"]
@@ -286,7 +286,7 @@ def test_flattened_examples_quiet():
         ("flow", 60, 60), ("results", 56, 56)}
 
 
-@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="corpus not present")
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason=NO_SHARED)
 def test_corpus_quiet_and_read():
     files = sorted((SHARED / "corpus/excerpts").glob("*.txt")) + [SHARED / "seed/shangtang-2019.txt"]
     for f in files:
@@ -297,7 +297,7 @@ def test_corpus_quiet_and_read():
     assert all(s.difference == 0 for v in read.values() for s in v if s.kind != "disclosed" or len(s.parts) > 1)
 
 
-@pytest.mark.skipif(not (SHARED / "corpus/pdf").is_dir(), reason="corpus not present")
+@pytest.mark.skipif(not (SHARED / "corpus/pdf").is_dir(), reason=NO_SHARED)
 def test_pdf_reports_quiet_and_read():
     found = []
     for f in sorted((SHARED / "corpus/pdf").glob("*.pdf")):

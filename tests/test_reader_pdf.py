@@ -33,7 +33,7 @@ from disclosure_lint.readers import pdf as pdf_reader
 from disclosure_lint.report import interpret
 from disclosure_lint.report.stats.schema import S3_COLS, S4_COLS, schema
 
-from .conftest import SHARED
+from .conftest import NO_SHARED, SHARED
 
 FONT = "STSong-Light"
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))
@@ -1013,7 +1013,7 @@ REAL = ["hongze-district-2023", "hongze-district-2024", "huaian-city-2024"]
 def real(name: str) -> Document:
     path = CORPUS / f"{name}.pdf"
     if not path.is_file():
-        pytest.skip("corpus PDFs not present")
+        pytest.skip(NO_SHARED)
     return pdf_reader.read(str(path), path.read_bytes())
 
 

@@ -10,7 +10,7 @@ import pytest
 from disclosure_lint.kinds.text_vs_table import percent_ok
 from disclosure_lint.report.claims import cn_int, find_claims
 
-from .conftest import SHARED, lint, parse
+from .conftest import NO_SHARED, SHARED, lint, parse
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = (SHARED / "seed/shangtang-2019.txt")
@@ -120,14 +120,14 @@ def test_clean_example_prose_is_read():
             "upheld", "pending"} <= metrics
 
 
-@pytest.mark.skipif(not SEED.is_file(), reason="seed not present")
+@pytest.mark.skipif(not SEED.is_file(), reason=NO_SHARED)
 def test_seed_is_quiet():
     """The seed is free text with no tables: nothing can be compared."""
     text = SEED.read_text(encoding="utf-8")
     assert run(text, fmt="text") == []
 
 
-@pytest.mark.skipif(not EXCERPTS.is_dir(), reason="excerpts not present")
+@pytest.mark.skipif(not EXCERPTS.is_dir(), reason=NO_SHARED)
 def test_excerpts_only_the_real_mismatch():
     """Of the excerpts only 041 fires: its prose says 受理…2件 while its table 三 says 新收 3 (结转 0)."""
     hits = {}
