@@ -24,6 +24,9 @@ from disclosure_lint.report import Overrides, interpret
 _CACHE_HOME = tempfile.mkdtemp(prefix="disclosure-lint-tests-cache-")
 os.environ["XDG_CACHE_HOME"] = _CACHE_HOME
 atexit.register(shutil.rmtree, _CACHE_HOME, True)
+# Console output wraps at the terminal's width (80 when it is not a terminal): a wide one, so that no test's
+# text is cut by a long temporary path (pytest-xdist's workers add a folder to it; a user's TMPDIR may be long).
+os.environ["COLUMNS"] = "200"
 
 # The workplace's shared material (real reports): ``../shared`` beside the repository root, absent in a user's
 # clone — every test that reads it skips then, saying why (``-rs`` in addopts shows the reason in the summary).

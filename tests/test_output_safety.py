@@ -331,6 +331,7 @@ def test_stats_output_regular_file_and_new_file(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new.csv", "old.csv"]  # no temporary file left
 
 
+@pytest.mark.slow  # stats -o: the default run keeps the regular file and the refused special files
 def test_stats_output_through_a_symlink_keeps_the_link(tmp_path):
     real = tmp_path / "real.json"
     real.write_text("old")
@@ -346,6 +347,7 @@ def test_stats_output_through_a_symlink_keeps_the_link(tmp_path):
     assert dangling.is_symlink() and (tmp_path / "made.json").read_bytes() == _stats_bytes("json")
 
 
+@pytest.mark.slow  # stats -o: the default run keeps the regular file and the refused special files
 def test_stats_output_to_our_own_stdout(tmp_path):
     """``-o /dev/stdout``: tested through a link of our own to /proc/self/fd/1 (what /dev/stdout is)."""
     if not os.path.exists("/proc/self/fd/1"):
@@ -371,6 +373,7 @@ def _device(path: Path, major: int, minor: int, kind: int = 0o020000) -> Path:
     return path
 
 
+@pytest.mark.slow  # stats -o: the default run keeps the regular file and the refused special files
 def test_stats_output_streams_to_character_devices(tmp_path):
     null = _device(tmp_path / "null", 1, 3)
     res = _stats_to(null)
