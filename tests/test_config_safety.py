@@ -22,6 +22,7 @@ from disclosure_lint.api import Checker
 from disclosure_lint.errors import ConfigError
 
 from .conftest import first_fast
+from .test_cli import invoke
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFECTIVE = (ROOT / "examples" / "defective-2023.md").read_text(encoding="utf-8")
@@ -320,24 +321,25 @@ def test_pattern_that_cannot_be_bounded_is_refused_at_load(tmp_path, pattern, ne
 
 # -- 6. discovered configurations are named; --isolated ------------------------------------------
 
+# a benign config: in this process (the CLI's start adds nothing here)
 def test_discovered_config_is_named_and_isolated_ignores_it(tmp_path):
     write(tmp_path / ".disclosure-lint.yaml", "select: []\n")  # a subordinate turns every check off
     write(tmp_path / "defective-2023.md", DEFECTIVE)
-    res = cli("check", "defective-2023.md", cwd=tmp_path)
-    assert res.returncode == 0
+    res = invoke("check", "defective-2023.md", cwd=tmp_path)
+    assert res.exit_code == 0
     assert f"配置：{tmp_path / '.disclosure-lint.yaml'}" in res.stdout.splitlines()[0]
-    res = cli("check", "-f", "json", "defective-2023.md", cwd=tmp_path)
+    res = invoke("check", "-f", "json", "defective-2023.md", cwd=tmp_path)
     assert json.loads(res.stdout)["configs"] == [str(tmp_path / ".disclosure-lint.yaml")]
-    res = cli("check", "--isolated", "-f", "json", "defective-2023.md", cwd=tmp_path)
+    res = invoke("check", "--isolated", "-f", "json", "defective-2023.md", cwd=tmp_path)
     data = json.loads(res.stdout)
-    assert res.returncode == 1 and data["configs"] == [] and data["files"][0]["diagnostics"]
+    assert res.exit_code == 1 and data["configs"] == [] and data["files"][0]["diagnostics"]
 
 
 def test_isolated_keeps_an_explicit_config(tmp_path):
     write(tmp_path / ".disclosure-lint.yaml", "select: []\n")
     ours = write(tmp_path / "ours" / "cfg.yaml", "ignore: [DL701]\n")
     write(tmp_path / "defective-2023.md", DEFECTIVE)
-    res = cli("check", "--isolated", "--config", str(ours), "-f", "json", "defective-2023.md", cwd=tmp_path)
+    res = invoke("check", "--isolated", "--config", str(ours), "-f", "json", "defective-2023.md", cwd=tmp_path)
     data = json.loads(res.stdout)
     codes = {d["code"] for d in data["files"][0]["diagnostics"]}
     assert data["configs"] == [str(ours)] and codes and "DL701" not in codes
