@@ -24,9 +24,25 @@ from disclosure_lint.report import Overrides, interpret
 _CACHE_HOME = tempfile.mkdtemp(prefix="disclosure-lint-tests-cache-")
 os.environ["XDG_CACHE_HOME"] = _CACHE_HOME
 atexit.register(shutil.rmtree, _CACHE_HOME, True)
+# Console output wraps at the terminal's width (80 when it is not a terminal): a wide one, so that no test's
+# text is cut by a long temporary path (pytest-xdist's workers add a folder to it; a user's TMPDIR may be long).
+os.environ["COLUMNS"] = "200"
 
-# the workplace's shared material (real reports), beside the project root; absent in a user's clone
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+# The workplace's shared material (real reports): ``../shared`` beside the repository root, absent in a user's
+# clone — every test that reads it skips then, saying why (``-rs`` in addopts shows the reason in the summary).
+# DISCLOSURE_LINT_TEST_SHARED points elsewhere (a path that does not exist shows what a user's clone skips).
+SHARED = Path(os.environ.get("DISCLOSURE_LINT_TEST_SHARED")
+              or Path(__file__).resolve().parent.parent.parent / "shared")
+NO_SHARED = "../shared (the real reports beside the repository) is not available"
+
+
+def shared_params(*globs: str) -> list:
+    """``pytest.param`` for each file of ``SHARED`` matching the globs (ids: the file names), or one skipped
+    param saying why when there is none — so a corpus test is reported as skipped, never silently absent."""
+    files = [p for g in globs for p in sorted(SHARED.glob(g))]
+    if not files:
+        return [pytest.param(None, marks=pytest.mark.skip(reason=f"{NO_SHARED}: no {', '.join(globs)}"))]
+    return [pytest.param(p, id=p.name) for p in files]
 
 
 def parse(text: str, fmt: str = "markdown", path: str | None = None):
@@ -62,3 +78,14 @@ def codes(diags) -> list[str]:
 @pytest.fixture
 def lint_fn():
     return lint
+
+
+def first_fast(values) -> list:
+    """A parametrized test's variants with the first in the default run and the others under ``-m slow`` — for
+    tests where each variant starts the CLI in a subprocess (about a second each): the default run keeps one.
+    A tuple is the values of several argument names, as in ``parametrize``."""
+    out = []
+    for i, v in enumerate(values):
+        p = v if isinstance(v, type(pytest.param(None))) else pytest.param(*v) if isinstance(v, tuple) else pytest.param(v)
+        out.append(p if i == 0 else pytest.param(*p.values, marks=[*p.marks, pytest.mark.slow], id=p.id))
+    return out

@@ -7,7 +7,7 @@ import pytest
 from disclosure_lint.api import check_paths
 from disclosure_lint.report import interpret
 
-from .conftest import SHARED, lint, parse
+from .conftest import NO_SHARED, SHARED, lint, parse
 
 EXCERPTS = SHARED / "corpus" / "excerpts"
 
@@ -189,7 +189,7 @@ def test_html_and_gbk_text(tmp_path):
 
 # -- the real corpus --------------------------------------------------------------------------------
 
-@pytest.mark.skipif(not EXCERPTS.exists(), reason="../shared/corpus is not available")
+@pytest.mark.skipif(not EXCERPTS.exists(), reason=NO_SHARED)
 def test_corpus_findings_are_the_real_defects():
     files = sorted(str(p) for p in EXCERPTS.glob("*.txt"))
     files += [str(p) for p in (SHARED / "corpus" / "pdf").glob("*.pdf")]

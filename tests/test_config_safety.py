@@ -26,7 +26,8 @@ from disclosure_lint.errors import ConfigError
 from disclosure_lint.packs import load_rules
 from disclosure_lint.report.claim_context import DEFAULT_SCOPE, scope_regex
 
-from .conftest import lint
+from .conftest import first_fast, lint
+from .test_cli import invoke
 from .test_text_vs_proactive import report as proactive_report
 from .test_text_vs_table import report as stats_report
 
@@ -76,11 +77,11 @@ def assert_good_checked(res: subprocess.CompletedProcess) -> None:
 
 # -- 1. nesting, size, aliases, special files -------------------------------------------------
 
-@pytest.mark.parametrize("text", [
+@pytest.mark.parametrize("text", first_fast([
     "select: " + "[" * 100_000 + "]" * 100_000 + "\n",
     "options: " + "{a: " * 100_000 + "1" + "}" * 100_000 + "\n",
     "".join(" " * i + "a:\n" for i in range(200)),
-], ids=["flow-sequences", "flow-mappings", "block-mappings"])
+]), ids=["flow-sequences", "flow-mappings", "block-mappings"])
 def test_deeply_nested_config_is_one_line_and_other_files_run(tmp_path, text):
     two_folders(tmp_path, text)
     res = cli("check", "-f", "json", "bad", "good", cwd=tmp_path)
@@ -129,13 +130,13 @@ def test_config_that_is_a_fifo_does_not_hang(tmp_path):
 
 # -- 2. pyproject.toml ----------------------------------------------------------------------
 
-@pytest.mark.parametrize("text,needle", [
+@pytest.mark.parametrize("text,needle", first_fast([
     ("# [tool.disclosure-lint]\ntool = 3\n", "tool 应为表"),
     ("# [tool.disclosure-lint]\n[tool]\ndisclosure-lint = [1, 2]\n", "[tool.disclosure-lint] 应为表"),
     ("[tool.disclosure-lint]\nselect = [\n", "TOML 语法错误"),
     ("[tool.disclosure-lint]\nx = " + "[" * 5000 + "]" * 5000 + "\n", "TOML 嵌套层数过多"),
     ("[tool.disclosure-lint]\n# " + "x" * (2 * 1024 * 1024) + "\n", "过大"),
-], ids=["tool-int", "section-array", "broken", "nested", "huge"])
+]), ids=["tool-int", "section-array", "broken", "nested", "huge"])
 def test_bad_pyproject_is_one_line(tmp_path, text, needle):
     two_folders(tmp_path, text, name="pyproject.toml")
     res = cli("check", "-f", "json", "bad", "good", cwd=tmp_path)
@@ -145,7 +146,7 @@ def test_bad_pyproject_is_one_line(tmp_path, text, needle):
 
 # -- 3. packs ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("packs", ["['/']", "['../../..']", "['..']"])
+@pytest.mark.parametrize("packs", first_fast(["['/']", "['../../..']", "['..']"]))
 def test_pack_outside_the_config_tree_is_refused(tmp_path, packs):
     two_folders(tmp_path, f"packs: {packs}\n")
     res = cli("check", "-f", "json", "bad", "good", cwd=tmp_path)
@@ -229,9 +230,9 @@ docs: {{what: a, why: b, basis: c}}
 """
 
 
-@pytest.mark.parametrize("message", [
+@pytest.mark.parametrize("message", first_fast([
     "x{match:>999999999}", "{match!r}", "{0.__class__}", "{match.__class__.__mro__}", "{match[0]}", "{}", "{0}",
-])
+]))
 def test_message_placeholder_with_format_spec_is_refused(tmp_path, message):
     write(tmp_path / "pack" / "r.yaml", RULE.format(message=message))
     write(tmp_path / ".disclosure-lint.yaml", "packs: [pack]\n")
@@ -263,10 +264,10 @@ def _regex_rule(tmp_path: Path, options: str, timeout_ms: int = 50) -> None:
     write(tmp_path / ".disclosure-lint.yaml", f"packs: [pack]\nlimits: {{pattern_timeout_ms: {timeout_ms}}}\n")
 
 
-@pytest.mark.parametrize("options", [
+@pytest.mark.parametrize("options", first_fast([
     r"{patterns: ['(\w+\s?)+$']}",
     r"{patterns: ['政府信息'], exceptions: ['(\w+\s?)+$']}",
-])
+]))
 def test_catastrophic_pattern_stops_its_rule_not_the_run(tmp_path, options):
     _regex_rule(tmp_path, options)
     write(tmp_path / "long.md", "# 2023年度政府信息公开工作年度报告\n\n政府信息" + "a" * 5000 + "!\n")
@@ -348,11 +349,11 @@ def test_builtin_patterns_stay_plain_re():
     assert gen and all(isinstance(p, re.Pattern) for a in gen for p, _ in getattr(a.kind, "_swaps", []))
 
 
-@pytest.mark.parametrize("pattern,needle", [
+@pytest.mark.parametrize("pattern,needle", first_fast([
     ("(a{60000}){60000}", "展开后超过"),
     ("x" * 20_000, "过长"),
     ("(unclosed", "无效"),
-])
+]))
 def test_pattern_that_cannot_be_bounded_is_refused_at_load(tmp_path, pattern, needle):
     _regex_rule(tmp_path, "{patterns: ['" + pattern + "']}")
     write(tmp_path / "r.md", DEFECTIVE)
@@ -362,24 +363,25 @@ def test_pattern_that_cannot_be_bounded_is_refused_at_load(tmp_path, pattern, ne
 
 # -- 6. discovered configurations are named; --isolated ------------------------------------------
 
+# a benign config: in this process (the CLI's start adds nothing here)
 def test_discovered_config_is_named_and_isolated_ignores_it(tmp_path):
     write(tmp_path / ".disclosure-lint.yaml", "select: []\n")  # a subordinate turns every check off
     write(tmp_path / "defective-2023.md", DEFECTIVE)
-    res = cli("check", "defective-2023.md", cwd=tmp_path)
-    assert res.returncode == 0
+    res = invoke("check", "defective-2023.md", cwd=tmp_path)
+    assert res.exit_code == 0
     assert f"配置：{tmp_path / '.disclosure-lint.yaml'}" in res.stdout.splitlines()[0]
-    res = cli("check", "-f", "json", "defective-2023.md", cwd=tmp_path)
+    res = invoke("check", "-f", "json", "defective-2023.md", cwd=tmp_path)
     assert json.loads(res.stdout)["configs"] == [str(tmp_path / ".disclosure-lint.yaml")]
-    res = cli("check", "--isolated", "-f", "json", "defective-2023.md", cwd=tmp_path)
+    res = invoke("check", "--isolated", "-f", "json", "defective-2023.md", cwd=tmp_path)
     data = json.loads(res.stdout)
-    assert res.returncode == 1 and data["configs"] == [] and data["files"][0]["diagnostics"]
+    assert res.exit_code == 1 and data["configs"] == [] and data["files"][0]["diagnostics"]
 
 
 def test_isolated_keeps_an_explicit_config(tmp_path):
     write(tmp_path / ".disclosure-lint.yaml", "select: []\n")
     ours = write(tmp_path / "ours" / "cfg.yaml", "ignore: [DL701]\n")
     write(tmp_path / "defective-2023.md", DEFECTIVE)
-    res = cli("check", "--isolated", "--config", str(ours), "-f", "json", "defective-2023.md", cwd=tmp_path)
+    res = invoke("check", "--isolated", "--config", str(ours), "-f", "json", "defective-2023.md", cwd=tmp_path)
     data = json.loads(res.stdout)
     codes = {d["code"] for d in data["files"][0]["diagnostics"]}
     assert data["configs"] == [str(ours)] and codes and "DL701" not in codes
@@ -416,13 +418,13 @@ def test_config_found_upward_from_a_folder_1100_deep(tmp_path):
 
 # -- 8. numbers are finite and bounded ------------------------------------------------------------
 
-@pytest.mark.parametrize("text,name", [
+@pytest.mark.parametrize("text,name", first_fast([
     ("limits: {max_file_size_mb: .inf}\n", ".disclosure-lint.yaml"),
     ("max_file_size_mb: .nan\n", ".disclosure-lint.yaml"),
     ("[tool.disclosure-lint.limits]\nmax_file_size_mb = inf\n", "pyproject.toml"),
     ("[tool.disclosure-lint]\nmax_file_size_mb = nan\n", "pyproject.toml"),
     ("limits: {pattern_timeout_ms: 1000000000000}\n", ".disclosure-lint.yaml"),
-])
+]))
 def test_infinite_or_huge_limits_are_refused(tmp_path, text, name):
     two_folders(tmp_path, text, name=name)
     res = cli("check", "-f", "json", "bad", "good", cwd=tmp_path)
@@ -430,9 +432,9 @@ def test_infinite_or_huge_limits_are_refused(tmp_path, text, name):
     assert_good_checked(res)
 
 
-@pytest.mark.parametrize("options", ["DL601: {min_chars: 1000000000000}", "DL802: {entries: [{since: 2020, "
+@pytest.mark.parametrize("options", first_fast(["DL601: {min_chars: 1000000000000}", "DL802: {entries: [{since: 2020, "
                                      "replacement: x, terms: [y], window: 1000000000000}]}",
-                                     "DL601: {min_chars: .inf}"])
+                                     "DL601: {min_chars: .inf}"]))
 def test_huge_numbers_in_rule_options_are_refused(tmp_path, options):
     two_folders(tmp_path, f"options:\n  {options}\n")
     res = cli("check", "-f", "json", "bad", "good", cwd=tmp_path)
@@ -440,8 +442,8 @@ def test_huge_numbers_in_rule_options_are_refused(tmp_path, options):
     assert_good_checked(res)
 
 
-@pytest.mark.parametrize("text", ["packs: [" + ", ".join(["."] * 100) + "]\n",
-                                  "ignore: [" + ", ".join(["DL701"] * 5000) + "]\n"])
+@pytest.mark.parametrize("text", first_fast(["packs: [" + ", ".join(["."] * 100) + "]\n",
+                                  "ignore: [" + ", ".join(["DL701"] * 5000) + "]\n"]))
 def test_long_lists_in_config_are_refused(tmp_path, text):
     two_folders(tmp_path, text)
     res = cli("check", "-f", "json", "bad", "good", cwd=tmp_path)

@@ -8,7 +8,7 @@ import pytest
 
 from disclosure_lint.kinds.content_safety import id_checksum_ok, mask_id, mask_mobile
 
-from .conftest import SHARED, lint
+from .conftest import NO_SHARED, SHARED, lint, shared_params
 
 SEED = (SHARED / "seed/shangtang-2019.txt")
 EXCERPTS = (SHARED / "corpus/excerpts")
@@ -20,11 +20,6 @@ VALID_ID_2 = "440524188001010014"
 
 def _codes(diags, code):
     return [d for d in diags if d.code == code]
-
-
-def _real_files():
-    files = sorted(EXCERPTS.glob("*.txt")) if EXCERPTS.is_dir() else []
-    return files + ([SEED] if SEED.is_file() else [])
 
 
 # -- DL501 injected-spam -----------------------------------------------------------------------
@@ -107,7 +102,7 @@ def test_dl501_brand_patterns_can_be_disabled():
     assert _codes(lint("OB体育APP下载", select=["DL501"], config=cfg), "DL501") == []
 
 
-@pytest.mark.skipif(not SEED.is_file(), reason="seed not available")
+@pytest.mark.skipif(not SEED.is_file(), reason=NO_SHARED)
 def test_dl501_fires_twice_on_seed():
     diags = _codes(lint(SEED.read_text(encoding="utf-8"), select=["DL501"], fmt="text"), "DL501")
     assert [d.match for d in diags] == ["华球体育", "华球体育"]
@@ -281,7 +276,7 @@ def test_dl504_text_format_line_and_column():
 
 # -- real pages --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("path", _real_files(), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", shared_params("corpus/excerpts/*.txt", "seed/shangtang-2019.txt"))
 def test_no_false_positives_on_real_pages(path):
     diags = lint(path.read_text(encoding="utf-8"), select=["DL502", "DL503", "DL504"], fmt="text")
     assert diags == []

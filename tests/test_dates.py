@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from .conftest import SHARED, codes, lint
+from .conftest import NO_SHARED, SHARED, codes, lint
 
 SEED = (SHARED / "seed/shangtang-2019.txt")
 
@@ -189,7 +189,7 @@ class TestDateForm:
 
     def test_seed(self):
         if not SEED.is_file():
-            pytest.skip("seed not available")
+            pytest.skip(NO_SHARED)
         from disclosure_lint.config import Config
         from disclosure_lint.engine import prepare, run
         from disclosure_lint.packs import load_rules

@@ -16,6 +16,7 @@ import pytest
 from disclosure_lint.api import check_paths
 
 from . import render
+from .conftest import shared_params
 
 ROOT = Path(__file__).resolve().parents[1]
 CLEAN = ROOT / "examples" / "clean-2023.md"
@@ -113,8 +114,6 @@ def test_blocks_joined_by_nothing(tmp_path, originals):
 
 # -- real reports flattened --------------------------------------------------------------------------------
 
-SHARED = ROOT.parent / "shared"
-REAL = sorted((SHARED / "corpus/pdf").glob("*.pdf")) + sorted((SHARED / "corpus/docx").glob("*.docx"))
 
 
 def _one_line(path: Path) -> str:
@@ -131,8 +130,7 @@ def _one_line(path: Path) -> str:
     return " ".join(p for p in parts if p) + "\n"
 
 
-@pytest.mark.skipif(not REAL, reason="shared corpus not available")
-@pytest.mark.parametrize("path", REAL, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", shared_params("corpus/pdf/*.pdf", "corpus/docx/*.docx"))
 def test_real_reports_flattened_give_the_same_findings(tmp_path, path):
     """The three real PDF reports and the Word template, flattened into one line: the same sections, the
     same report facts and the same findings (their tables read from the line, so DL109/DL204/DL209 too)."""

@@ -4,8 +4,9 @@ For each case of :mod:`tests.hostile.cases` the CLI runs in a subprocess with a 
 timeout and a 1 GiB address-space limit (a normal run of a report uses ~50-75 MB RSS and fits in
 200 MB of address space, PDF included), and the issue's "Done when" is asserted: it finished in time,
 no traceback, no raw control character on the terminal, rich markup shown as written, the expected
-exit code, and the good report of the same run checked.  Small cases run by default; big ones and
-variants under ``-m slow``.  A case for a defect not yet fixed may be marked ``xfail`` naming it (none is:
+exit code, and the good report of the same run checked.  One small case per area runs by default
+(:data:`DEFAULT_RUN`: each run is a CLI start, about a second); the other small ones, the big ones and the
+variants under ``-m slow`` (and ``python -m tests.hostile --all``).  A case for a defect not yet fixed may be marked ``xfail`` naming it (none is:
 every case of issue 8 passes).
 """
 
@@ -19,10 +20,20 @@ from tests.hostile.build import flatten
 from tests.hostile.cases import CASES
 from tests.hostile.run import execute, problems
 
+# The default run's representative of each area of issue 8 (the areas' other cases: ``-m slow``); the
+# same defects are also covered in-process by test_output_safety, test_config_safety, test_hostile_text
+# and test_hostile_files.
+DEFAULT_RUN = {
+    "out": "ansi_clear_screen_in_name",  # a control sequence in a file name never reaches the terminal raw
+    "conf": "config_catastrophic_regex",  # a user pattern that backtracks for ever stops its rule, not the run
+    "text": "suppression_quadratic",  # a quadratic input stays linear
+    "files": "fifo_in_folder",  # a special file in a checked folder never blocks the walk
+}
+
 
 def _param(c):
     marks = []
-    if c.big or c.extra:
+    if c.big or c.extra or DEFAULT_RUN[c.area] != c.name:
         marks.append(pytest.mark.slow)
     if c.xfail:
         marks.append(pytest.mark.xfail(strict=False, reason=c.xfail))
@@ -55,3 +66,5 @@ def test_catalogue_is_exact():
         assert c.doc, c.name
         assert c.xfail is None or c.xfail.startswith("issue 8: "), c.name
         assert set(c.exit) <= {0, 1, 2, 141}, c.name  # 141: a closed pipe, as the shell reports it
+    small = {c.name: c for c in CASES if not (c.big or c.extra)}
+    assert all(small[n].area == a for a, n in DEFAULT_RUN.items())

@@ -14,7 +14,7 @@ from disclosure_lint.readers import html as html_reader
 from disclosure_lint.report import interpret
 from disclosure_lint.report.catalogue import match_section, typo_of
 
-from .conftest import SHARED, codes, lint, parse
+from .conftest import NO_SHARED, SHARED, codes, lint, parse
 
 T2 = ("第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章 0 0 0 行政规范性文件 1 0 6 "
       "第二十条第（五）项 信息内容 本年处理决定数量 行政许可 212 第二十条第（六）项 信息内容 本年处理决定数量 "
@@ -425,7 +425,7 @@ def test_one_megabyte_line_is_fast(unit):
 CORPUS = sorted((SHARED / "corpus/excerpts").glob("*.txt")) + [SHARED / "seed/shangtang-2019.txt"]
 
 
-@pytest.mark.skipif(not (SHARED / "corpus/excerpts").is_dir(), reason="shared corpus not available")
+@pytest.mark.skipif(not (SHARED / "corpus/excerpts").is_dir(), reason=NO_SHARED)
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
 def test_corpus_lines_joined_give_the_same_sections(path):
     """Real scraped reports (line-based): nothing is split as they are; with their lines joined by a

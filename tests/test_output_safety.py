@@ -15,6 +15,8 @@ import pytest
 
 from disclosure_lint.termsafe import terminal
 
+from .conftest import first_fast
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFECTIVE = ROOT / "examples" / "defective-2023.md"
 CLEAN = ROOT / "examples" / "clean-2023.md"
@@ -93,18 +95,20 @@ def test_planted_cache_json_cannot_change_the_rules(tmp_path):
     assert json.loads(again.stdout)["summary"] == json.loads(first.stdout)["summary"]
 
 
-def test_corrupt_cache_is_ignored_and_rewritten(tmp_path):
+@pytest.mark.parametrize("content", first_fast([
+    b"not json", b"", b"\xff\xfe", b"[" * 100000, b'{"format": 1, "rules": 3}',
+    b'{"format": 1, "key": "x", "rules": [{"spec": {"id": 1}, "pack": "p", "source": "s"}]}']),
+    ids=["not-json", "empty", "not-utf8", "deep", "rules-not-a-list", "bad-rule"])
+def test_corrupt_cache_is_ignored_and_rewritten(tmp_path, content):
     env = _cache_env(tmp_path)
     first = cli(["check", "-f", "json", str(DEFECTIVE)], env=env)
     (cached,) = _cache_files(tmp_path)
-    for content in (b"", b"not json", b"\xff\xfe", b"[" * 100000, b'{"format": 1, "rules": 3}',
-                    b'{"format": 1, "key": "x", "rules": [{"spec": {"id": 1}, "pack": "p", "source": "s"}]}'):
-        cached.write_bytes(content)
-        again = cli(["check", "-f", "json", str(DEFECTIVE)], env=env)
-        assert again.returncode == 1 and b"Traceback" not in again.stderr
-        assert json.loads(again.stdout)["summary"] == json.loads(first.stdout)["summary"]
-        (rewritten,) = _cache_files(tmp_path)
-        assert json.loads(rewritten.read_bytes())["rules"]
+    cached.write_bytes(content)
+    again = cli(["check", "-f", "json", str(DEFECTIVE)], env=env)
+    assert again.returncode == 1 and b"Traceback" not in again.stderr
+    assert json.loads(again.stdout)["summary"] == json.loads(first.stdout)["summary"]
+    (rewritten,) = _cache_files(tmp_path)
+    assert json.loads(rewritten.read_bytes())["rules"]
 
 
 def test_cache_path_that_is_not_a_regular_file_is_ignored(tmp_path):
@@ -278,8 +282,8 @@ def test_emoji_under_a_gbk_terminal(tmp_path):
     assert res.returncode == 0 and b"Traceback" not in res.stderr
 
 
-@pytest.mark.parametrize("args", [["check", str(DEFECTIVE)], ["check", "-f", "json", str(DEFECTIVE)], ["rules"],
-                                  ["explain", "DL301"], ["stats", str(DEFECTIVE)]])
+@pytest.mark.parametrize("args", first_fast([["check", str(DEFECTIVE)], ["check", "-f", "json", str(DEFECTIVE)],
+                                             ["rules"], ["explain", "DL301"], ["stats", str(DEFECTIVE)]]))
 def test_full_disk_on_stdout_is_one_line_and_exit_2(args):
     with open("/dev/full", "wb") as full:
         for unbuffered in ("1", "") if args[0] == "check" else ("",):
@@ -289,7 +293,7 @@ def test_full_disk_on_stdout_is_one_line_and_exit_2(args):
             assert err == "disclosure-lint: 无法写入标准输出：磁盘空间不足\n"
 
 
-@pytest.mark.parametrize("args", [["check"], ["stats", "-f", "json"]])
+@pytest.mark.parametrize("args", first_fast([["check"], ["stats", "-f", "json"]]))
 def test_closed_pipe_ends_quietly(tmp_path, args):
     files = [str(DEFECTIVE)] * 25  # well over a pipe's 64 KB
     for unbuffered in ("1", ""):
@@ -327,6 +331,7 @@ def test_stats_output_regular_file_and_new_file(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new.csv", "old.csv"]  # no temporary file left
 
 
+@pytest.mark.slow  # stats -o: the default run keeps the regular file and the refused special files
 def test_stats_output_through_a_symlink_keeps_the_link(tmp_path):
     real = tmp_path / "real.json"
     real.write_text("old")
@@ -342,6 +347,7 @@ def test_stats_output_through_a_symlink_keeps_the_link(tmp_path):
     assert dangling.is_symlink() and (tmp_path / "made.json").read_bytes() == _stats_bytes("json")
 
 
+@pytest.mark.slow  # stats -o: the default run keeps the regular file and the refused special files
 def test_stats_output_to_our_own_stdout(tmp_path):
     """``-o /dev/stdout``: tested through a link of our own to /proc/self/fd/1 (what /dev/stdout is)."""
     if not os.path.exists("/proc/self/fd/1"):
@@ -367,6 +373,7 @@ def _device(path: Path, major: int, minor: int, kind: int = 0o020000) -> Path:
     return path
 
 
+@pytest.mark.slow  # stats -o: the default run keeps the regular file and the refused special files
 def test_stats_output_streams_to_character_devices(tmp_path):
     null = _device(tmp_path / "null", 1, 3)
     res = _stats_to(null)
@@ -425,13 +432,20 @@ def test_stats_output_escapes_hostile_names(tmp_path):
     assert os.path.exists(target)
 
 
-def test_started_with_stdout_or_stderr_closed(tmp_path):
-    py = f"'{sys.executable}' -m disclosure_lint"
-    for args, code in ((f"check '{DEFECTIVE}'", 2), (f"check -f json '{DEFECTIVE}'", 2), (f"stats '{DEFECTIVE}'", 2),
-                       ("rules", 2), (f"stats '{DEFECTIVE}' -o '{tmp_path / 'x.csv'}'", 0)):
-        res = subprocess.run(["bash", "-c", f"{py} {args} >&-"], capture_output=True, env=_env(), timeout=60)
-        err = res.stderr.decode()
-        assert res.returncode == code and "Traceback" not in err, err
-        assert code == 0 or err == "disclosure-lint: 无法写入标准输出：标准输出已关闭\n"
-    res = subprocess.run(["bash", "-c", f"{py} check /nonexistent.md 2>&-"], capture_output=True, env=_env(), timeout=60)
+PY = f"'{sys.executable}' -m disclosure_lint"
+
+
+@pytest.mark.parametrize(("args", "code"), first_fast([
+    (f"check '{DEFECTIVE}'", 2), (f"check -f json '{DEFECTIVE}'", 2), (f"stats '{DEFECTIVE}'", 2), ("rules", 2),
+    (f"stats '{DEFECTIVE}' -o '{{tmp}}/x.csv'", 0)]), ids=["check", "check-json", "stats", "rules", "stats-o"])
+def test_started_with_stdout_closed(tmp_path, args, code):
+    res = subprocess.run(["bash", "-c", f"{PY} {args.replace('{tmp}', str(tmp_path))} >&-"], capture_output=True,
+                         env=_env(), timeout=60)
+    err = res.stderr.decode()
+    assert res.returncode == code and "Traceback" not in err, err
+    assert code == 0 or err == "disclosure-lint: 无法写入标准输出：标准输出已关闭\n"
+
+
+def test_started_with_stderr_closed():
+    res = subprocess.run(["bash", "-c", f"{PY} check /nonexistent.md 2>&-"], capture_output=True, env=_env(), timeout=60)
     assert res.returncode == 2 and "文件不存在" in res.stdout.decode()

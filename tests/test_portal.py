@@ -12,7 +12,7 @@ from disclosure_lint.readers import read_document
 from disclosure_lint.report import interpret
 from disclosure_lint.report.portal import find_metadata
 
-from .conftest import SHARED, lint, parse
+from .conftest import NO_SHARED, SHARED, lint, parse
 
 FIXTURES = Path(__file__).parent / "fixtures" / "portal"
 PAGES = ("portal-page.txt", "portal-page.html", "portal-page-gbk.html")
@@ -207,7 +207,7 @@ EXCERPTS = SHARED / "corpus" / "excerpts"
 
 def _real(path: Path):
     if not path.is_file():
-        pytest.skip("shared corpus not available")
+        pytest.skip(NO_SHARED)
     return interpret(read_document(str(path), path.read_bytes()))
 
 

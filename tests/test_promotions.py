@@ -21,7 +21,7 @@ from disclosure_lint.readers import text as text_reader
 from disclosure_lint.report import interpret
 from disclosure_lint.report.promotions import SPAM_ALLOW, SPAM_PATTERNS, SPAM_TERMS, find_phrases
 
-from .conftest import SHARED, lint, parse
+from .conftest import NO_SHARED, SHARED, lint, parse, shared_params
 
 SEED = SHARED / "seed/shangtang-2019.txt"
 LEGIT = Path(__file__).parent / "fixtures" / "spam" / "legit-sentences.txt"
@@ -147,7 +147,7 @@ def test_dl501_ordinary_prefixes_option():
     assert _dl501("星耀娱乐官网")
 
 
-@pytest.mark.skipif(not SEED.is_file(), reason="seed not available")
+@pytest.mark.skipif(not SEED.is_file(), reason=NO_SHARED)
 def test_seed_brand_found_by_shape_alone():
     """The seed with its brand replaced by one that is on no list still fires twice (count in a list of counts)."""
     text = SEED.read_text(encoding="utf-8").replace("华球", "鑫辉")
@@ -175,8 +175,7 @@ def test_stress_set_flattened_and_as_table_quiet():
     assert [d.match for d in _dl501(table)] == []
 
 
-@pytest.mark.parametrize("path", sorted((SHARED / "corpus/excerpts").glob("*.txt")) if SHARED.is_dir() else [],
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize("path", shared_params("corpus/excerpts/*.txt"))
 def test_real_excerpts_quiet(path):
     assert [d.match for d in _dl501(path.read_text(encoding="utf-8"), fmt="text")] == []
 

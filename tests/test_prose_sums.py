@@ -16,7 +16,7 @@ from disclosure_lint.packs import load_rules
 from disclosure_lint.readers import read_path
 from disclosure_lint.report import Overrides, interpret
 
-from .conftest import SHARED, lint, parse
+from .conftest import NO_SHARED, SHARED, lint, parse
 
 ROOT = Path(__file__).resolve().parent.parent
 CODES = ["DL237", "DL238"]
@@ -254,6 +254,7 @@ def test_breakdowns_option():
     assert list(lint(text, select=["DL237"], config=cfg)) == []
 
 
+@pytest.mark.slow  # the default run keeps test_long_list_of_lawsuit_groups_is_linear
 def test_many_sums_against_the_table_are_linear():
     # every sum used to index all of the report's claims again to see whether the table explains it
     text = (ROOT / "examples" / "clean-2023.md").read_text(encoding="utf-8")
@@ -287,7 +288,7 @@ def test_flattened_examples_quiet():
         ("flow", 60, 60), ("results", 56, 56)}
 
 
-@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="corpus not present")
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason=NO_SHARED)
 def test_corpus_quiet_and_read():
     files = sorted((SHARED / "corpus/excerpts").glob("*.txt")) + [SHARED / "seed/shangtang-2019.txt"]
     for f in files:
@@ -298,12 +299,13 @@ def test_corpus_quiet_and_read():
     assert all(s.difference == 0 for v in read.values() for s in v if s.kind != "disclosed" or len(s.parts) > 1)
 
 
-@pytest.mark.skipif(not (SHARED / "corpus/pdf").is_dir(), reason="corpus not present")
+@pytest.mark.skipif(not (SHARED / "corpus/pdf").is_dir(), reason=NO_SHARED)
 def test_pdf_reports_quiet_and_read():
     found = []
     for f in sorted((SHARED / "corpus/pdf").glob("*.pdf")):
-        assert lint_document(read_path(str(f)), CODES) == [], f.name
-        found += [(f.name, s.kind, s.total.number, s.parts_sum) for s in interpret(read_path(str(f))).prose_sums]
+        doc = read_path(str(f))  # read once: a PDF is the slow part
+        assert lint_document(doc, CODES) == [], f.name
+        found += [(f.name, s.kind, s.total.number, s.parts_sum) for s in interpret(doc).prose_sums]
     # 淮安市2024: 行政复议351件 = 72+64+178+37, 行政诉讼46件 = 25+5+9+7
     assert ("huaian-city-2024.pdf", "review", 351, 351) in found
     assert ("huaian-city-2024.pdf", "litigation", 46, 46) in found

@@ -27,9 +27,11 @@ from disclosure_lint.readers import markdown as md_reader
 from disclosure_lint.readers import read_path
 from disclosure_lint.report import interpret
 
+from .conftest import NO_SHARED, SHARED
+
 ROOT = Path(__file__).resolve().parents[1]
 CLEAN_MD = ROOT / "examples" / "clean-2023.md"
-TEMPLATE = ROOT.parent / "shared" / "corpus" / "docx" / "blank-template-2021.docx"  # CI only
+TEMPLATE = SHARED / "corpus" / "docx" / "blank-template-2021.docx"  # CI only
 
 W = nsdecls("w")
 MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
@@ -555,7 +557,7 @@ def test_tracked_changes_decide_findings(tmp_path):
     assert "DL502" in [d.code for d in inserted.diagnostics]
 
 
-@pytest.mark.skipif(not TEMPLATE.exists(), reason="../shared/corpus is not available (CI only)")
+@pytest.mark.skipif(not TEMPLATE.exists(), reason=NO_SHARED)
 def test_blank_template_reads_and_is_flagged(tmp_path):
     doc = read_path(str(TEMPLATE))
     rep = interpret(doc)
@@ -781,7 +783,7 @@ _XML_PIECES = st.sampled_from([
 ])
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])  # 2000: test_fuzz_long
 @given(st.lists(_XML_PIECES, max_size=40))
 def test_fuzz_document_xml_structure(pieces):
     xml = f'<w:document {W}><w:body>{"".join(pieces)}</w:body></w:document>'.encode()

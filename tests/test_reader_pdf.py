@@ -8,6 +8,7 @@ wrapped labels; table 三 is cut by a page break inside the merged cell （四�
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import random
@@ -33,7 +34,7 @@ from disclosure_lint.readers import pdf as pdf_reader
 from disclosure_lint.report import interpret
 from disclosure_lint.report.stats.schema import S3_COLS, S4_COLS, schema
 
-from .conftest import SHARED
+from .conftest import NO_SHARED, SHARED
 
 FONT = "STSong-Light"
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))
@@ -1013,13 +1014,19 @@ REAL = ["hongze-district-2023", "hongze-district-2024", "huaian-city-2024"]
 def real(name: str) -> Document:
     path = CORPUS / f"{name}.pdf"
     if not path.is_file():
-        pytest.skip("corpus PDFs not present")
+        pytest.skip(NO_SHARED)
     return pdf_reader.read(str(path), path.read_bytes())
+
+
+@functools.cache
+def real_doc(name: str) -> Document:
+    """:func:`real`, read once for the tests that only look at the document (Documents are immutable)."""
+    return real(name)
 
 
 @pytest.mark.parametrize("name", REAL)
 def test_real_reports_sections_and_tables(name):
-    doc = real(name)
+    doc = real_doc(name)
     rep = interpret(doc)
     assert [s.id for s in rep.sections] == ["s1", "s2", "s3", "s4", "s5", "s6"]
     assert rep.year in (2023, 2024) and rep.agency.name and "人民政府" in rep.agency.name
@@ -1032,7 +1039,7 @@ def test_real_reports_sections_and_tables(name):
 
 
 def test_real_report_table_three_numbers():
-    doc = real("huaian-city-2024")
+    doc = real_doc("huaian-city-2024")
     st_ = interpret(doc).stats["s3"]
     cols = [c.id for c in S3_COLS]
 
@@ -1047,7 +1054,7 @@ def test_real_report_table_three_numbers():
 
 
 def test_real_report_seam_mended():
-    doc = real("huaian-city-2024")
+    doc = real_doc("huaian-city-2024")
     t3 = next(b.table for b in doc.blocks if b.kind == "table" and "申请人情况" in b.text)
     groups = {r.texts[2]: r.texts[1] for r in t3.rows}
     assert groups["1.本机关不掌握相关政府信息"] == "（四）无法提供"
@@ -1055,7 +1062,7 @@ def test_real_report_seam_mended():
 
 
 def test_real_report_paragraph_over_page_break():
-    doc = real("hongze-district-2023")
+    doc = real_doc("hongze-district-2023")
     block = next(b for b in doc.blocks if b.text.startswith("加强区政府门户网站"))
     assert "严格执行“分级审核、先审后发”程序" in block.text
     assert {a.page for a in block.anchors} == {1, 2}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from disclosure_lint.packs import load_rules
+from disclosure_lint.packs import ExampleExpect, RuleDocs, load_rules
 
 from .conftest import lint
 
@@ -23,6 +23,19 @@ def test_fail_example_fires(rule, example):
     diags = lint(example.text, select=[rule.code], fmt=example.format, year=example.year,
                  agency=example.agency, agency_kind=example.agency_kind)
     assert rule.code in [d.code for d in diags], f"{rule.code} did not fire on its fail example"
+    if example.expect is not None:
+        mine = [d for d in diags if d.code == rule.code]
+        assert any(_matches(d, example.expect) for d in mine), (
+            f"no {rule.code} finding matches expect {example.expect.model_dump(exclude_none=True)}; found:\n"
+            + "\n".join(f"  {d.line}:{d.column} {d.pointer or ''} {d.message}" for d in mine))
+
+
+def _matches(d, expect: ExampleExpect) -> bool:
+    """A finding matches a fail example's ``expect:``: every field given is there."""
+    return ((expect.message is None or expect.message in d.message)
+            and (expect.line is None or d.line == expect.line)
+            and (expect.column is None or d.column == expect.column)
+            and (expect.pointer is None or expect.pointer in (d.pointer or "")))
 
 
 @pytest.mark.parametrize(("rule", "example"), list(_cases("pass")))
@@ -45,3 +58,26 @@ def test_codes_follow_categories():
               "writing": "DL9"}
     for r in RULES:
         assert r.code.startswith(prefix[r.spec.category]), r.code
+
+
+def test_expect_is_checked_and_validated():
+    from types import SimpleNamespace
+    d = SimpleNamespace(message="表三自然人列：3 + 1 ≠ 3 + 0", line=7, column=4, pointer=None)
+    assert _matches(d, ExampleExpect(message="3 + 1", line=7))
+    assert not _matches(d, ExampleExpect(message="3 + 1", line=8))
+    assert not _matches(d, ExampleExpect(pointer="/table"))
+    docs = {"what": "a", "why": "b", "basis": "c"}
+    for bad in ({"fail": [{"text": "x", "expect": {"messag": "typo"}}]},  # unknown key
+                {"fail": [{"text": "x", "expect": {}}]},  # nothing expected
+                {"fail": [{"text": "x", "expect": {"line": 0}}]},
+                {"pass": [{"text": "x", "expect": {"message": "m"}}]}):  # a pass example reports nothing
+        with pytest.raises(ValueError):
+            RuleDocs.model_validate({**docs, **bad})
+    RuleDocs.model_validate({**docs, "fail": [{"text": "x", "expect": {"message": "m", "column": 3}}]})
+
+
+def test_statistics_and_date_fail_examples_state_what_they_expect():
+    """The statistics (DL2xx) and date (DL4xx) findings are about values: their fail examples say which."""
+    missing = [f"{r.code}-fail-{i}" for r in RULES if r.code[:3] in ("DL2", "DL4")
+               for i, ex in enumerate(r.spec.docs.fail) if ex.expect is None]
+    assert not missing, f"fail examples without expect: {missing}"

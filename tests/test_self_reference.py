@@ -15,7 +15,7 @@ from disclosure_lint.kinds.self_reference import (
 )
 from disclosure_lint.packs import load_rules
 
-from .conftest import SHARED, lint
+from .conftest import NO_SHARED, SHARED, lint
 
 SEED = (SHARED / "seed/shangtang-2019.txt")
 
@@ -94,7 +94,7 @@ def test_street_office_may_use_office_words():
     assert lint(text, select=["DL301"]) == []
 
 
-@pytest.mark.skipif(not SEED.is_file(), reason="seed report not available")
+@pytest.mark.skipif(not SEED.is_file(), reason=NO_SHARED)
 def test_seed_report():
     from disclosure_lint.config import Config
     from disclosure_lint.engine import prepare, run

@@ -19,10 +19,9 @@ from disclosure_lint.report.stats import labels as lb
 from disclosure_lint.report.stats.extract import extract
 from disclosure_lint.report.stats.schema import S3_COLS, schema
 
-from .conftest import SHARED, lint
+from .conftest import NO_SHARED, SHARED, lint, shared_params
 
 FIXTURES = Path(__file__).parent / "fixtures" / "stats"
-EXCERPTS = sorted(str(p) for p in (SHARED / "corpus/excerpts").glob("*.txt"))
 SEED = (SHARED / "seed/shangtang-2019.txt")
 
 NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
@@ -831,8 +830,7 @@ def test_every_official_label_maps_to_its_id():
 
 # -- real pages ------------------------------------------------------------------------------------------
 
-@pytest.mark.skipif(not EXCERPTS, reason="corpus not available")
-@pytest.mark.parametrize("path", EXCERPTS + ([str(SEED)] if SEED.exists() else []))
+@pytest.mark.parametrize("path", shared_params("corpus/excerpts/*.txt", "seed/shangtang-2019.txt"))
 def test_corpus_does_not_crash(path):
     rep = report(Path(path).read_text(encoding="utf-8", errors="replace"), fmt="text")
     st = extract(rep)
@@ -842,7 +840,7 @@ def test_corpus_does_not_crash(path):
             assert cell.cell is not None and cell.cell.line is not None
 
 
-@pytest.mark.skipif(not (SHARED / "corpus/excerpts/009.txt").exists(), reason="corpus not available")
+@pytest.mark.skipif(not (SHARED / "corpus/excerpts/009.txt").exists(), reason=NO_SHARED)
 def test_corpus_009_gives_flat_tables():
     rep = report((SHARED / "corpus/excerpts/009.txt").read_text(encoding="utf-8"), fmt="text")
     st = rep.stats
@@ -852,7 +850,7 @@ def test_corpus_009_gives_flat_tables():
     assert st["s3"].detected_version == "2019"
 
 
-@pytest.mark.skipif(not (SHARED / "corpus/excerpts/007.txt").exists(), reason="corpus not available")
+@pytest.mark.skipif(not (SHARED / "corpus/excerpts/007.txt").exists(), reason=NO_SHARED)
 def test_corpus_007_collapsed_pipe_text():
     rep = report((SHARED / "corpus/excerpts/007.txt").read_text(encoding="utf-8"), fmt="text")
     s3 = rep.stats["s3"]

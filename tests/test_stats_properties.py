@@ -19,7 +19,7 @@ same numbers — inside a minimal report, and linted end to end.
   its row, column or block (when the total of the changed part was left blank, the arithmetic
   cannot say more) — and no DL001/DL109/DL110.
 
-The default run uses 60 examples per property with a fixed seed (reproducible in CI); ``-m slow``
+The default run uses 30 examples per property with a fixed seed (reproducible in CI); ``-m slow``
 runs the ``*_many`` variants with 1500 random examples each.
 
 Space-separated text with empty cells (``spaces-empty``) cannot be read exactly — a run of spaces
@@ -61,7 +61,7 @@ IDENTITY_CODES = {"DL201", "DL202", "DL203", "DL204"}
 # cannot be read exactly (a run of spaces cannot show an empty cell): see the never-blamed property
 FORMATS_OK = tuple(f for f in FORMATS if f != "spaces-empty")
 
-FAST = settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=30, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 MANY = settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True)
 
 

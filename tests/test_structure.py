@@ -8,7 +8,7 @@ from disclosure_lint.kinds.structure import analyse
 from disclosure_lint.report import Overrides, interpret
 from disclosure_lint.report.structure import analyse as analyse_sections
 
-from .conftest import SHARED, codes, lint, parse
+from .conftest import NO_SHARED, SHARED, codes, lint, parse
 
 SEED = (SHARED / "seed/shangtang-2019.txt")
 
@@ -326,7 +326,7 @@ def test_dl103_unstructured_prose():
     assert dl1(text, fmt="text", config={"options": {"DL103": {"min_chars": 5000}}}) == []
 
 
-@pytest.mark.skipif(not SEED.is_file(), reason="seed report not available")
+@pytest.mark.skipif(not SEED.is_file(), reason=NO_SHARED)
 def test_dl103_on_seed_report():
     from disclosure_lint.readers import text as text_reader
 

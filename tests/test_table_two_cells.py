@@ -18,7 +18,7 @@ import pytest
 from disclosure_lint.readers import docx as docx_reader
 from disclosure_lint.report import interpret
 
-from .conftest import SHARED, lint, parse
+from .conftest import NO_SHARED, SHARED, lint, parse
 
 EXAMPLE = (__import__("pathlib").Path(__file__).parent.parent / "examples" / "clean-2023.md").read_text("utf-8")
 # the example's table 二 as one four-column grid, as the 2021 template prints it
@@ -177,7 +177,7 @@ def test_docx_grid_span_value_in_any_cell(k):
 TEMPLATE = SHARED / "corpus" / "docx" / "blank-template-2021.docx"
 
 
-@pytest.mark.skipif(not TEMPLATE.exists(), reason="needs ../shared/corpus")
+@pytest.mark.skipif(not TEMPLATE.exists(), reason=NO_SHARED)
 def test_corpus_template_filled_like_a_clerk():
     """The real blank 2021 template (its value cells under 本年处理决定数量 merged too, some holding 　),
     its table 二 filled by typing into the cells."""

@@ -9,7 +9,7 @@ from disclosure_lint.engine import prepare
 from disclosure_lint.errors import ConfigError
 from disclosure_lint.packs import load_rules
 
-from .conftest import SHARED, lint
+from .conftest import NO_SHARED, SHARED, lint, shared_params
 
 SEED = (SHARED / "seed/shangtang-2019.txt")
 EXCERPTS = (SHARED / "corpus/excerpts")
@@ -73,7 +73,7 @@ def test_dl801_in_table_block():
     assert [(d.line, d.column) for d in diags] == [(3, 3)]
 
 
-@pytest.mark.skipif(not EXCERPTS.is_dir(), reason="corpus not available")
+@pytest.mark.skipif(not EXCERPTS.is_dir(), reason=NO_SHARED)
 @pytest.mark.parametrize("name", ["013.txt", "031.txt"])
 def test_dl801_fires_on_real_reports_citing_the_trial_notice(name):
     text = (EXCERPTS / name).read_text(encoding="utf-8")
@@ -133,7 +133,7 @@ def test_dl803_quiet(text):
     assert _codes(lint(text, select=["DL803"], year=2023), "DL803") == []
 
 
-@pytest.mark.skipif(not SEED.is_file(), reason="seed not available")
+@pytest.mark.skipif(not SEED.is_file(), reason=NO_SHARED)
 def test_dl803_fires_on_seed():
     diags = _codes(lint(SEED.read_text(encoding="utf-8"), select=["DL803"], fmt="text"), "DL803")
     # the scraped page repeats the report body, so the same sentence is there twice
@@ -158,12 +158,7 @@ def test_bad_entry_regex_is_config_error():
         prepare(load_rules(), cfg)
 
 
-def _real_files():
-    files = sorted(EXCERPTS.glob("*.txt")) if EXCERPTS.is_dir() else []
-    return files + ([SEED] if SEED.is_file() else [])
-
-
-@pytest.mark.parametrize("path", _real_files(), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", shared_params("corpus/excerpts/*.txt", "seed/shangtang-2019.txt"))
 def test_real_pages_only_expected_findings(path):
     diags = lint(path.read_text(encoding="utf-8"), select=["DL801", "DL802", "DL803"], fmt="text")
     expected = {"013.txt": ["DL801"], "031.txt": ["DL801"], SEED.name: ["DL803", "DL803"]}.get(path.name, [])

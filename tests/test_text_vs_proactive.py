@@ -9,7 +9,7 @@ import pytest
 
 from disclosure_lint.report import Overrides, interpret
 
-from .conftest import SHARED, lint, parse
+from .conftest import NO_SHARED, SHARED, lint, parse
 
 ROOT = Path(__file__).resolve().parent.parent
 CODES = ["DL239", "DL240"]
@@ -219,7 +219,7 @@ def test_clean_example_quiet_and_read():
             ("penalty", "decisions", 1257)} <= got
 
 
-@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="corpus not present")
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason=NO_SHARED)
 def test_corpus_quiet():
     for f in sorted((SHARED / "corpus/excerpts").glob("*.txt")) + [SHARED / "seed/shangtang-2019.txt"]:
         assert run(f.read_text(encoding="utf-8"), fmt="text") == [], f.name

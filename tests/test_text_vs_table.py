@@ -14,7 +14,7 @@ from disclosure_lint.report.claims import ProseClaims
 from disclosure_lint.report.metrics import Metrics
 from disclosure_lint.report.prose_reading import cn_int
 
-from .conftest import SHARED, lint, parse
+from .conftest import NO_SHARED, SHARED, lint, parse
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = (SHARED / "seed/shangtang-2019.txt")
@@ -145,14 +145,14 @@ def test_clean_example_prose_is_read():
             "upheld", "pending"} <= metrics
 
 
-@pytest.mark.skipif(not SEED.is_file(), reason="seed not present")
+@pytest.mark.skipif(not SEED.is_file(), reason=NO_SHARED)
 def test_seed_is_quiet():
     """The seed is free text with no tables: nothing can be compared."""
     text = SEED.read_text(encoding="utf-8")
     assert run(text, fmt="text") == []
 
 
-@pytest.mark.skipif(not EXCERPTS.is_dir(), reason="excerpts not present")
+@pytest.mark.skipif(not EXCERPTS.is_dir(), reason=NO_SHARED)
 def test_excerpts_only_the_real_mismatch():
     """Of the excerpts only 041 fires: its prose says 受理…2件 while its table 三 says 新收 3 (结转 0)."""
     hits = {}

@@ -347,6 +347,7 @@ def test_only_table_four_nouns_are_owned_by_the_number_before():
     assert run(report("全年新收申请57件。", t4=T4_MIXED, s4_prose="全年共发生11件 行政复议、9件 行政诉讼。")) == []
 
 
+@pytest.mark.slow  # the default run keeps test_one_line_text_stays_linear
 def test_many_numbers_in_one_sentence_are_linear():
     """Each number of a sentence without sentence ends used to copy the keyword list before it and look at every
     claim of the sentence before it (共计): quadratic in the number of claims."""

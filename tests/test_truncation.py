@@ -15,7 +15,7 @@ from disclosure_lint.readers import read_document
 from disclosure_lint.report import Overrides, interpret
 
 from . import render
-from .conftest import SHARED, lint, parse
+from .conftest import NO_SHARED, SHARED, lint, parse
 
 FIXTURES = Path(__file__).parent / "fixtures" / "truncated"
 CLEAN = Path(__file__).parent.parent / "examples" / "clean-2023.md"
@@ -181,7 +181,7 @@ EXCERPTS = SHARED / "corpus" / "excerpts"
 def _excerpt(name: str):
     path = EXCERPTS / name
     if not path.is_file():
-        pytest.skip("shared corpus not available")
+        pytest.skip(NO_SHARED)
     return diags_of(path)
 
 

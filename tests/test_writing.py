@@ -12,7 +12,7 @@ from disclosure_lint.api import check_paths
 from disclosure_lint.report import interpret
 from disclosure_lint.report.writing import LEGIT_REDUPLICATION
 
-from .conftest import SHARED, lint, parse
+from .conftest import NO_SHARED, SHARED, lint, parse
 
 ROOT = Path(__file__).resolve().parents[1]
 WRITING = ["DL901", "DL902", "DL903"]
@@ -401,7 +401,7 @@ def test_defective_example_writing_findings():
         ("DL901", 22, 13, "落实落实"), ("DL703", 26, 56, "（"), ("DL902", 30, 93, "二是")]
 
 
-@pytest.mark.skipif(not (SHARED / "corpus").exists(), reason="../shared/corpus is not available")
+@pytest.mark.skipif(not (SHARED / "corpus").exists(), reason=NO_SHARED)
 def test_corpus_has_no_writing_findings():
     files = [str(p) for p in sorted((SHARED / "corpus" / "excerpts").glob("*.txt"))]
     files += [str(p) for p in (SHARED / "corpus" / "pdf").glob("*.pdf")]

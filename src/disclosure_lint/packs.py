@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from . import __version__
 from .diagnostics import Category, Severity
@@ -43,6 +43,25 @@ MAX_PACK_BYTES = 16 * 1024 * 1024  # their bytes together
 MAX_PACK_ENTRIES = 20_000  # directory entries visited while looking for them
 MAX_PACK_DEPTH = 32  # directory levels below a pack (walked without recursion)
 
+
+class ExampleExpect(BaseModel):
+    """What a fail example's finding must say (checked by tests/test_rule_docs.py, not shown in the docs): a
+    fragment of its message and/or its position — line and column (1-based) or a fragment of its pointer."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    message: str | None = Field(default=None, min_length=1)
+    line: int | None = Field(default=None, ge=1)
+    column: int | None = Field(default=None, ge=1)
+    pointer: str | None = Field(default=None, min_length=1)
+
+    @model_validator(mode="after")
+    def _something(self) -> ExampleExpect:
+        if self.message is None and self.line is None and self.column is None and self.pointer is None:
+            raise ValueError("expect 至少要给出 message、line、column、pointer 中的一项")
+        return self
+
+
 class Example(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -52,6 +71,7 @@ class Example(BaseModel):
     agency: str | None = None
     agency_kind: str | None = None
     format: Literal["markdown", "text", "html"] = "markdown"
+    expect: ExampleExpect | None = None  # fail examples only
 
 
 class RuleDocs(BaseModel):
@@ -64,6 +84,13 @@ class RuleDocs(BaseModel):
     pass_: list[Example] = Field(default_factory=list, alias="pass")
     options: str | None = None
     what_en: str | None = None
+
+    @field_validator("pass_")
+    @classmethod
+    def _pass_expects_nothing(cls, v: list[Example]) -> list[Example]:
+        if any(ex.expect is not None for ex in v):
+            raise ValueError("正例（pass）不会报告，不能写 expect")
+        return v
 
 
 class RuleSpec(BaseModel):

@@ -14,8 +14,8 @@ The decorator says what is expected:
 * ``exit`` — the acceptable exit codes: 2 where a file, config or output could not be handled; with the
   defective example beside it (``build.GOOD``, always findings) a handled case exits 1;
 * ``big`` — generates more than ~5 MB or takes more than ~2 s: only under ``-m slow``;
-* ``extra`` — a variant of a case already in the default run: also only under ``-m slow`` (keeps the
-  default run near 30 s);
+* ``extra`` — a variant of another case: also only under ``-m slow`` (of the other, small cases,
+  pytest's default run takes one per area: ``DEFAULT_RUN`` in tests/test_hostile.py);
 * ``xfail`` — the defect on ``main`` that makes it fail now (``"issue 8: …"``); removed as fixes land.
 
 Every run must also end within the timeout and memory bound, print no traceback, put no raw control

@@ -14,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Anchor, Cell, Row, Table
-from ._lines import table_text
 from .html_source import Source, align, clean_source, parse_tree, tag_of
 from .html_text import TextWalker
+from .lines import table_text
 
 MAX_COLS = 300
 MAX_GRID = 200_000

@@ -14,8 +14,8 @@ from html import unescape
 
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, BlockKind, Cell, Document, ReaderNotice, Row, Table
-from ._lines import PICTURE, anchored, block_limit_notice, capped_rows, table_limit_notice, table_text
 from .html_tables import CellBudget, FragmentTable, fragment_tables
+from .lines import PICTURE, anchored, block_limit_notice, capped_rows, table_limit_notice, table_text
 
 _PIPE = re.compile(r"(?<!\\)\|")
 _HTML_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|\Z)", re.I | re.S)

@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, Document, ReaderNotice, Row, Table
-from ._lines import (
+from .lines import (
     PICTURE,
     anchored,
     block_limit_notice,

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Document
-from ..readers._lines import block_limit_notice
+from ..readers.lines import block_limit_notice
 from .annual import AnnualReport, Overrides
 from .sections import TEXT_KINDS, Section
 
