@@ -4,10 +4,11 @@
   ``self.options`` is typed as) and the model the engine validates a rule's options with agree.
 * The severities have one definition (``diagnostics.Severity``); their labels and styles cover exactly them.
 * Rule option defaults have one home, the kind's ``Options`` model: a rule file sets only what differs.
-* The statistics tables' ids and names have one home (``report.catalogue``); the copies not yet switched to it
-  must agree with it until they are.
+* The statistics tables' ids and names have one home (``report.catalogue``): no other module writes them.
 """
 
+import ast
+from pathlib import Path
 from typing import get_args, get_origin
 
 import pytest
@@ -18,10 +19,7 @@ from disclosure_lint.kinds import all_kinds, get_kind
 from disclosure_lint.kinds.base import Kind
 from disclosure_lint.packs import load_rules
 from disclosure_lint.report import catalogue
-from disclosure_lint.report.stats.extract import TABLE_IDS as EXTRACT_TABLE_IDS
-from disclosure_lint.report.stats.schema import SCHEMAS, SHORT_NAMES
-from disclosure_lint.report.stats.schema import TABLE_NAMES as SCHEMA_TABLE_NAMES
-from disclosure_lint.report.structure import TABLE_NAMES as STRUCTURE_TABLE_NAMES
+from disclosure_lint.report.stats.schema import SCHEMAS
 from disclosure_lint.reporters.console import SEVERITY_STYLE
 
 
@@ -51,11 +49,28 @@ def test_table_ids_and_names_have_one_home():
     assert catalogue.TABLE_IDS == ("s2", "s3", "s4")
     assert catalogue.TABLE_SHORT_NAMES == {"s2": "表二", "s3": "表三", "s4": "表四"}
     assert catalogue.TABLE_NAMES["s2"] == "二、主动公开政府信息情况"
-    # the copies still to be switched to report.catalogue (issue 9)
-    assert EXTRACT_TABLE_IDS == catalogue.TABLE_IDS
-    assert SCHEMA_TABLE_NAMES == catalogue.TABLE_NAMES and SHORT_NAMES == catalogue.TABLE_SHORT_NAMES
-    assert STRUCTURE_TABLE_NAMES == catalogue.TABLE_TITLES
     assert all(sch.title == catalogue.TABLE_TITLES[tid] for (tid, _), sch in SCHEMAS.items())
+
+
+def test_no_module_but_the_catalogue_names_a_table_itself():
+    """表二/表三/表四 and the table-id tuple are written only in report/catalogue.py; every other module
+    takes them from there (a string literal that *is* a short name, or a TABLE_NAMES/SHORT_NAMES/TABLE_IDS
+    assignment, elsewhere is a second home)."""
+    src = Path(catalogue.__file__).resolve().parent.parent
+    short = set(catalogue.TABLE_SHORT_NAMES.values())
+    found = []
+    for path in sorted(src.rglob("*.py")):
+        if path.name == "catalogue.py" and path.parent.name == "report":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and node.value in short:
+                found.append(f"{path.relative_to(src)}:{node.lineno} {node.value!r}")
+            elif isinstance(node, ast.Assign):
+                for t in node.targets:
+                    if isinstance(t, ast.Name) and t.id.endswith(("TABLE_NAMES", "SHORT_NAMES", "TABLE_IDS", "TABLE_TITLES")):
+                        found.append(f"{path.relative_to(src)}:{node.lineno} {t.id} =")
+    assert not found, found
 
 
 def test_rule_files_do_not_restate_their_kinds_defaults():

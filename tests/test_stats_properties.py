@@ -39,7 +39,8 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from disclosure_lint.report import Overrides, interpret
-from disclosure_lint.report.stats.schema import S4_RESULTS, SHORT_NAMES, schema
+from disclosure_lint.report.catalogue import TABLE_SHORT_NAMES as SHORT_NAMES
+from disclosure_lint.report.stats.schema import S4_RESULTS, schema
 
 from .conftest import lint, parse
 from .statsgen import (

@@ -36,8 +36,7 @@ from pydantic import Field
 
 from ..model import ReaderNotice as Notice  # the kind below is called ReaderNotice
 from ..report import catalogue as cat
-from ..report.stats.schema import SHORT_NAMES
-from ..report.structure import TABLE_NAMES
+from ..report.catalogue import TABLE_SHORT_NAMES, TABLE_TITLES
 from ..report.truncation import SECTION_IDS, Truncation, six_parts
 from . import register
 from .base import Hit, Kind, KindOptions
@@ -123,15 +122,15 @@ def truncation_hit(t: Truncation, unified: bool = True) -> Hit:
     tail = _quote_tail(t.tail)
     if t.where == "table":
         assert t.table is not None  # a cut inside a table names the table
-        table = f"{SHORT_NAMES[t.table]}（{TABLE_NAMES[t.table]}）"
+        table = f"{TABLE_SHORT_NAMES[t.table]}（{TABLE_TITLES[t.table]}）"
         detail = f"文件似乎没有完整结束：在{table}中中断，最后的文字是“{tail}”"
         if t.last_row and t.last_row.strip() != t.tail.strip():
             detail += f"（最后读到“{t.last_row}”{'栏' if t.table == 's4' else '行'}）"
         what = []
         if t.rows_after:
-            what.append(f"{SHORT_NAMES[t.table]}“{t.rows_after[0]}”及以后各{'栏' if t.table == 's4' else '行'}")
+            what.append(f"{TABLE_SHORT_NAMES[t.table]}“{t.rows_after[0]}”及以后各{'栏' if t.table == 's4' else '行'}")
         elif not t.last_row:
-            what.append(f"{SHORT_NAMES[t.table]}中断处以后的内容")
+            what.append(f"{TABLE_SHORT_NAMES[t.table]}中断处以后的内容")
         if later:
             what.append(_parts(later))
     elif t.where == "title":

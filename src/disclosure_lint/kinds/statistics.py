@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field
 
 from ..report.agency import classify
+from ..report.catalogue import TABLE_NAMES, TABLE_SHORT_NAMES, TABLE_TITLES
 from ..report.stats.identities import CellKey, Check, table_version
 from ..report.stats.model import StatCell, StatTable
-from ..report.stats.schema import SHORT_NAMES, TABLE_NAMES
 from ..report.stats.wording import (
     IDENTITY_TEXT,
     cell_evidence,
@@ -45,7 +45,6 @@ from ..report.stats.wording import (
     row_name,
     subject_label,
 )
-from ..report.structure import TABLE_NAMES as TABLE_TITLES
 from . import register
 from .base import Hit, Kind, KindOptions
 
@@ -107,7 +106,7 @@ class StatIdentity(Kind[IdentityOptions]):
                 detail += f"；疑似{moved}（{fix}后本项成立）"
                 ev["suspected_row"] = {"row": hint.row, "kind": hint.kind, "columns": list(hint.cols)}
             params = {
-                "table": SHORT_NAMES.get(t.id, t.id), "subject": subject_label(ch),
+                "table": TABLE_SHORT_NAMES.get(t.id, t.id), "subject": subject_label(ch),
                 "column": col_name(t, sid) if what == "col" else "",
                 "row": row_name(t, sid) if what == "row" else "",
                 "detail": detail,
@@ -141,11 +140,11 @@ class StatCellBlame(Kind[BlameOptions]):
             row, col = b.key
             names, details = names_and_details(b.checks)
             column = cell_name_of(t, col)
-            params = {"table": SHORT_NAMES.get(t.id, t.id), "row": row_name(t, row), "column": column,
+            params = {"table": TABLE_SHORT_NAMES.get(t.id, t.id), "row": row_name(t, row), "column": column,
                       "expected": fmt(b.expected), "actual": fmt(b.actual), "count": str(len(b.checks)),
                       "identities": names, "what": f"“{row_name(t, row)}”行“{column}”列的数字{fmt(b.actual)}可能有误",
                       "fix": f"改为{fmt(b.expected)}"}
-            ev: dict[str, Any] = {"table": SHORT_NAMES.get(t.id, t.id), "table_title": TABLE_NAMES.get(t.id, t.id),
+            ev: dict[str, Any] = {"table": TABLE_SHORT_NAMES.get(t.id, t.id), "table_title": TABLE_NAMES.get(t.id, t.id),
                   "row": row, "column": col, "row_label": row_label(t, row), "column_label": col_label(t, col),
                   "pointer": cell_pointer(t, b.key), "expected": jnum(b.expected), "actual": jnum(b.actual),
                   "delta": jnum(b.expected - b.actual), "identities": details}
@@ -157,10 +156,10 @@ class StatCellBlame(Kind[BlameOptions]):
             what, fix = rearrangement_text(t, r)
             at = r.changed[0] if r.changed else r.cols[0]
             k = r.cols.index(at)
-            params = {"table": SHORT_NAMES.get(t.id, t.id), "row": row_name(t, r.row), "column": cell_name_of(t, at),
+            params = {"table": TABLE_SHORT_NAMES.get(t.id, t.id), "row": row_name(t, r.row), "column": cell_name_of(t, at),
                       "expected": fmt(r.fixed[k]), "actual": fmt(r.written[k]), "count": str(len(m.checks)),
                       "identities": names, "what": what, "fix": fix}
-            ev = {"table": SHORT_NAMES.get(t.id, t.id), "table_title": TABLE_NAMES.get(t.id, t.id),
+            ev = {"table": TABLE_SHORT_NAMES.get(t.id, t.id), "table_title": TABLE_NAMES.get(t.id, t.id),
                   "row": r.row, "column": at, "row_label": row_label(t, r.row), "column_label": col_label(t, at),
                   "pointer": cell_pointer(t, (r.row, at)), "kind": r.kind,
                   "expected": {c: jnum(v) for c, v in zip(r.cols, r.fixed)},
@@ -217,9 +216,9 @@ class StatBlankTotal(Kind[BlankTotalOptions]):
                     listed.append(cell_name(t, *key) + (f"（各项之和为{fmt(ch.rhs)}）" if exact else "（其分项也有空白）"))
             text = "、".join(listed) + ("等" if len(items) > len(listed) else "")
             first = min(best, key=order)
-            yield position(report, t, first, params={"table": SHORT_NAMES.get(tid, tid), "count": str(len(items)),
+            yield position(report, t, first, params={"table": TABLE_SHORT_NAMES.get(tid, tid), "count": str(len(items)),
                                                      "cells": text},
-                           evidence={"table": SHORT_NAMES.get(tid, tid), "table_title": TABLE_NAMES.get(tid, tid),
+                           evidence={"table": TABLE_SHORT_NAMES.get(tid, tid), "table_title": TABLE_NAMES.get(tid, tid),
                                      "expected": items[0]["expected"], "actual": None, "cells": items},
                            key=f"blank-total:{tid}")
 
@@ -251,9 +250,9 @@ class StatValue(Kind[ValueOptions]):
                 row, col = key
                 place = (f"“{col_label(t, col)}”栏" if tid == "s4" else
                          f"“{row_name(t, row)}”行“{col_label(t, col)}”列")
-                params = {"table": SHORT_NAMES.get(tid, tid), "row": row_name(t, row), "column": col_label(t, col),
+                params = {"table": TABLE_SHORT_NAMES.get(tid, tid), "row": row_name(t, row), "column": col_label(t, col),
                           "place": place, "value": c.raw.strip(), "problem": problem}
-                ev = {"table": SHORT_NAMES.get(tid, tid), "table_title": TABLE_NAMES.get(tid, tid),
+                ev = {"table": TABLE_SHORT_NAMES.get(tid, tid), "table_title": TABLE_NAMES.get(tid, tid),
                       **cell_evidence(t, key), "actual": c.raw.strip(),
                       "expected": "非负整数" if self._kind(t, col) == "count" else
                       ("整数（可为负数）" if self._kind(t, col) == "change" else "非负数")}
@@ -308,7 +307,7 @@ class StatProactive(Kind[KindOptions]):
             if a <= b:
                 continue
             params = {"row": row_label(t, row), "new": fmt(a), "total": fmt(b)}
-            ev = {"table": "表二", "table_title": TABLE_NAMES["s2"], "row": row, "row_label": row_label(t, row),
+            ev = {"table": TABLE_SHORT_NAMES["s2"], "table_title": TABLE_NAMES["s2"], "row": row, "row_label": row_label(t, row),
                   "expected": f"≥{fmt(a)}", "actual": jnum(b), "delta": jnum(a - b),
                   "cells": [cell_evidence(t, (row, "new_published")), cell_evidence(t, (row, "total_published"))]}
             yield position(report, t, (row, "total_published"), params=params, evidence=ev,
@@ -346,7 +345,7 @@ class StatRulesPower(Kind[RulesPowerOptions]):
         if not cells:
             return
         values = "、".join(f"{col_label(t, k[1])}{fmt(c.value.arithmetic)}" for k, c in cells)
-        ev = {"table": "表二", "table_title": TABLE_NAMES["s2"], "row": "rules", "row_label": row_label(t, "rules"),
+        ev = {"table": TABLE_SHORT_NAMES["s2"], "table_title": TABLE_NAMES["s2"], "row": "rules", "row_label": row_label(t, "rules"),
               "agency": report.agency.name, "agency_kind": kind, "expected": 0,
               "actual": jnum(cells[0][1].value.arithmetic), "cells": [cell_evidence(t, k) for k, _ in cells]}
         yield position(report, t, cells[0][0], params={"values": values}, evidence=ev, key="rules-power")
@@ -396,9 +395,9 @@ class StatUnfilled(Kind[KindOptions]):
             empty.append(t)
         if not empty:
             return
-        names = "、".join(f"{SHORT_NAMES[t.id]}（{TABLE_TITLES[t.id]}）" for t in empty)
+        names = "、".join(f"{TABLE_SHORT_NAMES[t.id]}（{TABLE_TITLES[t.id]}）" for t in empty)
         first = empty[0]
-        ev = {"tables": [{"table": SHORT_NAMES[t.id], "table_title": TABLE_NAMES[t.id], "layout": t.layout,
+        ev = {"tables": [{"table": TABLE_SHORT_NAMES[t.id], "table_title": TABLE_NAMES[t.id], "layout": t.layout,
                           "cells_read": len(t.cells)} for t in empty],
               "expected": "填写数字（没有发生的填0）", "actual": "没有任何数字"}
         block = first.blocks[0] if first.blocks else None

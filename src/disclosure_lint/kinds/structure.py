@@ -56,7 +56,6 @@ from .base import FixEdit, Hit, Kind, KindOptions
 
 SPEC_INDEX = rs.SPEC_INDEX
 TABLE_SECTIONS = rs.TABLE_SECTIONS
-TABLE_NAMES = rs.TABLE_NAMES
 _NUMERAL = rs.NUMERAL
 
 
@@ -331,7 +330,7 @@ class NonUnifiedFormat(Kind[NonUnifiedFormatOptions]):
             parts.append(f"缺少第{nums}部分的统计表")
         found = list(dict.fromkeys(s.label for s in st.sections))
         format_name = cat.FORMAT_NAMES.get(fv or "", fv)
-        missing_table_names = [f"{cat.SECTION_BY_ID[s].numeral}、{TABLE_NAMES[s]}" for s in missing_tables]
+        missing_table_names = [f"{cat.SECTION_BY_ID[s].numeral}、{cat.TABLE_TITLES[s]}" for s in missing_tables]
         ev = {
             "expected": format_name,
             "actual": "未采用统一格式（自由行文）",
@@ -444,8 +443,8 @@ class MissingTable(Kind[MissingTableOptions]):
                 continue
             spec = cat.SECTION_BY_ID[sid]
             yield _heading_hit(
-                sec, params={"section": sec.label, "table": TABLE_NAMES[sid], "basis": spec.basis},
-                evidence={"expected": f"“{TABLE_NAMES[sid]}”统计表", "actual": "未找到表格", "section_id": sid,
+                sec, params={"section": sec.label, "table": cat.TABLE_TITLES[sid], "basis": spec.basis},
+                evidence={"expected": f"“{cat.TABLE_TITLES[sid]}”统计表", "actual": "未找到表格", "section_id": sid,
                           "format_version": report.format_version},
                 key=f"table:{sid}")
 

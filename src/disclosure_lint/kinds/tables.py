@@ -36,7 +36,8 @@ from pydantic import Field
 
 from ..model import Block, Cell
 from ..report import catalogue as cat
-from ..report.stats.schema import SCHEMAS, SHORT_NAMES, norm, schema, strip_number
+from ..report.catalogue import TABLE_SHORT_NAMES
+from ..report.stats.schema import SCHEMAS, norm, schema, strip_number
 from . import register
 from .base import Hit, Kind, KindOptions
 
@@ -239,7 +240,7 @@ class TableFormatVersion(Kind[KindOptions]):
             if not texts:
                 texts = [f"栏目与{FORMAT_NAMES[detected]}一致"]
             where = clues[0] if clues else (None, _first_block(table), None)
-            short = SHORT_NAMES[tid]
+            short = TABLE_SHORT_NAMES[tid]
             yield Hit(
                 **_at(where[1], where[2]),
                 params={"table": short, "detected": FORMAT_NAMES[detected], "expected": FORMAT_NAMES[expected],
@@ -330,7 +331,7 @@ class TableMissingRows(Kind[KindOptions]):
                 block=block,
                 start=0 if block is not None else None,
                 end=end,
-                params={"table": SHORT_NAMES[tid], "missing": "；".join(parts),
+                params={"table": TABLE_SHORT_NAMES[tid], "missing": "；".join(parts),
                         "count": len(missing_rows) + len(missing_cols), "format": FORMAT_NAMES[expected],
                         "basis": FORMAT_BASIS[expected]},
                 evidence={"expected": "、".join([r.label for r in missing_rows] + [c.label for c in missing_cols]),
@@ -371,7 +372,7 @@ class TableExtraRows(Kind[KindOptions]):
             _w, first, block, cell = items[0]
             yield Hit(
                 **_at(block if block is not None else _first_block(table), cell),
-                params={"table": SHORT_NAMES[tid], "extras": text},
+                params={"table": TABLE_SHORT_NAMES[tid], "extras": text},
                 evidence={"expected": "统一格式规定的栏目", "actual": "、".join(labels), "table": tid,
                           "rows": [lbl for w, lbl, _b, _c in items if w == "行"],
                           "cols": [lbl for w, lbl, _b, _c in items if w == "列"]},
@@ -406,7 +407,7 @@ class TableUnreadable(Kind[TableUnreadableOptions]):
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         for tid, run in report.unread_tables.items():  # in the text, but its cells run together: not read at all
             yield Hit(block=run.block, start=run.start, end=min(run.end, run.start + 40),
-                      params={"table": SHORT_NAMES[tid], "what": _UNREAD_RUN, "labels": "", "count": 0},
+                      params={"table": TABLE_SHORT_NAMES[tid], "what": _UNREAD_RUN, "labels": "", "count": 0},
                       evidence={"expected": "每个数值对应到一行一列", "actual": "表格文字连在一起，无法分开各栏",
                                 "table": tid, "layout": "run-together", "labels_in_run": run.labels,
                                 "skipped": "本表的统计检查"},
@@ -435,7 +436,7 @@ class TableUnreadable(Kind[TableUnreadableOptions]):
             grid_cell = first[2] if first[2] is not None and block is not None and block.kind == "table" else None
             yield Hit(
                 **_at(block, grid_cell),
-                params={"table": SHORT_NAMES[tid], "what": "，以及".join(parts), "labels": _quote(labels),
+                params={"table": TABLE_SHORT_NAMES[tid], "what": "，以及".join(parts), "labels": _quote(labels),
                         "count": len(labels)},
                 evidence={"expected": "统一格式规定的栏目名" if labels else "每个数值对应到一行一列",
                           "actual": "、".join(labels) if labels else f"{len(loose)}个数值未能定位",

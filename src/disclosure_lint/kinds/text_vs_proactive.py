@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from ..report.annual import AnnualReport
+from ..report.catalogue import TABLE_SHORT_NAMES
 from ..report.claim_context import DEFAULT_SCOPE
 from ..report.metrics import cell_value
 from ..report.proactive_claims import ROW_LABELS, WHAT_LABELS, ProactiveClaim
@@ -119,7 +120,7 @@ class TextTableProactive(Kind[ProactiveOptions]):
             params={"claim": c.text, "target": target, "expected": expected, "note": note,
                     "qualifier": c.scope or ""},
             evidence={"expected": number_text(value), "actual": number_text(c.number), "unit": c.unit, "claim": c.text,
-                      "row": c.row, "what": c.what, "table": "表二", "cells": ptrs, "cell_positions": pos,
+                      "row": c.row, "what": c.what, "table": TABLE_SHORT_NAMES["s2"], "cells": ptrs, "cell_positions": pos,
                       "sentence": sentence_evidence(c.sentence, c.block, c.start, c.end), **({"scope_qualifier": c.scope} if c.scope else {}),
                       **({"notes": notes} if notes else {})},
             key=f"s2:{c.row}.{c.what}:{number_text(c.number)}:{c.text}",

@@ -34,6 +34,7 @@ from pydantic import Field
 
 from ..model import Block
 from ..report.annual import AnnualReport
+from ..report.catalogue import TABLE_SHORT_NAMES
 from ..report.claim_checks import disagreements, figure_key, shares_of_the_table
 from ..report.claim_context import DEFAULT_SCOPE, SUB_ITEM_LABELS, base_metric, scope_regex
 from ..report.claim_keywords import FAMILY_OF, LABELS
@@ -74,7 +75,7 @@ def cell_evidence(cells: list[StatCell]) -> tuple[list[str], list[dict[str, obje
     return ptrs, pos
 
 
-_TABLE_OF = {"s3flow": "表三", "s3res": "表三", "s4block": "表四", "s4res": "表四"}
+_TABLE_OF = {"s3flow": TABLE_SHORT_NAMES["s3"], "s3res": TABLE_SHORT_NAMES["s3"], "s4block": TABLE_SHORT_NAMES["s4"], "s4res": TABLE_SHORT_NAMES["s4"]}
 _TARGETS = {
     "new": "“一、本年新收政府信息公开申请数量”总计",
     "carried_over": "“二、上年结转政府信息公开申请数量”总计",
@@ -224,26 +225,26 @@ class TextTableStatement(Kind[StatementOptions]):
                 if tv is None or tv.value <= 0:
                     continue
                 bad = [(target, tv)]
-                table = "表三"
+                table = TABLE_SHORT_NAMES["s3"]
             elif st.what == "none_carried":
                 tv = metrics.value("carried_forward")
                 if tv is None or tv.value <= 0:
                     continue
                 bad = [("“四、结转下年度继续办理”总计", tv)]
-                table = "表三"
+                table = TABLE_SHORT_NAMES["s3"]
             elif st.what == "none_s4":
                 totals = [(b, v) for b in st.blocks if (v := metrics.s4_cell(b, "total")) is not None]
                 if len(totals) != len(st.blocks):
                     continue
                 bad = [(f"“{_BLOCK_NAMES[b]}”总计", v) for b, v in totals if v.value > 0]
-                table = "表四"
+                table = TABLE_SHORT_NAMES["s4"]
             else:
                 outcomes = [(b, r, v) for b in st.blocks for r in st.outcomes if (v := metrics.s4_cell(b, r)) is not None]
                 if len(outcomes) != len(st.blocks) * len(st.outcomes):
                     continue
                 names = {"corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结"}
                 bad = [(f"“{_BLOCK_NAMES[b]}”“{names[r]}”", v) for b, r, v in outcomes if v.value > 0]
-                table = "表四"
+                table = TABLE_SHORT_NAMES["s4"]
             if not bad:
                 continue
             detail = "，".join(f"{t}为{number_text(v.value)}" for t, v in bad)
@@ -410,7 +411,7 @@ class TextTableApplicant(Kind[_Options]):
             block=fig.block, start=fig.start, end=fig.end,
             params={"claim": fig.text, "target": target, "note": note},
             evidence={"expected": exp, "actual": fig.number, "claim": fig.text, "applicant": col,
-                      "rows": ["+".join(rows) for rows, _ in vals], "table": "表三", "cells": ptrs,
+                      "rows": ["+".join(rows) for rows, _ in vals], "table": TABLE_SHORT_NAMES["s3"], "cells": ptrs,
                       "cell_positions": pos, "sentence": sentence_evidence(s.sentence, fig.block, fig.start, fig.end),
                       **({"notes": notes} if notes else {})},
             key=f"applicant:{col}:{fig.number}:{fig.text}",

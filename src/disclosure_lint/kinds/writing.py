@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from ..report.annual import AnnualReport
-from ..report.stats.schema import SHORT_NAMES
+from ..report.catalogue import TABLE_SHORT_NAMES
 from . import register
 from .base import CappedOptions, FixEdit, Hit, Kind
 
@@ -177,7 +177,7 @@ class TableLabelTypo(Kind[WritingOptions]):
             else:
                 at = dict(block=t.block)
                 fix = None
-            yield Hit(**at, params={"table": SHORT_NAMES.get(t.table, t.table), "written": written,
+            yield Hit(**at, params={"table": TABLE_SHORT_NAMES.get(t.table, t.table), "written": written,
                                     "official": t.official, "edits": t.edits},
                       evidence={"expected": t.official, "actual": written, "table": t.table, "row": t.row},
                       match=written, key=f"{t.table}:{t.row}:{written}",

@@ -44,7 +44,7 @@ class Lines:
 
     __slots__ = ("chars", "images", "lines", "link", "pending")
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.lines: list[list[list]] = [[]]
         self.pending = 0  # 0: none, 1: space, 2: whitespace with a line break
         self.link = 0

@@ -57,6 +57,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Any
 
 from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
@@ -695,7 +696,7 @@ def _nearest(bounds: list[float], v: float) -> int:
 class _Grid:
     """One pdfplumber table on a page: its cells on a grid of column and row boundaries."""
 
-    def __init__(self, table):
+    def __init__(self, table: Any) -> None:
         x0, top, x1, bottom = table.bbox
         self.bbox = (x0 - 1, top - 1, x1 + 1, bottom + 1)
         cells = [c for c in table.cells if c[2] - c[0] > 0.5 and c[3] - c[1] > 0.5]

@@ -34,7 +34,6 @@ from . import catalogue as cat
 from .sections import Section, as_section
 from .stats import labels as lb
 from .stats import runs as flatline
-from .stats.schema import TABLE_NAMES as NUMBERED_TABLE_NAMES
 
 if TYPE_CHECKING:  # pragma: no cover
     from .annual import AnnualReport
@@ -57,8 +56,6 @@ TABLE_LABELS: dict[str, tuple[str, ...]] = {
     "s4": ("行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计",
            "未经复议直接起诉", "复议后起诉"),
 }
-# the tables' titles without their numerals (主动公开政府信息情况 …)
-TABLE_NAMES = {tid: title.split("、", 1)[1] for tid, title in NUMBERED_TABLE_NAMES.items()}
 
 EMPHASIS = re.compile(r"\*+|__+|</?(?:strong|b)\s*>", re.I)
 LEAD_NUMBER = re.compile(

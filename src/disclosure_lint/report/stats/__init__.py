@@ -1,7 +1,8 @@
 """Statistics tables: schema (canonical ids and labels), model (typed cells) and extraction."""
 
+from ..catalogue import TABLE_NAMES
 from .model import StatCell, StatTable, Unmapped, Value, parse_value
-from .schema import SCHEMAS, TABLE_NAMES, Identity, identities, norm, schema
+from .schema import SCHEMAS, Identity, identities, norm, schema
 
 __all__ = [
     "SCHEMAS",

@@ -55,9 +55,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ...model import Block, Cell
+from ..catalogue import TABLE_IDS
 from . import labels as lb
 from .flat import read_flat
-from .grid import TABLE_IDS, Build, clean, to_loose
+from .grid import Build, clean, to_loose
 from .model import StatTable
 from .schema import schema
 from .segments import section_hints, split_block

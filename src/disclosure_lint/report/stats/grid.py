@@ -26,7 +26,6 @@ from ...model import Block, Cell, Row
 from . import labels as lb
 from .model import StatCell, Unmapped, Value, parse_value
 
-TABLE_IDS = ("s2", "s3", "s4")
 _VALUE_KINDS = frozenset({"int", "decimal", "slash", "dash", "none", "na"})
 
 # -- small helpers -------------------------------------------------------------------------------

@@ -15,7 +15,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Literal
 
 from ...model import Block, Cell
-from .schema import S4_BLOCKS, SHORT_NAMES, TableSchema
+from ..catalogue import TABLE_SHORT_NAMES
+from .schema import S4_BLOCKS, TableSchema
 
 ValueKind = Literal["int", "decimal", "blank", "slash", "dash", "none", "na", "text"]
 
@@ -84,7 +85,7 @@ class StatCell:
 
     @property
     def pointer(self) -> str:
-        short = SHORT_NAMES.get(self.table, self.table)
+        short = TABLE_SHORT_NAMES.get(self.table, self.table)
         if self.table == "s4":  # one data row: name the block (行政复议 / 未经复议直接起诉 / 复议后起诉)
             block = dict(S4_BLOCKS).get(self.col.split(".")[0], "")
             col = self.col_label if block and block in self.col_label else f"{block} › {self.col_label}"

@@ -235,9 +235,6 @@ SCHEMAS: dict[tuple[str, str], TableSchema] = {
     ("s4", "2021"): TableSchema("s4", "both", "政府信息公开行政复议、行政诉讼情况", S4_ROWS, S4_COLS),
 }
 
-TABLE_NAMES = {"s2": "二、主动公开政府信息情况", "s3": "三、收到和处理政府信息公开申请情况",
-               "s4": "四、政府信息公开行政复议、行政诉讼情况"}
-SHORT_NAMES = {"s2": "表二", "s3": "表三", "s4": "表四"}
 
 
 def schema(table: str, version: str) -> TableSchema:

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...model import Block, Row
+from ..catalogue import TABLE_IDS
 from . import labels as lb
-from .grid import TABLE_IDS, is_value
+from .grid import is_value
 from .table2 import s2_strong
 
 if TYPE_CHECKING:

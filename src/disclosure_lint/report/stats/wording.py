@@ -13,10 +13,11 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
+from ..catalogue import TABLE_NAMES, TABLE_SHORT_NAMES
 from .identities import ZERO, CellKey, Check
 from .misplaced import Rearrangement
 from .model import StatTable
-from .schema import S4_BLOCKS, SHORT_NAMES, TABLE_NAMES, strip_number
+from .schema import S4_BLOCKS, strip_number
 
 # Short names used in message arithmetic ("本年新收3 + 上年结转1 = 4").
 S3_SHORT = {
@@ -151,10 +152,10 @@ def cell_pointer(table: StatTable, key: CellKey) -> str:
     """``表三 › 一、本年新收… › 自然人``; table 四 names the block (``表四 › 行政复议 › 总计``)."""
     c = table.cells.get(key)
     if table.id == "s4":
-        return f"{SHORT_NAMES['s4']} › {col_label(table, key[1]).replace('·', ' › ')}"
+        return f"{TABLE_SHORT_NAMES['s4']} › {col_label(table, key[1]).replace('·', ' › ')}"
     if c is not None:
         return c.pointer
-    return f"{SHORT_NAMES.get(table.id, table.id)} › {row_label(table, key[0])} › {col_label(table, key[1])}"
+    return f"{TABLE_SHORT_NAMES.get(table.id, table.id)} › {row_label(table, key[0])} › {col_label(table, key[1])}"
 
 
 def cell_evidence(table: StatTable, key: CellKey, side: str | None = None) -> dict[str, Any]:
@@ -195,7 +196,7 @@ def check_evidence(ch: Check) -> dict[str, Any]:
     total_val = total.value.arithmetic if total is not None else ZERO
     what, sid = ch.subject
     ev = {
-        "table": SHORT_NAMES.get(t.id, t.id),
+        "table": TABLE_SHORT_NAMES.get(t.id, t.id),
         "table_title": TABLE_NAMES.get(t.id, t.id),
         "identity": i.id,
         "identity_text": IDENTITY_TEXT[i.id],
