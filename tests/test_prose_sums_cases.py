@@ -148,3 +148,16 @@ def test_semicolon_parts():
     # a clause of its own after the semicolon is not a part
     assert run(report("全年主动公开政府信息894条，其中政策文件47条；全年累计发布信息5000条。")) == []
     assert run(report("全年主动公开政府信息894条，其中政策文件47条；通过政务微博发布信息916条。")) == []
+
+
+def test_sum_explained_by_two_wrong_figures_is_left_only_when_both_are_reported():
+    """``about_all``: a sum whose error two wrong figures explain (the total, a DL230 figure; a part, a DL231 figure)
+    is left to the table checks only when both of them are reported — with only DL230 running, the wrong part
+    would go unreported, so the sum still is."""
+    prose = "全年办结申请58件，其中予以公开22件、部分公开5件、不予公开5件、无法提供15件、不予处理7件、其他处理3件。"
+    text = report(prose)  # table 三: 办结 56, 不予处理 6 — with the table's values the parts add up
+    both = [(d.code, d.match) for d in lint(text, select=["DL230", "DL231", "DL238"])]
+    assert sorted(c for c, _ in both) == ["DL230", "DL231"]
+    one = [d.code for d in lint(text, select=["DL230", "DL238"])]
+    assert sorted(one) == ["DL230", "DL238"]
+    assert [d.code for d in lint(text, select=["DL238"])] == ["DL238"]

@@ -175,8 +175,14 @@ def _deferred(ar: ActiveRule, hit: Hit, reported: dict[str, set[str]]) -> bool:
     reports."""
     if ar.covers and hit.about:
         reported.setdefault(ar.rule.code, set()).update(hit.about)
-    return bool(ar.covered_by and hit.about) and any(
-        k in seen for c in ar.covered_by if (seen := reported.get(c)) is not None for k in hit.about)
+    if not (ar.covered_by and hit.about):
+        return False
+
+    def covered(key: str) -> bool:
+        return any(key in seen for c in ar.covered_by if (seen := reported.get(c)) is not None)
+
+    # ``about_all``: the finding is left to the covering rules only when they reported every key
+    return all(map(covered, hit.about)) if hit.about_all else any(map(covered, hit.about))
 
 
 # -- suppressions ---------------------------------------------------------------------------

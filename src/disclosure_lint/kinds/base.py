@@ -144,8 +144,11 @@ class Hit:
     severity: Severity | None = None
     # What the finding is about, for rule relations (``covered_by:`` in rule YAML): keys such as
     # ``block:12`` or ``identity:I2:s3:col:x``.  The engine drops a finding of rule A when a rule named in
-    # A's ``covered_by`` runs for the file and reported a finding about one of the same keys.
+    # A's ``covered_by`` runs for the file and reported a finding about one of the same keys — or, with
+    # ``about_all``, about every one of them (a prose sum explained by two wrong figures stays reported
+    # until both figures are).
     about: tuple[str, ...] = ()
+    about_all: bool = False
 
 
 class Kind(Generic[OptionsT]):

@@ -12,8 +12,9 @@ This kind only decides:
 A sum whose difference is explained by figures the table checks contradict (the total or a part differs from
 table 三/四, and with the table's values the sum is right) names those figures in its ``about``
 (:func:`~disclosure_lint.report.claim_checks.sum_explanation`); the rule files defer to the table checks
-(``covered_by``), so when one of them runs and reports such a figure the sum is not reported again: one wrong
-number, one finding.
+(``covered_by``) with ``about_all``, so when the table checks that run report every such figure the sum is not
+reported again (one wrong number, one finding); when only some of them are reported (a rule not selected), the
+sum still is.
 
 Each sum is reported by one mode only, so a rule per mode never repeats the other.
 """
@@ -82,4 +83,5 @@ class ProseSumKind(Kind[ProseSumOptions]):
                           "sentence": sentence_evidence(s.sentence, s.block, s.start, s.end)},
                 key=f"{s.kind}:{s.total.text}:{'+'.join(str(p.number) for p in s.parts)}",
                 about=sum_explanation(report, s, o.mode),  # the figures the table checks report, if they explain it
+                about_all=True,  # left to the table checks only when they reported every one of those figures
             )
