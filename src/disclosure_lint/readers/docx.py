@@ -55,6 +55,10 @@ import io
 import re
 import time
 import zipfile
+import zlib
+
+import docx
+from lxml import etree
 
 from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
@@ -193,10 +197,6 @@ _CORRUPT = f"文件已损坏或不完整（压缩数据无法解压，可能在�
 
 
 def _open(data: bytes):
-    import zlib
-
-    import docx
-    from lxml import etree
 
     try:
         return docx.Document(io.BytesIO(data))

@@ -12,8 +12,14 @@ import re
 from functools import lru_cache
 from html import unescape
 
+from markdown_it import MarkdownIt
+from markdown_it.rules_block.table import table as gfm_table
+from markdown_it.rules_core import block, normalize
+from markdown_it.rules_core.state_core import StateCore
+
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, BlockKind, Cell, Document, ReaderNotice, Row, Table
+from ..textio import decode
 from .html_tables import CellBudget, FragmentTable, fragment_tables
 from .lines import PICTURE, anchored, block_limit_notice, capped_rows, table_limit_notice, table_text
 
@@ -32,8 +38,6 @@ def _table_extent(state, startLine: int, endLine: int, silent: bool) -> bool:
     the rows itself (it needs exact cell columns anyway), which avoids ~10 tokens per
     cell and makes table-heavy reports parse about three times faster.
     """
-    from markdown_it.rules_block.table import table as gfm_table
-
     if not gfm_table(state, startLine, endLine, True):
         return False
     if silent:
@@ -60,17 +64,12 @@ def _table_extent(state, startLine: int, endLine: int, silent: bool) -> bool:
 
 @lru_cache(maxsize=1)
 def _parser():
-    from markdown_it import MarkdownIt
-
     md = MarkdownIt("commonmark")
     md.block.ruler.before("table", "table_lines", _table_extent, {"alt": ["paragraph", "reference"]})
     return md
 
 
 def _block_tokens(text: str):
-    from markdown_it.rules_core import block, normalize
-    from markdown_it.rules_core.state_core import StateCore
-
     state = StateCore(text, _parser(), {})
     normalize(state)
     block(state)
@@ -149,8 +148,6 @@ def _table_row(line: str, line_no: int, row_index: int, header: bool) -> Row:
 
 
 def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
-    from ..textio import decode
-
     text, encoding = decode(data)
     return parse(text, path=path, encoding=encoding, limits=limits)
 

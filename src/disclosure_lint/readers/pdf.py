@@ -52,12 +52,18 @@ import io
 import logging
 import re
 import time
+import unicodedata
 import warnings
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
+
+import pdfplumber
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdftypes import resolve1
+from pdfplumber.page import Page
 
 from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
@@ -93,8 +99,6 @@ def _fold_table() -> dict[int, str]:
     """Kangxi radicals, CJK radical supplement and compatibility ideographs → ordinary characters."""
     global _FOLD
     if _FOLD is None:
-        import unicodedata
-
         table: dict[int, str] = {}
         for cp in list(range(0x2E80, 0x2FE0)) + list(range(0xF900, 0xFB00)):
             n = unicodedata.normalize("NFKC", chr(cp))
@@ -189,10 +193,6 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     head = data[:1024]
     if b"%PDF-" not in head:
         raise InputError("文件不是有效的 PDF（缺少 %PDF 文件头）")
-    try:
-        import pdfplumber
-    except ImportError:  # pragma: no cover - a dependency of the package
-        raise InputError("读取 PDF 需要 pdfplumber，请安装后再试") from None
 
     started = time.monotonic()
     with _quiet():
@@ -266,7 +266,6 @@ class _PageTooBig(Exception):
 
 def _page_objects(pdf, data: bytes):
     """``(number, PDFPage)`` lazily: a file of 100,000 pages is not enumerated to read its first 300."""
-    from pdfminer.pdfpage import PDFPage
 
     gen = PDFPage.create_pages(pdf.doc)
     number = 0
@@ -282,14 +281,12 @@ def _page_objects(pdf, data: bytes):
 
 
 def _Page_of(pdf, page_obj, number: int):
-    from pdfplumber.page import Page
 
     return Page(pdf, page_obj, page_number=number, initial_doctop=0)
 
 
 def _page_count(pdf) -> int | None:
     """The page count the document's page tree states (``/Pages /Count``), when plausible."""
-    from pdfminer.pdftypes import resolve1
 
     try:
         n = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])

@@ -24,6 +24,11 @@ import re
 import zlib
 from dataclasses import dataclass
 
+from pdfminer.ascii85 import ascii85decode, asciihexdecode
+from pdfminer.lzw import lzwdecode
+from pdfminer.pdftypes import resolve1
+from pdfminer.runlength import rldecode
+
 from ..limits import Limits
 
 MAX_FORM_DEPTH = 32  # Form XObjects drawn inside forms drawn inside forms …
@@ -83,7 +88,6 @@ class _Meter:
     # -- walking ----------------------------------------------------------------------------
 
     def page(self, page_obj) -> Cost:
-        from pdfminer.pdftypes import resolve1
 
         total = Cost()
         resources = _dict(resolve1(getattr(page_obj, "resources", None)))
@@ -106,7 +110,6 @@ class _Meter:
             names[m.group(1)] = names.get(m.group(1), 0) + 1
         if not names:
             return cost
-        from pdfminer.pdftypes import resolve1
 
         xobjects = _dict(resolve1(resources.get("XObject")))
         for raw_name, times in names.items():
@@ -120,7 +123,6 @@ class _Meter:
         return cost
 
     def _form(self, xobj, parent_resources: dict, stack: tuple[int, ...], outer: Cost) -> Cost:
-        from pdfminer.pdftypes import resolve1
 
         key = xobj.objid if xobj.objid is not None else id(xobj)
         if key in stack:
@@ -138,7 +140,6 @@ class _Meter:
 
     def _fonts(self, resources: dict) -> None:
         """Fonts' ToUnicode maps and embedded font programs are inflated by pdfminer too."""
-        from pdfminer.pdftypes import resolve1
 
         for font in _dict(resolve1(resources.get("Font"))).values():
             font = _dict(resolve1(font))
@@ -193,7 +194,6 @@ def _unfilter(name: str | None, data: bytes, cap: int) -> bytes | None:
             return b""  # corrupt: pdfminer recovers what it can, which is less
         return None if len(out) > cap else out
     if name in ("ASCIIHexDecode", "AHx", "ASCII85Decode", "A85"):
-        from pdfminer.ascii85 import ascii85decode, asciihexdecode
 
         try:
             return (asciihexdecode if name in ("ASCIIHexDecode", "AHx") else ascii85decode)(data)
@@ -203,8 +203,6 @@ def _unfilter(name: str | None, data: bytes, cap: int) -> bytes | None:
         # at most ~1,000 (LZW) or 128 (run length) bytes out per byte in: decode only when bounded
         if len(data) * (1000 if name.startswith("L") else 128) > cap:
             return None
-        from pdfminer.lzw import lzwdecode
-        from pdfminer.runlength import rldecode
 
         try:
             return lzwdecode(data) if name.startswith("L") else rldecode(data)

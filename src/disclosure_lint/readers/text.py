@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, Document, ReaderNotice, Row, Table
+from ..textio import decode
 from .lines import (
     PICTURE,
     anchored,
@@ -77,8 +78,6 @@ def _split_kind(line: str) -> str | None:
 
 
 def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
-    from ..textio import decode
-
     text, encoding = decode(data)
     return parse(text, path=path, encoding=encoding, limits=limits)
 

@@ -56,6 +56,7 @@ from itertools import islice, pairwise
 from ..model import Anchor, Block, Document
 from . import catalogue as cat
 from .portal import is_chrome, is_navigation
+from .stats import labels as lb
 
 TITLE_REACH = 2000  # characters of a long first block searched for the report title (after the navigation)
 TITLE_WORDS = 200  # words of it
@@ -214,8 +215,6 @@ def _prose_at(text: str, p: int) -> bool:
 
 def _is_table_label(title: str, rows: bool = True) -> bool:
     """A label of a statistics table (``rows``: also the numbered row labels 一、本年新收… of table 三)."""
-    from .stats import labels as lb
-
     return lb.cell_vote(title) is not None or (rows and any(x in title for x in cat.TABLE_ROW_LABELS))
 
 

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Literal
 from ..model import Block
 from . import catalogue as cat
 from .agency import classify
+from .stats.grid import is_value
 from .stats.schema import SCHEMAS, norm, strip_number
 from .structure import TABLE_LABELS
 
@@ -215,8 +216,6 @@ def _section_id(report: AnnualReport, block: Block) -> str | None:
 
 
 def _is_value(text: str) -> bool:
-    from .stats.grid import is_value
-
     return is_value(text.strip())
 
 
