@@ -1072,7 +1072,7 @@ def test_real_report_paragraph_over_page_break():
 def test_real_reports_speed():  # pragma: no cover - informative
     import time
 
-    for name in REAL:
+    for name in REAL:  # figures only: speed targets are the benchmark's (bench/run.py), never an assertion
         t = time.perf_counter()
         real(name)
-        assert time.perf_counter() - t < 5
+        print(f"{name}: {time.perf_counter() - t:.2f} s")
