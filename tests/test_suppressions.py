@@ -13,7 +13,7 @@ from disclosure_lint.kinds.typography import AsciiPunctuation
 from disclosure_lint.model import Block, Document
 from disclosure_lint.packs import load_rules
 from disclosure_lint.report import interpret
-from disclosure_lint.suppressions import read_suppressions
+from disclosure_lint.suppressions import SuppressionPolicy, read_suppressions
 
 from .conftest import codes, lint, parse
 
@@ -206,3 +206,16 @@ def test_a_plain_list_of_rules_runs_without_the_policy():
 def test_unknown_selector_in_config_still_an_error():
     with pytest.raises(ConfigError):
         prepare(load_rules(), Config(select=["DL003", "DL0999"]))
+
+
+def test_forty_thousand_comments_are_read_and_judged():
+    # linear (n log n) parsing and judging; the hostile case suppression_comments_100k runs the CLI on 100,000
+    kinds = ("我,我<!--disclosure-lint-disable-line DL701 -- 引用-->\n", "<!--disclosure-lint-disable-next-line DL702-->\n",
+             "<!--disclosure-lint-disable DL{n}-->\n", "<!--disclosure-lint-enable DL{n}-->\n")
+    sup = read_suppressions("".join(kinds[i % 4].format(n=i // 4 % 500 + 100) for i in range(40_000)))
+    assert len(sup.directives) == 30_000
+    for line in range(1, 40_001, 4):
+        assert sup.take(Diagnostic(path="r.md", code="DL701", rule="ascii-punctuation", category="typography",
+                                   severity="warning", message="", line=line))
+    items = sup.ineffective(SuppressionPolicy(), {"DL701", "DL702"}, True)
+    assert len(items) == 10_000 and {it.unused for it in items} == {("DL702",)}

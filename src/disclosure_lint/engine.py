@@ -218,11 +218,13 @@ def _block_order(report: AnnualReport) -> tuple[list[int], list[int]]:
 def _ineffective(report: AnnualReport, ar: ActiveRule, sup: Suppressions, items: list[Ineffective],
                  cap: int) -> list[tuple[tuple, str, Diagnostic]]:
     """The DL003 findings (``unused-suppression``): one per directive, at the comment, in document order, capped
-    like any rule's; a directive naming DL003 itself (not one without codes) hides them."""
-    lines, index = _block_order(report)
+    like any rule's (only those listed are built); a directive naming DL003 itself (not one without codes) hides
+    them."""
     spec = ar.rule.spec
+    items = [it for it in items if not sup.hides_at(spec.id, spec.name, it.directive.line)]
+    lines, index = _block_order(report)
     out = []
-    for it in items:
+    for it in items[:cap + 1]:
         d = it.directive
         diag = Diagnostic(
             path=report.document.path, code=spec.id, rule=spec.name, category=spec.category, severity=ar.severity,
@@ -232,11 +234,9 @@ def _ineffective(report: AnnualReport, ar: ActiveRule, sup: Suppressions, items:
                       "reason": d.reason, "unused": list(it.unused), "unknown": list(it.unknown),
                       "no_reason": it.no_reason},
             fingerprint=it.key)
-        if sup.hides(diag, bare=False):
-            continue
         i = bisect_right(lines, d.line) - 1
         out.append(((index[i] if i >= 0 else -1, -1, -1, 0), spec.id, diag))
-    return _capped(out, ar, cap, False)
+    return _capped(out, ar, cap, False, uncounted=len(items) - len(out))
 
 
 # -- running --------------------------------------------------------------------------------
@@ -359,13 +359,14 @@ def _pull(report: AnnualReport, ar: ActiveRule, sup: Suppressions, pull: int,
 
 
 def _capped(found: list[tuple[tuple, str, Diagnostic]], ar: ActiveRule, cap: int,
-            stopped: bool) -> list[tuple[tuple, str, Diagnostic]]:
-    """The first ``cap`` findings of one rule in document order, then one summary finding at the next one's place."""
-    if len(found) <= cap + 1 and not stopped:
+            stopped: bool, uncounted: int = 0) -> list[tuple[tuple, str, Diagnostic]]:
+    """The first ``cap`` findings of one rule in document order, then one summary finding at the next one's place
+    (``uncounted``: findings after those in ``found``, counted only)."""
+    if len(found) + uncounted <= cap + 1 and not stopped:
         return found
     found.sort(key=lambda t: t[0])
     order, code, nxt = found[cap]
-    rest = len(found) - cap  # the summary's own place and the ones after it
+    rest = len(found) + uncounted - cap  # the summary's own place and the ones after it
     spec = ar.rule.spec
     more = f"至少{rest - 1}" if stopped else f"{rest - 1}"
     summary = replace(

@@ -135,20 +135,24 @@ class Suppressions:
         """(first line, last line, codes) of the directives that apply to lines (not the file-level ones)."""
         return [(d.first, d.last, d.codes) for d in self.directives if d.what != "disable-file"]
 
-    def hides(self, d: Diagnostic, bare: bool = True) -> bool:
-        """Is ``d`` suppressed?  ``bare``: also by the directives that name no rule."""
-        keys: tuple[str | None, ...] = (None, d.code, d.rule) if bare else (d.code, d.rule)
-        if self._file and any(k in self._file for k in keys):
+    def hides(self, d: Diagnostic) -> bool:
+        """Is ``d`` suppressed (a finding without a line: only by a file-level directive)?"""
+        line = d.line or 0
+        return None in self._file or self._covers(None, line) or self.hides_at(d.code, d.rule, line)
+
+    def hides_at(self, code: str, rule: str, line: int) -> bool:
+        """Is a finding of ``code``/``rule`` on ``line`` hidden by a directive that names it (not by one without
+        codes)?"""
+        if self._file and (code in self._file or rule in self._file):
             return True
-        if d.line is None:
+        return self._covers(code, line) or self._covers(rule, line)
+
+    def _covers(self, key: str | None, line: int) -> bool:
+        spans = self._index.get(key)
+        if spans is None:
             return False
-        for c in keys:
-            spans = self._index.get(c)
-            if spans is not None:
-                i = bisect_right(spans[0], d.line) - 1
-                if i >= 0 and d.line <= spans[1][i]:
-                    return True
-        return False
+        i = bisect_right(spans[0], line) - 1
+        return i >= 0 and line <= spans[1][i]
 
     def take(self, d: Diagnostic) -> bool:
         """:meth:`hides`, remembering the finding for :meth:`ineffective`."""
