@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from disclosure_lint.api import Checker
-from disclosure_lint.engine import _directives, parse_suppressions
+from disclosure_lint.engine import parse_suppressions
 from disclosure_lint.limits import Limits
 from disclosure_lint.report.promotions import URL, url_spans
+from disclosure_lint.suppressions import directives
 
 from .conftest import lint, parse
 from .textshapes import LAYOUTS, SPECIAL, TITLE, UNITS, shape, special
@@ -91,15 +92,17 @@ def test_small_inputs_give_the_findings_of_the_uncapped_run():
 
 # -- the suppression parser ------------------------------------------------------------------------
 
-_OLD_DIRECTIVE = re.compile(r"<!--\s*disclosure-lint-(?P<what>disable-next-line|disable|enable)\b(?P<codes>[^>]*?)-->")
+_OLD_DIRECTIVE = re.compile(
+    r"<!--\s*disclosure-lint-(?P<what>disable-next-line|disable-line|disable-file|disable|enable)\b(?P<codes>[^>]*?)-->")
 
 
 def test_directives_are_those_of_the_one_pattern():
-    parts = ["<!--", " ", "disclosure-lint-", "disable", "enable", "-next-line", "-->", ">", "-", "DL1", ",", "x"]
+    parts = ["<!--", " ", "disclosure-lint-", "disable", "enable", "-next-line", "-line", "-file", "-->", ">", "-", "DL1",
+             ",", "x"]
     rnd = random.Random(8)
     for _ in range(3000):
         line = "".join(rnd.choice(parts) for _ in range(rnd.randint(1, 12)))
-        assert list(_directives(line)) == [(m["what"], m["codes"]) for m in _OLD_DIRECTIVE.finditer(line)], line
+        assert list(directives(line)) == [(m.start(), m["what"], m["codes"]) for m in _OLD_DIRECTIVE.finditer(line)], line
 
 
 def test_a_line_of_unclosed_directives_is_read_in_linear_time():

@@ -14,6 +14,7 @@ Example::
     agency: {name: 某某街道办事处, kind: street_office}
     deadlines: {township: "02-20", township_severity: warning}
     fail_on: error
+    suppressions: {require_reason: true}   # a suppression comment must give a reason (``-- 理由``)
 
 Configurations found inside a checked folder are untrusted input: each is bounded before it is
 parsed (size, nesting, aliases: :mod:`.yamlio`), its ``packs:`` must stay inside its own directory
@@ -77,6 +78,14 @@ class Deadlines(BaseModel):
         return _mmdd(v)
 
 
+class SuppressionConfig(BaseModel):
+    """``suppressions:`` — how ``<!-- disclosure-lint-disable… -->`` comments are applied (:mod:`.suppressions`)."""
+
+    model_config = ConfigDict(extra="forbid")
+    require_reason: bool = Field(default=False, description="抑制注释须在规则代码后写明理由（“-- 理由”）；"
+                                                            "没有理由的注释不生效，并以 DL003 报告。")
+
+
 class Config(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -92,6 +101,7 @@ class Config(BaseModel):
     deadlines: Deadlines = Field(default_factory=Deadlines)
     fail_on: Severity = "error"
     limits: Limits = Field(default_factory=Limits)
+    suppressions: SuppressionConfig = Field(default_factory=SuppressionConfig)
     # Before ``limits:`` existed this was top-level; still accepted, moved into ``limits``.
     max_file_size_mb: float | None = Field(default=None, gt=0, le=4096, allow_inf_nan=False, exclude=True)
 

@@ -10,13 +10,11 @@ raises is one DL000 for the file naming the rules it stopped (:mod:`.failures`).
 from __future__ import annotations
 
 import gc
-import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from itertools import count
 from typing import Any
 
 from pydantic import ValidationError
@@ -24,7 +22,7 @@ from pydantic import ValidationError
 from .config import Config
 from .diagnostics import Diagnostic, Edit, Fix, Severity, fingerprint
 from .errors import ConfigError
-from .failures import fact_failure, pattern_timeout, raise_site, report_fact, rule_failure
+from .failures import CODE, fact_failure, pattern_timeout, raise_site, report_fact, rule_failure
 from .kinds import get_kind
 from .kinds.base import Hit, Kind
 from .limits import DEFAULT_LIMITS, Limits
@@ -32,6 +30,7 @@ from .model import Block, Document
 from .packs import LoadedRule, builtin_rules_dir, format_message
 from .report import AnnualReport
 from .report.agency import KIND_NAMES
+from .suppressions import UNUSED_CODE, Ineffective, SuppressionPolicy, Suppressions, read_suppressions
 from .userregex import PatternTimeout, budget, trusted
 from .yamlio import option_line
 
@@ -75,6 +74,15 @@ def _per_rule(mapping: dict[str, Any], rule: LoadedRule) -> Any:
     return None
 
 
+class ActiveRules(list["ActiveRule"]):
+    """The active rules of one configuration (:func:`prepare`), in the order they run, with what the suppressions
+    need to know about the run (a plain list of rules runs with the default :class:`.SuppressionPolicy`)."""
+
+    def __init__(self, rules: Iterable[ActiveRule] = (), policy: SuppressionPolicy | None = None):
+        super().__init__(rules)
+        self.policy = policy or SuppressionPolicy()
+
+
 @dataclass
 class ActiveRule:
     rule: LoadedRule
@@ -108,7 +116,7 @@ def rule_options(rule: LoadedRule, config: Config, by_code: dict[str, LoadedRule
     return opts, changed
 
 
-def prepare(rules: list[LoadedRule], config: Config, config_path: str = "<config>") -> list[ActiveRule]:
+def prepare(rules: list[LoadedRule], config: Config, config_path: str = "<config>") -> ActiveRules:
     active = []
     builtin = str(builtin_rules_dir()) + "/"
     by_code = {r.code: r for r in rules}
@@ -133,7 +141,12 @@ def prepare(rules: list[LoadedRule], config: Config, config_path: str = "<config
             raise ConfigError(r.source if not override else config_path,
                               f"规则 {r.code} 无法使用：{type(exc).__name__}: {str(exc)[:200]}") from None
         active.append(ActiveRule(r, kind, user_severity or r.spec.severity, user_severity is not None))
-    return _relate(active)
+    running = {ar.rule.code for ar in active}
+    policy = SuppressionPolicy(
+        require_reason=config.suppressions.require_reason,
+        known=frozenset(r.code for r in rules) | frozenset(r.spec.name for r in rules),
+        every_default_rule=all(r.code in running for r in rules if r.spec.enabled and r.code != UNUSED_CODE))
+    return ActiveRules(_relate(active), policy)
 
 
 def _relate(active: list[ActiveRule]) -> list[ActiveRule]:
@@ -187,109 +200,43 @@ def _deferred(ar: ActiveRule, hit: Hit, reported: dict[str, set[str]]) -> bool:
 
 # -- suppressions ---------------------------------------------------------------------------
 
-# ``<!--\s*disclosure-lint-(what)\b(codes: [^>]*?)-->`` — as one pattern, each unclosed directive scanned to
-# the end of its line (a line of thousands of them was quadratic); :func:`_directives` finds the same matches.
-_HEAD = re.compile(r"<!--\s*disclosure-lint-(?P<what>disable-next-line|disable|enable)\b")
-_CODE_SEP = re.compile(r"[\s,，]+")
+def parse_suppressions(doc: Document, require_reason: bool = False) -> Suppressions:
+    """The ``<!-- disclosure-lint-… -->`` directives of a document with lines (:mod:`.suppressions`; linear in its
+    text).  Word and PDF have no comments: nothing is suppressed there."""
+    if not doc.has_lines:
+        return Suppressions()
+    return read_suppressions(doc.text, require_reason)
 
 
-@dataclass
-class Suppressions:
-    ranges: list[tuple[int, int, frozenset[str] | None]]  # (first line, last line, codes or None=all)
-
-    def __post_init__(self) -> None:
-        # code (or rule name; None = every rule) → merged, sorted (first, last) line intervals
-        by: dict[str | None, list[tuple[int, int]]] = {}
-        for first, last, codes in self.ranges:
-            for c in (None,) if codes is None else codes:
-                by.setdefault(c, []).append((first, last))
-        self._index: dict[str | None, tuple[list[int], list[int]]] = {}
-        for c, spans in by.items():
-            spans.sort()
-            firsts: list[int] = []
-            lasts: list[int] = []
-            for a, b in spans:
-                if lasts and a <= lasts[-1] + 1:
-                    lasts[-1] = max(lasts[-1], b)
-                else:
-                    firsts.append(a)
-                    lasts.append(b)
-            self._index[c] = (firsts, lasts)
-
-    def hides(self, d: Diagnostic) -> bool:
-        if d.line is None:
-            return False
-        for c in (None, d.code, d.rule):
-            spans = self._index.get(c)
-            if spans is not None:
-                i = bisect_right(spans[0], d.line) - 1
-                if i >= 0 and d.line <= spans[1][i]:
-                    return True
-        return False
+def _block_order(report: AnnualReport) -> tuple[list[int], list[int]]:
+    """(first line, index) of the blocks with lines, sorted: where a comment's line falls in document order."""
+    starts = sorted((line, b.index) for b in report.document.blocks
+                    if (line := b.locate(0).line if b.anchors else b.line) is not None)
+    return [s for s, _ in starts], [i for _, i in starts]
 
 
-def _directives(line: str) -> Iterator[tuple[str, str]]:
-    """(what, codes) of each ``<!-- disclosure-lint-what codes -->`` in ``line``, left to right, in linear time.
-
-    The codes run from the head to the first ``>`` after it, which must close the comment (``-->``).
-    """
-    pos = 0
-    gt = -1  # the first '>' at or after the current head's end
-    while (m := _HEAD.search(line, pos)) is not None:
-        e = m.end()
-        if gt < e:
-            gt = line.find(">", e)
-            if gt < 0:
-                return  # no '>' on the rest of the line: no later directive closes either
-        if gt - 2 >= e and line[gt - 2:gt] == "--":
-            yield m.group("what"), line[e:gt - 2]
-            pos = gt + 1
-        else:
-            pos = m.start() + 1
-
-
-def parse_suppressions(doc: Document) -> Suppressions:
-    """The ``<!-- disclosure-lint-… -->`` ranges of a document with lines (linear in its text)."""
-    if not doc.has_lines or "disclosure-lint-" not in doc.text:
-        return Suppressions([])
-    lines = doc.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    ranges: list[tuple[int, int, frozenset[str] | None]] = []
-    open_: dict[frozenset[str] | None, tuple[int, int]] = {}  # open disables → (line, order opened)
-    by_code: dict[str, set[frozenset[str]]] = {}  # code → the open disables naming it
-    opened = count()
-    for i, line in enumerate(lines, 1):
-        if "disclosure-lint-" not in line:
-            continue
-        next_line = None  # the line a disable-next-line on this line applies to (found once per line)
-        for what, raw in _directives(line):
-            codes_raw = [c for c in _CODE_SEP.split(raw.strip()) if c]
-            codes = frozenset(codes_raw) if codes_raw else None
-            if what == "disable-next-line":
-                if next_line is None:
-                    j = i + 1
-                    while j <= len(lines) and not lines[j - 1].strip():
-                        j += 1
-                    next_line = j
-                ranges.append((next_line, next_line, codes))
-            elif what == "disable":
-                if codes not in open_:
-                    open_[codes] = (i, next(opened))  # line, and the order to close them in
-                    if codes is not None:
-                        for c in codes:
-                            by_code.setdefault(c, set()).add(codes)
-            elif open_:  # enable: closes the matching disable (or all when no codes)
-                if codes is None:
-                    keys = list(open_)
-                else:  # the open disables sharing a code with it, in the order they were opened
-                    found = {k for c in codes for k in by_code.get(c, ())}
-                    keys = sorted(found, key=open_.__getitem__)
-                for k in keys:
-                    ranges.append((open_.pop(k)[0], i, k))
-                    for c in k or ():
-                        by_code[c].discard(k)
-    for k, (start, *_) in open_.items():
-        ranges.append((start, len(lines), k))
-    return Suppressions(ranges)
+def _ineffective(report: AnnualReport, ar: ActiveRule, sup: Suppressions, items: list[Ineffective],
+                 cap: int) -> list[tuple[tuple, str, Diagnostic]]:
+    """The DL003 findings (``unused-suppression``): one per directive, at the comment, in document order, capped
+    like any rule's (only those listed are built); a directive naming DL003 itself (not one without codes) hides
+    them."""
+    spec = ar.rule.spec
+    items = [it for it in items if not sup.hides_at(spec.id, spec.name, it.directive.line)]
+    lines, index = _block_order(report)
+    out = []
+    for it in items[:cap + 1]:
+        d = it.directive
+        diag = Diagnostic(
+            path=report.document.path, code=spec.id, rule=spec.name, category=spec.category, severity=ar.severity,
+            message=format_message(spec.message, {"detail": it.detail}), line=d.line, column=d.column,
+            end_line=d.line, end_column=d.column, match=d.shown,
+            evidence={"directive": d.what, "codes": sorted(d.codes) if d.codes is not None else None,
+                      "reason": d.reason, "unused": list(it.unused), "unknown": list(it.unknown),
+                      "no_reason": it.no_reason},
+            fingerprint=it.key)
+        i = bisect_right(lines, d.line) - 1
+        out.append(((index[i] if i >= 0 else -1, -1, -1, 0), spec.id, diag))
+    return _capped(out, ar, cap, False, uncounted=len(items) - len(out))
 
 
 # -- running --------------------------------------------------------------------------------
@@ -401,7 +348,7 @@ def _pull(report: AnnualReport, ar: ActiveRule, sup: Suppressions, pull: int,
         if (ar.covers or ar.covered_by) and _deferred(ar, hit, reported):
             continue
         d = _diagnostic(report, ar, hit)
-        if sup.ranges and sup.hides(d):
+        if sup and sup.take(d):
             continue  # a suppressed finding does not count towards the cap
         into.append((_order(hit), d.code, d))
         if len(into) >= pull:
@@ -412,13 +359,14 @@ def _pull(report: AnnualReport, ar: ActiveRule, sup: Suppressions, pull: int,
 
 
 def _capped(found: list[tuple[tuple, str, Diagnostic]], ar: ActiveRule, cap: int,
-            stopped: bool) -> list[tuple[tuple, str, Diagnostic]]:
-    """The first ``cap`` findings of one rule in document order, then one summary finding at the next one's place."""
-    if len(found) <= cap + 1 and not stopped:
+            stopped: bool, uncounted: int = 0) -> list[tuple[tuple, str, Diagnostic]]:
+    """The first ``cap`` findings of one rule in document order, then one summary finding at the next one's place
+    (``uncounted``: findings after those in ``found``, counted only)."""
+    if len(found) + uncounted <= cap + 1 and not stopped:
         return found
     found.sort(key=lambda t: t[0])
     order, code, nxt = found[cap]
-    rest = len(found) - cap  # the summary's own place and the ones after it
+    rest = len(found) + uncounted - cap  # the summary's own place and the ones after it
     spec = ar.rule.spec
     more = f"至少{rest - 1}" if stopped else f"{rest - 1}"
     summary = replace(
@@ -453,7 +401,9 @@ def run(report: AnnualReport, active: list[ActiveRule], limits: Limits = DEFAULT
 
 def _run(report: AnnualReport, active: list[ActiveRule], limits: Limits) -> list[Diagnostic]:
     doc = report.document
-    sup = parse_suppressions(doc)
+    policy = active.policy if isinstance(active, ActiveRules) else SuppressionPolicy()
+    sup = parse_suppressions(doc, policy.require_reason)
+    unfinished: set[str] = set()  # rules stopped at their pull limit or by an error: their suppressions are not judged
     found: list[tuple[tuple, str, Diagnostic]] = []
     facts: dict[tuple[str, type, str], tuple[BaseException, list[str]]] = {}  # a shared fact's failure → its rules
     reported: dict[str, set[str]] = {}  # code → Hit.about keys of the rules others defer to (they run first)
@@ -465,19 +415,29 @@ def _run(report: AnnualReport, active: list[ActiveRule], limits: Limits) -> list
                 stopped = _pull(report, ar, sup, cap * PULL_FACTOR, mine, reported)
         except PatternTimeout as exc:  # a user pattern that backtracks for ever: this rule stops for this file
             stopped = False
+            unfinished.add(ar.rule.code)
             found.append(((10**9,), "DL000",
                           pattern_timeout(doc.path, ar.rule.code, ar.rule.spec.name, ar.rule.source, exc)))
         except Exception as exc:  # noqa: BLE001 - a rule bug must not stop the run
             stopped = False
+            unfinished.add(ar.rule.code)
             fact = report_fact(exc.__traceback__)
             if fact is None:  # the kind's own bug: one finding naming the rule
                 found.append(((10**9,), "DL000", rule_failure(doc.path, ar.rule.code, ar.rule.spec.name, exc)))
             else:  # a shared report fact: one finding per fact (and raise site), naming every rule it stopped
                 failed = facts.setdefault((fact, type(exc), raise_site(exc.__traceback__)), (exc, []))
                 failed[1].append(ar.rule.code)
+        if stopped:
+            unfinished.add(ar.rule.code)
         found.extend(_capped(mine, ar, cap, stopped))
     for (fact, _, _), (error, codes) in facts.items():
         found.append(((10**9,), "DL000", fact_failure(doc.path, fact, error, codes)))
+    unused = next((ar for ar in active if ar.rule.code == UNUSED_CODE), None)
+    if sup and unused is not None:  # after every rule ran: which directives suppressed nothing
+        judged = {name for ar in active if ar.rule.code not in unfinished and ar.rule.code not in (UNUSED_CODE, CODE)
+                  for name in (ar.rule.code, ar.rule.spec.name)}
+        items = sup.ineffective(policy, judged, policy.every_default_rule and not unfinished)
+        found.extend(_ineffective(report, unused, sup, items, _cap(unused, limits)))
     found.sort(key=lambda t: (t[0], t[1]))
     # stable fingerprints: rule + key + occurrence number of that key
     seen: Counter[tuple[str, str]] = Counter()

@@ -80,6 +80,16 @@ def suppression_many_ranges(d):
 
 
 @case("text", big=True)
+def suppression_comments_100k(d):
+    """100,000 suppression comments (issue 10: same-line, next-line, file-level, reasons), most unused (DL003)."""
+    kinds = ("我,我<!--disclosure-lint-disable-line DL701 -- 引用-->\n",
+             "<!--disclosure-lint-disable-next-line DL702 DL7O1-->\n正文。\n",
+             "<!--disclosure-lint-disable-file DL{n}-->\n")
+    lines = "".join(kinds[i % 3].format(n=i % 900 + 100) for i in range(100_000))
+    return check(d, write(d, "s.md", b.example() + lines))
+
+
+@case("text", big=True)
 def findings_flood_commas(d):
     """1 MB of ``我,`` (one DL701 finding per comma): findings capped per rule."""
     return check(d, _line_file(d, "我,我:"))

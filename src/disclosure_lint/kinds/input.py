@@ -285,3 +285,16 @@ class InternalError(Kind[KindOptions]):
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         return iter(())
+
+
+@register
+class UnusedSuppression(Kind[KindOptions]):
+    """DL003: suppression comments that suppressed nothing, name an unknown rule or lack a required reason.  The
+    engine gives these findings after every rule ran (:mod:`..suppressions`); the kind exists so that the rule has
+    a file, docs, ``explain`` and can be selected or ignored like any rule."""
+
+    name = "unused-suppression"
+    params = frozenset({"detail"})
+
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
+        return iter(())
