@@ -188,8 +188,9 @@ def test_bad_baseline_is_one_line_exit_2(repo, content, needle):
 
 
 def test_missing_too_big_and_unwritable_baselines(repo, monkeypatch):
-    res = invoke("check", "reports", "--baseline", "nope.json", cwd=repo)
+    res = invoke("check", "reports", "no-report.md", "--baseline", "nope.json", cwd=repo)
     assert res.exit_code == 2 and "nope.json" in res.stderr and "不存在" in res.stderr
+    assert "no-report.md" not in res.stderr  # the baseline is read first: nothing was checked
     monkeypatch.setattr(bl, "MAX_BYTES", 100)
     res = invoke("check", "reports", "--baseline", "baseline.json", cwd=repo)
     assert res.exit_code == 2 and "过大" in res.stderr and "Traceback" not in res.output

@@ -111,7 +111,12 @@ def _root(baseline_path: str) -> str:
 
 def key_path(path: str, root: str) -> str:
     """A checked file's path as a baseline names it: relative to ``root`` (the baseline's directory), ``/``."""
-    return os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
+    full = os.path.abspath(path)
+    try:
+        rel = os.path.relpath(full, root)
+    except ValueError:  # Windows: another drive than the baseline's
+        rel = full
+    return rel.replace(os.sep, "/")
 
 
 def _examined(f: FileResult) -> bool:
@@ -233,28 +238,34 @@ def pruned(baseline: Baseline, stale: list[tuple[str, Entry]]) -> Baseline:
     return Baseline(files)
 
 
-def gate(run: RunResult, rule_codes: Callable[[str], Collection[str]], *, use: str | None, write: str | None,
-         prune: bool) -> tuple[RunResult, list[str]]:
-    """The command line's ``--baseline``/``--write-baseline``/``--prune-baseline``: the run the reporters get
-    (findings in the baseline removed) and the lines for standard error.  Raises :class:`BaselineError`."""
-    if use is not None and write is not None:
-        raise BaselineError("参数错误：--baseline 与 --write-baseline 不能同时使用（重写基线只用 --write-baseline）")
-    if prune and use is None:
-        raise BaselineError("参数错误：--prune-baseline 需要与 --baseline 一起使用")
-    if write is not None:
-        root = _root(write)
-        base = record(run, root)
-        save(base, write)
-        outcome = Outcome(file=write, written=base.size)
-        return apply(run, base, root, rule_codes, outcome), outcome.notes()
-    if use is None:
-        return run, []
-    root = _root(use)
-    base = load(use)
-    outcome = Outcome(file=use)
-    run = apply(run, base, root, rule_codes, outcome)
-    if prune and outcome.stale:
-        save(pruned(base, outcome.stale), use)
-        outcome.pruned = len(outcome.stale)
-        run = replace(run, baseline=outcome.to_json())
-    return run, outcome.notes()
+class Gate:
+    """The command line's ``--baseline``/``--write-baseline``/``--prune-baseline``.
+
+    Made before the files are checked: options that do not go together, and a ``--baseline`` that cannot be
+    read, stop the run at once (:class:`BaselineError`).  Called with the run, it gives the run the reporters
+    get (the findings in the baseline removed) and the lines for standard error."""
+
+    def __init__(self, use: str | None, write: str | None, prune: bool):
+        if use is not None and write is not None:
+            raise BaselineError("参数错误：--baseline 与 --write-baseline 不能同时使用（重写基线只用 --write-baseline）")
+        if prune and use is None:
+            raise BaselineError("参数错误：--prune-baseline 需要与 --baseline 一起使用")
+        self.use, self.write, self.prune = use, write, prune
+        self.base = load(use) if use is not None else None
+
+    def __call__(self, run: RunResult, rule_codes: Callable[[str], Collection[str]]) -> tuple[RunResult, list[str]]:
+        if self.write is not None:
+            root = _root(self.write)
+            base = record(run, root)
+            save(base, self.write)
+            outcome = Outcome(file=self.write, written=base.size)
+            return apply(run, base, root, rule_codes, outcome), outcome.notes()
+        if self.use is None or self.base is None:
+            return run, []
+        outcome = Outcome(file=self.use)
+        run = apply(run, self.base, _root(self.use), rule_codes, outcome)
+        if self.prune and outcome.stale:
+            save(pruned(self.base, outcome.stale), self.use)
+            outcome.pruned = len(outcome.stale)
+            run = replace(run, baseline=outcome.to_json())
+        return run, outcome.notes()

@@ -27,7 +27,7 @@ from rich.console import Console
 from rich.text import Text
 
 from .api import Checker, RunResult, discover_entries
-from .baseline import BaselineError, gate
+from .baseline import BaselineError, Gate
 from .config import ConfigResolver
 from .docs import render_rule_markdown, summary
 from .errors import ConfigError
@@ -135,6 +135,7 @@ def check(
 ) -> None:
     """检查年度报告并列出问题。"""
     try:
+        gate = Gate(baseline, write_baseline, prune_baseline)  # a bad --baseline stops the run before checking
         checker = Checker(config, year=year, select=_split(select), ignore=_split(ignore), isolated=isolated)
         entries, errors = discover_entries(paths, include=_split(include), exclude=_split(exclude))
         files = [f for f, _walked in entries]
@@ -145,12 +146,12 @@ def check(
                 threshold = checker.resolver.for_path(Path(files[0] if files else ".")).config.fail_on
             except ConfigError:  # a malformed configuration in a checked folder: its files are errors already
                 threshold = "error"
-    except ConfigError as exc:
+    except (ConfigError, BaselineError) as exc:
         _fail(str(exc))
         return
     run = RunResult(files=results, errors=errors, configs=checker.configs)
     try:  # findings in the baseline are removed before any reporter sees them
-        run, baseline_notes = gate(run, checker.rule_codes, use=baseline, write=write_baseline, prune=prune_baseline)
+        run, baseline_notes = gate(run, checker.rule_codes)
     except BaselineError as exc:
         _fail(str(exc))
         return
