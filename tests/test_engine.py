@@ -106,3 +106,15 @@ def test_paged_blocks_report_a_page_pointer_not_lines():
     active = prepare(load_rules(), Config.model_validate({"select": ["DL701"]}))
     diags = run(interpret(doc), active)
     assert [(d.line, d.column, d.pointer) for d in diags] == [(None, None, "第2页第5行"), (None, None, "第2页第6行")]
+
+
+def test_fingerprint_has_the_section_not_the_line():
+    """The same slip in another section is another finding (its own first occurrence); within one section
+    the occurrence tells them apart; an edit above keeps every fingerprint (baselines rely on it)."""
+    text = "## 一、总体情况\n\n第一句,有逗号。\n\n## 二、主动公开政府信息情况\n\n第一句,有逗号。\n\n第一句,有逗号。\n"
+    a = lint(text, select=["DL701"])
+    assert len({d.fingerprint for d in a}) == 3
+    moved = lint("## 二、主动公开政府信息情况\n\n第一句,有逗号。\n", select=["DL701"])
+    assert moved[0].fingerprint == a[1].fingerprint != a[0].fingerprint
+    b = lint("新增的一段。\n\n" + text.replace("第一句", "前面新增的一句。\n\n第一句", 1), select=["DL701"])
+    assert [d.fingerprint for d in b] == [d.fingerprint for d in a] and b[0].line != a[0].line

@@ -48,6 +48,7 @@ class RunResult:
     files: list[FileResult]
     errors: list[str] = field(default_factory=list)  # run-level problems (e.g. empty directory)
     configs: list[str] = field(default_factory=list)  # every configuration file that applied to a file
+    baseline: dict | None = None  # --baseline: what it hid and its stale entries (baseline.Outcome.to_json)
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.files for d in f.diagnostics if d.severity == severity)
@@ -217,6 +218,10 @@ class Checker:
             gc.collect()
             gc.freeze()
         return self._active[key]
+
+    def rule_codes(self, path: str) -> frozenset[str]:
+        """The codes of the rules that run on ``path`` (its configuration with --select/--ignore)."""
+        return frozenset(ar.rule.code for ar in self._rules_for(self.config_for(path)))
 
     def config_for(self, path: str) -> LoadedConfig:
         return self.resolver.for_path(Path(path))

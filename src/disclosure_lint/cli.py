@@ -27,6 +27,7 @@ from rich.console import Console
 from rich.text import Text
 
 from .api import Checker, RunResult, discover_entries
+from .baseline import BaselineError, Gate
 from .config import ConfigResolver
 from .docs import render_rule_markdown, summary
 from .errors import ConfigError
@@ -128,9 +129,13 @@ def check(
     exclude: Annotated[list[str] | None, typer.Option("--exclude", help="目录中跳过匹配这些通配符的文件，如 'drafts/*'。")] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="忽略被检查目录中及其上级目录中的配置文件"
                                                            "（.disclosure-lint.yaml、pyproject.toml），只用默认设置或 --config 指定的配置。")] = False,
+    baseline: Annotated[str | None, typer.Option("--baseline", help="只报告不在此基线文件中的问题；基线中已不再出现的条目另行提示。")] = None,
+    write_baseline: Annotated[str | None, typer.Option("--write-baseline", help="把本次发现的全部问题写入此基线文件（整个文件重写）。")] = None,
+    prune_baseline: Annotated[bool, typer.Option("--prune-baseline", help="与 --baseline 一起用：从基线文件中删除已不再出现的条目。")] = False,
 ) -> None:
     """检查年度报告并列出问题。"""
     try:
+        gate = Gate(baseline, write_baseline, prune_baseline)  # a bad --baseline stops the run before checking
         checker = Checker(config, year=year, select=_split(select), ignore=_split(ignore), isolated=isolated)
         entries, errors = discover_entries(paths, include=_split(include), exclude=_split(exclude))
         files = [f for f, _walked in entries]
@@ -141,10 +146,15 @@ def check(
                 threshold = checker.resolver.for_path(Path(files[0] if files else ".")).config.fail_on
             except ConfigError:  # a malformed configuration in a checked folder: its files are errors already
                 threshold = "error"
-    except ConfigError as exc:
+    except (ConfigError, BaselineError) as exc:
         _fail(str(exc))
         return
     run = RunResult(files=results, errors=errors, configs=checker.configs)
+    try:  # findings in the baseline are removed before any reporter sees them
+        run, baseline_notes = gate(run, checker.rule_codes)
+    except BaselineError as exc:
+        _fail(str(exc))
+        return
     for err in run.errors:
         _say(f"错误：{err}")
     for f in run.files:
@@ -152,6 +162,8 @@ def check(
             _say(f"错误：{f.path}：{f.error}")
     with _stdout_guard():
         get_reporter(output_format.value)(run, sys.stdout, fail_on=threshold)
+    for note in baseline_notes:
+        _say(note)
     raise typer.Exit(run.exit_code(threshold))
 
 

@@ -317,8 +317,18 @@ def _diagnostic(report: AnnualReport, active: ActiveRule, hit: Hit) -> Diagnosti
         path=doc.path, code=spec.id, rule=spec.name, category=spec.category, severity=severity,
         message=message, line=line, column=column, end_line=end_line, end_column=end_column,
         pointer=_pointer(report, hit.block, hit, page_place), match=match, evidence=dict(hit.evidence), fix=fix,
-        fingerprint=hit.key if hit.key is not None else (match or message),  # finalised below
+        fingerprint=_fingerprint_key(report, hit, match or message),  # finalised in _run
     )
+
+
+def _fingerprint_key(report: AnnualReport, hit: Hit, fallback: str) -> str:
+    """What a finding's fingerprint is made of, besides its rule and occurrence: the section it is in (its
+    canonical id, else its title) and its key (the matched text unless the kind gave one), whitespace
+    collapsed — never a line, column or block number, so an edit elsewhere in the file keeps it."""
+    sec = report.section_of(hit.block) if hit.block is not None else None
+    where = (sec.id or sec.title) if sec is not None else ""
+    key = hit.key if hit.key is not None else fallback
+    return f"{where}\x1e{' '.join(key.split())}"
 
 
 def _order(hit: Hit) -> tuple:
@@ -439,7 +449,7 @@ def _run(report: AnnualReport, active: list[ActiveRule], limits: Limits) -> list
         items = sup.ineffective(policy, judged, policy.every_default_rule and not unfinished)
         found.extend(_ineffective(report, unused, sup, items, _cap(unused, limits)))
     found.sort(key=lambda t: (t[0], t[1]))
-    # stable fingerprints: rule + key + occurrence number of that key
+    # stable fingerprints: rule + section and key + occurrence number of that section and key
     seen: Counter[tuple[str, str]] = Counter()
     out = []
     for _, _, d in found:

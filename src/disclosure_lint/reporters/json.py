@@ -32,7 +32,7 @@ def as_dict(run, fail_on: str = "error") -> dict:
             "error": f.error,
             "skipped": f.skipped,
         })
-    return {
+    out = {
         "version": SCHEMA_VERSION,
         "tool": {"name": "disclosure-lint", "version": __version__},
         "configs": list(getattr(run, "configs", None) or []),
@@ -49,6 +49,9 @@ def as_dict(run, fail_on: str = "error") -> dict:
             "exit_code": run.exit_code(fail_on),
         },
     }
+    if getattr(run, "baseline", None) is not None:  # --baseline: findings hidden, stale entries
+        out["baseline"] = run.baseline
+    return out
 
 
 def render(run, stream: TextIO, fail_on: str = "error", **_: object) -> None:
