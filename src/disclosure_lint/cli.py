@@ -26,6 +26,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from . import fixer
 from .api import Checker, RunResult, discover_entries
 from .config import ConfigResolver
 from .docs import render_rule_markdown, summary
@@ -128,8 +129,14 @@ def check(
     exclude: Annotated[list[str] | None, typer.Option("--exclude", help="目录中跳过匹配这些通配符的文件，如 'drafts/*'。")] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="忽略被检查目录中及其上级目录中的配置文件"
                                                            "（.disclosure-lint.yaml、pyproject.toml），只用默认设置或 --config 指定的配置。")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="自动修复可安全修复的问题（仅 .md .markdown .txt .html .htm；"
+                                                    "保留编码、字节序标记和换行符），再列出剩余问题。")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="与 --fix 或 --diff 一起使用：也应用需人工确认的修复。")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="只显示修复会做的改动（统一差异格式），不写入文件。")] = False,
 ) -> None:
     """检查年度报告并列出问题。"""
+    if unsafe_fixes and not (fix or diff):
+        _fail("--unsafe-fixes 需与 --fix 或 --diff 一起使用")
     try:
         checker = Checker(config, year=year, select=_split(select), ignore=_split(ignore), isolated=isolated)
         entries, errors = discover_entries(paths, include=_split(include), exclude=_split(exclude))
@@ -141,9 +148,12 @@ def check(
                 threshold = checker.resolver.for_path(Path(files[0] if files else ".")).config.fail_on
             except ConfigError:  # a malformed configuration in a checked folder: its files are errors already
                 threshold = "error"
+        fixes = fixer.run_fixes(checker, results, unsafe_fixes, write=not diff) if fix or diff else None
     except ConfigError as exc:
         _fail(str(exc))
         return
+    if fixes is not None and not diff:
+        results = fixes.results
     run = RunResult(files=results, errors=errors, configs=checker.configs)
     for err in run.errors:
         _say(f"错误：{err}")
@@ -151,7 +161,14 @@ def check(
         if f.error:
             _say(f"错误：{f.path}：{f.error}")
     with _stdout_guard():
-        get_reporter(output_format.value)(run, sys.stdout, fail_on=threshold)
+        if fixes is not None and diff:
+            sys.stdout.write(terminal(fixer.unified_diff(fixes.changed), newlines=True,
+                                      encoding=getattr(sys.stdout, "encoding", None)))
+        else:
+            get_reporter(output_format.value)(run, sys.stdout, fail_on=threshold)
+    if fixes is not None:
+        for note in [*fixes.notes, fixer.summary(fixes, diff)]:
+            _say(note)
     raise typer.Exit(run.exit_code(threshold))
 
 
