@@ -70,8 +70,9 @@ VARIANTS = {
     "crlf": lambda t: t.replace("\n", "\r\n").encode("utf-8"),
     "bom": lambda t: b"\xef\xbb\xbf" + t.encode("utf-8"),
     "gb18030-crlf": lambda t: t.replace("\n", "\r\n").encode("gb18030"),
+    "cr": lambda t: t.replace("\n", "\r").encode("utf-8"),
 }
-CODEC = {"utf8": "utf-8", "gb18030": "gb18030", "crlf": "utf-8", "bom": "utf-8-sig", "gb18030-crlf": "gb18030"}
+CODEC = {"utf8": "utf-8", "gb18030": "gb18030", "crlf": "utf-8", "bom": "utf-8-sig", "gb18030-crlf": "gb18030", "cr": "utf-8"}
 
 
 @pytest.mark.parametrize("variant", list(VARIANTS))
@@ -104,6 +105,8 @@ def test_fix_defective_example(tmp_path, variant):
         assert fixed.startswith(b"\xef\xbb\xbf") and not fixed[3:].startswith(b"\xef\xbb\xbf")
     if "crlf" in variant:
         assert fixed.count(b"\r\n") == original.count(b"\r\n") and b"\n" not in fixed.replace(b"\r\n", b"")
+    elif variant == "cr":
+        assert b"\n" not in fixed and fixed.count(b"\r") == original.count(b"\r")
     else:
         assert b"\r" not in fixed
 
@@ -281,3 +284,21 @@ def test_fixing_twice_equals_fixing_once_many(tmp_path, body, crlf):
     sub.mkdir(exist_ok=True)
     _idempotent(sub, body, crlf)
     shutil.rmtree(sub)
+
+
+def test_named_twice_through_a_link_fixed_once(tmp_path):
+    """A file named twice (once through a symbolic link) is fixed once; the link stays a link."""
+    real = tmp_path / "r.md"
+    real.write_bytes(DEFECTIVE.read_bytes())
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    res = invoke("--fix", str(link), str(real))
+    assert "已修复 7 处问题（1 个文件）" in res.output, res.output
+    assert link.is_symlink() and "2024年3月15日" in real.read_text(encoding="utf-8")
+
+
+def test_file_changed_during_the_run_is_not_written(tmp_path):
+    path = tmp_path / "r.md"
+    path.write_bytes(b"new")
+    assert fixer.write_back(str(path), b"fixed", b"old") == "文件在检查期间被改动"
+    assert path.read_bytes() == b"new"

@@ -240,9 +240,11 @@ def fix_file(checker: Checker, result: FileResult, unsafe: bool) -> FileFix | No
     enc = decode_source(data, doc.encoding)
     if enc is None or source_index(enc.text)[0] != source_index(doc.text)[0]:
         return None  # the reader's text is not the file's: no position could be trusted
-    outcome = FileFix(path, result, before=enc.text, after=enc.text, original=data)
+    # checked again from the bytes read here: the file may have changed since it was checked (or been fixed
+    # already, when named twice), and edits are only ever applied to the text they were computed on
+    outcome = FileFix(path, checker.check_document(doc, lc), before=enc.text, after=enc.text, original=data)
     text = enc.text
-    diagnostics = result.diagnostics
+    diagnostics = outcome.result.diagnostics
     for _ in range(MAX_ROUNDS):
         chosen = choose(diagnostics, text, doc.format, enc, unsafe)
         if not chosen:
@@ -279,20 +281,30 @@ def run_fixes(checker: Checker, results: list[FileResult], unsafe: bool, write: 
     else nothing is written (``--diff``).  The results are those of the re-check of each fixed file."""
     run = FixRun(results=list(results))
     said: set[str] = set()
+    seen: set[str] = set()
     for i, result in enumerate(results):
         ext = os.path.splitext(result.path)[1].lower()
-        if ext in _FORMAT_NAMES and not (result.error or result.skipped) and ext not in said:
+        if ext not in FIXABLE_EXTENSIONS and ext not in said and not (result.error or result.skipped) \
+                and (ext in _FORMAT_NAMES or any(applicable(d, unsafe) for d in result.diagnostics)):
             said.add(ext)
-            run.notes.append(f"{_FORMAT_NAMES[ext]}（{ext}）不自动修复，这类文件未改动")
+            name = _FORMAT_NAMES.get(ext, "此类文件")
+            run.notes.append(f"{name}（{ext or '无扩展名'}）不自动修复，这类文件未改动")
+        real = os.path.realpath(result.path)
+        if real in seen:
+            continue  # named twice: fixed (and shown) once
+        seen.add(real)
         outcome = fix_file(checker, result, unsafe)
-        if outcome is None or outcome.data is None:
+        if outcome is None:
+            continue
+        run.results[i] = outcome.result
+        if outcome.data is None:
             continue
         if write:
             why = write_back(outcome.path, outcome.data, outcome.original)
             if why is not None:
                 run.notes.append(f"{outcome.path}：{why}，文件未修改")
+                run.results[i] = result
                 continue
-        run.results[i] = outcome.result
         run.fixed += outcome.fixed
         run.changed.append(outcome)
     return run
@@ -347,4 +359,5 @@ def summary(run: FixRun, diff: bool) -> str:
     files = len(run.changed)
     if diff:
         return f"可修复 {run.fixed} 处问题（{files} 个文件），未写入文件" if run.fixed else "没有可自动修复的问题"
-    return f"已修复 {run.fixed} 处问题（{files} 个文件），剩余 {run.remaining} 处"
+    where = f"（{files} 个文件）" if files else ""
+    return f"已修复 {run.fixed} 处问题{where}，剩余 {run.remaining} 处"
