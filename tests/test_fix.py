@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -72,7 +73,8 @@ VARIANTS = {
     "gb18030-crlf": lambda t: t.replace("\n", "\r\n").encode("gb18030"),
     "cr": lambda t: t.replace("\n", "\r").encode("utf-8"),
 }
-CODEC = {"utf8": "utf-8", "gb18030": "gb18030", "crlf": "utf-8", "bom": "utf-8-sig", "gb18030-crlf": "gb18030", "cr": "utf-8"}
+CODEC = {"utf8": "utf-8", "gb18030": "gb18030", "crlf": "utf-8", "bom": "utf-8-sig", "gb18030-crlf": "gb18030",
+         "cr": "utf-8"}
 
 
 @pytest.mark.parametrize("variant", list(VARIANTS))
@@ -250,11 +252,15 @@ PIECES = st.lists(st.sampled_from(["，", ",", ":", "(", ")", "\"", "中文", "�
                   min_size=1, max_size=30)
 
 
-def _idempotent(tmp: Path, body: str, crlf: bool) -> None:
-    text = HEAD + "全年主动公开政府信息" + body + "。\n"
+def _idempotent(tmp: Path, body: str, crlf: bool, ext: str) -> None:
+    if ext == ".html":
+        text = ("<html><body><h1>江北市桐溪区农业农村局2023年政府信息公开工作年度报告</h1><h2>一、总体情况</h2>\n"
+                f"<p>全年主动公开政府信息{html.escape(body, quote=False)}。</p>\n</body></html>\n")
+    else:
+        text = HEAD + "全年主动公开政府信息" + body + "。\n"
     if crlf:
         text = text.replace("\n", "\r\n")
-    path = tmp / "p.md"
+    path = tmp / f"p{ext}"
     path.write_bytes(text.encode("gb18030"))
     checker = Checker(isolated=True)
     fixer.run_fixes(checker, [checker.check_file(str(path))], unsafe=False, write=True)
@@ -262,27 +268,27 @@ def _idempotent(tmp: Path, body: str, crlf: bool) -> None:
     checker = Checker(isolated=True)
     fixer.run_fixes(checker, [checker.check_file(str(path))], unsafe=False, write=True)
     assert path.read_bytes() == once
-    assert (b"\r\n" in once) == crlf or "\n" not in body
+    assert once.count(b"\r\n") == text.encode("gb18030").count(b"\r\n")  # line ends kept
 
 
 @settings(max_examples=8, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(body=PIECES.map("".join), crlf=st.booleans())
-def test_fixing_twice_equals_fixing_once(tmp_path, body, crlf):
-    sub = tmp_path / f"h{abs(hash((body, crlf)))}"
+@given(body=PIECES.map("".join), crlf=st.booleans(), ext=st.sampled_from([".md", ".txt", ".html"]))
+def test_fixing_twice_equals_fixing_once(tmp_path, body, crlf, ext):
+    sub = tmp_path / f"h{abs(hash((body, crlf, ext)))}"
     sub.mkdir(exist_ok=True)
-    _idempotent(sub, body, crlf)
+    _idempotent(sub, body, crlf, ext)
     shutil.rmtree(sub)
 
 
 @pytest.mark.slow
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                   HealthCheck.function_scoped_fixture])
-@given(body=PIECES.map("".join), crlf=st.booleans())
-def test_fixing_twice_equals_fixing_once_many(tmp_path, body, crlf):
-    sub = tmp_path / f"h{abs(hash((body, crlf)))}"
+@given(body=PIECES.map("".join), crlf=st.booleans(), ext=st.sampled_from([".md", ".txt", ".html"]))
+def test_fixing_twice_equals_fixing_once_many(tmp_path, body, crlf, ext):
+    sub = tmp_path / f"h{abs(hash((body, crlf, ext)))}"
     sub.mkdir(exist_ok=True)
-    _idempotent(sub, body, crlf)
+    _idempotent(sub, body, crlf, ext)
     shutil.rmtree(sub)
 
 
@@ -302,3 +308,18 @@ def test_file_changed_during_the_run_is_not_written(tmp_path):
     path.write_bytes(b"new")
     assert fixer.write_back(str(path), b"fixed", b"old") == "文件在检查期间被改动"
     assert path.read_bytes() == b"new"
+
+
+def test_write_failure_is_one_line_and_exit_2(tmp_path, monkeypatch):
+    path = tmp_path / "r.md"
+    path.write_bytes(DEFECTIVE.read_bytes())
+
+    def full(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    res = invoke("--fix", str(path))
+    assert res.exit_code == 2
+    assert "r.md：磁盘空间不足，文件未修改" in res.output
+    assert path.read_bytes() == DEFECTIVE.read_bytes()
+    assert not [p for p in os.listdir(tmp_path) if p.endswith(".tmp")]

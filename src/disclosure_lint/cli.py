@@ -169,7 +169,7 @@ def check(
     if fixes is not None:
         for note in [*fixes.notes, fixer.summary(fixes, diff)]:
             _say(note)
-    raise typer.Exit(run.exit_code(threshold))
+    raise typer.Exit(2 if fixes is not None and fixes.failed else run.exit_code(threshold))
 
 
 @app.command("rules")

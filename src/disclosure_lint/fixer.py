@@ -270,6 +270,7 @@ class FixRun:
     fixed: int = 0
     changed: list[FileFix] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # one Chinese line each, for standard error
+    failed: bool = False  # a fixed file could not be written (exit code 2)
 
     @property
     def remaining(self) -> int:
@@ -289,6 +290,8 @@ def run_fixes(checker: Checker, results: list[FileResult], unsafe: bool, write: 
             said.add(ext)
             name = _FORMAT_NAMES.get(ext, "此类文件")
             run.notes.append(f"{name}（{ext or '无扩展名'}）不自动修复，这类文件未改动")
+        if result.error or result.skipped:
+            continue
         real = os.path.realpath(result.path)
         if real in seen:
             continue  # named twice: fixed (and shown) once
@@ -302,8 +305,9 @@ def run_fixes(checker: Checker, results: list[FileResult], unsafe: bool, write: 
         if write:
             why = write_back(outcome.path, outcome.data, outcome.original)
             if why is not None:
-                run.notes.append(f"{outcome.path}：{why}，文件未修改")
+                run.notes.append(f"错误：{outcome.path}：{why}，文件未修改")
                 run.results[i] = result
+                run.failed = True
                 continue
         run.fixed += outcome.fixed
         run.changed.append(outcome)
