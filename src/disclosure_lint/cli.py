@@ -26,6 +26,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from . import fixer
 from .api import Checker, RunResult, discover_entries
 from .baseline import BaselineError, Gate
 from .config import ConfigResolver
@@ -132,8 +133,14 @@ def check(
     baseline: Annotated[str | None, typer.Option("--baseline", help="只报告不在此基线文件中的问题；基线中已不再出现的条目另行提示。")] = None,
     write_baseline: Annotated[str | None, typer.Option("--write-baseline", help="把本次发现的全部问题写入此基线文件（整个文件重写）。")] = None,
     prune_baseline: Annotated[bool, typer.Option("--prune-baseline", help="与 --baseline 一起用：从基线文件中删除已不再出现的条目。")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="自动修复可安全修复的问题（仅 .md .markdown .txt .html .htm；"
+                                                    "保留编码、字节序标记和换行符），再列出剩余问题。")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="与 --fix 或 --diff 一起使用：也应用需人工确认的修复。")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="只显示修复会做的改动（统一差异格式），不写入文件。")] = False,
 ) -> None:
     """检查年度报告并列出问题。"""
+    if unsafe_fixes and not (fix or diff):
+        _fail("--unsafe-fixes 需与 --fix 或 --diff 一起使用")
     try:
         gate = Gate(baseline, write_baseline, prune_baseline)  # a bad --baseline stops the run before checking
         checker = Checker(config, year=year, select=_split(select), ignore=_split(ignore), isolated=isolated)
@@ -146,9 +153,12 @@ def check(
                 threshold = checker.resolver.for_path(Path(files[0] if files else ".")).config.fail_on
             except ConfigError:  # a malformed configuration in a checked folder: its files are errors already
                 threshold = "error"
+        fixes = fixer.run_fixes(checker, results, unsafe_fixes, write=not diff) if fix or diff else None
     except (ConfigError, BaselineError) as exc:
         _fail(str(exc))
         return
+    if fixes is not None and not diff:
+        results = fixes.results
     run = RunResult(files=results, errors=errors, configs=checker.configs)
     try:  # findings in the baseline are removed before any reporter sees them
         run, baseline_notes = gate(run, checker.rule_codes)
@@ -161,10 +171,17 @@ def check(
         if f.error:
             _say(f"错误：{f.path}：{f.error}")
     with _stdout_guard():
-        get_reporter(output_format.value)(run, sys.stdout, fail_on=threshold)
+        if fixes is not None and diff:
+            sys.stdout.write(terminal(fixer.unified_diff(fixes.changed), newlines=True,
+                                      encoding=getattr(sys.stdout, "encoding", None)))
+        else:
+            get_reporter(output_format.value)(run, sys.stdout, fail_on=threshold)
+    if fixes is not None:
+        for note in [*fixes.notes, fixer.summary(fixes, diff)]:
+            _say(note)
     for note in baseline_notes:
         _say(note)
-    raise typer.Exit(run.exit_code(threshold))
+    raise typer.Exit(2 if fixes is not None and fixes.failed else run.exit_code(threshold))
 
 
 @app.command("rules")

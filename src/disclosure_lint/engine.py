@@ -23,6 +23,7 @@ from .config import Config
 from .diagnostics import Diagnostic, Edit, Fix, Severity, fingerprint
 from .errors import ConfigError
 from .failures import CODE, fact_failure, pattern_timeout, raise_site, report_fact, rule_failure
+from .fixspan import exact_edit
 from .kinds import get_kind
 from .kinds.base import Hit, Kind
 from .limits import DEFAULT_LIMITS, Limits
@@ -299,13 +300,7 @@ def _diagnostic(report: AnnualReport, active: ActiveRule, hit: Hit) -> Diagnosti
     )
     params.update(hit.params)
     message = format_message(spec.message, params)  # plain {name} only, never a format spec
-    fix = None
-    if hit.fix:
-        edits = []
-        for fe in hit.fix:
-            fa, fb = fe.block.span(fe.start, fe.end)
-            edits.append(Edit(fa.line, fa.column, fb.line, fb.column, fe.replacement))
-        fix = Fix(hit.fix_description or "替换", tuple(edits), "safe" if hit.fix_safe else "unsafe")
+    fix = _fix(doc, hit) if hit.fix else None
     page_place = None
     if page_loc is not None:  # paged formats: a pointer (第2页第14行), not file lines
         page_place = f"第{page_loc.page}页第{page_loc.line}行"
@@ -329,6 +324,23 @@ def _fingerprint_key(report: AnnualReport, hit: Hit, fallback: str) -> str:
     where = (sec.id or sec.title) if sec is not None else ""
     key = hit.key if hit.key is not None else fallback
     return f"{where}\x1e{' '.join(key.split())}"
+
+
+def _fix(doc: Document, hit: Hit) -> Fix | None:
+    """The hit's fix with source positions.  In a format with lines every edit must be an exact span of the
+    source (the block's text there, character for character: no markup, entity or joined line inside it),
+    else the fix is not offered; Word and PDF keep their fixes as descriptions (never applied)."""
+    edits = []
+    for fe in hit.fix or ():
+        if doc.has_lines and doc.text:
+            edit = exact_edit(doc.text, fe.block, fe.start, fe.end, fe.replacement)
+            if edit is None:
+                return None
+            edits.append(edit)
+        else:
+            fa, fb = fe.block.span(fe.start, fe.end)
+            edits.append(Edit(fa.line, fa.column, fb.line, fb.column, fe.replacement))
+    return Fix(hit.fix_description or "替换", tuple(edits), "safe" if hit.fix_safe else "unsafe")
 
 
 def _order(hit: Hit) -> tuple:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》]")
 _MD_LINK = re.compile(r"\]\([^)\s\]]*\)|!\[|<[^<>\s]+>")  # a target stops at ] too: "](" repeated stays linear
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)", re.S)  # Markdown inline code: no fix inside
 _LIST_MARKER = re.compile(r"^\s*(?:\(\s*[0-9一二三四五六七八九十]{1,3}\s*\)|[0-9]{1,2}\))")
 
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -69,6 +70,7 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
                 if mm:
                     for k in range(line_m.start(), line_m.start() + mm.end()):
                         skip[k] = True
+        code = [m.span() for m in _CODE_SPAN.finditer(text)] if "`" in text else []
         quote_open = True
         n = len(text)
         for i in _beside_chinese(text, "".join(sorted(marks))):
@@ -90,9 +92,10 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
             # a space after the half-width mark is not needed after a full-width one
             while end < n and text[end] == " " and ch not in "(\"" and repl != "“":
                 end += 1
+            in_code = any(a <= i < b for a, b in code)  # still reported, but code is never rewritten
             yield Hit(block=block, start=i, end=i + 1, params={"mark": ch, "replacement": repl},
                       evidence={"expected": repl, "actual": ch}, key=f"{ch}@{text[max(0, i - 8):i + 8]}",
-                      fix=[FixEdit(block, i, end, repl)], fix_description=f"将“{ch}”改为“{repl}”")
+                      fix=None if in_code else [FixEdit(block, i, end, repl)], fix_description=f"将“{ch}”改为“{repl}”")
 
 
 _CJK_CHARS = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》"  # those of _CJK
