@@ -16,6 +16,7 @@ import cfgv
 import jsonschema
 import pytest
 from pre_commit import clientlib
+from pydantic import BaseModel
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
@@ -25,7 +26,7 @@ from disclosure_lint.init_config import CONFIG_NAME, starter_text, write_starter
 from disclosure_lint.packs import builtin_rules_dir
 from disclosure_lint.readers import READERS
 from disclosure_lint.reporters import REPORTERS
-from disclosure_lint.schemas import CONFIG_KEYS, CONFIG_SCHEMA, RULE_SCHEMA, SCHEMA_DIR, generated
+from disclosure_lint.schemas import CONFIG_SCHEMA, RULE_SCHEMA, SCHEMA_DIR, generated
 
 ROOT = Path(__file__).resolve().parent.parent
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
@@ -82,6 +83,22 @@ def test_hook_files_pattern_is_the_readers_extensions(hook, formats):
         assert not pattern.search(other), (hook, other)
 
 
+def test_fix_hook_runs_on_a_copy_of_the_examples(tmp_path, request):
+    """What pre-commit runs for ``disclosure-lint-fix``: the hook's entry plus the file names; it fixes what is
+    safe (the defective example changes) and reports what remains (exit 1), never an input or usage error."""
+    spec = next(h for h in _yaml(HOOKS.read_text(encoding="utf-8")) if h["id"] == "disclosure-lint-fix")
+    help_text = runner.invoke(app, ["check", "--help"]).output
+    if "--fix" not in help_text:
+        request.applymarker(pytest.mark.xfail(strict=False, reason="--fix being built in issue 10"))
+    target = tmp_path / "defective-2023.md"
+    target.write_bytes((EXAMPLES / "defective-2023.md").read_bytes())
+    args = shlex.split(spec["entry"])
+    res = subprocess.run([sys.executable, "-m", "disclosure_lint", *args[1:], target.name], cwd=tmp_path,
+                         capture_output=True, text=True, encoding="utf-8", check=False)
+    assert res.returncode == 1, res.stderr
+    assert target.read_bytes() != (EXAMPLES / "defective-2023.md").read_bytes()
+
+
 def _ci_blocks() -> list[str]:
     text = README.read_text(encoding="utf-8")
     section = text.split("\n## CI\n", 1)[1].split("\n## ", 1)[0]
@@ -114,8 +131,7 @@ def test_schemas_are_current():
 def test_every_config_key_has_a_chinese_description():
     schema = _schema(CONFIG_SCHEMA)
     for key, prop in schema["properties"].items():
-        assert CJK.search(prop.get("description", "")), key
-    assert set(CONFIG_KEYS) <= set(schema["properties"])
+        assert CJK.search(prop.get("description", "")), f"{key}: add its description to schemas.CONFIG_KEYS"
 
 
 def test_every_builtin_rule_file_validates_against_the_rule_schema():
@@ -195,8 +211,11 @@ def test_every_option_is_written_with_a_chinese_comment_and_its_default():
         at = next((i for i, line in enumerate(lines) if re.match(rf"(# )?{key}:", line)), None)
         assert at is not None, f"{key} is not in the init output"
         assert lines[at - 1].startswith("# ") and CJK.search(lines[at - 1]), key
-    for model_key in ("deadlines", "limits"):
-        model = getattr(Config(), model_key)
+    nested = [getattr(Config(), k) for k in keys if isinstance(getattr(Config(), k), BaseModel)]
+    assert len(nested) >= 3  # agency, deadlines, limits
+    for model in nested:
+        if all(getattr(model, name) is None for name in type(model).model_fields):
+            continue  # written commented out (agency), checked below
         for name in type(model).model_fields:
             at = next(i for i, line in enumerate(lines) if line == f"  {name}: {json.dumps(getattr(model, name))}")
             assert CJK.search(lines[at - 1]) and "默认" in lines[at - 1], name

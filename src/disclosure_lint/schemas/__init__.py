@@ -34,6 +34,8 @@ CONFIG_KEYS: dict[str, str] = {
     "fail_on": "达到此级别的问题即以代码 1 退出：error、warning 或 info。",
     "limits": "单个文件可引起的工作量上限（见 README 的 Limits 一节）。",
     "max_file_size_mb": "旧写法，请改用 limits.max_file_size_mb。",
+    # issue 10's suppression options (a key not in Config yet is simply unused)
+    "suppressions": "行内抑制注释（<!-- disclosure-lint-disable… -->）的用法。",
 }
 
 
