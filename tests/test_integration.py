@@ -248,6 +248,21 @@ def test_init_into_an_unwritable_place_is_one_line(tmp_path):
     assert "无法写入" in res.output and "Traceback" not in res.output
 
 
+def test_init_in_a_removed_directory_is_one_line(tmp_path):
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    old = os.getcwd()
+    os.chdir(gone)
+    try:
+        gone.rmdir()
+        res = runner.invoke(app, ["init"])
+    finally:
+        os.chdir(old)
+    assert res.exit_code == 2
+    assert "无法写入" in res.output
+    assert isinstance(res.exception, SystemExit)  # typer.Exit(2), not an error escaping the command
+
+
 # --- the CI jobs of README run on examples/ ---------------------------------------------------------------------
 
 

@@ -138,7 +138,7 @@ def write_starter(directory: Path, force: bool = False, schema_ref: str | None =
 def init_command(force: bool, schema_ref: str | None, say: Callable[[str], None], fail: Callable[[str], None]) -> None:
     """The ``init`` command: write the file in the current directory and say where, or one line why not."""
     try:
-        target = write_starter(Path.cwd(), force=force, schema_ref=schema_ref)
+        target = write_starter(Path.cwd(), force=force, schema_ref=schema_ref)  # cwd: OSError when it was removed
     except InitRefused as exc:
         fail(f"{exc} 已存在，未覆盖（用 --force 覆盖）")
         return
