@@ -72,3 +72,16 @@ def test_tests_keep_the_rule_cache_out_of_the_users_home():
 
     assert os.environ["XDG_CACHE_HOME"].startswith(tempfile.gettempdir())
     assert "disclosure-lint-tests-cache-" in os.environ["XDG_CACHE_HOME"]
+
+
+def test_json_schemas_ship_inside_the_package():
+    """The config and rule-file schemas live in the package (src/disclosure_lint/schemas), so the wheel has them
+    in every install; `disclosure-lint init` points the `$schema` line at the installed copy."""
+    import json
+
+    from disclosure_lint.schemas import CONFIG_SCHEMA, RULE_SCHEMA, SCHEMA_DIR
+
+    assert SCHEMA_DIR == PKG / "schemas"
+    for name in (CONFIG_SCHEMA, RULE_SCHEMA):
+        schema = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+        assert schema["$schema"].startswith("https://json-schema.org/")

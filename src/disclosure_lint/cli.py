@@ -32,6 +32,7 @@ from .baseline import BaselineError, Gate
 from .config import ConfigResolver
 from .docs import render_rule_markdown, summary
 from .errors import ConfigError
+from .init_config import init_command
 from .output import OutputRefused, describe
 from .packs import load_rules
 from .reporters import get_reporter
@@ -317,6 +318,16 @@ def stats_cmd(
             sys.stdout.flush()
             write_stream(run, output_format.value, sys.stdout.buffer)
     raise typer.Exit(run.exit_code)
+
+
+@app.command("init")
+def init_cmd(
+    force: Annotated[bool, typer.Option("--force", help="覆盖已有的 .disclosure-lint.yaml。")] = False,
+    schema: Annotated[str | None, typer.Option("--schema", help="写入第一行 $schema= 的地址（网址或路径）；"
+                                                             "默认为已安装的 disclosure-lint 中的 config.schema.json。")] = None,
+) -> None:
+    """在当前目录写一个带中文注释的配置文件 .disclosure-lint.yaml（每一项及其默认值）。"""
+    init_command(force, schema, _say, _fail)
 
 
 class _ClosedStdout(io.TextIOBase):
