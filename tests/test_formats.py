@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import importlib.resources
 import json
+import os
 import re
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -401,3 +404,42 @@ def test_progress_only_on_a_terminal_and_for_many_files(monkeypatch):
     plain = io.StringIO()
     monkeypatch.setattr("sys.stderr", plain)
     assert list(progress.tracked(items)) == items and plain.getvalue() == ""
+
+
+# -- streams that are not UTF-8, and a full disk ------------------------------------------------------------
+
+
+def _child(args: list, **env: str) -> subprocess.CompletedProcess:
+    full_env = {k: v for k, v in os.environ.items() if k != "PYTHONIOENCODING"}
+    full_env.update({"DISCLOSURE_LINT_NO_CACHE": "1", **env})
+    return subprocess.run([sys.executable, "-m", "disclosure_lint", *map(str, args)], capture_output=True,
+                          env=full_env, timeout=120)
+
+
+def test_gbk_stdout_every_format_still_parses(tmp_path):
+    report = tmp_path / "😀报告.md"
+    report.write_bytes(DEFECTIVE.read_bytes())
+    for fmt in ALL:
+        res = _child(["check", "-f", fmt, report], PYTHONIOENCODING="gbk")
+        assert res.returncode == 1 and b"Traceback" not in res.stderr, (fmt, res.stderr)
+        out = res.stdout.decode("gbk")  # all of it is GBK
+        if fmt == "sarif":  # a URI: percent-encoded UTF-8
+            assert "%F0%9F%98%80%E6%8A%A5%E5%91%8A.md" in out and json.loads(out)
+        elif fmt in ("json", "gitlab"):
+            assert "😀报告.md" in json.dumps(json.loads(out), ensure_ascii=False)  # escaped, lossless
+        elif fmt == "junit":
+            path = tmp_path / "j.xml"
+            path.write_bytes(res.stdout)
+            assert {c.name for s in JUnitXml.fromfile(str(path)) for c in s} == {str(report)}
+        else:
+            assert "\\U0001f600报告.md" in out
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "junit"])
+def test_full_disk_is_one_line_and_exit_2(fmt):
+    with open("/dev/full", "wb") as full:
+        res = subprocess.run([sys.executable, "-m", "disclosure_lint", "check", "-f", fmt, str(DEFECTIVE)],
+                             stdout=full, stderr=subprocess.PIPE, timeout=120,
+                             env={**os.environ, "DISCLOSURE_LINT_NO_CACHE": "1"})
+    assert res.returncode == 2
+    assert res.stderr.decode() == "disclosure-lint: 无法写入标准输出：磁盘空间不足\n"

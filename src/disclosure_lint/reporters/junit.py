@@ -73,6 +73,6 @@ def render(run, stream: TextIO, fail_on: str = "error", **_: object) -> None:
     encoding = getattr(stream, "encoding", None)
     # on a stream that is not UTF-8 (GBK) every non-ASCII character is a character reference (&#20013;)
     ascii_only = encoding is not None and not is_utf(encoding)
-    text = ET.tostring(root, encoding="us-ascii").decode("ascii").split("\n", 1)[1] if ascii_only \
+    text = ET.tostring(root, encoding="us-ascii", xml_declaration=False).decode("ascii") if ascii_only \
         else ET.tostring(root, encoding="unicode")
     stream.write('<?xml version="1.0" encoding="utf-8"?>\n' + text + "\n")
