@@ -164,6 +164,7 @@ def test_sarif_lists_every_active_rule_with_its_docs():
         assert r["name"] == spec.name
         assert r["shortDescription"]["text"] and r["fullDescription"]["text"].startswith(r["shortDescription"]["text"][:10])
         assert spec.docs.basis.split()[0] in r["help"]["text"]
+        assert r["help"]["markdown"].startswith(f"# {code} {spec.name}\n")
         assert r["helpUri"] == f"{sarif.PROJECT_URL}/blob/main/docs/rules/{code}.md"
         assert (ROOT / "docs" / "rules" / f"{code}.md").is_file()
         assert r["defaultConfiguration"]["level"] == sarif.LEVEL[spec.severity]

@@ -23,7 +23,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from .. import __version__
-from ..docs import summary
+from ..docs import render_rule_markdown, summary
 from ..termsafe import is_utf, json_dumps
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -88,7 +88,8 @@ def _rule_descriptor(active) -> dict[str, Any]:
         "name": spec.name,
         "shortDescription": {"text": summary(rule)},
         "fullDescription": {"text": " ".join(docs.what.split())},
-        "help": {"text": f"{' '.join(docs.why.split())}\n依据：{' '.join(docs.basis.split())}"},
+        "help": {"text": f"{' '.join(docs.why.split())}\n依据：{' '.join(docs.basis.split())}",
+                 "markdown": render_rule_markdown(rule)},
         "helpUri": RULE_DOCS_URL.format(code=quote(spec.id)),
         "defaultConfiguration": {"level": LEVEL[active.severity], "enabled": True},
         "properties": {"category": spec.category, "pack": rule.pack, "tags": [spec.category]},
