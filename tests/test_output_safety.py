@@ -9,6 +9,8 @@ import os
 import pickle
 import subprocess
 import sys
+import urllib.parse
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -217,6 +219,27 @@ def test_hostile_file_names_are_shown_escaped_in_every_format(tmp_path):
     # the directory walk finds the same names
     res = cli(["check", "-f", "json", str(tmp_path)])
     assert {os.fsencode(f["path"]) for f in json.loads(res.stdout)["files"]} == set(paths)
+    # the CI formats (issue 10): escaped where shown, lossless where the format can carry bytes
+    shown = {"\\xff\\xfe.md", "\\x1b[31mred\\x1b[0m.md", "\\u202egnp.md", "[red]x[_].md", "\\x9b2J.md", "a\\nb.md"}
+    for fmt in ("concise", "sarif", "github", "gitlab", "junit"):
+        res = cli(["check", "-f", fmt, *paths])
+        raw = res.stdout.decode("utf-8")
+        assert res.returncode == 1 and b"Traceback" not in res.stderr, (fmt, res.stderr)
+        assert not any(ch in raw for ch in "\x1b\u202e\u009b"), fmt
+        if fmt == "sarif":  # percent-encoded URIs of the very bytes
+            uris = {a["location"]["uri"] for a in json.loads(raw)["runs"][0]["artifacts"]}
+            assert {urllib.parse.unquote_to_bytes(u).rsplit(b"/", 1)[1] for u in uris} == set(HOSTILE_NAMES)
+        elif fmt == "gitlab":  # JSON: lossless, like -f json
+            assert {os.fsencode(i["location"]["path"]) for i in json.loads(raw)} == set(paths)
+        elif fmt == "junit":  # XML cannot carry them: shown escaped, and the document parses
+            names = {c.get("name").rsplit("/", 1)[1] for c in ET.fromstring(raw).iter("testcase")}
+            assert names == shown
+        else:  # one line per finding: no raw newline from a name (github: %0A is GitHub's own escape)
+            lines = [line for line in raw.splitlines() if not line.startswith("检查了")]  # concise: the summary
+            assert all(line.startswith(("::", "/")) for line in lines), fmt
+            # github: a newline in a name is GitHub's %0A (it names the real file), the rest termsafe's escapes
+            names = shown if fmt == "concise" else shown - {"a\\nb.md"} | {"a%0Ab.md"}
+            assert all(any(name in line for name in names) for line in lines), fmt
 
 
 def test_stderr_lines_are_escaped(tmp_path):

@@ -49,6 +49,7 @@ class RunResult:
     errors: list[str] = field(default_factory=list)  # run-level problems (e.g. empty directory)
     configs: list[str] = field(default_factory=list)  # every configuration file that applied to a file
     baseline: dict | None = None  # --baseline: what it hid and its stale entries (baseline.Outcome.to_json)
+    rules: list[ActiveRule] = field(default_factory=list)  # the rules that ran (SARIF lists them)
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.files for d in f.diagnostics if d.severity == severity)
@@ -229,6 +230,15 @@ class Checker:
     @property
     def configs(self) -> list[str]:
         return self.resolver.applied
+
+    @property
+    def active_rules(self) -> list[ActiveRule]:
+        """Every rule that ran on some file so far (under any configuration), once, by code."""
+        seen: dict[str, ActiveRule] = {}
+        for active in self._active.values():
+            for a in active:
+                seen.setdefault(a.rule.code, a)
+        return sorted(seen.values(), key=lambda a: a.rule.code)
 
     def overrides(self, lc: LoadedConfig) -> Overrides:
         c = lc.config

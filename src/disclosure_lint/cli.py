@@ -35,8 +35,9 @@ from .errors import ConfigError
 from .init_config import init_command
 from .output import OutputRefused, describe
 from .packs import load_rules
-from .reporters import get_reporter
 from .reporters.console import SEVERITY_STYLE, make_console
+from .reporters.emit import emit
+from .reporters.progress import tracked
 from .stats_export import export_paths, write_file, write_stream
 from .termsafe import is_utf, json_dumps, terminal
 
@@ -53,6 +54,16 @@ app = typer.Typer(
 class OutputFormat(str, Enum):
     console = "console"
     json = "json"
+
+
+class CheckFormat(str, Enum):  # check's formats: the reporters' registry (reporters/__init__.py)
+    console = "console"
+    concise = "concise"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+    gitlab = "gitlab"
+    junit = "junit"
 
 
 class FailOn(str, Enum):  # the severities of diagnostics.Severity (typer needs an Enum; a test checks they agree)
@@ -121,7 +132,14 @@ def _split(values: list[str] | None) -> list[str] | None:
 def check(
     paths: Annotated[list[str], typer.Argument(help="要检查的报告文件或目录（目录中的 .md .txt .html .docx .pdf 文件；"
                                                    "目录中明显不是年度报告的文件，如 README.md，跳过并提示一行）。")],
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式。")] = OutputFormat.console,
+    output_format: Annotated[CheckFormat, typer.Option(
+        "--format", "-f", help="输出格式：console（表格）、concise（每个问题一行）、json、sarif（SARIF 2.1.0）、"
+                               "github（GitHub Actions 注释）、gitlab（GitLab 代码质量报告）、junit（JUnit XML）。")
+    ] = CheckFormat.console,
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", help="写入此文件（先写临时文件再替换）；默认输出到标准输出。")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="只输出问题，不输出汇总行。")] = False,
+    statistics: Annotated[bool, typer.Option("--statistics", help="输出每条规则的问题数。")] = False,
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="达到此级别即以代码 1 退出（默认 error）。")] = None,
     config: Annotated[str | None, typer.Option("--config", "-c", help="配置文件（默认向上查找 .disclosure-lint.yaml 或 pyproject.toml）。")] = None,
     year: Annotated[int | None, typer.Option("--year", help="报告年度（覆盖从标题识别的年度）。", min=1990, max=2100)] = None,
@@ -147,7 +165,7 @@ def check(
         checker = Checker(config, year=year, select=_split(select), ignore=_split(ignore), isolated=isolated)
         entries, errors = discover_entries(paths, include=_split(include), exclude=_split(exclude))
         files = [f for f, _walked in entries]
-        results = [checker.check_file(f, walked) for f, walked in entries]
+        results = [checker.check_file(f, walked) for f, walked in tracked(entries)]
         threshold = fail_on.value if fail_on else None
         if threshold is None:
             try:
@@ -160,7 +178,7 @@ def check(
         return
     if fixes is not None and not diff:
         results = fixes.results
-    run = RunResult(files=results, errors=errors, configs=checker.configs)
+    run = RunResult(files=results, errors=errors, configs=checker.configs, rules=checker.active_rules)
     try:  # findings in the baseline are removed before any reporter sees them
         run, baseline_notes = gate(run, checker.rule_codes)
     except BaselineError as exc:
@@ -176,11 +194,19 @@ def check(
             sys.stdout.write(terminal(fixer.unified_diff(fixes.changed), newlines=True,
                                       encoding=getattr(sys.stdout, "encoding", None)))
         else:
-            get_reporter(output_format.value)(run, sys.stdout, fail_on=threshold)
-    if fixes is not None:
-        for note in [*fixes.notes, fixer.summary(fixes, diff)]:
+            try:
+                emit(run, output_format.value, threshold, output=output, quiet=quiet, statistics=statistics)
+            except OutputRefused as exc:
+                _fail(f"无法写入 {output}：{exc}，未写入")
+            except OSError as exc:
+                if output is None or isinstance(exc, BrokenPipeError):
+                    raise
+                _silence_stdout_if_broken()
+                _fail(f"无法写入 {output}：{describe(exc)}")
+    if fixes is not None:  # --quiet: only findings (and errors) — not the counts
+        for note in [*fixes.notes, *(() if quiet else (fixer.summary(fixes, diff),))]:
             _say(note)
-    for note in baseline_notes:
+    for note in () if quiet else baseline_notes:
         _say(note)
     raise typer.Exit(2 if fixes is not None and fixes.failed else run.exit_code(threshold))
 

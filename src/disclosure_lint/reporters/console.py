@@ -21,16 +21,10 @@ from rich.table import Table
 from rich.text import Text
 
 from ..diagnostics import SEVERITY_ZH, Severity
-from ..failures import is_tool_failure
 from ..termsafe import terminal
+from .summary import place, rule_counts, statistics_lines, summary_line
 
 SEVERITY_STYLE: dict[Severity, str] = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-
-
-def _where(d) -> str:
-    if d.line is not None:
-        return f"{d.line}:{d.column or 1}"
-    return d.pointer or "全文"
 
 
 def _detail(d) -> str:
@@ -61,13 +55,16 @@ def make_console(stream: TextIO) -> Console:
     return console
 
 
-def render(run, stream: TextIO, fail_on: str = "error", **_: object) -> None:
+def render(run, stream: TextIO, fail_on: str = "error", quiet: bool = False, statistics: bool = False,
+           **_: object) -> None:
+    """The tables; unless ``quiet``, the configurations applied and the summary (and the count per rule)."""
     console = make_console(stream)
 
     def show(text: object, style: str = "", newlines: bool = False) -> Text:
         return Text(terminal(text, newlines, console.encoding), style=style)
 
-    for path in getattr(run, "configs", None) or []:  # every configuration that applied (issue 8: trust)
+    configs = [] if quiet else getattr(run, "configs", None) or []
+    for path in configs:  # every configuration that applied (issue 8: trust)
         console.print(show(f"配置：{path}", "dim"), soft_wrap=True)
     for err in run.errors:
         console.print(show(f"错误：{err}", "bold red"))
@@ -76,6 +73,8 @@ def render(run, stream: TextIO, fail_on: str = "error", **_: object) -> None:
             console.print(show(f"错误：{f.path}：{f.error}", "bold red"))
             continue
         if f.skipped:
+            if quiet:
+                continue
             # a file read and found not to be a report can be checked when named; an unsupported type cannot
             tail = "；在命令行上直接指定该文件即可检查" if f.report is not None else ""
             console.print(show(f"提示：跳过 {f.path}（{f.skipped}{tail}）", "cyan"), soft_wrap=True)
@@ -93,34 +92,16 @@ def render(run, stream: TextIO, fail_on: str = "error", **_: object) -> None:
         table.add_column("规则", overflow="fold", max_width=24)
         table.add_column("说明", overflow="fold")
         for d in f.diagnostics:
-            table.add_row(show(_where(d)), show(SEVERITY_ZH[d.severity], SEVERITY_STYLE[d.severity]), show(d.code),
+            table.add_row(show(place(d)), show(SEVERITY_ZH[d.severity], SEVERITY_STYLE[d.severity]), show(d.code),
                           show(d.rule), show(_detail(d), newlines=True))
         console.print(table)
-    skipped = len(run.skipped)
-    n_files = len(run.files) - skipped
-    unreadable = sum(1 for f in run.files if f.error)
-    e, w, i = run.count("error"), run.count("warning"), run.count("info")
-    summary = f"检查了 {n_files} 个文件：{e} 个错误，{w} 个警告，{i} 个提示"
-    if unreadable:
-        summary += f"；{unreadable} 个文件无法读取"
-    tool_failed = sum(1 for f in run.files if any(map(is_tool_failure, f.diagnostics)))
-    if tool_failed:
-        summary += f"；{tool_failed} 个文件因工具出错未能完整检查（DL000，请反馈）"
-    unsupported = sum(1 for f in run.skipped if f.report is None)
-    if skipped - unsupported:
-        summary += f"；跳过 {skipped - unsupported} 个不像年度报告的文件"
-    if unsupported:
-        summary += f"；跳过 {unsupported} 个无法读取格式（.doc、.wps 等）的文件"
-    code = run.exit_code(fail_on)
-    style = "bold red" if code else "bold green"
-    if code == 0 and not (e or w or i):
-        summary += "。未发现问题。"
-    console.print(show(summary, style))
-    counts: dict[tuple[str, str], int] = {}
-    for f in run.files:
-        for d in f.diagnostics:
-            counts[(d.code, d.rule)] = counts.get((d.code, d.rule), 0) + 1
-    if sum(counts.values()) >= 10 and len(counts) > 1:
-        by_rule = "，".join(f"{code} {rule} ×{n}" for (code, rule), n in
-                           sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    if not quiet:
+        code = run.exit_code(fail_on)
+        console.print(show(summary_line(run, fail_on), "bold red" if code else "bold green"))
+    counts = rule_counts(run)
+    if statistics:
+        for line in statistics_lines(run):
+            console.print(show(line), soft_wrap=True)
+    elif not quiet and sum(n for _c, _r, n in counts) >= 10 and len(counts) > 1:
+        by_rule = "，".join(f"{code} {rule} ×{n}" for code, rule, n in counts)
         console.print(show(f"按规则：{by_rule}", "dim"))
