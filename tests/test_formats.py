@@ -444,3 +444,14 @@ def test_full_disk_is_one_line_and_exit_2(fmt):
                              env={**os.environ, "DISCLOSURE_LINT_NO_CACHE": "1"})
     assert res.returncode == 2
     assert res.stderr.decode() == "disclosure-lint: 无法写入标准输出：磁盘空间不足\n"
+
+
+def test_project_url_has_one_value():
+    """SARIF's helpUri base, pyproject's [project.urls] and the README's pre-commit snippet name one address."""
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    urls = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["urls"]
+    assert urls["Repository"] == sarif.PROJECT_URL
+    assert f"repo: {sarif.PROJECT_URL}" in (root / "README.md").read_text(encoding="utf-8")
