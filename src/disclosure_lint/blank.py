@@ -16,15 +16,11 @@ that the tables are unfilled (DL209).
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TextIO
 
 from .kinds.self_reference import DEFAULT_ALLOWED
-from .output import OutputRefused, describe, write_to
 from .report.agency import classify
-from .report.catalogue import FORMAT_NAMES, NUMERALS, SECTIONS, TABLE_NAMES, format_version_for_year
+from .report.catalogue import FORMAT_NAMES, NUMERALS, SECTIONS, TABLE_NAMES, SectionSpec, format_version_for_year
 from .report.stats.schema import S4_BLOCKS, S4_RESULTS, TableSchema, schema
 
 MIN_YEAR = 2019  # the unified formats begin with the 2019 reports
@@ -52,10 +48,6 @@ GUIDANCE: dict[str, str] = {
     "s5": "如实写明本年度工作存在的主要问题和改进措施，以及上年度报告所提问题的整改情况。",
     "s6": "写明收取信息处理费的情况（未收取也应说明），以及年度政务公开工作要点落实等需要报告的事项。",
 }
-
-
-class BlankRefused(Exception):
-    """The target exists and ``--force`` was not given, or the year has no unified format."""
 
 
 @dataclass(frozen=True)
@@ -88,40 +80,37 @@ class Blank:
         return form
 
 
-def default_name(year: int, agency: str) -> str:
-    return f"{Blank(year, agency).title}.md"
+Grid = list[list[str]]
 
 
-def _row(cells: list[str]) -> str:
-    return "| " + " | ".join(cells) + " |"
-
-
-def _table(header: list[list[str]], body: list[list[str]]) -> list[str]:
-    width = len(header[0])
-    return [_row(header[0]), "|" + "---|" * width, *(_row(r) for r in header[1:]), *(_row(r) for r in body)]
-
-
-def _s2_markdown(sch: TableSchema, version: str) -> list[str]:
-    out: list[str] = []
+def s2_parts(version: str) -> list[tuple[str, Grid]]:
+    """Table 二 as the unified format divides it: (第二十条 caption, rows — the header row first)."""
+    sch = schema("s2", version)
+    out: list[tuple[str, Grid]] = []
     for caption, rows in S2_ITEMS[version]:
         cols = sch.cols_of(rows[0])
-        out += [caption, ""]
-        out += _table([[S2_CORNER, *(sch.col_by_id[c].label for c in cols)]],
-                      [[sch.row_by_id[r].label, *([""] * len(cols))] for r in rows])
-        out.append("")
+        grid = [[S2_CORNER, *(sch.col_by_id[c].label for c in cols)]]
+        grid += [[sch.row_by_id[r].label, *([""] * len(cols))] for r in rows]
+        out.append((caption, grid))
     return out
 
 
-def _s3_markdown(sch: TableSchema) -> list[str]:
+S3_LABEL_COLS = 3  # 一、… | （一）… | 1.…
+S3_HEADER_ROWS = 3
+S4_HEADER_ROWS = 3
+
+
+def s3_grid(version: str) -> Grid:
+    """Table 三: three header rows (a merged cell's text in each position it covers), then one row per
+    data row, its label in the column of its level (三、本年度办理结果 and the group rows written once, on
+    the first row under them), the numbers empty."""
+    sch = schema("s3", version)
     cols = sch.cols
-    groups = [c.group or c.label for c in cols]
-    header = [[S3_NOTE] * 3 + [S3_APPLICANTS] * len(cols),
-              [S3_NOTE] * 3 + groups,
-              [S3_NOTE] * 3 + [c.label for c in cols]]
-    body: list[list[str]] = []
-    empty = [""] * len(cols)
+    note = [S3_NOTE] * S3_LABEL_COLS
+    grid = [note + [S3_APPLICANTS] * len(cols), note + [c.group or c.label for c in cols],
+            note + [c.label for c in cols]]
     for r in sch.data_rows():
-        labels = ["", "", ""]
+        labels = [""] * S3_LABEL_COLS
         if r.group is None:  # 一、本年新收…
             labels[0] = r.label
         elif r.group == "result":  # （一）予以公开 under 三、本年度办理结果
@@ -132,8 +121,8 @@ def _s3_markdown(sch: TableSchema) -> list[str]:
                 labels[1] = sch.row_by_id[r.group].label
         if r.group is not None and _first_of(sch, r.id, any_group=True):
             labels[0] = sch.row_by_id["result"].label
-        body.append(labels + empty)
-    return _table(header, body)
+        grid.append(labels + [""] * len(cols))
+    return grid
 
 
 def _first_of(sch: TableSchema, row_id: str, any_group: bool = False) -> bool:
@@ -142,68 +131,57 @@ def _first_of(sch: TableSchema, row_id: str, any_group: bool = False) -> bool:
     return next(r.id for r in sch.data_rows() if (r.group is not None if any_group else r.group == group)) == row_id
 
 
-def _s4_markdown(sch: TableSchema) -> list[str]:
+def s4_grid(version: str) -> Grid:
+    """Table 四: 行政复议 | 行政诉讼 › 未经复议直接起诉 / 复议后起诉 › the results, then the empty row."""
+    sch = schema("s4", version)
     n = len(S4_RESULTS)
     review = S4_BLOCKS[0][1]
-    top = [review] * n + [S4_LITIGATION] * (len(sch.cols) - n)
-    middle = [review] * n + [c.group or "" for c in sch.cols[n:]]
-    bottom = [c.label for c in sch.cols]
-    return _table([top, middle, bottom], [[""] * len(sch.cols)])
+    return [[review] * n + [S4_LITIGATION] * (len(sch.cols) - n),
+            [review] * n + [c.group or "" for c in sch.cols[n:]],
+            [c.label for c in sch.cols],
+            [""] * len(sch.cols)]
+
+
+def opening(blank: Blank) -> str:
+    """The opening paragraph: the basis, the agency and its self-reference, the parts, the statistics period."""
+    me = blank.self_reference
+    return (f"本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和政府信息公开工作年度报告"
+            f"{FORMAT_NAMES[blank.version]}的要求，结合{blank.agency}（以下简称“{me}”）政府信息公开工作实际编制。"
+            f"全文包括{'、'.join(s.title for s in SECTIONS)}{NUMERALS[len(SECTIONS) - 1]}个部分。"
+            f"本报告中所列数据统计期限为{blank.year}年1月1日至12月31日。如对本报告有疑问，请与{me}联系。")
+
+
+def heading(section: SectionSpec) -> str:
+    return TABLE_NAMES.get(section.id, f"{section.numeral}、{section.title}")
+
+
+SIGNATURE_NOTE = "落款：机关名称和成文日期。"
+
+
+def signature(blank: Blank) -> tuple[str, str]:
+    return blank.agency, f"{blank.year + 1}年  月  日"
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _table(grid: Grid) -> list[str]:
+    return [_row(grid[0]), "|" + "---|" * len(grid[0]), *(_row(r) for r in grid[1:]), ""]
 
 
 def markdown(blank: Blank) -> str:
-    """The blank report as Markdown."""
+    """The blank report as Markdown (the guidance as HTML comments)."""
     v = blank.version
-    me = blank.self_reference
-    section_list = "、".join(s.title for s in SECTIONS)
-    lines = [
-        f"# {blank.title}", "",
-        f"本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和政府信息公开工作年度报告{FORMAT_NAMES[v]}的要求，"
-        f"结合{blank.agency}（以下简称“{me}”）政府信息公开工作实际编制。全文包括{section_list}{NUMERALS[len(SECTIONS) - 1]}个部分。"
-        f"本报告中所列数据统计期限为{blank.year}年1月1日至12月31日。"
-        f"如对本报告有疑问，请与{me}联系。", "",
-    ]
-    tables = {"s2": lambda: _s2_markdown(schema("s2", v), v), "s3": lambda: _s3_markdown(schema("s3", v)),
-              "s4": lambda: _s4_markdown(schema("s4", v))}
+    lines = [f"# {blank.title}", "", opening(blank), ""]
     for s in SECTIONS:
-        heading = TABLE_NAMES.get(s.id, f"{s.numeral}、{s.title}")
-        lines += [f"## {heading}", "", f"<!-- {GUIDANCE[s.id]} -->", ""]
-        if s.id in tables:
-            lines += tables[s.id]()
-            if lines[-1] != "":
-                lines.append("")
-    lines += ["<!-- 落款：机关名称和成文日期。 -->", "", blank.agency, "", f"{blank.year + 1}年  月  日", ""]
+        lines += [f"## {heading(s)}", "", f"<!-- {GUIDANCE[s.id]} -->", ""]
+        if s.id == "s2":
+            for caption, grid in s2_parts(v):
+                lines += [caption, "", *_table(grid)]
+        elif s.id == "s3":
+            lines += _table(s3_grid(v))
+        elif s.id == "s4":
+            lines += _table(s4_grid(v))
+    lines += [f"<!-- {SIGNATURE_NOTE} -->", "", signature(blank)[0], "", signature(blank)[1], ""]
     return "\n".join(lines)
-
-
-def new_command(year: int, agency: str, output: str | None, force: bool,
-                say: Callable[[str], None], fail: Callable[[str], None]) -> None:
-    """Write the blank report (``fail`` ends the run with exit 2 and one Chinese line)."""
-    agency = agency.strip()
-    if year < MIN_YEAR:
-        fail(f"{year}年没有统一的年度报告格式（统一格式自{MIN_YEAR}年度报告起施行）")
-        return
-    if not agency:
-        fail("机关名称不能为空")
-        return
-    target = output or default_name(year, agency)
-    if not target.lower().endswith(".md"):
-        fail(f"{target}：只能写 .md 文件")
-        return
-    if os.path.lexists(target) and not force:
-        fail(f"{target} 已存在，未覆盖（要覆盖请加 --force）")
-        return
-    text = markdown(Blank(year, agency))
-
-    def produce(stream: TextIO) -> None:
-        stream.write(text)
-
-    try:
-        write_to(target, produce)
-    except OutputRefused as exc:
-        fail(f"无法写入 {target}：{exc}")
-        return
-    except OSError as exc:
-        fail(f"无法写入 {target}：{describe(exc)}")
-        return
-    say(f"已写入 {target}（{FORMAT_NAMES[Blank(year, agency).version]}）")

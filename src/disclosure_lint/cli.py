@@ -29,7 +29,7 @@ from rich.text import Text
 from . import fixer
 from .api import Checker, RunResult, discover_entries
 from .baseline import BaselineError, Gate
-from .blank import new_command
+from .blank_write import new_command
 from .config import ConfigResolver
 from .docs import render_rule_markdown, summary
 from .errors import ConfigError
@@ -361,7 +361,7 @@ def init_cmd(
 def new_cmd(
     year: Annotated[int, typer.Option("--year", help="报告年度（2019、2020 用2019年试行格式，2021 起用2021年格式）。")],
     agency: Annotated[str, typer.Option("--agency", help="机关名称（全称），如 某某区教育局。")],
-    output: Annotated[str | None, typer.Option("-o", "--output", help="输出文件（.md）；默认为当前目录下的"
+    output: Annotated[str | None, typer.Option("-o", "--output", help="输出文件（.md 或 .docx）；默认为当前目录下的"
                                                                      "“<机关><年度>年政府信息公开工作年度报告.md”。")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已有的文件。")] = False,
 ) -> None:
