@@ -1,4 +1,4 @@
-"""Command line: ``disclosure-lint check|rules|explain``.
+"""Command line: ``disclosure-lint check|rules|explain|stats|init|new``.
 
 Only parses options and wires the modules together.  Exit codes: 0 nothing at or
 above ``--fail-on``; 1 findings at or above it; 2 usage, configuration or
@@ -29,6 +29,7 @@ from rich.text import Text
 from . import fixer
 from .api import Checker, RunResult, discover_entries
 from .baseline import BaselineError, Gate
+from .blank_write import new_command
 from .config import ConfigResolver
 from .docs import render_rule_markdown, summary
 from .errors import ConfigError
@@ -354,6 +355,18 @@ def init_cmd(
 ) -> None:
     """在当前目录写一个带中文注释的配置文件 .disclosure-lint.yaml（每一项及其默认值）。"""
     init_command(force, schema, _say, _fail)
+
+
+@app.command("new")
+def new_cmd(
+    year: Annotated[int, typer.Option("--year", help="报告年度（2019、2020 用2019年试行格式，2021 起用2021年格式）。")],
+    agency: Annotated[str, typer.Option("--agency", help="机关名称（全称），如 某某区教育局。")],
+    output: Annotated[str | None, typer.Option("-o", "--output", help="输出文件（.md 或 .docx）；默认为当前目录下的"
+                                                                     "“<机关><年度>年政府信息公开工作年度报告.md”。")] = None,
+    force: Annotated[bool, typer.Option("--force", help="覆盖已有的文件。")] = False,
+) -> None:
+    """按该年度的统一格式写一份空白年度报告（标题、统计期限、六个部分及填写提示、三张统计表）。"""
+    new_command(year, agency, output, force, _say, _fail)
 
 
 class _ClosedStdout(io.TextIOBase):

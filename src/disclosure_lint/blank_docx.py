@@ -1,0 +1,123 @@
+"""The blank report of ``disclosure-lint new`` as a Word document.
+
+The same content as the Markdown (:mod:`.blank`): the title (style Title), the opening paragraph, the six
+section headings (style Heading 1), each with its guidance as a Word comment (批注, author
+``disclosure-lint``) on the heading, the three tables with the merged cells of the official format — in the
+header rows a rectangle of equal texts is one cell (表三's note over three columns and three rows, 申请人情况
+over seven columns, 表四's 行政复议 over five columns and two rows …), in 表三's label columns an empty cell
+joins the label to its left on the same row, else the one above it (一、本年新收… over three columns,
+三、本年度办理结果 down its rows) — and the 落款.  Comments need python-docx 1.2.
+"""
+
+from __future__ import annotations
+
+import io
+
+import docx
+from docx.document import Document as DocumentObject
+from docx.table import Table
+
+from .blank import (
+    GUIDANCE,
+    S3_HEADER_ROWS,
+    S3_LABEL_COLS,
+    S4_HEADER_ROWS,
+    SECTIONS,
+    SIGNATURE_NOTE,
+    Blank,
+    Grid,
+    heading,
+    opening,
+    s2_parts,
+    s3_grid,
+    s4_grid,
+    signature,
+)
+
+AUTHOR = "disclosure-lint"
+INITIALS = "DL"
+
+Span = tuple[int, int, int, int]  # first row, first column, last row, last column (inclusive)
+
+
+def spans(grid: Grid, header_rows: int, label_cols: int) -> list[Span]:
+    """The merged cells of a table grid (see the module docstring)."""
+    n_rows, n_cols = len(grid), len(grid[0])
+    owner = [[(r, c) for c in range(n_cols)] for r in range(n_rows)]
+    taken: set[tuple[int, int]] = set()
+    for r in range(header_rows):
+        for c in range(n_cols):
+            text = grid[r][c]
+            if (r, c) in taken or not text:
+                continue
+            w = 1
+            while c + w < n_cols and grid[r][c + w] == text and (r, c + w) not in taken:
+                w += 1
+            h = 1
+            while r + h < header_rows and all(grid[r + h][c + k] == text for k in range(w)):
+                h += 1
+            for i in range(r, r + h):
+                for j in range(c, c + w):
+                    taken.add((i, j))
+                    owner[i][j] = (r, c)
+    for r in range(header_rows, n_rows):
+        for c in range(label_cols):
+            if grid[r][c]:
+                continue
+            left = owner[r][c - 1] if c > 0 else None
+            if left is not None and left[0] == r:
+                owner[r][c] = left
+            elif r > header_rows:
+                owner[r][c] = owner[r - 1][c]
+    members: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for r in range(n_rows):
+        for c in range(n_cols):
+            members.setdefault(owner[r][c], []).append((r, c))
+    out = []
+    for (r0, c0), cells in members.items():
+        if len(cells) > 1:
+            out.append((r0, c0, max(r for r, _ in cells), max(c for _, c in cells)))
+    return sorted(out)
+
+
+def _table(doc: DocumentObject, grid: Grid, header_rows: int, label_cols: int = 0) -> Table:
+    table = doc.add_table(rows=len(grid), cols=len(grid[0]))
+    table.style = "Table Grid"
+    merged: set[tuple[int, int]] = set()
+    for r0, c0, r1, c1 in spans(grid, header_rows, label_cols):
+        table.cell(r0, c0).merge(table.cell(r1, c1))
+        merged.update((r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1) if (r, c) != (r0, c0))
+    for r, row in enumerate(grid):
+        for c, text in enumerate(row):
+            if text and (r, c) not in merged:
+                table.cell(r, c).text = text
+    return table
+
+
+def document(blank: Blank) -> DocumentObject:
+    v = blank.version
+    doc = docx.Document()
+    doc.add_heading(blank.title, level=0)
+    doc.add_paragraph(opening(blank))
+    for s in SECTIONS:
+        para = doc.add_heading(heading(s), level=1)
+        doc.add_comment(para.runs, text=GUIDANCE[s.id], author=AUTHOR, initials=INITIALS)
+        if s.id == "s2":
+            for caption, grid in s2_parts(v):
+                doc.add_paragraph(caption)
+                _table(doc, grid, 1)
+        elif s.id == "s3":
+            _table(doc, s3_grid(v), S3_HEADER_ROWS, S3_LABEL_COLS)
+        elif s.id == "s4":
+            _table(doc, s4_grid(v), S4_HEADER_ROWS)
+    name, date = signature(blank)
+    para = doc.add_paragraph(name)
+    doc.add_comment(para.runs, text=SIGNATURE_NOTE, author=AUTHOR, initials=INITIALS)
+    doc.add_paragraph(date)
+    return doc
+
+
+def docx_bytes(blank: Blank) -> bytes:
+    out = io.BytesIO()
+    document(blank).save(out)
+    return out.getvalue()
