@@ -157,6 +157,8 @@ def check(
                                                     "保留编码、字节序标记和换行符），再列出剩余问题。")] = False,
     unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="与 --fix 或 --diff 一起使用：也应用需人工确认的修复。")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="只显示修复会做的改动（统一差异格式），不写入文件。")] = False,
+    no_group: Annotated[bool, typer.Option("--no-group", help="console 格式：同一规则的问题逐条列出"
+                                                            "（默认每个文件每条规则只列前3处，其余合并为一行）。")] = False,
 ) -> None:
     """检查年度报告并列出问题。"""
     if unsafe_fixes and not (fix or diff):
@@ -196,7 +198,8 @@ def check(
                                       encoding=getattr(sys.stdout, "encoding", None)))
         else:
             try:
-                emit(run, output_format.value, threshold, output=output, quiet=quiet, statistics=statistics)
+                emit(run, output_format.value, threshold, output=output, quiet=quiet, statistics=statistics,
+                     group=not no_group)
             except OutputRefused as exc:
                 _fail(f"无法写入 {output}：{exc}，未写入")
             except OSError as exc:

@@ -32,12 +32,12 @@ def _stderr(line: str) -> None:
 
 
 def emit(run, fmt: str, fail_on: str, *, output: str | None = None, quiet: bool = False,
-         statistics: bool = False) -> None:
+         statistics: bool = False, group: bool = True) -> None:
     """Write the results; OSError / :class:`~disclosure_lint.output.OutputRefused` when they cannot be."""
     render = get_reporter(fmt)
 
     def produce(stream: TextIO) -> None:
-        render(run, stream, fail_on=fail_on, quiet=quiet, statistics=statistics)
+        render(run, stream, fail_on=fail_on, quiet=quiet, statistics=statistics, group=group)
 
     if output is None:
         produce(sys.stdout)
