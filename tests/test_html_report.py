@@ -90,6 +90,8 @@ def test_summary_findings_and_rule_docs():
     details = tree.xpath("//details")
     assert details and all("依据" in d.text_content() for d in details)
     assert tree.xpath("//mark[normalize-space(.)='(']")  # the matched text, highlighted
+    failing = tree.xpath("//table[@class='cells']//tr[@class='failing']")  # DL201: the cells, the failing one marked
+    assert failing and [td.text_content() for td in failing[0].xpath("td")][:3] == ["（七）总计", "自然人", "25"]
 
 
 def test_many_reports_one_page(tmp_path: Path):

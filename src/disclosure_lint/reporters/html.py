@@ -4,7 +4,7 @@ Inline CSS only: no script, no font, image or stylesheet fetched from anywhere (
 ``Content-Security-Policy`` of ``default-src 'none'; style-src 'unsafe-inline'`` says so to the browser too),
 so the page opens offline.  Per file: a summary (agency, year, format, counts by severity and category),
 then its findings in reading order — where, the matched text, the message, expected against actual, the
-fix — each with its rule's explanation and basis under a ``<details>``.
+cells a statistics finding is about (the failing cell marked), the fix — each with its rule's explanation and basis under a ``<details>``.
 
 Reporters see :class:`~disclosure_lint.api.RunResult` only, which does not carry a document's text; the
 page therefore shows each finding's matched text and place rather than the whole report with highlights
@@ -40,6 +40,7 @@ vertical-align:top}th{background:#f3f3f3}
 mark{background:#ffe58a;padding:0 .15em;white-space:pre-wrap;word-break:break-all}
 .where{color:#555;font-size:.9em}.code{font-family:monospace}
 .fileerror{color:#c62828;font-weight:bold}.muted{color:#666}
+tr.failing td{background:#fde0e0;font-weight:bold}
 details{margin-top:.3em}summary{cursor:pointer;color:#1565c0}
 """
 
@@ -84,6 +85,22 @@ def _summary(f) -> str:
     return f"<table class=\"facts\">{cells}</table>"
 
 
+def _cells(ev: dict) -> str:
+    """A statistics finding's cells (the identity's sides), the failing cell marked."""
+    cells = [c for c in ev.get("cells") or [] if isinstance(c, dict)]
+    if not cells:
+        return ""
+    failing = (ev.get("position") or {}).get("pointer") if isinstance(ev.get("position"), dict) else None
+    rows = ["<table class=\"cells\"><tr><th>行</th><th>列</th><th>填报值</th><th>等式一侧</th></tr>"]
+    for c in cells:
+        mark = " class=\"failing\"" if failing and c.get("pointer") == failing else ""
+        side = {"lhs": "左", "rhs": "右"}.get(str(c.get("side")), c.get("side"))
+        rows.append(f"<tr{mark}><td>{_e(c.get('row_label'))}</td><td>{_e(c.get('column_label'))}</td>"
+                    f"<td>{_e(c.get('raw', c.get('value')))}</td><td>{_e(side)}</td></tr>")
+    rows.append("</table>")
+    return "".join(rows)
+
+
 def _finding(d, docs: dict[str, dict[str, str]]) -> str:
     out = [f"<div class=\"finding {_e(d.severity)}\">",
            f"<div><span class=\"sev {_e(d.severity)}\">{_e(SEVERITY_ZH.get(d.severity, d.severity))}</span> "
@@ -95,6 +112,7 @@ def _finding(d, docs: dict[str, dict[str, str]]) -> str:
     ev = d.evidence or {}
     if "expected" in ev or "actual" in ev:
         out.append(f"<div class=\"evidence\">应为：<b>{_e(ev.get('expected'))}</b>　实际：<b>{_e(ev.get('actual'))}</b></div>")
+    out.append(_cells(ev))
     if d.fix is not None:
         safe = "可自动修正" if d.fix.applicability == "safe" else "修正需确认（--unsafe-fixes）"
         out.append(f"<div class=\"fix\">{_e(safe)}：{_e(d.fix.description)}</div>")
