@@ -21,6 +21,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from junitparser import Error, Failure, JUnitXml, Skipped
+from lxml import html as lxml_html
 
 from disclosure_lint.api import FileResult, RunResult
 from disclosure_lint.diagnostics import Diagnostic, Edit, Fix
@@ -32,7 +33,7 @@ from . import render
 ROOT = Path(__file__).resolve().parent.parent
 DEFECTIVE = ROOT / "examples" / "defective-2023.md"
 CLEAN = ROOT / "examples" / "clean-2023.md"
-MACHINE = ["json", "sarif", "github", "gitlab", "junit"]
+MACHINE = ["json", "sarif", "github", "gitlab", "junit", "html"]
 ALL = ["console", "concise", *MACHINE]
 
 
@@ -84,7 +85,7 @@ def test_exit_code_is_the_same_in_every_format(case, tmp_path):
 def test_machine_formats_put_the_summary_on_stderr(fmt):
     code, out, err = run("check", "-f", fmt, DEFECTIVE)
     assert code == 1
-    assert "检查了 1 个文件" in err and "检查了" not in out
+    assert "检查了 1 个文件" in err and ("检查了" not in out or fmt == "html")  # the page shows its own summary
     code, out, err = run("check", "-f", fmt, "--quiet", DEFECTIVE)
     assert err == ""
     code, out2, err = run("check", "-f", fmt, "--statistics", DEFECTIVE)
@@ -428,6 +429,8 @@ def test_gbk_stdout_every_format_still_parses(tmp_path):
             assert "%F0%9F%98%80%E6%8A%A5%E5%91%8A.md" in out and json.loads(out)
         elif fmt in ("json", "gitlab"):
             assert "😀报告.md" in json.dumps(json.loads(out), ensure_ascii=False)  # escaped, lossless
+        elif fmt == "html":  # ASCII with character references: the page still says UTF-8 truthfully
+            assert out.isascii() and "😀报告.md" in lxml_html.document_fromstring(out).text_content()
         elif fmt == "junit":
             path = tmp_path / "j.xml"
             path.write_bytes(res.stdout)

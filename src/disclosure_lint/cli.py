@@ -65,6 +65,7 @@ class CheckFormat(str, Enum):  # check's formats: the reporters' registry (repor
     github = "github"
     gitlab = "gitlab"
     junit = "junit"
+    html = "html"
 
 
 class FailOn(str, Enum):  # the severities of diagnostics.Severity (typer needs an Enum; a test checks they agree)
@@ -135,7 +136,8 @@ def check(
                                                    "目录中明显不是年度报告的文件，如 README.md，跳过并提示一行）。")],
     output_format: Annotated[CheckFormat, typer.Option(
         "--format", "-f", help="输出格式：console（表格）、concise（每个问题一行）、json、sarif（SARIF 2.1.0）、"
-                               "github（GitHub Actions 注释）、gitlab（GitLab 代码质量报告）、junit（JUnit XML）。")
+                               "github（GitHub Actions 注释）、gitlab（GitLab 代码质量报告）、junit（JUnit XML）、"
+                               "html（独立的网页，离线可打开，宜与 -o 同用）。")
     ] = CheckFormat.console,
     output: Annotated[str | None, typer.Option(
         "--output", "-o", help="写入此文件（先写临时文件再替换）；默认输出到标准输出。")] = None,

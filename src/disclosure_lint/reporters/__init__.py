@@ -17,6 +17,7 @@ REPORTERS: dict[str, str] = {
     "github": "github:render",
     "gitlab": "gitlab:render",
     "junit": "junit:render",
+    "html": "html:render",
 }
 
 

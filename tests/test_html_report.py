@@ -1,0 +1,149 @@
+"""``check -f html``: one self-contained page; every piece of report content escaped (a hostile report runs
+nothing); opened in headless Chromium (installed by the test setup where missing) with a screenshot."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+from typer.testing import CliRunner
+
+from disclosure_lint.api import Checker, FileResult, RunResult, discover_entries
+from disclosure_lint.cli import app
+from disclosure_lint.diagnostics import Diagnostic
+from disclosure_lint.reporters.html import as_html
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFECTIVE = ROOT / "examples" / "defective-2023.md"
+
+HOSTILE = ("<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "<a href=\"javascript:alert(3)\">点我</a>",
+           "\" onmouseover=\"alert(4)", "<link rel=stylesheet href=https://example.com/x.css>")
+
+
+def _hostile_run() -> RunResult:
+    bad = " ".join(HOSTILE)
+    d = Diagnostic(path=bad, code="DL701", rule="ascii-punctuation", category="typography", severity="warning",
+                   message=f"消息{bad}", line=3, column=1, match=bad, evidence={"expected": bad, "actual": bad})
+    pointer = Diagnostic(path=bad, code="DL999", rule=bad, category="statistics", severity="error", message=bad,
+                         pointer=bad)
+    f = FileResult(path=f"dir/{bad}\udcff\x00.md", diagnostics=[d, pointer], format="markdown",
+                   report={"title": bad, "agency": bad, "year": 2023, "format_version": bad})
+    return RunResult(files=[f, FileResult(path="x.md", error=bad)], errors=[bad])
+
+
+def _assert_inert(page: str) -> lxml_html.HtmlElement:
+    tree = lxml_html.document_fromstring(page)
+    assert not tree.xpath("//script | //iframe | //object | //embed | //img | //link | //base | //form")
+    for el in tree.iter():
+        for name, value in el.attrib.items():
+            assert not name.lower().startswith("on"), (el.tag, name)
+            if name.lower() in ("src", "href", "action", "srcset", "poster", "data"):
+                raise AssertionError(f"{el.tag} {name}={value}")
+    csp = tree.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
+    assert csp == ["default-src 'none'; style-src 'unsafe-inline'"]
+    return tree
+
+
+def test_hostile_content_is_text():
+    page = as_html(_hostile_run())
+    tree = _assert_inert(page)
+    text = tree.text_content()
+    for bad in HOSTILE:
+        assert bad in text  # shown, as text
+    assert "\x00" not in page and "\ufffd" in text  # not-text characters replaced, page still valid
+
+
+def test_hostile_report_file_end_to_end(tmp_path: Path):
+    report = tmp_path / "<img src=x onerror=alert(5)>.md"  # the file name is report content too
+    report.write_text(DEFECTIVE.read_text(encoding="utf-8").replace(
+        "江北市桐溪区农业农村局", "江北市<script>alert(1)</script>桐溪区农业农村局", 1)
+        + "\n\n<img src=x onerror=alert(2)> [链接](javascript:alert(3)) <script>alert(4)</script>\n",
+        encoding="utf-8")
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(app, ["check", "-f", "html", "-o", str(out), str(report)])
+    assert result.exit_code == 1, result.output
+    tree = _assert_inert(out.read_text(encoding="utf-8"))
+    assert "<img src=x onerror=alert(5)>.md" in tree.text_content()
+
+
+def test_summary_findings_and_rule_docs():
+    checker = Checker(None)
+    entries, _errors = discover_entries([str(DEFECTIVE)])
+    run = RunResult(files=[checker.check_file(f, walked) for f, walked in entries], rules=checker.active_rules)
+    tree = _assert_inert(as_html(run))
+    section = tree.xpath("//section[@class='file']")
+    assert len(section) == 1
+    facts = {th.text_content(): td.text_content() for th, td in zip(section[0].xpath(".//table[@class='facts']//th"),
+                                                                     section[0].xpath(".//table[@class='facts']//td"))}
+    assert facts["机关"] == "江北市桐溪区农业农村局" and facts["年度"] == "2023" and "2021" in facts["格式"]
+    findings = tree.xpath("//div[contains(@class,'finding')]")
+    assert len(findings) == len(run.files[0].diagnostics)
+    counts = {tr.xpath("td")[0].text_content(): int(tr.xpath("td")[1].text_content())
+              for tr in tree.xpath("//table[@class='counts']//tr[td]")}
+    assert counts == {"错误": run.count("error"), "警告": run.count("warning"), "提示": run.count("info")}
+    cats = {tr.xpath("td")[0].text_content(): int(tr.xpath("td")[1].text_content())
+            for tr in tree.xpath("//table[@class='categories']//tr[td]")}
+    assert sum(cats.values()) == len(findings) and "statistics" in cats
+    details = tree.xpath("//details")
+    assert details and all("依据" in d.text_content() for d in details)
+    assert tree.xpath("//mark[normalize-space(.)='(']")  # the matched text, highlighted
+    failing = tree.xpath("//table[@class='cells']//tr[@class='failing']")  # DL201: the cells, the failing one marked
+    assert failing and [td.text_content() for td in failing[0].xpath("td")][:3] == ["（七）总计", "自然人", "25"]
+
+
+def test_many_reports_one_page(tmp_path: Path):
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(app, ["check", "-f", "html", "-o", str(out), str(DEFECTIVE),
+                                      str(ROOT / "examples" / "clean-2023.md")])
+    assert result.exit_code == 1, result.output
+    tree = _assert_inert(out.read_text(encoding="utf-8"))
+    assert len(tree.xpath("//section[@class='file']")) == 2
+    assert "未发现问题" in tree.xpath("//section[@class='file']")[1].text_content()
+
+
+# --- headless Chromium ------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    def find() -> str | None:
+        return shutil.which("chromium") or shutil.which("chromium-browser")
+
+    found = find()
+    if found is None and shutil.which("apt-get"):
+        try:
+            subprocess.run(["apt-get", "install", "-y", "-q", "chromium"], capture_output=True, timeout=600,
+                           check=False, env={"DEBIAN_FRONTEND": "noninteractive", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"})
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+        found = find()
+    if found is None:
+        pytest.skip("chromium 未安装，且 apt-get install -y chromium 未能安装（无 apt、无权限或无网络）")
+    return found
+
+
+def _chromium(binary: str, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([binary, "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run",
+                           "--user-data-dir=" + args[0], *args[1:]], capture_output=True, text=True, timeout=180)
+
+
+@pytest.mark.timeout(400)
+def test_page_in_headless_chromium(chromium: str, tmp_path: Path):
+    out = tmp_path / "report.html"
+    hostile = tmp_path / "hostile.md"
+    hostile.write_text(DEFECTIVE.read_text(encoding="utf-8") + "\n\n<img src=x onerror=alert(2)>"
+                       " <script>document.title='PWNED'</script>\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "-f", "html", "-o", str(out), str(DEFECTIVE), str(hostile)])
+    assert result.exit_code == 1, result.output
+    shot = tmp_path / "page.png"
+    profile = str(tmp_path / "profile")
+    _chromium(chromium, profile, f"--screenshot={shot}", "--window-size=1200,2000", out.as_uri())
+    assert shot.exists() and shot.stat().st_size > 1000
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    dom = _chromium(chromium, profile, "--dump-dom", out.as_uri()).stdout
+    tree = _assert_inert(dom)  # what the browser built: still no script, no handler, nothing to fetch
+    text = tree.text_content()
+    assert "江北市桐溪区农业农村局" in text and "DL701" in text and "PWNED" not in tree.findtext(".//title")
+    assert "<script>document.title='PWNED'</script>" in text or "script" not in text
