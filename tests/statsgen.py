@@ -40,6 +40,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from hypothesis import strategies as st
 
+from disclosure_lint.report.stats.schema import S2_ITEMS as S2_BLOCKS
 from disclosure_lint.report.stats.schema import S3_COLS, S4_BLOCKS, S4_COLS, S4_RESULTS, schema
 
 S3_COL_IDS = tuple(c.id for c in S3_COLS)  # 6 applicant columns + total
@@ -388,14 +389,6 @@ def s4_grid(data: StatsData, layout: Layout, num: Numbers) -> Grid:
     return grid
 
 
-S2_BLOCKS = {
-    "2021": (("第二十条第（一）项", ("rules", "normative_docs")), ("第二十条第（五）项", ("licensing",)),
-             ("第二十条第（六）项", ("penalty", "coercion")), ("第二十条第（八）项", ("fees",))),
-    "2019": (("第二十条第（一）项", ("rules", "normative_docs")),
-             ("第二十条第（五）项", ("licensing", "other_services")),
-             ("第二十条第（六）项", ("penalty", "coercion")), ("第二十条第（八）项", ("fees",)),
-             ("第二十条第（九）项", ("procurement",))),
-}
 
 
 def s2_grids(data: StatsData, layout: Layout, num: Numbers) -> list[tuple[str | None, Grid]]:

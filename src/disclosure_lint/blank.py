@@ -21,19 +21,10 @@ from dataclasses import dataclass
 from .kinds.self_reference import DEFAULT_ALLOWED
 from .report.agency import classify
 from .report.catalogue import FORMAT_NAMES, NUMERALS, SECTIONS, TABLE_NAMES, SectionSpec, format_version_for_year
-from .report.stats.schema import S4_BLOCKS, S4_RESULTS, TableSchema, schema
+from .report.stats.schema import S2_ITEMS, S4_BLOCKS, S4_RESULTS, TableSchema, schema
 
 MIN_YEAR = 2019  # the unified formats begin with the 2019 reports
 
-# The 第二十条 items table 二 is divided into (the schema holds its rows and columns, not these captions).
-S2_ITEMS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
-    "2021": (("第二十条第（一）项", ("rules", "normative_docs")), ("第二十条第（五）项", ("licensing",)),
-             ("第二十条第（六）项", ("penalty", "coercion")), ("第二十条第（八）项", ("fees",))),
-    "2019": (("第二十条第（一）项", ("rules", "normative_docs")),
-             ("第二十条第（五）项", ("licensing", "other_services")),
-             ("第二十条第（六）项", ("penalty", "coercion")), ("第二十条第（八）项", ("fees",)),
-             ("第二十条第（九）项", ("procurement",))),
-}
 S2_CORNER = "信息内容"
 S3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 S3_APPLICANTS = "申请人情况"

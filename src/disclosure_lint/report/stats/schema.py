@@ -292,3 +292,14 @@ def identities(table: str, version: str) -> list[Identity]:
                                 (("cases", f"{b}.total"),),
                                 tuple(("cases", f"{b}.{r}") for r, _ in S4_RESULTS if r != "total")))
     return out
+
+
+# The 第二十条 items table 二 is divided into, with the rows (above) under each caption, per format version.
+S2_ITEMS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "2021": (("第二十条第（一）项", ("rules", "normative_docs")), ("第二十条第（五）项", ("licensing",)),
+             ("第二十条第（六）项", ("penalty", "coercion")), ("第二十条第（八）项", ("fees",))),
+    "2019": (("第二十条第（一）项", ("rules", "normative_docs")),
+             ("第二十条第（五）项", ("licensing", "other_services")),
+             ("第二十条第（六）项", ("penalty", "coercion")), ("第二十条第（八）项", ("fees",)),
+             ("第二十条第（九）项", ("procurement",))),
+}
