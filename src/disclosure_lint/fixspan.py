@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from .diagnostics import Edit
 from .model import Block
+from .textio import line_starts
 
 LINE_END = re.compile(r"\r\n|\r|\n")
 
@@ -24,13 +25,7 @@ LINE_END = re.compile(r"\r\n|\r|\n")
 def source_index(text: str) -> tuple[str, tuple[int, ...]]:
     """``text`` with its line ends made ``\\n`` (the readers' lines) and the offset where each line starts."""
     norm = LINE_END.sub("\n", text) if "\r" in text else text
-    starts = [0]
-    find = norm.find
-    i = find("\n")
-    while i >= 0:
-        starts.append(i + 1)
-        i = find("\n", i + 1)
-    return norm, tuple(starts)
+    return norm, tuple(line_starts(norm))
 
 
 def offset_of(starts: tuple[int, ...], length: int, line: int | None, column: int | None) -> int | None:

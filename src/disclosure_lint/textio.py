@@ -57,6 +57,17 @@ def _chinese_words(text: str) -> bool:
     return sum(ch in _COMMON for ch in ideographs) >= 0.3 * len(ideographs)
 
 
+def line_starts(text: str) -> list[int]:
+    """The offset where each ``\n``-separated line of ``text`` starts (the first is 0)."""
+    starts = [0]
+    find = text.find
+    i = find("\n")
+    while i >= 0:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return starts
+
+
 def looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\x00" in head:

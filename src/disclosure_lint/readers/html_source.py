@@ -17,6 +17,8 @@ from bisect import bisect_right
 from collections.abc import Callable
 from html import unescape as _unescape
 
+from ..textio import line_starts
+
 # Elements whose content the tokenizer treats as raw text (not part of the text stream).
 RAW = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext"})
 RCDATA = frozenset({"title", "textarea"})
@@ -79,13 +81,7 @@ class Source:
     def __init__(self, src: str, place: Callable[[int, int], tuple[int, int]] | None = None):
         self.src = src
         self.place = place  # (line, column) in ``src`` → in the file ``src`` was cut from (an HTML fragment)
-        starts = [0]
-        find = src.find
-        i = find("\n")
-        while i >= 0:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        self.line_starts = starts
+        self.line_starts = line_starts(src)
         self.parts: list[str] = []
         self.bp_s: list[int] = []
         self.bp_r: list[int] = []
