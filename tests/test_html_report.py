@@ -86,7 +86,7 @@ def test_summary_findings_and_rule_docs():
     assert counts == {"错误": run.count("error"), "警告": run.count("warning"), "提示": run.count("info")}
     cats = {tr.xpath("td")[0].text_content(): int(tr.xpath("td")[1].text_content())
             for tr in tree.xpath("//table[@class='categories']//tr[td]")}
-    assert sum(cats.values()) == len(findings) and "statistics" in cats
+    assert sum(cats.values()) == len(findings) and "统计数据 statistics" in cats  # Chinese label, then the code
     details = tree.xpath("//details")
     assert details and all("依据" in d.text_content() for d in details)
     assert tree.xpath("//mark[normalize-space(.)='(']")  # the matched text, highlighted

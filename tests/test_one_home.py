@@ -14,7 +14,7 @@ from typing import get_args, get_origin
 import pytest
 
 from disclosure_lint.cli import FailOn
-from disclosure_lint.diagnostics import SEVERITIES, SEVERITY_RANK, SEVERITY_ZH
+from disclosure_lint.diagnostics import CATEGORIES, CATEGORY_ZH, SEVERITIES, SEVERITY_RANK, SEVERITY_ZH
 from disclosure_lint.kinds import all_kinds, get_kind
 from disclosure_lint.kinds.base import Kind
 from disclosure_lint.packs import load_rules
@@ -43,6 +43,7 @@ def test_kind_options_match_type_parameter(name):
 def test_severities_have_one_home():
     assert [m.value for m in FailOn] == list(SEVERITIES)
     assert set(SEVERITY_RANK) == set(SEVERITY_ZH) == set(SEVERITY_STYLE) == set(SEVERITIES)
+    assert set(CATEGORY_ZH) == set(CATEGORIES)
 
 
 def test_table_ids_and_names_have_one_home():

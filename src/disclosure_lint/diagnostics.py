@@ -25,6 +25,11 @@ Category = Literal[
     "duplication", "typography", "terminology", "writing", "input",
 ]
 CATEGORIES: tuple[Category, ...] = get_args(Category)
+CATEGORY_ZH: dict[Category, str] = {
+    "structure": "结构", "statistics": "统计数据", "self-reference": "自称", "date": "日期",
+    "content-safety": "内容安全", "duplication": "重复", "typography": "标点格式", "terminology": "用语",
+    "writing": "文字", "input": "输入",
+}
 
 
 def is_severity(value: str) -> TypeGuard[Severity]:

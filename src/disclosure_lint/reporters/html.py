@@ -20,7 +20,7 @@ from html import escape
 from typing import TextIO
 
 from .. import __version__
-from ..diagnostics import SEVERITIES, SEVERITY_ZH
+from ..diagnostics import CATEGORY_ZH, SEVERITIES, SEVERITY_ZH
 from ..termsafe import is_utf
 from .summary import place, summary_line
 
@@ -71,7 +71,8 @@ def _counts_table(diagnostics) -> str:
     rows.append("</table>")
     if cat:
         rows.append("<table class=\"categories\"><tr><th>类别</th><th>数量</th></tr>")
-        rows += [f"<tr><td class=\"code\">{_e(c)}</td><td>{n}</td></tr>" for c, n in sorted(cat.items())]
+        rows += [f"<tr><td>{_e(CATEGORY_ZH.get(c, c))} <span class=\"code\">{_e(c)}</span></td><td>{n}</td></tr>"
+                 for c, n in sorted(cat.items())]
         rows.append("</table>")
     return "".join(rows)
 
