@@ -1,0 +1,73 @@
+"""annotate: a .docx copy with every finding of check as a Word comment (first slice: whole paragraph or cell)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import docx
+import pytest
+from typer.testing import CliRunner
+
+from disclosure_lint.cli import app
+from tests import render
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "defective-2023.md"
+runner = CliRunner()
+
+
+@pytest.fixture
+def report(tmp_path: Path) -> Path:
+    return render.write(EXAMPLE.read_text(encoding="utf-8"), str(tmp_path / "report"), [".docx"])[".docx"]
+
+
+def _findings(path: Path) -> list[dict]:
+    res = runner.invoke(app, ["check", "-f", "json", str(path)])
+    return json.loads(res.stdout)["files"][0]["diagnostics"]
+
+
+def test_one_comment_per_finding_and_original_untouched(report: Path) -> None:
+    before = report.read_bytes()
+    findings = _findings(report)
+    assert findings
+    res = runner.invoke(app, ["annotate", str(report)])
+    assert res.exit_code == 0, res.output
+    out = report.with_name("report.审阅.docx")
+    assert report.read_bytes() == before
+    comments = list(docx.Document(str(out)).comments)
+    assert len(comments) == len(findings)
+    assert {c.author for c in comments} == {"disclosure-lint"}
+    texts = [c.text for c in comments]
+    assert any("不应自称“我委”" in t and "应为：" in t and "依据：" in t for t in texts)
+    assert not any("位置：" in t for t in texts)  # every finding of the example was placed
+    assert not list(out.parent.glob(".*.tmp"))
+
+
+def test_statistics_finding_sits_on_its_cell(report: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.docx"
+    assert runner.invoke(app, ["annotate", str(report), "-o", str(out)]).exit_code == 0
+    xml = docx.Document(str(out)).element.body.xml
+    # a comment range opens inside a table cell (the DL201 total cells)
+    assert any("commentRangeStart" in tc.xml for tc in docx.Document(str(out)).element.body.iter(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tc"))
+    assert "commentRangeStart" in xml
+
+
+def test_refuses_to_overwrite_unless_forced(report: Path, tmp_path: Path) -> None:
+    out = tmp_path / "exists.docx"
+    out.write_bytes(b"keep")
+    res = runner.invoke(app, ["annotate", str(report), "-o", str(out)])
+    assert res.exit_code == 2
+    assert "已存在" in res.stderr
+    assert out.read_bytes() == b"keep"
+    assert runner.invoke(app, ["annotate", str(report), "-o", str(out), "--force"]).exit_code == 0
+    assert len(list(docx.Document(str(out)).comments)) == len(_findings(report))
+
+
+def test_non_docx_input_exits_2(tmp_path: Path) -> None:
+    md = tmp_path / "r.md"
+    md.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    res = runner.invoke(app, ["annotate", str(md)])
+    assert res.exit_code == 2
+    assert "只接受 Word 文档" in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
