@@ -7,9 +7,13 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
+from disclosure_lint.annotate import annotate
 from disclosure_lint.cli import app
+from disclosure_lint.diagnostics import Diagnostic
 from tests import render
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "defective-2023.md"
@@ -71,3 +75,40 @@ def test_non_docx_input_exits_2(tmp_path: Path) -> None:
     assert res.exit_code == 2
     assert "只接受 Word 文档" in res.stderr
     assert len(res.stderr.strip().splitlines()) == 1
+
+
+def _diag(pointer: str) -> Diagnostic:
+    return Diagnostic(path="x.docx", code="DL901", rule="doubled-words", category="writing", severity="warning",
+                      message="疑似词语重复", pointer=pointer, evidence={"expected": "落实", "actual": "落实落实"})
+
+
+def _anchored(document) -> list[str]:
+    """The text of each paragraph in which a comment range starts."""
+    return [p.text for p in document.paragraphs if "commentRangeStart" in p._p.xml]
+
+
+def test_paragraph_found_by_text_when_counts_differ() -> None:
+    # a paragraph whose only text is a tracked insertion: the reader counts it, python-docx's text is empty
+    document = docx.Document()
+    document.add_paragraph("标题")
+    inserted = document.add_paragraph()
+    ins = OxmlElement("w:ins")
+    for k, v in (("w:id", "1"), ("w:author", "a"), ("w:date", "2024-01-01T00:00:00Z")):
+        ins.set(qn(k), v)
+    ins.append(document.add_paragraph("插入的文字").runs[0]._r)
+    inserted._p.append(ins)
+    document.element.body.remove(document.paragraphs[-1]._p)
+    document.add_paragraph("要落实落实工作。")
+    reader = {1: "标题", 2: "插入的文字", 3: "要落实落实工作。"}
+    assert annotate(document, [_diag("一、总体情况 › 第3段")], {}, reader) == 0
+    assert _anchored(document) == ["要落实落实工作。"]
+
+
+def test_unplaced_finding_goes_on_first_paragraph_saying_where() -> None:
+    document = docx.Document()
+    document.add_paragraph("标题")
+    document.add_paragraph("正文")
+    assert annotate(document, [_diag("第999段")], {"DL901": "《条例》第五十条"}, {1: "标题", 2: "正文"}) == 1
+    assert _anchored(document) == ["标题"]
+    text = next(iter(document.comments)).text
+    assert "位置：第999段" in text and "依据：《条例》第五十条" in text and "实为：落实落实" in text

@@ -22,8 +22,9 @@ from pathlib import Path
 
 from .api import Checker
 from .diagnostics import Diagnostic
-from .errors import ConfigError
+from .errors import ConfigError, InputError
 from .output import describe
+from .readers import read_path
 
 AUTHOR = "disclosure-lint"
 INITIALS = "DL"
@@ -51,27 +52,45 @@ def _blocks(container, depth: int = 0):
 
 @dataclass
 class _Places:
-    paragraphs: list  # docx Paragraph objects with text, in the reader's order (第N段 = paragraphs[N-1])
+    paragraphs: dict[int, object]  # 第N段 → the python-docx Paragraph
     tables: list  # docx Table objects with text (表N = tables[N-1])
+    first: object | None  # the first paragraph with text
 
 
-def _places(document) -> _Places:
+def _key(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _places(document, reader_paragraphs: dict[int, str]) -> _Places:
+    """Where 第N段 and 表N are: the reader's paragraph N is matched, in order, to the body paragraph with
+    the same text; one the text does not find (a symbol font, a tracked change) is the N-th body paragraph
+    with text, as the reader counts."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    paras: list = []
+    every: list = []
+    counted: list = []
     tables: list = []
-    body = document.element.body
-    for el in _blocks(body):
+    for el in _blocks(document.element.body):
         if el.tag == _P:
             p = Paragraph(el, document)
+            every.append(p)
             if p.text.strip():
-                paras.append(p)
+                counted.append(p)
         else:
             t = Table(el, document)
             if any(c.text.strip() for row in t.rows for c in row.cells):
                 tables.append(t)
-    return _Places(paras, tables)
+    paras: dict[int, object] = {n: counted[n - 1] for n in range(1, len(counted) + 1)}
+    cursor = 0
+    for n in sorted(reader_paragraphs):
+        want = _key(reader_paragraphs[n])
+        for j in range(cursor, len(every)):
+            if _key(every[j].text) == want:
+                paras[n] = every[j]
+                cursor = j + 1
+                break
+    return _Places(paras, tables, counted[0] if counted else None)
 
 
 def _target(places: _Places, pointer: str | None):
@@ -90,8 +109,7 @@ def _target(places: _Places, pointer: str | None):
     last = pointer.split(" › ")[-1].strip()
     para = _PARA.fullmatch(last)
     if para:
-        n = int(para.group(1))
-        return places.paragraphs[n - 1] if 1 <= n <= len(places.paragraphs) else None
+        return places.paragraphs.get(int(para.group(1)))
     table = _TABLE.search(last)
     if table:
         n = int(table.group(1))
@@ -131,9 +149,12 @@ def comment_text(d: Diagnostic, basis: str | None, where: str | None = None) -> 
     return "\n".join(lines)
 
 
-def annotate(document, diagnostics: list[Diagnostic], bases: dict[str, str]) -> int:
-    """Add one comment per diagnostic to a python-docx document; return how many could not be placed."""
-    places = _places(document)
+def annotate(document, diagnostics: list[Diagnostic], bases: dict[str, str],
+             reader_paragraphs: dict[int, str] | None = None) -> int:
+    """Add one comment per diagnostic to a python-docx document; return how many could not be placed.
+
+    ``reader_paragraphs``: the Word reader's body paragraphs (N of 第N段 → text), to place 第N段 by its text."""
+    places = _places(document, reader_paragraphs or {})
     unplaced = 0
     for d in diagnostics:
         target = _target(places, d.pointer)
@@ -141,7 +162,7 @@ def annotate(document, diagnostics: list[Diagnostic], bases: dict[str, str]) -> 
         if target is None:
             unplaced += 1
             where = d.pointer or "全文"
-            target = places.paragraphs[0] if places.paragraphs else document.add_paragraph()
+            target = places.first if places.first is not None else document.add_paragraph()
         document.add_comment(_runs(target), text=comment_text(d, bases.get(d.code), where),
                              author=AUTHOR, initials=INITIALS)
     return unplaced
@@ -187,6 +208,13 @@ def annotate_command(path: str, output: str | None, force: bool, config: str | N
     if result.error:
         fail(f"{path}：{result.error}")
         return 0
+    try:
+        model = read_path(path)
+    except (InputError, OSError) as exc:
+        fail(f"{path}：{exc}")
+        return 0
+    reader_paragraphs = {int(m.group(1)): b.text for b in model.blocks if b.kind != "table" and b.pointer
+                         and (m := _PARA.fullmatch(b.pointer))}
     bases = {r.rule.code: r.rule.spec.docs.basis for r in checker.active_rules}
     try:
         import docx
@@ -195,7 +223,7 @@ def annotate_command(path: str, output: str | None, force: bool, config: str | N
     except Exception as exc:  # noqa: BLE001 - the reader accepted it; python-docx may still not
         fail(f"{path}：无法打开 Word 文档（{type(exc).__name__}）")
         return 0
-    unplaced = annotate(document, result.diagnostics, bases)
+    unplaced = annotate(document, result.diagnostics, bases, reader_paragraphs)
     try:
         _save_atomic(document, out)
     except OSError as exc:
