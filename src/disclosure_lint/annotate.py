@@ -191,7 +191,7 @@ def annotate_command(path: str, output: str | None, force: bool, config: str | N
         return 0
     out = Path(output) if output else default_output(src)
     if out.exists() and not force:
-        fail(f"{out} 已存在，未写入（加 --force 覆盖）")
+        fail(f"{out} 已存在，未覆盖（要覆盖请加 --force）")
         return 0
     try:
         if out.resolve() == src.resolve():
