@@ -112,3 +112,26 @@ def test_unplaced_finding_goes_on_first_paragraph_saying_where() -> None:
     assert _anchored(document) == ["标题"]
     text = next(iter(document.comments)).text
     assert "位置：第999段" in text and "依据：《条例》第五十条" in text and "实为：落实落实" in text
+
+
+def _blank_template() -> Path | None:
+    root = Path(__file__).resolve().parent.parent
+    for shared in (root.parent / "shared", root.parent.parent / "shared"):
+        found = sorted((shared / "corpus" / "docx").glob("blank-template*.docx"))
+        if found:
+            return found[0]
+    return None
+
+
+def test_real_blank_template(tmp_path: Path) -> None:
+    template = _blank_template()
+    if template is None:
+        pytest.skip("the real blank template (../shared/corpus/docx) is not present here")
+    before = template.read_bytes()
+    out = tmp_path / "template.审阅.docx"
+    res = runner.invoke(app, ["annotate", str(template), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert template.read_bytes() == before
+    comments = list(docx.Document(str(out)).comments)
+    assert len(comments) == len(_findings(template))
+    assert not any("位置：" in c.text for c in comments)  # every finding placed on its paragraph or table
