@@ -1,4 +1,4 @@
-"""Command line: ``disclosure-lint check|rules|explain|stats|init|new``.
+"""Command line: ``disclosure-lint check|rules|explain|stats|init|new|annotate``.
 
 Only parses options and wires the modules together.  Exit codes: 0 nothing at or
 above ``--fail-on``; 1 findings at or above it; 2 usage, configuration or
@@ -27,6 +27,7 @@ from rich.console import Console
 from rich.text import Text
 
 from . import fixer
+from .annotate import annotate_command
 from .api import Checker, RunResult, discover_entries
 from .baseline import BaselineError, Gate
 from .blank_write import new_command
@@ -372,6 +373,17 @@ def new_cmd(
 ) -> None:
     """按该年度的统一格式写一份空白年度报告（标题、统计期限、六个部分及填写提示、三张统计表）。"""
     new_command(year, agency, output, force, _say, _fail)
+
+
+@app.command("annotate")
+def annotate_cmd(
+    path: Annotated[str, typer.Argument(help="要审阅的 Word 报告（.docx）；原文件不会被修改。")],
+    output: Annotated[str | None, typer.Option("-o", "--output", help="输出文件；默认为原文件旁的“<原名>.审阅.docx”。")] = None,
+    force: Annotated[bool, typer.Option("--force", help="覆盖已有的输出文件。")] = False,
+    config: Annotated[str | None, typer.Option("--config", "-c", help="配置文件（默认向上查找 .disclosure-lint.yaml 或 pyproject.toml）。")] = None,
+) -> None:
+    """写一份带批注的副本：check 发现的每个问题成为一条 Word 批注，标在它所在的段落或表格单元格上。"""
+    annotate_command(path, output, force, config, _say, _fail)
 
 
 class _ClosedStdout(io.TextIOBase):

@@ -1,0 +1,137 @@
+"""annotate: a .docx copy with every finding of check as a Word comment (first slice: whole paragraph or cell)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from typer.testing import CliRunner
+
+from disclosure_lint.annotate import annotate
+from disclosure_lint.cli import app
+from disclosure_lint.diagnostics import Diagnostic
+from tests import render
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "defective-2023.md"
+runner = CliRunner()
+
+
+@pytest.fixture
+def report(tmp_path: Path) -> Path:
+    return render.write(EXAMPLE.read_text(encoding="utf-8"), str(tmp_path / "report"), [".docx"])[".docx"]
+
+
+def _findings(path: Path) -> list[dict]:
+    res = runner.invoke(app, ["check", "-f", "json", str(path)])
+    return json.loads(res.stdout)["files"][0]["diagnostics"]
+
+
+def test_one_comment_per_finding_and_original_untouched(report: Path) -> None:
+    before = report.read_bytes()
+    findings = _findings(report)
+    assert findings
+    res = runner.invoke(app, ["annotate", str(report)])
+    assert res.exit_code == 0, res.output
+    out = report.with_name("report.审阅.docx")
+    assert report.read_bytes() == before
+    comments = list(docx.Document(str(out)).comments)
+    assert len(comments) == len(findings)
+    assert {c.author for c in comments} == {"disclosure-lint"}
+    texts = [c.text for c in comments]
+    assert any("不应自称“我委”" in t and "应为：" in t and "依据：" in t for t in texts)
+    assert not any("位置：" in t for t in texts)  # every finding of the example was placed
+    assert not list(out.parent.glob(".*.tmp"))
+
+
+def test_statistics_finding_sits_on_its_cell(report: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.docx"
+    assert runner.invoke(app, ["annotate", str(report), "-o", str(out)]).exit_code == 0
+    xml = docx.Document(str(out)).element.body.xml
+    # a comment range opens inside a table cell (the DL201 total cells)
+    assert any("commentRangeStart" in tc.xml for tc in docx.Document(str(out)).element.body.iter(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tc"))
+    assert "commentRangeStart" in xml
+
+
+def test_refuses_to_overwrite_unless_forced(report: Path, tmp_path: Path) -> None:
+    out = tmp_path / "exists.docx"
+    out.write_bytes(b"keep")
+    res = runner.invoke(app, ["annotate", str(report), "-o", str(out)])
+    assert res.exit_code == 2
+    assert "已存在" in res.stderr
+    assert out.read_bytes() == b"keep"
+    assert runner.invoke(app, ["annotate", str(report), "-o", str(out), "--force"]).exit_code == 0
+    assert len(list(docx.Document(str(out)).comments)) == len(_findings(report))
+
+
+def test_non_docx_input_exits_2(tmp_path: Path) -> None:
+    md = tmp_path / "r.md"
+    md.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    res = runner.invoke(app, ["annotate", str(md)])
+    assert res.exit_code == 2
+    assert "只接受 Word 文档" in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
+
+
+def _diag(pointer: str) -> Diagnostic:
+    return Diagnostic(path="x.docx", code="DL901", rule="doubled-words", category="writing", severity="warning",
+                      message="疑似词语重复", pointer=pointer, evidence={"expected": "落实", "actual": "落实落实"})
+
+
+def _anchored(document) -> list[str]:
+    """The text of each paragraph in which a comment range starts."""
+    return [p.text for p in document.paragraphs if "commentRangeStart" in p._p.xml]
+
+
+def test_paragraph_found_by_text_when_counts_differ() -> None:
+    # a paragraph whose only text is a tracked insertion: the reader counts it, python-docx's text is empty
+    document = docx.Document()
+    document.add_paragraph("标题")
+    inserted = document.add_paragraph()
+    ins = OxmlElement("w:ins")
+    for k, v in (("w:id", "1"), ("w:author", "a"), ("w:date", "2024-01-01T00:00:00Z")):
+        ins.set(qn(k), v)
+    ins.append(document.add_paragraph("插入的文字").runs[0]._r)
+    inserted._p.append(ins)
+    document.element.body.remove(document.paragraphs[-1]._p)
+    document.add_paragraph("要落实落实工作。")
+    reader = {1: "标题", 2: "插入的文字", 3: "要落实落实工作。"}
+    assert annotate(document, [_diag("一、总体情况 › 第3段")], {}, reader) == 0
+    assert _anchored(document) == ["要落实落实工作。"]
+
+
+def test_unplaced_finding_goes_on_first_paragraph_saying_where() -> None:
+    document = docx.Document()
+    document.add_paragraph("标题")
+    document.add_paragraph("正文")
+    assert annotate(document, [_diag("第999段")], {"DL901": "《条例》第五十条"}, {1: "标题", 2: "正文"}) == 1
+    assert _anchored(document) == ["标题"]
+    text = next(iter(document.comments)).text
+    assert "位置：第999段" in text and "依据：《条例》第五十条" in text and "实为：落实落实" in text
+
+
+def _blank_template() -> Path | None:
+    root = Path(__file__).resolve().parent.parent
+    for shared in (root.parent / "shared", root.parent.parent / "shared"):
+        found = sorted((shared / "corpus" / "docx").glob("blank-template*.docx"))
+        if found:
+            return found[0]
+    return None
+
+
+def test_real_blank_template(tmp_path: Path) -> None:
+    template = _blank_template()
+    if template is None:
+        pytest.skip("the real blank template (../shared/corpus/docx) is not present here")
+    before = template.read_bytes()
+    out = tmp_path / "template.审阅.docx"
+    res = runner.invoke(app, ["annotate", str(template), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert template.read_bytes() == before
+    comments = list(docx.Document(str(out)).comments)
+    assert len(comments) == len(_findings(template))
+    assert not any("位置：" in c.text for c in comments)  # every finding placed on its paragraph or table
