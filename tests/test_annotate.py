@@ -16,6 +16,8 @@ from disclosure_lint.cli import app
 from disclosure_lint.diagnostics import Diagnostic
 from tests import render
 
+from .conftest import NO_SHARED, SHARED
+
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "defective-2023.md"
 runner = CliRunner()
 
@@ -115,18 +117,14 @@ def test_unplaced_finding_goes_on_first_paragraph_saying_where() -> None:
 
 
 def _blank_template() -> Path | None:
-    root = Path(__file__).resolve().parent.parent
-    for shared in (root.parent / "shared", root.parent.parent / "shared"):
-        found = sorted((shared / "corpus" / "docx").glob("blank-template*.docx"))
-        if found:
-            return found[0]
-    return None
+    found = sorted((SHARED / "corpus" / "docx").glob("blank-template*.docx"))
+    return found[0] if found else None
 
 
 def test_real_blank_template(tmp_path: Path) -> None:
     template = _blank_template()
     if template is None:
-        pytest.skip("the real blank template (../shared/corpus/docx) is not present here")
+        pytest.skip(NO_SHARED)
     before = template.read_bytes()
     out = tmp_path / "template.审阅.docx"
     res = runner.invoke(app, ["annotate", str(template), "-o", str(out)])
