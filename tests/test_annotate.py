@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import docx
@@ -68,6 +69,16 @@ def test_refuses_to_overwrite_unless_forced(report: Path, tmp_path: Path) -> Non
     assert out.read_bytes() == b"keep"
     assert runner.invoke(app, ["annotate", str(report), "-o", str(out), "--force"]).exit_code == 0
     assert len(list(docx.Document(str(out)).comments)) == len(_findings(report))
+
+
+def test_copy_has_a_new_files_permissions(report: Path, tmp_path: Path) -> None:
+    """The copy is written through output.atomic_replace: the mode a new file gets (umask), not the 0600 of a
+    temporary file."""
+    out = tmp_path / "copy.docx"
+    assert runner.invoke(app, ["annotate", str(report), "-o", str(out)]).exit_code == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
 
 
 def test_non_docx_input_exits_2(tmp_path: Path) -> None:

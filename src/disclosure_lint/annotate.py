@@ -13,9 +13,7 @@ The original is never written: the copy goes to a temporary file in the target's
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +21,7 @@ from pathlib import Path
 from .api import Checker
 from .diagnostics import Diagnostic
 from .errors import ConfigError, InputError
-from .output import describe
+from .output import atomic_replace, describe
 from .readers import read_path
 
 AUTHOR = "disclosure-lint"
@@ -168,20 +166,6 @@ def annotate(document, diagnostics: list[Diagnostic], bases: dict[str, str],
     return unplaced
 
 
-def _save_atomic(document, out: Path) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            document.save(fh)
-        os.replace(tmp, out)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def annotate_command(path: str, output: str | None, force: bool, config: str | None,
                      say: Callable[[str], None], fail: Callable[[str], None]) -> int:
     """The ``annotate`` command; returns the number of comments written."""
@@ -225,7 +209,7 @@ def annotate_command(path: str, output: str | None, force: bool, config: str | N
         return 0
     unplaced = annotate(document, result.diagnostics, bases, reader_paragraphs)
     try:
-        _save_atomic(document, out)
+        atomic_replace(str(out), document.save)
     except OSError as exc:
         fail(f"无法写入 {out}：{describe(exc)}")
         return 0

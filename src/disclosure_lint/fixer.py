@@ -17,14 +17,13 @@ import difflib
 import os
 import re
 import stat
-import tempfile
 from dataclasses import dataclass, field
 
 from .api import Checker, FileResult
 from .diagnostics import Diagnostic
 from .errors import DisclosureLintError
 from .fixspan import LINE_END, source_index
-from .output import describe
+from .output import atomic_replace, describe
 from .readers import read_bytes, read_document
 from .report.promotions import url_spans
 
@@ -326,23 +325,9 @@ def write_back(path: str, data: bytes, original: bytes) -> str | None:
         return describe(exc)
     if not stat.S_ISREG(st.st_mode):
         return "不是普通文件"
-    directory = os.path.dirname(target)
     try:
-        fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(target)[:100] + ".", suffix=".tmp", dir=directory)
+        atomic_replace(target, lambda f: f.write(data), stat.S_IMODE(st.st_mode))
     except OSError as exc:
-        return describe(exc)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, stat.S_IMODE(st.st_mode))
-        os.replace(tmp, target)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
         return describe(exc)
     return None
 

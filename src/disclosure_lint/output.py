@@ -24,7 +24,7 @@ import stat
 import sys
 import tempfile
 from collections.abc import Callable
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 Producer = Callable[[TextIO], None]
 
@@ -121,6 +121,14 @@ def write_to(target: str, produce: Producer) -> None:
 
 
 def _replace_atomically(target: str, produce: Producer, mode: int | None) -> None:
+    atomic_replace(target, lambda binary: _text(binary, produce), mode)
+
+
+def atomic_replace(target: str, write: Callable[[BinaryIO], object], mode: int | None = None) -> None:
+    """The one atomic write of a file: ``write`` fills a temporary file in ``target``'s directory, which is
+    flushed to disk, given ``mode`` (default: what the umask gives a new file) and renamed over ``target``;
+    on any failure the temporary file is removed and ``target`` is left as it was (the error is raised).
+    Used by ``stats -o``/``check -o``, ``--fix``, ``annotate``, ``new``, ``init`` and the baseline."""
     if mode is None:
         umask = os.umask(0)
         os.umask(umask)
@@ -129,7 +137,7 @@ def _replace_atomically(target: str, produce: Producer, mode: int | None) -> Non
     fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(target)[:100] + ".", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as binary:
-            _text(binary, produce)
+            write(binary)
             binary.flush()
             os.fsync(binary.fileno())
         os.chmod(tmp, mode)
