@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import failures
+from .batch.facts import collect as collect_facts
 from .config import ConfigResolver, LoadedConfig
 from .diagnostics import SEVERITY_RANK, Diagnostic, is_severity
 from .engine import ActiveRule, matches_selector, prepare, run, unknown_selectors
@@ -41,6 +42,8 @@ class FileResult:
     report: dict | None = None
     # found by walking a directory and not an annual report (a README, notes): why it was not checked
     skipped: str | None = None
+    # compact facts for the checks across reports (batch.facts: body, year, statistics cells, paragraph hashes)
+    facts: dict | None = None
 
 
 @dataclass
@@ -187,10 +190,11 @@ class Checker:
     """
 
     def __init__(self, config_path: str | None = None, year: int | None = None, select: list[str] | None = None,
-                 ignore: list[str] | None = None, isolated: bool = False):
+                 ignore: list[str] | None = None, isolated: bool = False, agency: str | None = None):
         self.resolver = ConfigResolver(Path(config_path) if config_path else None, isolated=isolated)
         self._explicit = config_path is not None
         self.year = year
+        self.agency = agency
         self.select = select
         self.ignore = ignore or []
         self._active: dict[str, list[ActiveRule]] = {}
@@ -220,6 +224,10 @@ class Checker:
             gc.freeze()
         return self._active[key]
 
+    def active_for(self, path: str) -> list[ActiveRule]:
+        """The rules that run on ``path`` (its configuration with --select/--ignore)."""
+        return self._rules_for(self.config_for(path))
+
     def rule_codes(self, path: str) -> frozenset[str]:
         """The codes of the rules that run on ``path`` (its configuration with --select/--ignore)."""
         return frozenset(ar.rule.code for ar in self._rules_for(self.config_for(path)))
@@ -240,10 +248,17 @@ class Checker:
                 seen.setdefault(a.rule.code, a)
         return sorted(seen.values(), key=lambda a: a.rule.code)
 
-    def overrides(self, lc: LoadedConfig) -> Overrides:
+    def overrides(self, lc: LoadedConfig, path: str | None = None) -> Overrides:
+        """What the user states about a report: ``--year``/``--agency``, then the configuration's ``reports:`` entry
+        for the file, then its ``year:``/``agency:``."""
         c = lc.config
-        return Overrides(year=self.year or c.year, agency=c.agency.name, agency_kind=c.agency.kind,
-                         format_version=c.format_version)
+        m = lc.report_mapping(path) if path is not None and c.reports else None
+        # a name given on the command line or for the file is classified afresh unless a kind comes with it
+        named = self.agency or (m.agency if m else None)
+        kind = (m.kind if m else None) or (None if named else c.agency.kind)
+        return Overrides(year=self.year or (m.year if m else None) or c.year,
+                         agency=self.agency or (m.agency if m else None) or c.agency.name,
+                         agency_kind=kind, format_version=c.format_version)
 
     def check_document(self, doc: Document, lc: LoadedConfig | None = None, walked: bool = False) -> FileResult:
         """Check one document; ``walked``: it was found in a directory, so it is skipped (``FileResult.skipped``)
@@ -258,7 +273,7 @@ class Checker:
         result = FileResult(path=doc.path, format=doc.format, encoding=doc.encoding)
         stage = "解读报告"
         try:
-            rep = interpret(doc, self.overrides(lc), lc.config.limits)
+            rep = interpret(doc, self.overrides(lc, doc.path), lc.config.limits)
             stage = "识别报告"
             if walked and not rep.candidate.plausible:
                 result.skipped = rep.candidate.reason
@@ -267,6 +282,7 @@ class Checker:
                 result.diagnostics = run(rep, active, lc.config.limits)
             stage = "汇总报告概况"
             result.report = report_summary(rep)
+            result.facts = None if result.skipped else collect_facts(rep, doc.format)
         except Exception as exc:  # noqa: BLE001 - the tool's failure on one file must not stop the run
             result.skipped = None  # a tool failure is reported, never a quiet skip
             if not (stage == "汇总报告概况" and any(map(failures.is_tool_failure, result.diagnostics))):

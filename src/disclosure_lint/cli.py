@@ -30,6 +30,8 @@ from . import fixer
 from .annotate import annotate_command
 from .api import Checker, RunResult, discover_entries
 from .baseline import BaselineError, Gate
+from .batch.hook import CrossReport, read_previous
+from .batch.hook import apply as apply_hook
 from .blank_write import new_command
 from .config import ConfigResolver
 from .docs import render_rule_markdown, summary
@@ -147,6 +149,9 @@ def check(
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="达到此级别即以代码 1 退出（默认 error）。")] = None,
     config: Annotated[str | None, typer.Option("--config", "-c", help="配置文件（默认向上查找 .disclosure-lint.yaml 或 pyproject.toml）。")] = None,
     year: Annotated[int | None, typer.Option("--year", help="报告年度（覆盖从标题识别的年度）。", min=1990, max=2100)] = None,
+    agency: Annotated[str | None, typer.Option("--agency", help="发布机关名称（覆盖从报告中识别的机关；类型按名称判断）。")] = None,
+    previous: Annotated[list[str] | None, typer.Option("--previous", help="同一机关上一年度的报告文件：与本次检查的报告对照"
+                                                                          "（上年结转、现行有效件数、照搬上年、数字突变）；它本身的问题不列出。")] = None,
     select: Annotated[list[str] | None, typer.Option("--select", help="只运行这些规则（代码、前缀、名称或类别，可用逗号分隔）。")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="不运行这些规则。")] = None,
     include: Annotated[list[str] | None, typer.Option("--include", help="目录中只检查匹配这些通配符的文件，如 '*2023*'。")] = None,
@@ -168,7 +173,10 @@ def check(
         _fail("--unsafe-fixes 需与 --fix 或 --diff 一起使用")
     try:
         gate = Gate(baseline, write_baseline, prune_baseline)  # a bad --baseline stops the run before checking
-        checker = Checker(config, year=year, select=_split(select), ignore=_split(ignore), isolated=isolated)
+        checker = Checker(config, year=year, select=_split(select), ignore=_split(ignore), isolated=isolated, agency=agency)
+        hook = CrossReport(checker.active_for, read_previous(
+            previous or [], Checker(config, select=_split(select), ignore=_split(ignore), isolated=isolated, agency=agency),
+            _fail))
         entries, errors = discover_entries(paths, include=_split(include), exclude=_split(exclude))
         files = [f for f, _walked in entries]
         results = [checker.check_file(f, walked) for f, walked in tracked(entries)]
@@ -184,6 +192,7 @@ def check(
         return
     if fixes is not None and not diff:
         results = fixes.results
+    results = apply_hook(hook, results)  # findings across reports (same body over years, bodies of one kind)
     run = RunResult(files=results, errors=errors, configs=checker.configs, rules=checker.active_rules)
     try:  # findings in the baseline are removed before any reporter sees them
         run, baseline_notes = gate(run, checker.rule_codes)

@@ -12,6 +12,9 @@ Example::
     year: 2023                        # report facts, when detection is not enough
     format_version: "2021"
     agency: {name: 某某街道办事处, kind: street_office}
+    reports:                          # files whose content does not name the body or the year
+      - {pattern: "zrzy-*.pdf", agency: 青禾市自然资源局, kind: bureau}
+      - {pattern: "2023/*.docx", year: 2023}
     deadlines: {township: "02-20", township_severity: warning}
     fail_on: error
     suppressions: {require_reason: true}   # a suppression comment must give a reason (``-- 理由``)
@@ -24,6 +27,7 @@ tree (symlinks resolved), every configuration that applied to a run is named in 
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import re
 import tomllib
@@ -47,14 +51,40 @@ from .yamlio import MAX_YAML_BYTES, error_message, load_yaml, read_bounded, vali
 
 CONFIG_NAMES = (".disclosure-lint.yaml", ".disclosure-lint.yml")
 
+AgencyKind = Literal[
+    "street_office", "town_government", "township_government", "province_government",
+    "city_government", "county_government", "government_office", "bureau", "commission",
+    "office", "department",
+]
+
+
 class AgencyConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: str | None = None
-    kind: Literal[
-        "street_office", "town_government", "township_government", "province_government",
-        "city_government", "county_government", "government_office", "bureau", "commission",
-        "office", "department",
-    ] | None = None
+    kind: AgencyKind | None = None
+
+
+class ReportMapping(BaseModel):
+    """``reports:`` — one entry: the files whose name (or path below the configuration's directory) matches
+    ``pattern`` are the reports of ``agency`` (of ``kind``) for ``year``, where the content does not say so."""
+
+    model_config = ConfigDict(extra="forbid")
+    pattern: str = Field(min_length=1, max_length=500,
+                         description="通配符：不含 / 时匹配文件名（如 '*自然资源*2023*'），含 / 时匹配相对于本配置文件所在"
+                                     "目录的路径（如 'bureaus/*/2024.pdf'）")
+    agency: str | None = Field(default=None, max_length=200, description="这些文件的发布机关名称")
+    kind: AgencyKind | None = Field(default=None, description="发布机关类型（取值同 agency.kind）")
+    year: int | None = Field(default=None, ge=1990, le=2100, description="这些文件的报告年度")
+
+    def matches(self, path: Path, base: Path) -> bool:
+        pat = self.pattern.replace("\\", "/")
+        if "/" not in pat:
+            return fnmatch.fnmatchcase(path.name, pat)
+        try:
+            rel = os.path.relpath(os.path.abspath(path), os.path.abspath(base)).replace(os.sep, "/")
+        except ValueError:  # another drive (Windows)
+            return False
+        return fnmatch.fnmatchcase(rel, pat.removeprefix("./"))
 
 
 def _mmdd(v: str) -> str:
@@ -98,6 +128,7 @@ class Config(BaseModel):
     year: int | None = Field(default=None, ge=1990, le=2100)
     format_version: Literal["legacy", "2019", "2021"] | None = None
     agency: AgencyConfig = Field(default_factory=AgencyConfig)
+    reports: list[ReportMapping] = Field(default_factory=list, max_length=10_000)
     deadlines: Deadlines = Field(default_factory=Deadlines)
     fail_on: Severity = "error"
     limits: Limits = Field(default_factory=Limits)
@@ -120,6 +151,11 @@ class LoadedConfig:
     @property
     def base_dir(self) -> Path:
         return self.path.parent if self.path else Path.cwd()
+
+    def report_mapping(self, path: str | Path) -> ReportMapping | None:
+        """The first ``reports:`` entry whose pattern matches ``path``."""
+        p = Path(path)
+        return next((m for m in self.config.reports if m.matches(p, self.base_dir)), None)
 
     def pack_paths(self) -> list[Path]:
         """The ``packs:`` directories, symlinks resolved; each must lie inside this file's own directory tree

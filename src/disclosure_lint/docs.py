@@ -65,6 +65,8 @@ def render_rule_markdown(rule: LoadedRule) -> str:
             if ex.note or ctx:
                 out.append(f"{ex.note or ''}{'（' + '，'.join(ctx) + '）' if ctx else ''}")
                 out.append("")
+            if ex.previous:
+                out += ["上年报告（`--previous`）：", "", "```markdown", ex.previous.rstrip("\n"), "```", "", "本年报告：", ""]
             out += ["```" + ex.format, ex.text.rstrip("\n"), "```", ""]
     out += ["## 选项（Options）", ""]
     if d.options:

@@ -72,6 +72,9 @@ class Example(BaseModel):
     agency_kind: str | None = None
     format: Literal["markdown", "text", "html"] = "markdown"
     expect: ExampleExpect | None = None  # fail examples only
+    # the same body's report of the year before (Markdown), for the rules that compare two years
+    # (kinds.cross): the example is checked with it as ``--previous`` (tests/test_cross_rule_docs.py)
+    previous: str | None = None
 
 
 class RuleDocs(BaseModel):

@@ -26,6 +26,7 @@ _MODULES = (
     "prose_sums",
     "text_vs_proactive",
     "input",
+    "cross",
 )
 
 _REGISTRY: dict[str, type[Kind]] = {}

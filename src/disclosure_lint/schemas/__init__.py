@@ -30,6 +30,8 @@ CONFIG_KEYS: dict[str, str] = {
     "year": "报告年度；不写即从标题识别。",
     "format_version": "统一格式的版本：legacy、2019 或 2021；不写即按报告年度判断。",
     "agency": "发布机关：name 名称，kind 类型（如 street_office 街道办事处）；不写即从报告中识别。",
+    "reports": "按文件名指定机关、类型和年度（报告内容不足以识别时）：每项 pattern 通配符，agency、kind、year 任选；"
+               "第一项匹配的生效，命令行 --agency/--year 优先。",
     "deadlines": "公开时限（报告年度次年的 月-日）。",
     "fail_on": "达到此级别的问题即以代码 1 退出：error、warning 或 info。",
     "limits": "单个文件可引起的工作量上限（见 README 的 Limits 一节）。",

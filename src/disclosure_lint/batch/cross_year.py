@@ -1,0 +1,134 @@
+"""Checks of one body's report against its report of the previous year (both as facts, :mod:`.facts`).
+
+* ``carryover``: table 三 二、上年结转 per column = last year's 四、结转下年度继续办理 (spec §4 I6);
+* ``in_force``: table 二 现行有效件数 of 规章 and 行政规范性文件 = last year's + 本年制发 − 本年废止 (I7; both reports
+  in the 2021 format, whose table 二 has these columns);
+* ``copied``: last year's report published again — most paragraphs the same but for their numbers, tables 二–四
+  the same number for number, or a sentence of last year's report that opens with last year's year left
+  unchanged (``2023年，我局…`` in the 2024 report);
+* ``jumps``: 本年新收 and the table-二 figures that grew or shrank by a factor over the option's.
+
+Each returns :class:`.findings.Found` items placed in the current report, naming the other file and its value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..kinds.cross import CopyOptions, JumpOptions
+from ..report.stats.schema import S3_COLS, schema
+from .findings import Found, Report, show
+
+_S3_COL_LABELS = {c.id: c.label for c in S3_COLS}
+_IN_FORCE_ROWS = {"rules": "规章", "normative_docs": "行政规范性文件"}
+
+
+def _other(prev: Report) -> dict[str, Any]:
+    return {"other": prev.name, "other_year": prev.year if prev.year is not None else "上一"}
+
+
+def carryover(cur: Report, prev: Report) -> Iterator[Found]:
+    for col, label in _S3_COL_LABELS.items():
+        mine = cur.cell(f"s3:carried_over:{col}")
+        theirs = prev.cell(f"s3:carried_forward:{col}")
+        if mine is None or theirs is None or mine[0] == theirs[0]:
+            continue
+        yield Found(mine[1], {"column": label, "value": show(mine[0]), "other_value": show(theirs[0]), **_other(prev)},
+                    {"expected": theirs[0], "actual": mine[0], "column": col, "other_path": prev.path,
+                     "other_place": theirs[1]},
+                    key=f"carryover:{col}:{prev.year}")
+
+
+def in_force(cur: Report, prev: Report) -> Iterator[Found]:
+    if cur.facts.get("format") != "2021" or prev.facts.get("format") != "2021":
+        return
+    for row, label in _IN_FORCE_ROWS.items():
+        now = cur.cell(f"s2:{row}:in_force")
+        before = prev.cell(f"s2:{row}:in_force")
+        issued = cur.cell(f"s2:{row}:issued")
+        repealed = cur.cell(f"s2:{row}:repealed")
+        if now is None or before is None or issued is None or repealed is None:
+            continue
+        expected = before[0] + issued[0] - repealed[0]
+        if now[0] == expected:
+            continue
+        yield Found(now[1], {"row": label, "value": show(now[0]), "expected": show(expected), "other_value": show(before[0]),
+                             "issued": show(issued[0]), "repealed": show(repealed[0]), **_other(prev)},
+                    {"expected": expected, "actual": now[0], "row": row, "other_path": prev.path,
+                     "other_value": before[0], "other_place": before[1], "issued": issued[0], "repealed": repealed[0]},
+                    key=f"in_force:{row}:{prev.year}")
+
+
+def _where(place: list[Any]) -> str:
+    line, _, _, _, pointer = place
+    return f"第{line}行" if line is not None else (pointer or "")
+
+
+def copied(cur: Report, prev: Report, opts: CopyOptions) -> Iterator[Found]:
+    other = _other(prev)
+    paras = [p for p in cur.facts.get("paras") or () if p[2] >= opts.min_chars]
+    theirs_masked = {p[0] for p in prev.facts.get("paras") or ()}
+    theirs_exact = {p[1] for p in prev.facts.get("paras") or ()}
+    same = [p for p in paras if p[0] in theirs_masked]
+    if len(paras) >= opts.min_paragraphs and same and len(same) / len(paras) >= opts.threshold:
+        listed = "；".join(f"{_where(p[3])}“{p[4]}…”" for p in same[:opts.max_listed])
+        more = f"等{len(same)}段" if len(same) > opts.max_listed else ""
+        detail = (f"本报告{len(paras)}段正文中有{len(same)}段（{round(100 * len(same) / len(paras))}%）与上年报告"
+                  f"只有数字不同或完全相同，如{listed}{more}")
+        yield Found(same[0][3], {"detail": detail, **other},
+                    {"share": round(len(same) / len(paras), 3), "paragraphs": len(paras), "copied": len(same),
+                     "threshold": opts.threshold, "other_path": prev.path,
+                     "passages": [{"place": p[3], "text": p[4]} for p in same]},
+                    key=f"copy:paragraphs:{prev.year}")
+    h = cur.facts.get("stat_hash")
+    nonzero = cur.facts.get("stat_nonzero") or 0
+    if h and h == prev.facts.get("stat_hash") and nonzero >= opts.min_nonzero:
+        first = cur.cell("s3:new:total") or next(iter((cur.facts.get("cells") or {}).values()), None)
+        yield Found(first[1] if first else None,
+                    {"detail": f"统计表二、三、四的数字与上年报告完全相同（其中{nonzero}个不为0）", **other},
+                    {"nonzero": nonzero, "other_path": prev.path}, key=f"copy:tables:{prev.year}")
+    for year, exact, place, sentence in cur.facts.get("own_year") or ():
+        if exact not in theirs_exact:
+            continue
+        yield Found(place, {"detail": f"“{sentence}”写的是{year}年的情况，整段与上年报告相同，年份和数字没有改", **other},
+                    {"year": year, "sentence": sentence, "other_path": prev.path},
+                    key=f"copy:own_year:{sentence}", match=sentence)
+
+
+def _figures(r: Report) -> dict[str, str]:
+    """The figures whose jumps are reported: 本年新收 and the counts of table 二, with their labels."""
+    out = {"s3:new:total": "表三“一、本年新收政府信息公开申请数量”（总计）"}
+    fmt = "2019" if r.facts.get("format") == "2019" else "2021"
+    sch = schema("s2", fmt)
+    for row in sch.rows:
+        for col in sch.cols_of(row.id):
+            if sch.col_by_id[col].kind == "count" and col not in ("in_force", "total_published", "prev_count"):
+                out[f"s2:{row.id}:{col}"] = f"表二“{row.label}”{sch.col_by_id[col].label}"
+    return out
+
+
+def jumps(cur: Report, prev: Report, opts: JumpOptions) -> Iterator[Found]:
+    theirs = _figures(prev)
+    for key, label in _figures(cur).items():
+        if key not in theirs:
+            continue
+        mine, before = cur.cell(key), prev.cell(key)
+        if mine is None or before is None:
+            continue
+        hi, lo = max(mine[0], before[0]), min(mine[0], before[0])
+        if hi < opts.min_value or (lo > 0 and hi / lo < opts.factor):
+            continue
+        if before[0] == 0:
+            ratio = "上年为0"
+        elif mine[0] == 0:
+            ratio = "本年为0"
+        elif mine[0] > before[0]:
+            ratio = f"是上年的{show(round(hi / lo, 1))}倍"
+        else:
+            ratio = f"只有上年的1/{show(round(hi / lo, 1))}"
+        yield Found(mine[1], {"figure": label, "value": show(mine[0]), "other_value": show(before[0]), "ratio": ratio,
+                              **_other(prev)},
+                    {"actual": mine[0], "other_value": before[0], "factor": opts.factor, "other_path": prev.path,
+                     "other_place": before[1]},
+                    key=f"jump:{key}:{prev.year}")

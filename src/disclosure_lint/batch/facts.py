@@ -1,0 +1,157 @@
+"""Compact per-report facts for the checks across reports (``FileResult.facts``): plain JSON, a few KB.
+
+What the cross-report rules need of a report and nothing more, each figure with the place it stands in the report
+(so that a finding about it points into the report even when the report itself is no longer at hand — a result
+from the cache or from another process):
+
+* ``agency``, ``kind``, ``year``, ``format`` and ``body`` (the body key of :mod:`.identity`, ``[region, body]``);
+* ``cells``: ``"s3:carried_over:total" → [value, place]`` for the statistics cells the rules compare (table 二
+  every cell; table 三 一、二、四 per column, 予以公开 / 部分公开 / （七）总计; table 四 every cell);
+  ``not_open``: table 三's 不予公开 (the sum of its eight sub-items), ``[value, place]``;
+* ``stat_hash`` / ``stat_nonzero``: a hash of every number of tables 二–四 and how many of them are not 0;
+* ``paras``: one entry per prose paragraph of 10+ characters, ``[masked, exact, size, place, preview]``: hashes of
+  its comparison form with digits masked and kept (:func:`.report.repeats.normalize`);
+* ``own_year``: sentences that open with the previous year and the body speaking of itself (``2023年，我局…`` in
+  a 2024 report), ``[year, exact paragraph hash, place, sentence]``.
+
+A place is ``[line, column, end_line, end_column, pointer]`` (line and column None for Word/PDF, where the pointer
+says 第N段 or 第N页第M行), computed as the engine computes a finding's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from decimal import Decimal
+from typing import Any
+
+from ..model import Block, Cell
+from ..report import AnnualReport
+from ..report.repeats import normalize
+from ..report.stats.model import StatCell, StatTable
+from .identity import body_key
+
+FACTS_VERSION = 1
+MIN_PARAGRAPH = 10  # characters (without whitespace) of a paragraph kept for the copy check
+PREVIEW = 30  # characters of a paragraph kept to show it
+
+_S3_ROWS_ALL_COLS = ("new", "carried_over", "carried_forward")
+_S3_ROWS_TOTAL = ("result.open", "result.partial", "result.total")
+_DIGITS = re.compile(r"\d+")
+_OWN_YEAR = re.compile(r"(?:^|[。；！？])\s*((?:19|20)\d{2})\s*年度?\s*[，,、]?\s*(?:以来)?\s*[我本](?:[^，。；]{0,6}?)"
+                       r"(?:局|委|办|机关|单位|部门|区|县|市|镇|乡|街道|院|厅|中心|政府)")
+
+Place = list[Any]
+
+
+def _num(d: Decimal) -> int | float:
+    return int(d) if d == d.to_integral_value() else float(d)
+
+
+def _place(rep: AnnualReport, block: Block | None, cell: Cell | None = None, start: int = 0,
+           end: int | None = None, pointer: str | None = None) -> Place:
+    """``[line, column, end_line, end_column, pointer]`` of a cell or a stretch of a block, as the engine places a
+    finding (paged formats: a 第N页第M行 pointer and no line)."""
+    a = b = None
+    if cell is not None:
+        a, b = cell.locate(start), cell.locate(len(cell.text) if end is None else end)
+    elif block is not None:
+        a, b = block.span(start, len(block.text) if end is None else end)
+    parts: list[str] = []
+    line = column = end_line = end_column = None
+    if a is not None and b is not None:
+        if a.page is not None:
+            parts.append(f"第{a.page}页第{a.line}行")
+        else:
+            line, column, end_line, end_column = a.line, a.column, b.line, b.column
+    if pointer:
+        parts.append(pointer)
+    elif block is not None:
+        sec = rep.section_of(block)
+        if sec is not None:
+            parts.append(sec.label)
+        if block.pointer and a is not None and a.page is None:
+            parts.append(block.pointer)
+    return [line, column, end_line, end_column, " › ".join(parts) or None]
+
+
+def _cell_fact(rep: AnnualReport, table: StatTable, c: StatCell) -> list[Any] | None:
+    v = c.value
+    if v.is_number:
+        value: int | float = _num(v.arithmetic)
+    elif v.kind == "text" or not table.has_numbers:
+        return None
+    else:
+        value = 0  # blank or placeholder in a table with numbers: 0, as in the identities
+    ptr = c.pointer
+    if c.cell is not None and c.cell.pointer and not rep.document.has_lines:
+        ptr += f"（{c.cell.pointer}）"
+    return [value, _place(rep, c.block, c.cell, pointer=ptr)]
+
+
+def _cells(rep: AnnualReport) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = {}
+    for tid, t in rep.stats.items():
+        if t.layout == "image":
+            continue
+        for (row, col), c in t.cells.items():
+            if tid == "s3" and not (row in _S3_ROWS_ALL_COLS or (row in _S3_ROWS_TOTAL and col == "total")):
+                continue
+            got = _cell_fact(rep, t, c)
+            if got is not None:
+                out[f"{tid}:{row}:{col}"] = got
+    return out
+
+
+def _stat_hash(rep: AnnualReport) -> tuple[str | None, int]:
+    values = sorted((f"{tid}:{row}:{col}", str(c.value.arithmetic)) for tid, t in rep.stats.items()
+                    if t.layout != "image" for (row, col), c in t.cells.items() if c.value.is_number)
+    if not values:
+        return None, 0
+    h = hashlib.sha1("\x1f".join(f"{k}={v}" for k, v in values).encode()).hexdigest()[:16]
+    return h, sum(1 for _, v in values if Decimal(v) != 0)
+
+
+def _h(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()[:10]
+
+
+def _paragraphs(rep: AnnualReport) -> tuple[list[list[Any]], list[list[Any]]]:
+    paras: list[list[Any]] = []
+    own: list[list[Any]] = []
+    skip = rep.statistics_blocks
+    title = rep.title_block
+    for b in rep.text_blocks:
+        if b.kind not in ("paragraph", "list_item") or b.index in skip or b is title:
+            continue
+        key = normalize(b.text)
+        if len(key) < MIN_PARAGRAPH or "|" in key or "\t" in b.text:
+            continue
+        exact = _h(key)
+        paras.append([_h(_DIGITS.sub("#", key)), exact, len(key), _place(rep, b), " ".join(b.text.split())[:PREVIEW]])
+        if rep.year is None:
+            continue
+        for m in _OWN_YEAR.finditer(b.text):
+            if int(m.group(1)) == rep.year - 1:
+                start = m.start(1)
+                stop = min(len(b.text), start + 60)
+                end = next((i for i in range(start, stop) if b.text[i] in "。；！？"), stop)
+                own.append([int(m.group(1)), exact, _place(rep, b, start=start, end=end), b.text[start:end]])
+    return paras, own
+
+
+def collect(rep: AnnualReport, file_format: str | None = None) -> dict[str, Any]:
+    """The facts of one interpreted report (see the module's docstring)."""
+    key = body_key(rep.agency.name)
+    stat_hash, nonzero = _stat_hash(rep)
+    paras, own = _paragraphs(rep)
+    facts: dict[str, Any] = {
+        "v": FACTS_VERSION, "agency": rep.agency.name, "kind": rep.agency.kind, "year": rep.year,
+        "format": rep.format_version, "file_format": file_format, "body": list(key) if key else None,
+        "cells": _cells(rep), "stat_hash": stat_hash, "stat_nonzero": nonzero, "paras": paras, "own_year": own,
+    }
+    not_open = rep.metrics.value("not_open")
+    if not_open is not None and not_open.cells:
+        c = not_open.cells[0]
+        facts["not_open"] = [_num(not_open.value), _place(rep, c.block, c.cell, pointer=c.pointer)]
+    return facts

@@ -1,0 +1,179 @@
+"""The cross-report hook: ``observe(result)`` once per file in input order, ``finish()`` → extra findings per path.
+
+It keeps each checked report's facts (``FileResult.facts``, a few KB; nothing else of the result), groups the
+reports by body (:func:`.identity.group_keys`), pairs each report with its body's report of the previous year (a
+report given with ``--previous`` first, else one of the run), and runs the checks of :mod:`.cross_year` and
+:mod:`.peers` with the rules of the current report's configuration whose kind is a cross-report kind
+(:mod:`..kinds.cross`): selection, severity and options as for any rule.  A check that raises becomes one DL000
+for the report (the others still run).  Reports given with ``--previous`` are only compared with, never reported on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, Protocol
+
+from ..diagnostics import Diagnostic
+from ..engine import ActiveRule
+from ..failures import rule_failure
+from . import cross_year, peers
+from .findings import Found, Report, diagnostic
+from .identity import group_keys, key_text
+
+
+class Result(Protocol):
+    """What the hook reads of a :class:`..api.FileResult`."""
+
+    path: str
+    facts: dict | None
+    skipped: str | None
+    error: str | None
+
+
+RulesFor = Callable[[str], Sequence[ActiveRule]]
+
+# the checks of a report against its body's report of the year before, by kind: (current, previous, options)
+PAIR_CHECKS: dict[str, Callable[[Report, Report, Any], Iterator[Found]]] = {
+    "cross-year-carryover": lambda cur, prev, _opts: cross_year.carryover(cur, prev),
+    "cross-year-in-force": lambda cur, prev, _opts: cross_year.in_force(cur, prev),
+    "cross-year-copy": cross_year.copied,
+    "cross-year-jump": cross_year.jumps,
+}
+
+
+class CrossReport:
+    def __init__(self, rules_for: RulesFor, previous: Sequence[Result] = ()):
+        self._rules_for = rules_for
+        self._reports: list[Report] = [Report(r.path, r.facts, reference=True)
+                                       for r in previous if r.facts is not None and _usable(r)]
+        self._checked = 0
+
+    def observe(self, result: Result) -> None:
+        if _usable(result):
+            assert result.facts is not None
+            self._reports.append(Report(result.path, result.facts))
+            self._checked += 1
+
+    def finish(self) -> dict[str, list[Diagnostic]]:
+        reports = self._grouped()
+        out: dict[str, list[Diagnostic]] = {}
+        by_body: dict[str, list[Report]] = {}
+        for r in reports:
+            if r.body is not None:
+                by_body.setdefault(r.body, []).append(r)
+        references = [r for r in reports if r.reference]
+        for r in reports:
+            if r.reference:
+                continue
+            prev = self._previous(r, by_body.get(r.body or "", []), references)
+            if prev is not None:
+                self._pair(r, prev, out)
+        for (kind, _year), group in peers.groups(reports).items():
+            self._run(group, "peer-rate-outlier", out, _outliers(group, kind))
+        checked = [r for r in reports if not r.reference]
+        self._run(checked, "peer-kind-figure", out, lambda opts: peers.kind_figures(checked, opts))
+        return out
+
+    # -- grouping -----------------------------------------------------------------------------------------------
+
+    def _grouped(self) -> list[Report]:
+        keys = {r.path: k for r in self._reports if (k := _key(r.facts)) is not None}
+        groups = group_keys(keys.values())
+        return [Report(r.path, r.facts, r.reference, groups[k] if (k := keys.get(r.path)) is not None else None)
+                for r in self._reports]
+
+    def _previous(self, r: Report, same_body: list[Report], references: list[Report]) -> Report | None:
+        """The body's report of the year before ``r``'s: a ``--previous`` one first; with a single checked report,
+        the ``--previous`` report of the year before whatever its name says."""
+        if r.year is None:
+            return None
+        candidates = [o for o in same_body if o is not r and o.year == r.year - 1]
+        if not candidates and self._checked == 1:
+            candidates = [o for o in references if o.year == r.year - 1]
+        candidates.sort(key=lambda o: not o.reference)
+        return candidates[0] if candidates else None
+
+    # -- running the checks ---------------------------------------------------------------------------------------
+
+    def _pair(self, cur: Report, prev: Report, out: dict[str, list[Diagnostic]]) -> None:
+        for kind, check in PAIR_CHECKS.items():
+            for ar in self._rules(cur.path, kind):
+                self._emit(ar, cur, check(cur, prev, ar.kind.options), out)
+
+    def _run(self, group: list[Report], kind: str, out: dict[str, list[Diagnostic]],
+             check: Callable[[Any], Iterator[tuple[Report, Found]]]) -> None:
+        """A check over a group of reports, with the options of the first report's rule (the group's members are
+        reported with their own rule's severity; a member whose configuration does not run it is left out)."""
+        if not group:
+            return
+        rules = self._rules(group[0].path, kind)
+        if not rules:
+            return
+        ar = rules[0]
+        try:
+            found = list(check(ar.kind.options))
+        except Exception as exc:  # noqa: BLE001 - a check's bug must not stop the run
+            out.setdefault(group[0].path, []).append(rule_failure(group[0].path, ar.rule.code, ar.rule.spec.name, exc))
+            return
+        for r, f in found:
+            for mine in self._rules(r.path, kind):
+                out.setdefault(r.path, []).append(diagnostic(mine, r, f))
+
+    def _emit(self, ar: ActiveRule, cur: Report, check: Iterator[Found], out: dict[str, list[Diagnostic]]) -> None:
+        try:
+            found = list(check)  # a generator: the check runs here
+        except Exception as exc:  # noqa: BLE001 - a check's bug must not stop the run
+            out.setdefault(cur.path, []).append(rule_failure(cur.path, ar.rule.code, ar.rule.spec.name, exc))
+            return
+        out.setdefault(cur.path, []).extend(diagnostic(ar, cur, f) for f in found)
+
+    def _rules(self, path: str, kind: str) -> list[ActiveRule]:
+        try:
+            active = self._rules_for(path)
+        except Exception:  # noqa: BLE001 - a configuration that failed for this file: its file says so already
+            return []
+        return [ar for ar in active if ar.rule.spec.kind == kind]
+
+
+def _outliers(group: list[Report], kind: str) -> Callable[[Any], Iterator[tuple[Report, Found]]]:
+    return lambda opts: peers.rate_outliers(group, kind, opts)
+
+
+def _usable(r: Result) -> bool:
+    return r.facts is not None and not r.skipped and not r.error
+
+
+def _key(facts: dict) -> tuple[str, str] | None:
+    k = facts.get("body")
+    return (str(k[0]), str(k[1])) if isinstance(k, list) and len(k) == 2 else None
+
+
+def body_of(facts: dict | None) -> str | None:
+    """The body key of one report's facts, alone (without the run's grouping)."""
+    k = _key(facts or {})
+    return key_text(k) if k is not None else None
+
+
+def apply(hook: CrossReport, results: list[Any]) -> list[Any]:
+    """Today's ``check`` loop: every result observed, the findings of ``finish`` added after their files' own."""
+    for r in results:
+        hook.observe(r)
+    extra = hook.finish()
+    for r in results:
+        if extra.get(r.path):
+            r.diagnostics = [*r.diagnostics, *extra.pop(r.path)]
+    return results
+
+
+def read_previous(paths: Sequence[str], checker: Any, fail: Callable[[str], None]) -> list[Any]:
+    """The results of the ``--previous`` files (checked for their facts; their findings are not listed); a file that
+    cannot be read, or is not a report, stops the run (``fail``: one line, exit 2)."""
+    out = []
+    for p in paths:
+        r = checker.check_file(p)
+        if r.error:
+            fail(f"--previous {p}：{r.error}")
+        elif r.facts is None:
+            fail(f"--previous {p}：未能读取为年度报告")
+        out.append(r)
+    return out
