@@ -6,7 +6,8 @@ from the cache or from another process):
 
 * ``agency``, ``kind``, ``year``, ``format`` and ``body`` (the body key of :mod:`.identity`, ``[region, body]``);
 * ``cells``: ``"s3:carried_over:total" → [value, place]`` for the statistics cells the rules compare (table 二
-  every cell; table 三 一、二、四 per column, 予以公开 / 部分公开 / （七）总计; table 四 every cell);
+  every count; table 三 二 and 四 per column, 一、予以公开、部分公开、（七）总计 in the 总计 column; table 四 结果纠正
+  and 总计 of its three blocks);
   ``not_open``: table 三's 不予公开 (the sum of its eight sub-items), ``[value, place]``;
 * ``stat_hash`` / ``stat_nonzero``: a hash of every number of tables 二–四 and how many of them are not 0;
 * ``paras``: one entry per prose paragraph of 10+ characters, ``[masked, exact, size, place, preview]``: hashes of
@@ -35,8 +36,9 @@ FACTS_VERSION = 1
 MIN_PARAGRAPH = 10  # characters (without whitespace) of a paragraph kept for the copy check
 PREVIEW = 30  # characters of a paragraph kept to show it
 
-_S3_ROWS_ALL_COLS = ("new", "carried_over", "carried_forward")
-_S3_ROWS_TOTAL = ("result.open", "result.partial", "result.total")
+_S3_ROWS_ALL_COLS = ("carried_over", "carried_forward")
+_S3_ROWS_TOTAL = ("new", "result.open", "result.partial", "result.total")
+_S4_COLS = tuple(f"{b}.{r}" for b in ("review", "direct", "after_review") for r in ("corrected", "total"))
 _DIGITS = re.compile(r"\d+")
 _OWN_YEAR = re.compile(r"(?:^|[。；！？])\s*((?:19|20)\d{2})\s*年度?\s*[，,、]?\s*(?:以来)?\s*[我本](?:[^，。；]{0,6}?)"
                        r"(?:局|委|办|机关|单位|部门|区|县|市|镇|乡|街道|院|厅|中心|政府)")
@@ -96,6 +98,8 @@ def _cells(rep: AnnualReport) -> dict[str, list[Any]]:
             continue
         for (row, col), c in t.cells.items():
             if tid == "s3" and not (row in _S3_ROWS_ALL_COLS or (row in _S3_ROWS_TOTAL and col == "total")):
+                continue
+            if (tid == "s4" and col not in _S4_COLS) or (tid == "s2" and col in ("amount", "procurement_amount")):
                 continue
             got = _cell_fact(rep, t, c)
             if got is not None:

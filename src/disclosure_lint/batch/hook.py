@@ -155,14 +155,23 @@ def body_of(facts: dict | None) -> str | None:
 
 
 def apply(hook: CrossReport, results: list[Any]) -> list[Any]:
-    """Today's ``check`` loop: every result observed, the findings of ``finish`` added after their files' own."""
+    """Today's ``check`` loop: every result observed, the findings of ``finish`` merged into their files' own by
+    line (a stable sort: the file's own order is kept; Word/PDF findings without lines are added after them)."""
     for r in results:
         hook.observe(r)
     extra = hook.finish()
     for r in results:
         if extra.get(r.path):
-            r.diagnostics = [*r.diagnostics, *extra.pop(r.path)]
+            mine = extra.pop(r.path)
+            if all(d.line is not None for d in mine):
+                r.diagnostics = sorted([*r.diagnostics, *mine], key=_by_line)
+            else:
+                r.diagnostics = [*r.diagnostics, *mine]
     return results
+
+
+def _by_line(d: Diagnostic) -> tuple[int, int]:
+    return (d.line or 0, d.column or 0)
 
 
 def read_previous(paths: Sequence[str], checker: Any, fail: Callable[[str], None]) -> list[Any]:
