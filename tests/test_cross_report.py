@@ -371,3 +371,64 @@ def test_config_reports_mapping(tmp_path):
     assert (a.report["agency"], a.report["agency_kind"], a.report["year"]) == ("青禾市云岭区生态环境局", "bureau", 2023)
     assert b.report["agency_kind"] == "street_office"
     assert Checker(agency="青禾市教育局").check_file(str(tmp_path / "sthj-2023.md")).report["agency"] == "青禾市教育局"
+
+
+# -- expected bodies (bodies:) -------------------------------------------------------------------------------------
+
+BODIES = textwrap.dedent("""\
+    bodies:
+      - {name: 青禾市云岭区人民政府, kind: county_government}
+      - {name: 青禾市云岭区自然资源局, kind: bureau, parent: 青禾市云岭区人民政府, aliases: [云岭区自规局]}
+      - {name: 青禾市云岭区教育局, kind: bureau, parent: 青禾市云岭区人民政府}
+    """)
+
+
+def _new(name: str, year: int, n: int, prose: str = "") -> str:
+    text = s3_report(name, year, {"一、本年新收政府信息公开申请数量": n})
+    return text.replace("## 三、", f"## 一、总体情况\n\n{prose}\n\n## 三、") if prose else text
+
+
+def _with_bodies(tmp_path) -> str:
+    cfg = tmp_path / "bodies.yaml"
+    cfg.write_text(BODIES, encoding="utf-8")
+    return str(cfg)
+
+
+def test_missing_children_only_on_the_parents_report(tmp_path):
+    cfg = _with_bodies(tmp_path)
+    files = [("zr.md", _new("云岭区自规局", 2023, 3)), ("jy2022.md", _new("青禾市云岭区教育局", 2022, 3))]
+    res = check_batch(tmp_path / "no-parent", files, config=cfg)
+    assert [c for r in res.values() for c in codes(r, "DL113")] == []  # no parent's report: nowhere to say it
+    res = check_batch(tmp_path / "parent", [*files, ("gov.md", _new("云岭区人民政府", 2023, 9))], config=cfg)
+    (d,) = [d for d in res["gov.md"].diagnostics if d.code == "DL113"]
+    assert d.evidence["missing"] == ["青禾市云岭区教育局"] and d.line is None  # the 2022 report is another year
+
+
+def test_duplicates_only_of_expected_bodies(tmp_path):
+    cfg = _with_bodies(tmp_path)
+    files = [("a.md", _new("青禾市云岭区教育局", 2023, 3)), ("b.md", _new("云岭区教育局", 2023, 4)),
+             ("c.md", _new("青禾市云岭区民政局", 2023, 3)), ("d.md", _new("青禾市云岭区民政局", 2023, 3))]
+    res = check_batch(tmp_path / "r", files, config=cfg)
+    assert codes(res["b.md"], "DL604") == ["DL604"] and codes(res["a.md"], "DL604") == []
+    assert codes(res["d.md"], "DL604") == []
+
+
+def test_whole_area_needs_the_prose_and_every_child(tmp_path):
+    cfg = _with_bodies(tmp_path)
+    kids = [("zr.md", _new("青禾市云岭区自然资源局", 2023, 12)), ("jy.md", _new("青禾市云岭区教育局", 2023, 5))]
+    whole = _new("青禾市云岭区人民政府", 2023, 20, "2023年，全区共受理政府信息公开申请20件。")
+    own = _new("青禾市云岭区人民政府", 2023, 20, "2023年，区政府办公室共受理政府信息公开申请20件。")
+    res = check_batch(tmp_path / "whole", [("gov.md", whole), *kids], config=cfg)
+    assert [d.evidence["difference"] for d in res["gov.md"].diagnostics if d.code == "DL247"] == [3, 3]
+    res = check_batch(tmp_path / "own", [("gov.md", own), *kids], config=cfg)
+    assert codes(res["gov.md"], "DL247") == []
+    res = check_batch(tmp_path / "one-kid", [("gov.md", whole), kids[0]], config=cfg)
+    assert codes(res["gov.md"], "DL247") == []
+
+
+def test_alias_joins_a_configured_body_across_years(tmp_path):
+    cfg = _with_bodies(tmp_path)
+    prev = s3_report("青禾市云岭区自然资源局", 2022, {"一、本年新收政府信息公开申请数量": 12})
+    cur = s3_report("云岭区自规局", 2023, {"一、本年新收政府信息公开申请数量": 400})
+    res = check_batch(tmp_path / "r", [("a.md", prev), ("b.md", cur)], config=cfg)
+    assert codes(res["b.md"], "DL244") == ["DL244"]

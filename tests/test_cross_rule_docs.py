@@ -3,6 +3,8 @@ rule (with its ``previous`` report as ``--previous``, or among peers the note de
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from disclosure_lint.kinds import get_kind
@@ -24,13 +26,21 @@ def _cases(which: str):
 def _run(tmp_path, rule, example):
     previous = [("previous.md", example.previous)] if example.previous else []
     peers = PEERS[rule.spec.kind]() if rule.spec.kind in PEERS else []
-    assert previous or peers, f"{rule.code}: an example of a cross-report rule needs a previous report or peers"
-    results = check_batch(tmp_path, [("report.md", example.text), *peers], previous, select=[rule.code])
+    others = [(f"other{i}.md", text) for i, text in enumerate(example.others)]
+    assert previous or peers or others, f"{rule.code}: a cross-report rule's example needs other reports"
+    config = None
+    if example.config is not None:
+        cfg = tmp_path / "config.yaml"
+        cfg.write_text(json.dumps({**example.config, "select": [rule.code]}, ensure_ascii=False), encoding="utf-8")
+        config = str(cfg)
+    results = check_batch(tmp_path / "run", [*others, ("report.md", example.text), *peers], previous,
+                          select=[rule.code], config=config)
     return [d for d in results["report.md"].diagnostics if d.code == rule.code]
 
 
 def test_every_cross_rule_is_here():
-    assert {r.code for r in RULES} >= {"DL242", "DL243", "DL244", "DL245", "DL246", "DL603"}
+    assert {r.code for r in RULES} >= {"DL113", "DL242", "DL243", "DL244", "DL245", "DL246", "DL247", "DL603",
+                                       "DL604"}
 
 
 @pytest.mark.parametrize(("rule", "example"), list(_cases("fail")))

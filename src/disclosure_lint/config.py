@@ -15,6 +15,9 @@ Example::
     reports:                          # files whose content does not name the body or the year
       - {pattern: "zrzy-*.pdf", agency: 青禾市自然资源局, kind: bureau}
       - {pattern: "2023/*.docx", year: 2023}
+    bodies:                           # the bodies a supervising office expects reports of (下级缺报, 重复报送)
+      - {name: 青禾市云岭区人民政府, kind: county_government}
+      - {name: 青禾市云岭区自然资源局, kind: bureau, parent: 青禾市云岭区人民政府, aliases: [云岭区自规局]}
     deadlines: {township: "02-20", township_severity: warning}
     fail_on: error
     suppressions: {require_reason: true}   # a suppression comment must give a reason (``-- 理由``)
@@ -93,6 +96,17 @@ def _mmdd(v: str) -> str:
     return str(v)
 
 
+class ExpectedBody(BaseModel):
+    """``bodies:`` — one body a supervising office expects a report of every year."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=1, max_length=200, description="机关全称")
+    kind: AgencyKind | None = Field(default=None, description="机关类型（取值同 agency.kind）")
+    parent: str | None = Field(default=None, max_length=200, description="上级机关（也须列在 bodies 中），如区人民政府")
+    aliases: list[str] = Field(default_factory=list, max_length=20,
+                               description="简称或曾用名：报告以这些名称自称时视为同一机关")
+
+
 class Deadlines(BaseModel):
     """Publication deadlines (month-day of the year after the report year)."""
 
@@ -129,6 +143,7 @@ class Config(BaseModel):
     format_version: Literal["legacy", "2019", "2021"] | None = None
     agency: AgencyConfig = Field(default_factory=AgencyConfig)
     reports: list[ReportMapping] = Field(default_factory=list, max_length=10_000)
+    bodies: list[ExpectedBody] = Field(default_factory=list, max_length=10_000)
     deadlines: Deadlines = Field(default_factory=Deadlines)
     fail_on: Severity = "error"
     limits: Limits = Field(default_factory=Limits)

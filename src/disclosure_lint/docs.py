@@ -65,6 +65,12 @@ def render_rule_markdown(rule: LoadedRule) -> str:
             if ex.note or ctx:
                 out.append(f"{ex.note or ''}{'（' + '，'.join(ctx) + '）' if ctx else ''}")
                 out.append("")
+            if ex.config:
+                out += ["配置：", "", "```yaml", _yaml_options(ex.config).rstrip("\n"), "```", ""]
+            for i, other in enumerate(ex.others, 1):
+                out += [f"同一次检查中的另一份报告（{i}）：", "", "```markdown", other.rstrip("\n"), "```", ""]
+            if ex.others:
+                out += ["本报告：", ""]
             if ex.previous:
                 out += ["上年报告（`--previous`）：", "", "```markdown", ex.previous.rstrip("\n"), "```", "", "本年报告：", ""]
             out += ["```" + ex.format, ex.text.rstrip("\n"), "```", ""]

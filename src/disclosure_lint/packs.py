@@ -75,6 +75,10 @@ class Example(BaseModel):
     # the same body's report of the year before (Markdown), for the rules that compare two years
     # (kinds.cross): the example is checked with it as ``--previous`` (tests/test_cross_rule_docs.py)
     previous: str | None = None
+    # other reports of the same run (Markdown) and the configuration of the run, for the rules that compare the
+    # bodies of one run (the configuration's expected ``bodies:``)
+    others: list[str] = Field(default_factory=list, max_length=20)
+    config: dict[str, Any] | None = None
 
 
 class RuleDocs(BaseModel):

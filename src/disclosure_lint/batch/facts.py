@@ -6,8 +6,10 @@ from the cache or from another process):
 
 * ``agency``, ``kind``, ``year``, ``format`` and ``body`` (the body key of :mod:`.identity`, ``[region, body]``);
 * ``cells``: ``"s3:carried_over:total" → [value, place]`` for the statistics cells the rules compare (table 二
-  every count; table 三 二 and 四 per column, 一、予以公开、部分公开、（七）总计 in the 总计 column; table 四 结果纠正
+  every count; table 三 一、二 and 四 per column, 予以公开、部分公开、（七）总计 in the 总计 column; table 四 结果纠正
   and 总计 of its three blocks);
+* ``whole_area``: the prose states figures for the whole area (``全区共收到政府信息公开申请…``): a government's
+  report whose table 三 may be compared with the sum of its departments';
   ``not_open``: table 三's 不予公开 (the sum of its eight sub-items), ``[value, place]``;
 * ``stat_hash`` / ``stat_nonzero``: a hash of every number of tables 二–四 and how many of them are not 0;
 * ``paras``: one entry per prose paragraph of 10+ characters, ``[masked, exact, size, place, preview]``: hashes of
@@ -36,10 +38,11 @@ FACTS_VERSION = 1
 MIN_PARAGRAPH = 10  # characters (without whitespace) of a paragraph kept for the copy check
 PREVIEW = 30  # characters of a paragraph kept to show it
 
-_S3_ROWS_ALL_COLS = ("carried_over", "carried_forward")
-_S3_ROWS_TOTAL = ("new", "result.open", "result.partial", "result.total")
+_S3_ROWS_ALL_COLS = ("new", "carried_over", "carried_forward")
+_S3_ROWS_TOTAL = ("result.open", "result.partial", "result.total")
 _S4_COLS = tuple(f"{b}.{r}" for b in ("review", "direct", "after_review") for r in ("corrected", "total"))
 _DIGITS = re.compile(r"\d+")
+_WHOLE_AREA = re.compile(r"全(?:省|市|州|盟|区|县|旗)[^。；]{0,30}?(?:收到|受理|新收|办理)[^。；]{0,20}?申请")
 _OWN_YEAR = re.compile(r"(?:^|[。；！？])\s*((?:19|20)\d{2})\s*年度?\s*[，,、]?\s*(?:以来)?\s*[我本](?:[^，。；]{0,6}?)"
                        r"(?:局|委|办|机关|单位|部门|区|县|市|镇|乡|街道|院|厅|中心|政府)")
 
@@ -120,9 +123,10 @@ def _h(text: str) -> str:
     return hashlib.sha1(text.encode()).hexdigest()[:10]
 
 
-def _paragraphs(rep: AnnualReport) -> tuple[list[list[Any]], list[list[Any]]]:
+def _paragraphs(rep: AnnualReport) -> tuple[list[list[Any]], list[list[Any]], bool]:
     paras: list[list[Any]] = []
     own: list[list[Any]] = []
+    whole_area = False
     skip = rep.statistics_blocks
     title = rep.title_block
     for b in rep.text_blocks:
@@ -132,6 +136,7 @@ def _paragraphs(rep: AnnualReport) -> tuple[list[list[Any]], list[list[Any]]]:
         if len(key) < MIN_PARAGRAPH or "|" in key or "\t" in b.text:
             continue
         exact = _h(key)
+        whole_area = whole_area or _WHOLE_AREA.search(b.text) is not None
         paras.append([_h(_DIGITS.sub("#", key)), exact, len(key), _place(rep, b), " ".join(b.text.split())[:PREVIEW]])
         if rep.year is None:
             continue
@@ -141,18 +146,19 @@ def _paragraphs(rep: AnnualReport) -> tuple[list[list[Any]], list[list[Any]]]:
                 stop = min(len(b.text), start + 60)
                 end = next((i for i in range(start, stop) if b.text[i] in "。；！？"), stop)
                 own.append([int(m.group(1)), exact, _place(rep, b, start=start, end=end), b.text[start:end]])
-    return paras, own
+    return paras, own, whole_area
 
 
 def collect(rep: AnnualReport, file_format: str | None = None) -> dict[str, Any]:
     """The facts of one interpreted report (see the module's docstring)."""
     key = body_key(rep.agency.name)
     stat_hash, nonzero = _stat_hash(rep)
-    paras, own = _paragraphs(rep)
+    paras, own, whole_area = _paragraphs(rep)
     facts: dict[str, Any] = {
         "v": FACTS_VERSION, "agency": rep.agency.name, "kind": rep.agency.kind, "year": rep.year,
         "format": rep.format_version, "file_format": file_format, "body": list(key) if key else None,
         "cells": _cells(rep), "stat_hash": stat_hash, "stat_nonzero": nonzero, "paras": paras, "own_year": own,
+        "whole_area": whole_area,
     }
     not_open = rep.metrics.value("not_open")
     if not_open is not None and not_open.cells:

@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Protocol
 
+from ..config import ExpectedBody
 from ..diagnostics import Diagnostic
 from ..engine import ActiveRule
 from ..failures import rule_failure
-from . import cross_year, peers
+from . import cross_year, expected, peers
 from .findings import Found, Report, diagnostic
 from .identity import group_keys, key_text
 
@@ -72,13 +73,35 @@ class CrossReport:
             self._run(group, "peer-rate-outlier", out, _outliers(group, kind))
         checked = [r for r in reports if not r.reference]
         self._run(checked, "peer-kind-figure", out, lambda opts: peers.kind_figures(checked, opts))
+        bodies = self._bodies()
+        if bodies:
+            for kind, check in EXPECTED_CHECKS.items():
+                self._run(checked, kind, out, _expected(check, checked, bodies))
         return out
 
     # -- grouping -----------------------------------------------------------------------------------------------
 
+    def _bodies(self) -> list[ExpectedBody]:
+        """The expected bodies of the configurations of the run's reports (``bodies:``), each once."""
+        out: dict[str, ExpectedBody] = {}
+        seen: set[int] = set()
+        for r in self._reports:
+            for ar in self._rules(r.path, None):
+                cfg = ar.kind.config
+                if id(cfg) in seen:
+                    continue
+                seen.add(id(cfg))
+                for b in cfg.bodies:
+                    out.setdefault(b.name, b)
+        return list(out.values())
+
     def _grouped(self) -> list[Report]:
         keys = {r.path: k for r in self._reports if (k := _key(r.facts)) is not None}
         groups = group_keys(keys.values())
+        configured = expected.canonical(self._bodies())
+        for k in keys.values():
+            if k in configured:
+                groups[k] = configured[k]
         return [Report(r.path, r.facts, r.reference, groups[k] if (k := keys.get(r.path)) is not None else None)
                 for r in self._reports]
 
@@ -127,12 +150,28 @@ class CrossReport:
             return
         out.setdefault(cur.path, []).extend(diagnostic(ar, cur, f) for f in found)
 
-    def _rules(self, path: str, kind: str) -> list[ActiveRule]:
+    def _rules(self, path: str, kind: str | None) -> list[ActiveRule]:
+        """The active rules of ``kind`` for ``path`` (None: every cross-report rule)."""
         try:
             active = self._rules_for(path)
         except Exception:  # noqa: BLE001 - a configuration that failed for this file: its file says so already
             return []
+        if kind is None:
+            return [ar for ar in active if getattr(ar.kind, "cross_report", False)]
         return [ar for ar in active if ar.rule.spec.kind == kind]
+
+
+# the checks of the configuration's expected bodies (``bodies:``), by kind: (reports, bodies)
+EXPECTED_CHECKS: dict[str, Callable[[Sequence[Report], Sequence[ExpectedBody]], Iterator[tuple[Report, Found]]]] = {
+    "expected-missing": expected.missing,
+    "expected-duplicate": expected.duplicates,
+    "expected-whole-area": expected.whole_area,
+}
+
+
+def _expected(check: Callable[[Sequence[Report], Sequence[ExpectedBody]], Iterator[tuple[Report, Found]]],
+              reports: list[Report], bodies: list[ExpectedBody]) -> Callable[[Any], Iterator[tuple[Report, Found]]]:
+    return lambda _opts: check(reports, bodies)
 
 
 def _outliers(group: list[Report], kind: str) -> Callable[[Any], Iterator[tuple[Report, Found]]]:

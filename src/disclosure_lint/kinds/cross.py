@@ -93,3 +93,21 @@ class KindFigure(_NoHits, Kind[KindFigureOptions]):
     name = "peer-kind-figure"
     Options = KindFigureOptions
     params = frozenset({"value", "median", "count", "ratio"})
+
+
+@register
+class ExpectedMissing(_NoHits, Kind[NoOptions]):
+    name = "expected-missing"
+    params = frozenset({"children", "count", "other_year"})
+
+
+@register
+class ExpectedDuplicate(_NoHits, Kind[NoOptions]):
+    name = "expected-duplicate"
+    params = frozenset({"other", "other_year"})
+
+
+@register
+class WholeAreaSum(_NoHits, Kind[NoOptions]):
+    name = "expected-whole-area"
+    params = frozenset({"column", "value", "other_value", "count", "difference"})

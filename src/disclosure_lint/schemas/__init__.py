@@ -32,6 +32,8 @@ CONFIG_KEYS: dict[str, str] = {
     "agency": "发布机关：name 名称，kind 类型（如 street_office 街道办事处）；不写即从报告中识别。",
     "reports": "按文件名指定机关、类型和年度（报告内容不足以识别时）：每项 pattern 通配符，agency、kind、year 任选；"
                "第一项匹配的生效，命令行 --agency/--year 优先。",
+    "bodies": "主管部门应收到报告的机关：每项 name 全称，kind 类型，parent 上级机关，aliases 简称；"
+              "用于下级缺报、重复报送和全区合计与下级之和的比较。",
     "deadlines": "公开时限（报告年度次年的 月-日）。",
     "fail_on": "达到此级别的问题即以代码 1 退出：error、warning 或 info。",
     "limits": "单个文件可引起的工作量上限（见 README 的 Limits 一节）。",

@@ -1,0 +1,107 @@
+"""The bodies a supervising office expects reports of (the configuration's ``bodies:``): which body a report is
+(``aliases`` too), which expected reports of a year are missing from the run, which came twice, and a
+government's whole-area figures against the sum of its departments'.
+
+Where a finding goes: on the parent's report of that year (a missing child, the whole-area comparison) or on the
+second report of a body and year (a duplicate) — a finding always belongs to a file of the run, so a missing
+report whose parent's report is not in the run is not reported (put the parent's report in the run).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from ..config import ExpectedBody
+from ..report.stats.schema import S3_COLS
+from .findings import Found, Report, show
+from .identity import body_key, key_text
+
+
+def canonical(bodies: Iterable[ExpectedBody]) -> dict[tuple[str, str], str]:
+    """Body key of a name or alias → the configured body's key text."""
+    out: dict[tuple[str, str], str] = {}
+    for b in bodies:
+        own = body_key(b.name)
+        if own is None:
+            continue
+        for name in (b.name, *b.aliases):
+            k = body_key(name)
+            if k is not None:
+                out.setdefault(k, key_text(own))
+    return out
+
+
+def _key(name: str | None) -> str | None:
+    k = body_key(name)
+    return key_text(k) if k is not None else None
+
+
+def _children(bodies: Sequence[ExpectedBody]) -> dict[str, list[ExpectedBody]]:
+    out: dict[str, list[ExpectedBody]] = {}
+    for b in bodies:
+        parent = _key(b.parent)
+        if parent is not None:
+            out.setdefault(parent, []).append(b)
+    return out
+
+
+def _by_body_year(reports: Sequence[Report]) -> dict[tuple[str, int], list[Report]]:
+    out: dict[tuple[str, int], list[Report]] = {}
+    for r in reports:
+        if r.body is not None and r.year is not None and not r.reference:
+            out.setdefault((r.body, r.year), []).append(r)
+    return out
+
+
+def missing(reports: Sequence[Report], bodies: Sequence[ExpectedBody]) -> Iterator[tuple[Report, Found]]:
+    have = _by_body_year(reports)
+    for parent, kids in _children(bodies).items():
+        for (body, year), rs in have.items():
+            if body != parent:
+                continue
+            absent = [k.name for k in kids if (_key(k.name) or "", year) not in have]
+            if absent:
+                yield rs[0], Found(None, {"children": "、".join(absent), "count": len(absent), "other_year": year},
+                                   {"missing": absent, "year": year}, key=f"missing:{year}:{'|'.join(absent)}")
+
+
+def duplicates(reports: Sequence[Report], bodies: Sequence[ExpectedBody]) -> Iterator[tuple[Report, Found]]:
+    expected = {k for b in bodies if (k := _key(b.name)) is not None}
+    for (body, year), rs in _by_body_year(reports).items():
+        if body not in expected:
+            continue
+        for r in rs[1:]:
+            yield r, Found(None, {"other": rs[0].name, "other_year": year},
+                           {"other_path": rs[0].path, "year": year}, key=f"duplicate:{year}:{rs[0].name}")
+
+
+_LABELS = {c.id: c.label for c in S3_COLS}
+
+
+def whole_area(reports: Sequence[Report], bodies: Sequence[ExpectedBody]) -> Iterator[tuple[Report, Found]]:
+    """A parent's report that states whole-area figures, with every expected child's report of the year in the run:
+    its table 三 一、本年新收 per column against the sum of the children's (one finding per differing column)."""
+    have = _by_body_year(reports)
+    for parent, kids in _children(bodies).items():
+        for (body, year), rs in have.items():
+            r = rs[0]
+            if body != parent or not r.facts.get("whole_area"):
+                continue
+            children = [have.get((_key(k.name) or "", year), [None])[0] for k in kids]
+            if any(c is None for c in children):
+                continue
+            for col, label in _LABELS.items():
+                mine = r.cell(f"s3:new:{col}")
+                parts = [c.cell(f"s3:new:{col}") for c in children if c is not None]
+                if mine is None or any(p is None for p in parts):
+                    continue
+                total = sum(p[0] for p in parts if p is not None)
+                if mine[0] == total:
+                    continue
+                detail: dict[str, Any] = {c.name: p[0] for c, p in zip(children, parts, strict=True)
+                                          if c is not None and p is not None}
+                yield r, Found(mine[1], {"column": label, "value": show(mine[0]), "other_value": show(total),
+                                         "count": len(children), "difference": show(mine[0] - total)},
+                               {"actual": mine[0], "children_sum": total, "difference": mine[0] - total,
+                                "children": detail}, key=f"whole_area:{year}:{col}")
