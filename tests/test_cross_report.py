@@ -331,6 +331,17 @@ def test_cli_previous(tmp_path):
     assert str(prev) in json.dumps(data["files"][0]["diagnostics"][0]["evidence"], ensure_ascii=False)
 
 
+def test_cli_previous_without_cross_rules(tmp_path):
+    prev = tmp_path / "2022.md"
+    prev.write_text(_full(2022), encoding="utf-8")
+    cur = tmp_path / "2023.md"
+    cur.write_text(_consistent_2023(), encoding="utf-8")
+    out = _cli(str(cur), "--previous", str(prev), "--select", "DL701")
+    assert out.exit_code == 0, out.stderr
+    r = Checker(isolated=True, select=["DL701"]).check_file(str(cur))
+    assert r.facts is None  # no rule across reports runs: no facts gathered
+
+
 def test_cli_previous_unreadable(tmp_path):
     cur = tmp_path / "2023.md"
     cur.write_text(_consistent_2023(), encoding="utf-8")

@@ -282,7 +282,8 @@ class Checker:
                 result.diagnostics = run(rep, active, lc.config.limits)
             stage = "汇总报告概况"
             result.report = report_summary(rep)
-            result.facts = None if result.skipped else collect_facts(rep, doc.format)
+            if not result.skipped and any(getattr(a.kind, "cross_report", False) for a in active):
+                result.facts = collect_facts(rep, doc.format)  # for the checks across reports (batch.hook)
         except Exception as exc:  # noqa: BLE001 - the tool's failure on one file must not stop the run
             result.skipped = None  # a tool failure is reported, never a quiet skip
             if not (stage == "汇总报告概况" and any(map(failures.is_tool_failure, result.diagnostics))):

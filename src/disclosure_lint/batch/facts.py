@@ -11,7 +11,8 @@ from the cache or from another process):
 * ``whole_area``: the prose states figures for the whole area (``全区共收到政府信息公开申请…``): a government's
   report whose table 三 may be compared with the sum of its departments';
   ``not_open``: table 三's 不予公开 (the sum of its eight sub-items), ``[value, place]``;
-* ``stat_hash`` / ``stat_nonzero``: a hash of every number of tables 二–四 and how many of them are not 0;
+* ``stat_hash`` / ``stat_nonzero``: a hash of the values of ``cells`` (the figures of tables 二–四 compared) and
+  how many of them are not 0;
 * ``paras``: one entry per prose paragraph of 10+ characters, ``[masked, exact, size, place, preview]``: hashes of
   its comparison form with digits masked and kept (:func:`.report.repeats.normalize`);
 * ``own_year``: sentences that open with the previous year and the body speaking of itself (``2023年，我局…`` in
@@ -23,8 +24,9 @@ says 第N段 or 第N页第M行), computed as the engine computes a finding's.
 
 from __future__ import annotations
 
-import hashlib
 import re
+import zlib
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -32,6 +34,7 @@ from ..model import Block, Cell
 from ..report import AnnualReport
 from ..report.repeats import normalize
 from ..report.stats.model import StatCell, StatTable
+from ..report.stats.schema import S3_COLS
 from .identity import body_key
 
 FACTS_VERSION = 1
@@ -40,6 +43,7 @@ PREVIEW = 30  # characters of a paragraph kept to show it
 
 _S3_ROWS_ALL_COLS = ("new", "carried_over", "carried_forward")
 _S3_ROWS_TOTAL = ("result.open", "result.partial", "result.total")
+S3_COL_IDS = tuple(c.id for c in S3_COLS)
 _S4_COLS = tuple(f"{b}.{r}" for b in ("review", "direct", "after_review") for r in ("corrected", "total"))
 _DIGITS = re.compile(r"\d+")
 _WHOLE_AREA = re.compile(r"全(?:省|市|州|盟|区|县|旗)[^。；]{0,30}?(?:收到|受理|新收|办理)[^。；]{0,20}?申请")
@@ -94,39 +98,50 @@ def _cell_fact(rep: AnnualReport, table: StatTable, c: StatCell) -> list[Any] | 
     return [value, _place(rep, c.block, c.cell, pointer=ptr)]
 
 
+def _wanted(tid: str, t: StatTable) -> Iterator[tuple[str, str]]:
+    """The (row, column) keys of table ``tid`` that the facts keep."""
+    if tid == "s3":
+        for row in _S3_ROWS_ALL_COLS:
+            for col in S3_COL_IDS:
+                yield row, col
+        for row in _S3_ROWS_TOTAL:
+            yield row, "total"
+    elif tid == "s4":
+        for col in _S4_COLS:
+            yield "cases", col
+    else:
+        yield from (k for k in t.cells if k[1] not in ("amount", "procurement_amount"))
+
+
 def _cells(rep: AnnualReport) -> dict[str, list[Any]]:
     out: dict[str, list[Any]] = {}
     for tid, t in rep.stats.items():
         if t.layout == "image":
             continue
-        for (row, col), c in t.cells.items():
-            if tid == "s3" and not (row in _S3_ROWS_ALL_COLS or (row in _S3_ROWS_TOTAL and col == "total")):
-                continue
-            if (tid == "s4" and col not in _S4_COLS) or (tid == "s2" and col in ("amount", "procurement_amount")):
-                continue
-            got = _cell_fact(rep, t, c)
-            if got is not None:
+        for row, col in _wanted(tid, t):
+            c = t.cells.get((row, col))
+            if c is not None and (got := _cell_fact(rep, t, c)) is not None:
                 out[f"{tid}:{row}:{col}"] = got
     return out
 
 
-def _stat_hash(rep: AnnualReport) -> tuple[str | None, int]:
-    values = sorted((f"{tid}:{row}:{col}", str(c.value.arithmetic)) for tid, t in rep.stats.items()
-                    if t.layout != "image" for (row, col), c in t.cells.items() if c.value.is_number)
-    if not values:
+def _stat_hash(cells: dict[str, list[Any]]) -> tuple[str | None, int]:
+    """A hash of the compared cells' values (50-odd figures of tables 二–四) and how many are not 0."""
+    if not cells:
         return None, 0
-    h = hashlib.sha1("\x1f".join(f"{k}={v}" for k, v in values).encode()).hexdigest()[:16]
-    return h, sum(1 for _, v in values if Decimal(v) != 0)
+    return _h(repr(sorted((k, v[0]) for k, v in cells.items()))), sum(1 for v in cells.values() if v[0] != 0)
 
 
 def _h(text: str) -> str:
-    return hashlib.sha1(text.encode()).hexdigest()[:10]
+    """A short hash of a text (CRC-32: compared between the reports of one run, not a defence)."""
+    return format(zlib.crc32(text.encode()), "08x")
 
 
 def _paragraphs(rep: AnnualReport) -> tuple[list[list[Any]], list[list[Any]], bool]:
     paras: list[list[Any]] = []
     own: list[list[Any]] = []
     whole_area = False
+    last_year = str(rep.year - 1) if rep.year is not None else None
     skip = rep.statistics_blocks
     title = rep.title_block
     for b in rep.text_blocks:
@@ -138,10 +153,10 @@ def _paragraphs(rep: AnnualReport) -> tuple[list[list[Any]], list[list[Any]], bo
         exact = _h(key)
         whole_area = whole_area or _WHOLE_AREA.search(b.text) is not None
         paras.append([_h(_DIGITS.sub("#", key)), exact, len(key), _place(rep, b), " ".join(b.text.split())[:PREVIEW]])
-        if rep.year is None:
+        if last_year is None or last_year not in b.text:
             continue
         for m in _OWN_YEAR.finditer(b.text):
-            if int(m.group(1)) == rep.year - 1:
+            if m.group(1) == last_year:
                 start = m.start(1)
                 stop = min(len(b.text), start + 60)
                 end = next((i for i in range(start, stop) if b.text[i] in "。；！？"), stop)
@@ -152,12 +167,13 @@ def _paragraphs(rep: AnnualReport) -> tuple[list[list[Any]], list[list[Any]], bo
 def collect(rep: AnnualReport, file_format: str | None = None) -> dict[str, Any]:
     """The facts of one interpreted report (see the module's docstring)."""
     key = body_key(rep.agency.name)
-    stat_hash, nonzero = _stat_hash(rep)
+    cells = _cells(rep)
+    stat_hash, nonzero = _stat_hash(cells)
     paras, own, whole_area = _paragraphs(rep)
     facts: dict[str, Any] = {
         "v": FACTS_VERSION, "agency": rep.agency.name, "kind": rep.agency.kind, "year": rep.year,
         "format": rep.format_version, "file_format": file_format, "body": list(key) if key else None,
-        "cells": _cells(rep), "stat_hash": stat_hash, "stat_nonzero": nonzero, "paras": paras, "own_year": own,
+        "cells": cells, "stat_hash": stat_hash, "stat_nonzero": nonzero, "paras": paras, "own_year": own,
         "whole_area": whole_area,
     }
     not_open = rep.metrics.value("not_open")

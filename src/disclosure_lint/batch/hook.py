@@ -214,14 +214,12 @@ def _by_line(d: Diagnostic) -> tuple[int, int]:
 
 
 def read_previous(paths: Sequence[str], checker: Any, fail: Callable[[str], None]) -> list[Any]:
-    """The results of the ``--previous`` files (checked for their facts; their findings are not listed); a file that
-    cannot be read, or is not a report, stops the run (``fail``: one line, exit 2)."""
+    """The results of the ``--previous`` files (checked for their facts — none when no cross-report rule runs —;
+    their findings are not listed); a file that cannot be read stops the run (``fail``: one line, exit 2)."""
     out = []
     for p in paths:
         r = checker.check_file(p)
         if r.error:
             fail(f"--previous {p}：{r.error}")
-        elif r.facts is None:
-            fail(f"--previous {p}：未能读取为年度报告")
         out.append(r)
     return out
