@@ -43,6 +43,9 @@ PAIR_CHECKS: dict[str, Callable[[Report, Report, Any], Iterator[Found]]] = {
 
 
 class CrossReport:
+    """The hook of one run.  ``rules_for(path)``: the active rules of a file (``Checker.active_for``); ``previous``:
+    the results of ``--previous`` files (references).  Holds only the reports' facts until :meth:`finish`."""
+
     def __init__(self, rules_for: RulesFor, previous: Sequence[Result] = ()):
         self._rules_for = rules_for
         self._reports: list[Report] = [Report(r.path, r.facts, reference=True)
