@@ -312,9 +312,12 @@ def test_unreadable_file_is_a_row_with_its_error_and_exit_2(tmp_path):
     (tmp_path / "r" / "ok.md").write_text(render(make_data(A, 2023, {"result.open": 1}), Layout())[0],
                                           encoding="utf-8")
     db = tmp_path / "s.sqlite"
-    for _ in range(2):  # the error is said again when nothing changed
+    digests = []
+    for _ in range(2):  # the error is said again when nothing changed, and nothing is rewritten
         res = invoke("stats", tmp_path / "r", "-o", db)
         assert res.exit_code == 2 and "empty.md：文件为空" in res.stderr and "Traceback" not in res.output
+        digests.append(_digest(db))
+    assert digests[0] == digests[1] and "未变 2 份" in res.stderr
     rows = dict(connect(db).execute("SELECT path, error FROM reports"))
     assert rows == {str(tmp_path / "r" / "empty.md"): "文件为空", str(tmp_path / "r" / "ok.md"): None}
 
@@ -425,7 +428,7 @@ def test_a_failure_mid_run_keeps_whole_batches_only(tmp_path, monkeypatch):
 
     monkeypatch.setattr(stats_db, "store", failing_store)
     res = invoke("stats", tmp_path / "r", "-o", db)
-    assert res.exit_code == 2 and "database or disk is full" in res.stderr and "已写入的报告保留" in res.stderr
+    assert res.exit_code == 2 and "无法写入" in res.stderr and "磁盘空间不足" in res.stderr and "已写入的报告保留" in res.stderr
     con = connect(db)
     kept = [Path(p).name for (p,) in con.execute("SELECT path FROM reports ORDER BY id")]
     assert kept == sorted(REPORTS)[:3]  # the first batch; the second rolled back whole

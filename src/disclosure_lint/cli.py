@@ -16,7 +16,6 @@ from __future__ import annotations
 import errno
 import io
 import os
-import sqlite3
 import sys
 from contextlib import contextmanager
 from enum import Enum
@@ -41,7 +40,7 @@ from .packs import load_rules
 from .reporters.console import SEVERITY_STYLE, make_console
 from .reporters.emit import emit
 from .reporters.progress import tracked
-from .stats_db import DatabaseRefused, is_database_target, update_database
+from .stats_db_schema import is_database_target
 from .stats_export import export_paths, write_file, write_stream
 from .termsafe import is_utf, json_dumps, terminal
 
@@ -372,6 +371,9 @@ def _stats_database(paths: list[str], output: str | None, config: str | None, ye
     if not output:
         _fail("SQLite 数据库须用 -o 指定文件，如 -o stats.sqlite")
         return
+    # on demand: sqlite3 (its shared library, 5–15 ms) only for a database target, not at every start
+    from .stats_db import DatabaseRefused, DatabaseWriteError, update_database
+
     try:
         run = update_database(output, paths, config, year=year, include=include, exclude=exclude,
                               track=lambda items: tracked(items, "写入数据库"))
@@ -381,11 +383,8 @@ def _stats_database(paths: list[str], output: str | None, config: str | None, ye
     except DatabaseRefused as exc:
         _fail(f"无法写入 {output}：{exc}")
         return
-    except sqlite3.Error as exc:  # a full disk, a lock held too long: the batch being written was rolled back
+    except DatabaseWriteError as exc:  # a full disk, a lock held too long: the batch being written was rolled back
         _fail(f"无法写入 {output}：{exc}（正在写入的一批已撤销，已写入的报告保留；再次运行即可继续）")
-        return
-    except OSError as exc:
-        _fail(f"无法写入 {output}：{describe(exc)}")
         return
     for err in run.errors:
         _say(f"错误：{err}")

@@ -41,6 +41,7 @@ import sqlite3
 import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -58,7 +59,6 @@ from .stats_db_schema import APPLICATION_ID, DDL, SCHEMA_VERSION, TABLES, VIEW_D
 from .stats_export import export_report
 
 BATCH_SIZE = 200  # reports per transaction
-SUFFIXES = (".sqlite", ".sqlite3", ".db")  # ``stats -o`` targets written as a database
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT = 30.0  # seconds to wait for another program's lock
 
@@ -67,8 +67,22 @@ class DatabaseRefused(Exception):
     """The target is not written: ``str(exc)`` says why in one Chinese sentence."""
 
 
-def is_database_target(target: str | None) -> bool:
-    return bool(target) and os.path.splitext(str(target))[1].lower() in SUFFIXES
+class DatabaseWriteError(Exception):
+    """Writing failed part-way (a full disk, a lock held too long): the batch being written was rolled back, the
+    batches before it are kept.  ``str(exc)`` is the reason, in Chinese where it is a common one."""
+
+
+_SQLITE_REASONS = {
+    "database or disk is full": "磁盘空间不足",
+    "database is locked": f"数据库正被其他程序使用（已等待 {BUSY_TIMEOUT:.0f} 秒）",
+    "attempt to write a readonly database": "没有写入权限（数据库文件或所在目录为只读）",
+    "disk I/O error": "输入输出错误",
+    "unable to open database file": "无法打开数据库文件",
+}
+
+
+def describe_sqlite(exc: sqlite3.Error) -> str:
+    return _SQLITE_REASONS.get(str(exc), str(exc))
 
 
 # -- the one normalisation of a body's name (to be replaced by the report-identity module) ---------------
@@ -121,6 +135,8 @@ def _refuse_path(target: str) -> bool:
         directory = os.path.dirname(os.path.abspath(target))
         if not os.path.isdir(directory):
             raise DatabaseRefused("所在目录不存在") from None
+        if not os.access(directory, os.W_OK | os.X_OK):
+            raise DatabaseRefused("所在目录没有写入权限") from None
         return False
     except (OSError, ValueError) as exc:
         raise DatabaseRefused(describe(exc) if isinstance(exc, OSError) else str(exc)) from None
@@ -128,6 +144,10 @@ def _refuse_path(target: str) -> bool:
         raise DatabaseRefused("这是一个目录")
     if not stat.S_ISREG(st.st_mode):
         raise DatabaseRefused("这不是普通文件（SQLite 数据库只能写入普通文件，不能写入管道、设备或标准输出）")
+    if not os.access(target, os.W_OK):
+        raise DatabaseRefused("没有写入权限")
+    if not os.access(os.path.dirname(os.path.realpath(target)), os.W_OK | os.X_OK):
+        raise DatabaseRefused("所在目录没有写入权限（SQLite 写入时要在数据库旁建立日志文件）")
     try:
         with open(target, "rb") as fh:
             head = fh.read(len(SQLITE_HEADER))
@@ -147,7 +167,8 @@ def _check_ours(con: sqlite3.Connection) -> bool:
     except sqlite3.DatabaseError as exc:
         raise DatabaseRefused(f"数据库已损坏或不是 SQLite 数据库（{exc}），未写入") from None
     if problems != ["ok"]:
-        raise DatabaseRefused(f"数据库已损坏（{'；'.join(map(str, problems[:3]))}），未写入；请换一个文件名重建")
+        detail = "；".join(" ".join(str(p).split()) for p in problems[:3])
+        raise DatabaseRefused(f"数据库已损坏（{detail}），未写入；请换一个文件名重建")
     if not names and app_id in (0, APPLICATION_ID):
         return False
     if app_id != APPLICATION_ID or not set(TABLES) <= names:
@@ -172,11 +193,14 @@ def open_database(target: str) -> sqlite3.Connection:
     try:
         con = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT)
     except sqlite3.Error as exc:
-        raise DatabaseRefused(f"无法打开数据库（{exc}）") from None
+        raise DatabaseRefused(f"无法打开数据库（{describe_sqlite(exc)}）") from None
     try:
         if not _check_ours(con):
             _initialise(con)
         con.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.Error as exc:
+        con.close()
+        raise DatabaseRefused(f"无法初始化数据库（{describe_sqlite(exc)}）") from None
     except BaseException:
         con.close()
         raise
@@ -194,21 +218,19 @@ def _initialise(con: sqlite3.Connection) -> None:
                     (SCHEMA_VERSION, _now(), f"disclosure-lint {__version__}"))
 
 
-class transaction:
-    """``BEGIN IMMEDIATE`` … ``COMMIT``; any exception (Ctrl-C included) rolls back and is raised again."""
-
-    def __init__(self, con: sqlite3.Connection):
-        self.con = con
-
-    def __enter__(self) -> sqlite3.Connection:
-        self.con.execute("BEGIN IMMEDIATE")
-        return self.con
-
-    def __exit__(self, kind, exc, tb) -> None:
-        if kind is None:
-            self.con.execute("COMMIT")
-        elif self.con.in_transaction:
-            self.con.execute("ROLLBACK")
+@contextmanager
+def transaction(con: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """``BEGIN IMMEDIATE`` … ``COMMIT``; any exception (Ctrl-C, a failed COMMIT included) rolls back and is raised
+    again.  IMMEDIATE takes the write lock at the start, so two runs on one file wait for each other instead of
+    failing half-way."""
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        yield con
+        con.execute("COMMIT")
+    except BaseException:
+        if con.in_transaction:
+            con.execute("ROLLBACK")
+        raise
 
 
 def _now() -> str:
@@ -247,35 +269,44 @@ UNCHANGED = "unchanged"
 SKIPPED = "skipped"
 
 
-def _settings(checker: Checker, lc: LoadedConfig, path: str) -> str:
-    blob = json.dumps({"config": lc.config.model_dump(mode="json"), "year": checker.year,
-                       "rules": sorted(checker.rule_codes(path)), "tool": __version__},
-                      sort_keys=True, ensure_ascii=True, default=str)
-    return hashlib.sha256(blob.encode()).hexdigest()[:32]
+def _settings(checker: Checker, lc: LoadedConfig, path: str, memo: dict[str, str]) -> str:
+    """A digest of what shapes a file's findings besides its bytes, once per configuration."""
+    key = str(lc.path)
+    if key not in memo:
+        blob = json.dumps({"config": lc.config.model_dump(mode="json"), "year": checker.year,
+                           "rules": sorted(checker.rule_codes(path)), "tool": __version__},
+                          sort_keys=True, ensure_ascii=True, default=str)
+        memo[key] = hashlib.sha256(blob.encode()).hexdigest()[:32]
+    return memo[key]
+
+
+def _unreadable(path: str, settings: str, error: str, stored: Callable[[str], Stored | None]) -> Entry | str:
+    """A file that could not be read: an entry with its error, or :data:`UNCHANGED` when that is what is stored."""
+    known = stored(path)
+    if known is not None and known.sha256 == "" and known.error == error and known.settings == settings:
+        return UNCHANGED
+    return Entry(path, "", settings, error=error)
 
 
 def gather(checker: Checker, path: str, walked: bool, stored: Callable[[str], Stored | None],
-           explicit_config: bool) -> Entry | str:
+           explicit_config: bool, memo: dict[str, str] | None = None) -> Entry | str:
     """The entry to store for ``path``, or :data:`UNCHANGED` (same bytes, same settings as stored) or
     :data:`SKIPPED` (found in a directory and not an annual report, or of a type the tool cannot read)."""
     if walked and os.path.splitext(path)[1].lower() in UNSUPPORTED:
         return SKIPPED
     try:
         lc = checker.config_for(path)
-        settings = _settings(checker, lc, path)
+        settings = _settings(checker, lc, path, {} if memo is None else memo)
     except ConfigError as exc:
         if explicit_config or exc.path == "命令行参数":
             raise
-        return Entry(path, "", "", error=f"未检查：{exc}")
+        return _unreadable(path, "", f"未检查：{exc}", stored)
     except (OSError, ValueError) as exc:  # a name too long for the file system, a NUL byte
-        return Entry(path, "", "", error=str(exc))
+        return _unreadable(path, "", str(exc), stored)
     try:
         data = read_bytes(path, lc.config.limits.max_bytes)
     except (DisclosureLintError, OSError, ValueError) as exc:
-        known = stored(path)
-        error = str(exc)
-        return UNCHANGED if known and known.sha256 == "" and known.error == error and known.settings == settings \
-            else Entry(path, "", settings, error=error)
+        return _unreadable(path, settings, str(exc), stored)
     digest = hashlib.sha256(data).hexdigest()
     known = stored(path)
     if known is not None and known.sha256 == digest and known.settings == settings:
@@ -404,45 +435,54 @@ def update_database(target: str, paths: list[str], config_path: str | None = Non
     """Check and export the reports under ``paths`` into the database ``target`` (see the module docstring).
 
     Raises :class:`DatabaseRefused` before anything is written, ConfigError for a bad configuration,
-    sqlite3.Error / OSError when writing fails (the batch being written is rolled back).
+    :class:`DatabaseWriteError` when writing fails (the batch being written is rolled back, those before it kept).
     """
     checker = Checker(config_path, year=year)
     entries, errors = discover_entries(paths, include=include, exclude=exclude)
     run = DbRun(target=target, errors=errors)
     con = open_database(target)
+    memo: dict[str, str] = {}
     try:
-        for batch in _batches(track(entries), BATCH_SIZE):
-            gathered = []
-            for path, walked in batch:
-                got = gather(checker, path, walked, lambda p: _stored(con, p), config_path is not None)
-                if got == SKIPPED:
-                    run.skipped += 1
-                elif got == UNCHANGED:
-                    run.unchanged += 1
-                    known = _stored(con, path)
-                    if known is not None and known.error:
-                        run.file_errors.append((path, known.error))
-                    elif known is not None and con.execute(
-                            "SELECT 1 FROM findings WHERE report_id = ? AND code = ?",
-                            (known.id, failures.CODE)).fetchone():
-                        run.tool_failures.append(path)
-                else:
-                    assert isinstance(got, Entry)
-                    gathered.append(got)
-                    if got.error:
-                        run.file_errors.append((path, got.error))
-                    elif got.result is not None and any(map(failures.is_tool_failure, got.result.diagnostics)):
-                        run.tool_failures.append(path)
-            if not gathered:
-                continue
-            with transaction(con):
-                for entry in gathered:
-                    if store(con, entry):
-                        run.replaced += 1
-                    else:
-                        run.added += 1
-            run.cells += sum(len(e.records) for e in gathered)
-            run.findings += sum(len(e.result.diagnostics) for e in gathered if e.result is not None)
+        _write_batches(con, checker, track(entries), run, config_path is not None, memo)
+    except sqlite3.Error as exc:
+        raise DatabaseWriteError(describe_sqlite(exc)) from None
     finally:
         con.close()
     return run
+
+
+def _write_batches(con: sqlite3.Connection, checker: Checker, entries: Iterable[tuple[str, bool]], run: DbRun,
+                   explicit_config: bool, memo: dict[str, str]) -> None:
+    """Check the files a batch at a time outside any transaction, then write each batch in one."""
+    for batch in _batches(entries, BATCH_SIZE):
+        gathered = []
+        for path, walked in batch:
+            got = gather(checker, path, walked, lambda p: _stored(con, p), explicit_config, memo)
+            if got == SKIPPED:
+                run.skipped += 1
+            elif got == UNCHANGED:
+                run.unchanged += 1
+                known = _stored(con, path)
+                if known is not None and known.error:
+                    run.file_errors.append((path, known.error))
+                elif known is not None and con.execute(
+                        "SELECT 1 FROM findings WHERE report_id = ? AND code = ?",
+                        (known.id, failures.CODE)).fetchone():
+                    run.tool_failures.append(path)
+            else:
+                assert isinstance(got, Entry)
+                gathered.append(got)
+                if got.error:
+                    run.file_errors.append((path, got.error))
+                elif got.result is not None and any(map(failures.is_tool_failure, got.result.diagnostics)):
+                    run.tool_failures.append(path)
+        if not gathered:
+            continue
+        with transaction(con):
+            for entry in gathered:
+                if store(con, entry):
+                    run.replaced += 1
+                else:
+                    run.added += 1
+        run.cells += sum(len(e.records) for e in gathered)
+        run.findings += sum(len(e.result.diagnostics) for e in gathered if e.result is not None)

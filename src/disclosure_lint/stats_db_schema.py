@@ -1,4 +1,5 @@
-"""The tables, indexes and views of the ``stats`` SQLite database, as SQL (:mod:`.stats_db` writes it).
+"""The tables, indexes and views of the ``stats`` SQLite database, as SQL (:mod:`.stats_db` writes it), and which
+``stats -o`` targets are databases (:func:`is_database_target`: the CLI asks without importing :mod:`sqlite3`).
 
 * ``schema_version`` — one row: the structure's version (:data:`SCHEMA_VERSION`), when and by which
   tool version the file was created.  ``PRAGMA application_id`` is :data:`APPLICATION_ID` as well, so a
@@ -21,6 +22,11 @@
 
 from __future__ import annotations
 
+import os
+
+from .report.catalogue import TABLE_IDS
+
+SUFFIXES = (".sqlite", ".sqlite3", ".db")  # ``stats -o`` targets written as a database without ``-f``
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x444C5342  # "DLSB" in the file header: a disclosure-lint statistics database
 
@@ -50,9 +56,9 @@ DDL: tuple[str, ...] = (
         checked_at TEXT NOT NULL,
         tool_version TEXT NOT NULL
     )""",
-    """CREATE TABLE cells (
+    f"""CREATE TABLE cells (
         report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
-        table_id TEXT NOT NULL CHECK (table_id IN ('s2', 's3', 's4')),
+        table_id TEXT NOT NULL CHECK (table_id IN ({", ".join(f"'{t}'" for t in TABLE_IDS)})),
         row_id TEXT NOT NULL,
         col_id TEXT NOT NULL,
         value NUMERIC,
@@ -151,3 +157,7 @@ METRICS_DOC: dict[str, str] = {
     "lawsuits": "表四 行政诉讼（未经复议直接起诉 + 复议后起诉）总计",
     "lawsuit_loss_rate": "诉讼败诉率 = 结果纠正 / (总计 − 尚未审结)",
 }
+
+
+def is_database_target(target: str | None) -> bool:
+    return bool(target) and os.path.splitext(str(target))[1].lower() in SUFFIXES
