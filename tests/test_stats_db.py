@@ -293,6 +293,31 @@ def test_rerun_changes_nothing_and_a_changed_file_is_replaced(tmp_path):
     assert connect(db).execute("SELECT COUNT(*) FROM reports").fetchone() == (8,)
 
 
+def test_one_report_however_its_path_is_written_and_after_a_move(tmp_path, monkeypatch):
+    write_reports(tmp_path / "r")
+    db = tmp_path / "s.sqlite"
+    monkeypatch.chdir(tmp_path)
+    assert invoke("stats", "r", "-o", "s.sqlite").exit_code == 0
+    ids = dict(connect(db).execute("SELECT path, id FROM reports"))
+    assert set(ids) == {str(tmp_path / "r" / n) for n in REPORTS}  # stored absolute
+    res = invoke("stats", "./r/", tmp_path / "r" / "a-2023.md", "-o", db)
+    assert res.exit_code == 0 and "新增 0 份报告，更新 0 份，未变 7 份" in res.stderr  # a-2023.md once
+    digest = _digest(db)
+    (tmp_path / "r" / "a-2023.md").rename(tmp_path / "r" / "a-2023-renamed.md")
+    (tmp_path / "r2").mkdir()
+    (tmp_path / "r" / "b-2022.md").rename(tmp_path / "r2" / "b-2022.md")
+    res = invoke("stats", "r", "r2", "-o", db)
+    assert res.exit_code == 0 and "未变 5 份，2 份改了路径（内容未变）" in res.stderr and "新增 0 份" in res.stderr
+    now = dict(connect(db).execute("SELECT path, id FROM reports"))
+    assert now[str(tmp_path / "r" / "a-2023-renamed.md")] == ids[str(tmp_path / "r" / "a-2023.md")]
+    assert now[str(tmp_path / "r2" / "b-2022.md")] == ids[str(tmp_path / "r" / "b-2022.md")]
+    assert len(now) == 7 and _digest(db) != digest
+    # a copy next to a file that is still there is a report of its own
+    (tmp_path / "r" / "copy.md").write_bytes((tmp_path / "r" / "c-2023.md").read_bytes())
+    res = invoke("stats", "r", "-o", db)
+    assert res.exit_code == 0 and "新增 1 份报告" in res.stderr
+
+
 def test_changed_settings_rewrite_the_findings(tmp_path):
     write_reports(tmp_path / "r")
     db = tmp_path / "s.db"  # .db is a database target too

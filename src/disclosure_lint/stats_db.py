@@ -5,12 +5,13 @@ The tables and views are :mod:`.stats_db_schema`'s.  Each file is read, checked 
 :class:`~disclosure_lint.api.Checker` as ``check`` (its findings) and exported as ``stats`` exports it (its
 cells, :func:`.stats_export.export_report`).
 
-**Update in place.**  A report is keyed on its path.  Its row remembers the SHA-256 of the file's bytes and a
-digest of the settings that shaped its findings (the configuration, ``--year``, the rules that ran, the tool
-version): when both are unchanged the file is not even checked again and nothing is written; when the file
-changed, its row is updated (same ``id``) and its cells and findings replaced.  Reports of earlier runs that
-are not in this one stay (a database collects years).  A run in which nothing changed leaves the file
-byte-for-byte as it was.
+**Update in place.**  A report is keyed on its absolute path (:func:`report_key`).  Its row remembers the
+SHA-256 of the file's bytes and a digest of the settings that shaped its findings (the configuration,
+``--year``, the rules that ran, the tool version): when both are unchanged the file is not even checked again
+and nothing is written; when the file changed, its row is updated (same ``id``) and its cells and findings
+replaced.  A file at a new path with the bytes and settings of a stored report whose file is gone (renamed,
+moved) only gets its path updated.  Reports of earlier runs that are not in this one stay (a database collects
+years).  A run in which nothing changed leaves the file byte-for-byte as it was.
 
 **Transactions, not a temporary copy.**  The reports are written in batches of :data:`BATCH_SIZE`, each batch
 one ``BEGIN IMMEDIATE … COMMIT`` transaction (SQLite's rollback journal: a crash, a full disk or Ctrl-C in the
@@ -263,10 +264,46 @@ class Stored:
     sha256: str
     settings: str
     error: str | None
+    path: str = ""
+
+
+@dataclass
+class Moved:
+    """A file already stored under another path that no longer exists (renamed, moved): only its path changes."""
+
+    id: int
+    key: str
 
 
 UNCHANGED = "unchanged"
 SKIPPED = "skipped"
+
+
+class Lookup:
+    """What the database already holds, asked while files are checked (outside the write transactions)."""
+
+    def __init__(self, con: sqlite3.Connection):
+        self.con = con
+        self.claimed: set[int] = set()  # rows found on disk in this run: not moved elsewhere
+
+    def stored(self, key: str) -> Stored | None:
+        row = self.con.execute("SELECT id, sha256, settings, error, path FROM reports WHERE path = ?",
+                               (db_text(key),)).fetchone()
+        if row is None:
+            return None
+        self.claimed.add(row[0])
+        return Stored(*row)
+
+    def moved(self, digest: str, settings: str) -> Stored | None:
+        """A row with these bytes and settings whose file is gone (a path with escaped bytes cannot be tested)."""
+        for row in self.con.execute("SELECT id, sha256, settings, error, path FROM reports "
+                                    "WHERE sha256 = ? AND settings = ? ORDER BY id", (digest, settings)):
+            old = Stored(*row)
+            if old.id in self.claimed or "\\x" in old.path or os.path.lexists(old.path):
+                continue
+            self.claimed.add(old.id)
+            return old
+        return None
 
 
 def _settings(checker: Checker, lc: LoadedConfig, path: str, memo: dict[str, str]) -> str:
@@ -280,18 +317,26 @@ def _settings(checker: Checker, lc: LoadedConfig, path: str, memo: dict[str, str
     return memo[key]
 
 
-def _unreadable(path: str, settings: str, error: str, stored: Callable[[str], Stored | None]) -> Entry | str:
+def _unreadable(key: str, settings: str, error: str, db: Lookup) -> Entry | str:
     """A file that could not be read: an entry with its error, or :data:`UNCHANGED` when that is what is stored."""
-    known = stored(path)
+    known = db.stored(key)
     if known is not None and known.sha256 == "" and known.error == error and known.settings == settings:
         return UNCHANGED
-    return Entry(path, "", settings, error=error)
+    return Entry(key, "", settings, error=error)
 
 
-def gather(checker: Checker, path: str, walked: bool, stored: Callable[[str], Stored | None],
-           explicit_config: bool, memo: dict[str, str] | None = None) -> Entry | str:
-    """The entry to store for ``path``, or :data:`UNCHANGED` (same bytes, same settings as stored) or
-    :data:`SKIPPED` (found in a directory and not an annual report, or of a type the tool cannot read)."""
+def report_key(path: str) -> str:
+    """The path a report is stored under: absolute and normalised, so ``reports/a.md``, ``./reports/a.md`` and
+    ``/home/…/reports/a.md`` are one report."""
+    return os.path.abspath(path)
+
+
+def gather(checker: Checker, path: str, walked: bool, db: Lookup, explicit_config: bool,
+           memo: dict[str, str] | None = None) -> Entry | Moved | str:
+    """The entry to store for ``path``, or :data:`UNCHANGED` (same bytes, same settings as stored), a
+    :class:`Moved` (stored under a path that is gone) or :data:`SKIPPED` (found in a directory and not an annual
+    report, or of a type the tool cannot read)."""
+    key = report_key(path)
     if walked and os.path.splitext(path)[1].lower() in UNSUPPORTED:
         return SKIPPED
     try:
@@ -300,18 +345,22 @@ def gather(checker: Checker, path: str, walked: bool, stored: Callable[[str], St
     except ConfigError as exc:
         if explicit_config or exc.path == "命令行参数":
             raise
-        return _unreadable(path, "", f"未检查：{exc}", stored)
+        return _unreadable(key, "", f"未检查：{exc}", db)
     except (OSError, ValueError) as exc:  # a name too long for the file system, a NUL byte
-        return _unreadable(path, "", str(exc), stored)
+        return _unreadable(key, "", str(exc), db)
     try:
         data = read_bytes(path, lc.config.limits.max_bytes)
     except (DisclosureLintError, OSError, ValueError) as exc:
-        return _unreadable(path, settings, str(exc), stored)
+        return _unreadable(key, settings, str(exc), db)
     digest = hashlib.sha256(data).hexdigest()
-    known = stored(path)
+    known = db.stored(key)
     if known is not None and known.sha256 == digest and known.settings == settings:
         return UNCHANGED
-    entry = Entry(path, digest, settings)
+    if known is None:
+        old = db.moved(digest, settings)
+        if old is not None and not old.error:
+            return Moved(old.id, key)
+    entry = Entry(key, digest, settings)
     try:
         doc = read_document(path, data, lc.config.limits)
     except DisclosureLintError as exc:
@@ -327,7 +376,7 @@ def gather(checker: Checker, path: str, walked: bool, stored: Callable[[str], St
     entry.facts = dict(entry.result.report or {})
     try:
         report = interpret(doc, checker.overrides(lc), lc.config.limits)
-        exported = export_report(doc.path, report, doc.format, doc.encoding)
+        exported = export_report(doc.path, report, doc.format, doc.encoding, summaries=False)
         entry.facts.update(exported.facts)
         entry.records = exported.records
     except Exception as exc:  # noqa: BLE001 - the extractor's bug is the tool's problem, not the file's
@@ -338,8 +387,9 @@ def gather(checker: Checker, path: str, walked: bool, stored: Callable[[str], St
 # -- writing -------------------------------------------------------------------------------------------
 
 
-def _stored(con: sqlite3.Connection, path: str) -> Stored | None:
-    row = con.execute("SELECT id, sha256, settings, error FROM reports WHERE path = ?", (db_text(path),)).fetchone()
+def _stored(con: sqlite3.Connection, key: str) -> Stored | None:
+    row = con.execute("SELECT id, sha256, settings, error, path FROM reports WHERE path = ?",
+                      (db_text(key),)).fetchone()
     return Stored(*row) if row else None
 
 
@@ -400,6 +450,7 @@ class DbRun:
     replaced: int = 0
     unchanged: int = 0
     skipped: int = 0
+    moved: int = 0  # unchanged files found under a new path (the old one gone): only the path updated
     cells: int = 0  # written in this run
     findings: int = 0
     errors: list[str] = field(default_factory=list)  # run-level (an empty directory)
@@ -414,6 +465,7 @@ class DbRun:
 
     def summary(self) -> str:
         return (f"数据库 {self.target}：新增 {self.added} 份报告，更新 {self.replaced} 份，未变 {self.unchanged} 份"
+                + (f"，{self.moved} 份改了路径（内容未变）" if self.moved else "")
                 + (f"，跳过 {self.skipped} 个不像年度报告的文件" if self.skipped else "")
                 + f"（本次写入 {self.cells} 个单元格、{self.findings} 个问题）")
 
@@ -454,15 +506,23 @@ def update_database(target: str, paths: list[str], config_path: str | None = Non
 def _write_batches(con: sqlite3.Connection, checker: Checker, entries: Iterable[tuple[str, bool]], run: DbRun,
                    explicit_config: bool, memo: dict[str, str]) -> None:
     """Check the files a batch at a time outside any transaction, then write each batch in one."""
+    db = Lookup(con)
+    seen: set[str] = set()
     for batch in _batches(entries, BATCH_SIZE):
-        gathered = []
+        gathered: list[Entry] = []
+        moves: list[Moved] = []
         for path, walked in batch:
-            got = gather(checker, path, walked, lambda p: _stored(con, p), explicit_config, memo)
-            if got == SKIPPED:
+            if report_key(path) in seen:  # named twice (a file and its directory): one report
+                continue
+            seen.add(report_key(path))
+            got = gather(checker, path, walked, db, explicit_config, memo)
+            if isinstance(got, Moved):
+                moves.append(got)
+            elif got == SKIPPED:
                 run.skipped += 1
             elif got == UNCHANGED:
                 run.unchanged += 1
-                known = _stored(con, path)
+                known = _stored(con, report_key(path))
                 if known is not None and known.error:
                     run.file_errors.append((path, known.error))
                 elif known is not None and con.execute(
@@ -476,13 +536,16 @@ def _write_batches(con: sqlite3.Connection, checker: Checker, entries: Iterable[
                     run.file_errors.append((path, got.error))
                 elif got.result is not None and any(map(failures.is_tool_failure, got.result.diagnostics)):
                     run.tool_failures.append(path)
-        if not gathered:
+        if not gathered and not moves:
             continue
         with transaction(con):
+            for move in moves:
+                con.execute("UPDATE reports SET path = ? WHERE id = ?", (db_text(move.key), move.id))
             for entry in gathered:
                 if store(con, entry):
                     run.replaced += 1
                 else:
                     run.added += 1
+        run.moved += len(moves)
         run.cells += sum(len(e.records) for e in gathered)
         run.findings += sum(len(e.result.diagnostics) for e in gathered if e.result is not None)

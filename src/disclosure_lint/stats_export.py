@@ -248,8 +248,10 @@ def report_facts(report) -> dict[str, Any]:
     }
 
 
-def export_report(path: str, report, fmt: str | None = None, encoding: str | None = None) -> FileExport:
-    """Records and table summaries of one interpreted report."""
+def export_report(path: str, report, fmt: str | None = None, encoding: str | None = None,
+                  summaries: bool = True) -> FileExport:
+    """Records and (unless ``summaries`` is false: the database needs only the records) table summaries of one
+    interpreted report."""
     facts = report_facts(report)
     fe = FileExport(path=path, format=fmt, encoding=encoding, facts=facts)
     stats = report.stats
@@ -257,7 +259,8 @@ def export_report(path: str, report, fmt: str | None = None, encoding: str | Non
         table = stats.get(tid)
         if table is None:
             continue
-        fe.tables[tid] = table_summary(table)
+        if summaries:
+            fe.tables[tid] = table_summary(table)
         fe.records.extend(table_records(path, facts, table))
     return fe
 
