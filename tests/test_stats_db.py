@@ -418,6 +418,24 @@ def test_targets_that_are_not_regular_files_are_refused(tmp_path):
     assert res.exit_code == 2 and "须用 -o 指定文件" in res.stderr
 
 
+def test_a_database_locked_by_another_program_is_waited_for_then_refused(tmp_path, monkeypatch):
+    write_reports(tmp_path / "r")
+    db = tmp_path / "s.sqlite"
+    assert invoke("stats", tmp_path / "r" / "a-2022.md", "-o", db).exit_code == 0
+    monkeypatch.setattr(stats_db, "BUSY_TIMEOUT", 0.2)
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        before = db.read_bytes()
+        res = invoke("stats", tmp_path / "r" / "a-2023.md", "-o", db)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert res.exit_code == 2 and "数据库正被其他程序使用" in res.stderr and "损坏" not in res.stderr
+    assert db.read_bytes() == before
+    assert invoke("stats", tmp_path / "r" / "a-2023.md", "-o", db).exit_code == 0  # free again: written
+
+
 def test_empty_file_and_symlink_are_written(tmp_path):
     write_reports(tmp_path / "r")
     real = tmp_path / "real.sqlite"

@@ -75,7 +75,7 @@ class DatabaseWriteError(Exception):
 
 _SQLITE_REASONS = {
     "database or disk is full": "磁盘空间不足",
-    "database is locked": f"数据库正被其他程序使用（已等待 {BUSY_TIMEOUT:.0f} 秒）",
+    "database is locked": "数据库正被其他程序使用（等待后仍未释放），请稍后再试",
     "attempt to write a readonly database": "没有写入权限（数据库文件或所在目录为只读）",
     "disk I/O error": "输入输出错误",
     "unable to open database file": "无法打开数据库文件",
@@ -166,6 +166,8 @@ def _check_ours(con: sqlite3.Connection) -> bool:
         app_id = con.execute("PRAGMA application_id").fetchone()[0]
         names = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
     except sqlite3.DatabaseError as exc:
+        if str(exc) in _SQLITE_REASONS:  # locked by another program, unreadable: not a verdict on the file
+            raise DatabaseRefused(f"{describe_sqlite(exc)}，未写入") from None
         raise DatabaseRefused(f"数据库已损坏或不是 SQLite 数据库（{exc}），未写入") from None
     if problems != ["ok"]:
         detail = "；".join(" ".join(str(p).split()) for p in problems[:3])
