@@ -9,7 +9,9 @@ same run; every format gives the same exit code.
 
 from __future__ import annotations
 
+import csv
 import importlib.resources
+import io
 import json
 import os
 import re
@@ -33,7 +35,7 @@ from . import render
 ROOT = Path(__file__).resolve().parent.parent
 DEFECTIVE = ROOT / "examples" / "defective-2023.md"
 CLEAN = ROOT / "examples" / "clean-2023.md"
-MACHINE = ["json", "sarif", "github", "gitlab", "junit", "html"]
+MACHINE = ["json", "sarif", "github", "gitlab", "junit", "html", "csv"]
 ALL = ["console", "concise", *MACHINE]
 
 
@@ -364,6 +366,70 @@ def test_junit_skipped_file(tmp_path):
     assert code == 0
     cases = {Path(c.name).name: c for s in xml for c in s}
     assert any(isinstance(r, Skipped) for r in cases["README.md"].result) and cases["r.md"].is_passed
+
+
+# -- csv (issue 12, item 5) -----------------------------------------------------------------------------
+
+
+def _csv_of(out: str) -> list[dict[str, str]]:
+    assert out.startswith("\ufeff")  # Excel's cue for UTF-8
+    return list(csv.DictReader(io.StringIO(out[1:])))
+
+
+def test_csv_one_row_per_report_with_counts_by_severity_and_category(tmp_path):
+    from disclosure_lint.diagnostics import CATEGORIES
+    from disclosure_lint.reporters.csv import FIELDS
+
+    (tmp_path / "README.md").write_text("# 说明\n\n这里放报告。\n", encoding="utf-8")
+    (tmp_path / "r.md").write_bytes(DEFECTIVE.read_bytes())
+    target = tmp_path / "out.csv"
+    code, _out, _err = run("check", "-f", "csv", tmp_path, tmp_path / "missing.md", "-o", target)
+    assert code == 2
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\r\n") == raw.count(b"\n") == 4  # header + 3 rows
+    rows = {Path(r["path"]).name: r for r in _csv_of(raw.decode("utf-8"))}
+    assert list(_csv_of(raw.decode("utf-8"))[0]) == list(FIELDS)
+    diags = json_of(str(DEFECTIVE))["files"][0]["diagnostics"]
+    r = rows["r.md"]
+    assert (r["agency"], r["year"], r["format"], r["exit_status"]) == ("江北市桐溪区农业农村局", "2023", "markdown", "1")
+    assert int(r["findings"]) == len(diags)
+    for sev in ("error", "warning", "info"):
+        assert int(r[sev]) == sum(d["severity"] == sev for d in diags)
+    for cat in CATEGORIES:
+        assert int(r[cat]) == sum(d["category"] == cat for d in diags), cat
+    assert rows["missing.md"]["exit_status"] == "2" and rows["missing.md"]["reason"] == "文件不存在"
+    assert rows["README.md"]["exit_status"] == "0" and rows["README.md"]["reason"].startswith("已跳过：")
+    # the per-file status follows --fail-on
+    code, out, _err = run("check", "-f", "csv", "--fail-on", "info", "--select", "DL701", DEFECTIVE)
+    assert code == 1 and _csv_of(out)[0]["exit_status"] == "1" and _csv_of(out)[0]["typography"] == "4"
+    code, out, _err = run("check", "-f", "csv", CLEAN)
+    assert code == 0 and _csv_of(out)[0]["exit_status"] == "0" and _csv_of(out)[0]["findings"] == "0"
+
+
+def test_csv_run_level_error_is_a_row(tmp_path):
+    (tmp_path / "empty").mkdir()
+    code, out, _err = run("check", "-f", "csv", tmp_path / "empty")
+    (row,) = _csv_of(out)
+    assert code == 2 and row["path"] == "" and row["exit_status"] == "2" and "没有可检查的报告文件" in row["reason"]
+
+
+def test_csv_cells_never_run_as_formulas(tmp_path):
+    from disclosure_lint.reporters.csv import spreadsheet_cell
+
+    assert [spreadsheet_cell(v) for v in ("=1+2", "+86-1", "-x", "@SUM(A1)", "\tx", "-8", "+3.5", "12", None, 0)] == \
+        ["'=1+2", "'+86-1", "'-x", "'@SUM(A1)", "'\tx", "-8", "+3.5", "12", "", "0"]
+    name = tmp_path / '=HYPERLINK("x","y").md'
+    name.write_bytes(CLEAN.read_bytes())
+    code, out, _err = run("check", "-f", "csv", name)
+    assert code == 0 and _csv_of(out)[0]["path"] == str(name)  # an absolute path starts with "/": nothing to quote
+    rel = Path('=HYPERLINK("x","y").md')
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        code, out, _err = run("check", "-f", "csv", rel)
+    finally:
+        os.chdir(cwd)
+    assert code == 0 and _csv_of(out)[0]["path"] == "'" + str(rel)
 
 
 # -- --output -------------------------------------------------------------------------------------------

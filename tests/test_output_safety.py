@@ -3,6 +3,8 @@ output that cannot be written, no markup or terminal control sequence from repor
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import pickle
@@ -220,7 +222,7 @@ def test_hostile_file_names_are_shown_escaped_in_every_format(tmp_path):
     assert {os.fsencode(f["path"]) for f in json.loads(res.stdout)["files"]} == set(paths)
     # the CI formats (issue 10): escaped where shown, lossless where the format can carry bytes
     shown = {"\\xff\\xfe.md", "\\x1b[31mred\\x1b[0m.md", "\\u202egnp.md", "[red]x[_].md", "\\x9b2J.md", "a\\nb.md"}
-    for fmt in ("concise", "sarif", "github", "gitlab", "junit"):
+    for fmt in ("concise", "sarif", "github", "gitlab", "junit", "csv"):
         res = cli(["check", "-f", fmt, *paths])
         raw = res.stdout.decode("utf-8")
         assert res.returncode == 1 and b"Traceback" not in res.stderr, (fmt, res.stderr)
@@ -233,6 +235,9 @@ def test_hostile_file_names_are_shown_escaped_in_every_format(tmp_path):
         elif fmt == "junit":  # XML cannot carry them: shown escaped, and the document parses
             names = {c.get("name").rsplit("/", 1)[1] for c in ET.fromstring(raw).iter("testcase")}
             assert names == shown
+        elif fmt == "csv":  # one row per file; a newline stays inside its quoted cell
+            rows = list(csv.DictReader(io.StringIO(raw.removeprefix("\ufeff"))))
+            assert {r["path"].rsplit("/", 1)[1] for r in rows} == shown - {"a\\nb.md"} | {"a\nb.md"}
         else:  # one line per finding: no raw newline from a name (github: %0A is GitHub's own escape)
             lines = [line for line in raw.splitlines() if not line.startswith("检查了")]  # concise: the summary
             assert all(line.startswith(("::", "/")) for line in lines), fmt

@@ -42,6 +42,7 @@ from .packs import load_rules
 from .reporters.console import SEVERITY_STYLE, make_console
 from .reporters.emit import emit
 from .reporters.progress import tracked
+from .stats_db_schema import is_database_target
 from .stats_export import export_paths, write_file, write_stream
 from .termsafe import is_utf, json_dumps, terminal
 
@@ -69,6 +70,7 @@ class CheckFormat(str, Enum):  # check's formats: the reporters' registry (repor
     gitlab = "gitlab"
     junit = "junit"
     html = "html"
+    csv = "csv"
 
 
 class FailOn(str, Enum):  # the severities of diagnostics.Severity (typer needs an Enum; a test checks they agree)
@@ -140,7 +142,8 @@ def check(
     output_format: Annotated[CheckFormat, typer.Option(
         "--format", "-f", help="输出格式：console（表格）、concise（每个问题一行）、json、sarif（SARIF 2.1.0）、"
                                "github（GitHub Actions 注释）、gitlab（GitLab 代码质量报告）、junit（JUnit XML）、"
-                               "html（独立的网页，离线可打开，宜与 -o 同用）。")
+                               "html（独立的网页，离线可打开，宜与 -o 同用）、"
+                               "csv（每份报告一行：机关、年度、各类别和级别的问题数，Excel 可直接打开）。")
     ] = CheckFormat.console,
     output: Annotated[str | None, typer.Option(
         "--output", "-o", help="写入此文件（先写临时文件再替换）；默认输出到标准输出。")] = None,
@@ -307,17 +310,21 @@ def explain(
 class StatsFormat(str, Enum):
     csv = "csv"
     json = "json"
+    sqlite = "sqlite"
 
 
 @app.command("stats")
 def stats_cmd(
     paths: Annotated[list[str], typer.Argument(help="报告文件或目录（目录中查找报告文件的方式与 check 相同）。")],
-    output_format: Annotated[StatsFormat, typer.Option(
+    output_format: Annotated[StatsFormat | None, typer.Option(
         "--format", "-f",
-        help="csv：每个单元格一行，带表头，UTF-8 带 BOM（Excel 可直接打开中文）；json：含每个文件的概况和全部记录。")
-    ] = StatsFormat.csv,
+        help="csv（默认）：每个单元格一行，带表头，UTF-8 带 BOM（Excel 可直接打开中文）；json：含每个文件的概况和全部记录；"
+             "sqlite：SQLite 数据库（单元格、检查发现的问题、各项比率），须用 -o 指定文件，"
+             "-o 以 .sqlite、.sqlite3 或 .db 结尾时默认即为此格式。")
+    ] = None,
     output: Annotated[str | None, typer.Option(
-        "--output", "-o", help="写入此文件（先写临时文件再替换，不会留下不完整的文件）；默认输出到标准输出。")] = None,
+        "--output", "-o", help="写入此文件（先写临时文件再替换，不会留下不完整的文件；SQLite 数据库就地更新）；"
+                               "默认输出到标准输出。")] = None,
     config: Annotated[str | None, typer.Option("--config", "-c", help="配置文件（默认向上查找 .disclosure-lint.yaml 或 pyproject.toml）。")] = None,
     year: Annotated[int | None, typer.Option("--year", help="报告年度（覆盖从标题识别的年度）。", min=1990, max=2100)] = None,
     include: Annotated[list[str] | None, typer.Option("--include", help="目录中只导出匹配这些通配符的文件，如 '*2023*'。")] = None,
@@ -328,7 +335,12 @@ def stats_cmd(
     每条记录对应一个文件的一个单元格：路径、机关、年度、格式版本、表（s2/s3/s4）、行和列的标准代码与名称
     （另附报告中的写法）、数值、数值类型、原文和位置。CSV 为 UTF-8 带 BOM，Excel 打开不乱码。
     无法读取的文件单独报错（退出代码 2），其他文件照常导出。
+    写入 SQLite 数据库（-o stats.sqlite）时同时运行全部检查，再次运行只更新有改动的文件。
     """
+    fmt = output_format.value if output_format else ("sqlite" if is_database_target(output) else "csv")
+    if fmt == "sqlite":
+        _stats_database(paths, output, config, year, _split(include), _split(exclude))
+        return
     try:
         run = export_paths(paths, config, year=year, include=_split(include), exclude=_split(exclude))
     except ConfigError as exc:
@@ -341,7 +353,7 @@ def stats_cmd(
             _say(f"错误：{f.path}：{f.error}")
     if output:
         try:
-            write_file(run, output_format.value, output)
+            write_file(run, fmt, output)
         except OutputRefused as exc:
             _fail(f"无法写入 {output}：{exc}，未写入")
             return
@@ -358,7 +370,38 @@ def stats_cmd(
     else:
         with _stdout_guard():
             sys.stdout.flush()
-            write_stream(run, output_format.value, sys.stdout.buffer)
+            write_stream(run, fmt, sys.stdout.buffer)
+    raise typer.Exit(run.exit_code)
+
+
+def _stats_database(paths: list[str], output: str | None, config: str | None, year: int | None,
+                    include: list[str] | None, exclude: list[str] | None) -> None:
+    """``stats -o x.sqlite``: check and export into the database (stats_db.py), updated in place."""
+    if not output:
+        _fail("SQLite 数据库须用 -o 指定文件，如 -o stats.sqlite")
+        return
+    # on demand: sqlite3 (its shared library, 5–15 ms) only for a database target, not at every start
+    from .stats_db import DatabaseRefused, DatabaseWriteError, update_database
+
+    try:
+        run = update_database(output, paths, config, year=year, include=include, exclude=exclude,
+                              track=lambda items: tracked(items, "写入数据库"))
+    except ConfigError as exc:
+        _fail(str(exc))
+        return
+    except DatabaseRefused as exc:
+        _fail(f"无法写入 {output}：{exc}")
+        return
+    except DatabaseWriteError as exc:  # a full disk, a lock held too long: the batch being written was rolled back
+        _fail(f"无法写入 {output}：{exc}（正在写入的一批已撤销，已写入的报告保留；再次运行即可继续）")
+        return
+    for err in run.errors:
+        _say(f"错误：{err}")
+    for path, err in run.file_errors:
+        _say(f"错误：{path}：{err}")
+    for path in run.tool_failures:
+        _say(f"错误：{path}：工具出错，未能完整检查（DL000，请反馈）")
+    _say(run.summary())
     raise typer.Exit(run.exit_code)
 
 

@@ -28,12 +28,13 @@ a directory, FIFO, socket or block device is refused.
 
 Text from outside (file names, cell text) may hold control, format or bidi characters: CSV
 cells show them escaped (:func:`disclosure_lint.termsafe.terminal`, ``\\x1b``; a file-name byte
-that is not UTF-8 as ``\\xff``), JSON ``\\u``-escapes them, so neither can drive a terminal.
+that is not UTF-8 as ``\\xff``), JSON ``\\u``-escapes them, so neither can drive a terminal.  A CSV cell
+that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@`` first, not a plain number like ``-8``)
+is prefixed with ``'`` (:func:`disclosure_lint.reporters.csv.spreadsheet_cell`).
 """
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -46,7 +47,8 @@ from .output import write_to
 from .report import interpret
 from .report.stats.model import StatTable
 from .report.stats.schema import S2_EXTRA_ROWS, S3_EXTRA_COLS, SCHEMAS
-from .termsafe import json_dumps, terminal
+from .reporters.csv import write_rows
+from .termsafe import json_dumps
 
 SCHEMA_VERSION = 1
 TABLE_ORDER = ("s2", "s3", "s4")
@@ -246,8 +248,10 @@ def report_facts(report) -> dict[str, Any]:
     }
 
 
-def export_report(path: str, report, fmt: str | None = None, encoding: str | None = None) -> FileExport:
-    """Records and table summaries of one interpreted report."""
+def export_report(path: str, report, fmt: str | None = None, encoding: str | None = None,
+                  summaries: bool = True) -> FileExport:
+    """Records and (unless ``summaries`` is false: the database needs only the records) table summaries of one
+    interpreted report."""
     facts = report_facts(report)
     fe = FileExport(path=path, format=fmt, encoding=encoding, facts=facts)
     stats = report.stats
@@ -255,7 +259,8 @@ def export_report(path: str, report, fmt: str | None = None, encoding: str | Non
         table = stats.get(tid)
         if table is None:
             continue
-        fe.tables[tid] = table_summary(table)
+        if summaries:
+            fe.tables[tid] = table_summary(table)
         fe.records.extend(table_records(path, facts, table))
     return fe
 
@@ -294,17 +299,10 @@ def export_paths(paths: list[str], config_path: str | None = None, year: int | N
 # -- writers ---------------------------------------------------------------------------------------
 
 
-def _csv_cell(v: Any) -> str:
-    return "" if v is None else terminal(v, newlines=True)
-
-
 def write_csv(run: ExportRun, stream: TextIO) -> None:
-    """CSV with a BOM and a header row; ``stream`` must be opened with ``newline=""``."""
-    stream.write("\ufeff")
-    w = csv.writer(stream, lineterminator="\r\n")
-    w.writerow(FIELDS)
-    for rec in run.records:
-        w.writerow([_csv_cell(rec[k]) for k in FIELDS])
+    """CSV with a BOM and a header row (:func:`.reporters.csv.write_rows`: cells escaped, formulas quoted);
+    ``stream`` must be opened with ``newline=""``."""
+    write_rows(stream, FIELDS, ([rec[k] for k in FIELDS] for rec in run.records))
 
 
 def as_dict(run: ExportRun) -> dict[str, Any]:

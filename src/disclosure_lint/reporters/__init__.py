@@ -18,6 +18,7 @@ REPORTERS: dict[str, str] = {
     "gitlab": "gitlab:render",
     "junit": "junit:render",
     "html": "html:render",
+    "csv": "csv:render",
 }
 
 
