@@ -29,6 +29,7 @@ from .model import Document
 from .packs import load_rules
 from .readers import UNSUPPORTED, WALK_EXTENSIONS, os_error, read_path
 from .report import Overrides, interpret
+from .report.view import build_view
 
 
 @dataclass
@@ -41,6 +42,8 @@ class FileResult:
     report: dict | None = None
     # found by walking a directory and not an annual report (a README, notes): why it was not checked
     skipped: str | None = None
+    # the report's text and statistics tables for the HTML report (report/view.py); only with Checker(keep_view=True)
+    view: dict | None = None
 
 
 @dataclass
@@ -78,6 +81,7 @@ _NOT_DONE = {
     "识别报告": "本文件未检查",
     "检查": "本文件未检查完（已得到的结果没有列出）",
     "汇总报告概况": "本文件的报告概况（标题、机关、年度等）未列出，检查结果不受影响",
+    "整理原文": "网页报告中本文件的原文和统计表未列出，检查结果不受影响",
 }
 
 MAX_WALK_DEPTH = 100  # directory levels below a walked directory (the tree is walked without recursion)
@@ -184,10 +188,12 @@ class Checker:
     A configuration found in a checked folder that is malformed makes each file it governs an error
     (one line naming the configuration); the other files are still checked.  A malformed explicit
     configuration or command-line selector stops the run (:class:`ConfigError`).
+    ``keep_view``: each result also carries the report's text and tables (``FileResult.view``, for ``-f html``).
     """
 
     def __init__(self, config_path: str | None = None, year: int | None = None, select: list[str] | None = None,
-                 ignore: list[str] | None = None, isolated: bool = False):
+                 ignore: list[str] | None = None, isolated: bool = False, keep_view: bool = False):
+        self.keep_view = keep_view
         self.resolver = ConfigResolver(Path(config_path) if config_path else None, isolated=isolated)
         self._explicit = config_path is not None
         self.year = year
@@ -267,6 +273,9 @@ class Checker:
                 result.diagnostics = run(rep, active, lc.config.limits)
             stage = "汇总报告概况"
             result.report = report_summary(rep)
+            if self.keep_view and result.skipped is None:
+                stage = "整理原文"
+                result.view = build_view(rep)
         except Exception as exc:  # noqa: BLE001 - the tool's failure on one file must not stop the run
             result.skipped = None  # a tool failure is reported, never a quiet skip
             if not (stage == "汇总报告概况" and any(map(failures.is_tool_failure, result.diagnostics))):

@@ -168,7 +168,8 @@ def check(
         _fail("--unsafe-fixes 需与 --fix 或 --diff 一起使用")
     try:
         gate = Gate(baseline, write_baseline, prune_baseline)  # a bad --baseline stops the run before checking
-        checker = Checker(config, year=year, select=_split(select), ignore=_split(ignore), isolated=isolated)
+        checker = Checker(config, year=year, select=_split(select), ignore=_split(ignore), isolated=isolated,
+                          keep_view=output_format == CheckFormat.html)  # the HTML report shows the text and tables
         entries, errors = discover_entries(paths, include=_split(include), exclude=_split(exclude))
         files = [f for f, _walked in entries]
         results = [checker.check_file(f, walked) for f, walked in tracked(entries)]
