@@ -36,7 +36,7 @@ def _hostile_run() -> RunResult:
     return RunResult(files=[f, FileResult(path="x.md", error=bad)], errors=[bad])
 
 
-OWN_LINK = re.compile(r"#r\d+(-f\d+)?")  # the page's own links: to a report's section, to a finding's note
+OWN_LINK = re.compile(r"#r\d+(-f\d+|-text|-stats)?")  # the page's own links: a report's section, its parts, a note
 
 
 def _assert_inert(page: str) -> lxml_html.HtmlElement:
@@ -66,6 +66,33 @@ def test_hostile_content_is_text():
     assert "\x00" not in page and "\ufffd" in text  # not-text characters replaced, page still valid
 
 
+def test_hostile_view_is_text():
+    """The report's own text and tables (``FileResult.view``) are content too: every string of it escaped."""
+    bad = " ".join(HOSTILE)
+    cell = {"text": bad, "header": False, "anchors": [[0, 5, 1, None]], "pointer": bad}
+    blocks = [{"kind": kind, "text": bad, "level": bad if kind == "heading" else None, "line": 1, "pointer": bad,
+               "anchors": [[0, i + 1, 1, None]], **({"rows": [[cell, dict(cell, header=True)]]} if kind == "table" else {})}
+              for i, kind in enumerate(["heading", "paragraph", "list_item", "table", "comment", "code", "html", "image",
+                                        bad])]
+    table = {"name": bad, "title": bad, "version": bad, "layout": "image", "rows": [{"id": bad, "label": bad, "group": bad,
+             "data": True}, {"id": "g", "label": bad, "group": None, "data": False}],
+             "cols": [{"id": bad, "label": bad, "group": bad}, {"id": "c", "label": bad, "group": None}],
+             "row_cols": None, "cells": {bad: {bad: {"raw": bad, "kind": "text", "pointer": bad}}},
+             "written_rows": {bad: bad}, "unmapped": [bad]}
+    view = {"version": 1, "has_lines": True, "format_version": bad, "blocks": blocks, "omitted": {"blocks": 1, "chars": bad},
+            "tables": {bad: table}, "table_names": {bad: bad, "s4": bad}}
+    d = Diagnostic(path=bad, code="DL201", rule=bad, category="statistics", severity="error", message=bad, line=2,
+                   column=1, end_line=2, end_column=5, match=bad[:4],
+                   evidence={"table": bad, "row": bad, "column": bad, "expected": bad, "actual": bad,
+                             "cells": [{"row": bad, "column": bad, "identity": "I1", "expected": bad, "raw": bad}]})
+    f = FileResult(path=bad, diagnostics=[d], format="markdown", report={"title": bad}, view=view)
+    tree = _assert_inert(as_html(RunResult(files=[f, f])))
+    text = tree.text_content()
+    assert all(h in text for h in HOSTILE)
+    assert tree.xpath("//table[@class='stat']//td[@class='fail']")  # the hostile cell is still marked, as text
+    assert len(tree.xpath("//div[@class='text']//mark")) == 2  # the finding placed in the paragraph, both copies
+
+
 def test_hostile_report_file_end_to_end(tmp_path: Path):
     report = tmp_path / "<img src=x onerror=alert(5)>.md"  # the file name is report content too
     report.write_text(DEFECTIVE.read_text(encoding="utf-8").replace(
@@ -77,6 +104,9 @@ def test_hostile_report_file_end_to_end(tmp_path: Path):
     assert result.exit_code == 1, result.output
     tree = _assert_inert(out.read_text(encoding="utf-8"))
     assert "<img src=x onerror=alert(5)>.md" in tree.text_content()
+    shown = tree.xpath("//div[@class='text']")[0].text_content()  # the report's own text, shown as text
+    assert "江北市<script>alert(1)</script>桐溪区农业农村局" in shown and "<script>alert(4)</script>" in shown
+    assert "[链接](javascript:alert(3))" in shown
 
 
 def test_summary_findings_and_rule_docs():

@@ -180,7 +180,7 @@ def _text(f, view: dict[str, Any], numbered, docs, file_id: str) -> str:
             unplaced.append(_finding(n, d, docs, file_id, False))
         else:
             by_block.setdefault(spot.block, []).append((n, d, spot))
-    out = ["<div class=\"text\"><h3>原文与问题</h3>"]
+    out = [f"<div class=\"text\" id=\"{file_id}-text\"><h3>原文与问题</h3>"]
     if unplaced:
         out += ["<div class=\"unplaced\"><h4>未能在原文中定位的问题</h4>", *unplaced, "</div>"]
     for i, b in enumerate(view.get("blocks") or []):
@@ -210,6 +210,8 @@ def _file(i: int, f, docs: dict[str, dict[str, str]]) -> str:
     if not f.diagnostics and not (f.error or f.skipped):
         out.append("<p>未发现问题。</p>")
     if view is not None:
+        out.append(f"<p class=\"jump\">跳到：<a href=\"#{file_id}-text\">原文与问题</a> · "
+                   f"<a href=\"#{file_id}-stats\">统计表</a></p>")
         out.append(_text(f, view, numbered, docs, file_id))
         out.append(tables_html(view, [(n, d) for n, d, _ in numbered], file_id))
     elif f.diagnostics:

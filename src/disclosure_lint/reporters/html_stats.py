@@ -162,7 +162,7 @@ def tables_html(view: dict[str, Any], numbered: list[tuple[int, Any]], file_id: 
     """The three tables as read, with the findings' cells marked; a table not found is said so."""
     tables = view.get("tables") or {}
     notes = cell_notes(numbered, tables)
-    out = ["<div class=\"stats\"><h3>统计表（按读取的数字重绘）</h3>",
+    out = [f"<div class=\"stats\" id=\"{file_id}-stats\"><h3>统计表（按读取的数字重绘）</h3>",
            "<p class=\"legend\"><span class=\"swatch fail\"></span>有误的单元格（应为／实为）"
            "<span class=\"swatch part\"></span>相关的单元格（同一合计关系或被引用）"
            "<span class=\"swatch na\"></span>统一格式中此栏不填</p>"]
