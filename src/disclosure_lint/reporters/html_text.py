@@ -10,6 +10,7 @@ that cannot be placed is listed above the text.  Everything drawn goes through :
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from html import escape
@@ -67,6 +68,7 @@ class Locator:
         self.view = view
         self.by_line: dict[tuple[int | None, int], list[_Segment]] = defaultdict(list)
         self.by_pointer: dict[str, tuple[int, CellPos]] = {}
+        self._lines: dict[tuple[int | None, int], tuple[list[_Segment], list[int], int]] = {}
         for i, b in enumerate(view.get("blocks") or []):
             for r, row in enumerate(b.get("rows") or []):
                 for c, cell in enumerate(row):
@@ -83,12 +85,24 @@ class Locator:
         if item.get("pointer"):
             self.by_pointer.setdefault(str(item["pointer"]), (block, cell))
 
+    def _sorted(self, key: tuple[int | None, int]) -> tuple[list[_Segment], list[int], int]:
+        """A line's segments, cells before blocks (a table block's own anchors cover its cells' lines too), each
+        group by column, and how many are cells: a one-line page has 10^5 segments on its line, searched by
+        bisection."""
+        found = self._lines.get(key)
+        if found is None:
+            segs = sorted(self.by_line.get(key, ()), key=lambda s: (s.cell is None, s.column))
+            n_cells = sum(1 for s in segs if s.cell is not None)
+            found = self._lines[key] = (segs, [s.column for s in segs], n_cells)
+        return found
+
     def _at(self, page: int | None, line: int, column: int, end: bool = False) -> tuple[int, CellPos, int] | None:
-        # cells first (a table block's own anchors cover its cells' lines too)
-        segs = sorted(self.by_line.get((page, line), ()), key=lambda s: s.cell is None)
-        for s in segs:
-            if s.column <= column < s.column + s.length or (end and column == s.column + s.length):
-                return s.block, s.cell, s.offset + column - s.column
+        segs, cols, n_cells = self._sorted((page, line))
+        for lo, hi in ((0, n_cells), (n_cells, len(segs))):
+            i = bisect_right(cols, column, lo, hi) - 1
+            for s in (segs[j] for j in (i, i - 1) if lo <= j < hi):  # (an end may close the segment before)
+                if s.column <= column < s.column + s.length or (end and column == s.column + s.length):
+                    return s.block, s.cell, s.offset + column - s.column
         return None
 
     def _near(self, block: int, cell: CellPos, match: str | None, at: int | None) -> Spot:
@@ -128,7 +142,7 @@ class Locator:
         pointer = d.pointer or ""
         m = _PAGE_LINE.match(pointer)
         if m:
-            segs = sorted(self.by_line.get((int(m.group(1)), int(m.group(2))), ()), key=lambda s: s.cell is None)
+            segs = self._sorted((int(m.group(1)), int(m.group(2))))[0]
             if segs:
                 return self._near(segs[0].block, segs[0].cell, match, segs[0].offset)
         for part in reversed(_pointer_parts(pointer)):  # the most precise part last: 表3第2行第1列
@@ -157,59 +171,71 @@ def ref(file_id: str, n: int) -> str:
 
 def marked(text: str, marks: list[Mark], file_id: str) -> str:
     """``text`` escaped, each mark's span in ``<mark>`` (the worst severity's colour where marks overlap), its
-    number after the span's end; an empty span (a place, not text) as a caret."""
+    number after the span's end; an empty span (a place, not text) as a caret.  One sweep over the cut points
+    (a one-line page may hold thousands of findings in one block)."""
     n = len(text)
-    marks = [(max(0, min(s, n)), max(0, min(e, n)), k, sev) for s, e, k, sev in marks]
-    cuts = sorted({0, n, *(s for s, _, _, _ in marks), *(e for _, e, _, _ in marks)})
+    starts: dict[int, list[str]] = defaultdict(list)  # position → severities of the spans starting there
+    ends: dict[int, list[tuple[int, str]]] = defaultdict(list)  # position → (number, severity) ending there
+    carets: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for s, e, k, sev in marks:
+        s, e = max(0, min(s, n)), max(0, min(e, n))
+        if s < e:
+            starts[s].append(sev)
+            ends[e].append((k, sev))
+        else:
+            carets[s].append((k, sev))
+    cuts = sorted({0, n, *starts, *ends, *carets})
+    active: dict[str, int] = defaultdict(int)  # severity → spans covering the current piece
     out: list[str] = []
-    for a, b in zip(cuts, cuts[1:] + [None]):
-        for s, e, k, sev in marks:  # a place, not a span
-            if s == e == a:
-                out.append(f"<mark class=\"{sev} caret\">‸</mark>{ref(file_id, k)}")
-        if b is None:
+    for i, a in enumerate(cuts):
+        out += [f"<mark class=\"{esc(sev)} caret\">‸</mark>{ref(file_id, k)}" for k, sev in carets.get(a, ())]
+        if i + 1 == len(cuts):
             break
-        on = [(s, e, k, sev) for s, e, k, sev in marks if s <= a and e >= b and s < e]
+        b = cuts[i + 1]
+        for sev in starts.get(a, ()):
+            active[sev] += 1
         piece = esc(text[a:b])
+        on = [sev for sev, count in active.items() if count]
         if on:
-            worst = max((sev for *_, sev in on), key=lambda v: _RANK.get(v, 0))
-            piece = f"<mark class=\"{esc(worst)}\">{piece}</mark>"
+            piece = f"<mark class=\"{esc(max(on, key=lambda v: _RANK.get(v, 0)))}\">{piece}</mark>"
         out.append(piece)
-        out += [ref(file_id, k) for s, e, k, _ in marks if e == b and s < e]
+        for k, sev in ends.get(b, ()):
+            out.append(ref(file_id, k))
+            active[sev] -= 1
     return "".join(out)
 
 
-def _marks(spots: list[tuple[int, Any, Spot]], cell: CellPos) -> tuple[list[Mark], list[int]]:
-    """The marks of one block or cell, and the numbers of the findings placed there without a span."""
-    marks: list[Mark] = []
-    loose: list[int] = []
+def _by_cell(spots: list[tuple[int, Any, Spot]]) -> dict[CellPos, tuple[list[Mark], list[int]]]:
+    """Per cell (``None``: the block itself): the marks, and the numbers of the findings placed without a span."""
+    out: dict[CellPos, tuple[list[Mark], list[int]]] = {}
     for n, d, spot in spots:
-        if spot.cell != cell:
-            continue
+        marks, loose = out.setdefault(spot.cell, ([], []))
         if spot.start is None or spot.end is None:
             loose.append(n)
         else:
             marks.append((spot.start, spot.end, n, d.severity))
-    return marks, loose
+    return out
 
 
 def block_html(b: dict[str, Any], spots: list[tuple[int, Any, Spot]], file_id: str) -> str:
     """One block of the report with its findings marked (``spots``: the findings placed in this block)."""
     kind = b.get("kind")
+    placed = _by_cell(spots)
     if kind == "table" and b.get("rows"):
         rows = []
         for r, row in enumerate(b["rows"]):
             cells = []
             for c, cell in enumerate(row):
-                marks, loose = _marks(spots, (r, c))
+                marks, loose = placed.get((r, c), ([], []))
                 tag = "th" if cell.get("header") else "td"
                 body = marked(str(cell.get("text") or ""), marks, file_id) + "".join(ref(file_id, k) for k in loose)
                 hit = " class=\"hit\"" if marks or loose else ""
                 cells.append(f"<{tag}{hit}>{body}</{tag}>")
             rows.append("<tr>" + "".join(cells) + "</tr>")
-        marks, loose = _marks(spots, None)
+        marks, loose = placed.get(None, ([], []))
         return ("<table class=\"srct\">" + "".join(rows) + "</table>"
                 + "".join(ref(file_id, k) for k in [*loose, *(m[2] for m in marks)]))
-    marks, loose = _marks(spots, None)
+    marks, loose = placed.get(None, ([], []))
     body = marked(str(b.get("text") or ""), marks, file_id) + "".join(ref(file_id, k) for k in loose)
     if kind == "heading":
         level = b.get("level")
