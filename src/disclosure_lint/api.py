@@ -30,6 +30,7 @@ from .model import Document
 from .packs import load_rules
 from .readers import UNSUPPORTED, WALK_EXTENSIONS, os_error, read_path
 from .report import Overrides, interpret
+from .report.view import build_view
 
 
 @dataclass
@@ -44,6 +45,8 @@ class FileResult:
     skipped: str | None = None
     # compact facts for the checks across reports (batch.facts: body, year, statistics cells, paragraph hashes)
     facts: dict | None = None
+    # the report's text and statistics tables for the HTML report (report/view.py); only with Checker(keep_view=True)
+    view: dict | None = None
 
 
 @dataclass
@@ -81,6 +84,7 @@ _NOT_DONE = {
     "识别报告": "本文件未检查",
     "检查": "本文件未检查完（已得到的结果没有列出）",
     "汇总报告概况": "本文件的报告概况（标题、机关、年度等）未列出，检查结果不受影响",
+    "整理原文": "网页报告中本文件的原文和统计表未列出，检查结果不受影响",
 }
 
 MAX_WALK_DEPTH = 100  # directory levels below a walked directory (the tree is walked without recursion)
@@ -187,10 +191,13 @@ class Checker:
     A configuration found in a checked folder that is malformed makes each file it governs an error
     (one line naming the configuration); the other files are still checked.  A malformed explicit
     configuration or command-line selector stops the run (:class:`ConfigError`).
+    ``keep_view``: each result also carries the report's text and tables (``FileResult.view``, for ``-f html``).
     """
 
     def __init__(self, config_path: str | None = None, year: int | None = None, select: list[str] | None = None,
-                 ignore: list[str] | None = None, isolated: bool = False, agency: str | None = None):
+                 ignore: list[str] | None = None, isolated: bool = False, agency: str | None = None,
+                 keep_view: bool = False):
+        self.keep_view = keep_view
         self.resolver = ConfigResolver(Path(config_path) if config_path else None, isolated=isolated)
         self._explicit = config_path is not None
         self.year = year
@@ -284,6 +291,9 @@ class Checker:
             result.report = report_summary(rep)
             if not result.skipped and any(getattr(a.kind, "cross_report", False) for a in active):
                 result.facts = collect_facts(rep, doc.format)  # for the checks across reports (batch.hook)
+            if self.keep_view and result.skipped is None:
+                stage = "整理原文"
+                result.view = build_view(rep)
         except Exception as exc:  # noqa: BLE001 - the tool's failure on one file must not stop the run
             result.skipped = None  # a tool failure is reported, never a quiet skip
             if not (stage == "汇总报告概况" and any(map(failures.is_tool_failure, result.diagnostics))):

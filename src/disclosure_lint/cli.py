@@ -176,7 +176,8 @@ def check(
         _fail("--unsafe-fixes 需与 --fix 或 --diff 一起使用")
     try:
         gate = Gate(baseline, write_baseline, prune_baseline)  # a bad --baseline stops the run before checking
-        checker = Checker(config, year=year, select=_split(select), ignore=_split(ignore), isolated=isolated, agency=agency)
+        checker = Checker(config, year=year, select=_split(select), ignore=_split(ignore), isolated=isolated, agency=agency,
+                          keep_view=output_format == CheckFormat.html)  # the HTML report shows the text and tables
         hook = CrossReport(checker.active_for, read_previous(
             previous or [], Checker(config, select=_split(select), ignore=_split(ignore), isolated=isolated, agency=agency),
             _fail))
