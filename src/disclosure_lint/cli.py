@@ -178,9 +178,9 @@ def check(
         gate = Gate(baseline, write_baseline, prune_baseline)  # a bad --baseline stops the run before checking
         checker = Checker(config, year=year, select=_split(select), ignore=_split(ignore), isolated=isolated, agency=agency,
                           keep_view=output_format == CheckFormat.html)  # the HTML report shows the text and tables
-        hook = CrossReport(checker.active_for, read_previous(
-            previous or [], Checker(config, select=_split(select), ignore=_split(ignore), isolated=isolated, agency=agency),
-            _fail))
+        hook = CrossReport(checker.active_for, read_previous(  # without --year: the previous report is last year's
+            previous, Checker(config, select=_split(select), ignore=_split(ignore), isolated=isolated, agency=agency),
+            _fail) if previous else [])
         entries, errors = discover_entries(paths, include=_split(include), exclude=_split(exclude))
         files = [f for f, _walked in entries]
         results = [checker.check_file(f, walked) for f, walked in tracked(entries)]
