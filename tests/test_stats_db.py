@@ -529,3 +529,32 @@ def test_stats_csv_quotes_formula_cells(tmp_path):
     res = invoke("stats", tmp_path / "r.md")
     body = res.stdout_bytes.decode("utf-8-sig")
     assert "'=1+2" in body and ",=1+2" not in body
+
+
+def test_metrics_view_agrees_with_the_one_definition_of_each_rate(built):
+    """report/rates.py defines each rate once; the view's SQL and the cross-report facts must agree with it."""
+    from disclosure_lint.api import Checker
+    from disclosure_lint.report.rates import RATES
+
+    reports, db = built
+    con = connect(db)
+    con.row_factory = sqlite3.Row
+    view = {Path(r["path"]).name: r for r in con.execute("SELECT * FROM metrics")}
+    checker = Checker(select=["DL245"], isolated=True)  # a cross-report rule: the facts are gathered
+    compared = 0
+    for name in ("a-2024.md", "c-2023.md", "b-2022.md"):
+        facts = checker.check_file(str(reports / name)).facts
+        assert facts is not None
+
+        def term(key: str, facts: dict = facts) -> float | None:
+            got = facts.get("not_open") if key == "not_open" else facts["cells"].get(key)
+            return got[0] if got else None
+
+        for rate in RATES:
+            expected = rate.value(term)
+            got = view[name][rate.id]
+            assert (got is None) == (expected is None), (name, rate.id)
+            if expected is not None:
+                assert got == pytest.approx(expected, abs=1e-4), (name, rate.id)
+                compared += 1
+    assert compared >= 7

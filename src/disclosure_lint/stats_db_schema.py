@@ -25,6 +25,7 @@ from __future__ import annotations
 import os
 
 from .report.catalogue import TABLE_IDS
+from .report.rates import RATES
 
 SUFFIXES = (".sqlite", ".sqlite3", ".db")  # ``stats -o`` targets written as a database without ``-f``
 SCHEMA_VERSION = 1
@@ -140,6 +141,7 @@ VIEW_DDL: tuple[str, ...] = (
 )
 
 # The columns of ``metrics`` and what they mean (README and the module docs say the same).
+_RATE_DOC = {rate.id: f"{rate.name} = {rate.basis}" for rate in RATES}
 METRICS_DOC: dict[str, str] = {
     "new_requests": "表三 一、本年新收（总计）",
     "carried_over": "表三 二、上年结转",
@@ -150,12 +152,12 @@ METRICS_DOC: dict[str, str] = {
     "unavailable": "（四）无法提供 1–3 之和",
     "not_processed": "（五）不予处理 1–5 之和",
     "carried_forward": "四、结转下年度继续办理",
-    "open_rate": "公开率 = (予以公开 + 部分公开) / 办结",
-    "not_open_share": "不予公开占比 = 不予公开 / 办结",
+    "open_rate": _RATE_DOC["open_rate"],
+    "not_open_share": _RATE_DOC["not_open_share"],
     "reviews": "表四 行政复议 总计",
-    "review_correction_rate": "复议纠错率 = 结果纠正 / (总计 − 尚未审结)",
+    "review_correction_rate": _RATE_DOC["review_correction_rate"],
     "lawsuits": "表四 行政诉讼（未经复议直接起诉 + 复议后起诉）总计",
-    "lawsuit_loss_rate": "诉讼败诉率 = 结果纠正 / (总计 − 尚未审结)",
+    "lawsuit_loss_rate": _RATE_DOC["lawsuit_loss_rate"],
 }
 
 

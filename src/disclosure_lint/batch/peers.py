@@ -1,8 +1,7 @@
 """Plausibility across bodies of one kind in one run (statistics, information only).
 
-* ``rate_outliers``: four rates derived from tables 三 and 四 — 公开率 ((予以公开 + 部分公开) / 办结), 不予公开占比
-  (不予公开 / 办结), 复议纠错率 (行政复议 结果纠正 / 总计), 诉讼败诉率 (行政诉讼 结果纠正 / 总计, both 直接起诉 and
-  复议后起诉) — outside the inter-quartile fence of the bodies of the same kind and year (Q1 − k·IQR, Q3 + k·IQR),
+* ``rate_outliers``: the four rates of tables 三 and 四 (:mod:`report.rates`: 公开率, 不予公开占比, 复议纠错率,
+  诉讼败诉率) — outside the inter-quartile fence of the bodies of the same kind and year (Q1 − k·IQR, Q3 + k·IQR),
   only with enough bodies and a large enough denominator, and never when the quartiles coincide (most bodies
   with no review case at all: any case would be "outside");
 * ``kind_figures``: a township, town or street office with 本年新收 a hundred times the median of the departments
@@ -19,38 +18,22 @@ from typing import Any
 
 from ..kinds.cross import KindFigureOptions, OutlierOptions
 from ..report.agency import KIND_NAMES
+from ..report.rates import RATES
 from .findings import Found, Report, show
 
 TOWNSHIP_KINDS = frozenset({"street_office", "town_government", "township_government"})
 DEPARTMENT_KINDS = frozenset({"bureau", "commission", "office", "department", "government_office"})
 
 
-def _sum(r: Report, keys: Sequence[str]) -> tuple[float, list[Any]] | None:
-    got = [r.cell(k) for k in keys]
-    if any(g is None for g in got):
-        return None
-    return sum(g[0] for g in got if g is not None), next(g[1] for g in got if g is not None)
+def _term(r: Report, key: str) -> tuple[float, list[Any]] | None:
+    """A term of a rate (:mod:`report.rates`): a compared cell, or the facts' ``not_open`` sum."""
+    if key == "not_open":
+        got = r.facts.get("not_open")
+        return (got[0], got[1]) if isinstance(got, list) and len(got) == 2 else None
+    return r.cell(key)
 
 
-def _not_open(r: Report) -> tuple[float, list[Any]] | None:
-    got = r.facts.get("not_open")
-    return (got[0], got[1]) if isinstance(got, list) and len(got) == 2 else None
-
-
-# rate name → (numerator, denominator) of a report, each (value, place of its first cell)
-def _rates(r: Report) -> dict[str, tuple[tuple[float, list[Any]] | None, tuple[float, list[Any]] | None]]:
-    handled = r.cell("s3:result.total:total")
-    return {
-        "公开率": (_sum(r, ("s3:result.open:total", "s3:result.partial:total")), handled),
-        "不予公开占比": (_not_open(r), handled),
-        "复议纠错率": (r.cell("s4:cases:review.corrected"), r.cell("s4:cases:review.total")),
-        "诉讼败诉率": (_sum(r, ("s4:cases:direct.corrected", "s4:cases:after_review.corrected")),
-                  _sum(r, ("s4:cases:direct.total", "s4:cases:after_review.total"))),
-    }
-
-
-_RATE_BASIS = {"公开率": "（予以公开+部分公开）/办结", "不予公开占比": "不予公开/办结", "复议纠错率": "行政复议结果纠正/总计",
-               "诉讼败诉率": "行政诉讼结果纠正/总计"}
+_BASIS = {rate.name: rate.basis for rate in RATES}
 
 
 def _pct(x: float) -> str:
@@ -71,10 +54,13 @@ def groups(reports: Sequence[Report]) -> dict[tuple[str, int], list[Report]]:
 def rate_outliers(group: Sequence[Report], kind: str, opts: OutlierOptions) -> Iterator[tuple[Report, Found]]:
     per_rate: dict[str, list[tuple[Report, float, list[Any]]]] = {}
     for r in group:
-        for name, (num, den) in _rates(r).items():
-            if num is None or den is None or den[0] < opts.min_denominator or num[0] > den[0]:
+        for rate in RATES:
+            terms = {k: _term(r, k) for k in (*rate.numerator, *rate.denominator, *rate.minus)}
+            parts = rate.parts({k: None if got is None else got[0] for k, got in terms.items()}.get)
+            if parts is None or parts[1] < opts.min_denominator or parts[0] > parts[1]:
                 continue
-            per_rate.setdefault(name, []).append((r, num[0] / den[0], num[1]))
+            place = next(got[1] for k in rate.numerator if (got := terms[k]) is not None)
+            per_rate.setdefault(rate.name, []).append((r, parts[0] / parts[1], place))
     for name, values in per_rate.items():
         if len(values) < opts.min_bodies:
             continue
@@ -86,7 +72,7 @@ def rate_outliers(group: Sequence[Report], kind: str, opts: OutlierOptions) -> I
         for r, v, place in values:
             if low <= v <= high:
                 continue
-            params = {"rate": f"{name}（{_RATE_BASIS[name]}）", "value": _pct(v), "q1": _pct(q1), "median": _pct(median),
+            params = {"rate": f"{name}（{_BASIS[name]}）", "value": _pct(v), "q1": _pct(q1), "median": _pct(median),
                       "q3": _pct(q3), "low": _pct(max(low, 0)), "high": _pct(min(high, 1)), "count": len(values),
                       "group": f"{KIND_NAMES.get(kind, kind)}（{r.year}年）"}
             yield r, Found(place, params, {"rate": name, "value": round(v, 4), "q1": round(q1, 4),
