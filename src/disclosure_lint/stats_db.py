@@ -40,7 +40,6 @@ import os
 import re
 import sqlite3
 import stat
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -51,6 +50,7 @@ from urllib.parse import quote
 
 from . import __version__, failures
 from .api import Checker, FileResult, discover_entries
+from .batch import identity
 from .config import LoadedConfig
 from .errors import ConfigError, DisclosureLintError
 from .output import describe
@@ -88,14 +88,18 @@ def describe_sqlite(exc: sqlite3.Error) -> str:
 
 # -- the one normalisation of a body's name (to be replaced by the report-identity module) ---------------
 
-_BODY_DROP = re.compile(r"[\s\u3000·•.．。,，、:：;；'\"“”‘’()（）\[\]【】〔〕「」『』<>《》_\-—–]+")
+_HAS_WORD = re.compile(r"\w")  # a key of punctuation only names no body
+
+
+_HAS_WORD = re.compile(r"\w")  # a key of punctuation only names no body
 
 
 def body_key(agency: str | None) -> str | None:
-    """The agency name reduced to what identifies the body: NFKC, no spaces or punctuation."""
-    if not agency:
-        return None
-    return _BODY_DROP.sub("", unicodedata.normalize("NFKC", agency)) or None
+    """The body a report belongs to: :func:`batch.identity.body_key` (the one normalisation of agency names, the
+    one the checks across reports group by) as text, e.g. ``云岭区政府办公室``."""
+    key = identity.body_key(agency)
+    text = identity.key_text(key) if key else ""
+    return text if _HAS_WORD.search(text) else None
 
 
 # -- text as SQLite takes it -------------------------------------------------------------------------

@@ -9,6 +9,7 @@ run with a region only when exactly one such body has that body name (:func:`gro
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 # a region level at the start of a name: 某某省 / 某某自治区 / 某某市 / 某某自治州 / 某某县 / 某某区 / 某某旗 … (two
@@ -22,7 +23,7 @@ _SECOND_NAME = re.compile(r"[（(][^（）()]*[）)]$")
 def normalise_name(name: str) -> str:
     """Whitespace, a second name in brackets and the usual long forms removed (人民政府 → 政府, 街道办事处 → 街道,
     某某镇人民政府 → 某某镇)."""
-    s = "".join(name.split()).strip("《》“”\"")
+    s = "".join(unicodedata.normalize("NFKC", name).split()).strip("《》“”\"")
     s = _SECOND_NAME.sub("", s) or s
     s = s.replace("人民政府", "政府")
     s = re.sub(r"街道办事处$|街道办$", "街道", s)
