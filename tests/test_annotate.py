@@ -1,4 +1,4 @@
-"""annotate: a .docx copy with every finding of check as a Word comment (first slice: whole paragraph or cell)."""
+"""annotate: a .docx copy with every finding of check as a Word comment; .md/.txt/.html rendered as Word."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from disclosure_lint.cli import app
 from disclosure_lint.diagnostics import Diagnostic
 from tests import render
 
+from .annotate_xml import W, commented, revisions
 from .conftest import NO_SHARED, SHARED
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "defective-2023.md"
@@ -81,13 +82,69 @@ def test_copy_has_a_new_files_permissions(report: Path, tmp_path: Path) -> None:
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask
 
 
-def test_non_docx_input_exits_2(tmp_path: Path) -> None:
-    md = tmp_path / "r.md"
-    md.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
-    res = runner.invoke(app, ["annotate", str(md)])
+def test_other_formats_exit_2(tmp_path: Path) -> None:
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
+    res = runner.invoke(app, ["annotate", str(pdf)])
     assert res.exit_code == 2
-    assert "只接受 Word 文档" in res.stderr
+    assert "annotate 只接受" in res.stderr
     assert len(res.stderr.strip().splitlines()) == 1
+    assert not list(tmp_path.glob("*.docx"))
+
+
+def _anchors(out: Path) -> dict[str, str]:
+    """First line of each comment → the text its range covers."""
+    document = docx.Document(str(out))
+    ranges = commented(document.element.body)
+    return {c.text.splitlines()[0]: ranges[str(c.comment_id)] for c in document.comments}
+
+
+def test_markdown_rendered_with_the_same_comments(tmp_path: Path) -> None:
+    md = tmp_path / "年报.md"
+    md.write_bytes(EXAMPLE.read_bytes())
+    findings = _findings(md)
+    res = runner.invoke(app, ["annotate", str(md)])
+    assert res.exit_code == 0, res.output
+    out = tmp_path / "年报.审阅.docx"
+    assert md.read_bytes() == EXAMPLE.read_bytes()
+    document = docx.Document(str(out))
+    assert [c.text.splitlines()[0] for c in document.comments] == [f"[{d['code']}] {d['message']}" for d in findings]
+    anchors = _anchors(out)
+    assert "我委" in anchors.values() and "星耀体育官网注册即送888元彩金" in anchors.values()
+    assert "落实[-落实-]" in anchors.values()
+    assert sum("commentRangeStart" in tc.xml for tc in document.element.body.iter(W + "tc")) == 2  # DL201 cells
+    styles = {p.style.name for p in document.paragraphs}
+    assert {"Title", "Heading 1"} <= styles
+    # the safe fixes check --fix applies are tracked changes; accepted (the Word reader), they are gone
+    ins, dels = revisions(document.element.body)
+    fixed = [d for d in findings if d["fix"] and d["fix"]["applicability"] == "safe"]
+    assert len(dels) == len(fixed) and len(ins) == len([d for d in fixed if d["fix"]["edits"][0]["replacement"]])
+    assert "已写入" in res.stderr and f"{len(fixed)} 处修订" in res.stderr
+    after = {d["code"] for d in _findings(out)}
+    assert not after & {d["code"] for d in fixed}
+    assert {"DL301", "DL201", "DL501"} <= after
+
+
+def test_text_and_web_page_inputs(tmp_path: Path) -> None:
+    text = render.to_text(EXAMPLE.read_text(encoding="utf-8"))
+    txt = tmp_path / "r.txt"
+    txt.write_text(text, encoding="utf-8")
+    assert runner.invoke(app, ["annotate", str(txt)]).exit_code == 0
+    assert len(list(docx.Document(str(tmp_path / "r.审阅.docx")).comments)) == len(_findings(txt))
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<html><body><h1>江北市桐溪区农业农村局2023年政府信息公开工作年度报告</h1>"
+        "<p>一、总体情况</p><p>2023年，我委认真贯彻落实落实《条例》要求。</p>"
+        "<table><tr><th rowspan='2'>项目</th><th colspan='2'>申请人情况</th></tr>"
+        "<tr><th>自然人</th><th>法人</th></tr><tr><td>本年新收</td><td>1</td><td>2</td></tr></table>"
+        "</body></html>", encoding="utf-8")
+    assert runner.invoke(app, ["annotate", str(page)]).exit_code == 0
+    document = docx.Document(str(tmp_path / "p.审阅.docx"))
+    assert "我委" in commented(document.element.body).values()
+    xml = document.tables[0]._tbl.xml
+    assert 'w:gridSpan w:val="2"' in xml and "w:vMerge" in xml  # the page's colspan and rowspan
+    cells = [c.text for c in document.tables[0].rows[0].cells]
+    assert cells == ["项目", "申请人情况", "申请人情况"]
 
 
 def _diag(pointer: str) -> Diagnostic:

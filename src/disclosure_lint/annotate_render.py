@@ -1,0 +1,118 @@
+"""``annotate`` on a Markdown, text or web-page report: the report as a Word document, and where its findings are.
+
+:func:`render` writes the reader's blocks as Word content, one block each, the text exactly as the checker
+read it (so a finding's characters are the same characters in the rendering): headings as Word headings
+(Markdown ``#`` as the title, ``##`` as 标题 1 …), paragraphs and list items as paragraphs, pictures as their
+text, tables as Word tables whose header rows merge a rectangle of equal texts into one cell (the cells an
+HTML ``colspan``/``rowspan`` covers, which the reader repeats; :func:`disclosure_lint.blank_docx.spans`).
+HTML comments, code and raw HTML blocks are not shown by a published report and are not rendered.
+
+:class:`SourcePlaces` turns a finding's source line and column back into a block and an offset in its text
+(the inverse of the blocks' anchors), and a table cell's line and column into the table and grid position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import docx
+from docx.document import Document as DocumentObject
+
+from .blank_docx import spans
+from .model import Block, Cell, Document
+
+RENDERED_KINDS = frozenset({"heading", "paragraph", "list_item", "image"})
+
+
+def _grid(block: Block) -> tuple[list[list[str]], int]:
+    assert block.table is not None
+    rows = block.table.rows
+    width = max((len(r.cells) for r in rows), default=0)
+    grid = [[c.text for c in r.cells] + [""] * (width - len(r.cells)) for r in rows]
+    header = 0
+    while header < len(rows) and rows[header].header:
+        header += 1
+    return grid, header
+
+
+def _table(document: DocumentObject, block: Block) -> None:
+    grid, header = _grid(block)
+    if not grid or not grid[0]:
+        return
+    table = document.add_table(rows=len(grid), cols=len(grid[0]))
+    table.style = "Table Grid"
+    merged: set[tuple[int, int]] = set()
+    for r0, c0, r1, c1 in spans(grid, header, 0):
+        table.cell(r0, c0).merge(table.cell(r1, c1))
+        merged.update((r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1) if (r, c) != (r0, c0))
+    for r, row in enumerate(grid):
+        for c, text in enumerate(row):
+            if text and (r, c) not in merged:
+                table.cell(r, c).text = text
+
+
+def render(blocks: Sequence[Block]) -> DocumentObject:
+    """A Word document showing ``blocks`` (see the module docstring)."""
+    document = docx.Document()
+    for b in blocks:
+        if b.kind == "table" and b.table is not None:
+            if any(c.text.strip() for c in b.table.cells()):
+                _table(document, b)
+        elif b.kind in RENDERED_KINDS and b.text.strip():
+            if b.kind == "heading":
+                document.add_heading(b.text, level=max(0, min((b.level or 2) - 1, 9)))
+            else:
+                document.add_paragraph(b.text)
+    return document
+
+
+class SourcePlaces:
+    """Source (line, column) → (block index, offset in its text), and → (table number, grid row, grid column)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.lines: dict[int, list[tuple[int, int, int, int]]] = {}  # line → [(col0, col1, block, offset)]
+        self.cells: dict[int, list[tuple[int, int, int, Cell]]] = {}  # line → [(col0, col1, table no, cell)]
+        tno = 0
+        for b in doc.blocks:
+            if b.kind == "table":
+                if b.table is not None and any(c.text.strip() for c in b.table.cells()):
+                    tno += 1
+                    for c in b.table.cells():
+                        a, z = c.locate(0), c.locate(len(c.text))
+                        if a.line is not None and a.column is not None and a.page is None:
+                            end = z.column if z.line == a.line and z.column is not None else a.column + len(c.text)
+                            self.cells.setdefault(a.line, []).append((a.column, end, tno, c))
+                continue
+            if b.kind not in RENDERED_KINDS:
+                continue
+            anchors = b.anchors
+            if not anchors and b.line is not None and b.column is not None:
+                self.lines.setdefault(b.line, []).append((b.column, b.column + len(b.text), b.index, 0))
+            for j, a in enumerate(anchors):
+                if a.page is not None:
+                    continue
+                nxt = anchors[j + 1].offset if j + 1 < len(anchors) else len(b.text)
+                self.lines.setdefault(a.line, []).append((a.column, a.column + nxt - a.offset, b.index, a.offset))
+
+    def offset(self, line: int | None, column: int | None, end: bool = False,
+               block: int | None = None) -> tuple[int, int] | None:
+        """The block and offset of the character at (line, column); with ``end`` also the place just after a
+        block's last character on that line (an exclusive end), preferring ``block``."""
+        if line is None or column is None:
+            return None
+        found = None
+        for c0, c1, i, off in self.lines.get(line, ()):
+            if c0 <= column < c1 or (end and column == c1):
+                if block is None or i == block:
+                    return i, off + column - c0
+                found = found or (i, off + column - c0)
+        return found
+
+    def cell(self, line: int | None, column: int | None) -> tuple[int, int, int] | None:
+        """(table number from 1, grid row, grid column) of the cell at (line, column)."""
+        if line is None or column is None:
+            return None
+        for c0, c1, tno, c in self.cells.get(line, ()):
+            if c0 <= column <= max(c1, c0):
+                return tno, c.row, c.col
+        return None

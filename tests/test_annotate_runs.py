@@ -1,0 +1,134 @@
+"""annotate on a Word paragraph of several differently formatted runs: comments on the exact characters (runs
+split mid-run, formatting kept) and safe fixes as tracked changes that accepting gives the fixed text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import docx
+import pytest
+from docx.shared import RGBColor
+from typer.testing import CliRunner
+
+from disclosure_lint.annotate_runs import boundary, clean_offsets, read_chars
+from disclosure_lint.cli import app
+from disclosure_lint.readers import read_path
+
+from .annotate_xml import W, commented, revisions
+
+runner = CliRunner()
+TITLE = "江北市桐溪区农业农村局2023年政府信息公开工作年度报告"
+# (text, bold, red, italic): "我委" starts in the bold run and ends in the red one, "落实落实" starts in the red
+# run and ends in the italic one, the half-width comma sits inside the italic run
+RUNS = [("2023年，我", True, False, False), ("委认真贯彻落实", False, True, False),
+        ("落实《条例》要求,部署全年工作。", False, False, True)]
+PARAGRAPH = "".join(t for t, *_ in RUNS)
+
+
+def _formats(element) -> list[tuple[str, str]]:
+    """(character, its run's formatting) for every character shown before any change is accepted or rejected
+    (w:t and w:delText, not inserted text)."""
+    out = []
+    for t in element.iter(W + "t", W + "delText"):
+        if any(a.tag == W + "ins" for a in t.iterancestors()):
+            continue
+        run = t.getparent()
+        rpr = run.find(W + "rPr")
+        key = "" if rpr is None else "".join(sorted(c.tag.split("}")[1] + str(sorted(c.attrib.items())) for c in rpr))
+        out.extend((ch, key) for ch in t.text or "")
+    return out
+
+
+@pytest.fixture
+def report(tmp_path: Path) -> Path:
+    document = docx.Document()
+    document.add_paragraph(TITLE)
+    document.add_paragraph("一、总体情况")
+    para = document.add_paragraph()
+    for text, bold, red, italic in RUNS:
+        run = para.add_run(text)
+        run.bold = bold or None
+        run.italic = italic or None
+        if red:
+            run.font.color.rgb = RGBColor(0xC0, 0, 0)
+    document.add_paragraph("二、主动公开政府信息情况")
+    path = tmp_path / "runs.docx"
+    document.save(str(path))
+    return path
+
+
+def _codes(path: Path) -> list[str]:
+    res = runner.invoke(app, ["check", "-f", "json", str(path)])
+    return [d["code"] for d in json.loads(res.stdout)["files"][0]["diagnostics"]]
+
+
+def _annotated(report: Path) -> Path:
+    out = report.with_name("runs.审阅.docx")
+    res = runner.invoke(app, ["annotate", str(report), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    return out
+
+
+def test_comments_cover_exactly_the_characters_across_runs(report: Path) -> None:
+    assert {"DL301", "DL901", "DL701"} <= set(_codes(report))
+    out = _annotated(report)
+    document = docx.Document(str(out))
+    ranges = commented(document.element.body)
+    by_code = {c.text.split("]")[0].lstrip("["): ranges[str(c.comment_id)] for c in document.comments}
+    assert by_code["DL301"] == "我委"
+    assert by_code["DL901"] == "落实[-落实-]"
+    assert by_code["DL701"] == "[-,-]{+，+}"
+    assert {c.author for c in document.comments} == {"disclosure-lint"}
+
+
+def test_split_runs_keep_their_formatting(report: Path) -> None:
+    before = _formats(docx.Document(str(report)).element.body)
+    out = _annotated(report)
+    after = _formats(docx.Document(str(out)).element.body)
+    assert after == before  # every character (deleted ones included) keeps its run's formatting
+    para = docx.Document(str(out)).paragraphs[2]
+    assert len(list(para._p.iter(W + "r"))) > len(RUNS)  # the runs were split
+
+
+def test_tracked_changes_accepted_give_the_fixed_text(report: Path) -> None:
+    out = _annotated(report)
+    document = docx.Document(str(out))
+    ins, dels = revisions(document.element.body)
+    assert ins and dels
+    assert {el.get(W + "author") for el in ins + dels} == {"disclosure-lint"}
+    assert all(el.get(W + "date") for el in ins + dels)
+    inserted = ins[0].find(W + "r")
+    assert inserted.find(W + "rPr").find(W + "i") is not None  # the new comma is italic like the old one
+    accepted = [b.text for b in read_path(str(out)).blocks]  # the Word reader accepts tracked changes
+    assert "2023年，我委认真贯彻落实《条例》要求，部署全年工作。" in accepted
+    codes = _codes(out)
+    assert "DL901" not in codes and "DL701" not in codes
+    assert "DL301" in codes  # an unsafe fix stays a comment only
+    texts = [c.text for c in document.comments]
+    assert any(t.startswith("[DL301]") and "需人工判断" in t for t in texts)
+    assert any(t.startswith("[DL901]") and "修订：" in t for t in texts)
+
+
+def test_rejecting_the_changes_gives_the_original_text(report: Path) -> None:
+    out = _annotated(report)
+    body = docx.Document(str(out)).element.body
+    shown = "".join(ch for ch, _ in _formats(body))
+    assert PARAGRAPH in shown
+
+
+def test_offsets_follow_the_readers_stripping() -> None:
+    assert clean_offsets("  甲 乙\n \n丙 ", "甲 乙\n丙") == [2, 3, 4, 5, 8]
+    assert clean_offsets("甲", "乙") is None
+
+
+def test_boundary_splits_a_run_once(tmp_path: Path) -> None:
+    document = docx.Document()
+    para = document.add_paragraph()
+    run = para.add_run("甲乙丙")
+    run.bold = True
+    assert boundary(para._p, 1) and boundary(para._p, 1)
+    runs = list(para._p.iter(W + "r"))
+    assert [r.find(W + "t").text for r in runs] == ["甲", "乙丙"]
+    assert all(r.find(W + "rPr").find(W + "b") is not None for r in runs)
+    assert read_chars(para._p)[0] == "甲乙丙"
