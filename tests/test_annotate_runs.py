@@ -132,3 +132,53 @@ def test_boundary_splits_a_run_once(tmp_path: Path) -> None:
     assert [r.find(W + "t").text for r in runs] == ["甲", "乙丙"]
     assert all(r.find(W + "rPr").find(W + "b") is not None for r in runs)
     assert read_chars(para._p)[0] == "甲乙丙"
+
+
+def _xml_paragraph(inner: str):
+    from docx.oxml import parse_xml
+
+    return parse_xml(f'<w:p xmlns:w="{W[1:-1]}">{inner}</w:p>')
+
+
+def test_runs_inside_hyperlinks_fields_and_others_revisions(tmp_path: Path) -> None:
+    """A hyperlink's run is split and changed like any other; a field's instruction is not text; a run inside
+    another author's tracked insertion keeps its comment but gets no change of ours (described instead)."""
+    document = docx.Document()
+    document.add_paragraph(TITLE)
+    document.add_paragraph("一、总体情况")
+    body = document.element.body
+    sect = body[-1]
+    sect.addprevious(_xml_paragraph(
+        '<w:r><w:t>2023年，</w:t></w:r><w:hyperlink w:anchor="x"><w:r><w:t xml:space="preserve">本局和我委,</w:t></w:r>'
+        '</w:hyperlink><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE 落实落实</w:instrText>'
+        '</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>页。</w:t></w:r>'))
+    sect.addprevious(_xml_paragraph(
+        '<w:r><w:t>全年</w:t></w:r><w:ins w:id="7" w:author="某人" w:date="2024-01-01T00:00:00Z"><w:r>'
+        '<w:t>认真落实各项要求,</w:t></w:r></w:ins><w:r><w:t>按时完成。</w:t></w:r>'))
+    src = tmp_path / "odd.docx"
+    document.save(str(src))
+    out = tmp_path / "odd.审阅.docx"
+    res = runner.invoke(app, ["annotate", str(src), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    annotated = docx.Document(str(out))
+    ranges = commented(annotated.element.body)
+    found = {(c.text.split("]")[0].lstrip("["), ranges[str(c.comment_id)]): c.text for c in annotated.comments}
+    assert ("DL301", "我委") in found
+    assert ("DL701", "[-,-]{+，+}") in found  # inside the hyperlink
+    assert "未能标出修订" in found[("DL701", "{+,+}")]  # inside the other author's insertion
+    accepted = [b.text for b in read_path(str(out)).blocks]
+    assert "2023年，本局和我委，1页。" in accepted
+    assert "全年认真落实各项要求,按时完成。" in accepted  # the other author's insertion is left as it was
+
+
+def test_markdown_with_control_characters(tmp_path: Path) -> None:
+    md = tmp_path / "ctl.md"
+    md.write_text(f"# {TITLE}\n\n## 一、总体情况\n\n2023年，我委认真\x0b贯彻落实落实\x01《条例》要求,部署工作。\n",
+                  encoding="utf-8")
+    res = runner.invoke(app, ["annotate", str(md)])
+    assert res.exit_code == 0, res.output
+    document = docx.Document(str(tmp_path / "ctl.审阅.docx"))
+    ranges = commented(document.element.body)
+    assert "我委" in ranges.values()
+    assert "\ufffd" in document.paragraphs[-1].text

@@ -31,7 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from . import fixer
-from .annotate_render import RENDERED_KINDS, SourcePlaces, render
+from .annotate_render import RENDERED_KINDS, SourcePlaces, render, xml_safe
 from .annotate_runs import (
     Revisions,
     body_paragraphs,
@@ -221,8 +221,9 @@ def _exact(document, blocks: Sequence[Block]) -> dict[int, tuple[object, list[in
         for j in range(cursor, min(len(paragraphs), cursor + _SCAN)):
             if j not in texts:
                 texts[j] = read_chars(paragraphs[j])[0]
-            if clean(texts[j]) == b.text:
-                offsets = clean_offsets(texts[j], b.text)
+            want = xml_safe(b.text)
+            if clean(texts[j]) == want:
+                offsets = clean_offsets(texts[j], want)
                 if offsets is not None:
                     out[b.index] = (paragraphs[j], offsets)
                     cursor = j + 1
@@ -296,7 +297,7 @@ def comment_text(d: Diagnostic, basis: str | None, where: str | None = None, tra
     b = _basis_text(basis)
     if b:
         lines.append(f"依据：{b}")
-    return "\n".join(lines)
+    return xml_safe("\n".join(lines))
 
 
 # -- annotating -----------------------------------------------------------------------------------------------
@@ -343,7 +344,7 @@ def _fix_spans(exact, place: Place) -> list[tuple[object, int, int, str]] | None
         x, y = _raw(exact, a, a == b), _raw(exact, b, True)
         if x is None or y is None or x[0] is not y[0] or y[1] < x[1]:
             return None
-        out.append((x[0], x[1], y[1], repl))
+        out.append((x[0], x[1], y[1], xml_safe(repl)))
     return out or None
 
 
@@ -532,20 +533,33 @@ def annotate_command(path: str, output: str | None, force: bool, config: str | N
         reader_paragraphs = {int(m.group(1)): b.text for b in doc.blocks if b.kind != "table" and b.pointer
                              and (m := _PARA.fullmatch(b.pointer))}
         blocks: Sequence[Block] = doc.blocks
-        try:
+
+        def load():
             import docx  # python-docx: heavy, loaded only here
 
-            document = docx.Document(path)
-        except Exception as exc:  # noqa: BLE001 - the reader accepted it; python-docx may still not
-            fail(f"{path}：无法打开 Word 文档（{type(exc).__name__}）")
-            return 0
+            return docx.Document(path)
     else:
         safe = _source_safe(path, doc, diagnostics, lc.config.limits.max_bytes)
         places = source_places(doc, diagnostics, safe)
         blocks = [b for b in doc.blocks if b.kind in RENDERED_KINDS and b.text.strip()]
         reader_paragraphs = {}
-        document = render(doc.blocks)
-    outcome = annotate_document(document, diagnostics, bases, reader_paragraphs, blocks, places)
+
+        def load():
+            return render(doc.blocks)
+    try:
+        document = load()
+    except Exception as exc:  # noqa: BLE001 - the reader accepted it; python-docx may still not
+        fail(f"{path}：无法打开 Word 文档（{type(exc).__name__}）")
+        return 0
+    try:
+        outcome = annotate_document(document, diagnostics, bases, reader_paragraphs, blocks, places)
+    except Exception:  # noqa: BLE001 - a structure the exact placing does not know: comments on paragraphs
+        try:
+            document = load()
+            outcome = annotate_document(document, diagnostics, bases, reader_paragraphs)
+        except Exception as exc:  # noqa: BLE001 - never a traceback for bad input
+            fail(f"{path}：无法在此文档中写入批注（{type(exc).__name__}）")
+            return 0
     try:
         atomic_replace(str(out), document.save)
     except OSError as exc:

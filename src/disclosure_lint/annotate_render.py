@@ -13,6 +13,7 @@ HTML comments, code and raw HTML blocks are not shown by a published report and 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import docx
@@ -22,6 +23,13 @@ from .blank_docx import spans
 from .model import Block, Cell, Document
 
 RENDERED_KINDS = frozenset({"heading", "paragraph", "list_item", "image"})
+# characters XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE/U+FFFF)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with each character XML cannot hold replaced by U+FFFD (the same length: offsets still hold)."""
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def _grid(block: Block) -> tuple[list[list[str]], int]:
@@ -48,7 +56,7 @@ def _table(document: DocumentObject, block: Block) -> None:
     for r, row in enumerate(grid):
         for c, text in enumerate(row):
             if text and (r, c) not in merged:
-                table.cell(r, c).text = text
+                table.cell(r, c).text = xml_safe(text)
 
 
 def render(blocks: Sequence[Block]) -> DocumentObject:
@@ -60,9 +68,9 @@ def render(blocks: Sequence[Block]) -> DocumentObject:
                 _table(document, b)
         elif b.kind in RENDERED_KINDS and b.text.strip():
             if b.kind == "heading":
-                document.add_heading(b.text, level=max(0, min((b.level or 2) - 1, 9)))
+                document.add_heading(xml_safe(b.text), level=max(0, min((b.level or 2) - 1, 9)))
             else:
-                document.add_paragraph(b.text)
+                document.add_paragraph(xml_safe(b.text))
     return document
 
 
