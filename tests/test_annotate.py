@@ -201,3 +201,49 @@ def test_real_blank_template(tmp_path: Path) -> None:
     comments = list(docx.Document(str(out)).comments)
     assert len(comments) == len(_findings(template))
     assert not any("位置：" in c.text for c in comments)  # every finding placed on its paragraph or table
+
+
+REPEATED = """# 江北市桐溪区农业农村局2023年政府信息公开工作年度报告
+
+## 四、政府信息公开行政复议、行政诉讼情况
+
+本年度本机关未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。
+
+## 五、存在的主要问题及改进情况
+
+一是公开内容的深度和广度仍需拓展；二是政策解读形式较为单一。下一步将加强业务培训，丰富解读形式。
+
+## 五、存在的主要问题及改进情况
+
+一是公开内容的深度和广度仍需拓展；二是政策解读形式较为单一。下一步将加强业务培训，丰富解读形式。
+"""
+
+
+@pytest.mark.parametrize("ext", [".md", ".docx"])
+def test_a_finding_over_several_paragraphs(ext: str, tmp_path: Path) -> None:
+    """A repeated section (DL602: heading and body printed twice): one comment from the first repeated
+    paragraph to the last."""
+    src = render.write(REPEATED, str(tmp_path / "rep"), [ext])[ext]
+    assert "DL602" in {d["code"] for d in _findings(src)}
+    out = tmp_path / "out.docx"
+    assert runner.invoke(app, ["annotate", str(src), "-o", str(out)]).exit_code == 0
+    text = _anchors(out)
+    covered = next(v for k, v in text.items() if k.startswith("[DL602]"))
+    assert covered == "五、存在的主要问题及改进情况一是公开内容的深度和广度仍需拓展；二是政策解读形式较为单一。下一步将加强业务培训，丰富解读形式。"
+
+
+def test_findings_inside_a_table_cell_on_their_characters(tmp_path: Path) -> None:
+    """A Markdown table cell whose text is the source's: the comment and the tracked change sit on the
+    characters inside the rendered cell; a statistics finding stays on its cell."""
+    md = tmp_path / "cells.md"
+    md.write_text(
+        "# 江北市桐溪区农业农村局2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n"
+        "| 事项 | 说明 |\n| --- | --- |\n| 会议 | 于2023年2月30日召开，认真贯彻落实落实《条例》要求 |\n", encoding="utf-8")
+    assert runner.invoke(app, ["annotate", str(md)]).exit_code == 0
+    out = tmp_path / "cells.审阅.docx"
+    document = docx.Document(str(out))
+    anchors = _anchors(out)
+    assert "2023年2月30日" in anchors.values()
+    assert "落实[-落实-]" in anchors.values()
+    cell = document.tables[0].cell(1, 1)
+    assert "commentRangeStart" in cell._tc.xml and "w:del " in cell._tc.xml

@@ -182,3 +182,22 @@ def test_markdown_with_control_characters(tmp_path: Path) -> None:
     ranges = commented(document.element.body)
     assert "我委" in ranges.values()
     assert "\ufffd" in document.paragraphs[-1].text
+
+
+def test_word_table_cell_findings_on_their_characters(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph(TITLE)
+    document.add_paragraph("一、总体情况")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "事项", "说明"
+    table.cell(1, 0).text = "会议"
+    table.cell(1, 1).text = "于2023年2月30日召开，认真贯彻落实落实《条例》要求"
+    src = tmp_path / "cell.docx"
+    document.save(str(src))
+    out = tmp_path / "cell.审阅.docx"
+    assert runner.invoke(app, ["annotate", str(src), "-o", str(out)]).exit_code == 0
+    annotated = docx.Document(str(out))
+    ranges = commented(annotated.element.body)
+    assert {"2023年2月30日", "落实[-落实-]"} <= set(ranges.values())
+    assert "w:del " in annotated.tables[0].cell(1, 1)._tc.xml
+    assert "于2023年2月30日召开，认真贯彻落实《条例》要求" in read_path(str(out)).blocks[-1].text

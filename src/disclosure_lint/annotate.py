@@ -31,7 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from . import fixer
-from .annotate_render import RENDERED_KINDS, SourcePlaces, render, xml_safe
+from .annotate_render import RENDERED_KINDS, CellKey, SourcePlaces, render, xml_safe
 from .annotate_runs import (
     Revisions,
     body_paragraphs,
@@ -46,7 +46,7 @@ from .api import Checker
 from .diagnostics import Diagnostic
 from .errors import ConfigError, DisclosureLintError
 from .fixspan import source_index
-from .model import Anchor, Block, Document
+from .model import Anchor, Block, Document, Table
 from .output import atomic_replace, describe
 from .readers import read_bytes
 
@@ -68,7 +68,7 @@ def default_output(path: Path) -> Path:
 
 # -- where a finding is ---------------------------------------------------------------------------------
 
-Where = tuple[int, int]  # block index, offset in the block's text
+Where = tuple[int | CellKey, int]  # block index (or table cell), offset in its text
 
 
 @dataclass
@@ -88,24 +88,65 @@ def _cell_of(pointer: str | None) -> tuple[int, int, int] | None:
     return (int(m.group(1)), int(m.group(2)) - 1, int(m.group(3)) - 1) if m else None
 
 
-def anchored(doc: Document) -> Document:
-    """``doc`` with every text block anchored on a line of its own: block N (from 1) on line N, column 1."""
-    blocks = tuple(b if b.kind == "table" else dataclasses.replace(b, anchors=(Anchor(0, b.index + 1, 1),))
-                   for b in doc.blocks)
-    return dataclasses.replace(doc, blocks=blocks)
+@dataclass
+class Anchored:
+    """A Word report with every text block on a line of its own (block N from 1 on line N, column 1 for its
+    first character), and every cell of a table with text on a line of its own after them (``cells``: line →
+    cell); ``texts``: the text on each line."""
+
+    doc: Document
+    cells: dict[int, CellKey]
+    texts: dict[int, str]
+
+    @property
+    def cell_texts(self) -> dict[CellKey, str]:
+        return {key: self.texts[line] for line, key in self.cells.items()}
+
+
+def anchored(doc: Document) -> Anchored:
+    cells: dict[int, CellKey] = {}
+    texts: dict[int, str] = {}
+    line = len(doc.blocks)
+    tno = 0
+    blocks = []
+    for b in doc.blocks:
+        if b.kind != "table":
+            blocks.append(dataclasses.replace(b, anchors=(Anchor(0, b.index + 1, 1),)))
+            texts[b.index + 1] = b.text
+            continue
+        if b.table is None or not any(c.text.strip() for c in b.table.cells()):
+            blocks.append(b)
+            continue
+        tno += 1
+        rows, anchors, offset = [], [], 0
+        for r in b.table.rows:
+            new = []
+            for c in r.cells:
+                line += 1
+                cells[line], texts[line] = (tno, c.row, c.col), c.text
+                anchors.append(Anchor(offset, line, 1))
+                new.append(dataclasses.replace(c, anchors=(Anchor(0, line, 1),)))
+                offset += len(c.text) + 1  # the tab or line end after it
+            rows.append(dataclasses.replace(r, cells=tuple(new)))
+        table = Table(rows=tuple(rows))
+        same = b.text == "\n".join("\t".join(c.text for c in r.cells) for r in rows)
+        blocks.append(dataclasses.replace(b, table=table, anchors=tuple(anchors) if same else ()))
+    return Anchored(dataclasses.replace(doc, blocks=tuple(blocks)), cells, texts)
 
 
 def docx_places(doc: Document, diagnostics: Sequence[Diagnostic], positioned: Sequence[Diagnostic],
-                safe: Callable[[Diagnostic], bool]) -> list[Place]:
-    """The places of a Word report's findings: ``positioned`` are the findings of :func:`anchored` ``doc``."""
+                lines: Anchored, safe: Callable[[Diagnostic], bool]) -> list[Place]:
+    """The places of a Word report's findings: ``positioned`` are the findings of the ``lines`` copy of ``doc``."""
     by_print = {(d.code, d.fingerprint): d for d in positioned}
     by_pointer = {b.pointer: b.index for b in doc.blocks if b.pointer and b.kind != "table"}
     n = len(doc.blocks)
 
     def where(line: int | None, column: int | None) -> Where | None:
-        if line is None or column is None or not 1 <= line <= n:
+        if line is None or column is None:
             return None
-        return line - 1, column - 1
+        if 1 <= line <= n:
+            return line - 1, column - 1
+        return (lines.cells[line], column - 1) if line in lines.cells else None
 
     out = []
     for d in diagnostics:
@@ -113,8 +154,10 @@ def docx_places(doc: Document, diagnostics: Sequence[Diagnostic], positioned: Se
         last = (d.pointer or "").split(" › ")[-1].strip()
         place.block = by_pointer.get(last)
         a = by_print.get((d.code, d.fingerprint))
-        if a is not None and place.cell is None:
+        if a is not None:
             place.start, place.end = where(a.line, a.column), where(a.end_line, a.end_column)
+            if place.start is not None and isinstance(place.start[0], tuple):
+                place.cell = place.start[0]
             if a.fix is not None and safe(a):
                 edits = [(where(e.line, e.column), where(e.end_line, e.end_column), e.replacement)
                          for e in a.fix.edits]
@@ -124,9 +167,9 @@ def docx_places(doc: Document, diagnostics: Sequence[Diagnostic], positioned: Se
     return out
 
 
-def source_places(doc: Document, diagnostics: Sequence[Diagnostic], safe: Callable[[Diagnostic], bool]) -> list[Place]:
+def source_places(sp: SourcePlaces, diagnostics: Sequence[Diagnostic],
+                  safe: Callable[[Diagnostic], bool]) -> list[Place]:
     """The places of the findings of a report with lines, on its rendering (:func:`annotate_render.render`)."""
-    sp = SourcePlaces(doc)
     out = []
     for d in diagnostics:
         place = Place()
@@ -138,7 +181,10 @@ def source_places(doc: Document, diagnostics: Sequence[Diagnostic], safe: Callab
         else:
             place.start = start
             place.end = sp.offset(d.end_line, d.end_column, end=True, block=start[0])
-            place.block = start[0]
+            if isinstance(start[0], tuple):
+                place.cell = start[0]
+            else:
+                place.block = start[0]
         if d.fix is not None and safe(d):
             edits = []
             for e in d.fix.edits:
@@ -313,7 +359,7 @@ class Outcome:
 RawSpan = tuple[object, int, object, int]  # w:p, raw start, w:p, raw end
 
 
-def _raw(exact: dict[int, tuple[object, list[int]]], w: Where | None, end: bool) -> tuple[object, int] | None:
+def _raw(exact: dict, w: Where | None, end: bool) -> tuple[object, int] | None:
     if w is None or w[0] not in exact:
         return None
     p, offs = exact[w[0]]
@@ -349,22 +395,47 @@ def _fix_spans(exact, place: Place) -> list[tuple[object, int, int, str]] | None
 
 
 def annotate(document, diagnostics: list[Diagnostic], bases: dict[str, str],
-             reader_paragraphs: dict[int, str] | None = None, blocks: Sequence[Block] = (),
-             places: Sequence[Place] | None = None, date: str | None = None) -> int:
-    """Add one comment per diagnostic to a python-docx document; return how many could not be placed."""
-    return annotate_document(document, diagnostics, bases, reader_paragraphs, blocks, places, date).unplaced
+             reader_paragraphs: dict[int, str] | None = None) -> int:
+    """Add one comment per diagnostic to a python-docx document, on its paragraph or cell; return how many
+    could not be placed."""
+    return annotate_document(document, diagnostics, bases, reader_paragraphs).unplaced
+
+
+def _exact_cells(whole: _Places, cell_texts: dict[CellKey, str], places: Sequence[Place]) -> dict:
+    """Table cell → (its one paragraph whose text is the cell's, the cell's characters as offsets in it), for
+    the cells the places name."""
+    keys = {w[0] for pl in places for w in (pl.start, pl.end) if w is not None and isinstance(w[0], tuple)}
+    keys |= {w[0] for pl in places for a, b, _ in pl.edits or () for w in (a, b) if isinstance(w[0], tuple)}
+    out = {}
+    for key in keys:
+        cell = _cell(whole, key) if key in cell_texts else None
+        if cell is None:
+            continue
+        want = xml_safe(cell_texts[key])
+        texts = [(p._p, read_chars(p._p)[0]) for p in cell.paragraphs]
+        texts = [(p, raw) for p, raw in texts if clean(raw)]
+        if len(texts) == 1 and clean(texts[0][1]) == want:
+            offsets = clean_offsets(texts[0][1], want)
+            if offsets is not None:
+                out[key] = (texts[0][0], offsets)
+    return out
 
 
 def annotate_document(document, diagnostics: list[Diagnostic], bases: dict[str, str],
                       reader_paragraphs: dict[int, str] | None = None, blocks: Sequence[Block] = (),
-                      places: Sequence[Place] | None = None, date: str | None = None) -> Outcome:
-    """One comment per diagnostic, on its characters where ``places`` (one per diagnostic, in ``blocks``) say
-    and the document has them; the places' safe fixes that do not overlap as tracked changes."""
-    from docx.text.run import Run  # python-docx: loaded with the document
+                      places: Sequence[Place] | None = None, date: str | None = None,
+                      cell_texts: dict[CellKey, str] | None = None) -> Outcome:
+    """One comment per diagnostic, on its characters where ``places`` (one per diagnostic, in ``blocks`` or in
+    the table cells whose texts ``cell_texts`` gives) say and the document has them; the places' safe fixes that
+    do not overlap as tracked changes."""
+    from docx.text.paragraph import Paragraph  # python-docx: loaded with the document
+    from docx.text.run import Run
 
     whole = _places(document, reader_paragraphs or {})
-    exact = _exact(document, blocks) if blocks else {}
     places = list(places) if places is not None else [Place() for _ in diagnostics]
+    exact: dict = _exact(document, blocks) if blocks else {}
+    if cell_texts:
+        exact.update(_exact_cells(whole, cell_texts, places))
     spans = [_comment_span(exact, pl) for pl in places]
     # the safe fixes, in document order, each one that overlaps none taken before it
     order = {id(p): i for i, p in enumerate(body_paragraphs(document.element.body))}
@@ -435,9 +506,7 @@ def annotate_document(document, diagnostics: list[Diagnostic], bases: dict[str, 
             pl = places[k]
             target = _cell(whole, pl.cell) if pl.cell else None
             if target is None and pl.block is not None and pl.block in exact:
-                from docx.text.paragraph import Paragraph
-
-                target = Paragraph(exact[pl.block][0], document)  # type: ignore[arg-type]
+                target = Paragraph(exact[pl.block][0], document)
             if target is None:
                 target = _target(whole, d.pointer)
             if target is None:
@@ -465,19 +534,18 @@ def _now() -> str:
 
 # -- the command ------------------------------------------------------------------------------------------------
 
-def _docx_safe(doc: Document) -> Callable[[Diagnostic], bool]:
+def _docx_safe(lines: Anchored) -> Callable[[Diagnostic], bool]:
     """A Word report's safe fixes that ``check --fix`` would apply if Word files were fixed: outside web
-    addresses, table separators and tabs (:func:`fixer.protected_mask` of the block's text)."""
+    addresses, table separators and tabs (:func:`fixer.protected_mask` of the paragraph's or cell's text)."""
     masks: dict[int, bytearray] = {}
 
     def ok(d: Diagnostic) -> bool:
         if d.fix is None or d.fix.applicability != "safe" or not d.fix.edits:
             return False
         for e in d.fix.edits:
-            if e.line is None or e.column is None or e.end_column is None or not 1 <= e.line <= len(doc.blocks):
+            if e.line is None or e.column is None or e.end_column is None or e.line not in lines.texts:
                 return False
-            text = doc.blocks[e.line - 1].text
-            mask = masks.setdefault(e.line, fixer.protected_mask(text, "docx"))
+            mask = masks.setdefault(e.line, fixer.protected_mask(lines.texts[e.line], "docx"))
             a, b = e.column - 1, e.end_column - 1
             if any(mask[a:b]) or (a == b and 0 < a < len(mask) and mask[a - 1] and mask[a]):
                 return False
@@ -528,11 +596,13 @@ def annotate_command(path: str, output: str | None, force: bool, config: str | N
     diagnostics = result.diagnostics
     bases = {r.rule.code: r.rule.spec.docs.basis for r in checker.active_rules}
     if ext == ".docx":
-        positioned = checker.check_document(anchored(doc), lc).diagnostics
-        places = docx_places(doc, diagnostics, positioned, _docx_safe(doc))
+        lines = anchored(doc)
+        positioned = checker.check_document(lines.doc, lc).diagnostics
+        places = docx_places(doc, diagnostics, positioned, lines, _docx_safe(lines))
         reader_paragraphs = {int(m.group(1)): b.text for b in doc.blocks if b.kind != "table" and b.pointer
                              and (m := _PARA.fullmatch(b.pointer))}
         blocks: Sequence[Block] = doc.blocks
+        cell_texts = lines.cell_texts
 
         def load():
             import docx  # python-docx: heavy, loaded only here
@@ -540,7 +610,9 @@ def annotate_command(path: str, output: str | None, force: bool, config: str | N
             return docx.Document(path)
     else:
         safe = _source_safe(path, doc, diagnostics, lc.config.limits.max_bytes)
-        places = source_places(doc, diagnostics, safe)
+        sp = SourcePlaces(doc)
+        places = source_places(sp, diagnostics, safe)
+        cell_texts = sp.cell_texts
         blocks = [b for b in doc.blocks if b.kind in RENDERED_KINDS and b.text.strip()]
         reader_paragraphs = {}
 
@@ -552,7 +624,8 @@ def annotate_command(path: str, output: str | None, force: bool, config: str | N
         fail(f"{path}：无法打开 Word 文档（{type(exc).__name__}）")
         return 0
     try:
-        outcome = annotate_document(document, diagnostics, bases, reader_paragraphs, blocks, places)
+        outcome = annotate_document(document, diagnostics, bases, reader_paragraphs, blocks, places,
+                                    cell_texts=cell_texts)
     except Exception:  # noqa: BLE001 - a structure the exact placing does not know: comments on paragraphs
         try:
             document = load()

@@ -20,6 +20,7 @@ import docx
 from docx.document import Document as DocumentObject
 
 from .blank_docx import spans
+from .fixspan import source_index
 from .model import Block, Cell, Document
 
 RENDERED_KINDS = frozenset({"heading", "paragraph", "list_item", "image"})
@@ -74,22 +75,26 @@ def render(blocks: Sequence[Block]) -> DocumentObject:
     return document
 
 
+CellKey = tuple[int, int, int]  # table number from 1, grid row, grid column
+
+
 class SourcePlaces:
-    """Source (line, column) → (block index, offset in its text), and → (table number, grid row, grid column)."""
+    """Source (line, column) → (block index, offset in its text), or (cell, offset in its text) for a table cell
+    whose text is the source's character for character; and → the cell at that place, for a whole-cell comment."""
 
     def __init__(self, doc: Document) -> None:
-        self.lines: dict[int, list[tuple[int, int, int, int]]] = {}  # line → [(col0, col1, block, offset)]
-        self.cells: dict[int, list[tuple[int, int, int, Cell]]] = {}  # line → [(col0, col1, table no, cell)]
+        # line → [(first column, end column, block index or cell, offset of the first column)]
+        self.lines: dict[int, list[tuple[int, int, int | CellKey, int]]] = {}
+        self.cells: dict[int, list[tuple[int, int, CellKey]]] = {}  # line → [(first column, end column, cell)]
+        self.cell_texts: dict[CellKey, str] = {}
+        norm, starts = source_index(doc.text) if doc.has_lines else ("", (0,))
         tno = 0
         for b in doc.blocks:
             if b.kind == "table":
                 if b.table is not None and any(c.text.strip() for c in b.table.cells()):
                     tno += 1
                     for c in b.table.cells():
-                        a, z = c.locate(0), c.locate(len(c.text))
-                        if a.line is not None and a.column is not None and a.page is None:
-                            end = z.column if z.line == a.line and z.column is not None else a.column + len(c.text)
-                            self.cells.setdefault(a.line, []).append((a.column, end, tno, c))
+                        self._cell(c, (tno, c.row, c.col), norm, starts)
                 continue
             if b.kind not in RENDERED_KINDS:
                 continue
@@ -102,10 +107,22 @@ class SourcePlaces:
                 nxt = anchors[j + 1].offset if j + 1 < len(anchors) else len(b.text)
                 self.lines.setdefault(a.line, []).append((a.column, a.column + nxt - a.offset, b.index, a.offset))
 
+    def _cell(self, c: Cell, key: CellKey, norm: str, starts: tuple[int, ...]) -> None:
+        a, z = c.locate(0), c.locate(len(c.text))
+        if a.line is None or a.column is None or a.page is not None:
+            return
+        end = z.column if z.line == a.line and z.column is not None else a.column + len(c.text)
+        self.cells.setdefault(a.line, []).append((a.column, end, key))
+        self.cell_texts[key] = c.text
+        if 1 <= a.line <= len(starts) and c.text and "\n" not in c.text:
+            at = starts[a.line - 1] + a.column - 1
+            if norm[at:at + len(c.text)] == c.text:  # the cell's text is the source there: offsets hold
+                self.lines.setdefault(a.line, []).append((a.column, a.column + len(c.text), key, 0))
+
     def offset(self, line: int | None, column: int | None, end: bool = False,
-               block: int | None = None) -> tuple[int, int] | None:
-        """The block and offset of the character at (line, column); with ``end`` also the place just after a
-        block's last character on that line (an exclusive end), preferring ``block``."""
+               block: int | CellKey | None = None) -> tuple[int | CellKey, int] | None:
+        """The block (or cell) and offset of the character at (line, column); with ``end`` also the place just
+        after its last character on that line (an exclusive end), preferring ``block``."""
         if line is None or column is None:
             return None
         found = None
@@ -116,11 +133,11 @@ class SourcePlaces:
                 found = found or (i, off + column - c0)
         return found
 
-    def cell(self, line: int | None, column: int | None) -> tuple[int, int, int] | None:
+    def cell(self, line: int | None, column: int | None) -> CellKey | None:
         """(table number from 1, grid row, grid column) of the cell at (line, column)."""
         if line is None or column is None:
             return None
-        for c0, c1, tno, c in self.cells.get(line, ()):
+        for c0, c1, key in self.cells.get(line, ()):
             if c0 <= column <= max(c1, c0):
-                return tno, c.row, c.col
+                return key
         return None
