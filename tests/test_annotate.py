@@ -92,6 +92,13 @@ def test_other_formats_exit_2(tmp_path: Path) -> None:
     assert not list(tmp_path.glob("*.docx"))
 
 
+def test_output_must_be_a_word_file(report: Path, tmp_path: Path) -> None:
+    res = runner.invoke(app, ["annotate", str(report), "-o", str(tmp_path / "out.md")])
+    assert res.exit_code == 2
+    assert "应以 .docx 结尾" in res.stderr
+    assert not (tmp_path / "out.md").exists()
+
+
 def _anchors(out: Path) -> dict[str, str]:
     """First line of each comment → the text its range covers."""
     document = docx.Document(str(out))

@@ -3,16 +3,17 @@ every safe fix as a tracked change (修订).
 
 Each finding of ``check`` becomes one comment, authored ``disclosure-lint``, anchored on the exact characters
 it is about: the runs are split where the finding starts or ends inside one (each part keeps the run's
-formatting) and the comment range covers exactly those runs.  A statistics finding sits on its table cell
-(``表5第25行第4列``), a finding without characters on its paragraph (``第12段``); one that cannot be placed on
-the first paragraph, saying where it applies.  The comment says what, why (the rule's basis), the expected and
+formatting) and the comment range covers exactly those runs, in a paragraph or in a table cell.  A statistics
+finding sits on its table cell (``表5第25行第4列``: its number, or the whole cell when it is empty), a finding
+without characters on its paragraph (``第12段``); one that cannot be placed on the first paragraph, saying where
+it applies.  The comment says what, why (the rule's basis), the expected and
 actual values and the fix.  Every safe fix (those ``check --fix`` applies) becomes a tracked change —
 ``w:del`` of the old characters and ``w:ins`` of the new ones, authored ``disclosure-lint`` — that the clerk
 accepts or rejects in Word, WPS or LibreOffice; an unsafe fix is only described in its comment.
 
 Word has no lines, so the characters of a finding are found by checking the document a second time with each
-block anchored on a line of its own (block N on line N, column = offset + 1) and pairing the findings of the two
-runs by rule and fingerprint; the comments keep the messages of the ordinary check.  A Markdown, text or web-page
+block and each table cell anchored on a line of its own (:func:`anchored`: block N on line N, column = offset +
+1) and pairing the findings of the two runs by rule and fingerprint; the comments keep the messages of the ordinary check.  A Markdown, text or web-page
 report is rendered as a Word document (:mod:`.annotate_render`) and its findings are placed by their source
 line and column.  The characters are matched to the Word paragraphs as the Word reader reads them
 (:mod:`.annotate_runs`); where they do not match, the comment covers the whole paragraph.
@@ -438,7 +439,8 @@ def annotate_document(document, diagnostics: list[Diagnostic], bases: dict[str, 
         exact.update(_exact_cells(whole, cell_texts, places))
     spans = [_comment_span(exact, pl) for pl in places]
     # the safe fixes, in document order, each one that overlaps none taken before it
-    order = {id(p): i for i, p in enumerate(body_paragraphs(document.element.body))}
+    paragraphs = list(body_paragraphs(document.element.body))  # kept: the ids below are those of these proxies
+    order = {id(p): i for i, p in enumerate(paragraphs)}
     fixes: dict[int, list[tuple[object, int, int, str]]] = {}
     found = [(k, fs) for k, pl in enumerate(places) if (fs := _fix_spans(exact, pl))]
     found.sort(key=lambda t: min((order.get(id(p), 0), a) for p, a, _, _ in t[1]))
@@ -574,6 +576,9 @@ def annotate_command(path: str, output: str | None, force: bool, config: str | N
         fail(f"{path}：annotate 只接受 Word 文档（.docx）、Markdown（.md）、文本（.txt）和网页（.html）")
         return 0
     out = Path(output) if output else default_output(src)
+    if out.suffix.lower() != ".docx":
+        fail(f"{out}：annotate 写出的是 Word 文档，输出文件名应以 .docx 结尾")
+        return 0
     if out.exists() and not force:
         fail(f"{out} 已存在，未覆盖（要覆盖请加 --force）")
         return 0
