@@ -98,6 +98,9 @@ def test_tracked_changes_accepted_give_the_fixed_text(report: Path) -> None:
     assert ins and dels
     assert {el.get(W + "author") for el in ins + dels} == {"disclosure-lint"}
     assert all(el.get(W + "date") for el in ins + dels)
+    ids = [el.get(W + "id") for el in ins + dels]
+    comment_ids = {el.get(W + "id") for el in document.element.body.iter(W + "commentRangeStart")}
+    assert len(set(ids)) == len(ids) and not set(ids) & comment_ids  # every annotation id distinct
     inserted = ins[0].find(W + "r")
     assert inserted.find(W + "rPr").find(W + "i") is not None  # the new comma is italic like the old one
     accepted = [b.text for b in read_path(str(out)).blocks]  # the Word reader accepts tracked changes

@@ -254,7 +254,8 @@ class Revisions:
 
     def __init__(self, document_element, author: str, date: str) -> None:
         self.author, self.date = author, date
-        ids = [int(v) for el in document_element.iter(INS, DEL, MOVE_TO, MOVE_FROM)
+        # after every annotation id of the document (comments, bookmarks, revisions): Word wants them distinct
+        ids = [int(v) for el in document_element.iter()
                if (v := el.get(_W + "id")) is not None and v.lstrip("-").isdigit()]
         self.next_id = max(ids, default=0) + 1
         self.count = 0
