@@ -137,7 +137,12 @@ def test_text_and_web_page_inputs(tmp_path: Path) -> None:
     txt = tmp_path / "r.txt"
     txt.write_text(text, encoding="utf-8")
     assert runner.invoke(app, ["annotate", str(txt)]).exit_code == 0
-    assert len(list(docx.Document(str(tmp_path / "r.审阅.docx")).comments)) == len(_findings(txt))
+    rendered = docx.Document(str(tmp_path / "r.审阅.docx"))
+    assert len(list(rendered.comments)) == len(_findings(txt))
+    styles = {p.text: p.style.name for p in rendered.paragraphs}
+    # plain lines: the title and the six parts' headings found as check finds them
+    assert styles["江北市桐溪区农业农村局2023年政府信息公开工作年度报告"] == "Title"
+    assert styles["一、总体情况"] == styles["三、收到和处理政府信息公开申请情况"] == "Heading 1"
     page = tmp_path / "p.html"
     page.write_text(
         "<html><body><h1>江北市桐溪区农业农村局2023年政府信息公开工作年度报告</h1>"

@@ -50,6 +50,7 @@ from .fixspan import source_index
 from .model import Anchor, Block, Document, Table
 from .output import atomic_replace, describe
 from .readers import read_bytes
+from .report import interpret
 
 AUTHOR = "disclosure-lint"
 INITIALS = "DL"
@@ -615,14 +616,19 @@ def annotate_command(path: str, output: str | None, force: bool, config: str | N
             return docx.Document(path)
     else:
         safe = _source_safe(path, doc, diagnostics, lc.config.limits.max_bytes)
-        sp = SourcePlaces(doc)
+        try:  # the report as check reads it: flattened text split at its headings, its title and six parts
+            rep = interpret(doc, checker.overrides(lc), lc.config.limits)
+            shown, title, sections = rep.document, rep.title_block, [s.heading for s in rep.sections]
+        except Exception:  # noqa: BLE001 - check reported it (DL000): the reader's blocks, no headings found
+            shown, title, sections = doc, None, []
+        sp = SourcePlaces(shown)
         places = source_places(sp, diagnostics, safe)
         cell_texts = sp.cell_texts
-        blocks = [b for b in doc.blocks if b.kind in RENDERED_KINDS and b.text.strip()]
+        blocks = [b for b in shown.blocks if b.kind in RENDERED_KINDS and b.text.strip()]
         reader_paragraphs = {}
 
         def load():
-            return render(doc.blocks)
+            return render(shown.blocks, title, sections)
     try:
         document = load()
     except Exception as exc:  # noqa: BLE001 - the reader accepted it; python-docx may still not

@@ -1,8 +1,9 @@
 """``annotate`` on a Markdown, text or web-page report: the report as a Word document, and where its findings are.
 
 :func:`render` writes the reader's blocks as Word content, one block each, the text exactly as the checker
-read it (so a finding's characters are the same characters in the rendering): headings as Word headings
-(Markdown ``#`` as the title, ``##`` as 标题 1 …), paragraphs and list items as paragraphs, pictures as their
+read it (so a finding's characters are the same characters in the rendering): the report's title as
+the title, its six parts' headings as 标题 1 (however the source wrote them: ``##``, a bold line, a plain line),
+other headings by their level (Markdown ``###`` as 标题 2 …), paragraphs and list items as paragraphs, pictures as their
 text, tables as Word tables whose header rows merge a rectangle of equal texts into one cell (the cells an
 HTML ``colspan``/``rowspan`` covers, which the reader repeats; :func:`disclosure_lint.blank_docx.spans`).
 HTML comments, code and raw HTML blocks are not shown by a published report and are not rendered.
@@ -14,7 +15,7 @@ HTML comments, code and raw HTML blocks are not shown by a published report and 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import docx
 from docx.document import Document as DocumentObject
@@ -60,18 +61,25 @@ def _table(document: DocumentObject, block: Block) -> None:
                 table.cell(r, c).text = xml_safe(text)
 
 
-def render(blocks: Sequence[Block]) -> DocumentObject:
-    """A Word document showing ``blocks`` (see the module docstring)."""
+def render(blocks: Sequence[Block], title: Block | None = None, sections: Collection[Block] = ()) -> DocumentObject:
+    """A Word document showing ``blocks`` (see the module docstring); ``title`` in the style Title, the
+    ``sections``' headings (the report's six parts, however the source wrote them) as 标题 1."""
     document = docx.Document()
+    heads = {id(b) for b in sections}
     for b in blocks:
         if b.kind == "table" and b.table is not None:
             if any(c.text.strip() for c in b.table.cells()):
                 _table(document, b)
         elif b.kind in RENDERED_KINDS and b.text.strip():
-            if b.kind == "heading":
-                document.add_heading(xml_safe(b.text), level=max(0, min((b.level or 2) - 1, 9)))
+            text = xml_safe(b.text)
+            if b is title:
+                document.add_heading(text, level=0)
+            elif id(b) in heads:
+                document.add_heading(text, level=1)
+            elif b.kind == "heading":
+                document.add_heading(text, level=max(1, min((b.level or 2) - 1, 9)))
             else:
-                document.add_paragraph(xml_safe(b.text))
+                document.add_paragraph(text)
     return document
 
 
