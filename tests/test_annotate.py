@@ -259,3 +259,20 @@ def test_findings_inside_a_table_cell_on_their_characters(tmp_path: Path) -> Non
     assert "落实[-落实-]" in anchors.values()
     cell = document.tables[0].cell(1, 1)
     assert "commentRangeStart" in cell._tc.xml and "w:del " in cell._tc.xml
+
+
+def test_exact_placing_failing_falls_back_to_paragraphs(report: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A structure the run splitting does not expect never gives a traceback: the comments go on paragraphs."""
+    import disclosure_lint.annotate as annotate_module
+
+    def broken(p, offset):
+        raise RuntimeError("unexpected structure")
+
+    monkeypatch.setattr(annotate_module, "boundary", broken)
+    out = tmp_path / "fallback.docx"
+    res = runner.invoke(app, ["annotate", str(report), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    document = docx.Document(str(out))
+    assert len(list(document.comments)) == len(_findings(report))
+    assert not revisions(document.element.body)[1]

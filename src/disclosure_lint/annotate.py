@@ -246,11 +246,14 @@ def _places(document, reader_paragraphs: dict[int, str]) -> _Places:
             if any(c.text.strip() for row in t.rows for c in row.cells):
                 tables.append(t)
     paras: dict[int, object] = {n: counted[n - 1] for n in range(1, len(counted) + 1)}
+    keys: dict[int, str] = {}
     cursor = 0
     for n in sorted(reader_paragraphs):
         want = _key(reader_paragraphs[n])
-        for j in range(cursor, len(every)):
-            if _key(read_chars(every[j]._p)[0]) == want:
+        for j in range(cursor, min(len(every), cursor + _SCAN)):  # a bounded look-ahead: never quadratic
+            if j not in keys:
+                keys[j] = _key(read_chars(every[j]._p)[0])
+            if keys[j] == want:
                 paras[n] = every[j]
                 cursor = j + 1
                 break
@@ -601,14 +604,19 @@ def annotate_command(path: str, output: str | None, force: bool, config: str | N
     result = checker.check_document(doc, lc)
     diagnostics = result.diagnostics
     bases = {r.rule.code: r.rule.spec.docs.basis for r in checker.active_rules}
+    places: list[Place] | None = None
+    cell_texts: dict[CellKey, str] = {}
     if ext == ".docx":
-        lines = anchored(doc)
-        positioned = checker.check_document(lines.doc, lc).diagnostics
-        places = docx_places(doc, diagnostics, positioned, lines, _docx_safe(lines))
+        try:
+            lines = anchored(doc)
+            positioned = checker.check_document(lines.doc, lc).diagnostics
+            places = docx_places(doc, diagnostics, positioned, lines, _docx_safe(lines))
+            cell_texts = lines.cell_texts
+        except Exception:  # noqa: BLE001 - exact places refine the comments: without them, paragraphs and cells
+            places, cell_texts = None, {}
         reader_paragraphs = {int(m.group(1)): b.text for b in doc.blocks if b.kind != "table" and b.pointer
                              and (m := _PARA.fullmatch(b.pointer))}
         blocks: Sequence[Block] = doc.blocks
-        cell_texts = lines.cell_texts
 
         def load():
             import docx  # python-docx: heavy, loaded only here
@@ -621,9 +629,11 @@ def annotate_command(path: str, output: str | None, force: bool, config: str | N
             shown, title, sections = rep.document, rep.title_block, [s.heading for s in rep.sections]
         except Exception:  # noqa: BLE001 - check reported it (DL000): the reader's blocks, no headings found
             shown, title, sections = doc, None, []
-        sp = SourcePlaces(shown)
-        places = source_places(sp, diagnostics, safe)
-        cell_texts = sp.cell_texts
+        try:
+            sp = SourcePlaces(shown)
+            places, cell_texts = source_places(sp, diagnostics, safe), sp.cell_texts
+        except Exception:  # noqa: BLE001 - never a traceback: the comments then go on the first paragraph
+            places, cell_texts = None, {}
         blocks = [b for b in shown.blocks if b.kind in RENDERED_KINDS and b.text.strip()]
         reader_paragraphs = {}
 
