@@ -1,4 +1,4 @@
-"""annotate: a .docx copy with every finding of check as a Word comment (first slice: whole paragraph or cell)."""
+"""annotate: a .docx copy with every finding of check as a Word comment; .md/.txt/.html rendered as Word."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from disclosure_lint.cli import app
 from disclosure_lint.diagnostics import Diagnostic
 from tests import render
 
+from .annotate_xml import W, commented, revisions
 from .conftest import NO_SHARED, SHARED
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "defective-2023.md"
@@ -81,13 +82,81 @@ def test_copy_has_a_new_files_permissions(report: Path, tmp_path: Path) -> None:
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask
 
 
-def test_non_docx_input_exits_2(tmp_path: Path) -> None:
-    md = tmp_path / "r.md"
-    md.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
-    res = runner.invoke(app, ["annotate", str(md)])
+def test_other_formats_exit_2(tmp_path: Path) -> None:
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
+    res = runner.invoke(app, ["annotate", str(pdf)])
     assert res.exit_code == 2
-    assert "只接受 Word 文档" in res.stderr
+    assert "annotate 只接受" in res.stderr
     assert len(res.stderr.strip().splitlines()) == 1
+    assert not list(tmp_path.glob("*.docx"))
+
+
+def test_output_must_be_a_word_file(report: Path, tmp_path: Path) -> None:
+    res = runner.invoke(app, ["annotate", str(report), "-o", str(tmp_path / "out.md")])
+    assert res.exit_code == 2
+    assert "应以 .docx 结尾" in res.stderr
+    assert not (tmp_path / "out.md").exists()
+
+
+def _anchors(out: Path) -> dict[str, str]:
+    """First line of each comment → the text its range covers."""
+    document = docx.Document(str(out))
+    ranges = commented(document.element.body)
+    return {c.text.splitlines()[0]: ranges[str(c.comment_id)] for c in document.comments}
+
+
+def test_markdown_rendered_with_the_same_comments(tmp_path: Path) -> None:
+    md = tmp_path / "年报.md"
+    md.write_bytes(EXAMPLE.read_bytes())
+    findings = _findings(md)
+    res = runner.invoke(app, ["annotate", str(md)])
+    assert res.exit_code == 0, res.output
+    out = tmp_path / "年报.审阅.docx"
+    assert md.read_bytes() == EXAMPLE.read_bytes()
+    document = docx.Document(str(out))
+    assert [c.text.splitlines()[0] for c in document.comments] == [f"[{d['code']}] {d['message']}" for d in findings]
+    anchors = _anchors(out)
+    assert "我委" in anchors.values() and "星耀体育官网注册即送888元彩金" in anchors.values()
+    assert "落实[-落实-]" in anchors.values()
+    assert sum("commentRangeStart" in tc.xml for tc in document.element.body.iter(W + "tc")) == 2  # DL201 cells
+    styles = {p.style.name for p in document.paragraphs}
+    assert {"Title", "Heading 1"} <= styles
+    # the safe fixes check --fix applies are tracked changes; accepted (the Word reader), they are gone
+    ins, dels = revisions(document.element.body)
+    fixed = [d for d in findings if d["fix"] and d["fix"]["applicability"] == "safe"]
+    assert len(dels) == len(fixed) and len(ins) == len([d for d in fixed if d["fix"]["edits"][0]["replacement"]])
+    assert "已写入" in res.stderr and f"{len(fixed)} 处修订" in res.stderr
+    after = {d["code"] for d in _findings(out)}
+    assert not after & {d["code"] for d in fixed}
+    assert {"DL301", "DL201", "DL501"} <= after
+
+
+def test_text_and_web_page_inputs(tmp_path: Path) -> None:
+    text = render.to_text(EXAMPLE.read_text(encoding="utf-8"))
+    txt = tmp_path / "r.txt"
+    txt.write_text(text, encoding="utf-8")
+    assert runner.invoke(app, ["annotate", str(txt)]).exit_code == 0
+    rendered = docx.Document(str(tmp_path / "r.审阅.docx"))
+    assert len(list(rendered.comments)) == len(_findings(txt))
+    styles = {p.text: p.style.name for p in rendered.paragraphs}
+    # plain lines: the title and the six parts' headings found as check finds them
+    assert styles["江北市桐溪区农业农村局2023年政府信息公开工作年度报告"] == "Title"
+    assert styles["一、总体情况"] == styles["三、收到和处理政府信息公开申请情况"] == "Heading 1"
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<html><body><h1>江北市桐溪区农业农村局2023年政府信息公开工作年度报告</h1>"
+        "<p>一、总体情况</p><p>2023年，我委认真贯彻落实落实《条例》要求。</p>"
+        "<table><tr><th rowspan='2'>项目</th><th colspan='2'>申请人情况</th></tr>"
+        "<tr><th>自然人</th><th>法人</th></tr><tr><td>本年新收</td><td>1</td><td>2</td></tr></table>"
+        "</body></html>", encoding="utf-8")
+    assert runner.invoke(app, ["annotate", str(page)]).exit_code == 0
+    document = docx.Document(str(tmp_path / "p.审阅.docx"))
+    assert "我委" in commented(document.element.body).values()
+    xml = document.tables[0]._tbl.xml
+    assert 'w:gridSpan w:val="2"' in xml and "w:vMerge" in xml  # the page's colspan and rowspan
+    cells = [c.text for c in document.tables[0].rows[0].cells]
+    assert cells == ["项目", "申请人情况", "申请人情况"]
 
 
 def _diag(pointer: str) -> Diagnostic:
@@ -144,3 +213,66 @@ def test_real_blank_template(tmp_path: Path) -> None:
     comments = list(docx.Document(str(out)).comments)
     assert len(comments) == len(_findings(template))
     assert not any("位置：" in c.text for c in comments)  # every finding placed on its paragraph or table
+
+
+REPEATED = """# 江北市桐溪区农业农村局2023年政府信息公开工作年度报告
+
+## 四、政府信息公开行政复议、行政诉讼情况
+
+本年度本机关未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。
+
+## 五、存在的主要问题及改进情况
+
+一是公开内容的深度和广度仍需拓展；二是政策解读形式较为单一。下一步将加强业务培训，丰富解读形式。
+
+## 五、存在的主要问题及改进情况
+
+一是公开内容的深度和广度仍需拓展；二是政策解读形式较为单一。下一步将加强业务培训，丰富解读形式。
+"""
+
+
+@pytest.mark.parametrize("ext", [".md", ".docx"])
+def test_a_finding_over_several_paragraphs(ext: str, tmp_path: Path) -> None:
+    """A repeated section (DL602: heading and body printed twice): one comment from the first repeated
+    paragraph to the last."""
+    src = render.write(REPEATED, str(tmp_path / "rep"), [ext])[ext]
+    assert "DL602" in {d["code"] for d in _findings(src)}
+    out = tmp_path / "out.docx"
+    assert runner.invoke(app, ["annotate", str(src), "-o", str(out)]).exit_code == 0
+    text = _anchors(out)
+    covered = next(v for k, v in text.items() if k.startswith("[DL602]"))
+    assert covered == "五、存在的主要问题及改进情况一是公开内容的深度和广度仍需拓展；二是政策解读形式较为单一。下一步将加强业务培训，丰富解读形式。"
+
+
+def test_findings_inside_a_table_cell_on_their_characters(tmp_path: Path) -> None:
+    """A Markdown table cell whose text is the source's: the comment and the tracked change sit on the
+    characters inside the rendered cell; a statistics finding stays on its cell."""
+    md = tmp_path / "cells.md"
+    md.write_text(
+        "# 江北市桐溪区农业农村局2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n"
+        "| 事项 | 说明 |\n| --- | --- |\n| 会议 | 于2023年2月30日召开，认真贯彻落实落实《条例》要求 |\n", encoding="utf-8")
+    assert runner.invoke(app, ["annotate", str(md)]).exit_code == 0
+    out = tmp_path / "cells.审阅.docx"
+    document = docx.Document(str(out))
+    anchors = _anchors(out)
+    assert "2023年2月30日" in anchors.values()
+    assert "落实[-落实-]" in anchors.values()
+    cell = document.tables[0].cell(1, 1)
+    assert "commentRangeStart" in cell._tc.xml and "w:del " in cell._tc.xml
+
+
+def test_exact_placing_failing_falls_back_to_paragraphs(report: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A structure the run splitting does not expect never gives a traceback: the comments go on paragraphs."""
+    import disclosure_lint.annotate as annotate_module
+
+    def broken(p, offset):
+        raise RuntimeError("unexpected structure")
+
+    monkeypatch.setattr(annotate_module, "boundary", broken)
+    out = tmp_path / "fallback.docx"
+    res = runner.invoke(app, ["annotate", str(report), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    document = docx.Document(str(out))
+    assert len(list(document.comments)) == len(_findings(report))
+    assert not revisions(document.element.body)[1]

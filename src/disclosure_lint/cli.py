@@ -430,12 +430,12 @@ def new_cmd(
 
 @app.command("annotate")
 def annotate_cmd(
-    path: Annotated[str, typer.Argument(help="要审阅的 Word 报告（.docx）；原文件不会被修改。")],
+    path: Annotated[str, typer.Argument(help="要审阅的报告（.docx；.md/.txt/.html 会先转成 Word 文档）；原文件不会被修改。")],
     output: Annotated[str | None, typer.Option("-o", "--output", help="输出文件；默认为原文件旁的“<原名>.审阅.docx”。")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已有的输出文件。")] = False,
     config: Annotated[str | None, typer.Option("--config", "-c", help="配置文件（默认向上查找 .disclosure-lint.yaml 或 pyproject.toml）。")] = None,
 ) -> None:
-    """写一份带批注的副本：check 发现的每个问题成为一条 Word 批注，标在它所在的段落或表格单元格上。"""
+    """写一份带批注和修订的 Word 副本：check 发现的每个问题成为一条批注，标在它所指的文字或表格单元格上；可安全自动修正的问题标为修订，接受或拒绝即可。"""
     annotate_command(path, output, force, config, _say, _fail)
 
 
