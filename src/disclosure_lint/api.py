@@ -16,8 +16,9 @@ import fnmatch
 import gc
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from . import failures
 from .config import ConfigResolver, LoadedConfig
@@ -41,6 +42,47 @@ class FileResult:
     report: dict | None = None
     # found by walking a directory and not an annual report (a README, notes): why it was not checked
     skipped: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """Every field as plain JSON (the process pool and the result cache carry results this way, never
+        pickled); a field added later flows through as it is (it must hold plain JSON)."""
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        out["diagnostics"] = [d.to_json() if d.path == self.path else {**d.to_json(), "path": d.path}
+                              for d in self.diagnostics]
+        return out
+
+    @classmethod
+    def from_json(cls, data: Any) -> FileResult:
+        """The result :meth:`to_json` gave, each field checked against its declared type (:class:`ValueError`
+        otherwise: data from the cache or another process is never trusted); unknown keys are ignored."""
+        if not isinstance(data, dict) or not isinstance(data.get("path"), str):
+            raise ValueError("not a file result")
+        path = data["path"]
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            if f.name not in data:
+                continue
+            value = data[f.name]
+            if f.name == "diagnostics":
+                if not isinstance(value, list):
+                    raise ValueError("diagnostics")
+                value = [Diagnostic.from_json({k: v for k, v in d.items() if k != "path"}, d.get("path", path))
+                         if isinstance(d, dict) and isinstance(d.get("path", path), str) else _bad(f.name)
+                         for d in value]
+            elif not isinstance(value, _JSON_TYPES.get(str(f.type), object)):
+                raise ValueError(f.name)
+            values[f.name] = value
+        return cls(**values)
+
+
+_JSON_TYPES: dict[str, tuple[type, ...]] = {  # a FileResult field's declared type → what its JSON may hold
+    "str": (str,), "str | None": (str, type(None)), "dict | None": (dict, type(None)),
+    "list | None": (list, type(None)), "int | None": (int, type(None)), "bool": (bool,),
+}
+
+
+def _bad(name: str) -> Any:
+    raise ValueError(name)
 
 
 @dataclass
