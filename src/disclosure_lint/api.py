@@ -66,9 +66,7 @@ class FileResult:
             if f.name == "diagnostics":
                 if not isinstance(value, list):
                     raise ValueError("diagnostics")
-                value = [Diagnostic.from_json({k: v for k, v in d.items() if k != "path"}, d.get("path", path))
-                         if isinstance(d, dict) and isinstance(d.get("path", path), str) else _bad(f.name)
-                         for d in value]
+                value = [_diagnostic(d, path) for d in value]
             elif not isinstance(value, _JSON_TYPES.get(str(f.type), object)):
                 raise ValueError(f.name)
             values[f.name] = value
@@ -81,8 +79,12 @@ _JSON_TYPES: dict[str, tuple[type, ...]] = {  # a FileResult field's declared ty
 }
 
 
-def _bad(name: str) -> Any:
-    raise ValueError(name)
+def _diagnostic(data: Any, path: str) -> Diagnostic:
+    """One finding of :meth:`FileResult.from_json`: its own ``path`` only when it differs from the file's."""
+    own = data.get("path", path) if isinstance(data, dict) else None
+    if not isinstance(own, str):
+        raise ValueError("diagnostic path")
+    return Diagnostic.from_json({k: v for k, v in data.items() if k != "path"}, own)
 
 
 @dataclass
