@@ -22,7 +22,7 @@ from typing import Any
 
 from . import failures
 from .config import ConfigResolver, LoadedConfig
-from .diagnostics import SEVERITY_RANK, Diagnostic, is_severity
+from .diagnostics import Diagnostic
 from .engine import ActiveRule, matches_selector, prepare, run, unknown_selectors
 from .errors import ConfigError, DisclosureLintError
 from .fsread import walk_tree
@@ -30,6 +30,7 @@ from .model import Document
 from .packs import load_rules
 from .readers import UNSUPPORTED, WALK_EXTENSIONS, os_error, read_path
 from .report import Overrides, interpret
+from .tally import Tally
 
 
 @dataclass
@@ -103,16 +104,7 @@ class RunResult:
         return [f for f in self.files if f.skipped]
 
     def exit_code(self, fail_on: str = "error") -> int:
-        if self.errors or any(f.error for f in self.files):
-            return 2
-        if any(failures.is_tool_failure(d) for f in self.files for d in f.diagnostics):
-            return 2  # the tool failed on a file (DL000): not fully checked, never "no problems found"
-        if not is_severity(fail_on):
-            raise ValueError(f"unknown severity {fail_on!r}")
-        threshold = SEVERITY_RANK[fail_on]
-        if any(SEVERITY_RANK[d.severity] >= threshold for f in self.files for d in f.diagnostics):
-            return 1
-        return 0
+        return Tally.of(self.files, self.errors).exit_code(fail_on)
 
 
 # what a stage's failure leaves undone (the DL000 message of :meth:`Checker.check_document`)
@@ -319,6 +311,32 @@ class Checker:
         if self._ignores_internal_errors(lc):
             result.diagnostics = [d for d in result.diagnostics if d.code != failures.CODE]
         return result
+
+    def failed_file(self, path: str, exc: BaseException) -> FileResult:
+        """The tool's failure around a whole file (a worker process of ``--jobs`` that died or ran out of
+        time): one DL000, as for a stage of :meth:`check_document`."""
+        result = FileResult(path=path, diagnostics=[failures.stage_failure(path, "检查", exc, "本文件未检查")])
+        try:
+            if self._ignores_internal_errors(self.config_for(path)):
+                result.diagnostics = []
+        except (DisclosureLintError, OSError, ValueError):
+            pass
+        return result
+
+    def prepare(self, entries: list[tuple[str, bool]]) -> None:
+        """Resolve the configuration of every file in order (:attr:`configs`) and load its rules before any
+        file is checked (here or in a worker process): a bad ``--select`` or explicit configuration stops the
+        run now; a malformed configuration found in a checked folder is each of its files' error later."""
+        for path, walked in entries:
+            if walked and not _readable(path):
+                continue  # not read (check_file says so): its configuration does not apply
+            try:
+                self.rule_codes(path)
+            except ConfigError as exc:
+                if self._explicit or exc.path == "命令行参数":
+                    raise
+            except (OSError, ValueError):
+                pass  # a name the system cannot take: the file's own error when it is read
 
     def _ignores_internal_errors(self, lc: LoadedConfig) -> bool:
         """DL000 is reported unless ignored (a ``select`` list that omits it does not hide a tool failure)."""

@@ -17,6 +17,7 @@ import errno
 import io
 import os
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -28,15 +29,18 @@ from rich.text import Text
 
 from . import fixer
 from .annotate import annotate_command
-from .api import Checker, RunResult, discover_entries
+from .api import FileResult, RunResult, discover_entries
 from .baseline import BaselineError, Gate
 from .blank_write import new_command
+from .cache import RunOptions
 from .config import ConfigResolver
 from .docs import render_rule_markdown, summary
 from .errors import ConfigError
 from .init_config import init_command
 from .output import OutputRefused, describe
 from .packs import load_rules
+from .parallel import default_jobs
+from .pipeline import Pipeline, RunHook, StreamRun, cache_location, merge_extras
 from .reporters.console import SEVERITY_STYLE, make_console
 from .reporters.emit import emit
 from .reporters.progress import tracked
@@ -162,25 +166,43 @@ def check(
     diff: Annotated[bool, typer.Option("--diff", help="只显示修复会做的改动（统一差异格式），不写入文件。")] = False,
     no_group: Annotated[bool, typer.Option("--no-group", help="console 格式：同一规则的问题逐条列出"
                                                             "（默认每个文件每条规则只列前3处，其余合并为一行）。")] = False,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, max=1024, help="同时检查的进程数（默认为 CPU 数；"
+                                                                                "1 即在本进程中逐个检查）。")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="不读也不写检查结果缓存（.disclosure-lint-cache）。")] = False,
+    cache_dir: Annotated[str | None, typer.Option("--cache-dir", help="检查结果缓存的目录（默认为当前目录下的"
+                                                                     " .disclosure-lint-cache）。")] = None,
 ) -> None:
     """检查年度报告并列出问题。"""
     if unsafe_fixes and not (fix or diff):
         _fail("--unsafe-fixes 需与 --fix 或 --diff 一起使用")
     try:
         gate = Gate(baseline, write_baseline, prune_baseline)  # a bad --baseline stops the run before checking
-        checker = Checker(config, year=year, select=_split(select), ignore=_split(ignore), isolated=isolated)
+        options = RunOptions(config, year=year, select=_split(select), ignore=_split(ignore) or [], isolated=isolated)
+        checker = options.checker()
         entries, errors = discover_entries(paths, include=_split(include), exclude=_split(exclude))
         files = [f for f, _walked in entries]
-        results = [checker.check_file(f, walked) for f, walked in tracked(entries)]
+        hooks: list[RunHook] = []  # cross-report checks: observe each result, add findings at the end
+        pipeline = Pipeline(checker, options, entries, jobs=jobs or default_jobs(),
+                            cache_dir=cache_location(options, no_cache, cache_dir), hooks=hooks)
         threshold = fail_on.value if fail_on else None
         if threshold is None:
             try:
                 threshold = checker.resolver.for_path(Path(files[0] if files else ".")).config.fail_on
             except ConfigError:  # a malformed configuration in a checked folder: its files are errors already
                 threshold = "error"
+        # console, concise and github print each file as it comes; the other formats are one document, and
+        # --fix/--diff and a baseline need every result before anything is shown
+        streamed = output_format.value in STREAMED and not (fix or diff or gate.active)
+        if streamed:
+            results: list[FileResult] = []
+        else:
+            results = merge_extras(list(_tracked(pipeline)), pipeline.extras())
         fixes = fixer.run_fixes(checker, results, unsafe_fixes, write=not diff) if fix or diff else None
     except (ConfigError, BaselineError) as exc:
         _fail(str(exc))
+        return
+    if streamed:
+        _check_streamed(pipeline, output_format.value, threshold, errors, output, quiet, statistics, not no_group)
         return
     if fixes is not None and not diff:
         results = fixes.results
@@ -216,6 +238,46 @@ def check(
     for note in () if quiet else baseline_notes:
         _say(note)
     raise typer.Exit(2 if fixes is not None and fixes.failed else run.exit_code(threshold))
+
+
+STREAMED = ("console", "concise", "github")
+
+
+def _tracked(pipeline: Pipeline) -> Iterator[FileResult]:
+    """The pipeline's results, with the progress bar on a terminal."""
+    bar = tracked(pipeline.entries)
+    for result in pipeline.results():
+        next(bar, None)
+        yield result
+    for _ in bar:  # ends the bar
+        pass
+
+
+def _check_streamed(pipeline: Pipeline, fmt: str, threshold: str, errors: list[str], output: str | None,
+                    quiet: bool, statistics: bool, group: bool) -> None:
+    """``check`` printing each file as its result arrives (no list of results is held)."""
+    for err in errors:
+        _say(f"错误：{err}")
+
+    def on_file(f: FileResult) -> None:
+        if f.error:
+            _say(f"错误：{f.path}：{f.error}")
+
+    run = StreamRun(_tracked(pipeline), pipeline.extras, errors, pipeline.checker.configs,
+                    pipeline.checker.active_rules, on_file)
+    with _stdout_guard():
+        try:
+            emit(run, fmt, threshold, output=output, quiet=quiet, statistics=statistics, group=group)
+        except ConfigError as exc:  # a configuration met only now (prepared before the run: should not happen)
+            _fail(str(exc))
+        except OutputRefused as exc:
+            _fail(f"无法写入 {output}：{exc}，未写入")
+        except OSError as exc:
+            if output is None or isinstance(exc, BrokenPipeError):
+                raise
+            _silence_stdout_if_broken()
+            _fail(f"无法写入 {output}：{describe(exc)}")
+    raise typer.Exit(run.exit_code(threshold))
 
 
 @app.command("rules")

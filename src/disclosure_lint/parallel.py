@@ -1,0 +1,158 @@
+"""``--jobs N``: files handled by N worker processes, results given back in input order.
+
+Each worker is started once (``forkserver`` where the system has it, else ``spawn``: never a bare
+``fork`` of a process that may run threads) and builds its own state once from plain options — the
+``factory`` (``"module:function"``, imported in the worker) gets the options and returns the function
+that handles one file.  A worker takes one file at a time over its own pipe; what travels is JSON text
+both ways (the file's result as :meth:`FileResult.to_json`), never a pickled report object.
+
+* **Order and memory.**  Results are yielded in the order of ``entries``; at most ``window`` files
+  (default 4 × jobs) are in flight or waiting for an earlier one, so memory does not grow with the
+  number of files.
+* **A worker that crashes** (killed, out of memory, a segfault in a library) gives the file it held one
+  failure result (``failed``) and is replaced; **a worker that hangs** past ``timeout(path)`` seconds
+  on one file (``limits.max_file_seconds``) is killed, the same.  The run goes on.
+* Workers ignore Ctrl-C; the parent stops them when it is interrupted or done.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import multiprocessing
+import os
+import signal
+import time
+from collections.abc import Callable, Iterator
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from .failures import describe
+
+WINDOW_PER_JOB = 4
+FAILED = "__failed__"  # a worker's answer when handling a file raised
+
+
+def default_jobs() -> int:
+    """``DISCLOSURE_LINT_JOBS``, else the CPUs this process may run on."""
+    env = os.environ.get("DISCLOSURE_LINT_JOBS", "").strip()
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not on every system
+        return max(1, os.cpu_count() or 1)
+
+
+def _context() -> Any:
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        # the server imports these once; each worker forked from it starts with them loaded
+        ctx.set_forkserver_preload(["disclosure_lint.pipeline"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def serve(conn: Connection, factory: str, options: dict[str, Any]) -> None:
+    """A worker's loop: ``[index, path, walked]`` in, ``[index, result]`` out, both JSON text."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt stops
+    module, name = factory.split(":")
+    work: Callable[[str, bool], Any] = getattr(importlib.import_module(module), name)(options)
+    while True:
+        try:
+            index, path, walked = json.loads(conn.recv_bytes())
+        except (EOFError, OSError):
+            return
+        try:
+            out = work(path, walked)
+        except Exception as exc:  # noqa: BLE001 - one file's failure is that file's result, not the worker's end
+            out = {FAILED: describe(exc)}
+        conn.send_bytes(json.dumps([index, out], ensure_ascii=True).encode("ascii"))
+
+
+class _Worker:
+    def __init__(self, ctx: Any, factory: str, options: dict[str, Any]):
+        self.conn, child = ctx.Pipe(duplex=True)
+        self.proc = ctx.Process(target=serve, args=(child, factory, options), daemon=True)
+        self.proc.start()
+        child.close()
+        self.task: tuple[int, str] | None = None  # (index, path) in hand
+        self.deadline = 0.0
+
+    def give(self, index: int, path: str, walked: bool, seconds: float) -> None:
+        self.conn.send_bytes(json.dumps([index, path, walked], ensure_ascii=True).encode("ascii"))
+        self.task = (index, path)
+        self.deadline = time.monotonic() + seconds
+
+    def stop(self, kill: bool = False) -> int | None:
+        try:
+            self.conn.close()
+        except OSError:
+            pass
+        if kill:
+            self.proc.kill()
+        self.proc.join(1 if not kill else 5)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join(5)
+        return self.proc.exitcode
+
+
+def ordered(entries: list[tuple[str, bool]], jobs: int, factory: str, options: dict[str, Any],
+            failed: Callable[[str, BaseException], Any], timeout: Callable[[str], float],
+            window: int | None = None) -> Iterator[Any]:
+    """The worker's result for each of ``entries`` (``(path, walked)``), in their order; ``failed(path, exc)``
+    stands in for a file whose worker raised, crashed or ran past ``timeout(path)`` seconds."""
+    if not entries:
+        return
+    ctx = _context()
+    window = max(window or WINDOW_PER_JOB * jobs, jobs)
+    workers = [_Worker(ctx, factory, options) for _ in range(min(jobs, len(entries)))]
+    done: dict[int, Any] = {}
+    next_task = next_out = 0
+    try:
+        while next_out < len(entries):
+            for w in workers:
+                if w.task is None and next_task < len(entries) and next_task < next_out + window:
+                    path, walked = entries[next_task]
+                    w.give(next_task, path, walked, timeout(path))
+                    next_task += 1
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
+            busy = [w for w in workers if w.task is not None]
+            if not busy:
+                continue
+            ready = wait([w.conn for w in busy], timeout=max(0.0, min(w.deadline for w in busy) - time.monotonic()))
+            for i, w in enumerate(workers):
+                if w.task is None:
+                    continue
+                index, path = w.task
+                if w.conn in ready:
+                    try:
+                        got, out = json.loads(w.conn.recv_bytes())
+                    except (EOFError, OSError, ValueError):
+                        code = w.stop(kill=True)
+                        done[index] = failed(path, ChildProcessError(_died(code)))
+                        workers[i] = _Worker(ctx, factory, options)
+                        continue
+                    w.task = None
+                    done[got] = failed(path, RuntimeError(out[FAILED])) if isinstance(out, dict) and FAILED in out else out
+                elif time.monotonic() >= w.deadline:
+                    w.stop(kill=True)
+                    done[index] = failed(path, TimeoutError(
+                        f"检查本文件超过 {timeout(path):g} 秒的上限（limits.max_file_seconds），已停止"))
+                    workers[i] = _Worker(ctx, factory, options)
+    finally:
+        for w in workers:
+            w.stop(kill=w.task is not None)
+
+
+def _died(code: int | None) -> str:
+    if code is not None and code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = str(-code)
+        return f"检查进程被信号 {name} 终止" + ("（可能是内存不足）" if name == "SIGKILL" else "")
+    return f"检查进程意外退出（退出代码 {code}）"
