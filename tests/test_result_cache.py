@@ -1,0 +1,142 @@
+"""The result cache: a hit gives the same output without checking again; a change of the file's bytes, of the
+configuration or of the tool checks it again; a planted or broken cache entry is data that is ignored
+(recomputed), never code that runs; results carry the path as given in this run."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from disclosure_lint import cache as cache_mod
+from disclosure_lint.api import Checker
+from disclosure_lint.cache import ResultCache, RunOptions
+from disclosure_lint.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def calls(monkeypatch):
+    """How many files were really checked (not taken from the cache)."""
+    seen: list[str] = []
+    real = Checker.check_file
+
+    def counting(self, path, walked=False):
+        seen.append(path)
+        return real(self, path, walked)
+
+    monkeypatch.setattr(Checker, "check_file", counting)
+    monkeypatch.delenv("DISCLOSURE_LINT_NO_CACHE", raising=False)
+    return seen
+
+
+def _run(tmp_path: Path, *args: str) -> tuple[str, int]:
+    res = CliRunner().invoke(app, ["check", "-f", "json", "--jobs", "1", "--cache-dir", str(tmp_path / "cache"),
+                                   *args])
+    return res.stdout, res.exit_code
+
+
+def _reports(tmp_path: Path) -> Path:
+    d = tmp_path / "r"
+    d.mkdir()
+    shutil.copy(ROOT / "examples" / "defective-2023.md", d / "a.md")
+    shutil.copy(ROOT / "examples" / "clean-2023.md", d / "b.md")
+    return d
+
+
+def test_hit_gives_the_same_output(tmp_path, calls):
+    d = _reports(tmp_path)
+    first = _run(tmp_path, str(d))
+    assert len(calls) == 2 and list((tmp_path / "cache").rglob("*.json"))
+    assert (tmp_path / "cache" / "CACHEDIR.TAG").is_file() and (tmp_path / "cache" / ".gitignore").is_file()
+    assert _run(tmp_path, str(d)) == first and len(calls) == 2  # nothing checked again
+
+
+def test_the_path_is_this_runs(tmp_path, calls, monkeypatch):
+    d = _reports(tmp_path)
+    _run(tmp_path, str(d / "a.md"))
+    monkeypatch.chdir(d)
+    out, _code = _run(tmp_path, "./a.md")
+    doc = json.loads(out)
+    assert len(calls) == 1  # a hit: the same file, another spelling of its path
+    assert doc["files"][0]["path"] == "./a.md"
+
+
+def test_invalidated_by_bytes_config_and_tool(tmp_path, calls, monkeypatch):
+    d = _reports(tmp_path)
+    first = _run(tmp_path, str(d / "a.md"))
+    (d / "a.md").write_text((d / "a.md").read_text(encoding="utf-8") + "\n本机关2023年,另有说明。\n", encoding="utf-8")
+    changed = _run(tmp_path, str(d / "a.md"))
+    assert len(calls) == 2 and changed != first
+    (d / ".disclosure-lint.yaml").write_text("ignore: [DL701]\n", encoding="utf-8")
+    configured = _run(tmp_path, str(d / "a.md"))
+    assert len(calls) == 3 and '"DL701"' not in configured[0]
+    _run(tmp_path, str(d / "a.md"), "--select", "DL2")
+    assert len(calls) == 4  # --select is part of the key
+    monkeypatch.setattr(cache_mod, "__version__", "999.0")
+    cache_mod.tool_fingerprint.cache_clear()
+    try:
+        assert _run(tmp_path, str(d / "a.md")) == configured and len(calls) == 5
+    finally:
+        cache_mod.tool_fingerprint.cache_clear()
+
+
+def test_no_cache_and_env(tmp_path, calls, monkeypatch):
+    d = _reports(tmp_path)
+    _run(tmp_path, str(d), "--no-cache")
+    assert not (tmp_path / "cache").exists()
+    monkeypatch.setenv("DISCLOSURE_LINT_NO_CACHE", "1")
+    _run(tmp_path, str(d))
+    assert not (tmp_path / "cache").exists() and len(calls) == 4
+
+
+class _Boom:
+    def __reduce__(self):
+        return (os.system, (f"touch {self.target}",))
+
+    def __init__(self, target: str):
+        self.target = target
+
+
+def test_planted_entry_cannot_run_code(tmp_path, calls):
+    d = _reports(tmp_path)
+    report = str(d / "a.md")
+    first = _run(tmp_path, report)
+    [entry] = list((tmp_path / "cache").rglob("*.json"))
+    key = entry.stem
+    stored = json.loads(entry.read_text(encoding="ascii"))
+    assert stored["key"] == key
+    witness = tmp_path / "pwned"
+    for planted in [pickle.dumps(_Boom(str(witness))), b"{not json", b"[" * 100_000, b"",
+                    json.dumps({"format": 1, "key": key, "result": {"path": "", "diagnostics": [
+                        {"code": "DL999", "__class__": "os.system"}]}}).encode(),
+                    json.dumps({"format": 1, "key": "other", "result": stored["result"]}).encode()]:
+        entry.write_bytes(planted)
+        os.chmod(entry, 0o644)
+        assert _run(tmp_path, report) == first  # recomputed (and stored again)
+        assert json.loads(entry.read_text(encoding="ascii"))["key"] == key
+    assert not witness.exists()
+    assert len(calls) == 7
+    # a planted entry that is a link, or writable by others, is not read either
+    entry.chmod(0o666)
+    _run(tmp_path, report)
+    assert len(calls) == 8
+
+
+def test_key_is_content_and_configuration(tmp_path):
+    d = _reports(tmp_path)
+    checker = Checker(isolated=True)
+    a = ResultCache(str(tmp_path / "c"), RunOptions(isolated=True))
+    b = ResultCache(str(tmp_path / "c"), RunOptions(isolated=True, view=True))
+    ka, kb = a.key(checker, str(d / "a.md"), False), b.key(checker, str(d / "a.md"), False)
+    assert ka and kb and ka != kb  # whether the report's view is wanted is part of the key
+    assert a.key(checker, str(d / "a.md"), True) != ka  # found by walking a folder: may be skipped
+    assert a.key(checker, str(d / "missing.md"), False) is None
+    assert len(ka) == len(hashlib.sha256().hexdigest())
