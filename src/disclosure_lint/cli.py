@@ -1,4 +1,4 @@
-"""Command line: ``disclosure-lint check|rules|explain|stats|init|new|annotate``.
+"""Command line: ``disclosure-lint check|rules|explain|stats|merge|init|new|annotate``.
 
 Only parses options and wires the modules together.  Exit codes: 0 nothing at or
 above ``--fail-on``; 1 findings at or above it; 2 usage, configuration or
@@ -28,6 +28,7 @@ from rich.console import Console
 from rich.text import Text
 
 from . import fixer
+from . import shard as shards
 from .annotate import annotate_command
 from .api import FileResult, RunResult, discover_entries
 from .baseline import BaselineError, Gate
@@ -35,8 +36,9 @@ from .blank_write import new_command
 from .cache import RunOptions
 from .config import ConfigResolver
 from .docs import render_rule_markdown, summary
-from .errors import ConfigError
+from .errors import ConfigError, DisclosureLintError
 from .init_config import init_command
+from .merge import merge as merge_results
 from .output import OutputRefused, describe
 from .packs import load_rules
 from .parallel import default_jobs
@@ -171,6 +173,9 @@ def check(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="不读也不写检查结果缓存（.disclosure-lint-cache）。")] = False,
     cache_dir: Annotated[str | None, typer.Option("--cache-dir", help="检查结果缓存的目录（默认为当前目录下的"
                                                                      " .disclosure-lint-cache）。")] = None,
+    shard: Annotated[str | None, typer.Option("--shard", help="只检查找到的文件中的第 i 部分（共 n 部分，写作 i/n，"
+                                                             "如 1/4），供多台 CI 机器分担；各部分的 -f json 结果"
+                                                             "用 disclosure-lint merge 合并。")] = None,
 ) -> None:
     """检查年度报告并列出问题。"""
     if unsafe_fixes and not (fix or diff):
@@ -179,7 +184,11 @@ def check(
         gate = Gate(baseline, write_baseline, prune_baseline)  # a bad --baseline stops the run before checking
         options = RunOptions(config, year=year, select=_split(select), ignore=_split(ignore) or [], isolated=isolated)
         checker = options.checker()
+        part = shards.parse(shard) if shard else None
         entries, errors = discover_entries(paths, include=_split(include), exclude=_split(exclude))
+        positions = None
+        if part:
+            entries, positions = shards.pick(entries, *part)
         files = [f for f, _walked in entries]
         hooks: list[RunHook] = []  # cross-report checks: observe each result, add findings at the end
         pipeline = Pipeline(checker, options, entries, jobs=jobs or default_jobs(),
@@ -206,7 +215,8 @@ def check(
         return
     if fixes is not None and not diff:
         results = fixes.results
-    run = RunResult(files=results, errors=errors, configs=checker.configs, rules=checker.active_rules)
+    run = RunResult(files=results, errors=errors, configs=checker.configs, rules=checker.active_rules,
+                    shard=None if part is None else {"index": part[0], "count": part[1], "positions": positions})
     try:  # findings in the baseline are removed before any reporter sees them
         run, baseline_notes = gate(run, checker.rule_codes)
     except BaselineError as exc:
@@ -270,6 +280,39 @@ def _check_streamed(pipeline: Pipeline, fmt: str, threshold: str, errors: list[s
             emit(run, fmt, threshold, output=output, quiet=quiet, statistics=statistics, group=group)
         except ConfigError as exc:  # a configuration met only now (prepared before the run: should not happen)
             _fail(str(exc))
+        except OutputRefused as exc:
+            _fail(f"无法写入 {output}：{exc}，未写入")
+        except OSError as exc:
+            if output is None or isinstance(exc, BrokenPipeError):
+                raise
+            _silence_stdout_if_broken()
+            _fail(f"无法写入 {output}：{describe(exc)}")
+    raise typer.Exit(run.exit_code(threshold))
+
+
+@app.command("merge")
+def merge_cmd(
+    inputs: Annotated[list[str], typer.Argument(help="check -f json 的结果文件（如 --shard 各部分的输出）。")],
+    output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="输出格式（同 check）。")] = CheckFormat.json,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="写入此文件（先写临时文件再替换）。")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="只输出问题，不输出汇总行。")] = False,
+    statistics: Annotated[bool, typer.Option("--statistics", help="输出每条规则的问题数。")] = False,
+    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="达到此级别即以代码 1 退出（默认取第一个结果的设置）。")] = None,
+    config: Annotated[str | None, typer.Option("--config", "-c", help="配置文件（sarif 格式列出其规则）。")] = None,
+) -> None:
+    """把多次 check -f json 的结果（如 --shard 的各部分）合并为一次检查的结果，以任一格式输出。"""
+    try:
+        run, first_fail_on = merge_results(inputs)
+        checker = RunOptions(config).checker()
+        checker.prepare([(".", False)])
+        run.rules = checker.active_rules
+    except DisclosureLintError as exc:
+        _fail(str(exc))
+        return
+    threshold = fail_on.value if fail_on else first_fail_on
+    with _stdout_guard():
+        try:
+            emit(run, output_format.value, threshold, output=output, quiet=quiet, statistics=statistics)
         except OutputRefused as exc:
             _fail(f"无法写入 {output}：{exc}，未写入")
         except OSError as exc:

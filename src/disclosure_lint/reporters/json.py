@@ -51,6 +51,8 @@ def as_dict(run, fail_on: str = "error") -> dict:
     }
     if getattr(run, "baseline", None) is not None:  # --baseline: findings hidden, stale entries
         out["baseline"] = run.baseline
+    if getattr(run, "shard", None) is not None:  # --shard i/n: where each file stands in the whole list (merge)
+        out["shard"] = run.shard
     return out
 
 
