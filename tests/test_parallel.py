@@ -76,3 +76,12 @@ def test_jobs_2_prints_what_jobs_1_prints(tmp_path):
     doc = json.loads(two.stdout)
     assert doc["summary"]["files"] >= 6 and doc["summary"]["files_skipped"] == 3  # README.md, notes.txt, old.doc
     assert _check("-f", "concise", "--jobs", "2", str(d)).stdout == _check("-f", "concise", "--jobs", "1", str(d)).stdout
+
+
+def test_stats_jobs_2_exports_what_jobs_1_exports(tmp_path):
+    d = _mixed_dir(tmp_path)
+    env = {**os.environ, "DISCLOSURE_LINT_NO_CACHE": "1"}
+    one, two = (subprocess.run([sys.executable, "-m", "disclosure_lint", "stats", "-f", "json", "--jobs", j, str(d)],
+                               capture_output=True, text=True, env=env, timeout=300) for j in ("1", "2"))
+    assert one.returncode == two.returncode == 2  # the broken .docx
+    assert one.stdout == two.stdout and json.loads(two.stdout)["summary"]["records"] > 100

@@ -418,6 +418,8 @@ def stats_cmd(
     year: Annotated[int | None, typer.Option("--year", help="报告年度（覆盖从标题识别的年度）。", min=1990, max=2100)] = None,
     include: Annotated[list[str] | None, typer.Option("--include", help="目录中只导出匹配这些通配符的文件，如 '*2023*'。")] = None,
     exclude: Annotated[list[str] | None, typer.Option("--exclude", help="目录中跳过匹配这些通配符的文件，如 'drafts/*'。")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, max=1024, help="同时读取的进程数（默认为 CPU 数；"
+                                                                                "1 即在本进程中逐个读取）。")] = None,
 ) -> None:
     """导出第二、三、四部分统计表的全部单元格（CSV 或 JSON），便于汇总多个机关的数据。
 
@@ -426,7 +428,8 @@ def stats_cmd(
     无法读取的文件单独报错（退出代码 2），其他文件照常导出。
     """
     try:
-        run = export_paths(paths, config, year=year, include=_split(include), exclude=_split(exclude))
+        run = export_paths(paths, config, year=year, include=_split(include), exclude=_split(exclude),
+                           jobs=jobs or default_jobs())
     except ConfigError as exc:
         _fail(str(exc))
         return
