@@ -140,3 +140,28 @@ def test_key_is_content_and_configuration(tmp_path):
     assert a.key(checker, str(d / "a.md"), True) != ka  # found by walking a folder: may be skipped
     assert a.key(checker, str(d / "missing.md"), False) is None
     assert len(ka) == len(hashlib.sha256().hexdigest())
+
+
+def test_cache_with_jobs_2(tmp_path, monkeypatch):
+    """Workers store what they checked; a warm run answers every file from the cache in the parent (no entry
+    is written again) and prints the same."""
+    import subprocess
+    import sys
+
+    d = _reports(tmp_path)
+    (d / "c.md").write_text((d / "a.md").read_text(encoding="utf-8").replace("2023", "2022"), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "DISCLOSURE_LINT_NO_CACHE"}
+
+    def run() -> str:
+        return subprocess.run([sys.executable, "-m", "disclosure_lint", "check", "-f", "json", "--jobs", "2",
+                               "--cache-dir", str(tmp_path / "cache"), str(d)], capture_output=True, text=True,
+                              env=env, timeout=300).stdout
+
+    cold = run()
+    entries = {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").rglob("*.json")}
+    assert len(entries) == 3
+    assert run() == cold
+    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").rglob("*.json")} == entries
+    one = subprocess.run([sys.executable, "-m", "disclosure_lint", "check", "-f", "json", "--jobs", "1", "--no-cache",
+                          str(d)], capture_output=True, text=True, env=env, timeout=300).stdout
+    assert one == cold

@@ -191,6 +191,13 @@ class ResultCache:
                 except OSError:
                     pass
 
+    def lookup(self, checker: Checker, path: str, walked: bool = False) -> FileResult | None:
+        """The cached result for ``path``, or None."""
+        if walked and os.path.splitext(path)[1].lower() in UNSUPPORTED:  # a .doc in a folder: one line, not read
+            return None
+        key = self.key(checker, path, walked)
+        return None if key is None else self.get(key, path)
+
     def check(self, checker: Checker, path: str, walked: bool = False) -> FileResult:
         """:meth:`Checker.check_file`, from the cache when the entry is there."""
         if walked and os.path.splitext(path)[1].lower() in UNSUPPORTED:  # a .doc in a folder: one line, not read

@@ -100,23 +100,35 @@ class _Worker:
 
 def ordered(entries: list[tuple[str, bool]], jobs: int, factory: str, options: dict[str, Any],
             failed: Callable[[str, BaseException], Any], timeout: Callable[[str], float],
-            window: int | None = None) -> Iterator[Any]:
+            window: int | None = None, local: Callable[[str, bool], Any] | None = None) -> Iterator[Any]:
     """The worker's result for each of ``entries`` (``(path, walked)``), in their order; ``failed(path, exc)``
-    stands in for a file whose worker raised, crashed or ran past ``timeout(path)`` seconds."""
+    stands in for a file whose worker raised, crashed or ran past ``timeout(path)`` seconds.  ``local(path,
+    walked)``, when given, is asked first (the result cache): what it answers (not None) needs no worker, and
+    workers are started only when the first file needs one."""
     if not entries:
         return
     ctx = _context()
     window = max(window or WINDOW_PER_JOB * jobs, jobs)
-    workers = [_Worker(ctx, factory, options) for _ in range(min(jobs, len(entries)))]
+    slots = min(jobs, len(entries))
+    workers: list[_Worker] = []
     done: dict[int, Any] = {}
     next_task = next_out = 0
     try:
         while next_out < len(entries):
-            for w in workers:
-                if w.task is None and next_task < len(entries) and next_task < next_out + window:
-                    path, walked = entries[next_task]
-                    w.give(next_task, path, walked, timeout(path))
-                    next_task += 1
+            while next_task < len(entries) and next_task < next_out + window:
+                path, walked = entries[next_task]
+                here = local(path, walked) if local is not None else None
+                if here is not None:
+                    done[next_task] = here
+                else:
+                    idle = next((w for w in workers if w.task is None), None)
+                    if idle is None and len(workers) < slots:
+                        idle = _Worker(ctx, factory, options)
+                        workers.append(idle)
+                    if idle is None:
+                        break
+                    idle.give(next_task, path, walked, timeout(path))
+                next_task += 1
             while next_out in done:
                 yield done.pop(next_out)
                 next_out += 1

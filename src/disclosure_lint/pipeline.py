@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import Any, Protocol
 
 from . import cache as result_cache
@@ -87,8 +88,12 @@ class Pipeline:
                 yield cache.check(self.checker, path, walked) if cache else self.checker.check_file(path, walked)
             return
         options = {"run": self.options.to_json(), "cache": self.cache_dir}
-        for (path, _walked), data in zip(self.entries, ordered(self.entries, self.jobs, WORKER, options,
-                                                                 self.checker.failed_file, self._timeout)):
+        # cache hits are answered here, only the misses go to a worker (which stores their results)
+        cache = ResultCache(self.cache_dir, self.options) if self.cache_dir else None
+        local = partial(cache.lookup, self.checker) if cache else None
+        results = ordered(self.entries, self.jobs, WORKER, options, self.checker.failed_file, self._timeout,
+                          local=local)
+        for (path, _walked), data in zip(self.entries, results):
             yield self._decode(path, data)
 
     def results(self) -> Iterator[FileResult]:
