@@ -22,14 +22,19 @@ import json
 import multiprocessing
 import os
 import signal
+import sys
 import time
+import types
+from collections import deque
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from .failures import describe
 
 WINDOW_PER_JOB = 4
+PREFETCH = 2  # files a worker holds at once: the next one is there when it finishes one
 FAILED = "__failed__"  # a worker's answer when handling a file raised
 
 
@@ -70,19 +75,44 @@ def serve(conn: Connection, factory: str, options: dict[str, Any]) -> None:
         conn.send_bytes(json.dumps([index, out], ensure_ascii=True).encode("ascii"))
 
 
+@contextmanager
+def _plain_main() -> Iterator[None]:
+    """Start a worker without the parent's ``__main__``: multiprocessing would import the script that started
+    this process in every worker (the console script, ``python -m``, a test runner, ``<stdin>``); the workers
+    need only :func:`serve` and the factory's module."""
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
+
+
 class _Worker:
+    """One worker process and the files given to it, oldest first (it works on the first)."""
+
     def __init__(self, ctx: Any, factory: str, options: dict[str, Any]):
         self.conn, child = ctx.Pipe(duplex=True)
         self.proc = ctx.Process(target=serve, args=(child, factory, options), daemon=True)
-        self.proc.start()
+        with _plain_main():
+            self.proc.start()
         child.close()
-        self.task: tuple[int, str] | None = None  # (index, path) in hand
-        self.deadline = 0.0
+        self.tasks: deque[tuple[int, str, bool]] = deque()  # (index, path, walked) given, not answered
+        self.since = 0.0  # when it began the first of them (as far as the parent can tell)
 
-    def give(self, index: int, path: str, walked: bool, seconds: float) -> None:
-        self.conn.send_bytes(json.dumps([index, path, walked], ensure_ascii=True).encode("ascii"))
-        self.task = (index, path)
-        self.deadline = time.monotonic() + seconds
+    def give(self, index: int, path: str, walked: bool) -> None:
+        if not self.tasks:
+            self.since = time.monotonic()
+        self.tasks.append((index, path, walked))
+        try:
+            self.conn.send_bytes(json.dumps([index, path, walked], ensure_ascii=True).encode("ascii"))
+        except OSError:  # the worker is gone already: the wait sees its end and the file fails
+            pass
+
+    def answered(self) -> None:
+        self.tasks.popleft()
+        self.since = time.monotonic()
 
     def stop(self, kill: bool = False) -> int | None:
         try:
@@ -104,7 +134,9 @@ def ordered(entries: list[tuple[str, bool]], jobs: int, factory: str, options: d
     """The worker's result for each of ``entries`` (``(path, walked)``), in their order; ``failed(path, exc)``
     stands in for a file whose worker raised, crashed or ran past ``timeout(path)`` seconds.  ``local(path,
     walked)``, when given, is asked first (the result cache): what it answers (not None) needs no worker, and
-    workers are started only when the first file needs one."""
+    workers are started only when the first file needs one.  Each worker holds up to :data:`PREFETCH` files,
+    so it never waits for the parent between two of them; when it dies, the files it held after the one that
+    killed it go to its replacement."""
     if not entries:
         return
     ctx = _context()
@@ -112,52 +144,66 @@ def ordered(entries: list[tuple[str, bool]], jobs: int, factory: str, options: d
     slots = min(jobs, len(entries))
     workers: list[_Worker] = []
     done: dict[int, Any] = {}
+    again: deque[tuple[int, str, bool]] = deque()  # files held by a worker that died, not begun
     next_task = next_out = 0
+
+    def replace(i: int, exc: BaseException) -> None:
+        w = workers[i]
+        index, path, _walked = w.tasks.popleft()
+        done[index] = failed(path, exc)
+        again.extendleft(reversed(w.tasks))
+        workers[i] = _Worker(ctx, factory, options)
+
     try:
         while next_out < len(entries):
-            while next_task < len(entries) and next_task < next_out + window:
-                path, walked = entries[next_task]
-                here = local(path, walked) if local is not None else None
-                if here is not None:
-                    done[next_task] = here
+            while again or (next_task < len(entries) and next_task < next_out + window):
+                if again:
+                    index, path, walked = again[0]
                 else:
-                    idle = next((w for w in workers if w.task is None), None)
-                    if idle is None and len(workers) < slots:
-                        idle = _Worker(ctx, factory, options)
-                        workers.append(idle)
-                    if idle is None:
-                        break
-                    idle.give(next_task, path, walked, timeout(path))
-                next_task += 1
+                    index, (path, walked) = next_task, entries[next_task]
+                    here = local(path, walked) if local is not None else None
+                    if here is not None:
+                        done[index] = here
+                        next_task += 1
+                        continue
+                free = min(workers, key=lambda w: len(w.tasks), default=None)
+                if (free is None or free.tasks) and len(workers) < slots:
+                    free = _Worker(ctx, factory, options)
+                    workers.append(free)
+                if free is None or len(free.tasks) >= PREFETCH:
+                    break
+                free.give(index, path, walked)
+                if again:
+                    again.popleft()
+                else:
+                    next_task += 1
             while next_out in done:
                 yield done.pop(next_out)
                 next_out += 1
-            busy = [w for w in workers if w.task is not None]
+            busy = [w for w in workers if w.tasks]
             if not busy:
                 continue
-            ready = wait([w.conn for w in busy], timeout=max(0.0, min(w.deadline for w in busy) - time.monotonic()))
+            deadline = min(w.since + timeout(w.tasks[0][1]) for w in busy)
+            ready = wait([w.conn for w in busy], timeout=max(0.0, deadline - time.monotonic()))
             for i, w in enumerate(workers):
-                if w.task is None:
+                if not w.tasks:
                     continue
-                index, path = w.task
                 if w.conn in ready:
                     try:
-                        got, out = json.loads(w.conn.recv_bytes())
+                        _index, out = json.loads(w.conn.recv_bytes())
                     except (EOFError, OSError, ValueError):
-                        code = w.stop(kill=True)
-                        done[index] = failed(path, ChildProcessError(_died(code)))
-                        workers[i] = _Worker(ctx, factory, options)
+                        replace(i, ChildProcessError(_died(w.stop(kill=True))))
                         continue
-                    w.task = None
-                    done[got] = failed(path, RuntimeError(out[FAILED])) if isinstance(out, dict) and FAILED in out else out
-                elif time.monotonic() >= w.deadline:
+                    index, path, _walked = w.tasks[0]
+                    w.answered()
+                    done[index] = failed(path, RuntimeError(out[FAILED])) if isinstance(out, dict) and FAILED in out else out
+                elif time.monotonic() >= w.since + timeout(w.tasks[0][1]):
                     w.stop(kill=True)
-                    done[index] = failed(path, TimeoutError(
-                        f"检查本文件超过 {timeout(path):g} 秒的上限（limits.max_file_seconds），已停止"))
-                    workers[i] = _Worker(ctx, factory, options)
+                    seconds = timeout(w.tasks[0][1])
+                    replace(i, TimeoutError(f"检查本文件超过 {seconds:g} 秒的上限（limits.max_file_seconds），已停止"))
     finally:
         for w in workers:
-            w.stop(kill=w.task is not None)
+            w.stop(kill=bool(w.tasks))
 
 
 def _died(code: int | None) -> str:
