@@ -85,3 +85,17 @@ def test_stats_jobs_2_exports_what_jobs_1_exports(tmp_path):
                                capture_output=True, text=True, env=env, timeout=300) for j in ("1", "2"))
     assert one.returncode == two.returncode == 2  # the broken .docx
     assert one.stdout == two.stdout and json.loads(two.stdout)["summary"]["records"] > 100
+
+
+def test_workers_do_not_rerun_the_parent_script(tmp_path):
+    """A run started from a script multiprocessing cannot import again (here ``<stdin>``) still works: the
+    workers never import the parent's ``__main__``."""
+    script = (
+        "import sys\n"
+        "from disclosure_lint.parallel import ordered\n"
+        "out = list(ordered([('a.md', False), ('b.md', True)], 2, 'tests.pool_helpers:worker', {'tag': 's'},\n"
+        "                   lambda p, e: {'failed': p}, lambda p: 30.0))\n"
+        "print([r.get('path') or 'FAILED' for r in out])\n")
+    res = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert res.stdout.strip() == "['a.md', 'b.md']", res.stderr
+    assert "Traceback" not in res.stderr
