@@ -12,7 +12,7 @@ from pathlib import Path
 
 from disclosure_lint.api import Checker
 from disclosure_lint.failures import is_tool_failure
-from disclosure_lint.parallel import default_jobs, ordered
+from disclosure_lint.parallel import MIN_POOL_FILES, choose_jobs, cpus, default_jobs, ordered
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,9 +42,11 @@ def test_failed_file_is_one_tool_failure(tmp_path):
 
 def test_default_jobs(monkeypatch):
     monkeypatch.setenv("DISCLOSURE_LINT_JOBS", "3")
-    assert default_jobs() == 3
+    assert default_jobs() == 3 and choose_jobs(None, 2) == 3 and choose_jobs(5, 2) == 5
     monkeypatch.delenv("DISCLOSURE_LINT_JOBS")
-    assert default_jobs() >= 1
+    assert default_jobs() == cpus() >= 1
+    assert choose_jobs(None, MIN_POOL_FILES - 1) == 1  # a few files: this process
+    assert choose_jobs(None, MIN_POOL_FILES) == cpus() and choose_jobs(2, 1) == 2
 
 
 def _mixed_dir(tmp_path: Path) -> Path:

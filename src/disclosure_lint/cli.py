@@ -41,7 +41,7 @@ from .init_config import init_command
 from .merge import merge as merge_results
 from .output import OutputRefused, describe
 from .packs import load_rules
-from .parallel import default_jobs
+from .parallel import choose_jobs
 from .pipeline import Pipeline, RunHook, StreamRun, cache_location, merge_extras
 from .reporters.console import SEVERITY_STYLE, make_console
 from .reporters.emit import emit
@@ -168,8 +168,8 @@ def check(
     diff: Annotated[bool, typer.Option("--diff", help="只显示修复会做的改动（统一差异格式），不写入文件。")] = False,
     no_group: Annotated[bool, typer.Option("--no-group", help="console 格式：同一规则的问题逐条列出"
                                                             "（默认每个文件每条规则只列前3处，其余合并为一行）。")] = False,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, max=1024, help="同时检查的进程数（默认为 CPU 数；"
-                                                                                "1 即在本进程中逐个检查）。")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, max=1024, help="同时检查的进程数（默认：文件不少于16个时为 CPU 数，"
+                                                                                "否则为1；1 即在本进程中逐个检查）。")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="不读也不写检查结果缓存（.disclosure-lint-cache）。")] = False,
     cache_dir: Annotated[str | None, typer.Option("--cache-dir", help="检查结果缓存的目录（默认为当前目录下的"
                                                                      " .disclosure-lint-cache）。")] = None,
@@ -191,7 +191,7 @@ def check(
             entries, positions = shards.pick(entries, *part)
         files = [f for f, _walked in entries]
         hooks: list[RunHook] = []  # cross-report checks: observe each result, add findings at the end
-        pipeline = Pipeline(checker, options, entries, jobs=jobs or default_jobs(),
+        pipeline = Pipeline(checker, options, entries, jobs=choose_jobs(jobs, len(entries)),
                             cache_dir=cache_location(options, no_cache, cache_dir), hooks=hooks)
         threshold = fail_on.value if fail_on else None
         if threshold is None:
@@ -418,8 +418,8 @@ def stats_cmd(
     year: Annotated[int | None, typer.Option("--year", help="报告年度（覆盖从标题识别的年度）。", min=1990, max=2100)] = None,
     include: Annotated[list[str] | None, typer.Option("--include", help="目录中只导出匹配这些通配符的文件，如 '*2023*'。")] = None,
     exclude: Annotated[list[str] | None, typer.Option("--exclude", help="目录中跳过匹配这些通配符的文件，如 'drafts/*'。")] = None,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, max=1024, help="同时读取的进程数（默认为 CPU 数；"
-                                                                                "1 即在本进程中逐个读取）。")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, max=1024, help="同时读取的进程数（默认：文件不少于16个时为 CPU 数，"
+                                                                                "否则为1；1 即在本进程中逐个读取）。")] = None,
 ) -> None:
     """导出第二、三、四部分统计表的全部单元格（CSV 或 JSON），便于汇总多个机关的数据。
 
@@ -429,7 +429,7 @@ def stats_cmd(
     """
     try:
         run = export_paths(paths, config, year=year, include=_split(include), exclude=_split(exclude),
-                           jobs=jobs or default_jobs())
+                           jobs=jobs)
     except ConfigError as exc:
         _fail(str(exc))
         return

@@ -34,19 +34,35 @@ from typing import Any
 from .failures import describe
 
 WINDOW_PER_JOB = 4
+MIN_POOL_FILES = 16  # below this a run without --jobs stays in one process
 PREFETCH = 2  # files a worker holds at once: the next one is there when it finishes one
 FAILED = "__failed__"  # a worker's answer when handling a file raised
 
 
-def default_jobs() -> int:
-    """``DISCLOSURE_LINT_JOBS``, else the CPUs this process may run on."""
+def _env_jobs() -> int | None:
     env = os.environ.get("DISCLOSURE_LINT_JOBS", "").strip()
-    if env.isdigit() and int(env) > 0:
-        return int(env)
+    return int(env) if env.isdigit() and int(env) > 0 else None
+
+
+def cpus() -> int:
+    """The CPUs this process may run on."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):  # not on every system
         return max(1, os.cpu_count() or 1)
+
+
+def default_jobs() -> int:
+    """``DISCLOSURE_LINT_JOBS``, else the CPUs this process may run on."""
+    return _env_jobs() or cpus()
+
+
+def choose_jobs(explicit: int | None, files: int) -> int:
+    """``--jobs N`` (or ``DISCLOSURE_LINT_JOBS``) as given; else all CPUs from :data:`MIN_POOL_FILES` files on,
+    one process below that (starting the workers costs more than a few files take)."""
+    if explicit:
+        return explicit
+    return _env_jobs() or (cpus() if files >= MIN_POOL_FILES else 1)
 
 
 def _context() -> Any:

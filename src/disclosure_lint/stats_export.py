@@ -46,7 +46,7 @@ from .cache import RunOptions
 from .failures import describe
 from .limits import DEFAULT_LIMITS
 from .output import write_to
-from .parallel import ordered
+from .parallel import choose_jobs, ordered
 from .report import interpret
 from .report.stats.model import StatTable
 from .report.stats.schema import S2_EXTRA_ROWS, S3_EXTRA_COLS, SCHEMAS
@@ -285,15 +285,18 @@ def export_file(checker, path: str) -> FileExport:
 
 
 def export_paths(paths: list[str], config_path: str | None = None, year: int | None = None,
-                 include: list[str] | None = None, exclude: list[str] | None = None, jobs: int = 1) -> ExportRun:
+                 include: list[str] | None = None, exclude: list[str] | None = None,
+                 jobs: int | None = 1) -> ExportRun:
     """Find report files under ``paths`` (as ``check`` does) and export their tables; ``jobs`` > 1: in that
-    many worker processes (:mod:`.parallel`; each file's export comes back as JSON, in input order).
+    many worker processes (:mod:`.parallel`; each file's export comes back as JSON, in input order); None: as
+    many as :func:`.parallel.choose_jobs` says for the number of files.
 
     Raises ConfigError for a bad configuration.
     """
     options = RunOptions(config_path, year=year)
     checker = options.checker()
     files, errors = discover(paths, include=include, exclude=exclude)
+    jobs = choose_jobs(jobs, len(files))
     if jobs <= 1 or len(files) <= 1:
         return ExportRun(files=[export_file(checker, f) for f in files], errors=errors)
 
