@@ -59,6 +59,7 @@ class RunOptions:
     view: bool = False  # the report's text and tables are wanted (part of the cache key)
 
     def checker(self) -> Checker:
+        # (when Checker learns to build the report's view, pass ``view`` here: it is in the cache key already)
         return Checker(self.config, year=self.year, select=self.select, ignore=self.ignore, isolated=self.isolated)
 
     def to_json(self) -> dict[str, Any]:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import multiprocessing
 import os
 import signal
 import sys
@@ -28,10 +27,12 @@ import types
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from multiprocessing.connection import Connection, wait
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .failures import describe
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 WINDOW_PER_JOB = 4
 MIN_POOL_FILES = 16  # below this a run without --jobs stays in one process
@@ -66,6 +67,9 @@ def choose_jobs(explicit: int | None, files: int) -> int:
 
 
 def _context() -> Any:
+    # on demand: multiprocessing (≈ 12 ms with its connection module) only for a run that starts workers
+    import multiprocessing
+
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
         # the server imports these once; each worker forked from it starts with them loaded
@@ -155,6 +159,9 @@ def ordered(entries: list[tuple[str, bool]], jobs: int, factory: str, options: d
     killed it go to its replacement."""
     if not entries:
         return
+    # on demand, as in _context
+    from multiprocessing.connection import wait
+
     ctx = _context()
     window = max(window or WINDOW_PER_JOB * jobs, jobs)
     slots = min(jobs, len(entries))
