@@ -128,6 +128,33 @@ def test_planted_entry_cannot_run_code(tmp_path, calls):
     entry.chmod(0o666)
     _run(tmp_path, report)
     assert len(calls) == 8
+    good = tmp_path / "good.json"
+    shutil.copy(entry, good)
+    entry.unlink()
+    entry.symlink_to(good)
+    _run(tmp_path, report)
+    assert len(calls) == 9
+
+
+def test_concurrent_runs_share_a_cache(tmp_path):
+    """Two runs writing the same cache at once both print what a run without the cache prints, and leave
+    only whole entries (no temporary file)."""
+    import subprocess
+    import sys
+
+    d = _reports(tmp_path)
+    for i in range(6):
+        shutil.copy(d / "a.md", d / f"a{i}.md")
+    env = {k: v for k, v in os.environ.items() if k != "DISCLOSURE_LINT_NO_CACHE"}
+    base = [sys.executable, "-m", "disclosure_lint", "check", "-f", "json", "--jobs", "1"]
+    plain = subprocess.run([*base, "--no-cache", str(d)], capture_output=True, text=True, env=env, timeout=300).stdout
+    runs = [subprocess.Popen([*base, "--cache-dir", str(tmp_path / "cache"), str(d)], stdout=subprocess.PIPE,
+                             text=True, env=env) for _ in range(2)]
+    outs = [p.communicate(timeout=300)[0] for p in runs]
+    assert outs == [plain, plain]
+    entries = list((tmp_path / "cache").rglob("*.json"))
+    assert len(entries) == 8 and not list((tmp_path / "cache").rglob(".tmp-*"))
+    assert all(json.loads(p.read_text(encoding="ascii"))["key"] == p.stem for p in entries)
 
 
 def test_key_is_content_and_configuration(tmp_path):
@@ -158,10 +185,24 @@ def test_cache_with_jobs_2(tmp_path, monkeypatch):
                               env=env, timeout=300).stdout
 
     cold = run()
-    entries = {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").rglob("*.json")}
+    entries = {p: p.stat().st_ino for p in (tmp_path / "cache").rglob("*.json")}
     assert len(entries) == 3
     assert run() == cold
-    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").rglob("*.json")} == entries
+    assert {p: p.stat().st_ino for p in (tmp_path / "cache").rglob("*.json")} == entries  # none rewritten
     one = subprocess.run([sys.executable, "-m", "disclosure_lint", "check", "-f", "json", "--jobs", "1", "--no-cache",
                           str(d)], capture_output=True, text=True, env=env, timeout=300).stdout
     assert one == cold
+
+
+def test_trim_removes_the_entries_unused_the_longest(tmp_path):
+    root = tmp_path / "c"
+    for i in range(10):
+        p = root / f"{i:02d}" / f"{i:02d}{'0' * 62}.json"
+        p.parent.mkdir(parents=True)
+        p.write_bytes(b"x" * 1000)
+        os.utime(p, ns=(i * 10**9, i * 10**9))
+    cache_mod.trim(str(root), limit=6000)
+    left = sorted(p.name[:2] for p in root.rglob("*.json"))
+    assert left == ["06", "07", "08", "09"]  # down to three quarters of the limit, oldest first
+    cache_mod.trim(str(root), limit=6000)
+    assert len(list(root.rglob("*.json"))) == 4  # under the limit: nothing removed

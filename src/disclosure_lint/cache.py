@@ -19,7 +19,8 @@ anything else (a planted file, a half-written one, bad JSON) is a miss, and the 
 Entries are written to a temporary file and renamed into place (``os.replace``), so concurrent runs
 never see half an entry.  Results that depend on more than the bytes are never stored: an unreadable
 file, a tool failure or a time limit met (DL000, a reader stopped by ``limits.max_read_seconds``).  After
-a run the cache is trimmed to :data:`MAX_CACHE_BYTES`, the least recently written entries first.
+a run the cache is trimmed to :data:`MAX_CACHE_BYTES`, the entries unused the longest first (a hit
+touches its entry).
 """
 
 from __future__ import annotations
@@ -117,6 +118,7 @@ class ResultCache:
         self._config_keys: dict[str, str] = {}
         self.hits = 0
         self.stored = 0
+        self._marked = False
 
     def _config_key(self, lc: LoadedConfig) -> str:
         name = str(lc.path)
@@ -159,6 +161,10 @@ class ResultCache:
         except (Refused, ValueError, RecursionError, MemoryError):  # json.JSONDecodeError is a ValueError
             return None
         self.hits += 1
+        try:  # used now: the trimming after a run removes the entries unused the longest
+            os.utime(self._entry(key))
+        except OSError:
+            pass
         # the path as given in this run (the stored entry has none)
         return replace(result, path=path, diagnostics=[replace(d, path=path) if d.path == "" else d
                                                        for d in result.diagnostics])
@@ -176,7 +182,9 @@ class ResultCache:
         tmp = None
         try:
             os.makedirs(os.path.dirname(target), exist_ok=True)
-            _mark(self.dir)
+            if not self._marked:
+                _mark(self.dir)
+                self._marked = True
             fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".tmp-", suffix=".json")
             with os.fdopen(fd, "w", encoding="ascii") as fh:
                 fh.write(text)
