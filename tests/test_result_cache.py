@@ -161,7 +161,7 @@ def test_key_is_content_and_configuration(tmp_path):
     d = _reports(tmp_path)
     checker = Checker(isolated=True)
     a = ResultCache(str(tmp_path / "c"), RunOptions(isolated=True))
-    b = ResultCache(str(tmp_path / "c"), RunOptions(isolated=True, view=True))
+    b = ResultCache(str(tmp_path / "c"), RunOptions(isolated=True, keep_view=True))
     ka, kb = a.key(checker, str(d / "a.md"), False), b.key(checker, str(d / "a.md"), False)
     assert ka and kb and ka != kb  # whether the report's view is wanted is part of the key
     assert a.key(checker, str(d / "a.md"), True) != ka  # found by walking a folder: may be skipped

@@ -8,7 +8,7 @@ the sha256 of
 * the file's bytes, its absolute path and whether it was found by walking a directory;
 * the effective configuration of the file: the configuration model dumped canonically, the file it came
   from, every rule file of its ``packs:`` (name, size, modification time), ``--select/--ignore/--year``,
-  ``--isolated`` and whether the report's view is wanted (:class:`RunOptions`);
+  ``--isolated``, ``--agency`` and whether the report's view is wanted (:class:`RunOptions`);
 * the tool: its version and every source and rule file of the installed package (size, modification
   time), so an edited checkout never reads a stale result.
 
@@ -57,10 +57,11 @@ class RunOptions:
     select: list[str] | None = None
     ignore: list[str] = field(default_factory=list)
     isolated: bool = False
-    view: bool = False  # the report's text and tables are wanted (part of the cache key)
+    agency: str | None = None  # --agency (issue 12's report identity)
+    keep_view: bool = False  # the report's text and tables are wanted (-f html)
 
     def checker(self) -> Checker:
-        # (when Checker learns to build the report's view, pass ``view`` here: it is in the cache key already)
+        # (merge note: once Checker takes ``agency`` and ``keep_view``, pass them here; both are in the cache key)
         return Checker(self.config, year=self.year, select=self.select, ignore=self.ignore, isolated=self.isolated)
 
     def to_json(self) -> dict[str, Any]:

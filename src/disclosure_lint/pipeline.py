@@ -115,7 +115,9 @@ class Pipeline:
 
 
 def merge_extras(files: list[FileResult], extras: dict[str, list[Diagnostic]]) -> list[FileResult]:
-    """The hooks' findings added to their files (a path not among them becomes an entry of its own)."""
+    """The hooks' findings added to their files: by line among the file's own when every one has a line (a
+    stable sort, so the file's own order is kept), else after them; a path not among the files becomes an
+    entry of its own."""
     by_path = {f.path: f for f in files}
     for path, found in extras.items():
         if not found:
@@ -124,7 +126,10 @@ def merge_extras(files: list[FileResult], extras: dict[str, list[Diagnostic]]) -
         if f is None:
             f = by_path[path] = FileResult(path=path)
             files.append(f)
-        f.diagnostics.extend(found)
+        if all(d.line is not None for d in found):
+            f.diagnostics = sorted([*f.diagnostics, *found], key=lambda d: (d.line or 0, d.column or 0))
+        else:
+            f.diagnostics = [*f.diagnostics, *found]
     return files
 
 
