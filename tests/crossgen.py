@@ -7,7 +7,8 @@ import textwrap
 from pathlib import Path
 
 from disclosure_lint.api import Checker, FileResult
-from disclosure_lint.batch.hook import CrossReport, apply
+from disclosure_lint.batch.hook import CrossReport
+from disclosure_lint.pipeline import merge_extras
 
 S3_HEAD = ("| 本列数据的勾稽关系 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n"
            "|---|---|---|---|---|---|---|---|\n")
@@ -61,7 +62,10 @@ def check_batch(folder: Path, files: list[tuple[str, str]], previous: list[tuple
     checker = Checker(config, select=select, isolated=config is None, year=year)
     prev_checker = Checker(config, select=select, isolated=config is None)
     hook = CrossReport(checker.active_for, [prev_checker.check_file(p) for p in prev_paths])
-    results = apply(hook, [checker.check_file(p) for p in paths])
+    results = [checker.check_file(p) for p in paths]
+    for r in results:
+        hook.observe(r)
+    results = merge_extras(results, hook.finish())  # as check's pipeline does
     return {Path(r.path).name: r for r in results}
 
 

@@ -16,13 +16,14 @@ import fnmatch
 import gc
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from . import failures
 from .batch.facts import collect as collect_facts
 from .config import ConfigResolver, LoadedConfig
-from .diagnostics import SEVERITY_RANK, Diagnostic, is_severity
+from .diagnostics import Diagnostic
 from .engine import ActiveRule, matches_selector, prepare, run, unknown_selectors
 from .errors import ConfigError, DisclosureLintError
 from .fsread import walk_tree
@@ -31,6 +32,7 @@ from .packs import load_rules
 from .readers import UNSUPPORTED, WALK_EXTENSIONS, os_error, read_path
 from .report import Overrides, interpret
 from .report.view import build_view
+from .tally import Tally
 
 
 @dataclass
@@ -48,6 +50,49 @@ class FileResult:
     # the report's text and statistics tables for the HTML report (report/view.py); only with Checker(keep_view=True)
     view: dict | None = None
 
+    def to_json(self) -> dict[str, Any]:
+        """Every field as plain JSON (the process pool and the result cache carry results this way, never
+        pickled); a field added later flows through as it is (it must hold plain JSON)."""
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        out["diagnostics"] = [d.to_json() if d.path == self.path else {**d.to_json(), "path": d.path}
+                              for d in self.diagnostics]
+        return out
+
+    @classmethod
+    def from_json(cls, data: Any) -> FileResult:
+        """The result :meth:`to_json` gave, each field checked against its declared type (:class:`ValueError`
+        otherwise: data from the cache or another process is never trusted); unknown keys are ignored."""
+        if not isinstance(data, dict) or not isinstance(data.get("path"), str):
+            raise ValueError("not a file result")
+        path = data["path"]
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            if f.name not in data:
+                continue
+            value = data[f.name]
+            if f.name == "diagnostics":
+                if not isinstance(value, list):
+                    raise ValueError("diagnostics")
+                value = [_diagnostic(d, path) for d in value]
+            elif not isinstance(value, _JSON_TYPES.get(str(f.type), object)):
+                raise ValueError(f.name)
+            values[f.name] = value
+        return cls(**values)
+
+
+_JSON_TYPES: dict[str, tuple[type, ...]] = {  # a FileResult field's declared type → what its JSON may hold
+    "str": (str,), "str | None": (str, type(None)), "dict | None": (dict, type(None)),
+    "list | None": (list, type(None)), "int | None": (int, type(None)), "bool": (bool,),
+}
+
+
+def _diagnostic(data: Any, path: str) -> Diagnostic:
+    """One finding of :meth:`FileResult.from_json`: its own ``path`` only when it differs from the file's."""
+    own = data.get("path", path) if isinstance(data, dict) else None
+    if not isinstance(own, str):
+        raise ValueError("diagnostic path")
+    return Diagnostic.from_json({k: v for k, v in data.items() if k != "path"}, own)
+
 
 @dataclass
 class RunResult:
@@ -56,6 +101,7 @@ class RunResult:
     configs: list[str] = field(default_factory=list)  # every configuration file that applied to a file
     baseline: dict | None = None  # --baseline: what it hid and its stale entries (baseline.Outcome.to_json)
     rules: list[ActiveRule] = field(default_factory=list)  # the rules that ran (SARIF lists them)
+    shard: dict | None = None  # --shard i/n: {"index", "count", "positions"} (each file's number in the whole list)
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.files for d in f.diagnostics if d.severity == severity)
@@ -65,16 +111,7 @@ class RunResult:
         return [f for f in self.files if f.skipped]
 
     def exit_code(self, fail_on: str = "error") -> int:
-        if self.errors or any(f.error for f in self.files):
-            return 2
-        if any(failures.is_tool_failure(d) for f in self.files for d in f.diagnostics):
-            return 2  # the tool failed on a file (DL000): not fully checked, never "no problems found"
-        if not is_severity(fail_on):
-            raise ValueError(f"unknown severity {fail_on!r}")
-        threshold = SEVERITY_RANK[fail_on]
-        if any(SEVERITY_RANK[d.severity] >= threshold for f in self.files for d in f.diagnostics):
-            return 1
-        return 0
+        return Tally.of(self.files, self.errors).exit_code(fail_on)
 
 
 # what a stage's failure leaves undone (the DL000 message of :meth:`Checker.check_document`)
@@ -302,6 +339,32 @@ class Checker:
         if self._ignores_internal_errors(lc):
             result.diagnostics = [d for d in result.diagnostics if d.code != failures.CODE]
         return result
+
+    def failed_file(self, path: str, exc: BaseException) -> FileResult:
+        """The tool's failure around a whole file (a worker process of ``--jobs`` that died or ran out of
+        time): one DL000, as for a stage of :meth:`check_document`."""
+        result = FileResult(path=path, diagnostics=[failures.stage_failure(path, "检查", exc, "本文件未检查")])
+        try:
+            if self._ignores_internal_errors(self.config_for(path)):
+                result.diagnostics = []
+        except (DisclosureLintError, OSError, ValueError):
+            pass
+        return result
+
+    def prepare(self, entries: list[tuple[str, bool]]) -> None:
+        """Resolve the configuration of every file in order (:attr:`configs`) and load its rules before any
+        file is checked (here or in a worker process): a bad ``--select`` or explicit configuration stops the
+        run now; a malformed configuration found in a checked folder is each of its files' error later."""
+        for path, walked in entries:
+            if walked and not _readable(path):
+                continue  # not read (check_file says so): its configuration does not apply
+            try:
+                self.rule_codes(path)
+            except ConfigError as exc:
+                if self._explicit or exc.path == "命令行参数":
+                    raise
+            except (OSError, ValueError):
+                pass  # a name the system cannot take: the file's own error when it is read
 
     def _ignores_internal_errors(self, lc: LoadedConfig) -> bool:
         """DL000 is reported unless ignored (a ``select`` list that omits it does not hide a tool failure)."""

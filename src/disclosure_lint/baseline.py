@@ -253,6 +253,11 @@ class Gate:
         self.use, self.write, self.prune = use, write, prune
         self.base = load(use) if use is not None else None
 
+    @property
+    def active(self) -> bool:
+        """A baseline is read or written: the whole run is needed before anything is shown."""
+        return self.use is not None or self.write is not None
+
     def __call__(self, run: RunResult, rule_codes: Callable[[str], Collection[str]]) -> tuple[RunResult, list[str]]:
         if self.write is not None:
             root = _root(self.write)

@@ -1,4 +1,4 @@
-"""Command line: ``disclosure-lint check|rules|explain|stats|init|new|annotate``.
+"""Command line: ``disclosure-lint check|rules|explain|stats|merge|init|new|annotate``.
 
 Only parses options and wires the modules together.  Exit codes: 0 nothing at or
 above ``--fail-on``; 1 findings at or above it; 2 usage, configuration or
@@ -17,6 +17,7 @@ import errno
 import io
 import os
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -27,18 +28,22 @@ from rich.console import Console
 from rich.text import Text
 
 from . import fixer
+from . import shard as shards
 from .annotate import annotate_command
-from .api import Checker, RunResult, discover_entries
+from .api import FileResult, RunResult, discover_entries
 from .baseline import BaselineError, Gate
 from .batch.hook import CrossReport, read_previous
-from .batch.hook import apply as apply_hook
 from .blank_write import new_command
+from .cache import RunOptions
 from .config import ConfigResolver
 from .docs import render_rule_markdown, summary
-from .errors import ConfigError
+from .errors import ConfigError, DisclosureLintError
 from .init_config import init_command
+from .merge import merge as merge_results
 from .output import OutputRefused, describe
 from .packs import load_rules
+from .parallel import choose_jobs
+from .pipeline import Pipeline, RunHook, StreamRun, cache_location, merge_extras
 from .reporters.console import SEVERITY_STYLE, make_console
 from .reporters.emit import emit
 from .reporters.progress import tracked
@@ -170,34 +175,61 @@ def check(
     diff: Annotated[bool, typer.Option("--diff", help="只显示修复会做的改动（统一差异格式），不写入文件。")] = False,
     no_group: Annotated[bool, typer.Option("--no-group", help="console 格式：同一规则的问题逐条列出"
                                                             "（默认每个文件每条规则只列前3处，其余合并为一行）。")] = False,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, max=1024, help="同时检查的进程数（默认：文件不少于16个时为 CPU 数，"
+                                                                                "否则为1；1 即在本进程中逐个检查）。")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="不读也不写检查结果缓存（.disclosure-lint-cache）。")] = False,
+    cache_dir: Annotated[str | None, typer.Option("--cache-dir", help="检查结果缓存的目录（默认为当前目录下的"
+                                                                     " .disclosure-lint-cache）。")] = None,
+    shard: Annotated[str | None, typer.Option("--shard", help="只检查找到的文件中的第 i 部分（共 n 部分，写作 i/n，"
+                                                             "如 1/4），供多台 CI 机器分担；各部分的 -f json 结果"
+                                                             "用 disclosure-lint merge 合并。")] = None,
 ) -> None:
     """检查年度报告并列出问题。"""
     if unsafe_fixes and not (fix or diff):
         _fail("--unsafe-fixes 需与 --fix 或 --diff 一起使用")
     try:
         gate = Gate(baseline, write_baseline, prune_baseline)  # a bad --baseline stops the run before checking
-        checker = Checker(config, year=year, select=_split(select), ignore=_split(ignore), isolated=isolated, agency=agency,
-                          keep_view=output_format == CheckFormat.html)  # the HTML report shows the text and tables
-        hook = CrossReport(checker.active_for, read_previous(  # without --year: the previous report is last year's
-            previous, Checker(config, select=_split(select), ignore=_split(ignore), isolated=isolated, agency=agency),
-            _fail) if previous else [])
+        options = RunOptions(config, year=year, select=_split(select), ignore=_split(ignore) or [], isolated=isolated,
+                             agency=agency, keep_view=output_format == CheckFormat.html)  # html: the text and tables
+        checker = options.checker()
+        part = shards.parse(shard) if shard else None
+        # the checks across reports (same body over years, bodies of one kind); --previous reports are read
+        # without --year (they are last year's)
+        previous_results = read_previous(previous, RunOptions(config, select=options.select, ignore=options.ignore,
+                                                              isolated=isolated, agency=agency).checker(),
+                                         _fail) if previous else []
         entries, errors = discover_entries(paths, include=_split(include), exclude=_split(exclude))
+        positions = None
+        if part:
+            entries, positions = shards.pick(entries, *part)
         files = [f for f, _walked in entries]
-        results = [checker.check_file(f, walked) for f, walked in tracked(entries)]
+        hooks: list[RunHook] = [CrossReport(checker.active_for, previous_results)]  # observe each, add at the end
+        pipeline = Pipeline(checker, options, entries, jobs=choose_jobs(jobs, len(entries)),
+                            cache_dir=cache_location(options, no_cache, cache_dir), hooks=hooks)
         threshold = fail_on.value if fail_on else None
         if threshold is None:
             try:
                 threshold = checker.resolver.for_path(Path(files[0] if files else ".")).config.fail_on
             except ConfigError:  # a malformed configuration in a checked folder: its files are errors already
                 threshold = "error"
+        # console, concise and github print each file as it comes; the other formats are one document, and
+        # --fix/--diff and a baseline need every result before anything is shown
+        streamed = output_format.value in STREAMED and not (fix or diff or gate.active)
+        if streamed:
+            results: list[FileResult] = []
+        else:
+            results = merge_extras(list(_tracked(pipeline)), pipeline.extras())
         fixes = fixer.run_fixes(checker, results, unsafe_fixes, write=not diff) if fix or diff else None
     except (ConfigError, BaselineError) as exc:
         _fail(str(exc))
         return
+    if streamed:
+        _check_streamed(pipeline, output_format.value, threshold, errors, output, quiet, statistics, not no_group)
+        return
     if fixes is not None and not diff:
         results = fixes.results
-    results = apply_hook(hook, results)  # findings across reports (same body over years, bodies of one kind)
-    run = RunResult(files=results, errors=errors, configs=checker.configs, rules=checker.active_rules)
+    run = RunResult(files=results, errors=errors, configs=checker.configs, rules=checker.active_rules,
+                    shard=None if part is None else {"index": part[0], "count": part[1], "positions": positions})
     try:  # findings in the baseline are removed before any reporter sees them
         run, baseline_notes = gate(run, checker.rule_codes)
     except BaselineError as exc:
@@ -229,6 +261,79 @@ def check(
     for note in () if quiet else baseline_notes:
         _say(note)
     raise typer.Exit(2 if fixes is not None and fixes.failed else run.exit_code(threshold))
+
+
+STREAMED = ("console", "concise", "github")
+
+
+def _tracked(pipeline: Pipeline) -> Iterator[FileResult]:
+    """The pipeline's results, with the progress bar on a terminal."""
+    bar = tracked(pipeline.entries)
+    for result in pipeline.results():
+        next(bar, None)
+        yield result
+    for _ in bar:  # ends the bar
+        pass
+
+
+def _check_streamed(pipeline: Pipeline, fmt: str, threshold: str, errors: list[str], output: str | None,
+                    quiet: bool, statistics: bool, group: bool) -> None:
+    """``check`` printing each file as its result arrives (no list of results is held)."""
+    for err in errors:
+        _say(f"错误：{err}")
+
+    def on_file(f: FileResult) -> None:
+        if f.error:
+            _say(f"错误：{f.path}：{f.error}")
+
+    run = StreamRun(_tracked(pipeline), pipeline.extras, errors, pipeline.checker.configs,
+                    pipeline.checker.active_rules, on_file)
+    with _stdout_guard():
+        try:
+            emit(run, fmt, threshold, output=output, quiet=quiet, statistics=statistics, group=group)
+        except ConfigError as exc:  # a configuration met only now (prepared before the run: should not happen)
+            _fail(str(exc))
+        except OutputRefused as exc:
+            _fail(f"无法写入 {output}：{exc}，未写入")
+        except OSError as exc:
+            if output is None or isinstance(exc, BrokenPipeError):
+                raise
+            _silence_stdout_if_broken()
+            _fail(f"无法写入 {output}：{describe(exc)}")
+    raise typer.Exit(run.exit_code(threshold))
+
+
+@app.command("merge")
+def merge_cmd(
+    inputs: Annotated[list[str], typer.Argument(help="check -f json 的结果文件（如 --shard 各部分的输出）。")],
+    output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="输出格式（同 check）。")] = CheckFormat.json,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="写入此文件（先写临时文件再替换）。")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="只输出问题，不输出汇总行。")] = False,
+    statistics: Annotated[bool, typer.Option("--statistics", help="输出每条规则的问题数。")] = False,
+    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="达到此级别即以代码 1 退出（默认取第一个结果的设置）。")] = None,
+    config: Annotated[str | None, typer.Option("--config", "-c", help="配置文件（sarif 格式列出其规则）。")] = None,
+) -> None:
+    """把多次 check -f json 的结果（如 --shard 的各部分）合并为一次检查的结果，以任一格式输出。"""
+    try:
+        run, first_fail_on = merge_results(inputs)
+        checker = RunOptions(config).checker()
+        checker.prepare([(".", False)])
+        run.rules = checker.active_rules
+    except DisclosureLintError as exc:
+        _fail(str(exc))
+        return
+    threshold = fail_on.value if fail_on else first_fail_on
+    with _stdout_guard():
+        try:
+            emit(run, output_format.value, threshold, output=output, quiet=quiet, statistics=statistics)
+        except OutputRefused as exc:
+            _fail(f"无法写入 {output}：{exc}，未写入")
+        except OSError as exc:
+            if output is None or isinstance(exc, BrokenPipeError):
+                raise
+            _silence_stdout_if_broken()
+            _fail(f"无法写入 {output}：{describe(exc)}")
+    raise typer.Exit(run.exit_code(threshold))
 
 
 @app.command("rules")
@@ -330,6 +435,8 @@ def stats_cmd(
     year: Annotated[int | None, typer.Option("--year", help="报告年度（覆盖从标题识别的年度）。", min=1990, max=2100)] = None,
     include: Annotated[list[str] | None, typer.Option("--include", help="目录中只导出匹配这些通配符的文件，如 '*2023*'。")] = None,
     exclude: Annotated[list[str] | None, typer.Option("--exclude", help="目录中跳过匹配这些通配符的文件，如 'drafts/*'。")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, max=1024, help="同时读取的进程数（默认：文件不少于16个时为 CPU 数，"
+                                                                                "否则为1；1 即在本进程中逐个读取）。")] = None,
 ) -> None:
     """导出第二、三、四部分统计表的全部单元格（CSV 或 JSON），便于汇总多个机关的数据。
 
@@ -343,7 +450,8 @@ def stats_cmd(
         _stats_database(paths, output, config, year, _split(include), _split(exclude))
         return
     try:
-        run = export_paths(paths, config, year=year, include=_split(include), exclude=_split(exclude))
+        run = export_paths(paths, config, year=year, include=_split(include), exclude=_split(exclude),
+                           jobs=jobs)
     except ConfigError as exc:
         _fail(str(exc))
         return

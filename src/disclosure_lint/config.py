@@ -148,6 +148,7 @@ class Config(BaseModel):
     fail_on: Severity = "error"
     limits: Limits = Field(default_factory=Limits)
     suppressions: SuppressionConfig = Field(default_factory=SuppressionConfig)
+    cache_dir: str | None = Field(default=None, max_length=4096)  # the result cache (cache.py), relative to this file
     # Before ``limits:`` existed this was top-level; still accepted, moved into ``limits``.
     max_file_size_mb: float | None = Field(default=None, gt=0, le=4096, allow_inf_nan=False, exclude=True)
 

@@ -10,7 +10,7 @@ file (for baselines and suppressions).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal, TypeGuard, get_args
 
 # The one home of the severities and the rule categories: rule files, configurations, the engine, the reporters
@@ -80,9 +80,47 @@ class Diagnostic:
             d["fix"] = None
         return d
 
+    @classmethod
+    def from_json(cls, data: Any, path: str) -> Diagnostic:
+        """The finding :meth:`to_json` gave (for ``path``), checked field by field: :class:`ValueError` for
+        anything else (a result read back from the cache or from another process is data, never trusted)."""
+        if not isinstance(data, dict) or set(data) - _JSON_FIELDS:
+            raise ValueError("not a diagnostic")
+        for key, types in _JSON_TYPES.items():
+            if not isinstance(data.get(key), types) or isinstance(data.get(key), bool):
+                raise ValueError(f"diagnostic field {key}")
+        if data["severity"] not in SEVERITIES or data["category"] not in CATEGORIES:
+            raise ValueError("diagnostic severity or category")
+        fix = data.get("fix")
+        if fix is not None:
+            if not (isinstance(fix, dict) and isinstance(fix.get("description"), str)
+                    and fix.get("applicability") in ("safe", "unsafe") and isinstance(fix.get("edits"), list)):
+                raise ValueError("diagnostic fix")
+            edits = []
+            for e in fix["edits"]:
+                if not (isinstance(e, dict) and set(e) <= _EDIT_FIELDS and isinstance(e.get("replacement"), str)
+                        and all(isinstance(e.get(k), int | None) and not isinstance(e.get(k), bool)
+                                for k in ("line", "column", "end_line", "end_column"))
+                        and isinstance(e.get("pointer"), str | None)):
+                    raise ValueError("diagnostic fix edit")
+                edits.append(Edit(**e))
+            fix = Fix(fix["description"], tuple(edits), fix["applicability"])
+        return cls(path=path, **{**data, "evidence": data.get("evidence") or {}, "fix": fix})
+
     @property
     def sort_key(self):
         return (self.line or 0, self.column or 0, self.code)
+
+
+_JSON_FIELDS = frozenset(f.name for f in fields(Diagnostic)) - {"path"}
+_EDIT_FIELDS = frozenset(f.name for f in fields(Edit))
+_POSITION = (int, type(None))
+_TEXT = (str, type(None))
+_JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "code": (str,), "rule": (str,), "category": (str,), "severity": (str,), "message": (str,),
+    "line": _POSITION, "column": _POSITION, "end_line": _POSITION, "end_column": _POSITION,
+    "pointer": _TEXT, "match": _TEXT, "evidence": (dict, type(None)), "fingerprint": (str,),
+}
 
 
 def fingerprint(code: str, key: str, occurrence: int) -> str:

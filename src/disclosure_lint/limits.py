@@ -26,6 +26,9 @@ class Limits(BaseModel):
                                     description="用户规则（规则包、配置）中的正则表达式在一个文件上的匹配时限（毫秒），"
                                                 "超时即停止该规则对该文件的检查并提示。")
 
+    max_file_seconds: float = Field(default=300, gt=0, le=86_400,
+                                    description="用多个进程检查（--jobs 大于 1）时，一个文件的检查时间上限（秒）；超过即停止"
+                                                "该文件的检查，报告一次 DL000，其他文件照常检查。")
     max_read_seconds: float = Field(default=8, gt=0, le=3600,
                                     description="读取一个 PDF、Word 或网页文件的时间上限（秒）；超过时只检查已读取的部分。")
     max_table_cells: int = Field(default=50_000, ge=100, le=100_000_000,

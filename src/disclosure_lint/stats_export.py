@@ -37,13 +37,17 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import IO, Any, TextIO
 
 from . import __version__
-from .api import Checker, discover
+from .api import discover
+from .cache import RunOptions
+from .failures import describe
+from .limits import DEFAULT_LIMITS
 from .output import write_to
+from .parallel import choose_jobs, ordered
 from .report import interpret
 from .report.stats.model import StatTable
 from .report.stats.schema import S2_EXTRA_ROWS, S3_EXTRA_COLS, SCHEMAS
@@ -286,14 +290,39 @@ def export_file(checker, path: str) -> FileExport:
 
 
 def export_paths(paths: list[str], config_path: str | None = None, year: int | None = None,
-                 include: list[str] | None = None, exclude: list[str] | None = None) -> ExportRun:
-    """Find report files under ``paths`` (as ``check`` does) and export their tables.
+                 include: list[str] | None = None, exclude: list[str] | None = None,
+                 jobs: int | None = 1) -> ExportRun:
+    """Find report files under ``paths`` (as ``check`` does) and export their tables; ``jobs`` > 1: in that
+    many worker processes (:mod:`.parallel`; each file's export comes back as JSON, in input order); None: as
+    many as :func:`.parallel.choose_jobs` says for the number of files.
 
     Raises ConfigError for a bad configuration.
     """
-    checker = Checker(config_path, year=year)
+    options = RunOptions(config_path, year=year)
+    checker = options.checker()
     files, errors = discover(paths, include=include, exclude=exclude)
-    return ExportRun(files=[export_file(checker, f) for f in files], errors=errors)
+    jobs = choose_jobs(jobs, len(files))
+    if jobs <= 1 or len(files) <= 1:
+        return ExportRun(files=[export_file(checker, f) for f in files], errors=errors)
+
+    def failed(path: str, exc: BaseException) -> dict[str, Any]:
+        return asdict(FileExport(path=path, error=f"导出时出错（{describe(exc)}），已跳过。这是工具的问题，请反馈。"))
+
+    def timeout(path: str) -> float:
+        try:
+            return checker.config_for(path).config.limits.max_file_seconds
+        except Exception:  # noqa: BLE001 - a malformed configuration is the file's error, reported by the worker
+            return DEFAULT_LIMITS.max_file_seconds
+
+    exported = ordered([(f, False) for f in files], jobs, "disclosure_lint.stats_export:export_worker",
+                       options.to_json(), failed, timeout)
+    return ExportRun(files=[FileExport(**data) for data in exported], errors=errors)
+
+
+def export_worker(options: dict[str, Any]) -> Callable[[str, bool], dict[str, Any]]:
+    """A worker of ``stats --jobs``: its checker, built once; each file's export as plain JSON."""
+    checker = RunOptions(**options).checker()
+    return lambda path, _walked: asdict(export_file(checker, path))
 
 
 # -- writers ---------------------------------------------------------------------------------------

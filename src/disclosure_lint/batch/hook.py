@@ -196,26 +196,6 @@ def body_of(facts: dict | None) -> str | None:
     return key_text(k) if k is not None else None
 
 
-def apply(hook: CrossReport, results: list[Any]) -> list[Any]:
-    """Today's ``check`` loop: every result observed, the findings of ``finish`` merged into their files' own by
-    line (a stable sort: the file's own order is kept; Word/PDF findings without lines are added after them)."""
-    for r in results:
-        hook.observe(r)
-    extra = hook.finish()
-    for r in results:
-        if extra.get(r.path):
-            mine = extra.pop(r.path)
-            if all(d.line is not None for d in mine):
-                r.diagnostics = sorted([*r.diagnostics, *mine], key=_by_line)
-            else:
-                r.diagnostics = [*r.diagnostics, *mine]
-    return results
-
-
-def _by_line(d: Diagnostic) -> tuple[int, int]:
-    return (d.line or 0, d.column or 0)
-
-
 def read_previous(paths: Sequence[str], checker: Any, fail: Callable[[str], None]) -> list[Any]:
     """The results of the ``--previous`` files (checked for their facts — none when no cross-report rule runs —;
     their findings are not listed); a file that cannot be read stops the run (``fail``: one line, exit 2)."""

@@ -9,29 +9,31 @@ An unreadable file is ``path: 错误: <why>``.  Everything passes through :func:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TextIO
 
 from ..termsafe import terminal
 from .summary import place, statistics_lines, summary_line
 
 
-def lines(run) -> list[str]:
-    out = [f"错误：{err}" for err in run.errors]
+def lines(run) -> Iterator[str]:
+    """The lines, file by file (a streamed run's files are read once, as they come)."""
+    for err in run.errors:
+        yield f"错误：{err}"
     for f in run.files:
         if f.error:
-            out.append(f"{f.path}: 错误: {f.error}")
+            yield f"{f.path}: 错误: {f.error}"
         for d in f.diagnostics:
-            out.append(f"{f.path}:{place(d)}: {d.code} [{d.severity}] {d.message}")
-    return out
+            yield f"{f.path}:{place(d)}: {d.code} [{d.severity}] {d.message}"
 
 
 def render(run, stream: TextIO, fail_on: str = "error", quiet: bool = False, statistics: bool = False,
            **_: object) -> None:
     encoding = getattr(stream, "encoding", None)
-    body = lines(run)
-    if not quiet:
-        body.append(summary_line(run, fail_on))
+    for line in lines(run):
+        stream.write(terminal(line, encoding=encoding) + "\n")
+    tail = [] if quiet else [summary_line(run, fail_on)]
     if statistics:
-        body += statistics_lines(run)
-    for line in body:
+        tail += statistics_lines(run)
+    for line in tail:
         stream.write(terminal(line, encoding=encoding) + "\n")

@@ -11,6 +11,7 @@ escaping: ``%``, ``\\r`` and ``\\n`` in the message; those and ``:`` and ``,`` i
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TextIO
 
 from ..termsafe import terminal
@@ -31,18 +32,19 @@ def command(name: str, message: str, encoding: str | None = None, **props: objec
     return f"::{name}{' ' + shown if shown else ''}::{escape_data(message, encoding)}"
 
 
-def lines(run, encoding: str | None = None) -> list[str]:
-    out = [command("error", err, encoding, title="disclosure-lint") for err in run.errors]
+def lines(run, encoding: str | None = None) -> Iterator[str]:
+    """The commands, file by file (a streamed run's files are read once, as they come)."""
+    for err in run.errors:
+        yield command("error", err, encoding, title="disclosure-lint")
     for f in run.files:
         if f.error:
-            out.append(command("error", f.error, encoding, file=f.path, title="disclosure-lint：无法读取"))
+            yield command("error", f.error, encoding, file=f.path, title="disclosure-lint：无法读取")
         for d in f.diagnostics:
             message = d.message if d.line is not None or not d.pointer else f"{d.pointer}：{d.message}"
             if d.fix is not None and d.fix.description not in message:
                 message += f"\n建议修改：{d.fix.description}"
-            out.append(command(COMMAND[d.severity], message, encoding, file=f.path, line=d.line, col=d.column,
-                               endLine=d.end_line, endColumn=d.end_column, title=f"{d.code} {d.rule}"))
-    return out
+            yield command(COMMAND[d.severity], message, encoding, file=f.path, line=d.line, col=d.column,
+                          endLine=d.end_line, endColumn=d.end_column, title=f"{d.code} {d.rule}")
 
 
 def render(run, stream: TextIO, **_: object) -> None:

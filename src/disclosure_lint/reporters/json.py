@@ -8,6 +8,8 @@ surrogates (a file name that is not valid UTF-8), which are ``\\u``-escaped
 (:func:`~disclosure_lint.termsafe.json_dumps`); on a stream whose encoding is not UTF-8 (GBK) every
 non-ASCII character is escaped, so the JSON is always complete and valid.
 ``configs`` lists every configuration file that applied to a file of the run (paths; empty: defaults).
+``shard`` (only in a run with ``--shard i/n``) holds ``index``, ``count`` and ``positions`` — each file's number
+in the whole list of files found — so that ``disclosure-lint merge`` puts the parts back in one run's order.
 """
 
 from __future__ import annotations
@@ -51,6 +53,8 @@ def as_dict(run, fail_on: str = "error") -> dict:
     }
     if getattr(run, "baseline", None) is not None:  # --baseline: findings hidden, stale entries
         out["baseline"] = run.baseline
+    if getattr(run, "shard", None) is not None:  # --shard i/n: where each file stands in the whole list (merge)
+        out["shard"] = run.shard
     return out
 
 

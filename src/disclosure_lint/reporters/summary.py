@@ -7,37 +7,36 @@ goes to standard error (:mod:`.emit`), so both say the same thing in the same wo
 
 from __future__ import annotations
 
-from ..failures import is_tool_failure
+from ..tally import Tally
+
+
+def tally_of(run) -> Tally:
+    """The run's counts: kept while its files went by (a streamed run), or counted now."""
+    kept = getattr(run, "tally", None)
+    return kept if isinstance(kept, Tally) else Tally.of(run.files, run.errors)
 
 
 def summary_line(run, fail_on: str = "error") -> str:
     """``检查了 N 个文件：E 个错误，W 个警告，I 个提示`` with the unreadable, failed and skipped files."""
-    skipped = len(run.skipped)
-    n_files = len(run.files) - skipped
-    unreadable = sum(1 for f in run.files if f.error)
-    e, w, i = run.count("error"), run.count("warning"), run.count("info")
-    summary = f"检查了 {n_files} 个文件：{e} 个错误，{w} 个警告，{i} 个提示"
-    if unreadable:
-        summary += f"；{unreadable} 个文件无法读取"
-    tool_failed = sum(1 for f in run.files if any(map(is_tool_failure, f.diagnostics)))
-    if tool_failed:
-        summary += f"；{tool_failed} 个文件因工具出错未能完整检查（DL000，请反馈）"
-    unsupported = sum(1 for f in run.skipped if f.report is None)
-    if skipped - unsupported:
-        summary += f"；跳过 {skipped - unsupported} 个不像年度报告的文件"
-    if unsupported:
-        summary += f"；跳过 {unsupported} 个无法读取格式（.doc、.wps 等）的文件"
-    if run.exit_code(fail_on) == 0 and not (e or w or i):
+    t = tally_of(run)
+    e, w, i = t.count("error"), t.count("warning"), t.count("info")
+    summary = f"检查了 {t.files - t.skipped} 个文件：{e} 个错误，{w} 个警告，{i} 个提示"
+    if t.unreadable:
+        summary += f"；{t.unreadable} 个文件无法读取"
+    if t.tool_failed:
+        summary += f"；{t.tool_failed} 个文件因工具出错未能完整检查（DL000，请反馈）"
+    if t.skipped - t.unsupported:
+        summary += f"；跳过 {t.skipped - t.unsupported} 个不像年度报告的文件"
+    if t.unsupported:
+        summary += f"；跳过 {t.unsupported} 个无法读取格式（.doc、.wps 等）的文件"
+    if t.exit_code(fail_on) == 0 and not (e or w or i):
         summary += "。未发现问题。"
     return summary
 
 
 def rule_counts(run) -> list[tuple[str, str, int]]:
     """(code, rule name, findings) for every rule that reported, the most frequent first."""
-    counts: dict[tuple[str, str], int] = {}
-    for f in run.files:
-        for d in f.diagnostics:
-            counts[(d.code, d.rule)] = counts.get((d.code, d.rule), 0) + 1
+    counts = tally_of(run).rules
     return [(code, rule, n) for (code, rule), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 

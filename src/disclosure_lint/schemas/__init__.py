@@ -37,6 +37,8 @@ CONFIG_KEYS: dict[str, str] = {
     "deadlines": "公开时限（报告年度次年的 月-日）。",
     "fail_on": "达到此级别的问题即以代码 1 退出：error、warning 或 info。",
     "limits": "单个文件可引起的工作量上限（见 README 的 Limits 一节）。",
+    "cache_dir": "检查结果缓存的目录（相对于本配置文件；默认为当前目录下的 .disclosure-lint-cache）。"
+                 "只在用 --config 指定或在当前目录找到的配置中生效。",
     "max_file_size_mb": "旧写法，请改用 limits.max_file_size_mb。",
     # issue 10's suppression options (a key not in Config yet is simply unused)
     "suppressions": "行内抑制注释（<!-- disclosure-lint-disable… -->）的用法。",

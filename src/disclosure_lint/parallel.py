@@ -1,0 +1,239 @@
+"""``--jobs N``: files handled by N worker processes, results given back in input order.
+
+Each worker is started once (``forkserver`` where the system has it, else ``spawn``: never a bare
+``fork`` of a process that may run threads) and builds its own state once from plain options — the
+``factory`` (``"module:function"``, imported in the worker) gets the options and returns the function
+that handles one file.  A worker takes one file at a time over its own pipe; what travels is JSON text
+both ways (the file's result as :meth:`FileResult.to_json`), never a pickled report object.
+
+* **Order and memory.**  Results are yielded in the order of ``entries``; at most ``window`` files
+  (default 4 × jobs) are in flight or waiting for an earlier one, so memory does not grow with the
+  number of files.
+* **A worker that crashes** (killed, out of memory, a segfault in a library) gives the file it held one
+  failure result (``failed``) and is replaced; **a worker that hangs** past ``timeout(path)`` seconds
+  on one file (``limits.max_file_seconds``) is killed, the same.  The run goes on.
+* Workers ignore Ctrl-C; the parent stops them when it is interrupted or done.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import signal
+import sys
+import time
+import types
+from collections import deque
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from .failures import describe
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+WINDOW_PER_JOB = 4
+MIN_POOL_FILES = 16  # below this a run without --jobs stays in one process
+PREFETCH = 2  # files a worker holds at once: the next one is there when it finishes one
+FAILED = "__failed__"  # a worker's answer when handling a file raised
+
+
+def _env_jobs() -> int | None:
+    env = os.environ.get("DISCLOSURE_LINT_JOBS", "").strip()
+    return int(env) if env.isdigit() and int(env) > 0 else None
+
+
+def cpus() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not on every system
+        return max(1, os.cpu_count() or 1)
+
+
+def default_jobs() -> int:
+    """``DISCLOSURE_LINT_JOBS``, else the CPUs this process may run on."""
+    return _env_jobs() or cpus()
+
+
+def choose_jobs(explicit: int | None, files: int) -> int:
+    """``--jobs N`` (or ``DISCLOSURE_LINT_JOBS``) as given; else all CPUs from :data:`MIN_POOL_FILES` files on,
+    one process below that (starting the workers costs more than a few files take)."""
+    if explicit:
+        return explicit
+    return _env_jobs() or (cpus() if files >= MIN_POOL_FILES else 1)
+
+
+def _context() -> Any:
+    # on demand: multiprocessing (≈ 12 ms with its connection module) only for a run that starts workers
+    import multiprocessing
+
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        # the server imports these once; each worker forked from it starts with them loaded
+        ctx.set_forkserver_preload(["disclosure_lint.pipeline"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def serve(conn: Connection, factory: str, options: dict[str, Any]) -> None:
+    """A worker's loop: ``[index, path, walked]`` in, ``[index, result]`` out, both JSON text."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt stops
+    module, name = factory.split(":")
+    work: Callable[[str, bool], Any] = getattr(importlib.import_module(module), name)(options)
+    while True:
+        try:
+            index, path, walked = json.loads(conn.recv_bytes())
+        except (EOFError, OSError):
+            return
+        try:
+            out = work(path, walked)
+        except Exception as exc:  # noqa: BLE001 - one file's failure is that file's result, not the worker's end
+            out = {FAILED: describe(exc)}
+        conn.send_bytes(json.dumps([index, out], ensure_ascii=True).encode("ascii"))
+
+
+@contextmanager
+def _plain_main() -> Iterator[None]:
+    """Start a worker without the parent's ``__main__``: multiprocessing would import the script that started
+    this process in every worker (the console script, ``python -m``, a test runner, ``<stdin>``); the workers
+    need only :func:`serve` and the factory's module."""
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
+
+
+class _Worker:
+    """One worker process and the files given to it, oldest first (it works on the first)."""
+
+    def __init__(self, ctx: Any, factory: str, options: dict[str, Any]):
+        self.conn, child = ctx.Pipe(duplex=True)
+        self.proc = ctx.Process(target=serve, args=(child, factory, options), daemon=True)
+        with _plain_main():
+            self.proc.start()
+        child.close()
+        self.tasks: deque[tuple[int, str, bool]] = deque()  # (index, path, walked) given, not answered
+        self.since = 0.0  # when it began the first of them (as far as the parent can tell)
+
+    def give(self, index: int, path: str, walked: bool) -> None:
+        if not self.tasks:
+            self.since = time.monotonic()
+        self.tasks.append((index, path, walked))
+        try:
+            self.conn.send_bytes(json.dumps([index, path, walked], ensure_ascii=True).encode("ascii"))
+        except OSError:  # the worker is gone already: the wait sees its end and the file fails
+            pass
+
+    def answered(self) -> None:
+        self.tasks.popleft()
+        self.since = time.monotonic()
+
+    def stop(self, kill: bool = False) -> int | None:
+        try:
+            self.conn.close()
+        except OSError:
+            pass
+        if kill:
+            self.proc.kill()
+        self.proc.join(1 if not kill else 5)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join(5)
+        return self.proc.exitcode
+
+
+def ordered(entries: list[tuple[str, bool]], jobs: int, factory: str, options: dict[str, Any],
+            failed: Callable[[str, BaseException], Any], timeout: Callable[[str], float],
+            window: int | None = None, local: Callable[[str, bool], Any] | None = None) -> Iterator[Any]:
+    """The worker's result for each of ``entries`` (``(path, walked)``), in their order; ``failed(path, exc)``
+    stands in for a file whose worker raised, crashed or ran past ``timeout(path)`` seconds.  ``local(path,
+    walked)``, when given, is asked first (the result cache): what it answers (not None) needs no worker, and
+    workers are started only when the first file needs one.  Each worker holds up to :data:`PREFETCH` files,
+    so it never waits for the parent between two of them; when it dies, the files it held after the one that
+    killed it go to its replacement."""
+    if not entries:
+        return
+    # on demand, as in _context
+    from multiprocessing.connection import wait
+
+    ctx = _context()
+    window = max(window or WINDOW_PER_JOB * jobs, jobs)
+    slots = min(jobs, len(entries))
+    workers: list[_Worker] = []
+    done: dict[int, Any] = {}
+    again: deque[tuple[int, str, bool]] = deque()  # files held by a worker that died, not begun
+    next_task = next_out = 0
+
+    def replace(i: int, exc: BaseException) -> None:
+        w = workers[i]
+        index, path, _walked = w.tasks.popleft()
+        done[index] = failed(path, exc)
+        again.extendleft(reversed(w.tasks))
+        workers[i] = _Worker(ctx, factory, options)
+
+    try:
+        while next_out < len(entries):
+            while again or (next_task < len(entries) and next_task < next_out + window):
+                if again:
+                    index, path, walked = again[0]
+                else:
+                    index, (path, walked) = next_task, entries[next_task]
+                    here = local(path, walked) if local is not None else None
+                    if here is not None:
+                        done[index] = here
+                        next_task += 1
+                        continue
+                free = min(workers, key=lambda w: len(w.tasks), default=None)
+                if (free is None or free.tasks) and len(workers) < slots:
+                    free = _Worker(ctx, factory, options)
+                    workers.append(free)
+                if free is None or len(free.tasks) >= PREFETCH:
+                    break
+                free.give(index, path, walked)
+                if again:
+                    again.popleft()
+                else:
+                    next_task += 1
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
+            busy = [w for w in workers if w.tasks]
+            if not busy:
+                continue
+            deadline = min(w.since + timeout(w.tasks[0][1]) for w in busy)
+            ready = wait([w.conn for w in busy], timeout=max(0.0, deadline - time.monotonic()))
+            for i, w in enumerate(workers):
+                if not w.tasks:
+                    continue
+                if w.conn in ready:
+                    try:
+                        _index, out = json.loads(w.conn.recv_bytes())
+                    except (EOFError, OSError, ValueError):
+                        replace(i, ChildProcessError(_died(w.stop(kill=True))))
+                        continue
+                    index, path, _walked = w.tasks[0]
+                    w.answered()
+                    done[index] = failed(path, RuntimeError(out[FAILED])) if isinstance(out, dict) and FAILED in out else out
+                elif time.monotonic() >= w.since + timeout(w.tasks[0][1]):
+                    w.stop(kill=True)
+                    seconds = timeout(w.tasks[0][1])
+                    replace(i, TimeoutError(f"检查本文件超过 {seconds:g} 秒的上限（limits.max_file_seconds），已停止"))
+    finally:
+        for w in workers:
+            w.stop(kill=bool(w.tasks))
+
+
+def _died(code: int | None) -> str:
+    if code is not None and code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = str(-code)
+        return f"检查进程被信号 {name} 终止" + ("（可能是内存不足）" if name == "SIGKILL" else "")
+    return f"检查进程意外退出（退出代码 {code}）"

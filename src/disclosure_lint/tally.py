@@ -1,0 +1,64 @@
+"""The counts of a run, kept as its files go by: the summary line, the count per rule and the exit code
+need only these, so a run printed file by file (``check`` in the console, concise and github formats)
+holds no list of its results.  :meth:`Tally.of` counts a finished list the same way; the one home of the
+exit code's rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .diagnostics import SEVERITY_RANK, is_severity
+from .failures import is_tool_failure
+
+
+@dataclass
+class Tally:
+    errors: list[str] = field(default_factory=list)  # run-level problems
+    files: int = 0
+    skipped: int = 0  # found in a folder and not checked (not a report, or a type that cannot be read)
+    unsupported: int = 0  # of those, a type that cannot be read (.doc, .wps …)
+    unreadable: int = 0
+    tool_failed: int = 0  # files with a DL000 from an exception
+    severities: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
+    rules: dict[tuple[str, str], int] = field(default_factory=dict)  # (code, rule name) → findings
+
+    @classmethod
+    def of(cls, files: Iterable[Any], errors: Iterable[str] = ()) -> Tally:
+        tally = cls(errors=list(errors))
+        for f in files:
+            tally.add(f)
+        return tally
+
+    def add(self, f: Any, new_file: bool = True) -> None:
+        """Count a :class:`~disclosure_lint.api.FileResult`; ``new_file=False``: findings that belong to a file
+        counted already (a cross-report check's, printed after the stream)."""
+        if new_file:
+            self.files += 1
+            if f.skipped:
+                self.skipped += 1
+                self.unsupported += f.report is None
+            self.unreadable += bool(f.error)
+        failed = False
+        for d in f.diagnostics:
+            self.severities[d.severity] = self.severities.get(d.severity, 0) + 1
+            self.rules[(d.code, d.rule)] = self.rules.get((d.code, d.rule), 0) + 1
+            failed = failed or is_tool_failure(d)
+        self.tool_failed += failed and new_file
+
+    def count(self, severity: str) -> int:
+        return self.severities.get(severity, 0)
+
+    def exit_code(self, fail_on: str = "error") -> int:
+        if self.errors or self.unreadable:
+            return 2
+        if self.tool_failed:
+            return 2  # the tool failed on a file (DL000): not fully checked, never "no problems found"
+        if not is_severity(fail_on):
+            raise ValueError(f"unknown severity {fail_on!r}")
+        threshold = SEVERITY_RANK[fail_on]
+        if any(n and SEVERITY_RANK[sev] >= threshold for sev, n in self.severities.items() if is_severity(sev)):
+            return 1
+        return 0
