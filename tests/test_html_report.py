@@ -154,7 +154,7 @@ def chromium() -> str:
     found = find()
     if found is None and shutil.which("apt-get"):
         try:
-            subprocess.run(["apt-get", "install", "-y", "-q", "chromium"], capture_output=True, timeout=600,
+            subprocess.run(["apt-get", "install", "-y", "-q", "chromium"], capture_output=True, timeout=240,
                            check=False, env={"DEBIAN_FRONTEND": "noninteractive", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"})
         except (OSError, subprocess.TimeoutExpired):
             pass
