@@ -57,24 +57,24 @@ def split_cells(line: str, line_no: int, row_index: int, pattern: re.Pattern[str
 
 def table_text(rows: list[Row]) -> tuple[str, tuple[Anchor, ...]]:
     """Text of a table (cells joined by tabs, rows by newlines) with an anchor at every cell."""
-    parts: list[str] = []
     anchors: list[Anchor] = []
     offset = 0
     for ri, row in enumerate(rows):
         if ri:
-            parts.append("\n")
-            offset += 1
-        for ci, cell in enumerate(row.cells):
-            if ci:
-                parts.append("\t")
-                offset += 1
+            offset += 1  # the newline
+        first = True
+        for cell in row.cells:
+            if first:
+                first = False
+            else:
+                offset += 1  # the tab
             if cell.anchors:  # a cell whose text spans source lines (HTML) keeps its own anchors
                 anchors.extend(Anchor(offset + a.offset, a.line, a.column, a.page) for a in cell.anchors)
             elif cell.line is not None:
                 anchors.append(Anchor(offset, cell.line, cell.column or 1))
-            parts.append(cell.text)
             offset += len(cell.text)
-    return "".join(parts), tuple(anchors)
+    text = "\n".join("\t".join([c.text for c in row.cells]) for row in rows)
+    return text, tuple(anchors)
 
 
 def block_limit_notice(limit: int, line: int | None, lines: bool = False, pointer: str | None = None) -> ReaderNotice:

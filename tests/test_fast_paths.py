@@ -1,0 +1,41 @@
+"""The fast paths of the readers and the engine give what the slow ones gave (bench/same_findings.py
+compares whole runs; these pin the edge cases each shortcut relies on)."""
+
+from __future__ import annotations
+
+import pytest
+
+from disclosure_lint.readers import markdown
+
+TABLE = "| 项目 | 数量 |\n|---|---|\n| 甲 | 1 |\n"
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("> 引用", "paragraph"), ("# 标题", "heading"), ("- 一项", "list_item"), ("+ 一项", "list_item"),
+    ("* 一项", "list_item"), ("1. 一项", "list_item"), ("***", None), ("---", None), ("___", None),
+    ("```\n代码\n```", "code"), ("~~~\n代码\n~~~", "code"), ("<div>网页</div>", "html"),
+])
+def test_a_block_start_ends_a_table(line, kind):
+    doc = markdown.parse(TABLE + line + "\n")
+    table = doc.blocks[0]
+    assert table.kind == "table" and table.table is not None and len(table.table.rows) == 2
+    if kind is not None:
+        assert doc.blocks[1].kind == kind
+
+
+@pytest.mark.parametrize("line", ["乙 | 2", "| 乙 | 2 |", "2 | 乙", "（一）| 3", "A | 4", "=== | 5"])
+def test_other_lines_continue_a_table(line):
+    doc = markdown.parse(TABLE + line + "\n")
+    assert len(doc.blocks) == 1 and doc.blocks[0].table is not None and len(doc.blocks[0].table.rows) == 3
+
+
+@pytest.mark.parametrize("line, cells", [
+    ("| 甲 | 1 |", [("甲", 3, 4), ("1", 7, 8)]),
+    ("甲|1", [("甲", 1, 2), ("1", 3, 4)]),
+    ("|  | 　2　 |", [("", 2, 2), ("2", 7, 8)]),
+    ("| a\\|b | c |", [("a\\|b", 3, 7), ("c", 10, 11)]),
+])
+def test_cell_columns(line, cells):
+    doc = markdown.parse("| x | y |\n|---|---|\n" + line + "\n")
+    row = doc.blocks[0].table.rows[1]
+    assert [(c.text, c.column, c.end_column) for c in row.cells] == cells
