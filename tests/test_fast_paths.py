@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from disclosure_lint import textio
 from disclosure_lint.readers import markdown
 
 TABLE = "| 项目 | 数量 |\n|---|---|\n| 甲 | 1 |\n"
@@ -39,3 +40,15 @@ def test_cell_columns(line, cells):
     doc = markdown.parse("| x | y |\n|---|---|\n" + line + "\n")
     row = doc.blocks[0].table.rows[1]
     assert [(c.text, c.column, c.end_column) for c in row.cells] == cells
+
+
+def test_visible_text_and_binary_counts_as_before():
+    hide = {ord(c): None for c in textio._INVISIBLE}
+    for cp in [*range(0x3100), 0xFEFF, 0xFFA0, 0x3164, 0x180E]:
+        ch = chr(cp)
+        for text in (ch, " " + ch + "\u3000", ch * 3 + "\u200b"):
+            assert textio.has_visible_text(text) == bool(text.translate(hide).strip()), repr(text)
+    for data in (bytes(range(256)) * 40, b"\x01\x02" * 50 + b"abc" * 1000, b"\x1b\t\n\r\x0c" * 3000, b""):
+        head = data[:8192]
+        ctrl = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+        assert textio.looks_binary(data) == (b"\x00" in head or ctrl > max(8, len(head) // 100))
