@@ -3,10 +3,15 @@ compares whole runs; these pin the edge cases each shortcut relies on)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from disclosure_lint import textio
+from disclosure_lint.model import Anchor, Cell
 from disclosure_lint.readers import markdown
+from disclosure_lint.readers.lines import new_anchor, new_cell
+from disclosure_lint.report.stats.model import StatCell, new_stat_cell, parse_value
 
 TABLE = "| 项目 | 数量 |\n|---|---|\n| 甲 | 1 |\n"
 
@@ -52,3 +57,23 @@ def test_visible_text_and_binary_counts_as_before():
         head = data[:8192]
         ctrl = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
         assert textio.looks_binary(data) == (b"\x00" in head or ctrl > max(8, len(head) // 100))
+
+
+def test_cells_and_anchors_made_fast_are_the_same_objects():
+    args = ("甲", 1, 2, 3, 4, 5, "第1页", True, (Anchor(0, 1, 1),))
+    fast, slow = new_cell(*args), Cell(*args)
+    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+    assert new_cell("乙", 0, 0) == Cell("乙", 0, 0)
+    assert new_anchor(3, 4, 5) == Anchor(3, 4, 5) and new_anchor(3, 4, 5, 2) == Anchor(3, 4, 5, 2)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.text = "丙"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        new_anchor(0, 1, 1).line = 2  # type: ignore[misc]
+
+
+def test_stat_cells_made_fast_are_the_same_objects():
+    args = ("s3", "new", "natural_person", "12", parse_value("12"), "一、本年新收", "自然人", None, Cell("12", 1, 1))
+    fast, slow = new_stat_cell(*args), StatCell(*args)
+    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow) and vars(fast) == vars(slow)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.raw = "13"  # type: ignore[misc]

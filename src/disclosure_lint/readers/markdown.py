@@ -18,10 +18,10 @@ from markdown_it.rules_core import block, normalize
 from markdown_it.rules_core.state_core import StateCore
 
 from ..limits import DEFAULT_LIMITS, Limits
-from ..model import Block, BlockKind, Cell, Document, ReaderNotice, Row, Table
+from ..model import Block, BlockKind, Document, ReaderNotice, Row, Table
 from ..textio import decode
 from .html_tables import CellBudget, FragmentTable, fragment_tables
-from .lines import PICTURE, anchored, block_limit_notice, capped_rows, table_limit_notice, table_text
+from .lines import PICTURE, anchored, block_limit_notice, capped_rows, new_cell, table_limit_notice, table_text
 
 _PIPE = re.compile(r"(?<!\\)\|")
 _HTML_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|\Z)", re.I | re.S)
@@ -152,7 +152,7 @@ def _table_row(line: str, line_no: int, row_index: int, header: bool) -> Row:
         text = seg.strip(_WS)
         # the text's first character is the first one of the piece that is not blank
         c0 = start + seg.find(text) + 1 if text else start + 1
-        cells.append(Cell(text, row_index, col, line_no, c0, c0 + len(text), None, header))
+        cells.append(new_cell(text, row_index, col, line_no, c0, c0 + len(text), None, header))
     return Row(cells=tuple(cells), line=line_no, header=header)
 
 
