@@ -222,6 +222,11 @@ def _pick(rng: random.Random, *options: str) -> str:
     return rng.choice(options)
 
 
+def pick_body(rng: random.Random) -> tuple[str, str, tuple[str, ...]]:
+    """A fictional body: (name, how it names itself, its fields of work) — for :func:`make_report`'s ``body``."""
+    return _agency(rng)
+
+
 def _agency(rng: random.Random) -> tuple[str, str, tuple[str, ...]]:
     city = rng.choice(CITIES)
     r = rng.random()
@@ -236,9 +241,13 @@ def _agency(rng: random.Random) -> tuple[str, str, tuple[str, ...]]:
     return prefix + body, word, FIELDS[body]
 
 
-def make_report(rng: random.Random, defective: bool) -> tuple[str, Facts]:
-    agency, self_word, fields = _agency(rng)
-    year = rng.choice((2019, 2020, 2021, 2022, 2022, 2023, 2023, 2023, 2024))
+def make_report(rng: random.Random, defective: bool, body: tuple[str, str, tuple[str, ...]] | None = None,
+                year: int | None = None) -> tuple[str, Facts]:
+    """One report; ``body`` ((name, self word, fields), from :func:`pick_body`) and ``year`` fix who wrote it
+    and when (a body's reports over several years), else both are drawn."""
+    agency, self_word, fields = body if body is not None else _agency(rng)
+    if year is None:
+        year = rng.choice((2019, 2020, 2021, 2022, 2022, 2023, 2023, 2023, 2024))
     fmt = "2019" if year <= 2020 else "2021"
     facts = Facts(agency, self_word, fields, year, fmt)
     if defective:

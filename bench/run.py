@@ -20,7 +20,9 @@ Measured (all default rules, one process, through :class:`disclosure_lint.api.Ch
   ``Checker.check_file`` and timed like the Markdown set; the findings of every rendered file
   are compared with those of its Markdown original (they should be identical).
 
-Targets (2-core machine): ≥150 reports/s in one process; one-file cold start ≤0.6 s.
+Targets (2-core machine): ≥300 Markdown reports/s and ≥18 PDF reports/s in one process; one-file cold
+start ≤0.4 s.  Throughput is wall time (best pass) and, beside it, process CPU time (``time.process_time``),
+which does not count the time other programs on a shared machine take from this one.
 PASS/FAIL is printed beside each target; nothing is asserted.
 """
 
@@ -47,8 +49,9 @@ import generate  # noqa: E402  (bench/generate.py, next to this file)
 
 FORMATS = (".md", ".txt", ".html", ".docx", ".pdf")
 
-TARGET_RATE = 150.0  # reports per second, one process
-TARGET_COLD = 0.6  # seconds, one file in a fresh process
+TARGET_RATE = 300.0  # Markdown reports per second, one process (issue 12)
+TARGET_COLD = 0.4  # seconds, one file in a fresh process
+TARGET_PDF = 18.0  # PDF reports per second, one process
 
 
 def _files(outdir: Path) -> list[str]:
@@ -67,21 +70,24 @@ def measure_throughput(files: list[str], repeat: int) -> dict:
     first = checker.check_file(files[0])  # imports, rule packs, kinds: paid once
     warmup = time.perf_counter() - t0
     best = None
+    best_cpu = None
     results = None
     rss_after = []  # peak RSS after each pass: growth from pass to pass means memory is kept per report
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         results = [checker.check_file(f) for f in files]
-        elapsed = time.perf_counter() - t0
+        elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
         best = elapsed if best is None else min(best, elapsed)
+        best_cpu = cpu if best_cpu is None else min(best_cpu, cpu)
         rss_after.append(_maxrss_mb())
-    assert results is not None and best is not None
+    assert results is not None and best is not None and best_cpu is not None
     sizes = [os.path.getsize(f) for f in files]
     codes = Counter(d.code for r in results for d in r.diagnostics)
     errors = [r for r in results if r.error]
     clean_with_findings = [r.path for r in results if "-clean" in os.path.basename(r.path) and r.diagnostics]
     return {
         "n": len(files), "seconds": best, "rate": len(files) / best, "warmup": warmup,
+        "cpu_rate": len(files) / max(best_cpu, 1e-9),
         "mb_per_s": sum(sizes) / best / 1e6, "mean_kb": sum(sizes) / len(sizes) / 1024,
         "findings": sum(codes.values()), "codes": codes, "read_errors": len(errors),
         "clean_with_findings": clean_with_findings, "first_ok": first.error is None,
@@ -107,20 +113,31 @@ def measure_memory(files: list[str]) -> dict:
     return {"traced_peak_mb": peak / 1024 / 1024}
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def measure_cold_start(one: str, runs: int = 5) -> dict:
     cmd = [sys.executable, "-m", "disclosure_lint", "check", one]
     env = dict(os.environ, NO_COLOR="1")
     times = []
     rcs = set()
     failure = None
+    cpu = []  # user + system time of the process: what a busy shared machine does not inflate
     subprocess.run(cmd, capture_output=True, env=env)  # fill the OS page cache / .pyc files first
+    before = _children_cpu()
     for _ in range(runs):
         t0 = time.perf_counter()
-        proc = subprocess.run(cmd, capture_output=True, env=env)
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        _out, err = proc.communicate()
         times.append(time.perf_counter() - t0)
+        now = _children_cpu()
+        cpu.append(now - before)  # this child's share of the waited-for children's total
+        before = now
         rcs.add(proc.returncode)
         if proc.returncode not in (0, 1) and failure is None:
-            tail = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+            tail = err.decode("utf-8", "replace").strip().splitlines()
             failure = tail[-1] if tail else f"exit {proc.returncode}"
     base = []
     for _ in range(runs):  # the interpreter alone, for reference
@@ -128,6 +145,7 @@ def measure_cold_start(one: str, runs: int = 5) -> dict:
         subprocess.run([sys.executable, "-c", "pass"], capture_output=True)
         base.append(time.perf_counter() - t0)
     return {"median": statistics.median(times), "min": min(times), "max": max(times), "runs": runs,
+            "cpu_median": statistics.median(cpu),
             "exit_codes": sorted(rcs), "python_only": statistics.median(base), "failure": failure}
 
 
@@ -263,19 +281,22 @@ def measure_formats(paths: dict[str, list[str]], repeat: int) -> dict:
         checker.check_file(files[0])
         warm = time.perf_counter() - t0
         best = None
+        best_cpu = None
         results = None
         for _ in range(repeat):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             results = [checker.check_file(f) for f in files]
-            elapsed = time.perf_counter() - t0
+            elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
             best = elapsed if best is None else min(best, elapsed)
-        assert results is not None and best is not None
+            best_cpu = cpu if best_cpu is None else min(best_cpu, cpu)
+        assert results is not None and best is not None and best_cpu is not None
         findings = [Counter((d.code, d.match) for d in r.diagnostics) for r in results]
         if md_findings is None:
             md_findings = findings
         differ = [os.path.basename(f) for f, a, b in zip(files, findings, md_findings) if a != b]
         sizes = [os.path.getsize(f) for f in files]
         out[ext] = {"n": len(files), "seconds": best, "rate": len(files) / best, "warmup": warm,
+                    "cpu_rate": len(files) / max(best_cpu, 1e-9),
                     "mean_kb": sum(sizes) / len(sizes) / 1024, "errors": sum(1 for r in results if r.error),
                     "differ": differ, "findings": sum(sum(c.values()) for c in findings)}
     return out
@@ -288,8 +309,12 @@ def report_formats(fm: dict, spent: dict[str, float]) -> list[str]:
         same = "—" if ext == ".md" else (
             f"{m['n'] - len(m['differ'])}/{m['n']} same findings as .md"
             + (f" (differ: {', '.join(m['differ'][:3])}{' …' if len(m['differ']) > 3 else ''})" if m["differ"] else ""))
+        target = ""
+        if ext == ".pdf":
+            target = f"   target ≥{TARGET_PDF:.0f}/s {_verdict(m['rate'] >= TARGET_PDF)}"
         lines.append(f"  {ext:<6}{m['rate']:7.0f} reports/s  ({m['seconds'] * 1000 / m['n']:6.1f} ms each; "
-                     f"mean {m['mean_kb']:6.1f} KiB; first file {m['warmup'] * 1000:5.0f} ms)   {same}"
+                     f"{m['cpu_rate']:.0f}/s by CPU time; mean {m['mean_kb']:6.1f} KiB; first file "
+                     f"{m['warmup'] * 1000:5.0f} ms)   {same}{target}"
                      + (f"   {m['errors']} unreadable" if m["errors"] else ""))
     if any(spent.values()):
         lines.append("  rendering (this run, cached afterwards): "
@@ -309,7 +334,8 @@ def report(tp: dict, mem: dict, cold: dict | None, cpu: int | None, fmt_lines: l
         f"corpus             : {tp['n']} synthetic Markdown reports, mean {tp['mean_kb']:.1f} KiB",
         f"warm-up            : {tp['warmup'] * 1000:.0f} ms (imports, rule packs, first file)",
         f"throughput         : {tp['rate']:.0f} reports/s  ({tp['seconds']:.2f} s for {tp['n']}; "
-        f"{tp['mb_per_s']:.2f} MB/s)   target ≥{TARGET_RATE:.0f}/s  {_verdict(tp['rate'] >= TARGET_RATE)}",
+        f"{tp['mb_per_s']:.2f} MB/s; {tp['cpu_rate']:.0f}/s by process CPU time)   "
+        f"target ≥{TARGET_RATE:.0f}/s  {_verdict(tp['rate'] >= TARGET_RATE)}",
         f"peak memory        : {tp['rss_after'][-1]:.1f} MiB max RSS (whole process, after the timed passes); "
         f"{mem['traced_peak_mb']:.1f} MiB traced Python peak during one pass",
     ]
@@ -320,7 +346,8 @@ def report(tp: dict, mem: dict, cold: dict | None, cpu: int | None, fmt_lines: l
     if cold:
         lines.append(
             f"cold start (1 file): {cold['median']:.3f} s median of {cold['runs']} "
-            f"(min {cold['min']:.3f}, max {cold['max']:.3f}; bare python {cold['python_only']:.3f} s; "
+            f"(min {cold['min']:.3f}, max {cold['max']:.3f}; CPU {cold['cpu_median']:.3f} s; "
+            f"bare python {cold['python_only']:.3f} s; "
             f"exit {','.join(map(str, cold['exit_codes']))})   target ≤{TARGET_COLD} s  "
             f"{_verdict(cold['median'] <= TARGET_COLD)}")
         if cold["failure"]:

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pydantic import ValidationError
@@ -84,6 +84,9 @@ class ActiveRules(list["ActiveRule"]):
         self.policy = policy or SuppressionPolicy()
 
 
+_UNSET: Any = object()  # ActiveRule.max_findings not read yet
+
+
 @dataclass
 class ActiveRule:
     rule: LoadedRule
@@ -94,6 +97,8 @@ class ActiveRule:
     # ``covered_by`` that run), and whether an active rule defers to this one (its findings' keys are kept)
     covered_by: tuple[str, ...] = ()
     covers: bool = False
+    # the kind's ``max_findings`` option (None when it has none), read on first use by :func:`_cap`
+    max_findings: object = field(default=_UNSET, repr=False, compare=False)
 
 
 def rule_options(rule: LoadedRule, config: Config, by_code: dict[str, LoadedRule],
@@ -358,7 +363,9 @@ PULL_FACTOR = 10
 
 def _cap(active: ActiveRule, limits: Limits) -> int:
     """The most findings of one rule listed in one file: the rule's own ``max_findings`` option, else the limit."""
-    own = getattr(active.kind.options, "max_findings", None)
+    own = active.max_findings
+    if own is _UNSET:  # asked once per rule, not once per rule and file (a pydantic model's missing attribute is slow)
+        own = active.max_findings = getattr(active.kind.options, "max_findings", None)
     return own if isinstance(own, int) and own > 0 else limits.max_findings_per_rule
 
 

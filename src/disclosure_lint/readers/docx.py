@@ -62,7 +62,8 @@ from lxml import etree
 
 from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
-from ..model import Block, Cell, Document, ReaderNotice, Row, Table
+from ..model import Block, Document, ReaderNotice, Row, Table
+from .lines import new_cell
 
 # -- limits -------------------------------------------------------------------------------------
 
@@ -656,7 +657,7 @@ class _Builder:
         rows = []
         for ri, (texts, is_header) in enumerate(zip(grid, header)):
             cells = tuple(
-                Cell(text=t, row=ri, col=ci, pointer=f"表{tno}第{ri + 1}行第{ci + 1}列", header=is_header)
+                new_cell(t, ri, ci, None, None, None, f"表{tno}第{ri + 1}行第{ci + 1}列", is_header)
                 for ci, t in enumerate(texts)
             )
             rows.append(Row(cells=cells, header=is_header))

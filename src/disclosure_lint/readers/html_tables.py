@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..model import Anchor, Cell, Row, Table
 from .html_source import Source, align, clean_source, parse_tree, tag_of
 from .html_text import TextWalker
-from .lines import table_text
+from .lines import new_cell, table_text
 
 MAX_COLS = 300
 MAX_GRID = 200_000
@@ -122,14 +122,12 @@ def read_table(table, walker: TextWalker, budget: CellBudget) -> tuple[str, tupl
                 last = anchors[-1]
                 end_col = last.column + (len(text) - last.offset)
             header = thead or tag_of(td) == "th"
-            base = Cell(text=text, row=r, col=c, line=ln, column=col, end_column=end_col,
-                        header=header, anchors=anchors)
+            base = new_cell(text, r, c, ln, col, end_col, None, header, anchors)
             for dr in range(rs):
                 for dc in range(cs):
                     if (r + dr, c + dc) not in grid:
-                        grid[(r + dr, c + dc)] = base if (dr, dc) == (0, 0) else Cell(
-                            text=text, row=r + dr, col=c + dc, line=ln, column=col, end_column=end_col,
-                            header=header, anchors=anchors)
+                        grid[(r + dr, c + dc)] = base if (dr, dc) == (0, 0) else new_cell(
+                            text, r + dr, c + dc, ln, col, end_col, None, header, anchors)
             c += cs
     if not grid:
         return None
@@ -140,10 +138,9 @@ def read_table(table, walker: TextWalker, budget: CellBudget) -> tuple[str, tupl
         if not any(present):
             continue
         ri = len(out_rows)
-        cells = tuple(Cell(text=x.text, row=ri, col=x.col, line=x.line, column=x.column,
-                           end_column=x.end_column, header=x.header, anchors=x.anchors)
+        cells = tuple(new_cell(x.text, ri, x.col, x.line, x.column, x.end_column, None, x.header, x.anchors)
                       if x is not None and x.row != ri else
-                      (x if x is not None else Cell(text="", row=ri, col=c))
+                      (x if x is not None else new_cell("", ri, c))
                       for c, x in enumerate(present))
         header = row_header[r] or all(x.header for x in cells)
         line = next((x.line for x in cells if x.line is not None), None)

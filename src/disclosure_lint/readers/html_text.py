@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..model import Anchor, BlockKind, Table
 from .html_source import Source, tag_of, walk
+from .lines import new_anchor
 
 # Content never shown as text (or page machinery): skipped with everything inside.
 SKIP = frozenset({
@@ -111,7 +112,7 @@ def assemble(lines: list[list[list]], sep: str = "\n") -> tuple[str, tuple[Ancho
         for t, ln, col in pieces:
             if ln is not None and not (last is not None and ln == last.line
                                        and col == last.column + (offset - last.offset)):
-                last = Anchor(offset, ln, col)
+                last = new_anchor(offset, ln, col)
                 anchors.append(last)
             parts.append(t)
             offset += len(t)

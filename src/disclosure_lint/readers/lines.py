@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 
 from ..model import Anchor, Cell, ReaderNotice, Row
 
@@ -11,6 +12,47 @@ _SPACE = " \t\u3000"
 # A block that is nothing but pictures: Markdown images (one or more) or one HTML <img> tag. The line-based
 # readers give it the block kind ``image`` (a statistics table published as a picture is common).
 PICTURE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$|^\s*<img\b[^>]*>\s*$", re.I)
+
+
+# -- model objects made without the frozen dataclasses' __init__ ------------------------------------------------
+# A frozen dataclass sets each field through ``object.__setattr__`` (a lookup by name per field); the readers make
+# a Cell and an Anchor for every table cell of a report, hundreds per report, so they set the slots through their
+# descriptors instead (about twice as fast).  The objects are the same: equal, hashed alike, immutable afterwards.
+_CELL_FIELDS = ("text", "row", "col", "line", "column", "end_column", "pointer", "header", "anchors")
+_ANCHOR_FIELDS = ("offset", "line", "column", "page")
+if tuple(f.name for f in fields(Cell)) != _CELL_FIELDS or tuple(f.name for f in fields(Anchor)) != _ANCHOR_FIELDS:
+    raise RuntimeError("model.Cell or model.Anchor changed its fields: update new_cell/new_anchor in readers/lines.py")
+_C_TEXT, _C_ROW, _C_COL, _C_LINE, _C_COLUMN, _C_END, _C_POINTER, _C_HEADER, _C_ANCHORS = (
+    Cell.__dict__[name].__set__ for name in _CELL_FIELDS)
+_A_OFFSET, _A_LINE, _A_COLUMN, _A_PAGE = (Anchor.__dict__[name].__set__ for name in _ANCHOR_FIELDS)
+_new = object.__new__
+
+
+def new_cell(text: str, row: int, col: int, line: int | None = None, column: int | None = None,
+             end_column: int | None = None, pointer: str | None = None, header: bool = False,
+             anchors: tuple[Anchor, ...] = ()) -> Cell:
+    """``Cell(...)``, made faster (see above)."""
+    c = _new(Cell)
+    _C_TEXT(c, text)
+    _C_ROW(c, row)
+    _C_COL(c, col)
+    _C_LINE(c, line)
+    _C_COLUMN(c, column)
+    _C_END(c, end_column)
+    _C_POINTER(c, pointer)
+    _C_HEADER(c, header)
+    _C_ANCHORS(c, anchors)
+    return c
+
+
+def new_anchor(offset: int, line: int, column: int, page: int | None = None) -> Anchor:
+    """``Anchor(...)``, made faster (see above)."""
+    a = _new(Anchor)
+    _A_OFFSET(a, offset)
+    _A_LINE(a, line)
+    _A_COLUMN(a, column)
+    _A_PAGE(a, page)
+    return a
 
 
 def anchored(pieces: list[tuple[str, int, int]]) -> tuple[str, tuple[Anchor, ...]]:
@@ -22,7 +64,7 @@ def anchored(pieces: list[tuple[str, int, int]]) -> tuple[str, tuple[Anchor, ...
         if i:
             parts.append("\n")
             offset += 1
-        anchors.append(Anchor(offset, line, col))
+        anchors.append(new_anchor(offset, line, col))
         parts.append(text)
         offset += len(text)
     return "".join(parts), tuple(anchors)
@@ -50,31 +92,30 @@ def split_cells(line: str, line_no: int, row_index: int, pattern: re.Pattern[str
     bounds.append((pos, len(line)))
     for col, (start, end) in enumerate(bounds):
         text, c0 = strip_span(line, start, end)
-        cells.append(Cell(text=text, row=row_index, col=col, line=line_no, column=c0 + 1,
-                          end_column=c0 + 1 + len(text), header=header))
+        cells.append(new_cell(text, row_index, col, line_no, c0 + 1, c0 + 1 + len(text), None, header))
     return Row(cells=tuple(cells), line=line_no, header=header)
 
 
 def table_text(rows: list[Row]) -> tuple[str, tuple[Anchor, ...]]:
     """Text of a table (cells joined by tabs, rows by newlines) with an anchor at every cell."""
-    parts: list[str] = []
     anchors: list[Anchor] = []
     offset = 0
     for ri, row in enumerate(rows):
         if ri:
-            parts.append("\n")
-            offset += 1
-        for ci, cell in enumerate(row.cells):
-            if ci:
-                parts.append("\t")
-                offset += 1
+            offset += 1  # the newline
+        first = True
+        for cell in row.cells:
+            if first:
+                first = False
+            else:
+                offset += 1  # the tab
             if cell.anchors:  # a cell whose text spans source lines (HTML) keeps its own anchors
-                anchors.extend(Anchor(offset + a.offset, a.line, a.column, a.page) for a in cell.anchors)
+                anchors.extend(new_anchor(offset + a.offset, a.line, a.column, a.page) for a in cell.anchors)
             elif cell.line is not None:
-                anchors.append(Anchor(offset, cell.line, cell.column or 1))
-            parts.append(cell.text)
+                anchors.append(new_anchor(offset, cell.line, cell.column or 1))
             offset += len(cell.text)
-    return "".join(parts), tuple(anchors)
+    text = "\n".join("\t".join([c.text for c in row.cells]) for row in rows)
+    return text, tuple(anchors)
 
 
 def block_limit_notice(limit: int, line: int | None, lines: bool = False, pointer: str | None = None) -> ReaderNotice:

@@ -18,15 +18,19 @@ from markdown_it.rules_core import block, normalize
 from markdown_it.rules_core.state_core import StateCore
 
 from ..limits import DEFAULT_LIMITS, Limits
-from ..model import Block, BlockKind, Cell, Document, ReaderNotice, Row, Table
+from ..model import Block, BlockKind, Document, ReaderNotice, Row, Table
 from ..textio import decode
 from .html_tables import CellBudget, FragmentTable, fragment_tables
-from .lines import PICTURE, anchored, block_limit_notice, capped_rows, table_limit_notice, table_text
+from .lines import PICTURE, anchored, block_limit_notice, capped_rows, new_cell, table_limit_notice, table_text
 
 _PIPE = re.compile(r"(?<!\\)\|")
 _HTML_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|\Z)", re.I | re.S)
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _HTML_TAG = re.compile(r"<[^>]*>?")
+
+
+# The first characters that can start a block which ends a table: ``` ~~~ > * - _ + # < and ordered-list digits.
+_STARTERS = frozenset("`~>*-_+#<0123456789")
 
 
 def _table_extent(state, startLine: int, endLine: int, silent: bool) -> bool:
@@ -46,12 +50,16 @@ def _table_extent(state, startLine: int, endLine: int, silent: bool) -> bool:
     old_parent = state.parentType
     state.parentType = "table"
     nextLine = startLine + 2
+    src = state.src
     while nextLine < endLine:
         if state.sCount[nextLine] < state.blkIndent:
             break
-        if any(rule(state, nextLine, endLine, True) for rule in terminators):
-            break
         start = state.bMarks[nextLine] + state.tShift[nextLine]
+        # every terminator (fence, blockquote, hr, list, html block, heading) needs one of _STARTERS as the
+        # line's first character: a table row (``| …``) is not asked six times whether it starts a block
+        if (start < state.eMarks[nextLine] and src[start] in _STARTERS
+                and any(rule(state, nextLine, endLine, True) for rule in terminators)):
+            break
         if start >= state.eMarks[nextLine] or state.is_code_block(nextLine):
             break
         nextLine += 1
@@ -128,22 +136,23 @@ def _table_row(line: str, line_no: int, row_index: int, header: bool) -> Row:
             bounds.append((pos, m.start()))
             pos = m.end()
         bounds.append((pos, len(line)))
-    else:  # fast path
-        bounds = []
+        segs = [(a, line[a:b]) for a, b in bounds]
+    else:  # fast path: split once, keep each piece's start
+        segs = []
         pos = 0
         for part in line.split("|"):
-            bounds.append((pos, pos + len(part)))
+            segs.append((pos, part))
             pos += len(part) + 1
-    if len(bounds) > 1 and not line[bounds[0][0]:bounds[0][1]].strip(_WS):
-        bounds = bounds[1:]  # leading border pipe
-    if len(bounds) > 1 and not line[bounds[-1][0]:bounds[-1][1]].strip(_WS):
-        bounds = bounds[:-1]  # trailing border pipe
+    if len(segs) > 1 and not segs[0][1].strip(_WS):
+        segs = segs[1:]  # leading border pipe
+    if len(segs) > 1 and not segs[-1][1].strip(_WS):
+        segs = segs[:-1]  # trailing border pipe
     cells = []
-    for col, (start, end) in enumerate(bounds):
-        seg = line[start:end]
+    for col, (start, seg) in enumerate(segs):
         text = seg.strip(_WS)
-        c0 = start + (len(seg) - len(seg.lstrip(_WS))) if text else start
-        cells.append(Cell(text, row_index, col, line_no, c0 + 1, c0 + 1 + len(text), None, header))
+        # the text's first character is the first one of the piece that is not blank
+        c0 = start + seg.find(text) + 1 if text else start + 1
+        cells.append(new_cell(text, row_index, col, line_no, c0, c0 + len(text), None, header))
     return Row(cells=tuple(cells), line=line_no, header=header)
 
 

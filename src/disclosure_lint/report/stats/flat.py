@@ -32,7 +32,7 @@ from ...model import Block, Cell
 from . import labels as lb
 from . import runs as flatline
 from .grid import PIECE, Build, is_value, value_of
-from .model import StatCell
+from .model import new_stat_cell
 from .schema import norm, schema
 from .table2 import s2_row_of, s2_strong, s2_title, s2_version_votes
 from .table3 import Ctx, resolve_s3
@@ -263,7 +263,7 @@ def _split_tok(t: Tok, groups: int, size: int, identity: bool = True) -> list[To
 
 
 def _loose(bd: Build, row: str, t: Tok, row_label: str = "") -> None:
-    bd.loose.append(StatCell(bd.id, row, "", t.text, value_of(t.text), row_label, "", t.block, t.cell))
+    bd.loose.append(new_stat_cell(bd.id, row, "", t.text, value_of(t.text), row_label, "", t.block, t.cell))
 
 
 def _rows(toks: list[Tok], is_label) -> tuple[list[Tok], list[tuple[Tok, list[Tok]]]]:

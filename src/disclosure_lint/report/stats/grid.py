@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ...model import Block, Cell, Row
 from . import labels as lb
-from .model import StatCell, Unmapped, Value, parse_value
+from .model import StatCell, Unmapped, Value, new_stat_cell, parse_value
 
 _VALUE_KINDS = frozenset({"int", "decimal", "slash", "dash", "none", "na"})
 
@@ -90,7 +90,7 @@ class Build:
             cell: Cell | None) -> None:
         if (row, col) in self.cells:
             return
-        self.cells[(row, col)] = StatCell(self.id, row, col, cell_text, value_of(cell_text), row_label, col_label,
+        self.cells[(row, col)] = new_stat_cell(self.id, row, col, cell_text, value_of(cell_text), row_label, col_label,
                                           block, cell)
         self.row_labels.setdefault(row, row_label)
         if col_label:
@@ -138,7 +138,7 @@ def to_loose(bd: Build, row: str, row_label: str, block: Block, cells: list[Cell
     """Numbers of a row that cannot be placed in their columns: kept in ``loose`` (column ""), so that
     table-unreadable reports them and the arithmetic of the table is skipped."""
     for c in cells:
-        bd.loose.append(StatCell(bd.id, row, "", c.text, value_of(c.text), row_label, "", block, c))
+        bd.loose.append(new_stat_cell(bd.id, row, "", c.text, value_of(c.text), row_label, "", block, c))
 
 
 def short_row(gap: bool, nonblank: list, width: int) -> bool:

@@ -10,7 +10,7 @@ cells through :attr:`StatCell.cell` / :attr:`StatCell.block`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
@@ -91,6 +91,21 @@ class StatCell:
             col = self.col_label if block and block in self.col_label else f"{block} › {self.col_label}"
             return f"{short} › {col}"
         return f"{short} › {self.row_label} › {self.col_label}"
+
+
+_STAT_CELL_FIELDS = ("table", "row", "col", "raw", "value", "row_label", "col_label", "block", "cell")
+if tuple(f.name for f in fields(StatCell)) != _STAT_CELL_FIELDS:
+    raise RuntimeError("StatCell changed its fields: update new_stat_cell in report/stats/model.py")
+
+
+def new_stat_cell(table: str, row: str, col: str, raw: str, value: Value, row_label: str, col_label: str,
+                  block: Block | None = None, cell: Cell | None = None) -> StatCell:
+    """``StatCell(...)`` without the frozen dataclass's ``__init__`` (one ``object.__setattr__`` per field): the
+    tables of a report make hundreds; the object is the same (equal, hashed alike, immutable afterwards)."""
+    c = object.__new__(StatCell)
+    c.__dict__.update(table=table, row=row, col=col, raw=raw, value=value, row_label=row_label, col_label=col_label,
+                      block=block, cell=cell)
+    return c
 
 
 @dataclass(frozen=True)

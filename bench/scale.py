@@ -1,0 +1,320 @@
+"""Scale benchmark: ``disclosure-lint check`` on 10,000 generated reports of mixed formats.
+
+    python bench/scale.py                  # 10,000 reports into bench/out/scale/ (cached), then measure
+    python bench/scale.py -n 2000          # fewer
+    python bench/scale.py --generate-only  # only build (or reuse) the set
+
+The set: reports of :mod:`generate` (fixed seed), about 70 % Markdown, 12 % text, 10 % HTML, 6 % Word and
+2 % PDF (rendered by ``tests/render.py``, in parallel on every CPU), and among them one body's reports for
+every year 2019–2024 in several formats.  The set is cached: ``stamp.json`` holds the count, seed, mix and the
+hashes of the generator and the renderers; a run with the same stamp reuses the files.
+
+Measured, each in a fresh ``python -m disclosure_lint check -f concise -q DIR`` process (output hashed, not
+kept): wall time, reports per second, CPU seconds of the process and its workers (reports per CPU second
+does not depend on what else the machine runs; wall time does) and the peak resident memory: the larger of
+the process's own peak (``wait4``'s ``ru_maxrss``) and the peak of the summed resident memory of the process
+and all its descendants, sampled from ``/proc`` every 0.1 s (pool workers can be grandchildren), for
+
+* one job, cold cache (``--jobs 1`` where the CLI has ``--jobs``);
+* all CPUs (``--jobs N``), cold cache — "not available" without ``--jobs``;
+* all CPUs, warm cache: the same run again — "not available" without a result cache (``--no-cache``).
+
+"Cold" means the result cache directory (``.disclosure-lint-cache/`` in the working directory and in the
+report directory) is removed first.  Every run's output is compared with the first: the same findings
+whatever the number of jobs or the cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402  (bench/generate.py)
+
+MIX = ((".md", 0.70), (".txt", 0.12), (".html", 0.10), (".docx", 0.06), (".pdf", 0.02))
+SERIES_YEARS = (2019, 2020, 2021, 2022, 2023, 2024)
+SERIES_FORMATS = (".md", ".docx", ".html", ".txt", ".pdf", ".md")
+CACHE_DIR = ".disclosure-lint-cache"
+
+TARGET_ONE = 300.0  # Markdown reports/s in one process (the Markdown-only figure is bench/run.py's)
+TARGET_ALL = 550.0  # with 2 jobs, cold cache
+TARGET_WARM = 10.0  # warm cache at least this many times faster than cold
+TARGET_MB = 300.0  # peak memory for 10,000 files
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+def _plan(n: int, seed: int) -> list[tuple[str, str, int | None, bool]]:
+    """(file stem, extension, fixed year or None, is the series) for each report, in a fixed order."""
+    rng = random.Random(seed)
+    exts: list[str] = []
+    for ext, share in MIX:
+        exts += [ext] * round(n * share)
+    exts = (exts + [".md"] * n)[:n]
+    rng.shuffle(exts)
+    plan = []
+    series = min(len(SERIES_YEARS), n)
+    for i in range(n):
+        if i < series:
+            plan.append((f"{i:05d}-series-{SERIES_YEARS[i]}", SERIES_FORMATS[i], SERIES_YEARS[i], True))
+        else:
+            plan.append((f"{i:05d}", exts[i], None, False))
+    return plan
+
+
+def _render_one(job: tuple[str, str, str]) -> None:
+    md, ext, target = job
+    from tests import render  # in the worker process (tests/render.py: the one copy of the renderers)
+
+    Path(target).write_bytes(render.render(md, ext))
+
+
+def build(n: int, out: Path, seed: int = 20250101) -> tuple[list[Path], float, bool]:
+    """The set of ``n`` reports in ``out`` (reused when ``stamp.json`` matches); returns (files, seconds spent
+    building, reused)."""
+    stamp = {"n": n, "seed": seed, "mix": MIX, "generator": _sha(HERE / "generate.py"),
+             "render": _sha(ROOT / "tests" / "render.py")}
+    stamp_file = out / "stamp.json"
+    if stamp_file.exists():
+        try:
+            old = json.loads(stamp_file.read_text(encoding="utf-8"))
+        except ValueError:
+            old = None
+        if old is not None and old.get("stamp") == json.loads(json.dumps(stamp)):
+            files = [out / f for f in old["files"]]
+            if all(f.exists() for f in files):
+                return files, 0.0, True
+    t0 = time.perf_counter()
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    rng = random.Random(seed)
+    body = generate.pick_body(rng)
+    files: list[Path] = []
+    jobs: list[tuple[str, str, str]] = []
+    manifest = {}
+    for stem, ext, year, series in _plan(n, seed):
+        text, facts = generate.make_report(rng, rng.random() < 1 / 3, body if series else None, year)
+        name = f"{stem}-{facts.year}{ext}" if not series else f"{stem}{ext}"
+        target = out / name
+        if ext == ".md":
+            target.write_text(text, encoding="utf-8")
+        else:
+            jobs.append((text, ext, str(target)))
+        files.append(target)
+        manifest[name] = {"agency": facts.agency, "year": facts.year, "defects": facts.defects}
+    root = str(ROOT)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    with ProcessPoolExecutor(os.cpu_count() or 1) as pool:
+        list(pool.map(_render_one, jobs, chunksize=16))
+    (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=0), encoding="utf-8")
+    stamp_file.write_text(json.dumps({"stamp": stamp, "files": [f.name for f in files]}), encoding="utf-8")
+    return files, time.perf_counter() - t0, False
+
+
+def cli_features() -> dict[str, bool]:
+    """Which of ``--jobs`` and the result cache (``--no-cache``) this checkout's ``check`` has."""
+    proc = subprocess.run([sys.executable, "-m", "disclosure_lint", "check", "--help"], capture_output=True,
+                          env=dict(os.environ, COLUMNS="200"), cwd=ROOT)
+    text = proc.stdout.decode("utf-8", "replace")
+    return {"jobs": "--jobs" in text, "cache": "--no-cache" in text}
+
+
+def _clear_cache(*dirs: Path) -> None:
+    for d in dirs:
+        shutil.rmtree(d / CACHE_DIR, ignore_errors=True)
+
+
+class TreeWatch:
+    """Samples ``/proc`` every 0.1 s for a process and all its descendants (workers of a pool may be
+    grandchildren, e.g. of a fork server, which ``wait4`` does not count): the peak of their summed resident
+    memory and the CPU time each used.  Where ``/proc`` is missing it records nothing."""
+
+    def __init__(self, root: int):
+        self.root = root
+        self.peak_sum_mb = 0.0
+        self.cpu: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+        self._page = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+
+    def __enter__(self) -> TreeWatch:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _loop(self) -> None:
+        while not self._stop.wait(0.1):
+            self.sample()
+
+    def sample(self) -> None:
+        procs: dict[int, tuple[int, float, int]] = {}  # pid → (parent, CPU seconds, resident pages)
+        try:
+            names = os.listdir("/proc")
+        except OSError:
+            return
+        for name in names:
+            if not name.isdigit():
+                continue
+            try:
+                with open(f"/proc/{name}/stat", "rb") as fh:
+                    stat = fh.read().decode("ascii", "replace")
+            except OSError:
+                continue
+            rest = stat[stat.rfind(")") + 2:].split()  # after "pid (comm) "
+            try:
+                procs[int(name)] = (int(rest[1]), (int(rest[11]) + int(rest[12])) / self._tick, int(rest[21]))
+            except (IndexError, ValueError):
+                continue
+        tree = {self.root}
+        grew = True
+        while grew:
+            grew = False
+            for pid, (parent, _cpu, _rss) in procs.items():
+                if parent in tree and pid not in tree:
+                    tree.add(pid)
+                    grew = True
+        total = 0
+        for pid in tree:
+            if pid in procs:
+                _parent, cpu, rss = procs[pid]
+                total += rss
+                self.cpu[pid] = max(cpu, self.cpu.get(pid, 0.0))
+        self.peak_sum_mb = max(self.peak_sum_mb, total * self._page / 1024 / 1024)
+
+
+def run_check(target: Path, cwd: Path, extra: list[str]) -> dict:
+    """One ``check`` process over ``target``: seconds, CPU seconds and peak memory of it and its workers,
+    output hash."""
+    env = {k: v for k, v in os.environ.items() if k != "DISCLOSURE_LINT_NO_CACHE"}
+    env["NO_COLOR"] = "1"
+    cmd = [sys.executable, "-m", "disclosure_lint", "check", "-f", "concise", "-q", *extra, str(target)]
+    digest = hashlib.sha256()
+    lines = 0
+    with tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err, cwd=cwd, env=env)
+        assert proc.stdout is not None
+        with TreeWatch(proc.pid) as watch:
+            for chunk in iter(lambda: proc.stdout.read(1 << 16), b""):  # type: ignore[union-attr]
+                digest.update(chunk)
+                lines += chunk.count(b"\n")
+            _pid, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        tail = err.read().decode("utf-8", "replace").strip().splitlines()
+    rss = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+    # CPU: the process and the workers it waited for (wait4), or all it and its descendants were seen to use;
+    # memory: the largest single process (wait4) or the largest sum over the tree at one moment (/proc)
+    cpu = max(usage.ru_utime + usage.ru_stime, sum(watch.cpu.values()))
+    return {"seconds": seconds, "cpu": cpu, "rss_mb": max(rss, watch.peak_sum_mb), "exit": proc.returncode, "hash": digest.hexdigest()[:16],
+            "lines": lines, "stderr": tail[-1] if tail else ""}
+
+
+def measure(files: list[Path], out: Path) -> list[dict]:
+    feats = cli_features()
+    cpus = os.cpu_count() or 1
+    work = out.parent / "scale-cwd"
+    work.mkdir(exist_ok=True)
+    runs: list[dict] = []
+
+    def one(label: str, extra: list[str] | None, clear: bool) -> None:
+        if extra is None:
+            runs.append({"label": label, "na": True})
+            return
+        if clear:
+            _clear_cache(work, out)
+        r = run_check(out, work, extra)
+        r["label"] = label
+        runs.append(r)
+
+    one("1 job, cold cache", ["--jobs", "1"] if feats["jobs"] else [], True)
+    one(f"{cpus} jobs, cold cache", ["--jobs", str(cpus)] if feats["jobs"] else None, True)
+    warm_extra = (["--jobs", str(cpus)] if feats["jobs"] else []) if feats["cache"] else None
+    one(f"{cpus if feats['jobs'] else 1} job(s), warm cache", warm_extra, False)
+    _clear_cache(work, out)
+    return runs
+
+
+def report(files: list[Path], runs: list[dict], built: float, reused: bool) -> str:
+    by_ext: dict[str, int] = {}
+    for f in files:
+        by_ext[f.suffix] = by_ext.get(f.suffix, 0) + 1
+    n = len(files)
+    size = sum(f.stat().st_size for f in files) / 1e6
+    lines = [
+        "disclosure-lint scale benchmark",
+        "=" * 64,
+        f"machine : {os.cpu_count()} CPU(s), Python {sys.version.split()[0]}, {sys.platform}",
+        f"set     : {n} reports, {size:.1f} MB ("
+        + ", ".join(f"{ext} {k}" for ext, k in by_ext.items())
+        + f"; one body over {len(SERIES_YEARS)} years among them)"
+        + ("; reused from the cache" if reused else f"; built in {built:.0f} s"),
+    ]
+    first = next((r for r in runs if not r.get("na")), None)
+    cold = None
+    for r in runs:
+        if r.get("na"):
+            lines.append(f"  {r['label']:<24} not available (this checkout's check has no such option)")
+            continue
+        rate = n / r["seconds"]
+        same = "same output" if first is None or r["hash"] == first["hash"] else "OUTPUT DIFFERS from the first run"
+        extra = ""
+        if "cold" in r["label"] and cold is None:
+            cold = r
+        if "warm" in r["label"] and cold is not None:
+            factor = cold["seconds"] / r["seconds"]
+            extra = f"; {factor:.1f}× the cold one-job run (target ≥{TARGET_WARM:.0f}×)"
+        lines.append(f"  {r['label']:<24} {r['seconds']:7.1f} s  {rate:6.0f} reports/s  (CPU {r['cpu']:6.1f} s: "
+                     f"{n / max(r['cpu'], 1e-9):4.0f}/CPU-s)  peak {r['rss_mb']:6.0f} MiB"
+                     f"  exit {r['exit']}, {r['lines']} lines, {same}{extra}")
+        if r["exit"] not in (0, 1):
+            lines.append(f"    failed: {r['stderr']}")
+    peak = max((r["rss_mb"] for r in runs if not r.get("na")), default=0.0)
+    lines.append(f"peak memory of any run: {peak:.0f} MiB (target ≤{TARGET_MB:.0f} MiB for 10,000 files: "
+                 f"{'PASS' if peak <= TARGET_MB else 'FAIL'})")
+    lines.append("=" * 64)
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="disclosure-lint 大批量性能测试（混合格式的合成报告）")
+    ap.add_argument("-n", type=int, default=10_000, help="报告份数（默认 10000）")
+    ap.add_argument("--out", default=str(HERE / "out" / "scale"), help="报告目录（默认 bench/out/scale/，已被 git 忽略）")
+    ap.add_argument("--seed", type=int, default=20250101)
+    ap.add_argument("--generate-only", action="store_true", help="只生成（或复用）报告集")
+    a = ap.parse_args(argv)
+    out = Path(a.out).resolve()
+    files, built, reused = build(a.n, out, a.seed)
+    if a.generate_only:
+        print(f"{len(files)} reports in {out} ({'reused' if reused else f'built in {built:.0f} s'})")
+        return 0
+    print(report(files, measure(files, out), built, reused))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
