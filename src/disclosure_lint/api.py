@@ -22,6 +22,7 @@ from typing import Any
 
 from . import failures
 from .batch.facts import collect as collect_facts
+from .batch.identity import body_name
 from .config import ConfigResolver, LoadedConfig
 from .diagnostics import Diagnostic
 from .engine import ActiveRule, matches_selector, prepare, run, unknown_selectors
@@ -430,6 +431,7 @@ def report_summary(rep) -> dict:
     return {
         "title": rep.title,
         "agency": rep.agency.name,
+        "body": body_name(rep.agency.name),  # the body the report is grouped under (batch.identity)
         "agency_kind": rep.agency.kind,
         "year": rep.year,
         "year_source": rep.year_source,

@@ -88,18 +88,10 @@ def describe_sqlite(exc: sqlite3.Error) -> str:
 
 # -- the one normalisation of a body's name (to be replaced by the report-identity module) ---------------
 
-_HAS_WORD = re.compile(r"\w")  # a key of punctuation only names no body
-
-
-_HAS_WORD = re.compile(r"\w")  # a key of punctuation only names no body
-
-
 def body_key(agency: str | None) -> str | None:
-    """The body a report belongs to: :func:`batch.identity.body_key` (the one normalisation of agency names, the
-    one the checks across reports group by) as text, e.g. ``云岭区政府办公室``."""
-    key = identity.body_key(agency)
-    text = identity.key_text(key) if key else ""
-    return text if _HAS_WORD.search(text) else None
+    """The body a report belongs to: :func:`batch.identity.body_name` (the one normalisation of agency names, the
+    one the checks across reports group by), e.g. ``云岭区政府办公室``."""
+    return identity.body_name(agency)
 
 
 # -- text as SQLite takes it -------------------------------------------------------------------------

@@ -15,6 +15,17 @@ from .failures import is_tool_failure
 
 
 @dataclass
+class BodyTally:
+    """One body's reports in a run (grouped by ``FileResult.report["body"]``): its name as first seen, the
+    years, the number of reports and their findings by severity."""
+
+    agency: str
+    years: set[int] = field(default_factory=set)
+    reports: int = 0
+    severities: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
+
+
+@dataclass
 class Tally:
     errors: list[str] = field(default_factory=list)  # run-level problems
     files: int = 0
@@ -24,6 +35,7 @@ class Tally:
     tool_failed: int = 0  # files with a DL000 from an exception
     severities: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
     rules: dict[tuple[str, str], int] = field(default_factory=dict)  # (code, rule name) → findings
+    bodies: dict[str, BodyTally] = field(default_factory=dict)  # body key → its reports (one entry per body)
 
     @classmethod
     def of(cls, files: Iterable[Any], errors: Iterable[str] = ()) -> Tally:
@@ -41,9 +53,19 @@ class Tally:
                 self.skipped += 1
                 self.unsupported += f.report is None
             self.unreadable += bool(f.error)
+        report = f.report if isinstance(f.report, dict) and not f.skipped else {}
+        body = self.bodies.get(report["body"]) if isinstance(report.get("body"), str) else None
+        if body is None and isinstance(report.get("body"), str):
+            body = self.bodies[report["body"]] = BodyTally(str(report.get("agency") or report["body"]))
+        if body is not None and new_file:
+            body.reports += 1
+            if isinstance(report.get("year"), int):
+                body.years.add(report["year"])
         failed = False
         for d in f.diagnostics:
             self.severities[d.severity] = self.severities.get(d.severity, 0) + 1
+            if body is not None:
+                body.severities[d.severity] = body.severities.get(d.severity, 0) + 1
             self.rules[(d.code, d.rule)] = self.rules.get((d.code, d.rule), 0) + 1
             failed = failed or is_tool_failure(d)
         self.tool_failed += failed and new_file

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 _REGION = re.compile(r"^(.县|.{2,8}?(?:自治区|自治州|自治县|自治旗|特别行政区|省|市|州|盟|地区|县|区|旗))")
 # words ending like a region that are part of a body's name (城市管理局, 社区, 园区 …)
 _NOT_REGION = re.compile(r"(?:城市|都市|超市|社区|园区|景区|小区|片区|林区|矿区|牧区|山区|城区|辖区|新区|街区|示范区)$")
+_HAS_WORD = re.compile(r"\w")  # a key of punctuation only names no body
 _SECOND_NAME = re.compile(r"[（(][^（）()]*[）)]$")
 
 
@@ -52,6 +53,13 @@ def body_key(name: str | None) -> tuple[str, str] | None:
 
 def key_text(key: tuple[str, str]) -> str:
     return key[0] + key[1]
+
+
+def body_name(name: str | None) -> str | None:
+    """The body key as text (``云岭区政府办公室``), None for no name or one of punctuation only."""
+    key = body_key(name)
+    text = key_text(key) if key else ""
+    return text if _HAS_WORD.search(text) else None
 
 
 def group_keys(keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:

@@ -29,7 +29,7 @@ from rich.text import Text
 from ..diagnostics import SEVERITY_ZH, Diagnostic, Severity
 from ..fixer import FIXABLE_EXTENSIONS
 from ..termsafe import terminal
-from .summary import place, rule_counts, statistics_lines, summary_line
+from .summary import body_lines, place, rule_counts, statistics_lines, summary_line
 
 SEVERITY_STYLE: dict[Severity, str] = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 NARROW = 100  # below this width the table has no 规则 column
@@ -154,6 +154,8 @@ def render(run, stream: TextIO, fail_on: str = "error", quiet: bool = False, sta
     if not quiet:
         code = run.exit_code(fail_on)
         console.print(show(summary_line(run, fail_on), "bold red" if code else "bold green"))
+        for line in body_lines(run):  # one body's reports of several years side by side
+            console.print(show(line), soft_wrap=True)
     counts = rule_counts(run)
     if statistics:
         for line in statistics_lines(run):

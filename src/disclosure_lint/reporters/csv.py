@@ -1,7 +1,7 @@
 """``--format csv``: one row per report, for a supervising office's spreadsheet; and the one home of
 "CSV for Excel" that ``stats`` shares.
 
-Each row (:data:`FIELDS`): the path, the report's agency, its kind and year, the file format, the per-file
+Each row (:data:`FIELDS`): the path, the report's agency, its body (the key reports are grouped by), its kind and year, the file format, the per-file
 exit status (0: nothing at or above ``--fail-on``; 1: findings at or above it; 2: unreadable or not fully
 checked — DL000), the ``reason`` when unreadable or skipped, the number of findings, the counts by severity
 (``error``, ``warning``, ``info``) and by category (``structure`` … ``input``, the categories of
@@ -33,7 +33,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t")
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 
 FIELDS: tuple[str, ...] = (
-    "path", "agency", "agency_kind", "year", "format", "exit_status", "reason", "findings",
+    "path", "agency", "body", "agency_kind", "year", "format", "exit_status", "reason", "findings",
     *SEVERITIES, *CATEGORIES,
 )
 
@@ -75,7 +75,7 @@ def rows(run, fail_on: str = "error") -> list[dict[str, Any]]:
     for f in run.files:
         rep = f.report or {}
         row: dict[str, Any] = {
-            "path": f.path, "agency": rep.get("agency"), "agency_kind": rep.get("agency_kind"),
+            "path": f.path, "agency": rep.get("agency"), "body": rep.get("body"), "agency_kind": rep.get("agency_kind"),
             "year": rep.get("year"), "format": f.format, "exit_status": _exit_status(f, threshold),
             "reason": f.error or (f"已跳过：{f.skipped}" if f.skipped else None), "findings": len(f.diagnostics),
         }

@@ -34,6 +34,28 @@ def summary_line(run, fail_on: str = "error") -> str:
     return summary
 
 
+MAX_BODY_LINES = 20
+
+
+def body_lines(run) -> list[str]:
+    """``按机关``: when one body has several reports in the run (its years side by side), one line per body —
+    the most errors first — with its years and counts; at most :data:`MAX_BODY_LINES` (``-f csv`` has all)."""
+    bodies = tally_of(run).bodies
+    if not any(b.reports > 1 for b in bodies.values()):
+        return []
+    ranked = sorted(bodies.items(), key=lambda kv: (-kv[1].severities.get("error", 0),
+                                                    -kv[1].severities.get("warning", 0), kv[0]))
+    lines = ["按机关："]
+    for _key, b in ranked[:MAX_BODY_LINES]:
+        years = "、".join(str(y) for y in sorted(b.years))
+        sev = b.severities
+        lines.append(f"  {b.agency}（{b.reports} 份" + (f"：{years}年度" if years else "") + "）："
+                     f"{sev.get('error', 0)} 个错误，{sev.get('warning', 0)} 个警告，{sev.get('info', 0)} 个提示")
+    if len(ranked) > MAX_BODY_LINES:
+        lines.append(f"  …及另外 {len(ranked) - MAX_BODY_LINES} 个机关（-f csv 列出每份报告）")
+    return lines
+
+
 def rule_counts(run) -> list[tuple[str, str, int]]:
     """(code, rule name, findings) for every rule that reported, the most frequent first."""
     counts = tally_of(run).rules
