@@ -69,6 +69,12 @@ class CheckFormat(str, Enum):  # check's formats: the reporters' registry (repor
     html = "html"
 
 
+class OcrMode(str, Enum):  # limits.Limits.ocr: when scanned pages are recognised (the ``ocr`` extra)
+    auto = "auto"
+    never = "never"
+    always = "always"
+
+
 class FailOn(str, Enum):  # the severities of diagnostics.Severity (typer needs an Enum; a test checks they agree)
     error = "error"
     warning = "warning"
@@ -162,13 +168,16 @@ def check(
     diff: Annotated[bool, typer.Option("--diff", help="只显示修复会做的改动（统一差异格式），不写入文件。")] = False,
     no_group: Annotated[bool, typer.Option("--no-group", help="console 格式：同一规则的问题逐条列出"
                                                             "（默认每个文件每条规则只列前3处，其余合并为一行）。")] = False,
+    ocr: Annotated[OcrMode | None, typer.Option("--ocr", help="扫描件的文字识别（需安装 disclosure-lint[ocr]）：auto 只识别"
+                                                              "没有文字层的页面（默认），always 每一页都识别、不用文字层，never 不识别。")] = None,
 ) -> None:
     """检查年度报告并列出问题。"""
     if unsafe_fixes and not (fix or diff):
         _fail("--unsafe-fixes 需与 --fix 或 --diff 一起使用")
     try:
         gate = Gate(baseline, write_baseline, prune_baseline)  # a bad --baseline stops the run before checking
-        checker = Checker(config, year=year, select=_split(select), ignore=_split(ignore), isolated=isolated)
+        checker = Checker(config, year=year, select=_split(select), ignore=_split(ignore), isolated=isolated,
+                          ocr=ocr.value if ocr else None)
         entries, errors = discover_entries(paths, include=_split(include), exclude=_split(exclude))
         files = [f for f, _walked in entries]
         results = [checker.check_file(f, walked) for f, walked in tracked(entries)]

@@ -31,9 +31,12 @@ READERS: dict[str, tuple[str, str]] = {
     ".docx": ("docx", "docx"),
     ".pdf": ("pdf", "pdf"),
 }
+# Scanned pages as images, read by OCR (the ``ocr`` extra): only when named, never picked up by the walk.
+IMAGES: dict[str, tuple[str, str]] = dict.fromkeys((".png", ".jpg", ".jpeg", ".tif", ".tiff"), ("image", "image"))
 
 # Extensions the directory walk picks up.
 WALK_EXTENSIONS = frozenset(READERS)
+READERS.update(IMAGES)
 
 # Types we know but cannot read: a clear message saying how to convert them.
 UNSUPPORTED: dict[str, str] = {
