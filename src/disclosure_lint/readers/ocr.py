@@ -39,7 +39,7 @@ INSTALL_HINT = "pip install 'disclosure-lint[ocr]'"
 RENDER_DPI = 200  # scanned PDF pages are rendered at this resolution (12 pt text ≈ 33 px: the recogniser's range)
 DET_SCALE = 0.6  # the detector sees the page at 120 dpi: text lines are found as well, in a third of the time
 MIN_CONFIDENCE = 0.3  # a recognised line below this is noise, not text
-SPECK = 8  # pixels: a full stop at 200 dpi has 9 to 16
+SPECK = 5  # pixels: a full stop in small print at 200 dpi has 6 or more
 MAX_PIXELS = 40_000_000  # pixels of one page image recognised (an A4 page at 600 dpi is 35 million)
 
 _MODELS = ("ch_PP-OCRv4_det_infer.onnx", "ch_PP-OCRv4_rec_infer.onnx")
@@ -88,6 +88,8 @@ def available() -> bool:
 _ZERO = re.compile(r"(?<=\d)[〇○OoＯ]|[〇○OoＯ](?=\d)")
 _YI = re.compile(r"己(?=经|于|有|完成|将|在|按|向|对|被|过|达|超|全|基本|办结|答复|公开|受理|作出|提交|录入|报送|收到|停止|废止)")
 _ALONE_ZERO = re.compile(r"^[〇○OoＯ]$")
+# words of the statistics tables the model misreads in small print (白/自, 丁/厂/了/于)
+_WORDS = {"白然人": "自然人", "属丁": "属于", "属厂": "属于", "属了": "属于"}
 _SPECKS = "\\.,:;·'‘’`°~\"“”、。，：；"
 _NUMBER_SPECK = re.compile(f"^[{_SPECKS}]*([0-9oO〇]*[0-9][0-9oO〇]*|[oO〇])[{_SPECKS}]+$|^[{_SPECKS}]+([0-9oO〇]+)$")
 _EDGE_SPECK = re.compile(r"^[‘`°·]+|[‘`°·]+$")
@@ -107,6 +109,8 @@ def normalise(text: str) -> str:
         digits = number.group(1) or number.group(2)
         return "0" if _ALONE_ZERO.match(digits) else _ZERO.sub("0", digits)
     text = _ZERO.sub("0", text).replace("曰", "日").replace("自已", "自己")
+    for wrong, right in _WORDS.items():
+        text = text.replace(wrong, right)
     text = _DOCNO.sub(r"〔\1〕", _YI.sub("已", text))
     if _CJK.search(text):  # the model cannot tell half- from full-width punctuation: Chinese text has full
         text = _AFTER_CJK.sub(lambda m: _WIDE[m.group(1)], text).replace("(", "（").replace(")", "）")
@@ -167,11 +171,12 @@ def recognise_page(number: int, gray: Any, scale: float, threads: int = -1) -> S
 
     eng = engine(threads)
     gray = deskew(gray)
-    ink = despeckle(cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1])
+    raw = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
+    ink = despeckle(raw)
     tables, rules = find_tables(ink)
     ink[rules > 0] = 0  # a rule's stub in a cell would be read as a dot or a colon
-    clean = gray.copy()  # a cell's text is recognised from its ink only (specks would be read as dots, colons)
-    clean[cv2.dilate(ink, np.ones((3, 3), np.uint8)) == 0] = 255
+    clean = gray.copy()  # a cell's text is recognised without the specks and rules (read as dots and colons)
+    clean[cv2.dilate(cv2.subtract(raw, ink), np.ones((3, 3), np.uint8)) > 0] = 255
     boxes: list[tuple[int, int, int, int]] = []  # text lines in pixels, tight around their ink
     masked = gray.copy()
     for t in tables:
@@ -293,8 +298,10 @@ def deskew(gray: Any) -> Any:
     return cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
 
 
-def render_pdf(data: bytes, numbers: list[int], dpi: int = RENDER_DPI) -> Iterator[tuple[int, Any, float]]:
-    """The given pages of a PDF as grey images (pypdfium2, pdfplumber's own dependency), one at a time."""
+def render_pdf(data: bytes, numbers: list[int], dpi: int = RENDER_DPI,
+               regions: list[tuple[float, float, float, float]] | None = None) -> Iterator[tuple[int, Any, float]]:
+    """The given pages of a PDF as grey images (pypdfium2, pdfplumber's own dependency), one at a time; with
+    ``regions`` (boxes in points), the page blank outside them (its pictures: the text layer is read already)."""
     import pypdfium2 as pdfium  # heavy: only when a scan is read
 
     doc = pdfium.PdfDocument(data)
@@ -310,6 +317,13 @@ def render_pdf(data: bytes, numbers: list[int], dpi: int = RENDER_DPI) -> Iterat
                 gray = bitmap.to_numpy().copy()
                 if gray.ndim == 3:
                     gray = gray[:, :, 0]
+                if regions:
+                    keep = gray.copy()
+                    gray[:] = 255
+                    for x0, top, x1, bottom in regions:
+                        a, b = int(top * scale), int(bottom * scale) + 1
+                        c, d = int(x0 * scale), int(x1 * scale) + 1
+                        gray[a:b, c:d] = keep[a:b, c:d]
                 yield number, gray, 1 / scale
             finally:
                 page.close()

@@ -81,6 +81,13 @@ def _grid(horiz: np.ndarray, vert: np.ndarray, ox: int, oy: int) -> GridPx | Non
     # a grid line: a rule covering at least a few cells' worth (merged cells leave rules short)
     ys = _lines((horiz > 0).sum(axis=1), max(0.04 * bw, 12))
     xs = _lines((vert > 0).sum(axis=0), max(0.04 * bh, 12))
+    # a table running off the page ends without a closing rule (its vertical rules stop): close it there
+    rows = np.flatnonzero((vert > 0).sum(axis=1) >= 2)
+    if rows.size and ys:
+        if rows[-1] > ys[-1] + 8:
+            ys.append(int(rows[-1]))
+        if rows[0] < ys[0] - 8:
+            ys.insert(0, int(rows[0]))
     if len(ys) < 2 or len(xs) < 2 or len(ys) > MAX_GRID_LINES or len(xs) > MAX_GRID_LINES:
         return None
     if len(ys) < 3 and len(xs) < 3:

@@ -179,6 +179,7 @@ class _Image:
     page: int
     top: float
     no: int = 0
+    box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # x0, top, x1, bottom
 
 
 @dataclass
@@ -272,6 +273,13 @@ def _recognise(data: bytes, pages: list[_Page], limits: Limits) -> str | None:
     for scan in ocr.recognise_pages(ocr.render_pdf(data, want[:limits.max_ocr_pages]), limits.ocr_workers):
         i = by_number[scan.number]
         pages[i] = from_scan(scan, pages[i].width, pages[i].height)
+    # a picture on a page with text (a table pasted as a scan): its text joins the page's
+    if limits.ocr == "auto":
+        mixed = [p for p in pages if p.has_text and p.images][:max(limits.max_ocr_pages - len(want), 0)]
+        for p in mixed:
+            boxes = [im.box for im in p.images]
+            for scan in ocr.recognise_pages(ocr.render_pdf(data, [p.number], regions=boxes), 1):
+                _add_scan(p, from_scan(scan, p.width, p.height))
     if len(want) > limits.max_ocr_pages:
         return (f"扫描页共{len(want)}页，只识别了前{limits.max_ocr_pages}页（文字识别页数上限 limits.max_ocr_pages），"
                 "其余页面未检查")
@@ -283,6 +291,22 @@ def scanned_document(path: str, scans: list[tuple[ocr.ScanPage, float, float]], 
     """The document of pages given as images (:mod:`.image`): ``(scan, width, height)`` in points."""
     doc = _assemble(path, [from_scan(s, w, h) for s, w, h in scans], total, None, limits, advice)
     return dataclasses.replace(doc, format=fmt)
+
+
+def _add_scan(page: _Page, region: _Page) -> None:
+    """The text recognised in a page's pictures added to the page (the pictures are then text, not images)."""
+    if not (region.lines or region.parts):
+        return
+    page.images = []
+    page.lines = sorted(page.lines + region.lines, key=lambda ln: (ln.top, ln.x0))
+    for part in region.parts:
+        part.ordinal = len(page.parts) + 1
+        page.parts.append(part)
+    page.parts.sort(key=lambda pt: pt.top)
+    for k, part in enumerate(page.parts, start=1):
+        part.ordinal = k
+    _number_lines(page.lines, page.parts, page.images)
+    page.ocr = True
 
 
 def from_scan(scan: ocr.ScanPage, width: float, height: float) -> _Page:
@@ -814,7 +838,7 @@ def _images(page, chars: list[_Char], width: float, height: float) -> list[_Imag
                     break
         if under >= 10:
             continue  # a background under text (a page number on a scanned page does not count)
-        out.append(_Image(page.page_number, top))
+        out.append(_Image(page.page_number, top, box=(x0, top, x1, bottom)))
         if len(out) >= 50:
             break
     return out
