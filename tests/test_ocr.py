@@ -129,3 +129,47 @@ def test_ocr_flags_are_json_values() -> None:
     for d in _dl201(doc):
         json.dumps(d.to_json(), ensure_ascii=False)
     assert isinstance(doc.blocks[0], Block)
+
+
+def _glyphs(text: str, x: float, top: float, size: float = 12.0, conf: float = 0.99) -> list[ocr.Glyph]:
+    return [ocr.Glyph(ch, x + i * size, x + (i + 1) * size, top, top + size, size, conf) for i, ch in enumerate(text)]
+
+
+def test_a_recognised_page_is_built_like_a_text_page() -> None:
+    """The glue without the model: glyphs and a ruled table of a ScanPage become paragraphs and a table block whose
+    cells carry the confidence, page numbers dropped, positions 第p页第l行."""
+    from disclosure_lint.readers.pdf import scanned_document
+
+    glyphs = _glyphs("一、总体情况", 72, 100) + _glyphs("本机关认真贯彻落实条例。", 96, 130)
+    xs, ys = (72.0, 200.0, 300.0), (200.0, 230.0, 260.0)
+    cells = tuple((xs[c], ys[r], xs[c + 1], ys[r + 1]) for r in range(2) for c in range(2))
+    glyphs += _glyphs("规章", 80, 208) + _glyphs("7", 240, 208, conf=0.42)
+    glyphs += _glyphs("行政许可", 80, 238) + _glyphs("12", 240, 238)
+    glyphs += _glyphs("-1-", 280, 800)
+    scan = ocr.ScanPage(1, tuple(glyphs), (ocr.RuledTable((72.0, 200.0, 300.0, 260.0), cells),))
+    doc = scanned_document("scan.png", [(scan, 595.0, 842.0)], 1, Limits(), "image")
+    assert doc.ocr_pages == (1,) and doc.format == "image"
+    assert [b.kind for b in doc.blocks] == ["heading", "paragraph", "table"]
+    assert doc.blocks[1].pointer == "第1页第2行"
+    table = doc.blocks[2].table
+    assert table is not None and [r.texts for r in table.rows] == [["规章", "7"], ["行政许可", "12"]]
+    assert table.rows[0].cells[1].confidence == pytest.approx(0.42)
+    assert all("-1-" not in b.text for b in doc.blocks)
+
+
+def test_the_page_cap_is_said_once(tmp_path: Path, monkeypatch) -> None:
+    pdf = tmp_path / "three.pdf"
+    pdf.write_bytes(scans.image_pdf(scans.raster_pages(render.to_pdf(SMALL), dpi=72) * 3, 72))
+    seen: list[int] = []
+
+    def fake(images, workers=1):
+        for number, _gray, _scale in images:
+            seen.append(number)
+            yield ocr.ScanPage(number, tuple(_glyphs("一、总体情况", 72, 100)), ())
+
+    monkeypatch.setattr(ocr, "available", lambda: True)
+    monkeypatch.setattr(ocr, "recognise_pages", fake)
+    doc = read_path(str(pdf), Limits(max_ocr_pages=2))
+    assert seen == [1, 2] and doc.ocr_pages == (1, 2)
+    [notice] = doc.notices
+    assert notice.pages == (3,) and "limits.max_ocr_pages" in (notice.detail or "")

@@ -80,3 +80,38 @@ def test_a_rasterised_real_report_gives_its_text_layers_table_three(tmp_path: Pa
     text_errors = {d.code for d in tfound if d.category == "statistics" and d.severity == "error"}
     new = [d for d in sfound if d.category == "statistics" and d.severity == "error" and d.code not in text_errors]
     assert not new, [d.message for d in new]
+
+
+def test_a_table_pasted_as_a_picture_on_a_text_page_is_read(tmp_path: Path) -> None:
+    """An image-only region of a page with a text layer (table 三 pasted as a scan under a typed heading)."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    text_pdf = _text_pdf("defective-2023.md")
+    picture = scans.raster_pages(text_pdf, dpi=150, noise=0.002)[2]  # the page with table 三
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("STSong-Light", 12)
+    c.drawString(72, 800, "江北市桐溪区农业农村局2023年政府信息公开工作年度报告附表：见下图，表中数字以原件为准。")
+    width, _height = A4
+    c.drawImage(ImageReader(picture), 30, 20, width=width - 60, height=(width - 60) * picture.size[1] / picture.size[0])
+    c.showPage()
+    c.save()
+    mixed = tmp_path / "mixed.pdf"
+    mixed.write_bytes(buf.getvalue())
+    doc = read_path(str(mixed))
+    assert doc.ocr_pages == (1,)
+    tables = [b.table for b in doc.blocks if b.table is not None]
+    assert tables and not [b for b in doc.blocks if b.kind == "image"]
+    text = tmp_path / "text.pdf"
+    text.write_bytes(text_pdf)
+    expected = [r.texts[3:] for b in read_path(str(text)).blocks if b.table is not None and b.anchors[0].page == 3
+                for r in b.table.rows if r.texts[0].startswith("三、")]
+    got = [r.texts[3:] for t in tables for r in t.rows if r.texts[0].startswith("三、")]
+    assert got == expected

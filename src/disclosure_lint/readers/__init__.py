@@ -36,7 +36,6 @@ IMAGES: dict[str, tuple[str, str]] = dict.fromkeys((".png", ".jpg", ".jpeg", ".t
 
 # Extensions the directory walk picks up.
 WALK_EXTENSIONS = frozenset(READERS)
-READERS.update(IMAGES)
 
 # Types we know but cannot read: a clear message saying how to convert them.
 UNSUPPORTED: dict[str, str] = {
@@ -55,7 +54,7 @@ def reader_for(path: str) -> tuple[str, str]:
     if ext in UNSUPPORTED:
         raise InputError(UNSUPPORTED[ext])
     # Unknown extensions are read as plain text (scraped pages are often saved oddly).
-    return READERS.get(ext, ("text", "text"))
+    return READERS.get(ext) or IMAGES.get(ext) or ("text", "text")
 
 
 def os_error(path: str, exc: OSError) -> InputError:
