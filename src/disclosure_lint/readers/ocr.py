@@ -88,11 +88,11 @@ def available() -> bool:
 _ZERO = re.compile(r"(?<=\d)[〇○OoＯ]|[〇○OoＯ](?=\d)")
 _YI = re.compile(r"己(?=经|于|有|完成|将|在|按|向|对|被|过|达|超|全|基本|办结|答复|公开|受理|作出|提交|录入|报送|收到|停止|废止)")
 _ALONE_ZERO = re.compile(r"^[〇○OoＯ]$")
-# words of the statistics tables the model misreads in small print (白/自, 丁/厂/了/于)
-_WORDS = {"白然人": "自然人", "属丁": "属于", "属厂": "属于", "属了": "属于"}
+# words of the statistics tables the model misreads in small print (白/自, 丁/厂/了/于, 末/未)
+_WORDS = {"白然人": "自然人", "属丁": "属于", "属厂": "属于", "属了": "属于", "尚末": "尚未"}
 _SPECKS = "\\.,:;·'‘’`°~\"“”、。，：；"
 _NUMBER_SPECK = re.compile(f"^[{_SPECKS}]*([0-9oO〇]*[0-9][0-9oO〇]*|[oO〇])[{_SPECKS}]+$|^[{_SPECKS}]+([0-9oO〇]+)$")
-_EDGE_SPECK = re.compile(r"^[‘`°·]+|[‘`°·]+$")
+_EDGE_SPECK = re.compile(r"^[‘`°·]+|[‘`°·]+$|[，。、·.,:;：；”’]*·[，。、·.,:;：；”’]*$|[，。、.,:;：；”’]{3,}$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _AFTER_CJK = re.compile(r"(?<=[\u3400-\u9fff）”])([,:;])")
 _WIDE = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）"}

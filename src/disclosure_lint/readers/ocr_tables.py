@@ -16,7 +16,8 @@ from dataclasses import dataclass
 import cv2  # the OCR extra's dependency; this module is imported only when a scanned page is read
 import numpy as np
 
-MIN_TABLE_SIDE = 0.08  # a table is at least this fraction of the page wide and high
+MIN_TABLE_WIDTH = 0.08  # a table is at least this fraction of the page wide
+MIN_TABLE_HEIGHT = 0.02  # … and this high (a two-row table of 行政许可 is about 3 %)
 MAX_GRID_LINES = 200  # rows or columns of one table beyond which the drawing is not taken for a table
 
 
@@ -50,7 +51,7 @@ def find_tables(ink: np.ndarray) -> tuple[list[GridPx], np.ndarray]:
     out: list[GridPx] = []
     for i in range(1, n):
         x, y, bw, bh, _area = (int(v) for v in stats[i])
-        if bw < MIN_TABLE_SIDE * w or bh < MIN_TABLE_SIDE * h * 0.5:
+        if bw < MIN_TABLE_WIDTH * w or bh < MIN_TABLE_HEIGHT * h:
             continue
         grid = _grid(horiz[y:y + bh, x:x + bw], vert[y:y + bh, x:x + bw], x, y)
         if grid is not None:
@@ -80,14 +81,15 @@ def _grid(horiz: np.ndarray, vert: np.ndarray, ox: int, oy: int) -> GridPx | Non
     bh, bw = horiz.shape
     # a grid line: a rule covering at least a few cells' worth (merged cells leave rules short)
     ys = _lines((horiz > 0).sum(axis=1), max(0.04 * bw, 12))
-    xs = _lines((vert > 0).sum(axis=0), max(0.04 * bh, 12))
+    if not ys:
+        return None
     # a table running off the page ends without a closing rule (its vertical rules stop): close it there
     rows = np.flatnonzero((vert > 0).sum(axis=1) >= 2)
-    if rows.size and ys:
-        if rows[-1] > ys[-1] + 8:
-            ys.append(int(rows[-1]))
-        if rows[0] < ys[0] - 8:
-            ys.insert(0, int(rows[0]))
+    if rows.size and rows[-1] > ys[-1] + 8:
+        ys.append(int(rows[-1]))
+    # columns from the rules between the first and the last row line only: the strokes of a large heading
+    # just above the table are not rules
+    xs = _lines((vert[ys[0]:ys[-1] + 1] > 0).sum(axis=0), max(0.04 * (ys[-1] - ys[0]), 12))
     if len(ys) < 2 or len(xs) < 2 or len(ys) > MAX_GRID_LINES or len(xs) > MAX_GRID_LINES:
         return None
     if len(ys) < 3 and len(xs) < 3:
