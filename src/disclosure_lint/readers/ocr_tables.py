@@ -78,7 +78,7 @@ def _lines(profile: np.ndarray, need: float) -> list[int]:
 
 
 def _grid(horiz: np.ndarray, vert: np.ndarray, ox: int, oy: int) -> GridPx | None:
-    bh, bw = horiz.shape
+    bw = horiz.shape[1]
     # a grid line: a rule covering at least a few cells' worth (merged cells leave rules short)
     ys = _lines((horiz > 0).sum(axis=1), max(0.04 * bw, 12))
     if not ys:
