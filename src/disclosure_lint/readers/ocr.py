@@ -39,6 +39,7 @@ INSTALL_HINT = "pip install 'disclosure-lint[ocr]'"
 RENDER_DPI = 200  # scanned PDF pages are rendered at this resolution (12 pt text ≈ 33 px: the recogniser's range)
 DET_SCALE = 0.6  # the detector sees the page at 120 dpi: text lines are found as well, in a third of the time
 MIN_CONFIDENCE = 0.3  # a recognised line below this is noise, not text
+MIN_INK, MAX_INK = 0.0005, 0.6  # the share of dark pixels of a page with text on it
 SPECK = 5  # pixels: a full stop in small print at 200 dpi has 6 or more
 MAX_PIXELS = 40_000_000  # pixels of one page image recognised (an A4 page at 600 dpi is 35 million)
 
@@ -169,6 +170,9 @@ def recognise_page(number: int, gray: Any, scale: float, threads: int = -1) -> S
 
     from .ocr_tables import cell_lines, find_tables
 
+    share = float((gray < 128).mean()) if gray.size else 0.0
+    if not MIN_INK <= share <= MAX_INK:  # a blank page, or a solid picture: nothing to read
+        return ScanPage(number, (), ())
     eng = engine(threads)
     gray = deskew(gray)
     raw = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
@@ -250,17 +254,13 @@ def _tighten(ink: Any, box: tuple[int, int, int, int]) -> tuple[int, int, int, i
 
 def _glyphs(lines: list[tuple[str, float, tuple[int, int, int, int]]], scale: float) -> Iterator[Glyph]:
     """Each line's characters spread over its ink (an ASCII character half as wide as a CJK one); the font
-    size from the ink height (a CJK glyph's ink is ~0.9 em), sizes near the page's usual one made equal."""
+    size from the ink height, sizes close to each other made equal (:func:`_snap`)."""
     if not lines:
         return
-    sizes = sorted((b[3] - b[1]) * scale / 0.9 for _t, _c, b in lines if any(not ch.isascii() for ch in _t))
-    usual = sizes[len(sizes) // 2] if sizes else None
-    for text, conf, (x0, top, x1, bottom) in lines:
-        size = (bottom - top) * scale / 0.9
-        if not any(not ch.isascii() for ch in text):
-            size = (bottom - top) * scale / 0.72  # digits and Latin capitals: ~0.72 em of ink
-        if usual is not None and abs(size - usual) <= 0.25 * usual:
-            size = usual
+    # ink height → size: a CJK glyph's ink is ~0.9 em, digits' and Latin capitals' ~0.72 em
+    raw = [(b[3] - b[1]) * scale / (0.9 if any(not ch.isascii() for ch in t) else 0.72) for t, _c, b in lines]
+    snapped = _snap(raw)
+    for (text, conf, (x0, top, x1, bottom)), size in zip(lines, snapped):
         mid = (top + bottom) / 2 * scale
         weights = [0.5 if ch.isascii() else 1.0 for ch in text]
         unit = (x1 - x0) * scale / sum(weights)
@@ -270,6 +270,23 @@ def _glyphs(lines: list[tuple[str, float, tuple[int, int, int, int]]], scale: fl
             if not ch.isspace():
                 yield Glyph(ch, x, nx, mid - size / 2, mid + size / 2, size, conf)
             x = nx
+
+
+def _snap(sizes: list[float]) -> list[float]:
+    """Sizes within 10 % of each other (a chain of them) made equal to their group's median: one font size
+    measured from the ink of different words (brackets reach higher and lower than Chinese characters)."""
+    order = sorted(range(len(sizes)), key=lambda i: sizes[i])
+    out = list(sizes)
+    group: list[int] = []
+    for i in order + [-1]:
+        if group and (i < 0 or sizes[i] > sizes[group[-1]] * 1.1):
+            vals = sorted(sizes[j] for j in group)
+            for j in group:
+                out[j] = vals[len(vals) // 2]
+            group = []
+        if i >= 0:
+            group.append(i)
+    return out
 
 
 def deskew(gray: Any) -> Any:

@@ -265,21 +265,22 @@ def _recognise(data: bytes, pages: list[_Page], limits: Limits) -> str | None:
     """Scanned pages read by OCR in place (``limits.ocr``: ``auto`` the pages without a text layer, ``always``
     every page, ``never`` none), at most ``limits.max_ocr_pages``; what to tell about the pages left unread."""
     want = [p.number for p in pages if limits.ocr == "always" or (not p.has_text and (p.has_graphics or p.images))]
-    if not want or limits.ocr == "never":
+    mixed = [p for p in pages if p.has_text and p.images] if limits.ocr == "auto" else []
+    if not (want or mixed) or limits.ocr == "never":
         return None
     if not ocr.available():
+        if not want:
+            return None
         return f"可安装文字识别组件（{ocr.INSTALL_HINT}）后重新检查，工具将识别扫描页；或改用带文字的原件"
     by_number = {p.number: i for i, p in enumerate(pages)}
     for scan in ocr.recognise_pages(ocr.render_pdf(data, want[:limits.max_ocr_pages]), limits.ocr_workers):
         i = by_number[scan.number]
         pages[i] = from_scan(scan, pages[i].width, pages[i].height)
     # a picture on a page with text (a table pasted as a scan): its text joins the page's
-    if limits.ocr == "auto":
-        mixed = [p for p in pages if p.has_text and p.images][:max(limits.max_ocr_pages - len(want), 0)]
-        for p in mixed:
-            boxes = [im.box for im in p.images]
-            for scan in ocr.recognise_pages(ocr.render_pdf(data, [p.number], regions=boxes), 1):
-                _add_scan(p, from_scan(scan, p.width, p.height))
+    for p in mixed[:max(limits.max_ocr_pages - len(want), 0)]:
+        boxes = [im.box for im in p.images]
+        for scan in ocr.recognise_pages(ocr.render_pdf(data, [p.number], regions=boxes), 1):
+            _add_scan(p, from_scan(scan, p.width, p.height))
     if len(want) > limits.max_ocr_pages:
         return (f"扫描页共{len(want)}页，只识别了前{limits.max_ocr_pages}页（文字识别页数上限 limits.max_ocr_pages），"
                 "其余页面未检查")
