@@ -273,13 +273,13 @@ def _glyphs(lines: list[tuple[str, float, tuple[int, int, int, int]]], scale: fl
 
 
 def _snap(sizes: list[float]) -> list[float]:
-    """Sizes within 10 % of each other (a chain of them) made equal to their group's median: one font size
+    """Sizes within 15 % of each other (a chain of them) made equal to their group's median: one font size
     measured from the ink of different words (brackets reach higher and lower than Chinese characters)."""
     order = sorted(range(len(sizes)), key=lambda i: sizes[i])
     out = list(sizes)
     group: list[int] = []
     for i in order + [-1]:
-        if group and (i < 0 or sizes[i] > sizes[group[-1]] * 1.1):
+        if group and (i < 0 or sizes[i] > sizes[group[-1]] * 1.15):
             vals = sorted(sizes[j] for j in group)
             for j in group:
                 out[j] = vals[len(vals) // 2]
