@@ -234,9 +234,10 @@ class Checker:
 
     def __init__(self, config_path: str | None = None, year: int | None = None, select: list[str] | None = None,
                  ignore: list[str] | None = None, isolated: bool = False, agency: str | None = None,
-                 keep_view: bool = False):
+                 keep_view: bool = False, ocr: str | None = None):
         self.keep_view = keep_view
         self.resolver = ConfigResolver(Path(config_path) if config_path else None, isolated=isolated)
+        self.ocr = ocr  # --ocr: overrides the configuration's limits.ocr
         self._explicit = config_path is not None
         self.year = year
         self.agency = agency
@@ -390,7 +391,8 @@ class Checker:
         except (OSError, ValueError) as exc:  # a name too long for the file system, …: as when reading it
             return None, None, str(os_error(path, exc) if isinstance(exc, OSError) else exc)
         try:
-            return read_path(path, lc.config.limits), lc, None
+            limits = lc.config.limits if self.ocr is None else lc.config.limits.model_copy(update={"ocr": self.ocr})
+            return read_path(path, limits), lc, None
         except DisclosureLintError as exc:
             return None, lc, str(exc)
         except Exception as exc:  # never a traceback for bad input

@@ -59,10 +59,11 @@ class RunOptions:
     isolated: bool = False
     agency: str | None = None  # --agency (issue 12's report identity)
     keep_view: bool = False  # the report's text and tables are wanted (-f html)
+    ocr: str | None = None  # --ocr auto|never|always (None: the configuration's limits.ocr)
 
     def checker(self) -> Checker:
         return Checker(self.config, year=self.year, select=self.select, ignore=self.ignore, isolated=self.isolated,
-                       agency=self.agency, keep_view=self.keep_view)
+                       agency=self.agency, keep_view=self.keep_view, ocr=self.ocr)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

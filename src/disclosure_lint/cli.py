@@ -78,6 +78,12 @@ class CheckFormat(str, Enum):  # check's formats: the reporters' registry (repor
     csv = "csv"
 
 
+class OcrMode(str, Enum):  # limits.Limits.ocr: when scanned pages are recognised (the ``ocr`` extra)
+    auto = "auto"
+    never = "never"
+    always = "always"
+
+
 class FailOn(str, Enum):  # the severities of diagnostics.Severity (typer needs an Enum; a test checks they agree)
     error = "error"
     warning = "warning"
@@ -183,6 +189,8 @@ def check(
     shard: Annotated[str | None, typer.Option("--shard", help="只检查找到的文件中的第 i 部分（共 n 部分，写作 i/n，"
                                                              "如 1/4），供多台 CI 机器分担；各部分的 -f json 结果"
                                                              "用 disclosure-lint merge 合并。")] = None,
+    ocr: Annotated[OcrMode | None, typer.Option("--ocr", help="扫描件的文字识别（需安装 disclosure-lint[ocr]）：auto 只识别"
+                                                              "没有文字层的页面（默认），always 每一页都识别、不用文字层，never 不识别。")] = None,
 ) -> None:
     """检查年度报告并列出问题。"""
     if unsafe_fixes and not (fix or diff):
@@ -190,13 +198,15 @@ def check(
     try:
         gate = Gate(baseline, write_baseline, prune_baseline)  # a bad --baseline stops the run before checking
         options = RunOptions(config, year=year, select=_split(select), ignore=_split(ignore) or [], isolated=isolated,
-                             agency=agency, keep_view=output_format == CheckFormat.html)  # html: the text and tables
+                             agency=agency, keep_view=output_format == CheckFormat.html,  # html: the text and tables
+                             ocr=ocr.value if ocr else None)
         checker = options.checker()
         part = shards.parse(shard) if shard else None
         # the checks across reports (same body over years, bodies of one kind); --previous reports are read
         # without --year (they are last year's)
         previous_results = read_previous(previous, RunOptions(config, select=options.select, ignore=options.ignore,
-                                                              isolated=isolated, agency=agency).checker(),
+                                                              isolated=isolated, agency=agency,
+                                                              ocr=options.ocr).checker(),
                                          _fail) if previous else []
         entries, errors = discover_entries(paths, include=_split(include), exclude=_split(exclude))
         positions = None

@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from . import ocr_review
 from .config import Config
 from .diagnostics import Diagnostic, Edit, Fix, Severity, fingerprint
 from .errors import ConfigError
@@ -370,13 +371,15 @@ def _cap(active: ActiveRule, limits: Limits) -> int:
 
 
 def _pull(report: AnnualReport, ar: ActiveRule, sup: Suppressions, pull: int,
-          into: list[tuple[tuple, str, Diagnostic]], reported: dict[str, set[str]]) -> bool:
+          into: list[tuple[tuple, str, Diagnostic]], reported: dict[str, set[str]], ocr_threshold: float = 0.9) -> bool:
     """Append the rule's diagnostics that are not suppressed nor left to a covering rule to ``into``; True when
     stopped at ``pull`` of them."""
     for hit in ar.kind.check(report):
         if (ar.covers or ar.covered_by) and _deferred(ar, hit, reported):
             continue
         d = _diagnostic(report, ar, hit)
+        if report.document.ocr_pages:  # text read by OCR: a low-confidence cell is never the sole basis of an error
+            d = ocr_review.review(report, hit, d, ocr_threshold)
         if sup and sup.take(d):
             continue  # a suppressed finding does not count towards the cap
         into.append((_order(hit), d.code, d))
@@ -441,7 +444,7 @@ def _run(report: AnnualReport, active: list[ActiveRule], limits: Limits) -> list
         mine: list[tuple[tuple, str, Diagnostic]] = []
         try:
             with budget(limits.pattern_timeout_ms):
-                stopped = _pull(report, ar, sup, cap * PULL_FACTOR, mine, reported)
+                stopped = _pull(report, ar, sup, cap * PULL_FACTOR, mine, reported, limits.ocr_min_confidence)
         except PatternTimeout as exc:  # a user pattern that backtracks for ever: this rule stops for this file
             stopped = False
             unfinished.add(ar.rule.code)

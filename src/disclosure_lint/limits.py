@@ -9,6 +9,8 @@ sized so that every hostile case ends within 10 s and 1 GB, while every real rep
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 
@@ -44,6 +46,18 @@ class Limits(BaseModel):
                                     description="PDF 一页上字符数的上限；超过的页面不读取。")
     max_pdf_page_content_mb: float = Field(default=8, gt=0, le=1024,
                                            description="PDF 一页的内容流解压后的大小上限（MB）；超过的页面不读取。")
+
+    ocr: Literal["auto", "never", "always"] = Field(
+        default="auto", description="扫描件的文字识别（需安装 disclosure-lint[ocr]）：auto 只识别没有文字层的页面，"
+                                    "always 识别每一页（不用文字层），never 不识别。")
+    max_ocr_pages: int = Field(default=50, ge=1, le=10_000,
+                               description="一个文件最多文字识别的扫描页数，其余扫描页不检查（并报告一次）。")
+    max_image_pixels: int = Field(default=60_000_000, ge=1_000_000, le=1_000_000_000,
+                                  description="直接检查的图片（.png/.jpg/.tif）的像素数上限，超过即不读取（防止解压炸弹）。")
+    ocr_workers: int = Field(default=1, ge=1, le=64, description="同时进行文字识别的页数（线程）。")
+    ocr_min_confidence: float = Field(default=0.9, ge=0, le=1,
+                                      description="文字识别置信度低于此值的单元格不作为“错误”的唯一依据："
+                                                  "依赖它的问题降为“警告”，并提示核对原件。")
 
     @property
     def max_bytes(self) -> int:

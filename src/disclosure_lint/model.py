@@ -66,6 +66,7 @@ class Cell:
     pointer: str | None = None
     header: bool = False
     anchors: tuple[Anchor, ...] = ()
+    confidence: float | None = None  # recognition confidence (0–1) of a cell read by OCR; None: read as text
 
     def locate(self, offset: int) -> Location:
         if self.anchors:
@@ -196,7 +197,8 @@ class Document:
     ``site_urls`` (canonical link, og:url, ``<base>``), ``link_hosts`` (hosts of the visible absolute links
     with their counts), ``pubdate`` (a ``PubDate`` meta), ``page_title`` (the report title found in
     ``<title>``) and ``declared_charset``; the text reader lists in ``space_separated_tables`` the indices
-    of the table blocks whose cells are separated by runs of spaces (an empty cell leaves no trace).
+    of the table blocks whose cells are separated by runs of spaces (an empty cell leaves no trace); the PDF and
+    image readers list in ``ocr_pages`` the pages read by OCR (their cells carry a ``confidence``).
     ``meta`` holds what a reader counted, for information only (pages, paragraphs, the HTML body element): no
     rule reads it.
     """
@@ -216,6 +218,7 @@ class Document:
     page_title: str | None = None
     declared_charset: str | None = None
     space_separated_tables: tuple[int, ...] = ()
+    ocr_pages: tuple[int, ...] = ()  # pages whose text was recognised from their image (OCR)
     meta: dict = field(default_factory=dict)
 
     @property

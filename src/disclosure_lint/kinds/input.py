@@ -73,6 +73,14 @@ _CUT = "（不报告其中缺少的部分、统计表或栏目）；请用完整
 _READ_LIMIT = "未读取的内容没有检查；请确认文件是否正确，如确需检查，可在配置文件的 limits 中调高相应上限后再检查"
 
 
+def _ocr_advice(default: str, reader: str | None) -> str:
+    """The reader's advice on scanned pages (how to install the OCR extra; the OCR page cap) before the usual."""
+    if not reader:
+        return default
+    head = default.split("；")[0]
+    return f"{head}；{reader}"
+
+
 def _read_limit(n: Notice) -> Hit:
     """One finding for everything a reading limit cut from a file (pages skipped, time, page count)."""
     what = n.format or "文件"
@@ -203,7 +211,7 @@ class ReaderNotice(Kind[ReaderNoticeOptions]):
             n_pages = n.total or 0
             detail = (f"{what}没有可提取的文字（全部{n_pages}页都是图片或扫描件，或文字无法解码）" if n_pages
                       else f"{what}没有可提取的文字（可能是扫描件）")
-            return Hit(params={"detail": detail, "advice": _OCR_ALL},
+            return Hit(params={"detail": detail, "advice": _ocr_advice(_OCR_ALL, n.detail)},
                        evidence={"expected": "带文字层的文件", "actual": "没有文字层", "pages": n_pages},
                        key="no-text-layer")
         if kind == "pages-without-text":
@@ -214,7 +222,7 @@ class ReaderNotice(Kind[ReaderNoticeOptions]):
             detail = f"{what}{_pages(pages)}没有可提取的文字（是图片或扫描页）"
             if total:
                 detail += f"，共{total}页"
-            return Hit(params={"detail": detail, "advice": _OCR_PAGES},
+            return Hit(params={"detail": detail, "advice": _ocr_advice(_OCR_PAGES, n.detail)},
                        evidence={"expected": "每页都有文字层", "actual": f"{len(pages)}页没有文字层", "pages": pages},
                        key="pages-without-text:" + ",".join(map(str, pages)))
         if kind == "page-limit":

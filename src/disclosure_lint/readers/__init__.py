@@ -31,6 +31,8 @@ READERS: dict[str, tuple[str, str]] = {
     ".docx": ("docx", "docx"),
     ".pdf": ("pdf", "pdf"),
 }
+# Scanned pages as images, read by OCR (the ``ocr`` extra): only when named, never picked up by the walk.
+IMAGES: dict[str, tuple[str, str]] = dict.fromkeys((".png", ".jpg", ".jpeg", ".tif", ".tiff"), ("image", "image"))
 
 # Extensions the directory walk picks up.
 WALK_EXTENSIONS = frozenset(READERS)
@@ -52,7 +54,7 @@ def reader_for(path: str) -> tuple[str, str]:
     if ext in UNSUPPORTED:
         raise InputError(UNSUPPORTED[ext])
     # Unknown extensions are read as plain text (scraped pages are often saved oddly).
-    return READERS.get(ext, ("text", "text"))
+    return READERS.get(ext) or IMAGES.get(ext) or ("text", "text")
 
 
 def os_error(path: str, exc: OSError) -> InputError:

@@ -18,11 +18,11 @@ PICTURE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$|^\s*<img\b[^>]*>\s*$", 
 # A frozen dataclass sets each field through ``object.__setattr__`` (a lookup by name per field); the readers make
 # a Cell and an Anchor for every table cell of a report, hundreds per report, so they set the slots through their
 # descriptors instead (about twice as fast).  The objects are the same: equal, hashed alike, immutable afterwards.
-_CELL_FIELDS = ("text", "row", "col", "line", "column", "end_column", "pointer", "header", "anchors")
+_CELL_FIELDS = ("text", "row", "col", "line", "column", "end_column", "pointer", "header", "anchors", "confidence")
 _ANCHOR_FIELDS = ("offset", "line", "column", "page")
 if tuple(f.name for f in fields(Cell)) != _CELL_FIELDS or tuple(f.name for f in fields(Anchor)) != _ANCHOR_FIELDS:
     raise RuntimeError("model.Cell or model.Anchor changed its fields: update new_cell/new_anchor in readers/lines.py")
-_C_TEXT, _C_ROW, _C_COL, _C_LINE, _C_COLUMN, _C_END, _C_POINTER, _C_HEADER, _C_ANCHORS = (
+_C_TEXT, _C_ROW, _C_COL, _C_LINE, _C_COLUMN, _C_END, _C_POINTER, _C_HEADER, _C_ANCHORS, _C_CONFIDENCE = (
     Cell.__dict__[name].__set__ for name in _CELL_FIELDS)
 _A_OFFSET, _A_LINE, _A_COLUMN, _A_PAGE = (Anchor.__dict__[name].__set__ for name in _ANCHOR_FIELDS)
 _new = object.__new__
@@ -30,7 +30,7 @@ _new = object.__new__
 
 def new_cell(text: str, row: int, col: int, line: int | None = None, column: int | None = None,
              end_column: int | None = None, pointer: str | None = None, header: bool = False,
-             anchors: tuple[Anchor, ...] = ()) -> Cell:
+             anchors: tuple[Anchor, ...] = (), confidence: float | None = None) -> Cell:
     """``Cell(...)``, made faster (see above)."""
     c = _new(Cell)
     _C_TEXT(c, text)
@@ -42,6 +42,7 @@ def new_cell(text: str, row: int, col: int, line: int | None = None, column: int
     _C_POINTER(c, pointer)
     _C_HEADER(c, header)
     _C_ANCHORS(c, anchors)
+    _C_CONFIDENCE(c, confidence)
     return c
 
 

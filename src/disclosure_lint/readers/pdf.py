@@ -36,7 +36,10 @@ rebuilds what the report's author wrote:
   carry a pointer "第3页表1第2行第4列" (table 1 of that page, grid row and column of that page's part).
 * **Scans.** Pages without a usable text layer are reported in ``Document.notices``
   (``no-text-layer`` when no page has text, else ``pages-without-text``); the ``reader-notice``
-  kind turns them into DL002.  Large images (a table pasted as a picture) become ``image`` blocks (text ``<img>``),
+  kind turns them into DL002 — unless the OCR extra is installed (:mod:`.ocr`): then such pages (every page
+  with ``limits.ocr: always``, none with ``never``; at most ``limits.max_ocr_pages``) are rendered and
+  recognised, and their glyphs and ruled tables go through the same steps as a text page's characters
+  (:func:`from_scan`); a table cell read so carries its recognition confidence.  Large images (a table pasted as a picture) become ``image`` blocks (text ``<img>``),
   which the structure analysis counts as a table published as an image.
 * **Limits** (``limits.py``).  Pages are taken from the page tree one by one (a file of 100,000
   pages is not enumerated), at most ``limits.max_pdf_pages`` of them (notice ``page-limit``).  Before
@@ -48,6 +51,7 @@ rebuilds what the report's author wrote:
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import logging
 import re
@@ -68,6 +72,7 @@ from pdfplumber.page import Page
 from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Anchor, Block, Cell, Document, ReaderNotice, Row, SkippedPage, Table
+from . import ocr
 from .pdf_budget import OverBudget, check_page
 from .text import HEADING, heading_level
 
@@ -119,6 +124,7 @@ class _Char:
     top: float
     bottom: float
     size: float
+    conf: float | None = None  # recognition confidence of a character read by OCR
 
 
 @dataclass(slots=True)
@@ -150,6 +156,7 @@ class _PCell:
     text: str = ""
     no: int = 0  # line number on the page of its first text line
     chars: list[_Char] = field(default_factory=list)
+    conf: float | None = None  # the lowest recognition confidence of its characters (OCR)
 
 
 @dataclass(slots=True)
@@ -172,6 +179,7 @@ class _Image:
     page: int
     top: float
     no: int = 0
+    box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # x0, top, x1, bottom
 
 
 @dataclass
@@ -184,6 +192,7 @@ class _Page:
     images: list[_Image]
     has_text: bool
     has_graphics: bool
+    ocr: bool = False  # read by OCR (:mod:`.ocr`)
 
 
 # -- entry point ----------------------------------------------------------------------------------
@@ -248,7 +257,65 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
                 pdf.close()
             except Exception:  # noqa: BLE001  # pragma: no cover
                 pass
-    return _assemble(path, pages, total, cut, limits)
+    advice = _recognise(data, pages, limits)
+    return _assemble(path, pages, total, cut, limits, advice)
+
+
+def _recognise(data: bytes, pages: list[_Page], limits: Limits) -> str | None:
+    """Scanned pages read by OCR in place (``limits.ocr``: ``auto`` the pages without a text layer, ``always``
+    every page, ``never`` none), at most ``limits.max_ocr_pages``; what to tell about the pages left unread."""
+    want = [p.number for p in pages if limits.ocr == "always" or (not p.has_text and (p.has_graphics or p.images))]
+    mixed = [p for p in pages if p.has_text and p.images] if limits.ocr == "auto" else []
+    if not (want or mixed) or limits.ocr == "never":
+        return None
+    if not ocr.available():
+        if not want:
+            return None
+        return f"可安装文字识别组件（{ocr.INSTALL_HINT}）后重新检查，工具将识别扫描页；或改用带文字的原件"
+    by_number = {p.number: i for i, p in enumerate(pages)}
+    for scan in ocr.recognise_pages(ocr.render_pdf(data, want[:limits.max_ocr_pages]), limits.ocr_workers):
+        i = by_number[scan.number]
+        pages[i] = from_scan(scan, pages[i].width, pages[i].height)
+    # a picture on a page with text (a table pasted as a scan): its text joins the page's
+    for p in mixed[:max(limits.max_ocr_pages - len(want), 0)]:
+        boxes = [im.box for im in p.images]
+        for scan in ocr.recognise_pages(ocr.render_pdf(data, [p.number], regions=boxes), 1):
+            _add_scan(p, from_scan(scan, p.width, p.height))
+    if len(want) > limits.max_ocr_pages:
+        return (f"扫描页共{len(want)}页，只识别了前{limits.max_ocr_pages}页（文字识别页数上限 limits.max_ocr_pages），"
+                "其余页面未检查")
+    return None
+
+
+def scanned_document(path: str, scans: list[tuple[ocr.ScanPage, float, float]], total: int, limits: Limits,
+                     fmt: str, advice: str | None = None) -> Document:
+    """The document of pages given as images (:mod:`.image`): ``(scan, width, height)`` in points."""
+    doc = _assemble(path, [from_scan(s, w, h) for s, w, h in scans], total, None, limits, advice)
+    return dataclasses.replace(doc, format=fmt)
+
+
+def _add_scan(page: _Page, region: _Page) -> None:
+    """The text recognised in a page's pictures added to the page (the pictures are then text, not images)."""
+    if not (region.lines or region.parts):
+        return
+    page.images = []
+    page.lines = sorted(page.lines + region.lines, key=lambda ln: (ln.top, ln.x0))
+    for part in region.parts:
+        part.ordinal = len(page.parts) + 1
+        page.parts.append(part)
+    page.parts.sort(key=lambda pt: pt.top)
+    for k, part in enumerate(page.parts, start=1):
+        part.ordinal = k
+    _number_lines(page.lines, page.parts, page.images)
+    page.ocr = True
+
+
+def from_scan(scan: ocr.ScanPage, width: float, height: float) -> _Page:
+    """A page read by OCR, built like a text page from its recognised glyphs and ruled tables."""
+    chars = [_Char(g.text, g.x0, g.x1, g.top, g.bottom, g.size, g.conf) for g in scan.glyphs]
+    page = _build_page(scan.number, width, height, chars, list(scan.tables), [], bool(chars), True)
+    page.ocr = True
+    return page
 
 
 @dataclass
@@ -368,6 +435,13 @@ def _read_page(page) -> _Page:
     if not has_text:
         chars = []
     parts_raw = _find_tables(page) if chars else []
+    images = _images(page, chars, width, height)
+    has_graphics = bool(page.images) or len(page.curves) + len(page.rects) > 20
+    return _build_page(number, width, height, chars, parts_raw, images, has_text, has_graphics)
+
+
+def _build_page(number: int, width: float, height: float, chars: list[_Char], parts_raw: list,
+                images: list[_Image], has_text: bool, has_graphics: bool) -> _Page:
     # assign characters to table parts / cells, the rest to running text
     outside: list[_Char] = []
     grids = [_Grid(t) for t in parts_raw]
@@ -390,8 +464,6 @@ def _read_page(page) -> _Page:
             continue
         parts.append(part)
     lines.sort(key=lambda ln: (ln.top, ln.x0))
-    images = _images(page, chars, width, height)
-    has_graphics = bool(page.images) or len(page.curves) + len(page.rects) > 20
     _number_lines(lines, parts, images)
     return _Page(number, width, height, lines, parts, images, has_text, has_graphics)
 
@@ -743,6 +815,7 @@ class _Grid:
         for pc in self.cells:
             groups = _group_lines(pc.chars)
             pc.text = _join_lines([_join_chars(g, wide_gap_space=False) for g in groups])
+            pc.conf = min((c.conf for c in pc.chars if c.conf is not None), default=None)
         cells = sorted(self.cells, key=lambda pc: (pc.r0, pc.x0))
         return _Part(page, ordinal, self.xs[0], self.xs[-1], self.ys[0], self.ys[-1], n_rows, cells,
                      row_no=[0] * n_rows)
@@ -766,7 +839,7 @@ def _images(page, chars: list[_Char], width: float, height: float) -> list[_Imag
                     break
         if under >= 10:
             continue  # a background under text (a page number on a scanned page does not count)
-        out.append(_Image(page.page_number, top))
+        out.append(_Image(page.page_number, top, box=(x0, top, x1, bottom)))
         if len(out) >= 50:
             break
     return out
@@ -824,7 +897,7 @@ def _part_row_tops(part: _Part) -> list[float]:
 
 
 def _assemble(path: str, pages: list[_Page], total: int, cut: _Cut | None = None,
-              limits: Limits = DEFAULT_LIMITS) -> Document:
+              limits: Limits = DEFAULT_LIMITS, advice: str | None = None) -> Document:
     cut = cut or _Cut()
     notices: list[ReaderNotice] = []
     read_n = len(pages)
@@ -835,11 +908,11 @@ def _assemble(path: str, pages: list[_Page], total: int, cut: _Cut | None = None
     content = [p for p in pages if p.lines or p.parts]
     if not content:
         if pages or not (cut.skipped or cut.stopped):
-            notices.append(ReaderNotice("no-text-layer", total=read_n))
+            notices.append(ReaderNotice("no-text-layer", total=read_n, detail=advice))
     else:
         empty = [p.number for p in pages if not (p.lines or p.parts) and (p.has_graphics or p.images)]
         if empty:
-            notices.append(ReaderNotice("pages-without-text", pages=tuple(empty), total=read_n))
+            notices.append(ReaderNotice("pages-without-text", pages=tuple(empty), total=read_n, detail=advice))
         blocks = _blocks(pages)
     last = cut.last or read_n
     if cut.skipped or cut.stopped:
@@ -851,7 +924,7 @@ def _assemble(path: str, pages: list[_Page], total: int, cut: _Cut | None = None
         notices.append(ReaderNotice("page-limit", total=total, read=last))
     meta = {"pages": total, "pages_read": read_n}
     return Document(path=path, format="pdf", encoding=None, text="", blocks=blocks, has_lines=False,
-                    notices=tuple(notices), meta=meta)
+                    notices=tuple(notices), meta=meta, ocr_pages=tuple(p.number for p in pages if p.ocr))
 
 
 def _furniture_key(line: _Line) -> tuple[str, float]:
@@ -1177,7 +1250,7 @@ def _table_block(parts: list[_Part], index: int) -> Block:
             anchors.append(Anchor(offset, max(line_no, 1), 1, part.page))
             text_parts.append(t)
             offset += len(t)
-            cells.append(Cell(text=t, row=gr, col=gc, header=gr < header_rows,
+            cells.append(Cell(text=t, row=gr, col=gc, header=gr < header_rows, confidence=gcell.conf if gcell else None,
                               pointer=f"第{part.page}页表{part.ordinal}第{pr + 1}行第{gc + 1}列"))
         rows.append(Row(cells=tuple(cells), header=gr < header_rows))
     return Block(index=index, kind="table", text="".join(text_parts), anchors=tuple(anchors),
