@@ -101,3 +101,17 @@ def test_workers_do_not_rerun_the_parent_script(tmp_path):
     res = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert res.stdout.strip() == "['a.md', 'b.md']", res.stderr
     assert "Traceback" not in res.stderr
+
+
+def test_jobs_left_over_recognise_scanned_pages_in_parallel():
+    """``--jobs`` also sets how many scanned pages a process recognises at once: all of it for one file."""
+    from disclosure_lint.cache import RunOptions
+    from disclosure_lint.parallel import ocr_workers
+
+    assert ocr_workers(2, 1) == 2 and ocr_workers(4, 1) == 4  # one scanned file: its pages two/four at a time
+    assert ocr_workers(2, 10) is None and ocr_workers(1, 1) is None  # a process per file: one page each
+    assert ocr_workers(8, 2) == 4
+    checker = RunOptions(ocr_workers=3).checker()
+    assert checker.ocr_workers == 3
+    # how many pages at once does not change a result: not part of the cache key
+    assert RunOptions(ocr_workers=3).key_fields() == RunOptions().key_fields()

@@ -234,10 +234,12 @@ class Checker:
 
     def __init__(self, config_path: str | None = None, year: int | None = None, select: list[str] | None = None,
                  ignore: list[str] | None = None, isolated: bool = False, agency: str | None = None,
-                 keep_view: bool = False, ocr: str | None = None):
+                 keep_view: bool = False, ocr: str | None = None,
+                 ocr_workers: int | None = None):
         self.keep_view = keep_view
         self.resolver = ConfigResolver(Path(config_path) if config_path else None, isolated=isolated)
         self.ocr = ocr  # --ocr: overrides the configuration's limits.ocr
+        self.ocr_workers = ocr_workers  # from --jobs: overrides limits.ocr_workers
         self._explicit = config_path is not None
         self.year = year
         self.agency = agency
@@ -391,7 +393,8 @@ class Checker:
         except (OSError, ValueError) as exc:  # a name too long for the file system, …: as when reading it
             return None, None, str(os_error(path, exc) if isinstance(exc, OSError) else exc)
         try:
-            limits = lc.config.limits if self.ocr is None else lc.config.limits.model_copy(update={"ocr": self.ocr})
+            override = {k: v for k, v in (("ocr", self.ocr), ("ocr_workers", self.ocr_workers)) if v is not None}
+            limits = lc.config.limits.model_copy(update=override) if override else lc.config.limits
             return read_path(path, limits), lc, None
         except DisclosureLintError as exc:
             return None, lc, str(exc)

@@ -60,13 +60,19 @@ class RunOptions:
     agency: str | None = None  # --agency (issue 12's report identity)
     keep_view: bool = False  # the report's text and tables are wanted (-f html)
     ocr: str | None = None  # --ocr auto|never|always (None: the configuration's limits.ocr)
+    ocr_workers: int | None = None  # scanned pages recognised at once (from --jobs; None: limits.ocr_workers)
 
     def checker(self) -> Checker:
         return Checker(self.config, year=self.year, select=self.select, ignore=self.ignore, isolated=self.isolated,
-                       agency=self.agency, keep_view=self.keep_view, ocr=self.ocr)
+                       agency=self.agency, keep_view=self.keep_view, ocr=self.ocr,
+                       ocr_workers=self.ocr_workers)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
+
+    def key_fields(self) -> dict[str, Any]:
+        """What changes a result (the cache key): all but how many pages are recognised at once."""
+        return {k: v for k, v in asdict(self).items() if k != "ocr_workers"}
 
 
 def disabled_by_env() -> bool:
@@ -133,7 +139,7 @@ class ResultCache:
                         st = os.stat(os.path.join(d, n))
                         packs.append([os.path.join(d, n), st.st_size, st.st_mtime_ns])
             material = {"config": lc.config.model_dump(mode="json"), "from": name, "packs": packs,
-                        "options": self.options.to_json(), "tool": tool_fingerprint(), "format": FORMAT}
+                        "options": self.options.key_fields(), "tool": tool_fingerprint(), "format": FORMAT}
             self._config_keys[name] = hashlib.sha256(json.dumps(material, sort_keys=True).encode()).hexdigest()
         return self._config_keys[name]
 

@@ -42,7 +42,7 @@ from .init_config import init_command
 from .merge import merge as merge_results
 from .output import OutputRefused, describe
 from .packs import load_rules
-from .parallel import choose_jobs
+from .parallel import choose_jobs, ocr_workers
 from .pipeline import Pipeline, RunHook, StreamRun, cache_location, merge_extras
 from .reporters.console import SEVERITY_STYLE, make_console
 from .reporters.emit import emit
@@ -197,24 +197,25 @@ def check(
         _fail("--unsafe-fixes 需与 --fix 或 --diff 一起使用")
     try:
         gate = Gate(baseline, write_baseline, prune_baseline)  # a bad --baseline stops the run before checking
+        part = shards.parse(shard) if shard else None
+        entries, errors = discover_entries(paths, include=_split(include), exclude=_split(exclude))
+        positions = None
+        if part:
+            entries, positions = shards.pick(entries, *part)
+        files = [f for f, _walked in entries]
+        n_jobs = choose_jobs(jobs, len(entries))
         options = RunOptions(config, year=year, select=_split(select), ignore=_split(ignore) or [], isolated=isolated,
                              agency=agency, keep_view=output_format == CheckFormat.html,  # html: the text and tables
-                             ocr=ocr.value if ocr else None)
+                             ocr=ocr.value if ocr else None, ocr_workers=ocr_workers(n_jobs, len(entries)))
         checker = options.checker()
-        part = shards.parse(shard) if shard else None
         # the checks across reports (same body over years, bodies of one kind); --previous reports are read
         # without --year (they are last year's)
         previous_results = read_previous(previous, RunOptions(config, select=options.select, ignore=options.ignore,
                                                               isolated=isolated, agency=agency,
                                                               ocr=options.ocr).checker(),
                                          _fail) if previous else []
-        entries, errors = discover_entries(paths, include=_split(include), exclude=_split(exclude))
-        positions = None
-        if part:
-            entries, positions = shards.pick(entries, *part)
-        files = [f for f, _walked in entries]
         hooks: list[RunHook] = [CrossReport(checker.active_for, previous_results)]  # observe each, add at the end
-        pipeline = Pipeline(checker, options, entries, jobs=choose_jobs(jobs, len(entries)),
+        pipeline = Pipeline(checker, options, entries, jobs=n_jobs,
                             cache_dir=cache_location(options, no_cache, cache_dir), hooks=hooks)
         threshold = fail_on.value if fail_on else None
         if threshold is None:

@@ -66,6 +66,15 @@ def choose_jobs(explicit: int | None, files: int) -> int:
     return _env_jobs() or (cpus() if files >= MIN_POOL_FILES else 1)
 
 
+def ocr_workers(jobs: int, files: int) -> int | None:
+    """Scanned pages recognised at once in each process: what ``--jobs`` leaves over after one process per file
+    (``--jobs 2`` on one scanned file: two pages at a time; on a folder of reports: one page in each of two
+    workers); None (the configuration's ``limits.ocr_workers``) when that is one."""
+    processes = 1 if jobs == 1 or files <= 1 else min(jobs, files)
+    spare = jobs // processes
+    return spare if spare > 1 else None
+
+
 def _context() -> Any:
     # on demand: multiprocessing (≈ 12 ms with its connection module) only for a run that starts workers
     import multiprocessing
