@@ -267,8 +267,8 @@ class Checker:
                                            for s in cfg.ignore)
             # Rules, compiled patterns and imported modules live for the whole run: move them out of
             # the garbage collector's generations so that collections while checking many files
-            # do not walk them again and again (~8% faster on a directory of reports).
-            gc.collect()
+            # do not walk them again and again (~8% faster on a directory of reports).  No gc.collect()
+            # first: it walks every object (≈30 ms of a one-file run) to find a dozen unreachable ones.
             gc.freeze()
         return self._active[key]
 
