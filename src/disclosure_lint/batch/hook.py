@@ -18,7 +18,7 @@ from ..diagnostics import Diagnostic
 from ..engine import ActiveRule
 from ..failures import rule_failure
 from . import cross_year, expected, peers
-from .findings import Found, Report, diagnostic
+from .findings import Facts, Found, Report, diagnostic
 from .identity import group_keys, key_text
 
 
@@ -48,14 +48,14 @@ class CrossReport:
 
     def __init__(self, rules_for: RulesFor, previous: Sequence[Result] = ()):
         self._rules_for = rules_for
-        self._reports: list[Report] = [Report(r.path, r.facts, reference=True)
+        self._reports: list[Report] = [Report(r.path, Facts(r.facts), reference=True)
                                        for r in previous if r.facts is not None and _usable(r)]
         self._checked = 0
 
     def observe(self, result: Result) -> None:
         if _usable(result):
             assert result.facts is not None
-            self._reports.append(Report(result.path, result.facts))
+            self._reports.append(Report(result.path, Facts(result.facts)))
             self._checked += 1
 
     def finish(self) -> dict[str, list[Diagnostic]]:
@@ -72,14 +72,18 @@ class CrossReport:
             prev = self._previous(r, by_body.get(r.body or "", []), references)
             if prev is not None:
                 self._pair(r, prev, out)
+                _release([r, prev])  # (each report's cells are decoded again only for the checks that read them)
         for (kind, _year), group in peers.groups(reports).items():
             self._run(group, "peer-rate-outlier", out, _outliers(group, kind))
+            _release(group)
         checked = [r for r in reports if not r.reference]
         self._run(checked, "peer-kind-figure", out, lambda opts: peers.kind_figures(checked, opts))
+        _release(checked)
         bodies = self._bodies()
         if bodies:
             for kind, check in EXPECTED_CHECKS.items():
                 self._run(checked, kind, out, _expected(check, checked, bodies))
+                _release(checked)
         return out
 
     # -- grouping -----------------------------------------------------------------------------------------------
@@ -185,7 +189,12 @@ def _usable(r: Result) -> bool:
     return r.facts is not None and not r.skipped and not r.error
 
 
-def _key(facts: dict) -> tuple[str, str] | None:
+def _release(reports: Sequence[Report]) -> None:
+    for r in reports:
+        r.facts.release()
+
+
+def _key(facts: Facts | dict) -> tuple[str, str] | None:
     k = facts.get("body")
     return (str(k[0]), str(k[1])) if isinstance(k, list) and len(k) == 2 else None
 

@@ -61,6 +61,7 @@ def rate_outliers(group: Sequence[Report], kind: str, opts: OutlierOptions) -> I
                 continue
             place = next(got[1] for k in rate.numerator if (got := terms[k]) is not None)
             per_rate.setdefault(rate.name, []).append((r, parts[0] / parts[1], place))
+        r.facts.release()  # a large group is never held decoded all at once
     for name, values in per_rate.items():
         if len(values) < opts.min_bodies:
             continue
@@ -87,14 +88,20 @@ def kind_figures(reports: Sequence[Report], opts: KindFigureOptions) -> Iterator
         if r.year is not None and not r.reference and r.facts.get("kind") in DEPARTMENT_KINDS | TOWNSHIP_KINDS:
             by_year.setdefault(r.year, []).append(r)
     for year_reports in by_year.values():
-        depts = [got[0] for r in year_reports if r.facts.get("kind") in DEPARTMENT_KINDS
-                 and (got := r.cell("s3:new:total")) is not None]
+        depts = []
+        for r in year_reports:
+            if r.facts.get("kind") in DEPARTMENT_KINDS and (got := r.cell("s3:new:total")) is not None:
+                depts.append(got[0])
+            r.facts.release()
         if len(depts) < opts.min_peers:
             continue
         median = statistics.median(depts)
         for r in year_reports:
+            if r.facts.get("kind") not in TOWNSHIP_KINDS:
+                continue
             got = r.cell("s3:new:total")
-            if r.facts.get("kind") not in TOWNSHIP_KINDS or got is None:
+            r.facts.release()
+            if got is None:
                 continue
             if got[0] < opts.min_value or got[0] < opts.factor * max(median, 1):
                 continue
