@@ -69,6 +69,7 @@ from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Anchor, Block, Cell, Document, ReaderNotice, Row, SkippedPage, Table
 from .pdf_budget import OverBudget, check_page
+from .pdf_pdfium import PageObjects, open_document, page_objects
 from .text import HEADING, heading_level
 
 MAX_PAGES = 300  # pages read from one file; the rest is reported (notice "page-limit")
@@ -202,6 +203,7 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
             raise _open_error(exc, data) from None
         cut = _Cut()
         pages: list[_Page] = []
+        fast_doc = open_document(data)
         try:
             page_objs = _page_objects(pdf, data)
             max_pages = min(limits.max_pdf_pages, MAX_PAGES)
@@ -228,7 +230,8 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
                 except Exception as exc:  # noqa: BLE001 - a malformed page dictionary (MediaBox …)
                     raise _page_error(exc, data, number) from None
                 try:
-                    pages.append(_read_page(page))
+                    fast = page_objects(fast_doc, number - 1, page.mediabox, MAX_CHARS) if fast_doc else None
+                    pages.append(_read_page(page, fast))
                 except _PageTooBig as exc:
                     cut.skipped.append((number, str(exc)))
                 except InputError:
@@ -244,6 +247,8 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
                 raise InputError("PDF 文件中没有页面（文件可能已损坏或不完整）")
         finally:
             pdf._pages = []  # close() would otherwise enumerate every page of the file
+            if fast_doc is not None:
+                fast_doc.close()
             try:
                 pdf.close()
             except Exception:  # noqa: BLE001  # pragma: no cover
@@ -357,17 +362,20 @@ def _truncated(data: bytes) -> bool:
 # -- one page -------------------------------------------------------------------------------------
 
 
-def _read_page(page) -> _Page:
+def _read_page(page, fast: PageObjects | None = None) -> _Page:
+    """One page; its characters, paths and images from PDFium (``fast``) where :mod:`.pdf_pdfium`
+    could take them exactly, else from pdfplumber."""
     number = page.page_number
     width, height = float(page.width), float(page.height)
-    raw_chars = page.chars
+    src = page if fast is None else fast
+    raw_chars = src.chars
     if len(raw_chars) > MAX_CHARS:  # the content scan (pdf_budget) stops such pages before this
         raise _PageTooBig(f"字符超过 {MAX_CHARS} 个")
     chars, undecodable = _chars(raw_chars)
     has_text = bool(chars) and undecodable <= len(chars)  # mostly (cid:…) glyphs: no usable text
     if not has_text:
         chars = []
-    parts_raw = _find_tables(page) if chars else []
+    parts_raw = _find_tables(page, src) if chars else []
     # assign characters to table parts / cells, the rest to running text
     outside: list[_Char] = []
     grids = [_Grid(t) for t in parts_raw]
@@ -390,8 +398,8 @@ def _read_page(page) -> _Page:
             continue
         parts.append(part)
     lines.sort(key=lambda ln: (ln.top, ln.x0))
-    images = _images(page, chars, width, height)
-    has_graphics = bool(page.images) or len(page.curves) + len(page.rects) > 20
+    images = _images(src.images, number, chars, width, height)
+    has_graphics = bool(src.images) or len(src.curves) + len(src.rects) > 20
     _number_lines(lines, parts, images)
     return _Page(number, width, height, lines, parts, images, has_text, has_graphics)
 
@@ -657,8 +665,8 @@ def _cluster_by(items: list, key, tol: float) -> list[list]:
     return groups
 
 
-def _find_tables(page) -> list:
-    edges = _ruling_edges(page)
+def _find_tables(page, src) -> list:
+    edges = _ruling_edges(src)
     if len(edges) > MAX_EDGES:
         return []
     edges = _close_open_ends(edges)
@@ -748,10 +756,11 @@ class _Grid:
                      row_no=[0] * n_rows)
 
 
-def _images(page, chars: list[_Char], width: float, height: float) -> list[_Image]:
+def _images(page_images: list[dict], number: int, chars: list[_Char], width: float,
+            height: float) -> list[_Image]:
     """Large pictures not lying under text (a table or a page pasted as an image)."""
     out: list[_Image] = []
-    for im in page.images:
+    for im in page_images:
         try:
             x0, x1, top, bottom = float(im["x0"]), float(im["x1"]), float(im["top"]), float(im["bottom"])
         except (KeyError, TypeError, ValueError):  # pragma: no cover
@@ -766,7 +775,7 @@ def _images(page, chars: list[_Char], width: float, height: float) -> list[_Imag
                     break
         if under >= 10:
             continue  # a background under text (a page number on a scanned page does not count)
-        out.append(_Image(page.page_number, top))
+        out.append(_Image(number, top))
         if len(out) >= 50:
             break
     return out
