@@ -414,33 +414,47 @@ def _chars(raw: list[dict]) -> tuple[list[_Char], int]:
         t = c.get("text") or ""
         if not t or t.isspace():
             continue
-        if t.startswith("(cid:") or any(0xE000 <= ord(ch) <= 0xF8FF for ch in t):
-            undecodable += 1
-            continue
-        t = "".join(ch for ch in t if ch >= " " and ch != "\x7f")
-        if not t:
-            continue
+        if len(t) == 1:  # the usual case, without the loops below
+            if "\ue000" <= t <= "\uf8ff":
+                undecodable += 1
+                continue
+            if t < " " or t == "\x7f":
+                continue
+        else:
+            if t.startswith("(cid:") or any(0xE000 <= ord(ch) <= 0xF8FF for ch in t):
+                undecodable += 1
+                continue
+            t = "".join(ch for ch in t if ch >= " " and ch != "\x7f")
+            if not t:
+                continue
         t = t.translate(fold)
         try:
             x0, x1, top, bottom = float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"])
             size = float(c.get("size") or (bottom - top) or 1.0)
         except (KeyError, TypeError, ValueError):  # pragma: no cover - pdfplumber always sets them
             continue
-        if not all(map(_finite, (x0, x1, top, bottom, size))):
+        # finite (NaN fails every comparison) and not absurdly large
+        if not (abs(x0) < 1e7 and abs(x1) < 1e7 and abs(top) < 1e7 and abs(bottom) < 1e7 and abs(size) < 1e7):
             continue
         # fake bold: the same glyph drawn again within a point
         key_top = round(top)
         dup = False
         for kt in (key_top - 1, key_top, key_top + 1):
-            for kx in buckets.get((t, kt), ()):
-                if abs(kx - x0) <= 1.0:
-                    dup = True
+            xs = buckets.get((t, kt))
+            if xs:
+                for kx in xs:
+                    if abs(kx - x0) <= 1.0:
+                        dup = True
+                        break
+                if dup:
                     break
-            if dup:
-                break
         if dup:
             continue
-        buckets.setdefault((t, key_top), []).append(x0)
+        xs = buckets.get((t, key_top))
+        if xs is None:
+            buckets[(t, key_top)] = [x0]
+        else:
+            xs.append(x0)
         out.append(_Char(t, x0, x1, top, bottom, max(abs(size), 1.0)))
     return out, undecodable
 

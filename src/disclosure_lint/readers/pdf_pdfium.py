@@ -82,6 +82,24 @@ def _normal(box: tuple[float, float, float, float]) -> tuple[float, float, float
     return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
 
 
+_FAST: dict[str, Any] = {}
+
+
+def _fast(R: Any) -> dict[str, Any]:
+    """PDFium's per-character functions with plain ``void*`` arguments and results (pypdfium2's
+    typed pointers cost a conversion on every call; a page has thousands of characters)."""
+    if not _FAST:
+        vp, i, d = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_double)
+
+        def fn(name: str, res: Any, *args: Any) -> Any:
+            return ctypes.CFUNCTYPE(res, *args)(ctypes.cast(getattr(R, name), vp).value)
+
+        _FAST["object"] = fn("FPDFText_GetTextObject", vp, vp, i)
+        _FAST["origin"] = fn("FPDFText_GetCharOrigin", i, vp, i, d, d)
+        _FAST["unicode"] = fn("FPDFText_GetUnicode", ctypes.c_uint, vp, i)
+    return _FAST
+
+
 def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
            max_chars: int) -> list[dict[str, Any]] | None:
     tp = R.FPDFText_LoadPage(raw)
@@ -91,51 +109,68 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
         n = R.FPDFText_CountChars(tp)
         if n > max_chars:
             return [{}] * (max_chars + 1)  # the reader refuses the page
+        f = _fast(R)
+        get_object, get_origin, get_unicode = f["object"], f["origin"], f["unicode"]
+        tpv = ctypes.cast(tp, ctypes.c_void_p).value
+        codes = _page_text(R, tp, n)
         ox, oy = ctypes.c_double(), ctypes.c_double()
+        pox, poy = ctypes.byref(ox), ctypes.byref(oy)
         fbuf = ctypes.c_float()
         m = R.FS_MATRIX()
-        objs: dict[int | None, tuple[Any, float, float, float, float] | None] = {}
-        widths: dict[tuple[int | None, int], float] = {}
+        objs: dict[int | None, Any] = {}
+        widths: dict[tuple[Any, int], float] = {}
         out: list[dict[str, Any]] = []
+        top_base = height - y_off
         for k in range(n):
-            if R.FPDFText_IsGenerated(tp, k):
-                continue
-            u = R.FPDFText_GetUnicode(tp, k)
+            u = codes[k] if codes is not None else get_unicode(tpv, k)
             t = chr(u) if 0 < u < 0x110000 else ""
-            if not t or t.isspace():
+            if not t or t.isspace():  # PDFium's generated characters are spaces and line breaks
                 continue
-            obj = R.FPDFText_GetTextObject(tp, k)
-            key = ctypes.cast(obj, ctypes.c_void_p).value
-            info = objs.get(key, False)
+            key = get_object(tpv, k)
+            info: Any = objs.get(key, False)
             if info is False:
                 info = None
+                obj = ctypes.cast(key, R.FPDF_PAGEOBJECT) if key else None
                 font = R.FPDFTextObj_GetFont(obj) if obj else None
                 if font and R.FPDFTextObj_GetFontSize(obj, ctypes.byref(fbuf)):
                     fs = fbuf.value
                     if R.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)) and m.b == 0 and m.c == 0 \
                             and m.a > 0 and m.d > 0 and abs(m.a - m.d) <= 1e-6 * m.d \
                             and R.FPDFFont_GetDescent(font, ctypes.c_float(1.0), ctypes.byref(fbuf)):
-                        info = (font, fs, m.a, m.d, fbuf.value)
+                        info = (font, fs, m.a, fs * m.d, min(fbuf.value, -fbuf.value),
+                                (ctypes.cast(font, ctypes.c_void_p).value, fs, m.a))
                 objs[key] = info
             if info is None:
                 return None
-            font, fs, a, d, descent = info
-            wk = (key, u)
+            font, fs, a, size, descent, fkey = info
+            wk = (fkey, u)
             w = widths.get(wk)
             if w is None:
                 if not R.FPDFFont_GetGlyphWidth(font, u, ctypes.c_float(fs), ctypes.byref(fbuf)) \
                         or fbuf.value < 0:  # vertical writing: pdfminer boxes it otherwise
                     return None
                 w = widths[wk] = fbuf.value * a
-            R.FPDFText_GetCharOrigin(tp, k, ctypes.byref(ox), ctypes.byref(oy))
-            size = fs * d
-            low = oy.value - y_off + min(descent, -descent) * size
+            get_origin(tpv, k, pox, poy)
+            low = oy.value - y_off + descent * size
             x0 = ox.value - x_off
-            out.append({"text": t, "x0": x0, "x1": x0 + w, "top": height - y_off - (low + size),
-                        "bottom": height - y_off - low, "size": size})
+            out.append({"text": t, "x0": x0, "x1": x0 + w, "top": top_base - (low + size),
+                        "bottom": top_base - low, "size": size})
         return out
     finally:
         R.FPDFText_ClosePage(tp)
+
+
+def _page_text(R: Any, tp: Any, n: int) -> list[int] | None:
+    """The code points of all ``n`` characters in one call, or ``None`` (then one call each) where
+    the text is not one UTF-16 unit per character."""
+    if n == 0:
+        return []
+    buf = (ctypes.c_ushort * (n + 1))()
+    got = R.FPDFText_GetText(tp, 0, n, buf)
+    codes = list(buf)[:n]
+    if got != n + 1 or any(0xD800 <= c <= 0xDFFF for c in codes):
+        return None
+    return codes
 
 
 def _graphics(R: Any, raw: Any, x_off: float, height: float) -> tuple[list, list, list, list] | None:
