@@ -92,7 +92,7 @@ def _fast(R: Any) -> dict[str, Any]:
         vp, i, d = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_double)
 
         def fn(name: str, res: Any, *args: Any) -> Any:
-            return ctypes.CFUNCTYPE(res, *args)(ctypes.cast(getattr(R, name), vp).value)
+            return ctypes.CFUNCTYPE(res, *args)(ctypes.cast(getattr(R, name), vp).value or 0)
 
         _FAST["object"] = fn("FPDFText_GetTextObject", vp, vp, i)
         _FAST["origin"] = fn("FPDFText_GetCharOrigin", i, vp, i, d, d)
