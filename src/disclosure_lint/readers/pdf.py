@@ -70,6 +70,7 @@ from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Anchor, Block, Cell, Document, ReaderNotice, Row, SkippedPage, Table
 from .pdf_budget import OverBudget, check_page
 from .pdf_pdfium import PageObjects, open_document, page_objects
+from .pdf_tables import find_tables
 from .text import HEADING, heading_level
 
 MAX_PAGES = 300  # pages read from one file; the rest is reported (notice "page-limit")
@@ -693,7 +694,7 @@ def _find_tables(page, src) -> list:
         "explicit_vertical_lines": v, "explicit_horizontal_lines": h,
         "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3, "edge_min_length": 3,
     }
-    return [t for t in page.find_tables(settings) if t.cells]
+    return [t for t in find_tables(page, settings) if t.cells]
 
 
 def _centers(values: list[float], tol: float = 2.0) -> list[float]:

@@ -97,6 +97,12 @@ def _fast(R: Any) -> dict[str, Any]:
         _FAST["object"] = fn("FPDFText_GetTextObject", vp, vp, i)
         _FAST["origin"] = fn("FPDFText_GetCharOrigin", i, vp, i, d, d)
         _FAST["unicode"] = fn("FPDFText_GetUnicode", ctypes.c_uint, vp, i)
+        fp = ctypes.POINTER(ctypes.c_float)
+        _FAST["font"] = fn("FPDFTextObj_GetFont", vp, vp)
+        _FAST["font_size"] = fn("FPDFTextObj_GetFontSize", i, vp, fp)
+        _FAST["matrix"] = fn("FPDFPageObj_GetMatrix", i, vp, ctypes.c_void_p)
+        _FAST["descent"] = fn("FPDFFont_GetDescent", i, vp, ctypes.c_float, fp)
+        _FAST["width"] = fn("FPDFFont_GetGlyphWidth", i, vp, ctypes.c_uint, ctypes.c_float, fp)
     return _FAST
 
 
@@ -111,13 +117,18 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
             return [{}] * (max_chars + 1)  # the reader refuses the page
         f = _fast(R)
         get_object, get_origin, get_unicode = f["object"], f["origin"], f["unicode"]
+        get_font, get_font_size, get_matrix = f["font"], f["font_size"], f["matrix"]
+        get_descent, get_width = f["descent"], f["width"]
         tpv = ctypes.cast(tp, ctypes.c_void_p).value
         codes = _page_text(R, tp, n)
         ox, oy = ctypes.c_double(), ctypes.c_double()
         pox, poy = ctypes.byref(ox), ctypes.byref(oy)
         fbuf = ctypes.c_float()
+        pf = ctypes.byref(fbuf)
         m = R.FS_MATRIX()
+        pm = ctypes.byref(m)
         objs: dict[int | None, Any] = {}
+        descents: dict[int, float | None] = {}
         widths: dict[tuple[Any, int], float] = {}
         out: list[dict[str, Any]] = []
         top_base = height - y_off
@@ -130,25 +141,25 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
             info: Any = objs.get(key, False)
             if info is False:
                 info = None
-                obj = ctypes.cast(key, R.FPDF_PAGEOBJECT) if key else None
-                font = R.FPDFTextObj_GetFont(obj) if obj else None
-                if font and R.FPDFTextObj_GetFontSize(obj, ctypes.byref(fbuf)):
+                font = get_font(key) if key else None
+                if font and get_font_size(key, pf):
                     fs = fbuf.value
-                    if R.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)) and m.b == 0 and m.c == 0 \
-                            and m.a > 0 and m.d > 0 and abs(m.a - m.d) <= 1e-6 * m.d \
-                            and R.FPDFFont_GetDescent(font, ctypes.c_float(1.0), ctypes.byref(fbuf)):
-                        info = (font, fs, m.a, fs * m.d, min(fbuf.value, -fbuf.value),
-                                (ctypes.cast(font, ctypes.c_void_p).value, fs, m.a))
+                    if get_matrix(key, pm) and m.b == 0 and m.c == 0 and m.a > 0 and m.d > 0 \
+                            and abs(m.a - m.d) <= 1e-6 * m.d:
+                        descent = descents.get(font)
+                        if descent is None and get_descent(font, 1.0, pf):
+                            descent = descents[font] = min(fbuf.value, -fbuf.value)
+                        if descent is not None:
+                            info = (fs, m.a, fs * m.d, descent, (font, fs, m.a))
                 objs[key] = info
             if info is None:
                 return None
-            font, fs, a, size, descent, fkey = info
+            fs, a, size, descent, fkey = info
             wk = (fkey, u)
             w = widths.get(wk)
             if w is None:
-                if not R.FPDFFont_GetGlyphWidth(font, u, ctypes.c_float(fs), ctypes.byref(fbuf)) \
-                        or fbuf.value < 0:  # vertical writing: pdfminer boxes it otherwise
-                    return None
+                if not get_width(fkey[0], u, fs, pf) or fbuf.value < 0:  # vertical writing: pdfminer
+                    return None  # boxes it otherwise
                 w = widths[wk] = fbuf.value * a
             get_origin(tpv, k, pox, poy)
             low = oy.value - y_off + descent * size
