@@ -56,6 +56,7 @@ import unicodedata
 import warnings
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -405,16 +406,31 @@ def _read_page(page, fast: PageObjects | None = None) -> _Page:
     return _Page(number, width, height, lines, parts, images, has_text, has_graphics)
 
 
-def _chars(raw: list[dict]) -> tuple[list[_Char], int]:
-    """Usable characters (duplicates of fake bold dropped) and the count of undecodable glyphs."""
-    fold = _fold_table()
-    out: list[_Char] = []
-    undecodable = 0
-    buckets: dict[tuple[str, int], list[float]] = {}
+def _char_tuples(raw: list[dict]) -> Iterator[tuple[str, float, float, float, float, float]]:
+    """pdfplumber's character dictionaries as ``(text, x0, x1, top, bottom, size)``."""
     for c in raw:
         t = c.get("text") or ""
         if not t or t.isspace():
             continue
+        try:
+            x0, x1, top, bottom = float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"])
+            size = float(c.get("size") or (bottom - top) or 1.0)
+        except (KeyError, TypeError, ValueError):  # pragma: no cover - pdfplumber always sets them
+            continue
+        yield t, x0, x1, top, bottom, size
+
+
+def _chars(raw: list[dict] | list[tuple[str, float, float, float, float, float]]) -> tuple[list[_Char], int]:
+    """Usable characters (duplicates of fake bold dropped) and the count of undecodable glyphs.
+
+    ``raw``: pdfplumber's character dictionaries, or :mod:`.pdf_pdfium`'s tuples
+    ``(text, x0, x1, top, bottom, size)`` (text not blank, numbers finite floats)."""
+    fold = _fold_table()
+    out: list[_Char] = []
+    undecodable = 0
+    buckets: dict[tuple[str, int], list[float]] = {}
+    items = raw if not raw or isinstance(raw[0], tuple) else _char_tuples(raw)
+    for t, x0, x1, top, bottom, size in items:
         if len(t) == 1:  # the usual case, without the loops below
             if "\ue000" <= t <= "\uf8ff":
                 undecodable += 1
@@ -429,11 +445,6 @@ def _chars(raw: list[dict]) -> tuple[list[_Char], int]:
             if not t:
                 continue
         t = t.translate(fold)
-        try:
-            x0, x1, top, bottom = float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"])
-            size = float(c.get("size") or (bottom - top) or 1.0)
-        except (KeyError, TypeError, ValueError):  # pragma: no cover - pdfplumber always sets them
-            continue
         # finite (NaN fails every comparison) and not absurdly large
         if not (abs(x0) < 1e7 and abs(x1) < 1e7 and abs(top) < 1e7 and abs(bottom) < 1e7 and abs(size) < 1e7):
             continue

@@ -29,7 +29,7 @@ from typing import Any
 
 @dataclass(slots=True)
 class PageObjects:
-    chars: list[dict[str, Any]]
+    chars: list[tuple[str, float, float, float, float, float]]  # (text, x0, x1, top, bottom, size)
     lines: list[dict[str, Any]]
     rects: list[dict[str, Any]]
     curves: list[dict[str, Any]]
@@ -107,14 +107,14 @@ def _fast(R: Any) -> dict[str, Any]:
 
 
 def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
-           max_chars: int) -> list[dict[str, Any]] | None:
+           max_chars: int) -> list[tuple[str, float, float, float, float, float]] | None:
     tp = R.FPDFText_LoadPage(raw)
     if not tp:
         return None
     try:
         n = R.FPDFText_CountChars(tp)
         if n > max_chars:
-            return [{}] * (max_chars + 1)  # the reader refuses the page
+            return [("", 0.0, 0.0, 0.0, 0.0, 0.0)] * (max_chars + 1)  # the reader refuses the page
         f = _fast(R)
         get_object, get_origin, get_unicode = f["object"], f["origin"], f["unicode"]
         get_font, get_font_size, get_matrix = f["font"], f["font_size"], f["matrix"]
@@ -130,7 +130,7 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
         objs: dict[int | None, Any] = {}
         descents: dict[int, float | None] = {}
         widths: dict[tuple[Any, int], float] = {}
-        out: list[dict[str, Any]] = []
+        out: list[tuple[str, float, float, float, float, float]] = []
         top_base = height - y_off
         for k in range(n):
             u = codes[k] if codes is not None else get_unicode(tpv, k)
@@ -164,8 +164,7 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
             get_origin(tpv, k, pox, poy)
             low = oy.value - y_off + descent * size
             x0 = ox.value - x_off
-            out.append({"text": t, "x0": x0, "x1": x0 + w, "top": top_base - (low + size),
-                        "bottom": top_base - low, "size": size})
+            out.append((t, x0, x0 + w, top_base - (low + size), top_base - low, size))
         return out
     finally:
         R.FPDFText_ClosePage(tp)
