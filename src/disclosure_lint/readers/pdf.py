@@ -232,7 +232,8 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
                 except Exception as exc:  # noqa: BLE001 - a malformed page dictionary (MediaBox …)
                     raise _page_error(exc, data, number) from None
                 try:
-                    fast = page_objects(fast_doc, number - 1, page.mediabox, MAX_CHARS) if fast_doc else None
+                    fast = (page_objects(fast_doc, number - 1, page.mediabox, page_obj.resources, MAX_CHARS)
+                            if fast_doc else None)
                     pages.append(_read_page(page, fast))
                 except _PageTooBig as exc:
                     cut.skipped.append((number, str(exc)))

@@ -45,10 +45,16 @@ def open_document(data: bytes) -> Any | None:
         return None
 
 
-def page_objects(doc: Any, index: int, mediabox: tuple[float, float, float, float],
+def page_objects(doc: Any, index: int, mediabox: tuple[float, float, float, float], resources: Any,
                  max_chars: int) -> PageObjects | None:
-    """The objects of page ``index`` (0-based), or ``None`` where pdfplumber must read it."""
+    """The objects of page ``index`` (0-based), or ``None`` where pdfplumber must read it.
+
+    ``resources``: the page's resource dictionary as pdfminer read it (the fonts' metrics)."""
     import pypdfium2.raw as R  # heavy import (see open_document)
+
+    fonts = font_metrics(resources)
+    if fonts is None:
+        return None
 
     try:
         if index >= len(doc):
@@ -67,7 +73,7 @@ def page_objects(doc: Any, index: int, mediabox: tuple[float, float, float, floa
         if graphics is None:
             return None
         lines, rects, curves, images = graphics
-        chars = _chars(R, page.raw, x_off, y_off, height, max_chars)
+        chars = _chars(R, page.raw, x_off, y_off, height, max_chars, fonts)
         if chars is None:
             return None
         return PageObjects(chars, lines, rects, curves, images)
@@ -101,13 +107,12 @@ def _fast(R: Any) -> dict[str, Any]:
         _FAST["font"] = fn("FPDFTextObj_GetFont", vp, vp)
         _FAST["font_size"] = fn("FPDFTextObj_GetFontSize", i, vp, fp)
         _FAST["matrix"] = fn("FPDFPageObj_GetMatrix", i, vp, ctypes.c_void_p)
-        _FAST["descent"] = fn("FPDFFont_GetDescent", i, vp, ctypes.c_float, fp)
         _FAST["width"] = fn("FPDFFont_GetGlyphWidth", i, vp, ctypes.c_uint, ctypes.c_float, fp)
     return _FAST
 
 
 def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
-           max_chars: int) -> list[tuple[str, float, float, float, float, float]] | None:
+           max_chars: int, fonts: dict[str, tuple[float, dict[str, int] | None]]) -> list[tuple[str, float, float, float, float, float]] | None:
     tp = R.FPDFText_LoadPage(raw)
     if not tp:
         return None
@@ -118,7 +123,7 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
         f = _fast(R)
         get_object, get_origin, get_unicode = f["object"], f["origin"], f["unicode"]
         get_font, get_font_size, get_matrix = f["font"], f["font_size"], f["matrix"]
-        get_descent, get_width = f["descent"], f["width"]
+        get_width = f["width"]
         tpv = ctypes.cast(tp, ctypes.c_void_p).value
         codes = _page_text(R, tp, n)
         ox, oy = ctypes.c_double(), ctypes.c_double()
@@ -128,7 +133,7 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
         m = R.FS_MATRIX()
         pm = ctypes.byref(m)
         objs: dict[int | None, Any] = {}
-        descents: dict[int, float | None] = {}
+        known: dict[int, Any] = {}  # font → (descent, AFM widths or None) or None
         widths: dict[tuple[Any, int], float] = {}
         out: list[tuple[str, float, float, float, float, float]] = []
         top_base = height - y_off
@@ -146,21 +151,25 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
                     fs = fbuf.value
                     if get_matrix(key, pm) and m.b == 0 and m.c == 0 and m.a > 0 and m.d > 0 \
                             and abs(m.a - m.d) <= 1e-6 * m.d:
-                        descent = descents.get(font)
-                        if descent is None and get_descent(font, 1.0, pf):
-                            descent = descents[font] = min(fbuf.value, -fbuf.value)
-                        if descent is not None:
-                            info = (fs, m.a, fs * m.d, descent, (font, fs, m.a))
+                        metrics = known.get(font, False)
+                        if metrics is False:
+                            metrics = known[font] = fonts.get(_font_name(R, font) or "")
+                        if metrics is not None:
+                            descent, afm = metrics
+                            info = (fs, m.a, fs * m.d, descent, (font, fs, m.a), afm)
                 objs[key] = info
             if info is None:
                 return None
-            fs, a, size, descent, fkey = info
+            fs, a, size, descent, fkey, afm = info
             wk = (fkey, u)
             w = widths.get(wk)
             if w is None:
-                if not get_width(fkey[0], u, fs, pf) or fbuf.value < 0:  # vertical writing: pdfminer
+                if afm is not None:  # pdfminer's own metrics of a standard font, by character
+                    w = widths[wk] = afm.get(t, 0) * 0.001 * fs * a
+                elif not get_width(fkey[0], u, fs, pf) or fbuf.value < 0:  # vertical writing: pdfminer
                     return None  # boxes it otherwise
-                w = widths[wk] = fbuf.value * a
+                else:
+                    w = widths[wk] = fbuf.value * a
             get_origin(tpv, k, pox, poy)
             low = oy.value - y_off + descent * size
             x0 = ox.value - x_off
@@ -168,6 +177,70 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
         return out
     finally:
         R.FPDFText_ClosePage(tp)
+
+
+def _font_name(R: Any, font: int) -> str | None:
+    """The font's ``/BaseFont`` as pdfminer's ``literal_name`` spells it."""
+    buf = ctypes.create_string_buffer(256)
+    n = R.FPDFFont_GetBaseFontName(ctypes.cast(font, R.FPDF_FONT), buf, 256)
+    if n <= 0 or n > 256:
+        return None
+    raw = buf.raw[:n - 1]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return str(raw)
+
+
+def font_metrics(resources: Any) -> dict[str, tuple[float, dict[str, int] | None]] | None:
+    """The page's fonts by ``/BaseFont``: the descent (per unit of font size) and, for the standard
+    fonts pdfminer knows by name, their AFM widths — as pdfminer takes them (``PDFResourceManager.
+    get_font``): a simple font named like a standard font takes the standard metrics whatever its
+    descriptor says; a composite font its descendant's descriptor.  ``None`` where a page's fonts
+    cannot be told apart by name with different metrics, or a Type 3 font (boxed by its matrix)."""
+    from pdfminer.fontmetrics import FONT_METRICS  # heavy import, only for PDF files
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import literal_name
+
+    def num(v: Any) -> float:
+        v = resolve1(v)
+        return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else 0.0
+
+    out: dict[str, tuple[float, dict[str, int] | None]] = {}
+    res = resolve1(resources)
+    fonts = resolve1(res.get("Font")) if isinstance(res, dict) else None
+    if not isinstance(fonts, dict):
+        return out
+    for ref in fonts.values():
+        spec = resolve1(ref)
+        if not isinstance(spec, dict):
+            continue
+        subtype = literal_name(resolve1(spec["Subtype"])) if "Subtype" in spec else "Type1"
+        name = literal_name(resolve1(spec["BaseFont"])) if "BaseFont" in spec else "unknown"
+        afm: dict[str, int] | None = None
+        if subtype == "Type3":
+            return None
+        if subtype == "Type0":
+            kids = resolve1(spec.get("DescendantFonts"))
+            sub = resolve1(kids[0]) if isinstance(kids, list) and kids else None
+            if not isinstance(sub, dict):
+                return None
+            sub_type = literal_name(resolve1(sub["Subtype"])) if "Subtype" in sub else "Type1"
+            if sub_type not in ("CIDFontType0", "CIDFontType2"):
+                return None
+            descriptor = resolve1(sub.get("FontDescriptor"))
+        elif subtype in ("CIDFontType0", "CIDFontType2"):
+            descriptor = resolve1(spec.get("FontDescriptor"))
+        elif name in FONT_METRICS:
+            descriptor, afm = FONT_METRICS[name]
+        else:
+            descriptor = resolve1(spec.get("FontDescriptor"))
+        descent = num(descriptor.get("Descent", 0)) if isinstance(descriptor, dict) else 0.0
+        value = (-abs(descent) * 0.001, afm)
+        if out.get(name, value) != value:
+            return None
+        out[name] = value
+    return out
 
 
 def _page_text(R: Any, tp: Any, n: int) -> list[int] | None:
