@@ -1,7 +1,9 @@
 """PDF reader: text in reading order, page furniture removed, paragraphs rebuilt, ruled tables as grids.
 
-A PDF has no paragraphs, only positioned characters.  This reader (pdfplumber on pdfminer.six)
-rebuilds what the report's author wrote:
+A PDF has no paragraphs, only positioned characters.  This reader (pdfplumber on pdfminer.six for
+the file's structure and the page limits; PDFium through :mod:`.pdf_pdfium` for each page's
+characters, ruling paths and images, boxed exactly as pdfminer boxes them, with pdfplumber reading
+the pages PDFium cannot give exactly) rebuilds what the report's author wrote:
 
 * **Characters → lines.** Characters are grouped into lines by their vertical centre and sorted
   left to right.  No space is put between CJK characters however wide the gap (justified and
