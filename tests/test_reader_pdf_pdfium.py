@@ -132,3 +132,26 @@ def test_a_file_pdfium_cannot_open_is_read_by_pdfplumber(monkeypatch):
     assert [fast for _page, fast in _pages(data)] == [None]
     assert pdf_pdfium.open_document(b"%PDF-1.4 not really") is None
     assert "一、总体情况" in [b.text for b in pdf_reader.read("x.pdf", data).blocks]
+
+
+def test_fast_ascii85_decoder_is_pdfminers():
+    import base64
+    import random
+
+    from pdfminer.ascii85 import ascii85decode
+
+    from disclosure_lint.readers.pdf_budget import fast_ascii85decode
+
+    def outcome(fn, data):
+        try:
+            return fn(data)
+        except Exception as exc:  # noqa: BLE001 - the same failure is part of the contract
+            return type(exc)
+
+    rnd = random.Random(7)
+    for _ in range(150):
+        raw = bytes(rnd.randrange(256) for _ in range(rnd.randint(0, 40))) + b"\0" * rnd.choice([0, 4, 8])
+        enc = base64.a85encode(raw, wrapcol=rnd.choice([0, 7, 75]), adobe=rnd.random() < 0.5)
+        junk = bytes(rnd.choice(b"!u~z \n<>{}abc") for _ in range(rnd.randint(0, 12)))
+        for data in (enc, enc + b"~>", b"<~" + enc, enc[:-1], b"s8W-!", b's8W-"', junk):
+            assert outcome(fast_ascii85decode, data) == outcome(ascii85decode, data), data
