@@ -1,7 +1,9 @@
 """PDF reader: text in reading order, page furniture removed, paragraphs rebuilt, ruled tables as grids.
 
-A PDF has no paragraphs, only positioned characters.  This reader (pdfplumber on pdfminer.six)
-rebuilds what the report's author wrote:
+A PDF has no paragraphs, only positioned characters.  This reader (pdfplumber on pdfminer.six for
+the file's structure and the page limits; PDFium through :mod:`.pdf_pdfium` for each page's
+characters, ruling paths and images, boxed exactly as pdfminer boxes them, with pdfplumber reading
+the pages PDFium cannot give exactly) rebuilds what the report's author wrote:
 
 * **Characters → lines.** Characters are grouped into lines by their vertical centre and sorted
   left to right.  No space is put between CJK characters however wide the gap (justified and
@@ -60,6 +62,7 @@ import unicodedata
 import warnings
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -74,6 +77,8 @@ from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Anchor, Block, Cell, Document, ReaderNotice, Row, SkippedPage, Table
 from . import ocr
 from .pdf_budget import OverBudget, check_page
+from .pdf_pdfium import PageObjects, open_document, page_objects
+from .pdf_tables import find_tables
 from .text import HEADING, heading_level
 
 MAX_PAGES = 300  # pages read from one file; the rest is reported (notice "page-limit")
@@ -211,6 +216,7 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
             raise _open_error(exc, data) from None
         cut = _Cut()
         pages: list[_Page] = []
+        fast_doc = open_document(data)
         try:
             page_objs = _page_objects(pdf, data)
             max_pages = min(limits.max_pdf_pages, MAX_PAGES)
@@ -237,7 +243,9 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
                 except Exception as exc:  # noqa: BLE001 - a malformed page dictionary (MediaBox …)
                     raise _page_error(exc, data, number) from None
                 try:
-                    pages.append(_read_page(page))
+                    fast = (page_objects(fast_doc, number - 1, page.mediabox, page_obj.resources, MAX_CHARS)
+                            if fast_doc else None)
+                    pages.append(_read_page(page, fast))
                 except _PageTooBig as exc:
                     cut.skipped.append((number, str(exc)))
                 except InputError:
@@ -253,6 +261,8 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
                 raise InputError("PDF 文件中没有页面（文件可能已损坏或不完整）")
         finally:
             pdf._pages = []  # close() would otherwise enumerate every page of the file
+            if fast_doc is not None:
+                fast_doc.close()
             try:
                 pdf.close()
             except Exception:  # noqa: BLE001  # pragma: no cover
@@ -424,19 +434,22 @@ def _truncated(data: bytes) -> bool:
 # -- one page -------------------------------------------------------------------------------------
 
 
-def _read_page(page) -> _Page:
+def _read_page(page, fast: PageObjects | None = None) -> _Page:
+    """One page; its characters, paths and images from PDFium (``fast``) where :mod:`.pdf_pdfium`
+    could take them exactly, else from pdfplumber."""
     number = page.page_number
     width, height = float(page.width), float(page.height)
-    raw_chars = page.chars
+    src = page if fast is None else fast
+    raw_chars = src.chars
     if len(raw_chars) > MAX_CHARS:  # the content scan (pdf_budget) stops such pages before this
         raise _PageTooBig(f"字符超过 {MAX_CHARS} 个")
     chars, undecodable = _chars(raw_chars)
     has_text = bool(chars) and undecodable <= len(chars)  # mostly (cid:…) glyphs: no usable text
     if not has_text:
         chars = []
-    parts_raw = _find_tables(page) if chars else []
-    images = _images(page, chars, width, height)
-    has_graphics = bool(page.images) or len(page.curves) + len(page.rects) > 20
+    parts_raw = _find_tables(page, src) if chars else []
+    images = _images(src.images, number, chars, width, height)
+    has_graphics = bool(src.images) or len(src.curves) + len(src.rects) > 20
     return _build_page(number, width, height, chars, parts_raw, images, has_text, has_graphics)
 
 
@@ -468,43 +481,67 @@ def _build_page(number: int, width: float, height: float, chars: list[_Char], pa
     return _Page(number, width, height, lines, parts, images, has_text, has_graphics)
 
 
-def _chars(raw: list[dict]) -> tuple[list[_Char], int]:
-    """Usable characters (duplicates of fake bold dropped) and the count of undecodable glyphs."""
-    fold = _fold_table()
-    out: list[_Char] = []
-    undecodable = 0
-    buckets: dict[tuple[str, int], list[float]] = {}
+def _char_tuples(raw: list[dict]) -> Iterator[tuple[str, float, float, float, float, float]]:
+    """pdfplumber's character dictionaries as ``(text, x0, x1, top, bottom, size)``."""
     for c in raw:
         t = c.get("text") or ""
         if not t or t.isspace():
             continue
-        if t.startswith("(cid:") or any(0xE000 <= ord(ch) <= 0xF8FF for ch in t):
-            undecodable += 1
-            continue
-        t = "".join(ch for ch in t if ch >= " " and ch != "\x7f")
-        if not t:
-            continue
-        t = t.translate(fold)
         try:
             x0, x1, top, bottom = float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"])
             size = float(c.get("size") or (bottom - top) or 1.0)
         except (KeyError, TypeError, ValueError):  # pragma: no cover - pdfplumber always sets them
             continue
-        if not all(map(_finite, (x0, x1, top, bottom, size))):
+        yield t, x0, x1, top, bottom, size
+
+
+def _chars(raw: list[dict] | list[tuple[str, float, float, float, float, float]]) -> tuple[list[_Char], int]:
+    """Usable characters (duplicates of fake bold dropped) and the count of undecodable glyphs.
+
+    ``raw``: pdfplumber's character dictionaries, or :mod:`.pdf_pdfium`'s tuples
+    ``(text, x0, x1, top, bottom, size)`` (text not blank, numbers finite floats)."""
+    fold = _fold_table()
+    out: list[_Char] = []
+    undecodable = 0
+    buckets: dict[tuple[str, int], list[float]] = {}
+    items = raw if not raw or isinstance(raw[0], tuple) else _char_tuples(raw)
+    for t, x0, x1, top, bottom, size in items:
+        if len(t) == 1:  # the usual case, without the loops below
+            if "\ue000" <= t <= "\uf8ff":
+                undecodable += 1
+                continue
+            if t < " " or t == "\x7f":
+                continue
+        else:
+            if t.startswith("(cid:") or any(0xE000 <= ord(ch) <= 0xF8FF for ch in t):
+                undecodable += 1
+                continue
+            t = "".join(ch for ch in t if ch >= " " and ch != "\x7f")
+            if not t:
+                continue
+        t = t.translate(fold)
+        # finite (NaN fails every comparison) and not absurdly large
+        if not (abs(x0) < 1e7 and abs(x1) < 1e7 and abs(top) < 1e7 and abs(bottom) < 1e7 and abs(size) < 1e7):
             continue
         # fake bold: the same glyph drawn again within a point
         key_top = round(top)
         dup = False
         for kt in (key_top - 1, key_top, key_top + 1):
-            for kx in buckets.get((t, kt), ()):
-                if abs(kx - x0) <= 1.0:
-                    dup = True
+            xs = buckets.get((t, kt))
+            if xs:
+                for kx in xs:
+                    if abs(kx - x0) <= 1.0:
+                        dup = True
+                        break
+                if dup:
                     break
-            if dup:
-                break
         if dup:
             continue
-        buckets.setdefault((t, key_top), []).append(x0)
+        xs = buckets.get((t, key_top))
+        if xs is None:
+            buckets[(t, key_top)] = [x0]
+        else:
+            xs.append(x0)
         out.append(_Char(t, x0, x1, top, bottom, max(abs(size), 1.0)))
     return out, undecodable
 
@@ -729,8 +766,8 @@ def _cluster_by(items: list, key, tol: float) -> list[list]:
     return groups
 
 
-def _find_tables(page) -> list:
-    edges = _ruling_edges(page)
+def _find_tables(page, src) -> list:
+    edges = _ruling_edges(src)
     if len(edges) > MAX_EDGES:
         return []
     edges = _close_open_ends(edges)
@@ -743,7 +780,7 @@ def _find_tables(page) -> list:
         "explicit_vertical_lines": v, "explicit_horizontal_lines": h,
         "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3, "edge_min_length": 3,
     }
-    return [t for t in page.find_tables(settings) if t.cells]
+    return [t for t in find_tables(page, settings) if t.cells]
 
 
 def _centers(values: list[float], tol: float = 2.0) -> list[float]:
@@ -821,10 +858,11 @@ class _Grid:
                      row_no=[0] * n_rows)
 
 
-def _images(page, chars: list[_Char], width: float, height: float) -> list[_Image]:
+def _images(page_images: list[dict], number: int, chars: list[_Char], width: float,
+            height: float) -> list[_Image]:
     """Large pictures not lying under text (a table or a page pasted as an image)."""
     out: list[_Image] = []
-    for im in page.images:
+    for im in page_images:
         try:
             x0, x1, top, bottom = float(im["x0"]), float(im["x1"]), float(im["top"]), float(im["bottom"])
         except (KeyError, TypeError, ValueError):  # pragma: no cover
@@ -839,7 +877,7 @@ def _images(page, chars: list[_Char], width: float, height: float) -> list[_Imag
                     break
         if under >= 10:
             continue  # a background under text (a page number on a scanned page does not count)
-        out.append(_Image(page.page_number, top, box=(x0, top, x1, bottom)))
+        out.append(_Image(number, top, box=(x0, top, x1, bottom)))
         if len(out) >= 50:
             break
     return out

@@ -21,10 +21,11 @@ page and reports it (DL002).  The scan is linear in the bytes it inflates, which
 from __future__ import annotations
 
 import re
+import struct
 import zlib
 from dataclasses import dataclass
 
-from pdfminer.ascii85 import ascii85decode, asciihexdecode
+from pdfminer.ascii85 import ascii85decode, asciihexdecode, end_re, start_re
 from pdfminer.lzw import lzwdecode
 from pdfminer.pdftypes import resolve1
 from pdfminer.runlength import rldecode
@@ -196,7 +197,7 @@ def _unfilter(name: str | None, data: bytes, cap: int) -> bytes | None:
     if name in ("ASCIIHexDecode", "AHx", "ASCII85Decode", "A85"):
 
         try:
-            return (asciihexdecode if name in ("ASCIIHexDecode", "AHx") else ascii85decode)(data)
+            return (asciihexdecode if name in ("ASCIIHexDecode", "AHx") else fast_ascii85decode)(data)
         except Exception:  # noqa: BLE001
             return b""
     if name in ("LZWDecode", "LZW", "RunLengthDecode", "RL"):
@@ -209,6 +210,28 @@ def _unfilter(name: str | None, data: bytes, cap: int) -> bytes | None:
         except Exception:  # noqa: BLE001
             return b""
     return data  # images' codecs (DCT, JPX, JBIG2, CCITT) are not inflated by the interpreter
+
+
+_A85_DIGITS = re.compile(rb"[!-u]*")
+_A85_SPACE = b" \t\n\r\v"  # what base64.a85decode ignores
+_A85_VALUE = bytes((b - 33) % 256 for b in range(256))
+
+
+def fast_ascii85decode(data: bytes) -> bytes:
+    """pdfminer's ``ascii85decode`` (Python's ``base64.a85decode`` goes byte by byte), five digits at a
+    time; input it would treat specially (``z``, a stray character, an overflow) goes to it."""
+    digits = end_re.sub(b"", start_re.sub(b"", data)).translate(None, _A85_SPACE)
+    if _A85_DIGITS.fullmatch(digits) is None:
+        return ascii85decode(data)
+    pad = -len(digits) % 5
+    vals = (digits + b"u" * pad).translate(_A85_VALUE)
+    try:
+        out = struct.pack(f">{len(vals) // 5}I", *[
+            (((a * 85 + b) * 85 + c) * 85 + d) * 85 + e
+            for a, b, c, d, e in zip(vals[0::5], vals[1::5], vals[2::5], vals[3::5], vals[4::5])])
+    except struct.error:  # a group over 2**32 - 1
+        return ascii85decode(data)
+    return out[:len(out) - pad] if pad else out
 
 
 def _string_bytes(data: bytes) -> int:

@@ -1,0 +1,356 @@
+"""A page's characters, ruling paths and images through PDFium, in pdfplumber's shape.
+
+pdfminer interprets a content stream in pure Python (about 85% of a PDF report's reading time);
+PDFium (``pypdfium2``, already installed with pdfplumber) does the same in C.  This module gives
+the PDF reader what it used to take from a pdfplumber page — ``chars``, ``lines``, ``rects``,
+``curves`` and ``images`` as dictionaries with pdfplumber's keys and values — computed the way
+pdfminer computes them, so that lines, table cells and positions come out the same:
+
+* a character's box is pdfminer's: from its origin, the advance width of the font's ``/W`` or
+  ``/Widths`` entry (not PDFium's loose box, which adds the character spacing) and the font's
+  descent and size (``top``/``bottom`` in pdfplumber's top-down coordinates of the media box);
+* a path is split into subpaths at each ``m`` and classified as pdfminer does: a line (``ml``,
+  ``mlh``), an axis-aligned rectangle (``mlllh``) or a curve with its end points.
+
+Where the two libraries could differ, :func:`page_objects` answers ``None`` and the reader keeps
+pdfplumber for that page: text not written left to right upright (rotated or scaled on one axis
+only, vertical writing), Form XObjects (their contents are in the form's own coordinates), a page with a
+``/Rotate`` or a media box PDFium reads differently, characters without a font or width.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass
+from typing import Any
+
+# pypdfium2 is imported where a PDF is read (heavy import; only the PDF reader needs it)
+
+
+@dataclass(slots=True)
+class PageObjects:
+    chars: list[tuple[str, float, float, float, float, float]]  # (text, x0, x1, top, bottom, size)
+    lines: list[dict[str, Any]]
+    rects: list[dict[str, Any]]
+    curves: list[dict[str, Any]]
+    images: list[dict[str, Any]]
+
+
+def open_document(data: bytes) -> Any | None:
+    """The PDFium document of the file, or ``None`` where PDFium cannot open it."""
+    try:
+        import pypdfium2 as pdfium  # heavy import, only for PDF files
+        return pdfium.PdfDocument(data)
+    except Exception:  # noqa: BLE001 - pdfplumber reads the file then
+        return None
+
+
+def page_objects(doc: Any, index: int, mediabox: tuple[float, float, float, float], resources: Any,
+                 max_chars: int) -> PageObjects | None:
+    """The objects of page ``index`` (0-based), or ``None`` where pdfplumber must read it.
+
+    ``resources``: the page's resource dictionary as pdfminer read it (the fonts' metrics)."""
+    import pypdfium2.raw as R  # heavy import (see open_document)
+
+    fonts = font_metrics(resources)
+    if fonts is None:
+        return None
+
+    try:
+        if index >= len(doc):
+            return None
+        page = doc[index]
+    except Exception:  # noqa: BLE001
+        return None
+    try:
+        if page.get_rotation() % 360:
+            return None
+        mb = page.get_mediabox()
+        if any(abs(a - b) > 1e-3 for a, b in zip(mb, _normal(mediabox))):
+            return None
+        x_off, y_off, height = float(mb[0]), float(mb[1]), float(mb[3])
+        graphics = _graphics(R, page.raw, x_off, height)
+        if graphics is None:
+            return None
+        lines, rects, curves, images = graphics
+        chars = _chars(R, page.raw, x_off, y_off, height, max_chars, fonts)
+        if chars is None:
+            return None
+        return PageObjects(chars, lines, rects, curves, images)
+    except Exception:  # noqa: BLE001 - anything unexpected: pdfplumber reads the page
+        return None
+    finally:
+        page.close()
+
+
+def _normal(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    x0, y0, x1, y1 = box
+    return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
+
+
+_FAST: dict[str, Any] = {}
+
+
+def _fast(R: Any) -> dict[str, Any]:
+    """PDFium's per-character functions with plain ``void*`` arguments and results (pypdfium2's
+    typed pointers cost a conversion on every call; a page has thousands of characters)."""
+    if not _FAST:
+        vp, i, d = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_double)
+
+        def fn(name: str, res: Any, *args: Any) -> Any:
+            return ctypes.CFUNCTYPE(res, *args)(ctypes.cast(getattr(R, name), vp).value or 0)
+
+        _FAST["object"] = fn("FPDFText_GetTextObject", vp, vp, i)
+        _FAST["origin"] = fn("FPDFText_GetCharOrigin", i, vp, i, d, d)
+        _FAST["unicode"] = fn("FPDFText_GetUnicode", ctypes.c_uint, vp, i)
+        fp = ctypes.POINTER(ctypes.c_float)
+        _FAST["font"] = fn("FPDFTextObj_GetFont", vp, vp)
+        _FAST["font_size"] = fn("FPDFTextObj_GetFontSize", i, vp, fp)
+        _FAST["matrix"] = fn("FPDFPageObj_GetMatrix", i, vp, ctypes.c_void_p)
+        _FAST["width"] = fn("FPDFFont_GetGlyphWidth", i, vp, ctypes.c_uint, ctypes.c_float, fp)
+    return _FAST
+
+
+def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
+           max_chars: int, fonts: dict[str, tuple[float, dict[str, int] | None]]) -> list[tuple[str, float, float, float, float, float]] | None:
+    tp = R.FPDFText_LoadPage(raw)
+    if not tp:
+        return None
+    try:
+        n = R.FPDFText_CountChars(tp)
+        if n > max_chars:
+            return [("", 0.0, 0.0, 0.0, 0.0, 0.0)] * (max_chars + 1)  # the reader refuses the page
+        f = _fast(R)
+        get_object, get_origin, get_unicode = f["object"], f["origin"], f["unicode"]
+        get_font, get_font_size, get_matrix = f["font"], f["font_size"], f["matrix"]
+        get_width = f["width"]
+        tpv = ctypes.cast(tp, ctypes.c_void_p).value
+        codes = _page_text(R, tp, n)
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        pox, poy = ctypes.byref(ox), ctypes.byref(oy)
+        fbuf = ctypes.c_float()
+        pf = ctypes.byref(fbuf)
+        m = R.FS_MATRIX()
+        pm = ctypes.byref(m)
+        objs: dict[int | None, Any] = {}
+        known: dict[int, Any] = {}  # font → (descent, AFM widths or None) or None
+        widths: dict[tuple[Any, int], float] = {}
+        out: list[tuple[str, float, float, float, float, float]] = []
+        top_base = height - y_off
+        for k in range(n):
+            u = codes[k] if codes is not None else get_unicode(tpv, k)
+            t = chr(u) if 0 < u < 0x110000 else ""
+            if not t or t.isspace():  # PDFium's generated characters are spaces and line breaks
+                continue
+            key = get_object(tpv, k)
+            info: Any = objs.get(key, False)
+            if info is False:
+                info = None
+                font = get_font(key) if key else None
+                if font and get_font_size(key, pf):
+                    fs = fbuf.value
+                    if get_matrix(key, pm) and m.b == 0 and m.c == 0 and m.a > 0 and m.d > 0 \
+                            and abs(m.a - m.d) <= 1e-6 * m.d:
+                        metrics = known.get(font, False)
+                        if metrics is False:
+                            metrics = known[font] = fonts.get(_font_name(R, font) or "")
+                        if metrics is not None:
+                            descent, afm = metrics
+                            info = (fs, m.a, fs * m.d, descent, (font, fs, m.a), afm)
+                objs[key] = info
+            if info is None:
+                return None
+            fs, a, size, descent, fkey, afm = info
+            wk = (fkey, u)
+            w = widths.get(wk)
+            if w is None:
+                if afm is not None:  # pdfminer's own metrics of a standard font, by character
+                    w = widths[wk] = afm.get(t, 0) * 0.001 * fs * a
+                elif not get_width(fkey[0], u, fs, pf) or fbuf.value < 0:  # vertical writing: pdfminer
+                    return None  # boxes it otherwise
+                else:
+                    w = widths[wk] = fbuf.value * a
+            get_origin(tpv, k, pox, poy)
+            low = oy.value - y_off + descent * size
+            x0 = ox.value - x_off
+            out.append((t, x0, x0 + w, top_base - (low + size), top_base - low, size))
+        return out
+    finally:
+        R.FPDFText_ClosePage(tp)
+
+
+def _font_name(R: Any, font: int) -> str | None:
+    """The font's ``/BaseFont`` as pdfminer's ``literal_name`` spells it."""
+    buf = ctypes.create_string_buffer(256)
+    n = R.FPDFFont_GetBaseFontName(ctypes.cast(font, R.FPDF_FONT), buf, 256)
+    if n <= 0 or n > 256:
+        return None
+    raw = buf.raw[:n - 1]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return str(raw)
+
+
+def font_metrics(resources: Any) -> dict[str, tuple[float, dict[str, int] | None]] | None:
+    """The page's fonts by ``/BaseFont``: the descent (per unit of font size) and, for the standard
+    fonts pdfminer knows by name, their AFM widths — as pdfminer takes them (``PDFResourceManager.
+    get_font``): a simple font named like a standard font takes the standard metrics whatever its
+    descriptor says; a composite font its descendant's descriptor.  ``None`` where a page's fonts
+    cannot be told apart by name with different metrics, or a Type 3 font (boxed by its matrix)."""
+    from pdfminer.fontmetrics import FONT_METRICS  # heavy import, only for PDF files
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import literal_name
+
+    def num(v: Any) -> float:
+        v = resolve1(v)
+        return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else 0.0
+
+    out: dict[str, tuple[float, dict[str, int] | None]] = {}
+    res = resolve1(resources)
+    fonts = resolve1(res.get("Font")) if isinstance(res, dict) else None
+    if not isinstance(fonts, dict):
+        return out
+    for ref in fonts.values():
+        spec = resolve1(ref)
+        if not isinstance(spec, dict):
+            continue
+        subtype = literal_name(resolve1(spec["Subtype"])) if "Subtype" in spec else "Type1"
+        name = literal_name(resolve1(spec["BaseFont"])) if "BaseFont" in spec else "unknown"
+        afm: dict[str, int] | None = None
+        if subtype == "Type3":
+            return None
+        if subtype == "Type0":
+            kids = resolve1(spec.get("DescendantFonts"))
+            sub = resolve1(kids[0]) if isinstance(kids, list) and kids else None
+            if not isinstance(sub, dict):
+                return None
+            sub_type = literal_name(resolve1(sub["Subtype"])) if "Subtype" in sub else "Type1"
+            if sub_type not in ("CIDFontType0", "CIDFontType2"):
+                return None
+            descriptor = resolve1(sub.get("FontDescriptor"))
+        elif subtype in ("CIDFontType0", "CIDFontType2"):
+            descriptor = resolve1(spec.get("FontDescriptor"))
+        elif name in FONT_METRICS:
+            descriptor, afm = FONT_METRICS[name]
+        else:
+            descriptor = resolve1(spec.get("FontDescriptor"))
+        descent = num(descriptor.get("Descent", 0)) if isinstance(descriptor, dict) else 0.0
+        value = (-abs(descent) * 0.001, afm)
+        if out.get(name, value) != value:
+            return None
+        out[name] = value
+    return out
+
+
+def _page_text(R: Any, tp: Any, n: int) -> list[int] | None:
+    """The code points of all ``n`` characters in one call, or ``None`` (then one call each) where
+    the text is not one UTF-16 unit per character."""
+    if n == 0:
+        return []
+    buf = (ctypes.c_ushort * (n + 1))()
+    got = R.FPDFText_GetText(tp, 0, n, buf)
+    codes = list(buf)[:n]
+    if got != n + 1 or any(0xD800 <= c <= 0xDFFF for c in codes):
+        return None
+    return codes
+
+
+def _graphics(R: Any, raw: Any, x_off: float, height: float) -> tuple[list, list, list, list] | None:
+    lines: list[dict[str, Any]] = []
+    rects: list[dict[str, Any]] = []
+    curves: list[dict[str, Any]] = []
+    images: list[dict[str, Any]] = []
+    m = R.FS_MATRIX()
+    fx, fy = ctypes.c_float(), ctypes.c_float()
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    fillmode, stroke = ctypes.c_int(), ctypes.c_int()
+    r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+    for i in range(R.FPDFPage_CountObjects(raw)):
+        obj = R.FPDFPage_GetObject(raw, i)
+        kind = R.FPDFPageObj_GetType(obj)
+        if kind == R.FPDF_PAGEOBJ_FORM:
+            return None
+        if kind == R.FPDF_PAGEOBJ_IMAGE:
+            if not R.FPDFPageObj_GetBounds(obj, ctypes.byref(left), ctypes.byref(bottom),
+                                           ctypes.byref(right), ctypes.byref(top)):
+                return None
+            images.append({"x0": left.value - x_off, "x1": right.value - x_off,
+                           "top": height - top.value, "bottom": height - bottom.value})
+            continue
+        if kind != R.FPDF_PAGEOBJ_PATH:
+            continue
+        if not R.FPDFPath_GetDrawMode(obj, ctypes.byref(fillmode), ctypes.byref(stroke)):
+            return None
+        is_fill, is_stroke = fillmode.value != 0, bool(stroke.value)
+        if not (is_fill or is_stroke):
+            continue
+        if not R.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+            return None
+        scolor = ncolor = None
+        if R.FPDFPageObj_GetStrokeColor(obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)):
+            scolor = (r.value / 255, g.value / 255, b.value / 255)
+        if R.FPDFPageObj_GetFillColor(obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)):
+            ncolor = (r.value / 255, g.value / 255, b.value / 255)
+        # segments → pdfminer's path operators ("m", "l", "c", "h") with their end points
+        ops: list[tuple[str, tuple[float, float]]] = []
+        bez = 0
+        for s in range(R.FPDFPath_CountSegments(obj)):
+            seg = R.FPDFPath_GetPathSegment(obj, s)
+            if not R.FPDFPathSegment_GetPoint(seg, ctypes.byref(fx), ctypes.byref(fy)):
+                return None
+            x, y = fx.value, fy.value
+            pt = (m.a * x + m.c * y + m.e, m.b * x + m.d * y + m.f)
+            st = R.FPDFPathSegment_GetType(seg)
+            if st == R.FPDF_SEGMENT_MOVETO:
+                ops.append(("m", pt))
+                bez = 0
+            elif st == R.FPDF_SEGMENT_LINETO:
+                ops.append(("l", pt))
+                bez = 0
+            elif st == R.FPDF_SEGMENT_BEZIERTO:
+                bez += 1
+                if bez % 3:
+                    continue  # a control point
+                ops.append(("c", pt))
+            else:
+                return None
+            if R.FPDFPathSegment_GetClose(seg):
+                ops.append(("h", pt))
+        start = 0
+        for j in range(1, len(ops) + 1):
+            if j == len(ops) or ops[j][0] == "m":
+                sub = ops[start:j]
+                start = j
+                if sub and sub[0][0] == "m":
+                    _paint(sub, is_stroke, is_fill, scolor, ncolor, x_off, height, lines, rects, curves)
+    return lines, rects, curves, images
+
+
+def _paint(path: list[tuple[str, tuple[float, float]]], stroke: bool, fill: bool, scolor: Any, ncolor: Any,
+           x_off: float, height: float, lines: list, rects: list, curves: list) -> None:
+    """One subpath as pdfminer classifies it (``PDFLayoutAnalyzer.paint_path``)."""
+    shape = "".join(op for op, _ in path)
+    pts = [pt if op != "h" else path[0][1] for op, pt in path]
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape = shape[:-2] + "h"
+        pts.pop()
+    if shape in {"mlh", "ml"}:
+        pts = pts[:2]
+        target = lines
+    elif shape in {"mlllh", "mllll"}:
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+        target = rects if pts[0] == pts[4] and square else curves
+        if target is rects:
+            pts = [pts[0], pts[2]]
+    else:
+        target = curves
+    xs = [p[0] for p in pts]
+    ys = [p[1] for p in pts]
+    obj: dict[str, Any] = {"x0": min(xs) - x_off, "x1": max(xs) - x_off, "top": height - max(ys),
+                           "bottom": height - min(ys), "stroke": stroke, "fill": fill,
+                           "stroking_color": scolor, "non_stroking_color": ncolor}
+    if target is curves:
+        obj["pts"] = [(x - x_off, height - y) for x, y in pts]
+    target.append(obj)

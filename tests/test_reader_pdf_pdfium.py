@@ -1,0 +1,157 @@
+"""The PDF reader's PDFium path (readers/pdf_pdfium.py, readers/pdf_tables.py) gives what pdfplumber gives.
+
+Characters, ruling edges and images taken through PDFium must be pdfminer's (same boxes, same
+classification of paths), the indexed table finder must find pdfplumber's cells, and a whole
+document read with PDFium must equal the one read with pdfplumber alone.  Pages PDFium cannot give
+exactly (rotated text, Form XObjects) are read by pdfplumber.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pdfplumber
+import pytest
+from reportlab.pdfgen import canvas
+
+from disclosure_lint.readers import pdf as pdf_reader
+from disclosure_lint.readers import pdf_pdfium
+from disclosure_lint.readers.pdf_tables import find_tables
+
+from .test_reader_pdf import Builder, build_report, small_pdf
+
+
+@pytest.fixture(scope="module")
+def report() -> bytes:
+    return build_report(repeat_header=True)
+
+
+def _same(a, b, tol: float = 1e-3) -> bool:
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k], tol) for k in a)
+    if isinstance(a, (list, tuple)):
+        return len(a) == len(b) and all(_same(x, y, tol) for x, y in zip(a, b))
+    if isinstance(a, float) or isinstance(b, float):
+        return abs(a - b) <= tol
+    return a == b
+
+
+def _pages(data: bytes):
+    doc = pdf_pdfium.open_document(data)
+    assert doc is not None
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for i, page in enumerate(pdf.pages):
+            yield page, pdf_pdfium.page_objects(doc, i, page.mediabox, page.page_obj.resources, pdf_reader.MAX_CHARS)
+
+
+def test_characters_rulings_and_images_are_pdfplumbers(report):
+    seen = 0
+    for page, fast in _pages(report):
+        assert fast is not None
+        a, _ = pdf_reader._chars(page.chars)
+        b, _ = pdf_reader._chars(fast.chars)
+        key = lambda c: (round(c.top, 2), round(c.x0, 2), c.text)  # noqa: E731
+        assert [c.text for c in sorted(a, key=key)] == [c.text for c in sorted(b, key=key)]
+        for x, y in zip(sorted(a, key=key), sorted(b, key=key)):
+            assert _same((x.x0, x.x1, x.top, x.bottom, x.size), (y.x0, y.x1, y.top, y.bottom, y.size)), (x, y)
+        ek = lambda e: (e["orientation"], round(e["x0"], 2), round(e["top"], 2))  # noqa: E731
+        assert _same(sorted(pdf_reader._ruling_edges(page), key=ek), sorted(pdf_reader._ruling_edges(fast), key=ek))
+        assert len(page.curves) + len(page.rects) == len(fast.curves) + len(fast.rects)
+        assert _same([(i["x0"], i["x1"], i["top"], i["bottom"]) for i in page.images],
+                     [(i["x0"], i["x1"], i["top"], i["bottom"]) for i in fast.images])
+        seen += len(b)
+    assert seen > 500
+
+
+def test_indexed_table_finder_finds_pdfplumbers_cells(report):
+    found = 0
+    with pdfplumber.open(io.BytesIO(report)) as pdf:
+        for page in pdf.pages:
+            edges = pdf_reader._close_open_ends(pdf_reader._ruling_edges(page))
+            v = [e for e in edges if e["orientation"] == "v"]
+            h = [e for e in edges if e["orientation"] == "h"]
+            if len(v) < 2 or len(h) < 2:
+                continue
+            settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                        "explicit_vertical_lines": v, "explicit_horizontal_lines": h,
+                        "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3, "edge_min_length": 3}
+            want = [(t.bbox, t.cells) for t in page.find_tables(settings)]
+            assert [(t.bbox, t.cells) for t in find_tables(page, settings)] == want
+            found += len(want)
+    assert found >= 3
+
+
+def test_document_read_through_pdfium_equals_pdfplumbers(report, monkeypatch):
+    fast = pdf_reader.read("r.pdf", report)
+    monkeypatch.setattr(pdf_reader, "open_document", lambda data: None)
+    slow = pdf_reader.read("r.pdf", report)
+    assert fast == slow
+    assert len(fast.blocks) > 10
+
+
+def _rotated_pdf() -> bytes:
+    buf = io.BytesIO()
+    b = Builder(header=False, footer=False)
+    b.paragraph("一、总体情况", indent=False)
+    c = b.c
+    c.saveState()
+    c.translate(300, 300)
+    c.rotate(90)
+    c.setFont(c._fontname, 12)
+    c.drawString(0, 0, "竖排的说明文字")
+    c.restoreState()
+    buf.write(b.bytes())
+    return buf.getvalue()
+
+
+def _form_pdf() -> bytes:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.beginForm("f")
+    c.rect(50, 50, 200, 100)
+    c.endForm()
+    c.doForm("f")
+    c.drawString(60, 700, "Form XObject page")
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("make", [_rotated_pdf, _form_pdf])
+def test_pages_pdfium_cannot_give_exactly_are_read_by_pdfplumber(make, monkeypatch):
+    data = make()
+    assert [fast for _page, fast in _pages(data)] == [None]
+    got = pdf_reader.read("x.pdf", data)
+    monkeypatch.setattr(pdf_reader, "open_document", lambda data: None)
+    assert got == pdf_reader.read("x.pdf", data)
+
+
+def test_a_file_pdfium_cannot_open_is_read_by_pdfplumber(monkeypatch):
+    data = small_pdf()
+    monkeypatch.setattr(pdf_pdfium, "_normal", lambda box: (-1.0, -1.0, -1.0, -1.0))  # media boxes differ
+    assert [fast for _page, fast in _pages(data)] == [None]
+    assert pdf_pdfium.open_document(b"%PDF-1.4 not really") is None
+    assert "一、总体情况" in [b.text for b in pdf_reader.read("x.pdf", data).blocks]
+
+
+def test_fast_ascii85_decoder_is_pdfminers():
+    import base64
+    import random
+
+    from pdfminer.ascii85 import ascii85decode
+
+    from disclosure_lint.readers.pdf_budget import fast_ascii85decode
+
+    def outcome(fn, data):
+        try:
+            return fn(data)
+        except Exception as exc:  # noqa: BLE001 - the same failure is part of the contract
+            return type(exc)
+
+    rnd = random.Random(7)
+    for _ in range(150):
+        raw = bytes(rnd.randrange(256) for _ in range(rnd.randint(0, 40))) + b"\0" * rnd.choice([0, 4, 8])
+        enc = base64.a85encode(raw, wrapcol=rnd.choice([0, 7, 75]), adobe=rnd.random() < 0.5)
+        junk = bytes(rnd.choice(b"!u~z \n<>{}abc") for _ in range(rnd.randint(0, 12)))
+        for data in (enc, enc + b"~>", b"<~" + enc, enc[:-1], b"s8W-!", b's8W-"', junk):
+            assert outcome(fast_ascii85decode, data) == outcome(ascii85decode, data), data
