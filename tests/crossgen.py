@@ -6,9 +6,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from disclosure_lint.api import Checker, FileResult
+from disclosure_lint.api import Checker, FileResult, merge_extras
 from disclosure_lint.batch.hook import CrossReport
-from disclosure_lint.pipeline import merge_extras
 
 S3_HEAD = ("| 本列数据的勾稽关系 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n"
            "|---|---|---|---|---|---|---|---|\n")

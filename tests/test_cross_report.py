@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import textwrap
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -443,3 +444,17 @@ def test_alias_joins_a_configured_body_across_years(tmp_path):
     cur = s3_report("云岭区自规局", 2023, {"一、本年新收政府信息公开申请数量": 400})
     res = check_batch(tmp_path / "r", [("a.md", prev), ("b.md", cur)], config=cfg)
     assert codes(res["b.md"], "DL244") == ["DL244"]
+
+
+def test_the_python_api_runs_the_checks_across_reports(tmp_path):
+    """``api.check_paths`` gives what ``check`` gives: the year-over-year jump on the later report."""
+    from disclosure_lint.api import check_paths
+
+    from .crossgen import write
+
+    prev = s3_report("临泽县市场监督管理局", 2022, {"一、本年新收政府信息公开申请数量": 30})
+    cur = s3_report("临泽县市场监督管理局", 2023, {"一、本年新收政府信息公开申请数量": 300})
+    write(tmp_path, [("a.md", prev), ("b.md", cur)])
+    run = check_paths([str(tmp_path)], select=["DL244"])
+    by_name = {Path(f.path).name: [d.code for d in f.diagnostics] for f in run.files}
+    assert by_name == {"a.md": [], "b.md": ["DL244"]}

@@ -9,10 +9,10 @@ import json
 import shutil
 from pathlib import Path
 
-from disclosure_lint.api import Checker, FileResult, RunResult
+from disclosure_lint.api import Checker, FileResult, RunResult, merge_extras
 from disclosure_lint.cache import RunOptions
 from disclosure_lint.diagnostics import Diagnostic
-from disclosure_lint.pipeline import Pipeline, StreamRun, merge_extras
+from disclosure_lint.pipeline import Pipeline, StreamRun
 from disclosure_lint.reporters import get_reporter
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -22,6 +22,7 @@ from typing import Any
 
 from . import failures
 from .batch.facts import collect as collect_facts
+from .batch.hook import CrossReport
 from .batch.identity import body_name
 from .config import ConfigResolver, LoadedConfig
 from .diagnostics import Diagnostic
@@ -446,11 +447,35 @@ def report_summary(rep) -> dict:
     }
 
 
+def merge_extras(files: list[FileResult], extras: dict[str, list[Diagnostic]]) -> list[FileResult]:
+    """The hooks' findings added to their files: by line among the file's own when every one has a line (a
+    stable sort, so the file's own order is kept), else after them; a path not among the files becomes an
+    entry of its own."""
+    by_path = {f.path: f for f in files}
+    for path, found in extras.items():
+        if not found:
+            continue
+        f = by_path.get(path)
+        if f is None:
+            f = by_path[path] = FileResult(path=path)
+            files.append(f)
+        if all(d.line is not None for d in found):
+            f.diagnostics = sorted([*f.diagnostics, *found], key=lambda d: (d.line or 0, d.column or 0))
+        else:
+            f.diagnostics = [*f.diagnostics, *found]
+    return files
+
+
 def check_paths(paths: list[str], config_path: str | None = None, year: int | None = None,
                 select: list[str] | None = None, ignore: list[str] | None = None) -> RunResult:
     """Check files and directories. Raises ConfigError for a bad explicit config (``config_path``); a bad
     configuration found in a checked folder makes each file it governs an error instead."""
     checker = Checker(config_path, year=year, select=select, ignore=ignore)
     entries, errors = discover_entries(paths)
-    files = [checker.check_file(f, walked) for f, walked in entries]
-    return RunResult(files=files, errors=errors, configs=checker.configs)
+    hook = CrossReport(checker.active_for)  # the checks across reports, as in ``check``
+    files = []
+    for f, walked in entries:
+        result = checker.check_file(f, walked)
+        hook.observe(result)
+        files.append(result)
+    return RunResult(files=merge_extras(files, hook.finish()), errors=errors, configs=checker.configs)

@@ -29,7 +29,7 @@ from rich.text import Text
 
 from . import fixer
 from . import shard as shards
-from .api import FileResult, RunResult, discover_entries
+from .api import FileResult, RunResult, discover_entries, merge_extras
 from .baseline import BaselineError, Gate
 from .batch.hook import CrossReport, read_previous
 from .blank_write import new_command
@@ -42,7 +42,7 @@ from .merge import merge as merge_results
 from .output import OutputRefused, describe
 from .packs import load_rules
 from .parallel import choose_jobs, ocr_workers
-from .pipeline import Pipeline, RunHook, StreamRun, cache_location, merge_extras
+from .pipeline import Pipeline, RunHook, StreamRun, cache_location
 from .reporters.console import SEVERITY_STYLE, make_console
 from .reporters.emit import emit
 from .reporters.progress import tracked

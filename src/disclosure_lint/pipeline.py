@@ -9,7 +9,7 @@ run's hooks.
   bad ``--select`` are the same on both paths.
 * **Hooks** (cross-report checks): an object with ``observe(result)`` — called once per file, in input
   order, as results arrive — and ``finish()`` → extra findings per path, called once after the last file.
-  Whole-document formats merge those findings into their files (:func:`merge_extras`); streaming formats
+  Whole-document formats merge those findings into their files (:func:`.api.merge_extras`); streaming formats
   print them after the stream (:class:`StreamRun`).
 
 :class:`StreamRun` is the run a streaming reporter (console, concise, github) gets: its ``files`` can be
@@ -112,25 +112,6 @@ class Pipeline:
             for path, found in hook.finish().items():
                 out.setdefault(path, []).extend(found)
         return out
-
-
-def merge_extras(files: list[FileResult], extras: dict[str, list[Diagnostic]]) -> list[FileResult]:
-    """The hooks' findings added to their files: by line among the file's own when every one has a line (a
-    stable sort, so the file's own order is kept), else after them; a path not among the files becomes an
-    entry of its own."""
-    by_path = {f.path: f for f in files}
-    for path, found in extras.items():
-        if not found:
-            continue
-        f = by_path.get(path)
-        if f is None:
-            f = by_path[path] = FileResult(path=path)
-            files.append(f)
-        if all(d.line is not None for d in found):
-            f.diagnostics = sorted([*f.diagnostics, *found], key=lambda d: (d.line or 0, d.column or 0))
-        else:
-            f.diagnostics = [*f.diagnostics, *found]
-    return files
 
 
 class StreamRun:
