@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -255,16 +255,7 @@ def check(
             sys.stdout.write(terminal(fixer.unified_diff(fixes.changed), newlines=True,
                                       encoding=getattr(sys.stdout, "encoding", None)))
         else:
-            try:
-                emit(run, output_format.value, threshold, output=output, quiet=quiet, statistics=statistics,
-                     group=not no_group)
-            except OutputRefused as exc:
-                _fail(f"无法写入 {output}：{exc}，未写入")
-            except OSError as exc:
-                if output is None or isinstance(exc, BrokenPipeError):
-                    raise
-                _silence_stdout_if_broken()
-                _fail(f"无法写入 {output}：{describe(exc)}")
+            _emit(run, output_format.value, threshold, output, quiet=quiet, statistics=statistics, group=not no_group)
     if fixes is not None:  # --quiet: only findings (and errors) — not the counts
         for note in [*fixes.notes, *(() if quiet else (fixer.summary(fixes, diff),))]:
             _say(note)
@@ -274,6 +265,20 @@ def check(
 
 
 STREAMED = ("console", "concise", "github")
+
+
+def _emit(run: Any, fmt: str, threshold: str, output: str | None, **options: Any) -> None:
+    """The run in format ``fmt`` to standard output or ``output``; a refused or failed write is one line and
+    exit 2 (a closed standard output is left to :func:`main`)."""
+    try:
+        emit(run, fmt, threshold, output=output, **options)
+    except OutputRefused as exc:
+        _fail(f"无法写入 {output}：{exc}，未写入")
+    except OSError as exc:
+        if output is None or isinstance(exc, BrokenPipeError):
+            raise
+        _silence_stdout_if_broken()
+        _fail(f"无法写入 {output}：{describe(exc)}")
 
 
 def _tracked(pipeline: Pipeline) -> Iterator[FileResult]:
@@ -300,16 +305,9 @@ def _check_streamed(pipeline: Pipeline, fmt: str, threshold: str, errors: list[s
                     pipeline.checker.active_rules, on_file)
     with _stdout_guard():
         try:
-            emit(run, fmt, threshold, output=output, quiet=quiet, statistics=statistics, group=group)
+            _emit(run, fmt, threshold, output, quiet=quiet, statistics=statistics, group=group)
         except ConfigError as exc:  # a configuration met only now (prepared before the run: should not happen)
             _fail(str(exc))
-        except OutputRefused as exc:
-            _fail(f"无法写入 {output}：{exc}，未写入")
-        except OSError as exc:
-            if output is None or isinstance(exc, BrokenPipeError):
-                raise
-            _silence_stdout_if_broken()
-            _fail(f"无法写入 {output}：{describe(exc)}")
     raise typer.Exit(run.exit_code(threshold))
 
 
@@ -334,15 +332,7 @@ def merge_cmd(
         return
     threshold = fail_on.value if fail_on else first_fail_on
     with _stdout_guard():
-        try:
-            emit(run, output_format.value, threshold, output=output, quiet=quiet, statistics=statistics)
-        except OutputRefused as exc:
-            _fail(f"无法写入 {output}：{exc}，未写入")
-        except OSError as exc:
-            if output is None or isinstance(exc, BrokenPipeError):
-                raise
-            _silence_stdout_if_broken()
-            _fail(f"无法写入 {output}：{describe(exc)}")
+        _emit(run, output_format.value, threshold, output, quiet=quiet, statistics=statistics)
     raise typer.Exit(run.exit_code(threshold))
 
 
