@@ -21,6 +21,8 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from .readers.docx import switched_on, symbol_char
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 P, R, T, TBL, TC = _W + "p", _W + "r", _W + "t", _W + "tbl", _W + "tc"
@@ -37,8 +39,6 @@ _INLINE = frozenset({INS, MOVE_TO, HYPERLINK, SMART_TAG, FLD_SIMPLE, CUSTOM_XML,
 # where a run may be wrapped in w:del or preceded by w:ins: not inside another revision
 _EDITABLE_PARENTS = frozenset({P, HYPERLINK, SMART_TAG, CUSTOM_XML, SDT_CONTENT, FLD_SIMPLE})
 _STRIP = " \t\u3000\xa0"
-_SYMBOLS = {"F0A8": "□", "F06F": "□", "F0FE": "☑", "F0FD": "☒", "F0FC": "√"}
-_FALSE = frozenset({"0", "false", "off"})
 MAX_DEPTH = 40
 
 
@@ -53,23 +53,6 @@ class Piece:
 
 
 Chars = tuple[str, list[Piece | None]]
-
-
-def _on(el) -> bool:
-    return el is not None and (el.get(_W + "val") or "true").lower() not in _FALSE
-
-
-def _sym(code: str) -> str:
-    code = code.upper()
-    if code in _SYMBOLS:
-        return _SYMBOLS[code]
-    try:
-        n = int(code, 16)
-    except ValueError:
-        return ""
-    if 0xE000 <= n <= 0xF8FF or n < 0x20 or n > 0x10FFFF or 0xD800 <= n <= 0xDFFF:
-        return ""
-    return chr(n)
 
 
 class _Walk:
@@ -106,7 +89,7 @@ class _Walk:
 
     def run(self, r) -> None:
         rpr = r.find(RPR)
-        if rpr is not None and _on(rpr.find(VANISH)):
+        if rpr is not None and switched_on(rpr.find(VANISH)):
             return
         for ch in r.iterchildren():
             tag = ch.tag
@@ -129,7 +112,7 @@ class _Walk:
             elif tag == NBH:
                 self.add("-", Piece(r, ch))
             elif tag == SYM:
-                self.add(_sym(ch.get(_W + "char") or ""), Piece(r, ch))
+                self.add(symbol_char(ch.get(_W + "char") or ""), Piece(r, ch))
 
 
 def read_chars(p) -> Chars:

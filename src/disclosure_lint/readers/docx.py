@@ -293,7 +293,7 @@ def _outline(val: str | None) -> int | None:
 
 # -- text extraction -------------------------------------------------------------------------------
 
-def _on(el) -> bool:
+def switched_on(el) -> bool:
     """A boolean property element (<w:vanish/>, <w:tblHeader w:val="0"/> …) that is switched on."""
     return el is not None and (el.get(VAL) or "1").lower() not in _FALSE
 
@@ -397,7 +397,7 @@ class _Extractor:
 
     def _run(self, r, parts: list[str], boxes: list, depth: int) -> None:
         rpr = r.find(RPR)
-        if rpr is not None and _on(rpr.find(VANISH)):
+        if rpr is not None and switched_on(rpr.find(VANISH)):
             self.stats["hidden_runs"] += 1
             return
         for ch in r.iterchildren():
@@ -426,7 +426,7 @@ class _Extractor:
             elif tag == NBH:
                 parts.append("-")
             elif tag == SYM:
-                parts.append(_sym(ch.get(_W + "char") or ""))
+                parts.append(symbol_char(ch.get(_W + "char") or ""))
             elif tag == ALT or tag == _W + "drawing" or tag == _W + "pict":
                 if depth < MAX_DEPTH:
                     branch = _choice(ch) if tag == ALT else ch
@@ -487,7 +487,7 @@ class _Extractor:
                 if trpr.find(DEL) is not None:
                     self.stats["deletions"] += 1
                     continue
-                is_header = _on(trpr.find(_W + "tblHeader"))
+                is_header = switched_on(trpr.find(_W + "tblHeader"))
                 before = min(max(_int(trpr.find(_W + "gridBefore"), 0), 0), MAX_SPAN)
             above = rows[-1] if rows else []
             cells: list[str] = [""] * before
@@ -534,7 +534,8 @@ class _Extractor:
         return _clean_lines("\n".join(lines))
 
 
-def _sym(code: str) -> str:
+def symbol_char(code: str) -> str:
+    """The character of a ``<w:sym w:char=…/>`` (Wingdings check boxes as □/☑/☒/√; private-use and control codes: none)."""
     code = code.upper()
     if code in _SYMBOLS:
         return _SYMBOLS[code]
