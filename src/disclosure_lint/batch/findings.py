@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +17,7 @@ from ..report.agency import KIND_NAMES
 
 class Facts:
     """A report's facts as the hook holds them until the end of a run: the few small keys every check groups by
-    at hand, the rest (cells, paragraph hashes) kept as compact JSON text and decoded only when a check reads it —
+    at hand, the rest (cells, paragraph hashes) kept as compressed JSON and decoded only when a check reads it —
     as Python objects the facts take ≈ 7× their JSON size, so a run of 10,000 reports would hold hundreds of MB.
     :meth:`release` drops the decoded part again once a check is done with it."""
 
@@ -26,22 +27,22 @@ class Facts:
 
     def __init__(self, facts: dict[str, Any]):
         self._head = {k: v for k, v in facts.items() if k in self.HEAD}
-        self._text = json.dumps({k: v for k, v in facts.items() if k not in self.HEAD}, ensure_ascii=False,
-                                separators=(",", ":"))
+        self._text = zlib.compress(json.dumps({k: v for k, v in facts.items() if k not in self.HEAD},
+                                              separators=(",", ":")).encode(), 1)  # ≈ ¼ of the JSON
         self._rest: dict[str, Any] | None = None
 
     def get(self, key: str, default: Any = None) -> Any:
         if key in self.HEAD:
             return self._head.get(key, default)
         if self._rest is None:
-            self._rest = json.loads(self._text)
+            self._rest = json.loads(zlib.decompress(self._text))
         return self._rest.get(key, default)
 
     def release(self) -> None:
         self._rest = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {**self._head, **json.loads(self._text)}
+        return {**self._head, **json.loads(zlib.decompress(self._text))}
 
 
 @dataclass(frozen=True)
