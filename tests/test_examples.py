@@ -286,8 +286,8 @@ def test_generated_clean_reports_balance_and_are_quiet(generated):
     out, manifest = generated
     clean = [n for n, m in manifest.items() if not m["defects"]]
     assert len(clean) >= 5
-    run = check_paths([str(out / n) for n in clean])
-    for fr in run.files:
+    # each report on its own (the generator's reports of one name are not one body's real years)
+    for fr in (f for n in clean for f in check_paths([str(out / n)]).files):
         rep = _report(Path(fr.path))
         assert len(rep.sections_by_id) == 6
         if manifest[Path(fr.path).name]["format"] == "2021":

@@ -28,6 +28,7 @@ from .statsgen import Layout, StatsData, render, s3_data_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
+CROSS_REPORT = {"DL113", "DL242", "DL243", "DL244", "DL245", "DL246", "DL247", "DL603", "DL604"}
 
 
 def invoke(*args: object):
@@ -140,10 +141,10 @@ def test_reports_cells_and_findings_match_the_files_and_check(built):
         data, _layout = REPORTS[Path(path).name]
         assert (agency, key, year, version, fmt) == (data.agency, stats_db.body_key(data.agency), data.year, data.version, "markdown")
         assert sha == hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    # the findings are check's, field by field
+    # the findings are check's, field by field (each report's own: the checks across reports are check's only)
     run = check_paths([str(reports)])
     expected = sorted((f.path, d.code, d.rule, d.category, d.severity, d.message, d.line, d.column, d.fingerprint)
-                      for f in run.files for d in f.diagnostics)
+                      for f in run.files for d in f.diagnostics if d.code not in CROSS_REPORT)
     got = sorted(con.execute("SELECT r.path, code, name, category, severity, message, f.line, f.column, fingerprint "
                              "FROM findings f JOIN reports r ON r.id = f.report_id"))
     assert got == expected and any(e[4] == "error" for e in expected)
