@@ -29,8 +29,9 @@ import importlib.util
 import os
 import re
 import threading
+from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -151,14 +152,15 @@ def recognise_pages(images: Iterable[tuple[int, Any, float]], workers: int = 1) 
             yield recognise_page(number, gray, scale, threads)
         return
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ocr") as pool:
-        batch: list[tuple[int, Any, float]] = []
-        for item in images:  # at most ``workers`` rendered pages in memory
-            batch.append(item)
-            if len(batch) == workers:
-                yield from pool.map(lambda it: recognise_page(it[0], it[1], it[2], threads), batch)
-                batch = []
-        if batch:
-            yield from pool.map(lambda it: recognise_page(it[0], it[1], it[2], threads), batch)
+        # a window of pages in flight, not batches in lockstep: a worker done with a light page takes the next
+        # one while the other still reads a table (at most ``workers + 1`` rendered pages in memory)
+        pending: deque[Future[ScanPage]] = deque()
+        for number, gray, scale in images:
+            pending.append(pool.submit(recognise_page, number, gray, scale, threads))
+            if len(pending) > workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 # -- one page --------------------------------------------------------------------------------------------
