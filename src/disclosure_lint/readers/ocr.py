@@ -20,7 +20,8 @@ Common confusions of the model are undone in the recognised text (:func:`normali
 digit is ``0``, ``曰`` is ``日``, ``己`` before 经/于/有… is ``已``, ``〔2019]`` is ``〔2019〕``, and — as the model
 cannot tell half- from full-width punctuation — brackets in Chinese text and ``,:;`` after a Chinese character
 are full-width; so none of them is reported as the report's typo.  Pages are recognised ``workers`` at a time (threads: onnxruntime and OpenCV release the GIL), each
-worker with its own engine and ``cpu_count // workers`` threads.
+worker with its own engine and ``cpu_count // workers`` threads (in a worker process of ``--jobs``: its share of
+the CPUs, divided the same way).
 """
 
 from __future__ import annotations
@@ -145,8 +146,11 @@ def engine(threads: int = -1) -> Any:
 def recognise_pages(images: Iterable[tuple[int, Any, float]], workers: int = 1) -> Iterator[ScanPage]:
     """Recognise ``(page number, grey image, points per pixel)`` in order, ``workers`` pages at a time."""
     workers = max(1, workers)
-    cpus = os.cpu_count() or 1
-    threads = max(1, cpus // workers) if workers > 1 else -1
+    # the CPUs this process may keep busy: its share in a pool of processes (--jobs on a folder: set by
+    # parallel.serve), else all; each worker's engine gets its part (threads beyond the cores only spin)
+    share = os.environ.get("DISCLOSURE_LINT_CPU_SHARE", "")
+    cpus = int(share) if share.isdigit() and int(share) > 0 else 0
+    threads = max(1, (cpus or os.cpu_count() or 1) // workers) if workers > 1 or cpus else -1
     if workers == 1:
         for number, gray, scale in images:
             yield recognise_page(number, gray, scale, threads)
