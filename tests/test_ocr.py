@@ -174,3 +174,29 @@ def test_the_page_cap_is_said_once(tmp_path: Path, monkeypatch) -> None:
     assert seen == [1, 2] and doc.ocr_pages == (1, 2)
     [notice] = doc.notices
     assert notice.pages == (3,) and "limits.max_ocr_pages" in (notice.detail or "")
+
+
+def test_the_engine_threads_are_this_process_share_of_the_cpus(monkeypatch) -> None:
+    """A worker of ``--jobs`` on a folder recognises with its share of the CPUs (told by parallel.serve), not a
+    thread per CPU in every worker (threads beyond the cores only spin); pages in order either way."""
+    from disclosure_lint import parallel
+
+    seen: list[int] = []
+
+    def fake(number, gray, scale, threads=-1):
+        seen.append(threads)
+        return ocr.ScanPage(number, (), ())
+
+    monkeypatch.setattr(ocr, "recognise_page", fake)
+    monkeypatch.setattr(ocr.os, "cpu_count", lambda: 8)
+    pages = [(n, None, 1.0) for n in range(1, 6)]
+    monkeypatch.delenv(parallel.CPU_SHARE_ENV, raising=False)
+    assert [p.number for p in ocr.recognise_pages(pages, 2)] == [1, 2, 3, 4, 5]
+    assert set(seen) == {4}
+    seen.clear()
+    monkeypatch.setenv(parallel.CPU_SHARE_ENV, "2")
+    assert [p.number for p in ocr.recognise_pages(pages, 1)] == [1, 2, 3, 4, 5]
+    assert set(seen) == {2}
+    seen.clear()
+    assert [p.number for p in ocr.recognise_pages(pages, 2)] == [1, 2, 3, 4, 5]
+    assert set(seen) == {1}

@@ -38,6 +38,7 @@ WINDOW_PER_JOB = 4
 MIN_POOL_FILES = 16  # below this a run without --jobs stays in one process
 PREFETCH = 2  # files a worker holds at once: the next one is there when it finishes one
 FAILED = "__failed__"  # a worker's answer when handling a file raised
+CPU_SHARE_ENV = "DISCLOSURE_LINT_CPU_SHARE"  # set in a worker: the CPUs it may keep busy (read by readers.ocr)
 
 
 def _env_jobs() -> int | None:
@@ -87,9 +88,13 @@ def _context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
-def serve(conn: Connection, factory: str, options: dict[str, Any]) -> None:
-    """A worker's loop: ``[index, path, walked]`` in, ``[index, result]`` out, both JSON text."""
+def serve(conn: Connection, factory: str, options: dict[str, Any], cpu_share: int = 0) -> None:
+    """A worker's loop: ``[index, path, walked]`` in, ``[index, result]`` out, both JSON text.  ``cpu_share``:
+    the CPUs this worker may keep busy (its share of the machine), told to the OCR engine (:data:`CPU_SHARE_ENV`)
+    so that N workers recognising scans do not each start a thread per CPU."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt stops
+    if cpu_share > 0:
+        os.environ[CPU_SHARE_ENV] = str(cpu_share)
     module, name = factory.split(":")
     work: Callable[[str, bool], Any] = getattr(importlib.import_module(module), name)(options)
     while True:
@@ -121,9 +126,9 @@ def _plain_main() -> Iterator[None]:
 class _Worker:
     """One worker process and the files given to it, oldest first (it works on the first)."""
 
-    def __init__(self, ctx: Any, factory: str, options: dict[str, Any]):
+    def __init__(self, ctx: Any, factory: str, options: dict[str, Any], cpu_share: int = 0):
         self.conn, child = ctx.Pipe(duplex=True)
-        self.proc = ctx.Process(target=serve, args=(child, factory, options), daemon=True)
+        self.proc = ctx.Process(target=serve, args=(child, factory, options, cpu_share), daemon=True)
         with _plain_main():
             self.proc.start()
         child.close()
@@ -174,6 +179,7 @@ def ordered(entries: list[tuple[str, bool]], jobs: int, factory: str, options: d
     ctx = _context()
     window = max(window or WINDOW_PER_JOB * jobs, jobs)
     slots = min(jobs, len(entries))
+    share = max(1, cpus() // slots)  # each worker's CPUs (the OCR engine's threads)
     workers: list[_Worker] = []
     done: dict[int, Any] = {}
     again: deque[tuple[int, str, bool]] = deque()  # files held by a worker that died, not begun
@@ -184,7 +190,7 @@ def ordered(entries: list[tuple[str, bool]], jobs: int, factory: str, options: d
         index, path, _walked = w.tasks.popleft()
         done[index] = failed(path, exc)
         again.extendleft(reversed(w.tasks))
-        workers[i] = _Worker(ctx, factory, options)
+        workers[i] = _Worker(ctx, factory, options, share)
 
     try:
         while next_out < len(entries):
@@ -200,7 +206,7 @@ def ordered(entries: list[tuple[str, bool]], jobs: int, factory: str, options: d
                         continue
                 free = min(workers, key=lambda w: len(w.tasks), default=None)
                 if (free is None or free.tasks) and len(workers) < slots:
-                    free = _Worker(ctx, factory, options)
+                    free = _Worker(ctx, factory, options, share)
                     workers.append(free)
                 if free is None or len(free.tasks) >= PREFETCH:
                     break
