@@ -219,6 +219,12 @@ docs: {what: 半角逗号, why: 本单位规定, basis: 内部规范}
     assert res.exit_code == 1
     res = invoke("rules", cwd=tmp_path)
     assert "XY001" in res.output and "ourpack" in res.output
+    # --isolated: the configuration found here (and its pack) is ignored, as for check
+    res = invoke("rules", "--isolated", cwd=tmp_path)
+    assert res.exit_code == 0 and "XY001" not in res.output and "DL301" in res.output
+    assert invoke("explain", "XY001", cwd=tmp_path).exit_code == 0
+    res = invoke("explain", "XY001", "--isolated", cwd=tmp_path)
+    assert res.exit_code == 2 and "未知的规则" in res.stderr
 
 
 @pytest.mark.parametrize(("rule_yaml", "needle"), [

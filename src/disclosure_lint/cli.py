@@ -340,10 +340,11 @@ def merge_cmd(
 def rules_cmd(
     config: Annotated[str | None, typer.Option("--config", "-c", help="配置文件（用于加载额外的规则包）。")] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式。")] = OutputFormat.console,
+    isolated: Annotated[bool, typer.Option("--isolated", help="忽略当前目录及其上级目录中的配置文件，只用内置规则或 --config 指定的配置。")] = False,
 ) -> None:
     """列出全部规则（代码、名称、类别、级别、规则包）。"""
     try:
-        lc = ConfigResolver(Path(config) if config else None).for_path(Path.cwd())
+        lc = ConfigResolver(Path(config) if config else None, isolated=isolated).for_path(Path.cwd())
         rules = load_rules(lc.pack_paths())
     except ConfigError as exc:
         _fail(str(exc))
@@ -388,10 +389,11 @@ def _print_rules(rules, output_format: OutputFormat) -> None:
 def explain(
     code: Annotated[str, typer.Argument(help="规则代码或名称，如 DL301。")],
     config: Annotated[str | None, typer.Option("--config", "-c", help="配置文件（用于加载额外的规则包）。")] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="忽略当前目录及其上级目录中的配置文件，只用内置规则或 --config 指定的配置。")] = False,
 ) -> None:
     """显示一条规则的说明：做什么、为什么、依据、反例与正例。"""
     try:
-        lc = ConfigResolver(Path(config) if config else None).for_path(Path.cwd())
+        lc = ConfigResolver(Path(config) if config else None, isolated=isolated).for_path(Path.cwd())
         rules = load_rules(lc.pack_paths())
     except ConfigError as exc:
         _fail(str(exc))
