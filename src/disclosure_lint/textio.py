@@ -12,7 +12,7 @@ import re
 
 from .errors import InputError
 
-_BOMS = (
+BOMS = (  # byte-order marks and the codec each means (the HTML reader uses them too)
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -104,7 +104,7 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def _decode(data: bytes) -> tuple[str, str]:
-    for bom, name in _BOMS:
+    for bom, name in BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(name), name

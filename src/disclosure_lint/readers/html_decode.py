@@ -13,22 +13,13 @@ import codecs
 import re
 
 from ..errors import InputError
+from ..textio import BOMS, looks_binary
 from ..textio import decode as text_decode
-from ..textio import looks_binary
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _DECLARED = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)|<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_\-:.]+)""", re.I)
 _GB = frozenset({"gb2312", "gbk", "x-gbk", "cp936", "ms936", "windows-936", "gb_2312-80", "csgb2312", "euc-cn",
                  "x-euc-cn", "chinese", "iso-ir-58", "csiso58gb231280", "gb18030", "gb_2312"})
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
 
 def declared_charset(data: bytes) -> str | None:
     """The charset a page declares in its first 4 KB (meta tag or XML declaration), as written."""
@@ -81,7 +72,7 @@ def decode(data: bytes) -> tuple[str, str, str | None]:
     """``(text, encoding used, charset declared)`` or :class:`InputError`."""
     if not data.strip():
         raise InputError("文件为空")
-    for bom, name in _BOMS:
+    for bom, name in BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(name), name, None
