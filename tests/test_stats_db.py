@@ -123,11 +123,11 @@ def test_schema_tables_views_indexes_and_version(built):
 
     assert cols("reports") == ["id", "path", "agency", "body_key", "agency_kind", "year", "format_version",
                                "file_format", "encoding", "title", "sha256", "settings", "error", "checked_at",
-                               "tool_version"]
+                               "tool_version", "facts"]
     assert cols("cells") == ["report_id", "table_id", "row_id", "col_id", "value", "value_kind", "unit", "raw",
                              "line", "column", "pointer"]
     assert cols("findings") == ["report_id", "code", "name", "category", "severity", "message", "line", "column",
-                                "pointer", "fingerprint"]
+                                "pointer", "fingerprint", "scope"]
     assert con.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
@@ -141,13 +141,16 @@ def test_reports_cells_and_findings_match_the_files_and_check(built):
         data, _layout = REPORTS[Path(path).name]
         assert (agency, key, year, version, fmt) == (data.agency, stats_db.body_key(data.agency), data.year, data.version, "markdown")
         assert sha == hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    # the findings are check's, field by field (each report's own: the checks across reports are check's only)
+    # the findings are check's, field by field: each report's own (scope 'report') and those of the checks
+    # across reports (scope 'run')
     run = check_paths([str(reports)])
-    expected = sorted((f.path, d.code, d.rule, d.category, d.severity, d.message, d.line, d.column, d.fingerprint)
-                      for f in run.files for d in f.diagnostics if d.code not in CROSS_REPORT)
-    got = sorted(con.execute("SELECT r.path, code, name, category, severity, message, f.line, f.column, fingerprint "
-                             "FROM findings f JOIN reports r ON r.id = f.report_id"))
+    expected = sorted((f.path, d.code, d.rule, d.category, d.severity, d.message, d.line, d.column, d.fingerprint,
+                       "run" if d.code in CROSS_REPORT else "report")
+                      for f in run.files for d in f.diagnostics)
+    got = sorted(con.execute("SELECT r.path, code, name, category, severity, message, f.line, f.column, fingerprint, "
+                             "scope FROM findings f JOIN reports r ON r.id = f.report_id"))
     assert got == expected and any(e[4] == "error" for e in expected)
+    assert {e[1] for e in expected} & CROSS_REPORT  # the fixture has a body over two years: a cross-year finding
     # cells: every cell of the three tables, typed values
     cells = {(t, r, c): (v, k, raw) for t, r, c, v, k, raw in con.execute(
         "SELECT table_id, row_id, col_id, value, value_kind, raw FROM cells JOIN reports ON reports.id = report_id "
@@ -405,6 +408,85 @@ def test_newer_schema_is_refused(tmp_path):
     con.commit()
     con.close()
     _refused(tmp_path, db, f"第 {SCHEMA_VERSION + 1} 版")
+
+
+def _run_findings(db: Path) -> list[tuple[str, str]]:
+    con = connect(db)
+    try:
+        return sorted((Path(p).name, c) for p, c in con.execute(
+            "SELECT r.path, f.code FROM findings f JOIN reports r ON r.id = f.report_id WHERE f.scope = 'run'"))
+    finally:
+        con.close()
+
+
+def test_checks_across_reports_span_the_database_not_only_the_run(tmp_path):
+    """A year added in a later run is compared with the year before already in the database; a rerun over unchanged
+    files rewrites nothing; the cross findings are recomputed when a report they compare changes."""
+    for name in ("a-2023.md", "a-2024.md"):
+        (tmp_path / name[2:6]).mkdir()
+        data, layout = REPORTS[name]
+        (tmp_path / name[2:6] / name).write_text(render(data, layout)[0], encoding="utf-8")
+    db = tmp_path / "s.sqlite"
+    res = invoke("stats", tmp_path / "2023", "-o", db)
+    assert res.exit_code == 0 and "跨报告" not in res.stderr
+    assert _run_findings(db) == []
+    res = invoke("stats", tmp_path / "2024", "-o", db)
+    assert res.exit_code == 0 and "跨报告比对的问题共 2 个" in res.stderr, res.stderr
+    assert _run_findings(db) == [("a-2024.md", "DL243"), ("a-2024.md", "DL244")]
+    con = connect(db)
+    message = con.execute("SELECT message FROM findings WHERE code = 'DL244'").fetchone()[0]
+    con.close()
+    assert "上年报告（a-2023.md）" in message and "为200" in message
+    # the same as check over both files
+    run = check_paths([str(tmp_path / "2023"), str(tmp_path / "2024")])
+    assert sorted((Path(f.path).name, d.code) for f in run.files for d in f.diagnostics
+                  if d.code in CROSS_REPORT) == _run_findings(db)
+    digest = _digest(db)
+    assert invoke("stats", tmp_path / "2024", "-o", db).exit_code == 0
+    assert _digest(db) == digest  # nothing changed: not one byte rewritten
+    # last year's report changes (its 本年新收 now close to this year's): the jump is gone
+    (tmp_path / "2023" / "a-2023.md").write_text(render(make_data(A, 2023, {"result.open": 150}), Layout())[0],
+                                                 encoding="utf-8")
+    assert invoke("stats", tmp_path / "2023", "-o", db).exit_code == 0
+    assert ("a-2024.md", "DL244") not in _run_findings(db)
+
+
+def test_a_version_1_database_is_brought_up_to_date(tmp_path):
+    write_reports(tmp_path / "r")
+    db = tmp_path / "s.sqlite"
+    assert invoke("stats", tmp_path / "r", "-o", db).exit_code == 0
+    con = sqlite3.connect(db)  # as version 1 wrote it: no facts, no scope, no findings across reports
+    con.execute("DELETE FROM findings WHERE scope = 'run'")
+    con.execute("ALTER TABLE findings DROP COLUMN scope")
+    con.execute("ALTER TABLE reports DROP COLUMN facts")
+    con.execute("UPDATE schema_version SET version = 1")
+    con.commit()
+    con.close()
+    res = invoke("stats", tmp_path / "r", "-o", db)
+    assert res.exit_code == 0 and "新增 0 份报告，更新 7 份，未变 0 份" in res.stderr, res.stderr
+    con = connect(db)
+    assert [v for (v,) in con.execute("SELECT version FROM schema_version ORDER BY version")] == [1, SCHEMA_VERSION]
+    assert con.execute("SELECT COUNT(*) FROM reports WHERE facts IS NULL").fetchone() == (0,)
+    con.close()
+    assert ("a-2024.md", "DL244") in _run_findings(db)
+    digest = _digest(db)
+    assert invoke("stats", tmp_path / "r", "-o", db).exit_code == 0
+    assert _digest(db) == digest
+
+
+def test_stored_facts_that_cannot_be_read_leave_the_report_out(tmp_path):
+    write_reports(tmp_path / "r")
+    db = tmp_path / "s.sqlite"
+    assert invoke("stats", tmp_path / "r", "-o", db).exit_code == 0
+    con = sqlite3.connect(db)
+    con.execute("UPDATE reports SET facts = X'00ff' WHERE path LIKE '%a-2023.md'")  # edited by hand
+    con.commit()
+    con.close()
+    res = invoke("stats", tmp_path / "r", "-o", db)
+    assert res.exit_code == 0, res.stderr
+    found = _run_findings(db)
+    assert ("a-2024.md", "DL244") not in found  # no previous year to compare with
+    assert all(name != "a-2023.md" for name, _code in found)
 
 
 def test_targets_that_are_not_regular_files_are_refused(tmp_path):

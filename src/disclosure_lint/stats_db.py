@@ -13,6 +13,12 @@ replaced.  A file at a new path with the bytes and settings of a stored report w
 moved) only gets its path updated.  Reports of earlier runs that are not in this one stay (a database collects
 years).  A run in which nothing changed leaves the file byte-for-byte as it was.
 
+**Checks across reports over the whole database.**  Each report's row keeps the compact facts the cross-report
+hook reads (``reports.facts``, :func:`pack_facts`).  After the files are written, :func:`cross_findings` runs the
+hook (:class:`.batch.hook.CrossReport`, as ``check`` does) over every report of the database, so a year added
+later is compared with the years already stored; :func:`store_cross` replaces the findings of scope ``run`` in
+one transaction, and only when they differ from those stored.
+
 **Transactions, not a temporary copy.**  The reports are written in batches of :data:`BATCH_SIZE`, each batch
 one ``BEGIN IMMEDIATE … COMMIT`` transaction (SQLite's rollback journal: a crash, a full disk or Ctrl-C in the
 middle rolls the batch back, the next open finishes the rollback).  So every report in the database is whole
@@ -40,6 +46,7 @@ import os
 import re
 import sqlite3
 import stat
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -51,12 +58,13 @@ from urllib.parse import quote
 from . import __version__, failures
 from .api import Checker, FileResult, discover_entries
 from .batch import identity
+from .batch.hook import CrossReport
 from .config import LoadedConfig
 from .errors import ConfigError, DisclosureLintError
 from .output import describe
 from .readers import UNSUPPORTED, read_bytes, read_document
 from .report import interpret
-from .stats_db_schema import APPLICATION_ID, DDL, SCHEMA_VERSION, TABLES, VIEW_DDL
+from .stats_db_schema import APPLICATION_ID, DDL, MIGRATIONS, SCHEMA_VERSION, TABLES, VIEW_DDL
 from .stats_export import export_report
 
 BATCH_SIZE = 200  # reports per transaction
@@ -155,8 +163,9 @@ def _refuse_path(target: str) -> bool:
     return True
 
 
-def _check_ours(con: sqlite3.Connection) -> bool:
-    """Whether the open database is already ours (else it is empty); raises :class:`DatabaseRefused`."""
+def _check_ours(con: sqlite3.Connection) -> int:
+    """The structure's version of the open database when it is ours, 0 when it is empty; raises
+    :class:`DatabaseRefused`."""
     try:
         problems = [row[0] for row in con.execute("PRAGMA quick_check")]
         app_id = con.execute("PRAGMA application_id").fetchone()[0]
@@ -169,7 +178,7 @@ def _check_ours(con: sqlite3.Connection) -> bool:
         detail = "；".join(" ".join(str(p).split()) for p in problems[:3])
         raise DatabaseRefused(f"数据库已损坏（{detail}），未写入；请换一个文件名重建")
     if not names and app_id in (0, APPLICATION_ID):
-        return False
+        return 0
     if app_id != APPLICATION_ID or not set(TABLES) <= names:
         raise DatabaseRefused("这是其他程序的 SQLite 数据库，不是 disclosure-lint 写的统计数据库，为免损坏未写入；"
                               "请换一个文件名")
@@ -177,10 +186,10 @@ def _check_ours(con: sqlite3.Connection) -> bool:
         version = con.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         raise DatabaseRefused(f"数据库的版本表无法读取（{exc}），未写入") from None
-    if not isinstance(version, int) or version > SCHEMA_VERSION:
+    if not isinstance(version, int) or version > SCHEMA_VERSION or version < min(MIGRATIONS, default=1):
         raise DatabaseRefused(f"数据库结构为第 {version} 版，本工具（{__version__}）只能写第 {SCHEMA_VERSION} 版；"
                               "请升级 disclosure-lint 或换一个文件名")
-    return True
+    return version
 
 
 def open_database(target: str) -> sqlite3.Connection:
@@ -194,8 +203,11 @@ def open_database(target: str) -> sqlite3.Connection:
     except sqlite3.Error as exc:
         raise DatabaseRefused(f"无法打开数据库（{describe_sqlite(exc)}）") from None
     try:
-        if not _check_ours(con):
+        version = _check_ours(con)
+        if not version:
             _initialise(con)
+        elif version < SCHEMA_VERSION:
+            _migrate(con, version)
         con.execute("PRAGMA foreign_keys = ON")
     except sqlite3.Error as exc:
         con.close()
@@ -215,6 +227,16 @@ def _initialise(con: sqlite3.Connection) -> None:
             con.execute(statement)
         con.execute("INSERT INTO schema_version (version, created_at, created_by) VALUES (?, ?, ?)",
                     (SCHEMA_VERSION, _now(), f"disclosure-lint {__version__}"))
+
+
+def _migrate(con: sqlite3.Connection, version: int) -> None:
+    """An older structure brought up to :data:`SCHEMA_VERSION`, each step in one transaction with its version row."""
+    for v in range(version, SCHEMA_VERSION):
+        with transaction(con):
+            for statement in MIGRATIONS[v]:
+                con.execute(statement)
+            con.execute("INSERT INTO schema_version (version, created_at, created_by) VALUES (?, ?, ?)",
+                        (v + 1, _now(), f"disclosure-lint {__version__}"))
 
 
 @contextmanager
@@ -392,11 +414,11 @@ def _stored(con: sqlite3.Connection, key: str) -> Stored | None:
 
 
 _REPORT_COLS = ("path", "agency", "body_key", "agency_kind", "year", "format_version", "file_format", "encoding",
-                "title", "sha256", "settings", "error", "checked_at", "tool_version")
+                "title", "sha256", "settings", "error", "checked_at", "tool_version", "facts")
 _CELL_COLS = ("report_id", "table_id", "row_id", "col_id", "value", "value_kind", "unit", "raw", "line", "column",
               "pointer")
 _FINDING_COLS = ("report_id", "code", "name", "category", "severity", "message", "line", "column", "pointer",
-                 "fingerprint")
+                 "fingerprint", "scope")
 
 
 def _insert(table: str, cols: Sequence[str]) -> str:
@@ -415,7 +437,8 @@ def store(con: sqlite3.Connection, entry: Entry) -> bool:
         "title": f.get("title"), "sha256": entry.sha256, "settings": entry.settings, "error": entry.error,
         "checked_at": _now(), "tool_version": __version__,
     }
-    params = [db_text(values[c]) for c in _REPORT_COLS]
+    params: list[Any] = [db_text(values[c]) for c in _REPORT_COLS[:-1]]
+    params.append(pack_facts(entry.result.facts) if entry.result is not None and not entry.error else None)
     known = _stored(con, entry.path)
     report_id: int | None
     if known is not None:
@@ -432,10 +455,75 @@ def store(con: sqlite3.Connection, entry: Entry) -> bool:
         for r in entry.records))
     diagnostics = entry.result.diagnostics if entry.result is not None else []
     con.executemany(_insert("findings", _FINDING_COLS), (
-        (report_id, d.code, db_text(d.rule), d.category, d.severity, db_text(d.message), d.line, d.column,
-         db_text(d.pointer), d.fingerprint)
-        for d in diagnostics))
+        _finding_row(report_id, d, "report") for d in diagnostics))
     return known is not None
+
+
+def _finding_row(report_id: int | None, d: Any, scope: str) -> tuple[Any, ...]:
+    return (report_id, d.code, db_text(d.rule), d.category, d.severity, db_text(d.message), d.line, d.column,
+            db_text(d.pointer), d.fingerprint, scope)
+
+
+def pack_facts(facts: dict | None) -> bytes | None:
+    """A report's facts for the checks across reports as stored in ``reports.facts``: compressed JSON."""
+    if facts is None:
+        return None
+    return zlib.compress(json.dumps(facts, ensure_ascii=False, separators=(",", ":")).encode(), 6)
+
+
+def _unpack_facts(blob: Any) -> dict | None:
+    """The stored facts, or None when there are none or they cannot be read (a database edited by hand)."""
+    if not isinstance(blob, bytes):
+        return None
+    try:
+        facts = json.loads(zlib.decompress(blob))
+    except (zlib.error, ValueError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+        return None
+    return facts if isinstance(facts, dict) else None
+
+
+@dataclass
+class _Held:
+    """A stored report as the cross-report hook reads a result (:class:`.hook.Result`)."""
+
+    path: str
+    facts: dict | None
+    skipped: str | None = None
+    error: str | None = None
+
+
+def cross_findings(con: sqlite3.Connection, checker: Checker) -> tuple[list[tuple[Any, ...]], set[str]]:
+    """The findings of the checks across reports over every report of the database (in the order they were first
+    stored), as ``findings`` rows of scope ``run``; and the paths given a DL000 by a check that failed."""
+    hook = CrossReport(checker.active_for)
+    ids: dict[str, int] = {}
+    for report_id, path, blob in con.execute(
+            "SELECT id, path, facts FROM reports WHERE error IS NULL AND facts IS NOT NULL ORDER BY id"):
+        facts = _unpack_facts(blob)
+        if facts is not None:
+            hook.observe(_Held(path, facts))
+            ids[path] = report_id
+    rows: list[tuple[Any, ...]] = []
+    failed: set[str] = set()
+    for path, found in hook.finish().items():
+        for d in found:
+            rows.append(_finding_row(ids.get(path), d, "run"))
+            if failures.is_tool_failure(d):
+                failed.add(path)
+    return [r for r in rows if r[0] is not None], failed
+
+
+def store_cross(con: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> bool:
+    """Replace the stored findings of scope ``run`` with ``rows`` (one transaction); nothing is written when they
+    are the same, so a run in which nothing changed leaves the file as it was.  True when written."""
+    cols = ", ".join(_FINDING_COLS)
+    old = sorted(con.execute(f"SELECT {cols} FROM findings WHERE scope = 'run'"), key=repr)
+    if old == sorted(rows, key=repr):
+        return False
+    with transaction(con):
+        con.execute("DELETE FROM findings WHERE scope = 'run'")
+        con.executemany(_insert("findings", _FINDING_COLS), rows)
+    return True
 
 
 # -- a run ---------------------------------------------------------------------------------------------
@@ -451,6 +539,7 @@ class DbRun:
     moved: int = 0  # unchanged files found under a new path (the old one gone): only the path updated
     cells: int = 0  # written in this run
     findings: int = 0
+    cross: int = 0  # findings of the checks across reports now stored (over the whole database)
     errors: list[str] = field(default_factory=list)  # run-level (an empty directory)
     file_errors: list[tuple[str, str]] = field(default_factory=list)  # (path, why it could not be read)
     tool_failures: list[str] = field(default_factory=list)  # paths with a DL000: not fully checked
@@ -465,7 +554,8 @@ class DbRun:
         return (f"数据库 {self.target}：新增 {self.added} 份报告，更新 {self.replaced} 份，未变 {self.unchanged} 份"
                 + (f"，{self.moved} 份改了路径（内容未变）" if self.moved else "")
                 + (f"，跳过 {self.skipped} 个不像年度报告的文件" if self.skipped else "")
-                + f"（本次写入 {self.cells} 个单元格、{self.findings} 个问题）")
+                + f"（本次写入 {self.cells} 个单元格、{self.findings} 个问题）"
+                + (f"；跨报告比对的问题共 {self.cross} 个" if self.cross else ""))
 
 
 def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -494,6 +584,10 @@ def update_database(target: str, paths: list[str], config_path: str | None = Non
     memo: dict[str, str] = {}
     try:
         _write_batches(con, checker, track(entries), run, config_path is not None, memo)
+        rows, failed = cross_findings(con, checker)
+        store_cross(con, rows)
+        run.cross = len(rows)
+        run.tool_failures.extend(p for p in sorted(failed) if p not in run.tool_failures)
     except sqlite3.Error as exc:
         raise DatabaseWriteError(describe_sqlite(exc)) from None
     finally:

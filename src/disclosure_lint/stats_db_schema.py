@@ -1,21 +1,26 @@
 """The tables, indexes and views of the ``stats`` SQLite database, as SQL (:mod:`.stats_db` writes it), and which
 ``stats -o`` targets are databases (:func:`is_database_target`: the CLI asks without importing :mod:`sqlite3`).
 
-* ``schema_version`` — one row: the structure's version (:data:`SCHEMA_VERSION`), when and by which
-  tool version the file was created.  ``PRAGMA application_id`` is :data:`APPLICATION_ID` as well, so a
+* ``schema_version`` — one row per version the file's structure has had (:data:`SCHEMA_VERSION` the newest;
+  an older database is brought up to it, :data:`MIGRATIONS`): the version, when and by which tool version.  ``PRAGMA application_id`` is :data:`APPLICATION_ID` as well, so a
   database of another program is recognised and refused before anything is written.
 * ``reports`` — one row per report file: ``path`` (unique), ``agency``, ``body_key`` (the agency name
   normalised, to group a body's reports across years and spellings), ``agency_kind``, ``year``,
   ``format_version`` (2019 / 2021), ``file_format`` (markdown, text, html, docx, pdf), ``encoding``,
   ``title``, ``sha256`` of the file's bytes, ``settings`` (a digest of the configuration, ``--year`` and the
   rules that ran), ``error`` (why the file could not be read; then it has no cells and no findings),
-  ``checked_at`` (UTC, ISO 8601) and ``tool_version``.
+  ``checked_at`` (UTC, ISO 8601), ``tool_version`` and ``facts`` (the compact facts the checks across reports
+  read, :mod:`.batch.facts`, as zlib-compressed JSON: the database's reports are compared with each other at
+  the end of every run without reading their files again).
 * ``cells`` — one row per statistics-table cell: ``report_id``, ``table_id`` (s2 / s3 / s4), ``row_id``,
   ``col_id`` (the canonical ids of ``report/stats/schema.py``), ``value`` (the number, or NULL when the
   cell holds none), ``value_kind`` (int, decimal, blank, slash, dash, none, na, text — so 0, an empty cell
   and 不适用 stay apart), ``unit``, ``raw`` (as written), ``line``, ``column``, ``pointer``.
 * ``findings`` — one row per finding of ``check``: ``report_id``, ``code``, ``name``, ``category``,
-  ``severity``, ``message``, ``line``, ``column``, ``pointer``, ``fingerprint``.
+  ``severity``, ``message``, ``line``, ``column``, ``pointer``, ``fingerprint`` and ``scope``: ``report``
+  for the report's own findings (replaced when its file changes), ``run`` for the findings of the checks
+  across reports (a year against the year before, a body against its peers, the expected bodies), which
+  are computed again over every report of the database at the end of each run.
 * ``metrics`` (a view) — one row per report with the figures of tables 三 and 四 and the rates derived
   from them (see :data:`METRICS_DOC`).
 """
@@ -28,7 +33,7 @@ from .report.catalogue import TABLE_IDS
 from .report.rates import RATES
 
 SUFFIXES = (".sqlite", ".sqlite3", ".db")  # ``stats -o`` targets written as a database without ``-f``
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x444C5342  # "DLSB" in the file header: a disclosure-lint statistics database
 
 TABLES = ("schema_version", "reports", "cells", "findings")
@@ -55,7 +60,8 @@ DDL: tuple[str, ...] = (
         settings TEXT NOT NULL,
         error TEXT,
         checked_at TEXT NOT NULL,
-        tool_version TEXT NOT NULL
+        tool_version TEXT NOT NULL,
+        facts BLOB
     )""",
     f"""CREATE TABLE cells (
         report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
@@ -80,7 +86,8 @@ DDL: tuple[str, ...] = (
         line INTEGER,
         column INTEGER,
         pointer TEXT,
-        fingerprint TEXT NOT NULL
+        fingerprint TEXT NOT NULL,
+        scope TEXT NOT NULL DEFAULT 'report' CHECK (scope IN ('report', 'run'))
     )""",
     "CREATE INDEX cells_report ON cells(report_id)",
     "CREATE INDEX cells_key ON cells(table_id, row_id, col_id)",
@@ -89,6 +96,15 @@ DDL: tuple[str, ...] = (
     "CREATE INDEX reports_body_year ON reports(body_key, year)",
     "CREATE INDEX reports_kind_year ON reports(agency_kind, year)",
 )
+
+# From each older structure to the next, in one transaction with the new version's row.  Version 1 had no
+# ``reports.facts`` and no ``findings.scope``: its reports are checked again on the next run (their ``settings``
+# emptied) so that their facts are stored and they take part in the checks across reports.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: ("ALTER TABLE reports ADD COLUMN facts BLOB",
+        "ALTER TABLE findings ADD COLUMN scope TEXT NOT NULL DEFAULT 'report' CHECK (scope IN ('report', 'run'))",
+        "UPDATE reports SET settings = ''"),
+}
 
 _APPLICANTS = "('natural_person', 'commercial', 'research', 'social_welfare', 'legal_service', 'other_org')"
 
