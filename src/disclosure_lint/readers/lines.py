@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import fields
+from typing import TYPE_CHECKING
 
-from ..model import Anchor, Cell, ReaderNotice, Row
+from ..model import Anchor, Block, BlockKind, Cell, ReaderNotice, Row, Table
 
 _SPACE = " \t\u3000"
 
@@ -16,44 +17,98 @@ PICTURE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$|^\s*<img\b[^>]*>\s*$", 
 
 # -- model objects made without the frozen dataclasses' __init__ ------------------------------------------------
 # A frozen dataclass sets each field through ``object.__setattr__`` (a lookup by name per field); the readers make
-# a Cell and an Anchor for every table cell of a report, hundreds per report, so they set the slots through their
-# descriptors instead (about twice as fast).  The objects are the same: equal, hashed alike, immutable afterwards.
+# a Cell and an Anchor for every table cell of a report, hundreds per report.  Each is made here as an instance of
+# a plain class with the same slots (its ``__init__`` stores each field straight into its slot), which then becomes
+# the model class by ``__class__`` assignment (allowed between classes of the same slot layout; Python checks it).
+# The objects are the same: of the model class, equal, hashed alike, immutable afterwards (tests/test_fast_paths.py).
 _CELL_FIELDS = ("text", "row", "col", "line", "column", "end_column", "pointer", "header", "anchors", "confidence")
 _ANCHOR_FIELDS = ("offset", "line", "column", "page")
-if tuple(f.name for f in fields(Cell)) != _CELL_FIELDS or tuple(f.name for f in fields(Anchor)) != _ANCHOR_FIELDS:
-    raise RuntimeError("model.Cell or model.Anchor changed its fields: update new_cell/new_anchor in readers/lines.py")
-_C_TEXT, _C_ROW, _C_COL, _C_LINE, _C_COLUMN, _C_END, _C_POINTER, _C_HEADER, _C_ANCHORS, _C_CONFIDENCE = (
-    Cell.__dict__[name].__set__ for name in _CELL_FIELDS)
-_A_OFFSET, _A_LINE, _A_COLUMN, _A_PAGE = (Anchor.__dict__[name].__set__ for name in _ANCHOR_FIELDS)
-_new = object.__new__
+_ROW_FIELDS = ("cells", "line", "header")
+_BLOCK_FIELDS = ("index", "kind", "text", "line", "column", "end_line", "end_column", "anchors", "level", "table",
+                 "pointer")
+if (tuple(f.name for f in fields(Cell)) != _CELL_FIELDS or tuple(f.name for f in fields(Anchor)) != _ANCHOR_FIELDS
+        or tuple(f.name for f in fields(Row)) != _ROW_FIELDS or tuple(f.name for f in fields(Block)) != _BLOCK_FIELDS):
+    raise RuntimeError("a model class changed its fields: update the makers in readers/lines.py")
 
 
-def new_cell(text: str, row: int, col: int, line: int | None = None, column: int | None = None,
-             end_column: int | None = None, pointer: str | None = None, header: bool = False,
-             anchors: tuple[Anchor, ...] = (), confidence: float | None = None) -> Cell:
-    """``Cell(...)``, made faster (see above)."""
-    c = _new(Cell)
-    _C_TEXT(c, text)
-    _C_ROW(c, row)
-    _C_COL(c, col)
-    _C_LINE(c, line)
-    _C_COLUMN(c, column)
-    _C_END(c, end_column)
-    _C_POINTER(c, pointer)
-    _C_HEADER(c, header)
-    _C_ANCHORS(c, anchors)
-    _C_CONFIDENCE(c, confidence)
-    return c
+class _CellMaker:
+    __slots__ = _CELL_FIELDS
+
+    def __init__(self, text: str, row: int, col: int, line: int | None = None, column: int | None = None,
+                 end_column: int | None = None, pointer: str | None = None, header: bool = False,
+                 anchors: tuple[Anchor, ...] = (), confidence: float | None = None) -> None:
+        self.text = text
+        self.row = row
+        self.col = col
+        self.line = line
+        self.column = column
+        self.end_column = end_column
+        self.pointer = pointer
+        self.header = header
+        self.anchors = anchors
+        self.confidence = confidence
+        self.__class__ = Cell  # type: ignore[assignment]
 
 
-def new_anchor(offset: int, line: int, column: int, page: int | None = None) -> Anchor:
-    """``Anchor(...)``, made faster (see above)."""
-    a = _new(Anchor)
-    _A_OFFSET(a, offset)
-    _A_LINE(a, line)
-    _A_COLUMN(a, column)
-    _A_PAGE(a, page)
-    return a
+class _AnchorMaker:
+    __slots__ = _ANCHOR_FIELDS
+
+    def __init__(self, offset: int, line: int, column: int, page: int | None = None) -> None:
+        self.offset = offset
+        self.line = line
+        self.column = column
+        self.page = page
+        self.__class__ = Anchor  # type: ignore[assignment]
+
+
+class _RowMaker:
+    __slots__ = _ROW_FIELDS
+
+    def __init__(self, cells: tuple[Cell, ...], line: int | None = None, header: bool = False) -> None:
+        self.cells = cells
+        self.line = line
+        self.header = header
+        self.__class__ = Row  # type: ignore[assignment]
+
+
+class _BlockMaker:
+    __slots__ = _BLOCK_FIELDS
+
+    def __init__(self, index: int, kind: BlockKind, text: str, line: int | None = None, column: int | None = None,
+                 end_line: int | None = None, end_column: int | None = None, anchors: tuple[Anchor, ...] = (),
+                 level: int | None = None, table: Table | None = None, pointer: str | None = None) -> None:
+        self.index = index
+        self.kind = kind
+        self.text = text
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.anchors = anchors
+        self.level = level
+        self.table = table
+        self.pointer = pointer
+        self.__class__ = Block  # type: ignore[assignment]
+
+
+if TYPE_CHECKING:
+    def new_cell(text: str, row: int, col: int, line: int | None = None, column: int | None = None,
+                 end_column: int | None = None, pointer: str | None = None, header: bool = False,
+                 anchors: tuple[Anchor, ...] = (), confidence: float | None = None) -> Cell:
+        """``Cell(...)``, made faster (see above)."""
+
+    def new_anchor(offset: int, line: int, column: int, page: int | None = None) -> Anchor:
+        """``Anchor(...)``, made faster (see above)."""
+
+    def new_row(cells: tuple[Cell, ...], line: int | None = None, header: bool = False) -> Row:
+        """``Row(...)``, made faster (see above)."""
+
+    def new_block(index: int, kind: BlockKind, text: str, line: int | None = None, column: int | None = None,
+                  end_line: int | None = None, end_column: int | None = None, anchors: tuple[Anchor, ...] = (),
+                  level: int | None = None, table: Table | None = None, pointer: str | None = None) -> Block:
+        """``Block(...)``, made faster (see above)."""
+else:  # the makers themselves: no function call in between
+    new_cell, new_anchor, new_row, new_block = _CellMaker, _AnchorMaker, _RowMaker, _BlockMaker
 
 
 def anchored(pieces: list[tuple[str, int, int]]) -> tuple[str, tuple[Anchor, ...]]:
