@@ -168,8 +168,9 @@ def _table_block(src_lines: list[str], start: int, end: int, cut: int, index: in
         texts = []
         for col, seg in enumerate(parts):
             text = seg.strip(_WS)
-            # the text's first character is the first one of the piece that is not blank
-            c0 = pos + seg.find(text) + 1 if text else pos + 1
+            # the text's first character is the first one of the piece that is not blank (an empty text: the
+            # piece's first character, as "".find gives 0)
+            c0 = pos + seg.find(text) + 1
             cells.append(new_cell(text, ri, col, line_no, c0, c0 + len(text), None, header))
             anchors.append(new_anchor(offset, line_no, c0))
             texts.append(text)
