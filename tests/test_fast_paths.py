@@ -8,9 +8,9 @@ import dataclasses
 import pytest
 
 from disclosure_lint import textio
-from disclosure_lint.model import Anchor, Cell
+from disclosure_lint.model import Anchor, Block, Cell, Row, Table
 from disclosure_lint.readers import markdown
-from disclosure_lint.readers.lines import new_anchor, new_cell
+from disclosure_lint.readers.lines import capped_rows, new_anchor, new_block, new_cell, new_row
 from disclosure_lint.report.stats.model import StatCell, new_stat_cell, parse_value
 
 TABLE = "| 项目 | 数量 |\n|---|---|\n| 甲 | 1 |\n"
@@ -69,6 +69,26 @@ def test_cells_and_anchors_made_fast_are_the_same_objects():
         fast.text = "丙"  # type: ignore[misc]
     with pytest.raises(dataclasses.FrozenInstanceError):
         new_anchor(0, 1, 1).line = 2  # type: ignore[misc]
+
+
+def test_rows_and_blocks_made_fast_are_the_same_objects():
+    cells = (new_cell("甲", 0, 0, 1, 3, 4),)
+    assert type(new_row(cells, 1, True)) is Row and new_row(cells, 1, True) == Row(cells, 1, True)
+    assert repr(new_row(cells)) == repr(Row(cells)) and hash(new_row(cells)) == hash(Row(cells))
+    args = (0, "table", "甲", 1, 1, 1, 5, (new_anchor(0, 1, 3),), None, Table(rows=(Row(cells),)))
+    fast, slow = new_block(*args), Block(*args)
+    assert type(fast) is Block and fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+    assert new_block(3, "heading", "标题", level=2) == Block(3, "heading", "标题", level=2)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.text = "乙"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("line", ["| a | b |", "a\\|b", "\\|\\|", "\\\\|x", "|", "", "\\", "||\\||", "a|\\"])
+def test_table_cells_counted_at_once(line):
+    """A Markdown table's cells are counted as its pipes less its escaped pipes (``readers/markdown.py``)."""
+    lines = [line, "|-|", line + "|" + line]
+    for limit in (1, 2, 3, 5, 100):
+        assert markdown._table_cells(lines, 0, 3, limit) == capped_rows(lines, 0, 3, markdown._PIPE, limit)
 
 
 def test_stat_cells_made_fast_are_the_same_objects():

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import fields
+from typing import Any
 
-from ..model import Anchor, Cell, ReaderNotice, Row
+from ..model import Anchor, Block, BlockKind, Cell, ReaderNotice, Row, Table
 
 _SPACE = " \t\u3000"
 
@@ -16,15 +17,36 @@ PICTURE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$|^\s*<img\b[^>]*>\s*$", 
 
 # -- model objects made without the frozen dataclasses' __init__ ------------------------------------------------
 # A frozen dataclass sets each field through ``object.__setattr__`` (a lookup by name per field); the readers make
-# a Cell and an Anchor for every table cell of a report, hundreds per report, so they set the slots through their
-# descriptors instead (about twice as fast).  The objects are the same: equal, hashed alike, immutable afterwards.
+# a Cell and an Anchor for every table cell of a report, hundreds per report.  Each is made here as an instance of
+# a plain class with the same slots (each field stored straight into its slot), which then becomes
+# the model class by ``__class__`` assignment (allowed between classes of the same slot layout; Python checks it).
+# The objects are the same: of the model class, equal, hashed alike, immutable afterwards (tests/test_fast_paths.py).
 _CELL_FIELDS = ("text", "row", "col", "line", "column", "end_column", "pointer", "header", "anchors", "confidence")
 _ANCHOR_FIELDS = ("offset", "line", "column", "page")
-if tuple(f.name for f in fields(Cell)) != _CELL_FIELDS or tuple(f.name for f in fields(Anchor)) != _ANCHOR_FIELDS:
-    raise RuntimeError("model.Cell or model.Anchor changed its fields: update new_cell/new_anchor in readers/lines.py")
-_C_TEXT, _C_ROW, _C_COL, _C_LINE, _C_COLUMN, _C_END, _C_POINTER, _C_HEADER, _C_ANCHORS, _C_CONFIDENCE = (
-    Cell.__dict__[name].__set__ for name in _CELL_FIELDS)
-_A_OFFSET, _A_LINE, _A_COLUMN, _A_PAGE = (Anchor.__dict__[name].__set__ for name in _ANCHOR_FIELDS)
+_ROW_FIELDS = ("cells", "line", "header")
+_BLOCK_FIELDS = ("index", "kind", "text", "line", "column", "end_line", "end_column", "anchors", "level", "table",
+                 "pointer")
+if (tuple(f.name for f in fields(Cell)) != _CELL_FIELDS or tuple(f.name for f in fields(Anchor)) != _ANCHOR_FIELDS
+        or tuple(f.name for f in fields(Row)) != _ROW_FIELDS or tuple(f.name for f in fields(Block)) != _BLOCK_FIELDS):
+    raise RuntimeError("a model class changed its fields: update the makers in readers/lines.py")
+
+
+class _CellSlots:
+    __slots__ = _CELL_FIELDS
+
+
+class _AnchorSlots:
+    __slots__ = _ANCHOR_FIELDS
+
+
+class _RowSlots:
+    __slots__ = _ROW_FIELDS
+
+
+class _BlockSlots:
+    __slots__ = _BLOCK_FIELDS
+
+
 _new = object.__new__
 
 
@@ -32,28 +54,60 @@ def new_cell(text: str, row: int, col: int, line: int | None = None, column: int
              end_column: int | None = None, pointer: str | None = None, header: bool = False,
              anchors: tuple[Anchor, ...] = (), confidence: float | None = None) -> Cell:
     """``Cell(...)``, made faster (see above)."""
-    c = _new(Cell)
-    _C_TEXT(c, text)
-    _C_ROW(c, row)
-    _C_COL(c, col)
-    _C_LINE(c, line)
-    _C_COLUMN(c, column)
-    _C_END(c, end_column)
-    _C_POINTER(c, pointer)
-    _C_HEADER(c, header)
-    _C_ANCHORS(c, anchors)
-    _C_CONFIDENCE(c, confidence)
+    c: Any = _new(_CellSlots)
+    c.text = text
+    c.row = row
+    c.col = col
+    c.line = line
+    c.column = column
+    c.end_column = end_column
+    c.pointer = pointer
+    c.header = header
+    c.anchors = anchors
+    c.confidence = confidence
+    c.__class__ = Cell
     return c
 
 
 def new_anchor(offset: int, line: int, column: int, page: int | None = None) -> Anchor:
     """``Anchor(...)``, made faster (see above)."""
-    a = _new(Anchor)
-    _A_OFFSET(a, offset)
-    _A_LINE(a, line)
-    _A_COLUMN(a, column)
-    _A_PAGE(a, page)
+    a: Any = _new(_AnchorSlots)
+    a.offset = offset
+    a.line = line
+    a.column = column
+    a.page = page
+    a.__class__ = Anchor
     return a
+
+
+def new_row(cells: tuple[Cell, ...], line: int | None = None, header: bool = False) -> Row:
+    """``Row(...)``, made faster (see above)."""
+    r: Any = _new(_RowSlots)
+    r.cells = cells
+    r.line = line
+    r.header = header
+    r.__class__ = Row
+    return r
+
+
+def new_block(index: int, kind: BlockKind, text: str, line: int | None = None, column: int | None = None,
+              end_line: int | None = None, end_column: int | None = None, anchors: tuple[Anchor, ...] = (),
+              level: int | None = None, table: Table | None = None, pointer: str | None = None) -> Block:
+    """``Block(...)``, made faster (see above)."""
+    b: Any = _new(_BlockSlots)
+    b.index = index
+    b.kind = kind
+    b.text = text
+    b.line = line
+    b.column = column
+    b.end_line = end_line
+    b.end_column = end_column
+    b.anchors = anchors
+    b.level = level
+    b.table = table
+    b.pointer = pointer
+    b.__class__ = Block
+    return b
 
 
 def anchored(pieces: list[tuple[str, int, int]]) -> tuple[str, tuple[Anchor, ...]]:
@@ -82,8 +136,10 @@ def strip_span(line: str, start: int = 0, end: int | None = None) -> tuple[str, 
     return line[start:end], start
 
 
-def split_cells(line: str, line_no: int, row_index: int, pattern: re.Pattern[str], header: bool = False) -> Row:
-    """Split one table line on ``pattern`` into cells with exact columns."""
+def split_cells(line: str, line_no: int, row_index: int, pattern: re.Pattern[str], header: bool = False,
+                shift: int = 0) -> Row:
+    """Split one table line on ``pattern`` into cells with exact columns (``shift``: columns the line was cut
+    from the left of its source line, added to every column)."""
     cells: list[Cell] = []
     pos = 0
     bounds: list[tuple[int, int]] = []
@@ -93,8 +149,9 @@ def split_cells(line: str, line_no: int, row_index: int, pattern: re.Pattern[str
     bounds.append((pos, len(line)))
     for col, (start, end) in enumerate(bounds):
         text, c0 = strip_span(line, start, end)
-        cells.append(new_cell(text, row_index, col, line_no, c0 + 1, c0 + 1 + len(text), None, header))
-    return Row(cells=tuple(cells), line=line_no, header=header)
+        c0 += shift + 1
+        cells.append(new_cell(text, row_index, col, line_no, c0, c0 + len(text), None, header))
+    return new_row(tuple(cells), line_no, header)
 
 
 def table_text(rows: list[Row]) -> tuple[str, tuple[Anchor, ...]]:

@@ -18,10 +18,20 @@ from markdown_it.rules_core import block, normalize
 from markdown_it.rules_core.state_core import StateCore
 
 from ..limits import DEFAULT_LIMITS, Limits
-from ..model import Block, BlockKind, Document, ReaderNotice, Row, Table
+from ..model import Anchor, Block, BlockKind, Document, ReaderNotice, Row, Table
 from ..textio import decode
 from .html_tables import CellBudget, FragmentTable, fragment_tables
-from .lines import PICTURE, anchored, block_limit_notice, capped_rows, new_cell, table_limit_notice, table_text
+from .lines import (
+    PICTURE,
+    anchored,
+    block_limit_notice,
+    capped_rows,
+    new_anchor,
+    new_block,
+    new_cell,
+    new_row,
+    table_limit_notice,
+)
 
 _PIPE = re.compile(r"(?<!\\)\|")
 _HTML_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|\Z)", re.I | re.S)
@@ -127,33 +137,60 @@ def _text_besides_tables(content: str) -> bool:
     return bool(unescape(rest).strip(" \t\n\r\f\u3000\xa0"))
 
 
-def _table_row(line: str, line_no: int, row_index: int, header: bool) -> Row:
-    """Split one GFM table row into cells with exact columns (border pipes dropped)."""
-    if "\\|" in line:  # escaped pipes: split with the regex
-        bounds: list[tuple[int, int]] = []
+def _table_block(src_lines: list[str], start: int, end: int, cut: int, index: int) -> Block:
+    """The table of source lines ``start`` (the header row, its first ``cut`` characters when ``cut``) to ``end``
+    (exclusive; ``start + 1`` is the delimiter row): each row split into cells with exact columns (border pipes
+    dropped), the table's text (cells joined by tabs, rows by newlines) and an anchor at every cell, in one pass."""
+    rows: list[Row] = []
+    anchors: list[Anchor] = []
+    row_texts: list[str] = []
+    offset = 0
+    for ln in range(start, end):
+        if ln == start:
+            line = src_lines[ln][:cut] if cut else src_lines[ln]
+        elif ln == start + 1:
+            continue  # the delimiter row
+        else:
+            line = src_lines[ln]
+        header = ln == start
+        # split on the pipes that are not escaped: every separator is one character, so each piece starts one
+        # character after the previous one ends
+        parts = _PIPE.split(line) if "\\|" in line else line.split("|")
         pos = 0
-        for m in _PIPE.finditer(line):
-            bounds.append((pos, m.start()))
-            pos = m.end()
-        bounds.append((pos, len(line)))
-        segs = [(a, line[a:b]) for a, b in bounds]
-    else:  # fast path: split once, keep each piece's start
-        segs = []
-        pos = 0
-        for part in line.split("|"):
-            segs.append((pos, part))
-            pos += len(part) + 1
-    if len(segs) > 1 and not segs[0][1].strip(_WS):
-        segs = segs[1:]  # leading border pipe
-    if len(segs) > 1 and not segs[-1][1].strip(_WS):
-        segs = segs[:-1]  # trailing border pipe
-    cells = []
-    for col, (start, seg) in enumerate(segs):
-        text = seg.strip(_WS)
-        # the text's first character is the first one of the piece that is not blank
-        c0 = start + seg.find(text) + 1 if text else start + 1
-        cells.append(new_cell(text, row_index, col, line_no, c0, c0 + len(text), None, header))
-    return Row(cells=tuple(cells), line=line_no, header=header)
+        if len(parts) > 1 and not parts[0].strip(_WS):
+            pos = len(parts[0]) + 1
+            del parts[0]  # leading border pipe
+        if len(parts) > 1 and not parts[-1].strip(_WS):
+            del parts[-1]  # trailing border pipe
+        line_no = ln + 1
+        ri = len(rows)
+        cells = []
+        texts = []
+        for col, seg in enumerate(parts):
+            text = seg.strip(_WS)
+            # the text's first character is the first one of the piece that is not blank (an empty text: the
+            # piece's first character, as "".find gives 0)
+            c0 = pos + seg.find(text) + 1
+            cells.append(new_cell(text, ri, col, line_no, c0, c0 + len(text), None, header))
+            anchors.append(new_anchor(offset, line_no, c0))
+            texts.append(text)
+            offset += len(text) + 1  # the tab after it (the newline after the row's last one)
+            pos += len(seg) + 1
+        rows.append(new_row(tuple(cells), line_no, header))
+        row_texts.append("\t".join(texts))
+    last_line = src_lines[end - 1] if end - 1 < len(src_lines) else ""
+    return new_block(index, "table", "\n".join(row_texts), start + 1, 1, end, len(last_line) + 1, tuple(anchors),
+                     None, Table(rows=tuple(rows)))
+
+
+def _table_cells(src_lines: list[str], start: int, end: int, limit: int) -> tuple[int, int, int]:
+    """:func:`.lines.capped_rows` of a GFM table: when all its cells fit in ``limit`` (counted at once: the pipes
+    that are not escaped, one more cell than pipes per line), without going through the lines one by one."""
+    joined = "\n".join(src_lines[start:end])  # a newline cannot make or hide a "\\|"
+    total = joined.count("|") - joined.count("\\|") + (end - start)
+    if total <= limit:
+        return end, 0, total
+    return capped_rows(src_lines, start, end, _PIPE, limit)
 
 
 def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -207,7 +244,7 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
                 if kind == "paragraph" and PICTURE.match(btext):
                     kind = "image"
                 last = pieces[-1]
-                blocks.append(Block(
+                blocks.append(new_block(
                     index=len(blocks), kind=kind, text=btext, line=pieces[0][1], column=pieces[0][2],
                     end_line=last[1], end_column=last[2] + len(last[0]), anchors=anchors,
                     level=int(tok.tag[1]) if t == "heading_open" else None,
@@ -216,21 +253,12 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
             continue
         elif t == "table_lines" and tok.map is not None:
             start, end = tok.map
-            stop, cut, got = capped_rows(src_lines, start, end, _PIPE, max(1, cells_left))
+            stop, cut, got = _table_cells(src_lines, start, end, max(1, cells_left))
             cells_left -= got
             if stop < end or cut:
                 notices.append(table_limit_notice(limits.max_table_cells, start + 1, max(1, stop - start - 1)))
                 end = max(stop, start + 1)
-            header = src_lines[start][:cut] if cut else src_lines[start]
-            rows = [_table_row(header, start + 1, 0, True)]
-            for ln in range(start + 2, end):  # start + 1 is the delimiter row
-                rows.append(_table_row(src_lines[ln], ln + 1, len(rows), False))
-            btext, anchors = table_text(rows)
-            last_line = src_lines[end - 1] if end - 1 < len(src_lines) else ""
-            blocks.append(Block(
-                index=len(blocks), kind="table", text=btext, line=start + 1, column=1,
-                end_line=end, end_column=len(last_line) + 1, anchors=anchors, table=Table(rows=tuple(rows)),
-            ))
+            blocks.append(_table_block(src_lines, start, end, cut, len(blocks)))
         elif t == "html_block" and tok.map is not None:
             content = tok.content.rstrip("\n")
             pieces = _pieces(content, tok.map[0], src_lines)
@@ -246,15 +274,15 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
                 btext, anchors = anchored(pieces)
                 kind = "comment" if content.lstrip().startswith("<!--") else ("image" if PICTURE.match(btext) else "html")
                 last = pieces[-1]
-                blocks.append(Block(index=len(blocks), kind=kind, text=btext, line=pieces[0][1], column=pieces[0][2],
+                blocks.append(new_block(index=len(blocks), kind=kind, text=btext, line=pieces[0][1], column=pieces[0][2],
                                     end_line=last[1], end_column=last[2] + len(last[0]), anchors=anchors))
             for ft in tables:
-                blocks.append(Block(
+                blocks.append(new_block(
                     index=len(blocks), kind="table", text=ft.text, line=ft.line, column=ft.column,
                     end_line=max((a.line for a in ft.anchors), default=ft.line), anchors=ft.anchors, table=ft.table))
         elif t in ("fence", "code_block") and tok.map is not None:
             start, end = tok.map
-            blocks.append(Block(index=len(blocks), kind="code", text=tok.content, line=start + 1, column=1,
+            blocks.append(new_block(index=len(blocks), kind="code", text=tok.content, line=start + 1, column=1,
                                 end_line=end, end_column=1))
         i += 1
     return Document(path=path, format="markdown", encoding=encoding, text=text, blocks=tuple(blocks),

@@ -17,7 +17,6 @@ There is no markup, so structure comes from the text itself:
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, Document, ReaderNotice, Row, Table
@@ -27,6 +26,7 @@ from .lines import (
     anchored,
     block_limit_notice,
     capped_rows,
+    new_block,
     split_cells,
     strip_span,
     table_limit_notice,
@@ -128,7 +128,7 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
                 continue
         level = heading_level(body)
         text_, anchors = anchored([(body, i + 1, c0 + 1)])
-        blocks.append(Block(
+        blocks.append(new_block(
             index=len(blocks), kind="heading" if level else ("image" if PICTURE.match(body) else "paragraph"), text=text_,
             line=i + 1, column=c0 + 1, end_line=i + 1, end_column=c0 + 1 + len(body),
             anchors=anchors, level=level,
@@ -148,18 +148,12 @@ def _strip_spaces(line: str) -> tuple[str, int]:
     return line[start:end], start
 
 
-def _shifted(row: Row, c0: int) -> Row:
-    """``row`` split inside a stripped line, its columns shifted back to the raw line (``c0``: what was stripped)."""
-    cells = tuple(replace(c, column=(c.column or 1) + c0, end_column=(c.end_column or 1) + c0) for c in row.cells)
-    return Row(cells=cells, line=row.line)
-
-
 def tab_row(raw: str, line_no: int, row_index: int = 0) -> Row:
     """One line of a tab-separated table: every tab is one cell boundary.  Leading and trailing tabs are
     kept — they delimit empty cells (merged cells left empty at the start of a row, empty last cells);
     only spaces around the row are indentation.  Columns are those of ``raw``."""
     body, c0 = _strip_spaces(raw)
-    return _shifted(split_cells(body, line_no, row_index, _TAB), c0)
+    return split_cells(body, line_no, row_index, _TAB, shift=c0)
 
 
 def _table(lines: list[str], start: int, end: int, kind: str, index: int) -> Block:
@@ -178,8 +172,8 @@ def _table(lines: list[str], start: int, end: int, kind: str, index: int) -> Blo
                 c0 += 1
             if body.endswith("|") and not body.endswith("\\|"):
                 body = body[:-1]
-        # split inside the stripped body, then shift columns back to the raw line
-        rows.append(_shifted(split_cells(body, k + 1, len(rows), pattern), c0))
+        # split inside the stripped body, columns shifted back to the raw line
+        rows.append(split_cells(body, k + 1, len(rows), pattern, shift=c0))
     text_, anchors = table_text(rows)
-    return Block(index=index, kind="table", text=text_, line=start + 1, column=1, end_line=end,
+    return new_block(index=index, kind="table", text=text_, line=start + 1, column=1, end_line=end,
                  end_column=len(lines[end - 1]) + 1, anchors=anchors, table=Table(rows=tuple(rows)))
