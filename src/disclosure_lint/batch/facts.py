@@ -84,18 +84,30 @@ def _place(rep: AnnualReport, block: Block | None, cell: Cell | None = None, sta
     return [line, column, end_line, end_column, " › ".join(parts) or None]
 
 
-def _cell_fact(rep: AnnualReport, table: StatTable, c: StatCell) -> list[Any] | None:
+def _cell_fact(rep: AnnualReport, c: StatCell, has_lines: bool, has_numbers: bool) -> list[Any] | None:
+    """``[value, place]`` of a statistics cell (None: text, or a blank in a table without numbers);
+    ``has_lines`` is ``rep.document.has_lines``, ``has_numbers`` the table's (read once per report, not per cell)."""
     v = c.value
-    if v.is_number:
-        value: int | float = _num(v.arithmetic)
-    elif v.kind == "text" or not table.has_numbers:
+    kind = v.kind
+    if kind == "int":
+        value: int | float = int(v.number)  # type: ignore[arg-type]  # an "int" value is a whole number
+    elif kind == "decimal":
+        value = _num(v.arithmetic)
+    elif kind == "text" or not has_numbers:
         return None
     else:
         value = 0  # blank or placeholder in a table with numbers: 0, as in the identities
     ptr = c.pointer
-    if c.cell is not None and c.cell.pointer and not rep.document.has_lines:
-        ptr += f"（{c.cell.pointer}）"
-    return [value, _place(rep, c.block, c.cell, pointer=ptr)]
+    cell = c.cell
+    if cell is not None and cell.pointer and not has_lines:
+        ptr += f"（{cell.pointer}）"
+    if cell is not None and not cell.anchors:
+        # _place of a grid cell without anchors (Cell.locate inlined: the cells of tables 二–四, every report)
+        if cell.line is None:
+            return [value, [None, None, None, None, ptr]]
+        column = cell.column or 1
+        return [value, [cell.line, column, cell.line, column + len(cell.text), ptr]]
+    return [value, _place(rep, c.block, cell, pointer=ptr)]
 
 
 def _wanted(tid: str, t: StatTable) -> Iterator[tuple[str, str]]:
@@ -115,12 +127,15 @@ def _wanted(tid: str, t: StatTable) -> Iterator[tuple[str, str]]:
 
 def _cells(rep: AnnualReport) -> dict[str, list[Any]]:
     out: dict[str, list[Any]] = {}
+    has_lines = rep.document.has_lines
     for tid, t in rep.stats.items():
         if t.layout == "image":
             continue
+        cells = t.cells
+        has_numbers = t.has_numbers
         for row, col in _wanted(tid, t):
-            c = t.cells.get((row, col))
-            if c is not None and (got := _cell_fact(rep, t, c)) is not None:
+            c = cells.get((row, col))
+            if c is not None and (got := _cell_fact(rep, c, has_lines, has_numbers)) is not None:
                 out[f"{tid}:{row}:{col}"] = got
     return out
 

@@ -225,6 +225,9 @@ class StatBlankTotal(Kind[BlankTotalOptions]):
 
 # -- kind: value types --------------------------------------------------------------------------------
 
+_NEVER_A_PROBLEM = frozenset({"blank", "slash", "dash", "none", "na"})  # neither text nor a number
+
+
 class ValueOptions(KindOptions):
     flag_text: bool = Field(default=True, description="数字单元格中填写文字（如“若干”）时报告（仅对按表格读取的表）")
 
@@ -244,6 +247,9 @@ class StatValue(Kind[ValueOptions]):
             if t is None or t.layout == "image":
                 continue
             for key, c in t.cells.items():
+                v = c.value
+                if v.kind in _NEVER_A_PROBLEM or (v.kind == "int" and v.number >= 0):  # type: ignore[operator]
+                    continue  # what _problem says of them (most cells: a count, a blank, a placeholder)
                 problem = self._problem(t, key, c)
                 if problem is None:
                     continue

@@ -26,33 +26,39 @@ from ...model import Block, Cell, Row
 from . import labels as lb
 from .model import StatCell, Unmapped, Value, new_stat_cell, parse_value
 
+_new = object.__new__
 _VALUE_KINDS = frozenset({"int", "decimal", "slash", "dash", "none", "na"})
 
 # -- small helpers -------------------------------------------------------------------------------
 
-_value_cache: dict[str, Value] = {}
+_CACHE_MAX = 20000
 
 
-def value_of(raw: str) -> Value:
-    v = _value_cache.get(raw)
-    if v is None:
+class _ValueMemo(dict[str, Value]):
+    """:func:`value_of`'s memo: a hit costs one C-level ``dict.__getitem__`` (no Python frame: the readers ask
+    for every cell of every table block, several times); at most ``_CACHE_MAX`` entries are kept."""
+
+    def __missing__(self, raw: str) -> Value:
         v = parse_value(raw)
-        if len(_value_cache) < 20000:
-            _value_cache[raw] = v
-    return v
+        if len(self) < _CACHE_MAX:
+            self[raw] = v
+        return v
 
 
-_is_value_cache: dict[str, bool] = {}
+class _IsValueMemo(dict[str, bool]):
+    """:func:`is_value`'s memo, as :class:`_ValueMemo`."""
 
-
-def is_value(text: str) -> bool:
-    """A cell that holds a number or a placeholder (/ — 无), not a label."""
-    r = _is_value_cache.get(text)
-    if r is None:
+    def __missing__(self, text: str) -> bool:
         r = bool(text) and value_of(text).kind in _VALUE_KINDS
-        if len(_is_value_cache) < 20000:
-            _is_value_cache[text] = r
-    return r
+        if len(self) < _CACHE_MAX:
+            self[text] = r
+        return r
+
+
+#: A cell's text parsed (:func:`.model.parse_value`), memoised.
+value_of: Callable[[str], Value] = _ValueMemo().__getitem__
+#: A cell that holds a number or a placeholder (/ — 无), not a label (memoised).
+is_value: Callable[[str], bool] = _IsValueMemo().__getitem__
 
 
 def clean(text: str) -> str:
@@ -88,13 +94,27 @@ class Build:
 
     def add(self, row: str, col: str, cell_text: str, row_label: str, col_label: str, block: Block | None,
             cell: Cell | None) -> None:
-        if (row, col) in self.cells:
+        cells = self.cells
+        key = (row, col)
+        if key in cells:
             return
-        self.cells[(row, col)] = new_stat_cell(self.id, row, col, cell_text, value_of(cell_text), row_label, col_label,
-                                          block, cell)
-        self.row_labels.setdefault(row, row_label)
-        if col_label:
-            self.col_labels.setdefault(col, col_label)
+        # new_stat_cell inlined (a report's tables make hundreds of cells): the same object, see its docstring
+        sc = _new(StatCell)
+        d = sc.__dict__
+        d["table"] = self.id
+        d["row"] = row
+        d["col"] = col
+        d["raw"] = cell_text
+        d["value"] = value_of(cell_text)
+        d["row_label"] = row_label
+        d["col_label"] = col_label
+        d["block"] = block
+        d["cell"] = cell
+        cells[key] = sc
+        if row not in self.row_labels:
+            self.row_labels[row] = row_label
+        if col_label and col not in self.col_labels:
+            self.col_labels[col] = col_label
 
     def add_block(self, block: Block) -> None:
         if not any(b is block for b in self.blocks):
@@ -221,6 +241,8 @@ def with_values(data: list[tuple[Row, int]]) -> list[tuple[Row, int]]:
 
 def value_cells(row: Row, last_label: int, aligned: bool, L: int) -> list[tuple[int, Cell]]:
     start = L if aligned else last_label + 1
+    if start >= 0:  # always (L ≥ 0, last_label ≥ -1): the cells from ``start`` on, numbered from 0
+        return list(enumerate(row.cells[start:]))
     return [(i - start, c) for i, c in enumerate(row.cells) if i >= start]
 
 

@@ -150,9 +150,13 @@ def check_identities(stats: dict[str, StatTable] | None, format_version: str | N
         if table is None or not table.cells:
             continue
         idents = _identities(tid, table_version(table, format_version))
-        first = [_evaluate(i, table) for i in idents]
+        first = _evaluate_all(idents, table)
         unknown = frozenset(c.total_key for c in first if c.status == "blank_total")
-        out.checks.extend(_evaluate(i, table, unknown) if unknown else c for i, c in zip(idents, first))
+        if unknown:
+            # the first result, except that an identity which would otherwise be ok or violated is skipped when a
+            # blank total of another identity takes part (every other status comes before that test)
+            first = [_with_unknown(c, unknown) for c in first]
+        out.checks.extend(first)
     return out
 
 
@@ -161,21 +165,44 @@ def _identities(tid: str, version: str) -> tuple[Identity, ...]:
     return tuple(identities(tid, version))
 
 
-def _evaluate(ident: Identity, table: StatTable, unknown: frozenset[CellKey] = frozenset()) -> Check:
+def _table_skip(table: StatTable) -> tuple[str | None, str | None]:
+    """Why every identity of ``table`` is skipped (None: it is not), and why I3 is (the table-wide reasons
+    in the order they are tested)."""
     if table.layout == "image":
-        return Check(ident, table, "skipped", reason="表格为图片")
+        return "表格为图片", "表格为图片"
     if table.loose:
         # values of a flattened table that could not be placed: some cells are unknown
-        return Check(ident, table, "skipped", reason="有未能定位的数值")
+        return "有未能定位的数值", "有未能定位的数值"
     if any(u.what == "col" for u in table.unmapped):
         # an unrecognised column may have shifted the others: no arithmetic on this table
-        return Check(ident, table, "skipped", reason="表中有未识别的列")
-    if ident.id == "I3" and (table.unmapped_data or table.extra_rows):
+        return "表中有未识别的列", "表中有未识别的列"
+    if table.unmapped_data or table.extra_rows:
         # the numbers of an unrecognised or local row may belong to the sum
-        return Check(ident, table, "skipped", reason="表中有未识别或额外的行")
+        return None, "表中有未识别或额外的行"
+    return None, None
+
+
+def _evaluate_all(idents: tuple[Identity, ...], table: StatTable) -> list[Check]:
+    """Each identity on ``table``, the table-wide reasons to skip computed once (the equivalence with one
+    evaluation per identity is pinned by tests/test_fast_paths.py)."""
+    skip, skip_i3 = _table_skip(table)
+    if skip is not None:
+        return [Check(i, table, "skipped", reason=skip) for i in idents]
     cells = table.cells
+    out: list[Check] = []
+    for ident in idents:
+        if skip_i3 is not None and ident.id == "I3":
+            out.append(Check(ident, table, "skipped", reason=skip_i3))
+            continue
+        out.append(_sums(ident, table, cells))
+    return out
+
+
+def _sums(ident: Identity, table: StatTable, cells: dict[CellKey, StatCell]) -> Check:
+    """The arithmetic of one identity (the table-wide reasons to skip already passed; unknown totals later)."""
     sums = [ZERO, ZERO]
     for side, keys in enumerate((ident.lhs, ident.rhs)):
+        total = ZERO
         for k in keys:
             c = cells.get(k)
             if c is None:
@@ -184,19 +211,23 @@ def _evaluate(ident: Identity, table: StatTable, unknown: frozenset[CellKey] = f
             if v.kind == "text":
                 return Check(ident, table, "skipped", reason=f"单元格 {k[0]} › {k[1]} 不是数字")
             if v.number is not None:
-                sums[side] += v.number
+                total += v.number
+        sums[side] = total
     lhs, rhs = sums
-    if ident.id != "I1":
-        total = table.cells[ident.lhs[0]]
-        if not total.value.is_number and rhs != 0:
-            # a blank 总计 whose parts are not all zero: not an arithmetic error (spec I13)
-            return Check(ident, table, "blank_total", lhs, rhs)
+    if ident.id != "I1" and rhs != 0 and not cells[ident.lhs[0]].value.is_number:
+        # a blank 总计 whose parts are not all zero: not an arithmetic error (spec I13)
+        return Check(ident, table, "blank_total", lhs, rhs)
+    return Check(ident, table, "ok" if lhs == rhs else "violated", lhs, rhs)
+
+
+def _with_unknown(ch: Check, unknown: frozenset[CellKey]) -> Check:
+    if ch.status not in ("ok", "violated"):
+        return ch
+    ident = ch.ident
     if any(k in unknown for k in (*ident.lhs, *ident.rhs)):
         # a blank total of another identity takes part: its value is unknown, not 0
-        return Check(ident, table, "skipped", reason="涉及未填写的合计栏")
-    if lhs == rhs:
-        return Check(ident, table, "ok", lhs, rhs)
-    return Check(ident, table, "violated", lhs, rhs)
+        return Check(ident, ch.table, "skipped", reason="涉及未填写的合计栏")
+    return ch
 
 
 def _explain(checks: list[Check], min_identities: int) -> Explanation:

@@ -15,8 +15,10 @@ table rules say whether such a row could be read).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from ...model import Block, Cell
 from .model import StatTable
@@ -45,7 +47,12 @@ def _edits(a: str, b: str) -> int:
     return sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal")
 
 
-def _slip(written: str, forms: list[str]) -> tuple[str, int] | None:
+@lru_cache(maxsize=4096)
+def _slip_of(written: str, forms: tuple[str, ...]) -> tuple[str, int] | None:
+    return _slip(written, forms)
+
+
+def _slip(written: str, forms: Sequence[str]) -> tuple[str, int] | None:
     """The official form ``written`` is a slip of, with the number of characters that differ."""
     w = norm(strip_number(written))
     if len(w) < MIN_LEN:
@@ -91,12 +98,14 @@ def _place(table: StatTable, row: str, written: str) -> tuple[Block | None, Cell
 def find_label_typos(stats: dict[str, StatTable]) -> list[LabelTypo]:
     out: list[LabelTypo] = []
     for tid, table in stats.items():
-        specs = {r.id: r for r in table.schema.rows}
+        specs = table.schema.row_by_id
         for row, written in table.row_labels.items():
             spec = specs.get(row)
             if spec is None or not written:
                 continue
-            slip = _slip(written, [spec.label, *spec.aliases])
+            forms = (spec.label, *spec.aliases)
+            # the same labels in report after report: their answer memoised (labels, not long texts)
+            slip = _slip_of(written, forms) if len(written) <= 200 else _slip(written, forms)
             if slip is None:
                 continue
             block, cell, start, end = _place(table, row, written)

@@ -13,6 +13,7 @@ and the tests share one definition.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 # -- normalisation ----------------------------------------------------------------------------
@@ -21,12 +22,30 @@ _DROP = re.compile(r"[\s　\u00a0“”\"'‘’「」『』()（）［］\[\]�
 _NOTE = re.compile(r"[（(]区分处理的[^）)]*[）)]")
 
 
-def norm(label: str) -> str:
-    """Normalise a label for matching: drop the 区分处理 note, brackets, quotes, spaces, punctuation."""
+def _norm(label: str) -> str:
     s = _NOTE.sub("", label)
     s = s.replace("／", "/").replace("\\", "/")
     s = _DROP.sub("", s)
     return s
+
+
+class _NormMemo(dict[str, str]):
+    """:func:`norm` memoised: the same few hundred labels are normalised again and again (each reader and rule
+    asks); a hit is one C-level ``dict.__getitem__``.  Labels, not paragraphs: texts over ``_MEMO_LEN``
+    characters are not kept, nor more than ``_MEMO_MAX`` entries (hostile inputs must not grow it)."""
+
+    def __missing__(self, label: str) -> str:
+        s = _norm(label)
+        if len(label) <= _MEMO_LEN and len(self) < _MEMO_MAX:
+            self[label] = s
+        return s
+
+
+_MEMO_LEN = 200
+_MEMO_MAX = 20000
+_norms = _NormMemo()
+#: Normalise a label for matching: drop the 区分处理 note, brackets, quotes, spaces, punctuation.
+norm: Callable[[str], str] = _norms.__getitem__
 
 
 _LEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}(?:[.．、]|\s)|"

@@ -40,7 +40,7 @@ def _row_vote(row: Row) -> tuple[str | None, int, int]:
                 strong += 1
     if not counts:
         return None, 0, 0
-    best = max(counts, key=lambda k: counts[k])
+    best = max(counts, key=counts.__getitem__)  # the first of the most voted, as with a lambda
     return best, counts[best], strong
 
 

@@ -8,10 +8,14 @@ id of a label).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ...model import Block, Cell, Row
 from . import labels as lb
 from .grid import Build, blank_cells, clean, is_value, padded, short_row, to_loose, value_of
 from .schema import norm, schema, strip_number
+
+_MEMO_LEN = 200  # labels longer than this are not memoised
 
 # -- table 二 ---------------------------------------------------------------------------------------------
 
@@ -163,6 +167,15 @@ def _merged_value(cells: list[Cell]) -> Cell | None:
 
 
 def s2_strong(text: str) -> bool:
+    return _s2_strong(text) if len(text) <= _MEMO_LEN else _strong(text)
+
+
+@lru_cache(maxsize=4096)
+def _s2_strong(text: str) -> bool:
+    return _strong(text)
+
+
+def _strong(text: str) -> bool:
     k = norm(text)
     return k.startswith(lb.TITLE_S2) or k == lb.S2_HEAD or lb.match_s2_col(text) is not None
 

@@ -6,6 +6,7 @@ columns, in position or in reading order), its row labels resolved with the grou
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...model import Block, Cell, Row
 from . import labels as lb
@@ -29,6 +30,16 @@ from .grid import (
 
 
 def is_s3_label(text: str) -> bool:
+    # asked for every label cell of every row: memoised (a long text is not kept)
+    return _is_s3_label(text) if len(text) <= 200 else _s3_label(text)
+
+
+@lru_cache(maxsize=8192)
+def _is_s3_label(text: str) -> bool:
+    return _s3_label(text)
+
+
+def _s3_label(text: str) -> bool:
     if "区分处理" in text:
         return True  # the note of （二）部分公开 in a cell of its own
     return any(p.marker or (p.key and lb.match_s3_row(p.key, p.key2)) for p in lb.split_label(text))
@@ -231,18 +242,18 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
         L = H
     width = max((len(r.cells) for r in rows), default=0)
     used: set[int] = set()
-    for row, ll in data:
-        for i, c in value_cells(row, ll, aligned, L):
+    row_vals = [value_cells(row, ll, aligned, L) for row, ll in data]  # once per row: read again below
+    for vals in row_vals:
+        for i, c in vals:
             if c.text:
                 used.add(i)
     order = _s3_order(bd, header_rows, aligned, L, width, used, block)
     order = continued(bd, order, bool(header_rows), aligned, L)
 
     ctx = Ctx()
-    for row, ll in data:
+    for (row, ll), vals in zip(data, row_vals):
         parts = _label_parts(row, ll) if ll >= 0 else []
         rid, where = resolve_s3(parts, ctx) if parts else (None, None)
-        vals = value_cells(row, ll, aligned, L)
         label_texts = {c.text for c in row.cells[: max(ll, 0) + 1] if c.text}
         vals = [(i, c) for i, c in vals if c.text not in label_texts]  # a merged label repeated across
         if not vals and ll >= 0 and ll == len(row.cells) - 1:

@@ -5,6 +5,8 @@ one row of numbers, or the transposed layout with one row per group.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ...model import Block, Row
 from . import labels as lb
 from .grid import (
@@ -134,8 +136,9 @@ def read_s4(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
         aligned = False  # positions mean nothing when empty cells vanish: labels, then numbers, per row
     width = max((len(r.cells) for r in rows), default=0)
     used: set[int] = set()
-    for row, ll in data:
-        for i, c in value_cells(row, ll, aligned, L):
+    row_vals = [value_cells(row, ll, aligned, L) for row, ll in data]  # once per row: read again below
+    for vals in row_vals:
+        for i, c in vals:
             if c.text:
                 used.add(i)
     transposed = any(any((m := lb.match_s4(c.text)) and m[0] == "block" for c in row.cells[: ll + 1] if c.text)
@@ -145,14 +148,13 @@ def read_s4(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
     else:
         order = list(bd.order) if bd.order else list(lb.S4_CANONICAL_COLS)
     order = continued(bd, order, bool(header_rows), aligned, L)
-    for row, ll in data:
+    for (row, ll), vals in zip(data, row_vals):
         label_cells = [c for c in row.cells[: ll + 1] if c.text and not is_value(c.text)]
         row_block = None
         for c in label_cells:
             m = lb.match_s4(c.text)
             if m and m[0] == "block":
                 row_block = m[1]
-        vals = value_cells(row, ll, aligned, L)
         if transposed:
             if row_block is None:
                 if any(c.text for _, c in vals):
@@ -202,6 +204,7 @@ def read_s4(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
             bd.add("cases", col_id, c.text, lab, bd.col_labels.get(col_id, sc_label(col_id)), block, c)
 
 
+@lru_cache(maxsize=256)
 def sc_label(cid: str) -> str:
     b, r = cid.split(".", 1)
     bl = dict(S4_BLOCKS).get(b, b)
