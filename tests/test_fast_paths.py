@@ -77,3 +77,133 @@ def test_stat_cells_made_fast_are_the_same_objects():
     assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow) and vars(fast) == vars(slow)
     with pytest.raises(dataclasses.FrozenInstanceError):
         fast.raw = "13"  # type: ignore[misc]
+
+
+# -- look-ahead gates and necessary conditions of the prose readers ------------------------------------------
+
+def _first_chars(pattern: str) -> set[object]:
+    """Every character (or character category) a match of ``pattern`` can start with, read from its parse tree;
+    fails on what it cannot enumerate (., [^…], an empty match), so a gate is only trusted where it is proven."""
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser as p  # type: ignore[attr-defined]
+
+    def seq(items) -> tuple[set[object], bool]:  # (first characters, can the sequence match empty)
+        out: set[object] = set()
+        for op, av in items:
+            got, empty = one(op, av)
+            out |= got
+            if not empty:
+                return out, False
+        return out, True
+
+    def one(op, av) -> tuple[set[object], bool]:
+        if op is c.LITERAL:
+            return {chr(av)}, False
+        if op is c.IN:
+            got: set[object] = set()
+            for iop, iav in av:
+                if iop is c.LITERAL:
+                    got.add(chr(iav))
+                elif iop is c.RANGE:
+                    got |= {chr(x) for x in range(iav[0], iav[1] + 1)}
+                elif iop is c.CATEGORY:
+                    got.add(iav)
+                else:
+                    raise AssertionError(f"cannot enumerate {iop}")
+            return got, False
+        if op is c.BRANCH:
+            got, empty = set(), False
+            for alt in av[1]:
+                g, e = seq(alt)
+                got |= g
+                empty |= e
+            return got, empty
+        if op is c.SUBPATTERN:
+            return seq(av[3])
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            got, empty = seq(av[2])
+            return got, empty or av[0] == 0
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            return set(), True  # zero-width
+        raise AssertionError(f"cannot enumerate {op}")
+
+    got, empty = seq(p.parse(pattern))
+    assert not empty
+    return got
+
+
+def _gate_covers(gate: str, pattern: str) -> bool:
+    allowed = _first_chars(f"[{gate}]")
+    return _first_chars(pattern) <= allowed
+
+
+def test_look_ahead_gates_name_every_first_character():
+    from disclosure_lint.report import claim_context, prose_reading, prose_sums
+
+    assert _gate_covers(claim_context._SCOPE_FIRST, "|".join(f"(?:{p})" for p in claim_context.DEFAULT_SCOPE))
+    assert claim_context.scope_regex(list(claim_context.DEFAULT_SCOPE)).pattern.endswith(
+        "|".join(f"(?:{p})" for p in claim_context.DEFAULT_SCOPE) + ")")
+    assert _gate_covers(prose_sums._TOTAL_KW_FIRST, prose_sums._TOTAL_KW_ALTERNATION)
+    gate, rest = prose_reading.PART_YEAR.pattern.split(")(?:", 1)
+    assert _gate_covers(gate[len("(?=["):-1], rest[:-1])
+    assert not _gate_covers("上下季截前", rest[:-1])  # the helper does see the digits
+
+
+def test_the_gated_patterns_find_what_the_plain_ones_find():
+    import re
+    from pathlib import Path
+
+    from disclosure_lint.report import claim_context, prose_reading, prose_sums
+
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "examples").glob("*.md"))]
+    texts += [Path(__file__).read_text(encoding="utf-8"), "截至2023年9月，上半年收到申请12件；3-5月份2件。"]
+    pairs = [
+        (claim_context.scope_regex(list(claim_context.DEFAULT_SCOPE)),
+         re.compile("|".join(f"(?:{p})" for p in claim_context.DEFAULT_SCOPE))),
+        (prose_sums._TOTAL_KW, re.compile(prose_sums._TOTAL_KW_ALTERNATION)),
+        (prose_reading.PART_YEAR, re.compile(prose_reading.PART_YEAR.pattern.split(")(?:", 1)[1][:-1])),
+        (prose_reading.YEAR, re.compile(r"(?<!\d)(\d{4})\s*年")),
+    ]
+    for text in texts:
+        for fast, plain in pairs:
+            assert [(m.span(), m.lastgroup, m.groups()) for m in fast.finditer(text)] == \
+                   [(m.span(), m.lastgroup, m.groups()) for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("text", ["12023年", "2023年", "a2023 年", "１２３４年", "2023年2024年", "０2023年", "2023"])
+def test_year_written_from_its_first_digit(text):
+    import re
+
+    from disclosure_lint.report import prose_reading
+
+    plain = re.compile(r"(?<!\d)(\d{4})\s*年")
+    for pos in range(len(text) + 1):
+        a, b = prose_reading.YEAR.match(text, pos), plain.match(text, pos)
+        assert (a and (a.span(), a.group(1))) == (b and (b.span(), b.group(1)))
+        a, b = prose_reading.YEAR.search(text, pos), plain.search(text, pos)
+        assert (a and (a.span(), a.group(1))) == (b and (b.span(), b.group(1)))
+
+
+def test_statements_need_the_words_their_prefilter_asks_for():
+    """``claims._Reader._statements`` reads 均获维持 only in a sentence with 维持, and the statements of none only in one
+    with 未, 无, 没有, 不存在, 为零 or 为0 (NONE_S4: also 复议 or 诉讼)."""
+    from pathlib import Path
+
+    from disclosure_lint.report import claim_context as cc
+
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "examples").glob("*.md"))]
+    texts += [Path(__file__).read_text(encoding="utf-8"), "申请数量为零；行政复议为0；无依申请公开事项。无结转下年度办理的申请"]
+    none_words = ("未", "无", "没有", "不存在", "为零", "为0")
+    seen = 0
+    for text in texts:
+        for m in cc.UPHELD.finditer(text):
+            assert "维持" in m.group(0)
+        for pattern in (cc.NONE_APP, cc.NONE_CARRIED, cc.NONE_S4):
+            for m in pattern.finditer(text):
+                seen += 1
+                assert any(w in m.group(0) for w in none_words), m.group(0)
+        for m in cc.NONE_S4.finditer(text):
+            assert "复议" in m.group(0) or "诉讼" in m.group(0)
+    assert seen >= 4

@@ -559,9 +559,17 @@ class _Reader:
 
     # -- 均获维持 / 未收到申请 / 未发生复议诉讼 -----------------------------------------------------------
     def _statements(self, block, s0, sent, disclosure, out: Analysis) -> None:
+        # necessary conditions, tested with ``in`` (most sentences state no none): every UPHELD match holds 维持; every
+        # NONE_APP, NONE_CARRIED and NONE_S4 match holds 未, 无, 没有, 不存在, 为零 or 为0; every NONE_S4 match 复议 or 诉讼
+        # (tests/test_fast_paths.py)
+        if disclosure and "维持" in sent:
+            self._upheld(block, s0, sent, out)
+        if not ("未" in sent or "无" in sent or "没有" in sent or "不存在" in sent or "为零" in sent or "为0" in sent):
+            return
+        self._nones(block, s0, sent, disclosure, out)
+
+    def _upheld(self, block, s0, sent, out: Analysis) -> None:
         for m in UPHELD.finditer(sent):
-            if not disclosure:
-                break
             # the groups the statement is about: those named in its own part of the sentence (after the last ；
             # before it: ……结果纠正1件；被提起行政诉讼1件，均获维持 is about the lawsuit only), else all named before
             seg = self.ctx.time.semicolon_before(m.start()) + 1
@@ -577,6 +585,8 @@ class _Reader:
                 continue
             out.statements.append(Statement("upheld", tuple(dict.fromkeys(blocks)), block, s0 + m.start(),
                                             s0 + m.end(), self.stripped, outcomes))
+
+    def _nones(self, block, s0, sent, disclosure, out: Analysis) -> None:
         for m in NONE_APP.finditer(sent):
             mid = m.group("mid") or ""
             if NONE_BAD_MID.search(mid) or self.ctx.search(_EXCEPT_WORD, m.start()) or "复议" in mid or "诉讼" in mid:
@@ -599,7 +609,7 @@ class _Reader:
                     or self.ctx.search(PAST, m.start()) or self.ctx.search(PART_YEAR, m.start())):
                 continue
             out.statements.append(Statement("none_carried", (), block, s0 + m.start(), s0 + m.end(), self.stripped))
-        if not disclosure:
+        if not disclosure or not ("复议" in sent or "诉讼" in sent):
             return
         for m in NONE_S4.finditer(sent):
             mid = m.group("mid") or ""
