@@ -207,3 +207,90 @@ def test_statements_need_the_words_their_prefilter_asks_for():
         for m in cc.NONE_S4.finditer(text):
             assert "复议" in m.group(0) or "诉讼" in m.group(0)
     assert seen >= 4
+
+
+def _claim_reports():
+    from pathlib import Path
+
+    from disclosure_lint.readers import read_path
+    from disclosure_lint.report import AnnualReport
+
+    root = Path(__file__).resolve().parent.parent
+    files = sorted((root / "examples").glob("*.md")) + sorted((root / "tests" / "fixtures").rglob("*.md"))
+    bench = sorted((root / "bench" / "out").glob("*.md"))[:40]
+    for f in [*files, *bench]:
+        yield AnnualReport(read_path(str(f)))
+    texts = ["本年新收政府信息公开申请35件，上年结转2件；全年办结36件，其中予以公开14件，部分公开4件。",
+             "全年主动公开政府信息1796条，其中政策解读5篇，另有3件。未收到法人或其他组织的申请，公开率为50.0%。",
+             "本年度未发生政府信息公开行政复议、行政诉讼，无结转下年度办理的申请，申请数量为零。",
+             "被申请行政复议2件，被提起行政诉讼1件，均获维持；自然人、法人或其他组织提出申请58件。"]
+    for t in texts:
+        yield AnnualReport(markdown.parse("# 某某局2023年政府信息公开工作年度报告\n\n## 三、收到和处理政府信息公开申请情况\n\n"
+                                          + t + "\n\n## 四、政府信息公开行政复议、行政诉讼情况\n\n" + t + "\n"))
+
+
+def test_claim_reader_shortcuts_change_nothing(monkeypatch):
+    from disclosure_lint.report import claims
+
+    def read(report):
+        got = claims.ProseClaims(report).read()
+        return [repr(c) for c in got.claims], [repr(s) for s in got.statements]
+
+    reports = list(_claim_reports())
+    fast = [read(r) for r in reports]
+    monkeypatch.setattr(claims._Reader, "shortcuts", False)
+    slow = [read(r) for r in reports]
+    assert fast == slow
+    assert sum(len(c) + len(s) for c, s in fast) > 100
+
+
+def test_table_two_figures_written_from_their_first_digit():
+    import random
+    import re
+
+    from disclosure_lint.report import proactive_claims as pc
+
+    plain = re.compile(r"(?<![\d.．,０-９])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d０-９%％])\s?"
+                       r"(?P<unit>万元|亿元|元|件|个|部|份|起|宗|次|条|项)")
+    rnd = random.Random(12)
+    alphabet = list("0123456789,.．０９% 万元件个项a")
+    for _ in range(20000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 14)))
+        for pos in (0, 1, 2):
+            assert [(m.span(), m.groupdict()) for m in pc._FIG.finditer(text, pos)] == \
+                   [(m.span(), m.groupdict()) for m in plain.finditer(text, pos)], text
+    assert _gate_covers("规行", pc._ROW_ALTERNATION)
+
+
+def _must_hold(pattern: str, ch: str) -> bool:
+    """Does every match of ``pattern`` contain the character ``ch``?  (Read from its parse tree; assertions do not
+    count: they consume nothing.)"""
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser as p  # type: ignore[attr-defined]
+
+    def seq(items) -> bool:
+        return any(one(op, av) for op, av in items)
+
+    def one(op, av) -> bool:
+        if op is c.LITERAL:
+            return chr(av) == ch
+        if op is c.IN:
+            return all(iop is c.LITERAL and chr(iav) == ch for iop, iav in av)
+        if op is c.BRANCH:
+            return all(seq(alt) for alt in av[1])
+        if op is c.SUBPATTERN:
+            return seq(av[3])
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            return av[0] >= 1 and seq(av[2])
+        return False
+
+    return seq(p.parse(pattern))
+
+
+def test_lawsuit_keywords_hold_su():
+    from disclosure_lint.report import prose_sums
+
+    for name in ("direct", "after_review", "litigation"):
+        assert _must_hold(prose_sums._KW[name], "诉"), name
+    assert not _must_hold(prose_sums._KW["review"], "诉")
+    assert _must_hold("(?:a|b诉)诉?x诉", "诉") and not _must_hold("a|b诉", "诉")

@@ -193,6 +193,24 @@ class SentenceTime:
         return metric == "carried_forward" and y == year + 1
 
 
+_SHARED_MAX = 2000  # characters: a longer sentence's facts are not kept after its reader is done
+_shared: dict[str, tuple[list[int], SentenceTime]] = {}
+
+
+def sentence_facts(text: str) -> tuple[list[int], SentenceTime]:
+    """(clause boundaries, :class:`SentenceTime`) of a sentence: pure functions of its text, shared by the prose
+    readers (claims, prose sums, table-二 figures read the same sentences) and kept for the last few thousand
+    sentences (boilerplate recurs from report to report).  Read only."""
+    got = _shared.get(text)
+    if got is None:
+        got = ([m.start() for m in CLAUSE_END.finditer(text)], SentenceTime(text))
+        if len(text) <= _SHARED_MAX:
+            if len(_shared) >= 4096:
+                _shared.clear()  # bounded: a batch of 10,000 reports does not grow it
+            _shared[text] = got
+    return got
+
+
 class Sentence:
     """Per-sentence facts computed once: clause boundaries, first matches of the sentence-wide filters."""
 
@@ -200,9 +218,10 @@ class Sentence:
 
     def __init__(self, text: str):
         self.text = text
-        self.bounds = [m.start() for m in CLAUSE_END.finditer(text)]
+        self.bounds, self.time = sentence_facts(text)
+        # first matches by id(pattern): per reader and sentence, never shared (a rule's own scope pattern is an
+        # object of that reader's run)
         self.first: dict[int, re.Match[str] | None] = {}
-        self.time = SentenceTime(text)
 
     def clause_start(self, pos: int) -> tuple[int, int]:
         """(start of the clause holding ``pos``, index of its boundary or -1).  A clause is at most

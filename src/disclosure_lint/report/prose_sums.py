@@ -59,7 +59,6 @@ from .prose_reading import APPLICATION as _APPLICATION
 from .prose_reading import APPROX_CLAUSE as _APPROX_CLAUSE
 from .prose_reading import BAD_AFTER as _BAD_AFTER
 from .prose_reading import CHANGE as _CHANGE
-from .prose_reading import CLAUSE_END as _CLAUSE_END
 from .prose_reading import OFF_TOPIC as _OFF_TOPIC
 from .prose_reading import PART_YEAR as _PART_YEAR
 from .prose_reading import PAST as _PAST
@@ -67,7 +66,7 @@ from .prose_reading import RANGE_BEFORE as _RANGE_BEFORE
 from .prose_reading import SENT_END as _SENT_END
 from .prose_reading import YEAR as _YEAR
 from .prose_reading import YEAR_NUMERAL as _Y
-from .prose_reading import SentenceTime, approximate_before, cn_int
+from .prose_reading import approximate_before, cn_int, sentence_facts
 
 KINDS = ("results", "applicants", "flow", "review", "litigation", "litigation_routes", "disclosed")
 TYPED = frozenset(KINDS) - {"disclosed"}
@@ -345,14 +344,14 @@ class _Reader:
         self.sent = sent
         self.stripped = sent.strip()  # one copy per sentence, shared by its sums
         self.figs = figs
-        self.time = SentenceTime(sent)
-        self.clause_bounds = [m.start() for m in _CLAUSE_END.finditer(sent)]
+        self.clause_bounds, self.time = sentence_facts(sent)
         self.has_app = bool(_APPLICATION.search(sent))
         self.sum_words = [m.start() for m in _SUM_WORD.finditer(sent)]  # where a total-last total may be
         self.lawsuit_ends: dict[str, int] = {}  # end of the first 直接起诉 / 复议后起诉 / 行政诉讼 keyword
-        for k in _TOTAL_KW.finditer(sent):
-            if k.lastgroup in ("direct", "after_review", "litigation"):
-                self.lawsuit_ends.setdefault(k.lastgroup, k.end())
+        if "诉" in sent:  # every match of those three alternatives holds 诉 (起诉, 诉讼, 应诉)
+            for k in _TOTAL_KW.finditer(sent):
+                if k.lastgroup in ("direct", "after_review", "litigation"):
+                    self.lawsuit_ends.setdefault(k.lastgroup, k.end())
         used: set[int] = set()
         if back and prev is not None and prev[2] and figs[0].start() > back.end() - 1:
             self._backref(block, s0, back, prev, out, used)
@@ -459,8 +458,8 @@ class _Reader:
         """其中，予以公开… / 在办结的申请中，…: the total is in the sentence before (same block)."""
         p0, psent, pfigs = prev
         saved = (self.sent, self.figs, self.time, self.clause_bounds)
-        self.sent, self.figs, self.time = psent, pfigs, SentenceTime(psent)
-        self.clause_bounds = [m.start() for m in _CLAUSE_END.finditer(psent)]
+        self.sent, self.figs = psent, pfigs
+        self.clause_bounds, self.time = sentence_facts(psent)
         saved_app, self.has_app = self.has_app, bool(_APPLICATION.search(psent))
         tfig: Figure | None = None
         kinds: tuple[str, ...] = ()
