@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ..userregex import BoundedPattern, compile_pattern, trusted
@@ -36,7 +37,9 @@ def scope_regex(patterns: list[str]) -> re.Pattern[str] | BoundedPattern | None:
     comes from a user's configuration or rule pack and runs with the rule's time budget (:mod:`..userregex`)."""
     if not patterns:
         return None
-    with trusted(list(patterns) == DEFAULT_SCOPE):
+    if list(patterns) == DEFAULT_SCOPE:
+        return _default_scope()
+    with trusted(False):
         return compile_pattern("|".join(f"(?:{p})" for p in patterns))
 
 
@@ -52,6 +55,16 @@ DEFAULT_SCOPE = [
     r"乡镇|镇街|镇（街道）",
     r"自然人|企业|网上|网络|在线|当面|现场|信函|邮寄|传真|电子邮件",
 ]
+
+# the first character of every pattern of DEFAULT_SCOPE (tests/test_fast_paths.py checks it): the look-ahead lets the
+# regex engine pass over the other positions quickly; what matches is the same
+_SCOPE_FIRST = "代本各全区市县州旗政所下直二局委厅办院署部乡镇自企网在当现信邮传电"
+
+
+@cache
+def _default_scope() -> re.Pattern[str]:
+    """The tool's own scope words as one plain pattern, compiled once (not at import: start-up stays fast)."""
+    return re.compile(f"(?=[{_SCOPE_FIRST}])(?:" + "|".join(f"(?:{p})" for p in DEFAULT_SCOPE) + ")")
 
 
 # the numbered sub-items of table 三's groups （三）–（六）, with the words a sentence names their reason by

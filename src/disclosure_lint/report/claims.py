@@ -101,6 +101,7 @@ from .claim_context import (
 from .claim_keywords import (
     APPROX_PCT,
     EACH_PCT,
+    FAMILIES,
     FAMILY_OF,
     KEYWORD,
     PCT_AFTER,
@@ -133,6 +134,14 @@ from .prose_reading import (
 if TYPE_CHECKING:  # pragma: no cover
     from .annual import AnnualReport
 
+def _has_none_words(sent: str) -> bool:
+    """Every match of NONE_APP, NONE_CARRIED and NONE_S4 holds one of these words (tests/test_fast_paths.py)."""
+    return "未" in sent or "无" in sent or "没有" in sent or "不存在" in sent or "为零" in sent or "为0" in sent
+
+
+_S4_BLOCK_KWS = frozenset(FAMILIES["s4block"])
+_NO_POSITIONS: list[int] = []
+_NO_S4_AT: dict[str, list[int]] = {b: [] for b in S4_BLOCKS_OF}
 _STATEMENT_HINT = re.compile(r"维持|未|没有|无|为零|为0|不存在|%|％")
 _PREFILTER = re.compile(r"[\d零〇一二两三四五六七八九十百千]\s?[件起个宗例份条]|维持|未|没有|无|为零|为0|%|％")
 
@@ -161,6 +170,8 @@ _INCL_CARRY = re.compile(r"(?:含|包括|包含|其中)[^。；]{0,10}?(?:上一
 
 
 class _Reader:
+    shortcuts = True  # tests turn the sentence shortcuts off to show they change nothing
+
     def __init__(self, view: ProseView, scope_patterns: list[str]):
         self.view = view
         self.year = view.year
@@ -213,27 +224,40 @@ class _Reader:
         if not tokens and not _STATEMENT_HINT.search(sent):
             return
         kws = list(KEYWORD.finditer(sent))
+        # Without a keyword in the sentence no count is read (every count is tied to a keyword before the number or
+        # right after it, and KEYWORD.match finds none where KEYWORD.finditer found none), no 均获维持 either (it needs a
+        # table-四 block named before it), and no percentage but a 公开率: what is left are the statements of none
+        # (tests/test_fast_paths.py runs the reader with and without this shortcut)
+        counts = bool(kws) or not self.shortcuts
+        if not counts and "%" not in sent and "％" not in sent and not _has_none_words(sent):
+            return
         self.stripped = sent.strip()  # one copy per sentence, shared by its claims
-        self.kw_ends = [k.end() for k in kws]  # increasing: the keywords do not overlap
-        self.kw_starts = [k.start() for k in kws]
-        self._s4_kws = [k for k in kws if FAMILY_OF[group_name(k)] == "s4block"]
-        self._s4_ends = [k.end() for k in self._s4_kws]
-        self._s4_starts = [k.start() for k in self._s4_kws]
-        self._s4_at = {b: [i for i, k in enumerate(self._s4_kws) if k.lastgroup == b] for b in S4_BLOCKS_OF}
+        if kws:
+            self.kw_ends = [k.end() for k in kws]  # increasing: the keywords do not overlap
+            self.kw_starts = [k.start() for k in kws]
+            self._s4_kws = [k for k in kws if k.lastgroup in _S4_BLOCK_KWS]
+        else:
+            self.kw_ends, self.kw_starts, self._s4_kws = [], [], []
+        if self._s4_kws:
+            self._s4_ends = [k.end() for k in self._s4_kws]
+            self._s4_starts = [k.start() for k in self._s4_kws]
+            self._s4_at = {b: [i for i, k in enumerate(self._s4_kws) if k.lastgroup == b] for b in S4_BLOCKS_OF}
+        else:  # read only: shared
+            self._s4_ends, self._s4_starts, self._s4_at = _NO_POSITIONS, _NO_POSITIONS, _NO_S4_AT
         self._wider = list(WIDER.finditer(sent)) if "其中" in sent else []
         self._wider_starts = [w.start() for w in self._wider]
         self.ctx = Sentence(sent)
         # 收到自然人、法人或其他组织提出的申请58件 names every applicant, 市政府办公厅 in that office's own
-        # report names the reporting body: neither is a narrower scope
-        masked = self.masker(ALL_APPLICANTS.sub(blank_out, sent))
+        # report names the reporting body: neither is a narrower scope (every ALL_APPLICANTS match holds 法人)
+        masked = self.masker(ALL_APPLICANTS.sub(blank_out, sent) if "法人" in sent or not self.shortcuts else sent)
         self.scope_ctx = Sentence(masked) if masked != sent else self.ctx
         in_s4 = block.index in self.s4_blocks
-        disclosure = bool(_DISCLOSURE.search(sent)) or in_s4
+        disclosure = in_s4 or bool(_DISCLOSURE.search(sent))
         has_app = self._has_app
         claims: list[Claim] = []
         seen: set[str] = set()  # the metrics of ``claims`` (共计 is a total only after 新收/收到 and 上年结转)
         consumed: set[int] = set()
-        for ti, _tok in enumerate(tokens):
+        for ti in range(len(tokens) if counts else 0):
             if ti in consumed:
                 continue
             made = self._claim_for(block, s0, sent, kws, tokens, ti, seen, consumed)
@@ -559,9 +583,16 @@ class _Reader:
 
     # -- 均获维持 / 未收到申请 / 未发生复议诉讼 -----------------------------------------------------------
     def _statements(self, block, s0, sent, disclosure, out: Analysis) -> None:
+        # necessary conditions, tested with ``in`` (most sentences state no none): every UPHELD match holds 维持; every
+        # NONE_APP, NONE_CARRIED and NONE_S4 match holds 未, 无, 没有, 不存在, 为零 or 为0; every NONE_S4 match 复议 or 诉讼
+        # (tests/test_fast_paths.py)
+        if disclosure and ("维持" in sent or not self.shortcuts):
+            self._upheld(block, s0, sent, out)
+        if _has_none_words(sent) or not self.shortcuts:
+            self._nones(block, s0, sent, disclosure, out)
+
+    def _upheld(self, block, s0, sent, out: Analysis) -> None:
         for m in UPHELD.finditer(sent):
-            if not disclosure:
-                break
             # the groups the statement is about: those named in its own part of the sentence (after the last ；
             # before it: ……结果纠正1件；被提起行政诉讼1件，均获维持 is about the lawsuit only), else all named before
             seg = self.ctx.time.semicolon_before(m.start()) + 1
@@ -577,6 +608,8 @@ class _Reader:
                 continue
             out.statements.append(Statement("upheld", tuple(dict.fromkeys(blocks)), block, s0 + m.start(),
                                             s0 + m.end(), self.stripped, outcomes))
+
+    def _nones(self, block, s0, sent, disclosure, out: Analysis) -> None:
         for m in NONE_APP.finditer(sent):
             mid = m.group("mid") or ""
             if NONE_BAD_MID.search(mid) or self.ctx.search(_EXCEPT_WORD, m.start()) or "复议" in mid or "诉讼" in mid:
@@ -599,7 +632,7 @@ class _Reader:
                     or self.ctx.search(PAST, m.start()) or self.ctx.search(PART_YEAR, m.start())):
                 continue
             out.statements.append(Statement("none_carried", (), block, s0 + m.start(), s0 + m.end(), self.stripped))
-        if not disclosure:
+        if not disclosure or not ("复议" in sent or "诉讼" in sent or not self.shortcuts):
             return
         for m in NONE_S4.finditer(sent):
             mid = m.group("mid") or ""

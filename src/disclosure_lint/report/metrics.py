@@ -53,8 +53,9 @@ APPLICANT_COLS = ("natural_person", "commercial", "research", "social_welfare", 
 
 def _s3_row(table: StatTable, row: str) -> TableValue | None:
     notes: list[str] = []
-    c = table.get(row, "total")
-    parts = [p for col in APPLICANT_COLS if (p := table.get(row, col)) is not None and p.value.kind != "text"]
+    cells = table.cells  # the dict itself: seven lookups per row, not seven calls of table.get
+    c = cells.get((row, "total"))
+    parts = [p for col in APPLICANT_COLS if (p := cells.get((row, col))) is not None and p.value.kind != "text"]
     parts_ok = len(parts) == len(APPLICANT_COLS)  # every applicant column there, none of them text
     if c is not None and c.value.is_number:
         alt = sum((p.value.arithmetic for p in parts), Decimal(0)) if parts_ok else None
@@ -70,11 +71,24 @@ def _s3_row(table: StatTable, row: str) -> TableValue | None:
     return TableValue(total, [p for p in parts if p.value.is_number] or parts[:1], notes)
 
 
-def _s3_group(table: StatTable, group: str) -> TableValue | None:
+_Rows = dict[str, "TableValue | None"]
+
+
+def _row(table: StatTable, row: str, memo: _Rows | None) -> TableValue | None:
+    """``_s3_row``, each row computed once per report when ``memo`` is given (a sub-row is read for its group and for
+    itself; the value is shared, not to be changed, like :meth:`Metrics.value`'s)."""
+    if memo is None:
+        return _s3_row(table, row)
+    if row not in memo:
+        memo[row] = _s3_row(table, row)
+    return memo[row]
+
+
+def _s3_group(table: StatTable, group: str, memo: _Rows | None = None) -> TableValue | None:
     rows = [r.id for r in table.schema.rows if r.group == group and r.data]
     if not rows:
         return None
-    return sum_values([_s3_row(table, r) for r in rows])
+    return sum_values([_row(table, r, memo) for r in rows])
 
 
 _S3_ROWS = {"new": "new", "carried_over": "carried_over", "handled": "result.total",
@@ -84,25 +98,27 @@ _S3_GROUPS = {"not_open": "result.not_open", "unavailable": "result.unavailable"
 _S4_RES = {"upheld": "upheld", "corrected": "corrected", "other_result": "other", "pending": "pending"}
 
 
-def table_value(stats: Mapping[str, StatTable], metric: str, s4_block: str | None = None) -> TableValue | None:
-    """The table's value for one metric, or None when a needed cell is missing or unreadable."""
+def table_value(stats: Mapping[str, StatTable], metric: str, s4_block: str | None = None,
+                memo: _Rows | None = None) -> TableValue | None:
+    """The table's value for one metric, or None when a needed cell is missing or unreadable (``memo``: the rows of
+    table 三 computed so far for this report)."""
     fam = FAMILY_OF.get(metric)
     if fam in ("s3flow", "s3res"):
         t = stats.get("s3")
         if t is None or getattr(t, "layout", "grid") == "image":
             return None
         if metric in _S3_ROWS:
-            return _s3_row(t, _S3_ROWS[metric])
+            return _row(t, _S3_ROWS[metric], memo)
         if metric in _S3_GROUPS:
-            return _s3_group(t, _S3_GROUPS[metric])
+            return _s3_group(t, _S3_GROUPS[metric], memo)
         if metric in SUB_ITEM_LABELS:  # one numbered sub-item: 7.属于行政执法案卷
-            return _s3_row(t, f"result.{metric}")
+            return _row(t, f"result.{metric}", memo)
         if metric == "other":
             if t.get("result.other", "total") is not None or t.get("result.other", "natural_person") is not None:
-                return _s3_row(t, "result.other")
-            return _s3_group(t, "result.other")
+                return _row(t, "result.other", memo)
+            return _s3_group(t, "result.other", memo)
         if metric == "in_total":
-            return sum_values([table_value(stats, "new"), table_value(stats, "carried_over")])
+            return sum_values([table_value(stats, "new", memo=memo), table_value(stats, "carried_over", memo=memo)])
         return None
     t = stats.get("s4")
     if t is None or getattr(t, "layout", "grid") == "image":
@@ -192,6 +208,7 @@ class Metrics:
     def __init__(self, stats: Mapping[str, StatTable]) -> None:
         self.stats = stats
         self._values: dict[tuple[str, str | None], TableValue | None] = {}
+        self._rows: _Rows = {}
 
     def readable(self, tid: str) -> StatTable | None:
         """Table ``tid`` when it was read as a table (not published as a picture), else None."""
@@ -203,7 +220,7 @@ class Metrics:
         once per report: the value is shared, not to be changed."""
         key = (metric, s4_block)
         if key not in self._values:
-            self._values[key] = table_value(self.stats, metric, s4_block)
+            self._values[key] = table_value(self.stats, metric, s4_block, self._rows)
         return self._values[key]
 
     def total(self, metrics: tuple[str, ...], s4_block: str | None = None) -> TableValue | None:

@@ -113,11 +113,14 @@ APPROX_CLAUSE = re.compile(r"约|将近|接近|超过|不足|不到")
 
 SENT_END = re.compile(r"[。！？!?]")
 CLAUSE_END = re.compile(r"[，,；;：:。！？!?|\t（(）)]")
-YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
+# ``(?<!\d)(\d{4})\s*年`` written to start with a digit (the lookbehind after the first digit says the same): a
+# pattern that starts with a character class is scanned for that class in C, not tried at every position
+YEAR = re.compile(r"(\d(?<!\d\d)\d{3})\s*年")
 PAST = re.compile(r"上一?年(?!度?(?:结转|转结|转入|遗留|未办结|转来))|去年|往年|历年|以前年度(?!结转)|近[两三四五十]年")
 CHANGE = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|上年同期|增加|减少|增长|下降|上升|增幅|降幅|持平|多出|减少了")
-PART_YEAR = re.compile(r"上半年|下半年|季度|截[至止](?:\d{4}年)?(?:[1-9]|1[01])月|前[一二三四五六七八九十\d]+个?月"
-                        r"|\d{1,2}\s*[-—~至到]\s*\d{1,2}\s*月|\d{1,2}月份")
+# the look-ahead names the first character of every alternative: the other positions are passed over quickly
+PART_YEAR = re.compile(r"(?=[上下季截前\d])(?:上半年|下半年|季度|截[至止](?:\d{4}年)?(?:[1-9]|1[01])月|前[一二三四五六七八九十\d]+个?月"
+                        r"|\d{1,2}\s*[-—~至到]\s*\d{1,2}\s*月|\d{1,2}月份)")
 THIS_YEAR = re.compile(r"本年度?|今年|当年|全年")
 OFF_TOPIC = re.compile(r"建议|提案|议案|留言|来信|来电|信件|咨询|热线|诉求|工单|12345|问政|网民")
 APPLICATION = re.compile(r"申请")
@@ -137,17 +140,29 @@ class SentenceTime:
     (上年结转) or after it (结转下年度); no year named means this year; so does a 本年/今年/全年 written after
     that year and before the number (``2022年……，本年新收…``)."""
 
-    __slots__ = ("part_year", "semis", "this_ends", "this_starts", "year_ends", "years")
+    __slots__ = ("_part_year", "semis", "text", "this_ends", "this_starts", "year_ends", "years")
 
     def __init__(self, text: str):
-        py = PART_YEAR.search(text)
-        self.part_year = py.start() if py else None  # 上半年, 截至9月 …: the first part-of-year word
-        self.semis = [m.start() for m in _SEMI.finditer(text)]  # not a Python loop over every character
-        self.years = [(m.start(), m.end(), int(m.group(1))) for m in YEAR.finditer(text)]
-        self.year_ends = [e for _, e, _ in self.years]
-        this = [m.span() for m in THIS_YEAR.finditer(text)]
-        self.this_starts = [a for a, _ in this]
-        self.this_ends = [b for _, b in this]
+        self.text = text
+        self._part_year: int | None = -1  # -1: not looked for yet (only ``ok(whole_year=True)`` asks)
+        # not a Python loop over every character; no ；, no 年: nothing to scan for (most clauses)
+        self.semis = [m.start() for m in _SEMI.finditer(text)] if "；" in text or ";" in text else []
+        if "年" in text:  # every YEAR and THIS_YEAR match ends in or holds 年
+            self.years = [(m.start(), m.end(), int(m.group(1))) for m in YEAR.finditer(text)]
+            self.year_ends = [e for _, e, _ in self.years]
+            this = [m.span() for m in THIS_YEAR.finditer(text)]
+            self.this_starts = [a for a, _ in this]
+            self.this_ends = [b for _, b in this]
+        else:
+            self.years, self.year_ends, self.this_starts, self.this_ends = [], [], [], []
+
+    @property
+    def part_year(self) -> int | None:
+        """Where the first part-of-year word (上半年, 截至9月 …) is, or None."""
+        if self._part_year == -1:
+            py = PART_YEAR.search(self.text)
+            self._part_year = py.start() if py else None
+        return self._part_year
 
     def semicolon_before(self, pos: int) -> int:
         """Position of the last ；/; before ``pos`` (-1 when none)."""
@@ -157,8 +172,10 @@ class SentenceTime:
     def ok(self, upto: int, year: int | None, metric: str | None = None, whole_year: bool = False) -> bool:
         """Is the number at ``upto`` about ``year`` (``metric`` for carry-over)?  With ``whole_year`` a part-of-year
         word before it (上半年, 截至9月) also makes it another period's figure."""
-        if whole_year and self.part_year is not None and self.part_year < upto:
-            return False
+        if whole_year:
+            part_year = self.part_year
+            if part_year is not None and part_year < upto:
+                return False
         semi = self.semicolon_before(upto)
         j = bisect_right(self.year_ends, upto) - 1
         if j < 0 or self.years[j][0] <= semi:
@@ -176,6 +193,24 @@ class SentenceTime:
         return metric == "carried_forward" and y == year + 1
 
 
+_SHARED_MAX = 2000  # characters: a longer sentence's facts are not kept after its reader is done
+_shared: dict[str, tuple[list[int], SentenceTime]] = {}
+
+
+def sentence_facts(text: str) -> tuple[list[int], SentenceTime]:
+    """(clause boundaries, :class:`SentenceTime`) of a sentence: pure functions of its text, shared by the prose
+    readers (claims, prose sums, table-二 figures read the same sentences) and kept for the last few thousand
+    sentences (boilerplate recurs from report to report).  Read only."""
+    got = _shared.get(text)
+    if got is None:
+        got = ([m.start() for m in CLAUSE_END.finditer(text)], SentenceTime(text))
+        if len(text) <= _SHARED_MAX:
+            if len(_shared) >= 4096:
+                _shared.clear()  # bounded: a batch of 10,000 reports does not grow it
+            _shared[text] = got
+    return got
+
+
 class Sentence:
     """Per-sentence facts computed once: clause boundaries, first matches of the sentence-wide filters."""
 
@@ -183,9 +218,10 @@ class Sentence:
 
     def __init__(self, text: str):
         self.text = text
-        self.bounds = [m.start() for m in CLAUSE_END.finditer(text)]
+        self.bounds, self.time = sentence_facts(text)
+        # first matches by id(pattern): per reader and sentence, never shared (a rule's own scope pattern is an
+        # object of that reader's run)
         self.first: dict[int, re.Match[str] | None] = {}
-        self.time = SentenceTime(text)
 
     def clause_start(self, pos: int) -> tuple[int, int]:
         """(start of the clause holding ``pos``, index of its boundary or -1).  A clause is at most

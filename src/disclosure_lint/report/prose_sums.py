@@ -59,7 +59,6 @@ from .prose_reading import APPLICATION as _APPLICATION
 from .prose_reading import APPROX_CLAUSE as _APPROX_CLAUSE
 from .prose_reading import BAD_AFTER as _BAD_AFTER
 from .prose_reading import CHANGE as _CHANGE
-from .prose_reading import CLAUSE_END as _CLAUSE_END
 from .prose_reading import OFF_TOPIC as _OFF_TOPIC
 from .prose_reading import PART_YEAR as _PART_YEAR
 from .prose_reading import PAST as _PAST
@@ -67,7 +66,7 @@ from .prose_reading import RANGE_BEFORE as _RANGE_BEFORE
 from .prose_reading import SENT_END as _SENT_END
 from .prose_reading import YEAR as _YEAR
 from .prose_reading import YEAR_NUMERAL as _Y
-from .prose_reading import SentenceTime, approximate_before, cn_int
+from .prose_reading import approximate_before, cn_int, sentence_facts
 
 KINDS = ("results", "applicants", "flow", "review", "litigation", "litigation_routes", "disclosed")
 TYPED = frozenset(KINDS) - {"disclosed"}
@@ -166,7 +165,10 @@ _COUNT_UNITS = frozenset("件起宗例")
 # -- totals ----------------------------------------------------------------------------------------------
 
 _KW = dict(_KEYWORDS)
-_TOTAL_KW = re.compile("|".join([
+# the first character of every alternative of _TOTAL_KW (tests/test_fast_paths.py checks it): the look-ahead lets the
+# regex engine pass over the other positions quickly; what matches is the same
+_TOTAL_KW_FIRST = "办处完答本新共需合总累收受接行复未直被起应诉主公发编推"
+_TOTAL_KW_ALTERNATION = "|".join([
     f"(?P<handled>{_KW['handled']})",
     f"(?P<new>{_KW['new']})",
     r"(?P<in_total>共需办理|需办理|共需处理|共计|合计|总计|共有|(?:共|累计)?(?:处理|办理)(?!完毕|结果|情况))",
@@ -176,7 +178,8 @@ _TOTAL_KW = re.compile("|".join([
     f"(?P<review>{_KW['review']}|复议(?!后|决定|机关|机构|委员))",
     f"(?P<litigation>{_KW['litigation']})",
     r"(?P<disclosed>主动公开|(?:公开|发布|编发|推送)(?:各类|各项)?(?:政府)?(?:信息|文件))",
-]))
+])
+_TOTAL_KW = re.compile(f"(?=[{_TOTAL_KW_FIRST}])(?:{_TOTAL_KW_ALTERNATION})")
 _KINDS_OF_TOTAL = {
     "handled": ("results", "applicants"), "new": ("applicants",), "received": ("applicants", "flow"),
     "in_total": ("flow", "applicants"), "review": ("review",), "litigation": ("litigation", "litigation_routes"),
@@ -341,14 +344,14 @@ class _Reader:
         self.sent = sent
         self.stripped = sent.strip()  # one copy per sentence, shared by its sums
         self.figs = figs
-        self.time = SentenceTime(sent)
-        self.clause_bounds = [m.start() for m in _CLAUSE_END.finditer(sent)]
+        self.clause_bounds, self.time = sentence_facts(sent)
         self.has_app = bool(_APPLICATION.search(sent))
         self.sum_words = [m.start() for m in _SUM_WORD.finditer(sent)]  # where a total-last total may be
         self.lawsuit_ends: dict[str, int] = {}  # end of the first 直接起诉 / 复议后起诉 / 行政诉讼 keyword
-        for k in _TOTAL_KW.finditer(sent):
-            if k.lastgroup in ("direct", "after_review", "litigation"):
-                self.lawsuit_ends.setdefault(k.lastgroup, k.end())
+        if "诉" in sent:  # every match of those three alternatives holds 诉 (起诉, 诉讼, 应诉)
+            for k in _TOTAL_KW.finditer(sent):
+                if k.lastgroup in ("direct", "after_review", "litigation"):
+                    self.lawsuit_ends.setdefault(k.lastgroup, k.end())
         used: set[int] = set()
         if back and prev is not None and prev[2] and figs[0].start() > back.end() - 1:
             self._backref(block, s0, back, prev, out, used)
@@ -455,8 +458,8 @@ class _Reader:
         """其中，予以公开… / 在办结的申请中，…: the total is in the sentence before (same block)."""
         p0, psent, pfigs = prev
         saved = (self.sent, self.figs, self.time, self.clause_bounds)
-        self.sent, self.figs, self.time = psent, pfigs, SentenceTime(psent)
-        self.clause_bounds = [m.start() for m in _CLAUSE_END.finditer(psent)]
+        self.sent, self.figs = psent, pfigs
+        self.clause_bounds, self.time = sentence_facts(psent)
         saved_app, self.has_app = self.has_app, bool(_APPLICATION.search(psent))
         tfig: Figure | None = None
         kinds: tuple[str, ...] = ()
