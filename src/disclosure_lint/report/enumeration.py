@@ -42,6 +42,7 @@ blocks.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..model import Block
@@ -58,6 +59,11 @@ _MARKER = re.compile(
     rf"|(?P<ar>\d{{1,2}})(?P<sep>[.．、])(?![\d.．、])"
     rf"|(?P<car>\d{{1,2}})[）)]"
     rf"|(?P<circ>[\u2460-\u2473])")
+# A marker after a character an item can follow (the character taken with it).  The characters inside a
+# marker are never of _BEFORE (only its last, ） or 、, may be), so these are exactly the markers of a
+# left-to-right scan of _MARKER that pass the test of _items, and the regex engine skips ahead by the set
+# of _BEFORE instead of trying every marker at every character.
+_AFTER_BEFORE = re.compile("[" + re.escape("".join(sorted(_BEFORE))) + "](?:" + _MARKER.pattern + ")")
 FAMILIES = ("shi", "cn", "pcn", "par", "ar", "car", "circ")
 _CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
 _REFERENCE_NEXT = set("（(、,，和与及至到-–—~～/）)")
@@ -169,10 +175,7 @@ def _items(piece: Piece, heading: bool) -> list[tuple[EnumItem | None, int]]:
     text = piece.text
     out: list[tuple[EnumItem | None, int]] = []
     lead = len(text) - len(text.lstrip(" \t\u3000*#>_"))
-    for m in _MARKER.finditer(text):
-        i = m.start()
-        if i > lead and text[i - 1] not in _BEFORE:
-            continue
+    for i, m in _markers(text):
         after = text[m.end():m.end() + 8].lstrip(" \t\u3000")
         chinese_marker = m.group("shi") is not None or m.group("cn") is not None or m.group("pcn") is not None
         if not after or not (_CJK.match(after) or after[0] in "“‘《【〔「『"
@@ -193,8 +196,22 @@ def _items(piece: Piece, heading: bool) -> list[tuple[EnumItem | None, int]]:
             continue
         if fam == "car" and i > 0 and text[i - 1] in "（(":
             continue
-        out.append((EnumItem(Span(piece, i, m.end()), fam, v, m.group(0)), i))
+        out.append((EnumItem(Span(piece, i, m.end()), fam, v, text[i:m.end()]), i))
     return out
+
+
+def _markers(text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """(start, match) of the markers where an item can start: at the start of the text or after a
+    character of _BEFORE (every lead character is one), as a scan of _MARKER keeping only those."""
+    m = _MARKER.match(text)
+    if m is not None:
+        yield 0, m
+        pos = m.end() - 1
+    else:
+        pos = 0
+    while (m := _AFTER_BEFORE.search(text, pos)) is not None:
+        yield m.start() + 1, m
+        pos = m.end() - 1
 
 
 def analyse(report) -> list[EnumRun]:
