@@ -504,8 +504,8 @@ def _dated_title(text: str) -> bool:
     """A linked page's title with the CMS's date after it (某某局2023年…年度报告 2024-01-21): the date in
     the hyphen, slash or dot form (a 落款 ``某某局 2024年1月5日`` is not one)."""
     t = text.strip()
-    if len(t) > 100 or _NOT_ITEM.search(t) or "，" in t:
-        return False
+    if len(t) > 100 or not t[-1:].isdigit() or _NOT_ITEM.search(t) or "，" in t:
+        return False  # a date in the hyphen, slash or dot form (with its clock time) ends in a digit
     last = _closing_date(t)
     if last is None or last.group("y") or last.group("cy"):
         return False
