@@ -281,7 +281,9 @@ _MEASURES = set("个项件条步次批点家户处层级天年月周位名人份
 # after a doubled word, a character that cannot begin a compound with it
 _WORD_NEXT = set("的了着过和与及等并或而是在对将把被于也都就又还以为向从给由其这该每各")
 _RUN_IN_TITLE = re.compile(r"(?:^|[\s。；;])[（(]?(?:[一二三四五六七八九十]{1,3}|\d{1,2})(?:[）)]|[、.．])\s*$")
-_MARK_RUN = re.compile(r"([，。、；：])\1+|([,;])\2+")
+# a run of one mark (one group: a search led by a class skips ahead by it, an alternation of two is tried at
+# every character)
+_MARK_RUN = re.compile(r"([，。、；：,;])\1+")
 _FUNC_DOUBLE = re.compile("([" + "".join(FUNCTION_CHARS) + r"])\1")
 _WORD_DOUBLE = re.compile(f"([{CJK}]{{2,6}}?)\\1")
 
@@ -359,7 +361,7 @@ def _mark_doubles(piece: Piece) -> list[Doubled]:
     for m in _MARK_RUN.finditer(text):
         if m.end() - m.start() != 2:
             continue  # 。。。 is a makeshift ellipsis, not a double
-        if m.group(2):  # half-width ,, ;; only in Chinese text
+        if m.group(1) in ",;":  # half-width ,, ;; only in Chinese text
             around = text[max(0, m.start() - 1):m.start()] + text[m.end():m.end() + 1]
             if not _CJK_CHAR.search(around):
                 continue
