@@ -174,7 +174,6 @@ def _items(piece: Piece, heading: bool) -> list[tuple[EnumItem | None, int]]:
     """Markers in one block, in order; ``(None, offset)`` marks a section title (ends every run)."""
     text = piece.text
     out: list[tuple[EnumItem | None, int]] = []
-    lead = len(text) - len(text.lstrip(" \t\u3000*#>_"))
     for i, m in _markers(text):
         after = text[m.end():m.end() + 8].lstrip(" \t\u3000")
         chinese_marker = m.group("shi") is not None or m.group("cn") is not None or m.group("pcn") is not None
@@ -189,7 +188,8 @@ def _items(piece: Piece, heading: bool) -> list[tuple[EnumItem | None, int]]:
         if fv is None:
             continue
         fam, v = fv
-        if fam == "cn" and ((heading and i <= lead) or _section_title_at(text, m.end())):
+        if fam == "cn" and ((heading and i <= len(text) - len(text.lstrip(" \t\u3000*#>_")))
+                            or _section_title_at(text, m.end())):
             out.append((None, i))
             continue
         if starts_with_table_label(text[i:i + 80]):
