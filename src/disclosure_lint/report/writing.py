@@ -45,7 +45,7 @@ unit (一条 多条 逐条 每件 若干项).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..model import Block, Cell
@@ -473,6 +473,8 @@ _CLAUSE_SPLIT = re.compile(r"[。！？!?\n]")
 # (?<!\d): a search is not restarted inside a long run of digits (quadratic)
 _NUMBERED = re.compile(r"(?<!\d)\d+(?:\.\d+)?\s*(?:万|余|多)?\s*(" + "|".join(UNITS) + r")$")
 _DIGIT = re.compile(r"\d")
+# any unit (one search led by their first characters, not one substring search per unit)
+_UNIT_CHAR = re.compile("|".join(map(re.escape, UNITS)))
 _BARE = re.compile(f"[{CJK}](" + "|".join(UNITS) + r")$")
 # an item that ends in a unit right after a Chinese character: the only kind that can lack its number
 _CANDIDATE = re.compile(f"[{CJK}](?:" + "|".join(UNITS) + r")(?=[、，,；;：:。！？!?\n]|$)")
@@ -519,10 +521,17 @@ def _bare_item(item: str, unit: str) -> bool:
 def _lists_in(piece: Piece) -> list[CountList]:
     out = []
     text = piece.text
+    # where the candidates start, found in one pass: a candidate never holds a clause end, and at a clause's
+    # end the text holds one of the marks its look-ahead asks for, so the clauses with a candidate are those
+    # in which one of these starts
+    found = [m.start() for m in _CANDIDATE.finditer(text)]
+    if not found:
+        return out
     cpos = 0
     for cm in [*_CLAUSE_SPLIT.finditer(text), None]:
         cend = cm.start() if cm else len(text)
-        if not _CANDIDATE.search(text, cpos, cend):
+        k = bisect_left(found, cpos)
+        if k == len(found) or found[k] >= cend:
             cpos = cm.end() if cm else cend
             continue  # no item here can lack its number
         items: list[CountItem] = []
@@ -573,6 +582,6 @@ def find_count_lists(report) -> list[CountList]:
     where some item ends in a unit with no number before it — the lists DL903 has to look at."""
     out: list[CountList] = []
     for p in report.prose_pieces:
-        if _DIGIT.search(p.text) and any(u in p.text for u in UNITS):
+        if _DIGIT.search(p.text) and _UNIT_CHAR.search(p.text):
             out.extend(_lists_in(p))
     return out
