@@ -42,6 +42,7 @@ blocks.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -214,19 +215,36 @@ def _markers(text: str) -> Iterator[tuple[int, re.Match[str]]]:
         pos = m.end() - 1
 
 
+def _with_markers(pieces: list[Piece]) -> set[int]:
+    """The pieces in which :func:`_markers` finds something, by one scan of their texts joined by newlines
+    (the newline before each is a character an item can follow, as the start of a text is; no marker holds
+    a newline, and what a marker's look-aheads see at the end of a text they see at a newline).  A scan
+    without overlaps may miss a marker right after another, never the first one of a piece."""
+    starts, pos = [], 1
+    for p in pieces:
+        starts.append(pos)
+        pos += len(p.text) + 1
+    joined = "\n" + "\n".join(p.text for p in pieces)
+    return {bisect_right(starts, m.start() + 1) - 1 for m in _AFTER_BEFORE.finditer(joined)}
+
+
 def analyse(report) -> list[EnumRun]:
     runs: list[EnumRun] = []
     headings = {s.heading.index for s in report.sections}
     open_: list[EnumRun] = []  # the outline: one open run per level
     scope = object()
     sections, k = report.sections, -1
-    for piece in report.prose_pieces:
+    pieces = report.prose_pieces
+    marked = _with_markers(pieces)
+    for n, piece in enumerate(pieces):
         # the section the block is in (as report.section_of, walking along in document order)
         while k + 1 < len(sections) and sections[k + 1].heading.index <= piece.block.index:
             k += 1
         sec = sections[k] if k >= 0 else None
         if sec is not scope:
             scope, open_ = sec, []
+        if n not in marked:
+            continue  # no marker: no item
         for item, _ in _items(piece, piece.block.index in headings):
             if item is None:
                 open_ = []

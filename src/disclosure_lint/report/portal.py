@@ -128,14 +128,29 @@ _LONE_TOOLS = re.compile(r"^(?:" + _SP + r"*(?:打印|关闭|返回|收藏|分�
 # character, so the regex engine skips ahead over the text by a set of characters (one scan of a clerk's
 # paragraph instead of eight); the case-blind footer marks are written as a literal then a look-behind.
 _STRONG_DATE_WORDS = [a + b for a in "发布 更新 撰写 成文 生成 公开 发文 印发 创建 修改 录入 上传 发稿 签发".split() for b in ("日期", "时间")]
-_MAY_HOLD = re.compile("|".join([
+_MAY_HOLD_BRANCHES = [
     *_STRONG_DATE_WORDS, *"信息来源 文章来源 稿件来源 来源单位 发布机构 发布单位 发文机关 发文单位 浏览 阅读 访问 点击 字号 字体".split(),
     *"索引号 主题分类 体裁分类 组配分类 信息分类 服务对象 公开方式 公开范围 公开时限 有效性 上一篇 下一篇".split(),
     *(w + _SP + "*[:：]" for w in "责任编辑 撰稿人 撰稿 供稿 来源 作者 编辑 发文字号 文号 日期 时间".split()),
     *"网站标识码 公网安备 版权所有 © 主办单位 承办单位".split(),
     "备(?<=(?i:icp)备)", "证(?<=(?i:icp)证)", "t(?<=(?i:copyright))", "T(?<=(?i:copyright))",
     *"位置 首页 主页 今天是 打印 关闭 返回 顶部 收藏 分享 【".split(), r"\[", *_RELATED.split("|"),
-]))
+]
+
+
+def _by_first_character(branches: list[str]) -> str:
+    """The alternation of ``branches`` (each led by one literal character, ``\\[`` escaped) with the branches
+    of one leading character joined under it (发(?:布日期|布时间|…)): a search tries one branch per
+    character, not every branch, wherever the text holds one of them (公, 发, 信 … are common)."""
+    rests: dict[str, list[str]] = {}
+    for b in branches:
+        lead = b[:2] if b.startswith("\\") else b[:1]
+        rests.setdefault(lead, []).append(b[len(lead):])
+    # a character that is a branch by itself needs nothing after it
+    return "|".join(lead if "" in rest else f"{lead}(?:{'|'.join(rest)})" for lead, rest in rests.items())
+
+
+_MAY_HOLD = re.compile(_by_first_character(_MAY_HOLD_BRANCHES))
 
 
 @dataclass(frozen=True)

@@ -519,7 +519,7 @@ def _bare_item(item: str, unit: str) -> bool:
 
 
 def _lists_in(piece: Piece) -> list[CountList]:
-    out = []
+    out: list[CountList] = []
     text = piece.text
     # where the candidates start, found in one pass: a candidate never holds a clause end, and at a clause's
     # end the text holds one of the marks its look-ahead asks for, so the clauses with a candidate are those
