@@ -55,8 +55,8 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
             yield from self._check_text(block, block.text, marks, report.portal.in_block(block))
 
     def _check_text(self, block, text: str, marks: set[str], portal=()) -> Iterator[Hit]:
-        if not any(ch in text for ch in marks):
-            return
+        if not marks or _any_mark("".join(sorted(marks))).search(text) is None:
+            return  # none of the marks (one scan, not one per mark)
         skip = [False] * len(text)
         for span in portal:  # the portal's fields (发布日期: …), not the clerk's text
             for k in range(span.start, span.end):
@@ -99,6 +99,11 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
 
 
 _CJK_CHARS = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》"  # those of _CJK
+
+
+@lru_cache(maxsize=8)
+def _any_mark(marks: str) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(m) for m in marks) + "]")
 
 
 @lru_cache(maxsize=8)

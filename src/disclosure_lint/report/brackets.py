@@ -313,7 +313,8 @@ def _paragraphs(report) -> list[_Para]:
     out: list[_Para] = []
     for b in report.lintable_blocks:
         if b.kind == "table":
-            seqs = "".join(_CELL_MARKS.findall(b.text)).replace("\n", "\t").split("\t")
+            # each distinct sequence once (most cells hold no mark: hundreds of "" per table)
+            seqs = set("".join(_CELL_MARKS.findall(b.text)).replace("\n", "\t").split("\t"))
             if all(_plain(q) for q in seqs):
                 # every cell's marks pair up in the cell (the usual case): the table as one paragraph
                 out.append(_Para(Piece(b, b.text, 0), 0, len(b.text), plain_table=True))

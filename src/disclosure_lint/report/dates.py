@@ -26,7 +26,11 @@ _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2,
              "六": 6, "七": 7, "八": 8, "九": 9}
 
 DATE_RE = re.compile(
-    r"(?<![\d.\-/])(?:"
+    # every form starts with a digit or a Chinese numeral: that look-ahead first fails fast at the other
+    # characters (most of a text), before the look-behind; then a look-ahead that every form satisfies (two
+    # or four digits before 年, four before - / .) fails fast at the numbers of a table, before the five
+    # alternatives are tried
+    r"(?=[\d〇零○一二三四五六七八九])(?<![\d.\-/])(?=\d{2}(?:\d{2})?(?:\s*年|[-/.])|[〇零○一二三四五六七八九])(?:"
     r"(?P<y>\d{2}|\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
     r"|(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?![\d\-])(?P<it>\s+\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|(?P<sy>\d{4})/(?P<sm>\d{1,2})/(?P<sd>\d{1,2})(?![\d/])"

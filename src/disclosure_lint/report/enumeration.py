@@ -42,6 +42,8 @@ blocks.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..model import Block
@@ -58,6 +60,11 @@ _MARKER = re.compile(
     rf"|(?P<ar>\d{{1,2}})(?P<sep>[.．、])(?![\d.．、])"
     rf"|(?P<car>\d{{1,2}})[）)]"
     rf"|(?P<circ>[\u2460-\u2473])")
+# A marker after a character an item can follow (the character taken with it).  The characters inside a
+# marker are never of _BEFORE (only its last, ） or 、, may be), so these are exactly the markers of a
+# left-to-right scan of _MARKER that pass the test of _items, and the regex engine skips ahead by the set
+# of _BEFORE instead of trying every marker at every character.
+_AFTER_BEFORE = re.compile("[" + re.escape("".join(sorted(_BEFORE))) + "](?:" + _MARKER.pattern + ")")
 FAMILIES = ("shi", "cn", "pcn", "par", "ar", "car", "circ")
 _CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
 _REFERENCE_NEXT = set("（(、,，和与及至到-–—~～/）)")
@@ -168,11 +175,7 @@ def _items(piece: Piece, heading: bool) -> list[tuple[EnumItem | None, int]]:
     """Markers in one block, in order; ``(None, offset)`` marks a section title (ends every run)."""
     text = piece.text
     out: list[tuple[EnumItem | None, int]] = []
-    lead = len(text) - len(text.lstrip(" \t\u3000*#>_"))
-    for m in _MARKER.finditer(text):
-        i = m.start()
-        if i > lead and text[i - 1] not in _BEFORE:
-            continue
+    for i, m in _markers(text):
         after = text[m.end():m.end() + 8].lstrip(" \t\u3000")
         chinese_marker = m.group("shi") is not None or m.group("cn") is not None or m.group("pcn") is not None
         if not after or not (_CJK.match(after) or after[0] in "“‘《【〔「『"
@@ -186,15 +189,43 @@ def _items(piece: Piece, heading: bool) -> list[tuple[EnumItem | None, int]]:
         if fv is None:
             continue
         fam, v = fv
-        if fam == "cn" and ((heading and i <= lead) or _section_title_at(text, m.end())):
+        if fam == "cn" and ((heading and i <= len(text) - len(text.lstrip(" \t\u3000*#>_")))
+                            or _section_title_at(text, m.end())):
             out.append((None, i))
             continue
         if starts_with_table_label(text[i:i + 80]):
             continue
         if fam == "car" and i > 0 and text[i - 1] in "（(":
             continue
-        out.append((EnumItem(Span(piece, i, m.end()), fam, v, m.group(0)), i))
+        out.append((EnumItem(Span(piece, i, m.end()), fam, v, text[i:m.end()]), i))
     return out
+
+
+def _markers(text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """(start, match) of the markers where an item can start: at the start of the text or after a
+    character of _BEFORE (every lead character is one), as a scan of _MARKER keeping only those."""
+    m = _MARKER.match(text)
+    if m is not None:
+        yield 0, m
+        pos = m.end() - 1
+    else:
+        pos = 0
+    while (m := _AFTER_BEFORE.search(text, pos)) is not None:
+        yield m.start() + 1, m
+        pos = m.end() - 1
+
+
+def _with_markers(pieces: list[Piece]) -> set[int]:
+    """The pieces in which :func:`_markers` finds something, by one scan of their texts joined by newlines
+    (the newline before each is a character an item can follow, as the start of a text is; no marker holds
+    a newline, and what a marker's look-aheads see at the end of a text they see at a newline).  A scan
+    without overlaps may miss a marker right after another, never the first one of a piece."""
+    starts, pos = [], 1
+    for p in pieces:
+        starts.append(pos)
+        pos += len(p.text) + 1
+    joined = "\n" + "\n".join(p.text for p in pieces)
+    return {bisect_right(starts, m.start() + 1) - 1 for m in _AFTER_BEFORE.finditer(joined)}
 
 
 def analyse(report) -> list[EnumRun]:
@@ -203,13 +234,17 @@ def analyse(report) -> list[EnumRun]:
     open_: list[EnumRun] = []  # the outline: one open run per level
     scope = object()
     sections, k = report.sections, -1
-    for piece in report.prose_pieces:
+    pieces = report.prose_pieces
+    marked = _with_markers(pieces)
+    for n, piece in enumerate(pieces):
         # the section the block is in (as report.section_of, walking along in document order)
         while k + 1 < len(sections) and sections[k + 1].heading.index <= piece.block.index:
             k += 1
         sec = sections[k] if k >= 0 else None
         if sec is not scope:
             scope, open_ = sec, []
+        if n not in marked:
+            continue  # no marker: no item
         for item, _ in _items(piece, piece.block.index in headings):
             if item is None:
                 open_ = []

@@ -67,7 +67,9 @@ _SPLITTABLE = frozenset({"paragraph", "heading", "list_item"})
 _NUM = "一二三四五六七八九十"
 
 # a numeral 一…十 with its separator, not after 第 or another numeral (十一、 and 第一、 are never candidates)
-_CAND = re.compile(rf"(?<![{_NUM}第])(?P<num>[{_NUM}])[ \u3000]?(?P<sep>[、.．])[ \u3000]?")
+# the numeral first, then the look-behind at the character before it: a pattern led by a class lets the
+# regex engine skip ahead to the numerals (the same matches as a look-behind first)
+_CAND = re.compile(rf"(?P<num>[{_NUM}])(?<![{_NUM}第].)[ \u3000]?(?P<sep>[、.．])[ \u3000]?")
 _SUB = re.compile(rf"[（(][{_NUM}]{{1,2}}[）)]")
 _PARA = re.compile(r"(?<=[。！？；!?;])\s+(?=\S)")
 _SIGNATURE = re.compile(
@@ -445,7 +447,7 @@ def find(document: Document) -> Inline:
             "section", c.block, c.start, c.end, c.numeral, c.section_id, c.quality))
     # the report title at the start of the first long block, unless a title line comes before it
     # (navigation items on lines of their own before it are passed over)
-    for b in [x for x in texts[:TITLE_SCAN] if not (is_chrome(x.text) or is_navigation(x.text))][:3]:
+    for b in islice((x for x in texts[:TITLE_SCAN] if not (is_chrome(x.text) or is_navigation(x.text))), 3):
         if _title_line(b):
             break
         span = _title(b)

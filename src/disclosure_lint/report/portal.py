@@ -122,6 +122,35 @@ _NAV_SPLIT = re.compile(r"[\s|｜>›»＞→]+")
 _CHROME_PUNCT = re.compile(r"[。，；;！？!?、,]")
 _NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[.．、])")
 _LONE_TOOLS = re.compile(r"^(?:" + _SP + r"*(?:打印|关闭|返回|收藏|分享)" + _SP + r"*){2,5}$")
+# A necessary condition of any field in a block (:func:`_block_spans` finds nothing without a match): the
+# words every field search starts from — the labels (a weak one only with its colon: it needs one), the
+# footer marks, breadcrumbs, lists of links, 今天是, page tools.  Every branch starts with one literal
+# character, so the regex engine skips ahead over the text by a set of characters (one scan of a clerk's
+# paragraph instead of eight); the case-blind footer marks are written as a literal then a look-behind.
+_STRONG_DATE_WORDS = [a + b for a in "发布 更新 撰写 成文 生成 公开 发文 印发 创建 修改 录入 上传 发稿 签发".split() for b in ("日期", "时间")]
+_MAY_HOLD_BRANCHES = [
+    *_STRONG_DATE_WORDS, *"信息来源 文章来源 稿件来源 来源单位 发布机构 发布单位 发文机关 发文单位 浏览 阅读 访问 点击 字号 字体".split(),
+    *"索引号 主题分类 体裁分类 组配分类 信息分类 服务对象 公开方式 公开范围 公开时限 有效性 上一篇 下一篇".split(),
+    *(w + _SP + "*[:：]" for w in "责任编辑 撰稿人 撰稿 供稿 来源 作者 编辑 发文字号 文号 日期 时间".split()),
+    *"网站标识码 公网安备 版权所有 © 主办单位 承办单位".split(),
+    "备(?<=(?i:icp)备)", "证(?<=(?i:icp)证)", "t(?<=(?i:copyright))", "T(?<=(?i:copyright))",
+    *"位置 首页 主页 今天是 打印 关闭 返回 顶部 收藏 分享 【".split(), r"\[", *_RELATED.split("|"),
+]
+
+
+def _by_first_character(branches: list[str]) -> str:
+    """The alternation of ``branches`` (each led by one literal character, ``\\[`` escaped) with the branches
+    of one leading character joined under it (发(?:布日期|布时间|…)): a search tries one branch per
+    character, not every branch, wherever the text holds one of them (公, 发, 信 … are common)."""
+    rests: dict[str, list[str]] = {}
+    for b in branches:
+        lead = b[:2] if b.startswith("\\") else b[:1]
+        rests.setdefault(lead, []).append(b[len(lead):])
+    # a character that is a branch by itself needs nothing after it
+    return "|".join(lead if "" in rest else f"{lead}(?:{'|'.join(rest)})" for lead, rest in rests.items())
+
+
+_MAY_HOLD = re.compile(_by_first_character(_MAY_HOLD_BRANCHES))
 
 
 @dataclass(frozen=True)
@@ -490,8 +519,8 @@ def _dated_title(text: str) -> bool:
     """A linked page's title with the CMS's date after it (某某局2023年…年度报告 2024-01-21): the date in
     the hyphen, slash or dot form (a 落款 ``某某局 2024年1月5日`` is not one)."""
     t = text.strip()
-    if len(t) > 100 or _NOT_ITEM.search(t) or "，" in t:
-        return False
+    if len(t) > 100 or not t[-1:].isdigit() or _NOT_ITEM.search(t) or "，" in t:
+        return False  # a date in the hyphen, slash or dot form (with its clock time) ends in a digit
     last = _closing_date(t)
     if last is None or last.group("y") or last.group("cy"):
         return False
@@ -539,7 +568,7 @@ def find_metadata(blocks: Iterable[Block]) -> PortalMetadata:
         nxt = blocks[pos + 1] if pos + 1 < len(blocks) and blocks[pos + 1].kind != "table" else None
         if b.kind == "table":
             font_open = related = False
-            if near:
+            if near and _MAY_HOLD.search(text):
                 spans, loose = _block_spans(b)
                 if spans and _covered(b, spans + loose):
                     out._add(b, sorted(spans + loose, key=lambda s: s.start), line=True)
@@ -566,6 +595,8 @@ def find_metadata(blocks: Iterable[Block]) -> PortalMetadata:
             continue
         if not near and not _MARKS.search(text):
             continue  # below the header a field has a colon, an arrow or a bracket (a cheap test first)
+        if not _MAY_HOLD.search(text):
+            continue
         spans, loose = _block_spans(b)
         if not spans and not loose:
             continue

@@ -444,7 +444,28 @@ def _merge(text: str, found: list[Phrase]) -> list[Phrase]:
 
 # -- the report ----------------------------------------------------------------------------------
 
-_GATE = re.compile(r"体育|娱乐|棋牌|彩票|电子|真人|" + (_TERMS.pattern if _TERMS is not None else "(?!)"))
+def _gate_branches() -> list[str]:
+    """The branches of :data:`TERMS_PATTERN` (the terms and the patterns of the tool's own lists), each led by
+    one literal character, so that a search skips ahead by the set of those characters: a term led by a
+    letter (bet365, any case) is its last character and a look-behind; a pattern led by a choice of words is
+    one branch per word.  A text holds a match of these iff it holds one of :data:`TERMS_PATTERN`."""
+    out = []
+    for term in sorted({t for t in SPAM_TERMS if t}, key=len, reverse=True):
+        if term[0].isascii() and term[0].isalpha() and not (term[-1].isascii() and term[-1].isalpha()):
+            out.append(re.escape(term[-1]) + f"(?<={_caseless(term)})")
+        else:
+            out.append(_caseless(term))
+    for pattern in SPAM_PATTERNS:
+        lead = re.match(r"\(\?:((?:[^()|\\]+\|)+[^()|\\]+)\)(?![?*+{])", pattern)
+        out += [w + pattern[lead.end():] for w in lead.group(1).split("|")] if lead else [pattern]
+    return out
+
+
+# the source of _TERMS (DL501's default), and a regex that finds something in the same texts, fast (a gate)
+TERMS_PATTERN = term_pattern(SPAM_TERMS, SPAM_PATTERNS)
+TERMS_GATE = re.compile("|".join(_gate_branches()))
+# whether a block may hold a promotion at all (only blocks with a core word or a term are read)
+_GATE = re.compile("|".join([*_CORE, TERMS_GATE.pattern]))
 
 
 def _own_words(report) -> frozenset[str]:

@@ -29,6 +29,7 @@ and missing rows read it, and ``unread-content`` (DL002) says once where the doc
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
@@ -130,13 +131,13 @@ def _row_fragment(text: str) -> str | None:
     k = norm(text)
     if len(k) < 2 or not re.search(r"[\u4e00-\u9fff]", k):
         return None
-    hit = None
-    for label, tid in _row_labels():
-        if label == k:
-            return None  # a complete label
-        if label.startswith(k):
-            hit = hit or tid
-    return hit
+    # the labels are sorted: those that begin with ``k`` follow one another from the first label >= k,
+    # k itself (a complete label) first
+    rows = _row_labels()
+    i = bisect_left(rows, (k,))
+    if i == len(rows) or rows[i][0] == k or not rows[i][0].startswith(k):
+        return None  # a complete label, or none begins so
+    return rows[i][1]
 
 
 @lru_cache(maxsize=1)
@@ -405,13 +406,13 @@ def analyse(report: AnnualReport) -> Truncation | None:
 
 
 def _prev_block(report: AnnualReport, block: Block) -> Block | None:
-    prev = None
-    for b in report.lintable_blocks:
-        if b is block:
-            return prev
-        if b.text.strip() and not report.portal.is_line(b):
-            prev = b
-    return None
+    blocks = report.lintable_blocks
+    at = next((i for i, b in enumerate(blocks) if b is block), None)
+    if at is None:
+        return None
+    portal = report.portal
+    # the last block before it with text that is not the portal's (walked back from it: it is near the end)
+    return next((b for b in reversed(blocks[:at]) if b.text.strip() and not portal.is_line(b)), None)
 
 
 def _unpunctuated_cut(report: AnnualReport, block: Block, seg: str, section: str | None) -> bool:

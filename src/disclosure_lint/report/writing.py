@@ -45,7 +45,7 @@ unit (一条 多条 逐条 每件 若干项).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..model import Block, Cell
@@ -281,7 +281,9 @@ _MEASURES = set("个项件条步次批点家户处层级天年月周位名人份
 # after a doubled word, a character that cannot begin a compound with it
 _WORD_NEXT = set("的了着过和与及等并或而是在对将把被于也都就又还以为向从给由其这该每各")
 _RUN_IN_TITLE = re.compile(r"(?:^|[\s。；;])[（(]?(?:[一二三四五六七八九十]{1,3}|\d{1,2})(?:[）)]|[、.．])\s*$")
-_MARK_RUN = re.compile(r"([，。、；：])\1+|([,;])\2+")
+# a run of one mark (one group: a search led by a class skips ahead by it, an alternation of two is tried at
+# every character)
+_MARK_RUN = re.compile(r"([，。、；：,;])\1+")
 _FUNC_DOUBLE = re.compile("([" + "".join(FUNCTION_CHARS) + r"])\1")
 _WORD_DOUBLE = re.compile(f"([{CJK}]{{2,6}}?)\\1")
 
@@ -359,7 +361,7 @@ def _mark_doubles(piece: Piece) -> list[Doubled]:
     for m in _MARK_RUN.finditer(text):
         if m.end() - m.start() != 2:
             continue  # 。。。 is a makeshift ellipsis, not a double
-        if m.group(2):  # half-width ,, ;; only in Chinese text
+        if m.group(1) in ",;":  # half-width ,, ;; only in Chinese text
             around = text[max(0, m.start() - 1):m.start()] + text[m.end():m.end() + 1]
             if not _CJK_CHAR.search(around):
                 continue
@@ -471,6 +473,8 @@ _CLAUSE_SPLIT = re.compile(r"[。！？!?\n]")
 # (?<!\d): a search is not restarted inside a long run of digits (quadratic)
 _NUMBERED = re.compile(r"(?<!\d)\d+(?:\.\d+)?\s*(?:万|余|多)?\s*(" + "|".join(UNITS) + r")$")
 _DIGIT = re.compile(r"\d")
+# any unit (one search led by their first characters, not one substring search per unit)
+_UNIT_CHAR = re.compile("|".join(map(re.escape, UNITS)))
 _BARE = re.compile(f"[{CJK}](" + "|".join(UNITS) + r")$")
 # an item that ends in a unit right after a Chinese character: the only kind that can lack its number
 _CANDIDATE = re.compile(f"[{CJK}](?:" + "|".join(UNITS) + r")(?=[、，,；;：:。！？!?\n]|$)")
@@ -515,12 +519,19 @@ def _bare_item(item: str, unit: str) -> bool:
 
 
 def _lists_in(piece: Piece) -> list[CountList]:
-    out = []
+    out: list[CountList] = []
     text = piece.text
+    # where the candidates start, found in one pass: a candidate never holds a clause end, and at a clause's
+    # end the text holds one of the marks its look-ahead asks for, so the clauses with a candidate are those
+    # in which one of these starts
+    found = [m.start() for m in _CANDIDATE.finditer(text)]
+    if not found:
+        return out
     cpos = 0
     for cm in [*_CLAUSE_SPLIT.finditer(text), None]:
         cend = cm.start() if cm else len(text)
-        if not _CANDIDATE.search(text, cpos, cend):
+        k = bisect_left(found, cpos)
+        if k == len(found) or found[k] >= cend:
             cpos = cm.end() if cm else cend
             continue  # no item here can lack its number
         items: list[CountItem] = []
@@ -571,6 +582,6 @@ def find_count_lists(report) -> list[CountList]:
     where some item ends in a unit with no number before it — the lists DL903 has to look at."""
     out: list[CountList] = []
     for p in report.prose_pieces:
-        if _DIGIT.search(p.text) and any(u in p.text for u in UNITS):
+        if _DIGIT.search(p.text) and _UNIT_CHAR.search(p.text):
             out.extend(_lists_in(p))
     return out
