@@ -552,3 +552,30 @@ def test_count_list_clauses_and_row_fragments_as_before():
             for b in range(a + 1, len(label) + 1):
                 assert truncation._row_fragment(label[a:b]) == slow(label[a:b])
                 assert truncation._row_fragment(label[a:b] + "的") == slow(label[a:b] + "的")
+
+
+def test_exact_section_is_match_sections_exact():
+    """``catalogue.exact_section`` (the unnumbered heading's shortcut) is ``match_section``'s spec when its quality
+    is "exact", else None: for every official title and variant, their near misses and other texts."""
+    from disclosure_lint.report import catalogue as cat
+
+    texts = ["", "。", "总体情况", "本年新收总体情况", "一、总体情况", "主动公开", "收到和处理政府信息公开申请的情况"]
+    for spec in cat.SECTIONS:
+        for t in (spec.title, *spec.variants):
+            texts += [t, t + "。", "（" + t + "）", t[1:], t[:-1], t.replace("情况", "概况"), t + "的",
+                      " ".join(t), t.replace("和", "与"), t[::-1]]
+    for t in texts:
+        spec, quality = cat.match_section(t)
+        assert cat.exact_section(t) == (spec if quality == "exact" else None), t
+
+
+def test_section_headings_read_once_are_fresh_sections():
+    """``as_section`` caches what a heading's text says, never the Section: each call gives a new one."""
+    from disclosure_lint.model import Block
+    from disclosure_lint.report.sections import as_section
+
+    b = Block(kind="heading", text="## 一、总体情况", index=3)
+    a, c = as_section(b), as_section(b)
+    assert a is not None and c is not None and a is not c and a == c and a.heading is b and a.id == "s1"
+    assert as_section(Block(kind="paragraph", text="**二、主动公开政府信息情况**", index=4),
+                      "二、主动公开政府信息情况").heading.index == 4  # type: ignore[union-attr]

@@ -12,8 +12,7 @@ from __future__ import annotations
 import gc
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -411,24 +410,20 @@ def _capped(found: list[tuple[tuple, str, Diagnostic]], ar: ActiveRule, cap: int
     return [*found[:cap], (order, code, summary)]
 
 
-@contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """The report's facts are built while the rules run: up to hundreds of thousands of small objects that live
+def run(report: AnnualReport, active: list[ActiveRule], limits: Limits = DEFAULT_LIMITS) -> list[Diagnostic]:
+    """Every active rule on ``report``: suppressions applied, at most the cap of findings per rule, fingerprinted.
+
+    The report's facts are built while the rules run: up to hundreds of thousands of small objects that live
     as long as the report and hold no cycles worth collecting.  The cyclic collector would walk them again and
-    again (half the time of a 1 MB line of brackets); it is paused for the run and collects afterwards."""
+    again (half the time of a 1 MB line of brackets); it is paused for the run and collects afterwards (a plain
+    try/finally: a generator-based context manager costs more than the pause itself on a small report)."""
     was = gc.isenabled()
     gc.disable()
     try:
-        yield
+        return _run(report, active, limits)
     finally:
         if was:
             gc.enable()
-
-
-def run(report: AnnualReport, active: list[ActiveRule], limits: Limits = DEFAULT_LIMITS) -> list[Diagnostic]:
-    """Every active rule on ``report``: suppressions applied, at most the cap of findings per rule, fingerprinted."""
-    with _no_cyclic_gc():
-        return _run(report, active, limits)
 
 
 def _run(report: AnnualReport, active: list[ActiveRule], limits: Limits) -> list[Diagnostic]:
@@ -439,29 +434,32 @@ def _run(report: AnnualReport, active: list[ActiveRule], limits: Limits) -> list
     found: list[tuple[tuple, str, Diagnostic]] = []
     facts: dict[tuple[str, type, str], tuple[BaseException, list[str]]] = {}  # a shared fact's failure → its rules
     reported: dict[str, set[str]] = {}  # code → Hit.about keys of the rules others defer to (they run first)
-    for ar in active:
-        cap = _cap(ar, limits)
-        mine: list[tuple[tuple, str, Diagnostic]] = []
-        try:
-            with budget(limits.pattern_timeout_ms):
-                stopped = _pull(report, ar, sup, cap * PULL_FACTOR, mine, reported, limits.ocr_min_confidence)
-        except PatternTimeout as exc:  # a user pattern that backtracks for ever: this rule stops for this file
-            stopped = False
-            unfinished.add(ar.rule.code)
-            found.append(((10**9,), "DL000",
-                          pattern_timeout(doc.path, ar.rule.code, ar.rule.spec.name, ar.rule.source, exc)))
-        except Exception as exc:  # noqa: BLE001 - a rule bug must not stop the run
-            stopped = False
-            unfinished.add(ar.rule.code)
-            fact = report_fact(exc.__traceback__)
-            if fact is None:  # the kind's own bug: one finding naming the rule
-                found.append(((10**9,), "DL000", rule_failure(doc.path, ar.rule.code, ar.rule.spec.name, exc)))
-            else:  # a shared report fact: one finding per fact (and raise site), naming every rule it stopped
-                failed = facts.setdefault((fact, type(exc), raise_site(exc.__traceback__)), (exc, []))
-                failed[1].append(ar.rule.code)
-        if stopped:
-            unfinished.add(ar.rule.code)
-        found.extend(_capped(mine, ar, cap, stopped))
+    ocr_threshold = limits.ocr_min_confidence
+    with budget(limits.pattern_timeout_ms) as clock:
+        for ar in active:
+            clock.renew()  # each rule has its own time budget for its user patterns
+            cap = _cap(ar, limits)
+            mine: list[tuple[tuple, str, Diagnostic]] = []
+            try:
+                stopped = _pull(report, ar, sup, cap * PULL_FACTOR, mine, reported, ocr_threshold)
+            except PatternTimeout as exc:  # a user pattern that backtracks for ever: this rule stops for this file
+                stopped = False
+                unfinished.add(ar.rule.code)
+                found.append(((10**9,), "DL000",
+                              pattern_timeout(doc.path, ar.rule.code, ar.rule.spec.name, ar.rule.source, exc)))
+            except Exception as exc:  # noqa: BLE001 - a rule bug must not stop the run
+                stopped = False
+                unfinished.add(ar.rule.code)
+                fact = report_fact(exc.__traceback__)
+                if fact is None:  # the kind's own bug: one finding naming the rule
+                    found.append(((10**9,), "DL000", rule_failure(doc.path, ar.rule.code, ar.rule.spec.name, exc)))
+                else:  # a shared report fact: one finding per fact (and raise site), naming every rule it stopped
+                    failed = facts.setdefault((fact, type(exc), raise_site(exc.__traceback__)), (exc, []))
+                    failed[1].append(ar.rule.code)
+            if stopped:
+                unfinished.add(ar.rule.code)
+            if mine or stopped:
+                found.extend(_capped(mine, ar, cap, stopped))
     for (fact, _, _), (error, codes) in facts.items():
         found.append(((10**9,), "DL000", fact_failure(doc.path, fact, error, codes)))
     unused = next((ar for ar in active if ar.rule.code == UNUSED_CODE), None)
@@ -477,5 +475,12 @@ def _run(report: AnnualReport, active: list[ActiveRule], limits: Limits) -> list
     for _, _, d in found:
         k = (d.code, d.fingerprint)
         seen[k] += 1
-        out.append(replace(d, fingerprint=fingerprint(d.code, d.fingerprint, seen[k])))
+        # set in place, not copied with ``replace``: every diagnostic here was built for this run and is not
+        # shared yet (ocr_review and _capped return new ones), so no one has seen the provisional key
+        _set_fingerprint(d, fingerprint(d.code, d.fingerprint, seen[k]))
+        out.append(d)
     return out
+
+
+def _set_fingerprint(d: Diagnostic, value: str) -> None:
+    object.__setattr__(d, "fingerprint", value)

@@ -71,16 +71,23 @@ def trusted(flag: bool = True):
 
 
 class budget:
-    """One rule's time budget for its user patterns on one file (a class, not ``@contextmanager``: the engine
-    enters it once per rule and file, and a generator-based context manager costs several times more)."""
+    """One rule's time budget for its user patterns on one file (a class, not ``@contextmanager``: a
+    generator-based context manager costs several times more).  The engine enters it once per file and calls
+    :meth:`renew` before each rule: a fresh budget without setting the context variable again."""
 
-    __slots__ = ("_ms", "_token")
+    __slots__ = ("_current", "_ms", "_token")
 
     def __init__(self, ms: int):
         self._ms = ms
 
-    def __enter__(self) -> None:
-        self._token = _budget.set(_Budget(self._ms))
+    def __enter__(self) -> budget:
+        self._current = _Budget(self._ms)
+        self._token = _budget.set(self._current)
+        return self
+
+    def renew(self) -> None:
+        """The next rule's budget: nothing spent yet."""
+        self._current.spent = 0.0
 
     def __exit__(self, *exc: object) -> None:
         _budget.reset(self._token)

@@ -174,6 +174,8 @@ class _SelfReferenceBase(Kind[_SelfReferenceOptionsT]):
             alts.append(re.escape(s) + (f"(?!{'|'.join(map(re.escape, nf))})" if nf else ""))
         self._re = re.compile(f"(?P<p>{pron})(?P<w>{'|'.join(alts)})") if pron and alts else None
         self._pron_chars = set(o.pronouns)
+        # "does the text hold a pronoun", one search instead of one ``in`` per pronoun
+        self._any_pron = re.compile("|".join(map(re.escape, sorted(self._pron_chars)))) if self._pron_chars else None
         self._by_word_suffix = sorted(self._words, key=lambda s: -len(s))
 
     # -- scanning ------------------------------------------------------------------------
@@ -181,9 +183,11 @@ class _SelfReferenceBase(Kind[_SelfReferenceOptionsT]):
         out: list[Ref] = []
         if self._re is None:
             return out
+        any_pron = self._any_pron
+        assert any_pron is not None  # a pattern (self._re) needs a pronoun
         for block in report.text_blocks:
             text = block.text
-            if not any(p in text for p in self._pron_chars):
+            if any_pron.search(text) is None:
                 continue
             titles = None
             if "《" in text:

@@ -106,10 +106,26 @@ def normalise_title(title: str) -> str:
 
 
 CANONICAL_NORMALISED = {s.id: {normalise_title(t) for t in (s.title, *s.variants)} for s in SECTIONS}
+# normalised official title → its section (the first in SECTIONS order, as match_section finds it)
+_EXACT: dict[str, SectionSpec] = {}
+for _spec in SECTIONS:
+    for _norm in CANONICAL_NORMALISED[_spec.id]:
+        _EXACT.setdefault(_norm, _spec)
 
 
+def exact_section(title: str) -> SectionSpec | None:
+    """The section ``title`` names exactly: ``match_section(title)``'s spec when its quality is ``exact``, else None."""
+    norm = normalise_title(title)
+    if not norm or any(label in norm for label in TABLE_ROW_LABELS):
+        return None
+    return _EXACT.get(norm)
+
+
+@lru_cache(maxsize=4096)
 def match_section(title: str) -> tuple[SectionSpec | None, str]:
     """Match a heading title (without its number) to a section.
+
+    Cached: a function of the title only, and the same titles recur from report to report.
 
     Returns ``(spec, quality)`` with quality ``exact`` (canonical title or a known
     variant), ``typo`` (one or two characters off one of them, see :func:`typo_of`),

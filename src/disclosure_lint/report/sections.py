@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Block
 from . import catalogue
@@ -45,9 +46,21 @@ class Section:
         return "\n".join(b.text for b in self.blocks if b.kind in TEXT_KINDS or b.kind == "table")
 
 
-def as_section(b: Block) -> Section | None:
-    """The section whose heading ``b`` is, or None when ``b`` is not a section heading."""
-    text = b.text.strip().lstrip("#").strip().strip("*_").strip()
+def as_section(b: Block, text: str | None = None) -> Section | None:
+    """The section whose heading ``b`` is, or None when ``b`` is not a section heading (``text``: its text with the
+    emphasis removed, read instead of ``b.text``)."""
+    found = _heading(b.text if text is None else text, b.kind == "heading")
+    if found is None:
+        return None
+    sid, numeral, number, title, quality = found
+    return Section(sid, numeral, number, title, b, quality=quality)
+
+
+@lru_cache(maxsize=4096)
+def _heading(raw: str, heading: bool) -> tuple[str | None, str | None, int | None, str, str] | None:
+    """(id, numeral, number, title, quality) of a section heading written ``raw``, or None.  A function of the
+    text and whether the block is a heading only: cached (the same headings recur from report to report)."""
+    text = raw.strip().lstrip("#").strip().strip("*_").strip()
     if not text or len(text) > 50 or text.endswith(("。", "；", ";")):
         return None
     m = _TOP.match(text)
@@ -57,12 +70,12 @@ def as_section(b: Block) -> Section | None:
         spec, quality = catalogue.match_section(title)
         if spec is None and any(lbl in title for lbl in catalogue.TABLE_ROW_LABELS):
             return None
-        if spec is None and (b.kind != "heading" and len(title) > 30):
+        if spec is None and (not heading and len(title) > 30):
             return None
-        return Section(spec.id if spec else None, numeral, catalogue.cn_to_int(numeral), title, b,
-                       quality=quality)
-    # An unnumbered heading whose title is a section title.
-    spec, quality = catalogue.match_section(text)
-    if spec is not None and quality == "exact" and (b.kind == "heading" or len(text) <= 20):
-        return Section(spec.id, None, None, text, b, quality=quality)
+        return (spec.id if spec else None, numeral, catalogue.cn_to_int(numeral), title, quality)
+    # An unnumbered heading whose title is a section title (match_section's "exact", without the typo and key-word
+    # searches that could only give another quality).
+    spec = catalogue.exact_section(text)
+    if spec is not None and (heading or len(text) <= 20):
+        return (spec.id, None, None, text, "exact")
     return None

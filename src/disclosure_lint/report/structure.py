@@ -112,9 +112,8 @@ def _scan_sections(report) -> list[Section]:
         if "*" in text or "_" in text or "<" in text:
             cleaned = EMPHASIS.sub("", text).strip()
             if cleaned != text.strip():
-                sec = as_section(dc_replace(b, text=cleaned))
+                sec = as_section(b, cleaned)
                 if sec is not None:
-                    sec.heading = b
                     out.append(sec)
                 continue
         sec = as_section(b)
