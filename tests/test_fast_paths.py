@@ -579,3 +579,13 @@ def test_section_headings_read_once_are_fresh_sections():
     assert a is not None and c is not None and a is not c and a == c and a.heading is b and a.id == "s1"
     assert as_section(Block(kind="paragraph", text="**二、主动公开政府信息情况**", index=4),
                       "二、主动公开政府信息情况").heading.index == 4  # type: ignore[union-attr]
+
+
+def test_sections_with_their_bodies_are_built_field_by_field():
+    """``structure.analyse`` builds each main section with its body by listing Section's fields (as
+    dataclasses.replace would): a new field must be added there too."""
+    from disclosure_lint.report.sections import Section
+
+    assert [f.name for f in dataclasses.fields(Section)] == ["id", "numeral", "number", "title", "heading", "blocks",
+                                                            "quality"]
+    assert not any(f.init is False for f in dataclasses.fields(Section)) and not hasattr(Section, "__post_init__")

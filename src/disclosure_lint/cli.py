@@ -27,12 +27,14 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+# isort: off
+from . import cli_startup  # noqa: F401 - first of ours: the compiled-pattern cache, before the report layer
+# isort: on
 from . import fixer
 from . import shard as shards
 from .api import FileResult, RunResult, discover_entries, merge_extras
 from .baseline import BaselineError, Gate
 from .batch.hook import CrossReport, read_previous
-from .blank_write import new_command
 from .cache import RunOptions
 from .config import ConfigResolver
 from .docs import render_rule_markdown, summary
@@ -47,7 +49,6 @@ from .reporters.console import SEVERITY_STYLE, make_console
 from .reporters.emit import emit
 from .reporters.progress import tracked
 from .stats_db_schema import is_database_target
-from .stats_export import export_paths, write_file, write_stream
 from .termsafe import is_utf, json_dumps, terminal
 
 app = typer.Typer(
@@ -451,6 +452,8 @@ def stats_cmd(
     if fmt == "sqlite":
         _stats_database(paths, output, config, year, _split(include), _split(exclude))
         return
+    from .stats_export import export_paths, write_file, write_stream  # only this command (start-up time)
+
     try:
         run = export_paths(paths, config, year=year, include=_split(include), exclude=_split(exclude),
                            jobs=jobs)
@@ -535,6 +538,8 @@ def new_cmd(
     force: Annotated[bool, typer.Option("--force", help="覆盖已有的文件。")] = False,
 ) -> None:
     """按该年度的统一格式写一份空白年度报告（标题、统计期限、六个部分及填写提示、三张统计表）。"""
+    from .blank_write import new_command  # only this command (start-up time)
+
     new_command(year, agency, output, force, _say, _fail)
 
 

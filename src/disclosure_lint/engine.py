@@ -462,8 +462,8 @@ def _run(report: AnnualReport, active: list[ActiveRule], limits: Limits) -> list
                 found.extend(_capped(mine, ar, cap, stopped))
     for (fact, _, _), (error, codes) in facts.items():
         found.append(((10**9,), "DL000", fact_failure(doc.path, fact, error, codes)))
-    unused = next((ar for ar in active if ar.rule.code == UNUSED_CODE), None)
-    if sup and unused is not None:  # after every rule ran: which directives suppressed nothing
+    unused = next((ar for ar in active if ar.rule.code == UNUSED_CODE), None) if sup else None
+    if unused is not None:  # after every rule ran: which directives suppressed nothing
         judged = {name for ar in active if ar.rule.code not in unfinished and ar.rule.code not in (UNUSED_CODE, CODE)
                   for name in (ar.rule.code, ar.rule.spec.name)}
         items = sup.ineffective(policy, judged, policy.every_default_rule and not unfinished)

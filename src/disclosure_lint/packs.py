@@ -24,7 +24,7 @@ import string
 import sys
 import tempfile
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -156,8 +156,8 @@ class LoadedRule:
     pack: str
     source: str  # file path
 
-    @property
-    def code(self) -> str:
+    @cached_property
+    def code(self) -> str:  # cached: the engine asks for it many times per rule and file
         return self.spec.id
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 KIND_NAMES = {
     "street_office": "街道办事处",
@@ -100,11 +101,16 @@ _DEPT_WORD = re.compile(r"(厅|部|署|中心|院|所|会|站|馆|处)$")
 _NOT_GOVERNMENT = re.compile(r"(?:高新|开发|经开|工业|产业|园|保税|景|示范|试验|合作|功能|风景名胜)区$")
 
 
+_TWO_NAMES = re.compile(r"(.+?)[（(]([^（）()]+)[）)]")
+
+
+@lru_cache(maxsize=1024)
 def classify(name: str) -> tuple[str | None, str | None]:
-    """Return ``(kind, self word)`` for an agency name, or ``(None, None)``."""
+    """Return ``(kind, self word)`` for an agency name, or ``(None, None)`` (cached: the report asks about the
+    same names several times)."""
     name = name.strip()
     # two names for one body: 某某市人民政府外事办公室（某某市港澳事务局） → the first, else the second
-    m = re.fullmatch(r"(.+?)[（(]([^（）()]+)[）)]", name)
+    m = _TWO_NAMES.fullmatch(name)
     if m:
         first = classify(m.group(1))
         return first if first[0] is not None else classify(m.group(2))

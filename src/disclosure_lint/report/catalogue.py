@@ -37,8 +37,9 @@ CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 NUMERALS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
 
 
+@lru_cache(maxsize=256)
 def cn_to_int(s: str) -> int | None:
-    """一…九十九 → int."""
+    """一…九十九 → int (cached: a few numerals, asked for again and again)."""
     if not s or any(ch not in CN_DIGITS for ch in s):
         return None
     if len(s) == 1:

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from dataclasses import replace as dc_replace
 from typing import TYPE_CHECKING
 
 from ..model import Block
@@ -156,7 +155,9 @@ def analyse(report: AnnualReport) -> Structure:
         end = mains[i + 1].heading.index if i + 1 < len(mains) else len(blocks)
         bodies[sec.heading.index] = list(blocks[start:end])
     # the main sections come out with their bodies (sub-items keep none: their text is their parent's body)
-    with_body = {id(sec): dc_replace(sec, blocks=bodies[sec.heading.index]) for sec in mains}
+    # (a new Section field by field, as dataclasses.replace makes it, without its per-field introspection)
+    with_body = {id(sec): Section(sec.id, sec.numeral, sec.number, sec.title, sec.heading, bodies[sec.heading.index],
+                                  sec.quality) for sec in mains}
     mains = [with_body[id(sec)] for sec in mains]
     sections = [with_body.get(id(sec), sec) for sec in sections]
     subruns = [SubRun(parent=with_body[id(r.parent)], items=r.items) for r in subruns]
