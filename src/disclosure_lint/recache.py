@@ -37,7 +37,7 @@ from .fsread import Refused, read_regular
 _compiler: Any = importlib.import_module("re._compiler")
 _sre: Any = importlib.import_module("_sre")
 
-MAX_ENTRIES = 5000  # a run that compiles patterns made from its input cannot grow the file for ever
+MAX_ENTRIES = 1500  # patterns made from input (names, user rules) cannot grow the file for ever: ≈470 are the tool's own, ≈1 MB
 MAX_BYTES = 32 * 1024 * 1024
 _DEBUG = 128  # re.DEBUG: printed while compiling, never cached
 
