@@ -589,3 +589,32 @@ def test_sections_with_their_bodies_are_built_field_by_field():
     assert [f.name for f in dataclasses.fields(Section)] == ["id", "numeral", "number", "title", "heading", "blocks",
                                                             "quality"]
     assert not any(f.init is False for f in dataclasses.fields(Section)) and not hasattr(Section, "__post_init__")
+
+
+def test_outdated_term_words_are_held_by_every_match():
+    import random
+    import re
+
+    from disclosure_lint.kinds.terminology import required_words
+
+    assert required_words(re.compile(r"(?:(?:以)?科学发展观为(?:统领|指导|指引))")) == ["科学发展观为"]
+    assert required_words(re.compile(r"国办\s*函|(?:《[^》]{0,4})?年度报告格式")) == ["国办", "年度报告格式"]
+    assert required_words(re.compile("(?i)abc")) is None and required_words(re.compile("a|b?")) is None
+    rnd = random.Random(9)
+    atoms = ["a", "b", "ab", "(?:a|bc)", "x?", "(?:ab)+", "[ab]", "c{2}", "(?:a|b?)", r"\s*", "(?=a)", "(?<=b)",
+             "(?i:a)", "a*?", r"(a)\1", "^", "$", r"\bab"]
+    for _ in range(1500):
+        pattern = "".join(rnd.choice(atoms) for _ in range(rnd.randint(1, 4)))
+        if rnd.random() < 0.3:
+            pattern += "|" + "".join(rnd.choice(atoms) for _ in range(rnd.randint(1, 3)))
+        try:
+            regex = re.compile(pattern)
+        except re.error:
+            continue
+        words = required_words(regex)
+        if words is None:
+            continue
+        for _ in range(50):
+            text = "".join(rnd.choice("abcx AB") for _ in range(rnd.randint(0, 8)))
+            for m in regex.finditer(text):
+                assert any(w in m.group(0) for w in words), (pattern, words, text)

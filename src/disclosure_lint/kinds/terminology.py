@@ -15,6 +15,7 @@ because whether a citation is outdated depends on it.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -30,8 +31,67 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..report import AnnualReport
 
 # Between two matches of one entry, only brackets and spaces: they are one citation.
+# the re module's own parser and opcodes (loaded with it; not in the type stubs)
+_parser = importlib.import_module("re._parser")
+_sre = importlib.import_module("re._constants")
+_LITERAL, _SUBPATTERN, _BRANCH = _sre.LITERAL, _sre.SUBPATTERN, _sre.BRANCH
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
 _GLUE = re.compile(r"[\s（）()〔〕\[\]【】]{0,3}")
 _REACH = 80  # characters either side of a match searched for its sentence (``contrast``)
+
+
+def required_words(pattern: re.Pattern[str]) -> list[str] | None:
+    """Words one of which every match of ``pattern`` holds (read from its parse: runs of literal characters
+    that no match can leave out), or None when none is certain (case ignored, an optional part …)."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - whatever it cannot read, no words
+        return None
+    if tree.state.flags & re.IGNORECASE:
+        return None
+    words = _required(tree)
+    return sorted(words) if words else None
+
+
+def _required(seq) -> set[str] | None:
+    """Words one of which every match of the parsed sequence ``seq`` holds, or None."""
+    options: list[set[str]] = []
+    run: list[str] = []
+    for op, av in seq:
+        if op is _LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            options.append({"".join(run)})
+            run = []
+        got: set[str] | None = None
+        if op is _SUBPATTERN and not av[1] and not av[2]:  # a group without flags of its own
+            got = _required(av[3])
+        elif op is _BRANCH:
+            branches = [_required(b) for b in av[1]]
+            got = set().union(*branches) if branches and all(branches) else None  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:
+            got = _required(av[2])
+        if got:
+            options.append(got)
+    if run:
+        options.append({"".join(run)})
+    # the most selective requirement: the one whose shortest word is longest
+    return max(options, key=lambda o: min(map(len, o)), default=None)
+
+
+def _words_gate(entries: list[_Compiled]) -> re.Pattern[str] | None:
+    """A regex of the words that every match of every entry holds one of (searched first: one scan that
+    skips ahead by their first characters), or None when some entry has none."""
+    words: set[str] = set()
+    for c in entries:
+        got = required_words(c.regex) if isinstance(c.regex, re.Pattern) else None
+        if got is None:
+            return None
+        words.update(got)
+    return re.compile("|".join(map(re.escape, sorted(words)))) if words else None
 
 
 class TermEntry(KindOptions):
@@ -82,6 +142,7 @@ class OutdatedTerm(Kind[OutdatedTermOptions]):
                 self._gate = compile_pattern("|".join(f"(?:{c.regex.pattern})" for c in self._entries))
             except Exception:  # noqa: BLE001 - re.error or the regex module's error class  # e.g. the same group name in two entries: search entry by entry
                 self._gate = None
+        self._words = _words_gate(self._entries)
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         year = report.year
@@ -91,9 +152,11 @@ class OutdatedTerm(Kind[OutdatedTermOptions]):
                   if c.entry.since <= year and (c.entry.until is None or year <= c.entry.until)]
         if not active:
             return
-        gate = self._gate
+        gate, words = self._gate, self._words
         for block in report.lintable_blocks:
             text = block.text
+            if words is not None and words.search(text) is None:
+                continue  # none of the words every match holds
             if gate is not None and gate.search(text) is None:
                 continue
             for c in active:

@@ -430,7 +430,7 @@ def analyse(report) -> Brackets:
             out.plain_tables.append(para.piece.block)
             continue
         if not carry.prose and not carry.cells:
-            marks = "".join(_MARKS.findall(para.text))
+            marks = "".join(_MARKS.findall(para.piece.text, para.lo, para.hi))  # read in place: no copy
             if not marks:
                 continue  # nothing open, nothing to open or close
             if _plain(marks):
