@@ -618,3 +618,29 @@ def test_outdated_term_words_are_held_by_every_match():
             text = "".join(rnd.choice("abcx AB") for _ in range(rnd.randint(0, 8)))
             for m in regex.finditer(text):
                 assert any(w in m.group(0) for w in words), (pattern, words, text)
+
+
+def _tables_seen(path):
+    from disclosure_lint.readers import read_path
+    from disclosure_lint.report import interpret
+    from disclosure_lint.report.stats.extract import extract
+
+    out = {}
+    for tid, t in extract(interpret(read_path(path))).items():
+        out[tid] = ([(k, c.raw, c.row_label, c.col_label, c.cell) for k, c in t.cells.items()],
+                    list(t.col_labels.items()), list(t.row_labels.items()), t.unmapped, t.detected_version)
+    return out
+
+
+@pytest.mark.parametrize("name", ["clean-2023.md", "defective-2023.md"])
+def test_memoised_row_votes_and_column_orders_read_the_same(name):
+    """The memos of the statistics reader (row votes by their labels, table 四's column order by its header)
+    give what a first reading gave: read with the memos empty, then again with them filled."""
+    from disclosure_lint.report.stats import segments, table4
+
+    path = f"examples/{name}"
+    segments._votes.clear()
+    table4._ORDERS.clear()
+    cold = _tables_seen(path)
+    assert segments._votes
+    assert _tables_seen(path) == cold

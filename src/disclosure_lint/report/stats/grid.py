@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import compress, count
+from operator import attrgetter, itemgetter
 
 from ...model import Block, Cell, Row
 from . import labels as lb
@@ -55,10 +57,26 @@ class _IsValueMemo(dict[str, bool]):
         return r
 
 
+class _IsLabelMemo(dict[str, bool]):
+    """:func:`is_label`'s memo, as :class:`_ValueMemo`."""
+
+    def __missing__(self, text: str) -> bool:
+        r = bool(text) and not is_value(text)
+        if len(self) < _CACHE_MAX:
+            self[text] = r
+        return r
+
+
 #: A cell's text parsed (:func:`.model.parse_value`), memoised.
 value_of: Callable[[str], Value] = _ValueMemo().__getitem__
 #: A cell that holds a number or a placeholder (/ — 无), not a label (memoised).
 is_value: Callable[[str], bool] = _IsValueMemo().__getitem__
+#: A cell with text that is not a value: ``bool(text) and not is_value(text)`` (memoised; C-callable, so that
+#: ``filter(is_label, map(TEXT, row.cells))`` picks a row's labels without a loop in Python).
+is_label: Callable[[str], bool] = _IsLabelMemo().__getitem__
+TEXT = attrgetter("text")
+FIRST = itemgetter(0)  # the position of a (position, cell) pair
+SECOND = itemgetter(1)  # the cell of a (position, cell) pair
 
 
 def clean(text: str) -> str:
@@ -115,6 +133,34 @@ class Build:
             self.row_labels[row] = row_label
         if col_label and col not in self.col_labels:
             self.col_labels[col] = col_label
+
+    def add_row(self, row: str, row_label: str, cells: list[tuple[str, Cell]], block: Block | None) -> None:
+        """``add(row, cid, cell.text, row_label, col_labels.get(cid, ""), block, cell)`` for each ``(cid, cell)``
+        in order, in one loop (a row of table 三: its cells are most of a report's).  Same result: a column
+        label taken from ``col_labels`` is already there (``add`` would not change it)."""
+        out = self.cells
+        col_labels = self.col_labels
+        # the fields every cell of the row shares, in the order of StatCell's fields (as ``add`` fills them)
+        base = {"table": self.id, "row": row, "col": "", "raw": "", "value": None, "row_label": row_label,
+                "col_label": "", "block": block, "cell": None}
+        added = False
+        for cid, cell in cells:
+            key = (row, cid)
+            if key in out:
+                continue
+            text = cell.text
+            sc = _new(StatCell)
+            d = sc.__dict__
+            d.update(base)
+            d["col"] = cid
+            d["raw"] = text
+            d["value"] = value_of(text)
+            d["col_label"] = col_labels.get(cid, "")
+            d["cell"] = cell
+            out[key] = sc
+            added = True
+        if added and row not in self.row_labels:
+            self.row_labels[row] = row_label
 
     def add_block(self, block: Block) -> None:
         if not any(b is block for b in self.blocks):
@@ -183,8 +229,9 @@ def padded(row: Row, vals: list[tuple[int, Cell]], n: int, cut: Row | None) -> l
     a data row with fewer cells than the header is read from the left, by the header, and the cells it
     lacks are blank — not missing, not 0.  Not for the last row of a file that ends in the table (``cut``:
     it may be cut off) and not for tables split on runs of spaces (there an empty cell leaves no trace
-    anywhere in the row, see :func:`short_row`)."""
-    have = max((i for i, _ in vals), default=-1) + 1
+    anywhere in the row, see :func:`short_row`).  ``vals``: in ascending order of position, as every reader
+    makes them (from ``enumerate``), so the last is the furthest."""
+    have = vals[-1][0] + 1 if vals else 0
     if row is cut or have >= n or not row.cells or not any(c.text for _, c in vals):
         return vals
     return vals + [(have + k, c) for k, (_, c) in enumerate(blank_cells(row, n - have))]
@@ -206,15 +253,11 @@ def last_label(row: Row, known: Callable[[str], bool]) -> int:
     """Index of the last label cell of a data row.  The first text cell is a label; a later text cell
     only when it reads as one (numbered, or a known label), so that text written in a value cell
     ("若干", "详见附件") stays a value."""
+    texts = list(map(TEXT, row.cells))
+    first_value = next(compress(count(), map(is_value, texts)), len(texts))
     last = -1
-    seen_value = False
-    for i, c in enumerate(row.cells):
-        t = c.text
-        if not t:
-            continue
-        if is_value(t):
-            seen_value = True
-        elif (last == -1 and not seen_value) or known(t):
+    for i in compress(count(), map(is_label, texts)):  # the label cells, in order (C-level: no loop over values)
+        if (last == -1 and i < first_value) or known(texts[i]):  # i < first_value: no value on its left
             last = i
     return last
 

@@ -26,7 +26,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
+from functools import cache, partial
+from operator import attrgetter, is_not
 from typing import Literal
 
 from .misplaced import Rearrangement, rearrangements
@@ -198,8 +199,33 @@ def _evaluate_all(idents: tuple[Identity, ...], table: StatTable) -> list[Check]
     return out
 
 
+_VALUE = attrgetter("value")
+_KIND = attrgetter("kind")
+_NUMBER = attrgetter("number")
+_NOT_NONE = partial(is_not, None)
+
+
+def _side(keys: tuple[CellKey, ...], cells: dict[CellKey, StatCell]) -> Decimal | None:
+    """The sum of one side when every cell was read and none holds text (else None): C-level maps, no loop in
+    Python; the Decimals are added in the same order, from 0, as the loop of :func:`_sums` adds them."""
+    try:
+        values = list(map(_VALUE, map(cells.get, keys)))
+    except AttributeError:  # a cell not read (None has no value)
+        return None
+    if "text" in map(_KIND, values):
+        return None
+    return sum(filter(_NOT_NONE, map(_NUMBER, values)), ZERO)
+
+
 def _sums(ident: Identity, table: StatTable, cells: dict[CellKey, StatCell]) -> Check:
     """The arithmetic of one identity (the table-wide reasons to skip already passed; unknown totals later)."""
+    lhs = _side(ident.lhs, cells)
+    rhs = _side(ident.rhs, cells) if lhs is not None else None
+    if lhs is not None and rhs is not None:
+        if ident.id != "I1" and rhs != 0 and not cells[ident.lhs[0]].value.is_number:
+            return Check(ident, table, "blank_total", lhs, rhs)  # a blank 总计 (spec I13), as below
+        return Check(ident, table, "ok" if lhs == rhs else "violated", lhs, rhs)
+    # a cell not read or holding text: which one, first (left side first), says why the identity is skipped
     sums = [ZERO, ZERO]
     for side, keys in enumerate((ident.lhs, ident.rhs)):
         total = ZERO

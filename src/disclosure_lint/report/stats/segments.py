@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ...model import Block, Row
 from ..catalogue import TABLE_IDS
 from . import labels as lb
-from .grid import is_value
+from .grid import TEXT, is_label
 from .table2 import s2_strong
 
 if TYPE_CHECKING:
@@ -26,13 +26,30 @@ class Segment:
     votes: int = 0
 
 
+class _Votes(dict[tuple[str, ...], tuple[str | None, int, int]]):
+    """The vote of a row's labels, memoised by the labels (a row of the template: the same in report after
+    report, whatever its numbers); at most ``_VOTES_MAX`` rows kept."""
+
+    def __missing__(self, labels: tuple[str, ...]) -> tuple[str | None, int, int]:
+        got = _labels_vote(labels)
+        if len(self) < _VOTES_MAX and len(labels) <= _VOTES_LABELS:  # not the rows of a hostile 1,000-column grid
+            self[labels] = got
+        return got
+
+
+_VOTES_MAX = 4096
+_VOTES_LABELS = 32
+_votes = _Votes()
+
+
 def _row_vote(row: Row) -> tuple[str | None, int, int]:
+    return _votes[tuple(filter(is_label, map(TEXT, row.cells)))]  # the label cells (not empty, not a value)
+
+
+def _labels_vote(labels: tuple[str, ...]) -> tuple[str | None, int, int]:
     counts: dict[str, int] = {}
     strong = 0
-    for c in row.cells:
-        t = c.text
-        if not t or is_value(t):
-            continue
+    for t in labels:
         v = lb.cell_vote(t)
         if v:
             counts[v] = counts.get(v, 0) + 1

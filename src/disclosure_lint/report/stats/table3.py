@@ -5,12 +5,18 @@ columns, in position or in reading order), its row labels resolved with the grou
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from typing import cast
 
 from ...model import Block, Cell, Row
 from . import labels as lb
 from .grid import (
+    FIRST,
+    SECOND,
+    TEXT,
     Build,
     blank_cells,
     clean,
@@ -244,24 +250,25 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
     used: set[int] = set()
     row_vals = [value_cells(row, ll, aligned, L) for row, ll in data]  # once per row: read again below
     for vals in row_vals:
-        for i, c in vals:
-            if c.text:
-                used.add(i)
+        used.update(compress(map(FIRST, vals), map(TEXT, map(SECOND, vals))))  # positions with text
     order = _s3_order(bd, header_rows, aligned, L, width, used, block)
     order = continued(bd, order, bool(header_rows), aligned, L)
 
     ctx = Ctx()
+    every_column = None not in order
     for (row, ll), vals in zip(data, row_vals):
         parts = _label_parts(row, ll) if ll >= 0 else []
         rid, where = resolve_s3(parts, ctx) if parts else (None, None)
-        label_texts = {c.text for c in row.cells[: max(ll, 0) + 1] if c.text}
-        vals = [(i, c) for i, c in vals if c.text not in label_texts]  # a merged label repeated across
+        label_texts = set(map(TEXT, row.cells[: max(ll, 0) + 1]))
+        label_texts.discard("")
+        if not label_texts.isdisjoint(map(TEXT, map(SECOND, vals))):
+            vals = [(i, c) for i, c in vals if c.text not in label_texts]  # a merged label repeated across
         if not vals and ll >= 0 and ll == len(row.cells) - 1:
             # a row written as its labels only: every cell left empty (at the end of a cut file: not known)
             vals = [] if row is cut else blank_cells(row, len(order))
         elif not gap:
             vals = padded(row, vals, len(order), cut)
-        nonblank = [(i, c) for i, c in vals if c.text]
+        nonblank = list(compress(vals, map(TEXT, map(SECOND, vals))))  # those with text
         if rid is None:
             if nonblank:
                 label = clean(parts[-1][1].text) if parts else ""
@@ -295,10 +302,18 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
             bd.row_labels.setdefault(rid, row_label)
             to_loose(bd, rid, row_label, block, [c for _, c in nonblank])
             continue
+        n = len(order)
+        placed: list[tuple[str, Cell]] = []
+        if every_column and vals and vals[0][0] >= 0 and vals[-1][0] < n:
+            # positions ascending, all within ``order``, none without a column: the loop below, C-level
+            column_at = cast("Callable[[int], str]", order.__getitem__)  # a string: no generic alias made per row
+            bd.add_row(rid, row_label, list(zip(map(column_at, map(FIRST, vals)), map(SECOND, vals))), block)
+            continue
         for i, c in vals:
-            cid = order[i] if 0 <= i < len(order) else None
+            cid = order[i] if 0 <= i < n else None
             if cid is None:
                 if c.text:
                     bd.unmap(col_text(header_rows, c.col), "col", block, c)
                 continue
-            bd.add(rid, cid, c.text, row_label, bd.col_labels.get(cid, ""), block, c)
+            placed.append((cid, c))
+        bd.add_row(rid, row_label, placed, block)

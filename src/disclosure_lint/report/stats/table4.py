@@ -10,6 +10,7 @@ from functools import lru_cache
 from ...model import Block, Row
 from . import labels as lb
 from .grid import (
+    TEXT,
     Build,
     carried,
     clean,
@@ -50,8 +51,30 @@ def _s4_is_header(row: Row) -> bool:
     return hits >= 1
 
 
+_ORDERS: dict[tuple, tuple[tuple[str | None, ...], tuple[tuple[str, str], ...]]] = {}
+_ORDERS_MAX = 1024
+
+
 def _s4_order(header_rows: list[Row], aligned: bool, L: int, width: int, used: set[int],
               labels: dict[str, str]) -> list[str | None]:
+    """The column order of table 四 (:func:`_s4_order_of`), memoised: it depends only on the header texts and
+    the positions with text, the same in report after report.  Its only effect on ``labels`` is a series of
+    ``setdefault``; the first value per column is recorded and replayed, in the same order."""
+    key = (tuple(tuple(map(TEXT, r.cells)) for r in header_rows), aligned, L, width, frozenset(used))
+    got = _ORDERS.get(key)
+    if got is None:
+        seen: dict[str, str] = {}
+        order = _s4_order_of(header_rows, aligned, L, width, used, seen)
+        got = (tuple(order), tuple(seen.items()))
+        if len(_ORDERS) < _ORDERS_MAX and sum(map(len, key[0])) <= 200:  # a header, not a hostile grid
+            _ORDERS[key] = got
+    for cid, text in got[1]:
+        labels.setdefault(cid, text)
+    return list(got[0])
+
+
+def _s4_order_of(header_rows: list[Row], aligned: bool, L: int, width: int, used: set[int],
+                 labels: dict[str, str]) -> list[str | None]:
     if not header_rows:
         return list(lb.S4_CANONICAL_COLS)
     if aligned and used:
