@@ -286,6 +286,9 @@ def test_look_ahead_gates_name_every_first_character():
     gate, rest = prose_reading.PART_YEAR.pattern.split(")(?:", 1)
     assert _gate_covers(gate[len("(?=["):-1], rest[:-1])
     assert not _gate_covers("上下季截前", rest[:-1])  # the helper does see the digits
+    from disclosure_lint.report import claims
+
+    assert _gate_covers(claims._PREFILTER_FIRST, claims._PREFILTER_ALTERNATION)
 
 
 def test_the_gated_patterns_find_what_the_plain_ones_find():

@@ -55,7 +55,6 @@ from ..model import Block
 from .claim_context import OUTCOME_WORDS as _OUTCOME_WORDS
 from .claim_keywords import KEYWORDS as _KEYWORDS
 from .claims import table_blocks
-from .prose_reading import APPLICATION as _APPLICATION
 from .prose_reading import APPROX_CLAUSE as _APPROX_CLAUSE
 from .prose_reading import BAD_AFTER as _BAD_AFTER
 from .prose_reading import CHANGE as _CHANGE
@@ -345,7 +344,7 @@ class _Reader:
         self.stripped = sent.strip()  # one copy per sentence, shared by its sums
         self.figs = figs
         self.clause_bounds, self.time = sentence_facts(sent)
-        self.has_app = bool(_APPLICATION.search(sent))
+        self.has_app = "申请" in sent  # _APPLICATION
         self.sum_words = [m.start() for m in _SUM_WORD.finditer(sent)]  # where a total-last total may be
         self.lawsuit_ends: dict[str, int] = {}  # end of the first 直接起诉 / 复议后起诉 / 行政诉讼 keyword
         if "诉" in sent:  # every match of those three alternatives holds 诉 (起诉, 诉讼, 应诉)
@@ -460,7 +459,7 @@ class _Reader:
         saved = (self.sent, self.figs, self.time, self.clause_bounds)
         self.sent, self.figs = psent, pfigs
         self.clause_bounds, self.time = sentence_facts(psent)
-        saved_app, self.has_app = self.has_app, bool(_APPLICATION.search(psent))
+        saved_app, self.has_app = self.has_app, "申请" in psent
         tfig: Figure | None = None
         kinds: tuple[str, ...] = ()
         unit: str | None = None
