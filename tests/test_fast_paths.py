@@ -383,7 +383,7 @@ def test_claim_reader_shortcuts_change_nothing(monkeypatch):
     monkeypatch.setattr(claims._Reader, "shortcuts", False)
     slow = [read(r) for r in reports]
     assert fast == slow
-    assert sum(len(c) + len(s) for c, s in fast) > 100
+    assert sum(len(c) + len(s) for c, s in fast) > 80  # examples and fixtures alone (no bench/out, as in CI): 96
 
 
 def test_table_two_figures_written_from_their_first_digit():
