@@ -44,8 +44,13 @@ class RunHook(Protocol):
 def check_worker(options: dict[str, Any]) -> Callable[[str, bool], dict[str, Any]]:
     """A worker's state, built once: the checker (and cache) from the run's options."""
     run_options = RunOptions(**options["run"])
-    checker = run_options.checker()
-    cache = ResultCache(options["cache"], run_options) if options.get("cache") else None
+    return worker_for(run_options.checker(), run_options, options.get("cache"))
+
+
+def worker_for(checker: Checker, options: RunOptions, cache_dir: str | None) -> Callable[[str, bool], dict[str, Any]]:
+    """What a worker does with one file, with ``checker`` (built in the worker, or this process's own, prepared,
+    in a worker forked from it)."""
+    cache = ResultCache(cache_dir, options) if cache_dir else None
 
     def work(path: str, walked: bool) -> dict[str, Any]:
         return (cache.check(checker, path, walked) if cache else checker.check_file(path, walked)).to_json()
@@ -91,8 +96,10 @@ class Pipeline:
         # cache hits are answered here, only the misses go to a worker (which stores their results)
         cache = ResultCache(self.cache_dir, self.options) if self.cache_dir else None
         local = partial(cache.lookup, self.checker) if cache else None
+        # a worker forked from here runs this process's checker: its rules are loaded and its configurations
+        # resolved already (prepare), nothing is built again in the worker
         results = ordered(self.entries, self.jobs, WORKER, options, self.checker.failed_file, self._timeout,
-                          local=local)
+                          local=local, inherit=worker_for(self.checker, self.options, self.cache_dir))
         for (path, _walked), data in zip(self.entries, results):
             yield self._decode(path, data)
 
