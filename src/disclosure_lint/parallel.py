@@ -112,8 +112,8 @@ def serve(conn: Connection, factory: str, options: dict[str, Any], cpu_share: in
     """A worker's loop: ``[index, path, walked]`` in, ``[index, result]`` out, both JSON text.  ``cpu_share``:
     the CPUs this worker may keep busy (its share of the machine), told to the OCR engine (:data:`CPU_SHARE_ENV`)
     so that N workers recognising scans do not each start a thread per CPU.  ``work``: the parent's own function
-    (a forked worker; else it is built from ``factory``); ``others``: the parent's ends of the other workers'
-    pipes, inherited by the fork and closed here (a copy held open would keep that worker from seeing its end)."""
+    (a forked worker; else it is built from ``factory``); ``others``: the parent's ends of its own and the other
+    workers' pipes, inherited by the fork and closed here (a copy held open keeps that worker from seeing EOF)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt stops
     for other in others:
         other.close()
@@ -155,6 +155,8 @@ class _Worker:
     def __init__(self, ctx: Any, factory: str, options: dict[str, Any], cpu_share: int = 0,
                  work: Callable[[str, bool], Any] | None = None, others: tuple[Connection, ...] = ()):
         self.conn, child = ctx.Pipe(duplex=True)
+        if work is not None:  # a fork also inherits this end of its own pipe: closed there, else it never sees EOF
+            others = (self.conn, *others)
         self.proc = ctx.Process(target=serve, args=(child, factory, options, cpu_share, work, others), daemon=True)
         if work is not None:  # a fork: what this process has buffered must not be written again by the worker
             sys.stdout.flush()
