@@ -115,3 +115,30 @@ def test_jobs_left_over_recognise_scanned_pages_in_parallel():
     assert checker.ocr_workers == 3
     # how many pages at once does not change a result: not part of the cache key
     assert RunOptions(ocr_workers=3).key_fields() == RunOptions().key_fields()
+
+
+def test_forked_workers_run_the_parents_function_and_end_promptly(tmp_path):
+    """In a single-threaded process the workers are forks running ``inherit`` (what the parent built: its state
+    is there, nothing is imported or built again), crashes and hangs still give one result each, and the pool
+    ends without waiting for a worker that a sibling's inherited pipe end could keep alive."""
+    script = (
+        "import os, sys, time\n"
+        "sys.path.insert(0, '.')\n"
+        "from disclosure_lint import parallel\n"
+        "from tests.pool_helpers import worker\n"
+        "assert parallel._context(True)[1], 'expected fork'\n"
+        "work = worker({'tag': 'parent-built'})\n"
+        "names = ['a.md', 'crash-1.md', 'b.md', 'raise.md', 'c.md', 'd.md', 'hang.md', 'e.md']\n"
+        "entries = [(f'/x/{n}', False) for n in names]\n"
+        "t0 = time.monotonic()\n"
+        "out = list(parallel.ordered(entries, 2, 'tests.pool_helpers:worker', {'tag': 'factory'},\n"
+        "           lambda p, e: {'failed': p, 'why': type(e).__name__}, lambda p: 3.0, inherit=work))\n"
+        "print(round(time.monotonic() - t0))\n"
+        "print([r.get('why') or r['tag'] for r in out])\n"
+        "print(len({r['pid'] for r in out if 'pid' in r} - {os.getpid()}))\n")
+    res = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True, cwd=ROOT, timeout=120)
+    seconds, tags, pids = res.stdout.strip().splitlines()
+    assert tags == str(["parent-built", "ChildProcessError", "parent-built", "RuntimeError", "parent-built",
+                        "parent-built", "TimeoutError", "parent-built"]), res.stderr
+    assert int(pids) >= 1  # handled in other processes
+    assert int(seconds) < 10  # the 3 s hang, not a 1 s wait per worker stopped

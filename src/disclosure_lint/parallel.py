@@ -1,10 +1,14 @@
 """``--jobs N``: files handled by N worker processes, results given back in input order.
 
-Each worker is started once (``forkserver`` where the system has it, else ``spawn``: never a bare
-``fork`` of a process that may run threads) and builds its own state once from plain options — the
-``factory`` (``"module:function"``, imported in the worker) gets the options and returns the function
-that handles one file.  A worker takes one file at a time over its own pipe; what travels is JSON text
-both ways (the file's result as :meth:`FileResult.to_json`), never a pickled report object.
+Each worker is started once.  Where the system can ``fork`` and this process runs a single thread, a
+worker is a fork of it and handles files with ``inherit`` — the function the caller built here, with its
+rules already loaded and its configurations resolved: the worker imports nothing and loads nothing, and
+the pages of the loaded rules stay shared with this process.  Otherwise (no ``fork``, or a thread that a
+fork could leave holding a lock) it is started by a fork server, else ``spawn``, and builds its own state
+once from plain options — the ``factory`` (``"module:function"``, imported in the worker) gets the options
+and returns the function that handles one file.  A worker takes one file at a time over its own pipe;
+what travels is JSON text both ways (the file's result as :meth:`FileResult.to_json`), never a pickled
+report object.
 
 * **Order and memory.**  Results are yielded in the order of ``entries``; at most ``window`` files
   (default 4 × jobs) are in flight or waiting for an earlier one, so memory does not grow with the
@@ -76,27 +80,49 @@ def ocr_workers(jobs: int, files: int) -> int | None:
     return spare if spare > 1 else None
 
 
-def _context() -> Any:
+def _single_thread() -> bool:
+    """Whether this process runs one thread (``/proc`` counts native threads too — an OCR engine's pool — which
+    :func:`threading.active_count` does not see)."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        import threading
+
+        return threading.active_count() == 1
+
+
+def _context(inherit: bool) -> tuple[Any, bool]:
+    """The start method's context, and whether workers are forks of this process (``inherit``)."""
     # on demand: multiprocessing (≈ 12 ms with its connection module) only for a run that starts workers
     import multiprocessing
 
+    if inherit and sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods() \
+            and _single_thread():
+        return multiprocessing.get_context("fork"), True
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
         # the server imports these once; each worker forked from it starts with them loaded
         ctx.set_forkserver_preload(["disclosure_lint.pipeline"])
-        return ctx
-    return multiprocessing.get_context("spawn")
+        return ctx, False
+    return multiprocessing.get_context("spawn"), False
 
 
-def serve(conn: Connection, factory: str, options: dict[str, Any], cpu_share: int = 0) -> None:
+def serve(conn: Connection, factory: str, options: dict[str, Any], cpu_share: int = 0,
+          work: Callable[[str, bool], Any] | None = None, others: tuple[Connection, ...] = ()) -> None:
     """A worker's loop: ``[index, path, walked]`` in, ``[index, result]`` out, both JSON text.  ``cpu_share``:
     the CPUs this worker may keep busy (its share of the machine), told to the OCR engine (:data:`CPU_SHARE_ENV`)
-    so that N workers recognising scans do not each start a thread per CPU."""
+    so that N workers recognising scans do not each start a thread per CPU.  ``work``: the parent's own function
+    (a forked worker; else it is built from ``factory``); ``others``: the parent's ends of its own and the other
+    workers' pipes, inherited by the fork and closed here (a copy held open keeps that worker from seeing EOF)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt stops
+    for other in others:
+        other.close()
     if cpu_share > 0:
         os.environ[CPU_SHARE_ENV] = str(cpu_share)
-    module, name = factory.split(":")
-    work: Callable[[str, bool], Any] = getattr(importlib.import_module(module), name)(options)
+    if work is None:
+        module, name = factory.split(":")
+        work = getattr(importlib.import_module(module), name)(options)
+        assert work is not None
     while True:
         try:
             index, path, walked = json.loads(conn.recv_bytes())
@@ -126,14 +152,21 @@ def _plain_main() -> Iterator[None]:
 class _Worker:
     """One worker process and the files given to it, oldest first (it works on the first)."""
 
-    def __init__(self, ctx: Any, factory: str, options: dict[str, Any], cpu_share: int = 0):
+    def __init__(self, ctx: Any, factory: str, options: dict[str, Any], cpu_share: int = 0,
+                 work: Callable[[str, bool], Any] | None = None, others: tuple[Connection, ...] = ()):
         self.conn, child = ctx.Pipe(duplex=True)
-        self.proc = ctx.Process(target=serve, args=(child, factory, options, cpu_share), daemon=True)
+        if work is not None:  # a fork also inherits this end of its own pipe: closed there, else it never sees EOF
+            others = (self.conn, *others)
+        self.proc = ctx.Process(target=serve, args=(child, factory, options, cpu_share, work, others), daemon=True)
+        if work is not None:  # a fork: what this process has buffered must not be written again by the worker
+            sys.stdout.flush()
+            sys.stderr.flush()
         with _plain_main():
             self.proc.start()
         child.close()
         self.tasks: deque[tuple[int, str, bool]] = deque()  # (index, path, walked) given, not answered
         self.since = 0.0  # when it began the first of them (as far as the parent can tell)
+        self._limit = (-1, 0.0)  # (index, seconds): the first file's time limit, asked once per file
 
     def give(self, index: int, path: str, walked: bool) -> None:
         if not self.tasks:
@@ -143,6 +176,14 @@ class _Worker:
             self.conn.send_bytes(json.dumps([index, path, walked], ensure_ascii=True).encode("ascii"))
         except OSError:  # the worker is gone already: the wait sees its end and the file fails
             pass
+
+    def limit(self, timeout: Callable[[str], float]) -> float:
+        """The time limit of the file it works on (``timeout(path)`` resolves its configuration: once per file,
+        not at every wake-up of the parent)."""
+        index, path, _walked = self.tasks[0]
+        if self._limit[0] != index:
+            self._limit = (index, timeout(path))
+        return self._limit[1]
 
     def answered(self) -> None:
         self.tasks.popleft()
@@ -164,11 +205,13 @@ class _Worker:
 
 def ordered(entries: list[tuple[str, bool]], jobs: int, factory: str, options: dict[str, Any],
             failed: Callable[[str, BaseException], Any], timeout: Callable[[str], float],
-            window: int | None = None, local: Callable[[str, bool], Any] | None = None) -> Iterator[Any]:
+            window: int | None = None, local: Callable[[str, bool], Any] | None = None,
+            inherit: Callable[[str, bool], Any] | None = None) -> Iterator[Any]:
     """The worker's result for each of ``entries`` (``(path, walked)``), in their order; ``failed(path, exc)``
     stands in for a file whose worker raised, crashed or ran past ``timeout(path)`` seconds.  ``local(path,
     walked)``, when given, is asked first (the result cache): what it answers (not None) needs no worker, and
-    workers are started only when the first file needs one.  Each worker holds up to :data:`PREFETCH` files,
+    workers are started only when the first file needs one.  ``inherit``: what a forked worker runs instead of the
+    factory's function (built here, the same as the factory would build).  Each worker holds up to :data:`PREFETCH` files,
     so it never waits for the parent between two of them; when it dies, the files it held after the one that
     killed it go to its replacement."""
     if not entries:
@@ -176,7 +219,7 @@ def ordered(entries: list[tuple[str, bool]], jobs: int, factory: str, options: d
     # on demand, as in _context
     from multiprocessing.connection import wait
 
-    ctx = _context()
+    ctx, forked = _context(inherit is not None)
     window = max(window or WINDOW_PER_JOB * jobs, jobs)
     slots = min(jobs, len(entries))
     share = max(1, cpus() // slots)  # each worker's CPUs (the OCR engine's threads)
@@ -185,12 +228,17 @@ def ordered(entries: list[tuple[str, bool]], jobs: int, factory: str, options: d
     again: deque[tuple[int, str, bool]] = deque()  # files held by a worker that died, not begun
     next_task = next_out = 0
 
+    def start() -> _Worker:
+        if not forked:
+            return _Worker(ctx, factory, options, share)
+        return _Worker(ctx, factory, options, share, inherit, tuple(w.conn for w in workers))
+
     def replace(i: int, exc: BaseException) -> None:
         w = workers[i]
         index, path, _walked = w.tasks.popleft()
         done[index] = failed(path, exc)
         again.extendleft(reversed(w.tasks))
-        workers[i] = _Worker(ctx, factory, options, share)
+        workers[i] = start()
 
     try:
         while next_out < len(entries):
@@ -206,7 +254,7 @@ def ordered(entries: list[tuple[str, bool]], jobs: int, factory: str, options: d
                         continue
                 free = min(workers, key=lambda w: len(w.tasks), default=None)
                 if (free is None or free.tasks) and len(workers) < slots:
-                    free = _Worker(ctx, factory, options, share)
+                    free = start()
                     workers.append(free)
                 if free is None or len(free.tasks) >= PREFETCH:
                     break
@@ -221,7 +269,7 @@ def ordered(entries: list[tuple[str, bool]], jobs: int, factory: str, options: d
             busy = [w for w in workers if w.tasks]
             if not busy:
                 continue
-            deadline = min(w.since + timeout(w.tasks[0][1]) for w in busy)
+            deadline = min(w.since + w.limit(timeout) for w in busy)
             ready = wait([w.conn for w in busy], timeout=max(0.0, deadline - time.monotonic()))
             for i, w in enumerate(workers):
                 if not w.tasks:
@@ -235,9 +283,9 @@ def ordered(entries: list[tuple[str, bool]], jobs: int, factory: str, options: d
                     index, path, _walked = w.tasks[0]
                     w.answered()
                     done[index] = failed(path, RuntimeError(out[FAILED])) if isinstance(out, dict) and FAILED in out else out
-                elif time.monotonic() >= w.since + timeout(w.tasks[0][1]):
+                elif time.monotonic() >= w.since + w.limit(timeout):
+                    seconds = w.limit(timeout)
                     w.stop(kill=True)
-                    seconds = timeout(w.tasks[0][1])
                     replace(i, TimeoutError(f"检查本文件超过 {seconds:g} 秒的上限（limits.max_file_seconds），已停止"))
     finally:
         for w in workers:

@@ -26,6 +26,7 @@ from typing import Any, Protocol
 
 from . import cache as result_cache
 from .api import Checker, FileResult
+from .batch.findings import Facts, packed_ok
 from .cache import ResultCache, RunOptions
 from .diagnostics import Diagnostic
 from .limits import DEFAULT_LIMITS
@@ -44,11 +45,21 @@ class RunHook(Protocol):
 def check_worker(options: dict[str, Any]) -> Callable[[str, bool], dict[str, Any]]:
     """A worker's state, built once: the checker (and cache) from the run's options."""
     run_options = RunOptions(**options["run"])
-    checker = run_options.checker()
-    cache = ResultCache(options["cache"], run_options) if options.get("cache") else None
+    return worker_for(run_options.checker(), run_options, options.get("cache"))
+
+
+def worker_for(checker: Checker, options: RunOptions, cache_dir: str | None) -> Callable[[str, bool], dict[str, Any]]:
+    """What a worker does with one file, with ``checker`` (built in the worker, or this process's own, prepared,
+    in a worker forked from it)."""
+    cache = ResultCache(cache_dir, options) if cache_dir else None
 
     def work(path: str, walked: bool) -> dict[str, Any]:
-        return (cache.check(checker, path, walked) if cache else checker.check_file(path, walked)).to_json()
+        out = (cache.check(checker, path, walked) if cache else checker.check_file(path, walked)).to_json()
+        if out.get("facts") is not None:
+            # compressed here, as the cross-report hook holds them (batch.findings.Facts): ≈ ¼ of the bytes to
+            # send, and the parent neither parses the cells nor compresses them again
+            out["facts"] = Facts(out["facts"]).pack()
+        return out
 
     return work
 
@@ -77,7 +88,10 @@ class Pipeline:
         if isinstance(data, FileResult):
             return data
         try:
-            return FileResult.from_json(data)
+            result = FileResult.from_json(data)
+            if not packed_ok(result.facts):
+                raise ValueError("facts")
+            return result
         except ValueError as exc:
             return self.checker.failed_file(path, exc)
 
@@ -91,8 +105,10 @@ class Pipeline:
         # cache hits are answered here, only the misses go to a worker (which stores their results)
         cache = ResultCache(self.cache_dir, self.options) if self.cache_dir else None
         local = partial(cache.lookup, self.checker) if cache else None
+        # a worker forked from here runs this process's checker: its rules are loaded and its configurations
+        # resolved already (prepare), nothing is built again in the worker
         results = ordered(self.entries, self.jobs, WORKER, options, self.checker.failed_file, self._timeout,
-                          local=local)
+                          local=local, inherit=worker_for(self.checker, self.options, self.cache_dir))
         for (path, _walked), data in zip(self.entries, results):
             yield self._decode(path, data)
 

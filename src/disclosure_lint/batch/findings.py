@@ -3,6 +3,7 @@ place of the report's facts (:mod:`.facts`), with the rule's message, severity a
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import zlib
@@ -13,6 +14,16 @@ from ..diagnostics import Diagnostic, fingerprint
 from ..engine import ActiveRule
 from ..packs import format_message
 from ..report.agency import KIND_NAMES
+
+PACKED = "~packed"  # the key of facts compressed by :meth:`Facts.pack`
+
+
+def packed_ok(facts: Any) -> bool:
+    """Whether ``facts`` (from another process) is a plain dict of facts or a well-formed :meth:`Facts.pack`."""
+    if not isinstance(facts, dict) or PACKED not in facts:
+        return isinstance(facts, dict) or facts is None
+    p = facts[PACKED]
+    return isinstance(p, list) and len(p) == 2 and isinstance(p[0], dict) and isinstance(p[1], str) and len(facts) == 1
 
 
 class Facts:
@@ -30,6 +41,24 @@ class Facts:
         self._text = zlib.compress(json.dumps({k: v for k, v in facts.items() if k not in self.HEAD},
                                               separators=(",", ":")).encode(), 1)  # ≈ ¼ of the JSON
         self._rest: dict[str, Any] | None = None
+
+    @classmethod
+    def of(cls, facts: dict[str, Any]) -> Facts:
+        """The facts of a result: a plain dict, or the form :meth:`pack` made in a ``--jobs`` worker (compressed
+        there: the parent neither parses the cells nor compresses them again)."""
+        packed = facts.get(PACKED)
+        if packed is None:
+            return cls(facts)
+        head, text = packed
+        self = cls.__new__(cls)
+        self._head = head
+        self._text = base64.b64decode(text)
+        self._rest = None
+        return self
+
+    def pack(self) -> dict[str, Any]:
+        """These facts as plain JSON, still compressed (:meth:`of` takes them back)."""
+        return {PACKED: [self._head, base64.b64encode(self._text).decode("ascii")]}
 
     def get(self, key: str, default: Any = None) -> Any:
         if key in self.HEAD:

@@ -55,7 +55,7 @@ class CrossReport:
     def observe(self, result: Result) -> None:
         if _usable(result):
             assert result.facts is not None
-            self._reports.append(Report(result.path, Facts(result.facts)))
+            self._reports.append(Report(result.path, Facts.of(result.facts)))
             self._checked += 1
 
     def finish(self) -> dict[str, list[Diagnostic]]:
