@@ -27,9 +27,6 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-# isort: off
-from . import cli_startup  # noqa: F401 - first of ours: the compiled-pattern cache, before the report layer
-# isort: on
 from . import fixer
 from . import shard as shards
 from .api import FileResult, RunResult, discover_entries, merge_extras

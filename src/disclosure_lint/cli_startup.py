@@ -1,6 +1,15 @@
-"""What the command line does before it imports the rest of the tool (imported first by :mod:`.cli`): compiled
-regular expressions from the cache (:mod:`.recache`), before the report layer compiles its patterns."""
+"""The command line's entry point (``disclosure-lint``, ``python -m disclosure_lint``): the cache of compiled regular
+expressions (:mod:`.recache`) is installed before the rest of the tool is imported — the report layer compiles its
+patterns at import — then :func:`.cli.main` runs.  Importing :mod:`.cli` (tests, a program embedding the CLI) does
+not install it: only a process that is the command line's own patches :mod:`re`'s compiler."""
 
-from . import recache
+from __future__ import annotations
 
-recache.install()
+
+def main() -> None:
+    from . import recache  # imported here, not at the top: nothing of the tool may be imported before install()
+
+    recache.install()
+    from .cli import main as cli_main  # after install(): the report layer's patterns come from the cache
+
+    cli_main()
