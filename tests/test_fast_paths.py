@@ -647,3 +647,76 @@ def test_memoised_row_votes_and_column_orders_read_the_same(name):
     cold = _tables_seen(path)
     assert segments._votes
     assert _tables_seen(path) == cold
+
+
+_MD_PIECES = ("", " ", "  ", "    ", "\t", " \t", "# ", "## ", "#", "###### x", "####### x", "> ", ">", "- ", "-",
+              "* ", "+ ", "1. ", "2) ", "10. ", "1234567890. ", "---", "***", "___", "- - -", "===", "```", "~~~",
+              "```py", "~~~ `x`", "[a]: /u", "[a]:", "[b]: <x> 'title'", "<div>", "</div>", "<!-- c -->", "<!--",
+              "<table>", "<pre>", "<?php", "<![CDATA[", "| a | b |", "|---|---|", "a | b", "-|-", ":-:|", "|", "\\|",
+              "文字", "政府信息公开", "x", "[", "<", "`", "~", "_", "=", ":", "1", "  1. a", "\u3000", "\u3000> a")
+
+
+def _md_samples():
+    import glob
+    import random
+
+    from tests.textshapes import SPECIAL, UNITS, shape, special
+
+    for p in sorted(glob.glob("examples/*.md") + glob.glob("tests/fixtures/**/*.md", recursive=True)
+                    + glob.glob("bench/out/*.md")[:40]):
+        with open(p, encoding="utf-8", errors="replace") as f:
+            yield f.read()
+    for name in UNITS:
+        yield shape(name, 4_000, "md")[1]
+        yield shape(name, 4_000, "lines")[1]
+    for name in SPECIAL:
+        yield special(name, ".md", n=2_000, cols=20)
+    rnd = random.Random(12)
+    for _ in range(3000):
+        lines = []
+        for _ in range(rnd.randint(1, 14)):
+            k = rnd.randint(1, 3)
+            lines.append("".join(rnd.choice(_MD_PIECES) for _ in range(k)))
+        yield "\n".join(lines) + rnd.choice(("", "\n", " ", "\t"))
+
+
+def test_markdown_first_character_checks_give_the_same_tokens():
+    """markdown-it's block rules behind the reader's first-character (and indent) checks give exactly the token
+    stream of the plain rules, on the examples, the fixtures, bench reports, hostile shapes and random lines made of
+    every block marker, indents and tabs."""
+    from markdown_it import __version__
+
+    from disclosure_lint.readers import markdown
+
+    checked = markdown._parser(True).block.ruler.getRules("")
+    plain = markdown._parser(False).block.ruler.getRules("")
+    if __version__ in markdown._VERIFIED:
+        assert checked != plain  # the checks are installed
+    n = 0
+    for text in _md_samples():
+        a = markdown._block_tokens(text, True)
+        b = markdown._block_tokens(text, False)
+        assert a == b, text[:300]
+        n += 1
+    assert n > 3000
+
+
+def test_markdown_line_marks_are_markdown_its():
+    """The reader's line caches are those StateBlock computes, on the same samples plus tabs, blank last lines and
+    lines of spaces."""
+    from markdown_it.rules_block.state_block import StateBlock
+
+    from disclosure_lint.readers import markdown
+
+    md = markdown._parser(False)
+    extra = ["a", " ", "\t", "a\n ", "a\n\t \t", "a\n", "\n", "\n\n", " \t a\n\t\tb\n  \t  c", "x\n \n\t\n",
+             "\t\t\t\tcode\n    \tx\n", "\u3000a\n \u3000b"]
+    for text in [*_md_samples(), *extra]:
+        src = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
+        if not src:
+            continue
+        sb = StateBlock(src, md, {}, [])
+        begins, ends, shifts, counts = markdown._line_marks(src)
+        assert (sb.bMarks, sb.eMarks, sb.tShift, sb.sCount) == (begins + [len(src)], ends + [len(src)],
+                                                                  shifts + [0], counts + [0]), src[:200]
+        assert sb.bsCount == [0] * len(sb.bMarks) and sb.lineMax == len(begins)

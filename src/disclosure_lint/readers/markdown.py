@@ -11,10 +11,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from html import unescape
+from itertools import accumulate, repeat
+from operator import add, sub
 
-from markdown_it import MarkdownIt
+from markdown_it import MarkdownIt, rules_block
+from markdown_it import __version__ as markdown_it_version
 from markdown_it.rules_block.table import table as gfm_table
 from markdown_it.rules_core import block, normalize
+from markdown_it.rules_block.state_block import StateBlock
 from markdown_it.rules_core.state_core import StateCore
 
 from ..limits import DEFAULT_LIMITS, Limits
@@ -52,6 +56,14 @@ def _table_extent(state, startLine: int, endLine: int, silent: bool) -> bool:
     the rows itself (it needs exact cell columns anyway), which avoids ~10 tokens per
     cell and makes table-heavy reports parse about three times faster.
     """
+    # gfm_table returns False at once unless the next line (the delimiter row) starts with | - or : (after its
+    # indent; an empty line has none): checked here first, as most blocks are paragraphs followed by an empty line
+    nxt = startLine + 1
+    if nxt >= endLine:
+        return False
+    pos = state.bMarks[nxt] + state.tShift[nxt]
+    if pos >= state.eMarks[nxt] or state.src[pos] not in "|-:":
+        return False
     if not gfm_table(state, startLine, endLine, True):
         return False
     if silent:
@@ -80,17 +92,107 @@ def _table_extent(state, startLine: int, endLine: int, silent: bool) -> bool:
     return True
 
 
-@lru_cache(maxsize=1)
-def _parser():
+# markdown-it tries every block rule, in order, at every block start (and the terminating ones at every line of a
+# paragraph): each rule logs its entry and checks the line's indent before it looks at the line's first character.
+# A rule below can only match a line whose first character (after its indent) is one of these; on any other first
+# character it returns False at once, with no side effect (checked in the rule sources of the versions in
+# _VERIFIED; tests/test_fast_paths.py compares the token streams with and without the checks).
+_FIRST_CHARS = {"fence": "~`", "blockquote": ">", "hr": "*-_", "list": "*-+0123456789", "reference": "[",
+                "html_block": "<", "heading": "#"}
+_VERIFIED = frozenset({"4.3.0"})
+
+
+def _first_char_rule(rule, chars: str):
+    def checked(state, startLine: int, endLine: int, silent: bool) -> bool:
+        pos = state.bMarks[startLine] + state.tShift[startLine]
+        # an empty line (pos at its end) is left to the rule itself
+        if pos < state.eMarks[startLine] and state.src[pos] not in chars:
+            return False
+        return rule(state, startLine, endLine, silent)
+    return checked
+
+
+def _code_rule(rule):
+    def checked(state, startLine: int, endLine: int, silent: bool) -> bool:
+        # the rule returns False unless state.is_code_block(startLine), which needs an indent of 4 or more
+        if state.sCount[startLine] - state.blkIndent < 4:
+            return False
+        return rule(state, startLine, endLine, silent)
+    return checked
+
+
+def _install_checks(md: MarkdownIt) -> None:
+    ruler = md.block.ruler
+    originals = {"code": rules_block.code, "fence": rules_block.fence, "blockquote": rules_block.blockquote,
+                 "hr": rules_block.hr, "list": rules_block.list_block, "reference": rules_block.reference,
+                 "html_block": rules_block.html_block, "heading": rules_block.heading}
+    for name, fn in originals.items():
+        rule = ruler.__rules__[ruler.__find__(name)]
+        if rule.fn is not fn:  # not the rule whose source was checked
+            return
+    for name, fn in originals.items():
+        rule = ruler.__rules__[ruler.__find__(name)]
+        ruler.at(name, _code_rule(fn) if name == "code" else _first_char_rule(fn, _FIRST_CHARS[name]),
+                 {"alt": list(rule.alt)})
+
+
+@lru_cache(maxsize=2)
+def _parser(checks: bool = True):
     md = MarkdownIt("commonmark")
     md.block.ruler.before("table", "table_lines", _table_extent, {"alt": ["paragraph", "reference"]})
+    if checks and markdown_it_version in _VERIFIED:
+        _install_checks(md)
     return md
 
 
-def _block_tokens(text: str):
-    state = StateCore(text, _parser(), {})
+def _line_marks(src: str) -> tuple[list[int], list[int], list[int], list[int]]:
+    """``StateBlock``'s line caches (bMarks, eMarks, tShift, sCount, without the fake last entry) of a non-empty
+    source, computed a list at a time instead of a line at a time: each line's begin and end offset, its number of
+    leading spaces and tabs, and its indent with tabs expanded to the next multiple of 4.  As markdown-it does, a
+    last line without a newline that holds only spaces and tabs is no line."""
+    lines = src.split("\n")
+    if src.endswith("\n") or not lines[-1].strip(" \t"):
+        del lines[-1]
+    lens = list(map(len, lines))
+    begins = list(accumulate([n + 1 for n in lens], initial=0))
+    del begins[-1]
+    ends = list(map(add, begins, lens))
+    shifts = list(map(sub, lens, map(len, map(str.lstrip, lines, repeat(" \t")))))
+    counts = shifts.copy()
+    if "\t" in src:
+        for i, line in enumerate(lines):
+            if "\t" in line[:shifts[i]]:
+                offset = 0
+                for ch in line[:shifts[i]]:
+                    offset += 4 - offset % 4 if ch == "\t" else 1
+                counts[i] = offset
+    return begins, ends, shifts, counts
+
+
+def _block_tokens(text: str, checks: bool = True):
+    md = _parser(checks)
+    state = StateCore(text, md, {})
     normalize(state)
-    block(state)
+    if not checks or markdown_it_version not in _VERIFIED:
+        block(state)
+        return state.tokens
+    src = state.src
+    if not src:  # ParserBlock.parse makes no token of an empty source
+        return state.tokens
+    # what ParserBlock.parse does, with StateBlock's line caches made by _line_marks (StateBlock's own loop runs
+    # once per line in Python): a state made for "" has every attribute set and its caches hold only the fake last
+    # line, which is appended again after the real ones
+    sb = StateBlock("", md, state.env, state.tokens)
+    begins, ends, shifts, counts = _line_marks(src)
+    length = len(src)
+    sb.src = src
+    sb.bMarks = begins + [length]
+    sb.eMarks = ends + [length]
+    sb.tShift = shifts + [0]
+    sb.sCount = counts + [0]
+    sb.bsCount = [0] * (len(begins) + 1)
+    sb.lineMax = len(begins)
+    md.block.tokenize(sb, sb.line, sb.lineMax)
     return state.tokens
 
 
