@@ -110,6 +110,46 @@ def new_block(index: int, kind: BlockKind, text: str, line: int | None = None, c
     return b
 
 
+def row_cells(parts: list[str], pos: int, ri: int, line_no: int, header: bool, offset: int,
+              anchors: list[Anchor]) -> tuple[Row, str, int]:
+    """Row ``ri`` of a pipe table on line ``line_no``: its cells from ``parts`` (the line split at its pipes, the
+    first part at 0-based column ``pos``; each text stripped, its column that of its first character), an anchor
+    per cell at text offset ``offset`` on appended to ``anchors``; returns the row, its text (the cells joined by
+    tabs) and the offset after it.  The same objects as :func:`new_cell` and :func:`new_anchor` make, built
+    in line: a Markdown report has hundreds of table cells."""
+    cells = []
+    texts = []
+    for col, seg in enumerate(parts):
+        text = seg.strip(_SPACE)
+        # the text's first character is the first one of the piece that is not blank (an empty text: the
+        # piece's first character, as "".find gives 0)
+        c0 = pos + seg.find(text) + 1
+        c: Any = _new(_CellSlots)
+        c.text = text
+        c.row = ri
+        c.col = col
+        c.line = line_no
+        c.column = c0
+        c.end_column = c0 + len(text)
+        c.pointer = None
+        c.header = header
+        c.anchors = ()
+        c.confidence = None
+        c.__class__ = Cell
+        cells.append(c)
+        a: Any = _new(_AnchorSlots)
+        a.offset = offset
+        a.line = line_no
+        a.column = c0
+        a.page = None
+        a.__class__ = Anchor
+        anchors.append(a)
+        texts.append(text)
+        offset += len(text) + 1  # the tab after it (the newline after the row's last one)
+        pos += len(seg) + 1
+    return new_row(tuple(cells), line_no, header), "\t".join(texts), offset
+
+
 def anchored(pieces: list[tuple[str, int, int]]) -> tuple[str, tuple[Anchor, ...]]:
     """Join ``(text, line, column)`` pieces with newlines into one text with anchors."""
     parts: list[str] = []

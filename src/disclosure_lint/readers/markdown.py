@@ -16,9 +16,9 @@ from operator import add, sub
 
 from markdown_it import MarkdownIt, rules_block
 from markdown_it import __version__ as markdown_it_version
+from markdown_it.rules_block.state_block import StateBlock
 from markdown_it.rules_block.table import table as gfm_table
 from markdown_it.rules_core import block, normalize
-from markdown_it.rules_block.state_block import StateBlock
 from markdown_it.rules_core.state_core import StateCore
 
 from ..limits import DEFAULT_LIMITS, Limits
@@ -30,10 +30,8 @@ from .lines import (
     anchored,
     block_limit_notice,
     capped_rows,
-    new_anchor,
     new_block,
-    new_cell,
-    new_row,
+    row_cells,
     table_limit_notice,
 )
 
@@ -82,7 +80,9 @@ def _table_extent(state, startLine: int, endLine: int, silent: bool) -> bool:
         if (start < state.eMarks[nextLine] and src[start] in _STARTERS
                 and any(rule(state, nextLine, endLine, True) for rule in terminators)):
             break
-        if start >= state.eMarks[nextLine] or state.is_code_block(nextLine):
+        # is_code_block needs an indent of 4 or more: checked here first (no call for every row)
+        if start >= state.eMarks[nextLine] or (state.sCount[nextLine] - state.blkIndent >= 4
+                                               and state.is_code_block(nextLine)):
             break
         nextLine += 1
     state.parentType = old_parent
@@ -264,22 +264,9 @@ def _table_block(src_lines: list[str], start: int, end: int, cut: int, index: in
             del parts[0]  # leading border pipe
         if len(parts) > 1 and not parts[-1].strip(_WS):
             del parts[-1]  # trailing border pipe
-        line_no = ln + 1
-        ri = len(rows)
-        cells = []
-        texts = []
-        for col, seg in enumerate(parts):
-            text = seg.strip(_WS)
-            # the text's first character is the first one of the piece that is not blank (an empty text: the
-            # piece's first character, as "".find gives 0)
-            c0 = pos + seg.find(text) + 1
-            cells.append(new_cell(text, ri, col, line_no, c0, c0 + len(text), None, header))
-            anchors.append(new_anchor(offset, line_no, c0))
-            texts.append(text)
-            offset += len(text) + 1  # the tab after it (the newline after the row's last one)
-            pos += len(seg) + 1
-        rows.append(new_row(tuple(cells), line_no, header))
-        row_texts.append("\t".join(texts))
+        row, row_text, offset = row_cells(parts, pos, len(rows), ln + 1, header, offset, anchors)
+        rows.append(row)
+        row_texts.append(row_text)
     last_line = src_lines[end - 1] if end - 1 < len(src_lines) else ""
     return new_block(index, "table", "\n".join(row_texts), start + 1, 1, end, len(last_line) + 1, tuple(anchors),
                      None, Table(rows=tuple(rows)))
