@@ -386,6 +386,26 @@ def test_claim_reader_shortcuts_change_nothing(monkeypatch):
     assert sum(len(c) + len(s) for c, s in fast) > 80  # examples and fixtures alone (no bench/out, as in CI): 96
 
 
+def test_prose_sums_read_with_kept_part_names_as_without(monkeypatch):
+    """The part names are classified once (``prose_sums._classify`` is cached across reports): a pure function, so
+    the sums read with a cold cache, a warm one and none at all are the same."""
+    from disclosure_lint.report import prose_sums
+
+    def read(report):
+        return [repr((s.kind, s.total, s.parts, s.exhaustive, s.form, s.sentence, s.sentence_start, s.total_after))
+                for s in prose_sums.find_sums(report)]
+
+    reports = list(_claim_reports())
+    prose_sums._classify.cache_clear()
+    cold = [read(r) for r in reports]
+    warm = [read(r) for r in reports]
+    assert prose_sums._classify.cache_info().hits > 0
+    monkeypatch.setattr(prose_sums, "_classify", prose_sums._classify.__wrapped__)
+    plain = [read(r) for r in reports]
+    assert cold == warm == plain
+    assert sum(map(len, plain)) > 10
+
+
 def test_table_two_figures_written_from_their_first_digit():
     import random
     import re

@@ -50,6 +50,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Block
 from .claim_context import OUTCOME_WORDS as _OUTCOME_WORDS
@@ -82,8 +83,7 @@ CATEGORY_LABELS = {
 KIND_LABELS = {"results": "办理结果", "applicants": "申请人", "flow": "新收和上年结转", "review": "行政复议结果",
                "litigation": "行政诉讼结果", "litigation_routes": "行政诉讼类别", "disclosed": "主动公开信息"}
 
-# the exhaustive sets of each breakdown, with the words a message uses for them
-EXHAUSTIVE: dict[str, list[tuple[frozenset[str], str]]] = {
+EXHAUSTIVE: dict[str, list[tuple[frozenset[str], str]]] = {  # of each breakdown, with the words a message uses
     "results": [(frozenset({"open", "partial", "not_open", "unavailable", "not_processed", "other"}), "全部六类办理结果"),
                 (frozenset({"open_partial", "not_open", "unavailable", "not_processed", "other"}),
                  "予以公开及部分公开合写在内的全部办理结果")],
@@ -198,6 +198,7 @@ _ENUM_MARKS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳ "
 _SEMI_STOP = re.compile(r"全年|本年|今年|当年|累计|共计|合计|总计|另|此外|同时")
 _CHANGE_CLAUSE = re.compile(r"\s*[，,]\s*(?:同比|环比|较上一?年度?|比上一?年度?|较去年|比去年)[^，,；;。\d]{0,8}"
                             r"(?:\d+(?:\.\d+)?\s*[%％]|\d+\s*[件条个项篇份起宗例]|[^，,；;。\d]{0,4})(?=\s*(?:[，,；;]|$))")
+_NOT_TOTAL = re.compile("|".join(f"(?:{p.pattern})" for p in (_CHANGE, _PAST, _APPROX_CLAUSE, _OFF_TOPIC)))
 _AFTER_TOTAL = re.compile(r"\s*(?:[，,；;]\s*)?(?:以上)?(?:共计|合计|总计|总共|一共|共需办理|共)(?:为|达|有)?\s*$")
 
 # -- parts -----------------------------------------------------------------------------------------------
@@ -235,8 +236,7 @@ _CATS: dict[str, list[tuple[str, str]]] = {
 }
 _CATS["litigation"] = _CATS["review"]
 _CATS["litigation_routes"] = [("direct", _KW["direct"]), ("after_review", _KW["after_review"])]
-# what may stand around a category in a part's name
-_FRAME = {
+_FRAME = {  # what may stand around a category in a part's name
     "results": (r"(?P<pre>[^\d，,；;。]{0,16}?)", rf"(?:的)?(?:类)?(?:申请|答复|事项|情形)?(?:件数|数量)?{_FILL_END}"),
     "applicants": (r"(?P<pre>(?:其中|来自|由|属于)?)",
                    rf"(?:提出|提交)?(?:的)?(?:政府信息公开|信息公开|依申请公开)?(?:申请人?)?(?:数量?|件数)?{_FILL_END}"),
@@ -281,9 +281,8 @@ _PART_END = re.compile(r"\s*(?:[，,、；;。）)]|以及|和|及|与|$)")
 
 
 def _number(m: re.Match[str]) -> int | None:
-    if m.group("cn"):
-        return cn_int(m.group("cn"))
-    return int(m.group("num").replace(",", ""))
+    cn = m.group("cn")
+    return cn_int(cn) if cn else int(m.group("num").replace(",", ""))
 
 
 def _count(m: re.Match[str]) -> int:
@@ -388,8 +387,7 @@ class _Reader:
         if kw is None or not _TOTAL_GAP.match(window[kw.end():]):
             return None
         clause = window[:kw.start()] + "　" * (kw.end() - kw.start()) + window[kw.end():]
-        if (_CHANGE.search(clause) or _PAST.search(clause) or _APPROX_CLAUSE.search(clause)
-                or _OFF_TOPIC.search(clause) or not self._fig_ok(f)):  # masked: 行政复议案件 is no 议案
+        if _NOT_TOTAL.search(clause) or not self._fig_ok(f):  # masked: 行政复议案件 is no 议案 (one search of the union)
             return None
         metric = kw.lastgroup
         assert metric is not None  # every alternative of _TOTAL_KW is a named group
@@ -568,7 +566,7 @@ class _Reader:
                     break
                 k, cats = kind, [pending.pop(0)]
             else:
-                got = self._classify(name, kinds if kind is None else (kind,), marker or bool(parts),
+                got = _classify(name, kinds if kind is None else (kind,), marker or bool(parts),
                                      first_free and not parts, bool(parts))
                 if got is None:
                     break
@@ -609,74 +607,6 @@ class _Reader:
             return None
         return kind, parts, idx
 
-    def _classify(self, name: str, kinds: tuple[str, ...], marked: bool, first_free: bool, later: bool):
-        """(kind, [categories], each, skip) of a part's name, or None; ``each``: 均为0件 gives every category
-        the number; ``skip``: characters of context before the part's own name (first part of a total-last list)."""
-        lead = len(name) - len(name.lstrip())
-        name = name.strip()
-        got = self._classify_one(name, kinds, marked, later)
-        if got is not None:
-            return (*got, lead)
-        if first_free:  # the first part of a total-last list may carry its context
-            ctx = None
-            for ctx in _TOTAL_KW.finditer(name):  # noqa: B007 - the last match is kept
-                pass
-            if ctx is not None:  # 依申请公开 本年新收… → 本年新收…; 本年共收到自然人申请 → 自然人申请
-                got = self._classify_one(name[ctx.start():], kinds, marked, later)
-                if got is not None:
-                    return (*got, lead + ctx.start())
-                rest = name[ctx.end():]
-                skip = ctx.end() + len(rest) - len(rest.lstrip("了到的"))
-                got = self._classify_one(name[skip:], kinds, marked, later)
-                if got is not None:
-                    return (*got, lead + skip)
-        return None
-
-    def _classify_one(self, name: str, kinds: tuple[str, ...], marked: bool, later: bool):
-        if "disclosed" not in kinds and not _ANY_CAT.search(name):
-            return None
-        for k in kinds:
-            if k == "disclosed":
-                continue
-            one, seq = _CAT_RE[k]
-            m = one.fullmatch(name)
-            if m is not None:
-                cat = m.lastgroup
-                if cat in ("other", "other_org", "other_result") and (m.group("pre") or not later):
-                    continue  # 其他 alone is a category only after another part of the same list
-                if k == "results" and _SCOPE_WORDS.search(m.group("pre") or ""):
-                    return None
-                if k == "results" and re.search(r"自然人|法人|企业|申请人", m.group("pre") or ""):
-                    return None
-                return k, [cat], False
-            mm = _MULTI.match(name)
-            if mm is not None:
-                cats = []
-                rest = mm.group("cats")
-                pos = 0
-                ok = True
-                for c in seq.finditer(rest):
-                    if pos and not _MULTI_SEP.match(rest[pos:c.start()]):
-                        ok = False
-                        break
-                    if not pos and rest[:c.start()].strip("其中 "):
-                        ok = False
-                        break
-                    cats.append(c.lastgroup)
-                    pos = c.end()
-                if ok and len(cats) > 1 and not rest[pos:].strip():
-                    return k, cats, mm.group("multi")[0] in "均都各"
-        if "disclosed" in kinds:
-            m = _GENERIC.match(name)
-            if m is None or not name:
-                return None
-            if _CHANNEL.search(name) or _SCOPE_WORDS.search(name):
-                return None
-            if not marked and _VERB_LED.match(name):
-                return None
-            return "disclosed", ["item"], False
-        return None
-
     def _make(self, kind: str, total: Figure, parts, block, s0, sentence_start: int | None = None) -> ProseSum:
         figs = []
         for cat, j, name_start in parts:
@@ -690,6 +620,77 @@ class _Reader:
                     form = words
         return ProseSum(kind=kind, total=total, parts=figs, exhaustive=form is not None, form=form,
                         sentence=self.stripped, sentence_start=s0 if sentence_start is None else sentence_start)
+
+
+@lru_cache(maxsize=4096)  # a pure function, and part names recur from report to report: the answer is shared, read only
+def _classify(name: str, kinds: tuple[str, ...], marked: bool, first_free: bool, later: bool):
+    """(kind, [categories], each, skip) of a part's name, or None; ``each``: 均为0件 gives every category
+    the number; ``skip``: characters of context before the part's own name (first part of a total-last list)."""
+    lead = len(name) - len(name.lstrip())
+    name = name.strip()
+    got = _classify_one(name, kinds, marked, later)
+    if got is not None:
+        return (*got, lead)
+    if first_free:  # the first part of a total-last list may carry its context
+        ctx = None
+        for ctx in _TOTAL_KW.finditer(name):  # noqa: B007 - the last match is kept
+            pass
+        if ctx is not None:  # 依申请公开 本年新收… → 本年新收…; 本年共收到自然人申请 → 自然人申请
+            got = _classify_one(name[ctx.start():], kinds, marked, later)
+            if got is not None:
+                return (*got, lead + ctx.start())
+            rest = name[ctx.end():]
+            skip = ctx.end() + len(rest) - len(rest.lstrip("了到的"))
+            got = _classify_one(name[skip:], kinds, marked, later)
+            if got is not None:
+                return (*got, lead + skip)
+    return None
+
+
+def _classify_one(name: str, kinds: tuple[str, ...], marked: bool, later: bool):
+    if "disclosed" not in kinds and not _ANY_CAT.search(name):
+        return None
+    for k in kinds:
+        if k == "disclosed":
+            continue
+        one, seq = _CAT_RE[k]
+        m = one.fullmatch(name)
+        if m is not None:
+            cat = m.lastgroup
+            if cat in ("other", "other_org", "other_result") and (m.group("pre") or not later):
+                continue  # 其他 alone is a category only after another part of the same list
+            if k == "results" and _SCOPE_WORDS.search(m.group("pre") or ""):
+                return None
+            if k == "results" and re.search(r"自然人|法人|企业|申请人", m.group("pre") or ""):
+                return None
+            return k, [cat], False
+        mm = _MULTI.match(name)
+        if mm is not None:
+            cats = []
+            rest = mm.group("cats")
+            pos = 0
+            ok = True
+            for c in seq.finditer(rest):
+                if pos and not _MULTI_SEP.match(rest[pos:c.start()]):
+                    ok = False
+                    break
+                if not pos and rest[:c.start()].strip("其中 "):
+                    ok = False
+                    break
+                cats.append(c.lastgroup)
+                pos = c.end()
+            if ok and len(cats) > 1 and not rest[pos:].strip():
+                return k, cats, mm.group("multi")[0] in "均都各"
+    if "disclosed" in kinds:
+        m = _GENERIC.match(name)
+        if m is None or not name:
+            return None
+        if _CHANNEL.search(name) or _SCOPE_WORDS.search(name):
+            return None
+        if not marked and _VERB_LED.match(name):
+            return None
+        return "disclosed", ["item"], False
+    return None
 
 
 def find_sums(report) -> list[ProseSum]:
