@@ -110,8 +110,8 @@ def _cell_fact(rep: AnnualReport, c: StatCell, has_lines: bool, has_numbers: boo
     return [value, _place(rep, c.block, cell, pointer=ptr)]
 
 
-def _wanted(tid: str, t: StatTable) -> Iterator[tuple[str, str]]:
-    """The (row, column) keys of table ``tid`` that the facts keep."""
+def _wanted(tid: str, t: StatTable | None) -> Iterator[tuple[str, str]]:
+    """The (row, column) keys of table ``tid`` that the facts keep (of tables 三 and 四 whatever ``t``)."""
     if tid == "s3":
         for row in _S3_ROWS_ALL_COLS:
             for col in S3_COL_IDS:
@@ -121,8 +121,13 @@ def _wanted(tid: str, t: StatTable) -> Iterator[tuple[str, str]]:
     elif tid == "s4":
         for col in _S4_COLS:
             yield "cases", col
-    else:
+    elif t is not None:
         yield from (k for k in t.cells if k[1] not in ("amount", "procurement_amount"))
+
+
+# (cell key, fact key) of tables 三 and 四, in :func:`_wanted`'s order: made once, not per report
+_FIXED_KEYS = {tid: tuple(((row, col), f"{tid}:{row}:{col}") for row, col in _wanted(tid, None))
+               for tid in ("s3", "s4")}
 
 
 def _cells(rep: AnnualReport) -> dict[str, list[Any]]:
@@ -133,10 +138,13 @@ def _cells(rep: AnnualReport) -> dict[str, list[Any]]:
             continue
         cells = t.cells
         has_numbers = t.has_numbers
-        for row, col in _wanted(tid, t):
-            c = cells.get((row, col))
+        keys = _FIXED_KEYS.get(tid)
+        if keys is None:
+            keys = tuple(((row, col), f"{tid}:{row}:{col}") for row, col in _wanted(tid, t))
+        for rc, name in keys:
+            c = cells.get(rc)
             if c is not None and (got := _cell_fact(rep, c, has_lines, has_numbers)) is not None:
-                out[f"{tid}:{row}:{col}"] = got
+                out[name] = got
     return out
 
 
@@ -149,7 +157,7 @@ def _stat_hash(cells: dict[str, list[Any]]) -> tuple[str | None, int]:
 
 def _h(text: str) -> str:
     """A short hash of a text (CRC-32: compared between the reports of one run, not a defence)."""
-    return format(zlib.crc32(text.encode()), "08x")
+    return "%08x" % zlib.crc32(text.encode())  # noqa: UP031 - what format(…, "08x") gives, without its call
 
 
 def _paragraphs(rep: AnnualReport) -> tuple[list[list[Any]], list[list[Any]], bool]:
