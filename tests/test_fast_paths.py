@@ -647,3 +647,44 @@ def test_memoised_row_votes_and_column_orders_read_the_same(name):
     cold = _tables_seen(path)
     assert segments._votes
     assert _tables_seen(path) == cold
+
+
+def _s3_is_header_reference(texts):
+    """s3_is_header as it read each cell before its per-text memo."""
+    from disclosure_lint.report.stats import labels as lb
+    from disclosure_lint.report.stats.grid import is_value
+
+    n_cols = 0
+    for t in texts:
+        if not t:
+            continue
+        if lb.NOTE_S3 in t:
+            return True
+        if is_value(t):
+            return False
+        m = lb.match_s3_col(t)
+        if m is not None and (m[0] == "group" or m[1] not in ("total", "other_org")):
+            n_cols += 1
+    return n_cols >= 1
+
+
+def test_table_three_header_rows_as_cell_by_cell():
+    from disclosure_lint.model import Cell, Row
+    from disclosure_lint.report.stats.table3 import s3_is_header
+
+    pool = ["", "", "自然人", "法人或其他组织", "商业企业", "科研机构", "总计", "其他", "其他组织", "小计",
+            "申请人情况", "（七）总计", "3.其他", "12", "0", "/", "—", "若干", "勾稽关系：第一项加第二项之和",
+            "一、本年新收政府信息公开申请数量", "x" * 300, "自然人" + "y" * 250]
+    rnd = random.Random(3)
+    for _ in range(3000):
+        texts = [rnd.choice(pool) for _ in range(rnd.randint(0, 6))]
+        row = Row(cells=tuple(Cell(text=t, row=0, col=i, line=1) for i, t in enumerate(texts)))
+        assert s3_is_header(row) == _s3_is_header_reference(texts), texts
+
+
+def test_table_two_row_of_memoised_as_read():
+    from disclosure_lint.report.stats import table2
+
+    for t in ["规章", "1.规章", "（一）规章", "规范性文件", "行政许可", "行政处罚", "行政事业性收费", "信息内容",
+              "本年制发件数", "其他对外管理服务事项", "", "12", "规章" + "z" * 300]:
+        assert table2.s2_row_of(t) == table2._s2_row_of(t) == table2.s2_row_of(t)

@@ -38,6 +38,17 @@ def s2_version_votes(bd: Build, row_ids: list[str], col_ids: list[str], texts: l
 
 
 def s2_row_of(text: str) -> str | None:
+    # asked for the first label of every row of every block that might be table 二: memoised (a long text
+    # is not kept, as is_s3_label)
+    return _s2_row_of_memo(text) if len(text) <= _MEMO_LEN else _s2_row_of(text)
+
+
+@lru_cache(maxsize=8192)
+def _s2_row_of_memo(text: str) -> str | None:
+    return _s2_row_of(text)
+
+
+def _s2_row_of(text: str) -> str | None:
     parts = lb.split_label(text)
     if not parts:
         return None

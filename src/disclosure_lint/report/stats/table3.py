@@ -140,22 +140,50 @@ def _label_parts(row: Row, upto: int) -> list[tuple[lb.Part, Cell]]:
     return parts
 
 
+def _header_kind(t: str) -> int:
+    """What one cell says of its row being a header of table 三 (:func:`s3_is_header`): ``_NOTE`` (it is),
+    ``_VALUE`` (it is not), ``_COLUMN`` (a column label) or ``_OTHER`` (nothing; also an empty cell)."""
+    if not t:
+        return _OTHER
+    if lb.NOTE_S3 in t:
+        return _NOTE
+    if is_value(t):
+        return _VALUE
+    m = lb.match_s3_col(t)
+    if m is not None and (m[0] == "group" or m[1] not in ("total", "other_org")):
+        return _COLUMN
+    return _OTHER
+
+
+_OTHER, _COLUMN, _NOTE, _VALUE = 0, 1, 2, 3
+
+
+class _HeaderKindMemo(dict[str, int]):
+    """:func:`_header_kind` memoised (every cell of every row of a table-三 block is asked): a hit is one
+    C-level ``dict.__getitem__``; texts over 200 characters are not kept, nor more than 20000 entries."""
+
+    def __missing__(self, t: str) -> int:
+        k = _header_kind(t)
+        if len(t) <= 200 and len(self) < 20000:
+            self[t] = k
+        return k
+
+
+_HEADER_KIND = _HeaderKindMemo().__getitem__
+
+
 def s3_is_header(row: Row) -> bool:
     """A header row: the 勾稽关系 note, or column labels (自然人, 法人或其他组织, 商业企业 …) and no numbers.
     总计 and 其他 alone do not make a header: they are also row labels (（七）总计, 3.其他)."""
-    n_cols = 0
-    for c in row.cells:
-        t = c.text
-        if not t:
-            continue
-        if lb.NOTE_S3 in t:
+    column = False
+    for k in map(_HEADER_KIND, map(TEXT, row.cells)):  # the first note or value decides, else a column label
+        if k == _NOTE:
             return True
-        if is_value(t):
+        if k == _VALUE:
             return False
-        m = lb.match_s3_col(t)
-        if m is not None and (m[0] == "group" or m[1] not in ("total", "other_org")):
-            n_cols += 1
-    return n_cols >= 1
+        if k:
+            column = True
+    return column
 
 
 def _s3_order(bd: Build, header_rows: list[Row], aligned: bool, L: int, width: int,
@@ -230,7 +258,7 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
     header_rows: list[Row] = []
     data: list[tuple[Row, int]] = []
     for row in rows:
-        if not any(c.text for c in row.cells):
+        if not any(map(TEXT, row.cells)):
             continue
         if s3_is_header(row):
             if not data:
