@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import compress
 from typing import cast
 
@@ -35,14 +34,19 @@ from .grid import (
 )
 
 
-def is_s3_label(text: str) -> bool:
-    # asked for every label cell of every row: memoised (a long text is not kept)
-    return _is_s3_label(text) if len(text) <= 200 else _s3_label(text)
+class _LabelMemo(dict[str, bool]):
+    """:func:`is_s3_label`'s memo (asked for every label cell of every row): a hit is one C-level
+    ``dict.__getitem__``, no Python frame; texts over 200 characters are not kept, nor more than 8192 entries."""
+
+    def __missing__(self, text: str) -> bool:
+        r = _s3_label(text)
+        if len(text) <= 200 and len(self) < 8192:
+            self[text] = r
+        return r
 
 
-@lru_cache(maxsize=8192)
-def _is_s3_label(text: str) -> bool:
-    return _s3_label(text)
+#: A label of table 三 (numbered, or a known row label), memoised.
+is_s3_label: Callable[[str], bool] = _LabelMemo().__getitem__
 
 
 def _s3_label(text: str) -> bool:
@@ -172,6 +176,41 @@ class _HeaderKindMemo(dict[str, int]):
 _HEADER_KIND = _HeaderKindMemo().__getitem__
 
 
+# (label texts of a row, ctx.top, ctx.group) → (row id, index of ``where``, index of the last part's cell, the
+# context after the row): what :func:`_row_id` read before.  The labels of table 三 are the same few dozen in
+# report after report; at most ``_ROWS_MAX`` entries, none of labels over ``_ROWS_TEXT`` characters in all.
+_ROWS: dict[tuple[tuple[str, ...], str | None, str | None],
+            tuple[str | None, int | None, int | None, str | None, str | None]] = {}
+_ROWS_MAX = 4096
+_ROWS_TEXT = 400
+
+
+def _index(cells: tuple[Cell, ...], cell: Cell | None) -> int | None:
+    if cell is None:
+        return None
+    return next(i for i, c in enumerate(cells) if c is cell)
+
+
+def _row_id(row: Row, ll: int, ctx: Ctx) -> tuple[str | None, Cell | None, Cell | None]:
+    """``resolve_s3(_label_parts(row, ll), ctx)`` with the cell of the last label part (None: no parts),
+    memoised on what they read: the texts of the label cells (``row.cells[:ll + 1]``) and the context."""
+    if ll < 0:
+        return None, None, None
+    cells = row.cells
+    texts = tuple(map(TEXT, cells[: ll + 1]))
+    key = (texts, ctx.top, ctx.group)
+    hit = _ROWS.get(key)
+    if hit is None:
+        parts = _label_parts(row, ll)
+        after = Ctx(ctx.top, ctx.group)
+        rid, where = resolve_s3(parts, after) if parts else (None, None)
+        hit = (rid, _index(cells, where), _index(cells, parts[-1][1]) if parts else None, after.top, after.group)
+        if len(_ROWS) < _ROWS_MAX and sum(map(len, texts)) <= _ROWS_TEXT:
+            _ROWS[key] = hit
+    rid, wi, pi, ctx.top, ctx.group = hit
+    return rid, None if wi is None else cells[wi], None if pi is None else cells[pi]
+
+
 def s3_is_header(row: Row) -> bool:
     """A header row: the 勾稽关系 note, or column labels (自然人, 法人或其他组织, 商业企业 …) and no numbers.
     总计 and 其他 alone do not make a header: they are also row labels (（七）总计, 3.其他)."""
@@ -285,8 +324,7 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
     ctx = Ctx()
     every_column = None not in order
     for (row, ll), vals in zip(data, row_vals):
-        parts = _label_parts(row, ll) if ll >= 0 else []
-        rid, where = resolve_s3(parts, ctx) if parts else (None, None)
+        rid, where, last_part = _row_id(row, ll, ctx)
         label_texts = set(map(TEXT, row.cells[: max(ll, 0) + 1]))
         label_texts.discard("")
         if not label_texts.isdisjoint(map(TEXT, map(SECOND, vals))):
@@ -299,7 +337,7 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
         nonblank = list(compress(vals, map(TEXT, map(SECOND, vals))))  # those with text
         if rid is None:
             if nonblank:
-                label = clean(parts[-1][1].text) if parts else ""
+                label = clean(last_part.text) if last_part is not None else ""
                 bd.unmap(label, "row", block, where or nonblank[0][1])
             continue
         row_label = clean(where.text) if where is not None else rid
