@@ -657,15 +657,17 @@ def _tables_seen(path):
 
 @pytest.mark.parametrize("name", ["clean-2023.md", "defective-2023.md"])
 def test_memoised_row_votes_and_column_orders_read_the_same(name):
-    """The memos of the statistics reader (row votes by their labels, table 四's column order by its header)
+    """The memos of the statistics reader (row votes by their labels, table 四's column order by its header,
+    table 三's row ids by their labels and context)
     give what a first reading gave: read with the memos empty, then again with them filled."""
-    from disclosure_lint.report.stats import segments, table4
+    from disclosure_lint.report.stats import segments, table3, table4
 
     path = f"examples/{name}"
     segments._votes.clear()
     table4._ORDERS.clear()
+    table3._ROWS.clear()
     cold = _tables_seen(path)
-    assert segments._votes
+    assert segments._votes and table3._ROWS
     assert _tables_seen(path) == cold
 
 
@@ -740,3 +742,60 @@ def test_markdown_line_marks_are_markdown_its():
         assert (sb.bMarks, sb.eMarks, sb.tShift, sb.sCount) == (begins + [len(src)], ends + [len(src)],
                                                                   shifts + [0], counts + [0]), src[:200]
         assert sb.bsCount == [0] * len(sb.bMarks) and sb.lineMax == len(begins)
+
+
+def _s3_is_header_reference(texts):
+    """s3_is_header as it read each cell before its per-text memo."""
+    from disclosure_lint.report.stats import labels as lb
+    from disclosure_lint.report.stats.grid import is_value
+
+    n_cols = 0
+    for t in texts:
+        if not t:
+            continue
+        if lb.NOTE_S3 in t:
+            return True
+        if is_value(t):
+            return False
+        m = lb.match_s3_col(t)
+        if m is not None and (m[0] == "group" or m[1] not in ("total", "other_org")):
+            n_cols += 1
+    return n_cols >= 1
+
+
+def test_table_three_header_rows_as_cell_by_cell():
+    from disclosure_lint.model import Cell, Row
+    from disclosure_lint.report.stats.table3 import s3_is_header
+
+    pool = ["", "", "自然人", "法人或其他组织", "商业企业", "科研机构", "总计", "其他", "其他组织", "小计",
+            "申请人情况", "（七）总计", "3.其他", "12", "0", "/", "—", "若干", "勾稽关系：第一项加第二项之和",
+            "一、本年新收政府信息公开申请数量", "x" * 300, "自然人" + "y" * 250]
+    rnd = random.Random(3)
+    for _ in range(3000):
+        texts = [rnd.choice(pool) for _ in range(rnd.randint(0, 6))]
+        row = Row(cells=tuple(Cell(text=t, row=0, col=i, line=1) for i, t in enumerate(texts)))
+        assert s3_is_header(row) == _s3_is_header_reference(texts), texts
+
+
+def test_table_two_row_of_memoised_as_read():
+    from disclosure_lint.report.stats import table2
+
+    for t in ["规章", "1.规章", "（一）规章", "规范性文件", "行政许可", "行政处罚", "行政事业性收费", "信息内容",
+              "本年制发件数", "其他对外管理服务事项", "", "12", "规章" + "z" * 300]:
+        assert table2.s2_row_of(t) == table2._s2_row_of(t) == table2.s2_row_of(t)
+    for t in ["", "（一）主动公开规章情况", "第二十条第（一）项", "规章", "12", "第二十条" + "z" * 300]:
+        assert table2.s2_title(t) == table2._s2_title(t) == table2.s2_title(t)
+        assert table2._first_label(t) == bool(t and not table2._s2_title(t))
+
+
+def test_stat_value_table_prefilter_only_skips_tables_whose_every_cell_is_skipped():
+    from disclosure_lint.kinds import statistics as st
+
+    raws = ["0", "12", "-3", "1.5", "-0", "0.0", "", "/", "—", "无", "不适用", "若干", "1,234", "５", "3件", "-1"]
+    rnd = random.Random(5)
+    for _ in range(3000):
+        values = [parse_value(rnd.choice(raws)) for _ in range(rnd.randint(0, 8))]
+        prefilter = st._NEVER_OR_INT.issuperset(v.kind for v in values) and min(
+            (v.number for v in values if v.number is not None), default=0) >= 0
+        each = all(v.kind in st._NEVER_A_PROBLEM or (v.kind == "int" and v.number >= 0) for v in values)
+        assert prefilter == each, [v.kind for v in values]

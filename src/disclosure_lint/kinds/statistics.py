@@ -18,6 +18,8 @@ the others ``report.stats`` (typed cells keyed by canonical row and column ids, 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
+from operator import attrgetter, is_not
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
@@ -226,6 +228,11 @@ class StatBlankTotal(Kind[BlankTotalOptions]):
 # -- kind: value types --------------------------------------------------------------------------------
 
 _NEVER_A_PROBLEM = frozenset({"blank", "slash", "dash", "none", "na"})  # neither text nor a number
+_NEVER_OR_INT = _NEVER_A_PROBLEM | {"int"}
+_VALUE = attrgetter("value")
+_KIND = attrgetter("kind")
+_NUMBER = attrgetter("number")
+_NOT_NONE = partial(is_not, None)
 
 
 class ValueOptions(KindOptions):
@@ -246,6 +253,10 @@ class StatValue(Kind[ValueOptions]):
             t = stats.get(tid)
             if t is None or t.layout == "image":
                 continue
+            values = list(map(_VALUE, t.cells.values()))
+            if _NEVER_OR_INT.issuperset(map(_KIND, values)) and min(
+                    filter(_NOT_NONE, map(_NUMBER, values)), default=0) >= 0:
+                continue  # every cell a placeholder, a blank or a count ≥ 0: the loop below skips each (C-level)
             for key, c in t.cells.items():
                 v = c.value
                 if v.kind in _NEVER_A_PROBLEM or (v.kind == "int" and v.number >= 0):  # type: ignore[operator]

@@ -278,7 +278,7 @@ def layout_of(data: list[tuple[Row, int]]) -> tuple[bool, int]:
 def with_values(data: list[tuple[Row, int]]) -> list[tuple[Row, int]]:
     """Rows that decide where the value columns start: labelled rows with a value (title rows that
     repeat a merged cell across the whole width say nothing about it)."""
-    rows = [(r, ll) for r, ll in data if ll >= 0 and any(c.text and is_value(c.text) for c in r.cells)]
+    rows = [(r, ll) for r, ll in data if ll >= 0 and any(map(is_value, map(TEXT, r.cells)))]
     return rows or [(r, ll) for r, ll in data if ll >= 0]
 
 

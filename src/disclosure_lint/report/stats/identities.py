@@ -31,7 +31,7 @@ from operator import attrgetter, is_not
 from typing import Literal
 
 from .misplaced import Rearrangement, rearrangements
-from .model import StatCell, StatTable
+from .model import StatCell, StatTable, Value
 from .schema import Identity, identities
 
 ZERO = Decimal(0)
@@ -205,22 +205,23 @@ _NUMBER = attrgetter("number")
 _NOT_NONE = partial(is_not, None)
 
 
-def _side(keys: tuple[CellKey, ...], cells: dict[CellKey, StatCell]) -> Decimal | None:
-    """The sum of one side when every cell was read and none holds text (else None): C-level maps, no loop in
-    Python; the Decimals are added in the same order, from 0, as the loop of :func:`_sums` adds them."""
-    try:
-        values = list(map(_VALUE, map(cells.get, keys)))
-    except AttributeError:  # a cell not read (None has no value)
-        return None
-    if "text" in map(_KIND, values):
-        return None
-    return sum(filter(_NOT_NONE, map(_NUMBER, values)), ZERO)
-
-
 def _sums(ident: Identity, table: StatTable, cells: dict[CellKey, StatCell]) -> Check:
     """The arithmetic of one identity (the table-wide reasons to skip already passed; unknown totals later)."""
-    lhs = _side(ident.lhs, cells)
-    rhs = _side(ident.rhs, cells) if lhs is not None else None
+    # both sides' cells fetched in one C-level pass (no loop in Python): when every cell was read and none holds
+    # text, each side's Decimals are added in the same order, from 0, as the loop below adds them (else that
+    # loop says which cell, left side first)
+    lhs: Decimal | None = None
+    rhs: Decimal | None = None
+    values: list[Value] | None
+    try:
+        values = list(map(_VALUE, map(cells.get, ident.lhs + ident.rhs)))
+    except AttributeError:  # a cell not read (None has no value)
+        values = None
+    if values is not None and "text" not in map(_KIND, values):
+        numbers = list(map(_NUMBER, values))
+        n = len(ident.lhs)
+        lhs = sum(filter(_NOT_NONE, numbers[:n]), ZERO)
+        rhs = sum(filter(_NOT_NONE, numbers[n:]), ZERO)
     if lhs is not None and rhs is not None:
         if ident.id != "I1" and rhs != 0 and not cells[ident.lhs[0]].value.is_number:
             return Check(ident, table, "blank_total", lhs, rhs)  # a blank 总计 (spec I13), as below

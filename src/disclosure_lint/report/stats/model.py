@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields
 from decimal import Decimal, InvalidOperation
+from operator import itemgetter
 from typing import Literal
 
 from ...model import Block, Cell
@@ -37,8 +38,13 @@ class Value:
     @property
     def arithmetic(self) -> Decimal:
         """The value used in identities: numbers as themselves, blank and placeholders as 0."""
-        return self.number if self.number is not None else Decimal(0)
+        n = self.number
+        return n if n is not None else _ZERO  # a Decimal is immutable: one 0 serves every blank
 
+
+_ZERO = Decimal(0)
+_FIRST = itemgetter(0)
+_SECOND = itemgetter(1)
 
 _PLACEHOLDER = {
     "": "blank", "/": "slash", "／": "slash", "\\": "slash",
@@ -152,15 +158,15 @@ class StatTable:
 
     def number(self, row: str, col: str) -> Decimal:
         c = self.cells.get((row, col))
-        return c.value.arithmetic if c is not None else Decimal(0)
+        return c.value.arithmetic if c is not None else _ZERO
 
     @property
     def rows_found(self) -> set[str]:
-        return {r for r, _ in self.cells}
+        return set(map(_FIRST, self.cells))  # the row of each (row, col) key, C-level
 
     @property
     def cols_found(self) -> set[str]:
-        return {c for _, c in self.cells}
+        return set(map(_SECOND, self.cells))
 
     @property
     def missing_rows(self) -> list[str]:

@@ -8,19 +8,49 @@ id of a label).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
+from itertools import compress, count
 
 from ...model import Block, Cell, Row
 from . import labels as lb
-from .grid import Build, blank_cells, clean, is_value, padded, short_row, to_loose, value_of
+from .grid import SECOND, TEXT, Build, blank_cells, clean, is_value, padded, short_row, to_loose, value_of
 from .schema import norm, schema, strip_number
 
 _MEMO_LEN = 200  # labels longer than this are not memoised
 
 # -- table 二 ---------------------------------------------------------------------------------------------
 
-def s2_title(text: str) -> bool:
+def _s2_title(text: str) -> bool:
     return norm(text).startswith(lb.TITLE_S2)
+
+
+class _TitleMemo(dict[str, bool]):
+    """:func:`s2_title` memoised: every cell of every row of a block that might be table 二 is asked, twice; a
+    hit is one C-level ``dict.__getitem__`` (texts over ``_MEMO_LEN`` characters are not kept, nor more than
+    20000 entries)."""
+
+    def __missing__(self, text: str) -> bool:
+        r = _s2_title(text)
+        if len(text) <= _MEMO_LEN and len(self) < 20000:
+            self[text] = r
+        return r
+
+
+class _LabelMemo(dict[str, bool]):
+    """A cell that starts the labels of a row of table 二: text that is not a 第二十条 title (memoised, as
+    :class:`_TitleMemo`)."""
+
+    def __missing__(self, text: str) -> bool:
+        r = bool(text) and not s2_title(text)
+        if len(text) <= _MEMO_LEN and len(self) < 20000:
+            self[text] = r
+        return r
+
+
+#: A 第二十条 block title (memoised).
+s2_title: Callable[[str], bool] = _TitleMemo().__getitem__
+_first_label: Callable[[str], bool] = _LabelMemo().__getitem__
 
 
 def s2_version_votes(bd: Build, row_ids: list[str], col_ids: list[str], texts: list[str]) -> None:
@@ -38,6 +68,17 @@ def s2_version_votes(bd: Build, row_ids: list[str], col_ids: list[str], texts: l
 
 
 def s2_row_of(text: str) -> str | None:
+    # asked for the first label of every row of every block that might be table 二: memoised (a long text
+    # is not kept, as is_s3_label)
+    return _s2_row_of_memo(text) if len(text) <= _MEMO_LEN else _s2_row_of(text)
+
+
+@lru_cache(maxsize=8192)
+def _s2_row_of_memo(text: str) -> str | None:
+    return _s2_row_of(text)
+
+
+def _s2_row_of(text: str) -> str | None:
     parts = lb.split_label(text)
     if not parts:
         return None
@@ -53,8 +94,9 @@ def read_s2(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
     label_texts: list[str] = []
     for row in rows:
         cells = row.cells
-        first = next((i for i, c in enumerate(cells) if c.text and not s2_title(c.text)), None)
-        if any(c.text and s2_title(c.text) for c in cells):
+        texts = list(map(TEXT, cells))
+        first = next(compress(count(), map(_first_label, texts)), None)
+        if any(map(s2_title, texts)):  # s2_title(""): False
             items.append((row, "title", -1, None))
         if first is None:
             continue
@@ -98,8 +140,8 @@ def read_s2(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
                 if cid:
                     bd.col_labels.setdefault(cid, clean(c.text))
             continue
-        vals = [(i, c) for i, c in enumerate(cells[li + 1:])] if li >= -1 else []
-        nonblank = [(i, c) for i, c in vals if c.text]
+        vals = list(enumerate(cells[li + 1:])) if li >= -1 else []
+        nonblank = list(compress(vals, map(TEXT, map(SECOND, vals))))  # those with text
         label = clean(cells[li].text) if li >= 0 else ""
         if rid is None:
             if nonblank:

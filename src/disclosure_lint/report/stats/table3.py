@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import compress
 from typing import cast
 
@@ -35,14 +34,19 @@ from .grid import (
 )
 
 
-def is_s3_label(text: str) -> bool:
-    # asked for every label cell of every row: memoised (a long text is not kept)
-    return _is_s3_label(text) if len(text) <= 200 else _s3_label(text)
+class _LabelMemo(dict[str, bool]):
+    """:func:`is_s3_label`'s memo (asked for every label cell of every row): a hit is one C-level
+    ``dict.__getitem__``, no Python frame; texts over 200 characters are not kept, nor more than 8192 entries."""
+
+    def __missing__(self, text: str) -> bool:
+        r = _s3_label(text)
+        if len(text) <= 200 and len(self) < 8192:
+            self[text] = r
+        return r
 
 
-@lru_cache(maxsize=8192)
-def _is_s3_label(text: str) -> bool:
-    return _s3_label(text)
+#: A label of table 三 (numbered, or a known row label), memoised.
+is_s3_label: Callable[[str], bool] = _LabelMemo().__getitem__
 
 
 def _s3_label(text: str) -> bool:
@@ -140,22 +144,85 @@ def _label_parts(row: Row, upto: int) -> list[tuple[lb.Part, Cell]]:
     return parts
 
 
+def _header_kind(t: str) -> int:
+    """What one cell says of its row being a header of table 三 (:func:`s3_is_header`): ``_NOTE`` (it is),
+    ``_VALUE`` (it is not), ``_COLUMN`` (a column label) or ``_OTHER`` (nothing; also an empty cell)."""
+    if not t:
+        return _OTHER
+    if lb.NOTE_S3 in t:
+        return _NOTE
+    if is_value(t):
+        return _VALUE
+    m = lb.match_s3_col(t)
+    if m is not None and (m[0] == "group" or m[1] not in ("total", "other_org")):
+        return _COLUMN
+    return _OTHER
+
+
+_OTHER, _COLUMN, _NOTE, _VALUE = 0, 1, 2, 3
+
+
+class _HeaderKindMemo(dict[str, int]):
+    """:func:`_header_kind` memoised (every cell of every row of a table-三 block is asked): a hit is one
+    C-level ``dict.__getitem__``; texts over 200 characters are not kept, nor more than 20000 entries."""
+
+    def __missing__(self, t: str) -> int:
+        k = _header_kind(t)
+        if len(t) <= 200 and len(self) < 20000:
+            self[t] = k
+        return k
+
+
+_HEADER_KIND = _HeaderKindMemo().__getitem__
+
+
+# (label texts of a row, ctx.top, ctx.group) → (row id, index of ``where``, index of the last part's cell, the
+# context after the row): what :func:`_row_id` read before.  The labels of table 三 are the same few dozen in
+# report after report; at most ``_ROWS_MAX`` entries, none of labels over ``_ROWS_TEXT`` characters in all.
+_ROWS: dict[tuple[tuple[str, ...], str | None, str | None],
+            tuple[str | None, int | None, int | None, str | None, str | None]] = {}
+_ROWS_MAX = 4096
+_ROWS_TEXT = 400
+
+
+def _index(cells: tuple[Cell, ...], cell: Cell | None) -> int | None:
+    if cell is None:
+        return None
+    return next(i for i, c in enumerate(cells) if c is cell)
+
+
+def _row_id(row: Row, ll: int, ctx: Ctx) -> tuple[str | None, Cell | None, Cell | None]:
+    """``resolve_s3(_label_parts(row, ll), ctx)`` with the cell of the last label part (None: no parts),
+    memoised on what they read: the texts of the label cells (``row.cells[:ll + 1]``) and the context."""
+    if ll < 0:
+        return None, None, None
+    cells = row.cells
+    texts = tuple(map(TEXT, cells[: ll + 1]))
+    key = (texts, ctx.top, ctx.group)
+    hit = _ROWS.get(key)
+    if hit is None:
+        parts = _label_parts(row, ll)
+        after = Ctx(ctx.top, ctx.group)
+        rid, where = resolve_s3(parts, after) if parts else (None, None)
+        hit = (rid, _index(cells, where), _index(cells, parts[-1][1]) if parts else None, after.top, after.group)
+        if len(_ROWS) < _ROWS_MAX and sum(map(len, texts)) <= _ROWS_TEXT:
+            _ROWS[key] = hit
+    rid, wi, pi, ctx.top, ctx.group = hit
+    return rid, None if wi is None else cells[wi], None if pi is None else cells[pi]
+
+
 def s3_is_header(row: Row) -> bool:
     """A header row: the 勾稽关系 note, or column labels (自然人, 法人或其他组织, 商业企业 …) and no numbers.
     总计 and 其他 alone do not make a header: they are also row labels (（七）总计, 3.其他)."""
-    n_cols = 0
-    for c in row.cells:
-        t = c.text
-        if not t:
-            continue
-        if lb.NOTE_S3 in t:
+    column = False
+    for k in map(_HEADER_KIND, map(TEXT, row.cells)):  # the first note or value decides, else a column label
+        if k == _NOTE:
             return True
-        if is_value(t):
+        if k == _VALUE:
             return False
-        m = lb.match_s3_col(t)
-        if m is not None and (m[0] == "group" or m[1] not in ("total", "other_org")):
-            n_cols += 1
-    return n_cols >= 1
+        if k:
+            column = True
+    return column
 
 
 def _s3_order(bd: Build, header_rows: list[Row], aligned: bool, L: int, width: int,
@@ -230,7 +297,7 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
     header_rows: list[Row] = []
     data: list[tuple[Row, int]] = []
     for row in rows:
-        if not any(c.text for c in row.cells):
+        if not any(map(TEXT, row.cells)):
             continue
         if s3_is_header(row):
             if not data:
@@ -257,8 +324,7 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
     ctx = Ctx()
     every_column = None not in order
     for (row, ll), vals in zip(data, row_vals):
-        parts = _label_parts(row, ll) if ll >= 0 else []
-        rid, where = resolve_s3(parts, ctx) if parts else (None, None)
+        rid, where, last_part = _row_id(row, ll, ctx)
         label_texts = set(map(TEXT, row.cells[: max(ll, 0) + 1]))
         label_texts.discard("")
         if not label_texts.isdisjoint(map(TEXT, map(SECOND, vals))):
@@ -271,7 +337,7 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
         nonblank = list(compress(vals, map(TEXT, map(SECOND, vals))))  # those with text
         if rid is None:
             if nonblank:
-                label = clean(parts[-1][1].text) if parts else ""
+                label = clean(last_part.text) if last_part is not None else ""
                 bd.unmap(label, "row", block, where or nonblank[0][1])
             continue
         row_label = clean(where.text) if where is not None else rid

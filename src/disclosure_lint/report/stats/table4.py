@@ -145,12 +145,12 @@ def read_s4(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
     header_rows: list[Row] = []
     data: list[tuple[Row, int]] = []
     for row in rows:
-        if not any(c.text for c in row.cells):
+        if not any(map(TEXT, row.cells)):
             continue
         if _s4_is_header(row) and not data:
             header_rows.append(row)
             continue
-        if not any(c.text and is_value(c.text) for c in row.cells) and not any(
+        if not any(map(is_value, map(TEXT, row.cells))) and not any(  # is_value(""): False
                 c.text and (m := lb.match_s4(c.text)) and m[0] == "block" for c in row.cells):
             continue  # a note row
         data.append((row, last_label(row, _is_s4_label)))
