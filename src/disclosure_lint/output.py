@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import errno
 import io
+import json
 import os
 import stat
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import BinaryIO, TextIO
 
 Producer = Callable[[TextIO], None]
@@ -148,3 +150,26 @@ def atomic_replace(target: str, write: Callable[[BinaryIO], object], mode: int |
         except OSError:
             pass
         raise
+
+
+def write_cache_json(path: Path, doc: object, older: Iterable[str], ensure_ascii: bool = False) -> None:
+    """A cache file of the tool's own (rules, compiled patterns) written atomically — a temporary file beside it
+    renamed into place — after the other generations in its folder (``older``: glob patterns) are removed.  Any
+    failure is ignored: a read-only home or a full disk only means no cache."""
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for pattern in older:  # keep one generation
+            for old in path.parent.glob(pattern):
+                if old != path:
+                    old.unlink(missing_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem.split('-')[0]}-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(doc, fh, ensure_ascii=ensure_ascii, separators=(",", ":"))
+        os.replace(tmp, path)
+    except Exception:  # noqa: BLE001 - read-only home, full disk…: just don't cache
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass

@@ -22,7 +22,6 @@ import os
 import re
 import string
 import sys
-import tempfile
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -36,6 +35,7 @@ from .errors import ConfigError
 from .fsread import Refused, read_regular, walk_tree
 from .kinds import all_kinds, get_kind
 from .kinds.base import COMMON_PARAMS
+from .output import write_cache_json
 from .yamlio import MAX_YAML_BYTES, line_of, load_yaml, read_bounded, validation_error
 
 MAX_PACK_FILES = 1000  # rule files in one pack (the built-in packs hold ~60 together)
@@ -397,26 +397,14 @@ def _load_cached(path: Path, key: str) -> tuple[LoadedRule, ...] | None:
 
 
 def _store(path: Path, key: str, rules: tuple[LoadedRule, ...]) -> None:
-    """Write the cache file atomically (a temporary file renamed into place); failures are ignored."""
-    tmp = None
+    """Write the cache file (atomically; failures are ignored)."""
     try:
         doc = {"format": _CACHE_FORMAT, "key": key,
                "rules": [{"spec": r.spec.model_dump(mode="json", by_alias=True, exclude_unset=True),
                           "pack": r.pack, "source": r.source} for r in rules]}
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for old in [*path.parent.glob("rules-*.json"), *path.parent.glob("rules-*.pickle")]:  # keep one generation
-            if old != path:
-                old.unlink(missing_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".rules-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(doc, fh, ensure_ascii=False, separators=(",", ":"))
-        os.replace(tmp, path)
-    except Exception:  # noqa: BLE001 - read-only home, full disk…: just don't cache
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+    except Exception:  # noqa: BLE001 - a rule that cannot be dumped: just don't cache
+        return
+    write_cache_json(path, doc, ("rules-*.json", "rules-*.pickle"))
 
 
 def load_rules(extra_packs: list[Path] | None = None) -> list[LoadedRule]:

@@ -24,13 +24,13 @@ import importlib
 import json
 import os
 import sys
-import tempfile
 import threading
 from array import array
 from pathlib import Path
 from typing import Any
 
 from .fsread import Refused, read_regular
+from .output import write_cache_json
 
 # ``re``'s compiler and the C matcher behind it (private modules of the standard library: typeshed does not
 # describe them, hence looked up by name, as userregex does for the parser)
@@ -134,23 +134,8 @@ def _save() -> None:
     state = _state
     if state is None or not state.added:
         return
-    tmp = None
-    try:
-        state.path.parent.mkdir(parents=True, exist_ok=True)
-        for old in state.path.parent.glob("regex-*.json"):  # another Python build's: keep one
-            if old != state.path:
-                old.unlink(missing_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=state.path.parent, prefix=".regex-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            # ASCII: a pattern may hold a lone surrogate
-            json.dump(list(state.entries.values()), fh, separators=(",", ":"))
-        os.replace(tmp, state.path)
-    except Exception:  # noqa: BLE001 - read-only home, full disk…: just don't cache
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+    # ASCII: a pattern may hold a lone surrogate
+    write_cache_json(state.path, list(state.entries.values()), ("regex-*.json",), ensure_ascii=True)
 
 
 def install() -> None:
