@@ -123,3 +123,53 @@ def test_fast_push_makes_the_tokens_push_makes():
         assert a.attrs is not b.attrs and b.attrs == {} and b.meta == {}
     t1, t2 = fast.tokens[0], fast.tokens[1]
     assert t1.attrs is not t2.attrs and t1.meta is not t2.meta  # fresh dicts, as the default factories make
+
+
+def _pipe_rows_reference(lines):
+    """A pipe table's rows, text and anchors cell by cell: each line split at every unescaped pipe, border pipes
+    dropped, each cell made by new_cell at its first non-blank character, the text and anchors by table_text."""
+    from disclosure_lint.readers.lines import new_cell, new_row, table_text
+
+    rows = []
+    for ri, (line, line_no) in enumerate(lines):
+        parts = markdown._PIPE.split(line)
+        pos = 0
+        if len(parts) > 1 and not parts[0].strip(" \t\u3000"):
+            pos = len(parts[0]) + 1
+            parts = parts[1:]
+        if len(parts) > 1 and not parts[-1].strip(" \t\u3000"):
+            parts = parts[:-1]
+        cells = []
+        for col, seg in enumerate(parts):
+            text = seg.strip(" \t\u3000")
+            lead = next((i for i, ch in enumerate(seg) if ch not in " \t\u3000"), 0) if text else 0
+            c0 = pos + lead + 1
+            cells.append(new_cell(text, ri, col, line_no, c0, c0 + len(text), None, ri == 0))
+            pos += len(seg) + 1
+        rows.append(new_row(tuple(cells), line_no, ri == 0))
+    text, anchors = table_text(rows)
+    return tuple(rows), text, anchors
+
+
+def test_pipe_rows_are_built_as_cell_by_cell():
+    from disclosure_lint.readers.lines import pipe_rows
+
+    rnd = random.Random(3)
+    pieces = ("|", "|", " | ", "\\|", "\\\\|", "a", "中文", " ", "  ", "\t", "\u3000", "1", " 2 ", "", "x y", "\\")
+    n = 0
+    for _ in range(3000):
+        lines = [("".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 9))), rnd.randint(1, 50))
+                 for _ in range(rnd.randint(1, 5))]
+        assert pipe_rows(lines, markdown._PIPE) == _pipe_rows_reference(lines), lines
+        n += 1
+    for p in sorted(glob.glob("bench/out/*.md"))[:30] + sorted(glob.glob("examples/*.md")):
+        with open(p, encoding="utf-8") as f:
+            src = f.read().split("\n")
+        for tok in markdown._block_tokens("\n".join(src)):
+            if tok.type == "table_lines":
+                s, e = tok.map
+                lines = [(src[s], s + 1), *zip(src[s + 2:e], range(s + 3, e + 1))]
+                assert pipe_rows(lines, markdown._PIPE) == _pipe_rows_reference(lines)
+                n += 1
+    assert n > 3000
+

@@ -22,7 +22,7 @@ from markdown_it.rules_core import block, normalize
 from markdown_it.rules_core.state_core import StateCore
 
 from ..limits import DEFAULT_LIMITS, Limits
-from ..model import Anchor, Block, BlockKind, Document, ReaderNotice, Row, Table
+from ..model import Block, BlockKind, Document, ReaderNotice, Table
 from ..textio import decode
 from .html_tables import CellBudget, FragmentTable, fragment_tables
 from .lines import (
@@ -31,7 +31,7 @@ from .lines import (
     block_limit_notice,
     capped_rows,
     new_block,
-    row_cells,
+    pipe_rows,
     table_limit_notice,
 )
 from .md_block import FAST_PUSH, VERIFIED, FastStateBlock, dispatching_tokenize, table_starts
@@ -267,33 +267,11 @@ def _table_block(src_lines: list[str], start: int, end: int, cut: int, index: in
     """The table of source lines ``start`` (the header row, its first ``cut`` characters when ``cut``) to ``end``
     (exclusive; ``start + 1`` is the delimiter row): each row split into cells with exact columns (border pipes
     dropped), the table's text (cells joined by tabs, rows by newlines) and an anchor at every cell, in one pass."""
-    rows: list[Row] = []
-    anchors: list[Anchor] = []
-    row_texts: list[str] = []
-    offset = 0
-    for ln in range(start, end):
-        if ln == start:
-            line = src_lines[ln][:cut] if cut else src_lines[ln]
-        elif ln == start + 1:
-            continue  # the delimiter row
-        else:
-            line = src_lines[ln]
-        header = ln == start
-        # split on the pipes that are not escaped: every separator is one character, so each piece starts one
-        # character after the previous one ends
-        parts = _PIPE.split(line) if "\\|" in line else line.split("|")
-        pos = 0
-        if len(parts) > 1 and not parts[0].strip(_WS):
-            pos = len(parts[0]) + 1
-            del parts[0]  # leading border pipe
-        if len(parts) > 1 and not parts[-1].strip(_WS):
-            del parts[-1]  # trailing border pipe
-        row, row_text, offset = row_cells(parts, pos, len(rows), ln + 1, header, offset, anchors)
-        rows.append(row)
-        row_texts.append(row_text)
+    lines = [(src_lines[start][:cut] if cut else src_lines[start], start + 1)]
+    lines += zip(src_lines[start + 2:end], range(start + 3, end + 1))
+    rows, text, anchors = pipe_rows(lines, _PIPE)
     last_line = src_lines[end - 1] if end - 1 < len(src_lines) else ""
-    return new_block(index, "table", "\n".join(row_texts), start + 1, 1, end, len(last_line) + 1, tuple(anchors),
-                     None, Table(rows=tuple(rows)))
+    return new_block(index, "table", text, start + 1, 1, end, len(last_line) + 1, anchors, None, Table(rows=rows))
 
 
 def _table_cells(src_lines: list[str], start: int, end: int, limit: int) -> tuple[int, int, int]:

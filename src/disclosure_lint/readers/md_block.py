@@ -14,13 +14,13 @@ the token streams with markdown-it's own on examples, fixtures, bench reports, h
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import fields
 from typing import Any
 
 from markdown_it.common.utils import mdTrim
 from markdown_it.rules_block.state_block import StateBlock
-from markdown_it.rules_block.table import headerLineRe
 from markdown_it.token import Token
 
 VERIFIED = frozenset({"4.3.0"})
@@ -31,6 +31,10 @@ _TOKEN_FIELDS = ("type", "tag", "nesting", "attrs", "map", "level", "children", 
 FAST_PUSH = tuple(f.name for f in fields(Token)) == _TOKEN_FIELDS
 
 _new = object.__new__
+
+# a GFM delimiter row (as markdown-it's table rule reads it): a first column that is empty or :?-+:?, columns of
+# that form after pipes, an empty last one; spaces and tabs around each
+_DELIMITER_ROW = re.compile(r"[ \t]*(?::?-+:?[ \t]*)?(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?")
 
 Rule = Callable[[StateBlock, int, int, bool], bool]
 
@@ -156,21 +160,16 @@ def table_starts(state: StateBlock, startLine: int, endLine: int) -> bool:
     second = delim[1]
     if first not in "|-:" or second not in "|-: \t" or (first == "-" and second in " \t"):
         return False
-    if delim.strip("|-: \t"):  # a character not in the set (strip stops at it from both ends)
+    # the rule then splits the row at its pipes and asks each column, trimmed, to be :?-+:? (only the first and
+    # the last may be empty): the row is columns of that form between pipes (which also holds only | - : space
+    # tab); the columns it counts are those that are not empty
+    if not _DELIMITER_ROW.fullmatch(delim):
         return False
-    columns = delim.split("|")
-    last = len(columns) - 1
-    aligns = 0
-    for i, column in enumerate(columns):
-        t = mdTrim(column)
-        if not t:
-            # allow empty columns before and after table, but not in between columns
-            if i == 0 or i == last:
-                continue
-            return False
-        if not headerLineRe.search(t):
-            return False
-        aligns += 1
+    aligns = delim.count("|") + 1
+    if first == "|":
+        aligns -= 1
+    if delim.rstrip(" \t")[-1] == "|":
+        aligns -= 1
     # the header row: escapedSplit splits at every pipe not right after a backslash (each "\\|" is one escaped
     # pipe); an empty first column (the row starts with a pipe) and an empty last one (it ends with a pipe that
     # is not escaped) are dropped
