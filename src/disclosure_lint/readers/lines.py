@@ -110,44 +110,70 @@ def new_block(index: int, kind: BlockKind, text: str, line: int | None = None, c
     return b
 
 
-def row_cells(parts: list[str], pos: int, ri: int, line_no: int, header: bool, offset: int,
-              anchors: list[Anchor]) -> tuple[Row, str, int]:
-    """Row ``ri`` of a pipe table on line ``line_no``: its cells from ``parts`` (the line split at its pipes, the
-    first part at 0-based column ``pos``; each text stripped, its column that of its first character), an anchor
-    per cell at text offset ``offset`` on appended to ``anchors``; returns the row, its text (the cells joined by
-    tabs) and the offset after it.  The same objects as :func:`new_cell` and :func:`new_anchor` make, built
-    in line: a Markdown report has hundreds of table cells."""
-    cells = []
-    texts = []
-    for col, seg in enumerate(parts):
-        text = seg.strip(_SPACE)
-        # the text's first character is the first one of the piece that is not blank (an empty text: the
-        # piece's first character, as "".find gives 0)
-        c0 = pos + seg.find(text) + 1
-        c: Any = _new(_CellSlots)
-        c.text = text
-        c.row = ri
-        c.col = col
-        c.line = line_no
-        c.column = c0
-        c.end_column = c0 + len(text)
-        c.pointer = None
-        c.header = header
-        c.anchors = ()
-        c.confidence = None
-        c.__class__ = Cell
-        cells.append(c)
-        a: Any = _new(_AnchorSlots)
-        a.offset = offset
-        a.line = line_no
-        a.column = c0
-        a.page = None
-        a.__class__ = Anchor
-        anchors.append(a)
-        texts.append(text)
-        offset += len(text) + 1  # the tab after it (the newline after the row's last one)
-        pos += len(seg) + 1
-    return new_row(tuple(cells), line_no, header), "\t".join(texts), offset
+def pipe_rows(lines: list[tuple[str, int]], pipe: re.Pattern[str]) -> tuple[tuple[Row, ...], str, tuple[Anchor, ...]]:
+    """The rows of a pipe table (the first one its header) from ``(line, 1-based line number)``: each line split
+    at its pipes that are not escaped (``pipe``; the border pipes dropped), each cell's text stripped, its column
+    that of its first character; returns the rows, the table's text (cells joined by tabs, rows by newlines) and
+    an anchor at every cell.  The same objects as :func:`new_cell`, :func:`new_anchor`, :func:`new_row` and
+    :func:`table_text` make, built in line (a Markdown report has hundreds of table cells)."""
+    rows: list[Row] = []
+    anchors: list[Anchor] = []
+    add_anchor = anchors.append
+    row_texts: list[str] = []
+    offset = 0
+    header = True
+    # local names: the inner loop runs once per cell
+    cell_slots, anchor_slots, cell_class, anchor_class, space = _CellSlots, _AnchorSlots, Cell, Anchor, _SPACE
+    for ri, (line, line_no) in enumerate(lines):
+        # split on the pipes that are not escaped: every separator is one character, so each piece starts one
+        # character after the previous one ends
+        parts = pipe.split(line) if "\\|" in line else line.split("|")
+        pos = 0
+        if len(parts) > 1 and not parts[0].strip(space):
+            pos = len(parts[0]) + 1
+            del parts[0]  # leading border pipe
+        if len(parts) > 1 and not parts[-1].strip(space):
+            del parts[-1]  # trailing border pipe
+        texts = [seg.strip(space) for seg in parts]
+        cells = []
+        col = 0
+        for seg, text in zip(parts, texts):
+            # the text's first character is the first one of the piece that is not blank (an empty text: the
+            # piece's first character, as "".find gives 0)
+            c0 = pos + seg.find(text) + 1
+            n = len(text)
+            c: Any = cell_slots()
+            c.text = text
+            c.row = ri
+            c.col = col
+            c.line = line_no
+            c.column = c0
+            c.end_column = c0 + n
+            c.pointer = None
+            c.header = header
+            c.anchors = ()
+            c.confidence = None
+            c.__class__ = cell_class
+            cells.append(c)
+            a: Any = anchor_slots()
+            a.offset = offset
+            a.line = line_no
+            a.column = c0
+            a.page = None
+            a.__class__ = anchor_class
+            add_anchor(a)
+            offset += n + 1  # the tab after it (the newline after the row's last one)
+            pos += len(seg) + 1
+            col += 1  # noqa: SIM113 (a counter: no tuple per cell, as enumerate(zip(...)) makes)
+        r: Any = _RowSlots()
+        r.cells = tuple(cells)
+        r.line = line_no
+        r.header = header
+        r.__class__ = Row
+        rows.append(r)
+        row_texts.append("\t".join(texts))
+        header = False
+    return tuple(rows), "\n".join(row_texts), tuple(anchors)
 
 
 def anchored(pieces: list[tuple[str, int, int]]) -> tuple[str, tuple[Anchor, ...]]:

@@ -22,7 +22,7 @@ from markdown_it.rules_core import block, normalize
 from markdown_it.rules_core.state_core import StateCore
 
 from ..limits import DEFAULT_LIMITS, Limits
-from ..model import Anchor, Block, BlockKind, Document, ReaderNotice, Row, Table
+from ..model import Block, BlockKind, Document, ReaderNotice, Table
 from ..textio import decode
 from .html_tables import CellBudget, FragmentTable, fragment_tables
 from .lines import (
@@ -31,9 +31,10 @@ from .lines import (
     block_limit_notice,
     capped_rows,
     new_block,
-    row_cells,
+    pipe_rows,
     table_limit_notice,
 )
+from .md_block import FAST_PUSH, VERIFIED, FastStateBlock, dispatching_tokenize, table_starts
 
 _PIPE = re.compile(r"(?<!\\)\|")
 _HTML_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|\Z)", re.I | re.S)
@@ -45,51 +46,60 @@ _HTML_TAG = re.compile(r"<[^>]*>?")
 _STARTERS = frozenset("`~>*-_+#<0123456789")
 
 
-def _table_extent(state, startLine: int, endLine: int, silent: bool) -> bool:
-    """GFM table recognition without per-cell tokens.
+def _gfm_starts(state, startLine: int, endLine: int) -> bool:
+    return gfm_table(state, startLine, endLine, True)
 
-    markdown-it's own ``table`` rule decides whether a table starts here (header and
-    delimiter rows); this rule then finds where it ends with the same termination logic
-    and pushes ONE ``table_lines`` token whose map covers the table.  The reader splits
-    the rows itself (it needs exact cell columns anyway), which avoids ~10 tokens per
-    cell and makes table-heavy reports parse about three times faster.
-    """
-    # gfm_table returns False at once unless the next line (the delimiter row) starts with | - or : (after its
-    # indent; an empty line has none): checked here first, as most blocks are paragraphs followed by an empty line
-    nxt = startLine + 1
-    if nxt >= endLine:
-        return False
-    pos = state.bMarks[nxt] + state.tShift[nxt]
-    if pos >= state.eMarks[nxt] or state.src[pos] not in "|-:":
-        return False
-    if not gfm_table(state, startLine, endLine, True):
-        return False
-    if silent:
+
+def _table_rule(starts):
+    """The ``table_lines`` rule; ``starts(state, startLine, endLine)`` says whether a table starts at a line: markdown-it's
+    own ``table`` rule in silent mode, or its equivalent :func:`.md_block.table_starts`."""
+    def table_extent(state, startLine: int, endLine: int, silent: bool) -> bool:
+        """GFM table recognition without per-cell tokens.
+
+        markdown-it's own ``table`` rule decides whether a table starts here (header and
+        delimiter rows); this rule then finds where it ends with the same termination logic
+        and pushes ONE ``table_lines`` token whose map covers the table.  The reader splits
+        the rows itself (it needs exact cell columns anyway), which avoids ~10 tokens per
+        cell and makes table-heavy reports parse about three times faster.
+        """
+        # gfm_table returns False at once unless the next line (the delimiter row) starts with | - or : (after its
+        # indent; an empty line has none): checked here first, as most blocks are paragraphs followed by an empty line
+        nxt = startLine + 1
+        if nxt >= endLine:
+            return False
+        pos = state.bMarks[nxt] + state.tShift[nxt]
+        if pos >= state.eMarks[nxt] or state.src[pos] not in "|-:":
+            return False
+        if not starts(state, startLine, endLine):
+            return False
+        if silent:
+            return True
+        terminators = state.md.block.ruler.getRules("blockquote")
+        old_parent = state.parentType
+        state.parentType = "table"
+        nextLine = startLine + 2
+        src = state.src
+        bMarks, eMarks, tShift, sCount = state.bMarks, state.eMarks, state.tShift, state.sCount
+        while nextLine < endLine:
+            if sCount[nextLine] < state.blkIndent:
+                break
+            start = bMarks[nextLine] + tShift[nextLine]
+            # every terminator (fence, blockquote, hr, list, html block, heading) needs one of _STARTERS as the
+            # line's first character: a table row (``| …``) is not asked six times whether it starts a block
+            if (start < eMarks[nextLine] and src[start] in _STARTERS
+                    and any(rule(state, nextLine, endLine, True) for rule in terminators)):
+                break
+            # is_code_block needs an indent of 4 or more: checked here first (no call for every row)
+            if start >= eMarks[nextLine] or (sCount[nextLine] - state.blkIndent >= 4
+                                             and state.is_code_block(nextLine)):
+                break
+            nextLine += 1
+        state.parentType = old_parent
+        token = state.push("table_lines", "table", 0)
+        token.map = [startLine, nextLine]
+        state.line = nextLine
         return True
-    terminators = state.md.block.ruler.getRules("blockquote")
-    old_parent = state.parentType
-    state.parentType = "table"
-    nextLine = startLine + 2
-    src = state.src
-    while nextLine < endLine:
-        if state.sCount[nextLine] < state.blkIndent:
-            break
-        start = state.bMarks[nextLine] + state.tShift[nextLine]
-        # every terminator (fence, blockquote, hr, list, html block, heading) needs one of _STARTERS as the
-        # line's first character: a table row (``| …``) is not asked six times whether it starts a block
-        if (start < state.eMarks[nextLine] and src[start] in _STARTERS
-                and any(rule(state, nextLine, endLine, True) for rule in terminators)):
-            break
-        # is_code_block needs an indent of 4 or more: checked here first (no call for every row)
-        if start >= state.eMarks[nextLine] or (state.sCount[nextLine] - state.blkIndent >= 4
-                                               and state.is_code_block(nextLine)):
-            break
-        nextLine += 1
-    state.parentType = old_parent
-    token = state.push("table_lines", "table", 0)
-    token.map = [startLine, nextLine]
-    state.line = nextLine
-    return True
+    return table_extent
 
 
 # markdown-it tries every block rule, in order, at every block start (and the terminating ones at every line of a
@@ -99,7 +109,7 @@ def _table_extent(state, startLine: int, endLine: int, silent: bool) -> bool:
 # _VERIFIED; tests/test_fast_paths.py compares the token streams with and without the checks).
 _FIRST_CHARS = {"fence": "~`", "blockquote": ">", "hr": "*-_", "list": "*-+0123456789", "reference": "[",
                 "html_block": "<", "heading": "#"}
-_VERIFIED = frozenset({"4.3.0"})
+_VERIFIED = VERIFIED
 
 
 def _first_char_rule(rule, chars: str):
@@ -121,7 +131,10 @@ def _code_rule(rule):
     return checked
 
 
-def _install_checks(md: MarkdownIt) -> None:
+def _install_checks(md: MarkdownIt) -> bool:
+    """The first-character checks before the block rules whose sources were verified, and the block loop that asks a
+    line only the rules its first character allows (:func:`.md_block.dispatching_tokenize`); False: not installed
+    (a rule is not the one verified)."""
     ruler = md.block.ruler
     originals = {"code": rules_block.code, "fence": rules_block.fence, "blockquote": rules_block.blockquote,
                  "hr": rules_block.hr, "list": rules_block.list_block, "reference": rules_block.reference,
@@ -129,18 +142,26 @@ def _install_checks(md: MarkdownIt) -> None:
     for name, fn in originals.items():
         rule = ruler.__rules__[ruler.__find__(name)]
         if rule.fn is not fn:  # not the rule whose source was checked
-            return
+            return False
+    # the chain's rules in order, each with the first characters it can match (None: any; "code": an indent of 4)
+    chain = [(rule.fn, "code" if rule.name == "code" else _FIRST_CHARS.get(rule.name))
+             for rule in ruler.__rules__ if rule.enabled]
     for name, fn in originals.items():
         rule = ruler.__rules__[ruler.__find__(name)]
         ruler.at(name, _code_rule(fn) if name == "code" else _first_char_rule(fn, _FIRST_CHARS[name]),
                  {"alt": list(rule.alt)})
+    md.block.tokenize = dispatching_tokenize(chain)  # type: ignore[method-assign,assignment]
+    return True
 
 
 @lru_cache(maxsize=2)
 def _parser(checks: bool = True):
+    """The block parser; ``checks``: with the fast paths verified for this markdown-it-py (:data:`_VERIFIED`)."""
     md = MarkdownIt("commonmark")
-    md.block.ruler.before("table", "table_lines", _table_extent, {"alt": ["paragraph", "reference"]})
-    if checks and markdown_it_version in _VERIFIED:
+    fast = checks and markdown_it_version in _VERIFIED
+    md.block.ruler.before("table", "table_lines", _table_rule(table_starts if fast else _gfm_starts),
+                          {"alt": ["paragraph", "reference"]})
+    if fast:
         _install_checks(md)
     return md
 
@@ -172,17 +193,20 @@ def _line_marks(src: str) -> tuple[list[int], list[int], list[int], list[int]]:
 def _block_tokens(text: str, checks: bool = True):
     md = _parser(checks)
     state = StateCore(text, md, {})
-    normalize(state)
     if not checks or markdown_it_version not in _VERIFIED:
+        normalize(state)
         block(state)
         return state.tokens
+    # normalize (4.3.0) rewrites each line break (\r\n and \r to \n) and NUL (to U+FFFD): a text with neither stays
+    if "\r" in text or "\0" in text:
+        normalize(state)
     src = state.src
     if not src:  # ParserBlock.parse makes no token of an empty source
         return state.tokens
     # what ParserBlock.parse does, with StateBlock's line caches made by _line_marks (StateBlock's own loop runs
     # once per line in Python): a state made for "" has every attribute set and its caches hold only the fake last
     # line, which is appended again after the real ones
-    sb = StateBlock("", md, state.env, state.tokens)
+    sb = (FastStateBlock if FAST_PUSH else StateBlock)("", md, state.env, state.tokens)
     begins, ends, shifts, counts = _line_marks(src)
     length = len(src)
     sb.src = src
@@ -243,33 +267,11 @@ def _table_block(src_lines: list[str], start: int, end: int, cut: int, index: in
     """The table of source lines ``start`` (the header row, its first ``cut`` characters when ``cut``) to ``end``
     (exclusive; ``start + 1`` is the delimiter row): each row split into cells with exact columns (border pipes
     dropped), the table's text (cells joined by tabs, rows by newlines) and an anchor at every cell, in one pass."""
-    rows: list[Row] = []
-    anchors: list[Anchor] = []
-    row_texts: list[str] = []
-    offset = 0
-    for ln in range(start, end):
-        if ln == start:
-            line = src_lines[ln][:cut] if cut else src_lines[ln]
-        elif ln == start + 1:
-            continue  # the delimiter row
-        else:
-            line = src_lines[ln]
-        header = ln == start
-        # split on the pipes that are not escaped: every separator is one character, so each piece starts one
-        # character after the previous one ends
-        parts = _PIPE.split(line) if "\\|" in line else line.split("|")
-        pos = 0
-        if len(parts) > 1 and not parts[0].strip(_WS):
-            pos = len(parts[0]) + 1
-            del parts[0]  # leading border pipe
-        if len(parts) > 1 and not parts[-1].strip(_WS):
-            del parts[-1]  # trailing border pipe
-        row, row_text, offset = row_cells(parts, pos, len(rows), ln + 1, header, offset, anchors)
-        rows.append(row)
-        row_texts.append(row_text)
+    lines = [(src_lines[start][:cut] if cut else src_lines[start], start + 1)]
+    lines += zip(src_lines[start + 2:end], range(start + 3, end + 1))
+    rows, text, anchors = pipe_rows(lines, _PIPE)
     last_line = src_lines[end - 1] if end - 1 < len(src_lines) else ""
-    return new_block(index, "table", "\n".join(row_texts), start + 1, 1, end, len(last_line) + 1, tuple(anchors),
-                     None, Table(rows=tuple(rows)))
+    return new_block(index, "table", text, start + 1, 1, end, len(last_line) + 1, anchors, None, Table(rows=rows))
 
 
 def _table_cells(src_lines: list[str], start: int, end: int, limit: int) -> tuple[int, int, int]:

@@ -1,0 +1,186 @@
+"""markdown-it-py's block phase with less Python per line: the same rules, called in the same order, giving the
+same tokens (verified for the markdown-it-py versions in :data:`VERIFIED`; ``tests/test_fast_paths_md.py`` compares
+the token streams with markdown-it's own on examples, fixtures, bench reports, hostile shapes and random lines).
+
+* :func:`dispatching_tokenize`: ``ParserBlock.tokenize`` asks every block rule in turn at every block start; most
+  rules can only match a line whose first character is one of a few marks and return False at once, with no side
+  effect, on any other.  This loop asks only the rules that can match the line's first character (and the code
+  rule only on an indent of 4 or more), in the chain's order.
+* :class:`FastStateBlock`: ``StateBlock.push`` makes each token through the dataclass ``__init__`` (default
+  factories, ``__post_init__``); here its slots are filled directly, with the same values.
+* :func:`table_starts`: the GFM table rule's answer in silent mode (is this a header row followed by a delimiter
+  row with as many columns?) without its loops over every character of the two rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import fields
+from typing import Any
+
+from markdown_it.common.utils import mdTrim
+from markdown_it.rules_block.state_block import StateBlock
+from markdown_it.token import Token
+
+VERIFIED = frozenset({"4.3.0"})
+
+_TOKEN_FIELDS = ("type", "tag", "nesting", "attrs", "map", "level", "children", "content", "markup", "info", "meta",
+                 "block", "hidden")
+# the push below fills exactly these slots: with another Token it is not used
+FAST_PUSH = tuple(f.name for f in fields(Token)) == _TOKEN_FIELDS
+
+_new = object.__new__
+
+# a GFM delimiter row (as markdown-it's table rule reads it): a first column that is empty or :?-+:?, columns of
+# that form after pipes, an empty last one; spaces and tabs around each
+_DELIMITER_ROW = re.compile(r"[ \t]*(?::?-+:?[ \t]*)?(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?")
+
+Rule = Callable[[StateBlock, int, int, bool], bool]
+
+
+class FastStateBlock(StateBlock):
+    """A ``StateBlock`` whose :meth:`push` makes the token without the dataclass ``__init__``."""
+
+    def push(self, ttype: str, tag: str, nesting: Any) -> Token:
+        token: Any = _new(Token)
+        # Token(ttype, tag, nesting): the defaults (fresh dicts for attrs and meta; __post_init__ keeps a dict)
+        token.type = ttype
+        token.tag = tag
+        token.nesting = nesting
+        token.attrs = {}
+        token.map = None
+        token.children = None
+        token.content = ""
+        token.markup = ""
+        token.info = ""
+        token.meta = {}
+        token.block = True
+        token.hidden = False
+        if nesting < 0:
+            self.level -= 1  # closing tag
+        token.level = self.level
+        if nesting > 0:
+            self.level += 1  # opening tag
+        self.tokens.append(token)
+        return token
+
+
+def dispatching_tokenize(rules: list[tuple[Rule, str | None]]) -> Callable[[StateBlock, int, int], None]:
+    """``ParserBlock.tokenize`` over ``rules`` (the chain's rules in order, each with the first characters it can
+    match: ``None`` any, ``"code"`` the code rule, which needs an indent of 4 or more).  A rule is asked only when
+    it can match the line, so every rule asked sees the state the full chain would have given it: the rules
+    passed over would have returned False with no side effect."""
+    by_char: dict[str, tuple[Rule, ...]] = {}
+    by_char_code: dict[str, tuple[Rule, ...]] = {}
+
+    def candidates(ch: str, code: bool) -> tuple[Rule, ...]:
+        got = tuple(fn for fn, chars in rules
+                    if chars is None or (code if chars == "code" else ch in chars))
+        (by_char_code if code else by_char)[ch] = got
+        return got
+
+    def tokenize(state: StateBlock, startLine: int, endLine: int) -> None:
+        # ParserBlock.tokenize of markdown-it-py 4.3.0, line for line, with skipEmptyLines and isEmpty written out
+        line = startLine
+        maxNesting = state.md.options.maxNesting
+        hasEmptyLines = False
+        bMarks = state.bMarks  # the rules change these lists in place, never replace them
+        eMarks = state.eMarks
+        tShift = state.tShift
+        sCount = state.sCount
+        src = state.src
+
+        while line < endLine:
+            lineMax = state.lineMax  # a blockquote sets it for its own lines
+            while line < lineMax and bMarks[line] + tShift[line] >= eMarks[line]:
+                line += 1
+            state.line = line
+            if line >= endLine:
+                break
+            if sCount[line] < state.blkIndent:
+                # Termination condition for nested calls (blockquotes and lists)
+                break
+            if state.level >= maxNesting:
+                state.line = endLine
+                break
+
+            # the line is not empty: it has a first character
+            ch = src[bMarks[line] + tShift[line]]
+            if sCount[line] - state.blkIndent >= 4:
+                chain = by_char_code.get(ch) or candidates(ch, True)
+            else:
+                chain = by_char.get(ch) or candidates(ch, False)
+            for rule in chain:
+                if rule(state, line, endLine, False):
+                    if state.line <= line:
+                        raise RuntimeError("block rule didn't increment state.line")
+                    break
+            else:
+                raise RuntimeError("none of the block rules matched")
+
+            # set state.tight if we had an empty line before current tag, i.e. latest empty line should not count
+            state.tight = not hasEmptyLines
+
+            line = state.line
+
+            # paragraph might "eat" one newline after it in nested lists
+            if (line - 1) < endLine and bMarks[line - 1] + tShift[line - 1] >= eMarks[line - 1]:
+                hasEmptyLines = True
+
+            if line < endLine and bMarks[line] + tShift[line] >= eMarks[line]:
+                hasEmptyLines = True
+                line += 1
+                state.line = line
+
+    return tokenize
+
+
+def table_starts(state: StateBlock, startLine: int, endLine: int) -> bool:
+    """``markdown_it.rules_block.table.table(state, startLine, endLine, True)`` of markdown-it-py 4.3.0: do line
+    ``startLine`` (the header row) and the next (the delimiter row) start a table?  The same tests in the same
+    order, each row looked at with str methods instead of a loop over its characters."""
+    # should have at least two lines
+    if startLine + 2 > endLine:
+        return False
+    nextLine = startLine + 1
+    sCount = state.sCount
+    if sCount[nextLine] < state.blkIndent:
+        return False
+    if state.is_code_block(nextLine):
+        return False
+    pos = state.bMarks[nextLine] + state.tShift[nextLine]
+    end = state.eMarks[nextLine]
+    # the delimiter row: its first character | - or :, its second one of these or a space or a tab (not a space
+    # after a -), nothing else on the line
+    if end - pos < 2:
+        return False
+    delim = state.src[pos:end]
+    first = delim[0]
+    second = delim[1]
+    if first not in "|-:" or second not in "|-: \t" or (first == "-" and second in " \t"):
+        return False
+    # the rule then splits the row at its pipes and asks each column, trimmed, to be :?-+:? (only the first and
+    # the last may be empty): the row is columns of that form between pipes (which also holds only | - : space
+    # tab); the columns it counts are those that are not empty
+    if not _DELIMITER_ROW.fullmatch(delim):
+        return False
+    aligns = delim.count("|") + 1
+    if first == "|":
+        aligns -= 1
+    if delim.rstrip(" \t")[-1] == "|":
+        aligns -= 1
+    # the header row: escapedSplit splits at every pipe not right after a backslash (each "\\|" is one escaped
+    # pipe); an empty first column (the row starts with a pipe) and an empty last one (it ends with a pipe that
+    # is not escaped) are dropped
+    text = mdTrim(state.src[state.bMarks[startLine] + state.tShift[startLine]:state.eMarks[startLine]])
+    if "|" not in text:
+        return False
+    if state.is_code_block(startLine):
+        return False
+    count = text.count("|") - text.count("\\|") + 1
+    if text[0] == "|":
+        count -= 1
+    if text[-1] == "|" and not text.endswith("\\|"):
+        count -= 1
+    return count != 0 and count == aligns
