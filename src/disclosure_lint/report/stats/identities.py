@@ -233,7 +233,9 @@ def _evaluate_all(plan: _Plan, table: StatTable) -> list[Check]:
     bad = frozenset(compress(count(), map(_BAD_KINDS.__contains__, kinds))) if (
         "text" in kinds or "missing" in kinds) else None
     numbers = list(map(_NUMBER, values))
-    blanks = None in numbers
+    # a blank or placeholder among them (number None; only int and decimal have one).  Not ``None in numbers``:
+    # a Decimal compared with None asks numbers.Rational, an ABC, each time
+    blanks = not _NUMBER_KINDS.issuperset(kinds)
     out: list[Check] = []
     for ident, lhs_side, rhs_side, every in plan.sides:
         if skip_i3 is not None and ident.id == "I3":
