@@ -312,9 +312,10 @@ class TableMissingRows(Kind[KindOptions]):
             # a column is expected when a row that has it was read (table 二: blocks with their own columns);
             # not for the row the file ends in, read short: its last cells were cut off with the rest
             cut_row = table.cut_row if truncated else None
-            wanted = {c for r in data_rows if r.id in rows_found and r.id != cut_row for c in sch.cols_of(r.id)}
-            missing_cols = [] if any(u.what == "col" for u in bad) else [
-                c for c in sch.cols if c.id not in cols_found and c.id in wanted]
+            missing_cols = [] if any(u.what == "col" for u in bad) else [c for c in sch.cols if c.id not in cols_found]
+            if missing_cols:  # (every column read, the usual: which ones are expected need not be known)
+                wanted = {c for r in data_rows if r.id in rows_found and r.id != cut_row for c in sch.cols_of(r.id)}
+                missing_cols = [c for c in missing_cols if c.id in wanted]
             if not missing_rows and not missing_cols:
                 continue
             parts = []
