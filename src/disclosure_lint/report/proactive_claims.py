@@ -82,6 +82,9 @@ class ProactiveClaim:
 _ROW_ALTERNATION = (r"(?P<rules>规章(?!制度))|(?P<normative_docs>(?:行政)?规范性文件)|(?P<licensing>行政许可)"
                     r"|(?P<penalty>行政处罚)|(?P<coercion>行政强制)|(?P<fees>行政事业性收费)")
 _ROW = re.compile(f"(?=[规行])(?:{_ROW_ALTERNATION})")
+# a text holds a match of _ROW exactly when it holds a match of this (行政规范性文件 holds 规范性文件), every alternative led
+# by a literal character: ``re`` scans for 规 and 行 in C instead of trying the look-ahead at every position
+_HAS_ROW = re.compile("规章(?!制度)|规范性文件|行政(?:许可|处罚|强制|事业性收费)")
 _DOC_WHAT = re.compile(r"(?P<total_published>对外公开总数量?|累计公开|公开总数量?|对外公开(?=[^，。；;\d]{1,12}总数))"
                        r"|(?P<new_published>新公开)|(?P<in_force>现行有效)|(?P<repealed>废止|宣布失效)"
                        r"|(?P<issued>新?(?:制发|印发|出台|制定|制作)|新增(?:公开)?)")
@@ -118,7 +121,7 @@ class _Reader:
         out: list[ProactiveClaim] = []
         for block in self.view.blocks:
             text = block.text
-            if block.index in self.skip or not _ROW.search(text):
+            if block.index in self.skip or not _HAS_ROW.search(text):
                 continue
             pos = 0
             for m in [*SENT_END.finditer(text), None]:
@@ -129,7 +132,7 @@ class _Reader:
         return out
 
     def _sentence(self, block: Block, s0: int, sent: str, out: list[ProactiveClaim]) -> None:
-        if not _ROW.search(sent):
+        if not _HAS_ROW.search(sent):
             return
         bounds, time = sentence_facts(sent)
         stripped = sent.strip()
