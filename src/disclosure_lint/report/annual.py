@@ -36,7 +36,7 @@ from .enumeration import analyse as analyse_enumerations
 from .inline import Inline
 from .inline import find as find_inline
 from .metrics import Metrics
-from .portal import PortalMetadata, find_metadata, is_chrome, is_navigation
+from .portal import PortalMetadata, chrome_or_navigation, find_metadata
 from .proactive_claims import ProactiveClaims
 from .prose_sums import ProseSum, find_sums
 from .repeats import Repeats, find_repeats
@@ -128,8 +128,7 @@ class AnnualReport:
         portal = self.portal
         out: list[Block] = []
         for b in self.text_blocks:
-            text = portal.text_without(b)
-            if portal.is_line(b) or is_chrome(text) or is_navigation(text):
+            if portal.is_line(b) or chrome_or_navigation(portal.text_without(b)):
                 continue
             out.append(b)
             if len(out) >= HEAD_BLOCKS:
@@ -148,7 +147,7 @@ class AnnualReport:
             text = portal.text_without(b)
             if _is_title(text):
                 return b
-            if not (is_chrome(text) or is_navigation(text)):
+            if not chrome_or_navigation(text):
                 seen += 1
                 if seen >= TITLE_BLOCKS:
                     break

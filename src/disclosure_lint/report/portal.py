@@ -491,6 +491,18 @@ def is_navigation(text: str) -> bool:
     return len(items) >= 3 and all(len(x) <= NAV_ITEM_CHARS for x in items)
 
 
+def chrome_or_navigation(text: str) -> bool:
+    """``is_chrome(text) or is_navigation(text)`` with one strip and one punctuation search: both are no for a
+    text with a sentence's punctuation (whitespace, which strip removes, is none of it)."""
+    t = text.strip()
+    if _CHROME_PUNCT.search(t):
+        return False
+    if len(t) <= CHROME_CHARS and not _NUMBERED.match(t):
+        return True
+    items = [x for x in _NAV_SPLIT.split(t) if x]
+    return len(items) >= 3 and all(len(x) <= NAV_ITEM_CHARS for x in items)
+
+
 def _closing_date(text: str) -> re.Match[str] | None:
     """The date (with a clock time after it) that ends ``text``, or None."""
     last = None
