@@ -112,3 +112,25 @@ def test_repeats_keys_as_folded_one_group_at_a_time():
         heads = {i for i in range(len(blocks)) if rnd.random() < 0.2}
         got = [it.key for it in repeats.Repeats(blocks, heads).items]  # type: ignore[arg-type]
         assert got == _slow_keys(blocks, heads)
+
+
+def test_enumeration_markers_after_the_look_ahead():
+    """The look-ahead before the markers' branches (their first characters) changes no match."""
+    import re
+
+    from disclosure_lint.report import enumeration as en
+
+    slow = re.compile("[" + re.escape("".join(sorted(en._BEFORE))) + "](?:" + en._MARKER.pattern + ")")
+    alphabet = "一二三十是、（）()1２0.．、）①⑳第项，。；： \n公开a"
+    for t in _texts(1500, 8, alphabet, 30):
+        assert [m.span() for m in en._AFTER_BEFORE.finditer(t)] == [m.span() for m in slow.finditer(t)]
+
+
+@pytest.mark.parametrize("table", ["项目\t数量\n甲\t1\n", "\t\n\t", "", "（一）\t1\n（\t）\n", "《条例》\t“是”\n"])
+def test_brackets_table_without_marks_is_plain(table):
+    """A table without any mark is one plain paragraph, as the per-cell sequences (all empty) said."""
+    from disclosure_lint.report import brackets as br
+
+    seqs = set("".join(br._CELL_MARKS.findall(table)).replace("\n", "\t").split("\t"))
+    if br._MARKS.search(table) is None:
+        assert seqs <= {""} and all(br._plain(q) for q in seqs)
