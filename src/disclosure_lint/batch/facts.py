@@ -14,7 +14,7 @@ from the cache or from another process):
 * ``stat_hash`` / ``stat_nonzero``: a hash of the values of ``cells`` (the figures of tables 二–四 compared) and
   how many of them are not 0;
 * ``paras``: one entry per prose paragraph of 10+ characters, ``[masked, exact, size, place, preview]``: hashes of
-  its comparison form with digits masked and kept (:func:`.report.repeats.normalize`);
+  its comparison form with digits masked and kept (:func:`.report.repeats.normalize`, all of a report's at once);
 * ``own_year``: sentences that open with the previous year and the body speaking of itself (``2023年，我局…`` in
   a 2024 report), ``[year, exact paragraph hash, place, sentence]``.
 
@@ -32,7 +32,7 @@ from typing import Any
 
 from ..model import Block, Cell
 from ..report import AnnualReport
-from ..report.repeats import normalize
+from ..report.repeats import normalize_all
 from ..report.stats.model import StatCell, StatTable
 from ..report.stats.schema import S3_COLS
 from .identity import body_key
@@ -160,6 +160,13 @@ def _h(text: str) -> str:
     return "%08x" % zlib.crc32(text.encode())  # noqa: UP031 - what format(…, "08x") gives, without its call
 
 
+def _preview(text: str) -> str:
+    """``" ".join(text.split())[:PREVIEW]``, from the text's head when that gives the preview's characters: the
+    head's words joined are a beginning of the whole text's (its last word perhaps cut short)."""
+    head = " ".join(text[:2 * PREVIEW].split())
+    return head[:PREVIEW] if len(head) >= PREVIEW else " ".join(text.split())[:PREVIEW]
+
+
 def _paragraphs(rep: AnnualReport) -> tuple[list[list[Any]], list[list[Any]], bool]:
     paras: list[list[Any]] = []
     own: list[list[Any]] = []
@@ -167,15 +174,14 @@ def _paragraphs(rep: AnnualReport) -> tuple[list[list[Any]], list[list[Any]], bo
     last_year = str(rep.year - 1) if rep.year is not None else None
     skip = rep.statistics_blocks
     title = rep.title_block
-    for b in rep.text_blocks:
-        if b.kind not in ("paragraph", "list_item") or b.index in skip or b is title:
-            continue
-        key = normalize(b.text)
+    blocks = [b for b in rep.text_blocks
+              if b.kind in ("paragraph", "list_item") and b.index not in skip and b is not title]
+    for b, key in zip(blocks, normalize_all([b.text for b in blocks]), strict=True):
         if len(key) < MIN_PARAGRAPH or "|" in key or "\t" in b.text:
             continue
         exact = _h(key)
         whole_area = whole_area or _WHOLE_AREA.search(b.text) is not None
-        paras.append([_h(_DIGITS.sub("#", key)), exact, len(key), _place(rep, b), " ".join(b.text.split())[:PREVIEW]])
+        paras.append([_h(_DIGITS.sub("#", key)), exact, len(key), _place(rep, b), _preview(b.text)])
         if last_year is None or last_year not in b.text:
             continue
         for m in _OWN_YEAR.finditer(b.text):

@@ -313,9 +313,10 @@ def _paragraphs(report) -> list[_Para]:
     out: list[_Para] = []
     for b in report.lintable_blocks:
         if b.kind == "table":
-            # each distinct sequence once (most cells hold no mark: hundreds of "" per table)
-            seqs = set("".join(_CELL_MARKS.findall(b.text)).replace("\n", "\t").split("\t"))
-            if all(_plain(q) for q in seqs):
+            # each distinct sequence once (most cells hold no mark: hundreds of "" per table); a table without
+            # any mark (most tables) has only "" and is not split at all
+            if _MARKS.search(b.text) is None or all(
+                    _plain(q) for q in set("".join(_CELL_MARKS.findall(b.text)).replace("\n", "\t").split("\t"))):
                 # every cell's marks pair up in the cell (the usual case): the table as one paragraph
                 out.append(_Para(Piece(b, b.text, 0), 0, len(b.text), plain_table=True))
                 continue

@@ -64,7 +64,11 @@ _MARKER = re.compile(
 # marker are never of _BEFORE (only its last, ） or 、, may be), so these are exactly the markers of a
 # left-to-right scan of _MARKER that pass the test of _items, and the regex engine skips ahead by the set
 # of _BEFORE instead of trying every marker at every character.
-_AFTER_BEFORE = re.compile("[" + re.escape("".join(sorted(_BEFORE))) + "](?:" + _MARKER.pattern + ")")
+# The look-ahead holds the first characters of _MARKER's branches: after the (frequent) lead characters, the
+# seven branches are entered only where one of them can match.
+_MARKER_FIRST = rf"[{CN}（(\d\u2460-\u2473]"
+_AFTER_BEFORE = re.compile("[" + re.escape("".join(sorted(_BEFORE))) + "](?=" + _MARKER_FIRST + ")(?:"
+                           + _MARKER.pattern + ")")
 FAMILIES = ("shi", "cn", "pcn", "par", "ar", "car", "circ")
 _CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
 _REFERENCE_NEXT = set("（(、,，和与及至到-–—~～/）)")
