@@ -1,0 +1,53 @@
+"""The fast paths of the rules' own scans (t3-rules) give what the slow forms gave: bench/same_findings.py
+compares whole runs; these pin the edge cases each shortcut relies on."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from disclosure_lint.kinds.self_reference import (
+    DEFAULT_PRONOUNS,
+    InconsistentOptions,
+    MismatchOptions,
+    SelfReferenceInconsistent,
+    SelfReferenceMismatch,
+)
+
+
+def _slow_pronouns(pronouns: dict[str, str]) -> str:
+    """The former pattern: each pronoun led by its look-behind."""
+    return "|".join((f"(?<![{re.escape(x)}])" if x else "") + re.escape(p) for p, x in sorted(pronouns.items()))
+
+
+
+def test_self_reference_pronoun_led_pattern_matches_as_the_look_behind_led_one():
+    rng = random.Random(12)
+    alphabet = "我本局委员会街道办法自基成你们^]-\\x 。"
+    texts = ["我局", "自我局", "基本局", "本局我委", "我们局", "自我们局", "^我局", "]本局", ""]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    for pronouns in (DEFAULT_PRONOUNS, {"我": "", "本": "基"}, {"我们": "自", "我": "你", "本": ""},
+                     {"我": "]^-\\", "本": "成"}):
+        fast = SelfReferenceMismatch(None, MismatchOptions(pronouns=pronouns), None)._re
+        assert fast is not None
+        words = fast.pattern[fast.pattern.index("(?P<w>"):]
+        slow = re.compile(f"(?P<p>{_slow_pronouns(pronouns)}){words}")
+        for t in texts:
+            assert [(m.span(), m.group("p"), m.group("w")) for m in slow.finditer(t)] == \
+                [(m.span(), m.group("p"), m.group("w")) for m in fast.finditer(t)], (pronouns, t)
+
+
+def test_self_references_are_scanned_once_per_report_and_options():
+    from disclosure_lint.model import Block, Document
+    from disclosure_lint.report import AnnualReport
+
+    doc = Document(path="x.md", format="markdown", encoding="utf-8", text="", blocks=(
+        Block(index=0, kind="paragraph", text="我局和我委、本街道（《我局办法》）"),))
+    report = AnnualReport(doc)
+    a = SelfReferenceMismatch(None, MismatchOptions(), None)
+    b = SelfReferenceInconsistent(None, InconsistentOptions(), None)
+    other = SelfReferenceMismatch(None, MismatchOptions(pronouns={"我": ""}), None)
+    first = a.refs(report)
+    assert b.refs(report) is first and [r.text for r in first] == ["我局", "我委", "本街道"]
+    assert first == a._scan(AnnualReport(doc))
+    assert other.refs(report) is not first and [r.text for r in other.refs(report)] == ["我局", "我委"]  # in 《》: not
