@@ -51,3 +51,19 @@ def test_self_references_are_scanned_once_per_report_and_options():
     assert b.refs(report) is first and [r.text for r in first] == ["我局", "我委", "本街道"]
     assert first == a._scan(AnnualReport(doc))
     assert other.refs(report) is not first and [r.text for r in other.refs(report)] == ["我局", "我委"]  # in 《》: not
+
+
+def test_dates_found_where_they_may_start_are_the_dates_of_the_whole_scan():
+    from disclosure_lint.report.dates import DATE_RE, date_matches
+
+    rng = random.Random(401)
+    alphabet = "0123456789２٣一二三四五六七八九十〇零○Ｏ年月日号-/.: \u3000\n甲"
+    texts = ["2024年1月20日", "12024年1月2日", "二〇二四年一月二十日", "一二〇二四年十二月三十一日", "2024-01-20 17:12",
+             "2024-01-200", "2024/1/2/", "2024.1.2.", "24 年 1 月 2 号", "１２٣٤年1月1日", "", "年月日"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(20000)]
+
+    def spans(ms):
+        return [(m.span(), m.groupdict()) for m in ms]
+
+    for t in texts:
+        assert spans(DATE_RE.finditer(t)) == spans(date_matches(t)), t
