@@ -67,3 +67,23 @@ def test_dates_found_where_they_may_start_are_the_dates_of_the_whole_scan():
 
     for t in texts:
         assert spans(DATE_RE.finditer(t)) == spans(date_matches(t)), t
+
+
+def test_a_lookbehind_led_pattern_and_its_gate_find_something_in_the_same_texts():
+    from disclosure_lint.kinds.generic import lookbehind_gate
+
+    dl702 = r"(?<=[发函字办令])\s*[\[［(（【〔{｛](?P<y>(?:19|20)\d{2})[\]］)）】〕}｝](?P<n>第?\d{1,4}号)"
+    patterns = [dl702, r"(?<=\))x", r"(?<=a|b)c", r"(?<=[)])c+", r"(?<=\d)(?=x)", r"(?<=a(?=b))b"]
+    rng = random.Random(702)
+    alphabet = "发函字办令 [（【〔2019０3号第)abcx\n"
+    texts = ["国办公开办函[2021]30号", "办（2019）第3号", "办 【2020】3号", "x)x", "a", "1x", "ab", ""]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24))) for _ in range(20000)]
+    for source in patterns:
+        pattern = re.compile(source)
+        gate = lookbehind_gate(pattern)
+        assert gate is not None and not gate.pattern.startswith("(?<="), source
+        for t in texts:
+            assert (gate.search(t) is None) == (pattern.search(t) is None), (source, t)
+    for source in [r"(?<=ab)c", r"(?<=(a))b", r"abc", r"(?<=(?#x))c", "(?<=(?x:a # )\n))b"]:
+        assert lookbehind_gate(re.compile(source)) is None, source
+    assert lookbehind_gate(re.compile("(?<=a # )\n)b", re.VERBOSE)) is None  # a ")" in a comment
