@@ -87,3 +87,16 @@ def test_a_lookbehind_led_pattern_and_its_gate_find_something_in_the_same_texts(
     for source in [r"(?<=ab)c", r"(?<=(a))b", r"abc", r"(?<=(?#x))c", "(?<=(?x:a # )\n))b"]:
         assert lookbehind_gate(re.compile(source)) is None, source
     assert lookbehind_gate(re.compile("(?<=a # )\n)b", re.VERBOSE)) is None  # a ")" in a comment
+
+
+def test_the_spam_blocks_hold_every_block_with_a_spam_term():
+    from disclosure_lint.model import Block
+    from disclosure_lint.report import promotions
+
+    rng = random.Random(501)
+    words = [*promotions.SPAM_TERMS[:40], "体育", "电子", "bet365", "BET365", "注册送", "彩金", "甲", "乙", " "]
+    texts = ["".join(rng.choice(words) for _ in range(rng.randint(0, 5))) for _ in range(5000)]
+    blocks = [Block(index=i, kind="paragraph", text=t) for i, t in enumerate(texts)]
+    kept = promotions.gate_blocks(blocks)
+    assert [b for b in blocks if b.text and promotions.TERMS_GATE.search(b.text)] == \
+        [b for b in kept if promotions.TERMS_GATE.search(b.text)]
