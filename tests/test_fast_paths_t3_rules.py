@@ -100,3 +100,27 @@ def test_the_spam_blocks_hold_every_block_with_a_spam_term():
     kept = promotions.gate_blocks(blocks)
     assert [b for b in blocks if b.text and promotions.TERMS_GATE.search(b.text)] == \
         [b for b in kept if promotions.TERMS_GATE.search(b.text)]
+
+
+def test_locations_and_refs_made_fast_are_the_same_objects():
+    import dataclasses
+
+    import pytest
+
+    from disclosure_lint.kinds.self_reference import Ref, _new_ref
+    from disclosure_lint.model import Block, Location, new_location
+
+    assert tuple(f.name for f in dataclasses.fields(Location)) == ("line", "column", "page")
+    assert tuple(f.name for f in dataclasses.fields(Ref)) == ("block", "start", "end", "text", "pronoun", "word", "generic")
+    for args in [(1, 2, 3), (None, None), (4, 5)]:
+        fast, slow = new_location(*args), Location(*args)
+        assert type(fast) is Location and fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        new_location(1, 2).line = 3  # type: ignore[misc]
+    block = Block(index=0, kind="paragraph", text="我局")
+    args = (block, 0, 2, "我局", "我", "局", False)
+    fast_ref, slow_ref = _new_ref(*args), Ref(*args)
+    assert type(fast_ref) is Ref and fast_ref == slow_ref and hash(fast_ref) == hash(slow_ref)
+    assert repr(fast_ref) == repr(slow_ref) and fast_ref.form == "我局"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast_ref.start = 1  # type: ignore[misc]

@@ -49,7 +49,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import Field
 
@@ -147,6 +147,23 @@ class Ref:
         return self.pronoun + self.word
 
 
+_REF_FIELDS = ("block", "start", "end", "text", "pronoun", "word", "generic")
+
+
+class _RefSlots:
+    """Ref's slots in a plain class: a Ref is made as one of these, then given its class (as model.new_location
+    does; the same object, without a frozen dataclass's ``__init__``)."""
+
+    __slots__ = _REF_FIELDS
+
+
+def _new_ref(block: Block, start: int, end: int, text: str, pronoun: str, word: str, generic: bool) -> Ref:
+    r: Any = object.__new__(_RefSlots)
+    r.block, r.start, r.end, r.text, r.pronoun, r.word, r.generic = block, start, end, text, pronoun, word, generic
+    r.__class__ = Ref
+    return r
+
+
 _TITLE_SPAN = re.compile(r"《[^《》\n]{0,80}》")
 _NAME_SPLIT = re.compile(r"[（）()、/／]+")
 _SENTENCE = re.compile(r"[我本《》，,。：:；;]")
@@ -221,7 +238,7 @@ class _SelfReferenceBase(Kind[_SelfReferenceOptionsT]):
                 surface = m.group("w")
                 generic = surface in self._generic
                 word = surface if generic else self._words[surface]
-                out.append(Ref(block, m.start(), m.end(), m.group(0), m.group("p"), word, generic))
+                out.append(_new_ref(block, m.start(), m.end(), m.group(0), m.group("p"), word, generic))
         return out
 
     # -- the agency's own forms ----------------------------------------------------------
