@@ -202,8 +202,6 @@ class _SelfReferenceBase(Kind[_SelfReferenceOptionsT]):
         self._allowed_key = _token((refs_key, tuple(sorted((k, tuple(v)) for k, v in o.allowed.items())),
                                     tuple(sorted(o.pronouns.items())), frozenset(self._territory)))
         self._pron_chars = set(o.pronouns)
-        # "does the text hold a pronoun", one search instead of one ``in`` per pronoun
-        self._any_pron = re.compile("|".join(map(re.escape, sorted(self._pron_chars)))) if self._pron_chars else None
         self._by_word_suffix = sorted(self._words, key=lambda s: -len(s))
         self._table: dict[str, list[str]] | None = None  # _allowed_table()
 
@@ -218,27 +216,28 @@ class _SelfReferenceBase(Kind[_SelfReferenceOptionsT]):
 
     def _scan(self, report) -> list[Ref]:
         out: list[Ref] = []
-        if self._re is None:
+        regex = self._re
+        if regex is None:
             return out
-        any_pron = self._any_pron
-        assert any_pron is not None  # a pattern (self._re) needs a pronoun
+        generic_words, words = self._generic, self._words
+        starts: list[int] = []
         for block in report.text_blocks:
             text = block.text
-            if any_pron.search(text) is None:
-                continue
-            titles = None
-            if "《" in text:
-                titles = [(m.start(), m.end()) for m in _TITLE_SPAN.finditer(text)]
-                starts = [a for a, _ in titles]
-            for m in self._re.finditer(text):
+            titles: list[tuple[int, int]] | None = None  # the 《…》 spans, found at the block's first reference
+            # (the pattern is led by the pronouns: a block without one costs one scan that skips ahead to them)
+            for m in regex.finditer(text):
+                s = m.start()
+                if titles is None:
+                    titles = [t.span() for t in _TITLE_SPAN.finditer(text)] if "《" in text else []
+                    starts = [a for a, _ in titles]
                 if titles:
-                    i = bisect_right(starts, m.start()) - 1
-                    if i >= 0 and titles[i][0] < m.start() < titles[i][1]:
+                    i = bisect_right(starts, s) - 1
+                    if i >= 0 and titles[i][0] < s < titles[i][1]:
                         continue
                 surface = m.group("w")
-                generic = surface in self._generic
-                word = surface if generic else self._words[surface]
-                out.append(_new_ref(block, m.start(), m.end(), m.group(0), m.group("p"), word, generic))
+                generic = surface in generic_words
+                word = surface if generic else words[surface]
+                out.append(_new_ref(block, s, m.end(), m.group(0), m.group("p"), word, generic))
         return out
 
     # -- the agency's own forms ----------------------------------------------------------
