@@ -124,3 +124,14 @@ def test_locations_and_refs_made_fast_are_the_same_objects():
     assert repr(fast_ref) == repr(slow_ref) and fast_ref.form == "我局"
     with pytest.raises(dataclasses.FrozenInstanceError):
         fast_ref.start = 1  # type: ignore[misc]
+
+
+def test_every_date_holds_a_year_mark_or_a_separator():
+    from disclosure_lint.report.dates import DATE_RE
+
+    rng = random.Random(4)
+    alphabet = "0123456789一二三四五六七八九十〇年月日号-/. "
+    for _ in range(20000):
+        t = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        for m in DATE_RE.finditer(t):
+            assert any(c in m.group(0) for c in "年-/."), t
