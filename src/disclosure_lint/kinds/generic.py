@@ -25,6 +25,7 @@ Patterns are Python syntax; those from user packs and configurations run with a 
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal, TypeVar
@@ -69,6 +70,33 @@ def _in_years(years: Years | None, year: int | None) -> bool:
     if year is None:
         return False
     return (years.from_ is None or year >= years.from_) and (years.to is None or year <= years.to)
+
+
+_VERBOSE_FLAG = re.compile(r"\(\?[aiLmsux-]*x")  # an inline verbose flag: "#" may hide a ")"
+_parser = importlib.import_module("re._parser")  # the re module's own parser (loaded with it; not in the type stubs)
+
+
+def lookbehind_gate(pattern: re.Pattern[str] | BoundedPattern) -> re.Pattern[str] | None:
+    """For a pattern led by a look-behind of one character, ``(?<=X)rest``: ``(?:X)rest``, which finds something in
+    a text exactly when the pattern does (its match at ``s - 1`` is one of the pattern at ``s``, and back) and is
+    led by that character: the regex engine skips ahead to it in C, where a pattern led by a look-behind is tried at
+    every character.  None for other patterns (and those the time bound guards, :mod:`..userregex`)."""
+    source = pattern.pattern
+    if not isinstance(pattern, re.Pattern) or not source.startswith("(?<=") or pattern.flags & re.VERBOSE \
+            or _VERBOSE_FLAG.search(source):
+        return None
+    for i in range(5, len(source)):
+        if source[i] != ")":
+            continue
+        inner = source[4:i]
+        try:  # the first ")" before which the look-behind's content compiles alone closes it (balanced, not escaped)
+            alone = re.compile(inner, pattern.flags)
+            if alone.groups or _parser.parse(inner, pattern.flags).getwidth() != (1, 1):
+                return None
+            return re.compile(f"(?:{inner}){source[i + 1:]}", pattern.flags)
+        except re.error:
+            continue
+    return None
 
 
 _ScanOptions = TypeVar("_ScanOptions", ExistenceOptions, SubstitutionOptions)
@@ -126,6 +154,8 @@ class Substitution(_Scanner[SubstitutionOptions]):
         super().__init__(rule, options, config)
         flags = re.IGNORECASE if options.ignore_case else 0
         self._swaps = [(compile_pattern(p, flags), r) for p, r in options.swap.items()]
+        # a block where a swap's gate finds nothing holds no match of it (see lookbehind_gate)
+        self._gates = [lookbehind_gate(pat) for pat, _ in self._swaps]
         self._exc = compile_pattern("|".join(f"(?:{p})" for p in options.exceptions), flags) \
             if options.exceptions else None
 
@@ -134,7 +164,9 @@ class Substitution(_Scanner[SubstitutionOptions]):
             return
         for b in self._blocks(report):
             exc = None
-            for pat, repl in self._swaps:
+            for (pat, repl), gate in zip(self._swaps, self._gates):
+                if gate is not None and gate.search(b.text) is None:
+                    continue
                 for m in pat.finditer(b.text):
                     if not m.group(0):
                         continue

@@ -49,7 +49,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import Field
 
@@ -147,6 +147,23 @@ class Ref:
         return self.pronoun + self.word
 
 
+_REF_FIELDS = ("block", "start", "end", "text", "pronoun", "word", "generic")
+
+
+class _RefSlots:
+    """Ref's slots in a plain class: a Ref is made as one of these, then given its class (as model.new_location
+    does; the same object, without a frozen dataclass's ``__init__``)."""
+
+    __slots__ = _REF_FIELDS
+
+
+def _new_ref(block: Block, start: int, end: int, text: str, pronoun: str, word: str, generic: bool) -> Ref:
+    r: Any = object.__new__(_RefSlots)
+    r.block, r.start, r.end, r.text, r.pronoun, r.word, r.generic = block, start, end, text, pronoun, word, generic
+    r.__class__ = Ref
+    return r
+
+
 _TITLE_SPAN = re.compile(r"《[^《》\n]{0,80}》")
 _NAME_SPLIT = re.compile(r"[（）()、/／]+")
 _SENTENCE = re.compile(r"[我本《》，,。：:；;]")
@@ -164,8 +181,11 @@ class _SelfReferenceBase(Kind[_SelfReferenceOptionsT]):
         self._words = dict(o.words)
         self._generic = set(o.generic)
         self._territory = set(o.territory)
+        # each pronoun first, then the look-behind on the character before it: the pattern starts with a literal
+        # in every alternative, so the regex engine skips ahead to a pronoun (a pattern led by look-behinds is
+        # tried at every character); ``P(?<![x]P)`` is ``(?<![x])P``, the same matches
         pron = "|".join(
-            (f"(?<![{re.escape(excl)}])" if excl else "") + re.escape(p)
+            re.escape(p) + (f"(?<![{re.escape(excl)}]{re.escape(p)})" if excl else "")
             for p, excl in sorted(o.pronouns.items()))
         surfaces = sorted(set(self._words) | self._generic, key=lambda s: (-len(s), s))
         alts = []
@@ -173,35 +193,51 @@ class _SelfReferenceBase(Kind[_SelfReferenceOptionsT]):
             nf = [x for x in o.not_followed_by.get(s, []) if x]
             alts.append(re.escape(s) + (f"(?!{'|'.join(map(re.escape, nf))})" if nf else ""))
         self._re = re.compile(f"(?P<p>{pron})(?P<w>{'|'.join(alts)})") if pron and alts else None
+        # what the references of a report depend on: DL301 and DL302 read them with the same options (DL302's
+        # come from DL301), so the second finds them in the report's memo
+        refs_key = (self._re.pattern if self._re is not None else None, frozenset(self._generic),
+                    tuple(sorted(self._words.items())))
+        self._refs_key = ("refs", _token(refs_key))
+        # what allowed_for depends on besides the agency: every detection option
+        self._allowed_key = _token((refs_key, tuple(sorted((k, tuple(v)) for k, v in o.allowed.items())),
+                                    tuple(sorted(o.pronouns.items())), frozenset(self._territory)))
         self._pron_chars = set(o.pronouns)
-        # "does the text hold a pronoun", one search instead of one ``in`` per pronoun
-        self._any_pron = re.compile("|".join(map(re.escape, sorted(self._pron_chars)))) if self._pron_chars else None
         self._by_word_suffix = sorted(self._words, key=lambda s: -len(s))
+        self._table: dict[str, list[str]] | None = None  # _allowed_table()
 
     # -- scanning ------------------------------------------------------------------------
     def refs(self, report) -> list[Ref]:
+        """The self-references of the report's prose, in document order (shared: not to be changed)."""
+        memo = _memo(report)
+        out = memo.get(self._refs_key)
+        if out is None:
+            out = memo[self._refs_key] = self._scan(report)
+        return out
+
+    def _scan(self, report) -> list[Ref]:
         out: list[Ref] = []
-        if self._re is None:
+        regex = self._re
+        if regex is None:
             return out
-        any_pron = self._any_pron
-        assert any_pron is not None  # a pattern (self._re) needs a pronoun
+        generic_words, words = self._generic, self._words
+        starts: list[int] = []
         for block in report.text_blocks:
             text = block.text
-            if any_pron.search(text) is None:
-                continue
-            titles = None
-            if "《" in text:
-                titles = [(m.start(), m.end()) for m in _TITLE_SPAN.finditer(text)]
-                starts = [a for a, _ in titles]
-            for m in self._re.finditer(text):
+            titles: list[tuple[int, int]] | None = None  # the 《…》 spans, found at the block's first reference
+            # (the pattern is led by the pronouns: a block without one costs one scan that skips ahead to them)
+            for m in regex.finditer(text):
+                s = m.start()
+                if titles is None:
+                    titles = [t.span() for t in _TITLE_SPAN.finditer(text)] if "《" in text else []
+                    starts = [a for a, _ in titles]
                 if titles:
-                    i = bisect_right(starts, m.start()) - 1
-                    if i >= 0 and titles[i][0] < m.start() < titles[i][1]:
+                    i = bisect_right(starts, s) - 1
+                    if i >= 0 and titles[i][0] < s < titles[i][1]:
                         continue
                 surface = m.group("w")
-                generic = surface in self._generic
-                word = surface if generic else self._words[surface]
-                out.append(Ref(block, m.start(), m.end(), m.group(0), m.group("p"), word, generic))
+                generic = surface in generic_words
+                word = surface if generic else words[surface]
+                out.append(_new_ref(block, s, m.end(), m.group(0), m.group("p"), word, generic))
         return out
 
     # -- the agency's own forms ----------------------------------------------------------
@@ -227,13 +263,29 @@ class _SelfReferenceBase(Kind[_SelfReferenceOptionsT]):
         return canonical[1]
 
     def _allowed_table(self) -> dict[str, list[str]]:
-        table = {k: list(v) for k, v in DEFAULT_ALLOWED.items()}
-        table.update(self.options.allowed)
+        table = self._table
+        if table is None:  # made once per rule (read only): the options do not change after it is made
+            table = self._table = {k: list(v) for k, v in DEFAULT_ALLOWED.items()}
+            table.update(self.options.allowed)
         return table
 
     def allowed_for(self, agency, table: dict[str, list[str]] | None = None):
         """``(forms, ambiguous)`` for the agency: forms in preference order (canonical,
         e.g. '我街道'), or ``None`` when the kind or its own word is unknown."""
+        return self._allowed_for(agency, table)
+
+    def _allowed_in(self, report, agency: Agency):
+        """``allowed_for(agency)`` for the report's agency: a pure function of the agency and the options, which
+        both rules ask for each report (the second finds it in the report's memo; a copy of the list is given:
+        the callers own it)."""
+        memo = _memo(report)
+        key = (self._allowed_key, agency)
+        if key not in memo:
+            memo[key] = self._allowed_for(agency)
+        res = memo[key]
+        return None if res is None else (list(res[0]), res[1])
+
+    def _allowed_for(self, agency, table: dict[str, list[str]] | None = None):
         if not agency.kind:
             return None
         templates = (table or self._allowed_table()).get(agency.kind)
@@ -311,6 +363,24 @@ class _SelfReferenceBase(Kind[_SelfReferenceOptionsT]):
         return name or kind_name or "本报告"
 
 
+_TOKENS: dict[tuple, int] = {}
+
+
+def _token(key: tuple) -> int:
+    """A small number for a configuration's key (hashed once here, not at every look-up in a report's memo)."""
+    return _TOKENS.setdefault(key, len(_TOKENS))
+
+
+def _memo(report) -> dict:
+    """Facts of one report the kinds of this module share, kept in the report's own instance dictionary (as its
+    cached properties are): they live and die with the report."""
+    d = report.__dict__
+    memo = d.get("_self_reference_memo")
+    if memo is None:
+        memo = d["_self_reference_memo"] = {}
+    return memo
+
+
 def _quote_list(forms: list[str]) -> str:
     q = [f"“{f}”" for f in forms]
     if len(q) <= 1:
@@ -331,7 +401,7 @@ class SelfReferenceMismatch(_SelfReferenceBase[MismatchOptions]):
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         agency = self.agency_of(report)
-        res = self.allowed_for(agency)
+        res = self._allowed_in(report, agency)
         if res is None:
             return
         forms, ambiguous = res
@@ -372,7 +442,7 @@ class SelfReferenceInconsistent(_SelfReferenceBase[InconsistentOptions]):
         if len(refs) < 2:
             return
         agency = self.agency_of(report)
-        res = self.allowed_for(agency)
+        res = self._allowed_in(report, agency)
         if res is not None:
             allowed = set(res[0])
             refs = [r for r in refs if r.form in allowed]  # other forms are DL301's

@@ -441,6 +441,12 @@ class AnnualReport:
         return _hidden.find(self.document)
 
     @cached_property
+    def spam_blocks(self) -> list[Block]:
+        """The prose and table blocks in which a promotion or a spam term may be (:func:`.promotions.gate_blocks`):
+        one scan shared by the promotions and injected-spam's term search."""
+        return _promotions.gate_blocks(self.lintable_blocks)
+
+    @cached_property
     def promotions(self) -> list[_promotions.Promotion]:
         """Suspected injected promotion (gambling spam) phrases, visible or hidden (:mod:`.promotions`)."""
         return _promotions.find(self)

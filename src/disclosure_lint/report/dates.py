@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import Block
@@ -39,6 +40,32 @@ DATE_RE = re.compile(
     r"(?P<cd>三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])日"
     r")"
 )
+
+
+# Where DATE_RE may start, as a pattern led by a character class (the regex engine skips ahead by it in C; a
+# pattern led by look-arounds, as DATE_RE is, is tried at every character): the character a form starts with (a
+# digit or a Chinese numeral, not after a digit or . - /), then what every form that starts with it holds — two or
+# four digits before 年 or - / ., or four Chinese numerals before 年.  Every start of a match of DATE_RE is a match
+# of _START (a necessary condition), so trying DATE_RE only there finds the same dates (tests/test_fast_paths_t3_rules).
+_START = re.compile(
+    r"[\d〇零○一二三四五六七八九](?<![\d.\-/].)"
+    r"(?:(?<=\d)(?=\d(?:\d{2})?(?:\s*年|[-/.]))|(?<=[〇零○一二三四五六七八九])(?=[〇零○一二三四五六七八九]{3}年))"
+)
+
+
+def date_matches(text: str) -> Iterator[re.Match[str]]:
+    """``DATE_RE.finditer(text)``, faster: DATE_RE is tried only where :data:`_START` finds a possible start."""
+    start = _START.search
+    match = DATE_RE.match
+    pos = 0
+    while (g := start(text, pos)) is not None:
+        s = g.start()
+        m = match(text, s)
+        if m is None:
+            pos = s + 1
+        else:
+            yield m
+            pos = m.end()  # never empty: every form holds characters
 
 
 def _cn_small(s: str) -> int:
@@ -77,7 +104,9 @@ def _real(y: int, m: int, d: int) -> _dt.date | None:
 def find_dates(block: Block) -> list[DateMention]:
     out: list[DateMention] = []
     text = block.text
-    for m in DATE_RE.finditer(text):
+    if "年" not in text and "-" not in text and "/" not in text and "." not in text:
+        return out  # every form holds one of them (most headings and short paragraphs hold none)
+    for m in date_matches(text):
         has_time = False
         if m.group("y"):
             ys, ms, ds = m.group("y"), m.group("m"), m.group("d")

@@ -477,14 +477,19 @@ def _own_words(report) -> frozenset[str]:
     return frozenset(words)
 
 
+def gate_blocks(blocks: list[Block]) -> list[Block]:
+    """The blocks with text in which :data:`_GATE` finds something: a core word or a match of :data:`TERMS_GATE`
+    (so also every block in which TERMS_GATE finds something)."""
+    search = _GATE.search
+    return [b for b in blocks if b.text and search(b.text) is not None]
+
+
 def find(report) -> list[Promotion]:
     """Every suspected promotion in the report: prose blocks, table cells and hidden HTML content."""
     ordinary = _own_words(report)
     hidden = report.hidden
     out: list[Promotion] = []
-    for block in report.lintable_blocks:
-        if not block.text or _GATE.search(block.text) is None:
-            continue
+    for block in report.spam_blocks:
         if block.kind == "table" and block.table is not None:
             segs = [(c, c.text) for c in block.table.cells() if c.text and _GATE.search(c.text)]
         else:
