@@ -204,3 +204,26 @@ def test_block_tokens_from_the_readers_lines():
         assert markdown._block_tokens(text, lines=lines) == markdown._block_tokens(text), text[:300]
         n += 1
     assert n > 4000
+
+
+@pytest.mark.skipif(not VERIFIED, reason="the check is installed only with a verified markdown-it-py")
+def test_lheading_check_leaves_the_state_as_the_rule_does():
+    """md_block.lheading_checked answers as markdown-it's lheading rule and leaves the same parent type, line and
+    tokens, at every line of random sources, from every parent type and block indent."""
+    from markdown_it.rules_block import lheading
+
+    checked = md_block.lheading_checked(lheading)
+    n = 0
+    for text in [*_random_sources(800, 21), "a\n", "a", "a\n\n", "    a\n", "a\n  \t\n", "a\n===", "a\nb\n---"]:
+        for indent in (0, 2, 4):
+            for parent in ("root", "list", "blockquote"):
+                plain = _state(text)
+                fast = _state(text)
+                for line in range(plain.lineMax):
+                    for state in (plain, fast):
+                        state.blkIndent, state.parentType, state.line = indent, parent, line
+                    got = checked(fast, line, fast.lineMax, False)
+                    assert got == lheading(plain, line, plain.lineMax, False), (text, line)
+                    assert (fast.parentType, fast.line, fast.tokens) == (plain.parentType, plain.line, plain.tokens)
+                    n += 1
+    assert n > 10000

@@ -35,7 +35,7 @@ from .lines import (
     pipe_rows,
     table_limit_notice,
 )
-from .md_block import FAST_PUSH, VERIFIED, FastStateBlock, dispatching_tokenize, table_starts
+from .md_block import FAST_PUSH, VERIFIED, FastStateBlock, dispatching_tokenize, lheading_checked, table_starts
 
 _PIPE = re.compile(r"(?<!\\)\|")
 _HTML_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|\Z)", re.I | re.S)
@@ -145,7 +145,8 @@ def _install_checks(md: MarkdownIt) -> bool:
         if rule.fn is not fn:  # not the rule whose source was checked
             return False
     # the chain's rules in order, each with the first characters it can match (None: any; "code": an indent of 4)
-    chain = [(rule.fn, "code" if rule.name == "code" else _FIRST_CHARS.get(rule.name))
+    chain = [(lheading_checked(rule.fn) if rule.fn is rules_block.lheading else rule.fn,
+              "code" if rule.name == "code" else _FIRST_CHARS.get(rule.name))
              for rule in ruler.__rules__ if rule.enabled]
     for name, fn in originals.items():
         rule = ruler.__rules__[ruler.__find__(name)]
