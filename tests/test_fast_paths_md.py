@@ -173,3 +173,57 @@ def test_pipe_rows_are_built_as_cell_by_cell():
                 n += 1
     assert n > 3000
 
+
+def test_one_line_blocks_are_their_pieces():
+    """A heading's or paragraph's content of one line is placed as _pieces places it (one piece, one anchor)."""
+    n = 0
+    for text in _samples():
+        src_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        tokens = markdown._block_tokens(text)
+        for i, tok in enumerate(tokens):
+            if tok.type in ("heading_open", "paragraph_open") and tok.map is not None:
+                content = tokens[i + 1].content
+                if content and "\n" not in content:
+                    assert [markdown._one_piece(content, tok.map[0], src_lines)] == markdown._pieces(
+                        content, tok.map[0], src_lines), content
+                    n += 1
+        # and past the source's last lines, where no line holds the text
+        for first in (len(src_lines) - 1, len(src_lines), len(src_lines) + 2):
+            for content in ("x", " \u3000y", "文字"):
+                assert [markdown._one_piece(content, first, src_lines)] == markdown._pieces(content, first, src_lines)
+    assert n > 10000
+
+
+def test_block_tokens_from_the_readers_lines():
+    """The reader hands markdown-it's line caches the lines it split itself (a text without NUL): the same tokens."""
+    n = 0
+    for text in _samples():
+        if "\0" in text:
+            continue
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        assert markdown._block_tokens(text, lines=lines) == markdown._block_tokens(text), text[:300]
+        n += 1
+    assert n > 4000
+
+
+@pytest.mark.skipif(not VERIFIED, reason="the check is installed only with a verified markdown-it-py")
+def test_lheading_check_leaves_the_state_as_the_rule_does():
+    """md_block.lheading_checked answers as markdown-it's lheading rule and leaves the same parent type, line and
+    tokens, at every line of random sources, from every parent type and block indent."""
+    from markdown_it.rules_block import lheading
+
+    checked = md_block.lheading_checked(lheading)
+    n = 0
+    for text in [*_random_sources(800, 21), "a\n", "a", "a\n\n", "    a\n", "a\n  \t\n", "a\n===", "a\nb\n---"]:
+        for indent in (0, 2, 4):
+            for parent in ("root", "list", "blockquote"):
+                plain = _state(text)
+                fast = _state(text)
+                for line in range(plain.lineMax):
+                    for state in (plain, fast):
+                        state.blkIndent, state.parentType, state.line = indent, parent, line
+                    got = checked(fast, line, fast.lineMax, False)
+                    assert got == lheading(plain, line, plain.lineMax, False), (text, line)
+                    assert (fast.parentType, fast.line, fast.tokens) == (plain.parentType, plain.line, plain.tokens)
+                    n += 1
+    assert n > 10000

@@ -30,11 +30,12 @@ from .lines import (
     anchored,
     block_limit_notice,
     capped_rows,
+    new_anchor,
     new_block,
     pipe_rows,
     table_limit_notice,
 )
-from .md_block import FAST_PUSH, VERIFIED, FastStateBlock, dispatching_tokenize, table_starts
+from .md_block import FAST_PUSH, VERIFIED, FastStateBlock, dispatching_tokenize, lheading_checked, table_starts
 
 _PIPE = re.compile(r"(?<!\\)\|")
 _HTML_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|\Z)", re.I | re.S)
@@ -144,7 +145,8 @@ def _install_checks(md: MarkdownIt) -> bool:
         if rule.fn is not fn:  # not the rule whose source was checked
             return False
     # the chain's rules in order, each with the first characters it can match (None: any; "code": an indent of 4)
-    chain = [(rule.fn, "code" if rule.name == "code" else _FIRST_CHARS.get(rule.name))
+    chain = [(lheading_checked(rule.fn) if rule.fn is rules_block.lheading else rule.fn,
+              "code" if rule.name == "code" else _FIRST_CHARS.get(rule.name))
              for rule in ruler.__rules__ if rule.enabled]
     for name, fn in originals.items():
         rule = ruler.__rules__[ruler.__find__(name)]
@@ -166,12 +168,13 @@ def _parser(checks: bool = True):
     return md
 
 
-def _line_marks(src: str) -> tuple[list[int], list[int], list[int], list[int]]:
+def _line_marks(src: str, lines: list[str] | None = None) -> tuple[list[int], list[int], list[int], list[int]]:
     """``StateBlock``'s line caches (bMarks, eMarks, tShift, sCount, without the fake last entry) of a non-empty
     source, computed a list at a time instead of a line at a time: each line's begin and end offset, its number of
     leading spaces and tabs, and its indent with tabs expanded to the next multiple of 4.  As markdown-it does, a
-    last line without a newline that holds only spaces and tabs is no line."""
-    lines = src.split("\n")
+    last line without a newline that holds only spaces and tabs is no line.  ``lines``: ``src.split("\\n")`` when
+    the caller has it."""
+    lines = src.split("\n") if lines is None else lines.copy()
     if src.endswith("\n") or not lines[-1].strip(" \t"):
         del lines[-1]
     lens = list(map(len, lines))
@@ -190,7 +193,9 @@ def _line_marks(src: str) -> tuple[list[int], list[int], list[int], list[int]]:
     return begins, ends, shifts, counts
 
 
-def _block_tokens(text: str, checks: bool = True):
+def _block_tokens(text: str, checks: bool = True, lines: list[str] | None = None):
+    """markdown-it's block tokens of ``text``; ``lines``: the text's lines once normalised (split at "\\n" after
+    "\\r\\n" and "\\r" became "\\n"), when the caller has them and the text has no NUL."""
     md = _parser(checks)
     state = StateCore(text, md, {})
     if not checks or markdown_it_version not in _VERIFIED:
@@ -207,7 +212,7 @@ def _block_tokens(text: str, checks: bool = True):
     # once per line in Python): a state made for "" has every attribute set and its caches hold only the fake last
     # line, which is appended again after the real ones
     sb = (FastStateBlock if FAST_PUSH else StateBlock)("", md, state.env, state.tokens)
-    begins, ends, shifts, counts = _line_marks(src)
+    begins, ends, shifts, counts = _line_marks(src, lines)
     length = len(src)
     sb.src = src
     sb.bMarks = begins + [length]
@@ -218,6 +223,22 @@ def _block_tokens(text: str, checks: bool = True):
     sb.lineMax = len(begins)
     md.block.tokenize(sb, sb.line, sb.lineMax)
     return state.tokens
+
+
+def _one_piece(content: str, first_line: int, src_lines: list[str]) -> tuple[str, int, int]:
+    """:func:`_pieces` of a ``content`` of one line (no newline, not empty): its one piece."""
+    line_no = first_line
+    col = -1
+    for probe in range(first_line, min(first_line + 3, len(src_lines))):
+        col = src_lines[probe].find(content)
+        if col >= 0:
+            line_no = probe
+            break
+    if col < 0:
+        src = src_lines[line_no] if line_no < len(src_lines) else ""
+        col = len(src) - len(src.lstrip())
+    stripped = content.lstrip(" \t\u3000")
+    return stripped, line_no + 1, col + len(content) - len(stripped) + 1
 
 
 def _pieces(content: str, first_line: int, src_lines: list[str]) -> list[tuple[str, int, int]]:
@@ -301,23 +322,25 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
     table cells (all tables) are read; the rest is a notice (DL002), once each."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    src_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    src_lines = (text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text).split("\n")
     notices: list[ReaderNotice] = []
     source = text
     max_lines = LINES_PER_BLOCK * limits.max_blocks
     if len(src_lines) > max_lines and any(line.strip() for line in src_lines[max_lines:]):
         source = "\n".join(src_lines[:max_lines]) + "\n"
         notices.append(block_limit_notice(limits.max_blocks, max_lines + 1, lines=True))
-    tokens = _block_tokens(source)
+    # the source's lines are src_lines unless it was cut or has a NUL (which markdown-it replaces)
+    tokens = _block_tokens(source, lines=src_lines if source is text and "\0" not in text else None)
     blocks: list[Block] = []
     cells_left = limits.max_table_cells  # for all the tables of the file
     list_depth = 0
     i = 0
     n = len(tokens)
+    max_blocks = limits.max_blocks
     while i < n:
         tok = tokens[i]
         t = tok.type
-        if len(blocks) >= limits.max_blocks and t in _BLOCK_TOKENS and tok.map is not None:
+        if len(blocks) >= max_blocks and t in _BLOCK_TOKENS and tok.map is not None:
             notices[:] = [x for x in notices if x.limit != "max_blocks"]
             notices.append(block_limit_notice(limits.max_blocks, tok.map[0] + 1))
             break
@@ -329,17 +352,24 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
             inline = tokens[i + 1]
             content = inline.content
             if tok.map is not None and content:
-                pieces = _pieces(content, tok.map[0], src_lines)
-                btext, anchors = anchored(pieces)
-                kind: BlockKind = "heading" if t == "heading_open" else ("list_item" if list_depth else "paragraph")
-                if kind == "paragraph" and PICTURE.match(btext):
-                    kind = "image"
-                last = pieces[-1]
-                blocks.append(new_block(
-                    index=len(blocks), kind=kind, text=btext, line=pieces[0][1], column=pieces[0][2],
-                    end_line=last[1], end_column=last[2] + len(last[0]), anchors=anchors,
-                    level=int(tok.tag[1]) if t == "heading_open" else None,
-                ))
+                if "\n" in content:
+                    pieces = _pieces(content, tok.map[0], src_lines)
+                    btext, anchors = anchored(pieces)
+                    line, column = pieces[0][1], pieces[0][2]
+                    last = pieces[-1]
+                    end_line, end_column = last[1], last[2] + len(last[0])
+                else:  # most blocks: one line, one anchor
+                    btext, line, column = _one_piece(content, tok.map[0], src_lines)
+                    anchors = (new_anchor(0, line, column),)
+                    end_line, end_column = line, column + len(btext)
+                if t == "heading_open":
+                    blocks.append(new_block(len(blocks), "heading", btext, line, column, end_line, end_column, anchors,
+                                            int(tok.tag[1])))
+                else:
+                    kind: BlockKind = "list_item" if list_depth else "paragraph"
+                    if kind == "paragraph" and PICTURE.match(btext):
+                        kind = "image"
+                    blocks.append(new_block(len(blocks), kind, btext, line, column, end_line, end_column, anchors))
             i += 3
             continue
         elif t == "table_lines" and tok.map is not None:

@@ -136,6 +136,21 @@ def dispatching_tokenize(rules: list[tuple[Rule, str | None]]) -> Callable[[Stat
     return tokenize
 
 
+def lheading_checked(rule: Rule) -> Rule:
+    """markdown-it-py 4.3.0's ``lheading`` rule, asked first whether the next line is empty or past the end: then
+    the rule's loop over the following lines does not run and it returns False, having set ``state.parentType`` to
+    "paragraph" (unless the line is a code block, which it checks first); most paragraphs are one line followed by
+    an empty one."""
+    def checked(state: StateBlock, startLine: int, endLine: int, silent: bool) -> bool:
+        nextLine = startLine + 1
+        if nextLine >= endLine or state.bMarks[nextLine] + state.tShift[nextLine] >= state.eMarks[nextLine]:
+            if not state.is_code_block(startLine):
+                state.parentType = "paragraph"
+            return False
+        return rule(state, startLine, endLine, silent)
+    return checked
+
+
 def table_starts(state: StateBlock, startLine: int, endLine: int) -> bool:
     """``markdown_it.rules_block.table.table(state, startLine, endLine, True)`` of markdown-it-py 4.3.0: do line
     ``startLine`` (the header row) and the next (the delimiter row) start a table?  The same tests in the same
