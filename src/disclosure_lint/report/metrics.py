@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from .claim_context import SUB_ITEM_LABELS
@@ -53,74 +52,38 @@ def cell_value(table: StatTable, row: str, col: str, notes: list[str]) -> tuple[
 APPLICANT_COLS = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org")
 
 
-_ZERO = Decimal(0)
-_NUMBER_KINDS = frozenset({"int", "decimal"})  # Value.is_number
-_VALUE = attrgetter("value")
-_KIND = attrgetter("kind")
-_NUMBER = attrgetter("number")
-_new = object.__new__
-
-
-def _row_keys(row: str) -> tuple[tuple[str, str], tuple[tuple[str, str], ...]]:
-    """The cell keys of a row of table 三: its 总计, its six applicant columns (kept per row id: the same few dozen
-    in every report)."""
-    got = _ROW_KEYS.get(row)
-    if got is None:
-        got = (row, "total"), tuple((row, col) for col in APPLICANT_COLS)
-        if len(_ROW_KEYS) < 1024:
-            _ROW_KEYS[row] = got
-    return got
-
-
-_ROW_KEYS: dict[str, tuple[tuple[str, str], tuple[tuple[str, str], ...]]] = {}
-
-
-def _arith_sum(parts: list[StatCell]) -> Decimal:
-    """``sum(p.value.arithmetic for p in parts)`` from 0 (a blank or placeholder as 0), in order, without a
-    property call per cell."""
-    values = list(map(_VALUE, parts))
-    if _NUMBER_KINDS.issuperset(map(_KIND, values)):  # every one a number (not ``None in``: a Decimal compared
-        return sum(map(_NUMBER, values), _ZERO)  # with None asks numbers.Rational, an ABC, each time)
-    return sum((n if n is not None else _ZERO for n in map(_NUMBER, values)), _ZERO)
-
-
-def _table_value(value: Decimal, cells: list[StatCell], notes: list[str], alt: Decimal | None) -> TableValue:
-    """``TableValue(value, cells, notes, alt)`` without the dataclass's ``__init__`` (a report makes two dozen): the
-    same object, fields stored in their order."""
-    tv = _new(TableValue)
-    d = tv.__dict__
-    d["value"] = value
-    d["cells"] = cells
-    d["notes"] = notes
-    d["alt"] = alt
-    return tv
-
-
 def _s3_row(table: StatTable, row: str) -> TableValue | None:
+    notes: list[str] = []
     cells = table.cells  # the dict itself: seven lookups per row, not seven calls of table.get
-    total_key, part_keys = _row_keys(row)
-    c = cells.get(total_key)
-    # the applicant columns read, none of them text (C-level when all six are there and none is text, the usual)
-    got = list(filter(None, map(cells.get, part_keys)))  # a StatCell is always true: the Nones go
-    if len(got) == len(APPLICANT_COLS) and "text" not in map(_KIND, map(_VALUE, got)):
-        parts = got
-    else:
-        parts = [p for p in got if p.value.kind != "text"]
+    c = cells.get((row, "total"))
+    parts = [p for col in APPLICANT_COLS if (p := cells.get((row, col))) is not None and p.value.kind != "text"]
     parts_ok = len(parts) == len(APPLICANT_COLS)  # every applicant column there, none of them text
-    kind = c.value.kind if c is not None else None
-    if kind in _NUMBER_KINDS:
-        v = c.value.arithmetic  # type: ignore[union-attr]
-        alt = _arith_sum(parts) if parts_ok else None
-        return _table_value(v, [c], [], alt if alt != v else None)  # type: ignore[list-item]
-    if kind == "text":
+    if c is not None and c.value.is_number:
+        v = c.value.arithmetic
+        alt = _parts_sum(parts) if parts_ok else None
+        return TableValue(v, [c], alt=alt if alt != v else None)
+    if c is not None and c.value.kind == "text":
         return None
     # 总计 blank or missing: the six applicant columns
     if not parts_ok or not table.has_numbers:
         return None
-    total = _arith_sum(parts)
+    total = _parts_sum(parts)
     label = c.pointer if c is not None else f"表三 › {table.row_labels.get(row, row)} › 总计"
-    return _table_value(total, [p for p in parts if p.value.is_number] or parts[:1],
-                        [f"{label}为空，按六类申请人之和计算"], None)
+    notes.append(f"{label}为空，按六类申请人之和计算")
+    return TableValue(total, [p for p in parts if p.value.is_number] or parts[:1], notes)
+
+
+_ZERO = Decimal(0)
+
+
+def _parts_sum(parts: list[StatCell]) -> Decimal:
+    """``sum((p.value.arithmetic for p in parts), Decimal(0))``: the same additions in the same order, written as a
+    loop (no generator, no property call per cell: a blank or placeholder, whose number is None, adds 0)."""
+    total = Decimal(0)
+    for p in parts:
+        n = p.value.number
+        total = total + (n if n is not None else _ZERO)
+    return total
 
 
 _Rows = dict[str, "TableValue | None"]

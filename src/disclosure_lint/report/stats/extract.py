@@ -52,6 +52,7 @@ in :attr:`StatTable.unmapped`; accepted local additions (a 小计 column, a 其�
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from ...model import Block, Cell
@@ -70,6 +71,8 @@ from .tail import TailLine, tail_lines, tail_rows
 if TYPE_CHECKING:
     from .. import AnnualReport
 
+_INDEX = attrgetter("index")
+
 # -- the extractor ---------------------------------------------------------------------------------
 
 def extract(report: AnnualReport) -> dict[str, StatTable]:
@@ -84,7 +87,13 @@ def extract(report: AnnualReport) -> dict[str, StatTable]:
 
     blocks = report.blocks
     text_format = getattr(getattr(report, "document", None), "format", None) == "text"
-    last_text = max((b.index for b in blocks if b.text.strip()), default=-1)
+    # the index of the last block with text (not only whitespace); found from the end when the indices ascend (the
+    # readers number blocks in order), else by the max over every block
+    indices = list(map(_INDEX, blocks))
+    if indices == sorted(indices):
+        last_text = next((b.index for b in reversed(blocks) if b.text.strip()), -1)
+    else:
+        last_text = max((b.index for b in blocks if b.text.strip()), default=-1)
     lines = (report.document.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
              if text_format and report.document.text else None)
     for k, blk in enumerate(blocks):

@@ -79,8 +79,23 @@ FIRST = itemgetter(0)  # the position of a (position, cell) pair
 SECOND = itemgetter(1)  # the cell of a (position, cell) pair
 
 
-def clean(text: str) -> str:
+def _clean(text: str) -> str:
     return " ".join(text.split())
+
+
+class _CleanMemo(dict[str, str]):
+    """:func:`clean`'s memo (row and column labels, the same few hundred in report after report), as
+    :class:`_ValueMemo`; texts over 200 characters are not kept."""
+
+    def __missing__(self, text: str) -> str:
+        r = _clean(text)
+        if len(text) <= 200 and len(self) < _CACHE_MAX:
+            self[text] = r
+        return r
+
+
+#: A label with its whitespace collapsed (runs of whitespace → one space, none at the ends), memoised.
+clean: Callable[[str], str] = _CleanMemo().__getitem__
 
 
 @dataclass
@@ -253,7 +268,11 @@ def last_label(row: Row, known: Callable[[str], bool]) -> int:
     """Index of the last label cell of a data row.  The first text cell is a label; a later text cell
     only when it reads as one (numbered, or a known label), so that text written in a value cell
     ("若干", "详见附件") stays a value."""
-    texts = list(map(TEXT, row.cells))
+    return label_end(list(map(TEXT, row.cells)), known)
+
+
+def label_end(texts: list[str], known: Callable[[str], bool]) -> int:
+    """:func:`last_label` of a row given the texts of its cells."""
     first_value = next(compress(count(), map(is_value, texts)), len(texts))
     last = -1
     for i in compress(count(), map(is_label, texts)):  # the label cells, in order (C-level: no loop over values)

@@ -48,6 +48,19 @@ class _LabelMemo(dict[str, bool]):
         return r
 
 
+class _WeakKeyMemo(dict[str, str]):
+    """``norm(strip_number(text))`` of a row label, memoised as :class:`_TitleMemo` (the labels of every row of
+    table 二 are asked in every report; ``strip_number`` is a regular expression's ``sub``)."""
+
+    def __missing__(self, text: str) -> str:
+        r = norm(strip_number(text))
+        if len(text) <= _MEMO_LEN and len(self) < 20000:
+            self[text] = r
+        return r
+
+
+_weak_key: Callable[[str], str] = _WeakKeyMemo().__getitem__
+
 #: A 第二十条 block title (memoised).
 s2_title: Callable[[str], bool] = _TitleMemo().__getitem__
 _first_label: Callable[[str], bool] = _LabelMemo().__getitem__
@@ -59,8 +72,7 @@ def s2_version_votes(bd: Build, row_ids: list[str], col_ids: list[str], texts: l
             bd.votes_2019 += 1
         elif i in lb.S2_ONLY_2021:
             bd.votes_2021 += 1
-    for t in texts:
-        k = norm(strip_number(t))
+    for k in map(_weak_key, texts):
         if k == lb.S2_WEAK_2019:
             bd.weak_2019 += 1
         elif k == lb.S2_WEAK_2021:

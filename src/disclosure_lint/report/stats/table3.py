@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import compress
+from operator import attrgetter
 from typing import cast
 
 from ...model import Block, Cell, Row
@@ -23,11 +24,10 @@ from .grid import (
     continued,
     header_start,
     is_value,
-    last_label,
+    label_end,
     layout_of,
     padded,
     reading_order,
-    short_row,
     to_loose,
     value_cells,
     with_values,
@@ -174,6 +174,7 @@ class _HeaderKindMemo(dict[str, int]):
 
 
 _HEADER_KIND = _HeaderKindMemo().__getitem__
+_CELLS = attrgetter("cells")
 
 
 # (label texts of a row, ctx.top, ctx.group) → (row id, index of ``where``, index of the last part's cell, the
@@ -191,13 +192,15 @@ def _index(cells: tuple[Cell, ...], cell: Cell | None) -> int | None:
     return next(i for i, c in enumerate(cells) if c is cell)
 
 
-def _row_id(row: Row, ll: int, ctx: Ctx) -> tuple[str | None, Cell | None, Cell | None]:
+def _row_id(row: Row, ll: int, ctx: Ctx, texts: tuple[str, ...] | None = None) -> tuple[str | None, Cell | None, Cell | None]:
     """``resolve_s3(_label_parts(row, ll), ctx)`` with the cell of the last label part (None: no parts),
-    memoised on what they read: the texts of the label cells (``row.cells[:ll + 1]``) and the context."""
+    memoised on what they read: the texts of the label cells (``row.cells[:ll + 1]``: ``texts`` when given) and the
+    context."""
     if ll < 0:
         return None, None, None
     cells = row.cells
-    texts = tuple(map(TEXT, cells[: ll + 1]))
+    if texts is None:
+        texts = tuple(map(TEXT, cells[: ll + 1]))
     key = (texts, ctx.top, ctx.group)
     hit = _ROWS.get(key)
     if hit is None:
@@ -214,8 +217,13 @@ def _row_id(row: Row, ll: int, ctx: Ctx) -> tuple[str | None, Cell | None, Cell 
 def s3_is_header(row: Row) -> bool:
     """A header row: the 勾稽关系 note, or column labels (自然人, 法人或其他组织, 商业企业 …) and no numbers.
     总计 and 其他 alone do not make a header: they are also row labels (（七）总计, 3.其他)."""
+    return _is_header(list(map(TEXT, row.cells)))
+
+
+def _is_header(texts: list[str]) -> bool:
+    """:func:`s3_is_header` of a row given the texts of its cells."""
     column = False
-    for k in map(_HEADER_KIND, map(TEXT, row.cells)):  # the first note or value decides, else a column label
+    for k in map(_HEADER_KIND, texts):  # the first note or value decides, else a column label
         if k == _NOTE:
             return True
         if k == _VALUE:
@@ -296,14 +304,17 @@ def _s3_order(bd: Build, header_rows: list[Row], aligned: bool, L: int, width: i
 def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Row | None = None) -> None:
     header_rows: list[Row] = []
     data: list[tuple[Row, int]] = []
+    data_texts: list[list[str]] = []  # the texts of each data row's cells, read once
     for row in rows:
-        if not any(map(TEXT, row.cells)):
+        texts = list(map(TEXT, row.cells))
+        if not any(texts):
             continue
-        if s3_is_header(row):
+        if _is_header(texts):
             if not data:
                 header_rows.append(row)
             continue
-        data.append((row, last_label(row, is_s3_label)))
+        data.append((row, label_end(texts, is_s3_label)))
+        data_texts.append(texts)
     aligned, L = layout_of(with_values(data))
     if gap:
         aligned = False  # positions mean nothing when empty cells vanish: labels, then numbers, per row
@@ -313,7 +324,7 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
         # the item rows (1.属于国家秘密 …) whose third label column tells where the values start were
         # all left empty (their empty cells dropped): the header says where 自然人 is
         L = H
-    width = max((len(r.cells) for r in rows), default=0)
+    width = max(map(len, map(_CELLS, rows)), default=0)
     used: set[int] = set()
     row_vals = [value_cells(row, ll, aligned, L) for row, ll in data]  # once per row: read again below
     for vals in row_vals:
@@ -323,9 +334,10 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
 
     ctx = Ctx()
     every_column = None not in order
-    for (row, ll), vals in zip(data, row_vals):
-        rid, where, last_part = _row_id(row, ll, ctx)
-        label_texts = set(map(TEXT, row.cells[: max(ll, 0) + 1]))
+    for (row, ll), vals, texts in zip(data, row_vals, data_texts):
+        labels = tuple(texts[: max(ll, 0) + 1])
+        rid, where, last_part = _row_id(row, ll, ctx, labels)
+        label_texts = set(labels)
         label_texts.discard("")
         if not label_texts.isdisjoint(map(TEXT, map(SECOND, vals))):
             vals = [(i, c) for i, c in vals if c.text not in label_texts]  # a merged label repeated across
@@ -364,7 +376,7 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
                 if cid is not None:
                     bd.pending_other.append((cid, c, row_label, block))
             continue
-        if short_row(gap, nonblank, len(order)):
+        if gap and 0 < len(nonblank) < len(order):  # short_row, inline
             bd.row_labels.setdefault(rid, row_label)
             to_loose(bd, rid, row_label, block, [c for _, c in nonblank])
             continue
