@@ -32,6 +32,9 @@ class TableValue:
     alt: Decimal | None = None
 
 
+_ZERO = Decimal(0)
+
+
 def cell_value(table: StatTable, row: str, col: str, notes: list[str]) -> tuple[Decimal, StatCell] | None:
     """A cell's number; a blank or placeholder in a table that has numbers counts as 0 (said in ``notes``)."""
     c = table.get(row, col)
@@ -51,17 +54,36 @@ def cell_value(table: StatTable, row: str, col: str, notes: list[str]) -> tuple[
 APPLICANT_COLS = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org")
 
 
+_APPLICANT_KEYS: dict[str, tuple[tuple[str, str], ...]] = {}  # a row's six applicant cell keys, by row id
+
+
+def _applicant_keys(row: str) -> tuple[tuple[str, str], ...]:
+    keys = _APPLICANT_KEYS.get(row)
+    if keys is None:
+        keys = tuple((row, col) for col in APPLICANT_COLS)
+        if len(_APPLICANT_KEYS) < 512:  # the schemas' row ids: a few dozen
+            _APPLICANT_KEYS[row] = keys
+    return keys
+
+
 def _s3_row(table: StatTable, row: str) -> TableValue | None:
-    notes: list[str] = []
     cells = table.cells  # the dict itself: seven lookups per row, not seven calls of table.get
     c = cells.get((row, "total"))
-    parts = [p for col in APPLICANT_COLS if (p := cells.get((row, col))) is not None and p.value.kind != "text"]
-    parts_ok = len(parts) == len(APPLICANT_COLS)  # every applicant column there, none of them text
-    if c is not None and c.value.is_number:
-        alt = sum((p.value.arithmetic for p in parts), Decimal(0)) if parts_ok else None
-        return TableValue(c.value.arithmetic, [c], alt=alt if alt != c.value.arithmetic else None)
-    if c is not None and c.value.kind == "text":
-        return None
+    # every applicant column there, none of them text (the keys made once per row id, looked up by map)
+    parts = [p for p in map(cells.get, _applicant_keys(row)) if p is not None and p.value.kind != "text"]
+    parts_ok = len(parts) == len(APPLICANT_COLS)
+    if c is not None:
+        v = c.value
+        if v.kind == "int" or v.kind == "decimal":  # Value.is_number; its arithmetic is its number
+            n = v.arithmetic
+            if not parts_ok:
+                return TableValue(n, [c])
+            # the parts' sum (a blank counts 0): compared with numbers only, never shown
+            alt = sum([x for p in parts if (x := p.value.number) is not None], _ZERO)
+            return TableValue(n, [c], alt=alt if alt != n else None)
+        if v.kind == "text":
+            return None
+    notes: list[str] = []
     # 总计 blank or missing: the six applicant columns
     if not parts_ok or not table.has_numbers:
         return None
@@ -208,6 +230,7 @@ class Metrics:
     def __init__(self, stats: Mapping[str, StatTable]) -> None:
         self.stats = stats
         self._values: dict[tuple[str, str | None], TableValue | None] = {}
+        self._totals: dict[tuple[tuple[str, ...], str | None], TableValue | None] = {}
         self._rows: _Rows = {}
 
     def readable(self, tid: str) -> StatTable | None:
@@ -224,8 +247,14 @@ class Metrics:
         return self._values[key]
 
     def total(self, metrics: tuple[str, ...], s4_block: str | None = None) -> TableValue | None:
-        """The sum of several metrics (一、本年新收 + 二、上年结转 …), or None when one cannot be computed."""
-        return sum_values([self.value(m, s4_block) for m in metrics])
+        """The sum of several metrics (一、本年新收 + 二、上年结转 …), or None when one cannot be computed.  Computed once
+        per report (every claim of a metric asks for it): shared, not to be changed, like :meth:`value`'s."""
+        key = (metrics, s4_block)
+        try:
+            return self._totals[key]
+        except KeyError:
+            got = self._totals[key] = sum_values([self.value(m, s4_block) for m in metrics])
+            return got
 
     def s4_cell(self, block: str, result: str) -> TableValue | None:
         """One result (``total``, ``upheld``, ``corrected``, ``other``, ``pending``) of one table-四 block."""
