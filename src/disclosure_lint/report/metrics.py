@@ -33,6 +33,9 @@ class TableValue:
     alt: Decimal | None = None
 
 
+_ZERO = Decimal(0)
+
+
 def cell_value(table: StatTable, row: str, col: str, notes: list[str]) -> tuple[Decimal, StatCell] | None:
     """A cell's number; a blank or placeholder in a table that has numbers counts as 0 (said in ``notes``)."""
     c = table.get(row, col)
@@ -71,9 +74,6 @@ def _s3_row(table: StatTable, row: str) -> TableValue | None:
     label = c.pointer if c is not None else f"表三 › {table.row_labels.get(row, row)} › 总计"
     notes.append(f"{label}为空，按六类申请人之和计算")
     return TableValue(total, [p for p in parts if p.value.is_number] or parts[:1], notes)
-
-
-_ZERO = Decimal(0)
 
 
 def _parts_sum(parts: list[StatCell]) -> Decimal:
@@ -234,6 +234,7 @@ class Metrics:
     def __init__(self, stats: Mapping[str, StatTable]) -> None:
         self.stats = stats
         self._values: dict[tuple[str, str | None], TableValue | None] = {}
+        self._totals: dict[tuple[tuple[str, ...], str | None], TableValue | None] = {}
         self._rows: _Rows = {}
 
     def readable(self, tid: str) -> StatTable | None:
@@ -250,8 +251,14 @@ class Metrics:
         return self._values[key]
 
     def total(self, metrics: tuple[str, ...], s4_block: str | None = None) -> TableValue | None:
-        """The sum of several metrics (一、本年新收 + 二、上年结转 …), or None when one cannot be computed."""
-        return sum_values([self.value(m, s4_block) for m in metrics])
+        """The sum of several metrics (一、本年新收 + 二、上年结转 …), or None when one cannot be computed.  Computed once
+        per report (every claim of a metric asks for it): shared, not to be changed, like :meth:`value`'s."""
+        key = (metrics, s4_block)
+        try:
+            return self._totals[key]
+        except KeyError:
+            got = self._totals[key] = sum_values([self.value(m, s4_block) for m in metrics])
+            return got
 
     def s4_cell(self, block: str, result: str) -> TableValue | None:
         """One result (``total``, ``upheld``, ``corrected``, ``other``, ``pending``) of one table-四 block."""
