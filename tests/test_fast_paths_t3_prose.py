@@ -74,3 +74,14 @@ def test_chrome_or_navigation_is_both_tests():
 
 def test_name_flags_hold_no_group_names():
     assert re.compile(ps._NAME_FLAGS.pattern).groupindex == {}
+
+
+def test_a_figure_made_fast_is_the_dataclass_one():
+    from disclosure_lint.model import Block
+    b = Block(index=3, kind="paragraph", text="办结申请56件")
+    fast = ps._figure(b, 0, 7, 4, 56, "件", "handled")
+    slow = ps.Figure(b, 0, 7, 4, 56, "件", "handled")
+    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow) and vars(fast) == vars(slow)
+    assert fast.text == "办结申请56件" and fast.label == "handled"
+    with pytest.raises(AttributeError):
+        fast.number = 1  # type: ignore[misc]

@@ -290,6 +290,18 @@ _NAME_FLAGS = re.compile("|".join(f"(?:{p.pattern})" for p in (_DIGIT, _CHANGE, 
                                                                   _OFF_TOPIC)))
 
 
+_new = object.__new__
+
+
+def _figure(block: Block, start: int, end: int, num_start: int, number: int, unit: str, category: str) -> Figure:
+    """``Figure(block, start, end, num_start, number, unit, category)`` without the frozen dataclass's per-field
+    ``object.__setattr__``: its fields written to the instance dict at once (tests pin it equal)."""
+    f = _new(Figure)
+    f.__dict__.update(block=block, start=start, end=end, num_start=num_start, number=number, unit=unit,
+                      category=category)
+    return f
+
+
 def _number(m: re.Match[str]) -> int | None:
     cn = m.group("cn")
     return cn_int(cn) if cn else int(m.group("num").replace(",", ""))
@@ -354,7 +366,7 @@ class _Reader:
         self.figs = figs
         self.clause_bounds, self.time = sentence_facts(sent)
         self.has_app = "申请" in sent  # _APPLICATION
-        self.sum_words = [m.start() for m in _SUM_WORD.finditer(sent)]  # where a total-last total may be
+        sum_words = self.sum_words = [m.start() for m in _SUM_WORD.finditer(sent)]  # where a total-last total may be
         self.lawsuit_ends: dict[str, int] = {}  # end of the first 直接起诉 / 复议后起诉 / 行政诉讼 keyword
         if "诉" in sent:  # every match of those three alternatives holds 诉 (起诉, 诉讼, 应诉)
             for k in _TOTAL_KW.finditer(sent):
@@ -366,7 +378,7 @@ class _Reader:
         for i in range(len(figs)):
             # a part may itself be broken down (未经复议直接起诉2件（结果维持1件、尚未审结1件）)
             got = self._total_first(block, s0, i)
-            if got is None and i not in used:
+            if got is None and sum_words and i not in used:  # no 共/合计/总计: no total-last list (_total_last's test)
                 got = self._total_last(block, s0, i)
             if got is not None:
                 s, idx = got
@@ -390,8 +402,10 @@ class _Reader:
     def _total_kw(self, i: int) -> tuple[str, int, int] | None:
         """(metric, keyword start, keyword end) of the keyword naming figure ``i`` as a total, or None."""
         sent, f = self.sent, self.figs[i]
-        cs = max(self._clause_start(f.start()), f.start() - _LOOKBACK)
-        window = sent[cs:f.start()]
+        fs = f.start()
+        k = bisect_left(self.clause_bounds, fs) - 1  # _clause_start, in line
+        cs = max(self.clause_bounds[k] + 1 if k >= 0 else 0, fs - _LOOKBACK)
+        window = sent[cs:fs]
         kw = None
         for kw in _TOTAL_KW.finditer(window):  # noqa: B007 - the last match is kept
             pass
@@ -402,13 +416,13 @@ class _Reader:
             return None
         metric = kw.lastgroup
         assert metric is not None  # every alternative of _TOTAL_KW is a named group
-        if not self.time.ok(f.start(), self.year, whole_year=True):
+        if not self.time.ok(fs, self.year, whole_year=True):
             return None
         return metric, cs + kw.start(), cs + kw.end()
 
     def _total_figure(self, block, s0, i: int, metric: str, start: int) -> Figure:
         f = self.figs[i]
-        return Figure(block, s0 + start, s0 + f.end(), s0 + f.start(), _count(f), _unit(f), metric)
+        return _figure(block, s0 + start, s0 + f.end(), s0 + f.start(), _count(f), _unit(f), metric)
 
     def _kinds_for(self, metric: str, word: str = "") -> tuple[str, ...]:
         kinds = _KINDS_OF_TOTAL[metric]
@@ -527,7 +541,7 @@ class _Reader:
             ctx = _TOTAL_KW.search(self.sent, self._clause_start(self.figs[i].start()), self.figs[i].start())
             metric = ctx.lastgroup if ctx and ctx.lastgroup in ("new", "received", "handled") else "in_total"
         lead = len(m.group(0)) - len(m.group(0).lstrip(" ，,；;\u3000"))
-        total = Figure(block, s0 + tail + lead, s0 + f.end(), s0 + f.start(), _count(f), _unit(f), metric)
+        total = _figure(block, s0 + tail + lead, s0 + f.end(), s0 + f.start(), _count(f), _unit(f), metric)
         s = self._make(kind, total, parts, block, s0)
         s.total_after = True
         return s, idx + [j]
@@ -623,7 +637,7 @@ class _Reader:
         figs = []
         for cat, j, name_start in parts:
             f = self.figs[j]
-            figs.append(Figure(block, s0 + name_start, s0 + f.end(), s0 + f.start(), _count(f), _unit(f), cat))
+            figs.append(_figure(block, s0 + name_start, s0 + f.end(), s0 + f.start(), _count(f), _unit(f), cat))
         cats = [p.category for p in figs]
         form = None
         if len(set(cats)) == len(cats):
