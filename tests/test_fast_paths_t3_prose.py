@@ -85,3 +85,29 @@ def test_a_figure_made_fast_is_the_dataclass_one():
     assert fast.text == "办结申请56件" and fast.label == "handled"
     with pytest.raises(AttributeError):
         fast.number = 1  # type: ignore[misc]
+
+
+def test_the_window_keyword_is_kept_as_found():
+    # the kept answer is the one a first reading gives, whatever was read before (a pure function of the window)
+    windows = ["被申请行政复议", "全年共办结", "本年新收政府信息公开申请", "较上年增加办结", "约办结", "行政复议案件",
+               "上年结转", "收到", "依申请公开", "主动公开政府信息", "", "办结申请，", "共受理建议办理"]
+    ps._WINDOW_KW.clear()
+    first = [ps._window_keyword(w) for w in windows]
+    again = [ps._window_keyword(w) for w in reversed(windows)][::-1]
+    assert first == again
+    for w, got in zip(windows, first):
+        kw = None
+        for kw in ps._TOTAL_KW.finditer(w):  # noqa: B007
+            pass
+        if kw is None or not ps._TOTAL_GAP.match(w[kw.end():]):
+            assert got is None
+            continue
+        masked = w[:kw.start()] + "　" * (kw.end() - kw.start()) + w[kw.end():]
+        assert got == (None if ps._NOT_TOTAL.search(masked) else (kw.lastgroup, kw.start(), kw.end())), w
+
+
+def test_the_window_memo_is_bounded():
+    ps._WINDOW_KW.clear()
+    for k in range(ps._WINDOW_KW_MAX + 10):
+        ps._window_keyword(f"办结{k}")
+    assert len(ps._WINDOW_KW) <= ps._WINDOW_KW_MAX

@@ -330,6 +330,35 @@ def _same_unit(kind: str | None, a: str, b: str) -> bool:
     return kind in TYPED and a in _COUNT_UNITS and b in _COUNT_UNITS
 
 
+_WINDOW_KW: dict[str, tuple[str, int, int] | None] = {}
+_WINDOW_KW_MAX = 8192
+
+
+def _window_keyword(window: str) -> tuple[str, int, int] | None:
+    """(metric, start, end) of the last total keyword of ``window`` (the clause before a figure, at most _LOOKBACK
+    characters) when only a short gap follows it and no change, past, approximation or off-topic word is in the window
+    with the keyword blanked (行政复议案件 is no 议案); None otherwise.  A pure function of the window's text, kept for
+    the next report (the words before a figure recur: 被申请行政复议, 全年共办结 …); bounded: cleared when full."""
+    got = _WINDOW_KW.get(window, False)
+    if got is not False:
+        return got
+    kw = None
+    for kw in _TOTAL_KW.finditer(window):  # noqa: B007 - the last match is kept
+        pass
+    if kw is None or not _TOTAL_GAP.match(window[kw.end():]):
+        got = None
+    elif _NOT_TOTAL.search(window[:kw.start()] + "　" * (kw.end() - kw.start()) + window[kw.end():]):
+        got = None  # one search of the union
+    else:
+        metric = kw.lastgroup
+        assert metric is not None  # every alternative of _TOTAL_KW is a named group
+        got = (metric, kw.start(), kw.end())
+    if len(_WINDOW_KW) >= _WINDOW_KW_MAX:
+        _WINDOW_KW.clear()
+    _WINDOW_KW[window] = got
+    return got
+
+
 class _Reader:
     def __init__(self, report):
         self.report = report
@@ -405,20 +434,13 @@ class _Reader:
         fs = f.start()
         k = bisect_left(self.clause_bounds, fs) - 1  # _clause_start, in line
         cs = max(self.clause_bounds[k] + 1 if k >= 0 else 0, fs - _LOOKBACK)
-        window = sent[cs:fs]
-        kw = None
-        for kw in _TOTAL_KW.finditer(window):  # noqa: B007 - the last match is kept
-            pass
-        if kw is None or not _TOTAL_GAP.match(window[kw.end():]):
+        kw = _window_keyword(sent[cs:fs])
+        if kw is None or not self._fig_ok(f):
             return None
-        clause = window[:kw.start()] + "　" * (kw.end() - kw.start()) + window[kw.end():]
-        if _NOT_TOTAL.search(clause) or not self._fig_ok(f):  # masked: 行政复议案件 is no 议案 (one search of the union)
-            return None
-        metric = kw.lastgroup
-        assert metric is not None  # every alternative of _TOTAL_KW is a named group
+        metric, ks, ke = kw
         if not self.time.ok(fs, self.year, whole_year=True):
             return None
-        return metric, cs + kw.start(), cs + kw.end()
+        return metric, cs + ks, cs + ke
 
     def _total_figure(self, block, s0, i: int, metric: str, start: int) -> Figure:
         f = self.figs[i]
