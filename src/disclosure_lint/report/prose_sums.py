@@ -57,7 +57,6 @@ from .claim_context import OUTCOME_WORDS as _OUTCOME_WORDS
 from .claim_keywords import KEYWORDS as _KEYWORDS
 from .claims import table_blocks
 from .prose_reading import APPROX_CLAUSE as _APPROX_CLAUSE
-from .prose_reading import BAD_AFTER as _BAD_AFTER
 from .prose_reading import CHANGE as _CHANGE
 from .prose_reading import OFF_TOPIC as _OFF_TOPIC
 from .prose_reading import PART_YEAR as _PART_YEAR
@@ -419,13 +418,15 @@ class _Reader:
         return self.clause_bounds[i] + 1 if i >= 0 else 0
 
     def _fig_ok(self, f: re.Match[str]) -> bool:
-        """Not an approximation, a range or a number followed by 以上/余/多 …"""
+        """Not an approximation nor a range (约50件, 数十件, 5-10件), and a number that reads (二三件 does not)."""
         sent = self.sent
         before = sent[max(0, f.start() - 6):f.start()]
         if before.rstrip()[-1:] in _BEFORE_LAST and (
                 _RANGE_BEFORE.search(before) or approximate_before(before, bool(f.group("num")))):
             return False  # 约50件, 5-10件, 数十件 (but 申请数15件 is a count)
-        return not _BAD_AFTER.match(sent, f.end()) and _number(f) is not None
+        # (prose_reading.BAD_AFTER is ^-anchored: matched from f.end() > 0 it never matched, and was dropped; a number
+        # before 以上/余/多 … is left out by the tests of the clause around it)
+        return _number(f) is not None
 
     # -- totals ----------------------------------------------------------------------------------
     def _total_kw(self, i: int) -> tuple[str, int, int] | None:
