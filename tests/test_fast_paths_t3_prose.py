@@ -59,7 +59,7 @@ def test_fig_ok_on_the_edges():
         before = sent[max(0, f.start() - 6):f.start()]
         slow = not (prose_reading.RANGE_BEFORE.search(before)
                     or prose_reading.approximate_before(before, bool(f.group("num")))) \
-            and not ps._BAD_AFTER.match(sent, f.end()) and ps._number(f) is not None
+            and not prose_reading.BAD_AFTER.match(sent, f.end()) and ps._number(f) is not None
         assert r._fig_ok(f) == slow, sent
 
 
@@ -74,3 +74,48 @@ def test_chrome_or_navigation_is_both_tests():
 
 def test_name_flags_hold_no_group_names():
     assert re.compile(ps._NAME_FLAGS.pattern).groupindex == {}
+
+
+def test_a_figure_made_fast_is_the_dataclass_one():
+    from disclosure_lint.model import Block
+    b = Block(index=3, kind="paragraph", text="办结申请56件")
+    fast = ps._figure(b, 0, 7, 4, 56, "件", "handled")
+    slow = ps.Figure(b, 0, 7, 4, 56, "件", "handled")
+    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow) and vars(fast) == vars(slow)
+    assert fast.text == "办结申请56件" and fast.label == "handled"
+    with pytest.raises(AttributeError):
+        fast.number = 1  # type: ignore[misc]
+
+
+def test_the_window_keyword_is_kept_as_found():
+    # the kept answer is the one a first reading gives, whatever was read before (a pure function of the window)
+    windows = ["被申请行政复议", "全年共办结", "本年新收政府信息公开申请", "较上年增加办结", "约办结", "行政复议案件",
+               "上年结转", "收到", "依申请公开", "主动公开政府信息", "", "办结申请，", "共受理建议办理"]
+    ps._WINDOW_KW.clear()
+    first = [ps._window_keyword(w) for w in windows]
+    again = [ps._window_keyword(w) for w in reversed(windows)][::-1]
+    assert first == again
+    for w, got in zip(windows, first):
+        kw = None
+        for kw in ps._TOTAL_KW.finditer(w):  # noqa: B007
+            pass
+        if kw is None or not ps._TOTAL_GAP.match(w[kw.end():]):
+            assert got is None
+            continue
+        masked = w[:kw.start()] + "　" * (kw.end() - kw.start()) + w[kw.end():]
+        assert got == (None if ps._NOT_TOTAL.search(masked) else (kw.lastgroup, kw.start(), kw.end())), w
+
+
+def test_the_window_memo_is_bounded():
+    ps._WINDOW_KW.clear()
+    for k in range(ps._WINDOW_KW_MAX + 10):
+        ps._window_keyword(f"办结{k}")
+    assert len(ps._WINDOW_KW) <= ps._WINDOW_KW_MAX
+
+
+def test_bad_after_never_matches_after_the_start():
+    # ^ without MULTILINE matches at the start of the string only, whatever pos: the check _fig_ok dropped never held
+    for t in _texts(5000, 6, 6):
+        for pos in range(1, len(t) + 1):
+            assert prose_reading.BAD_AFTER.match(t, pos) is None
+    assert prose_reading.BAD_AFTER.match("共50件以上", 4) is None and prose_reading.BAD_AFTER.match("以上")

@@ -57,7 +57,6 @@ from .claim_context import OUTCOME_WORDS as _OUTCOME_WORDS
 from .claim_keywords import KEYWORDS as _KEYWORDS
 from .claims import table_blocks
 from .prose_reading import APPROX_CLAUSE as _APPROX_CLAUSE
-from .prose_reading import BAD_AFTER as _BAD_AFTER
 from .prose_reading import CHANGE as _CHANGE
 from .prose_reading import OFF_TOPIC as _OFF_TOPIC
 from .prose_reading import PART_YEAR as _PART_YEAR
@@ -290,6 +289,18 @@ _NAME_FLAGS = re.compile("|".join(f"(?:{p.pattern})" for p in (_DIGIT, _CHANGE, 
                                                                   _OFF_TOPIC)))
 
 
+_new = object.__new__
+
+
+def _figure(block: Block, start: int, end: int, num_start: int, number: int, unit: str, category: str) -> Figure:
+    """``Figure(block, start, end, num_start, number, unit, category)`` without the frozen dataclass's per-field
+    ``object.__setattr__``: its fields written to the instance dict at once (tests pin it equal)."""
+    f = _new(Figure)
+    f.__dict__.update(block=block, start=start, end=end, num_start=num_start, number=number, unit=unit,
+                      category=category)
+    return f
+
+
 def _number(m: re.Match[str]) -> int | None:
     cn = m.group("cn")
     return cn_int(cn) if cn else int(m.group("num").replace(",", ""))
@@ -316,6 +327,35 @@ def _same_unit(kind: str | None, a: str, b: str) -> bool:
     if a == b:
         return True
     return kind in TYPED and a in _COUNT_UNITS and b in _COUNT_UNITS
+
+
+_WINDOW_KW: dict[str, tuple[str, int, int] | None] = {}
+_WINDOW_KW_MAX = 8192
+
+
+def _window_keyword(window: str) -> tuple[str, int, int] | None:
+    """(metric, start, end) of the last total keyword of ``window`` (the clause before a figure, at most _LOOKBACK
+    characters) when only a short gap follows it and no change, past, approximation or off-topic word is in the window
+    with the keyword blanked (行政复议案件 is no 议案); None otherwise.  A pure function of the window's text, kept for
+    the next report (the words before a figure recur: 被申请行政复议, 全年共办结 …); bounded: cleared when full."""
+    got = _WINDOW_KW.get(window, False)
+    if got is not False:
+        return got
+    kw = None
+    for kw in _TOTAL_KW.finditer(window):  # noqa: B007 - the last match is kept
+        pass
+    if kw is None or not _TOTAL_GAP.match(window[kw.end():]):
+        got = None
+    elif _NOT_TOTAL.search(window[:kw.start()] + "　" * (kw.end() - kw.start()) + window[kw.end():]):
+        got = None  # one search of the union
+    else:
+        metric = kw.lastgroup
+        assert metric is not None  # every alternative of _TOTAL_KW is a named group
+        got = (metric, kw.start(), kw.end())
+    if len(_WINDOW_KW) >= _WINDOW_KW_MAX:
+        _WINDOW_KW.clear()
+    _WINDOW_KW[window] = got
+    return got
 
 
 class _Reader:
@@ -354,7 +394,7 @@ class _Reader:
         self.figs = figs
         self.clause_bounds, self.time = sentence_facts(sent)
         self.has_app = "申请" in sent  # _APPLICATION
-        self.sum_words = [m.start() for m in _SUM_WORD.finditer(sent)]  # where a total-last total may be
+        sum_words = self.sum_words = [m.start() for m in _SUM_WORD.finditer(sent)]  # where a total-last total may be
         self.lawsuit_ends: dict[str, int] = {}  # end of the first 直接起诉 / 复议后起诉 / 行政诉讼 keyword
         if "诉" in sent:  # every match of those three alternatives holds 诉 (起诉, 诉讼, 应诉)
             for k in _TOTAL_KW.finditer(sent):
@@ -366,7 +406,7 @@ class _Reader:
         for i in range(len(figs)):
             # a part may itself be broken down (未经复议直接起诉2件（结果维持1件、尚未审结1件）)
             got = self._total_first(block, s0, i)
-            if got is None and i not in used:
+            if got is None and sum_words and i not in used:  # no 共/合计/总计: no total-last list (_total_last's test)
                 got = self._total_last(block, s0, i)
             if got is not None:
                 s, idx = got
@@ -378,37 +418,34 @@ class _Reader:
         return self.clause_bounds[i] + 1 if i >= 0 else 0
 
     def _fig_ok(self, f: re.Match[str]) -> bool:
-        """Not an approximation, a range or a number followed by 以上/余/多 …"""
+        """Not an approximation nor a range (约50件, 数十件, 5-10件), and a number that reads (二三件 does not)."""
         sent = self.sent
         before = sent[max(0, f.start() - 6):f.start()]
         if before.rstrip()[-1:] in _BEFORE_LAST and (
                 _RANGE_BEFORE.search(before) or approximate_before(before, bool(f.group("num")))):
             return False  # 约50件, 5-10件, 数十件 (but 申请数15件 is a count)
-        return not _BAD_AFTER.match(sent, f.end()) and _number(f) is not None
+        # (prose_reading.BAD_AFTER is ^-anchored: matched from f.end() > 0 it never matched, and was dropped; a number
+        # before 以上/余/多 … is left out by the tests of the clause around it)
+        return _number(f) is not None
 
     # -- totals ----------------------------------------------------------------------------------
     def _total_kw(self, i: int) -> tuple[str, int, int] | None:
         """(metric, keyword start, keyword end) of the keyword naming figure ``i`` as a total, or None."""
         sent, f = self.sent, self.figs[i]
-        cs = max(self._clause_start(f.start()), f.start() - _LOOKBACK)
-        window = sent[cs:f.start()]
-        kw = None
-        for kw in _TOTAL_KW.finditer(window):  # noqa: B007 - the last match is kept
-            pass
-        if kw is None or not _TOTAL_GAP.match(window[kw.end():]):
+        fs = f.start()
+        k = bisect_left(self.clause_bounds, fs) - 1  # _clause_start, in line
+        cs = max(self.clause_bounds[k] + 1 if k >= 0 else 0, fs - _LOOKBACK)
+        kw = _window_keyword(sent[cs:fs])
+        if kw is None or not self._fig_ok(f):
             return None
-        clause = window[:kw.start()] + "　" * (kw.end() - kw.start()) + window[kw.end():]
-        if _NOT_TOTAL.search(clause) or not self._fig_ok(f):  # masked: 行政复议案件 is no 议案 (one search of the union)
+        metric, ks, ke = kw
+        if not self.time.ok(fs, self.year, whole_year=True):
             return None
-        metric = kw.lastgroup
-        assert metric is not None  # every alternative of _TOTAL_KW is a named group
-        if not self.time.ok(f.start(), self.year, whole_year=True):
-            return None
-        return metric, cs + kw.start(), cs + kw.end()
+        return metric, cs + ks, cs + ke
 
     def _total_figure(self, block, s0, i: int, metric: str, start: int) -> Figure:
         f = self.figs[i]
-        return Figure(block, s0 + start, s0 + f.end(), s0 + f.start(), _count(f), _unit(f), metric)
+        return _figure(block, s0 + start, s0 + f.end(), s0 + f.start(), _count(f), _unit(f), metric)
 
     def _kinds_for(self, metric: str, word: str = "") -> tuple[str, ...]:
         kinds = _KINDS_OF_TOTAL[metric]
@@ -527,7 +564,7 @@ class _Reader:
             ctx = _TOTAL_KW.search(self.sent, self._clause_start(self.figs[i].start()), self.figs[i].start())
             metric = ctx.lastgroup if ctx and ctx.lastgroup in ("new", "received", "handled") else "in_total"
         lead = len(m.group(0)) - len(m.group(0).lstrip(" ，,；;\u3000"))
-        total = Figure(block, s0 + tail + lead, s0 + f.end(), s0 + f.start(), _count(f), _unit(f), metric)
+        total = _figure(block, s0 + tail + lead, s0 + f.end(), s0 + f.start(), _count(f), _unit(f), metric)
         s = self._make(kind, total, parts, block, s0)
         s.total_after = True
         return s, idx + [j]
@@ -623,7 +660,7 @@ class _Reader:
         figs = []
         for cat, j, name_start in parts:
             f = self.figs[j]
-            figs.append(Figure(block, s0 + name_start, s0 + f.end(), s0 + f.start(), _count(f), _unit(f), cat))
+            figs.append(_figure(block, s0 + name_start, s0 + f.end(), s0 + f.start(), _count(f), _unit(f), cat))
         cats = [p.category for p in figs]
         form = None
         if len(set(cats)) == len(cats):
