@@ -134,3 +134,38 @@ def test_brackets_table_without_marks_is_plain(table):
     seqs = set("".join(br._CELL_MARKS.findall(table)).replace("\n", "\t").split("\t"))
     if br._MARKS.search(table) is None:
         assert seqs <= {""} and all(br._plain(q) for q in seqs)
+
+
+def test_prose_pieces_as_made_by_the_dataclass():
+    from disclosure_lint.model import Block
+    from disclosure_lint.report.writing import Piece, prose_pieces
+
+    blocks = [Block(kind=k, text=t, index=i) for i, (k, t) in
+              enumerate([("paragraph", "甲"), ("table", "乙"), ("heading", "丙"), ("list_item", ""), ("code", "丁")])]
+    got = prose_pieces(blocks)
+    want = [Piece(b, b.text, 0) for b in blocks if b.kind in ("heading", "paragraph", "list_item")]
+    assert got == want and [vars(p) for p in got] == [vars(p) for p in want]
+    assert all(type(p) is Piece and hash(p) == hash(w) for p, w in zip(got, want, strict=True))
+
+
+def test_block_place_is_place_of_the_whole_block():
+    from pathlib import Path
+
+    from disclosure_lint.model import Anchor, Block, Document
+    from disclosure_lint.readers import read_path
+    from disclosure_lint.report import interpret
+
+    root = Path(__file__).resolve().parent.parent / "examples"
+    files = sorted(root.glob("*.md")) + sorted((root.parent / "tests" / "fixtures").glob("*.md"))[:8]
+    reports = [interpret(read_path(str(p))) for p in files]
+    made = [Block(index=0, kind="paragraph", text="第一行第二行", anchors=(Anchor(0, 3, 1, 2), Anchor(3, 4, 1, 2))),
+            Block(index=1, kind="paragraph", text="甲乙", anchors=(Anchor(1, 7, 5),), pointer="第2段"),
+            Block(index=2, kind="paragraph", text="甲乙", line=9, column=4, pointer="p"),
+            Block(index=3, kind="paragraph", text="", pointer="第4段")]
+    reports.append(interpret(Document(path="x.md", format="markdown", encoding="utf-8", text="", blocks=tuple(made))))
+    n = 0
+    for rep in reports:
+        for b in rep.text_blocks:
+            assert facts._block_place(rep, b) == facts._place(rep, b)
+            n += 1
+    assert n > 20

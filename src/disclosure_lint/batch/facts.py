@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import re
 import zlib
+from bisect import bisect_right
 from collections.abc import Iterator
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from ..model import Block, Cell
@@ -81,6 +83,34 @@ def _place(rep: AnnualReport, block: Block | None, cell: Cell | None = None, sta
             parts.append(sec.label)
         if block.pointer and a is not None and a.page is None:
             parts.append(block.pointer)
+    return [line, column, end_line, end_column, " › ".join(parts) or None]
+
+
+_OFFSET = attrgetter("offset")
+
+
+def _block_place(rep: AnnualReport, block: Block) -> Place:
+    """``_place(rep, block)`` (a whole block), without its Location objects: the block's start and end located
+    as :meth:`.Block.locate` does (the anchor at or before the offset; no anchors: the block's line, column)."""
+    anchors = block.anchors
+    if anchors:
+        a = anchors[max(0, bisect_right(anchors, 0, key=_OFFSET) - 1)]
+        end = len(block.text)
+        b = anchors[max(0, bisect_right(anchors, end, key=_OFFSET) - 1)]
+        page, line, column = a.page, a.line, a.column - a.offset
+        end_line, end_column = b.line, b.column + (end - b.offset)
+    else:
+        page, line, column = None, block.line, block.column
+        end_line, end_column = line, column
+    parts: list[str] = []
+    if page is not None:
+        parts.append(f"第{page}页第{line}行")
+        line = column = end_line = end_column = None
+    sec = rep.section_of(block)
+    if sec is not None:
+        parts.append(sec.label)
+    if block.pointer and page is None:
+        parts.append(block.pointer)
     return [line, column, end_line, end_column, " › ".join(parts) or None]
 
 
@@ -181,7 +211,7 @@ def _paragraphs(rep: AnnualReport) -> tuple[list[list[Any]], list[list[Any]], bo
             continue
         exact = _h(key)
         whole_area = whole_area or _WHOLE_AREA.search(b.text) is not None
-        paras.append([_h(_DIGITS.sub("#", key)), exact, len(key), _place(rep, b), _preview(b.text)])
+        paras.append([_h(_DIGITS.sub("#", key)), exact, len(key), _block_place(rep, b), _preview(b.text)])
         if last_year is None or last_year not in b.text:
             continue
         for m in _OWN_YEAR.finditer(b.text):
