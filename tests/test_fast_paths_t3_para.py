@@ -169,3 +169,14 @@ def test_block_place_is_place_of_the_whole_block():
             assert facts._block_place(rep, b) == facts._place(rep, b)
             n += 1
     assert n > 20
+
+
+def test_bracket_paragraphs_as_made_by_the_dataclass():
+    from disclosure_lint.model import Block
+    from disclosure_lint.report import brackets as br
+    from disclosure_lint.report.writing import Piece
+
+    piece = Piece(Block(index=0, kind="paragraph", text="（甲）"), "（甲）", 0)
+    for args in [(piece, 0, 3), (piece, 1, 2, True)]:
+        got, want = br._para(*args), br._Para(*args)  # type: ignore[arg-type]
+        assert got == want and vars(got) == vars(want) and hash(got) == hash(want) and got.text == want.text
