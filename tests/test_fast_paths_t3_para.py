@@ -180,3 +180,15 @@ def test_bracket_paragraphs_as_made_by_the_dataclass():
     for args in [(piece, 0, 3), (piece, 1, 2, True)]:
         got, want = br._para(*args), br._Para(*args)  # type: ignore[arg-type]
         assert got == want and vars(got) == vars(want) and hash(got) == hash(want) and got.text == want.text
+
+
+def test_stat_hash_as_the_plain_expression():
+    rnd = random.Random(9)
+    values = [0, 0.0, -0.0, 1, 2.5, float("nan"), float("inf"), -3, 10**12]
+    for _ in range(300):
+        keys = [f"s{rnd.randint(2, 4)}:{rnd.choice('abc')}:{rnd.randint(0, 9)}" for _ in range(rnd.randint(1, 12))]
+        cells = {k: [rnd.choice(values), [None] * 5] for k in keys}
+        want = (facts._h(repr(sorted((k, v[0]) for k, v in cells.items()))),
+                sum(1 for v in cells.values() if v[0] != 0))
+        assert facts._stat_hash(cells) == want
+    assert facts._stat_hash({}) == (None, 0)

@@ -29,7 +29,7 @@ import zlib
 from bisect import bisect_right
 from collections.abc import Iterator
 from decimal import Decimal
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from ..model import Block, Cell
@@ -87,6 +87,7 @@ def _place(rep: AnnualReport, block: Block | None, cell: Cell | None = None, sta
 
 
 _OFFSET = attrgetter("offset")
+_FIRST = itemgetter(0)
 
 
 def _block_place(rep: AnnualReport, block: Block) -> Place:
@@ -182,7 +183,10 @@ def _stat_hash(cells: dict[str, list[Any]]) -> tuple[str | None, int]:
     """A hash of the compared cells' values (50-odd figures of tables 二–四) and how many are not 0."""
     if not cells:
         return None, 0
-    return _h(repr(sorted((k, v[0]) for k, v in cells.items()))), sum(1 for v in cells.values() if v[0] != 0)
+    values = list(map(_FIRST, cells.values()))
+    # the same text as repr(sorted((k, v[0]) for k, v in cells.items())) (keys are unique: sorted by key), built
+    # by C-level passes; values != 0 counted as len - count(0) (== 0 is the negation of != 0 for ints and floats)
+    return _h(repr(sorted(zip(cells, values)))), len(values) - values.count(0)
 
 
 def _h(text: str) -> str:
