@@ -94,6 +94,11 @@ def _block_place(rep: AnnualReport, block: Block) -> Place:
     """``_place(rep, block)`` (a whole block), without its Location objects: the block's start and end located
     as :meth:`.Block.locate` does (the anchor at or before the offset; no anchors: the block's line, column)."""
     anchors = block.anchors
+    page: int | None
+    line: int | None
+    column: int | None
+    end_line: int | None
+    end_column: int | None
     if anchors:
         a = anchors[max(0, bisect_right(anchors, 0, key=_OFFSET) - 1)]
         end = len(block.text)
