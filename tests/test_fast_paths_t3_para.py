@@ -192,3 +192,18 @@ def test_stat_hash_as_the_plain_expression():
                 sum(1 for v in cells.values() if v[0] != 0))
         assert facts._stat_hash(cells) == want
     assert facts._stat_hash({}) == (None, 0)
+
+
+def test_fold_targets_are_single_unfolded_characters():
+    """What the shortcuts rely on: one character for one, and no target folded again."""
+    for ch, target in repeats._FOLD_STR.items():
+        assert len(ch) == len(target) == 1 and ord(target) not in _FOLD
+
+
+@pytest.mark.parametrize("kinds", [1, 11, 12, 13, 40])
+def test_fold_around_the_switch_to_translate(kinds):
+    others = [c for c in _FOLDED_CHARS if c not in "，。、（）；：“”"][:kinds]
+    rnd = random.Random(kinds)
+    for _ in range(50):
+        s = "".join(rnd.choice(others + ["公", "Σ", "，"]) for _ in range(rnd.randint(0, 60)))
+        assert _fold(s) == _slow_fold(s)
