@@ -134,3 +134,76 @@ def test_brackets_table_without_marks_is_plain(table):
     seqs = set("".join(br._CELL_MARKS.findall(table)).replace("\n", "\t").split("\t"))
     if br._MARKS.search(table) is None:
         assert seqs <= {""} and all(br._plain(q) for q in seqs)
+
+
+def test_prose_pieces_as_made_by_the_dataclass():
+    from disclosure_lint.model import Block
+    from disclosure_lint.report.writing import Piece, prose_pieces
+
+    blocks = [Block(kind=k, text=t, index=i) for i, (k, t) in
+              enumerate([("paragraph", "甲"), ("table", "乙"), ("heading", "丙"), ("list_item", ""), ("code", "丁")])]
+    got = prose_pieces(blocks)
+    want = [Piece(b, b.text, 0) for b in blocks if b.kind in ("heading", "paragraph", "list_item")]
+    assert got == want and [vars(p) for p in got] == [vars(p) for p in want]
+    assert all(type(p) is Piece and hash(p) == hash(w) for p, w in zip(got, want, strict=True))
+
+
+def test_block_place_is_place_of_the_whole_block():
+    from pathlib import Path
+
+    from disclosure_lint.model import Anchor, Block, Document
+    from disclosure_lint.readers import read_path
+    from disclosure_lint.report import interpret
+
+    root = Path(__file__).resolve().parent.parent / "examples"
+    files = sorted(root.glob("*.md")) + sorted((root.parent / "tests" / "fixtures").glob("*.md"))[:8]
+    reports = [interpret(read_path(str(p))) for p in files]
+    made = [Block(index=0, kind="paragraph", text="第一行第二行", anchors=(Anchor(0, 3, 1, 2), Anchor(3, 4, 1, 2))),
+            Block(index=1, kind="paragraph", text="甲乙", anchors=(Anchor(1, 7, 5),), pointer="第2段"),
+            Block(index=2, kind="paragraph", text="甲乙", line=9, column=4, pointer="p"),
+            Block(index=3, kind="paragraph", text="", pointer="第4段")]
+    reports.append(interpret(Document(path="x.md", format="markdown", encoding="utf-8", text="", blocks=tuple(made))))
+    n = 0
+    for rep in reports:
+        for b in rep.text_blocks:
+            assert facts._block_place(rep, b) == facts._place(rep, b)
+            n += 1
+    assert n > 20
+
+
+def test_bracket_paragraphs_as_made_by_the_dataclass():
+    from disclosure_lint.model import Block
+    from disclosure_lint.report import brackets as br
+    from disclosure_lint.report.writing import Piece
+
+    piece = Piece(Block(index=0, kind="paragraph", text="（甲）"), "（甲）", 0)
+    for args in [(piece, 0, 3), (piece, 1, 2, True)]:
+        got, want = br._para(*args), br._Para(*args)  # type: ignore[arg-type]
+        assert got == want and vars(got) == vars(want) and hash(got) == hash(want) and got.text == want.text
+
+
+def test_stat_hash_as_the_plain_expression():
+    rnd = random.Random(9)
+    values = [0, 0.0, -0.0, 1, 2.5, float("nan"), float("inf"), -3, 10**12]
+    for _ in range(300):
+        keys = [f"s{rnd.randint(2, 4)}:{rnd.choice('abc')}:{rnd.randint(0, 9)}" for _ in range(rnd.randint(1, 12))]
+        cells = {k: [rnd.choice(values), [None] * 5] for k in keys}
+        want = (facts._h(repr(sorted((k, v[0]) for k, v in cells.items()))),
+                sum(1 for v in cells.values() if v[0] != 0))
+        assert facts._stat_hash(cells) == want
+    assert facts._stat_hash({}) == (None, 0)
+
+
+def test_fold_targets_are_single_unfolded_characters():
+    """What the shortcuts rely on: one character for one, and no target folded again."""
+    for ch, target in repeats._FOLD_STR.items():
+        assert len(ch) == len(target) == 1 and ord(target) not in _FOLD
+
+
+@pytest.mark.parametrize("kinds", [1, 11, 12, 13, 40])
+def test_fold_around_the_switch_to_translate(kinds):
+    others = [c for c in _FOLDED_CHARS if c not in "，。、（）；：“”"][:kinds]
+    rnd = random.Random(kinds)
+    for _ in range(50):
+        s = "".join(rnd.choice(others + ["公", "Σ", "，"]) for _ in range(rnd.randint(0, 60)))
+        assert _fold(s) == _slow_fold(s)

@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import re
 import zlib
+from bisect import bisect_right
 from collections.abc import Iterator
 from decimal import Decimal
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from ..model import Block, Cell
@@ -81,6 +83,40 @@ def _place(rep: AnnualReport, block: Block | None, cell: Cell | None = None, sta
             parts.append(sec.label)
         if block.pointer and a is not None and a.page is None:
             parts.append(block.pointer)
+    return [line, column, end_line, end_column, " › ".join(parts) or None]
+
+
+_OFFSET = attrgetter("offset")
+_FIRST = itemgetter(0)
+
+
+def _block_place(rep: AnnualReport, block: Block) -> Place:
+    """``_place(rep, block)`` (a whole block), without its Location objects: the block's start and end located
+    as :meth:`.Block.locate` does (the anchor at or before the offset; no anchors: the block's line, column)."""
+    anchors = block.anchors
+    page: int | None
+    line: int | None
+    column: int | None
+    end_line: int | None
+    end_column: int | None
+    if anchors:
+        a = anchors[max(0, bisect_right(anchors, 0, key=_OFFSET) - 1)]
+        end = len(block.text)
+        b = anchors[max(0, bisect_right(anchors, end, key=_OFFSET) - 1)]
+        page, line, column = a.page, a.line, a.column - a.offset
+        end_line, end_column = b.line, b.column + (end - b.offset)
+    else:
+        page, line, column = None, block.line, block.column
+        end_line, end_column = line, column
+    parts: list[str] = []
+    if page is not None:
+        parts.append(f"第{page}页第{line}行")
+        line = column = end_line = end_column = None
+    sec = rep.section_of(block)
+    if sec is not None:
+        parts.append(sec.label)
+    if block.pointer and page is None:
+        parts.append(block.pointer)
     return [line, column, end_line, end_column, " › ".join(parts) or None]
 
 
@@ -152,7 +188,10 @@ def _stat_hash(cells: dict[str, list[Any]]) -> tuple[str | None, int]:
     """A hash of the compared cells' values (50-odd figures of tables 二–四) and how many are not 0."""
     if not cells:
         return None, 0
-    return _h(repr(sorted((k, v[0]) for k, v in cells.items()))), sum(1 for v in cells.values() if v[0] != 0)
+    values = list(map(_FIRST, cells.values()))
+    # the same text as repr(sorted((k, v[0]) for k, v in cells.items())) (keys are unique: sorted by key), built
+    # by C-level passes; values != 0 counted as len - count(0) (== 0 is the negation of != 0 for ints and floats)
+    return _h(repr(sorted(zip(cells, values)))), len(values) - values.count(0)
 
 
 def _h(text: str) -> str:
@@ -181,7 +220,7 @@ def _paragraphs(rep: AnnualReport) -> tuple[list[list[Any]], list[list[Any]], bo
             continue
         exact = _h(key)
         whole_area = whole_area or _WHOLE_AREA.search(b.text) is not None
-        paras.append([_h(_DIGITS.sub("#", key)), exact, len(key), _place(rep, b), _preview(b.text)])
+        paras.append([_h(_DIGITS.sub("#", key)), exact, len(key), _block_place(rep, b), _preview(b.text)])
         if last_year is None or last_year not in b.text:
             continue
         for m in _OWN_YEAR.finditer(b.text):

@@ -49,10 +49,16 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         marks = set(self.options.marks)
+        any_mark = _any_mark("".join(sorted(marks))) if marks else None  # built once, not per block
+        portal = None
         for block in report.lintable_blocks:
             if block.kind == "table":
                 continue
-            yield from self._check_text(block, block.text, marks, report.portal.in_block(block))
+            if portal is None:
+                portal = report.portal  # asked where it was asked before: at the first block of prose
+            if any_mark is None or any_mark.search(block.text) is None:
+                continue  # no mark: _check_text finds nothing (most blocks)
+            yield from self._check_text(block, block.text, marks, portal.in_block(block))
 
     def _check_text(self, block, text: str, marks: set[str], portal=()) -> Iterator[Hit]:
         if not marks or _any_mark("".join(sorted(marks))).search(text) is None:

@@ -307,6 +307,21 @@ class _Para:
         return None if c is None else (self.piece.block.index, c.col)
 
 
+def _para(piece: Piece, lo: int, hi: int, plain_table: bool = False) -> _Para:
+    """``_Para(piece, lo, hi, plain_table)`` without the frozen dataclass's __init__ (one object.__setattr__ per
+    field; a report has dozens): the same fields in the instance's dict."""
+    p = _new(_Para)
+    d = p.__dict__
+    d["piece"] = piece
+    d["lo"] = lo
+    d["hi"] = hi
+    d["plain_table"] = plain_table
+    return p
+
+
+_new = object.__new__
+
+
 def _paragraphs(report) -> list[_Para]:
     """Paragraphs in document order: segments of prose blocks, and table cells."""
     prose = {p.block.index: p for p in report.prose_pieces}
@@ -318,17 +333,17 @@ def _paragraphs(report) -> list[_Para]:
             if _MARKS.search(b.text) is None or all(
                     _plain(q) for q in set("".join(_CELL_MARKS.findall(b.text)).replace("\n", "\t").split("\t"))):
                 # every cell's marks pair up in the cell (the usual case): the table as one paragraph
-                out.append(_Para(Piece(b, b.text, 0), 0, len(b.text), plain_table=True))
+                out.append(_para(Piece(b, b.text, 0), 0, len(b.text), True))
                 continue
             # cells without a mark cannot change the balance; the first cell still ends the prose
             cells = report.table_pieces.of(b)
-            out.extend(_Para(p, 0, len(p.text)) for k, p in enumerate(cells) if k == 0 or _MARKS.search(p.text))
+            out.extend(_para(p, 0, len(p.text)) for k, p in enumerate(cells) if k == 0 or _MARKS.search(p.text))
         elif b.index in prose:
             p = prose[b.index]
             if _MARKS.search(p.text):
-                out.extend(_Para(p, lo, hi) for lo, hi in segments(p.text))
+                out.extend(_para(p, lo, hi) for lo, hi in segments(p.text))
             else:
-                out.append(_Para(p, 0, len(p.text)))  # nothing to pair: one paragraph will do
+                out.append(_para(p, 0, len(p.text)))  # nothing to pair: one paragraph will do
     return out
 
 

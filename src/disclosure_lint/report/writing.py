@@ -107,7 +107,20 @@ class Span:
 
 def prose_pieces(blocks: list[Block]) -> list[Piece]:
     """The prose blocks (headings, paragraphs, list items) as pieces (``report.prose_pieces``)."""
-    return [Piece(b, b.text, 0) for b in blocks if b.kind in PROSE_KINDS]
+    # Piece(b, b.text, 0), made without the frozen dataclass's __init__ (one object.__setattr__ per field):
+    # the same fields in the instance's dict (tests/test_fast_paths_t3_para.py)
+    new = object.__new__
+    out = []
+    for b in blocks:
+        if b.kind in PROSE_KINDS:
+            p = new(Piece)
+            d = p.__dict__
+            d["block"] = b
+            d["text"] = b.text
+            d["base"] = 0
+            d["cell"] = None
+            out.append(p)
+    return out
 
 
 class TablePieces:
