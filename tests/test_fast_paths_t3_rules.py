@@ -135,3 +135,19 @@ def test_every_date_holds_a_year_mark_or_a_separator():
         t = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
         for m in DATE_RE.finditer(t):
             assert any(c in m.group(0) for c in "年-/."), t
+
+
+def test_plain_templates_expand_as_match_expand_does():
+    from disclosure_lint.kinds.generic import plain_template
+
+    pattern = re.compile(r"(?P<y>\d{4})(?P<opt>x)?(?P<n>第?\d号)|(z)")
+    texts = ["2021第3号", "2021x3号", "z", "1999x第12号"]
+    good = ["〔\\g<y>〕\\g<n>", "\\g<0>", "\\g<opt>-\\g<1>", "", "纯文字", "\\g<4>\\g<3>", "a\\g<y>b\\g<y>"]
+    for template in good:
+        parts = plain_template(pattern, template)
+        assert parts is not None, template
+        for t in texts:
+            for m in pattern.finditer(t):
+                assert "".join(p if isinstance(p, str) else (m.group(p) or "") for p in parts) == m.expand(template)
+    for template in ["\\1", "\\n", "\\g<nope>", "\\g<9>", "\\g<>", "a\\", "\\g<y"]:
+        assert plain_template(pattern, template) is None, template
