@@ -151,3 +151,16 @@ def test_plain_templates_expand_as_match_expand_does():
                 assert "".join(p if isinstance(p, str) else (m.group(p) or "") for p in parts) == m.expand(template)
     for template in ["\\1", "\\n", "\\g<nope>", "\\g<9>", "\\g<>", "a\\", "\\g<y"]:
         assert plain_template(pattern, template) is None, template
+
+
+def test_official_titles_read_through_the_memo_as_afresh():
+    from disclosure_lint.report import inline
+
+    rng = random.Random(166)
+    pieces = ["一、", "总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况", "以及", "以", "及", "和", " ",
+              "，", "的", "政府信息公开", "行政复议", "存在的主要问题及改进情况", "其他需要报告的事项", "甲"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    texts += ["一、总体情况", "x" * 47 + "以及", "二、主动公开政府信息情况以及"]
+    for t in texts:
+        for p in range(len(t) + 1):
+            assert inline._official_end(t, p) == inline._official_end_at(t, p), (t, p)
