@@ -164,3 +164,19 @@ def test_official_titles_read_through_the_memo_as_afresh():
     for t in texts:
         for p in range(len(t) + 1):
             assert inline._official_end(t, p) == inline._official_end_at(t, p), (t, p)
+
+
+def test_outdated_term_words_as_substrings_select_the_blocks_the_regex_does():
+    from disclosure_lint.kinds.terminology import OutdatedTerm, OutdatedTermOptions
+    from disclosure_lint.userregex import trusted
+
+    entries = [{"terms": ["国办公开办函〔2010〕5号"], "since": 2020, "replacement": "新"},
+               {"patterns": ["年度报告格式（试行）"], "since": 2020, "replacement": "新"}]
+    with trusted(True):  # the tool's own patterns (plain re): their words are read
+        kind = OutdatedTerm(None, OutdatedTermOptions(entries=entries), None)
+    assert kind._few is not None and kind._words is not None and 1 <= len(kind._few) <= 2
+    rng = random.Random(801)
+    pieces = ["国办公开办函", "年度报告格式", "国办", "年度", "格式", "〔2010〕5号", "甲", "|"]
+    for _ in range(3000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        assert any(w in t for w in kind._few) == (kind._words.search(t) is not None), t
