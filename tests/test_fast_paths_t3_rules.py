@@ -135,3 +135,48 @@ def test_every_date_holds_a_year_mark_or_a_separator():
         t = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
         for m in DATE_RE.finditer(t):
             assert any(c in m.group(0) for c in "年-/."), t
+
+
+def test_plain_templates_expand_as_match_expand_does():
+    from disclosure_lint.kinds.generic import plain_template
+
+    pattern = re.compile(r"(?P<y>\d{4})(?P<opt>x)?(?P<n>第?\d号)|(z)")
+    texts = ["2021第3号", "2021x3号", "z", "1999x第12号"]
+    good = ["〔\\g<y>〕\\g<n>", "\\g<0>", "\\g<opt>-\\g<1>", "", "纯文字", "\\g<4>\\g<3>", "a\\g<y>b\\g<y>"]
+    for template in good:
+        parts = plain_template(pattern, template)
+        assert parts is not None, template
+        for t in texts:
+            for m in pattern.finditer(t):
+                assert "".join(p if isinstance(p, str) else (m.group(p) or "") for p in parts) == m.expand(template)
+    for template in ["\\1", "\\n", "\\g<nope>", "\\g<9>", "\\g<>", "a\\", "\\g<y"]:
+        assert plain_template(pattern, template) is None, template
+
+
+def test_official_titles_read_through_the_memo_as_afresh():
+    from disclosure_lint.report import inline
+
+    rng = random.Random(166)
+    pieces = ["一、", "总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况", "以及", "以", "及", "和", " ",
+              "，", "的", "政府信息公开", "行政复议", "存在的主要问题及改进情况", "其他需要报告的事项", "甲"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    texts += ["一、总体情况", "x" * 47 + "以及", "二、主动公开政府信息情况以及"]
+    for t in texts:
+        for p in range(len(t) + 1):
+            assert inline._official_end(t, p) == inline._official_end_at(t, p), (t, p)
+
+
+def test_outdated_term_words_as_substrings_select_the_blocks_the_regex_does():
+    from disclosure_lint.kinds.terminology import OutdatedTerm, OutdatedTermOptions
+    from disclosure_lint.userregex import trusted
+
+    entries = [{"terms": ["国办公开办函〔2010〕5号"], "since": 2020, "replacement": "新"},
+               {"patterns": ["年度报告格式（试行）"], "since": 2020, "replacement": "新"}]
+    with trusted(True):  # the tool's own patterns (plain re): their words are read
+        kind = OutdatedTerm(None, OutdatedTermOptions(entries=entries), None)
+    assert kind._few is not None and kind._words is not None and 1 <= len(kind._few) <= 2
+    rng = random.Random(801)
+    pieces = ["国办公开办函", "年度报告格式", "国办", "年度", "格式", "〔2010〕5号", "甲", "|"]
+    for _ in range(3000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        assert any(w in t for w in kind._few) == (kind._words.search(t) is not None), t

@@ -99,6 +99,35 @@ def lookbehind_gate(pattern: re.Pattern[str] | BoundedPattern) -> re.Pattern[str
     return None
 
 
+_TEMPLATE_PART = re.compile(r"\\g<([^<>]*)>|[^\\]+")
+
+
+def plain_template(pattern: re.Pattern[str] | BoundedPattern, template: str) -> tuple[str | int, ...] | None:
+    """``template`` as its parts, literal text or a group's number, when it holds nothing but text without a
+    backslash and ``\\g<name>`` / ``\\g<number>`` references to groups of ``pattern``: ``m.expand(template)`` is
+    then those parts joined (an unmatched group gives ""), without parsing the template again per match as
+    Python 3.11 does.  None for any other template (or a pattern the time bound guards): it is expanded as before."""
+    if not isinstance(pattern, re.Pattern):
+        return None
+    parts: list[str | int] = []
+    pos = 0
+    while pos < len(template):
+        m = _TEMPLATE_PART.match(template, pos)
+        if m is None:
+            return None
+        ref = m.group(1)
+        if ref is None:
+            parts.append(m.group(0))
+        elif ref in pattern.groupindex:
+            parts.append(pattern.groupindex[ref])
+        elif ref.isascii() and ref.isdecimal() and int(ref) <= pattern.groups:
+            parts.append(int(ref))
+        else:
+            return None
+        pos = m.end()
+    return tuple(parts)
+
+
 _ScanOptions = TypeVar("_ScanOptions", ExistenceOptions, SubstitutionOptions)
 
 
@@ -156,6 +185,7 @@ class Substitution(_Scanner[SubstitutionOptions]):
         self._swaps = [(compile_pattern(p, flags), r) for p, r in options.swap.items()]
         # a block where a swap's gate finds nothing holds no match of it (see lookbehind_gate)
         self._gates = [lookbehind_gate(pat) for pat, _ in self._swaps]
+        self._templates = [plain_template(pat, r) for pat, r in self._swaps]
         self._exc = compile_pattern("|".join(f"(?:{p})" for p in options.exceptions), flags) \
             if options.exceptions else None
 
@@ -164,7 +194,7 @@ class Substitution(_Scanner[SubstitutionOptions]):
             return
         for b in self._blocks(report):
             exc = None
-            for (pat, repl), gate in zip(self._swaps, self._gates):
+            for (pat, repl), gate, parts in zip(self._swaps, self._gates, self._templates):
                 if gate is not None and gate.search(b.text) is None:
                     continue
                 for m in pat.finditer(b.text):
@@ -174,10 +204,13 @@ class Substitution(_Scanner[SubstitutionOptions]):
                         exc = self._exception_spans(b.text)
                     if any(s <= m.start() and m.end() <= e for s, e in exc):
                         continue
-                    try:
-                        replacement = m.expand(repl)
-                    except Exception:  # noqa: BLE001 - re.error, IndexError, or the regex module's own error class
-                        replacement = repl
+                    if parts is not None:
+                        replacement = "".join(p if isinstance(p, str) else (m.group(p) or "") for p in parts)
+                    else:
+                        try:
+                            replacement = m.expand(repl)
+                        except Exception:  # noqa: BLE001 - re.error, IndexError, or the regex module's own error class
+                            replacement = repl
                     if replacement == m.group(0):
                         continue
                     fix = None if self.options.fix == "none" else [FixEdit(b, m.start(), m.end(), replacement)]

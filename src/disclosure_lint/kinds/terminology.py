@@ -82,16 +82,22 @@ def _required(seq) -> set[str] | None:
     return max(options, key=lambda o: min(map(len, o)), default=None)
 
 
-def _words_gate(entries: list[_Compiled]) -> re.Pattern[str] | None:
-    """A regex of the words that every match of every entry holds one of (searched first: one scan that
-    skips ahead by their first characters), or None when some entry has none."""
+def _gate_words(entries: list[_Compiled]) -> list[str] | None:
+    """The words that every match of every entry holds one of, or None when some entry has none."""
     words: set[str] = set()
     for c in entries:
         got = required_words(c.regex) if isinstance(c.regex, re.Pattern) else None
         if got is None:
             return None
         words.update(got)
-    return re.compile("|".join(map(re.escape, sorted(words)))) if words else None
+    return sorted(words) if words else None
+
+
+def _words_gate(entries: list[_Compiled]) -> re.Pattern[str] | None:
+    """A regex of the words that every match of every entry holds one of (searched first: one scan that
+    skips ahead by their first characters), or None when some entry has none."""
+    words = _gate_words(entries)
+    return re.compile("|".join(map(re.escape, words))) if words else None
 
 
 class TermEntry(KindOptions):
@@ -143,6 +149,10 @@ class OutdatedTerm(Kind[OutdatedTermOptions]):
             except Exception:  # noqa: BLE001 - re.error or the regex module's error class  # e.g. the same group name in two entries: search entry by entry
                 self._gate = None
         self._words = _words_gate(self._entries)
+        # one or two words: looked for as substrings (str's own search, ≈5× faster than the regex over CJK text,
+        # which stops at each of their first characters); more: the regex, one scan (the same blocks either way)
+        few = _gate_words(self._entries)
+        self._few = tuple(few) if few and len(few) <= 2 else None
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         year = report.year
@@ -152,11 +162,17 @@ class OutdatedTerm(Kind[OutdatedTermOptions]):
                   if c.entry.since <= year and (c.entry.until is None or year <= c.entry.until)]
         if not active:
             return
-        gate, words = self._gate, self._words
+        gate, words, few = self._gate, self._words, self._few
         for block in report.lintable_blocks:
             text = block.text
-            if words is not None and words.search(text) is None:
-                continue  # none of the words every match holds
+            if few is not None:
+                for w in few:
+                    if w in text:
+                        break
+                else:
+                    continue  # none of the words every match holds
+            elif words is not None and words.search(text) is None:
+                continue
             if gate is not None and gate.search(text) is None:
                 continue
             for c in active:

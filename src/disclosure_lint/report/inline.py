@@ -163,8 +163,30 @@ class _Cand:
 
 # -- section titles ----------------------------------------------------------------------------------
 
+_OFFICIAL: dict[str, tuple[int, str] | None] = {}  # _official_end's answers by the text it reads (see there)
+_MISSING = object()
+
+
 def _official_end(text: str, p: int) -> tuple[int, str] | None:
-    """End of the longest official title (normalised match) starting at ``p``, and its section id."""
+    """End of the longest official title (normalised match) starting at ``p``, and its section id.
+
+    What it reads is ``text[p:p + _MAX_TITLE + 1]`` (the characters a title may take, and the 及 of a 以及 that
+    starts at the last of them): its answer is kept by that text, as the same headings come back in report
+    after report (a bounded memo)."""
+    window = text[p:p + _MAX_TITLE + 1]
+    got = _OFFICIAL.get(window, _MISSING)
+    if got is _MISSING:
+        if len(_OFFICIAL) >= 4096:
+            _OFFICIAL.clear()
+        got = _OFFICIAL[window] = _official_end_at(window, 0)
+    if got is None:
+        return None
+    assert isinstance(got, tuple)
+    return p + got[0], got[1]
+
+
+def _official_end_at(text: str, p: int) -> tuple[int, str] | None:
+    """:func:`_official_end`, read afresh."""
     norm = ""
     best = None
     i, n = p, min(len(text), p + _MAX_TITLE)
