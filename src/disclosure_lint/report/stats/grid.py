@@ -268,7 +268,7 @@ def last_label(row: Row, known: Callable[[str], bool]) -> int:
     """Index of the last label cell of a data row.  The first text cell is a label; a later text cell
     only when it reads as one (numbered, or a known label), so that text written in a value cell
     ("若干", "详见附件") stays a value."""
-    return label_end(list(map(TEXT, row.cells)), known)
+    return label_end([c.text for c in row.cells], known)
 
 
 def label_end(texts: list[str], known: Callable[[str], bool]) -> int:

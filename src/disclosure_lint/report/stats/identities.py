@@ -224,15 +224,16 @@ def _evaluate_all(plan: _Plan, table: StatTable) -> list[Check]:
         return [Check(i, table, "skipped", reason=skip) for i in plan.idents]
     cells = table.cells
     got = list(map(cells.get, plan.keys))
+    # comprehensions, not map(attrgetter): Python 3.11's specialised attribute reads are cheaper here
     try:
-        values = list(map(_VALUE, got))
+        values = [c.value for c in got]  # type: ignore[union-attr]
     except AttributeError:  # a cell not read
         values = [_MISSING if c is None else c.value for c in got]
-    kinds = list(map(_KIND, values))
+    kinds = [v.kind for v in values]
     # positions of the cells that make an identity skip: not read, or text
     bad = frozenset(compress(count(), map(_BAD_KINDS.__contains__, kinds))) if (
         "text" in kinds or "missing" in kinds) else None
-    numbers = list(map(_NUMBER, values))
+    numbers = [v.number for v in values]
     # a blank or placeholder among them (number None; only int and decimal have one).  Not ``None in numbers``:
     # a Decimal compared with None asks numbers.Rational, an ABC, each time
     blanks = not _NUMBER_KINDS.issuperset(kinds)
@@ -251,13 +252,13 @@ def _evaluate_all(plan: _Plan, table: StatTable) -> list[Check]:
             n = numbers[lhs_at[0]]
             lhs = ZERO if n is None else ZERO + n  # sum((n,), ZERO)
         else:
-            lhs = sum(filter(_NOT_NONE, get(numbers)) if blanks else get(numbers), ZERO)  # type: ignore[type-var]
+            lhs = sum(filter(_NOT_NONE, get(numbers)) if blanks else get(numbers), ZERO)  # type: ignore[type-var, assignment]
         rhs_at, get = rhs_side
         if get is None:
             n = numbers[rhs_at[0]]
             rhs = ZERO if n is None else ZERO + n
         else:
-            rhs = sum(filter(_NOT_NONE, get(numbers)) if blanks else get(numbers), ZERO)  # type: ignore[type-var]
+            rhs = sum(filter(_NOT_NONE, get(numbers)) if blanks else get(numbers), ZERO)  # type: ignore[type-var, assignment]
         if ident.id != "I1" and rhs != 0 and kinds[lhs_at[0]] not in _NUMBER_KINDS:
             out.append(Check(ident, table, "blank_total", lhs, rhs))  # a blank 总计 (spec I13), as _sums
         else:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ...model import Block, Row
 from ..catalogue import TABLE_IDS
 from . import labels as lb
-from .grid import TEXT, is_label
+from .grid import is_label
 from .table2 import s2_strong
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ _votes = _Votes()
 
 
 def _row_vote(row: Row) -> tuple[str | None, int, int]:
-    return _votes[tuple(filter(is_label, map(TEXT, row.cells)))]  # the label cells (not empty, not a value)
+    return _votes[tuple([t for c in row.cells if is_label(t := c.text)])]  # the label cells (not empty, not a value)
 
 
 def _labels_vote(labels: tuple[str, ...]) -> tuple[str | None, int, int]:

@@ -14,7 +14,7 @@ from itertools import compress, count
 
 from ...model import Block, Cell, Row
 from . import labels as lb
-from .grid import SECOND, TEXT, Build, blank_cells, clean, is_value, padded, short_row, to_loose, value_of
+from .grid import Build, blank_cells, clean, is_value, padded, short_row, to_loose, value_of
 from .schema import norm, schema, strip_number
 
 _MEMO_LEN = 200  # labels longer than this are not memoised
@@ -106,7 +106,7 @@ def read_s2(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
     label_texts: list[str] = []
     for row in rows:
         cells = row.cells
-        texts = list(map(TEXT, cells))
+        texts = [c.text for c in cells]
         first = next(compress(count(), map(_first_label, texts)), None)
         if any(map(s2_title, texts)):  # s2_title(""): False
             items.append((row, "title", -1, None))
@@ -153,7 +153,7 @@ def read_s2(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
                     bd.col_labels.setdefault(cid, clean(c.text))
             continue
         vals = list(enumerate(cells[li + 1:])) if li >= -1 else []
-        nonblank = list(compress(vals, map(TEXT, map(SECOND, vals))))  # those with text
+        nonblank = [v for v in vals if v[1].text]  # those with text
         label = clean(cells[li].text) if li >= 0 else ""
         if rid is None:
             if nonblank:

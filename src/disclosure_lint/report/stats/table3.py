@@ -7,15 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import compress
 from operator import attrgetter
-from typing import cast
 
 from ...model import Block, Cell, Row
 from . import labels as lb
 from .grid import (
-    FIRST,
-    SECOND,
     TEXT,
     Build,
     blank_cells,
@@ -306,7 +302,7 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
     data: list[tuple[Row, int]] = []
     data_texts: list[list[str]] = []  # the texts of each data row's cells, read once
     for row in rows:
-        texts = list(map(TEXT, row.cells))
+        texts = [c.text for c in row.cells]  # (Python 3.11 reads an attribute faster so than by map(attrgetter))
         if not any(texts):
             continue
         if _is_header(texts):
@@ -328,7 +324,7 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
     used: set[int] = set()
     row_vals = [value_cells(row, ll, aligned, L) for row, ll in data]  # once per row: read again below
     for vals in row_vals:
-        used.update(compress(map(FIRST, vals), map(TEXT, map(SECOND, vals))))  # positions with text
+        used.update([i for i, c in vals if c.text])  # positions with text
     order = _s3_order(bd, header_rows, aligned, L, width, used, block)
     order = continued(bd, order, bool(header_rows), aligned, L)
 
@@ -339,14 +335,14 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
         rid, where, last_part = _row_id(row, ll, ctx, labels)
         label_texts = set(labels)
         label_texts.discard("")
-        if not label_texts.isdisjoint(map(TEXT, map(SECOND, vals))):
+        if not label_texts.isdisjoint([c.text for _, c in vals]):
             vals = [(i, c) for i, c in vals if c.text not in label_texts]  # a merged label repeated across
         if not vals and ll >= 0 and ll == len(row.cells) - 1:
             # a row written as its labels only: every cell left empty (at the end of a cut file: not known)
             vals = [] if row is cut else blank_cells(row, len(order))
         elif not gap:
             vals = padded(row, vals, len(order), cut)
-        nonblank = list(compress(vals, map(TEXT, map(SECOND, vals))))  # those with text
+        nonblank = [v for v in vals if v[1].text]  # those with text
         if rid is None:
             if nonblank:
                 label = clean(last_part.text) if last_part is not None else ""
@@ -384,8 +380,7 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
         placed: list[tuple[str, Cell]] = []
         if every_column and vals and vals[0][0] >= 0 and vals[-1][0] < n:
             # positions ascending, all within ``order``, none without a column: the loop below, C-level
-            column_at = cast("Callable[[int], str]", order.__getitem__)  # a string: no generic alias made per row
-            bd.add_row(rid, row_label, list(zip(map(column_at, map(FIRST, vals)), map(SECOND, vals))), block)
+            bd.add_row(rid, row_label, [(order[i], c) for i, c in vals], block)  # type: ignore[misc]
             continue
         for i, c in vals:
             cid = order[i] if 0 <= i < n else None
