@@ -231,3 +231,39 @@ def test_totals_kept_per_report_are_the_sums():
                 assert kept.total(c.metrics, s4) is kept.total(c.metrics, s4)
                 asked += 1
     assert asked > 20
+
+
+def test_no_keyword_before_keyword_from():
+    """``keyword_from`` is where ``_KW_AT`` first matches; ``_KW_AT`` looks neither behind nor ahead, so it matches in
+    a block wherever it matches in one of its sentences: a sentence that ends before it holds no keyword."""
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser as p  # type: ignore[attr-defined]
+
+    from disclosure_lint.report import claim_keywords as ck
+    from disclosure_lint.report.prose_reading import SENT_END
+
+    def ops(items):
+        for op, av in items:
+            yield op
+            if op is c.BRANCH:
+                for alt in av[1]:
+                    yield from ops(alt)
+            elif op is c.SUBPATTERN:
+                yield from ops(av[3])
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+                yield from ops(av[2])
+
+    assert not {c.ASSERT, c.ASSERT_NOT, c.AT} & set(ops(p.parse(ck._KW_AT.pattern)))
+    skipped = 0
+    for text in _texts():
+        for block in text.split("\n\n"):
+            start = ck.keyword_from(block)
+            assert all(m.start() >= start for m in ck.KEYWORD.finditer(block))
+            pos = 0
+            for m in [*SENT_END.finditer(block), None]:
+                end = m.start() if m is not None else len(block)
+                if end <= start:
+                    assert ck.keywords(block[pos:end]) == []
+                    skipped += 1
+                pos = m.end() if m is not None else len(block)
+    assert skipped > 100

@@ -72,6 +72,13 @@ _KW_AT = re.compile("|".join([
 ]))
 
 
+def keyword_from(text: str) -> int:
+    """Where the first keyword of ``text`` may start (``len(text)`` when none can): no match of KEYWORD in ``text``, or
+    in a part of it, starts before."""
+    m = _KW_AT.search(text)
+    return m.start() if m is not None else len(text)
+
+
 def keywords(sent: str) -> list[re.Match[str]]:
     """``list(KEYWORD.finditer(sent))``: the same matches, KEYWORD tried only where a keyword may start."""
     out = []

@@ -110,6 +110,7 @@ from .claim_keywords import (
     RATE,
     RATE_CONTEXT,
     S4_BLOCKS_OF,
+    keyword_from,
     keywords,
 )
 from .claim_types import Analysis, Claim, Statement
@@ -203,6 +204,7 @@ class _Reader:
             if not _PREFILTER.search(text):
                 continue
             self._has_app = "申请" in text  # APPLICATION (申请) once per block, not per sentence
+            self._kw_from = keyword_from(text)  # a sentence that ends before it holds no keyword
             pos = 0
             for m in SENT_END.finditer(text):
                 if m.start() > pos:
@@ -234,17 +236,27 @@ class _Reader:
     # -- one sentence ----------------------------------------------------------------------------
     def _sentence(self, block: Block, s0: int, s1: int, out: Analysis) -> None:
         sent = block.text[s0:s1]
-        tokens = list(COUNT_TOKEN.finditer(sent)) if _HAS_COUNT.search(sent) else []
-        if not tokens and not _STATEMENT_HINT.search(sent):
-            return
-        kws = keywords(sent)
         # Without a keyword in the sentence no count is read (every count is tied to a keyword before the number or
         # right after it, and KEYWORD.match finds none where KEYWORD.finditer found none), no 均获维持 either (it needs a
         # table-四 block named before it), and no percentage but a 公开率: what is left are the statements of none
-        # (tests/test_fast_paths.py runs the reader with and without this shortcut)
+        # (tests/test_fast_paths.py runs the reader with and without this shortcut).  So the keywords are looked for
+        # first (most sentences have none), and the counts only in a sentence with one
+        if self.shortcuts:
+            kws = keywords(sent) if s1 > self._kw_from else []
+            if kws:
+                tokens = list(COUNT_TOKEN.finditer(sent)) if _HAS_COUNT.search(sent) else []
+                if not tokens and not _STATEMENT_HINT.search(sent):
+                    return
+            elif "%" not in sent and "％" not in sent and not _has_none_words(sent):
+                return  # (a sentence that goes on holds 维持, a none word or %: _STATEMENT_HINT; its counts are not read)
+            else:
+                tokens = []
+        else:
+            tokens = list(COUNT_TOKEN.finditer(sent))
+            if not tokens and not _STATEMENT_HINT.search(sent):
+                return
+            kws = keywords(sent)
         counts = bool(kws) or not self.shortcuts
-        if not counts and "%" not in sent and "％" not in sent and not _has_none_words(sent):
-            return
         self.stripped = sent.strip()  # one copy per sentence, shared by its claims
         if kws:
             self.kw_ends = [k.end() for k in kws]  # increasing: the keywords do not overlap
