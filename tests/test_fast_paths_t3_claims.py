@@ -89,6 +89,7 @@ def test_keyword_locator_matches_every_start_of_a_keyword():
     from disclosure_lint.report import claim_keywords as ck
 
     gate = set(re.findall(".", ck._KW_FIRST.replace("0-9", "0123456789")))
+    years = set("0123456789") | set(ck._YEAR_LEAD)
     assert "-" not in ck._KW_FIRST.replace("0-9", "")
     tried = 0
     for t in _prefixes(ck.KEYWORD_ALTERNATION, 6):
@@ -99,8 +100,21 @@ def test_keyword_locator_matches_every_start_of_a_keyword():
         for combo in itertools.product(*sets):
             text = "".join(combo)
             assert ck._KW_AT.match(text), text
+            if text[0] not in years:
+                assert ck._KW_AT_NO_YEAR.match(text), text
             tried += 1
     assert tried > 50_000
+    # a keyword that starts with a year holds 结转 or 转结 (read far enough to see it: 2023年度结转)
+    for t in _prefixes(ck.KEYWORD_ALTERNATION, 8):
+        lead = {y for s in t[0] for y in ("0123456789" if s == "\\d" else s)} & years
+        if not lead:
+            continue
+        sets = [sorted(lead)] + [sorted(x for s in chars for x in (_DIGIT_SAMPLES if s == "\\d" else (s,))) for chars in t[1:]]
+        for combo in itertools.product(*sets):
+            text = "".join(combo)
+            assert "结转" in text or "转结" in text, text
+            tried += 1
+    assert tried > 100_000
 
 
 def _texts() -> list[str]:
