@@ -89,6 +89,7 @@ def test_keyword_locator_matches_every_start_of_a_keyword():
     from disclosure_lint.report import claim_keywords as ck
 
     gate = set(re.findall(".", ck._KW_FIRST.replace("0-9", "0123456789")))
+    years = set("0123456789") | set(ck._YEAR_LEAD)
     assert "-" not in ck._KW_FIRST.replace("0-9", "")
     tried = 0
     for t in _prefixes(ck.KEYWORD_ALTERNATION, 6):
@@ -99,8 +100,21 @@ def test_keyword_locator_matches_every_start_of_a_keyword():
         for combo in itertools.product(*sets):
             text = "".join(combo)
             assert ck._KW_AT.match(text), text
+            if text[0] not in years:
+                assert ck._KW_AT_NO_YEAR.match(text), text
             tried += 1
     assert tried > 50_000
+    # a keyword that starts with a year holds 结转 or 转结 (read far enough to see it: 2023年度结转)
+    for t in _prefixes(ck.KEYWORD_ALTERNATION, 8):
+        lead = {y for s in t[0] for y in ("0123456789" if s == "\\d" else s)} & years
+        if not lead:
+            continue
+        sets = [sorted(lead)] + [sorted(x for s in chars for x in (_DIGIT_SAMPLES if s == "\\d" else (s,))) for chars in t[1:]]
+        for combo in itertools.product(*sets):
+            text = "".join(combo)
+            assert "结转" in text or "转结" in text, text
+            tried += 1
+    assert tried > 100_000
 
 
 def _texts() -> list[str]:
@@ -136,15 +150,15 @@ def _random_texts(alphabet: list[str], count: int, seed: int) -> list[str]:
 
 
 def test_block_and_count_gates_are_the_plain_alternations():
-    from disclosure_lint.report import claims
+    from disclosure_lint.report import claim_keywords, claims
     from disclosure_lint.report.prose_reading import COUNT_TOKEN
 
     plain = re.compile(claims._PREFILTER_ALTERNATION)
     plain_count = re.compile(r"[\d零〇一二两三四五六七八九十百千]\s?[件起个宗例份条]")
     alphabet = [*"0９٣一十百第件起个宗例份条次 \t\u3000维持未没有无为零0%％a,.", "维持", "没有", "为零", "为0", "件次"]
     for text in _random_texts(alphabet, 40000, 11) + _texts():
-        assert bool(claims._PREFILTER.search(text)) == bool(plain.search(text)), text
-        has = bool(claims._HAS_COUNT.search(text))
+        assert bool(claim_keywords.BLOCK_GATE.search(text)) == bool(plain.search(text)), text
+        has = bool(claim_keywords.HAS_COUNT.search(text))
         assert has == bool(plain_count.search(text)), text
         if not has:
             assert COUNT_TOKEN.search(text) is None, text
@@ -231,3 +245,39 @@ def test_totals_kept_per_report_are_the_sums():
                 assert kept.total(c.metrics, s4) is kept.total(c.metrics, s4)
                 asked += 1
     assert asked > 20
+
+
+def test_no_keyword_before_keyword_from():
+    """``keyword_from`` is where ``_KW_AT`` first matches; ``_KW_AT`` looks neither behind nor ahead, so it matches in
+    a block wherever it matches in one of its sentences: a sentence that ends before it holds no keyword."""
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser as p  # type: ignore[attr-defined]
+
+    from disclosure_lint.report import claim_keywords as ck
+    from disclosure_lint.report.prose_reading import SENT_END
+
+    def ops(items):
+        for op, av in items:
+            yield op
+            if op is c.BRANCH:
+                for alt in av[1]:
+                    yield from ops(alt)
+            elif op is c.SUBPATTERN:
+                yield from ops(av[3])
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+                yield from ops(av[2])
+
+    assert not {c.ASSERT, c.ASSERT_NOT, c.AT} & set(ops(p.parse(ck._KW_AT.pattern)))
+    skipped = 0
+    for text in _texts():
+        for block in text.split("\n\n"):
+            start = ck.keyword_from(block)
+            assert all(m.start() >= start for m in ck.KEYWORD.finditer(block))
+            pos = 0
+            for m in [*SENT_END.finditer(block), None]:
+                end = m.start() if m is not None else len(block)
+                if end <= start:
+                    assert ck.keywords(block[pos:end]) == []
+                    skipped += 1
+                pos = m.end() if m is not None else len(block)
+    assert skipped > 100

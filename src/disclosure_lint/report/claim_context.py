@@ -136,6 +136,11 @@ NONE_S4 = re.compile(
     r"(?![\d.件起])")
 NONE_CARRIED = re.compile(r"(?:(?<![有并])无|没有|未有|不存在)(?:需要|需)?(?:结转|转入|顺延)(?:至|到)?下一?年度?(?:继续)?(?:办理)?"
                            r"(?:的)?(?:政府信息公开|依申请公开)?(?:申请|情况|事项|情形)")
+def has_none_words(sent: str) -> bool:
+    """Every match of NONE_APP, NONE_CARRIED and NONE_S4 holds one of these words (tests/test_fast_paths.py)."""
+    return "未" in sent or "无" in sent or "没有" in sent or "不存在" in sent or "为零" in sent or "为0" in sent
+
+
 # what may stand between 未收到 and 申请 in a statement of none (任何, 向本机关提出的, 政府信息公开 …); an applicant
 # kind narrows it to that kind's columns; anything else (涉及商业秘密的) makes it a statement about a subset
 NONE_MID_OK = re.compile(

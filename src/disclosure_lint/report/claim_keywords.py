@@ -56,27 +56,41 @@ _KW_FIRST = "结转上往以本新办处完答收受接共需合总予部全不�
 KEYWORD = re.compile(f"(?=[{_KW_FIRST}])(?:{KEYWORD_ALTERNATION})")
 
 # Where a keyword may start: the first characters of every keyword (as many as tell most words apart), each
-# alternative led by one literal character.  ``re`` then scans for those characters in C and tries the
-# alternatives by their first character, several times faster than KEYWORD's own scan, whose twenty named groups
-# are tried in turn at every position the look-ahead lets through.  Every match of KEYWORD starts where this
-# matches (tests/test_fast_paths_t3_claims.py reads it from the parse tree): :func:`keywords` asks KEYWORD only
-# there.
+# alternative led by one literal character, the most frequent first.  ``re`` then scans for those characters in C and
+# tries the alternatives by their first character, several times faster than KEYWORD's own scan, whose twenty named
+# groups are tried in turn at every position the look-ahead lets through.  Every match of KEYWORD starts where _KW_AT
+# matches (tests/test_fast_paths_t3_claims.py reads it from the parse tree): :func:`keywords` asks KEYWORD only there.
+# Only 2023年度结转 starts with a year (a digit or numeral, the commonest characters a sentence scan would stop at):
+# every such keyword holds 结转 or 转结, and a text without either is scanned without the year's alternatives.
 _YEAR_LEAD = "二〇零一两三四五六七八九"
-_KW_AT = re.compile("|".join([
-    *(f"{d}\\d{{3}}年" for d in "0123456789"), *(f"{n}[{_YEAR_LEAD}]{{3}}年" for n in _YEAR_LEAD),
-    "结转", "结果[维纠]", "转[入至到]?下", "转结", "顺延[至到]", "延[续转][至到]", "跨年", "上一?年", "往年结转", "以前年度结转",
-    "本年度?新", "新[收受接]", "办结", "办理完毕", "处理完毕", "完成答复", "答复", "收到", "受理", "接[收到]", "共[需计有]",
-    "需办理", "合计", "总计", "予以(?:部分)?公开", "部分公开", "全部公开", "不予[公处]", "无法提供", "其他[处结]",
-    "行政(?:复议|诉讼|起诉)", "复议后", "未(?:经|审结)", "直接", "被(?:起诉|撤销)", "起诉", "应诉", "诉讼", "维持", "纠正",
-    "确认违法", "尚(?:未审结|在审理)", "正在审理", "审理中",
-]))
+_KW_AT_WORDS = [
+    "办结", "办理完毕", "行政(?:复议|诉讼|起诉)", "本年度?新", "结转", "结果[维纠]", "处理完毕", "全部公开", "复议后", "以前年度结转",
+    "收到", "其他[处结]", "予以(?:部分)?公开", "未(?:经|审结)", "不予[公处]", "共[需计有]", "部分公开", "新[收受接]",
+    "转[入至到]?下", "转结", "诉讼", "被(?:起诉|撤销)", "答复", "总计", "需办理", "上一?年", "受理", "接[收到]", "合计",
+    "审理中", "维持", "纠正", "起诉", "应诉", "直接", "完成答复", "无法提供", "尚(?:未审结|在审理)", "正在审理", "确认违法",
+    "顺延[至到]", "延[续转][至到]", "跨年", "往年结转",
+]
+_KW_AT_YEARS = [*(f"{d}\\d{{3}}年" for d in "0123456789"), *(f"{n}[{_YEAR_LEAD}]{{3}}年" for n in _YEAR_LEAD)]
+_KW_AT = re.compile("|".join([*_KW_AT_YEARS, *_KW_AT_WORDS]))
+_KW_AT_NO_YEAR = re.compile("|".join(_KW_AT_WORDS))
+
+
+def _starts(text: str) -> re.Pattern[str]:
+    return _KW_AT if "结转" in text or "转结" in text else _KW_AT_NO_YEAR
+
+
+def keyword_from(text: str) -> int:
+    """Where the first keyword of ``text`` may start (``len(text)`` when none can): no match of KEYWORD in ``text``, or
+    in a part of it, starts before."""
+    m = _starts(text).search(text)
+    return m.start() if m is not None else len(text)
 
 
 def keywords(sent: str) -> list[re.Match[str]]:
     """``list(KEYWORD.finditer(sent))``: the same matches, KEYWORD tried only where a keyword may start."""
     out = []
     pos = 0
-    search, match = _KW_AT.search, KEYWORD.match
+    search, match = _starts(sent).search, KEYWORD.match
     while (m := search(sent, pos)) is not None:
         k = match(sent, m.start())
         if k is None:
@@ -85,6 +99,21 @@ def keywords(sent: str) -> list[re.Match[str]]:
             out.append(k)
             pos = k.end()  # never empty: every keyword has at least two characters
     return out
+
+
+# -- the claim reader's gates --------------------------------------------------------------------------------
+
+# A block holds a match of claims._PREFILTER_ALTERNATION (a count, or a word of a statement) exactly when it holds a
+# match of BLOCK_GATE, written with every alternative led by one literal character (a unit, then the numeral before it,
+# with or without a space, looked behind for): ``re`` scans for those characters in C (tests/test_fast_paths_t3_claims.py).
+# A sentence without a match of HAS_COUNT has no COUNT_TOKEN either (every count ends in a unit right after its numeral,
+# or after its digits and a space); its scan is several times faster than COUNT_TOKEN's, whose look-ahead tests a
+# character category at every position.
+_COUNT_NUM = r"\d零〇一二两三四五六七八九十百千"
+_HAS_COUNT_ALTERNATIVES = [f"{u}(?<=[{_COUNT_NUM}]{u})|{u}(?<=[{_COUNT_NUM}]\\s{u})" for u in "件起个宗例份条"]
+BLOCK_GATE = re.compile("|".join([*_HAS_COUNT_ALTERNATIVES, "维持", "未", "没有", "无", "为[零0]", "%", "％"]))
+HAS_COUNT = re.compile("|".join(_HAS_COUNT_ALTERNATIVES))
+
 
 LABELS = {
     "new": "本年新收申请", "received": "收到申请", "carried_over": "上年结转申请", "in_total": "新收与上年结转合计",

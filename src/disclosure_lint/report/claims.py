@@ -95,14 +95,17 @@ from .claim_context import (
     base_metric,
     blank_out,
     doc_attr,
+    has_none_words,
     scope_regex,
     upheld_outcomes,
 )
 from .claim_keywords import (
     APPROX_PCT,
+    BLOCK_GATE,
     EACH_PCT,
     FAMILIES,
     FAMILY_OF,
+    HAS_COUNT,
     KEYWORD,
     PCT_AFTER,
     PCT_NUM,
@@ -110,6 +113,7 @@ from .claim_keywords import (
     RATE,
     RATE_CONTEXT,
     S4_BLOCKS_OF,
+    keyword_from,
     keywords,
 )
 from .claim_types import Analysis, Claim, Statement
@@ -134,29 +138,13 @@ from .prose_reading import (
 if TYPE_CHECKING:  # pragma: no cover
     from .annual import AnnualReport
 
-def _has_none_words(sent: str) -> bool:
-    """Every match of NONE_APP, NONE_CARRIED and NONE_S4 holds one of these words (tests/test_fast_paths.py)."""
-    return "未" in sent or "无" in sent or "没有" in sent or "不存在" in sent or "为零" in sent or "为0" in sent
-
-
 _S4_BLOCK_KWS = frozenset(FAMILIES["s4block"])
 _NO_POSITIONS: list[int] = []
 _NO_S4_AT: dict[str, list[int]] = {b: [] for b in S4_BLOCKS_OF}
 _STATEMENT_HINT = re.compile(r"维持|未|没有|无|为零|为0|不存在|%|％")
-# what a block must hold to be read (a count, or a word of a statement), and the first characters of its alternatives
-# (tests/test_fast_paths.py); the block is searched with _PREFILTER below
+# what a block must hold to be read (a count or a statement's word), its first characters; searched as BLOCK_GATE
 _PREFILTER_FIRST = r"\d零〇一二两三四五六七八九十百千维未没无为%％"
 _PREFILTER_ALTERNATION = r"[\d零〇一二两三四五六七八九十百千]\s?[件起个宗例份条]|维持|未|没有|无|为零|为0|%|％"
-# a block holds a match of _PREFILTER_ALTERNATION exactly when it holds a match of this, written with every alternative
-# led by one literal character (a unit, then the numeral before it, with or without a space, looked behind for): ``re``
-# scans for those characters in C (tests/test_fast_paths_t3_claims.py)
-_COUNT_NUM = r"\d零〇一二两三四五六七八九十百千"
-_HAS_COUNT_ALTERNATIVES = [f"{u}(?<=[{_COUNT_NUM}]{u})|{u}(?<=[{_COUNT_NUM}]\\s{u})" for u in "件起个宗例份条"]
-_PREFILTER = re.compile("|".join([*_HAS_COUNT_ALTERNATIVES, "维持", "未", "没有", "无", "为[零0]", "%", "％"]))
-# a sentence without a match of this has no COUNT_TOKEN either (every count ends in a unit right after its numeral, or
-# after its digits and a space): most sentences of a block that is read count nothing, and this scan is several times
-# faster than COUNT_TOKEN's, whose look-ahead tests a character category at every position
-_HAS_COUNT = re.compile("|".join(_HAS_COUNT_ALTERNATIVES))
 _DIGIT = re.compile(r"[\d０-９]")
 
 # -- context filters -----------------------------------------------------------------------------
@@ -200,9 +188,10 @@ class _Reader:
             if block.index in self.skip:
                 continue
             text = block.text
-            if not _PREFILTER.search(text):
+            if not BLOCK_GATE.search(text):
                 continue
             self._has_app = "申请" in text  # APPLICATION (申请) once per block, not per sentence
+            self._kw_from = keyword_from(text)  # a sentence that ends before it holds no keyword
             pos = 0
             for m in SENT_END.finditer(text):
                 if m.start() > pos:
@@ -234,17 +223,23 @@ class _Reader:
     # -- one sentence ----------------------------------------------------------------------------
     def _sentence(self, block: Block, s0: int, s1: int, out: Analysis) -> None:
         sent = block.text[s0:s1]
-        tokens = list(COUNT_TOKEN.finditer(sent)) if _HAS_COUNT.search(sent) else []
-        if not tokens and not _STATEMENT_HINT.search(sent):
-            return
-        kws = keywords(sent)
         # Without a keyword in the sentence no count is read (every count is tied to a keyword before the number or
         # right after it, and KEYWORD.match finds none where KEYWORD.finditer found none), no 均获维持 either (it needs a
         # table-四 block named before it), and no percentage but a 公开率: what is left are the statements of none
-        # (tests/test_fast_paths.py runs the reader with and without this shortcut)
+        # (tests/test_fast_paths.py runs the reader with and without this shortcut).  So the keywords are looked for
+        # first (most sentences have none), the counts only in a sentence with one
+        if self.shortcuts:
+            kws = keywords(sent) if s1 > self._kw_from else []
+            tokens = list(COUNT_TOKEN.finditer(sent)) if kws and HAS_COUNT.search(sent) else []
+            if kws and not tokens and not _STATEMENT_HINT.search(sent):
+                return
+            if not kws and "%" not in sent and "％" not in sent and not has_none_words(sent):
+                return  # (a sentence that goes on holds 维持, a none word or %: _STATEMENT_HINT)
+        else:  # as first written
+            tokens, kws = list(COUNT_TOKEN.finditer(sent)), keywords(sent)
+            if not tokens and not _STATEMENT_HINT.search(sent):
+                return
         counts = bool(kws) or not self.shortcuts
-        if not counts and "%" not in sent and "％" not in sent and not _has_none_words(sent):
-            return
         self.stripped = sent.strip()  # one copy per sentence, shared by its claims
         if kws:
             self.kw_ends = [k.end() for k in kws]  # increasing: the keywords do not overlap
@@ -602,7 +597,7 @@ class _Reader:
         # (tests/test_fast_paths.py)
         if disclosure and ("维持" in sent or not self.shortcuts):
             self._upheld(block, s0, sent, out)
-        if _has_none_words(sent) or not self.shortcuts:
+        if has_none_words(sent) or not self.shortcuts:
             self._nones(block, s0, sent, disclosure, out)
 
     def _upheld(self, block, s0, sent, out: Analysis) -> None:
