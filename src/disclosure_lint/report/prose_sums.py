@@ -331,6 +331,7 @@ def _same_unit(kind: str | None, a: str, b: str) -> bool:
 
 _WINDOW_KW: dict[str, tuple[str, int, int] | None] = {}
 _WINDOW_KW_MAX = 8192
+_UNSEEN = ("", -1, -1)  # not kept yet (an answer is a keyword's (metric, start, end) or None)
 
 
 def _window_keyword(window: str) -> tuple[str, int, int] | None:
@@ -338,8 +339,8 @@ def _window_keyword(window: str) -> tuple[str, int, int] | None:
     characters) when only a short gap follows it and no change, past, approximation or off-topic word is in the window
     with the keyword blanked (行政复议案件 is no 议案); None otherwise.  A pure function of the window's text, kept for
     the next report (the words before a figure recur: 被申请行政复议, 全年共办结 …); bounded: cleared when full."""
-    got = _WINDOW_KW.get(window, False)
-    if got is not False:
+    got = _WINDOW_KW.get(window, _UNSEEN)
+    if got is not _UNSEEN:
         return got
     kw = None
     for kw in _TOTAL_KW.finditer(window):  # noqa: B007 - the last match is kept
