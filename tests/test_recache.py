@@ -76,3 +76,52 @@ def test_the_command_line_gives_the_same_result_with_the_cache_written_and_read(
     assert len(files) == 1 and len(json.loads(files[0].read_text())) > 100
     second = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120, cwd=tmp_path)
     assert first.returncode == second.returncode == 1 and first.stdout == second.stdout and first.stdout
+
+
+def test_the_patterns_this_run_used_come_first_and_the_file_stays_bounded(state):
+    old = {(f"old{i}", 0): [f"old{i}", 0, 32, "", 0, {}, []] for i in range(recache.MAX_ENTRIES)}
+    state.entries = dict(old)
+    recache._compile("fresh", 0)
+    recache._compile("old7", 0)  # an entry of an earlier run (malformed here: compiled afresh and kept again)
+    recache._save()
+    kept = json.loads(state.path.read_text())
+    assert len(kept) == 2 + recache.MAX_UNUSED
+    assert [e[0] for e in kept[:2]] == ["fresh", "old7"]
+    assert kept[2][0] == "old0" and ["old1499", 0] not in [e[:2] for e in kept]  # the oldest fell out
+
+
+def test_a_file_of_mostly_unused_patterns_is_trimmed_even_when_nothing_was_added(state):
+    state.entries = {(f"old{i}", 0): [f"old{i}", 0, 32, "", 0, {}, []] for i in range(recache.MAX_UNUSED + 1)}
+    recache._save()
+    assert len(json.loads(state.path.read_text())) == recache.MAX_UNUSED
+
+
+def test_nothing_is_written_when_the_run_added_nothing(state):
+    recache._compile("abc", 0)
+    recache._save()
+    state.path.unlink()
+    state.added = 0
+    recache._save()
+    assert not state.path.exists()
+
+
+def test_tokenizes_pattern_which_changes_from_run_to_run_is_not_kept(state):
+    # tokenize builds its pattern from a set of string prefixes, in the set's order (the hash seed's)
+    ns = {"__name__": "tokenize", "compile": recache._compile}
+    exec("def asked():\n    return compile('(?:rb|Br|b)x', 0)", ns)
+    assert ns["asked"]().match("rbx")
+    assert state.added == 0 and not state.entries
+
+
+def test_the_tools_own_patterns_do_not_depend_on_the_hash_seed(tmp_path):
+    """A pattern built from a set in the set's order changes from run to run: never found in the cache, it was
+    compiled again and the cache file rewritten by every run."""
+    keys = []
+    for seed in ("1", "2"):
+        env = {k: v for k, v in os.environ.items() if k != "DISCLOSURE_LINT_NO_CACHE"}
+        env.update(XDG_CACHE_HOME=str(tmp_path / seed), PYTHONHASHSEED=seed)
+        subprocess.run([sys.executable, "-m", "disclosure_lint", "check", "-q", "--no-cache", str(ROOT / "examples")],
+                       capture_output=True, env=env, timeout=120, cwd=tmp_path)
+        files = list((tmp_path / seed / "disclosure-lint").glob("regex-*.json"))
+        keys.append({(e[0], e[1]) for e in json.loads(files[0].read_text())})
+    assert len(keys[0]) > 100 and keys[0] == keys[1], sorted(keys[0] ^ keys[1])[:3]

@@ -9,6 +9,14 @@ object :mod:`re` would have made (equal to it: pattern objects compare their cod
 cache and hands them straight to ``_sre.compile`` on the next run; a pattern not in the file is compiled
 as usual and added when the run ends.
 
+A pattern whose source changes from run to run could never be found there, and each run would rewrite the
+file to add one more: the tool's own alternations are built from sets in a fixed order (longest first,
+then by text), and the libraries' such patterns seen here (:mod:`tokenize`'s, built from a set of string
+prefixes, compiled when pydantic reads a signature; markdown-it's inline terminators) are not kept.  The file is written when a run
+added a pattern or found more than :data:`MAX_UNUSED` it did not use; it then holds the patterns this run used
+and, after them, at most :data:`MAX_UNUSED` of earlier runs' (most recent first: another format's reader
+uses its own), so what no run uses any more falls out.
+
 The file is plain data that cannot run code, read only when it is a regular file of this user that no
 one else can write (as the rule cache, :mod:`.packs`), each entry's shape checked and its code checked
 again by ``_sre`` itself (an entry it refuses is compiled afresh); its name carries the Python build
@@ -37,7 +45,10 @@ from .output import write_cache_json
 _compiler: Any = importlib.import_module("re._compiler")
 _sre: Any = importlib.import_module("_sre")
 
-MAX_ENTRIES = 1500  # patterns made from input (names, user rules) cannot grow the file for ever: ≈470 are the tool's own, ≈1 MB
+MAX_ENTRIES = 1500  # patterns made from input (names, user rules) cannot grow the file for ever: ≈430 are the tool's own, ≈1 MB
+# modules whose patterns change from run to run (see above): each builds one from a set, in the set's order
+_SKIP_CALLERS = frozenset({"tokenize", "markdown_it.parser_inline"})
+MAX_UNUSED = 500  # patterns of earlier runs kept beside this run's (the other readers' ≈100)
 MAX_BYTES = 32 * 1024 * 1024
 _DEBUG = 128  # re.DEBUG: printed while compiling, never cached
 
@@ -52,6 +63,7 @@ class _State:
     def __init__(self, path: Path):
         self.path = path
         self.entries: dict[tuple[str, int], _Entry] = {}
+        self.used: dict[tuple[str, int], None] = {}  # the keys this run found or added, in that order
         self.added = 0
         self.lock = threading.Lock()
 
@@ -93,9 +105,12 @@ def _compile(pattern: Any, flags: int = 0) -> Any:
     entry = state.entries.get(key)
     if entry is not None:
         try:
-            return _from_entry(pattern, entry)
+            compiled = _from_entry(pattern, entry)
         except Exception:  # noqa: BLE001 - a malformed entry, code _sre refuses: compile the pattern afresh
             state.entries.pop(key, None)
+        else:
+            state.used[key] = None
+            return compiled
     with state.lock:  # one recording at a time (the compiler's module is patched while it runs)
         recorder = _Recorder()
         _compiler._sre = recorder
@@ -104,11 +119,26 @@ def _compile(pattern: Any, flags: int = 0) -> Any:
         finally:
             _compiler._sre = _sre
     args = recorder.args
-    if args is not None and args[0] == pattern and len(state.entries) < MAX_ENTRIES:
+    if args is not None and args[0] == pattern and len(state.used) < MAX_ENTRIES and not _from_skipped():
         code = array(_WORD, args[2]).tobytes().hex()
         state.entries[key] = [pattern, flags, args[1], code, args[3], dict(args[4]), list(args[5])]
+        state.used[key] = None
         state.added += 1
     return compiled
+
+
+def _from_skipped() -> bool:
+    """Whether the pattern being compiled was asked for by a module of :data:`_SKIP_CALLERS` (the first frame
+    outside :mod:`re` and this module, a few frames up)."""
+    frame: Any = sys._getframe(2)
+    for _ in range(6):
+        if frame is None:
+            return False
+        name = frame.f_globals.get("__name__", "")
+        if name != "re" and not name.startswith("re.") and name != __name__:
+            return name in _SKIP_CALLERS
+        frame = frame.f_back
+    return False
 
 
 def _cache_file() -> Path | None:
@@ -132,10 +162,15 @@ def _load(path: Path) -> dict[tuple[str, int], _Entry]:
 
 def _save() -> None:
     state = _state
-    if state is None or not state.added:
+    if state is None:
         return
+    unused = [e for k, e in state.entries.items() if k not in state.used]
+    if not state.added and len(unused) <= MAX_UNUSED:
+        return
+    # this run's patterns first, then earlier runs' (most recent first, as the file had them)
+    kept = [state.entries[k] for k in state.used if k in state.entries] + unused[:MAX_UNUSED]
     # ASCII: a pattern may hold a lone surrogate
-    write_cache_json(state.path, list(state.entries.values()), ("regex-*.json",), ensure_ascii=True)
+    write_cache_json(state.path, kept[:MAX_ENTRIES], ("regex-*.json",), ensure_ascii=True)
 
 
 def install() -> None:

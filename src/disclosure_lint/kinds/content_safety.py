@@ -151,7 +151,7 @@ class InjectedSpam(Kind[InjectedSpamOptions]):
         self._gate = self._re if self._re is not None else re.compile(r"(?!)")
         if isinstance(self._re, re.Pattern) and source == promotions.TERMS_PATTERN:
             self._gate = promotions.TERMS_GATE  # the tool's own lists: the same blocks and cells, found faster
-        allow = sorted({a for a in o.allow if a}, key=len, reverse=True)
+        allow = sorted({a for a in o.allow if a}, key=lambda w: (-len(w), w))
         self._allow = re.compile("|".join(map(re.escape, allow))) if allow else None
         self._ordinary = frozenset(o.ordinary_prefixes)
         self._exempt = gambling_context.Context(o.exempt_before, o.exempt_after, o.exempt_warning, o.gambling_words,

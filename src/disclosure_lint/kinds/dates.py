@@ -498,7 +498,7 @@ class DateAfterPublication(Kind[DateAfterPublicationOptions]):
         super().__init__(rule, options, config)
         words = [re.escape(w) for w in options.future_words if w]
         self._future = re.compile("|".join(words)) if words else None
-        sufs = sorted((re.escape(s) for s in options.future_suffixes if s), key=len, reverse=True)
+        sufs = sorted((re.escape(s) for s in options.future_suffixes if s), key=lambda w: (-len(w), w))
         self._suffix = re.compile(r"\s*(?:%s)" % "|".join(sufs)) if sufs else None  # noqa: UP031 - a regex: % keeps braces literal
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:

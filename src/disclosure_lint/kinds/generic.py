@@ -153,7 +153,7 @@ class Existence(_Scanner[ExistenceOptions]):
     def __init__(self, rule, options, config):
         super().__init__(rule, options, config)
         flags = re.IGNORECASE if options.ignore_case else 0
-        parts = [re.escape(t) for t in sorted(options.terms, key=len, reverse=True) if t] + list(options.patterns)
+        parts = [re.escape(t) for t in sorted(options.terms, key=lambda w: (-len(w), w)) if t] + list(options.patterns)
         self._re = compile_pattern("|".join(f"(?:{p})" for p in parts), flags) if parts else None
         self._exc = compile_pattern("|".join(f"(?:{p})" for p in options.exceptions), flags) \
             if options.exceptions else None

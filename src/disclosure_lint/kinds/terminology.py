@@ -123,7 +123,7 @@ class _Compiled:
 
     def __init__(self, entry: TermEntry):
         self.entry = entry
-        alts = [re.escape(t) for t in sorted(entry.terms, key=len, reverse=True) if t]
+        alts = [re.escape(t) for t in sorted(entry.terms, key=lambda w: (-len(w), w)) if t]
         alts += [f"(?:{p})" for p in entry.patterns if p]
         # patterns from rule files and configurations: time-bounded unless the tool's own (..userregex)
         self.regex = compile_pattern("|".join(alts)) if alts else None

@@ -54,7 +54,7 @@ _LISTED = re.compile(r"[^，。；：！？,;:!?\s]{0,10}?等(?![你您待候着
 
 
 def _alternation(words) -> re.Pattern[str] | None:
-    words = sorted({w for w in words if w}, key=len, reverse=True)
+    words = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
     return re.compile("|".join(map(re.escape, words))) if words else None
 
 

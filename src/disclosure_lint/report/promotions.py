@@ -154,7 +154,7 @@ _DEFINITE = frozenset({"官方网站", "官方平台", "官方入口", "官方�
                        "手机版", "网页版", "电脑版", "客户端", "导航"})
 _WEAK = frozenset({"app", "投注", "开户", "注册", "登录", "登陆", "入口", "下载", "平台", "在线", "网站", "首页",
                    "主页"})
-_TAIL_WORDS = sorted(_DEFINITE | _WEAK, key=len, reverse=True)  # longest first: 注册送 before 注册
+_TAIL_WORDS = sorted(_DEFINITE | _WEAK, key=lambda w: (-len(w), w))  # longest first: 注册送 before 注册
 _TAIL_ALT = "|".join(_caseless_app(w) for w in _TAIL_WORDS)
 _TAILS = re.compile(rf"(?:\s?(?:{_TAIL_ALT})){{1,4}}")
 _CHINA = re.compile(r"\s?[（(]\s*中国\s*[）)]")
@@ -171,8 +171,8 @@ _COUNT_AFTER = re.compile(r"\s?\d{1,7}\s?(?:条|篇|件|期|个|项)")
 _COUNT = re.compile(r"\d{1,7}\s?(?:条|篇|件|期|个|项)")
 _LATIN_BEFORE = re.compile(r"(?<![A-Za-z0-9_.\-/@:=%&?#])(?P<b>[A-Za-z0-9]{2,12})(?P<sp>\s?)$")
 _ENGLISH_BEFORE = re.compile(r"[A-Za-z]{2,}\s$")
-_PLACE_BEFORE = re.compile("(?:" + "|".join(sorted(PLACES, key=len, reverse=True)) + ")$")
-_KNOWN_BEFORE = re.compile("(?:" + "|".join(sorted(map(re.escape, KNOWN_BRANDS), key=len, reverse=True)) + ")$")
+_PLACE_BEFORE = re.compile("(?:" + "|".join(sorted(PLACES, key=lambda w: (-len(w), w))) + ")$")
+_KNOWN_BEFORE = re.compile("(?:" + "|".join(sorted(map(re.escape, KNOWN_BRANDS), key=lambda w: (-len(w), w))) + ")$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A web address or an e-mail address in Chinese text: it ends at a space or at the first Chinese character or
 # full-width mark (``详见www.example.com开云体育官网``: the phrase after it is not part of the address).
@@ -217,7 +217,7 @@ def _caseless(term: str) -> str:
 def term_pattern(terms: Iterable[str], patterns: Iterable[str] = ()) -> str | None:
     """One regular expression (its source) for a term list (ASCII case ignored) and extra patterns; None when
     both are empty.  Rule DL501 compiles it through :func:`..userregex.compile_pattern` (user patterns)."""
-    alts = [_caseless(t) for t in sorted({t for t in terms if t}, key=len, reverse=True)]
+    alts = [_caseless(t) for t in sorted({t for t in terms if t}, key=lambda w: (-len(w), w))]
     alts += [f"(?:{p})" for p in patterns if p]
     return "|".join(alts) if alts else None
 
@@ -450,7 +450,7 @@ def _gate_branches() -> list[str]:
     letter (bet365, any case) is its last character and a look-behind; a pattern led by a choice of words is
     one branch per word.  A text holds a match of these iff it holds one of :data:`TERMS_PATTERN`."""
     out = []
-    for term in sorted({t for t in SPAM_TERMS if t}, key=len, reverse=True):
+    for term in sorted({t for t in SPAM_TERMS if t}, key=lambda w: (-len(w), w)):
         if term[0].isascii() and term[0].isalpha() and not (term[-1].isascii() and term[-1].isalpha()):
             out.append(re.escape(term[-1]) + f"(?<={_caseless(term)})")
         else:

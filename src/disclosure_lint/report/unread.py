@@ -44,7 +44,7 @@ class UnreadTable:
 
 @cache
 def _labels(sid: str) -> re.Pattern[str]:
-    words = sorted(TABLE_LABELS[sid], key=len, reverse=True)
+    words = sorted(TABLE_LABELS[sid], key=lambda w: (-len(w), w))
     extra = [_CAPTION] if sid == "s2" else []
     return re.compile("|".join(extra + [re.escape(w) for w in words]))
 

@@ -216,7 +216,7 @@ def _label_keys(rows_only: bool) -> frozenset[str]:
 
 TABLE_LABEL_KEYS = _label_keys(rows_only=False)
 _ROW_KEYS = _label_keys(rows_only=True)
-_LONG_ROW_KEY = re.compile("|".join(re.escape(k) for k in sorted(_ROW_KEYS, key=len, reverse=True) if len(k) >= 4))
+_LONG_ROW_KEY = re.compile("|".join(re.escape(k) for k in sorted(_ROW_KEYS, key=lambda w: (-len(w), w)) if len(k) >= 4))
 _SHORT_ROW_KEYS = frozenset(k for k in _ROW_KEYS if len(k) < 4)
 _LABEL_RUN = re.compile(r"[^\s\d|]+")
 
