@@ -159,6 +159,10 @@ class TreeWatch:
         self.peak_sum_mb = 0.0
         self.peak_pss_mb = 0.0
         self.cpu: dict[int, float] = {}
+        # each process's own peak resident size (VmHWM of /proc/PID/status), the largest seen: unlike wait4's
+        # ru_maxrss it starts afresh at exec — Linux hands a child the RSS its parent had when it forked, so a
+        # benchmark process that has grown (rendering PDFs, say) would be reported as the checker's peak
+        self.hwm: dict[int, float] = {}
         self._stop = threading.Event()
         self._tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
         self._page = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
@@ -211,8 +215,21 @@ class TreeWatch:
                 total += rss
                 pss += _pss_kb(pid)
                 self.cpu[pid] = max(cpu, self.cpu.get(pid, 0.0))
+                self.hwm[pid] = max(_hwm_mb(pid), self.hwm.get(pid, 0.0))
         self.peak_sum_mb = max(self.peak_sum_mb, total * self._page / 1024 / 1024)
         self.peak_pss_mb = max(self.peak_pss_mb, pss / 1024)
+
+
+def _hwm_mb(pid: int) -> float:
+    """A process's peak resident set size in MiB (``VmHWM``; 0 where the system does not tell)."""
+    try:
+        with open(f"/proc/{pid}/status", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0.0
 
 
 def _pss_kb(pid: int) -> int:
@@ -253,6 +270,8 @@ def run_check(target: Path | list[str], cwd: Path, extra: list[str]) -> dict:
     # CPU: the process and the workers it waited for (wait4), or all it and its descendants were seen to use;
     # memory: the largest single process (wait4) or the largest sum over the tree at one moment (/proc)
     cpu = max(usage.ru_utime + usage.ru_stime, sum(watch.cpu.values()))
+    if watch.hwm:  # /proc seen: each process's own peak (wait4's ru_maxrss counts what the parent had at fork)
+        rss = max(watch.hwm.values())
     return {"seconds": seconds, "cpu": cpu, "rss_mb": max(rss, watch.peak_sum_mb), "pss_mb": watch.peak_pss_mb,
             "exit": proc.returncode, "hash": digest.hexdigest()[:16], "lines": lines,
             "stderr": tail[-1] if tail else ""}
