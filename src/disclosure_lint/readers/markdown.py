@@ -226,11 +226,13 @@ def _block_tokens(text: str, checks: bool = True, lines: list[str] | None = None
 
 
 def _one_piece(content: str, first_line: int, src_lines: list[str]) -> tuple[str, int, int]:
-    """:func:`_pieces` of a ``content`` of one line (no newline, not empty): its one piece."""
+    """One line of a block's ``content`` (no newline) as (text, 1-based line, 1-based column): it normally sits on
+    source line ``first_line`` (0-based) or one of the next two (blank lines inside a block are skipped).  Called
+    straight for a block of one line, the commonest, without :func:`_pieces`' split."""
     line_no = first_line
     col = -1
     for probe in range(first_line, min(first_line + 3, len(src_lines))):
-        col = src_lines[probe].find(content)
+        col = src_lines[probe].find(content) if content else 0
         if col >= 0:
             line_no = probe
             break
@@ -246,21 +248,9 @@ def _pieces(content: str, first_line: int, src_lines: list[str]) -> list[tuple[s
     pieces = []
     search_line = first_line
     for part in content.split("\n"):
-        line_no = search_line
-        col = -1
-        # the part normally sits on the next source line; blank lines inside blocks are skipped
-        for probe in range(search_line, min(search_line + 3, len(src_lines))):
-            col = src_lines[probe].find(part) if part else 0
-            if col >= 0:
-                line_no = probe
-                break
-        if col < 0:
-            src = src_lines[line_no] if line_no < len(src_lines) else ""
-            col = len(src) - len(src.lstrip())
-        stripped = part.lstrip(" \t\u3000")
-        col += len(part) - len(stripped)
-        pieces.append((stripped, line_no + 1, col + 1))
-        search_line = line_no + 1
+        piece = _one_piece(part, search_line, src_lines)
+        pieces.append(piece)
+        search_line = piece[1]  # the line after the one it was found on (0-based)
     return pieces
 
 
