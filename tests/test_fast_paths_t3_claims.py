@@ -11,7 +11,6 @@ from __future__ import annotations
 import itertools
 import random
 import re
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -172,60 +171,13 @@ def test_row_gate_is_the_row_search():
         assert bool(pc._HAS_ROW.search(text)) == bool(pc._ROW.search(text)), text
 
 
-# -- metrics: a row of table 三 and the totals of a report ----------------------------------------------------------
-
-def _s3_row_before(table, row):
-    """``metrics._s3_row`` as it was written before (the reference)."""
-    from disclosure_lint.report.metrics import APPLICANT_COLS, TableValue
-
-    notes: list[str] = []
-    cells = table.cells
-    c = cells.get((row, "total"))
-    parts = [p for col in APPLICANT_COLS if (p := cells.get((row, col))) is not None and p.value.kind != "text"]
-    parts_ok = len(parts) == len(APPLICANT_COLS)
-    if c is not None and c.value.is_number:
-        alt = sum((p.value.arithmetic for p in parts), Decimal(0)) if parts_ok else None
-        return TableValue(c.value.arithmetic, [c], alt=alt if alt != c.value.arithmetic else None)
-    if c is not None and c.value.kind == "text":
-        return None
-    if not parts_ok or not table.has_numbers:
-        return None
-    total = sum((p.value.arithmetic for p in parts), Decimal(0))
-    label = c.pointer if c is not None else f"表三 › {table.row_labels.get(row, row)} › 总计"
-    notes.append(f"{label}为空，按六类申请人之和计算")
-    return TableValue(total, [p for p in parts if p.value.is_number] or parts[:1], notes)
-
+# -- metrics: the totals of a report (its rows of table 三: tests/test_fast_paths_t3_stats.py) ------------------
 
 def _same_value(a, b) -> bool:
     if a is None or b is None:
         return a is b
     return (repr(a.value) == repr(b.value) and [id(c) for c in a.cells] == [id(c) for c in b.cells]
             and a.notes == b.notes and repr(a.alt) == repr(b.alt))
-
-
-def test_table_three_rows_as_before():
-    from disclosure_lint.report import metrics
-    from disclosure_lint.report.stats.model import StatTable, new_stat_cell, parse_value
-    from disclosure_lint.report.stats.schema import schema
-
-    rnd = random.Random(5)
-    raws = ["0", "1", "2", "12", "", "/", "—", "若干", "1.5", "1.50", "-1", "-0", "0.0", "1,200", "3件"]
-    tried = 0
-    for version in ("2019", "2021"):
-        sch = schema("s3", version)
-        for _ in range(300):
-            cells = {}
-            for r in sch.data_rows():
-                for c in sch.cols:
-                    if rnd.random() < 0.05:
-                        continue
-                    raw = rnd.choice(raws)
-                    cells[(r.id, c.id)] = new_stat_cell("s3", r.id, c.id, raw, parse_value(raw), r.label, c.label)
-            t = StatTable(id="s3", schema=sch, detected_version=version, cells=cells)
-            for r in sch.data_rows():
-                assert _same_value(metrics._s3_row(t, r.id), _s3_row_before(t, r.id)), (r.id, cells)
-                tried += 1
-    assert tried > 10_000
 
 
 def test_totals_kept_per_report_are_the_sums():
