@@ -203,7 +203,7 @@ class _SelfReferenceBase(Kind[_SelfReferenceOptionsT]):
                                     tuple(sorted(o.pronouns.items())), frozenset(self._territory)))
         self._pron_chars = set(o.pronouns)
         self._by_word_suffix = sorted(self._words, key=lambda s: -len(s))
-        self._table: dict[str, list[str]] | None = None  # _allowed_table()
+        self._table = None  # dict[str, list[str]] | None: made by _allowed_table() when first needed
 
     # -- scanning ------------------------------------------------------------------------
     def refs(self, report) -> list[Ref]:
