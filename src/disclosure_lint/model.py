@@ -12,7 +12,7 @@ Formats without lines (Word, PDF) give a ``pointer`` instead (e.g. "第12段").
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 # ``image``: a picture standing alone (a table published as a picture); its text is the picture's markup as
@@ -41,22 +41,21 @@ class Location:
     page: int | None = None
 
 
-_LOCATION_FIELDS = ("line", "column", "page")
+def slots_twin(cls: type) -> type:
+    """A plain class with the slots of the frozen, slotted dataclass ``cls``, in the same order.  The hot paths make
+    a model object as one of these, store each field straight into its slot, then give it its class
+    (``obj.__class__ = cls``: allowed between classes of the same slot layout, which Python checks) — the same
+    object as ``cls(...)`` makes, without the frozen dataclass's ``__init__`` and its ``object.__setattr__`` per
+    field.  Each such maker is pinned equal to the constructor by tests (tests/test_fast_paths*.py)."""
+    return type(f"_{cls.__name__}Slots", (), {"__slots__": tuple(f.name for f in fields(cls))})
 
 
-class _LocationSlots:
-    """Location's slots in a plain class: a Location is made as one of these, its slots stored directly, then given
-    its class (``__class__`` may change between classes of the same slot layout; Python checks it), instead of a
-    frozen dataclass's ``__init__`` (one ``object.__setattr__`` per field): the same object, made per finding."""
-
-    __slots__ = _LOCATION_FIELDS
-
-
+_LocationSlots = slots_twin(Location)
 _new = object.__new__
 
 
 def new_location(line: int | None, column: int | None, page: int | None = None) -> Location:
-    """``Location(line, column, page)``, made faster (see :class:`_LocationSlots`)."""
+    """``Location(line, column, page)``, made faster (see :func:`slots_twin`)."""
     loc: Any = _new(_LocationSlots)
     loc.line = line
     loc.column = column

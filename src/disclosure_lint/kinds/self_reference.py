@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import Field
 
-from ..model import Block
+from ..model import Block, slots_twin
 from ..report.agency import KIND_NAMES, Agency, classify
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
@@ -147,14 +147,7 @@ class Ref:
         return self.pronoun + self.word
 
 
-_REF_FIELDS = ("block", "start", "end", "text", "pronoun", "word", "generic")
-
-
-class _RefSlots:
-    """Ref's slots in a plain class: a Ref is made as one of these, then given its class (as model.new_location
-    does; the same object, without a frozen dataclass's ``__init__``)."""
-
-    __slots__ = _REF_FIELDS
+_RefSlots = slots_twin(Ref)  # a Ref made without the frozen dataclass's __init__ (see model.slots_twin)
 
 
 def _new_ref(block: Block, start: int, end: int, text: str, pronoun: str, word: str, generic: bool) -> Ref:

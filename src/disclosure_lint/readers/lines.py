@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import fields
 from typing import Any
 
-from ..model import Anchor, Block, BlockKind, Cell, ReaderNotice, Row, Table
+from ..model import Anchor, Block, BlockKind, Cell, ReaderNotice, Row, Table, slots_twin
 
 _SPACE = " \t\u3000"
 
@@ -15,38 +14,12 @@ _SPACE = " \t\u3000"
 PICTURE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$|^\s*<img\b[^>]*>\s*$", re.I)
 
 
-# -- model objects made without the frozen dataclasses' __init__ ------------------------------------------------
-# A frozen dataclass sets each field through ``object.__setattr__`` (a lookup by name per field); the readers make
-# a Cell and an Anchor for every table cell of a report, hundreds per report.  Each is made here as an instance of
-# a plain class with the same slots (each field stored straight into its slot), which then becomes
-# the model class by ``__class__`` assignment (allowed between classes of the same slot layout; Python checks it).
-# The objects are the same: of the model class, equal, hashed alike, immutable afterwards (tests/test_fast_paths.py).
-_CELL_FIELDS = ("text", "row", "col", "line", "column", "end_column", "pointer", "header", "anchors", "confidence")
-_ANCHOR_FIELDS = ("offset", "line", "column", "page")
-_ROW_FIELDS = ("cells", "line", "header")
-_BLOCK_FIELDS = ("index", "kind", "text", "line", "column", "end_line", "end_column", "anchors", "level", "table",
-                 "pointer")
-if (tuple(f.name for f in fields(Cell)) != _CELL_FIELDS or tuple(f.name for f in fields(Anchor)) != _ANCHOR_FIELDS
-        or tuple(f.name for f in fields(Row)) != _ROW_FIELDS or tuple(f.name for f in fields(Block)) != _BLOCK_FIELDS):
-    raise RuntimeError("a model class changed its fields: update the makers in readers/lines.py")
-
-
-class _CellSlots:
-    __slots__ = _CELL_FIELDS
-
-
-class _AnchorSlots:
-    __slots__ = _ANCHOR_FIELDS
-
-
-class _RowSlots:
-    __slots__ = _ROW_FIELDS
-
-
-class _BlockSlots:
-    __slots__ = _BLOCK_FIELDS
-
-
+# -- model objects made without the frozen dataclasses' __init__ (model.slots_twin) -------------------------------
+# The readers make a Cell and an Anchor for every table cell of a report, hundreds per report.
+_CellSlots = slots_twin(Cell)
+_AnchorSlots = slots_twin(Anchor)
+_RowSlots = slots_twin(Row)
+_BlockSlots = slots_twin(Block)
 _new = object.__new__
 
 
