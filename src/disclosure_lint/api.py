@@ -249,6 +249,9 @@ class Checker:
         self._active: dict[str, list[ActiveRule]] = {}
         self._hide_internal: dict[str, bool] = {}  # per configuration: DL000 ignored
         self._cross_report: dict[str, bool] = {}  # per configuration: a rule of kind cross_report is active
+        self._codes: dict[str, frozenset[str]] = {}  # per configuration: the codes of its active rules
+        # per path: its configuration (resolved once: the parent of a --jobs run asks for each file several times)
+        self._config_of: dict[str, LoadedConfig] = {}
 
     def _rules_for(self, lc: LoadedConfig) -> list[ActiveRule]:
         key = str(lc.path)
@@ -292,10 +295,18 @@ class Checker:
 
     def rule_codes(self, path: str) -> frozenset[str]:
         """The codes of the rules that run on ``path`` (its configuration with --select/--ignore)."""
-        return frozenset(ar.rule.code for ar in self._rules_for(self.config_for(path)))
+        lc = self.config_for(path)
+        key = str(lc.path)
+        codes = self._codes.get(key)
+        if codes is None:
+            codes = self._codes[key] = frozenset(ar.rule.code for ar in self._rules_for(lc))
+        return codes
 
     def config_for(self, path: str) -> LoadedConfig:
-        return self.resolver.for_path(Path(path))
+        lc = self._config_of.get(path)
+        if lc is None:
+            lc = self._config_of[path] = self.resolver.for_path(Path(path))
+        return lc
 
     @property
     def configs(self) -> list[str]:

@@ -14,6 +14,7 @@ Each returns :class:`.findings.Found` items placed in the current report, naming
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from ..kinds.cross import CopyOptions, JumpOptions
@@ -30,13 +31,14 @@ def _other(prev: Report) -> dict[str, Any]:
 
 def carryover(cur: Report, prev: Report) -> Iterator[Found]:
     for col, label in _S3_COL_LABELS.items():
-        mine = cur.cell(f"s3:carried_over:{col}")
-        theirs = prev.cell(f"s3:carried_forward:{col}")
-        if mine is None or theirs is None or mine[0] == theirs[0]:
+        mine = cur.value(f"s3:carried_over:{col}")
+        theirs = prev.value(f"s3:carried_forward:{col}")
+        if mine is None or theirs is None or mine == theirs:
             continue
-        yield Found(mine[1], {"column": label, "value": show(mine[0]), "other_value": show(theirs[0]), **_other(prev)},
-                    {"expected": theirs[0], "actual": mine[0], "column": col, "other_path": prev.path,
-                     "other_place": theirs[1]},
+        yield Found(cur.place(f"s3:carried_over:{col}"),
+                    {"column": label, "value": show(mine), "other_value": show(theirs), **_other(prev)},
+                    {"expected": theirs, "actual": mine, "column": col, "other_path": prev.path,
+                     "other_place": prev.place(f"s3:carried_forward:{col}")},
                     key=f"carryover:{col}:{prev.year}")
 
 
@@ -44,19 +46,21 @@ def in_force(cur: Report, prev: Report) -> Iterator[Found]:
     if cur.facts.get("format") != "2021" or prev.facts.get("format") != "2021":
         return
     for row, label in _IN_FORCE_ROWS.items():
-        now = cur.cell(f"s2:{row}:in_force")
-        before = prev.cell(f"s2:{row}:in_force")
-        issued = cur.cell(f"s2:{row}:issued")
-        repealed = cur.cell(f"s2:{row}:repealed")
+        now = cur.value(f"s2:{row}:in_force")
+        before = prev.value(f"s2:{row}:in_force")
+        issued = cur.value(f"s2:{row}:issued")
+        repealed = cur.value(f"s2:{row}:repealed")
         if now is None or before is None or issued is None or repealed is None:
             continue
-        expected = before[0] + issued[0] - repealed[0]
-        if now[0] == expected:
+        expected = before + issued - repealed
+        if now == expected:
             continue
-        yield Found(now[1], {"row": label, "value": show(now[0]), "expected": show(expected), "other_value": show(before[0]),
-                             "issued": show(issued[0]), "repealed": show(repealed[0]), **_other(prev)},
-                    {"expected": expected, "actual": now[0], "row": row, "other_path": prev.path,
-                     "other_value": before[0], "other_place": before[1], "issued": issued[0], "repealed": repealed[0]},
+        yield Found(cur.place(f"s2:{row}:in_force"),
+                    {"row": label, "value": show(now), "expected": show(expected), "other_value": show(before),
+                     "issued": show(issued), "repealed": show(repealed), **_other(prev)},
+                    {"expected": expected, "actual": now, "row": row, "other_path": prev.path,
+                     "other_value": before, "other_place": prev.place(f"s2:{row}:in_force"), "issued": issued,
+                     "repealed": repealed},
                     key=f"in_force:{row}:{prev.year}")
 
 
@@ -98,8 +102,12 @@ def copied(cur: Report, prev: Report, opts: CopyOptions) -> Iterator[Found]:
 
 def _figures(r: Report) -> dict[str, str]:
     """The figures whose jumps are reported: 本年新收 and the counts of table 二, with their labels."""
+    return _figures_of("2019" if r.facts.get("format") == "2019" else "2021")
+
+
+@cache
+def _figures_of(fmt: str) -> dict[str, str]:
     out = {"s3:new:total": "表三“一、本年新收政府信息公开申请数量”（总计）"}
-    fmt = "2019" if r.facts.get("format") == "2019" else "2021"
     sch = schema("s2", fmt)
     for row in sch.rows:
         for col in sch.cols_of(row.id):
@@ -113,22 +121,22 @@ def jumps(cur: Report, prev: Report, opts: JumpOptions) -> Iterator[Found]:
     for key, label in _figures(cur).items():
         if key not in theirs:
             continue
-        mine, before = cur.cell(key), prev.cell(key)
+        mine, before = cur.value(key), prev.value(key)
         if mine is None or before is None:
             continue
-        hi, lo = max(mine[0], before[0]), min(mine[0], before[0])
+        hi, lo = max(mine, before), min(mine, before)
         if hi < opts.min_value or (lo > 0 and hi / lo < opts.factor):
             continue
-        if before[0] == 0:
+        if before == 0:
             ratio = "上年为0"
-        elif mine[0] == 0:
+        elif mine == 0:
             ratio = "本年为0"
-        elif mine[0] > before[0]:
+        elif mine > before:
             ratio = f"是上年的{show(round(hi / lo, 1))}倍"
         else:
             ratio = f"只有上年的1/{show(round(hi / lo, 1))}"
-        yield Found(mine[1], {"figure": label, "value": show(mine[0]), "other_value": show(before[0]), "ratio": ratio,
-                              **_other(prev)},
-                    {"actual": mine[0], "other_value": before[0], "factor": opts.factor, "other_path": prev.path,
-                     "other_place": before[1]},
+        yield Found(cur.place(key), {"figure": label, "value": show(mine), "other_value": show(before),
+                                     "ratio": ratio, **_other(prev)},
+                    {"actual": mine, "other_value": before, "factor": opts.factor, "other_path": prev.path,
+                     "other_place": prev.place(key)},
                     key=f"jump:{key}:{prev.year}")

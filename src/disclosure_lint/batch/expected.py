@@ -92,16 +92,17 @@ def whole_area(reports: Sequence[Report], bodies: Sequence[ExpectedBody]) -> Ite
             if any(c is None for c in children):
                 continue
             for col, label in _LABELS.items():
-                mine = r.cell(f"s3:new:{col}")
-                parts = [c.cell(f"s3:new:{col}") for c in children if c is not None]
+                mine = r.value(f"s3:new:{col}")
+                parts = [c.value(f"s3:new:{col}") for c in children if c is not None]
                 if mine is None or any(p is None for p in parts):
                     continue
-                total = sum(p[0] for p in parts if p is not None)
-                if mine[0] == total:
+                total = sum(p for p in parts if p is not None)
+                if mine == total:
                     continue
-                detail: dict[str, Any] = {c.name: p[0] for c, p in zip(children, parts, strict=True)
+                detail: dict[str, Any] = {c.name: p for c, p in zip(children, parts, strict=True)
                                           if c is not None and p is not None}
-                yield r, Found(mine[1], {"column": label, "value": show(mine[0]), "other_value": show(total),
-                                         "count": len(children), "difference": show(mine[0] - total)},
-                               {"actual": mine[0], "children_sum": total, "difference": mine[0] - total,
+                yield r, Found(r.place(f"s3:new:{col}"),
+                               {"column": label, "value": show(mine), "other_value": show(total),
+                                "count": len(children), "difference": show(mine - total)},
+                               {"actual": mine, "children_sum": total, "difference": mine - total,
                                 "children": detail}, key=f"whole_area:{year}:{col}")

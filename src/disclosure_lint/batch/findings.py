@@ -16,6 +16,7 @@ from ..packs import format_message
 from ..report.agency import KIND_NAMES
 
 PACKED = "~packed"  # the key of facts compressed by :meth:`Facts.pack`
+NOT_OPEN = "~not_open"  # the key of the facts' ``not_open`` figure among :meth:`Facts.value`'s
 
 
 def packed_ok(facts: Any) -> bool:
@@ -23,24 +24,65 @@ def packed_ok(facts: Any) -> bool:
     if not isinstance(facts, dict) or PACKED not in facts:
         return isinstance(facts, dict) or facts is None
     p = facts[PACKED]
-    return isinstance(p, list) and len(p) == 2 and isinstance(p[0], dict) and isinstance(p[1], str) and len(facts) == 1
+    return (isinstance(p, list) and len(p) == 4 and isinstance(p[0], dict) and isinstance(p[1], str)
+            and isinstance(p[2], str) and isinstance(p[3], list) and len(facts) == 1
+            and len(p[3]) == (p[2].count("\n") + 1 if p[2] else 0)
+            and all(isinstance(v, (int, float)) for v in p[3]))
+
+
+def _figures(rest: dict[str, Any]) -> tuple[list[str], list[Any]]:
+    """The keys and values of the figures a check compares: each well-formed cell's value (``[number, place]``)
+    and the ``not_open`` figure's (under :data:`NOT_OPEN`).  (A key with a line break, which no check asks for,
+    is left out: the keys travel joined by line breaks.)"""
+    keys: list[str] = []
+    values: list[Any] = []
+    cells = rest.get("cells")
+    if isinstance(cells, dict):
+        for k, got in cells.items():
+            if isinstance(got, list) and len(got) == 2 and isinstance(got[0], (int, float)) and "\n" not in k:
+                keys.append(k)
+                values.append(got[0])
+    got = rest.get("not_open")
+    if isinstance(got, list) and len(got) == 2 and isinstance(got[0], (int, float)):
+        keys.append(NOT_OPEN)
+        values.append(got[0])
+    return keys, values
+
+
+# the position of each key in a report's values, one dict per distinct list of keys (most reports of a run share
+# one or two), so that each report holds only a tuple of its values
+_LAYOUTS: dict[str, dict[str, int]] = {}
+_MAX_LAYOUTS = 256
+
+
+def _layout(joined: str) -> dict[str, int]:
+    got = _LAYOUTS.get(joined)
+    if got is None:
+        got = {k: i for i, k in enumerate(joined.split("\n"))} if joined else {}
+        if len(_LAYOUTS) < _MAX_LAYOUTS:
+            _LAYOUTS[joined] = got
+    return got
 
 
 class Facts:
     """A report's facts as the hook holds them until the end of a run: the few small keys every check groups by
-    at hand, the rest (cells, paragraph hashes) kept as compressed JSON and decoded only when a check reads it —
-    as Python objects the facts take ≈ 7× their JSON size, so a run of 10,000 reports would hold hundreds of MB.
-    :meth:`release` drops the decoded part again once a check is done with it."""
+    and the figures the checks compare (:meth:`value`) at hand, the rest (the figures' places, paragraph hashes)
+    kept as compressed JSON and decoded only when a check reads it — as Python objects the facts take ≈ 7× their
+    JSON size, so a run of 10,000 reports would hold hundreds of MB.  :meth:`release` drops the decoded part again
+    once a check is done with it."""
 
     HEAD = frozenset({"v", "agency", "kind", "year", "format", "file_format", "body", "stat_hash", "stat_nonzero",
                       "whole_area"})
-    __slots__ = ("_head", "_rest", "_text")
+    __slots__ = ("_head", "_index", "_rest", "_text", "_values")
 
     def __init__(self, facts: dict[str, Any]):
         self._head = {k: v for k, v in facts.items() if k in self.HEAD}
-        self._text = zlib.compress(json.dumps({k: v for k, v in facts.items() if k not in self.HEAD},
-                                              separators=(",", ":")).encode(), 1)  # ≈ ¼ of the JSON
+        rest = {k: v for k, v in facts.items() if k not in self.HEAD}
+        self._text = zlib.compress(json.dumps(rest, separators=(",", ":")).encode(), 1)  # ≈ ¼ of the JSON
         self._rest: dict[str, Any] | None = None
+        keys, values = _figures(rest)
+        self._index = _layout("\n".join(keys))
+        self._values = tuple(values)
 
     @classmethod
     def of(cls, facts: dict[str, Any]) -> Facts:
@@ -49,16 +91,19 @@ class Facts:
         packed = facts.get(PACKED)
         if packed is None:
             return cls(facts)
-        head, text = packed
+        head, text, keys, values = packed
         self = cls.__new__(cls)
         self._head = head
         self._text = base64.b64decode(text)
         self._rest = None
+        self._index = _layout(keys)
+        self._values = tuple(values)
         return self
 
     def pack(self) -> dict[str, Any]:
         """These facts as plain JSON, still compressed (:meth:`of` takes them back)."""
-        return {PACKED: [self._head, base64.b64encode(self._text).decode("ascii")]}
+        return {PACKED: [self._head, base64.b64encode(self._text).decode("ascii"), "\n".join(self._index),
+                         list(self._values)]}
 
     def get(self, key: str, default: Any = None) -> Any:
         if key in self.HEAD:
@@ -66,6 +111,12 @@ class Facts:
         if self._rest is None:
             self._rest = json.loads(zlib.decompress(self._text))
         return self._rest.get(key, default)
+
+    def value(self, key: str) -> Any:
+        """The value of the cell ``key`` (as :meth:`Report.cell` reads it) or of :data:`NOT_OPEN`; None when the
+        facts have no such figure.  Nothing is decoded."""
+        i = self._index.get(key)
+        return None if i is None else self._values[i]
 
     def release(self) -> None:
         self._rest = None
@@ -94,10 +145,23 @@ class Report:
         return os.path.basename(self.path) or self.path
 
     def cell(self, key: str) -> tuple[float, list[Any]] | None:
+        """The value and place of the cell ``key`` (decodes the facts: :meth:`value` first, where the place is
+        needed only for a finding)."""
+        if self.facts.value(key) is None:
+            return None
         got = (self.facts.get("cells") or {}).get(key)
         if not isinstance(got, list) or len(got) != 2 or not isinstance(got[0], (int, float)):
             return None
         return got[0], got[1]
+
+    def value(self, key: str) -> float | None:
+        """``cell(key)[0]`` (None where the cell is None), without decoding the facts."""
+        return self.facts.value(key)
+
+    def place(self, key: str) -> list[Any] | None:
+        """``cell(key)[1]``: where the cell ``key`` stands (decodes the facts; None where the cell is None)."""
+        got = self.cell(key)
+        return None if got is None else got[1]
 
 
 @dataclass

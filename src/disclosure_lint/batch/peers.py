@@ -19,18 +19,22 @@ from typing import Any
 from ..kinds.cross import KindFigureOptions, OutlierOptions
 from ..report.agency import KIND_NAMES
 from ..report.rates import RATES
-from .findings import Found, Report, show
+from .findings import NOT_OPEN, Found, Report, show
 
 TOWNSHIP_KINDS = frozenset({"street_office", "town_government", "township_government"})
 DEPARTMENT_KINDS = frozenset({"bureau", "commission", "office", "department", "government_office"})
 
 
-def _term(r: Report, key: str) -> tuple[float, list[Any]] | None:
-    """A term of a rate (:mod:`report.rates`): a compared cell, or the facts' ``not_open`` sum."""
+def _value(r: Report, key: str) -> float | None:
+    """A term of a rate (:mod:`report.rates`): a compared cell's value, or the facts' ``not_open`` sum."""
+    return r.facts.value(NOT_OPEN) if key == "not_open" else r.value(key)
+
+
+def _place(r: Report, key: str) -> list[Any] | None:
     if key == "not_open":
         got = r.facts.get("not_open")
-        return (got[0], got[1]) if isinstance(got, list) and len(got) == 2 else None
-    return r.cell(key)
+        return got[1] if isinstance(got, list) and len(got) == 2 else None
+    return r.place(key)
 
 
 _BASIS = {rate.name: rate.basis for rate in RATES}
@@ -52,16 +56,16 @@ def groups(reports: Sequence[Report]) -> dict[tuple[str, int], list[Report]]:
 
 
 def rate_outliers(group: Sequence[Report], kind: str, opts: OutlierOptions) -> Iterator[tuple[Report, Found]]:
-    per_rate: dict[str, list[tuple[Report, float, list[Any]]]] = {}
+    # each rate's (report, value, the key of its first numerator term with a value: the finding's place)
+    per_rate: dict[str, list[tuple[Report, float, str]]] = {}
     for r in group:
         for rate in RATES:
-            terms = {k: _term(r, k) for k in (*rate.numerator, *rate.denominator, *rate.minus)}
-            parts = rate.parts({k: None if got is None else got[0] for k, got in terms.items()}.get)
+            terms = {k: _value(r, k) for k in (*rate.numerator, *rate.denominator, *rate.minus)}
+            parts = rate.parts(terms.get)
             if parts is None or parts[1] < opts.min_denominator or parts[0] > parts[1]:
                 continue
-            place = next(got[1] for k in rate.numerator if (got := terms[k]) is not None)
-            per_rate.setdefault(rate.name, []).append((r, parts[0] / parts[1], place))
-        r.facts.release()  # a large group is never held decoded all at once
+            first = next(k for k in rate.numerator if terms[k] is not None)
+            per_rate.setdefault(rate.name, []).append((r, parts[0] / parts[1], first))
     for name, values in per_rate.items():
         if len(values) < opts.min_bodies:
             continue
@@ -70,9 +74,11 @@ def rate_outliers(group: Sequence[Report], kind: str, opts: OutlierOptions) -> I
         if iqr <= 0:
             continue
         low, high = q1 - opts.fence * iqr, q3 + opts.fence * iqr
-        for r, v, place in values:
+        for r, v, first in values:
             if low <= v <= high:
                 continue
+            place = _place(r, first)
+            r.facts.release()
             params = {"rate": f"{name}（{_BASIS[name]}）", "value": _pct(v), "q1": _pct(q1), "median": _pct(median),
                       "q3": _pct(q3), "low": _pct(max(low, 0)), "high": _pct(min(high, 1)), "count": len(values),
                       "group": f"{KIND_NAMES.get(kind, kind)}（{r.year}年）"}
@@ -88,24 +94,22 @@ def kind_figures(reports: Sequence[Report], opts: KindFigureOptions) -> Iterator
         if r.year is not None and not r.reference and r.facts.get("kind") in DEPARTMENT_KINDS | TOWNSHIP_KINDS:
             by_year.setdefault(r.year, []).append(r)
     for year_reports in by_year.values():
-        depts = []
-        for r in year_reports:
-            if r.facts.get("kind") in DEPARTMENT_KINDS and (got := r.cell("s3:new:total")) is not None:
-                depts.append(got[0])
-            r.facts.release()
+        depts = [got for r in year_reports
+                 if r.facts.get("kind") in DEPARTMENT_KINDS and (got := r.value("s3:new:total")) is not None]
         if len(depts) < opts.min_peers:
             continue
         median = statistics.median(depts)
         for r in year_reports:
             if r.facts.get("kind") not in TOWNSHIP_KINDS:
                 continue
-            got = r.cell("s3:new:total")
+            value = r.value("s3:new:total")
+            if value is None:
+                continue
+            if value < opts.min_value or value < opts.factor * max(median, 1):
+                continue
+            place = r.place("s3:new:total")
             r.facts.release()
-            if got is None:
-                continue
-            if got[0] < opts.min_value or got[0] < opts.factor * max(median, 1):
-                continue
-            yield r, Found(got[1], {"value": show(got[0]), "median": show(median), "count": len(depts),
-                                    "ratio": show(round(got[0] / max(median, 1)))},
-                           {"actual": got[0], "median": median, "departments": len(depts), "factor": opts.factor},
+            yield r, Found(place, {"value": show(value), "median": show(median), "count": len(depts),
+                                   "ratio": show(round(value / max(median, 1)))},
+                           {"actual": value, "median": median, "departments": len(depts), "factor": opts.factor},
                            key=f"kind:new:{r.year}")
