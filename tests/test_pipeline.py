@@ -56,8 +56,48 @@ def test_a_figure_is_what_the_cell_says_or_nothing():
 
 def test_malformed_packed_facts_are_refused():
     assert packed_ok(None) and packed_ok({"year": 2023})
-    assert packed_ok({PACKED: [{}, "eA==", "", []]}) and packed_ok({PACKED: [{}, "eA==", "a\nb", [1, 2.5]]})
+    ok = [{}, ["eA==", "eA=="], "a\nb", [1, 2.5], ["0123abcd", "ffff0000", [12]]]
+    assert packed_ok({PACKED: ok}) and packed_ok({PACKED: [{}, ["eA==", "eA=="], "", [], None]})
+    bad_parts = ([{}, "eA==", "a\nb", [1, 2.5], None],  # the rest in one text (the old form)
+                 [{}, ["eA=="], "a\nb", [1, 2.5], None],
+                 [{}, ["eA==", "eA=="], "a", [], None],  # a key without its value
+                 [{}, ["eA==", "eA=="], "a", ["1"], None],  # a value that is not a number
+                 [{}, ["eA==", "eA=="], "a\nb", [1], None],
+                 [{}, ["eA==", "eA=="], 3, [1], None],
+                 [{}, ["eA==", "eA=="], "", [], ["0123abcd", "ffff0000", [12, 3]]],  # sizes and hashes differ
+                 [{}, ["eA==", "eA=="], "", [], ["0123abcd", "ffff0000", [True]]],
+                 [{}, ["eA==", "eA=="], "", [], ["0123abcd", 7, [1]]],
+                 [[], ["eA==", "eA=="], "", [], None])
     for bad in ({PACKED: "x"}, {PACKED: [{}, 3]}, {PACKED: [[], "eA=="]}, {PACKED: [{}, "eA=="], "year": 1}, [],
-                {PACKED: [{}, "eA=="]}, {PACKED: [{}, "eA==", "a", []]}, {PACKED: [{}, "eA==", "a", ["1"]]},
-                {PACKED: [{}, "eA==", "a\nb", [1]]}, {PACKED: [{}, "eA==", 3, [1]]}):
+                {PACKED: ok, "year": 1}, *({PACKED: b} for b in bad_parts)):
         assert not packed_ok(bad)
+
+
+def _para(masked: str, exact: str, size: int, line: int) -> list:
+    return [masked, exact, size, [line, 1, line, size, None], f"第{line}段"]
+
+
+def test_the_copy_check_from_the_hashes_at_hand_is_the_check_from_the_paragraphs():
+    """The copy check reads the paragraph hashes held at hand (:meth:`Facts.hashes`) and decodes the paragraphs only
+    for a finding; with facts whose paragraphs are not well formed it reads the paragraphs: both say the same."""
+    from disclosure_lint.batch.cross_year import copied
+    from disclosure_lint.kinds.cross import CopyOptions
+
+    prev = {"year": 2023, "paras": [_para(f"{i:08x}", f"{i + 100:08x}", 40, i) for i in range(10)],
+            "own_year": []}
+    cur = {"year": 2024, "paras": [_para(f"{i:08x}", f"{i + 200:08x}", 40 if i % 3 else 5, i) for i in range(2, 12)],
+           "own_year": [[2023, f"{105:08x}", [7, 1, 7, 9, None], "2023年，我局…"]]}
+    opts = CopyOptions(threshold=0.3, min_paragraphs=3, min_chars=10)
+
+    def found(c: dict, p: dict) -> list:
+        return [(f.key, f.place, f.params, f.evidence) for f in copied(Report("b.md", Facts(c)), Report("a.md", Facts(p)), opts)]
+
+    fast = found(cur, prev)
+    assert Facts(cur).hashes() is not None and [k for k, *_ in fast] == ["copy:paragraphs:2023", "copy:own_year:2023年，我局…"]
+    # a paragraph entry not well formed: no hashes at hand, the paragraphs are read — the same findings
+    slow_cur = {**cur, "paras": [*cur["paras"], [1, 2]]}
+    assert Facts(slow_cur).hashes() is None
+    fast_more = found({**cur, "paras": [*cur["paras"], _para("zzzzzzzz", "yyyyyyyy", 1, 99)]}, prev)
+    assert fast_more == fast
+    slow_prev = {**prev, "paras": [*prev["paras"], ["zzzzzzzz", "yyyyyyyy", "x", None, ""]]}
+    assert Facts(slow_prev).hashes() is None and found(cur, slow_prev) == fast

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..kinds.cross import CopyOptions, JumpOptions
 from ..report.stats.schema import S3_COLS, schema
-from .findings import Found, Report, show
+from .findings import HASH, Found, Report, show
 
 _S3_COL_LABELS = {c.id: c.label for c in S3_COLS}
 _IN_FORCE_ROWS = {"rules": "规章", "normative_docs": "行政规范性文件"}
@@ -69,19 +69,45 @@ def _where(place: list[Any]) -> str:
     return f"第{line}行" if line is not None else (pointer or "")
 
 
+def _split(joined: str) -> set[str]:
+    """The hashes of :meth:`.Facts.hashes`' joined string."""
+    return {joined[i:i + HASH] for i in range(0, len(joined), HASH)}
+
+
+def _same_paragraphs(cur: Report, prev: Report, opts: CopyOptions) -> tuple[int, list[list[Any]]]:
+    """How many of ``cur``'s paragraphs are long enough to compare, and those among them that ``prev`` has too
+    but for their numbers (same masked hash).  From the hashes at hand, the paragraphs decoded only when some
+    are the same; from the paragraphs themselves when the hashes are not at hand (malformed facts)."""
+    mine, theirs = cur.facts.hashes(), prev.facts.hashes()
+    if mine is None or theirs is None:
+        paras = [p for p in cur.facts.get("paras") or () if p[2] >= opts.min_chars]
+        theirs_masked = {p[0] for p in prev.facts.get("paras") or ()}
+        return len(paras), [p for p in paras if p[0] in theirs_masked]
+    masked, _exact, sizes = mine
+    their_masked = _split(theirs[0])
+    keep = [i for i, n in enumerate(sizes) if n >= opts.min_chars]
+    same = [i for i in keep if masked[i * HASH:(i + 1) * HASH] in their_masked]
+    if not same:
+        return len(keep), []
+    paras = cur.facts.get("paras")
+    return len(keep), [paras[i] for i in same]
+
+
+def _exact_hashes(r: Report) -> set[str]:
+    h = r.facts.hashes()
+    return _split(h[1]) if h is not None else {p[1] for p in r.facts.get("paras") or ()}
+
+
 def copied(cur: Report, prev: Report, opts: CopyOptions) -> Iterator[Found]:
     other = _other(prev)
-    paras = [p for p in cur.facts.get("paras") or () if p[2] >= opts.min_chars]
-    theirs_masked = {p[0] for p in prev.facts.get("paras") or ()}
-    theirs_exact = {p[1] for p in prev.facts.get("paras") or ()}
-    same = [p for p in paras if p[0] in theirs_masked]
-    if len(paras) >= opts.min_paragraphs and same and len(same) / len(paras) >= opts.threshold:
+    count, same = _same_paragraphs(cur, prev, opts)
+    if count >= opts.min_paragraphs and same and len(same) / count >= opts.threshold:
         listed = "；".join(f"{_where(p[3])}“{p[4]}…”" for p in same[:opts.max_listed])
         more = f"等{len(same)}段" if len(same) > opts.max_listed else ""
-        detail = (f"本报告{len(paras)}段正文中有{len(same)}段（{round(100 * len(same) / len(paras))}%）与上年报告"
+        detail = (f"本报告{count}段正文中有{len(same)}段（{round(100 * len(same) / count)}%）与上年报告"
                   f"只有数字不同或完全相同，如{listed}{more}")
         yield Found(same[0][3], {"detail": detail, **other},
-                    {"share": round(len(same) / len(paras), 3), "paragraphs": len(paras), "copied": len(same),
+                    {"share": round(len(same) / count, 3), "paragraphs": count, "copied": len(same),
                      "threshold": opts.threshold, "other_path": prev.path,
                      "passages": [{"place": p[3], "text": p[4]} for p in same]},
                     key=f"copy:paragraphs:{prev.year}")
@@ -92,7 +118,9 @@ def copied(cur: Report, prev: Report, opts: CopyOptions) -> Iterator[Found]:
         yield Found(first[1] if first else None,
                     {"detail": f"统计表二、三、四的数字与上年报告完全相同（其中{nonzero}个不为0）", **other},
                     {"nonzero": nonzero, "other_path": prev.path}, key=f"copy:tables:{prev.year}")
-    for year, exact, place, sentence in cur.facts.get("own_year") or ():
+    own = cur.facts.get("own_year") or ()
+    theirs_exact = _exact_hashes(prev) if own else set()
+    for year, exact, place, sentence in own:
         if exact not in theirs_exact:
             continue
         yield Found(place, {"detail": f"“{sentence}”写的是{year}年的情况，整段与上年报告相同，年份和数字没有改", **other},

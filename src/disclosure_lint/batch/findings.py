@@ -24,10 +24,17 @@ def packed_ok(facts: Any) -> bool:
     if not isinstance(facts, dict) or PACKED not in facts:
         return isinstance(facts, dict) or facts is None
     p = facts[PACKED]
-    return (isinstance(p, list) and len(p) == 4 and isinstance(p[0], dict) and isinstance(p[1], str)
-            and isinstance(p[2], str) and isinstance(p[3], list) and len(facts) == 1
-            and len(p[3]) == (p[2].count("\n") + 1 if p[2] else 0)
-            and all(isinstance(v, (int, float)) for v in p[3]))
+    if not (isinstance(p, list) and len(p) == 5 and len(facts) == 1 and isinstance(p[0], dict)):
+        return False
+    _head, texts, keys, values, hashes = p
+    return (isinstance(texts, list) and len(texts) == len(_PARTS) and all(isinstance(t, str) for t in texts)
+            and isinstance(keys, str) and isinstance(values, list)
+            and len(values) == (keys.count("\n") + 1 if keys else 0)
+            and all(isinstance(v, (int, float)) for v in values)
+            and (hashes is None or (isinstance(hashes, list) and len(hashes) == 3
+                                    and isinstance(hashes[0], str) and isinstance(hashes[1], str)
+                                    and isinstance(hashes[2], list) and all(type(n) is int for n in hashes[2])
+                                    and len(hashes[0]) == len(hashes[1]) == HASH * len(hashes[2]))))
 
 
 def _figures(rest: dict[str, Any]) -> tuple[list[str], list[Any]]:
@@ -49,6 +56,27 @@ def _figures(rest: dict[str, Any]) -> tuple[list[str], list[Any]]:
     return keys, values
 
 
+HASH = 8  # characters of a paragraph hash (:func:`.facts._h`)
+
+
+def _hashes(paras: Any) -> tuple[str, str, tuple[int, ...]] | None:
+    """The paragraphs' masked and exact hashes (each joined into one string) and sizes, what the copy check compares
+    (:meth:`Facts.hashes`); None unless every entry is well formed (the check then reads the paragraphs)."""
+    if not isinstance(paras, list):
+        return None
+    masked: list[str] = []
+    exact: list[str] = []
+    sizes: list[int] = []
+    for p in paras:
+        if not (isinstance(p, list) and len(p) == 5 and isinstance(p[0], str) and isinstance(p[1], str)
+                and len(p[0]) == len(p[1]) == HASH and type(p[2]) is int):
+            return None
+        masked.append(p[0])
+        exact.append(p[1])
+        sizes.append(p[2])
+    return "".join(masked), "".join(exact), tuple(sizes)
+
+
 # the position of each key in a report's values, one dict per distinct list of keys (most reports of a run share
 # one or two), so that each report holds only a tuple of its values
 _LAYOUTS: dict[str, dict[str, int]] = {}
@@ -64,25 +92,35 @@ def _layout(joined: str) -> dict[str, int]:
     return got
 
 
+# the parts the rest of the facts is compressed in, each decoded alone: the figures' places (read for a finding
+# about a figure) and the rest (the paragraphs, read for a finding of the copy check)
+_PARTS = (frozenset({"cells", "not_open"}), None)
+
+
 class Facts:
-    """A report's facts as the hook holds them until the end of a run: the few small keys every check groups by
-    and the figures the checks compare (:meth:`value`) at hand, the rest (the figures' places, paragraph hashes)
-    kept as compressed JSON and decoded only when a check reads it — as Python objects the facts take ≈ 7× their
-    JSON size, so a run of 10,000 reports would hold hundreds of MB.  :meth:`release` drops the decoded part again
-    once a check is done with it."""
+    """A report's facts as the hook holds them until the end of a run: the few small keys every check groups by,
+    the figures the checks compare (:meth:`value`) and the paragraph hashes (:meth:`hashes`) at hand, the rest
+    (the figures' places, the paragraphs' places and previews) kept as compressed JSON in two parts, each decoded
+    only when a check reads it — as Python objects the facts take ≈ 7× their JSON size, so a run of 10,000 reports
+    would hold hundreds of MB.  :meth:`release` drops the decoded parts again once a check is done with them."""
 
     HEAD = frozenset({"v", "agency", "kind", "year", "format", "file_format", "body", "stat_hash", "stat_nonzero",
-                      "whole_area"})
-    __slots__ = ("_head", "_index", "_rest", "_text", "_values")
+                      "whole_area", "own_year"})
+    __slots__ = ("_hashes", "_head", "_index", "_rest", "_texts", "_values")
 
     def __init__(self, facts: dict[str, Any]):
         self._head = {k: v for k, v in facts.items() if k in self.HEAD}
         rest = {k: v for k, v in facts.items() if k not in self.HEAD}
-        self._text = zlib.compress(json.dumps(rest, separators=(",", ":")).encode(), 1)  # ≈ ¼ of the JSON
-        self._rest: dict[str, Any] | None = None
+        parts: list[dict[str, Any]] = [{} for _ in _PARTS]
+        for k, v in rest.items():
+            parts[_part(k)][k] = v
+        # ≈ ¼ of the JSON each
+        self._texts = tuple(zlib.compress(json.dumps(p, separators=(",", ":")).encode(), 1) for p in parts)
+        self._rest: list[dict[str, Any] | None] = [None] * len(_PARTS)
         keys, values = _figures(rest)
         self._index = _layout("\n".join(keys))
         self._values = tuple(values)
+        self._hashes = _hashes(rest.get("paras"))
 
     @classmethod
     def of(cls, facts: dict[str, Any]) -> Facts:
@@ -91,26 +129,30 @@ class Facts:
         packed = facts.get(PACKED)
         if packed is None:
             return cls(facts)
-        head, text, keys, values = packed
+        head, texts, keys, values, hashes = packed
         self = cls.__new__(cls)
         self._head = head
-        self._text = base64.b64decode(text)
-        self._rest = None
+        self._texts = tuple(base64.b64decode(t) for t in texts)
+        self._rest = [None] * len(_PARTS)
         self._index = _layout(keys)
         self._values = tuple(values)
+        self._hashes = None if hashes is None else (hashes[0], hashes[1], tuple(hashes[2]))
         return self
 
     def pack(self) -> dict[str, Any]:
         """These facts as plain JSON, still compressed (:meth:`of` takes them back)."""
-        return {PACKED: [self._head, base64.b64encode(self._text).decode("ascii"), "\n".join(self._index),
-                         list(self._values)]}
+        h = self._hashes
+        return {PACKED: [self._head, [base64.b64encode(t).decode("ascii") for t in self._texts],
+                         "\n".join(self._index), list(self._values), None if h is None else [h[0], h[1], list(h[2])]]}
 
     def get(self, key: str, default: Any = None) -> Any:
         if key in self.HEAD:
             return self._head.get(key, default)
-        if self._rest is None:
-            self._rest = json.loads(zlib.decompress(self._text))
-        return self._rest.get(key, default)
+        i = _part(key)
+        rest = self._rest[i]
+        if rest is None:
+            rest = self._rest[i] = json.loads(zlib.decompress(self._texts[i]))
+        return rest.get(key, default)
 
     def value(self, key: str) -> Any:
         """The value of the cell ``key`` (as :meth:`Report.cell` reads it) or of :data:`NOT_OPEN`; None when the
@@ -118,11 +160,24 @@ class Facts:
         i = self._index.get(key)
         return None if i is None else self._values[i]
 
+    def hashes(self) -> tuple[str, str, tuple[int, ...]] | None:
+        """The ``paras``' masked hashes and exact hashes, each joined (:data:`HASH` characters per paragraph), and
+        their sizes; None when the facts' ``paras`` are not all well formed.  Nothing is decoded."""
+        return self._hashes
+
     def release(self) -> None:
-        self._rest = None
+        self._rest = [None] * len(_PARTS)
 
     def as_dict(self) -> dict[str, Any]:
-        return {**self._head, **json.loads(zlib.decompress(self._text))}
+        out = dict(self._head)
+        for t in self._texts:
+            out.update(json.loads(zlib.decompress(t)))
+        return out
+
+
+def _part(key: str) -> int:
+    """Which of :data:`_PARTS` holds ``key``."""
+    return next(i for i, keys in enumerate(_PARTS) if keys is None or key in keys)
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,7 @@ class CrossReport:
         self._reports: list[Report] = [Report(r.path, Facts(r.facts), reference=True)
                                        for r in previous if r.facts is not None and _usable(r)]
         self._checked = 0
+        self._by_kind: dict[int, tuple[Sequence[ActiveRule], dict[str | None, list[ActiveRule]]]] = {}
 
     def observe(self, result: Result) -> None:
         if _usable(result):
@@ -163,9 +164,17 @@ class CrossReport:
             active = self._rules_for(path)
         except Exception:  # noqa: BLE001 - a configuration that failed for this file: its file says so already
             return []
-        if kind is None:
-            return [ar for ar in active if getattr(ar.kind, "cross_report", False)]
-        return [ar for ar in active if ar.rule.spec.kind == kind]
+        held = self._by_kind.get(id(active))
+        if held is None or held[0] is not active:
+            # per list of active rules (one per configuration: the same list for each file under it)
+            if len(self._by_kind) >= 64:  # a rules_for that makes a new list per call: keep no more than a few
+                self._by_kind.clear()
+            held = self._by_kind[id(active)] = (active, {})
+        got = held[1].get(kind)
+        if got is None:
+            got = held[1][kind] = ([ar for ar in active if getattr(ar.kind, "cross_report", False)] if kind is None
+                                   else [ar for ar in active if ar.rule.spec.kind == kind])
+        return got
 
 
 # the checks of the configuration's expected bodies (``bodies:``), by kind: (reports, bodies)
