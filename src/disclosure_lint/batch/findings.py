@@ -7,6 +7,7 @@ import base64
 import json
 import os
 import zlib
+from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,7 +34,7 @@ def packed_ok(facts: Any) -> bool:
             and all(isinstance(v, (int, float)) for v in values)
             and (hashes is None or (isinstance(hashes, list) and len(hashes) == 3
                                     and isinstance(hashes[0], str) and isinstance(hashes[1], str)
-                                    and isinstance(hashes[2], list) and all(type(n) is int for n in hashes[2])
+                                    and isinstance(hashes[2], list) and all(_size_ok(n) for n in hashes[2])
                                     and len(hashes[0]) == len(hashes[1]) == HASH * len(hashes[2]))))
 
 
@@ -59,7 +60,11 @@ def _figures(rest: dict[str, Any]) -> tuple[list[str], list[Any]]:
 HASH = 8  # characters of a paragraph hash (:func:`.facts._h`)
 
 
-def _hashes(paras: Any) -> tuple[str, str, tuple[int, ...]] | None:
+def _size_ok(n: Any) -> bool:
+    return type(n) is int and 0 <= n < 2 ** 63
+
+
+def _hashes(paras: Any) -> tuple[str, str, array[int]] | None:
     """The paragraphs' masked and exact hashes (each joined into one string) and sizes, what the copy check compares
     (:meth:`Facts.hashes`); None unless every entry is well formed (the check then reads the paragraphs)."""
     if not isinstance(paras, list):
@@ -69,12 +74,12 @@ def _hashes(paras: Any) -> tuple[str, str, tuple[int, ...]] | None:
     sizes: list[int] = []
     for p in paras:
         if not (isinstance(p, list) and len(p) == 5 and isinstance(p[0], str) and isinstance(p[1], str)
-                and len(p[0]) == len(p[1]) == HASH and type(p[2]) is int):
+                and len(p[0]) == len(p[1]) == HASH and _size_ok(p[2])):
             return None
         masked.append(p[0])
         exact.append(p[1])
         sizes.append(p[2])
-    return "".join(masked), "".join(exact), tuple(sizes)
+    return "".join(masked), "".join(exact), array("q", sizes)  # 8 bytes a size, not an int object
 
 
 # the position of each key in a report's values, one dict per distinct list of keys (most reports of a run share
@@ -136,7 +141,7 @@ class Facts:
         self._rest = [None] * len(_PARTS)
         self._index = _layout(keys)
         self._values = tuple(values)
-        self._hashes = None if hashes is None else (hashes[0], hashes[1], tuple(hashes[2]))
+        self._hashes = None if hashes is None else (hashes[0], hashes[1], array("q", hashes[2]))
         return self
 
     def pack(self) -> dict[str, Any]:
@@ -160,7 +165,7 @@ class Facts:
         i = self._index.get(key)
         return None if i is None else self._values[i]
 
-    def hashes(self) -> tuple[str, str, tuple[int, ...]] | None:
+    def hashes(self) -> tuple[str, str, array[int]] | None:
         """The ``paras``' masked hashes and exact hashes, each joined (:data:`HASH` characters per paragraph), and
         their sizes; None when the facts' ``paras`` are not all well formed.  Nothing is decoded."""
         return self._hashes
