@@ -105,11 +105,6 @@ _TOTAL_KW_ALTERNATION = "|".join([
     r"(?P<disclosed>主动公开|(?:公开|发布|编发|推送)(?:各类|各项)?(?:政府)?(?:信息|文件))",
 ])
 _TOTAL_KW = re.compile(f"(?=[{_TOTAL_KW_FIRST}])(?:{_TOTAL_KW_ALTERNATION})")
-# _TOTAL_KW without its negative look-behinds (办结 after 未, 延期 …): it matches wherever _TOTAL_KW does, and a keyword
-# found in a window before a figure is found by it in the whole sentence (the window's start cut off no look-behind; its
-# end is a figure's first character, which starts no word a negative look-ahead forbids: tests/test_fast_paths_t4_struct):
-# a sentence it finds nothing in has no total-first sum, and no figure of it is looked up as a total
-_TOTAL_GATE = re.compile(re.sub(r"\(\?<![^()]*\)", "", _TOTAL_KW.pattern))
 _KINDS_OF_TOTAL = {
     "handled": ("results", "applicants"), "new": ("applicants",), "received": ("applicants", "flow"),
     "in_total": ("flow", "applicants"), "review": ("review",), "litigation": ("litigation", "litigation_routes"),
@@ -304,8 +299,7 @@ class _Reader:
                 end = m.start() if m is not None else len(text)
                 if end > pos:
                     sent = text[pos:end]
-                    # (every figure holds a unit character: a sentence without one is not scanned for figures)
-                    figs = list(_FIG.finditer(sent)) if _ANY_UNIT.search(text, pos, end) else []
+                    figs = list(_FIG.finditer(sent))
                     if figs:
                         self._sentence(block, pos, sent, figs, prev, out)
                     prev = (pos, sent, figs)
@@ -317,9 +311,6 @@ class _Reader:
         back = _BACKREF.match(sent)
         if len(figs) < 2 and not back:
             return  # a sum needs a total and a part
-        keyword = _TOTAL_GATE.search(sent) is not None  # else no figure is a total-first total
-        if not keyword and not back and not _SUM_WORD.search(sent):
-            return  # no total named before a figure, no back reference, no total after its parts
         self.sent = sent
         self.stripped = sent.strip()  # one copy per sentence, shared by its sums
         self.figs = figs
@@ -327,7 +318,7 @@ class _Reader:
         self.has_app = "申请" in sent  # _APPLICATION
         sum_words = self.sum_words = [m.start() for m in _SUM_WORD.finditer(sent)]  # where a total-last total may be
         self.lawsuit_ends: dict[str, int] = {}  # end of the first 直接起诉 / 复议后起诉 / 行政诉讼 keyword
-        if keyword and "诉" in sent:  # every match of those three alternatives holds 诉 (起诉, 诉讼, 应诉)
+        if "诉" in sent:  # every match of those three alternatives holds 诉 (起诉, 诉讼, 应诉)
             for k in _TOTAL_KW.finditer(sent):
                 if k.lastgroup in ("direct", "after_review", "litigation"):
                     self.lawsuit_ends.setdefault(k.lastgroup, k.end())
@@ -336,7 +327,7 @@ class _Reader:
             self._backref(block, s0, back, prev, out, used)
         for i in range(len(figs)):
             # a part may itself be broken down (未经复议直接起诉2件（结果维持1件、尚未审结1件）)
-            got = self._total_first(block, s0, i) if keyword else None
+            got = self._total_first(block, s0, i)
             if got is None and sum_words and i not in used:  # no 共/合计/总计: no total-last list (_total_last's test)
                 got = self._total_last(block, s0, i)
             if got is not None:
