@@ -60,3 +60,55 @@ def test_title_facts_read_once_are_the_joined_titles():
         expected = name_from_title(report.title) if report.title else (None, None)
         assert report._title_facts == expected
     assert AnnualReport(parse(two)).title_prefix_block is not None  # the joined title is read as well
+
+
+# -- empty-section (DL104): the body read only until it is long enough ---------------------------------------------
+
+def _old_problem(body_texts: list[str], min_chars: int) -> str | None:
+    """The rule's verdict read from the whole body, as before the early stop (the same tests, in one list)."""
+    import re
+
+    from disclosure_lint.kinds.structure import _DEFAULT_EMPTY, _SUBTITLE_WORDS
+    from disclosure_lint.report.structure import EMPHASIS, LEAD_NUMBER, PUNCT
+
+    empty = {PUNCT.sub("", p) for p in _DEFAULT_EMPTY}
+    content = []
+    for text in body_texts:
+        raw = EMPHASIS.sub("", text).strip().lstrip("#").strip()
+        body = LEAD_NUMBER.sub("", raw, count=1)
+        plain = PUNCT.sub("", body)
+        if not plain:
+            continue
+        if (len(plain) <= 14 and not re.search(r"[。；;，,]", body) and any(w in plain for w in _SUBTITLE_WORDS)
+                and plain not in empty):
+            continue
+        content.append(plain)
+    total = sum(len(c) for c in content)
+    if not content:
+        return "内容为空"
+    if all(c in empty for c in content):
+        return f"只写了“{content[0]}”"
+    if total < min_chars:
+        return f"内容过短（去掉标点后仅{total}字）"
+    return None
+
+
+def test_empty_section_stops_reading_when_the_answer_is_known():
+    import random
+
+    from .conftest import lint
+    from .test_structure import PARTS, full, md
+
+    lines = ["无。", "暂无", "**无**", "（一）存在的主要问题", "（二）改进情况", "1.目录更新不及时", "工作有待加强。", "略",
+             "没有问题", "一是解读单一。", "。", "本年度无。", "不存在", "2.按季度检查"]
+    rnd = random.Random(11)
+    for _ in range(60):
+        body_lines = [rnd.choice(lines) for _ in range(rnd.randint(0, 5))]
+        min_chars = rnd.choice([3, 10, 20])
+        text = md(*full(s5=("五", PARTS["s5"][1], "\n\n".join(body_lines))))
+        diags = [d for d in lint(text, select=["DL104"], config={"options": {"DL104": {"min_chars": min_chars}}})
+                 if d.code == "DL104"]
+        expected = _old_problem(body_lines, min_chars)
+        assert (expected is None) == (not diags), (body_lines, min_chars)
+        if expected is not None:
+            assert expected in diags[0].message, (body_lines, min_chars)
