@@ -112,3 +112,79 @@ def test_empty_section_stops_reading_when_the_answer_is_known():
         assert (expected is None) == (not diags), (body_lines, min_chars)
         if expected is not None:
             assert expected in diags[0].message, (body_lines, min_chars)
+
+
+def test_longest_increasing_positions_of_an_ordered_run_are_all_of_them():
+    import itertools
+
+    from disclosure_lint.kinds import structure as ks
+
+    def slow(seq):
+        n = len(seq)
+        best, prev = [1] * n, [-1] * n
+        for i in range(n):
+            for j in range(i):
+                if seq[j] < seq[i] and best[j] + 1 > best[i]:
+                    best[i], prev[i] = best[j] + 1, j
+        if not n:
+            return set()
+        i = max(range(n), key=lambda k: (best[k], -k))
+        out = set()
+        while i >= 0:
+            out.add(i)
+            i = prev[i]
+        return out
+
+    for n in range(7):
+        for seq in itertools.product(range(4), repeat=min(n, 5)):
+            assert ks._lis(list(seq)) == slow(list(seq))
+        assert ks._lis(list(range(n))) == slow(list(range(n)))
+
+
+def test_a_table_by_its_kind_anywhere_in_the_body_is_the_answer():
+    import random
+
+    from disclosure_lint.model import Block
+    from disclosure_lint.report import structure as rs
+
+    def slow(body, sid, accept_images, min_flat_labels=3):  # has_table before the pass over the kinds
+        labels = rs.TABLE_LABELS.get(sid, ())
+        seen: set[str] = set()
+        numbers = False
+        for b in body:
+            if b.kind == "table":
+                return True
+            text = b.text
+            if b.kind == "html" and "<table" in text.lower():
+                return True
+            if accept_images and b.kind == "image":
+                return True
+            if b.kind not in ("heading", "paragraph", "list_item"):
+                continue
+            pieces = [(text, False)] if len(text) <= 40 else []
+            if rs._SPACE.search(text) or len(text) > 40:
+                pieces += [(c, True) for w in rs._WORD.findall(text) for _, c in rs.flatline.cells(w)]
+            for piece, flat in pieces:
+                lab = rs._label_of(piece)
+                for label in labels:
+                    if lab.startswith(label):
+                        seen.add(label)
+                        break
+                else:
+                    if flat and rs.lb.cell_vote(piece) == sid:
+                        seen.add(lab)
+                    elif flat and rs._NUMBER.fullmatch(piece):
+                        numbers = True
+                if len(seen) >= min_flat_labels or (numbers and len(seen) >= min(2, min_flat_labels)):
+                    return True
+        return False
+
+    texts = ["（一）主动公开情况", "规章 0 0 0", "本年新收政府信息公开申请数量 3", "自然人", "法人或其他组织", "商业企业",
+             "本年度办理结果", "行政复议 结果维持 0 0", "<table><tr><td>1</td></tr></table>", "图", "一、总体情况"]
+    kinds = ["paragraph", "heading", "list_item", "table", "html", "image", "code"]
+    rnd = random.Random(3)
+    for _ in range(3000):
+        body = [Block(kind=rnd.choice(kinds), text=rnd.choice(texts), index=i) for i in range(rnd.randint(0, 6))]
+        sid = rnd.choice(rs.TABLE_SECTIONS)
+        accept = rnd.random() < 0.5
+        assert rs.has_table(body, sid, accept) == slow(body, sid, accept)

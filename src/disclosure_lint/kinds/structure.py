@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Any, Literal
 
 from pydantic import Field
@@ -275,6 +276,8 @@ class SectionOrder(Kind[SectionOrderOptions]):
 def _lis(seq: list[int]) -> set[int]:
     """Positions of one longest strictly increasing subsequence (earliest-ending, n ≤ a dozen)."""
     n = len(seq)
+    if all(a < b for a, b in pairwise(seq)):
+        return set(range(n))  # in order (the common case): the whole sequence is its only longest one
     best = [1] * n
     prev = [-1] * n
     for i in range(n):

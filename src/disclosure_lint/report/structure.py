@@ -212,6 +212,12 @@ def _label_of(text: str) -> str:
 
 def has_table(body: list[Block], sid: str, accept_images: bool = True, min_flat_labels: int = 3) -> bool:
     """Does a section body hold its statistics table (in any of the forms a report can take)?"""
+    # a block that is a table by its kind answers yes wherever it is in the body, and the text tests below can only
+    # answer yes too: one pass over the kinds first spares them (bodies hold their table block after a few paragraphs)
+    for b in body:
+        kind = b.kind
+        if kind == "table" or (accept_images and kind == "image") or (kind == "html" and "<table" in b.text.lower()):
+            return True
     labels = TABLE_LABELS.get(sid, ())
     seen: set[str] = set()
     numbers = False
