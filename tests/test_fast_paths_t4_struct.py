@@ -188,3 +188,23 @@ def test_a_table_by_its_kind_anywhere_in_the_body_is_the_answer():
         sid = rnd.choice(rs.TABLE_SECTIONS)
         accept = rnd.random() < 0.5
         assert rs.has_table(body, sid, accept) == slow(body, sid, accept)
+
+
+# -- prose sums: the figure gate ---------------------------------------------------------------------------------------
+
+def test_every_figure_ends_at_a_place_the_gate_finds():
+    import random
+
+    from disclosure_lint.report import prose_sums as ps
+
+    pieces = ["1", "5", "12", "1,234", "０", "５", "٣", "৭", ".", "．", ",", " ", "\u3000", "\n", "\t", "一", "二", "两",
+              "十", "百", "千", "零", "〇", "第", "件", "条", "个", "项", "篇", "份", "起", "宗", "例", "%", "％", "《条例》",
+              "事项", "文件", "申请", "年", "约", "，", "。", "a"]
+    rnd = random.Random(17)
+    for _ in range(40000):
+        t = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 9)))
+        ends = {m.end() for m in ps._FIG_GATE.finditer(t)}
+        for m in ps._FIG.finditer(t):
+            assert m.end() in ends, (t, m)
+        if ps._FIG.search(t):
+            assert ps._FIG_GATE.search(t), t

@@ -113,6 +113,8 @@ def _scan_sections(report) -> list[Section]:
             cleaned = EMPHASIS.sub("", text).strip()
             if cleaned != text.strip():
                 text = cleaned
+        if len(text) > 50 and len(text.strip().lstrip("#").strip().strip("*_").strip()) > 50:
+            continue  # what heading_of reads first: no heading (a sentence of a report's own, not worth caching)
         # as_section(b, text), its answer read from the cached heading reading first: most blocks are no heading
         found = heading_of(text, kind == "heading")
         if found is not None:
