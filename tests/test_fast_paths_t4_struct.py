@@ -208,3 +208,42 @@ def test_every_figure_ends_at_a_place_the_gate_finds():
             assert m.end() in ends, (t, m)
         if ps._FIG.search(t):
             assert ps._FIG_GATE.search(t), t
+
+
+def test_the_last_figure_of_a_sentence_is_never_a_total_listed_after_it(monkeypatch):
+    from disclosure_lint.report import prose_sums as ps
+    from disclosure_lint.report.annual import AnnualReport
+
+    from .conftest import parse
+
+    texts = ["全年共办结申请56件，其中予以公开22件、部分公开5件。", "收到申请57件，同比增长16.3%，其中自然人49件。",
+             "办结申请56件，其中予以公开22件（含部分公开）、不予公开34件；共办结56件",
+             "主动公开政府信息1200条，其中：①政策文件15条；②人事信息20条", "行政复议2件，结果维持1件、尚未审结1件，共计2件"]
+    checked = []
+    original = ps._Reader._total_first
+
+    def spy(self, block, s0, i):
+        got = original(self, block, s0, i)
+        if i == len(self.figs) - 1:
+            checked.append(i)
+            assert got is None
+        return got
+
+    monkeypatch.setattr(ps._Reader, "_total_first", spy)
+    monkeypatch.setattr(ps._Reader, "_sentence", _sentence_asking_every_figure(ps))
+    docs = [*_documents(), *(parse(t) for t in texts)]
+    for doc in docs:
+        ps.find_sums(AnnualReport(doc))
+    assert checked
+
+
+def _sentence_asking_every_figure(ps):
+    """_Reader._sentence with the last figure asked as well (as before the shortcut)."""
+    original = ps._Reader._sentence
+
+    def sentence(self, block, s0, sent, figs, prev, out):
+        original(self, block, s0, sent, figs, prev, out)
+        if len(figs) >= 2 and hasattr(self, "figs") and self.figs is figs:
+            self._total_first(block, s0, len(figs) - 1)
+
+    return sentence

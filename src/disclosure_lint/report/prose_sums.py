@@ -331,9 +331,11 @@ class _Reader:
         used: set[int] = set()
         if back and prev is not None and prev[2] and figs[0].start() > back.end() - 1:
             self._backref(block, s0, back, prev, out, used)
+        last = len(figs) - 1
         for i in range(len(figs)):
             # a part may itself be broken down (未经复议直接起诉2件（结果维持1件、尚未审结1件）)
-            got = self._total_first(block, s0, i)
+            # (the last figure has no figure after it to list: _total_first would find no part)
+            got = self._total_first(block, s0, i) if i < last else None
             if got is None and sum_words and i not in used:  # no 共/合计/总计: no total-last list (_total_last's test)
                 got = self._total_last(block, s0, i)
             if got is not None:
@@ -354,7 +356,8 @@ class _Reader:
             return False  # 约50件, 5-10件, 数十件 (but 申请数15件 is a count)
         # (prose_reading.BAD_AFTER is ^-anchored: matched from f.end() > 0 it never matched, and was dropped; a number
         # before 以上/余/多 … is left out by the tests of the clause around it)
-        return _number(f) is not None
+        cn = f.group("cn")  # _number(f) is not None: an Arabic number always reads
+        return not cn or cn_int(cn) is not None
 
     # -- totals ----------------------------------------------------------------------------------
     def _total_kw(self, i: int) -> tuple[str, int, int] | None:
