@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Any, Literal
 
 from pydantic import Field
@@ -275,6 +276,8 @@ class SectionOrder(Kind[SectionOrderOptions]):
 def _lis(seq: list[int]) -> set[int]:
     """Positions of one longest strictly increasing subsequence (earliest-ending, n ≤ a dozen)."""
     n = len(seq)
+    if all(a < b for a, b in pairwise(seq)):
+        return set(range(n))  # in order (the common case): the whole sequence is its only longest one
     best = [1] * n
     prev = [-1] * n
     for i in range(n):
@@ -381,6 +384,9 @@ class EmptySection(Kind[EmptySectionOptions]):
         if sec is None or (report.truncation is not None and sec.id in report.truncation.unchecked):
             return
         content: list[str] = []
+        total = 0
+        real = False  # a content line other than an empty phrase
+        min_chars = self.options.min_chars
         for b in st.body(sec):
             if b.kind not in ("heading", "paragraph", "list_item", "table", "html", "image"):
                 continue
@@ -397,13 +403,17 @@ class EmptySection(Kind[EmptySectionOptions]):
                     and any(w in plain for w in _SUBTITLE_WORDS) and plain not in self._empty):
                 continue  # a sub-title such as （一）存在的主要问题
             content.append(plain)
-        total = sum(len(c) for c in content)
+            total += len(plain)
+            if not real and plain not in self._empty:
+                real = True
+            if real and total >= min_chars:
+                return  # long enough and not only empty phrases: more lines can only add to both (the rest unread)
         spec = sec.spec
         if not content:
             problem, actual = "内容为空", ""
         elif all(c in self._empty for c in content):
             problem, actual = f"只写了“{content[0]}”", "".join(content)
-        elif total < self.options.min_chars:
+        elif total < min_chars:
             problem, actual = f"内容过短（去掉标点后仅{total}字）", "".join(content)
         else:
             return

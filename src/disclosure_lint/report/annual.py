@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -86,6 +86,8 @@ class AnnualReport:
     def __init__(self, document: Document, overrides: Overrides | None = None):
         self.source = document  # the reader's document
         self.overrides = overrides or Overrides()
+        self._head_made: list[Block] = []  # the head blocks found so far (see _heads)
+        self._head_pos = 0  # where in text_blocks the search for the next goes on
 
     # -- text access -------------------------------------------------------------------
     @cached_property
@@ -125,15 +127,36 @@ class AnnualReport:
         """The first :data:`HEAD_BLOCKS` prose blocks with content, where the title and the statistics period
         are looked for: portal metadata lines and page chrome (navigation items a crawler puts one per line
         before the report: 首页, ``|``, 无障碍浏览 …, see :func:`.portal.is_chrome`) are skipped."""
+        return list(self._heads())
+
+    def _heads(self) -> Iterator[Block]:
+        """:attr:`head_blocks` one by one, each found only when a reader gets that far (the statistics period is most
+        often in the first few); the blocks found are kept for the next reader."""
+        made = self._head_made
+        i = 0
+        while i < len(made) or self._next_head():
+            yield made[i]
+            i += 1
+
+    def _next_head(self) -> bool:
+        """Find the next of :attr:`head_blocks` (appended to ``_head_made``); False when there is no more.  (A plain
+        position, not a kept generator: that would hold the report in a reference cycle.)"""
+        made = self._head_made
+        if len(made) >= HEAD_BLOCKS:
+            return False
         portal = self.portal
-        out: list[Block] = []
-        for b in self.text_blocks:
+        blocks = self.text_blocks
+        k = self._head_pos
+        while k < len(blocks):
+            b = blocks[k]
+            k += 1
             if portal.is_line(b) or chrome_or_navigation(portal.text_without(b)):
                 continue
-            out.append(b)
-            if len(out) >= HEAD_BLOCKS:
-                break
-        return out
+            self._head_pos = k
+            made.append(b)
+            return True
+        self._head_pos = k
+        return False
 
     @cached_property
     def title_block(self) -> Block | None:
@@ -160,7 +183,7 @@ class AnnualReport:
         b = self.title_block
         if b is None:
             return None
-        name, year = name_from_title(self.portal.text_without(b).lstrip("#").strip())
+        name, year = self._block_title_facts
         if name is not None and classify(name)[0] is not None and year is not None:
             return None
         prev = None
@@ -191,8 +214,18 @@ class AnnualReport:
         return text
 
     @cached_property
+    def _block_title_facts(self) -> tuple[str | None, int | None]:
+        """name_from_title of the title block's own text (the title when no prefix line joins it): read once."""
+        assert self.title_block is not None
+        return name_from_title(self.portal.text_without(self.title_block).lstrip("#").strip())
+
+    @cached_property
     def _title_facts(self) -> tuple[str | None, int | None]:
-        return name_from_title(self.title) if self.title else (None, None)
+        if not self.title:
+            return None, None
+        if self.title_prefix_block is None:
+            return self._block_title_facts  # the title is the title block's text (see title)
+        return name_from_title(self.title)
 
     @cached_property
     def signature_agency(self) -> str | None:
@@ -237,7 +270,7 @@ class AnnualReport:
     @cached_property
     def period_match(self) -> tuple[Block, re.Match[str]] | None:
         """The statistics period's statement (统计期限为2023年1月1日至12月31日) among :attr:`head_blocks`."""
-        for b in self.head_blocks:
+        for b in self._heads():
             m = _PERIOD.search(b.text)
             if m:
                 return b, m
@@ -247,7 +280,7 @@ class AnnualReport:
     def period_span(self) -> tuple[Block, re.Match[str]] | None:
         """The statistics period written in full, whatever its days (统计期限为2023年1月1日至12月31日; groups
         ``start`` y1 m1 d1, ``end`` y2 m2 d2 — y2 only when written) among :attr:`head_blocks`."""
-        for b in self.head_blocks:
+        for b in self._heads():
             if "日" in b.text:
                 m = _PERIOD_SPAN.search(b.text)
                 if m:

@@ -79,3 +79,7 @@ def _heading(raw: str, heading: bool) -> tuple[str | None, str | None, int | Non
     if spec is not None and (heading or len(text) <= 20):
         return (spec.id, None, None, text, "exact")
     return None
+
+
+# what as_section reads, under a public name for a scan that makes the Section itself (the cached function, no wrapper)
+heading_of = _heading

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Block
 from . import catalogue as cat
-from .sections import Section, as_section
+from .sections import Section, heading_of
 from .stats import labels as lb
 from .stats import runs as flatline
 
@@ -103,21 +103,23 @@ def _scan_sections(report) -> list[Section]:
     out: list[Section] = []
     title_block = report.title_block
     for b in report.blocks:
-        if b is title_block or b.kind not in ("heading", "paragraph"):
+        kind = b.kind
+        if kind != "heading" and kind != "paragraph":
             continue
         text = b.text
-        if len(text) > 120:
+        if len(text) > 120 or b is title_block:
             continue
         if "*" in text or "_" in text or "<" in text:
             cleaned = EMPHASIS.sub("", text).strip()
             if cleaned != text.strip():
-                sec = as_section(b, cleaned)
-                if sec is not None:
-                    out.append(sec)
-                continue
-        sec = as_section(b)
-        if sec is not None:
-            out.append(sec)
+                text = cleaned
+        if len(text) > 50 and len(text.strip().lstrip("#").strip().strip("*_").strip()) > 50:
+            continue  # what heading_of reads first: no heading (a sentence of a report's own, not worth caching)
+        # as_section(b, text), its answer read from the cached heading reading first: most blocks are no heading
+        found = heading_of(text, kind == "heading")
+        if found is not None:
+            sid, numeral, number, title, quality = found
+            out.append(Section(sid, numeral, number, title, b, quality=quality))
     return out
 
 
@@ -154,13 +156,11 @@ def analyse(report: AnnualReport) -> Structure:
         start = sec.heading.index + 1
         end = mains[i + 1].heading.index if i + 1 < len(mains) else len(blocks)
         bodies[sec.heading.index] = list(blocks[start:end])
-    # the main sections come out with their bodies (sub-items keep none: their text is their parent's body)
-    # (a new Section field by field, as dataclasses.replace makes it, without its per-field introspection)
-    with_body = {id(sec): Section(sec.id, sec.numeral, sec.number, sec.title, sec.heading, bodies[sec.heading.index],
-                                  sec.quality) for sec in mains}
-    mains = [with_body[id(sec)] for sec in mains]
-    sections = [with_body.get(id(sec), sec) for sec in sections]
-    subruns = [SubRun(parent=with_body[id(r.parent)], items=r.items) for r in subruns]
+    # the main sections come out with their bodies (sub-items keep none: their text is their parent's body); each
+    # Section was made by _scan_sections for this analysis alone, so it is given its body in place (a copy, as
+    # dataclasses.replace made, would be the same object to every reader: sections, mains and subruns hold only these)
+    for sec in mains:
+        sec.blocks = bodies[sec.heading.index]
 
     # one section per canonical id: the first with a body (a table of contents lists the titles with
     # nothing under them), preferring the official title (or a typo of it) over a key-word match
@@ -214,6 +214,12 @@ def _label_of(text: str) -> str:
 
 def has_table(body: list[Block], sid: str, accept_images: bool = True, min_flat_labels: int = 3) -> bool:
     """Does a section body hold its statistics table (in any of the forms a report can take)?"""
+    # a block that is a table by its kind answers yes wherever it is in the body, and the text tests below can only
+    # answer yes too: one pass over the kinds first spares them (bodies hold their table block after a few paragraphs)
+    for b in body:
+        kind = b.kind
+        if kind == "table" or (accept_images and kind == "image") or (kind == "html" and "<table" in b.text.lower()):
+            return True
     labels = TABLE_LABELS.get(sid, ())
     seen: set[str] = set()
     numbers = False
