@@ -1,0 +1,68 @@
+"""The claim reader's kept readings (:mod:`disclosure_lint.report.claim_kept`) give what reading every sentence gives
+(bench/same_findings.py compares whole runs; these compare the claims and statements themselves)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from disclosure_lint.readers import markdown, read_path
+from disclosure_lint.report.annual import AnnualReport
+
+
+def _reports():
+    root = Path(__file__).resolve().parent.parent
+    files = sorted((root / "examples").glob("*.md")) + sorted((root / "tests" / "fixtures").rglob("*.md"))
+    bench = sorted((root / "bench" / "out").glob("*.md"))[:60]
+    for f in [*files, *bench]:
+        yield AnnualReport(read_path(str(f)))
+    # one sentence in several places (blocks, offsets, parts, years, with and without 申请 in its block, the reporting
+    # body naming itself): what is put back must be placed where it is read
+    body = ("本年新收政府信息公开申请35件，上年结转2件；全年办结36件，其中予以公开14件，部分公开4件，分别占38.9%和11.1%。"
+            "被申请行政复议2件，被提起行政诉讼1件，均获维持。本年度未收到法人或其他组织的申请，无结转下年度办理的申请。"
+            "市政府办公厅收到自然人、法人或其他组织提出的申请58件。")
+    for year, agency in (("2023", "某某局"), ("2022", "某某局"), ("2023", "某某市人民政府办公厅")):
+        for lead in ("", "前言。", "另：收到"):
+            yield AnnualReport(markdown.parse(f"# {agency}{year}年政府信息公开工作年度报告\n\n{lead}{body}\n\n"
+                                              f"## 三、收到和处理政府信息公开申请情况\n\n{body}\n\n"
+                                              f"## 四、政府信息公开行政复议、行政诉讼情况\n\n{lead}{body}\n\n"
+                                              "予以公开14件。部分公开4件。\n"))
+
+
+def _read(report):
+    from disclosure_lint.report import claims
+
+    got = claims.ProseClaims(report).read()
+    return ([repr(c) for c in got.claims], [c.text for c in got.claims],
+            [repr(s) for s in got.statements], [s.text for s in got.statements])
+
+
+def test_kept_readings_are_the_readings(monkeypatch):
+    from disclosure_lint.report import claim_kept, claims
+
+    reports = list(_reports())
+    claim_kept.clear()
+    cold = [_read(r) for r in reports]  # kept as they are read: a sentence read before is put back
+    warm = [_read(r) for r in reports]  # every sentence put back
+    orig = claims._Reader.__init__
+
+    def unkept(self, *args):
+        orig(self, *args)
+        self.kept = False
+
+    monkeypatch.setattr(claims._Reader, "__init__", unkept)
+    plain = [_read(r) for r in reports]
+    assert cold == plain
+    assert warm == plain
+    assert sum(len(c) + len(s) for c, _, s, _ in plain) > 150
+
+
+def test_kept_readings_are_new_objects():
+    """A claim put back is a new object: a rule that changes one (none does) cannot change another report's."""
+    from disclosure_lint.report import claim_kept, claims
+
+    claim_kept.clear()
+    text = "# 某某局2023年政府信息公开工作年度报告\n\n本年新收政府信息公开申请35件。\n"
+    a = claims.ProseClaims(AnnualReport(markdown.parse(text))).read().claims
+    b = claims.ProseClaims(AnnualReport(markdown.parse(text))).read().claims
+    assert len(a) == len(b) == 1 and a[0] is not b[0] and a[0] == b[0]
+    assert b[0].block is not a[0].block
