@@ -66,3 +66,29 @@ def test_kept_readings_are_new_objects():
     b = claims.ProseClaims(AnnualReport(markdown.parse(text))).read().claims
     assert len(a) == len(b) == 1 and a[0] is not b[0] and a[0] == b[0]
     assert b[0].block is not a[0].block
+
+
+def test_a_clause_without_a_change_or_year_has_none_blanked():
+    """claims._Reader._finish blanks the clause's keywords only when the clause holds a match of CHANGE or a 年: blanking
+    (keywords → 　) adds no CHANGE match and no 年, and every PAST match holds 年."""
+    import random
+    import re
+
+    from disclosure_lint.report.claim_keywords import KEYWORD
+    from disclosure_lint.report.prose_reading import CHANGE, PAST
+
+    assert "　" not in CHANGE.pattern and not re.search(r"[()\[\]?*+.\\]", CHANGE.pattern)  # plain words
+    rng = random.Random(12)
+    words = ["上年", "上一年", "上年度结转", "去年", "往年", "历年", "以前年度", "以前年度结转", "近三年", "同比", "增加",
+             "减少了", "本年新收", "上年结转", "结转下年度", "年", "度", "收到", "办结", "予以公开", "行政复议", "较", "比",
+             "上", "结转", "转结", "同", "期", "，", "　", "2023年", "申请", "3件"]
+    seen = 0
+    for _ in range(20000):
+        clause = "".join(rng.choice(words) for _ in range(rng.randint(1, 8)))
+        blanked = clause
+        for k in KEYWORD.finditer(clause):
+            blanked = blanked.replace(k.group(0), "　" * len(k.group(0)))
+        if CHANGE.search(blanked) or PAST.search(blanked):
+            seen += 1
+            assert CHANGE.search(clause) or "年" in clause, clause
+    assert seen > 1000

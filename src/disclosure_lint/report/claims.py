@@ -372,19 +372,20 @@ class _Reader:
         after = sent[t1:t1 + 6]
         if BAD_AFTER.match(after):
             return []
-        unit = tok.group("unit") or tok.group("cunit")
-        if tok.group("cn"):
-            number = cn_int(tok.group("cn"))
-            if number is None or (tok.group("cn") == "一" and unit == "起" and not re.match(r"^[，。；、,;）)]", after)):
+        num, unit, cn, cunit = tok.group("num", "unit", "cn", "cunit")  # one call: the token's four groups
+        unit = unit or cunit
+        if cn:
+            number = cn_int(cn)
+            if number is None or (cn == "一" and unit == "起" and not re.match(r"^[，。；、,;）)]", after)):
                 return []
         else:
-            number = int(tok.group("num").replace(",", ""))
+            number = int(num.replace(",", ""))
         clause_start, bi = self.ctx.clause_start(t0)
         # 予以公开：22件 — the colon belongs to the claim
         if bi >= 0 and sent[clause_start - 1] in "：:" and not sent[clause_start:t0].strip():
             clause_start = self.ctx.bounds[bi - 1] + 1 if bi > 0 else 0
         prefix = sent[clause_start:t0]
-        if approximate_before(prefix, not tok.group("cn")) or APPROX_CLAUSE.search(prefix):
+        if approximate_before(prefix, not cn) or APPROX_CLAUSE.search(prefix):
             return []
         # the nearest keyword before the number, in the clause
         ki = bisect_right(self.kw_ends, t0) - 1
@@ -405,18 +406,21 @@ class _Reader:
             metric = kw.lastgroup
             fam = FAMILY_OF[metric]
             chain = [kw]
-            for k in (kws[x] for x in range(ki - 1, -1, -1)):  # not reversed(kws[:ki]): a copy per number
+            x = ki - 1  # the keywords before it, nearest first (not reversed(kws[:ki]): a copy per number)
+            while x >= 0:
+                k = kws[x]
                 if k.start() < clause_start:
                     break
                 if FAMILY_OF[k.lastgroup] == fam and _CHAIN_SEP.match(sent[k.end():chain[0].start()]):
                     chain.insert(0, k)
                 else:
                     break
+                x -= 1
             if "分别" in gap and len(chain) > 1:
                 return self._list(block, s0, sent, kws, chain, tokens, ti, consumed, clause_start)
             if "分别" in gap:
                 return []
-            metrics = tuple(k.lastgroup for k in chain)
+            metrics = (metric,) if len(chain) == 1 else tuple(k.lastgroup for k in chain)
             if len(chain) > 1 and _EACH.search(gap):
                 combine = "each"
             if CHANGE.search(gap) or PAST.search(gap):
@@ -481,9 +485,14 @@ class _Reader:
             elif ym and int(ym.group(1)) != self.year - 1:
                 return []
         clause = sent[clause_start:t0]
-        for k in kws[bisect_left(self.kw_starts, clause_start):bisect_left(self.kw_starts, t0)]:
-            clause = clause.replace(k.group(0), "　" * len(k.group(0)))  # the keyword must not trip the filters
-        if CHANGE.search(clause) or PAST.search(clause) or self.ctx.search(PART_YEAR, t0):
+        # blanking the keywords adds no match of CHANGE (plain words, none with 　) and no 年 (every PAST match holds
+        # one): a clause without either has none after it (tests/test_fast_paths_t4_claims.py)
+        if CHANGE.search(clause) or "年" in clause:
+            for k in kws[bisect_left(self.kw_starts, clause_start):bisect_left(self.kw_starts, t0)]:
+                clause = clause.replace(k.group(0), "　" * len(k.group(0)))  # the keyword must not trip the filters
+            if CHANGE.search(clause) or PAST.search(clause):
+                return []
+        if self.ctx.search(PART_YEAR, t0):
             return []
         if not self._year_ok(t0, metric):
             return []
@@ -499,8 +508,7 @@ class _Reader:
             wm = self._wider[wi] if wi < len(self._wider) else None
             if wm:
                 scope = wm.group(0)
-        c = Claim(metrics=tuple(metrics), number=number, unit=unit, block=block, start=s0 + start, end=s0 + end,
-                  sentence=self.stripped, combine=combine, scope=scope)
+        c = Claim(tuple(metrics), number, unit, block, s0 + start, s0 + end, self.stripped, combine, scope)
         fam = FAMILY_OF[metric]
         if metric == "in_total":
             if not (seen & {"new", "received"} and "carried_over" in seen):
