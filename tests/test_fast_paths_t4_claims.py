@@ -92,3 +92,37 @@ def test_a_clause_without_a_change_or_year_has_none_blanked():
             seen += 1
             assert CHANGE.search(clause) or "年" in clause, clause
     assert seen > 1000
+
+
+def test_literal_led_scope_words_match_as_the_plain_alternation():
+    """claim_context's default scope pattern, each alternative led by a literal character, finds what
+    ``(?=[first characters])(?:…)`` over DEFAULT_SCOPE finds: the same spans and texts, searched whole or up to a
+    point."""
+    import random
+    import re
+
+    from disclosure_lint.report import claim_context as cc
+
+    led = cc._default_scope()
+    plain = re.compile(f"(?=[{cc._SCOPE_FIRST}])(?:" + "|".join(f"(?:{p})" for p in cc.DEFAULT_SCOPE) + ")")
+    assert {p[0] for p in cc._SCOPE_LED} <= set(cc._SCOPE_FIRST)
+    pieces = ["人大", "党", "代表", "代", "表", "建议", "大会", "本级", "本", "级", "各", "部门", "单位", "乡镇", "街道",
+              "区", "域", "市", "场", "民", "县", "派出", "所", "站", "队", "科室", "有", "在", "属", "于", "分局", "全",
+              "省", "系统", "人民", "政府办", "公室", "政府办公室", "下属", "直属", "二级单位", "局", "委", "厅", "办",
+              "院", "署", "业务", "相关", "部", "门", "镇", "镇街", "（街道）", "自然人", "企业", "网上", "网络", "在线",
+              "当面", "现场", "信函", "邮寄", "传真", "电子邮件", "，", "。", "3件", "申请", "监管"]
+    rng = random.Random(7)
+    seen = 0
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        a = [(m.span(), m.group(0)) for m in plain.finditer(text)]
+        assert [(m.span(), m.group(0)) for m in led.finditer(text)] == a, text
+        seen += len(a)
+        end = rng.randint(0, len(text))
+        pa, pb = plain.search(text, 0, end), led.search(text, 0, end)
+        assert (pa and (pa.span(), pa.group(0))) == (pb and (pb.span(), pb.group(0))), (text, end)
+    assert seen > 30000
+    root = Path(__file__).resolve().parent.parent
+    for f in [*sorted((root / "examples").glob("*.md")), *sorted((root / "bench" / "out").glob("*.md"))[:40]]:
+        text = f.read_text(encoding="utf-8")
+        assert [(m.span(), m.group(0)) for m in led.finditer(text)] == [(m.span(), m.group(0)) for m in plain.finditer(text)]

@@ -176,9 +176,8 @@ class SentenceTime:
             part_year = self.part_year
             if part_year is not None and part_year < upto:
                 return False
-        semi = self.semicolon_before(upto)
         j = bisect_right(self.year_ends, upto) - 1
-        if j < 0 or self.years[j][0] <= semi:
+        if j < 0 or self.years[j][0] <= self.semicolon_before(upto):  # no year named before it (most numbers)
             return True
         _, ye, y = self.years[j]
         k = bisect_left(self.this_starts, ye)
