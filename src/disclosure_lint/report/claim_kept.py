@@ -18,7 +18,7 @@ from typing import Literal
 from ..model import Block
 from .claim_types import Analysis, Claim, Statement
 
-KEPT_LEN = 1000  # characters: a longer sentence (text whose sentence ends were lost) is read, not kept
+KEPT_LEN = 400  # characters: a longer sentence (text whose sentence ends were lost) is read, not kept
 KEPT_MAX = 4096  # sentences; then the store is emptied (a batch of 10,000 reports does not grow it)
 
 _Key = tuple[str, str, bool, bool, "int | None"]
