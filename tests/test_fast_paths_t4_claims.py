@@ -126,3 +126,36 @@ def test_literal_led_scope_words_match_as_the_plain_alternation():
     for f in [*sorted((root / "examples").glob("*.md")), *sorted((root / "bench" / "out").glob("*.md"))[:40]]:
         text = f.read_text(encoding="utf-8")
         assert [(m.span(), m.group(0)) for m in led.finditer(text)] == [(m.span(), m.group(0)) for m in plain.finditer(text)]
+
+
+def test_a_sentence_with_a_keyword_holds_one_of_its_blocks_keyword_starts():
+    """claims._Reader reads a sentence's keywords only when one of ``keyword_starts(block)`` falls in it."""
+    import random
+    from bisect import bisect_left
+
+    from disclosure_lint.report import claim_keywords as ck
+    from disclosure_lint.report.prose_reading import SENT_END
+
+    root = Path(__file__).resolve().parent.parent
+    blocks = []
+    for f in [*sorted((root / "examples").glob("*.md")), *sorted((root / "tests" / "fixtures").rglob("*.md")),
+              *sorted((root / "bench" / "out").glob("*.md"))[:60]]:
+        blocks += f.read_text(encoding="utf-8").split("\n\n")
+    rng = random.Random(3)
+    words = ["2023年度结转", "２０２３年", "上年结转", "结转", "转结", "本年新收", "。", "！", "?", "办结", "收到", "行政复议",
+             "予以公开", "3件", "，", "年", "2022", "二〇二二年结转", "转入下一年度", "不予公开", "申请", "维持", "的"]
+    blocks += ["".join(rng.choice(words) for _ in range(rng.randint(1, 14))) for _ in range(5000)]
+    read = 0
+    for block in blocks:
+        at = ck.keyword_starts(block)
+        assert (at[0] if at else len(block)) == ck.keyword_from(block)
+        pos = 0
+        for m in [*SENT_END.finditer(block), None]:
+            end = m.start() if m is not None else len(block)
+            i = bisect_left(at, pos)
+            if not (i < len(at) and at[i] < end):
+                assert ck.keywords(block[pos:end]) == []
+            else:
+                read += 1
+            pos = m.end() if m is not None else len(block)
+    assert read > 1000

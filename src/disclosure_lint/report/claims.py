@@ -112,7 +112,7 @@ from .claim_keywords import (
     RATE,
     RATE_CONTEXT,
     S4_BLOCKS_OF,
-    keyword_from,
+    keyword_starts,
     keywords,
 )
 from .claim_sub_items import reason_items, sub_item_part
@@ -190,7 +190,7 @@ class _Reader:
             if not BLOCK_GATE.search(text):
                 continue
             self._has_app = "申请" in text  # APPLICATION (申请) once per block, not per sentence
-            self._kw_from = keyword_from(text)  # a sentence that ends before it holds no keyword
+            self._kw_at = keyword_starts(text)  # a sentence without one of them holds no keyword
             self._in_s4 = block.index in self.s4_blocks
             pos = 0
             for m in SENT_END.finditer(text):
@@ -242,7 +242,9 @@ class _Reader:
         # (tests/test_fast_paths.py runs the reader with and without this shortcut).  So the keywords are looked for
         # first (most sentences have none), the counts only in a sentence with one
         if self.shortcuts:
-            kws = keywords(sent) if s1 > self._kw_from else []
+            at = self._kw_at
+            i = bisect_left(at, s0)
+            kws = keywords(sent) if i < len(at) and at[i] < s1 else []
             tokens = list(COUNT_TOKEN.finditer(sent)) if kws and HAS_COUNT.search(sent) else []
             if kws and not tokens and not _STATEMENT_HINT.search(sent):
                 return
