@@ -28,6 +28,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import Field
@@ -102,6 +103,12 @@ _GROUP_NAMES = {"not_open": "（三）不予公开", "unavailable": "（四）�
 _TARGETS.update({m: f"“{_GROUP_NAMES[base_metric(m)]}”“{label}”总计" for m, label in SUB_ITEM_LABELS.items()})
 
 
+@lru_cache(maxsize=256)  # bounded: chains of keywords make new tuples
+def _bases(metrics: tuple[str, ...]) -> frozenset[str]:
+    """The groups a claim's metrics belong to (not_open.enforcement_file → not_open): asked by each count rule, per claim."""
+    return frozenset(base_metric(m) for m in metrics)
+
+
 def _target(metrics: tuple[str, ...], s4_block: str | None) -> str:
     if FAMILY_OF[metrics[0]] == "s4res":
         return f"“{_BLOCK_NAMES[s4_block or 'review']}”“{LABELS[metrics[0]]}”"
@@ -145,7 +152,7 @@ class TextTableCount(Kind[CountOptions]):
                 continue
             if id(c) in shares:
                 continue
-            if not {base_metric(m) for m in c.metrics} & wanted and not (c.ambiguous and "received" in wanted):
+            if wanted.isdisjoint(_bases(c.metrics)) and not (c.ambiguous and "received" in wanted):
                 continue
             bad = disagreements(report.metrics, c)
             if not bad:

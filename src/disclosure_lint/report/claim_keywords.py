@@ -86,6 +86,15 @@ def keyword_from(text: str) -> int:
     return m.start() if m is not None else len(text)
 
 
+def keyword_starts(text: str) -> list[int]:
+    """Where ``_KW_AT`` matches in ``text`` (one scan, no overlaps; the first is :func:`keyword_from`).  A sentence of
+    ``text`` that holds a keyword holds one of them: ``_KW_AT`` looks neither behind nor ahead and none of its words
+    holds a sentence end (。！？!?), so the scan meets every sentence fresh and finds a match in it wherever the
+    sentence holds one — and every keyword of the sentence starts where ``_KW_AT`` matches (the words tried for a text
+    with 结转/转结 are the sentence's own or more).  tests/test_fast_paths_t4_claims.py"""
+    return [m.start() for m in _starts(text).finditer(text)]
+
+
 def keywords(sent: str) -> list[re.Match[str]]:
     """``list(KEYWORD.finditer(sent))``: the same matches, KEYWORD tried only where a keyword may start."""
     out = []

@@ -85,20 +85,19 @@ from .claim_context import (
     NONE_S4_BAD_AFTER,
     OUTCOME_WORDS,
     REASON,
-    REASON_ETC,
     REASON_LEAD,
     REVIEWER,
     SUB_ITEM_LABELS,
     SUB_ITEMS,
     UPHELD,
     WIDER,
-    base_metric,
     blank_out,
     doc_attr,
     has_none_words,
     scope_regex,
     upheld_outcomes,
 )
+from .claim_kept import KEPT_LEN, keep, put_back
 from .claim_keywords import (
     APPROX_PCT,
     BLOCK_GATE,
@@ -113,9 +112,10 @@ from .claim_keywords import (
     RATE,
     RATE_CONTEXT,
     S4_BLOCKS_OF,
-    keyword_from,
+    keyword_starts,
     keywords,
 )
+from .claim_sub_items import reason_items, sub_item_part
 from .claim_types import Analysis, Claim, Statement
 from .prose_reading import (
     APPROX_CLAUSE,
@@ -153,11 +153,7 @@ _S4_WORDS = re.compile(r"复议|诉讼|起诉|应诉")
 _DISCLOSURE = re.compile(r"信息公开|政府信息|公开申请|依申请")
 _EXCEPT_WORD = re.compile("除")
 _OWN_NOUN = re.compile(r"\s?(?:的)?")  # between a number and the keyword it owns: 11件行政复议, 2件维持
-_REASON_FILL = re.compile(r"(?:[，,、\s]|其中|另有?|还有|并|已|依法|共|均)*")
 _REASON_CLAUSE = re.compile(r"(?:因|由于)[^，。；;\d]{1,24}[，,]\s*(?:已|均|被|予以)?")
-_PART_LEAD = re.compile(r"(?:[（(、，,；;：:\s]|其中|含|包括|包含|以及|和|及|与|另有?)*")
-_SUB_NAME = re.compile(r"(?:因|属于|涉及|系|为|是)?[^\d，。；;、（）()]{0,24}?(?:的|类)?(?:申请|情形|信息)?(?:的)?(?:有|为|是|共)?")
-_SUB_MARKER = re.compile(r"其中|含|包括|包含|[（(]")
 _LIST_FILL = re.compile(r"^[、，,和及与；;\s]*$")
 _CHAIN_SEP = re.compile(r"^(?:的)?(?:[、/和及与]|或者?|以及)$")
 _EACH = re.compile(r"均|各|都")
@@ -181,9 +177,12 @@ class _Reader:
         self.scope = scope_regex(scope_patterns)
         self.s4_blocks = view.s4
         self.skip = view.skip
+        # the tool's own scope words only: a user's patterns run on a time budget that a kept reading would not spend
+        self.kept = self.shortcuts and list(scope_patterns) == DEFAULT_SCOPE
 
     def run(self) -> Analysis:
         out = Analysis()
+        read = self._sentence_kept if self.kept else self._sentence
         for block in self.view.blocks:
             if block.index in self.skip:
                 continue
@@ -191,15 +190,29 @@ class _Reader:
             if not BLOCK_GATE.search(text):
                 continue
             self._has_app = "申请" in text  # APPLICATION (申请) once per block, not per sentence
-            self._kw_from = keyword_from(text)  # a sentence that ends before it holds no keyword
+            self._kw_at = keyword_starts(text)  # a sentence without one of them holds no keyword
+            self._in_s4 = block.index in self.s4_blocks
             pos = 0
             for m in SENT_END.finditer(text):
                 if m.start() > pos:
-                    self._sentence(block, pos, m.start(), out)
+                    read(block, pos, m.start(), out)
                 pos = m.end()
             if pos < len(text):
-                self._sentence(block, pos, len(text), out)
+                read(block, pos, len(text), out)
         return out
+
+    def _sentence_kept(self, block: Block, s0: int, s1: int, out: Analysis) -> None:
+        """:meth:`_sentence`, what it gives kept across reports (:mod:`.claim_kept`: the key is all it depends on)."""
+        sent = block.text[s0:s1]
+        if len(sent) > KEPT_LEN:
+            self._sentence(block, s0, s1, out)
+            return
+        masked = self.masker(ALL_APPLICANTS.sub(blank_out, sent) if "法人" in sent else sent)
+        key = (sent, masked, self._has_app, self._in_s4, self.year)
+        if not put_back(key, block, s0, out):
+            nc, ns = len(out.claims), len(out.statements)
+            self._sentence(block, s0, s1, out, masked)
+            keep(key, out, nc, ns, s0)
 
     # -- helpers -------------------------------------------------------------------------------
     def _year_ok(self, upto: int, metric: str | None) -> bool:
@@ -221,7 +234,7 @@ class _Reader:
         return None
 
     # -- one sentence ----------------------------------------------------------------------------
-    def _sentence(self, block: Block, s0: int, s1: int, out: Analysis) -> None:
+    def _sentence(self, block: Block, s0: int, s1: int, out: Analysis, masked: str | None = None) -> None:
         sent = block.text[s0:s1]
         # Without a keyword in the sentence no count is read (every count is tied to a keyword before the number or
         # right after it, and KEYWORD.match finds none where KEYWORD.finditer found none), no 均获维持 either (it needs a
@@ -229,7 +242,9 @@ class _Reader:
         # (tests/test_fast_paths.py runs the reader with and without this shortcut).  So the keywords are looked for
         # first (most sentences have none), the counts only in a sentence with one
         if self.shortcuts:
-            kws = keywords(sent) if s1 > self._kw_from else []
+            at = self._kw_at
+            i = bisect_left(at, s0)
+            kws = keywords(sent) if i < len(at) and at[i] < s1 else []
             tokens = list(COUNT_TOKEN.finditer(sent)) if kws and HAS_COUNT.search(sent) else []
             if kws and not tokens and not _STATEMENT_HINT.search(sent):
                 return
@@ -258,9 +273,10 @@ class _Reader:
         self.ctx = Sentence(sent)
         # 收到自然人、法人或其他组织提出的申请58件 names every applicant, 市政府办公厅 in that office's own
         # report names the reporting body: neither is a narrower scope (every ALL_APPLICANTS match holds 法人)
-        masked = self.masker(ALL_APPLICANTS.sub(blank_out, sent) if "法人" in sent or not self.shortcuts else sent)
+        if masked is None:  # (given by _sentence_kept: the same)
+            masked = self.masker(ALL_APPLICANTS.sub(blank_out, sent) if "法人" in sent or not self.shortcuts else sent)
         self.scope_ctx = Sentence(masked) if masked != sent else self.ctx
-        in_s4 = block.index in self.s4_blocks
+        in_s4 = self._in_s4
         disclosure = in_s4 or bool(_DISCLOSURE.search(sent))
         has_app = self._has_app
         claims: list[Claim] = []
@@ -358,19 +374,20 @@ class _Reader:
         after = sent[t1:t1 + 6]
         if BAD_AFTER.match(after):
             return []
-        unit = tok.group("unit") or tok.group("cunit")
-        if tok.group("cn"):
-            number = cn_int(tok.group("cn"))
-            if number is None or (tok.group("cn") == "一" and unit == "起" and not re.match(r"^[，。；、,;）)]", after)):
+        num, unit, cn, cunit = tok.group("num", "unit", "cn", "cunit")  # one call: the token's four groups
+        unit = unit or cunit
+        if cn:
+            number = cn_int(cn)
+            if number is None or (cn == "一" and unit == "起" and not re.match(r"^[，。；、,;）)]", after)):
                 return []
         else:
-            number = int(tok.group("num").replace(",", ""))
+            number = int(num.replace(",", ""))
         clause_start, bi = self.ctx.clause_start(t0)
         # 予以公开：22件 — the colon belongs to the claim
         if bi >= 0 and sent[clause_start - 1] in "：:" and not sent[clause_start:t0].strip():
             clause_start = self.ctx.bounds[bi - 1] + 1 if bi > 0 else 0
         prefix = sent[clause_start:t0]
-        if approximate_before(prefix, not tok.group("cn")) or APPROX_CLAUSE.search(prefix):
+        if approximate_before(prefix, not cn) or APPROX_CLAUSE.search(prefix):
             return []
         # the nearest keyword before the number, in the clause
         ki = bisect_right(self.kw_ends, t0) - 1
@@ -391,18 +408,21 @@ class _Reader:
             metric = kw.lastgroup
             fam = FAMILY_OF[metric]
             chain = [kw]
-            for k in (kws[x] for x in range(ki - 1, -1, -1)):  # not reversed(kws[:ki]): a copy per number
+            x = ki - 1  # the keywords before it, nearest first (not reversed(kws[:ki]): a copy per number)
+            while x >= 0:
+                k = kws[x]
                 if k.start() < clause_start:
                     break
                 if FAMILY_OF[k.lastgroup] == fam and _CHAIN_SEP.match(sent[k.end():chain[0].start()]):
                     chain.insert(0, k)
                 else:
                     break
+                x -= 1
             if "分别" in gap and len(chain) > 1:
                 return self._list(block, s0, sent, kws, chain, tokens, ti, consumed, clause_start)
             if "分别" in gap:
                 return []
-            metrics = tuple(k.lastgroup for k in chain)
+            metrics = (metric,) if len(chain) == 1 else tuple(k.lastgroup for k in chain)
             if len(chain) > 1 and _EACH.search(gap):
                 combine = "each"
             if CHANGE.search(gap) or PAST.search(gap):
@@ -413,12 +433,12 @@ class _Reader:
                 return []  # 予以公开的政府信息主要涉及……15条: not a count of applications
             start = chain[0].start()
             if len(metrics) == 1 and metrics[0] in SUB_ITEMS:
-                sub = self._reason(sent, clause_start, kw.start(), metrics[0])
+                sub = reason_items(self.ctx, sent, clause_start, kw.start(), metrics[0])
                 if sub == ():
                     return []  # 因申请人撤回不予处理2件: a part of the group for a reason the table has no row for
                 metrics = sub or metrics
         else:
-            part = self._sub_item_part(sent, kws, tokens, ti, clause_start)
+            part = sub_item_part(sent, kws, self.kw_starts, self.kw_ends, tokens, ti, clause_start)
             if part is not None:  # 不予公开5件（含行政执法案卷3件）
                 metrics, start = part
                 return self._finish(block, s0, sent, metrics, number, unit, clause_start, start, t1, t0, "sum",
@@ -456,56 +476,6 @@ class _Reader:
         return self._finish(block, s0, sent, (metric,), number, unit, clause_start, t0, kw_end, t0, "sum",
                             seen, kws, s4_block=s4_block)
 
-    def _sub_item_part(self, sent, kws, tokens, ti, clause_start) -> tuple[tuple[str, ...], int] | None:
-        """(sub-item metrics, name start) of a number that counts sub-items of the group stated just before it:
-        ``不予公开5件（含行政执法案卷3件、过程性信息1件）``, ``无法提供15件，其中本机关不掌握相关政府信息12件``."""
-        t0 = tokens[ti].start()
-        prev = tokens[ti - 1].end() if ti > 0 else 0
-        p = max(clause_start, prev)
-        p = match_end(_PART_LEAD, sent, p, t0)
-        name = sent[p:t0]
-        found = list(REASON.finditer(name))
-        if not found or not _SUB_NAME.fullmatch(name) or KEYWORD.search(name):
-            return None
-        group = None
-        for i in range(bisect_right(self.kw_ends, p) - 1, -1, -1):  # the group keyword shortly before
-            if kws[i].end() < p - 60:
-                break
-            if kws[i].lastgroup in SUB_ITEMS:
-                group = kws[i]
-                break
-        if group is None:
-            return None
-        nxt = bisect_left(self.kw_starts, group.end())
-        if nxt < len(kws) and kws[nxt].end() <= t0:
-            return None  # another keyword between the group and this number
-        between = sent[group.end():p]
-        if not _SUB_MARKER.search(between) or len(between) > 60:
-            return None  # 不予公开5件，行政执法案卷… without 其中/含/（: not a breakdown
-        subs = tuple(dict.fromkeys(group_name(m).replace("__", ".") for m in found))
-        if any(base_metric(x) != group.lastgroup for x in subs):
-            return None
-        return subs, p
-
-    def _reason(self, sent: str, clause_start: int, kw_start: int, group: str) -> tuple[str, ...] | None:
-        """The sub-items of ``group`` a reason before its keyword names (因属于行政执法案卷不予公开3件); None for the whole
-        group (no reason, or 因本机关不掌握等原因); () for a reason the table has no row for."""
-        text = sent[clause_start:kw_start]
-        lead = match_end(_REASON_FILL, text)
-        if lead == len(text) and clause_start > 0:  # 因属于行政执法案卷，不予公开3件
-            prev0 = self.ctx.clause_start(clause_start - 1)[0]
-            if REASON_LEAD.match(sent, match_end(_REASON_FILL, sent, prev0)):
-                text = sent[prev0:kw_start]
-        found = list(REASON.finditer(text))
-        if not found:
-            return () if REASON_LEAD.search(text) else None
-        if REASON_ETC.search(text, found[-1].end()):
-            return None  # 因本机关不掌握等原因无法提供: the whole group
-        subs = tuple(dict.fromkeys(group_name(m).replace("__", ".") for m in found))
-        if any(base_metric(x) != group for x in subs):
-            return ()
-        return subs
-
     def _finish(self, block, s0, sent, metrics, number, unit, clause_start, start, end, t0, combine, seen, kws,
                 s4_block=None):
         metric = metrics[-1]
@@ -517,9 +487,14 @@ class _Reader:
             elif ym and int(ym.group(1)) != self.year - 1:
                 return []
         clause = sent[clause_start:t0]
-        for k in kws[bisect_left(self.kw_starts, clause_start):bisect_left(self.kw_starts, t0)]:
-            clause = clause.replace(k.group(0), "　" * len(k.group(0)))  # the keyword must not trip the filters
-        if CHANGE.search(clause) or PAST.search(clause) or self.ctx.search(PART_YEAR, t0):
+        # blanking the keywords adds no match of CHANGE (plain words, none with 　) and no 年 (every PAST match holds
+        # one): a clause without either has none after it (tests/test_fast_paths_t4_claims.py)
+        if CHANGE.search(clause) or "年" in clause:
+            for k in kws[bisect_left(self.kw_starts, clause_start):bisect_left(self.kw_starts, t0)]:
+                clause = clause.replace(k.group(0), "　" * len(k.group(0)))  # the keyword must not trip the filters
+            if CHANGE.search(clause) or PAST.search(clause):
+                return []
+        if self.ctx.search(PART_YEAR, t0):
             return []
         if not self._year_ok(t0, metric):
             return []
@@ -535,8 +510,7 @@ class _Reader:
             wm = self._wider[wi] if wi < len(self._wider) else None
             if wm:
                 scope = wm.group(0)
-        c = Claim(metrics=tuple(metrics), number=number, unit=unit, block=block, start=s0 + start, end=s0 + end,
-                  sentence=self.stripped, combine=combine, scope=scope)
+        c = Claim(tuple(metrics), number, unit, block, s0 + start, s0 + end, self.stripped, combine, scope)
         fam = FAMILY_OF[metric]
         if metric == "in_total":
             if not (seen & {"new", "received"} and "carried_over" in seen):

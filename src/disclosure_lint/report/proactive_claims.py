@@ -102,6 +102,8 @@ _GAP_WHAT_ROW = re.compile(r"^[^\d０-９]{0,12}$")
 _CONTINUE = re.compile(r"^\s*(?:并|同时|另|已|共|累计)?(?P<what>废止|宣布失效|现行有效|制发|印发|出台|新制定|制定|新制作|新公开)"
                        rf"(?:的)?{_FILL}")
 _AMEND = re.compile(r"修改|修订|修正")
+_APPROX_AFTER = re.compile(r"\s*(?:以上|左右|多|余)")  # matched at the number's end, up to 3 characters on
+_FEE_FILL = re.compile(rf"^(?:金额|收费金额|收入)?{_FILL}")
 _PUBLISH = re.compile(r"公开|公示|公布|发布|推送|上传")
 _QIZHONG = re.compile(r"其中")
 _DOC_UNITS = frozenset("件个部份")
@@ -163,7 +165,7 @@ class _Reader:
             before = sent[max(0, f.start() - 6):f.start()]
             if (CHANGE.search(clause) or PAST.search(clause) or APPROX_CLAUSE.search(clause)
                     or approximate_before(before, bool(f.group("num"))) or RANGE_BEFORE.search(before)
-                    or re.match(r"\s*(?:以上|左右|多|余)", sent[f.end():f.end() + 3])
+                    or _APPROX_AFTER.match(sent, f.end(), f.end() + 3)
                     or OFF_TOPIC.search(clause) or not time.ok(f.start(), self.year, whole_year=True)):
                 continue
             if what == "issued" and amend:
@@ -208,7 +210,7 @@ class _Reader:
         row = group_name(rm)
         after = clause[rm.end():]
         if row == "fees":
-            if unit not in _MONEY or not re.match(rf"^(?:金额|收费金额|收入)?{_FILL}", after):
+            if unit not in _MONEY or not _FEE_FILL.match(after):
                 return None
             return row, "amount", rm.start()
         if unit in _MONEY:

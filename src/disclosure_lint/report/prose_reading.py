@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..model import Block
 
@@ -176,9 +176,8 @@ class SentenceTime:
             part_year = self.part_year
             if part_year is not None and part_year < upto:
                 return False
-        semi = self.semicolon_before(upto)
         j = bisect_right(self.year_ends, upto) - 1
-        if j < 0 or self.years[j][0] <= semi:
+        if j < 0 or self.years[j][0] <= self.semicolon_before(upto):  # no year named before it (most numbers)
             return True
         _, ye, y = self.years[j]
         k = bisect_left(self.this_starts, ye)
@@ -211,6 +210,9 @@ def sentence_facts(text: str) -> tuple[list[int], SentenceTime]:
     return got
 
 
+_UNSET: Any = object()  # Sentence.first: not looked for yet (None: looked for, no match)
+
+
 class Sentence:
     """Per-sentence facts computed once: clause boundaries, first matches of the sentence-wide filters."""
 
@@ -238,9 +240,9 @@ class Sentence:
     def search(self, pattern: re.Pattern[str] | BoundedPattern, upto: int) -> re.Match[str] | None:
         """``pattern.search(text, 0, upto)``, answered from the sentence's first match when possible."""
         key = id(pattern)
-        if key not in self.first:
-            self.first[key] = pattern.search(self.text)
-        fm = self.first[key]
+        fm = self.first.get(key, _UNSET)  # one lookup when the first match is known (most calls)
+        if fm is _UNSET:
+            fm = self.first[key] = pattern.search(self.text)
         if fm is None or fm.start() >= upto:
             return None
         if fm.end() <= upto:
