@@ -22,7 +22,7 @@ from markdown_it.rules_core import block, normalize
 from markdown_it.rules_core.state_core import StateCore
 
 from ..limits import DEFAULT_LIMITS, Limits
-from ..model import Block, BlockKind, Document, ReaderNotice, Table
+from ..model import CELL_ANCHORS, Block, BlockKind, Document, ReaderNotice, Table
 from ..textio import decode
 from .html_tables import CellBudget, FragmentTable, fragment_tables
 from .lines import (
@@ -277,12 +277,14 @@ def _text_besides_tables(content: str) -> bool:
 def _table_block(src_lines: list[str], start: int, end: int, cut: int, index: int) -> Block:
     """The table of source lines ``start`` (the header row, its first ``cut`` characters when ``cut``) to ``end``
     (exclusive; ``start + 1`` is the delimiter row): each row split into cells with exact columns (border pipes
-    dropped), the table's text (cells joined by tabs, rows by newlines) and an anchor at every cell, in one pass."""
+    dropped) and the table's text (cells joined by tabs, rows by newlines), in one pass."""
     lines = [(src_lines[start][:cut] if cut else src_lines[start], start + 1)]
     lines += zip(src_lines[start + 2:end], range(start + 3, end + 1))
-    rows, text, anchors = pipe_rows(lines, _PIPE)
+    rows, text = pipe_rows(lines, _PIPE)
     last_line = src_lines[end - 1] if end - 1 < len(src_lines) else ""
-    return new_block(index, "table", text, start + 1, 1, end, len(last_line) + 1, anchors, None, Table(rows=rows))
+    # the anchors (one at every cell) are made from the cells if ever read: the rules locate a cell by the cell
+    return new_block(index, "table", text, start + 1, 1, end, len(last_line) + 1, CELL_ANCHORS, None,
+                     Table(rows=rows))
 
 
 def _table_cells(src_lines: list[str], start: int, end: int, limit: int) -> tuple[int, int, int]:

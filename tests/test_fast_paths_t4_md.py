@@ -1,0 +1,80 @@
+"""The Markdown reader's fast paths of round 4 against what they replace (same objects, same places)."""
+
+from __future__ import annotations
+
+import dataclasses
+import glob
+import random
+
+from disclosure_lint.model import CELL_ANCHORS, Anchor, Block, Cell, Row, Table, cell_anchors
+from disclosure_lint.readers import markdown
+
+
+def _samples() -> list[str]:
+    out = []
+    for p in sorted(glob.glob("bench/out/*.md"))[:40] + sorted(glob.glob("examples/*.md")) + sorted(
+            glob.glob("tests/fixtures/**/*.md", recursive=True)):
+        with open(p, encoding="utf-8") as f:
+            out.append(f.read())
+    return out
+
+
+def _anchors_from_text(block: Block) -> tuple[Anchor, ...]:
+    """A table block's anchors as the reader made them before CELL_ANCHORS: one at every cell, its offset counted in
+    the block's text (cells joined by tabs, rows by newlines), its place the cell's line and column."""
+    assert block.table is not None
+    out = []
+    offset = 0
+    for row_text, row in zip(block.text.split("\n"), block.table.rows, strict=True):
+        for cell_text, cell in zip(row_text.split("\t"), row.cells, strict=True):
+            assert cell_text == cell.text
+            out.append(Anchor(offset, cell.line, cell.column))
+            offset += len(cell_text) + 1
+    return tuple(out)
+
+
+def test_table_blocks_read_their_cells_anchors():
+    """Every Markdown table block: its anchors (made on first read) are one per cell as before, and the block equals,
+    hashes and prints as the one made with those anchors; every offset is located at the same place."""
+    n = 0
+    for text in _samples():
+        for block in markdown.parse(text).blocks:
+            if block.table is None or any("\t" in c.text for c in block.table.cells()):
+                continue
+            fresh = dataclasses.replace(block)  # made with the anchors read from the field
+            expected = _anchors_from_text(block)
+            made = Block(block.index, block.kind, block.text, block.line, block.column, block.end_line,
+                         block.end_column, expected, block.level, block.table, block.pointer)
+            assert block.anchors == expected and type(block.anchors) is tuple
+            assert block.anchors is block.anchors  # made once, then kept in the slot
+            assert block == made and hash(block) == hash(made) and repr(block) == repr(made) and fresh == made
+            for off in range(len(block.text) + 1):
+                assert block.locate(off) == made.locate(off)
+            n += 1
+    assert n > 200
+
+
+def test_cell_anchors_marker():
+    cells = (Cell("a", 0, 0, 3, 2, 3), Cell("bc", 0, 1, 3, 6, 8), Cell("", 0, 2, None))
+    rows = (Row(cells, 3, True), Row((Cell("x", 1, 0, 5, 1, 2, anchors=(Anchor(0, 5, 1), Anchor(1, 6, 4))),
+                                      Cell("y", 1, 1, 5, None, None)), 5))
+    table = Table(rows=rows)
+    b = Block(0, "table", "a\tbc\t\nx\ty", anchors=CELL_ANCHORS, table=table)
+    assert b.anchors == (Anchor(0, 3, 2), Anchor(2, 3, 6), Anchor(6, 5, 1), Anchor(7, 6, 4), Anchor(8, 5, 1))
+    assert Block(0, "table", "", anchors=CELL_ANCHORS).anchors == ()  # no table: no anchors
+    assert Block(0, "table", "").anchors == () and CELL_ANCHORS == () and CELL_ANCHORS is not ()  # noqa: F632
+    assert Block.anchors is not None  # the class attribute: the slot's descriptor
+    rnd = random.Random(5)
+    for _ in range(300):
+        rows_ = tuple(Row(tuple(Cell(rnd.choice(["", "1", "二三"]), r, c, rnd.choice([None, r + 1]), rnd.choice([None, 1, 7]))
+                                for c in range(rnd.randint(1, 4))), r + 1) for r in range(rnd.randint(1, 4)))
+        text = "\n".join("\t".join(c.text for c in row.cells) for row in rows_)
+        expected = []
+        offset = 0
+        for row in rows_:
+            for c in row.cells:
+                if c.line is not None:
+                    expected.append(Anchor(offset, c.line, c.column or 1))
+                offset += len(c.text) + 1
+        assert cell_anchors(rows_) == tuple(expected)
+        assert Block(0, "table", text, anchors=CELL_ANCHORS, table=Table(rows_)).anchors == tuple(expected)
