@@ -78,3 +78,24 @@ def test_cell_anchors_marker():
                 offset += len(c.text) + 1
         assert cell_anchors(rows_) == tuple(expected)
         assert Block(0, "table", text, anchors=CELL_ANCHORS, table=Table(rows_)).anchors == tuple(expected)
+
+
+def test_heading_and_one_line_paragraph_rules_give_markdown_its_tokens():
+    """md_block.atx_heading and paragraph_checked: ATX headings (runs of #, closing sequences, spaces, tabs, indents,
+    code indents) and paragraphs of one or more lines, in lists and quotes too: markdown-it's own token stream."""
+    from markdown_it import __version__ as markdown_it_version
+
+    from disclosure_lint.readers import md_block
+
+    if markdown_it_version not in md_block.VERIFIED:
+        return
+    pieces = ("#", "##", "###", "#######", " ", "  ", "   ", "    ", "\t", "x", "文字", " #", "# ", "#\t", "\\#", "\u3000",
+              "\xa0", "\v", "\f", "a b", "- ", "> ", "1. ", "|", "---", "===")
+    rnd = random.Random(11)
+    n = 0
+    for _ in range(6000):
+        lines = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6))) for _ in range(rnd.randint(1, 6))]
+        text = "".join(line + rnd.choice(("\n", "\n", "\n\n", "\n \n")) for line in lines) + rnd.choice(("", "x", " "))
+        assert markdown._block_tokens(text, True) == markdown._block_tokens(text, False), text
+        n += 1
+    assert n == 6000

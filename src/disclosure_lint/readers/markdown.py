@@ -13,6 +13,7 @@ from functools import lru_cache
 from html import unescape
 from itertools import accumulate, repeat
 from operator import add, sub
+from typing import Any
 
 from markdown_it import MarkdownIt, rules_block
 from markdown_it import __version__ as markdown_it_version
@@ -35,7 +36,16 @@ from .lines import (
     pipe_rows,
     table_limit_notice,
 )
-from .md_block import FAST_PUSH, VERIFIED, FastStateBlock, dispatching_tokenize, lheading_checked, table_starts
+from .md_block import (
+    FAST_PUSH,
+    VERIFIED,
+    FastStateBlock,
+    atx_heading,
+    dispatching_tokenize,
+    lheading_checked,
+    paragraph_checked,
+    table_starts,
+)
 
 _PIPE = re.compile(r"(?<!\\)\|")
 _HTML_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|\Z)", re.I | re.S)
@@ -140,13 +150,16 @@ def _install_checks(md: MarkdownIt) -> bool:
     originals = {"code": rules_block.code, "fence": rules_block.fence, "blockquote": rules_block.blockquote,
                  "hr": rules_block.hr, "list": rules_block.list_block, "reference": rules_block.reference,
                  "html_block": rules_block.html_block, "heading": rules_block.heading}
-    for name, fn in originals.items():
+    for name, fn in (*originals.items(), ("lheading", rules_block.lheading), ("paragraph", rules_block.paragraph)):
         rule = ruler.__rules__[ruler.__find__(name)]
         if rule.fn is not fn:  # not the rule whose source was checked
             return False
     # the chain's rules in order, each with the first characters it can match (None: any; "code": an indent of 4)
-    chain = [(lheading_checked(rule.fn) if rule.fn is rules_block.lheading else rule.fn,
-              "code" if rule.name == "code" else _FIRST_CHARS.get(rule.name))
+    # and three rules with a faster equivalent in md_block (the token streams compared in tests/test_fast_paths*md.py)
+    faster: dict[Any, Any] = {rules_block.lheading: lheading_checked(rules_block.lheading),
+                              rules_block.paragraph: paragraph_checked(rules_block.paragraph),
+                              rules_block.heading: atx_heading}
+    chain = [(faster.get(rule.fn, rule.fn), "code" if rule.name == "code" else _FIRST_CHARS.get(rule.name))
              for rule in ruler.__rules__ if rule.enabled]
     for name, fn in originals.items():
         rule = ruler.__rules__[ruler.__find__(name)]

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import fields
 from typing import Any
 
-from markdown_it.common.utils import mdTrim
+from markdown_it.common.utils import MD_TRIM_CHARS, mdTrim
 from markdown_it.rules_block.state_block import StateBlock
 from markdown_it.token import Token
 
@@ -149,6 +149,71 @@ def lheading_checked(rule: Rule) -> Rule:
             return False
         return rule(state, startLine, endLine, silent)
     return checked
+
+
+def paragraph_checked(rule: Rule) -> Rule:
+    """markdown-it-py 4.3.0's ``paragraph`` rule, for a paragraph of one line outside lists and quotes (the next line
+    empty or past ``state.lineMax``, ``state.blkIndent`` 0) done here: its loop over the following lines stops at
+    once, ``getLines`` of one line at indent 0 is the line as it stands; the same three tokens, ``state.line`` and
+    ``state.parentType`` (set and restored by the rule).  Most paragraphs of a report are such a line."""
+    def checked(state: StateBlock, startLine: int, endLine: int, silent: bool) -> bool:
+        nextLine = startLine + 1
+        bMarks = state.bMarks
+        if state.blkIndent or (nextLine < state.lineMax
+                               and bMarks[nextLine] + state.tShift[nextLine] < state.eMarks[nextLine]):
+            return rule(state, startLine, endLine, silent)
+        content = state.src[bMarks[startLine]:state.eMarks[startLine]].strip(MD_TRIM_CHARS)
+        state.line = nextLine
+        token = state.push("paragraph_open", "p", 1)
+        token.map = [startLine, nextLine]
+        token = state.push("inline", "", 0)
+        token.content = content
+        token.map = [startLine, nextLine]
+        token.children = []
+        state.push("paragraph_close", "p", -1)
+        return True
+    return checked
+
+
+_HEADING_MARKUP = "########"
+
+
+def atx_heading(state: StateBlock, startLine: int, endLine: int, silent: bool) -> bool:
+    """markdown-it-py 4.3.0's ``heading`` rule (ATX headings) with str methods instead of its loops over the
+    line's characters: the same tests, tokens and ``state.line``."""
+    if state.is_code_block(startLine):
+        return False
+    pos = state.bMarks[startLine] + state.tShift[startLine]
+    maximum = state.eMarks[startLine]
+    src = state.src
+    if pos >= maximum or src[pos] != "#":
+        return False
+    # the level: the run of # (the rule counts at most 7 and then fails, as for any run longer than 6)
+    line = src[pos:maximum]
+    level = len(line) - len(line.lstrip("#"))
+    if level > 6:
+        return False
+    pos += level
+    if pos < maximum and src[pos] not in " \t":
+        return False
+    if silent:
+        return True
+    # cut a tail like "    ###  ": the spaces and tabs at the end, then a run of # if a space or a tab precedes it
+    rest = line[level:].rstrip(" \t")
+    closed = rest.rstrip("#")
+    if closed and closed[-1] in " \t":
+        rest = closed
+    state.line = startLine + 1
+    token = state.push("heading_open", "h" + str(level), 1)
+    token.markup = _HEADING_MARKUP[:level]
+    token.map = [startLine, state.line]
+    token = state.push("inline", "", 0)
+    token.content = rest.strip(MD_TRIM_CHARS)
+    token.map = [startLine, state.line]
+    token.children = []
+    token = state.push("heading_close", "h" + str(level), -1)
+    token.markup = _HEADING_MARKUP[:level]
+    return True
 
 
 def table_starts(state: StateBlock, startLine: int, endLine: int) -> bool:
