@@ -23,7 +23,7 @@ from markdown_it.rules_core import block, normalize
 from markdown_it.rules_core.state_core import StateCore
 
 from ..limits import DEFAULT_LIMITS, Limits
-from ..model import CELL_ANCHORS, Block, BlockKind, Document, ReaderNotice, Table
+from ..model import CELL_ANCHORS, Anchor, Block, BlockKind, Document, ReaderNotice, Table, slots_twin
 from ..textio import decode
 from .html_tables import CellBudget, FragmentTable, fragment_tables
 from .lines import (
@@ -31,7 +31,6 @@ from .lines import (
     anchored,
     block_limit_notice,
     capped_rows,
-    new_anchor,
     new_block,
     pipe_rows,
     table_limit_notice,
@@ -318,6 +317,9 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
 # A Markdown block takes at least one source line, and rarely more than a few: a source longer than this
 # many lines per ``limits.max_blocks`` is cut before it is parsed (markdown-it takes seconds on 100,000 blocks).
 LINES_PER_BLOCK = 4
+# a heading's or paragraph's Anchor and Block are made in parse's loop, as lines.new_anchor and new_block make them
+_AnchorSlots = slots_twin(Anchor)
+_BlockSlots = slots_twin(Block)
 _BLOCK_TOKENS = frozenset({"heading_open", "paragraph_open", "table_lines", "html_block", "fence", "code_block"})
 
 
@@ -342,6 +344,8 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
     i = 0
     n = len(tokens)
     max_blocks = limits.max_blocks
+    n_lines = len(src_lines)
+    anchor_slots, block_slots = _AnchorSlots, _BlockSlots
     while i < n:
         tok = tokens[i]
         t = tok.type
@@ -354,27 +358,54 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
         elif t in ("bullet_list_close", "ordered_list_close"):
             list_depth -= 1
         elif t in ("heading_open", "paragraph_open"):
-            inline = tokens[i + 1]
-            content = inline.content
-            if tok.map is not None and content:
+            content = tokens[i + 1].content
+            tmap = tok.map
+            if tmap is not None and content:
+                first = tmap[0]
                 if "\n" in content:
-                    pieces = _pieces(content, tok.map[0], src_lines)
+                    pieces = _pieces(content, first, src_lines)
                     btext, anchors = anchored(pieces)
                     line, column = pieces[0][1], pieces[0][2]
                     last = pieces[-1]
                     end_line, end_column = last[1], last[2] + len(last[0])
                 else:  # most blocks: one line, one anchor
-                    btext, line, column = _one_piece(content, tok.map[0], src_lines)
-                    anchors = (new_anchor(0, line, column),)
+                    # _one_piece's first probe, in line: the content on its own first line (nearly always)
+                    if first < n_lines and (col := src_lines[first].find(content)) >= 0:
+                        btext = content.lstrip(_WS)
+                        line = first + 1
+                        column = col + len(content) - len(btext) + 1
+                    else:
+                        btext, line, column = _one_piece(content, first, src_lines)
+                    a: Any = anchor_slots()  # new_anchor(0, line, column), in line
+                    a.offset = 0
+                    a.line = line
+                    a.column = column
+                    a.page = None
+                    a.__class__ = Anchor
+                    anchors = (a,)
                     end_line, end_column = line, column + len(btext)
                 if t == "heading_open":
-                    blocks.append(new_block(len(blocks), "heading", btext, line, column, end_line, end_column, anchors,
-                                            int(tok.tag[1])))
+                    kind: BlockKind = "heading"
+                    level: int | None = int(tok.tag[1])
                 else:
-                    kind: BlockKind = "list_item" if list_depth else "paragraph"
+                    kind = "list_item" if list_depth else "paragraph"
                     if kind == "paragraph" and PICTURE.match(btext):
                         kind = "image"
-                    blocks.append(new_block(len(blocks), kind, btext, line, column, end_line, end_column, anchors))
+                    level = None
+                b: Any = block_slots()  # new_block(len(blocks), kind, ...), in line
+                b.index = len(blocks)
+                b.kind = kind
+                b.text = btext
+                b.line = line
+                b.column = column
+                b.end_line = end_line
+                b.end_column = end_column
+                b.anchors = anchors
+                b.level = level
+                b.table = None
+                b.pointer = None
+                b.__class__ = Block
+                blocks.append(b)
             i += 3
             continue
         elif t == "table_lines" and tok.map is not None:
