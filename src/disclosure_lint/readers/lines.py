@@ -92,10 +92,13 @@ def pipe_rows(lines: list[tuple[str, int]], pipe: re.Pattern[str]) -> tuple[tupl
             del parts[0]  # leading border pipe
         if len(parts) > 1 and not parts[-1].strip(space):
             del parts[-1]  # trailing border pipe
-        texts = [seg.strip(space) for seg in parts]
+        texts: list[str] = []
+        add_text = texts.append
         cells = []
         col = 0
-        for seg, text in zip(parts, texts):
+        for seg in parts:
+            text = seg.strip(space)
+            add_text(text)
             # the text's first character is the first one of the piece that is not blank (an empty text: the
             # piece's first character, as "".find gives 0)
             c0 = pos + seg.find(text)

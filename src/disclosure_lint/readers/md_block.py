@@ -151,6 +151,44 @@ def lheading_checked(rule: Rule) -> Rule:
     return checked
 
 
+def _push_three(state: StateBlock, open_type: str, close_type: str, tag: str, markup: str, startLine: int,
+                nextLine: int, content: str) -> None:
+    """What a paragraph or heading rule pushes: ``state.push(open_type, tag, 1)``, ``push("inline", "", 0)`` and
+    ``push(close_type, tag, -1)``, the open and the inline token mapped to lines ``[startLine, nextLine]``, the
+    inline one holding ``content`` and no children, the open and the close ones ``markup`` — made here at once (as
+    :meth:`FastStateBlock.push` makes a token) when the state is a :class:`FastStateBlock`."""
+    if type(state) is not FastStateBlock:
+        token = state.push(open_type, tag, 1)
+        token.markup = markup
+        token.map = [startLine, nextLine]
+        token = state.push("inline", "", 0)
+        token.content = content
+        token.map = [startLine, nextLine]
+        token.children = []
+        token = state.push(close_type, tag, -1)
+        token.markup = markup
+        return
+    level = state.level
+    tokens = state.tokens
+    for ttype, ttag, nesting, tlevel in ((open_type, tag, 1, level), ("inline", "", 0, level + 1),
+                                         (close_type, tag, -1, level)):
+        tok: Any = _new(Token)
+        tok.type = ttype
+        tok.tag = ttag
+        tok.nesting = nesting
+        tok.attrs = {}
+        tok.map = [startLine, nextLine] if nesting >= 0 else None
+        tok.level = tlevel
+        tok.children = None if nesting else []
+        tok.content = "" if nesting else content
+        tok.markup = markup if nesting else ""
+        tok.info = ""
+        tok.meta = {}
+        tok.block = True
+        tok.hidden = False
+        tokens.append(tok)
+
+
 def paragraph_checked(rule: Rule) -> Rule:
     """markdown-it-py 4.3.0's ``paragraph`` rule, for a paragraph of one line outside lists and quotes (the next line
     empty or past ``state.lineMax``, ``state.blkIndent`` 0) done here: its loop over the following lines stops at
@@ -162,20 +200,15 @@ def paragraph_checked(rule: Rule) -> Rule:
         if state.blkIndent or (nextLine < state.lineMax
                                and bMarks[nextLine] + state.tShift[nextLine] < state.eMarks[nextLine]):
             return rule(state, startLine, endLine, silent)
-        content = state.src[bMarks[startLine]:state.eMarks[startLine]].strip(MD_TRIM_CHARS)
         state.line = nextLine
-        token = state.push("paragraph_open", "p", 1)
-        token.map = [startLine, nextLine]
-        token = state.push("inline", "", 0)
-        token.content = content
-        token.map = [startLine, nextLine]
-        token.children = []
-        state.push("paragraph_close", "p", -1)
+        _push_three(state, "paragraph_open", "paragraph_close", "p", "", startLine, nextLine,
+                    state.src[bMarks[startLine]:state.eMarks[startLine]].strip(MD_TRIM_CHARS))
         return True
     return checked
 
 
 _HEADING_MARKUP = "########"
+_HEADING_TAGS = ("", "h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def atx_heading(state: StateBlock, startLine: int, endLine: int, silent: bool) -> bool:
@@ -204,15 +237,8 @@ def atx_heading(state: StateBlock, startLine: int, endLine: int, silent: bool) -
     if closed and closed[-1] in " \t":
         rest = closed
     state.line = startLine + 1
-    token = state.push("heading_open", "h" + str(level), 1)
-    token.markup = _HEADING_MARKUP[:level]
-    token.map = [startLine, state.line]
-    token = state.push("inline", "", 0)
-    token.content = rest.strip(MD_TRIM_CHARS)
-    token.map = [startLine, state.line]
-    token.children = []
-    token = state.push("heading_close", "h" + str(level), -1)
-    token.markup = _HEADING_MARKUP[:level]
+    _push_three(state, "heading_open", "heading_close", _HEADING_TAGS[level], _HEADING_MARKUP[:level], startLine,
+                startLine + 1, rest.strip(MD_TRIM_CHARS))
     return True
 
 
