@@ -170,23 +170,51 @@ def _push_three(state: StateBlock, open_type: str, close_type: str, tag: str, ma
         return
     level = state.level
     tokens = state.tokens
-    for ttype, ttag, nesting, tlevel in ((open_type, tag, 1, level), ("inline", "", 0, level + 1),
-                                         (close_type, tag, -1, level)):
-        tok: Any = _new(Token)
-        tok.type = ttype
-        tok.tag = ttag
-        tok.nesting = nesting
-        tok.attrs = {}
-        tok.map = [startLine, nextLine] if nesting >= 0 else None
-        tok.level = tlevel
-        tok.children = None if nesting else []
-        tok.content = "" if nesting else content
-        tok.markup = markup if nesting else ""
-        tok.info = ""
-        tok.meta = {}
-        tok.block = True
-        tok.hidden = False
-        tokens.append(tok)
+    tok: Any = _new(Token)  # the open token
+    tok.type = open_type
+    tok.tag = tag
+    tok.nesting = 1
+    tok.attrs = {}
+    tok.map = [startLine, nextLine]
+    tok.level = level
+    tok.children = None
+    tok.content = ""
+    tok.markup = markup
+    tok.info = ""
+    tok.meta = {}
+    tok.block = True
+    tok.hidden = False
+    tokens.append(tok)
+    tok = _new(Token)  # the inline token
+    tok.type = "inline"
+    tok.tag = ""
+    tok.nesting = 0
+    tok.attrs = {}
+    tok.map = [startLine, nextLine]
+    tok.level = level + 1
+    tok.children = []
+    tok.content = content
+    tok.markup = ""
+    tok.info = ""
+    tok.meta = {}
+    tok.block = True
+    tok.hidden = False
+    tokens.append(tok)
+    tok = _new(Token)  # the close token
+    tok.type = close_type
+    tok.tag = tag
+    tok.nesting = -1
+    tok.attrs = {}
+    tok.map = None
+    tok.level = level
+    tok.children = None
+    tok.content = ""
+    tok.markup = markup
+    tok.info = ""
+    tok.meta = {}
+    tok.block = True
+    tok.hidden = False
+    tokens.append(tok)
 
 
 def paragraph_checked(rule: Rule) -> Rule:
