@@ -353,11 +353,7 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
             notices[:] = [x for x in notices if x.limit != "max_blocks"]
             notices.append(block_limit_notice(limits.max_blocks, tok.map[0] + 1))
             break
-        if t in ("bullet_list_open", "ordered_list_open"):
-            list_depth += 1
-        elif t in ("bullet_list_close", "ordered_list_close"):
-            list_depth -= 1
-        elif t in ("heading_open", "paragraph_open"):
+        if t == "paragraph_open" or t == "heading_open":  # the commonest first
             content = tokens[i + 1].content
             tmap = tok.map
             if tmap is not None and content:
@@ -408,6 +404,10 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
                 blocks.append(b)
             i += 3
             continue
+        elif t in ("bullet_list_open", "ordered_list_open"):
+            list_depth += 1
+        elif t in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
         elif t == "table_lines" and tok.map is not None:
             start, end = tok.map
             stop, cut, got = _table_cells(src_lines, start, end, max(1, cells_left))
