@@ -62,7 +62,7 @@ def test_cell_anchors_marker():
     b = Block(0, "table", "a\tbc\t\nx\ty", anchors=CELL_ANCHORS, table=table)
     assert b.anchors == (Anchor(0, 3, 2), Anchor(2, 3, 6), Anchor(6, 5, 1), Anchor(7, 6, 4), Anchor(8, 5, 1))
     assert Block(0, "table", "", anchors=CELL_ANCHORS).anchors == ()  # no table: no anchors
-    assert Block(0, "table", "").anchors == () and CELL_ANCHORS == () and CELL_ANCHORS is not ()  # noqa: F632
+    assert Block(0, "table", "").anchors == () and CELL_ANCHORS == () and type(CELL_ANCHORS) is not tuple
     assert Block.anchors is not None  # the class attribute: the slot's descriptor
     rnd = random.Random(5)
     for _ in range(300):
@@ -99,3 +99,57 @@ def test_heading_and_one_line_paragraph_rules_give_markdown_its_tokens():
         assert markdown._block_tokens(text, True) == markdown._block_tokens(text, False), text
         n += 1
     assert n == 6000
+
+
+def _plain_sources(n: int, seed: int):
+    """Documents mostly of the blocks plain_blocks reads (headings, one-line paragraphs, tables), with the lines
+    that make it leave them to markdown-it (code indents, list markers, quotes, fences, html, setext underlines)."""
+    rnd = random.Random(seed)
+    plain = ("# 标题", "## 一、总体情况", "### x ###", "#### a #", "##### b\\#", "######", "#\t# t", "  # h", "文字",
+             "  文字 ", "   x", "\u3000缩进", "2022年", "3.x", "2", "1234567890. c", "![图](a.png)", "\xa0x", "x\t", "=x")
+    table = ("| a | b |", "|---|---|", "| 1 | 2 |", "a | b", "-|-", ":-|-:", "| x |", "|:--|", "\\| y |", "|", "||",
+             "| a |\t", "  | c | d |", "|\u3000|", "- |", "| 1 | 2 | 3 |")
+    other = ("####### no", "#x", "    # code", "1. a", "10) b", "- item", "* s", "+ p", "> q", "```", "~~~", "<div>",
+             "<!-- c -->", "[r]: /u", "---", "===", "_x_", "\tx", " \t#")
+    for _ in range(n):
+        out = []
+        for _ in range(rnd.randint(1, 16)):
+            r = rnd.random()
+            if r < 0.15:
+                out += [rnd.choice(table) for _ in range(rnd.randint(1, 5))]
+            elif r < 0.35:  # a table: header, delimiter row (of as many columns, mostly), rows of odd cells
+                cell = ("", " ", "a", "中文", " 1 ", "\\|", "\\", ":", "-", "#", "\t", "\u3000", "> x", "`")
+                ncols = rnd.randint(1, 4)
+                head = "|".join(rnd.choice(cell) or "h" for _ in range(ncols))
+                delim = "|".join(rnd.choice(("---", ":-", "-:", ":-:", " - ")) for _ in range(ncols + rnd.choice((0, 0, 0, 1))))
+                out += [rnd.choice(("|", "", " ")) + head + rnd.choice(("|", "", "| ")), rnd.choice(("|", "")) + delim]
+                out += [rnd.choice(("|", "", "  ")) + "|".join(rnd.choice(cell) for _ in range(rnd.randint(1, 5)))
+                        + rnd.choice(("|", "", " |")) for _ in range(rnd.randint(0, 5))]
+            else:
+                out.append(rnd.choice(other if r > 0.985 else plain))
+            if rnd.random() < 0.8:
+                out.append(rnd.choice(("", "", " ", "\t")))
+        yield "\n".join(out) + rnd.choice(("", "\n", "\n\n", " "))
+
+
+def test_plain_blocks_are_markdown_its_blocks(monkeypatch):
+    """A document read by md_block.plain_blocks gives the Document the token path gives (markdown-it's block phase
+    and the reader's loop over its tokens): every block, place, anchor and notice."""
+    from disclosure_lint.limits import Limits
+    from tests.test_fast_paths_md import _samples as md_samples
+
+    texts = [*_samples(), *md_samples(), *_plain_sources(8000, 13)]
+    plain_read = []
+    for text in texts:
+        if markdown._plain_blocks(text, text.split("\n")) is not None:
+            plain_read.append(text)
+    # limits below their floors (not from a configuration): blocks and cells cut in short documents
+    small = Limits.model_construct(**{**Limits().model_dump(), "max_blocks": 7, "max_table_cells": 9})
+    got = [(markdown.parse(t), markdown.parse(t, limits=small)) for t in plain_read]
+    monkeypatch.setattr(markdown, "_plain_blocks", lambda text, lines: None)
+    for text, (doc, doc_small) in zip(plain_read, got, strict=True):
+        want = markdown.parse(text)
+        assert doc == want and repr(doc) == repr(want), text
+        assert doc_small == markdown.parse(text, limits=small), text
+    assert len(plain_read) > 1000 and sum(t.count("|") > 3 for t in plain_read) > 300
+    assert sum(bool(d.notices) for _, d in got) > 100
