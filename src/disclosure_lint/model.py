@@ -12,6 +12,7 @@ Formats without lines (Word, PDF) give a ``pointer`` instead (e.g. "第12段").
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
@@ -62,6 +63,20 @@ def new_location(line: int | None, column: int | None, page: int | None = None) 
     loc.page = page
     loc.__class__ = Location
     return loc
+
+
+_AnchorSlots = slots_twin(Anchor)
+
+
+def new_anchor(offset: int, line: int, column: int, page: int | None = None) -> Anchor:
+    """``Anchor(offset, line, column, page)``, made faster (see :func:`slots_twin`)."""
+    a: Any = _new(_AnchorSlots)
+    a.offset = offset
+    a.line = line
+    a.column = column
+    a.page = page
+    a.__class__ = Anchor
+    return a
 
 
 def _offset_of(a: Anchor) -> int:
@@ -146,6 +161,68 @@ class Block:
     def span(self, start: int, end: int) -> tuple[Location, Location]:
         """Start position and (inclusive-exclusive) end position of ``text[start:end]``."""
         return self.locate(start), self.locate(end)
+
+
+class _CellAnchors(tuple):
+    """The type of :data:`CELL_ANCHORS`: an empty tuple told apart from ``()`` by its identity."""
+
+    __slots__ = ()
+
+
+# ``Block.anchors`` of a table block whose anchors are those of its cells (an anchor at every cell, as
+# ``readers.lines.table_text`` makes them), made when first read: the Markdown reader gives every table block this
+# value instead of an Anchor per cell — hundreds per report, of which the rules read none unless a finding falls in
+# the table's text outside the cells' own places (the statistics rules locate a cell by the cell).
+CELL_ANCHORS: tuple[Anchor, ...] = _CellAnchors()
+
+
+def cell_anchors(rows: Iterable[Row]) -> tuple[Anchor, ...]:
+    """The anchors of a table's text (cells joined by tabs, rows by newlines): each cell's own anchors shifted to
+    its offset, or one at its line and column (1 when it has none) when it has no anchors but a line."""
+    anchors: list[Anchor] = []
+    offset = 0
+    for ri, row in enumerate(rows):
+        if ri:
+            offset += 1  # the newline
+        for ci, cell in enumerate(row.cells):
+            if ci:
+                offset += 1  # the tab
+            if cell.anchors:  # a cell whose text spans source lines (HTML) keeps its own anchors
+                anchors.extend(new_anchor(offset + a.offset, a.line, a.column, a.page) for a in cell.anchors)
+            elif cell.line is not None:
+                anchors.append(new_anchor(offset, cell.line, cell.column or 1))
+            offset += len(cell.text)
+    return tuple(anchors)
+
+
+_ANCHORS_SLOT: Any = Block.__dict__["anchors"]  # the slot's own descriptor
+
+
+class _AnchorsField:
+    """``Block.anchors``: the slot, except that :data:`CELL_ANCHORS` found there is replaced, on its first read, by
+    :func:`cell_anchors` of the block's table.  Every read (the dataclass's ``__eq__``, ``__hash__``, ``__repr__``
+    too) sees the anchors themselves, so a block made with ``CELL_ANCHORS`` equals the one made with its anchors.
+    (Blocks' anchors are read a few times per report: a descriptor in Python costs nothing that shows.)"""
+
+    __slots__ = ()
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        if obj is None:
+            return _ANCHORS_SLOT
+        value = _ANCHORS_SLOT.__get__(obj, owner)
+        if value is CELL_ANCHORS:
+            value = cell_anchors(obj.table.rows if obj.table is not None else ())
+            _ANCHORS_SLOT.__set__(obj, value)
+        return value
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        _ANCHORS_SLOT.__set__(obj, value)
+
+    def __delete__(self, obj: Any) -> None:
+        _ANCHORS_SLOT.__delete__(obj)
+
+
+setattr(Block, "anchors", _AnchorsField())  # noqa: B010 (mypy: a field of the dataclass, replaced on the class)
 
 
 NoticeKind = Literal["no-text-layer", "pages-without-text", "page-limit", "read-limit"]

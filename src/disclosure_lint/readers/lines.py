@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import Anchor, Block, BlockKind, Cell, ReaderNotice, Row, Table, slots_twin
+from ..model import Anchor, Block, BlockKind, Cell, ReaderNotice, Row, Table, cell_anchors, new_anchor, slots_twin
 
 _SPACE = " \t\u3000"
 
@@ -17,7 +17,6 @@ PICTURE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$|^\s*<img\b[^>]*>\s*$", 
 # -- model objects made without the frozen dataclasses' __init__ (model.slots_twin) -------------------------------
 # The readers make a Cell and an Anchor for every table cell of a report, hundreds per report.
 _CellSlots = slots_twin(Cell)
-_AnchorSlots = slots_twin(Anchor)
 _RowSlots = slots_twin(Row)
 _BlockSlots = slots_twin(Block)
 _new = object.__new__
@@ -40,17 +39,6 @@ def new_cell(text: str, row: int, col: int, line: int | None = None, column: int
     c.confidence = confidence
     c.__class__ = Cell
     return c
-
-
-def new_anchor(offset: int, line: int, column: int, page: int | None = None) -> Anchor:
-    """``Anchor(...)``, made faster (see above)."""
-    a: Any = _new(_AnchorSlots)
-    a.offset = offset
-    a.line = line
-    a.column = column
-    a.page = page
-    a.__class__ = Anchor
-    return a
 
 
 def new_row(cells: tuple[Cell, ...], line: int | None = None, header: bool = False) -> Row:
@@ -83,59 +71,50 @@ def new_block(index: int, kind: BlockKind, text: str, line: int | None = None, c
     return b
 
 
-def pipe_rows(lines: list[tuple[str, int]], pipe: re.Pattern[str]) -> tuple[tuple[Row, ...], str, tuple[Anchor, ...]]:
+def pipe_rows(lines: list[tuple[str, int]], pipe: re.Pattern[str]) -> tuple[tuple[Row, ...], str]:
     """The rows of a pipe table (the first one its header) from ``(line, 1-based line number)``: each line split
     at its pipes that are not escaped (``pipe``; the border pipes dropped), each cell's text stripped, its column
-    that of its first character; returns the rows, the table's text (cells joined by tabs, rows by newlines) and
-    an anchor at every cell.  The same objects as :func:`new_cell`, :func:`new_anchor`, :func:`new_row` and
-    :func:`table_text` make, built in line (a Markdown report has hundreds of table cells)."""
+    that of its first character; returns the rows and the table's text (cells joined by tabs, rows by newlines).
+    The same objects as :func:`new_cell`, :func:`new_row` and :func:`table_text` make, built in line (a Markdown
+    report has hundreds of table cells); the table's anchors are those of its cells (``model.CELL_ANCHORS``)."""
     rows: list[Row] = []
-    anchors: list[Anchor] = []
-    add_anchor = anchors.append
     row_texts: list[str] = []
-    offset = 0
     header = True
     # local names: the inner loop runs once per cell
-    cell_slots, anchor_slots, cell_class, anchor_class, space = _CellSlots, _AnchorSlots, Cell, Anchor, _SPACE
+    cell_slots, cell_class, space = _CellSlots, Cell, _SPACE
     for ri, (line, line_no) in enumerate(lines):
         # split on the pipes that are not escaped: every separator is one character, so each piece starts one
         # character after the previous one ends
         parts = pipe.split(line) if "\\|" in line else line.split("|")
-        pos = 0
+        pos = 1  # 1-based column of the piece's first character
         if len(parts) > 1 and not parts[0].strip(space):
-            pos = len(parts[0]) + 1
+            pos += len(parts[0]) + 1
             del parts[0]  # leading border pipe
         if len(parts) > 1 and not parts[-1].strip(space):
             del parts[-1]  # trailing border pipe
-        texts = [seg.strip(space) for seg in parts]
+        texts: list[str] = []
+        add_text = texts.append
         cells = []
         col = 0
-        for seg, text in zip(parts, texts):
+        for seg in parts:
+            text = seg.strip(space)
+            add_text(text)
             # the text's first character is the first one of the piece that is not blank (an empty text: the
             # piece's first character, as "".find gives 0)
-            c0 = pos + seg.find(text) + 1
-            n = len(text)
+            c0 = pos + seg.find(text)
             c: Any = cell_slots()
             c.text = text
             c.row = ri
             c.col = col
             c.line = line_no
             c.column = c0
-            c.end_column = c0 + n
+            c.end_column = c0 + len(text)
             c.pointer = None
             c.header = header
             c.anchors = ()
             c.confidence = None
             c.__class__ = cell_class
             cells.append(c)
-            a: Any = anchor_slots()
-            a.offset = offset
-            a.line = line_no
-            a.column = c0
-            a.page = None
-            a.__class__ = anchor_class
-            add_anchor(a)
-            offset += n + 1  # the tab after it (the newline after the row's last one)
             pos += len(seg) + 1
             col += 1  # noqa: SIM113 (a counter: no tuple per cell, as enumerate(zip(...)) makes)
         r: Any = _RowSlots()
@@ -146,7 +125,7 @@ def pipe_rows(lines: list[tuple[str, int]], pipe: re.Pattern[str]) -> tuple[tupl
         rows.append(r)
         row_texts.append("\t".join(texts))
         header = False
-    return tuple(rows), "\n".join(row_texts), tuple(anchors)
+    return tuple(rows), "\n".join(row_texts)
 
 
 def anchored(pieces: list[tuple[str, int, int]]) -> tuple[str, tuple[Anchor, ...]]:
@@ -194,25 +173,9 @@ def split_cells(line: str, line_no: int, row_index: int, pattern: re.Pattern[str
 
 
 def table_text(rows: list[Row]) -> tuple[str, tuple[Anchor, ...]]:
-    """Text of a table (cells joined by tabs, rows by newlines) with an anchor at every cell."""
-    anchors: list[Anchor] = []
-    offset = 0
-    for ri, row in enumerate(rows):
-        if ri:
-            offset += 1  # the newline
-        first = True
-        for cell in row.cells:
-            if first:
-                first = False
-            else:
-                offset += 1  # the tab
-            if cell.anchors:  # a cell whose text spans source lines (HTML) keeps its own anchors
-                anchors.extend(new_anchor(offset + a.offset, a.line, a.column, a.page) for a in cell.anchors)
-            elif cell.line is not None:
-                anchors.append(new_anchor(offset, cell.line, cell.column or 1))
-            offset += len(cell.text)
+    """Text of a table (cells joined by tabs, rows by newlines) with an anchor at every cell (:func:`.model.cell_anchors`)."""
     text = "\n".join("\t".join([c.text for c in row.cells]) for row in rows)
-    return text, tuple(anchors)
+    return text, cell_anchors(rows)
 
 
 def block_limit_notice(limit: int, line: int | None, lines: bool = False, pointer: str | None = None) -> ReaderNotice:

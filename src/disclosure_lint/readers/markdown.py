@@ -13,6 +13,7 @@ from functools import lru_cache
 from html import unescape
 from itertools import accumulate, repeat
 from operator import add, sub
+from typing import Any
 
 from markdown_it import MarkdownIt, rules_block
 from markdown_it import __version__ as markdown_it_version
@@ -22,7 +23,7 @@ from markdown_it.rules_core import block, normalize
 from markdown_it.rules_core.state_core import StateCore
 
 from ..limits import DEFAULT_LIMITS, Limits
-from ..model import Block, BlockKind, Document, ReaderNotice, Table
+from ..model import CELL_ANCHORS, Anchor, Block, BlockKind, Document, ReaderNotice, Table, slots_twin
 from ..textio import decode
 from .html_tables import CellBudget, FragmentTable, fragment_tables
 from .lines import (
@@ -30,12 +31,21 @@ from .lines import (
     anchored,
     block_limit_notice,
     capped_rows,
-    new_anchor,
     new_block,
     pipe_rows,
     table_limit_notice,
 )
-from .md_block import FAST_PUSH, VERIFIED, FastStateBlock, dispatching_tokenize, lheading_checked, table_starts
+from .md_block import (
+    FAST_PUSH,
+    VERIFIED,
+    FastStateBlock,
+    atx_heading,
+    dispatching_tokenize,
+    lheading_checked,
+    paragraph_checked,
+    plain_blocks,
+    table_starts,
+)
 
 _PIPE = re.compile(r"(?<!\\)\|")
 _HTML_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|\Z)", re.I | re.S)
@@ -140,13 +150,16 @@ def _install_checks(md: MarkdownIt) -> bool:
     originals = {"code": rules_block.code, "fence": rules_block.fence, "blockquote": rules_block.blockquote,
                  "hr": rules_block.hr, "list": rules_block.list_block, "reference": rules_block.reference,
                  "html_block": rules_block.html_block, "heading": rules_block.heading}
-    for name, fn in originals.items():
+    for name, fn in (*originals.items(), ("lheading", rules_block.lheading), ("paragraph", rules_block.paragraph)):
         rule = ruler.__rules__[ruler.__find__(name)]
         if rule.fn is not fn:  # not the rule whose source was checked
             return False
     # the chain's rules in order, each with the first characters it can match (None: any; "code": an indent of 4)
-    chain = [(lheading_checked(rule.fn) if rule.fn is rules_block.lheading else rule.fn,
-              "code" if rule.name == "code" else _FIRST_CHARS.get(rule.name))
+    # and three rules with a faster equivalent in md_block (the token streams compared in tests/test_fast_paths*md.py)
+    faster: dict[Any, Any] = {rules_block.lheading: lheading_checked(rules_block.lheading),
+                              rules_block.paragraph: paragraph_checked(rules_block.paragraph),
+                              rules_block.heading: atx_heading}
+    chain = [(faster.get(rule.fn, rule.fn), "code" if rule.name == "code" else _FIRST_CHARS.get(rule.name))
              for rule in ruler.__rules__ if rule.enabled]
     for name, fn in originals.items():
         rule = ruler.__rules__[ruler.__find__(name)]
@@ -208,10 +221,16 @@ def _block_tokens(text: str, checks: bool = True, lines: list[str] | None = None
     src = state.src
     if not src:  # ParserBlock.parse makes no token of an empty source
         return state.tokens
-    # what ParserBlock.parse does, with StateBlock's line caches made by _line_marks (StateBlock's own loop runs
-    # once per line in Python): a state made for "" has every attribute set and its caches hold only the fake last
-    # line, which is appended again after the real ones
-    sb = (FastStateBlock if FAST_PUSH else StateBlock)("", md, state.env, state.tokens)
+    sb = _state_block(src, md, state.env, state.tokens, lines)
+    md.block.tokenize(sb, sb.line, sb.lineMax)
+    return state.tokens
+
+
+def _state_block(src: str, md: MarkdownIt, env: Any, tokens: list, lines: list[str] | None) -> StateBlock:
+    """What ParserBlock.parse makes of a non-empty (normalised) source, with StateBlock's line caches made by
+    _line_marks (StateBlock's own loop runs once per line in Python): a state made for "" has every attribute set
+    and its caches hold only the fake last line, which is appended again after the real ones."""
+    sb = (FastStateBlock if FAST_PUSH else StateBlock)("", md, env, tokens)
     begins, ends, shifts, counts = _line_marks(src, lines)
     length = len(src)
     sb.src = src
@@ -221,8 +240,17 @@ def _block_tokens(text: str, checks: bool = True, lines: list[str] | None = None
     sb.sCount = counts + [0]
     sb.bsCount = [0] * (len(begins) + 1)
     sb.lineMax = len(begins)
-    md.block.tokenize(sb, sb.line, sb.lineMax)
-    return state.tokens
+    return sb
+
+
+def _plain_blocks(text: str, lines: list[str]) -> list[tuple[int, int, int, str]] | None:
+    """:func:`.md_block.plain_blocks` of a text without CR or NUL (``lines``: its lines), when markdown-it-py is a
+    version verified (:data:`_VERIFIED`); None: the text is left to markdown-it's block phase."""
+    if not text or "\r" in text or "\0" in text or markdown_it_version not in _VERIFIED:
+        return None
+    md = _parser(True)
+    ruler = md.block.ruler
+    return plain_blocks(_state_block(text, md, {}, [], lines), ruler.__rules__[ruler.__find__("table_lines")].fn)
 
 
 def _one_piece(content: str, first_line: int, src_lines: list[str]) -> tuple[str, int, int]:
@@ -277,12 +305,14 @@ def _text_besides_tables(content: str) -> bool:
 def _table_block(src_lines: list[str], start: int, end: int, cut: int, index: int) -> Block:
     """The table of source lines ``start`` (the header row, its first ``cut`` characters when ``cut``) to ``end``
     (exclusive; ``start + 1`` is the delimiter row): each row split into cells with exact columns (border pipes
-    dropped), the table's text (cells joined by tabs, rows by newlines) and an anchor at every cell, in one pass."""
+    dropped) and the table's text (cells joined by tabs, rows by newlines), in one pass."""
     lines = [(src_lines[start][:cut] if cut else src_lines[start], start + 1)]
     lines += zip(src_lines[start + 2:end], range(start + 3, end + 1))
-    rows, text, anchors = pipe_rows(lines, _PIPE)
+    rows, text = pipe_rows(lines, _PIPE)
     last_line = src_lines[end - 1] if end - 1 < len(src_lines) else ""
-    return new_block(index, "table", text, start + 1, 1, end, len(last_line) + 1, anchors, None, Table(rows=rows))
+    # the anchors (one at every cell) are made from the cells if ever read: the rules locate a cell by the cell
+    return new_block(index, "table", text, start + 1, 1, end, len(last_line) + 1, CELL_ANCHORS, None,
+                     Table(rows=rows))
 
 
 def _table_cells(src_lines: list[str], start: int, end: int, limit: int) -> tuple[int, int, int]:
@@ -303,7 +333,69 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
 # A Markdown block takes at least one source line, and rarely more than a few: a source longer than this
 # many lines per ``limits.max_blocks`` is cut before it is parsed (markdown-it takes seconds on 100,000 blocks).
 LINES_PER_BLOCK = 4
+# a heading's or paragraph's Anchor and Block are made in parse's loop, as lines.new_anchor and new_block make them
+_AnchorSlots = slots_twin(Anchor)
+_BlockSlots = slots_twin(Block)
 _BLOCK_TOKENS = frozenset({"heading_open", "paragraph_open", "table_lines", "html_block", "fence", "code_block"})
+
+
+def _line_block(index: int, level: int, list_depth: int, content: str, first: int, src_lines: list[str]) -> Block:
+    """The block of a heading (``level`` 1–6) or a paragraph (``level`` 0; a list item when ``list_depth``) whose
+    content (markdown-it's ``inline`` token's) starts on source line ``first`` (0-based)."""
+    if "\n" in content:
+        pieces = _pieces(content, first, src_lines)
+        btext, anchors = anchored(pieces)
+        line, column = pieces[0][1], pieces[0][2]
+        last = pieces[-1]
+        end_line, end_column = last[1], last[2] + len(last[0])
+    else:  # most blocks: one line, one anchor
+        # _one_piece's first probe, in line: the content on its own first line (nearly always)
+        if first < len(src_lines) and (col := src_lines[first].find(content)) >= 0:
+            btext = content.lstrip(_WS)
+            line = first + 1
+            column = col + len(content) - len(btext) + 1
+        else:
+            btext, line, column = _one_piece(content, first, src_lines)
+        a: Any = _AnchorSlots()  # new_anchor(0, line, column), in line
+        a.offset = 0
+        a.line = line
+        a.column = column
+        a.page = None
+        a.__class__ = Anchor
+        anchors = (a,)
+        end_line, end_column = line, column + len(btext)
+    if level:
+        kind: BlockKind = "heading"
+    else:
+        kind = "list_item" if list_depth else "paragraph"
+        if kind == "paragraph" and PICTURE.match(btext):
+            kind = "image"
+    b: Any = _BlockSlots()  # new_block(index, kind, ...), in line
+    b.index = index
+    b.kind = kind
+    b.text = btext
+    b.line = line
+    b.column = column
+    b.end_line = end_line
+    b.end_column = end_column
+    b.anchors = anchors
+    b.level = level or None
+    b.table = None
+    b.pointer = None
+    b.__class__ = Block
+    return b
+
+
+def _add_table(blocks: list[Block], notices: list[ReaderNotice], src_lines: list[str], start: int, end: int,
+               cells_left: int, limits: Limits) -> int:
+    """Append the block of the GFM table on source lines ``start`` to ``end`` (0-based, exclusive), as many of its
+    cells as ``cells_left`` allows (a notice when it is cut); returns the cells left for the next tables."""
+    stop, cut, got = _table_cells(src_lines, start, end, max(1, cells_left))
+    if stop < end or cut:
+        notices.append(table_limit_notice(limits.max_table_cells, start + 1, max(1, stop - start - 1)))
+        end = max(stop, start + 1)
+    blocks.append(_table_block(src_lines, start, end, cut, len(blocks)))
+    return cells_left - got
 
 
 def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
@@ -319,14 +411,28 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
     if len(src_lines) > max_lines and any(line.strip() for line in src_lines[max_lines:]):
         source = "\n".join(src_lines[:max_lines]) + "\n"
         notices.append(block_limit_notice(limits.max_blocks, max_lines + 1, lines=True))
-    # the source's lines are src_lines unless it was cut or has a NUL (which markdown-it replaces)
-    tokens = _block_tokens(source, lines=src_lines if source is text and "\0" not in text else None)
     blocks: list[Block] = []
     cells_left = limits.max_table_cells  # for all the tables of the file
+    max_blocks = limits.max_blocks
+    # most reports are headings, one-line paragraphs and tables: their blocks found without markdown-it's tokens
+    plain = _plain_blocks(text, src_lines) if source is text else None
+    if plain is not None:
+        for level, start, end, content in plain:
+            if len(blocks) >= max_blocks:
+                notices[:] = [x for x in notices if x.limit != "max_blocks"]
+                notices.append(block_limit_notice(limits.max_blocks, start + 1))
+                break
+            if level < 0:
+                cells_left = _add_table(blocks, notices, src_lines, start, end, cells_left, limits)
+            elif content:
+                blocks.append(_line_block(len(blocks), level, 0, content, start, src_lines))
+        return Document(path=path, format="markdown", encoding=encoding, text=text, blocks=tuple(blocks),
+                        notices=tuple(notices))
+    # the source's lines are src_lines unless it was cut or has a NUL (which markdown-it replaces)
+    tokens = _block_tokens(source, lines=src_lines if source is text and "\0" not in text else None)
     list_depth = 0
     i = 0
     n = len(tokens)
-    max_blocks = limits.max_blocks
     while i < n:
         tok = tokens[i]
         t = tok.type
@@ -334,42 +440,19 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
             notices[:] = [x for x in notices if x.limit != "max_blocks"]
             notices.append(block_limit_notice(limits.max_blocks, tok.map[0] + 1))
             break
-        if t in ("bullet_list_open", "ordered_list_open"):
+        if t == "paragraph_open" or t == "heading_open":  # the commonest first
+            content = tokens[i + 1].content
+            if tok.map is not None and content:
+                blocks.append(_line_block(len(blocks), int(tok.tag[1]) if t == "heading_open" else 0, list_depth,
+                                          content, tok.map[0], src_lines))
+            i += 3
+            continue
+        elif t in ("bullet_list_open", "ordered_list_open"):
             list_depth += 1
         elif t in ("bullet_list_close", "ordered_list_close"):
             list_depth -= 1
-        elif t in ("heading_open", "paragraph_open"):
-            inline = tokens[i + 1]
-            content = inline.content
-            if tok.map is not None and content:
-                if "\n" in content:
-                    pieces = _pieces(content, tok.map[0], src_lines)
-                    btext, anchors = anchored(pieces)
-                    line, column = pieces[0][1], pieces[0][2]
-                    last = pieces[-1]
-                    end_line, end_column = last[1], last[2] + len(last[0])
-                else:  # most blocks: one line, one anchor
-                    btext, line, column = _one_piece(content, tok.map[0], src_lines)
-                    anchors = (new_anchor(0, line, column),)
-                    end_line, end_column = line, column + len(btext)
-                if t == "heading_open":
-                    blocks.append(new_block(len(blocks), "heading", btext, line, column, end_line, end_column, anchors,
-                                            int(tok.tag[1])))
-                else:
-                    kind: BlockKind = "list_item" if list_depth else "paragraph"
-                    if kind == "paragraph" and PICTURE.match(btext):
-                        kind = "image"
-                    blocks.append(new_block(len(blocks), kind, btext, line, column, end_line, end_column, anchors))
-            i += 3
-            continue
         elif t == "table_lines" and tok.map is not None:
-            start, end = tok.map
-            stop, cut, got = _table_cells(src_lines, start, end, max(1, cells_left))
-            cells_left -= got
-            if stop < end or cut:
-                notices.append(table_limit_notice(limits.max_table_cells, start + 1, max(1, stop - start - 1)))
-                end = max(stop, start + 1)
-            blocks.append(_table_block(src_lines, start, end, cut, len(blocks)))
+            cells_left = _add_table(blocks, notices, src_lines, tok.map[0], tok.map[1], cells_left, limits)
         elif t == "html_block" and tok.map is not None:
             content = tok.content.rstrip("\n")
             pieces = _pieces(content, tok.map[0], src_lines)
@@ -383,7 +466,8 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
                     notices.append(table_limit_notice(limits.max_table_cells, budget.cut[0], n_read))
             if not tables or _text_besides_tables(content):
                 btext, anchors = anchored(pieces)
-                kind = "comment" if content.lstrip().startswith("<!--") else ("image" if PICTURE.match(btext) else "html")
+                kind: BlockKind = ("comment" if content.lstrip().startswith("<!--")
+                                   else "image" if PICTURE.match(btext) else "html")
                 last = pieces[-1]
                 blocks.append(new_block(index=len(blocks), kind=kind, text=btext, line=pieces[0][1], column=pieces[0][2],
                                     end_line=last[1], end_column=last[2] + len(last[0]), anchors=anchors))

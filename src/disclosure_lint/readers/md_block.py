@@ -10,6 +10,11 @@ the token streams with markdown-it's own on examples, fixtures, bench reports, h
   factories, ``__post_init__``); here its slots are filled directly, with the same values.
 * :func:`table_starts`: the GFM table rule's answer in silent mode (is this a header row followed by a delimiter
   row with as many columns?) without its loops over every character of the two rows.
+* :func:`atx_heading`, :func:`paragraph_checked`: the heading rule with str methods, the paragraph rule done
+  directly for a paragraph of one line.
+* :func:`plain_blocks`: a document of headings, one-line paragraphs and tables (most reports) read without the
+  block loop and its tokens: where each block starts and ends and its content, as the tokens would give them
+  (``tests/test_fast_paths_t4_md.py`` compares the reader's documents both ways).
 """
 
 from __future__ import annotations
@@ -19,7 +24,8 @@ from collections.abc import Callable
 from dataclasses import fields
 from typing import Any
 
-from markdown_it.common.utils import mdTrim
+from markdown_it.common.utils import MD_TRIM_CHARS, mdTrim
+from markdown_it.rules_block.list import skipOrderedListMarker
 from markdown_it.rules_block.state_block import StateBlock
 from markdown_it.token import Token
 
@@ -149,6 +155,185 @@ def lheading_checked(rule: Rule) -> Rule:
             return False
         return rule(state, startLine, endLine, silent)
     return checked
+
+
+def _push_three(state: StateBlock, open_type: str, close_type: str, tag: str, markup: str, startLine: int,
+                nextLine: int, content: str) -> None:
+    """What a paragraph or heading rule pushes: ``state.push(open_type, tag, 1)``, ``push("inline", "", 0)`` and
+    ``push(close_type, tag, -1)``, the open and the inline token mapped to lines ``[startLine, nextLine]``, the
+    inline one holding ``content`` and no children, the open and the close ones ``markup`` — made here at once (as
+    :meth:`FastStateBlock.push` makes a token) when the state is a :class:`FastStateBlock`."""
+    if type(state) is not FastStateBlock:
+        token = state.push(open_type, tag, 1)
+        token.markup = markup
+        token.map = [startLine, nextLine]
+        token = state.push("inline", "", 0)
+        token.content = content
+        token.map = [startLine, nextLine]
+        token.children = []
+        token = state.push(close_type, tag, -1)
+        token.markup = markup
+        return
+    level = state.level
+    tokens = state.tokens
+    tok: Any = _new(Token)  # the open token
+    tok.type = open_type
+    tok.tag = tag
+    tok.nesting = 1
+    tok.attrs = {}
+    tok.map = [startLine, nextLine]
+    tok.level = level
+    tok.children = None
+    tok.content = ""
+    tok.markup = markup
+    tok.info = ""
+    tok.meta = {}
+    tok.block = True
+    tok.hidden = False
+    tokens.append(tok)
+    tok = _new(Token)  # the inline token
+    tok.type = "inline"
+    tok.tag = ""
+    tok.nesting = 0
+    tok.attrs = {}
+    tok.map = [startLine, nextLine]
+    tok.level = level + 1
+    tok.children = []
+    tok.content = content
+    tok.markup = ""
+    tok.info = ""
+    tok.meta = {}
+    tok.block = True
+    tok.hidden = False
+    tokens.append(tok)
+    tok = _new(Token)  # the close token
+    tok.type = close_type
+    tok.tag = tag
+    tok.nesting = -1
+    tok.attrs = {}
+    tok.map = None
+    tok.level = level
+    tok.children = None
+    tok.content = ""
+    tok.markup = markup
+    tok.info = ""
+    tok.meta = {}
+    tok.block = True
+    tok.hidden = False
+    tokens.append(tok)
+
+
+def paragraph_checked(rule: Rule) -> Rule:
+    """markdown-it-py 4.3.0's ``paragraph`` rule, for a paragraph of one line outside lists and quotes (the next line
+    empty or past ``state.lineMax``, ``state.blkIndent`` 0) done here: its loop over the following lines stops at
+    once, ``getLines`` of one line at indent 0 is the line as it stands; the same three tokens, ``state.line`` and
+    ``state.parentType`` (set and restored by the rule).  Most paragraphs of a report are such a line."""
+    def checked(state: StateBlock, startLine: int, endLine: int, silent: bool) -> bool:
+        nextLine = startLine + 1
+        bMarks = state.bMarks
+        if state.blkIndent or (nextLine < state.lineMax
+                               and bMarks[nextLine] + state.tShift[nextLine] < state.eMarks[nextLine]):
+            return rule(state, startLine, endLine, silent)
+        state.line = nextLine
+        _push_three(state, "paragraph_open", "paragraph_close", "p", "", startLine, nextLine,
+                    state.src[bMarks[startLine]:state.eMarks[startLine]].strip(MD_TRIM_CHARS))
+        return True
+    return checked
+
+
+_HEADING_MARKUP = "########"
+_HEADING_TAGS = ("", "h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _atx(line: str) -> tuple[int, str] | None:
+    """markdown-it-py 4.3.0's ``heading`` rule on a line (from its first character that is not a space or a tab to
+    its end) that starts with #: (level, content) of the ATX heading, None: not one."""
+    # the level: the run of # (the rule counts at most 7 and then fails, as for any run longer than 6)
+    level = len(line) - len(line.lstrip("#"))
+    if level > 6 or (level < len(line) and line[level] not in " \t"):
+        return None
+    # cut a tail like "    ###  ": the spaces and tabs at the end, then a run of # if a space or a tab precedes it
+    rest = line[level:].rstrip(" \t")
+    closed = rest.rstrip("#")
+    if closed and closed[-1] in " \t":
+        rest = closed
+    return level, rest.strip(MD_TRIM_CHARS)
+
+
+def atx_heading(state: StateBlock, startLine: int, endLine: int, silent: bool) -> bool:
+    """markdown-it-py 4.3.0's ``heading`` rule (ATX headings) with str methods instead of its loops over the
+    line's characters: the same tests, tokens and ``state.line``."""
+    if state.is_code_block(startLine):
+        return False
+    pos = state.bMarks[startLine] + state.tShift[startLine]
+    maximum = state.eMarks[startLine]
+    if pos >= maximum or state.src[pos] != "#":
+        return False
+    got = _atx(state.src[pos:maximum])
+    if got is None:
+        return False
+    if silent:
+        return True
+    level, content = got
+    state.line = startLine + 1
+    _push_three(state, "heading_open", "heading_close", _HEADING_TAGS[level], _HEADING_MARKUP[:level], startLine,
+                startLine + 1, content)
+    return True
+
+
+# the first characters of the blocks plain_blocks leaves to markdown-it: fence, blockquote, hr, list, reference, html
+_NOT_PLAIN = frozenset("~`>*-_+[<")
+_DIGITS = frozenset("0123456789")
+
+
+def plain_blocks(state: StateBlock, table_rule: Rule) -> list[tuple[int, int, int, str]] | None:
+    """The top-level blocks of a document made only of ATX headings, paragraphs of one line (an empty line or the
+    end after each), tables and empty lines — most reports — as ``(kind, first line, end line, content)``: kind 0 a
+    paragraph, 1 to 6 a heading of that level, -1 a table (``table_rule``, the reader's ``table_lines`` rule, says
+    where it ends; content ""); the lines and contents of the tokens markdown-it's block phase gives
+    (``heading_open``/``paragraph_open`` with their ``inline``, ``table_lines``).  None: the document has another
+    block (a line indented as code, a line starting with one of ``~`>*-_+[<``, an ordered list marker, a # that
+    starts no heading, a paragraph of several lines or a setext heading): it is left to markdown-it whole.
+
+    On such a document markdown-it's loop asks, at each block start, the table rule first (which fails at once
+    when the next line is empty), then, by the line's first character, the heading rule (#), or the list rule
+    (digits: it fails unless they make an ordered list marker), then ``lheading`` and ``paragraph``, which on a
+    line followed by an empty one make a paragraph of that line: the same answers, found here without the
+    tokens.  ``state``: a StateBlock of the document (blkIndent 0) with no token."""
+    src = state.src
+    bMarks, eMarks, tShift, sCount = state.bMarks, state.eMarks, state.tShift, state.sCount
+    lineMax = state.lineMax
+    out: list[tuple[int, int, int, str]] = []
+    line = 0
+    while line < lineMax:
+        b = bMarks[line] + tShift[line]
+        e = eMarks[line]
+        if b >= e:  # an empty line
+            line += 1
+            continue
+        if sCount[line] >= 4:
+            return None  # a code block
+        nxt = line + 1
+        if nxt < lineMax and bMarks[nxt] + tShift[nxt] < eMarks[nxt]:  # the next line is not empty
+            if table_rule(state, line, lineMax, False):
+                state.tokens.pop()  # the table_lines token: its map is [line, state.line]
+                out.append((-1, line, state.line, ""))
+                line = state.line
+                continue
+            if src[b] != "#":
+                return None  # a paragraph of several lines, a setext heading or another block
+        ch = src[b]
+        if ch == "#":
+            got = _atx(src[b:e])
+            if got is None:
+                return None
+            out.append((got[0], line, nxt, got[1]))
+        elif ch in _NOT_PLAIN or (ch in _DIGITS and skipOrderedListMarker(state, line) >= 0):
+            return None
+        else:
+            out.append((0, line, nxt, src[bMarks[line]:e].strip(MD_TRIM_CHARS)))
+        line = nxt
+    return out
 
 
 def table_starts(state: StateBlock, startLine: int, endLine: int) -> bool:
