@@ -19,7 +19,7 @@ tail rows (:mod:`.tail`) and the flat-text reader (:mod:`.flat`):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import compress, count
 from operator import attrgetter, itemgetter
@@ -149,7 +149,7 @@ class Build:
         if col_label and col not in self.col_labels:
             self.col_labels[col] = col_label
 
-    def add_row(self, row: str, row_label: str, cells: list[tuple[str, Cell]], block: Block | None) -> None:
+    def add_row(self, row: str, row_label: str, cells: Iterable[tuple[str, Cell]], block: Block | None) -> None:
         """``add(row, cid, cell.text, row_label, col_labels.get(cid, ""), block, cell)`` for each ``(cid, cell)``
         in order, in one loop (a row of table 三: its cells are most of a report's).  Same result: a column
         label taken from ``col_labels`` is already there (``add`` would not change it)."""
