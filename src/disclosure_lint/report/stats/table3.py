@@ -20,6 +20,7 @@ from .grid import (
     col_text,
     continued,
     header_start,
+    is_label,
     is_value,
     label_end,
     layout_of,
@@ -228,6 +229,30 @@ def _is_header(texts: list[str]) -> bool:
     return column
 
 
+class _SigMemo(dict[str, "str | None"]):
+    """A cell's part in its row's signature (:data:`_KINDS`): its text when it is a label, "" when empty, None when a
+    value (memoised as :class:`.grid._ValueMemo`; texts over 200 characters are not kept)."""
+
+    def __missing__(self, text: str) -> str | None:
+        r = text if is_label(text) else (None if text else "")
+        if len(text) <= 200 and len(self) < 20000:
+            self[text] = r
+        return r
+
+
+_sig = _SigMemo().__getitem__
+
+# A row's signature (its label texts in place, its values and empty cells as None and "") → (is it a header
+# (:func:`_is_header`), where do its labels end (:func:`.grid.label_end` with :func:`is_s3_label`)): both read a value
+# cell only as a value (``_HEADER_KIND``: ``_VALUE``, no value holding the 勾稽关系 note; ``label_end``: is_value) and
+# an empty cell only as empty, so rows of the same signature get the same answer (pinned by
+# tests/test_fast_paths_t4_stats.py).  The rows of table 三 are the same few dozen in report after report, their
+# numbers aside; at most ``_KINDS_MAX`` rows of at most ``_KINDS_CELLS`` cells are kept.
+_KINDS: dict[tuple[str | None, ...], tuple[bool, int]] = {}
+_KINDS_MAX = 4096
+_KINDS_CELLS = 32
+
+
 def _s3_order(bd: Build, header_rows: list[Row], aligned: bool, L: int, width: int,
               used: set[int], block: Block) -> list[str | None]:
     """Column id for each value position (relative to the first value column)."""
@@ -304,11 +329,17 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
         texts = [c.text for c in row.cells]  # (Python 3.11 reads an attribute faster so than by map(attrgetter))
         if not any(texts):
             continue
-        if _is_header(texts):
+        sig = tuple(map(_sig, texts))
+        kind = _KINDS.get(sig)
+        if kind is None:
+            kind = (_is_header(texts), label_end(texts, is_s3_label))
+            if len(_KINDS) < _KINDS_MAX and len(sig) <= _KINDS_CELLS and sum(map(len, filter(None, sig))) <= 400:
+                _KINDS[sig] = kind
+        if kind[0]:
             if not data:
                 header_rows.append(row)
             continue
-        data.append((row, label_end(texts, is_s3_label)))
+        data.append((row, kind[1]))
         data_texts.append(texts)
     # with_values(data), each row's values looked for in the texts read above
     wv = [(r, ll) for (r, ll), texts in zip(data, data_texts) if ll >= 0 and any(map(is_value, texts))]
