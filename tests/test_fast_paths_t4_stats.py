@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 
 from disclosure_lint.model import Block, Cell, Row, Table
+from disclosure_lint.report.stats import StatTable, schema, table3
 from disclosure_lint.report.stats import labels as lb
-from disclosure_lint.report.stats import table3
 from disclosure_lint.report.stats.grid import (
     Build,
     blank_cells,
@@ -191,3 +191,22 @@ def test_row_signature_decides_header_and_label_end():
         got = (_is_header(texts), label_end(texts, is_s3_label))
         assert seen.setdefault(sig, got) == got
         assert tuple(map(table3._sig, texts)) == sig
+
+
+def test_cell_keys_are_one_tuple_per_cell():
+    """cell_key gives the same tuple object for the same ids (equal to the plain tuple); a table's cells are keyed by
+    them, and the identities' plan and the metrics look cells up by the same objects (a lookup settled by identity)."""
+    from disclosure_lint.report import metrics
+    from disclosure_lint.report.stats.identities import _plan
+    from disclosure_lint.report.stats.model import cell_key, row_keys
+
+    k = cell_key("new", "natural_person")
+    assert k == ("new", "natural_person") and cell_key("new", "natural_person") is k
+    assert row_keys("new")["natural_person"] is k
+    bd = Build("s3")
+    c = Cell("3", 1, 3)
+    bd.add_row("new", "一、本年新收", [("natural_person", c), ("total", c)], None)
+    assert all(key is cell_key(*key) for key in bd.cells)
+    assert all(key is cell_key(*key) for key in _plan("s3", "2021").keys)
+    metrics._s3_row(StatTable(id="s3", schema=schema("s3", "2021"), detected_version=None, cells=dict(bd.cells)), "new")
+    assert all(key is cell_key(*key) for key in metrics._ROW_KEYS["new"])

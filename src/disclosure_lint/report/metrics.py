@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from .claim_context import SUB_ITEM_LABELS
 from .claim_keywords import FAMILY_OF, S4_BLOCKS_OF
+from .stats.model import cell_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from .stats.model import StatCell, StatTable
@@ -59,7 +60,7 @@ def _s3_row(table: StatTable, row: str) -> TableValue | None:
     notes: list[str] = []
     keys = _ROW_KEYS.get(row)
     if keys is None:
-        keys = tuple((row, col) for col in ("total", *APPLICANT_COLS))
+        keys = tuple(cell_key(row, col) for col in ("total", *APPLICANT_COLS))  # the tables' own key objects
         if len(_ROW_KEYS) < 1024:
             _ROW_KEYS[row] = keys
     got = list(map(table.cells.get, keys))  # 总计 and the six applicant columns: one C-level pass

@@ -27,7 +27,7 @@ from typing import Any
 
 from ...model import Block, Cell, Row
 from . import labels as lb
-from .model import StatCell, StatCellSlots, Unmapped, Value, new_stat_cell, parse_value
+from .model import StatCell, StatCellSlots, Unmapped, Value, cell_key, new_stat_cell, parse_value, row_keys
 
 _new = object.__new__
 _VALUE_KINDS = frozenset({"int", "decimal", "slash", "dash", "none", "na"})
@@ -129,7 +129,7 @@ class Build:
     def add(self, row: str, col: str, cell_text: str, row_label: str, col_label: str, block: Block | None,
             cell: Cell | None) -> None:
         cells = self.cells
-        key = (row, col)
+        key = cell_key(row, col)
         if key in cells:
             return
         # new_stat_cell inlined (a report's tables make hundreds of cells): the same object, see its docstring
@@ -157,9 +157,10 @@ class Build:
         out = self.cells
         col_labels = self.col_labels
         tid = self.id
+        keys = row_keys(row)
         added = False
         for cid, cell in cells:
-            key = (row, cid)
+            key = keys.get(cid) or cell_key(row, cid)
             if key in out:
                 continue
             text = cell.text

@@ -105,6 +105,40 @@ if tuple(f.name for f in fields(StatCell)) != _STAT_CELL_FIELDS:
     raise RuntimeError("StatCell changed its fields: update new_stat_cell in report/stats/model.py")
 
 
+# (row id, column id) → the one tuple that keys that cell in every table (:func:`cell_key`)
+_KEYS: dict[str, dict[str, tuple[str, str]]] = {}
+_KEYS_MAX = 4096
+
+
+def cell_key(row: str, col: str) -> tuple[str, str]:
+    """``(row, col)``, always the same tuple for the same ids (at most ``_KEYS_MAX`` rows of ``_KEYS_MAX`` columns are
+    kept; the ids are the schemas' few hundred).  The readers key :attr:`StatTable.cells` by it and the identities and
+    metrics look cells up by it: a lookup whose key is the very key stored is settled by identity, without comparing
+    two tuples (which reads the stored one, long out of the processor's cache when the rules run)."""
+    cols = _KEYS.get(row)
+    if cols is None:
+        if len(_KEYS) >= _KEYS_MAX:
+            return (row, col)
+        cols = _KEYS[row] = {}
+    key = cols.get(col)
+    if key is None:
+        key = (row, col)
+        if len(cols) < _KEYS_MAX:
+            cols[col] = key
+    return key
+
+
+def row_keys(row: str) -> dict[str, tuple[str, str]]:
+    """The keys :func:`cell_key` keeps for ``row``, by column id (empty, and a new dict each time, when no more rows are
+    kept): a reader placing a row asks this once, then ``.get(col) or cell_key(row, col)`` per cell."""
+    cols = _KEYS.get(row)
+    if cols is None:
+        if len(_KEYS) >= _KEYS_MAX:
+            return {}
+        cols = _KEYS[row] = {}
+    return cols
+
+
 #: a StatCell made without the frozen dataclass's ``__init__`` (see :func:`...model.slots_twin`): the tables of a
 #: report make hundreds; :class:`.grid.Build` makes most of them the same way, inline
 StatCellSlots = slots_twin(StatCell)
