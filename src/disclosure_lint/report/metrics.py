@@ -241,6 +241,9 @@ def columns_value(t: StatTable, rows: tuple[str, ...], cols: tuple[str, ...]) ->
     return out
 
 
+_UNSET = object()  # Metrics.total: no value kept for the key yet (None is a value: it cannot be computed)
+
+
 # -- the report's member ------------------------------------------------------------------------------------
 
 class Metrics:
@@ -269,11 +272,10 @@ class Metrics:
         """The sum of several metrics (一、本年新收 + 二、上年结转 …), or None when one cannot be computed.  Computed once
         per report (every claim of a metric asks for it): shared, not to be changed, like :meth:`value`'s."""
         key = (metrics, s4_block)
-        try:
-            return self._totals[key]
-        except KeyError:
+        got = self._totals.get(key, _UNSET)  # (not try/except KeyError: half the calls miss, and a raise costs more)
+        if got is _UNSET:
             got = self._totals[key] = sum_values([self.value(m, s4_block) for m in metrics])
-            return got
+        return got  # type: ignore[return-value]
 
     def s4_cell(self, block: str, result: str) -> TableValue | None:
         """One result (``total``, ``upheld``, ``corrected``, ``other``, ``pending``) of one table-四 block."""
