@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from .claim_context import SUB_ITEM_LABELS
 from .claim_keywords import FAMILY_OF, S4_BLOCKS_OF
+from .stats.model import cell_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from .stats.model import StatCell, StatTable
@@ -57,16 +58,25 @@ APPLICANT_COLS = ("natural_person", "commercial", "research", "social_welfare", 
 
 def _s3_row(table: StatTable, row: str) -> TableValue | None:
     notes: list[str] = []
-    cells = table.cells  # the dict itself: seven lookups per row, not seven calls of table.get
-    c = cells.get((row, "total"))
-    parts = [p for col in APPLICANT_COLS if (p := cells.get((row, col))) is not None and p.value.kind != "text"]
+    keys = _ROW_KEYS.get(row)
+    if keys is None:
+        keys = tuple(cell_key(row, col) for col in ("total", *APPLICANT_COLS))  # the tables' own key objects
+        if len(_ROW_KEYS) < 1024:
+            _ROW_KEYS[row] = keys
+    got = list(map(table.cells.get, keys))  # 总计 and the six applicant columns: one C-level pass
+    c = got[0]
+    del got[0]
+    parts = [p for p in got if p is not None and p.value.kind != "text"]
     parts_ok = len(parts) == len(APPLICANT_COLS)  # every applicant column there, none of them text
-    if c is not None and c.value.is_number:
-        v = c.value.arithmetic
-        alt = _parts_sum(parts) if parts_ok else None
-        return TableValue(v, [c], alt=alt if alt != v else None)
-    if c is not None and c.value.kind == "text":
-        return None
+    if c is not None:
+        v = c.value
+        if v.kind in _NUMBER_KINDS:  # v.is_number: its number is v.arithmetic
+            n = v.number
+            alt = _parts_sum(parts) if parts_ok else None
+            # (not ``alt != n`` with alt None: a Decimal compared with None asks numbers.Rational, an ABC)
+            return TableValue(n, [c], [], None if alt is None or alt == n else alt)  # type: ignore[arg-type]
+        if v.kind == "text":
+            return None
     # 总计 blank or missing: the six applicant columns
     if not parts_ok or not table.has_numbers:
         return None
@@ -74,6 +84,11 @@ def _s3_row(table: StatTable, row: str) -> TableValue | None:
     label = c.pointer if c is not None else f"表三 › {table.row_labels.get(row, row)} › 总计"
     notes.append(f"{label}为空，按六类申请人之和计算")
     return TableValue(total, [p for p in parts if p.value.is_number] or parts[:1], notes)
+
+
+# row id → its (row, column) keys of 总计 and the six applicant columns, made once (the rows metrics read are few)
+_ROW_KEYS: dict[str, tuple[tuple[str, str], ...]] = {}
+_NUMBER_KINDS = frozenset({"int", "decimal"})  # Value.is_number
 
 
 def _parts_sum(parts: list[StatCell]) -> Decimal:
@@ -226,6 +241,9 @@ def columns_value(t: StatTable, rows: tuple[str, ...], cols: tuple[str, ...]) ->
     return out
 
 
+_UNSET = object()  # Metrics.total: no value kept for the key yet (None is a value: it cannot be computed)
+
+
 # -- the report's member ------------------------------------------------------------------------------------
 
 class Metrics:
@@ -254,11 +272,10 @@ class Metrics:
         """The sum of several metrics (一、本年新收 + 二、上年结转 …), or None when one cannot be computed.  Computed once
         per report (every claim of a metric asks for it): shared, not to be changed, like :meth:`value`'s."""
         key = (metrics, s4_block)
-        try:
-            return self._totals[key]
-        except KeyError:
+        got = self._totals.get(key, _UNSET)  # (not try/except KeyError: half the calls miss, and a raise costs more)
+        if got is _UNSET:
             got = self._totals[key] = sum_values([self.value(m, s4_block) for m in metrics])
-            return got
+        return got  # type: ignore[return-value]
 
     def s4_cell(self, block: str, result: str) -> TableValue | None:
         """One result (``total``, ``upheld``, ``corrected``, ``other``, ``pending``) of one table-四 block."""

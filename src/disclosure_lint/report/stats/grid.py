@@ -19,14 +19,15 @@ tail rows (:mod:`.tail`) and the flat-text reader (:mod:`.flat`):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import compress, count
 from operator import attrgetter, itemgetter
+from typing import Any
 
 from ...model import Block, Cell, Row
 from . import labels as lb
-from .model import StatCell, Unmapped, Value, new_stat_cell, parse_value
+from .model import StatCell, StatCellSlots, Unmapped, Value, cell_key, new_stat_cell, parse_value, row_keys
 
 _new = object.__new__
 _VALUE_KINDS = frozenset({"int", "decimal", "slash", "dash", "none", "na"})
@@ -128,50 +129,52 @@ class Build:
     def add(self, row: str, col: str, cell_text: str, row_label: str, col_label: str, block: Block | None,
             cell: Cell | None) -> None:
         cells = self.cells
-        key = (row, col)
+        key = cell_key(row, col)
         if key in cells:
             return
         # new_stat_cell inlined (a report's tables make hundreds of cells): the same object, see its docstring
-        sc = _new(StatCell)
-        d = sc.__dict__
-        d["table"] = self.id
-        d["row"] = row
-        d["col"] = col
-        d["raw"] = cell_text
-        d["value"] = value_of(cell_text)
-        d["row_label"] = row_label
-        d["col_label"] = col_label
-        d["block"] = block
-        d["cell"] = cell
+        sc: Any = _new(StatCellSlots)
+        sc.table = self.id
+        sc.row = row
+        sc.col = col
+        sc.raw = cell_text
+        sc.value = value_of(cell_text)
+        sc.row_label = row_label
+        sc.col_label = col_label
+        sc.block = block
+        sc.cell = cell
+        sc.__class__ = StatCell
         cells[key] = sc
         if row not in self.row_labels:
             self.row_labels[row] = row_label
         if col_label and col not in self.col_labels:
             self.col_labels[col] = col_label
 
-    def add_row(self, row: str, row_label: str, cells: list[tuple[str, Cell]], block: Block | None) -> None:
+    def add_row(self, row: str, row_label: str, cells: Iterable[tuple[str, Cell]], block: Block | None) -> None:
         """``add(row, cid, cell.text, row_label, col_labels.get(cid, ""), block, cell)`` for each ``(cid, cell)``
         in order, in one loop (a row of table 三: its cells are most of a report's).  Same result: a column
         label taken from ``col_labels`` is already there (``add`` would not change it)."""
         out = self.cells
         col_labels = self.col_labels
-        # the fields every cell of the row shares, in the order of StatCell's fields (as ``add`` fills them)
-        base = {"table": self.id, "row": row, "col": "", "raw": "", "value": None, "row_label": row_label,
-                "col_label": "", "block": block, "cell": None}
+        tid = self.id
+        keys = row_keys(row)
         added = False
         for cid, cell in cells:
-            key = (row, cid)
+            key = keys.get(cid) or cell_key(row, cid)
             if key in out:
                 continue
             text = cell.text
-            sc = _new(StatCell)
-            d = sc.__dict__
-            d.update(base)
-            d["col"] = cid
-            d["raw"] = text
-            d["value"] = value_of(text)
-            d["col_label"] = col_labels.get(cid, "")
-            d["cell"] = cell
+            sc: Any = _new(StatCellSlots)  # new_stat_cell inlined, as in ``add``
+            sc.table = tid
+            sc.row = row
+            sc.col = cid
+            sc.raw = text
+            sc.value = value_of(text)
+            sc.row_label = row_label
+            sc.col_label = col_labels.get(cid, "")
+            sc.block = block
+            sc.cell = cell
+            sc.__class__ = StatCell
             out[key] = sc
             added = True
         if added and row not in self.row_labels:

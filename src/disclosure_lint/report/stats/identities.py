@@ -33,7 +33,7 @@ from operator import attrgetter, is_not, itemgetter
 from typing import Literal, cast
 
 from .misplaced import Rearrangement, rearrangements
-from .model import StatCell, StatTable, Value
+from .model import StatCell, StatTable, Value, cell_key
 from .schema import Identity, identities
 
 ZERO = Decimal(0)
@@ -208,7 +208,7 @@ def _plan(tid: str, version: str) -> _Plan:
             at.setdefault(k, len(at))
     sides = tuple((i, _side(tuple(at[k] for k in i.lhs)), _side(tuple(at[k] for k in i.rhs)),
                    frozenset(at[k] for k in (*i.lhs, *i.rhs))) for i in idents)
-    return _Plan(idents, tuple(at), sides)
+    return _Plan(idents, tuple(cell_key(*k) for k in at), sides)  # the tables' own key objects (cell_key)
 
 
 def _evaluate_all(plan: _Plan, table: StatTable) -> list[Check]:

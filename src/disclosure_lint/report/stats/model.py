@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field, fields
 from decimal import Decimal, InvalidOperation
 from operator import itemgetter
-from typing import Literal
+from typing import Any, Literal
 
-from ...model import Block, Cell
+from ...model import Block, Cell, slots_twin
 from ..catalogue import TABLE_SHORT_NAMES
 from .schema import S4_BLOCKS, TableSchema
 
@@ -77,7 +77,7 @@ def parse_value(raw: str) -> Value:
     return Value(kind, number, m.group("unit"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StatCell:
     table: str  # s2 | s3 | s4
     row: str  # canonical row id
@@ -105,21 +105,62 @@ if tuple(f.name for f in fields(StatCell)) != _STAT_CELL_FIELDS:
     raise RuntimeError("StatCell changed its fields: update new_stat_cell in report/stats/model.py")
 
 
+# (row id, column id) → the one tuple that keys that cell in every table (:func:`cell_key`)
+_KEYS: dict[str, dict[str, tuple[str, str]]] = {}
+_KEYS_MAX = 4096
+
+
+def cell_key(row: str, col: str) -> tuple[str, str]:
+    """``(row, col)``, always the same tuple for the same ids (at most ``_KEYS_MAX`` rows of ``_KEYS_MAX`` columns are
+    kept; the ids are the schemas' few hundred).  The readers key :attr:`StatTable.cells` by it and the identities and
+    metrics look cells up by it: a lookup whose key is the very key stored is settled by identity, without comparing
+    two tuples (which reads the stored one, long out of the processor's cache when the rules run)."""
+    cols = _KEYS.get(row)
+    if cols is None:
+        if len(_KEYS) >= _KEYS_MAX:
+            return (row, col)
+        cols = _KEYS[row] = {}
+    key = cols.get(col)
+    if key is None:
+        key = (row, col)
+        if len(cols) < _KEYS_MAX:
+            cols[col] = key
+    return key
+
+
+def row_keys(row: str) -> dict[str, tuple[str, str]]:
+    """The keys :func:`cell_key` keeps for ``row``, by column id (empty, and a new dict each time, when no more rows are
+    kept): a reader placing a row asks this once, then ``.get(col) or cell_key(row, col)`` per cell."""
+    cols = _KEYS.get(row)
+    if cols is None:
+        if len(_KEYS) >= _KEYS_MAX:
+            return {}
+        cols = _KEYS[row] = {}
+    return cols
+
+
+#: a StatCell made without the frozen dataclass's ``__init__`` (see :func:`...model.slots_twin`): the tables of a
+#: report make hundreds; :class:`.grid.Build` makes most of them the same way, inline
+StatCellSlots = slots_twin(StatCell)
+_new = object.__new__
+
+
 def new_stat_cell(table: str, row: str, col: str, raw: str, value: Value, row_label: str, col_label: str,
                   block: Block | None = None, cell: Cell | None = None) -> StatCell:
-    """``StatCell(...)`` without the frozen dataclass's ``__init__`` (one ``object.__setattr__`` per field): the
-    tables of a report make hundreds; the object is the same (equal, hashed alike, immutable afterwards)."""
-    c = object.__new__(StatCell)
-    d = c.__dict__  # one store per field: faster than ``update`` with keywords (a dict built, then merged)
-    d["table"] = table
-    d["row"] = row
-    d["col"] = col
-    d["raw"] = raw
-    d["value"] = value
-    d["row_label"] = row_label
-    d["col_label"] = col_label
-    d["block"] = block
-    d["cell"] = cell
+    """``StatCell(...)`` without the frozen dataclass's ``__init__`` (one ``object.__setattr__`` per field): a
+    same-slots object given each field, then its class; the object is the same (equal, hashed alike, immutable
+    afterwards)."""
+    c: Any = _new(StatCellSlots)
+    c.table = table
+    c.row = row
+    c.col = col
+    c.raw = raw
+    c.value = value
+    c.row_label = row_label
+    c.col_label = col_label
+    c.block = block
+    c.cell = cell
+    c.__class__ = StatCell
     return c
 
 

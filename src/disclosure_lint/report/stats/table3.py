@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import compress, count
 from operator import attrgetter
 
 from ...model import Block, Cell, Row
@@ -19,14 +20,13 @@ from .grid import (
     col_text,
     continued,
     header_start,
+    is_label,
     is_value,
     label_end,
     layout_of,
     padded,
     reading_order,
     to_loose,
-    value_cells,
-    with_values,
 )
 
 
@@ -229,6 +229,30 @@ def _is_header(texts: list[str]) -> bool:
     return column
 
 
+class _SigMemo(dict[str, "str | None"]):
+    """A cell's part in its row's signature (:data:`_KINDS`): its text when it is a label, "" when empty, None when a
+    value (memoised as :class:`.grid._ValueMemo`; texts over 200 characters are not kept)."""
+
+    def __missing__(self, text: str) -> str | None:
+        r = text if is_label(text) else (None if text else "")
+        if len(text) <= 200 and len(self) < 20000:
+            self[text] = r
+        return r
+
+
+_sig = _SigMemo().__getitem__
+
+# A row's signature (its label texts in place, its values and empty cells as None and "") → (is it a header
+# (:func:`_is_header`), where do its labels end (:func:`.grid.label_end` with :func:`is_s3_label`)): both read a value
+# cell only as a value (``_HEADER_KIND``: ``_VALUE``, no value holding the 勾稽关系 note; ``label_end``: is_value) and
+# an empty cell only as empty, so rows of the same signature get the same answer (pinned by
+# tests/test_fast_paths_t4_stats.py).  The rows of table 三 are the same few dozen in report after report, their
+# numbers aside; at most ``_KINDS_MAX`` rows of at most ``_KINDS_CELLS`` cells are kept.
+_KINDS: dict[tuple[str | None, ...], tuple[bool, int]] = {}
+_KINDS_MAX = 4096
+_KINDS_CELLS = 32
+
+
 def _s3_order(bd: Build, header_rows: list[Row], aligned: bool, L: int, width: int,
               used: set[int], block: Block) -> list[str | None]:
     """Column id for each value position (relative to the first value column)."""
@@ -305,13 +329,21 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
         texts = [c.text for c in row.cells]  # (Python 3.11 reads an attribute faster so than by map(attrgetter))
         if not any(texts):
             continue
-        if _is_header(texts):
+        sig = tuple(map(_sig, texts))
+        kind = _KINDS.get(sig)
+        if kind is None:
+            kind = (_is_header(texts), label_end(texts, is_s3_label))
+            if len(_KINDS) < _KINDS_MAX and len(sig) <= _KINDS_CELLS and sum(map(len, filter(None, sig))) <= 400:
+                _KINDS[sig] = kind
+        if kind[0]:
             if not data:
                 header_rows.append(row)
             continue
-        data.append((row, label_end(texts, is_s3_label)))
+        data.append((row, kind[1]))
         data_texts.append(texts)
-    aligned, L = layout_of(with_values(data))
+    # with_values(data), each row's values looked for in the texts read above
+    wv = [(r, ll) for (r, ll), texts in zip(data, data_texts) if ll >= 0 and any(map(is_value, texts))]
+    aligned, L = layout_of(wv or [(r, ll) for r, ll in data if ll >= 0])
     if gap:
         aligned = False  # positions mean nothing when empty cells vanish: labels, then numbers, per row
     H = header_start(header_rows, lambda t: ((m := lb.match_s3_col(t)) and m[0] == "leaf") or None)
@@ -322,61 +354,86 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
         L = H
     width = max(map(len, map(_CELLS, rows)), default=0)
     used: set[int] = set()
-    row_vals = [value_cells(row, ll, aligned, L) for row, ll in data]  # once per row: read again below
-    for vals in row_vals:
-        used.update([i for i, c in vals if c.text])  # positions with text
+    # where each row's values start (value_cells: ``L`` when aligned, else after the row's labels; never < 0): its
+    # value cells are ``row.cells[start:]``, numbered from 0, and their texts ``texts[start:]``
+    starts = [L if aligned else ll + 1 for _row, ll in data]
+    for start, texts in zip(starts, data_texts):
+        used.update(compress(count(), texts[start:]))  # positions with text
     order = _s3_order(bd, header_rows, aligned, L, width, used, block)
     order = continued(bd, order, bool(header_rows), aligned, L)
 
     ctx = Ctx()
     every_column = None not in order
-    for (row, ll), vals, texts in zip(data, row_vals, data_texts):
+    n = len(order)
+    for (row, ll), start, texts in zip(data, starts, data_texts):
         labels = tuple(texts[: max(ll, 0) + 1])
         rid, where, last_part = _row_id(row, ll, ctx, labels)
         label_texts = set(labels)
         label_texts.discard("")
-        if not label_texts.isdisjoint([c.text for _, c in vals]):
-            vals = [(i, c) for i, c in vals if c.text not in label_texts]  # a merged label repeated across
-        if not vals and ll >= 0 and ll == len(row.cells) - 1:
-            # a row written as its labels only: every cell left empty (at the end of a cut file: not known)
-            vals = [] if row is cut else blank_cells(row, len(order))
-        elif not gap:
-            vals = padded(row, vals, len(order), cut)
-        nonblank = [v for v in vals if v[1].text]  # those with text
+        vtexts = texts[start:]
+        vals: list[tuple[int, Cell]] | None
+        if vtexts and label_texts.isdisjoint(vtexts) and (gap or len(vtexts) >= n or row is cut or not any(vtexts)):
+            # the row's value cells as they are: no merged label repeated among them, none of the cells padded
+            # would add (see below); made into (position, cell) pairs only where a rarer branch needs them
+            vals = None
+            count_vals = len(vtexts)
+            has_text = any(vtexts)
+        else:
+            vals = list(enumerate(row.cells[start:]))  # value_cells
+            if not label_texts.isdisjoint(vtexts):
+                vals = [(i, c) for i, c in vals if c.text not in label_texts]  # a merged label repeated across
+            if not vals and ll >= 0 and ll == len(row.cells) - 1:
+                # a row written as its labels only: every cell left empty (at the end of a cut file: not known)
+                vals = [] if row is cut else blank_cells(row, n)
+            elif not gap:
+                vals = padded(row, vals, n, cut)
+            count_vals = len(vals)
+            has_text = any(c.text for _, c in vals)
         if rid is None:
-            if nonblank:
+            if has_text:
+                if vals is None:
+                    vals = list(enumerate(row.cells[start:]))
+                first = next(c for _, c in vals if c.text)
                 label = clean(last_part.text) if last_part is not None else ""
-                bd.unmap(label, "row", block, where or nonblank[0][1])
+                bd.unmap(label, "row", block, where or first)
             continue
         row_label = clean(where.text) if where is not None else rid
-        if row is cut and len(vals) < len(order):
+        if row is cut and count_vals < n:
             bd.cut_row = rid
             bd.row_labels.setdefault(rid, row_label)
         if rid == "result.other":
             bd.s3_other_seen = True
-            if nonblank:
+            if has_text:
                 bd.s3_other_values = True
         elif rid in lb.S3_2021_ONLY_ROWS:
             bd.s3_other_subrows = True
         elif rid == "result.total" and bd.s3_other_seen:
             bd.s3_total_after_other = True
         spec = lb.S3_ROW_SPECS.get(rid)
-        if spec is not None and not spec.data and rid != "result.other" and not nonblank:
+        if spec is not None and not spec.data and rid != "result.other" and not has_text:
             bd.row_labels.setdefault(rid, row_label)
             continue  # a group row with no numbers of its own
+        if vals is None:
+            if every_column and count_vals <= n and not (rid == "result.other" and not has_text) and not (
+                    gap and has_text and sum(map(bool, vtexts)) < n):
+                # positions 0 … count_vals - 1, all within ``order``, none without a column: each cell with its
+                # column, paired in C (the loop below would place them so)
+                bd.add_row(rid, row_label, zip(order, row.cells[start:]), block)  # type: ignore[arg-type]
+                continue
+            vals = list(enumerate(row.cells[start:]))
+        nonblank = [v for v in vals if v[1].text]  # those with text
         if rid == "result.other" and not nonblank:
             # 2021: a group row; 2019: a data row left blank — its cells are kept once the version is known
             bd.row_labels.setdefault(rid, row_label)
             for i, c in vals:
-                cid = order[i] if 0 <= i < len(order) else None
+                cid = order[i] if 0 <= i < n else None
                 if cid is not None:
                     bd.pending_other.append((cid, c, row_label, block))
             continue
-        if gap and 0 < len(nonblank) < len(order):  # short_row, inline
+        if gap and 0 < len(nonblank) < n:  # short_row, inline
             bd.row_labels.setdefault(rid, row_label)
             to_loose(bd, rid, row_label, block, [c for _, c in nonblank])
             continue
-        n = len(order)
         placed: list[tuple[str, Cell]] = []
         if every_column and vals and vals[0][0] >= 0 and vals[-1][0] < n:
             # positions ascending, all within ``order``, none without a column: the loop below, C-level
