@@ -16,8 +16,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
 
+from ..lazy import cached_property
 from ..model import Block, Document
 from . import catalogue
 from . import hidden as _hidden

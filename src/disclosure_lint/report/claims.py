@@ -70,9 +70,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from decimal import Decimal
-from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
+from ..lazy import cached_property
 from ..model import Block
 from .claim_context import (
     ALL_APPLICANTS,
