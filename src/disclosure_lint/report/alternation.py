@@ -15,6 +15,9 @@ alternation, never elsewhere.  Use it for gates (a necessary condition), not to 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
+from itertools import accumulate
 
 # Chinese characters by how often they occur in annual reports (the examples, fixtures and excerpts of real
 # reports), commonest first.
@@ -82,3 +85,23 @@ def trie(branches: list[str]) -> str:
             node = node.setdefault(ch, {})
         node.setdefault("", []).append(rest)
     return "|".join(_alternatives(root))  # the top level without a group around it
+
+
+def holding(texts: list[str], search: Callable[[str, int], re.Match[str] | None], sep: str = "\n") -> list[int]:
+    """The indexes of the texts in which ``search`` (a pattern's ``search``) finds something, in order, by one
+    search over the texts joined by ``sep``, going on from the next text after each match (a search per text cost
+    more in calls than in scanning).  The pattern must match no ``sep`` (nor see it in a look-around: then every
+    match lies in one text, and what it finds in a text it finds there in the joined texts)."""
+    joined = sep.join(texts)
+    m = search(joined, 0)
+    if m is None:
+        return []
+    starts = list(accumulate([len(t) + len(sep) for t in texts], initial=0))  # where each text starts in joined
+    out = []
+    while m is not None:
+        k = bisect_right(starts, m.start()) - 1
+        out.append(k)
+        if k + 1 == len(texts):
+            break
+        m = search(joined, starts[k + 1])
+    return out

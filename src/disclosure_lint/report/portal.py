@@ -41,10 +41,9 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
 
 from ..model import Block
-from .alternation import trie
+from .alternation import holding, trie
 from .dates import DATE_RE
 
 # Blocks this close to the top may be a label alone on its line, or a line of weak fields only
@@ -567,24 +566,6 @@ def _count_head(blocks: list[Block], lo: int, hi: int, head: int) -> int:
     return head
 
 
-def _may_field(prose: list[Block], joined: str) -> set[int]:
-    """The ids of the blocks of ``prose`` (their texts joined by newlines: ``joined``) in which _MAY_FIELD finds
-    something: one search, going on from the next block after each match."""
-    out: set[int] = set()
-    search = _MAY_FIELD.search
-    m = search(joined)
-    if m is None:
-        return out
-    starts = list(accumulate([len(b.text) + 1 for b in prose], initial=0))  # where each text starts in joined
-    while m is not None:
-        k = bisect_right(starts, m.start()) - 1
-        out.add(id(prose[k]))
-        if k + 1 == len(prose):
-            break
-        m = search(joined, starts[k + 1])
-    return out
-
-
 def find_metadata(blocks: Iterable[Block]) -> PortalMetadata:
     """Every portal field in ``blocks``.
 
@@ -602,10 +583,10 @@ def find_metadata(blocks: Iterable[Block]) -> PortalMetadata:
     # finds something (_MAY_FIELD), the runs of dated titles, and the block after one that left a font switch, a
     # list of links or a label open; below, every other block with content would only be counted (head).
     prose = [b for b in blocks if b.kind != "table"]
-    joined = "\n".join([b.text for b in prose])
+    joined = "\n".join([b.text for b in prose])  # (the pattern matches no newline)
     iso = _ISO_DATE_PART.search(joined)
     dated = _dated_runs(blocks) if iso is not None and _ISO_DATE_PART.search(joined, iso.end()) else set()
-    may = _may_field(prose, joined)
+    may = {id(prose[k]) for k in holding([b.text for b in prose], _MAY_FIELD.search)}
     visit = [k for k, b in enumerate(blocks) if b.kind == "table" or id(b) in may or id(b) in dated]
     n = len(blocks)
     pos = 0  # the next block

@@ -45,13 +45,11 @@ regular expression for core words and one for terms, with fixed-size windows aro
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import accumulate
 
 from ..model import Block, Cell
-from .alternation import trie
+from .alternation import holding, trie
 from .hidden import HiddenElement, covering
 from .writing import SENTENCE_END
 
@@ -534,34 +532,13 @@ def _own_words(report) -> frozenset[str]:
     return frozenset(words)
 
 
-def _next_start(start: int, length: int) -> int:
-    return start + length + 1
-
-
 def gate_blocks(blocks: list[Block]) -> list[Block]:
     """The blocks with text in which :data:`_GATE` finds something: a core word or a match of :data:`TERMS_GATE`
     (so also every block in which TERMS_GATE finds something)."""
-    # one search over the texts joined by newlines (no match of _GATE holds one, so a match lies in one block),
-    # going on from the next block after each match (per block, the search's call cost was most of the time)
-    if not blocks:
-        return []
-    search = _GATE.search
+    # one search over the texts joined by newlines (no match of _GATE holds one, see _ONE_LINE)
     if not _ONE_LINE:  # pragma: no cover - the tool's own lists hold no such pattern
-        return [b for b in blocks if b.text and search(b.text) is not None]
-    texts = [b.text for b in blocks]
-    joined = "\n".join(texts)
-    m = search(joined)
-    if m is None:
-        return []  # most reports
-    starts = list(accumulate(map(len, texts), _next_start, initial=0))  # where each text starts in joined
-    out = []
-    while m is not None:
-        k = bisect_right(starts, m.start()) - 1
-        out.append(blocks[k])
-        if k + 1 == len(blocks):
-            break
-        m = search(joined, starts[k + 1])
-    return out
+        return [b for b in blocks if b.text and _GATE.search(b.text) is not None]
+    return [blocks[k] for k in holding([b.text for b in blocks], _GATE.search)]
 
 
 def find(report) -> list[Promotion]:
