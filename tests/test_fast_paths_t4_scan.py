@@ -167,3 +167,49 @@ def _old_find_metadata(blocks):
         end = len(text.rstrip())
         font_open = any(s.kind == "font" and not s.value and s.end >= end - 1 for s in spans)
     return out
+
+
+def test_squeeze_all_is_squeeze_one_by_one():
+    from disclosure_lint.report import repeats
+
+    parts = ["公开", " ", "\t", "\n", "\u3000", "*", "`", "\0", "|", "a", "**粗**", ""]
+    rnd = random.Random(50)
+    texts = _texts(parts, 3000, 6, 51)
+    for _ in range(2000):
+        group = [rnd.choice(texts) for _ in range(rnd.randint(0, 6))]
+        assert repeats.squeeze_all(group) == [repeats._squeeze(t) for t in group]
+        assert repeats.normalize_all(group) == [repeats.normalize(t) for t in group]
+
+
+def test_strip_number_is_the_substitution():
+    import importlib
+
+    schema = importlib.import_module("disclosure_lint.report.stats.schema")  # (the package has a function of that name)
+    parts = ["一、", "（三）", "(2)", "12.", "3 ", "第五项", " ", "\u3000", "不予公开", "1", "十", "、", "．"]
+    for text in _texts(parts, 20000, 5, 52):
+        assert schema.strip_number(text) == schema._LEAD.sub("", text, count=1), text
+
+
+def test_enumeration_family_and_number_as_read_from_the_groups():
+    from disclosure_lint.report import catalogue
+    from disclosure_lint.report import enumeration as e
+
+    def old(m):
+        for fam in e.FAMILIES:
+            g = m.group(fam)
+            if g is None:
+                continue
+            if fam in ("shi", "cn", "pcn"):
+                v = catalogue.cn_to_int(g)
+                return (fam, v) if v else None
+            if fam == "circ":
+                return fam, ord(g) - 0x2460 + 1
+            return fam, int(g)
+        return None
+
+    parts = [*"一二十三是、（()）0123456789.．①⑳", "二十", "十一"]
+    for text in _texts(parts, 20000, 6, 53):
+        for m in e._MARKER.finditer(text):
+            fam = "ar" if m.lastgroup == "sep" else m.lastgroup
+            v = e._number(fam, m.group(fam))
+            assert old(m) == (None if v is None else (fam, v)), text
