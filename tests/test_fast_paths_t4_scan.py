@@ -213,3 +213,16 @@ def test_enumeration_family_and_number_as_read_from_the_groups():
             fam = "ar" if m.lastgroup == "sep" else m.lastgroup
             v = e._number(fam, m.group(fam))
             assert old(m) == (None if v is None else (fam, v)), text
+
+
+def test_count_list_candidates_found_by_the_unit_led_gate():
+    from disclosure_lint.report import writing as w
+
+    parts = [*w.UNITS, "文", "1", "、", "，", "。", "\n", " ", "人", "次", "x"]
+    for text in _texts(parts, 30000, 6, 54):
+        assert bool(w._CANDIDATE.search(text)) == bool(w._CANDIDATE_GATE.search(text)), text
+    rnd = random.Random(55)
+    texts = _texts(parts, 3000, 4, 56) + [""] * 50
+    for _ in range(2000):
+        group = [rnd.choice(texts) for _ in range(rnd.randint(0, 6))]
+        assert holding(group, w._CANDIDATE_GATE.search) == [k for k, t in enumerate(group) if w._CANDIDATE.search(t)]

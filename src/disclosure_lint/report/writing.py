@@ -50,6 +50,7 @@ from dataclasses import dataclass
 
 from ..model import Block, Cell
 from . import doubled_words
+from .alternation import holding, trie
 from .stats.schema import SCHEMAS, norm, strip_number
 
 PROSE_KINDS = frozenset({"heading", "paragraph", "list_item"})
@@ -491,6 +492,10 @@ _UNIT_CHAR = re.compile("|".join(map(re.escape, UNITS)))
 _BARE = re.compile(f"[{CJK}](" + "|".join(UNITS) + r")$")
 # an item that ends in a unit right after a Chinese character: the only kind that can lack its number
 _CANDIDATE = re.compile(f"[{CJK}](?:" + "|".join(UNITS) + r")(?=[、，,；;：:。！？!?\n]|$)")
+# the same, led by the unit (the Chinese character before it a look-behind): found in the same texts, and a search
+# skips ahead by the units' first characters instead of trying every Chinese character
+_CANDIDATE_GATE = re.compile(trie([re.escape(u[0]) + f"(?<=[{CJK}]{re.escape(u[0])})" + re.escape(u[1:])
+                                   + r"(?=[、，,；;：:。！？!?\n]|$)" for u in UNITS]))
 
 
 @dataclass(frozen=True)
@@ -594,7 +599,12 @@ def find_count_lists(report) -> list[CountList]:
     """Lists of counts with a common unit in the prose (two or more items with numbers) in clauses
     where some item ends in a unit with no number before it — the lists DL903 has to look at."""
     out: list[CountList] = []
-    for p in report.prose_pieces:
-        if _DIGIT.search(p.text) and _UNIT_CHAR.search(p.text):
+    pieces = report.prose_pieces
+    # only a piece with a candidate (an item that may lack its number) holds such a list (_lists_in finds none in
+    # the others; a candidate holds a unit): found by one search over the texts joined by newlines — a candidate
+    # holds no newline, and its look-ahead sees at a newline what it sees at the end of a text
+    for k in holding([p.text for p in pieces], _CANDIDATE_GATE.search):
+        p = pieces[k]
+        if _DIGIT.search(p.text):
             out.extend(_lists_in(p))
     return out
