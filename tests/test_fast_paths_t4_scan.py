@@ -226,3 +226,27 @@ def test_count_list_candidates_found_by_the_unit_led_gate():
     for _ in range(2000):
         group = [rnd.choice(texts) for _ in range(rnd.randint(0, 6))]
         assert holding(group, w._CANDIDATE_GATE.search) == [k for k, t in enumerate(group) if w._CANDIDATE.search(t)]
+
+
+def test_a_table_without_the_date_gate_holds_no_date():
+    from disclosure_lint.report import dates
+
+    parts = ["2024", "24", "1", "0", "年", "月", "日", "号", "-", "/", ".", " ", "\n", "二〇二四", "十", "一", "本年新收"]
+    for text in _texts(parts, 40000, 7, 57):
+        if dates.DATE_RE.search(text):
+            assert dates._ANY_DATE.search(text), text
+    table = Block(index=0, kind="table", text="本年新收\t12\n上年结转\t3")
+    assert dates.find_dates(table) == []
+
+
+def test_outdated_term_blocks_holding_the_words_as_one_by_one():
+    from disclosure_lint.kinds import terminology
+
+    words = ("2007", "2008", "国务院令")
+    parts = [*words, "200", "7", "国务院", "令", "\n", "x"]
+    rnd = random.Random(58)
+    texts = _texts(parts, 3000, 4, 59) + [""] * 50
+    for _ in range(3000):
+        blocks = [Block(index=i, kind="paragraph", text=rnd.choice(texts)) for i in range(rnd.randint(0, 7))]
+        assert terminology._holding_words(blocks, words) == \
+            [k for k, b in enumerate(blocks) if any(w in b.text for w in words)]
