@@ -250,3 +250,34 @@ def test_outdated_term_blocks_holding_the_words_as_one_by_one():
         blocks = [Block(index=i, kind="paragraph", text=rnd.choice(texts)) for i in range(rnd.randint(0, 7))]
         assert terminology._holding_words(blocks, words) == \
             [k for k, b in enumerate(blocks) if any(w in b.text for w in words)]
+
+
+def test_inline_candidates_found_in_the_joined_texts_as_block_by_block():
+    from disclosure_lint.report import inline
+
+    def old(blocks):
+        out, seen = [], 0
+        for b in blocks:
+            text = b.text
+            if len(text) < 4:
+                continue
+            for m in inline._CAND.finditer(text):
+                seen += 1
+                if seen > inline.MAX_CANDIDATES:
+                    return out
+                s, p = m.start(), m.end()
+                left = inline._left(text, s)
+                if left is None:
+                    continue
+                num = m.group("num")
+                c = inline._section_at(b, text, s, p, num, inline.cat.cn_to_int(num) or 0, left == "strong")
+                if c is not None:
+                    out.append(c)
+        return out
+
+    parts = ["一、", "二、", "三.", "十 、", "第", "总体情况", "主动公开政府信息情况", "。", " ", "\n", "\u3000", "1", "x"]
+    rnd = random.Random(60)
+    texts = _texts(parts, 3000, 6, 61)
+    for _ in range(2000):
+        blocks = [Block(index=i, kind="paragraph", text=rnd.choice(texts)) for i in range(rnd.randint(0, 6))]
+        assert inline._candidates(blocks) == old(blocks)
