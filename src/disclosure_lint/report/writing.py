@@ -108,20 +108,22 @@ class Span:
 
 def prose_pieces(blocks: list[Block]) -> list[Piece]:
     """The prose blocks (headings, paragraphs, list items) as pieces (``report.prose_pieces``)."""
-    # Piece(b, b.text, 0), made without the frozen dataclass's __init__ (one object.__setattr__ per field):
-    # the same fields in the instance's dict (tests/test_fast_paths_t3_para.py)
-    new = object.__new__
-    out = []
-    for b in blocks:
-        if b.kind in PROSE_KINDS:
-            p = new(Piece)
-            d = p.__dict__
-            d["block"] = b
-            d["text"] = b.text
-            d["base"] = 0
-            d["cell"] = None
-            out.append(p)
-    return out
+    return [_piece(b, b.text) for b in blocks if b.kind in PROSE_KINDS]
+
+
+def _piece(block: Block, text: str) -> Piece:
+    """``Piece(block, text, 0)`` without the frozen dataclass's __init__ (one object.__setattr__ per field): the
+    same fields in the instance's dict (tests/test_fast_paths_t3_para.py)."""
+    p = _new(Piece)
+    d = p.__dict__
+    d["block"] = block
+    d["text"] = text
+    d["base"] = 0
+    d["cell"] = None
+    return p
+
+
+_new = object.__new__
 
 
 class TablePieces:
@@ -414,13 +416,13 @@ def find_doubles(report) -> list[Doubled]:
     for p in prose:
         starts.append(pos)
         pos += len(p.text) + 1
-    joined = Piece(prose[0].block, "\n".join(p.text for p in prose), 0) if prose else None
+    joined = _piece(prose[0].block, "\n".join([p.text for p in prose])) if prose else None
     out: list[Doubled] = _placed(_doubles_in(joined, check=False), prose, starts) if joined else []
     for b in report.lintable_blocks:
         if b.kind == "table":
             # one pass over the table's text (cells joined by tabs and newlines); merged copies
             # are not among the cells
-            found = _doubles_in(Piece(b, b.text, 0), check=False)
+            found = _doubles_in(_piece(b, b.text), check=False)
             if found:
                 cells = [c for c in report.table_pieces.of(b) if c.base is not None]
                 out.extend(_placed(found, cells, [c.base for c in cells]))
