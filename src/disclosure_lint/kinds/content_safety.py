@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from ..report import gambling_context, promotions
+from ..report.alternation import holding
 from ..report.hidden import ATTACKER_ONLY, covering, registrable
 from ..report.promotions import url_spans
 from ..userregex import BoundedPattern, compile_pattern
@@ -47,13 +48,21 @@ _TAG = re.compile(r"<[^<>]*>")
 
 
 def _segments(report: AnnualReport, gate: re.Pattern[str] | BoundedPattern,
-              blocks: list[Block] | None = None) -> Iterator[tuple]:
+              blocks: list[Block] | None = None, no_nul: bool = False) -> Iterator[tuple]:
     """(block, cell or None, text) for every prose block and every table cell in which ``gate``
     finds something.  A table is skipped at once when its whole text (cells joined by tabs)
     does not match, so long statistics tables cost one search, not one per cell.  ``blocks``: the
-    blocks to look in, when known to hold every one of the report's in which ``gate`` finds something."""
-    for block in report.lintable_blocks if blocks is None else blocks:
-        if not block.text or gate.search(block.text) is None:
+    blocks to look in, when known to hold every one of the report's in which ``gate`` finds something.
+    ``no_nul``: ``gate`` (one of the tool's) matches no NUL character and looks at none around a match."""
+    if blocks is None:
+        blocks = report.lintable_blocks
+    joined = no_nul and isinstance(gate, re.Pattern)
+    if joined:
+        # the blocks found by one search over their texts joined by NULs (a search per block cost more in calls
+        # than in scanning)
+        blocks = [blocks[k] for k in holding([b.text for b in blocks], gate.search, "\0")]
+    for block in blocks:
+        if not joined and (not block.text or gate.search(block.text) is None):
             continue
         if block.kind == "table" and block.table is not None:
             for cell in block.table.cells():
@@ -167,7 +176,7 @@ class InjectedSpam(Kind[InjectedSpamOptions]):
             # the tool's own terms: only in the blocks where the promotions are looked for (TERMS_GATE is part of
             # that scan's pattern), not in every block again
             blocks = report.spam_blocks if self._gate is promotions.TERMS_GATE else None
-            for block, cell, text in _segments(report, self._gate, blocks):
+            for block, cell, text in _segments(report, self._gate, blocks, self._gate is promotions.TERMS_GATE):
                 for m in self._re.finditer(text):
                     h = covering(hidden, cell if cell is not None else block, m.start()) if hidden else None
                     i = index[id(h)] if h is not None else None
@@ -348,9 +357,10 @@ class TemplatePlaceholder(Kind[TemplatePlaceholderOptions]):
         sym_alt = "|".join(f"{re.escape(c)}{{2,}}" for c in syms)
         self._re = re.compile(_PH_BASE + (f"|(?P<sym>{sym_alt})" if syms else ""))
         self._trigger = re.compile("|".join([_TRIGGER_BASE, *_led(syms, f"[{re.escape(syms)}]")]))
+        self._no_nul = "\0" not in syms  # _TRIGGER_BASE matches no NUL; a symbol may be one
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
-        for block, cell, text in _segments(report, self._trigger):
+        for block, cell, text in _segments(report, self._trigger, no_nul=self._no_nul):
             urls = None
             for m in self._re.finditer(text):
                 kind = m.lastgroup
@@ -446,7 +456,7 @@ class ResidentIdNumber(Kind[ResidentIdOptions]):
     params = frozenset({"masked"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
-        for block, cell, text in _segments(report, _DIGITS):
+        for block, cell, text in _segments(report, _DIGITS, no_nul=True):
             for m in _ID.finditer(text):
                 num = m.group(0)
                 if self.options.check_region and int(num[:2]) not in _PROVINCES:
@@ -492,7 +502,7 @@ class MobileNumber(Kind[MobileNumberOptions]):
         self._allow = {re.sub(r"\D", "", a) for a in self.options.allow}
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
-        for block, cell, text in _segments(report, _MOBILE_TRIGGER):
+        for block, cell, text in _segments(report, _MOBILE_TRIGGER, no_nul=True):
             urls = None
             for m in _MOBILE.finditer(text):
                 s, e = m.span()

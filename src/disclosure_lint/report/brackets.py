@@ -322,10 +322,17 @@ def _para(piece: Piece, lo: int, hi: int, plain_table: bool = False) -> _Para:
 _new = object.__new__
 
 
-def _paragraphs(report) -> list[_Para]:
+# A paragraph for the walk: (piece, lo, hi, marks) — a segment of a prose block or one table cell, ``marks`` its
+# brackets and quotation marks in order when known ("" for none; None: not read yet); a table whose every cell pairs
+# up its own marks is (block, 0, len(text), _PLAIN_TABLE).  Tuples, not _Para objects: a report has dozens of
+# paragraphs and nearly all hold nothing to pair (made into a _Para where one is kept or carried).
+_PLAIN_TABLE = "\0table"
+
+
+def _paragraphs(report) -> list[tuple]:
     """Paragraphs in document order: segments of prose blocks, and table cells."""
     prose = {p.block.index: p for p in report.prose_pieces}
-    out: list[_Para] = []
+    out: list[tuple] = []
     for b in report.lintable_blocks:
         if b.kind == "table":
             # each distinct sequence once (most cells hold no mark: hundreds of "" per table); a table without
@@ -333,28 +340,35 @@ def _paragraphs(report) -> list[_Para]:
             if _MARKS.search(b.text) is None or all(
                     _plain(q) for q in set("".join(_CELL_MARKS.findall(b.text)).replace("\n", "\t").split("\t"))):
                 # every cell's marks pair up in the cell (the usual case): the table as one paragraph
-                out.append(_para(Piece(b, b.text, 0), 0, len(b.text), True))
+                out.append((b, 0, len(b.text), _PLAIN_TABLE))
                 continue
             # cells without a mark cannot change the balance; the first cell still ends the prose
             cells = report.table_pieces.of(b)
-            out.extend(_para(p, 0, len(p.text)) for k, p in enumerate(cells) if k == 0 or _MARKS.search(p.text))
+            out.extend((p, 0, len(p.text), None) for k, p in enumerate(cells) if k == 0 or _MARKS.search(p.text))
         elif b.index in prose:
             p = prose[b.index]
-            if _MARKS.search(p.text):
-                out.extend(_para(p, lo, hi) for lo, hi in segments(p.text))
+            text = p.text
+            found = _MARKS.findall(text)
+            if not found:
+                out.append((p, 0, len(text), ""))  # nothing to pair: one paragraph will do
+                continue
+            segs = segments(text)
+            if len(segs) == 1 and segs[0] == (0, len(text)):
+                out.append((p, 0, len(text), "".join(found)))  # one paragraph: its marks are the block's
             else:
-                out.append(_para(p, 0, len(p.text)))  # nothing to pair: one paragraph will do
+                out.extend((p, lo, hi, None) for lo, hi in segs)
     return out
 
 
 _LEAD = re.compile(r"[ \t\u3000*#>]*")
 
 
-def _first_char(para: _Para) -> str:
+def _first_char(para: tuple) -> str:
     """The paragraph's first character after its indent (read in place: no copy of the paragraph)."""
-    lead = _LEAD.match(para.piece.text, para.lo, para.hi)
-    i = lead.end() if lead is not None else para.lo  # the pattern matches the empty string: never None
-    return para.piece.text[i] if i < para.hi else ""
+    text, lo, hi = para[0].text, para[1], para[2]
+    lead = _LEAD.match(text, lo, hi)
+    i = lead.end() if lead is not None else lo  # the pattern matches the empty string: never None
+    return text[i] if i < hi else ""
 
 
 _CARRY = 5  # a bracket left open may close up to this many wrapped lines further on
@@ -439,32 +453,38 @@ def analyse(report) -> Brackets:
     out = Brackets()
     paras = _paragraphs(report)
     carry = _Carry(out)
-    for n, para in enumerate(paras):
-        if para.plain_table:
+    for n, (piece, lo, hi, marks) in enumerate(paras):
+        if marks is _PLAIN_TABLE:
             carry.report(carry.prose)  # a bracket opened in prose does not close in a table
             carry.flush_cells()
-            out.plain_tables.append(para.piece.block)
+            out.plain_tables.append(piece)  # (the table's block)
             continue
         if not carry.prose and not carry.cells:
-            marks = "".join(_MARKS.findall(para.piece.text, para.lo, para.hi))  # read in place: no copy
+            if marks is None:
+                marks = "".join(_MARKS.findall(piece.text, lo, hi))  # read in place: no copy
             if not marks:
                 continue  # nothing open, nothing to open or close
             if _plain(marks):
-                out.plain.append(para)  # balanced: its pairs are listed only when asked for
+                out.plain.append(_para(piece, lo, hi))  # balanced: its pairs are listed only when asked for
                 continue
+        para = _para(piece, lo, hi)
         run = _Run(out)
-        run.walk([(para.piece, para.lo, para.hi)])
+        run.walk([(piece, lo, hi)])
         nxt = paras[n + 1] if n + 1 < len(paras) else None
         out.unbalanced.extend(carry.match(para, run.loose))
-        if nxt is None and not _ENDS_SENTENCE.search(para.text):
+        if nxt is None and not _ENDS_SENTENCE.search(piece.text, lo, hi):
             run.stack.clear()  # the document ends mid-sentence: an excerpt cut off
         # a quotation that goes on in the next paragraph (GB/T 15834 4.6.3.3) is not left open
         goes_on = _first_char(nxt) if nxt is not None and run.stack else ""
         still_open = [m for m in run.stack if not (m.char in QUOTES and m.char == goes_on)]
         carry.keep(para, still_open)
-    if paras and not _ENDS_SENTENCE.search(paras[-1].text):
+    if paras and not _ENDS_SENTENCE.search(_text_of(paras[-1])):
         carry.prose.clear()  # cut off while a bracket was open
         carry.cells.clear()
     carry.close()
     out.unbalanced.sort(key=lambda u: (u.mark.piece.block.index, u.mark.piece.base or 0, u.mark.start))
     return out
+
+
+def _text_of(para: tuple) -> str:
+    return para[0].text[para[1]:para[2]]

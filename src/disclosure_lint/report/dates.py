@@ -101,11 +101,19 @@ def _real(y: int, m: int, d: int) -> _dt.date | None:
         return None
 
 
+# What every form holds, led by a literal (the search skips ahead by 年 - / .): 年 then a digit (after spaces) or the
+# Chinese numeral a month starts with, or four digits then - / . — a table's labels hold 年 (本年新收, 上年结转) and
+# its numbers digits, but rarely these (a table block is searched for them before its digits are walked)
+_ANY_DATE = re.compile(r"年(?=\s*\d|[一二三四五六七八九十])|[-/.](?<=\d{4}[-/.])")
+
+
 def find_dates(block: Block) -> list[DateMention]:
     out: list[DateMention] = []
     text = block.text
     if "年" not in text and "-" not in text and "/" not in text and "." not in text:
         return out  # every form holds one of them (most headings and short paragraphs hold none)
+    if block.kind == "table" and _ANY_DATE.search(text) is None:
+        return out
     for m in date_matches(text):
         has_time = False
         if m.group("y"):

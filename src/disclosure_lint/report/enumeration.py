@@ -152,20 +152,6 @@ def marker_text(family: str, value: int, like: str = "") -> str:
     return chr(0x2460 + value - 1) if 1 <= value <= 20 else f"（{value}）"  # ① … ⑳ only
 
 
-def _value(m: re.Match[str]) -> tuple[str, int] | None:
-    for fam in FAMILIES:
-        g = m.group(fam)
-        if g is None:
-            continue
-        if fam in ("shi", "cn", "pcn"):
-            v = catalogue.cn_to_int(g)
-            return (fam, v) if v else None
-        if fam == "circ":
-            return fam, ord(g) - 0x2460 + 1
-        return fam, int(g)
-    return None
-
-
 def _section_title_at(text: str, end: int) -> bool:
     """Is the text after a 一、 marker a section title (flattened text: titles inline)?"""
     head = re.split(r"[\s。，；：:;,（(]", text[end:end + 40], maxsplit=1)[0]
@@ -180,29 +166,45 @@ def _items(piece: Piece, heading: bool) -> list[tuple[EnumItem | None, int]]:
     text = piece.text
     out: list[tuple[EnumItem | None, int]] = []
     for i, m in _markers(text):
-        after = text[m.end():m.end() + 8].lstrip(" \t\u3000")
-        chinese_marker = m.group("shi") is not None or m.group("cn") is not None or m.group("pcn") is not None
+        end = m.end()
+        # the marker's family: the one branch that matched (ar's is the group before its separator's)
+        fam = m.lastgroup or ""
+        if fam == "sep":
+            fam = "ar"
+        after = text[end:end + 8].lstrip(" \t\u3000")
+        chinese_marker = fam in _CHINESE
         if not after or not (_CJK.match(after) or after[0] in "“‘《【〔「『"
                              or (chinese_marker and after[0].isdigit())):
             # nothing, or not Chinese text, follows: not an item (Art. 49. / colspan 5)); a Chinese
             # marker may be followed by a number (二是3个栏目更新慢, （二）2024年，…)
             continue
-        if m.group("shi") is None and m.group("cn") is None and text[m.end()] in _REFERENCE_NEXT:
+        if fam != "shi" and fam != "cn" and text[end] in _REFERENCE_NEXT:
             continue  # （一）（五）（六）, （一）至（五）, （一）、（二）项: items referred to, not written
-        fv = _value(m)
-        if fv is None:
+        v = _number(fam, m.group(fam))
+        if v is None:
             continue
-        fam, v = fv
         if fam == "cn" and ((heading and i <= len(text) - len(text.lstrip(" \t\u3000*#>_")))
-                            or _section_title_at(text, m.end())):
+                            or _section_title_at(text, end)):
             out.append((None, i))
             continue
         if starts_with_table_label(text[i:i + 80]):
             continue
         if fam == "car" and i > 0 and text[i - 1] in "（(":
             continue
-        out.append((EnumItem(Span(piece, i, m.end()), fam, v, text[i:m.end()]), i))
+        out.append((EnumItem(Span(piece, i, end), fam, v, text[i:end]), i))
     return out
+
+
+_CHINESE = frozenset({"shi", "cn", "pcn"})
+
+
+def _number(fam: str, g: str) -> int | None:
+    """The number a marker of family ``fam`` written ``g`` stands for (None: a Chinese numeral that is none)."""
+    if fam in _CHINESE:
+        return catalogue.cn_to_int(g) or None
+    if fam == "circ":
+        return ord(g) - 0x2460 + 1
+    return int(g)
 
 
 def _markers(text: str) -> Iterator[tuple[int, re.Match[str]]]:
@@ -239,16 +241,17 @@ def analyse(report) -> list[EnumRun]:
     scope = object()
     sections, k = report.sections, -1
     pieces = report.prose_pieces
-    marked = _with_markers(pieces)
-    for n, piece in enumerate(pieces):
+    # only the pieces with a marker hold items; the others only end the runs where a new section starts, which
+    # the next piece with a marker sees as well (sections follow the document order: a piece is in the section of
+    # the one before it or in a later one)
+    for n in sorted(_with_markers(pieces)):
+        piece = pieces[n]
         # the section the block is in (as report.section_of, walking along in document order)
         while k + 1 < len(sections) and sections[k + 1].heading.index <= piece.block.index:
             k += 1
         sec = sections[k] if k >= 0 else None
         if sec is not scope:
             scope, open_ = sec, []
-        if n not in marked:
-            continue  # no marker: no item
         for item, _ in _items(piece, piece.block.index in headings):
             if item is None:
                 open_ = []

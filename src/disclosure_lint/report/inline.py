@@ -51,7 +51,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from dataclasses import replace as dc_replace
-from itertools import islice, pairwise
+from itertools import accumulate, islice, pairwise
 
 from ..model import Anchor, Block, Document
 from . import catalogue as cat
@@ -245,23 +245,29 @@ def _is_table_label(title: str, rows: bool = True) -> bool:
 def _candidates(blocks: list[Block]) -> list[_Cand]:
     out: list[_Cand] = []
     seen = 0
-    for b in blocks:
+    # one scan of the texts (of 4 characters or more) joined by newlines: no match of _CAND holds one, and its
+    # look-behind sees at a newline what it sees at the start of a text (nothing before, or no numeral before)
+    blocks = [b for b in blocks if len(b.text) >= 4]
+    joined = "\n".join([b.text for b in blocks])
+    starts: list[int] | None = None
+    for m in _CAND.finditer(joined):
+        seen += 1
+        if seen > MAX_CANDIDATES:
+            return out
+        if starts is None:
+            starts = list(accumulate([len(b.text) + 1 for b in blocks], initial=0))  # where each text starts
+        k = bisect_right(starts, m.start()) - 1
+        b, base = blocks[k], starts[k]
         text = b.text
-        if len(text) < 4:
+        s, p = m.start() - base, m.end() - base
+        left = _left(text, s)
+        if left is None:
             continue
-        for m in _CAND.finditer(text):
-            seen += 1
-            if seen > MAX_CANDIDATES:
-                return out
-            s, p = m.start(), m.end()
-            left = _left(text, s)
-            if left is None:
-                continue
-            num = m.group("num")
-            number = cat.cn_to_int(num) or 0
-            c = _section_at(b, text, s, p, num, number, left == "strong")
-            if c is not None:
-                out.append(c)
+        num = m.group("num")
+        number = cat.cn_to_int(num) or 0
+        c = _section_at(b, text, s, p, num, number, left == "strong")
+        if c is not None:
+            out.append(c)
     return out
 
 

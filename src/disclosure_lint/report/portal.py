@@ -38,11 +38,12 @@ is never the report title.  The scan is linear in the text (no backtracking rege
 from __future__ import annotations
 
 import re
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Block
+from .alternation import holding, trie
 from .dates import DATE_RE
 
 # Blocks this close to the top may be a label alone on its line, or a line of weak fields only
@@ -126,7 +127,8 @@ _LONE_TOOLS = re.compile(r"^(?:" + _SP + r"*(?:打印|关闭|返回|收藏|分�
 # words every field search starts from — the labels (a weak one only with its colon: it needs one), the
 # footer marks, breadcrumbs, lists of links, 今天是, page tools.  Every branch starts with one literal
 # character, so the regex engine skips ahead over the text by a set of characters (one scan of a clerk's
-# paragraph instead of eight); the case-blind footer marks are written as a literal then a look-behind.
+# paragraph instead of eight), and the words are searched as a tree of their characters (.alternation); the
+# case-blind footer marks are written as a literal then a look-behind.
 _STRONG_DATE_WORDS = [a + b for a in "发布 更新 撰写 成文 生成 公开 发文 印发 创建 修改 录入 上传 发稿 签发".split() for b in ("日期", "时间")]
 _MAY_HOLD_BRANCHES = [
     *_STRONG_DATE_WORDS, *"信息来源 文章来源 稿件来源 来源单位 发布机构 发布单位 发文机关 发文单位 浏览 阅读 访问 点击 字号 字体".split(),
@@ -137,20 +139,16 @@ _MAY_HOLD_BRANCHES = [
     *"位置 首页 主页 今天是 打印 关闭 返回 顶部 收藏 分享 【".split(), r"\[", *_RELATED.split("|"),
 ]
 
-
-def _by_first_character(branches: list[str]) -> str:
-    """The alternation of ``branches`` (each led by one literal character, ``\\[`` escaped) with the branches
-    of one leading character joined under it (发(?:布日期|布时间|…)): a search tries one branch per
-    character, not every branch, wherever the text holds one of them (公, 发, 信 … are common)."""
-    rests: dict[str, list[str]] = {}
-    for b in branches:
-        lead = b[:2] if b.startswith("\\") else b[:1]
-        rests.setdefault(lead, []).append(b[len(lead):])
-    # a character that is a branch by itself needs nothing after it
-    return "|".join(lead if "" in rest else f"{lead}(?:{'|'.join(rest)})" for lead, rest in rests.items())
-
-
-_MAY_HOLD = re.compile(_by_first_character(_MAY_HOLD_BRANCHES))
+_MAY_HOLD = re.compile(trie(_MAY_HOLD_BRANCHES))  # a tree of the words: see .alternation
+# A necessary condition of anything :func:`find_metadata` does with a prose block beyond counting it (when no
+# font switch, list of links or label before it is open): a match of _MAY_HOLD (which holds every word of
+# _RELATED_LINE and the labels of _LONE_LABEL but the weak ones without their colon) or a weak label followed by
+# whitespace, a colon or the end of the text (as _LONE_LABEL's are).  No match holds a newline, so one search over
+# the prose joined by newlines tells the blocks apart (tests/test_fast_paths_t4_scan.py).
+_MAY_FIELD = re.compile(trie([*_MAY_HOLD_BRANCHES, *(w + r"(?=[\s:：]|\Z)" for w in "来源 作者 编辑 日期 时间".split())]))
+# what a dated title holds (the date that ends it is in the hyphen, slash or dot form: four digits, the mark, a
+# digit; led by the mark, so the search skips ahead by it): without two of them there is no run of two titles
+_ISO_DATE_PART = re.compile(r"[-/.](?<=\d{4}[-/.])\d")
 
 
 @dataclass(frozen=True)
@@ -555,6 +553,19 @@ def _dated_runs(blocks: list[Block]) -> set[int]:
     return out
 
 
+def _count_head(blocks: list[Block], lo: int, hi: int, head: int) -> int:
+    """``head`` plus the blocks of ``blocks[lo:hi]`` with content that are not chrome (:func:`is_chrome`, on the text
+    stripped once), counting stopped at :data:`HEAD` (near = head < HEAD and published's head < PUBLISHED_HEAD are
+    no from there on, as they were when the count went on)."""
+    for k in range(lo, hi):
+        t = blocks[k].text.strip()
+        if t and (len(t) > CHROME_CHARS or _CHROME_PUNCT.search(t) or _NUMBERED.match(t)):
+            head += 1
+            if head >= HEAD:
+                break
+    return head
+
+
 def find_metadata(blocks: Iterable[Block]) -> PortalMetadata:
     """Every portal field in ``blocks``.
 
@@ -568,16 +579,40 @@ def find_metadata(blocks: Iterable[Block]) -> PortalMetadata:
     head = 0  # blocks with content before this one (navigation items one per line do not count)
     font_open = False  # a font switch left open at the end of the line before (【字体： / 大 / 中 / 小 / 】)
     related = False  # inside a list of linked pages on lines of their own (相关信息 / title date / …)
-    dated = _dated_runs(blocks)
-    for pos, b in enumerate(blocks):
+    # Only some blocks are visited: tables, the prose blocks in which one search of their texts joined by newlines
+    # finds something (_MAY_FIELD), the runs of dated titles, and the block after one that left a font switch, a
+    # list of links or a label open; below, every other block with content would only be counted (head).
+    prose = [b for b in blocks if b.kind != "table"]
+    joined = "\n".join([b.text for b in prose])  # (the pattern matches no newline)
+    iso = _ISO_DATE_PART.search(joined)
+    dated = _dated_runs(blocks) if iso is not None and _ISO_DATE_PART.search(joined, iso.end()) else set()
+    may = {id(prose[k]) for k in holding([b.text for b in prose], _MAY_FIELD.search)}
+    visit = [k for k, b in enumerate(blocks) if b.kind == "table" or id(b) in may or id(b) in dated]
+    n = len(blocks)
+    pos = 0  # the next block
+    counted = 0  # head counts the blocks before this one (up to HEAD: past it the count is not read)
+    while True:
+        if not (font_open or related or paired):
+            k = bisect_left(visit, pos)
+            if k == len(visit):
+                break
+            pos = visit[k]
+        if pos >= n:
+            break
+        b = blocks[pos]
+        pos += 1
         text = b.text
-        if not text.strip():
+        t = text.strip()
+        if not t:
             continue
+        if counted < pos - 1 and head < HEAD:
+            head = _count_head(blocks, counted, pos - 1, head)
+        counted = pos
         near = head < HEAD
         out._head[id(b)] = head
-        if not is_chrome(text):
+        if near and (len(t) > CHROME_CHARS or _CHROME_PUNCT.search(t) or _NUMBERED.match(t)):  # not is_chrome
             head += 1
-        nxt = blocks[pos + 1] if pos + 1 < len(blocks) and blocks[pos + 1].kind != "table" else None
+        nxt = blocks[pos] if pos < n and blocks[pos].kind != "table" else None
         if b.kind == "table":
             font_open = related = False
             if near and _MAY_HOLD.search(text):

@@ -91,9 +91,19 @@ def normalize(text: str) -> str:
     return _fold(_squeeze(text))
 
 
+def squeeze_all(texts: list[str]) -> list[str]:
+    """``[_squeeze(t) for t in texts]`` in one pass over the texts joined by NULs (not whitespace: split keeps
+    them; a text holding one is squeezed on its own)."""
+    s = "".join("\0".join(texts).split())
+    if "*" in s or "`" in s:
+        s = s.replace("*", "").replace("`", "")
+    out = s.split("\0")
+    return out if len(out) == len(texts) else [_squeeze(t) for t in texts]
+
+
 def normalize_all(texts: list[str]) -> list[str]:
-    """``[normalize(t) for t in texts]``, folded in one pass (:func:`fold_all`)."""
-    return fold_all([_squeeze(t) for t in texts])
+    """``[normalize(t) for t in texts]``, squeezed and folded in one pass each (:func:`squeeze_all`, :func:`fold_all`)."""
+    return fold_all(squeeze_all(texts))
 
 
 def _is_row_like(text: str) -> bool:
@@ -153,15 +163,15 @@ class Repeats:
     def __init__(self, blocks: list[Block], section_heads: set[int]):
         items: list[Item] = []
         by_len: dict[tuple[str, int], list[Item]] = {}
-        for b in blocks:
+        for b, sq in zip(blocks, squeeze_all([b.text for b in blocks]), strict=True):
             if b.kind == "table":
                 # cells joined by tabs, rows by newlines: squeezing drops the separators, which
                 # is enough to tell whether two tables print the same cells in the same order
-                cat, sq = TABLE, _squeeze(b.text)
+                cat = TABLE
             elif ("|" in b.text or "\t" in b.text) and _is_row_like(b.text):
-                cat, sq = TABLE, _squeeze(b.text).replace("|", "")
+                cat, sq = TABLE, sq.replace("|", "")
             else:
-                sq = _squeeze(b.text).lstrip("#")
+                sq = sq.lstrip("#")
                 cat = HEADING if (b.kind == "heading" or b.index in section_heads) else TEXT
             if not sq:
                 continue

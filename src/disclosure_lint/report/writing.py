@@ -50,6 +50,7 @@ from dataclasses import dataclass
 
 from ..model import Block, Cell
 from . import doubled_words
+from .alternation import holding, trie
 from .stats.schema import SCHEMAS, norm, strip_number
 
 PROSE_KINDS = frozenset({"heading", "paragraph", "list_item"})
@@ -107,20 +108,22 @@ class Span:
 
 def prose_pieces(blocks: list[Block]) -> list[Piece]:
     """The prose blocks (headings, paragraphs, list items) as pieces (``report.prose_pieces``)."""
-    # Piece(b, b.text, 0), made without the frozen dataclass's __init__ (one object.__setattr__ per field):
-    # the same fields in the instance's dict (tests/test_fast_paths_t3_para.py)
-    new = object.__new__
-    out = []
-    for b in blocks:
-        if b.kind in PROSE_KINDS:
-            p = new(Piece)
-            d = p.__dict__
-            d["block"] = b
-            d["text"] = b.text
-            d["base"] = 0
-            d["cell"] = None
-            out.append(p)
-    return out
+    return [_piece(b, b.text) for b in blocks if b.kind in PROSE_KINDS]
+
+
+def _piece(block: Block, text: str) -> Piece:
+    """``Piece(block, text, 0)`` without the frozen dataclass's __init__ (one object.__setattr__ per field): the
+    same fields in the instance's dict (tests/test_fast_paths_t3_para.py)."""
+    p = _new(Piece)
+    d = p.__dict__
+    d["block"] = block
+    d["text"] = text
+    d["base"] = 0
+    d["cell"] = None
+    return p
+
+
+_new = object.__new__
 
 
 class TablePieces:
@@ -413,13 +416,13 @@ def find_doubles(report) -> list[Doubled]:
     for p in prose:
         starts.append(pos)
         pos += len(p.text) + 1
-    joined = Piece(prose[0].block, "\n".join(p.text for p in prose), 0) if prose else None
+    joined = _piece(prose[0].block, "\n".join([p.text for p in prose])) if prose else None
     out: list[Doubled] = _placed(_doubles_in(joined, check=False), prose, starts) if joined else []
     for b in report.lintable_blocks:
         if b.kind == "table":
             # one pass over the table's text (cells joined by tabs and newlines); merged copies
             # are not among the cells
-            found = _doubles_in(Piece(b, b.text, 0), check=False)
+            found = _doubles_in(_piece(b, b.text), check=False)
             if found:
                 cells = [c for c in report.table_pieces.of(b) if c.base is not None]
                 out.extend(_placed(found, cells, [c.base for c in cells]))
@@ -491,6 +494,10 @@ _UNIT_CHAR = re.compile("|".join(map(re.escape, UNITS)))
 _BARE = re.compile(f"[{CJK}](" + "|".join(UNITS) + r")$")
 # an item that ends in a unit right after a Chinese character: the only kind that can lack its number
 _CANDIDATE = re.compile(f"[{CJK}](?:" + "|".join(UNITS) + r")(?=[、，,；;：:。！？!?\n]|$)")
+# the same, led by the unit (the Chinese character before it a look-behind): found in the same texts, and a search
+# skips ahead by the units' first characters instead of trying every Chinese character
+_CANDIDATE_GATE = re.compile(trie([re.escape(u[0]) + f"(?<=[{CJK}]{re.escape(u[0])})" + re.escape(u[1:])
+                                   + r"(?=[、，,；;：:。！？!?\n]|$)" for u in UNITS]))
 
 
 @dataclass(frozen=True)
@@ -594,7 +601,12 @@ def find_count_lists(report) -> list[CountList]:
     """Lists of counts with a common unit in the prose (two or more items with numbers) in clauses
     where some item ends in a unit with no number before it — the lists DL903 has to look at."""
     out: list[CountList] = []
-    for p in report.prose_pieces:
-        if _DIGIT.search(p.text) and _UNIT_CHAR.search(p.text):
+    pieces = report.prose_pieces
+    # only a piece with a candidate (an item that may lack its number) holds such a list (_lists_in finds none in
+    # the others; a candidate holds a unit): found by one search over the texts joined by newlines — a candidate
+    # holds no newline, and its look-ahead sees at a newline what it sees at the end of a text
+    for k in holding([p.text for p in pieces], _CANDIDATE_GATE.search):
+        p = pieces[k]
+        if _DIGIT.search(p.text):
             out.extend(_lists_in(p))
     return out
