@@ -108,9 +108,9 @@ def test_the_window_keyword_is_kept_as_found():
 
 def test_the_window_memo_is_bounded():
     ps._WINDOW_KW.clear()
-    for k in range(ps._WINDOW_KW_MAX + 10):
+    for k in range(ps._WINDOW_KW.limit + 10):
         ps._window_keyword(f"办结{k}")
-    assert len(ps._WINDOW_KW) <= ps._WINDOW_KW_MAX
+    assert len(ps._WINDOW_KW) <= ps._WINDOW_KW.limit
 
 
 def test_bad_after_never_matches_after_the_start():

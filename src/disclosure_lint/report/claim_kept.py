@@ -15,6 +15,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
+from ..memo import Kept
 from ..model import Block
 from .claim_types import Analysis, Claim, Statement
 
@@ -27,7 +28,8 @@ _ClaimShape = tuple[tuple[str, ...], "int | None", str, int, int, str, Literal["
                     "str | None", "tuple[Decimal, int, int] | None", "str | None", tuple[tuple[str, ...], ...]]
 _StatementShape = tuple[Literal["upheld", "none_applications", "none_s4", "none_carried"], tuple[str, ...], int, int, str,
                         tuple[str, ...], "str | None"]
-_kept: dict[_Key, tuple[tuple[_ClaimShape, ...], tuple[_StatementShape, ...]]] = {}
+_kept: Kept[_Key, tuple[tuple[_ClaimShape, ...], tuple[_StatementShape, ...]]] = Kept("claims: a sentence's reading",
+                                                                                      KEPT_MAX)
 
 
 def clear() -> None:
@@ -43,9 +45,7 @@ def keep(key: _Key, out: Analysis, claims_from: int, statements_from: int, s0: i
                      c.alt_s4_block, c.percent_readings) for c in out.claims[claims_from:]),
               tuple((st.what, st.blocks, st.start - s0, st.end - s0, st.sentence, st.outcomes, st.applicants)
                     for st in out.statements[statements_from:]))
-    if len(_kept) >= KEPT_MAX:
-        _kept.clear()
-    _kept[key] = shapes
+    _kept.keep(key, shapes)
 
 
 def put_back(key: _Key, block: Block, s0: int, out: Analysis) -> bool:

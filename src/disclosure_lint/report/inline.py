@@ -53,6 +53,7 @@ from dataclasses import dataclass
 from dataclasses import replace as dc_replace
 from itertools import accumulate, islice, pairwise
 
+from ..memo import Kept
 from ..model import Anchor, Block, Document
 from . import catalogue as cat
 from .portal import is_chrome, is_navigation
@@ -163,7 +164,7 @@ class _Cand:
 
 # -- section titles ----------------------------------------------------------------------------------
 
-_OFFICIAL: dict[str, tuple[int, str] | None] = {}  # _official_end's answers by the text it reads (see there)
+_OFFICIAL: Kept[str, tuple[int, str] | None] = Kept("inline: official titles", 4096)  # _official_end's answers
 _MISSING = object()
 
 
@@ -176,9 +177,7 @@ def _official_end(text: str, p: int) -> tuple[int, str] | None:
     window = text[p:p + _MAX_TITLE + 1]
     got = _OFFICIAL.get(window, _MISSING)
     if got is _MISSING:
-        if len(_OFFICIAL) >= 4096:
-            _OFFICIAL.clear()
-        got = _OFFICIAL[window] = _official_end_at(window, 0)
+        got = _OFFICIAL.keep(window, _official_end_at(window, 0))
     if got is None:
         return None
     assert isinstance(got, tuple)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from ..memo import Kept
 from .claim_context import SUB_ITEM_LABELS
 from .claim_keywords import FAMILY_OF, S4_BLOCKS_OF
 from .stats.model import cell_key
@@ -61,8 +62,7 @@ def _s3_row(table: StatTable, row: str) -> TableValue | None:
     keys = _ROW_KEYS.get(row)
     if keys is None:
         keys = tuple(cell_key(row, col) for col in ("total", *APPLICANT_COLS))  # the tables' own key objects
-        if len(_ROW_KEYS) < 1024:
-            _ROW_KEYS[row] = keys
+        _ROW_KEYS.keep(row, keys)
     got = list(map(table.cells.get, keys))  # 总计 and the six applicant columns: one C-level pass
     c = got[0]
     del got[0]
@@ -87,7 +87,7 @@ def _s3_row(table: StatTable, row: str) -> TableValue | None:
 
 
 # row id → its (row, column) keys of 总计 and the six applicant columns, made once (the rows metrics read are few)
-_ROW_KEYS: dict[str, tuple[tuple[str, str], ...]] = {}
+_ROW_KEYS: Kept[str, tuple[tuple[str, str], ...]] = Kept("metrics: a table-三 row's cell keys", 1024)
 _NUMBER_KINDS = frozenset({"int", "decimal"})  # Value.is_number
 
 
@@ -120,8 +120,7 @@ def _s3_group(table: StatTable, group: str, memo: _Rows | None = None) -> TableV
     hit = _GROUP_ROWS.get(key)
     if hit is None or hit[0] is not sch:  # (the schema itself kept: an id is only unique while its object lives)
         hit = (sch, [r.id for r in sch.rows if r.group == group and r.data])
-        if len(_GROUP_ROWS) < 256:
-            _GROUP_ROWS[key] = hit
+        _GROUP_ROWS.keep(key, hit)
     rows = hit[1]
     if not rows:
         return None
@@ -130,7 +129,7 @@ def _s3_group(table: StatTable, group: str, memo: _Rows | None = None) -> TableV
 
 # (id of a schema, group) → (that schema, the ids of the group's data rows): the schemas are the few of
 # schema.SCHEMAS, asked again in every report
-_GROUP_ROWS: dict[tuple[int, str], tuple[TableSchema, list[str]]] = {}
+_GROUP_ROWS: Kept[tuple[int, str], tuple[TableSchema, list[str]]] = Kept("metrics: a group's rows", 256)
 
 _S3_ROWS = {"new": "new", "carried_over": "carried_over", "handled": "result.total",
             "carried_forward": "carried_forward", "open": "result.open", "partial": "result.partial"}

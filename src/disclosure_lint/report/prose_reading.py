@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..memo import Kept
 from ..model import Block
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -193,7 +194,7 @@ class SentenceTime:
 
 
 _SHARED_MAX = 2000  # characters: a longer sentence's facts are not kept after its reader is done
-_shared: dict[str, tuple[list[int], SentenceTime]] = {}
+_shared: Kept[str, tuple[list[int], SentenceTime]] = Kept("prose: clause ends and time of a sentence", 4096)
 
 
 def sentence_facts(text: str) -> tuple[list[int], SentenceTime]:
@@ -204,9 +205,7 @@ def sentence_facts(text: str) -> tuple[list[int], SentenceTime]:
     if got is None:
         got = ([m.start() for m in CLAUSE_END.finditer(text)], SentenceTime(text))
         if len(text) <= _SHARED_MAX:
-            if len(_shared) >= 4096:
-                _shared.clear()  # bounded: a batch of 10,000 reports does not grow it
-            _shared[text] = got
+            _shared.keep(text, got)
     return got
 
 

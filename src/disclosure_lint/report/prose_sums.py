@@ -51,6 +51,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from ..memo import Kept
 from ..model import Block
 from .claim_context import OUTCOME_WORDS as _OUTCOME_WORDS
 from .claim_keywords import KEYWORDS as _KEYWORDS
@@ -256,8 +257,7 @@ def _same_unit(kind: str | None, a: str, b: str) -> bool:
     return kind in TYPED and a in _COUNT_UNITS and b in _COUNT_UNITS
 
 
-_WINDOW_KW: dict[str, tuple[str, int, int] | None] = {}
-_WINDOW_KW_MAX = 8192
+_WINDOW_KW: Kept[str, tuple[str, int, int] | None] = Kept("prose sums: the keyword before a figure", 8192)
 _UNSEEN = ("", -1, -1)  # not kept yet (an answer is a keyword's (metric, start, end) or None)
 
 
@@ -280,10 +280,7 @@ def _window_keyword(window: str) -> tuple[str, int, int] | None:
         metric = kw.lastgroup
         assert metric is not None  # every alternative of _TOTAL_KW is a named group
         got = (metric, kw.start(), kw.end())
-    if len(_WINDOW_KW) >= _WINDOW_KW_MAX:
-        _WINDOW_KW.clear()
-    _WINDOW_KW[window] = got
-    return got
+    return _WINDOW_KW.keep(window, got)
 
 
 class _Reader:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from itertools import compress, count
 from operator import attrgetter
 
+from ...memo import Kept
 from ...model import Block, Cell, Row
 from . import labels as lb
 from .grid import (
@@ -247,9 +248,8 @@ _sig = _SigMemo().__getitem__
 # cell only as a value (``_HEADER_KIND``: ``_VALUE``, no value holding the 勾稽关系 note; ``label_end``: is_value) and
 # an empty cell only as empty, so rows of the same signature get the same answer (pinned by
 # tests/test_fast_paths_t4_stats.py).  The rows of table 三 are the same few dozen in report after report, their
-# numbers aside; at most ``_KINDS_MAX`` rows of at most ``_KINDS_CELLS`` cells are kept.
-_KINDS: dict[tuple[str | None, ...], tuple[bool, int]] = {}
-_KINDS_MAX = 4096
+# numbers aside; at most 4,096 rows (memo.Kept) of at most ``_KINDS_CELLS`` cells are kept.
+_KINDS: Kept[tuple[str | None, ...], tuple[bool, int]] = Kept("table 三: a row's part by its signature", 4096)
 _KINDS_CELLS = 32
 
 
@@ -333,8 +333,8 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
         kind = _KINDS.get(sig)
         if kind is None:
             kind = (_is_header(texts), label_end(texts, is_s3_label))
-            if len(_KINDS) < _KINDS_MAX and len(sig) <= _KINDS_CELLS and sum(map(len, filter(None, sig))) <= 400:
-                _KINDS[sig] = kind
+            if len(sig) <= _KINDS_CELLS and sum(map(len, filter(None, sig))) <= 400:
+                _KINDS.keep(sig, kind)
         if kind[0]:
             if not data:
                 header_rows.append(row)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ...memo import Kept
 from ...model import Block, Row
 from . import labels as lb
 from .grid import (
@@ -51,8 +52,7 @@ def _s4_is_header(row: Row) -> bool:
     return hits >= 1
 
 
-_ORDERS: dict[tuple, tuple[tuple[str | None, ...], tuple[tuple[str, str], ...]]] = {}
-_ORDERS_MAX = 1024
+_ORDERS: Kept[tuple, tuple[tuple[str | None, ...], tuple[tuple[str, str], ...]]] = Kept("table 四: column order", 1024)
 
 
 def _s4_order(header_rows: list[Row], aligned: bool, L: int, width: int, used: set[int],
@@ -66,8 +66,8 @@ def _s4_order(header_rows: list[Row], aligned: bool, L: int, width: int, used: s
         seen: dict[str, str] = {}
         order = _s4_order_of(header_rows, aligned, L, width, used, seen)
         got = (tuple(order), tuple(seen.items()))
-        if len(_ORDERS) < _ORDERS_MAX and sum(map(len, key[0])) <= 200:  # a header, not a hostile grid
-            _ORDERS[key] = got
+        if sum(map(len, key[0])) <= 200:  # a header, not a hostile grid
+            _ORDERS.keep(key, got)
     for cid, text in got[1]:
         labels.setdefault(cid, text)
     return list(got[0])

@@ -1,0 +1,54 @@
+"""Answers kept from one report to the next: the one home of the bounded memos across reports.
+
+Much of what the report layer works out is a pure function of a short text or of a table row's labels — the
+official title at the start of a heading, the keyword before a figure, the clause ends of a sentence, what a
+sentence claims, the part a table-三 row plays, table 四's column order — and the same texts come back in report
+after report (the national formats' labels, boilerplate sentences).  Each such function keeps its answers in a
+:class:`Kept`: a ``dict`` (``get`` is the dict's own, at C speed) whose :meth:`Kept.keep` empties it first when it
+holds ``limit`` entries, so a run of 10,000 reports holds no more than the limits (each key is also bounded in
+size by its caller: a hostile 1 MB line is worked out, never kept).
+
+What is kept only saves time: an answer is the function's whatever was kept, so results do not depend on it.
+:func:`forget` empties every one (tests, and a benchmark that must not be helped by files it has seen).  Tables that
+intern objects rather than keep answers (``stats.model.cell_key``'s tuples, ``batch.findings``' layouts) are not
+memos and live with their module.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+_ALL: list[Kept] = []
+
+
+class Kept(dict[K, V]):
+    """A memo across reports named ``name`` (for :func:`sizes`), of at most ``limit`` entries."""
+
+    __slots__ = ("limit", "name")
+
+    def __init__(self, name: str, limit: int):
+        super().__init__()
+        self.name = name
+        self.limit = limit
+        _ALL.append(self)
+
+    def keep(self, key: K, value: V) -> V:
+        """Keep ``value`` for ``key`` (the memo emptied first when full) and return it."""
+        if len(self) >= self.limit:
+            self.clear()
+        self[key] = value
+        return value
+
+
+def forget() -> None:
+    """Empty every memo across reports."""
+    for kept in _ALL:
+        kept.clear()
+
+
+def sizes() -> dict[str, int]:
+    """How many answers each memo holds, by name."""
+    return {kept.name: len(kept) for kept in _ALL}
