@@ -142,3 +142,15 @@ def test_forked_workers_run_the_parents_function_and_end_promptly(tmp_path):
                         "parent-built", "TimeoutError", "parent-built"]), res.stderr
     assert int(pids) >= 1  # handled in other processes
     assert int(seconds) < 10  # the 3 s hang, not a 1 s wait per worker stopped
+
+
+def test_the_readers_a_run_needs_are_imported_before_the_workers_fork():
+    """``readers.preload``: the readers of the run's files (and only those) imported in the parent, so that forked
+    workers share their pages; a name without a known extension imports nothing."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from disclosure_lint.readers import preload; preload(['a.md', 'B.DOCX', 'c', 'd.xls']); "
+            "print(*(f'disclosure_lint.readers.{m}' in sys.modules for m in ('markdown', 'docx', 'pdf', 'html')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["True", "True", "False", "False"]

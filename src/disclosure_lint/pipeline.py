@@ -31,6 +31,7 @@ from .cache import ResultCache, RunOptions
 from .diagnostics import Diagnostic
 from .limits import DEFAULT_LIMITS
 from .parallel import ordered
+from .readers import preload as preload_readers
 from .tally import Tally
 
 WORKER = "disclosure_lint.pipeline:check_worker"
@@ -106,7 +107,9 @@ class Pipeline:
         cache = ResultCache(self.cache_dir, self.options) if self.cache_dir else None
         local = partial(cache.lookup, self.checker) if cache else None
         # a worker forked from here runs this process's checker: its rules are loaded and its configurations
-        # resolved already (prepare), nothing is built again in the worker
+        # resolved already (prepare), nothing is built again in the worker; the readers the files need are imported
+        # here too, so that the workers share their pages instead of each importing its own copy
+        preload_readers([path for path, _walked in self.entries])
         results = ordered(self.entries, self.jobs, WORKER, options, self.checker.failed_file, self._timeout,
                           local=local, inherit=worker_for(self.checker, self.options, self.cache_dir))
         for (path, _walked), data in zip(self.entries, results):

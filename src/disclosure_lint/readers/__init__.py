@@ -57,6 +57,19 @@ def reader_for(path: str) -> tuple[str, str]:
     return READERS.get(ext) or IMAGES.get(ext) or ("text", "text")
 
 
+def preload(paths: list[str]) -> None:
+    """Import the readers that ``paths`` need (not OCR's), as reading one of them would.  For a process about to fork
+    ``--jobs`` workers: a worker forked after the import shares the pages of the reader and its libraries
+    (pdfplumber, pdfminer, PDFium, python-docx, lxml: tens of MB) with this process and the other workers, where
+    each worker importing them for itself holds its own copy.  A reader that cannot be imported is left for its
+    files' own error."""
+    for module_name in sorted({READERS[ext][0] for p in paths if (ext := os.path.splitext(p)[1].lower()) in READERS}):
+        try:
+            importlib.import_module(f"{__name__}.{module_name}")
+        except Exception:  # noqa: BLE001 - a missing or broken library: each of its files says so when read
+            pass
+
+
 def os_error(path: str, exc: OSError) -> InputError:
     """The one-line :class:`InputError` for an ``OSError`` met opening or reading ``path``."""
     return InputError(os_reason(path, exc))
