@@ -117,23 +117,26 @@ def test_planted_entry_cannot_run_code(tmp_path, calls):
     for planted in [pickle.dumps(_Boom(str(witness))), b"{not json", b"[" * 100_000, b"",
                     json.dumps({"format": 1, "key": key, "result": {"path": "", "diagnostics": [
                         {"code": "DL999", "__class__": "os.system"}]}}).encode(),
-                    json.dumps({"format": 1, "key": "other", "result": stored["result"]}).encode()]:
+                    json.dumps({"format": 1, "key": "other", "result": stored["result"]}).encode(),
+                    # the right format and key, but cross-report facts the hook could not read
+                    json.dumps({"format": cache_mod.FORMAT, "key": key,
+                                "result": {**stored["result"], "facts": {"~packed": [{}, "eA=="]}}}).encode()]:
         entry.write_bytes(planted)
         os.chmod(entry, 0o644)
         assert _run(tmp_path, report) == first  # recomputed (and stored again)
         assert json.loads(entry.read_text(encoding="ascii"))["key"] == key
     assert not witness.exists()
-    assert len(calls) == 7
+    assert len(calls) == 8
     # a planted entry that is a link, or writable by others, is not read either
     entry.chmod(0o666)
     _run(tmp_path, report)
-    assert len(calls) == 8
+    assert len(calls) == 9
     good = tmp_path / "good.json"
     shutil.copy(entry, good)
     entry.unlink()
     entry.symlink_to(good)
     _run(tmp_path, report)
-    assert len(calls) == 9
+    assert len(calls) == 10
 
 
 def test_concurrent_runs_share_a_cache(tmp_path):
@@ -206,3 +209,24 @@ def test_trim_removes_the_entries_unused_the_longest(tmp_path):
     assert left == ["06", "07", "08", "09"]  # down to three quarters of the limit, oldest first
     cache_mod.trim(str(root), limit=6000)
     assert len(list(root.rglob("*.json"))) == 4  # under the limit: nothing removed
+
+
+def test_a_stored_results_facts_are_packed_and_read_back_as_they_were(tmp_path):
+    """The cache stores a result's cross-report facts packed (compressed once, when stored); the hook holds the same
+    facts from a hit as from the check itself."""
+    from disclosure_lint.batch.findings import PACKED, Facts
+
+    d = _reports(tmp_path)
+    options = RunOptions(isolated=True)
+    checker = options.checker()
+    rc = ResultCache(str(tmp_path / "cache"), options)
+    path = str(d / "a.md")
+    plain = checker.check_file(path)
+    assert plain.facts and PACKED not in plain.facts
+    first = rc.check(checker, path)
+    hit = rc.check(checker, path)
+    assert rc.hits == 1
+    for got in (first, hit):
+        assert got.facts is not None and set(got.facts) == {PACKED}
+        assert Facts.of(got.facts).as_dict() == plain.facts
+    assert [x.to_json() for x in hit.diagnostics] == [x.to_json() for x in plain.diagnostics]

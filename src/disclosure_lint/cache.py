@@ -36,13 +36,14 @@ from typing import Any
 
 from . import __version__
 from .api import Checker, FileResult
+from .batch.findings import PACKED, Facts, packed_ok
 from .config import ConfigResolver, LoadedConfig
 from .errors import DisclosureLintError
 from .fsread import Refused, read_regular
 from .readers import UNSUPPORTED
 
 DEFAULT_DIR = ".disclosure-lint-cache"
-FORMAT = 1
+FORMAT = 2  # 2: a result's cross-report facts stored packed (batch.findings.Facts.pack)
 MAX_ENTRY_BYTES = 8 * 1024 * 1024  # one result (a report with thousands of findings is ~2 MB)
 MAX_CACHE_BYTES = 512 * 1024 * 1024  # the whole cache, trimmed after a run
 _PACKAGE = Path(__file__).resolve().parent
@@ -168,6 +169,8 @@ class ResultCache:
             result = FileResult.from_json(doc.get("result"))
         except (Refused, ValueError, RecursionError, MemoryError):  # json.JSONDecodeError is a ValueError
             return None
+        if not packed_ok(result.facts):  # (an entry written by hand: the hook would fail on it)
+            return None
         self.hits += 1
         try:  # used now: the trimming after a run removes the entries unused the longest
             os.utime(self._entry(key))
@@ -177,15 +180,19 @@ class ResultCache:
         return replace(result, path=path, diagnostics=[replace(d, path=path) if d.path == "" else d
                                                        for d in result.diagnostics])
 
-    def put(self, key: str, result: FileResult) -> None:
+    def put(self, key: str, result: FileResult) -> FileResult:
+        """Store ``result`` (when :func:`cacheable`); the result with its facts packed as stored
+        (:meth:`.Facts.pack`: compressed once, here, and read back by the hook without compressing them again)."""
         if not cacheable(result):
-            return
+            return result
+        if result.facts is not None and not _is_packed(result.facts):
+            result = replace(result, facts=Facts(result.facts).pack())
         stored = replace(result, path="", diagnostics=[replace(d, path="") if d.path == result.path else d
                                                        for d in result.diagnostics])
         text = json.dumps({"format": FORMAT, "key": key, "result": stored.to_json()}, ensure_ascii=True,
                           separators=(",", ":"))
         if len(text) > MAX_ENTRY_BYTES:
-            return
+            return result
         target = self._entry(key)
         tmp = None
         try:
@@ -207,6 +214,7 @@ class ResultCache:
                     os.unlink(tmp)
                 except OSError:
                     pass
+        return result
 
     def lookup(self, checker: Checker, path: str, walked: bool = False) -> FileResult | None:
         """The cached result for ``path``, or None."""
@@ -226,8 +234,12 @@ class ResultCache:
                 return hit
         result = checker.check_file(path, walked)
         if key is not None:
-            self.put(key, result)
+            result = self.put(key, result)
         return result
+
+
+def _is_packed(facts: dict) -> bool:
+    return PACKED in facts
 
 
 def cacheable(result: FileResult) -> bool:

@@ -26,7 +26,7 @@ from typing import Any, Protocol
 
 from . import cache as result_cache
 from .api import Checker, FileResult
-from .batch.findings import Facts, packed_ok
+from .batch.findings import PACKED, Facts, packed_ok
 from .cache import ResultCache, RunOptions
 from .diagnostics import Diagnostic
 from .limits import DEFAULT_LIMITS
@@ -56,10 +56,11 @@ def worker_for(checker: Checker, options: RunOptions, cache_dir: str | None) -> 
 
     def work(path: str, walked: bool) -> dict[str, Any]:
         out = (cache.check(checker, path, walked) if cache else checker.check_file(path, walked)).to_json()
-        if out.get("facts") is not None:
+        facts = out.get("facts")
+        if facts is not None and PACKED not in facts:  # (a result from the cache has them packed already)
             # compressed here, as the cross-report hook holds them (batch.findings.Facts): ≈ ¼ of the bytes to
             # send, and the parent neither parses the cells nor compresses them again
-            out["facts"] = Facts(out["facts"]).pack()
+            out["facts"] = Facts(facts).pack()
         return out
 
     return work

@@ -74,23 +74,20 @@ def _split(joined: str) -> set[str]:
     return {joined[i:i + HASH] for i in range(0, len(joined), HASH)}
 
 
-def _same_paragraphs(cur: Report, prev: Report, opts: CopyOptions) -> tuple[int, list[list[Any]]]:
-    """How many of ``cur``'s paragraphs are long enough to compare, and those among them that ``prev`` has too
-    but for their numbers (same masked hash).  From the hashes at hand, the paragraphs decoded only when some
-    are the same; from the paragraphs themselves when the hashes are not at hand (malformed facts)."""
+def _same_paragraphs(cur: Report, prev: Report, opts: CopyOptions) -> tuple[int, list[int]]:
+    """How many of ``cur``'s paragraphs are long enough to compare, and the indexes (in ``cur``'s ``paras``) of
+    those among them that ``prev`` has too but for their numbers (same masked hash): from the hashes at hand, or
+    from the paragraphs themselves when the hashes are not at hand (malformed facts)."""
     mine, theirs = cur.facts.hashes(), prev.facts.hashes()
     if mine is None or theirs is None:
-        paras = [p for p in cur.facts.get("paras") or () if p[2] >= opts.min_chars]
+        paras = list(cur.facts.get("paras") or ())
         theirs_masked = {p[0] for p in prev.facts.get("paras") or ()}
-        return len(paras), [p for p in paras if p[0] in theirs_masked]
+        keep = [i for i, p in enumerate(paras) if p[2] >= opts.min_chars]
+        return len(keep), [i for i in keep if paras[i][0] in theirs_masked]
     masked, _exact, sizes = mine
     their_masked = _split(theirs[0])
     keep = [i for i, n in enumerate(sizes) if n >= opts.min_chars]
-    same = [i for i in keep if masked[i * HASH:(i + 1) * HASH] in their_masked]
-    if not same:
-        return len(keep), []
-    paras = cur.facts.get("paras")
-    return len(keep), [paras[i] for i in same]
+    return len(keep), [i for i in keep if masked[i * HASH:(i + 1) * HASH] in their_masked]
 
 
 def _exact_hashes(r: Report) -> set[str]:
@@ -100,8 +97,10 @@ def _exact_hashes(r: Report) -> set[str]:
 
 def copied(cur: Report, prev: Report, opts: CopyOptions) -> Iterator[Found]:
     other = _other(prev)
-    count, same = _same_paragraphs(cur, prev, opts)
-    if count >= opts.min_paragraphs and same and len(same) / count >= opts.threshold:
+    count, same_at = _same_paragraphs(cur, prev, opts)
+    if count >= opts.min_paragraphs and same_at and len(same_at) / count >= opts.threshold:
+        paras = cur.facts.get("paras")  # (decoded only for a finding: their places and previews)
+        same = [paras[i] for i in same_at]
         listed = "；".join(f"{_where(p[3])}“{p[4]}…”" for p in same[:opts.max_listed])
         more = f"等{len(same)}段" if len(same) > opts.max_listed else ""
         detail = (f"本报告{count}段正文中有{len(same)}段（{round(100 * len(same) / count)}%）与上年报告"

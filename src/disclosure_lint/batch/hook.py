@@ -62,15 +62,19 @@ class CrossReport:
     def finish(self) -> dict[str, list[Diagnostic]]:
         reports = self._grouped()
         out: dict[str, list[Diagnostic]] = {}
-        by_body: dict[str, list[Report]] = {}
+        # a body's reports by year, each list in the run's order (a body may have many reports: a report looks up
+        # the year before its own, not every report of its body)
+        by_body_year: dict[tuple[str, int | None], list[Report]] = {}
         for r in reports:
             if r.body is not None:
-                by_body.setdefault(r.body, []).append(r)
+                by_body_year.setdefault((r.body, r.year), []).append(r)
         references = [r for r in reports if r.reference]
         for r in reports:
             if r.reference:
                 continue
-            prev = self._previous(r, by_body.get(r.body or "", []), references)
+            year = r.year
+            prev = self._previous(r, by_body_year.get((r.body or "", year - 1), []) if year is not None else [],
+                                  references)
             if prev is not None:
                 self._pair(r, prev, out)
                 _release([r, prev])  # (each report's cells are decoded again only for the checks that read them)
@@ -113,12 +117,13 @@ class CrossReport:
         return [Report(r.path, r.facts, r.reference, groups[k] if (k := keys.get(r.path)) is not None else None)
                 for r in self._reports]
 
-    def _previous(self, r: Report, same_body: list[Report], references: list[Report]) -> Report | None:
-        """The body's report of the year before ``r``'s: a ``--previous`` one first; with a single checked report,
-        the ``--previous`` report of the year before whatever its name says."""
+    def _previous(self, r: Report, year_before: list[Report], references: list[Report]) -> Report | None:
+        """The body's report of the year before ``r``'s (``year_before``: the body's reports of that year, in the
+        run's order): a ``--previous`` one first; with a single checked report, the ``--previous`` report of the
+        year before whatever its name says."""
         if r.year is None:
             return None
-        candidates = [o for o in same_body if o is not r and o.year == r.year - 1]
+        candidates = [o for o in year_before if o is not r]
         if not candidates and self._checked == 1:
             candidates = [o for o in references if o.year == r.year - 1]
         candidates.sort(key=lambda o: not o.reference)
