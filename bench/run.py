@@ -418,12 +418,37 @@ def report_jobs(runs: list[dict], n: int, start: float | None) -> list[str]:
     return lines
 
 
+def _reference_work() -> int:
+    """A fixed piece of pure-Python work (dictionary, string and integer operations, as the checker does)."""
+    seen: dict[str, int] = {}
+    total = 0
+    for i in range(300_000):
+        key = str(i % 997)
+        seen[key] = seen.get(key, 0) + i
+        total += len(key)
+    return total + len(seen)
+
+
+def machine_speed(repeat: int = 5) -> float:
+    """The CPU seconds of :func:`_reference_work`, best of ``repeat``: how fast this machine runs Python now.
+    The same VM kind has been seen here to run it 2.5× slower on one day than on another, and every figure
+    of this benchmark moves with it: compare two runs' figures only together with their reference times."""
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.process_time()
+        _reference_work()
+        best = min(best, time.process_time() - t)
+    return best
+
+
 def report(tp: dict, mem: dict, cold: dict | None, cpu: int | None, fmt_lines: list[str] | None = None,
-           unseen: dict | None = None) -> str:
+           unseen: dict | None = None, speed: float | None = None) -> str:
     lines = [
         "disclosure-lint benchmark",
         "=" * 64,
-        f"machine            : {cpu} CPU(s), Python {sys.version.split()[0]}, {sys.platform}",
+        f"machine            : {cpu} CPU(s), Python {sys.version.split()[0]}, {sys.platform}"
+        + (f"; reference work {speed * 1000:.0f} ms (best of 5 by CPU time; the figures below scale with it)"
+           if speed is not None else ""),
         f"corpus             : {tp['n']} synthetic Markdown reports, mean {tp['mean_kb']:.1f} KiB",
         f"warm-up            : {tp['warmup'] * 1000:.0f} ms (imports, rule packs, first file)",
         f"throughput (again) : {tp['rate']:.0f} reports/s  ({tp['seconds']:.2f} s for {tp['n']}, best of "
@@ -546,7 +571,7 @@ def main(argv: list[str] | None = None) -> int:
         if a.jobs_repeat > 0:
             start = cold["median"] if cold and not cold.get("failure") else None
             fmt_lines = [*(fmt_lines or []), *report_jobs(measure_jobs(many, a.jobs_repeat), len(many), start)]
-    print(report(tp, mem, cold, os.cpu_count(), fmt_lines, unseen))
+    print(report(tp, mem, cold, os.cpu_count(), fmt_lines, unseen, machine_speed()))
     return 0
 
 
