@@ -431,8 +431,8 @@ def _reference_work() -> int:
 
 def machine_speed(repeat: int = 5) -> float:
     """The CPU seconds of :func:`_reference_work`, best of ``repeat``: how fast this machine runs Python now.
-    The same VM kind has been seen here to run it 2.5× slower on one instance than on another, and every figure
-    of this benchmark moves with it: compare two runs' figures only together with their reference times."""
+    This benchmark's figures have been seen here to differ 2.5× between two instances of the same VM kind, the
+    code unchanged; they move with this time: compare two runs' figures only together with their reference times."""
     best = float("inf")
     for _ in range(repeat):
         t = time.process_time()
