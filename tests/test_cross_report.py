@@ -16,7 +16,7 @@ from disclosure_lint.batch.hook import CrossReport
 from disclosure_lint.batch.identity import body_key, group_keys
 from disclosure_lint.cli import app
 
-from .crossgen import check_batch, codes, new_peers, rate_peer, rate_peers, s3_report
+from .crossgen import check_batch, codes, new_peers, rate_peer, rate_peers, s3_report, write
 from .statsgen import Layout, StatsData, render
 
 # -- identity -------------------------------------------------------------------------------------------------
@@ -139,6 +139,28 @@ def test_carryover_mismatch_per_column(tmp_path):
     assert d.line is not None and "二、上年结转政府信息公开申请数量 › 自然人" in (d.pointer or "")
     assert d.evidence["other_path"].endswith("2022.md") and d.evidence["expected"] == 2
     assert codes(res["2022.md"], "DL24") == []  # the earlier report has no previous one in the run
+
+
+def test_pairs_checked_along_each_bodys_years_findings_in_the_runs_order(tmp_path):
+    # two bodies' reports interleaved; each report's 上年结转 (2, 1 → 3 by default … here 4, 0 → 4) differs from the
+    # year before's 结转下年度 (2, 1 → 3): a finding on every report with a previous one, the findings listed in the
+    # run's order, every report's decoded figures released at the end
+    odd = dict(carried_over=[4, 0, 0, 0, 0, 0, 4], new=[6, 3, 0, 0, 0, 0, 9])
+    files = [(f"{who}{year}.md", _full(year, agency, **odd))
+             for who, agency, year in [("a", "青禾市生态环境局", 2023), ("b", "青禾市教育局", 2022),
+                                       ("a", "青禾市生态环境局", 2021), ("b", "青禾市教育局", 2023),
+                                       ("a", "青禾市生态环境局", 2022), ("b", "青禾市教育局", 2021)]]
+    paths = write(tmp_path, files)
+    checker = Checker(None, isolated=True)
+    hook = CrossReport(checker.active_for)
+    for p in paths:
+        hook.observe(checker.check_file(p))
+    out = hook.finish()
+    carry = {Path(p).name: [d.evidence["other_path"] for d in ds if d.code == "DL242"] for p, ds in out.items()}
+    assert [name for name, found in carry.items() if found] == ["a2023.md", "b2022.md", "b2023.md", "a2022.md"]
+    assert {Path(p).name for p in carry["a2023.md"]} == {"a2022.md"}
+    assert {Path(p).name for p in carry["b2022.md"]} == {"b2021.md"}
+    assert all(part is None for r in hook._reports for part in r.facts._rest)  # nothing left decoded
 
 
 def test_in_force_carry(tmp_path):

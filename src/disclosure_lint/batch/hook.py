@@ -69,6 +69,7 @@ class CrossReport:
             if r.body is not None:
                 by_body_year.setdefault((r.body, r.year), []).append(r)
         references = [r for r in reports if r.reference]
+        pairs: list[tuple[Report, Report]] = []
         for r in reports:
             if r.reference:
                 continue
@@ -76,8 +77,18 @@ class CrossReport:
             prev = self._previous(r, by_body_year.get((r.body or "", year - 1), []) if year is not None else [],
                                   references)
             if prev is not None:
-                self._pair(r, prev, out)
-                _release([r, prev])  # (each report's cells are decoded again only for the checks that read them)
+                pairs.append((r, prev))
+        # checked along each body's years (a report is the later one of a pair, then at once the earlier one of the
+        # next: its figures' places are decoded once, not once per pair), findings kept in the run's order
+        order = sorted(range(len(pairs)), key=lambda i: (pairs[i][0].body or "", pairs[i][0].year or 0, i))
+        found: list[dict[str, list[Diagnostic]]] = [{} for _ in pairs]
+        for n, i in enumerate(order):
+            self._pair(*pairs[i], found[i])
+            after = pairs[order[n + 1]] if n + 1 < len(order) else ()
+            _release([o for o in pairs[i] if not any(o is a for a in after)])
+        for diags_of in found:
+            for path, diags in diags_of.items():
+                out.setdefault(path, []).extend(diags)
         for (kind, _year), group in peers.groups(reports).items():
             self._run(group, "peer-rate-outlier", out, _outliers(group, kind))
             _release(group)
