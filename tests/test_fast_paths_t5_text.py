@@ -1,0 +1,109 @@
+"""The prose readers' fast paths of round 5 (claims, prose sums, structure) against the forms they replace."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import sys
+import tempfile
+from functools import cache
+from pathlib import Path
+
+from disclosure_lint.readers import markdown, read_path
+from disclosure_lint.report.annual import AnnualReport
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@cache
+def _generated() -> tuple[str, ...]:
+    """60 reports of the benchmark's generator (``bench/generate.py``, a fixed seed), made here: ``bench/out`` is not
+    in a fresh clone."""
+    spec = importlib.util.spec_from_file_location("bench_generate_t5", ROOT / "bench" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    gen = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = gen  # (its dataclasses look their module up there)
+    spec.loader.exec_module(gen)
+    with tempfile.TemporaryDirectory() as d:
+        gen.generate(60, d, seed=5)
+        return tuple(p.read_text(encoding="utf-8") for p in sorted(Path(d).glob("*.md")))
+
+
+def _reports() -> list[AnnualReport]:
+    files = sorted((ROOT / "examples").glob("*.md")) + sorted((ROOT / "tests" / "fixtures").rglob("*.md"))
+    out = [AnnualReport(read_path(str(f))) for f in files]
+    out += [AnnualReport(markdown.parse(t)) for t in _generated()]
+    # sentences with and without a keyword, a percentage or a none word, in and out of part 四
+    body = ("本年度政府信息公开工作稳步推进。全年无重大舆情。公开率为100%。本年度未收到法人或其他组织的申请。"
+            "本年度无依申请公开事项。依申请公开数量为零。申请数量为零。"
+            "本年新收政府信息公开申请35件，上年结转2件；全年办结36件，其中予以公开14件。没有发生行政复议。"
+            "被申请行政复议2件，均获维持。加强培训，组织学习3次！网站发布信息120条？")
+    for year in ("2023", "2022"):
+        out.append(AnnualReport(markdown.parse(f"# 某某局{year}年政府信息公开工作年度报告\n\n{body}\n\n"
+                                               f"## 四、政府信息公开行政复议、行政诉讼情况\n\n{body}\n")))
+    return out
+
+
+def _claims(report):
+    from disclosure_lint.report import claims
+
+    got = claims.ProseClaims(report).read()
+    return [repr(c) for c in got.claims], [repr(s) for s in got.statements]
+
+
+def test_kept_reader_passes_over_sentences_with_nothing_as_reading_them(monkeypatch):
+    """claims._Reader._sentence_kept returns at once for a sentence with no keyword, no percentage and no none word
+    (neither masked, keyed nor kept): what reading it gives, without the kept readings and without the shortcuts."""
+    from disclosure_lint import memo
+    from disclosure_lint.report import claim_kept, claims
+
+    reports = _reports()
+    memo.forget()
+    cold = [_claims(r) for r in reports]
+    kept = len(claim_kept._kept)
+    warm = [_claims(r) for r in reports]
+    orig = claims._Reader.__init__
+
+    def unkept(self, *args):
+        orig(self, *args)
+        self.kept = False
+
+    monkeypatch.setattr(claims._Reader, "__init__", unkept)
+    plain = [_claims(r) for r in reports]
+    monkeypatch.setattr(claims._Reader, "shortcuts", False)
+    slow = [_claims(r) for r in reports]
+    assert cold == warm == plain == slow
+    assert sum(len(c) + len(s) for c, s in plain) > 300
+    # the sentences passed over are not kept: fewer entries than sentences read
+    assert 0 < kept < sum(1 for r in reports for b in r.text_blocks for _ in b.text.split("。"))
+
+
+def test_a_sentence_with_no_keyword_percentage_or_none_word_gives_nothing():
+    """The test _sentence_kept makes before reading: such a sentence, read as first written (no shortcut), gives no
+    claim and no statement."""
+    from disclosure_lint.model import Block
+    from disclosure_lint.report import claims
+    from disclosure_lint.report.claim_context import DEFAULT_SCOPE, has_none_words
+    from disclosure_lint.report.claim_keywords import keyword_starts
+    from disclosure_lint.report.claim_types import Analysis
+    from disclosure_lint.report.prose_reading import ProseView
+
+    words = ["本年", "收到", "申请", "3件", "五起", "予以公开", "公开", "行政复议", "诉讼", "维持", "均", "，", "；",
+             "2023年", "上年", "结转", "办理", "工作", "信息", "12条", "网站", "部门", "其中", "占", "比例", "50", "为",
+             "零", "合计", "共", "全区", "答复", "不予", "处理", "、", "（", "）", "培训", "政府信息公开", "依申请"]
+    rng = random.Random(51)
+    view = ProseView(blocks=[], year=2023, masker=lambda s: s, skip=frozenset(), s4=frozenset())
+    passed = 0
+    for _ in range(20000):
+        sent = "".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
+        if keyword_starts(sent) or "%" in sent or "％" in sent or has_none_words(sent):
+            continue
+        passed += 1
+        for in_s4 in (False, True):
+            r = claims._Reader(view, list(DEFAULT_SCOPE))
+            r.shortcuts = False
+            r._has_app, r._kw_at, r._in_s4 = "申请" in sent, [], in_s4
+            out = Analysis()
+            r._sentence(Block(index=0, kind="paragraph", text=sent), 0, len(sent), out)
+            assert out.claims == [] and out.statements == [], sent
+    assert passed > 3000
