@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import random
+import re
 import sys
 import tempfile
 from functools import cache
@@ -107,3 +108,49 @@ def test_a_sentence_with_no_keyword_percentage_or_none_word_gives_nothing():
             r._sentence(Block(index=0, kind="paragraph", text=sent), 0, len(sent), out)
             assert out.claims == [] and out.statements == [], sent
     assert passed > 3000
+
+
+def test_count_rules_filter_by_metric_before_the_applicant_parts():
+    """text-table-count tests a claim's metrics before its place among the applicant parts (whose set it makes at the
+    first claim of its metrics): every rule of the kind reports what the filters in their first order let through."""
+    from disclosure_lint.api import Checker
+    from disclosure_lint.kinds.text_vs_table import TextTableCount, _bases
+    from disclosure_lint.report.claim_checks import disagreements, shares_of_the_table
+
+    from .test_applicant_breakdown import report as breakdown_report
+
+    rules = [a.kind for a in Checker().active_for(str(ROOT / "examples" / "x.md")) if isinstance(a.kind, TextTableCount)]
+    assert len(rules) >= 3
+    # the generated reports with every count of their prose one more: claims the tables contradict
+    shifted = [AnnualReport(markdown.parse("\n".join(
+        line if line.startswith("|") else re.sub(r"(\d+)件", lambda m: f"{int(m.group(1)) + 1}件", line)
+        for line in t.split("\n")))) for t in _generated()]
+    # parts of applicant breakdowns (the claims of the parts of a total-last list are left to the applicant rule)
+    shifted += [AnnualReport(markdown.parse(breakdown_report(prose))) for prose in (
+        "本年度共收到自然人申请51件、法人或其他组织申请9件，共计60件。", "本年度共收到自然人申请50件、法人或其他组织申请9件，共计59件。",
+        "全区办结申请90件。本年度共收到自然人申请52件、法人或其他组织申请7件，共计59件。",
+        "本年新收政府信息公开申请58件，其中自然人51件、法人或其他组织7件。")]
+    seen = 0
+    for report in _reports() + shifted:
+        for kind in rules:
+            got = [h.key for h in kind.check(report)]
+            o = kind.options
+            want = []
+            stats = report.stats
+            if stats and {"s3", "s4"} & set(stats):
+                wanted, qualified = set(o.metrics), o.scope == "qualified"
+                parts = {(p.block.index, p.end) for s in report.prose_sums if s.kind == "applicants" for p in s.parts}
+                claims = report.claims.read(o.scope_patterns).claims
+                shares = shares_of_the_table(report.metrics, claims) if qualified else set()
+                for c in claims:
+                    if c.number is None or (c.scope is not None) != qualified or (c.block.index, c.end) in parts:
+                        continue
+                    if id(c) in shares:
+                        continue
+                    if wanted.isdisjoint(_bases(c.metrics)) and not (c.ambiguous and "received" in wanted):
+                        continue
+                    if disagreements(report.metrics, c):
+                        want.append(f"{'+'.join(c.metrics)}:{c.number}:{c.text}")
+            assert got == want
+            seen += len(got)
+    assert seen > 100, seen
