@@ -154,3 +154,30 @@ def test_count_rules_filter_by_metric_before_the_applicant_parts():
             assert got == want
             seen += len(got)
     assert seen > 100, seen
+
+
+def test_part_name_gate_finds_whatever_the_union_finds():
+    """prose_sums._Reader._list tests a part's name with _DIGIT and _NAME_WORDS (led by literal characters) where it
+    searched the union _NAME_FLAGS: the two find something wherever the union does; where only they do, the tests they
+    gate (the union's members, one by one) find nothing."""
+    from disclosure_lint.report import prose_sums as ps
+
+    members = (ps._DIGIT, ps._CHANGE, ps._PART_YEAR, ps._APPROX_CLAUSE, ps._PAST, ps._OFF_TOPIC)
+    pieces = ["同比", "环比", "较上年", "比去年", "上年同期", "增加", "减少了", "下降", "持平", "多出", "约", "将近", "接近",
+              "超过", "不足", "不到", "上年", "上一年", "上年度结转", "上年转入", "去年", "往年", "历年", "以前年度",
+              "以前年度结转", "近三年", "建议", "提案", "议案", "留言", "来信", "信件", "咨询", "热线", "诉求", "工单",
+              "12345", "问政", "网民", "上半年", "下半年", "季度", "截至", "截止2023年", "9月", "11月", "前三个月",
+              "前10月", "1-6月", "3月份", "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他", "处理",
+              "以", "不", "上", "下", "前", "截", "近", "年", "度", "月", "，", "、", "２", "其中", "政策文件", "信息"]
+    rng = random.Random(15)
+    names = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 5))) for _ in range(30000)]
+    for text in _generated():
+        names += [p for line in text.split("\n") for p in re.split(r"\d+件", line) if len(p) <= 40]
+    flagged = 0
+    for name in names:
+        union = ps._NAME_FLAGS.search(name) is not None
+        gate = ps._DIGIT.search(name) is not None or ps._NAME_WORDS.search(name) is not None
+        assert gate or not union, name
+        assert union == any(p.search(name) for p in members), name
+        flagged += union
+    assert flagged > 10000
