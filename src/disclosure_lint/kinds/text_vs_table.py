@@ -138,21 +138,25 @@ class TextTableCount(Kind[CountOptions]):
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         stats = report.stats
-        if not stats or not ({"s3", "s4"} & set(stats)):
+        if not stats or ("s3" not in stats and "s4" not in stats):
             return
         wanted = set(self.options.metrics)
         qualified = self.options.scope == "qualified"
         # a part of an applicant breakdown (收到自然人申请50件、法人申请8件，共计58件) is compared with its own
-        # column by text-table-applicant-count, not with the 总计 column
-        applicant_parts = {(p.block.index, p.end) for s in report.prose_sums if s.kind == "applicants" for p in s.parts}
+        # column by text-table-applicant-count, not with the 总计 column (their set made at the first claim of this
+        # rule's metrics: the rules of this kind share the claims out)
+        sums = report.prose_sums
+        applicant_parts: set[tuple[int, int]] | None = None
         all_claims = report.claims.read(self.options.scope_patterns).claims
         shares = shares_of_the_table(report.metrics, all_claims) if qualified else set()
         for c in all_claims:
-            if c.number is None or (c.scope is not None) != qualified or (c.block.index, c.end) in applicant_parts:
-                continue
-            if id(c) in shares:
+            if c.number is None or (c.scope is not None) != qualified:
                 continue
             if wanted.isdisjoint(_bases(c.metrics)) and not (c.ambiguous and "received" in wanted):
+                continue
+            if applicant_parts is None:
+                applicant_parts = {(p.block.index, p.end) for s in sums if s.kind == "applicants" for p in s.parts}
+            if (c.block.index, c.end) in applicant_parts or id(c) in shares:
                 continue
             bad = disagreements(report.metrics, c)
             if not bad:

@@ -204,6 +204,12 @@ class _Reader:
     def _sentence_kept(self, block: Block, s0: int, s1: int, out: Analysis) -> None:
         """:meth:`_sentence`, what it gives kept across reports (:mod:`.claim_kept`: the key is all it depends on)."""
         sent = block.text[s0:s1]
+        at = self._kw_at
+        i = bisect_left(at, s0)
+        if not (i < len(at) and at[i] < s1) and "%" not in sent and "％" not in sent and not has_none_words(sent):
+            # no keyword, no percentage, no none word: _sentence's first shortcut gives nothing (most sentences), so
+            # neither the key's masking nor a kept entry (tests/test_fast_paths_t5_text.py)
+            return
         if len(sent) > KEPT_LEN:
             self._sentence(block, s0, s1, out)
             return
