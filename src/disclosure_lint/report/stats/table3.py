@@ -321,10 +321,57 @@ def _s3_order(bd: Build, header_rows: list[Row], aligned: bool, L: int, width: i
     return flat
 
 
+def _flags(bd: Build, rid: str, has_text: bool) -> None:
+    """The signs of the template version a data row gives (（六）其他处理 with numbers or with sub-rows)."""
+    if rid == "result.other":
+        bd.s3_other_seen = True
+        if has_text:
+            bd.s3_other_values = True
+    elif rid in lb.S3_2021_ONLY_ROWS:
+        bd.s3_other_subrows = True
+    elif rid == "result.total" and bd.s3_other_seen:
+        bd.s3_total_after_other = True
+
+
+#: the rows that :func:`_flags` reads
+_FLAG_ROWS = frozenset({"result.other", "result.total", *lb.S3_2021_ONLY_ROWS})
+
+# What read_s3 did with the data rows of a table of one shape: (the data rows' signatures, the column order,
+# aligned, L, gap) → its steps, in order: ``(_ROW, k, rid, row label, start)`` (data row ``k``'s cells from ``start`` on
+# placed in ``order``), ``(_LABEL, k, rid, row label, 0)`` (a group row's label), ``(_FLAGS, k, rid, row label, has
+# text)`` (:func:`_flags`, which also reads the Build: run again).  Everything the row loop reads is in the key: the
+# label texts in place, which cells hold a value or nothing (a value's text is read only as a value; a row with a
+# value among its label cells is not kept), the order and where each row's values start.  Only a shape all of whose
+# rows take these steps is kept (no cut row; no cell made, no unmapped label, no loose number, no blank （六）其他处理
+# waiting for the version).  The tables of the national template come back report after report, their numbers aside:
+# such a table's rows are read once per shape.  At most 256 shapes of at most ``_PLAN_ROWS`` rows, ``_PLAN_CELLS``
+# cells and ``_PLAN_TEXT`` characters of labels are kept (pinned against the reader before this round by
+# tests/test_fast_paths_t5_stats.py).
+_PLANS: Kept[tuple, list[tuple[int, int, str, str, int]]] = Kept("table 三: a table's rows read by its shape", 256)
+_PLAN_ROWS = 64
+_PLAN_CELLS = 1024
+_PLAN_TEXT = 4000
+_ROW, _LABEL, _FLAGS = 0, 1, 2
+
+
+def _replay(bd: Build, plan: list[tuple[int, int, str, str, int]], data: list[tuple[Row, int]],
+            order: list[str | None], block: Block) -> None:
+    """The steps of a table shape read before (:data:`_PLANS`), done on this table's rows."""
+    add_row = bd.add_row
+    for what, k, rid, label, x in plan:
+        if what == _ROW:
+            add_row(rid, label, zip(order, data[k][0].cells[x:]), block)  # type: ignore[arg-type]
+        elif what == _LABEL:
+            bd.row_labels.setdefault(rid, label)
+        else:
+            _flags(bd, rid, bool(x))
+
+
 def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Row | None = None) -> None:
     header_rows: list[Row] = []
     data: list[tuple[Row, int]] = []
     data_texts: list[list[str]] = []  # the texts of each data row's cells, read once
+    data_sigs: list[tuple[str | None, ...]] = []  # and their signatures
     for row in rows:
         texts = [c.text for c in row.cells]  # (Python 3.11 reads an attribute faster so than by map(attrgetter))
         if not any(texts):
@@ -341,6 +388,7 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
             continue
         data.append((row, kind[1]))
         data_texts.append(texts)
+        data_sigs.append(sig)
     # with_values(data), each row's values looked for in the texts read above
     wv = [(r, ll) for (r, ll), texts in zip(data, data_texts) if ll >= 0 and any(map(is_value, texts))]
     aligned, L = layout_of(wv or [(r, ll) for r, ll in data if ll >= 0])
@@ -365,8 +413,22 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
     ctx = Ctx()
     every_column = None not in order
     n = len(order)
-    for (row, ll), start, texts in zip(data, starts, data_texts):
+    # the data rows' part kept per table shape (see _PLANS): replayed when this shape was read before
+    plan_key = None
+    plan: list[tuple[int, int, str, str, int]] | None = None
+    if cut is None and every_column and len(data_sigs) <= _PLAN_ROWS:
+        plan_key = (tuple(data_sigs), tuple(order), aligned, L, gap)
+        kept = _PLANS.get(plan_key)
+        if kept is not None:
+            _replay(bd, kept, data, order, block)
+            return
+        if sum(map(len, data_sigs)) <= _PLAN_CELLS and sum(
+                len(t) for sig in data_sigs for t in sig if t) <= _PLAN_TEXT:  # (a shape not seen: rare)
+            plan = []
+    for k, ((row, ll), start, texts) in enumerate(zip(data, starts, data_texts)):
         labels = tuple(texts[: max(ll, 0) + 1])
+        if plan is not None and None in data_sigs[k][: max(ll, 0) + 1]:
+            plan = None  # a value among the label cells: its text is read as a label (the signature lacks it)
         rid, where, last_part = _row_id(row, ll, ctx, labels)
         label_texts = set(labels)
         label_texts.discard("")
@@ -391,6 +453,7 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
             has_text = any(c.text for _, c in vals)
         if rid is None:
             if has_text:
+                plan = None
                 if vals is None:
                     vals = list(enumerate(row.cells[start:]))
                 first = next(c for _, c in vals if c.text)
@@ -401,17 +464,15 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
         if row is cut and count_vals < n:
             bd.cut_row = rid
             bd.row_labels.setdefault(rid, row_label)
-        if rid == "result.other":
-            bd.s3_other_seen = True
-            if has_text:
-                bd.s3_other_values = True
-        elif rid in lb.S3_2021_ONLY_ROWS:
-            bd.s3_other_subrows = True
-        elif rid == "result.total" and bd.s3_other_seen:
-            bd.s3_total_after_other = True
+        if rid in _FLAG_ROWS:
+            _flags(bd, rid, has_text)
+            if plan is not None:
+                plan.append((_FLAGS, k, rid, row_label, has_text))
         spec = lb.S3_ROW_SPECS.get(rid)
         if spec is not None and not spec.data and rid != "result.other" and not has_text:
             bd.row_labels.setdefault(rid, row_label)
+            if plan is not None:
+                plan.append((_LABEL, k, rid, row_label, 0))
             continue  # a group row with no numbers of its own
         if vals is None:
             if every_column and count_vals <= n and not (rid == "result.other" and not has_text) and not (
@@ -419,8 +480,11 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
                 # positions 0 … count_vals - 1, all within ``order``, none without a column: each cell with its
                 # column, paired in C (the loop below would place them so)
                 bd.add_row(rid, row_label, zip(order, row.cells[start:]), block)  # type: ignore[arg-type]
+                if plan is not None:
+                    plan.append((_ROW, k, rid, row_label, start))
                 continue
             vals = list(enumerate(row.cells[start:]))
+        plan = None  # a rarer outcome: cells made or read one by one (not kept)
         nonblank = [v for v in vals if v[1].text]  # those with text
         if rid == "result.other" and not nonblank:
             # 2021: a group row; 2019: a data row left blank — its cells are kept once the version is known
@@ -447,3 +511,5 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
                 continue
             placed.append((cid, c))
         bd.add_row(rid, row_label, placed, block)
+    if plan is not None and plan_key is not None:
+        _PLANS.keep(plan_key, plan)
