@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import compress, count
+from itertools import chain, compress, count
 from operator import attrgetter
 
 from ...memo import Kept
@@ -254,8 +254,9 @@ _KINDS_CELLS = 32
 
 
 def _s3_order(bd: Build, header_rows: list[Row], aligned: bool, L: int, width: int,
-              used: set[int], block: Block) -> list[str | None]:
-    """Column id for each value position (relative to the first value column)."""
+              used: set[int], block: Block, ops: list[tuple[str, str, Cell | None]] | None = None) -> list[str | None]:
+    """Column id for each value position (relative to the first value column).  ``ops``: each column label given to
+    the Build, ``(cid, label, header cell)``, appended to it in order."""
     if not header_rows:
         return list(bd.order) if bd.order else list(lb.S3_CANONICAL_COLS)
     if aligned and used:
@@ -282,6 +283,8 @@ def _s3_order(bd: Build, header_rows: list[Row], aligned: bool, L: int, width: i
                     bd.col_labels.setdefault(cid, clean(text))
                     if cid == "org_subtotal":
                         bd.extra("col", clean(text), block, cell)
+                    if ops is not None:
+                        ops.append((cid, clean(text), cell))
             return order
     # the order of the header texts (merged cells dropped or not lined up)
     top: list[str] = []
@@ -318,14 +321,96 @@ def _s3_order(bd: Build, header_rows: list[Row], aligned: bool, L: int, width: i
             bd.col_labels.setdefault(cid, clean(texts[cid][0]))
             if cid == "org_subtotal":
                 bd.extra("col", clean(texts[cid][0]), block, texts[cid][1])
+            if ops is not None:
+                ops.append((cid, clean(texts[cid][0]), texts[cid][1]))
     return flat
 
 
+def _flags(bd: Build, rid: str, has_text: bool) -> None:
+    """The signs of the template version a data row gives (（六）其他处理 with numbers or with sub-rows)."""
+    if rid == "result.other":
+        bd.s3_other_seen = True
+        if has_text:
+            bd.s3_other_values = True
+    elif rid in lb.S3_2021_ONLY_ROWS:
+        bd.s3_other_subrows = True
+    elif rid == "result.total" and bd.s3_other_seen:
+        bd.s3_total_after_other = True
+
+
+#: the rows that :func:`_flags` reads
+_FLAG_ROWS = frozenset({"result.other", "result.total", *lb.S3_2021_ONLY_ROWS})
+
+# What read_s3 did with a table of one shape, kept per shape: (the lengths of its rows, the signature of each of its
+# cells in order (its label texts in place, values and empty cells as such: :data:`_sig`), gap, the column order carried
+# in the Build and where it starts) → (the column labels it gave the Build: ``(cid, label, (row, cell) of the header
+# cell of a 小计 column or None)``, the order and start it left in the Build (None: unchanged), the column order of its
+# values, its steps over the data rows in order): ``(_ROW, i, rid, row label, start)`` (row ``i``'s cells from ``start``
+# on placed in the order), ``(_LABEL, i, rid, row label, 0)`` (a group row's label), ``(_FLAGS, i, rid, row label, has
+# text)`` (:func:`_flags`, which also reads the Build: run again).  What the reader reads is in the key: which rows are
+# empty, headers or data (the row's signature, :data:`_KINDS`), where the values start and whether they line up, which
+# positions hold text, the header texts (a table with a value in a header row is not kept), the label texts; a value's
+# own text is read only as a value (a row with a value among its label cells is not kept).  What it writes to the Build
+# is replayed in the same order.  Only a table all of whose data rows take these steps is kept (no cut row; no cell
+# made, no unmapped label or column, no loose number, no blank （六）其他处理 waiting for the version).  The tables of the
+# national template come back report after report, their numbers aside: such a table is read once per shape.  At most
+# 256 shapes of at most ``_SHAPE_CELLS`` cells and ``_SHAPE_TEXT`` characters of labels are kept (pinned against the
+# reader before this round by tests/test_fast_paths_t5_stats.py).
+_Step = tuple[int, int, str, str, int]
+_Shape = tuple[tuple[tuple[str, str, "tuple[int, int] | None"], ...], "tuple[list[str | None], int | None] | None",
+               tuple["str | None", ...], tuple[_Step, ...]]
+_SHAPES: Kept[tuple, _Shape] = Kept("table 三: a table read by its shape", 256)
+_SHAPE_CELLS = 1024
+_SHAPE_TEXT = 4000
+_ROW, _LABEL, _FLAGS = 0, 1, 2
+
+
+def _replay(bd: Build, shape: _Shape, rows: list[Row], block: Block) -> None:
+    """What read_s3 did with a table of this shape (:data:`_SHAPES`), done with this table's rows."""
+    ops, state, order, steps = shape
+    for cid, label, at in ops:
+        bd.col_labels.setdefault(cid, label)
+        if at is not None:  # (a 小计 column: the one kind of column kept as an extra)
+            bd.extra("col", label, block, rows[at[0]].cells[at[1]])
+    if state is not None:
+        bd.order = list(state[0])
+        bd.order_start = state[1]
+    add_row = bd.add_row
+    for what, i, rid, label, x in steps:
+        if what == _ROW:
+            add_row(rid, label, zip(order, rows[i].cells[x:]), block)  # type: ignore[arg-type]
+        elif what == _LABEL:
+            bd.row_labels.setdefault(rid, label)
+        else:
+            _flags(bd, rid, bool(x))
+
+
+def _at(rows: list[Row], cell: Cell | None) -> tuple[int, int] | None:
+    """Where ``cell`` is in ``rows`` (row, cell), found by identity."""
+    for i, r in enumerate(rows):
+        for j, c in enumerate(r.cells):
+            if c is cell:
+                return i, j
+    return None
+
+
 def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Row | None = None) -> None:
+    key = None
+    if cut is None:
+        # the table's shape (:data:`_SHAPES`), its cells read by a C-level chain (no Python frame per row)
+        key = (tuple(map(len, map(_CELLS, rows))), tuple(map(_sig, map(TEXT, chain.from_iterable(map(_CELLS, rows))))),
+               gap, None if bd.order is None else tuple(bd.order), bd.order_start)
+        kept = _SHAPES.get(key)
+        if kept is not None:
+            _replay(bd, kept, rows, block)
+            return
     header_rows: list[Row] = []
     data: list[tuple[Row, int]] = []
     data_texts: list[list[str]] = []  # the texts of each data row's cells, read once
-    for row in rows:
+    data_sigs: list[tuple[str | None, ...]] = []  # and their signatures
+    data_at: list[int] = []  # and their places in ``rows``
+    plan: list[_Step] | None = [] if key is not None and len(key[1]) <= _SHAPE_CELLS else None
+    for at, row in enumerate(rows):
         texts = [c.text for c in row.cells]  # (Python 3.11 reads an attribute faster so than by map(attrgetter))
         if not any(texts):
             continue
@@ -338,9 +423,13 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
         if kind[0]:
             if not data:
                 header_rows.append(row)
+                if None in sig:
+                    plan = None  # a value in a header row: its text is read as a header text
             continue
         data.append((row, kind[1]))
         data_texts.append(texts)
+        data_sigs.append(sig)
+        data_at.append(at)
     # with_values(data), each row's values looked for in the texts read above
     wv = [(r, ll) for (r, ll), texts in zip(data, data_texts) if ll >= 0 and any(map(is_value, texts))]
     aligned, L = layout_of(wv or [(r, ll) for r, ll in data if ll >= 0])
@@ -359,14 +448,20 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
     starts = [L if aligned else ll + 1 for _row, ll in data]
     for start, texts in zip(starts, data_texts):
         used.update(compress(count(), texts[start:]))  # positions with text
-    order = _s3_order(bd, header_rows, aligned, L, width, used, block)
+    ops: list[tuple[str, str, Cell | None]] | None = [] if plan is not None else None
+    order = _s3_order(bd, header_rows, aligned, L, width, used, block, ops)
+    carried = bd.order
     order = continued(bd, order, bool(header_rows), aligned, L)
 
     ctx = Ctx()
     every_column = None not in order
     n = len(order)
-    for (row, ll), start, texts in zip(data, starts, data_texts):
+    if not every_column:
+        plan = None
+    for k, ((row, ll), start, texts) in enumerate(zip(data, starts, data_texts)):
         labels = tuple(texts[: max(ll, 0) + 1])
+        if plan is not None and None in data_sigs[k][: max(ll, 0) + 1]:
+            plan = None  # a value among the label cells: its text is read as a label (the signature lacks it)
         rid, where, last_part = _row_id(row, ll, ctx, labels)
         label_texts = set(labels)
         label_texts.discard("")
@@ -391,6 +486,7 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
             has_text = any(c.text for _, c in vals)
         if rid is None:
             if has_text:
+                plan = None
                 if vals is None:
                     vals = list(enumerate(row.cells[start:]))
                 first = next(c for _, c in vals if c.text)
@@ -401,17 +497,15 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
         if row is cut and count_vals < n:
             bd.cut_row = rid
             bd.row_labels.setdefault(rid, row_label)
-        if rid == "result.other":
-            bd.s3_other_seen = True
-            if has_text:
-                bd.s3_other_values = True
-        elif rid in lb.S3_2021_ONLY_ROWS:
-            bd.s3_other_subrows = True
-        elif rid == "result.total" and bd.s3_other_seen:
-            bd.s3_total_after_other = True
+        if rid in _FLAG_ROWS:
+            _flags(bd, rid, has_text)
+            if plan is not None:
+                plan.append((_FLAGS, data_at[k], rid, row_label, has_text))
         spec = lb.S3_ROW_SPECS.get(rid)
         if spec is not None and not spec.data and rid != "result.other" and not has_text:
             bd.row_labels.setdefault(rid, row_label)
+            if plan is not None:
+                plan.append((_LABEL, data_at[k], rid, row_label, 0))
             continue  # a group row with no numbers of its own
         if vals is None:
             if every_column and count_vals <= n and not (rid == "result.other" and not has_text) and not (
@@ -419,8 +513,11 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
                 # positions 0 … count_vals - 1, all within ``order``, none without a column: each cell with its
                 # column, paired in C (the loop below would place them so)
                 bd.add_row(rid, row_label, zip(order, row.cells[start:]), block)  # type: ignore[arg-type]
+                if plan is not None:
+                    plan.append((_ROW, data_at[k], rid, row_label, start))
                 continue
             vals = list(enumerate(row.cells[start:]))
+        plan = None  # a rarer outcome: cells made or read one by one (not kept)
         nonblank = [v for v in vals if v[1].text]  # those with text
         if rid == "result.other" and not nonblank:
             # 2021: a group row; 2019: a data row left blank — its cells are kept once the version is known
@@ -447,3 +544,8 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
                 continue
             placed.append((cid, c))
         bd.add_row(rid, row_label, placed, block)
+    if plan is not None and key is not None and ops is not None and sum(len(t) for t in key[1] if t) <= _SHAPE_TEXT:
+        state = None if bd.order is carried else (list(bd.order or ()), bd.order_start)  # continued set them
+        given = tuple((cid, label, _at(rows, cell) if cid == "org_subtotal" else None) for cid, label, cell in ops)
+        if all(at is not None for cid, _label, at in given if cid == "org_subtotal"):
+            _SHAPES.keep(key, (given, state, tuple(order), tuple(plan)))
