@@ -3,16 +3,19 @@ they replace (the same dicts, in the same order, the same JSON)."""
 
 from __future__ import annotations
 
+import base64
 import importlib.util
 import json
 import sys
 import tempfile
+import zlib
 from collections import namedtuple
 from dataclasses import asdict, dataclass, replace
 from functools import cache
 from pathlib import Path
 
 from disclosure_lint.api import Checker, FileResult
+from disclosure_lint.batch.findings import NOT_OPEN, PACKED, PLACES, Facts, Report, packed_ok
 from disclosure_lint.diagnostics import Diagnostic, Edit, Fix
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,3 +121,71 @@ def test_reports_to_json_as_before():
     mine = Diagnostic(path="b.md", code="DL101", rule="r", category="structure", severity="error", message="m")
     other = FileResult(path="b.md", diagnostics=[mine, replace(mine, path="c.md")])
     assert [d.get("path") for d in other.to_json()["diagnostics"]] == [None, "c.md"]
+
+
+# -- the figures' part packed as their places ----------------------------------------------------------------
+
+
+def _reference_parts(facts: dict) -> list[dict]:
+    """The two parts the facts were compressed in before: the figures (``cells``, ``not_open``) and the rest."""
+    rest = {k: v for k, v in facts.items() if k not in Facts.HEAD}
+    return [{k: v for k, v in rest.items() if k in ("cells", "not_open")},
+            {k: v for k, v in rest.items() if k not in ("cells", "not_open")}]
+
+
+def _same_facts(facts: dict, places: bool) -> None:
+    """``facts`` held (here and as a worker sends them) give back every key as before: the same dicts in the same
+    order; the figures' part is their places exactly when ``places``."""
+    plain = json.loads(json.dumps(facts))
+    for held in (Facts(facts), Facts.of(json.loads(json.dumps(Facts(facts).pack())))):
+        assert held.as_dict() == plain
+        assert json.dumps(held.as_dict()) == json.dumps({**{k: v for k, v in plain.items() if k in Facts.HEAD},
+                                                         **_reference_parts(plain)[0], **_reference_parts(plain)[1]})
+        for key in [*plain, "cells", "not_open", "nothing"]:
+            assert json.dumps(held.get(key)) == json.dumps(plain.get(key))
+        held.release()
+        assert (PLACES in json.loads(zlib.decompress(held._texts[0]))) is places
+
+
+def test_collected_facts_read_back_as_they_were():
+    n = 0
+    for r in _results():
+        if r.facts:
+            _same_facts(r.facts, True)
+            n += "not_open" in r.facts
+    assert n > 10
+
+
+def test_facts_that_are_not_all_figures_keep_their_part():
+    place = [3, 1, 3, 2, "表三"]
+    good = {"s3:new:total": [12, place], "s3:new:x": [2.5, None]}
+    _same_facts({"year": 2024, "cells": good, "not_open": [4, place], "paras": []}, True)
+    _same_facts({"year": 2024, "cells": good}, True)
+    _same_facts({"year": 2024, "cells": {}}, True)
+    _same_facts({"cells": {}, "not_open": [1, place]}, True)
+    for cells, not_open in [({**good, "s3:bad": ["x", place]}, None), ({**good, "s3:a\nb": [5, place]}, None),
+                            ({**good, "s3:short": [1]}, None), ({**good, NOT_OPEN: [1, place]}, None),
+                            (good, [4]), (good, "x"), ([], [4, place]), (None, [4, place])]:
+        facts = {"year": 2024, "cells": cells, **({} if not_open is None else {"not_open": not_open})}
+        _same_facts(facts, False)
+    _same_facts({"year": 2024, "not_open": [4, place]}, False)  # (no cells: kept as it is)
+    _same_facts({"not_open": [4, place], "cells": good}, False)  # (not_open first: kept in its order)
+
+
+def test_a_malformed_places_part_from_another_process_is_no_figures():
+    """A packed result whose places do not fit its figures (written by hand): no cells, never a failure."""
+    facts = Facts({"cells": {"s3:new:total": [12, [1, 2, 3, 4, None]]}, "not_open": [4, None]})
+    packed = facts.pack()
+    head, _texts, keys, values, hashes = packed[PACKED]
+    for places in ([], [None], [1, 2, 3], "x", {"a": 1}, None):
+        text = base64.b64encode(zlib.compress(json.dumps({PLACES: places}).encode())).decode("ascii")
+        bad = {PACKED: [head, [text, _texts[1]], keys, values, hashes]}
+        assert packed_ok(bad)
+        held = Facts.of(bad)
+        assert held.get("cells") is None and held.get("not_open") is None
+        assert held.value("s3:new:total") == 12
+        assert Report("a.md", held).cell("s3:new:total") is None
+    for keys_, values_ in [("s3:new:total\ns3:new:total", [1, 2])]:  # a key twice: no figures from the places
+        text = base64.b64encode(zlib.compress(json.dumps({PLACES: [None, None]}).encode())).decode("ascii")
+        held = Facts.of({PACKED: [head, [text, _texts[1]], keys_, values_, hashes]})
+        assert held.get("cells") is None
