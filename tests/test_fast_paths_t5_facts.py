@@ -133,9 +133,10 @@ def _reference_parts(facts: dict) -> list[dict]:
             {k: v for k, v in rest.items() if k not in ("cells", "not_open")}]
 
 
-def _same_facts(facts: dict, places: bool) -> None:
+def _same_facts(facts: dict, places: bool, paras: bool | None = None) -> None:
     """``facts`` held (here and as a worker sends them) give back every key as before: the same dicts in the same
-    order; the figures' part is their places exactly when ``places``."""
+    order; the figures' part is their places exactly when ``places``, the paragraphs are held without their hashes
+    exactly when ``paras`` (when given)."""
     plain = json.loads(json.dumps(facts))
     for held in (Facts(facts), Facts.of(json.loads(json.dumps(Facts(facts).pack())))):
         assert held.as_dict() == plain
@@ -145,13 +146,15 @@ def _same_facts(facts: dict, places: bool) -> None:
             assert json.dumps(held.get(key)) == json.dumps(plain.get(key))
         held.release()
         assert (PLACES in json.loads(zlib.decompress(held._texts[0]))) is places
+        if paras is not None:
+            assert isinstance(json.loads(zlib.decompress(held._texts[1])), list) is paras
 
 
 def test_collected_facts_read_back_as_they_were():
     n = 0
     for r in _results():
         if r.facts:
-            _same_facts(r.facts, True)
+            _same_facts(r.facts, True, True)
             n += "not_open" in r.facts
     assert n > 10
 
@@ -189,3 +192,34 @@ def test_a_malformed_places_part_from_another_process_is_no_figures():
         text = base64.b64encode(zlib.compress(json.dumps({PLACES: [None, None]}).encode())).decode("ascii")
         held = Facts.of({PACKED: [head, [text, _texts[1]], keys_, values_, hashes]})
         assert held.get("cells") is None
+
+
+def _p(masked: str = "0123abcd", exact: str = "ffff0000", size: int = 12) -> list:
+    return [masked, exact, size, [3, 1, 3, size, "一、总体情况"], "本报告根据"]
+
+
+def test_paragraphs_not_all_well_formed_keep_their_hashes():
+    _same_facts({"year": 2024, "cells": {}, "paras": [_p(), _p("aaaa0000", "bbbb1111", 40)], "x": 1}, True, True)
+    _same_facts({"paras": [], "cells": {}}, True, True)
+    _same_facts({"paras": [_p()], "x": 1, "y": [2]}, False, True)  # (no cells: the figures kept as they are)
+    _same_facts({"x": 1, "paras": [_p()]}, False, False)  # (not the first of the rest: kept in its order)
+    for bad in ([_p(), _p("short")], [_p(), _p(size=-1)], [_p(), _p(size=True)], [_p()[:4]], [_p(), "x"], "x", None):
+        _same_facts({"year": 2024, "paras": bad}, False, False)
+    _same_facts({"year": 2024, "paras": [_p()], "~paras": [1], "~places": [2]}, False, True)
+
+
+def test_a_malformed_paragraph_part_from_another_process_is_no_paragraphs():
+    """A packed result whose paragraphs do not fit its hashes (written by hand): no paragraphs, never a failure."""
+    facts = Facts({"paras": [_p(), _p("aaaa0000", "bbbb1111", 40)], "z": 3})
+    head, texts, keys, values, hashes = facts.pack()[PACKED]
+    for slim in ([], [[None, "x"]], [[1, 2], [3]], [[1, 2], [3, 4], [5, 6]], "x", None, [[1, 2], "ab"]):
+        for part, z in (([slim, {"z": 3}], 3), ([slim, {"z": 3}, 1], None), ([slim], None), ([slim, 3], None),
+                        ([], None)):
+            text = base64.b64encode(zlib.compress(json.dumps(part).encode())).decode("ascii")
+            for h in (hashes, None):
+                bad = {PACKED: [head, [texts[0], text], keys, values, h]}
+                assert packed_ok(bad)
+                held = Facts.of(bad)
+                assert held.get("paras") is None and held.get("z") == z
+    held = Facts.of({PACKED: [head, texts, keys, values, None]})  # (places at hand but no hashes: no paragraphs)
+    assert held.get("paras") is None and held.get("z") == 3

@@ -142,13 +142,18 @@ class Facts:
         self._head = head
         keys, values = _figures(figures)
         places = _places(figures, keys)
-        # ≈ ¼ of the JSON each; the figures' part as their places only (the keys and values are at hand)
-        self._texts = tuple(zlib.compress(json.dumps(p, separators=(",", ":")).encode(), 1)
-                            for p in ({PLACES: places} if places is not None else figures, rest))
+        self._hashes = _hashes(rest.get("paras"))
+        # ≈ ¼ of the JSON each; the figures' part as their places only and, when every paragraph is well formed (and
+        # the first of the rest, as collect makes them), the rest as ``[paragraphs, the rest without them]``, each
+        # paragraph ``[place, preview]`` without its hashes and size: the figures' keys and values, the paragraphs'
+        # hashes and sizes are at hand
+        self._texts = tuple(zlib.compress(json.dumps(p, separators=(",", ":")).encode(), 1) for p in (
+            {PLACES: places} if places is not None else figures,
+            [[p[3:] for p in rest.pop("paras")], rest] if self._hashes is not None and next(iter(rest)) == "paras"
+            else rest))
         self._rest: list[dict[str, Any] | None] = [None] * len(_PARTS)
         self._index = _layout("\n".join(keys))
         self._values = tuple(values)
-        self._hashes = _hashes(rest.get("paras"))
 
     @classmethod
     def of(cls, facts: dict[str, Any]) -> Facts:
@@ -187,7 +192,24 @@ class Facts:
         rest = json.loads(zlib.decompress(self._texts[i]))
         if i == 0 and isinstance(rest, dict) and PLACES in rest:
             return self._unplace(rest[PLACES])
+        if isinstance(rest, list):
+            return self._unslim(rest)
         return rest
+
+    def _unslim(self, rest: list[Any]) -> dict[str, Any]:
+        """The rest's part ``[paragraphs, the rest without them]`` whole again: each paragraph's ``[place, preview]``
+        after its masked hash, exact hash and size (:meth:`hashes`); anything else (from another process): the rest
+        without paragraphs, or nothing."""
+        if not (len(rest) == 2 and isinstance(rest[1], dict)):
+            return {}
+        slim, other = rest
+        h = self._hashes
+        if h is None or not (isinstance(slim, list) and len(slim) == len(h[2])
+                             and all(isinstance(p, list) and len(p) == 2 for p in slim)):
+            return other
+        masked, exact, sizes = h
+        return {"paras": [[masked[j:j + HASH], exact[j:j + HASH], n, *p]
+                          for j, n, p in zip(range(0, len(masked), HASH), sizes, slim)], **other}
 
     def _unplace(self, places: Any) -> dict[str, Any]:
         """``cells`` and ``not_open`` as :func:`.facts.collect` made them, from the figures' keys and values and
