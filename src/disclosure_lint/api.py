@@ -55,8 +55,9 @@ class FileResult:
     def to_json(self) -> dict[str, Any]:
         """Every field as plain JSON (the process pool and the result cache carry results this way, never
         pickled); a field added later flows through as it is (it must hold plain JSON)."""
-        out = {f.name: getattr(self, f.name) for f in fields(self)}
-        out["diagnostics"] = [d.to_json() if d.path == self.path else {**d.to_json(), "path": d.path}
+        out = {name: getattr(self, name) for name in _RESULT_FIELDS}
+        path = self.path
+        out["diagnostics"] = [d.to_json() if d.path == path else {**d.to_json(), "path": d.path}
                               for d in self.diagnostics]
         return out
 
@@ -82,6 +83,7 @@ class FileResult:
         return cls(**values)
 
 
+_RESULT_FIELDS = tuple(f.name for f in fields(FileResult))  # (read once: fields() builds its tuple on each call)
 _JSON_TYPES: dict[str, tuple[type, ...]] = {  # a FileResult field's declared type → what its JSON may hold
     "str": (str,), "str | None": (str, type(None)), "dict | None": (dict, type(None)),
     "list | None": (list, type(None)), "int | None": (int, type(None)), "bool": (bool,),

@@ -74,11 +74,20 @@ class Diagnostic:
     fingerprint: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        d = asdict(self)
-        d.pop("path")
-        if self.fix is None:
-            d["fix"] = None
-        return d
+        """Every field but ``path`` as plain JSON: what ``asdict`` gives (evidence and fix copied), built field by field
+        when the evidence is plain JSON (dicts, lists, tuples, str, int, float, bool, None: what it always is) —
+        ``asdict`` walks every field and value through its recursive helper (most of a finding's ``to_json``)."""
+        try:
+            evidence = _plain(self.evidence)
+        except _NotPlain:
+            d = asdict(self)
+            d.pop("path")
+            return d
+        fix = self.fix
+        return {"code": self.code, "rule": self.rule, "category": self.category, "severity": self.severity,
+                "message": self.message, "line": self.line, "column": self.column, "end_line": self.end_line,
+                "end_column": self.end_column, "pointer": self.pointer, "match": self.match, "evidence": evidence,
+                "fix": None if fix is None else asdict(fix), "fingerprint": self.fingerprint}
 
     @classmethod
     def from_json(cls, data: Any, path: str) -> Diagnostic:
@@ -112,6 +121,34 @@ class Diagnostic:
         return (self.line or 0, self.column or 0, self.code)
 
 
+class _NotPlain(Exception):
+    """A value :func:`_plain` leaves to ``asdict``."""
+
+
+_ATOMIC = frozenset({str, int, float, bool, type(None)})
+
+
+def _plain(value: Any) -> Any:
+    """What ``asdict``'s helper makes of ``value`` when it is plain JSON (the same types, copied; an atom itself, as
+    its ``copy.deepcopy`` is), :class:`_NotPlain` for anything else (a dataclass, a named tuple, a subclass)."""
+    t = type(value)
+    if t in _ATOMIC:
+        return value
+    if t is dict:
+        if _ATOMIC.issuperset(map(type, value.values())) and _ATOMIC.issuperset(map(type, value)):
+            return dict(value)  # (a flat dict: one C-level copy)
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    if t is list:
+        return [_plain(v) for v in value]
+    if t is tuple:
+        return tuple(_plain(v) for v in value)
+    raise _NotPlain
+
+
+_TO_JSON_FIELDS = ("code", "rule", "category", "severity", "message", "line", "column", "end_line", "end_column",
+                   "pointer", "match", "evidence", "fix", "fingerprint")  # to_json's keys, in the fields' order
+if tuple(f.name for f in fields(Diagnostic))[1:] != _TO_JSON_FIELDS:
+    raise RuntimeError("Diagnostic changed its fields: update Diagnostic.to_json")
 _JSON_FIELDS = frozenset(f.name for f in fields(Diagnostic)) - {"path"}
 _EDIT_FIELDS = frozenset(f.name for f in fields(Edit))
 _POSITION = (int, type(None))

@@ -99,7 +99,27 @@ def _layout(joined: str) -> dict[str, int]:
 
 # the parts the rest of the facts is compressed in, each decoded alone: the figures' places (read for a finding
 # about a figure) and the rest (the paragraphs, read for a finding of the copy check)
-_PARTS = (frozenset({"cells", "not_open"}), None)
+_FIGURE_KEYS = frozenset({"cells", "not_open"})
+_PARTS = (_FIGURE_KEYS, None)
+# the key of the figures' part when it holds only their places, one per figure in the order of the figures' keys
+# (:func:`_places`): their keys and values travel beside it already
+PLACES = "~places"
+
+
+def _places(part: dict[str, Any], keys: list[str]) -> list[Any] | None:
+    """The places of the figures' part ``part`` (``cells`` and ``not_open``), in the order of ``keys`` (the keys
+    :func:`_figures` found), when the figures are all of it: ``cells`` a dict whose every entry is a figure (as
+    :func:`.facts.collect` makes them) and ``not_open``, when there, a figure after it; None otherwise (the part is
+    kept as it is)."""
+    cells = part.get("cells")
+    if (type(cells) is not dict or len(keys) != len(cells) + ("not_open" in part) or NOT_OPEN in cells
+            or next(iter(part)) != "cells"):  # (read back as cells, then not_open)
+        return None
+    # every cell is a figure (so keys begins with the cells' keys, in order) and so is not_open, when there (last)
+    places = [got[1] for got in cells.values()]
+    if "not_open" in part:
+        places.append(part["not_open"][1])
+    return places
 
 
 class Facts:
@@ -114,18 +134,26 @@ class Facts:
     __slots__ = ("_hashes", "_head", "_index", "_rest", "_texts", "_values")
 
     def __init__(self, facts: dict[str, Any]):
-        self._head = {k: v for k, v in facts.items() if k in self.HEAD}
-        rest = {k: v for k, v in facts.items() if k not in self.HEAD}
-        parts: list[dict[str, Any]] = [{} for _ in _PARTS]
-        for k, v in rest.items():
-            parts[_part(k)][k] = v
-        # ≈ ¼ of the JSON each
-        self._texts = tuple(zlib.compress(json.dumps(p, separators=(",", ":")).encode(), 1) for p in parts)
+        head: dict[str, Any] = {}
+        figures: dict[str, Any] = {}
+        rest: dict[str, Any] = {}
+        for k, v in facts.items():
+            (head if k in self.HEAD else figures if k in _FIGURE_KEYS else rest)[k] = v
+        self._head = head
+        keys, values = _figures(figures)
+        places = _places(figures, keys)
+        self._hashes = _hashes(rest.get("paras"))
+        # ≈ ¼ of the JSON each; the figures' part as their places only and, when every paragraph is well formed (and
+        # the first of the rest, as collect makes them), the rest as ``[paragraphs, the rest without them]``, each
+        # paragraph ``[place, preview]`` without its hashes and size: the figures' keys and values, the paragraphs'
+        # hashes and sizes are at hand
+        self._texts = tuple(zlib.compress(json.dumps(p, separators=(",", ":")).encode(), 1) for p in (
+            {PLACES: places} if places is not None else figures,
+            [[p[3:] for p in rest.pop("paras")], rest] if self._hashes is not None and next(iter(rest)) == "paras"
+            else rest))
         self._rest: list[dict[str, Any] | None] = [None] * len(_PARTS)
-        keys, values = _figures(rest)
         self._index = _layout("\n".join(keys))
         self._values = tuple(values)
-        self._hashes = _hashes(rest.get("paras"))
 
     @classmethod
     def of(cls, facts: dict[str, Any]) -> Facts:
@@ -156,8 +184,47 @@ class Facts:
         i = _part(key)
         rest = self._rest[i]
         if rest is None:
-            rest = self._rest[i] = json.loads(zlib.decompress(self._texts[i]))
+            rest = self._rest[i] = self._decode(i)
         return rest.get(key, default)
+
+    def _decode(self, i: int) -> dict[str, Any]:
+        """Part ``i`` decoded (the figures' places with their keys and values again: ``cells`` and ``not_open``)."""
+        rest = json.loads(zlib.decompress(self._texts[i]))
+        if i == 0 and isinstance(rest, dict) and PLACES in rest:
+            return self._unplace(rest[PLACES])
+        if isinstance(rest, list):
+            return self._unslim(rest)
+        return rest
+
+    def _unslim(self, rest: list[Any]) -> dict[str, Any]:
+        """The rest's part ``[paragraphs, the rest without them]`` whole again: each paragraph's ``[place, preview]``
+        after its masked hash, exact hash and size (:meth:`hashes`); anything else (from another process): the rest
+        without paragraphs, or nothing."""
+        if not (len(rest) == 2 and isinstance(rest[1], dict)):
+            return {}
+        slim, other = rest
+        h = self._hashes
+        if h is None or not (isinstance(slim, list) and len(slim) == len(h[2])
+                             and all(isinstance(p, list) and len(p) == 2 for p in slim)):
+            return other
+        masked, exact, sizes = h
+        return {"paras": [[masked[j:j + HASH], exact[j:j + HASH], n, *p]
+                          for j, n, p in zip(range(0, len(masked), HASH), sizes, slim)], **other}
+
+    def _unplace(self, places: Any) -> dict[str, Any]:
+        """``cells`` and ``not_open`` as :func:`.facts.collect` made them, from the figures' keys and values and
+        ``places`` (one per figure; anything else, from another process: no figures)."""
+        index, values = self._index, self._values
+        if not (isinstance(places, list) and len(places) == len(values) == len(index)):
+            return {}
+        cells: dict[str, Any] = {}
+        out: dict[str, Any] = {"cells": cells}
+        for (k, i), place in zip(index.items(), places):  # (the layout's keys in order: i counts 0, 1, …)
+            if k == NOT_OPEN:
+                out["not_open"] = [values[i], place]
+            else:
+                cells[k] = [values[i], place]
+        return out
 
     def value(self, key: str) -> Any:
         """The value of the cell ``key`` (as :meth:`Report.cell` reads it) or of :data:`NOT_OPEN`; None when the
@@ -175,8 +242,8 @@ class Facts:
 
     def as_dict(self) -> dict[str, Any]:
         out = dict(self._head)
-        for t in self._texts:
-            out.update(json.loads(zlib.decompress(t)))
+        for i in range(len(_PARTS)):
+            out.update(self._decode(i))
         return out
 
 
