@@ -223,3 +223,26 @@ def test_a_malformed_paragraph_part_from_another_process_is_no_paragraphs():
                 assert held.get("paras") is None and held.get("z") == z
     held = Facts.of({PACKED: [head, texts, keys, values, None]})  # (places at hand but no hashes: no paragraphs)
     assert held.get("paras") is None and held.get("z") == 3
+
+
+def test_packed_texts_that_are_not_base64_zlib_json_are_refused_or_read_as_nothing():
+    """A packed text that is not base64 is refused (a cache entry: a miss); one that is base64 of something else
+    than zlib-compressed JSON of a dict or list reads as nothing — never a failure."""
+    facts = Facts({"cells": {"s3:new:total": [12, [1, 2, 3, 4, None]]}, "paras": [_p()], "z": 3})
+    head, texts, keys, values, hashes = facts.pack()[PACKED]
+    for text in ("abc", "e A==", "eA=", "é===", "eA==\n"):
+        assert not packed_ok({PACKED: [head, [text, texts[1]], keys, values, hashes]})
+        assert not packed_ok({PACKED: [head, [texts[0], text], keys, values, hashes]})
+    assert packed_ok({PACKED: [head, ["", "QUJD"], keys, values, hashes]})
+    broken = [base64.b64encode(b).decode("ascii") for b in (b"x", b"", zlib.compress(b"{not json"),
+                                                             zlib.compress(b"[" * 100_000), zlib.compress(b"12"),
+                                                             zlib.compress(b'"text"'), zlib.compress(b"null"))]
+    for text in broken:
+        for i in (0, 1):
+            parts = [texts[0], texts[1]]
+            parts[i] = text
+            held = Facts.of({PACKED: [head, parts, keys, values, hashes]})
+            assert held.value("s3:new:total") == 12  # (the values travel beside the parts)
+            assert (held.get("cells") is None) == (i == 0) and (held.get("z") is None) == (i == 1)
+            assert held.as_dict()["cells" if i == 1 else "z"] is not None  # (the other part is whole)
+    assert packed_ok({PACKED: [head, ["A" * 4_000_000, texts[1]], keys, values, hashes]})  # (a long text: no recursion)

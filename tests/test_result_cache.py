@@ -120,23 +120,27 @@ def test_planted_entry_cannot_run_code(tmp_path, calls):
                     json.dumps({"format": 1, "key": "other", "result": stored["result"]}).encode(),
                     # the right format and key, but cross-report facts the hook could not read
                     json.dumps({"format": cache_mod.FORMAT, "key": key,
-                                "result": {**stored["result"], "facts": {"~packed": [{}, "eA=="]}}}).encode()]:
+                                "result": {**stored["result"], "facts": {"~packed": [{}, "eA=="]}}}).encode(),
+                    # … or packed texts that are not base64 (b64decode would raise)
+                    json.dumps({"format": cache_mod.FORMAT, "key": key, "result": {**stored["result"], "facts": {
+                        "~packed": [*stored["result"]["facts"]["~packed"][:1], ["abc", "e A=="],
+                                    *stored["result"]["facts"]["~packed"][2:]]}}}).encode()]:
         entry.write_bytes(planted)
         os.chmod(entry, 0o644)
         assert _run(tmp_path, report) == first  # recomputed (and stored again)
         assert json.loads(entry.read_text(encoding="ascii"))["key"] == key
     assert not witness.exists()
-    assert len(calls) == 8
+    assert len(calls) == 9
     # a planted entry that is a link, or writable by others, is not read either
     entry.chmod(0o666)
     _run(tmp_path, report)
-    assert len(calls) == 9
+    assert len(calls) == 10
     good = tmp_path / "good.json"
     shutil.copy(entry, good)
     entry.unlink()
     entry.symlink_to(good)
     _run(tmp_path, report)
-    assert len(calls) == 10
+    assert len(calls) == 11
 
 
 def test_concurrent_runs_share_a_cache(tmp_path):

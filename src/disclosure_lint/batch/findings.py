@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import zlib
 from array import array
 from dataclasses import dataclass, field
@@ -28,7 +29,8 @@ def packed_ok(facts: Any) -> bool:
     if not (isinstance(p, list) and len(p) == 5 and len(facts) == 1 and isinstance(p[0], dict)):
         return False
     _head, texts, keys, values, hashes = p
-    return (isinstance(texts, list) and len(texts) == len(_PARTS) and all(isinstance(t, str) for t in texts)
+    return (isinstance(texts, list) and len(texts) == len(_PARTS)
+            and all(isinstance(t, str) and _BASE64.fullmatch(t) is not None for t in texts)
             and isinstance(keys, str) and isinstance(values, list)
             and len(values) == (keys.count("\n") + 1 if keys else 0)
             and all(isinstance(v, (int, float)) for v in values)
@@ -36,6 +38,9 @@ def packed_ok(facts: Any) -> bool:
                                     and isinstance(hashes[0], str) and isinstance(hashes[1], str)
                                     and isinstance(hashes[2], list) and all(_size_ok(n) for n in hashes[2])
                                     and len(hashes[0]) == len(hashes[1]) == HASH * len(hashes[2]))))
+
+
+_BASE64 = re.compile(r"(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?")  # what b64encode writes
 
 
 def _figures(rest: dict[str, Any]) -> tuple[list[str], list[Any]]:
@@ -189,12 +194,15 @@ class Facts:
 
     def _decode(self, i: int) -> dict[str, Any]:
         """Part ``i`` decoded (the figures' places with their keys and values again: ``cells`` and ``not_open``)."""
-        rest = json.loads(zlib.decompress(self._texts[i]))
+        try:
+            rest = json.loads(zlib.decompress(self._texts[i]))
+        except (zlib.error, ValueError, RecursionError):  # not what pack() wrote (an entry written by hand): nothing
+            return {}
         if i == 0 and isinstance(rest, dict) and PLACES in rest:
             return self._unplace(rest[PLACES])
         if isinstance(rest, list):
             return self._unslim(rest)
-        return rest
+        return rest if isinstance(rest, dict) else {}
 
     def _unslim(self, rest: list[Any]) -> dict[str, Any]:
         """The rest's part ``[paragraphs, the rest without them]`` whole again: each paragraph's ``[place, preview]``
