@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 import sys
@@ -23,6 +22,8 @@ from disclosure_lint.api import check_paths
 from disclosure_lint.readers import read_path
 from disclosure_lint.report import interpret
 from disclosure_lint.report.stats.schema import S3_COLS, labelled_rows
+
+from .benchgen import generator
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -256,27 +257,16 @@ def test_cli_exit_codes():
 
 
 # ------------------------------------------------------------------ benchmark generator
-def _generator():
-    name = "disclosure_lint_bench_generate"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / "generate.py")
-        assert spec is not None and spec.loader is not None
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[name] = mod  # dataclasses look their module up while the class is made
-        spec.loader.exec_module(mod)
-    return sys.modules[name]
-
-
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
     out = tmp_path_factory.mktemp("bench")
-    manifest = _generator().generate(24, out, seed=7, defective_share=0.5)
+    manifest = generator().generate(24, out, seed=7, defective_share=0.5)
     return out, manifest
 
 
 def test_generator_is_deterministic(tmp_path, generated):
     out, manifest = generated
-    again = _generator().generate(24, tmp_path, seed=7, defective_share=0.5)
+    again = generator().generate(24, tmp_path, seed=7, defective_share=0.5)
     assert again == manifest
     for name in manifest:
         assert (tmp_path / name).read_bytes() == (out / name).read_bytes()

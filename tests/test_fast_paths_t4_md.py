@@ -4,31 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 import glob
-import importlib.util
 import random
-import sys
-import tempfile
-from functools import cache
 from pathlib import Path
 
 from disclosure_lint.model import CELL_ANCHORS, Anchor, Block, Cell, Row, Table, cell_anchors
 from disclosure_lint.readers import markdown
 
+from .benchgen import generated
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@cache
 def _generated() -> tuple[str, ...]:
-    """40 reports of the benchmark's generator (``bench/generate.py``, its default seed), made here: ``bench/out`` is
-    not in a fresh clone."""
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    gen = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = gen  # (its dataclasses look their module up there)
-    spec.loader.exec_module(gen)
-    with tempfile.TemporaryDirectory() as d:
-        gen.generate(40, d)
-        return tuple(p.read_text(encoding="utf-8") for p in sorted(Path(d).glob("*.md")))
+    """40 reports of the benchmark's generator, its default seed."""
+    return tuple(text for _name, text in generated(40))
 
 
 def _samples() -> list[str]:

@@ -4,9 +4,7 @@ they replace (the same dicts, in the same order, the same JSON)."""
 from __future__ import annotations
 
 import base64
-import importlib.util
 import json
-import sys
 import tempfile
 import zlib
 from collections import namedtuple
@@ -18,21 +16,14 @@ from disclosure_lint.api import Checker, FileResult
 from disclosure_lint.batch.findings import NOT_OPEN, PACKED, PLACES, Facts, Report, packed_ok
 from disclosure_lint.diagnostics import Diagnostic, Edit, Fix
 
+from .benchgen import generated
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@cache
 def _generated() -> tuple[tuple[str, str], ...]:
-    """40 reports of the benchmark's generator (``bench/generate.py``, its default seed), made here: ``bench/out`` is
-    not in a fresh clone."""
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    gen = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = gen  # (its dataclasses look their module up there)
-    spec.loader.exec_module(gen)
-    with tempfile.TemporaryDirectory() as d:
-        gen.generate(40, d)
-        return tuple((p.name, p.read_text(encoding="utf-8")) for p in sorted(Path(d).glob("*.md")))
+    """40 reports of the benchmark's generator, its default seed."""
+    return generated(40)
 
 
 @cache

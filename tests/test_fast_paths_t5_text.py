@@ -2,32 +2,21 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
 import re
-import sys
-import tempfile
-from functools import cache
 from pathlib import Path
 
 from disclosure_lint.readers import markdown, read_path
 from disclosure_lint.report.annual import AnnualReport
 
+from .benchgen import generated
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@cache
 def _generated() -> tuple[str, ...]:
-    """60 reports of the benchmark's generator (``bench/generate.py``, a fixed seed), made here: ``bench/out`` is not
-    in a fresh clone."""
-    spec = importlib.util.spec_from_file_location("bench_generate_t5", ROOT / "bench" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    gen = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = gen  # (its dataclasses look their module up there)
-    spec.loader.exec_module(gen)
-    with tempfile.TemporaryDirectory() as d:
-        gen.generate(60, d, seed=5)
-        return tuple(p.read_text(encoding="utf-8") for p in sorted(Path(d).glob("*.md")))
+    """60 reports of the benchmark's generator, a fixed seed."""
+    return tuple(text for _name, text in generated(60, seed=5))
 
 
 def _reports() -> list[AnnualReport]:
