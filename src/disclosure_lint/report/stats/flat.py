@@ -35,7 +35,7 @@ from .grid import PIECE, Build, is_value, value_of
 from .model import new_stat_cell
 from .schema import norm, schema
 from .table2 import s2_row_of, s2_strong, s2_title, s2_version_votes
-from .table3 import Ctx, resolve_s3
+from .table3 import Ctx, resolve_s3, version_flags
 
 if TYPE_CHECKING:
     from .. import AnnualReport
@@ -328,13 +328,7 @@ def _flat_s3(bd: Build, toks: list[Tok]) -> None:
                 bd.unmap(lab.text, "row", lab.block, lab.cell)
             continue
         bd.row_labels.setdefault(rid, lab.text)
-        if rid == "result.other":
-            bd.s3_other_seen = True
-            bd.s3_other_values = bd.s3_other_values or bool(numbers)
-        elif rid in lb.S3_2021_ONLY_ROWS:
-            bd.s3_other_subrows = True
-        elif rid == "result.total" and bd.s3_other_seen:
-            bd.s3_total_after_other = True
+        version_flags(bd, rid, bool(numbers))
         if not vals:
             continue
         spec = lb.S3_ROW_SPECS.get(rid)

@@ -326,8 +326,9 @@ def _s3_order(bd: Build, header_rows: list[Row], aligned: bool, L: int, width: i
     return flat
 
 
-def _flags(bd: Build, rid: str, has_text: bool) -> None:
-    """The signs of the template version a data row gives (（六）其他处理 with numbers or with sub-rows)."""
+def version_flags(bd: Build, rid: str, has_text: bool) -> None:
+    """The signs of the template version a data row gives (（六）其他处理 with numbers or with sub-rows); ``has_text``:
+    the row has a value (also read by the flat reader, :mod:`.flat`)."""
     if rid == "result.other":
         bd.s3_other_seen = True
         if has_text:
@@ -338,7 +339,7 @@ def _flags(bd: Build, rid: str, has_text: bool) -> None:
         bd.s3_total_after_other = True
 
 
-#: the rows that :func:`_flags` reads
+#: the rows that :func:`version_flags` reads
 _FLAG_ROWS = frozenset({"result.other", "result.total", *lb.S3_2021_ONLY_ROWS})
 
 # What read_s3 did with a table of one shape, kept per shape: (the lengths of its rows, the signature of each of its
@@ -347,7 +348,7 @@ _FLAG_ROWS = frozenset({"result.other", "result.total", *lb.S3_2021_ONLY_ROWS})
 # cell of a 小计 column or None)``, the order and start it left in the Build (None: unchanged), the column order of its
 # values, its steps over the data rows in order): ``(_ROW, i, rid, row label, start)`` (row ``i``'s cells from ``start``
 # on placed in the order), ``(_LABEL, i, rid, row label, 0)`` (a group row's label), ``(_FLAGS, i, rid, row label, has
-# text)`` (:func:`_flags`, which also reads the Build: run again).  What the reader reads is in the key: which rows are
+# text)`` (:func:`version_flags`, which also reads the Build: run again).  What the reader reads is in the key: which rows are
 # empty, headers or data (the row's signature, :data:`_KINDS`), where the values start and whether they line up, which
 # positions hold text, the header texts (a table with a value in a header row is not kept), the label texts; a value's
 # own text is read only as a value (a row with a value among its label cells is not kept).  What it writes to the Build
@@ -382,7 +383,7 @@ def _replay(bd: Build, shape: _Shape, rows: list[Row], block: Block) -> None:
         elif what == _LABEL:
             bd.row_labels.setdefault(rid, label)
         else:
-            _flags(bd, rid, bool(x))
+            version_flags(bd, rid, bool(x))
 
 
 def _at(rows: list[Row], cell: Cell | None) -> tuple[int, int] | None:
@@ -498,7 +499,7 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
             bd.cut_row = rid
             bd.row_labels.setdefault(rid, row_label)
         if rid in _FLAG_ROWS:
-            _flags(bd, rid, has_text)
+            version_flags(bd, rid, has_text)
             if plan is not None:
                 plan.append((_FLAGS, data_at[k], rid, row_label, has_text))
         spec = lb.S3_ROW_SPECS.get(rid)
