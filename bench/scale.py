@@ -48,6 +48,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402  (bench/generate.py)
+from run import interpreter, machine_speed  # noqa: E402  (bench/run.py: the machine line of both benchmarks)
 
 MIX = ((".md", 0.70), (".txt", 0.12), (".html", 0.10), (".docx", 0.06), (".pdf", 0.02))
 SERIES_YEARS = (2019, 2020, 2021, 2022, 2023, 2024)
@@ -311,7 +312,8 @@ def report(files: list[Path], runs: list[dict], built: float, reused: bool) -> s
     lines = [
         "disclosure-lint scale benchmark",
         "=" * 64,
-        f"machine : {os.cpu_count()} CPU(s), Python {sys.version.split()[0]}, {sys.platform}",
+        f"machine : {os.cpu_count()} CPU(s), {interpreter()}, {sys.platform}; reference work "
+        f"{machine_speed() * 1000:.0f} ms (best of 5 by CPU time; the figures below scale with it)",
         f"set     : {n} reports, {size:.1f} MB ("
         + ", ".join(f"{ext} {k}" for ext, k in by_ext.items())
         + f"; one body over {len(SERIES_YEARS)} years among them)"
