@@ -1,0 +1,93 @@
+"""The prose analyses' fast paths of round 6 (doubled text, …) against the forms they replace."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from disclosure_lint.readers import markdown, read_path
+from disclosure_lint.report import writing
+from disclosure_lint.report.annual import AnnualReport
+
+from .benchgen import generated
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# CJK characters of every range the word pattern takes, one whose UTF-16 low byte is 0 (一), the function characters;
+# characters next to the ranges (䷀ U+4DC0 shares the high byte 0x4D, 〇 and （ are not of CJK), digits, separators,
+# a NUL, a character outside the BMP
+_CJK = "公开信息政府申请一二的了在和㐀䶵丂龥豈﫿"
+_OTHER = "䷀〇（）。，、0123456789 \t\n\0a𠮷"
+
+
+def _random_texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        size = rng.randrange(0, 90)
+        alphabet = _CJK[:rng.randrange(2, len(_CJK) + 1)]
+        chars = []
+        while len(chars) < size:
+            r = rng.random()
+            if r < 0.15:
+                chars.append(rng.choice(_OTHER))
+            elif r < 0.4 and len(chars) >= 2:  # a copy of what came just before: doubles, triples, near misses
+                k = rng.randrange(1, 8)
+                chars.extend(chars[-k:])
+            else:
+                chars.append(rng.choice(alphabet))
+        out.append("".join(chars))
+    return out
+
+
+def _generated_reports() -> list[AnnualReport]:
+    return [AnnualReport(markdown.parse(text)) for _name, text in generated(40, seed=6)]
+
+
+def _reports() -> list[AnnualReport]:
+    files = sorted((ROOT / "examples").glob("*.md")) + sorted((ROOT / "tests" / "fixtures").rglob("*.md"))
+    out = [AnnualReport(read_path(str(f))) for f in files]
+    out += _generated_reports()
+    # doubles in prose and in table cells (words, marks, function characters), merged header cells
+    table = ("| 申请人情况 | 行政复议 | 行政复议 | 行政诉讼 |\n| --- | --- | --- | --- |\n"
+             "| 一、本年新收政府信息公开申请数量 | 1 | 2 | 3 |\n| 落实落实情况 | 0 | 0 | 0 |\n"
+             "| 其他，，结果 | 的的 | 在在 | 公开公开 |\n| 总计 | 1 | 2 | 3 |\n")
+    body = "本年度认真贯彻贯彻落实条例，，全面推进政务公开公开。我们们加强了了培训。\n\n"
+    out.append(AnnualReport(markdown.parse(f"# 某某局2023年政府信息公开工作年度报告\n\n{body}{table}\n{body}{table}")))
+    out.append(AnnualReport(markdown.parse(f"# 某某局2023年政府信息公开工作年度报告\n\n{body}| a | b |\n| --- | --- |\n"
+                                           "| 1 | 2 |\n\n" + table.replace("公开公开", "𠮷信息信息"))))
+    return out
+
+
+def test_word_matches_as_the_word_pattern_finds():
+    """writing._word_matches (the regex tried only where the XOR of the lanes allows a double) finds what
+    _WORD_DOUBLE.finditer finds, on random texts and on the generated reports' prose and tables."""
+    texts = _random_texts(6000, seed=61)
+    for r in _generated_reports():
+        texts.append("\n".join(p.text for p in r.prose_pieces))
+        texts.extend(b.text for b in r.lintable_blocks if b.kind == "table")
+    found = 0
+    for text in texts:
+        old = [(m.span(), m.group(1)) for m in writing._WORD_DOUBLE.finditer(text)]
+        assert [(m.span(), m.group(1)) for m in writing._word_matches(text)] == old, text
+        found += len(old)
+    assert found > 1000
+
+
+def _doubles(report: AnnualReport) -> list[tuple]:
+    return [(d.span.block.index, d.span.piece.base, d.span.piece.cell is not None and d.span.piece.cell.col,
+             d.span.start, d.span.end, d.span.text, d.unit, d.kind, d.certain) for d in writing.find_doubles(report)]
+
+
+def test_find_doubles_as_reading_every_table(monkeypatch):
+    """find_doubles with the tables gated by one search over their joined texts (_with_doubles) and the word pattern
+    run where the lanes allow (_word_matches) finds what it found reading every table with the regex alone."""
+    reports = _reports()
+    new = [_doubles(r) for r in reports]
+    monkeypatch.setattr(writing, "_with_doubles", lambda tables: tables)
+    monkeypatch.setattr(writing, "_word_matches", lambda text: list(writing._WORD_DOUBLE.finditer(text)))
+    old = [_doubles(AnnualReport(r.source)) for r in reports]
+    assert new == old
+    kinds = {d[7] for got in new for d in got}
+    assert {"word", "char", "mark"} <= kinds
+    assert any(d[2] is not False for got in new for d in got)  # some found in a table cell
