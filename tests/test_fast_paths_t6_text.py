@@ -91,3 +91,34 @@ def test_find_doubles_as_reading_every_table(monkeypatch):
     kinds = {d[7] for got in new for d in got}
     assert {"word", "char", "mark"} <= kinds
     assert any(d[2] is not False for got in new for d in got)  # some found in a table cell
+
+
+def _date_texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    parts = ["2024", "24", "1", "0", "年", "月", "日", "号", "-", "/", ".", " ", "\n", "二〇二四", "十", "一", "本年新收",
+             "2023年度", "。", "\t", "2024年", "1月", "20日", "2024-1-", "2024/1/", "2024.1.", "二〇二四年十月"]
+    return ["".join(rng.choice(parts) for _ in range(rng.randint(0, 9))) for _ in range(count)]
+
+
+def test_date_gate_as_the_any_date_pattern():
+    """dates.may_hold_date (a literal-led search for the 年 branch, the - / . branch only in a text holding one of
+    them) answers as _ANY_DATE.search, and find_dates finds what it found when a prose block was walked whenever it
+    held 年 - / or . (the pattern gated only tables)."""
+    from disclosure_lint.model import Block
+    from disclosure_lint.report import dates
+
+    texts = _date_texts(40000, seed=62)
+    for text in texts:
+        assert dates.may_hold_date(text) == (dates._ANY_DATE.search(text) is not None), text
+    blocks = [Block(index=k, kind="paragraph", text=t) for k, t in enumerate(texts[:8000])]
+    for r in _generated_reports():
+        blocks.extend(b for b in r.lintable_blocks if b.kind != "table")
+    new = [dates.find_dates(b) for b in blocks]
+    old_gate = dates.may_hold_date
+    try:
+        dates.may_hold_date = lambda t: "年" in t or "-" in t or "/" in t or "." in t  # type: ignore[assignment]
+        old = [dates.find_dates(b) for b in blocks]
+    finally:
+        dates.may_hold_date = old_gate
+    assert new == old
+    assert sum(map(len, new)) > 300
