@@ -122,3 +122,23 @@ def test_date_gate_as_the_any_date_pattern():
         dates.may_hold_date = old_gate
     assert new == old
     assert sum(map(len, new)) > 300
+
+
+def test_count_item_patterns_find_nothing_in_an_item_not_ending_in_a_unit():
+    """writing._lists_in searches an item with _NUMBERED and its last word with _BARE only when the item ends in a
+    unit: both end in one at the end of the text (an item is stripped: no trailing newline before which $ would
+    match), so in another item neither finds anything; a list missing a number is still found."""
+    rng = random.Random(63)
+    parts = [*writing.UNITS, "1", "25", ".5", "万", "余", "多", " ", "\n", "、", "信息", "文件", "一", "人", "次", "x"]
+    found = 0
+    for _ in range(40000):
+        item = "".join(rng.choice(parts) for _ in range(rng.randint(0, 7))).strip()
+        tail = item.rsplit(None, 1)[-1] if item else item
+        hit = writing._NUMBERED.search(item) or writing._BARE.search(tail)
+        if hit:
+            found += 1
+            assert item.endswith(writing.UNITS) and tail.endswith(writing.UNITS), item
+    assert found > 5000
+    report = AnnualReport(markdown.parse("# 某某局2023年政府信息公开工作年度报告\n\n主动公开政策文件15条、备案信息条、许可信息25条。\n"))
+    [cl] = writing.find_count_lists(report)
+    assert [it.span.text for it in cl.missing] == ["备案信息条"]

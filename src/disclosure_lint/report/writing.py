@@ -621,14 +621,18 @@ def _lists_in(piece: Piece) -> list[CountList]:
             s = ipos + (len(raw) - len(raw.lstrip()))
             e = iend - (len(raw) - len(raw.rstrip()))
             item = text[s:e]
-            nm = _NUMBERED.search(item)
+            # both patterns end in a unit at the end ($: the item holds no trailing newline), so an item that does
+            # not end in one (most; nor does its last word) is neither (str.endswith, not two searches tried at
+            # every character)
+            unit_end = item.endswith(UNITS)
+            nm = _NUMBERED.search(item) if unit_end else None
             if nm:
                 items.append(CountItem(Span(piece, s, e), nm.group(1), True))
             else:
                 # flattened text: a heading run into the item is not part of it
                 tail = item.rsplit(None, 1)[-1] if item else item
                 s_tail = e - len(tail)
-                bm = _BARE.search(tail)
+                bm = _BARE.search(tail) if unit_end else None
                 if bm and len(tail) <= 16 and _bare_item(tail, bm.group(1)):
                     items.append(CountItem(Span(piece, s_tail, e), bm.group(1), False))
                 else:
