@@ -15,9 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # CJK characters of every range the word pattern takes, one whose UTF-16 low byte is 0 (一), the function characters;
 # characters next to the ranges (䷀ U+4DC0 shares the high byte 0x4D, 〇 and （ are not of CJK), digits, separators,
-# a NUL, a character outside the BMP
+# a NUL, a character outside the BMP, lone surrogates
 _CJK = "公开信息政府申请一二的了在和㐀䶵丂龥豈﫿"
-_OTHER = "䷀〇（）。，、0123456789 \t\n\0a𠮷"
+_OTHER = "䷀〇（）。，、0123456789 \t\n\0a𠮷\udc80\ud800"
 
 
 def _random_texts(n: int, seed: int) -> list[str]:

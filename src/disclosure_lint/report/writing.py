@@ -321,7 +321,7 @@ def _word_matches(text: str) -> list[re.Match[str]]:
     text, where the regex made five tries at every character).  At each such place, in order and after the last
     match, the regex is matched there: it finds there what the scan finds (it has no look-around), and nowhere
     else can it find anything."""
-    b = text.encode("utf-16-le")
+    b = text.encode("utf-16-le", "surrogatepass")  # (a lone surrogate, as a reader may leave, is one code unit)
     n = len(text)
     if len(b) != 2 * n:
         return list(_WORD_DOUBLE_LED.finditer(text))
