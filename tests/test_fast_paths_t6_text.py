@@ -142,3 +142,28 @@ def test_count_item_patterns_find_nothing_in_an_item_not_ending_in_a_unit():
     report = AnnualReport(markdown.parse("# 某某局2023年政府信息公开工作年度报告\n\n主动公开政策文件15条、备案信息条、许可信息25条。\n"))
     [cl] = writing.find_count_lists(report)
     assert [it.span.text for it in cl.missing] == ["备案信息条"]
+
+
+def test_segments_of_a_text_without_a_space_as_the_pattern_finds():
+    """writing.segments returns the whole text at once when it holds no space, ideographic space, newline or tab
+    (every break of _SEGMENT_BREAK is a run of them): what the loop over the pattern's matches gives."""
+
+    def old(text: str) -> list[tuple[int, int]]:
+        out, pos = [], 0
+        for m in writing._SEGMENT_BREAK.finditer(text):
+            if m.start() > pos:
+                out.append((pos, m.start()))
+            pos = m.end()
+        if pos < len(text):
+            out.append((pos, len(text)))
+        return out
+
+    rng = random.Random(64)
+    parts = ["。", "！", "？", " ", "\u3000", "\n", "\t", "一、", "（二）", "(三)", "3.", "3.5", "12、", "公开", "信息", "x"]
+    texts = ["".join(rng.choice(parts) for _ in range(rng.randint(0, 8))) for _ in range(30000)]
+    texts += [p.text for r in _generated_reports() for p in r.prose_pieces]
+    several = 0
+    for text in texts:
+        assert writing.segments(text) == old(text), text
+        several += len(old(text)) > 1
+    assert several > 3000

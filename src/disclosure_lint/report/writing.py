@@ -188,6 +188,10 @@ _SEGMENT_BREAK = re.compile(
 def segments(text: str) -> list[tuple[int, int]]:
     """Paragraphs inside one block: the whole text, split where flattened text joined
     paragraphs with a space (after a sentence end, or before a heading number)."""
+    if " " not in text and "\u3000" not in text and "\n" not in text and "\t" not in text:
+        # every break is a run of these (a search for one character each, where the pattern, led by a look-behind,
+        # is tried at every character): one paragraph (most blocks)
+        return [(0, len(text))] if text else []
     out = []
     pos = 0
     for m in _SEGMENT_BREAK.finditer(text):
