@@ -103,17 +103,28 @@ def _real(y: int, m: int, d: int) -> _dt.date | None:
 
 # What every form holds, led by a literal (the search skips ahead by 年 - / .): 年 then a digit (after spaces) or the
 # Chinese numeral a month starts with, or four digits then - / . — a table's labels hold 年 (本年新收, 上年结转) and
-# its numbers digits, but rarely these (a table block is searched for them before its digits are walked)
+# its numbers digits, a paragraph 年 (2023年, 本年度), but rarely these (a block is searched for them before its
+# digits and numerals are walked)
 _ANY_DATE = re.compile(r"年(?=\s*\d|[一二三四五六七八九十])|[-/.](?<=\d{4}[-/.])")
+# its two branches apart: the first led by a literal (the engine finds it as str.find does), the second looked for
+# only in a text holding - / or . (str's search for one character; a class, or an alternation of a literal and a
+# class as _ANY_DATE, is tried at every character, ≈15–30 ns each)
+_YEAR_DATE = re.compile(r"年(?=\s*\d|[一二三四五六七八九十])")
+_SEP_DATE = re.compile(r"[-/.](?<=\d{4}[-/.])")
+
+
+def may_hold_date(text: str) -> bool:
+    """``_ANY_DATE.search(text) is not None``, faster (see :data:`_YEAR_DATE`)."""
+    if "年" in text and _YEAR_DATE.search(text) is not None:
+        return True
+    return ("-" in text or "/" in text or "." in text) and _SEP_DATE.search(text) is not None
 
 
 def find_dates(block: Block) -> list[DateMention]:
     out: list[DateMention] = []
     text = block.text
-    if "年" not in text and "-" not in text and "/" not in text and "." not in text:
-        return out  # every form holds one of them (most headings and short paragraphs hold none)
-    if block.kind == "table" and _ANY_DATE.search(text) is None:
-        return out
+    if not may_hold_date(text):
+        return out  # every form holds what _ANY_DATE finds (most blocks, a table's labels and numbers, hold none)
     for m in date_matches(text):
         has_time = False
         if m.group("y"):

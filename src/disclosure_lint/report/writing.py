@@ -47,6 +47,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..model import Block, Cell
 from . import doubled_words
@@ -187,6 +188,10 @@ _SEGMENT_BREAK = re.compile(
 def segments(text: str) -> list[tuple[int, int]]:
     """Paragraphs inside one block: the whole text, split where flattened text joined
     paragraphs with a space (after a sentence end, or before a heading number)."""
+    if " " not in text and "\u3000" not in text and "\n" not in text and "\t" not in text:
+        # every break is a run of these (a search for one character each, where the pattern, led by a look-behind,
+        # is tried at every character): one paragraph (most blocks)
+        return [(0, len(text))] if text else []
     out = []
     pos = 0
     for m in _SEGMENT_BREAK.finditer(text):
@@ -302,6 +307,49 @@ _RUN_IN_TITLE = re.compile(r"(?:^|[\s。；;])[（(]?(?:[一二三四五六七�
 _MARK_RUN = re.compile(r"([，。、；：,;])\1+")
 _FUNC_DOUBLE = re.compile("([" + "".join(FUNCTION_CHARS) + r"])\1")
 _WORD_DOUBLE = re.compile(f"([{CJK}]{{2,6}}?)\\1")
+# the same, its first character apart: a search led by a class skips ahead by it in C (a group first is tried at
+# every character, a table's digits and tabs too)
+_WORD_DOUBLE_LED = re.compile(f"([{CJK}][{CJK}]{{1,5}}?)\\1")
+# a UTF-16 code unit's high byte → 0 where the character may be one of CJK (0x4D holds others too), 0xFF elsewhere
+_NOT_CJK_HIGH = bytes(0 if (0x34 <= x <= 0x9F or x in (0xF9, 0xFA)) else 0xFF for x in range(256))
+
+
+def _word_matches(text: str) -> list[re.Match[str]]:
+    """``list(_WORD_DOUBLE.finditer(text))``, the regex tried only where a double may start.
+
+    A word of L (2–6) characters doubled at i has text[i] == text[i + L] and text[i + 1] == text[i + L + 1], and
+    text[i:i + L + 2] all of CJK.  Each character read as the low byte of its UTF-16 code unit (a text with a
+    character outside the BMP is searched as before), the text as one integer of 8-bit lanes, XOR-ed with itself
+    L lanes further on and ORed at each lane i with the not-CJK masks (from the high bytes) of text[i:i + L + 1],
+    has two zero bytes at i: found by ``bytes.find``, for each L (a handful of C-level operations over the
+    text, where the regex made five tries at every character).  At each such place, in order and after the last
+    match, the regex is matched there: it finds there what the scan finds (it has no look-around), and nowhere
+    else can it find anything."""
+    b = text.encode("utf-16-le", "surrogatepass")  # (a lone surrogate, as a reader may leave, is one code unit)
+    n = len(text)
+    if len(b) != 2 * n:
+        return list(_WORD_DOUBLE_LED.finditer(text))
+    x = int.from_bytes(b[0::2], "little")
+    m = int.from_bytes(b[1::2].translate(_NOT_CJK_HIGH), "little")
+    cjk = m | (m >> 8)  # lane i: text[i:i + size + 1] not all of CJK
+    starts: set[int] = set()
+    for size in range(2, 7):
+        cjk |= m >> (8 * size)
+        lanes = ((x ^ (x >> (8 * size))) | cjk).to_bytes(n, "little")
+        i = lanes.find(b"\0\0")
+        while i >= 0:
+            starts.add(i)
+            i = lanes.find(b"\0\0", i + 1)
+    out = []
+    pos = 0
+    match = _WORD_DOUBLE_LED.match
+    for i in sorted(starts):
+        if i >= pos:
+            found = match(text, i)
+            if found is not None:
+                out.append(found)
+                pos = found.end()
+    return out
 
 
 def _same_place(piece: Piece, start: int, end: int) -> bool:
@@ -342,7 +390,7 @@ def _covers(text: str, i: int, phrase: str) -> bool:
 def _word_doubles(piece: Piece, check: bool = True) -> list[Doubled]:
     text = piece.text
     out = []
-    for m in _WORD_DOUBLE.finditer(text):
+    for m in _word_matches(text):
         w = m.group(1)
         if len(set(w)) == 1 or all(c in CN_NUMERALS for c in w):
             continue
@@ -407,6 +455,21 @@ def _placed(found: list[Doubled], pieces: list[Piece], starts: list[int]) -> lis
     return out
 
 
+def _with_doubles(tables: list[Block]) -> list[Block]:
+    """The tables, in order, whose text the three patterns of :func:`_doubles_in` find something in (in the others
+    it finds nothing), found in their texts joined by newlines: no match holds a newline, so each finds in a
+    table's part of the joined texts what it finds in the table's text alone."""
+    if not tables:
+        return []
+    texts = [b.text for b in tables]
+    hit = {*holding(texts, _MARK_RUN.search), *holding(texts, _FUNC_DOUBLE.search)}
+    words = _word_matches("\n".join(texts))
+    if words:
+        starts = list(accumulate([len(t) + 1 for t in texts], initial=0))
+        hit.update(bisect_right(starts, m.start()) - 1 for m in words)
+    return [b for k, b in enumerate(tables) if k in hit]
+
+
 def find_doubles(report) -> list[Doubled]:
     """Every doubled mark, function character and word in the prose and table cells, and the
     doubled brackets and quotes that leave one member unmatched (from :attr:`report.brackets`)."""
@@ -418,14 +481,14 @@ def find_doubles(report) -> list[Doubled]:
         pos += len(p.text) + 1
     joined = _piece(prose[0].block, "\n".join([p.text for p in prose])) if prose else None
     out: list[Doubled] = _placed(_doubles_in(joined, check=False), prose, starts) if joined else []
-    for b in report.lintable_blocks:
-        if b.kind == "table":
-            # one pass over the table's text (cells joined by tabs and newlines); merged copies
-            # are not among the cells
-            found = _doubles_in(_piece(b, b.text), check=False)
-            if found:
-                cells = [c for c in report.table_pieces.of(b) if c.base is not None]
-                out.extend(_placed(found, cells, [c.base for c in cells]))
+    tables = [b for b in report.lintable_blocks if b.kind == "table"]
+    for b in _with_doubles(tables):
+        # one pass over the table's text (cells joined by tabs and newlines); merged copies
+        # are not among the cells
+        found = _doubles_in(_piece(b, b.text), check=False)
+        if found:
+            cells = [c for c in report.table_pieces.of(b) if c.base is not None]
+            out.extend(_placed(found, cells, [c.base for c in cells]))
     for u in report.brackets.unbalanced:
         if u.doubled:
             m = u.mark
@@ -562,14 +625,18 @@ def _lists_in(piece: Piece) -> list[CountList]:
             s = ipos + (len(raw) - len(raw.lstrip()))
             e = iend - (len(raw) - len(raw.rstrip()))
             item = text[s:e]
-            nm = _NUMBERED.search(item)
+            # both patterns end in a unit at the end ($: the item holds no trailing newline), so an item that does
+            # not end in one (most; nor does its last word) is neither (str.endswith, not two searches tried at
+            # every character)
+            unit_end = item.endswith(UNITS)
+            nm = _NUMBERED.search(item) if unit_end else None
             if nm:
                 items.append(CountItem(Span(piece, s, e), nm.group(1), True))
             else:
                 # flattened text: a heading run into the item is not part of it
                 tail = item.rsplit(None, 1)[-1] if item else item
                 s_tail = e - len(tail)
-                bm = _BARE.search(tail)
+                bm = _BARE.search(tail) if unit_end else None
                 if bm and len(tail) <= 16 and _bare_item(tail, bm.group(1)):
                     items.append(CountItem(Span(piece, s_tail, e), bm.group(1), False))
                 else:
