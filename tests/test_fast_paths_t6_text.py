@@ -74,6 +74,34 @@ def test_word_matches_as_the_word_pattern_finds():
     assert found > 1000
 
 
+def test_word_matches_on_a_dense_text_uses_the_regex_alone(monkeypatch):
+    """A text where a double may start at more than one character in writing._DENSE (one character or one
+    word repeated, as a hostile file) is searched by the regex alone, with the same matches: the places are
+    not tried one by one."""
+    tried = []
+    monkeypatch.setattr(writing, "_WORD_DOUBLE_LED", _Counting(writing._WORD_DOUBLE_LED, tried))
+    for text in ("的" * 5000, "公开" * 3000, "年度报告" * 2000 + "公开公开"):
+        tried.clear()
+        old = [(m.span(), m.group(1)) for m in writing._WORD_DOUBLE.finditer(text)]
+        assert [(m.span(), m.group(1)) for m in writing._word_matches(text)] == old
+        assert tried == ["finditer"]
+
+
+class _Counting:
+    """A compiled pattern that records which of its methods were called."""
+
+    def __init__(self, pattern, calls: list[str]):
+        self.pattern, self.calls = pattern, calls
+
+    def finditer(self, text):
+        self.calls.append("finditer")
+        return self.pattern.finditer(text)
+
+    def match(self, text, pos):
+        self.calls.append("match")
+        return self.pattern.match(text, pos)
+
+
 def _doubles(report: AnnualReport) -> list[tuple]:
     return [(d.span.block.index, d.span.piece.base, d.span.piece.cell is not None and d.span.piece.cell.col,
              d.span.start, d.span.end, d.span.text, d.unit, d.kind, d.certain) for d in writing.find_doubles(report)]

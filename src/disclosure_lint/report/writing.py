@@ -314,6 +314,9 @@ _WORD_DOUBLE_LED = re.compile(f"([{CJK}][{CJK}]{{1,5}}?)\\1")
 _NOT_CJK_HIGH = bytes(0 if (0x34 <= x <= 0x9F or x in (0xF9, 0xFA)) else 0xFF for x in range(256))
 
 
+_DENSE = 64  # _word_matches: at most one place in this many characters to try the regex at, one by one
+
+
 def _word_matches(text: str) -> list[re.Match[str]]:
     """``list(_WORD_DOUBLE.finditer(text))``, the regex tried only where a double may start.
 
@@ -333,12 +336,15 @@ def _word_matches(text: str) -> list[re.Match[str]]:
     m = int.from_bytes(b[1::2].translate(_NOT_CJK_HIGH), "little")
     cjk = m | (m >> 8)  # lane i: text[i:i + size + 1] not all of CJK
     starts: set[int] = set()
+    most = n // _DENSE + 64  # more places than that (a text of one character repeated): the regex alone is cheaper
     for size in range(2, 7):
         cjk |= m >> (8 * size)
         lanes = ((x ^ (x >> (8 * size))) | cjk).to_bytes(n, "little")
         i = lanes.find(b"\0\0")
         while i >= 0:
             starts.add(i)
+            if len(starts) > most:
+                return list(_WORD_DOUBLE_LED.finditer(text))
             i = lanes.find(b"\0\0", i + 1)
     out = []
     pos = 0
