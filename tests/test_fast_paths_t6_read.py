@@ -68,3 +68,33 @@ def test_reports_read_alike_with_rows_kept_or_not():
         rl._ROWS.clear()
     assert plain == cold == warm
     assert sum(d.count("Cell(") for d in plain) > 5000
+
+
+def test_add_known_is_add_row():
+    """Build.add_known (a replayed row of table 三: its cells' keys and its columns' labels given) fills the Build as
+    Build.add_row does with the same cells: the same cells (every field), row labels and column labels, a cell already
+    there kept, a row that adds nothing giving no label."""
+    from disclosure_lint.model import Cell
+    from disclosure_lint.report.stats.grid import Build
+    from disclosure_lint.report.stats.model import cell_key
+
+    rnd = random.Random(61)
+    cols = ["natural_person", "org_commercial", "org_research", "org_social", "org_legal", "org_other", "total"]
+    rids = ["new", "carried_over", "result.open", "result.total", "carried_forward"]
+    for _ in range(2000):
+        a, b = Build("s3"), Build("s3")
+        given = {c: f"列{c}" for c in cols if rnd.random() < 0.5}
+        a.col_labels.update(given)
+        b.col_labels.update(given)
+        for _ in range(rnd.randint(1, 6)):
+            rid = rnd.choice(rids)
+            order = rnd.sample(cols, rnd.randint(1, len(cols)))
+            cells = tuple(Cell(rnd.choice(["0", "1", "", "/", "12", "x"]), 1, k, line=3, column=k + 1)
+                          for k in range(rnd.randint(0, len(order) + 2)))
+            label = rnd.choice(["一、本年新收", "（七）总计", ""])
+            a.add_row(rid, label, zip(order, cells), None)
+            keys = [cell_key(rid, cid) for cid in order[:len(cells)]]
+            b.add_known(rid, label, order, keys, [b.col_labels.get(cid, "") for cid in order], cells, None)
+        assert a == b
+        assert [(k, repr(c)) for k, c in a.cells.items()] == [(k, repr(c)) for k, c in b.cells.items()]
+        assert list(a.row_labels.items()) == list(b.row_labels.items())
