@@ -98,3 +98,21 @@ def test_add_known_is_add_row():
         assert a == b
         assert [(k, repr(c)) for k, c in a.cells.items()] == [(k, repr(c)) for k, c in b.cells.items()]
         assert list(a.row_labels.items()) == list(b.row_labels.items())
+
+
+def test_checks_are_made_as_by_their_constructor():
+    """The checks _evaluate_all makes without Check's __init__ are the objects Check(...) makes: the same class, the
+    same fields in the same order (vars), over the identities of generated reports (ok, violated, blank totals)."""
+    from disclosure_lint.report import interpret
+    from disclosure_lint.report.stats.identities import Check
+
+    n = 0
+    statuses = set()
+    for _name, text in generated(30, seed=6):
+        for ch in interpret(markdown.parse(text)).identity_checks.checks:
+            made = Check(ch.ident, ch.table, ch.status, ch.lhs, ch.rhs, ch.reason)
+            assert type(ch) is Check
+            assert list(vars(ch).items()) == list(vars(made).items())
+            statuses.add(ch.status)
+            n += 1
+    assert n > 500 and {"ok", "violated"} <= statuses
