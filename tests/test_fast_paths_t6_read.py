@@ -42,11 +42,13 @@ def test_kept_rows_are_built_as_cell_by_cell():
         rl._ROWS.limit = limit
         rl._ROWS.clear()
     assert n == 6000 and hits > 5000
-    # a line with an escaped pipe, or longer than _ROW_LINE, is read each time, not kept
+    # a line with an escaped pipe, longer than _ROW_LINE or of more than _ROW_CELLS cells is read each time, not kept
     long = "| " + " | ".join(["单元格"] * 200) + " |"
-    table = [("| a \\| b | c |", 1), (long, 3), ("| a | b |", 4)]
+    wide = "|" + "|".join("1" * (rl._ROW_CELLS + 1)) + "|"
+    table = [("| a \\| b | c |", 1), (long, 3), (wide, 4), ("| a | b |", 5)]
     assert _pipe_rows(table) == _pipe_rows_reference(table)
-    assert "| a \\| b | c |" not in rl._ROWS and long not in rl._ROWS and "| a | b |" in rl._ROWS
+    assert len(wide) <= rl._ROW_LINE and len(rl._row_cells(wide, markdown._PIPE)[0]) == rl._ROW_CELLS + 1
+    assert not {"| a \\| b | c |", long, wide} & rl._ROWS.keys() and "| a | b |" in rl._ROWS
     rl._ROWS.clear()
 
 

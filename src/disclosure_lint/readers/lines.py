@@ -76,10 +76,11 @@ def new_block(index: int, kind: BlockKind, text: str, line: int | None = None, c
 # national template's label rows, rows of zeros: three rows in four of the bench's tables were seen before), and a
 # row seen before costs a dict lookup instead of a split, a strip and a find per cell.  The texts kept are shared
 # by the reports' cells, so the readers' memos keyed by a cell's text find its hash already computed.  At most
-# 2,048 lines of at most ``_ROW_LINE`` characters; a line with an escaped pipe is not kept (its split depends on
-# the pattern).
+# 2,048 lines of at most ``_ROW_LINE`` characters and ``_ROW_CELLS`` cells; a line with an escaped pipe is not kept
+# (its split depends on the pattern).
 _ROWS: Kept[str, tuple[tuple[tuple[str, int, int], ...], str]] = Kept("Markdown tables: a row's cells by its line", 2048)
-_ROW_LINE = 400
+_ROW_LINE = 200
+_ROW_CELLS = 16  # table 四 has 15 columns, table 三 ten
 
 
 def _row_cells(line: str, pipe: re.Pattern[str]) -> tuple[tuple[tuple[str, int, int], ...], str]:
@@ -121,7 +122,7 @@ def pipe_rows(lines: list[tuple[str, int]], pipe: re.Pattern[str]) -> tuple[tupl
         got = kept.get(line)
         if got is None:
             got = _row_cells(line, pipe)
-            if len(line) <= _ROW_LINE and "\\|" not in line:
+            if len(line) <= _ROW_LINE and "\\|" not in line and len(got[0]) <= _ROW_CELLS:
                 kept.keep(line, got)
         specs, row_text = got
         cells = []
