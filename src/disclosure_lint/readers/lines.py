@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..memo import Kept
 from ..model import Anchor, Block, BlockKind, Cell, ReaderNotice, Row, Table, cell_anchors, new_anchor, slots_twin
 
 _SPACE = " \t\u3000"
@@ -71,59 +72,83 @@ def new_block(index: int, kind: BlockKind, text: str, line: int | None = None, c
     return b
 
 
+# A pipe-table line's cells, kept by the line (:func:`_row_cells`): the same rows come back report after report (the
+# national template's label rows, rows of zeros: three rows in four of the bench's tables were seen before), and a
+# row seen before costs a dict lookup instead of a split, a strip and a find per cell.  The texts kept are shared
+# by the reports' cells, so the readers' memos keyed by a cell's text find its hash already computed.  At most
+# 2,048 lines of at most ``_ROW_LINE`` characters and ``_ROW_CELLS`` cells; a line with an escaped pipe is not kept
+# (its split depends on the pattern).
+_ROWS: Kept[str, tuple[tuple[tuple[str, int, int], ...], str]] = Kept("Markdown tables: a row's cells by its line", 2048)
+_ROW_LINE = 200
+_ROW_CELLS = 16  # table 四 has 15 columns, table 三 ten
+
+
+def _row_cells(line: str, pipe: re.Pattern[str]) -> tuple[tuple[tuple[str, int, int], ...], str]:
+    """A pipe-table line's cells as ``(text, column, end column)`` (1-based) and its text (the cells' texts joined
+    by tabs): the line split at its pipes that are not escaped (``pipe``; the border pipes dropped), each cell's
+    text stripped, its column that of its first character (an empty text: the piece's first character)."""
+    # every separator is one character, so each piece starts one character after the previous one ends
+    parts = pipe.split(line) if "\\|" in line else line.split("|")
+    pos = 1  # 1-based column of the piece's first character
+    space = _SPACE
+    if len(parts) > 1 and not parts[0].strip(space):
+        pos += len(parts[0]) + 1
+        del parts[0]  # leading border pipe
+    if len(parts) > 1 and not parts[-1].strip(space):
+        del parts[-1]  # trailing border pipe
+    cells = []
+    texts = []
+    for seg in parts:
+        text = seg.strip(space)
+        texts.append(text)
+        c0 = pos + seg.find(text)  # "".find gives 0: an empty text sits at the piece's first character
+        cells.append((text, c0, c0 + len(text)))
+        pos += len(seg) + 1
+    return tuple(cells), "\t".join(texts)
+
+
 def pipe_rows(lines: list[tuple[str, int]], pipe: re.Pattern[str]) -> tuple[tuple[Row, ...], str]:
-    """The rows of a pipe table (the first one its header) from ``(line, 1-based line number)``: each line split
-    at its pipes that are not escaped (``pipe``; the border pipes dropped), each cell's text stripped, its column
-    that of its first character; returns the rows and the table's text (cells joined by tabs, rows by newlines).
-    The same objects as :func:`new_cell`, :func:`new_row` and :func:`table_text` make, built in line (a Markdown
-    report has hundreds of table cells); the table's anchors are those of its cells (``model.CELL_ANCHORS``)."""
+    """The rows of a pipe table (the first one its header) from ``(line, 1-based line number)``: each line's cells
+    as :func:`_row_cells` reads them (kept by the line, :data:`_ROWS`); returns the rows and the table's text (cells
+    joined by tabs, rows by newlines).  The same objects as :func:`new_cell`, :func:`new_row` and :func:`table_text`
+    make, built in line (a Markdown report has hundreds of table cells); the table's anchors are those of its cells
+    (``model.CELL_ANCHORS``)."""
     rows: list[Row] = []
     row_texts: list[str] = []
     header = True
     # local names: the inner loop runs once per cell
-    cell_slots, cell_class, space = _CellSlots, Cell, _SPACE
+    cell_slots, cell_class, kept = _CellSlots, Cell, _ROWS
     for ri, (line, line_no) in enumerate(lines):
-        # split on the pipes that are not escaped: every separator is one character, so each piece starts one
-        # character after the previous one ends
-        parts = pipe.split(line) if "\\|" in line else line.split("|")
-        pos = 1  # 1-based column of the piece's first character
-        if len(parts) > 1 and not parts[0].strip(space):
-            pos += len(parts[0]) + 1
-            del parts[0]  # leading border pipe
-        if len(parts) > 1 and not parts[-1].strip(space):
-            del parts[-1]  # trailing border pipe
-        texts: list[str] = []
-        add_text = texts.append
+        got = kept.get(line)
+        if got is None:
+            got = _row_cells(line, pipe)
+            if len(line) <= _ROW_LINE and "\\|" not in line and len(got[0]) <= _ROW_CELLS:
+                kept.keep(line, got)
+        specs, row_text = got
         cells = []
         col = 0
-        for seg in parts:
-            text = seg.strip(space)
-            add_text(text)
-            # the text's first character is the first one of the piece that is not blank (an empty text: the
-            # piece's first character, as "".find gives 0)
-            c0 = pos + seg.find(text)
+        for text, c0, end in specs:
             c: Any = cell_slots()
             c.text = text
             c.row = ri
             c.col = col
             c.line = line_no
             c.column = c0
-            c.end_column = c0 + len(text)
+            c.end_column = end
             c.pointer = None
             c.header = header
             c.anchors = ()
             c.confidence = None
             c.__class__ = cell_class
             cells.append(c)
-            pos += len(seg) + 1
-            col += 1  # noqa: SIM113 (a counter: no tuple per cell, as enumerate(zip(...)) makes)
+            col += 1  # noqa: SIM113 (a counter: no tuple per cell, as enumerate makes)
         r: Any = _RowSlots()
         r.cells = tuple(cells)
         r.line = line_no
         r.header = header
         r.__class__ = Row
         rows.append(r)
-        row_texts.append("\t".join(texts))
+        row_texts.append(row_text)
         header = False
     return tuple(rows), "\n".join(row_texts)
 

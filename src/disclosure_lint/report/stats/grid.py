@@ -180,6 +180,35 @@ class Build:
         if added and row not in self.row_labels:
             self.row_labels[row] = row_label
 
+    def add_known(self, row: str, row_label: str, cols: Iterable[str], keys: Iterable[tuple[str, str]],
+                  labels: Iterable[str], cells: Iterable[Cell], block: Block | None) -> None:
+        """``add_row(row, row_label, zip(cols, cells), block)`` with each column's cell key (``keys``: ``cell_key(row,
+        cid)``) and label (``labels``: ``col_labels.get(cid, "")``) given, in the order of ``cols``: a row of table 三
+        replayed (:func:`.table3._replay`), whose keys were made once for its table's shape and whose column labels
+        were read once for the table."""
+        out = self.cells
+        tid = self.id
+        added = False
+        for cid, key, col_label, cell in zip(cols, keys, labels, cells):
+            if key in out:
+                continue
+            text = cell.text
+            sc: Any = _new(StatCellSlots)  # new_stat_cell inlined, as in ``add``
+            sc.table = tid
+            sc.row = row
+            sc.col = cid
+            sc.raw = text
+            sc.value = value_of(text)
+            sc.row_label = row_label
+            sc.col_label = col_label
+            sc.block = block
+            sc.cell = cell
+            sc.__class__ = StatCell
+            out[key] = sc
+            added = True
+        if added and row not in self.row_labels:
+            self.row_labels[row] = row_label
+
     def add_block(self, block: Block) -> None:
         if not any(b is block for b in self.blocks):
             self.blocks.append(block)

@@ -30,7 +30,7 @@ from decimal import Decimal
 from functools import cache, partial
 from itertools import compress, count
 from operator import attrgetter, is_not, itemgetter
-from typing import Literal, cast
+from typing import Any, Literal, cast
 
 from .misplaced import Rearrangement, rearrangements
 from .model import StatCell, StatTable, Value, cell_key
@@ -259,13 +259,23 @@ def _evaluate_all(plan: _Plan, table: StatTable) -> list[Check]:
             rhs = ZERO if n is None else ZERO + n
         else:
             rhs = sum(filter(_NOT_NONE, get(numbers)) if blanks else get(numbers), ZERO)  # type: ignore[type-var, assignment]
+        # Check(ident, table, status, lhs, rhs) without the dataclass's __init__ (most checks of a report are made
+        # here): the same fields, set in the same order, the reason its default
+        ch: Any = _new(Check)
+        ch.ident = ident
+        ch.table = table
         if ident.id != "I1" and rhs != 0 and kinds[lhs_at[0]] not in _NUMBER_KINDS:
-            out.append(Check(ident, table, "blank_total", lhs, rhs))  # a blank 总计 (spec I13), as _sums
+            ch.status = "blank_total"  # a blank 总计 (spec I13), as _sums
         else:
-            out.append(Check(ident, table, "ok" if lhs == rhs else "violated", lhs, rhs))
+            ch.status = "ok" if lhs == rhs else "violated"
+        ch.lhs = lhs
+        ch.rhs = rhs
+        ch.reason = None
+        out.append(ch)
     return out
 
 
+_new = object.__new__
 _VALUE = attrgetter("value")
 _KIND = attrgetter("kind")
 _NUMBER = attrgetter("number")

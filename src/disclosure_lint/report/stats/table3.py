@@ -29,6 +29,7 @@ from .grid import (
     reading_order,
     to_loose,
 )
+from .model import cell_key
 
 
 class _LabelMemo(dict[str, bool]):
@@ -348,7 +349,8 @@ _FLAG_ROWS = frozenset({"result.other", "result.total", *lb.S3_2021_ONLY_ROWS})
 # cell of a 小计 column or None)``, the order and start it left in the Build (None: unchanged), the column order of its
 # values, its steps over the data rows in order): ``(_ROW, i, rid, row label, start)`` (row ``i``'s cells from ``start``
 # on placed in the order), ``(_LABEL, i, rid, row label, 0)`` (a group row's label), ``(_FLAGS, i, rid, row label, has
-# text)`` (:func:`version_flags`, which also reads the Build: run again).  What the reader reads is in the key: which rows are
+# text)`` (:func:`version_flags`, which also reads the Build: run again), and for each step the keys of the cells it
+# places (:func:`.model.cell_key` of its row id and each column it fills; () for the other steps).  What the reader reads is in the key: which rows are
 # empty, headers or data (the row's signature, :data:`_KINDS`), where the values start and whether they line up, which
 # positions hold text, the header texts (a table with a value in a header row is not kept), the label texts; a value's
 # own text is read only as a value (a row with a value among its label cells is not kept).  What it writes to the Build
@@ -359,7 +361,7 @@ _FLAG_ROWS = frozenset({"result.other", "result.total", *lb.S3_2021_ONLY_ROWS})
 # reader before this round by tests/test_fast_paths_t5_stats.py).
 _Step = tuple[int, int, str, str, int]
 _Shape = tuple[tuple[tuple[str, str, "tuple[int, int] | None"], ...], "tuple[list[str | None], int | None] | None",
-               tuple["str | None", ...], tuple[_Step, ...]]
+               tuple["str | None", ...], tuple[_Step, ...], tuple[tuple[tuple[str, str], ...], ...]]
 _SHAPES: Kept[tuple, _Shape] = Kept("table 三: a table read by its shape", 256)
 _SHAPE_CELLS = 1024
 _SHAPE_TEXT = 4000
@@ -368,7 +370,7 @@ _ROW, _LABEL, _FLAGS = 0, 1, 2
 
 def _replay(bd: Build, shape: _Shape, rows: list[Row], block: Block) -> None:
     """What read_s3 did with a table of this shape (:data:`_SHAPES`), done with this table's rows."""
-    ops, state, order, steps = shape
+    ops, state, order, steps, keys = shape
     for cid, label, at in ops:
         bd.col_labels.setdefault(cid, label)
         if at is not None:  # (a 小计 column: the one kind of column kept as an extra)
@@ -376,10 +378,13 @@ def _replay(bd: Build, shape: _Shape, rows: list[Row], block: Block) -> None:
     if state is not None:
         bd.order = list(state[0])
         bd.order_start = state[1]
-    add_row = bd.add_row
-    for what, i, rid, label, x in steps:
+    # the columns' labels read once: nothing below gives a column a label (Build.add_row only reads them)
+    col_labels = bd.col_labels
+    labels = [col_labels.get(cid, "") for cid in order]  # type: ignore[arg-type]
+    add_known = bd.add_known
+    for (what, i, rid, label, x), ks in zip(steps, keys):
         if what == _ROW:
-            add_row(rid, label, zip(order, rows[i].cells[x:]), block)  # type: ignore[arg-type]
+            add_known(rid, label, order, ks, labels, rows[i].cells[x:], block)  # type: ignore[arg-type]
         elif what == _LABEL:
             bd.row_labels.setdefault(rid, label)
         else:
@@ -549,4 +554,7 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
         state = None if bd.order is carried else (list(bd.order or ()), bd.order_start)  # continued set them
         given = tuple((cid, label, _at(rows, cell) if cid == "org_subtotal" else None) for cid, label, cell in ops)
         if all(at is not None for cid, _label, at in given if cid == "org_subtotal"):
-            _SHAPES.keep(key, (given, state, tuple(order), tuple(plan)))
+            # (every_column: no None in the order)
+            keys = tuple(tuple(cell_key(rid, cid) for cid in order[:max(0, len(rows[i].cells) - x)])  # type: ignore[arg-type]
+                         if what == _ROW else () for what, i, rid, _label, x in plan)
+            _SHAPES.keep(key, (given, state, tuple(order), tuple(plan), keys))
