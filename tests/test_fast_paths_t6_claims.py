@@ -194,3 +194,59 @@ def test_table_value_is_the_dataclass_it_was():
     assert a == b and a != metrics.TableValue(Decimal(4), [], [], None)
     assert vars(a) == {"value": Decimal(4), "cells": [], "notes": [], "alt": Decimal(5)}
     assert repr(b) == "TableValue(value=Decimal('4'), cells=[], notes=[], alt=Decimal('5'))"
+
+
+# -- table-二 figures: the clause before a figure read once across reports ------------------------------------------
+
+def _proactive_texts() -> list[str]:
+    from .benchgen import generated
+
+    texts = [text for _name, text in generated(60, seed=6)]
+    rng = random.Random(6)
+    # clauses with and without a row, a verb, a change, past, approximation, scope or off-topic word, joined
+    lead = ["", "", "本年", "全年", "本年度", "同比", "上年", "约", "近", "全区", "其中", "2022年", "建议", "共", "累计", "并"]
+    verb = ["", "制发", "印发", "新制定", "废止", "宣布失效", "作出", "办理", "实施", "公示", "修订", "对外公开", "新公开"]
+    row = ["行政规范性文件", "规范性文件", "规章", "规章和行政规范性文件", "行政许可", "行政处罚", "行政强制",
+           "行政事业性收费", "规章制度", ""]
+    fill = ["", "", "决定", "处理决定", "措施", "案件", "现行有效", "的", "共计", "金额为", "为", "总数", "增加", "以上"]
+    num = ["3", "0", "12", "1,257", "7730.28", "5", "二"]
+    unit = ["件", "件", "个", "部", "万元", "元", "条", "项", "次"]
+    sep = ["，", "、", "；", "，", "和"]
+
+    def clause() -> str:
+        return "".join(rng.choice(x) for x in (lead, verb, row, fill, num, unit))
+
+    body = ["".join(clause() + rng.choice(sep) for _ in range(rng.randint(1, 5))) + "。" for _ in range(4000)]
+    texts += ["# 某某局2023年政府信息公开工作年度报告\n\n" + "\n\n".join(body[i:i + 40]) for i in range(0, 4000, 40)]
+    return texts
+
+
+def test_proactive_clauses_kept_read_as_read_afresh(monkeypatch):
+    """The reading of the clause before a table-二 figure (its row and what, whether it names a row, whether a change,
+    past, approximation or off-topic word is in it) is a pure function of the clause and the unit: the figures read
+    with the readings kept across reports are those read with none kept, and each kept reading is the clause's."""
+    from disclosure_lint import memo
+    from disclosure_lint.readers import markdown
+    from disclosure_lint.report import proactive_claims as pc
+    from disclosure_lint.report.annual import AnnualReport
+    from disclosure_lint.report.prose_reading import APPROX_CLAUSE, CHANGE, OFF_TOPIC, PAST
+
+    texts = _proactive_texts()
+
+    def claims() -> list[list[str]]:
+        return [[repr(c) for c in AnnualReport(markdown.parse(t)).proactive_claims.read()] for t in texts]
+
+    memo.forget()
+    kept = claims()
+    assert sum(map(len, kept)) > 800
+    again = claims()  # every clause read before
+    seen = dict(pc._CLAUSES)
+    assert len(seen) > 500
+    for (clause, unit), (got, names_row, other) in seen.items():
+        assert got == pc._Reader._read(clause, unit)
+        assert names_row == bool(pc._ROW.search(clause))
+        assert other == bool(CHANGE.search(clause) or PAST.search(clause) or APPROX_CLAUSE.search(clause)
+                             or OFF_TOPIC.search(clause))
+    monkeypatch.setattr(pc._CLAUSES, "limit", 0)  # emptied before each keep: nothing read back
+    memo.forget()
+    assert claims() == kept == again
