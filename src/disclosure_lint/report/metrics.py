@@ -109,11 +109,16 @@ def cell_value(table: StatTable, row: str, col: str, notes: list[str]) -> tuple[
 APPLICANT_COLS = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org")
 
 
-def _s3_row(table: StatTable, row: str) -> TableValue | None:
+def _row_keys(row: str) -> tuple[tuple[str, str], ...]:
+    """The (row, column) keys of a row's 总计 and six applicant columns: the tables' own key objects, made once."""
     keys = _ROW_KEYS.get(row)
     if keys is None:
-        keys = tuple(cell_key(row, col) for col in ("total", *APPLICANT_COLS))  # the tables' own key objects
-        _ROW_KEYS.keep(row, keys)
+        keys = _ROW_KEYS.keep(row, tuple(cell_key(row, col) for col in ("total", *APPLICANT_COLS)))
+    return keys
+
+
+def _s3_row(table: StatTable, row: str) -> TableValue | None:
+    keys = _ROW_KEYS.get(row) or _row_keys(row)
     cells = table.cells
     c = cells.get(keys[0])
     if c is not None:
@@ -189,7 +194,32 @@ def _s3_group(table: StatTable, group: str, memo: _Rows | None = None) -> TableV
     rows = hit[1]
     if not rows:
         return None
-    return sum_values([_row(table, r, memo) for r in rows])
+    # every row's 总计 a number (most tables): the sum of the rows' values made at once, without a value per row
+    cells = table.cells
+    totals = []
+    for r in rows:
+        keys = _ROW_KEYS.get(r) or _row_keys(r)
+        c = cells.get(keys[0])
+        if c is None or c.value.kind not in _NUMBER_KINDS:
+            return sum_values([_row(table, r, memo) for r in rows])
+        totals.append((c, keys))
+    value = Decimal(0)
+    for c, _ in totals:
+        value += c.value.number  # type: ignore[operator]  # (a number's)
+    return _deferred(value, [c for c, _ in totals], [], _group_alt, (cells, totals))
+
+
+def _group_alt(value: Decimal, arg: tuple[Mapping[tuple[str, str], StatCell],
+                                          list[tuple[StatCell, tuple[tuple[str, str], ...]]]]) -> Decimal | None:
+    """The ``alt`` of :func:`_s3_group`'s sum of rows whose 总计 are numbers: what :func:`sum_values` works out from the
+    rows' values (each row's alt, or its 总计)."""
+    cells, totals = arg
+    alt = Decimal(0)
+    for c, keys in totals:
+        n = c.value.number
+        row_alt = _row_alt(n, (cells, keys))  # type: ignore[arg-type]
+        alt += row_alt if row_alt is not None else n  # type: ignore[operator]  # (a number's)
+    return alt if alt != value else None
 
 
 # (id of a schema, group) → (that schema, the ids of the group's data rows): the schemas are the few of
