@@ -11,10 +11,9 @@ table's own 总计 disagrees with its parts (DL202/DL204 report that), the value
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..memo import Kept
 from .claim_context import SUB_ITEM_LABELS
@@ -25,14 +24,67 @@ if TYPE_CHECKING:  # pragma: no cover
     from .stats.model import StatCell, StatTable
     from .stats.schema import TableSchema
 
-@dataclass
+class _AltOnRead:
+    """``TableValue.alt`` of a value made by :func:`_deferred`: worked out on its first read from what the value keeps
+    for it, then held in the instance's dict like any other field (a non-data descriptor, as ``cached_property``)."""
+
+    def __get__(self, tv: TableValue | None, owner: type | None = None) -> Any:
+        if tv is None:
+            return self
+        d = tv.__dict__
+        how, arg = d.pop("_alt_of")
+        alt = d["alt"] = how(tv.value, arg)
+        return alt
+
+
 class TableValue:
+    """A metric's value: the number, the cells it comes from and notes on how (a blank 总计 taken as the sum of its
+    parts …); ``alt``: the same quantity computed from the parts (six applicant columns, four results) when the table's
+    own total disagrees with them: a prose number equal to it is not the prose's fault (DL202/DL204), else None.
+
+    Written as the dataclass it was (same fields, ``__init__``, ``repr`` and ``==``) but for one thing: the metrics
+    leave ``alt`` to its first read (:func:`_deferred`).  Most prose numbers equal ``value`` and :func:`agrees` never
+    asks for it, so the parts' cells are not read (six per row of table 三; their lookups, the cold cells and their
+    sum were half the cost of the metrics).  Once read, the instance holds what the dataclass held."""
+
+    __match_args__ = ("value", "cells", "notes", "alt")
+    __hash__ = None  # type: ignore[assignment]  # (a dataclass with eq and not frozen: unhashable)
+
     value: Decimal
     cells: list[StatCell]
-    notes: list[str] = field(default_factory=list)
-    # the same quantity computed from the parts (six applicant columns, four results) when the table's
-    # own total disagrees with them: a prose number equal to it is not the prose's fault (DL202/DL204)
-    alt: Decimal | None = None
+    notes: list[str]
+    alt: Decimal | None = _AltOnRead()  # type: ignore[assignment]
+
+    def __init__(self, value: Decimal, cells: list[StatCell], notes: list[str] | None = None,
+                 alt: Decimal | None = None) -> None:
+        self.value = value
+        self.cells = cells
+        self.notes = [] if notes is None else notes
+        self.alt = alt
+
+    def __repr__(self) -> str:
+        return f"TableValue(value={self.value!r}, cells={self.cells!r}, notes={self.notes!r}, alt={self.alt!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, TableValue)
+        return (self.value, self.cells, self.notes, self.alt) == (other.value, other.cells, other.notes, other.alt)
+
+
+_new = object.__new__
+
+
+def _deferred(value: Decimal, cells: list[StatCell], notes: list[str],
+              how: Callable[[Decimal, Any], Decimal | None], arg: object) -> TableValue:
+    """``TableValue(value, cells, notes, how(value, arg))`` with ``how`` called on the first read of ``alt`` (the
+    tables it reads are not changed once read)."""
+    tv = _new(TableValue)
+    tv.value = value
+    tv.cells = cells
+    tv.notes = notes
+    tv._alt_of = (how, arg)  # type: ignore[attr-defined]
+    return tv
 
 
 _ZERO = Decimal(0)
@@ -57,33 +109,51 @@ def cell_value(table: StatTable, row: str, col: str, notes: list[str]) -> tuple[
 APPLICANT_COLS = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org")
 
 
-def _s3_row(table: StatTable, row: str) -> TableValue | None:
-    notes: list[str] = []
+def _row_keys(row: str) -> tuple[tuple[str, str], ...]:
+    """The (row, column) keys of a row's 总计 and six applicant columns: the tables' own key objects, made once."""
     keys = _ROW_KEYS.get(row)
     if keys is None:
-        keys = tuple(cell_key(row, col) for col in ("total", *APPLICANT_COLS))  # the tables' own key objects
-        _ROW_KEYS.keep(row, keys)
-    got = list(map(table.cells.get, keys))  # 总计 and the six applicant columns: one C-level pass
-    c = got[0]
-    del got[0]
-    parts = [p for p in got if p is not None and p.value.kind != "text"]
-    parts_ok = len(parts) == len(APPLICANT_COLS)  # every applicant column there, none of them text
+        keys = _ROW_KEYS.keep(row, tuple(cell_key(row, col) for col in ("total", *APPLICANT_COLS)))
+    return keys
+
+
+def _s3_row(table: StatTable, row: str) -> TableValue | None:
+    keys = _ROW_KEYS.get(row) or _row_keys(row)
+    cells = table.cells
+    c = cells.get(keys[0])
     if c is not None:
         v = c.value
         if v.kind in _NUMBER_KINDS:  # v.is_number: its number is v.arithmetic
-            n = v.number
-            alt = _parts_sum(parts) if parts_ok else None
-            # (not ``alt != n`` with alt None: a Decimal compared with None asks numbers.Rational, an ABC)
-            return TableValue(n, [c], [], None if alt is None or alt == n else alt)  # type: ignore[arg-type]
+            # the six applicant columns' sum (alt) on first read only (:class:`TableValue`)
+            return _deferred(v.number, [c], [], _row_alt, (cells, keys))  # type: ignore[arg-type]
         if v.kind == "text":
             return None
     # 总计 blank or missing: the six applicant columns
-    if not parts_ok or not table.has_numbers:
+    parts = _parts(cells, keys)
+    if parts is None or not table.has_numbers:
         return None
     total = _parts_sum(parts)
     label = c.pointer if c is not None else f"表三 › {table.row_labels.get(row, row)} › 总计"
-    notes.append(f"{label}为空，按六类申请人之和计算")
-    return TableValue(total, [p for p in parts if p.value.is_number] or parts[:1], notes)
+    return TableValue(total, [p for p in parts if p.value.is_number] or parts[:1], [f"{label}为空，按六类申请人之和计算"])
+
+
+def _parts(cells: Mapping[tuple[str, str], StatCell], keys: tuple[tuple[str, str], ...]) -> list[StatCell] | None:
+    """The six applicant columns of a row of table 三 (``keys``: its 总计's, then theirs), or None when one is missing
+    or text."""
+    got = list(map(cells.get, keys))  # one C-level pass (the 总计 too: no slice made)
+    del got[0]
+    parts = [p for p in got if p is not None and p.value.kind != "text"]
+    return parts if len(parts) == len(APPLICANT_COLS) else None
+
+
+def _row_alt(n: Decimal, arg: tuple[Mapping[tuple[str, str], StatCell], tuple[tuple[str, str], ...]]) -> Decimal | None:
+    """The ``alt`` of a row of table 三 whose 总计 is the number ``n``: its six applicant columns' sum when they are all
+    there and it differs."""
+    parts = _parts(*arg)
+    if parts is None:
+        return None
+    alt = _parts_sum(parts)
+    return None if alt == n else alt
 
 
 # row id → its (row, column) keys of 总计 and the six applicant columns, made once (the rows metrics read are few)
@@ -124,7 +194,32 @@ def _s3_group(table: StatTable, group: str, memo: _Rows | None = None) -> TableV
     rows = hit[1]
     if not rows:
         return None
-    return sum_values([_row(table, r, memo) for r in rows])
+    # every row's 总计 a number (most tables): the sum of the rows' values made at once, without a value per row
+    cells = table.cells
+    totals = []
+    for r in rows:
+        keys = _ROW_KEYS.get(r) or _row_keys(r)
+        c = cells.get(keys[0])
+        if c is None or c.value.kind not in _NUMBER_KINDS:
+            return sum_values([_row(table, r, memo) for r in rows])
+        totals.append((c, keys))
+    value = Decimal(0)
+    for c, _ in totals:
+        value += c.value.number  # type: ignore[operator]  # (a number's)
+    return _deferred(value, [c for c, _ in totals], [], _group_alt, (cells, totals))
+
+
+def _group_alt(value: Decimal, arg: tuple[Mapping[tuple[str, str], StatCell],
+                                          list[tuple[StatCell, tuple[tuple[str, str], ...]]]]) -> Decimal | None:
+    """The ``alt`` of :func:`_s3_group`'s sum of rows whose 总计 are numbers: what :func:`sum_values` works out from the
+    rows' values (each row's alt, or its 总计)."""
+    cells, totals = arg
+    alt = Decimal(0)
+    for c, keys in totals:
+        n = c.value.number
+        row_alt = _row_alt(n, (cells, keys))  # type: ignore[arg-type]
+        alt += row_alt if row_alt is not None else n  # type: ignore[operator]  # (a number's)
+    return alt if alt != value else None
 
 
 # (id of a schema, group) → (that schema, the ids of the group's data rows): the schemas are the few of
@@ -181,9 +276,7 @@ def s4_cell(t: StatTable, block: str, res: str) -> TableValue | None:
         return None
     v, c = got
     if res == "total" and c.value.is_number:
-        parts = [p for r in _RESULTS if (p := cell_value(t, "cases", f"{block}.{r}", [])) is not None]
-        alt = sum((p[0] for p in parts), Decimal(0)) if len(parts) == len(_RESULTS) else None
-        return TableValue(v, [c], notes, alt=alt if alt != v else None)
+        return _deferred(v, [c], notes, _s4_alt, (t, block))  # the four results' sum on first read only
     if res == "total" and not c.value.is_number:
         # 总计 blank: the four results
         parts = [p for r in _RESULTS if (p := cell_value(t, "cases", f"{block}.{r}", [])) is not None]
@@ -194,20 +287,36 @@ def s4_cell(t: StatTable, block: str, res: str) -> TableValue | None:
     return TableValue(v, [c], notes)
 
 
+def _s4_alt(v: Decimal, arg: tuple[StatTable, str]) -> Decimal | None:
+    """The ``alt`` of a table-四 block's 总计, the number ``v``: its four results' sum when they are all there and it
+    differs."""
+    t, block = arg
+    parts = [p for r in _RESULTS if (p := cell_value(t, "cases", f"{block}.{r}", [])) is not None]
+    alt = sum((p[0] for p in parts), Decimal(0)) if len(parts) == len(_RESULTS) else None
+    return alt if alt != v else None
+
+
 def sum_values(parts: list[TableValue | None]) -> TableValue | None:
-    """The sum of several values (None when one is missing), their cells and notes together."""
+    """The sum of several values (None when one is missing), their cells and notes together (its ``alt`` worked out
+    on first read, from theirs)."""
     present = [p for p in parts if p is not None]
     if len(present) != len(parts):
         return None
-    out = TableValue(Decimal(0), [])
+    value = Decimal(0)
+    cells: list[StatCell] = []
+    notes: list[str] = []
+    for p in present:
+        value += p.value
+        cells += p.cells
+        notes += p.notes
+    return _deferred(value, cells, notes, _sum_alt, present)
+
+
+def _sum_alt(value: Decimal, present: list[TableValue]) -> Decimal | None:
     alt = Decimal(0)
     for p in present:
-        out.value += p.value
-        out.cells += p.cells
-        out.notes += p.notes
         alt += p.alt if p.alt is not None else p.value
-    out.alt = alt if alt != out.value else None
-    return out
+    return alt if alt != value else None
 
 
 def agrees(tv: TableValue, n: Decimal) -> bool:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, overload
 
+from ..memo import Kept
 from ..model import Block
 from .claim_context import DEFAULT_SCOPE, scope_regex
 from .prose_reading import (
@@ -149,7 +150,11 @@ class _Reader:
             cs = bounds[i] + 1 if i >= 0 else 0
             clause = sent[max(cs, f.start() - 40):f.start()]
             c0 = f.start() - len(clause)
-            got = self._read(clause, f.group("unit"))
+            key = (clause, f.group("unit"))
+            kept = _CLAUSES.get(key)
+            if kept is None:
+                kept = _CLAUSES.keep(key, _clause(*key))
+            got, names_row, other_words = kept
             if got is None and last_doc_row is not None:
                 cm = _CONTINUE.match(clause)  # ，废止1件，现行有效12件: the documents of the clause before
                 if cm is not None and f.group("unit") in _DOC_UNITS:
@@ -157,16 +162,15 @@ class _Reader:
                     got = (last_doc_row, group_name(wm) if wm else None, cm.start("what"), ())
             what = got[1] if got is not None else None
             if got is None or what is None:
-                if _ROW.search(clause):
+                if names_row:
                     last_doc_row = None
                 continue
             row, _, wstart, also = got
             last_doc_row = row if row in DOC_ROWS else None
             before = sent[max(0, f.start() - 6):f.start()]
-            if (CHANGE.search(clause) or PAST.search(clause) or APPROX_CLAUSE.search(clause)
-                    or approximate_before(before, bool(f.group("num"))) or RANGE_BEFORE.search(before)
+            if (other_words or approximate_before(before, bool(f.group("num"))) or RANGE_BEFORE.search(before)
                     or _APPROX_AFTER.match(sent, f.end(), f.end() + 3)
-                    or OFF_TOPIC.search(clause) or not time.ok(f.start(), self.year, whole_year=True)):
+                    or not time.ok(f.start(), self.year, whole_year=True)):
                 continue
             if what == "issued" and amend:
                 continue  # 制发 may count amendments: 新制定5件，修改4件
@@ -245,6 +249,21 @@ class _Reader:
         if wm is not None and not after[:wm.start()].strip("的共") and _GAP_WHAT_NUM.match(after[wm.end():]):
             return row, group_name(wm), rm.start()
         return row, None, rm.start()
+
+
+_Reading = tuple[tuple[str, "str | None", int, tuple[str, ...]] | None, bool, bool]
+# (the clause before a figure, at most 40 characters; its unit) → :func:`_clause`: the clauses recur from report to
+# report (本年制发行政规范性文件, 现行有效, 行政许可办理结果 …)
+_CLAUSES: Kept[tuple[str, str], _Reading] = Kept("proactive: the clause before a figure", 4096)
+
+
+def _clause(clause: str, unit: str) -> _Reading:
+    """What the reader asks of the clause before a figure, pure functions of it and the figure's unit: its reading
+    (:meth:`_Reader._read`), whether it names a row of table 二, whether it holds a change, past, approximation or
+    off-topic word (the figure is then skipped)."""
+    return (_Reader._read(clause, unit), _ROW.search(clause) is not None,
+            bool(CHANGE.search(clause) or PAST.search(clause) or APPROX_CLAUSE.search(clause)
+                 or OFF_TOPIC.search(clause)))
 
 
 def _merge_repealed(claims: list[ProactiveClaim]) -> list[ProactiveClaim]:
