@@ -72,10 +72,10 @@ def test_reports_read_alike_with_rows_kept_or_not():
     assert sum(d.count("Cell(") for d in plain) > 5000
 
 
-def test_add_known_is_add_row():
-    """Build.add_known (a replayed row of table 三: its cells' keys and its columns' labels given) fills the Build as
-    Build.add_row does with the same cells: the same cells (every field), row labels and column labels, a cell already
-    there kept, a row that adds nothing giving no label."""
+def test_add_known_and_add_row_are_add_cell_by_cell():
+    """Build.add_known (a replayed row of table 三: its cells' keys and its columns' labels given) and Build.add_row
+    (which hands its row to add_known) fill the Build as Build.add does called for each cell in turn: the same cells
+    (every field), row labels and column labels, a cell already there kept, a row that adds nothing giving no label."""
     from disclosure_lint.model import Cell
     from disclosure_lint.report.stats.grid import Build
     from disclosure_lint.report.stats.model import cell_key
@@ -84,22 +84,26 @@ def test_add_known_is_add_row():
     cols = ["natural_person", "org_commercial", "org_research", "org_social", "org_legal", "org_other", "total"]
     rids = ["new", "carried_over", "result.open", "result.total", "carried_forward"]
     for _ in range(2000):
-        a, b = Build("s3"), Build("s3")
-        given = {c: f"列{c}" for c in cols if rnd.random() < 0.5}
-        a.col_labels.update(given)
-        b.col_labels.update(given)
+        a, b, c = Build("s3"), Build("s3"), Build("s3")
+        given = {col: f"列{col}" for col in cols if rnd.random() < 0.5}
+        for build in (a, b, c):
+            build.col_labels.update(given)
         for _ in range(rnd.randint(1, 6)):
             rid = rnd.choice(rids)
             order = rnd.sample(cols, rnd.randint(1, len(cols)))
             cells = tuple(Cell(rnd.choice(["0", "1", "", "/", "12", "x"]), 1, k, line=3, column=k + 1)
                           for k in range(rnd.randint(0, len(order) + 2)))
             label = rnd.choice(["一、本年新收", "（七）总计", ""])
-            a.add_row(rid, label, zip(order, cells), None)
+            for cid, cell in zip(order, cells):
+                a.add(rid, cid, cell.text, label, a.col_labels.get(cid, ""), None, cell)
             keys = [cell_key(rid, cid) for cid in order[:len(cells)]]
             b.add_known(rid, label, order, keys, [b.col_labels.get(cid, "") for cid in order], cells, None)
-        assert a == b
-        assert [(k, repr(c)) for k, c in a.cells.items()] == [(k, repr(c)) for k, c in b.cells.items()]
-        assert list(a.row_labels.items()) == list(b.row_labels.items())
+            c.add_row(rid, label, zip(order, cells), None)
+        for build in (b, c):
+            assert a == build
+            assert [(k, repr(v)) for k, v in a.cells.items()] == [(k, repr(v)) for k, v in build.cells.items()]
+            assert list(a.row_labels.items()) == list(build.row_labels.items())
+            assert list(a.col_labels.items()) == list(build.col_labels.items())
 
 
 def test_checks_are_made_as_by_their_constructor():

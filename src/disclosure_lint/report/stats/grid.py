@@ -152,40 +152,20 @@ class Build:
 
     def add_row(self, row: str, row_label: str, cells: Iterable[tuple[str, Cell]], block: Block | None) -> None:
         """``add(row, cid, cell.text, row_label, col_labels.get(cid, ""), block, cell)`` for each ``(cid, cell)``
-        in order, in one loop (a row of table 三: its cells are most of a report's).  Same result: a column
-        label taken from ``col_labels`` is already there (``add`` would not change it)."""
-        out = self.cells
-        col_labels = self.col_labels
-        tid = self.id
+        in order, in one loop (:meth:`add_known`).  Same result: a column label taken from ``col_labels`` is already
+        there (``add`` would not change it)."""
+        pairs = list(cells)
         keys = row_keys(row)
-        added = False
-        for cid, cell in cells:
-            key = keys.get(cid) or cell_key(row, cid)
-            if key in out:
-                continue
-            text = cell.text
-            sc: Any = _new(StatCellSlots)  # new_stat_cell inlined, as in ``add``
-            sc.table = tid
-            sc.row = row
-            sc.col = cid
-            sc.raw = text
-            sc.value = value_of(text)
-            sc.row_label = row_label
-            sc.col_label = col_labels.get(cid, "")
-            sc.block = block
-            sc.cell = cell
-            sc.__class__ = StatCell
-            out[key] = sc
-            added = True
-        if added and row not in self.row_labels:
-            self.row_labels[row] = row_label
+        col_labels = self.col_labels
+        self.add_known(row, row_label, [cid for cid, _ in pairs], [keys.get(cid) or cell_key(row, cid) for cid, _ in pairs],
+                       [col_labels.get(cid, "") for cid, _ in pairs], [cell for _, cell in pairs], block)
 
     def add_known(self, row: str, row_label: str, cols: Iterable[str], keys: Iterable[tuple[str, str]],
                   labels: Iterable[str], cells: Iterable[Cell], block: Block | None) -> None:
-        """``add_row(row, row_label, zip(cols, cells), block)`` with each column's cell key (``keys``: ``cell_key(row,
-        cid)``) and label (``labels``: ``col_labels.get(cid, "")``) given, in the order of ``cols``: a row of table 三
-        replayed (:func:`.table3._replay`), whose keys were made once for its table's shape and whose column labels
-        were read once for the table."""
+        """Each column's cell (``cols``, ``cells``) added in order with its cell key (``keys``: ``cell_key(row, cid)``)
+        and label (``labels``: ``col_labels.get(cid, "")``) given, in one loop (a row of table 三: its cells are most
+        of a report's; replayed by :func:`.table3._replay`, its keys made once for its table's shape and its column
+        labels read once for the table).  A key already there is left as it is."""
         out = self.cells
         tid = self.id
         added = False
