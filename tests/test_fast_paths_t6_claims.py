@@ -10,24 +10,8 @@ import pytest
 
 from disclosure_lint.report import metrics
 from disclosure_lint.report.claim_keywords import FAMILY_OF, S4_BLOCKS_OF
-from disclosure_lint.report.stats.model import StatTable, new_stat_cell, parse_value
-from disclosure_lint.report.stats.schema import schema
 
-_RAWS = ["0", "0", "1", "2", "3", "17", "", "", "/", "—", "若干", "1.5", "-1", "-0", "0.0", "2.50",
-         "1234567890123456789012345678901", "99999999999999999999999999999", "-99999999999999999999999999999"]
-
-
-def _table(rnd: random.Random, tid: str, version: str, raws: list[str], missing: float) -> StatTable:
-    sch = schema(tid, version)
-    cells = {}
-    for r in sch.data_rows():
-        for c in sch.cols:
-            if rnd.random() < missing:
-                continue
-            raw = rnd.choice(raws)
-            cells[(r.id, c.id)] = new_stat_cell(tid, r.id, c.id, raw, parse_value(raw), r.label, c.label)
-    return StatTable(id=tid, schema=sch, detected_version=rnd.choice([None, version]), cells=cells)
-
+from .test_fast_paths_t3_stats import _RAWS, _table  # random tables 三/四 (blanks, text, numbers past the precision)
 
 # -- metrics: the values as computed before their alt was left to its first read ------------------------------------
 
