@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from ..report.agency import deadline_class
-from ..report.dates import DateMention, find_dates, gbt_form
+from ..report.dates import DateMention, gbt_form
 from ..report.portal import TIME_AFTER
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
@@ -149,9 +149,7 @@ class InvalidDate(Kind[InvalidDateOptions]):
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         mentions = list(report.dates)
         if self.options.tables:
-            for b in report.lintable_blocks:
-                if b.kind == "table":
-                    mentions.extend(find_dates(b))
+            mentions.extend(report.table_dates)
         urls: dict[int, list[tuple[int, int]]] = {}
         for d in mentions:
             if d.date is not None:
@@ -250,9 +248,7 @@ class DateForm(Kind[DateFormOptions]):
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         mentions = list(report.dates)
         if self.options.tables:
-            for b in report.lintable_blocks:
-                if b.kind == "table":
-                    mentions.extend(find_dates(b))
+            mentions.extend(report.table_dates)
         sig = report.signature_mention
         urls: dict[int, list[tuple[int, int]]] = {}
         for d in mentions:

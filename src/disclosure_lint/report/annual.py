@@ -322,6 +322,16 @@ class AnnualReport:
         return out
 
     @cached_property
+    def table_dates(self) -> list[DateMention]:
+        """The dates in the table blocks (:attr:`dates` holds the others'), read once for the rules that look at
+        tables too."""
+        out: list[DateMention] = []
+        for b in self.lintable_blocks:
+            if b.kind == "table":
+                out.extend(find_dates(b))
+        return out
+
+    @cached_property
     def published_mention(self) -> DateMention | None:
         """The date of the page header's publication-date field (发布日期：…), as on portal pages."""
         span = self.portal.published
