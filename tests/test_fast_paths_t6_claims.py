@@ -236,3 +236,21 @@ def test_proactive_clauses_kept_read_as_read_afresh(monkeypatch):
     monkeypatch.setattr(pc._CLAUSES, "limit", 0)  # emptied before each keep: nothing read back
     memo.forget()
     assert claims() == kept == again
+
+
+def test_alt_that_raises_is_worked_out_again_on_the_next_read():
+    """A deferred alt whose computation raises leaves the value as it was: the next read computes it again (not a
+    KeyError for what the first read took away)."""
+    calls = []
+
+    def how(value, arg):
+        calls.append(arg)
+        if len(calls) == 1:
+            raise ArithmeticError("first read")
+        return value + arg
+
+    tv = metrics._deferred(Decimal(3), [], [], how, Decimal(2))
+    with pytest.raises(ArithmeticError):
+        _ = tv.alt
+    assert tv.alt == Decimal(5)
+    assert tv.alt == Decimal(5) and len(calls) == 2  # held once worked out

@@ -32,8 +32,9 @@ class _AltOnRead:
         if tv is None:
             return self
         d = tv.__dict__
-        how, arg = d.pop("_alt_of")
-        alt = d["alt"] = how(tv.value, arg)
+        how, arg = d["_alt_of"]
+        alt = d["alt"] = how(tv.value, arg)  # (one that raises leaves the value as it was: the next read raises again)
+        del d["_alt_of"]
         return alt
 
 
