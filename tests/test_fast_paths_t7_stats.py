@@ -86,3 +86,53 @@ def test_reports_read_alike_with_rows_placed_or_not():
         _clear_rows()
     assert plain == cold == warm == again
     assert placed > 500 and sum(d.count("Cell(") for d in plain) > 5000
+
+
+def _pointer_reference(c) -> str:  # type: ignore[no-untyped-def]
+    """StatCell.pointer as it was computed on every read."""
+    from disclosure_lint.report.catalogue import TABLE_SHORT_NAMES
+    from disclosure_lint.report.stats.schema import S4_BLOCKS
+
+    short = TABLE_SHORT_NAMES.get(c.table, c.table)
+    if c.table == "s4":
+        block = dict(S4_BLOCKS).get(c.col.split(".")[0], "")
+        col = c.col_label if block and block in c.col_label else f"{block} › {c.col_label}"
+        return f"{short} › {col}"
+    return f"{short} › {c.row_label} › {c.col_label}"
+
+
+def test_kept_pointers_are_made_as_before():
+    """StatCell.pointer kept by its parts (stats.model.\\_POINTERS) is the pointer made afresh: cold, warm, with the
+    memo emptied again and again, for every table (table 四's blocks named in the column label or not) and for labels
+    too long to be kept."""
+    from disclosure_lint.report.stats import model
+    from disclosure_lint.report.stats.schema import S4_BLOCKS
+
+    rnd = random.Random(7)
+    blocks = [b for b, _ in S4_BLOCKS] + ["other", ""]
+    names = [n for _, n in S4_BLOCKS] + ["结果维持", "总计", ""]
+    labels = ["本年新收", "（一）予以公开", "合计", "", "自然人", "商业企业", "其他", "a" * 60, "长" * 120]
+    pool = []
+    for _ in range(300):
+        col = f"{rnd.choice(blocks)}.{rnd.choice(('maintain', 'total', 'x'))}" if rnd.random() < 0.8 \
+            else rnd.choice(blocks)
+        col_label = rnd.choice(names) + rnd.choice(("", "·", " › ")) + rnd.choice(names + labels)
+        pool.append((rnd.choice(("s2", "s3", "s4", "s4", "sx")), col, rnd.choice(labels), col_label))
+    limit = model._POINTERS.limit
+    model._POINTERS.clear()
+    n = kept = 0
+    try:
+        for small in (False, True):
+            if small:
+                model._POINTERS.limit = 3
+            for _ in range(4000):
+                table, col, row_label, col_label = rnd.choice(pool)
+                c = model.new_stat_cell(table, "r", col, "1", model.parse_value("1"), row_label, col_label)
+                kept += (c.table, c.col, c.row_label, c.col_label) in model._POINTERS
+                assert c.pointer == _pointer_reference(c) == c.pointer, c
+                n += 1
+        assert all(len(k[2]) + len(k[3]) <= model._POINTER_LABELS for k in model._POINTERS)
+    finally:
+        model._POINTERS.limit = limit
+        model._POINTERS.clear()
+    assert n == 8000 and kept > 2000

@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from operator import itemgetter
 from typing import Any, Literal
 
+from ...memo import Kept
 from ...model import Block, Cell, slots_twin
 from ..catalogue import TABLE_SHORT_NAMES
 from .schema import S4_BLOCKS, TableSchema
@@ -91,15 +92,33 @@ class StatCell:
 
     @property
     def pointer(self) -> str:
-        short = TABLE_SHORT_NAMES.get(self.table, self.table)
-        if self.table == "s4":  # one data row: name the block (行政复议 / 未经复议直接起诉 / 复议后起诉)
-            block = _S4_BLOCK_NAMES.get(self.col.split(".")[0], "")
-            col = self.col_label if block and block in self.col_label else f"{block} › {self.col_label}"
-            return f"{short} › {col}"
-        return f"{short} › {self.row_label} › {self.col_label}"
+        """表三 › row label › column label (table 四: 表四 › block › column label), kept by its parts
+        (:data:`_POINTERS`: the cross-report facts ask it of most cells of every report, whose labels are the
+        template's)."""
+        key = (self.table, self.col, self.row_label, self.col_label)
+        got = _POINTERS.get(key)
+        if got is None:
+            got = _pointer(*key)
+            if len(self.row_label) + len(self.col_label) <= _POINTER_LABELS:
+                _POINTERS.keep(key, got)
+        return got
+
+
+def _pointer(table: str, col: str, row_label: str, col_label: str) -> str:
+    """:attr:`StatCell.pointer` of a cell of ``table`` in column ``col``, under the labels as written."""
+    short = TABLE_SHORT_NAMES.get(table, table)
+    if table == "s4":  # one data row: name the block (行政复议 / 未经复议直接起诉 / 复议后起诉)
+        block = _S4_BLOCK_NAMES.get(col.split(".")[0], "")
+        col = col_label if block and block in col_label else f"{block} › {col_label}"
+        return f"{short} › {col}"
+    return f"{short} › {row_label} › {col_label}"
 
 
 _S4_BLOCK_NAMES = dict(S4_BLOCKS)
+#: :attr:`StatCell.pointer` by (table, column id, row label, column label): at most 1,024, of labels of at most
+#: ``_POINTER_LABELS`` characters together (the 400 first jobs reports: 229 pointers, labels of at most 43 characters)
+_POINTERS: Kept[tuple[str, str, str, str], str] = Kept("statistics cells: a cell's pointer by its labels", 1024)
+_POINTER_LABELS = 100
 _STAT_CELL_FIELDS = ("table", "row", "col", "raw", "value", "row_label", "col_label", "block", "cell")
 if tuple(f.name for f in fields(StatCell)) != _STAT_CELL_FIELDS:
     raise RuntimeError("StatCell changed its fields: update new_stat_cell in report/stats/model.py")
