@@ -1,0 +1,56 @@
+"""The prose analyses' fast paths of round 7 against the forms they replace."""
+
+from __future__ import annotations
+
+import random
+
+from disclosure_lint import memo
+from disclosure_lint.readers import markdown
+from disclosure_lint.report import prose_reading
+from disclosure_lint.report.annual import AnnualReport
+from disclosure_lint.report.prose_reading import PART_YEAR, SENT_END, Sentence, SentenceTime
+
+from .benchgen import generated
+
+# the pieces PART_YEAR's alternatives are made of, near misses (半 without 年, 季 without 度, 月 alone) and fillers
+_PIECES = ["上", "下", "半", "年", "半年", "季", "度", "季度", "截", "至", "止", "截至", "前", "个", "月", "份", "月份",
+           "1", "2", "9", "10", "11", "12", "0", "２", "三", "十", "一", "-", "—", "~", "到", " ", "　", "，", "本",
+           "申请", "公开", "2023", "件"]
+
+
+def _random_texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        size = rng.randrange(0, 24)
+        out.append("".join(rng.choice(_PIECES) for _ in range(size)))
+    return out
+
+
+def _generated_sentences() -> list[str]:
+    out = []
+    for _name, text in generated(30, seed=7):
+        report = AnnualReport(markdown.parse(text))
+        for block in report.text_blocks:
+            out += [s for s in SENT_END.split(block.text) if s]
+    return out
+
+
+def test_part_year_gate() -> None:
+    """Every match of PART_YEAR holds 月, 半年 or 季度: SentenceTime.part_year passes over a text holding none of them
+    and gives what the search gave; Sentence.part_year(upto) is Sentence.search(PART_YEAR, upto) at every place."""
+    memo.forget()  # SentenceTime objects are kept by text (prose_reading.sentence_facts)
+    texts = _random_texts(30_000, seed=71) + _generated_sentences()
+    found = 0
+    for text in texts:
+        m = PART_YEAR.search(text)
+        if m is not None:
+            found += 1
+            assert "月" in text or "半年" in text or "季度" in text, text
+        assert SentenceTime(text).part_year == (m.start() if m else None), text
+        fast, plain = Sentence(text), Sentence(text)
+        for upto in range(len(text) + 1):
+            a, b = fast.part_year(upto), plain.search(PART_YEAR, upto)
+            assert (a and (a.span(), a.group())) == (b and (b.span(), b.group())), (text, upto)
+    assert found > 3_000  # the random texts reach every alternative often
+    assert prose_reading.PART_YEAR is PART_YEAR
