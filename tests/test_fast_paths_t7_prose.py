@@ -54,3 +54,33 @@ def test_part_year_gate() -> None:
             assert (a and (a.span(), a.group())) == (b and (b.span(), b.group())), (text, upto)
     assert found > 3_000  # the random texts reach every alternative often
     assert prose_reading.PART_YEAR is PART_YEAR
+
+
+def _random_tables(n: int, seed: int) -> list[str]:
+    from disclosure_lint.report.brackets import CLOSERS, OPENERS
+
+    marks = "".join(OPENERS) + "".join(CLOSERS)
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        size = rng.randrange(0, 40)
+        pick = "".join(rng.sample(marks, rng.randrange(1, 6)))
+        out.append("".join(rng.choice(("\t", "\n", "一", "公开", "1", " ", "\r", pick[rng.randrange(len(pick))]))
+                           for _ in range(size)))
+    return out
+
+
+def test_table_cells_plain() -> None:
+    """brackets._cells_plain gives what the per-cell sequences of every tab and newline said."""
+    from disclosure_lint.report import brackets as br
+
+    def before(table: str) -> bool:
+        return all(br._plain(q) for q in set("".join(br._CELL_MARKS.findall(table)).replace("\n", "\t").split("\t")))
+
+    tables = _random_tables(30_000, seed=72)
+    tables += ["", "\t\n\t", "（一）\t1\n（\t）\n", "《条例》\t“是”\n", "（一）予以公开（二）\t（（））\n“（”）", "（\n）"]
+    for _name, text in generated(30, seed=7):
+        tables += [b.text for b in AnnualReport(markdown.parse(text)).lintable_blocks if b.kind == "table"]
+    results = [br._cells_plain(t) for t in tables]
+    assert results == [before(t) for t in tables]
+    assert 5_000 < results.count(False) < len(tables) - 5_000  # both answers, often
