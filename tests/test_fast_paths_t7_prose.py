@@ -84,3 +84,28 @@ def test_table_cells_plain() -> None:
     results = [br._cells_plain(t) for t in tables]
     assert results == [before(t) for t in tables]
     assert 5_000 < results.count(False) < len(tables) - 5_000  # both answers, often
+
+
+def test_squeeze_all() -> None:
+    """repeats.squeeze_all (tabs and newlines replaced before the split) gives what the split of the joined texts gave
+    and what each text squeezed on its own gives."""
+    from disclosure_lint.report import repeats
+
+    def before(texts: list[str]) -> list[str]:
+        s = "".join("\0".join(texts).split())
+        if "*" in s or "`" in s:
+            s = s.replace("*", "").replace("`", "")
+        out = s.split("\0")
+        return out if len(out) == len(texts) else [repeats._squeeze(t) for t in texts]
+
+    rng = random.Random(73)
+    pieces = ["\t", "\n", " ", "\u3000", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0", "\u2028", "\0", "*", "`",
+              "公开", "一", "|", "1"]
+    groups = [[""], [], ["\t\n"]]
+    for _ in range(5_000):
+        groups.append(["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 30))) for _ in range(rng.randrange(0, 6))])
+    for _name, text in generated(30, seed=7):
+        groups.append([b.text for b in AnnualReport(markdown.parse(text)).lintable_blocks])
+    for texts in groups:
+        got = repeats.squeeze_all(texts)
+        assert got == before(texts) == [repeats._squeeze(t) for t in texts], texts
