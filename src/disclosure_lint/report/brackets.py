@@ -57,6 +57,10 @@ BRACKETS = frozenset({"round", "square", "lenticular", "tortoise", "curly"})
 QUOTES = {"“": "”", "‘": "’"}
 _MARKS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS)) + "]")
 _CELL_MARKS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS)) + "\t\n]")
+_M = re.escape("".join(OPENERS) + "".join(CLOSERS))
+# a table cell's text from its first mark to its last (cells end at a tab or a newline): one match per cell that holds
+# a mark, found by a scan for the marks (most of a table's cells hold none)
+_CELL_RUN = re.compile(f"[{_M}](?:[^{_M}\t\n]*[{_M}])*")
 _LIST_MARKER = re.compile(r"(?:^|[\s。；：，、;:,])(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3})$")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _DOC_SERIAL = re.compile(r"\s*第?\d{1,4}号")
@@ -165,6 +169,15 @@ def _plain(marks: str) -> bool:
     Short sequences (almost every paragraph's: （）, 《》“”) are remembered across reports; a long one is
     walked, not kept (the cache would hold whole flattened reports)."""
     return _plain_short(marks) if len(marks) <= 32 else _plain_walk(marks)
+
+
+def _cells_plain(table: str) -> bool:
+    """Do the marks of each cell of a table's text (cells split by tabs and newlines) pair up in the cell?  As
+    ``all(_plain(q) for q in set("".join(_CELL_MARKS.findall(table)).replace("\\n", "\\t").split("\\t")))``, whose findall
+    made a string per tab and newline (≈155 in a table 三 with its label brackets): the cells without a mark give the
+    empty sequence, which pairs up; each other cell's run from its first mark to its last holds all of its marks
+    (tests/test_fast_paths_t7_prose.py)."""
+    return all(_plain("".join(_MARKS.findall(run))) for run in set(_CELL_RUN.findall(table)))
 
 
 def _plain_walk(marks: str) -> bool:
@@ -337,8 +350,7 @@ def _paragraphs(report) -> list[tuple]:
         if b.kind == "table":
             # each distinct sequence once (most cells hold no mark: hundreds of "" per table); a table without
             # any mark (most tables) has only "" and is not split at all
-            if _MARKS.search(b.text) is None or all(
-                    _plain(q) for q in set("".join(_CELL_MARKS.findall(b.text)).replace("\n", "\t").split("\t"))):
+            if _MARKS.search(b.text) is None or _cells_plain(b.text):
                 # every cell's marks pair up in the cell (the usual case): the table as one paragraph
                 out.append((b, 0, len(b.text), _PLAIN_TABLE))
                 continue

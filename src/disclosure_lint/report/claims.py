@@ -123,7 +123,6 @@ from .prose_reading import (
     CHANGE,
     COUNT_TOKEN,
     OFF_TOPIC,
-    PART_YEAR,
     PAST,
     SENT_END,
     YEAR,
@@ -366,7 +365,7 @@ class _Reader:
                 continue
             clause_start = self.ctx.clause_start(m.start())[0]
             clause = sent[clause_start:m.start()]
-            if (CHANGE.search(clause) or PAST.search(clause) or self.ctx.search(PART_YEAR, m.start())
+            if (CHANGE.search(clause) or PAST.search(clause) or self.ctx.part_year(m.start())
                     or not self._year_ok(m.start(), None)
                     or self._scope(sent, m.end(), clause_start, m.start())):
                 continue
@@ -500,7 +499,7 @@ class _Reader:
                 clause = clause.replace(k.group(0), "　" * len(k.group(0)))  # the keyword must not trip the filters
             if CHANGE.search(clause) or PAST.search(clause):
                 return []
-        if self.ctx.search(PART_YEAR, t0):
+        if self.ctx.part_year(t0):
             return []
         if not self._year_ok(t0, metric):
             return []
@@ -590,7 +589,7 @@ class _Reader:
             blocks = self._s4_named(lo if lo < hi else 0, hi)
             if not blocks or not self._year_ok(m.start(), None) or self._scope(sent, m.start(), 0, 0):
                 continue
-            if self.ctx.search(PAST, m.start()) or self.ctx.search(PART_YEAR, m.start()):
+            if self.ctx.search(PAST, m.start()) or self.ctx.part_year(m.start()):
                 continue
             outcomes = upheld_outcomes(sent, m.start(), self.ctx.search)
             if not outcomes:
@@ -611,14 +610,14 @@ class _Reader:
             persons, orgs = bool(qm.group("persons")), bool(qm.group("orgs"))
             # a scope word before it (局属事业单位未收到…); the words in it were read above
             if (not self._year_ok(m.start(), None) or self._scope(sent, m.start(), 0, 0)
-                    or self.ctx.search(PAST, m.end()) or self.ctx.search(PART_YEAR, m.end())):
+                    or self.ctx.search(PAST, m.end()) or self.ctx.part_year(m.end())):
                 continue
             applicants = None if persons == orgs else ("natural_person" if persons else "org")
             out.statements.append(Statement("none_applications", (), block, s0 + m.start(), s0 + m.end(),
                                             self.stripped, applicants=applicants))
         for m in NONE_CARRIED.finditer(sent):  # 无结转下年度办理的申请
             if (not self._year_ok(m.start(), None) or self._scope(sent, m.start(), 0, 0)
-                    or self.ctx.search(PAST, m.start()) or self.ctx.search(PART_YEAR, m.start())):
+                    or self.ctx.search(PAST, m.start()) or self.ctx.part_year(m.start())):
                 continue
             out.statements.append(Statement("none_carried", (), block, s0 + m.start(), s0 + m.end(), self.stripped))
         if not disclosure or not ("复议" in sent or "诉讼" in sent or not self.shortcuts):
@@ -634,7 +633,7 @@ class _Reader:
             if "诉讼" in words:
                 blocks += ["direct", "after_review"]
             if (not blocks or not self._year_ok(m.start(), None) or self._scope(sent, m.end(), 0, 0)
-                    or self.ctx.search(PAST, m.end()) or self.ctx.search(PART_YEAR, m.end())):
+                    or self.ctx.search(PAST, m.end()) or self.ctx.part_year(m.end())):
                 continue
             out.statements.append(Statement("none_s4", tuple(blocks), block, s0 + m.start(), s0 + m.end(),
                                             self.stripped))

@@ -161,7 +161,11 @@ class SentenceTime:
     def part_year(self) -> int | None:
         """Where the first part-of-year word (上半年, 截至9月 …) is, or None."""
         if self._part_year == -1:
-            py = PART_YEAR.search(self.text)
+            text = self.text
+            # every match of PART_YEAR holds 月, 半年 or 季度; its look-ahead, a class with \d (a Unicode category),
+            # is tried at every character of a sentence (≈90 ns each): most sentences hold none of the three
+            # (tests/test_fast_paths_t7_prose.py)
+            py = PART_YEAR.search(text) if "月" in text or "半年" in text or "季度" in text else None
             self._part_year = py.start() if py else None
         return self._part_year
 
@@ -235,6 +239,11 @@ class Sentence:
         """End of the clause holding ``pos`` (its boundary, or the end of the sentence; at most ``MAX_CLAUSE`` on)."""
         i = bisect_left(self.bounds, pos)
         return min(self.bounds[i] if i < len(self.bounds) else len(self.text), pos + MAX_CLAUSE)
+
+    def part_year(self, upto: int) -> re.Match[str] | None:
+        """``search(PART_YEAR, upto)``, not searched when the sentence holds no match at all (its time's
+        :attr:`SentenceTime.part_year`, looked for once per sentence text and kept with it)."""
+        return None if self.time.part_year is None else self.search(PART_YEAR, upto)
 
     def search(self, pattern: re.Pattern[str] | BoundedPattern, upto: int) -> re.Match[str] | None:
         """``pattern.search(text, 0, upto)``, answered from the sentence's first match when possible."""

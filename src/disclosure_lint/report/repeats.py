@@ -93,8 +93,10 @@ def normalize(text: str) -> str:
 
 def squeeze_all(texts: list[str]) -> list[str]:
     """``[_squeeze(t) for t in texts]`` in one pass over the texts joined by NULs (not whitespace: split keeps
-    them; a text holding one is squeezed on its own)."""
-    s = "".join("\0".join(texts).split())
+    them; a text holding one is squeezed on its own).  Tabs and newlines (a table's cell and row separators: a split
+    made a string per cell) are removed first by ``str.replace``, which copies the rest in runs, then the other
+    whitespace by the split (to which tab and newline are whitespace: the same characters are removed)."""
+    s = "".join("\0".join(texts).replace("\t", "").replace("\n", "").split())
     if "*" in s or "`" in s:
         s = s.replace("*", "").replace("`", "")
     out = s.split("\0")
