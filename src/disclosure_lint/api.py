@@ -69,17 +69,17 @@ class FileResult:
             raise ValueError("not a file result")
         path = data["path"]
         values: dict[str, Any] = {}
-        for f in fields(cls):
-            if f.name not in data:
+        for name, types in _FIELD_TYPES if cls is FileResult else _field_types(cls):
+            if name not in data:
                 continue
-            value = data[f.name]
-            if f.name == "diagnostics":
+            value = data[name]
+            if name == "diagnostics":
                 if not isinstance(value, list):
                     raise ValueError("diagnostics")
                 value = [_diagnostic(d, path) for d in value]
-            elif not isinstance(value, _JSON_TYPES.get(str(f.type), object)):
-                raise ValueError(f.name)
-            values[f.name] = value
+            elif not isinstance(value, types):
+                raise ValueError(name)
+            values[name] = value
         return cls(**values)
 
 
@@ -88,6 +88,14 @@ _JSON_TYPES: dict[str, tuple[type, ...]] = {  # a FileResult field's declared ty
     "str": (str,), "str | None": (str, type(None)), "dict | None": (dict, type(None)),
     "list | None": (list, type(None)), "int | None": (int, type(None)), "bool": (bool,),
 }
+
+
+def _field_types(cls: type) -> tuple[tuple[str, Any], ...]:
+    """Each field of a result class with what its JSON may hold (``object``: anything), in order."""
+    return tuple((f.name, _JSON_TYPES.get(str(f.type), object)) for f in fields(cls))
+
+
+_FIELD_TYPES = _field_types(FileResult)  # (made once: fields() builds its tuple, str(type) a text, on each call)
 
 
 def _diagnostic(data: Any, path: str) -> Diagnostic:

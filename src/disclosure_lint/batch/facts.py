@@ -206,29 +206,77 @@ def _preview(text: str) -> str:
     return head[:PREVIEW] if len(head) >= PREVIEW else " ".join(text.split())[:PREVIEW]
 
 
+def _hashes_of(texts: list[str]) -> list[str]:
+    """``[_h(t) for t in texts]``, by C-level passes (no Python call per text)."""
+    return list(map(_HEX, map(zlib.crc32, map(str.encode, texts))))
+
+
+_HEX = "%08x".__mod__
+
+
+def _block_places(rep: AnnualReport, blocks: list[Block]) -> list[Place]:
+    """``[_block_place(rep, b) for b in blocks]``, each section's label made once; a block of one anchor (a Markdown
+    paragraph's) or none placed here, others (anchors on pages, several) by :func:`_block_place`."""
+    sections = rep.sections
+    starts = [s.heading.index for s in sections]  # (as rep.section_of finds a block's section)
+    labels = [s.label for s in sections]
+    out: list[Place] = []
+    line: int | None
+    column: int | None
+    end_line: int | None
+    end_column: int | None
+    for b in blocks:
+        anchors = b.anchors
+        if anchors:
+            if len(anchors) != 1 or anchors[0].page is not None:
+                out.append(_block_place(rep, b))
+                continue
+            a = anchors[0]  # (both ends located at it: the anchor at or before any offset, else the first)
+            line = end_line = a.line
+            column, end_column = a.column - a.offset, a.column + (len(b.text) - a.offset)
+        else:
+            line = end_line = b.line
+            column = end_column = b.column
+        k = bisect_right(starts, b.index) - 1
+        ptr = b.pointer
+        if k >= 0:
+            ptr = f"{labels[k]} › {ptr}" if ptr else labels[k]
+        out.append([line, column, end_line, end_column, ptr or None])
+    return out
+
+
 def _paragraphs(rep: AnnualReport) -> tuple[list[list[Any]], list[list[Any]], bool]:
-    paras: list[list[Any]] = []
-    own: list[list[Any]] = []
-    whole_area = False
-    last_year = str(rep.year - 1) if rep.year is not None else None
     skip = rep.statistics_blocks
     title = rep.title_block
     blocks = [b for b in rep.text_blocks
               if b.kind in ("paragraph", "list_item") and b.index not in skip and b is not title]
+    kept: list[Block] = []
+    keys: list[str] = []
     for b, key in zip(blocks, normalize_all([b.text for b in blocks]), strict=True):
-        if len(key) < MIN_PARAGRAPH or "|" in key or "\t" in b.text:
+        if len(key) >= MIN_PARAGRAPH and "|" not in key and "\t" not in b.text:
+            kept.append(b)
+            keys.append(key)
+    texts = [b.text for b in kept]
+    exact = _hashes_of(keys)
+    # the keys hold no whitespace (normalize drops it): their digits masked by one pass over them joined by newlines
+    masked = _hashes_of(_DIGITS.sub("#", "\n".join(keys)).split("\n")) if keys else []
+    paras = list(map(list, zip(masked, exact, map(len, keys), _block_places(rep, kept), map(_preview, texts))))
+    # one search over the texts joined by 。: a match holds no 。 (its gaps are [^。；]), so it falls in one text
+    whole_area = _WHOLE_AREA.search("。".join(texts)) is not None
+    own: list[list[Any]] = []
+    if rep.year is None:
+        return paras, own, whole_area
+    last_year = str(rep.year - 1)
+    for b, h in zip(kept, exact):
+        text = b.text
+        if last_year not in text:
             continue
-        exact = _h(key)
-        whole_area = whole_area or _WHOLE_AREA.search(b.text) is not None
-        paras.append([_h(_DIGITS.sub("#", key)), exact, len(key), _block_place(rep, b), _preview(b.text)])
-        if last_year is None or last_year not in b.text:
-            continue
-        for m in _OWN_YEAR.finditer(b.text):
+        for m in _OWN_YEAR.finditer(text):
             if m.group(1) == last_year:
                 start = m.start(1)
-                stop = min(len(b.text), start + 60)
-                end = next((i for i in range(start, stop) if b.text[i] in "。；！？"), stop)
-                own.append([int(m.group(1)), exact, _place(rep, b, start=start, end=end), b.text[start:end]])
+                stop = min(len(text), start + 60)
+                end = next((i for i in range(start, stop) if text[i] in "。；！？"), stop)
+                own.append([int(m.group(1)), h, _place(rep, b, start=start, end=end), text[start:end]])
     return paras, own, whole_area
 
 

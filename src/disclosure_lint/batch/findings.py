@@ -6,10 +6,10 @@ from __future__ import annotations
 import base64
 import json
 import os
-import re
 import zlib
 from array import array
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
 from ..diagnostics import Diagnostic, fingerprint
@@ -30,17 +30,28 @@ def packed_ok(facts: Any) -> bool:
         return False
     _head, texts, keys, values, hashes = p
     return (isinstance(texts, list) and len(texts) == len(_PARTS)
-            and all(isinstance(t, str) and _BASE64.fullmatch(t) is not None for t in texts)
+            and all(isinstance(t, str) and _base64(t) for t in texts)
             and isinstance(keys, str) and isinstance(values, list)
             and len(values) == (keys.count("\n") + 1 if keys else 0)
-            and all(isinstance(v, (int, float)) for v in values)
+            and all(map(isinstance, values, repeat((int, float))))
             and (hashes is None or (isinstance(hashes, list) and len(hashes) == 3
                                     and isinstance(hashes[0], str) and isinstance(hashes[1], str)
                                     and isinstance(hashes[2], list) and all(_size_ok(n) for n in hashes[2])
                                     and len(hashes[0]) == len(hashes[1]) == HASH * len(hashes[2]))))
 
 
-_BASE64 = re.compile(r"(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?")  # what b64encode writes
+_BASE64_ALPHABET = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
+
+def _base64(t: str) -> bool:
+    """Whether ``t`` is what b64encode writes: ``(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?``
+    matched whole, here by C-level passes (that pattern's groups of four, a step of the regex engine's loop each,
+    took ≈ 6× as long): a length that is a multiple of 4, ASCII, and but for one or two ``=`` at the end nothing but
+    the alphabet (the end's ``=`` make the last group XX== or XXX=)."""
+    if len(t) % 4 or not t.isascii():
+        return False
+    body = t[:-2] if t.endswith("==") else t[:-1] if t.endswith("=") else t
+    return not body.encode("ascii").translate(None, _BASE64_ALPHABET)
 
 
 def _figures(rest: dict[str, Any]) -> tuple[list[str], list[Any]]:
@@ -136,7 +147,7 @@ class Facts:
 
     HEAD = frozenset({"v", "agency", "kind", "year", "format", "file_format", "body", "stat_hash", "stat_nonzero",
                       "whole_area", "own_year"})
-    __slots__ = ("_hashes", "_head", "_index", "_rest", "_texts", "_values")
+    __slots__ = ("_hashes", "_head", "_index", "_rest", "_texts", "_values", "_where")
 
     def __init__(self, facts: dict[str, Any]):
         head: dict[str, Any] = {}
@@ -152,11 +163,12 @@ class Facts:
         # the first of the rest, as collect makes them), the rest as ``[paragraphs, the rest without them]``, each
         # paragraph ``[place, preview]`` without its hashes and size: the figures' keys and values, the paragraphs'
         # hashes and sizes are at hand
-        self._texts = tuple(zlib.compress(json.dumps(p, separators=(",", ":")).encode(), 1) for p in (
+        self._texts = tuple(zlib.compress(_json(p), 1) for p in (
             {PLACES: places} if places is not None else figures,
             [[p[3:] for p in rest.pop("paras")], rest] if self._hashes is not None and next(iter(rest)) == "paras"
             else rest))
         self._rest: list[dict[str, Any] | None] = [None] * len(_PARTS)
+        self._where: list[Any] | bool | None = None
         self._index = _layout("\n".join(keys))
         self._values = tuple(values)
 
@@ -172,6 +184,7 @@ class Facts:
         self._head = head
         self._texts = tuple(base64.b64decode(t) for t in texts)
         self._rest = [None] * len(_PARTS)
+        self._where = None
         self._index = _layout(keys)
         self._values = tuple(values)
         self._hashes = None if hashes is None else (hashes[0], hashes[1], array("q", hashes[2]))
@@ -191,6 +204,42 @@ class Facts:
         if rest is None:
             rest = self._rest[i] = self._decode(i)
         return rest.get(key, default)
+
+    def figure(self, key: str) -> tuple[Any, Any] | None:
+        """``(value, place)`` of the cell ``key`` as :meth:`Report.cell` reads it from ``get("cells")`` (None: no such
+        cell, or not a number); from the figures' places by the figure's position when the figures' part holds only
+        their places (:data:`PLACES`, as :meth:`pack` writes it): no ``cells`` dict made, kept until :meth:`release`."""
+        i = self._index.get(key)
+        if i is None:
+            return None
+        value = self._values[i]
+        if value is None:
+            return None
+        where = self._where
+        if where is None:
+            where = self._where = self._places()
+        if not isinstance(where, list):  # (False: the part is not the places form: read as get() reads it)
+            got = (self.get("cells") or {}).get(key)
+            if not isinstance(got, list) or len(got) != 2 or not isinstance(got[0], (int, float)):
+                return None
+            return got[0], got[1]
+        # as _unplace makes the cells (the not_open figure is not one of them) when the places fit the figures
+        if key == NOT_OPEN or not where or not isinstance(value, (int, float)):
+            return None
+        return value, where[i]
+
+    def _places(self) -> list[Any] | bool:
+        """The places of the figures' part when it is the places form and they fit the figures (one each), else
+        ``[]`` (no figures, as :meth:`_unplace` reads them); False when the part is not the places form."""
+        try:
+            rest = json.loads(zlib.decompress(self._texts[0]))
+        except (zlib.error, ValueError, RecursionError):
+            return False
+        if not (isinstance(rest, dict) and PLACES in rest):
+            return False
+        places = rest[PLACES]
+        index, values = self._index, self._values
+        return places if isinstance(places, list) and len(places) == len(values) == len(index) and places else []
 
     def _decode(self, i: int) -> dict[str, Any]:
         """Part ``i`` decoded (the figures' places with their keys and values again: ``cells`` and ``not_open``)."""
@@ -247,12 +296,23 @@ class Facts:
 
     def release(self) -> None:
         self._rest = [None] * len(_PARTS)
+        self._where = None
 
     def as_dict(self) -> dict[str, Any]:
         out = dict(self._head)
         for i in range(len(_PARTS)):
             out.update(self._decode(i))
         return out
+
+
+def _json(obj: Any) -> bytes:
+    """``obj`` as compact JSON in UTF-8: Chinese text is 3 bytes a character, not a 6-byte ``\\u`` escape (less to
+    escape, compress, send and parse; :meth:`Facts._decode` reads either); escaped when a text holds a lone
+    surrogate, which UTF-8 cannot hold."""
+    try:
+        return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode()
+    except UnicodeEncodeError:
+        return json.dumps(obj, separators=(",", ":")).encode()
 
 
 def _part(key: str) -> int:
@@ -282,12 +342,7 @@ class Report:
     def cell(self, key: str) -> tuple[float, list[Any]] | None:
         """The value and place of the cell ``key`` (decodes the facts: :meth:`value` first, where the place is
         needed only for a finding)."""
-        if self.facts.value(key) is None:
-            return None
-        got = (self.facts.get("cells") or {}).get(key)
-        if not isinstance(got, list) or len(got) != 2 or not isinstance(got[0], (int, float)):
-            return None
-        return got[0], got[1]
+        return self.facts.figure(key)
 
     def value(self, key: str) -> float | None:
         """``cell(key)[0]`` (None where the cell is None), without decoding the facts."""
