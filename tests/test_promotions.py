@@ -51,7 +51,7 @@ def _dl501(text: str, fmt: str = "markdown", **kw):
     ("鸿运电子注册送88元彩金", "鸿运电子注册送88元彩金", "鸿运", "电子", "注册送88元彩金", "new-brand"),
     ("明珠真人开户", "明珠真人开户", "明珠", "真人", "开户", "new-brand"),
     ("耀星体育（中国）官方网站", "耀星体育（中国）官方网站", "耀星", "体育", "官方网站", "new-brand"),
-    ("主动公开政府信息46条，街道星耀体育188条。", "星耀体育", "星耀", "体育", "", "count-list"),
+    ("主动公开政府信息58条，街道星耀体育120条。", "星耀体育", "星耀", "体育", "", "count-list"),
 ])
 def test_phrase_shapes(text, phrase, brand, core, tail, signal):
     found = find_phrases(text, terms=False)
@@ -117,7 +117,7 @@ def test_rule_file_lists_the_same_terms_as_the_report_fact():
 # -- DL501: code, position, phrase named ---------------------------------------------------------
 
 def test_dl501_names_phrase_brand_and_trigger_with_position():
-    text = "一、总体情况\n\n2023年主动公开政府信息46条，星耀体育188条，政务微博发布信息92条。\n"
+    text = "一、总体情况\n\n2023年主动公开政府信息58条，星耀体育120条，政务微博发布信息92条。\n"
     diags = _dl501(text)
     col = text.splitlines()[2].index("星耀") + 1
     assert [(d.line, d.column, d.match, d.severity) for d in diags] == [(3, col, "星耀体育", "error")]

@@ -135,7 +135,7 @@ def test_total_in_the_sentence_before():
     "主动公开市政府和市政府办公厅行政规范性文件42件，人事任免文件106件，其他文件113件。",
     "2023年主动公开政府信息10311条，发布主动公开文件12件，发布同步解读12件。",
     # one noun part without a marker
-    "主动公开政府信息46条，街道动态188条。",
+    "主动公开政府信息58条，街道动态120条。",
     # approximations, ranges, other years, changes, part of the year, nested 其中
     "全年主动公开政府信息约120条，其中政策文件150条。",
     "全年主动公开政府信息120条，其中政策文件50-60条，工作动态98条。",

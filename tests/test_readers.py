@@ -64,7 +64,7 @@ def test_markdown_crlf_positions():
     assert p.text == "正文,内容" and (p.line, p.column) == (3, 1)
 
 
-TXT = """上塘街道2023年政府信息公开工作年度报告
+TXT = """青石街道2023年政府信息公开工作年度报告
 发布日期：2024-01-20
 
 　　一、总体情况

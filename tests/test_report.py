@@ -12,7 +12,7 @@ from .conftest import parse
 
 
 @pytest.mark.parametrize(("name", "kind", "word"), [
-    ("上塘街道", "street_office", "街道"),
+    ("青石街道", "street_office", "街道"),
     ("某某街道办事处", "street_office", "街道"),
     ("某某镇人民政府", "town_government", "镇"),
     ("某某乡人民政府", "township_government", "乡"),
@@ -34,7 +34,7 @@ def test_classify(name, kind, word):
 
 
 @pytest.mark.parametrize(("title", "name", "year"), [
-    ("上塘街道2019年政府信息公开工作年度报告", "上塘街道", 2019),
+    ("青石街道2019年政府信息公开工作年度报告", "青石街道", 2019),
     ("某某市审计局2023年度政府信息公开工作年度报告", "某某市审计局", 2023),
     ("2022年某某县人民政府政府信息公开工作年度报告", "某某县人民政府", 2022),
     ("《某某区教育局2021年政府信息公开工作年度报告》", "某某区教育局", 2021),

@@ -29,7 +29,7 @@ def matches(diags, code):
 
 
 STREET_MD = """\
-# 上塘街道2023年政府信息公开工作年度报告
+# 青石街道2023年政府信息公开工作年度报告
 
 ## 一、总体情况
 
@@ -43,7 +43,7 @@ STREET_MD = """\
 """
 
 STREET_TXT = """\
-上塘街道2019年政府信息公开工作年度报告
+青石街道2019年政府信息公开工作年度报告
 一、概述
 2019年，我街道接到公民依申请公开政府信息2条，已按时答复。
 二、存在的不足
@@ -62,7 +62,7 @@ def test_street_office_markdown_each_occurrence():
     assert [d.line for d in diags] == [7, 11]
     d = diags[0]
     assert d.severity == "error"
-    assert d.message.startswith("上塘街道（街道办事处）的报告不应自称“我局”，应使用“我街道”“本街道”或“本机关”")
+    assert d.message.startswith("青石街道（街道办事处）的报告不应自称“我局”，应使用“我街道”“本街道”或“本机关”")
     assert d.evidence["actual"] == "我局"
     assert d.evidence["allowed"][:3] == ["我街道", "本街道", "本机关"]
     assert "我街道" in d.evidence["expected"]

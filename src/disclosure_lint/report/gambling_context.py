@@ -4,7 +4,7 @@ A police report names the gambling it suppressed (``全年捣毁百家乐网络�
 “时时彩”等赌博形式``), a warning names the lure (``提醒群众切勿点击“注册送彩金”等诱导链接``), a
 security report names what it removed (``清理被植入的博彩广告``).  An attacker's insertion never
 does: it replaces a word of the report with a brand, or adds a brand and a promotion tail
-(``开云体育官网``, ``华球体育188条``), and never warns against itself or calls gambling an
+(``开云体育官网``, ``华球体育120条``), and never warns against itself or calls gambling an
 offence.  So the context that exempts a term is read over the whole *sentence* around it
 (the text between two of ``。！？；`` or line breaks, at most :data:`REACH` characters either way):
 

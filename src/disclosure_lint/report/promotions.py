@@ -1,13 +1,13 @@
 """Suspected injected promotion (gambling spam) in the report's text: a report fact.
 
 Attackers who get into a portal insert gambling promotion into published pages.  They replace a
-word or a count of the report with a brand (``…主动公开政府信息46条，街道…华球体育188条``), or add
+word or a count of the report with a brand (``…主动公开政府信息58条，街道…华球体育120条``), or add
 ``<brand>体育官网``, ``<brand>娱乐APP下载``, ``注册送彩金``.  The brands are ever new, so a word
 list cannot keep up; the *shape* of the phrase can::
 
     brand  +  core word(s)                     +  ending
     华球       体育 / 娱乐 / 棋牌 / 彩票 / 电子 / 真人   官网 官方网站 APP(下载) 登录入口 注册送 彩金
-    BOB        (chained: 体育彩票, 真人娱乐 …)         投注 开户 网址 …   |  a count (188条)  |  nothing
+    BOB        (chained: 体育彩票, 真人娱乐 …)         投注 开户 网址 …   |  a count (120条)  |  nothing
 
 A phrase is listed only when its brand is plainly a brand, because every finding is an error:
 
