@@ -315,7 +315,7 @@ class Checker:
     def config_for(self, path: str) -> LoadedConfig:
         lc = self._config_of.get(path)
         if lc is None:
-            lc = self._config_of[path] = self.resolver.for_path(Path(path))
+            lc = self._config_of[path] = self.resolver.for_path(path)
         return lc
 
     @property

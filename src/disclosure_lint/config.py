@@ -306,31 +306,39 @@ class ConfigResolver:
         self.isolated = isolated
         self._cache: dict[Path, LoadedConfig] = {}
         self._found: dict[Path, Path | None] = {}  # directory → its nearest configuration file (one walk per directory)
+        self._of_dir: dict[str, LoadedConfig] = {}  # a file's directory as named → its configuration
         self._applied: dict[str, None] = {}
 
     @property
     def applied(self) -> list[str]:
         return list(self._applied)
 
-    def for_path(self, path: Path) -> LoadedConfig:
+    def for_path(self, path: str | Path) -> LoadedConfig:
         lc = self._resolve(path)
         if lc.path is not None:
             self._applied.setdefault(str(lc.path))
         return lc
 
-    def _resolve(self, path: Path) -> LoadedConfig:
+    def _resolve(self, path: str | Path) -> LoadedConfig:
         if self._explicit is not None:
             return self._explicit
         if self.isolated:
             return self._cache.setdefault(Path("<defaults>"), LoadedConfig(Config(), None))
+        # the directory as a string (a directory of a thousand reports: one stat per file, no Path built or hashed)
+        name = os.fspath(path)
         try:
-            d = path if path.is_dir() else path.parent
+            d = name if os.path.isdir(name) else os.path.dirname(name)
         except (OSError, ValueError):
-            d = path.parent
-        if d not in self._found:
-            self._found[d] = find_config(d)
-        found = self._found[d]
+            d = os.path.dirname(name)
+        lc = self._of_dir.get(d)
+        if lc is not None:
+            return lc
+        dp = Path(d or ".")
+        if dp not in self._found:
+            self._found[dp] = find_config(dp)
+        found = self._found[dp]
         key = found or Path("<defaults>")
         if key not in self._cache:
             self._cache[key] = load_config_file(found) if found else LoadedConfig(Config(), None)
-        return self._cache[key]
+        lc = self._of_dir[d] = self._cache[key]
+        return lc
