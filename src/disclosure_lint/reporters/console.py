@@ -92,9 +92,9 @@ class _Console(Console):
 
 def make_console(stream: TextIO) -> Console:
     """A rich console; when the output is not a terminal, use a width that keeps tables readable."""
-    console = _Console(file=stream, highlight=False, soft_wrap=False)
+    console = _Console(file=stream, highlight=False, soft_wrap=False, emoji=False)
     if not console.is_terminal and "COLUMNS" not in os.environ:
-        console = _Console(file=stream, highlight=False, soft_wrap=False, width=140)
+        console = _Console(file=stream, highlight=False, soft_wrap=False, emoji=False, width=140)
     return console
 
 
