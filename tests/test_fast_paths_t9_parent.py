@@ -61,3 +61,19 @@ def test_format_message_keeps_no_long_template() -> None:
     long = "长" * 5000 + "{match}"
     assert format_message(long, {"match": "m"}) == _format_message_before(long, {"match": "m"})
     assert memo.sizes()["packs.format_message"] == 0
+
+
+def test_command_line_turns_pydantic_plugins_off_unless_set(monkeypatch) -> None:
+    import disclosure_lint.cli as cli
+    from disclosure_lint import cli_startup, recache
+
+    monkeypatch.setattr(cli, "main", lambda: None)
+    monkeypatch.setattr(recache, "install", lambda: None)
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    cli_startup.main()
+    import os
+
+    assert os.environ["PYDANTIC_DISABLE_PLUGINS"] == "__all__"
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "logfire")
+    cli_startup.main()
+    assert os.environ["PYDANTIC_DISABLE_PLUGINS"] == "logfire"  # the user's own choice is kept
