@@ -9,6 +9,7 @@ import os
 import zlib
 from array import array
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import repeat
 from typing import Any
 
@@ -330,8 +331,10 @@ class Report:
     reference: bool = False
     body: str | None = None
 
-    @property
+    @cached_property
     def year(self) -> int | None:
+        """The report's year (kept on first read: the cross-report checks group, sort and pair by it ≈ 15 times a
+        report)."""
         y = self.facts.get("year")
         return y if isinstance(y, int) else None
 
