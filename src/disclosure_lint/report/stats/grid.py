@@ -75,6 +75,22 @@ is_value: Callable[[str], bool] = _IsValueMemo().__getitem__
 #: A cell with text that is not a value: ``bool(text) and not is_value(text)`` (memoised; C-callable, so that
 #: ``filter(is_label, map(TEXT, row.cells))`` picks a row's labels without a loop in Python).
 is_label: Callable[[str], bool] = _IsLabelMemo().__getitem__
+class _SigMemo(dict[str, "str | None"]):
+    """A cell's part in its row's signature (:data:`.table3._KINDS`; the table shapes of :mod:`.table2` and
+    :mod:`.table3`): its text when it is a label, "" when empty, None when a value (memoised as :class:`_ValueMemo`;
+    texts over 200 characters are not kept)."""
+
+    def __missing__(self, text: str) -> str | None:
+        r = text if is_label(text) else (None if text else "")
+        if len(text) <= 200 and len(self) < 20000:
+            self[text] = r
+        return r
+
+
+#: A cell's part in its row's signature, memoised.
+cell_sig: Callable[[str], str | None] = _SigMemo().__getitem__
+
+
 TEXT = attrgetter("text")
 FIRST = itemgetter(0)  # the position of a (position, cell) pair
 SECOND = itemgetter(1)  # the cell of a (position, cell) pair

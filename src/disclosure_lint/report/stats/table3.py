@@ -17,11 +17,11 @@ from .grid import (
     TEXT,
     Build,
     blank_cells,
+    cell_sig,
     clean,
     col_text,
     continued,
     header_start,
-    is_label,
     is_value,
     label_end,
     layout_of,
@@ -231,18 +231,8 @@ def _is_header(texts: list[str]) -> bool:
     return column
 
 
-class _SigMemo(dict[str, "str | None"]):
-    """A cell's part in its row's signature (:data:`_KINDS`): its text when it is a label, "" when empty, None when a
-    value (memoised as :class:`.grid._ValueMemo`; texts over 200 characters are not kept)."""
-
-    def __missing__(self, text: str) -> str | None:
-        r = text if is_label(text) else (None if text else "")
-        if len(text) <= 200 and len(self) < 20000:
-            self[text] = r
-        return r
-
-
-_sig = _SigMemo().__getitem__
+#: a cell's part in its row's signature (:data:`_KINDS`): :data:`.grid.cell_sig`
+_sig = cell_sig
 
 # A row's signature (its label texts in place, its values and empty cells as None and "") → (is it a header
 # (:func:`_is_header`), where do its labels end (:func:`.grid.label_end` with :func:`is_s3_label`)): both read a value
