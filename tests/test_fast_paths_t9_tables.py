@@ -8,8 +8,18 @@ from itertools import compress, count
 
 from disclosure_lint.model import Block, Cell, Row, Table
 from disclosure_lint.report.stats import labels as lb
-from disclosure_lint.report.stats import table2
-from disclosure_lint.report.stats.grid import Build, blank_cells, clean, is_value, padded, short_row, to_loose
+from disclosure_lint.report.stats import segments, table2, table3
+from disclosure_lint.report.stats.grid import (
+    TEXT,
+    Build,
+    blank_cells,
+    clean,
+    is_label,
+    is_value,
+    padded,
+    short_row,
+    to_loose,
+)
 from disclosure_lint.report.stats.schema import norm, schema
 from disclosure_lint.report.stats.table2 import (
     _first_label,
@@ -20,7 +30,8 @@ from disclosure_lint.report.stats.table2 import (
     s2_version_votes,
 )
 
-from .test_fast_paths_t5_stats import _assert_same, _same_shape
+from .test_fast_paths_t4_stats import _reference_read_s3
+from .test_fast_paths_t5_stats import _assert_same, _builds, _same_shape, _template_rows
 
 # -- table 二 by its shape ---------------------------------------------------------------------------------------
 
@@ -206,7 +217,7 @@ def test_read_s2_by_table_shape_as_before():
                 block = Block(index=0, kind="table", text="", table=Table(tuple(rows)))
                 cut = rows[-1] if rnd.random() < 0.1 else None
                 fast, slow = _s2_builds(random.Random(seed) if k < 3 else rnd)
-                table2.read_s2(fast, rows, block, gap, cut)
+                table2.read_s2(fast, rows, block, gap, cut, segments.shape_of(rows) if k % 2 else None)
                 _reference_read_s2(slow, rows, block, gap, cut)
                 _assert_same(fast, slow)
                 assert fast.unmapped == slow.unmapped and fast.loose == slow.loose
@@ -216,3 +227,86 @@ def test_read_s2_by_table_shape_as_before():
     finally:
         table2._replay_s2 = replay  # type: ignore[assignment]
     assert replayed > 800  # the steps kept were replayed, not only recorded
+
+
+# -- a block split by its shape --------------------------------------------------------------------------------
+
+def _reference_split_block(block: Block) -> list[segments.Segment]:
+    """split_block before this round (row by row)."""
+    segs: list[segments.Segment] = []
+    cur: segments.Segment | None = None
+    votes = segments._votes
+    for row in block.table.rows:  # type: ignore[union-attr]
+        v, n, strong = votes[tuple(filter(is_label, map(TEXT, row.cells)))]
+        if cur is None:
+            cur = segments.Segment(v, block, [])
+            segs.append(cur)
+        elif v is not None and v != cur.id:
+            if cur.id is None:
+                cur.id = v
+            else:
+                cur = segments.Segment(v, block, [])
+                segs.append(cur)
+        cur.rows.append(row)
+        if v is not None and v == cur.id:
+            cur.votes += n
+            cur.strong += strong
+    return segs
+
+
+_S4_ROWS = [["行政复议", "", "", "", "", "行政诉讼"], ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"],
+            ["未经复议直接起诉", "复议后起诉"], ["0", "1", "0", "0", "1", "2", "0"], ["合计", "数量", "3"], ["说明：无"],
+            ["", ""], ["总计", "其他", "小计"]]
+
+
+def _mixed_block(rnd: random.Random) -> list[Row]:
+    """The rows of one block: parts of tables 二, 三 and 四, rows that say nothing, in any order."""
+    texts: list[list[str]] = []
+    for _part in range(rnd.choice([1, 1, 2, 3])):
+        kind = rnd.randrange(4)
+        if kind == 0:
+            texts += [[c.text for c in r.cells] for r in _s2_rows(rnd)]
+        elif kind == 1:
+            texts += [[c.text for c in r.cells] for r in _template_rows(rnd)][: rnd.choice([3, 8, 40])]
+        elif kind == 2:
+            texts += [list(rnd.choice(_S4_ROWS)) for _ in range(rnd.randrange(1, 5))]
+        else:
+            texts += [[rnd.choice(["", "1", "/", "备注", "合计", "其他"]) for _ in range(rnd.randrange(1, 4))]]
+    return [Row(tuple(Cell(t, r, i) for i, t in enumerate(ts or [""])), line=r + 1) for r, ts in enumerate(texts)]
+
+
+def test_split_block_by_shape_as_before():
+    """split_block, a block's split kept by its shape (segments._SPLITS), gives the segments it gave row by row (ids,
+    rows, votes, strong labels), whether the shape was seen or not, and each segment's shape is that of its rows."""
+    rnd = random.Random(19)
+    segments._SPLITS.clear()
+    hits = 0
+    for _n in range(3000):
+        shape = _mixed_block(rnd)
+        for _k in range(3):
+            rows = _same_shape(rnd, shape)
+            block = Block(index=0, kind="table", text="", table=Table(tuple(rows)))
+            hits += segments.shape_of(rows) in segments._SPLITS
+            fast, slow = segments.split_block(block), _reference_split_block(block)
+            assert [(s.id, s.strong, s.votes, s.block) for s in fast] == [(s.id, s.strong, s.votes, s.block) for s in slow]
+            for f, s in zip(fast, slow):
+                assert len(f.rows) == len(s.rows) and all(a is b for a, b in zip(f.rows, s.rows))
+                assert f.shape == segments.shape_of(f.rows)
+    assert hits > 5000
+
+
+def test_read_s3_given_its_shape_as_before():
+    """read_s3 handed its rows' shape by split_block (the key of table3._SHAPES not made again) fills the Build as the
+    reader before round 5 did."""
+    rnd = random.Random(23)
+    table3._SHAPES.clear()
+    for _n in range(500):
+        shape = _template_rows(rnd)
+        for _k in range(3):
+            rows = _same_shape(rnd, shape)
+            block = Block(index=0, kind="table", text="", table=Table(tuple(rows)))
+            cut = rows[-1] if rnd.random() < 0.1 else None
+            fast, slow = _builds(rnd)
+            table3.read_s3(fast, rows, block, False, cut, segments.shape_of(rows))
+            _reference_read_s3(slow, rows, block, False, cut)
+            _assert_same(fast, slow)

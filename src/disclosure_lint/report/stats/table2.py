@@ -147,12 +147,17 @@ def _replay_s2(bd: Build, kept: tuple[tuple[int, int, int, int], tuple[_Op, ...]
             bd.extra("row", op[1], block, rows[i].cells[j])
 
 
-def read_s2(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Row | None = None) -> None:
+def read_s2(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Row | None = None,
+            shape: tuple[tuple[int, ...], tuple[str | None, ...]] | None = None) -> None:
+    """Table 二's cells from ``rows`` into ``bd``; ``shape``: the rows' :func:`.segments.shape_of` when the caller has
+    it."""
     key = None
     if cut is None:
         # the table's shape (:data:`_S2_SHAPES`), its cells read by a C-level chain
-        key = (tuple(map(len, map(_ROW_CELLS, rows))), tuple(map(cell_sig, map(TEXT, chain.from_iterable(map(_ROW_CELLS, rows))))),
-               gap, _votes_of(bd))
+        if shape is None:
+            shape = (tuple(map(len, map(_ROW_CELLS, rows))),
+                     tuple(map(cell_sig, map(TEXT, chain.from_iterable(map(_ROW_CELLS, rows))))))
+        key = (*shape, gap, _votes_of(bd))
         kept = _S2_SHAPES.get(key)
         if kept is not None:
             _replay_s2(bd, kept, rows, block)

@@ -390,12 +390,16 @@ def _at(rows: list[Row], cell: Cell | None) -> tuple[int, int] | None:
     return None
 
 
-def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Row | None = None) -> None:
+def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Row | None = None,
+            shape: tuple[tuple[int, ...], tuple[str | None, ...]] | None = None) -> None:
+    """Table 三's cells from ``rows`` into ``bd``; ``shape``: the rows' :func:`.segments.shape_of` when the caller has
+    it."""
     key = None
     if cut is None:
         # the table's shape (:data:`_SHAPES`), its cells read by a C-level chain (no Python frame per row)
-        key = (tuple(map(len, map(_CELLS, rows))), tuple(map(_sig, map(TEXT, chain.from_iterable(map(_CELLS, rows))))),
-               gap, None if bd.order is None else tuple(bd.order), bd.order_start)
+        if shape is None:
+            shape = (tuple(map(len, map(_CELLS, rows))), tuple(map(_sig, map(TEXT, chain.from_iterable(map(_CELLS, rows))))))
+        key = (*shape, gap, None if bd.order is None else tuple(bd.order), bd.order_start)
         kept = _SHAPES.get(key)
         if kept is not None:
             _replay(bd, kept, rows, block)
