@@ -8,17 +8,23 @@ from itertools import compress, count
 
 from disclosure_lint.model import Block, Cell, Row, Table
 from disclosure_lint.report.stats import labels as lb
-from disclosure_lint.report.stats import segments, table2, table3
+from disclosure_lint.report.stats import segments, table2, table3, table4
 from disclosure_lint.report.stats.grid import (
     TEXT,
     Build,
     blank_cells,
     clean,
+    col_text,
+    continued,
     is_label,
     is_value,
+    last_label,
+    layout_of,
     padded,
     short_row,
     to_loose,
+    value_cells,
+    with_values,
 )
 from disclosure_lint.report.stats.schema import norm, schema
 from disclosure_lint.report.stats.table2 import (
@@ -29,6 +35,7 @@ from disclosure_lint.report.stats.table2 import (
     s2_title,
     s2_version_votes,
 )
+from disclosure_lint.report.stats.table4 import _is_s4_label, _s4_is_header, _s4_order, sc_label
 
 from .test_fast_paths_t4_stats import _reference_read_s3
 from .test_fast_paths_t5_stats import _assert_same, _builds, _same_shape, _template_rows
@@ -310,3 +317,174 @@ def test_read_s3_given_its_shape_as_before():
             table3.read_s3(fast, rows, block, False, cut, segments.shape_of(rows))
             _reference_read_s3(slow, rows, block, False, cut)
             _assert_same(fast, slow)
+
+
+# -- table 四 by its shape -------------------------------------------------------------------------------------
+
+# read_s4 before this round (each table read row by row)
+def _reference_read_s4(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Row | None = None) -> None:
+    header_rows: list[Row] = []
+    data: list[tuple[Row, int]] = []
+    for row in rows:
+        if not any(map(TEXT, row.cells)):
+            continue
+        if _s4_is_header(row) and not data:
+            header_rows.append(row)
+            continue
+        if not any(map(is_value, map(TEXT, row.cells))) and not any(  # is_value(""): False
+                c.text and (m := lb.match_s4(c.text)) and m[0] == "block" for c in row.cells):
+            continue  # a note row
+        data.append((row, last_label(row, _is_s4_label)))
+    aligned, L = layout_of(with_values(data))
+    if gap:
+        aligned = False  # positions mean nothing when empty cells vanish: labels, then numbers, per row
+    width = max((len(r.cells) for r in rows), default=0)
+    used: set[int] = set()
+    row_vals = [value_cells(row, ll, aligned, L) for row, ll in data]  # once per row: read again below
+    for vals in row_vals:
+        for i, c in vals:
+            if c.text:
+                used.add(i)
+    transposed = any(any((m := lb.match_s4(c.text)) and m[0] == "block" for c in row.cells[: ll + 1] if c.text)
+                     for row, ll in data)
+    if header_rows:
+        order = _s4_order(header_rows, aligned, L, width, used, bd.col_labels)
+    else:
+        order = list(bd.order) if bd.order else list(lb.S4_CANONICAL_COLS)
+    order = continued(bd, order, bool(header_rows), aligned, L)
+    for (row, ll), vals in zip(data, row_vals):
+        label_cells = [c for c in row.cells[: ll + 1] if c.text and not is_value(c.text)]
+        row_block = None
+        for c in label_cells:
+            m = lb.match_s4(c.text)
+            if m and m[0] == "block":
+                row_block = m[1]
+        if transposed:
+            if row_block is None:
+                if any(c.text for _, c in vals):
+                    bd.unmap(clean(label_cells[-1].text) if label_cells else "", "row", block,
+                             label_cells[-1] if label_cells else None)
+                continue
+            results = []
+            for o in order:
+                r = o.split(".", 1)[1] if o else None
+                if r in results:
+                    break
+                results.append(r)
+            if not gap:
+                vals = padded(row, vals, len(results), cut)
+            nonblank = [c for _, c in vals if c.text]
+            if short_row(gap, nonblank, len(results)):
+                to_loose(bd, "cases", clean(label_cells[-1].text), block, nonblank)
+                continue
+            for i, c in vals:
+                r = results[i] if 0 <= i < len(results) else None
+                if r is None:
+                    if c.text:
+                        bd.unmap(col_text(header_rows, c.col), "col", block, c)
+                    continue
+                cid = f"{row_block}.{r}"
+                bd.add("cases", cid, c.text, clean(label_cells[-1].text), sc_label(cid), block, c)
+            continue
+        lab = clean(label_cells[-1].text) if label_cells else "数量"
+        if label_cells:
+            m = lb.match_s4(label_cells[-1].text)
+            if m is None or m[0] != "row":
+                if any(c.text for _, c in vals) and ("cases", order[0] or "") in bd.cells:
+                    bd.unmap(lab, "row", block, label_cells[-1])
+                    continue
+        if not gap:
+            vals = padded(row, vals, len(order), cut)
+        nonblank = [c for _, c in vals if c.text]
+        if short_row(gap, nonblank, len(order)):
+            to_loose(bd, "cases", lab, block, nonblank)
+            continue
+        for i, c in vals:
+            col_id = order[i] if 0 <= i < len(order) else None
+            if col_id is None:
+                if c.text:
+                    bd.unmap(col_text(header_rows, c.col), "col", block, c)
+                continue
+            bd.add("cases", col_id, c.text, lab, bd.col_labels.get(col_id, sc_label(col_id)), block, c)
+
+
+_S4_RESULT_TEXTS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+
+
+def _s4_rows(rnd: random.Random) -> list[Row]:
+    """A table 四 close to the template: a header of one to three rows (行政复议 / 行政诉讼 › 未经复议直接起诉 / 复议后起诉 ›
+    结果维持…总计, merged cells repeated or left empty), a row of numbers (blanks, placeholders, now and then a label, a
+    short row, a stray cell), now and then the transposed layout or a note."""
+    texts: list[list[str]] = []
+    lead = [rnd.choice(["数量", "合计", "案件", "行政复议"])] if rnd.random() < 0.2 else []
+    width = 15
+    if rnd.random() < 0.1:  # transposed: one row per group
+        texts.append(["", *_S4_RESULT_TEXTS])
+        for g in ["行政复议", "未经复议直接起诉", "复议后起诉"]:
+            texts.append([g, *[rnd.choice(["0", "1", "", "/"]) for _ in range(5)]])
+    else:
+        heads = [["行政复议"] * 5 + ["行政诉讼"] * 10,
+                 (["行政复议"] * 5 if rnd.random() < 0.5 else [""] * 5) + ["未经复议直接起诉"] * 5 + ["复议后起诉"] * 5,
+                 _S4_RESULT_TEXTS * 3]
+        if rnd.random() < 0.2:
+            heads = [[t if k % 5 == 0 else "" for k, t in enumerate(h)] for h in heads[:2]] + heads[2:]
+        for h in rnd.choice([heads, heads, heads[1:], heads[2:], []]):
+            texts.append(([""] * len(lead)) + h)
+        for _ in range(rnd.choice([1, 1, 1, 2])):
+            vals = [rnd.choice(["0", "1", "2", "", "/"]) for _ in range(width + rnd.choice([0, 0, 0, -3, 1]))]
+            texts.append(lead + vals)
+    if rnd.random() < 0.1:
+        texts.append(["注：无"])
+    return [Row(tuple(Cell(t, r, i) for i, t in enumerate(ts or [""])), line=r + 1) for r, ts in enumerate(texts)]
+
+
+def _s4_builds(rnd: random.Random) -> tuple[Build, Build]:
+    """Two equal Builds of table 四, as an earlier part may have left them (carried order, column labels, cells)."""
+    a, b = Build("s4"), Build("s4")
+    if rnd.random() < 0.2:
+        order = [*[f"review.{r}" for r in ("upheld", "corrected", "other", "pending", "total")], None]
+        for bd in (a, b):
+            bd.order = list(order)
+            bd.order_start = rnd.choice([None, 0, 1]) if bd is a else a.order_start
+    if rnd.random() < 0.2:
+        for bd in (a, b):
+            bd.col_labels["review.upheld"] = "维持（前一部分）"
+    if rnd.random() < 0.2:
+        for bd in (a, b):
+            bd.add("cases", "review.upheld", "3", "数量", "", None, Cell("3", 0, 0))
+    return a, b
+
+
+def test_read_s4_by_table_shape_as_before():
+    """read_s4, a table's rows replayed from what was kept for its shape (table4._S4_SHAPES), fills the Build as the
+    reader before this round did, field for field and in the same order: tables of one shape read again with other
+    numbers, into Builds that earlier parts left in various states, gap or not, the last row cut or not."""
+    rnd = random.Random(4)
+    table4._S4_SHAPES.clear()
+    replayed = 0
+    replay = table4._replay_s4
+
+    def counting(*args):  # type: ignore[no-untyped-def]
+        nonlocal replayed
+        replayed += 1
+        return replay(*args)
+
+    table4._replay_s4 = counting  # type: ignore[assignment]
+    try:
+        for _n in range(1500):
+            shape = _s4_rows(rnd)
+            gap = rnd.random() < 0.1
+            seed = rnd.random()
+            for k in range(5):
+                rows = _same_shape(rnd, shape)
+                block = Block(index=0, kind="table", text="", table=Table(tuple(rows)))
+                cut = rows[-1] if rnd.random() < 0.1 else None
+                fast, slow = _s4_builds(random.Random(seed) if k < 3 else rnd)
+                table4.read_s4(fast, rows, block, gap, cut, segments.shape_of(rows) if k % 2 else None)
+                _reference_read_s4(slow, rows, block, gap, cut)
+                _assert_same(fast, slow)
+                assert fast.unmapped == slow.unmapped and fast.loose == slow.loose
+                assert (fast.order, fast.order_start) == (slow.order, slow.order_start)
+    finally:
+        table4._replay_s4 = replay  # type: ignore[assignment]
+    assert replayed > 1000  # the steps kept were replayed, not only recorded

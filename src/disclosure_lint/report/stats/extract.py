@@ -203,7 +203,7 @@ def _read_table(b: Block, hint: str | None, build: Callable[[str], Build], gap: 
         elif seg.id == "s3":
             read_s3(bd, seg.rows, b, gap, cut, seg.shape)
         else:
-            read_s4(bd, seg.rows, b, gap, cut)
+            read_s4(bd, seg.rows, b, gap, cut, seg.shape)
         if seg is segs[-1]:
             for tb in tail_blocks:
                 bd.add_block(tb)
