@@ -449,6 +449,9 @@ def _s4_builds(rnd: random.Random) -> tuple[Build, Build]:
     if rnd.random() < 0.2:
         for bd in (a, b):
             bd.col_labels["review.upheld"] = "维持（前一部分）"
+    if rnd.random() < 0.1:
+        for bd in (a, b):
+            bd.col_labels["direct.total"] = ""  # a label there, but empty: add gives none
     if rnd.random() < 0.2:
         for bd in (a, b):
             bd.add("cases", "review.upheld", "3", "数量", "", None, Cell("3", 0, 0))

@@ -31,6 +31,7 @@ from .grid import (
     value_cells,
     with_values,
 )
+from .model import cell_key
 from .schema import S4_BLOCKS, S4_RESULTS
 
 _ROW_CELLS = attrgetter("cells")
@@ -152,8 +153,8 @@ def _s4_order_of(header_rows: list[Row], aligned: bool, L: int, width: int, used
 # What read_s4 did with a table of one shape, kept per shape (as table 三's, :data:`.table3._SHAPES`): (the lengths of
 # its rows, the signature of each of its cells in order (:data:`.grid.cell_sig`), gap, the column order carried in the
 # Build and where it starts) → (its steps in order: ``(_COL, cid, label)`` (a column label, ``col_labels.setdefault``)
-# and ``(_CELLS, row label, row, ((cid, cell index), …))`` (a data row's cells added), the order and start it left in
-# the Build).  A value's own text is read only as a value where a table is kept: a table whose reading reads more is
+# and ``(_CELLS, row label, row, cids, cell indexes, cell keys, default column labels)`` (a data row's cells added),
+# the order and start it left in the Build).  A value's own text is read only as a value where a table is kept: a table whose reading reads more is
 # not kept (a value among a data row's label cells, the transposed layout, a row label that is not one of table 四's
 # (which reads the Build's cells), text under no column, cells made by padding, a short row of a gap table, a cut
 # row).  The table 四 of the template comes back report after report, its numbers aside: read once per shape.
@@ -169,14 +170,14 @@ def _replay_s4(bd: Build, kept: tuple[tuple[tuple, ...], list[str | None] | None
     """What read_s4 did with a table of this shape (:data:`_S4_SHAPES`), done with this table's rows."""
     steps, order, start = kept
     col_labels = bd.col_labels
-    add = bd.add
     for step in steps:
         if step[0] == _CELLS:
-            _, lab, i, places = step
+            # Build.add of each cell in order, its column label col_labels.get(cid, sc_label(cid)) (given to a column
+            # that has none, as add gives it)
+            _, lab, i, cids, places, keys, defaults = step
             cells = rows[i].cells
-            for cid, j in places:
-                c = cells[j]
-                add("cases", cid, c.text, lab, col_labels.get(cid, sc_label(cid)), block, c)
+            bd.add_known("cases", lab, cids, keys, list(map(col_labels.get, cids, defaults)), [cells[j] for j in places],
+                         block, True)
         else:
             col_labels.setdefault(step[1], step[2])
     bd.order = None if order is None else list(order)
@@ -311,7 +312,9 @@ def _read_s4(bd: Build, rows: list[Row], block: Block, gap: bool, cut: Row | Non
                 else:
                     places.append((col_id, j))
         if steps is not None and ok and places:
-            steps.append((_CELLS, lab, at, tuple(places)))
+            cids = tuple(cid for cid, _j in places)
+            steps.append((_CELLS, lab, at, cids, tuple(j for _cid, j in places), tuple(cell_key("cases", cid) for cid in cids),
+                          tuple(map(sc_label, cids))))
     return ok
 
 
