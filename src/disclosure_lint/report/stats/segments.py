@@ -77,11 +77,12 @@ def _labels_vote(labels: tuple[str, ...]) -> tuple[str | None, int, int]:
 # cell, end cell).  A row's vote reads only its label texts, which its cells' signatures hold, so blocks of one shape
 # split alike: the tables of the template come back report after report, their numbers aside, and such a block is
 # split by one lookup of the shape that its table's reader then uses again (its key, :data:`.table3._SHAPES`), not by
-# a pass over its rows.  At most 512 blocks of at most ``_SPLIT_CELLS`` cells and ``_SPLIT_TEXT`` characters of labels.
+# a pass over its rows.  At most 256 blocks of at most ``_SPLIT_CELLS`` cells (table 三's block: 260) and
+# ``_SPLIT_TEXT`` characters of labels.
 _SPLITS: Kept[Shape, tuple[tuple[str | None, int, int, int, int, int, int], ...]] = Kept(
-    "statistics tables: a block's split by its shape", 512)
-_SPLIT_CELLS = 1024
-_SPLIT_TEXT = 4000
+    "statistics tables: a block's split by its shape", 256)
+_SPLIT_CELLS = 512
+_SPLIT_TEXT = 2000
 
 
 def split_block(block: Block) -> list[Segment]:
