@@ -179,7 +179,9 @@ def _read_table(b: Block, hint: str | None, build: Callable[[str], Build], gap: 
     tail_blocks: list[Block] = []
     if tail and segs and segs[-1].id in ("s2", "s3"):
         rows, unplaced, tail_blocks = tail_rows(segs[-1], tail, gap)
-        segs[-1].rows.extend(rows)
+        if rows:
+            segs[-1].rows.extend(rows)
+            segs[-1].shape = None  # (its rows' shape no longer)
     if len(segs) == 1 and segs[0].id is None:
         if hint is None:
             return
@@ -197,11 +199,11 @@ def _read_table(b: Block, hint: str | None, build: Callable[[str], Build], gap: 
         open_end = last_text is not None and end.index >= last_text
         cut = seg.rows[-1] if open_end and seg is segs[-1] and seg.rows else None
         if seg.id == "s2":
-            read_s2(bd, seg.rows, b, gap, cut)
+            read_s2(bd, seg.rows, b, gap, cut, seg.shape)
         elif seg.id == "s3":
-            read_s3(bd, seg.rows, b, gap, cut)
+            read_s3(bd, seg.rows, b, gap, cut, seg.shape)
         else:
-            read_s4(bd, seg.rows, b, gap, cut)
+            read_s4(bd, seg.rows, b, gap, cut, seg.shape)
         if seg is segs[-1]:
             for tb in tail_blocks:
                 bd.add_block(tb)

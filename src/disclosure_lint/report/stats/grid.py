@@ -75,6 +75,22 @@ is_value: Callable[[str], bool] = _IsValueMemo().__getitem__
 #: A cell with text that is not a value: ``bool(text) and not is_value(text)`` (memoised; C-callable, so that
 #: ``filter(is_label, map(TEXT, row.cells))`` picks a row's labels without a loop in Python).
 is_label: Callable[[str], bool] = _IsLabelMemo().__getitem__
+class _SigMemo(dict[str, "str | None"]):
+    """A cell's part in its row's signature (:data:`.table3._KINDS`; the table shapes of :mod:`.table2` and
+    :mod:`.table3`): its text when it is a label, "" when empty, None when a value (memoised as :class:`_ValueMemo`;
+    texts over 200 characters are not kept)."""
+
+    def __missing__(self, text: str) -> str | None:
+        r = text if is_label(text) else (None if text else "")
+        if len(text) <= 200 and len(self) < 20000:
+            self[text] = r
+        return r
+
+
+#: A cell's part in its row's signature, memoised.
+cell_sig: Callable[[str], str | None] = _SigMemo().__getitem__
+
+
 TEXT = attrgetter("text")
 FIRST = itemgetter(0)  # the position of a (position, cell) pair
 SECOND = itemgetter(1)  # the cell of a (position, cell) pair
@@ -161,13 +177,16 @@ class Build:
                        [col_labels.get(cid, "") for cid, _ in pairs], [cell for _, cell in pairs], block)
 
     def add_known(self, row: str, row_label: str, cols: Iterable[str], keys: Iterable[tuple[str, str]],
-                  labels: Iterable[str], cells: Iterable[Cell], block: Block | None) -> None:
+                  labels: Iterable[str], cells: Iterable[Cell], block: Block | None, give_labels: bool = False) -> None:
         """Each column's cell (``cols``, ``cells``) added in order with its cell key (``keys``: ``cell_key(row, cid)``)
         and label (``labels``: ``col_labels.get(cid, "")``) given, in one loop (a row of table 三: its cells are most
         of a report's; replayed by :func:`.table3._replay`, its keys made once for its table's shape and its column
-        labels read once for the table).  A key already there is left as it is."""
+        labels read once for the table).  A key already there is left as it is.  ``give_labels``: a column label
+        (``labels``: ``col_labels.get(cid, default)``) is also given to a column that has none, as :meth:`add` gives
+        it."""
         out = self.cells
         tid = self.id
+        col_labels = self.col_labels
         added = False
         for cid, key, col_label, cell in zip(cols, keys, labels, cells):
             if key in out:
@@ -186,6 +205,8 @@ class Build:
             sc.__class__ = StatCell
             out[key] = sc
             added = True
+            if give_labels and col_label and cid not in col_labels:
+                col_labels[cid] = col_label
         if added and row not in self.row_labels:
             self.row_labels[row] = row_label
 

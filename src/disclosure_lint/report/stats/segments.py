@@ -3,13 +3,17 @@ table (:func:`split_block`), and the table a block's section names (:func:`secti
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
+from ...memo import Kept
 from ...model import Block, Row
 from ..catalogue import TABLE_IDS
 from . import labels as lb
-from .grid import TEXT, is_label
+from .grid import TEXT, cell_sig, is_label
 from .table2 import s2_strong
 
 if TYPE_CHECKING:
@@ -24,6 +28,18 @@ class Segment:
     rows: list[Row]
     strong: int = 0  # distinctive labels seen
     votes: int = 0
+    shape: Shape | None = None  # the rows' :func:`shape_of` (None: not known, rows were added)
+
+
+#: The shape of a table's rows: the number of cells of each row and every cell's signature in order (its text when a
+#: label, "" when empty, None when a value: :data:`.grid.cell_sig`).
+Shape = tuple[tuple[int, ...], tuple["str | None", ...]]
+_CELLS = attrgetter("cells")
+
+
+def shape_of(rows: Sequence[Row]) -> Shape:
+    """The :data:`Shape` of ``rows``, read by a C-level chain (no Python frame per row or cell)."""
+    return tuple(map(len, map(_CELLS, rows))), tuple(map(cell_sig, map(TEXT, chain.from_iterable(map(_CELLS, rows)))))
 
 
 class _Votes(dict[tuple[str, ...], tuple[str | None, int, int]]):
@@ -57,28 +73,61 @@ def _labels_vote(labels: tuple[str, ...]) -> tuple[str | None, int, int]:
     return best, counts[best], strong
 
 
+# A block's split by its shape (:data:`Shape`): each segment as (table id, first row, end row, strong, votes, first
+# cell, end cell).  A row's vote reads only its label texts, which its cells' signatures hold, so blocks of one shape
+# split alike: the tables of the template come back report after report, their numbers aside, and such a block is
+# split by one lookup of the shape that its table's reader then uses again (its key, :data:`.table3._SHAPES`), not by
+# a pass over its rows.  At most 256 blocks of at most ``_SPLIT_CELLS`` cells (table 三's block: 260) and
+# ``_SPLIT_TEXT`` characters of labels.
+_SPLITS: Kept[Shape, tuple[tuple[str | None, int, int, int, int, int, int], ...]] = Kept(
+    "statistics tables: a block's split by its shape", 256)
+_SPLIT_CELLS = 512
+_SPLIT_TEXT = 2000
+
+
 def split_block(block: Block) -> list[Segment]:
-    segs: list[Segment] = []
-    cur: Segment | None = None
+    """The block's rows split where their labels change table, each segment with its rows' :data:`Shape`."""
+    rows = block.table.rows  # type: ignore[union-attr]
+    shape = shape_of(rows)
+    got = _SPLITS.get(shape)
+    if got is None:
+        got = _split(rows)
+        sigs = shape[1]
+        if len(sigs) <= _SPLIT_CELLS and sum(len(t) for t in sigs if t) <= _SPLIT_TEXT:
+            _SPLITS.keep(shape, got)
+    if len(got) == 1:
+        v, _a, _b, strong, n, _c0, _c1 = got[0]
+        return [Segment(v, block, list(rows), strong, n, shape)]
+    lens, sigs = shape
+    return [Segment(v, block, list(rows[a:b]), strong, n, (lens[a:b], sigs[c0:c1])) for v, a, b, strong, n, c0, c1 in got]
+
+
+def _split(rows: Sequence[Row]) -> tuple[tuple[str | None, int, int, int, int, int, int], ...]:
+    """:func:`split_block`'s segments, row by row: ``(table id, first row, end row, strong, votes, first cell, end
+    cell)``."""
+    segs: list[list] = []  # [id, first row, end row, strong, votes, first cell, end cell]
+    cur: list | None = None
     votes = _votes
-    for row in block.table.rows:  # type: ignore[union-attr]
-        # the vote of the row's label cells (not empty, not a value): their texts picked by a C-level chain, no
-        # Python frame per row (a comprehension is one in Python 3.11)
+    at = 0  # the first cell of the row
+    for k, row in enumerate(rows):
+        # the vote of the row's label cells (not empty, not a value): their texts picked by a C-level chain
         v, n, strong = votes[tuple(filter(is_label, map(TEXT, row.cells)))]
         if cur is None:
-            cur = Segment(v, block, [])
+            cur = [v, k, k, 0, 0, at, at]
             segs.append(cur)
-        elif v is not None and v != cur.id:
-            if cur.id is None:
-                cur.id = v  # unlabelled leading rows belong to the first table named
+        elif v is not None and v != cur[0]:
+            if cur[0] is None:
+                cur[0] = v  # unlabelled leading rows belong to the first table named
             else:
-                cur = Segment(v, block, [])
+                cur = [v, k, k, 0, 0, at, at]
                 segs.append(cur)
-        cur.rows.append(row)
-        if v is not None and v == cur.id:
-            cur.votes += n
-            cur.strong += strong
-    return segs
+        at += len(row.cells)
+        cur[2] = k + 1
+        cur[6] = at
+        if v is not None and v == cur[0]:
+            cur[4] += n
+            cur[3] += strong
+    return tuple((s[0], s[1], s[2], s[3], s[4], s[5], s[6]) for s in segs)
 
 
 def section_hints(report: AnnualReport) -> dict[int, str]:

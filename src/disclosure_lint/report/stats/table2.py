@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
-from itertools import compress, count
+from itertools import chain, compress, count
+from operator import attrgetter
 
+from ...memo import Kept
 from ...model import Block, Cell, Row
 from . import labels as lb
-from .grid import Build, blank_cells, clean, is_value, padded, short_row, to_loose, value_of
+from .grid import TEXT, Build, blank_cells, cell_sig, clean, is_value, padded, short_row, to_loose, value_of
+from .model import cell_key
 from .schema import norm, schema, strip_number
 
 _MEMO_LEN = 200  # labels longer than this are not memoised
@@ -98,31 +101,102 @@ def _s2_row_of(text: str) -> str | None:
     return lb.match_s2_row(p.key, p.key2) or (lb.match_s2_row(*lb.keys_of(text)) if len(parts) > 1 else None)
 
 
-def read_s2(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Row | None = None) -> None:
+# What read_s2 did with a table of one shape, kept per shape (as table 三's, :data:`.table3._SHAPES`): (the lengths of
+# its rows, the signature of each of its cells in order (its label texts in place, values and empty cells as such:
+# :data:`.grid.cell_sig`), gap, the Build's four version votes before it) → (the votes it added, its steps in order):
+# ``(_COL, cid, label)`` (a header cell's column label: ``col_labels.setdefault``), ``(_EXTRA, label, (row, cell))`` (an
+# extra row's label cell), ``(_CELLS, rid, label, cids, cell places, cell keys)`` (a data row's cells placed, each under
+# its column).  Which version's columns a row takes is read from the votes (in the key); a value's own text is read only
+# as a value where a table is kept: a table whose reading reads more is not kept (a value in a header row, a cell with
+# text under no column, two cells under one merged column, cells made (a row of its label alone, a row padded), an
+# unmapped row, a short row of a gap table, a cut row: not in the key, so never kept).  The four 第二十条 blocks of the
+# template come back report after report, their numbers aside: such a table is read once per shape.
+_Op = tuple
+_S2_SHAPES: Kept[tuple, tuple[tuple[int, int, int, int], tuple[_Op, ...]]] = Kept("table 二: a table read by its shape",
+                                                                                     256)
+_S2_SHAPE_CELLS = 256
+_S2_SHAPE_TEXT = 2000
+_COL, _EXTRA, _CELLS = 0, 1, 2
+_ROW_CELLS = attrgetter("cells")
+
+
+def _votes_of(bd: Build) -> tuple[int, int, int, int]:
+    return bd.votes_2019, bd.votes_2021, bd.weak_2019, bd.weak_2021
+
+
+def _replay_s2(bd: Build, kept: tuple[tuple[int, int, int, int], tuple[_Op, ...]], rows: list[Row],
+               block: Block) -> None:
+    """What read_s2 did with a table of this shape (:data:`_S2_SHAPES`), done with this table's rows."""
+    votes, ops = kept
+    bd.votes_2019 += votes[0]
+    bd.votes_2021 += votes[1]
+    bd.weak_2019 += votes[2]
+    bd.weak_2021 += votes[3]
+    col_labels = bd.col_labels
+    for op in ops:
+        what = op[0]
+        if what == _CELLS:
+            _, rid, label, cids, places, keys = op
+            cells = rows[places[0][0]].cells
+            bd.add_known(rid, label, cids, keys, [col_labels.get(cid, "") for cid in cids],
+                         [cells[j] for _i, j in places], block)
+        elif what == _COL:
+            col_labels.setdefault(op[1], op[2])
+        else:
+            i, j = op[2]
+            bd.extra("row", op[1], block, rows[i].cells[j])
+
+
+def read_s2(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Row | None = None,
+            shape: tuple[tuple[int, ...], tuple[str | None, ...]] | None = None) -> None:
+    """Table 二's cells from ``rows`` into ``bd``; ``shape``: the rows' :func:`.segments.shape_of` when the caller has
+    it."""
+    key = None
+    if cut is None:
+        # the table's shape (:data:`_S2_SHAPES`), its cells read by a C-level chain
+        if shape is None:
+            shape = (tuple(map(len, map(_ROW_CELLS, rows))),
+                     tuple(map(cell_sig, map(TEXT, chain.from_iterable(map(_ROW_CELLS, rows))))))
+        key = (*shape, gap, _votes_of(bd))
+        kept = _S2_SHAPES.get(key)
+        if kept is not None:
+            _replay_s2(bd, kept, rows, block)
+            return
+    ops: list[_Op] | None = [] if key is not None and len(key[1]) <= _S2_SHAPE_CELLS and sum(
+        len(t) for t in key[1] if t) <= _S2_SHAPE_TEXT else None
+    before = _votes_of(bd)
+    if _read_s2(bd, rows, block, gap, cut, ops) and ops is not None and key is not None:
+        after = _votes_of(bd)
+        _S2_SHAPES.keep(key, (tuple(a - b for a, b in zip(after, before)), tuple(ops)))  # type: ignore[arg-type]
+
+
+def _read_s2(bd: Build, rows: list[Row], block: Block, gap: bool, cut: Row | None, ops: list[_Op] | None) -> bool:
+    """The reader; ``ops``: its steps appended to it (:data:`_S2_SHAPES`).  False: a step that is not kept was taken."""
+    ok = True  # every step taken is kept
     # first pass: which version do the labels speak?
-    items: list[tuple[Row, str, int, str | None]] = []  # (row, kind, label index, row id)
+    items: list[tuple[Row, str, int, str | None, int]] = []  # (row, kind, label index, row id, its place in rows)
     row_ids: list[str] = []
     col_ids: list[str] = []
     label_texts: list[str] = []
-    for row in rows:
+    for at, row in enumerate(rows):
         cells = row.cells
         texts = [c.text for c in cells]
         first = next(compress(count(), map(_first_label, texts)), None)
         if any(map(s2_title, texts)):  # s2_title(""): False
-            items.append((row, "title", -1, None))
+            items.append((row, "title", -1, None, at))
         if first is None:
             continue
         t0 = cells[first].text
         if is_value(t0):
-            items.append((row, "data", first - 1, None))
+            items.append((row, "data", first - 1, None, at))
             continue
         rid = s2_row_of(t0)
         cols = [lb.match_s2_col(c.text) for c in cells[first:] if c.text and not is_value(c.text)]
         if rid is None and (norm(t0) == lb.S2_HEAD or any(cols)):
-            items.append((row, "header", first, None))
+            items.append((row, "header", first, None, at))
             col_ids.extend(c for c in cols if c)
             continue
-        items.append((row, "data", first, rid))
+        items.append((row, "data", first, rid, at))
         if rid:
             row_ids.append(rid)
             label_texts.append(t0)
@@ -134,7 +208,7 @@ def read_s2(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
     header: list[str | None] | None = None
     header_cells: list[Cell] = []
     last_title = None
-    for row, kind, li, rid in items:
+    for row, kind, li, rid, at in items:
         cells = row.cells
         if kind == "title":
             title = norm(next(c.text for c in cells if c.text and s2_title(c.text)))
@@ -145,22 +219,29 @@ def read_s2(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
         if kind == "header":
             header, header_cells = [], []
             start = li + 1 if norm(cells[li].text) == lb.S2_HEAD else li
+            if ops is not None and None in map(cell_sig, map(TEXT, cells)):
+                ok = False  # a value in a header row: its text is read as a header text (the signature lacks it)
             for c in cells[start:]:
                 cid = lb.match_s2_col(c.text) if c.text else None
                 header.append(cid)
                 header_cells.append(c)
                 if cid:
                     bd.col_labels.setdefault(cid, clean(c.text))
+                    if ops is not None:
+                        ops.append((_COL, cid, clean(c.text)))
             continue
         vals = list(enumerate(cells[li + 1:])) if li >= -1 else []
         nonblank = [v for v in vals if v[1].text]  # those with text
         label = clean(cells[li].text) if li >= 0 else ""
         if rid is None:
             if nonblank:
+                ok = False
                 bd.unmap(label, "row", block, cells[li] if li >= 0 else nonblank[0][1])
             continue
         if rid in lb.S2_EXTRA_ROW_IDS:
             bd.extra("row", label, block, cells[li])
+            if ops is not None:
+                ops.append((_EXTRA, label, (at, li)))
         if header is not None:
             cols = header
         else:
@@ -170,12 +251,17 @@ def read_s2(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
         if not vals and li >= 0 and li == len(cells) - 1:
             # a row written as its label only: every cell left empty (at the end of a cut file: not known)
             vals = [] if row is cut else blank_cells(row, len(cols))
+            ok = False
         elif header is not None and not gap:
+            n_vals = len(vals)
             vals = padded(row, vals, len(cols), cut)
+            if len(vals) != n_vals:
+                ok = False  # cells made
         if row is cut and len(vals) < len(cols):
             bd.cut_row = rid
             bd.row_labels.setdefault(rid, label)
         if short_row(gap, nonblank, len(cols)):
+            ok = False
             bd.row_labels.setdefault(rid, label)
             to_loose(bd, rid, label, block, [c for _, c in nonblank])
             continue
@@ -187,18 +273,28 @@ def read_s2(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
                 cid = prev  # a header cell merged over several value cells and left empty right of its text
             prev = cid
             if cid is None:
+                if c.text:
+                    ok = False  # whether it is a placeholder is read from its text (the signature lacks it)
                 if c.text and not _placeholder(c.text):  # "/" or "—" in a cell without a column says nothing
                     htext = clean(header_cells[i].text) if header is not None and i < len(header_cells) else ""
                     bd.unmap(htext or f"第{c.col + 1}列", "col", block, c)
                 continue
             groups.setdefault(cid, []).append(c)
         for cid, members in groups.items():
+            if len(members) > 1:
+                ok = False  # which cell holds the value is read from their texts
             kept = _merged_value(members)
             if kept is None:  # two different values under one column: which one is meant cannot be told (DL001)
                 bd.row_labels.setdefault(rid, label)
                 to_loose(bd, rid, label, block, [m for m in members if m.text and not _placeholder(m.text)])
                 continue
             bd.add(rid, cid, kept.text, label, bd.col_labels.get(cid, ""), block, kept)
+        if ops is not None and ok and groups:
+            # (each group one cell: its place in the row, found by identity)
+            cids = tuple(groups)
+            places = tuple((at, next(j for j, c in enumerate(cells) if c is groups[cid][0])) for cid in cids)
+            ops.append((_CELLS, rid, label, cids, places, tuple(cell_key(rid, cid) for cid in cids)))
+    return ok
 
 
 def _placeholder(text: str) -> bool:

@@ -17,11 +17,11 @@ from .grid import (
     TEXT,
     Build,
     blank_cells,
+    cell_sig,
     clean,
     col_text,
     continued,
     header_start,
-    is_label,
     is_value,
     label_end,
     layout_of,
@@ -231,18 +231,8 @@ def _is_header(texts: list[str]) -> bool:
     return column
 
 
-class _SigMemo(dict[str, "str | None"]):
-    """A cell's part in its row's signature (:data:`_KINDS`): its text when it is a label, "" when empty, None when a
-    value (memoised as :class:`.grid._ValueMemo`; texts over 200 characters are not kept)."""
-
-    def __missing__(self, text: str) -> str | None:
-        r = text if is_label(text) else (None if text else "")
-        if len(text) <= 200 and len(self) < 20000:
-            self[text] = r
-        return r
-
-
-_sig = _SigMemo().__getitem__
+#: a cell's part in its row's signature (:data:`_KINDS`): :data:`.grid.cell_sig`
+_sig = cell_sig
 
 # A row's signature (its label texts in place, its values and empty cells as None and "") → (is it a header
 # (:func:`_is_header`), where do its labels end (:func:`.grid.label_end` with :func:`is_s3_label`)): both read a value
@@ -400,12 +390,16 @@ def _at(rows: list[Row], cell: Cell | None) -> tuple[int, int] | None:
     return None
 
 
-def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Row | None = None) -> None:
+def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Row | None = None,
+            shape: tuple[tuple[int, ...], tuple[str | None, ...]] | None = None) -> None:
+    """Table 三's cells from ``rows`` into ``bd``; ``shape``: the rows' :func:`.segments.shape_of` when the caller has
+    it."""
     key = None
     if cut is None:
         # the table's shape (:data:`_SHAPES`), its cells read by a C-level chain (no Python frame per row)
-        key = (tuple(map(len, map(_CELLS, rows))), tuple(map(_sig, map(TEXT, chain.from_iterable(map(_CELLS, rows))))),
-               gap, None if bd.order is None else tuple(bd.order), bd.order_start)
+        if shape is None:
+            shape = (tuple(map(len, map(_CELLS, rows))), tuple(map(_sig, map(TEXT, chain.from_iterable(map(_CELLS, rows))))))
+        key = (*shape, gap, None if bd.order is None else tuple(bd.order), bd.order_start)
         kept = _SHAPES.get(key)
         if kept is not None:
             _replay(bd, kept, rows, block)

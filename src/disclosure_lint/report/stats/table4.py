@@ -6,6 +6,8 @@ one row of numbers, or the transposed layout with one row per group.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import chain
+from operator import attrgetter
 
 from ...memo import Kept
 from ...model import Block, Row
@@ -14,6 +16,7 @@ from .grid import (
     TEXT,
     Build,
     carried,
+    cell_sig,
     clean,
     col_text,
     continued,
@@ -28,7 +31,10 @@ from .grid import (
     value_cells,
     with_values,
 )
+from .model import cell_key
 from .schema import S4_BLOCKS, S4_RESULTS
+
+_ROW_CELLS = attrgetter("cells")
 
 
 def _is_s4_label(text: str) -> bool:
@@ -56,10 +62,11 @@ _ORDERS: Kept[tuple, tuple[tuple[str | None, ...], tuple[tuple[str, str], ...]]]
 
 
 def _s4_order(header_rows: list[Row], aligned: bool, L: int, width: int, used: set[int],
-              labels: dict[str, str]) -> list[str | None]:
+              labels: dict[str, str], ops: list | None = None) -> list[str | None]:
     """The column order of table 四 (:func:`_s4_order_of`), memoised: it depends only on the header texts and
     the positions with text, the same in report after report.  Its only effect on ``labels`` is a series of
-    ``setdefault``; the first value per column is recorded and replayed, in the same order."""
+    ``setdefault``; the first value per column is recorded and replayed, in the same order (and appended to ``ops``
+    as ``(_COL, cid, label)``)."""
     key = (tuple(tuple(map(TEXT, r.cells)) for r in header_rows), aligned, L, width, frozenset(used))
     got = _ORDERS.get(key)
     if got is None:
@@ -70,6 +77,8 @@ def _s4_order(header_rows: list[Row], aligned: bool, L: int, width: int, used: s
             _ORDERS.keep(key, got)
     for cid, text in got[1]:
         labels.setdefault(cid, text)
+    if ops is not None:
+        ops.extend((_COL, cid, text) for cid, text in got[1])
     return list(got[0])
 
 
@@ -141,10 +150,68 @@ def _s4_order_of(header_rows: list[Row], aligned: bool, L: int, width: int, used
     return order
 
 
-def read_s4(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Row | None = None) -> None:
+# What read_s4 did with a table of one shape, kept per shape (as table 三's, :data:`.table3._SHAPES`): (the lengths of
+# its rows, the signature of each of its cells in order (:data:`.grid.cell_sig`), gap, the column order carried in the
+# Build and where it starts) → (its steps in order: ``(_COL, cid, label)`` (a column label, ``col_labels.setdefault``)
+# and ``(_CELLS, row label, row, cids, cell indexes, cell keys, default column labels)`` (a data row's cells added),
+# the order and start it left in the Build).  A value's own text is read only as a value where a table is kept: a table whose reading reads more is
+# not kept (a value among a data row's label cells, the transposed layout, a row label that is not one of table 四's
+# (which reads the Build's cells), text under no column, cells made by padding, a short row of a gap table, a cut
+# row).  The table 四 of the template comes back report after report, its numbers aside: read once per shape.
+_S4_SHAPES: Kept[tuple, tuple[tuple[tuple, ...], list[str | None] | None, int | None]] = Kept(
+    "table 四: a table read by its shape", 256)
+_S4_SHAPE_CELLS = 512
+_S4_SHAPE_TEXT = 2000
+_COL, _CELLS = 0, 1
+
+
+def _replay_s4(bd: Build, kept: tuple[tuple[tuple, ...], list[str | None] | None, int | None], rows: list[Row],
+               block: Block) -> None:
+    """What read_s4 did with a table of this shape (:data:`_S4_SHAPES`), done with this table's rows."""
+    steps, order, start = kept
+    col_labels = bd.col_labels
+    for step in steps:
+        if step[0] == _CELLS:
+            # Build.add of each cell in order, its column label col_labels.get(cid, sc_label(cid)) (given to a column
+            # that has none, as add gives it)
+            _, lab, i, cids, places, keys, defaults = step
+            cells = rows[i].cells
+            bd.add_known("cases", lab, cids, keys, list(map(col_labels.get, cids, defaults)), [cells[j] for j in places],
+                         block, True)
+        else:
+            col_labels.setdefault(step[1], step[2])
+    bd.order = None if order is None else list(order)
+    bd.order_start = start
+
+
+def read_s4(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Row | None = None,
+            shape: tuple[tuple[int, ...], tuple[str | None, ...]] | None = None) -> None:
+    """Table 四's cells from ``rows`` into ``bd``; ``shape``: the rows' :func:`.segments.shape_of` when the caller has
+    it."""
+    key = None
+    if cut is None:
+        if shape is None:
+            shape = (tuple(map(len, map(_ROW_CELLS, rows))),
+                     tuple(map(cell_sig, map(TEXT, chain.from_iterable(map(_ROW_CELLS, rows))))))
+        key = (*shape, gap, None if bd.order is None else tuple(bd.order), bd.order_start)
+        kept = _S4_SHAPES.get(key)
+        if kept is not None:
+            _replay_s4(bd, kept, rows, block)
+            return
+    steps: list[tuple] | None = [] if key is not None and len(key[1]) <= _S4_SHAPE_CELLS and sum(
+        len(t) for t in key[1] if t) <= _S4_SHAPE_TEXT else None
+    if _read_s4(bd, rows, block, gap, cut, steps) and steps is not None and key is not None:
+        _S4_SHAPES.keep(key, (tuple(steps), None if bd.order is None else list(bd.order), bd.order_start))
+
+
+def _read_s4(bd: Build, rows: list[Row], block: Block, gap: bool, cut: Row | None, steps: list[tuple] | None) -> bool:
+    """The reader; ``steps``: its steps appended to it (:data:`_S4_SHAPES`).  False: a step that is not kept was
+    taken."""
+    ok = True  # every step taken is kept
     header_rows: list[Row] = []
     data: list[tuple[Row, int]] = []
-    for row in rows:
+    data_at: list[int] = []  # the data rows' places in ``rows``
+    for at, row in enumerate(rows):
         if not any(map(TEXT, row.cells)):
             continue
         if _s4_is_header(row) and not data:
@@ -153,7 +220,11 @@ def read_s4(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
         if not any(map(is_value, map(TEXT, row.cells))) and not any(  # is_value(""): False
                 c.text and (m := lb.match_s4(c.text)) and m[0] == "block" for c in row.cells):
             continue  # a note row
-        data.append((row, last_label(row, _is_s4_label)))
+        ll = last_label(row, _is_s4_label)
+        data.append((row, ll))
+        data_at.append(at)
+        if steps is not None and any(map(is_value, map(TEXT, row.cells[: ll + 1]))):
+            ok = False  # a value among the label cells: its text is read as a label (the signature lacks it)
     aligned, L = layout_of(with_values(data))
     if gap:
         aligned = False  # positions mean nothing when empty cells vanish: labels, then numbers, per row
@@ -166,12 +237,14 @@ def read_s4(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
                 used.add(i)
     transposed = any(any((m := lb.match_s4(c.text)) and m[0] == "block" for c in row.cells[: ll + 1] if c.text)
                      for row, ll in data)
+    if transposed:
+        ok = False
     if header_rows:
-        order = _s4_order(header_rows, aligned, L, width, used, bd.col_labels)
+        order = _s4_order(header_rows, aligned, L, width, used, bd.col_labels, steps)
     else:
         order = list(bd.order) if bd.order else list(lb.S4_CANONICAL_COLS)
     order = continued(bd, order, bool(header_rows), aligned, L)
-    for (row, ll), vals in zip(data, row_vals):
+    for (row, ll), vals, at in zip(data, row_vals, data_at):
         label_cells = [c for c in row.cells[: ll + 1] if c.text and not is_value(c.text)]
         row_block = None
         for c in label_cells:
@@ -209,22 +282,40 @@ def read_s4(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
         if label_cells:
             m = lb.match_s4(label_cells[-1].text)
             if m is None or m[0] != "row":
+                ok = False  # what follows reads the Build's cells
                 if any(c.text for _, c in vals) and ("cases", order[0] or "") in bd.cells:
                     bd.unmap(lab, "row", block, label_cells[-1])
                     continue
         if not gap:
+            n_vals = len(vals)
             vals = padded(row, vals, len(order), cut)
+            if len(vals) != n_vals:
+                ok = False  # cells made
         nonblank = [c for _, c in vals if c.text]
         if short_row(gap, nonblank, len(order)):
+            ok = False
             to_loose(bd, "cases", lab, block, nonblank)
             continue
+        places: list[tuple[str, int]] = []
         for i, c in vals:
             col_id = order[i] if 0 <= i < len(order) else None
             if col_id is None:
                 if c.text:
+                    ok = False
                     bd.unmap(col_text(header_rows, c.col), "col", block, c)
                 continue
             bd.add("cases", col_id, c.text, lab, bd.col_labels.get(col_id, sc_label(col_id)), block, c)
+            if steps is not None and ok:
+                j = next((j for j, x in enumerate(row.cells) if x is c), None)  # its place in the row
+                if j is None:
+                    ok = False
+                else:
+                    places.append((col_id, j))
+        if steps is not None and ok and places:
+            cids = tuple(cid for cid, _j in places)
+            steps.append((_CELLS, lab, at, cids, tuple(j for _cid, j in places), tuple(cell_key("cases", cid) for cid in cids),
+                          tuple(map(sc_label, cids))))
+    return ok
 
 
 @lru_cache(maxsize=256)
