@@ -102,3 +102,81 @@ def test_readers_same_with_and_without_kept_blocks() -> None:
     again = [_readings(AnnualReport(markdown.parse(text))) for text in texts]
     assert fresh == kept == again
     assert any(r[0] for r in fresh) and any(r[2] for r in fresh)
+
+
+def _items_before(piece, heading: bool) -> list:
+    """enumeration._items as it was written before its markers were kept (made in the piece as they are read)."""
+    from disclosure_lint.report import enumeration as en
+    from disclosure_lint.report.writing import Span, starts_with_table_label
+
+    text = piece.text
+    out: list = []
+    for i, m in en._markers(text):
+        end = m.end()
+        fam = m.lastgroup or ""
+        if fam == "sep":
+            fam = "ar"
+        after = text[end:end + 8].lstrip(" \t\u3000")
+        chinese_marker = fam in en._CHINESE
+        if not after or not (en._CJK.match(after) or after[0] in "“‘《【〔「『"
+                             or (chinese_marker and after[0].isdigit())):
+            continue
+        if fam != "shi" and fam != "cn" and text[end] in en._REFERENCE_NEXT:
+            continue
+        v = en._number(fam, m.group(fam))
+        if v is None:
+            continue
+        if fam == "cn" and ((heading and i <= len(text) - len(text.lstrip(" \t\u3000*#>_")))
+                            or en._section_title_at(text, end)):
+            out.append((None, i))
+            continue
+        if starts_with_table_label(text[i:i + 80]):
+            continue
+        if fam == "car" and i > 0 and text[i - 1] in "（(":
+            continue
+        out.append((en.EnumItem(Span(piece, i, end), fam, v, text[i:end]), i))
+    return out
+
+
+_MARKS = ["一是", "二是", "三是", "一、", "二、", "十、", "（一）", "（二）", "(三)", "（1）", "(2)", "1.", "2．", "3、", "1）", "2)",
+          "①", "②", "第", "项", "。", "；", "，", " ", "\n", "　", "工作", "本年新收", "主动公开政府信息情况", "总体情况", "总计",
+          "其他", "属于国家秘密", "2024年", "1.5", "Art", "“", "《"]
+
+
+def test_enumeration_items_kept() -> None:
+    """enumeration._items, fresh and kept, gives the items the function as written before made in the same piece
+    (random texts of markers, titles and row labels; the generated reports' pieces), and analyse the same runs."""
+    from disclosure_lint.report import enumeration as en
+    from disclosure_lint.report.writing import Piece
+
+    memo.forget()
+    rng = random.Random(93)
+    texts = ["".join(rng.choice(_MARKS) for _ in range(rng.randrange(0, 16))) for _ in range(20_000)]
+    texts += _generated_blocks()
+    block = AnnualReport(markdown.parse("x")).blocks[0]
+    found = 0
+    for rounds in range(2):
+        for text in texts:
+            for heading in (False, True):
+                piece = Piece(block, text, 0)
+                got = en._items(piece, heading)
+                assert got == _items_before(piece, heading), (text, heading)
+                assert all(item is None or item.span.piece is piece for item, _ in got)
+                found += len(got)
+        assert rounds or en._ITEMS
+    assert found > 20_000
+    reports = [text for _name, text in generated(20, seed=29)]
+    memo.forget()
+    kept = [AnnualReport(markdown.parse(t)).enumerations for t in reports]
+    again = [AnnualReport(markdown.parse(t)).enumerations for t in reports]
+    fresh = []
+    for t in reports:
+        memo.forget()
+        fresh.append(AnnualReport(markdown.parse(t)).enumerations)
+    assert any(fresh)
+
+    def shape(runs):
+        return [(r.family, [(i.block.index, i.span.start, i.span.end, i.value, i.marker) for i in r.items],
+                 [(b.item.span.start, b.expected, b.kind) for b in r.breaks]) for r in runs]
+
+    assert [shape(r) for r in fresh] == [shape(r) for r in kept] == [shape(r) for r in again]

@@ -46,6 +46,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ..memo import Kept
 from ..model import Block
 from . import catalogue
 from .writing import Piece, Span, starts_with_table_label
@@ -161,10 +162,29 @@ def _section_title_at(text: str, end: int) -> bool:
     return spec is not None
 
 
+_PIECE_MAX = 2000  # characters: a longer piece's markers are not kept
+_Found = tuple[tuple["str | None", int, int, int], ...]  # (family or None for a section title, start, end, number)
+_ITEMS: Kept[tuple[str, bool], _Found] = Kept("enumerations: the markers of a piece", 4096)
+
+
 def _items(piece: Piece, heading: bool) -> list[tuple[EnumItem | None, int]]:
-    """Markers in one block, in order; ``(None, offset)`` marks a section title (ends every run)."""
+    """Markers in one block, in order; ``(None, offset)`` marks a section title (ends every run).  What
+    :func:`_found` reads is a pure function of the text and ``heading``, kept for the next report (the prose blocks
+    recur from report to report); the items are made in ``piece``."""
     text = piece.text
-    out: list[tuple[EnumItem | None, int]] = []
+    key = (text, heading)
+    found = _ITEMS.get(key)
+    if found is None:
+        found = _found(text, heading)
+        if len(text) <= _PIECE_MAX:
+            _ITEMS.keep(key, found)
+    return [(None, i) if fam is None else (EnumItem(Span(piece, i, end), fam, v, text[i:end]), i)
+            for fam, i, end, v in found]
+
+
+def _found(text: str, heading: bool) -> _Found:
+    """(family, start, end, number) of each item marker of ``text``, (None, start, 0, 0) of a section title."""
+    out: list[tuple[str | None, int, int, int]] = []
     for i, m in _markers(text):
         end = m.end()
         # the marker's family: the one branch that matched (ar's is the group before its separator's)
@@ -185,14 +205,14 @@ def _items(piece: Piece, heading: bool) -> list[tuple[EnumItem | None, int]]:
             continue
         if fam == "cn" and ((heading and i <= len(text) - len(text.lstrip(" \t\u3000*#>_")))
                             or _section_title_at(text, end)):
-            out.append((None, i))
+            out.append((None, i, 0, 0))
             continue
         if starts_with_table_label(text[i:i + 80]):
             continue
         if fam == "car" and i > 0 and text[i - 1] in "（(":
             continue
-        out.append((EnumItem(Span(piece, i, end), fam, v, text[i:end]), i))
-    return out
+        out.append((fam, i, end, v))
+    return tuple(out)
 
 
 _CHINESE = frozenset({"shi", "cn", "pcn"})
