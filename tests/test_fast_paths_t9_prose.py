@@ -180,3 +180,37 @@ def test_enumeration_items_kept() -> None:
                  [(b.item.span.start, b.expected, b.kind) for b in r.breaks]) for r in runs]
 
     assert [shape(r) for r in fresh] == [shape(r) for r in kept] == [shape(r) for r in again]
+
+
+def test_pieces_with_markers_kept() -> None:
+    """enumeration._with_markers, with none, some or all of the pieces' answers kept, gives the pieces the one scan of
+    all their texts joined gave before (random lists of random texts, and the generated reports' pieces)."""
+    from bisect import bisect_right
+
+    from disclosure_lint.report import enumeration as en
+    from disclosure_lint.report.writing import Piece
+
+    def before(pieces: list) -> list[int]:
+        starts, pos = [], 1
+        for p in pieces:
+            starts.append(pos)
+            pos += len(p.text) + 1
+        joined = "\n" + "\n".join(p.text for p in pieces)
+        return sorted({bisect_right(starts, m.start() + 1) - 1 for m in en._AFTER_BEFORE.finditer(joined)})
+
+    memo.forget()
+    rng = random.Random(94)
+    block = AnnualReport(markdown.parse("x")).blocks[0]
+    pool = ["".join(rng.choice(_MARKS) for _ in range(rng.randrange(0, 10))) for _ in range(3_000)]
+    marked = 0
+    for _ in range(3_000):
+        pieces = [Piece(block, rng.choice(pool), 0) for _ in range(rng.randrange(0, 12))]
+        want = before(pieces)
+        assert en._with_markers(pieces) == want
+        assert en._with_markers(pieces) == want  # every answer kept
+        marked += len(want)
+    assert marked > 3_000 and en._MARKED
+    for _name, text in generated(10, seed=39):
+        pieces = AnnualReport(markdown.parse(text)).prose_pieces
+        memo.forget()
+        assert en._with_markers(pieces) == before(pieces) == en._with_markers(pieces)

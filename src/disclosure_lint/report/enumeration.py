@@ -241,17 +241,31 @@ def _markers(text: str) -> Iterator[tuple[int, re.Match[str]]]:
         pos = m.end() - 1
 
 
-def _with_markers(pieces: list[Piece]) -> set[int]:
-    """The pieces in which :func:`_markers` finds something, by one scan of their texts joined by newlines
-    (the newline before each is a character an item can follow, as the start of a text is; no marker holds
-    a newline, and what a marker's look-aheads see at the end of a text they see at a newline).  A scan
-    without overlaps may miss a marker right after another, never the first one of a piece."""
-    starts, pos = [], 1
-    for p in pieces:
-        starts.append(pos)
-        pos += len(p.text) + 1
-    joined = "\n" + "\n".join(p.text for p in pieces)
-    return {bisect_right(starts, m.start() + 1) - 1 for m in _AFTER_BEFORE.finditer(joined)}
+_MARKED: Kept[str, bool] = Kept("enumerations: whether a piece holds a marker", 4096)
+
+
+def _with_markers(pieces: list[Piece]) -> list[int]:
+    """The pieces in which :func:`_markers` finds something, in order: a pure function of each piece's text, kept for
+    the next report (the prose blocks recur); the pieces not kept by one scan of their texts joined by newlines (the
+    newline before each is a character an item can follow, as the start of a text is; no marker holds a newline, and
+    what a marker's look-aheads see at the end of a text they see at a newline).  A scan without overlaps may miss a
+    marker right after another, never the first one of a piece."""
+    get = _MARKED.get
+    known = [get(p.text) for p in pieces]
+    todo = [n for n, k in enumerate(known) if k is None]
+    if todo:
+        starts, pos = [], 1
+        for n in todo:
+            starts.append(pos)
+            pos += len(pieces[n].text) + 1
+        joined = "\n" + "\n".join([pieces[n].text for n in todo])
+        found = {bisect_right(starts, m.start() + 1) - 1 for m in _AFTER_BEFORE.finditer(joined)}
+        for k, n in enumerate(todo):
+            text = pieces[n].text
+            known[n] = marked = k in found
+            if len(text) <= _PIECE_MAX:
+                _MARKED.keep(text, marked)
+    return [n for n, k in enumerate(known) if k]
 
 
 def analyse(report) -> list[EnumRun]:
@@ -264,7 +278,7 @@ def analyse(report) -> list[EnumRun]:
     # only the pieces with a marker hold items; the others only end the runs where a new section starts, which
     # the next piece with a marker sees as well (sections follow the document order: a piece is in the section of
     # the one before it or in a later one)
-    for n in sorted(_with_markers(pieces)):
+    for n in _with_markers(pieces):
         piece = pieces[n]
         # the section the block is in (as report.section_of, walking along in document order)
         while k + 1 < len(sections) and sections[k + 1].heading.index <= piece.block.index:
