@@ -244,8 +244,8 @@ def _markers(text: str) -> Iterator[tuple[int, re.Match[str]]]:
 _MARKED: Kept[str, bool] = Kept("enumerations: whether a piece holds a marker", 4096)
 
 
-def _with_markers(pieces: list[Piece]) -> list[int]:
-    """The pieces in which :func:`_markers` finds something, in order: a pure function of each piece's text, kept for
+def _with_markers(pieces: list[Piece]) -> set[int]:
+    """The pieces in which :func:`_markers` finds something: a pure function of each piece's text, kept for
     the next report (the prose blocks recur); the pieces not kept by one scan of their texts joined by newlines (the
     newline before each is a character an item can follow, as the start of a text is; no marker holds a newline, and
     what a marker's look-aheads see at the end of a text they see at a newline).  A scan without overlaps may miss a
@@ -265,7 +265,7 @@ def _with_markers(pieces: list[Piece]) -> list[int]:
             known[n] = marked = k in found
             if len(text) <= _PIECE_MAX:
                 _MARKED.keep(text, marked)
-    return [n for n, k in enumerate(known) if k]
+    return {n for n, k in enumerate(known) if k}
 
 
 def analyse(report) -> list[EnumRun]:
@@ -278,7 +278,7 @@ def analyse(report) -> list[EnumRun]:
     # only the pieces with a marker hold items; the others only end the runs where a new section starts, which
     # the next piece with a marker sees as well (sections follow the document order: a piece is in the section of
     # the one before it or in a later one)
-    for n in _with_markers(pieces):
+    for n in sorted(_with_markers(pieces)):
         piece = pieces[n]
         # the section the block is in (as report.section_of, walking along in document order)
         while k + 1 < len(sections) and sections[k + 1].heading.index <= piece.block.index:
