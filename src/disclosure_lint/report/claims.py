@@ -100,7 +100,6 @@ from .claim_context import (
 from .claim_kept import KEPT_LEN, keep, put_back
 from .claim_keywords import (
     APPROX_PCT,
-    BLOCK_GATE,
     EACH_PCT,
     FAMILIES,
     FAMILY_OF,
@@ -112,7 +111,7 @@ from .claim_keywords import (
     RATE,
     RATE_CONTEXT,
     S4_BLOCKS_OF,
-    keyword_starts,
+    block_keywords,
     keywords,
 )
 from .claim_sub_items import reason_items, sub_item_part
@@ -124,7 +123,6 @@ from .prose_reading import (
     COUNT_TOKEN,
     OFF_TOPIC,
     PAST,
-    SENT_END,
     YEAR,
     ProseView,
     Sentence,
@@ -132,6 +130,7 @@ from .prose_reading import (
     cn_int,
     group_name,
     match_end,
+    sentences,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -186,18 +185,14 @@ class _Reader:
             if block.index in self.skip:
                 continue
             text = block.text
-            if not BLOCK_GATE.search(text):
+            kw_at = block_keywords(text)  # None: no match of BLOCK_GATE
+            if kw_at is None:
                 continue
             self._has_app = "申请" in text  # APPLICATION (申请) once per block, not per sentence
-            self._kw_at = keyword_starts(text)  # a sentence without one of them holds no keyword
+            self._kw_at = kw_at  # a sentence without one of them holds no keyword
             self._in_s4 = block.index in self.s4_blocks
-            pos = 0
-            for m in SENT_END.finditer(text):
-                if m.start() > pos:
-                    read(block, pos, m.start(), out)
-                pos = m.end()
-            if pos < len(text):
-                read(block, pos, len(text), out)
+            for s0, s1 in sentences(text):
+                read(block, s0, s1, out)
         return out
 
     def _sentence_kept(self, block: Block, s0: int, s1: int, out: Analysis) -> None:

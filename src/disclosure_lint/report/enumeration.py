@@ -46,6 +46,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ..memo import Kept
 from ..model import Block
 from . import catalogue
 from .writing import Piece, Span, starts_with_table_label
@@ -161,10 +162,29 @@ def _section_title_at(text: str, end: int) -> bool:
     return spec is not None
 
 
+_PIECE_MAX = 2000  # characters: a longer piece's markers are not kept
+_Found = tuple[tuple["str | None", int, int, int], ...]  # (family or None for a section title, start, end, number)
+_ITEMS: Kept[tuple[str, bool], _Found] = Kept("enumerations: the markers of a piece", 4096)
+
+
 def _items(piece: Piece, heading: bool) -> list[tuple[EnumItem | None, int]]:
-    """Markers in one block, in order; ``(None, offset)`` marks a section title (ends every run)."""
+    """Markers in one block, in order; ``(None, offset)`` marks a section title (ends every run).  What
+    :func:`_found` reads is a pure function of the text and ``heading``, kept for the next report (the prose blocks
+    recur from report to report); the items are made in ``piece``."""
     text = piece.text
-    out: list[tuple[EnumItem | None, int]] = []
+    key = (text, heading)
+    found = _ITEMS.get(key)
+    if found is None:
+        found = _found(text, heading)
+        if len(text) <= _PIECE_MAX:
+            _ITEMS.keep(key, found)
+    return [(None, i) if fam is None else (EnumItem(Span(piece, i, end), fam, v, text[i:end]), i)
+            for fam, i, end, v in found]
+
+
+def _found(text: str, heading: bool) -> _Found:
+    """(family, start, end, number) of each item marker of ``text``, (None, start, 0, 0) of a section title."""
+    out: list[tuple[str | None, int, int, int]] = []
     for i, m in _markers(text):
         end = m.end()
         # the marker's family: the one branch that matched (ar's is the group before its separator's)
@@ -185,14 +205,14 @@ def _items(piece: Piece, heading: bool) -> list[tuple[EnumItem | None, int]]:
             continue
         if fam == "cn" and ((heading and i <= len(text) - len(text.lstrip(" \t\u3000*#>_")))
                             or _section_title_at(text, end)):
-            out.append((None, i))
+            out.append((None, i, 0, 0))
             continue
         if starts_with_table_label(text[i:i + 80]):
             continue
         if fam == "car" and i > 0 and text[i - 1] in "（(":
             continue
-        out.append((EnumItem(Span(piece, i, end), fam, v, text[i:end]), i))
-    return out
+        out.append((fam, i, end, v))
+    return tuple(out)
 
 
 _CHINESE = frozenset({"shi", "cn", "pcn"})
@@ -221,17 +241,31 @@ def _markers(text: str) -> Iterator[tuple[int, re.Match[str]]]:
         pos = m.end() - 1
 
 
+_MARKED: Kept[str, bool] = Kept("enumerations: whether a piece holds a marker", 4096)
+
+
 def _with_markers(pieces: list[Piece]) -> set[int]:
-    """The pieces in which :func:`_markers` finds something, by one scan of their texts joined by newlines
-    (the newline before each is a character an item can follow, as the start of a text is; no marker holds
-    a newline, and what a marker's look-aheads see at the end of a text they see at a newline).  A scan
-    without overlaps may miss a marker right after another, never the first one of a piece."""
-    starts, pos = [], 1
-    for p in pieces:
-        starts.append(pos)
-        pos += len(p.text) + 1
-    joined = "\n" + "\n".join(p.text for p in pieces)
-    return {bisect_right(starts, m.start() + 1) - 1 for m in _AFTER_BEFORE.finditer(joined)}
+    """The pieces in which :func:`_markers` finds something: a pure function of each piece's text, kept for
+    the next report (the prose blocks recur); the pieces not kept by one scan of their texts joined by newlines (the
+    newline before each is a character an item can follow, as the start of a text is; no marker holds a newline, and
+    what a marker's look-aheads see at the end of a text they see at a newline).  A scan without overlaps may miss a
+    marker right after another, never the first one of a piece."""
+    get = _MARKED.get
+    known = [get(p.text) for p in pieces]
+    todo = [n for n, k in enumerate(known) if k is None]
+    if todo:
+        starts, pos = [], 1
+        for n in todo:
+            starts.append(pos)
+            pos += len(pieces[n].text) + 1
+        joined = "\n" + "\n".join([pieces[n].text for n in todo])
+        found = {bisect_right(starts, m.start() + 1) - 1 for m in _AFTER_BEFORE.finditer(joined)}
+        for k, n in enumerate(todo):
+            text = pieces[n].text
+            known[n] = marked = k in found
+            if len(text) <= _PIECE_MAX:
+                _MARKED.keep(text, marked)
+    return {n for n, k in enumerate(known) if k}
 
 
 def analyse(report) -> list[EnumRun]:
