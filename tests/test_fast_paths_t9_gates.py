@@ -1,0 +1,181 @@
+"""The gates of round 9 (t9-gates) against the forms they replace: each finds something wherever what it guards
+does (a necessary condition), so the rules read the same blocks' matches and report the same findings."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from disclosure_lint.kinds import content_safety as cs
+from disclosure_lint.report.alternation import AnyOf, holding
+
+from .benchgen import generated
+from .conftest import lint
+
+# digits \d reads that are not ASCII: full-width, Arabic-Indic, Devanagari; and ² (a digit, not a decimal: not \d)
+_OTHER_DIGITS = "０１２８９٠١٩०१²"
+
+
+def _texts(pieces: list[str], count: int, longest: int, seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, longest))) for _ in range(count)]
+
+
+def _id_number(rnd: random.Random, digits: str = "") -> str:
+    """An 18-character number of the ID's form (its check digit right), some of the places _ID reads with \\d
+    written with ``digits`` (full-width …) when given."""
+    body = (f"{rnd.choice(sorted(cs._PROVINCES))}{rnd.randint(0, 9999):04d}{rnd.choice(['18', '19', '20'])}"
+            f"{rnd.randint(0, 99):02d}{rnd.randint(1, 12):02d}{rnd.randint(1, 28):02d}{rnd.randint(0, 999):03d}")
+    total = sum(int(d) * w for d, w in zip(body, cs._ID_WEIGHTS))
+    number = body + cs._ID_CHECK[total % 11]
+    if digits:
+        chars = list(number)
+        for k in (1, 2, 3, 4, 5, 8, 9, 14, 15, 16):  # the places _ID reads with \d
+            if rnd.random() < 0.3:
+                chars[k] = rnd.choice([c for c in digits if c.isdecimal()])
+        number = "".join(chars)
+    return number
+
+
+def _id_texts(count: int, seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    pieces = [*"0123456789Xx", *_OTHER_DIGITS, "18", "19", "20", "1", "2", "中", "年", "号", "-", " ", "\n", "\t", "\0",
+              "a", "（"]
+    out = []
+    for _ in range(count):
+        parts = [rnd.choice(pieces) for _ in range(rnd.randint(0, 6))]
+        if rnd.random() < 0.6:
+            number = _id_number(rnd, _OTHER_DIGITS if rnd.random() < 0.5 else "")
+            if rnd.random() < 0.3:  # cut, or a digit changed: near misses
+                k = rnd.randrange(18)
+                number = number[:k] + rnd.choice(["", rnd.choice("0123456789X０"), "\0", "\n"]) + number[k + 1:]
+            parts.insert(rnd.randint(0, len(parts)), number)
+        out.append("".join(parts))
+    return out
+
+
+# -- alternation.AnyOf -------------------------------------------------------------------------------------------
+
+
+def test_any_of_finds_where_the_alternation_does():
+    patterns = [re.compile(p) for p in (r"1[89](?<=[1-9]\d{5}1[89])", r"20(?<=[1-9]\d{5}20)", "ab", "b(?<=[ab]b)")]
+    alternation = re.compile("|".join(p.pattern for p in patterns))
+    gate = AnyOf(patterns)
+    texts = _texts([*"12089ab\n\0", "19", "20", "123456"], 20000, 8, 91)
+    for text in texts:
+        for pos in range(0, len(text) + 1, 3):
+            m, g = alternation.search(text, pos), gate.search(text, pos)
+            assert (m and m.start()) == (g and g.start()), (text, pos)
+    rnd = random.Random(92)
+    for _ in range(3000):
+        group = [rnd.choice(texts) for _ in range(rnd.randint(0, 6))]
+        for sep in ("\n", "\0"):
+            if any(sep in t for t in group):
+                continue
+            assert gate.holding(group, sep) == holding(group, alternation.search, sep) == \
+                [k for k, t in enumerate(group) if alternation.search(t)], group
+
+
+# -- DL503: the ID number's gate -----------------------------------------------------------------------------------
+
+
+def test_id_gate_is_a_necessary_condition_of_the_id_pattern():
+    """Wherever _ID matches (ASCII, full-width and other digits where it reads \\d, cut and changed numbers, NULs and
+    newlines beside them), _ID_GATE finds something; the old gate (17 digits) did too."""
+    old = re.compile(r"\d\d{16}")
+    found = 0
+    for text in _id_texts(40000, 93):
+        m = cs._ID.search(text)
+        if m is not None:
+            found += 1
+            assert cs._ID_GATE.search(text) is not None, text
+            assert old.search(text) is not None, text
+            # the gate finds the match's own 18/19/20 (at its seventh character): in a text cut around it too
+            assert cs._ID_GATE.search(text[m.start():m.end()]) is not None, text
+    assert found > 8000
+
+
+def test_id_gate_blocks_joined_by_nuls_are_those_found_one_by_one():
+    texts = [*_id_texts(6000, 94), ""]
+    rnd = random.Random(95)
+    for _ in range(3000):
+        group = [rnd.choice(texts).replace("\0", "") for _ in range(rnd.randint(0, 8))]
+        assert cs._ID_GATE.holding(group, "\0") == [k for k, t in enumerate(group) if cs._ID_GATE.search(t)], group
+
+
+def _with_numbers(seed: int, count: int) -> list[str]:
+    """Generated reports with ID-like numbers (right, near misses, other digits) put into paragraphs and cells."""
+    rnd = random.Random(seed)
+    out = []
+    for _name, text in generated(count, seed=seed):
+        lines = text.split("\n")
+        for _ in range(6):
+            k = rnd.randrange(len(lines))
+            number = _id_texts(1, rnd.randrange(10 ** 6))[0].replace("\n", "").replace("\0", "").replace("|", "")
+            line = lines[k]
+            if line.startswith("|") and line.count("|") > 2:  # into a cell
+                cells = line.split("|")
+                c = rnd.randrange(1, len(cells) - 1)
+                cells[c] = cells[c] + number
+                lines[k] = "|".join(cells)
+            elif line and not line.startswith("#"):
+                at = rnd.randint(0, len(line))
+                lines[k] = line[:at] + "身份证号" + number + line[at:]
+        out.append("\n".join(lines))
+    return out
+
+
+def _findings(diags) -> list[tuple]:
+    return [(d.code, d.line, d.column, d.match, d.message) for d in diags]
+
+
+def test_dl503_findings_as_with_the_old_gate(monkeypatch):
+    texts = _with_numbers(96, 12) + [f"申请人（身份证号{_id_number(random.Random(k))}）" for k in range(40)]
+    new = [_findings(lint(t, select=["DL503"])) for t in texts]
+    assert sum(map(len, new)) > 20
+    monkeypatch.setattr(cs, "_ID_GATE", re.compile(r"\d\d{16}"))
+    assert [_findings(lint(t, select=["DL503"])) for t in texts] == new
+
+
+# -- DL502: the placeholder trigger --------------------------------------------------------------------------------
+
+_OLD_TRIGGER = "|".join([*cs._led("XxＸｘ", "[XxＸｘ]"), r"19\d?[Xx×＊*]", r"20\d?[Xx×＊*]", *cs._led("年月", "[Xx×]"),
+                         "此处", "在此", *cs._led("【[［〔（(", r"\s*(?:请|在此|此处)?\s*(?:填|输入|待|文字描述)")])
+_TRIGGER_PIECES = [*"XxＸｘ×＊*○□1920年月此处在【[［〔（( \t\n\0请填输入待文字描述-]^\\", "19", "20", "１９", "２０", "٢٠",
+                   "5", "X年", "年X", "月×", "19X", "20１X", "此处", "在此", "（请填写", "中"]
+
+
+@pytest.mark.parametrize("syms", ["×＊○□", "", "-]^\\", "X*"])
+def test_placeholder_trigger_finds_what_the_digit_led_one_found(syms):
+    sym = cs._led(syms, f"[{re.escape(syms)}]")
+    old, new = re.compile("|".join([_OLD_TRIGGER, *sym])), re.compile("|".join([cs._TRIGGER_BASE, *sym]))
+    found = 0
+    for text in _texts(_TRIGGER_PIECES, 30000, 6, 97):
+        m = old.search(text)
+        found += m is not None
+        assert (m is not None) == (new.search(text) is not None), (syms, text)
+    assert 8000 < found < 25000
+
+
+_PLACEHOLDERS = ["", "20XX年", "19X5年", "2023年X月X日", "XX局", "（填写单位名称）", "（ 请 待补充）", "此处填写", "在此输入",
+                 "张××", "××局", "＊＊", "○○", "二○○九年", "□□", "【填写数据】", "[待定]", "ｘｘ", "XXI"]
+
+
+def test_dl502_findings_as_with_the_old_trigger(monkeypatch):
+    rnd = random.Random(98)
+    texts = []
+    for _name, text in generated(12, seed=98):
+        lines = text.split("\n")
+        for _ in range(8):
+            k = rnd.randrange(len(lines))
+            if lines[k] and not lines[k].startswith(("#", "|")):
+                piece = "".join(rnd.choice(_TRIGGER_PIECES) for _ in range(4)).replace("\n", "").replace("\0", "")
+                lines[k] = lines[k] + piece + rnd.choice(_PLACEHOLDERS)
+        texts.append("\n".join(lines))
+    texts += [f"本机关{p}公开" for p in _PLACEHOLDERS] + ["２０１X年", "19０X年"]
+    new = [_findings(lint(t, select=["DL502"])) for t in texts]
+    assert sum(map(len, new)) > 20
+    monkeypatch.setattr(cs, "_TRIGGER_BASE", _OLD_TRIGGER)
+    assert [_findings(lint(t, select=["DL502"])) for t in texts] == new
