@@ -179,3 +179,50 @@ def test_dl502_findings_as_with_the_old_trigger(monkeypatch):
     assert sum(map(len, new)) > 20
     monkeypatch.setattr(cs, "_TRIGGER_BASE", _OLD_TRIGGER)
     assert [_findings(lint(t, select=["DL502"])) for t in texts] == new
+
+
+# -- substitution (DL702): a swap's required character --------------------------------------------------------------
+
+
+def test_required_char_is_in_every_match():
+    from disclosure_lint.kinds.generic import required_char
+
+    dl702 = r"(?<=[发函字办令])\s*[\[［(（【〔{｛](?P<y>(?:19|20)\d{2})[\]］)）】〕}｝](?P<n>第?\d{1,4}号)"
+    cases = {dl702: "号", "abc": "a", "(?i)abc": None, "a|b": None, "x+y?": "x", "(?i:号)文": "文", "[ab]c*": None,
+             "(?:ab|ac)d{0}": "a", "ab|cd": None, "(?=号)x": "x", "(?>号)": None, "号{2,}文": "号"}
+    pieces = [*"号文abcdxy函〔〕[]（）发 ", "2021", "19", "30", "第", "号"]
+    texts = _texts(pieces, 20000, 8, 99)
+    for source, want in cases.items():
+        pattern = re.compile(source)
+        ch = required_char(pattern)
+        assert ch == want, source
+        if ch is None:
+            continue
+        for text in texts:
+            if pattern.search(text):
+                assert ch in text, (source, text)
+    assert required_char(re.compile("abc", re.I)) is None
+
+
+_DOC_NUMBERS = ["国办公开办函[2021]30号", "国办公开办函（2021）30号", "国办公开办函【2021】第30号", "国办公开办函〔2021〕30号",
+                "国办发 (2019) 5号", "某政办函｛2023｝12号", "办[2023]号", "令[1999]1234号", "字(2020)30", "函[ 2021]30号"]
+
+
+def test_dl702_findings_as_without_the_character_test(monkeypatch):
+    from disclosure_lint.kinds import generic
+
+    rnd = random.Random(100)
+    texts = []
+    for _name, text in generated(12, seed=100):
+        lines = text.split("\n")
+        for _ in range(6):
+            k = rnd.randrange(len(lines))
+            if lines[k] and not lines[k].startswith("#"):
+                lines[k] = lines[k].replace("|", "|" + rnd.choice(_DOC_NUMBERS), 1) if lines[k].startswith("|") \
+                    else lines[k] + rnd.choice(_DOC_NUMBERS)
+        texts.append("\n".join(lines))
+    texts += [f"依据{n}编制" for n in _DOC_NUMBERS]
+    new = [_findings(lint(t, select=["DL702"])) for t in texts]
+    assert sum(map(len, new)) > 20
+    monkeypatch.setattr(generic, "required_char", lambda pattern: None)
+    assert [_findings(lint(t, select=["DL702"])) for t in texts] == new

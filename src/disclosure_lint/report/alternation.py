@@ -45,6 +45,11 @@ def _literal_prefix(branch: str) -> tuple[str, str]:
     return branch[:i], branch[i:]
 
 
+def rank(ch: str) -> int:
+    """How common ``ch`` is: its place in :data:`COMMON` (a character not in it after them all)."""
+    return _RANK.get(ch, len(_RANK))
+
+
 def _order(ch: str) -> tuple[int, str]:
     return _RANK.get(ch, len(_RANK)), ch
 
