@@ -226,3 +226,48 @@ def test_dl702_findings_as_without_the_character_test(monkeypatch):
     assert sum(map(len, new)) > 20
     monkeypatch.setattr(generic, "required_char", lambda pattern: None)
     assert [_findings(lint(t, select=["DL702"])) for t in texts] == new
+
+
+# -- ascii-punctuation (DL701): the marks looked for in the prose joined ---------------------------------------------
+
+
+def _old_ascii_check(self, report):
+    """AsciiPunctuation.check before round 9: each prose block searched for a mark."""
+    from disclosure_lint.kinds import typography
+
+    marks = set(self.options.marks)
+    any_mark = typography._any_mark("".join(sorted(marks))) if marks else None
+    portal = None
+    for block in report.lintable_blocks:
+        if block.kind == "table":
+            continue
+        if portal is None:
+            portal = report.portal
+        if any_mark is None or any_mark.search(block.text) is None:
+            continue
+        yield from self._check_text(block, block.text, marks, portal.in_block(block))
+
+
+@pytest.mark.parametrize("marks", [None, ",;:?!()\"", "", "\0,", ",\n", "|("])
+def test_dl701_findings_as_block_by_block(monkeypatch, marks):
+    from disclosure_lint.config import Config
+    from disclosure_lint.kinds import typography
+
+    rnd = random.Random(101)
+    texts = []
+    for _name, text in generated(10, seed=101):
+        lines = text.split("\n")
+        for _ in range(rnd.randrange(0, 8)):
+            k = rnd.randrange(len(lines))
+            if lines[k] and not lines[k].startswith("#"):
+                at = rnd.randint(0, len(lines[k]))
+                lines[k] = lines[k][:at] + rnd.choice([",", ";", ":", "?", "!", "(", ")", "\"", "\0", "|", ", "]) + \
+                    lines[k][at:]
+        texts.append("\n".join(lines))
+    texts += ["本机关,依法公开。", "发布日期: 2024-01-02", "共3,000件(含)", "", "（一）", "abc, def"]
+    config = Config.model_validate({"options": {"DL701": {"marks": marks}}} if marks is not None else {})
+    new = [_findings(lint(t, select=["DL701"], config=config)) for t in texts]
+    if marks is None:
+        assert sum(map(len, new)) >= 10
+    monkeypatch.setattr(typography.AsciiPunctuation, "check", _old_ascii_check)
+    assert [_findings(lint(t, select=["DL701"], config=config)) for t in texts] == new
