@@ -271,3 +271,61 @@ def test_dl701_findings_as_block_by_block(monkeypatch, marks):
         assert sum(map(len, new)) >= 10
     monkeypatch.setattr(typography.AsciiPunctuation, "check", _old_ascii_check)
     assert [_findings(lint(t, select=["DL701"], config=config)) for t in texts] == new
+
+
+# -- doubled marks and function characters (DL901): where a double may start, from the UTF-16 code units -----------
+
+# the marks and function characters, characters sharing their code unit's low byte (而 U+800C and ， U+FF0C; ( and 在;
+# / and 是 …), digits, spaces, a NUL, a lone surrogate, a character outside the BMP
+_PAIR_PIECES = [*"，。、；：,;的了在和与及并对将把被于是们着而各都也", *"(/@_0 \t\n\0x中年确", "\ud800", "𠮷", "，，", "的的", "。。。",
+                "了了之", "在在"]
+
+
+def test_pair_starts_find_what_the_patterns_find():
+    from disclosure_lint.report import writing as w
+
+    texts = _texts(_PAIR_PIECES, 30000, 10, 102) + _texts([*_PAIR_PIECES[:26], "中"], 3000, 40, 103)
+    found = dense = 0
+    for text in texts:
+        starts = w._pair_starts(text)
+        dense += starts is None
+        for pattern in (w._MARK_RUN, w._FUNC_DOUBLE):
+            old = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in w._matches_at(pattern, text, starts)] == old, text
+            if starts is not None:
+                assert {s for s, _ in old} <= set(starts), text
+            found += len(old)
+    assert found > 15000 and dense > 100  # (texts with 𠮷 are searched by the patterns)
+    for text in ("，" * 9000, "的的" * 4000, "而，" * 5000):  # a double may start everywhere: the patterns' own searches
+        assert w._pair_starts(text) is None
+
+
+def test_find_doubles_as_with_the_patterns_searched(monkeypatch):
+    from disclosure_lint.readers import markdown
+    from disclosure_lint.report import writing as w
+    from disclosure_lint.report.annual import AnnualReport
+
+    rnd = random.Random(104)
+    sources = []
+    for _name, text in generated(12, seed=104):
+        lines = text.split("\n")
+        for _ in range(10):
+            k = rnd.randrange(len(lines))
+            if not lines[k] or lines[k].startswith("#"):
+                continue
+            at = rnd.randint(0, len(lines[k]))
+            piece = rnd.choice(["，，", "。。", "、、", ";;", ",,", "的的", "了了", "在在", "和和", "公开公开", "而，", "((", "。。。"])
+            lines[k] = lines[k][:at] + piece + lines[k][at:]
+        sources.append("\n".join(lines))
+
+    def doubles() -> list[list[tuple]]:
+        return [[(d.span.block.index, d.span.piece.base, d.span.piece.cell is not None and d.span.piece.cell.col,
+                  d.span.start, d.span.end, d.span.text, d.unit, d.kind, d.certain)
+                 for d in w.find_doubles(AnnualReport(markdown.parse(s)))] for s in sources]
+
+    new = doubles()
+    kinds = [d[7] for got in new for d in got]
+    assert kinds.count("mark") > 10 and kinds.count("char") > 10
+    assert any(d[2] is not False and d[7] in ("mark", "char") for got in new for d in got)  # in table cells too
+    monkeypatch.setattr(w, "_pair_starts", lambda text: None)
+    assert doubles() == new
