@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import re
+from bisect import bisect_left
 
 import pytest
 
@@ -329,3 +330,54 @@ def test_find_doubles_as_with_the_patterns_searched(monkeypatch):
     assert any(d[2] is not False and d[7] in ("mark", "char") for got in new for d in got)  # in table cells too
     monkeypatch.setattr(w, "_pair_starts", lambda text: None)
     assert doubles() == new
+
+
+# -- count lists (DL903): the candidates' gate -----------------------------------------------------------------------
+
+
+def test_candidate_gate_finds_in_the_clauses_the_candidate_pattern_does():
+    """_CANDIDATE_GATE (a unit's last character, the Chinese character before it a look-behind) finds something in
+    the same texts as _CANDIDATE, and its matches lie in the same clauses (what _lists_in asks of them); the round-4
+    gate (an alternation of the units) found something in the same texts."""
+    from disclosure_lint.report import writing as w
+    from disclosure_lint.report.alternation import trie
+
+    assert all(c in w.UNITS for c in w._UNIT_ENDS)
+    old_gate = re.compile(trie([re.escape(u[0]) + f"(?<={'[' + w.CJK + ']'}{re.escape(u[0])})" + re.escape(u[1:])
+                                + r"(?=[、，,；;：:。！？!?\n]|$)" for u in w.UNITS]))
+    pieces = [*"条件个篇次场期项家份批封人文事a1 、，,；;：:。！？!?\n", "人次", "文件", "5条", "𠮷", "\ud800"]
+    found = 0
+    for text in _texts(pieces, 40000, 10, 105):
+        has = w._CANDIDATE.search(text) is not None
+        found += has
+        assert has == (w._CANDIDATE_GATE.search(text) is not None) == (old_gate.search(text) is not None), text
+        ends = [m.start() for m in w._CLAUSE_SPLIT.finditer(text)]  # a place's clause: the clause ends before it
+        assert {bisect_left(ends, m.start()) for m in w._CANDIDATE.finditer(text)} == \
+            {bisect_left(ends, m.start()) for m in w._CANDIDATE_GATE.finditer(text)}, text
+    assert found > 10000
+
+
+def test_count_lists_as_with_the_candidate_pattern(monkeypatch):
+    from disclosure_lint.readers import markdown
+    from disclosure_lint.report import writing as w
+    from disclosure_lint.report.annual import AnnualReport
+
+    rnd = random.Random(106)
+    sources = []
+    for _name, text in generated(12, seed=106):
+        lines = text.split("\n")
+        for _ in range(20):
+            k = rnd.randrange(len(lines))
+            if lines[k] and not lines[k].startswith(("#", "|")):
+                lines[k] += rnd.choice(["政策文件15条、备案信息条、许可信息25条。", "培训3场、会议场、活动5场；", "共10件，其中件",
+                                        "受理12人次、人次、3人次\n", "文件、条件、事项"])
+        sources.append("\n".join(lines))
+
+    def lists() -> list[list[tuple]]:
+        return [[(c.unit, [(i.span.block.index, i.span.start, i.span.end, i.unit, i.has_number) for i in c.items])
+                 for c in w.find_count_lists(AnnualReport(markdown.parse(s)))] for s in sources]
+
+    new = lists()
+    assert sum(map(len, new)) > 10
+    monkeypatch.setattr(w, "_CANDIDATE_GATE", w._CANDIDATE)  # the candidates themselves, as _lists_in read them
+    assert lists() == new
