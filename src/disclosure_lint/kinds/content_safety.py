@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from ..report import gambling_context, promotions
-from ..report.alternation import holding
+from ..report.alternation import AnyOf, holding
 from ..report.hidden import ATTACKER_ONLY, covering, registrable
 from ..report.promotions import url_spans
 from ..userregex import BoundedPattern, compile_pattern
@@ -47,7 +47,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _TAG = re.compile(r"<[^<>]*>")
 
 
-def _segments(report: AnnualReport, gate: re.Pattern[str] | BoundedPattern,
+def _segments(report: AnnualReport, gate: re.Pattern[str] | BoundedPattern | AnyOf,
               blocks: list[Block] | None = None, no_nul: bool = False) -> Iterator[tuple]:
     """(block, cell or None, text) for every prose block and every table cell in which ``gate``
     finds something.  A table is skipped at once when its whole text (cells joined by tabs)
@@ -56,11 +56,13 @@ def _segments(report: AnnualReport, gate: re.Pattern[str] | BoundedPattern,
     ``no_nul``: ``gate`` (one of the tool's) matches no NUL character and looks at none around a match."""
     if blocks is None:
         blocks = report.lintable_blocks
-    joined = no_nul and isinstance(gate, re.Pattern)
+    joined = no_nul and isinstance(gate, (re.Pattern, AnyOf))
     if joined:
         # the blocks found by one search over their texts joined by NULs (a search per block cost more in calls
         # than in scanning)
-        blocks = [blocks[k] for k in holding([b.text for b in blocks], gate.search, "\0")]
+        texts = [b.text for b in blocks]
+        found = gate.holding(texts, "\0") if isinstance(gate, AnyOf) else holding(texts, gate.search, "\0")
+        blocks = [blocks[k] for k in found]
     for block in blocks:
         if not joined and (not block.text or gate.search(block.text) is None):
             continue
@@ -332,9 +334,20 @@ def _led(chars: str, rest: str) -> list[str]:
     return [re.escape(c) + rest for c in chars]
 
 
+def _x_led(c: str) -> str:
+    """The year's branch (19 or 20, a digit or not, then ``c``) and the month's or day's (年 or 月 then ``c``) led by
+    their ``c``, what comes before it a look-behind (``\\d?`` as two, with the digit and without)."""
+    x = re.escape(c)
+    behind = [f"(?<=(?:19|20){x})", rf"(?<=(?:19|20)\d{x})", *([f"(?<=[年月]{x})"] if c in "Xx×" else [])]
+    return x + "(?:" + "|".join(behind) + ")"
+
+
 # Cheap first look: a block without any of these cannot hold a placeholder (written branch by branch, each led
 # by a literal: ``[XxＸｘ]{2}|(?:19|20)\d?[Xx×＊*]|[年月][Xx×]|此处|在此|[【\[［〔（(]\s*(?:请|在此|此处)?\s*(?:填|…)``).
-_TRIGGER_BASE = "|".join([*_led("XxＸｘ", "[XxＸｘ]"), r"19\d?[Xx×＊*]", r"20\d?[Xx×＊*]", *_led("年月", "[Xx×]"), "此处", "在此",
+# The year and the month or day led by their X (what comes before it a look-behind: \d? as two, with and without
+# the digit), 此处 and 在此 by 此: a search is tried at these rare characters, not at every 1, 2, 年, 月 and 在 of a
+# report (finds something in the same texts, tests/test_fast_paths.py)
+_TRIGGER_BASE = "|".join([*_led("XxＸｘ", "[XxＸｘ]"), *map(_x_led, "Xx×＊*"), "此(?:处|(?<=在此))",
                           *_led("【[［〔（(", r"\s*(?:请|在此|此处)?\s*(?:填|输入|待|文字描述)")])
 
 
@@ -427,9 +440,11 @@ _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 _PROVINCES = frozenset({11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
                         50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83})
-# 17 digits in a row, written with a leading \d so that the search skips ahead by that class in C (a pattern led by a
-# repeat is tried at every character: ≈5× slower over a report's text); the same pattern
-_DIGITS = re.compile(r"\d\d{16}")
+# What every match of _ID holds at its seventh and eighth characters: 18 or 19, or 20, after a digit 1–9 and five
+# digits (a necessary condition; \d as in _ID, so full-width and other digits too).  Two searches, each led by a
+# literal (1, 20: skipped ahead to as str.find does), where ``\d\d{16}`` tested every character against \d
+# (tests/test_fast_paths_t9_gates.py)
+_ID_GATE = AnyOf([re.compile(r"1[89](?<=[1-9]\d{5}1[89])"), re.compile(r"20(?<=[1-9]\d{5}20)")])
 
 
 def id_checksum_ok(number: str) -> bool:
@@ -456,7 +471,7 @@ class ResidentIdNumber(Kind[ResidentIdOptions]):
     params = frozenset({"masked"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
-        for block, cell, text in _segments(report, _DIGITS, no_nul=True):
+        for block, cell, text in _segments(report, _ID_GATE, no_nul=True):
             for m in _ID.finditer(text):
                 num = m.group(0)
                 if self.options.check_region and int(num[:2]) not in _PROVINCES:

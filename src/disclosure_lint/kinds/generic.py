@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 from pydantic import Field
 
 from ..model import Block
+from ..report.alternation import rank
 from ..userregex import BoundedPattern, compile_pattern
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions, PatternList, UserPattern
@@ -97,6 +98,39 @@ def lookbehind_gate(pattern: re.Pattern[str] | BoundedPattern) -> re.Pattern[str
         except re.error:
             continue
     return None
+
+
+_sre = importlib.import_module("re._constants")  # its opcodes
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+
+
+def required_char(pattern: re.Pattern[str] | BoundedPattern) -> str | None:
+    """A character every match of ``pattern`` holds, read from its parse: a literal of its sequence, or of a group
+    or a repeat of at least once in it (not of a choice, a class, a look-around or a case-blind part) — the rarest
+    of them (:data:`.alternation.COMMON`).  A text without it holds no match (``ch in text``: a search for one
+    character in C, where a pattern led by a class tests every character).  None when there is none (and for the
+    patterns the time bound guards, :mod:`..userregex`)."""
+    if not isinstance(pattern, re.Pattern) or pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - whatever it cannot read, no character
+        return None
+    if tree.state.flags & re.IGNORECASE:
+        return None
+    found: list[str] = []
+
+    def walk(seq) -> None:
+        for op, av in seq:
+            if op is _sre.LITERAL:
+                found.append(chr(av))
+            elif op is _sre.SUBPATTERN and not av[1] & re.IGNORECASE:  # a group (not one made case-blind)
+                walk(av[3])
+            elif op in _REPEATS and av[0] >= 1:
+                walk(av[2])
+
+    walk(tree)
+    return max(found, key=rank, default=None)
 
 
 _TEMPLATE_PART = re.compile(r"\\g<([^<>]*)>|[^\\]+")
@@ -183,8 +217,10 @@ class Substitution(_Scanner[SubstitutionOptions]):
         super().__init__(rule, options, config)
         flags = re.IGNORECASE if options.ignore_case else 0
         self._swaps = [(compile_pattern(p, flags), r) for p, r in options.swap.items()]
-        # a block where a swap's gate finds nothing holds no match of it (see lookbehind_gate)
+        # a block where a swap's gate finds nothing holds no match of it (see lookbehind_gate), nor one without its
+        # character (required_char)
         self._gates = [lookbehind_gate(pat) for pat, _ in self._swaps]
+        self._chars = [required_char(pat) for pat, _ in self._swaps]
         self._templates = [plain_template(pat, r) for pat, r in self._swaps]
         self._exc = compile_pattern("|".join(f"(?:{p})" for p in options.exceptions), flags) \
             if options.exceptions else None
@@ -192,10 +228,19 @@ class Substitution(_Scanner[SubstitutionOptions]):
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         if not self._swaps or not _in_years(self.options.years, report.year):
             return
-        for b in self._blocks(report):
+        blocks = report.lintable_blocks
+        chars = self._chars
+        needed = [ch for ch in chars if ch is not None]
+        if len(needed) == len(chars):  # only the blocks holding a swap's character (most hold none)
+            blocks = [b for b in blocks if needed[0] in b.text] if len(needed) == 1 else \
+                [b for b in blocks if any(ch in b.text for ch in needed)]
+        tables = self.options.tables
+        for b in blocks:
+            if b.kind == "table" and not tables:
+                continue
             exc = None
-            for (pat, repl), gate, parts in zip(self._swaps, self._gates, self._templates):
-                if gate is not None and gate.search(b.text) is None:
+            for (pat, repl), gate, parts, ch in zip(self._swaps, self._gates, self._templates, chars):
+                if (ch is not None and ch not in b.text) or (gate is not None and gate.search(b.text) is None):
                     continue
                 for m in pat.finditer(b.text):
                     if not m.group(0):

@@ -49,14 +49,19 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         marks = set(self.options.marks)
-        any_mark = _any_mark("".join(sorted(marks))) if marks else None  # built once, not per block
-        portal = None
-        for block in report.lintable_blocks:
-            if block.kind == "table":
-                continue
-            if portal is None:
-                portal = report.portal  # asked where it was asked before: at the first block of prose
-            if any_mark is None or any_mark.search(block.text) is None:
+        prose = [b for b in report.lintable_blocks if b.kind != "table"]
+        if not prose:
+            return
+        portal = report.portal  # asked where it was asked before: when there is prose
+        # the marks found anywhere in the prose, each by str's own search over the texts joined (a NUL, when it is a
+        # mark, found between them too: the blocks are searched for it one by one below); most reports hold none
+        joined = "\0".join([b.text for b in prose])
+        present = "".join(sorted(m for m in marks if m in joined))
+        if not present:
+            return  # no mark: _check_text finds nothing
+        any_mark = _any_mark(present)  # built once, not per block
+        for block in prose:
+            if any_mark.search(block.text) is None:
                 continue  # no mark: _check_text finds nothing (most blocks)
             yield from self._check_text(block, block.text, marks, portal.in_block(block))
 

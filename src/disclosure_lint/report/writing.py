@@ -51,7 +51,7 @@ from itertools import accumulate
 
 from ..model import Block, Cell
 from . import doubled_words
-from .alternation import holding, trie
+from .alternation import holding
 from .stats.schema import SCHEMAS, norm, strip_number
 
 PROSE_KINDS = frozenset({"heading", "paragraph", "list_item"})
@@ -314,7 +314,55 @@ _WORD_DOUBLE_LED = re.compile(f"([{CJK}][{CJK}]{{1,5}}?)\\1")
 _NOT_CJK_HIGH = bytes(0 if (0x34 <= x <= 0x9F or x in (0xF9, 0xFA)) else 0xFF for x in range(256))
 
 
-_DENSE = 64  # _word_matches: at most one place in this many characters to try the regex at, one by one
+_DENSE = 64  # _word_matches, _pair_starts: at most one place in this many characters to try a regex at, one by one
+# a byte → 0 where it is the low byte of the UTF-16 code unit of a character a match of _MARK_RUN or _FUNC_DOUBLE is
+# made of (of none of the digits, spaces, tabs and newlines), 0xFF elsewhere
+_PAIR_LOW = bytes(0 if x in {ord(c) & 0xFF for c in "，。、；：,;" + "".join(FUNCTION_CHARS)} else 0xFF for x in range(256))
+
+
+def _pair_starts(text: str) -> list[int] | None:
+    """The places i, in order, where the low byte of text[i]'s UTF-16 code unit is that of text[i + 1] and that of a
+    character of _MARK_RUN's or _FUNC_DOUBLE's class (:data:`_PAIR_LOW`): every place where a match of either starts
+    (the character doubled), and a few more.  Each character's low byte as an 8-bit lane of an integer, XOR-ed with
+    itself one lane on and ORed with the bytes' mask: zero bytes at those places, found by ``bytes.find`` (a handful
+    of C-level operations over the text, where each pattern was tried at every mark of a report and its class at
+    every character).  None for a text with a character outside the BMP, or with more such places than one in
+    :data:`_DENSE` characters (the patterns' own searches are then cheaper)."""
+    b = text.encode("utf-16-le", "surrogatepass")  # (a lone surrogate, as a reader may leave, is one code unit)
+    n = len(text)
+    if len(b) != 2 * n:
+        return None
+    low = b[0::2]
+    x = int.from_bytes(low, "little")
+    lanes = ((x ^ (x >> 8)) | int.from_bytes(low.translate(_PAIR_LOW), "little")).to_bytes(n, "little")
+    out = []
+    most = n // _DENSE + 64
+    i = lanes.find(0, 0, n - 1)  # (the last lane is compared with nothing)
+    while i >= 0:
+        out.append(i)
+        if len(out) > most:
+            return None
+        i = lanes.find(0, i + 1, n - 1)
+    return out
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int] | None) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))``, the pattern (which matches nothing empty) matched only at ``starts`` (every
+    place where a match of it may start, in order; None: searched as before), in order and after the last match:
+    between two matches of finditer there is no place where the pattern matches, so the first of them after the
+    last match at which it matches is finditer's next one."""
+    if starts is None:
+        return list(pattern.finditer(text))
+    out = []
+    pos = 0
+    match = pattern.match
+    for i in starts:
+        if i >= pos:
+            found = match(text, i)
+            if found is not None:
+                out.append(found)
+                pos = found.end()
+    return out
 
 
 def _word_matches(text: str) -> list[re.Match[str]]:
@@ -362,10 +410,11 @@ def _same_place(piece: Piece, start: int, end: int) -> bool:
     return piece.place(start) == piece.place(end - 1)
 
 
-def _char_doubles(piece: Piece, check: bool = True) -> list[Doubled]:
+def _char_doubles(piece: Piece, check: bool = True, starts: list[int] | None = None) -> list[Doubled]:
+    """``starts``: :func:`_pair_starts` of the piece's text (None: the pattern searched)."""
     text = piece.text
     out = []
-    for m in _FUNC_DOUBLE.finditer(text):
+    for m in _matches_at(_FUNC_DOUBLE, text, starts):
         i, ch = m.start(), m.group(1)
         prev = text[i - 1] if i else ""
         nxt = text[i + 2] if i + 2 < len(text) else ""
@@ -425,10 +474,11 @@ def _word_doubles(piece: Piece, check: bool = True) -> list[Doubled]:
     return out
 
 
-def _mark_doubles(piece: Piece) -> list[Doubled]:
+def _mark_doubles(piece: Piece, starts: list[int] | None = None) -> list[Doubled]:
+    """``starts``: :func:`_pair_starts` of the piece's text (None: the pattern searched)."""
     text = piece.text
     out = []
-    for m in _MARK_RUN.finditer(text):
+    for m in _matches_at(_MARK_RUN, text, starts):
         if m.end() - m.start() != 2:
             continue  # 。。。 is a makeshift ellipsis, not a double
         if m.group(1) in ",;":  # half-width ,, ;; only in Chinese text
@@ -442,7 +492,8 @@ def _mark_doubles(piece: Piece) -> list[Doubled]:
 def _doubles_in(p: Piece, check: bool = True) -> list[Doubled]:
     if len(p.text) < 2:
         return []
-    return [*_mark_doubles(p), *_char_doubles(p, check), *_word_doubles(p, check)]
+    starts = _pair_starts(p.text)
+    return [*_mark_doubles(p, starts), *_char_doubles(p, check, starts), *_word_doubles(p, check)]
 
 
 def _placed(found: list[Doubled], pieces: list[Piece], starts: list[int]) -> list[Doubled]:
@@ -468,10 +519,18 @@ def _with_doubles(tables: list[Block]) -> list[Block]:
     if not tables:
         return []
     texts = [b.text for b in tables]
-    hit = {*holding(texts, _MARK_RUN.search), *holding(texts, _FUNC_DOUBLE.search)}
-    words = _word_matches("\n".join(texts))
-    if words:
+    joined = "\n".join(texts)
+    pairs = _pair_starts(joined)
+    if pairs is None:
+        hit = {*holding(texts, _MARK_RUN.search), *holding(texts, _FUNC_DOUBLE.search)}
+        found = []
+    else:  # (a match of either pattern at a place is one in that table's text)
+        hit = set()
+        found = [i for i in pairs if _MARK_RUN.match(joined, i) or _FUNC_DOUBLE.match(joined, i)]
+    words = _word_matches(joined)
+    if words or found:
         starts = list(accumulate([len(t) + 1 for t in texts], initial=0))
+        hit.update(bisect_right(starts, i) - 1 for i in found)
         hit.update(bisect_right(starts, m.start()) - 1 for m in words)
     return [b for k, b in enumerate(tables) if k in hit]
 
@@ -563,10 +622,13 @@ _UNIT_CHAR = re.compile("|".join(map(re.escape, UNITS)))
 _BARE = re.compile(f"[{CJK}](" + "|".join(UNITS) + r")$")
 # an item that ends in a unit right after a Chinese character: the only kind that can lack its number
 _CANDIDATE = re.compile(f"[{CJK}](?:" + "|".join(UNITS) + r")(?=[、，,；;：:。！？!?\n]|$)")
-# the same, led by the unit (the Chinese character before it a look-behind): found in the same texts, and a search
-# skips ahead by the units' first characters instead of trying every Chinese character
-_CANDIDATE_GATE = re.compile(trie([re.escape(u[0]) + f"(?<=[{CJK}]{re.escape(u[0])})" + re.escape(u[1:])
-                                   + r"(?=[、，,；;：:。！？!?\n]|$)" for u in UNITS]))
+# the same, led by the unit's last character (the Chinese character before it a look-behind; every unit's last
+# character is a unit of one character, 人次's 次, whose Chinese character before it is 人): found in the same texts,
+# and a search skips ahead by that class instead of trying every Chinese character; one class, where an alternation
+# of the units (led by the same characters) tried each branch at each of them, and the look-ahead (which most units
+# fail: 件数, 条例) before the look-behind
+_UNIT_ENDS = "".join(sorted({u[-1] for u in UNITS}))
+_CANDIDATE_GATE = re.compile(f"[{_UNIT_ENDS}](?=[、，,；;：:。！？!?\n]|$)(?<=[{CJK}].)")
 
 
 @dataclass(frozen=True)
@@ -610,10 +672,12 @@ def _bare_item(item: str, unit: str) -> bool:
 def _lists_in(piece: Piece) -> list[CountList]:
     out: list[CountList] = []
     text = piece.text
-    # where the candidates start, found in one pass: a candidate never holds a clause end, and at a clause's
+    # where the candidates are, found in one pass: a candidate never holds a clause end, and at a clause's
     # end the text holds one of the marks its look-ahead asks for, so the clauses with a candidate are those
-    # in which one of these starts
-    found = [m.start() for m in _CANDIDATE.finditer(text)]
+    # in which one of these is; _CANDIDATE_GATE's matches (a candidate's unit, led by it) lie in the clauses of
+    # _CANDIDATE's (led by a class of every Chinese character: tried at each), and no match of either holds a
+    # clause end, so the clauses with one of its matches are the same (tests/test_fast_paths_t9_gates.py)
+    found = [m.start() for m in _CANDIDATE_GATE.finditer(text)]
     if not found:
         return out
     cpos = 0
