@@ -548,7 +548,8 @@ def test_dates_headings_and_marks_as_before():
 
 
 def test_count_list_clauses_and_row_fragments_as_before():
-    from disclosure_lint.report import truncation, writing
+    from disclosure_lint.report import count_lists as writing
+    from disclosure_lint.report import truncation
     from disclosure_lint.report.stats.schema import norm
 
     for text in _texts("条件个篇次人场期项文事12 、，,；;：:。！？!?\n", 20000, 14, 8):

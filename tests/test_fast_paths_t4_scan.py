@@ -216,7 +216,7 @@ def test_enumeration_family_and_number_as_read_from_the_groups():
 
 
 def test_count_list_candidates_found_by_the_unit_led_gate():
-    from disclosure_lint.report import writing as w
+    from disclosure_lint.report import count_lists as w
 
     parts = [*w.UNITS, "文", "1", "、", "，", "。", "\n", " ", "人", "次", "x"]
     for text in _texts(parts, 30000, 6, 54):

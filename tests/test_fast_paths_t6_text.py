@@ -153,22 +153,24 @@ def test_date_gate_as_the_any_date_pattern():
 
 
 def test_count_item_patterns_find_nothing_in_an_item_not_ending_in_a_unit():
-    """writing._lists_in searches an item with _NUMBERED and its last word with _BARE only when the item ends in a
+    """count_lists._lists_in searches an item with _NUMBERED and its last word with _BARE only when the item ends in a
     unit: both end in one at the end of the text (an item is stripped: no trailing newline before which $ would
     match), so in another item neither finds anything; a list missing a number is still found."""
+    from disclosure_lint.report import count_lists
+
     rng = random.Random(63)
-    parts = [*writing.UNITS, "1", "25", ".5", "万", "余", "多", " ", "\n", "、", "信息", "文件", "一", "人", "次", "x"]
+    parts = [*count_lists.UNITS, "1", "25", ".5", "万", "余", "多", " ", "\n", "、", "信息", "文件", "一", "人", "次", "x"]
     found = 0
     for _ in range(40000):
         item = "".join(rng.choice(parts) for _ in range(rng.randint(0, 7))).strip()
         tail = item.rsplit(None, 1)[-1] if item else item
-        hit = writing._NUMBERED.search(item) or writing._BARE.search(tail)
+        hit = count_lists._NUMBERED.search(item) or count_lists._BARE.search(tail)
         if hit:
             found += 1
-            assert item.endswith(writing.UNITS) and tail.endswith(writing.UNITS), item
+            assert item.endswith(count_lists.UNITS) and tail.endswith(count_lists.UNITS), item
     assert found > 5000
     report = AnnualReport(markdown.parse("# 某某局2023年政府信息公开工作年度报告\n\n主动公开政策文件15条、备案信息条、许可信息25条。\n"))
-    [cl] = writing.find_count_lists(report)
+    [cl] = count_lists.find_count_lists(report)
     assert [it.span.text for it in cl.missing] == ["备案信息条"]
 
 

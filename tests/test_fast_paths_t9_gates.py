@@ -339,7 +339,7 @@ def test_candidate_gate_finds_in_the_clauses_the_candidate_pattern_does():
     """_CANDIDATE_GATE (a unit's last character, the Chinese character before it a look-behind) finds something in
     the same texts as _CANDIDATE, and its matches lie in the same clauses (what _lists_in asks of them); the round-4
     gate (an alternation of the units) found something in the same texts."""
-    from disclosure_lint.report import writing as w
+    from disclosure_lint.report import count_lists as w
     from disclosure_lint.report.alternation import trie
 
     assert all(c in w.UNITS for c in w._UNIT_ENDS)
@@ -359,7 +359,7 @@ def test_candidate_gate_finds_in_the_clauses_the_candidate_pattern_does():
 
 def test_count_lists_as_with_the_candidate_pattern(monkeypatch):
     from disclosure_lint.readers import markdown
-    from disclosure_lint.report import writing as w
+    from disclosure_lint.report import count_lists as w
     from disclosure_lint.report.annual import AnnualReport
 
     rnd = random.Random(106)

@@ -30,6 +30,7 @@ from .candidate import Candidate
 from .candidate import assess as assess_candidate
 from .claim_context import self_masker
 from .claims import ProseClaims
+from .count_lists import CountList, find_count_lists
 from .dates import DateMention, find_dates
 from .enumeration import EnumRun
 from .enumeration import analyse as analyse_enumerations
@@ -49,7 +50,7 @@ from .structure import Structure
 from .truncation import Truncation
 from .truncation import analyse as analyse_truncation
 from .unread import UnreadTable, find_unread
-from .writing import CountList, Doubled, Piece, TablePieces, find_count_lists, find_doubles, prose_pieces
+from .writing import Doubled, Piece, TablePieces, find_doubles, prose_pieces
 from .year import YearDecision
 from .year import decide as decide_year
 
