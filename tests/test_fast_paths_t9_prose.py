@@ -72,7 +72,7 @@ def test_block_facts_kept() -> None:
             assert ps._has_figure(text) == bool(ps._FIG_GATE.search(text)), text
             assert pc._names_row(text) == bool(pc._HAS_ROW.search(text)), text
         assert rounds or (ck._BLOCKS and ps._BLOCK_FIG and pc._BLOCK_ROW)
-    long = "本年新收申请5件。" * 300  # longer than _BLOCK_MAX: worked out, not kept
+    long = "本年新收申请5件。" * 300  # longer than memo.LONGEST: worked out, not kept
     memo.forget()
     assert list(sentences(long)) == _split_as_claims(long)
     assert ck.block_keywords(long) == ck.keyword_starts(long)

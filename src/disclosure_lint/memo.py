@@ -16,10 +16,13 @@ memos and live with their module.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TypeVar
 
 K = TypeVar("K")
 V = TypeVar("V")
+
+LONGEST = 2000  # characters: the answer for a longer text (a block, a sentence, a piece) is worked out, never kept
 
 _ALL: list[Kept] = []
 
@@ -41,6 +44,21 @@ class Kept(dict[K, V]):
             self.clear()
         self[key] = value
         return value
+
+
+def search_gate(kept: Kept[str, bool], search: Callable[[str], object]) -> Callable[[str], bool]:
+    """Whether ``search`` finds something in a text, the answer kept in ``kept`` for texts of at most :data:`LONGEST`
+    characters: the gate of a prose reader, asked of every block of every report (most blocks recur)."""
+
+    def gate(text: str) -> bool:
+        got = kept.get(text)
+        if got is None:
+            got = search(text) is not None
+            if len(text) <= LONGEST:
+                kept.keep(text, got)
+        return got
+
+    return gate
 
 
 def forget() -> None:

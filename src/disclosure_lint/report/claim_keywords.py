@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..memo import Kept
+from ..memo import LONGEST, Kept
 from .claim_context import SUB_ITEM_LABELS
 from .prose_reading import YEAR_NUMERAL
 
@@ -125,7 +125,6 @@ BLOCK_GATE = re.compile("|".join([*_HAS_COUNT_ALTERNATIVES, "维持", "未", "�
 HAS_COUNT = re.compile("|".join(_HAS_COUNT_ALTERNATIVES))
 
 
-_BLOCK_MAX = 2000  # characters: a longer block's answer is not kept
 _BLOCKS: Kept[str, list[int] | None] = Kept("claims: a block's keyword starts", 4096)
 _UNSEEN: list[int] = []  # not kept yet (an answer is a list or None)
 
@@ -137,7 +136,7 @@ def block_keywords(text: str) -> list[int] | None:
     got = _BLOCKS.get(text, _UNSEEN)
     if got is _UNSEEN:
         got = keyword_starts(text) if BLOCK_GATE.search(text) else None
-        if len(text) <= _BLOCK_MAX:
+        if len(text) <= LONGEST:
             _BLOCKS.keep(text, got)
     return got
 

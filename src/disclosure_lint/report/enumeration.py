@@ -46,7 +46,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..memo import Kept
+from ..memo import LONGEST, Kept
 from ..model import Block
 from . import catalogue
 from .writing import Piece, Span, starts_with_table_label
@@ -162,7 +162,6 @@ def _section_title_at(text: str, end: int) -> bool:
     return spec is not None
 
 
-_PIECE_MAX = 2000  # characters: a longer piece's markers are not kept
 _Found = tuple[tuple["str | None", int, int, int], ...]  # (family or None for a section title, start, end, number)
 _ITEMS: Kept[tuple[str, bool], _Found] = Kept("enumerations: the markers of a piece", 4096)
 
@@ -176,7 +175,7 @@ def _items(piece: Piece, heading: bool) -> list[tuple[EnumItem | None, int]]:
     found = _ITEMS.get(key)
     if found is None:
         found = _found(text, heading)
-        if len(text) <= _PIECE_MAX:
+        if len(text) <= LONGEST:
             _ITEMS.keep(key, found)
     return [(None, i) if fam is None else (EnumItem(Span(piece, i, end), fam, v, text[i:end]), i)
             for fam, i, end, v in found]
@@ -263,7 +262,7 @@ def _with_markers(pieces: list[Piece]) -> set[int]:
         for k, n in enumerate(todo):
             text = pieces[n].text
             known[n] = marked = k in found
-            if len(text) <= _PIECE_MAX:
+            if len(text) <= LONGEST:
                 _MARKED.keep(text, marked)
     return {n for n, k in enumerate(known) if k}
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, overload
 
-from ..memo import Kept
+from ..memo import Kept, search_gate
 from ..model import Block
 from .claim_context import DEFAULT_SCOPE, scope_regex
 from .prose_reading import (
@@ -112,19 +112,10 @@ _DECISION_UNITS = frozenset("件个起宗次")
 _MONEY = frozenset({"万元", "亿元", "元"})
 
 
-_BLOCK_MAX = 2000  # characters: a longer block's answer is not kept
 _BLOCK_ROW: Kept[str, bool] = Kept("proactive: whether a block names a row of table 二", 4096)
-
-
-def _names_row(text: str) -> bool:
-    """Whether _HAS_ROW finds something in a block's text, kept for the next report (72 % of the generated reports'
-    prose blocks recur, most naming no row)."""
-    got = _BLOCK_ROW.get(text)
-    if got is None:
-        got = _HAS_ROW.search(text) is not None
-        if len(text) <= _BLOCK_MAX:
-            _BLOCK_ROW.keep(text, got)
-    return got
+# whether _HAS_ROW finds something in a block's text, kept for the next report (72 % of the generated reports' prose
+# blocks recur, most naming no row)
+_names_row = search_gate(_BLOCK_ROW, _HAS_ROW.search)
 
 
 class _Reader:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..memo import Kept
+from ..memo import LONGEST, Kept
 from ..model import Block
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -197,7 +197,6 @@ class SentenceTime:
         return metric == "carried_forward" and y == year + 1
 
 
-_BLOCK_MAX = 2000  # characters: a longer block's sentences are not kept after its reader is done
 _SENTENCES: Kept[str, tuple[tuple[int, int], ...]] = Kept("prose: the sentences of a block", 4096)
 
 
@@ -218,12 +217,11 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
         if pos < len(text):
             spans.append((pos, len(text)))
         got = tuple(spans)
-        if len(text) <= _BLOCK_MAX:
+        if len(text) <= LONGEST:
             _SENTENCES.keep(text, got)
     return got
 
 
-_SHARED_MAX = 2000  # characters: a longer sentence's facts are not kept after its reader is done
 _shared: Kept[str, tuple[list[int], SentenceTime]] = Kept("prose: clause ends and time of a sentence", 4096)
 
 
@@ -234,7 +232,7 @@ def sentence_facts(text: str) -> tuple[list[int], SentenceTime]:
     got = _shared.get(text)
     if got is None:
         got = ([m.start() for m in CLAUSE_END.finditer(text)], SentenceTime(text))
-        if len(text) <= _SHARED_MAX:
+        if len(text) <= LONGEST:
             _shared.keep(text, got)
     return got
 

@@ -51,7 +51,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from ..memo import Kept
+from ..memo import Kept, search_gate
 from ..model import Block
 from .claim_context import OUTCOME_WORDS as _OUTCOME_WORDS
 from .claim_keywords import KEYWORDS as _KEYWORDS
@@ -289,19 +289,10 @@ def _window_keyword(window: str) -> tuple[str, int, int] | None:
     return _WINDOW_KW.keep(window, got)
 
 
-_BLOCK_MAX = 2000  # characters: a longer block's answer is not kept
 _BLOCK_FIG: Kept[str, bool] = Kept("prose sums: whether a block may hold a figure", 4096)
-
-
-def _has_figure(text: str) -> bool:
-    """Whether _FIG_GATE finds something in a block's text, kept for the next report (72 % of the generated reports'
-    prose blocks recur, most without a figure)."""
-    got = _BLOCK_FIG.get(text)
-    if got is None:
-        got = _FIG_GATE.search(text) is not None
-        if len(text) <= _BLOCK_MAX:
-            _BLOCK_FIG.keep(text, got)
-    return got
+# whether _FIG_GATE finds something in a block's text, kept for the next report (72 % of the generated reports' prose
+# blocks recur, most without a figure)
+_has_figure = search_gate(_BLOCK_FIG, _FIG_GATE.search)
 
 
 class _Reader:

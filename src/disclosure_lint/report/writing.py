@@ -387,16 +387,7 @@ def _word_matches(text: str) -> list[re.Match[str]]:
             if len(starts) > most:
                 return list(_WORD_DOUBLE_LED.finditer(text))
             i = lanes.find(b"\0\0", i + 1)
-    out = []
-    pos = 0
-    match = _WORD_DOUBLE_LED.match
-    for i in sorted(starts):
-        if i >= pos:
-            found = match(text, i)
-            if found is not None:
-                out.append(found)
-                pos = found.end()
-    return out
+    return _matches_at(_WORD_DOUBLE_LED, text, sorted(starts))
 
 
 def _same_place(piece: Piece, start: int, end: int) -> bool:
