@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import random
+from bisect import bisect_left
+from decimal import Decimal
 
 from disclosure_lint import memo
 from disclosure_lint.model import Block
 from disclosure_lint.readers import markdown
+from disclosure_lint.report import proactive_claims as pc
+from disclosure_lint.report import prose_reading as pr
 from disclosure_lint.report import prose_sum_shapes as shapes
 from disclosure_lint.report import prose_sums as ps
 from disclosure_lint.report.annual import AnnualReport
+from disclosure_lint.report.claim_context import DEFAULT_SCOPE, scope_regex
 from disclosure_lint.report.prose_reading import sentences
 
 from .benchgen import generated
@@ -164,3 +169,120 @@ def test_reports_read_with_and_without_kept_shapes() -> None:
     again = [[_facts(s) for s in AnnualReport(markdown.parse(text)).prose_sums] for text in texts]
     assert fresh == kept == again
     assert sum(map(len, fresh)) > 30 and shapes.SHAPES
+
+
+# -- table-二 figures ---------------------------------------------------------------------------------------------
+
+def _sentence_before(self: pc._Reader, block: Block, s0: int, sent: str, out: list) -> None:
+    """proactive_claims._Reader._sentence as it was written before its figures were kept by shape."""
+    if not pc._HAS_ROW.search(sent):
+        return
+    bounds, time = pr.sentence_facts(sent)
+    stripped = sent.strip()
+    scoped = self.masker(sent)  # 市政府办公厅 in that office's own report is no other scope
+    scope_first = self.scope.search(scoped) if self.scope is not None else None
+    amend = bool(pc._AMEND.search(sent))
+    qizhong = [m.start() for m in pc._QIZHONG.finditer(sent)]
+    last_doc_row: str | None = None
+    found: list = []
+    for f in pc._FIG.finditer(sent):
+        i = bisect_left(bounds, f.start()) - 1
+        cs = bounds[i] + 1 if i >= 0 else 0
+        clause = sent[max(cs, f.start() - 40):f.start()]
+        c0 = f.start() - len(clause)
+        key = (clause, f.group("unit"))
+        kept = pc._CLAUSES.get(key)
+        if kept is None:
+            kept = pc._CLAUSES.keep(key, pc._clause(*key))
+        got, names_row, other_words = kept
+        if got is None and last_doc_row is not None:
+            cm = pc._CONTINUE.match(clause)  # ，废止1件，现行有效12件: the documents of the clause before
+            if cm is not None and f.group("unit") in pc._DOC_UNITS:
+                wm = pc._DOC_WHAT.match(cm.group("what"))
+                got = (last_doc_row, pr.group_name(wm) if wm else None, cm.start("what"), ())
+        what = got[1] if got is not None else None
+        if got is None or what is None:
+            if names_row:
+                last_doc_row = None
+            continue
+        row, _, wstart, also = got
+        last_doc_row = row if row in pc.DOC_ROWS else None
+        before = sent[max(0, f.start() - 6):f.start()]
+        if (other_words or pr.approximate_before(before, bool(f.group("num"))) or pr.RANGE_BEFORE.search(before)
+                or pc._APPROX_AFTER.match(sent, f.end(), f.end() + 3)
+                or not time.ok(f.start(), self.year, whole_year=True)):
+            continue
+        if what == "issued" and amend:
+            continue  # 制发 may count amendments: 新制定5件，修改4件
+        scope = None
+        if scope_first is not None and self.scope is not None and scope_first.start() < f.start():
+            # the first scope word of the sentence (searched again only when it runs past the number)
+            sm = scope_first if scope_first.end() <= f.end() else self.scope.search(scoped, 0, f.end())
+            scope = sm.group(0) if sm is not None else None
+        else:
+            q = bisect_left(qizhong, cs)  # a 其中 in the clause, before the number
+            if q < len(qizhong) and qizhong[q] + 2 <= f.start():
+                scope = "其中"
+        number = Decimal(f.group("num").replace(",", ""))
+        found.append(pc.ProactiveClaim(row=row, what=what, number=number, unit=f.group("unit"), block=block,
+                                       start=s0 + c0 + wstart, end=s0 + f.end(), num_start=s0 + f.start(),
+                                       sentence=stripped, scope=scope, also=also))
+    out.extend(pc._merge_repealed(found))
+
+
+_PC_PIECES = ["本年制发行政规范性文件", "制发规章和行政规范性文件", "规章", "规章制度", "废止", "宣布失效", "现行有效", "新制定", "修订",
+              "作出行政处罚决定", "行政许可决定", "实施行政强制措施", "办理行政处罚案件", "公示行政许可决定", "受理行政许可",
+              "行政事业性收费金额为", "收取行政事业性收费", "信息处理费", "本级", "全区", "各部门", "市政府办公厅", "其中", "约", "近",
+              "同比增长", "上年", "建议", "热线", "截至N月", "N年", "2023年", "本年", "，", "。", "；", "、", "和", "的", "共",
+              "N件", "N件", "N个", "N部", "N份", "N起", "N次", "N条", "N项", "N.NN万元", "N元", "N亿元", "N,NNN件", "N-N件",
+              "N件以上", "１２件", "三件", "N%"]
+
+
+def _pc_reader(year: int | None, masked: bool) -> pc._Reader:
+    r = pc._Reader.__new__(pc._Reader)
+    r.year = year
+    r.masker = (lambda t: t.replace("市政府办公厅", "　" * 6)) if masked else (lambda t: t)
+    r.scope = scope_regex(list(DEFAULT_SCOPE))
+    return r
+
+
+def _pc_facts(claims: list) -> list:
+    return [(c.row, c.what, c.number, c.unit, c.block.index, c.start, c.end, c.num_start, c.sentence, c.scope, c.also,
+             c.text) for c in claims]
+
+
+def test_table2_figures_kept_by_shape_are_those_read() -> None:
+    """A sentence's table-二 figures from the shapes kept are those _sentence as written before read: random sentences
+    of rows, verbs, numbers and units, years, months, scope words and approximations, each filled with other numbers
+    (one shape, or at times not) and read for one year or another, the body's name masked or not."""
+    memo.forget()
+    rng = random.Random(105)
+    found = 0
+    for n in range(8_000):
+        template = "".join(rng.choice(_PC_PIECES) for _ in range(rng.randrange(1, 16)))
+        lengths = [rng.choice((1, 1, 2, 3, 4, 5)) for _ in range(template.count("N"))]
+        units = [piece.lstrip(" ,.N")[:1] in "件个部份起宗次条项万元亿" for piece in template.split("N")[1:]]
+        once: list[str | int] = [k if unit and rng.random() < 0.9 else _fill("N", rng, [k])
+                                 for k, unit in zip(lengths, units, strict=True)]
+        for _ in range(4):
+            text = _fill(template, rng, once if rng.random() < 0.8 else lengths)
+            year, masked = rng.choice((None, 2023, 2022)), rng.random() < 0.5
+            block = Block(index=n, kind="paragraph", text=text)
+            want: list = []
+            got: list = []
+            for s0, s1 in sentences(text):
+                _sentence_before(_pc_reader(year, masked), block, s0, text[s0:s1], want)
+                _pc_reader(year, masked)._sentence(block, s0, text[s0:s1], got)
+            assert _pc_facts(got) == _pc_facts(want), (text, year, masked)
+            found += len(want)
+    assert found > 1_500 and pc._SHAPES
+
+
+def test_table2_shape() -> None:
+    """The shape has the sentence's length and figures; only the ASCII digits of its figures' numbers are 0."""
+    for sent, want in [("2023年制发规章12件，收费7,730.28万元，占12%，１２件", "2023年制发规章00件，收费0,000.00万元，占12%，１２件"),
+                       ("热线12345件，废止9件", "热线12345件，废止9件"), ("截至9月废止3件", "截至9月废止0件"), ("", "")]:
+        figs = list(pc._FIG.finditer(sent))
+        got = pc._shape(sent, figs)
+        assert got == want
+        assert [m.span() for m in pc._FIG.finditer(got)] == [m.span() for m in figs]
