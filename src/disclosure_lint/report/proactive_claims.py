@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, overload
 
-from ..memo import Kept, search_gate
+from ..memo import LONGEST, Kept, search_gate
 from ..model import Block
 from .claim_context import DEFAULT_SCOPE, scope_regex
 from .prose_reading import (
@@ -112,6 +112,36 @@ _DECISION_UNITS = frozenset("件个起宗次")
 _MONEY = frozenset({"万元", "亿元", "元"})
 
 
+_ZERO = str.maketrans("123456789", "000000000")
+# a figure that names a cell: (place among the sentence's figures, row, what, start of its clause, start of its words,
+# further rows)
+_Figure = tuple[int, str, str, int, int, tuple[str, ...]]
+# (the sentence's shape, the report's year) → its figures that name a cell (_Reader._figures): the sentences recur from
+# report to report with other numbers (本年制发行政规范性文件3件，废止1件，现行有效12件)
+_SHAPES: Kept[tuple[str, int | None], tuple[_Figure, ...]] = Kept("proactive: a sentence's figures by its shape", 4096)
+
+
+def _shape(sent: str, figs: list[re.Match[str]]) -> str:
+    """``sent`` with the ASCII digits of its figures' numbers made 0 (the same length: every offset the same; points
+    and commas kept; a sentence holding 12345, a hotline OFF_TOPIC names, as written).  What the reader finds depends
+    on those digits only through the numbers it reads from its figures: the patterns it tries see them as ``\\d``, and
+    the years and months it reads are no figures (tests/test_fast_paths_t10_sums.py)."""
+    if "12345" in sent:
+        return sent
+    pieces = []
+    pos = 0
+    for f in figs:
+        num = f.group(1)  # the number (group 1, ``num``), at the start of the match
+        start = f.start()
+        pieces.append(sent[pos:start])
+        pieces.append(num.translate(_ZERO))
+        pos = start + len(num)
+    if not pieces:
+        return sent
+    pieces.append(sent[pos:])
+    return "".join(pieces)
+
+
 _BLOCK_ROW: Kept[str, bool] = Kept("proactive: whether a block names a row of table 二", 4096)
 # whether _HAS_ROW finds something in a block's text, kept for the next report (72 % of the generated reports' prose
 # blocks recur, most naming no row)
@@ -139,15 +169,46 @@ class _Reader:
     def _sentence(self, block: Block, s0: int, sent: str, out: list[ProactiveClaim]) -> None:
         if not _HAS_ROW.search(sent):
             return
-        bounds, time = sentence_facts(sent)
+        figs = list(_FIG.finditer(sent))
+        key = (_shape(sent, figs), self.year) if len(sent) <= LONGEST else None
+        kept = _SHAPES.get(key) if key is not None else None
+        if kept is None:
+            kept = self._figures(sent, figs)
+            if key is not None:
+                _SHAPES.keep(key, kept)
+        if not kept:
+            return
         stripped = sent.strip()
         scoped = self.masker(sent)  # 市政府办公厅 in that office's own report is no other scope
         scope_first = self.scope.search(scoped) if self.scope is not None else None
-        amend = bool(_AMEND.search(sent))
         qizhong = [m.start() for m in _QIZHONG.finditer(sent)]
-        last_doc_row: str | None = None
         found: list[ProactiveClaim] = []
-        for f in _FIG.finditer(sent):
+        for j, row, what, cs, start, also in kept:
+            f = figs[j]
+            scope = None
+            if scope_first is not None and self.scope is not None and scope_first.start() < f.start():
+                # the first scope word of the sentence (searched again only when it runs past the number)
+                sm = scope_first if scope_first.end() <= f.end() else self.scope.search(scoped, 0, f.end())
+                scope = sm.group(0) if sm is not None else None
+            else:
+                q = bisect_left(qizhong, cs)  # a 其中 in the clause, before the number
+                if q < len(qizhong) and qizhong[q] + 2 <= f.start():
+                    scope = "其中"
+            number = Decimal(f.group("num").replace(",", ""))
+            found.append(ProactiveClaim(row=row, what=what, number=number, unit=f.group("unit"), block=block,
+                                        start=s0 + start, end=s0 + f.end(), num_start=s0 + f.start(),
+                                        sentence=stripped, scope=scope, also=also))
+        out.extend(_merge_repealed(found))
+
+    def _figures(self, sent: str, figs: list[re.Match[str]]) -> tuple[_Figure, ...]:
+        """The figures of a sentence that name a cell of table 二, as (place among ``figs``, row, what, start of its
+        clause, start of its words, further rows): pure functions of the sentence's shape and the report's year (the
+        scope, read from the sentence's own text and the rules' scope words, and the number are not)."""
+        bounds, time = sentence_facts(sent)
+        amend = bool(_AMEND.search(sent))
+        last_doc_row: str | None = None
+        found: list[_Figure] = []
+        for j, f in enumerate(figs):
             i = bisect_left(bounds, f.start()) - 1
             cs = bounds[i] + 1 if i >= 0 else 0
             clause = sent[max(cs, f.start() - 40):f.start()]
@@ -176,20 +237,8 @@ class _Reader:
                 continue
             if what == "issued" and amend:
                 continue  # 制发 may count amendments: 新制定5件，修改4件
-            scope = None
-            if scope_first is not None and self.scope is not None and scope_first.start() < f.start():
-                # the first scope word of the sentence (searched again only when it runs past the number)
-                sm = scope_first if scope_first.end() <= f.end() else self.scope.search(scoped, 0, f.end())
-                scope = sm.group(0) if sm is not None else None
-            else:
-                q = bisect_left(qizhong, cs)  # a 其中 in the clause, before the number
-                if q < len(qizhong) and qizhong[q] + 2 <= f.start():
-                    scope = "其中"
-            number = Decimal(f.group("num").replace(",", ""))
-            found.append(ProactiveClaim(row=row, what=what, number=number, unit=f.group("unit"), block=block,
-                                        start=s0 + c0 + wstart, end=s0 + f.end(), num_start=s0 + f.start(),
-                                        sentence=stripped, scope=scope, also=also))
-        out.extend(_merge_repealed(found))
+            found.append((j, row, what, cs, c0 + wstart, also))
+        return tuple(found)
 
     @staticmethod
     def _read(clause: str, unit: str) -> tuple[str, str | None, int, tuple[str, ...]] | None:

@@ -58,6 +58,18 @@ class Figure:
         return CATEGORY_LABELS.get(self.category, self.category)
 
 
+_new = object.__new__
+
+
+def new_figure(block: Block, start: int, end: int, num_start: int, number: int, unit: str, category: str) -> Figure:
+    """``Figure(block, start, end, num_start, number, unit, category)`` without the frozen dataclass's per-field
+    ``object.__setattr__``: its fields written to the instance dict at once (tests pin it equal)."""
+    f = _new(Figure)
+    f.__dict__.update(block=block, start=start, end=end, num_start=num_start, number=number, unit=unit,
+                      category=category)
+    return f
+
+
 @dataclass
 class ProseSum:
     """A total and the parts the prose lists with it."""

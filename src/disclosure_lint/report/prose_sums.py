@@ -52,7 +52,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from ..memo import Kept, search_gate
-from ..model import Block
+from . import prose_sum_shapes as shapes
 from .claim_context import OUTCOME_WORDS as _OUTCOME_WORDS
 from .claim_keywords import KEYWORDS as _KEYWORDS
 from .claims import table_blocks
@@ -72,6 +72,7 @@ from .prose_sum_model import KINDS as KINDS
 from .prose_sum_model import TYPED as TYPED
 from .prose_sum_model import Figure as Figure
 from .prose_sum_model import ProseSum as ProseSum
+from .prose_sum_model import new_figure as _figure
 
 # -- numbers ---------------------------------------------------------------------------------------------
 
@@ -223,18 +224,6 @@ _NAME_WORDS = re.compile("|".join(p.pattern for p in (_CHANGE, _APPROX_CLAUSE, _
                          + r"|上半年|下半年|季度|前[一二三四五六七八九十]")
 
 
-_new = object.__new__
-
-
-def _figure(block: Block, start: int, end: int, num_start: int, number: int, unit: str, category: str) -> Figure:
-    """``Figure(block, start, end, num_start, number, unit, category)`` without the frozen dataclass's per-field
-    ``object.__setattr__``: its fields written to the instance dict at once (tests pin it equal)."""
-    f = _new(Figure)
-    f.__dict__.update(block=block, start=start, end=end, num_start=num_start, number=number, unit=unit,
-                      category=category)
-    return f
-
-
 def _number(m: re.Match[str]) -> int | None:
     cn = m.group("cn")
     return cn_int(cn) if cn else int(m.group("num").replace(",", ""))
@@ -321,6 +310,19 @@ class _Reader:
         back = _BACKREF.match(sent)
         if len(figs) < 2 and not back:
             return  # a sum needs a total and a part
+        if not (back and prev is not None and prev[2] and figs[0].start() > back.end() - 1):
+            prev = None  # no 其中 referring to the sentence before (_backref's test)
+        key = shapes.key(sent, figs, prev, self.year)
+        kept = shapes.SHAPES.get(key) if key is not None else None
+        if kept is not None:  # a sentence of this shape read before (prose_sum_shapes)
+            out += shapes.rebuild(kept, block, s0, sent, figs, prev)
+            return
+        n = len(out)
+        self._read(block, s0, sent, figs, prev, back, out)
+        if key is not None:
+            shapes.SHAPES.keep(key, shapes.templates(out[n:], s0, figs, prev))
+
+    def _read(self, block, s0, sent, figs, prev, back, out: list[ProseSum]) -> None:
         self.sent = sent
         self.stripped = sent.strip()  # one copy per sentence, shared by its sums
         self.figs = figs
@@ -333,7 +335,7 @@ class _Reader:
                 if k.lastgroup in ("direct", "after_review", "litigation"):
                     self.lawsuit_ends.setdefault(k.lastgroup, k.end())
         used: set[int] = set()
-        if back and prev is not None and prev[2] and figs[0].start() > back.end() - 1:
+        if prev is not None:
             self._backref(block, s0, back, prev, out, used)
         last = len(figs) - 1
         for i in range(len(figs)):
