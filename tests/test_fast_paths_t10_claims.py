@@ -129,3 +129,37 @@ def test_a_shape_keeps_everything_but_the_counts_digits():
         outside = [(a, b) for a, b in zip([0] + [b for _, b in spans], [a for a, _ in spans] + [len(sent)])]
         assert [canon[a:b] for a, b in outside] == [sent[a:b] for a, b in outside]
     assert shaped > 3000 and unshaped > 3000
+
+
+def test_total_of_one_metric_is_the_sum_of_its_value():
+    """metrics.Metrics.total of one metric: what sum_values gives of its value (the same number and repr, cells, notes
+    and alt, read before or after the value's own alt), on random tables 三 and 四 (blanks, placeholders, text, missing
+    cells, numbers beyond the decimal context's precision, -0)."""
+    from disclosure_lint.report import metrics
+    from disclosure_lint.report.claim_keywords import FAMILY_OF, S4_BLOCKS_OF
+
+    from .test_fast_paths_t3_stats import _RAWS, _table
+
+    def seen(v):
+        return None if v is None else (repr(v.value), [id(c) for c in v.cells], v.notes, repr(v.alt))
+
+    rnd = random.Random(21)
+    names = sorted(FAMILY_OF)
+    made = 0
+    for n in range(500):
+        version = rnd.choice(["2019", "2021"])
+        raws = ["0", "1", "2", "5", "-0", "12", "1E+1", "1" * 40] if n % 3 == 0 else _RAWS
+        stats = {tid: _table(rnd, tid, version, raws, 0.0 if n % 2 else 0.05) for tid in ("s3", "s4")}
+        fast, ref = metrics.Metrics(stats), metrics.Metrics(stats)
+        for metric in rnd.sample(names, len(names)):
+            for s4 in (None, *S4_BLOCKS_OF):
+                if rnd.random() < 0.3:
+                    v = fast.value(metric, s4)
+                    if v is not None:
+                        v.alt  # noqa: B018  # (the value's alt read first)
+                got = fast.total((metric,), s4)
+                assert fast.total((metric,), s4) is got
+                want = metrics.sum_values([ref.value(metric, s4)])
+                assert seen(got) == seen(want)
+                made += got is not None
+    assert made > 5000
