@@ -97,7 +97,7 @@ from .claim_context import (
     scope_regex,
     upheld_outcomes,
 )
-from .claim_kept import KEPT_LEN, keep, put_back
+from .claim_kept import KEPT_LEN, keep, keep_shape, put_back, put_back_shape, shape
 from .claim_keywords import (
     APPROX_PCT,
     EACH_PCT,
@@ -207,6 +207,18 @@ class _Reader:
         if len(sent) > KEPT_LEN:
             self._sentence(block, s0, s1, out)
             return
+        by_shape = shape(sent) if HAS_COUNT.search(sent) else None  # the template's sentences with other counts
+        if by_shape is not None:
+            canon, numbers = by_shape
+            masked = self.masker(ALL_APPLICANTS.sub(blank_out, canon) if "法人" in canon else canon)
+            key = (canon, masked, self._has_app, self._in_s4, self.year)
+            got = put_back_shape(key, block, s0, out, numbers, sent.strip())
+            if got is False:
+                read = Analysis()
+                self._sentence(block, s0, s1, read, masked, canon)
+                got = keep_shape(key, read, s0) and put_back_shape(key, block, s0, out, numbers, sent.strip())
+            if got:
+                return
         masked = self.masker(ALL_APPLICANTS.sub(blank_out, sent) if "法人" in sent else sent)
         key = (sent, masked, self._has_app, self._in_s4, self.year)
         if not put_back(key, block, s0, out):
@@ -234,8 +246,10 @@ class _Reader:
         return None
 
     # -- one sentence ----------------------------------------------------------------------------
-    def _sentence(self, block: Block, s0: int, s1: int, out: Analysis, masked: str | None = None) -> None:
-        sent = block.text[s0:s1]
+    def _sentence(self, block: Block, s0: int, s1: int, out: Analysis, masked: str | None = None,
+                  sent: str | None = None) -> None:
+        if sent is None:  # (given by _sentence_kept: a sentence's shape, read in its place)
+            sent = block.text[s0:s1]
         # Without a keyword in the sentence no count is read (every count is tied to a keyword before the number or
         # right after it, and KEYWORD.match finds none where KEYWORD.finditer found none), no 均获维持 either (it needs a
         # table-四 block named before it), and no percentage but a 公开率: what is left are the statements of none

@@ -383,7 +383,12 @@ class Metrics:
         key = (metrics, s4_block)
         got = self._totals.get(key, _UNSET)  # (not try/except KeyError: half the calls miss, and a raise costs more)
         if got is _UNSET:
-            got = self._totals[key] = sum_values([self.value(m, s4_block) for m in metrics])
+            if len(metrics) == 1:  # (most claims): sum_values of one value, without its lists and loop
+                v = self.value(metrics[0], s4_block)
+                got = None if v is None else _deferred(_ZERO + v.value, v.cells[:], v.notes[:], _sum_alt, [v])
+            else:
+                got = sum_values([self.value(m, s4_block) for m in metrics])
+            self._totals[key] = got
         return got  # type: ignore[return-value]
 
     def s4_cell(self, block: str, result: str) -> TableValue | None:
