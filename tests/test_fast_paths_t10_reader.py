@@ -1,0 +1,76 @@
+"""The fast paths of round 10 in the Markdown reader and the cross-report facts, against what they replace: a
+paragraph's hashes, size and preview kept by its text (facts._TEXT_FACTS) against the paragraphs collected afresh."""
+
+from __future__ import annotations
+
+import json
+import random
+from typing import Any
+
+from disclosure_lint import memo
+from disclosure_lint.batch import facts
+from disclosure_lint.model import Block, Document
+from disclosure_lint.report import interpret
+from disclosure_lint.report.repeats import normalize_all
+
+from .test_fast_paths_t7_facts import _reference_paragraphs, _reports
+
+
+def _dumped(x: Any) -> str:
+    return json.dumps(x, ensure_ascii=False)
+
+
+def _made_report(rnd: random.Random, n: int) -> Any:
+    """A document of ``n`` paragraphs and list items of random texts: short, long (over ``facts._KEPT_TEXT``),
+    with digits of several scripts, tabs, pipes, spaces, the whole-area words, the year before the report's."""
+    words = ["我局", "2023年", "2024年度", "，", "。", "全市", "收到", "申请", "１２", "٣٤", "#", "|", "\t", " ", "\u3000",
+             "政府信息", "公开", "件", "本单位", "a", "🙂"]
+    blocks = [Block(index=0, kind="heading", text="某局2024年政府信息公开工作年度报告", line=1, column=1)]
+    for i in range(1, n + 1):
+        size = rnd.choice([1, 3, 8, 20, 60, 260])
+        text = "".join(rnd.choice(words) for _ in range(size))
+        blocks.append(Block(index=i, kind=rnd.choice(["paragraph", "list_item"]), text=text, line=i + 2,
+                            column=1 + rnd.randrange(3)))
+    return interpret(Document(path="x.md", format="markdown", encoding="utf-8", text="", blocks=tuple(blocks)))
+
+
+def test_text_facts_as_the_paragraphs_collected_afresh():
+    """Each report's paragraphs with nothing kept, with every text kept (read again), and with some kept (the memo
+    emptied at random between reports, and kept texts dropped), as collected before; what is kept is what the
+    texts give alone, and only texts of at most _KEPT_TEXT characters."""
+    rnd = random.Random(10)
+    reps = list(_reports()) + [_made_report(rnd, rnd.randint(0, 40)) for _ in range(60)]
+    memo.forget()
+    n = kept_seen = 0
+    for rep in reps:
+        want = _reference_paragraphs(rep)
+        if rnd.random() < 0.2:
+            facts._TEXT_FACTS.clear()
+        for key in rnd.sample(sorted(facts._TEXT_FACTS), len(facts._TEXT_FACTS) // 3):
+            del facts._TEXT_FACTS[key]
+        kept_before = sum(b.text in facts._TEXT_FACTS for b in rep.blocks)
+        got = facts._paragraphs(rep)
+        again = facts._paragraphs(rep)  # (every text kept now, but for the long ones)
+        assert got == want and again == want
+        assert _dumped(got) == _dumped(want) and _dumped(again) == _dumped(want)
+        n += len(got[0])
+        kept_seen += kept_before
+    assert n > 700 and kept_seen > 100
+    long = 0
+    for text, value in facts._TEXT_FACTS.items():
+        assert len(text) <= facts._KEPT_TEXT
+        key = normalize_all([text])[0]
+        if len(key) < facts.MIN_PARAGRAPH or "|" in key or "\t" in text:
+            assert value == ()
+        else:
+            assert value == (facts._h(facts._DIGITS.sub("#", key)), facts._h(key), len(key), facts._preview(text))
+    for rep in reps:
+        long += sum(len(b.text) > facts._KEPT_TEXT and b.text not in facts._TEXT_FACTS for b in rep.blocks)
+    assert long > 10
+
+
+def test_collect_as_with_nothing_kept():
+    for rep in _reports():
+        memo.forget()
+        fresh = _dumped(facts.collect(rep, "markdown"))
+        assert _dumped(facts.collect(rep, "markdown")) == fresh
