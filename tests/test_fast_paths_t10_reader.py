@@ -74,3 +74,35 @@ def test_collect_as_with_nothing_kept():
         memo.forget()
         fresh = _dumped(facts.collect(rep, "markdown"))
         assert _dumped(facts.collect(rep, "markdown")) == fresh
+
+
+def _reference_stat_hash(cells: dict[str, list[Any]]) -> tuple[str | None, int]:
+    """``facts._stat_hash`` as it was."""
+    if not cells:
+        return None, 0
+    return facts._h(repr(sorted((k, v[0]) for k, v in cells.items()))), sum(1 for v in cells.values() if v[0] != 0)
+
+
+def test_stat_hash_as_the_repr_of_the_sorted_pairs():
+    """The hash's text made by a kept format per layout of keys, on random layouts (keys with quotes, %, backslashes,
+    non-ASCII and astral characters, empty; one key; more than the bound) and values (ints, floats, -0.0, inf,
+    nan, bools), each layout met again with other values and in another order, and on the generated reports."""
+    rnd = random.Random(11)
+    pieces = ["s3", ":", "new", "total", "'", '"', "%", "%r", "\\", "表", "🙂", "", " ", "\n", "a"]
+    values: list[Any] = [0, 1, -3, 10 ** 20, 0.5, -0.0, 1e16, float("inf"), float("nan"), True, False, 2.0]
+    memo.forget()
+    n = 0
+    for _ in range(400):
+        size = rnd.choice([1, 2, 3, 20, 54, 300])
+        keys = list({"".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 5))) for _ in range(size)})
+        for _ in range(3):
+            rnd.shuffle(keys)
+            nums = [v for v in values if type(v) is not bool] if rnd.random() < 0.7 else values
+            cells = {k: [rnd.choice(nums), None] for k in keys}
+            assert facts._stat_hash(cells) == _reference_stat_hash(cells)
+            n += 1
+    assert n == 1200 and len(facts._HASH_TEXTS) > 10
+    for rep in _reports():
+        cells = facts._cells(rep)
+        assert facts._stat_hash(cells) == _reference_stat_hash(cells)
+    assert facts._stat_hash({}) == (None, 0)

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 import zlib
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from operator import attrgetter, itemgetter
 from typing import Any
@@ -88,6 +88,8 @@ def _place(rep: AnnualReport, block: Block | None, cell: Cell | None = None, sta
 
 
 _OFFSET = attrgetter("offset")
+_NUMBERS = frozenset({int, float})
+_STRS = frozenset({str})
 _FIRST = itemgetter(0)
 
 
@@ -185,11 +187,41 @@ def _cells(rep: AnnualReport) -> dict[str, list[Any]]:
     return out
 
 
+# The text _stat_hash hashes as a format of the values, kept by the figures' keys in their order (a report's layout:
+# the 300 jobs reports have two): the keys' order sorted and the text with a %r for each value in that order, so
+# that a report's text is one % of its values instead of sorting its (key, value) pairs and a repr of each.  At most
+# 64 layouts of at most 256 keys.
+_HASH_TEXTS: Kept[tuple[str, ...], tuple[Callable[[list[Any]], Any], str]] = Kept(
+    "facts: the stat hash's text as a format by the figures' keys", 64)
+_HASH_KEYS = 256
+
+
+def _hash_text(keys: tuple[str, ...]) -> tuple[Callable[[list[Any]], Any], str]:
+    """``(pick, form)``: ``form % pick(values)`` is ``repr(sorted(zip(keys, values)))`` for figures' ``keys`` (str,
+    none twice) and their ``values`` (int or float) in the same order."""
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    # each pair as a tuple's repr writes it, its value's repr left to %r (a % in a key's repr written %%)
+    form = "[" + ", ".join([("(%r, " % (keys[i],)).replace("%", "%%") + "%r)" for i in order]) + "]"  # noqa: UP031
+    pick: Callable[[list[Any]], Any] = itemgetter(*order) if len(order) > 1 else _one_of(order[0])
+    return pick, form
+
+
+def _one_of(i: int) -> Callable[[list[Any]], tuple[Any]]:
+    return lambda values: (values[i],)
+
+
 def _stat_hash(cells: dict[str, list[Any]]) -> tuple[str | None, int]:
     """A hash of the compared cells' values (50-odd figures of tables 二–四) and how many are not 0."""
     if not cells:
         return None, 0
     values = list(map(_FIRST, cells.values()))
+    keys = tuple(cells)
+    if len(keys) <= _HASH_KEYS and _NUMBERS.issuperset(map(type, values)):
+        got = _HASH_TEXTS.get(keys)
+        if got is None and _STRS.issuperset(map(type, keys)):
+            got = _HASH_TEXTS.keep(keys, _hash_text(keys))
+        if got is not None:
+            return _h(got[1] % got[0](values)), len(values) - values.count(0)
     # the same text as repr(sorted((k, v[0]) for k, v in cells.items())) (keys are unique: sorted by key), built
     # by C-level passes; values != 0 counted as len - count(0) (== 0 is the negation of != 0 for ints and floats)
     return _h(repr(sorted(zip(cells, values)))), len(values) - values.count(0)
