@@ -1,18 +1,23 @@
 """The fast paths of round 10 in the Markdown reader and the cross-report facts, against what they replace: a
-paragraph's hashes, size and preview kept by its text (facts._TEXT_FACTS) against the paragraphs collected afresh."""
+paragraph's hashes, size and preview kept by its text (facts._TEXT_FACTS) against the paragraphs collected afresh;
+the stat hash's text as a kept format of the values (facts._HASH_TEXTS) against the repr of the sorted pairs; a
+figure of the commonest kind made in _cells' loop against _cell_fact."""
 
 from __future__ import annotations
 
 import json
 import random
+from dataclasses import replace
 from typing import Any
 
 from disclosure_lint import memo
 from disclosure_lint.batch import facts
-from disclosure_lint.model import Block, Document
+from disclosure_lint.model import Anchor, Block, Document, Row, Table
+from disclosure_lint.readers import markdown
 from disclosure_lint.report import interpret
 from disclosure_lint.report.repeats import normalize_all
 
+from .benchgen import generated
 from .test_fast_paths_t7_facts import _reference_paragraphs, _reports
 
 
@@ -106,3 +111,47 @@ def test_stat_hash_as_the_repr_of_the_sorted_pairs():
         cells = facts._cells(rep)
         assert facts._stat_hash(cells) == _reference_stat_hash(cells)
     assert facts._stat_hash({}) == (None, 0)
+
+
+def _reference_cells(rep: Any) -> dict[str, list[Any]]:
+    """``facts._cells`` as it was: each cell's fact by ``_cell_fact``."""
+    out: dict[str, list[Any]] = {}
+    for tid, t in rep.stats.items():
+        if t.layout == "image":
+            continue
+        for row, col in facts._wanted(tid, t):
+            c = t.cells.get((row, col))
+            if c is not None and (got := facts._cell_fact(rep, c, rep.document.has_lines, t.has_numbers)) is not None:
+                out[f"{tid}:{row}:{col}"] = got
+    return out
+
+
+def _varied(doc: Document, rnd: random.Random) -> Document:
+    """``doc`` with its tables' cells given pointers, anchors, no line or no column at random, and lines or not."""
+    blocks = []
+    for b in doc.blocks:
+        if b.table is not None:
+            rows = tuple(Row(tuple(replace(
+                c, pointer=rnd.choice([None, "", f"第{c.row}行"]),
+                anchors=rnd.choice([(), (Anchor(0, 7, 3),), (Anchor(0, 7, 3, 2), Anchor(1, 8, 1, 2))]),
+                line=rnd.choice([c.line, c.line, None]), column=rnd.choice([c.column, c.column, None]))
+                for c in r.cells), r.line, r.header) for r in b.table.rows)
+            b = replace(b, table=Table(rows))
+        blocks.append(b)
+    return replace(doc, blocks=tuple(blocks), has_lines=rnd.random() < 0.5)
+
+
+def test_cells_as_each_cell_fact():
+    """A report's figures with the commonest case (a whole number in a grid cell with a line and no anchors) made in
+    _cells' loop, as _cell_fact makes every one: on the generated reports, as read and with their cells varied
+    (pointers with and without lines, anchors, no line, no column)."""
+    rnd = random.Random(12)
+    n = 0
+    for name, text in generated(30):
+        doc = markdown.parse(text, path=name)
+        for d in (doc, _varied(doc, rnd), _varied(doc, rnd)):
+            rep = interpret(d)
+            got, want = facts._cells(rep), _reference_cells(rep)
+            assert _dumped(got) == _dumped(want)
+            n += len(got)
+    assert n > 3000

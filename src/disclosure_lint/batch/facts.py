@@ -182,7 +182,17 @@ def _cells(rep: AnnualReport) -> dict[str, list[Any]]:
             keys = tuple(((row, col), f"{tid}:{row}:{col}") for row, col in _wanted(tid, t))
         for rc, name in keys:
             c = cells.get(rc)
-            if c is not None and (got := _cell_fact(rep, c, has_lines, has_numbers)) is not None:
+            if c is None:
+                continue
+            # _cell_fact of a whole number in a grid cell with a line and no anchors (a Markdown table's), in line
+            v = c.value
+            cell = c.cell
+            if (v.kind == "int" and cell is not None and not cell.anchors and cell.line is not None
+                    and (has_lines or not cell.pointer)):
+                column = cell.column or 1
+                value = int(v.number)  # type: ignore[arg-type]  # an "int" value is a whole number
+                out[name] = [value, [cell.line, column, cell.line, column + len(cell.text), c.pointer]]
+            elif (got := _cell_fact(rep, c, has_lines, has_numbers)) is not None:
                 out[name] = got
     return out
 
