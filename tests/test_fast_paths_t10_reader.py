@@ -1,7 +1,7 @@
 """The fast paths of round 10 in the Markdown reader and the cross-report facts, against what they replace: a
 paragraph's hashes, size and preview kept by its text (facts._TEXT_FACTS) against the paragraphs collected afresh;
 the stat hash's text as a kept format of the values (facts._HASH_TEXTS) against the repr of the sorted pairs; a
-figure of the commonest kind made in _cells' loop against _cell_fact."""
+figure of the commonest kind made in _cells' loop against _cell_fact, table 二's fact keys kept by its layout."""
 
 from __future__ import annotations
 
@@ -143,9 +143,11 @@ def _varied(doc: Document, rnd: random.Random) -> Document:
 
 def test_cells_as_each_cell_fact():
     """A report's figures with the commonest case (a whole number in a grid cell with a line and no anchors) made in
-    _cells' loop, as _cell_fact makes every one: on the generated reports, as read and with their cells varied
-    (pointers with and without lines, anchors, no line, no column)."""
+    _cells' loop, as _cell_fact makes every one, and table 二's fact keys kept by its layout, as made from _wanted:
+    on the generated reports, as read and with their cells varied (pointers with and without lines, anchors, no
+    line, no column)."""
     rnd = random.Random(12)
+    memo.forget()
     n = 0
     for name, text in generated(30):
         doc = markdown.parse(text, path=name)
@@ -154,4 +156,4 @@ def test_cells_as_each_cell_fact():
             got, want = facts._cells(rep), _reference_cells(rep)
             assert _dumped(got) == _dumped(want)
             n += len(got)
-    assert n > 3000
+    assert n > 3000 and facts._OTHER_KEYS

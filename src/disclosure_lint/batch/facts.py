@@ -169,6 +169,13 @@ _FIXED_KEYS = {tid: tuple(((row, col), f"{tid}:{row}:{col}") for row, col in _wa
                for tid in ("s3", "s4")}
 
 
+# (cell key, fact key) of a table other than 三 and 四 (:func:`_wanted`: its cells' keys, but the amounts), kept by
+# the table and its cells' keys in order (the jobs reports' tables 二 have a few layouts): the fact keys made once and
+# shared by the reports.  At most 64 layouts of at most 256 cells.
+_OTHER_KEYS: Kept[tuple[str, tuple[tuple[str, str], ...]], tuple[tuple[tuple[str, str], str], ...]] = Kept(
+    "facts: a table's fact keys by its cells' keys", 64)
+
+
 def _cells(rep: AnnualReport) -> dict[str, list[Any]]:
     out: dict[str, list[Any]] = {}
     has_lines = rep.document.has_lines
@@ -178,8 +185,13 @@ def _cells(rep: AnnualReport) -> dict[str, list[Any]]:
         cells = t.cells
         has_numbers = t.has_numbers
         keys = _FIXED_KEYS.get(tid)
-        if keys is None:
-            keys = tuple(((row, col), f"{tid}:{row}:{col}") for row, col in _wanted(tid, t))
+        if keys is None:  # (table 二: its keys are its cells')
+            layout = (tid, tuple(cells))
+            keys = _OTHER_KEYS.get(layout)
+            if keys is None:
+                keys = tuple(((row, col), f"{tid}:{row}:{col}") for row, col in _wanted(tid, t))
+                if len(cells) <= _HASH_KEYS:
+                    _OTHER_KEYS.keep(layout, keys)
         for rc, name in keys:
             c = cells.get(rc)
             if c is None:
