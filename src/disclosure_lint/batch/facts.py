@@ -27,11 +27,12 @@ from __future__ import annotations
 import re
 import zlib
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from operator import attrgetter, itemgetter
 from typing import Any
 
+from ..memo import Kept
 from ..model import Block, Cell
 from ..report import AnnualReport
 from ..report.repeats import normalize_all
@@ -87,6 +88,8 @@ def _place(rep: AnnualReport, block: Block | None, cell: Cell | None = None, sta
 
 
 _OFFSET = attrgetter("offset")
+_NUMBERS = frozenset({int, float})
+_STRS = frozenset({str})
 _FIRST = itemgetter(0)
 
 
@@ -166,6 +169,13 @@ _FIXED_KEYS = {tid: tuple(((row, col), f"{tid}:{row}:{col}") for row, col in _wa
                for tid in ("s3", "s4")}
 
 
+# (cell key, fact key) of a table other than 三 and 四 (:func:`_wanted`: its cells' keys, but the amounts), kept by
+# the table and its cells' keys in order (the jobs reports' tables 二 have a few layouts): the fact keys made once and
+# shared by the reports.  At most 64 layouts of at most 256 cells.
+_OTHER_KEYS: Kept[tuple[str, tuple[tuple[str, str], ...]], tuple[tuple[tuple[str, str], str], ...]] = Kept(
+    "facts: a table's fact keys by its cells' keys", 64)
+
+
 def _cells(rep: AnnualReport) -> dict[str, list[Any]]:
     out: dict[str, list[Any]] = {}
     has_lines = rep.document.has_lines
@@ -175,13 +185,51 @@ def _cells(rep: AnnualReport) -> dict[str, list[Any]]:
         cells = t.cells
         has_numbers = t.has_numbers
         keys = _FIXED_KEYS.get(tid)
-        if keys is None:
-            keys = tuple(((row, col), f"{tid}:{row}:{col}") for row, col in _wanted(tid, t))
+        if keys is None:  # (table 二: its keys are its cells')
+            layout = (tid, tuple(cells))
+            keys = _OTHER_KEYS.get(layout)
+            if keys is None:
+                keys = tuple(((row, col), f"{tid}:{row}:{col}") for row, col in _wanted(tid, t))
+                if len(cells) <= _HASH_KEYS:
+                    _OTHER_KEYS.keep(layout, keys)
         for rc, name in keys:
             c = cells.get(rc)
-            if c is not None and (got := _cell_fact(rep, c, has_lines, has_numbers)) is not None:
+            if c is None:
+                continue
+            # _cell_fact of a whole number in a grid cell with a line and no anchors (a Markdown table's), in line
+            v = c.value
+            cell = c.cell
+            if (v.kind == "int" and cell is not None and not cell.anchors and cell.line is not None
+                    and (has_lines or not cell.pointer)):
+                column = cell.column or 1
+                value = int(v.number)  # type: ignore[arg-type]  # an "int" value is a whole number
+                out[name] = [value, [cell.line, column, cell.line, column + len(cell.text), c.pointer]]
+            elif (got := _cell_fact(rep, c, has_lines, has_numbers)) is not None:
                 out[name] = got
     return out
+
+
+# The text _stat_hash hashes as a format of the values, kept by the figures' keys in their order (a report's layout:
+# the 300 jobs reports have two): the keys' order sorted and the text with a %r for each value in that order, so
+# that a report's text is one % of its values instead of sorting its (key, value) pairs and a repr of each.  At most
+# 64 layouts of at most 256 keys.
+_HASH_TEXTS: Kept[tuple[str, ...], tuple[Callable[[list[Any]], Any], str]] = Kept(
+    "facts: the stat hash's text as a format by the figures' keys", 64)
+_HASH_KEYS = 256
+
+
+def _hash_text(keys: tuple[str, ...]) -> tuple[Callable[[list[Any]], Any], str]:
+    """``(pick, form)``: ``form % pick(values)`` is ``repr(sorted(zip(keys, values)))`` for figures' ``keys`` (str,
+    none twice) and their ``values`` (int or float) in the same order."""
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    # each pair as a tuple's repr writes it, its value's repr left to %r (a % in a key's repr written %%)
+    form = "[" + ", ".join([("(%r, " % (keys[i],)).replace("%", "%%") + "%r)" for i in order]) + "]"  # noqa: UP031
+    pick: Callable[[list[Any]], Any] = itemgetter(*order) if len(order) > 1 else _one_of(order[0])
+    return pick, form
+
+
+def _one_of(i: int) -> Callable[[list[Any]], tuple[Any]]:
+    return lambda values: (values[i],)
 
 
 def _stat_hash(cells: dict[str, list[Any]]) -> tuple[str | None, int]:
@@ -189,6 +237,13 @@ def _stat_hash(cells: dict[str, list[Any]]) -> tuple[str | None, int]:
     if not cells:
         return None, 0
     values = list(map(_FIRST, cells.values()))
+    keys = tuple(cells)
+    if len(keys) <= _HASH_KEYS and _NUMBERS.issuperset(map(type, values)):
+        got = _HASH_TEXTS.get(keys)
+        if got is None and _STRS.issuperset(map(type, keys)):
+            got = _HASH_TEXTS.keep(keys, _hash_text(keys))
+        if got is not None:
+            return _h(got[1] % got[0](values)), len(values) - values.count(0)
     # the same text as repr(sorted((k, v[0]) for k, v in cells.items())) (keys are unique: sorted by key), built
     # by C-level passes; values != 0 counted as len - count(0) (== 0 is the negation of != 0 for ints and floats)
     return _h(repr(sorted(zip(cells, values)))), len(values) - values.count(0)
@@ -245,22 +300,48 @@ def _block_places(rep: AnnualReport, blocks: list[Block]) -> list[Place]:
     return out
 
 
+# What a paragraph's facts hold of its text alone, kept by the text (:func:`_text_facts`): ``(masked hash, exact hash,
+# size, preview)``, or ``()`` for a text the facts leave out (short, a row of cells).  Most paragraphs recur (the
+# template's sentences: 58 % of the 400 first jobs reports' paragraphs were in one before); one recurring costs a
+# lookup instead of its share of the report's normalisation, digit masking, two hashes and preview.  At most 4,096
+# texts of at most ``_KEPT_TEXT`` characters (the jobs reports' longest paragraph has 226).
+_TEXT_FACTS: Kept[str, tuple[Any, ...]] = Kept("facts: a paragraph's hashes, size and preview by its text", 4096)
+_KEPT_TEXT = 400
+
+
+def _text_facts(texts: list[str]) -> list[tuple[Any, ...]]:
+    """For each text, ``(masked, exact, size, preview)`` of its paragraph's facts, or ``()`` when the facts leave the
+    paragraph out: the texts not kept worked out at once, in C-level passes over them all."""
+    got: list[tuple[Any, ...] | None] = list(map(_TEXT_FACTS.get, texts))
+    if None not in got:
+        return got  # type: ignore[return-value]  # (no None in it)
+    todo = [t for t, g in zip(texts, got, strict=True) if g is None]
+    keys = normalize_all(todo)
+    # the keys hold no whitespace (normalize drops it): their digits masked by one pass over them joined by newlines
+    masked = _hashes_of(_DIGITS.sub("#", "\n".join(keys)).split("\n"))
+    made = iter([(m, e, len(k), _preview(t)) if len(k) >= MIN_PARAGRAPH and "|" not in k and "\t" not in t else ()
+                 for t, k, m, e in zip(todo, keys, masked, _hashes_of(keys), strict=True)])
+    out: list[tuple[Any, ...]] = []
+    for t, g in zip(texts, got, strict=True):
+        if g is None:
+            g = next(made)
+            if len(t) <= _KEPT_TEXT:
+                _TEXT_FACTS.keep(t, g)
+        out.append(g)
+    return out
+
+
 def _paragraphs(rep: AnnualReport) -> tuple[list[list[Any]], list[list[Any]], bool]:
     skip = rep.statistics_blocks
     title = rep.title_block
     blocks = [b for b in rep.text_blocks
               if b.kind in ("paragraph", "list_item") and b.index not in skip and b is not title]
-    kept: list[Block] = []
-    keys: list[str] = []
-    for b, key in zip(blocks, normalize_all([b.text for b in blocks]), strict=True):
-        if len(key) >= MIN_PARAGRAPH and "|" not in key and "\t" not in b.text:
-            kept.append(b)
-            keys.append(key)
+    got = _text_facts([b.text for b in blocks])
+    kept = [b for b, g in zip(blocks, got, strict=True) if g]
+    facts = [g for g in got if g]
     texts = [b.text for b in kept]
-    exact = _hashes_of(keys)
-    # the keys hold no whitespace (normalize drops it): their digits masked by one pass over them joined by newlines
-    masked = _hashes_of(_DIGITS.sub("#", "\n".join(keys)).split("\n")) if keys else []
-    paras = list(map(list, zip(masked, exact, map(len, keys), _block_places(rep, kept), map(_preview, texts))))
+    exact = [g[1] for g in facts]
+    paras = [[m, e, n, place, preview] for (m, e, n, preview), place in zip(facts, _block_places(rep, kept))]
     # one search over the texts joined by 。: a match holds no 。 (its gaps are [^。；]), so it falls in one text
     whole_area = _WHOLE_AREA.search("。".join(texts)) is not None
     own: list[list[Any]] = []
