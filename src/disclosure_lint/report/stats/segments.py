@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
-from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from ...memo import Kept
 from ...model import Block, Row
 from ..catalogue import TABLE_IDS
 from . import labels as lb
-from .grid import TEXT, cell_sig, is_label
+from .grid import TEXT, Shape, is_label, shape_of
 from .table2 import s2_strong
 
 if TYPE_CHECKING:
@@ -29,17 +27,6 @@ class Segment:
     strong: int = 0  # distinctive labels seen
     votes: int = 0
     shape: Shape | None = None  # the rows' :func:`shape_of` (None: not known, rows were added)
-
-
-#: The shape of a table's rows: the number of cells of each row and every cell's signature in order (its text when a
-#: label, "" when empty, None when a value: :data:`.grid.cell_sig`).
-Shape = tuple[tuple[int, ...], tuple["str | None", ...]]
-_CELLS = attrgetter("cells")
-
-
-def shape_of(rows: Sequence[Row]) -> Shape:
-    """The :data:`Shape` of ``rows``, read by a C-level chain (no Python frame per row or cell)."""
-    return tuple(map(len, map(_CELLS, rows))), tuple(map(cell_sig, map(TEXT, chain.from_iterable(map(_CELLS, rows)))))
 
 
 class _Votes(dict[tuple[str, ...], tuple[str | None, int, int]]):

@@ -10,13 +10,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
-from itertools import chain, compress, count
-from operator import attrgetter
+from itertools import compress, count
 
 from ...memo import Kept
 from ...model import Block, Cell, Row
 from . import labels as lb
-from .grid import TEXT, Build, blank_cells, cell_sig, clean, is_value, padded, short_row, to_loose, value_of
+from .grid import (
+    TEXT,
+    Build,
+    blank_cells,
+    cell_sig,
+    clean,
+    is_value,
+    padded,
+    shape_of,
+    short_row,
+    small_shape,
+    to_loose,
+    value_of,
+)
 from .model import cell_key
 from .schema import norm, schema, strip_number
 
@@ -117,7 +129,6 @@ _S2_SHAPES: Kept[tuple, tuple[tuple[int, int, int, int], tuple[_Op, ...]]] = Kep
 _S2_SHAPE_CELLS = 256
 _S2_SHAPE_TEXT = 2000
 _COL, _EXTRA, _CELLS = 0, 1, 2
-_ROW_CELLS = attrgetter("cells")
 
 
 def _votes_of(bd: Build) -> tuple[int, int, int, int]:
@@ -149,21 +160,20 @@ def _replay_s2(bd: Build, kept: tuple[tuple[int, int, int, int], tuple[_Op, ...]
 
 def read_s2(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Row | None = None,
             shape: tuple[tuple[int, ...], tuple[str | None, ...]] | None = None) -> None:
-    """Table 二's cells from ``rows`` into ``bd``; ``shape``: the rows' :func:`.segments.shape_of` when the caller has
+    """Table 二's cells from ``rows`` into ``bd``; ``shape``: the rows' :func:`.grid.shape_of` when the caller has
     it."""
     key = None
     if cut is None:
         # the table's shape (:data:`_S2_SHAPES`), its cells read by a C-level chain
         if shape is None:
-            shape = (tuple(map(len, map(_ROW_CELLS, rows))),
-                     tuple(map(cell_sig, map(TEXT, chain.from_iterable(map(_ROW_CELLS, rows))))))
+            shape = shape_of(rows)
         key = (*shape, gap, _votes_of(bd))
         kept = _S2_SHAPES.get(key)
         if kept is not None:
             _replay_s2(bd, kept, rows, block)
             return
-    ops: list[_Op] | None = [] if key is not None and len(key[1]) <= _S2_SHAPE_CELLS and sum(
-        len(t) for t in key[1] if t) <= _S2_SHAPE_TEXT else None
+    keep = shape is not None and key is not None and small_shape(shape, _S2_SHAPE_CELLS, _S2_SHAPE_TEXT)
+    ops: list[_Op] | None = [] if keep else None
     before = _votes_of(bd)
     if _read_s2(bd, rows, block, gap, cut, ops) and ops is not None and key is not None:
         after = _votes_of(bd)

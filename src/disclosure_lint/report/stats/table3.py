@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import chain, compress, count
+from itertools import compress, count
 from operator import attrgetter
 
 from ...memo import Kept
@@ -27,6 +27,7 @@ from .grid import (
     layout_of,
     padded,
     reading_order,
+    shape_of,
     to_loose,
 )
 from .model import cell_key
@@ -392,13 +393,13 @@ def _at(rows: list[Row], cell: Cell | None) -> tuple[int, int] | None:
 
 def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Row | None = None,
             shape: tuple[tuple[int, ...], tuple[str | None, ...]] | None = None) -> None:
-    """Table 三's cells from ``rows`` into ``bd``; ``shape``: the rows' :func:`.segments.shape_of` when the caller has
+    """Table 三's cells from ``rows`` into ``bd``; ``shape``: the rows' :func:`.grid.shape_of` when the caller has
     it."""
     key = None
     if cut is None:
         # the table's shape (:data:`_SHAPES`), its cells read by a C-level chain (no Python frame per row)
         if shape is None:
-            shape = (tuple(map(len, map(_CELLS, rows))), tuple(map(_sig, map(TEXT, chain.from_iterable(map(_CELLS, rows))))))
+            shape = shape_of(rows)
         key = (*shape, gap, None if bd.order is None else tuple(bd.order), bd.order_start)
         kept = _SHAPES.get(key)
         if kept is not None:

@@ -6,8 +6,6 @@ one row of numbers, or the transposed layout with one row per group.
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import chain
-from operator import attrgetter
 
 from ...memo import Kept
 from ...model import Block, Row
@@ -16,7 +14,6 @@ from .grid import (
     TEXT,
     Build,
     carried,
-    cell_sig,
     clean,
     col_text,
     continued,
@@ -26,15 +23,15 @@ from .grid import (
     layout_of,
     padded,
     reading_order,
+    shape_of,
     short_row,
+    small_shape,
     to_loose,
     value_cells,
     with_values,
 )
 from .model import cell_key
 from .schema import S4_BLOCKS, S4_RESULTS
-
-_ROW_CELLS = attrgetter("cells")
 
 
 def _is_s4_label(text: str) -> bool:
@@ -186,20 +183,19 @@ def _replay_s4(bd: Build, kept: tuple[tuple[tuple, ...], list[str | None] | None
 
 def read_s4(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Row | None = None,
             shape: tuple[tuple[int, ...], tuple[str | None, ...]] | None = None) -> None:
-    """Table 四's cells from ``rows`` into ``bd``; ``shape``: the rows' :func:`.segments.shape_of` when the caller has
+    """Table 四's cells from ``rows`` into ``bd``; ``shape``: the rows' :func:`.grid.shape_of` when the caller has
     it."""
     key = None
     if cut is None:
         if shape is None:
-            shape = (tuple(map(len, map(_ROW_CELLS, rows))),
-                     tuple(map(cell_sig, map(TEXT, chain.from_iterable(map(_ROW_CELLS, rows))))))
+            shape = shape_of(rows)
         key = (*shape, gap, None if bd.order is None else tuple(bd.order), bd.order_start)
         kept = _S4_SHAPES.get(key)
         if kept is not None:
             _replay_s4(bd, kept, rows, block)
             return
-    steps: list[tuple] | None = [] if key is not None and len(key[1]) <= _S4_SHAPE_CELLS and sum(
-        len(t) for t in key[1] if t) <= _S4_SHAPE_TEXT else None
+    keep = shape is not None and key is not None and small_shape(shape, _S4_SHAPE_CELLS, _S4_SHAPE_TEXT)
+    steps: list[tuple] | None = [] if keep else None
     if _read_s4(bd, rows, block, gap, cut, steps) and steps is not None and key is not None:
         _S4_SHAPES.keep(key, (tuple(steps), None if bd.order is None else list(bd.order), bd.order_start))
 
