@@ -18,6 +18,7 @@ from . import labels as lb
 from .grid import (
     TEXT,
     Build,
+    Shape,
     blank_cells,
     cell_sig,
     clean,
@@ -159,7 +160,7 @@ def _replay_s2(bd: Build, kept: tuple[tuple[int, int, int, int], tuple[_Op, ...]
 
 
 def read_s2(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Row | None = None,
-            shape: tuple[tuple[int, ...], tuple[str | None, ...]] | None = None) -> None:
+            shape: Shape | None = None) -> None:
     """Table 二's cells from ``rows`` into ``bd``; ``shape``: the rows' :func:`.grid.shape_of` when the caller has
     it."""
     key = None
@@ -172,7 +173,7 @@ def read_s2(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
         if kept is not None:
             _replay_s2(bd, kept, rows, block)
             return
-    keep = shape is not None and key is not None and small_shape(shape, _S2_SHAPE_CELLS, _S2_SHAPE_TEXT)
+    keep = key is not None and shape is not None and small_shape(shape, _S2_SHAPE_CELLS, _S2_SHAPE_TEXT)
     ops: list[_Op] | None = [] if keep else None
     before = _votes_of(bd)
     if _read_s2(bd, rows, block, gap, cut, ops) and ops is not None and key is not None:

@@ -16,6 +16,7 @@ from . import labels as lb
 from .grid import (
     TEXT,
     Build,
+    Shape,
     blank_cells,
     cell_sig,
     clean,
@@ -392,7 +393,7 @@ def _at(rows: list[Row], cell: Cell | None) -> tuple[int, int] | None:
 
 
 def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Row | None = None,
-            shape: tuple[tuple[int, ...], tuple[str | None, ...]] | None = None) -> None:
+            shape: Shape | None = None) -> None:
     """Table 三's cells from ``rows`` into ``bd``; ``shape``: the rows' :func:`.grid.shape_of` when the caller has
     it."""
     key = None

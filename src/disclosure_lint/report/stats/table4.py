@@ -13,6 +13,7 @@ from . import labels as lb
 from .grid import (
     TEXT,
     Build,
+    Shape,
     carried,
     clean,
     col_text,
@@ -182,7 +183,7 @@ def _replay_s4(bd: Build, kept: tuple[tuple[tuple, ...], list[str | None] | None
 
 
 def read_s4(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Row | None = None,
-            shape: tuple[tuple[int, ...], tuple[str | None, ...]] | None = None) -> None:
+            shape: Shape | None = None) -> None:
     """Table 四's cells from ``rows`` into ``bd``; ``shape``: the rows' :func:`.grid.shape_of` when the caller has
     it."""
     key = None
@@ -194,7 +195,7 @@ def read_s4(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
         if kept is not None:
             _replay_s4(bd, kept, rows, block)
             return
-    keep = shape is not None and key is not None and small_shape(shape, _S4_SHAPE_CELLS, _S4_SHAPE_TEXT)
+    keep = key is not None and shape is not None and small_shape(shape, _S4_SHAPE_CELLS, _S4_SHAPE_TEXT)
     steps: list[tuple] | None = [] if keep else None
     if _read_s4(bd, rows, block, gap, cut, steps) and steps is not None and key is not None:
         _S4_SHAPES.keep(key, (tuple(steps), None if bd.order is None else list(bd.order), bd.order_start))
