@@ -44,11 +44,14 @@ def _results() -> tuple[FileResult, ...]:
 
 
 def _reference_to_json(d: Diagnostic) -> dict:
-    """``Diagnostic.to_json`` as it was: ``asdict`` without the path."""
+    """``Diagnostic.to_json`` as it was: ``asdict`` without the path (and without the fix's ``independent`` unless it
+    is set: the output of every other fix is as it was before the field)."""
     out = asdict(d)
     out.pop("path")
     if d.fix is None:
         out["fix"] = None
+    elif not d.fix.independent:
+        out["fix"].pop("independent")
     return out
 
 

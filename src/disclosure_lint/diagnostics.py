@@ -50,9 +50,22 @@ class Edit:
 
 @dataclass(frozen=True, slots=True)
 class Fix:
+    """A finding's fix.  Its edits are applied together or not at all, unless ``independent``: the finding stands
+    for many places (DL701 on a text whose every comma is half-width) and each edit may be applied on its own
+    (one that cannot be applied, say in protected text, leaves the others)."""
+
     description: str
     edits: tuple[Edit, ...]
     applicability: Literal["safe", "unsafe"] = "safe"
+    independent: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        """What ``asdict`` gives, without ``independent`` unless it is set (the output of every other fix is as
+        it was before the field)."""
+        out = asdict(self)
+        if not self.independent:
+            del out["independent"]
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,12 +95,14 @@ class Diagnostic:
         except _NotPlain:
             d = asdict(self)
             d.pop("path")
+            if self.fix is not None:
+                d["fix"] = self.fix.to_json()
             return d
         fix = self.fix
         return {"code": self.code, "rule": self.rule, "category": self.category, "severity": self.severity,
                 "message": self.message, "line": self.line, "column": self.column, "end_line": self.end_line,
                 "end_column": self.end_column, "pointer": self.pointer, "match": self.match, "evidence": evidence,
-                "fix": None if fix is None else asdict(fix), "fingerprint": self.fingerprint}
+                "fix": None if fix is None else fix.to_json(), "fingerprint": self.fingerprint}
 
     @classmethod
     def from_json(cls, data: Any, path: str) -> Diagnostic:
@@ -103,7 +118,8 @@ class Diagnostic:
         fix = data.get("fix")
         if fix is not None:
             if not (isinstance(fix, dict) and isinstance(fix.get("description"), str)
-                    and fix.get("applicability") in ("safe", "unsafe") and isinstance(fix.get("edits"), list)):
+                    and fix.get("applicability") in ("safe", "unsafe") and isinstance(fix.get("edits"), list)
+                    and isinstance(fix.get("independent", False), bool)):
                 raise ValueError("diagnostic fix")
             edits = []
             for e in fix["edits"]:
@@ -113,7 +129,7 @@ class Diagnostic:
                         and isinstance(e.get("pointer"), str | None)):
                     raise ValueError("diagnostic fix edit")
                 edits.append(Edit(**e))
-            fix = Fix(fix["description"], tuple(edits), fix["applicability"])
+            fix = Fix(fix["description"], tuple(edits), fix["applicability"], fix.get("independent", False))
         return cls(path=path, **{**data, "evidence": data.get("evidence") or {}, "fix": fix})
 
     @property

@@ -334,18 +334,23 @@ def _fingerprint_key(report: AnnualReport, hit: Hit, fallback: str) -> str:
 def _fix(doc: Document, hit: Hit) -> Fix | None:
     """The hit's fix with source positions.  In a format with lines every edit must be an exact span of the
     source (the block's text there, character for character: no markup, entity or joined line inside it),
-    else the fix is not offered; Word and PDF keep their fixes as descriptions (never applied)."""
+    else the fix is not offered (an independent fix's other edits still are); Word and PDF keep their fixes as
+    descriptions (never applied)."""
     edits = []
     for fe in hit.fix or ():
         if doc.has_lines and doc.text:
             edit = exact_edit(doc.text, fe.block, fe.start, fe.end, fe.replacement)
             if edit is None:
+                if hit.fix_independent:
+                    continue
                 return None
             edits.append(edit)
         else:
             fa, fb = fe.block.span(fe.start, fe.end)
             edits.append(Edit(fa.line, fa.column, fb.line, fb.column, fe.replacement))
-    return Fix(hit.fix_description or "替换", tuple(edits), "safe" if hit.fix_safe else "unsafe")
+    if not edits:
+        return None
+    return Fix(hit.fix_description or "替换", tuple(edits), "safe" if hit.fix_safe else "unsafe", hit.fix_independent)
 
 
 def _order(hit: Hit) -> tuple:

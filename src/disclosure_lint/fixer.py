@@ -154,20 +154,24 @@ def applicable(d: Diagnostic, unsafe: bool) -> bool:
     return d.fix is not None and bool(d.fix.edits) and (unsafe or d.fix.applicability == "safe")
 
 
-def _spans(d: Diagnostic, text: str, index, mask: bytearray, fmt: str, enc: Encoded) -> list[Span] | None:
-    """The fix of ``d`` as offsets in ``text``, or None when one of its edits may not be applied."""
+def _spans(d: Diagnostic, text: str, index, mask: bytearray, fmt: str, enc: Encoded) -> list[list[Span]]:
+    """The fix of ``d`` as offsets in ``text``: one list of spans to apply together, none when one of its edits
+    may not be applied; an independent fix (:attr:`Fix.independent`) as one list per edit that may be."""
     assert d.fix is not None
     starts, ends = index
     out = []
     for e in d.fix.edits:
         a = _offset(starts, ends, e.line, e.column)
         b = _offset(starts, ends, e.end_line, e.end_column)
-        if a is None or b is None or b < a or _touches(mask, a, b) or not enc.can_write(e.replacement):
-            return None
-        if fmt == "html" and any(c in e.replacement for c in "<>&"):
-            return None  # it would be markup, not text
+        if a is None or b is None or b < a or _touches(mask, a, b) or not enc.can_write(e.replacement) \
+                or (fmt == "html" and any(c in e.replacement for c in "<>&")):  # (that would be markup, not text)
+            if d.fix.independent:
+                continue
+            return []
         out.append((a, b, e.replacement))
-    return out
+    if d.fix.independent:
+        return [[s] for s in out]
+    return [out] if out else []
 
 
 def _overlap(x: Span, y: Span) -> bool:
@@ -176,14 +180,14 @@ def _overlap(x: Span, y: Span) -> bool:
 
 def choose(diagnostics: list[Diagnostic], text: str, fmt: str, enc: Encoded,
            unsafe: bool) -> list[tuple[Diagnostic, list[Span]]]:
-    """The fixes to apply together: in document order, each one that overlaps none chosen before it."""
+    """The fixes to apply together: in document order, each one that overlaps none chosen before it (each edit
+    of an independent fix is one)."""
     index = _raw_index(text)
     mask = protected_mask(text, fmt)
     found = []
     for d in diagnostics:
         if applicable(d, unsafe):
-            spans = _spans(d, text, index, mask, fmt, enc)
-            if spans:
+            for spans in _spans(d, text, index, mask, fmt, enc):
                 found.append((min(s[0] for s in spans), d, spans))
     found.sort(key=lambda t: t[0])
     chosen: list[tuple[Diagnostic, list[Span]]] = []

@@ -138,6 +138,7 @@ class Hit:
     fix: list[FixEdit] | None = None
     fix_description: str | None = None
     fix_safe: bool = True
+    fix_independent: bool = False  # each edit may be applied alone (diagnostics.Fix.independent)
     pointer: str | None = None
     # A kind may set the severity from its configuration (e.g. deadlines.township_severity);
     # a per-rule ``severity:`` in the user's configuration still wins.

@@ -9,14 +9,19 @@ per line) are not the clerk's.
 to the full-width mark.  Not flagged: URLs and e-mail addresses, numbers (1,000;
 3:2), times (15:08), list markers such as ``(1)`` at the start of a line, Markdown
 link syntax, punctuation between two non-Chinese characters (English text), and the fields a
-portal writes around the report (``发布日期: …  浏览次数:``, ``report.portal``).
+portal writes around the report (``发布日期: …  浏览次数:``, ``report.portal``).  A text whose every comma,
+colon, semicolon, bracket, question and exclamation mark is half-width while its 。 and 、 are full-width, and
+which holds nothing else that NFKC would change, is what a store that normalises text (NFKC, common when web
+pages are copied) leaves: one finding stands for all of its half-width marks (option ``collapse_normalised``).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from pydantic import Field
@@ -36,18 +41,57 @@ _LIST_MARKER = re.compile(r"^\s*(?:\(\s*[0-9一二三四五六七八九十]{1,3}
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 
+# the marks NFKC makes half-width (，；：？！（） → , ; : ? ! ( )), each with its name in a message; “” it keeps
+_NFKC_MARKS = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "(": "括号", ")": "括号"}
+COLLAPSE_MIN = 3  # fewer half-width marks than this are reported one by one whatever the text looks like
+COLLAPSE_TEXT = 500  # characters of text at least: in less, a writer who uses full-width marks may have needed none
+COLLAPSE_MAX = 5_000  # more than this (a hostile text, not a report) are left to the engine's cap, one by one
+_NOTE = ("；全文共{n}处半角{names}都是这样，没有一处用全角，而句号、顿号用的是全角：这是网页转存时兼容规范化（NFKC）"
+         "留下的特征，所查若是转存件，请对照发布原文核实；若是原稿，请一并改为全角（本条代表全部{n}处）")
+
+
 class AsciiPunctuationOptions(KindOptions):
     marks: str = Field(default=",;:?!()\"", description="要检查的半角标点")
     exempt_list_markers: bool = True
+    collapse_normalised: bool = Field(
+        default=True, description="全文呈现兼容规范化（NFKC）的特征时（逗号、冒号、括号等全是半角，句号、顿号是全角），"
+                                  "只报告一条，代表全部半角标点；false：逐处报告")
 
 
 @register
 class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
     name = "ascii-punctuation"
     Options = AsciiPunctuationOptions
-    params = frozenset({"mark", "replacement"})
+    params = frozenset({"mark", "replacement", "note"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
+        found = self._found(report)
+        if not self.options.collapse_normalised:
+            yield from found
+            return
+        head = list(islice(found, COLLAPSE_MAX + 1))
+        nfkc = [h for h in head if h.params["mark"] in _NFKC_MARKS]
+        if len(head) > COLLAPSE_MAX or len(nfkc) < COLLAPSE_MIN or not normalised_copy(report):
+            yield from head
+            yield from found
+            return
+        first = nfkc[0]
+        names = "、".join(dict.fromkeys(_NFKC_MARKS[h.params["mark"]] for h in nfkc))
+        by_mark: dict[str, int] = {}
+        for h in nfkc:
+            by_mark[h.params["mark"]] = by_mark.get(h.params["mark"], 0) + 1
+        one = Hit(block=first.block, start=first.start, end=first.end,
+                  params={**first.params, "note": _NOTE.format(n=len(nfkc), names=names)},
+                  evidence={**first.evidence, "count": len(nfkc), "by_mark": by_mark, "normalised": "NFKC"},
+                  key="normalised-copy", fix=[e for h in nfkc for e in h.fix or ()] or None,
+                  fix_description=f"将全文{len(nfkc)}处半角标点改为全角", fix_independent=True)
+        for h in head:  # in document order: the one finding at the first mark, the others (\") as they come
+            if h is first:
+                yield one
+            elif h.params["mark"] not in _NFKC_MARKS:
+                yield h
+
+    def _found(self, report: AnnualReport) -> Iterator[Hit]:
         marks = set(self.options.marks)
         prose = [b for b in report.lintable_blocks if b.kind != "table"]
         if not prose:
@@ -104,9 +148,19 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
             while end < n and text[end] == " " and ch not in "(\"" and repl != "“":
                 end += 1
             in_code = any(a <= i < b for a, b in code)  # still reported, but code is never rewritten
-            yield Hit(block=block, start=i, end=i + 1, params={"mark": ch, "replacement": repl},
+            yield Hit(block=block, start=i, end=i + 1, params={"mark": ch, "replacement": repl, "note": ""},
                       evidence={"expected": repl, "actual": ch}, key=f"{ch}@{text[max(0, i - 8):i + 8]}",
                       fix=None if in_code else [FixEdit(block, i, end, repl)], fix_description=f"将“{ch}”改为“{repl}”")
+
+
+def normalised_copy(report: AnnualReport) -> bool:
+    """Whether the report's text is what NFKC normalisation leaves (``unicodedata.is_normalized``: no full-width
+    comma, bracket, digit or letter, no ideographic space, no …, no ①) while it has full-width 。 and 、 (at least
+    three in all), which NFKC keeps: the marks of a copy whose store normalised it, or of a clerk who typed every
+    comma and bracket half-width.  A text shorter than :data:`COLLAPSE_TEXT` says too little either way."""
+    text = "\n".join([b.text for b in report.lintable_blocks])
+    return len(text) >= COLLAPSE_TEXT and text.count("。") + text.count("、") >= COLLAPSE_MIN \
+        and unicodedata.is_normalized("NFKC", text)
 
 
 _CJK_CHARS = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》"  # those of _CJK

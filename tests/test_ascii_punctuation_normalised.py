@@ -1,0 +1,151 @@
+"""DL701 on a text with the marks NFKC normalisation leaves (every comma, colon and bracket half-width, 。 and 、
+full-width): one finding stands for all of them, with a fix whose edits are applied one by one."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from disclosure_lint.diagnostics import Diagnostic, Edit, Fix
+
+from .conftest import lint
+
+# a report excerpt written for this test (not copied from any report), as a store that normalises text keeps it:
+# ，：；（） half-width, 。、“” full-width
+NORMALISED = """青山县农业农村局2023年政府信息公开工作年度报告
+
+一、总体情况
+
+2023年,我局认真贯彻落实《中华人民共和国政府信息公开条例》(以下简称《条例》),围绕“三农”工作重点,
+推进决策、执行、管理、服务、结果公开。全年主动公开政府信息215条,其中政策解读12篇。
+
+(一)主动公开
+
+我局通过门户网站、政务新媒体等渠道发布信息:涉农补贴、项目审批、执法检查等。全年召开新闻发布会2次;
+回应社会关切5次。
+
+(二)依申请公开
+
+全年收到政府信息公开申请6件,均在法定期限内答复,没有被申请行政复议或提起行政诉讼的情况。
+
+(三)政府信息管理
+
+我局建立健全信息发布审核制度,落实“三审三校”,全年未发生泄密事件。对历年发布的规范性文件进行清理,
+废止3件、修改2件。
+
+(四)平台建设
+
+我局持续优化门户网站信息公开专栏,新增“惠农政策”栏目,及时更新机构职能、领导信息、办事指南等内容。
+
+(五)监督保障
+
+我局将政务公开纳入年度考核,开展业务培训2次,培训人员60人次;主动接受社会监督,未收到投诉举报。
+
+二、存在的主要问题及改进情况
+
+一是信息发布的及时性有待提高;二是政策解读的形式较为单一。下一步,我局将加强统筹,丰富解读形式。
+"""
+
+runner = CliRunner()
+
+
+def _ascii(diags):
+    return [d for d in diags if d.code == "DL701"]
+
+
+def _marks(text: str) -> int:
+    return sum(text.count(c) for c in ",;:()")
+
+
+# the marks DL701 reports in NORMALISED: all but the list markers "(一)" … "(五)" at a line start (exempt)
+REPORTED = _marks(NORMALISED) - 2 * 5
+
+
+def test_one_finding_stands_for_every_mark():
+    diags = _ascii(lint(NORMALISED, select=["DL701"]))
+    assert len(diags) == 1
+    d = diags[0]
+    n = d.evidence["count"]
+    assert n == REPORTED
+    assert d.evidence["normalised"] == "NFKC" and sum(d.evidence["by_mark"].values()) == n
+    assert (d.line, d.column, d.match) == (5, 6, ",")  # at the first mark
+    assert f"全文共{n}处半角" in d.message and "兼容规范化（NFKC）" in d.message and f"代表全部{n}处" in d.message
+    assert d.fix is not None and d.fix.independent and len(d.fix.edits) == n
+    assert {e.replacement for e in d.fix.edits} == {"，", "：", "；", "（", "）"}
+
+
+def test_a_full_width_mark_or_other_nfkc_character_keeps_them_one_by_one():
+    n = REPORTED
+    for changed in (NORMALISED.replace("215条,", "215条，"),  # one full-width comma: a writer's slips, not NFKC
+                    NORMALISED.replace("2023年,", "２０２３年,"),  # full-width digits: NFKC would have made them ASCII
+                    NORMALISED.replace("二是", "\u3000二是"),  # an ideographic space
+                    NORMALISED.replace("内容。", "内容……")):  # an ellipsis (NFKC: "...")
+        diags = _ascii(lint(changed, select=["DL701"]))
+        assert len(diags) in (n, n - 1), changed[:40]
+        assert all(d.message.endswith(f"应使用全角“{d.evidence['expected']}”") for d in diags)
+        assert all(d.fix is not None and not d.fix.independent for d in diags)
+
+
+def test_short_text_and_the_option_keep_them_one_by_one():
+    short = "本局全年公开信息12条,解读3篇,回应关切2次。办理申请5件。答复及时。"
+    assert len(_ascii(lint(short, select=["DL701"]))) == 2
+    each = lint(NORMALISED, select=["DL701"], config={"options": {"DL701": {"collapse_normalised": False}}})
+    assert len(_ascii(each)) == REPORTED
+
+
+def test_straight_quotes_are_still_reported_each():
+    text = NORMALISED.replace("新增“惠农政策”栏目", '新增"惠农政策"栏目')
+    diags = _ascii(lint(text, select=["DL701"]))
+    assert [d.match for d in diags] == [",", '"', '"']
+    assert [d.evidence.get("expected") for d in diags[1:]] == ["“", "”"]
+
+
+def test_fix_applies_every_mark_it_can(tmp_path):
+    from disclosure_lint.cli import app
+
+    path = tmp_path / "report.md"
+    # one mark inside a code span: reported, never rewritten; the others are fixed all the same
+    path.write_text(NORMALISED.replace("二是", "`代码,保留`二是"), encoding="utf-8")
+    res = runner.invoke(app, ["check", "--isolated", "--select", "DL701", "--fix", str(path)])
+    fixed = path.read_text(encoding="utf-8")
+    assert "`代码,保留`" in fixed
+    assert "2023年，我局" in fixed and "（以下简称《条例》）" in fixed and "发布信息：涉农补贴" in fixed
+    assert _marks(fixed.replace("`代码,保留`", "")) == 2 * 5  # only the list markers "(一)" … "(五)" stay (exempt)
+    assert f"已修复 {REPORTED} 处问题" in res.output, res.output
+    again = runner.invoke(app, ["check", "--isolated", "--select", "DL701", "--fix", str(path)])
+    assert path.read_text(encoding="utf-8") == fixed and "已修复 0 处问题" in again.output
+
+
+def test_html_page_fix_skips_protected_text(tmp_path):
+    from disclosure_lint.cli import app
+
+    body = "".join(f"<p>{p}</p>\n" for p in NORMALISED.split("\n\n"))
+    page = f'<html><head><meta charset="gb2312"><title>报告</title></head><body>\n{body}' \
+           '<p>代码 <code>a,中文(b)</code> 保持原样。</p>\n</body></html>\n'
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("gb18030"))
+    runner.invoke(app, ["check", "--isolated", "--select", "DL701", "--fix", str(path)])
+    fixed = path.read_bytes().decode("gb18030")
+    assert "<code>a,中文(b)</code>" in fixed and "2023年，我局" in fixed and "废止3件、修改2件" in fixed
+
+
+def test_fix_json_round_trip():
+    edits = (Edit(1, 2, 1, 3, "，"), Edit(2, 1, 2, 2, "："))
+    plain = Fix("将“,”改为“，”", edits[:1])
+    assert "independent" not in plain.to_json()  # every other fix's output is as it was
+    many = Fix("将全文2处半角标点改为全角", edits, independent=True)
+    assert many.to_json()["independent"] is True
+    for fix in (plain, many):
+        d = Diagnostic(path="a.md", code="DL701", rule="ascii-punctuation", category="typography",
+                       severity="warning", message="m", line=1, column=2, fix=fix)
+        back = Diagnostic.from_json(json.loads(json.dumps(d.to_json())), "a.md")
+        assert back == d
+
+
+def test_many_marks_are_left_to_the_cap():
+    """A hostile text of thousands of marks is not collapsed (nor gathered whole): the engine's cap of findings
+    per rule applies as before."""
+    text = NORMALISED + "\n\n" + "中," * 6000 + "。\n"
+    diags = _ascii(lint(text, select=["DL701"]))
+    assert len(diags) == 101 and "及另外" in diags[-1].message
