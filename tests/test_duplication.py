@@ -158,7 +158,9 @@ def test_dl602_scraped_body_printed_twice_is_one_finding():
     ds = lint(SCRAPED, select=["DL6"], fmt="text")
     assert codes(ds) == ["DL602"], [d.message for d in ds]
     d = ds[0]
-    assert d.severity == "error"
+    # each copy begins with the page's header (发布日期 …): the page template may have printed it twice
+    assert d.severity == "warning" and d.evidence["page_header"] is True
+    assert "网页模板把文章连同页头输出了两遍" in d.message and d.message.endswith("请在发布的网页上核实")
     assert (d.line, d.end_line) == (15, 25)
     assert "第15–25行重复了第1–11行的内容" in d.message
     assert "“一、总体情况”“二、主动公开政府信息情况”“三、政府信息公开行政复议、行政诉讼情况”等4个标题" in d.message
@@ -166,6 +168,19 @@ def test_dl602_scraped_body_printed_twice_is_one_finding():
     assert (ev["first_line"], ev["first_end_line"], ev["end_line"]) == (1, 11, 25)
     assert ev["sections"][-1] == "四、存在的主要问题及改进情况"
     assert ev["blocks"] == 9  # title + 8 body lines; the two differing date lines are bridged
+
+
+def test_dl602_pasted_twice_without_page_header_stays_an_error():
+    """The same body twice with no portal header before either copy, or before one copy only: the text itself
+    holds it twice (an error, without the page note); a per-rule severity in the configuration still wins."""
+    pasted = "\n".join(["某街道2019年政府信息公开工作年度报告", "", _body(), "", _body(), ""])
+    one_header = "\n".join(["某街道2019年政府信息公开工作年度报告", "发布日期: 2020-01-20 00:00:00 浏览次数:", "",
+                             _body(), "", _body(), ""])
+    for text in (pasted, one_header):
+        (d,) = lint(text, select=["DL602"], fmt="text")
+        assert d.severity == "error" and "page_header" not in d.evidence and "网页模板" not in d.message
+    (d,) = lint(SCRAPED, select=["DL602"], fmt="text", config={"severity": {"DL602": "error"}})
+    assert d.severity == "error"
 
 
 def test_dl602_end_column_reaches_end_of_last_block():

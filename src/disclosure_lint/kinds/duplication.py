@@ -79,11 +79,32 @@ class RepeatedSectionOptions(KindOptions):
         return RunParams(self.min_chars, self.max_gap, self.gap_chars, self.compare_tables)
 
 
+HEADER_BLOCKS = 4  # a copy's page header (title, 发布日期 …) is within its first blocks
+_HEADER_FIELDS = frozenset({"published", "date", "source", "counter"})
+_PAGE_NOTE = ("；两份开头各有门户网站的“发布日期”等栏目，像是网页模板把文章连同页头输出了两遍（例如另有打印版或无障碍版），"
+              "读者在网页上未必看到两份，请在发布的网页上核实")
+
+
+def _page_header(report: AnnualReport, earlier: Block, later: Block) -> bool:
+    """Whether each copy begins with the portal's article header (发布日期, 来源, 浏览次数 within its first
+    :data:`HEADER_BLOCKS` blocks, or between the copies for the later one): the page printed twice by its template,
+    which a reader of the page may or may not see, rather than a clerk who pasted the text twice."""
+    portal = report.portal
+    if not portal.spans:
+        return False
+    blocks = report.blocks
+
+    def has(lo: int, hi: int) -> bool:
+        return any(x.kind in _HEADER_FIELDS for b in blocks[max(0, lo):hi] for x in portal.in_block(b))
+
+    return has(earlier.index - 1, earlier.index + HEADER_BLOCKS) and has(earlier.index + 1, later.index + HEADER_BLOCKS)
+
+
 @register
 class RepeatedSection(Kind[RepeatedSectionOptions]):
     name = "repeated-section"
     Options = RepeatedSectionOptions
-    params = frozenset({"lines", "first_lines", "titles", "blocks"})
+    params = frozenset({"lines", "first_lines", "titles", "blocks", "note"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         an = report.repeats
@@ -102,10 +123,11 @@ class RepeatedSection(Kind[RepeatedSectionOptions]):
             one_line = first.block.line is not None and first.block.line == (elast.block.end_line or elast.block.line)
             lines = _range(first.block, last.block, one_line)
             first_lines = _range(efirst.block, elast.block, one_line)
+            page = _page_header(report, efirst.block, first.block)
             yield Hit(
                 block=first.block, start=0, end_block=last.block, match=first.block.text,
                 params={"lines": lines, "first_lines": first_lines, "titles": titles_param,
-                        "blocks": len(run.pairs)},
+                        "blocks": len(run.pairs), "note": _PAGE_NOTE if page else ""},
                 evidence={
                     "expected": "每部分内容只出现一次",
                     "actual": f"{lines}与{first_lines}相同",
@@ -113,7 +135,11 @@ class RepeatedSection(Kind[RepeatedSectionOptions]):
                     "end_column": last.block.end_column,
                     "first_line": efirst.block.line, "first_end_line": elast.block.end_line,
                     "blocks": len(run.pairs), "sections": titles,
+                    **({"page_header": True} if page else {}),
                 },
+                # the page's template, not the report's text, may have printed it twice: not certain enough to
+                # be an error (a per-rule severity in the configuration still wins)
+                severity="warning" if page else None,
                 key=f"run:{first.key[2:42]}",
                 about=tuple(f"block:{i}" for i in range(first.block.index, last.block.index + 1)),
             )
