@@ -149,3 +149,31 @@ def test_many_marks_are_left_to_the_cap():
     text = NORMALISED + "\n\n" + "中," * 6000 + "。\n"
     diags = _ascii(lint(text, select=["DL701"]))
     assert len(diags) == 101 and "及另外" in diags[-1].message
+
+
+def test_word_copy_shows_every_mark_as_a_tracked_change(tmp_path):
+    """annotate: one comment for the one finding; its edits are tracked changes when --fix would apply every one
+    of them, and none (the comment only) when it would leave one (a mark in a web page's <code>)."""
+    import docx
+
+    from disclosure_lint.cli import app
+
+    from .annotate_xml import revisions
+
+    md = tmp_path / "report.md"
+    md.write_text(NORMALISED, encoding="utf-8")
+    res = runner.invoke(app, ["annotate", str(md)])
+    assert res.exit_code == 0, res.output
+    document = docx.Document(str(tmp_path / "report.审阅.docx"))
+    assert sum(c.text.startswith("[DL701]") for c in document.comments) == 1
+    ins, dels = revisions(document.element.body)
+    assert len(dels) == len(ins) == REPORTED
+
+    body = "".join(f"<p>{p}</p>\n" for p in NORMALISED.split("\n\n"))
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><body>\n{body}<p>代码 <code>a,中文(b)</code> 保持原样。</p>\n</body></html>\n", encoding="utf-8")
+    assert runner.invoke(app, ["annotate", str(page)]).exit_code == 0
+    document = docx.Document(str(tmp_path / "page.审阅.docx"))
+    assert sum(c.text.startswith("[DL701]") for c in document.comments) == 1
+    ins, dels = revisions(document.element.body)
+    assert (ins, dels) == ([], [])

@@ -560,15 +560,19 @@ def _docx_safe(lines: Anchored) -> Callable[[Diagnostic], bool]:
 
 
 def _source_safe(path: str, doc: Document, diagnostics: list[Diagnostic], max_bytes: int) -> Callable[[Diagnostic], bool]:
-    """The safe fixes ``check --fix`` applies to this file in its first round (:func:`fixer.choose`)."""
+    """The safe fixes ``check --fix`` applies to this file in its first round (:func:`fixer.choose`); an independent
+    fix (:attr:`.diagnostics.Fix.independent`) only when every one of its edits is (its places are shown whole or
+    not at all: never an edit that ``--fix`` would leave)."""
     try:
         enc = fixer.decode_source(read_bytes(path, max_bytes), doc.encoding)
     except (DisclosureLintError, OSError):
         enc = None
     if enc is None or source_index(enc.text)[0] != source_index(doc.text)[0]:
         return lambda d: False
-    chosen = {id(d) for d, _ in fixer.choose(diagnostics, enc.text, doc.format, enc, unsafe=False)}
-    return lambda d: id(d) in chosen
+    chosen: dict[int, int] = {}
+    for d, _spans in fixer.choose(diagnostics, enc.text, doc.format, enc, unsafe=False):
+        chosen[id(d)] = chosen.get(id(d), 0) + 1
+    return lambda d: chosen.get(id(d), 0) == (len(d.fix.edits) if d.fix is not None and d.fix.independent else 1)
 
 
 def annotate_command(path: str, output: str | None, force: bool, config: str | None,
