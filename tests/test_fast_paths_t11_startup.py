@@ -108,3 +108,52 @@ def test_the_commands_that_import_them_on_demand_still_work(tmp_path, monkeypatc
     init = runner.invoke(app, ["init"], env=env)
     assert init.exit_code == 0 and (tmp_path / ".disclosure-lint.yaml").is_file()
 
+
+def _fingerprint_as_before(package: Path) -> str:
+    """cache.tool_fingerprint before round 11 (os.path.relpath per file)."""
+    import hashlib
+
+    from disclosure_lint import __version__
+
+    h = hashlib.sha256(__version__.encode())
+    roots = [package]
+    rules = package.parent.parent / "rules"
+    if rules.is_dir():
+        roots.append(rules)
+    for root in roots:
+        for d, dirs, names in os.walk(root):
+            dirs[:] = sorted(x for x in dirs if x != "__pycache__")
+            for n in sorted(names):
+                if n.endswith((".py", ".yaml", ".yml", ".json")):
+                    try:
+                        st = os.stat(os.path.join(d, n))
+                    except OSError:
+                        continue
+                    h.update(f"|{os.path.relpath(os.path.join(d, n), root)}|{st.st_size}|{st.st_mtime_ns}".encode())
+    return h.hexdigest()
+
+
+def test_the_tool_fingerprint_is_the_one_made_before(tmp_path, monkeypatch):
+    from disclosure_lint import cache
+
+    cache.tool_fingerprint.cache_clear()
+    try:
+        assert cache.tool_fingerprint() == _fingerprint_as_before(cache._PACKAGE)
+        # a tree of nested directories, names with dots and spaces, __pycache__ left out, a rules/ beside src/
+        pkg = tmp_path / "src" / "pkg"
+        for rel in ["a.py", "b.json", "c.txt", "sub/x.yaml", "sub/deeper/y.yml", "sub/deeper/z z.py", "s.d/t.py",
+                    "__pycache__/q.py", "sub/__pycache__/r.py"]:
+            (pkg / rel).parent.mkdir(parents=True, exist_ok=True)
+            (pkg / rel).write_text(rel, encoding="utf-8")
+        for rel in ["DL1.yaml", "pack/DL2.yaml", "pack/readme.md"]:
+            (tmp_path / "rules" / rel).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / "rules" / rel).write_text(rel, encoding="utf-8")
+        monkeypatch.setattr(cache, "_PACKAGE", pkg)
+        cache.tool_fingerprint.cache_clear()
+        assert cache.tool_fingerprint() == _fingerprint_as_before(pkg)
+        (pkg / "sub" / "deeper" / "y.yml").write_text("changed", encoding="utf-8")
+        cache.tool_fingerprint.cache_clear()
+        assert cache.tool_fingerprint() == _fingerprint_as_before(pkg)
+    finally:
+        cache.tool_fingerprint.cache_clear()
+
