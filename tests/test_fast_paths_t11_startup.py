@@ -157,3 +157,47 @@ def test_the_tool_fingerprint_is_the_one_made_before(tmp_path, monkeypatch):
     finally:
         cache.tool_fingerprint.cache_clear()
 
+
+def _plain(value: object, depth: int = 0) -> object:
+    """A comparable form of what typer built: objects by their type and attributes, functions by their name."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_plain(v, depth + 1) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, type) or (callable(value) and not hasattr(value, "__dict__")):
+        return repr(value)
+    if callable(value) and hasattr(value, "__qualname__"):
+        return f"function {value.__qualname__}"
+    if hasattr(value, "__dict__") and depth < 6:
+        return {"type": type(value).__name__, **{k: _plain(v, depth + 1) for k, v in vars(value).items()}}
+    return repr(value)
+
+
+def _commands_info(app) -> object:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    return _plain({name: {k: v for k, v in vars(cmd).items() if k != "callback"}
+                   for name, cmd in group.commands.items()})
+
+
+def test_the_commands_built_from_the_annotations_as_objects_are_the_ones_built_from_strings():
+    """cli.py's annotations are objects (no ``from __future__ import annotations``): typer builds the same commands
+    (every option's names, type, default, help, flags) as from the string annotations it had before."""
+    import importlib.util
+
+    from disclosure_lint import cli
+
+    source = Path(cli.__file__).read_text(encoding="utf-8")
+    assert "\nfrom __future__ import annotations\n" not in source
+    head, sep, rest = source.partition("\nimport errno\n")
+    assert sep
+    spec = importlib.util.spec_from_loader("disclosure_lint._cli_as_strings", loader=None)
+    module = importlib.util.module_from_spec(spec)
+    module.__package__ = "disclosure_lint"
+    exec(compile(head + "\nfrom __future__ import annotations\n" + sep + rest, cli.__file__, "exec"), vars(module))
+    some = cli.check.__annotations__["paths"]
+    assert not isinstance(some, str) and isinstance(module.check.__annotations__["paths"], str)
+    assert _commands_info(cli.app) == _commands_info(module.app)
