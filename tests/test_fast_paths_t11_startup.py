@@ -201,3 +201,111 @@ def test_the_commands_built_from_the_annotations_as_objects_are_the_ones_built_f
     some = cli.check.__annotations__["paths"]
     assert not isinstance(some, str) and isinstance(module.check.__annotations__["paths"], str)
     assert _commands_info(cli.app) == _commands_info(module.app)
+
+
+# The dataclasses a check makes at start-up whose instances are never compared or hashed: made with eq=False, they
+# have no generated __eq__ (nor, the frozen ones, __hash__) — one or two methods fewer to compile for each, at every
+# start.  Found by counting the calls of every generated __eq__/__hash__ over the whole test suite and the
+# same-findings corpus (362 files of every format): none for these.  Equality and hashing are then by identity.
+EQ_FREE = {
+    "disclosure_lint.api": ["RunResult"],
+    "disclosure_lint.baseline": ["Baseline", "Outcome"],
+    "disclosure_lint.batch.findings": ["Found", "Report"],
+    "disclosure_lint.cache": ["RunOptions"],
+    "disclosure_lint.config": ["LoadedConfig"],
+    "disclosure_lint.engine": ["ActiveRule"],
+    "disclosure_lint.kinds.base": ["FixEdit", "Hit"],
+    "disclosure_lint.model": ["HiddenItem", "PageLink", "SkippedPage"],
+    "disclosure_lint.packs": ["LoadedRule"],
+    "disclosure_lint.readers.html_tables": ["CellBudget", "FragmentTable"],
+    "disclosure_lint.readers.html_text": ["Item"],
+    "disclosure_lint.report.annual": ["Overrides"],
+    "disclosure_lint.report.brackets": ["BracketPair", "Brackets", "Mark", "Unbalanced"],
+    "disclosure_lint.report.candidate": ["Candidate"],
+    "disclosure_lint.report.claim_types": ["Analysis", "Statement"],
+    "disclosure_lint.report.count_lists": ["CountList"],
+    "disclosure_lint.report.enumeration": ["EnumBreak", "EnumRun"],
+    "disclosure_lint.report.gambling_context": ["Described"],
+    "disclosure_lint.report.hidden": ["HiddenElement", "HiddenLink"],
+    "disclosure_lint.report.inline": ["Inline", "InlineHeading"],
+    "disclosure_lint.report.portal": ["PortalMetadata"],
+    "disclosure_lint.report.proactive_claims": ["ProactiveClaim"],
+    "disclosure_lint.report.promotions": ["Phrase", "Promotion"],
+    "disclosure_lint.report.prose_reading": ["ProseView"],
+    "disclosure_lint.report.prose_sum_model": ["ProseSum"],
+    "disclosure_lint.report.rates": ["Rate"],
+    "disclosure_lint.report.repeats": ["Item", "Run"],
+    "disclosure_lint.report.stats.identities": ["Blame", "Explanation", "IdentityChecks", "Move", "_Plan"],
+    "disclosure_lint.report.stats.label_typos": ["LabelTypo"],
+    "disclosure_lint.report.stats.labels": ["Part"],
+    "disclosure_lint.report.stats.misplaced": ["Rearrangement"],
+    "disclosure_lint.report.stats.model": ["StatTable"],
+    "disclosure_lint.report.stats.schema": ["ColSpec", "TableSchema"],
+    "disclosure_lint.report.stats.segments": ["Segment"],
+    "disclosure_lint.report.stats.table3": ["Ctx"],
+    "disclosure_lint.report.stats.tail": ["TailLine"],
+    "disclosure_lint.report.structure": ["Structure", "SubRun"],
+    "disclosure_lint.report.truncation": ["Truncation"],
+    "disclosure_lint.report.unread": ["UnreadTable"],
+    "disclosure_lint.report.writing": ["Doubled"],
+    "disclosure_lint.report.year": ["YearDecision"],
+    "disclosure_lint.suppressions": ["Directive", "Ineffective", "SuppressionPolicy", "_Open"],
+    "disclosure_lint.tally": ["BodyTally", "Tally"],
+}
+
+
+def _eq_free_classes() -> list[type]:
+    import importlib
+
+    return [getattr(importlib.import_module(mod), name) for mod, names in EQ_FREE.items() for name in names]
+
+
+def test_the_never_compared_dataclasses_make_no_eq_or_hash():
+    import dataclasses
+
+    classes = _eq_free_classes()
+    assert len(classes) == 68
+    for cls in classes:
+        assert dataclasses.is_dataclass(cls) and cls.__dataclass_params__.eq is False, cls  # type: ignore[attr-defined]
+        assert "__eq__" not in vars(cls) and "__hash__" not in vars(cls), cls
+        assert all("__eq__" not in vars(base) for base in cls.__mro__[1:-1]), cls  # identity, not a base's fields
+
+
+def _check_outputs(folder: Path) -> list[str]:
+    from typer.testing import CliRunner
+
+    from disclosure_lint.cli import app
+
+    runner = CliRunner()
+    env = {"DISCLOSURE_LINT_NO_CACHE": "1", "NO_COLOR": "1", "COLUMNS": "160"}
+    outs = []
+    for fmt in ("json", "console", "sarif", "csv"):
+        res = runner.invoke(app, ["check", "--jobs", "1", "--statistics", "-f", fmt, str(folder)], env=env)
+        assert res.exit_code in (0, 1), res.output
+        outs.append(res.stdout)
+    return outs
+
+
+def test_a_check_never_compares_nor_hashes_them(tmp_path, monkeypatch):
+    """Every such class given an __eq__ and a __hash__ that fail: a check of generated reports, the examples and the
+    fixtures (Markdown, text, HTML) in four formats prints what it prints without them (no rule failure, DL000)."""
+    import shutil
+
+    from .benchgen import generated
+
+    for name, text in generated(24):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    for p in [*sorted((ROOT / "examples").glob("*-2023.md")), *sorted((ROOT / "tests" / "fixtures").rglob("*"))]:
+        if p.is_file() and p.suffix in (".md", ".txt", ".html", ".htm"):
+            shutil.copy(p, tmp_path / f"{p.parent.name}-{p.name}")
+    expected = _check_outputs(tmp_path)
+
+    def refuse(self, *_args):
+        raise AssertionError(f"{type(self).__name__} compared or hashed")
+
+    for cls in _eq_free_classes():
+        monkeypatch.setattr(cls, "__eq__", refuse, raising=False)
+        monkeypatch.setattr(cls, "__hash__", refuse, raising=False)
+    guarded = _check_outputs(tmp_path)
+    assert guarded == expected
+    assert '"DL000"' not in expected[0] and '"code": "DL' in expected[0]

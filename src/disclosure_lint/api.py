@@ -106,7 +106,7 @@ def _diagnostic(data: Any, path: str) -> Diagnostic:
     return Diagnostic.from_json({k: v for k, v in data.items() if k != "path"}, own)
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class RunResult:
     files: list[FileResult]
     errors: list[str] = field(default_factory=list)  # run-level problems (e.g. empty directory)

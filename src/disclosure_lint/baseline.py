@@ -63,7 +63,7 @@ class Entry:
         return {"code": self.code, "fingerprint": self.fingerprint, "rule": self.rule, "match": self.match}
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class Baseline:
     files: dict[str, list[Entry]] = field(default_factory=dict)  # relative path → entries
 
@@ -76,7 +76,7 @@ class Baseline:
         return sum(len(es) for es in self.files.values())
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class Outcome:
     """What applying a baseline did: findings hidden, entries gone stale, entries pruned from the file."""
 

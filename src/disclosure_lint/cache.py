@@ -50,7 +50,7 @@ MAX_CACHE_BYTES = 512 * 1024 * 1024  # the whole cache, trimmed after a run
 _PACKAGE = Path(__file__).resolve().parent
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class RunOptions:
     """What a :class:`Checker` is built from: the same in this process and in every worker of ``--jobs``."""
 

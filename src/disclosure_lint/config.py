@@ -159,7 +159,7 @@ class Config(BaseModel):
         return self
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class LoadedConfig:
     config: Config
     path: Path | None  # where it came from (None: defaults)

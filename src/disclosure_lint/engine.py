@@ -87,7 +87,7 @@ class ActiveRules(list["ActiveRule"]):
 _UNSET: Any = object()  # ActiveRule.max_findings not read yet
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class ActiveRule:
     rule: LoadedRule
     kind: Kind[Any]

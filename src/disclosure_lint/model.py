@@ -228,7 +228,7 @@ setattr(Block, "anchors", _AnchorsField())  # noqa: B010 (mypy: a field of the d
 NoticeKind = Literal["no-text-layer", "pages-without-text", "page-limit", "read-limit"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class SkippedPage:
     page: int
     reason: str
@@ -262,14 +262,14 @@ class ReaderNotice:
     page_limit: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class PageLink:
     href: str
     start: int  # the link text in the hidden item's ``block.text``
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class HiddenItem:
     """Text of a web page that its visitors do not see (:mod:`disclosure_lint.report.hidden` judges it).
 

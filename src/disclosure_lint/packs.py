@@ -151,7 +151,7 @@ class RuleSpec(BaseModel):
         return v
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class LoadedRule:
     spec: RuleSpec
     pack: str

@@ -119,7 +119,7 @@ def assemble(lines: list[list[list]], sep: str = "\n") -> tuple[str, tuple[Ancho
     return "".join(parts), tuple(anchors)
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class Item:
     kind: BlockKind
     text: str

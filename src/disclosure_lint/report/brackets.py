@@ -71,7 +71,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 _FAMILY = {ch: fam for ch, (fam, _) in (*OPENERS.items(), *CLOSERS.items())}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class Mark:
     piece: Piece
     start: int
@@ -86,7 +86,7 @@ class Mark:
         return Span(self.piece, self.start, self.start + 1)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class BracketPair:
     open: Mark
     close: Mark
@@ -100,7 +100,7 @@ class BracketPair:
         return OPENERS[self.open.char][1]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class Unbalanced:
     mark: Mark
     problem: str  # unclosed | unopened | reversed
@@ -108,7 +108,7 @@ class Unbalanced:
     doubled: bool = False  # next to an identical mark: 《《, ““, ））
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class Brackets:
     unbalanced: list[Unbalanced] = field(default_factory=list)
     # pairs found while walking paragraphs with a problem or an open mark; paragraphs whose marks

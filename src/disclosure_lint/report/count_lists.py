@@ -76,7 +76,7 @@ class CountItem:
     has_number: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class CountList:
     """Items of one list of counts (``政策文件15条、备案信息条、许可信息25条``) that share a unit."""
 

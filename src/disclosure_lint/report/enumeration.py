@@ -87,7 +87,7 @@ class EnumItem:
         return self.span.block
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class EnumBreak:
     item: EnumItem
     previous: EnumItem
@@ -107,7 +107,7 @@ class EnumBreak:
         return "repeated" if v == p else ("skipped" if v > p else "backwards")
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class EnumRun:
     family: str
     items: list[EnumItem] = field(default_factory=list)

@@ -68,7 +68,7 @@ def is_government(host: str) -> bool:
     return bool(_GOV.search(host.lower()))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class HiddenLink:
     href: str
     host: str | None  # None: a relative, javascript: or mailto: link (on-site or no site)
@@ -77,7 +77,7 @@ class HiddenLink:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class HiddenElement:
     block: Block  # the element's text with source anchors (kind "html", not one of Document.blocks)
     how: str  # display:none visibility:hidden, hidden attribute, opacity:0, off-screen, zero-size, font-size:0, marquee

@@ -72,13 +72,13 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 # -- the shared analysis ----------------------------------------------------------------------
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class SubRun:
     parent: Section
     items: list[Section] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class Structure:
     applies: bool  # the report year calls for a unified format
     sections: list[Section]  # every recognised top-level-looking heading, in order

@@ -28,7 +28,7 @@ MAX_EDIT = 3  # characters inserted, deleted or replaced inside the label
 MIN_LEN = 4
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class LabelTypo:
     table: str  # s2 | s3 | s4
     row: str  # canonical row id

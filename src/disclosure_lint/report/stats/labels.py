@@ -52,7 +52,7 @@ def cn_number(s: str) -> int | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class Part:
     marker: str  # "", "cn" (一、), "paren" (（一） or （1）), "arabic" (1.)
     num: int | None

@@ -193,7 +193,7 @@ class Unmapped:
     cell: Cell | None = None
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class StatTable:
     id: str  # s2 | s3 | s4
     schema: TableSchema  # the schema it was read with (the report's format version)

@@ -80,7 +80,7 @@ class RowSpec:
         return (self.key, *(norm(strip_number(a)) for a in self.aliases))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class ColSpec:
     id: str
     label: str
@@ -93,7 +93,7 @@ class ColSpec:
         return (norm(self.label), *(norm(a) for a in self.aliases))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class TableSchema:
     id: str  # s2 | s3 | s4
     version: str  # "2019" | "2021" | "both"

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 # -- splitting table blocks into tables ---------------------------------------------------------
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class Segment:
     id: str | None
     block: Block

@@ -58,7 +58,7 @@ def _s3_label(text: str) -> bool:
 
 # -- table 三 -----------------------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class Ctx:
     top: str | None = None  # "result" inside 三、本年度办理结果
     group: str | None = None  # a sub-group id (result.not_open …)
