@@ -309,3 +309,30 @@ def test_a_check_never_compares_nor_hashes_them(tmp_path, monkeypatch):
     guarded = _check_outputs(tmp_path)
     assert guarded == expected
     assert '"DL000"' not in expected[0] and '"code": "DL' in expected[0]
+
+
+_NO_DOC = """
+import dataclasses, json, sys
+made = []  # the package's dataclasses made in this process without a docstring of their own
+_process_class = dataclasses._process_class
+def spy(cls, *args):
+    if cls.__module__.startswith("disclosure_lint") and not cls.__dict__.get("__doc__"):
+        made.append(f"{cls.__module__}.{cls.__qualname__}")
+    return _process_class(cls, *args)
+dataclasses._process_class = spy
+sys.argv = ["disclosure-lint", "check", "-q", "--no-cache", sys.argv[1]]
+from disclosure_lint import cli_startup
+try:
+    cli_startup.main()
+except SystemExit:
+    pass
+print(json.dumps(made))
+"""
+
+
+def test_the_dataclasses_a_check_makes_have_docstrings(tmp_path):
+    """A dataclass without a docstring gets one from ``inspect.signature`` when it is made (≈ 75 µs, for each of
+    the ≈ 50 that a check made at every start): every one a check makes has its own."""
+    out = _run(_NO_DOC, str(EXAMPLE), env=_env(tmp_path))
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == []

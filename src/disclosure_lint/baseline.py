@@ -54,6 +54,8 @@ class BaselineError(DisclosureLintError):
 
 @dataclass(frozen=True, order=True)
 class Entry:
+    """A finding recorded in a baseline: its code, fingerprint, rule and matched text."""
+
     code: str
     fingerprint: str
     rule: str = ""
@@ -65,6 +67,8 @@ class Entry:
 
 @dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class Baseline:
+    """A baseline: the recorded findings of each file."""
+
     files: dict[str, list[Entry]] = field(default_factory=dict)  # relative path → entries
 
     def to_text(self) -> str:

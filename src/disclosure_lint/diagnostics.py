@@ -50,6 +50,8 @@ class Edit:
 
 @dataclass(frozen=True, slots=True)
 class Fix:
+    """A finding's fix: what it does, its edits, and whether it is safe to apply without review."""
+
     description: str
     edits: tuple[Edit, ...]
     applicability: Literal["safe", "unsafe"] = "safe"
@@ -57,6 +59,8 @@ class Fix:
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
+    """One finding of a rule in a file: the rule, its severity, message and place, and perhaps a fix."""
+
     path: str
     code: str
     rule: str

@@ -153,6 +153,8 @@ class RuleSpec(BaseModel):
 
 @dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class LoadedRule:
+    """A validated rule, its pack and the file it came from."""
+
     spec: RuleSpec
     pack: str
     source: str  # file path

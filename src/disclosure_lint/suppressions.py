@@ -49,6 +49,8 @@ class SuppressionPolicy:
 
 @dataclass(frozen=True, slots=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class Directive:
+    """A suppression comment: what it disables, for which rules, with which reason, and the lines it covers."""
+
     what: str  # disable | disable-next-line | disable-line | disable-file
     line: int  # where the comment is (1-based line and column)
     column: int
@@ -221,6 +223,8 @@ def _codes_and_reason(raw: str) -> tuple[frozenset[str] | None, str]:
 
 @dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class _Open:
+    """A disable comment not yet closed by its enable comment."""
+
     line: int
     column: int
     order: int

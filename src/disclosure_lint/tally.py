@@ -27,6 +27,8 @@ class BodyTally:
 
 @dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class Tally:
+    """The counts of a run: files checked, skipped and unreadable, findings by severity, rule and body."""
+
     errors: list[str] = field(default_factory=list)  # run-level problems
     files: int = 0
     skipped: int = 0  # found in a folder and not checked (not a report, or a type that cannot be read)

@@ -121,6 +121,8 @@ def assemble(lines: list[list[list]], sep: str = "\n") -> tuple[str, tuple[Ancho
 
 @dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class Item:
+    """A block of a web page's text being read: its kind, text, anchors and table."""
+
     kind: BlockKind
     text: str
     anchors: tuple[Anchor, ...]

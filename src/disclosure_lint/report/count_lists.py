@@ -71,6 +71,8 @@ _CANDIDATE_GATE = re.compile(f"[{_UNIT_ENDS}](?=[、，,；;：:。！？!?\n]|$
 
 @dataclass(frozen=True)
 class CountItem:
+    """An item of a list of counts: its text, its unit and whether it has its number."""
+
     span: Span  # the item's text (without the separators)
     unit: str
     has_number: bool

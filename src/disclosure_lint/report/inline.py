@@ -149,6 +149,8 @@ class Inline:
 
 @dataclass
 class _Cand:
+    """A section title written inside a paragraph: where it is, its numeral and the section it names."""
+
     block: Block
     start: int
     end: int

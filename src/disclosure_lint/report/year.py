@@ -50,6 +50,8 @@ MIN_MENTIONS = 2
 
 @dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class YearDecision:
+    """The report's year, where it was taken from, and what the title, period and content said."""
+
     year: int | None
     source: str  # config | title | content | period | none
     title_year: int | None = None

@@ -30,6 +30,8 @@ MIN_LEN = 4
 
 @dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class LabelTypo:
+    """A row label written with a typo, and the official label it stands for."""
+
     table: str  # s2 | s3 | s4
     row: str  # canonical row id
     written: str  # the label as written
