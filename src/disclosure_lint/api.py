@@ -39,6 +39,8 @@ from .tally import Tally
 
 @dataclass
 class FileResult:
+    """The result of checking one file: its findings, or why it could not be read, and what was read."""
+
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str | None = None  # one Chinese sentence when the file could not be read
@@ -106,8 +108,10 @@ def _diagnostic(data: Any, path: str) -> Diagnostic:
     return Diagnostic.from_json({k: v for k, v in data.items() if k != "path"}, own)
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class RunResult:
+    """The result of a run: every file's result, the run's problems, configurations and rules."""
+
     files: list[FileResult]
     errors: list[str] = field(default_factory=list)  # run-level problems (e.g. empty directory)
     configs: list[str] = field(default_factory=list)  # every configuration file that applied to a file

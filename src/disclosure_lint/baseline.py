@@ -54,6 +54,8 @@ class BaselineError(DisclosureLintError):
 
 @dataclass(frozen=True, order=True)
 class Entry:
+    """A finding recorded in a baseline: its code, fingerprint, rule and matched text."""
+
     code: str
     fingerprint: str
     rule: str = ""
@@ -63,8 +65,10 @@ class Entry:
         return {"code": self.code, "fingerprint": self.fingerprint, "rule": self.rule, "match": self.match}
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class Baseline:
+    """A baseline: the recorded findings of each file."""
+
     files: dict[str, list[Entry]] = field(default_factory=dict)  # relative path → entries
 
     def to_text(self) -> str:
@@ -76,7 +80,7 @@ class Baseline:
         return sum(len(es) for es in self.files.values())
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class Outcome:
     """What applying a baseline did: findings hidden, entries gone stale, entries pruned from the file."""
 

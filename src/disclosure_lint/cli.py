@@ -9,9 +9,13 @@ run quietly with 141, as a shell reports a process stopped by SIGPIPE.
 Every line written to standard error passes through :func:`disclosure_lint.termsafe.terminal`
 (file names and messages come from outside), and standard output and error escape what their
 encoding cannot show (a GBK terminal and an emoji) instead of failing.
-"""
 
-from __future__ import annotations
+Unlike the other modules, this one does not use ``from __future__ import annotations``: typer builds every
+command from its signature on each run, reading each parameter's annotation twice (``inspect.signature`` with
+``eval_str`` and ``typing.get_type_hints``), so each of the ≈ 60 ``Annotated[…, typer.Option(…)]`` strings was
+parsed, compiled and evaluated twice per run (78 M of a one-file check's 1,650 M instructions); as objects they are
+made once, when the module is imported, and typer reads them as they are.
+"""
 
 import errno
 import io
@@ -27,17 +31,12 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from . import fixer
-from . import shard as shards
 from .api import FileResult, RunResult, discover_entries, merge_extras
 from .baseline import BaselineError, Gate
 from .batch.hook import CrossReport, read_previous
 from .cache import RunOptions
 from .config import ConfigResolver
-from .docs import render_rule_markdown, summary
 from .errors import ConfigError, DisclosureLintError
-from .init_config import init_command
-from .merge import merge as merge_results
 from .output import OutputRefused, describe
 from .packs import load_rules
 from .parallel import choose_jobs, ocr_workers
@@ -45,7 +44,6 @@ from .pipeline import Pipeline, RunHook, StreamRun, cache_location
 from .reporters.console import SEVERITY_STYLE, make_console
 from .reporters.emit import emit
 from .reporters.progress import tracked
-from .stats_db_schema import is_database_target
 from .termsafe import is_utf, json_dumps, terminal
 
 app = typer.Typer(
@@ -194,11 +192,15 @@ def check(
         _fail("--unsafe-fixes 需与 --fix 或 --diff 一起使用")
     try:
         gate = Gate(baseline, write_baseline, prune_baseline)  # a bad --baseline stops the run before checking
-        part = shards.parse(shard) if shard else None
+        part = None
+        if shard:
+            from . import shard as shards  # only with --shard (start-up time)
+
+            part = shards.parse(shard)
         entries, errors = discover_entries(paths, include=_split(include), exclude=_split(exclude))
         positions = None
         if part:
-            entries, positions = shards.pick(entries, *part)
+            entries, positions = shards.pick(entries, *part)  # (imported above)
         files = [f for f, _walked in entries]
         n_jobs = choose_jobs(jobs, len(entries))
         options = RunOptions(config, year=year, select=_split(select), ignore=_split(ignore) or [], isolated=isolated,
@@ -227,7 +229,11 @@ def check(
             results: list[FileResult] = []
         else:
             results = merge_extras(list(_tracked(pipeline)), pipeline.extras())
-        fixes = fixer.run_fixes(checker, results, unsafe_fixes, write=not diff) if fix or diff else None
+        fixes = None
+        if fix or diff:
+            from . import fixer  # only with --fix or --diff (start-up time)
+
+            fixes = fixer.run_fixes(checker, results, unsafe_fixes, write=not diff)
     except (ConfigError, BaselineError) as exc:
         _fail(str(exc))
         return
@@ -320,6 +326,8 @@ def merge_cmd(
     config: Annotated[str | None, typer.Option("--config", "-c", help="配置文件（sarif 格式列出其规则）。")] = None,
 ) -> None:
     """把多次 check -f json 的结果（如 --shard 的各部分）合并为一次检查的结果，以任一格式输出。"""
+    from .merge import merge as merge_results  # only this command (start-up time)
+
     try:
         run, first_fail_on = merge_results(inputs)
         checker = RunOptions(config).checker()
@@ -353,6 +361,8 @@ def rules_cmd(
 
 
 def _print_rules(rules, output_format: OutputFormat) -> None:
+    from .docs import summary  # only the rules and explain commands (start-up time)
+
     if output_format == OutputFormat.json:
         encoding = getattr(sys.stdout, "encoding", None)
         sys.stdout.write(json_dumps(
@@ -390,6 +400,8 @@ def explain(
     isolated: Annotated[bool, typer.Option("--isolated", help="忽略当前目录及其上级目录中的配置文件，只用内置规则或 --config 指定的配置。")] = False,
 ) -> None:
     """显示一条规则的说明：做什么、为什么、依据、反例与正例。"""
+    from .docs import render_rule_markdown  # only this command (start-up time)
+
     try:
         lc = ConfigResolver(Path(config) if config else None, isolated=isolated).for_path(Path.cwd())
         rules = load_rules(lc.pack_paths())
@@ -445,6 +457,8 @@ def stats_cmd(
     无法读取的文件单独报错（退出代码 2），其他文件照常导出。
     写入 SQLite 数据库（-o stats.sqlite）时同时运行全部检查，再次运行只更新有改动的文件。
     """
+    from .stats_db_schema import is_database_target  # only this command (start-up time)
+
     fmt = output_format.value if output_format else ("sqlite" if is_database_target(output) else "csv")
     if fmt == "sqlite":
         _stats_database(paths, output, config, year, _split(include), _split(exclude))
@@ -523,6 +537,8 @@ def init_cmd(
                                                              "默认为已安装的 disclosure-lint 中的 config.schema.json。")] = None,
 ) -> None:
     """在当前目录写一个带中文注释的配置文件 .disclosure-lint.yaml（每一项及其默认值）。"""
+    from .init_config import init_command  # only this command (start-up time)
+
     init_command(force, schema, _say, _fail)
 
 

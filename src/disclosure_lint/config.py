@@ -159,8 +159,10 @@ class Config(BaseModel):
         return self
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class LoadedConfig:
+    """A configuration and the file it came from."""
+
     config: Config
     path: Path | None  # where it came from (None: defaults)
 

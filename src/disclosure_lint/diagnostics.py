@@ -70,6 +70,8 @@ class Fix:
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
+    """One finding of a rule in a file: the rule, its severity, message and place, and perhaps a fix."""
+
     path: str
     code: str
     rule: str

@@ -87,8 +87,10 @@ class ActiveRules(list["ActiveRule"]):
 _UNSET: Any = object()  # ActiveRule.max_findings not read yet
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class ActiveRule:
+    """A rule that runs: the rule, its kind built with its options, its severity and its relations to other rules."""
+
     rule: LoadedRule
     kind: Kind[Any]
     severity: Severity

@@ -22,12 +22,11 @@ from dataclasses import dataclass, field
 from .api import Checker, FileResult
 from .diagnostics import Diagnostic
 from .errors import DisclosureLintError
-from .fixspan import LINE_END, source_index
+from .fixspan import FIXABLE_EXTENSIONS, LINE_END, source_index
 from .output import atomic_replace, describe
 from .readers import read_bytes, read_document
 from .report.promotions import url_spans
 
-FIXABLE_EXTENSIONS = frozenset({".md", ".markdown", ".txt", ".html", ".htm"})
 _FORMAT_NAMES = {".docx": "Word 文档", ".pdf": "PDF 文件"}
 MAX_ROUNDS = 10
 

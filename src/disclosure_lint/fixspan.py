@@ -19,6 +19,9 @@ from .model import Block
 from .textio import line_starts
 
 LINE_END = re.compile(r"\r\n|\r|\n")
+# the formats whose files check --fix may change (here, not in the fixer: the console reporter names them in
+# every run, the fixer is imported only with --fix or --diff)
+FIXABLE_EXTENSIONS = frozenset({".md", ".markdown", ".txt", ".html", ".htm"})
 
 
 @lru_cache(maxsize=4)

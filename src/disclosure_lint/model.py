@@ -37,6 +37,8 @@ class Anchor:
 
 @dataclass(frozen=True, slots=True)
 class Location:
+    """A place in a source: line and column (1-based) where the format has lines, page where it has pages."""
+
     line: int | None
     column: int | None
     page: int | None = None
@@ -95,6 +97,8 @@ def _locate(anchors: tuple[Anchor, ...], offset: int) -> Location:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
+    """One cell of a table as read: its text, its place in the grid and in the source."""
+
     text: str
     row: int  # 0-based grid row
     col: int  # 0-based grid column
@@ -116,6 +120,8 @@ class Cell:
 
 @dataclass(frozen=True, slots=True)
 class Row:
+    """One row of a table: its cells in order, its line, whether it is a header row."""
+
     cells: tuple[Cell, ...]
     line: int | None = None
     header: bool = False
@@ -127,6 +133,8 @@ class Row:
 
 @dataclass(frozen=True, slots=True)
 class Table:
+    """A table as read: its rows in order."""
+
     rows: tuple[Row, ...]
 
     @property
@@ -140,6 +148,8 @@ class Table:
 
 @dataclass(frozen=True, slots=True)
 class Block:
+    """One block of a document (heading, paragraph, list item, table …): its text and where it is in the source."""
+
     index: int
     kind: BlockKind
     text: str
@@ -228,8 +238,10 @@ setattr(Block, "anchors", _AnchorsField())  # noqa: B010 (mypy: a field of the d
 NoticeKind = Literal["no-text-layer", "pages-without-text", "page-limit", "read-limit"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class SkippedPage:
+    """A page a reader did not read, and why."""
+
     page: int
     reason: str
 
@@ -262,14 +274,16 @@ class ReaderNotice:
     page_limit: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class PageLink:
+    """A link inside a hidden item: its target and where its text is in the item's block."""
+
     href: str
     start: int  # the link text in the hidden item's ``block.text``
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class HiddenItem:
     """Text of a web page that its visitors do not see (:mod:`disclosure_lint.report.hidden` judges it).
 

@@ -151,8 +151,10 @@ class RuleSpec(BaseModel):
         return v
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class LoadedRule:
+    """A validated rule, its pack and the file it came from."""
+
     spec: RuleSpec
     pack: str
     source: str  # file path

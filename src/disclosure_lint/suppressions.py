@@ -38,7 +38,7 @@ _CODE_SEP = re.compile(r"[\s,，]+")
 _WHOLE_FILE = 1 << 62  # the last line of a file-level directive's range
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class SuppressionPolicy:
     """What the engine knows about suppressions in one configuration (:func:`.engine.prepare`)."""
 
@@ -47,8 +47,10 @@ class SuppressionPolicy:
     every_default_rule: bool = False  # every rule enabled by default runs: a directive without codes can be judged
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class Directive:
+    """A suppression comment: what it disables, for which rules, with which reason, and the lines it covers."""
+
     what: str  # disable | disable-next-line | disable-line | disable-file
     line: int  # where the comment is (1-based line and column)
     column: int
@@ -63,7 +65,7 @@ class Directive:
         return f"disclosure-lint-{self.what}{' ' if codes else ''}{codes}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class Ineffective:
     """A directive that suppressed nothing (``unused``), named unknown rules or lacked a required reason."""
 
@@ -219,8 +221,10 @@ def _codes_and_reason(raw: str) -> tuple[frozenset[str] | None, str]:
     return (frozenset(codes) if codes else None), (" ".join(reason.split()) if sep else "")
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class _Open:
+    """A disable comment not yet closed by its enable comment."""
+
     line: int
     column: int
     order: int

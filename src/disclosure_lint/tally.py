@@ -14,7 +14,7 @@ from .diagnostics import SEVERITY_RANK, is_severity
 from .failures import is_tool_failure
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class BodyTally:
     """One body's reports in a run (grouped by ``FileResult.report["body"]``): its name as first seen, the
     years, the number of reports and their findings by severity."""
@@ -25,8 +25,10 @@ class BodyTally:
     severities: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class Tally:
+    """The counts of a run: files checked, skipped and unreadable, findings by severity, rule and body."""
+
     errors: list[str] = field(default_factory=list)  # run-level problems
     files: int = 0
     skipped: int = 0  # found in a folder and not checked (not a report, or a type that cannot be read)

@@ -321,7 +321,7 @@ def _part(key: str) -> int:
     return next(i for i, keys in enumerate(_PARTS) if keys is None or key in keys)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class Report:
     """One report of the run as the cross-report checks see it: its path, its facts, whether it is only a reference
     (``--previous``: compared with, never reported on) and its body (the group key of :mod:`.identity`)."""
@@ -357,7 +357,7 @@ class Report:
         return None if got is None else got[1]
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class Found:
     """What a check found, before it becomes a diagnostic of rule ``rule``."""
 

@@ -104,7 +104,7 @@ class NoOptions(KindOptions):
 OptionsT = TypeVar("OptionsT", bound=BaseModel)  # a kind's options model
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class FixEdit:
     """Replace ``block.text[start:end]`` (or a whole cell) with ``replacement``."""
 
@@ -114,7 +114,7 @@ class FixEdit:
     replacement: str
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class Hit:
     """One finding of a kind, before the engine turns it into a Diagnostic.
 

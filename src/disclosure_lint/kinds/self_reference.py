@@ -134,6 +134,8 @@ class InconsistentOptions(SelfReferenceOptions):
 
 @dataclass(frozen=True, slots=True)
 class Ref:
+    """A reference of the report to its own body (我办公室, 本局): where, as written, its pronoun and body word."""
+
     block: Block
     start: int
     end: int

@@ -78,7 +78,7 @@ def is_data_table(table, nested: bool = False) -> bool:
     return not (total and long_ > 0.3 * total)
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class CellBudget:
     """Table cells a reader may still read (``limits.max_table_cells``, all tables of a file), and
     the (line, column) of the first row not read once the budget ran out."""
@@ -149,7 +149,7 @@ def read_table(table, walker: TextWalker, budget: CellBudget) -> tuple[str, tupl
     return text, anchors, Table(rows=tuple(out_rows))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class FragmentTable:
     """A table read from an HTML fragment: its grid, block text and anchors, and where its ``<table`` tag is."""
 

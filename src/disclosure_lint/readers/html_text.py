@@ -119,8 +119,10 @@ def assemble(lines: list[list[list]], sep: str = "\n") -> tuple[str, tuple[Ancho
     return "".join(parts), tuple(anchors)
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class Item:
+    """A block of a web page's text being read: its kind, text, anchors and table."""
+
     kind: BlockKind
     text: str
     anchors: tuple[Anchor, ...]

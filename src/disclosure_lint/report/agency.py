@@ -60,6 +60,8 @@ def deadline_class(kind: str | None) -> str | None:
 
 @dataclass(frozen=True)
 class Agency:
+    """The body the report is about: its name, kind, the word it uses for itself, and where that was found."""
+
     name: str | None
     kind: str | None
     word: str | None  # the body word the agency uses for itself: 局, 委, 街道, 镇, 区 …

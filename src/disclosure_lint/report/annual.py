@@ -73,7 +73,7 @@ _PERIOD_SPAN = re.compile(
 )
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class Overrides:
     """Facts given by the user (``--year``, config) that win over detection."""
 

@@ -71,8 +71,10 @@ _LATIN = re.compile(r"[A-Za-z]")
 _FAMILY = {ch: fam for ch, (fam, _) in (*OPENERS.items(), *CLOSERS.items())}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class Mark:
+    """A bracket or quotation mark in a piece of text."""
+
     piece: Piece
     start: int
     char: str
@@ -86,8 +88,10 @@ class Mark:
         return Span(self.piece, self.start, self.start + 1)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class BracketPair:
+    """An opening mark and the closing mark that pairs with it, and what is odd about the pair."""
+
     open: Mark
     close: Mark
     mixed: bool = False  # full-width with half-width: （…)
@@ -100,16 +104,20 @@ class BracketPair:
         return OPENERS[self.open.char][1]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class Unbalanced:
+    """A mark without its partner, or in the wrong order, and the mark that is missing or belongs there."""
+
     mark: Mark
     problem: str  # unclosed | unopened | reversed
     expected: str  # the mark that is missing (unclosed, unopened) or belongs here (reversed)
     doubled: bool = False  # next to an identical mark: 《《, ““, ））
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class Brackets:
+    """The report's bracket and quotation marks: the unbalanced ones and the pairs."""
+
     unbalanced: list[Unbalanced] = field(default_factory=list)
     # pairs found while walking paragraphs with a problem or an open mark; paragraphs whose marks
     # pair up plainly (see :func:`_plain`) are walked again only when :attr:`pairs` is read

@@ -39,8 +39,10 @@ _HEAD_CHARS = 200
 REASON = "不像政府信息公开工作年度报告：没有报告标题，也没有“一、总体情况”等六个部分的标题或统计表"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class Candidate:
+    """Whether a file looks like an annual report, the signs of it, and why not."""
+
     plausible: bool
     signs: tuple[str, ...]  # title | section | inline-section | table | unread
     reason: str | None  # why the file does not look like a report (None when plausible)

@@ -55,6 +55,9 @@ def cn_to_int(s: str) -> int | None:
 
 @dataclass(frozen=True)
 class SectionSpec:
+    """One of the six sections of the unified format: its id, numeral, title, legal basis and how its title is
+    recognised."""
+
     id: str
     numeral: str
     title: str

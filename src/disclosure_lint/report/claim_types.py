@@ -38,7 +38,7 @@ class Claim:
         return self.block.text[self.start:self.end]
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class Statement:
     """A sentence stating 均获维持 or 未收到申请 / 未发生复议诉讼."""
 
@@ -58,7 +58,7 @@ class Statement:
         return self.block.text[self.start:self.end]
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class Analysis:
     """The claims and statements of one report, read with one list of scope words."""
 

@@ -71,12 +71,14 @@ _CANDIDATE_GATE = re.compile(f"[{_UNIT_ENDS}](?=[、，,；;：:。！？!?\n]|$
 
 @dataclass(frozen=True)
 class CountItem:
+    """An item of a list of counts: its text, its unit and whether it has its number."""
+
     span: Span  # the item's text (without the separators)
     unit: str
     has_number: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class CountList:
     """Items of one list of counts (``政策文件15条、备案信息条、许可信息25条``) that share a unit."""
 

@@ -78,6 +78,8 @@ def _cn_small(s: str) -> int:
 
 @dataclass(frozen=True)
 class DateMention:
+    """A date written in the report: where, as written, its form and its parts."""
+
     block: Block
     start: int
     end: int

@@ -77,6 +77,8 @@ _REFERENCE_NEXT = set("（(、,，和与及至到-–—~～/）)")
 
 @dataclass(frozen=True)
 class EnumItem:
+    """An item marker of an enumeration: where it is, its family, value and the marker as written."""
+
     span: Span
     family: str
     value: int
@@ -87,8 +89,10 @@ class EnumItem:
         return self.span.block
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class EnumBreak:
+    """An item whose marker breaks its enumeration's order, and the marker that belongs there."""
+
     item: EnumItem
     previous: EnumItem
     expected: str  # the marker that belongs here
@@ -107,8 +111,10 @@ class EnumBreak:
         return "repeated" if v == p else ("skipped" if v > p else "backwards")
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class EnumRun:
+    """An enumeration: its items in order and the breaks in their numbering."""
+
     family: str
     items: list[EnumItem] = field(default_factory=list)
     breaks: list[EnumBreak] = field(default_factory=list)

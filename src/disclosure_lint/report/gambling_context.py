@@ -65,7 +65,7 @@ def _cited(text: str, start: int, end: int) -> bool:
     return _LISTED.match(text, end, min(len(text), end + 12)) is not None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class Described:
     """Why a term is described rather than promoted (``word``: the context word that tells)."""
 

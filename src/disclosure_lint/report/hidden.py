@@ -68,8 +68,10 @@ def is_government(host: str) -> bool:
     return bool(_GOV.search(host.lower()))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class HiddenLink:
+    """A link inside a hidden element: its target, its host and where its text is."""
+
     href: str
     host: str | None  # None: a relative, javascript: or mailto: link (on-site or no site)
     offsite: bool  # to a host that is neither the site's own nor a government host
@@ -77,8 +79,10 @@ class HiddenLink:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class HiddenElement:
+    """An element of a web page that a reader does not see, with its text and links."""
+
     block: Block  # the element's text with source anchors (kind "html", not one of Document.blocks)
     how: str  # display:none visibility:hidden, hidden attribute, opacity:0, off-screen, zero-size, font-size:0, marquee
     element: str  # tag#id.class as in the page

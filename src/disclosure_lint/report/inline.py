@@ -113,7 +113,7 @@ def _title_index() -> tuple[dict[str, str], frozenset[str]]:
 _FULL, _PREFIXES = _title_index()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class InlineHeading:
     """A heading found inside a block of the reader's document."""
 
@@ -130,7 +130,7 @@ class InlineHeading:
         return self.block.text[self.start:self.end]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class Inline:
     """Headings found inside blocks and the document with those blocks split."""
 
@@ -149,6 +149,8 @@ class Inline:
 
 @dataclass
 class _Cand:
+    """A section title written inside a paragraph: where it is, its numeral and the section it names."""
+
     block: Block
     start: int
     end: int

@@ -167,7 +167,7 @@ class PortalSpan:
         return self.block.text[self.start:self.end]
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class PortalMetadata:
     """Every portal field of the report, by block."""
 

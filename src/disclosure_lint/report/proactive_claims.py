@@ -58,7 +58,7 @@ DOC_ROWS = frozenset({"rules", "normative_docs"})
 DECISION_ROWS = frozenset({"licensing", "penalty", "coercion"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class ProactiveClaim:
     """A number the prose states about one cell of table 二."""
 

@@ -236,7 +236,7 @@ _ALLOW = re.compile("|".join(map(re.escape, SPAM_ALLOW)))
 # -- the fact ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class Phrase:
     """A suspected promotion phrase in one text: ``text[start:end]``."""
 
@@ -250,7 +250,7 @@ class Phrase:
     tail: str = ""  # the promotion tail as written: 官网, APP下载, 官方网站 ("" when none)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class Promotion:
     """A suspected insertion in the report: where it is, what it says and why it is suspected."""
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # -- what a prose reader reads of a report -----------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class ProseView:
     """What the prose readers (claims, table-二 figures) read of a report, taken once: their results, cached on the
     report, do not keep the report itself (no reference cycle)."""

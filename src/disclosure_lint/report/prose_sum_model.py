@@ -70,7 +70,7 @@ def new_figure(block: Block, start: int, end: int, num_start: int, number: int, 
     return f
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class ProseSum:
     """A total and the parts the prose lists with it."""
 

@@ -19,8 +19,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class Rate:
+    """A rate worked out from the statistics tables: its name, formula and the cells it sums."""
+
     id: str  # the metrics view's column
     name: str  # as messages and the README name it
     basis: str  # the formula in words

@@ -118,7 +118,7 @@ def _is_row_like(text: str) -> bool:
 TEXT, HEADING, TABLE = "text", "heading", "table"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class Item:
     """One visible block with its comparison key."""
 
@@ -129,7 +129,7 @@ class Item:
     cat: str  # TEXT | HEADING | TABLE (table blocks and table-like lines)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class Run:
     """A run of consecutive blocks that repeats an earlier run in the same order."""
 

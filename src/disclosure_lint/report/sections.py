@@ -21,6 +21,8 @@ _TOP = re.compile(r"^\s*(?:第)?(?P<num>[一二三四五六七八九十]{1,3})\s
 
 @dataclass
 class Section:
+    """A section heading of the report (or a sub-item) and the blocks of its body."""
+
     id: str | None  # canonical id s1…s6, None when the title is not recognised
     numeral: str | None  # 一, 二 … as written (None when unnumbered)
     number: int | None

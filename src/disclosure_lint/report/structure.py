@@ -72,14 +72,18 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 # -- the shared analysis ----------------------------------------------------------------------
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class SubRun:
+    """A run of numbered sub-items under a main section."""
+
     parent: Section
     items: list[Section] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class Structure:
+    """The report's sections as recognised: every heading, the main sections, their bodies and the sub-item runs."""
+
     applies: bool  # the report year calls for a unified format
     sections: list[Section]  # every recognised top-level-looking heading, in order
     mains: list[Section]  # top-level sections (sub-item runs removed)

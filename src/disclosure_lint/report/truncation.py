@@ -69,7 +69,7 @@ MIN_PUNCTUATED = 4  # characters a last piece with a comma (…2020年，我) ne
 MIN_UNPUNCTUATED = 12  # characters a last paragraph without any punctuation needs to be taken for prose
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class Truncation:
     """Where a cut-off document ends and what could therefore not be checked."""
 

@@ -31,7 +31,7 @@ _CAPTION = r"第二十一?条第[（(][一二三四五六七八九十]{1,3}[）)
 _GAP = re.compile(r"[\s\d.,，／/—\-－无]*")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class UnreadTable:
     """A run of a table's labels in a part's text: ``block.text[start:end]``."""
 

@@ -236,7 +236,7 @@ def starts_with_table_label(text: str) -> bool:
 # -- doubled text ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class Doubled:
     """Two copies of ``unit`` side by side: ``span`` covers both."""
 

@@ -48,8 +48,10 @@ _YEAR = re.compile(r"(?<![\d.\-/])((?:19|20)\d{2})\s*年")
 MIN_MENTIONS = 2
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class YearDecision:
+    """The report's year, where it was taken from, and what the title, period and content said."""
+
     year: int | None
     source: str  # config | title | content | period | none
     title_year: int | None = None

@@ -27,7 +27,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..diagnostics import SEVERITY_ZH, Diagnostic, Severity
-from ..fixer import FIXABLE_EXTENSIONS
+from ..fixspan import FIXABLE_EXTENSIONS
 from ..termsafe import terminal
 from .summary import body_lines, place, rule_counts, statistics_lines, summary_line
 

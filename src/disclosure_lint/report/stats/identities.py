@@ -92,7 +92,7 @@ class Check:
         return "block", i.lhs[0][1].split(".")[0]
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class Blame:
     """One cell whose corrected value (``expected``) satisfies every violated identity it takes part in."""
 
@@ -107,7 +107,7 @@ class Blame:
         return self.cell.value.arithmetic
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class Move:
     """A row whose numbers sit in the wrong columns (:mod:`.misplaced`): the only rearrangement of one row that
     makes every broken identity of its table hold."""
@@ -117,7 +117,7 @@ class Move:
     checks: list[Check]
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class Explanation:
     """What explains the violated identities, for one value of ``min_identities``."""
 
@@ -129,7 +129,7 @@ class Explanation:
     hints: dict[Check, Rearrangement] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class IdentityChecks:
     """Every identity of tables 三 and 四 evaluated once per report; their explanation computed on demand."""
 
@@ -185,7 +185,7 @@ _Getter = Callable[[list[Decimal | None]], tuple[Decimal | None, ...]]
 _Side = tuple[tuple[int, ...], "_Getter | None"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class _Plan:
     """The identities of one (table, version), compiled once: every cell key they read, each once (``keys``), and
     each identity's two sides as positions in ``keys`` (with every position it reads)."""

@@ -28,8 +28,10 @@ MAX_EDIT = 3  # characters inserted, deleted or replaced inside the label
 MIN_LEN = 4
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class LabelTypo:
+    """A row label written with a typo, and the official label it stands for."""
+
     table: str  # s2 | s3 | s4
     row: str  # canonical row id
     written: str  # the label as written

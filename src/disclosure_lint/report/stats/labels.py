@@ -52,8 +52,10 @@ def cn_number(s: str) -> int | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class Part:
+    """A piece of a row label: its item marker and number, its text and normalised keys."""
+
     marker: str  # "", "cn" (一、), "paren" (（一） or （1）), "arabic" (1.)
     num: int | None
     paren_cn: bool  # （一） rather than （1）

@@ -40,7 +40,7 @@ ZERO = Decimal(0)
 Kind = Literal["swap", "shift_right", "shift_left"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class Rearrangement:
     """One row's numbers put back in their columns."""
 

@@ -28,6 +28,8 @@ _NUM = re.compile(r"^(?P<sign>[+\-－−])?\s*(?P<num>\d{1,3}(?:[,，]\d{3})+|\d
 
 @dataclass(frozen=True)
 class Value:
+    """A cell's value as read: its kind, its number and unit."""
+
     kind: ValueKind
     number: Decimal | None = None  # for int/decimal
     unit: str | None = None
@@ -80,6 +82,8 @@ def parse_value(raw: str) -> Value:
 
 @dataclass(frozen=True, slots=True)
 class StatCell:
+    """A statistics table's cell mapped to its canonical row and column, with its value and where it is written."""
+
     table: str  # s2 | s3 | s4
     row: str  # canonical row id
     col: str  # canonical column id
@@ -193,8 +197,10 @@ class Unmapped:
     cell: Cell | None = None
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class StatTable:
+    """A statistics table as read: the schema it was read with, its mapped cells and what could not be mapped."""
+
     id: str  # s2 | s3 | s4
     schema: TableSchema  # the schema it was read with (the report's format version)
     detected_version: str | None  # "2019" / "2021" from the labels, None if undecidable (e.g. table 四)

@@ -65,6 +65,8 @@ def strip_number(label: str) -> str:
 
 @dataclass(frozen=True)
 class RowSpec:
+    """A row of a statistics table's schema: its id, official label, group and other wordings."""
+
     id: str
     label: str  # official label, with its number
     group: str | None = None  # id of the group row it belongs to (e.g. result.not_open)
@@ -80,8 +82,10 @@ class RowSpec:
         return (self.key, *(norm(strip_number(a)) for a in self.aliases))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class ColSpec:
+    """A column of a statistics table's schema: its id, official label, group, other wordings and kind of value."""
+
     id: str
     label: str
     group: str | None = None  # e.g. 法人或其他组织, 行政复议, 未经复议直接起诉
@@ -93,8 +97,10 @@ class ColSpec:
         return (norm(self.label), *(norm(a) for a in self.aliases))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
 class TableSchema:
+    """The schema of one statistics table in one format version: its rows and columns."""
+
     id: str  # s2 | s3 | s4
     version: str  # "2019" | "2021" | "both"
     title: str

@@ -19,8 +19,10 @@ if TYPE_CHECKING:
 
 # -- splitting table blocks into tables ---------------------------------------------------------
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class Segment:
+    """A part of a table block taken for one statistics table: its rows and the votes for which table it is."""
+
     id: str | None
     block: Block
     rows: list[Row]

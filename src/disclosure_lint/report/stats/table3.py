@@ -58,8 +58,10 @@ def _s3_label(text: str) -> bool:
 
 # -- table 三 -----------------------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class Ctx:
+    """Where table 三's reading is: the top group and sub-group of the rows being read."""
+
     top: str | None = None  # "result" inside 三、本年度办理结果
     group: str | None = None  # a sub-group id (result.not_open …)
 

@@ -20,7 +20,7 @@ from .table2 import s2_head, s2_row_of, s2_title
 from .table3 import s3_is_header
 
 
-@dataclass
+@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class TailLine:
     """A one-line paragraph after a text table that may be a row of it (see :func:`tail_lines`)."""
 
