@@ -1,7 +1,7 @@
 """The fast paths of round 11 around a worker's check of a file, against what they replace: the figures' places
 packed as their numbers and then their pointers in a stream of their own, kept compressed by the pointers
 (findings._figures_text, findings._POINTER_TEXTS), against round 7's places form (``{"~places": places}``, one
-stream)."""
+stream); the packed facts made at once (Facts.packed) against ``Facts(facts).pack()``."""
 
 from __future__ import annotations
 
@@ -143,3 +143,14 @@ def test_malformed_places_streams_read_as_no_places():
     good = zlib.compress(json.dumps({AT: [1, 2, 3, 4]}).encode()) + zlib.compress(b'["p"]')
     held = Facts.of({PACKED: [head, [base64.b64encode(good).decode(), texts[1]], keys, values, hashes]})
     assert held.figure("s3:new:total") == (12, [1, 2, 3, 4, "p"])
+
+
+def test_packed_at_once_is_the_facts_packed():
+    rnd = random.Random(112)
+    odd = [{"cells": {NOT_OPEN: [1, [1, 2, 3, 4, "p"]]}, "not_open": [2, [1, 2, 3, 4, "q"]]},
+           {"cells": {NOT_OPEN: [1, [1, 2, 3, 4, "p"]]}}, {"cells": {"": [1, [1, 2, 3, 4, "p"]]}},
+           {"cells": {"": [1, [1, 2, 3, 4, "p"]], "x": [2, None]}}, {"cells": {}}, {}, {"paras": [["a", "b"]]},
+           {"year": 2024, "paras": [["0123abcd", "ffff0000", 12, [1, 1, 1, 9, None], "x"]], "z": 1}]
+    for f in [*_collected(), *odd, *(_made_facts(rnd, rnd.choice([0, 1, 3, 40])) for _ in range(300))]:
+        assert Facts.packed(f) == Facts(f).pack()
+        assert json.dumps(Facts.packed(f)) == json.dumps(Facts(f).pack())

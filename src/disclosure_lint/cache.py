@@ -188,7 +188,7 @@ class ResultCache:
         if not cacheable(result):
             return result
         if result.facts is not None and not _is_packed(result.facts):
-            result = replace(result, facts=Facts(result.facts).pack())
+            result = replace(result, facts=Facts.packed(result.facts))
         stored = replace(result, path="", diagnostics=[replace(d, path="") if d.path == result.path else d
                                                        for d in result.diagnostics])
         text = json.dumps({"format": FORMAT, "key": key, "result": stored.to_json()}, ensure_ascii=True,

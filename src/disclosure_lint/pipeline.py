@@ -60,7 +60,7 @@ def worker_for(checker: Checker, options: RunOptions, cache_dir: str | None) -> 
         if facts is not None and PACKED not in facts:  # (a result from the cache has them packed already)
             # compressed here, as the cross-report hook holds them (batch.findings.Facts): ≈ ¼ of the bytes to
             # send, and the parent neither parses the cells nor compresses them again
-            out["facts"] = Facts(facts).pack()
+            out["facts"] = Facts.packed(facts)
         return out
 
     return work

@@ -82,7 +82,7 @@ def _size_ok(n: Any) -> bool:
     return type(n) is int and 0 <= n < 2 ** 63
 
 
-def _hashes(paras: Any) -> tuple[str, str, array[int]] | None:
+def _hashes(paras: Any) -> tuple[str, str, list[int]] | None:
     """The paragraphs' masked and exact hashes (each joined into one string) and sizes, what the copy check compares
     (:meth:`Facts.hashes`); None unless every entry is well formed (the check then reads the paragraphs)."""
     if not isinstance(paras, list):
@@ -97,7 +97,7 @@ def _hashes(paras: Any) -> tuple[str, str, array[int]] | None:
         masked.append(p[0])
         exact.append(p[1])
         sizes.append(p[2])
-    return "".join(masked), "".join(exact), array("q", sizes)  # 8 bytes a size, not an int object
+    return "".join(masked), "".join(exact), sizes
 
 
 # the position of each key in a report's values, one dict per distinct list of keys (most reports of a run share
@@ -192,6 +192,28 @@ def _read(text: bytes) -> tuple[Any, bytes]:
     return json.loads(raw), d.unused_data
 
 
+def _split(facts: dict[str, Any], head_keys: frozenset[str]) -> tuple[dict[str, Any], list[str], list[Any],
+                                                                     tuple[str, str, list[int]] | None,
+                                                                     tuple[bytes, ...]]:
+    """A report's facts as :class:`Facts` holds them: the head, the figures' keys and values, the paragraphs' hashes
+    (joined) and sizes, and the two compressed parts."""
+    head: dict[str, Any] = {}
+    figures: dict[str, Any] = {}
+    rest: dict[str, Any] = {}
+    for k, v in facts.items():
+        (head if k in head_keys else figures if k in _FIGURE_KEYS else rest)[k] = v
+    keys, values = _figures(figures)
+    places = _places(figures, keys)
+    hashes = _hashes(rest.get("paras"))
+    # ≈ ¼ of the JSON each; the figures' part as their places only (numbers, then pointers) and, when every paragraph
+    # is well formed (and the first of the rest, as collect makes them), the rest as ``[paragraphs, the rest without
+    # them]``, each paragraph ``[place, preview]`` without its hashes and size: the figures' keys and values, the
+    # paragraphs' hashes and sizes are at hand
+    texts = (_figures_text(figures, places), zlib.compress(_json(
+        [[p[3:] for p in rest.pop("paras")], rest] if hashes is not None and next(iter(rest)) == "paras" else rest), 1))
+    return head, keys, values, hashes, texts
+
+
 class Facts:
     """A report's facts as the hook holds them until the end of a run: the few small keys every check groups by,
     the figures the checks compare (:meth:`value`) and the paragraph hashes (:meth:`hashes`) at hand, the rest
@@ -204,26 +226,25 @@ class Facts:
     __slots__ = ("_hashes", "_head", "_index", "_rest", "_texts", "_values", "_where")
 
     def __init__(self, facts: dict[str, Any]):
-        head: dict[str, Any] = {}
-        figures: dict[str, Any] = {}
-        rest: dict[str, Any] = {}
-        for k, v in facts.items():
-            (head if k in self.HEAD else figures if k in _FIGURE_KEYS else rest)[k] = v
+        head, keys, values, hashes, self._texts = _split(facts, self.HEAD)
         self._head = head
-        keys, values = _figures(figures)
-        places = _places(figures, keys)
-        self._hashes = _hashes(rest.get("paras"))
-        # ≈ ¼ of the JSON each; the figures' part as their places only (numbers, then pointers) and, when every
-        # paragraph is well formed (and the first of the rest, as collect makes them), the rest as ``[paragraphs, the
-        # rest without them]``, each paragraph ``[place, preview]`` without its hashes and size: the figures' keys and
-        # values, the paragraphs' hashes and sizes are at hand
-        self._texts: tuple[bytes, ...] = (_figures_text(figures, places), zlib.compress(_json(
-            [[p[3:] for p in rest.pop("paras")], rest] if self._hashes is not None and next(iter(rest)) == "paras"
-            else rest), 1))
+        # (the sizes 8 bytes each, not an int object)
+        self._hashes = None if hashes is None else (hashes[0], hashes[1], array("q", hashes[2]))
         self._rest: list[dict[str, Any] | None] = [None] * len(_PARTS)
         self._where: list[Any] | bool | None = None
         self._index = _layout("\n".join(keys))
         self._values = tuple(values)
+
+    @classmethod
+    def packed(cls, facts: dict[str, Any]) -> dict[str, Any]:
+        """``Facts(facts).pack()`` (what a ``--jobs`` worker sends and the result cache stores), made from the parts
+        at once: no layout looked up, no tuple and array of the values and sizes made to be listed again."""
+        head, keys, values, hashes, texts = _split(facts, cls.HEAD)
+        joined = "\n".join(keys)
+        if keys.count(NOT_OPEN) > 1 or (not joined and keys):  # (the layout holds a key once, and none for "")
+            return cls(facts).pack()
+        return {PACKED: [head, [base64.b64encode(t).decode("ascii") for t in texts], joined, values,
+                         None if hashes is None else list(hashes)]}
 
     @classmethod
     def of(cls, facts: dict[str, Any]) -> Facts:
