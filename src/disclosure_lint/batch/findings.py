@@ -24,7 +24,8 @@ NOT_OPEN = "~not_open"  # the key of the facts' ``not_open`` figure among :meth:
 
 
 def packed_ok(facts: Any) -> bool:
-    """Whether ``facts`` (from another process) is a plain dict of facts or a well-formed :meth:`Facts.pack`."""
+    """Whether ``facts`` (from another process) is a plain dict of facts or a well-formed :meth:`Facts.pack` (its
+    parts as base64 text, or as bytes: :meth:`Facts.packed` ``raw``, from a worker)."""
     if not isinstance(facts, dict) or PACKED not in facts:
         return isinstance(facts, dict) or facts is None
     p = facts[PACKED]
@@ -32,7 +33,7 @@ def packed_ok(facts: Any) -> bool:
         return False
     _head, texts, keys, values, hashes = p
     return (isinstance(texts, list) and len(texts) == len(_PARTS)
-            and all(isinstance(t, str) and _base64(t) for t in texts)
+            and all(isinstance(t, bytes) or (isinstance(t, str) and _base64(t)) for t in texts)
             and isinstance(keys, str) and isinstance(values, list)
             and len(values) == (keys.count("\n") + 1 if keys else 0)
             and all(map(isinstance, values, repeat((int, float))))
@@ -236,15 +237,19 @@ class Facts:
         self._values = tuple(values)
 
     @classmethod
-    def packed(cls, facts: dict[str, Any]) -> dict[str, Any]:
-        """``Facts(facts).pack()`` (what a ``--jobs`` worker sends and the result cache stores), made from the parts
-        at once: no layout looked up, no tuple and array of the values and sizes made to be listed again."""
+    def packed(cls, facts: dict[str, Any], raw: bool = False) -> dict[str, Any]:
+        """``Facts(facts).pack()`` (what the result cache stores), made from the parts at once: no layout looked up,
+        no tuple and array of the values and sizes made to be listed again.  ``raw``: the compressed parts as bytes, not
+        base64 text (what a ``--jobs`` worker sends: :func:`..parallel.message` carries bytes as they are)."""
         head, keys, values, hashes, texts = _split(facts, cls.HEAD)
         joined = "\n".join(keys)
         if keys.count(NOT_OPEN) > 1 or (not joined and keys):  # (the layout holds a key once, and none for "")
-            return cls(facts).pack()
-        return {PACKED: [head, [base64.b64encode(t).decode("ascii") for t in texts], joined, values,
-                         None if hashes is None else list(hashes)]}
+            packed = cls(facts).pack()
+            if raw:
+                packed[PACKED][1] = [base64.b64decode(t) for t in packed[PACKED][1]]
+            return packed
+        return {PACKED: [head, list(texts) if raw else [base64.b64encode(t).decode("ascii") for t in texts], joined,
+                         values, None if hashes is None else list(hashes)]}
 
     @classmethod
     def of(cls, facts: dict[str, Any]) -> Facts:
@@ -256,7 +261,7 @@ class Facts:
         head, texts, keys, values, hashes = packed
         self = cls.__new__(cls)
         self._head = head
-        self._texts = tuple(base64.b64decode(t) for t in texts)
+        self._texts = tuple(t if isinstance(t, bytes) else base64.b64decode(t) for t in texts)
         self._rest = [None] * len(_PARTS)
         self._where = None
         self._index = _layout(keys)
