@@ -130,6 +130,32 @@ def test_the_pointers_kept_are_the_pointers_compressed():
     assert len(findings._POINTER_TEXTS) <= kept.limit
 
 
+def test_the_pointers_read_back_kept_are_the_pointers_read():
+    memo.forget()
+    facts = _collected()
+    fresh = []
+    for f in facts:
+        memo.forget()
+        fresh.append(Facts.of(json.loads(json.dumps(Facts(f).pack())))._figures_part())
+    memo.forget()
+    held = [Facts.of(json.loads(json.dumps(Facts(f).pack()))) for f in facts]
+    assert [h._figures_part() for h in held] == fresh == [h._figures_part() for h in held]
+    kept = findings._POINTERS_READ
+    assert 0 < len(kept) < len(facts)
+    for more, pointers in kept.items():
+        assert json.loads(zlib.decompress(more)) == pointers
+    # the places made from a kept list are lists of their own (a finding's place changed does not change another's)
+    a, b = held[0]._figures_part()[1], held[0]._figures_part()[1]
+    assert a == b and a is not b and all(x is not y for x, y in zip(a, b))
+    # a stream that is not a list is not kept
+    memo.forget()
+    base = Facts({"cells": {"s3:new:total": [12, [1, 2, 3, 4, "表三"]]}, "paras": []}).pack()
+    head, texts, keys, values, hashes = base[PACKED]
+    first = zlib.compress(json.dumps({AT: [1, 2, 3, 4]}).encode()) + zlib.compress(b'"p"')
+    Facts.of({PACKED: [head, [base64.b64encode(first).decode(), texts[1]], keys, values, hashes]})._figures_part()
+    assert not findings._POINTERS_READ
+
+
 def test_malformed_places_streams_read_as_no_places():
     """A figures' part in the places form whose pointers are missing, not zlib, or do not fit the numbers: no
     figure's place, as round 7's form read places that did not fit; the packed facts still pass packed_ok."""
