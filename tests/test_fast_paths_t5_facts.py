@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from disclosure_lint.api import Checker, FileResult
-from disclosure_lint.batch.findings import NOT_OPEN, PACKED, PLACES, Facts, Report, packed_ok
+from disclosure_lint.batch.findings import AT, NOT_OPEN, PACKED, Facts, Report, packed_ok
 from disclosure_lint.diagnostics import Diagnostic, Edit, Fix
 
 from .benchgen import generated
@@ -127,10 +127,20 @@ def _reference_parts(facts: dict) -> list[dict]:
             {k: v for k, v in rest.items() if k not in ("cells", "not_open")}]
 
 
+PLACES = "~places"  # the key of round 5's places form (round 11: the places' numbers under AT, then their pointers)
+
+
+def _five(facts: dict) -> bool:
+    """Whether every figure's place is ``[line, column, end line, end column, pointer]`` (round 11's places form)."""
+    cells = facts.get("cells") if isinstance(facts.get("cells"), dict) else {}
+    return all(isinstance(got, list) and len(got) == 2 and type(got[1]) is list and len(got[1]) == 5
+               for got in [*cells.values(), *([facts["not_open"]] if "not_open" in facts else [])])
+
+
 def _same_facts(facts: dict, places: bool, paras: bool | None = None) -> None:
     """``facts`` held (here and as a worker sends them) give back every key as before: the same dicts in the same
-    order; the figures' part is their places exactly when ``places``, the paragraphs are held without their hashes
-    exactly when ``paras`` (when given)."""
+    order; the figures' part is their places exactly when ``places`` (and, since round 11, every place is a list of
+    five), the paragraphs are held without their hashes exactly when ``paras`` (when given)."""
     plain = json.loads(json.dumps(facts))
     for held in (Facts(facts), Facts.of(json.loads(json.dumps(Facts(facts).pack())))):
         assert held.as_dict() == plain
@@ -139,7 +149,7 @@ def _same_facts(facts: dict, places: bool, paras: bool | None = None) -> None:
         for key in [*plain, "cells", "not_open", "nothing"]:
             assert json.dumps(held.get(key)) == json.dumps(plain.get(key))
         held.release()
-        assert (PLACES in json.loads(zlib.decompress(held._texts[0]))) is places
+        assert (AT in json.loads(zlib.decompress(held._texts[0]))) is (places and _five(facts))
         if paras is not None:
             assert isinstance(json.loads(zlib.decompress(held._texts[1])), list) is paras
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from disclosure_lint.api import FileResult
 from disclosure_lint.batch.findings import NOT_OPEN, PACKED, Facts, Report, packed_ok
 from disclosure_lint.cache import RunOptions
+from disclosure_lint.parallel import answer, message
 from disclosure_lint.pipeline import worker_for
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,7 +25,7 @@ def test_a_workers_packed_facts_are_the_plain_facts():
     path = _report()
     plain = checker.check_file(path)
     assert plain.facts
-    sent = json.loads(json.dumps(worker_for(checker, options, None)(path, False), ensure_ascii=True))
+    _index, sent = answer(message(0, worker_for(checker, options, None)(path, False)))
     assert set(sent["facts"]) == {PACKED} and packed_ok(sent["facts"])
     got = FileResult.from_json(sent)
     assert {**got.to_json(), "facts": None} == {**plain.to_json(), "facts": None}

@@ -43,8 +43,9 @@ from .fsread import Refused, read_regular
 from .readers import UNSUPPORTED
 
 DEFAULT_DIR = ".disclosure-lint-cache"
-FORMAT = 3  # 2: a result's cross-report facts stored packed (batch.findings.Facts.pack); 3: the packed facts'
-# figures as their places only (batch.findings.PLACES), their paragraphs without hashes and sizes
+FORMAT = 4  # 2: a result's cross-report facts stored packed (batch.findings.Facts.pack); 3: the packed facts'
+# figures as their places only, their paragraphs without hashes and sizes; 4: the places' numbers, then their
+# pointers in a stream of their own (batch.findings.AT)
 MAX_ENTRY_BYTES = 8 * 1024 * 1024  # one result (a report with thousands of findings is ~2 MB)
 MAX_CACHE_BYTES = 512 * 1024 * 1024  # the whole cache, trimmed after a run
 _PACKAGE = Path(__file__).resolve().parent
@@ -191,7 +192,7 @@ class ResultCache:
         if not cacheable(result):
             return result
         if result.facts is not None and not _is_packed(result.facts):
-            result = replace(result, facts=Facts(result.facts).pack())
+            result = replace(result, facts=Facts.packed(result.facts))
         stored = replace(result, path="", diagnostics=[replace(d, path="") if d.path == result.path else d
                                                        for d in result.diagnostics])
         text = json.dumps({"format": FORMAT, "key": key, "result": stored.to_json()}, ensure_ascii=True,

@@ -7,8 +7,8 @@ the pages of the loaded rules stay shared with this process.  Otherwise (no ``fo
 fork could leave holding a lock) it is started by a fork server, else ``spawn``, and builds its own state
 once from plain options — the ``factory`` (``"module:function"``, imported in the worker) gets the options
 and returns the function that handles one file.  A worker takes one file at a time over its own pipe;
-what travels is JSON text both ways (the file's result as :meth:`FileResult.to_json`), never a pickled
-report object.
+what travels is JSON text both ways (the file's result as :meth:`FileResult.to_json`; the bytes of a
+report's packed facts after the text, :func:`message`), never a pickled report object.
 
 * **Order and memory.**  Results are yielded in the order of ``entries``; at most ``window`` files
   (default 4 × jobs) are in flight or waiting for an earlier one, so memory does not grow with the
@@ -42,6 +42,7 @@ WINDOW_PER_JOB = 4
 MIN_POOL_FILES = 16  # below this a run without --jobs stays in one process
 PREFETCH = 2  # files a worker holds at once: the next one is there when it finishes one
 FAILED = "__failed__"  # a worker's answer when handling a file raised
+BYTES = "~bytes"  # in an answer's JSON, ``{BYTES: n}`` stands for n bytes that travel after it (:func:`message`)
 CPU_SHARE_ENV = "DISCLOSURE_LINT_CPU_SHARE"  # set in a worker: the CPUs it may keep busy (read by readers.ocr)
 
 
@@ -132,7 +133,46 @@ def serve(conn: Connection, factory: str, options: dict[str, Any], cpu_share: in
             out = work(path, walked)
         except Exception as exc:  # noqa: BLE001 - one file's failure is that file's result, not the worker's end
             out = {FAILED: describe(exc)}
-        conn.send_bytes(json.dumps([index, out], ensure_ascii=True).encode("ascii"))
+        conn.send_bytes(message(index, out))
+
+
+def message(index: int, out: Any) -> bytes:
+    """A worker's answer: ``[index, out]`` as JSON text; each ``bytes`` in ``out`` (a report's packed facts) as
+    ``{BYTES: its length}`` there, the bytes themselves after the text and a NUL (which JSON text never holds), in
+    the order the text names them — not as base64 text that both ends would encode, escape, scan and decode."""
+    blobs: list[bytes] = []
+
+    def blob(o: Any) -> Any:
+        if type(o) is not bytes:
+            raise TypeError(f"Object of type {type(o).__name__} is not JSON serializable")
+        blobs.append(o)
+        return {BYTES: len(o)}
+
+    text = json.dumps([index, out], ensure_ascii=True, default=blob).encode("ascii")
+    return b"".join([text, b"\0", *blobs]) if blobs else text
+
+
+def answer(raw: bytes) -> Any:
+    """``[index, out]`` of a worker's :func:`message` (:class:`ValueError` for anything else)."""
+    cut = raw.find(b"\0")
+    if cut < 0:
+        return json.loads(raw)
+    at = cut + 1
+
+    def blob(d: dict[str, Any]) -> Any:
+        nonlocal at
+        n = d.get(BYTES) if len(d) == 1 else None
+        if type(n) is not int:
+            return d
+        if n < 0 or at + n > len(raw):
+            raise ValueError("answer: bytes cut short")
+        at += n
+        return raw[at - n:at]
+
+    got = json.loads(raw[:cut], object_hook=blob)
+    if at != len(raw):
+        raise ValueError("answer: bytes left over")
+    return got
 
 
 @contextmanager
@@ -276,7 +316,7 @@ def ordered(entries: list[tuple[str, bool]], jobs: int, factory: str, options: d
                     continue
                 if w.conn in ready:
                     try:
-                        _index, out = json.loads(w.conn.recv_bytes())
+                        _index, out = answer(w.conn.recv_bytes())
                     except (EOFError, OSError, ValueError):
                         replace(i, ChildProcessError(_died(w.stop(kill=True))))
                         continue

@@ -10,11 +10,12 @@ import zlib
 from array import array
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import repeat
+from itertools import chain, repeat
 from typing import Any
 
 from ..diagnostics import Diagnostic, fingerprint
 from ..engine import ActiveRule
+from ..memo import Kept
 from ..packs import format_message
 from ..report.agency import KIND_NAMES
 
@@ -23,7 +24,8 @@ NOT_OPEN = "~not_open"  # the key of the facts' ``not_open`` figure among :meth:
 
 
 def packed_ok(facts: Any) -> bool:
-    """Whether ``facts`` (from another process) is a plain dict of facts or a well-formed :meth:`Facts.pack`."""
+    """Whether ``facts`` (from another process) is a plain dict of facts or a well-formed :meth:`Facts.pack` (its
+    parts as base64 text, or as bytes: :meth:`Facts.packed` ``raw``, from a worker)."""
     if not isinstance(facts, dict) or PACKED not in facts:
         return isinstance(facts, dict) or facts is None
     p = facts[PACKED]
@@ -31,7 +33,7 @@ def packed_ok(facts: Any) -> bool:
         return False
     _head, texts, keys, values, hashes = p
     return (isinstance(texts, list) and len(texts) == len(_PARTS)
-            and all(isinstance(t, str) and _base64(t) for t in texts)
+            and all(isinstance(t, bytes) or (isinstance(t, str) and _base64(t)) for t in texts)
             and isinstance(keys, str) and isinstance(values, list)
             and len(values) == (keys.count("\n") + 1 if keys else 0)
             and all(map(isinstance, values, repeat((int, float))))
@@ -81,7 +83,7 @@ def _size_ok(n: Any) -> bool:
     return type(n) is int and 0 <= n < 2 ** 63
 
 
-def _hashes(paras: Any) -> tuple[str, str, array[int]] | None:
+def _hashes(paras: Any) -> tuple[str, str, list[int]] | None:
     """The paragraphs' masked and exact hashes (each joined into one string) and sizes, what the copy check compares
     (:meth:`Facts.hashes`); None unless every entry is well formed (the check then reads the paragraphs)."""
     if not isinstance(paras, list):
@@ -96,7 +98,7 @@ def _hashes(paras: Any) -> tuple[str, str, array[int]] | None:
         masked.append(p[0])
         exact.append(p[1])
         sizes.append(p[2])
-    return "".join(masked), "".join(exact), array("q", sizes)  # 8 bytes a size, not an int object
+    return "".join(masked), "".join(exact), sizes
 
 
 # the position of each key in a report's values, one dict per distinct list of keys (most reports of a run share
@@ -118,9 +120,10 @@ def _layout(joined: str) -> dict[str, int]:
 # about a figure) and the rest (the paragraphs, read for a finding of the copy check)
 _FIGURE_KEYS = frozenset({"cells", "not_open"})
 _PARTS = (_FIGURE_KEYS, None)
-# the key of the figures' part when it holds only their places, one per figure in the order of the figures' keys
-# (:func:`_places`): their keys and values travel beside it already
-PLACES = "~places"
+# the key of the figures' part when it holds only their places' numbers, four per figure in the order of the figures'
+# keys (:func:`_places`), their pointers (one per figure) in a second stream after it (:func:`_pointers_text`): their
+# keys and values travel beside it already
+AT = "~at"
 
 
 def _places(part: dict[str, Any], keys: list[str]) -> list[Any] | None:
@@ -139,6 +142,82 @@ def _places(part: dict[str, Any], keys: list[str]) -> list[Any] | None:
     return places
 
 
+# a report's figures' pointers compressed, kept by the pointers (a report's labels: the 300 first jobs reports have
+# two lists), so that a report of a layout seen compresses only its places' numbers; at most 64 lists of at most
+# 4,096 characters of JSON
+_POINTER_TEXTS: Kept[tuple[str | None, ...], bytes] = Kept("cross-report facts: the figures' pointers compressed", 64)
+_POINTERS_LONGEST = 4096
+
+
+def _pointers_text(pointers: list[Any]) -> bytes:
+    """``pointers`` as compressed JSON (the stream after the numbers' in the figures' part)."""
+    if not _TEXT_TYPES.issuperset(map(type, pointers)):  # (kept only when each is a text or None: 1 == True == 1.0)
+        return zlib.compress(_json(pointers), 1)
+    key = tuple(pointers)
+    got = _POINTER_TEXTS.get(key)
+    if got is None:
+        text = _json(pointers)
+        got = zlib.compress(text, 1)
+        if len(text) <= _POINTERS_LONGEST:
+            _POINTER_TEXTS.keep(key, got)
+    return got
+
+
+_TEXT_TYPES = frozenset({str, type(None)})
+# the pointers read back, kept by their compressed stream (most reports' are one of a few streams: the hook reads the
+# places of ≈ ¾ of the reports of a run), at most 64 lists
+_POINTERS_READ: Kept[bytes, list[Any]] = Kept("cross-report facts: the figures' pointers read back", 64)
+
+
+def _figures_text(figures: dict[str, Any], places: list[Any] | None) -> bytes:
+    """The figures' part compressed: when the figures are all of it (``places``, :func:`_places`) and each place is
+    ``[line, column, end line, end column, pointer]``, their numbers (``{AT: [...]}``, four per figure) and then, in a
+    second stream, their pointers (:func:`_pointers_text`: most reports' are a list seen, compressed once); else the
+    part as it is."""
+    if places is None or not (set(map(type, places)) <= _LIST and set(map(len, places)) <= _FIVE):
+        return zlib.compress(_json(figures), 1)
+    flat = list(chain.from_iterable(places))
+    pointers = flat[4::5]
+    del flat[4::5]
+    return zlib.compress(_json({AT: flat}), 1) + _pointers_text(pointers)
+
+
+_LIST = frozenset({list})
+_FIVE = frozenset({5})
+
+
+def _read(text: bytes) -> tuple[Any, bytes]:
+    """The JSON of the first compressed stream of ``text``, and what follows it (:class:`zlib.error` for a stream cut
+    short, :class:`ValueError` for bad JSON)."""
+    d = zlib.decompressobj()
+    raw = d.decompress(text)
+    if not d.eof:
+        raise zlib.error("incomplete stream")
+    return json.loads(raw), d.unused_data
+
+
+def _split(facts: dict[str, Any], head_keys: frozenset[str]) -> tuple[dict[str, Any], list[str], list[Any],
+                                                                     tuple[str, str, list[int]] | None,
+                                                                     tuple[bytes, ...]]:
+    """A report's facts as :class:`Facts` holds them: the head, the figures' keys and values, the paragraphs' hashes
+    (joined) and sizes, and the two compressed parts."""
+    head: dict[str, Any] = {}
+    figures: dict[str, Any] = {}
+    rest: dict[str, Any] = {}
+    for k, v in facts.items():
+        (head if k in head_keys else figures if k in _FIGURE_KEYS else rest)[k] = v
+    keys, values = _figures(figures)
+    places = _places(figures, keys)
+    hashes = _hashes(rest.get("paras"))
+    # ≈ ¼ of the JSON each; the figures' part as their places only (numbers, then pointers) and, when every paragraph
+    # is well formed (and the first of the rest, as collect makes them), the rest as ``[paragraphs, the rest without
+    # them]``, each paragraph ``[place, preview]`` without its hashes and size: the figures' keys and values, the
+    # paragraphs' hashes and sizes are at hand
+    texts = (_figures_text(figures, places), zlib.compress(_json(
+        [[p[3:] for p in rest.pop("paras")], rest] if hashes is not None and next(iter(rest)) == "paras" else rest), 1))
+    return head, keys, values, hashes, texts
+
+
 class Facts:
     """A report's facts as the hook holds them until the end of a run: the few small keys every check groups by,
     the figures the checks compare (:meth:`value`) and the paragraph hashes (:meth:`hashes`) at hand, the rest
@@ -151,27 +230,29 @@ class Facts:
     __slots__ = ("_hashes", "_head", "_index", "_rest", "_texts", "_values", "_where")
 
     def __init__(self, facts: dict[str, Any]):
-        head: dict[str, Any] = {}
-        figures: dict[str, Any] = {}
-        rest: dict[str, Any] = {}
-        for k, v in facts.items():
-            (head if k in self.HEAD else figures if k in _FIGURE_KEYS else rest)[k] = v
+        head, keys, values, hashes, self._texts = _split(facts, self.HEAD)
         self._head = head
-        keys, values = _figures(figures)
-        places = _places(figures, keys)
-        self._hashes = _hashes(rest.get("paras"))
-        # ≈ ¼ of the JSON each; the figures' part as their places only and, when every paragraph is well formed (and
-        # the first of the rest, as collect makes them), the rest as ``[paragraphs, the rest without them]``, each
-        # paragraph ``[place, preview]`` without its hashes and size: the figures' keys and values, the paragraphs'
-        # hashes and sizes are at hand
-        self._texts = tuple(zlib.compress(_json(p), 1) for p in (
-            {PLACES: places} if places is not None else figures,
-            [[p[3:] for p in rest.pop("paras")], rest] if self._hashes is not None and next(iter(rest)) == "paras"
-            else rest))
+        # (the sizes 8 bytes each, not an int object)
+        self._hashes = None if hashes is None else (hashes[0], hashes[1], array("q", hashes[2]))
         self._rest: list[dict[str, Any] | None] = [None] * len(_PARTS)
         self._where: list[Any] | bool | None = None
         self._index = _layout("\n".join(keys))
         self._values = tuple(values)
+
+    @classmethod
+    def packed(cls, facts: dict[str, Any], raw: bool = False) -> dict[str, Any]:
+        """``Facts(facts).pack()`` (what the result cache stores), made from the parts at once: no layout looked up,
+        no tuple and array of the values and sizes made to be listed again.  ``raw``: the compressed parts as bytes, not
+        base64 text (what a ``--jobs`` worker sends: :func:`..parallel.message` carries bytes as they are)."""
+        head, keys, values, hashes, texts = _split(facts, cls.HEAD)
+        joined = "\n".join(keys)
+        if keys.count(NOT_OPEN) > 1 or (not joined and keys):  # (the layout holds a key once, and none for "")
+            packed = cls(facts).pack()
+            if raw:
+                packed[PACKED][1] = [base64.b64decode(t) for t in packed[PACKED][1]]
+            return packed
+        return {PACKED: [head, list(texts) if raw else [base64.b64encode(t).decode("ascii") for t in texts], joined,
+                         values, None if hashes is None else list(hashes)]}
 
     @classmethod
     def of(cls, facts: dict[str, Any]) -> Facts:
@@ -183,7 +264,7 @@ class Facts:
         head, texts, keys, values, hashes = packed
         self = cls.__new__(cls)
         self._head = head
-        self._texts = tuple(base64.b64decode(t) for t in texts)
+        self._texts = tuple(t if isinstance(t, bytes) else base64.b64decode(t) for t in texts)
         self._rest = [None] * len(_PARTS)
         self._where = None
         self._index = _layout(keys)
@@ -209,7 +290,7 @@ class Facts:
     def figure(self, key: str) -> tuple[Any, Any] | None:
         """``(value, place)`` of the cell ``key`` as :meth:`Report.cell` reads it from ``get("cells")`` (None: no such
         cell, or not a number); from the figures' places by the figure's position when the figures' part holds only
-        their places (:data:`PLACES`, as :meth:`pack` writes it): no ``cells`` dict made, kept until :meth:`release`."""
+        their places (:data:`AT`, as :meth:`pack` writes it): no ``cells`` dict made, kept until :meth:`release`."""
         i = self._index.get(key)
         if i is None:
             return None
@@ -232,24 +313,43 @@ class Facts:
     def _places(self) -> list[Any] | bool:
         """The places of the figures' part when it is the places form and they fit the figures (one each), else
         ``[]`` (no figures, as :meth:`_unplace` reads them); False when the part is not the places form."""
-        try:
-            rest = json.loads(zlib.decompress(self._texts[0]))
-        except (zlib.error, ValueError, RecursionError):
+        places_form, places = self._figures_part()
+        if not places_form:
             return False
-        if not (isinstance(rest, dict) and PLACES in rest):
-            return False
-        places = rest[PLACES]
         index, values = self._index, self._values
         return places if isinstance(places, list) and len(places) == len(values) == len(index) and places else []
 
+    def _figures_part(self) -> tuple[bool, Any]:
+        """The figures' part decoded: ``(True, places)`` in the places form (:func:`_figures_text`; the places ``[line,
+        column, end line, end column, pointer]`` again, None when its numbers and pointers do not fit), else ``(False,
+        what it holds)`` (None: not what :meth:`pack` wrote)."""
+        try:
+            got, more = _read(self._texts[0])
+            if not (isinstance(got, dict) and AT in got):
+                return False, got
+            flat, pointers = got[AT], _POINTERS_READ.get(more)
+            if pointers is None:
+                pointers = json.loads(zlib.decompress(more))
+                if isinstance(pointers, list) and len(more) <= _POINTERS_LONGEST:
+                    _POINTERS_READ.keep(more, pointers)  # (never changed: the places are made anew from it)
+        except (zlib.error, ValueError, RecursionError):  # not what pack() wrote (an entry written by hand): nothing
+            return False, None
+        if not (isinstance(flat, list) and isinstance(pointers, list) and len(flat) == 4 * len(pointers)):
+            return True, None
+        numbers = iter(flat)  # (four at a time, each place made by C-level calls)
+        return True, list(map(list, zip(numbers, numbers, numbers, numbers, pointers)))
+
     def _decode(self, i: int) -> dict[str, Any]:
         """Part ``i`` decoded (the figures' places with their keys and values again: ``cells`` and ``not_open``)."""
-        try:
-            rest = json.loads(zlib.decompress(self._texts[i]))
-        except (zlib.error, ValueError, RecursionError):  # not what pack() wrote (an entry written by hand): nothing
-            return {}
-        if i == 0 and isinstance(rest, dict) and PLACES in rest:
-            return self._unplace(rest[PLACES])
+        if i == 0:
+            places_form, rest = self._figures_part()
+            if places_form:
+                return self._unplace(rest)
+        else:
+            try:
+                rest = json.loads(zlib.decompress(self._texts[i]))
+            except (zlib.error, ValueError, RecursionError):  # not what pack() wrote (an entry written by hand)
+                return {}
         if isinstance(rest, list):
             return self._unslim(rest)
         return rest if isinstance(rest, dict) else {}
