@@ -174,3 +174,26 @@ def test_table3_replay_as_add_known():
                     assert list(fast.row_labels.items()) == list(slow.row_labels.items())
                     assert list(fast.col_labels.items()) == list(slow.col_labels.items())
     assert n >= 60  # replayed (the shape kept), not read row by row
+
+
+def test_printable_whitespace_is_the_space():
+    """What lines._row_cells' fast path rests on: the ASCII space is the one whitespace character (what str.strip()
+    strips) that is printable."""
+    assert [c for c in map(chr, range(0x110000)) if c.isspace() and c.isprintable()] == [" "]
+
+
+def test_row_cells_as_spaced_row_cells():
+    """lines._row_cells (a printable line without an escaped pipe split and stripped by str's own methods) gives the
+    cells and text the general reading gives, on random lines of pipes, spaces, tabs, ideographic and other
+    spaces, backslashes, digits and Chinese, and on the generated reports' table lines."""
+    from disclosure_lint.readers import lines
+    rnd = random.Random(7)
+    pieces = ["|", "|", "|", " ", " ", "  ", "\t", "\u3000", "\xa0", "\u2003", "\\", "\\|", "0", "12", "3.5", "属于国家秘密",
+              "（一）", "a", "-", ":", "\x0b", "\x85", "", "\u200b"]
+    samples = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 24))) for _ in range(20000)]
+    samples += [line for text in _reports() for line in text.split("\n") if "|" in line]
+    fast = 0
+    for line in samples:
+        assert lines._row_cells(line, markdown._PIPE) == lines._spaced_row_cells(line, markdown._PIPE), line
+        fast += "\\|" not in line and line.isprintable()
+    assert fast > 3000
