@@ -93,7 +93,36 @@ _PLACED: Kept[tuple[str, int, int], tuple[Row, str]] = Kept("Markdown tables: a 
 def _row_cells(line: str, pipe: re.Pattern[str]) -> tuple[tuple[tuple[str, int, int], ...], str]:
     """A pipe-table line's cells as ``(text, column, end column)`` (1-based) and its text (the cells' texts joined
     by tabs): the line split at its pipes that are not escaped (``pipe``; the border pipes dropped), each cell's
-    text stripped, its column that of its first character (an empty text: the piece's first character)."""
+    text stripped, its column that of its first character (an empty text: the piece's first character).
+
+    A line without a backslash-pipe whose characters are all printable (most: its only whitespace is the ASCII
+    space, as every other whitespace character is not printable) is split at every pipe and its pieces stripped of
+    spaces by ``str.rstrip()`` and ``str.lstrip()`` (no argument: every whitespace character, here only spaces),
+    each cell's column worked out from the lengths; :func:`_spaced_row_cells` (a strip of `` \t\u3000`` and a
+    search per cell) reads any other line."""
+    if "\\|" in line or not line.isprintable():
+        return _spaced_row_cells(line, pipe)
+    parts = line.split("|")
+    pos = 1  # 1-based column of the piece's first character
+    if len(parts) > 1 and not parts[0].strip():
+        pos += len(parts[0]) + 1
+        del parts[0]  # leading border pipe
+    if len(parts) > 1 and not parts[-1].strip():
+        del parts[-1]  # trailing border pipe
+    cells = []
+    texts = []
+    for seg in parts:
+        right = seg.rstrip()
+        text = right.lstrip()
+        texts.append(text)
+        end = pos + len(right)  # an empty text: end = pos, its column too (the piece's first character)
+        cells.append((text, end - len(text), end))
+        pos += len(seg) + 1
+    return tuple(cells), "\t".join(texts)
+
+
+def _spaced_row_cells(line: str, pipe: re.Pattern[str]) -> tuple[tuple[tuple[str, int, int], ...], str]:
+    """:func:`_row_cells` of any line (one with an escaped pipe, a tab or an ideographic space)."""
     # every separator is one character, so each piece starts one character after the previous one ends
     parts = pipe.split(line) if "\\|" in line else line.split("|")
     pos = 1  # 1-based column of the piece's first character

@@ -23,6 +23,7 @@ from markdown_it.rules_core import block, normalize
 from markdown_it.rules_core.state_core import StateCore
 
 from ..limits import DEFAULT_LIMITS, Limits
+from ..memo import Kept
 from ..model import CELL_ANCHORS, Anchor, Block, BlockKind, Document, ReaderNotice, Table, slots_twin
 from ..textio import decode
 from .html_tables import CellBudget, FragmentTable, fragment_tables
@@ -386,6 +387,19 @@ def _line_block(index: int, level: int, list_depth: int, content: str, first: in
     return b
 
 
+# A heading's or a one-line paragraph's block in a plain document (:func:`.md_block.plain_blocks`), kept by its source
+# line, its line number, its place among the blocks and its level (its content is a part of the line, cut by the line
+# and the level): a report laid out as one read before holds the template's headings and sentences on the same lines
+# at the same places (the 1,200 jobs reports: two blocks in three after the first 100), and such a block costs one
+# lookup instead of the search for its column, an Anchor and a Block.  The objects are immutable, so the reports
+# share them (as lines._PLACED shares a table's rows).  A block is kept only the second time its key is seen
+# (:data:`_LINE_SEEN` holds the keys' hashes: a paragraph of new numbers, read once, does not push the template's
+# blocks out): at most 1,024 blocks of lines of at most ``_LINE_KEPT`` characters.
+_LINE_BLOCKS: Kept[tuple[str, int, int, int], Block] = Kept("Markdown: a plain heading's or paragraph's block", 1024)
+_LINE_SEEN: Kept[int, bool] = Kept("Markdown: the hashes of the plain blocks' keys seen once", 4096)
+_LINE_KEPT = 400
+
+
 def _add_table(blocks: list[Block], notices: list[ReaderNotice], src_lines: list[str], start: int, end: int,
                cells_left: int, limits: Limits) -> int:
     """Append the block of the GFM table on source lines ``start`` to ``end`` (0-based, exclusive), as many of its
@@ -417,6 +431,7 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
     # most reports are headings, one-line paragraphs and tables: their blocks found without markdown-it's tokens
     plain = _plain_blocks(text, src_lines) if source is text else None
     if plain is not None:
+        kept, seen = _LINE_BLOCKS, _LINE_SEEN
         for level, start, end, content in plain:
             if len(blocks) >= max_blocks:
                 notices[:] = [x for x in notices if x.limit != "max_blocks"]
@@ -425,7 +440,19 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
             if level < 0:
                 cells_left = _add_table(blocks, notices, src_lines, start, end, cells_left, limits)
             elif content:
-                blocks.append(_line_block(len(blocks), level, 0, content, start, src_lines))
+                # _line_block(len(blocks), level, 0, content, start, src_lines), kept (_LINE_BLOCKS)
+                line = src_lines[start]
+                key = (line, start, len(blocks), level)
+                b = kept.get(key)
+                if b is None:
+                    b = _line_block(len(blocks), level, 0, content, start, src_lines)
+                    if len(line) <= _LINE_KEPT:
+                        h = hash(key)
+                        if h in seen:
+                            kept.keep(key, b)
+                        else:
+                            seen.keep(h, True)
+                blocks.append(b)
         return Document(path=path, format="markdown", encoding=encoding, text=text, blocks=tuple(blocks),
                         notices=tuple(notices))
     # the source's lines are src_lines unless it was cut or has a NUL (which markdown-it replaces)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import compress, count
 from operator import attrgetter
+from typing import Any
 
 from ...memo import Kept
 from ...model import Block, Cell, Row
@@ -30,8 +31,11 @@ from .grid import (
     reading_order,
     shape_of,
     to_loose,
+    value_of,
 )
-from .model import cell_key
+from .model import StatCell, StatCellSlots, cell_key
+
+_new = object.__new__
 
 
 class _LabelMemo(dict[str, bool]):
@@ -375,12 +379,35 @@ def _replay(bd: Build, shape: _Shape, rows: list[Row], block: Block) -> None:
     # the columns' labels read once: nothing below gives a column a label (Build.add_row only reads them)
     col_labels = bd.col_labels
     labels = [col_labels.get(cid, "") for cid in order]  # type: ignore[arg-type]
-    add_known = bd.add_known
+    out = bd.cells
+    row_labels = bd.row_labels
+    tid = bd.id
+    new, slots, cls = _new, StatCellSlots, StatCell
     for (what, i, rid, label, x), ks in zip(steps, keys):
         if what == _ROW:
-            add_known(rid, label, order, ks, labels, rows[i].cells[x:], block)  # type: ignore[arg-type]
+            # bd.add_known(rid, label, order, ks, labels, rows[i].cells[x:], block), in line (a row of table 三 is
+            # one of the ~28 of a report; no call, no give_labels test per cell): the same StatCells, in the same order
+            before = len(out)
+            for col, key, col_label, cell in zip(order, ks, labels, rows[i].cells[x:]):
+                if key in out:
+                    continue
+                text = cell.text
+                sc: Any = new(slots)
+                sc.table = tid
+                sc.row = rid
+                sc.col = col
+                sc.raw = text
+                sc.value = value_of(text)
+                sc.row_label = label
+                sc.col_label = col_label
+                sc.block = block
+                sc.cell = cell
+                sc.__class__ = cls
+                out[key] = sc
+            if len(out) > before and rid not in row_labels:
+                row_labels[rid] = label
         elif what == _LABEL:
-            bd.row_labels.setdefault(rid, label)
+            row_labels.setdefault(rid, label)
         else:
             version_flags(bd, rid, bool(x))
 
