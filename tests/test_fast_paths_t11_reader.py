@@ -1,7 +1,6 @@
 """The fast paths of round 11 in the Markdown reader and the statistics tables, against what they replace: a plain
 heading's or paragraph's block kept by its line and place (markdown._LINE_BLOCKS) against the block made afresh (the
-reader's markdown-it path, which makes every block); table 三's rows replayed in one loop (table3._replay) against
-the replay through Build.add_known."""
+reader's markdown-it path, which makes every block)."""
 
 from __future__ import annotations
 
@@ -11,9 +10,6 @@ import pytest
 
 from disclosure_lint import memo
 from disclosure_lint.readers import markdown
-from disclosure_lint.report.stats import table3
-from disclosure_lint.report.stats.grid import Build
-from disclosure_lint.report.stats.segments import split_block
 
 from .benchgen import generated
 
@@ -109,71 +105,6 @@ def test_line_blocks_under_a_block_limit(limit):
             markdown._plain_blocks = saved
         assert got == want and repr(got) == repr(want)
     memo.forget()
-
-
-def _replay_with_add_known(bd, shape, rows, block):  # type: ignore[no-untyped-def]
-    """table3._replay as round 10 wrote it: each data row's cells placed by Build.add_known."""
-    ops, state, order, steps, keys = shape
-    for cid, label, at in ops:
-        bd.col_labels.setdefault(cid, label)
-        if at is not None:
-            bd.extra("col", label, block, rows[at[0]].cells[at[1]])
-    if state is not None:
-        bd.order = list(state[0])
-        bd.order_start = state[1]
-    labels = [bd.col_labels.get(cid, "") for cid in order]
-    for (what, i, rid, label, x), ks in zip(steps, keys):
-        if what == table3._ROW:
-            bd.add_known(rid, label, order, ks, labels, rows[i].cells[x:], block)
-        elif what == table3._LABEL:
-            bd.row_labels.setdefault(rid, label)
-        else:
-            table3.version_flags(bd, rid, bool(x))
-
-
-def _builds_in_states(rnd: random.Random) -> Build:
-    """A Build of table 三 as an earlier part may have left it: some cells, row and column labels there."""
-    bd = Build("s3")
-    for rid in rnd.sample(["new", "carried_over", "result.open", "result.total", "result.other"], rnd.randint(0, 3)):
-        for cid in rnd.sample(["natural_person", "commercial", "total"], rnd.randint(0, 2)):
-            bd.add(rid, cid, rnd.choice(["1", "0", "", "无"]), "标签", rnd.choice(["", "自然人"]), None, None)
-        if rnd.random() < 0.5:
-            bd.row_labels.setdefault(rid, "先前的标签")
-    return bd
-
-
-def test_table3_replay_as_add_known():
-    """table3._replay (each row's cells placed in its own loop) fills the Build as the replay through
-    Build.add_known did: the same cells, labels and flags, in the same order, into empty Builds and into Builds an
-    earlier part left with cells and labels, for the tables 三 of generated reports (with other numbers)."""
-    rnd = random.Random(3)
-    memo.forget()
-    n = 0
-    for text in _reports():
-        doc = markdown.parse(text)
-        for b in doc.blocks:
-            if b.table is None:
-                continue
-            for seg in split_block(b):
-                if seg.id != "s3":
-                    continue
-                for _ in range(2):
-                    seed = rnd.random()
-                    fast, slow = _builds_in_states(random.Random(seed)), _builds_in_states(random.Random(seed))
-                    replayed = table3._SHAPES.get((*seg.shape, False, None, None)) is not None
-                    table3.read_s3(fast, seg.rows, b, False, None, seg.shape)
-                    n += replayed
-                    saved = table3._replay
-                    table3._replay = _replay_with_add_known  # type: ignore[assignment]
-                    try:
-                        table3.read_s3(slow, seg.rows, b, False, None, seg.shape)
-                    finally:
-                        table3._replay = saved  # type: ignore[assignment]
-                    assert fast == slow
-                    assert list(fast.cells) == list(slow.cells)
-                    assert list(fast.row_labels.items()) == list(slow.row_labels.items())
-                    assert list(fast.col_labels.items()) == list(slow.col_labels.items())
-    assert n >= 60  # replayed (the shape kept), not read row by row
 
 
 def test_printable_whitespace_is_the_space():

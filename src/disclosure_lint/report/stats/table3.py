@@ -9,7 +9,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import compress, count
 from operator import attrgetter
-from typing import Any
 
 from ...memo import Kept
 from ...model import Block, Cell, Row
@@ -31,11 +30,8 @@ from .grid import (
     reading_order,
     shape_of,
     to_loose,
-    value_of,
 )
-from .model import StatCell, StatCellSlots, cell_key
-
-_new = object.__new__
+from .model import cell_key
 
 
 class _LabelMemo(dict[str, bool]):
@@ -379,35 +375,12 @@ def _replay(bd: Build, shape: _Shape, rows: list[Row], block: Block) -> None:
     # the columns' labels read once: nothing below gives a column a label (Build.add_row only reads them)
     col_labels = bd.col_labels
     labels = [col_labels.get(cid, "") for cid in order]  # type: ignore[arg-type]
-    out = bd.cells
-    row_labels = bd.row_labels
-    tid = bd.id
-    new, slots, cls = _new, StatCellSlots, StatCell
+    add_known = bd.add_known
     for (what, i, rid, label, x), ks in zip(steps, keys):
         if what == _ROW:
-            # bd.add_known(rid, label, order, ks, labels, rows[i].cells[x:], block), in line (a row of table 三 is
-            # one of the ~28 of a report; no call, no give_labels test per cell): the same StatCells, in the same order
-            before = len(out)
-            for col, key, col_label, cell in zip(order, ks, labels, rows[i].cells[x:]):
-                if key in out:
-                    continue
-                text = cell.text
-                sc: Any = new(slots)
-                sc.table = tid
-                sc.row = rid
-                sc.col = col
-                sc.raw = text
-                sc.value = value_of(text)
-                sc.row_label = label
-                sc.col_label = col_label
-                sc.block = block
-                sc.cell = cell
-                sc.__class__ = cls
-                out[key] = sc
-            if len(out) > before and rid not in row_labels:
-                row_labels[rid] = label
+            add_known(rid, label, order, ks, labels, rows[i].cells[x:], block)  # type: ignore[arg-type]
         elif what == _LABEL:
-            row_labels.setdefault(rid, label)
+            bd.row_labels.setdefault(rid, label)
         else:
             version_flags(bd, rid, bool(x))
 
