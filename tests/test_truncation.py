@@ -190,11 +190,14 @@ def test_excerpt_041_ends_in_table_three():
     assert [(d.code, d.line, d.column) for d in ds if d.code in WATCHED] == [("DL002", 26, 3)]
 
 
-def test_excerpt_009_tables_complete_but_empty():
-    """Cut in the title of 五, after tables 三 and 四 printed whole but without a number: DL209 stays."""
+def test_excerpt_009_tables_of_a_deduplicated_copy():
+    """Cut in the title of 五, after tables 三 and 四 printed without a number — because the page's store kept each
+    line once (one "0", one 结果维持): the tables are not read (DL001 says why), not an unfilled template (DL209)."""
     rep, ds = _excerpt("009.txt")
     assert rep.truncation.where == "title" and rep.truncation.section == "s5"
-    assert sorted(d.code for d in ds if d.code in WATCHED) == ["DL002", "DL209"]
+    assert sorted(d.code for d in ds if d.code in WATCHED) == ["DL002"]
+    dl001 = [d for d in ds if d.code == "DL001"]
+    assert [d.evidence["layout"] for d in dl001] == ["flat-deduplicated"]
 
 
 def test_flattened_cut_in_table_four_blames_nothing_cut_off():

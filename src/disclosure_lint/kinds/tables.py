@@ -382,6 +382,25 @@ class TableExtraRows(Kind[KindOptions]):
             )
 
 
+def _deduplicated_hit(report: AnnualReport, deduped: list) -> Hit:
+    """The flattened tables of a copy that lost its repeated lines (:mod:`..report.stats.deduped`)."""
+    dd = report.deduplicated
+    once = dd.once if dd is not None else ()
+    lines = dd.lines if dd is not None else 0
+    first = deduped[0]
+    names = "、".join(TABLE_SHORT_NAMES[u.section] for u in deduped)
+    labels = "".join(f"“{w}”" for w in once[:2]) + ("等栏目名" if len(once) > 2 else "")
+    what = (f"数字：全文{lines}个短行（逐格成行的表格单元格等）没有一行重复，统一格式中多次出现的{labels}"
+            "也只出现一次，像是转存时删去了所有重复的行（每个“0”只留下了第一个），表中的数字已无法对应到行和列")
+    return Hit(block=first.block, start=first.start, end=first.end,
+               params={"table": names, "what": what, "labels": labels, "count": len(once)},
+               evidence={"expected": "统一格式中多次出现的栏目名各出现多次，重复的数字（如0）逐格保留",
+                         "actual": f"{lines}个短行各不相同，{labels}各只出现一次",
+                         "tables": [u.section for u in deduped], "layout": "flat-deduplicated",
+                         "labels_once": list(once), "short_lines": lines, "skipped": "这些表的统计检查"},
+               key="deduplicated:" + ",".join(u.section for u in deduped))
+
+
 # -- table-unreadable --------------------------------------------------------------------------------
 
 
@@ -406,7 +425,13 @@ class TableUnreadable(Kind[TableUnreadableOptions]):
         self._ignore = frozenset(k for x in options.ignore_labels for k in (norm(x), norm(strip_number(x))))
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
-        for tid, run in report.unread_tables.items():  # in the text, but its cells run together: not read at all
+        unread = report.unread_tables
+        deduped = [u for u in unread.values() if u.why == "deduplicated"]
+        if deduped:  # one cause for every table of the copy: one finding
+            yield _deduplicated_hit(report, deduped)
+        for tid, run in unread.items():  # in the text, but its cells run together: not read at all
+            if run.why != "run":
+                continue
             yield Hit(block=run.block, start=run.start, end=min(run.end, run.start + 40),
                       params={"table": TABLE_SHORT_NAMES[tid], "what": _UNREAD_RUN, "labels": "", "count": 0},
                       evidence={"expected": "每个数值对应到一行一列", "actual": "表格文字连在一起，无法分开各栏",

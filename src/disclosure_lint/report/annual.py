@@ -43,6 +43,8 @@ from .prose_sums import ProseSum, find_sums
 from .repeats import Repeats, find_repeats
 from .sections import TEXT_KINDS, Section
 from .stats import extract as stats_extract
+from .stats.deduped import Deduplicated
+from .stats.deduped import find as find_deduplicated
 from .stats.identities import IdentityChecks, check_identities
 from .stats.label_typos import LabelTypo, find_label_typos
 from .stats.model import StatTable
@@ -402,8 +404,20 @@ class AnnualReport:
 
     @cached_property
     def stats(self) -> dict[str, StatTable]:
-        """Statistics tables found in sections 二, 三, 四: ``{"s2"|"s3"|"s4": StatTable}``."""
-        return stats_extract.extract(self)  # through the module: a test may replace it
+        """Statistics tables found in sections 二, 三, 四: ``{"s2"|"s3"|"s4": StatTable}``, without the flattened
+        tables of a copy that lost its repeated lines (those are :attr:`deduplicated`, set here too)."""
+        tables = stats_extract.extract(self)  # through the module: a test may replace it
+        dd = self.__dict__["deduplicated"] = find_deduplicated(self, tables)
+        if dd is None:
+            return tables
+        return {tid: t for tid, t in tables.items() if tid not in dd.tables}
+
+    @cached_property
+    def deduplicated(self) -> Deduplicated | None:
+        """The flattened tables of a copy whose repeated lines were removed (:mod:`.stats.deduped`), not read as
+        statistics; set when :attr:`stats` is read (None when ``stats`` was given)."""
+        self.stats  # noqa: B018 -- reading it sets this one
+        return self.__dict__.get("deduplicated")
 
     @cached_property
     def identity_checks(self) -> IdentityChecks:
@@ -426,7 +440,9 @@ class AnnualReport:
     def statistics_blocks(self) -> frozenset[int]:
         """Indexes of the blocks of the statistics tables: the prose readers (claims, sums, table-二 figures) skip
         them."""
-        return frozenset(b.index for t in (self.stats or {}).values() for b in t.blocks)
+        dd = self.deduplicated
+        tables = [*(self.stats or {}).values(), *(dd.tables.values() if dd is not None else ())]
+        return frozenset(b.index for t in tables for b in t.blocks)
 
     @cached_property
     def own_name_masker(self) -> Callable[[str], str]:

@@ -8,7 +8,8 @@ this module looks in the part's body for such a run: three or more labels of tha
 digits, spaces, commas, points or placeholders (/ — - 无) between them (:data:`_GAP`).  A sentence about the same things
 (``被申请行政复议3件，其中结果维持2件、尚未审结1件``) has words and marks between its labels and is not a run.
 
-``AnnualReport.unread_tables`` maps the part's id to an :class:`UnreadTable` (where the run is).  The table is
+``AnnualReport.unread_tables`` maps the part's id to an :class:`UnreadTable` (where the run is); the flattened
+tables of a copy that lost its repeated lines (:mod:`.stats.deduped`) are listed too, with ``why == "deduplicated"``.  The table is
 not missing (``missing-table`` stays silent) and the tool says it could not read it (``table-unreadable``,
 DL001): what cannot be read is an input finding, never a structure error.  The scan is linear in the text.
 """
@@ -40,6 +41,7 @@ class UnreadTable:
     start: int
     end: int
     labels: int  # labels in the run
+    why: str = "run"  # run: its cells run together; deduplicated: the copy lost its repeated lines (.stats.deduped)
 
 
 @cache
@@ -70,7 +72,13 @@ def _run(sid: str, block: Block) -> UnreadTable | None:
 def find_unread(report: AnnualReport) -> dict[str, UnreadTable]:
     out: dict[str, UnreadTable] = {}
     stats = report.stats
+    dd = report.deduplicated
     for sid in ("s2", "s3", "s4"):
+        if dd is not None and sid in dd.tables:
+            first = dd.tables[sid].blocks[0] if dd.tables[sid].blocks else None
+            if first is not None:
+                out[sid] = UnreadTable(sid, first, 0, len(first.text.split("\n", 1)[0]), 0, "deduplicated")
+                continue
         sec = report.sections_by_id.get(sid)
         if sec is None or stats.get(sid) is not None:
             continue
