@@ -180,7 +180,7 @@ def _cells(rep: AnnualReport) -> dict[str, list[Any]]:
     out: dict[str, list[Any]] = {}
     has_lines = rep.document.has_lines
     for tid, t in rep.stats.items():
-        if t.layout == "image":
+        if not t.comparable:  # a picture, or a column that may have shifted the others: not compared across reports
             continue
         cells = t.cells
         has_numbers = t.has_numbers

@@ -75,7 +75,7 @@ class TextTableProactive(Kind[ProactiveOptions]):
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         t = (report.stats or {}).get("s2")
-        if t is None or getattr(t, "layout", "grid") == "image":
+        if t is None or not t.comparable:  # a picture, or a column that may have shifted the others
             return
         cols = _COLUMN["2019" if t.schema.version == "2019" else "2021"]
         qualified = self.options.scope == "qualified"

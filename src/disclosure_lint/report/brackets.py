@@ -23,7 +23,8 @@ What is correct and therefore not reported:
   once, and a mark left open in a cell may close in the cell below or to its right) or
   across paragraphs (a mark left open at the end of a paragraph may close in the next
   one — a paragraph cut by the reader or a page — or, while lines end without a sentence
-  end, in one of the next few lines of a hard-wrapped paragraph);
+  end (a line broken after a comma, colon or semicolon goes on), in one of the next few lines of a
+  hard-wrapped paragraph);
 * the last paragraph of a document that ends mid-sentence (an excerpt cut off);
 * flattened text (a whole report in one block): paragraphs are told apart where a
   sentence end or a heading number follows a space (:func:`.writing.segments`);
@@ -65,6 +66,9 @@ _LIST_MARKER = re.compile(r"(?:^|[\s。；：，、;:,])(?:\d{1,2}|[A-Za-z]|[一
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _DOC_SERIAL = re.compile(r"\s*第?\d{1,4}号")
 _ENDS_SENTENCE = re.compile(r"[。！？!?…”’）)】》」』.；;：:]\s*$")
+# a line that ends its paragraph for the carrying of open marks (:meth:`_Carry.keep`): a sentence end, maybe closed by
+# a quotation mark or bracket; a hard-wrapped line broken after a comma, colon or semicolon (号，邮编：) goes on
+_ENDS_PARAGRAPH = re.compile(r"[。！？!?…][”’）)】》」』]*\s*$")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -452,7 +456,7 @@ class _Carry:
         if key is not None:
             self.cells.setdefault(key, []).extend(still_open)
             return
-        wrapped = not _ENDS_SENTENCE.search(para.text)
+        wrapped = not _ENDS_PARAGRAPH.search(para.text)
         alive = []
         for entry in self.prose:
             entry[1] -= 1

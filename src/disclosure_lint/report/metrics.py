@@ -241,7 +241,7 @@ def table_value(stats: Mapping[str, StatTable], metric: str, s4_block: str | Non
     fam = FAMILY_OF.get(metric)
     if fam in ("s3flow", "s3res"):
         t = stats.get("s3")
-        if t is None or getattr(t, "layout", "grid") == "image":
+        if t is None or not t.comparable:  # a picture, or a column that may have shifted the others
             return None
         if metric in _S3_ROWS:
             return _row(t, _S3_ROWS[metric], memo)
@@ -257,7 +257,7 @@ def table_value(stats: Mapping[str, StatTable], metric: str, s4_block: str | Non
             return sum_values([table_value(stats, "new", memo=memo), table_value(stats, "carried_over", memo=memo)])
         return None
     t = stats.get("s4")
-    if t is None or getattr(t, "layout", "grid") == "image":
+    if t is None or not t.comparable:  # a picture, or a column that may have shifted the others
         return None
     if fam == "s4block":
         return sum_values([s4_cell(t, b, "total") for b in S4_BLOCKS_OF[metric]])
@@ -365,9 +365,9 @@ class Metrics:
         self._rows: _Rows = {}
 
     def readable(self, tid: str) -> StatTable | None:
-        """Table ``tid`` when it was read as a table (not published as a picture), else None."""
+        """Table ``tid`` when its numbers can be compared with the prose (:attr:`.StatTable.comparable`), else None."""
         t = self.stats.get(tid)
-        return t if t is not None and getattr(t, "layout", "grid") != "image" else None
+        return t if t is not None and t.comparable else None
 
     def value(self, metric: str, s4_block: str | None = None) -> TableValue | None:
         """The value of one metric (a table-四 result: of ``s4_block``), or None when it cannot be computed.  Computed
@@ -393,7 +393,7 @@ class Metrics:
 
     def s4_cell(self, block: str, result: str) -> TableValue | None:
         """One result (``total``, ``upheld``, ``corrected``, ``other``, ``pending``) of one table-四 block."""
-        t = self.stats.get("s4")
+        t = self.readable("s4")
         return s4_cell(t, block, result) if t is not None else None
 
     def applicant_columns(self, rows: tuple[str, ...], cols: tuple[str, ...]) -> TableValue | None:

@@ -19,6 +19,9 @@ TEXT_KINDS = frozenset({"heading", "paragraph", "list_item", "html", "image"})
 _TOP = re.compile(r"^\s*(?:第)?(?P<num>[一二三四五六七八九十]{1,3})\s*(?:、|，|,|\.|．|\s|部分)\s*(?P<title>.*)$")
 
 
+_ROW_NUMBERS = re.compile(r"(?:\s+\d+){3,}\s*$")  # three or more numbers after spaces at the end: a table's row
+
+
 @dataclass
 class Section:
     """A section heading of the report (or a sub-item) and the blocks of its body."""
@@ -71,6 +74,10 @@ def _heading(raw: str, heading: bool) -> tuple[str | None, str | None, int | Non
         title = m.group("title").strip()
         spec, quality = catalogue.match_section(title)
         if spec is None and any(lbl in title for lbl in catalogue.TABLE_ROW_LABELS):
+            return None
+        if spec is None and _ROW_NUMBERS.search(title) is not None:
+            # a label followed by a row of numbers: a table's row (三、本年度办理结果's numeral run into the next row's
+            # label in a PDF's text), not a part of the report
             return None
         if spec is None and (not heading and len(title) > 30):
             return None

@@ -135,6 +135,8 @@ def analyse(report: AnnualReport) -> Structure:
     run_next = 0
     seen_ids: set[str] = set()
     for sec in sections:
+        if not sec.title and mains and sec.number is not None and mains[-1].number == sec.number:
+            continue  # the numeral alone, inside the part of that number: a table row's (三、本年度办理结果 broken over lines)
         # a part numbered in its own place that has not been seen yet is a part, not a sub-item
         # (and so is a canonical title, even a repeated one)
         fits = sec.id is not None and (sec.quality in OFFICIAL or (

@@ -219,18 +219,28 @@ TABLE_LABEL_KEYS = _label_keys(rows_only=False)
 _ROW_KEYS = _label_keys(rows_only=True)
 _LONG_ROW_KEY = re.compile("|".join(re.escape(k) for k in sorted(_ROW_KEYS, key=lambda w: (-len(w), w)) if len(k) >= 4))
 _SHORT_ROW_KEYS = frozenset(k for k in _ROW_KEYS if len(k) < 4)
-_LABEL_RUN = re.compile(r"[^\s\d|]+")
+# a label's characters; single spaces between them too (a PDF's justified line copied as text: 大量反复 申请)
+_LABEL_RUN = re.compile(r"[^\s\d|]+(?: [^\s\d|]+)*")
+# the first characters (8 or more) of a long label: a label cut at the end of its line (要求行政机关确认或重 / 新出具)
+_CELL_GAP = re.compile(r"(?: {2,}|\t|\u3000)\s*(?=\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,2}[）)])")
+_LONG_ROW_HEADS = frozenset(k[:n] for k in _ROW_KEYS if len(k) >= 8 for n in range(8, len(k) + 1))
 
 
 def starts_with_table_label(text: str) -> bool:
     """Does ``text`` (a number such as 一、 or 1. and what follows) begin with a row label of a
     statistics table (``一、本年新收…``, ``（七）总计``, ``1.属于国家秘密``)?  Short labels (总计,
-    其他) must stand alone: ``3.其他 0 0`` is a row, ``3.其他工作…`` is prose."""
+    其他) must stand alone: ``3.其他 0 0`` is a row, ``3.其他工作…`` is prose.  A long label may have single
+    spaces in it or be cut after its first 8 characters (a PDF's text copied with its layout)."""
     m = _LABEL_RUN.match(strip_number(text[:80]))
     if not m:
         return False
     run = norm(m.group(0))
-    return run in _SHORT_ROW_KEYS or bool(_LONG_ROW_KEY.match(run))
+    if run in _SHORT_ROW_KEYS or _LONG_ROW_KEY.match(run) is not None or run in _LONG_ROW_HEADS:
+        return True
+    # a group's label broken down its merged cell (（五）不 / 予处理) with the next cell's sub-item after a run of
+    # spaces on the same line: （五）不  3.要求提供公开出版物  0  0
+    rest = _CELL_GAP.match(text, m.end() + (len(text[:80]) - len(strip_number(text[:80]))))
+    return rest is not None and len(run) <= 3 and starts_with_table_label(text[rest.end():])
 
 
 # -- doubled text ----------------------------------------------------------------------------

@@ -65,7 +65,7 @@ from .schema import schema
 from .segments import section_hints, split_block
 from .table2 import read_s2, s2_row_of
 from .table3 import Ctx, read_s3, resolve_s3
-from .table4 import read_s4
+from .table4 import numbers_after, read_s4
 from .tail import TailLine, tail_lines, tail_rows
 
 if TYPE_CHECKING:
@@ -105,6 +105,9 @@ def extract(report: AnnualReport) -> dict[str, StatTable]:
         # the file ends in this table: its last row may be cut off, not short of empty cells
         _read_table(blk, hint, build, gap, tail, last_text)
 
+    s4 = builds.get("s4")
+    if text_format and s4 is not None and s4.blocks and not (s4.cells or s4.loose):
+        _numbers_after(s4, blocks, hints)  # a text table of table 四's header alone, its numbers a line after it
     have = {t for t, bd in builds.items() if bd.cells}
     complete = frozenset(t for t in have if t != "s4" and _rows_missing(builds[t], report)) if text_format \
         else frozenset()
@@ -136,6 +139,23 @@ def extract(report: AnnualReport) -> dict[str, StatTable]:
             row_labels=bd.row_labels, col_labels=bd.col_labels, loose=bd.loose, cut_row=bd.cut_row,
         )
     return out
+
+
+def _numbers_after(bd: Build, blocks, hints: dict[int, str]) -> None:
+    """The first paragraph after the last block of table 四 (in its part, before anything else but a line of its
+    header), when it is a line of numbers alone: its row (:func:`.table4.numbers_after`)."""
+    last = bd.blocks[-1].index
+    for k, b in enumerate(blocks):
+        if b.index != last:
+            continue
+        for nxt in blocks[k + 1:k + 4]:
+            if nxt.kind != "paragraph" or hints.get(nxt.index) != "s4":
+                return
+            if numbers_after(bd, nxt):
+                return
+            if lb.match_s4(nxt.text.strip()) is None:
+                return  # not a header word left over (总计): the table has ended
+        return
 
 
 def _rows_missing(bd: Build, report: AnnualReport) -> bool:

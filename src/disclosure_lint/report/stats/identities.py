@@ -170,7 +170,7 @@ def _table_skip(table: StatTable) -> tuple[str | None, str | None]:
     if table.loose:
         # values of a flattened table that could not be placed: some cells are unknown
         return "有未能定位的数值", "有未能定位的数值"
-    if any(u.what == "col" for u in table.unmapped):
+    if table.columns_unknown:
         # an unrecognised column may have shifted the others: no arithmetic on this table
         return "表中有未识别的列", "表中有未识别的列"
     if table.unmapped_data or table.extra_rows:

@@ -250,6 +250,18 @@ class StatTable:
                 or any(c.value.is_number for c in self.loose))
 
     @property
+    def columns_unknown(self) -> bool:
+        """A column label matched nothing: it may have shifted the columns after it, so that no cell of the table is
+        known to be in its column (DL001 reports the label)."""
+        return any(u.what == "col" for u in self.unmapped)
+
+    @property
+    def comparable(self) -> bool:
+        """Its numbers can be summed or compared with the prose: read as a table (not a picture) whose columns are all
+        known (:attr:`columns_unknown`)."""
+        return self.layout != "image" and not self.columns_unknown
+
+    @property
     def readable(self) -> bool:
         """Enough of the table was mapped for arithmetic to mean something."""
         return bool(self.cells) and not self.unmapped_data

@@ -1,14 +1,16 @@
 """Table 四 (政府信息公开行政复议、行政诉讼情况) read from the rows of a table block: its fifteen columns (three
 groups × 结果维持/结果纠正/其他结果/尚未审结/总计) from the header positions or the order of the header texts,
-one row of numbers, or the transposed layout with one row per group.
+one row of numbers, or the transposed layout with one row per group; and (:func:`numbers_after`) the row of numbers
+printed as a paragraph of its own after a text table of the header alone.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ...memo import Kept
-from ...model import Block, Row
+from ...model import Block, Cell, Row
 from . import labels as lb
 from .grid import (
     TEXT,
@@ -321,3 +323,33 @@ def sc_label(cid: str) -> str:
     bl = dict(S4_BLOCKS).get(b, b)
     rl = dict(S4_RESULTS).get(r, r)
     return f"{bl}·{rl}"
+
+
+_NUMBERS_LINE = re.compile(r"\d+(?:[ \t\u3000]+\d+)+")
+_NUMBER = re.compile(r"\d+")
+
+
+def numbers_after(bd: Build, block: Block) -> bool:
+    """The row of numbers of a table 四 whose text table held its header alone (a PDF's text copied with its layout:
+    the header's words broken over lines, the numbers a line of their own after it): a paragraph of numbers only.
+    Fifteen numbers are the fifteen columns in the format's order (行政复议, 未经复议直接起诉, 复议后起诉 ×
+    结果维持 … 总计), as one cell per line (:mod:`.flat`) places them; any other count cannot be placed and goes to
+    ``loose`` (DL001 reports it; the table is not "unfilled").  Whether the paragraph was taken."""
+    text = block.text.strip()
+    if _NUMBERS_LINE.fullmatch(text) is None:
+        return False
+    lead = len(block.text) - len(block.text.lstrip())
+    cells = []
+    for k, m in enumerate(_NUMBER.finditer(text)):
+        loc = block.locate(lead + m.start())
+        cells.append(Cell(text=m.group(0), row=0, col=k, line=loc.line, column=loc.column,
+                          end_column=(loc.column + len(m.group(0))) if loc.column is not None else None,
+                          pointer=block.pointer))
+    bd.add_block(block)
+    if len(cells) != 15:
+        to_loose(bd, "cases", "数量", block, cells)
+        return True
+    order = [f"{b}.{r}" for b in lb.S4_BLOCK_ORDER for r in lb.S4_RESULT_ORDER]
+    for cid, c in zip(order, cells):
+        bd.add("cases", cid, c.text, "数量", bd.col_labels.get(cid, ""), block, c)
+    return True

@@ -1,0 +1,189 @@
+"""A PDF's text copied with its layout (pdftotext -layout, a copy from a PDF viewer): runs of spaces between cells,
+header words broken over lines, hard-wrapped paragraphs.  What the tool cannot read is said as input (DL001), never
+blamed on the report: no "unfilled table" for a table 四 whose numbers are a line after its broken header, no
+prose-against-table finding from a table whose columns were not all recognised, no part made of a table row's
+numeral, no unpaired bracket across a line broken after a colon.
+"""
+
+from __future__ import annotations
+
+from disclosure_lint.report import interpret
+
+from .conftest import codes, lint, parse
+
+HEAD = """\
+          某某县人民政府
+    2023 年政府信息公开工作年度报告
+
+   一、总体情况
+
+   2023 年，某某县人民政府全年主动公开政府信息 312 条，均按时发布。
+
+"""
+
+# table 四's header as a layout copy prints it: the words of its cells broken over lines, the numbers a line apart
+S4_LAYOUT = """\
+   四、政府信息公开行政复议、行政诉讼情况
+
+          行政复议                 行政诉讼
+
+                               未经复议直接起诉            复议后起诉
+          结果  结果  其他结  尚未
+                           总计
+                               结 果 结果  其他  尚未      结果  结果  其他  尚未审
+          维持  纠正  果    审结
+                                               总计                   总计
+                               维持  纠正  结果  审结      维持  纠正  结果  结
+
+          {numbers}
+
+   五、存在的主要问题及改进情况
+
+   一是政策解读形式较为单一，下一步将丰富解读形式。
+
+   六、其他需要报告的事项
+
+   本年度未收取信息处理费。
+"""
+
+S4_NUMBERS = "5   2   1   0   8   3   0   1   0   4   1   0   0   1   2"
+
+
+def layout_report(numbers: str = S4_NUMBERS) -> str:
+    return HEAD + S4_LAYOUT.format(numbers=numbers)
+
+
+def test_table_four_numbers_a_line_after_its_broken_header_are_read():
+    rep = interpret(parse(layout_report(), "text"))
+    s4 = rep.stats["s4"]
+    got = {col: s4.get("cases", col).raw for col in ("review.upheld", "review.total", "direct.other", "direct.total",
+                                                    "after_review.pending", "after_review.total")}
+    assert got == {"review.upheld": "5", "review.total": "8", "direct.other": "1", "direct.total": "4",
+                   "after_review.pending": "1", "after_review.total": "2"}
+    cell = s4.get("cases", "review.total").cell
+    assert cell is not None and cell.line == layout_report().split("\n").index("          " + S4_NUMBERS) + 1
+    assert "DL209" not in codes(lint(layout_report(), fmt="text"))
+
+
+def test_a_wrong_total_in_that_row_is_the_report_s_error():
+    numbers = S4_NUMBERS.replace("0   8", "0   9", 1)  # 行政复议 总计 9, its results 5 + 2 + 1 + 0 = 8
+    got = codes(lint(layout_report(numbers), fmt="text"))
+    assert "DL204" in got and "DL209" not in got, got
+
+
+def test_a_row_of_another_count_is_not_placed_and_not_unfilled():
+    numbers = " ".join(S4_NUMBERS.split()[:14])  # one number lost: which column is which cannot be known
+    diags = lint(layout_report(numbers), fmt="text")
+    got = codes(diags)
+    assert "DL209" not in got and "DL204" not in got, got
+    dl001 = [d for d in diags if d.code == "DL001"]
+    assert len(dl001) == 1 and "14个数值" in dl001[0].message
+
+
+def test_a_header_alone_without_numbers_is_still_unfilled():
+    got = codes(lint(layout_report("本年度未发生行政复议、行政诉讼。"), fmt="text"))
+    assert "DL209" in got, got
+
+
+# -- a table whose columns were not all recognised is not compared with the prose -------------------------------
+
+S3_MD = """\
+# 某某县某某局2023年政府信息公开工作年度报告
+
+## 一、总体情况
+
+2023年，本局共收到政府信息公开申请{stated}件，均已按时答复。
+
+## 三、收到和处理政府信息公开申请情况
+
+| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | | | 自然人 | {col} | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |
+|---|---|---|---|---|---|---|---|---|---|
+| 一、本年新收政府信息公开申请数量 | | | 4 | 1 | 0 | 0 | 0 | 0 | 5 |
+| 二、上年结转政府信息公开申请数量 | | | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+
+## 五、存在的主要问题及改进情况
+
+政策解读形式较为单一，下一步将丰富解读形式。
+"""
+
+
+def test_prose_is_compared_with_a_table_whose_columns_are_known():
+    got = codes(lint(S3_MD.format(stated=6, col="商业企业"), select=["DL230"]))
+    assert got == ["DL230"]  # the control: 6 stated, 5 in the table
+
+
+def test_prose_is_not_compared_with_a_table_with_an_unknown_column():
+    text = S3_MD.format(stated=6, col="商业企")  # a header word broken by the copy: the columns after it may be shifted
+    rep = interpret(parse(text))
+    assert rep.stats["s3"].columns_unknown and not rep.stats["s3"].comparable
+    assert rep.metrics.value("new") is None
+    got = codes(lint(text))
+    assert not [c for c in got if c.startswith("DL23")], got  # (was DL230: 6 against 4, the columns it could place)
+
+
+# -- a table row's numeral is not a part of the report ----------------------------------------------------------
+
+def test_a_table_row_s_numeral_is_not_a_part():
+    text = ("某某县人民政府2023年政府信息公开工作年度报告\n"
+            "一、总体情况\n全年主动公开政府信息312条。\n"
+            "二、主动公开政府信息情况\n本年度制发规范性文件2件。\n"
+            "三、收到和处理政府信息公开申请情况\n"
+            "三、\n"  # 三、本年度办理结果 written down the first column, one character a line
+            "本\n"
+            "三 2.其他法律行政止公开 0 0 0 0 0 0 0\n"  # its numeral run into a row (with a slip in the label)
+            "四、政府信息公开行政复议、行政诉讼情况\n本年度未发生行政复议、行政诉讼。\n"
+            "五、存在的主要问题及改进情况\n政策解读形式较为单一。\n"
+            "六、其他需要报告的事项\n本年度未收取信息处理费。\n")
+    rep = interpret(parse(text, "text"))
+    assert [s.number for s in rep.structure.mains] == [1, 2, 3, 4, 5, 6]
+    assert "DL107" not in codes(lint(text, fmt="text"))
+
+
+def test_a_part_whose_title_is_on_the_next_line_still_counts():
+    # the numeral alone, but not inside a part of the same number: the heading of a part (its title on the next
+    # line), kept as before
+    text = ("某某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息312条。\n"
+            "二、\n主动公开政府信息情况\n")
+    rep = interpret(parse(text, "text"))
+    assert [s.number for s in rep.structure.mains][:2] == [1, 2]
+
+
+# -- a hard-wrapped paragraph broken after a colon ---------------------------------------------------------------
+
+def test_brackets_pair_across_a_line_broken_after_a_colon():
+    text = HEAD + ("   如对本报告有疑问，请与某某县人民政府办公室联系（地址：某某县人民路\n"
+                   "   1 号 ， 邮 编 ： 123456 ， 电 话 ：\n"
+                   "   0000-1234567）。\n")
+    assert "DL703" not in codes(lint(text, fmt="text", select=["DL703"]))
+
+
+def test_an_unclosed_bracket_is_still_found():
+    text = HEAD + "   请与某某县人民政府办公室联系（地址：某某县人民路1号。\n\n   下一段没有右括号。\n"
+    assert codes(lint(text, fmt="text", select=["DL703"])) == ["DL703"]
+
+
+# -- table rows copied with the layout are not a numbered list --------------------------------------------------
+
+def test_rows_of_a_layout_copy_are_not_a_numbering_slip():
+    # 三、本年度办理结果 written down the first column, one character a line, between the rows; （三）不予公开 broken
+    # over two lines, its first line run into a row; rows without a line between them are a text table to the reader
+    rows = ("   三、收到和处理政府信息公开申请情况\n\n"
+            "                    3.危及“三安全一稳定”     0    0    0    0     0     0    0\n\n"
+            "           办  （三）不  4.保护第三方合法权益      1    0    0    0     0     0    1\n\n"
+            "           理\n\n"
+            "              予公开\n\n"
+            "                    6.属于四类过程性信息     0    0    0    0     0     0    0\n"
+            "                    7.属于行政执法案卷       2    0    0    0     0     0    2\n"
+            "              （四）无  1.本机关不掌握相关政府信息  7    0    0    0     0     0    7\n\n"
+            "              法提供   2.没有现成信息需要另行制作  1    0    0    0     0     0    1\n\n"
+            "              （五）不  3.要求提供公开出版物      0    0    0    0     0     0    0\n\n"
+            "              予处理\n\n"
+            "                    4.无正当理由大量反复 申请    0    0    0    0     0     0    0\n\n"
+            "                    5.要求行政机关确认或重 新出\n\n"
+            "                    具已获取信息   0    0    0    0     0     0    0\n")
+    assert "DL902" not in codes(lint(HEAD + rows, fmt="text", select=["DL902"]))
+
+
+def test_a_numbering_slip_in_prose_is_still_found():
+    text = HEAD + "   我们的做法：1.完善制度。2.加强培训。4.强化监督。\n"
+    assert codes(lint(text, fmt="text", select=["DL902"])) == ["DL902"]
