@@ -187,3 +187,12 @@ def test_rows_of_a_layout_copy_are_not_a_numbering_slip():
 def test_a_numbering_slip_in_prose_is_still_found():
     text = HEAD + "   我们的做法：1.完善制度。2.加强培训。4.强化监督。\n"
     assert codes(lint(text, fmt="text", select=["DL902"])) == ["DL902"]
+
+
+def test_an_item_after_a_page_number_in_text_without_line_breaks():
+    text = ("某某县人民政府2023年政府信息公开工作年度报告一、总体情况（一）主动公开情况。全年主动公开政府信息312条。"
+            "（二）依申请公开情况。全年受理申请17件，均已按时答复。- 1 -（三）政府信息管理情况。严格执行先审后发。"
+            "（四）平台建设情况。加强网站日常管理。\n")
+    assert "DL902" not in codes(lint(text, fmt="text", select=["DL902"]))
+    slip = text.replace("（四）平台", "（五）平台")
+    assert codes(lint(slip, fmt="text", select=["DL902"])) == ["DL902"]  # the run goes on through the page number

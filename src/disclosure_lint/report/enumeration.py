@@ -19,7 +19,8 @@ family     markers              written as expected
 =========  ===================  =========================
 
 A marker counts only where an item can start: at the start of a paragraph, after
-whitespace or after a clause mark (。；：，、 or a closing bracket).  So these are not
+whitespace or after a clause mark (。；：，、 or a closing bracket), or after the dash of a
+page number left in text whose line breaks were lost (``…予以答复。- 1 -（三）政府信息管理``).  So these are not
 markers: citations (``第二十条第（一）项``, ``《条例》第十四条第（三）项`` — preceded by
 第), decimals, dates and versions (``1.5``, ``2023.1.5``, ``1.2万`` — a digit follows or
 precedes), ``统一是`` (统 precedes), ``一、二级`` (a numeral follows), ``（一）项``.
@@ -52,7 +53,8 @@ from . import catalogue
 from .writing import Piece, Span, starts_with_table_label
 
 CN = "一二三四五六七八九十"
-_BEFORE = set("。；：，、！？;:,!?）)」』”’】*#>_|") | set(" \t\n\u3000")
+# "-": the page number of a PDF's text whose line breaks were lost (公开申请17件。- 1 -（三）政府信息管理情况)
+_BEFORE = set("。；：，、！？;:,!?）)」』”’】*#>_|-") | set(" \t\n\u3000")
 _MARKER = re.compile(
     rf"(?P<shi>[{CN}]{{1,3}})是"
     rf"|(?P<cn>[{CN}]{{1,3}})、(?![{CN}\d])"
