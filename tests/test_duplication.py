@@ -160,7 +160,7 @@ def test_dl602_scraped_body_printed_twice_is_one_finding():
     d = ds[0]
     # each copy begins with the page's header (发布日期 …): the page template may have printed it twice
     assert d.severity == "warning" and d.evidence["page_header"] is True
-    assert "网页模板把文章连同页头输出了两遍" in d.message and d.message.endswith("请在发布的网页上核实")
+    assert "网页模板把文章连同页头输出了两遍" in d.message and d.message.endswith("第二份中与第一份相同的问题只在第一份报告")
     assert (d.line, d.end_line) == (15, 25)
     assert "第15–25行重复了第1–11行的内容" in d.message
     assert "“一、总体情况”“二、主动公开政府信息情况”“三、政府信息公开行政复议、行政诉讼情况”等4个标题" in d.message
@@ -168,6 +168,25 @@ def test_dl602_scraped_body_printed_twice_is_one_finding():
     assert (ev["first_line"], ev["first_end_line"], ev["end_line"]) == (1, 11, 25)
     assert ev["sections"][-1] == "四、存在的主要问题及改进情况"
     assert ev["blocks"] == 9  # title + 8 body lines; the two differing date lines are bridged
+
+
+def test_findings_in_a_page_printed_twice_are_reported_in_the_first_copy_only():
+    """The page's template printed the article twice: a slip written once is reported once (in the first copy), and
+    DL602 counts what it folded; a finding only the second copy has is still reported."""
+    slip = SCRAPED.replace(P1, P1 + "我局", 2)  # a street office calling itself 我局, in both copies
+    assert slip.count("我局") == 2
+    ds = lint(slip, fmt="text")
+    assert [d.line for d in ds if d.code == "DL301"] == [5]  # the first copy's line only
+    (dup,) = [d for d in ds if d.code == "DL602"]
+    assert dup.evidence["echo"] == {"lines": [15, 25], "of": [1, 11], "folded": 1}
+    # only in the second copy: still reported there
+    only_later = SCRAPED[::-1].replace(P1[::-1], (P1 + "我局")[::-1], 1)[::-1]
+    assert [d.line for d in lint(only_later, fmt="text") if d.code == "DL301"] == [19]
+    # text pasted twice (no page header): the clerk's text holds it twice, both reported
+    pasted = "\n".join(["某街道2019年政府信息公开工作年度报告", "", _body("我局"), "", _body("我局"), ""])
+    assert len([d for d in lint(pasted, fmt="text") if d.code == "DL301"]) == 2
+    # without DL602, nothing is folded
+    assert len([d for d in lint(slip, fmt="text", config={"ignore": ["DL602"]}) if d.code == "DL301"]) == 2
 
 
 def test_dl602_pasted_twice_without_page_header_stays_an_error():

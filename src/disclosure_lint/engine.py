@@ -476,6 +476,8 @@ def _run(report: AnnualReport, active: list[ActiveRule], limits: Limits) -> list
         items = sup.ineffective(policy, judged, policy.every_default_rule and not unfinished)
         found.extend(_ineffective(report, unused, sup, items, _cap(unused, limits)))
     found.sort(key=lambda t: (t[0], t[1]))
+    if any("echo" in d.evidence for _, _, d in found):
+        found = _fold_echoes(found)
     # stable fingerprints: rule + section and key + occurrence number of that section and key
     seen: Counter[tuple[str, str]] = Counter()
     out = []
@@ -487,6 +489,26 @@ def _run(report: AnnualReport, active: list[ActiveRule], limits: Limits) -> list
         _set_fingerprint(d, fingerprint(d.code, d.fingerprint, seen[k]))
         out.append(d)
     return out
+
+
+def _fold_echoes(found: list[tuple[tuple, str, Diagnostic]]) -> list[tuple[tuple, str, Diagnostic]]:
+    """Findings in a passage that repeats an earlier one, as the page's template printed it (a finding whose evidence
+    has ``echo``: ``{"lines": [first, last], "of": [first, last]}``, DL602's for an article printed twice with its
+    header), left out when an earlier finding of the same rule in the passage it repeats says the same: the text was
+    written once.  The finding with ``echo`` counts them (``evidence["echo"]["folded"]``)."""
+    drop: set[int] = set()
+    for _, _, e in found:
+        echo = e.evidence.get("echo")
+        if not isinstance(echo, dict):
+            continue
+        (b0, b1), (a0, a1) = echo["lines"], echo["of"]
+        said = {(d.code, d.message) for _, _, d in found
+                if d is not e and d.line is not None and a0 <= d.line <= a1}
+        twins = [id(d) for _, _, d in found if d is not e and id(d) not in drop and d.line is not None
+                 and b0 <= d.line <= b1 and (d.code, d.message) in said]
+        drop.update(twins)
+        echo["folded"] = len(twins)
+    return [t for t in found if id(t[2]) not in drop] if drop else found
 
 
 def _set_fingerprint(d: Diagnostic, value: str) -> None:

@@ -82,7 +82,7 @@ class RepeatedSectionOptions(KindOptions):
 HEADER_BLOCKS = 4  # a copy's page header (title, 发布日期 …) is within its first blocks
 _HEADER_FIELDS = frozenset({"published", "date", "source", "counter"})
 _PAGE_NOTE = ("；两份开头各有门户网站的“发布日期”等栏目，像是网页模板把文章连同页头输出了两遍（例如另有打印版或无障碍版），"
-              "读者在网页上未必看到两份，请在发布的网页上核实")
+              "读者在网页上未必看到两份，请在发布的网页上核实；第二份中与第一份相同的问题只在第一份报告")
 
 
 def _page_header(report: AnnualReport, earlier: Block, later: Block) -> bool:
@@ -136,6 +136,11 @@ class RepeatedSection(Kind[RepeatedSectionOptions]):
                     "first_line": efirst.block.line, "first_end_line": elast.block.end_line,
                     "blocks": len(run.pairs), "sections": titles,
                     **({"page_header": True} if page else {}),
+                    # the engine leaves out the later copy's findings that repeat the earlier copy's (the page's
+                    # template printed the text written once): see engine._fold_echoes
+                    **({"echo": {"lines": [first.block.line, last.block.end_line or last.block.line],
+                                 "of": [efirst.block.line, elast.block.end_line or elast.block.line]}}
+                       if page and first.block.line is not None and efirst.block.line is not None else {}),
                 },
                 # the page's template, not the report's text, may have printed it twice: not certain enough to
                 # be an error (a per-rule severity in the configuration still wins)
