@@ -34,13 +34,29 @@ def packed_ok(facts: Any) -> bool:
     _head, texts, keys, values, hashes = p
     return (isinstance(texts, list) and len(texts) == len(_PARTS)
             and all(isinstance(t, bytes) or (isinstance(t, str) and _base64(t)) for t in texts)
-            and isinstance(keys, str) and isinstance(values, list)
-            and len(values) == (keys.count("\n") + 1 if keys else 0)
+            and (isinstance(keys, str) or (isinstance(keys, bytes) and _keys_ok(keys))) and isinstance(values, list)
+            and len(values) == (_lines(keys) if keys else 0)
             and all(map(isinstance, values, repeat((int, float))))
             and (hashes is None or (isinstance(hashes, list) and len(hashes) == 3
                                     and isinstance(hashes[0], str) and isinstance(hashes[1], str)
-                                    and isinstance(hashes[2], list) and all(_size_ok(n) for n in hashes[2])
+                                    and isinstance(hashes[2], list) and _sizes_ok(hashes[2])
                                     and len(hashes[0]) == len(hashes[1]) == HASH * len(hashes[2]))))
+
+
+def _lines(keys: str | bytes) -> int:
+    return keys.count(b"\n") + 1 if isinstance(keys, bytes) else keys.count("\n") + 1
+
+
+def _keys_ok(keys: bytes) -> bool:
+    """Whether the figures' keys as bytes (from a worker: :meth:`Facts.packed` ``raw``) are UTF-8 text (as
+    :func:`_layout` reads them)."""
+    if keys in _LAYOUTS:
+        return True
+    try:
+        keys.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 _BASE64_ALPHABET = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
@@ -83,6 +99,14 @@ def _size_ok(n: Any) -> bool:
     return type(n) is int and 0 <= n < 2 ** 63
 
 
+def _sizes_ok(sizes: list[Any]) -> bool:
+    """``all(_size_ok(n) for n in sizes)`` by C-level passes (a report has ≈ 16 paragraphs)."""
+    return not sizes or (_INT.issuperset(map(type, sizes)) and min(sizes) >= 0 and max(sizes) < 2 ** 63)
+
+
+_INT = frozenset({int})
+
+
 def _hashes(paras: Any) -> tuple[str, str, list[int]] | None:
     """The paragraphs' masked and exact hashes (each joined into one string) and sizes, what the copy check compares
     (:meth:`Facts.hashes`); None unless every entry is well formed (the check then reads the paragraphs)."""
@@ -103,14 +127,17 @@ def _hashes(paras: Any) -> tuple[str, str, list[int]] | None:
 
 # the position of each key in a report's values, one dict per distinct list of keys (most reports of a run share
 # one or two), so that each report holds only a tuple of its values
-_LAYOUTS: dict[str, dict[str, int]] = {}
+_LAYOUTS: dict[str | bytes, dict[str, int]] = {}
 _MAX_LAYOUTS = 256
 
 
-def _layout(joined: str) -> dict[str, int]:
+def _layout(joined: str | bytes) -> dict[str, int]:
+    """The layout of the keys ``joined`` by line breaks: as text, or as UTF-8 bytes (a worker's, which travel after
+    its answer's JSON text: :func:`..parallel.message`; ≈ 1.1 KB of escaped JSON text a report otherwise)."""
     got = _LAYOUTS.get(joined)
     if got is None:
-        got = {k: i for i, k in enumerate(joined.split("\n"))} if joined else {}
+        text = joined.decode("utf-8", "surrogatepass") if isinstance(joined, bytes) else joined
+        got = {k: i for i, k in enumerate(text.split("\n"))} if text else {}
         if len(_LAYOUTS) < _MAX_LAYOUTS:
             _LAYOUTS[joined] = got
     return got
@@ -243,7 +270,8 @@ class Facts:
     def packed(cls, facts: dict[str, Any], raw: bool = False) -> dict[str, Any]:
         """``Facts(facts).pack()`` (what the result cache stores), made from the parts at once: no layout looked up,
         no tuple and array of the values and sizes made to be listed again.  ``raw``: the compressed parts as bytes, not
-        base64 text (what a ``--jobs`` worker sends: :func:`..parallel.message` carries bytes as they are)."""
+        base64 text, and the figures' keys as UTF-8 bytes (what a ``--jobs`` worker sends: :func:`..parallel.message` carries
+        bytes as they are, after its answer's JSON text)."""
         head, keys, values, hashes, texts = _split(facts, cls.HEAD)
         joined = "\n".join(keys)
         if keys.count(NOT_OPEN) > 1 or (not joined and keys):  # (the layout holds a key once, and none for "")
@@ -251,8 +279,11 @@ class Facts:
             if raw:
                 packed[PACKED][1] = [base64.b64decode(t) for t in packed[PACKED][1]]
             return packed
-        return {PACKED: [head, list(texts) if raw else [base64.b64encode(t).decode("ascii") for t in texts], joined,
-                         values, None if hashes is None else list(hashes)]}
+        if raw:  # (the keys as UTF-8 bytes too: a worker's answer carries them after its text, not as escaped JSON)
+            return {PACKED: [head, list(texts), joined.encode("utf-8", "surrogatepass"), values,
+                             None if hashes is None else list(hashes)]}
+        return {PACKED: [head, [base64.b64encode(t).decode("ascii") for t in texts], joined, values,
+                         None if hashes is None else list(hashes)]}
 
     @classmethod
     def of(cls, facts: dict[str, Any]) -> Facts:
