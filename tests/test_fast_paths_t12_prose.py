@@ -35,11 +35,14 @@ _YEARS = (None, 2019, 2022, 2023, 2024)
 
 def test_a_text_without_a_digit_before_nian_names_no_year() -> None:
     """year_key gives None only for a text in which, nor in any part of it, YEAR finds a match (nor SentenceTime a
-    year): random texts of digits (ASCII, full-width, others), spaces, 年 and words; and the year itself otherwise."""
+    year), as the search of a digit, spaces and 年 it makes only after a 年 after a digit or a space: random texts of
+    digits (ASCII, full-width, others), spaces, 年 and words; and the year itself otherwise."""
     rng = random.Random(121)
     alphabet = ["1", "2", "0", "9", "２", "٣", " ", "\u3000", "\t", "年", "年度", "本年", "月", "件", "，", "。", "a"]
     for _ in range(20_000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 14)))
+        # the 年 after a digit or a space searched first: what the search of a digit, spaces and 年 gives
+        assert year_key(text, 2023) == (2023 if pr._NAMES_YEAR.search(text) else None), text
         if year_key(text, 2023) is None:
             assert SentenceTime(text).years == []
             assert all(pr.YEAR.search(text[a:b]) is None for a in range(len(text)) for b in range(a, len(text) + 1))
@@ -144,4 +147,3 @@ def test_reports_of_other_years_read_with_and_without_kept_readings() -> None:
     memo.forget()
     assert fresh == [read(t) for t in texts] == [read(t) for t in texts]
     assert len({AnnualReport(markdown.parse(t)).year for t in texts}) > 2
-
