@@ -4,8 +4,9 @@ as much as putting its claims back.
 
 What a sentence gives is a pure function of the key the reader makes (:meth:`.claims._Reader._sentence_kept`): its
 text, its masked text (the only use of the report's own names), whether its block names 申请 and is in part 四, and the
-report's year.  The block and the sentence's offset in it only place what it gives: the claims and statements are kept
-relative to the sentence (:func:`keep`) and put back, as new objects, at the offset of the block they are read in
+report's year (when the sentence may name a year: :func:`.prose_reading.year_key`).  The block and the sentence's
+offset in it only place what it gives: the claims and statements are kept relative to the sentence (:func:`keep`) and
+put back, as new objects, at the offset of the block they are read in
 (:func:`put_back`).  Kept for the default scope words only (a user's patterns run on a time budget that a kept reading
 would not spend), for sentences of at most :data:`KEPT_LEN` characters and at most :data:`KEPT_MAX` sentences.
 

@@ -131,6 +131,7 @@ from .prose_reading import (
     group_name,
     match_end,
     sentences,
+    year_key,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -211,7 +212,7 @@ class _Reader:
         if by_shape is not None:
             canon, numbers = by_shape
             masked = self.masker(ALL_APPLICANTS.sub(blank_out, canon) if "法人" in canon else canon)
-            key = (canon, masked, self._has_app, self._in_s4, self.year)
+            key = (canon, masked, self._has_app, self._in_s4, year_key(canon, self.year))
             got = put_back_shape(key, block, s0, out, numbers, sent.strip())
             if got is False:
                 read = Analysis()
@@ -220,7 +221,7 @@ class _Reader:
             if got:
                 return
         masked = self.masker(ALL_APPLICANTS.sub(blank_out, sent) if "法人" in sent else sent)
-        key = (sent, masked, self._has_app, self._in_s4, self.year)
+        key = (sent, masked, self._has_app, self._in_s4, year_key(sent, self.year))
         if not put_back(key, block, s0, out):
             nc, ns = len(out.claims), len(out.statements)
             self._sentence(block, s0, s1, out, masked)

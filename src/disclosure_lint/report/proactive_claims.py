@@ -45,6 +45,7 @@ from .prose_reading import (
     group_name,
     sentence_facts,
     sentences,
+    year_key,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -116,7 +117,7 @@ _ZERO = str.maketrans("123456789", "000000000")
 # a figure that names a cell: (place among the sentence's figures, row, what, start of its clause, start of its words,
 # further rows)
 _Figure = tuple[int, str, str, int, int, tuple[str, ...]]
-# (the sentence's shape, the report's year) → its figures that name a cell (_Reader._figures): the sentences recur from
+# (the sentence's shape, the report's year when it may name one: prose_reading.year_key) → its figures that name a cell (_Reader._figures): the sentences recur from
 # report to report with other numbers (本年制发行政规范性文件3件，废止1件，现行有效12件)
 _SHAPES: Kept[tuple[str, int | None], tuple[_Figure, ...]] = Kept("proactive: a sentence's figures by its shape", 4096)
 
@@ -170,7 +171,7 @@ class _Reader:
         if not _HAS_ROW.search(sent):
             return
         figs = list(_FIG.finditer(sent))
-        key = (_shape(sent, figs), self.year) if len(sent) <= LONGEST else None
+        key = (_shape(sent, figs), year_key(sent, self.year)) if len(sent) <= LONGEST else None
         kept = _SHAPES.get(key) if key is not None else None
         if kept is None:
             kept = self._figures(sent, figs)

@@ -123,6 +123,11 @@ CHANGE = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|上�
 PART_YEAR = re.compile(r"(?=[上下季截前\d])(?:上半年|下半年|季度|截[至止](?:\d{4}年)?(?:[1-9]|1[01])月|前[一二三四五六七八九十\d]+个?月"
                         r"|\d{1,2}\s*[-—~至到]\s*\d{1,2}\s*月|\d{1,2}月份)")
 THIS_YEAR = re.compile(r"本年度?|今年|当年|全年")
+# a digit, spaces, 年: what every match of YEAR holds (and so every match in a part of the text); _NIAN_AFTER, a 年
+# right after a digit or a space, is in every text that holds one, and led by 年 it is searched for in C at the speed
+# of str.find, where \d, a Unicode category, is tested at every character
+_NAMES_YEAR = re.compile(r"\d\s*年")
+_NIAN_AFTER = re.compile(r"年(?:(?<=\d年)|(?<=\s年))")
 OFF_TOPIC = re.compile(r"建议|提案|议案|留言|来信|来电|信件|咨询|热线|诉求|工单|12345|问政|网民")
 APPLICATION = re.compile(r"申请")
 MAX_CLAUSE = 200  # characters; a longer "clause" is text whose punctuation was lost
@@ -195,6 +200,20 @@ class SentenceTime:
         if metric == "carried_over" and y == year - 1:
             return True
         return metric == "carried_forward" and y == year + 1
+
+
+def year_key(text: str, year: int | None) -> int | None:
+    """The report's year as the key of what a prose reader kept for ``text`` (a sentence or its shape): the year when
+    the text may name one, else None.  A reader asks the report's year only of a year the text names (``YEAR``: the
+    sentence's time, ``2023年结转4件``), so a sentence that names none reads the same in every report's year (the
+    template's sentences recur in reports of six years: tests/test_fast_paths_t12_prose.py)."""
+    if year is None:
+        return None
+    m = _NIAN_AFTER.search(text)  # (most sentences: none; 本年, 全年 are not after a digit)
+    if m is None:
+        return None
+    # a 年 after a digit names a year; after a space, only when a digit comes before the spaces
+    return year if text[m.start() - 1].isdecimal() or _NAMES_YEAR.search(text) else None
 
 
 _SENTENCES: Kept[str, tuple[tuple[int, int], ...]] = Kept("prose: the sentences of a block", 4096)

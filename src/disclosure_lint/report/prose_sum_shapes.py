@@ -7,7 +7,8 @@ numbers only through the figures it gives: where a figure is, whether it is one,
 it tries (``\\d`` classes, the years and months it reads, which are no figures: a figure's digits are followed by its
 unit) are the same when those digits are zeros.  So the sums found in a sentence are kept by its **shape** — the text
 with every digit of its figures' Arabic numbers made ``0`` (the same length: every offset is the same), the shape of
-the sentence before when a ``其中`` refers to it, the report's year — as *templates*: each figure by its place among the
+the sentence before when a ``其中`` refers to it, the report's year when either names a year
+(:func:`~.prose_reading.year_key`) — as *templates*: each figure by its place among the
 sentence's figures, where its words start and its category.  A sentence of a kept shape gets its sums from them, each
 number read from its own figure.  A sentence holding a comma (a number's thousands) or ``12345`` (a hotline that
 :data:`~.prose_reading.OFF_TOPIC` names) is its own shape; sentences longer than
@@ -21,7 +22,7 @@ import re
 
 from ..memo import LONGEST, Kept
 from ..model import Block
-from .prose_reading import cn_int
+from .prose_reading import cn_int, year_key
 from .prose_sum_model import ProseSum, new_figure
 
 # (a figure's place among the sentence's figures, where its words start in the sentence, its category)
@@ -59,7 +60,11 @@ def key(sent: str, figs: list[re.Match[str]], prev: tuple[int, str, list[re.Matc
     when the sentence is read and not kept (a sentence longer than :data:`~disclosure_lint.memo.LONGEST`)."""
     if len(sent) > LONGEST or (prev is not None and len(prev[1]) > LONGEST):
         return None
-    return shape(sent, figs), None if prev is None else shape(prev[1], prev[2]), year
+    if prev is None:
+        return shape(sent, figs), None, year_key(sent, year)
+    # the year when either sentence may name one (the total of a 其中 is read in the sentence before)
+    y = year_key(sent, year)
+    return shape(sent, figs), shape(prev[1], prev[2]), y if y is not None else year_key(prev[1], year)
 
 
 def _number(f: re.Match[str]) -> int:
