@@ -231,7 +231,9 @@ def starts_with_table_label(text: str) -> bool:
     statistics table (``一、本年新收…``, ``（七）总计``, ``1.属于国家秘密``)?  Short labels (总计,
     其他) must stand alone: ``3.其他 0 0`` is a row, ``3.其他工作…`` is prose.  A long label may have single
     spaces in it or be cut after its first 8 characters (a PDF's text copied with its layout)."""
-    m = _LABEL_RUN.match(strip_number(text[:80]))
+    head = text[:80]
+    label = strip_number(head)
+    m = _LABEL_RUN.match(label)
     if not m:
         return False
     run = norm(m.group(0))
@@ -239,8 +241,10 @@ def starts_with_table_label(text: str) -> bool:
         return True
     # a group's label broken down its merged cell (（五）不 / 予处理) with the next cell's sub-item after a run of
     # spaces on the same line: （五）不  3.要求提供公开出版物  0  0
-    rest = _CELL_GAP.match(text, m.end() + (len(text[:80]) - len(strip_number(text[:80]))))
-    return rest is not None and len(run) <= 3 and starts_with_table_label(text[rest.end():])
+    if len(run) > 3:
+        return False
+    rest = _CELL_GAP.match(text, len(head) - len(label) + m.end())
+    return rest is not None and starts_with_table_label(text[rest.end():])
 
 
 # -- doubled text ----------------------------------------------------------------------------

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from ...model import Block, Cell
 from . import labels as lb
 from . import runs as flatline
-from .grid import PIECE, Build, is_value, value_of
+from .grid import PIECE, Build, is_value, text_cell, value_of
 from .model import new_stat_cell
 from .schema import norm, schema
 from .table2 import s2_row_of, s2_strong, s2_title, s2_version_votes
@@ -65,15 +65,8 @@ class Tok:
     @property
     def cell(self) -> Cell:
         if self._cell is None:
-            self._cell = _cell(self.text, self.block, self.start, 0)
+            self._cell = text_cell(self.text, self.block, self.start)
         return self._cell
-
-
-def _cell(text: str, block: Block, start: int, index: int) -> Cell:
-    loc = block.locate(start)
-    col = loc.column
-    return Cell(text=text, row=index, col=0, line=loc.line, column=col,
-                end_column=(col + len(text)) if col is not None else None, pointer=block.pointer)
 
 
 def _joined(toks: list[Tok]) -> Tok:

@@ -266,6 +266,15 @@ class Build:
 
 PIECE = re.compile(r"[^\t \u3000](?:[^\t \u3000]|[ \u3000](?=[^\t \u3000]))*")
 
+def text_cell(text: str, block: Block, start: int, row: int = 0, col: int = 0) -> Cell:
+    """A cell read from a text block (a line of one cell per line, a row written as a paragraph): ``text`` at
+    ``start`` in the block, placed by the block (line, column, pointer)."""
+    loc = block.locate(start)
+    column = loc.column
+    return Cell(text=text, row=row, col=col, line=loc.line, column=column,
+                end_column=(column + len(text)) if column is not None else None, pointer=block.pointer)
+
+
 def to_loose(bd: Build, row: str, row_label: str, block: Block, cells: list[Cell]) -> None:
     """Numbers of a row that cannot be placed in their columns: kept in ``loose`` (column ""), so that
     table-unreadable reports them and the arithmetic of the table is skipped."""

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from ...memo import Kept
-from ...model import Block, Cell, Row
+from ...model import Block, Row
 from . import labels as lb
 from .grid import (
     TEXT,
@@ -29,6 +29,7 @@ from .grid import (
     shape_of,
     short_row,
     small_shape,
+    text_cell,
     to_loose,
     value_cells,
     with_values,
@@ -339,12 +340,7 @@ def numbers_after(bd: Build, block: Block) -> bool:
     if _NUMBERS_LINE.fullmatch(text) is None:
         return False
     lead = len(block.text) - len(block.text.lstrip())
-    cells = []
-    for k, m in enumerate(_NUMBER.finditer(text)):
-        loc = block.locate(lead + m.start())
-        cells.append(Cell(text=m.group(0), row=0, col=k, line=loc.line, column=loc.column,
-                          end_column=(loc.column + len(m.group(0))) if loc.column is not None else None,
-                          pointer=block.pointer))
+    cells = [text_cell(m.group(0), block, lead + m.start(), 0, k) for k, m in enumerate(_NUMBER.finditer(text))]
     bd.add_block(block)
     if len(cells) != 15:
         to_loose(bd, "cases", "数量", block, cells)

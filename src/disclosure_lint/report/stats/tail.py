@@ -14,7 +14,7 @@ from dataclasses import replace as dc_replace
 from ...model import Block, Cell, Row
 from ...readers.text import tab_row
 from . import labels as lb
-from .grid import PIECE, is_value
+from .grid import PIECE, is_value, text_cell
 from .segments import Segment
 from .table2 import s2_head, s2_row_of, s2_title
 from .table3 import s3_is_header
@@ -118,12 +118,7 @@ def tail_rows(seg: Segment, tail: list[TailLine],
             rows.append(Row(cells=tuple(dc_replace(c, row=n + len(rows)) for c in tl.cells), line=b.line))
             continue
         label = pieces[0][1]
-        cells = []
-        for j, (off, text) in enumerate(pieces):
-            loc = b.locate(off)
-            cells.append(Cell(text=text, row=n + len(rows), col=j, line=loc.line, column=loc.column,
-                              end_column=(loc.column + len(text)) if loc.column is not None else None,
-                              pointer=b.pointer))
+        cells = [text_cell(text, b, off, n + len(rows), j) for j, (off, text) in enumerate(pieces)]
         if len(cells) > 1 and is_value(cells[1].text) and not (gap and "\t" not in b.text):
             unplaced.append((label, cells[1:]))
             continue
