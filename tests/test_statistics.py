@@ -763,3 +763,18 @@ def test_e2e_html_table_in_markdown():
     assert [d.code for d in diags] == ["DL210"]
     assert diags[0].line == doc(s3_rows(new={0: 4})).splitlines().index(
         next(x for x in doc(s3_rows(new={0: 4})).splitlines() if "本年新收" in x)) + 1
+
+
+def test_unfilled_table_next_to_filled_ones_is_a_warning():
+    """Blank is not defined as 0 (spec I13): table 四 left blank by a body with no 复议 or 诉讼, table 三 filled, is a
+    warning that says the others are filled; all tables blank stays an error (test above); the user's
+    configuration may make it an error again."""
+    zeros = s3_table({r.id: [0] * 7 for r in schema("s3", "2021").data_rows()})
+    blank4 = s4_table([None] * 15)
+    [d] = run_stats({"s3": zeros, "s4": blank4}, select=["DL209"])
+    assert d.severity == "warning"
+    assert "表四（政府信息公开行政复议、行政诉讼情况）中没有任何数字（其他统计表已填写）" in d.message
+    assert "表三" not in d.message
+    assert d.evidence["other_tables_filled"] == 1
+    [d] = run_stats({"s3": zeros, "s4": blank4}, select=["DL209"], config={"severity": {"DL209": "error"}})
+    assert d.severity == "error"

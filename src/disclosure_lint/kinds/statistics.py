@@ -389,19 +389,28 @@ class StatRulesPower(Kind[RulesPowerOptions]):
 
 @register
 class StatUnfilled(Kind[KindOptions]):
-    """Statistics tables published without a single number (an unfilled template)."""
+    """Statistics tables published without a single number (an unfilled template).
+
+    Whether a blank cell means 0 is not defined anywhere (spec I13, open item 9): a body that had no
+    复议 or 诉讼 may leave table 四 blank while filling the others.  So a blank table next to filled ones is
+    the rule's severity (a warning); only when every statistics table read is blank — nothing of the
+    statistics part filled in, an unfilled template — is it an error."""
 
     name = "stat-unfilled"
     Options = KindOptions
-    params = frozenset({"tables"})
+    params = frozenset({"tables", "advice"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         stats = report.stats or {}
         trunc = report.truncation
         empty: list[StatTable] = []
+        filled = 0
         for tid in ("s2", "s3", "s4"):
             t = stats.get(tid)
-            if t is None or t.layout == "image" or t.has_numbers:
+            if t is None or t.layout == "image":
+                continue
+            if t.has_numbers:
+                filled += 1
                 continue
             if trunc is not None and trunc.table == tid:
                 continue  # the file ends inside it: its numbers may be in the part cut off (DL002 says so)
@@ -416,9 +425,14 @@ class StatUnfilled(Kind[KindOptions]):
         first = empty[0]
         ev = {"tables": [{"table": TABLE_SHORT_NAMES[t.id], "table_title": TABLE_NAMES[t.id], "layout": t.layout,
                           "cells_read": len(t.cells)} for t in empty],
-              "expected": "填写数字（没有发生的填0）", "actual": "没有任何数字"}
+              "expected": "填写数字（没有发生的填0）", "actual": "没有任何数字",
+              "other_tables_filled": filled}
         block = first.blocks[0] if first.blocks else None
-        yield Hit(block=block, params={"tables": names}, evidence=ev,
-                  key="unfilled:" + ",".join(t.id for t in empty))
+        if filled:
+            advice = "（其他统计表已填写）。若本年没有发生，请逐格填0：空白与0的含义不同"
+        else:
+            advice = "，疑似发布了未填写的空白模板（没有发生的事项应填0）"
+        yield Hit(block=block, params={"tables": names, "advice": advice}, evidence=ev,
+                  key="unfilled:" + ",".join(t.id for t in empty), severity=None if filled else "error")
 
 
