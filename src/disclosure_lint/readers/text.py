@@ -21,6 +21,7 @@ import re
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, Document, ReaderNotice, Row, Table
 from ..textio import decode
+from .layout_header import split_numbers, stack_header
 from .lines import (
     PICTURE,
     anchored,
@@ -101,7 +102,7 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
                 notices.append(block_limit_notice(limits.max_blocks, i + 1))
             break
         raw = lines[i]
-        body, c0 = strip_span(raw)
+        body, _ = strip_span(raw)
         if not body:
             i += 1
             continue
@@ -114,28 +115,76 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
             j = i
             while j < n and lines[j].strip() and _split_kind(lines[j]) == kind:
                 j += 1
+                if kind == "spaces" and j < n:
+                    j = _past_layout_lines(lines, j)
             if j - i >= 2:
-                if kind == "spaces":
-                    gap_tables.append(len(blocks))
                 stop, cut, got = capped_rows(lines, i, j, dict(_SEPARATORS)[kind], max(1, cells_left))
                 cells_left -= got
                 if stop < j or cut:
                     notices.append(table_limit_notice(limits.max_table_cells, i + 1, stop - i))
                     if cut:
                         lines[i] = lines[i][:cut]
-                blocks.append(_table(lines, i, stop, kind, len(blocks)))
+                rows = _rows(lines, i, stop, kind)
+                if kind == "spaces":
+                    # a header laid out by position over several lines (a PDF's text), and the caption lines above
+                    # it, which are paragraphs
+                    rows, lead = stack_header(lines, [split_numbers(row) for row in rows])
+                    for row in rows[:lead]:
+                        blocks.append(_line_block(lines, (row.line or 1) - 1, len(blocks)))
+                    rows = rows[lead:]
+                    gap_tables.append(len(blocks))
+                blocks.append(_table(lines, rows, stop, len(blocks)))
                 i = j
                 continue
-        level = heading_level(body)
-        text_, anchors = anchored([(body, i + 1, c0 + 1)])
-        blocks.append(new_block(
-            index=len(blocks), kind="heading" if level else ("image" if PICTURE.match(body) else "paragraph"), text=text_,
-            line=i + 1, column=c0 + 1, end_line=i + 1, end_column=c0 + 1 + len(body),
-            anchors=anchors, level=level,
-        ))
+        blocks.append(_line_block(lines, i, len(blocks)))
         i += 1
     return Document(path=path, format="text", encoding=encoding, text=text, blocks=tuple(blocks),
                     notices=tuple(notices), space_separated_tables=tuple(gap_tables))
+
+
+MAX_LAYOUT_LINES = 2  # lines of a PDF table's text that hold one word or two, between two of its split lines
+MAX_LAYOUT_LINE = 20
+_INDENT = re.compile(r"[ \u3000]{2}")
+
+
+def _past_layout_lines(lines: list[str], j: int) -> int:
+    """``j``, or past what lies between line ``j - 1`` of a table split on runs of spaces and a further line of it:
+    up to :data:`MAX_LAYOUT_LINES` short indented lines that are not split, after at most one blank line.  A PDF
+    table's text kept with its layout prints a header cell's last word (组织 机构), a row label's end (计其他情形）)
+    or a vertical label's character (、) on a line of its own, and a blank line where the PDF's rows are far
+    apart; they are the table's, not paragraphs between two tables.  Past a blank line only to a line of three
+    numbers or more (a row of figures, not the next table's header)."""
+    k = j
+    blank = not lines[k].strip()
+    if blank:
+        k += 1
+    short = 0
+    while k < len(lines) and short <= MAX_LAYOUT_LINES:
+        raw = lines[k]
+        body = raw.strip(" \u3000")
+        if not body:
+            return j
+        if _split_kind(raw) == "spaces":
+            if short == 0 and not blank:
+                return j  # (the caller's own loop goes on)
+            if blank and not _figure_row(body):
+                return j
+            return k
+        if not _INDENT.match(raw) or len(body) > MAX_LAYOUT_LINE or body[-1] in "。；;":
+            return j
+        short += 1
+        k += 1
+    return j
+
+
+_FIGURE = re.compile(r"\d[\d,.]*")
+
+
+def _figure_row(body: str) -> bool:
+    """Whether ``body`` is a row of figures: three numbers or more, and at most one word that is not (its label)."""
+    words = body.split()
+    figures = sum(1 for w in words if _FIGURE.fullmatch(w))
+    return figures >= 3 and len(words) - figures <= 1
 
 
 def _strip_spaces(line: str) -> tuple[str, int]:
@@ -156,11 +205,26 @@ def tab_row(raw: str, line_no: int, row_index: int = 0) -> Row:
     return split_cells(body, line_no, row_index, _TAB, shift=c0)
 
 
-def _table(lines: list[str], start: int, end: int, kind: str, index: int) -> Block:
+def _line_block(lines: list[str], i: int, index: int) -> Block:
+    """The line ``lines[i]`` as a block: a heading, a picture's placeholder or a paragraph."""
+    body, c0 = strip_span(lines[i])
+    level = heading_level(body)
+    text_, anchors = anchored([(body, i + 1, c0 + 1)])
+    return new_block(
+        index=index, kind="heading" if level else ("image" if PICTURE.match(body) else "paragraph"), text=text_,
+        line=i + 1, column=c0 + 1, end_line=i + 1, end_column=c0 + 1 + len(body),
+        anchors=anchors, level=level,
+    )
+
+
+def _rows(lines: list[str], start: int, end: int, kind: str) -> list[Row]:
+    """The rows of the table of ``lines[start:end]`` split the ``kind`` way, one a line."""
     pattern = dict(_SEPARATORS)[kind]
     rows: list[Row] = []
     for k in range(start, end):
         raw = lines[k]
+        if not raw.strip():
+            continue  # a blank line inside a table kept with a PDF's layout (_past_layout_lines)
         if kind == "tab":
             rows.append(tab_row(raw, k + 1, len(rows)))
             continue
@@ -174,6 +238,10 @@ def _table(lines: list[str], start: int, end: int, kind: str, index: int) -> Blo
                 body = body[:-1]
         # split inside the stripped body, columns shifted back to the raw line
         rows.append(split_cells(body, k + 1, len(rows), pattern, shift=c0))
+    return rows
+
+
+def _table(lines: list[str], rows: list[Row], end: int, index: int) -> Block:
     text_, anchors = table_text(rows)
-    return new_block(index=index, kind="table", text=text_, line=start + 1, column=1, end_line=end,
-                 end_column=len(lines[end - 1]) + 1, anchors=anchors, table=Table(rows=tuple(rows)))
+    return new_block(index=index, kind="table", text=text_, line=rows[0].line, column=1, end_line=end,
+                     end_column=len(lines[end - 1]) + 1, anchors=anchors, table=Table(rows=tuple(rows)))

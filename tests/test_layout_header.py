@@ -1,0 +1,158 @@
+"""A PDF's text kept with its layout (``pdftotext -layout``): table headers printed word by word over several lines,
+by position, and the short lines between a table's rows (readers/layout_header.py, readers/text._past_layout_lines).
+
+The fixtures are written here, word by word at the columns such a copy puts them, for a made-up body: the header
+of table 三 in five lines (商业 / 企业 under each other), of table 四 in five lines with a letter-spaced 总 计 and a
+line of group labels that spans columns, a caption line above, a header word alone on a line between two split
+lines, and narrow cells of numbers one space apart (``3001 53``).  Controls: justified prose with runs of spaces,
+blank lines and numbers stays paragraphs; a header whose words do not fall in as many columns as the row below has
+numbers is left as it was."""
+
+from __future__ import annotations
+
+from disclosure_lint.readers.layout_header import split_numbers, stack_header
+from disclosure_lint.readers.lines import new_cell, new_row
+from disclosure_lint.readers.text import parse
+
+from .conftest import lint
+
+
+def put(*words: tuple[int, str], width: int = 80) -> str:
+    """A line with each word at its 0-based column (as ``pdftotext -layout`` prints a page), padded with spaces."""
+    line = ""
+    for at, word in words:
+        line = line.ljust(at) + word
+    return line.ljust(width)
+
+
+S3_HEADER = [
+    put((11, "申请人情况")),  # alone: a paragraph
+    "",
+    put((43, "自然人"), (56, "社会"), (59, "法律"), (67, "总计")),
+    put((48, "商业"), (52, "科研")),
+    put((56, "公益"), (59, "服务"), (63, "其他")),
+    put((48, "企业"), (52, "机构")),
+    put((56, "组织"), (59, "机构")),  # one space apart: not split, a line between two split lines
+]
+NUMS = (44, 49, 53, 57, 60, 64, 68)
+
+
+def s3_row(label: str, values: list[int], indent: int = 11) -> str:
+    return put((indent, label), *zip(NUMS, map(str, values)))
+
+
+S3_ROWS = [
+    s3_row("一、本年新收政府信息公开申请数量", [5, 1, 0, 0, 0, 0, 6]),
+    s3_row("二、上年结转政府信息公开申请数量", [0, 0, 0, 0, 0, 0, 0]),
+    s3_row("（一）予以公开", [4, 1, 0, 0, 0, 0, 5], 14),
+    s3_row("（七）总计", [5, 1, 0, 0, 0, 0, 6], 14),
+    s3_row("四、结转下年度继续办理", [0, 0, 0, 0, 0, 0, 0]),
+]
+
+S4 = [
+    put((14, "四、政府信息公开行政复议、行政诉讼情况")),
+    "",
+    put((19, "行政复议"), (48, "行政诉讼")),
+    "",
+    put((31, "未经复议直接起诉"), (50, "复议后起诉")),  # spans columns: a group's label, left out
+    put((11, "结果"), (15, "结果"), (19, "其他"), (23, "尚未")),
+    put((27, "总"), (29, "计")),  # letter-spaced: one word
+    put((11, "维持"), (15, "纠正"), (19, "结果"), (23, "审结"), (31, "结果"), (35, "结果"), (39, "其他"), (43, "尚未"),
+        (51, "结果"), (55, "结果"), (59, "其他"), (63, "尚未")),
+    put((47, "总计"), (67, "总计")),
+    put((31, "维持"), (35, "纠正"), (39, "结果"), (43, "审结"), (51, "维持"), (55, "纠正"), (59, "结果"), (63, "审结")),
+    "",
+]
+S4_COLS = (11, 15, 19, 23, 27, 31, 35, 39, 43, 47, 51, 55, 59, 63, 67)
+
+
+def s4_row(values: list[int]) -> str:
+    return put(*zip(S4_COLS, map(str, values)))
+
+
+def report(s4_values: list[int]) -> str:
+    return "\n".join([
+        put((10, "某某县某某局2023年政府信息公开工作年度报告")), "",
+        put((14, "一、总体情况")), "",
+        put((10, "2023年，本局依法做好政府信息公开工作，全年收到申请6件，均已按时答复。")), "",
+        put((14, "三、收到和处理政府信息公开申请情况")), "",
+        *S3_HEADER, *S3_ROWS, "",
+        *S4, s4_row(s4_values), "",
+        put((14, "五、存在的主要问题及改进情况")), "",
+        put((10, "本局的主要问题是公开内容还不够全面。")), "",
+    ]) + "\n"
+
+
+GOOD_S4 = [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+S3_LABELS = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+S4_LABELS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3
+
+
+def tables(text: str):
+    return [b.table for b in parse(text).blocks if b.kind == "table"]
+
+
+def test_table_3_header_over_five_lines_is_one_row_of_its_seven_labels():
+    s3, s4 = tables(report(GOOD_S4))
+    assert [c.text for c in s3.rows[0].cells] == S3_LABELS
+    assert [c.text for c in s3.rows[1].cells][:2] == ["一、本年新收政府信息公开申请数量", "5"]
+    assert [r.cells[0].row for r in s3.rows] == list(range(len(s3.rows)))  # numbered from 0
+    # each word of a label keeps its own place: 企业 is on the header's fourth line
+    cell = s3.rows[0].cells[1]
+    assert cell.line == 12 and cell.column == 49 and [(a.offset, a.line, a.column) for a in cell.anchors] == \
+        [(0, 12, 49), (2, 14, 49)]
+    assert [c.text for c in s4.rows[0].cells] == S4_LABELS
+
+
+def test_layout_report_is_read_and_checked_like_its_pdf():
+    got = lint(report(GOOD_S4), fmt="text", year=2023)
+    # (table 三 has five of its rows here: DL110 names the others, rows, never a column)
+    assert not [d for d in got if d.code in ("DL001", "DL204", "DL703") or (d.code == "DL110" and "列" in d.message)], \
+        [(d.code, d.message) for d in got]
+    wrong = list(GOOD_S4)
+    wrong[4] = 0  # 行政复议 总计 0 while 结果维持 is 1: the report's own error, now found
+    got = lint(report(wrong), fmt="text", year=2023)
+    assert [d.code for d in got if d.code in ("DL001", "DL204")] == ["DL204"]
+
+
+def test_caption_above_the_header_stays_a_paragraph():
+    text = "\n".join([
+        put((14, "三、收到和处理政府信息公开申请情况")), "",
+        put((11, "（本列数据的勾稽关系为：第一项加第二项之和，"), (60, "法人或其他组织")),
+        put((11, "等于第三项加第四项之和）")),
+        *S3_HEADER[2:], *S3_ROWS, "",
+    ]) + "\n"
+    blocks = parse(text).blocks
+    kinds = [(b.kind, b.text.split("\t")[0][:8]) for b in blocks]
+    assert kinds[:4] == [("heading", "三、收到和处理政"), ("paragraph", "（本列数据的勾稽"), ("paragraph", "等于第三项加第四"),
+                         ("table", "自然人")], kinds
+    assert [c.text for c in blocks[3].table.rows[0].cells] == S3_LABELS
+
+
+def test_justified_prose_with_numbers_and_blank_lines_stays_paragraphs():
+    prose = "\n".join([
+        put((10, "本报告依据《中华人民共和"), (40, "国政府信息公开条例》编制。")),
+        "",
+        put((10, "全年受理申请"), (24, "31 件，答"), (40, "复"), (44, "30 件（含上年结转申请"), (62, "2 件，另有"), (70, "1 件顺延")),
+        "",
+        put((10, "答复），均在法定期限内予以答复。")),
+        "",
+    ]) + "\n"
+    assert [b.kind for b in parse(prose).blocks] == ["paragraph"] * 3
+    assert not [d for d in lint(prose, fmt="text", year=2023) if d.code == "DL703"]
+
+
+def test_numbers_one_space_apart_are_two_cells():
+    row = new_row((new_cell("一、本年新收", 0, 0, 5, 1), new_cell("3001 53", 0, 1, 5, 30), new_cell("0", 0, 2, 5, 40)), 5)
+    got = split_numbers(row)
+    assert [(c.text, c.col, c.column) for c in got.cells] == [("一、本年新收", 0, 1), ("3001", 1, 30), ("53", 2, 35),
+                                                               ("0", 3, 40)]
+    same = new_row((new_cell("第1项 说明", 0, 0, 5, 1),), 5)
+    assert split_numbers(same) is same
+
+
+def test_header_that_does_not_fit_the_numbers_is_left_alone():
+    lines = [put((43, "自然人"), (56, "社会"), (67, "总计")), put((48, "商业"), (52, "科研")),
+             put((11, "一、本年新收"), *zip((44, 49, 53, 57, 60, 64, 68), "5100006"))]
+    rows = [new_row((new_cell(w, i, 0, i + 1, 1),), i + 1) for i, w in enumerate(("自然人", "商业", "一、本年新收"))]
+    assert stack_header(lines, rows) == (rows, 0)  # 5 header columns over 7 numbers: not sure, not rebuilt
