@@ -156,3 +156,97 @@ def test_header_that_does_not_fit_the_numbers_is_left_alone():
              put((11, "一、本年新收"), *zip((44, 49, 53, 57, 60, 64, 68), "5100006"))]
     rows = [new_row((new_cell(w, i, 0, i + 1, 1),), i + 1) for i, w in enumerate(("自然人", "商业", "一、本年新收"))]
     assert stack_header(lines, rows) == (rows, 0)  # 5 header columns over 7 numbers: not sure, not rebuilt
+
+
+# -- table 三's rows whose numbers are on a line of their own (report/stats/layout_rows.py) ----------------------
+
+def s3_numbers(values: list[int]) -> str:
+    return put(*zip(NUMS, map(str, values)))
+
+
+def split_rows_report(rows: list[str]) -> str:
+    return "\n".join([
+        put((10, "某某县某某局2023年政府信息公开工作年度报告")), "",
+        put((14, "三、收到和处理政府信息公开申请情况")), "",
+        *S3_HEADER[2:], *rows, "",
+        put((14, "五、存在的主要问题及改进情况")), "",
+        put((10, "本局的主要问题是公开内容还不够全面。")), "",
+    ]) + "\n"
+
+
+def s3_cells(text: str):
+    from disclosure_lint.report import Overrides, interpret
+
+    t = interpret(parse(text), Overrides(year=2023)).stats["s3"]
+    rows: dict[str, list[str]] = {}
+    for (rid, _cid), c in t.cells.items():
+        rows.setdefault(rid, []).append(c.raw)
+    return rows, t
+
+
+SPLIT_ROWS = [
+    s3_row("一、本年新收政府信息公开申请数量", [6, 0, 0, 0, 0, 0, 6]),
+    s3_row("二、上年结转政府信息公开申请数量", [0, 0, 0, 0, 0, 0, 0]),
+    s3_row("（一）予以公开", [1, 0, 0, 0, 0, 0, 1], 14),
+    put((14, "（二）部分公开（区分处理的，只计这一情"), (40, "形，不")),  # the label in two cells, its numbers below
+    s3_numbers([2, 0, 0, 0, 0, 0, 2]),
+    put((14, "计其他情形）")),  # the label's end
+    s3_numbers([3, 0, 0, 0, 0, 0, 3]),  # the numbers of the row below
+    put((25, "1.属于国家秘密")),
+    put((12, "三"), (25, "2.其他法律行政法规禁止公开"), *zip(NUMS, "0000000")),
+    put((14, "（五）不予处理")),  # a group: holds no numbers
+    s3_numbers([0, 0, 0, 0, 0, 0, 0]),
+    put((25, "4.无正当理由大量反复"), (40, "申请")),
+    put((14, "（六）其")),
+    put((25, "2.申请人逾期未按收费通知要")),
+    put((14, "他处理")),
+    put((25, "求缴纳费用、行政机关不再处理"), *zip(NUMS, "1000001")),  # the label's end with the numbers
+    s3_row("（七）总计", [6, 0, 0, 0, 0, 0, 6], 14),
+]
+
+
+def test_a_rows_numbers_on_a_line_of_their_own_are_put_back_on_its_row():
+    rows, t = s3_cells(split_rows_report(SPLIT_ROWS))
+    assert rows["result.partial"] == ["2", "0", "0", "0", "0", "0", "2"]
+    assert rows["result.not_open.state_secret"] == ["3", "0", "0", "0", "0", "0", "3"]
+    assert rows["result.not_processed.excessive"] == ["0"] * 7
+    assert rows["result.other.no_fee"] == ["1", "0", "0", "0", "0", "0", "1"]
+    assert not t.loose and not t.unmapped
+    # each number keeps its own line and column: a finding on it points there
+    c = t.cells[("result.partial", "natural_person")]
+    assert (c.cell.line, c.cell.column) == (14, 45)
+
+
+def test_numbers_between_two_labels_without_numbers_are_not_guessed():
+    rows = [
+        s3_row("一、本年新收政府信息公开申请数量", [6, 0, 0, 0, 0, 0, 6]),
+        put((25, "1.本机关不掌握相关政府信息")),
+        s3_numbers([4, 0, 0, 0, 0, 0, 4]),  # the row above's or the row below's: not sure
+        put((25, "2.没有现成信息需要另行制作")),
+        s3_row("（七）总计", [6, 0, 0, 0, 0, 0, 6], 14),
+    ]
+    got, t = s3_cells(split_rows_report(rows))
+    assert "result.unavailable.not_held" not in got or not any(got["result.unavailable.not_held"])
+    assert "result.unavailable.need_creation" not in got or not any(got["result.unavailable.need_creation"])
+    assert t.unmapped  # DL001 says so: the tool's reading, not the report's arithmetic
+
+
+def test_a_label_end_with_numbers_takes_its_start_before_a_line_of_numbers_alone_looks():
+    """``5.要求…重新出`` / numbers / ``具已获取信息`` / ``1、申请人…不补`` / ``正、…其政府信 67 …``: the numbers alone have
+    a label on either side until the label end with numbers below has taken ``1、申请人…`` (its only possible start)."""
+    rows = [
+        s3_row("一、本年新收政府信息公开申请数量", [6, 0, 0, 0, 0, 0, 6]),
+        put((25, "4.无正当理由大量反复申请"), *zip(NUMS, "0000000")),
+        "",
+        put((25, "5.要求行政机关确认或重新出")),
+        s3_numbers([1, 0, 0, 0, 0, 0, 1]),
+        put((25, "具已获取信息")),
+        put((25, "1.申请人无正当理由逾期不补")),
+        put((25, "正、行政机关不再处理其政府信"), *zip(NUMS, "2000002")),
+        put((25, "息公开申请")),
+        s3_row("（七）总计", [6, 0, 0, 0, 0, 0, 6], 14),
+    ]
+    got, t = s3_cells(split_rows_report(rows))
+    assert got["result.not_processed.confirm"] == ["1", "0", "0", "0", "0", "0", "1"]
+    assert got["result.other.no_correction"] == ["2", "0", "0", "0", "0", "0", "2"]
+    assert not t.unmapped and not t.loose

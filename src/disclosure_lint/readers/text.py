@@ -142,35 +142,39 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
                     notices=tuple(notices), space_separated_tables=tuple(gap_tables))
 
 
-MAX_LAYOUT_LINES = 2  # lines of a PDF table's text that hold one word or two, between two of its split lines
+MAX_LAYOUT_LINES = 4  # lines of a PDF table's text that hold a word or two, between two of its split lines
 MAX_LAYOUT_LINE = 20
 _INDENT = re.compile(r"[ \u3000]{2}")
+_PART_TITLE = re.compile(rf"[{CN_NUM}]{{1,3}}[、．.]\S{{2}}")  # 四、政府信息公开行政复议… : a part's title, never a row
 
 
 def _past_layout_lines(lines: list[str], j: int) -> int:
     """``j``, or past what lies between line ``j - 1`` of a table split on runs of spaces and a further line of it:
-    up to :data:`MAX_LAYOUT_LINES` short indented lines that are not split, after at most one blank line.  A PDF
-    table's text kept with its layout prints a header cell's last word (组织 机构), a row label's end (计其他情形）)
-    or a vertical label's character (、) on a line of its own, and a blank line where the PDF's rows are far
-    apart; they are the table's, not paragraphs between two tables.  Past a blank line only to a line of three
-    numbers or more (a row of figures, not the next table's header)."""
+    up to :data:`MAX_LAYOUT_LINES` short indented lines that are not split, and at most one blank line.  A PDF
+    table's text kept with its layout prints a header cell's last word (组织 机构), a row label's start or end
+    (计其他情形）) or a vertical label's character (、) on a line of its own, and a blank line where the PDF's rows
+    are far apart; they are the table's, not paragraphs between two tables.  Past a blank line only to a line of
+    three numbers or more (a row of figures, not the next table's header); never past a part's title."""
     k = j
-    blank = not lines[k].strip()
-    if blank:
-        k += 1
+    blank = False
     short = 0
-    while k < len(lines) and short <= MAX_LAYOUT_LINES:
+    while k < len(lines):
         raw = lines[k]
         body = raw.strip(" \u3000")
         if not body:
-            return j
+            if blank:
+                return j
+            blank = True
+            k += 1
+            continue
         if _split_kind(raw) == "spaces":
-            if short == 0 and not blank:
+            if k == j:
                 return j  # (the caller's own loop goes on)
             if blank and not _figure_row(body):
                 return j
             return k
-        if not _INDENT.match(raw) or len(body) > MAX_LAYOUT_LINE or body[-1] in "。；;":
+        if (short == MAX_LAYOUT_LINES or not _INDENT.match(raw) or len(body) > MAX_LAYOUT_LINE or body[-1] in "。；;"
+                or _PART_TITLE.match(body)):
             return j
         short += 1
         k += 1

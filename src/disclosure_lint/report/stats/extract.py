@@ -60,8 +60,9 @@ from ..catalogue import TABLE_IDS
 from . import labels as lb
 from .flat import read_flat
 from .grid import Build, clean, to_loose
+from .layout_rows import is_s3_data_label, pair_number_rows
 from .model import StatTable
-from .schema import schema
+from .schema import S3_COLS, schema
 from .segments import section_hints, split_block
 from .table2 import read_s2, s2_row_of
 from .table3 import Ctx, read_s3, resolve_s3
@@ -202,6 +203,12 @@ def _read_table(b: Block, hint: str | None, build: Callable[[str], Build], gap: 
         if rows:
             segs[-1].rows.extend(rows)
             segs[-1].shape = None  # (its rows' shape no longer)
+    if gap:
+        for seg in segs:
+            if seg.id == "s3":  # a row's numbers on a line of their own (a PDF's text kept with its layout)
+                paired = pair_number_rows(seg.rows, len(S3_COLS), is_s3_data_label)
+                if paired is not seg.rows:
+                    seg.rows, seg.shape = paired, None
     if len(segs) == 1 and segs[0].id is None:
         if hint is None:
             return
