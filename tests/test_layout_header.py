@@ -250,3 +250,85 @@ def test_a_label_end_with_numbers_takes_its_start_before_a_line_of_numbers_alone
     assert got["result.not_processed.confirm"] == ["1", "0", "0", "0", "0", "0", "1"]
     assert got["result.other.no_correction"] == ["2", "0", "0", "0", "0", "0", "2"]
     assert not t.unmapped and not t.loose
+
+
+# -- the same PDF's text without its layout (pdftotext's default): cells one space apart ---------------------------
+
+RAW = """\
+某某县某某局2023年政府信息公开工作年度报告
+二、主动公开政府信息情况
+第二十条第（一）项
+信息内容 本年制发件数 本年废止件数 现行有效件数
+规章 0 0 0
+行政规范性文件 1 0 6
+第二十条第（五）项
+信息内容 本年处理决定数量
+行政许可 120
+第二十条第（六）项
+- 2 -
+信息内容 本年处理决定数量
+行政处罚 35
+行政强制 2
+第二十条第（八）项
+信息内容 本年收费金额（单位：万元）
+行政事业性收费 1.5
+三、收到和处理政府信息公开申请情况
+申请人情况
+法人或其他组织
+自然人 社会 法律 总计
+商业 科研
+公益 服务 其他
+企业 机构
+组织 机构
+一、本年新收政府信息公开申请数量 6 0 0 0 0 0 6
+二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0
+（一）予以公开 1 0 0 0 0 0 1
+（二）部分公开（区分处理的，只计这一情 形，不
+2 0 0 0 0 0 2
+计其他情形）
+3 0 0 0 0 0 3
+1.属于国家秘密
+三 2.其他法律行政法规禁止公开 0 0 0 0 0 0 0
+、
+0 0 0 0 0 0 0
+本 3.危及“三安全一稳定”
+年
+- 3 -
+（七）总计 6 0 0 0 0 0 6
+四、结转下年度继续办理 0 0 0 0 0 0 0
+四、政府信息公开行政复议、行政诉讼情况
+行政复议 行政诉讼
+未经复议直接起诉 复议后起诉
+结果 结果 其他 尚未
+总 计
+维持 纠正 结果 审结 结果 结果 其他 尚未 结果 结果 其他 尚未
+总 计 总计
+维持 纠正 结果 审结 维持 纠正 结果 审结
+2 0 0 0 1 0 0 0 0 0 0 0 0 0 0
+五、存在的主要问题及改进情况
+本局的主要问题是公开内容还不够全面。
+"""
+
+
+def test_text_without_layout_reads_the_three_tables():
+    from disclosure_lint.report import Overrides, interpret
+
+    stats = interpret(parse(RAW), Overrides(year=2023)).stats
+    s2 = {k: c.raw for k, c in stats["s2"].cells.items()}
+    assert s2[("licensing", "decisions")] == "120" and s2[("penalty", "decisions")] == "35"
+    assert s2[("coercion", "decisions")] == "2" and s2[("fees", "amount")] == "1.5"
+    assert s2[("normative_docs", "in_force")] == "6"
+    rows: dict[str, list[str]] = {}
+    for (rid, _cid), c in stats["s3"].cells.items():
+        rows.setdefault(rid, []).append(c.raw)
+    assert rows["result.partial"] == ["2", "0", "0", "0", "0", "0", "2"]
+    assert rows["result.not_open.state_secret"] == ["3", "0", "0", "0", "0", "0", "3"]
+    assert rows["result.not_open.security_stability"] == ["0"] * 7
+    assert not stats["s3"].loose and not stats["s3"].unmapped  # 、 年 and - 3 - are not rows
+    s4 = {k: c.raw for k, c in stats["s4"].cells.items()}
+    assert s4[("cases", "review.upheld")] == "2" and s4[("cases", "review.total")] == "1"
+
+
+def test_text_without_layout_is_checked_like_its_pdf():
+    got = [d.code for d in lint(RAW, fmt="text", year=2023)]
+    assert "DL204" in got and "DL001" not in got, got  # 复议 总计 1 while its results add up to 2: the report's

@@ -26,14 +26,17 @@ rules checking that identity cannot find an error in it.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ...model import Block, Cell
+from ...readers.lines import new_row
 from . import labels as lb
 from . import runs as flatline
 from .grid import PIECE, Build, is_value, text_cell, value_of
+from .layout_rows import is_s3_data_label, pairs
 from .model import new_stat_cell
-from .schema import norm, schema
+from .schema import S3_COLS, norm, schema
 from .table2 import s2_row_of, s2_strong, s2_title, s2_version_votes
 from .table3 import Ctx, resolve_s3, version_flags
 
@@ -102,7 +105,7 @@ def _runs(report) -> list[list[Tok]]:
             if not s:
                 continue
             if s == line.strip() and not _separated_row(s):
-                cells = flatline.tokens(s)
+                cells = flatline.tokens(s) or _spaced_row(s)
                 if cells is not None:  # a table flattened into one line: its cells
                     off = start + (len(line) - len(line.lstrip()))
                     for o, x in cells:
@@ -128,6 +131,26 @@ def _runs(report) -> list[list[Tok]]:
 def _separated_row(s: str) -> bool:
     """A line split by tabs or runs of spaces that reads as one table row (see :func:`_pieces`)."""
     return ("\t" in s or "  " in s or "\u3000\u3000" in s) and _pieces(s) is not None
+
+
+def _spaced_row(s: str) -> list[tuple[int, str]] | None:
+    """The cells of a short line split by single spaces that reads as one row of a table — a known label followed
+    only by numbers (``行政许可 550``: a PDF's text without its layout) — or as a header of known labels only
+    (``信息内容 本年处理决定数量``); else None (prose)."""
+    if " " not in s or len(s) > MAX_CELL:
+        return None
+    pieces = [(m.start(), m.group(0)) for m in _SPACED.finditer(s)]
+    if len(pieces) < 2:
+        return None
+    first = pieces[0][1]
+    if not is_value(first) and _known_label(first) and all(is_value(x) for _, x in pieces[1:]):
+        return pieces
+    if all(not is_value(x) and (_known_label(x) or norm(x) == lb.S2_HEAD) for _, x in pieces):
+        return pieces
+    return None
+
+
+_SPACED = re.compile(r"[^ ]+")
 
 
 def _known_label(text: str) -> bool:
@@ -233,7 +256,7 @@ def read_flat(report: AnnualReport, hints: dict[int, str], have: set[str],
             for t in toks:
                 bd.add_block(t.block)
             if tid == "s3":
-                _flat_s3(bd, toks)
+                _flat_s3(bd, _by_lines(toks))
             elif tid == "s4":
                 _flat_s4(bd, toks)
             else:
@@ -274,6 +297,48 @@ def _rows(toks: list[Tok], is_label) -> tuple[list[Tok], list[tuple[Tok, list[To
         elif t.text:
             header.append(t)
     return header, rows
+
+
+_PAGE_NUMBER = re.compile(r"[-—－]\s*\d{1,3}\s*[-—－]|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?")
+_VERTICAL = frozenset("三、本年度办理结果")  # table 三's group label, printed down its first column one character a line
+
+
+def _by_lines(toks: list[Tok]) -> list[Tok]:
+    """Table 三's tokens as a PDF's text without its layout prints them, one table line a text line: a row's numbers
+    on a line of their own put after its label (:func:`.layout_rows.pairs`), the label's pieces joined; page numbers
+    (``- 3 -``) and the characters of the vertical 三、本年度办理结果 left out."""
+    lines: list[list[Tok]] = []
+    block, at = None, 0
+    for t in toks:
+        # a new line where the block changes or a newline lies since the last token (counted from there: linear in
+        # the block's text, not from its start for every token of a long one)
+        if t.block is not block or t.start < at or t.block.text.count("\n", at, t.start):
+            lines.append([])
+        block, at = t.block, t.start
+        lines[-1].append(t)
+    rows = [new_row(tuple(t.cell for t in line)) for line in lines]
+    joined, labels = pairs(rows, len(S3_COLS), is_s3_data_label)
+    out: list[Tok] = []
+    taken = set(joined.values())
+    for i, line in enumerate(lines):
+        if i in taken:
+            continue
+        text = " ".join(t.text for t in line)
+        if _PAGE_NUMBER.fullmatch(text) or all(len(t.text) == 1 and t.text in _VERTICAL for t in line):
+            continue
+        k = joined.get(i)
+        if k is None:
+            out.extend(line)
+            continue
+        at = labels[i]
+        label = line[at:]
+        values = [t for t in lines[k] if t.text]
+        if values and not values[0].value:
+            label.append(values.pop(0))  # the label's end, on the line of the numbers
+        out.extend(t for t in line[:at] if not (len(t.text) == 1 and t.text in _VERTICAL))
+        out.append(label[0] if len(label) == 1 else _joined(label))
+        out.extend(values)
+    return out
 
 
 def _s3_row_label(text: str) -> bool:

@@ -23,7 +23,8 @@ from ...readers.lines import new_cell, new_row
 from . import labels as lb
 
 _NUMBER = re.compile(r"[+-]?\d[\d,，.]*")
-_OPENER = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]")
+# an item's number opening a label, maybe after a character of the vertical 三、本年度办理结果 (本 3.危及…)
+_OPENER = re.compile(r"(?:[三、本年度办理结果]\s+)?(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])")
 
 
 def _numbers_only(row: Row, width: int) -> bool:
@@ -46,15 +47,25 @@ def _label_at(row: Row) -> int | None:
 def pair_number_rows(rows: list[Row], width: int, is_data_label: Callable[[str], bool]) -> list[Row]:
     """``rows`` with each line of ``width`` numbers alone joined to its row's label (see the module's text);
     ``is_data_label(text)``: whether a label is a data row's (not a group's)."""
-    if not any(_numbers_only(r, width) or _tail_with_numbers(r, width) for r in rows):
+    joined, labels = pairs(rows, width, is_data_label)
+    if not joined:
         return rows
+    taken = set(joined.values())
+    return [row if (k := joined.get(i)) is None else _joined(row, labels[i], rows[k])
+            for i, row in enumerate(rows) if i not in taken]
+
+
+def pairs(rows: list[Row], width: int, is_data_label: Callable[[str], bool]) -> tuple[dict[int, int], dict[int, int]]:
+    """Which row of numbers goes with which label: ``{label row: numbers row}``, and for each label row the index of
+    the cell where its label starts; two empty maps when none (see the module's text)."""
+    if not any(_numbers_only(r, width) or _tail_with_numbers(r, width) for r in rows):
+        return {}, {}
     labels: dict[int, int] = {}  # row index → where its label starts, for rows with a data label and no numbers
     for i, row in enumerate(rows):
         at = _label_at(row)
         if at is not None and is_data_label(" ".join(c.text for c in row.cells[at:])):
             labels[i] = at
     joined: dict[int, int] = {}  # label row → numbers row
-    taken: set[int] = set()
     # first the end of a label with the row's numbers, whose start can only be above (2、申请人逾期未按收费通知要 /
     # 他处理 / 求缴纳费用、行政机关不再处理 6 0 0 0 0 0 6); then the lines of numbers alone, whose label may be on
     # either side: a label taken by the first is no longer one of their two
@@ -62,22 +73,12 @@ def pair_number_rows(rows: list[Row], width: int, is_data_label: Callable[[str],
         k = _near(rows, i, -1)
         if k is not None and k in labels and k not in joined:
             joined[k] = i
-            taken.add(i)
     for i in [i for i, row in enumerate(rows) if _numbers_only(row, width)]:
         near = [k for k in (_near(rows, i, -1), _near(rows, i, 1)) if k is not None and k in labels and k not in
                 joined]
         if len(near) == 1:
             joined[near[0]] = i
-            taken.add(i)
-    if not joined:
-        return rows
-    out: list[Row] = []
-    for i, row in enumerate(rows):
-        if i in taken:
-            continue
-        k = joined.get(i)
-        out.append(row if k is None else _joined(row, labels[i], rows[k]))
-    return out
+    return (joined, labels) if joined else ({}, {})
 
 
 def _tail_with_numbers(row: Row, width: int) -> bool:
