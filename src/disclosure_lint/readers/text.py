@@ -2,7 +2,8 @@
 
 There is no markup, so structure comes from the text itself:
 
-* every non-blank line is one block (scraped pages put one paragraph per line);
+* every non-blank line is one block (scraped pages put one paragraph per line), except in a hard-wrapped text (a
+  PDF's text), whose lines are joined back into their paragraphs (:mod:`.reflow`);
 * a line that starts with a heading number (一、 （一） 1. （1）) and is short
   is a heading, with the level given by the numbering;
 * two or more consecutive lines split by tabs, pipes or runs of two or more
@@ -33,6 +34,7 @@ from .lines import (
     table_limit_notice,
     table_text,
 )
+from .reflow import rejoin
 
 _TAB = re.compile(r"\t")
 _SEPARATORS = (
@@ -138,6 +140,9 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
                 continue
         blocks.append(_line_block(lines, i, len(blocks)))
         i += 1
+    blocks, moved = rejoin(lines, blocks, _is_title)  # a hard-wrapped text's lines put back into paragraphs
+    if moved:
+        gap_tables = [moved[i] for i in gap_tables if i in moved]
     return Document(path=path, format="text", encoding=encoding, text=text, blocks=tuple(blocks),
                     notices=tuple(notices), space_separated_tables=tuple(gap_tables))
 
@@ -207,6 +212,11 @@ def tab_row(raw: str, line_no: int, row_index: int = 0) -> Row:
     only spaces around the row are indentation.  Columns are those of ``raw``."""
     body, c0 = _strip_spaces(raw)
     return split_cells(body, line_no, row_index, _TAB, shift=c0)
+
+
+def _is_title(text: str) -> bool:
+    """A part's or a heading's title (一、总体情况; not （二）依申请公开情况。根据…, a heading run into its text)."""
+    return heading_level(text) is not None and "。" not in text
 
 
 def _line_block(lines: list[str], i: int, index: int) -> Block:
