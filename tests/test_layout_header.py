@@ -332,3 +332,14 @@ def test_text_without_layout_reads_the_three_tables():
 def test_text_without_layout_is_checked_like_its_pdf():
     got = [d.code for d in lint(RAW, fmt="text", year=2023)]
     assert "DL204" in got and "DL001" not in got, got  # 复议 总计 1 while its results add up to 2: the report's
+
+
+def test_prose_justified_with_runs_of_spaces_is_quoted_with_one():
+    from disclosure_lint.kinds.base import quoted
+
+    assert quoted("受理政府信息公开申请        17 件") == "受理政府信息公开申请 17 件"
+    assert quoted("受理申请17件") == "受理申请17件"
+    text = report(GOOD_S4).replace("全年收到申请6件，", "全年收到申请      7 件，")
+    [d] = [d for d in lint(text, fmt="text", year=2023) if d.code == "DL230"]
+    assert "“全年收到申请 7 件”" in d.message or "收到申请 7 件" in d.message, d.message
+    assert "      " not in d.message

@@ -11,6 +11,7 @@ A kind yields :class:`Hit` objects; the engine turns them into diagnostics
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Generic, TypeVar
@@ -173,3 +174,12 @@ class Kind(Generic[OptionsT]):
 
 
 COMMON_PARAMS = frozenset({"match", "agency", "agency_kind", "year", "format_version"})
+
+
+_SPACE_RUN = re.compile(r"[ \t\u3000\n]{2,}|\n")
+
+
+def quoted(text: str) -> str:
+    """Prose quoted in a message, its runs of spaces (a PDF's text kept with its layout justifies its lines with
+    them) and its line breaks each one space: ``受理政府信息公开申请        17 件`` → ``受理政府信息公开申请 17 件``."""
+    return _SPACE_RUN.sub(" ", text) if ("  " in text or "\n" in text or "\t" in text or "\u3000" in text) else text

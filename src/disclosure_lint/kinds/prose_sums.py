@@ -29,7 +29,7 @@ from pydantic import Field
 from ..report.claim_checks import sum_explanation
 from ..report.prose_sums import KIND_LABELS, KINDS, ProseSum
 from . import register
-from .base import Hit, Kind, KindOptions
+from .base import Hit, Kind, KindOptions, quoted
 from .text_vs_table import sentence_evidence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -72,7 +72,7 @@ class ProseSumKind(Kind[ProseSumOptions]):
             diff = abs(s.difference)
             yield Hit(
                 block=s.block, start=s.start, end=s.end,
-                params={"total": s.total.text, "total_number": f"{s.total.number}{unit}", "parts": _parts_text(s),
+                params={"total": quoted(s.total.text), "total_number": f"{s.total.number}{unit}", "parts": quoted(_parts_text(s)),
                         "parts_sum": f"{s.parts_sum}{unit}", "difference": f"{diff}{unit}",
                         "relation": "多" if s.difference > 0 else "少", "form": s.form or "",
                         "breakdown": KIND_LABELS[s.kind], "where": "之前" if s.total_after else "之后"},

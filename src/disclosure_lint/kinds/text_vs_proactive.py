@@ -30,7 +30,7 @@ from ..report.claim_context import DEFAULT_SCOPE
 from ..report.metrics import cell_value
 from ..report.proactive_claims import ROW_LABELS, WHAT_LABELS, ProactiveClaim
 from . import register
-from .base import Hit, Kind, KindOptions, PatternList
+from .base import Hit, Kind, KindOptions, PatternList, quoted
 from .text_vs_table import cell_evidence, number_text, sentence_evidence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -117,7 +117,7 @@ class TextTableProactive(Kind[ProactiveOptions]):
         note = ("；" + "；".join(notes)) if notes else ""
         return Hit(
             block=c.block, start=c.start, end=c.end,
-            params={"claim": c.text, "target": target, "expected": expected, "note": note,
+            params={"claim": quoted(c.text), "target": target, "expected": expected, "note": note,
                     "qualifier": c.scope or ""},
             evidence={"expected": number_text(value), "actual": number_text(c.number), "unit": c.unit, "claim": c.text,
                       "row": c.row, "what": c.what, "table": TABLE_SHORT_NAMES["s2"], "cells": ptrs, "cell_positions": pos,

@@ -42,7 +42,7 @@ from ..report.claim_keywords import FAMILY_OF, LABELS
 from ..report.metrics import PART_COLS, READINGS, TableValue, agrees
 from ..report.stats.model import StatCell
 from . import register
-from .base import Hit, Kind, KindOptions, PatternList
+from .base import Hit, Kind, KindOptions, PatternList, quoted
 
 # -- kinds ---------------------------------------------------------------------------------------------------
 
@@ -186,7 +186,7 @@ class TextTableCount(Kind[CountOptions]):
             ptrs, pos = cell_evidence(cells)
             yield Hit(
                 block=c.block, start=c.start, end=c.end,
-                params={"claim": c.text, "stated": f"{c.number}{unit}", "table": table, "target": target,
+                params={"claim": quoted(c.text), "stated": f"{c.number}{unit}", "table": table, "target": target,
                         "expected": expected, "note": note, "qualifier": c.scope or ""},
                 evidence={"expected": exp_value, "actual": c.number, "claim": c.text,
                           "metric": "+".join(c.metrics) if not c.ambiguous else "new|new+carried_over",
@@ -265,7 +265,7 @@ class TextTableStatement(Kind[StatementOptions]):
                         "none_s4": "复议、诉讼总计为0", "none_carried": "结转下年度继续办理为0"}[st.what]
             yield Hit(
                 block=st.block, start=st.start, end=st.end,
-                params={"claim": st.text, "table": table, "target": "、".join(t for t, _ in bad), "detail": detail},
+                params={"claim": quoted(st.text), "table": table, "target": "、".join(t for t, _ in bad), "detail": detail},
                 evidence={"expected": expected, "actual": detail, "claim": st.text, "statement": st.what,
                           "table": table, "cells": ptrs, "cell_positions": pos,
                           "sentence": sentence_evidence(st.sentence, st.block, st.start, st.end)},
@@ -341,7 +341,7 @@ class TextTablePercentage(Kind[PercentOptions]):
             ptrs, pos = cell_evidence(tv.cells + den.cells)
             yield Hit(
                 block=c.block, start=c.start, end=c.percent[2],
-                params={"claim": c.block.text[c.start:c.percent[2]], "stated": f"{stated}%", "formula": formula,
+                params={"claim": quoted(c.block.text[c.start:c.percent[2]]), "stated": f"{stated}%", "formula": formula,
                         "expected": f"{exp}%"},
                 evidence={"expected": f"{exp}%", "actual": f"{stated}%", "numerator": number_text(tv.value),
                           "denominator": number_text(den.value), "denominator_row": den_name, "claim": c.text,
@@ -420,7 +420,7 @@ class TextTableApplicant(Kind[_Options]):
         exp = number_text(vals[0][1].value) if len(vals) == 1 else [number_text(v.value) for _, v in vals]
         return Hit(
             block=fig.block, start=fig.start, end=fig.end,
-            params={"claim": fig.text, "target": target, "note": note},
+            params={"claim": quoted(fig.text), "target": target, "note": note},
             evidence={"expected": exp, "actual": fig.number, "claim": fig.text, "applicant": col,
                       "rows": ["+".join(rows) for rows, _ in vals], "table": TABLE_SHORT_NAMES["s3"], "cells": ptrs,
                       "cell_positions": pos, "sentence": sentence_evidence(s.sentence, fig.block, fig.start, fig.end),
