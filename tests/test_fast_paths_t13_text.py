@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import re
+from bisect import bisect_right
 
 from disclosure_lint.model import Block
 from disclosure_lint.readers import markdown
@@ -89,3 +90,67 @@ def test_portal_metadata_of_generated_reports_as_before():
     for _name, text in generated(30, seed=1304):
         report = AnnualReport(markdown.parse(text))
         _same_metadata(report.lintable_blocks)
+
+
+# -- self-references: the report's blocks searched at once, pronoun by pronoun -----------------------------------
+
+
+def _old_scan(kind, report) -> list:
+    """_SelfReferenceBase._scan as it was: the alternation searched block by block."""
+    from disclosure_lint.kinds.self_reference import _TITLE_SPAN, _new_ref
+
+    out: list = []
+    if kind._re is None:
+        return out
+    for block in report.text_blocks:
+        text = block.text
+        titles = None
+        starts: list[int] = []
+        for m in kind._re.finditer(text):
+            s = m.start()
+            if titles is None:
+                titles = [t.span() for t in _TITLE_SPAN.finditer(text)] if "《" in text else []
+                starts = [a for a, _ in titles]
+            if titles:
+                i = bisect_right(starts, s) - 1
+                if i >= 0 and titles[i][0] < s < titles[i][1]:
+                    continue
+            surface = m.group("w")
+            generic = surface in kind._generic
+            word = surface if generic else kind._words[surface]
+            out.append(_new_ref(block, s, m.end(), m.group(0), m.group("p"), word, generic))
+    return out
+
+
+def _refs(refs: list) -> list:
+    return [(r.block.index, r.start, r.end, r.text, r.pronoun, r.word, r.generic) for r in refs]
+
+
+def test_self_references_as_when_each_block_was_searched():
+    from disclosure_lint.kinds.self_reference import MismatchOptions, SelfReferenceMismatch
+    from disclosure_lint.model import Document
+
+    options = [MismatchOptions(), MismatchOptions(pronouns={"我": "", "本": "基"}),
+               MismatchOptions(pronouns={"我们": "自", "我": "你", "本": ""}), MismatchOptions(pronouns={"我": "\n"}),
+               MismatchOptions(pronouns={"本": "成"}), MismatchOptions(pronouns={"我": "", "本": "", "该": "应"}),
+               MismatchOptions(not_followed_by={"局": ["\n", "面"], "办": ["法"]}),
+               # two pronouns' matches at one place (the earlier pronoun's taken), a match inside another's
+               MismatchOptions(pronouns={"我": "", "我局": ""}), MismatchOptions(words={"本局": "局", "局": "局"})]
+    kinds = [SelfReferenceMismatch(None, o, None) for o in options]
+    assert [k._joinable for k in kinds] == [True, True, True, False, True, True, False, True, True]
+    pieces = [*"我本局委办法面自基成你们该应《》\n 。", "我局", "本局", "我们局", "本办法", "《我局办法》", "本机关", "街道办事处",
+              "我委员会", "本单位", "自我局", "基本", "我局局", "我本局"]
+    texts = _texts(pieces, 6000, 8, 1305)
+    rnd = random.Random(1306)
+    for _ in range(1500):
+        blocks = tuple(Block(index=i, kind=rnd.choice(["paragraph", "heading", "table", "list_item"]),
+                             text=rnd.choice(texts)) for i in range(rnd.randint(0, 8)))
+        doc = Document(path="x.md", format="markdown", encoding="utf-8", text="", blocks=blocks)
+        for kind in kinds:
+            report = AnnualReport(doc)
+            assert _refs(kind._scan(report)) == _refs(_old_scan(kind, report)), (kind.options, blocks)
+    for _name, text in generated(30, seed=1307):
+        report = AnnualReport(markdown.parse(text))
+        for kind in kinds[:3]:
+            got = kind._scan(report)
+            assert got and _refs(got) == _refs(_old_scan(kind, report))
