@@ -49,6 +49,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import Field
@@ -179,15 +180,22 @@ class _SelfReferenceBase(Kind[_SelfReferenceOptionsT]):
         # each pronoun first, then the look-behind on the character before it: the pattern starts with a literal
         # in every alternative, so the regex engine skips ahead to a pronoun (a pattern led by look-behinds is
         # tried at every character); ``P(?<![x]P)`` is ``(?<![x])P``, the same matches
-        pron = "|".join(
-            re.escape(p) + (f"(?<![{re.escape(excl)}]{re.escape(p)})" if excl else "")
-            for p, excl in sorted(o.pronouns.items()))
+        prons = [re.escape(p) + (f"(?<![{re.escape(excl)}]{re.escape(p)})" if excl else "")
+                 for p, excl in sorted(o.pronouns.items())]
+        pron = "|".join(prons)
         surfaces = sorted(set(self._words) | self._generic, key=lambda s: (-len(s), s))
         alts = []
         for s in surfaces:
             nf = [x for x in o.not_followed_by.get(s, []) if x]
             alts.append(re.escape(s) + (f"(?!{'|'.join(map(re.escape, nf))})" if nf else ""))
         self._re = re.compile(f"(?P<p>{pron})(?P<w>{'|'.join(alts)})") if pron and alts else None
+        # the pattern as one per pronoun, each led by its literal (re skips ahead to it as str.find does; the
+        # alternation is led by a class of the pronouns' first characters, tested at every character): see _matches
+        self._split = [re.compile(f"(?P<p>{p})(?P<w>{'|'.join(alts)})") for p in prons] if self._re else []
+        # the report's blocks searched as one text joined by newlines when no pronoun, word or exclusion holds one:
+        # no match then holds a newline, and what a look-around sees at a newline it sees at a text's start or end
+        self._joinable = not any("\n" in x for x in (*o.pronouns, *o.pronouns.values(), *surfaces,
+                                                      *(y for v in o.not_followed_by.values() for y in v)))
         # what the references of a report depend on: DL301 and DL302 read them with the same options (DL302's
         # come from DL301), so the second finds them in the report's memo
         refs_key = (self._re.pattern if self._re is not None else None, frozenset(self._generic),
@@ -210,30 +218,61 @@ class _SelfReferenceBase(Kind[_SelfReferenceOptionsT]):
         return out
 
     def _scan(self, report) -> list[Ref]:
+        if self._re is None:
+            return []
+        blocks = report.text_blocks
+        if self._joinable:  # one search over the blocks' texts joined by newlines (a search per block cost more)
+            return self._refs(blocks, [b.text for b in blocks])
+        return [r for b in blocks for r in self._refs([b], [b.text])]
+
+    def _refs(self, blocks: list[Block], texts: list[str]) -> list[Ref]:
+        """The references in ``blocks`` (whose texts are ``texts``), found in their texts joined by newlines."""
         out: list[Ref] = []
-        regex = self._re
-        if regex is None:
-            return out
         generic_words, words = self._generic, self._words
-        starts: list[int] = []
-        for block in report.text_blocks:
-            text = block.text
-            titles: list[tuple[int, int]] | None = None  # the 《…》 spans, found at the block's first reference
-            # (the pattern is led by the pronouns: a block without one costs one scan that skips ahead to them)
-            for m in regex.finditer(text):
-                s = m.start()
-                if titles is None:
-                    titles = [t.span() for t in _TITLE_SPAN.finditer(text)] if "《" in text else []
-                    starts = [a for a, _ in titles]
-                if titles:
-                    i = bisect_right(starts, s) - 1
-                    if i >= 0 and titles[i][0] < s < titles[i][1]:
-                        continue
-                surface = m.group("w")
-                generic = surface in generic_words
-                word = surface if generic else words[surface]
-                out.append(_new_ref(block, s, m.end(), m.group(0), m.group("p"), word, generic))
+        bases = list(accumulate([len(t) + 1 for t in texts], initial=0))  # where each text starts in the joined
+        end = -1  # the block of the last match ends before this
+        k = base = 0
+        titles: list[tuple[int, int]] = []  # the 《…》 spans of that block, found at its first reference
+        title_starts: list[int] = []
+        for m in self._matches("\n".join(texts)):
+            s = m.start()
+            if s >= end:
+                k = bisect_right(bases, s) - 1
+                base, end, text = bases[k], bases[k + 1], texts[k]
+                titles = [t.span() for t in _TITLE_SPAN.finditer(text)] if "《" in text else []
+                title_starts = [a for a, _ in titles]
+            s -= base
+            if titles:
+                i = bisect_right(title_starts, s) - 1
+                if i >= 0 and titles[i][0] < s < titles[i][1]:
+                    continue
+            surface = m.group("w")
+            generic = surface in generic_words
+            word = surface if generic else words[surface]
+            out.append(_new_ref(blocks[k], s, m.end() - base, m.group(0), m.group("p"), word, generic))
         return out
+
+    def _matches(self, text: str) -> Iterator[re.Match[str]]:
+        """``self._re.finditer(text)`` from the pronouns' own patterns (:attr:`_split`): at each step the match that
+        starts first (the earlier pronoun's at a tie, as the alternation tries them), each pattern searched again
+        from the end of the match taken when its own next match started before it."""
+        pats = self._split
+        if len(pats) == 1:
+            yield from pats[0].finditer(text)
+            return
+        found = [p.search(text) for p in pats]
+        while True:
+            first = None
+            for m in found:
+                if m is not None and (first is None or m.start() < first.start()):
+                    first = m
+            if first is None:
+                return
+            yield first
+            end = first.end()
+            for k, m in enumerate(found):
+                if m is not None and m.start() < end:
+                    found[k] = pats[k].search(text, end)
 
     # -- the agency's own forms ----------------------------------------------------------
     def _category(self, word: str) -> str:

@@ -43,7 +43,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Block
-from .alternation import holding, trie
+from .alternation import AnyOf, holding, trie
 from .dates import DATE_RE
 
 # Blocks this close to the top may be a label alone on its line, or a line of weak fields only
@@ -144,11 +144,20 @@ _MAY_HOLD = re.compile(trie(_MAY_HOLD_BRANCHES))  # a tree of the words: see .al
 # font switch, list of links or label before it is open): a match of _MAY_HOLD (which holds every word of
 # _RELATED_LINE and the labels of _LONE_LABEL but the weak ones without their colon) or a weak label followed by
 # whitespace, a colon or the end of the text (as _LONE_LABEL's are).  No match holds a newline, so one search over
-# the prose joined by newlines tells the blocks apart (tests/test_fast_paths_t4_scan.py).
-_MAY_FIELD = re.compile(trie([*_MAY_HOLD_BRANCHES, *(w + r"(?=[\s:：]|\Z)" for w in "来源 作者 编辑 日期 时间".split())]))
+# the prose joined by newlines tells the blocks apart (tests/test_fast_paths_t4_scan.py).  A word of a list of links
+# counts only at the start of the text or after whitespace or a pipe (what _RELATED_LINE and _RELATED_INLINE, the
+# only readers of those words, need): a clerk's 相关信息 inside a sentence (其中市场主体登记相关信息60条) is no field
+# (tests/test_fast_paths_t13_text.py).
+_RELATED_WORDS = _RELATED.split("|")
+_MAY_FIELD = re.compile(trie([
+    *(w for w in _MAY_HOLD_BRANCHES if w not in _RELATED_WORDS),
+    *(w + r"(?<![^\s|｜]" + w + ")" for w in _RELATED_WORDS),
+    *(w + r"(?=[\s:：]|\Z)" for w in "来源 作者 编辑 日期 时间".split())]))
 # what a dated title holds (the date that ends it is in the hyphen, slash or dot form: four digits, the mark, a
-# digit; led by the mark, so the search skips ahead by it): without two of them there is no run of two titles
-_ISO_DATE_PART = re.compile(r"[-/.](?<=\d{4}[-/.])\d")
+# digit): without two of them there is no run of two titles.  Each mark searched on its own, led by that literal (re
+# skips ahead to it as str.find does), where a search led by the class [-/.] tested every character: the first
+# match's start is the class's (every match is two characters long: its end too)
+_ISO_DATE_PART = AnyOf([re.compile(re.escape(c) + r"(?<=\d{4}" + re.escape(c) + r")\d") for c in "-/."])
 
 
 @dataclass(frozen=True)
@@ -579,15 +588,23 @@ def find_metadata(blocks: Iterable[Block]) -> PortalMetadata:
     head = 0  # blocks with content before this one (navigation items one per line do not count)
     font_open = False  # a font switch left open at the end of the line before (【字体： / 大 / 中 / 小 / 】)
     related = False  # inside a list of linked pages on lines of their own (相关信息 / title date / …)
-    # Only some blocks are visited: tables, the prose blocks in which one search of their texts joined by newlines
-    # finds something (_MAY_FIELD), the runs of dated titles, and the block after one that left a font switch, a
-    # list of links or a label open; below, every other block with content would only be counted (head).
+    # Only some blocks are visited: the tables and the prose blocks in which one search of their texts joined by
+    # newlines finds something (_MAY_HOLD, _MAY_FIELD), the runs of dated titles, and the block after one that left
+    # a font switch, a list of links or a label open; below, every other block with content would only be counted.
     prose = [b for b in blocks if b.kind != "table"]
-    joined = "\n".join([b.text for b in prose])  # (the pattern matches no newline)
+    texts = [b.text for b in prose]
+    joined = "\n".join(texts)  # (the pattern matches no newline)
     iso = _ISO_DATE_PART.search(joined)
     dated = _dated_runs(blocks) if iso is not None and _ISO_DATE_PART.search(joined, iso.end()) else set()
-    may = {id(prose[k]) for k in holding([b.text for b in prose], _MAY_FIELD.search)}
-    visit = [k for k, b in enumerate(blocks) if b.kind == "table" or id(b) in may or id(b) in dated]
+    may = {id(prose[k]) for k in holding(texts, _MAY_FIELD.search)}
+    # a table is read only near the top and where _MAY_HOLD finds something (below): one search over the tables'
+    # texts joined by newlines (which no match holds) finds those; the others, passed over, are counted with the
+    # blocks before the next one visited (a table's visit also closes a font switch or a list of links, but while
+    # one is open every block is visited in turn)
+    tables = [b for b in blocks if b.kind == "table"]
+    if tables:
+        may.update(id(tables[k]) for k in holding([b.text for b in tables], _MAY_HOLD.search))
+    visit = [k for k, b in enumerate(blocks) if id(b) in may or id(b) in dated] if may or dated else []
     n = len(blocks)
     pos = 0  # the next block
     counted = 0  # head counts the blocks before this one (up to HEAD: past it the count is not read)
