@@ -343,3 +343,31 @@ def test_prose_justified_with_runs_of_spaces_is_quoted_with_one():
     [d] = [d for d in lint(text, fmt="text", year=2023) if d.code == "DL230"]
     assert "“全年收到申请 7 件”" in d.message or "收到申请 7 件" in d.message, d.message
     assert "      " not in d.message
+
+
+def test_random_layout_shapes_never_fail():
+    """Random lines of a PDF's text (words at random columns, numbers, single characters, blank lines, page numbers):
+    the reader, the header, the row pairing and the reflow take them without an exception, and every row of a table
+    keeps its cells' lines in its own line range."""
+    import random
+
+    rnd = random.Random(13)
+    words = ["结果", "维持", "总 计", "商业", "企业", "（二）部分公开（区分处理的", "1.属于国家秘密", "形，不", "三", "、",
+             "本年新收", "- 3 -", "其他", "2.没有现成信息需要另行制作", "（四）无法提供", "申请人情况"]
+    for _ in range(150):
+        lines = []
+        for _ in range(rnd.randint(1, 40)):
+            kind = rnd.random()
+            if kind < 0.15:
+                lines.append("")
+            elif kind < 0.45:
+                lines.append(put(*[(rnd.randint(0, 70), str(rnd.randint(0, 999))) for _ in range(rnd.randint(1, 9))]))
+            else:
+                lines.append(put(*sorted((rnd.randint(0, 70), rnd.choice(words)) for _ in range(rnd.randint(1, 5)))))
+        text = "\n".join(lines)
+        doc = parse(text)
+        for b in doc.blocks:
+            if b.table is not None:
+                for row in b.table.rows:
+                    assert all(b.line <= (c.line or b.line) <= (b.end_line or b.line) for c in row.cells)
+        lint(text, fmt="text", year=2023)
