@@ -57,3 +57,33 @@ def test_line_marks_without_indents_as_measured():
             fast += 1
             assert not any(got[2]) and not any(got[3]) and got[2] is not got[3]
     assert fast > 400
+
+
+def test_table_cells_counted_as_with_escaped_pipes():
+    """markdown._table_cells (the escaped pipes counted only in a table with a backslash) gives what counting them in
+    every table gave, and lines.capped_rows' answer where the table is over the limit: random tables of pipes,
+    backslashes, escaped pipes, spaces and text, under several limits, and the generated reports' tables."""
+    from disclosure_lint.readers import lines as lines_mod
+
+    def counted(src_lines, start, end, limit):
+        joined = "\n".join(src_lines[start:end])
+        total = joined.count("|") - joined.count("\\|") + (end - start)
+        if total <= limit:
+            return end, 0, total
+        return lines_mod.capped_rows(src_lines, start, end, markdown._PIPE, limit)
+
+    rnd = random.Random(131)
+    pieces = ["|", "|", "|", " ", "0", "12", "属于", "\\", "\\|", "\\\\|", "a", "-"]
+    tables = [["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 16))) for _ in range(rnd.randint(1, 8))]
+              for _ in range(4000)]
+    for _name, text in generated(10):
+        src = text.split("\n")
+        tables += [src[i:i + 30] for i in range(0, len(src), 30)]
+    escaped = 0
+    for src in tables:
+        escaped += any("\\|" in line for line in src)
+        for limit in (1, 5, 40, 10_000):
+            start = rnd.randrange(len(src))
+            end = rnd.randint(start + 1, len(src))
+            assert markdown._table_cells(src, start, end, limit) == counted(src, start, end, limit), src
+    assert escaped > 1000
