@@ -182,6 +182,11 @@ def _parser(checks: bool = True):
     return md
 
 
+#: a line break followed by a space or a tab: a line after the first one starts with an indent (SRE scans for the
+#: literal line break in C; str's search for the two characters, on a text of Chinese, took longer)
+_INDENTED = re.compile(r"\n[ \t]").search
+
+
 def _line_marks(src: str, lines: list[str] | None = None) -> tuple[list[int], list[int], list[int], list[int]]:
     """``StateBlock``'s line caches (bMarks, eMarks, tShift, sCount, without the fake last entry) of a non-empty
     source, computed a list at a time instead of a line at a time: each line's begin and end offset, its number of
@@ -195,6 +200,10 @@ def _line_marks(src: str, lines: list[str] | None = None) -> tuple[list[int], li
     begins = list(accumulate([n + 1 for n in lens], initial=0))
     del begins[-1]
     ends = list(map(add, begins, lens))
+    if not src.startswith((" ", "\t")) and _INDENTED(src) is None:
+        # no line starts with a space or a tab (most reports): no indent, no tab to expand
+        shifts = [0] * len(lines)
+        return begins, ends, shifts, shifts.copy()
     shifts = list(map(sub, lens, map(len, map(str.lstrip, lines, repeat(" \t")))))
     counts = shifts.copy()
     if "\t" in src:
@@ -320,7 +329,9 @@ def _table_cells(src_lines: list[str], start: int, end: int, limit: int) -> tupl
     """:func:`.lines.capped_rows` of a GFM table: when all its cells fit in ``limit`` (counted at once: the pipes
     that are not escaped, one more cell than pipes per line), without going through the lines one by one."""
     joined = "\n".join(src_lines[start:end])  # a newline cannot make or hide a "\\|"
-    total = joined.count("|") - joined.count("\\|") + (end - start)
+    # (the escaped pipes counted only in a table with a backslash: str's count of two characters in a text of Chinese
+    # goes slower than its search for one)
+    total = joined.count("|") - (joined.count("\\|") if "\\" in joined else 0) + (end - start)
     if total <= limit:
         return end, 0, total
     return capped_rows(src_lines, start, end, _PIPE, limit)
