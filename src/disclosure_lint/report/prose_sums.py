@@ -93,6 +93,21 @@ _ANY_UNIT = re.compile("[件条个项篇份起宗例]")
 # every character of the text.  《条例》, 事项, 文件 have units but no figure: the gate is several times faster than
 # _FIG's own search on them
 _FIG_GATE = re.compile(r"[件条个项篇份起宗例](?:(?<=\d.)|(?<=\d\s.)|(?<=[零〇一二两三四五六七八九十百千][件起宗例]))")
+# what a figure holds before its unit: digits (\d: str.isdecimal), commas, a space (\s: str.isspace), Chinese numerals
+_FIG_BODY = frozenset(",零〇一二两三四五六七八九十百千")
+
+
+def figures_from(sent: str, unit: int) -> int:
+    """Where _FIG's search of ``sent`` may start when the first match of _FIG_GATE is at ``unit``: the start of the run
+    of characters a figure holds before its unit (:data:`_FIG_BODY`, digits, spaces) that ends there.  Every match of
+    _FIG ends at a match of the gate (a unit), its other characters all of that run: no match starts before it, and
+    the look-behinds see the text before it (``finditer(sent, pos)`` keeps the whole string), so the matches from there
+    are _FIG's matches of the whole sentence; _FIG, led by a look-ahead, is tried at every character it is given
+    (tests/test_fast_paths_t13_stats.py)."""
+    i = unit
+    while i and ((c := sent[i - 1]) in _FIG_BODY or c.isdecimal() or c.isspace()):
+        i -= 1
+    return i
 
 # -- totals ----------------------------------------------------------------------------------------------
 
@@ -299,7 +314,8 @@ class _Reader:
             prev: tuple[int, str, list[re.Match[str]]] | None = None
             for s0, s1 in sentences(text):
                 sent = text[s0:s1]
-                figs = list(_FIG.finditer(sent)) if _FIG_GATE.search(sent) else []
+                g = _FIG_GATE.search(sent)
+                figs = list(_FIG.finditer(sent, figures_from(sent, g.start()))) if g is not None else []
                 if figs:
                     self._sentence(block, s0, sent, figs, prev, out)
                 prev = (s0, sent, figs)
