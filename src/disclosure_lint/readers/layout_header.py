@@ -25,7 +25,7 @@ from .lines import new_cell, new_row
 
 _WORD = re.compile(r"[^\s\u3000]+")
 _DIGIT = re.compile(r"\d")
-_NUMBER = re.compile(r"[+-]?\d[\d,，.]*")
+NUMBER = re.compile(r"[+-]?\d[\d,，.]*")  # a figure as a PDF's text prints it in a table cell
 _NUMBERS = re.compile(r"\d+(?: \d+)+")
 MAX_WORD = 8  # a header line's words are short (the longest label word is 社会公益组织 / 未经复议直接起诉)
 MIN_LINES = 2
@@ -47,7 +47,14 @@ def _words(raw: str) -> list[tuple[int, str]]:
 
 def _numbers(raw: str) -> int:
     """How many of a line's words are numbers (``3001 53``: two, a PDF's narrow cells one space apart)."""
-    return sum(1 for m in _WORD.finditer(raw) if _NUMBER.fullmatch(m.group()))
+    return sum(1 for m in _WORD.finditer(raw) if NUMBER.fullmatch(m.group()))
+
+
+def figure_row(raw: str) -> bool:
+    """Whether the line is a row of figures: three numbers or more, and at most one word that is not (its label)."""
+    words = _WORD.findall(raw)
+    figures = sum(1 for w in words if NUMBER.fullmatch(w))
+    return figures >= MIN_COLUMNS and len(words) - figures <= 1
 
 
 def stack_header(lines: list[str], rows: list[Row]) -> tuple[list[Row], int]:

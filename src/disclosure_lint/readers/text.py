@@ -22,7 +22,7 @@ import re
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, Document, ReaderNotice, Row, Table
 from ..textio import decode
-from .layout_header import split_numbers, stack_header
+from .layout_header import figure_row, split_numbers, stack_header
 from .lines import (
     PICTURE,
     anchored,
@@ -175,7 +175,7 @@ def _past_layout_lines(lines: list[str], j: int) -> int:
         if _split_kind(raw) == "spaces":
             if k == j:
                 return j  # (the caller's own loop goes on)
-            if blank and not _figure_row(body):
+            if blank and not figure_row(body):
                 return j
             return k
         if (short == MAX_LAYOUT_LINES or not _INDENT.match(raw) or len(body) > MAX_LAYOUT_LINE or body[-1] in "。；;"
@@ -184,16 +184,6 @@ def _past_layout_lines(lines: list[str], j: int) -> int:
         short += 1
         k += 1
     return j
-
-
-_FIGURE = re.compile(r"\d[\d,.]*")
-
-
-def _figure_row(body: str) -> bool:
-    """Whether ``body`` is a row of figures: three numbers or more, and at most one word that is not (its label)."""
-    words = body.split()
-    figures = sum(1 for w in words if _FIGURE.fullmatch(w))
-    return figures >= 3 and len(words) - figures <= 1
 
 
 def _strip_spaces(line: str) -> tuple[str, int]:

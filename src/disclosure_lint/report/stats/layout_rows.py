@@ -19,17 +19,17 @@ import re
 from collections.abc import Callable
 
 from ...model import Cell, Row
+from ...readers.layout_header import NUMBER
 from ...readers.lines import new_cell, new_row
 from . import labels as lb
 
-_NUMBER = re.compile(r"[+-]?\d[\d,，.]*")
 # an item's number opening a label, maybe after a character of the vertical 三、本年度办理结果 (本 3.危及…)
 _OPENER = re.compile(r"(?:[三、本年度办理结果]\s+)?(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])")
 
 
 def _numbers_only(row: Row, width: int) -> bool:
     texts = [c.text for c in row.cells if c.text]
-    return len(texts) == width and all(_NUMBER.fullmatch(t) for t in texts)
+    return len(texts) == width and all(NUMBER.fullmatch(t) for t in texts)
 
 
 def _label_at(row: Row) -> int | None:
@@ -37,7 +37,7 @@ def _label_at(row: Row) -> int | None:
     cell of the row is a number; else None."""
     at = None
     for i, c in enumerate(row.cells):
-        if _NUMBER.fullmatch(c.text):
+        if NUMBER.fullmatch(c.text):
             return None
         if _OPENER.match(c.text):
             at = i
@@ -84,8 +84,8 @@ def pairs(rows: list[Row], width: int, is_data_label: Callable[[str], bool]) -> 
 def _tail_with_numbers(row: Row, width: int) -> bool:
     """Whether the row is one cell of words that do not open an item (a label's end), then ``width`` numbers."""
     cells = [c for c in row.cells if c.text]
-    return (len(cells) == width + 1 and not _OPENER.match(cells[0].text) and not _NUMBER.fullmatch(cells[0].text)
-            and all(_NUMBER.fullmatch(c.text) for c in cells[1:]))
+    return (len(cells) == width + 1 and not _OPENER.match(cells[0].text) and not NUMBER.fullmatch(cells[0].text)
+            and all(NUMBER.fullmatch(c.text) for c in cells[1:]))
 
 
 def _near(rows: list[Row], i: int, step: int) -> int | None:
@@ -94,7 +94,7 @@ def _near(rows: list[Row], i: int, step: int) -> int | None:
     k = i + step
     while 0 <= k < len(rows):
         row = rows[k]
-        if any(_NUMBER.fullmatch(c.text) or _OPENER.match(c.text) for c in row.cells):
+        if any(NUMBER.fullmatch(c.text) or _OPENER.match(c.text) for c in row.cells):
             return k
         k += step
     return None
@@ -106,7 +106,7 @@ def _joined(label_row: Row, at: int, numbers: Row) -> Row:
     head = list(label_row.cells[:at])
     parts = list(label_row.cells[at:])
     values = [c for c in numbers.cells if c.text]
-    if values and not _NUMBER.fullmatch(values[0].text):
+    if values and not NUMBER.fullmatch(values[0].text):
         parts.append(values.pop(0))  # the label's end, on the line of the numbers
     first = parts[0]
     label = first if len(parts) == 1 else new_cell("".join(c.text for c in parts), first.row, first.col, first.line,
