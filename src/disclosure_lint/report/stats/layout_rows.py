@@ -1,6 +1,6 @@
-"""Table 三's rows in a PDF's text kept with its layout: a row's numbers on a line of their own, next to its label.
+"""Table 三's rows in a PDF's text: a row's numbers on a line of their own, next to its label.
 
-``pdftotext -layout`` prints a row whose label takes two lines on the page with its numbers between or beside the
+``pdftotext`` (with ``-layout`` or without) prints a row whose label takes two lines on the page with its numbers between or beside the
 label's lines: ``（二）部分公开（区分处理的，只计这一情   形，不`` / ``4 0 0 0 0 0 4`` / ``计其他情形）``, or a
 one-line label a line below its numbers (``1 0 0 0 0 0 1`` / ``1.属于国家秘密``).  Read line by line, the numbers
 have no label (an unknown row) and the label no numbers.
@@ -8,9 +8,11 @@ have no label (an unknown row) and the label no numbers.
 :func:`pair_number_rows` puts each such line of numbers back on its row — only where that is sure: the row of
 numbers holds nothing else and as many numbers as the table has columns, and exactly one of the nearest rows above
 and below it is a data row's label without numbers of its own (a group row such as （四）无法提供 holds none by the
-format, a label's end such as 计其他情形） or a character of the vertical 三、本年度办理结果 is none).  A label's
-words split into two cells by the layout (``形，不``) are joined into one.  Anything else stays as it was, and
-DL001 says what the tool could not place.
+format, a label's end such as 计其他情形） or a character of the vertical 三、本年度办理结果 is none).  A label's end
+printed with the row's numbers (``2、申请人逾期未按收费通知要`` / ``他处理`` / ``求缴纳费用、行政机关不再处理 6 0 0 0 0 0 6``)
+takes the nearest label above it first.  A label's words split into two cells by the layout (``形，不``) are joined
+into one.  Anything else stays as it was, and DL001 says what the tool could not place.  :func:`pairs` is the
+decision, used on a grid's rows here and on the one-cell-per-line reader's lines (``flat._by_lines``).
 """
 
 from __future__ import annotations
