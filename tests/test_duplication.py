@@ -160,7 +160,7 @@ def test_dl602_scraped_body_printed_twice_is_one_finding():
     d = ds[0]
     # each copy begins with the page's header (发布日期 …): the page template may have printed it twice
     assert d.severity == "warning" and d.evidence["page_header"] is True
-    assert "网页模板把文章连同页头输出了两遍" in d.message and d.message.endswith("第二份中与第一份相同的问题只在第一份报告")
+    assert "网页模板把文章连同页头输出了两遍" in d.message and d.message.endswith("第二份中与第一份相同的问题只在第一份处报告一次")
     assert (d.line, d.end_line) == (15, 25)
     assert "第15–25行重复了第1–11行的内容" in d.message
     assert "“一、总体情况”“二、主动公开政府信息情况”“三、政府信息公开行政复议、行政诉讼情况”等4个标题" in d.message

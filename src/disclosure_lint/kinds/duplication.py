@@ -82,7 +82,7 @@ class RepeatedSectionOptions(KindOptions):
 HEADER_BLOCKS = 4  # a copy's page header (title, 发布日期 …) is within its first blocks
 _HEADER_FIELDS = frozenset({"published", "date", "source", "counter"})
 _PAGE_NOTE = ("；两份开头各有门户网站的“发布日期”等栏目，像是网页模板把文章连同页头输出了两遍（例如另有打印版或无障碍版），"
-              "读者在网页上未必看到两份，请在发布的网页上核实；第二份中与第一份相同的问题只在第一份报告")
+              "读者在网页上未必看到两份，请在发布的网页上核实；第二份中与第一份相同的问题只在第一份处报告一次")
 
 
 def _page_header(report: AnnualReport, earlier: Block, later: Block) -> bool:
