@@ -342,6 +342,16 @@ def merge_cmd(
     raise typer.Exit(run.exit_code(threshold))
 
 
+def _cwd_rules(config: str | None, isolated: bool) -> list:
+    """The rules the configuration of the current directory (or ``--config``) loads; exit 2 on a bad one."""
+    try:
+        lc = ConfigResolver(Path(config) if config else None, isolated=isolated).for_path(Path.cwd())
+        return list(load_rules(lc.pack_paths()))
+    except ConfigError as exc:
+        _fail(str(exc))
+        raise  # (not reached: _fail exits)
+
+
 @app.command("rules")
 def rules_cmd(
     config: Annotated[str | None, typer.Option("--config", "-c", help="配置文件（用于加载额外的规则包）。")] = None,
@@ -349,13 +359,7 @@ def rules_cmd(
     isolated: Annotated[bool, typer.Option("--isolated", help="忽略当前目录及其上级目录中的配置文件，只用内置规则或 --config 指定的配置。")] = False,
 ) -> None:
     """列出全部规则（代码、名称、类别、级别、规则包）。"""
-    try:
-        lc = ConfigResolver(Path(config) if config else None, isolated=isolated).for_path(Path.cwd())
-        rules = load_rules(lc.pack_paths())
-    except ConfigError as exc:
-        _fail(str(exc))
-        return
-    rules = sorted(rules, key=lambda r: r.code)
+    rules = sorted(_cwd_rules(config, isolated), key=lambda r: r.code)
     with _stdout_guard():
         _print_rules(rules, output_format)
 
@@ -402,12 +406,7 @@ def explain(
     """显示一条规则的说明：做什么、为什么、依据、反例与正例。"""
     from .docs import render_rule_markdown  # only this command (start-up time)
 
-    try:
-        lc = ConfigResolver(Path(config) if config else None, isolated=isolated).for_path(Path.cwd())
-        rules = load_rules(lc.pack_paths())
-    except ConfigError as exc:
-        _fail(str(exc))
-        return
+    rules = _cwd_rules(config, isolated)
     key = code.strip()
     for r in rules:
         if r.code.upper() == key.upper() or r.spec.name == key:
