@@ -222,3 +222,36 @@ def test_a_number_between_runs_of_spaces_is_one_cell():
     assert t.get("normative_docs", "new_published") is None
     assert [(c.row, c.raw) for c in t.loose] == [("normative_docs", "281")]
     assert codes(lint(text, select=["DL0", "DL1", "DL2"], fmt="text", year=2020)) == ["DL001"]
+
+
+# -- table 四 as a PDF's text without its layout: the text's order need not be the table's ----------------
+
+S4_WORDS = ("四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉")
+S4_ORDERED = [*S4_WORDS, *(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3),
+              "9", "2", "5", "1", "17", "3", "0", "1", "0", "4", "2", "1", "0", "0", "3"]
+# the same table as pdftotext (default mode) printed one whose 总计 cells were text blocks of their own: each block's
+# total comes after the next block's first numbers, among header words
+S4_INTERLEAVED = [*S4_WORDS, "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "9", "2", "5", "1",
+                  "结果维持", "结果纠正", "其他结果", "尚未审结", "3", "0", "1", "0", "总计", "17",
+                  "结果维持", "结果纠正", "其他结果", "尚未审结", "2", "1", "0", "0", "3", "总计", "4"]
+
+
+def _lines_report(s4: list[str]) -> str:
+    tail = "五、存在的主要问题及改进情况\n一是解读形式单一，下一步将丰富解读形式。\n六、其他需要报告的事项\n无。\n"
+    return f"{HEAD}\n" + "\n".join(s4) + "\n" + tail
+
+
+def test_table_four_one_cell_a_line_in_order_is_read():
+    t = interpret(parse(_lines_report(S4_ORDERED), "text")).stats["s4"]
+    assert [t.cells[("cases", c)].raw for c in ("review.total", "direct.total", "after_review.total")] \
+        == ["17", "4", "3"]
+    assert not t.loose
+
+
+def test_table_four_numbers_among_header_words_are_not_placed():
+    """Placed in the text's order, 3 would be the 复议 total (sum 17) and 17 a 诉讼 result: three false DL204."""
+    text = _lines_report(S4_INTERLEAVED)
+    t = interpret(parse(text, "text")).stats["s4"]
+    assert not t.cells and len([c for c in t.loose if c.value.kind != "blank"]) == 15
+    found = codes(lint(text, fmt="text"))
+    assert "DL204" not in found and "DL001" in found
