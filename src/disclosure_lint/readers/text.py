@@ -92,6 +92,8 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
     if text.startswith("\ufeff"):
         text = text[1:]
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if "\f" in text:  # a page break (pdftotext starts each page with one): blank, one column wide as it was
+        lines = [line.replace("\f", " ") for line in lines]
     blocks: list[Block] = []
     gap_tables: list[int] = []  # tables split on runs of spaces: an empty cell leaves no trace
     notices: list[ReaderNotice] = []

@@ -26,7 +26,8 @@ done here, on the :class:`~disclosure_lint.model.Document`, for all of them.
   number, a title inside a block when the same part has a heading line of its own.  A title glued to
   the text before it (``…监督保障二、主动公开政府信息情况``) is taken only when it is an official title
   with its own numeral, followed by what starts a part (a space, a number, 第二十条, 本年…, the first words of the part's
-  table: ``…继续办理四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持…``), and the
+  table: ``…继续办理四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持…``, ``…行政事业性收费三、收到和处理
+  政府信息公开申请情况申请人情况…``), and the
   document has titles found with a clear boundary.
 * **The report title** at the very start of a long first block (``…政府信息公开工作年度报告`` followed
   by a space, by the start of the body or by the portal's 发布日期 line), also after the page's navigation
@@ -92,7 +93,7 @@ _LEFT_NEVER = frozenset("“‘《「『（(〔[【<")
 _BAD_RIGHT = re.compile(rf"[ \u3000]*(?:[；;，,、”’》」』)）。.．:：]|等|的|中|部分|方面|和|及|与|[{_NUM}\d]+个部分)")
 _PART_START = re.compile(r"\d|[（(]|第二十条|信息内容|本年|本机关|本单位|我[局委办院厅部会署镇乡街区县市]")
 # the first words of a part's own table, right after its title in text with nothing between the nodes
-_TABLE_START = {"s4": re.compile(r"行政复议|政府信息公开行政复议")}
+_TABLE_START = {"s3": re.compile(r"申请人情况|[（(]本列数据|自然人"), "s4": re.compile(r"行政复议|政府信息公开行政复议")}
 _SENTENCE_MARK = re.compile(r"[，。；;,！？]")
 _TOC_WORD = re.compile(r"目\s*录|目\s*次")
 _TOC_GAP = re.compile(r"[\s\d.…·．、，,；;。:：\-—]*")

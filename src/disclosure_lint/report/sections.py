@@ -73,8 +73,8 @@ def _heading(raw: str, heading: bool) -> tuple[str | None, str | None, int | Non
         numeral = m.group("num")
         title = m.group("title").strip()
         spec, quality = catalogue.match_section(title)
-        if spec is None and any(lbl in title for lbl in catalogue.TABLE_ROW_LABELS):
-            return None
+        if spec is None and any(lbl in "".join(title.split()) for lbl in catalogue.TABLE_ROW_LABELS):
+            return None  # (letter-spaced too: 三 、本 年 度办 理 结果, table 三's vertical label as a PDF's text prints it)
         if spec is None and _ROW_NUMBERS.search(title) is not None:
             # a label followed by a row of numbers: a table's row (三、本年度办理结果's numeral run into the next row's
             # label in a PDF's text), not a part of the report

@@ -5,8 +5,9 @@ table as one run of labels and digits: ``第二十条第（一）项信息内容
 行政规范性文件000…``.  Where the statistics reader (:mod:`.stats`) finds no table for part 二, 三 or 四,
 this module looks in the part's body for such a run: three or more labels of that table
 (:data:`.structure.TABLE_LABELS`, and the 第二十条第（一）项 captions) one after another with nothing but
-digits, spaces, commas, points or placeholders (/ — - 无) between them (:data:`_GAP`).  A sentence about the same things
-(``被申请行政复议3件，其中结果维持2件、尚未审结1件``) has words and marks between its labels and is not a run.
+digits, spaces, commas, points or placeholders (/ — - 无) between them, and a row's marker （一） or 二、
+before a label (:data:`_GAP`).  A sentence about the same things (``被申请行政复议3件，其中结果维持2件、尚未
+审结1件``) has words and marks between its labels and is not a run.
 
 ``AnnualReport.unread_tables`` maps the part's id to an :class:`UnreadTable` (where the run is); the flattened
 tables of a copy that lost its repeated lines (:mod:`.stats.deduped`) are listed too, with ``why == "deduplicated"``.  The table is
@@ -29,7 +30,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 MIN_LABELS = 3  # labels in a run for it to be a table
 _CAPTION = r"第二十一?条第[（(][一二三四五六七八九十]{1,3}[）)]项"
-_GAP = re.compile(r"[\s\d.,，／/—\-－无]*")
+# (and a row's marker before the next label: …0000000（一）予以公开, …21二、上年结转…)
+_GAP = re.compile(r"[\s\d.,，／/—\-－无]*(?:(?:[（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]、)\s*)?")
 
 
 @dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)

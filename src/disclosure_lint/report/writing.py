@@ -26,7 +26,8 @@ ends one word and starts the next is everywhere and is correct (部门|门户网
   left out), not as a doubled word.  Not
   taken: one character repeated (天天天天), numerals (二零二零), 一 + measure
   (一个一个, 一步一步), labels of the statistics tables (行政复议行政复议 is two merged
-  cells run together), a word right after a numbered run-in title (``（一）主动公开主动
+  cells run together) and pieces of them next to another piece (结果结果其他: a header printed
+  word by word over lines, run together when the line breaks were lost), a word right after a numbered run-in title (``（一）主动公开主动
   公开政府信息…``: a bold title whose words the text repeats, the bold lost by the reader).
 
 A double whose two copies lie on different source lines or in different table cells is
@@ -224,6 +225,12 @@ _LABEL_RUN = re.compile(r"[^\s\d|]+(?: [^\s\d|]+)*")
 # the first characters (8 or more) of a long label: a label cut at the end of its line (要求行政机关确认或重 / 新出具)
 _CELL_GAP = re.compile(r"(?: {2,}|\t|\u3000)\s*(?=\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,2}[）)])")
 _LONG_ROW_HEADS = frozenset(k[:n] for k in _ROW_KEYS if len(k) >= 8 for n in range(8, len(k) + 1))
+
+
+# the two-character pieces of the column labels of tables 三 and 四 (结果|维持, 科研|机构): a header whose labels were
+# printed word by word over lines runs them together when the text loses its line breaks (结果结果其他结尚未维持纠正…)
+_HEADER_PIECES = frozenset(k[i:i + 2] for k in ("结果维持", "结果纠正", "其他结果", "尚未审结", "商业企业", "科研机构",
+                                                "社会公益组织", "法律服务机构") for i in range(0, len(k), 2))
 
 
 def starts_with_table_label(text: str) -> bool:
@@ -452,6 +459,8 @@ def _word_doubles(piece: Piece, check: bool = True) -> list[Doubled]:
         if w in LEGIT_REDUPLICATION or w + w in LEGIT_REDUPLICATION or norm(w) in TABLE_LABEL_KEYS:
             continue
         i, j = m.start(), m.end()
+        if w in _HEADER_PIECES and (text[j:j + 2] in _HEADER_PIECES or text[max(0, i - 2):i] in _HEADER_PIECES):
+            continue  # 结果结果其他: pieces of a table's header labels run together, not a doubled word
         prev = text[i - 1] if i else ""
         nxt = text[j] if j < len(text) else ""
         after_boundary = prev == "" or prev in BOUNDARY
