@@ -91,3 +91,29 @@ def test_header_pieces_run_together_are_no_doubled_word():
     # the same pieces in a sentence, doubled, are still a doubled word
     prose = f"{TITLE}\n一、总体情况\n复议的结果结果，已全部按时公开。\n"
     assert "DL901" in codes(lint(prose, fmt="text"))
+
+
+# -- with -layout: a row label cut in two, its end printed after the row's numbers ---------------------------------
+
+LAYOUT_S3 = """\
+三、收到和处理政府信息公开申请情况
+一、本年新收政府信息公开申请数量          5     0     0     0     0     0     5
+二、上年结转政府信息公开申请数量          0     0     0     0     0     0     0
+      （一）予以公开                     3     0     0     0     0     0     3
+      （二）部分公开（区分处理的，只计这一情
+                                         2     0     0     0     0     0     2
+      形，不计其他情形）
+
+
+             1.属于国家秘密              0     0     0     0     0     0     0
+"""
+
+
+def test_a_bracket_of_a_cut_row_label_closes_after_the_table():
+    text = f"{TITLE}\n{LAYOUT_S3}"
+    doc = parse(text, "text")
+    assert any(b.kind == "paragraph" and b.text == "形，不计其他情形）" for b in doc.blocks)
+    assert "DL703" not in codes(lint(text, fmt="text", select=["DL703"]))
+    # the end not right after the table: the open mark and the closing one are both reported
+    apart = text.replace("      形，不计其他情形）\n", "本年度无其他情况。\n形，不计其他情形）\n")
+    assert codes(lint(apart, fmt="text", select=["DL703"])) == ["DL703", "DL703"]

@@ -24,7 +24,8 @@ What is correct and therefore not reported:
   across paragraphs (a mark left open at the end of a paragraph may close in the next
   one — a paragraph cut by the reader or a page — or, while lines end without a sentence
   end (a line broken after a comma, colon or semicolon goes on), in one of the next few lines of a
-  hard-wrapped paragraph);
+  hard-wrapped paragraph), and from a table's last rows to a short paragraph right after it (a row label
+  cut in a PDF's text, its end printed after the row's numbers);
 * the last paragraph of a document that ends mid-sentence (an excerpt cut off);
 * flattened text (a whole report in one block): paragraphs are told apart where a
   sentence end or a heading number follows a space (:func:`.writing.segments`);
@@ -398,6 +399,15 @@ def _first_char(para: tuple) -> str:
 _CARRY = 5  # a bracket left open may close up to this many wrapped lines further on
 
 
+_TABLE_TAIL = 20  # characters of a paragraph right after a table that may end its last row's label
+
+
+def _in_last_rows(m: Mark) -> bool:
+    table = m.piece.block.table
+    cell = m.piece.cell
+    return table is not None and cell is not None and cell.row >= len(table.rows) - 2
+
+
 class _Carry:
     """Opening marks left open at the end of a paragraph that a later one may still close.
 
@@ -428,6 +438,8 @@ class _Carry:
         """Pair this paragraph's unopened closing marks with carried opening ones; return the rest."""
         key = para.cell_key
         if key is None:
+            if self.cells and loose:
+                loose = self._after_table(para, loose)
             self.flush_cells()
             stacks = []
         else:
@@ -448,6 +460,23 @@ class _Carry:
                     _pair(self.out, stack.pop(), u.mark)
                 else:
                     rest.append(u)
+        return rest
+
+    def _after_table(self, para: _Para, loose: list[Unbalanced]) -> list[Unbalanced]:
+        """A row label of a PDF's table cut in its text, its end printed right after the table (``（二）部分公开（区分
+        处理的，只计这一情`` / the row's numbers / ``形，不计其他情形）``): a short paragraph right after the table
+        closes a mark left open in one of the table's last two rows."""
+        if self.table is None or para.piece.block.index != self.table + 1 or para.hi - para.lo > _TABLE_TAIL:
+            return loose
+        rest = []
+        for u in loose:
+            if u.problem == "unopened":
+                stack = next((st for st in self.cells.values() if st and _FAMILY[st[-1].char] == u.mark.family
+                              and _in_last_rows(st[-1])), None)
+                if stack is not None:
+                    _pair(self.out, stack.pop(), u.mark)
+                    continue
+            rest.append(u)
         return rest
 
     def keep(self, para: _Para, still_open: list[Mark]) -> None:
