@@ -196,3 +196,88 @@ def test_an_item_after_a_page_number_in_text_without_line_breaks():
     assert "DL902" not in codes(lint(text, fmt="text", select=["DL902"]))
     slip = text.replace("（四）平台", "（五）平台")
     assert codes(lint(slip, fmt="text", select=["DL902"])) == ["DL902"]  # the run goes on through the page number
+
+
+# table 三's header as pdftotext -layout prints it from a PDF whose header rows are far from the first row: words
+# broken over lines (商业企 / 业), a caption beside the group label, and two blank lines before the first row of figures
+S3_LAYOUT = """\
+      三、收到和处理政府信息公开申请情况
+                                                         申请人情况
+
+（本列数据的勾稽关系为：第一项加第二项之和，                                         法人或其他组织
+等于第三项加第四项之和）
+                               自然人                                                  总计
+                                         商业企      科研机      社会公益      法律服务
+                                                                           其他
+                                         业        构        组织        机构
+
+
+一、本年新收政府信息公开申请数量                12       3        0        0         1      0       16
+
+二、上年结转政府信息公开申请数量                2        0        0        0         0      0       2
+"""
+
+
+def test_a_header_two_blank_lines_above_its_first_row_is_read():
+    t = interpret(parse(HEAD + S3_LAYOUT, "text")).stats["s3"]
+    assert not t.unmapped
+    assert [t.cells[("new", c)].raw for c in ("natural_person", "commercial", "legal_service", "total")] \
+        == ["12", "3", "1", "16"]
+    assert t.cells[("carried_over", "total")].raw == "2"
+
+
+def test_three_blank_lines_end_the_table():
+    text = HEAD + S3_LAYOUT.replace("\n\n\n一、本年新收", "\n\n\n\n一、本年新收")
+    t = interpret(parse(text, "text")).stats["s3"]
+    # the header is a table of its own, its words not stacked: said as labels not recognised (DL001), not guessed
+    assert "商业企" in [u.label for u in t.unmapped]
+    assert "DL001" in codes(lint(text, fmt="text"))
+
+
+# a row label cut at its cell's width over two lines (the first 23 characters long), its numbers on a line of their
+# own after it; and a label cut around the line that carries its numbers (1、申请人… / 正、行政机关… 67 … / 息公开申请)
+S3_CUT_LABEL = S3_LAYOUT + """
+      （一）予以公开                           8        2        0        0         1      0       11
+
+      （二）部分公开（区分处理的，只计这一情 形，不
+      计其他情形）
+                                                2        1        0        0         0      0       3
+             1.属于国家秘密                     0        0        0        0         0      0       0
+"""
+
+
+def test_a_cut_row_label_and_its_numbers_below_are_one_row():
+    t = interpret(parse(HEAD + S3_CUT_LABEL, "text")).stats["s3"]
+    assert [t.cells[("result.partial", c)].raw for c in ("natural_person", "commercial", "total")] == ["2", "1", "3"]
+    assert t.cells[("result.not_open.state_secret", "total")].raw == "0"
+
+
+def test_a_label_cut_around_the_line_of_its_numbers_is_one_row():
+    """1、申请人… / 正、行政机关… 4 0 0 0 0 0 4 / 息公开申请: the numbers are the row's, its start the label's start."""
+    text = HEAD + S3_LAYOUT + """
+      （一）予以公开                           8        2        0        0         1      0       11
+      1、申请人无正当理由逾期不补
+      正、行政机关不再处理其政府信              4        0        0        0         0      0       4
+      息公开申请
+"""
+    t = interpret(parse(text, "text")).stats["s3"]
+    assert [t.cells[("result.other.no_correction", c)].raw for c in ("natural_person", "commercial", "total")] \
+        == ["4", "0", "4"]
+    assert not t.unmapped and not t.loose
+
+
+def test_vertical_label_characters_at_the_margin_stay_in_the_table():
+    """三、本年度办理结果 printed down the margin, one character a line, between the rows (本 / 年 / 度 …)."""
+    text = HEAD + S3_LAYOUT + """
+      （一）予以公开                           8        2        0        0         1      0       11
+三、
+
+本            1.属于国家秘密                    1        0        0        0         0      0       1
+年
+             2.其他法律行政法规禁止公开         0        0        0        0         0      0       0
+度
+"""
+    t = interpret(parse(text, "text")).stats["s3"]
+    assert t.cells[("result.not_open.state_secret", "total")].raw == "1"
+    assert t.cells[("result.not_open.law_prohibited", "total")].raw == "0"
+    assert not t.loose

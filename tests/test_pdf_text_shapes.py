@@ -93,7 +93,7 @@ def test_header_pieces_run_together_are_no_doubled_word():
     assert "DL901" in codes(lint(prose, fmt="text"))
 
 
-# -- with -layout: a row label cut in two, its end printed after the row's numbers ---------------------------------
+# -- with -layout: a row label cut in two, its end printed after the row's numbers, the last line of the table ----------
 
 LAYOUT_S3 = """\
 三、收到和处理政府信息公开申请情况
@@ -103,9 +103,6 @@ LAYOUT_S3 = """\
       （二）部分公开（区分处理的，只计这一情
                                          2     0     0     0     0     0     2
       形，不计其他情形）
-
-
-             1.属于国家秘密              0     0     0     0     0     0     0
 """
 
 

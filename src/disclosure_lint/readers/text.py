@@ -150,38 +150,43 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
 
 
 MAX_LAYOUT_LINES = 4  # lines of a PDF table's text that hold a word or two, between two of its split lines
-MAX_LAYOUT_LINE = 20
+MAX_LAYOUT_LINE = 30  # (a row label cut at its cell's width: （二）部分公开（区分处理的，只计这一情 形，不)
+MAX_LAYOUT_BLANKS = 2  # blank lines pdftotext -layout prints where a PDF table's rows are far apart
 _INDENT = re.compile(r"[ \u3000]{2}")
 _PART_TITLE = re.compile(rf"[{CN_NUM}]{{1,3}}[、．.]\S{{2}}")  # 四、政府信息公开行政复议… : a part's title, never a row
 
 
 def _past_layout_lines(lines: list[str], j: int) -> int:
     """``j``, or past what lies between line ``j - 1`` of a table split on runs of spaces and a further line of it:
-    up to :data:`MAX_LAYOUT_LINES` short indented lines that are not split, and at most one blank line.  A PDF
-    table's text kept with its layout prints a header cell's last word (组织 机构), a row label's start or end
-    (计其他情形）) or a vertical label's character (、) on a line of its own, and a blank line where the PDF's rows
-    are far apart; they are the table's, not paragraphs between two tables.  Past a blank line only to a line of
-    three numbers or more (a row of figures, not the next table's header); never past a part's title."""
+    up to :data:`MAX_LAYOUT_LINES` short indented lines that are not split, and at most :data:`MAX_LAYOUT_BLANKS`
+    blank lines in a row.  A PDF table's text kept with its layout prints a header cell's last word (组织 机构), a row
+    label's start or end (计其他情形）) or a vertical label's character (、, and 年 alone at the margin) on a line of its
+    own, and blank lines where the PDF's rows are far apart (two under a header of several lines); they are the
+    table's, not paragraphs between two tables.  Past a blank line only to a line of three numbers or more (a row of
+    figures, not the next table's header); never past a part's title."""
     k = j
     blank = False
+    run = 0  # blank lines in a row
     short = 0
     while k < len(lines):
         raw = lines[k]
         body = raw.strip(" \u3000")
         if not body:
-            if blank:
+            if run == MAX_LAYOUT_BLANKS:
                 return j
             blank = True
+            run += 1
             k += 1
             continue
+        run = 0
         if _split_kind(raw) == "spaces":
             if k == j:
                 return j  # (the caller's own loop goes on)
             if blank and not figure_row(body):
                 return j
             return k
-        if (short == MAX_LAYOUT_LINES or not _INDENT.match(raw) or len(body) > MAX_LAYOUT_LINE or body[-1] in "。；;"
-                or _PART_TITLE.match(body)):
+        if (short == MAX_LAYOUT_LINES or not (_INDENT.match(raw) or len(body) == 1) or len(body) > MAX_LAYOUT_LINE
+                or body[-1] in "。；;" or _PART_TITLE.match(body)):
             return j
         short += 1
         k += 1
