@@ -255,3 +255,10 @@ def test_table_four_numbers_among_header_words_are_not_placed():
     assert not t.cells and len([c for c in t.loose if c.value.kind != "blank"]) == 15
     found = codes(lint(text, fmt="text"))
     assert "DL204" not in found and "DL001" in found
+
+
+def test_table_four_a_page_number_among_its_numbers_is_no_header_word():
+    """A page break inside the row of numbers (``- 4 -`` on a line of its own) does not make them unplaceable."""
+    s4 = [*S4_ORDERED[:-5], "- 4 -", *S4_ORDERED[-5:]]
+    t = interpret(parse(_lines_report(s4), "text")).stats["s4"]
+    assert [t.cells[("cases", c)].raw for c in ("review.total", "after_review.total")] == ["17", "3"]

@@ -421,6 +421,8 @@ def _flat_s4(bd: Build, toks: list[Tok]) -> None:
                 interleaved |= labelled and bool(t.text)
                 values.append(t)
                 continue
+            if _PAGE_NUMBER.fullmatch(t.text):
+                continue  # a page break among the numbers
             labelled = True
         elif t.value:
             values = [*lead, t]  # the row of numbers may start with empty cells
