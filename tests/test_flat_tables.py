@@ -262,3 +262,13 @@ def test_table_four_a_page_number_among_its_numbers_is_no_header_word():
     s4 = [*S4_ORDERED[:-5], "- 4 -", *S4_ORDERED[-5:]]
     t = interpret(parse(_lines_report(s4), "text")).stats["s4"]
     assert [t.cells[("cases", c)].raw for c in ("review.total", "after_review.total")] == ["17", "3"]
+
+
+
+def test_table_four_under_litigation_printed_before_review_is_not_placed():
+    """pdftotext's own reading order can print the header's 行政诉讼 before 行政复议, and the numbers of the blocks
+    in another order than the table's: not placed (DL001), never read as if in the format's order."""
+    words = ["四、政府信息公开行政复议、行政诉讼情况", "行政诉讼", "行政复议", "未经复议直接起诉", "复议后起诉"]
+    s4 = [*words, *S4_ORDERED[len(S4_WORDS):]]
+    t = interpret(parse(_lines_report(s4), "text")).stats["s4"]
+    assert not t.cells and len([c for c in t.loose if c.value.kind != "blank"]) == 15

@@ -281,3 +281,108 @@ def test_vertical_label_characters_at_the_margin_stay_in_the_table():
     assert t.cells[("result.not_open.state_secret", "total")].raw == "1"
     assert t.cells[("result.not_open.law_prohibited", "total")].raw == "0"
     assert not t.loose
+
+
+# our generator's report 0019-2022 (bench/generate.py, seed 0) rendered to PDF by tests/render.py and printed by
+# pdftotext 22.12 -layout: table 三's note beside its header words, two-line labels with their numbers between their
+# lines, the vertical 三、本年度办理 / 结果 in the margin, a label and its first number one space apart
+S3_PDFTOTEXT = """\
+   三、收到和处理政府信息公开申请情况
+（本列数据的勾稽关系为：第一项加第二项之和，            商业企 科研机 社会公 法律服
+                            自然人                   其他        总计
+等于第三项加第四项之和）                      业   构   益组织 务机构
+一、本年新收政府信息公开申请数量            111   45   3   3        6   5   173
+二、上年结转政府信息公开申请数量            7     2    0   0        4   1   14
+          （一）予以公开           38    13   0   1        6   2   60
+          （二）部分公开（区分处理的，
+                            12    5    1   0        1   0   19
+          只计这一情形，不计其他情形）
+                 1.属于国家秘密   0     2    1   0        0   0   3
+                 2.其他法律行政法
+                           2      0    0   0        1   1   4
+                 规禁止公开
+                 3.危及“三安全一
+                           0      0    0   0        0   0   0
+                 稳定”
+                 4.保护第三方合法
+                           2      0    0   0        0   0   2
+                 权益
+          （三）不予公
+          开      5.属于三类内部事
+                           4      1    0   0        0   0   5
+                 务信息
+                 6.属于四类过程性
+                           2      1    0   0        0   0   3
+                 信息
+                 7.属于行政执法案
+                           2      0    0   0        0   0   2
+                 卷
+三、本年度办理          8.属于行政查询事
+结果                         2      0    0   0        0   0   2
+                 项
+                 1.本机关不掌握相
+                           5      7    1   0        1   0   14
+                 关政府信息
+          （四）无法提 2.没有现成信息需
+                           14     3    0   0        1   2   20
+          供      要另行制作
+                 3.补正后申请内容
+                           9      5    0   1        0   0   15
+                 仍不明确
+                 1.信访举报投诉类
+                           1      0    0   0        0   0   1
+                 申请
+                 2.重复申请     2     0    0   0        0   0   2
+                 3.要求提供公开出
+                           4      0    0   0        0   0   4
+          （五）不予处 版物
+          理      4.无正当理由大量
+                           2      1    0   0        0   0   3
+                 反复申请
+                 5.要求行政机关确
+                 认或重新出具已获 3       1    0   0        0   0   4
+                 取信息
+
+
+
+                            -3-
+                         1.申请人无正当理
+                         由逾期不补正、行
+                                   2             1        0   0        0        0        3
+                         政机关不再处理其
+                         政府信息公开申请
+                （六）其他处 2.申请人逾期未按
+                理      收费通知要求缴纳
+                       费用、行政机关不 4                1        0   0        0        0        5
+                       再处理其政府信息
+                       公开申请
+                         3.其他          3         0        0   1        0        0        4
+                （七）总计                  113       41       3   3        10       5        175
+四、结转下年度继续办理                            5         6        0   0        0        1        12
+"""
+S3_TRUE = {  # the report's own figures (its Markdown original)
+    "new": "111 45 3 3 6 5 173", "carried_over": "7 2 0 0 4 1 14", "result.open": "38 13 0 1 6 2 60",
+    "result.partial": "12 5 1 0 1 0 19", "result.not_open.state_secret": "0 2 1 0 0 0 3",
+    "result.not_open.law_prohibited": "2 0 0 0 1 1 4", "result.not_open.security_stability": "0 0 0 0 0 0 0",
+    "result.not_open.third_party": "2 0 0 0 0 0 2", "result.not_open.internal_affairs": "4 1 0 0 0 0 5",
+    "result.not_open.process_info": "2 1 0 0 0 0 3", "result.not_open.enforcement_file": "2 0 0 0 0 0 2",
+    "result.not_open.admin_query": "2 0 0 0 0 0 2", "result.unavailable.not_held": "5 7 1 0 1 0 14",
+    "result.unavailable.need_creation": "14 3 0 0 1 2 20", "result.unavailable.unclear": "9 5 0 1 0 0 15",
+    "result.not_processed.petition": "1 0 0 0 0 0 1", "result.not_processed.repeated": "2 0 0 0 0 0 2",
+    "result.not_processed.publication": "4 0 0 0 0 0 4", "result.not_processed.excessive": "2 1 0 0 0 0 3",
+    "result.not_processed.confirm": "3 1 0 0 0 0 4", "result.other.other": "3 0 0 1 0 0 4",
+    "result.total": "113 41 3 3 10 5 175", "carried_forward": "5 6 0 0 0 1 12",
+}
+COLS7 = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total")
+
+
+def test_table_three_as_pdftotext_layout_prints_a_narrow_table_reads_only_true_cells():
+    t = interpret(parse(HEAD + S3_PDFTOTEXT, "text")).stats["s3"]
+    read = {k: c.raw for k, c in t.cells.items()}
+    assert len(read) >= 150
+    for (rid, cid), raw in read.items():
+        assert rid in S3_TRUE and S3_TRUE[rid].split()[COLS7.index(cid)] == raw, (rid, cid, raw)
+    for rid in ("result.not_open.law_prohibited", "result.not_open.admin_query", "result.not_processed.confirm"):
+        assert " ".join(read[(rid, c)] for c in COLS7) == S3_TRUE[rid]
+    found = lint(HEAD + S3_PDFTOTEXT, fmt="text")
+    assert not [d for d in found if d.code.startswith("DL2")]  # nothing blamed on the report (its cells add up)

@@ -114,3 +114,106 @@ def test_a_bracket_of_a_cut_row_label_closes_after_the_table():
     # the end not right after the table: the open mark and the closing one are both reported
     apart = text.replace("      形，不计其他情形）\n", "本年度无其他情况。\n形，不计其他情形）\n")
     assert codes(lint(apart, fmt="text", select=["DL703"])) == ["DL703", "DL703"]
+
+
+# our generator's report 0002-2020 rendered to PDF (tests/render.py, 2019 format: narrow label cells) and printed by
+# pdftotext 22.12 -raw: each label over two or three lines, its numbers on a line of their own
+S3_RAW = """\
+三、收到和处理政府信息公开申请情况
+（本列数据的勾稽关系为：第一项加第二项之和，
+等于第三项加第四项之和）
+自然人
+商业企
+业
+科研机
+构
+社会公
+益组织
+法律服
+务机构
+其他 总计
+一、本年新收政府信息公开申请数量 9 2 0 0 2 1 14
+二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1
+三、本年度办理结果
+（一）予以公开 4 0 0 0 1 0 5
+（二）部分公开（区分处理
+的，只计这一情形，不计其他
+情形）
+1 1 0 0 0 0 2
+（三）不予公开
+1.属于国家
+秘密
+0 0 0 0 0 0 0
+2.其他法律
+行政法规禁
+止公开
+1 0 0 0 0 0 1
+3.危及“三
+安全一稳
+定”
+0 0 0 0 0 0 0
+4.保护第三
+方合法权益
+0 0 0 0 0 0 0
+5.属于三类
+内部事务信
+息
+0 0 0 0 0 0 0
+6.属于四类
+过程性信息
+0 0 0 0 0 0 0
+7.属于行政
+执法案卷
+0 0 0 0 0 0 0
+8.属于行政
+查询事项
+0 0 0 0 0 0 0
+（四）无法提供
+1.本机关不
+掌握相关政
+府信息
+0 1 0 0 0 0 1
+2.没有现成
+信息需要另
+行制作
+1 0 0 0 0 0 1
+3.补正后申
+请内容仍不
+明确
+2 0 0 0 0 0 2
+（五）不予处理
+1.信访举报
+投诉类申请
+0 0 0 0 0 0 0
+- 4 -
+2.重复申请 0 0 0 0 0 1 1
+3.要求提供
+公开出版物
+0 0 0 0 0 0 0
+4.无正当理
+由大量反复
+申请
+0 0 0 0 0 0 0
+5.要求行政
+机关确认或
+重新出具已
+获取信息
+1 0 0 0 0 0 1
+（六）其他处理 0 0 0 0 0 0 0
+（七）总计 10 2 0 0 1 1 14
+四、结转下年度继续办理 0 0 0 0 1 0 1
+"""
+
+
+def test_a_table_s_labels_on_lines_of_their_own_are_no_numbered_list():
+    """1.信访举报 / 投诉类申请 / 0 0 0 0 0 0 0 / 2.重复申请 0 0 0 0 0 1 1 / 3.要求提供 …: the table's cells, not a list
+    whose 2. is missing (DL902)."""
+    text = f"{TITLE}\n一、总体情况\n本年度收到申请14件。\n{S3_RAW}四、政府信息公开行政复议、行政诉讼情况\n本年度无。\n"
+    assert "DL902" not in codes(lint(text, fmt="text", select=["DL902"]))
+    # a numbering slip in the prose before the table is still found
+    slip = text.replace("本年度收到申请14件。", "1.本年度收到申请14件。\n3.均按时答复。")
+    assert "DL902" in codes(lint(slip, fmt="text", select=["DL902"]))
+
+
+def test_table_three_s_group_label_cut_before_its_last_word_is_no_part():
+    assert heading_of("三、本年度办理", False) is None  # 结果 on the next line

@@ -27,17 +27,25 @@ _WORD = re.compile(r"[^\s\u3000]+")
 _DIGIT = re.compile(r"\d")
 NUMBER = re.compile(r"[+-]?\d[\d,，.]*")  # a figure as a PDF's text prints it in a table cell
 _NUMBERS = re.compile(r"\d+(?: \d+)+")
+_LABEL_NUMBER = re.compile(r"(\D*[^\d\s]) (\d+)")  # words without a digit, one space, a number
 MAX_WORD = 8  # a header line's words are short (the longest label word is 社会公益组织 / 未经复议直接起诉)
 MIN_LINES = 2
 MAX_LINES = 8
 MIN_COLUMNS = 3
 
 
+_CAPTION = re.compile(r"[（(]?本列数据|勾稽关系|等于第三项")  # table 三's note, printed beside its header words
+
+
 def _words(raw: str) -> list[tuple[int, str]]:
-    """``(0-based column, word)`` of a line; single characters one space apart are one word (``总 计``)."""
+    """``(0-based column, word)`` of a line; single characters one space apart are one word (``总 计``).  The words of
+    table 三's note (（本列数据的勾稽关系为…）), which a narrow page prints in the label column beside the header's
+    words, are none."""
     out: list[tuple[int, int, str, bool]] = []  # start, end, word, whether it is single characters only
     for m in _WORD.finditer(raw):
         word, at = m.group(), m.start()
+        if _CAPTION.search(word):
+            continue
         if out and len(word) == 1 and out[-1][3] and out[-1][1] + 1 == at:
             out[-1] = (out[-1][0], m.end(), out[-1][2] + word, True)
         else:
@@ -121,11 +129,19 @@ def _header(raws: list[str], rows: list[Row], top: int, first: int, want: int) -
 
 def split_numbers(row: Row) -> Row:
     """``row`` with each cell of numbers one space apart (``3001 53``: two narrow cells of a PDF's table, printed
-    one space apart) as one cell a number."""
-    if not any(" " in c.text and _NUMBERS.fullmatch(c.text) for c in row.cells):
+    one space apart) as one cell a number; and a label's words with the row's first number one space after them
+    (``认或重新出具已获 3``, a narrow label column) as two cells, when the rest of the row is numbers."""
+    if not any(" " in c.text and (_NUMBERS.fullmatch(c.text) or _LABEL_NUMBER.fullmatch(c.text)) for c in row.cells):
         return row
     cells: list[Cell] = []
+    rest_numbers = sum(1 for c in row.cells if NUMBER.fullmatch(c.text)) >= MIN_COLUMNS
     for c in row.cells:
+        if " " in c.text and rest_numbers and not cells and (m := _LABEL_NUMBER.fullmatch(c.text)) is not None:
+            at = (c.column or 1) + m.start(2)
+            cells.append(new_cell(m.group(1), c.row, 0, c.line, c.column, (c.column or 1) + m.end(1), c.pointer,
+                                  c.header, c.anchors, c.confidence))
+            cells.append(new_cell(m.group(2), c.row, 0, c.line, at, at + len(m.group(2)), c.pointer, c.header))
+            continue
         if " " not in c.text or not _NUMBERS.fullmatch(c.text):
             cells.append(c)
             continue

@@ -98,7 +98,7 @@ TABLE_SHORT_NAMES: dict[str, str] = {sid: f"表{SECTION_BY_ID[sid].numeral}" for
 
 # Row labels of the statistics tables that look like top-level headings ("一、本年新收…")
 # in flattened text.  They are never section headings.
-TABLE_ROW_LABELS = ("本年新收", "上年结转", "本年度办理结果", "结转下年度", "办理结果")
+TABLE_ROW_LABELS = ("本年新收", "上年结转", "本年度办理", "结转下年度", "办理结果")  # (本年度办理: 结果 cut off to the next line)
 
 _NORMALISE = re.compile(r"[\s　、，,。：:；;“”\"'‘’（）()《》]")
 

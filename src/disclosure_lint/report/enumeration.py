@@ -282,11 +282,16 @@ def analyse(report) -> list[EnumRun]:
     scope = object()
     sections, k = report.sections, -1
     pieces = report.prose_pieces
+    # a statistics table's lines read as text (a row's label on a line of its own, its numbers on the next: a PDF's
+    # text) are the table's cells, not a numbered list (1.信访举报 / 投诉类申请 / 0 0 0 …)
+    in_tables = {b.index for t in report.stats.values() for b in t.blocks if b.kind != "table"}
     # only the pieces with a marker hold items; the others only end the runs where a new section starts, which
     # the next piece with a marker sees as well (sections follow the document order: a piece is in the section of
     # the one before it or in a later one)
     for n in sorted(_with_markers(pieces)):
         piece = pieces[n]
+        if piece.block.index in in_tables:
+            continue
         # the section the block is in (as report.section_of, walking along in document order)
         while k + 1 < len(sections) and sections[k + 1].heading.index <= piece.block.index:
             k += 1

@@ -5,10 +5,11 @@ sometimes with a line holding only ``|`` after each cell, and empty cells vanish
 separators keep them.  Row boundaries are gone, so numbers are placed only when it is
 unambiguous: a row label followed by exactly as many values as the table has columns for that
 row (table 三: the header order, normally 7; table 二: the block's header or the row's official
-columns; table 四: 15 values after the header, in one run — numbers among header words, as a PDF's
-text prints a table whose 总计 cells were text blocks of their own, are in the text's order, not the
-table's).  Any other value is kept in :attr:`StatTable.loose` (its row id when a row label precedes it,
-column ``""``), so that ``has_numbers`` is right and a rule can tell a template published without its numbers.
+columns; table 四: 15 values after the header, in one run, under a header that names 行政复议 before
+行政诉讼 — numbers among header words, as a PDF's text prints a table whose 总计 cells were text blocks
+of their own, or under 行政诉讼 printed first, are in the text's order, not the table's).  Any other
+value is kept in :attr:`StatTable.loose` (its row id when a row label precedes it, column ``""``), so
+that ``has_numbers`` is right and a rule can tell a template published without its numbers.
 
 An empty cell kept by ``|`` lines is a cell: it is never joined to a label, it counts among the 15
 values of table 四 also before the first number, and the empty cells of a group row (（三）不予公开;
@@ -415,6 +416,7 @@ def _flat_s4(bd: Build, toks: list[Tok]) -> None:
     values: list[Tok] = []
     lead: list[Tok] = []  # empty cells (kept by "|" lines) since the last label, before the first value
     labelled = interleaved = False  # header words after the first value; values after such words
+    litigation = litigation_first = False
     for t in toks:
         if values:
             if t.value or not t.text:
@@ -440,7 +442,12 @@ def _flat_s4(bd: Build, toks: list[Tok]) -> None:
             results.append(m[1])
             if k < 3:
                 bd.col_labels.setdefault(f"{lb.S4_BLOCK_ORDER[k]}.{m[1]}", t.text)
-        elif m[0] == "block" and m[1] != "review" and m[1] not in blocks:
+        elif m[0] == "block" and m[1] == "review":
+            # 行政诉讼 printed before 行政复议: the text's order is not the table's
+            litigation_first |= litigation
+        elif m[0] in ("block", "super"):
+            litigation = True
+        if m[0] == "block" and m[1] != "review" and m[1] not in blocks:
             blocks.append(m[1])
     if not values:
         return
@@ -451,7 +458,7 @@ def _flat_s4(bd: Build, toks: list[Tok]) -> None:
     order = [f"{b}.{r}" for b in block_order for r in lb.S4_RESULT_ORDER]
     if len(values) == 1 and lb.S4_RESULT_ORDER[-1] == "total":
         values = _split_tok(values[0], 3, 5) or values  # the 15 numbers run together
-    if len(values) == 15 and not interleaved:
+    if len(values) == 15 and not interleaved and not litigation_first:
         for cid, v in zip(order, values):
             bd.add("cases", cid, v.text, "数量", "", v.block, v.cell)
     else:

@@ -10,8 +10,9 @@ numbers holds nothing else and as many numbers as the table has columns, and exa
 and below it is a data row's label without numbers of its own (a group row such as （四）无法提供 holds none by the
 format, a label's end such as 计其他情形） or a character of the vertical 三、本年度办理结果 is none).  A label's end
 printed with the row's numbers (``2、申请人逾期未按收费通知要`` / ``他处理`` / ``求缴纳费用、行政机关不再处理 6 0 0 0 0 0 6``)
-takes the nearest label above it first.  A label's words split into two cells by the layout (``形，不``) are joined
-into one.  Anything else stays as it was, and DL001 says what the tool could not place.  :func:`pairs` is the
+takes the nearest label above it first (unless those words, left of the label, are the end of the vertical
+三、本年度办理结果: ``三、本年度办理  8.属于行政查询事`` / ``结果  2 0 0 0 0 0 2``).  A label's words split into two cells
+by the layout (``形，不``) are joined into one.  Anything else stays as it was, and DL001 says what the tool could not place.  :func:`pairs` is the
 decision, used on a grid's rows here and on the one-cell-per-line reader's lines (``flat._by_lines``).
 """
 
@@ -78,6 +79,8 @@ def pairs(rows: list[Row], width: int, is_data_label: Callable[[str], bool]) -> 
     for i in [i for i, row in enumerate(rows) if _numbers_only(row, width)]:
         near = [k for k in (_near(rows, i, -1), _near(rows, i, 1)) if k is not None and k in labels and k not in
                 joined]
+        if len(near) == 2 and _fragment(rows, i + 1):
+            near = near[:1]  # a label's end right below the numbers: the label above took two lines, its numbers between
         if len(near) == 1:
             joined[near[0]] = i
     return (joined, labels) if joined else ({}, {})
@@ -88,6 +91,14 @@ def _tail_with_numbers(row: Row, width: int) -> bool:
     cells = [c for c in row.cells if c.text]
     return (len(cells) == width + 1 and not _OPENER.match(cells[0].text) and not NUMBER.fullmatch(cells[0].text)
             and all(NUMBER.fullmatch(c.text) for c in cells[1:]))
+
+
+def _fragment(rows: list[Row], i: int) -> bool:
+    """Whether row ``i`` is a label's end alone (words, no number, no item's number: 卷, 计其他情形）)."""
+    if not 0 <= i < len(rows):
+        return False
+    texts = [c.text for c in rows[i].cells if c.text]
+    return bool(texts) and not any(NUMBER.fullmatch(t) or _OPENER.match(t) for t in texts)
 
 
 def _near(rows: list[Row], i: int, step: int) -> int | None:
@@ -109,12 +120,25 @@ def _joined(label_row: Row, at: int, numbers: Row) -> Row:
     parts = list(label_row.cells[at:])
     values = [c for c in numbers.cells if c.text]
     if values and not NUMBER.fullmatch(values[0].text):
-        parts.append(values.pop(0))  # the label's end, on the line of the numbers
+        tail = values.pop(0)
+        if not _margin(tail, parts[0]):
+            parts.append(tail)  # the label's end, on the line of the numbers
     first = parts[0]
     label = first if len(parts) == 1 else new_cell("".join(c.text for c in parts), first.row, first.col, first.line,
                                                     first.column, parts[-1].end_column, first.pointer, first.header)
     cells: list[Cell] = [*head, label, *values]
     return new_row(tuple(cells), label_row.line, label_row.header)
+
+
+_VERTICAL = frozenset("三、本年度办理结果")
+
+
+def _margin(tail: Cell, label: Cell) -> bool:
+    """Whether the words before a row's numbers are the end of the vertical 三、本年度办理结果 in the margin (``三、本年度
+    办理  8.属于行政查询事`` / ``结果  2 0 0 …``), not the end of the row's own label: left of the label, and made of
+    that label's characters."""
+    return (tail.column is not None and label.column is not None and tail.column < label.column - 2
+            and set(tail.text) <= _VERTICAL)
 
 
 def is_s3_data_label(text: str) -> bool:
