@@ -1,12 +1,14 @@
 """The fast paths of round 14 (a ``--jobs`` worker's facts and the parent's cross-report findings) against the plain
 ways they replace: the facts' streams compressed with a small hash table (findings.compress) against
-``zlib.compress(…, 1)``; a body key kept by agency name (identity.body_key) against working it out.  Each comparison
-is also run against a broken fast path, to show that it can fail."""
+``zlib.compress(…, 1)``; a body key kept by agency name (identity.body_key) against working it out; a finding made
+by ``new_diagnostic`` (the cross-report checks' and a worker's findings read back) against ``Diagnostic(...)``.  Each
+comparison is also run against a broken fast path, to show that it can fail."""
 
 from __future__ import annotations
 
 import json
 import random
+import string
 import tempfile
 import zlib
 from collections.abc import Callable
@@ -16,10 +18,12 @@ from typing import Any
 
 import pytest
 
-from disclosure_lint import memo
+from disclosure_lint import memo, packs
 from disclosure_lint.api import Checker, FileResult
-from disclosure_lint.batch import findings, identity
-from disclosure_lint.batch.findings import Facts
+from disclosure_lint.batch import findings, identity, peers
+from disclosure_lint.batch.findings import Facts, Report
+from disclosure_lint.diagnostics import Diagnostic, Edit, Fix, new_diagnostic
+from disclosure_lint.packs import format_message
 
 from .benchgen import generated
 
@@ -155,3 +159,167 @@ def test_a_body_key_kept_by_a_wrong_key_is_caught() -> None:
 
     with pytest.raises(AssertionError):
         _keys_checked(by_head)
+
+
+# -- a finding made by new_diagnostic -------------------------------------------------------------------------------
+
+
+def _fields(rnd: random.Random) -> dict[str, Any]:
+    pick = rnd.choice
+    fix = pick([None, Fix("改", (Edit(1, 2, 1, 3, "，"),)), Fix("改", (Edit(None, None, None, None, "x", "p"),),
+                                                                 "unsafe", True)])
+    return {"path": pick(["a.md", "目录/报告.md", ""]), "code": pick(["DL242", "DL000"]), "rule": pick(["r", "规则"]),
+            "category": pick(["statistics", "writing"]), "severity": pick(["error", "warning", "info"]),
+            "message": pick(["m", "表三“二、上年结转”与上年不一致", ""]),
+            "line": pick([None, 0, 1, 10 ** 6]), "column": pick([None, 1, 7]), "end_line": pick([None, 2, 3]),
+            "end_column": pick([None, 4, 9]), "pointer": pick([None, "表三 › 自然人", ""]), "match": pick([None, "", "x"]),
+            "evidence": pick([{}, {"expected": 1, "actual": 2}, {"other_place": [1, 2, 3, 4, "p"], "k": [{"a": None}]}]),
+            "fix": fix, "fingerprint": pick(["", "0123456789abcdef"])}
+
+
+def _made_checked(make: Callable[..., Diagnostic]) -> None:
+    """``make(**fields)`` is the finding ``Diagnostic(**fields)`` is: equal, same repr, JSON and fields; frozen."""
+    rnd = random.Random(1403)
+    for _ in range(3000):
+        f = _fields(rnd)
+        got, want = make(**f), Diagnostic(**f)
+        assert type(got) is Diagnostic
+        assert got == want and repr(got) == repr(want)
+        assert json.dumps(got.to_json()) == json.dumps(want.to_json())
+        assert all(getattr(got, k) is v for k, v in f.items())
+        with pytest.raises(AttributeError):
+            got.line = 5  # type: ignore[misc]
+
+
+def test_new_diagnostic_is_the_constructors_finding() -> None:
+    _made_checked(new_diagnostic)
+
+
+def test_a_wrong_maker_is_caught() -> None:
+    def swapped(**f: Any) -> Diagnostic:
+        f["end_line"], f["end_column"] = f["end_column"], f["end_line"]
+        return new_diagnostic(**f)
+
+    with pytest.raises(AssertionError):
+        _made_checked(swapped)
+
+
+def test_findings_read_back_as_the_constructor_made_them() -> None:
+    """A finding read back (from a worker or the cache: Diagnostic.from_json) is the one the constructor makes of
+    the same JSON, for each finding of the reports and random ones; and what from_json refuses it still refuses."""
+    rnd = random.Random(1404)
+    diags = [d for r in _results() for d in r.diagnostics]
+    diags += [Diagnostic(**_fields(rnd)) for _ in range(500)]
+    assert len(diags) > 540
+    for d in diags:
+        data = json.loads(json.dumps(d.to_json()))
+        got = Diagnostic.from_json(data, d.path)
+        fix = d.fix
+        want = Diagnostic(path=d.path, **{**data, "evidence": data.get("evidence") or {}, "fix": fix})
+        assert got == want == d and repr(got) == repr(want)
+        short = {k: v for k, v in data.items() if k not in ("line", "pointer", "match", "evidence", "fix")}
+        assert Diagnostic.from_json(short, "p") == Diagnostic(path="p", **short)
+    for bad in ({}, {"code": 1}, {**diags[0].to_json(), "x": 1}, {**diags[0].to_json(), "line": True},
+                {**diags[0].to_json(), "severity": "fatal"}):
+        with pytest.raises(ValueError):
+            Diagnostic.from_json(bad, "p")
+
+
+# -- a message formatted by its % form -----------------------------------------------------------------------------
+
+
+class _Shown:
+    def __str__(self) -> str:
+        return "显示"
+
+
+class _Text(str):
+    def __str__(self) -> str:
+        return "子类"
+
+
+class _Answers(dict):
+    def __missing__(self, key: str) -> str:
+        return "缺"
+
+
+def _message_before(template: str, params: dict) -> str:
+    """format_message of round 9: the pieces joined one by one."""
+    out = []
+    for literal, field_name, spec, conversion in string.Formatter().parse(template):
+        out.append(literal)
+        if field_name is None:
+            continue
+        if field_name in params and not spec and not conversion:
+            out.append(str(params[field_name]))
+        else:
+            out.append("{" + field_name + "}")
+    return "".join(out)
+
+
+def _messages_checked(fmt: Callable[[str, dict], str]) -> None:
+    rnd = random.Random(1405)
+    pieces = ["{a}", "{b}", "{match}", "{c!r}", "{d:>3}", "{x.y}", "{}", "{0}", "{{", "}}", "%", "%s", "%%", "%(a)s",
+              "表三", " ", "{ a }", "{a[0]}"]
+    values = [1, 2.5, None, "文", "%s", "%", (1, 2), (), [1], {"k": 1}, True, _Shown(), _Text("t"), b"x", 0.1 + 0.2]
+    for _ in range(4000):
+        template = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 8)))
+        params = {k: rnd.choice(values) for k in rnd.sample(["a", "b", "match", "c", "d", "x"], rnd.randrange(0, 6))}
+        for p in (params, _Answers(params)):
+            try:
+                want = _message_before(template, p)
+            except ValueError:  # (a template Formatter cannot parse: refused alike)
+                with pytest.raises(ValueError):
+                    fmt(template, p)
+                continue
+            assert fmt(template, p) == want == fmt(template, p), (template, p)
+
+
+def test_messages_formatted_by_their_percent_form_as_before() -> None:
+    memo.forget()
+    _messages_checked(format_message)
+
+
+def test_a_wrong_percent_form_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    memo.forget()
+    real = packs._pieces
+
+    def unescaped(template: str) -> Any:  # a literal's % left as it is
+        pieces, form, names = real(template)
+        return pieces, None if form is None else "".join(
+            lit + ("%s" if n is not None else "") for lit, n, _s in pieces), names
+
+    monkeypatch.setattr(packs, "_pieces", unescaped)
+    with pytest.raises((AssertionError, TypeError, ValueError)):
+        _messages_checked(format_message)
+    memo.forget()
+
+
+# -- the rates' terms read at once ---------------------------------------------------------------------------------
+
+
+def _terms_checked(values_of: Callable[[Facts, tuple[str, ...]], list[Any]]) -> None:
+    """For each report and rate, the terms rate_outliers builds from ``values_of`` are the dict of round 13 (each term's
+    ``_value``, in the rate's order)."""
+    checked = 0
+    for r in _results():
+        if not r.facts:
+            continue
+        rep = Report(r.path, Facts(r.facts))
+        values = values_of(rep.facts, peers._TERMS)
+        for rate, at in peers._RATE_TERMS:
+            old = {k: peers._value(rep, k) for k in (*rate.numerator, *rate.denominator, *rate.minus)}
+            new = {k: values[i] for k, i in at}
+            assert list(new.items()) == list(old.items())
+            assert rate.parts(new.get) == rate.parts(old.get)
+            checked += old.get("not_open") is not None
+    assert checked > 20
+
+
+def test_rate_terms_read_at_once_are_each_terms_value() -> None:
+    _terms_checked(Facts.values_of)
+
+
+def test_wrong_rate_terms_are_caught() -> None:
+    with pytest.raises(AssertionError):
+        _terms_checked(lambda facts, keys: [facts.value(k) for k in reversed(keys)])

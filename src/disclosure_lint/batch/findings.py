@@ -13,7 +13,7 @@ from functools import cached_property
 from itertools import chain, repeat
 from typing import Any
 
-from ..diagnostics import Diagnostic, fingerprint
+from ..diagnostics import Diagnostic, fingerprint, new_diagnostic
 from ..engine import ActiveRule
 from ..memo import Kept
 from ..packs import format_message
@@ -436,6 +436,11 @@ class Facts:
         i = self._index.get(key)
         return None if i is None else self._values[i]
 
+    def values_of(self, keys: tuple[str, ...]) -> list[Any]:
+        """``[self.value(k) for k in keys]``, in one call."""
+        index, values = self._index, self._values
+        return [None if (i := index.get(k)) is None else values[i] for k in keys]
+
     def hashes(self) -> tuple[str, str, array[int]] | None:
         """The ``paras``' masked hashes and exact hashes, each joined (:data:`HASH` characters per paragraph), and
         their sizes; None when the facts' ``paras`` are not all well formed.  Nothing is decoded."""
@@ -530,8 +535,6 @@ def diagnostic(ar: ActiveRule, report: Report, found: Found) -> Diagnostic:
               "format_version": facts.get("format") or "", **found.params}
     place = found.place if isinstance(found.place, list) and len(found.place) == 5 else [None] * 5
     line, column, end_line, end_column, pointer = place
-    return Diagnostic(
-        path=report.path, code=spec.id, rule=spec.name, category=spec.category, severity=ar.severity,
-        message=format_message(spec.message, params), line=line, column=column, end_line=end_line,
-        end_column=end_column, pointer=pointer, match=found.match, evidence=found.evidence,
-        fingerprint=fingerprint(spec.id, found.key, 1))
+    return new_diagnostic(report.path, spec.id, spec.name, spec.category, ar.severity,
+                          format_message(spec.message, params), line, column, end_line, end_column, pointer,
+                          found.match, found.evidence, None, fingerprint(spec.id, found.key, 1))
