@@ -23,43 +23,52 @@ from .findings import HASH, Found, Report, show
 
 _S3_COL_LABELS = {c.id: c.label for c in S3_COLS}
 _IN_FORCE_ROWS = {"rules": "规章", "normative_docs": "行政规范性文件"}
+# each row with its label and the keys of its 现行有效件数, 本年制发件数 and 本年废止件数 figures (made once)
+_IN_FORCE_KEYS = tuple((row, label, f"s2:{row}:in_force", f"s2:{row}:issued", f"s2:{row}:repealed")
+                       for row, label in _IN_FORCE_ROWS.items())
 
 
 def _other(prev: Report) -> dict[str, Any]:
     return {"other": prev.name, "other_year": prev.year if prev.year is not None else "上一"}
 
 
+# each column of table 三 with its label and the keys of its 二、上年结转 and 四、结转下年度继续办理 figures (made once: the
+# check reads them for every pair of reports)
+_CARRY_KEYS = tuple((col, label, f"s3:carried_over:{col}", f"s3:carried_forward:{col}")
+                    for col, label in _S3_COL_LABELS.items())
+
+
 def carryover(cur: Report, prev: Report) -> Iterator[Found]:
-    for col, label in _S3_COL_LABELS.items():
-        mine = cur.value(f"s3:carried_over:{col}")
-        theirs = prev.value(f"s3:carried_forward:{col}")
+    for col, label, mine_key, theirs_key in _CARRY_KEYS:
+        mine = cur.value(mine_key)
+        theirs = prev.value(theirs_key)
         if mine is None or theirs is None or mine == theirs:
             continue
-        yield Found(cur.place(f"s3:carried_over:{col}"),
+        yield Found(cur.place(mine_key),
                     {"column": label, "value": show(mine), "other_value": show(theirs), **_other(prev)},
                     {"expected": theirs, "actual": mine, "column": col, "other_path": prev.path,
-                     "other_place": prev.place(f"s3:carried_forward:{col}")},
+                     "other_place": prev.place(theirs_key)},
                     key=f"carryover:{col}:{prev.year}")
 
 
 def in_force(cur: Report, prev: Report) -> Iterator[Found]:
     if cur.facts.get("format") != "2021" or prev.facts.get("format") != "2021":
         return
-    for row, label in _IN_FORCE_ROWS.items():
-        now = cur.value(f"s2:{row}:in_force")
-        before = prev.value(f"s2:{row}:in_force")
-        issued = cur.value(f"s2:{row}:issued")
-        repealed = cur.value(f"s2:{row}:repealed")
+    for row, label, in_force_key, issued_key, repealed_key in _IN_FORCE_KEYS:
+        now = cur.value(in_force_key)
+        before = prev.value(in_force_key)
+        issued = cur.value(issued_key)
+        repealed = cur.value(repealed_key)
         if now is None or before is None or issued is None or repealed is None:
             continue
         expected = before + issued - repealed
         if now == expected:
             continue
-        yield Found(cur.place(f"s2:{row}:in_force"),
+        yield Found(cur.place(in_force_key),
                     {"row": label, "value": show(now), "expected": show(expected), "other_value": show(before),
                      "issued": show(issued), "repealed": show(repealed), **_other(prev)},
                     {"expected": expected, "actual": now, "row": row, "other_path": prev.path,
-                     "other_value": before, "other_place": prev.place(f"s2:{row}:in_force"), "issued": issued,
+                     "other_value": before, "other_place": prev.place(in_force_key), "issued": issued,
                      "repealed": repealed},
                     key=f"in_force:{row}:{prev.year}")
 

@@ -108,8 +108,13 @@ class CrossReport:
         """The expected bodies of the configurations of the run's reports (``bodies:``), each once."""
         out: dict[str, ExpectedBody] = {}
         seen: set[int] = set()
+        lists: dict[int, list[ActiveRule]] = {}  # the lists of rules walked (held: an id is not reused meanwhile)
         for r in self._reports:
-            for ar in self._rules(r.path, None):
+            rules = self._rules(r.path, None)
+            if lists.get(id(rules)) is rules:  # (one list per configuration: its rules' configurations seen already)
+                continue
+            lists[id(rules)] = rules
+            for ar in rules:
                 cfg = ar.kind.config
                 if id(cfg) in seen:
                     continue

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from ..memo import Kept
+
 # a region level at the start of a name: 某某省 / 某某自治区 / 某某市 / 某某自治州 / 某某县 / 某某区 / 某某旗 … (two
 # characters at least before the level word, so that 广州市 is not 广州 + 市…; a one-character county: 沛县)
 _REGION = re.compile(r"^(.县|.{2,8}?(?:自治区|自治州|自治县|自治旗|特别行政区|省|市|州|盟|地区|县|区|旗))")
@@ -32,12 +34,28 @@ def normalise_name(name: str) -> str:
     return s
 
 
+# body_key's answers by name: a body's reports of several years name it alike, and each report asks twice (its
+# summary's body, its cross-report facts).  At most 4,096 names of at most ``_KEPT_NAME`` characters.
+_BODY_KEYS: Kept[str, tuple[tuple[str, str] | None]] = Kept("batch.identity: a body key by agency name", 4096)
+_KEPT_NAME = 200
+
+
 def body_key(name: str | None) -> tuple[str, str] | None:
     """``(region, body)`` for an agency name, None for no name.  The region is the innermost one stated at the
     start (``青禾市云岭区`` → ``云岭区``); the body is the rest, ``政府`` for a bare place name (a report titled
     ``云岭区2023年政府信息公开…`` is the district government's)."""
     if not name:
         return None
+    got = _BODY_KEYS.get(name)
+    if got is None:
+        got = (_body_key(name),)
+        if len(name) <= _KEPT_NAME:
+            _BODY_KEYS.keep(name, got)
+    return got[0]
+
+
+def _body_key(name: str) -> tuple[str, str] | None:
+    """:func:`body_key` of a name that is not empty, worked out."""
     s = normalise_name(name)
     region = ""
     while True:

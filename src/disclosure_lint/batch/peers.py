@@ -30,6 +30,14 @@ def _value(r: Report, key: str) -> float | None:
     return r.facts.value(NOT_OPEN) if key == "not_open" else r.value(key)
 
 
+# the terms of every rate as the facts key them (not_open: NOT_OPEN, as :func:`_value` reads it), each once, and for
+# each rate its terms' (key, position among them) in the order its dict of terms had them
+_TERMS: tuple[str, ...] = tuple(dict.fromkeys(NOT_OPEN if k == "not_open" else k for rate in RATES
+                                              for k in (*rate.numerator, *rate.denominator, *rate.minus)))
+_RATE_TERMS = tuple((rate, tuple((k, _TERMS.index(NOT_OPEN if k == "not_open" else k))
+                                 for k in (*rate.numerator, *rate.denominator, *rate.minus))) for rate in RATES)
+
+
 def _place(r: Report, key: str) -> list[Any] | None:
     if key == "not_open":
         got = r.facts.get("not_open")
@@ -59,8 +67,9 @@ def rate_outliers(group: Sequence[Report], kind: str, opts: OutlierOptions) -> I
     # each rate's (report, value, the key of its first numerator term with a value: the finding's place)
     per_rate: dict[str, list[tuple[Report, float, str]]] = {}
     for r in group:
-        for rate in RATES:
-            terms = {k: _value(r, k) for k in (*rate.numerator, *rate.denominator, *rate.minus)}
+        values = r.facts.values_of(_TERMS)  # (every rate's terms at once: _value of each)
+        for rate, at in _RATE_TERMS:
+            terms = {k: values[i] for k, i in at}
             parts = rate.parts(terms.get)
             if parts is None or parts[1] < opts.min_denominator or parts[0] > parts[1]:
                 continue
