@@ -8,9 +8,11 @@ tables continued over a page break joined.
 
 * **Pieces.** A line's characters are cut into pieces where the gap between two of them exceeds a third of an em
   (the padding between two cells; a cell's own text is set solid).
-* **The region.** A row of figures is a line whose pieces are a label or none, then numbers, each after a gap of an
-  em at least.  The table is the run of lines around its rows of figures in the same font size, none further from
-  the one before than an em and a half.
+* **The region.** A row of figures is a line whose pieces are labels or none, then numbers, each half an em from the
+  piece before at least.  The table is the run of lines around its rows of figures in the same font size, none
+  further from the one before than an em and a half; it has a header unless it is the first thing on its page.  Two
+  such runs three ems apart or less, with only lines of their size between them, are one table whose rows stand
+  apart: neither is read.
 * **Columns.** The numbers of the rows of figures, each column's overlapping one another and no other column's, give
   the number columns (numbers left-, right- or centre-aligned alike); the pieces left of them start the label
   columns (at most four starts, each shared by two pieces at least or the only one).  A piece running past the next
@@ -38,6 +40,7 @@ from .layout_header import NUMBER
 GAP = 0.3  # ems between two characters that part two pieces
 FIGURE_GAP = 0.5  # ems before a number in a row of figures
 LINE_GAP = 1.5  # ems between two lines of one table at most
+NEAR = 3.0  # ems between two tables of one size, nothing else between them, that may be one table's rows
 ALIGN = 0.35  # ems: a label centred on (or level with) its row's numbers
 MAX_LABEL_COLUMNS = 4
 
@@ -149,9 +152,8 @@ def find(groups: list[list[Any]], unsure: list[tuple[float, float]] | None = Non
         sizes = sorted(c.size for c in g)
         lines.append(_Ln(pieces, min(p.top for p in pieces), max(p.bottom for p in pieces), sizes[len(sizes) // 2],
                          _figures(pieces)))
-    out: list[Laid] = []
+    regions: list[tuple[int, int, Laid | None]] = []
     i = 0
-    first_content = True
     while i < len(lines):
         if not lines[i].figures:
             i += 1
@@ -163,12 +165,25 @@ def find(groups: list[list[Any]], unsure: list[tuple[float, float]] | None = Non
         while hi + 1 < len(lines) and _close(lines[hi], lines[hi + 1], size):
             hi += 1
         try:
-            out.append(_read(lines[lo:hi + 1], first_content and lo == 0))
+            got: Laid | None = _read(lines[lo:hi + 1], not regions and lo == 0)
         except _Unsure:
-            if unsure is not None:
-                unsure.append((lines[lo].top, lines[hi].bottom))
-        first_content = False
+            got = None
+        regions.append((lo, hi, got))
         i = hi + 1
+    # a table whose rows stand further apart than the lines of one: its pieces are none of them read
+    near = [False] * len(regions)
+    for k, ((_, hi, _a), (lo, _, _b)) in enumerate(pairwise(regions)):
+        size = lines[hi].size
+        between = lines[hi + 1:lo]
+        if (lines[lo].top - lines[hi].bottom <= NEAR * size and abs(lines[lo].size - size) <= 0.6
+                and all(abs(ln.size - size) <= 0.6 for ln in between)):
+            near[k] = near[k + 1] = True
+    out: list[Laid] = []
+    for (lo, hi, got), close in zip(regions, near):
+        if got is not None and not close:
+            out.append(got)
+        elif unsure is not None:
+            unsure.append((lines[lo].top, lines[hi].bottom))
     return out
 
 
@@ -216,6 +231,8 @@ def _read(lines: list[_Ln], page_top: bool) -> Laid:
         if any(p.x1 > area for p in lines[k].pieces):
             head_end = k + 1
     header, body = lines[:head_end], lines[head_end:]
+    if not header and not page_top:
+        raise _Unsure  # a table starts with its header, unless it goes on from the page before
     if any(p.numeric for ln in header for p in ln.pieces):
         raise _Unsure  # a number above the first row of figures: a row that is not one (规章 0 见附件 0)
     labels = [p for ln in lines for p in ln.pieces if not p.numeric and p.x0 < area]
