@@ -39,13 +39,18 @@ def _outcome(checker: Checker, path: Path) -> tuple[Counter, list[str], dict]:
             [b.text for b in doc.blocks if b.kind in ("heading", "paragraph", "list_item")], stats)
 
 
-@pytest.mark.parametrize("name,md", REPORTS, ids=[n for n, _ in REPORTS])
-def test_borderless_pdf_reads_like_markdown(tmp_path, name, md):
+CASES = [(n, md, {}) for n, md in REPORTS] + [(n, md, {"repeat_header": True}) for n, md in REPORTS[:2] + REPORTS[4:6]]
+
+
+@pytest.mark.parametrize("name,md,options", CASES,
+                         ids=[n + ("-repeated-header" if o else "") for n, _, o in CASES])
+def test_borderless_pdf_reads_like_markdown(tmp_path, name, md, options):
+    """(``repeat_header``: 表三's header printed again on the page it runs onto.)"""
     checker = Checker()
     src = tmp_path / name
     src.write_text(md, encoding="utf-8")
     pdf = tmp_path / (Path(name).stem + ".pdf")
-    pdf.write_bytes(render.to_pdf(md, rules=False))
+    pdf.write_bytes(render.to_pdf(md, rules=False, **options))
     want, got = _outcome(checker, src), _outcome(checker, pdf)
     assert got[0] == want[0], f"extra {got[0] - want[0]}, missing {want[0] - got[0]}"
     assert got[2] == want[2]

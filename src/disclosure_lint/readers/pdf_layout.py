@@ -230,6 +230,12 @@ def _read(lines: list[_Ln], page_top: bool) -> Laid:
     for k in range(fig[0]):
         if any(p.x1 > area for p in lines[k].pieces):
             head_end = k + 1
+    # and the lines of a header cell over the labels that run below the rest of the header (set solid under it)
+    while head_end and head_end < fig[0] and all(
+            any(abs(q.x0 - p.x0) <= 2.5 and 0 <= p.top - q.bottom <= 0.6 * p.size
+                for ln in lines[:head_end] for q in ln.pieces)
+            for p in lines[head_end].pieces):
+        head_end += 1
     header, body = lines[:head_end], lines[head_end:]
     if not header and not page_top:
         raise _Unsure  # a table starts with its header, unless it goes on from the page before
@@ -364,7 +370,7 @@ def _read(lines: list[_Ln], page_top: bool) -> Laid:
             lo, hi = ys_body[r], ys_body[e + 1]
             inside = [b for b in blocks if lo <= _mid(b) <= hi]
             used += len(inside)
-            for r0, b0, blk in _partition(inside, r, e, ys_body, mids, tol, page_top and r == 0 and not header):
+            for r0, b0, blk in _partition(inside, r, e, ys_body, mids, tol, page_top and r == 0):
                 c1 = max(span(p)[1] for p in blk) if blk else c
                 for rr in range(r0, b0 + 1):
                     for cc in range(c, c1 + 1):
@@ -448,7 +454,7 @@ def _assign(leaf: list[_Piece], mids: list[float], tol: float) -> list[list[_Pie
             if cut not in found:
                 found.append(cut)
     if len(found) != 1:
-        raise _Unsure(found, [(round(p.mid, 1), "".join(c.text for c in p.chars)) for p in leaf], mids)
+        raise _Unsure
     ends = found[0]
     return [leaf[a:b] for a, b in pairwise([0, *ends])]
 
