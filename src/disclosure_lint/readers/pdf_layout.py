@@ -132,13 +132,17 @@ def _figures(pieces: list[_Piece]) -> int:
 
 
 def _hint(group: Sequence[Any]) -> bool:
-    """A cheap look before cutting a line into pieces: a digit after a gap of an em."""
+    """A cheap look before cutting a line into pieces: a number's first character (a digit or its sign) half an em
+    or more after the character before it (a row of figures has one)."""
     prev = None
     for c in group:
-        if prev is not None and "0" <= c.text[0] <= "9" and c.x0 - prev.x1 >= FIGURE_GAP * c.size:
+        if prev is not None and c.text[0] in _STARTS and c.x0 - prev.x1 >= FIGURE_GAP * c.size:
             return True
         prev = c
     return False
+
+
+_STARTS = frozenset("+-0123456789")
 
 
 def find(groups: list[list[Any]], unsure: list[tuple[float, float]] | None = None) -> list[Laid]:
@@ -241,11 +245,13 @@ def _read(lines: list[_Ln], page_top: bool) -> Laid:
         raise _Unsure  # a table starts with its header, unless it goes on from the page before
     if any(p.numeric for ln in header for p in ln.pieces):
         raise _Unsure  # a number above the first row of figures: a row that is not one (规章 0 见附件 0)
-    labels = [p for ln in lines for p in ln.pieces if not p.numeric and p.x0 < area]
+    labels = [p for ln in lines for p in ln.pieces if p.x0 < area]  # (a number among them: an item's 1.)
     for p in labels:
         if p.x1 > area - 0.5:
             raise _Unsure  # a label running into the numbers
     for ln in body:
+        if any(not p.numeric and p.x1 > area - 0.5 for p in ln.pieces):
+            raise _Unsure  # a row's label right of another row's numbers
         if not ln.figures and any(p.x1 > area for p in ln.pieces):
             raise _Unsure  # text under the header over the numbers (a note, a row of words)
     # label columns: where the labels start
