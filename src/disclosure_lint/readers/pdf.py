@@ -20,6 +20,9 @@ the pages PDFium cannot give exactly) rebuilds what the report's author wrote:
   table: a merged label cell cut by the page break is put together again (``（四）无`` +
   ``法提供``) and label cells left empty at the top of the continuation take the text above.
   Characters inside a table never appear in a paragraph.
+* **Tables without rules** (a Word table with its borders removed, a WPS export) are read from the positions of
+  their words by :mod:`.pdf_layout` into the same grid, when it is sure (else they stay text); such a table read on
+  one page and not on the next (or the page before) is not read on either (:func:`_unlay`).
 * **Page furniture.** Page numbers (``- 1 -``, ``第1页 共8页``, ``1/8``, ``—1—``, a bare number) in the
   top or bottom margin and lines repeated in the same margin on most pages (running headers and
   footers) are removed.
