@@ -1267,7 +1267,7 @@ def _blocks(pages: list[_Page]) -> tuple[Block, ...]:
             if table and not _continues(table[-1], part, pages):
                 flush_table()
             elif table:
-                _snap(table[-1], part)
+                pdf_layout.snap(table[-1], part)
             table.append(part)
         else:
             flush_para()
@@ -1293,40 +1293,8 @@ def _continues(a: _Part, b: _Part, pages: list[_Page]) -> bool:
     if any(im.top > a.bottom for im in pa.images) or any(im.top < b.top for im in pb.images):
         return False
     if a.xs or b.xs:
-        return _same_columns(a, b)
+        return pdf_layout.same_columns(a, b)
     return abs(a.x0 - b.x0) <= 8 and abs(a.x1 - b.x1) <= 8
-
-
-def _same_columns(a: _Part, b: _Part) -> bool:
-    """Tables drawn without rules (pdf_layout): the same number columns, each boundary nearer its own than any other,
-    and the label columns of one starting where some of the other's do (a page whose labels all span the label
-    columns shows one: 一、本年新收… alone above the page break)."""
-    if not (a.xs and b.xs) or len(a.xs) - a.label_cols != len(b.xs) - b.label_cols:
-        return False
-    na, nb = a.xs[a.label_cols:], b.xs[b.label_cols:]
-    half = min(y - x for x, y in pairwise(na)) / 2 if len(na) > 1 else 3.0
-    if any(abs(x - y) >= half for x, y in zip(na, nb)):
-        return False
-    la, lb = a.xs[:a.label_cols], b.xs[:b.label_cols]
-    few, many = (la, lb) if len(la) <= len(lb) else (lb, la)
-    if not many:
-        return True
-    return bool(few) and abs(few[0] - many[0]) <= 3 and all(any(abs(x - y) <= 3 for y in many) for x in few)
-
-
-def _snap(a: _Part, b: _Part) -> None:
-    """The boundaries of ``b``, a table drawn without rules continuing ``a``, set to ``a``'s that they match (where
-    the numbers of a page put them may differ a little from the page before); its other label boundaries kept."""
-    if not b.xs:
-        return
-    na = a.xs[a.label_cols:]
-    moved = dict(zip(b.xs[b.label_cols:], na))
-    for x in b.xs[:b.label_cols]:
-        near = [y for y in a.xs[:a.label_cols] if abs(x - y) <= 3]
-        moved[x] = near[0] if near else x
-    for pc in b.cells:
-        pc.x0, pc.x1 = moved.get(pc.x0, pc.x0), moved.get(pc.x1, pc.x1)
-    b.xs = [moved.get(x, x) for x in b.xs]
 
 
 def _para_block(lines: list[_Line], index: int) -> Block:

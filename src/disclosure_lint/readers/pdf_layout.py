@@ -26,6 +26,8 @@ tables continued over a page break joined.
 * **Header.** The lines above the first row of figures that hold a piece over the numbers are the header, read as
   one row: over each number column the lowest piece of text over it alone (its lines set solid are one cell); a
   piece over several columns or over a lower one (行政复议 over 结果维持…总计) is a group's title and not read.
+* **Over a page break** (:func:`same_columns`, :func:`snap`) two parts are one table when their number columns
+  match and the label columns of one start where some of the other's do; the second takes the first's boundaries.
 """
 
 from __future__ import annotations
@@ -595,3 +597,36 @@ def _xs(starts: list[float], cols: list[list[_Piece]], head_cells: list[tuple[in
     if xs != sorted(xs) or len(set(xs)) != len(xs):
         raise _Unsure
     return xs
+
+
+def same_columns(a: Any, b: Any) -> bool:
+    """Do the parts ``a`` and ``b`` (``.pdf._Part``, ``b`` on the page after ``a``) have the same columns?  Tables
+    drawn without rules: the same number columns, each boundary nearer its own than any other,
+    and the label columns of one starting where some of the other's do (a page whose labels all span the label
+    columns shows one: 一、本年新收… alone above the page break)."""
+    if not (a.xs and b.xs) or len(a.xs) - a.label_cols != len(b.xs) - b.label_cols:
+        return False
+    na, nb = a.xs[a.label_cols:], b.xs[b.label_cols:]
+    half = min(y - x for x, y in pairwise(na)) / 2 if len(na) > 1 else 3.0
+    if any(abs(x - y) >= half for x, y in zip(na, nb)):
+        return False
+    la, lb = a.xs[:a.label_cols], b.xs[:b.label_cols]
+    few, many = (la, lb) if len(la) <= len(lb) else (lb, la)
+    if not many:
+        return True
+    return bool(few) and abs(few[0] - many[0]) <= 3 and all(any(abs(x - y) <= 3 for y in many) for x in few)
+
+
+def snap(a: Any, b: Any) -> None:
+    """The boundaries of ``b``, a table drawn without rules continuing ``a``, set to ``a``'s that they match (where
+    the numbers of a page put them may differ a little from the page before); its other label boundaries kept."""
+    if not b.xs:
+        return
+    na = a.xs[a.label_cols:]
+    moved = dict(zip(b.xs[b.label_cols:], na))
+    for x in b.xs[:b.label_cols]:
+        near = [y for y in a.xs[:a.label_cols] if abs(x - y) <= 3]
+        moved[x] = near[0] if near else x
+    for pc in b.cells:
+        pc.x0, pc.x1 = moved.get(pc.x0, pc.x0), moved.get(pc.x1, pc.x1)
+    b.xs = [moved.get(x, x) for x in b.xs]
