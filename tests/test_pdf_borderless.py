@@ -2,8 +2,11 @@
 
 Generated reports and the two examples are rendered by tests/render.py with ``rules=False`` (a Word table with
 its borders removed: only the cells' text, where the ruled table puts it — 表三 cut by a page break with its merged
-labels, 表三's and 表二's headers over several lines, 表四's three header rows) and must give the findings, the
-paragraphs and the statistics of their Markdown original, as the ruled PDF does (test_formats_consistency.py).
+labels, 表三's and 表二's headers over several lines, 表四's three header rows), the cells' text in their middle or
+at their top, and must give the findings, the paragraphs and the statistics of their Markdown original, as the
+ruled PDF does (test_formats_consistency.py).  Not read (left as text, DL001): text set at the bottom of its cells,
+and text in the middle of unmerged cells under a group's label (``merge=False``: which rows the label heads
+cannot be told from a label centred on several rows).
 Before pdf_layout, such a PDF got DL001 and false DL107/DL901/DL902 from the header words read as paragraphs.
 """
 
@@ -39,13 +42,16 @@ def _outcome(checker: Checker, path: Path) -> tuple[Counter, list[str], dict]:
             [b.text for b in doc.blocks if b.kind in ("heading", "paragraph", "list_item")], stats)
 
 
-CASES = [(n, md, {}) for n, md in REPORTS] + [(n, md, {"repeat_header": True}) for n, md in REPORTS[:2] + REPORTS[4:6]]
+VARIANTS = [{"repeat_header": True}, {"valign": "TOP"}, {"valign": "TOP", "merge": False}]
+CASES = [(n, md, {}) for n, md in REPORTS] + [(n, md, o) for o in VARIANTS for n, md in REPORTS[:2] + REPORTS[4:6]]
 
 
 @pytest.mark.parametrize("name,md,options", CASES,
-                         ids=[n + ("-repeated-header" if o else "") for n, _, o in CASES])
+                         ids=[n + "".join(f"-{k}={v}" for k, v in o.items()) for n, _, o in CASES])
 def test_borderless_pdf_reads_like_markdown(tmp_path, name, md, options):
-    """(``repeat_header``: 表三's header printed again on the page it runs onto.)"""
+    """(``repeat_header``: 表三's header printed again on the page it runs onto; ``valign="TOP"``: every cell's
+    text at its top, Word's default, merged labels too; with ``merge=False`` a group's label in its first row and
+    the rows below it empty.)"""
     checker = Checker()
     src = tmp_path / name
     src.write_text(md, encoding="utf-8")
