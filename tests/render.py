@@ -581,11 +581,14 @@ def _table_class():
                         continue
                     inner = sum(self.widths[c:span_of.get((r, c), c) + 1]) - 4.5  # minus the padding
                     lines = break_lines(t, inner, size, hang=False)  # broken here: reportlab would hang
-                    cells.append(Paragraph("<br/>".join(_pdf_text(x) for x in lines), self.cell_style))
+                    style = self.cell_style
+                    if self.valign.endswith("+CENTRED") and _numeric(t):  # numbers centred in their cells
+                        style = style.clone(f"{style.name}-c", alignment=1)
+                    cells.append(Paragraph("<br/>".join(_pdf_text(x) for x in lines), style))
                 data.append(cells)
             t = Table(data, colWidths=self.widths)
             style = [("GRID", (0, 0), (-1, -1), 0.5, "black")] if self.rules else []
-            style += [("VALIGN", (0, 0), (-1, -1), self.valign),
+            style += [("VALIGN", (0, 0), (-1, -1), self.valign.split("+")[0]),
                      ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
                      ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
             style += [("SPAN", (c0, r0), (c1, r1)) for r0, c0, r1, c1 in self.spans]
@@ -663,7 +666,8 @@ def to_pdf(md_text: str, merge: bool = True, repeat_header: bool = False, ragged
     ``page_break_before`` starts a new page before the first heading or paragraph beginning with
     that text; ``rules=False`` draws the tables without ruling lines (a Word table with its borders
     removed, a WPS export): only the cells' text, where the ruled table puts it; ``valign="TOP"`` sets the cells'
-    text at their top (Word's default) instead of in their middle."""
+    text at their top (Word's default) instead of in their middle, ``"MIDDLE+CENTRED"`` (or ``"TOP+CENTRED"``)
+    centres the numbers in their cells too."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer

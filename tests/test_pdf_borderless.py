@@ -3,7 +3,7 @@
 Generated reports and the two examples are rendered by tests/render.py with ``rules=False`` (a Word table with
 its borders removed: only the cells' text, where the ruled table puts it — 表三 cut by a page break with its merged
 labels, 表三's and 表二's headers over several lines, 表四's three header rows), the cells' text in their middle or
-at their top, and must give the findings, the paragraphs and the statistics of their Markdown original, as the
+at their top, numbers left-aligned or centred, and must give the findings, the paragraphs and the statistics of their Markdown original, as the
 ruled PDF does (test_formats_consistency.py).  Not read (left as text, DL001): text set at the bottom of its cells,
 and text in the middle of unmerged cells under a group's label (``merge=False``: which rows the label heads
 cannot be told from a label centred on several rows).
@@ -42,7 +42,8 @@ def _outcome(checker: Checker, path: Path) -> tuple[Counter, list[str], dict]:
             [b.text for b in doc.blocks if b.kind in ("heading", "paragraph", "list_item")], stats)
 
 
-VARIANTS = [{"repeat_header": True}, {"valign": "TOP"}, {"valign": "TOP", "merge": False}]
+VARIANTS = [{"repeat_header": True}, {"valign": "TOP"}, {"valign": "TOP", "merge": False},
+            {"valign": "MIDDLE+CENTRED"}, {"valign": "TOP+CENTRED", "repeat_header": True}]
 CASES = [(n, md, {}) for n, md in REPORTS] + [(n, md, o) for o in VARIANTS for n, md in REPORTS[:2] + REPORTS[4:6]]
 
 
@@ -51,7 +52,7 @@ CASES = [(n, md, {}) for n, md in REPORTS] + [(n, md, o) for o in VARIANTS for n
 def test_borderless_pdf_reads_like_markdown(tmp_path, name, md, options):
     """(``repeat_header``: 表三's header printed again on the page it runs onto; ``valign="TOP"``: every cell's
     text at its top, Word's default, merged labels too; with ``merge=False`` a group's label in its first row and
-    the rows below it empty.)"""
+    the rows below it empty; ``+CENTRED``: the numbers centred in their cells, the header words not over them.)"""
     checker = Checker()
     src = tmp_path / name
     src.write_text(md, encoding="utf-8")

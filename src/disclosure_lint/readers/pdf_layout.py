@@ -12,7 +12,8 @@ tables continued over a page break joined.
   piece before at least.  The table is the run of lines around its rows of figures in the same font size, none
   further from the one before than an em and a half; it has a header unless it is the first thing on its page.  Two
   such runs three ems apart or less, with only lines of their size between them, are one table whose rows stand
-  apart: neither is read.
+  apart: neither is read; nor is a table with a line about its size (a quarter) four ems or less above or below it
+  that holds figures or reaches over its numbers (a row in a font of its own, a header further up).
 * **Columns.** The numbers of the rows of figures, each column's overlapping one another and no other column's, give
   the number columns (numbers left-, right- or centre-aligned alike); the pieces left of them start the label
   columns (at most four starts, each shared by two pieces at least or the only one).  A piece running past the next
@@ -32,6 +33,7 @@ tables continued over a page break joined.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -43,6 +45,7 @@ GAP = 0.3  # ems between two characters that part two pieces
 FIGURE_GAP = 0.5  # ems before a number in a row of figures
 LINE_GAP = 1.5  # ems between two lines of one table at most
 NEAR = 3.0  # ems between two tables of one size, nothing else between them, that may be one table's rows
+FAR = 4.0  # ems around a table within which a row of figures or a line over its numbers says it is not all there
 ALIGN = 0.35  # ems: a label centred on (or level with) its row's numbers
 MAX_LABEL_COLUMNS = 4
 
@@ -184,6 +187,19 @@ def find(groups: list[list[Any]], unsure: list[tuple[float, float]] | None = Non
         if (lines[lo].top - lines[hi].bottom <= NEAR * size and abs(lines[lo].size - size) <= 0.6
                 and all(abs(ln.size - size) <= 0.6 for ln in between)):
             near[k] = near[k + 1] = True
+    # nor one with a line of its own size or near it (a quarter) close above or below it (four ems) that holds figures
+    # or reaches over its numbers: a row or a header left out (rows in fonts of their own, a header further up)
+    for k, (lo, hi, got) in enumerate(regions):
+        if got is None:
+            continue
+        size = max(ln.size for ln in lines[lo:hi + 1])
+        area = got.xs[got.label_cols]
+        for ln in lines[:lo] + lines[hi + 1:]:
+            if (min(abs(ln.bottom - lines[lo].top), abs(ln.top - lines[hi].bottom)) <= FAR * size
+                    and abs(ln.size - size) <= 0.25 * size
+                    and (ln.figures or (any(p.x1 > area for p in ln.pieces) and not _folio(ln)))):
+                near[k] = True
+                break
     out: list[Laid] = []
     for (lo, hi, got), close in zip(regions, near):
         if got is not None and not close:
@@ -191,6 +207,13 @@ def find(groups: list[list[Any]], unsure: list[tuple[float, float]] | None = Non
         elif unsure is not None:
             unsure.append((lines[lo].top, lines[hi].bottom))
     return out
+
+
+_FOLIO = re.compile(r"[-－—–_~·•第共页/／\d]+")  # a page number (- 3 -, 第3页 共8页, 3/8)
+
+
+def _folio(ln: _Ln) -> bool:
+    return all(_FOLIO.fullmatch("".join(c.text for c in p.chars)) for p in ln.pieces)
 
 
 def _close(a: _Ln, b: _Ln, size: float) -> bool:
@@ -232,22 +255,32 @@ def _read(lines: list[_Ln], page_top: bool) -> Laid:
         if len(js) != len(set(js)):
             raise _Unsure
     # the header: the lines above the first row of figures down to the last one with a piece over the numbers
+    def over_numbers(p: _Piece) -> bool:  # a header piece over a number column (left of centred numbers, too)
+        return any(p.x0 < b and p.x1 > a for a, b in ext)
+
+    def under(p: _Piece, pieces: list[_Piece]) -> bool:  # a cell's next line under one of ``pieces``, set solid
+        return any(abs(q.x0 - p.x0) <= 2.5 and 0 <= p.top - q.bottom <= 0.6 * p.size for q in pieces)
+
+    # the header: down to the last line above the first row of figures with a piece over the numbers or under one
+    # (本年收费金额（单位：万 / 元）), and below it the lines of a header cell over the labels that run below the rest
+    heads: list[_Piece] = []
     head_end = 0
     for k in range(fig[0]):
-        if any(p.x1 > area for p in lines[k].pieces):
+        got = [p for p in lines[k].pieces if p.x1 > area or over_numbers(p) or under(p, heads)]
+        if got:
+            heads += got
             head_end = k + 1
-    # and the lines of a header cell over the labels that run below the rest of the header (set solid under it)
-    while head_end and head_end < fig[0] and all(
-            any(abs(q.x0 - p.x0) <= 2.5 and 0 <= p.top - q.bottom <= 0.6 * p.size
-                for ln in lines[:head_end] for q in ln.pieces)
-            for p in lines[head_end].pieces):
+    while head_end and head_end < fig[0] and all(under(p, [q for ln in lines[:head_end] for q in ln.pieces])
+                                                 for p in lines[head_end].pieces):
         head_end += 1
     header, body = lines[:head_end], lines[head_end:]
     if not header and not page_top:
         raise _Unsure  # a table starts with its header, unless it goes on from the page before
     if any(p.numeric for ln in header for p in ln.pieces):
         raise _Unsure  # a number above the first row of figures: a row that is not one (规章 0 见附件 0)
-    labels = [p for ln in lines for p in ln.pieces if p.x0 < area]  # (a number among them: an item's 1.)
+    head_ids = {id(p) for p in heads}
+    # the labels (a number among them: an item's 1.)
+    labels = [p for ln in lines for p in ln.pieces if p.x0 < area and id(p) not in head_ids]
     for p in labels:
         if p.x1 > area - 0.5:
             raise _Unsure  # a label running into the numbers
@@ -272,17 +305,23 @@ def _read(lines: list[_Ln], page_top: bool) -> Laid:
     head_cells: list[tuple[int, int, list[_Piece]]] = []  # (c0, c1, pieces) in grid columns
     if header:
         over: dict[int, list[_Piece]] = {}
+        placed: list[tuple[_Piece, list[int]]] = []
         for ln in header:
             for p in ln.pieces:
-                if p.x1 <= area:
+                if id(p) not in head_ids:
                     continue
-                hit = [j for j, (a, b) in enumerate(ext) if p.x0 < b and p.x1 > a]
+                hit: list[int] = [j for j, (a, b) in enumerate(ext) if p.x0 < b and p.x1 > a]
+                if not hit:  # a cell's last line under its first (本年制发件 / 数), else the column clearly nearest
+                    for q, qh in placed:
+                        if abs(q.x0 - p.x0) <= 2.5 and 0 <= p.top - q.bottom <= 0.6 * size:
+                            hit = qh
+                            break
                 if not hit:
-                    near = [j for j, (a, b) in enumerate(ext)
-                            if (j == 0 or p.x0 >= ext[j - 1][1]) and (j == len(ext) - 1 or p.x1 <= ext[j + 1][0])]
-                    if len(near) != 1:
+                    gaps = sorted((max(a - p.x1, p.x0 - b), j) for j, (a, b) in enumerate(ext))
+                    if len(gaps) > 1 and 2 * gaps[0][0] >= gaps[1][0]:
                         raise _Unsure
-                    hit = near
+                    hit = [gaps[0][1]]
+                placed.append((p, hit))
                 if len(hit) == 1:
                     over.setdefault(hit[0], []).append(p)
         for j, ps in over.items():
@@ -291,7 +330,7 @@ def _read(lines: list[_Ln], page_top: bool) -> Laid:
         by_start: dict[int, list[_Piece]] = {}
         for ln in header:
             for p in ln.pieces:
-                if p.x1 <= area:
+                if id(p) not in head_ids:
                     by_start.setdefault(span(p)[0], []).append(p)
         if len(by_start) > 1 and any(len(_stack(ps, size)) > 1 for ps in by_start.values()):
             raise _Unsure  # label cells in the header over one another: not one header row
@@ -335,8 +374,8 @@ def _read(lines: list[_Ln], page_top: bool) -> Laid:
         taken_ids = {id(p) for blk in first.values() for p in blk}
         groups = [p for p in groups if id(p) not in taken_ids]
     rest = [r for r in range(n) if r not in first]
-    got = iter(_assign(leaf, [mids[r] for r in rest], tol) if n_lab else [[] for _ in rest])
-    own = [first[r] if r in first else next(got) for r in range(n)]
+    assigned = iter(_assign(leaf, [mids[r] for r in rest], tol) if n_lab else [[] for _ in rest])
+    own = [first[r] if r in first else next(assigned) for r in range(n)]
     row_span: list[tuple[int, int]] = []
     tops: list[float] = []
     bottoms: list[float] = []
@@ -564,8 +603,9 @@ def _xs(starts: list[float], cols: list[list[_Piece]], head_cells: list[tuple[in
     left = [w and max(p.x0 for p in c) - min(p.x0 for p in c) <= 1.0 for w, c in zip(wide, cols)]
     right = [w and max(p.x1 for p in c) - min(p.x1 for p in c) <= 1.0 for w, c in zip(wide, cols)]
     # one alignment for the table (the columns of zeros alike, on every page of it)
-    # (numbers all of one width say nothing: taken as left-aligned, the most common and the same on every page)
-    at_left, at_right = not any(right) or (any(left) and not any(right)), any(right) and not any(left)
+    # (numbers all of one width say nothing: taken as left-aligned, the same on every page; numbers of different
+    # widths neither starting nor ending together are centred: boundaries half-way between the columns)
+    at_left, at_right = (any(left) or not any(wide)) and not any(right), any(right) and not any(left)
     left, right = [at_left] * len(cols), [at_right] * len(cols)
     xs = [s - 1.5 for s in starts]
     lab_end = max((p.x1 for p in labels), default=None)
@@ -601,14 +641,14 @@ def _xs(starts: list[float], cols: list[list[_Piece]], head_cells: list[tuple[in
 
 def same_columns(a: Any, b: Any) -> bool:
     """Do the parts ``a`` and ``b`` (``.pdf._Part``, ``b`` on the page after ``a``) have the same columns?  Tables
-    drawn without rules: the same number columns, each boundary nearer its own than any other,
+    drawn without rules: the same number columns, each boundary between two nearer its own than any other,
     and the label columns of one starting where some of the other's do (a page whose labels all span the label
     columns shows one: 一、本年新收… alone above the page break)."""
     if not (a.xs and b.xs) or len(a.xs) - a.label_cols != len(b.xs) - b.label_cols:
         return False
     na, nb = a.xs[a.label_cols:], b.xs[b.label_cols:]
     half = min(y - x for x, y in pairwise(na)) / 2 if len(na) > 1 else 3.0
-    if any(abs(x - y) >= half for x, y in zip(na, nb)):
+    if any(abs(x - y) >= half for x, y in zip(na[:-1], nb[:-1])):  # (the right edge parts no columns)
         return False
     la, lb = a.xs[:a.label_cols], b.xs[:b.label_cols]
     few, many = (la, lb) if len(la) <= len(lb) else (lb, la)
