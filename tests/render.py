@@ -560,10 +560,12 @@ def _table_class():
         on the next page is an empty merged cell (the PDF reader joins the two).  With
         ``repeat_header`` the header rows (above the first number) are repeated on the next page."""
 
-        def __init__(self, grid, spans, widths, cell_style, repeat_header=False, first=True):
+        def __init__(self, grid, spans, widths, cell_style, repeat_header=False, first=True, rules=True,
+                     valign="MIDDLE"):
             super().__init__()
             self.grid, self.spans, self.widths = grid, spans, widths
             self.cell_style, self.repeat_header, self.first = cell_style, repeat_header, first
+            self.rules, self.valign = rules, valign
             self._t = None
 
         def _table(self):
@@ -579,10 +581,14 @@ def _table_class():
                         continue
                     inner = sum(self.widths[c:span_of.get((r, c), c) + 1]) - 4.5  # minus the padding
                     lines = break_lines(t, inner, size, hang=False)  # broken here: reportlab would hang
-                    cells.append(Paragraph("<br/>".join(_pdf_text(x) for x in lines), self.cell_style))
+                    style = self.cell_style
+                    if self.valign.endswith("+CENTRED") and _numeric(t):  # numbers centred in their cells
+                        style = style.clone(f"{style.name}-c", alignment=1)
+                    cells.append(Paragraph("<br/>".join(_pdf_text(x) for x in lines), style))
                 data.append(cells)
             t = Table(data, colWidths=self.widths)
-            style = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            style = [("GRID", (0, 0), (-1, -1), 0.5, "black")] if self.rules else []
+            style += [("VALIGN", (0, 0), (-1, -1), self.valign.split("+")[0]),
                      ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
                      ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
             style += [("SPAN", (c0, r0), (c1, r1)) for r0, c0, r1, c1 in self.spans]
@@ -625,7 +631,8 @@ def _table_class():
             cls = type(self)
             while n > header and n < len(self.grid):
                 g1, s1 = self._part(0, n, True, self.first)
-                head = cls(g1, s1, self.widths, self.cell_style, self.repeat_header, self.first)
+                head = cls(g1, s1, self.widths, self.cell_style, self.repeat_header, self.first, self.rules,
+                           self.valign)
                 if head.wrap(aw, ah)[1] > ah:
                     n -= 1
                     continue
@@ -634,7 +641,8 @@ def _table_class():
                     hg, hs = self._part(0, header, False, False)
                     g2 = hg + g2
                     s2 = hs + [(a + header, c0, b + header, c1) for a, c0, b, c1 in s2]
-                return [head, cls(g2, s2, self.widths, self.cell_style, self.repeat_header, False)]
+                return [head, cls(g2, s2, self.widths, self.cell_style, self.repeat_header, False, self.rules,
+                                          self.valign)]
             return []
 
     return PdfTable
@@ -644,7 +652,8 @@ _TITLE_SPLIT = re.compile(r"^(.+?)((?:19|20)\d\d年.*)$")
 
 
 def to_pdf(md_text: str, merge: bool = True, repeat_header: bool = False, ragged: bool = False,
-           title_lines: int = 2, page_break_before: str | None = None) -> bytes:
+           title_lines: int = 2, page_break_before: str | None = None, rules: bool = True,
+           valign: str = "MIDDLE") -> bytes:
     """An A4 PDF set like a Word export in STSong-Light: the title centred on two lines (机关名称 /
     年度报告), justified paragraphs with a two-character first-line indent (section headings too),
     tables with ruling lines (``GRID``) and spanned cells, the 落款 right-aligned, and a page
@@ -655,7 +664,10 @@ def to_pdf(md_text: str, merge: bool = True, repeat_header: bool = False, ragged
     ``title_lines=1`` lets a long title wrap where the line is full instead of breaking it before
     the year; ``repeat_header`` repeats a table's header rows on every page it runs onto;
     ``page_break_before`` starts a new page before the first heading or paragraph beginning with
-    that text."""
+    that text; ``rules=False`` draws the tables without ruling lines (a Word table with its borders
+    removed, a WPS export): only the cells' text, where the ruled table puts it; ``valign="TOP"`` sets the cells'
+    text at their top (Word's default) instead of in their middle, ``"MIDDLE+CENTRED"`` (or ``"TOP+CENTRED"``)
+    centres the numbers in their cells too."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
@@ -695,7 +707,9 @@ def to_pdf(md_text: str, merge: bool = True, repeat_header: bool = False, ragged
                 continue
             cell_style = st["cell_small"] if len(grid[0]) > 10 else st["cell"]
             widths = _col_widths(grid, frame_w, cell_style.fontSize)
-            flow += [Spacer(1, 4), _table_class()(grid, spans, widths, cell_style, repeat_header), Spacer(1, 8)]
+            flow += [Spacer(1, 4), _table_class()(grid, spans, widths, cell_style, repeat_header, rules=rules,
+                                                  valign=valign),
+                     Spacer(1, 8)]
 
     def footer(canvas, doc):
         canvas.saveState()

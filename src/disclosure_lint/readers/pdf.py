@@ -20,6 +20,9 @@ the pages PDFium cannot give exactly) rebuilds what the report's author wrote:
   table: a merged label cell cut by the page break is put together again (``（四）无`` +
   ``法提供``) and label cells left empty at the top of the continuation take the text above.
   Characters inside a table never appear in a paragraph.
+* **Tables without rules** (a Word table with its borders removed, a WPS export) are read from the positions of
+  their words by :mod:`.pdf_layout` into the same grid, when it is sure (else they stay text); such a table read on
+  one page and not on the next (or the page before) is not read on either (:func:`_unlay`).
 * **Page furniture.** Page numbers (``- 1 -``, ``第1页 共8页``, ``1/8``, ``—1—``, a bare number) in the
   top or bottom margin and lines repeated in the same margin on most pages (running headers and
   footers) are removed.
@@ -75,7 +78,7 @@ from pdfplumber.page import Page
 from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Anchor, Block, Cell, Document, ReaderNotice, Row, SkippedPage, Table
-from . import ocr
+from . import ocr, pdf_layout
 from .pdf_budget import OverBudget, check_page
 from .pdf_pdfium import PageObjects, open_document, page_objects
 from .pdf_tables import find_tables
@@ -177,6 +180,9 @@ class _Part:
     n_rows: int
     cells: list[_PCell]
     row_no: list[int] = field(default_factory=list)  # line number on the page of each grid row
+    chars: list[_Char] = field(default_factory=list)  # of a table drawn without rules: all its characters
+    xs: list[float] = field(default_factory=list)  # column boundaries of a table drawn without rules (pdf_layout)
+    label_cols: int = 0  # of such a table: its label columns (before its number columns)
 
 
 @dataclass(slots=True)
@@ -198,6 +204,7 @@ class _Page:
     has_text: bool
     has_graphics: bool
     ocr: bool = False  # read by OCR (:mod:`.ocr`)
+    unsure: list[tuple[float, float]] = field(default_factory=list)  # tables without rules not read (pdf_layout)
 
 
 # -- entry point ----------------------------------------------------------------------------------
@@ -323,7 +330,7 @@ def _add_scan(page: _Page, region: _Page) -> None:
 def from_scan(scan: ocr.ScanPage, width: float, height: float) -> _Page:
     """A page read by OCR, built like a text page from its recognised glyphs and ruled tables."""
     chars = [_Char(g.text, g.x0, g.x1, g.top, g.bottom, g.size, g.conf) for g in scan.glyphs]
-    page = _build_page(scan.number, width, height, chars, list(scan.tables), [], bool(chars), True)
+    page = _build_page(scan.number, width, height, chars, list(scan.tables), [], bool(chars), True, False)
     page.ocr = True
     return page
 
@@ -454,7 +461,7 @@ def _read_page(page, fast: PageObjects | None = None) -> _Page:
 
 
 def _build_page(number: int, width: float, height: float, chars: list[_Char], parts_raw: list,
-                images: list[_Image], has_text: bool, has_graphics: bool) -> _Page:
+                images: list[_Image], has_text: bool, has_graphics: bool, borderless: bool = True) -> _Page:
     # assign characters to table parts / cells, the rest to running text
     outside: list[_Char] = []
     grids = [_Grid(t) for t in parts_raw]
@@ -467,7 +474,22 @@ def _build_page(number: int, width: float, height: float, chars: list[_Char], pa
                 break
         else:
             outside.append(ch)
-    lines = [_make_line(group, number) for group in _group_lines(outside)]
+    groups = _group_lines(outside)
+    unsure: list[tuple[float, float]] = []
+    laid = pdf_layout.find(groups, unsure) if borderless and groups else []
+    if laid:  # tables drawn without rules (pdf_layout): their characters leave the running text
+        claimed = set().union(*(t.chars for t in laid))
+        groups = _group_lines([ch for ch in outside if id(ch) not in claimed])
+        grids = sorted([*grids, *(_Laid(t) for t in laid)], key=lambda g: g.bbox[1])
+        for g in grids:
+            if isinstance(g, _Laid):
+                for ch in outside:
+                    k = g.of.get(id(ch))
+                    if k is not None:
+                        g.cells[k].chars.append(ch)
+                    elif id(ch) in g.mine:
+                        g.dropped.append(ch)
+    lines = [_make_line(group, number) for group in groups]
     parts: list[_Part] = []
     for g in grids:
         part = g.part(number, len(parts) + 1)
@@ -478,7 +500,9 @@ def _build_page(number: int, width: float, height: float, chars: list[_Char], pa
         parts.append(part)
     lines.sort(key=lambda ln: (ln.top, ln.x0))
     _number_lines(lines, parts, images)
-    return _Page(number, width, height, lines, parts, images, has_text, has_graphics)
+    page = _Page(number, width, height, lines, parts, images, has_text, has_graphics)
+    page.unsure = unsure
+    return page
 
 
 def _char_tuples(raw: list[dict]) -> Iterator[tuple[str, float, float, float, float, float]]:
@@ -858,6 +882,58 @@ class _Grid:
                      row_no=[0] * n_rows)
 
 
+class _Laid(_Grid):
+    """A table drawn without rules (:mod:`.pdf_layout`): its grid and the cell of each of its characters."""
+
+    def __init__(self, laid: pdf_layout.Laid) -> None:
+        self.bbox = laid.bbox
+        self.xs, self.ys = laid.xs, laid.ys
+        self.cells = [_PCell(r0, r1, laid.xs[c0], laid.xs[c1]) for r0, r1, c0, c1 in laid.cells]
+        self.owner = {}
+        self.of = laid.owner
+        self.mine = laid.chars
+        self.label_cols = laid.label_cols
+        self.dropped: list[_Char] = []  # its characters in no cell (a group's title over the number columns)
+
+    def part(self, page: int, ordinal: int) -> _Part | None:
+        part = super().part(page, ordinal)
+        if part is not None:
+            part.xs, part.label_cols = list(self.xs), self.label_cols
+            part.chars = [ch for pc in self.cells for ch in pc.chars] + self.dropped
+        return part
+
+
+def _unlay(pages: list[_Page]) -> None:
+    """A table drawn without rules read on one page and continued on the next where it could not be read (or the
+    other way round) is not read on either: half a table would make its sums look wrong.  Its characters go back
+    to the page's lines."""
+    def edge(p: _Page, top: bool) -> bool:  # an unread table at the page's top (bottom), nothing beyond it
+        for t, b in p.unsure:
+            if top and not any(ln.bottom < t for ln in p.lines) and not any(pt.bottom < t for pt in p.parts):
+                return True
+            if not top and not any(ln.top > b for ln in p.lines) and not any(pt.top > b for pt in p.parts):
+                return True
+        return False
+
+    for i, p in enumerate(pages):
+        back = []
+        for part in p.parts:
+            if not part.xs:
+                continue
+            last = not any(ln.top > part.bottom for ln in p.lines) and part is p.parts[-1]
+            first = not any(ln.bottom < part.top for ln in p.lines) and part is p.parts[0]
+            if ((last and i + 1 < len(pages) and pages[i + 1].number == p.number + 1 and edge(pages[i + 1], True))
+                    or (first and i and pages[i - 1].number == p.number - 1 and edge(pages[i - 1], False))):
+                back.append(part)
+        if back:
+            p.parts = [pt for pt in p.parts if all(pt is not b for b in back)]
+            for k, pt in enumerate(p.parts, start=1):
+                pt.ordinal = k
+            p.lines = sorted(p.lines + [_make_line(g, p.number) for b in back for g in _group_lines(b.chars)],
+                             key=lambda ln: (ln.top, ln.x0))
+            _number_lines(p.lines, p.parts, p.images)
+
+
 def _images(page_images: list[dict], number: int, chars: list[_Char], width: float,
             height: float) -> list[_Image]:
     """Large pictures not lying under text (a table or a page pasted as an image)."""
@@ -951,6 +1027,7 @@ def _assemble(path: str, pages: list[_Page], total: int, cut: _Cut | None = None
         empty = [p.number for p in pages if not (p.lines or p.parts) and (p.has_graphics or p.images)]
         if empty:
             notices.append(ReaderNotice("pages-without-text", pages=tuple(empty), total=read_n, detail=advice))
+        _unlay(content)
         blocks = _blocks(pages)
     last = cut.last or read_n
     if cut.skipped or cut.stopped:
@@ -1189,6 +1266,8 @@ def _blocks(pages: list[_Page]) -> tuple[Block, ...]:
             flush_para()
             if table and not _continues(table[-1], part, pages):
                 flush_table()
+            elif table:
+                pdf_layout.snap(table[-1], part)
             table.append(part)
         else:
             flush_para()
@@ -1213,6 +1292,8 @@ def _continues(a: _Part, b: _Part, pages: list[_Page]) -> bool:
         return False
     if any(im.top > a.bottom for im in pa.images) or any(im.top < b.top for im in pb.images):
         return False
+    if a.xs or b.xs:
+        return pdf_layout.same_columns(a, b)
     return abs(a.x0 - b.x0) <= 8 and abs(a.x1 - b.x1) <= 8
 
 
