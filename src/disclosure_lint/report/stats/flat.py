@@ -36,7 +36,7 @@ from ...readers.lines import new_row
 from . import labels as lb
 from . import runs as flatline
 from .grid import PIECE, Build, is_value, text_cell, value_of
-from .layout_rows import is_s3_data_label, pairs
+from .layout_rows import VERTICAL_CHARS, is_s3_data_label, pairs
 from .model import new_stat_cell
 from .schema import S3_COLS, norm, schema
 from .table2 import s2_row_of, s2_strong, s2_title, s2_version_votes
@@ -302,7 +302,6 @@ def _rows(toks: list[Tok], is_label) -> tuple[list[Tok], list[tuple[Tok, list[To
 
 
 _PAGE_NUMBER = re.compile(r"[-—－]\s*\d{1,3}\s*[-—－]|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?")
-_VERTICAL = frozenset("三、本年度办理结果")  # table 三's group label, printed down its first column one character a line
 
 
 def _by_lines(toks: list[Tok]) -> list[Tok]:
@@ -326,7 +325,7 @@ def _by_lines(toks: list[Tok]) -> list[Tok]:
         if i in taken:
             continue
         text = " ".join(t.text for t in line)
-        if _PAGE_NUMBER.fullmatch(text) or all(len(t.text) == 1 and t.text in _VERTICAL for t in line):
+        if _PAGE_NUMBER.fullmatch(text) or all(len(t.text) == 1 and t.text in VERTICAL_CHARS for t in line):
             continue
         k = joined.get(i)
         if k is None:
@@ -337,7 +336,7 @@ def _by_lines(toks: list[Tok]) -> list[Tok]:
         values = [t for t in lines[k] if t.text]
         if values and not values[0].value:
             label.append(values.pop(0))  # the label's end, on the line of the numbers
-        out.extend(t for t in line[:at] if not (len(t.text) == 1 and t.text in _VERTICAL))
+        out.extend(t for t in line[:at] if not (len(t.text) == 1 and t.text in VERTICAL_CHARS))
         out.append(label[0] if len(label) == 1 else _joined(label))
         out.extend(values)
     return out

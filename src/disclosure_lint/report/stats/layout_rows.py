@@ -1,19 +1,22 @@
 """Table 三's rows in a PDF's text: a row's numbers on a line of their own, next to its label.
 
-``pdftotext`` (with ``-layout`` or without) prints a row whose label takes two lines on the page with its numbers between or beside the
-label's lines: ``（二）部分公开（区分处理的，只计这一情   形，不`` / ``4 0 0 0 0 0 4`` / ``计其他情形）``, or a
-one-line label a line below its numbers (``1 0 0 0 0 0 1`` / ``1.属于国家秘密``).  Read line by line, the numbers
-have no label (an unknown row) and the label no numbers.
+``pdftotext`` (with ``-layout`` or without) prints a row whose label takes two lines on the page with its numbers
+between or beside the label's lines: ``（二）部分公开（区分处理的，只计这一情   形，不`` / ``4 0 0 0 0 0 4`` /
+``计其他情形）``, or a one-line label a line below its numbers (``1 0 0 0 0 0 1`` / ``1.属于国家秘密``).  Read line by
+line, the numbers have no label (an unknown row) and the label no numbers.
 
 :func:`pair_number_rows` puts each such line of numbers back on its row — only where that is sure: the row of
 numbers holds nothing else and as many numbers as the table has columns, and exactly one of the nearest rows above
 and below it is a data row's label without numbers of its own (a group row such as （四）无法提供 holds none by the
-format, a label's end such as 计其他情形） or a character of the vertical 三、本年度办理结果 is none).  A label's end
-printed with the row's numbers (``2、申请人逾期未按收费通知要`` / ``他处理`` / ``求缴纳费用、行政机关不再处理 6 0 0 0 0 0 6``)
-takes the nearest label above it first (unless those words, left of the label, are the end of the vertical
-三、本年度办理结果: ``三、本年度办理  8.属于行政查询事`` / ``结果  2 0 0 0 0 0 2``).  A label's words split into two cells
-by the layout (``形，不``) are joined into one.  Anything else stays as it was, and DL001 says what the tool could not place.  :func:`pairs` is the
-decision, used on a grid's rows here and on the one-cell-per-line reader's lines (``flat._by_lines``).
+format, a label's end such as 计其他情形） or a character of the vertical 三、本年度办理结果 is none) — or both are,
+and a label's end follows the numbers right below them: the label above took two lines, its numbers between them
+(``7.属于行政执法案`` / ``2 0 0 0 0 0 2`` / ``卷``).  A label's end printed with the row's numbers
+(``2、申请人逾期未按收费通知要`` / ``他处理`` / ``求缴纳费用、行政机关不再处理 6 0 0 0 0 0 6``) takes the nearest label
+above it first (unless those words, left of the label, are the end of the vertical 三、本年度办理结果:
+``三、本年度办理  8.属于行政查询事`` / ``结果  2 0 0 0 0 0 2``).  A label's words split into two cells by the layout
+(``形，不``) are joined into one.  Anything else stays as it was, and DL001 says what the tool could not place.
+:func:`pairs` is the decision, used on a grid's rows here and on the one-cell-per-line reader's lines
+(``flat._by_lines``).
 """
 
 from __future__ import annotations
@@ -26,8 +29,11 @@ from ...readers.layout_header import NUMBER
 from ...readers.lines import new_cell, new_row
 from . import labels as lb
 
+# table 三's group label, printed down its first column (one character a line) or in the margin beside its rows
+VERTICAL = "三、本年度办理结果"
+VERTICAL_CHARS = frozenset(VERTICAL)
 # an item's number opening a label, maybe after a character of the vertical 三、本年度办理结果 (本 3.危及…)
-_OPENER = re.compile(r"(?:[三、本年度办理结果]\s+)?(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])")
+_OPENER = re.compile(rf"(?:[{VERTICAL}]\s+)?(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{{1,2}}[.．、])")
 
 
 def _numbers_only(row: Row, width: int) -> bool:
@@ -80,7 +86,7 @@ def pairs(rows: list[Row], width: int, is_data_label: Callable[[str], bool]) -> 
         near = [k for k in (_near(rows, i, -1), _near(rows, i, 1)) if k is not None and k in labels and k not in
                 joined]
         if len(near) == 2 and _fragment(rows, i + 1):
-            near = near[:1]  # a label's end right below the numbers: the label above took two lines, its numbers between
+            near = near[:1]  # a label's end right below the numbers: the label above took two lines
         if len(near) == 1:
             joined[near[0]] = i
     return (joined, labels) if joined else ({}, {})
@@ -93,12 +99,14 @@ def _tail_with_numbers(row: Row, width: int) -> bool:
             and all(NUMBER.fullmatch(c.text) for c in cells[1:]))
 
 
+def _anchored(row: Row) -> bool:
+    """Whether a cell of the row is a number or opens with an item's number (else it is a label's fragment)."""
+    return any(NUMBER.fullmatch(c.text) or _OPENER.match(c.text) for c in row.cells)
+
+
 def _fragment(rows: list[Row], i: int) -> bool:
     """Whether row ``i`` is a label's end alone (words, no number, no item's number: 卷, 计其他情形）)."""
-    if not 0 <= i < len(rows):
-        return False
-    texts = [c.text for c in rows[i].cells if c.text]
-    return bool(texts) and not any(NUMBER.fullmatch(t) or _OPENER.match(t) for t in texts)
+    return 0 <= i < len(rows) and any(c.text for c in rows[i].cells) and not _anchored(rows[i])
 
 
 def _near(rows: list[Row], i: int, step: int) -> int | None:
@@ -106,8 +114,7 @@ def _near(rows: list[Row], i: int, step: int) -> int | None:
     item's number, no number): that row's index, or None at the table's edge."""
     k = i + step
     while 0 <= k < len(rows):
-        row = rows[k]
-        if any(NUMBER.fullmatch(c.text) or _OPENER.match(c.text) for c in row.cells):
+        if _anchored(rows[k]):
             return k
         k += step
     return None
@@ -130,15 +137,12 @@ def _joined(label_row: Row, at: int, numbers: Row) -> Row:
     return new_row(tuple(cells), label_row.line, label_row.header)
 
 
-_VERTICAL = frozenset("三、本年度办理结果")
-
-
 def _margin(tail: Cell, label: Cell) -> bool:
     """Whether the words before a row's numbers are the end of the vertical 三、本年度办理结果 in the margin (``三、本年度
     办理  8.属于行政查询事`` / ``结果  2 0 0 …``), not the end of the row's own label: left of the label, and made of
     that label's characters."""
     return (tail.column is not None and label.column is not None and tail.column < label.column - 2
-            and set(tail.text) <= _VERTICAL)
+            and set(tail.text) <= VERTICAL_CHARS)
 
 
 def is_s3_data_label(text: str) -> bool:
