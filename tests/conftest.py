@@ -16,6 +16,7 @@ from disclosure_lint.engine import prepare, run
 from disclosure_lint.packs import load_rules
 from disclosure_lint.readers import html as html_reader
 from disclosure_lint.readers import markdown as md_reader
+from disclosure_lint.readers import read_document
 from disclosure_lint.readers import text as text_reader
 from disclosure_lint.report import Overrides, interpret
 
@@ -62,15 +63,16 @@ def parse(text: str, fmt: str = "markdown", path: str | None = None):
 
 def lint(text: str, select: list[str] | None = None, fmt: str = "markdown", year: int | None = None,
          agency: str | None = None, agency_kind: str | None = None, config: Config | dict | None = None,
-         format_version: str | None = None):
-    """Run rules on ``text`` (dedented) and return the diagnostics."""
+         format_version: str | None = None, file: str | None = None):
+    """Run rules on ``text`` (dedented) and return the diagnostics; ``file``: read from its UTF-8 bytes as a file of
+    that name (the rules about the file, DL004)."""
     if isinstance(config, dict):
         config = Config.model_validate(config)
     config = config or Config()
     if select is not None:
         config = config.model_copy(update={"select": select})
     active = prepare(load_rules(), config)
-    doc = parse(text, fmt)
+    doc = read_document(file, textwrap.dedent(text).encode("utf-8")) if file else parse(text, fmt)
     ov = Overrides(year=year or config.year, agency=agency or config.agency.name,
                    agency_kind=agency_kind or config.agency.kind,
                    format_version=format_version or config.format_version)

@@ -24,6 +24,7 @@ from disclosure_lint.errors import InputError
 from disclosure_lint.readers import docx as docx_reader
 from disclosure_lint.readers import markdown as md_reader
 from disclosure_lint.readers import read_path
+from disclosure_lint.readers.sniff import OLE2
 from disclosure_lint.report import interpret
 
 from .conftest import NO_SHARED, SHARED
@@ -607,13 +608,13 @@ def refused(data: bytes) -> str:
 
 
 def test_word_97_file_renamed():
-    ole = docx_reader._OLE2 + b"\0" * 600
+    ole = OLE2 + b"\0" * 600
     msg = refused(ole)
     assert ".doc" in msg and "另存为" in msg
 
 
 def test_encrypted_docx():
-    enc = docx_reader._OLE2 + b"\0" * 100 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 100
+    enc = OLE2 + b"\0" * 100 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 100
     msg = refused(enc)
     assert "加密" in msg and "密码" in msg
 

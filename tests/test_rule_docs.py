@@ -24,7 +24,7 @@ def _cases(kind: str):
 @pytest.mark.parametrize(("rule", "example"), list(_cases("fail")))
 def test_fail_example_fires(rule, example):
     diags = lint(example.text, select=[rule.code], fmt=example.format, year=example.year,
-                 agency=example.agency, agency_kind=example.agency_kind)
+                 agency=example.agency, agency_kind=example.agency_kind, file=example.file)
     assert rule.code in [d.code for d in diags], f"{rule.code} did not fire on its fail example"
     if example.expect is not None:
         mine = [d for d in diags if d.code == rule.code]
@@ -44,7 +44,7 @@ def _matches(d, expect: ExampleExpect) -> bool:
 @pytest.mark.parametrize(("rule", "example"), list(_cases("pass")))
 def test_pass_example_quiet(rule, example):
     diags = lint(example.text, select=[rule.code], fmt=example.format, year=example.year,
-                 agency=example.agency, agency_kind=example.agency_kind)
+                 agency=example.agency, agency_kind=example.agency_kind, file=example.file)
     assert [d.message for d in diags if d.code == rule.code] == []
 
 

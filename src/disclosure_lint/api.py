@@ -27,7 +27,7 @@ from .batch.identity import body_name
 from .config import ConfigResolver, LoadedConfig
 from .diagnostics import Diagnostic
 from .engine import ActiveRule, matches_selector, prepare, run, unknown_selectors
-from .errors import ConfigError, DisclosureLintError
+from .errors import ConfigError, DisclosureLintError, UnsupportedType
 from .fsread import walk_tree
 from .model import Document
 from .packs import load_rules
@@ -446,6 +446,8 @@ class Checker:
             override = {k: v for k, v in (("ocr", self.ocr), ("ocr_workers", self.ocr_workers)) if v is not None}
             limits = lc.config.limits.model_copy(update=override) if override else lc.config.limits
             return read_path(path, limits), lc, None
+        except UnsupportedType as exc:
+            return None, lc, _Unsupported(exc)
         except DisclosureLintError as exc:
             return None, lc, str(exc)
         except Exception as exc:  # never a traceback for bad input
@@ -469,8 +471,6 @@ class Checker:
                 gc.enable()
 
     def _check_file(self, path: str, walked: bool) -> FileResult:
-        if walked and not _readable(path):  # a .doc/.wps/.ofd/.xls found in a directory: one line, not an error
-            return FileResult(path=path, skipped=UNSUPPORTED[os.path.splitext(path)[1].lower()])
         try:
             try:
                 doc, lc, error = self._read(path)
@@ -481,12 +481,21 @@ class Checker:
                     result.diagnostics = []
                 return result
             if doc is None:
+                if walked and isinstance(error, _Unsupported):  # a .doc/.wps/.xls found in a directory: one line
+                    return FileResult(path=path, skipped=str(error))
                 return FileResult(path=path, error=error)
             return self._check_document(doc, lc, walked)
         except ConfigError as exc:
             if self._explicit or exc.path == "命令行参数":
                 raise  # the user's own choice is wrong: stop the run
             return FileResult(path=path, error=f"未检查：{exc}")  # a configuration found in a checked folder
+
+
+class _Unsupported(str):
+    """The error of a file of a type the tool does not read (:class:`.errors.UnsupportedType`): found in a
+    directory, such a file is skipped with this sentence, not an error."""
+
+    __slots__ = ()
 
 
 class _ReaderCrash(Exception):

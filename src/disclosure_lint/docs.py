@@ -65,6 +65,8 @@ def render_rule_markdown(rule: LoadedRule) -> str:
             if ex.note or ctx:
                 out.append(f"{ex.note or ''}{'（' + '，'.join(ctx) + '）' if ctx else ''}")
                 out.append("")
+            if ex.file:
+                out += [f"文件名：`{ex.file}`", ""]
             if ex.config:
                 out += ["配置：", "", "```yaml", _yaml_options(ex.config).rstrip("\n"), "```", ""]
             for i, other in enumerate(ex.others, 1):

@@ -11,6 +11,11 @@ class InputError(DisclosureLintError):
     """A file cannot be read as a report (missing, empty, binary, undecodable…)."""
 
 
+class UnsupportedType(InputError):
+    """A file of a type the tool does not read (.doc, .wps, .xls, .ofd …, by its name and its bytes): named on the
+    command line it is an error, found in a directory it is skipped with this sentence."""
+
+
 class ConfigError(DisclosureLintError):
     """A configuration file or rule pack is malformed."""
 

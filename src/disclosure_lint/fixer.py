@@ -239,6 +239,8 @@ def fix_file(checker: Checker, result: FileResult, unsafe: bool) -> FileFix | No
         doc = read_document(path, data, limits)
     except (DisclosureLintError, OSError):
         return None
+    if any(n.kind == "content-type" for n in doc.notices):
+        return None  # read as another type than its name says (DL004): not the text the name promises to edit
     enc = decode_source(data, doc.encoding)
     if enc is None or source_index(enc.text)[0] != source_index(doc.text)[0]:
         return None  # the reader's text is not the file's: no position could be trusted

@@ -235,7 +235,7 @@ class _AnchorsField:
 setattr(Block, "anchors", _AnchorsField())  # noqa: B010 (mypy: a field of the dataclass, replaced on the class)
 
 
-NoticeKind = Literal["no-text-layer", "pages-without-text", "page-limit", "read-limit"]
+NoticeKind = Literal["no-text-layer", "pages-without-text", "page-limit", "read-limit", "content-type"]
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # eq=False: never compared or hashed (start-up time)
@@ -256,7 +256,9 @@ class ReaderNotice:
     * ``read-limit``: a tool limit (``limits.py``) cut the reading: ``detail`` says what, in ``format``
       (网页, Word 文档, PDF); the line-based readers and the report layer name the ``limit`` (``max_blocks``,
       ``max_table_cells``), its ``value`` and the ``line`` where reading stopped; the PDF reader lists the
-      ``skipped`` pages, the page it ``stopped`` at after ``seconds``, and ``page_limit`` (pages read of ``total``).
+      ``skipped`` pages, the page it ``stopped`` at after ``seconds``, and ``page_limit`` (pages read of ``total``);
+    * ``content-type``: the file's name says one type and its bytes another (:mod:`.readers.sniff`): ``format`` is
+      what the bytes are ("html", "pdf", "zip"), ``detail`` the extension; the file was read as its bytes say.
     """
 
     kind: NoticeKind

@@ -72,6 +72,9 @@ class Example(BaseModel):
     agency: str | None = None
     agency_kind: str | None = None
     format: Literal["markdown", "text", "html"] = "markdown"
+    # the file's name, for the rules about the file rather than the report (DL004): the example is read from its
+    # UTF-8 bytes as a file of that name would be (``readers.read_document``)
+    file: str | None = Field(default=None, min_length=1, max_length=200)
     expect: ExampleExpect | None = None  # fail examples only
     # the same body's report of the year before (Markdown), for the rules that compare two years
     # (kinds.cross): the example is checked with it as ``--previous`` (tests/test_cross_rule_docs.py)

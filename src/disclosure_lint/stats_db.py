@@ -60,9 +60,9 @@ from .api import Checker, FileResult, discover_entries
 from .batch import identity
 from .batch.hook import CrossReport
 from .config import LoadedConfig
-from .errors import ConfigError, DisclosureLintError
+from .errors import ConfigError, DisclosureLintError, UnsupportedType
 from .output import describe
-from .readers import UNSUPPORTED, read_bytes, read_document
+from .readers import read_bytes, read_document, reader_for
 from .report import interpret
 from .stats_db_schema import APPLICATION_ID, DDL, MIGRATIONS, SCHEMA_VERSION, TABLES, VIEW_DDL
 from .stats_export import export_report
@@ -357,8 +357,6 @@ def gather(checker: Checker, path: str, walked: bool, db: Lookup, explicit_confi
     :class:`Moved` (stored under a path that is gone) or :data:`SKIPPED` (found in a directory and not an annual
     report, or of a type the tool cannot read)."""
     key = report_key(path)
-    if walked and os.path.splitext(path)[1].lower() in UNSUPPORTED:
-        return SKIPPED
     try:
         lc = checker.config_for(path)
         settings = _settings(checker, lc, path, {} if memo is None else memo)
@@ -371,7 +369,14 @@ def gather(checker: Checker, path: str, walked: bool, db: Lookup, explicit_confi
     try:
         data = read_bytes(path, lc.config.limits.max_bytes)
     except (DisclosureLintError, OSError, ValueError) as exc:
-        return _unreadable(key, settings, str(exc), db)
+        why = str(exc)
+        try:
+            reader_for(path)  # a .xls that cannot be read: its type is what to say (as readers.read_path does)
+        except UnsupportedType as unsupported:
+            if walked:
+                return SKIPPED
+            why = str(unsupported)
+        return _unreadable(key, settings, why, db)
     digest = hashlib.sha256(data).hexdigest()
     known = db.stored(key)
     if known is not None and known.sha256 == digest and known.settings == settings:
@@ -383,6 +388,11 @@ def gather(checker: Checker, path: str, walked: bool, db: Lookup, explicit_confi
     entry = Entry(key, digest, settings)
     try:
         doc = read_document(path, data, lc.config.limits)
+    except UnsupportedType as exc:  # a .doc, .xls … by its name and its bytes
+        if walked:
+            return SKIPPED
+        entry.error = str(exc)
+        return entry
     except DisclosureLintError as exc:
         entry.error = str(exc)
         return entry

@@ -233,6 +233,8 @@ class ReaderNotice(Kind[ReaderNoticeOptions]):
                        key="page-limit")
         if kind == "read-limit":
             return _read_limit(n)
+        if kind == "content-type":
+            return _content_type(n)
         return None
 
     def _title_only(self, report) -> Hit | None:
@@ -280,6 +282,25 @@ class ReaderNotice(Kind[ReaderNoticeOptions]):
         return Hit(params={"detail": detail, "advice": _OCR_ALL},
                    evidence={"expected": "正文为文字", "actual": f"{images}张图片", "images": images},
                    key="image-only")
+
+
+# a misnamed file (``content-type`` notice): what its bytes are, and what it was read as
+_CONTENT = {"pdf": (" PDF 文件", " PDF "), "zip": (" Word 文档（.docx）", " Word 文档"), "html": ("网页（HTML）", "网页")}
+
+
+def _content_type(n: Notice) -> Hit | None:
+    """A file whose name says one type and its bytes another (:mod:`..readers.sniff`), read as its bytes say."""
+    content = n.format or ""
+    if content not in _CONTENT:
+        return None
+    what, read_as = _CONTENT[content]
+    ext = n.detail or ""
+    named = f"文件扩展名为 {ext}" if ext else "文件没有扩展名"
+    advice = ("从网站下载的文件若是网页，下载得到的可能是出错页或报告所在的页面，而不是发布的原文件，请核对链接"
+              if content == "html" else "文件名与内容不符，多为另存或改名时弄错了扩展名，请改正扩展名")
+    return Hit(params={"detail": f"{named}，内容却是{what}，已按{read_as}读取", "advice": advice},
+               evidence={"expected": f"{ext}文件", "actual": what, "extension": ext, "content": content},
+               key=f"content-type:{content}")
 
 
 @register

@@ -11,12 +11,14 @@ from __future__ import annotations
 import importlib
 import os
 import re
+from dataclasses import replace
 
-from ..errors import InputError
+from ..errors import InputError, UnsupportedType
 from ..fsread import Refused, TooBig, os_reason, read_regular
 from ..limits import DEFAULT_LIMITS, Limits
-from ..model import Document
+from ..model import Document, ReaderNotice
 from ..textio import has_visible_text
+from .sniff import NAMES, sniff
 
 # extension → (module, format name)
 READERS: dict[str, tuple[str, str]] = {
@@ -49,12 +51,53 @@ UNSUPPORTED: dict[str, str] = {
 
 DEFAULT_MAX_BYTES = DEFAULT_LIMITS.max_bytes
 
+# Zip packages that are not Word documents: their own message, not the Word reader's.
+_OTHER_PACKAGES = frozenset({".xls", ".xlsx", ".et", ".ofd"})
+_FIX = "请在 Word 或 WPS 中打开后“另存为” .docx 再检查"
+
+
 def reader_for(path: str) -> tuple[str, str]:
+    """The reader a file's name asks for; :class:`UnsupportedType` for a type the tool does not read.  Unknown
+    extensions are read as plain text (scraped pages are often saved oddly).  What the bytes are can overrule
+    the name (:func:`reader_of`)."""
     ext = os.path.splitext(path)[1].lower()
     if ext in UNSUPPORTED:
-        raise InputError(UNSUPPORTED[ext])
-    # Unknown extensions are read as plain text (scraped pages are often saved oddly).
+        raise UnsupportedType(UNSUPPORTED[ext])
     return READERS.get(ext) or IMAGES.get(ext) or ("text", "text")
+
+
+def reader_of(path: str, data: bytes) -> tuple[str, str | None]:
+    """The reader module for ``path`` holding ``data``, and what the bytes are (:data:`.sniff.NAMES`) when that is
+    not what the name says.  A PDF, a Word package or a web page is read as what it is whatever its name
+    (a failed download saved as ``.pdf``, a portal page as ``.jsp`` or ``.doc``, a PDF as ``download.do``); a
+    Markdown file is never read as a web page (it may hold HTML).  A type the tool does not read, found by its
+    name or its bytes, is :class:`UnsupportedType`."""
+    ext = os.path.splitext(path)[1].lower()
+    named = READERS.get(ext) or IMAGES.get(ext)
+    module = named[0] if named else None if ext in UNSUPPORTED else "text"
+    content = sniff(data)
+    if content == "pdf":
+        found = "pdf"
+    elif content == "zip":
+        if ext in _OTHER_PACKAGES:
+            raise UnsupportedType(UNSUPPORTED[ext])
+        found = "docx"  # its reader names a package that is not a Word document (Excel, OpenDocument …)
+    elif content == "html":
+        found = "markdown" if module == "markdown" else "html"
+    elif content is not None:  # a binary Office file, RTF, a .mht, Word 2003 XML
+        if module == "docx":
+            found = "docx"  # its reader says what the file is and how to save it as .docx
+        elif ext in UNSUPPORTED and content == "ole":
+            raise UnsupportedType(UNSUPPORTED[ext])
+        else:
+            named_as = f"扩展名为 {ext}" if ext else "没有扩展名"
+            raise UnsupportedType(f"这是{NAMES[content]}，只是{named_as}；无法直接读取，{_FIX}")
+    elif module is None:
+        raise UnsupportedType(UNSUPPORTED[ext])
+    else:
+        found = module
+    misnamed = found != module and (named is not None or ext in UNSUPPORTED)
+    return found, (content if misnamed else None)
 
 
 def preload(paths: list[str]) -> None:
@@ -95,9 +138,14 @@ _MARKDOWN_MARKS = re.compile(r"[>#*+|`_~=\-\s]+")
 
 
 def read_document(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
-    module_name, _fmt = reader_for(path)
+    """``data`` (the bytes of ``path``) read by the reader of what they are (:func:`reader_of`); a file whose name
+    says otherwise carries a ``content-type`` notice (DL004)."""
+    module_name, misnamed = reader_of(path, data)
     module = importlib.import_module(f"{__name__}.{module_name}")
     doc = module.read(path, data, limits=limits)
+    if misnamed is not None:
+        ext = os.path.splitext(path)[1].lower()
+        doc = replace(doc, notices=(*doc.notices, ReaderNotice("content-type", format=misnamed, detail=ext)))
     if not doc.notices and not any(has_visible_text(b.text) for b in doc.blocks):
         if doc.format == "markdown" and has_visible_text(_MARKDOWN_MARKS.sub("", doc.text)):
             raise InputError("文件中的文字没有读出任何段落（Markdown 的引用或列表嵌套过深），没有可检查的内容")
@@ -106,5 +154,12 @@ def read_document(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Do
 
 
 def read_path(path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
-    reader_for(path)  # fail fast on unsupported types before reading bytes
-    return read_document(path, read_bytes(path, limits.max_bytes), limits)
+    """Read and interpret nothing: the :class:`Document` of the file at ``path``.  A file of a type the tool does
+    not read (.doc, .xls …) is read all the same, its bytes may be a page or a PDF under a wrong name
+    (:func:`reader_of`); one too big to read says what its name says it is."""
+    try:
+        data = read_bytes(path, limits.max_bytes)
+    except InputError:
+        reader_for(path)  # a .xls over the size limit: say that the type is not read, not that it is big
+        raise
+    return read_document(path, data, limits)

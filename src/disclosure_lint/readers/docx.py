@@ -60,10 +60,11 @@ import zlib
 import docx
 from lxml import etree
 
-from ..errors import InputError
+from ..errors import InputError, UnsupportedType
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, Document, ReaderNotice, Row, Table
 from .lines import new_cell
+from .sniff import NAMES, sniff
 
 # -- limits -------------------------------------------------------------------------------------
 
@@ -77,7 +78,6 @@ MAX_SPAN = 64  # a gridSpan larger than this is treated as corrupt and clamped
 MAX_GRID_COLS = 256  # grid positions kept per table row
 MAX_FIELD_NESTING = 64
 
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 _FIX = "请在 Word 或 WPS 中打开后“另存为” .docx 再检查"
 _FIX_OR = "或在 Word 或 WPS 中打开后“另存为” .docx 再检查"
@@ -119,20 +119,17 @@ _STRIP = " \t\u3000\xa0"
 # -- package checks -------------------------------------------------------------------------------
 
 def _not_a_zip(data: bytes) -> InputError:
-    if data.startswith(_OLE2):
+    content = sniff(data)
+    if content == "ole":
         if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data:
             return InputError("文件已加密（设置了打开密码），无法读取；请在 Word 或 WPS 中取消密码后重新保存为 .docx 再检查")
-        return InputError(f"这不是真正的 .docx 文件，而是改了扩展名的旧版 Word（.doc）或 WPS 文件；{_FIX}")
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith(b"%pdf"):
+        return UnsupportedType(f"这不是真正的 .docx 文件，而是改了扩展名的旧版 Word（.doc）或 WPS 文件；{_FIX}")
+    if content in NAMES:
+        return UnsupportedType(f"这是{NAMES[content]}，只是扩展名为 .docx；{_FIX}")
+    # (a PDF or a page named .docx is read as what it is: readers.reader_of never gives them to this reader)
+    if content == "pdf":
         return InputError("这是 PDF 文件，只是扩展名为 .docx；请把扩展名改为 .pdf 后再检查")
-    if head.startswith(b"{\\rtf"):
-        return InputError(f"这是 RTF 格式文件，只是扩展名为 .docx；{_FIX}")
-    if head.startswith(b"mime-version") or b"multipart/related" in head:
-        return InputError(f"这是单个文件网页（.mht），只是扩展名为 .docx；{_FIX}")
-    if b"<w:worddocument" in head or b"progid=\"word.document\"" in head:
-        return InputError(f"这是 Word 2003 XML 文档，只是扩展名为 .docx；{_FIX}")
-    if b"<html" in head or b"<!doctype html" in head:
+    if content == "html":
         return InputError("这是网页（HTML）文件，只是扩展名为 .docx；请把扩展名改为 .html 后再检查，或在 Word 中另存为 .docx")
     if data.startswith(b"PK"):
         return InputError(f"文件已损坏或不完整（zip 压缩包无法打开，可能在下载或复制时被截断）；请重新获取原文件，{_FIX_OR}")

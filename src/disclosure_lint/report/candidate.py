@@ -51,7 +51,8 @@ class Candidate:
 def assess(report: AnnualReport) -> Candidate:
     signs: list[str] = []
     doc = report.document
-    if doc.notices or any(b.kind == "image" for b in report.lintable_blocks):
+    # a file read under another type than its name's (``content-type``) was read all the same: not a sign
+    if any(n.kind != "content-type" for n in doc.notices) or any(b.kind == "image" for b in report.lintable_blocks):
         signs.append("unread")
     if report.title is not None or _title_at_start(report):
         signs.append("title")

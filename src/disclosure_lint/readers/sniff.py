@@ -1,0 +1,94 @@
+"""What a file's bytes are, whatever its name says.
+
+Reports reach users under the wrong name: a crawler saves a portal page as ``content.jsp`` or a failed download
+as ``report.pdf``; a ``download.do`` link gives the PDF itself; Word saves a report "as a web page" and the portal
+names it ``.doc``; a clerk renames a ``.docx`` to ``.doc``.  Read by their names, these give a page of HTML tags
+checked as prose (false *errors*: the format "not followed", paragraphs "repeated") or a PDF's object stream
+checked as text.  :func:`sniff` looks at the first bytes only (a few KiB, never the whole file) and says what
+they are; :func:`..readers.read_document` reads the file as that.
+
+Only the marks that cannot be text are trusted: a PDF header, a zip or OLE2 signature, an RTF or MIME header,
+the start of an HTML page.  A Markdown file may hold HTML, so HTML is not looked for in Markdown files
+(:func:`..readers.read_document` decides that, not this module).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Content = Literal["pdf", "zip", "ole", "rtf", "mhtml", "word-xml", "html"]
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File Binary: .doc, .wps, .xls, .et, encrypted .docx
+_HEAD = 4096  # bytes looked at
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+# the first tag of a page: what a page starts with (after a declaration, comments and white space)
+_PAGE_TAGS = (b"<!doctype html", b"<html", b"<head", b"<meta", b"<title", b"<body", b"<base")
+
+# how the contents the tool does not read are named in its messages ("这是{name}"; a space before a Latin word)
+NAMES: dict[str, str] = {
+    "ole": "旧版 Word（.doc）、WPS 或 Excel 的二进制文件",
+    "rtf": " RTF 格式文件",
+    "mhtml": "单个文件网页（.mht）",
+    "word-xml": " Word 2003 XML 文档",
+}
+
+
+def _ascii_head(data: bytes) -> bytes:
+    """The first bytes, lower-cased, without a byte order mark and leading white space; UTF-16 turned to bytes."""
+    head = data[:_HEAD]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            head = head.decode("utf-16", "ignore").lstrip("\ufeff").encode("ascii", "replace")
+        except (UnicodeError, ValueError):
+            return b""
+    elif head.startswith(_BOMS[0]):
+        head = head[3:]
+    return head.lstrip(b" \t\r\n\f\x00").lower()
+
+
+def sniff(data: bytes) -> Content | None:
+    """What ``data`` is, from its first bytes; ``None``: nothing but text as far as these show."""
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return "zip"
+    if data.startswith(OLE2):
+        return "ole"
+    if b"%PDF-" in data[:1024]:  # a PDF reader finds the header anywhere in the first KiB
+        return "pdf"
+    head = _ascii_head(data)
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    if head.startswith(b"mime-version:") and b"multipart/related" in head:
+        return "mhtml"
+    if not head.startswith(b"<"):
+        return None
+    if _page(head):  # (Word's own web pages hold a <w:WordDocument> in a comment: a page all the same)
+        return "html"
+    if b"<w:worddocument" in head or b'progid="word.document"' in head:
+        return "word-xml"
+    return None
+
+
+def _page(head: bytes) -> bool:
+    """Does ``head`` (lower case, at ``<``) start an HTML page: its first element, past an XML declaration,
+    comments and a doctype, is one only a page has?"""
+    i = 0
+    for _ in range(64):  # declarations and comments before the first element: bounded
+        if head.startswith(_PAGE_TAGS, i):
+            return True
+        if head.startswith(b"<!--", i):
+            end = head.find(b"-->", i + 4)
+            if end < 0:
+                return False
+            i = end + 3
+        elif head.startswith((b"<?", b"<!"), i):
+            end = head.find(b">", i + 2)
+            if end < 0:
+                return False
+            i = end + 1
+        else:
+            return False
+        while i < len(head) and head[i] in b" \t\r\n\f":
+            i += 1
+        if i >= len(head) or head[i] != 0x3C:  # "<"
+            return False
+    return False
