@@ -194,3 +194,15 @@ def test_the_text_of_a_text_report_is_unchanged():
     text = to_text(REPORT).encode("utf-8")
     assert reader_of("r.txt", text) == ("text", None)
     assert read_document("r.txt", text).format == "text"
+
+
+def test_the_console_does_not_offer_fix_for_a_misnamed_file(tmp_path):
+    """The grouped console row says "可用 --fix 自动修正" only where --fix would write."""
+    body = REPORT + "\n" + "\n".join(f"我局第{i}季度受理申请{i}件,均已按时答复。" for i in range(1, 9)) + "\n"
+    page = to_html(body).encode("utf-8")
+    (tmp_path / "a.html").write_bytes(page)
+    (tmp_path / "b.txt").write_bytes(page)
+    out = {n: runner.invoke(app, ["check", "--isolated", "--no-cache", str(tmp_path / n)], env={"COLUMNS": "200"}).output
+           for n in ("a.html", "b.txt")}
+    assert "可用 --fix 自动修正" in out["a.html"]
+    assert "可用 --fix 自动修正" not in out["b.txt"] and "DL004" in out["b.txt"]

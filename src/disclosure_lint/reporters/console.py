@@ -140,7 +140,9 @@ def render(run, stream: TextIO, fail_on: str = "error", quiet: bool = False, sta
         if not narrow:
             table.add_column("规则", overflow="fold", max_width=24)
         table.add_column("说明", overflow="fold")
-        fixable = os.path.splitext(f.path)[1].lower() in FIXABLE_EXTENSIONS
+        # (a file read as another type than its name says, DL004, is not fixed: fixer.fix_file)
+        fixable = os.path.splitext(f.path)[1].lower() in FIXABLE_EXTENSIONS and all(d.code != "DL004"
+                                                                                    for d in f.diagnostics)
         rows: list[tuple[Diagnostic, str | None]] = (grouped(f.diagnostics, fixable) if group
                                                       else [(d, None) for d in f.diagnostics])
         for d, note in rows:
