@@ -40,7 +40,6 @@ from .batch.findings import PACKED, Facts, packed_ok
 from .config import ConfigResolver, LoadedConfig
 from .errors import DisclosureLintError
 from .fsread import Refused, read_regular
-from .readers import UNSUPPORTED
 
 DEFAULT_DIR = ".disclosure-lint-cache"
 FORMAT = 4  # 2: a result's cross-report facts stored packed (batch.findings.Facts.pack); 3: the packed facts'
@@ -224,15 +223,11 @@ class ResultCache:
 
     def lookup(self, checker: Checker, path: str, walked: bool = False) -> FileResult | None:
         """The cached result for ``path``, or None."""
-        if walked and os.path.splitext(path)[1].lower() in UNSUPPORTED:  # a .doc in a folder: one line, not read
-            return None
         key = self.key(checker, path, walked)
         return None if key is None else self.get(key, path)
 
     def check(self, checker: Checker, path: str, walked: bool = False) -> FileResult:
         """:meth:`Checker.check_file`, from the cache when the entry is there."""
-        if walked and os.path.splitext(path)[1].lower() in UNSUPPORTED:  # a .doc in a folder: one line, not read
-            return checker.check_file(path, walked)
         key = self.key(checker, path, walked)
         if key is not None:
             hit = self.get(key, path)
