@@ -23,7 +23,12 @@ but pictures (a report published as scanned images on a web page): the same prob
 must be recognised (OCR) before it can be checked.  With ``truncated_documents`` it says once that
 the document seems to end early (``report.truncation``: inside a statistics table, a part's title or
 a sentence), where, and what is therefore not checked — the structure and table rules stay silent
-about the parts and rows that were cut off.
+about the parts and rows that were cut off.  With ``image_tables`` it says once which statistics tables are
+pictures (:func:`..report.structure.image_tables`): there is a table (not missing, DL105), and none of its
+numbers was checked.
+
+``misnamed-file`` (DL004): a file read as another type than its name says (a ``content-type`` notice of
+:func:`..readers.read_document`).
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ from pydantic import Field
 from ..model import ReaderNotice as Notice  # the kind below is called ReaderNotice
 from ..report import catalogue as cat
 from ..report.catalogue import TABLE_SHORT_NAMES, TABLE_TITLES
+from ..report.structure import image_tables
 from ..report.truncation import SECTION_IDS, Truncation, six_parts
 from . import register
 from .base import Hit, Kind, KindOptions
@@ -68,6 +74,8 @@ _LIMIT = "后面的内容未检查；年度报告一般只有几页到几十页�
 _TITLE_ONLY_CHARS = 10  # "详见附件。", "（全文）": a title with a word or two is still a title only
 _EMPTY = "各项检查均未进行（没有可检查的内容）；请确认文件是否完整，或用完整的报告原件再检查"
 _CUT = "（不报告其中缺少的部分、统计表或栏目）；请用完整的报告原件再检查"
+_PICTURE_TABLES = ("请用文字形式的表格（Word 表格、网页表格或带文字的 PDF）再检查；以图片发布的统计表也无法检索、"
+                   "复制，读屏软件读不出")
 
 
 _READ_LIMIT = "未读取的内容没有检查；请确认文件是否正确，如确需检查，可在配置文件的 limits 中调高相应上限后再检查"
@@ -164,6 +172,7 @@ class ReaderNoticeOptions(KindOptions):
                                description="要报告的读取提示种类")
     image_only_documents: bool = Field(default=True, description="正文只有图片的网页/文本报告也报告")
     max_text_chars: int = Field(default=100, ge=0, description="除标题外的文字不超过这么多字时，才算“只有图片”")
+    image_tables: bool = Field(default=True, description="统计表（表二至表四）以图片发布、工具读不出数字时报告一次")
     truncated_documents: bool = Field(default=True, description="文件似乎提前结束（在统计表、标题或句子中间中断）时报告一次")
     empty_documents: bool = Field(default=True, description="文件只有报告标题、没有正文时报告一次（各项检查都无从进行）")
 
@@ -196,13 +205,18 @@ class ReaderNotice(Kind[ReaderNoticeOptions]):
             if hit is not None:
                 fired = True
                 yield hit
+        whole = False  # the whole document is pictures: its tables with it
         if not fired and self.options.image_only_documents and doc.format != "pdf":
             hit = self._image_only_document(report)
             if hit is not None:
-                fired = True
+                fired = whole = True
                 yield hit
         if not fired and self.options.truncated_documents and report.truncation is not None:
             yield truncation_hit(report.truncation, six_parts(report))
+        if self.options.image_tables and not whole:
+            hit = self._image_tables(report)
+            if hit is not None:
+                yield hit
 
     def _notice(self, n: Notice, fmt: str) -> Hit | None:
         kind = n.kind
@@ -233,8 +247,6 @@ class ReaderNotice(Kind[ReaderNoticeOptions]):
                        key="page-limit")
         if kind == "read-limit":
             return _read_limit(n)
-        if kind == "content-type":
-            return _content_type(n)
         return None
 
     def _title_only(self, report) -> Hit | None:
@@ -257,6 +269,20 @@ class ReaderNotice(Kind[ReaderNoticeOptions]):
         return Hit(severity="error", params={"detail": detail, "advice": _EMPTY},
                    evidence={"expected": "完整的报告正文", "actual": "只有标题", "body_chars": body},
                    key="title-only")
+
+    def _image_tables(self, report) -> Hit | None:
+        """The statistics tables published as pictures (:func:`..report.structure.image_tables`), said once at
+        the first: there is a table (not missing, DL105), and nothing of it was checked."""
+        found = image_tables(report)
+        if not found:
+            return None
+        names = "、".join(TABLE_SHORT_NAMES[sid] for sid, _ in found)
+        first = found[0][1]
+        detail = f"{names}以图片发布，其中的数字工具无法读取，相关检查（勾稽关系、与正文的对照等）都没有做"
+        return Hit(block=first, start=0, end=len(first.text), params={"detail": detail, "advice": _PICTURE_TABLES},
+                   evidence={"expected": "文字形式的统计表", "actual": f"{names}为图片",
+                             "tables": [sid for sid, _ in found]},
+                   key="image-tables:" + ",".join(sid for sid, _ in found))
 
     def _image_only_document(self, report) -> Hit | None:
         images = 0
@@ -301,6 +327,21 @@ def _content_type(n: Notice) -> Hit | None:
     return Hit(params={"detail": f"{named}，内容却是{what}，已按{read_as}读取", "advice": advice},
                evidence={"expected": f"{ext}文件", "actual": what, "extension": ext, "content": content},
                key=f"content-type:{content}")
+
+
+@register
+class MisnamedFile(Kind[KindOptions]):
+    """DL004: a file read as another type than its name says (a ``content-type`` notice, :mod:`..readers.sniff`)."""
+
+    name = "misnamed-file"
+    params = frozenset({"detail", "advice"})
+
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
+        for n in report.document.notices:
+            if n.kind == "content-type":
+                hit = _content_type(n)
+                if hit is not None:
+                    yield hit
 
 
 @register

@@ -84,6 +84,9 @@ _INTERNAL = "网页结构异常，读取失败"
 # -- the page's blocks ----------------------------------------------------------------------------
 
 
+_CAPTION_MAX = 40  # the text beside a picture in its paragraph that is a caption, not prose around an inline figure
+
+
 class Flow(TextWalker):
     """Walks the page and turns it into items (paragraphs, headings, list items, tables); the text of
     table cells is read by :class:`TextWalker` (one line per cell), their grid by :func:`read_table`."""
@@ -123,6 +126,11 @@ class Flow(TextWalker):
                 return
         text, anchors = assemble(lines)
         self.items.append(Item(kind, text, anchors, level, round(link_share * len(text))))
+        if cur.alone > 0 and not cur.link and kind == "paragraph" and len(text) <= _CAPTION_MAX:
+            # a picture on a line of its own beside a caption (<p>表1 主动公开情况<br><img></p>): a block, as a
+            # picture alone in its paragraph is (a statistics table published as a picture is there, DL105);
+            # one inside a line of text (正文<img>文字) is not
+            self.items.append(Item("image", "<img>", (), fallback=self._img_pos))
 
     _img_pos: tuple[int, int] | None = None
 
@@ -138,7 +146,7 @@ class Flow(TextWalker):
             return False
         if tag == "img":
             if not self.link and _big_image(el):
-                self.cur.images += 1
+                self.cur.picture()
                 self._img_pos = self.src.tag_pos(el)
             return False
         if el is self.root:

@@ -43,7 +43,7 @@ _NEEDS_SANITIZE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\xa0]")
 class Lines:
     """Inline text being collected for one block: lines of (text, line, column) pieces."""
 
-    __slots__ = ("chars", "images", "lines", "link", "pending")
+    __slots__ = ("alone", "chars", "images", "lines", "link", "pending")
 
     def __init__(self) -> None:
         self.lines: list[list[list]] = [[]]
@@ -51,6 +51,9 @@ class Lines:
         self.link = 0
         self.chars = 0
         self.images = 0
+        # a picture on a line of its own: 1 at the start of the open line, 2 its line ended with nothing after it
+        # (a <br>), -1 inside a line of text, 0 none
+        self.alone = 0
 
     def space(self, newline: bool) -> None:
         if self.lines[-1]:
@@ -59,7 +62,15 @@ class Lines:
     def br(self) -> None:
         if self.lines[-1]:
             self.lines.append([])
+        elif self.alone == 1:
+            self.alone = 2
         self.pending = 0
+
+    def picture(self) -> None:
+        """A picture at this point of the text (:attr:`alone` says whether it has a line of its own)."""
+        self.images += 1
+        if self.alone != 2:
+            self.alone = -1 if self.lines[-1] else 1
 
     def add(self, text: str, ln: int | None, col: int | None, link: bool) -> None:
         line = self.lines[-1]
@@ -73,6 +84,8 @@ class Lines:
             p = line[-1]
             ln, col = p[1], p[2] + len(p[0])
         line.append([text, ln, col])
+        if self.alone == 1:
+            self.alone = -1  # text after the picture on its line
         n = len(text)
         self.chars += n
         if link:

@@ -218,6 +218,26 @@ def _label_of(text: str) -> str:
     return LEAD_NUMBER.sub("", t, count=1).strip()
 
 
+def image_tables(report: AnnualReport) -> list[tuple[str, Block]]:
+    """The statistics tables published as pictures, each with its picture: a part 二/三/四 whose body holds a
+    picture standing alone (``image`` block) and its table in no form the tool reads or sees (not read, not
+    unreadable, no table, no cells one a line).  A table there is (not missing, DL105), whose numbers nothing
+    checks."""
+    st = report.structure
+    if not st.applies:
+        return []
+    out: list[tuple[str, Block]] = []
+    for sid in TABLE_SECTIONS:
+        sec = st.by_id.get(sid)
+        if sec is None or report.stats.get(sid) is not None or sid in report.unread_tables:
+            continue
+        body = st.body(sec)
+        picture = next((b for b in body if b.kind == "image"), None)
+        if picture is not None and not has_table(body, sid, accept_images=False):
+            out.append((sid, picture))
+    return out
+
+
 def has_table(body: list[Block], sid: str, accept_images: bool = True, min_flat_labels: int = 3) -> bool:
     """Does a section body hold its statistics table (in any of the forms a report can take)?"""
     # a block that is a table by its kind answers yes wherever it is in the body, and the text tests below can only

@@ -1,0 +1,107 @@
+"""Statistics tables published as pictures: there is a table (no DL105), and DL002 says once that none of its
+numbers was checked (``report.structure.image_tables``); the HTML reader keeps a captioned picture as a block."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from disclosure_lint.readers import html as html_reader
+
+from .conftest import lint
+from .render import to_html
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT = (ROOT / "examples" / "clean-2023.md").read_text(encoding="utf-8")
+TABLE = re.compile(r"<table.*?</table>", re.S)
+
+
+def _pictures(page: str, shape: str) -> str:
+    """Each table of ``page`` replaced by a picture in the ``shape`` portals give it."""
+    n = iter(range(1, 100))
+
+    def one(_m: re.Match) -> str:
+        i = next(n)
+        return {
+            "alone": f'<p style="text-align:center"><img src="/upload/t{i}.png" width="600"></p>',
+            "caption": f'<p>统计表{i}<br><img src="/upload/t{i}.jpg"></p>',
+            "caption-after": f'<p><img src="/upload/t{i}.jpg"></p><p>（表{i}）</p>',
+            "layout-table": f'<table><tr><td><img src="/upload/t{i}.jpg"></td></tr></table>',
+        }[shape]
+
+    return TABLE.sub(one, page)
+
+
+def _codes(diags) -> list[str]:
+    return [d.code for d in diags]
+
+
+@pytest.mark.parametrize("shape", ["alone", "caption", "caption-after", "layout-table"])
+def test_tables_as_pictures_are_said_once_and_not_missing(shape):
+    page = _pictures(to_html(REPORT), shape)
+    diags = lint(page, fmt="html")
+    codes = _codes(diags)
+    assert "DL105" not in codes and "DL209" not in codes
+    said = [d for d in diags if d.code == "DL002"]
+    assert len(said) == 1, [d.message for d in said]
+    assert said[0].message.startswith("表二、表三、表四以图片发布") and said[0].severity == "warning"
+    assert said[0].evidence["tables"] == ["s2", "s3", "s4"]
+    assert said[0].line is not None  # at the first picture
+
+
+def test_only_the_tables_that_are_pictures_are_named():
+    page = to_html(REPORT)
+    tables = TABLE.findall(page)
+    # table 二 only (the page's first four tables: 第二十条第（一）项, （五）, （六）, （八）) as a picture
+    page = page.replace(tables[0], '<p><img src="/upload/t2.png"></p>', 1)
+    for t in tables[1:4]:
+        page = page.replace(t, "", 1)
+    said = [d for d in lint(page, fmt="html") if d.code == "DL002"]
+    assert [d.evidence["tables"] for d in said] == [["s2"]]
+    assert said[0].message.startswith("表二以图片发布")
+
+
+def test_text_tables_with_a_photo_are_not_pictures():
+    page = to_html(REPORT).replace("</h2>", '</h2><p><img src="/upload/photo.jpg"></p>')
+    assert "DL002" not in _codes(lint(page, fmt="html"))
+
+
+def test_a_report_that_is_all_pictures_is_said_once():
+    text = "# 某某县某某局2023年政府信息公开工作年度报告\n\n" + "".join(f"![](p{i}.jpg)\n\n" for i in range(1, 6))
+    said = [d for d in lint(text) if d.code == "DL002"]
+    assert len(said) == 1 and "正文只有图片" in said[0].message
+
+
+def test_the_option_turns_it_off():
+    page = _pictures(to_html(REPORT), "alone")
+    diags = lint(page, fmt="html", config={"options": {"DL002": {"image_tables": False}}})
+    assert "DL002" not in _codes(diags) and "DL105" not in _codes(diags)
+
+
+@pytest.mark.parametrize("para", ['<p>表1 主动公开情况<br><img src="t1.png"></p>',
+                                  '<p><img src="t1.png"><br>表1 主动公开情况</p>',
+                                  '<p>表1 主动公开情况<br><span><img src="t1.png"></span><br></p>'])
+def test_a_captioned_picture_is_a_block_of_its_own(para):
+    body = "2023年，本局全年主动公开政府信息120条。"
+    page = f"<html><body>{para}<p>{body}</p></body></html>"
+    kinds = [(b.kind, b.text) for b in html_reader.parse(page, path="a.html").blocks]
+    assert kinds == [("paragraph", "表1 主动公开情况"), ("image", "<img>"), ("paragraph", body)]
+
+
+@pytest.mark.parametrize("page", [
+    # prose around a figure: one paragraph, no picture block
+    '<html><body><p>2023年，本局通过政府网站主动公开政府信息120条，<img src="f.png">其中政策文件15条，'
+    "解读材料8条，均在规定时限内公开。</p></body></html>",
+    # a picture inside a short line of text
+    '<html><body><p>2023年，本局全年主动公开政府信息120条。</p><p>正文<img src="f.png">文字。</p></body></html>',
+    '<html><body><p>2023年，本局全年主动公开政府信息120条。</p><p><img src="f.png">表1</p></body></html>',
+    # an icon beside a caption (width under 80 pixels): not a picture
+    '<html><body><p>2023年，本局全年主动公开政府信息120条。</p><p>说明<img src="i.gif" width="16"></p></body></html>',
+    # a picture in a link (a thumbnail leading elsewhere)
+    '<html><body><p>2023年，本局全年主动公开政府信息120条。</p><p><a href="x.html">附件<img src="t.png"></a></p>'
+    "</body></html>",
+])
+def test_other_pictures_in_a_paragraph_are_not_blocks(page):
+    assert "image" not in [b.kind for b in html_reader.parse(page, path="a.html").blocks]
