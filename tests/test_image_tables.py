@@ -105,3 +105,118 @@ def test_a_captioned_picture_is_a_block_of_its_own(para):
 ])
 def test_other_pictures_in_a_paragraph_are_not_blocks(page):
     assert "image" not in [b.kind for b in html_reader.parse(page, path="a.html").blocks]
+
+
+# -- Word: a table pasted as a picture ---------------------------------------------------------------------
+
+
+def _png(width: int = 4, height: int = 3) -> bytes:
+    """A small valid PNG (grey pixels)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    raw = b"".join(b"\0" + b"\x80" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def _docx_with_pictures(md: str, tables: slice, size_cm: float = 15.0, caption: str | None = None) -> bytes:
+    """The report as Word, its tables ``tables`` each replaced by a paragraph holding a picture."""
+    import io
+
+    import docx
+    from docx.shared import Cm
+
+    from .render import to_docx
+
+    d = docx.Document(io.BytesIO(to_docx(md)))
+    for tbl in list(d.tables)[tables]:
+        para = d.add_paragraph()
+        if caption:
+            para.add_run(caption)
+        para.add_run().add_picture(io.BytesIO(_png()), width=Cm(size_cm))
+        tbl._element.addprevious(para._p)
+        tbl._element.getparent().remove(tbl._element)
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def _check_docx(tmp_path, data: bytes):
+    from disclosure_lint.api import Checker
+
+    p = tmp_path / "report.docx"
+    p.write_bytes(data)
+    result = Checker(isolated=True).check_file(str(p))
+    assert result.error is None, result.error
+    return result.diagnostics
+
+
+def test_word_tables_pasted_as_pictures_are_said_once_and_not_missing(tmp_path):
+    diags = _check_docx(tmp_path, _docx_with_pictures(REPORT, slice(None)))
+    codes = _codes(diags)
+    assert "DL105" not in codes, [d.message for d in diags if d.code == "DL105"]
+    said = [d for d in diags if d.code == "DL002"]
+    assert len(said) == 1 and said[0].message.startswith("表二、表三、表四以图片发布")
+    assert said[0].pointer and said[0].pointer.endswith("段后的图片")
+
+
+def test_word_pictures_keep_the_paragraph_numbers(tmp_path):
+    """A picture is a block but not a numbered paragraph: the findings' 第N段 are those of the text alone."""
+    from disclosure_lint.readers import read_document
+
+    from .render import to_docx
+
+    plain = read_document("a.docx", to_docx(REPORT))
+    pictured = read_document("a.docx", _docx_with_pictures(REPORT, slice(0, 1)))
+    paras = [(b.pointer, b.text) for b in plain.blocks if b.kind != "table"]
+    assert [(b.pointer, b.text) for b in pictured.blocks if b.kind not in ("table", "image")] == paras
+    assert [b.kind for b in pictured.blocks].count("image") == 1
+
+
+@pytest.mark.parametrize(("size_cm", "caption", "pictures"), [
+    (0.5, None, 0),  # an icon (under 80 pixels)
+    (15.0, "表1 主动公开情况", 0),  # a picture inside a line of text: not a block of its own
+])
+def test_word_pictures_that_are_not_tables(size_cm, caption, pictures):
+    from disclosure_lint.readers import read_document
+
+    doc = read_document("a.docx", _docx_with_pictures(REPORT, slice(0, 1), size_cm=size_cm, caption=caption))
+    assert [b.kind for b in doc.blocks].count("image") == pictures
+
+
+def test_a_word_file_of_pictures_only_is_still_refused():
+    import io
+
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph().add_run().add_picture(io.BytesIO(_png()), width=__import__("docx.shared").shared.Cm(15))
+    out = io.BytesIO()
+    d.save(out)
+    from disclosure_lint.errors import InputError
+    from disclosure_lint.readers import read_document
+
+    with pytest.raises(InputError, match="没有可读取的文字"):
+        read_document("scan.docx", out.getvalue())
+
+
+def test_word_copy_notes_the_pictured_tables_at_the_paragraph_before_them(tmp_path):
+    """annotate: the DL002 of tables pasted as pictures is a comment on the paragraph before the first picture
+    (its pointer 第N段后的图片), not one 'that cannot be placed'."""
+    import docx
+    from typer.testing import CliRunner
+
+    from disclosure_lint.cli import app
+
+    p = tmp_path / "report.docx"
+    p.write_bytes(_docx_with_pictures(REPORT, slice(None)))
+    out = tmp_path / "out.docx"
+    r = CliRunner().invoke(app, ["annotate", str(p), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    texts = [c.text for c in docx.Document(str(out)).comments]
+    mine = [t for t in texts if "以图片发布" in t]
+    assert len(mine) == 1 and "位置：" not in mine[0]

@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 from disclosure_lint.api import check_paths
 from disclosure_lint.errors import InputError
 from disclosure_lint.readers import docx as docx_reader
+from disclosure_lint.readers import docx_package, read_path
 from disclosure_lint.readers import markdown as md_reader
-from disclosure_lint.readers import read_path
 from disclosure_lint.readers.sniff import OLE2
 from disclosure_lint.report import interpret
 
@@ -657,13 +657,13 @@ def test_zip_bomb_ratio_refused_before_decompression():
 
 
 def test_total_size_limit(monkeypatch):
-    monkeypatch.setattr(docx_reader, "MAX_TOTAL_UNCOMPRESSED", 1000)
+    monkeypatch.setattr(docx_package, "MAX_TOTAL_UNCOMPRESSED", 1000)
     msg = refused(save(docx.Document()))
     assert "过大" in msg
 
 
 def test_too_many_entries(monkeypatch):
-    monkeypatch.setattr(docx_reader, "MAX_ENTRIES", 5)
+    monkeypatch.setattr(docx_package, "MAX_ENTRIES", 5)
     assert "文件数" in refused(save(docx.Document()))
 
 

@@ -59,6 +59,7 @@ SOURCE_EXTENSIONS = frozenset({".md", ".markdown", ".txt", ".html", ".htm"})
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _SDT, _SDT_CONTENT = f"{_W}p", f"{_W}tbl", f"{_W}sdt", f"{_W}sdtContent"
 _PARA = re.compile(r"第(\d+)段$")
+_AFTER = re.compile(r"第(\d+)段后的图片$")  # a picture standing alone (readers.docx): noted at the paragraph before it
 _CELL = re.compile(r"表(\d+)第(\d+)行第(\d+)列")
 _TABLE = re.compile(r"表(\d+)$")
 _SCAN = 200  # paragraphs looked ahead for a block's text
@@ -290,7 +291,7 @@ def _target(places: _Places, pointer: str | None):
     if cell:
         return _cell(places, cell)
     last = pointer.split(" › ")[-1].strip()
-    para = _PARA.fullmatch(last)
+    para = _PARA.fullmatch(last) or _AFTER.fullmatch(last)
     if para:
         return places.paragraphs.get(int(para.group(1)))
     table = _TABLE.search(last)

@@ -18,7 +18,7 @@ from ..fsread import Refused, TooBig, os_reason, read_regular
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Document, ReaderNotice
 from ..textio import has_visible_text
-from .sniff import NAMES, sniff
+from .sniff import FIX_AS_DOCX, NAMES, sniff
 
 # extension → (module, format name)
 READERS: dict[str, tuple[str, str]] = {
@@ -53,7 +53,6 @@ DEFAULT_MAX_BYTES = DEFAULT_LIMITS.max_bytes
 
 # Zip packages that are not Word documents: their own message, not the Word reader's.
 _OTHER_PACKAGES = frozenset({".xls", ".xlsx", ".et", ".ofd"})
-_FIX = "请在 Word 或 WPS 中打开后“另存为” .docx 再检查"
 
 
 def reader_for(path: str) -> tuple[str, str]:
@@ -91,7 +90,7 @@ def reader_of(path: str, data: bytes) -> tuple[str, str | None]:
             raise UnsupportedType(UNSUPPORTED[ext])
         else:
             named_as = f"扩展名为 {ext}" if ext else "没有扩展名"
-            raise UnsupportedType(f"这是{NAMES[content]}，只是{named_as}；无法直接读取，{_FIX}")
+            raise UnsupportedType(f"这是{NAMES[content]}，只是{named_as}；无法直接读取，{FIX_AS_DOCX}")
     elif module is None:
         raise UnsupportedType(UNSUPPORTED[ext])
     else:

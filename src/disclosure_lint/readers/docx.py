@@ -36,6 +36,8 @@ table nested in a cell adds its rows as tab-separated lines; rows marked as repe
 as a reader counts them: empty paragraphs, paragraphs in table cells and text boxes are skipped),
 a text box's paragraphs "第12段处文本框第1段",
 "表2" for the second table, ``Cell.pointer`` "表2第3行第4列" (grid row and column, from 1);
+a paragraph that is nothing but a picture (at least 80 pixels each way: a table pasted as a picture) is an
+``image`` block "第12段后的图片", not counted among the paragraphs;
 ``line``/``column`` stay ``None`` and ``Document.has_lines`` is ``False``.
 
 ``Document.meta`` counts what was read: ``paragraphs``, ``tables``, ``insertions`` and
@@ -43,7 +45,7 @@ a text box's paragraphs "第12段处文本框第1段",
 ``text_boxes``, ``hidden_runs``.  A document without any text (a scan pasted as pictures) is an
 :class:`InputError`, like an empty text file.
 
-**Hostile input.**  The zip's directory is checked before anything is decompressed (total and
+**Hostile input.**  The zip's directory is checked before anything is decompressed (:mod:`.docx_package`) (total and
 per-part size, compression ratio, number of entries, encrypted entries); python-docx's XML parser
 does not resolve entities or load DTDs, so entity expansion cannot blow up; every failure
 becomes one :class:`InputError` sentence saying what is wrong and how to fix it.
@@ -51,36 +53,23 @@ becomes one :class:`InputError` sentence saying what is wrong and how to fix it.
 
 from __future__ import annotations
 
-import io
 import re
 import time
-import zipfile
-import zlib
 
-import docx
-from lxml import etree
-
-from ..errors import InputError, UnsupportedType
+from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, Document, ReaderNotice, Row, Table
+from .docx_package import check_package, open_document
 from .lines import new_cell
-from .sniff import NAMES, sniff
+from .sniff import FIX_AS_DOCX
 
 # -- limits -------------------------------------------------------------------------------------
 
-MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024  # sum of all parts
-MAX_XML_PART = 56 * 1024 * 1024  # any one XML part (document.xml of a long report is a few MB; lxml takes ~16x that)
-MAX_RATIO = 100  # compression ratio refused for parts larger than RATIO_MIN_SIZE
-RATIO_MIN_SIZE = 10 * 1024 * 1024
-MAX_ENTRIES = 10000
 MAX_DEPTH = 40  # nesting of tables / text boxes followed
 MAX_SPAN = 64  # a gridSpan larger than this is treated as corrupt and clamped
 MAX_GRID_COLS = 256  # grid positions kept per table row
 MAX_FIELD_NESTING = 64
 
-
-_FIX = "请在 Word 或 WPS 中打开后“另存为” .docx 再检查"
-_FIX_OR = "或在 Word 或 WPS 中打开后“另存为” .docx 再检查"
 
 # -- namespaces -----------------------------------------------------------------------------------
 
@@ -114,122 +103,6 @@ _SYMBOLS = {"F0A8": "□", "F06F": "□", "F0FE": "☑", "F0FD": "☒", "F0FC": 
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _TITLE_NAMES = frozenset({"title", "标题"})
 _STRIP = " \t\u3000\xa0"
-
-
-# -- package checks -------------------------------------------------------------------------------
-
-def _not_a_zip(data: bytes) -> InputError:
-    content = sniff(data)
-    if content == "ole":
-        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data:
-            return InputError("文件已加密（设置了打开密码），无法读取；请在 Word 或 WPS 中取消密码后重新保存为 .docx 再检查")
-        return UnsupportedType(f"这不是真正的 .docx 文件，而是改了扩展名的旧版 Word（.doc）或 WPS 文件；{_FIX}")
-    if content in NAMES:
-        return UnsupportedType(f"这是{NAMES[content]}，只是扩展名为 .docx；{_FIX}")
-    # (a PDF or a page named .docx is read as what it is: readers.reader_of never gives them to this reader)
-    if content == "pdf":
-        return InputError("这是 PDF 文件，只是扩展名为 .docx；请把扩展名改为 .pdf 后再检查")
-    if content == "html":
-        return InputError("这是网页（HTML）文件，只是扩展名为 .docx；请把扩展名改为 .html 后再检查，或在 Word 中另存为 .docx")
-    if data.startswith(b"PK"):
-        return InputError(f"文件已损坏或不完整（zip 压缩包无法打开，可能在下载或复制时被截断）；请重新获取原文件，{_FIX_OR}")
-    return InputError(f"这不是有效的 .docx 文件（不是 Word 使用的 zip 压缩包格式），可能已损坏或并非 Word 文档；{_FIX}")
-
-
-def _check_package(data: bytes) -> None:
-    """Refuse anything that is not a sane Word package before python-docx decompresses it."""
-    if not data.startswith(b"PK"):
-        raise _not_a_zip(data)
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-        infos = zf.infolist()
-    except Exception:  # noqa: BLE001 - BadZipFile, truncated directories, bad offsets …
-        raise _not_a_zip(data) from None
-    if len(infos) > MAX_ENTRIES:
-        raise InputError(f"压缩包内文件数异常（{len(infos)} 个），可能是恶意构造的文件，已拒绝读取")
-    total = 0
-    names = set()
-    for info in infos:
-        size = info.file_size
-        total += size
-        names.add(info.filename)
-        if info.flag_bits & 0x1:
-            raise InputError("压缩包内容已加密，无法读取；请取消加密后重新保存为 .docx 再检查")
-        if size > RATIO_MIN_SIZE and size > MAX_RATIO * max(info.compress_size, 1):
-            raise InputError(f"文件中的“{info.filename[:60]}”解压后 {size / 1024 / 1024:.0f} MB、压缩比异常，"
-                             "可能是恶意构造的压缩包（zip 炸弹），已拒绝读取")
-        if size > MAX_XML_PART and info.filename.lower().endswith((".xml", ".rels")):
-            raise InputError(f"文件中的“{info.filename[:60]}”解压后过大（{size / 1024 / 1024:.0f} MB），已拒绝读取")
-    if total > MAX_TOTAL_UNCOMPRESSED:
-        raise InputError(f"文件解压后过大（{total / 1024 / 1024:.0f} MB，上限 "
-                         f"{MAX_TOTAL_UNCOMPRESSED // 1024 // 1024} MB），可能是恶意构造的压缩包，已拒绝读取")
-    if "word/document.xml" not in names and not any(n.startswith("word/") and n.endswith(".xml") for n in names):
-        raise _not_word(zf, names)
-
-
-def _not_word(zf: zipfile.ZipFile, names: set[str]) -> InputError:
-    if "xl/workbook.xml" in names:
-        return InputError("这是 Excel 工作簿，不是 Word 文档；请将年度报告另存为 .docx 或 .pdf 后再检查")
-    if "ppt/presentation.xml" in names:
-        return InputError("这是 PowerPoint 演示文稿，不是 Word 文档；请将年度报告另存为 .docx 或 .pdf 后再检查")
-    if "mimetype" in names:
-        try:
-            mime = zf.read("mimetype")[:100]
-        except Exception:  # noqa: BLE001
-            mime = b""
-        if b"opendocument.text" in mime:
-            return InputError(f"这是 OpenDocument 文本（.odt），只是扩展名为 .docx；{_FIX}")
-    if "_rels/.rels" in names:
-        try:
-            rels = zf.read("_rels/.rels")[:20000]
-        except Exception:  # noqa: BLE001
-            rels = b""
-        if b"purl.oclc.org/ooxml" in rels:
-            return InputError("这是“严格 Open XML”格式的文档，暂不支持；请在 Word 中另存为“Word 文档（*.docx）”后再检查")
-    if "word/document.xml" in names:
-        return InputError(f"文件的包结构不完整（缺少内容类型或关系清单），不是有效的 .docx 文件；{_FIX}")
-    return InputError(f"压缩包中没有 Word 正文（word/document.xml），不是有效的 .docx 文件；{_FIX}")
-
-
-_CORRUPT = f"文件已损坏或不完整（压缩数据无法解压，可能在下载或复制时被截断）；请重新获取原文件，{_FIX_OR}"
-
-
-def _open(data: bytes):
-
-    try:
-        return docx.Document(io.BytesIO(data))
-    except ValueError as exc:
-        msg = str(exc)
-        if "macroEnabled" in msg:
-            raise InputError("这是启用宏的 Word 文档（.docm），请在 Word 中另存为不含宏的 .docx 后再检查") from None
-        if "template" in msg.lower():
-            raise InputError("这是 Word 模板（.dotx），请在 Word 或 WPS 中另存为 .docx 后再检查") from None
-        if "content type" in msg:
-            raise InputError(f"压缩包中的主文档不是 Word 正文，不是有效的 .docx 文件；{_FIX}") from None
-        raise InputError(f"文件已损坏，无法读取；{_FIX}") from None
-    except etree.XMLSyntaxError as exc:
-        raise _xml_error(exc) from None
-    except (zipfile.BadZipFile, zlib.error, EOFError, zipfile.LargeZipFile):
-        raise InputError(_CORRUPT) from None
-    except KeyError:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-        raise _not_word(zf, set(zf.namelist())) from None
-    except Exception as exc:  # noqa: BLE001 - PackageNotFoundError, lxml errors, anything python-docx trips on
-        if type(exc).__name__ == "PackageNotFoundError":
-            zf = zipfile.ZipFile(io.BytesIO(data))
-            raise _not_word(zf, set(zf.namelist())) from None
-        raise InputError(f"文件已损坏，无法读取（{type(exc).__name__}）；{_FIX}") from None
-
-
-def _xml_error(exc) -> InputError:
-    msg = str(exc).lower()
-    if "entity" in msg or "amplification" in msg:
-        return InputError("文件中的 XML 含有异常的实体定义（可能是恶意构造的文件），已拒绝读取")
-    if "depth" in msg:
-        return InputError("文件中的 XML 嵌套过深（可能是恶意构造的文件），已拒绝读取")
-    line = getattr(exc, "lineno", None)
-    where = f"（第{line}行附近）" if line else ""
-    return InputError(f"文件中的 XML 已损坏{where}，无法读取；{_FIX}")
 
 
 # -- styles ---------------------------------------------------------------------------------------
@@ -347,12 +220,14 @@ class _Extractor:
         self.fields: list[bool] = []  # open complex fields: True while in their instruction part
         self.in_instr = 0  # how many of them are in their instruction part
         self.stats = {"insertions": 0, "deletions": 0, "auto_numbered": 0, "text_boxes": 0, "hidden_runs": 0}
+        self.pictures = 0  # pictures (:func:`_is_picture`) in the paragraph read last
 
     # paragraphs
     def paragraph(self, p) -> tuple[str, list, bool]:
         """(text, text boxes found in it, paragraph mark deleted)."""
         parts: list[str] = []
         boxes: list = []
+        self.pictures = 0
         self._inline(p, parts, boxes, 0)
         # a field instruction never runs on past its paragraph; a malformed one must not hide the rest
         if self.in_instr:
@@ -429,15 +304,17 @@ class _Extractor:
                     branch = _choice(ch) if tag == ALT else ch
                     if branch is not None:
                         _find_boxes(branch, boxes, 0)
+                        self.pictures += _is_picture(branch)
 
     # containers (body, cell, text box): paragraphs and tables in order
     def items(self, container, depth: int):
-        """Yield ("p", text, boxes, p) and ("tbl", tbl) in order, joining paragraphs whose mark was deleted."""
+        """Yield ("p", text, boxes, p, pictures) and ("tbl", tbl) in order, joining paragraphs whose mark was
+        deleted."""
         pending: list[str] = []
         for kind, el in _children(container, 0):
             if kind == "tbl":
                 if pending:
-                    yield "p", "".join(pending), [], None
+                    yield "p", "".join(pending), [], None, 0
                     pending = []
                 yield "tbl", el
                 continue
@@ -445,14 +322,14 @@ class _Extractor:
             if mark_deleted:
                 pending.append(text)
                 if boxes:
-                    yield "p", "", boxes, None
+                    yield "p", "", boxes, None, 0
                 continue
             if pending:
                 text = "".join(pending) + text
                 pending = []
-            yield "p", text, boxes, el
+            yield "p", text, boxes, el, self.pictures
         if pending:
-            yield "p", "".join(pending), [], None
+            yield "p", "".join(pending), [], None, 0
 
     def level(self, p) -> int | None:
         if p is None:
@@ -523,7 +400,7 @@ class _Extractor:
                     rows, _ = self.grid(item[1], depth + 1)
                     lines.extend("\t".join(r) for r in rows)
                 continue
-            _, text, boxes, _p = item
+            _, text, boxes, _p, _pictures = item
             lines.append(text)
             for box in boxes:
                 if depth < MAX_DEPTH:
@@ -543,6 +420,28 @@ def symbol_char(code: str) -> str:
     if 0xE000 <= n <= 0xF8FF or n < 0x20 or n > 0x10FFFF or 0xD800 <= n <= 0xDFFF:
         return ""
     return chr(n)
+
+
+_A_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+_WP_EXTENT = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
+_V_IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
+_MIN_PICTURE_EMU = 762_000  # 80 pixels at 96 dpi (the HTML reader's bound): a smaller picture is an icon
+
+
+def _is_picture(el) -> bool:
+    """Does a drawing (or an old VML picture) show an image at least 80 pixels each way: not a text box, a
+    shape or an icon?"""
+    image = False
+    for node in el.iter(_A_BLIP, _V_IMAGEDATA, _WP_EXTENT):
+        if node.tag != _WP_EXTENT:
+            image = True
+            continue
+        try:
+            if 0 < min(int(node.get("cx", "0")), int(node.get("cy", "0"))) < _MIN_PICTURE_EMU:
+                return False
+        except ValueError:
+            pass
+    return image
 
 
 def _find_boxes(el, boxes: list, depth: int) -> None:
@@ -627,8 +526,13 @@ class _Builder:
             if item[0] == "tbl":
                 self.table(item[1], depth)
                 continue
-            _, raw, boxes, p = item
+            _, raw, boxes, p, pictures = item
             text = _clean_lines(raw)
+            if not text and pictures and box_of is None:
+                # a paragraph that is a picture (a statistics table pasted as one: there is a table, DL105, whose
+                # numbers are not read, DL002); not counted, so that the paragraphs' numbers stay those of the text
+                self.blocks.append(Block(index=len(self.blocks), kind="image", text="<img>",
+                                         pointer=f"第{self.n_paras}段后的图片" if self.n_paras else "正文开头的图片"))
             if text:
                 level = self.ex.level(p)
                 if box_of is None:
@@ -665,8 +569,8 @@ class _Builder:
 
 
 def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
-    _check_package(data)
-    document = _open(data)
+    check_package(data)
+    document = open_document(data)
     try:
         levels, default_style = _style_levels(document)
         ex = _Extractor(levels, default_style, _Budget(limits))
@@ -677,8 +581,8 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     except RecursionError:
         raise InputError("文件结构嵌套过深，可能是恶意构造的文件，已拒绝读取") from None
     except Exception as exc:  # noqa: BLE001 - malformed XML that python-docx accepted
-        raise InputError(f"文件内容结构异常，无法读取（{type(exc).__name__}）；{_FIX}") from None
-    if not builder.blocks:
+        raise InputError(f"文件内容结构异常，无法读取（{type(exc).__name__}）；{FIX_AS_DOCX}") from None
+    if all(b.kind == "image" for b in builder.blocks):
         raise InputError("Word 文档中没有可读取的文字（可能只有图片，例如扫描件），无法检查")
     meta = {"paragraphs": builder.n_paras, "tables": builder.n_tables, **ex.stats}
     notices = (ReaderNotice("read-limit", format="Word 文档", detail=ex.budget.cut),) if ex.budget.cut else ()

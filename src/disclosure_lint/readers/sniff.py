@@ -24,6 +24,8 @@ _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 # the first tag of a page: what a page starts with (after a declaration, comments and white space)
 _PAGE_TAGS = (b"<!doctype html", b"<html", b"<head", b"<meta", b"<title", b"<body", b"<base")
 
+FIX_AS_DOCX = "请在 Word 或 WPS 中打开后“另存为” .docx 再检查"
+
 # how the contents the tool does not read are named in its messages ("这是{name}"; a space before a Latin word)
 NAMES: dict[str, str] = {
     "ole": "旧版 Word（.doc）、WPS 或 Excel 的二进制文件",

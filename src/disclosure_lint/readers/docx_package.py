@@ -1,0 +1,136 @@
+"""Refusing what is not a sane Word package, before python-docx decompresses it, with one sentence saying what
+the file is and how to save it as .docx (:mod:`.docx` reads what is left)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+
+import docx
+from lxml import etree
+
+from ..errors import InputError, UnsupportedType
+from .sniff import FIX_AS_DOCX, NAMES, sniff
+
+MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024  # sum of all parts
+MAX_XML_PART = 56 * 1024 * 1024  # any one XML part (document.xml of a long report is a few MB; lxml takes ~16x that)
+MAX_RATIO = 100  # compression ratio refused for parts larger than RATIO_MIN_SIZE
+RATIO_MIN_SIZE = 10 * 1024 * 1024
+MAX_ENTRIES = 10000
+
+_FIX_OR = "或在 Word 或 WPS 中打开后“另存为” .docx 再检查"
+
+
+def _not_a_zip(data: bytes) -> InputError:
+    content = sniff(data)
+    if content == "ole":
+        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data:
+            return InputError("文件已加密（设置了打开密码），无法读取；请在 Word 或 WPS 中取消密码后重新保存为 .docx 再检查")
+        return UnsupportedType(f"这不是真正的 .docx 文件，而是改了扩展名的旧版 Word（.doc）或 WPS 文件；{FIX_AS_DOCX}")
+    if content in NAMES:
+        return UnsupportedType(f"这是{NAMES[content]}，只是扩展名为 .docx；{FIX_AS_DOCX}")
+    # (a PDF or a page named .docx is read as what it is: readers.reader_of never gives them to this reader)
+    if content == "pdf":
+        return InputError("这是 PDF 文件，只是扩展名为 .docx；请把扩展名改为 .pdf 后再检查")
+    if content == "html":
+        return InputError("这是网页（HTML）文件，只是扩展名为 .docx；请把扩展名改为 .html 后再检查，或在 Word 中另存为 .docx")
+    if data.startswith(b"PK"):
+        return InputError(f"文件已损坏或不完整（zip 压缩包无法打开，可能在下载或复制时被截断）；请重新获取原文件，{_FIX_OR}")
+    return InputError(f"这不是有效的 .docx 文件（不是 Word 使用的 zip 压缩包格式），可能已损坏或并非 Word 文档；{FIX_AS_DOCX}")
+
+
+def check_package(data: bytes) -> None:
+    """Refuse anything that is not a sane Word package before python-docx decompresses it."""
+    if not data.startswith(b"PK"):
+        raise _not_a_zip(data)
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except Exception:  # noqa: BLE001 - BadZipFile, truncated directories, bad offsets …
+        raise _not_a_zip(data) from None
+    if len(infos) > MAX_ENTRIES:
+        raise InputError(f"压缩包内文件数异常（{len(infos)} 个），可能是恶意构造的文件，已拒绝读取")
+    total = 0
+    names = set()
+    for info in infos:
+        size = info.file_size
+        total += size
+        names.add(info.filename)
+        if info.flag_bits & 0x1:
+            raise InputError("压缩包内容已加密，无法读取；请取消加密后重新保存为 .docx 再检查")
+        if size > RATIO_MIN_SIZE and size > MAX_RATIO * max(info.compress_size, 1):
+            raise InputError(f"文件中的“{info.filename[:60]}”解压后 {size / 1024 / 1024:.0f} MB、压缩比异常，"
+                             "可能是恶意构造的压缩包（zip 炸弹），已拒绝读取")
+        if size > MAX_XML_PART and info.filename.lower().endswith((".xml", ".rels")):
+            raise InputError(f"文件中的“{info.filename[:60]}”解压后过大（{size / 1024 / 1024:.0f} MB），已拒绝读取")
+    if total > MAX_TOTAL_UNCOMPRESSED:
+        raise InputError(f"文件解压后过大（{total / 1024 / 1024:.0f} MB，上限 "
+                         f"{MAX_TOTAL_UNCOMPRESSED // 1024 // 1024} MB），可能是恶意构造的压缩包，已拒绝读取")
+    if "word/document.xml" not in names and not any(n.startswith("word/") and n.endswith(".xml") for n in names):
+        raise _not_word(zf, names)
+
+
+def _not_word(zf: zipfile.ZipFile, names: set[str]) -> InputError:
+    if "xl/workbook.xml" in names:
+        return InputError("这是 Excel 工作簿，不是 Word 文档；请将年度报告另存为 .docx 或 .pdf 后再检查")
+    if "ppt/presentation.xml" in names:
+        return InputError("这是 PowerPoint 演示文稿，不是 Word 文档；请将年度报告另存为 .docx 或 .pdf 后再检查")
+    if "mimetype" in names:
+        try:
+            mime = zf.read("mimetype")[:100]
+        except Exception:  # noqa: BLE001
+            mime = b""
+        if b"opendocument.text" in mime:
+            return InputError(f"这是 OpenDocument 文本（.odt），只是扩展名为 .docx；{FIX_AS_DOCX}")
+    if "_rels/.rels" in names:
+        try:
+            rels = zf.read("_rels/.rels")[:20000]
+        except Exception:  # noqa: BLE001
+            rels = b""
+        if b"purl.oclc.org/ooxml" in rels:
+            return InputError("这是“严格 Open XML”格式的文档，暂不支持；请在 Word 中另存为“Word 文档（*.docx）”后再检查")
+    if "word/document.xml" in names:
+        return InputError(f"文件的包结构不完整（缺少内容类型或关系清单），不是有效的 .docx 文件；{FIX_AS_DOCX}")
+    return InputError(f"压缩包中没有 Word 正文（word/document.xml），不是有效的 .docx 文件；{FIX_AS_DOCX}")
+
+
+_CORRUPT = f"文件已损坏或不完整（压缩数据无法解压，可能在下载或复制时被截断）；请重新获取原文件，{_FIX_OR}"
+
+
+def open_document(data: bytes):
+    """The python-docx document of ``data`` (checked by :func:`check_package`), or one :class:`InputError`."""
+    try:
+        return docx.Document(io.BytesIO(data))
+    except ValueError as exc:
+        msg = str(exc)
+        if "macroEnabled" in msg:
+            raise InputError("这是启用宏的 Word 文档（.docm），请在 Word 中另存为不含宏的 .docx 后再检查") from None
+        if "template" in msg.lower():
+            raise InputError("这是 Word 模板（.dotx），请在 Word 或 WPS 中另存为 .docx 后再检查") from None
+        if "content type" in msg:
+            raise InputError(f"压缩包中的主文档不是 Word 正文，不是有效的 .docx 文件；{FIX_AS_DOCX}") from None
+        raise InputError(f"文件已损坏，无法读取；{FIX_AS_DOCX}") from None
+    except etree.XMLSyntaxError as exc:
+        raise _xml_error(exc) from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, zipfile.LargeZipFile):
+        raise InputError(_CORRUPT) from None
+    except KeyError:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        raise _not_word(zf, set(zf.namelist())) from None
+    except Exception as exc:  # noqa: BLE001 - PackageNotFoundError, lxml errors, anything python-docx trips on
+        if type(exc).__name__ == "PackageNotFoundError":
+            zf = zipfile.ZipFile(io.BytesIO(data))
+            raise _not_word(zf, set(zf.namelist())) from None
+        raise InputError(f"文件已损坏，无法读取（{type(exc).__name__}）；{FIX_AS_DOCX}") from None
+
+
+def _xml_error(exc) -> InputError:
+    msg = str(exc).lower()
+    if "entity" in msg or "amplification" in msg:
+        return InputError("文件中的 XML 含有异常的实体定义（可能是恶意构造的文件），已拒绝读取")
+    if "depth" in msg:
+        return InputError("文件中的 XML 嵌套过深（可能是恶意构造的文件），已拒绝读取")
+    line = getattr(exc, "lineno", None)
+    where = f"（第{line}行附近）" if line else ""
+    return InputError(f"文件中的 XML 已损坏{where}，无法读取；{FIX_AS_DOCX}")
