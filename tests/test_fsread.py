@@ -47,3 +47,14 @@ def test_a_file_that_grows_past_its_size_is_read_to_its_end(tmp_path, monkeypatc
 def test_a_directory_is_refused(tmp_path):
     with pytest.raises(Refused):
         read_regular(str(tmp_path), 100)
+
+
+def test_head_reads_the_first_bytes_of_a_longer_file(tmp_path):
+    p = tmp_path / "a.doc"
+    p.write_bytes(b"0123456789")
+    assert read_regular(str(p), 4, head=True) == b"0123"
+    assert read_regular(str(p), 40, head=True) == b"0123456789"
+    fifo = tmp_path / "pipe.doc"
+    os.mkfifo(fifo)
+    with pytest.raises(Refused):  # refused before it is opened: never waits for a writer
+        read_regular(str(fifo), 4, head=True)

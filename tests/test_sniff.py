@@ -206,3 +206,15 @@ def test_the_console_does_not_offer_fix_for_a_misnamed_file(tmp_path):
            for n in ("a.html", "b.txt")}
     assert "可用 --fix 自动修正" in out["a.html"]
     assert "可用 --fix 自动修正" not in out["b.txt"] and "DL004" in out["b.txt"]
+
+
+def test_a_directory_of_true_doc_files_still_has_nothing_to_check(tmp_path):
+    """Only .doc files that are what their name says: the run says the directory held nothing to check (exit 2);
+    one .doc that is a page is something to check."""
+    (tmp_path / "a.doc").write_bytes(OLE2 + b"\0" * 600)
+    r = runner.invoke(app, ["check", "--isolated", "--no-cache", str(tmp_path)])
+    assert r.exit_code == 2 and "目录中没有可检查的报告文件" in r.output
+    (tmp_path / "b.doc").write_bytes(to_html(REPORT).encode("utf-8"))
+    r = runner.invoke(app, ["check", "--isolated", "--no-cache", "-f", "json", str(tmp_path)])
+    assert "目录中没有可检查的报告文件" not in r.output
+    assert json.loads(r.stdout)["summary"]["files_skipped"] == 1

@@ -31,7 +31,7 @@ from .errors import ConfigError, DisclosureLintError, UnsupportedType
 from .fsread import walk_tree
 from .model import Document
 from .packs import load_rules
-from .readers import UNSUPPORTED, WALK_EXTENSIONS, os_error, read_path
+from .readers import UNSUPPORTED, WALK_EXTENSIONS, os_error, read_path, readable
 from .report import Overrides, interpret
 from .report.view import build_view
 from .tally import Tally
@@ -164,7 +164,7 @@ def discover(paths: list[str], include: list[str] | None = None,
     on the command line are always checked).
     """
     entries, errors = discover_entries(paths, include, exclude)
-    return [f for f, walked in entries if not walked or _readable(f)], errors
+    return [f for f, walked in entries if not walked or readable(f)], errors
 
 
 def discover_entries(paths: list[str], include: list[str] | None = None,
@@ -188,7 +188,7 @@ def discover_entries(paths: list[str], include: list[str] | None = None,
         found = [f for f in _walk(p, errors)
                  if not (include and not _glob_match(_rel(f, p), include))
                  and not (exclude and _glob_match(_rel(f, p), exclude))]
-        if not any(_readable(f) for f in found):
+        if not any(readable(f) for f in found):
             errors.append(f"{p}：目录中没有可检查的报告文件（支持 {', '.join(sorted(WALK_EXTENSIONS))}"
                           + ("，并受 --include/--exclude 限制" if include or exclude else "") + "）")
         files.extend((f, True) for f in found)
@@ -199,8 +199,6 @@ def _rel(full: str, top: str) -> str:
     return os.path.relpath(full, top).replace(os.sep, "/")
 
 
-def _readable(path: str) -> bool:
-    return os.path.splitext(path)[1].lower() not in UNSUPPORTED
 
 
 def _walk(top: str, errors: list[str]) -> Iterator[str]:
@@ -410,7 +408,7 @@ class Checker:
         file is checked (here or in a worker process): a bad ``--select`` or explicit configuration stops the
         run now; a malformed configuration found in a checked folder is each of its files' error later."""
         for path, walked in entries:
-            if walked and not _readable(path):
+            if walked and not readable(path):
                 continue  # not read (check_file says so): its configuration does not apply
             try:
                 self.rule_codes(path)

@@ -73,11 +73,13 @@ def os_reason(path: str, exc: OSError) -> str:
     return f"无法读取文件（{exc.strerror or exc}）"
 
 
-def read_regular(path: str, max_bytes: int, *, follow_links: bool = True, private: bool = False) -> bytes:
+def read_regular(path: str, max_bytes: int, *, follow_links: bool = True, private: bool = False,
+                 head: bool = False) -> bytes:
     """The bytes of the regular file ``path``, at most ``max_bytes`` of them, else :class:`Refused`.
 
     ``follow_links=False``: a symlink is refused (the rule cache).  ``private``: the file must belong to
     this user and not be writable by others (a file the tool itself wrote and trusts when read back).
+    ``head``: the first ``max_bytes`` bytes of a longer file (what its type is), not :class:`TooBig`.
     """
     if "\x00" in path:
         raise Refused("文件名中含有空字符（NUL），无法打开")
@@ -101,6 +103,8 @@ def read_regular(path: str, max_bytes: int, *, follow_links: bool = True, privat
         if private and (st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
                         or (hasattr(os, "geteuid") and st.st_uid != os.geteuid())):
             raise Refused("文件不属于当前用户，或其他用户可以写入，不读取")
+        if head:
+            return os.read(fd, max_bytes)
         if st.st_size > max_bytes:
             raise TooBig(st.st_size, max_bytes)
         chunks: list[bytes] = []

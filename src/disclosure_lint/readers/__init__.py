@@ -18,7 +18,7 @@ from ..fsread import Refused, TooBig, os_reason, read_regular
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Document, ReaderNotice
 from ..textio import has_visible_text
-from .sniff import FIX_AS_DOCX, NAMES, sniff
+from .sniff import FIX_AS_DOCX, HEAD_BYTES, NAMES, sniff
 
 # extension → (module, format name)
 READERS: dict[str, tuple[str, str]] = {
@@ -99,6 +99,22 @@ def reader_of(path: str, data: bytes) -> tuple[str, str | None]:
     return found, (content if misnamed else None)
 
 
+def readable(path: str) -> bool:
+    """Is ``path`` a file the tool may read: of a type it reads by its name, or by its first bytes (a .doc that is
+    a page or a .docx, :func:`reader_of`)?  Reads a few KiB at most; a file that cannot be opened is left for its
+    own error (True)."""
+    ext = os.path.splitext(path)[1].lower()
+    if ext not in UNSUPPORTED:
+        return True
+    try:
+        reader_of(path, read_regular(path, HEAD_BYTES, head=True))
+    except UnsupportedType:
+        return False
+    except (Refused, OSError, ValueError):
+        return True
+    return True
+
+
 def preload(paths: list[str]) -> None:
     """Import the readers that ``paths`` need (not OCR's), as reading one of them would.  For a process about to fork
     ``--jobs`` workers: a worker forked after the import shares the pages of the reader and its libraries
@@ -142,13 +158,13 @@ def read_document(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Do
     module_name, misnamed = reader_of(path, data)
     module = importlib.import_module(f"{__name__}.{module_name}")
     doc = module.read(path, data, limits=limits)
-    if misnamed is not None:
-        ext = os.path.splitext(path)[1].lower()
-        doc = replace(doc, notices=(*doc.notices, ReaderNotice("content-type", format=misnamed, detail=ext)))
     if not doc.notices and not any(has_visible_text(b.text) for b in doc.blocks):
         if doc.format == "markdown" and has_visible_text(_MARKDOWN_MARKS.sub("", doc.text)):
             raise InputError("文件中的文字没有读出任何段落（Markdown 的引用或列表嵌套过深），没有可检查的内容")
         raise InputError("文件中没有可检查的文字（只有空白、空段落或空表格）")
+    if misnamed is not None:  # (after the test above: a misnamed file with nothing to check is refused all the same)
+        ext = os.path.splitext(path)[1].lower()
+        doc = replace(doc, notices=(*doc.notices, ReaderNotice("content-type", format=misnamed, detail=ext)))
     return doc
 
 

@@ -19,7 +19,7 @@ from typing import Literal
 Content = Literal["pdf", "zip", "ole", "rtf", "mhtml", "word-xml", "html"]
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File Binary: .doc, .wps, .xls, .et, encrypted .docx
-_HEAD = 4096  # bytes looked at
+HEAD_BYTES = 4096  # bytes looked at
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 # the first tag of a page: what a page starts with (after a declaration, comments and white space)
 _PAGE_TAGS = (b"<!doctype html", b"<html", b"<head", b"<meta", b"<title", b"<body", b"<base")
@@ -37,7 +37,7 @@ NAMES: dict[str, str] = {
 
 def _ascii_head(data: bytes) -> bytes:
     """The first bytes, lower-cased, without a byte order mark and leading white space; UTF-16 turned to bytes."""
-    head = data[:_HEAD]
+    head = data[:HEAD_BYTES]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             head = head.decode("utf-16", "ignore").lstrip("\ufeff").encode("ascii", "replace")
