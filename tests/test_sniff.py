@@ -218,3 +218,14 @@ def test_a_directory_of_true_doc_files_still_has_nothing_to_check(tmp_path):
     r = runner.invoke(app, ["check", "--isolated", "--no-cache", "-f", "json", str(tmp_path)])
     assert "目录中没有可检查的报告文件" not in r.output
     assert json.loads(r.stdout)["summary"]["files_skipped"] == 1
+
+
+@pytest.mark.parametrize(("name", "data", "says"), [
+    ("report.pdf", b"<!DOCTYPE html><html><body></body></html>", "文件扩展名为 .pdf，内容却是网页（HTML）：网页中没有正文文字"),
+    ("report.txt", b"%PDF-1.7\ngarbage\n", "文件扩展名为 .txt，内容却是 PDF 文件：PDF 文件不完整"),
+    ("report.doc", b"PK\x03\x04garbage", "文件扩展名为 .doc，内容却是 Word 文档（.docx）：文件已损坏或不完整"),
+])
+def test_a_misnamed_file_that_cannot_be_read_says_what_it_is_first(name, data, says):
+    with pytest.raises(InputError) as exc:
+        read_document(name, data)
+    assert str(exc.value).startswith(says), str(exc.value)

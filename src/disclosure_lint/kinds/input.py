@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from ..model import ReaderNotice as Notice  # the kind below is called ReaderNotice
+from ..readers.sniff import READ_AS
 from ..report import catalogue as cat
 from ..report.catalogue import TABLE_SHORT_NAMES, TABLE_TITLES
 from ..report.structure import image_tables
@@ -310,16 +311,12 @@ class ReaderNotice(Kind[ReaderNoticeOptions]):
                    key="image-only")
 
 
-# a misnamed file (``content-type`` notice): what its bytes are, and what it was read as
-_CONTENT = {"pdf": (" PDF 文件", " PDF "), "zip": (" Word 文档（.docx）", " Word 文档"), "html": ("网页（HTML）", "网页")}
-
-
 def _content_type(n: Notice) -> Hit | None:
     """A file whose name says one type and its bytes another (:mod:`..readers.sniff`), read as its bytes say."""
     content = n.format or ""
-    if content not in _CONTENT:
+    if content not in READ_AS:
         return None
-    what, read_as = _CONTENT[content]
+    what, read_as = READ_AS[content]
     ext = n.detail or ""
     named = f"文件扩展名为 {ext}" if ext else "文件没有扩展名"
     advice = ("从网站下载的文件若是网页，下载得到的可能是出错页或报告所在的页面，而不是发布的原文件，请核对链接"

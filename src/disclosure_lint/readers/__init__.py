@@ -18,7 +18,7 @@ from ..fsread import Refused, TooBig, os_reason, read_regular
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Document, ReaderNotice
 from ..textio import has_visible_text
-from .sniff import FIX_AS_DOCX, HEAD_BYTES, NAMES, sniff
+from .sniff import FIX_AS_DOCX, HEAD_BYTES, NAMES, READ_AS, sniff
 
 # extension → (module, format name)
 READERS: dict[str, tuple[str, str]] = {
@@ -157,12 +157,19 @@ def read_document(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Do
     says otherwise carries a ``content-type`` notice (DL004)."""
     module_name, misnamed = reader_of(path, data)
     module = importlib.import_module(f"{__name__}.{module_name}")
-    doc = module.read(path, data, limits=limits)
-    if not doc.notices and not any(has_visible_text(b.text) for b in doc.blocks):
-        if doc.format == "markdown" and has_visible_text(_MARKDOWN_MARKS.sub("", doc.text)):
-            raise InputError("文件中的文字没有读出任何段落（Markdown 的引用或列表嵌套过深），没有可检查的内容")
-        raise InputError("文件中没有可检查的文字（只有空白、空段落或空表格）")
-    if misnamed is not None:  # (after the test above: a misnamed file with nothing to check is refused all the same)
+    try:
+        doc = module.read(path, data, limits=limits)
+        if not doc.notices and not any(has_visible_text(b.text) for b in doc.blocks):
+            if doc.format == "markdown" and has_visible_text(_MARKDOWN_MARKS.sub("", doc.text)):
+                raise InputError("文件中的文字没有读出任何段落（Markdown 的引用或列表嵌套过深），没有可检查的内容")
+            raise InputError("文件中没有可检查的文字（只有空白、空段落或空表格）")
+    except InputError as exc:
+        if misnamed is None:
+            raise
+        # what the file is first: "the web page has no text" of a file named .pdf needs it
+        ext = os.path.splitext(path)[1].lower()
+        raise type(exc)(f"文件扩展名为 {ext}，内容却是{READ_AS[misnamed][0]}：{exc}") from None
+    if misnamed is not None:
         ext = os.path.splitext(path)[1].lower()
         doc = replace(doc, notices=(*doc.notices, ReaderNotice("content-type", format=misnamed, detail=ext)))
     return doc

@@ -26,6 +26,13 @@ _PAGE_TAGS = (b"<!doctype html", b"<html", b"<head", b"<meta", b"<title", b"<bod
 
 FIX_AS_DOCX = "请在 Word 或 WPS 中打开后“另存为” .docx 再检查"
 
+# the contents read whatever their name: what they are, and what they are read as (a space before a Latin word)
+READ_AS: dict[str, tuple[str, str]] = {
+    "pdf": (" PDF 文件", " PDF "),
+    "zip": (" Word 文档（.docx）", " Word 文档"),
+    "html": ("网页（HTML）", "网页"),
+}
+
 # how the contents the tool does not read are named in its messages ("这是{name}"; a space before a Latin word)
 NAMES: dict[str, str] = {
     "ole": "旧版 Word（.doc）、WPS 或 Excel 的二进制文件",
