@@ -18,8 +18,6 @@ the others ``report.stats`` (typed cells keyed by canonical row and column ids, 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import partial
-from operator import attrgetter, is_not
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
@@ -229,10 +227,6 @@ class StatBlankTotal(Kind[BlankTotalOptions]):
 
 _NEVER_A_PROBLEM = frozenset({"blank", "slash", "dash", "none", "na"})  # neither text nor a number
 _NEVER_OR_INT = _NEVER_A_PROBLEM | {"int"}
-_VALUE = attrgetter("value")
-_KIND = attrgetter("kind")
-_NUMBER = attrgetter("number")
-_NOT_NONE = partial(is_not, None)
 
 
 class ValueOptions(KindOptions):
@@ -253,10 +247,12 @@ class StatValue(Kind[ValueOptions]):
             t = stats.get(tid)
             if t is None or t.layout == "image":
                 continue
-            values = list(map(_VALUE, t.cells.values()))
-            if _NEVER_OR_INT.issuperset(map(_KIND, values)) and min(
-                    filter(_NOT_NONE, map(_NUMBER, values)), default=0) >= 0:
-                continue  # every cell a placeholder, a blank or a count ≥ 0: the loop below skips each (C-level)
+            # (comprehensions, not map(attrgetter): Python 3.11's specialised attribute reads cost about half as much
+            # over a table's cells)
+            values = [c.value for c in t.cells.values()]
+            if _NEVER_OR_INT.issuperset([v.kind for v in values]) and min(
+                    [n for v in values if (n := v.number) is not None], default=0) >= 0:
+                continue  # every cell a placeholder, a blank or a count ≥ 0: the loop below skips each
             for key, c in t.cells.items():
                 v = c.value
                 if v.kind in _NEVER_A_PROBLEM or (v.kind == "int" and v.number >= 0):  # type: ignore[operator]
