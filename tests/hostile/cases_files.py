@@ -332,6 +332,30 @@ def docx_not_a_zip(d):
     return check(d, write(d, "fake.docx", b"PK\x03\x04 not really"), literal=("fake.docx",))
 
 
+# -- files named as another type (readers.sniff) --
+
+
+@case("files", exit=(1, 2))
+def fifo_named_doc_in_folder(d):
+    """A FIFO named ``x.doc`` in a checked folder: its first bytes are looked at to see whether it is a page."""
+    b.fifo(d, "folder/x.doc")
+    return check_folder(d)
+
+
+@case("files", exit=(1, 2), big=True)
+def page_named_pdf_big(d):
+    """A 30 MB web page named ``report.pdf`` (read as the page it is, within the page's limits)."""
+    paras = "".join(f"<p>第{i}段：本机关全年主动公开政府信息{i}条。</p>" for i in range(480_000))
+    return check(d, write(d, "report.pdf", f"<!DOCTYPE html><html><body>{paras}</body></html>"))
+
+
+@case("files", exit=(1, 2), extra=True)
+def deep_page_named_doc(d):
+    """A page of 200,000 nested ``<div>`` named ``x.doc``."""
+    return check(d, write(d, "x.doc", "<html><body>" + "<div>" * 200_000 + "报告" + "</div>" * 200_000
+                           + "</body></html>"), literal=("x.doc",))
+
+
 # -- HTML --
 
 
