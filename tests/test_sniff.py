@@ -78,6 +78,13 @@ def test_text_is_nothing_else(data):
     ("a.doc", b"PK\x03\x04", "docx", "zip"),
     ("a.docx", OLE2, "docx", None),  # its own reader says "a .doc renamed"
     ("a.txt", "报告".encode(), "text", None),
+    # under another name than .pdf, a PDF starts as one: a text or page that quotes the header is what it says
+    ("a.txt", "说明：文件头为 %PDF-1.7 的文件".encode(), "text", None),
+    ("a.md", b"# notes\n\n`%PDF-1.4`\n", "markdown", None),
+    ("a.html", PAGE.encode() + b"<p>%PDF-1.7</p>", "html", None),
+    ("download", b"\xef\xbb\xbf\r\n%PDF-1.7\n", "pdf", None),
+    ("a.txt", b"\r\n%PDF-1.7\n", "pdf", "pdf"),
+    ("a.pdf", b"junk before\r\n%PDF-1.7\n", "pdf", None),  # named .pdf: the header anywhere in the first KiB
 ])
 def test_the_reader_of_a_name_and_its_bytes(name, data, module, notice):
     assert reader_of(name, data) == (module, notice)

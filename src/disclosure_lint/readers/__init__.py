@@ -69,12 +69,15 @@ def reader_of(path: str, data: bytes) -> tuple[str, str | None]:
     """The reader module for ``path`` holding ``data``, and what the bytes are (:data:`.sniff.NAMES`) when that is
     not what the name says.  A PDF, a Word package or a web page is read as what it is whatever its name
     (a failed download saved as ``.pdf``, a portal page as ``.jsp`` or ``.doc``, a PDF as ``download.do``); a
-    Markdown file is never read as a web page (it may hold HTML).  A type the tool does not read, found by its
-    name or its bytes, is :class:`UnsupportedType`."""
+    Markdown file is never read as a web page (it may hold HTML), and a file not named .pdf is a PDF only when it
+    starts as one (a text quoting "%PDF-" stays text).  A type the tool does not read, found by its name or its
+    bytes, is :class:`UnsupportedType`."""
     ext = os.path.splitext(path)[1].lower()
     named = READERS.get(ext) or IMAGES.get(ext)
     module = named[0] if named else None if ext in UNSUPPORTED else "text"
     content = sniff(data)
+    if content == "pdf" and module != "pdf" and not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"%PDF-"):
+        content = None  # a text or page quoting "%PDF-" in its first KiB: under another name, a PDF starts as one
     if content == "pdf":
         found = "pdf"
     elif content == "zip":
