@@ -647,6 +647,9 @@ def test_zip_without_word_document():
     assert "Excel" in refused(zip_bytes({"[Content_Types].xml": b"<x/>", "xl/workbook.xml": b"<x/>"}))
     odt = zip_bytes({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<x/>"})
     assert ".odt" in refused(odt)
+    strict = zip_bytes({"_rels/.rels": b'<Relationships xmlns="http://purl.oclc.org/ooxml/officeDocument/'
+                                       b'relationships"/>', "word/x.bin": b"x"})
+    assert "严格 Open XML" in refused(strict)
 
 
 def test_zip_bomb_ratio_refused_before_decompression():

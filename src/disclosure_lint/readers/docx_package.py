@@ -71,25 +71,23 @@ def check_package(data: bytes) -> None:
         raise _not_word(zf, names)
 
 
+def _part(zf: zipfile.ZipFile, name: str, keep: int) -> bytes:
+    """The first ``keep`` bytes of a part (sizes checked by :func:`check_package`), empty when it cannot be read."""
+    try:
+        return zf.read(name)[:keep]
+    except Exception:  # noqa: BLE001 - a corrupt entry: the message below says what the package is not
+        return b""
+
+
 def _not_word(zf: zipfile.ZipFile, names: set[str]) -> InputError:
     if "xl/workbook.xml" in names:
         return InputError("这是 Excel 工作簿，不是 Word 文档；请将年度报告另存为 .docx 或 .pdf 后再检查")
     if "ppt/presentation.xml" in names:
         return InputError("这是 PowerPoint 演示文稿，不是 Word 文档；请将年度报告另存为 .docx 或 .pdf 后再检查")
-    if "mimetype" in names:
-        try:
-            mime = zf.read("mimetype")[:100]
-        except Exception:  # noqa: BLE001
-            mime = b""
-        if b"opendocument.text" in mime:
-            return InputError(f"这是 OpenDocument 文本（.odt），只是扩展名为 .docx；{FIX_AS_DOCX}")
-    if "_rels/.rels" in names:
-        try:
-            rels = zf.read("_rels/.rels")[:20000]
-        except Exception:  # noqa: BLE001
-            rels = b""
-        if b"purl.oclc.org/ooxml" in rels:
-            return InputError("这是“严格 Open XML”格式的文档，暂不支持；请在 Word 中另存为“Word 文档（*.docx）”后再检查")
+    if "mimetype" in names and b"opendocument.text" in _part(zf, "mimetype", 100):
+        return InputError(f"这是 OpenDocument 文本（.odt），只是扩展名为 .docx；{FIX_AS_DOCX}")
+    if "_rels/.rels" in names and b"purl.oclc.org/ooxml" in _part(zf, "_rels/.rels", 20000):
+        return InputError("这是“严格 Open XML”格式的文档，暂不支持；请在 Word 中另存为“Word 文档（*.docx）”后再检查")
     if "word/document.xml" in names:
         return InputError(f"文件的包结构不完整（缺少内容类型或关系清单），不是有效的 .docx 文件；{FIX_AS_DOCX}")
     return InputError(f"压缩包中没有 Word 正文（word/document.xml），不是有效的 .docx 文件；{FIX_AS_DOCX}")
