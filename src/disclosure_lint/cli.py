@@ -576,7 +576,7 @@ class _ClosedStdout(io.TextIOBase):
         raise OSError(errno.EBADF, "标准输出已关闭")
 
     @property
-    def buffer(self):
+    def buffer(self) -> io.BufferedIOBase:
         raise OSError(errno.EBADF, "标准输出已关闭")
 
 

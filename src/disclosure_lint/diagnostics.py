@@ -142,7 +142,7 @@ class Diagnostic:
                               get("match"), get("evidence") or {}, fix, data["fingerprint"])
 
     @property
-    def sort_key(self):
+    def sort_key(self) -> tuple[int, int, str]:
         return (self.line or 0, self.column or 0, self.code)
 
 

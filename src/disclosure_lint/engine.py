@@ -454,14 +454,14 @@ def _run(report: AnnualReport, active: list[ActiveRule], limits: Limits) -> list
                 unfinished.add(ar.rule.code)
                 found.append(((10**9,), "DL000",
                               pattern_timeout(doc.path, ar.rule.code, ar.rule.spec.name, ar.rule.source, exc)))
-            except Exception as exc:  # noqa: BLE001 - a rule bug must not stop the run
+            except Exception as err:  # noqa: BLE001 - a rule bug must not stop the run
                 stopped = False
                 unfinished.add(ar.rule.code)
-                fact = report_fact(exc.__traceback__)
+                fact = report_fact(err.__traceback__)
                 if fact is None:  # the kind's own bug: one finding naming the rule
-                    found.append(((10**9,), "DL000", rule_failure(doc.path, ar.rule.code, ar.rule.spec.name, exc)))
+                    found.append(((10**9,), "DL000", rule_failure(doc.path, ar.rule.code, ar.rule.spec.name, err)))
                 else:  # a shared report fact: one finding per fact (and raise site), naming every rule it stopped
-                    failed = facts.setdefault((fact, type(exc), raise_site(exc.__traceback__)), (exc, []))
+                    failed = facts.setdefault((fact, type(err), raise_site(err.__traceback__)), (err, []))
                     failed[1].append(ar.rule.code)
             if stopped:
                 unfinished.add(ar.rule.code)

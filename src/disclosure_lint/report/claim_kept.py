@@ -90,7 +90,9 @@ _ClaimByShape = tuple[tuple[str, ...], "int | None", str, int, int, Literal["sum
 _StatementByShape = tuple[Literal["upheld", "none_applications", "none_s4", "none_carried"], tuple[str, ...], int, int,
                           tuple[str, ...], "str | None"]
 _ByShape = tuple[tuple[_ClaimByShape, ...], tuple[_StatementByShape, ...]]
-_NOT_BY_SHAPE = cast(_ByShape, object())  # a reading that cannot be put back by shape (read by the exact key)
+# a reading that cannot be put back by shape (read by the exact key), told apart by identity (a reading is a tuple built
+# at run time, never this constant); of the declared shape, not object(), as compilers such as mypyc check it
+_NOT_BY_SHAPE = cast(_ByShape, ((), ()))
 _by_shape: Kept[_ShapeKey, _ByShape] = Kept("claims: a sentence's reading by its shape", KEPT_MAX)
 _DIGITS = frozenset("0123456789")
 

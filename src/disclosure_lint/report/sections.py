@@ -35,7 +35,7 @@ class Section:
     quality: str = "none"  # exact | keywords | none
 
     @property
-    def spec(self):
+    def spec(self) -> catalogue.SectionSpec | None:
         return catalogue.SECTION_BY_ID.get(self.id) if self.id else None
 
     @property
