@@ -91,7 +91,7 @@ _StatementByShape = tuple[Literal["upheld", "none_applications", "none_s4", "non
                           tuple[str, ...], "str | None"]
 _ByShape = tuple[tuple[_ClaimByShape, ...], tuple[_StatementByShape, ...]]
 # a reading that cannot be put back by shape (read by the exact key), told apart by identity (a reading is a tuple built
-# at run time, never this constant); of the declared shape, not object(), as compilers such as mypyc check it
+# at run time, never this constant); of the declared shape, not object(), so that the declared type is true
 _NOT_BY_SHAPE = cast(_ByShape, ((), ()))
 _by_shape: Kept[_ShapeKey, _ByShape] = Kept("claims: a sentence's reading by its shape", KEPT_MAX)
 _DIGITS = frozenset("0123456789")
