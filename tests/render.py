@@ -402,6 +402,28 @@ def to_docx(md_text: str, heading_styles: bool = False, merge: bool = True) -> b
     return buf.getvalue()
 
 
+def framed(data: bytes, rows: int = 1) -> bytes:
+    """The Word document ``data`` with its body moved into a layout frame, as pasted from a portal page: one
+    cell (``rows=1``), or a one-column table whose first rows hold a column name and a date and whose last row
+    holds the body."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document(io.BytesIO(data))
+    kids = [k for k in document.element.body.iterchildren() if not k.tag.endswith("sectPr")]
+    frame = document.add_table(rows=rows, cols=1)
+    for i in range(rows - 1):
+        frame.cell(i, 0).text = ["政务公开专栏", "发布时间：2024-01-18"][i % 2]
+    tc = frame.cell(rows - 1, 0)._tc
+    tc.remove(tc.p_lst[0])
+    for k in kids:
+        tc.append(k)
+    tc.append(parse_xml('<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'))
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
 # -- PDF ------------------------------------------------------------------------------------------------
 
 PDF_FONT = "STSong-Light"

@@ -106,6 +106,20 @@ def _anchors(out: Path) -> dict[str, str]:
     return {c.text.splitlines()[0]: ranges[str(c.comment_id)] for c in document.comments}
 
 
+def test_a_report_inside_a_layout_frame_gets_the_same_comments(report: Path, tmp_path: Path) -> None:
+    # the reader reads a frame's paragraphs and tables as the body's: the comments land where they land unframed
+    frame = tmp_path / "framed.docx"
+    frame.write_bytes(render.framed(report.read_bytes()))
+    outs = []
+    for src in (report, frame):
+        out = tmp_path / f"{src.stem}.out.docx"
+        assert runner.invoke(app, ["annotate", str(src), "-o", str(out)]).exit_code == 0
+        outs.append(out)
+    plain, inside = (_anchors(o) for o in outs)
+    assert inside == plain and len(plain) == len(_findings(report)) > 20
+    assert not any("位置：" in c.text for c in docx.Document(str(outs[1])).comments)  # every one placed
+
+
 def test_markdown_rendered_with_the_same_comments(tmp_path: Path) -> None:
     md = tmp_path / "年报.md"
     md.write_bytes(EXAMPLE.read_bytes())

@@ -27,6 +27,7 @@ from disclosure_lint.readers import markdown as md_reader
 from disclosure_lint.readers.sniff import OLE2
 from disclosure_lint.report import interpret
 
+from . import render
 from .conftest import NO_SHARED, SHARED
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -471,6 +472,68 @@ def test_empty_layout_table_is_skipped():
     document.add_paragraph("正文")
     doc = read(save(document))
     assert [b.kind for b in doc.blocks] == ["paragraph"] and doc.meta["tables"] == 0
+
+
+def _blocks(doc):
+    return [(b.kind, b.pointer, b.text, [r.texts for r in b.table.rows] if b.table is not None else None) for b in doc.blocks]
+
+
+def test_report_inside_a_one_cell_frame_is_read_as_the_body(tmp_path):
+    # a Word report pasted into a one-cell table (a page laid out in a frame) was one table of one cell: no
+    # sections, no statistics tables, and no finding at all ("未发现问题") for a report nothing was checked of
+    plain = md_to_docx(clean_md(), heading_styles=False)
+    framed = render.framed(plain)
+    doc, ref = read(framed), read(plain)
+    assert _blocks(doc) == _blocks(ref) and len(ref.blocks) > 30
+    assert doc.meta["layout_tables"] == 1 and doc.meta["tables"] == ref.meta["tables"] >= 4
+    assert doc.meta["paragraphs"] == ref.meta["paragraphs"]
+    defective = md_to_docx((Path(__file__).parent.parent / "examples" / "defective-2023.md").read_text("utf-8"))
+    want = sorted((d.code, d.message) for d in check_bytes(tmp_path, defective, "plain.docx").diagnostics)
+    got = sorted((d.code, d.message) for d in check_bytes(tmp_path, render.framed(defective), "framed.docx").diagnostics)
+    assert got == want and any(code == "DL101" for code, _ in want)
+
+
+def test_one_column_frame_with_title_rows_and_nested_tables():
+    plain = md_to_docx(clean_md(), heading_styles=False)
+    doc, ref = read(render.framed(plain, rows=3)), read(plain)
+    assert [b.text for b in doc.blocks[:2]] == ["政务公开专栏", "发布时间：2024-01-18"]
+    assert _blocks(doc)[2:] == [(k, f"第{int(p[1:-1]) + 2}段" if p.startswith("第") else p, t, c)
+                                for k, p, t, c in _blocks(ref)]
+    # frames inside frames are followed too
+    assert _blocks(read(render.framed(render.framed(plain)))) == _blocks(ref)
+
+
+def test_tables_that_are_not_frames_stay_tables():
+    document = docx.Document()
+    listing = document.add_table(rows=3, cols=1)  # a one-column list of entries, no table inside: data
+    for i, text in enumerate(["序号", "1", "2"]):
+        listing.cell(i, 0).text = text
+    two = document.add_table(rows=1, cols=2)  # two columns, a table nested in one: a table
+    two.cell(0, 0).text = "说明"
+    two.cell(0, 1).add_table(rows=1, cols=1).cell(0, 0).text = "内"
+    merged = document.add_table(rows=2, cols=2)  # one column only after merging: still a grid of two columns
+    merged.cell(0, 0).merge(merged.cell(0, 1)).text = "标题"
+    merged.cell(1, 0).merge(merged.cell(1, 1)).add_table(rows=1, cols=2).cell(0, 0).text = "内"
+    doc = read(save(document))
+    assert [b.kind for b in doc.blocks] == ["table"] * 3 and doc.meta["layout_tables"] == 0
+    assert [r.texts for r in doc.blocks[0].table.rows] == [["序号"], ["1"], ["2"]]
+
+
+def test_a_one_cell_box_of_paragraphs_is_its_paragraphs():
+    document = docx.Document()
+    document.add_paragraph("正文第一段")
+    box = document.add_table(rows=1, cols=1)
+    box.cell(0, 0).text = "框中第一段"
+    box.cell(0, 0).add_paragraph("")
+    box.cell(0, 0).add_paragraph("框中第二段")
+    note = document.add_table(rows=1, cols=1)  # one paragraph in one cell: a table, as before
+    note.cell(0, 0).text = "注：本表数据截至12月31日"
+    document.add_paragraph("正文第二段")
+    doc = read(save(document))
+    assert [(b.kind, b.pointer, b.text) for b in doc.blocks] == [
+        ("paragraph", "第1段", "正文第一段"), ("paragraph", "第2段", "框中第一段"), ("paragraph", "第3段", "框中第二段"),
+        ("table", "表1", "注：本表数据截至12月31日"), ("paragraph", "第4段", "正文第二段")]
+    assert doc.meta["tables"] == 1 and doc.meta["layout_tables"] == 1
 
 
 # -- whole reports ---------------------------------------------------------------------------------

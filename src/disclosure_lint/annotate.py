@@ -50,6 +50,7 @@ from .fixspan import source_index
 from .model import Anchor, Block, Document, Table
 from .output import atomic_replace, describe
 from .readers import read_bytes
+from .readers.docx import frame_cells
 from .report import interpret
 
 AUTHOR = "disclosure-lint"
@@ -205,7 +206,14 @@ def source_places(sp: SourcePlaces, diagnostics: Sequence[Diagnostic],
 # -- the Word document ----------------------------------------------------------------------------------------
 
 def _blocks(container, depth: int = 0):
+    """Body paragraphs and tables in order, as the reader reads them: through content controls and layout frames."""
     for ch in container.iterchildren():
+        if ch.tag == _TBL and depth < 20:
+            cells = frame_cells(ch)
+            if cells is not None:
+                for tc in cells:
+                    yield from _blocks(tc, depth + 1)
+                continue
         if ch.tag in (_P, _TBL):
             yield ch
         elif ch.tag == _SDT and depth < 20:

@@ -21,7 +21,7 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from .readers.docx import switched_on, symbol_char
+from .readers.docx import frame_cells, switched_on, symbol_char
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -146,13 +146,18 @@ def clean_offsets(raw: str, text: str) -> list[int] | None:
 
 def body_paragraphs(body) -> Iterator[Any]:
     """Body paragraphs in reading order (through content controls and tracked insertions), each followed by the
-    paragraphs of its text boxes; paragraphs inside tables are left out (the reader's cells are not paragraphs)."""
+    paragraphs of its text boxes; paragraphs inside tables are left out (the reader's cells are not paragraphs),
+    apart from those of a layout frame (:func:`.readers.docx.frame_cells`: the reader's body paragraphs)."""
     def walk(container, depth: int) -> Iterator[Any]:
         for ch in container.iterchildren():
             if ch.tag == P:
                 yield ch
                 for box in ch.iter(TXBX):
                     yield from box.iter(P)
+            elif ch.tag == TBL:
+                cells = frame_cells(ch) if depth < MAX_DEPTH else None
+                for tc in cells or ():
+                    yield from walk(tc, depth + 1)
             elif depth < MAX_DEPTH and ch.tag in (SDT, SDT_CONTENT, CUSTOM_XML, INS, MOVE_TO):
                 inner = ch.find(SDT_CONTENT) if ch.tag == SDT else ch
                 if inner is not None:

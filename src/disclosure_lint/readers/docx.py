@@ -30,7 +30,11 @@ in every row it covers (the text Word keeps in a continuation cell is ignored, a
 legacy ``hMerge`` likewise, ``gridBefore`` leaves empty positions.  The paragraphs of a cell are
 joined with line breaks (the extractor ignores them: 商业/企业 on two lines still reads 商业企业), a
 table nested in a cell adds its rows as tab-separated lines; rows marked as repeated header rows
-(``tblHeader``) are header rows; tables with no text at all (layout tables) are skipped.
+(``tblHeader``) are header rows; tables with no text at all (layout tables) are skipped.  A layout
+*frame* — a one-column table that holds a table in a cell, or a single cell of two or more paragraphs (a
+report pasted into a one-cell table, a portal page's one-column frame of title, date and text) — is not a
+table: its cells' paragraphs and tables are read as the body's, in order, and counted as body paragraphs and
+tables (``Document.meta["layout_tables"]`` counts the frames).
 
 **Positions.**  Word has no lines: ``Block.pointer`` is "第12段" (body paragraphs counted from 1
 as a reader counts them: empty paragraphs, paragraphs in table cells and text boxes are skipped),
@@ -42,7 +46,7 @@ a paragraph that is nothing but a picture (at least 80 pixels each way: a table 
 
 ``Document.meta`` counts what was read: ``paragraphs``, ``tables``, ``insertions`` and
 ``deletions`` (tracked changes accepted), ``auto_numbered`` (paragraphs whose number Word draws),
-``text_boxes``, ``hidden_runs``.  A document without any text (a scan pasted as pictures) is an
+``text_boxes``, ``hidden_runs``, ``layout_tables``.  A document without any text (a scan pasted as pictures) is an
 :class:`InputError`, like an empty text file.
 
 **Hostile input.**  The zip's directory is checked before anything is decompressed (:mod:`.docx_package`) (total and
@@ -219,7 +223,8 @@ class _Extractor:
         self.default_style = default_style
         self.fields: list[bool] = []  # open complex fields: True while in their instruction part
         self.in_instr = 0  # how many of them are in their instruction part
-        self.stats = {"insertions": 0, "deletions": 0, "auto_numbered": 0, "text_boxes": 0, "hidden_runs": 0}
+        self.stats = {"insertions": 0, "deletions": 0, "auto_numbered": 0, "text_boxes": 0, "hidden_runs": 0,
+                      "layout_tables": 0}
         self.pictures = 0  # pictures (:func:`_is_picture`) in the paragraph read last
 
     # paragraphs
@@ -497,6 +502,47 @@ def _cells(tr, depth: int):
             yield from _cells(ch, depth + 1)
 
 
+def frame_cells(tbl) -> list | None:
+    """The cells of a layout frame, else None: a table of one column (each row one cell, none spanning
+    several grid columns) that holds a table in a cell, or a single cell of two or more paragraphs with text
+    (the body pasted into a one-cell table, the statistics tables inside a one-column frame of title, date and
+    text).  A one-column list of short entries and a one-cell box of one paragraph stay tables."""
+    cells = []
+    nested = False
+    for tr in _rows(tbl, 0):
+        trpr = tr.find(TRPR)
+        if trpr is not None and trpr.find(DEL) is not None:
+            continue  # a deleted row, as the grid drops it
+        row = []
+        for tc in _cells(tr, 0):
+            row.append(tc)
+            if len(row) > 1:
+                return None
+        if not row:
+            continue
+        tc = row[0]
+        tcpr = tc.find(TCPR)
+        if tcpr is not None and _int(tcpr.find(_W + "gridSpan"), 1) > 1:
+            return None
+        if tcpr is not None and tcpr.find(_W + "vMerge") is not None:
+            return None
+        nested = nested or any(kind == "tbl" for kind, _ in _children(tc, 0))
+        cells.append(tc)
+    if nested or (len(cells) == 1 and _paragraphs_with_text(cells[0], 2)):
+        return cells
+    return None
+
+
+def _paragraphs_with_text(container, n: int) -> bool:
+    """Whether ``container`` holds at least ``n`` paragraphs with some text (the first ``n`` found end the look)."""
+    for kind, el in _children(container, 0):
+        if kind == "p" and any(t.text for t in el.iter(T)):
+            n -= 1
+            if n == 0:
+                return True
+    return False
+
+
 def _clean_lines(text: str) -> str:
     """Strip every line; drop blank lines (Word users do not see them as text)."""
     if "\n" not in text:
@@ -551,6 +597,12 @@ class _Builder:
                     self.body(box, depth + 1, box_of=max(self.n_paras, 1) if box_of is None else box_of)
 
     def table(self, tbl, depth: int) -> None:
+        frame = frame_cells(tbl) if depth < MAX_DEPTH else None
+        if frame is not None:  # a page laid out in a frame: its paragraphs and tables are the body's
+            self.ex.stats["layout_tables"] += 1
+            for tc in frame:
+                self.body(tc, depth + 1)
+            return
         grid, header = self.ex.grid(tbl, depth, self.n_tables + 1)
         if not any(any(c for c in r) for r in grid):
             return  # an empty layout table carries nothing to lint
