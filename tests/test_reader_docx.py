@@ -686,7 +686,6 @@ def test_encrypted_docx():
     (b"%PDF-1.7\n%...", "PDF"),
     (b"{\\rtf1\\ansi hello}", "RTF"),
     ("<!DOCTYPE html><html><body>报告</body></html>".encode(), ".html"),
-    (b"MIME-Version: 1.0\r\nContent-Type: multipart/related", ".mht"),
     (b'<?xml version="1.0"?><?mso-application progid="Word.Document"?><w:wordDocument/>', "2003"),
     ("纯文本报告".encode(), "不是有效的 .docx"),
 ])

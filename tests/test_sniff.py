@@ -98,7 +98,6 @@ def test_the_reader_of_a_name_and_its_bytes(name, data, module, notice):
     ("a.doc", b"{\\rtf1 x}", "这是 RTF 格式文件，只是扩展名为 .doc"),
     ("a.txt", b"{\\rtf1 x}", "这是 RTF 格式文件，只是扩展名为 .txt"),
     ("a.pdf", OLE2 + b"\0" * 40, "旧版 Word（.doc）、WPS 或 Excel 的二进制文件，只是扩展名为 .pdf"),
-    ("noext", b"MIME-Version: 1.0\nContent-Type: multipart/related\n", "单个文件网页（.mht），只是没有扩展名"),
     ("a.doc", "一份纯文本".encode(), "旧版 Word（.doc）文件无法直接读取"),
 ])
 def test_types_not_read_are_said_in_one_line(name, data, says):

@@ -433,3 +433,22 @@ def include_glob_backtracking(d):
     write(d, "folder/" + "a" * 240 + ".md", "我")
     g = good(d, "folder")
     return Invocation(["check", "--include", "*a*a*a*a*a*a*a*a*a*a*a*b*", "--include", "good*", "folder"], good=(g,))
+
+
+_MIME = b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n"
+
+
+@case("files", exit=2, extra=True)
+def mht_many_parts(d):
+    """A single-file web page of 200,000 tiny picture parts and no page (≈ 25 MB: the parser keeps an object per
+    part; it is given the first 5,000)."""
+    part = b"--b\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n"
+    return check(d, write(d, "parts.mht", _MIME + part * 200_000))
+
+
+@case("files", exit=2, extra=True)
+def mht_deep_multiparts(d):
+    """A single-file web page of multiparts nested 20,000 deep."""
+    nested = b"".join(b"--b%d\r\nContent-Type: multipart/related; boundary=\"b%d\"\r\n\r\n" % (i, i + 1)
+                      for i in range(20_000))
+    return check(d, write(d, "deep.mht", _MIME.replace(b'"b"', b'"b0"') + nested))

@@ -30,6 +30,8 @@ READERS: dict[str, tuple[str, str]] = {
     ".htm": ("html", "html"),
     ".xhtml": ("html", "html"),
     ".shtml": ("html", "html"),
+    ".mht": ("mhtml", "mhtml"),
+    ".mhtml": ("mhtml", "mhtml"),
     ".docx": ("docx", "docx"),
     ".pdf": ("pdf", "pdf"),
 }
@@ -86,7 +88,9 @@ def reader_of(path: str, data: bytes) -> tuple[str, str | None]:
         found = "docx"  # its reader names a package that is not a Word document (Excel, OpenDocument …)
     elif content == "html":
         found = "markdown" if module == "markdown" else "html"
-    elif content is not None:  # a binary Office file, RTF, a .mht, Word 2003 XML
+    elif content == "mhtml":
+        found = "mhtml"  # a single-file web page: a page saved by a browser, a report Word saved so (named .doc)
+    elif content is not None:  # a binary Office file, RTF, Word 2003 XML
         if module == "docx":
             found = "docx"  # its reader says what the file is and how to save it as .docx
         elif ext in UNSUPPORTED and content == "ole":

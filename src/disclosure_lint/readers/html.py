@@ -296,6 +296,13 @@ def _hidden_content(doc, top, root, source: Source, text_at: dict,
 
 def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     text, encoding, declared = decode(data)
+    return read_text(path, text, encoding, declared, limits)
+
+
+def read_text(path: str, text: str, encoding: str | None, declared: str | None,
+              limits: Limits = DEFAULT_LIMITS) -> Document:
+    """A page already decoded (``encoding`` the codec used, ``declared`` the charset it declared), within the
+    limit on elements (a single-file page's root part: :mod:`.mhtml`)."""
     text, cut = _bounded(text, limits.max_html_elements)
     doc = parse(text, path=path, encoding=encoding, declared=declared, limits=limits)
     if cut is not None:

@@ -33,7 +33,7 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
-def _codec(label: str) -> str | None:
+def codec_for(label: str) -> str | None:
     if label in _GB:
         return "gb18030"
     try:
@@ -81,7 +81,7 @@ def decode(data: bytes) -> tuple[str, str, str | None]:
     if looks_binary(data):
         raise InputError("文件是二进制文件，不是网页")
     declared = declared_charset(data)
-    codec = _codec(declared) if declared else None
+    codec = codec_for(declared) if declared else None
     is_ascii = data.isascii()
     if codec and codec != "utf-8" and not is_ascii:
         try:  # valid UTF-8 with non-ASCII text is UTF-8, whatever the page says

@@ -14,6 +14,7 @@ the start of an HTML page.  A Markdown file may hold HTML, so HTML is not looked
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 Content = Literal["pdf", "zip", "ole", "rtf", "mhtml", "word-xml", "html"]
@@ -31,13 +32,13 @@ READ_AS: dict[str, tuple[str, str]] = {
     "pdf": (" PDF 文件", " PDF "),
     "zip": (" Word 文档（.docx）", " Word 文档"),
     "html": ("网页（HTML）", "网页"),
+    "mhtml": ("单个文件网页（.mht）", "网页"),
 }
 
 # how the contents the tool does not read are named in its messages ("这是{name}"; a space before a Latin word)
 NAMES: dict[str, str] = {
     "ole": "旧版 Word（.doc）、WPS 或 Excel 的二进制文件",
     "rtf": " RTF 格式文件",
-    "mhtml": "单个文件网页（.mht）",
     "word-xml": " Word 2003 XML 文档",
 }
 
@@ -66,7 +67,7 @@ def sniff(data: bytes) -> Content | None:
     head = _ascii_head(data)
     if head.startswith(b"{\\rtf"):
         return "rtf"
-    if head.startswith(b"mime-version:") and b"multipart/related" in head:
+    if _mime_related(head):
         return "mhtml"
     if not head.startswith(b"<"):
         return None
@@ -75,6 +76,30 @@ def sniff(data: bytes) -> Content | None:
     if b"<w:worddocument" in head or b'progid="word.document"' in head:
         return "word-xml"
     return None
+
+
+_HEADER_NAME = re.compile(rb"[!-9;-~]+:")
+
+
+def _mime_related(head: bytes) -> bool:
+    """Does ``head`` (lower case) start with a MIME message's headers (``Name: value`` lines and their
+    continuations, up to the first blank line) that declare ``MIME-Version`` and a ``multipart/related`` body: a
+    single-file web page, whether Word's (``MIME-Version`` first) or a browser's (``From: <Saved by …>`` first)?"""
+    if not _HEADER_NAME.match(head) or b"mime-version:" not in head:
+        return False  # (every other file: its first line is no header)
+    lines = head.replace(b"\r\n", b"\n").split(b"\n\n", 1)[0].split(b"\n")
+    seen_version = related = False
+    for line in lines:
+        if not line:
+            continue  # the end of the bytes looked at
+        if line[:1] in (b" ", b"\t"):
+            related = related or b"multipart/related" in line
+            continue
+        if not _HEADER_NAME.match(line):
+            return False
+        seen_version = seen_version or line.startswith(b"mime-version:")
+        related = related or (line.startswith(b"content-type:") and b"multipart/related" in line)
+    return seen_version and related
 
 
 def _page(head: bytes) -> bool:
