@@ -226,7 +226,11 @@ def test_real_blank_template(tmp_path: Path) -> None:
     assert template.read_bytes() == before
     comments = list(docx.Document(str(out)).comments)
     assert len(comments) == len(_findings(template))
-    assert not any("位置：" in c.text for c in comments)  # every finding placed on its paragraph or table
+    # every finding placed on its paragraph or table; one about the whole file (DL005: the template has no year)
+    # on the first paragraph, saying so
+    assert [c.text.split("\n")[0][:7] for c in comments if "位置：" in c.text] == ["[DL005]"]
+    assert "位置：全文" in next(c.text for c in comments if "位置：" in c.text)
+    assert "无法定位" not in res.stderr
 
 
 REPEATED = """# 江北市桐溪区农业农村局2023年政府信息公开工作年度报告

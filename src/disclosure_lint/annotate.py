@@ -525,7 +525,8 @@ def annotate_document(document, diagnostics: list[Diagnostic], bases: dict[str, 
             if target is None:
                 target = _target(whole, d.pointer)
             if target is None:
-                outcome.unplaced += 1
+                if d.pointer is not None or d.line is not None:
+                    outcome.unplaced += 1  # (a finding about the whole file is placed: on the first paragraph)
                 where_note = d.pointer or "全文"
                 target = whole.first if whole.first is not None else document.add_paragraph()
             anchor = _runs(target)

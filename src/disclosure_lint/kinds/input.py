@@ -365,3 +365,40 @@ class UnusedSuppression(Kind[KindOptions]):
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         return iter(())
+
+
+_NOT_CHECKED = "按报告年度适用的检查（统一格式的六个部分和统计表、格式版本、发布期限等）没有做"
+
+
+@register
+class UnrecognisedReport(Kind[KindOptions]):
+    """DL005: a file checked as a report that the tool could not take for one — no sign of an annual report
+    (:mod:`..report.candidate`: a file named on the command line is checked all the same) — or a report whose
+    year it could not tell (no year in the title, the text or the configuration), so that the checks that depend
+    on the year's format did not run.  Said once; not for a file DL002 already says was not read in full
+    (reader notices, pictures, a file that ends early)."""
+
+    name = "unrecognised-report"
+    params = frozenset({"detail", "advice"})
+
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
+        candidate = report.candidate
+        if not candidate.plausible:
+            yield Hit(params={"detail": f"未能识别为政府信息公开工作年度报告（{cat_reason(candidate.reason)}）",
+                              "advice": _NOT_CHECKED + "；如果这确是年度报告，请核对文件是否是报告正文且完整"},
+                      evidence={"expected": "年度报告的标题、部分标题或统计表", "actual": "都没有找到"},
+                      key="not-a-report")
+            return
+        if report.year is not None or report.overrides.format_version is not None:
+            return
+        if "unread" in candidate.signs or report.truncation is not None:
+            return  # DL002 says what was not read
+        yield Hit(params={"detail": "无法确定报告年度（标题、正文和配置中都没有找到）",
+                          "advice": _NOT_CHECKED + "；可用 --year 指定年度，或在配置的 reports 中按文件名指定"},
+                  evidence={"expected": "报告年度", "actual": "未找到"}, key="no-year")
+
+
+def cat_reason(reason: str | None) -> str:
+    """The candidate's reason without its lead-in (“不像…年度报告：”)."""
+    text = reason or ""
+    return text.split("：", 1)[1] if "：" in text else text

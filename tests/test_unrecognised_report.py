@@ -1,0 +1,73 @@
+"""DL005: a file named on the command line that is not recognised as a report, or whose year cannot be told."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from disclosure_lint.api import Checker, check_paths
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+NOTES = "会议纪要\n\n今天开会讨论了食堂的菜单，决定下周起增加一个素菜窗口。\n"
+NO_YEAR = ("# 某某县人民政府政府信息公开工作年度报告\n\n## 一、总体情况\n\n"
+           "本机关认真贯彻落实《中华人民共和国政府信息公开条例》，推进政务公开工作。\n")
+
+
+def _codes(path: Path, **kw) -> list[str]:
+    result = Checker(isolated=True, **kw).check_file(str(path))
+    assert result.error is None, result.error
+    return [d.code for d in result.diagnostics]
+
+
+def test_named_file_that_is_no_report(tmp_path: Path) -> None:
+    p = tmp_path / "notes.md"
+    p.write_text(NOTES, encoding="utf-8")
+    result = Checker(isolated=True).check_file(str(p))
+    (d,) = result.diagnostics
+    assert (d.code, d.severity, d.line) == ("DL005", "warning", None)
+    assert "未能识别为政府信息公开工作年度报告" in d.message and "没有报告标题" in d.message
+    # found in a directory, it is skipped with one line, as before: no finding
+    run = check_paths([str(tmp_path)])
+    assert run.files[0].skipped and not run.files[0].diagnostics
+
+
+def test_report_without_a_year(tmp_path: Path) -> None:
+    p = tmp_path / "report.md"
+    p.write_text(NO_YEAR, encoding="utf-8")
+    result = Checker(isolated=True).check_file(str(p))
+    (d,) = [d for d in result.diagnostics if d.code == "DL005"]
+    assert "无法确定报告年度" in d.message and "--year" in d.message
+
+
+def test_year_given_on_the_command_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from disclosure_lint.cli import app
+
+    p = tmp_path / "report.md"
+    p.write_text(NO_YEAR, encoding="utf-8")
+    runner = CliRunner()
+    without = runner.invoke(app, ["check", "-f", "concise", "--isolated", str(p)])
+    with_year = runner.invoke(app, ["check", "-f", "concise", "--isolated", "--year", "2023", str(p)])
+    assert "DL005" in without.stdout and "DL005" not in with_year.stdout
+
+
+def test_not_said_where_dl002_says_what_was_not_read(tmp_path: Path) -> None:
+    # an excerpt cut off inside table 三, with no title: DL002 says where it ends; no DL005 besides
+    clean = (EXAMPLES / "clean-2023.md").read_text(encoding="utf-8")
+    body = clean[clean.index("## 一、总体情况"):]
+    cut = body[:body.index("（三）不予公开")]
+    p = tmp_path / "excerpt.md"
+    p.write_text(cut.replace("2023年", "本年").replace("2024年", "次年"), encoding="utf-8")
+    codes = _codes(p)
+    assert "DL002" in codes and "DL005" not in codes
+    # a picture where the report should be: DL002 (unread), never DL005
+    img = tmp_path / "scan.md"
+    img.write_text("# 某某县人民政府政府信息公开工作年度报告\n\n![第1页](page1.png)\n\n![第2页](page2.png)\n",
+                   encoding="utf-8")
+    assert "DL005" not in _codes(img)
+
+
+def test_never_on_the_examples() -> None:
+    for p in sorted(EXAMPLES.glob("*.md")):
+        if p.name != "README.md":
+            assert "DL005" not in _codes(p), p.name
