@@ -60,7 +60,7 @@ def _reference_read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = Fal
     order = _s3_order(bd, header_rows, aligned, L, width, used, block)
     order = continued(bd, order, bool(header_rows), aligned, L)
 
-    ctx = Ctx()
+    ctx = Ctx() if header_rows else Ctx(*bd.s3_ctx)  # a part without header rows continues the last one's group
     every_column = None not in order
     for (row, ll), vals, texts in zip(data, row_vals, data_texts):
         labels = tuple(texts[: max(ll, 0) + 1])
@@ -122,6 +122,7 @@ def _reference_read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = Fal
                 continue
             placed.append((cid, c))
         bd.add_row(rid, row_label, placed, block)
+    bd.s3_ctx = (ctx.top, ctx.group)
 
 
 _LABELS = ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "三、本年度办理结果", "（一）予以公开",
@@ -130,6 +131,8 @@ _LABELS = ["一、本年新收政府信息公开申请数量", "二、上年结�
            "（七）总计", "四、结转下年度继续办理", "其他", "总计", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织",
            "法律服务机构", "申请人情况", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "若干", "详见附件",
            "区分处理的", "4.保护第三方合法权益", "7.属于行政执法案卷"]
+_CONTEXTS = [(None, None), ("result", None), ("result", "result.not_open"), ("result", "result.unavailable"),
+             ("result", "result.not_processed"), ("result", "result.other")]
 _VALUES = ["0", "1", "2", "12", "3", "", "", "", "/", "—", "无", "1.5", "-1", "0"]
 
 
@@ -173,6 +176,8 @@ def test_read_s3_as_before_on_random_rows():
             fast.order = ["natural_person", None, "commercial", "total"]
             slow.order = list(fast.order)
             fast.order_start = slow.order_start = rnd.choice([None, 2, 3])
+        if rnd.random() < 0.3:  # the group context an earlier part ended in
+            fast.s3_ctx = slow.s3_ctx = rnd.choice(_CONTEXTS)
         table3.read_s3(fast, rows, block, gap, cut)
         _reference_read_s3(slow, rows, block, gap, cut)
         assert fast == slow

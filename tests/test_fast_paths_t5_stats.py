@@ -7,7 +7,7 @@ import random
 from disclosure_lint.model import Block, Cell, Row, Table
 from disclosure_lint.report.stats import table3
 from disclosure_lint.report.stats.grid import Build, is_value
-from tests.test_fast_paths_t4_stats import _reference_read_s3, _rows
+from tests.test_fast_paths_t4_stats import _CONTEXTS, _reference_read_s3, _rows
 
 _VALUES = ["0", "1", "2", "12", "3", "/", "—", "无", "1.5", "-1", "４", "4,863"]
 
@@ -75,6 +75,8 @@ def _builds(rnd: random.Random) -> tuple[Build, Build]:
             "natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
         b.order = list(a.order)
         a.order_start = b.order_start = rnd.choice([None, 2, 3])
+        if rnd.random() < 0.5:  # and the group context it ended in
+            a.s3_ctx = b.s3_ctx = rnd.choice(_CONTEXTS)
     if rnd.random() < 0.3:
         a.s3_other_seen = b.s3_other_seen = True
     if rnd.random() < 0.3:

@@ -386,3 +386,43 @@ def test_table_three_as_pdftotext_layout_prints_a_narrow_table_reads_only_true_c
         assert " ".join(read[(rid, c)] for c in COLS7) == S3_TRUE[rid]
     found = lint(HEAD + S3_PDFTOTEXT, fmt="text")
     assert not [d for d in found if d.code.startswith("DL2")]  # nothing blamed on the report (its cells add up)
+
+
+# table 三 as pdftotext -layout prints a wide one: each label on one line, the merged 三、本年度办理结果 printed once
+# with spaces between its characters beside a middle row and blank lines around it — which cuts the table in two
+# parts — and (三）不予公开 printed below its first rows (its merged cell is centred)
+S3_WIDE = """\
+   三、收到和处理政府信息公开申请情况
+
+                                             自然人  商业企业  科研机构  社会公益组织  法律服务机构  其他  总计
+一、本年新收政府信息公开申请数量                      111    45    3    3    6    5    173
+二、上年结转政府信息公开申请数量                      7    2    0    0    4    1    14
+            （一）予以公开                           38    13    0    1    6    2    60
+            （二）部分公开                           12    5    1    0    1    0    19
+                        1.属于国家秘密               0    2    1    0    0    0    3
+ 三 、本 年 度办 理 结果
+
+
+
+                        {law}        2    0    0    0    1    1    4
+                        3.危及“三安全一稳定”          0    0    0    0    0    0    0
+                        4.保护第三方合法权益           2    0    0    0    0    0    2
+            （三）不予公开
+                        5.属于三类内部事务信息         4    1    0    0    0    0    5
+                        6.属于四类过程性信息           2    1    0    0    0    0    3
+                        7.属于行政执法案卷             2    0    0    0    0    0    2
+                        8.属于行政查询事项             2    0    0    0    0    0    2
+"""
+
+
+def test_a_table_three_cut_by_its_merged_label_keeps_its_group_in_the_second_part():
+    for law in ("2.其他法律行政法规禁止公开", "2.其他法律行政止公开"):
+        text = HEAD + S3_WIDE.format(law=law)
+        t = interpret(parse(text, "text")).stats["s3"]
+        row = " ".join(t.cells[("result.not_open.law_prohibited", c)].raw for c in COLS7)
+        assert row == S3_TRUE["result.not_open.law_prohibited"], law
+        assert t.cells[("result.not_open.admin_query", "total")].raw == "2" and not t.unmapped
+        found = codes(lint(text, fmt="text"))
+        assert "DL001" not in found  # the label is read in its group: not said to be unreadable
+        # the report's own slip in the label is the report's (as in the PDF: the same finding)
+        assert ("DL904" in found) == (law != "2.其他法律行政法规禁止公开")

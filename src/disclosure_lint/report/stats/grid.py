@@ -158,6 +158,7 @@ class Build:
     s3_other_subrows: bool = False
     order: list[str | None] | None = None  # column order carried to a continuation part
     order_start: int | None = None  # grid column of order[0] when it came from header positions
+    s3_ctx: tuple[str | None, str | None] = (None, None)  # table 三's group context where its last part ended
     pending_other: list[tuple[str, Cell, str, Block]] = field(default_factory=list)  # blank （六）其他处理
     loose: list[StatCell] = field(default_factory=list)
     cut_row: str | None = None  # the row the file ends in, read short (see StatTable.cut_row)

@@ -70,7 +70,8 @@ def _ctx_update(ctx: Ctx, rid: str) -> None:
     if rid in ("new", "carried_over", "carried_forward"):
         ctx.top, ctx.group = None, None
     elif rid == "result":
-        ctx.top, ctx.group = "result", None
+        if ctx.top != "result":  # inside the block, 三、本年度办理结果 is its merged label printed again (text copied
+            ctx.top, ctx.group = "result", None  # from a PDF prints it beside a middle row): the group stays
     elif rid in lb.S3_SUBGROUPS:
         ctx.top, ctx.group = "result", rid
     else:
@@ -339,12 +340,13 @@ _FLAG_ROWS = frozenset({"result.other", "result.total", *lb.S3_2021_ONLY_ROWS})
 
 # What read_s3 did with a table of one shape, kept per shape: (the lengths of its rows, the signature of each of its
 # cells in order (its label texts in place, values and empty cells as such: :data:`_sig`), gap, the column order carried
-# in the Build and where it starts) → (the column labels it gave the Build: ``(cid, label, (row, cell) of the header
+# in the Build and where it starts, the group context carried in) → (the column labels it gave the Build: ``(cid, label, (row, cell) of the header
 # cell of a 小计 column or None)``, the order and start it left in the Build (None: unchanged), the column order of its
 # values, its steps over the data rows in order): ``(_ROW, i, rid, row label, start)`` (row ``i``'s cells from ``start``
 # on placed in the order), ``(_LABEL, i, rid, row label, 0)`` (a group row's label), ``(_FLAGS, i, rid, row label, has
 # text)`` (:func:`version_flags`, which also reads the Build: run again), and for each step the keys of the cells it
-# places (:func:`.model.cell_key` of its row id and each column it fills; () for the other steps).  What the reader reads is in the key: which rows are
+# places (:func:`.model.cell_key` of its row id and each column it fills; () for the other steps), and the group context
+# it left in the Build.  What the reader reads is in the key: which rows are
 # empty, headers or data (the row's signature, :data:`_KINDS`), where the values start and whether they line up, which
 # positions hold text, the header texts (a table with a value in a header row is not kept), the label texts; a value's
 # own text is read only as a value (a row with a value among its label cells is not kept).  What it writes to the Build
@@ -355,7 +357,8 @@ _FLAG_ROWS = frozenset({"result.other", "result.total", *lb.S3_2021_ONLY_ROWS})
 # reader before this round by tests/test_fast_paths_t5_stats.py).
 _Step = tuple[int, int, str, str, int]
 _Shape = tuple[tuple[tuple[str, str, "tuple[int, int] | None"], ...], "tuple[list[str | None], int | None] | None",
-               tuple["str | None", ...], tuple[_Step, ...], tuple[tuple[tuple[str, str], ...], ...]]
+               tuple["str | None", ...], tuple[_Step, ...], tuple[tuple[tuple[str, str], ...], ...],
+               tuple["str | None", "str | None"]]
 _SHAPES: Kept[tuple, _Shape] = Kept("table 三: a table read by its shape", 256)
 _SHAPE_CELLS = 1024
 _SHAPE_TEXT = 4000
@@ -364,7 +367,7 @@ _ROW, _LABEL, _FLAGS = 0, 1, 2
 
 def _replay(bd: Build, shape: _Shape, rows: list[Row], block: Block) -> None:
     """What read_s3 did with a table of this shape (:data:`_SHAPES`), done with this table's rows."""
-    ops, state, order, steps, keys = shape
+    ops, state, order, steps, keys, bd.s3_ctx = shape
     for cid, label, at in ops:
         bd.col_labels.setdefault(cid, label)
         if at is not None:  # (a 小计 column: the one kind of column kept as an extra)
@@ -403,7 +406,7 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
         # the table's shape (:data:`_SHAPES`), its cells read by a C-level chain (no Python frame per row)
         if shape is None:
             shape = shape_of(rows)
-        key = (*shape, gap, None if bd.order is None else tuple(bd.order), bd.order_start)
+        key = (*shape, gap, None if bd.order is None else tuple(bd.order), bd.order_start, bd.s3_ctx)
         kept = _SHAPES.get(key)
         if kept is not None:
             _replay(bd, kept, rows, block)
@@ -457,7 +460,10 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
     carried = bd.order
     order = continued(bd, order, bool(header_rows), aligned, L)
 
-    ctx = Ctx()
+    # a part without header rows continues the table: its first rows sit in the group the last part ended in (a
+    # table cut by a page break, or by its merged 三、本年度办理结果 printed as a line of its own in text copied from
+    # a PDF); a part with header rows starts it afresh
+    ctx = Ctx() if header_rows else Ctx(*bd.s3_ctx)
     every_column = None not in order
     n = len(order)
     if not every_column:
@@ -548,6 +554,7 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
                 continue
             placed.append((cid, c))
         bd.add_row(rid, row_label, placed, block)
+    bd.s3_ctx = (ctx.top, ctx.group)
     if plan is not None and key is not None and ops is not None and sum(len(t) for t in key[1] if t) <= _SHAPE_TEXT:
         state = None if bd.order is carried else (list(bd.order or ()), bd.order_start)  # continued set them
         given = tuple((cid, label, _at(rows, cell) if cid == "org_subtotal" else None) for cid, label, cell in ops)
@@ -555,4 +562,4 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
             # (every_column: no None in the order)
             keys = tuple(tuple(cell_key(rid, cid) for cid in order[:max(0, len(rows[i].cells) - x)])  # type: ignore[arg-type]
                          if what == _ROW else () for what, i, rid, _label, x in plan)
-            _SHAPES.keep(key, (given, state, tuple(order), tuple(plan), keys))
+            _SHAPES.keep(key, (given, state, tuple(order), tuple(plan), keys, bd.s3_ctx))
