@@ -82,7 +82,9 @@ def test_the_option_turns_it_off():
 
 @pytest.mark.parametrize("para", ['<p>表1 主动公开情况<br><img src="t1.png"></p>',
                                   '<p><img src="t1.png"><br>表1 主动公开情况</p>',
-                                  '<p>表1 主动公开情况<br><span><img src="t1.png"></span><br></p>'])
+                                  '<p>表1 主动公开情况<br><span><img src="t1.png"></span><br></p>',
+                                  # on the caption's line, before or after it
+                                  '<p><img src="t1.png">表1 主动公开情况</p>', '<p>表1 主动公开情况<img src="t1.png"></p>'])
 def test_a_captioned_picture_is_a_block_of_its_own(para):
     body = "2023年，本局全年主动公开政府信息120条。"
     page = f"<html><body>{para}<p>{body}</p></body></html>"
@@ -96,7 +98,6 @@ def test_a_captioned_picture_is_a_block_of_its_own(para):
     "解读材料8条，均在规定时限内公开。</p></body></html>",
     # a picture inside a short line of text
     '<html><body><p>2023年，本局全年主动公开政府信息120条。</p><p>正文<img src="f.png">文字。</p></body></html>',
-    '<html><body><p>2023年，本局全年主动公开政府信息120条。</p><p><img src="f.png">表1</p></body></html>',
     # an icon beside a caption (width under 80 pixels): not a picture
     '<html><body><p>2023年，本局全年主动公开政府信息120条。</p><p>说明<img src="i.gif" width="16"></p></body></html>',
     # a picture in a link (a thumbnail leading elsewhere)
@@ -105,6 +106,29 @@ def test_a_captioned_picture_is_a_block_of_its_own(para):
 ])
 def test_other_pictures_in_a_paragraph_are_not_blocks(page):
     assert "image" not in [b.kind for b in html_reader.parse(page, path="a.html").blocks]
+
+
+@pytest.mark.parametrize("picture", [
+    "表2 主动公开政府信息情况\n![](t2.png)", "![](t2.png)\n表2 主动公开政府信息情况",
+    "![表二](t2.png) 表二 主动公开政府信息情况", "主动公开情况统计表：![](t2.png)", '<img src="t2.png"> 表二'])
+def test_a_markdown_picture_beside_its_caption_is_a_table_as_a_picture(picture):
+    # Markdown keeps a picture in its paragraph's text: with a caption beside it (on its line or the next), the
+    # paragraph is the table published as a picture — said once (DL002), never a missing table (DL105, an error)
+    head, rest = REPORT.split("## 二、", 1)
+    title, rest = rest.split("\n", 1)
+    text = head + "## 二、" + title + "\n\n" + picture + "\n\n## 三、" + rest.split("## 三、", 1)[1]
+    diags = lint(text)
+    assert "DL105" not in _codes(diags)
+    said = [d for d in diags if d.code == "DL002"]
+    assert [d.evidence["tables"] for d in said] == [["s2"]]
+
+
+def test_a_markdown_picture_in_a_sentence_is_not_a_table():
+    head, rest = REPORT.split("## 二、", 1)
+    title, rest = rest.split("\n", 1)
+    prose = "本年度主动公开情况见下图![](t2.png)，各类信息均按规定时限公开，并及时更新了政府信息公开指南。"
+    text = head + "## 二、" + title + "\n\n" + prose + "\n\n## 三、" + rest.split("## 三、", 1)[1]
+    assert "DL105" in _codes(lint(text))
 
 
 # -- Word: a table pasted as a picture ---------------------------------------------------------------------

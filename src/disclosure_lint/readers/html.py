@@ -126,10 +126,11 @@ class Flow(TextWalker):
                 return
         text, anchors = assemble(lines)
         self.items.append(Item(kind, text, anchors, level, round(link_share * len(text))))
-        if cur.alone > 0 and not cur.link and kind == "paragraph" and len(text) <= _CAPTION_MAX:
-            # a picture on a line of its own beside a caption (<p>表1 主动公开情况<br><img></p>): a block, as a
-            # picture alone in its paragraph is (a statistics table published as a picture is there, DL105);
-            # one inside a line of text (正文<img>文字) is not
+        if cur.images and not cur.link and kind == "paragraph" and len(text) <= _CAPTION_MAX and (
+                cur.alone > 0 or "。" not in text):
+            # a picture beside its caption, on a line of its own (<p>表1 主动公开情况<br><img></p>) or on the
+            # caption's line (<p><img>表1 主动公开情况</p>): a block, as a picture alone in its paragraph is (a
+            # statistics table published as a picture is there, DL105); one inside a sentence (正文<img>文字。) is not
             self.items.append(Item("image", "<img>", (), fallback=self._img_pos))
 
     _img_pos: tuple[int, int] | None = None

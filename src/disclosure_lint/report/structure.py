@@ -66,6 +66,9 @@ PUNCT = re.compile(r"[\s　\W_]+", re.U)
 # title qualities that name a section by its official title (a typo of it counts: it is still that title)
 OFFICIAL = frozenset({"exact", "typo"})
 _WORD = re.compile(r"[^\s]{1,40}")
+# a picture written in a paragraph's text (Markdown's ![…](…), an <img> tag left in a Markdown paragraph)
+_PICTURE_MARK = re.compile(r"!\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)|<img\b[^>\n]{0,500}>", re.I)
+_CAPTION_MAX = 40  # the text beside a picture in its paragraph that is a caption (as readers.html reads one)
 _SPACE = re.compile(r"\s")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
@@ -232,10 +235,23 @@ def image_tables(report: AnnualReport) -> list[tuple[str, Block]]:
         if sec is None or report.stats.get(sid) is not None or sid in report.unread_tables:
             continue
         body = st.body(sec)
-        picture = next((b for b in body if b.kind == "image"), None)
+        picture = next((b for b in body if b.kind == "image" or _captioned_picture(b)), None)
         if picture is not None and not has_table(body, sid, accept_images=False):
             out.append((sid, picture))
     return out
+
+
+def _captioned_picture(b: Block) -> bool:
+    """A paragraph that is a picture with its caption (``表2 主动公开情况`` before, after or beside ``![](t2.png)``:
+    Markdown keeps the picture in the paragraph's text; the HTML reader makes such a picture a block of its own): the
+    text without its pictures is a caption at most, and no sentence."""
+    if b.kind != "paragraph" or ("![" not in b.text and "<img" not in b.text.lower()):
+        return False
+    if len(b.text) > 2000:
+        return False
+    rest, n = _PICTURE_MARK.subn("", b.text)
+    rest = "".join(rest.split())
+    return n > 0 and len(rest) <= _CAPTION_MAX and "。" not in rest
 
 
 def has_table(body: list[Block], sid: str, accept_images: bool = True, min_flat_labels: int = 3) -> bool:
@@ -244,7 +260,8 @@ def has_table(body: list[Block], sid: str, accept_images: bool = True, min_flat_
     # answer yes too: one pass over the kinds first spares them (bodies hold their table block after a few paragraphs)
     for b in body:
         kind = b.kind
-        if kind == "table" or (accept_images and kind == "image") or (kind == "html" and "<table" in b.text.lower()):
+        if kind == "table" or (accept_images and (kind == "image" or _captioned_picture(b))) or (
+                kind == "html" and "<table" in b.text.lower()):
             return True
     labels = TABLE_LABELS.get(sid, ())
     seen: set[str] = set()
