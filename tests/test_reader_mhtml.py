@@ -20,7 +20,7 @@ PNG = base64.b64encode(b"\x89PNG\r\n\x1a\n" + bytes(64)).decode()
 
 
 def mht(page: str, style: str = "word", charset: str = "gb2312", encoding: str = "quoted-printable",
-        start: bool = False) -> bytes:
+        start: bool = False, declared: bool = True) -> bytes:
     """A single-file web page holding ``page`` (HTML) and a picture, as Word, Internet Explorer or Chrome save one
     (CRLF line ends, a boundary of their kind, the page quoted-printable or base64 in ``charset``)."""
     body = page.encode(charset)
@@ -46,7 +46,8 @@ def mht(page: str, style: str = "word", charset: str = "gb2312", encoding: str =
                 f'\tboundary="{b}"' + ('; start="<page@mhtml.blink>"' if start else ""), ""]
     picture = [f"--{b}", "Content-Type: image/png", "Content-Transfer-Encoding: base64",
                "Content-Location: https://www.example.gov.cn/images/logo.png", "", PNG]
-    root = [f"--{b}", f'Content-Type: text/html; charset="{charset}"', f"Content-Transfer-Encoding: {encoding}",
+    root = [f"--{b}", f'Content-Type: text/html; charset="{charset}"' if declared else "Content-Type: text/html",
+            f"Content-Transfer-Encoding: {encoding}",
             "Content-Location: https://www.example.gov.cn/art/2024/1/18/art_1.html"]
     if start:
         root.append("Content-ID: <page@mhtml.blink>")
@@ -83,6 +84,17 @@ def test_saved_pages_are_read_as_the_page_inside(tmp_path: Path, style: str, cha
     assert doc.encoding == ("gb18030" if charset != "utf-8" else "utf-8")
     want = _findings(html)
     assert _findings(saved) == want and any(code == "DL301" for code, _ in want)
+
+
+def test_a_page_part_without_a_charset_is_decoded_as_a_page(tmp_path: Path) -> None:
+    # Chrome writes the page part as text/html without a charset: the page's own <meta charset> (or UTF-8) decides
+    page = _page().replace("<head>", '<head><meta charset="gbk">', 1)
+    for charset in ("utf-8", "gbk"):
+        saved = tmp_path / f"{charset}.mht"
+        saved.write_bytes(mht(page, "chrome", charset, declared=False))
+        doc = read_path(str(saved))
+        assert any("政府信息公开工作年度报告" in b.text for b in doc.blocks), charset
+        assert doc.encoding == ("utf-8" if charset == "utf-8" else "gb18030")
 
 
 def test_the_start_parameter_names_the_page(tmp_path: Path) -> None:
