@@ -452,3 +452,12 @@ def mht_deep_multiparts(d):
     nested = b"".join(b"--b%d\r\nContent-Type: multipart/related; boundary=\"b%d\"\r\n\r\n" % (i, i + 1)
                       for i in range(20_000))
     return check(d, write(d, "deep.mht", _MIME.replace(b'"b"', b'"b0"') + nested))
+
+
+@case("files", exit=2, extra=True)
+def mht_long_content_type(d):
+    """A single-file web page whose Content-Type holds 400,000 semicolons in a quoted parameter (the standard
+    library reads parameters in quadratic time: minutes)."""
+    field = b'Content-Type: multipart/related; boundary="b"; x="' + b";" * 400_000 + b'"'
+    return check(d, write(d, "type.mht", b"MIME-Version: 1.0\r\n" + field + b"\r\n\r\n--b\r\n"
+                                          b"Content-Type: text/html\r\n\r\n<p>x</p>\r\n--b--\r\n"))

@@ -15,14 +15,16 @@ the text reader.  Pictures and style sheets are not read.
 quoted-printable part's lines are not the file's.  The fixer does not change these files.
 
 **Hostile input.**  The file's size is bounded before it is read (``limits.max_bytes``); the parser is given the
-message up to its 5,000th part (:data:`MAX_PARTS`: an object per part); a message nested too deep (a ``RecursionError`` of the parser) is refused
-with one line, like a malformed message without a page.
+message up to its 5,000th part (:data:`MAX_PARTS`: an object per part); a ``Content-Type`` field over 8 KB or of
+more than 64 parameters is refused before parsing (the parser reads parameters in quadratic time); a message nested
+too deep (a ``RecursionError`` of the parser) is refused with one line, like a malformed message without a page.
 """
 
 from __future__ import annotations
 
 import email
 import email.errors
+import re
 from email.message import Message
 
 from ..errors import InputError
@@ -32,6 +34,11 @@ from . import html
 from .html_decode import codec_for, decode
 
 MAX_PARTS = 5_000  # parts parsed (a saved page has tens to hundreds: its pictures, style sheets and scripts)
+# a Content-Type field, folded lines included: the standard library reads its parameters in time that grows with
+# their number times the field's length (a 400 KB field of semicolons: minutes); a saved page's are under 200 bytes
+MAX_TYPE_FIELD = 8192
+MAX_TYPE_PARAMS = 64
+_TYPE_FIELD = re.compile(rb"^content-type:[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*", re.I | re.M)
 
 
 def _parts(msg: Message) -> list[Message]:
@@ -91,8 +98,15 @@ def page_of(data: bytes) -> tuple[str, bytes, str | None]:
     """``(content type, bytes, declared charset)`` of the page a single-file web page holds, or
     :class:`InputError`."""
     cut = _after_parts(data, MAX_PARTS)
+    if cut is not None:
+        data = data[:cut]
+    for m in _TYPE_FIELD.finditer(data):
+        field = m.group()
+        if len(field) > MAX_TYPE_FIELD or field.count(b";") > MAX_TYPE_PARAMS:
+            raise InputError(f"单个文件网页（.mht）的“Content-Type”头部异常（{len(field)}字节，{field.count(b';')}个参数），"
+                             "可能是恶意构造的文件，已拒绝读取")
     try:
-        msg = email.message_from_bytes(data if cut is None else data[:cut])
+        msg = email.message_from_bytes(data)
         root = _root(msg)
         if root is None or root.get_content_maintype() != "text":
             raise InputError("单个文件网页（.mht）中没有找到网页正文（只有图片或其他附件）")
