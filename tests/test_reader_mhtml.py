@@ -184,3 +184,16 @@ def test_a_content_type_field_too_long_is_refused_before_parsing(tmp_path: Path)
     p.write_bytes(b"MIME-Version: 1.0\r\n" + field + b"\r\n\r\n--b\r\nContent-Type: text/html\r\n\r\n<p>x</p>\r\n--b--\r\n")
     (fr,) = check_paths([str(p)]).files
     assert fr.error and "Content-Type" in fr.error and "已拒绝读取" in fr.error
+
+
+def test_fix_leaves_a_single_file_page_as_it_is(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from disclosure_lint.cli import app
+
+    p = tmp_path / "r.mht"
+    data = mht(_page("defective-2023.md"), "word")
+    p.write_bytes(data)
+    res = CliRunner().invoke(app, ["check", "--fix", "-q", "--isolated", str(p)])
+    assert res.exit_code == 1 and p.read_bytes() == data  # findings remain; the file is never rewritten
+    assert "单个文件网页（.mht）不自动修复" in res.stderr
