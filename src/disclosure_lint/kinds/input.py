@@ -384,7 +384,7 @@ class UnrecognisedReport(Kind[KindOptions]):
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         candidate = report.candidate
         if not candidate.plausible:
-            yield Hit(params={"detail": f"未能识别为政府信息公开工作年度报告（{cat_reason(candidate.reason)}）",
+            yield Hit(params={"detail": f"未能识别为政府信息公开工作年度报告（{_without_lead(candidate.reason)}）",
                               "advice": _NOT_CHECKED + "；如果这确是年度报告，请核对文件是否是报告正文且完整"},
                       evidence={"expected": "年度报告的标题、部分标题或统计表", "actual": "都没有找到"},
                       key="not-a-report")
@@ -398,7 +398,7 @@ class UnrecognisedReport(Kind[KindOptions]):
                   evidence={"expected": "报告年度", "actual": "未找到"}, key="no-year")
 
 
-def cat_reason(reason: str | None) -> str:
+def _without_lead(reason: str | None) -> str:
     """The candidate's reason without its lead-in (“不像…年度报告：”)."""
     text = reason or ""
     return text.split("：", 1)[1] if "：" in text else text

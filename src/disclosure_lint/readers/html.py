@@ -69,6 +69,7 @@ from .html_seo import head_texts, script_writes
 from .html_source import Source, align, clean_source, parse_tree, tag_of, walk
 from .html_tables import CellBudget, is_data_table, read_table, span
 from .html_text import BLOCK, SKIP, Item, Lines, TextWalker, assemble, strip_pieces
+from .lines import CAPTION_MAX
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # A line starting with heading numbering (一、 （一） 1. （1） 第一部分): such lines in one <p> become blocks.
@@ -84,7 +85,6 @@ _INTERNAL = "网页结构异常，读取失败"
 # -- the page's blocks ----------------------------------------------------------------------------
 
 
-_CAPTION_MAX = 40  # the text beside a picture in its paragraph that is a caption, not prose around an inline figure
 
 
 class Flow(TextWalker):
@@ -126,7 +126,7 @@ class Flow(TextWalker):
                 return
         text, anchors = assemble(lines)
         self.items.append(Item(kind, text, anchors, level, round(link_share * len(text))))
-        if cur.images and not cur.link and kind == "paragraph" and len(text) <= _CAPTION_MAX and (
+        if cur.images and not cur.link and kind == "paragraph" and len(text) <= CAPTION_MAX and (
                 cur.alone > 0 or "。" not in text):
             # a picture beside its caption, on a line of its own (<p>表1 主动公开情况<br><img></p>) or on the
             # caption's line (<p><img>表1 主动公开情况</p>): a block, as a picture alone in its paragraph is (a

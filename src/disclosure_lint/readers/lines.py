@@ -13,6 +13,10 @@ _SPACE = " \t\u3000"
 # A block that is nothing but pictures: Markdown images (one or more) or one HTML <img> tag. The line-based
 # readers give it the block kind ``image`` (a statistics table published as a picture is common).
 PICTURE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$|^\s*<img\b[^>]*>\s*$", re.I)
+# A picture written anywhere in a block's text (Markdown keeps a picture beside its caption in the paragraph).
+PICTURE_MARK = re.compile(r"!\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)|<img\b[^>\n]{0,500}>", re.I)
+# The text beside a picture in its paragraph that is a caption (表1 主动公开情况), not prose around an inline figure.
+CAPTION_MAX = 40
 
 
 # -- model objects made without the frozen dataclasses' __init__ (model.slots_twin) -------------------------------

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Block
+from ..readers.lines import CAPTION_MAX, PICTURE_MARK
 from . import catalogue as cat
 from .sections import Section, heading_of
 from .stats import labels as lb
@@ -66,9 +67,6 @@ PUNCT = re.compile(r"[\s　\W_]+", re.U)
 # title qualities that name a section by its official title (a typo of it counts: it is still that title)
 OFFICIAL = frozenset({"exact", "typo"})
 _WORD = re.compile(r"[^\s]{1,40}")
-# a picture written in a paragraph's text (Markdown's ![…](…), an <img> tag left in a Markdown paragraph)
-_PICTURE_MARK = re.compile(r"!\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)|<img\b[^>\n]{0,500}>", re.I)
-_CAPTION_MAX = 40  # the text beside a picture in its paragraph that is a caption (as readers.html reads one)
 _SPACE = re.compile(r"\s")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
@@ -249,9 +247,9 @@ def _captioned_picture(b: Block) -> bool:
         return False
     if len(b.text) > 2000:
         return False
-    rest, n = _PICTURE_MARK.subn("", b.text)
+    rest, n = PICTURE_MARK.subn("", b.text)
     rest = "".join(rest.split())
-    return n > 0 and len(rest) <= _CAPTION_MAX and "。" not in rest
+    return n > 0 and len(rest) <= CAPTION_MAX and "。" not in rest
 
 
 def has_table(body: list[Block], sid: str, accept_images: bool = True, min_flat_labels: int = 3) -> bool:
