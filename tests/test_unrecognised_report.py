@@ -38,6 +38,20 @@ def test_report_without_a_year(tmp_path: Path) -> None:
     assert "无法确定报告年度" in d.message and "--year" in d.message
 
 
+def test_a_year_in_the_file_name_is_offered_not_taken(tmp_path: Path) -> None:
+    for name, offered in (("2023年报.md", 2023), ("report_2022-final.md", 2022), ("年报.md", None),
+                          ("2022-2023年报.md", None), ("20230115.md", None)):
+        p = tmp_path / name
+        p.write_text(NO_YEAR, encoding="utf-8")
+        result = Checker(isolated=True).check_file(str(p))
+        assert result.report["year"] is None, name  # never taken from the name
+        (d,) = [d for d in result.diagnostics if d.code == "DL005"]
+        if offered:
+            assert f"--year {offered}" in d.message and d.evidence["year_in_name"] == offered, name
+        else:
+            assert "文件名中有" not in d.message and "year_in_name" not in d.evidence, name
+
+
 def test_year_given_on_the_command_line(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 

@@ -33,6 +33,8 @@ numbers was checked.
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -393,9 +395,22 @@ class UnrecognisedReport(Kind[KindOptions]):
             return
         if "unread" in candidate.signs or report.truncation is not None:
             return  # DL002 says what was not read
+        named = _year_in_name(report.document.path)
+        hint = f"（文件名中有“{named}”，若是报告年度：--year {named}）" if named else ""
         yield Hit(params={"detail": "无法确定报告年度（标题、正文和配置中都没有找到）",
-                          "advice": _NOT_CHECKED + "；可用 --year 指定年度，或在配置的 reports 中按文件名指定"},
-                  evidence={"expected": "报告年度", "actual": "未找到"}, key="no-year")
+                          "advice": _NOT_CHECKED + f"；可用 --year 指定年度{hint}，或在配置的 reports 中按文件名指定"},
+                  evidence={"expected": "报告年度", "actual": "未找到", **({"year_in_name": named} if named else {})},
+                  key="no-year")
+
+
+_NAME_YEAR = re.compile(r"(?<!\d)(20[12]\d)(?!\d)")
+
+
+def _year_in_name(path: str) -> int | None:
+    """A report year (2010–2029) the file's name holds alone (2023年报.docx, report_2023.md), when it holds one: the
+    year is not taken from it (a name may carry the publication year, or a date), only offered."""
+    years = set(_NAME_YEAR.findall(os.path.basename(path)[:200]))
+    return int(years.pop()) if len(years) == 1 else None
 
 
 def _without_lead(reason: str | None) -> str:
