@@ -50,6 +50,7 @@ from .fixspan import source_index
 from .model import Anchor, Block, Document, Table
 from .output import atomic_replace, describe
 from .readers import read_bytes
+from .readers.docx import MAX_DEPTH as FRAME_DEPTH
 from .readers.docx import frame_cells
 from .report import interpret
 
@@ -208,7 +209,7 @@ def source_places(sp: SourcePlaces, diagnostics: Sequence[Diagnostic],
 def _blocks(container, depth: int = 0):
     """Body paragraphs and tables in order, as the reader reads them: through content controls and layout frames."""
     for ch in container.iterchildren():
-        if ch.tag == _TBL and depth < 20:
+        if ch.tag == _TBL and depth < FRAME_DEPTH:  # frames are followed as deep as the reader follows them
             cells = frame_cells(ch)
             if cells is not None:
                 for tc in cells:

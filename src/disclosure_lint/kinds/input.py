@@ -29,6 +29,9 @@ numbers was checked.
 
 ``misnamed-file`` (DL004): a file read as another type than its name says (a ``content-type`` notice of
 :func:`..readers.read_document`).
+
+``unrecognised-report`` (DL005): a file named on the command line that does not look like a report
+(:mod:`..report.candidate`), or a report whose year is not known, so that the year's format checks did not run.
 """
 
 from __future__ import annotations
