@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import subprocess
 import tempfile
 import textwrap
 from pathlib import Path
@@ -97,3 +98,24 @@ def first_fast(values) -> list:
         p = v if isinstance(v, type(pytest.param(None))) else pytest.param(*v) if isinstance(v, tuple) else pytest.param(v)
         out.append(p if i == 0 else pytest.param(*p.values, marks=[*p.marks, pytest.mark.slow], id=p.id))
     return out
+
+
+@pytest.fixture(scope="session")
+def soffice() -> str:
+    """LibreOffice's ``soffice``, installed with apt-get where missing; the test is skipped, saying why, where it
+    cannot be had."""
+    def find() -> str | None:
+        return shutil.which("soffice") or shutil.which("libreoffice")
+
+    found = find()
+    if found is None and shutil.which("apt-get"):
+        try:
+            subprocess.run(["apt-get", "install", "-y", "-q", "libreoffice-writer-nogui"], capture_output=True,
+                           timeout=240, check=False,  # under pytest-timeout's 300 s: too slow an install is a skip
+                           env={"DEBIAN_FRONTEND": "noninteractive", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"})
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+        found = find()
+    if found is None:
+        pytest.skip("LibreOffice（soffice）未安装，且 apt-get install -y libreoffice-writer-nogui 未能安装（无 apt、无权限或无网络）")
+    return found

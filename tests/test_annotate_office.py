@@ -29,25 +29,6 @@ EXPORT = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}
 NOTE = re.compile(rb"/Subtype\s*/Text\b")
 
 
-@pytest.fixture(scope="session")
-def soffice() -> str:
-    def find() -> str | None:
-        return shutil.which("soffice") or shutil.which("libreoffice")
-
-    found = find()
-    if found is None and shutil.which("apt-get"):
-        try:
-            subprocess.run(["apt-get", "install", "-y", "-q", "libreoffice-writer-nogui"], capture_output=True,
-                           timeout=240, check=False,  # under pytest-timeout's 300 s: too slow an install is a skip
-                           env={"DEBIAN_FRONTEND": "noninteractive", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"})
-        except (OSError, subprocess.TimeoutExpired):
-            pass
-        found = find()
-    if found is None:
-        pytest.skip("LibreOffice（soffice）未安装，且 apt-get install -y libreoffice-writer-nogui 未能安装（无 apt、无权限或无网络）")
-    return found
-
-
 def to_pdf(soffice: str, paths: list[Path], workdir: Path) -> list[Path]:
     """``paths`` converted by one LibreOffice headless run, with a fresh profile of its own; the PDFs, or the test
     fails."""

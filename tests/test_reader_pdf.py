@@ -201,7 +201,7 @@ S3_XS = [LEFT, 100.0, 170.0, 300.0] + [300.0 + (RIGHT - 300.0) / 7 * k for k in 
 SPLIT_ROW = 12  # table 三 breaks after this data row (result.unavailable.not_held)
 
 
-def s3_part(rows: list[tuple[int, tuple[str, str | None, str | None, str]]], header: bool,
+def s3_part(rows: list[tuple[int | None, tuple[str, str | None, str | None, str]]], header: bool,
             group_text: dict[str, str], top_text: str) -> tuple[list[float], list]:
     cells: list[tuple[int, int, int, int, str]] = []
     heights: list[float] = []
@@ -215,7 +215,7 @@ def s3_part(rows: list[tuple[int, tuple[str, str | None, str | None, str]]], hea
         r = 3
     first_result = None
     group_start: dict[str, int] = {}
-    for ri, (top, group, item, _rid) in rows:
+    for ri, (top, group, item, _rid) in rows:  # ri None: the rest of a row cut by the page break (labels only)
         heights.append(28 if item and len(item) > 14 else 20)
         if group is None:
             cells.append((r, r + 1, 0, 3, top))
@@ -227,7 +227,8 @@ def s3_part(rows: list[tuple[int, tuple[str, str | None, str | None, str]]], hea
             else:
                 group_start.setdefault(group, r)
                 cells.append((r, r + 1, 2, 3, item))
-        cells += [(r, r + 1, 3 + ci, 4 + ci, s3_value(ri, ci)) for ci in range(7)]
+        if ri is not None:
+            cells += [(r, r + 1, 3 + ci, 4 + ci, s3_value(ri, ci)) for ci in range(7)]
         r += 1
     # merged cells: the result column and each group
     last_result = max((i for i, (_ri, row) in enumerate(rows) if row[1] is not None), default=None)
@@ -239,7 +240,11 @@ def s3_part(rows: list[tuple[int, tuple[str, str | None, str | None, str]]], hea
     return heights, cells
 
 
-def build_report(*, split_table: bool = True, repeat_header: bool = False) -> bytes:
+def build_report(*, split_table: bool = True, repeat_header: bool = False, cut_row: bool = False,
+                 blank_next: bool = False) -> bytes:
+    """``cut_row``: the page break also cuts the row SPLIT_ROW in two, as Word lets a row break across pages:
+    its numbers and the first characters of its label (``1.本``) on one page, the rest of the label on the next.
+    ``blank_next``: the row after the break has its label and no numbers (cells left empty)."""
     b = Builder()
     b.top = 90
     b.centred(AGENCY, 22)
@@ -273,12 +278,20 @@ def build_report(*, split_table: bool = True, repeat_header: bool = False) -> by
     b.table([LEFT, 200.0, 306.0, 412.0, RIGHT], [18.0] * 14, s2, size=9)
     b.heading("三、收到和处理政府信息公开申请情况")
     b.new_page()
-    rows = list(enumerate(s3_rows()))
+    rows: list[tuple[int | None, tuple[str, str | None, str | None, str]]] = list(enumerate(s3_rows()))
     if split_table:
-        heights, cells = s3_part(rows[:SPLIT_ROW + 1], True, {"（四）无法提供": "（四）无"}, "三、本年度办理结果")
+        head, rest = rows[:SPLIT_ROW + 1], rows[SPLIT_ROW + 1:]
+        if cut_row:
+            ri, (top, group, item, rid) = head[-1]
+            assert item is not None
+            head[-1] = (ri, (top, group, item[:3], rid))
+            rest.insert(0, (None, (top, group, item[3:], rid)))
+        if blank_next:
+            rest[0] = (None, rest[0][1])
+        heights, cells = s3_part(head, True, {"（四）无法提供": "（四）无"}, "三、本年度办理结果")
         b.table(S3_XS, heights, cells)
         b.new_page()
-        heights, cells = s3_part(rows[SPLIT_ROW + 1:], repeat_header, {"（四）无法提供": "法提供"}, "")
+        heights, cells = s3_part(rest, repeat_header, {"（四）无法提供": "法提供"}, "")
         b.table(S3_XS, heights, cells)
     else:
         heights, cells = s3_part(rows, True, {}, "三、本年度办理结果")
@@ -495,6 +508,33 @@ def test_repeated_header_rows_of_a_continuation_are_dropped():
     assert st.get("result.unavailable.need_creation", "natural_person").raw == s3_value(13, 0)
     groups = {r.texts[2]: r.texts[1] for r in t3.rows}
     assert groups["2.没有现成信息需要另行制作"] == "（四）无法提供"
+
+
+@pytest.mark.parametrize("repeat_header", [False, True])
+def test_a_row_cut_by_the_page_break_is_one_row(repeat_header):
+    """Word lets a row break across pages: 1.本 with the row's numbers ends page 3, 机关不掌握相关政府信息 (no
+    numbers) opens page 4. The two are one row, read as the uncut table reads it; no label left unread."""
+    doc = pdf_reader.read("r.pdf", build_report(cut_row=True, repeat_header=repeat_header))
+    t3 = [b for b in doc.blocks if b.kind == "table"][1].table
+    assert len(t3.rows) == 3 + len(s3_rows())
+    row = next(r for r in t3.rows if r.texts[2] == "1.本机关不掌握相关政府信息")
+    assert row.texts[1] == "（四）无法提供" and row.texts[3:] == [s3_value(SPLIT_ROW, ci) for ci in range(7)]
+    assert not any(r.texts[2] == "机关不掌握相关政府信息" for r in t3.rows)
+    st = interpret(doc).stats["s3"]
+    assert st.unmapped == [] and st.missing_rows == []
+    assert st.get("result.unavailable.not_held", "total").raw == s3_value(SPLIT_ROW, 6)
+    uncut = lint_doc(pdf_reader.read("r.pdf", build_report(repeat_header=repeat_header)))
+    assert [d.code for d in lint_doc(doc)] == [d.code for d in uncut]
+
+
+def test_a_numbered_row_opening_the_next_page_is_its_own_row():
+    """A row whose numbers were left empty, at the top of the next page, is not the rest of the row above when
+    its label opens with an item's number: only label fragments are joined."""
+    doc = pdf_reader.read("r.pdf", build_report(blank_next=True))
+    t3 = [b for b in doc.blocks if b.kind == "table"][1].table
+    assert len(t3.rows) == 3 + len(s3_rows())
+    assert next(r for r in t3.rows if r.texts[2] == "1.本机关不掌握相关政府信息").texts[3] == s3_value(SPLIT_ROW, 0)
+    assert next(r for r in t3.rows if r.texts[2] == "2.没有现成信息需要另行制作").texts[3:] == [""] * 7
 
 
 def test_through_the_api(tmp_path, report_pdf):

@@ -18,7 +18,8 @@ the pages PDFium cannot give exactly) rebuilds what the report's author wrote:
   expanded into every grid position it covers (text repeated), as :class:`~..model.Table` requires.
   A table that ends a page and a table that starts the next one with the same outer edges are one
   table: a merged label cell cut by the page break is put together again (``（四）无`` +
-  ``法提供``) and label cells left empty at the top of the continuation take the text above.
+  ``法提供``), label cells left empty at the top of the continuation take the text above, and a row
+  the page break cut in two (``1.本`` with its numbers, ``机关不掌握相关政府信息`` on the next page) is one row.
   Characters inside a table never appear in a paragraph.
 * **Tables without rules** (a Word table with its borders removed, a WPS export) are read from the positions of
   their words by :mod:`.pdf_layout` into the same grid, when it is sure (else they stay text); such a table read on
@@ -1343,6 +1344,9 @@ def _table_block(parts: list[_Part], index: int) -> Block:
             origin.append((part, r))
     for s in seams:
         _mend_seam(grid, s - 1, s)
+    for s in reversed(seams):
+        if s < len(grid) and _split_row(grid[s - 1], grid[s]):
+            del grid[s], origin[s]
     header_rows = 0
     for row in grid:
         if any(pc is not None and _NUMERIC.match(pc.text) for pc in row):
@@ -1393,6 +1397,34 @@ def _repeated_header(grid: list[list[_PCell | None]], rows: list[list[_PCell | N
 
 def _is_label(text: str) -> bool:
     return bool(text) and not _NUMERIC.match(text)
+
+
+def _split_row(above: list[_PCell | None], below: list[_PCell | None]) -> bool:
+    """A row cut by the page break (Word lets a row break across pages): the continuation's first row holds
+    only the rest of the row's labels (``1.本`` + ``机关不掌握相关政府信息``), with its number cells empty. Its
+    label texts are appended to the row above; ``True`` when the row is to be dropped.  A row of its own —
+    a label opening with an item's number (``2.``, ``（五）``), or a number anywhere — is never joined."""
+    if not any(pc is not None and _NUMERIC.match(pc.text) for pc in above):
+        return False
+    joins: list[tuple[_PCell, _PCell]] = []
+    emptied = False
+    for a, b in zip(above, below):
+        if b is None or not b.text:
+            emptied = emptied or (a is not None and bool(_NUMERIC.match(a.text)))
+            continue
+        if a is b or (a is not None and a.text == b.text) or any(b is pc for _, pc in joins):
+            continue
+        if a is None or not _is_label(a.text) or _NUMERIC.match(b.text) or _LEAD_NUM.match(b.text):
+            return False
+        joins.append((a, b))
+    if not joins or not emptied:
+        return False
+    done: set[int] = set()
+    for a, b in joins:
+        if id(a) not in done:
+            done.add(id(a))
+            a.text += b.text
+    return True
 
 
 def _mend_seam(grid: list[list[_PCell | None]], ra: int, rb: int) -> None:

@@ -108,6 +108,7 @@ def _fast(R: Any) -> dict[str, Any]:
         _FAST["font_size"] = fn("FPDFTextObj_GetFontSize", i, vp, fp)
         _FAST["matrix"] = fn("FPDFPageObj_GetMatrix", i, vp, ctypes.c_void_p)
         _FAST["width"] = fn("FPDFFont_GetGlyphWidth", i, vp, ctypes.c_uint, ctypes.c_float, fp)
+        _FAST["box"] = fn("FPDFText_GetCharBox", i, vp, i, d, d, d, d)
     return _FAST
 
 
@@ -118,7 +119,14 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
     where a text object of the page (``text_objects`` of them) gives no character to PDFium's text
     page.  PDFium drops a one-character string of a non-embedded CID font with a predefined CMap
     (``STSong-Light``, ``UniGB-UCS2-H``: what iText and reportlab write) when the machine has no
-    CJK font to substitute; pdfminer reads it from the CMap alone, whatever fonts are installed."""
+    CJK font to substitute; pdfminer reads it from the CMap alone, whatever fonts are installed.
+
+    A character is PDFium's: where the file gives a glyph's text as ``/ActualText`` (LibreOffice
+    does for each glyph its font lacks, all drawn as one and the same glyph), the character is that
+    text, as a reader copying from the page gets it; pdfminer gives the glyph's own mapping (one
+    character repeated for the whole page).  The font has no width for such a character (PDFium
+    looks widths up by character): its box is the glyph's, from its origin to the right of its
+    outline."""
     tp = R.FPDFText_LoadPage(raw)
     if not tp:
         return None
@@ -129,7 +137,9 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
         f = _fast(R)
         get_object, get_origin, get_unicode = f["object"], f["origin"], f["unicode"]
         get_font, get_font_size, get_matrix = f["font"], f["font_size"], f["matrix"]
-        get_width = f["width"]
+        get_width, get_box = f["width"], f["box"]
+        bl, br, bb, bt = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+        pl, pr, pb, pt = ctypes.byref(bl), ctypes.byref(br), ctypes.byref(bb), ctypes.byref(bt)
         tpv = ctypes.cast(tp, ctypes.c_void_p).value
         codes = _page_text(R, tp, n)
         ox, oy = ctypes.c_double(), ctypes.c_double()
@@ -159,7 +169,7 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
                             and abs(m.a - m.d) <= 1e-6 * m.d:
                         metrics = known.get(font, False)
                         if metrics is False:
-                            metrics = known[font] = fonts.get(_font_name(R, font) or "")
+                            metrics = known[font] = _metrics_of(fonts, _font_name(R, font) or "")
                         if metrics is not None:
                             descent, afm = metrics
                             info = (fs, m.a, fs * m.d, descent, (font, fs, m.a), afm)
@@ -177,6 +187,8 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
                 else:
                     w = widths[wk] = fbuf.value * a
             get_origin(tpv, k, pox, poy)
+            if w == 0 and get_box(tpv, k, pl, pr, pb, pt) and br.value > ox.value:
+                w = br.value - ox.value  # a character the font cannot give (see _chars' docstring)
             low = oy.value - y_off + descent * size
             x0 = ox.value - x_off
             out.append((t, x0, x0 + w, top_base - (low + size), top_base - low, size))
@@ -188,6 +200,18 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
         return out
     finally:
         R.FPDFText_ClosePage(tp)
+
+
+def _metrics_of(fonts: dict[str, tuple[float, dict[str, int] | None]],
+                name: str) -> tuple[float, dict[str, int] | None] | None:
+    """The metrics of the font PDFium names ``name``.  PDFium names a *simple* subset font without
+    its subset tag (``DejaVuSans`` for pdfminer's ``BAAAAA+DejaVuSans``: LibreOffice and Word write
+    such fonts for Latin text); a name without a tag takes the tagged fonts' metrics where they agree."""
+    got = fonts.get(name)
+    if got is not None or not name or "+" in name:
+        return got
+    tagged = [v for k, v in fonts.items() if len(k) == len(name) + 7 and k[6] == "+" and k.endswith(name)]
+    return tagged[0] if tagged and all(v == tagged[0] for v in tagged) else None
 
 
 def _font_name(R: Any, font: int) -> str | None:
