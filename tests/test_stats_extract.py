@@ -441,6 +441,22 @@ def test_s4_transposed():
     check_s4(rep.stats["s4"])
 
 
+@pytest.mark.parametrize("note", ["注：行政复议“其他结果”1件为申请人撤回申请。", "备注：本表统计行政复议、行政诉讼案件。",
+                                  "本表统计本机关作为被申请人的行政复议、行政诉讼案件。"])
+@pytest.mark.parametrize("form", ["repeat", "empty"])
+def test_s4_note_row_naming_a_block_is_a_note(form, note):
+    """A note under table 四 that names 行政复议 is not a block label: the table is read (it was read as transposed
+    and lost its numbers: DL209 "没有任何数字", DL110 on a filled table)."""
+    rows = s4_rows(form) + [[note] + [""] * 14]
+    rep = report(wrap(as_markdown(rows), heading="四、政府信息公开行政复议、行政诉讼情况"))
+    check_s4(rep.stats["s4"])
+
+
+def test_s4_block_labels_in_words_still_match():
+    assert lb.match_s4("行政诉讼-复议后起诉") == ("block", "after_review")
+    assert lb.match_s4("注：行政复议") is None
+
+
 def test_s4_extra_row_is_unmapped():
     rows = s4_rows("repeat") + [["其中：本年新收"] + ["0"] * 15]
     rows = [[""] + r if i < 3 else r for i, r in enumerate(rows)]

@@ -34,6 +34,7 @@ _MARK = re.compile(
     r"|(?P<paren>[（(]\s*(?P<pnum>[一二三四五六七八九十]{1,3}|\d{1,2})\s*[）)])"
     r"|(?P<ar>(?<![\d.．])(?P<anum>\d{1,2})\s*[.．、](?!\d))"
 )
+_S4_NOTE = re.compile(r"\s*(?:注|备注|附注|注释|说明)\s*[0-9０-９一二三四五六七八九十]?\s*[：:.．、]")
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -309,7 +310,10 @@ def match_s3_col(text: str) -> tuple[str, str] | None:
 
 @lru_cache(maxsize=4096)
 def match_s4(text: str) -> tuple[str, str] | None:
-    """("result", id) / ("block", id) / ("super", "litigation") / ("row", "cases") for a table-四 text."""
+    """("result", id) / ("block", id) / ("super", "litigation") / ("row", "cases") for a table-四 text; ``None``
+    for a note under the table (注：行政复议“其他结果”1件为…, 备注：本表统计…): it names a block, it is not one."""
+    if _S4_NOTE.match(text):
+        return None
     k, k2 = keys_of(strip_number(text))
     for key in (k, k2):
         if key in S4_RESULT_INDEX:
@@ -322,7 +326,7 @@ def match_s4(text: str) -> tuple[str, str] | None:
             return ("row", "cases")
     # "行政诉讼（未经复议直接起诉）", "行政诉讼-复议后起诉"
     for key, bid in S4_BLOCK_INDEX.items():
-        if len(key) >= 4 and key in k:
+        if len(key) >= 4 and key in k and len(k) <= len(key) + 10:  # a label, not a sentence naming the block
             return ("block", bid)
     if k.startswith("行政复议") and len(k) <= 8:
         return ("block", "review")
