@@ -314,7 +314,9 @@ class Document:
     with their counts), ``pubdate`` (a ``PubDate`` meta), ``page_title`` (the report title found in
     ``<title>``) and ``declared_charset``; the text reader lists in ``space_separated_tables`` the indices
     of the table blocks whose cells are separated by runs of spaces (an empty cell leaves no trace); the PDF and
-    image readers list in ``ocr_pages`` the pages read by OCR (their cells carry a ``confidence``).
+    image readers list in ``ocr_pages`` the pages read by OCR (their cells carry a ``confidence``); the HTML reader
+    gives in ``pager`` the page of an article a script paginates (TRS ``createPageHTML(3, 0, …)``: page 1 of 3) and
+    in ``embedded`` the documents the page shows in ``<embed>``, ``<object>`` or an ``<iframe>`` viewer.
     ``meta`` holds what a reader counted, for information only (pages, paragraphs, the HTML body element): no
     rule reads it.
     """
@@ -335,6 +337,8 @@ class Document:
     declared_charset: str | None = None
     space_separated_tables: tuple[int, ...] = ()
     ocr_pages: tuple[int, ...] = ()  # pages whose text was recognised from their image (OCR)
+    pager: tuple[int, int] | None = None  # (this page, pages): an article a portal's script splits into pages
+    embedded: tuple[str, ...] = ()  # documents the page shows in a frame or a viewer (``<embed src="….pdf">``)
     meta: dict = field(default_factory=dict)
 
     @property

@@ -47,6 +47,7 @@ from pydantic import Field
 from ..model import ReaderNotice as Notice  # the kind below is called ReaderNotice
 from ..readers.sniff import READ_AS
 from ..report import catalogue as cat
+from ..report.attachments import AttachmentPage
 from ..report.catalogue import TABLE_SHORT_NAMES, TABLE_TITLES
 from ..report.structure import image_tables
 from ..report.truncation import SECTION_IDS, Truncation, six_parts
@@ -80,6 +81,8 @@ _LIMIT = "后面的内容未检查；年度报告一般只有几页到几十页�
 _TITLE_ONLY_CHARS = 10  # "详见附件。", "（全文）": a title with a word or two is still a title only
 _EMPTY = "各项检查均未进行（没有可检查的内容）；请确认文件是否完整，或用完整的报告原件再检查"
 _CUT = "（不报告其中缺少的部分、统计表或栏目）；请用完整的报告原件再检查"
+_PAGES = ("（不报告其中缺少的部分、统计表或栏目）；请打开网页的各页，把全文合在一起（或用网站提供的全文、附件或打印版）"
+          "再检查")
 _PICTURE_TABLES = ("请用文字形式的表格（Word 表格、网页表格或带文字的 PDF）再检查；以图片发布的统计表也无法检索、"
                    "复制，读屏软件读不出")
 
@@ -160,14 +163,22 @@ def truncation_hit(t: Truncation, unified: bool = True) -> Hit:
         n = cat.SECTION_BY_ID[t.section].numeral
         detail = f"文件似乎没有完整结束：在第{n}部分的标题处中断，最后的文字是“{tail}”"
         what = [_parts([t.section, *later]) if unified else "此后的内容"]
+    elif t.where == "pages":
+        which = f"第{t.page}页" if t.page else "其中一页"
+        said = f"（分页栏“{tail}”）" if "共" in t.tail and "页" in t.tail else "（页面的分页脚本如此）"
+        detail = f"网页分页发布（共{t.pages}页），本文件只有{which}{said}，其余各页不在本文件中"
+        what = ([_parts([t.section, *later]) if unified else "此后的内容"] if t.page == 1 and t.section
+                else ["其他各页的内容"])
     else:
         detail = f"文件似乎没有完整结束：最后一段在句子中间中断（“{tail}”）"
         what = [_parts(later)] if later else ["此后的内容"]
-    advice = "、".join(w for w in what if w) + "未检查" + _CUT
+    cut = _PAGES if t.where == "pages" else _CUT
+    advice = "、".join(w for w in what if w) + "未检查" + cut
     return Hit(block=t.block, start=t.start, end=t.end, params={"detail": detail, "advice": advice},
                evidence={"expected": "完整的报告", "actual": f"文件中断于“{tail}”", "where": t.where,
                          "section_id": t.section, "table": t.table, "last_row": t.last_row,
                          "rows_not_checked": list(t.rows_after),
+                         **({"page": t.page, "pages": t.pages} if t.where == "pages" else {}),
                          "sections_not_checked": sorted(t.unchecked)},
                key=f"truncated:{t.where}:{t.table or t.section or ''}")
 
@@ -180,6 +191,8 @@ class ReaderNoticeOptions(KindOptions):
     max_text_chars: int = Field(default=100, ge=0, description="除标题外的文字不超过这么多字时，才算“只有图片”")
     image_tables: bool = Field(default=True, description="统计表（表二至表四）以图片发布、工具读不出数字时报告一次")
     truncated_documents: bool = Field(default=True, description="文件似乎提前结束（在统计表、标题或句子中间中断）时报告一次")
+    attachment_pages: bool = Field(default=True, description="网页上没有报告正文、只有报告的附件（“详见附件”、附件链接、"
+                                                             "页面内嵌的 PDF）时报告一次")
     empty_documents: bool = Field(default=True, description="文件只有报告标题、没有正文时报告一次（各项检查都无从进行）")
 
 
@@ -206,6 +219,9 @@ class ReaderNotice(Kind[ReaderNoticeOptions]):
             if hit is not None:
                 fired = True
                 yield hit
+        if not fired and self.options.attachment_pages and report.attachment_page is not None:
+            fired = True
+            yield _attachment_hit(report.attachment_page)
         if not fired and self.options.empty_documents:
             hit = self._title_only(report)
             if hit is not None:
@@ -314,6 +330,22 @@ class ReaderNotice(Kind[ReaderNoticeOptions]):
         return Hit(params={"detail": detail, "advice": _OCR_ALL},
                    evidence={"expected": "正文为文字", "actual": f"{images}张图片", "images": images},
                    key="image-only")
+
+
+def _attachment_hit(page: AttachmentPage) -> Hit:
+    """A page with the report's attachment and no report text: nothing was checked (an error, as a title alone)."""
+    shown = "、".join(f"“{n}”" for n in page.names[:3])
+    if page.block is None:
+        detail = f"网页上没有报告正文，只在页面中内嵌显示文件（{shown}），本文件中没有可检查的报告内容"
+    else:
+        detail = ("网页上没有报告正文，报告以附件发布" + (f"（{shown}）" if shown else "（正文写“详见附件”）")
+                  + "，本文件中没有可检查的报告内容")
+    advice = "各项检查均未进行；请下载附件，检查附件文件本身（例如 disclosure-lint check 下载的附件.pdf）"
+    block = page.block
+    return Hit(block=block, start=0 if block is not None else None, end=len(block.text) if block is not None else None,
+               severity="error", params={"detail": detail, "advice": advice},
+               evidence={"expected": "网页上的报告正文", "actual": "只有附件", "attachments": list(page.names)},
+               key="attachment-page")
 
 
 def _content_type(n: Notice) -> Hit | None:

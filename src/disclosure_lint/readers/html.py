@@ -65,6 +65,7 @@ from ..model import Block, BlockKind, Document, HiddenItem, PageLink, ReaderNoti
 from .html_body import find_root, measure, page_title, select
 from .html_decode import decode
 from .html_hidden import find_hidden, site_urls
+from .html_pages import embedded, pager
 from .html_seo import head_texts, script_writes
 from .html_source import Source, align, clean_source, parse_tree, tag_of, walk
 from .html_tables import CellBudget, is_data_table, read_table, span
@@ -404,4 +405,5 @@ def _build(doc, src: str, text: str, path: str, encoding: str | None, declared: 
     return Document(path=path, format="html", encoding=encoding, text=text, blocks=tuple(blocks), notices=notices,
                     hidden=hidden, seo=tuple(seo), site_urls=tuple(site_urls(doc)), link_hosts=link_hosts,
                     pubdate=pubdate, page_title=title.text if title is not None else None,
-                    declared_charset=declared, meta={"content_root": _describe(root)})
+                    declared_charset=declared, pager=pager(doc), embedded=embedded(doc),
+                    meta={"content_root": _describe(root)})

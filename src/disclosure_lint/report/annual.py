@@ -24,6 +24,7 @@ from . import hidden as _hidden
 from . import promotions as _promotions
 from . import structure as section_structure
 from .agency import Agency, classify, name_from_title
+from .attachments import AttachmentPage, attachment_page
 from .brackets import Brackets
 from .brackets import analyse as analyse_brackets
 from .candidate import Candidate
@@ -469,6 +470,11 @@ class AnnualReport:
     def proactive_claims(self) -> ProactiveClaims:
         """Figures of table 二 the prose names (现行有效, 制发, 废止, 处理决定, 收费金额; see :mod:`.proactive_claims`)."""
         return ProactiveClaims(self)
+
+    @cached_property
+    def attachment_page(self) -> AttachmentPage | None:
+        """The attachment of a page that publishes the report only as one (see :mod:`.attachments`), or None."""
+        return attachment_page(self)
 
     @cached_property
     def truncation(self) -> Truncation | None:

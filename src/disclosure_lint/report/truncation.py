@@ -11,6 +11,10 @@ text was cut, else ``None``.  Three endings count, judged on the last block of t
   beginning of a row label of a table (``三、本年度``, ``6.属于四类过程性信``);
 * **inside or right after a part's title** (``where="title"``): ``五、存在的主`` (the beginning of a
   part's title) or a complete part title with nothing after it;
+* **one page of a paginated article** (``where="pages"``): a pager near the end (``共3页 第1页 2 3 下一页 尾页``)
+  or the page's script (:attr:`..model.Document.pager`, TRS ``createPageHTML``) says the report runs over
+  several pages of which the file holds one: on page 1 the parts from the one the page ends in are not in the
+  file, on a later page none is known to be;
 * **inside a sentence** (``where="sentence"``): the last paragraph has sentence punctuation but
   stops on a Chinese character without its closing mark (``…对26个领域开展了全``) or on a mark a
   sentence never ends with (``，`` ``、`` ``；``) — unless the text has reached part 六 or carries a
@@ -62,6 +66,11 @@ _DIGIT = re.compile(r"\d")
 _COLON = re.compile(r"[：:]")
 _ENUM_START = re.compile(r"\s*(?:[一二三四五六七八九十]是|[一二三四五六七八九十]{1,2}[、.．]|\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,2}[）)])")
 _PIECE_SPLIT = re.compile(r"[\t\n|｜]+|[ \u3000]+")
+_PAGER_TOTAL = re.compile(r"共\s*(\d{1,4})\s*页")
+_PAGER_NAV = re.compile(r"下一页|尾页|末页|上一页")
+_PAGER_AT = re.compile(r"第\s*(\d{1,4})\s*页")
+PAGER_BLOCKS = 20  # last blocks looked at for a pager
+MAX_PAGER_CHARS = 160
 MAX_PIECES = 12  # pieces of a block looked at when asking whether it is a piece of a table
 MAX_PIECE_CHARS = 600
 MAX_BACK = 40  # blocks of table pieces passed over looking back for the table (rows left blank one per line)
@@ -76,11 +85,13 @@ class Truncation:
     block: Block  # the last block of the report's text
     start: int  # the last piece of text: ``block.text[start:end]``
     end: int
-    where: Literal["table", "title", "sentence"]
+    where: Literal["table", "title", "sentence", "pages"]
     section: str | None  # canonical id of the part the text ends in (s1…s6), None if unknown
     table: str | None = None  # s2 / s3 / s4 when it ends inside that statistics table
     last_row: str | None = None  # label of the last row of that table read (as written)
     rows_after: tuple[str, ...] = ()  # official labels of the table's rows (table 四: columns) after the cut
+    page: int | None = None  # ``where="pages"``: this page of the paginated article (None: not said)
+    pages: int | None = None  # … of so many
 
     @property
     def tail(self) -> str:
@@ -343,6 +354,9 @@ def analyse(report: AnnualReport) -> Truncation | None:
     block = _last_block(report)
     if block is None:
         return None
+    paged = _paginated(report, block)
+    if paged is not None:
+        return paged
     start, end = _tail_span(block)
     if start >= end:
         return None
@@ -403,6 +417,46 @@ def analyse(report: AnnualReport) -> Truncation | None:
     if not punctuated and not _unpunctuated_cut(report, block, seg, section):
         return None
     return Truncation(block, max(start, end - 12), end, "sentence", section)
+
+
+def pager_line(report: AnnualReport) -> tuple[Block, int | None, int] | None:
+    """The pager of an article a portal splits into pages, written as text near the end (``共3页 第1页 2 3 下一页
+    尾页``): (its block, this page or None where it does not say, pages); None where there is none, or one page."""
+    blocks = report.lintable_blocks
+    for b in reversed(blocks[-PAGER_BLOCKS:]):
+        t = b.text
+        if b.kind == "table" or len(t) > MAX_PAGER_CHARS:
+            continue
+        m = _PAGER_TOTAL.search(t)
+        if m is None or not _PAGER_NAV.search(t):
+            continue
+        total = int(m.group(1))
+        at = _PAGER_AT.search(t)
+        page = int(at.group(1)) if at is not None else None
+        if total >= 2 and (page is None or 1 <= page <= total):
+            return b, page, total
+    return None
+
+
+def _paginated(report: AnnualReport, last: Block) -> Truncation | None:
+    """One page of a paginated article (a pager in the text, or the page's script: ``Document.pager``): the parts
+    from where this page ends (page 1), or all of them (a later page), are not in the file."""
+    if "s6" in report.sections_by_id and report.signature_mention is not None:
+        return None  # the whole report, to its 落款: a pager is another list's (相关文章 …)
+    found = pager_line(report)
+    if found is not None:
+        block, page, total = found
+        if last is block:
+            last = _prev_block(report, block) or block
+        start, end = 0, len(block.text)
+    elif report.document.pager is not None:
+        page, total = report.document.pager
+        block = last
+        start, end = _tail_span(block)
+    else:
+        return None
+    section = _section_id(report, last) if page == 1 else None
+    return Truncation(block, start, end, "pages", section, page=page, pages=total)
 
 
 def _prev_block(report: AnnualReport, block: Block) -> Block | None:
