@@ -302,6 +302,7 @@ def _rows(toks: list[Tok], is_label) -> tuple[list[Tok], list[tuple[Tok, list[To
 
 
 _PAGE_NUMBER = re.compile(r"[-—－]\s*\d{1,3}\s*[-—－]|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?")
+_S4_PIECES = re.compile(r"(?:结果|维持|纠正|其他|尚未|审结)(?:[ \u3000]+(?:结果|维持|纠正|其他|尚未|审结)){2,}")
 
 
 def _by_lines(toks: list[Tok]) -> list[Tok]:
@@ -416,6 +417,7 @@ def _flat_s4(bd: Build, toks: list[Tok]) -> None:
     lead: list[Tok] = []  # empty cells (kept by "|" lines) since the last label, before the first value
     labelled = interleaved = False  # header words after the first value; values after such words
     litigation = litigation_first = False
+    scrambled = False  # header words of several cells on one line (结果 结果 其他 尚未): the text's order is not the table's
     for t in toks:
         if values:
             if t.value or not t.text:
@@ -433,6 +435,7 @@ def _flat_s4(bd: Build, toks: list[Tok]) -> None:
             continue
         else:
             lead = []  # empty cells before a label (an empty header cell) are not values
+        scrambled |= _S4_PIECES.fullmatch(t.text) is not None
         m = lb.match_s4(t.text) if t.text else None
         if m is None:
             continue
@@ -457,7 +460,7 @@ def _flat_s4(bd: Build, toks: list[Tok]) -> None:
     order = [f"{b}.{r}" for b in block_order for r in lb.S4_RESULT_ORDER]
     if len(values) == 1 and lb.S4_RESULT_ORDER[-1] == "total":
         values = _split_tok(values[0], 3, 5) or values  # the 15 numbers run together
-    if len(values) == 15 and not interleaved and not litigation_first:
+    if len(values) == 15 and not interleaved and not litigation_first and not scrambled:
         for cid, v in zip(order, values):
             bd.add("cases", cid, v.text, "数量", "", v.block, v.cell)
     else:
