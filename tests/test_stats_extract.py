@@ -820,6 +820,31 @@ def test_flat_numbers_that_cannot_be_placed_are_loose():
     assert [(c.row, c.raw) for c in st.loose] == [("new", "3"), ("new", "3")]
 
 
+S4_FLAT_HEAD = ["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"]
+
+
+def _flat_s4(head: list[str], values: list[str]) -> str:
+    return "\n".join(["某某乡2023年政府信息公开工作年度报告", "四、政府信息公开行政复议、行政诉讼情况",
+                      *head, *values, "五、存在的主要问题及改进情况"]) + "\n"
+
+
+def test_flat_s4_in_the_official_order_is_placed():
+    st = report(_flat_s4(S4_FLAT_HEAD + RESULTS * 3, [str(i + 1) for i in range(15)]), fmt="text").stats["s4"]
+    check_s4(st)
+
+
+def test_flat_s4_whose_header_words_of_several_cells_share_a_line_is_left_unplaced():
+    """A PDF copied in the wrong order (pdftotext): 结果 结果 其他 尚未 is the first line of four two-line header
+    cells, and the numbers that follow are not in the table's order either. Placing them in the official order
+    made false DL204 errors; they are left unplaced (DL001)."""
+    head = ["行政复议", "未经复议直接起诉", "复议后起诉", "结果 结果 其他 尚未", "总计", "结果维持", "维持 纠正 结果 审结",
+            "结果纠正", "其他结果", "尚未审结", "总计", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    text = _flat_s4(head, "2 0 0 1 2 1 0 0 0 1 0 1 0 3 1".split())
+    st = report(text, fmt="text").stats["s4"]
+    assert st.cells == {} and len(st.loose) == 15
+    assert "DL204" not in [d.code for d in lint(text, fmt="text", year=2023)]
+
+
 # -- the label index -----------------------------------------------------------------------------------
 
 def test_split_label_parts():
