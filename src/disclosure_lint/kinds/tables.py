@@ -210,6 +210,22 @@ def truly_unmapped(table, ignore: frozenset[str] = frozenset()) -> list:
     return out
 
 
+def unplaced_columns(table) -> list:
+    """Unmapped header labels that are an official column's (``其他结果``) while that column has no cell: the label is
+    there and the tool could not place it (a header read in pieces, the second of two equal labels), so the column is
+    not missing (DL110) and the tool says it could not read it (DL001)."""
+    cols = table.schema.cols
+    found = table.cols_found
+    out = []
+    for u in table.unmapped:
+        if u.what != "col" or not _label_ok(u.label):
+            continue
+        k = _key(u.label)
+        if any(c.id not in found and (k in c.keys or k in {_key(x) for x in c.keys}) for c in cols):
+            out.append(u)
+    return out
+
+
 # -- table-format-version ----------------------------------------------------------------------------
 
 
@@ -312,7 +328,8 @@ class TableMissingRows(Kind[KindOptions]):
             # a column is expected when a row that has it was read (table 二: blocks with their own columns);
             # not for the row the file ends in, read short: its last cells were cut off with the rest
             cut_row = table.cut_row if truncated else None
-            missing_cols = [] if any(u.what == "col" for u in bad) else [c for c in sch.cols if c.id not in cols_found]
+            missing_cols = [] if any(u.what == "col" for u in bad) or unplaced_columns(table) else [
+                c for c in sch.cols if c.id not in cols_found]
             if missing_cols:  # (every column read, the usual: which ones are expected need not be known)
                 wanted = {c for r in data_rows if r.id in rows_found and r.id != cut_row for c in sch.cols_of(r.id)}
                 missing_cols = [c for c in missing_cols if c.id in wanted]
@@ -441,6 +458,7 @@ class TableUnreadable(Kind[TableUnreadableOptions]):
         trunc = report.truncation
         for tid, table in _tables(report):
             bad = truly_unmapped(table, self._ignore)
+            bad += [u for u in unplaced_columns(table) if u not in bad]
             if trunc is not None and trunc.table == tid:  # the label cut off at the end of the file
                 bad = [u for u in bad if u.block is not trunc.block or norm(u.label) != norm(trunc.tail)]
             loose = [c for c in table.loose if c.value.kind != "blank"]

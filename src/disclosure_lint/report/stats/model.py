@@ -258,8 +258,10 @@ class StatTable:
     @property
     def comparable(self) -> bool:
         """Its numbers can be summed or compared with the prose: read as a table (not a picture) whose columns are all
-        known (:attr:`columns_unknown`)."""
-        return self.layout != "image" and not self.columns_unknown
+        known (:attr:`columns_unknown`) and whose numbers all lie in known rows (:attr:`unmapped_data`: a row label the
+        tool could not read — a label wrapped around its numbers in a PDF copied as text — may hold the numbers of the
+        rows around it, as the identities also assume)."""
+        return self.layout != "image" and not self.columns_unknown and not self.unmapped_data
 
     @property
     def readable(self) -> bool:
