@@ -20,7 +20,9 @@ A portal page wraps the report in page chrome: navigation, breadcrumbs, a share 
    "发布日期：2024-01-20"; the page ``<title>`` stands in for a missing title), a signature
    (落款) right after it is kept too; chrome lines inside it (short lines that are not
    sentences: 打印本页, 分享到, 上一篇…) and runs of link-only lines are dropped.  Text
-   hidden with CSS is kept in the blocks (a tab or a folded panel may hold the report itself);
+   hidden with CSS is kept in the blocks (a tab or a folded panel may hold the report itself), except a copy
+   of text the page shows elsewhere hidden by its own style or ``hidden`` attribute (the report for phones or
+   for printing: :func:`.html_hidden.hidden_copies`), which a reader sees once;
 4. **emits blocks**: ``h1``–``h6`` are headings; every other block element gives
    paragraphs (``li`` list items).  ``<br>`` keeps lines as ``\\n`` within one block,
    except that a paragraph holding numbered lines (一、 （一） 1.) is split into one
@@ -66,7 +68,7 @@ from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, BlockKind, Document, HiddenItem, PageLink, ReaderNotice
 from .html_body import find_root, measure, page_title, select
 from .html_decode import decode
-from .html_hidden import declarations, find_hidden, site_urls
+from .html_hidden import declarations, find_hidden, hidden_copies, site_urls
 from .html_seo import head_texts, script_writes
 from .html_source import Source, align, clean_source, parse_tree, tag_of, walk
 from .html_tables import CellBudget, is_data_table, read_table, span
@@ -315,16 +317,17 @@ def _host(href: str | None) -> str | None:
     return host.rstrip(".") if host else None
 
 
-def _hidden_content(doc, top, root, source: Source, text_at: dict,
+def _hidden_content(found: list, top, root, source: Source, text_at: dict,
                     tail_at: dict) -> tuple[tuple[HiddenItem, ...], dict[str, int]]:
-    """The page's hidden elements for ``Document.hidden`` and the hosts of its visible links.
+    """The page's hidden elements (``found``: :func:`.html_hidden.find_hidden`) for ``Document.hidden`` and the
+    hosts of its visible links.
 
     ``in_body``: inside the report body, not the page chrome and not a container of the body.
     """
     flow = TextWalker(source, text_at, tail_at)
     out = []
     hidden_links = set()
-    for el, how in find_hidden(doc, top, SKIP):
+    for el, how in found:
         text, anchors = flow.cell_text(el)
         links: list[PageLink] = []
         cursor = 0
@@ -422,12 +425,14 @@ def _build(doc, src: str, text: str, path: str, encoding: str | None, declared: 
     top = doc.find("body")
     if top is None:
         top = doc
-    ms = measure(top)
+    found = find_hidden(doc, top, SKIP)
+    copies = hidden_copies(found, top, SKIP)  # a hidden copy of what the page shows (the report for phones)
+    ms = measure(top, copies)
     data_tables = {t for t in top.iter("table") if is_data_table(t, bool(ms.nested.get(t)))}
     root = find_root(top, ms, data_tables)
     # footers and asides outside the report are chrome
     ancestors = set(root.iterancestors()) | {root}
-    skip_extra = {el for el in top.iter("footer", "aside") if el not in ancestors}
+    skip_extra = {el for el in top.iter("footer", "aside") if el not in ancestors} | copies
     flow = Flow(source, text_at, tail_at, data_tables, root, skip_extra, limits.max_table_cells)
     items = flow.run(top)
     rs, re_ = flow.root_range
@@ -459,7 +464,7 @@ def _build(doc, src: str, text: str, path: str, encoding: str | None, declared: 
         c = _CONTENT_ATTR.search(m.group())
         if c and c.group(1).strip():
             pubdate = c.group(1).strip()
-    hidden, link_hosts = _hidden_content(doc, top, root, source, text_at, tail_at)
+    hidden, link_hosts = _hidden_content(found, top, root, source, text_at, tail_at)
     seo = head_texts(source) + script_writes(doc, source, root)
     notices: tuple[ReaderNotice, ...] = ()
     if flow.budget.cut is not None:
