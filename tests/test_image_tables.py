@@ -29,6 +29,21 @@ def _pictures(page: str, shape: str) -> str:
             "caption": f'<p>统计表{i}<br><img src="/upload/t{i}.jpg"></p>',
             "caption-after": f'<p><img src="/upload/t{i}.jpg"></p><p>（表{i}）</p>',
             "layout-table": f'<table><tr><td><img src="/upload/t{i}.jpg"></td></tr></table>',
+            # click to enlarge: a picture in a link to itself, sized by its style or its attributes
+            "link-self": f'<p style="text-align:center"><a href="/upload/t{i}.png" target="_blank">'
+                         f'<img src="/upload/t{i}.png" style="width:600px" border="0"></a></p>',
+            "link-sized": f'<p><a href="/upload/t{i}.png" title="点击查看大图"><img src="/upload/t{i}.png" '
+                          f'alt="主动公开情况" width="640" height="260"></a></p>',
+            # a thumbnail leading to the full picture, its hint outside the link or inside it
+            "thumb": f'<p><a href="/upload/t{i}.png"><img src="/upload/t{i}.png?thumb" width="60" height="40"></a>'
+                     "（点击查看大图）</p>",
+            "thumb-text": f'<p><a href="/upload/big{i}.jpg"><img src="/upload/small{i}.jpg" width="120"><br>点击查看原图'
+                          "</a></p>",
+            # a large picture whose link runs a script (a viewer), and one leading to a page beside its caption
+            "link-script": f'<p><a href="javascript:void(0)"><img src="/upload/t{i}.png" width="600" height="400">'
+                           "</a></p>",
+            "link-page-caption": f'<p>表{i} 统计情况<br><a href="/art/2024/1/19/art_{i}.html"><img src="/upload/t{i}.png">'
+                                 "</a></p>",
         }[shape]
 
     return TABLE.sub(one, page)
@@ -38,7 +53,8 @@ def _codes(diags) -> list[str]:
     return [d.code for d in diags]
 
 
-@pytest.mark.parametrize("shape", ["alone", "caption", "caption-after", "layout-table"])
+@pytest.mark.parametrize("shape", ["alone", "caption", "caption-after", "layout-table", "link-self", "link-sized",
+                                   "thumb", "thumb-text", "link-script", "link-page-caption"])
 def test_tables_as_pictures_are_said_once_and_not_missing(shape):
     page = _pictures(to_html(REPORT), shape)
     diags = lint(page, fmt="html")
@@ -106,6 +122,38 @@ def test_a_captioned_picture_is_a_block_of_its_own(para):
 ])
 def test_other_pictures_in_a_paragraph_are_not_blocks(page):
     assert "image" not in [b.kind for b in html_reader.parse(page, path="a.html").blocks]
+
+
+@pytest.mark.parametrize("para", [
+    # a banner or a logo leading to another page, large or not
+    '<p><a href="/zt/2023/index.html"><img src="/upload/banner.jpg" width="900" height="120"></a></p>',
+    '<p><a href="http://www.example.gov.cn/"><img src="/upload/logo.png" width="400" height="100"></a></p>',
+    '<p><a href="/"><img src="/upload/home.png"></a></p>',
+    # an icon linking to a picture, a picture of unknown size linking to nothing in particular
+    '<p><a href="/upload/qr.png"><img src="/upload/wx.png" width="16" height="16"></a></p>',
+    '<p><a href="#"><img src="/upload/x.png"></a></p>',
+    # a picture linking to a page beside a short line that is no table's caption
+    '<p><a href="/art/2024/1/19/art_1.html"><img src="/upload/t1.png"></a><br>专题报道</p>',
+])
+def test_linked_pictures_that_are_navigation_are_not_tables(para):
+    # table 二 (the page's first four tables) is only that picture: a table missing, not one published as a picture
+    page = to_html(REPORT)
+    tables = TABLE.findall(page)
+    page = page.replace(tables[0], para, 1)
+    for t in tables[1:4]:
+        page = page.replace(t, "", 1)
+    codes = _codes(lint(page, fmt="html"))
+    assert "DL105" in codes and "DL002" not in codes
+
+
+def test_a_linked_picture_is_a_block_when_it_is_a_table():
+    body = "<p>2023年，本局全年主动公开政府信息120条。</p>"
+    kinds = [b.kind for b in html_reader.parse(
+        "<html><body>" + body + '<p><a href="/u/t2.png"><img src="/u/t2.png" style="width:600px"></a></p>'
+        + body + '<p><a href="/u/t3.jpg"><img src="/u/t3s.jpg" width="60" height="40"><br>点击查看大图</a></p>'
+        + '<p><a href="/a/1.html"><img src="/u/t4.png" alt="表四 行政复议、行政诉讼情况"></a></p></body></html>',
+        path="a.html").blocks]
+    assert kinds == ["paragraph", "image", "paragraph", "paragraph", "image", "image"]
 
 
 @pytest.mark.parametrize("picture", [

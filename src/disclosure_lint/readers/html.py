@@ -20,7 +20,9 @@ A portal page wraps the report in page chrome: navigation, breadcrumbs, a share 
    "发布日期：2024-01-20"; the page ``<title>`` stands in for a missing title), a signature
    (落款) right after it is kept too; chrome lines inside it (short lines that are not
    sentences: 打印本页, 分享到, 上一篇…) and runs of link-only lines are dropped.  Text
-   hidden with CSS is kept in the blocks (a tab or a folded panel may hold the report itself);
+   hidden with CSS is kept in the blocks (a tab or a folded panel may hold the report itself), except a copy
+   of text the page shows elsewhere hidden by its own style or ``hidden`` attribute (the report for phones or
+   for printing: :func:`.html_hidden.hidden_copies`), which a reader sees once;
 4. **emits blocks**: ``h1``–``h6`` are headings; every other block element gives
    paragraphs (``li`` list items).  ``<br>`` keeps lines as ``\\n`` within one block,
    except that a paragraph holding numbered lines (一、 （一） 1.) is split into one
@@ -31,7 +33,9 @@ A portal page wraps the report in page chrome: navigation, breadcrumbs, a share 
    covers; ``<th>`` and ``<thead>`` cells marked as headers); a table used for page
    layout (nested tables, long cells, a single column) is read as normal flow (:mod:`.html_tables`).  An image
    standing alone in the body (a table published as a picture) becomes an ``image`` block
-   (text ``<img>``).
+   (text ``<img>``); one inside a link does when the link leads to its enlargement (an image file, the
+   picture itself: click to enlarge, a thumbnail), when it is large by its sizes and the link leads to no
+   web page, or beside a table's caption (表2 …) — a logo, a banner or an icon leading elsewhere does not.
 5. **lists what is hidden** (:mod:`.html_hidden`): every outermost element of the page, report body
    or chrome, hidden by an inline style, the ``hidden`` attribute, a one-pixel ``<marquee>``, a
    top-level rule of a ``<style>`` element or a script statement, goes to ``Document.hidden``
@@ -64,7 +68,7 @@ from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, BlockKind, Document, HiddenItem, PageLink, ReaderNotice
 from .html_body import find_root, measure, page_title, select
 from .html_decode import decode
-from .html_hidden import find_hidden, site_urls
+from .html_hidden import declarations, find_hidden, hidden_copies, site_urls
 from .html_pages import embedded, pager
 from .html_seo import head_texts, script_writes
 from .html_source import Source, align, clean_source, parse_tree, tag_of, walk
@@ -79,6 +83,13 @@ _NUMBERED = re.compile(
     r"|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)])")
 _PUBDATE = re.compile(r"<meta\b[^>]*?name\s*=\s*[\"']?(?:PubDate|pubdate|publishdate|firstpublishedtime)[\"']?[^>]*>", re.I)
 _CONTENT_ATTR = re.compile(r"content\s*=\s*[\"']([^\"']{0,40})", re.I)
+
+# A link's target that is a picture (a thumbnail's enlargement) and one that is a web page.
+_IMAGE_HREF = re.compile(r"\.(?:png|jpe?g|gif|bmp|webp|tiff?)(?=$|[?#&])", re.I)
+_PAGE_HREF = re.compile(r"\.(?:s?html?|jsp|php|aspx?|do|action)(?=$|[?#])", re.I)
+# A statistics table's caption beside a picture in a link (表2 主动公开情况, 表三, 统计表).
+_TABLE_CAPTION = re.compile(r"表\s?[一二三四五六七八九十\d]|统计表")
+_ICON = 24  # pixels: a picture this small is an icon, also when it links to a picture
 
 _INTERNAL = "网页结构异常，读取失败"
 
@@ -102,6 +113,7 @@ class Flow(TextWalker):
         self.ctx: list[tuple[BlockKind, int | None]] = []  # (kind, level) of enclosing headings / list items
         self.root_range = [0, -1]
         self.top = None
+        self.hrefs: list[str | None] = []  # the href of each enclosing link
 
     # blocks
     def _kind(self) -> tuple[BlockKind, int | None]:
@@ -113,8 +125,10 @@ class Flow(TextWalker):
         kind, level = self._kind()
         lines = [strip_pieces(p) for p in cur.lines]
         lines = [p for p in lines if p]
+        # a picture in a paragraph with link text is a link's icon, unless it is a thumbnail (点击查看大图 is its link)
+        shown = cur.images and (not cur.link or cur.zoom)
         if not lines:
-            if cur.images and not cur.link:
+            if shown and cur.images > cur.captioned:
                 self.items.append(Item("image", "<img>", (), fallback=self._img_pos))
             return
         link_share = cur.link / cur.chars if cur.chars else 0.0
@@ -127,8 +141,8 @@ class Flow(TextWalker):
                 return
         text, anchors = assemble(lines)
         self.items.append(Item(kind, text, anchors, level, round(link_share * len(text))))
-        if cur.images and not cur.link and kind == "paragraph" and len(text) <= CAPTION_MAX and (
-                cur.alone > 0 or "。" not in text):
+        if shown and kind == "paragraph" and len(text) <= CAPTION_MAX and (cur.alone > 0 or "。" not in text) and (
+                cur.images > cur.captioned or _TABLE_CAPTION.search(text)):
             # a picture beside its caption, on a line of its own (<p>表1 主动公开情况<br><img></p>) or on the
             # caption's line (<p><img>表1 主动公开情况</p>): a block, as a picture alone in its paragraph is (a
             # statistics table published as a picture is there, DL105); one inside a sentence (正文<img>文字。) is not
@@ -147,8 +161,10 @@ class Flow(TextWalker):
                 self.cur.br()
             return False
         if tag == "img":
-            if not self.link and _big_image(el):
-                self.cur.picture()
+            how = _linked_picture(el, self.hrefs[-1]) if self.link and self.hrefs else (
+                "picture" if _big_image(el) else None)
+            if how is not None:
+                self.cur.picture(how)
                 self._img_pos = self.src.tag_pos(el)
             return False
         if el is self.root:
@@ -167,6 +183,7 @@ class Flow(TextWalker):
             self.ctx.append(("list_item", None))
         if tag == "a":
             self.link += 1
+            self.hrefs.append(el.get("href"))
         elif tag == "pre":
             self.pre += 1
         t = el.text
@@ -184,6 +201,8 @@ class Flow(TextWalker):
                     self.ctx.pop()
             if tag == "a":
                 self.link -= 1
+                if self.hrefs:
+                    self.hrefs.pop()
             elif tag == "pre":
                 self.pre -= 1
         if el is self.root:
@@ -224,6 +243,54 @@ def _big_image(el) -> bool:
     return True
 
 
+def _sizes(el) -> list[int]:
+    """The picture's sizes in pixels its ``width`` / ``height`` attributes and inline style give."""
+    out = []
+    for attr in ("width", "height"):
+        v = el.get(attr)
+        if v is not None:
+            n = span(v.replace("px", ""), 0)
+            if n > 0:
+                out.append(n)
+    style = el.get("style")
+    if style and ("width" in style or "height" in style):
+        d = declarations(style)
+        for attr in ("width", "height"):
+            v = d.get(attr, "")
+            if v.endswith("px"):
+                n = span(v[:-2], 0)
+                if n > 0:
+                    out.append(n)
+    return out
+
+
+def _linked_picture(el, href: str | None) -> str | None:
+    """What a picture inside a link ``<a href>`` is (:meth:`.html_text.Lines.picture`): ``zoom`` a thumbnail that
+    links to its enlargement (an image file, or the picture's own address), whatever its size but an icon's;
+    ``picture`` a picture large by its own size (both sides, when given, 80 pixels or more: :func:`_big_image`)
+    that links to no web page; ``caption`` one that is a table's picture only beside a table's caption (表2 …, or
+    its ``alt``): a linked picture leading to a page is a banner, a logo or a link to an article; ``None`` an icon.
+    """
+    sizes = _sizes(el)
+    href = (href or "").strip()[:2000]
+    if href and (_IMAGE_HREF.search(href) or href == (el.get("src") or "").strip()):
+        return None if sizes and min(sizes) < _ICON else "zoom"
+    if sizes and min(sizes) < 80:
+        return None
+    if _TABLE_CAPTION.search((el.get("alt") or "")[:200]):
+        return "picture"
+    return "picture" if sizes and not _page_href(href) else "caption"
+
+
+def _page_href(href: str) -> bool:
+    """Does the link lead to a web page (an article, a site's home page), not to a script or a file?"""
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return False
+    return bool(_PAGE_HREF.search(parts.path)) or parts.path == "/" or (bool(parts.netloc) and not parts.path)
+
+
 def _describe(el) -> str:
     tag = tag_of(el) or "?"
     ident = el.get("id") if hasattr(el, "get") else None
@@ -251,16 +318,17 @@ def _host(href: str | None) -> str | None:
     return host.rstrip(".") if host else None
 
 
-def _hidden_content(doc, top, root, source: Source, text_at: dict,
+def _hidden_content(found: list, top, root, source: Source, text_at: dict,
                     tail_at: dict) -> tuple[tuple[HiddenItem, ...], dict[str, int]]:
-    """The page's hidden elements for ``Document.hidden`` and the hosts of its visible links.
+    """The page's hidden elements (``found``: :func:`.html_hidden.find_hidden`) for ``Document.hidden`` and the
+    hosts of its visible links.
 
     ``in_body``: inside the report body, not the page chrome and not a container of the body.
     """
     flow = TextWalker(source, text_at, tail_at)
     out = []
     hidden_links = set()
-    for el, how in find_hidden(doc, top, SKIP):
+    for el, how in found:
         text, anchors = flow.cell_text(el)
         links: list[PageLink] = []
         cursor = 0
@@ -358,12 +426,14 @@ def _build(doc, src: str, text: str, path: str, encoding: str | None, declared: 
     top = doc.find("body")
     if top is None:
         top = doc
-    ms = measure(top)
+    found = find_hidden(doc, top, SKIP)
+    copies = hidden_copies(found, top, SKIP)  # a hidden copy of what the page shows (the report for phones)
+    ms = measure(top, copies)
     data_tables = {t for t in top.iter("table") if is_data_table(t, bool(ms.nested.get(t)))}
     root = find_root(top, ms, data_tables)
     # footers and asides outside the report are chrome
     ancestors = set(root.iterancestors()) | {root}
-    skip_extra = {el for el in top.iter("footer", "aside") if el not in ancestors}
+    skip_extra = {el for el in top.iter("footer", "aside") if el not in ancestors} | copies
     flow = Flow(source, text_at, tail_at, data_tables, root, skip_extra, limits.max_table_cells)
     items = flow.run(top)
     rs, re_ = flow.root_range
@@ -395,7 +465,7 @@ def _build(doc, src: str, text: str, path: str, encoding: str | None, declared: 
         c = _CONTENT_ATTR.search(m.group())
         if c and c.group(1).strip():
             pubdate = c.group(1).strip()
-    hidden, link_hosts = _hidden_content(doc, top, root, source, text_at, tail_at)
+    hidden, link_hosts = _hidden_content(found, top, root, source, text_at, tail_at)
     seo = head_texts(source) + script_writes(doc, source, root)
     notices: tuple[ReaderNotice, ...] = ()
     if flow.budget.cut is not None:

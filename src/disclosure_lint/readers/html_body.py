@@ -64,7 +64,9 @@ def _secbit(s: str) -> int:
     return 1 << _NUMERALS.index(m.group(1)) if m else 0
 
 
-def measure(top) -> Measures:
+def measure(top, leave_out: set | frozenset = frozenset()) -> Measures:
+    """:class:`Measures` of the elements under ``top``; those of ``leave_out`` (a hidden copy of the report) hold
+    nothing."""
     order = list(top.iter())
     mass: dict = {}
     bits: dict = {}
@@ -74,7 +76,7 @@ def measure(top) -> Measures:
     ah: dict = {}
     for el in reversed(order):
         tag = tag_of(el)
-        if tag is None or tag in SKIP:
+        if tag is None or tag in SKIP or el in leave_out:
             m = b = 0
             h = False
         else:

@@ -29,6 +29,8 @@ import tinycss2
 from cssselect import HTMLTranslator, SelectorError
 from lxml import etree
 
+from .html_source import walk
+
 _DECL = re.compile(r"([A-Za-z-]+)\s*:\s*([^;]*)")
 _LENGTH = re.compile(r"^\s*(-?\d*\.?\d+)\s*(px|pt|em|rem|%|vw|vh|cm|mm|in|ex|ch)?\s*$")
 _UNIT_PX = {None: 1.0, "px": 1.0, "pt": 4 / 3, "em": 16.0, "rem": 16.0, "ex": 8.0, "ch": 8.0, "vw": 19.2,
@@ -216,6 +218,78 @@ def find_hidden(doc, top, skip: frozenset[str]) -> list[tuple[Any, str]]:
             continue
         stack.extend(reversed(el))
     return out
+
+
+# -- hidden copies of what the page shows -------------------------------------------------------------
+
+COPY_MIN = 30  # characters (without spaces): a shorter hidden text is never looked at as a copy
+COPY_SHARE = 0.9  # of its probes found in the visible text: a copy
+MAX_COPIES = 16  # hidden elements compared with the visible text, the largest first
+_PROBE = 16  # characters a probe
+_PROBES = 32  # probes a hidden element
+_SPACES = re.compile(r"\s+")
+
+
+def hidden_copies(found: list[tuple[Any, str]], top, skip: frozenset[str]) -> set:
+    """The hidden elements of ``found`` (:func:`find_hidden`) whose text the page shows elsewhere: a copy of
+    the report for phones or for printing, folded away by the element's own ``style`` (``display:none``,
+    ``visibility:hidden``) or its ``hidden`` attribute.  A reader sees that text once; read twice it is the
+    report printed twice.  An element hidden by a stylesheet, a script or the ways attackers use is never
+    one, nor one holding text the page shows nowhere (a tab, a folded panel that may hold the report itself).
+
+    The text of each (at most :data:`MAX_COPIES`, the largest) is probed at up to :data:`_PROBES` places
+    spread over it; a copy has :data:`COPY_SHARE` of its probes in the page's visible text (spaces left out).
+    """
+    cands = []
+    for el, how in found:
+        if how not in ("display:none", "visibility:hidden", "hidden attribute"):
+            continue
+        if el.get("hidden") is None and style_how(el.get("style")) != how:
+            continue  # hidden by a stylesheet or a script
+        text = _flat(el, skip)
+        if len(text) >= COPY_MIN:
+            cands.append((el, text))
+    if not cands:
+        return set()
+    cands.sort(key=lambda c: -len(c[1]))
+    visible = _flat(top, skip, {el for el, _ in found})
+    return {el for el, text in cands[:MAX_COPIES] if _shown(text, visible)}
+
+
+def _shown(text: str, visible: str) -> bool:
+    """Is ``text`` (nearly all of it) in ``visible``?"""
+    if len(text) < 2 * _PROBE:
+        return text in visible
+    n = min(_PROBES, len(text) // _PROBE)
+    misses = n - int(n * COPY_SHARE + 0.999)  # allowed
+    step = (len(text) - _PROBE) / (n - 1)
+    for k in range(n):
+        i = round(k * step)
+        if text[i:i + _PROBE] not in visible:
+            misses -= 1
+            if misses < 0:
+                return False
+    return True
+
+
+def _flat(top, skip: frozenset[str], leave_out: set | frozenset = frozenset()) -> str:
+    """The text of ``top`` without spaces, leaving out the elements of ``skip`` tags and those of ``leave_out``."""
+    parts: list[str] = []
+
+    def enter(el) -> bool:
+        tag = el.tag if isinstance(el.tag, str) else None
+        if tag is None or tag in skip or el in leave_out:
+            return False
+        if el.text:
+            parts.append(el.text)
+        return True
+
+    def leave(el, entered: bool) -> None:
+        if el is not top and el.tail:
+            parts.append(el.tail)
+
+    walk(top, enter, leave)
+    return _SPACES.sub("", "".join(parts))
 
 
 def site_urls(doc) -> list[str]:

@@ -43,7 +43,7 @@ _NEEDS_SANITIZE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\xa0]")
 class Lines:
     """Inline text being collected for one block: lines of (text, line, column) pieces."""
 
-    __slots__ = ("alone", "chars", "images", "lines", "link", "pending")
+    __slots__ = ("alone", "captioned", "chars", "images", "lines", "link", "pending", "zoom")
 
     def __init__(self) -> None:
         self.lines: list[list[list]] = [[]]
@@ -51,6 +51,8 @@ class Lines:
         self.link = 0
         self.chars = 0
         self.images = 0
+        self.zoom = 0  # pictures that link to their enlargement (a thumbnail): link text beside them is theirs
+        self.captioned = 0  # pictures in a link that are a table's picture only beside a table's caption
         # a picture on a line of its own: 1 at the start of the open line, 2 its line ended with nothing after it
         # (a <br>), -1 inside a line of text, 0 none
         self.alone = 0
@@ -66,9 +68,14 @@ class Lines:
             self.alone = 2
         self.pending = 0
 
-    def picture(self) -> None:
-        """A picture at this point of the text (:attr:`alone` says whether it has a line of its own)."""
+    def picture(self, how: str = "picture") -> None:
+        """A picture at this point of the text (:attr:`alone` says whether it has a line of its own); ``how``:
+        ``picture``, ``zoom`` (:attr:`zoom`) or ``caption`` (:attr:`captioned`)."""
         self.images += 1
+        if how == "zoom":
+            self.zoom += 1
+        elif how == "caption":
+            self.captioned += 1
         if self.alone != 2:
             self.alone = -1 if self.lines[-1] else 1
 
