@@ -48,6 +48,21 @@ def test_a_hidden_copy_of_the_report_is_read_once(page, attrs):
     assert len(listed) == 1 and S6 in listed[0].block.text  # still one of the page's hidden elements
 
 
+@pytest.mark.parametrize("how", ["style", "script"])
+def test_a_copy_hidden_by_the_pages_stylesheet_or_script_is_read_once(page, how):
+    """The usual responsive page: ``.mobile-only{display:none}`` in the page's stylesheet (or a script hiding it by
+    id), not on the element."""
+    if how == "style":
+        hider = "<style>.mobile-only{display:none}</style>"
+        copied = _with_copy(page, 'id="m"').replace("</head>", hider + "</head>", 1)
+    else:
+        hider = "<script>document.getElementById('m').style.display='none';</script>"
+        copied = _with_copy(page, 'id="m"').replace("</body>", hider + "</body>", 1)
+    diags, doc = lint_page(copied)
+    assert "DL602" not in [d.code for d in diags]
+    assert sum(b.text == SIGNED for b in doc.blocks) == 1
+
+
 def test_a_copy_both_visible_is_the_report_printed_twice(page):
     diags, doc = lint_page(_with_copy(page, 'style="color:#333"'))
     assert [d.severity for d in diags if d.code == "DL602"] == ["error"]

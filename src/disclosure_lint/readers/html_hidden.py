@@ -232,10 +232,12 @@ _SPACES = re.compile(r"\s+")
 
 def hidden_copies(found: list[tuple[Any, str]], top, skip: frozenset[str]) -> set:
     """The hidden elements of ``found`` (:func:`find_hidden`) whose text the page shows elsewhere: a copy of
-    the report for phones or for printing, folded away by the element's own ``style`` (``display:none``,
-    ``visibility:hidden``) or its ``hidden`` attribute.  A reader sees that text once; read twice it is the
-    report printed twice.  An element hidden by a stylesheet, a script or the ways attackers use is never
-    one, nor one holding text the page shows nowhere (a tab, a folded panel that may hold the report itself).
+    the report for phones or for printing, folded away by ``display:none`` or ``visibility:hidden`` (its own
+    ``style``, a rule of the page's stylesheet such as ``.mobile-only{display:none}``, or a script) or its ``hidden``
+    attribute.  A reader sees that text once; read twice it is the report printed twice.  An element hidden the
+    ways attackers use (off-screen, transparent, zero size) is never one, nor one holding text the page shows
+    nowhere (a tab, a folded panel that may hold the report itself); a copy's text is still listed in
+    ``Document.hidden`` for the hidden-content rule.
 
     The text of each (at most :data:`MAX_COPIES`, the largest) is probed at up to :data:`_PROBES` places
     spread over it; a copy has :data:`COPY_SHARE` of its probes in the page's visible text (spaces left out).
@@ -244,8 +246,6 @@ def hidden_copies(found: list[tuple[Any, str]], top, skip: frozenset[str]) -> se
     for el, how in found:
         if how not in ("display:none", "visibility:hidden", "hidden attribute"):
             continue
-        if el.get("hidden") is None and style_how(el.get("style")) != how:
-            continue  # hidden by a stylesheet or a script
         text = _flat(el, skip)
         if len(text) >= COPY_MIN:
             cands.append((el, text))
