@@ -94,6 +94,7 @@ from .claim_context import (
     blank_out,
     doc_attr,
     has_none_words,
+    other_application,
     scope_regex,
     upheld_outcomes,
 )
@@ -444,6 +445,8 @@ class _Reader:
                 return []
             if metric in ("received", "handled") and gap.strip(" 的了共计达") and "申请" not in gap:
                 return []  # 办结行政处罚案件120件, 受理网民留言60条: not applications
+            if fam == "s3flow" and other_application(gap):
+                return []  # 受理行政许可申请4930件, 办结信用修复申请89件: another kind of application
             if len(gap.strip()) > 8 and not _GAP_NOUN.search(gap):
                 return []  # 予以公开的政府信息主要涉及……15条: not a count of applications
             start = chain[0].start()

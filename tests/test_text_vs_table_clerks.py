@@ -1,0 +1,43 @@
+"""Correct reports written the way clerks write (red team, round 16): figures of the prose that are not the year's
+table-三 totals — another kind of application, a part of a named subset, a cumulative or multi-year figure, a named
+sub-unit after 其中，, items of information counted in 条 — are not reported as contradictions; the same sentence with
+a wrong figure of the year still is (the guard of each case).
+
+The fixtures are our own, in the shape of the red team's variants (the table: 新收 57, 上年结转 3, 办结 56, 予以公开 22,
+部分公开 5, 无法提供 15, 结转下年度 4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_text_vs_table import report, run
+
+
+def codes(prose: str, **kw) -> list[tuple[str, str]]:
+    return [(d.code, d.severity) for d in run(report(prose, **kw))]
+
+
+# -- 1. another kind of application than 政府信息公开 -------------------------------------------------------------
+
+@pytest.mark.parametrize("prose", [
+    "全年受理食品经营许可申请1352件。",
+    "全年受理行政许可申请4930件，作出准予许可决定4850件。",
+    "全年受理消费者投诉举报申请2356件。",
+    "全年办结行政许可申请4862件。",
+    "建立信用修复机制，全年受理信用修复申请89件，办结信用修复申请89件。",
+    "本年新收行政许可申请4930件。",
+])
+def test_another_kind_of_application_is_not_table_3(prose):
+    assert codes(prose) == []
+
+
+@pytest.mark.parametrize(("prose", "code"), [
+    ("全年受理政府信息公开申请61件。", "DL230"),
+    ("全年受理依申请公开申请61件。", "DL230"),
+    ("全年受理涉及行政许可的政府信息公开申请61件。", "DL230"),
+    ("全年受理公开申请61件。", "DL230"),
+    ("全年办结政府信息公开申请58件。", "DL230"),
+    ("全年收到关于投诉举报处理结果的申请61件。", "DL230"),
+])
+def test_disclosure_applications_are_still_compared(prose, code):
+    assert codes(prose) == [(code, "warning")]
