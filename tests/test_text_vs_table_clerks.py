@@ -41,3 +41,26 @@ def test_another_kind_of_application_is_not_table_3(prose):
 ])
 def test_disclosure_applications_are_still_compared(prose, code):
     assert codes(prose) == [(code, "warning")]
+
+
+# -- 2. a part of a named subset: 本年新收的57件申请中，已办结53件 ------------------------------------------------------
+
+@pytest.mark.parametrize("prose", [
+    "本年新收的57件申请中，已办结53件，其余4件结转下年度办理。",
+    "上年结转的3件申请中，予以公开1件，无法提供2件。",
+    "截至目前，结转的4件申请中已办结3件。",
+    "本年新收申请中，予以公开21件。",
+    "本年新收申请中，予以公开的比例为36.8%。",
+])
+def test_a_part_of_a_named_subset_is_not_the_years_total(prose):
+    assert codes(prose) == []
+
+
+@pytest.mark.parametrize(("prose", "code"), [
+    ("在办结的56件申请中，予以公开23件。", "DL231"),  # the handled ones are all of them
+    ("本年新收的58件申请中，已办结53件。", "DL230"),  # the subset's own size is still compared
+    ("上年结转的3件申请中，予以公开1件；全年办结57件。", "DL230"),  # after the ；, the year again
+    ("全年收到的60件申请中，办结57件。", "DL230"),
+])
+def test_the_years_figures_around_a_subset_are_still_compared(prose, code):
+    assert code in [c for c, _ in codes(prose)]

@@ -19,6 +19,7 @@ from ..userregex import BoundedPattern, compile_pattern, trusted
 
 if TYPE_CHECKING:  # pragma: no cover
     from .annual import AnnualReport
+    from .prose_reading import Sentence
 
 
 def _search_in(sent: str):
@@ -46,6 +47,21 @@ def other_application(gap: str) -> bool:
         return False
     qualifier = _QUALIFIER_END.split(gap[:i])[-1]
     return not qualifier.endswith("公开") and _OTHER_KIND.search(qualifier) is not None
+
+
+# 本年新收的57件申请中，已办结53件; 上年结转的3件申请中，予以公开1件; 本年新收申请中，予以公开21件: the counts after it
+# (in the same part of the sentence) are parts of that subset, not the year's totals (在办结的56件申请中 names them all)
+SUBSET_OF = re.compile(r"(?:新(?:收到?|受理|接收|接到)|结转|转结|遗留|转来)(?:至|到)?(?:下一?年度?)?"
+                       r"(?:(?:的|了的)\s*(?:[\d零〇一二两三四五六七八九十百千]+\s*件)?(?:政府信息公开|依申请公开)?(?:申请|事项)?"
+                       r"|\s*[\d零〇一二两三四五六七八九十百千]+\s*件的?(?:政府信息公开|依申请公开)?(?:申请|事项)?"
+                       r"|(?:政府信息公开|依申请公开)?(?:申请|事项))(?:中|当中|之中)(?![心央])")
+
+
+def in_subset(sent: Sentence, pos: int) -> bool:
+    """Is ``pos`` after a :data:`SUBSET_OF` (本年新收的57件申请中, 上年结转的3件申请中) in its part of the sentence (after the
+    last ；): a count there is a part of that subset."""
+    m = sent.search(SUBSET_OF, pos) if "中" in sent.text else None
+    return m is not None and m.start() > sent.time.semicolon_before(pos)
 
 
 def scope_regex(patterns: list[str]) -> re.Pattern[str] | BoundedPattern | None:

@@ -94,6 +94,7 @@ from .claim_context import (
     blank_out,
     doc_attr,
     has_none_words,
+    in_subset,
     other_application,
     scope_regex,
     upheld_outcomes,
@@ -377,7 +378,7 @@ class _Reader:
             clause_start = self.ctx.clause_start(m.start())[0]
             clause = sent[clause_start:m.start()]
             if (CHANGE.search(clause) or PAST.search(clause) or self.ctx.part_year(m.start())
-                    or not self._year_ok(m.start(), None)
+                    or not self._year_ok(m.start(), None) or in_subset(self.ctx, m.start())
                     or self._scope(sent, m.end(), clause_start, m.start())):
                 continue
             out.claims.append(Claim(metrics=metrics, number=None, unit="件", block=block, start=s0 + m.start(),
@@ -512,7 +513,7 @@ class _Reader:
                 clause = clause.replace(k.group(0), "　" * len(k.group(0)))  # the keyword must not trip the filters
             if CHANGE.search(clause) or PAST.search(clause):
                 return []
-        if self.ctx.part_year(t0):
+        if self.ctx.part_year(t0) or in_subset(self.ctx, t0):
             return []
         if not self._year_ok(t0, metric):
             return []
