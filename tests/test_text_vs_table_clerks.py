@@ -64,3 +64,31 @@ def test_a_part_of_a_named_subset_is_not_the_years_total(prose):
 ])
 def test_the_years_figures_around_a_subset_are_still_compared(prose, code):
     assert code in [c for c, _ in codes(prose)]
+
+
+# -- 3. cumulative and multi-year figures ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("prose", [
+    "自新修订的《条例》施行以来，我局累计办结政府信息公开申请268件，其中予以公开97件。",
+    "我局累计收到政府信息公开申请241件。",
+    "截至2023年12月31日，我局累计收到政府信息公开申请322件。",
+    "截至2023年底，我局专栏累计公开政府信息8652条，累计办理政府信息公开申请312件，其中予以公开118件。",
+    "2019年至2023年，我局共收到政府信息公开申请241件，办结238件。",
+    "2019—2023年，我局共收到政府信息公开申请241件。",
+    "全年收到政府信息公开申请57件，自《条例》施行以来累计收到322件。",
+])
+def test_a_cumulative_or_multi_year_figure_is_not_the_years(prose):
+    assert codes(prose) == []
+
+
+@pytest.mark.parametrize("prose", [
+    "全年累计收到政府信息公开申请61件。",
+    "本年度累计收到政府信息公开申请61件。",
+    "今年以来，我局累计收到政府信息公开申请61件。",
+    "2023年，我局累计收到政府信息公开申请61件。",
+    "2023年至2023年，我局共收到政府信息公开申请61件。",
+    "我局累计收到政府信息公开申请322件；全年收到政府信息公开申请61件。",
+    "累计收到政府信息公开申请61件，其中本年度新收57件，上年结转3件。",  # a 累计 of this year's, told after it
+])
+def test_the_years_own_cumulative_figure_is_still_compared(prose):
+    assert codes(prose) == [("DL230", "warning")]
