@@ -92,3 +92,24 @@ def test_a_cumulative_or_multi_year_figure_is_not_the_years(prose):
 ])
 def test_the_years_own_cumulative_figure_is_still_compared(prose):
     assert codes(prose) == [("DL230", "warning")]
+
+
+# -- 4. 其中，<another body>…: the comma after 其中 keeps the other subject ----------------------------------------------
+
+@pytest.mark.parametrize("prose", [
+    "全年共收到政府信息公开申请57件。其中，青溪市场监管所收到申请3件，均已办结。",
+    "全年共收到政府信息公开申请57件。其中：青溪市场监管所收到申请3件。",
+])
+def test_qizhong_comma_another_subject_is_another_scope(prose):
+    ds = run(report(prose))
+    assert [(d.code, d.severity) for d in ds] == [("DL236", "info")]
+    assert ds[0].evidence["scope_qualifier"].startswith("其中青溪")
+
+
+@pytest.mark.parametrize(("prose", "code"), [
+    ("全年办结56件。其中，予以公开23件，部分公开5件。", "DL231"),
+    ("全年办结56件，其中，无法提供16件。", "DL231"),
+    ("全年办结56件，其中：不予处理7件。", "DL231"),
+])
+def test_qizhong_comma_before_a_result_is_still_compared(prose, code):
+    assert codes(prose) == [(code, "warning")]

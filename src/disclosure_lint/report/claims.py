@@ -238,10 +238,9 @@ class _Reader:
             m = self.scope_ctx.search(self.scope, upto)
             if m:
                 return m.group(0)
-        clause = sent[clause_start:kw_start]
-        q = clause.rfind("其中")
-        if q >= 0:
-            rest = self.scope_ctx.text[clause_start + q + 2:upto].lstrip("　")
+        q = sent.rfind("其中", clause_start, kw_start)  # 其中，青溪市场监管所收到…: the 其中 of the clause before
+        if q >= 0 or sent.endswith(("其中，", "其中,", "其中：", "其中:"), 0, clause_start):
+            rest = self.scope_ctx.text[q + 2 if q >= 0 else clause_start:upto].lstrip("　")
             rest = rest[match_end(_QIZHONG_FILL, rest):]
             # 其中因本机关不掌握…无法提供12件, 其中行政执法案卷3件: a reason, not another subject
             if not KEYWORD.match(rest) and not REASON_LEAD.match(rest) and not REASON.match(rest):
