@@ -113,3 +113,21 @@ def test_qizhong_comma_another_subject_is_another_scope(prose):
 ])
 def test_qizhong_comma_before_a_result_is_still_compared(prose, code):
     assert codes(prose) == [(code, "warning")]
+
+
+# -- 5. 条: items of information, not applications ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("prose", [
+    "办结的56件申请共涉及信息事项83条，其中予以公开的信息事项41条，部分公开9条。",
+    "涉及的信息中予以公开41条。",
+])
+def test_items_of_information_in_tiao_are_not_table_3s_applications(prose):
+    assert codes(prose) == []
+
+
+@pytest.mark.parametrize(("prose", "code"), [
+    ("办结的56件申请共涉及信息事项83条，其中予以公开23件。", "DL231"),
+    ("全年新收政府信息公开申请58件，涉及信息事项83条。", "DL230"),
+])
+def test_the_same_sentences_counts_in_jian_are_still_compared(prose, code):
+    assert codes(prose) == [(code, "warning")]
