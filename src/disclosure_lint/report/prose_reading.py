@@ -120,7 +120,7 @@ YEAR = re.compile(r"(\d(?<!\d\d)\d{3})\s*年")
 PAST = re.compile(r"上一?年(?!度?(?:结转|转结|转入|遗留|未办结|转来))|去年|往年|历年|以前年度(?!结转)|近[两三四五十]年")
 CHANGE = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|上年同期|增加|减少|增长|下降|上升|增幅|降幅|持平|多出|减少了")
 # the look-ahead names the first character of every alternative: the other positions are passed over quickly
-PART_YEAR = re.compile(r"(?=[上下季截前\d])(?:上半年|下半年|季度|截[至止](?:\d{4}年)?(?:[1-9]|1[01])月|前[一二三四五六七八九十\d]+个?月"
+PART_YEAR = re.compile(r"(?=[上下季截前\d])(?:上半年|下半年|季度|截[至止](?:\d{4}年)?(?:(?:[1-9]|1[01])月|12月(?:[1-9]|[12]\d|30)日)|前[一二三四五六七八九十\d]+个?月"
                         r"|\d{1,2}\s*[-—~至到]\s*\d{1,2}\s*月|\d{1,2}月份)")
 THIS_YEAR = re.compile(r"本年度?|今年|当年|全年")
 # 累计收到, 自《条例》施行以来: a figure of several years, unless a time word of this year leads to it (全年累计, 今年以来)
@@ -128,6 +128,8 @@ CUMULATIVE = re.compile(r"累计|以来")
 # 2019年至2023年, 2019—2023年: the year before a range's last one
 _RANGE_FROM = re.compile(r"(\d{4})\s*年?度?\s*[至到—–\-~～－]\s*$")
 _SINCE_YEAR = re.compile(r"(?:截[至止]|自|从)\s*$")
+# 二〇二二年: a year in numerals (2000–2099), another year as 2022年 is
+_CN_YEAR = re.compile(r"二[〇零]([〇零一二三四五六七八九]{2})\s*年")
 # a digit, spaces, 年: what every match of YEAR holds (and so every match in a part of the text); _NIAN_AFTER, a 年
 # right after a digit or a space, is in every text that holds one, and led by 年 it is searched for in C at the speed
 # of str.find, where \d, a Unicode category, is tested at every character
@@ -160,6 +162,9 @@ class SentenceTime:
         self.semis = [m.start() for m in _SEMI.finditer(text)] if "；" in text or ";" in text else []
         if "年" in text:  # every YEAR and THIS_YEAR match ends in or holds 年
             self.years = [(m.start(), m.end(), int(m.group(1))) for m in YEAR.finditer(text)]
+            if "二〇" in text or "二零" in text:
+                self.years = sorted(self.years + [(m.start(), m.end(), 2000 + int("".join(str(_CN[c]) for c in m.group(1))))
+                                                  for m in _CN_YEAR.finditer(text)])
             self.year_ends = [e for _, e, _ in self.years]
             this = [m.span() for m in THIS_YEAR.finditer(text)]
             self.this_starts = [a for a, _ in this]
@@ -249,6 +254,8 @@ def year_key(text: str, year: int | None) -> int | None:
     template's sentences recur in reports of six years: tests/test_fast_paths_t12_prose.py)."""
     if year is None:
         return None
+    if ("二〇" in text or "二零" in text) and _CN_YEAR.search(text):
+        return year  # 二〇二二年
     m = _NIAN_AFTER.search(text)  # (most sentences: none; 本年, 全年 are not after a digit)
     if m is None:
         return None
