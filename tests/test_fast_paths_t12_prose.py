@@ -49,6 +49,17 @@ def test_a_text_without_a_digit_before_nian_names_no_year() -> None:
         else:
             assert year_key(text, 2023) == 2023 and year_key(text, None) is None
     assert year_key("2023年收到申请5件", 2023) == 2023 and year_key("本年收到申请5件", 2023) is None
+    # a year in numerals (二〇二二年) is a year SentenceTime reads: the key holds the report's year
+    assert year_key("二〇二二年收到申请五件", 2023) == 2023 and SentenceTime("二〇二二年收到申请五件").years == [(0, 5, 2022)]
+
+
+def test_claims_of_a_year_in_numerals_kept_in_one_year_are_those_read_in_another() -> None:
+    """二〇二二年… read in the 2022 report is this year's, in the 2023 report another year's: kept or not."""
+    memo.forget()
+    text = "二〇二二年我局收到政府信息公开申请五十四件。截至二〇二三年底累计收到申请322件；二〇二三年办结56件。"
+    for year in (2022, 2023, None, 2022, 2023):
+        assert _claims_of(text, year, kept=True) == _claims_of(text, year, kept=False), year
+    assert _claims_of(text, 2022, kept=True)[0] != _claims_of(text, 2023, kept=True)[0]
 
 
 def _claims_of(text: str, year: int | None, kept: bool) -> tuple[list[str], list[str]]:

@@ -19,6 +19,7 @@ from ..userregex import BoundedPattern, compile_pattern, trusted
 
 if TYPE_CHECKING:  # pragma: no cover
     from .annual import AnnualReport
+    from .prose_reading import Sentence
 
 
 def _search_in(sent: str):
@@ -30,6 +31,39 @@ REVIEWER = re.compile(r"(?:受理|审理|办理|审结|作出|承办)[^，。；
 WIDER = re.compile(r"其中[^，,。；;]{0,8}?(?:涉及|属于|因|为|是)?(?:政府)?信息公开")
 # naming every applicant is not a narrower scope
 ALL_APPLICANTS = re.compile(r"(?:自然人|公民)(?:[、，,和及与]|以及)?法人(?:[、，,和及与或]|或者|以及)*(?:其[他它])?组织")
+# 受理食品经营许可申请, 办结行政许可申请, 受理投诉举报申请, 信用修复申请: the word right before 申请 names another
+# kind of application than table 三's (政府信息公开申请, 依申请公开申请, 公开申请; 涉及投诉举报处理结果的申请 is one)
+_OTHER_KIND = re.compile(r"许可|审批|核准|备案|登记|注册|注销|变更|年检|年报|认证|认定|投诉|举报|信访|复议|诉讼|修复|补贴|补助"
+                         r"|救助|资助|赔偿|补偿|减免|退税|仲裁|调解|鉴定|检验|检测|听证|复核|专利|商标")
+_QUALIFIER_END = re.compile(r"[的、，,和及与或]")
+
+
+def other_application(gap: str) -> bool:
+    """Does the 申请 named last in ``gap`` (the words between a flow keyword and its number, at most a clause) name
+    another kind of application than 政府信息公开: 受理行政许可申请, 办结信用修复申请 — not 政府信息公开申请,
+    依申请公开申请, 涉及行政许可的政府信息公开申请, 收到自然人、法人或其他组织提出的申请."""
+    i = gap.rfind("申请")
+    if i <= 0:
+        return False
+    qualifier = _QUALIFIER_END.split(gap[:i])[-1]
+    return not qualifier.endswith("公开") and _OTHER_KIND.search(qualifier) is not None
+
+
+# 本年新收的57件申请中，已办结53件; 上年结转的3件申请中，予以公开1件; 本年新收申请中，予以公开21件: the counts after it
+# (in the same part of the sentence) are parts of that subset, not the year's totals (在办结的56件申请中 names them all)
+SUBSET_OF = re.compile(r"(?:新(?:收到?|受理|接收|接到)|结转|转结|遗留|转来)(?:至|到)?(?:下一?年度?)?"
+                       r"(?:(?:的|了的)\s*(?:[\d零〇一二两三四五六七八九十百千]+\s*件)?(?:政府信息公开|依申请公开)?(?:申请|事项)?"
+                       r"|\s*[\d零〇一二两三四五六七八九十百千]+\s*件的?(?:政府信息公开|依申请公开)?(?:申请|事项)?"
+                       r"|(?:政府信息公开|依申请公开)?(?:申请|事项))(?:中|当中|之中)(?![心央])")
+
+
+def in_subset(sent: Sentence, pos: int) -> bool:
+    """Is ``pos`` after a :data:`SUBSET_OF` (本年新收的57件申请中, 上年结转的3件申请中) in its part of the sentence (after the
+    last ；): a count there is a part of that subset."""
+    m = sent.search(SUBSET_OF, pos) if "中" in sent.text else None
+    return m is not None and m.start() > sent.time.semicolon_before(pos)
+
+
 def scope_regex(patterns: list[str]) -> re.Pattern[str] | BoundedPattern | None:
     """One regex for a list of scope patterns (a rule's ``scope_patterns``); None when the list is empty.
 

@@ -166,8 +166,9 @@ _RES_KW = "|".join(p for m, p in KEYWORDS if FAMILY_OF[m] == "s3res")
 PCT_ONLY = re.compile(rf"(?P<kws>(?:{_RES_KW})(?:(?:[、和及与]|以及)(?:{_RES_KW}))*)(?:的|类)?(?:申请|答复)?(?:件数|数量)?"
                        r"(?:所占)?(?:的)?(?:占比|比例|比重|占(?:[^，。；;\d%％]{0,10}?的)?(?:比例|比重)?)(?:为|是|达到?)?"
                        r"\s*(?P<pct>\d+(?:\.\d+)?)\s*[%％]")
-# 公开率为50.0%: 予以公开 over the total, or 予以公开 and 部分公开 (both readings); 予以公开率（含部分公开）: the latter
-RATE = re.compile(r"(?<![\u4e00-\u9fff])(?P<kw>(?:予以)?公开率)\s*(?P<incl>[（(]含部分公开[）)])?(?:为|是|达到?)?"
+# 公开率为50.0%: 予以公开 over the total, or 予以公开 and 部分公开 (both readings); 予以公开率（含部分公开）: the latter;
+# 依申请公开率, 申请的公开率, 依申请公开的公开率 say the same (not 主动公开率)
+RATE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=依申请)|(?<=申请的)|(?<=依申请公开的))(?P<kw>(?:予以)?公开率)\s*(?P<incl>[（(]含部分公开[）)])?(?:为|是|达到?)?"
                    r"\s*(?P<pct>\d+(?:\.\d+)?)\s*[%％]|(?<=予以)(?P<kw2>公开率)")
 RATE_CONTEXT = re.compile(r"申请|办结|答复")
 EACH_PCT = re.compile(r"[，,]?\s*分别(?:占(?:比)?|为)\s*(?P<pcts>\d+(?:\.\d+)?\s*[%％](?:\s*(?:[、，,和及与]|以及)\s*\d+(?:\.\d+)?"

@@ -29,14 +29,16 @@ to a keyword right after it (``另有4件顺延到下年度``).  ``予以公开�
 * Sub-items of （三）–（六）: a count with a reason names its row (``因属于行政执法案卷不予公开3件``,
   ``不予公开5件（含行政执法案卷3件）``, ``其中本机关不掌握相关政府信息12件``; metric ``not_open.enforcement_file``
   …, see ``SUB_ITEMS``); ``因…等原因`` is the whole group; a reason without a row is not compared.
-* Units 件 起 宗 例 份 个 条 and 件次.
+* Units 件 起 宗 例 份 个 条 and 件次; a table-三 count in 条 counts items of information (予以公开的信息事项41条): not read.
 
 **Readings of 共收到 N 件.**  "共收到/受理…申请N件" (also "…N件（含上年结转M件）") is read both as
 新收 and as 新收 + 上年结转; it is flagged only when neither holds.  A "新收" number followed by
 "含上年结转" is treated the same way.
 
 **Skipped numbers** (never compared): another year than the report year (carry-over from the
-previous year and carry-forward into the next are allowed for their own metrics); 上年/去年/往年;
+previous year and carry-forward into the next are allowed for their own metrics); 上年/去年/往年; several years
+(累计收到…, 自…施行以来, 2019年至2023年: :meth:`.prose_reading.SentenceTime.ok`); a part of a subset (本年新收的57件申请中，
+已办结53件: :data:`.claim_context.SUBSET_OF`); another kind of application (受理行政许可申请: ``other_application``);
 changes (同比, 较上年, 增加, 减少 …); part of a year (上半年, 季度, 截至9月); approximations
 (约, 近, 余, 多, 以上); clauses about proposals, messages and hot-line calls (建议, 提案, 留言 …);
 table-三 keywords in a clause about reviews or lawsuits (办理行政复议答复2件); 办结/受理 followed
@@ -94,6 +96,8 @@ from .claim_context import (
     blank_out,
     doc_attr,
     has_none_words,
+    in_subset,
+    other_application,
     scope_regex,
     upheld_outcomes,
 )
@@ -236,10 +240,9 @@ class _Reader:
             m = self.scope_ctx.search(self.scope, upto)
             if m:
                 return m.group(0)
-        clause = sent[clause_start:kw_start]
-        q = clause.rfind("其中")
-        if q >= 0:
-            rest = self.scope_ctx.text[clause_start + q + 2:upto].lstrip("　")
+        q = sent.rfind("其中", clause_start, kw_start)  # 其中，青溪市场监管所收到…: the 其中 of the clause before
+        if q >= 0 or sent.endswith(("其中，", "其中,", "其中：", "其中:"), 0, clause_start):
+            rest = self.scope_ctx.text[q + 2 if q >= 0 else clause_start:upto].lstrip("　")
             rest = rest[match_end(_QIZHONG_FILL, rest):]
             # 其中因本机关不掌握…无法提供12件, 其中行政执法案卷3件: a reason, not another subject
             if not KEYWORD.match(rest) and not REASON_LEAD.match(rest) and not REASON.match(rest):
@@ -376,7 +379,7 @@ class _Reader:
             clause_start = self.ctx.clause_start(m.start())[0]
             clause = sent[clause_start:m.start()]
             if (CHANGE.search(clause) or PAST.search(clause) or self.ctx.part_year(m.start())
-                    or not self._year_ok(m.start(), None)
+                    or not self._year_ok(m.start(), None) or in_subset(self.ctx, m.start())
                     or self._scope(sent, m.end(), clause_start, m.start())):
                 continue
             out.claims.append(Claim(metrics=metrics, number=None, unit="件", block=block, start=s0 + m.start(),
@@ -444,6 +447,8 @@ class _Reader:
                 return []
             if metric in ("received", "handled") and gap.strip(" 的了共计达") and "申请" not in gap:
                 return []  # 办结行政处罚案件120件, 受理网民留言60条: not applications
+            if fam == "s3flow" and other_application(gap):
+                return []  # 受理行政许可申请4930件, 办结信用修复申请89件: another kind of application
             if len(gap.strip()) > 8 and not _GAP_NOUN.search(gap):
                 return []  # 予以公开的政府信息主要涉及……15条: not a count of applications
             start = chain[0].start()
@@ -509,7 +514,7 @@ class _Reader:
                 clause = clause.replace(k.group(0), "　" * len(k.group(0)))  # the keyword must not trip the filters
             if CHANGE.search(clause) or PAST.search(clause):
                 return []
-        if self.ctx.part_year(t0):
+        if self.ctx.part_year(t0) or in_subset(self.ctx, t0):
             return []
         if not self._year_ok(t0, metric):
             return []
@@ -525,8 +530,10 @@ class _Reader:
             wm = self._wider[wi] if wi < len(self._wider) else None
             if wm:
                 scope = wm.group(0)
-        c = Claim(tuple(metrics), number, unit, block, s0 + start, s0 + end, self.stripped, combine, scope)
         fam = FAMILY_OF[metric]
+        if unit == "条" and fam in ("s3flow", "s3res"):
+            return []  # 予以公开的信息事项41条: items of information, where table 三 counts applications (件)
+        c = Claim(tuple(metrics), number, unit, block, s0 + start, s0 + end, self.stripped, combine, scope)
         if metric == "in_total":
             if not (seen & {"new", "received"} and "carried_over" in seen):
                 return []

@@ -123,6 +123,13 @@ CHANGE = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|上�
 PART_YEAR = re.compile(r"(?=[上下季截前\d])(?:上半年|下半年|季度|截[至止](?:\d{4}年)?(?:[1-9]|1[01])月|前[一二三四五六七八九十\d]+个?月"
                         r"|\d{1,2}\s*[-—~至到]\s*\d{1,2}\s*月|\d{1,2}月份)")
 THIS_YEAR = re.compile(r"本年度?|今年|当年|全年")
+# 累计收到, 自《条例》施行以来: a figure of several years, unless a time word of this year leads to it (全年累计, 今年以来)
+CUMULATIVE = re.compile(r"累计|以来")
+# 2019年至2023年, 2019—2023年: the year before a range's last one
+_RANGE_FROM = re.compile(r"(\d{4})\s*年?度?\s*[至到—–\-~～－]\s*$")
+_SINCE_YEAR = re.compile(r"(?:截[至止]|自|从)\s*$")
+# 二〇二二年: a year in numerals (2000–2099), another year as 2022年 is
+_CN_YEAR = re.compile(r"二[〇零]([〇零一二三四五六七八九]{2})\s*年")
 # a digit, spaces, 年: what every match of YEAR holds (and so every match in a part of the text); _NIAN_AFTER, a 年
 # right after a digit or a space, is in every text that holds one, and led by 年 it is searched for in C at the speed
 # of str.find, where \d, a Unicode category, is tested at every character
@@ -146,7 +153,7 @@ class SentenceTime:
     (上年结转) or after it (结转下年度); no year named means this year; so does a 本年/今年/全年 written after
     that year and before the number (``2022年……，本年新收…``)."""
 
-    __slots__ = ("_part_year", "semis", "text", "this_ends", "this_starts", "year_ends", "years")
+    __slots__ = ("_part_year", "cumulative", "semis", "text", "this_ends", "this_starts", "year_ends", "years")
 
     def __init__(self, text: str):
         self.text = text
@@ -155,12 +162,16 @@ class SentenceTime:
         self.semis = [m.start() for m in _SEMI.finditer(text)] if "；" in text or ";" in text else []
         if "年" in text:  # every YEAR and THIS_YEAR match ends in or holds 年
             self.years = [(m.start(), m.end(), int(m.group(1))) for m in YEAR.finditer(text)]
+            if "二〇" in text or "二零" in text:
+                self.years = sorted(self.years + [(m.start(), m.end(), 2000 + int("".join(str(_CN[c]) for c in m.group(1))))
+                                                  for m in _CN_YEAR.finditer(text)])
             self.year_ends = [e for _, e, _ in self.years]
             this = [m.span() for m in THIS_YEAR.finditer(text)]
             self.this_starts = [a for a, _ in this]
             self.this_ends = [b for _, b in this]
         else:
             self.years, self.year_ends, self.this_starts, self.this_ends = [], [], [], []
+        self.cumulative = [m.start() for m in CUMULATIVE.finditer(text)] if "累计" in text or "以来" in text else []
 
     @property
     def part_year(self) -> int | None:
@@ -186,10 +197,15 @@ class SentenceTime:
             part_year = self.part_year
             if part_year is not None and part_year < upto:
                 return False
+        if self.cumulative and self._several_years(upto, year):
+            return False
         j = bisect_right(self.year_ends, upto) - 1
         if j < 0 or self.years[j][0] <= self.semicolon_before(upto):  # no year named before it (most numbers)
             return True
-        _, ye, y = self.years[j]
+        ys, ye, y = self.years[j]
+        rm = _RANGE_FROM.search(self.text, max(0, ys - 10), ys)
+        if rm is not None and int(rm.group(1)) != y:
+            return False  # 2019年至2023年: several years
         k = bisect_left(self.this_starts, ye)
         if k < len(self.this_starts) and self.this_ends[k] <= upto:
             return True  # 2022年……，本年新收…: the nearest time word is this year
@@ -202,6 +218,35 @@ class SentenceTime:
         return metric == "carried_forward" and y == year + 1
 
 
+    def _several_years(self, upto: int, year: int | None) -> bool:
+        """Is the number at ``upto`` after a :data:`CUMULATIVE` word (the first in its part of the sentence) that no time
+        word of this year leads to (全年累计, 今年以来, 2023年以来 in the 2023 report; not one of an earlier count's
+        clause: 全年收到57件，自《条例》施行以来累计…; not 截至2023年底), nor a 累计 a word of this year follows
+        (累计处理92件，其中本年度新接收91件): 累计收到322件, 2019年以来."""
+        seg = self.semicolon_before(upto)
+        i = bisect_right(self.cumulative, seg)
+        if i == len(self.cumulative) or self.cumulative[i] >= upto:
+            return False
+        c = self.cumulative[i]
+        k = bisect_right(self.this_ends, c) - 1
+        this_end = self.this_ends[k] if k >= 0 and self.this_starts[k] > seg else -1
+        j = bisect_right(self.year_ends, c) - 1
+        if j >= 0 and self.years[j][0] > max(seg, this_end):  # a year is the time word nearest to it
+            ys, ye, y = self.years[j]
+            if y != year or (_SINCE_YEAR.search(self.text, max(0, ys - 3), ys) and self.text[c:c + 2] != "以来"):
+                return True  # 2019年以来, 截至2023年底…累计
+            this_end = ye  # 2023年累计, 自2023年1月以来 in the 2023 report
+        if this_end < 0:  # 累计处理92件，其中本年度新接收91件…: a 累计 of this year's, told after it
+            k = bisect_right(self.this_starts, c)
+            return not (self.text[c:c + 2] == "累计" and k < len(self.this_starts)
+                        and self.this_starts[k] < self._semicolon_after(c))
+        return COUNT_TOKEN.search(self.text, this_end, c) is not None  # 全年收到57件，自《条例》施行以来累计…
+
+    def _semicolon_after(self, pos: int) -> int:
+        i = bisect_right(self.semis, pos)
+        return self.semis[i] if i < len(self.semis) else len(self.text)
+
+
 def year_key(text: str, year: int | None) -> int | None:
     """The report's year as the key of what a prose reader kept for ``text`` (a sentence or its shape): the year when
     the text may name one, else None.  A reader asks the report's year only of a year the text names (``YEAR``: the
@@ -209,6 +254,8 @@ def year_key(text: str, year: int | None) -> int | None:
     template's sentences recur in reports of six years: tests/test_fast_paths_t12_prose.py)."""
     if year is None:
         return None
+    if ("二〇" in text or "二零" in text) and _CN_YEAR.search(text):
+        return year  # 二〇二二年
     m = _NIAN_AFTER.search(text)  # (most sentences: none; 本年, 全年 are not after a digit)
     if m is None:
         return None
