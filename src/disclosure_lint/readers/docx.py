@@ -19,9 +19,10 @@ paragraph style is a heading — 标题 1/Heading 1…, Title/标题 — or has 
 ``"paragraph"``), one ``"table"`` block per body table.  Paragraphs in text boxes follow the
 paragraph that anchors them.  Section titles in these reports are usually plain numbered
 paragraphs; the report layer recognises them from their text.  Automatic list numbering
-(``w:numPr``) is *not* rendered (it cannot be reproduced exactly without laying out the whole
-numbering definition): a paragraph numbered by Word keeps its text without the number, so the
-report layer recognises such a section title by its words (总体情况 …) only.  Headers, footers,
+(``w:numPr``, the paragraph's or its style's) is drawn as Word draws it (:mod:`.docx_numbering`): a body
+paragraph numbered "一、" by Word reads "一、总体情况", as printed; a number it cannot draw exactly (a bullet, a
+format it does not know) is left out, and a numbered paragraph in a table cell is counted but not drawn into the
+cell.  Headers, footers,
 footnotes and comments are not read.
 
 **Tables.**  Merged cells are expanded into the grid: a cell spanning ``gridSpan`` columns repeats
@@ -63,6 +64,7 @@ import time
 from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, Document, ReaderNotice, Row, Table
+from .docx_numbering import Numbering
 from .docx_package import check_package, open_document
 from .lines import new_cell
 from .sniff import FIX_AS_DOCX
@@ -217,8 +219,10 @@ class _Budget:
 
 
 class _Extractor:
-    def __init__(self, levels: dict[str, int | None], default_style: str | None, budget: _Budget | None = None):
+    def __init__(self, levels: dict[str, int | None], default_style: str | None, budget: _Budget | None = None,
+                 numbering: Numbering | None = None):
         self.budget = budget or _Budget(DEFAULT_LIMITS)
+        self.numbering = numbering
         self.levels = levels
         self.default_style = default_style
         self.fields: list[bool] = []  # open complex fields: True while in their instruction part
@@ -342,8 +346,6 @@ class _Extractor:
         ppr = p.find(PPR)
         sid = self.default_style
         if ppr is not None:
-            if ppr.find(_W + "numPr") is not None:
-                self.stats["auto_numbered"] += 1
             ol = ppr.find(_W + "outlineLvl")
             if ol is not None:
                 return _outline(ol.get(VAL))
@@ -351,6 +353,18 @@ class _Extractor:
             if ps is not None:
                 sid = ps.get(VAL)
         return self.levels.get(sid) if sid is not None else None
+
+    def number(self, p) -> tuple[str | None, bool]:
+        """(the number Word draws before paragraph ``p``, or None when there is none or it cannot be drawn here
+        (:mod:`.docx_numbering`); whether Word numbers ``p``).  Counts ``p``: once per paragraph, in document order."""
+        if p is None or self.numbering is None:
+            return None, False
+        label, numbered = self.numbering.label(p)
+        if label == "":
+            return None, False  # a level that draws nothing (LibreOffice's outline numbering "none")
+        if numbered:
+            self.stats["auto_numbered"] += 1
+        return label, numbered
 
     # tables
     def grid(self, tbl, depth: int, tno: int = 0) -> tuple[list[list[str]], list[bool]]:
@@ -405,7 +419,8 @@ class _Extractor:
                     rows, _ = self.grid(item[1], depth + 1)
                     lines.extend("\t".join(r) for r in rows)
                 continue
-            _, text, boxes, _p, _pictures = item
+            _, text, boxes, p, _pictures = item
+            self.number(p)  # counted (a cell's numbers are not drawn into the table's text)
             lines.append(text)
             for box in boxes:
                 if depth < MAX_DEPTH:
@@ -574,6 +589,9 @@ class _Builder:
                 continue
             _, raw, boxes, p, pictures = item
             text = _clean_lines(raw)
+            label, _numbered = self.ex.number(p)
+            if label and text:
+                text = label + text  # the number Word draws: what the reader sees
             if not text and pictures and box_of is None:
                 # a paragraph that is a picture (a statistics table pasted as one: there is a table, DL105, whose
                 # numbers are not read, DL002); not counted, so that the paragraphs' numbers stay those of the text
@@ -625,7 +643,7 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     document = open_document(data)
     try:
         levels, default_style = _style_levels(document)
-        ex = _Extractor(levels, default_style, _Budget(limits))
+        ex = _Extractor(levels, default_style, _Budget(limits), Numbering(document))
         builder = _Builder(ex)
         builder.body(document.element.body)
     except InputError:
