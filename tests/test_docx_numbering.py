@@ -159,14 +159,16 @@ def test_numbering_of_a_heading_style_and_numbers_in_cells() -> None:
     style = document.styles["Heading 1"].element
     style.get_or_add_pPr().append(parse_xml(f'<w:numPr {W}><w:numId w:val="1"/></w:numPr>'))
     document.add_heading("总体情况", level=1)
-    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    table = document.add_table(rows=1, cols=2)
+    cell = table.cell(0, 0)
     cell.text = "表中的编号段落"
+    table.cell(0, 1).text = "12"
     cell.paragraphs[0]._p.get_or_add_pPr().append(parse_xml(
         f'<w:numPr {W}><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'))
     document.add_heading("收到和处理政府信息公开申请情况", level=1)
     blocks = docx_reader.read("report.docx", _save(document)).blocks
     assert [(b.kind, b.text) for b in blocks] == [
-        ("heading", "一、总体情况"), ("table", "表中的编号段落"), ("heading", "三、收到和处理政府信息公开申请情况")]
+        ("heading", "一、总体情况"), ("table", "表中的编号段落\t12"), ("heading", "三、收到和处理政府信息公开申请情况")]
 
 
 def test_no_numbering_part_and_numbering_switched_off() -> None:
