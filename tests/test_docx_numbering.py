@@ -37,7 +37,7 @@ def _lvl(ilvl: int, fmt: str, text: str, start: int = 1, suff: str = "nothing") 
 
 
 # numId 1: 一、 / （一） (Word's and WPS's Chinese outline list); numId 2: a bullet; numId 3: the list of numId 1
-# restarted at 1 by a startOverride; numId 4: 1. / 1.1 in decimal
+# restarted at 1 by a startOverride; numId 4: 1. / 1.1 in decimal; numId 5: a hidden 一、 / 1.1 (isLgl)
 NUMBERING = (
     f'<w:numbering {W}>'
     f'<w:abstractNum w:abstractNumId="10">{_lvl(0, "chineseCounting", "%1、")}{_lvl(1, "chineseCounting", "（%2）")}'
@@ -45,11 +45,16 @@ NUMBERING = (
     f'<w:abstractNum w:abstractNumId="11">{_lvl(0, "bullet", "●")}</w:abstractNum>'
     f'<w:abstractNum w:abstractNumId="12">{_lvl(0, "decimal", "%1.", suff="tab")}{_lvl(1, "decimal", "%1.%2")}'
     f'</w:abstractNum>'
+    f'<w:abstractNum w:abstractNumId="13"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+    f'<w:lvlText w:val="%1、"/><w:rPr><w:vanish/></w:rPr></w:lvl>'
+    f'<w:lvl w:ilvl="1"><w:start w:val="1"/><w:isLgl/><w:numFmt w:val="chineseCounting"/><w:suff w:val="nothing"/>'
+    f'<w:lvlText w:val="%1.%2"/></w:lvl></w:abstractNum>'
     f'<w:num w:numId="1"><w:abstractNumId w:val="10"/></w:num>'
     f'<w:num w:numId="2"><w:abstractNumId w:val="11"/></w:num>'
     f'<w:num w:numId="3"><w:abstractNumId w:val="10"/>'
     f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
     f'<w:num w:numId="4"><w:abstractNumId w:val="12"/></w:num>'
+    f'<w:num w:numId="5"><w:abstractNumId w:val="13"/></w:num>'
     f'</w:numbering>')
 
 
@@ -146,9 +151,12 @@ def test_numbers_drawn_as_word_draws_them() -> None:
     _numbered(document, "第一条", 4)
     _numbered(document, "第一款", 4, 1)  # (a tab after "1." is not kept: the number ends in a stop)
     _numbered(document, "未定义的编号", 99)
+    _numbered(document, "隐藏的编号", 5)  # a level whose number is hidden (w:vanish): not drawn
+    _numbered(document, "法律编号", 5, 1)  # isLgl: every number in decimal
     assert _texts(_save(document)) == [
         "一、总体情况", "（一）主动公开", "（三）依申请公开", "二、主动公开政府信息情况", "（一）新的小项", "一、重新编号",
-        "项目符号", "1.第一条", "1.1第一款", "未定义的编号"]
+        "项目符号", "1.第一条", "1.1第一款", "未定义的编号",
+        "隐藏的编号", "1.1法律编号"]
 
 
 def test_numbering_of_a_heading_style_and_numbers_in_cells() -> None:

@@ -14,7 +14,8 @@ and dotted forms), the Chinese counting forms (一、二 … 九十九, also und
 names; 〇一二 digit by digit), the heavenly stems (甲乙丙 …), Latin letters and Roman numerals; ``none`` draws
 only the level text.  Anything else — a bullet, a picture bullet, a format not listed, a number beyond what the
 format spells here — cannot be drawn exactly: :meth:`Numbering.label` gives ``None`` (with ``numbered`` true) and the
-paragraph keeps its text as written.
+paragraph keeps its text as written.  A level whose number is hidden (``w:vanish``) draws nothing; ``isLgl`` draws
+every number of the label in decimal.
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ def format_number(n: int, fmt: str) -> str | None:
 
 
 class _Level:
-    __slots__ = ("fmt", "start", "style", "suff", "text")
+    __slots__ = ("fmt", "hidden", "legal", "start", "style", "suff", "text")
 
     def __init__(self, lvl) -> None:
         self.start = _int(lvl.find(_W + "start"), 1)
@@ -111,6 +112,12 @@ class _Level:
         self.suff = (suff.get(VAL) or "tab") if suff is not None else "tab"
         ps = lvl.find(_W + "pStyle")
         self.style = ps.get(VAL) if ps is not None else None
+        self.legal = _on(lvl.find(_W + "isLgl"))  # every number of the label in decimal
+        self.hidden = _on(lvl.find(f"{_W}rPr/{_W}vanish"))  # a number Word does not show
+
+
+def _on(el) -> bool:
+    return el is not None and (el.get(VAL) or "1").lower() not in ("0", "false", "off")
 
 
 def _int(el, default: int) -> int:
@@ -236,6 +243,8 @@ class Numbering:
               starts: dict[int, int | None]) -> str | None:
         if lvl.fmt == "bullet" or lvl.text is None or len(lvl.text) > MAX_LABEL:
             return None
+        if lvl.hidden:
+            return ""
         failed = False
 
         def one(m: re.Match) -> str:
@@ -251,7 +260,7 @@ class Numbering:
                 n = s if s is not None else other.start
             if other.fmt == "none":
                 return ""
-            drawn = format_number(n, other.fmt)
+            drawn = format_number(n, "decimal" if lvl.legal else other.fmt)
             if drawn is None:
                 failed = True
                 return ""
