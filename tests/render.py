@@ -402,19 +402,20 @@ def to_docx(md_text: str, heading_styles: bool = False, merge: bool = True) -> b
     return buf.getvalue()
 
 
-def framed(data: bytes, rows: int = 1) -> bytes:
+def framed(data: bytes, rows: int = 1, margin: bool = False) -> bytes:
     """The Word document ``data`` with its body moved into a layout frame, as pasted from a portal page: one
     cell (``rows=1``), or a one-column table whose first rows hold a column name and a date and whose last row
-    holds the body."""
+    holds the body; with ``margin``, a two-column page layout whose left column (a margin) is left blank."""
     import docx
     from docx.oxml import parse_xml
 
     document = docx.Document(io.BytesIO(data))
     kids = [k for k in document.element.body.iterchildren() if not k.tag.endswith("sectPr")]
-    frame = document.add_table(rows=rows, cols=1)
+    col = 1 if margin else 0
+    frame = document.add_table(rows=rows, cols=col + 1)
     for i in range(rows - 1):
-        frame.cell(i, 0).text = ["政务公开专栏", "发布时间：2024-01-18"][i % 2]
-    tc = frame.cell(rows - 1, 0)._tc
+        frame.cell(i, col).text = ["政务公开专栏", "发布时间：2024-01-18"][i % 2]
+    tc = frame.cell(rows - 1, col)._tc
     tc.remove(tc.p_lst[0])
     for k in kids:
         tc.append(k)

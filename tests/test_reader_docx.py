@@ -400,11 +400,12 @@ def test_text_boxes_follow_their_paragraph_once():
 def test_body_level_content_controls_are_read():
     document = docx.Document()
     sdt = parse_xml(f'<w:sdt {W}><w:sdtContent><w:p><w:r><w:t>控件中的段落</w:t></w:r></w:p>'
-                    f'<w:tbl><w:tr><w:tc><w:p><w:r><w:t>控件中的表格</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'
+                    f'<w:tbl><w:tr><w:tc><w:p><w:r><w:t>控件中的表格</w:t></w:r></w:p></w:tc>'
+                    f'<w:tc><w:p><w:r><w:t>12</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'
                     f'</w:sdtContent></w:sdt>')
     document.element.body.insert(0, sdt)
     doc = read(save(document))
-    assert [(b.kind, b.text) for b in doc.blocks] == [("paragraph", "控件中的段落"), ("table", "控件中的表格")]
+    assert [(b.kind, b.text) for b in doc.blocks] == [("paragraph", "控件中的段落"), ("table", "控件中的表格\t12")]
 
 
 # -- tables ----------------------------------------------------------------------------------------
@@ -526,14 +527,16 @@ def test_a_one_cell_box_of_paragraphs_is_its_paragraphs():
     box.cell(0, 0).text = "框中第一段"
     box.cell(0, 0).add_paragraph("")
     box.cell(0, 0).add_paragraph("框中第二段")
-    note = document.add_table(rows=1, cols=1)  # one paragraph in one cell: a table, as before
+    number = document.add_table(rows=1, cols=1)  # one number in one cell: a table, as before
+    number.cell(0, 0).text = "1,234件"
+    note = document.add_table(rows=1, cols=1)  # one paragraph of words in one cell: that paragraph
     note.cell(0, 0).text = "注：本表数据截至12月31日"
     document.add_paragraph("正文第二段")
     doc = read(save(document))
     assert [(b.kind, b.pointer, b.text) for b in doc.blocks] == [
         ("paragraph", "第1段", "正文第一段"), ("paragraph", "第2段", "框中第一段"), ("paragraph", "第3段", "框中第二段"),
-        ("table", "表1", "注：本表数据截至12月31日"), ("paragraph", "第4段", "正文第二段")]
-    assert doc.meta["tables"] == 1 and doc.meta["layout_tables"] == 1
+        ("table", "表1", "1,234件"), ("paragraph", "第4段", "注：本表数据截至12月31日"), ("paragraph", "第5段", "正文第二段")]
+    assert doc.meta["tables"] == 1 and doc.meta["layout_tables"] == 2
 
 
 # -- whole reports ---------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ from .annotate_runs import (
     clean,
     clean_offsets,
     editable,
+    numbered_offsets,
     read_chars,
     runs_between,
 )
@@ -283,8 +284,9 @@ def _exact(document, blocks: Sequence[Block]) -> dict[int, tuple[object, list[in
             if j not in texts:
                 texts[j] = read_chars(paragraphs[j])[0]
             want = xml_safe(b.text)
-            if clean(texts[j]) == want:
-                offsets = clean_offsets(texts[j], want)
+            same = clean(texts[j]) == want
+            offsets = clean_offsets(texts[j], want) if same else numbered_offsets(paragraphs[j], texts[j], want)
+            if same or offsets is not None:
                 if offsets is not None:
                     out[b.index] = (paragraphs[j], offsets)
                     cursor = j + 1
@@ -381,6 +383,9 @@ def _raw(exact: dict, w: Where | None, end: bool) -> tuple[object, int] | None:
     o = w[1]
     if not offs or not 0 <= o <= len(offs):
         return None
+    at = (o - 1 if o > 0 else 0) if end else min(o, len(offs) - 1)
+    if offs[at] < 0:
+        return None  # a number Word draws: no run holds it (offset -1)
     if end:
         return p, offs[o - 1] + 1 if o > 0 else offs[0]
     return p, offs[o] if o < len(offs) else offs[-1] + 1

@@ -22,6 +22,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from .readers.docx import frame_cells, switched_on, symbol_char
+from .readers.docx_numbering import MAX_LABEL
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -142,6 +143,21 @@ def clean_offsets(raw: str, text: str) -> list[int] | None:
         out.append(j)
         j += 1
     return out
+
+
+def numbered_offsets(p, raw: str, text: str) -> list[int] | None:
+    """:func:`clean_offsets` of a paragraph whose block text starts with the number Word draws before it (the
+    reader's :mod:`.readers.docx_numbering`): -1 for each character of that number (no run holds it: nothing there
+    can be marked or edited), else None."""
+    ppr = p.find(PPR)
+    if ppr is None or (ppr.find(_W + "numPr") is None and ppr.find(_W + "pStyle") is None):
+        return None
+    own = clean(raw)
+    k = len(text) - len(own)
+    if not own or not 0 < k <= MAX_LABEL + 1 or not text.endswith(own):
+        return None
+    offsets = clean_offsets(raw, own)
+    return None if offsets is None else [-1] * k + offsets
 
 
 def body_paragraphs(body) -> Iterator[Any]:

@@ -19,9 +19,9 @@ paragraph style is a heading — 标题 1/Heading 1…, Title/标题 — or has 
 ``"paragraph"``), one ``"table"`` block per body table.  Paragraphs in text boxes follow the
 paragraph that anchors them.  Section titles in these reports are usually plain numbered
 paragraphs; the report layer recognises them from their text.  Automatic list numbering
-(``w:numPr``) is *not* rendered (it cannot be reproduced exactly without laying out the whole
-numbering definition): a paragraph numbered by Word keeps its text without the number, so the
-report layer recognises such a section title by its words (总体情况 …) only.  Headers, footers,
+(``w:numPr``, the paragraph's or its style's) is drawn as Word draws it (:mod:`.docx_numbering`): a body
+paragraph numbered "一、" by Word reads "一、总体情况", as printed; a number it cannot draw exactly (a bullet, an
+unknown format) is left out; a numbered paragraph in a table cell is counted, not drawn.  Headers, footers,
 footnotes and comments are not read.
 
 **Tables.**  Merged cells are expanded into the grid: a cell spanning ``gridSpan`` columns repeats
@@ -31,10 +31,12 @@ legacy ``hMerge`` likewise, ``gridBefore`` leaves empty positions.  The paragrap
 joined with line breaks (the extractor ignores them: 商业/企业 on two lines still reads 商业企业), a
 table nested in a cell adds its rows as tab-separated lines; rows marked as repeated header rows
 (``tblHeader``) are header rows; tables with no text at all (layout tables) are skipped.  A layout
-*frame* — a one-column table that holds a table in a cell, or a single cell of two or more paragraphs (a
-report pasted into a one-cell table, a portal page's one-column frame of title, date and text) — is not a
-table: its cells' paragraphs and tables are read as the body's, in order, and counted as body paragraphs and
-tables (``Document.meta["layout_tables"]`` counts the frames).
+*frame* (:func:`frame_cells`) — a table in which each row has one cell with text, in one column, the others blank
+(a page laid out in columns with a blank margin), and that holds a table in a cell, or a single cell of two or more
+paragraphs (a report pasted into a one-cell table, a portal page's one-column frame of title, date and text), or a
+single one-paragraph cell of words (a section title in a shaded banner box) — is not a table: its cells'
+paragraphs and tables are read as the body's, in order, and counted as body paragraphs and tables
+(``Document.meta["layout_tables"]`` counts the frames).
 
 **Positions.**  Word has no lines: ``Block.pointer`` is "第12段" (body paragraphs counted from 1
 as a reader counts them: empty paragraphs, paragraphs in table cells and text boxes are skipped),
@@ -63,6 +65,7 @@ import time
 from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, Document, ReaderNotice, Row, Table
+from .docx_numbering import Numbering
 from .docx_package import check_package, open_document
 from .lines import new_cell
 from .sniff import FIX_AS_DOCX
@@ -217,8 +220,10 @@ class _Budget:
 
 
 class _Extractor:
-    def __init__(self, levels: dict[str, int | None], default_style: str | None, budget: _Budget | None = None):
+    def __init__(self, levels: dict[str, int | None], default_style: str | None, budget: _Budget | None = None,
+                 numbering: Numbering | None = None):
         self.budget = budget or _Budget(DEFAULT_LIMITS)
+        self.numbering = numbering
         self.levels = levels
         self.default_style = default_style
         self.fields: list[bool] = []  # open complex fields: True while in their instruction part
@@ -342,8 +347,6 @@ class _Extractor:
         ppr = p.find(PPR)
         sid = self.default_style
         if ppr is not None:
-            if ppr.find(_W + "numPr") is not None:
-                self.stats["auto_numbered"] += 1
             ol = ppr.find(_W + "outlineLvl")
             if ol is not None:
                 return _outline(ol.get(VAL))
@@ -351,6 +354,12 @@ class _Extractor:
             if ps is not None:
                 sid = ps.get(VAL)
         return self.levels.get(sid) if sid is not None else None
+
+    def number(self, p) -> str | None:
+        """The number Word draws before paragraph ``p`` (:mod:`.docx_numbering`), or None; counts ``p`` in its list."""
+        label, numbered = self.numbering.label(p) if p is not None and self.numbering is not None else (None, False)
+        self.stats["auto_numbered"] += numbered
+        return label or None  # ("": a level that draws nothing, as LibreOffice's outline numbering "none")
 
     # tables
     def grid(self, tbl, depth: int, tno: int = 0) -> tuple[list[list[str]], list[bool]]:
@@ -405,7 +414,8 @@ class _Extractor:
                     rows, _ = self.grid(item[1], depth + 1)
                     lines.extend("\t".join(r) for r in rows)
                 continue
-            _, text, boxes, _p, _pictures = item
+            _, text, boxes, p, _pictures = item
+            self.number(p)  # counted (a cell's numbers are not drawn into the table's text)
             lines.append(text)
             for box in boxes:
                 if depth < MAX_DEPTH:
@@ -503,34 +513,79 @@ def _cells(tr, depth: int):
 
 
 def frame_cells(tbl) -> list | None:
-    """The cells of a layout frame, else None: a table of one column (each row one cell, none spanning
-    several grid columns) that holds a table in a cell, or a single cell of two or more paragraphs with text
-    (the body pasted into a one-cell table, the statistics tables inside a one-column frame of title, date and
-    text).  A one-column list of short entries and a one-cell box of one paragraph stay tables."""
+    """The cells of a layout frame (the module docstring), else None: each row has one cell with text, all in
+    one grid column, none merged down, the others blank (a picture at most); and a cell holds a table, or the one
+    cell holds two or more paragraphs, or it is one column's one cell of one paragraph of words (:func:`_words`).
+    A one-cell box of a number or of a line with tabs, a one-column list of entries and any row of two cells with
+    text stay tables.  One pass over the rows; the look into a cell stops at its first text."""
     cells = []
-    nested = False
+    nested = wide = False
+    column: int | None = None
     for tr in _rows(tbl, 0):
         trpr = tr.find(TRPR)
         if trpr is not None and trpr.find(DEL) is not None:
             continue  # a deleted row, as the grid drops it
-        row = []
+        row = []  # (cell, its grid column, its span)
+        pos = _int(trpr.find(_W + "gridBefore"), 0) if trpr is not None else 0
         for tc in _cells(tr, 0):
-            row.append(tc)
-            if len(row) > 1:
+            tcpr = tc.find(TCPR)
+            if tcpr is not None and tcpr.find(_W + "vMerge") is not None:
+                return None
+            span = max(_int(tcpr.find(_W + "gridSpan"), 1), 1) if tcpr is not None else 1
+            row.append((tc, pos, span))
+            pos += span
+            if len(row) > MAX_GRID_COLS:
                 return None
         if not row:
             continue
-        tc = row[0]
-        tcpr = tc.find(TCPR)
-        if tcpr is not None and _int(tcpr.find(_W + "gridSpan"), 1) > 1:
+        if len(row) == 1:
+            tc, at, span = row[0]
+            if span > 1:
+                return None
+        else:
+            wide = True
+            held = [x for x in row if _holds_text(x[0])]
+            if len(held) > 1:
+                return None  # two cells with text in a row: a data table
+            if not held:
+                continue  # a row of blank cells
+            tc, at, _ = held[0]
+        if column is not None and at != column:
             return None
-        if tcpr is not None and tcpr.find(_W + "vMerge") is not None:
-            return None
+        column = at
         nested = nested or any(kind == "tbl" for kind, _ in _children(tc, 0))
         cells.append(tc)
     if nested or (len(cells) == 1 and _paragraphs_with_text(cells[0], 2)):
         return cells
+    if len(cells) == 1 and not wide and _words(cells[0]):
+        return cells
     return None
+
+
+def _holds_text(tc) -> bool:
+    """Whether a cell holds any text (a picture, spaces or nothing: none)."""
+    return any(t.text and t.text.strip(_STRIP) for t in tc.iter(T))
+
+
+_UNIT_CHARS = frozenset("件个项次条人家万亿元年月日")
+
+
+def _words(tc) -> bool:
+    """Is the cell's one paragraph with text words (2+ Chinese characters besides units; no tab or break)?"""
+    found = None
+    for kind, el in _children(tc, 0):
+        if kind == "p" and any(t.text for t in el.iter(T)):
+            if found is not None:
+                return False
+            found = el
+    if found is None or next(found.iter(TAB, PTAB, BR, CR), None) is not None:
+        return False
+    hanzi = 0
+    for t in found.iter(T):
+        hanzi += sum(1 for c in t.text or "" if "\u4e00" <= c <= "\u9fff" and c not in _UNIT_CHARS)
+        if hanzi >= 2:
+            return True
+    return False
 
 
 def _paragraphs_with_text(container, n: int) -> bool:
@@ -574,6 +629,9 @@ class _Builder:
                 continue
             _, raw, boxes, p, pictures = item
             text = _clean_lines(raw)
+            label = self.ex.number(p)
+            if label and text:
+                text = label + text  # the number Word draws: what the reader sees
             if not text and pictures and box_of is None:
                 # a paragraph that is a picture (a statistics table pasted as one: there is a table, DL105, whose
                 # numbers are not read, DL002); not counted, so that the paragraphs' numbers stay those of the text
@@ -625,7 +683,7 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     document = open_document(data)
     try:
         levels, default_style = _style_levels(document)
-        ex = _Extractor(levels, default_style, _Budget(limits))
+        ex = _Extractor(levels, default_style, _Budget(limits), Numbering(document))
         builder = _Builder(ex)
         builder.body(document.element.body)
     except InputError:
