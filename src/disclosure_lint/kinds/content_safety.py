@@ -180,6 +180,8 @@ class InjectedSpam(Kind[InjectedSpamOptions]):
             blocks = report.spam_blocks if self._gate is promotions.TERMS_GATE else None
             for block, cell, text in _segments(report, self._gate, blocks, self._gate is promotions.TERMS_GATE):
                 for m in self._re.finditer(text):
+                    if promotions.ordinary_term(text, m.start(), m.end()):
+                        continue  # 彩金饰品, 儿童娱乐城, 注册送章, 星空体育用品商店
                     h = covering(hidden, cell if cell is not None else block, m.start()) if hidden else None
                     i = index[id(h)] if h is not None else None
                     if i is not None:
