@@ -480,10 +480,22 @@ class TestDateAfterPublication:
         "相关目录梳理于2024年6月30日前完成。",
         "新修订的指南自2024年3月1日起施行。",
         "本机关于2024年1月20日发布本报告。",
+        "修订后的工作规程已经2024年1月12日局务会审议通过，定于2024年2月1日施行。",
+        "新版办事指南拟于2024年3月1日上线。",
+        "修订后的目录于2024年2月1日实施。",
     ])
     def test_quiet(self, body):
         text = txt_report("发布日期：2024年1月20日", body=body)
         assert only(lint(text, select=["DL407"], fmt="text"), "DL407") == []
+
+    @pytest.mark.parametrize("body", [
+        "2024年2月5日实施行政检查12次，结果已公开。",  # a verb with an object: a fact, not a schedule
+        "工作规程已于2024年2月1日审议通过并施行。",
+        "规程于2024年2月1日施行情况良好。",
+    ])
+    def test_fires_on_a_fact_dated_after_publication(self, body):
+        text = txt_report("发布日期：2024年1月20日", body=body)
+        assert len(only(lint(text, select=["DL407"], fmt="text"), "DL407")) == 1
 
     def test_metadata_lines_not_reported(self):
         text = txt_report("发布日期：2024年1月20日", body="更新时间：2024年3月1日\n本机关认真贯彻《条例》。")

@@ -477,11 +477,15 @@ class StatisticsPeriod(Kind[StatisticsPeriodOptions]):
 class DateAfterPublicationOptions(KindOptions):
     future_words: list[str] = Field(
         default_factory=lambda: ["将", "拟", "计划", "预计", "力争", "争取", "确保", "预定", "下一步", "届时",
-                                 "有效期", "期限"],
+                                 "有效期", "期限", "定于", "拟于"],
         description="同一分句中出现在日期之前时视为计划或期限、不报告的词")
     future_suffixes: list[str] = Field(
-        default_factory=lambda: ["前", "之前", "以前", "起", "开始", "以后", "之后"],
-        description="紧跟在日期之后时视为计划或期限、不报告的词")
+        default_factory=lambda: ["前", "之前", "以前", "起", "开始", "以后", "之后", "施行", "实施", "生效"],
+        description="紧跟在日期之后时视为计划或期限、不报告的词（施行、实施、生效须在分句末尾）")
+
+
+_CLAUSE_VERBS = ("施行", "实施", "生效")
+_CLAUSE_ENDS_HERE = r"(?=\s*(?:[，,。；;！!？?）)\n]|$))"
 
 
 @register
@@ -494,7 +498,9 @@ class DateAfterPublication(Kind[DateAfterPublicationOptions]):
         super().__init__(rule, options, config)
         words = [re.escape(w) for w in options.future_words if w]
         self._future = re.compile("|".join(words)) if words else None
-        sufs = sorted((re.escape(s) for s in options.future_suffixes if s), key=lambda w: (-len(w), w))
+        # a verb (施行, 实施, 生效) only when it ends the clause: 定于2024年2月1日施行。, not 2024年2月5日实施检查
+        sufs = sorted((re.escape(s) + (_CLAUSE_ENDS_HERE if s.endswith(_CLAUSE_VERBS) else "")
+                       for s in options.future_suffixes if s), key=lambda w: (-len(w), w))
         self._suffix = re.compile(r"\s*(?:%s)" % "|".join(sufs)) if sufs else None  # noqa: UP031 - a regex: % keeps braces literal
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
