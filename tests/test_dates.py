@@ -37,6 +37,19 @@ def txt_report(first: str, body: str = "一、总体情况\n本机关认真贯�
     return f"{title}\n{first}\n{body}\n"
 
 
+# a text report copied from a PDF by pdftotext: every run of digits set off from Chinese by spaces
+PDF_COPY = """\
+某某区某某局2023年政府信息公开工作年度报告
+本报告所列数据统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止。
+一、总体情况
+2023 年，本机关主动公开政府信息 356 条，收到政府信息公开申请 17 件，均按期答复。
+二、存在的主要问题及改进情况
+本机关将加强培训。
+某某区某某局
+{sig}
+"""
+
+
 # -- DL401 invalid-date -----------------------------------------------------------------------
 
 class TestInvalidDate:
@@ -124,6 +137,39 @@ class TestSignatureDateForm:
         text = "某某街道2023年政府信息公开工作年度报告\n一、总体情况\n本街道认真贯彻《条例》。\n某某街道办事处\n2024年01月08日\n"
         ds = only(lint(text, select=["DL402"], fmt="text"), "DL402")
         assert [(d.line, d.evidence["expected"]) for d in ds] == [(5, "2024年1月8日")]
+
+    def test_full_width_digits_have_their_own_form(self):
+        text = md_report("一、总体情况\n\n本机关认真贯彻《条例》。", tail="２０２４年１月１８日")
+        ds = only(lint(text, select=["DL402"]), "DL402")
+        assert [(d.evidence["form"], d.evidence["expected"]) for d in ds] == [("fullwidth", "2024年1月18日")]
+        assert "全角数字" in ds[0].message and "空格" not in ds[0].message
+
+    def test_spaced_full_width_digits_are_spaced(self):
+        text = md_report("一、总体情况\n\n本机关认真贯彻《条例》。", tail="２０２４ 年 １ 月 １８ 日")
+        assert [d.evidence["form"] for d in only(lint(text, select=["DL402"]), "DL402")] == ["spaced"]
+
+    def test_pdf_copy_spaces_are_not_the_reports(self):
+        # pdftotext puts a space between every run of digits and Chinese: the 落款's spaces are the copy's
+        body = PDF_COPY.format(sig="2024 年 1 月 9 日")
+        assert only(lint(body, select=["DL402"], fmt="text"), "DL402") == []
+        # the same copy with a 落款 in another wrong form is still reported
+        ds = only(lint(PDF_COPY.format(sig="2024年01月09日"), select=["DL402"], fmt="text"), "DL402")
+        assert [d.evidence["form"] for d in ds] == ["padded"]
+
+    def test_spaced_signature_in_an_unspaced_report_still_fires(self):
+        text = PDF_COPY.replace(" ", "").format(sig="2024 年 1 月 9 日")
+        ds = only(lint(text, select=["DL402"], fmt="text"), "DL402")
+        assert [d.evidence["form"] for d in ds] == ["spaced"]
+        # spaced runs beside as many unspaced ones (under 80 %) are the report's own
+        half = PDF_COPY.replace("申请 17 件", "申请17件").replace(
+            "本机关将加强培训。", "全年召开会议3次，培训12人次，更新栏目5个，答复咨询40次，办理建议6件。")
+        ds = only(lint(half.format(sig="2024 年 1 月 9 日"), select=["DL402"], fmt="text"), "DL402")
+        assert [d.evidence["form"] for d in ds] == ["spaced"]
+        # and so are fewer than five spaced runs
+        few = PDF_COPY.replace("自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止", "自2023年1月1日起至2023年12月31日止")
+        ds = only(lint(few.format(sig="2024 年 1 月 9 日"), select=["DL402"], fmt="text"),
+                  "DL402")
+        assert [d.evidence["form"] for d in ds] == ["spaced"]
 
     def test_signature_not_reported_by_dl403(self):
         text = md_report("一、总体情况\n\n本机关认真贯彻《条例》。", tail="2024年01月20日")

@@ -45,6 +45,7 @@ from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..model import Block
     from ..report import AnnualReport
 
 Form = Literal["padded", "short", "iso", "slashed", "dotted", "cn", "hao"]
@@ -59,6 +60,7 @@ FORM_NAMES = {
     "cn": "汉字数字",
     "hao": "以“号”代“日”的写法",
     "spaced": "数字与“年月日”之间带空格的写法",
+    "fullwidth": "全角数字的写法",
 }
 FORM_SHORT = {
     "gbt": "“2024年1月20日”式", "padded": "补零式", "short": "两位数年份式", "iso": "短横线式",
@@ -68,6 +70,8 @@ FORM_SHORT = {
 _URL = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》<>\"]+"
                   r"|www\.[A-Za-z0-9.-]+[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef<>\"]*")
 _CLAUSE_END = re.compile(r"[。；;！!？?\n]")
+_FULLWIDTH_DIGIT = re.compile("[\uff10-\uff19]")
+_SPACE = re.compile(r"\s")
 
 
 def _form(d: DateMention) -> str:
@@ -210,7 +214,10 @@ class SignatureDateForm(Kind[SignatureDateFormOptions]):
         if form == "gbt":
             if d.raw == _ymd(d.date):
                 return
-            form = "spaced"
+            # ２０２４年１月１８日: full-width digits (``\d`` reads them), not spaces
+            form = "fullwidth" if _FULLWIDTH_DIGIT.search(d.raw) and not _SPACE.search(d.raw) else "spaced"
+            if form == "spaced" and spaced_digits_copy(report, skip=d.block):
+                return  # the spaces are the PDF copy's (pdftotext), not the report's
         got = _form_fix(report, d, form)
         if got is None:
             return
@@ -470,6 +477,29 @@ class StatisticsPeriod(Kind[StatisticsPeriodOptions]):
                   evidence={"expected": expected, "actual": period,
                             "start": [y1, m1, d1], "end": [y2, m2, d2]},
                   key=f"period:{period}")
+
+
+# A run of digits between two Chinese characters, with what stands either side of it (spaces or nothing).
+_DIGIT_RUN = re.compile(r"[\u4e00-\u9fff](?P<a>[ \t]*)[0-9]+(?P<b>[ \t]*)(?=[\u4e00-\u9fff])")
+SPACED_COPY_MIN = 5  # runs
+SPACED_COPY_SHARE = 0.8
+
+
+def spaced_digits_copy(report: AnnualReport, skip: Block | None = None) -> bool:
+    """Whether the report's text sets its digits off from Chinese by spaces throughout — ``统计期限自 2023 年 1 月 1 日``,
+    ``申请 17 件``: the marks of a text copied from a PDF (pdftotext puts a space between every run of digits and
+    Chinese; a PDF reader joins them), not of the report.  At least :data:`SPACED_COPY_MIN` runs of digits between
+    Chinese characters are spaced on both sides, and :data:`SPACED_COPY_SHARE` of all such runs (the block ``skip``
+    — the one whose spaces are in question — not counted)."""
+    spaced = total = 0
+    for b in report.lintable_blocks:
+        if b is skip or not b.text:
+            continue
+        for m in _DIGIT_RUN.finditer(b.text):
+            total += 1
+            if m.group("a") and m.group("b"):
+                spaced += 1
+    return spaced >= SPACED_COPY_MIN and spaced >= SPACED_COPY_SHARE * total
 
 
 # -- DL407 ------------------------------------------------------------------------------------
