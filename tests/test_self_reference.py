@@ -172,6 +172,7 @@ def test_another_bodys_quoted_words_are_not_self_references(text, agency):
     ("区住房和城乡建设局表示，我局将依法处理。", "青石街道办事处", ["我局"]),
     ("我街道推行“我局办事不求人”服务品牌。", "青石街道办事处", ["我局"]),  # a slogan, not a body's words
     ("区住房和城乡建设局在答复中写明：“我局已提供。”我局对此跟踪督办。", "青石街道办事处", ["我局"]),
+    ("结合青石街道办事处（以下简称“我局”）工作实际编制。", "青石街道办事处", ["我局"]),  # the report's own name
 ])
 def test_self_references_outside_another_bodys_quote_still_fire(text, agency, expected):
     assert matches(lint(text, select=["DL301"], agency=agency), "DL301") == expected

@@ -164,9 +164,10 @@ def _new_ref(block: Block, start: int, end: int, text: str, pronoun: str, word: 
 _TITLE_SPAN = re.compile(r"《[^《》\n]{0,80}》")
 # A quoted utterance of another body: “…” or 「…」 right after a colon or a speaker verb (写明：“…”, 表示，“…”),
 # whose clause names a body and no self-reference (区住房和城乡建设局在答复中写明：“我局已…”): the 我局 inside is
-# the quoted body's, not the report's.  A quote for emphasis (我局“三审三校”) is not an utterance.
+# the quoted body's, not the report's.  A quote for emphasis (我局“三审三校”) is not an utterance, nor a
+# definition of the report's own name (以下简称“我街道”).
 _QUOTE_SPAN = re.compile(r"“[^“”\n]{1,200}”|「[^「」\n]{1,200}」")
-_SPEAKER = re.compile(r"(?:[：:]|(?:表示|写明|载明|注明|称|答复|回复|复函|指出|要求|说明|告知|明确|强调|认为|提出|函告)"
+_SPEAKER = re.compile(r"(?:[：:]|(?:表示|写明|载明|注明|(?<![简统又俗名号])称|答复|回复|复函|指出|要求|说明|告知|明确|强调|认为|提出|函告)"
                       r"\s?[，,：:]?)\s?$")
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n“”「」]")
 _BODY_WORD = re.compile(r"局|委|厅|办|院|政府|街道|镇|乡|中心|署|公司|法院|检察院")
