@@ -129,6 +129,9 @@ def test_dl501_fires_twice_on_seed():
     ("202X年度报告", "202X年"),
     ("资金××万元", "××"),
     ("联系电话：0571-XXXXXXXX", "XXXXXXXX"),
+    ("本年度共收到申请20XX件。", "20XX"),
+    ("全年主动公开政府信息1XX条。", "1XX"),
+    ("申请公开“XX小区消防验收情况”。小区名称已作脱敏处理。", "XX"),  # the masking said in another sentence
 ])
 def test_dl502_fires(text, match):
     diags = _codes(lint(text, select=["DL502"]), "DL502")
@@ -149,6 +152,9 @@ def test_dl502_fires(text, match):
     "X射线机、X光检查。",
     "申请人可通过网上申请（填写在线申请表）提出。",
     "【填报说明】请按表格填写。",
+    "王某某申请公开的内容为“XX小区消防验收情况”（小区名称已作脱敏处理）。",
+    "申请人申请公开××路拓宽工程征收补偿信息（道路名称已隐去）。",
+    "依据GB/T 2XX标准；型号A20XX件；申请2X件（X为待定位数的说明）。",
     "[填写说明](https://www.example.gov.cn/sm.html)",
 ])
 def test_dl502_quiet(text):

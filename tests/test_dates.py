@@ -37,6 +37,19 @@ def txt_report(first: str, body: str = "一、总体情况\n本机关认真贯�
     return f"{title}\n{first}\n{body}\n"
 
 
+# a text report copied from a PDF by pdftotext: every run of digits set off from Chinese by spaces
+PDF_COPY = """\
+某某区某某局2023年政府信息公开工作年度报告
+本报告所列数据统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止。
+一、总体情况
+2023 年，本机关主动公开政府信息 356 条，收到政府信息公开申请 17 件，均按期答复。
+二、存在的主要问题及改进情况
+本机关将加强培训。
+某某区某某局
+{sig}
+"""
+
+
 # -- DL401 invalid-date -----------------------------------------------------------------------
 
 class TestInvalidDate:
@@ -124,6 +137,39 @@ class TestSignatureDateForm:
         text = "某某街道2023年政府信息公开工作年度报告\n一、总体情况\n本街道认真贯彻《条例》。\n某某街道办事处\n2024年01月08日\n"
         ds = only(lint(text, select=["DL402"], fmt="text"), "DL402")
         assert [(d.line, d.evidence["expected"]) for d in ds] == [(5, "2024年1月8日")]
+
+    def test_full_width_digits_have_their_own_form(self):
+        text = md_report("一、总体情况\n\n本机关认真贯彻《条例》。", tail="２０２４年１月１８日")
+        ds = only(lint(text, select=["DL402"]), "DL402")
+        assert [(d.evidence["form"], d.evidence["expected"]) for d in ds] == [("fullwidth", "2024年1月18日")]
+        assert "全角数字" in ds[0].message and "空格" not in ds[0].message
+
+    def test_spaced_full_width_digits_are_spaced(self):
+        text = md_report("一、总体情况\n\n本机关认真贯彻《条例》。", tail="２０２４ 年 １ 月 １８ 日")
+        assert [d.evidence["form"] for d in only(lint(text, select=["DL402"]), "DL402")] == ["spaced"]
+
+    def test_pdf_copy_spaces_are_not_the_reports(self):
+        # pdftotext puts a space between every run of digits and Chinese: the 落款's spaces are the copy's
+        body = PDF_COPY.format(sig="2024 年 1 月 9 日")
+        assert only(lint(body, select=["DL402"], fmt="text"), "DL402") == []
+        # the same copy with a 落款 in another wrong form is still reported
+        ds = only(lint(PDF_COPY.format(sig="2024年01月09日"), select=["DL402"], fmt="text"), "DL402")
+        assert [d.evidence["form"] for d in ds] == ["padded"]
+
+    def test_spaced_signature_in_an_unspaced_report_still_fires(self):
+        text = PDF_COPY.replace(" ", "").format(sig="2024 年 1 月 9 日")
+        ds = only(lint(text, select=["DL402"], fmt="text"), "DL402")
+        assert [d.evidence["form"] for d in ds] == ["spaced"]
+        # spaced runs beside as many unspaced ones (under 80 %) are the report's own
+        half = PDF_COPY.replace("申请 17 件", "申请17件").replace(
+            "本机关将加强培训。", "全年召开会议3次，培训12人次，更新栏目5个，答复咨询40次，办理建议6件。")
+        ds = only(lint(half.format(sig="2024 年 1 月 9 日"), select=["DL402"], fmt="text"), "DL402")
+        assert [d.evidence["form"] for d in ds] == ["spaced"]
+        # and so are fewer than five spaced runs
+        few = PDF_COPY.replace("自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止", "自2023年1月1日起至2023年12月31日止")
+        ds = only(lint(few.format(sig="2024 年 1 月 9 日"), select=["DL402"], fmt="text"),
+                  "DL402")
+        assert [d.evidence["form"] for d in ds] == ["spaced"]
 
     def test_signature_not_reported_by_dl403(self):
         text = md_report("一、总体情况\n\n本机关认真贯彻《条例》。", tail="2024年01月20日")
@@ -480,10 +526,22 @@ class TestDateAfterPublication:
         "相关目录梳理于2024年6月30日前完成。",
         "新修订的指南自2024年3月1日起施行。",
         "本机关于2024年1月20日发布本报告。",
+        "修订后的工作规程已经2024年1月12日局务会审议通过，定于2024年2月1日施行。",
+        "新版办事指南拟于2024年3月1日上线。",
+        "修订后的目录于2024年2月1日实施。",
     ])
     def test_quiet(self, body):
         text = txt_report("发布日期：2024年1月20日", body=body)
         assert only(lint(text, select=["DL407"], fmt="text"), "DL407") == []
+
+    @pytest.mark.parametrize("body", [
+        "2024年2月5日实施行政检查12次，结果已公开。",  # a verb with an object: a fact, not a schedule
+        "工作规程已于2024年2月1日审议通过并施行。",
+        "规程于2024年2月1日施行情况良好。",
+    ])
+    def test_fires_on_a_fact_dated_after_publication(self, body):
+        text = txt_report("发布日期：2024年1月20日", body=body)
+        assert len(only(lint(text, select=["DL407"], fmt="text"), "DL407")) == 1
 
     def test_metadata_lines_not_reported(self):
         text = txt_report("发布日期：2024年1月20日", body="更新时间：2024年3月1日\n本机关认真贯彻《条例》。")

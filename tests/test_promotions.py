@@ -306,3 +306,32 @@ def test_dl501_sports_and_groups_before_ti_yu_are_no_brand(text):
 def test_dl501_brand_after_a_word_still_found():
     diags = _dl501("全年公开群众体育12条，街道星耀体育8条。")
     assert [(d.match, d.column) for d in diags] == [("星耀体育", 15)]
+
+
+# -- a term that is an ordinary word where it stands (red team c46–c49, c08) ----------------------
+
+@pytest.mark.parametrize("text", [
+    "全年公开金银饰品质量抽检结果4期，涉及黄金、铂金、彩金饰品12批次，全部合格。",
+    "公开大型游乐设施定期检验信息32条，涉及欢乐谷儿童娱乐城、青溪水上乐园等12家游乐场所。",
+    "推行企业开办“一网通办”，对新设立企业实行“注册送章”服务，全年免费刻制印章1862套。",
+    "全年通过门户网站公开信息：群众体育12条，竞技体育9条，即开型体育彩票销售信息3条，电脑体育彩票4条。",
+    "全年公开行政处罚决定中，涉及青溪区星空体育用品商店、江北市半岛体育文化传播有限公司各1件。",
+])
+def test_ordinary_words_holding_a_term_are_quiet(text):
+    assert [d.match for d in _dl501(text)] == []
+    assert [d.match for d in _dl501(text, fmt="text")] == []
+
+
+@pytest.mark.parametrize(("text", "match"), [
+    ("星耀体育官网注册送彩金，详情咨询在线客服。", "星耀体育官网注册送彩金"),
+    ("澳门娱乐城官网，注册开户即送彩金。", "娱乐城"),
+    ("儿童娱乐城官网注册即可领取。", "娱乐城"),  # a promotion word near: no playground
+    ("注册送彩金，首存送888元。", "注册送彩金"),
+    ("黄金彩金饰品官网注册开户。", "彩金"),
+    ("主动公开政府信息58条，街道星空体育120条。", "星空体育"),
+    ("星空体育用品官网注册送。", "星空体育"),
+    ("半岛体育官方网站。", "半岛体育官方网站"),
+    ("主动公开政府信息46条，街道华球体育彩票188条。", "华球体育彩票"),
+])
+def test_the_same_terms_in_a_promotion_still_fire(text, match):
+    assert match in [d.match for d in _dl501(text)]

@@ -156,6 +156,28 @@ def test_document_titles_are_not_self_references():
     assert lint(text, select=["DL301"], agency="某某街道") == []
 
 
+@pytest.mark.parametrize(("text", "agency"), [
+    ("有申请人向我街道申请公开加装电梯审批信息，我街道告知其向区住房和城乡建设局申请，区住房和城乡建设局在答复中"
+     "写明：“我局已于2023年6月5日向申请人提供相关信息。”", "青石街道办事处"),
+    ("县市场监管局在回复申请人时表示，“我局将依法处理”。", "某某县人民政府"),
+    ("区城管局复函称「本局已完成整改」，我街道已将结果告知申请人。", "青石街道办事处"),
+])
+def test_another_bodys_quoted_words_are_not_self_references(text, agency):
+    assert lint(text, select=["DL301"], agency=agency) == []
+
+
+@pytest.mark.parametrize(("text", "agency", "expected"), [
+    ("我街道在答复中写明：“我局已于2023年6月5日向申请人提供相关信息。”", "青石街道办事处", ["我局"]),
+    ("我局“三审三校”制度落实到位，信息发布前逐条审核。", "青石街道办事处", ["我局"]),
+    ("区住房和城乡建设局表示，我局将依法处理。", "青石街道办事处", ["我局"]),
+    ("我街道推行“我局办事不求人”服务品牌。", "青石街道办事处", ["我局"]),  # a slogan, not a body's words
+    ("区住房和城乡建设局在答复中写明：“我局已提供。”我局对此跟踪督办。", "青石街道办事处", ["我局"]),
+    ("结合青石街道办事处（以下简称“我局”）工作实际编制。", "青石街道办事处", ["我局"]),  # the report's own name
+])
+def test_self_references_outside_another_bodys_quote_still_fire(text, agency, expected):
+    assert matches(lint(text, select=["DL301"], agency=agency), "DL301") == expected
+
+
 def test_commission():
     text = """\
     # 某某市发展和改革委员会2023年政府信息公开工作年度报告

@@ -180,6 +180,8 @@ class InjectedSpam(Kind[InjectedSpamOptions]):
             blocks = report.spam_blocks if self._gate is promotions.TERMS_GATE else None
             for block, cell, text in _segments(report, self._gate, blocks, self._gate is promotions.TERMS_GATE):
                 for m in self._re.finditer(text):
+                    if promotions.ordinary_term(text, m.start(), m.end()):
+                        continue  # 彩金饰品, 儿童娱乐城, 注册送章, 星空体育用品商店
                     h = covering(hidden, cell if cell is not None else block, m.start()) if hidden else None
                     i = index[id(h)] if h is not None else None
                     if i is not None:
@@ -324,8 +326,13 @@ _PH_BASE = (
     r"|(?P<paren>[（(]\s*(?:请|在此|此处)?\s*(?:(?:填写|填入|待填|待补充)(?:[^（）()\n]{0,20}?"
     r"(?:名称|数字|数据|数量|日期|时间|内容|情况|事项|全称|单位|金额))?|文字描述[^（）()\n]{0,60}?)\s*[）)])"
     r"|(?P<phrase>(?:此处|在此)(?:填写|填入|输入|录入|填报))"
+    r"|(?P<num>(?<![0-9A-Za-z.])[0-9]{1,6}[XxＸｘ]{2,4}(?=\s*(?:件|条|个|次|人|项|篇|期|户|家|万|元|份|起|批)))"
     r"|(?P<x>[XxＸｘ]{2,})"
 )
+# A sentence that says its XX / ×× masks a name (（小区名称已作脱敏处理）, 已隐去): masking, not a placeholder.
+_MASKING = re.compile(r"脱敏|隐去|隐名|匿名处理|化名|已作技术处理|已做技术处理|隐藏处理")
+_SENTENCE_STOP = re.compile(r"[。！？!?；;\n]")
+_SENTENCE_REACH = 100
 
 
 def _led(chars: str, rest: str) -> list[str]:
@@ -378,6 +385,10 @@ class TemplatePlaceholder(Kind[TemplatePlaceholderOptions]):
             for m in self._re.finditer(text):
                 kind = m.lastgroup
                 s, e = m.span()
+                if kind == "num" and not self.options.letters:
+                    continue  # 20XX件: a count not filled in
+                if kind in ("x", "sym") and _masking_said(text, s, e):
+                    continue  # “XX小区消防验收情况”（小区名称已作脱敏处理）
                 if kind == "x":
                     if not self.options.letters:
                         continue
@@ -421,6 +432,15 @@ class TemplatePlaceholder(Kind[TemplatePlaceholderOptions]):
             return False
         nxt = text[e] if e < len(text) else ""
         return nxt not in _PLACEHOLDER_FOLLOW
+
+
+def _masking_said(text: str, s: int, e: int) -> bool:
+    """Does the sentence holding ``text[s:e]`` say that it masks a name (脱敏, 隐去, 化名 …)?"""
+    lo = max(0, s - _SENTENCE_REACH)
+    start = max((m.end() for m in _SENTENCE_STOP.finditer(text, lo, s)), default=lo)
+    stop = _SENTENCE_STOP.search(text, e, e + _SENTENCE_REACH)
+    end = stop.end() if stop else min(len(text), e + _SENTENCE_REACH)
+    return _MASKING.search(text, start, end) is not None
 
 
 def _neighbour(text: str, i: int, step: int) -> str:

@@ -45,6 +45,7 @@ from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..model import Block
     from ..report import AnnualReport
 
 Form = Literal["padded", "short", "iso", "slashed", "dotted", "cn", "hao"]
@@ -59,6 +60,7 @@ FORM_NAMES = {
     "cn": "汉字数字",
     "hao": "以“号”代“日”的写法",
     "spaced": "数字与“年月日”之间带空格的写法",
+    "fullwidth": "全角数字的写法",
 }
 FORM_SHORT = {
     "gbt": "“2024年1月20日”式", "padded": "补零式", "short": "两位数年份式", "iso": "短横线式",
@@ -68,6 +70,8 @@ FORM_SHORT = {
 _URL = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》<>\"]+"
                   r"|www\.[A-Za-z0-9.-]+[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef<>\"]*")
 _CLAUSE_END = re.compile(r"[。；;！!？?\n]")
+_FULLWIDTH_DIGIT = re.compile("[\uff10-\uff19]")
+_SPACE = re.compile(r"\s")
 
 
 def _form(d: DateMention) -> str:
@@ -210,7 +214,10 @@ class SignatureDateForm(Kind[SignatureDateFormOptions]):
         if form == "gbt":
             if d.raw == _ymd(d.date):
                 return
-            form = "spaced"
+            # ２０２４年１月１８日: full-width digits (``\d`` reads them), not spaces
+            form = "fullwidth" if _FULLWIDTH_DIGIT.search(d.raw) and not _SPACE.search(d.raw) else "spaced"
+            if form == "spaced" and spaced_digits_copy(report, skip=d.block):
+                return  # the spaces are the PDF copy's (pdftotext), not the report's
         got = _form_fix(report, d, form)
         if got is None:
             return
@@ -472,16 +479,43 @@ class StatisticsPeriod(Kind[StatisticsPeriodOptions]):
                   key=f"period:{period}")
 
 
+# A run of digits between two Chinese characters, with what stands either side of it (spaces or nothing).
+_DIGIT_RUN = re.compile(r"[\u4e00-\u9fff](?P<a>[ \t]*)[0-9]+(?P<b>[ \t]*)(?=[\u4e00-\u9fff])")
+SPACED_COPY_MIN = 5  # runs
+SPACED_COPY_SHARE = 0.8
+
+
+def spaced_digits_copy(report: AnnualReport, skip: Block | None = None) -> bool:
+    """Whether the report's text sets its digits off from Chinese by spaces throughout — ``统计期限自 2023 年 1 月 1 日``,
+    ``申请 17 件``: the marks of a text copied from a PDF (pdftotext puts a space between every run of digits and
+    Chinese; a PDF reader joins them), not of the report.  At least :data:`SPACED_COPY_MIN` runs of digits between
+    Chinese characters are spaced on both sides, and :data:`SPACED_COPY_SHARE` of all such runs (the block ``skip``
+    — the one whose spaces are in question — not counted)."""
+    spaced = total = 0
+    for b in report.lintable_blocks:
+        if b is skip or not b.text:
+            continue
+        for m in _DIGIT_RUN.finditer(b.text):
+            total += 1
+            if m.group("a") and m.group("b"):
+                spaced += 1
+    return spaced >= SPACED_COPY_MIN and spaced >= SPACED_COPY_SHARE * total
+
+
 # -- DL407 ------------------------------------------------------------------------------------
 
 class DateAfterPublicationOptions(KindOptions):
     future_words: list[str] = Field(
         default_factory=lambda: ["将", "拟", "计划", "预计", "力争", "争取", "确保", "预定", "下一步", "届时",
-                                 "有效期", "期限"],
+                                 "有效期", "期限", "定于", "拟于"],
         description="同一分句中出现在日期之前时视为计划或期限、不报告的词")
     future_suffixes: list[str] = Field(
-        default_factory=lambda: ["前", "之前", "以前", "起", "开始", "以后", "之后"],
-        description="紧跟在日期之后时视为计划或期限、不报告的词")
+        default_factory=lambda: ["前", "之前", "以前", "起", "开始", "以后", "之后", "施行", "实施", "生效"],
+        description="紧跟在日期之后时视为计划或期限、不报告的词（施行、实施、生效须在分句末尾）")
+
+
+_CLAUSE_VERBS = ("施行", "实施", "生效")
+_CLAUSE_ENDS_HERE = r"(?=\s*(?:[，,。；;！!？?）)\n]|$))"
 
 
 @register
@@ -494,7 +528,9 @@ class DateAfterPublication(Kind[DateAfterPublicationOptions]):
         super().__init__(rule, options, config)
         words = [re.escape(w) for w in options.future_words if w]
         self._future = re.compile("|".join(words)) if words else None
-        sufs = sorted((re.escape(s) for s in options.future_suffixes if s), key=lambda w: (-len(w), w))
+        # a verb (施行, 实施, 生效) only when it ends the clause: 定于2024年2月1日施行。, not 2024年2月5日实施检查
+        sufs = sorted((re.escape(s) + (_CLAUSE_ENDS_HERE if s.endswith(_CLAUSE_VERBS) else "")
+                       for s in options.future_suffixes if s), key=lambda w: (-len(w), w))
         self._suffix = re.compile(r"\s*(?:%s)" % "|".join(sufs)) if sufs else None  # noqa: UP031 - a regex: % keeps braces literal
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:

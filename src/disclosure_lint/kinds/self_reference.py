@@ -16,7 +16,8 @@ Compounds that only look like a self-reference are excluded by look-arounds, all
 configurable: the pronoun may not follow 自/忘/敌/唯/你 (自我…) or 基/根/成/资/日/原/版…
 (基本…, 成本…, 校本…); the body word may not be followed by what makes it another
 word (本办法, 我办理, 本局面, 本委托, 本部分, 本院落, 本中心城区 …).  Mentions inside
-《》 (titles of documents) are ignored.
+《》 (titles of documents) are ignored, and so are those inside another body's quoted words (区住建局在答复中
+写明：“我局已…”: a quote right after a colon or a speaker verb whose clause names a body and no self-reference).
 
 ``self-reference-mismatch`` (DL301): the agency kind is known (``report.agency``) and a
 self-reference names a different kind of body — a 街道办事处 writing 我局.  Every
@@ -161,6 +162,15 @@ def _new_ref(block: Block, start: int, end: int, text: str, pronoun: str, word: 
 
 
 _TITLE_SPAN = re.compile(r"《[^《》\n]{0,80}》")
+# A quoted utterance of another body: “…” or 「…」 right after a colon or a speaker verb (写明：“…”, 表示，“…”),
+# whose clause names a body and no self-reference (区住房和城乡建设局在答复中写明：“我局已…”): the 我局 inside is
+# the quoted body's, not the report's.  A quote for emphasis (我局“三审三校”) is not an utterance, nor a
+# definition of the report's own name (以下简称“我街道”).
+_QUOTE_SPAN = re.compile(r"“[^“”\n]{1,200}”|「[^「」\n]{1,200}」")
+_SPEAKER = re.compile(r"(?:[：:]|(?:表示|写明|载明|注明|(?<![简统又俗名号])称|答复|回复|复函|指出|要求|说明|告知|明确|强调|认为|提出|函告)"
+                      r"\s?[，,：:]?)\s?$")
+_CLAUSE_END = re.compile(r"[，,。；;！!？?\n“”「」]")
+_BODY_WORD = re.compile(r"局|委|厅|办|院|政府|街道|镇|乡|中心|署|公司|法院|检察院")
 _NAME_SPLIT = re.compile(r"[（）()、/／]+")
 _SENTENCE = re.compile(r"[我本《》，,。：:；;]")
 
@@ -234,6 +244,8 @@ class _SelfReferenceBase(Kind[_SelfReferenceOptionsT]):
         k = base = 0
         titles: list[tuple[int, int]] = []  # the 《…》 spans of that block, found at its first reference
         title_starts: list[int] = []
+        quotes: list[tuple[int, int]] = []  # the quoted utterances of other bodies in that block
+        quote_starts: list[int] = []
         for m in self._matches("\n".join(texts)):
             s = m.start()
             if s >= end:
@@ -241,15 +253,36 @@ class _SelfReferenceBase(Kind[_SelfReferenceOptionsT]):
                 base, end, text = bases[k], bases[k + 1], texts[k]
                 titles = [t.span() for t in _TITLE_SPAN.finditer(text)] if "《" in text else []
                 title_starts = [a for a, _ in titles]
+                quotes = self._quoted(text) if "“" in text or "「" in text else []
+                quote_starts = [a for a, _ in quotes]
             s -= base
             if titles:
                 i = bisect_right(title_starts, s) - 1
                 if i >= 0 and titles[i][0] < s < titles[i][1]:
                     continue
+            if quotes:
+                i = bisect_right(quote_starts, s) - 1
+                if i >= 0 and quotes[i][0] < s < quotes[i][1]:
+                    continue
             surface = m.group("w")
             generic = surface in generic_words
             word = surface if generic else words[surface]
             out.append(_new_ref(blocks[k], s, m.end() - base, m.group(0), m.group("p"), word, generic))
+        return out
+
+    def _quoted(self, text: str) -> list[tuple[int, int]]:
+        """The spans of the quoted utterances of other bodies in ``text`` (see :data:`_QUOTE_SPAN`), in order."""
+        out = []
+        for q in _QUOTE_SPAN.finditer(text):
+            a = q.start()
+            lead = _SPEAKER.search(text, max(0, a - 8), a)
+            if lead is None:
+                continue
+            c = lead.start()
+            cut = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, c - 40), c)), default=max(0, c - 40))
+            clause = text[cut:c]
+            if _BODY_WORD.search(clause) and self._re is not None and self._re.search(clause) is None:
+                out.append(q.span())
         return out
 
     def _matches(self, text: str) -> Iterator[re.Match[str]]:

@@ -36,7 +36,8 @@ The core word must end the phrase or be followed by a tail or count: ``体育局
 ``电子`` is weak (``LG电子``, ``三星电子`` are firms; 电子开户, 电子投注, 电子导航 are ordinary): it
 needs a known root or a tail that only gambling uses after it (注册送, 彩金, 登录入口).
 
-Known gambling terms (:data:`SPAM_TERMS`, e.g. 百家乐, 开云体育, 注册送彩金) are listed as well.
+Known gambling terms (:data:`SPAM_TERMS`, e.g. 百家乐, 开云体育, 注册送彩金) are listed as well, unless the term is an
+ordinary word where it stands (彩金饰品, 儿童娱乐城, 注册送章, 星空体育用品商店: :func:`ordinary_term`).
 Enforcement context (打击非法彩票, 查处网络赌博) is *not* judged here: the kinds decide
 that with their configurable exemptions.  Every scan is linear in the text: one pass of one
 regular expression for core words and one for terms, with fixed-size windows around each hit.
@@ -70,7 +71,7 @@ SPAM_TERMS = (
     "永利皇宫", "澳门永利", "新濠天地", "新濠影汇", "澳门金沙", "上葡京",  # casinos named without 体育/娱乐
     "娛樂城", "百家樂", "真人真錢", "真人視訊", "體育投注", "網上賭場", "線上賭場", "永利皇宮", "澳門永利",
     "新濠影匯", "澳門金沙",  # traditional characters (mirror sites)
-)
+)  # a term that is an ordinary word where it stands (彩金饰品, 注册送章 …) is not one: see :func:`ordinary_term`
 SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|国际娱乐)",
                  r"(?:注册|首存|充值)[就即]?送\s?\d{1,6}\s?元?彩金")
 # Ordinary phrases that hold a term (a lottery shop, a card room for the elderly).
@@ -100,7 +101,7 @@ ORDINARY = frozenset("""
 政务 财政 审计 统计 税务 司法 法治 民政 人社 人事 劳动 就业 社保 医保 档案 图书 出版 广电 新媒 融媒
 传媒 宣传 思政 党建 工会 团委 妇联 残联 红色 乡土 民间 非遗 户籍 纸质 书面 音像 声像 视频 网上 在线
 大中 中小 青少 中老 老少 男女 学龄 适龄 高端 低端 中端 现代 当代 古代 近代 未来 东西 南北 城乡 区域
-手机 企业 证券 银行 个人 客户 账户 远程 自助 移动 官方 政府 机关 趣味 特色 精品 品牌 时尚 户籍 居民 市民 农村
+手机 电脑 企业 证券 银行 个人 客户 账户 远程 自助 移动 官方 政府 机关 趣味 特色 精品 品牌 时尚 户籍 居民 市民 农村
 干部 员工 民警 警察 公安 武警 部队 兵团 铁路 煤矿 矿工 村民 女子 男子 残障 聋哑 盲人 单位 行业 系统 老干
 """.split()) | frozenset("""
 足球 篮球 排球 乒乓 羽毛 网球 田径 游泳 射击 射箭 举重 拳击 摔跤 柔道 跆拳 击剑 体操 滑雪 滑冰 冰球 棒球 垒球
@@ -232,6 +233,39 @@ def term_regex(terms: Iterable[str], patterns: Iterable[str] = ()) -> re.Pattern
 _TERMS = term_regex(SPAM_TERMS, SPAM_PATTERNS)
 _ALLOW = re.compile("|".join(map(re.escape, SPAM_ALLOW)))
 
+# -- a term that is an ordinary word where it stands ----------------------------------------------
+# A few terms are also ordinary words: 彩金 is an alloy (黄金、铂金、彩金饰品), 娱乐城 a playground
+# (欢乐谷儿童娱乐城), 注册送 a registration slogan (注册送章: a new firm gets its seals for free), and a brand of
+# the list is also a registered firm's name (星空体育用品商店, 半岛体育文化传播有限公司).  What follows (or, for
+# 娱乐城, what precedes) says so; a promotion word near the term says it is a promotion after all.
+_ORDINARY_AFTER = (
+    (re.compile(r"(?:^|[^送])彩金$"), re.compile(r"\s?(?:饰品|首饰|珠宝|制品|产品|戒指|项链|手镯|手链|耳环|耳饰|耳钉|吊坠|摆件|工艺品)")),
+    (re.compile(r"^注册送$"), re.compile(r"(?:印章|公章|刻章|章|营业执照|执照|证照|照|税控|发票|上门)")),
+    (re.compile(r"(?:体育|娱乐|娛樂|體育)$"),
+     re.compile(r"(?:用品|器材|服饰|服装|文化|科技|发展|传播|健身|培训|俱乐部|有限|股份|商店|商行|经营部|门市部|工作室|"
+                r"公司|中心|场馆|馆|产业|设施|设备|运动)")),
+    (re.compile(r"^(?:娱乐城|娛樂城)$"), re.compile(r"(?:有限|股份|公司|商店|经营部)")),
+)
+_ORDINARY_BEFORE = (
+    (re.compile(r"^(?:娱乐城|娛樂城)$"),
+     re.compile(r"(?:儿童|少儿|幼儿|亲子|青少年|家庭|室内|水上|电玩|动漫|游乐|欢乐|游艺|社区|商场|广场|乐园)$")),
+)
+# Words of a promotion near a term (on either side, 20 characters): the term is a promotion after all.
+_PROMO_NEAR = re.compile(r"官网|官方网站|网址|注册|开户|彩金|投注|下注|首存|充值|返水|下载|[Aa][Pp][Pp]|登录|登陆|入口|"
+                         r"客服|平台|博彩|赌")
+_NEAR = 20
+
+
+def ordinary_term(text: str, start: int, end: int) -> bool:
+    """Is the term ``text[start:end]`` (a match of the term list) an ordinary word where it stands: 彩金饰品,
+    儿童娱乐城, 注册送章, 星空体育用品商店 — with no promotion word within 20 characters of it?"""
+    term = text[start:end]
+    if not any(t.search(term) and a.match(text, end) for t, a in _ORDINARY_AFTER) and not any(
+            t.search(term) and b.search(text, max(0, start - 4), start) for t, b in _ORDINARY_BEFORE):
+        return False
+    near = text[max(0, start - _NEAR):start] + "\n" + text[end:end + _NEAR]
+    return _PROMO_NEAR.search(near) is None
+
 
 # -- the fact ---------------------------------------------------------------------------------
 
@@ -356,7 +390,7 @@ def find_phrases(text: str, ordinary: frozenset[str] = frozenset(), terms: bool 
         for m in _TERMS.finditer(text):
             if allowed is None:
                 allowed = [a.span() for a in _ALLOW.finditer(text)]
-            if not any(a < m.end() and m.start() < z for a, z in allowed):
+            if not any(a < m.end() and m.start() < z for a, z in allowed) and not ordinary_term(text, *m.span()):
                 found.append(Phrase(m.start(), m.end(), m.group(0), None, m.group(0), ("term",)))
     urls = None
     for m in _CORE_RUN.finditer(text):
