@@ -72,8 +72,8 @@ def page_objects(doc: Any, index: int, mediabox: tuple[float, float, float, floa
         graphics = _graphics(R, page.raw, x_off, height)
         if graphics is None:
             return None
-        lines, rects, curves, images, text_objects = graphics
-        chars = _chars(R, page.raw, x_off, y_off, height, max_chars, fonts, text_objects)
+        lines, rects, curves, images, bare = graphics
+        chars = _chars(R, page.raw, x_off, y_off, height, max_chars, fonts, bare)
         if chars is None:
             return None
         return PageObjects(chars, lines, rects, curves, images)
@@ -114,12 +114,15 @@ def _fast(R: Any) -> dict[str, Any]:
 
 def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
            max_chars: int, fonts: dict[str, tuple[float, dict[str, int] | None]],
-           text_objects: int = 0) -> list[tuple[str, float, float, float, float, float]] | None:
+           bare: set[int] | None = None) -> list[tuple[str, float, float, float, float, float]] | None:
     """The page's characters, or ``None`` where pdfplumber must read the page: among other cases,
-    where a text object of the page (``text_objects`` of them) gives no character to PDFium's text
-    page.  PDFium drops a one-character string of a non-embedded CID font with a predefined CMap
-    (``STSong-Light``, ``UniGB-UCS2-H``: what iText and reportlab write) when the machine has no
-    CJK font to substitute; pdfminer reads it from the CMap alone, whatever fonts are installed.
+    where a text object of a font the file does not embed (``bare``, the objects' addresses) gives
+    no character to PDFium's text page.  PDFium drops a one-character string of a non-embedded CID
+    font with a predefined CMap (``STSong-Light``, ``UniGB-UCS2-H``: what iText and reportlab write)
+    when the machine has no CJK font to substitute; pdfminer reads it from the CMap alone, whatever
+    fonts are installed.  A text object of an embedded font that gives no character holds only
+    spaces (LibreOffice writes a full-width space U+3000 as an object of its own): PDFium's
+    characters are the page's all the same.
 
     A character is PDFium's: where the file gives a glyph's text as ``/ActualText`` (LibreOffice
     does for each glyph its font lacks, all drawn as one and the same glyph), the character is that
@@ -192,10 +195,9 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
             low = oy.value - y_off + descent * size
             x0 = ox.value - x_off
             out.append((t, x0, x0 + w, top_base - (low + size), top_base - low, size))
-        if len(objs) - (None in objs) < text_objects:  # a text object with no character, or only spaces
+        if bare and not bare <= objs.keys():  # a text object with no character, or only spaces
             owners = {get_object(tpv, k) for k in range(n)}
-            owners.discard(None)
-            if len(owners) < text_objects:
+            if not bare <= owners:
                 return None
         return out
     finally:
@@ -291,11 +293,12 @@ def _page_text(R: Any, tp: Any, n: int) -> list[int] | None:
     return codes
 
 
-def _graphics(R: Any, raw: Any, x_off: float, height: float) -> tuple[list, list, list, list, int] | None:
-    """The page's ruling lines, rectangles, curves and images as pdfplumber gives them, and the number
-    of its text objects; ``None`` where pdfplumber must read the page (a Form XObject, a path PDFium
-    cannot describe)."""
-    text_objects = 0
+def _graphics(R: Any, raw: Any, x_off: float,
+              height: float) -> tuple[list, list, list, list, set[int]] | None:
+    """The page's ruling lines, rectangles, curves and images as pdfplumber gives them, and its text
+    objects whose font the file does not embed (see :func:`_chars`); ``None`` where pdfplumber must
+    read the page (a Form XObject, a path PDFium cannot describe)."""
+    bare: set[int] = set()
     lines: list[dict[str, Any]] = []
     rects: list[dict[str, Any]] = []
     curves: list[dict[str, Any]] = []
@@ -318,7 +321,10 @@ def _graphics(R: Any, raw: Any, x_off: float, height: float) -> tuple[list, list
                            "top": height - top.value, "bottom": height - bottom.value})
             continue
         if kind != R.FPDF_PAGEOBJ_PATH:
-            text_objects += kind == R.FPDF_PAGEOBJ_TEXT
+            if kind == R.FPDF_PAGEOBJ_TEXT:
+                font = R.FPDFTextObj_GetFont(obj)
+                if not font or not R.FPDFFont_GetIsEmbedded(font):
+                    bare.add(ctypes.cast(obj, ctypes.c_void_p).value or 0)
             continue
         if not R.FPDFPath_GetDrawMode(obj, ctypes.byref(fillmode), ctypes.byref(stroke)):
             return None
@@ -364,7 +370,7 @@ def _graphics(R: Any, raw: Any, x_off: float, height: float) -> tuple[list, list
                 start = j
                 if sub and sub[0][0] == "m":
                     _paint(sub, is_stroke, is_fill, scolor, ncolor, x_off, height, lines, rects, curves)
-    return lines, rects, curves, images, text_objects
+    return lines, rects, curves, images, bare
 
 
 def _paint(path: list[tuple[str, tuple[float, float]]], stroke: bool, fill: bool, scolor: Any, ncolor: Any,
