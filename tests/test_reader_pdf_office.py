@@ -99,3 +99,16 @@ def test_number_cells_padded_with_spaces_are_read_from_the_page(exported):
     t3 = next(b.table for b in doc.blocks if b.kind == "table" and "本年新收" in b.text)
     assert any(r.texts[2] == "1.本机关不掌握相关政府信息" for r in t3.rows)
     assert _codes(exported["clean-padded"]) == Counter()
+
+
+def test_pages_read_as_one_glyph_repeated_are_named_not_checked(exported, monkeypatch):
+    """Where pdfminer must read LibreOffice's pages (it ignores /ActualText: one glyph repeated, 江江江…), the
+    pages have no usable text: DL002 names them, instead of the parts and table rows they hold being missing."""
+    from disclosure_lint.readers import pdf
+
+    real = pdf.page_objects
+    monkeypatch.setattr(pdf, "page_objects", lambda doc, index, *a, **k: None if index >= 1 else real(doc, index, *a, **k))
+    res = runner.invoke(app, ["check", "-f", "json", "--no-cache", "--ocr", "never", str(exported["clean-2023"])])
+    found = json.loads(res.stdout)["files"][0]["diagnostics"]
+    assert [d["code"] for d in found] == ["DL002"]
+    assert "第2–" in found[0]["message"] and "没有可提取的文字" in found[0]["message"]

@@ -453,12 +453,26 @@ def _read_page(page, fast: PageObjects | None = None) -> _Page:
         raise _PageTooBig(f"字符超过 {MAX_CHARS} 个")
     chars, undecodable = _chars(raw_chars)
     has_text = bool(chars) and undecodable <= len(chars)  # mostly (cid:…) glyphs: no usable text
-    if not has_text:
-        chars = []
+    garbled = has_text and _one_glyph(chars)
+    if not has_text or garbled:
+        has_text, chars = False, []
     parts_raw = _find_tables(page, src) if chars else []
     images = _images(src.images, number, chars, width, height)
-    has_graphics = bool(src.images) or len(src.curves) + len(src.rects) > 20
+    # a page of one glyph repeated is named (DL002) as a picture page is, not left out silently
+    has_graphics = garbled or bool(src.images) or len(src.curves) + len(src.rects) > 20
     return _build_page(number, width, height, chars, parts_raw, images, has_text, has_graphics)
+
+
+def _one_glyph(chars: list[_Char]) -> bool:
+    """Whether the page's Chinese text is one character repeated (at least 50 Chinese characters, 60% of
+    them one and the same): a font whose glyphs all map to one character (pdfminer reading LibreOffice's
+    stand-in glyph, whose text is only in ``/ActualText``; a broken ``/ToUnicode``) — no usable text."""
+    counts: dict[str, int] = {}
+    for ch in chars:
+        if "\u4e00" <= ch.text <= "\u9fff":
+            counts[ch.text] = counts.get(ch.text, 0) + 1
+    n = sum(counts.values())
+    return n >= 50 and max(counts.values()) * 5 >= n * 3
 
 
 def _build_page(number: int, width: float, height: float, chars: list[_Char], parts_raw: list,
