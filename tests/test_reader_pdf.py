@@ -241,10 +241,12 @@ def s3_part(rows: list[tuple[int | None, tuple[str, str | None, str | None, str]
 
 
 def build_report(*, split_table: bool = True, repeat_header: bool = False, cut_row: bool = False,
-                 blank_next: bool = False) -> bytes:
+                 blank_next: bool = False, numbers_next: bool = False, blank_above: bool = False) -> bytes:
     """``cut_row``: the page break also cuts the row SPLIT_ROW in two, as Word lets a row break across pages:
     its numbers and the first characters of its label (``1.本``) on one page, the rest of the label on the next.
-    ``blank_next``: the row after the break has its label and no numbers (cells left empty)."""
+    ``blank_next``: the row after the break has its label and no numbers (cells left empty).
+    ``numbers_next`` (with ``cut_row``): the cut row's numbers are on the next page, with the rest of its label
+    (LibreOffice).  ``blank_above``: the row before the break has its label and no numbers."""
     b = Builder()
     b.top = 90
     b.centred(AGENCY, 22)
@@ -284,10 +286,12 @@ def build_report(*, split_table: bool = True, repeat_header: bool = False, cut_r
         if cut_row:
             ri, (top, group, item, rid) = head[-1]
             assert item is not None
-            head[-1] = (ri, (top, group, item[:3], rid))
-            rest.insert(0, (None, (top, group, item[3:], rid)))
+            head[-1] = (None if numbers_next else ri, (top, group, item[:3], rid))
+            rest.insert(0, (ri if numbers_next else None, (top, group, item[3:], rid)))
         if blank_next:
             rest[0] = (None, rest[0][1])
+        if blank_above:
+            head[-1] = (None, head[-1][1])
         heights, cells = s3_part(head, True, {"（四）无法提供": "（四）无"}, "三、本年度办理结果")
         b.table(S3_XS, heights, cells)
         b.new_page()
@@ -525,6 +529,32 @@ def test_a_row_cut_by_the_page_break_is_one_row(repeat_header):
     assert st.get("result.unavailable.not_held", "total").raw == s3_value(SPLIT_ROW, 6)
     uncut = lint_doc(pdf_reader.read("r.pdf", build_report(repeat_header=repeat_header)))
     assert [d.code for d in lint_doc(doc)] == [d.code for d in uncut]
+
+
+@pytest.mark.parametrize("repeat_header", [False, True])
+def test_a_row_cut_by_the_page_break_with_its_numbers_on_the_next_page_is_one_row(repeat_header):
+    """LibreOffice breaks a row the other way: 1.申 (1.本 here) with empty number cells ends page 3, the rest of
+    the label with the row's numbers opens page 4 (DL110 for a missing row, DL231 on its numbers before)."""
+    doc = pdf_reader.read("r.pdf", build_report(cut_row=True, numbers_next=True, repeat_header=repeat_header))
+    t3 = [b for b in doc.blocks if b.kind == "table"][1].table
+    assert len(t3.rows) == 3 + len(s3_rows())
+    row = next(r for r in t3.rows if r.texts[2] == "1.本机关不掌握相关政府信息")
+    assert row.texts[1] == "（四）无法提供" and row.texts[3:] == [s3_value(SPLIT_ROW, ci) for ci in range(7)]
+    assert not any(r.texts[2] in ("1.本", "机关不掌握相关政府信息") for r in t3.rows)
+    st = interpret(doc).stats["s3"]
+    assert st.unmapped == [] and st.missing_rows == []
+    uncut = lint_doc(pdf_reader.read("r.pdf", build_report(repeat_header=repeat_header)))
+    assert [d.code for d in lint_doc(doc)] == [d.code for d in uncut]
+
+
+def test_a_row_without_numbers_before_the_break_stays_when_the_next_row_is_numbered():
+    """The row above the break left empty and the next page's first row a numbered item with its numbers: two
+    rows, not one."""
+    doc = pdf_reader.read("r.pdf", build_report(blank_above=True))
+    t3 = [b for b in doc.blocks if b.kind == "table"][1].table
+    assert len(t3.rows) == 3 + len(s3_rows())
+    assert next(r for r in t3.rows if r.texts[2] == "1.本机关不掌握相关政府信息").texts[3:] == [""] * 7
+    assert next(r for r in t3.rows if r.texts[2] == "2.没有现成信息需要另行制作").texts[3] == s3_value(SPLIT_ROW + 1, 0)
 
 
 def test_a_numbered_row_opening_the_next_page_is_its_own_row():

@@ -1361,6 +1361,8 @@ def _table_block(parts: list[_Part], index: int) -> Block:
     for s in reversed(seams):
         if s < len(grid) and _split_row(grid[s - 1], grid[s]):
             del grid[s], origin[s]
+        elif s < len(grid) and _split_row_down(grid[s - 1], grid[s]):
+            del grid[s - 1], origin[s - 1]
     header_rows = 0
     for row in grid:
         if any(pc is not None and _NUMERIC.match(pc.text) for pc in row):
@@ -1438,6 +1440,35 @@ def _split_row(above: list[_PCell | None], below: list[_PCell | None]) -> bool:
         if id(a) not in done:
             done.add(id(a))
             a.text += b.text
+    return True
+
+
+def _split_row_down(above: list[_PCell | None], below: list[_PCell | None]) -> bool:
+    """A row cut by the page break the other way (LibreOffice): the row's first label characters (``1.申``)
+    and its empty number cells end the page, the rest of its labels and its numbers open the next.  The label
+    texts of the row above are put before the continuation's; ``True`` when the row above is to be dropped.
+    Never where the row above holds a number or a text over one of the continuation's numbers (a header row),
+    nor where the continuation's label opens with an item's number (``2.``, ``（五）``: a row of its own)."""
+    if any(pc is not None and _NUMERIC.match(pc.text) for pc in above):
+        return False
+    joins: list[tuple[_PCell, _PCell]] = []
+    numbers = False
+    for a, b in zip(above, below):
+        if b is not None and b.text and _NUMERIC.match(b.text):
+            if a is not None and a is not b and a.text:
+                return False
+            numbers = True
+            continue
+        if a is None or not a.text or a is b or (b is not None and a.text == b.text):
+            continue
+        if b is None or not b.text or not _is_label(a.text) or _LEAD_NUM.match(b.text):
+            return False
+        if not any(a is pa for pa, _ in joins) and not any(b is pb for _, pb in joins):
+            joins.append((a, b))
+    if not joins or not numbers:
+        return False
+    for a, b in joins:
+        b.text = a.text + b.text
     return True
 
 
