@@ -81,7 +81,7 @@ from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Anchor, Block, Cell, Document, ReaderNotice, Row, SkippedPage, Table
 from . import ocr, pdf_layout
 from .pdf_budget import OverBudget, check_page
-from .pdf_pdfium import PageObjects, open_document, page_objects
+from .pdf_pdfium import PageObjects, open_document, page_objects, slanted
 from .pdf_tables import find_tables
 from .text import HEADING, heading_level
 
@@ -451,6 +451,8 @@ def _read_page(page, fast: PageObjects | None = None) -> _Page:
     raw_chars = src.chars
     if len(raw_chars) > MAX_CHARS:  # the content scan (pdf_budget) stops such pages before this
         raise _PageTooBig(f"字符超过 {MAX_CHARS} 个")
+    if fast is None:
+        raw_chars = _without_margin_text(page.chars)
     chars, undecodable = _chars(raw_chars)
     has_text = bool(chars) and undecodable <= len(chars)  # mostly (cid:…) glyphs: no usable text
     garbled = has_text and _one_glyph(chars)
@@ -461,6 +463,36 @@ def _read_page(page, fast: PageObjects | None = None) -> _Page:
     # a page of one glyph repeated is named (DL002) as a picture page is, not left out silently
     has_graphics = garbled or bool(src.images) or len(src.curves) + len(src.rects) > 20
     return _build_page(number, width, height, chars, parts_raw, images, has_text, has_graphics)
+
+
+def _without_margin_text(raw: list[dict]) -> list[dict]:
+    """pdfplumber's characters without a few characters written up or down the page (rotated 90°) beside
+    the body's text, wholly left or right of every upright character: a page number or a file number printed
+    on the margin, not a word of the lines it would join.  Only on a page of body text (200 upright
+    characters or more) with at most 40 such characters; text rotated within the body (a table's vertical
+    label) stays."""
+    upright: list[dict] = []
+    vertical: list[dict] = []
+    for c in raw:
+        m = c.get("matrix")
+        if not m or len(m) < 2:
+            return raw
+        a, b = abs(float(m[0])), abs(float(m[1]))
+        if b <= 1e-3 * a:
+            upright.append(c)
+        elif a <= 1e-3 * b:
+            vertical.append(c)
+            if len(vertical) > 40:
+                return raw
+    if not vertical or len(upright) < 200:
+        return raw
+    try:
+        left = min(float(c["x0"]) for c in upright)
+        right = max(float(c["x1"]) for c in upright)
+        off = {id(c) for c in vertical if float(c["x0"]) >= right + 2 or float(c["x1"]) <= left - 2}
+    except (KeyError, TypeError, ValueError):  # pragma: no cover - pdfplumber always sets them
+        return raw
+    return [c for c in raw if id(c) not in off] if off else raw
 
 
 def _one_glyph(chars: list[_Char]) -> bool:
@@ -525,6 +557,9 @@ def _char_tuples(raw: list[dict]) -> Iterator[tuple[str, float, float, float, fl
     for c in raw:
         t = c.get("text") or ""
         if not t or t.isspace():
+            continue
+        m = c.get("matrix")
+        if m and len(m) >= 2 and slanted(float(m[0]), float(m[1])):  # a watermark across the page
             continue
         try:
             x0, x1, top, bottom = float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"])

@@ -168,8 +168,11 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
                 font = get_font(key) if key else None
                 if font and get_font_size(key, pf):
                     fs = fbuf.value
-                    if get_matrix(key, pm) and m.b == 0 and m.c == 0 and m.a > 0 and m.d > 0 \
-                            and abs(m.a - m.d) <= 1e-6 * m.d:
+                    if not get_matrix(key, pm):
+                        pass
+                    elif slanted(m.a, m.b):
+                        info = _SKIP
+                    elif m.b == 0 and m.c == 0 and m.a > 0 and m.d > 0 and abs(m.a - m.d) <= 1e-6 * m.d:
                         metrics = known.get(font, False)
                         if metrics is False:
                             metrics = known[font] = _metrics_of(fonts, _font_name(R, font) or "")
@@ -179,6 +182,8 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
                 objs[key] = info
             if info is None:
                 return None
+            if info is _SKIP:
+                continue
             fs, a, size, descent, fkey, afm = info
             wk = (fkey, u)
             w = widths.get(wk)
@@ -202,6 +207,17 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
         return out
     finally:
         R.FPDFText_ClosePage(tp)
+
+
+_SKIP = ("skip",)  # a text object whose characters are not the page's text (see slanted)
+
+
+def slanted(a: float, b: float) -> bool:
+    """Whether text whose matrix begins ``[a b …]`` (its baseline's direction) runs at least 10° away from
+    every multiple of 90° (a watermark across the page, a seal's lettering): never a report's text, which runs
+    left to right or, on a margin, up or down.  A slight tilt (a deskewed scan's text layer) is not slanted."""
+    r = (a * a + b * b) ** 0.5
+    return r > 0 and min(abs(a), abs(b)) >= 0.17 * r  # sin 10°
 
 
 def _metrics_of(fonts: dict[str, tuple[float, dict[str, int] | None]],
