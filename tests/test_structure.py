@@ -456,9 +456,9 @@ def test_table_of_contents_does_not_hide_the_sections():
 @pytest.mark.parametrize("lead", ["……………………", "　　　", ""])
 def test_table_of_contents_with_page_numbers_does_not_hide_the_sections(lead):
     """A contents page lists each title with its page number (dot leaders, spaces or none): the number under a
-    title is not the part's body (DL104 内容过短 on “五、…… 5”, the real part with its table unread, DL110)."""
+    title is not the part's body (DL104 内容过短 on “五、…… 5”, the real part with its table unread, DL105)."""
     toc = [f"{n}、{t}{lead}{k}" for k, (n, t, _) in enumerate(PARTS.values(), start=1)]
-    text = f"目录\n\n" + "\n\n".join(toc) + "\n\n" + md(*full())
+    text = "目录\n\n" + "\n\n".join(toc) + "\n\n" + md(*full())
     assert dl1(text) == []
     st = analyse_sections(interpret(parse(text)))
     assert len(st.by_id) == 6 and all(sec.heading.index > len(toc) for sec in st.by_id.values())
