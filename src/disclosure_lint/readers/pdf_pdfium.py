@@ -13,8 +13,9 @@ pdfminer computes them, so that lines, table cells and positions come out the sa
   ``mlh``), an axis-aligned rectangle (``mlllh``) or a curve with its end points.
 
 Where the two libraries could differ, :func:`page_objects` answers ``None`` and the reader keeps
-pdfplumber for that page: text not written left to right upright (rotated or scaled on one axis
-only, vertical writing), Form XObjects (their contents are in the form's own coordinates), a page with a
+pdfplumber for that page: text not written left to right upright (rotated by a multiple of 90°
+or scaled on one axis only, vertical writing; text slanted across the page, a watermark, is left out:
+:func:`slanted`), Form XObjects (their contents are in the form's own coordinates), a page with a
 ``/Rotate`` or a media box PDFium reads differently, characters without a font or width.
 """
 
