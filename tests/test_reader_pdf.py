@@ -240,12 +240,38 @@ def s3_part(rows: list[tuple[int | None, tuple[str, str | None, str | None, str]
     return heights, cells
 
 
+class Marked(Builder):
+    """Each page with a light-grey watermark across it at 45° (over the tables) and a page number written up
+    the right margin (rotated 90°), as some offices print their reports."""
+
+    def _decorate(self) -> None:
+        super()._decorate()
+        c = self.c
+        c.saveState()
+        c.setFillGray(0.8)
+        c.setFont(FONT, 60)
+        c.translate(W / 2, H / 2)
+        c.rotate(45)
+        c.drawCentredString(0, 0, "样张 样张")
+        c.restoreState()
+        c.saveState()
+        c.setFont(FONT, 10)
+        c.translate(RIGHT + 40, H / 2)
+        c.rotate(90)
+        c.drawString(0, 0, f"第{self.page}页")
+        c.restoreState()
+
+
 def build_report(*, split_table: bool = True, repeat_header: bool = False, cut_row: bool = False,
-                 blank_next: bool = False) -> bytes:
+                 blank_next: bool = False, numbers_next: bool = False, blank_above: bool = False,
+                 marked: bool = False) -> bytes:
     """``cut_row``: the page break also cuts the row SPLIT_ROW in two, as Word lets a row break across pages:
     its numbers and the first characters of its label (``1.本``) on one page, the rest of the label on the next.
-    ``blank_next``: the row after the break has its label and no numbers (cells left empty)."""
-    b = Builder()
+    ``blank_next``: the row after the break has its label and no numbers (cells left empty).
+    ``numbers_next`` (with ``cut_row``): the cut row's numbers are on the next page, with the rest of its label
+    (LibreOffice).  ``blank_above``: the row before the break has its label and no numbers.
+    ``marked``: a watermark and a margin page number on each page (:class:`Marked`)."""
+    b = Marked() if marked else Builder()
     b.top = 90
     b.centred(AGENCY, 22)
     b.centred(TITLE2, 22)
@@ -284,10 +310,12 @@ def build_report(*, split_table: bool = True, repeat_header: bool = False, cut_r
         if cut_row:
             ri, (top, group, item, rid) = head[-1]
             assert item is not None
-            head[-1] = (ri, (top, group, item[:3], rid))
-            rest.insert(0, (None, (top, group, item[3:], rid)))
+            head[-1] = (None if numbers_next else ri, (top, group, item[:3], rid))
+            rest.insert(0, (ri if numbers_next else None, (top, group, item[3:], rid)))
         if blank_next:
             rest[0] = (None, rest[0][1])
+        if blank_above:
+            head[-1] = (None, head[-1][1])
         heights, cells = s3_part(head, True, {"（四）无法提供": "（四）无"}, "三、本年度办理结果")
         b.table(S3_XS, heights, cells)
         b.new_page()
@@ -525,6 +553,66 @@ def test_a_row_cut_by_the_page_break_is_one_row(repeat_header):
     assert st.get("result.unavailable.not_held", "total").raw == s3_value(SPLIT_ROW, 6)
     uncut = lint_doc(pdf_reader.read("r.pdf", build_report(repeat_header=repeat_header)))
     assert [d.code for d in lint_doc(doc)] == [d.code for d in uncut]
+
+
+@pytest.mark.parametrize("repeat_header", [False, True])
+def test_a_row_cut_by_the_page_break_with_its_numbers_on_the_next_page_is_one_row(repeat_header):
+    """LibreOffice breaks a row the other way: 1.申 (1.本 here) with empty number cells ends page 3, the rest of
+    the label with the row's numbers opens page 4 (DL110 for a missing row, DL231 on its numbers before)."""
+    doc = pdf_reader.read("r.pdf", build_report(cut_row=True, numbers_next=True, repeat_header=repeat_header))
+    t3 = [b for b in doc.blocks if b.kind == "table"][1].table
+    assert len(t3.rows) == 3 + len(s3_rows())
+    row = next(r for r in t3.rows if r.texts[2] == "1.本机关不掌握相关政府信息")
+    assert row.texts[1] == "（四）无法提供" and row.texts[3:] == [s3_value(SPLIT_ROW, ci) for ci in range(7)]
+    assert not any(r.texts[2] in ("1.本", "机关不掌握相关政府信息") for r in t3.rows)
+    st = interpret(doc).stats["s3"]
+    assert st.unmapped == [] and st.missing_rows == []
+    uncut = lint_doc(pdf_reader.read("r.pdf", build_report(repeat_header=repeat_header)))
+    assert [d.code for d in lint_doc(doc)] == [d.code for d in uncut]
+
+
+def test_a_row_without_numbers_before_the_break_stays_when_the_next_row_is_numbered():
+    """The row above the break left empty and the next page's first row a numbered item with its numbers: two
+    rows, not one."""
+    doc = pdf_reader.read("r.pdf", build_report(blank_above=True))
+    t3 = [b for b in doc.blocks if b.kind == "table"][1].table
+    assert len(t3.rows) == 3 + len(s3_rows())
+    assert next(r for r in t3.rows if r.texts[2] == "1.本机关不掌握相关政府信息").texts[3:] == [""] * 7
+    assert next(r for r in t3.rows if r.texts[2] == "2.没有现成信息需要另行制作").texts[3] == s3_value(SPLIT_ROW + 1, 0)
+
+
+@pytest.mark.parametrize("pdfium", [True, False])
+def test_a_watermark_and_a_margin_page_number_are_not_the_reports_text(pdfium, monkeypatch):
+    """A watermark at 45° over the tables (政务公开 read into cells: "开0" is not a number, DL205; 样张 here) and a page
+    number up the right margin (第3页 joined to the body's lines) are not the report's text, whichever library
+    reads the page."""
+    if not pdfium:
+        monkeypatch.setattr(pdf_reader, "page_objects", lambda *a, **k: None)
+    doc = pdf_reader.read("r.pdf", build_report(marked=True))
+    text = "".join(b.text for b in doc.blocks)
+    assert "样" not in text and "第3页" not in text
+    plain = pdf_reader.read("r.pdf", build_report())
+    assert [b.text for b in doc.blocks] == [b.text for b in plain.blocks]
+    assert [d.code for d in lint_doc(doc)] == [d.code for d in lint_doc(plain)]
+
+
+def test_vertical_text_within_the_body_stays(monkeypatch):
+    """Text rotated 90° among the body's text (a table's vertical label) is read; only text beside the body's
+    text on the margin is left out."""
+    monkeypatch.setattr(pdf_reader, "page_objects", lambda *a, **k: None)
+    b = Builder()
+    for k in range(12):
+        b.text(LEFT, 100 + k * PITCH, "本机关全年主动公开政府信息一千余条，依申请公开办理及时。")
+    c = b.c
+    c.saveState()
+    c.setFont(FONT, 12)
+    c.translate(LEFT + 200, H - 600)
+    c.rotate(90)
+    c.drawString(0, 0, "统计表")
+    c.restoreState()
+    doc = pdf_reader.read("r.pdf", b.bytes())
+    text = "".join(b.text for b in doc.blocks)
+    assert all(ch in text for ch in "统计表")  # (one character a line: up the page)
 
 
 def test_a_numbered_row_opening_the_next_page_is_its_own_row():

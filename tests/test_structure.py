@@ -453,6 +453,22 @@ def test_table_of_contents_does_not_hide_the_sections():
     assert dl1(text) == []
 
 
+@pytest.mark.parametrize("lead", ["……………………", "　　　", ""])
+def test_table_of_contents_with_page_numbers_does_not_hide_the_sections(lead):
+    """A contents page lists each title with its page number (dot leaders, spaces or none): the number under a
+    title is not the part's body (DL104 内容过短 on “五、…… 5”, the real part with its table unread, DL105)."""
+    toc = [f"{n}、{t}{lead}{k}" for k, (n, t, _) in enumerate(PARTS.values(), start=1)]
+    text = "目录\n\n" + "\n\n".join(toc) + "\n\n" + md(*full())
+    assert dl1(text) == []
+    st = analyse_sections(interpret(parse(text)))
+    assert len(st.by_id) == 6 and all(sec.heading.index > len(toc) for sec in st.by_id.values())
+
+
+def test_a_part_that_is_only_a_number_is_still_too_short():
+    """Without a contents page, a part whose body is a number alone is that part: still too short (DL104)."""
+    assert "DL104" in codes(dl1(md(*full(s5=("五", "存在的主要问题及改进情况", "5")))))
+
+
 def test_json_evidence_and_pointer_for_dl101():
     diags = dl1(md(*full(s2=None)))
     d = diags[0]

@@ -81,7 +81,7 @@ from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Anchor, Block, Cell, Document, ReaderNotice, Row, SkippedPage, Table
 from . import ocr, pdf_layout
 from .pdf_budget import OverBudget, check_page
-from .pdf_pdfium import PageObjects, open_document, page_objects
+from .pdf_pdfium import PageObjects, open_document, page_objects, slanted
 from .pdf_tables import find_tables
 from .text import HEADING, heading_level
 
@@ -451,14 +451,60 @@ def _read_page(page, fast: PageObjects | None = None) -> _Page:
     raw_chars = src.chars
     if len(raw_chars) > MAX_CHARS:  # the content scan (pdf_budget) stops such pages before this
         raise _PageTooBig(f"字符超过 {MAX_CHARS} 个")
+    if fast is None:
+        raw_chars = _without_margin_text(page.chars)
     chars, undecodable = _chars(raw_chars)
     has_text = bool(chars) and undecodable <= len(chars)  # mostly (cid:…) glyphs: no usable text
-    if not has_text:
-        chars = []
+    garbled = has_text and _one_glyph(chars)
+    if not has_text or garbled:
+        has_text, chars = False, []
     parts_raw = _find_tables(page, src) if chars else []
     images = _images(src.images, number, chars, width, height)
-    has_graphics = bool(src.images) or len(src.curves) + len(src.rects) > 20
+    # a page of one glyph repeated is named (DL002) as a picture page is, not left out silently
+    has_graphics = garbled or bool(src.images) or len(src.curves) + len(src.rects) > 20
     return _build_page(number, width, height, chars, parts_raw, images, has_text, has_graphics)
+
+
+def _without_margin_text(raw: list[dict]) -> list[dict]:
+    """pdfplumber's characters without a few characters written up or down the page (rotated 90°) beside
+    the body's text, wholly left or right of every upright character: a page number or a file number printed
+    on the margin, not a word of the lines it would join.  Only on a page of body text (200 upright
+    characters or more) with at most 40 such characters; text rotated within the body (a table's vertical
+    label) stays."""
+    upright: list[dict] = []
+    vertical: list[dict] = []
+    for c in raw:
+        m = c.get("matrix")
+        if not m or len(m) < 2:
+            return raw
+        a, b = abs(float(m[0])), abs(float(m[1]))
+        if b <= 1e-3 * a:
+            upright.append(c)
+        elif a <= 1e-3 * b:
+            vertical.append(c)
+            if len(vertical) > 40:
+                return raw
+    if not vertical or len(upright) < 200:
+        return raw
+    try:
+        left = min(float(c["x0"]) for c in upright)
+        right = max(float(c["x1"]) for c in upright)
+        off = {id(c) for c in vertical if float(c["x0"]) >= right + 2 or float(c["x1"]) <= left - 2}
+    except (KeyError, TypeError, ValueError):  # pragma: no cover - pdfplumber always sets them
+        return raw
+    return [c for c in raw if id(c) not in off] if off else raw
+
+
+def _one_glyph(chars: list[_Char]) -> bool:
+    """Whether the page's Chinese text is one character repeated (at least 50 Chinese characters, 60% of
+    them one and the same): a font whose glyphs all map to one character (pdfminer reading LibreOffice's
+    stand-in glyph, whose text is only in ``/ActualText``; a broken ``/ToUnicode``) — no usable text."""
+    counts: dict[str, int] = {}
+    for ch in chars:
+        if "\u4e00" <= ch.text <= "\u9fff":
+            counts[ch.text] = counts.get(ch.text, 0) + 1
+    n = sum(counts.values())
+    return n >= 50 and max(counts.values()) * 5 >= n * 3
 
 
 def _build_page(number: int, width: float, height: float, chars: list[_Char], parts_raw: list,
@@ -511,6 +557,9 @@ def _char_tuples(raw: list[dict]) -> Iterator[tuple[str, float, float, float, fl
     for c in raw:
         t = c.get("text") or ""
         if not t or t.isspace():
+            continue
+        m = c.get("matrix")
+        if m and len(m) >= 2 and slanted(float(m[0]), float(m[1])):  # a watermark across the page
             continue
         try:
             x0, x1, top, bottom = float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"])
@@ -1347,6 +1396,8 @@ def _table_block(parts: list[_Part], index: int) -> Block:
     for s in reversed(seams):
         if s < len(grid) and _split_row(grid[s - 1], grid[s]):
             del grid[s], origin[s]
+        elif s < len(grid) and _split_row_down(grid[s - 1], grid[s]):
+            del grid[s - 1], origin[s - 1]
     header_rows = 0
     for row in grid:
         if any(pc is not None and _NUMERIC.match(pc.text) for pc in row):
@@ -1424,6 +1475,35 @@ def _split_row(above: list[_PCell | None], below: list[_PCell | None]) -> bool:
         if id(a) not in done:
             done.add(id(a))
             a.text += b.text
+    return True
+
+
+def _split_row_down(above: list[_PCell | None], below: list[_PCell | None]) -> bool:
+    """A row cut by the page break the other way (LibreOffice): the row's first label characters (``1.申``)
+    and its empty number cells end the page, the rest of its labels and its numbers open the next.  The label
+    texts of the row above are put before the continuation's; ``True`` when the row above is to be dropped.
+    Never where the row above holds a number or a text over one of the continuation's numbers (a header row),
+    nor where the continuation's label opens with an item's number (``2.``, ``（五）``: a row of its own)."""
+    if any(pc is not None and _NUMERIC.match(pc.text) for pc in above):
+        return False
+    joins: list[tuple[_PCell, _PCell]] = []
+    numbers = False
+    for a, b in zip(above, below):
+        if b is not None and b.text and _NUMERIC.match(b.text):
+            if a is not None and a is not b and a.text:
+                return False
+            numbers = True
+            continue
+        if a is None or not a.text or a is b or (b is not None and a.text == b.text):
+            continue
+        if b is None or not b.text or not _is_label(a.text) or _LEAD_NUM.match(b.text):
+            return False
+        if not any(a is pa for pa, _ in joins) and not any(b is pb for _, pb in joins):
+            joins.append((a, b))
+    if not joins or not numbers:
+        return False
+    for a, b in joins:
+        b.text = a.text + b.text
     return True
 
 

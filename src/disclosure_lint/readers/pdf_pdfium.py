@@ -13,8 +13,9 @@ pdfminer computes them, so that lines, table cells and positions come out the sa
   ``mlh``), an axis-aligned rectangle (``mlllh``) or a curve with its end points.
 
 Where the two libraries could differ, :func:`page_objects` answers ``None`` and the reader keeps
-pdfplumber for that page: text not written left to right upright (rotated or scaled on one axis
-only, vertical writing), Form XObjects (their contents are in the form's own coordinates), a page with a
+pdfplumber for that page: text not written left to right upright (rotated by a multiple of 90°
+or scaled on one axis only, vertical writing; text slanted across the page, a watermark, is left out:
+:func:`slanted`), Form XObjects (their contents are in the form's own coordinates), a page with a
 ``/Rotate`` or a media box PDFium reads differently, characters without a font or width.
 """
 
@@ -72,8 +73,8 @@ def page_objects(doc: Any, index: int, mediabox: tuple[float, float, float, floa
         graphics = _graphics(R, page.raw, x_off, height)
         if graphics is None:
             return None
-        lines, rects, curves, images, text_objects = graphics
-        chars = _chars(R, page.raw, x_off, y_off, height, max_chars, fonts, text_objects)
+        lines, rects, curves, images, bare = graphics
+        chars = _chars(R, page.raw, x_off, y_off, height, max_chars, fonts, bare)
         if chars is None:
             return None
         return PageObjects(chars, lines, rects, curves, images)
@@ -114,12 +115,15 @@ def _fast(R: Any) -> dict[str, Any]:
 
 def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
            max_chars: int, fonts: dict[str, tuple[float, dict[str, int] | None]],
-           text_objects: int = 0) -> list[tuple[str, float, float, float, float, float]] | None:
+           bare: set[int] | None = None) -> list[tuple[str, float, float, float, float, float]] | None:
     """The page's characters, or ``None`` where pdfplumber must read the page: among other cases,
-    where a text object of the page (``text_objects`` of them) gives no character to PDFium's text
-    page.  PDFium drops a one-character string of a non-embedded CID font with a predefined CMap
-    (``STSong-Light``, ``UniGB-UCS2-H``: what iText and reportlab write) when the machine has no
-    CJK font to substitute; pdfminer reads it from the CMap alone, whatever fonts are installed.
+    where a text object of a font the file does not embed (``bare``, the objects' addresses) gives
+    no character to PDFium's text page.  PDFium drops a one-character string of a non-embedded CID
+    font with a predefined CMap (``STSong-Light``, ``UniGB-UCS2-H``: what iText and reportlab write)
+    when the machine has no CJK font to substitute; pdfminer reads it from the CMap alone, whatever
+    fonts are installed.  A text object of an embedded font that gives no character holds only
+    spaces (LibreOffice writes a full-width space U+3000 as an object of its own): PDFium's
+    characters are the page's all the same.
 
     A character is PDFium's: where the file gives a glyph's text as ``/ActualText`` (LibreOffice
     does for each glyph its font lacks, all drawn as one and the same glyph), the character is that
@@ -165,8 +169,11 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
                 font = get_font(key) if key else None
                 if font and get_font_size(key, pf):
                     fs = fbuf.value
-                    if get_matrix(key, pm) and m.b == 0 and m.c == 0 and m.a > 0 and m.d > 0 \
-                            and abs(m.a - m.d) <= 1e-6 * m.d:
+                    if not get_matrix(key, pm):
+                        pass
+                    elif slanted(m.a, m.b):
+                        info = _SKIP
+                    elif m.b == 0 and m.c == 0 and m.a > 0 and m.d > 0 and abs(m.a - m.d) <= 1e-6 * m.d:
                         metrics = known.get(font, False)
                         if metrics is False:
                             metrics = known[font] = _metrics_of(fonts, _font_name(R, font) or "")
@@ -176,6 +183,8 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
                 objs[key] = info
             if info is None:
                 return None
+            if info is _SKIP:
+                continue
             fs, a, size, descent, fkey, afm = info
             wk = (fkey, u)
             w = widths.get(wk)
@@ -192,14 +201,24 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
             low = oy.value - y_off + descent * size
             x0 = ox.value - x_off
             out.append((t, x0, x0 + w, top_base - (low + size), top_base - low, size))
-        if len(objs) - (None in objs) < text_objects:  # a text object with no character, or only spaces
+        if bare and not bare <= objs.keys():  # a text object with no character, or only spaces
             owners = {get_object(tpv, k) for k in range(n)}
-            owners.discard(None)
-            if len(owners) < text_objects:
+            if not bare <= owners:
                 return None
         return out
     finally:
         R.FPDFText_ClosePage(tp)
+
+
+_SKIP = ("skip",)  # a text object whose characters are not the page's text (see slanted)
+
+
+def slanted(a: float, b: float) -> bool:
+    """Whether text whose matrix begins ``[a b …]`` (its baseline's direction) runs at least 10° away from
+    every multiple of 90° (a watermark across the page, a seal's lettering): never a report's text, which runs
+    left to right or, on a margin, up or down.  A slight tilt (a deskewed scan's text layer) is not slanted."""
+    r = (a * a + b * b) ** 0.5
+    return r > 0 and min(abs(a), abs(b)) >= 0.17 * r  # sin 10°
 
 
 def _metrics_of(fonts: dict[str, tuple[float, dict[str, int] | None]],
@@ -291,11 +310,12 @@ def _page_text(R: Any, tp: Any, n: int) -> list[int] | None:
     return codes
 
 
-def _graphics(R: Any, raw: Any, x_off: float, height: float) -> tuple[list, list, list, list, int] | None:
-    """The page's ruling lines, rectangles, curves and images as pdfplumber gives them, and the number
-    of its text objects; ``None`` where pdfplumber must read the page (a Form XObject, a path PDFium
-    cannot describe)."""
-    text_objects = 0
+def _graphics(R: Any, raw: Any, x_off: float,
+              height: float) -> tuple[list, list, list, list, set[int]] | None:
+    """The page's ruling lines, rectangles, curves and images as pdfplumber gives them, and its text
+    objects whose font the file does not embed (see :func:`_chars`); ``None`` where pdfplumber must
+    read the page (a Form XObject, a path PDFium cannot describe)."""
+    bare: set[int] = set()
     lines: list[dict[str, Any]] = []
     rects: list[dict[str, Any]] = []
     curves: list[dict[str, Any]] = []
@@ -318,7 +338,10 @@ def _graphics(R: Any, raw: Any, x_off: float, height: float) -> tuple[list, list
                            "top": height - top.value, "bottom": height - bottom.value})
             continue
         if kind != R.FPDF_PAGEOBJ_PATH:
-            text_objects += kind == R.FPDF_PAGEOBJ_TEXT
+            if kind == R.FPDF_PAGEOBJ_TEXT:
+                font = R.FPDFTextObj_GetFont(obj)
+                if not font or not R.FPDFFont_GetIsEmbedded(font):
+                    bare.add(ctypes.cast(obj, ctypes.c_void_p).value or 0)
             continue
         if not R.FPDFPath_GetDrawMode(obj, ctypes.byref(fillmode), ctypes.byref(stroke)):
             return None
@@ -364,7 +387,7 @@ def _graphics(R: Any, raw: Any, x_off: float, height: float) -> tuple[list, list
                 start = j
                 if sub and sub[0][0] == "m":
                     _paint(sub, is_stroke, is_fill, scolor, ncolor, x_off, height, lines, rects, curves)
-    return lines, rects, curves, images, text_objects
+    return lines, rects, curves, images, bare
 
 
 def _paint(path: list[tuple[str, tuple[float, float]]], stroke: bool, fill: bool, scolor: Any, ncolor: Any,

@@ -210,7 +210,15 @@ def analyse(report: AnnualReport) -> Structure:
     )
 
 
+# a table of contents' page number under a title (its leader dots or spaces before it)
+_TOC_PAGE = re.compile(r"[.…·．\s\u3000_-]*\d{1,4}")
+
+
 def _has_content(body: list[Block]) -> bool:
+    """Whether a section has a body; not a table of contents' entry: its page number alone (``……5``), or first
+    (the last entry runs on to the cover's or report's first lines, up to the first section's title)."""
+    if body and body[0].kind in ("paragraph", "list_item") and _TOC_PAGE.fullmatch(body[0].text.strip()):
+        return False
     return any(b.kind in ("heading", "paragraph", "list_item", "table", "html", "image") for b in body)
 
 
