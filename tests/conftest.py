@@ -100,22 +100,27 @@ def first_fast(values) -> list:
     return out
 
 
-@pytest.fixture(scope="session")
-def soffice() -> str:
-    """LibreOffice's ``soffice``, installed with apt-get where missing; the test is skipped, saying why, where it
-    cannot be had."""
+def installed(commands: tuple[str, ...], package: str, what: str) -> str:
+    """The first of ``commands`` on the PATH, installed with ``apt-get install -y package`` where none is; the test
+    is skipped, saying why, where it cannot be had (``what``: the program's name in the message)."""
     def find() -> str | None:
-        return shutil.which("soffice") or shutil.which("libreoffice")
+        return next((p for p in map(shutil.which, commands) if p), None)
 
     found = find()
     if found is None and shutil.which("apt-get"):
         try:
-            subprocess.run(["apt-get", "install", "-y", "-q", "libreoffice-writer-nogui"], capture_output=True,
+            subprocess.run(["apt-get", "install", "-y", "-q", package], capture_output=True,
                            timeout=240, check=False,  # under pytest-timeout's 300 s: too slow an install is a skip
                            env={"DEBIAN_FRONTEND": "noninteractive", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"})
         except (OSError, subprocess.TimeoutExpired):
             pass
         found = find()
     if found is None:
-        pytest.skip("LibreOffice（soffice）未安装，且 apt-get install -y libreoffice-writer-nogui 未能安装（无 apt、无权限或无网络）")
+        pytest.skip(f"{what}未安装，且 apt-get install -y {package} 未能安装（无 apt、无权限或无网络）")
     return found
+
+
+@pytest.fixture(scope="session")
+def soffice() -> str:
+    """LibreOffice's ``soffice`` (see :func:`installed`)."""
+    return installed(("soffice", "libreoffice"), "libreoffice-writer-nogui", "LibreOffice（soffice）")

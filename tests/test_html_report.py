@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -17,6 +16,8 @@ from disclosure_lint.api import Checker, FileResult, RunResult, discover_entries
 from disclosure_lint.cli import app
 from disclosure_lint.diagnostics import Diagnostic
 from disclosure_lint.reporters.html import as_html
+
+from .conftest import installed
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFECTIVE = ROOT / "examples" / "defective-2023.md"
@@ -148,20 +149,7 @@ def test_many_reports_one_page(tmp_path: Path):
 
 @pytest.fixture(scope="session")
 def chromium() -> str:
-    def find() -> str | None:
-        return shutil.which("chromium") or shutil.which("chromium-browser")
-
-    found = find()
-    if found is None and shutil.which("apt-get"):
-        try:
-            subprocess.run(["apt-get", "install", "-y", "-q", "chromium"], capture_output=True, timeout=240,
-                           check=False, env={"DEBIAN_FRONTEND": "noninteractive", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"})
-        except (OSError, subprocess.TimeoutExpired):
-            pass
-        found = find()
-    if found is None:
-        pytest.skip("chromium 未安装，且 apt-get install -y chromium 未能安装（无 apt、无权限或无网络）")
-    return found
+    return installed(("chromium", "chromium-browser"), "chromium", "chromium ")
 
 
 def _chromium(binary: str, *args: str) -> subprocess.CompletedProcess:

@@ -65,7 +65,7 @@ import time
 from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, Document, ReaderNotice, Row, Table
-from .docx_numbering import Numbering
+from .docx_numbering import Numbering, int_val, switched_on
 from .docx_package import check_package, open_document
 from .lines import new_cell
 from .sniff import FIX_AS_DOCX
@@ -102,7 +102,6 @@ _INLINE_CONTAINERS = frozenset({
 })
 _MATH = frozenset({_M + "oMath", _M + "oMathPara"})
 _BLOCK_CONTAINERS = frozenset({SDT_CONTENT, CUSTOM_XML})
-_FALSE = frozenset({"0", "false", "off"})
 
 # Wingdings check boxes, the only symbol-font characters that matter in these reports
 _SYMBOLS = {"F0A8": "□", "F06F": "□", "F0FE": "☑", "F0FD": "☒", "F0FC": "√"}
@@ -169,20 +168,6 @@ def _outline(val: str | None) -> int | None:
 
 
 # -- text extraction -------------------------------------------------------------------------------
-
-def switched_on(el) -> bool:
-    """A boolean property element (<w:vanish/>, <w:tblHeader w:val="0"/> …) that is switched on."""
-    return el is not None and (el.get(VAL) or "1").lower() not in _FALSE
-
-
-def _int(el, default: int) -> int:
-    if el is None:
-        return default
-    try:
-        return int(el.get(VAL) or default)
-    except ValueError:
-        return default
-
 
 def _choice(alt):
     """The branch of an mc:AlternateContent to read: its first Choice, else its Fallback."""
@@ -376,7 +361,7 @@ class _Extractor:
                     self.stats["deletions"] += 1
                     continue
                 is_header = switched_on(trpr.find(_W + "tblHeader"))
-                before = min(max(_int(trpr.find(_W + "gridBefore"), 0), 0), MAX_SPAN)
+                before = min(max(int_val(trpr.find(_W + "gridBefore"), 0), 0), MAX_SPAN)
             above = rows[-1] if rows else []
             cells: list[str] = [""] * before
             for tc in _cells(tr, 0):
@@ -384,7 +369,7 @@ class _Extractor:
                 span = 1
                 vmerge = hmerge = None
                 if tcpr is not None:
-                    span = min(max(_int(tcpr.find(_W + "gridSpan"), 1), 1), MAX_SPAN)
+                    span = min(max(int_val(tcpr.find(_W + "gridSpan"), 1), 1), MAX_SPAN)
                     vm = tcpr.find(_W + "vMerge")
                     if vm is not None:
                         vmerge = vm.get(VAL) or "continue"
@@ -526,12 +511,12 @@ def frame_cells(tbl) -> list | None:
         if trpr is not None and trpr.find(DEL) is not None:
             continue  # a deleted row, as the grid drops it
         row = []  # (cell, its grid column, its span)
-        pos = _int(trpr.find(_W + "gridBefore"), 0) if trpr is not None else 0
+        pos = int_val(trpr.find(_W + "gridBefore"), 0) if trpr is not None else 0
         for tc in _cells(tr, 0):
             tcpr = tc.find(TCPR)
             if tcpr is not None and tcpr.find(_W + "vMerge") is not None:
                 return None
-            span = max(_int(tcpr.find(_W + "gridSpan"), 1), 1) if tcpr is not None else 1
+            span = max(int_val(tcpr.find(_W + "gridSpan"), 1), 1) if tcpr is not None else 1
             row.append((tc, pos, span))
             pos += span
             if len(row) > MAX_GRID_COLS:

@@ -103,7 +103,7 @@ class _Level:
     __slots__ = ("fmt", "hidden", "legal", "start", "style", "suff", "text")
 
     def __init__(self, lvl) -> None:
-        self.start = _int(lvl.find(_W + "start"), 1)
+        self.start = int_val(lvl.find(_W + "start"), 1)
         fmt = lvl.find(_W + "numFmt")
         self.fmt = (fmt.get(VAL) or "decimal") if fmt is not None else "decimal"
         text = lvl.find(_W + "lvlText")
@@ -112,15 +112,17 @@ class _Level:
         self.suff = (suff.get(VAL) or "tab") if suff is not None else "tab"
         ps = lvl.find(_W + "pStyle")
         self.style = ps.get(VAL) if ps is not None else None
-        self.legal = _on(lvl.find(_W + "isLgl"))  # every number of the label in decimal
-        self.hidden = _on(lvl.find(f"{_W}rPr/{_W}vanish"))  # a number Word does not show
+        self.legal = switched_on(lvl.find(_W + "isLgl"))  # every number of the label in decimal
+        self.hidden = switched_on(lvl.find(f"{_W}rPr/{_W}vanish"))  # a number Word does not show
 
 
-def _on(el) -> bool:
+def switched_on(el) -> bool:
+    """A boolean property element (<w:vanish/>, <w:tblHeader w:val="0"/> …) that is switched on."""
     return el is not None and (el.get(VAL) or "1").lower() not in ("0", "false", "off")
 
 
-def _int(el, default: int) -> int:
+def int_val(el, default: int) -> int:
+    """An element's integer ``w:val`` (``default`` where it is absent or not an integer)."""
     if el is None:
         return default
     try:
@@ -174,7 +176,7 @@ class Numbering:
                 if il is None:
                     continue
                 so = ov.find(_W + "startOverride")
-                starts[il] = _int(so, 1) if so is not None else None
+                starts[il] = int_val(so, 1) if so is not None else None
                 lvl = ov.find(_W + "lvl")
                 if lvl is not None:
                     own[il] = _Level(lvl)

@@ -417,7 +417,9 @@ def _flat_s4(bd: Build, toks: list[Tok]) -> None:
     lead: list[Tok] = []  # empty cells (kept by "|" lines) since the last label, before the first value
     labelled = interleaved = False  # header words after the first value; values after such words
     litigation = litigation_first = False
-    scrambled = False  # header words of several cells on one line (结果 结果 其他 尚未): the text's order is not the table's
+    # header words of several cells on one line (结果 结果 其他 尚未) and the numbers one per line: a PDF's text
+    # copied in an order that is not the table's
+    scrambled = False
     for t in toks:
         if values:
             if t.value or not t.text:
@@ -460,6 +462,8 @@ def _flat_s4(bd: Build, toks: list[Tok]) -> None:
     order = [f"{b}.{r}" for b in block_order for r in lb.S4_RESULT_ORDER]
     if len(values) == 1 and lb.S4_RESULT_ORDER[-1] == "total":
         values = _split_tok(values[0], 3, 5) or values  # the 15 numbers run together
+    if scrambled and _one_line(values):
+        scrambled = False  # the numbers on one line are in the table's order whatever the header's
     if len(values) == 15 and not interleaved and not litigation_first and not scrambled:
         for cid, v in zip(order, values):
             bd.add("cases", cid, v.text, "数量", "", v.block, v.cell)
@@ -467,6 +471,12 @@ def _flat_s4(bd: Build, toks: list[Tok]) -> None:
         for v in values:
             if v.text:
                 _loose(bd, "cases", v)
+
+
+def _one_line(toks: list[Tok]) -> bool:
+    """Are the tokens on one line of one block (a row of numbers as a PDF's text prints it, in their order)?"""
+    first, last = toks[0], toks[-1]
+    return all(t.block is first.block for t in toks) and "\n" not in first.block.text[first.start:last.start]
 
 
 def _flat_s2(bd: Build, toks: list[Tok]) -> None:
