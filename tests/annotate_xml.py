@@ -2,7 +2,24 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def annotated(data: bytes, src: Path):
+    """``data`` written to ``src`` and annotated by the command line: the annotated copy, opened with python-docx
+    (the command must succeed)."""
+    import docx
+    from typer.testing import CliRunner
+
+    from disclosure_lint.cli import app
+
+    src.write_bytes(data)
+    out = src.with_name(src.stem + ".out.docx")
+    res = CliRunner().invoke(app, ["annotate", str(src), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    return docx.Document(str(out))
 
 
 def commented(element) -> dict[str, str]:

@@ -15,15 +15,13 @@ import docx
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from typer.testing import CliRunner
 
 from disclosure_lint.annotate_runs import body_paragraphs
 from disclosure_lint.api import check_paths
-from disclosure_lint.cli import app
 from disclosure_lint.readers import docx as docx_reader
 
 from . import render
-from .annotate_xml import commented
+from .annotate_xml import annotated, commented
 
 ROOT = Path(__file__).resolve().parents[1]
 W = nsdecls("w")
@@ -157,11 +155,7 @@ def test_annotate_places_comments_as_without_the_layout(kind: str, defective: by
     assert len(paragraphs) == _read(laid).meta["paragraphs"]
     anchors = []
     for name, data in (("plain", defective), (kind, laid)):
-        src, out = tmp_path / f"{name}.docx", tmp_path / f"{name}.out.docx"
-        src.write_bytes(data)
-        res = CliRunner().invoke(app, ["annotate", str(src), "-o", str(out)])
-        assert res.exit_code == 0, res.output
-        document = docx.Document(str(out))
+        document = annotated(data, tmp_path / f"{name}.docx")
         ranges = commented(document.element.body)
         anchors.append(sorted((c.text.splitlines()[0], ranges[str(c.comment_id)]) for c in document.comments))
         assert not any("位置：" in c.text for c in document.comments)

@@ -16,15 +16,13 @@ import docx
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from typer.testing import CliRunner
 
 from disclosure_lint.api import check_paths
-from disclosure_lint.cli import app
 from disclosure_lint.readers import docx as docx_reader
 from disclosure_lint.readers.docx_numbering import format_number
 
 from . import render
-from .annotate_xml import commented, revisions
+from .annotate_xml import annotated, commented, revisions
 
 ROOT = Path(__file__).resolve().parents[1]
 W = nsdecls("w")
@@ -225,17 +223,13 @@ def test_annotate_never_edits_the_drawn_number(clean_docx: bytes, tmp_path: Path
     the numeral, is no tracked change: no run holds the number.  The comments are those of the check."""
     document = _restarted(autonumbered(clean_docx))
     src = tmp_path / "auto.docx"
-    src.write_bytes(_save(document))
-    out = tmp_path / "out.docx"
-    res = CliRunner().invoke(app, ["annotate", str(src), "-o", str(out)])
-    assert res.exit_code == 0, res.output
-    annotated = docx.Document(str(out))
-    comments = list(annotated.comments)
+    copy = annotated(_save(document), src)
+    comments = list(copy.comments)
     assert any("DL102" in c.text or "序号" in c.text for c in comments)
     assert not any("位置：" in c.text for c in comments)
-    ins, dels = revisions(annotated.element.body)
+    ins, dels = revisions(copy.element.body)
     assert not ins and not dels
-    assert _texts(out.read_bytes())[:12] == _texts(src.read_bytes())[:12]
+    assert _texts(src.with_name("auto.out.docx").read_bytes())[:12] == _texts(src.read_bytes())[:12]
 
 
 def test_annotate_on_a_report_numbered_by_word_as_on_the_typed_one(tmp_path: Path) -> None:
@@ -245,11 +239,7 @@ def test_annotate_on_a_report_numbered_by_word_as_on_the_typed_one(tmp_path: Pat
     typed = render.to_docx((ROOT / "examples" / "defective-2023.md").read_text(encoding="utf-8"))
     ranges, changes = [], []
     for name, data in (("typed", typed), ("auto", autonumbered(typed, subs=True))):
-        src, out = tmp_path / f"{name}.docx", tmp_path / f"{name}.out.docx"
-        src.write_bytes(data)
-        res = CliRunner().invoke(app, ["annotate", str(src), "-o", str(out)])
-        assert res.exit_code == 0, res.output
-        document = docx.Document(str(out))
+        document = annotated(data, tmp_path / f"{name}.docx")
         covered = commented(document.element.body)
         assert not any("位置：" in c.text for c in document.comments)
         ranges.append(Counter(MAIN.sub("", SUB.sub("", covered[str(c.comment_id)])) for c in document.comments
