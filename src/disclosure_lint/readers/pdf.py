@@ -81,7 +81,7 @@ from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Anchor, Block, Cell, Document, ReaderNotice, Row, SkippedPage, Table
 from . import ocr, pdf_layout
 from .pdf_budget import OverBudget, check_page
-from .pdf_pdfium import PageObjects, open_document, page_objects, slanted
+from .pdf_pdfium import FAINT_SIZE, PageObjects, faint, open_document, page_objects, slanted
 from .pdf_tables import find_tables
 from .text import HEADING, heading_level
 
@@ -561,12 +561,31 @@ def _char_tuples(raw: list[dict]) -> Iterator[tuple[str, float, float, float, fl
         m = c.get("matrix")
         if m and len(m) >= 2 and slanted(float(m[0]), float(m[1])):  # a watermark across the page
             continue
+        if _faint_char(c):  # a watermark laid flat
+            continue
         try:
             x0, x1, top, bottom = float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"])
             size = float(c.get("size") or (bottom - top) or 1.0)
         except (KeyError, TypeError, ValueError):  # pragma: no cover - pdfplumber always sets them
             continue
         yield t, x0, x1, top, bottom, size
+
+
+def _faint_char(c: dict) -> bool:
+    """pdfplumber's character of a watermark laid flat (:func:`.pdf_pdfium.faint`): large, in a light grey, RGB or
+    CMYK fill (pdfplumber gives no transparency)."""
+    col = c.get("non_stroking_color")
+    try:
+        if float(c.get("size") or 0) < FAINT_SIZE or not isinstance(col, (tuple, list)):
+            return False
+        v = [float(x) for x in col]
+    except (TypeError, ValueError):
+        return False
+    if len(v) == 1:
+        return faint(v[0], v[0], v[0])
+    if len(v) == 3:
+        return faint(*v)
+    return len(v) == 4 and faint(*(1 - min(1.0, x + v[3]) for x in v[:3]))
 
 
 def _chars(raw: list[dict] | list[tuple[str, float, float, float, float, float]]) -> tuple[list[_Char], int]:

@@ -110,6 +110,8 @@ def _fast(R: Any) -> dict[str, Any]:
         _FAST["matrix"] = fn("FPDFPageObj_GetMatrix", i, vp, ctypes.c_void_p)
         _FAST["width"] = fn("FPDFFont_GetGlyphWidth", i, vp, ctypes.c_uint, ctypes.c_float, fp)
         _FAST["box"] = fn("FPDFText_GetCharBox", i, vp, i, d, d, d, d)
+        u = ctypes.POINTER(ctypes.c_uint)
+        _FAST["fill"] = fn("FPDFPageObj_GetFillColor", i, vp, u, u, u, u)
     return _FAST
 
 
@@ -141,7 +143,9 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
         f = _fast(R)
         get_object, get_origin, get_unicode = f["object"], f["origin"], f["unicode"]
         get_font, get_font_size, get_matrix = f["font"], f["font_size"], f["matrix"]
-        get_width, get_box = f["width"], f["box"]
+        get_width, get_box, get_fill = f["width"], f["box"], f["fill"]
+        rgba = (ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
+        prgba = tuple(ctypes.byref(c) for c in rgba)
         bl, br, bb, bt = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
         pl, pr, pb, pt = ctypes.byref(bl), ctypes.byref(br), ctypes.byref(bb), ctypes.byref(bt)
         tpv = ctypes.cast(tp, ctypes.c_void_p).value
@@ -171,7 +175,8 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
                     fs = fbuf.value
                     if not get_matrix(key, pm):
                         pass
-                    elif slanted(m.a, m.b):
+                    elif slanted(m.a, m.b) or (fs * m.d >= FAINT_SIZE and get_fill(key, *prgba)
+                                               and faint(*(c.value / 255 for c in rgba))):
                         info = _SKIP
                     elif m.b == 0 and m.c == 0 and m.a > 0 and m.d > 0 and abs(m.a - m.d) <= 1e-6 * m.d:
                         metrics = known.get(font, False)
@@ -210,7 +215,15 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
         R.FPDFText_ClosePage(tp)
 
 
-_SKIP = ("skip",)  # a text object whose characters are not the page's text (see slanted)
+_SKIP = ("skip",)  # a text object whose characters are not the page's text (see slanted, faint)
+FAINT_SIZE = 28.0  # points: larger than any report's title (二号 22 pt, 一号 26 pt)
+
+
+def faint(r: float, g: float, b: float, alpha: float = 1.0) -> bool:
+    """Whether large text (:data:`FAINT_SIZE` or more) of this fill colour (0–1) is a watermark laid flat over the page:
+    light (every channel at least 0.63, a light grey or tint) or mostly transparent.  A red or black title of a
+    document is neither."""
+    return alpha <= 0.6 or min(r, g, b) >= 0.63
 
 
 def slanted(a: float, b: float) -> bool:
