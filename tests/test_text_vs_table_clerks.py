@@ -155,3 +155,22 @@ def test_other_years_and_right_rates_are_quiet(prose):
 ])
 def test_the_years_own_figures_and_wrong_rates_are_found(prose, code):
     assert codes(prose) == [(code, "warning")]
+
+
+# -- 7. cases of review or litigation counted after an application keyword (round 17) -----------------------------
+
+@pytest.mark.parametrize("prose", [
+    "2022年结转的1件行政诉讼案件已于本年审结，结果维持。",
+    "上年结转的2件行政复议已全部办结。",
+    "上年结转的1件案件已审结。",
+])
+def test_carried_cases_of_review_or_litigation_are_not_applications(prose):
+    assert codes(prose) == []
+
+
+@pytest.mark.parametrize(("prose", "code"), [
+    ("2022年结转的2件申请已于本年办结。", "DL230"),
+    ("上年结转政府信息公开申请2件。", "DL230"),
+])
+def test_carried_applications_are_still_compared(prose, code):
+    assert codes(prose) == [(code, "warning")]

@@ -196,6 +196,8 @@ NONE_MID_OK = re.compile(
     r"(?:任何|过|到|一件|一起|有关|相关|书面|正式|的|(?:向)?(?:本|我)(?:机关|单位|局|委|办|厅|部门|镇|街道|乡|院|署|中心)"
     r"|(?:提出|提交|递交)|政府信息公开|政府信息|信息公开|公开|依申请公开|[、，和及与或者]"
     r"|(?P<persons>自然人|公民|个人)|(?P<orgs>法人|其他组织|其[他它]组织|组织|企业))*")
+# 2022年结转的1件行政诉讼案件已审结: the number after an application keyword counts cases of review or litigation
+CASES_AFTER = re.compile(r"^(?:行政)?(?:复议|诉讼|起诉)|^案件")
 NONE_S4_BAD_AFTER = re.compile(r"^(?:案件)?(?:被|败诉|纠错|决定|机关|机构|后|结果|中败诉|中被|申请人)")
 NONE_BAD_MID = re.compile(r"^(?:其他|另外|此外)|补正|异议|延期|收费|减免|处理费|纠正|败诉|撤销|维持|审结")
 

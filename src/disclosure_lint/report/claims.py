@@ -78,6 +78,7 @@ from ..lazy import cached_property
 from ..model import Block
 from .claim_context import (
     ALL_APPLICANTS,
+    CASES_AFTER,
     DEFAULT_SCOPE,
     NONE_APP,
     NONE_BAD_MID,
@@ -425,6 +426,8 @@ class _Reader:
                 gap = gap[:-1]
             metric = kw.lastgroup
             fam = FAMILY_OF[metric]
+            if fam in ("s3flow", "s3res") and CASES_AFTER.match(after):
+                return []  # 2022年结转的1件行政诉讼案件: cases of review or litigation, not applications
             chain = [kw]
             x = ki - 1  # the keywords before it, nearest first (not reversed(kws[:ki]): a copy per number)
             while x >= 0:

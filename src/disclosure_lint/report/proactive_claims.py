@@ -104,6 +104,8 @@ _GAP_WHAT_ROW = re.compile(r"^[^\d０-９]{0,12}$")
 _CONTINUE = re.compile(r"^\s*(?:并|同时|另|已|共|累计)?(?P<what>废止|宣布失效|现行有效|制发|印发|出台|新制定|制定|新制作|新公开)"
                        rf"(?:的)?{_FILL}")
 _AMEND = re.compile(r"修改|修订|修正")
+# 与区商务局联合制发, 会同区财政局印发: documents issued jointly, a part of the body's own (or another body's) count
+_JOINT = re.compile(r"(?:联合|共同|会同[^，。；;、\d]{1,12}?)$")
 _APPROX_AFTER = re.compile(r"\s*(?:以上|左右|多|余)")  # matched at the number's end, up to 3 characters on
 _FEE_FILL = re.compile(rf"^(?:金额|收费金额|收入)?{_FILL}")
 _PUBLISH = re.compile(r"公开|公示|公布|发布|推送|上传")
@@ -238,6 +240,8 @@ class _Reader:
                 continue
             if what == "issued" and amend:
                 continue  # 制发 may count amendments: 新制定5件，修改4件
+            if what == "issued" and _JOINT.search(sent, max(0, c0 + wstart - 16), c0 + wstart):
+                continue  # 与区商务局联合制发行政规范性文件1件: a part of the year's count
             found.append((j, row, what, cs, c0 + wstart, also))
         return tuple(found)
 
