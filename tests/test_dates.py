@@ -60,6 +60,9 @@ class TestInvalidDate:
         ("本机关于二〇二三年二月二十九日召开会议。", "2023年2月只有28天"),
         ("本机关于2023年0月5日召开会议。", "月份“0”不在1至12之间"),
         ("会议时间：2022-06-31。", "2022年6月只有30天"),
+        # the second date of a range written with a hyphen (red team, round 17)
+        ("本机关于2023年2月1日-2023年2月30日开展自查。", "2023年2月只有28天"),
+        ("本机关于2023.11.1-2023.11.31开展整改。", "2023年11月只有30天"),
     ])
     def test_fires(self, text, reason):
         ds = only(lint(text, select=["DL401"]), "DL401")
@@ -74,6 +77,8 @@ class TestInvalidDate:
         "系统升级至2023.15.2版本。",  # dotted with month 15: not a date
         "编码9999-02-30不是日期。",  # year out of range in hyphen form
         "详见 https://www.example.gov.cn/list?d=2023-02-30 。",
+        "依据GB/T 9704-2012执行，于2023年2月1日-2023年2月28日开展自查。",
+        "版本号1.2-2023.15.2。",  # after a number that is no date: not a range
     ])
     def test_quiet(self, text):
         assert only(lint(text, select=["DL401"]), "DL401") == []

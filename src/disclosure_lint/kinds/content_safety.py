@@ -321,6 +321,7 @@ _PH_BASE = (
     r"(?P<year>(?<![0-9A-Za-z])(?:19|20)(?:[Xx×＊*]{2}|[0-9][Xx×＊*])\s*年(?:\s*[Xx×]{1,2}\s*月"
     r"(?:\s*[Xx×]{1,2}\s*日)?)?)"
     r"|(?P<md>(?<=[年月])[Xx×]{1,2}(?=[月日]))"
+    r"|(?P<blankdate>(?:(?<![0-9])(?:19|20)[0-9]{2})?[ \u3000\xa0]*年[ \u3000\xa0]{1,8}月[ \u3000\xa0]{1,8}日)"
     r"|(?P<bracket>[【\[［〔]\s*(?:请|在此|此处)?\s*(?:填写|填报|填入|输入|待填|待补充|待定|文字描述)(?!说明|要求|指南)"
     r"[^【】\[\]［］〔〕\n]{0,40}[】\]］〕](?!\())"
     r"|(?P<paren>[（(]\s*(?:请|在此|此处)?\s*(?:(?:填写|填入|待填|待补充)(?:[^（）()\n]{0,20}?"
@@ -355,6 +356,7 @@ def _x_led(c: str) -> str:
 # the digit), 此处 and 在此 by 此: a search is tried at these rare characters, not at every 1, 2, 年, 月 and 在 of a
 # report (finds something in the same texts, tests/test_fast_paths.py)
 _TRIGGER_BASE = "|".join([*_led("XxＸｘ", "[XxＸｘ]"), *map(_x_led, "Xx×＊*"), "此(?:处|(?<=在此))",
+                          *(f"{c}(?<=年{c})[ \u3000\xa0]{{0,7}}月[ \u3000\xa0]{{1,8}}日" for c in " \u3000\xa0"),
                           *_led("【[［〔（(", r"\s*(?:请|在此|此处)?\s*(?:填|输入|待|文字描述)")])
 
 
