@@ -864,3 +864,19 @@ def test_image_standing_alone_is_an_image_block_and_an_inline_one_is_not():
     doc = doc_of(page)
     assert [b.kind for b in doc.blocks].count("image") == 1
     assert next(b for b in doc.blocks if b.kind == "image").text == "<img>"
+
+
+def test_a_finding_that_ends_an_inline_element_ends_after_its_last_character():
+    """``要求<span>,</span>逐项``: the half-width comma's finding ends right after the comma, where its fix ends — not
+    after ``</span>``, where the next character of the text begins (red team, round 17); the SARIF region and the
+    GitHub annotation take this end."""
+    from .conftest import lint
+
+    page = ("<html><body><h1>某某局2023年政府信息公开工作年度报告</h1>\n"
+            "<p>本机关按照要求<span style=\"font-family:宋体\">,</span>逐项公开政府信息。</p></body></html>")
+    ds = [d for d in lint(page, select=["DL701"], fmt="html") if d.match == ","]
+    assert len(ds) == 1
+    d = ds[0]
+    line = page.splitlines()[d.line - 1]
+    assert line[d.column - 1:d.end_column - 1] == ","
+    assert d.fix is not None and (d.fix.edits[0].column, d.fix.edits[0].end_column) == (d.column, d.end_column)

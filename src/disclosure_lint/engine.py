@@ -23,7 +23,7 @@ from .config import Config
 from .diagnostics import Diagnostic, Edit, Fix, Severity, fingerprint
 from .errors import ConfigError
 from .failures import CODE, fact_failure, pattern_timeout, raise_site, report_fact, rule_failure
-from .fixspan import exact_edit
+from .fixspan import end_after, exact_edit
 from .kinds import get_kind
 from .kinds.base import Hit, Kind
 from .limits import DEFAULT_LIMITS, Limits
@@ -296,6 +296,10 @@ def _diagnostic(report: AnnualReport, active: ActiveRule, hit: Hit) -> Diagnosti
         else:
             a, b = blk.span(s, e)
         line, column, end_line, end_column = a.line, a.column, b.line, b.column
+        if e > s and hit.end_block is None and doc.has_lines and doc.text and a.page is None:
+            after = end_after(doc.text, blk, e)  # after the last character, not after markup that follows it
+            if after is not None:
+                end_line, end_column = after
         page_loc = a if a.page is not None else None
         if match is None and hit.start is not None and hit.end_block is None:
             match = blk.text[s:e]

@@ -67,6 +67,17 @@ def exact_edit(source: str, block: Block, start: int, end: int, replacement: str
     return Edit(line, column, end_line, end_column, replacement)
 
 
+def end_after(source: str, block: Block, end: int) -> tuple[int, int] | None:
+    """The source position right after ``block.text[end - 1]`` when the source has that very character there: the
+    end of a finding that ends at the end of an inline element (``要求<span>,</span>逐项``) is after its last
+    character, not after the closing tag, where the next character of the text begins."""
+    if not block.anchors or not 0 < end <= len(block.text):
+        return None
+    norm, starts = source_index(source)
+    off = _checked(norm, starts, block, end - 1)
+    return None if off is None else position_of(starts, off + 1)
+
+
 def _checked(norm: str, starts: tuple[int, ...], block: Block, k: int) -> int | None:
     """Source offset of ``block.text[k]`` when the source has that very character there."""
     loc = block.locate(k)
