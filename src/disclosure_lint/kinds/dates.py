@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from ..report.agency import deadline_class
+from ..report.agency import classify, deadline_class
 from ..report.dates import DateMention, gbt_form
 from ..report.portal import TIME_AFTER
 from . import register
@@ -208,7 +208,10 @@ class SignatureDateForm(Kind[SignatureDateFormOptions]):
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         d = report.signature_mention
-        if d is None or d.date is None:
+        if d is None:
+            yield from _month_only(report)
+            return
+        if d.date is None:
             return
         form = _form(d)
         if form == "gbt":
@@ -229,6 +232,31 @@ class SignatureDateForm(Kind[SignatureDateFormOptions]):
                   key=f"signature:{d.raw}",
                   fix=[FixEdit(d.block, d.start, end if time else d.end, expected)],
                   fix_description=f"将落款日期改为“{expected}”", fix_safe=safe)
+
+
+# 某某街道办事处\n2024年1月: a 落款 date without its day (a block of nothing else, the agency's name before it at most)
+_MONTH_ONLY = re.compile(r"(?P<before>[^\n]{0,40}?)\s*(?P<date>(?:19|20)\d{2}\s*年\s*(?P<m>\d{1,2})\s*月)\s*")
+
+
+def _month_only(report: AnnualReport) -> Iterator[Hit]:
+    """A 落款 that gives the year and the month only (``2024年1月``): one of the last blocks (portal lines after
+    it skipped) holds nothing but that, or the agency's name and that."""
+    portal = report.portal
+    tail = [b for b in report.text_blocks[-60:] if not portal.is_line(b)][-4:]
+    for b in reversed(tail):
+        m = _MONTH_ONLY.fullmatch(b.text)
+        if m is None or not 1 <= int(m.group("m")) <= 12:
+            continue
+        before = m.group("before").strip().lstrip("#").strip().strip("*_").strip()
+        if before and classify(before)[0] is None:
+            continue
+        raw = m.group("date")
+        expected = re.sub(r"\s+", "", raw) + "某日"
+        yield Hit(block=b, start=m.start("date"), end=m.end("date"),
+                  params={"date": raw, "expected": expected, "form_name": "只写到月份、没有写日的写法"},
+                  evidence={"expected": "年、月、日标全", "actual": raw, "form": "month_only"},
+                  key=f"signature:{raw}")
+        return
 
 
 class DateFormOptions(KindOptions):
