@@ -623,3 +623,37 @@ def test_publication_date_from_page_meta_in_year_and_date_rules():
     assert "网页元数据中的发布日期2023年6月1日" in dl406[0].message
     dl407 = only(diags, "DL407")
     assert len(dl407) == 1 and "2023年9月1日" in dl407[0].message and "网页元数据中的发布日期" in dl407[0].message
+
+
+# -- DL406: the opening of last year's report left in place (red team, round 17) --------------------------------
+
+_OPENING_REPORT = """# 某某区某某局2023年政府信息公开工作年度报告
+
+本报告中所列数据统计期限为2023年1月1日至12月31日。
+
+## 一、总体情况
+
+{opening}
+
+## 二、主动公开政府信息情况
+"""
+
+
+@pytest.mark.parametrize("opening", [
+    "2022年，我局围绕重点领域推进政府信息公开，全年主动公开政府信息421条。",
+    "2022年度，全区各级行政机关共主动公开政府信息3.2万条，办理申请116件。",
+    "（一）主动公开情况。2022年，本机关全年主动公开政府信息421条。",
+])
+def test_an_opening_with_last_years_year_is_a_warning(opening):
+    ds = [d for d in lint(_OPENING_REPORT.format(opening=opening), select=["DL406"])]
+    assert [(d.severity, d.evidence["where"]) for d in ds] == [("warning", "opening")]
+
+
+@pytest.mark.parametrize("opening", [
+    "2023年，我局围绕重点领域推进政府信息公开，全年主动公开政府信息421条。",
+    "2022年，我局主动公开政府信息380条；2023年，全年主动公开政府信息421条。",
+    "与2022年相比，全年主动公开政府信息增加41条，达421条。",
+    "2021年，我局被确定为政务公开标准化试点单位，此后持续推进相关工作。",
+])
+def test_an_opening_with_the_reports_year_or_another_is_quiet(opening):
+    assert lint(_OPENING_REPORT.format(opening=opening), select=["DL406"]) == []

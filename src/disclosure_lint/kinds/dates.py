@@ -408,6 +408,8 @@ class YearMismatchOptions(KindOptions):
     check_title: bool = Field(default=True, description="标题年份与报告年度（--year 或配置）比较")
     check_period: bool = Field(default=True, description="统计期限年份与报告年度比较")
     check_published: bool = Field(default=True, description="发布（落款）日期不晚于报告年度末时报告")
+    check_opening: bool = Field(default=True, description="“一、总体情况”的第一段以上一年开头（“2022年，我局…”）、"
+                                                          "全段不提报告年度时报告（警告）")
 
 
 @register
@@ -465,6 +467,35 @@ class YearMismatch(Kind[YearMismatchOptions]):
                       evidence={"expected": f">{year}-12-31", "actual": report.published.isoformat(),
                                 "where": "published", "report_year_source": basis},
                       key=f"published:{report.published.isoformat()}:{year}")
+        if self.options.check_opening:
+            hit = _stale_opening(report, year)
+            if hit is not None:
+                yield hit
+
+
+# 2022年，我局… / 2022年度，… / （一）主动公开情况。2022年以来，…: the opening's year, after a sub-item's label at most
+_OPENING = re.compile(r"\s*(?:[（(][一二三四五六七八九十]{1,2}[）)][^。，,：:]{0,16}[。：:]?\s*)?"
+                      r"(?P<y>(?:19|20)\d{2})\s*年度?(?:以来)?\s*[，,]")
+
+
+def _stale_opening(report, year: int) -> Hit | None:
+    """The first paragraph of 一、总体情况 opens with the year before the report's (2022年，我局… in the 2023 report)
+    and never names the report's year: the opening of last year's report left in place."""
+    s1 = report.sections_by_id.get("s1")
+    if s1 is None:
+        return None
+    for b in s1.blocks:
+        if b.kind not in ("paragraph", "list_item") or len(b.text) < 20:
+            continue
+        m = _OPENING.match(b.text)
+        if m is None or int(m.group("y")) != year - 1 or f"{year}年" in b.text:
+            return None
+        return Hit(block=b, start=m.start("y"), end=m.end("y") + 1, severity="warning",
+                   params={"what": "“一、总体情况”第一段开头的年度", "actual": f"{year - 1}年",
+                           "expected": f"{year}年（疑为沿用了上年报告的开头，请核对这一段的内容和数字）"},
+                   evidence={"expected": year, "actual": year - 1, "where": "opening"},
+                   key=f"opening:{year - 1}:{year}")
+    return None
 
 
 def _content_reason(report, year: int) -> str:
