@@ -345,7 +345,8 @@ def _fix(doc: Document, hit: Hit) -> Fix | None:
     edits = []
     for fe in hit.fix or ():
         if doc.has_lines and doc.text:
-            edit = exact_edit(doc.text, fe.block, fe.start, fe.end, fe.replacement)
+            start = _escaped_from(fe) if doc.format == "markdown" else fe.start
+            edit = exact_edit(doc.text, fe.block, start, fe.end, fe.replacement)
             if edit is None:
                 if hit.fix_independent:
                     continue
@@ -357,6 +358,18 @@ def _fix(doc: Document, hit: Hit) -> Fix | None:
     if not edits:
         return None
     return Fix(hit.fix_description or "替换", tuple(edits), "safe" if hit.fix_safe else "unsafe", hit.fix_independent)
+
+
+def _escaped_from(fe) -> int:
+    """Where a Markdown edit of one ASCII punctuation mark begins: at the backslash that escapes it (``要求\\(``: the
+    reader keeps the backslash in the text; replacing the mark alone would leave ``\\（``, shown with its backslash)."""
+    text, s = fe.block.text, fe.start
+    if fe.end - s != 1 or s == 0 or text[s - 1] != "\\" or not (text[s].isascii() and not text[s].isalnum()):
+        return s
+    k = s - 1
+    while k > 0 and text[k - 1] == "\\":
+        k -= 1
+    return s - 1 if (s - k) % 2 else s  # an odd run of backslashes escapes the mark
 
 
 def _order(hit: Hit) -> tuple:
