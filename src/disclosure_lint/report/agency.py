@@ -153,15 +153,19 @@ _OPENS, _CLOSES = "（(", "）)"
 def _strip_name(name: str) -> str:
     """The name without the quotes and colons around it, and without a bracket left over from the title
     (（某某局）2023年… → 某某局), but with a second name in brackets kept whole (某某办公室（某某局）)."""
-    name = name.strip("《》“”\"：:")
-    while name and name[0] in _OPENS and sum(name.count(c) for c in _OPENS) > sum(name.count(c) for c in _CLOSES):
-        name = name[1:].strip("《》“”\"：:")
-    while name and name[-1] in _CLOSES and sum(name.count(c) for c in _CLOSES) > sum(name.count(c) for c in _OPENS):
-        name = name[:-1].strip("《》“”\"：:")
-    if len(name) >= 2 and name[0] in _OPENS and name[-1] in _CLOSES and not any(
-            c in name[1:-1] for c in _OPENS + _CLOSES):
-        name = name[1:-1]  # the whole name in brackets
-    return name
+    quotes = "《》“”\"：:"
+    opens = sum(name.count(c) for c in _OPENS)
+    closes = sum(name.count(c) for c in _CLOSES)
+    a, b = 0, len(name)  # the name is name[a:b]; each step moves one end (no copies: linear in the name)
+    while a < b and (name[a] in quotes or (name[a] in _OPENS and opens > closes)):
+        opens -= name[a] in _OPENS
+        a += 1
+    while a < b and (name[b - 1] in quotes or (name[b - 1] in _CLOSES and closes > opens)):
+        closes -= name[b - 1] in _CLOSES
+        b -= 1
+    if b - a >= 2 and name[a] in _OPENS and name[b - 1] in _CLOSES and opens == closes == 1:
+        return name[a + 1:b - 1].strip(quotes)  # the whole name in brackets
+    return name[a:b]
 
 
 def name_from_title(title: str) -> tuple[str | None, int | None]:
