@@ -81,6 +81,33 @@ def test_dl801_fires_on_real_reports_citing_the_trial_notice(name):
     assert [d.match for d in diags] == ["国办公开办函〔2019〕60号"]
 
 
+# DL801 the other way: a 2019 or 2020 report citing the 2021 notice, issued only in September 2021
+
+CITE_2021 = "本报告依据《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）编制。"
+
+
+@pytest.mark.parametrize("year", [2019, 2020])
+def test_dl801_report_before_2021_citing_the_2021_notice(year):
+    diags = _codes(lint(CITE_2021, select=["DL801"], year=year), "DL801")
+    assert len(diags) == 1 and diags[0].severity == "warning"
+    assert diags[0].match == "国办公开办函〔2021〕30号"
+    assert diags[0].message.startswith(f"{year}年度报告引用了“国办公开办函〔2021〕30号”，应改为2019年试行格式的通知"
+                                       "（国办公开办函〔2019〕60号）")
+    assert diags[0].evidence["outdated_until"] == 2020
+
+
+@pytest.mark.parametrize("year", [2021, 2023, None])
+def test_dl801_2021_notice_fine_from_2021(year):
+    assert _codes(lint(CITE_2021, select=["DL801"], year=year), "DL801") == []
+
+
+def test_dl801_old_direction_message_unchanged():
+    diags = _codes(lint("本报告依据国办公开办函〔2019〕60号要求编制。", select=["DL801"], year=2022), "DL801")
+    assert [d.message.split("，")[0] for d in diags] == ["2022年度报告仍引用“国办公开办函〔2019〕60号”"]
+    assert "outdated_until" not in diags[0].evidence
+    assert _codes(lint("本报告依据国办公开办函〔2019〕60号要求编制。", select=["DL801"], year=2020), "DL801") == []
+
+
 # -- DL802 repealed-regulation ---------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "match"), [

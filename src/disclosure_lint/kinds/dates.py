@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from ..report.agency import classify, deadline_class
+from ..report.agency import classify, deadline_class, is_zone_body
 from ..report.dates import DateMention, gbt_form
 from ..report.portal import TIME_AFTER
 from . import register
@@ -370,36 +370,53 @@ class LatePublicationOptions(KindOptions):
 class LatePublication(Kind[LatePublicationOptions]):
     name = "late-publication"
     Options = LatePublicationOptions
-    params = frozenset({"deadline", "published", "days", "source", "class_name"})
+    params = frozenset({"deadline", "published", "days", "source", "class_name", "note"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
-        cls = deadline_class(report.agency.kind)
+        agency = report.agency
+        cls = deadline_class(agency.kind)
         if cls is None or cls not in self.options.classes:
             return
         year = report.year
         published = report.published
         if year is None or published is None:
             return
-        mmdd = getattr(self.config.deadlines, cls)
-        try:
-            deadline = _mmdd(mmdd, year + 1)
-        except ValueError:  # 02-29 in a common year
-            deadline = _mmdd("03-01", year + 1) - _dt.timedelta(days=1)
+        deadline = self._deadline(cls, year)
         if published <= deadline:
             return
+        # a development zone's body (管委会): 第四十九条 names neither it nor its zone, so whether the department's
+        # deadline holds is not settled (spec: UNCONFIRMED → a warning); after the government's it is late either way
+        zone = cls == "department" and agency.source != "config" and is_zone_body(agency.name)
+        note, severity = "", self.config.deadlines.township_severity if cls == "township" else None
+        if zone and "government" in self.options.classes:
+            later = self._deadline("government", year)
+            if published <= later:
+                note = (f"；但开发区管理机构不是该条列明的机关，是否适用部门的期限未经核实（按县级以上地方人民政府的"
+                        f"期限{_ymd(later)}则未迟），请按本地规定核对")
+                severity = "warning"
+            else:
+                cls, deadline = "government", later
+                note = "；开发区管理机构的期限未见明文，此处按部门和县级以上地方人民政府两个期限中较晚的一个计算"
         source = report.published_source or "落款日期"
         mention = _published_at(report)
         days = (published - deadline).days
         yield Hit(block=mention.block if mention else None, start=mention.start if mention else None,
                   end=mention.end if mention else None,
                   params={"deadline": _ymd(deadline), "published": _ymd(published), "days": days,
-                          "source": source, "class_name": CLASS_NAMES[cls]},
+                          "source": source, "class_name": CLASS_NAMES[cls], "note": note},
                   evidence={"expected": f"不晚于{_ymd(deadline)}", "actual": _ymd(published),
                             "deadline": deadline.isoformat(), "published": published.isoformat(),
                             "days_late": days, "source": source, "deadline_class": cls,
-                            "agency_kind": report.agency.kind, "report_year": year},
-                  key=f"late:{year}:{cls}",
-                  severity=self.config.deadlines.township_severity if cls == "township" else None)
+                            "agency_kind": agency.kind, "report_year": year,
+                            **({"development_zone": True} if zone else {})},
+                  key=f"late:{year}:{cls}", severity=severity)
+
+    def _deadline(self, cls: str, year: int) -> _dt.date:
+        """The deadline of a class for a report year (in the year after it)."""
+        try:
+            return _mmdd(getattr(self.config.deadlines, cls), year + 1)
+        except ValueError:  # 02-29 in a common year
+            return _mmdd("03-01", year + 1) - _dt.timedelta(days=1)
 
 
 # -- DL406 / DL409 ----------------------------------------------------------------------------

@@ -36,7 +36,8 @@ and the name adds no second one: 我局 → 我街道; never for governments, wh
 kind are compared — a form of the wrong kind is DL301's (no double report); what
 remains is mixing of allowed forms, e.g. a street office using both 我街道 and 我办.
 With an unknown kind all institution forms are compared.  No fix: the majority may
-be the copied text.
+be the copied text.  The words of a body's two names (某某办公室（某某局）: 我办 and 我局; 某某街道办事处（某某镇人民政府）:
+我街道 and 本镇) count as one: both are its own.
 
 The detection options (``allowed``, ``words``, ``not_followed_by``, ``pronouns``, ``generic``, ``territory``) are
 one definition, :class:`SelfReferenceOptions`, and one setting: DL302's rule file says ``options_from: DL301``, so
@@ -56,7 +57,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import Field
 
 from ..model import Block, slots_twin
-from ..report.agency import KIND_NAMES, Agency, classify
+from ..report.agency import KIND_NAMES, Agency, classify, names
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
 
@@ -388,14 +389,31 @@ class _SelfReferenceBase(Kind[_SelfReferenceOptionsT]):
         if agency.word and self._category(self._words.get(agency.word, agency.word)) == "institution":
             out.append(self._words.get(agency.word, agency.word))
         for seg in _NAME_SPLIT.split(agency.name or ""):
-            seg = seg.strip()
-            for s in self._by_word_suffix:
-                if seg.endswith(s):
-                    w = self._words[s]
-                    if w not in out:
-                        out.append(w)
-                    break
+            w = self._seg_word(seg.strip())
+            if w is not None and w not in out:
+                out.append(w)
         return out
+
+    def _seg_word(self, seg: str) -> str | None:
+        """The institution word of one name: the body word it ends with (某某局 → 局), else its kind's own word
+        (青石镇人民政府 → 镇), or None."""
+        for s in self._by_word_suffix:
+            if seg.endswith(s):
+                return self._words[s]
+        word = classify(seg)[1] if seg else None
+        if word and self._category(self._words.get(word, word)) == "institution":
+            return self._words.get(word, word)
+        return None
+
+    def _twin_words(self, agency) -> frozenset[str]:
+        """The words of a body with two names, one for each (某某办公室（某某局） → 办, 局; 某某街道办事处（某某镇人民政府）
+        → 街道, 镇): both are its own, so mixing them is no inconsistency.  Empty for a body with one name."""
+        parts = names(agency.name or "")
+        if len(parts) < 2:
+            return frozenset()
+        words = {self._seg_word(p) for p in parts}
+        words.discard(None)
+        return frozenset(w for w in words if w is not None) if len(words) >= 2 else frozenset()
 
     @staticmethod
     def agency_of(report) -> Agency:
@@ -423,9 +441,11 @@ class _SelfReferenceBase(Kind[_SelfReferenceOptionsT]):
         kind_name = KIND_NAMES.get(agency.kind or "")
         name = agency.name
         if name and kind_name:
-            redundant = (name.endswith(kind_name) or agency.kind == "department"
-                         or (kind_name.endswith("人民政府") and name.endswith("政府"))
-                         or (agency.kind == "government_office" and name.endswith(("办公室", "办公厅"))))
+            first = names(name)[0]  # of a body with two names (某某办公室（某某局）), the first tells its kind
+            redundant = (first.endswith(kind_name) or agency.kind == "department"
+                         or (agency.kind == "commission" and first.endswith("管委会"))
+                         or (kind_name.endswith("人民政府") and first.endswith("政府"))
+                         or (agency.kind == "government_office" and first.endswith(("办公室", "办公厅"))))
             return name if redundant else f"{name}（{kind_name}）"
         return name or kind_name or "本报告"
 
@@ -513,20 +533,26 @@ class SelfReferenceInconsistent(_SelfReferenceBase[InconsistentOptions]):
         if res is not None:
             allowed = set(res[0])
             refs = [r for r in refs if r.form in allowed]  # other forms are DL301's
-        counts = Counter(r.word for r in refs)
+        twins = self._twin_words(agency) if res is not None else frozenset()
+        twin_key = "、".join(sorted(twins))
+
+        def word(r: Ref) -> str:  # the words of a body's two names count as one
+            return twin_key if r.word in twins else r.word
+
+        counts = Counter(word(r) for r in refs)
         if len(counts) < 2:
             return
         first: dict[str, int] = {}
         for i, r in enumerate(refs):
-            first.setdefault(r.word, i)
+            first.setdefault(word(r), i)
         majority = max(counts, key=lambda w: (counts[w], -first[w]))
-        maj_forms = Counter(r.text for r in refs if r.word == majority)
+        maj_forms = Counter(r.text for r in refs if word(r) == majority)
         shown = "".join(f"“{f}”" for f, _ in maj_forms.most_common(3))
         top_form = maj_forms.most_common(1)[0][0]
         form_counts = dict(Counter(r.text for r in refs))
         who = self.who(agency) if res is not None else "本报告"
         for r in refs:
-            if r.word == majority:
+            if word(r) == majority:
                 continue
             yield Hit(
                 block=r.block, start=r.start, end=r.end,

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
-from ..report.agency import classify
+from ..report.agency import classify, government_of
 from ..report.catalogue import TABLE_NAMES, TABLE_SHORT_NAMES, TABLE_TITLES
 from ..report.stats.identities import CellKey, Check, table_version
 from ..report.stats.model import StatCell, StatTable
@@ -370,14 +370,8 @@ class StatRulesPower(Kind[RulesPowerOptions]):
             return None
         kind = agency.kind
         if kind == "government_office":
-            if not name:
-                return None
-            parent = name
-            for suffix in ("人民政府办公厅", "人民政府办公室", "政府办公厅", "政府办公室"):
-                if parent.endswith(suffix):
-                    parent = parent[: -len(suffix)] + "人民政府"
-                    break
-            return classify(parent)[0]
+            parent = government_of(name) if name else None
+            return classify(parent)[0] if parent else None
         return kind
 
 

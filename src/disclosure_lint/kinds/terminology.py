@@ -7,7 +7,9 @@
     ``window`` characters, e.g. 条例 near "2008年5月1日起施行") and ``unless`` (a regex whose
     presence nearby means the mention is historical, e.g. "以来") narrow a match; so does
     ``contrast``, a regex searched in the match's own sentence: text that names the old document
-    as old (不再使用…60号印发的试行格式, 与原《条例》（国务院令第492号）相比).
+    as old (不再使用…60号印发的试行格式, 与原《条例》（国务院令第492号）相比).  An entry bounded by
+    ``until`` can also name a document cited in a report for a year before it existed (国办公开办函〔2021〕30号 in a
+    2020 report); its ``cites`` (the verb of the message, 仍引用 by default) then says 引用了.
 
 The report year is :attr:`AnnualReport.year`; when it is unknown the kind stays silent,
 because whether a citation is outdated depends on it.
@@ -110,6 +112,8 @@ class TermEntry(KindOptions):
     until: int | None = Field(default=None, description="到该报告年度为止（含）；不填表示一直过时")
     replacement: str = Field(description="建议改用的表述")
     reason: str = Field(default="", description="过时的依据（写入提示信息）")
+    cites: str = Field(default="仍引用", description="消息中“{year}年度报告”之后的动词（{cites}）：默认“仍引用”；"
+                                                   "报告年度早于所引文件时可写“引用了”")
     near: UserPattern | None = Field(default=None, description="命中前后 window 个字符内必须出现的正则")
     unless: UserPattern | None = Field(default=None, description="命中前后 window 个字符内出现即不报告的正则")
     contrast: UserPattern | None = Field(default=None, description="与命中在同一句中出现即不报告的正则：新旧对照的表述"
@@ -160,7 +164,7 @@ def _holding_words(blocks: list[Block], words: tuple[str, ...]) -> list[int]:
 class OutdatedTerm(Kind[OutdatedTermOptions]):
     name = "outdated-term"
     Options = OutdatedTermOptions
-    params = frozenset({"term", "replacement", "reason", "since"})
+    params = frozenset({"term", "replacement", "reason", "since", "cites"})
 
     def __init__(self, rule, options, config):
         super().__init__(rule, options, config)
@@ -228,7 +232,8 @@ class OutdatedTerm(Kind[OutdatedTermOptions]):
                     term = text[s:t]
                     yield Hit(block=block, start=s, end=t,
                               params={"term": term, "replacement": e.replacement, "reason": e.reason,
-                                      "since": e.since},
+                                      "since": e.since, "cites": e.cites},
                               evidence={"actual": term, "expected": e.replacement, "report_year": year,
-                                        "outdated_since": e.since},
+                                        "outdated_since": e.since,
+                                        **({"outdated_until": e.until} if e.until is not None else {})},
                               key=f"term:{term}")

@@ -13,13 +13,19 @@ city_government        市/州/盟人民政府                  市/州/盟    g
 county_government      县/区/旗人民政府                  县/区/旗    government
 government_office      人民政府办公室/办公厅             办/厅       department
 bureau                 局                                局          department
-commission             委员会, 委                        委          department
+commission             委员会, 管委会, 委                委          department
 office                 办公室, 办                        办          department
 department             厅, 部, 署, 中心, 院, 所, 会 …   (that word) department
 =====================  ===============================  ==========  =================
 
 The deadline class maps to 《条例》第四十九条: departments by 1月31日, governments by 3月31日;
-townships and street offices are not named there (configurable).
+townships and street offices are not named there (configurable).  A development zone's body (管委会) is a
+commission here, but the article names it in neither class (:func:`is_zone_body`; DL405 hedges).
+
+A body with two names (某某市人民政府办公室（某某市政务服务管理局）) keeps both (:func:`names`): the first that
+classifies gives the kind.  A title about the whole area (某某县人民政府办公室关于2022年全县…) names the area's
+government (:func:`government_of`), whose report its office publishes; so does a report signed by the office
+whose prose speaks for the area (:func:`speaks_for_area`, used by ``AnnualReport.agency``).
 """
 
 from __future__ import annotations
@@ -81,7 +87,7 @@ _RULES: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
         (r"(?:北京|天津|上海|重庆)市人民政府", "province_government", "市"),
         (r"(?:市|州|盟)人民政府|市政府|州政府", "city_government", None),
         (r"(?:县|区|旗)人民政府|县政府|区政府|旗政府", "county_government", None),
-        (r"委员会|委", "commission", "委"),
+        (r"委员会|管委会|委", "commission", "委"),
         (r"局", "bureau", "局"),
         (r"办公室|办", "office", "办"),
         (r"(?:厅|部|署|中心|院|所|会|站|馆|处)", "department", None),
@@ -100,7 +106,8 @@ _DEPT_WORD = re.compile(r"(厅|部|署|中心|院|所|会|站|馆|处)$")
 
 
 # Areas that are not governments (their reports are written by a 管委会 or similar body).
-_NOT_GOVERNMENT = re.compile(r"(?:高新|开发|经开|工业|产业|园|保税|景|示范|试验|合作|功能|风景名胜)区$")
+_ZONE = r"(?:高新|开发|经开|工业|产业|园|保税|景|示范|试验|合作|功能|风景名胜)区"
+_NOT_GOVERNMENT = re.compile(_ZONE + "$")
 
 
 _TWO_NAMES = re.compile(r"(.+?)[（(]([^（）()]+)[）)]")
@@ -134,21 +141,100 @@ def classify(name: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+# The year may be followed by the area the report covers (某某区2022年度全区政府信息公开…, 某某县人民政府办公室关于
+# 2022年全县政府信息公开…): the whole area's report.
 _TITLE = re.compile(
     r"^(?:(?P<year1>(?:19|20)\d{2})\s*年度?)?\s*(?P<name>.*?)\s*(?:(?P<year2>(?:19|20)\d{2})\s*年度?)?\s*"
-    r"(?:政府信息公开|政务公开|信息公开)"
+    r"(?:全(?P<area>自治区|省|市|州|盟|县|区|旗))?(?:政府信息公开|政务公开|信息公开)"
 )
+_OPENS, _CLOSES = "（(", "）)"
+
+
+def _strip_name(name: str) -> str:
+    """The name without the quotes and colons around it, and without a bracket left over from the title
+    (（某某局）2023年… → 某某局), but with a second name in brackets kept whole (某某办公室（某某局）)."""
+    quotes = "《》“”\"：:"
+    opens = sum(name.count(c) for c in _OPENS)
+    closes = sum(name.count(c) for c in _CLOSES)
+    a, b = 0, len(name)  # the name is name[a:b]; each step moves one end (no copies: linear in the name)
+    while a < b and (name[a] in quotes or (name[a] in _OPENS and opens > closes)):
+        opens -= name[a] in _OPENS
+        a += 1
+    while a < b and (name[b - 1] in quotes or (name[b - 1] in _CLOSES and closes > opens)):
+        closes -= name[b - 1] in _CLOSES
+        b -= 1
+    if b - a >= 2 and name[a] in _OPENS and name[b - 1] in _CLOSES and opens == closes == 1:
+        return name[a + 1:b - 1].strip(quotes)  # the whole name in brackets
+    return name[a:b]
 
 
 def name_from_title(title: str) -> tuple[str | None, int | None]:
-    """Agency name and year from a title such as 某某区某某局2023年政府信息公开工作年度报告."""
+    """Agency name and year from a title such as 某某区某某局2023年政府信息公开工作年度报告.  A title about the
+    whole area (某某县人民政府办公室关于2022年全县政府信息公开工作年度报告) names the area's government, whose
+    report the office publishes (《条例》第四十九条第二款)."""
     t = re.sub(r"\s+", "", title).lstrip("#").strip("《》")
     m = _TITLE.match(t)
     if not m:
         return None, None
-    name = m.group("name").strip("《》“”\"（）()：:")
+    name = _strip_name(m.group("name"))
     year = m.group("year1") or m.group("year2")
     # "关于…" and quoted titles; 某某局关于2023年… / 某某局的2023年…
     name = re.sub(r"^关于", "", name)
-    name = re.sub(r"(?:关于|的)$", "", name)
+    name = _strip_name(re.sub(r"(?:关于|的)$", "", name))
+    area = m.group("area")
+    if area and name:
+        gov = government_of(name)
+        if gov is not None and classify(gov)[1] == area:
+            name = gov
     return (name or None), (int(year) if year else None)
+
+
+def names(name: str) -> list[str]:
+    """The names of a body: 某某市人民政府办公室（某某市政务服务管理局） → both; one name → itself."""
+    m = _TWO_NAMES.fullmatch(name.strip())
+    return [m.group(1).strip(), m.group(2).strip()] if m else [name.strip()]
+
+
+_OFFICE_SUFFIX = re.compile(r"(?:人民)?政府办公[室厅]$")
+
+
+def government_of(name: str) -> str | None:
+    """The government whose office ``name`` is (某某县人民政府办公室 → 某某县人民政府; of a body with two names,
+    the first), or None when it is no government office or its government is not recognised."""
+    first = names(name)[0]
+    m = _OFFICE_SUFFIX.search(first)
+    if m is None:
+        return None
+    gov = first[:m.start()] + "人民政府"
+    return gov if (classify(gov)[0] or "").endswith("_government") else None
+
+
+# How a report refers to the area as its own (我县, 本县, 全县) and to a government office as itself (我办, 本办公室,
+# 我厅); the words that make 本办法, 我办理, 本区域 … other words are left out.
+_OFFICE_SELF = re.compile(r"[我本](?:办公[室厅]|办(?![法理结件案好事公实学证照税班])|厅(?![局级]))")
+
+
+def _area_self(word: str) -> re.Pattern[str]:
+    return re.compile(r"[我本全]" + re.escape(word) + r"(?![域场长委级])")
+
+
+def speaks_for_area(texts: list[str], word: str) -> bool:
+    """Whether a report signed by a government office is the whole area's report rather than the office's own:
+    it names the area as itself (我县, 本县, 全县: ``word`` is the area's, 县) at least twice and clearly more often
+    than the office (我办, 本办公室: at most half as many)."""
+    area_re = _area_self(word)
+    area = office = 0
+    for t in texts:
+        area += len(area_re.findall(t))
+        office += len(_OFFICE_SELF.findall(t))
+    return area >= 2 and area > 2 * office
+
+
+# A development zone's managing body (某某经济技术开发区管理委员会, 桃园开发区管委会) or the zone itself: 《条例》第四十九条
+# names neither (not a 县级以上人民政府部门 by name, nor a 人民政府), so its deadline is not settled.
+_ZONE_BODY = re.compile(_ZONE + r"(?:管理委员会|管委会|管委)?$")
+
+
+def is_zone_body(name: str | None) -> bool:
+    """Whether ``name`` (any of its names) is a development zone's or its managing body's."""
+    return bool(name) and any(_ZONE_BODY.search(n) for n in names(name or ""))

@@ -23,7 +23,7 @@ from . import catalogue
 from . import hidden as _hidden
 from . import promotions as _promotions
 from . import structure as section_structure
-from .agency import Agency, classify, name_from_title
+from .agency import Agency, classify, government_of, name_from_title, speaks_for_area
 from .attachments import AttachmentPage, attachment_page
 from .brackets import Brackets
 from .brackets import analyse as analyse_brackets
@@ -259,6 +259,9 @@ class AnnualReport:
                 name = None  # a title without a recognisable agency: the 落款 names it
         if not name:
             name, source = self.signature_agency, "signature"
+            gov = government_of(name) if name else None
+            if gov is not None and speaks_for_area([b.text for b in self.text_blocks], classify(gov)[1] or ""):
+                name = gov  # the office signs the area's own report (我县, 全县), due when a government's is
         if not name:
             source = "none"
         kind, word = classify(name) if name else (None, None)

@@ -1,0 +1,246 @@
+"""Which body a report is about, and what follows from it: the whole area's report signed by the government
+office (DL405 deadline), a body with two names (its name, kind and both self-words: DL207, DL301, DL302), titles
+about the whole area (全区, 关于), 管委会 written short, and a development zone's deadline (DL405)."""
+
+from __future__ import annotations
+
+import pytest
+
+from disclosure_lint.report import interpret
+from disclosure_lint.report.agency import classify, government_of, is_zone_body, name_from_title, names
+
+from .conftest import lint, parse
+
+T2_RULES = """\
+## 二、主动公开政府信息情况
+
+第二十条第（一）项
+
+| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+|---|---:|---:|---:|
+| 规章 | {rules} |
+| 行政规范性文件 | 3 | 1 | 14 |
+
+第二十条第（五）项
+
+| 信息内容 | 本年处理决定数量 |
+|---|---:|
+| 行政许可 | 58 |
+"""
+
+
+def report(title: str, me: str, signer: str, date: str, *, opening: str = "", extra: str = "",
+           rules: str = "0 | 0 | 0", year: int = 2022) -> str:
+    """A report of the 2021 format, written for these tests: ``me`` is the self-word of its prose (我县, 我办 …)."""
+    opening = opening or (f"本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）编制。本报告中所列数据统计期限为"
+                          f"{year}年1月1日至12月31日。")
+    return f"""\
+# {title}
+
+{opening}
+
+## 一、总体情况
+
+{year}年，{me}认真贯彻落实《条例》，坚持以公开为常态、不公开为例外，围绕中心工作推进政务公开。
+
+（一）主动公开。{me}全年通过门户网站主动公开政府信息326条。{extra}
+
+（二）依申请公开。{me}全年新收政府信息公开申请6件，均在法定期限内答复。
+
+{T2_RULES.format(rules=rules)}
+## 五、存在的主要问题及改进情况
+
+{me}政务公开工作仍存在信息更新不够及时等问题，下一步将加强培训。
+
+## 六、其他需要报告的事项
+
+{year}年，{me}未收取信息处理费。
+
+{signer}
+
+{date}
+"""
+
+
+def dl(diags, code):
+    return [d for d in diags if d.code == code]
+
+
+# -- (a) the whole county's report, signed by its government office -------------------------------------------
+
+COUNTY_OPENING = ("根据《中华人民共和国政府信息公开条例》（以下简称《条例》）规定，县人民政府办公室编制了2022年全县"
+                  "政府信息公开工作年度报告。本报告中所列数据统计期限为2022年1月1日至12月31日。")
+
+
+def test_office_signed_whole_county_report_has_the_government_deadline():
+    text = report("2022年政府信息公开工作年度报告", "我县", "某某县人民政府办公室", "2023年3月25日",
+                  opening=COUNTY_OPENING)
+    rep = interpret(parse(text))
+    assert (rep.agency.name, rep.agency.kind, rep.agency.source) == ("某某县人民政府", "county_government", "signature")
+    assert dl(lint(text, select=["DL405", "DL301", "DL302"]), "DL405") == []
+    # after 3月31日 it is late as a government's report
+    late = dl(lint(text.replace("2023年3月25日", "2023年4月6日"), select=["DL405"]), "DL405")
+    assert len(late) == 1 and "县级以上地方人民政府的法定期限2023年3月31日，迟了6天" in late[0].message
+    assert late[0].severity == "error"
+
+
+def test_office_own_report_without_title_name_keeps_the_department_deadline():
+    """The office writing of itself (我办) is its own report: a department's, due by 1月31日."""
+    text = report("2022年政府信息公开工作年度报告", "我办", "某某县人民政府办公室", "2023年3月25日",
+                  extra="全县政务公开工作由县政府办公室牵头。")
+    rep = interpret(parse(text))
+    assert (rep.agency.name, rep.agency.kind) == ("某某县人民政府办公室", "government_office")
+    late = dl(lint(text, select=["DL405"]), "DL405")
+    assert len(late) == 1 and "县级以上人民政府部门的法定期限2023年1月31日，迟了53天" in late[0].message
+    assert late[0].severity == "error"
+
+
+def test_office_report_naming_the_county_once_is_still_the_office_own():
+    text = report("2022年政府信息公开工作年度报告", "本机关", "某某县人民政府办公室", "2023年3月25日",
+                  extra="我县政务公开平台建设稳步推进。")
+    assert interpret(parse(text)).agency.kind == "government_office"
+    assert len(dl(lint(text, select=["DL405"]), "DL405")) == 1
+
+
+def test_office_title_about_the_whole_county():
+    title = "某某县人民政府办公室关于2022年全县政府信息公开工作年度报告"
+    assert name_from_title(title) == ("某某县人民政府", 2022)
+    text = report(title, "我县", "某某县人民政府办公室", "2023年3月25日", opening=COUNTY_OPENING)
+    assert interpret(parse(text)).agency.kind == "county_government"
+    assert dl(lint(text, select=["DL405"]), "DL405") == []
+
+
+def test_titled_office_report_stays_the_office_own():
+    """A title naming the office is the office's report, whatever the prose says of the county."""
+    text = report("某某县人民政府办公室2022年政府信息公开工作年度报告", "我县", "某某县人民政府办公室", "2023年3月25日")
+    assert interpret(parse(text)).agency.kind == "government_office"
+    assert len(dl(lint(text, select=["DL405"]), "DL405")) == 1
+
+
+# -- (b) a body with two names ------------------------------------------------------------------------------
+
+DUAL = "某某市人民政府办公室（某某市政务服务管理局）"
+
+
+def test_two_names_in_the_title_are_kept_whole():
+    assert name_from_title(f"{DUAL}2023年政府信息公开工作年度报告") == (DUAL, 2023)
+    assert classify(DUAL) == ("government_office", "办")
+    assert names(DUAL) == ["某某市人民政府办公室", "某某市政务服务管理局"]
+    assert government_of(DUAL) == "某某市人民政府"
+    # a bracket left over from the title is still dropped
+    assert name_from_title("（某某区统计局）2023年政府信息公开工作年度报告") == ("某某区统计局", 2023)
+    assert name_from_title("《某某区教育局2021年政府信息公开工作年度报告》") == ("某某区教育局", 2021)
+
+
+def test_two_name_office_of_a_city_with_rules_and_both_self_words():
+    text = report(f"{DUAL}2023年政府信息公开工作年度报告", "我办", "某某市人民政府办公室", "2024年1月26日",
+                  extra="我局负责市政务服务平台日常运维。", rules="2 | 1 | 40", year=2023)
+    rep = interpret(parse(text))
+    assert (rep.agency.name, rep.agency.kind) == (DUAL, "government_office")
+    assert lint(text, select=["DL207", "DL301", "DL302", "DL405"]) == []
+
+
+def test_two_name_office_of_a_county_with_rules_is_still_told():
+    name = "某某县人民政府办公室（某某县政务服务管理局）"
+    text = report(f"{name}2023年政府信息公开工作年度报告", "我办", "某某县人民政府办公室", "2024年1月26日",
+                  rules="2 | 1 | 40", year=2023)
+    diags = dl(lint(text, select=["DL207"]), "DL207")
+    assert len(diags) == 1 and f"但{name}（人民政府办公室（厅））通常没有规章制定权" in diags[0].message
+
+
+def test_two_name_street_office_and_town():
+    name = "某某区青石街道办事处（青石镇人民政府）"
+    text = report(f"{name}2023年政府信息公开工作年度报告", "我街道", "青石街道办事处", "2024年1月26日",
+                  extra="本镇村务公开同步推进。", year=2023)
+    assert interpret(parse(text)).agency.kind == "street_office"
+    assert lint(text, select=["DL301", "DL302"]) == []
+
+
+def test_two_name_body_still_told_of_a_third_word():
+    text = report(f"{DUAL}2023年政府信息公开工作年度报告", "我办", "某某市人民政府办公室", "2024年1月26日",
+                  extra="我委持续优化营商环境。", year=2023)
+    diags = dl(lint(text, select=["DL301"]), "DL301")
+    assert [d.match for d in diags] == ["我委"]
+    assert diags[0].message.startswith(f"{DUAL}的报告不应自称“我委”")
+
+
+def test_one_name_street_office_mixing_its_forms_is_still_inconsistent():
+    text = report("某某区青石街道办事处2023年政府信息公开工作年度报告", "我街道", "青石街道办事处", "2024年1月26日",
+                  extra="我办加强信息发布审核。", year=2023)
+    assert [d.match for d in dl(lint(text, select=["DL302"]), "DL302")] == ["我办"]
+
+
+# -- (c) titles about the whole area ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("title", "name", "year"), [
+    ("某某区2022年度全区政府信息公开工作年度报告", "某某区", 2022),
+    ("某某市人民政府办公厅关于2022年全市政府信息公开工作年度报告", "某某市人民政府", 2022),
+    ("2022年度全区政府信息公开工作年度报告", None, 2022),
+    ("某某区某某局关于2023年政府信息公开工作年度报告", "某某区某某局", 2023),
+    # a department's title with 全区: the department's
+    ("某某区教育局2022年全区政府信息公开工作年度报告", "某某区教育局", 2022),
+])
+def test_whole_area_titles(title, name, year):
+    assert name_from_title(title) == (name, year)
+
+
+def test_whole_district_report_names_its_district():
+    text = report("某某区2022年度全区政府信息公开工作年度报告", "我区", "某某区人民政府办公室", "2023年3月25日")
+    rep = interpret(parse(text))
+    assert (rep.agency.name, rep.agency.kind) == ("某某区", "county_government")
+    assert lint(text, select=["DL405", "DL301"]) == []
+
+
+# -- (d) 管委会 written short ------------------------------------------------------------------------------------
+
+def test_short_management_committee_is_a_commission():
+    assert classify("桃园开发区管委会") == ("commission", "委")
+    assert classify("某某经济技术开发区管理委员会") == ("commission", "委")
+    text = report("桃园开发区管委会2023年政府信息公开工作年度报告", "我委", "桃园开发区管委会", "2024年1月26日",
+                  extra="我管委会各部门明确专人负责。", year=2023)
+    assert lint(text, select=["DL301", "DL302"]) == []
+    wrong = dl(lint(text.replace("我管委会", "我局"), select=["DL301"]), "DL301")
+    assert len(wrong) == 1
+    assert wrong[0].message.startswith("桃园开发区管委会的报告不应自称“我局”，应使用“我委”“本委”或“本机关”")
+
+
+# -- (e) a development zone's deadline ---------------------------------------------------------------------------
+
+ZONE = "某某经济技术开发区管理委员会"
+
+
+def test_zone_after_january_is_a_warning_that_says_why():
+    assert is_zone_body(ZONE) and is_zone_body("桃园开发区管委会") and is_zone_body("某某经济技术开发区")
+    assert not is_zone_body("上海市浦东新区") and not is_zone_body("某某市发展和改革委员会")
+    text = report(f"{ZONE}2022年政府信息公开工作年度报告", "我委", ZONE, "2023年3月20日")
+    diags = dl(lint(text, select=["DL405"]), "DL405")
+    assert len(diags) == 1 and diags[0].severity == "warning"
+    assert "迟了48天" in diags[0].message and "开发区管理机构不是该条列明的机关" in diags[0].message
+    assert "2023年3月31日则未迟" in diags[0].message
+    assert diags[0].evidence["development_zone"] is True
+    # the zone named by its area in the title, the 管委会 in the 落款: the same
+    area = text.replace(f"# {ZONE}2022年", "# 某某经济技术开发区2022年")
+    assert [d.severity for d in dl(lint(area, select=["DL405"]), "DL405")] == ["warning"]
+
+
+def test_zone_after_march_is_late_either_way():
+    text = report(f"{ZONE}2022年政府信息公开工作年度报告", "我委", ZONE, "2023年4月10日")
+    diags = dl(lint(text, select=["DL405"]), "DL405")
+    assert len(diags) == 1 and diags[0].severity == "error"
+    assert "晚于县级以上地方人民政府的法定期限2023年3月31日，迟了10天" in diags[0].message
+    assert "两个期限中较晚的一个" in diags[0].message
+
+
+def test_zone_in_time_and_other_commissions_unchanged():
+    assert lint(report(f"{ZONE}2022年政府信息公开工作年度报告", "我委", ZONE, "2023年1月20日"),
+                select=["DL405"]) == []
+    name = "某某市发展和改革委员会"
+    diags = dl(lint(report(f"{name}2022年政府信息公开工作年度报告", "我委", name, "2023年3月20日"),
+                    select=["DL405"]), "DL405")
+    assert len(diags) == 1 and diags[0].severity == "error" and "开发区" not in diags[0].message
+
+
+def test_zone_with_a_configured_kind_follows_the_configuration():
+    text = report(f"{ZONE}2022年政府信息公开工作年度报告", "我委", ZONE, "2023年3月20日")
+    diags = dl(lint(text, select=["DL405"], agency_kind="commission"), "DL405")
+    assert len(diags) == 1 and diags[0].severity == "error" and "开发区" not in diags[0].message
