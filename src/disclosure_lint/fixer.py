@@ -17,7 +17,7 @@ import difflib
 import os
 import re
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .api import Checker, FileResult
 from .diagnostics import Diagnostic
@@ -286,7 +286,7 @@ def run_fixes(checker: Checker, results: list[FileResult], unsafe: bool, write: 
     else nothing is written (``--diff``).  The results are those of the re-check of each fixed file."""
     run = FixRun(results=list(results))
     said: set[str] = set()
-    seen: set[str] = set()
+    seen: dict[str, FileFix | None] = {}  # each file (its real path) fixed once: how it was fixed
     for i, result in enumerate(results):
         ext = os.path.splitext(result.path)[1].lower()
         if ext not in FIXABLE_EXTENSIONS and ext not in said and not (result.error or result.skipped) \
@@ -297,10 +297,12 @@ def run_fixes(checker: Checker, results: list[FileResult], unsafe: bool, write: 
         if result.error or result.skipped:
             continue
         real = os.path.realpath(result.path)
-        if real in seen:
-            continue  # named twice: fixed (and shown) once
-        seen.add(real)
-        outcome = fix_file(checker, result, unsafe)
+        if real in seen:  # named twice, or through a link: fixed once, each name shows the fixed text's findings
+            first = seen[real]
+            if first is not None:
+                run.results[i] = _alias(checker, result, first)
+            continue
+        outcome = seen[real] = fix_file(checker, result, unsafe)
         if outcome is None:
             continue
         run.results[i] = outcome.result
@@ -312,10 +314,26 @@ def run_fixes(checker: Checker, results: list[FileResult], unsafe: bool, write: 
                 run.notes.append(f"错误：{outcome.path}：{why}，文件未修改")
                 run.results[i] = result
                 run.failed = True
+                seen[real] = None  # the file was not changed: its other names keep their results
                 continue
         run.fixed += outcome.fixed
         run.changed.append(outcome)
     return run
+
+
+def _alias(checker: Checker, result: FileResult, first: FileFix) -> FileResult:
+    """The result of ``result``'s file under another name of a file fixed as ``first``: the fixed text
+    checked again under this name (its own configuration), as the first name's findings were."""
+    if first.data is None:
+        return result  # nothing was changed: this name's findings are those of the same text
+    path = result.path
+    lc = checker.config_for(path)
+    try:
+        doc = read_document(path, first.data, lc.config.limits)
+    except DisclosureLintError:  # (read under the first name's limits): its findings, under this name
+        return replace(first.result, path=path, diagnostics=[
+            replace(d, path=path) if d.path == first.path else d for d in first.result.diagnostics])
+    return checker.check_document(doc, lc)
 
 
 def write_back(path: str, data: bytes, original: bytes) -> str | None:
