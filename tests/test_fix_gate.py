@@ -80,3 +80,50 @@ def test_a_failed_write_leaves_every_name_as_checked(tmp_path, monkeypatch):
     res = _check("r.md", "link.md", "--fix", "-f", "json")
     assert res.exit_code == 2
     assert _by_path(res.stdout) == {"r.md": ["DL701", "DL701"], "link.md": ["DL701", "DL701"]}
+
+
+# a line a web page left in a report copied as text: character references beside half-width marks a fix puts right
+_LEFTOVERS = "网页转存时保留了&nbsp;和&ldquo;等字符，其中&#44;为逗号、&#x3001;为顿号,专项资金按1:1比例配套(含税)。"
+_FIXED = "网页转存时保留了&nbsp;和&ldquo;等字符，其中&#44;为逗号、&#x3001;为顿号，专项资金按1:1比例配套（含税）。"
+_ANCHOR = "全年未发生因公开不当引发的泄密或侵犯个人隐私事件。\n"
+
+
+def test_no_fix_touches_a_character_reference(tmp_path):
+    """DL701 does not report the ``;`` of ``&nbsp;`` ``&ldquo;`` ``&#44;`` ``&#x3001;`` and its safe fix never
+    writes ``&nbsp；`` (Markdown and text); the marks beside them are still fixed."""
+    for ext in (".md", ".txt"):
+        path = tmp_path / f"r{ext}"
+        path.write_text(CLEAN.replace(_ANCHOR, _ANCHOR + _LEFTOVERS + "\n", 1), encoding="utf-8")
+        res = _check(str(path), "-f", "json")
+        found = json.loads(res.stdout)["files"][0]["diagnostics"]
+        assert sorted(d["evidence"]["actual"] for d in found if d["code"] == "DL701") == ["(", ")", ","], found
+        res = _check(str(path), "--fix")
+        assert res.exit_code == 0, res.output
+        assert CLEAN.replace(_ANCHOR, _ANCHOR + _FIXED + "\n", 1) == path.read_text(encoding="utf-8")
+
+
+def test_semicolons_that_are_not_character_references_are_still_reported():
+    """Guard: a name HTML does not know (``&说明;`` ``&abc;``) or a bare ``&`` is text: its ``;`` is reported."""
+    from disclosure_lint import fixer
+    from disclosure_lint.textio import entity_spans
+
+    from .conftest import lint
+
+    head = "# 江北市桐溪区农业农村局2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n"
+    for line in ("研发投入&说明;详见附件。", "事项&abc;另行公开。", "公开目录&;共计12项。"):
+        hits = [d for d in lint(head + line + "\n") if d.code == "DL701"]
+        assert [d.evidence["actual"] for d in hits] == [";"], line
+    assert entity_spans("甲&nbsp;乙&#44;丙&#x3001;丁&abc;戊&AMP;") == [(1, 7), (8, 13), (14, 22), (29, 34)]
+    assert not any(fixer.protected_mask("甲&abc;乙", "markdown"))
+    assert all(fixer.protected_mask("&ldquo;", "text"))
+
+
+def test_a_character_reference_shown_as_text_in_a_page_is_not_reported(tmp_path):
+    """In HTML a reference written escaped (``&amp;nbsp;``) shows as ``&nbsp;``: its ``;`` is not reported either;
+    a ``;`` of the sentence beside it is."""
+    page = tmp_path / "r.html"
+    page.write_text("<html><body><h1>江北市桐溪区农业农村局2023年政府信息公开工作年度报告</h1><h2>一、总体情况</h2>\n"
+                    "<p>网页转存时保留了&amp;nbsp;和&amp;#44;等字符;其余照录</p></body></html>\n", encoding="utf-8")
+    res = _check(str(page), "-f", "json", "--select", "DL701")
+    found = json.loads(res.stdout)["files"][0]["diagnostics"]
+    assert [(d["column"], d["evidence"]["actual"]) for d in found] == [(35, ";")]

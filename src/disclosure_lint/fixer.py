@@ -4,8 +4,8 @@ As ruff does: the fixes that do not overlap are applied together, the text is re
 so on until no fix is left (at most :data:`MAX_ROUNDS` rounds); a fix whose place was taken by another is
 thus applied, or dropped, after the re-check.  An edit is applied only where it is an exact span of the
 source (:mod:`disclosure_lint.fixspan`) outside every protected region (:func:`protected_mask`: code spans and
-blocks, web and e-mail addresses, link targets, HTML tags, attributes, comments, entities and scripts, list and
-heading markers, table pipes and tabs) and only when its replacement can be written in the file's encoding.
+blocks, web and e-mail addresses, character references (``&nbsp;`` ``&#44;``, in every format), link targets,
+HTML tags, attributes, comments, entities and scripts, list and heading markers, table pipes and tabs) and only when its replacement can be written in the file's encoding.
 The file is written once, atomically (a temporary file in its directory, then ``os.replace``; its mode kept),
 in its own encoding, with its byte-order mark and its line ends.  Word and PDF files are never changed.
 """
@@ -26,6 +26,7 @@ from .fixspan import FIXABLE_EXTENSIONS, LINE_END, source_index
 from .output import atomic_replace, describe
 from .readers import read_bytes, read_document
 from .report.promotions import url_spans
+from .textio import entity_spans
 
 _FORMAT_NAMES = {".docx": "Word 文档", ".pdf": "PDF 文件", ".mht": "单个文件网页", ".mhtml": "单个文件网页"}
 MAX_ROUNDS = 10
@@ -116,6 +117,7 @@ def protected_mask(text: str, fmt: str) -> bytearray:
     mask = bytearray(len(text))
     spans = [m.span() for p in (*_COMMON, *_BY_FORMAT.get(fmt, ())) for m in p.finditer(text)]
     spans.extend(url_spans(text))
+    spans.extend(entity_spans(text))  # (in Markdown markup, in a text a web page's leftovers: never half an entity)
     for a, b in spans:
         mask[a:b] = b"\x01" * (b - a)
     return mask

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from html.entities import html5
 
 from .errors import InputError
 
@@ -66,6 +67,18 @@ def line_starts(text: str) -> list[int]:
         starts.append(i + 1)
         i = find("\n", i + 1)
     return starts
+
+
+# a character reference as HTML writes it, ended by its semicolon: &#44; &#x3001; or a name HTML knows (&nbsp;)
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|([A-Za-z][A-Za-z0-9]{1,31}));")
+
+
+def entity_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the well-formed character references in ``text`` (``&nbsp;`` ``&ldquo;`` ``&#44;`` ``&#x3001;``):
+    markup in Markdown, a web page's leftovers in plain text; their ``;`` is not a mark of the sentence."""
+    if "&" not in text:
+        return []
+    return [m.span() for m in _ENTITY.finditer(text) if m.group(1) is None or m.group(1) + ";" in html5]
 
 
 def looks_binary(data: bytes) -> bool:
