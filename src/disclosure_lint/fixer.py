@@ -224,6 +224,7 @@ class FileFix:
     after: str = ""
     data: bytes | None = None  # what to write, when something changed
     original: bytes = b""
+    refused: str | None = None  # why the file is not fixed at all (one Chinese phrase)
 
 
 def fix_file(checker: Checker, result: FileResult, unsafe: bool) -> FileFix | None:
@@ -243,6 +244,9 @@ def fix_file(checker: Checker, result: FileResult, unsafe: bool) -> FileFix | No
         return None
     if any(n.kind == "content-type" for n in doc.notices):
         return None  # read as another type than its name says (DL004): not the text the name promises to edit
+    why = undecodable(doc)
+    if why is not None:
+        return FileFix(path, result, refused=why)
     enc = decode_source(data, doc.encoding)
     if enc is None or source_index(enc.text)[0] != source_index(doc.text)[0]:
         return None  # the reader's text is not the file's: no position could be trusted
@@ -268,6 +272,15 @@ def fix_file(checker: Checker, result: FileResult, unsafe: bool) -> FileFix | No
         outcome.after = text
         outcome.data = enc.encode(text)
     return outcome
+
+
+def undecodable(doc) -> str | None:
+    """Why a document read with bytes its encoding cannot decode (DL002, :func:`..textio.decode_lenient`) is never
+    written back, or made into a copy (``annotate``): its text is not the file's, those bytes would be lost."""
+    n = next((n for n in doc.notices if n.kind == "undecodable-bytes"), None)
+    if n is None:
+        return None
+    return f"文件中有{n.value}个字节无法按 UTF-8 解码（第{n.line}行第{n.column}列起），写回会丢失这些字节"
 
 
 @dataclass
@@ -306,6 +319,10 @@ def run_fixes(checker: Checker, results: list[FileResult], unsafe: bool, write: 
             continue
         outcome = seen[real] = fix_file(checker, result, unsafe)
         if outcome is None:
+            continue
+        if outcome.refused is not None:
+            run.notes.append(f"{outcome.path}：{outcome.refused}，不自动修复，文件未改动")
+            seen[real] = None
             continue
         run.results[i] = outcome.result
         if outcome.data is None:
