@@ -116,3 +116,20 @@ def test_valid_files_are_read_as_before():
     assert text.count("\ufffd") == 1
     text, enc, bad = decode_lenient(b"\xef\xbb\xbf" + CLEAN.encode("utf-8")[:-2])
     assert enc == "utf-8-sig" and bad is not None and bad.at_end and not text.startswith("\ufeff")
+
+
+def test_a_web_page_with_a_stray_byte_is_read_too(tmp_path):
+    """The same for a page declared UTF-8 (before: refused whole); one declared GBK is decoded as before."""
+    page = ("<html><head><meta charset=\"utf-8\"><title>江北市青溪区市场监督管理局2023年政府信息公开工作年度报告</title>"
+            "</head><body>\n<h1>江北市青溪区市场监督管理局2023年政府信息公开工作年度报告</h1>\n<h2>一、总体情况</h2>\n"
+            "<p>2023年，我局坚持以公开为常态、不公开为例外，全年主动公开政府信息1268条。</p>\n</body></html>\n")
+    path = tmp_path / "r.html"
+    path.write_bytes(page.encode("utf-8").replace("全年主动".encode(), b"\xff" + "全年主动".encode()))
+    code, found = _findings(path)
+    assert code == 0
+    d = next(d for d in found if d["code"] == "DL002")
+    col = page.splitlines()[3].index("全年主动") + 1
+    assert (d["line"], d["column"]) == (4, col) and f"第4行第{col}列" in d["message"]
+    gbk = tmp_path / "g.html"
+    gbk.write_bytes(page.replace("utf-8", "gbk").encode("gbk"))
+    assert not [d for d in _findings(gbk)[1] if d["code"] == "DL002"]

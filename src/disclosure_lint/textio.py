@@ -4,7 +4,7 @@ Order: BOM (UTF-8, UTF-16, UTF-32) → strict UTF-8 → strict GB18030 (a supers
 GBK and GB2312, the usual legacy encoding of Chinese government pages) when the
 result is mostly Chinese → charset-normalizer's best guess.
 
-:func:`decode_lenient` (the Markdown and text readers) also takes, before charset-normalizer's guess, a text that
+:func:`decode_lenient` (the Markdown, text and HTML readers) also takes, before charset-normalizer's guess, a text that
 is plainly UTF-8 but for a few bytes (a download cut inside the last character, stray bytes, one phrase pasted
 in GBK): each run of those bytes is read as one U+FFFD and :class:`Undecodable` says where the first is.
 """
