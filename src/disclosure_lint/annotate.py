@@ -621,6 +621,10 @@ def annotate_command(path: str, output: str | None, force: bool, config: str | N
     if doc is None or lc is None:
         fail(f"{path}：{error}")
         return 0
+    why = fixer.undecodable(doc)
+    if why is not None:
+        fail(f"{path}：{why}，不生成批注副本；请先用完整的原件或另存为 UTF-8 的文件")
+        return 0
     result = checker.check_document(doc, lc)
     diagnostics = result.diagnostics
     bases = {r.rule.code: r.rule.spec.docs.basis for r in checker.active_rules}

@@ -31,6 +31,9 @@ def new_command(year: int, agency: str, output: str | None, force: bool,
         return fail(f"{year}年没有统一的年度报告格式（统一格式自{MIN_YEAR}年度报告起施行）")
     if not agency:
         return fail("机关名称不能为空")
+    if "/" in agency or "\\" in agency:  # it names the file and goes into the title: never a path
+        return fail(f"机关名称“{agency}”中有路径分隔符（/ 或 \\），应只写机关全称，如 某某区教育局；"
+                    "要写到其他目录请用 -o 指定输出文件")
     target = output or default_name(year, agency)
     suffix = os.path.splitext(target)[1].lower()
     if suffix not in SUFFIXES:

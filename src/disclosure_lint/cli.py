@@ -30,6 +30,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.text import Text
+from typer.core import TyperCommand
 
 from .api import FileResult, RunResult, discover_entries, merge_extras
 from .baseline import BaselineError, Gate
@@ -45,6 +46,23 @@ from .reporters.console import SEVERITY_STYLE, make_console
 from .reporters.emit import emit
 from .reporters.progress import tracked
 from .termsafe import is_utf, json_dumps, terminal
+
+
+class UsageCommand(TyperCommand):
+    """A command whose usage line names its arguments as click always did (``check [OPTIONS] PATHS...``,
+    ``explain [OPTIONS] CODE``, ``[NAME]`` when optional): typer 0.29 writes ``{paths}...``, braces around the
+    parameter's own name, which reads as a template left unfilled."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name != "argument":
+                pieces.extend(param.get_usage_pieces(ctx))
+                continue
+            name = (param.metavar or param.name or "").upper() + ("..." if param.nargs != 1 else "")
+            pieces.append(name if param.required else f"[{name}]")
+        return pieces
+
 
 app = typer.Typer(
     name="disclosure-lint",
@@ -141,7 +159,7 @@ def _split(values: list[str] | None) -> list[str] | None:
     return [x.strip() for x in out]
 
 
-@app.command()
+@app.command(cls=UsageCommand)
 def check(
     paths: Annotated[list[str], typer.Argument(help="要检查的报告文件或目录（目录中的 .md .txt .html .docx .pdf 文件；"
                                                    "目录中明显不是年度报告的文件，如 README.md，跳过并提示一行）。")],
@@ -249,6 +267,8 @@ def check(
     except BaselineError as exc:
         _fail(str(exc))
         return
+    if fixes is not None and not diff:
+        fixes.results = run.files  # 剩余 counts what is listed: not the findings the baseline holds
     for err in run.errors:
         _say(f"错误：{err}")
     for f in run.files:
@@ -315,7 +335,7 @@ def _check_streamed(pipeline: Pipeline, fmt: str, threshold: str, errors: list[s
     raise typer.Exit(run.exit_code(threshold))
 
 
-@app.command("merge")
+@app.command("merge", cls=UsageCommand)
 def merge_cmd(
     inputs: Annotated[list[str], typer.Argument(help="check -f json 的结果文件（如 --shard 各部分的输出）。")],
     output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="输出格式（同 check）。")] = CheckFormat.json,
@@ -352,7 +372,7 @@ def _cwd_rules(config: str | None, isolated: bool) -> list:
         raise  # (not reached: _fail exits)
 
 
-@app.command("rules")
+@app.command("rules", cls=UsageCommand)
 def rules_cmd(
     config: Annotated[str | None, typer.Option("--config", "-c", help="配置文件（用于加载额外的规则包）。")] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式。")] = OutputFormat.console,
@@ -397,7 +417,7 @@ def _print_rules(rules, output_format: OutputFormat) -> None:
     console.print(Text(f"共 {len(rules)} 条规则。用 disclosure-lint explain 代码 查看说明。"))
 
 
-@app.command()
+@app.command(cls=UsageCommand)
 def explain(
     code: Annotated[str, typer.Argument(help="规则代码或名称，如 DL301。")],
     config: Annotated[str | None, typer.Option("--config", "-c", help="配置文件（用于加载额外的规则包）。")] = None,
@@ -430,7 +450,7 @@ class StatsFormat(str, Enum):
     sqlite = "sqlite"
 
 
-@app.command("stats")
+@app.command("stats", cls=UsageCommand)
 def stats_cmd(
     paths: Annotated[list[str], typer.Argument(help="报告文件或目录（目录中查找报告文件的方式与 check 相同）。")],
     output_format: Annotated[StatsFormat | None, typer.Option(
@@ -529,7 +549,7 @@ def _stats_database(paths: list[str], output: str | None, config: str | None, ye
     raise typer.Exit(run.exit_code)
 
 
-@app.command("init")
+@app.command("init", cls=UsageCommand)
 def init_cmd(
     force: Annotated[bool, typer.Option("--force", help="覆盖已有的 .disclosure-lint.yaml。")] = False,
     schema: Annotated[str | None, typer.Option("--schema", help="写入第一行 $schema= 的地址（网址或路径）；"
@@ -541,7 +561,7 @@ def init_cmd(
     init_command(force, schema, _say, _fail)
 
 
-@app.command("new")
+@app.command("new", cls=UsageCommand)
 def new_cmd(
     year: Annotated[int, typer.Option("--year", help="报告年度（2019、2020 用2019年试行格式，2021 起用2021年格式）。")],
     agency: Annotated[str, typer.Option("--agency", help="机关名称（全称），如 某某区教育局。")],
@@ -555,7 +575,7 @@ def new_cmd(
     new_command(year, agency, output, force, _say, _fail)
 
 
-@app.command("annotate")
+@app.command("annotate", cls=UsageCommand)
 def annotate_cmd(
     path: Annotated[str, typer.Argument(help="要审阅的报告（.docx；.md/.txt/.html 会先转成 Word 文档）；原文件不会被修改。")],
     output: Annotated[str | None, typer.Option("-o", "--output", help="输出文件；默认为原文件旁的“<原名>.审阅.docx”。")] = None,

@@ -4,8 +4,8 @@ As ruff does: the fixes that do not overlap are applied together, the text is re
 so on until no fix is left (at most :data:`MAX_ROUNDS` rounds); a fix whose place was taken by another is
 thus applied, or dropped, after the re-check.  An edit is applied only where it is an exact span of the
 source (:mod:`disclosure_lint.fixspan`) outside every protected region (:func:`protected_mask`: code spans and
-blocks, web and e-mail addresses, link targets, HTML tags, attributes, comments, entities and scripts, list and
-heading markers, table pipes and tabs) and only when its replacement can be written in the file's encoding.
+blocks, web and e-mail addresses, character references (``&nbsp;`` ``&#44;``, in every format), link targets,
+HTML tags, attributes, comments, entities and scripts, list and heading markers, table pipes and tabs) and only when its replacement can be written in the file's encoding.
 The file is written once, atomically (a temporary file in its directory, then ``os.replace``; its mode kept),
 in its own encoding, with its byte-order mark and its line ends.  Word and PDF files are never changed.
 """
@@ -17,7 +17,7 @@ import difflib
 import os
 import re
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .api import Checker, FileResult
 from .diagnostics import Diagnostic
@@ -26,6 +26,7 @@ from .fixspan import FIXABLE_EXTENSIONS, LINE_END, source_index
 from .output import atomic_replace, describe
 from .readers import read_bytes, read_document
 from .report.promotions import url_spans
+from .textio import entity_spans
 
 _FORMAT_NAMES = {".docx": "Word 文档", ".pdf": "PDF 文件", ".mht": "单个文件网页", ".mhtml": "单个文件网页"}
 MAX_ROUNDS = 10
@@ -116,6 +117,7 @@ def protected_mask(text: str, fmt: str) -> bytearray:
     mask = bytearray(len(text))
     spans = [m.span() for p in (*_COMMON, *_BY_FORMAT.get(fmt, ())) for m in p.finditer(text)]
     spans.extend(url_spans(text))
+    spans.extend(entity_spans(text))  # (in Markdown markup, in a text a web page's leftovers: never half an entity)
     for a, b in spans:
         mask[a:b] = b"\x01" * (b - a)
     return mask
@@ -222,6 +224,7 @@ class FileFix:
     after: str = ""
     data: bytes | None = None  # what to write, when something changed
     original: bytes = b""
+    refused: str | None = None  # why the file is not fixed at all (one Chinese phrase)
 
 
 def fix_file(checker: Checker, result: FileResult, unsafe: bool) -> FileFix | None:
@@ -241,6 +244,9 @@ def fix_file(checker: Checker, result: FileResult, unsafe: bool) -> FileFix | No
         return None
     if any(n.kind == "content-type" for n in doc.notices):
         return None  # read as another type than its name says (DL004): not the text the name promises to edit
+    why = undecodable(doc)
+    if why is not None:
+        return FileFix(path, result, refused=why)
     enc = decode_source(data, doc.encoding)
     if enc is None or source_index(enc.text)[0] != source_index(doc.text)[0]:
         return None  # the reader's text is not the file's: no position could be trusted
@@ -268,6 +274,15 @@ def fix_file(checker: Checker, result: FileResult, unsafe: bool) -> FileFix | No
     return outcome
 
 
+def undecodable(doc) -> str | None:
+    """Why a document read with bytes its encoding cannot decode (DL002, :func:`..textio.decode_lenient`) is never
+    written back, or made into a copy (``annotate``): its text is not the file's, those bytes would be lost."""
+    n = next((n for n in doc.notices if n.kind == "undecodable-bytes"), None)
+    if n is None:
+        return None
+    return f"文件中有{n.value}个字节无法按 UTF-8 解码（第{n.line}行第{n.column}列起），写回会丢失这些字节"
+
+
 @dataclass
 class FixRun:
     results: list[FileResult]
@@ -286,7 +301,7 @@ def run_fixes(checker: Checker, results: list[FileResult], unsafe: bool, write: 
     else nothing is written (``--diff``).  The results are those of the re-check of each fixed file."""
     run = FixRun(results=list(results))
     said: set[str] = set()
-    seen: set[str] = set()
+    seen: dict[str, FileFix | None] = {}  # each file (its real path) fixed once: how it was fixed
     for i, result in enumerate(results):
         ext = os.path.splitext(result.path)[1].lower()
         if ext not in FIXABLE_EXTENSIONS and ext not in said and not (result.error or result.skipped) \
@@ -297,11 +312,17 @@ def run_fixes(checker: Checker, results: list[FileResult], unsafe: bool, write: 
         if result.error or result.skipped:
             continue
         real = os.path.realpath(result.path)
-        if real in seen:
-            continue  # named twice: fixed (and shown) once
-        seen.add(real)
-        outcome = fix_file(checker, result, unsafe)
+        if real in seen:  # named twice, or through a link: fixed once, each name shows the fixed text's findings
+            first = seen[real]
+            if first is not None:
+                run.results[i] = _alias(checker, result, first)
+            continue
+        outcome = seen[real] = fix_file(checker, result, unsafe)
         if outcome is None:
+            continue
+        if outcome.refused is not None:
+            run.notes.append(f"{outcome.path}：{outcome.refused}，不自动修复，文件未改动")
+            seen[real] = None
             continue
         run.results[i] = outcome.result
         if outcome.data is None:
@@ -312,10 +333,26 @@ def run_fixes(checker: Checker, results: list[FileResult], unsafe: bool, write: 
                 run.notes.append(f"错误：{outcome.path}：{why}，文件未修改")
                 run.results[i] = result
                 run.failed = True
+                seen[real] = None  # the file was not changed: its other names keep their results
                 continue
         run.fixed += outcome.fixed
         run.changed.append(outcome)
     return run
+
+
+def _alias(checker: Checker, result: FileResult, first: FileFix) -> FileResult:
+    """The result of ``result``'s file under another name of a file fixed as ``first``: the fixed text
+    checked again under this name (its own configuration), as the first name's findings were."""
+    if first.data is None:
+        return result  # nothing was changed: this name's findings are those of the same text
+    path = result.path
+    lc = checker.config_for(path)
+    try:
+        doc = read_document(path, first.data, lc.config.limits)
+    except DisclosureLintError:  # (read under the first name's limits): its findings, under this name
+        return replace(first.result, path=path, diagnostics=[
+            replace(d, path=path) if d.path == first.path else d for d in first.result.diagnostics])
+    return checker.check_document(doc, lc)
 
 
 def write_back(path: str, data: bytes, original: bytes) -> str | None:

@@ -235,7 +235,8 @@ class _AnchorsField:
 setattr(Block, "anchors", _AnchorsField())  # noqa: B010 (mypy: a field of the dataclass, replaced on the class)
 
 
-NoticeKind = Literal["no-text-layer", "pages-without-text", "page-limit", "read-limit", "content-type"]
+NoticeKind = Literal["no-text-layer", "pages-without-text", "page-limit", "read-limit", "content-type",
+                     "undecodable-bytes"]
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # eq=False: never compared or hashed (start-up time)
@@ -258,7 +259,10 @@ class ReaderNotice:
       ``max_table_cells``), its ``value`` and the ``line`` where reading stopped; the PDF reader lists the
       ``skipped`` pages, the page it ``stopped`` at after ``seconds``, and ``page_limit`` (pages read of ``total``);
     * ``content-type``: the file's name says one type and its bytes another (:mod:`.readers.sniff`): ``format`` is
-      what the bytes are ("html", "pdf", "zip"), ``detail`` the extension; the file was read as its bytes say.
+      what the bytes are ("html", "pdf", "zip"), ``detail`` the extension; the file was read as its bytes say;
+    * ``undecodable-bytes``: a text plainly in UTF-8 but for ``value`` bytes UTF-8 cannot decode (in ``total``
+      runs, each read as one U+FFFD), the first at ``line``/``column``; ``detail`` "end" when the only run is a
+      character cut at the end of the file (:class:`..textio.Undecodable`).
     """
 
     kind: NoticeKind
@@ -267,6 +271,7 @@ class ReaderNotice:
     limit: str | None = None
     value: int | None = None
     line: int | None = None
+    column: int | None = None
     pages: tuple[int, ...] = ()
     total: int | None = None
     read: int | None = None

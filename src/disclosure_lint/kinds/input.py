@@ -126,6 +126,49 @@ def _read_limit(n: Notice) -> Hit:
                key="read-limit")
 
 
+_UNDECODABLE = ("这些字节处的文字没有检查，其余内容照常检查；多为下载不完整、传输出错或粘贴了其他编码（如 GBK）的文字，"
+                "请用原件核对这几处，或另存为 UTF-8 后再检查；文件中有这样的字节时不自动修复、不生成批注副本（写回会丢失这些字节）")
+_CUT_CHAR = ("文件末尾以后的内容不在文件中，未检查；多为下载或保存时中断，请用完整的报告原件再检查；"
+             "文件中有这样的字节时不自动修复、不生成批注副本（写回会丢失这些字节）")
+
+
+def _undecodable(n: Notice) -> Hit:
+    """A text read as UTF-8 but for a few bytes (:func:`..textio.decode_lenient`): where the first ones are, how many."""
+    where = f"第{n.line}行第{n.column}列"
+    count, runs = n.value or 0, n.total or 0
+    if n.detail == "end":
+        detail = (f"文件似乎没有完整结束：在{where}处中断，最后一个字符不完整（只有{count}个字节），"
+                  "已按替换字符“\ufffd”读取")
+        advice = _CUT_CHAR
+    else:
+        more = f"，共{runs}处" if runs > 1 else ""
+        detail = f"文件按 UTF-8 编码读取，但有{count}个字节无法解码（{where}起{more}），已按替换字符“\ufffd”读取"
+        advice = _UNDECODABLE
+    return Hit(params={"detail": detail, "advice": advice},
+               evidence={"expected": "有效的 UTF-8 文本", "actual": f"{count}个字节无法解码", "line": n.line,
+                         "column": n.column, "bytes": count, "places": runs, "cut": n.detail == "end"},
+               key="undecodable-bytes")
+
+
+_PLACES_LOOKED_AT = 1000  # U+FFFD characters looked at to find the block of the first bytes not decoded
+
+
+def _placed(hit: Hit, blocks, line: int | None, column: int | None) -> Hit:
+    """``hit`` on the U+FFFD the reader put at ``line``/``column`` (else about the whole file, which it names)."""
+    looked = 0
+    for b in blocks:
+        i = b.text.find("\ufffd")
+        while i >= 0 and looked < _PLACES_LOOKED_AT:
+            looked += 1
+            loc = b.locate(i)
+            if loc.line == line and loc.column == column:
+                return replace(hit, block=b, start=i, end=i + 1)
+            i = b.text.find("\ufffd", i + 1)
+        if looked >= _PLACES_LOOKED_AT:
+            break
+    return hit
+
+
 def _parts(ids: list[str]) -> str:
     """["s4", "s5", "s6"] → "第四至六部分"; ["s6"] → "第六部分"."""
     nums = [cat.SECTION_BY_ID[i].numeral for i in ids]
@@ -141,8 +184,9 @@ def _quote_tail(text: str) -> str:
     return text if len(text) <= 24 else "…" + text[-20:]
 
 
-def truncation_hit(t: Truncation, unified: bool = True) -> Hit:
-    """The one finding for a document that seems to end early (``unified``: the six parts apply)."""
+def truncation_hit(t: Truncation, unified: bool = True, cut_char: Notice | None = None) -> Hit:
+    """The one finding for a document that seems to end early (``unified``: the six parts apply; ``cut_char``: its
+    last character was cut too, an ``undecodable-bytes`` notice, said with it)."""
     later = list(SECTION_IDS[SECTION_IDS.index(t.section) + 1:]) if t.section and unified else []
     tail = _quote_tail(t.tail)
     if t.where == "table":
@@ -174,8 +218,14 @@ def truncation_hit(t: Truncation, unified: bool = True) -> Hit:
         what = [_parts(later)] if later else ["此后的内容"]
     cut = _PAGES if t.where == "pages" else _CUT
     advice = "、".join(w for w in what if w) + "未检查" + cut
+    bytes_cut = {}
+    if cut_char is not None:
+        detail += (f"；最后一个字符不完整（第{cut_char.line}行第{cut_char.column}列，只有{cut_char.value}个字节，"
+                   "已按替换字符“\ufffd”读取）")
+        advice += "；文件中有这样的字节时不自动修复、不生成批注副本（写回会丢失这些字节）"
+        bytes_cut = {"line": cut_char.line, "column": cut_char.column, "bytes": cut_char.value, "cut": True}
     return Hit(block=t.block, start=t.start, end=t.end, params={"detail": detail, "advice": advice},
-               evidence={"expected": "完整的报告", "actual": f"文件中断于“{tail}”", "where": t.where,
+               evidence={"expected": "完整的报告", "actual": f"文件中断于“{tail}”", "where": t.where, **bytes_cut,
                          "section_id": t.section, "table": t.table, "last_row": t.last_row,
                          "rows_not_checked": list(t.rows_after),
                          **({"page": t.page, "pages": t.pages} if t.where == "pages" else {}),
@@ -185,7 +235,7 @@ def truncation_hit(t: Truncation, unified: bool = True) -> Hit:
 
 class ReaderNoticeOptions(KindOptions):
     notices: list[str] = Field(default_factory=lambda: ["no-text-layer", "pages-without-text", "page-limit",
-                                                        "read-limit"],
+                                                        "read-limit", "undecodable-bytes"],
                                description="要报告的读取提示种类")
     image_only_documents: bool = Field(default=True, description="正文只有图片的网页/文本报告也报告")
     max_text_chars: int = Field(default=100, ge=0, description="除标题外的文字不超过这么多字时，才算“只有图片”")
@@ -207,6 +257,7 @@ class ReaderNotice(Kind[ReaderNoticeOptions]):
         wanted = set(self.options.notices)
         notices = list(doc.notices)
         fired = False
+        cut = None  # the one character the file ends with is cut (an undecodable-bytes notice)
         limits = [n for n in notices if n.kind == "read-limit"]
         if len(limits) > 1:  # several limits cut one file: one finding
             merged = replace(limits[0], detail="；".join(n.detail for n in limits if n.detail),
@@ -214,6 +265,12 @@ class ReaderNotice(Kind[ReaderNoticeOptions]):
             notices = [n for n in notices if n not in limits] + [merged]
         for n in notices:
             if n.kind not in wanted:
+                continue
+            if n.kind == "undecodable-bytes":  # about some bytes: what else is said of the file still is
+                if n.detail == "end":
+                    cut = n
+                else:
+                    yield _placed(_undecodable(n), doc.blocks, n.line, n.column)
                 continue
             hit = self._notice(n, doc.format)
             if hit is not None:
@@ -234,7 +291,9 @@ class ReaderNotice(Kind[ReaderNoticeOptions]):
                 fired = whole = True
                 yield hit
         if not fired and self.options.truncated_documents and report.truncation is not None:
-            yield truncation_hit(report.truncation, six_parts(report))
+            yield truncation_hit(report.truncation, six_parts(report), cut)
+        elif cut is not None:  # the file ends early: said once, the last character's bytes with it
+            yield _placed(_undecodable(cut), doc.blocks, cut.line, cut.column)
         if self.options.image_tables and not whole:
             hit = self._image_tables(report)
             if hit is not None:

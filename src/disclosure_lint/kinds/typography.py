@@ -8,7 +8,8 @@ per line) are not the clerk's.
 ``ascii-punctuation``: half-width , ; : ? ! ( ) " inside Chinese text, with a safe fix
 to the full-width mark.  Not flagged: URLs and e-mail addresses, numbers (1,000;
 3:2), times (15:08), list markers such as ``(1)`` at the start of a line, Markdown
-link syntax, punctuation between two non-Chinese characters (English text), and the fields a
+link syntax, the ``;`` of a character reference (``&nbsp;`` ``&#44;``: markup, or a web page's leftovers),
+punctuation between two non-Chinese characters (English text), and the fields a
 portal writes around the report (``发布日期: …  浏览次数:``, ``report.portal``).  A text whose every comma,
 colon, semicolon, bracket, question and exclamation mark is half-width while its 。 and 、 are full-width, and
 which holds nothing else that NFKC would change, is what a store that normalises text (NFKC, common when web
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from ..report.promotions import url_spans
+from ..textio import entity_spans
 from . import register
 from .base import CappedOptions, FixEdit, Hit, Kind, KindOptions
 
@@ -116,7 +118,7 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
         for span in portal:  # the portal's fields (发布日期: …), not the clerk's text
             for k in range(span.start, span.end):
                 skip[k] = True
-        for a, b in [*url_spans(text), *(m.span() for m in _MD_LINK.finditer(text))]:
+        for a, b in [*url_spans(text), *(m.span() for m in _MD_LINK.finditer(text)), *entity_spans(text)]:
             for k in range(a, b):
                 skip[k] = True
         if self.options.exempt_list_markers:

@@ -67,14 +67,14 @@ from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, BlockKind, Document, HiddenItem, PageLink, ReaderNotice
 from .html_body import find_root, measure, page_title, select
-from .html_decode import decode
+from .html_decode import decode_page
 from .html_hidden import declarations, find_hidden, hidden_copies, site_urls
 from .html_pages import embedded, pager
 from .html_seo import head_texts, script_writes
 from .html_source import Source, align, clean_source, parse_tree, tag_of, walk
 from .html_tables import CellBudget, is_data_table, read_table, span
 from .html_text import BLOCK, SKIP, Item, Lines, TextWalker, assemble, strip_pieces
-from .lines import CAPTION_MAX
+from .lines import CAPTION_MAX, with_undecodable
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # A line starting with heading numbering (一、 （一） 1. （1） 第一部分): such lines in one <p> become blocks.
@@ -365,8 +365,8 @@ def _hidden_content(found: list, top, root, source: Source, text_at: dict,
 
 
 def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
-    text, encoding, declared = decode(data)
-    return read_text(path, text, encoding, declared, limits)
+    text, encoding, declared, bad = decode_page(data)  # a few bytes UTF-8 cannot decode: read, and said (DL002)
+    return with_undecodable(read_text(path, text, encoding, declared, limits), bad)
 
 
 def read_text(path: str, text: str, encoding: str | None, declared: str | None,

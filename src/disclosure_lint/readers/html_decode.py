@@ -4,7 +4,8 @@ A BOM decides; else the charset the page declares (``<meta charset>``, ``<meta h
 content="…charset=gbk">``, an XML declaration; GB2312 and GBK are read as their superset GB18030),
 except that a page that is valid UTF-8 is read as UTF-8 whatever it declares (mis-declared pages are
 common after CMS migrations) and a Chinese page declared Latin-1 is read as GB18030; else strict UTF-8;
-else :func:`disclosure_lint.textio.decode`.
+else :func:`disclosure_lint.textio.decode` — or, for :func:`decode_page`, :func:`disclosure_lint.textio.decode_lenient`
+(a page plainly in UTF-8 but for a few bytes is read, and says where they are).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import codecs
 import re
 
 from ..errors import InputError
-from ..textio import BOMS, looks_binary
+from ..textio import BOMS, Undecodable, decode_lenient, looks_binary
 from ..textio import decode as text_decode
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -70,12 +71,23 @@ def _mostly_chinese(text: str) -> bool:
 
 def decode(data: bytes) -> tuple[str, str, str | None]:
     """``(text, encoding used, charset declared)`` or :class:`InputError`."""
+    text, encoding, declared, _ = _decode(data, lenient=False)
+    return text, encoding, declared
+
+
+def decode_page(data: bytes) -> tuple[str, str, str | None, Undecodable | None]:
+    """:func:`decode`, and a page plainly in UTF-8 but for a few bytes read with them as U+FFFD (where they are:
+    the fourth value)."""
+    return _decode(data, lenient=True)
+
+
+def _decode(data: bytes, lenient: bool) -> tuple[str, str, str | None, Undecodable | None]:
     if not data.strip():
         raise InputError("文件为空")
     for bom, name in BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(name), name, None
+                return data.decode(name), name, None, None
             except UnicodeDecodeError as exc:
                 raise InputError(f"网页以 {name} 字节序标记开头，但内容无法按 {name} 解码（第 {exc.start} 字节）") from None
     if looks_binary(data):
@@ -85,7 +97,7 @@ def decode(data: bytes) -> tuple[str, str, str | None]:
     is_ascii = data.isascii()
     if codec and codec != "utf-8" and not is_ascii:
         try:  # valid UTF-8 with non-ASCII text is UTF-8, whatever the page says
-            return data.decode("utf-8"), "utf-8", declared
+            return data.decode("utf-8"), "utf-8", declared, None
         except UnicodeDecodeError:
             pass
         if codec in _WESTERN:  # a Chinese page mis-declared as Latin-1 / Windows-1252
@@ -94,15 +106,18 @@ def decode(data: bytes) -> tuple[str, str, str | None]:
             except UnicodeDecodeError:
                 text = None
             if text is not None and _mostly_chinese(text):
-                return text, "gb18030", declared
+                return text, "gb18030", declared, None
     if codec:
         try:
-            return data.decode(codec), codec, declared
+            return data.decode(codec), codec, declared, None
         except UnicodeDecodeError:
             pass
     try:
-        return data.decode("utf-8"), "utf-8", declared
+        return data.decode("utf-8"), "utf-8", declared, None
     except UnicodeDecodeError:
         pass
+    if lenient:
+        text, enc, bad = decode_lenient(data)
+        return text, enc, declared, bad
     text, enc = text_decode(data)
-    return text, enc, declared
+    return text, enc, declared, None

@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from ..memo import Kept
-from ..model import Anchor, Block, BlockKind, Cell, ReaderNotice, Row, Table, cell_anchors, new_anchor, slots_twin
+from ..model import (
+    Anchor,
+    Block,
+    BlockKind,
+    Cell,
+    Document,
+    ReaderNotice,
+    Row,
+    Table,
+    cell_anchors,
+    new_anchor,
+    slots_twin,
+)
+from ..textio import Undecodable
 
 _SPACE = " \t\u3000"
 
@@ -266,6 +280,15 @@ def block_limit_notice(limit: int, line: int | None, lines: bool = False, pointe
         read = f"前{limit}段" + (f"（{pointer}之前）" if pointer else "")
     return ReaderNotice("read-limit", limit="max_blocks", value=limit, line=line,
                         detail=f"文件超过{limit}段（读取上限 limits.max_blocks），只读取了{read}")
+
+
+def with_undecodable(doc: Document, bad: Undecodable | None) -> Document:
+    """``doc`` with a notice of the bytes its text could not decode (:func:`..textio.decode_lenient`), if any."""
+    if bad is None:
+        return doc
+    notice = ReaderNotice("undecodable-bytes", line=bad.line, column=bad.column, value=bad.count, total=bad.runs,
+                          detail="end" if bad.at_end else None)
+    return replace(doc, notices=(notice, *doc.notices))
 
 
 def table_limit_notice(limit: int, line: int, rows: int) -> ReaderNotice:

@@ -25,7 +25,7 @@ from markdown_it.rules_core.state_core import StateCore
 from ..limits import DEFAULT_LIMITS, Limits
 from ..memo import Kept
 from ..model import CELL_ANCHORS, Anchor, Block, BlockKind, Document, ReaderNotice, Table, slots_twin
-from ..textio import decode
+from ..textio import decode_lenient
 from .html_tables import CellBudget, FragmentTable, fragment_tables
 from .lines import (
     PICTURE,
@@ -35,6 +35,7 @@ from .lines import (
     new_block,
     pipe_rows,
     table_limit_notice,
+    with_undecodable,
 )
 from .md_block import (
     FAST_PUSH,
@@ -338,8 +339,8 @@ def _table_cells(src_lines: list[str], start: int, end: int, limit: int) -> tupl
 
 
 def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
-    text, encoding = decode(data)
-    return parse(text, path=path, encoding=encoding, limits=limits)
+    text, encoding, bad = decode_lenient(data)  # a few bytes UTF-8 cannot decode: read, and said (DL002)
+    return with_undecodable(parse(text, path=path, encoding=encoding, limits=limits), bad)
 
 
 # A Markdown block takes at least one source line, and rarely more than a few: a source longer than this

@@ -21,7 +21,7 @@ import re
 
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, Document, ReaderNotice, Row, Table
-from ..textio import decode
+from ..textio import decode_lenient
 from .layout_header import figure_row, split_numbers, stack_header
 from .lines import (
     PICTURE,
@@ -33,6 +33,7 @@ from .lines import (
     strip_span,
     table_limit_notice,
     table_text,
+    with_undecodable,
 )
 from .reflow import rejoin
 
@@ -81,8 +82,8 @@ def _split_kind(line: str) -> str | None:
 
 
 def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
-    text, encoding = decode(data)
-    return parse(text, path=path, encoding=encoding, limits=limits)
+    text, encoding, bad = decode_lenient(data)  # a few bytes UTF-8 cannot decode: read, and said (DL002)
+    return with_undecodable(parse(text, path=path, encoding=encoding, limits=limits), bad)
 
 
 def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",

@@ -191,9 +191,10 @@ def _last_block(report: AnnualReport) -> Block | None:
 
 
 def _tail_span(block: Block) -> tuple[int, int]:
-    """The last piece of text of a block: its last cell, line or space-separated token."""
+    """The last piece of text of a block: its last cell, line or space-separated token (a character cut at the end
+    of the file, read as U+FFFD by :func:`..textio.decode_lenient`, left out: the text ends before it)."""
     text = block.text.rstrip()
-    text = text.rstrip("|｜ \t")
+    text = text.rstrip("|｜ \t\ufffd")
     end = len(text)
     cut = max(text.rfind("\n"), text.rfind("\t"), text.rfind("|"), text.rfind("｜"))
     start = cut + 1
@@ -363,7 +364,7 @@ def analyse(report: AnnualReport) -> Truncation | None:
     if cut_by_reader(report):  # the parts after the last block read were not checked
         return Truncation(block, start, end, "sentence", _section_id(report, block))
     tail = block.text[start:end]
-    whole = block.text.strip()
+    whole = block.text.strip().rstrip("\ufffd")
 
     # 1. a part's title, cut or alone at the end (checked first: 五、存在的主 after a table is not a table row)
     frag = _title_fragment(tail) or (_title_fragment(whole) if block.kind != "table" else None)
