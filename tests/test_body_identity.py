@@ -5,14 +5,20 @@ the configuration's expected bodies and aliases (both ways), and the by-body cou
 
 from __future__ import annotations
 
+import csv
+import io
+import sqlite3
 import textwrap
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from disclosure_lint import stats_db
 from disclosure_lint.batch.identity import Grouping, body_key
+from disclosure_lint.cli import app
 
-from .crossgen import check_batch, codes, s3_report
+from .crossgen import check_batch, codes, s3_report, write
 
 # -- body keys ------------------------------------------------------------------------------------------------
 
@@ -153,3 +159,54 @@ def test_the_city_and_district_bureaus_are_not_paired(tmp_path):
                                  ("b2022.md", _carry("青禾市云岭区人民政府", 2022, 0, 1)),
                                  ("b2023.md", _carry("青禾市云岭区人民政府办公室", 2023, 3, 0))])
     assert codes(res["a2023.md"], "DL24") == [] and codes(res["b2023.md"], "DL24") == []
+
+
+# -- what the run says of the bodies ---------------------------------------------------------------------------
+
+def run(*args: str) -> str:
+    res = CliRunner().invoke(app, list(args), env={"DISCLOSURE_LINT_NO_CACHE": "1", "COLUMNS": "200"})
+    assert res.exception is None or isinstance(res.exception, SystemExit), res.exception
+    return res.stdout
+
+
+BODY_FILES = [("c2022.md", _carry("青禾市云岭区白沙镇人民政府", 2022, 0, 1)),
+              ("c2023.md", _carry("白沙镇人民政府", 2023, 3, 0)),
+              ("d2022.md", _carry("青禾市云岭区民政局", 2022, 0, 0)),
+              ("d2023.md", _carry("青禾市云岭区民政局", 2023, 0, 0))]
+
+
+def _body_lines(out: str) -> list[str]:
+    return [line.strip() for line in out[out.index("按机关："):].splitlines()[1:] if line.startswith("  ")]
+
+
+@pytest.mark.parametrize("extra", [[], ["--statistics"]])
+def test_by_body_lines_count_the_cross_report_findings_and_group_as_they_do(tmp_path, extra):
+    write(tmp_path, BODY_FILES)
+    out = run("check", "--isolated", "--select", "DL242", *extra, str(tmp_path))
+    assert "检查了 4 个文件：0 个错误，2 个警告" in out
+    assert _body_lines(out) == ["青禾市云岭区白沙镇人民政府（2 份：2022、2023年度）：0 个错误，2 个警告，0 个提示",
+                                "青禾市云岭区民政局（2 份：2022、2023年度）：0 个错误，0 个警告，0 个提示"]
+
+
+def test_by_body_lines_of_a_run_held_whole(tmp_path):
+    # with a baseline (every result held before printing) the same lines
+    write(tmp_path, BODY_FILES)
+    base = tmp_path / "base.json"
+    run("check", "--isolated", "--select", "DL242", "--write-baseline", str(base), str(tmp_path / "d2022.md"))
+    out = run("check", "--isolated", "--select", "DL242", "--baseline", str(base), str(tmp_path))
+    assert _body_lines(out)[0] == "青禾市云岭区白沙镇人民政府（2 份：2022、2023年度）：0 个错误，2 个警告，0 个提示"
+
+
+def test_csv_json_and_database_name_the_grouped_body(tmp_path):
+    write(tmp_path / "r", BODY_FILES)
+    out = run("check", "--isolated", "--select", "DL242", "-f", "csv", str(tmp_path / "r"))
+    rows = {Path(r["path"]).name: r["body"] for r in csv.DictReader(io.StringIO(out.lstrip("\ufeff")))}
+    assert rows["c2022.md"] == rows["c2023.md"] == "云岭区白沙镇" and rows["d2023.md"] == "云岭区民政局"
+    out = run("check", "--isolated", "--select", "DL242", "-f", "json", str(tmp_path / "r"))
+    assert out.count('"body": "云岭区白沙镇"') == 2
+    db = tmp_path / "x.sqlite"
+    stats_db.update_database(str(db), [str(tmp_path / "r")])
+    with sqlite3.connect(db) as con:
+        keys = dict(con.execute("SELECT path, body_key FROM reports"))
+    assert {Path(p).name: k for p, k in keys.items()} == {"c2022.md": "云岭区白沙镇", "c2023.md": "云岭区白沙镇",
+                                                          "d2022.md": "云岭区民政局", "d2023.md": "云岭区民政局"}
