@@ -518,11 +518,17 @@ def report_summary(rep) -> dict:
     }
 
 
-def merge_extras(files: list[FileResult], extras: dict[str, list[Diagnostic]]) -> list[FileResult]:
+def merge_extras(files: list[FileResult], extras: dict[str, list[Diagnostic]],
+                 bodies: dict[str, str] | None = None) -> list[FileResult]:
     """The hooks' findings added to their files: by line among the file's own when every one has a line (a
     stable sort, so the file's own order is kept), else after them; a path not among the files becomes an
-    entry of its own."""
+    entry of its own.  ``bodies``: each report's body as the checks across reports grouped it, by path (its
+    summary's ``body``, :meth:`.batch.hook.CrossReport.bodies`)."""
     by_path = {f.path: f for f in files}
+    for path, body in (bodies or {}).items():
+        f = by_path.get(path)
+        if f is not None and isinstance(f.report, dict) and f.report.get("body") is not None:
+            f.report["body"] = body
     for path, found in extras.items():
         if not found:
             continue
@@ -549,4 +555,6 @@ def check_paths(paths: list[str], config_path: str | None = None, year: int | No
         result = checker.check_file(f, walked)
         hook.observe(result)
         files.append(result)
-    return RunResult(files=merge_extras(files, hook.finish()), errors=errors, configs=checker.configs)
+    extras = hook.finish()
+    return RunResult(files=merge_extras(files, extras, hook.bodies().by_path), errors=errors,
+                     configs=checker.configs)

@@ -246,7 +246,8 @@ def check(
         if streamed:
             results: list[FileResult] = []
         else:
-            results = merge_extras(list(_tracked(pipeline)), pipeline.extras())
+            results = list(_tracked(pipeline))
+            results = merge_extras(results, pipeline.extras(), pipeline.bodies.by_path)
         fixes = None
         if fix or diff:
             from . import fixer  # only with --fix or --diff (start-up time)
@@ -326,7 +327,7 @@ def _check_streamed(pipeline: Pipeline, fmt: str, threshold: str, errors: list[s
             _say(f"错误：{f.path}：{f.error}")
 
     run = StreamRun(_tracked(pipeline), pipeline.extras, errors, pipeline.checker.configs,
-                    pipeline.checker.active_rules, on_file)
+                    pipeline.checker.active_rules, on_file, lambda: pipeline.bodies)
     with _stdout_guard():
         try:
             _emit(run, fmt, threshold, output, quiet=quiet, statistics=statistics, group=group)

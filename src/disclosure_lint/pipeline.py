@@ -27,6 +27,7 @@ from typing import Any, Protocol
 from . import cache as result_cache
 from .api import Checker, FileResult
 from .batch.findings import PACKED, Facts, packed_ok
+from .batch.identity import RunBodies
 from .cache import ResultCache, RunOptions
 from .diagnostics import Diagnostic
 from .limits import DEFAULT_LIMITS
@@ -41,6 +42,9 @@ class RunHook(Protocol):
     def observe(self, result: FileResult) -> None: ...
 
     def finish(self) -> dict[str, list[Diagnostic]]: ...
+
+    # optional: ``bodies()`` → :class:`.batch.identity.RunBodies` after ``finish`` (how the hook grouped the
+    # reports by body: the by-body counts and the reports' ``body`` follow it)
 
 
 def check_worker(options: dict[str, Any]) -> Callable[[str, bool], dict[str, Any]]:
@@ -79,6 +83,7 @@ class Pipeline:
         self.jobs = max(1, jobs)
         self.cache_dir = cache_dir
         self.hooks = list(hooks)
+        self.bodies = RunBodies()  # the reports' bodies as the hooks grouped them (after extras)
         checker.prepare(entries)
 
     def _timeout(self, path: str) -> float:
@@ -132,6 +137,9 @@ class Pipeline:
         for hook in self.hooks:
             for path, found in hook.finish().items():
                 out.setdefault(path, []).extend(found)
+            bodies = getattr(hook, "bodies", None)
+            if bodies is not None:
+                self.bodies.update(bodies())
         return out
 
 
@@ -140,9 +148,11 @@ class StreamRun:
     per path with findings of the hooks; the counts are kept in :attr:`tally`."""
 
     def __init__(self, results: Iterator[FileResult], extras: Callable[[], dict[str, list[Diagnostic]]],
-                 errors: list[str], configs: list[str], rules: list, on_file: Callable[[FileResult], None]):
+                 errors: list[str], configs: list[str], rules: list, on_file: Callable[[FileResult], None],
+                 bodies: Callable[[], RunBodies] = RunBodies):
         self._results = results
         self._extras = extras
+        self._bodies = bodies
         self._on_file = on_file
         self.errors = errors
         self.configs = configs
@@ -156,10 +166,13 @@ class StreamRun:
             self.tally.add(f)
             self._on_file(f)
             yield f
-        for path, found in self._extras().items():
+        extras = self._extras()
+        bodies = self._bodies()  # (known once the hooks have finished)
+        self.tally.regroup(bodies.by_key)
+        for path, found in extras.items():
             if found:
                 extra = FileResult(path=path, diagnostics=list(found))
-                self.tally.add(extra, new_file=False)
+                self.tally.add(extra, new_file=False, group=bodies.by_path.get(path))
                 yield extra
 
     def count(self, severity: str) -> int:

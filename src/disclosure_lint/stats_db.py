@@ -17,7 +17,8 @@ years).  A run in which nothing changed leaves the file byte-for-byte as it was.
 hook reads (``reports.facts``, :func:`pack_facts`).  After the files are written, :func:`cross_findings` runs the
 hook (:class:`.batch.hook.CrossReport`, as ``check`` does) over every report of the database, so a year added
 later is compared with the years already stored; :func:`store_cross` replaces the findings of scope ``run`` in
-one transaction, and only when they differ from those stored.
+one transaction, and only when they differ from those stored; :func:`store_bodies` sets each report's
+``body_key`` to the body the hook grouped it under (the rows that change only).
 
 **Transactions, not a temporary copy.**  The reports are written in batches of :data:`BATCH_SIZE`, each batch
 one ``BEGIN IMMEDIATE … COMMIT`` transaction (SQLite's rollback journal: a crash, a full disk or Ctrl-C in the
@@ -97,8 +98,9 @@ def describe_sqlite(exc: sqlite3.Error) -> str:
 # -- the one normalisation of a body's name (to be replaced by the report-identity module) ---------------
 
 def body_key(agency: str | None) -> str | None:
-    """The body a report belongs to: :func:`batch.identity.body_name` (the one normalisation of agency names, the
-    one the checks across reports group by), e.g. ``云岭区政府办公室``."""
+    """The body a report belongs to alone: :func:`batch.identity.body_name` (the one normalisation of agency names,
+    the one the checks across reports group by), e.g. ``云岭区政府办公室``; :func:`store_bodies` then groups it with
+    the database's other reports."""
     return identity.body_name(agency)
 
 
@@ -502,10 +504,12 @@ class _Held:
     error: str | None = None
 
 
-def cross_findings(con: sqlite3.Connection, checker: Checker) -> tuple[list[tuple[Any, ...]], set[str]]:
+def cross_findings(con: sqlite3.Connection, checker: Checker,
+                   hook: CrossReport | None = None) -> tuple[list[tuple[Any, ...]], set[str]]:
     """The findings of the checks across reports over every report of the database (in the order they were first
-    stored), as ``findings`` rows of scope ``run``; and the paths given a DL000 by a check that failed."""
-    hook = CrossReport(checker.active_for)
+    stored), as ``findings`` rows of scope ``run``; and the paths given a DL000 by a check that failed.  (``hook``:
+    the hook to run, whose :meth:`~.batch.hook.CrossReport.bodies` then say how it grouped the reports.)"""
+    hook = hook or CrossReport(checker.active_for)
     ids: dict[str, int] = {}
     for report_id, path, blob in con.execute(
             "SELECT id, path, facts FROM reports WHERE error IS NULL AND facts IS NOT NULL ORDER BY id"):
@@ -579,6 +583,18 @@ def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
+def store_bodies(con: sqlite3.Connection, by_path: dict[str, str]) -> None:
+    """Each report's ``body_key`` as the checks across reports grouped it over the whole database (a report
+    titled without its region joins its body's other years); only the rows that change are written."""
+    if not by_path:
+        return
+    changed = [(db_text(by_path[path]), report_id) for report_id, path, key in
+               con.execute("SELECT id, path, body_key FROM reports") if path in by_path and by_path[path] != key]
+    if changed:
+        with transaction(con):
+            con.executemany("UPDATE reports SET body_key = ? WHERE id = ?", changed)
+
+
 def update_database(target: str, paths: list[str], config_path: str | None = None, year: int | None = None,
                     include: list[str] | None = None, exclude: list[str] | None = None,
                     track: Callable[[Sequence[tuple[str, bool]]], Iterable[tuple[str, bool]]] = iter) -> DbRun:
@@ -594,8 +610,10 @@ def update_database(target: str, paths: list[str], config_path: str | None = Non
     memo: dict[str, str] = {}
     try:
         _write_batches(con, checker, track(entries), run, config_path is not None, memo)
-        rows, failed = cross_findings(con, checker)
+        hook = CrossReport(checker.active_for)
+        rows, failed = cross_findings(con, checker, hook)
         store_cross(con, rows)
+        store_bodies(con, hook.bodies().by_path)
         run.cross = len(rows)
         run.tool_failures.extend(p for p in sorted(failed) if p not in run.tool_failures)
     except sqlite3.Error as exc:

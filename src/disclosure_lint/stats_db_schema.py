@@ -5,7 +5,8 @@
   an older database is brought up to it, :data:`MIGRATIONS`): the version, when and by which tool version.  ``PRAGMA application_id`` is :data:`APPLICATION_ID` as well, so a
   database of another program is recognised and refused before anything is written.
 * ``reports`` — one row per report file: ``path`` (unique), ``agency``, ``body_key`` (the agency name
-  normalised, to group a body's reports across years and spellings), ``agency_kind``, ``year``,
+  normalised and grouped as the checks across reports group it, to group a body's reports across years and
+  spellings), ``agency_kind``, ``year``,
   ``format_version`` (2019 / 2021), ``file_format`` (markdown, text, html, docx, pdf), ``encoding``,
   ``title``, ``sha256`` of the file's bytes, ``settings`` (a digest of the configuration, ``--year`` and the
   rules that ran), ``error`` (why the file could not be read; then it has no cells and no findings),

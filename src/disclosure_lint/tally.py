@@ -46,9 +46,9 @@ class Tally:
             tally.add(f)
         return tally
 
-    def add(self, f: Any, new_file: bool = True) -> None:
+    def add(self, f: Any, new_file: bool = True, group: str | None = None) -> None:
         """Count a :class:`~disclosure_lint.api.FileResult`; ``new_file=False``: findings that belong to a file
-        counted already (a cross-report check's, printed after the stream)."""
+        counted already (a cross-report check's, printed after the stream), of the body ``group``."""
         if new_file:
             self.files += 1
             if f.skipped:
@@ -56,6 +56,8 @@ class Tally:
                 self.unsupported += f.report is None
             self.unreadable += bool(f.error)
         report = f.report if isinstance(f.report, dict) and not f.skipped else {}
+        if group is not None:
+            report = {**report, "body": group}
         body = self.bodies.get(report["body"]) if isinstance(report.get("body"), str) else None
         if body is None and isinstance(report.get("body"), str):
             body = self.bodies[report["body"]] = BodyTally(str(report.get("agency") or report["body"]))
@@ -71,6 +73,21 @@ class Tally:
             self.rules[(d.code, d.rule)] = self.rules.get((d.code, d.rule), 0) + 1
             failed = failed or is_tool_failure(d)
         self.tool_failed += failed and new_file
+
+    def regroup(self, groups: dict[str, str]) -> None:
+        """The bodies merged as the checks across reports grouped them (``groups``: a report's own body key → its
+        group, :class:`~disclosure_lint.batch.identity.RunBodies`); the name kept is the first seen."""
+        merged: dict[str, BodyTally] = {}
+        for key, b in self.bodies.items():
+            into = merged.get(groups.get(key, key))
+            if into is None:
+                merged[groups.get(key, key)] = b
+                continue
+            into.years |= b.years
+            into.reports += b.reports
+            for sev, n in b.severities.items():
+                into.severities[sev] = into.severities.get(sev, 0) + n
+        self.bodies = merged
 
     def count(self, severity: str) -> int:
         return self.severities.get(severity, 0)

@@ -15,21 +15,13 @@ from typing import Any
 from ..config import ExpectedBody
 from ..report.stats.schema import S3_COLS
 from .findings import Found, Report, show
-from .identity import body_key, key_text
+from .identity import Grouping, body_key, key_text
 
 
-def canonical(bodies: Iterable[ExpectedBody]) -> dict[tuple[str, str], str]:
-    """Body key of a name or alias → the configured body's key text."""
-    out: dict[tuple[str, str], str] = {}
-    for b in bodies:
-        own = body_key(b.name)
-        if own is None:
-            continue
-        for name in (b.name, *b.aliases):
-            k = body_key(name)
-            if k is not None:
-                out.setdefault(k, key_text(own))
-    return out
+def canonical(bodies: Iterable[ExpectedBody]) -> Grouping:
+    """The expected bodies alone: a name or alias → the configured body's key text (a report's body is its group
+    in the run, :class:`.identity.Grouping` with these bodies, which names a configured body by the same text)."""
+    return Grouping((), [(b.name, b.aliases) for b in bodies])
 
 
 def _key(name: str | None) -> str | None:
@@ -39,8 +31,9 @@ def _key(name: str | None) -> str | None:
 
 def _children(bodies: Sequence[ExpectedBody]) -> dict[str, list[ExpectedBody]]:
     out: dict[str, list[ExpectedBody]] = {}
+    names = canonical(bodies)
     for b in bodies:
-        parent = _key(b.parent)
+        parent = names.of_name(b.parent)
         if parent is not None:
             out.setdefault(parent, []).append(b)
     return out

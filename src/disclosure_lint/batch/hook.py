@@ -1,7 +1,7 @@
 """The cross-report hook: ``observe(result)`` once per file in input order, ``finish()`` → extra findings per path.
 
 It keeps each checked report's facts (``FileResult.facts``, a few KB; nothing else of the result), groups the
-reports by body (:func:`.identity.group_keys`), pairs each report with its body's report of the previous year (a
+reports by body (:class:`.identity.Grouping`, with the configuration's expected bodies), pairs each report with its body's report of the previous year (a
 report given with ``--previous`` first, else one of the run), and runs the checks of :mod:`.cross_year` and
 :mod:`.peers` with the rules of the current report's configuration whose kind is a cross-report kind
 (:mod:`..kinds.cross`): selection, severity and options as for any rule.  A check that raises becomes one DL000
@@ -19,7 +19,7 @@ from ..engine import ActiveRule
 from ..failures import rule_failure
 from . import cross_year, expected, peers
 from .findings import Facts, Found, Report, diagnostic
-from .identity import group_keys, key_text
+from .identity import Grouping, RunBodies, key_text
 
 
 class Result(Protocol):
@@ -52,6 +52,7 @@ class CrossReport:
                                        for r in previous if r.facts is not None and _usable(r)]
         self._checked = 0
         self._by_kind: dict[int, tuple[Sequence[ActiveRule], dict[str | None, list[ActiveRule]]]] = {}
+        self._bodies_found = RunBodies()
 
     def observe(self, result: Result) -> None:
         if _usable(result):
@@ -123,14 +124,19 @@ class CrossReport:
                     out.setdefault(b.name, b)
         return list(out.values())
 
+    def bodies(self) -> RunBodies:
+        """After :meth:`finish`: each checked report's body as the checks grouped it (the by-body counts of the
+        console, the ``body`` of the report summaries and of the statistics database say the same)."""
+        return self._bodies_found
+
     def _grouped(self) -> list[Report]:
         keys = {r.path: k for r in self._reports if (k := _key(r.facts)) is not None}
-        groups = group_keys(keys.values())
-        configured = expected.canonical(self._bodies())
-        for k in keys.values():
-            if k in configured:
-                groups[k] = configured[k]
-        return [Report(r.path, r.facts, r.reference, groups[k] if (k := keys.get(r.path)) is not None else None)
+        groups = Grouping(keys.values(), [(b.name, b.aliases) for b in self._bodies()])
+        found = self._bodies_found = RunBodies()
+        for r in self._reports:
+            if not r.reference and (k := keys.get(r.path)) is not None:
+                found.by_path[r.path] = found.by_key[key_text(k)] = groups.of(k)
+        return [Report(r.path, r.facts, r.reference, groups.of(k) if (k := keys.get(r.path)) is not None else None)
                 for r in self._reports]
 
     def _previous(self, r: Report, year_before: list[Report], references: list[Report]) -> Report | None:

@@ -3,14 +3,16 @@ years (and its full name, its name without the region prefix, 人民政府 or �
 
 ``body_key("青禾市云岭区人民政府办公室")`` → ``("云岭区", "政府办公室")``: the innermost region the name states and
 the body within it.  A name without a region (``自然资源局``) has region ``""`` and matches a body of the same
-run with a region only when exactly one such body has that body name (:func:`group_keys`).
+run with a region only when exactly one such body has that body name (:class:`Grouping`, which also reads the
+configuration's expected bodies and their aliases: the one home of "which reports are one body's").
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from ..memo import Kept
 
@@ -18,9 +20,17 @@ from ..memo import Kept
 # characters at least before the level word, so that 广州市 is not 广州 + 市…; a one-character county: 沛县)
 _REGION = re.compile(r"^(.县|.{2,8}?(?:自治区|自治州|自治县|自治旗|特别行政区|省|市|州|盟|地区|县|区|旗))")
 # words ending like a region that are part of a body's name (城市管理局, 社区, 园区 …)
-_NOT_REGION = re.compile(r"(?:城市|都市|超市|社区|园区|景区|小区|片区|林区|矿区|牧区|山区|城区|辖区|新区|街区|示范区)$")
+_NOT_REGION = re.compile("(?:城市|都市|超市|社区|园区|景区|小区|片区|林区|矿区|牧区|山区|辖区|新区|街区|示范区"
+                         "|主城区|中心城区|老城区|旧城区|新城区)$")
+# (西城区, 东城区, 历城区 … are districts: only the town-planning words ending in 城区 are not; 老城区 and 新城区,
+# districts too in a few cities, stay words here — a name that states them still matches itself)
 _HAS_WORD = re.compile(r"\w")  # a key of punctuation only names no body
 _SECOND_NAME = re.compile(r"[（(][^（）()]*[）)]$")
+# 政府 between the region and a street office or a town (青禾市云岭区人民政府青石街道办事处): the district's government
+# the office belongs to, not a part of the office's name
+_GOV_BEFORE_TOWN = re.compile(r"^政府(?=.+(?:街道|镇|乡)$)")
+# short forms of a body name: 政府办 is 政府办公室
+_SHORT_BODY = {"政府办": "政府办公室"}
 
 
 def normalise_name(name: str) -> str:
@@ -63,7 +73,8 @@ def _body_key(name: str) -> tuple[str, str] | None:
         if not m or _NOT_REGION.search(m.group(1)):
             break
         region, s = m.group(1), s[m.end():]
-    body = s or "政府"
+    body = _GOV_BEFORE_TOWN.sub("", s) or "政府"
+    body = _SHORT_BODY.get(body, body)
     if body == "政府" and not region:
         return None
     return region, body
@@ -80,18 +91,83 @@ def body_name(name: str | None) -> str | None:
     return text if _HAS_WORD.search(text) else None
 
 
-def group_keys(keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
-    """The body each key belongs to in one run: keys with a region are their own body; a key without one joins the
-    only body with a region that has the same body name, else it is its own."""
+Key = tuple[str, str]
+
+
+class Grouping:
+    """The bodies of one run: each body key → the text of the body it is grouped under.
+
+    * An expected body of the configuration (``bodies``: ``(name, aliases)``) is the group of its name's key and of
+      its aliases' keys, under its name's key text (an alias that is another body's name stays that body's).
+    * A key without a region joins the one group with a region and the same body name (a report's or an expected
+      body's name or alias), if there is exactly one; else it is its own.
+    * The other way round: an expected body none of whose names states a region takes in the one key of the run
+      with a region and one of its body names, if there is exactly one (and it is no other expected body's).
+    * Any other key is its own group.
+    """
+
+    def __init__(self, keys: Iterable[Key], bodies: Iterable[tuple[str, Sequence[str]]] = ()):
+        bodies = list(bodies)
+        label: dict[Key, str] = {}
+        configured: dict[str, list[Key]] = {}  # an expected body's text → the keys of its name and aliases
+        for name, _aliases in bodies:
+            own = body_key(name)
+            if own is not None and own not in label:
+                label[own] = key_text(own)
+                configured[key_text(own)] = [own]
+        for name, aliases in bodies:
+            own = body_key(name)
+            for alias in aliases if own is not None else ():
+                k = body_key(alias)
+                if own is not None and k is not None and k not in label:
+                    label[k] = label[own]
+                    configured[label[own]].append(k)
+        every = set(keys) | label.keys()
+        with_region: dict[str, list[Key]] = {}  # body name → the keys with a region
+        for k in every:
+            if k[0]:
+                with_region.setdefault(k[1], []).append(k)
+
+        def groups(name: str) -> set[str]:
+            return {label.get(k) or key_text(k) for k in with_region.get(name, ())}
+
+        for text, ks in configured.items():
+            if any(k[0] for k in ks):
+                continue
+            found = [k for n in {k[1] for k in ks} for k in with_region.get(n, ()) if k not in label]
+            if len(found) == 1 and not any(groups(k[1]) - {key_text(found[0])} for k in ks):
+                label[found[0]] = text
+        for k in every:
+            if k not in label:
+                near = groups(k[1]) if not k[0] else set()
+                label[k] = near.pop() if len(near) == 1 else key_text(k)
+        self._label = label
+
+    def of(self, key: Key) -> str:
+        """The text of the body ``key`` is grouped under."""
+        return self._label.get(key) or key_text(key)
+
+    def of_name(self, name: str | None) -> str | None:
+        """The body an agency name is grouped under, None for no name."""
+        k = body_key(name)
+        return self.of(k) if k is not None else None
+
+
+@dataclass
+class RunBodies:
+    """The bodies of a run's reports as the checks across reports group them: by path, and by the text of each
+    report's own body key (``FileResult.report["body"]``)."""
+
+    by_path: dict[str, str] = field(default_factory=dict)
+    by_key: dict[str, str] = field(default_factory=dict)
+
+    def update(self, other: RunBodies) -> None:
+        self.by_path.update(other.by_path)
+        self.by_key.update(other.by_key)
+
+
+def group_keys(keys: Iterable[Key]) -> dict[Key, str]:
+    """The body each key belongs to in one run, without expected bodies (:class:`Grouping`)."""
     keys = set(keys)
-    with_region: dict[str, list[tuple[str, str]]] = {}
-    for k in keys:
-        if k[0]:
-            with_region.setdefault(k[1], []).append(k)
-    out = {}
-    for k in keys:
-        if not k[0] and len(with_region.get(k[1], [])) == 1:
-            out[k] = key_text(with_region[k[1]][0])
-        else:
-            out[k] = key_text(k)
-    return out
+    g = Grouping(keys)
+    return {k: g.of(k) for k in keys}
