@@ -30,7 +30,7 @@ _IN_FORCE_KEYS = tuple((row, label, f"s2:{row}:in_force", f"s2:{row}:issued", f"
 
 
 def _other(prev: Report) -> dict[str, Any]:
-    return {"other": prev.name, "other_year": prev.year if prev.year is not None else "上一"}
+    return {"other": prev.shown, "other_year": prev.year if prev.year is not None else "上一"}
 
 
 # each column of table 三 with its label and the keys of its 二、上年结转 and 四、结转下年度继续办理 figures (made once: the

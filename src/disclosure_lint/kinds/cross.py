@@ -111,3 +111,11 @@ class ExpectedDuplicate(_NoHits, Kind[NoOptions]):
 class WholeAreaSum(_NoHits, Kind[NoOptions]):
     name = "expected-whole-area"
     params = frozenset({"column", "value", "other_value", "count", "difference"})
+
+
+@register
+class PreviousNotice(_NoHits, Kind[NoOptions]):
+    """DL006: a ``--previous`` report not compared with (wrong year), or compared with a report of another body."""
+
+    name = "previous-notice"
+    params = frozenset({"detail", "advice"})
