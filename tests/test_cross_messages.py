@@ -141,3 +141,19 @@ def test_previous_with_several_checked_reports(tmp_path):
     assert "mz2022.md 没有用作上年报告对照：本次检查的文件中没有青禾市云岭区民政局（它的机关）2023年度的报告" in edu[0]
     assert "edu2021.md 没有用作上年报告对照：本次检查中青禾市云岭区教育局的报告是2023年度的，没有2022年度的" in edu[1]
     assert _notes(res["cz2023.md"]) == [] and "DL242" in [d.code for d in res["cz2023.md"].diagnostics]
+
+
+# -- the JSON summary ------------------------------------------------------------------------------------------
+
+def test_json_summary_counts_the_files_with_error_findings(tmp_path):
+    """Before: a run with one error finding (DL603) and no unreadable file said files_with_errors 0."""
+    kept = "2022年，我局围绕中心工作推进政府信息公开，全年主动公开政府信息三百余条，受理申请十余件。"
+    for year in (2022, 2023):  # the 2023 report keeps the 2022 report's paragraph on 2022 (DL603)
+        text = s3_report(_EDU, year, {_NEW: 10}).replace("## 三、", f"## 一、总体情况\n\n{kept}\n\n## 三、")
+        (tmp_path / f"{year}.md").write_text(text, encoding="utf-8")
+    (tmp_path / "2021.pdf").write_bytes(b"%PDF-1.4 broken")
+    out = CliRunner().invoke(app, ["check", "--isolated", "--no-cache", "-f", "json", "--select", "DL603",
+                                   str(tmp_path / "2022.md"), str(tmp_path / "2023.md"), str(tmp_path / "2021.pdf")])
+    summary = json.loads(out.stdout)["summary"]
+    assert summary["error"] == 1, out.stdout
+    assert (summary["files_with_errors"], summary["files_unreadable"]) == (2, 1)
