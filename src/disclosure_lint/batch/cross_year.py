@@ -3,8 +3,9 @@
 * ``carryover``: table 三 二、上年结转 per column = last year's 四、结转下年度继续办理 (spec §4 I6);
 * ``in_force``: table 二 现行有效件数 of 规章 and 行政规范性文件 = last year's + 本年制发 − 本年废止 (I7; both reports
   in the 2021 format, whose table 二 has these columns);
-* ``copied``: last year's report published again — most paragraphs the same but for their numbers, tables 二–四
-  the same number for number, or a sentence of last year's report that opens with last year's year left
+* ``copied``: last year's report published again — most paragraphs the same but for their numbers, the year's own
+  figures of tables 二–四 the same number for number (:func:`.facts.flow_key`: not the stock columns, 上年结转 and the
+  totals) with enough different figures other than 0 that the sameness is no coincidence of a small body, or a sentence of last year's report that opens with last year's year left
   unchanged (``2023年，我局…`` in the 2024 report);
 * ``jumps``: 本年新收 and the table-二 figures that grew or shrank by a factor over the option's.
 
@@ -29,7 +30,7 @@ _IN_FORCE_KEYS = tuple((row, label, f"s2:{row}:in_force", f"s2:{row}:issued", f"
 
 
 def _other(prev: Report) -> dict[str, Any]:
-    return {"other": prev.name, "other_year": prev.year if prev.year is not None else "上一"}
+    return {"other": prev.shown, "other_year": prev.year if prev.year is not None else "上一"}
 
 
 # each column of table 三 with its label and the keys of its 二、上年结转 and 四、结转下年度继续办理 figures (made once: the
@@ -124,8 +125,9 @@ def copied(cur: Report, prev: Report, opts: CopyOptions) -> Iterator[Found]:
     if h and h == prev.facts.get("stat_hash") and nonzero >= opts.min_nonzero:
         first = cur.cell("s3:new:total") or next(iter((cur.facts.get("cells") or {}).values()), None)
         yield Found(first[1] if first else None,
-                    {"detail": f"统计表二、三、四的数字与上年报告完全相同（其中{nonzero}个不为0）", **other},
-                    {"nonzero": nonzero, "other_path": prev.path}, key=f"copy:tables:{prev.year}")
+                    {"detail": f"统计表二、三、四中本年度的数字（不计现行有效件数等累计数、上年结转和合计）与上年报告完全相同，"
+                               f"其中有{nonzero}个不同的非0数字", **other},
+                    {"distinct_nonzero": nonzero, "other_path": prev.path}, key=f"copy:tables:{prev.year}")
     own = cur.facts.get("own_year") or ()
     theirs_exact = _exact_hashes(prev) if own else set()
     for year, exact, place, sentence in own:

@@ -11,8 +11,10 @@ from the cache or from another process):
 * ``whole_area``: the prose states figures for the whole area (``全区共收到政府信息公开申请…``): a government's
   report whose table 三 may be compared with the sum of its departments';
   ``not_open``: table 三's 不予公开 (the sum of its eight sub-items), ``[value, place]``;
-* ``stat_hash`` / ``stat_nonzero``: a hash of the values of ``cells`` (the figures of tables 二–四 compared) and
-  how many of them are not 0;
+* ``stat_hash`` / ``stat_nonzero``: a hash of the values of the year's own figures among ``cells`` (the *flows*
+  of tables 二–四: :func:`flow_key`, without the stock columns, 上年结转 and the totals that repeat other cells) and how
+  many *different* values other than 0 they hold (DL603's identity of the tables: 3 requests counted under 新收,
+  予以公开 and （七）总计, in the 自然人 and 总计 columns, are one figure, not five);
 * ``paras``: one entry per prose paragraph of 10+ characters, ``[masked, exact, size, place, preview]``: hashes of
   its comparison form with digits masked and kept (:func:`.report.repeats.normalize`, all of a report's at once);
 * ``own_year``: sentences that open with the previous year and the body speaking of itself (``2023年，我局…`` in
@@ -29,6 +31,7 @@ import zlib
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from decimal import Decimal
+from functools import lru_cache
 from operator import attrgetter, itemgetter
 from typing import Any
 
@@ -249,6 +252,36 @@ def _stat_hash(cells: dict[str, list[Any]]) -> tuple[str | None, int]:
     return _h(repr(sorted(zip(cells, values)))), len(values) - values.count(0)
 
 
+# the columns of table 二 that hold a stock carried from year to year (unchanged when nothing was issued), not what
+# the body did in the year: 现行有效件数 (2021 format), 对外公开总数量 and 上一年项目数量 (2019 format)
+STOCK_COLS = frozenset({"in_force", "total_published", "prev_count"})
+_SUMMED_S3_ROWS = frozenset(_S3_ROWS_ALL_COLS)
+
+
+@lru_cache(maxsize=1024)
+def flow_key(key: str) -> bool:
+    """Whether the figure ``key`` (``"s3:new:natural_person"``) says what the body did in the year, as DL603 compares
+    the tables: not a stock column of table 二 (:data:`STOCK_COLS`), not table 三's 上年结转 (last year's 结转下年度),
+    its 总计 column of the rows given per column, its （七）总计, nor table 四's 总计 of a block."""
+    tid, _, rest = key.partition(":")
+    row, _, col = rest.rpartition(":")
+    if tid == "s2":
+        return col not in STOCK_COLS
+    if tid == "s3":
+        return not (row == "carried_over" or row == "result.total" or (col == "total" and row in _SUMMED_S3_ROWS))
+    if tid == "s4":
+        return not col.endswith(".total")
+    return True
+
+
+def _flow_hash(cells: dict[str, list[Any]]) -> tuple[str | None, int]:
+    """:func:`_stat_hash` of the year's own figures among ``cells`` (:func:`flow_key`), and how many different values
+    other than 0 they hold."""
+    flows = {k: v for k, v in cells.items() if flow_key(k)}
+    got, _nonzero = _stat_hash(flows)
+    return got, len({v[0] for v in flows.values()} - {0})
+
+
 def _h(text: str) -> str:
     """A short hash of a text (CRC-32: compared between the reports of one run, not a defence)."""
     return "%08x" % zlib.crc32(text.encode())  # noqa: UP031 - what format(…, "08x") gives, without its call
@@ -365,7 +398,7 @@ def collect(rep: AnnualReport, file_format: str | None = None) -> dict[str, Any]
     """The facts of one interpreted report (see the module's docstring)."""
     key = body_key(rep.agency.name)
     cells = _cells(rep)
-    stat_hash, nonzero = _stat_hash(cells)
+    stat_hash, nonzero = _flow_hash(cells)
     paras, own, whole_area = _paragraphs(rep)
     facts: dict[str, Any] = {
         "v": FACTS_VERSION, "agency": rep.agency.name, "kind": rep.agency.kind, "year": rep.year,

@@ -493,6 +493,13 @@ class Report:
     def name(self) -> str:
         return os.path.basename(self.path) or self.path
 
+    @property
+    def shown(self) -> str:
+        """The report's path as a message names it: as the run gives it (relative to the working directory when
+        given so), an absolute path under the working directory made relative to it — not the file name alone
+        (a portal's archive holds an ``index.html`` per year)."""
+        return shown_path(self.path)
+
     def cell(self, key: str) -> tuple[float, list[Any]] | None:
         """The value and place of the cell ``key`` (decodes the facts: :meth:`value` first, where the place is
         needed only for a finding)."""
@@ -506,6 +513,18 @@ class Report:
         """``cell(key)[1]``: where the cell ``key`` stands (decodes the facts; None where the cell is None)."""
         got = self.cell(key)
         return None if got is None else got[1]
+
+
+def shown_path(path: str) -> str:
+    """``path`` relative to the working directory when it is an absolute path under it, else as it is (a relative
+    one without its ``./``)."""
+    if not os.path.isabs(path):
+        return os.path.normpath(path)
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # (another drive on Windows)
+        return path
+    return path if rel == os.pardir or rel.startswith(os.pardir + os.sep) else rel
 
 
 @dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)

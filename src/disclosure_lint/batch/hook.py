@@ -5,7 +5,8 @@ reports by body (:class:`.identity.Grouping`, with the configuration's expected 
 report given with ``--previous`` first, else one of the run), and runs the checks of :mod:`.cross_year` and
 :mod:`.peers` with the rules of the current report's configuration whose kind is a cross-report kind
 (:mod:`..kinds.cross`): selection, severity and options as for any rule.  A check that raises becomes one DL000
-for the report (the others still run).  Reports given with ``--previous`` are only compared with, never reported on.
+for the report (the others still run).  Reports given with ``--previous`` are only compared with, never reported on;
+one not compared with, or compared with another body's report, is a note on a checked report (:mod:`.previous`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from ..config import ExpectedBody
 from ..diagnostics import Diagnostic
 from ..engine import ActiveRule
 from ..failures import rule_failure
-from . import cross_year, expected, peers
+from . import cross_year, expected, peers, previous
 from .findings import Facts, Found, Report, diagnostic
 from .identity import Grouping, RunBodies, key_text
 
@@ -79,6 +80,11 @@ class CrossReport:
                                   references)
             if prev is not None:
                 pairs.append((r, prev))
+        # what became of the --previous reports (not compared with, or compared with another body's report): first
+        # among a report's findings, as it says what the cross-year findings rest on
+        if references:
+            self._run([r for r in reports if not r.reference], "previous-notice", out,
+                      lambda _opts: previous.notes(reports, pairs))
         # checked along each body's years (a report is the later one of a pair, then at once the earlier one of the
         # next: its figures' places are decoded once, not once per pair), findings kept in the run's order
         order = sorted(range(len(pairs)), key=lambda i: (pairs[i][0].body or "", pairs[i][0].year or 0, i))

@@ -5,7 +5,7 @@
   only with enough bodies and a large enough denominator, and never when the quartiles coincide (most bodies
   with no review case at all: any case would be "outside");
 * ``kind_figures``: a township, town or street office with 本年新收 a hundred times the median of the departments
-  of the same year in the run.
+  of the same year in the run (not judged when that median is 0: a ratio to 0 means nothing).
 
 (A street office or township with 规章 is DL207's, in the report itself.)
 """
@@ -108,6 +108,10 @@ def kind_figures(reports: Sequence[Report], opts: KindFigureOptions) -> Iterator
         if len(depts) < opts.min_peers:
             continue
         median = statistics.median(depts)
+        if median <= 0:
+            # most departments of the run received nothing: "N times a median of 0" means nothing, and a run of idle
+            # departments says nothing of what a township receives — not compared
+            continue
         for r in year_reports:
             if r.facts.get("kind") not in TOWNSHIP_KINDS:
                 continue
@@ -119,6 +123,6 @@ def kind_figures(reports: Sequence[Report], opts: KindFigureOptions) -> Iterator
             place = r.place("s3:new:total")
             r.facts.release()
             yield r, Found(place, {"value": show(value), "median": show(median), "count": len(depts),
-                                   "ratio": show(round(value / max(median, 1)))},
+                                   "ratio": show(round(value / median))},
                            {"actual": value, "median": median, "departments": len(depts), "factor": opts.factor},
                            key=f"kind:new:{r.year}")

@@ -25,7 +25,7 @@ class CopyOptions(KindOptions):
                              description="与上年报告几乎相同（只有数字不同）的段落所占比例达到此值即报告")
     min_paragraphs: int = Field(default=5, ge=1, description="参与比较的段落少于此数时不按比例判断")
     min_chars: int = Field(default=30, ge=10, description="参与比较的最短段落字数（去掉空白后）")
-    min_nonzero: int = Field(default=5, ge=1, description="统计表完全相同时，至少有这么多个非0数字才报告")
+    min_nonzero: int = Field(default=5, ge=1, description="统计表中本年度的数字完全相同时，至少有这么多个不同的非0数字才报告")
     max_listed: int = Field(default=3, ge=1, description="消息中最多列出几处照搬的段落")
 
 
@@ -111,3 +111,11 @@ class ExpectedDuplicate(_NoHits, Kind[NoOptions]):
 class WholeAreaSum(_NoHits, Kind[NoOptions]):
     name = "expected-whole-area"
     params = frozenset({"column", "value", "other_value", "count", "difference"})
+
+
+@register
+class PreviousNotice(_NoHits, Kind[NoOptions]):
+    """DL006: a ``--previous`` report not compared with (wrong year), or compared with a report of another body."""
+
+    name = "previous-notice"
+    params = frozenset({"detail", "advice"})

@@ -2,6 +2,8 @@
 
 Every file is listed; a file found in a directory and skipped because it is not an annual report has
 ``"skipped": "<reason>"`` (else ``null``) and no diagnostics; ``summary.files_skipped`` counts them.
+``summary.files_with_errors`` counts the files with at least one finding of severity error or that could not be
+read, ``summary.files_unreadable`` the latter (``"error"`` set).
 
 Strings are written as they are (Chinese unescaped) except control, format and bidi characters and lone
 surrogates (a file name that is not valid UTF-8), which are ``\\u``-escaped
@@ -42,7 +44,11 @@ def as_dict(run, fail_on: str = "error") -> dict:
         "errors": list(run.errors),
         "summary": {
             "files": len(run.files),
-            "files_with_errors": sum(1 for f in run.files if f.error),
+            # a file with at least one finding of severity error, or that could not be read (before: only the
+            # latter, so that a run with an error finding said files_with_errors 0)
+            "files_with_errors": sum(1 for f in run.files
+                                     if f.error or any(d.severity == "error" for d in f.diagnostics)),
+            "files_unreadable": sum(1 for f in run.files if f.error),
             "files_skipped": len(run.skipped),
             "error": run.count("error"),
             "warning": run.count("warning"),
