@@ -243,7 +243,10 @@ def check(
     if fixes is not None and not diff:
         results = fixes.results
     run = RunResult(files=results, errors=errors, configs=checker.configs, rules=checker.active_rules,
-                    shard=None if part is None else {"index": part[0], "count": part[1], "positions": positions})
+                    shard=None if part is None else {"index": part[0], "count": part[1], "positions": positions},
+                    # a part's facts and rules for the checks across reports, which merge runs over every part
+                    cross=None if part is None or output_format != CheckFormat.json
+                    else _carried(results, previous_results, checker.active_for))
     try:  # findings in the baseline are removed before any reporter sees them
         run, baseline_notes = gate(run, checker.rule_codes)
     except BaselineError as exc:
@@ -269,6 +272,13 @@ def check(
 
 
 STREAMED = ("console", "concise", "github")
+
+
+def _carried(results: list[FileResult], previous: list[Any], rules_for: Any) -> dict:
+    """A ``--shard`` part's ``cross`` (:mod:`.batch.carried`)."""
+    from .batch.carried import export  # only with --shard -f json (start-up time)
+
+    return export(results, previous, rules_for)
 
 
 def _emit(run: Any, fmt: str, threshold: str, output: str | None, **options: Any) -> None:
@@ -329,14 +339,17 @@ def merge_cmd(
     from .merge import merge as merge_results  # only this command (start-up time)
 
     try:
-        run, first_fail_on = merge_results(inputs)
+        merged = merge_results(inputs)
         checker = RunOptions(config).checker()
         checker.prepare([(".", False)])
-        run.rules = checker.active_rules
+        # as check shows it: a streamed format lists the findings across reports after the files (with a baseline
+        # check holds the whole run: among them)
+        run = (merged.streamed(checker.active_rules) if output_format.value in STREAMED and merged.baseline is None
+               else merged.whole(checker.active_rules))
     except DisclosureLintError as exc:
         _fail(str(exc))
         return
-    threshold = fail_on.value if fail_on else first_fail_on
+    threshold = fail_on.value if fail_on else merged.fail_on
     with _stdout_guard():
         _emit(run, output_format.value, threshold, output, quiet=quiet, statistics=statistics)
     raise typer.Exit(run.exit_code(threshold))
