@@ -191,3 +191,25 @@ def test_planted_part_is_refused_in_one_line(reports, tmp_path, change):
     assert res.exit_code == 2
     assert "Traceback" not in res.output and len(res.output.strip().splitlines()) == 1
     assert "planted.json" in res.output
+
+
+def test_baseline_hides_the_merged_findings_as_one_run(reports, tmp_path):
+    """Parts checked with ``--baseline``: the findings across reports that merge makes again are hidden as one run
+    hides them (an entry of the baseline each), the count of hidden findings is one run's."""
+    base = tmp_path / "baseline.json"
+    _cli("check", "--no-cache", "--write-baseline", str(base), str(reports))
+    doc = json.loads(base.read_text(encoding="utf-8"))
+    for path, entries in doc["files"].items():  # DL603 and DL113 stay new: reported; the rest is hidden
+        doc["files"][path] = [e for e in entries if e["code"] not in ("DL603", "DL113")]
+    base.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    for n in (2, 3):
+        parts = _parts(reports, tmp_path, n, "--baseline", str(base))
+        out = {}
+        for fmt in ("concise", "json"):
+            whole = _cli("check", "-f", fmt, "--no-cache", "--baseline", str(base), str(reports))
+            merged = _cli("merge", "-f", fmt, *parts)
+            assert merged.stdout == whole.stdout, (n, fmt)
+            assert merged.exit_code == whole.exit_code == 1
+            out[fmt] = merged.stdout
+        assert _codes(out["concise"]) == {"DL603", "DL113"}
+        assert json.loads(out["json"])["baseline"]["ignored"] > 0

@@ -248,10 +248,13 @@ def check(
                     cross=None if part is None or output_format != CheckFormat.json
                     else _carried(results, previous_results, checker.active_for))
     try:  # findings in the baseline are removed before any reporter sees them
+        before = run.files
         run, baseline_notes = gate(run, checker.rule_codes)
     except BaselineError as exc:
         _fail(str(exc))
         return
+    if run.cross is not None and gate.applied is not None:  # what merge hides of the findings across reports
+        _carried_baseline(run.cross, before, run.files, gate)
     for err in run.errors:
         _say(f"错误：{err}")
     for f in run.files:
@@ -279,6 +282,13 @@ def _carried(results: list[FileResult], previous: list[Any], rules_for: Any) -> 
     from .batch.carried import export  # only with --shard -f json (start-up time)
 
     return export(results, previous, rules_for)
+
+
+def _carried_baseline(cross: dict, before: list[FileResult], after: list[FileResult], gate: Gate) -> None:
+    from .baseline import entries_of
+    from .batch.carried import note_baseline  # only with --shard -f json (start-up time)
+
+    note_baseline(cross, before, after, lambda path: entries_of(gate, path))
 
 
 def _emit(run: Any, fmt: str, threshold: str, output: str | None, **options: Any) -> None:

@@ -22,6 +22,7 @@ line naming it (exit 2), never a traceback.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +32,7 @@ from .batch.hook import CrossReport
 from .diagnostics import Diagnostic
 from .engine import ActiveRule
 from .errors import DisclosureLintError
+from .failures import is_tool_failure
 from .fsread import Refused, read_regular
 from .pipeline import StreamRun
 from .reporters.json import SCHEMA_VERSION
@@ -101,7 +103,8 @@ def _ordered(parts: list[Part]) -> list[tuple[Part, int]]:
     return [placed[k] for k in sorted(placed)]
 
 
-def _cross(parts: list[Part], placed: list[tuple[Part, int]]) -> tuple[dict[str, list[Diagnostic]], list[str]]:
+def _cross(parts: list[Part], placed: list[tuple[Part, int]],
+           baseline: dict[str, Any] | None) -> tuple[dict[str, list[Diagnostic]], list[str]]:
     """The checks across reports run again over every part's reports (in one run's order), each part's own
     findings of them dropped from its files; and one line for each part that carries no facts for them."""
     notes = [f"{p.path}：此部分没有跨报告检查所需的报告事实（由旧版本的 check --shard 生成？），合并时未能对其中的文件"
@@ -112,18 +115,46 @@ def _cross(parts: list[Part], placed: list[tuple[Part, int]]) -> tuple[dict[str,
         return {}, notes
     previous, rules = cross.references(carried)
     hook = CrossReport(lambda path: rules.get(path, []), previous)
+    based: list[tuple[str, cross.Entry]] = []
     for p, k in placed:
         if p.carried is None:
             continue
-        facts, active = p.carried.files[k]
-        if facts is None:
+        e = p.carried.files[k]
+        if e.facts is None:
             continue
         f = p.files[k]
-        codes = p.carried.codes(k)
+        codes = e.codes
         f.diagnostics = [d for d in f.diagnostics if not cross.is_cross(d, codes)]
-        rules.setdefault(f.path, active)
-        hook.observe(cross.result(f.path, facts))
-    return hook.finish(), notes
+        rules.setdefault(f.path, e.rules)
+        hook.observe(cross.result(f.path, e.facts))
+        if e.baseline is not None:
+            based.append((f.path, e))
+    extras = hook.finish()
+    if based:
+        _hide(extras, based, baseline)
+    return extras, notes
+
+
+def _hide(extras: dict[str, list[Diagnostic]], based: list[tuple[str, cross.Entry]],
+          baseline: dict[str, Any] | None) -> None:
+    """The findings across reports that the parts' baseline lists, hidden as ``check --baseline`` hides them; the
+    baseline's count of hidden findings is one run's (the parts' own hidden findings of those rules replaced)."""
+    hidden = 0
+    for path, e in based:
+        left = Counter(e.baseline or ())
+        kept = []
+        for d in extras.get(path, []):
+            k = (d.code, d.fingerprint)
+            if left[k] > 0 and not is_tool_failure(d):
+                left[k] -= 1
+                hidden += 1
+            else:
+                kept.append(d)
+        if path in extras:
+            extras[path] = kept
+        hidden -= e.hidden
+    if baseline is not None:
+        baseline["ignored"] = max(0, baseline["ignored"] + hidden)
 
 
 def _unique(items: list[str]) -> list[str]:
@@ -173,9 +204,10 @@ def merge(paths: list[str]) -> Merged:
     """The joined run (``fail_on``: the first part's)."""
     parts = [load(p) for p in paths]
     placed = _ordered(parts)
-    extras, notes = _cross(parts, placed) if _sharded(parts) else ({}, [])
+    baseline = _baseline(parts)
+    extras, notes = _cross(parts, placed, baseline) if _sharded(parts) else ({}, [])
     fail_on = (parts[0].doc.get("summary") or {}).get("fail_on", "error")
     return Merged([p.files[k] for p, k in placed], extras,
                   _unique([e for p in parts for e in p.doc.get("errors", [])] + notes),
-                  _unique([c for p in parts for c in p.doc.get("configs", [])]), _baseline(parts),
+                  _unique([c for p in parts for c in p.doc.get("configs", [])]), baseline,
                   fail_on if fail_on in ("error", "warning", "info") else "error")

@@ -49,6 +49,7 @@ VERSION = 1
 MAX_RULE_SETS = 1000
 MAX_RULES = 200  # cross-report rules of one configuration (the tool ships nine)
 MAX_TEXT = 10_000  # characters of a rule's message or name
+MAX_BASELINE = 100_000  # a file's baseline entries of the rules across reports
 MAX_FACTS_BYTES = 16 * 1024 * 1024  # one report's facts decompressed (a real report's: a few KB)
 _RULE_ID = re.compile(r"[A-Z]{1,6}\d{3}")
 _PLAIN_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -58,13 +59,14 @@ class CarriedError(ValueError):
     """A part's ``cross`` that is not what :func:`export` writes (the reason, in Chinese)."""
 
 
+@dataclass(eq=False)
 class _Result:
     """A file's result as the hook reads it (:class:`.hook.Result`)."""
 
-    __slots__ = ("error", "facts", "path", "skipped")
-
-    def __init__(self, path: str, facts: dict | None):
-        self.path, self.facts, self.skipped, self.error = path, facts, None, None
+    path: str
+    facts: dict | None
+    skipped: str | None = None
+    error: str | None = None
 
 
 # -- check: writing ------------------------------------------------------------------------------------------------
@@ -107,6 +109,22 @@ def export(files: Sequence[Any], previous: Sequence[Any], rules_for: Callable[[s
             "previous": [{"path": r.path, **one(r)} for r in previous if _usable(r)]}
 
 
+def note_baseline(cross: dict, before: Sequence[Any], after: Sequence[Any],
+                  entries_of: Callable[[str], list[tuple[str, str]]]) -> None:
+    """A part that applied a baseline (``check --baseline``, ``--write-baseline``): each file entry with facts gets
+    the baseline's entries of the file for its cross-report rules (``baseline``: ``[code, fingerprint]``; merge hides
+    the findings it makes again that they list) and how many of the file's findings of those rules the baseline hid
+    in the part (``hidden``: merge counts its own instead).  ``before``/``after``: the files before and after."""
+    sets = cross["rule_sets"]
+    for e, b, a in zip(cross["files"], before, after, strict=True):
+        if e["facts"] is None:
+            continue
+        codes = frozenset(r["id"] for r in sets[e["rules"]]["rules"]) if e["rules"] is not None else frozenset()
+        e["baseline"] = [[c, f] for c, f in entries_of(b.path) if c in codes]
+        e["hidden"] = (sum(is_cross(d, codes) for d in b.diagnostics)
+                       - sum(is_cross(d, codes) for d in a.diagnostics))
+
+
 def _rule(ar: ActiveRule) -> dict[str, Any]:
     spec = ar.rule.spec
     return {"id": spec.id, "name": spec.name, "kind": spec.kind, "category": spec.category, "message": spec.message,
@@ -131,15 +149,26 @@ def _bodies(cross: list[ActiveRule]) -> list[dict[str, Any]]:
 # -- merge: reading ------------------------------------------------------------------------------------------------
 
 @dataclass
+class Entry:
+    """A file's entry of ``cross.files`` read back: its facts (None: none), its cross-report rules and, when the part
+    applied a baseline, the baseline's entries of the file for those rules and how many of its findings it hid."""
+
+    facts: dict | None
+    rules: list[ActiveRule]
+    baseline: list[tuple[str, str]] | None = None
+    hidden: int = 0
+
+    @property
+    def codes(self) -> frozenset[str]:
+        return frozenset(ar.rule.code for ar in self.rules)
+
+
+@dataclass
 class Carried:
-    """A part's ``cross`` read back: each file's facts (None: none) and rules, the ``--previous`` reports."""
+    """A part's ``cross`` read back: each file's entry, the ``--previous`` reports."""
 
-    files: list[tuple[dict | None, list[ActiveRule]]]
+    files: list[Entry]
     previous: list[tuple[str, dict, list[ActiveRule]]]
-
-    def codes(self, k: int) -> frozenset[str]:
-        """The codes of the cross-report rules of file ``k`` of the part."""
-        return frozenset(ar.rule.code for ar in self.files[k][1])
 
 
 def read(data: Any, n_files: int, source: str) -> Carried:
@@ -156,25 +185,37 @@ def read(data: Any, n_files: int, source: str) -> Carried:
         raise CarriedError("cross.previous 应为列表")
     rules = [_rule_set(s, source) for s in sets]
 
-    def entry(e: Any) -> tuple[dict | None, list[ActiveRule]]:
+    def entry(e: Any) -> Entry:
         if not isinstance(e, dict):
             raise CarriedError("cross 的文件条目应为对象")
         facts, k = e.get("facts"), e.get("rules")
         if facts is None:
-            return None, []
+            return Entry(None, [])
         if not (type(k) is int and 0 <= k < len(rules)) and k is not None:
             raise CarriedError("cross 的文件条目的 rules 无效")
-        return _facts(facts), rules[k] if k is not None else []
+        return Entry(_facts(facts), rules[k] if k is not None else [], *_baseline(e))
 
     out_files = [entry(e) for e in files]
     out_previous = []
     for e in previous:
         if not (isinstance(e, dict) and isinstance(e.get("path"), str)):
             raise CarriedError("cross.previous 的条目无效")
-        facts, active = entry(e)
-        if facts is not None:
-            out_previous.append((e["path"], facts, active))
+        got = entry(e)
+        if got.facts is not None:
+            out_previous.append((e["path"], got.facts, got.rules))
     return Carried(out_files, out_previous)
+
+
+def _baseline(e: dict[str, Any]) -> tuple[list[tuple[str, str]] | None, int]:
+    """A file entry's ``baseline`` (``[code, fingerprint]`` pairs) and ``hidden`` (:func:`note_baseline`)."""
+    if "baseline" not in e:
+        return None, 0
+    got, hidden = e["baseline"], e.get("hidden")
+    if not (isinstance(got, list) and len(got) <= MAX_BASELINE and type(hidden) is int and hidden >= 0
+            and all(isinstance(x, list) and len(x) == 2 and all(isinstance(y, str) and len(y) <= 200 for y in x)
+                    for x in got)):
+        raise CarriedError("cross 的文件条目的 baseline 无效")
+    return [(c, f) for c, f in got], hidden
 
 
 def _rule_set(data: Any, source: str) -> list[ActiveRule]:
@@ -203,8 +244,10 @@ def _active(data: Any, config: Config, source: str) -> ActiveRule:
         opts = kind_cls.Options.model_validate(options)
     except ValidationError as exc:
         raise CarriedError(f"规则 {rid} 的选项无效（{exc.errors()[0]['msg']}）") from None
-    spec = RuleSpec.model_construct(id=rid, name=name, kind=kind, category=category, severity=severity,
-                                    message=message, options=options)
+    # (validated above, field by field; its docs are not needed to report)
+    fields = {"id": rid, "name": name, "kind": kind, "category": category, "severity": severity, "message": message,
+              "options": options}
+    spec = RuleSpec.model_construct(**fields)
     return ActiveRule(LoadedRule(spec, "<merge>", source), kind_cls(spec, opts, config), severity)
 
 
