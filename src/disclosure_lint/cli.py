@@ -183,7 +183,8 @@ def check(
                                                                      " .disclosure-lint-cache）。")] = None,
     shard: Annotated[str | None, typer.Option("--shard", help="只检查找到的文件中的第 i 部分（共 n 部分，写作 i/n，"
                                                              "如 1/4），供多台 CI 机器分担；各部分的 -f json 结果"
-                                                             "用 disclosure-lint merge 合并。")] = None,
+                                                             "用 disclosure-lint merge 合并（合并时对全部报告重新"
+                                                             "运行跨报告检查）。")] = None,
     ocr: Annotated[OcrMode | None, typer.Option("--ocr", help="扫描件的文字识别（需安装 disclosure-lint[ocr]）：auto 只识别"
                                                               "没有文字层的页面（默认），always 每一页都识别、不用文字层，never 不识别。")] = None,
 ) -> None:
@@ -345,7 +346,9 @@ def merge_cmd(
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="达到此级别即以代码 1 退出（默认取第一个结果的设置）。")] = None,
     config: Annotated[str | None, typer.Option("--config", "-c", help="配置文件（sarif 格式列出其规则）。")] = None,
 ) -> None:
-    """把多次 check -f json 的结果（如 --shard 的各部分）合并为一次检查的结果，以任一格式输出。"""
+    """把多次 check -f json 的结果（如 --shard 的各部分）合并为一次检查的结果，以任一格式输出。
+
+    --shard 的各部分：跨报告检查（与上年报告对照、同类机关比较、下级机关缺报等）用各部分携带的报告事实对全部报告重新运行。"""
     from .merge import merge as merge_results  # only this command (start-up time)
 
     try:

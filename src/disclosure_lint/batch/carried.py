@@ -21,7 +21,7 @@ them: :meth:`.findings.Facts.pack`), null for a file with none (unreadable, skip
 :func:`export` makes it (``check``); :func:`read` checks it field by field and rebuilds the rules (``merge``): a
 part is data from anywhere, so every value is validated, each rule's options by its kind's model, the bodies by
 the configuration's, every report's facts as the cache's are (:func:`.findings.packed_ok`) and their compressed
-parts decompressed within :data:`MAX_FACTS_BYTES`; nothing in it is run or evaluated (a rule's message is a
+parts decompressed within :data:`MAX_FACTS_BYTES` and :data:`MAX_RATIO` times their size; nothing in it is run or evaluated (a rule's message is a
 template filled by :func:`..packs.format_message`).
 """
 
@@ -51,6 +51,7 @@ MAX_RULES = 200  # cross-report rules of one configuration (the tool ships nine)
 MAX_TEXT = 10_000  # characters of a rule's message or name
 MAX_BASELINE = 100_000  # a file's baseline entries of the rules across reports
 MAX_FACTS_BYTES = 16 * 1024 * 1024  # one report's facts decompressed (a real report's: a few KB)
+MAX_RATIO = 100  # how many times its size a compressed part of the facts may inflate to (real ones: ≈ 4)
 _RULE_ID = re.compile(r"[A-Z]{1,6}\d{3}")
 _PLAIN_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -264,7 +265,10 @@ def _facts(facts: Any) -> dict:
     for text in facts[PACKED][1]:
         if not isinstance(text, str):  # (bytes come only from a worker, never from JSON)
             raise CarriedError("cross 的报告事实无效")
-        budget -= _inflated(base64.b64decode(text), budget)  # (packed_ok: base64 text)
+        data = base64.b64decode(text)  # (packed_ok: base64 text)
+        # at most MAX_RATIO times its size (a report's facts inflate ≈ 4 times): the work of a part's facts is
+        # bounded by the part's size, whatever the number of reports
+        budget -= _inflated(data, min(budget, MAX_RATIO * len(data) + 16 * 1024))
     return facts
 
 
