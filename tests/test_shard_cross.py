@@ -213,3 +213,19 @@ def test_baseline_hides_the_merged_findings_as_one_run(reports, tmp_path):
             out[fmt] = merged.stdout
         assert _codes(out["concise"]) == {"DL603", "DL113"}
         assert json.loads(out["json"])["baseline"]["ignored"] > 0
+
+
+def test_previous_reports_travel_with_the_parts(reports, tmp_path):
+    """``--previous``: every part carries the reference reports' facts; merged, each report is compared with them
+    as in one run (here the single checked report pairs with the reference whatever its name)."""
+    args = ["--previous", str(reports / "jy" / "2022.md"), str(reports / "jy" / "2023.md"), str(reports / "area" / "zr.md")]
+    for n in (1, 2):
+        parts = []
+        for i in range(1, n + 1):
+            p = tmp_path / f"prev{i}-of-{n}.json"
+            _cli("check", "-f", "json", "--no-cache", "--shard", f"{i}/{n}", "-o", str(p), *args)
+            parts.append(str(p))
+        whole = _cli("check", "-f", "concise", "--no-cache", *args)
+        assert _codes(whole.stdout) >= {"DL243", "DL244"}
+        merged = _cli("merge", "-f", "concise", *parts)
+        assert merged.stdout == whole.stdout and merged.exit_code == whole.exit_code
