@@ -118,6 +118,7 @@ class RunResult:
     baseline: dict | None = None  # --baseline: what it hid and its stale entries (baseline.Outcome.to_json)
     rules: list[ActiveRule] = field(default_factory=list)  # the rules that ran (SARIF lists them)
     shard: dict | None = None  # --shard i/n: {"index", "count", "positions"} (each file's number in the whole list)
+    cross: dict | None = None  # --shard i/n -f json: the facts and rules of the checks across reports (batch.carried)
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.files for d in f.diagnostics if d.severity == severity)

@@ -229,6 +229,14 @@ def apply(run: RunResult, baseline: Baseline, root: str, rule_codes: Callable[[s
     return replace(run, files=files, baseline=outcome.to_json())
 
 
+def entries_of(gate: Gate, path: str) -> list[tuple[str, str]]:
+    """The ``(code, fingerprint)`` of the entries of ``path`` in the baseline ``gate`` applied (none: none applied)."""
+    if gate.applied is None:
+        return []
+    base, root = gate.applied
+    return [(e.code, e.fingerprint) for e in base.files.get(key_path(path, root), [])]
+
+
 def pruned(baseline: Baseline, stale: list[tuple[str, Entry]]) -> Baseline:
     """``baseline`` without the ``stale`` entries (each removed once)."""
     drop = Counter(stale)
@@ -256,6 +264,7 @@ class Gate:
             raise BaselineError("参数错误：--prune-baseline 需要与 --baseline 一起使用")
         self.use, self.write, self.prune = use, write, prune
         self.base = load(use) if use is not None else None
+        self.applied: tuple[Baseline, str] | None = None  # the baseline applied to the run and its root
 
     @property
     def active(self) -> bool:
@@ -267,11 +276,13 @@ class Gate:
             root = _root(self.write)
             base = record(run, root)
             save(base, self.write)
+            self.applied = (base, root)
             outcome = Outcome(file=self.write, written=base.size)
             return apply(run, base, root, rule_codes, outcome), outcome.notes()
         if self.use is None or self.base is None:
             return run, []
         outcome = Outcome(file=self.use)
+        self.applied = (self.base, _root(self.use))
         run = apply(run, self.base, _root(self.use), rule_codes, outcome)
         if self.prune and outcome.stale:
             save(pruned(self.base, outcome.stale), self.use)

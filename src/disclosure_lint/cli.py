@@ -201,7 +201,8 @@ def check(
                                                                      " .disclosure-lint-cache）。")] = None,
     shard: Annotated[str | None, typer.Option("--shard", help="只检查找到的文件中的第 i 部分（共 n 部分，写作 i/n，"
                                                              "如 1/4），供多台 CI 机器分担；各部分的 -f json 结果"
-                                                             "用 disclosure-lint merge 合并。")] = None,
+                                                             "用 disclosure-lint merge 合并（合并时对全部报告重新"
+                                                             "运行跨报告检查）。")] = None,
     ocr: Annotated[OcrMode | None, typer.Option("--ocr", help="扫描件的文字识别（需安装 disclosure-lint[ocr]）：auto 只识别"
                                                               "没有文字层的页面（默认），always 每一页都识别、不用文字层，never 不识别。")] = None,
 ) -> None:
@@ -262,14 +263,20 @@ def check(
     if fixes is not None and not diff:
         results = fixes.results
     run = RunResult(files=results, errors=errors, configs=checker.configs, rules=checker.active_rules,
-                    shard=None if part is None else {"index": part[0], "count": part[1], "positions": positions})
+                    shard=None if part is None else {"index": part[0], "count": part[1], "positions": positions},
+                    # a part's facts and rules for the checks across reports, which merge runs over every part
+                    cross=None if part is None or output_format != CheckFormat.json
+                    else _carried(results, previous_results, checker.active_for))
     try:  # findings in the baseline are removed before any reporter sees them
+        before = run.files
         run, baseline_notes = gate(run, checker.rule_codes)
     except BaselineError as exc:
         _fail(str(exc))
         return
     if fixes is not None and not diff:
         fixes.results = run.files  # 剩余 counts what is listed: not the findings the baseline holds
+    if run.cross is not None and gate.applied is not None:  # what merge hides of the findings across reports
+        _carried_baseline(run.cross, before, run.files, gate)
     for err in run.errors:
         _say(f"错误：{err}")
     for f in run.files:
@@ -290,6 +297,20 @@ def check(
 
 
 STREAMED = ("console", "concise", "github")
+
+
+def _carried(results: list[FileResult], previous: list[Any], rules_for: Any) -> dict:
+    """A ``--shard`` part's ``cross`` (:mod:`.batch.carried`)."""
+    from .batch.carried import export  # only with --shard -f json (start-up time)
+
+    return export(results, previous, rules_for)
+
+
+def _carried_baseline(cross: dict, before: list[FileResult], after: list[FileResult], gate: Gate) -> None:
+    from .baseline import entries_of
+    from .batch.carried import note_baseline  # only with --shard -f json (start-up time)
+
+    note_baseline(cross, before, after, lambda path: entries_of(gate, path))
 
 
 def _emit(run: Any, fmt: str, threshold: str, output: str | None, **options: Any) -> None:
@@ -346,18 +367,23 @@ def merge_cmd(
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="达到此级别即以代码 1 退出（默认取第一个结果的设置）。")] = None,
     config: Annotated[str | None, typer.Option("--config", "-c", help="配置文件（sarif 格式列出其规则）。")] = None,
 ) -> None:
-    """把多次 check -f json 的结果（如 --shard 的各部分）合并为一次检查的结果，以任一格式输出。"""
+    """把多次 check -f json 的结果（如 --shard 的各部分）合并为一次检查的结果，以任一格式输出。
+
+    --shard 的各部分：跨报告检查（与上年报告对照、同类机关比较、下级机关缺报等）用各部分携带的报告事实对全部报告重新运行。"""
     from .merge import merge as merge_results  # only this command (start-up time)
 
     try:
-        run, first_fail_on = merge_results(inputs)
+        merged = merge_results(inputs)
         checker = RunOptions(config).checker()
         checker.prepare([(".", False)])
-        run.rules = checker.active_rules
+        # as check shows it: a streamed format lists the findings across reports after the files (with a baseline
+        # check holds the whole run: among them)
+        run = (merged.streamed(checker.active_rules) if output_format.value in STREAMED and merged.baseline is None
+               else merged.whole(checker.active_rules))
     except DisclosureLintError as exc:
         _fail(str(exc))
         return
-    threshold = fail_on.value if fail_on else first_fail_on
+    threshold = fail_on.value if fail_on else merged.fail_on
     with _stdout_guard():
         _emit(run, output_format.value, threshold, output, quiet=quiet, statistics=statistics)
     raise typer.Exit(run.exit_code(threshold))

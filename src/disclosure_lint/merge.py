@@ -8,6 +8,13 @@ errors and the configurations that applied are listed once each; ``fail_on`` is 
 A baseline's outcome is joined too: findings hidden and entries pruned add up, and an entry is stale when it
 is stale in every part (a part does not see the files of the others).
 
+The checks across reports (a body's report against its report of the year before, the bodies of one kind, the
+expected bodies of ``bodies:``) are run again over the reports of every part, from the facts and rules each part
+carries (its ``cross``: :mod:`.batch.carried`), in one run's order; each part's own findings of those rules, made
+over its own reports only, are dropped.  A part of a sharded scan without ``cross`` (written by an older version)
+keeps its findings, and the merge says in one run-level error line (exit code 2) that the checks across reports
+could not be run again for its files.
+
 Every input is read bounded (:data:`MAX_BYTES`) and checked: a file that is not such a result is one Chinese
 line naming it (exit 2), never a traceback.
 """
@@ -15,12 +22,19 @@ line naming it (exit 2), never a traceback.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from .api import FileResult, RunResult
+from .api import FileResult, RunResult, merge_extras
+from .batch import carried as cross
+from .batch.hook import CrossReport
+from .diagnostics import Diagnostic
+from .engine import ActiveRule
 from .errors import DisclosureLintError
+from .failures import is_tool_failure
 from .fsread import Refused, read_regular
+from .pipeline import StreamRun
 from .reporters.json import SCHEMA_VERSION
 
 MAX_BYTES = 2 * 1024 * 1024 * 1024
@@ -35,6 +49,7 @@ class Part:
     path: str
     doc: dict[str, Any]
     files: list[FileResult]
+    carried: cross.Carried | None = None  # the facts and rules of the checks across reports (a --shard part's)
 
 
 def load(path: str) -> Part:
@@ -58,24 +73,88 @@ def load(path: str) -> Part:
                                   and all(isinstance(k, int) and not isinstance(k, bool) for k in shard["positions"])
                                   and isinstance(shard.get("count"), int)):
         raise MergeError(f"{path}：shard 信息无效")
-    return Part(path, doc, files)
+    carried = None
+    if "cross" in doc:
+        try:
+            carried = cross.read(doc["cross"], len(files), path)
+        except cross.CarriedError as exc:
+            raise MergeError(f"{path}：{exc}") from None
+    return Part(path, doc, files, carried)
 
 
-def _ordered(parts: list[Part]) -> list[FileResult]:
-    shards = [p.doc.get("shard") for p in parts]
-    if not all(shards):
-        return [f for p in parts for f in p.files]
-    counts = {s["count"] for s in shards if s}
+def _sharded(parts: list[Part]) -> bool:
+    return all(p.doc.get("shard") for p in parts)
+
+
+def _ordered(parts: list[Part]) -> list[tuple[Part, int]]:
+    """Each file as (its part, its number in the part), in one run's order."""
+    if not _sharded(parts):
+        return [(p, k) for p in parts for k in range(len(p.files))]
+    shards = [p.doc["shard"] for p in parts]
+    counts = {s["count"] for s in shards}
     if len(counts) != 1:
         raise MergeError("各部分的 --shard 总数不同，不能合并为一次检查")
-    placed: dict[int, FileResult] = {}
+    placed: dict[int, tuple[Part, int]] = {}
     for p, s in zip(parts, shards, strict=True):
-        assert s is not None
-        for k, f in zip(s["positions"], p.files, strict=True):
+        for n, k in enumerate(s["positions"]):
             if k in placed:
                 raise MergeError(f"{p.path}：与另一部分含有同一位置的文件（同一部分给了两次？）")
-            placed[k] = f
+            placed[k] = (p, n)
     return [placed[k] for k in sorted(placed)]
+
+
+def _cross(parts: list[Part], placed: list[tuple[Part, int]],
+           baseline: dict[str, Any] | None) -> tuple[dict[str, list[Diagnostic]], list[str]]:
+    """The checks across reports run again over every part's reports (in one run's order), each part's own
+    findings of them dropped from its files; and one line for each part that carries no facts for them."""
+    notes = [f"{p.path}：此部分没有跨报告检查所需的报告事实（由旧版本的 check --shard 生成？），合并时未能对其中的文件"
+             f"重新运行跨报告检查（与上年报告对照、同类机关比较、下级机关缺报等），这些问题可能缺失或不全；"
+             f"请用当前版本重新生成各部分" for p in parts if p.carried is None]
+    carried = [p.carried for p in parts if p.carried is not None]
+    if not carried:
+        return {}, notes
+    previous, rules = cross.references(carried)
+    hook = CrossReport(lambda path: rules.get(path, []), previous)
+    based: list[tuple[str, cross.Entry]] = []
+    for p, k in placed:
+        if p.carried is None:
+            continue
+        e = p.carried.files[k]
+        if e.facts is None:
+            continue
+        f = p.files[k]
+        codes = e.codes
+        f.diagnostics = [d for d in f.diagnostics if not cross.is_cross(d, codes)]
+        rules.setdefault(f.path, e.rules)
+        hook.observe(cross.result(f.path, e.facts))
+        if e.baseline is not None:
+            based.append((f.path, e))
+    extras = hook.finish()
+    if based:
+        _hide(extras, based, baseline)
+    return extras, notes
+
+
+def _hide(extras: dict[str, list[Diagnostic]], based: list[tuple[str, cross.Entry]],
+          baseline: dict[str, Any] | None) -> None:
+    """The findings across reports that the parts' baseline lists, hidden as ``check --baseline`` hides them; the
+    baseline's count of hidden findings is one run's (the parts' own hidden findings of those rules replaced)."""
+    hidden = 0
+    for path, e in based:
+        left = Counter(e.baseline or ())
+        kept = []
+        for d in extras.get(path, []):
+            k = (d.code, d.fingerprint)
+            if left[k] > 0 and not is_tool_failure(d):
+                left[k] -= 1
+                hidden += 1
+            else:
+                kept.append(d)
+        if path in extras:
+            extras[path] = kept
+        hidden -= e.hidden
+    if baseline is not None:
+        baseline["ignored"] = max(0, baseline["ignored"] + hidden)
 
 
 def _unique(items: list[str]) -> list[str]:
@@ -97,12 +176,38 @@ def _baseline(parts: list[Part]) -> dict[str, Any] | None:
             "written": total("written"), "stale": [json.loads(e) for e in _unique(stale_sets[0]) if e in common]}
 
 
-def merge(paths: list[str]) -> tuple[RunResult, str]:
-    """The joined run and its ``fail_on`` (the first part's)."""
+@dataclass
+class Merged:
+    """The joined parts: their files in one run's order (without the findings across reports), the findings of the
+    checks across reports run again (by path), the run's errors, configurations and baseline, and ``fail_on``."""
+
+    files: list[FileResult]
+    extras: dict[str, list[Diagnostic]]
+    errors: list[str]
+    configs: list[str]
+    baseline: dict[str, Any] | None
+    fail_on: str
+
+    def whole(self, rules: list[ActiveRule]) -> RunResult:
+        """The run as ``check`` gives it to a whole-document format: the findings across reports among their
+        files' (:func:`.api.merge_extras`)."""
+        return RunResult(files=merge_extras(list(self.files), self.extras), errors=self.errors, configs=self.configs,
+                         baseline=self.baseline, rules=rules)
+
+    def streamed(self, rules: list[ActiveRule]) -> StreamRun:
+        """The run as ``check`` streams it (console, concise, github): every file, then the findings across
+        reports of each path."""
+        return StreamRun(iter(self.files), lambda: self.extras, self.errors, self.configs, rules, lambda _f: None)
+
+
+def merge(paths: list[str]) -> Merged:
+    """The joined run (``fail_on``: the first part's)."""
     parts = [load(p) for p in paths]
-    files = _ordered(parts)
-    run = RunResult(files=files, errors=_unique([e for p in parts for e in p.doc.get("errors", [])]),
-                    configs=_unique([c for p in parts for c in p.doc.get("configs", [])]),
-                    baseline=_baseline(parts))
+    placed = _ordered(parts)
+    baseline = _baseline(parts)
+    extras, notes = _cross(parts, placed, baseline) if _sharded(parts) else ({}, [])
     fail_on = (parts[0].doc.get("summary") or {}).get("fail_on", "error")
-    return run, fail_on if fail_on in ("error", "warning", "info") else "error"
+    return Merged([p.files[k] for p, k in placed], extras,
+                  _unique([e for p in parts for e in p.doc.get("errors", [])] + notes),
+                  _unique([c for p in parts for c in p.doc.get("configs", [])]), baseline,
+                  fail_on if fail_on in ("error", "warning", "info") else "error")

@@ -7,7 +7,9 @@ runner to discover the same list — the same checkout and the same arguments, w
 gives — and in return the parts differ by at most one file, and the files of one folder (often one body's
 reports, or a batch of big scans) are spread over the runners instead of all landing on one, as a hash
 of the path would do by chance.  The JSON output of a part records each file's number (``shard.positions``),
-so the merge restores the order of one run.
+so the merge restores the order of one run, and each report's facts and the rules across reports that applied
+(``cross``: :mod:`.batch.carried`), so the merge runs the checks across reports (a body's years, bodies of one
+kind, ``bodies:``) over the reports of every part instead of keeping each part's partial findings.
 """
 
 from __future__ import annotations

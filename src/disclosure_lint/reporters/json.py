@@ -11,7 +11,9 @@ surrogates (a file name that is not valid UTF-8), which are ``\\u``-escaped
 non-ASCII character is escaped, so the JSON is always complete and valid.
 ``configs`` lists every configuration file that applied to a file of the run (paths; empty: defaults).
 ``shard`` (only in a run with ``--shard i/n``) holds ``index``, ``count`` and ``positions`` — each file's number
-in the whole list of files found — so that ``disclosure-lint merge`` puts the parts back in one run's order.
+in the whole list of files found — so that ``disclosure-lint merge`` puts the parts back in one run's order — and
+``cross`` the facts of each report and the rules of the checks across reports (:mod:`..batch.carried`), with which
+``merge`` runs those checks again over the reports of every part.
 """
 
 from __future__ import annotations
@@ -61,6 +63,8 @@ def as_dict(run, fail_on: str = "error") -> dict:
         out["baseline"] = run.baseline
     if getattr(run, "shard", None) is not None:  # --shard i/n: where each file stands in the whole list (merge)
         out["shard"] = run.shard
+    if getattr(run, "cross", None) is not None:  # --shard i/n: the facts and rules merge runs the cross checks with
+        out["cross"] = run.cross
     return out
 
 
