@@ -645,7 +645,7 @@ _OPENING_REPORT = """# 某某区某某局2023年政府信息公开工作年度�
     "（一）主动公开情况。2022年，本机关全年主动公开政府信息421条。",
 ])
 def test_an_opening_with_last_years_year_is_a_warning(opening):
-    ds = [d for d in lint(_OPENING_REPORT.format(opening=opening), select=["DL406"])]
+    ds = lint(_OPENING_REPORT.format(opening=opening), select=["DL406"])
     assert [(d.severity, d.evidence["where"]) for d in ds] == [("warning", "opening")]
 
 
