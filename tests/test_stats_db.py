@@ -399,6 +399,32 @@ def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path, content):
     _refused(tmp_path, db, "不是 SQLite 数据库文件")
 
 
+def test_a_database_of_ours_with_a_trigger_planted_is_refused_untouched(tmp_path):
+    """A trigger would run the file's own SQL inside our writes: a loop over the cells, a huge blob, writes to a
+    table of its own (red team, round 17)."""
+    write_reports(tmp_path / "r")
+    db = tmp_path / "s.sqlite"
+    assert invoke("stats", tmp_path / "r" / "a-2022.md", "-o", db).exit_code == 0
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE loot (x)")
+    con.execute("CREATE TRIGGER t AFTER INSERT ON cells BEGIN INSERT INTO loot VALUES (NEW.value); END")
+    con.commit()
+    con.close()
+    _refused(tmp_path, db, "触发器")
+
+
+def test_stored_facts_that_inflate_beyond_any_report_are_not_read(tmp_path):
+    """A planted row whose compressed facts inflate to hundreds of MB is read as no facts, in bounded memory."""
+    import zlib
+
+    from disclosure_lint import stats_db
+
+    bomb = zlib.compress(b"{" + b" " * (stats_db.FACTS_MAX + 10) + b"}", 9)
+    assert len(bomb) < 100_000
+    assert stats_db._unpack_facts(bomb) is None
+    assert stats_db._unpack_facts(zlib.compress(b'{"a": 1}')) == {"a": 1}
+
+
 def test_newer_schema_is_refused(tmp_path):
     write_reports(tmp_path / "r")
     db = tmp_path / "s.sqlite"

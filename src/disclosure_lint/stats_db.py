@@ -172,6 +172,7 @@ def _check_ours(con: sqlite3.Connection) -> int:
         problems = [row[0] for row in con.execute("PRAGMA quick_check")]
         app_id = con.execute("PRAGMA application_id").fetchone()[0]
         names = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+        triggers = con.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         if str(exc) in _SQLITE_REASONS:  # locked by another program, unreadable: not a verdict on the file
             raise DatabaseRefused(f"{describe_sqlite(exc)}，未写入") from None
@@ -179,6 +180,9 @@ def _check_ours(con: sqlite3.Connection) -> int:
     if problems != ["ok"]:
         detail = "；".join(" ".join(str(p).split()) for p in problems[:3])
         raise DatabaseRefused(f"数据库已损坏（{detail}），未写入；请换一个文件名重建")
+    if triggers:  # SQL of the file's own that would run inside our writes (a loop, a memory hog, writes elsewhere)
+        raise DatabaseRefused(f"数据库中有{triggers}个触发器，不是 disclosure-lint "
+                              "写的结构，写入时会运行其中的 SQL，为免失控未写入；请换一个文件名")
     if not names and app_id in (0, APPLICATION_ID):
         return 0
     if app_id != APPLICATION_ID or not set(TABLES) <= names:
@@ -483,12 +487,19 @@ def pack_facts(facts: dict | None) -> bytes | None:
     return zlib.compress(json.dumps(facts, ensure_ascii=False, separators=(",", ":")).encode(), 6)
 
 
+FACTS_MAX = 16 * 1024 * 1024  # bytes: a report's facts are a few KB
+
+
 def _unpack_facts(blob: Any) -> dict | None:
     """The stored facts, or None when there are none or they cannot be read (a database edited by hand)."""
     if not isinstance(blob, bytes):
         return None
     try:
-        facts = json.loads(zlib.decompress(blob))
+        d = zlib.decompressobj()
+        raw = d.decompress(blob, FACTS_MAX)  # a planted row must not inflate without bound
+        if not d.eof:
+            return None  # larger than any report's facts, or cut short
+        facts = json.loads(raw)
     except (zlib.error, ValueError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
         return None
     return facts if isinstance(facts, dict) else None
