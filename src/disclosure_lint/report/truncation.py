@@ -347,8 +347,11 @@ def _unstarted(report: AnnualReport, block: Block, start: int, end: int) -> Trun
 
 
 def cut_by_reader(report: AnnualReport) -> bool:
-    """Did the reader stop at ``limits.max_blocks`` (a notice in ``Document.notices``)?"""
-    return any(n.limit == "max_blocks" for n in report.document.notices)
+    """Did the reader stop before the end of the file (a notice in ``Document.notices``): ``limits.max_blocks``, the
+    read time (Word, PDF: ``max_read_seconds``, a page over its budget), the elements of a web page, the pages of a
+    PDF?  Not the cells of one table (``max_table_cells`` of the line-based readers: the text after it is read)."""
+    return any((n.kind == "read-limit" and n.limit != "max_table_cells") or n.kind == "page-limit"
+               for n in report.document.notices)
 
 
 def analyse(report: AnnualReport) -> Truncation | None:
