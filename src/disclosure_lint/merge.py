@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .api import FileResult, RunResult, merge_extras
 from .batch import carried as cross
 from .batch.hook import CrossReport
+from .batch.identity import RunBodies
 from .diagnostics import Diagnostic
 from .engine import ActiveRule
 from .errors import DisclosureLintError
@@ -104,7 +105,7 @@ def _ordered(parts: list[Part]) -> list[tuple[Part, int]]:
 
 
 def _cross(parts: list[Part], placed: list[tuple[Part, int]],
-           baseline: dict[str, Any] | None) -> tuple[dict[str, list[Diagnostic]], list[str]]:
+           baseline: dict[str, Any] | None) -> tuple[dict[str, list[Diagnostic]], list[str], RunBodies]:
     """The checks across reports run again over every part's reports (in one run's order), each part's own
     findings of them dropped from its files; and one line for each part that carries no facts for them."""
     notes = [f"{p.path}：此部分没有跨报告检查所需的报告事实（由旧版本的 check --shard 生成？），合并时未能对其中的文件"
@@ -112,7 +113,7 @@ def _cross(parts: list[Part], placed: list[tuple[Part, int]],
              f"请用当前版本重新生成各部分" for p in parts if p.carried is None]
     carried = [p.carried for p in parts if p.carried is not None]
     if not carried:
-        return {}, notes
+        return {}, notes, RunBodies()
     previous, rules = cross.references(carried)
     hook = CrossReport(lambda path: rules.get(path, []), previous)
     based: list[tuple[str, cross.Entry]] = []
@@ -132,7 +133,7 @@ def _cross(parts: list[Part], placed: list[tuple[Part, int]],
     extras = hook.finish()
     if based:
         _hide(extras, based, baseline)
-    return extras, notes
+    return extras, notes, hook.bodies()  # the bodies as one run groups them (by-body lines, the reports' body)
 
 
 def _hide(extras: dict[str, list[Diagnostic]], based: list[tuple[str, cross.Entry]],
@@ -187,17 +188,20 @@ class Merged:
     configs: list[str]
     baseline: dict[str, Any] | None
     fail_on: str
+    bodies: RunBodies = field(default_factory=RunBodies)
 
     def whole(self, rules: list[ActiveRule]) -> RunResult:
         """The run as ``check`` gives it to a whole-document format: the findings across reports among their
         files' (:func:`.api.merge_extras`)."""
-        return RunResult(files=merge_extras(list(self.files), self.extras), errors=self.errors, configs=self.configs,
+        return RunResult(files=merge_extras(list(self.files), self.extras, self.bodies.by_path), errors=self.errors,
+                         configs=self.configs,
                          baseline=self.baseline, rules=rules)
 
     def streamed(self, rules: list[ActiveRule]) -> StreamRun:
         """The run as ``check`` streams it (console, concise, github): every file, then the findings across
         reports of each path."""
-        return StreamRun(iter(self.files), lambda: self.extras, self.errors, self.configs, rules, lambda _f: None)
+        return StreamRun(iter(self.files), lambda: self.extras, self.errors, self.configs, rules, lambda _f: None,
+                         lambda: self.bodies)
 
 
 def merge(paths: list[str]) -> Merged:
@@ -205,9 +209,9 @@ def merge(paths: list[str]) -> Merged:
     parts = [load(p) for p in paths]
     placed = _ordered(parts)
     baseline = _baseline(parts)
-    extras, notes = _cross(parts, placed, baseline) if _sharded(parts) else ({}, [])
+    extras, notes, bodies = _cross(parts, placed, baseline) if _sharded(parts) else ({}, [], RunBodies())
     fail_on = (parts[0].doc.get("summary") or {}).get("fail_on", "error")
     return Merged([p.files[k] for p, k in placed], extras,
                   _unique([e for p in parts for e in p.doc.get("errors", [])] + notes),
                   _unique([c for p in parts for c in p.doc.get("configs", [])]), baseline,
-                  fail_on if fail_on in ("error", "warning", "info") else "error")
+                  fail_on if fail_on in ("error", "warning", "info") else "error", bodies)
