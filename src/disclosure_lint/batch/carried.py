@@ -37,13 +37,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..config import Config
+from ..config import Config, ExpectedBody
 from ..diagnostics import CATEGORIES, SEVERITIES, Diagnostic
 from ..engine import ActiveRule
 from ..failures import CODE as FAILURE_CODE
 from ..kinds import get_kind
 from ..packs import LoadedRule, RuleSpec
 from .findings import PACKED, Facts, packed_ok
+from .hook import configured_bodies
 
 VERSION = 1
 MAX_RULE_SETS = 1000
@@ -135,16 +136,9 @@ def _rule(ar: ActiveRule) -> dict[str, Any]:
 
 
 def _bodies(cross: list[ActiveRule]) -> list[dict[str, Any]]:
-    out: dict[str, dict[str, Any]] = {}
-    seen: set[int] = set()
-    for ar in cross:
-        cfg = ar.kind.config
-        if id(cfg) in seen:
-            continue
-        seen.add(id(cfg))
-        for b in cfg.bodies:
-            out.setdefault(b.name, b.model_dump(mode="json"))
-    return list(out.values())
+    out: dict[str, ExpectedBody] = {}
+    configured_bodies(cross, set(), out)
+    return [b.model_dump(mode="json") for b in out.values()]
 
 
 # -- merge: reading ------------------------------------------------------------------------------------------------

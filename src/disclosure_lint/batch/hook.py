@@ -121,13 +121,7 @@ class CrossReport:
             if lists.get(id(rules)) is rules:  # (one list per configuration: its rules' configurations seen already)
                 continue
             lists[id(rules)] = rules
-            for ar in rules:
-                cfg = ar.kind.config
-                if id(cfg) in seen:
-                    continue
-                seen.add(id(cfg))
-                for b in cfg.bodies:
-                    out.setdefault(b.name, b)
+            configured_bodies(rules, seen, out)
         return list(out.values())
 
     def bodies(self) -> RunBodies:
@@ -257,3 +251,15 @@ def read_previous(paths: Sequence[str], checker: Any, fail: Callable[[str], None
             fail(f"--previous {p}：{r.error}")
         out.append(r)
     return out
+
+
+def configured_bodies(rules: list[ActiveRule], seen: set[int], out: dict[str, ExpectedBody]) -> None:
+    """Add to ``out`` (by name, the first kept) the expected bodies (``bodies:``) of the configurations of ``rules``
+    not in ``seen`` (their ids, added to it): each configuration read once."""
+    for ar in rules:
+        cfg = ar.kind.config
+        if id(cfg) in seen:
+            continue
+        seen.add(id(cfg))
+        for b in cfg.bodies:
+            out.setdefault(b.name, b)
