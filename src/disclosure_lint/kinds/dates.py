@@ -239,11 +239,9 @@ _MONTH_ONLY = re.compile(r"(?P<before>[^\n]{0,40}?)\s*(?P<date>(?:19|20)\d{2}\s*
 
 
 def _month_only(report: AnnualReport) -> Iterator[Hit]:
-    """A 落款 that gives the year and the month only (``2024年1月``): one of the last blocks (portal lines after
-    it skipped) holds nothing but that, or the agency's name and that."""
-    portal = report.portal
-    tail = [b for b in report.text_blocks[-60:] if not portal.is_line(b)][-4:]
-    for b in reversed(tail):
+    """A 落款 that gives the year and the month only (``2024年1月``): one of the last blocks
+    (:attr:`~..report.AnnualReport.signature_tail`) holds nothing but that, or the agency's name and that."""
+    for b in reversed(report.signature_tail):
         m = _MONTH_ONLY.fullmatch(b.text)
         if m is None or not 1 <= int(m.group("m")) <= 12:
             continue

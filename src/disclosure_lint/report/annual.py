@@ -351,13 +351,18 @@ class AnnualReport:
         return None
 
     @cached_property
-    def signature_mention(self) -> DateMention | None:
-        """The 落款 date: a block near the end (portal lines after it skipped) that holds nothing but a date,
-        or the agency's name and the date (``某某局\n2024年3月9日`` in one paragraph, ``某某局　　2024年3月9日``
-        on one line), and is not a portal field."""
+    def signature_tail(self) -> list[Block]:
+        """The last six text blocks, portal lines after them skipped: where a 落款 can be."""
         portal = self.portal
-        tail = [b for b in self.text_blocks[-SIGNATURE_SCAN:] if not portal.is_line(b)][-6:]
-        for b in reversed(tail):
+        return [b for b in self.text_blocks[-SIGNATURE_SCAN:] if not portal.is_line(b)][-6:]
+
+    @cached_property
+    def signature_mention(self) -> DateMention | None:
+        """The 落款 date: a block near the end (:attr:`signature_tail`) that holds nothing but a date, or the agency's
+        name and the date (``某某局\n2024年3月9日`` in one paragraph, ``某某局　　2024年3月9日`` on one line), and is
+        not a portal field."""
+        portal = self.portal
+        for b in reversed(self.signature_tail):
             ds = [d for d in self.dates if d.block is b]
             if len(ds) != 1 or portal.covering(b, ds[0].start, ds[0].end) is not None:
                 continue

@@ -26,12 +26,14 @@ from ..model import Block
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
 
-DATE_RE = re.compile(
-    # every form starts with a digit or a Chinese numeral: that look-ahead first fails fast at the other
-    # characters (most of a text), before the look-behind; then a look-ahead that every form satisfies (two
-    # or four digits before 年, four before - / .) fails fast at the numbers of a table, before the five
-    # alternatives are tried
-    r"(?=[\d〇零○一二三四五六七八九])(?<![\d.\-/])(?=\d{2}(?:\d{2})?(?:\s*年|[-/.])|[〇零○一二三四五六七八九])(?:"
+# every form starts with a digit or a Chinese numeral: that look-ahead first fails fast at the other characters (most
+# of a text), before the look-behind (not inside a number: _NOT_AFTER); then a look-ahead that every form satisfies
+# (two or four digits before 年, four before - / .) fails fast at the numbers of a table, before the five alternatives
+# are tried
+_LEAD = r"(?=[\d〇零○一二三四五六七八九])"
+_NOT_AFTER = r"(?<![\d.\-/])"
+_FORMS = (
+    r"(?=\d{2}(?:\d{2})?(?:\s*年|[-/.])|[〇零○一二三四五六七八九])(?:"
     r"(?P<y>\d{2}|\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
     r"|(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?![\d\-])(?P<it>\s+\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|(?P<sy>\d{4})/(?P<sm>\d{1,2})/(?P<sd>\d{1,2})(?![\d/])"
@@ -40,6 +42,7 @@ DATE_RE = re.compile(
     r"(?P<cd>三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])日"
     r")"
 )
+DATE_RE = re.compile(_LEAD + _NOT_AFTER + _FORMS)
 
 
 # Where DATE_RE may start, as a pattern led by a character class (the regex engine skips ahead by it in C; a
@@ -55,7 +58,7 @@ _START = re.compile(
 
 # DATE_RE without its look-behind: the second date of a range written with a hyphen (2023年2月20日-2023年2月30日,
 # 2023.6.18-2023.6.20), tried only right after a date and its hyphen
-_AFTER_DASH = re.compile(DATE_RE.pattern.replace(r"(?<![\d.\-/])", "", 1))
+_AFTER_DASH = re.compile(_LEAD + _FORMS)
 
 
 def date_matches(text: str) -> Iterator[re.Match[str]]:
