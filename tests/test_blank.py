@@ -163,3 +163,24 @@ def test_cli_output_and_bad_input(tmp_path):
         assert result.exit_code == 2, args
         assert cause in result.output and "Traceback" not in result.output
     assert os.listdir(tmp_path) == ["r.md"]
+
+
+def test_cli_year_past_the_formats_is_refused(tmp_path, monkeypatch):
+    """``new --year 99999`` (a typo) wrote a report titled 99999年; now refused as check --year refuses it: one
+    Chinese line, exit 2, nothing written."""
+    monkeypatch.chdir(tmp_path)
+    for year in ("99999", "2101", "20255"):
+        result = runner.invoke(app, ["new", "--year", year, "--agency", AGENCY])
+        assert result.exit_code == 2, (year, result.output)
+        assert f"--year {year} 不是有效的报告年度" in result.output and "2019 至 2100" in result.output
+        assert "Traceback" not in result.output
+    assert os.listdir(tmp_path) == []
+
+
+def test_cli_year_bounds_kept(tmp_path, monkeypatch):
+    """Guard: the first and the last year check accepts are written, in their formats."""
+    monkeypatch.chdir(tmp_path)
+    for year, fmt in (("2019", "2019年"), ("2100", "2021年")):
+        result = runner.invoke(app, ["new", "--year", year, "--agency", AGENCY])
+        assert result.exit_code == 0, result.output
+        assert f"已写入 {AGENCY}{year}年政府信息公开工作年度报告.md（{fmt}" in result.output

@@ -24,6 +24,7 @@ from .report.catalogue import FORMAT_NAMES, NUMERALS, SECTIONS, TABLE_NAMES, Sec
 from .report.stats.schema import S2_ITEMS, S4_BLOCKS, S4_RESULTS, TableSchema, schema
 
 MIN_YEAR = 2019  # the unified formats begin with the 2019 reports
+MAX_YEAR = 2100  # the last year ``check --year`` (and the configuration's ``year``) accepts
 
 S2_CORNER = "信息内容"
 S3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"

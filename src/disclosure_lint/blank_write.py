@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable
 from typing import TextIO
 
-from .blank import MIN_YEAR, Blank, markdown
+from .blank import MAX_YEAR, MIN_YEAR, Blank, markdown
 from .output import OutputRefused, describe, write_to
 from .report.catalogue import FORMAT_NAMES
 
@@ -29,6 +29,8 @@ def new_command(year: int, agency: str, output: str | None, force: bool,
     agency = agency.strip()
     if year < MIN_YEAR:
         return fail(f"{year}年没有统一的年度报告格式（统一格式自{MIN_YEAR}年度报告起施行）")
+    if year > MAX_YEAR:  # as check --year: a year no report has (a typo, 20255) is not written into a title
+        return fail(f"--year {year} 不是有效的报告年度：应在 {MIN_YEAR} 至 {MAX_YEAR} 年之间（与 check --year 相同）")
     if not agency:
         return fail("机关名称不能为空")
     if "/" in agency or "\\" in agency:  # it names the file and goes into the title: never a path
