@@ -18,8 +18,9 @@ report is rendered as a Word document (:mod:`.annotate_render`) and its findings
 line and column.  The characters are matched to the Word paragraphs as the Word reader reads them
 (:mod:`.annotate_runs`); where they do not match, the comment covers the whole paragraph.
 
-The original is never written: the copy goes to a temporary file in the target's directory, then
-:func:`os.replace`.
+The original is never written: the copy is written as every output of the tool is (:func:`.output.write_to`):
+to a temporary file in the target's directory, then :func:`os.replace`; a symbolic link is kept and the file it
+points to replaced.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ from .diagnostics import Diagnostic
 from .errors import ConfigError, DisclosureLintError
 from .fixspan import source_index
 from .model import Anchor, Block, Document, Table
-from .output import atomic_replace, describe
+from .output import OutputRefused, describe, write_to
 from .readers import read_bytes
 from .readers.docx import MAX_DEPTH as FRAME_DEPTH
 from .readers.docx import frame_cells
@@ -678,8 +679,15 @@ def annotate_command(path: str, output: str | None, force: bool, config: str | N
         except Exception as exc:  # noqa: BLE001 - never a traceback for bad input
             fail(f"{path}：无法在此文档中写入批注（{type(exc).__name__}）")
             return 0
-    try:
-        atomic_replace(str(out), document.save)
+    def produce(stream) -> None:  # the .docx's bytes, to the binary buffer under write_to's text stream
+        stream.flush()
+        document.save(stream.buffer)
+
+    try:  # as every output of the tool: a symlink written through, a directory or a FIFO refused
+        write_to(str(out), produce)
+    except OutputRefused as exc:
+        fail(f"无法写入 {out}：{exc}，未写入")
+        return 0
     except OSError as exc:
         fail(f"无法写入 {out}：{describe(exc)}")
         return 0

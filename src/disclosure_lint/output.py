@@ -118,8 +118,7 @@ def write_to(target: str, produce: Producer) -> None:
             with os.fdopen(fd, "wb") as binary:
                 _text(binary, produce)
             return
-    final = os.path.realpath(target) if os.path.islink(target) else target  # write through the link
-    _replace_atomically(final, produce, st.st_mode & 0o7777 if st is not None else None)
+    _replace_atomically(target, produce, st.st_mode & 0o7777 if st is not None else None)
 
 
 def _replace_atomically(target: str, produce: Producer, mode: int | None) -> None:
@@ -130,7 +129,11 @@ def atomic_replace(target: str, write: Callable[[BinaryIO], object], mode: int |
     """The one atomic write of a file: ``write`` fills a temporary file in ``target``'s directory, which is
     flushed to disk, given ``mode`` (default: what the umask gives a new file) and renamed over ``target``;
     on any failure the temporary file is removed and ``target`` is left as it was (the error is raised).
-    Used by ``stats -o``/``check -o``, ``--fix``, ``annotate``, ``new``, ``init`` and the baseline."""
+    A symbolic link is kept and written through: the file it points to is replaced (a link left dangling: that
+    file is created).  Used by ``stats -o``/``check -o``/``merge -o``, ``--fix``, ``annotate``, ``new``, ``init``
+    and the baseline (all but ``--fix`` through :func:`write_to`)."""
+    if os.path.islink(target):
+        target = os.path.realpath(target)
     if mode is None:
         umask = os.umask(0)
         os.umask(umask)
