@@ -77,3 +77,69 @@ def test_shard_spec():
             parse(bad)
     res = _cli("check", "--shard", "5/2", str(ROOT / "examples"))
     assert res.exit_code == 2 and "--shard" in res.stderr
+
+
+@pytest.fixture
+def three_parts(reports, tmp_path) -> dict[str, Path]:
+    """The three parts of one --shard 3 scan of ``reports`` (7 files: 3, 2 and 2 of them)."""
+    out = {}
+    for i in (1, 2, 3):
+        out[f"{i}/3"] = tmp_path / f"part{i}of3.json"
+        _cli("check", "--isolated", "-f", "json", "--shard", f"{i}/3", "-o", str(out[f"{i}/3"]), str(reports))
+    return out
+
+
+def _one_line_error(res, *fragments: str) -> None:
+    assert res.exit_code == 2, res.output
+    assert res.stdout == "" and "Traceback" not in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1, res.stderr
+    for f in fragments:
+        assert f in res.stderr, (f, res.stderr)
+
+
+def test_merge_refuses_a_missing_or_repeated_part(three_parts, tmp_path):
+    """Before: parts 1/3 and 3/3 (2/3 missing), or 1/3 twice next to the others, merged silently into a result
+    that passed for the whole scan."""
+    p = three_parts
+    _one_line_error(_cli("merge", str(p["1/3"]), str(p["3/3"])), "缺少第 2/3 部分", "全部 3 个部分")
+    _one_line_error(_cli("merge", str(p["1/3"]), str(p["1/3"]), str(p["2/3"]), str(p["3/3"])),
+                    "第 1/3 部分给了 2 次", "part1of3.json")
+    twice = _cli("merge", "-f", "concise", str(p["2/3"]), str(p["2/3"]))
+    _one_line_error(twice, "缺少第 1/3、3/3 部分", "第 2/3 部分给了 2 次")
+    plain = tmp_path / "plain.json"  # a result without --shard does not fill the gap
+    _cli("check", "--isolated", "-f", "json", "-o", str(plain), str(ROOT / "examples" / "clean-2023.md"))
+    _one_line_error(_cli("merge", str(p["1/3"]), str(plain), str(p["3/3"])), "缺少第 2/3 部分")
+
+
+def test_merge_refuses_parts_of_different_scans(reports, three_parts, tmp_path):
+    half = tmp_path / "part1of2.json"
+    _cli("check", "--isolated", "-f", "json", "--shard", "1/2", "-o", str(half), str(reports))
+    _one_line_error(_cli("merge", str(three_parts["1/3"]), str(half)), "总数不同", "1/3", "1/2")
+    other = tmp_path / "other2of3.json"  # part 2 of a scan of one file: none of its files, a gap in the positions
+    _cli("check", "--isolated", "-f", "json", "--shard", "2/3", "-o", str(other), str(reports / "b" / "x.txt"))
+    _one_line_error(_cli("merge", str(three_parts["1/3"]), str(other), str(three_parts["3/3"])), "不连续",
+                    "第 2 个")
+    doc = json.loads(three_parts["2/3"].read_text(encoding="utf-8"))
+    doc["shard"]["index"] = 4  # beyond its n
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    _one_line_error(_cli("merge", str(three_parts["1/3"]), str(bad), str(three_parts["3/3"])), "shard 信息无效")
+
+
+def test_complete_parts_in_any_order_still_merge(reports, three_parts):
+    """Guard: every part once, in any order, is one run; an empty part (more parts than files) counts as given."""
+    one = _cli("check", "--isolated", "-f", "json", str(reports))
+    p = three_parts
+    merged = _cli("merge", str(p["3/3"]), str(p["1/3"]), str(p["2/3"]))
+    assert merged.stdout == one.stdout and merged.exit_code == one.exit_code
+
+
+def test_parts_with_empty_shards_merge(tmp_path):
+    src = ROOT / "examples" / "clean-2023.md"
+    parts = []
+    for i in (1, 2, 3):  # one file over three parts: parts 2 and 3 hold none
+        parts.append(tmp_path / f"p{i}.json")
+        _cli("check", "--isolated", "-f", "json", "--shard", f"{i}/3", "-o", str(parts[-1]), str(src))
+    assert _cli("merge", *map(str, parts)).stdout == _cli("check", "--isolated", "-f", "json", str(src)).stdout
+    _one_line_error(_cli("merge", str(parts[0]), str(parts[2]), str(parts[2])), "缺少第 2/3 部分",
+                    "第 3/3 部分给了 2 次")

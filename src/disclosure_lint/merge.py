@@ -2,7 +2,9 @@
 version 1) joined into one run, shown in any format of ``check``.
 
 The files of parts of one sharded scan (``check --shard i/n``) are put back in the order one run would
-have checked them (their ``shard.positions``); other results are joined in the order given.  Run-level
+have checked them (their ``shard.positions``); other results are joined in the order given.  The parts must be
+complete: every ``i`` of ``1..n`` once, one ``n`` for all — a part missing or given twice is one error line
+naming it (exit 2), never a merge that passes for the whole scan.  Run-level
 errors and the configurations that applied are listed once each; ``fail_on`` is the first result's unless
 ``--fail-on`` says otherwise; the exit code is computed again from the joined files, as one run computes it.
 A baseline's outcome is joined too: findings hidden and entries pruned add up, and an entry is stale when it
@@ -39,6 +41,7 @@ from .pipeline import StreamRun
 from .reporters.json import SCHEMA_VERSION
 
 MAX_BYTES = 2 * 1024 * 1024 * 1024
+MAX_SHARDS = 999_999  # the largest n of --shard i/n (shard.parse: six digits)
 
 
 class MergeError(DisclosureLintError):
@@ -71,8 +74,9 @@ def load(path: str) -> Part:
     shard = doc.get("shard")
     if shard is not None and not (isinstance(shard, dict) and isinstance(shard.get("positions"), list)
                                   and len(shard["positions"]) == len(files)
-                                  and all(isinstance(k, int) and not isinstance(k, bool) for k in shard["positions"])
-                                  and isinstance(shard.get("count"), int)):
+                                  and all(type(k) is int for k in shard["positions"])
+                                  and type(shard.get("count")) is int and type(shard.get("index")) is int
+                                  and 1 <= shard["index"] <= shard["count"] <= MAX_SHARDS):
         raise MergeError(f"{path}：shard 信息无效")
     carried = None
     if "cross" in doc:
@@ -87,21 +91,52 @@ def _sharded(parts: list[Part]) -> bool:
     return all(p.doc.get("shard") for p in parts)
 
 
+def _complete(parts: list[Part]) -> None:
+    """The parts of a sharded scan (``--shard i/n``) are all there, each once, all of the same ``n``; else one line
+    naming the parts missing or given twice (a CI job that failed to upload, a part copied twice), before the
+    merge would pass an incomplete scan as a whole one.  Results without ``shard`` are not parts: not counted."""
+    sharded = [(p.path, p.doc["shard"]["index"], p.doc["shard"]["count"]) for p in parts if p.doc.get("shard")]
+    if not sharded:
+        return
+    counts = {n for _, _, n in sharded}
+    if len(counts) > 1:
+        said = "、".join(f"{path} 为 {i}/{n}" for path, i, n in sharded[:10])
+        raise MergeError(f"各部分的 --shard 总数不同（{said}），不能合并为一次检查；请合并同一次检查的各部分")
+    n = counts.pop()
+    given: dict[int, list[str]] = {}
+    for path, i, _ in sharded:
+        given.setdefault(i, []).append(path)
+    problems = []
+    missing = [i for i in range(1, n + 1) if i not in given]
+    if missing:
+        shown = "、".join(f"{i}/{n}" for i in missing[:20]) + (f" 等 {len(missing)} 个" if len(missing) > 20 else "")
+        problems.append(f"缺少第 {shown} 部分")
+    twice = [(i, paths) for i, paths in sorted(given.items()) if len(paths) > 1]
+    for i, paths in twice[:5]:
+        problems.append(f"第 {i}/{n} 部分给了 {len(paths)} 次（{'、'.join(paths[:3])}{'等' if len(paths) > 3 else ''}）")
+    if len(twice) > 5:
+        problems.append(f"另有 {len(twice) - 5} 个部分重复")
+    if problems:
+        raise MergeError(f"--shard 的各部分不完整：{'；'.join(problems)}；合并需要同一次检查的全部 {n} 个部分各一次")
+
+
 def _ordered(parts: list[Part]) -> list[tuple[Part, int]]:
     """Each file as (its part, its number in the part), in one run's order."""
     if not _sharded(parts):
         return [(p, k) for p in parts for k in range(len(p.files))]
-    shards = [p.doc["shard"] for p in parts]
-    counts = {s["count"] for s in shards}
-    if len(counts) != 1:
-        raise MergeError("各部分的 --shard 总数不同，不能合并为一次检查")
+    shards = [p.doc["shard"] for p in parts]  # (one n, each part once: _complete)
     placed: dict[int, tuple[Part, int]] = {}
     for p, s in zip(parts, shards, strict=True):
         for n, k in enumerate(s["positions"]):
             if k in placed:
                 raise MergeError(f"{p.path}：与另一部分含有同一位置的文件（同一部分给了两次？）")
             placed[k] = (p, n)
-    return [placed[k] for k in sorted(placed)]
+    order = sorted(placed)
+    gap = next((k for k, at in enumerate(order) if k != at), None)  # every part there: positions 0 … N-1
+    if gap is not None:
+        raise MergeError(f"各部分的文件位置不连续（全部文件中的第 {gap + 1} 个不在任何部分中）：这些部分不是同一次检查"
+                         "（同样的检出文件和参数）的结果，不能合并为一次检查")
+    return [placed[k] for k in order]
 
 
 def _cross(parts: list[Part], placed: list[tuple[Part, int]],
@@ -207,6 +242,7 @@ class Merged:
 def merge(paths: list[str]) -> Merged:
     """The joined run (``fail_on``: the first part's)."""
     parts = [load(p) for p in paths]
+    _complete(parts)
     placed = _ordered(parts)
     baseline = _baseline(parts)
     extras, notes, bodies = _cross(parts, placed, baseline) if _sharded(parts) else ({}, [], RunBodies())
