@@ -34,8 +34,8 @@ class Limits(BaseModel):
     max_read_seconds: float = Field(default=8, gt=0, le=3600,
                                     description="读取一个 PDF、Word 或网页文件的时间上限（秒）；超过时只检查已读取的部分。")
     max_table_cells: int = Field(default=50_000, ge=100, le=100_000_000,
-                                 description="一个文件中最多读取的表格单元格数（所有表格合计）；超过时只读取前面的行，并报告一次"
-                                             "（DL002）。统一格式的四张统计表合计只有几百个单元格。")
+                                 description="一个文件中最多读取的表格单元格数（所有表格合计）；超过时只读取到该表格的前面各行，"
+                                             "其后的内容不再读取，并报告一次（DL002）。统一格式的四张统计表合计只有几百个单元格。")
     max_html_elements: int = Field(default=100_000, ge=1000, le=100_000_000,
                                    description="网页最多读取的标签（元素）数，其后的内容不检查。")
     max_pdf_pages: int = Field(default=300, ge=1, le=100_000,

@@ -112,6 +112,7 @@ class Flow(TextWalker):
         self.items: list[Item] = []
         self.ctx: list[tuple[BlockKind, int | None]] = []  # (kind, level) of enclosing headings / list items
         self.root_range = [0, -1]
+        self.stop: int | None = None  # the items up to the table the cells ran out in (limits.max_table_cells)
         self.top = None
         self.hrefs: list[str | None] = []  # the href of each enclosing link
 
@@ -231,6 +232,8 @@ class Flow(TextWalker):
         if read is not None:
             text, anchors, grid = read
             self.items.append(Item("table", text, anchors, table=grid, fallback=self.src.tag_pos(table)))
+        if self.budget.cut is not None and self.stop is None:
+            self.stop = len(self.items)  # the table the cells ran out in: nothing after it is read
 
 
 def _big_image(el) -> bool:
@@ -439,6 +442,8 @@ def _build(doc, src: str, text: str, path: str, encoding: str | None, declared: 
     rs, re_ = flow.root_range
     if re_ < rs:
         re_ = len(items)
+    if flow.stop is not None and rs < flow.stop < re_:  # the cells ran out in the report: it is read up to there
+        items, re_ = items[:flow.stop], flow.stop
     title = page_title(doc, source, text_at)
     chosen = select(items, rs, re_, title)
     chosen = [it for it in chosen if it.text.strip()]
@@ -471,7 +476,7 @@ def _build(doc, src: str, text: str, path: str, encoding: str | None, declared: 
     if flow.budget.cut is not None:
         notices = (ReaderNotice("read-limit", format="网页",
                                 detail=f"表格单元格超过 {limits.max_table_cells} 个（limits.max_table_cells），"
-                                       f"第{flow.budget.cut[0]}行第{flow.budget.cut[1]}列起的表格内容未读取"),)
+                                       f"第{flow.budget.cut[0]}行第{flow.budget.cut[1]}列起未读取"),)
     return Document(path=path, format="html", encoding=encoding, text=text, blocks=tuple(blocks), notices=notices,
                     hidden=hidden, seo=tuple(seo), site_urls=tuple(site_urls(doc)), link_hosts=link_hosts,
                     pubdate=pubdate, page_title=title.text if title is not None else None,

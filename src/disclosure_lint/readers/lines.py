@@ -292,9 +292,12 @@ def with_undecodable(doc: Document, bad: Undecodable | None) -> Document:
 
 
 def table_limit_notice(limit: int, line: int, rows: int) -> ReaderNotice:
-    """``Document.notices`` entry: the tables over ``limits.max_table_cells`` cells in all, the one at ``line`` read up to ``rows`` lines."""
+    """``Document.notices`` entry: the tables over ``limits.max_table_cells`` cells in all, the one at ``line`` read up
+    to ``rows`` lines; reading stops there, as every reader's limit stops it (:func:`..report.truncation.cut_by_reader`:
+    the rows and parts not read are not reported missing)."""
     return ReaderNotice("read-limit", limit="max_table_cells", value=limit, line=line,
-                        detail=f"表格单元格合计超过{limit}个（读取上限 limits.max_table_cells），第{line}行起的表格只读取了前{rows}行")
+                        detail=f"表格单元格合计超过{limit}个（读取上限 limits.max_table_cells），第{line}行起的表格只读取了"
+                               f"前{rows}行，其后的内容未读取")
 
 
 def capped_rows(lines: list[str], start: int, end: int, pattern: re.Pattern[str], limit: int) -> tuple[int, int, int]:

@@ -413,13 +413,16 @@ _LINE_KEPT = 400
 
 
 def _add_table(blocks: list[Block], notices: list[ReaderNotice], src_lines: list[str], start: int, end: int,
-               cells_left: int, limits: Limits) -> int:
+               cells_left: int, limits: Limits) -> int | None:
     """Append the block of the GFM table on source lines ``start`` to ``end`` (0-based, exclusive), as many of its
-    cells as ``cells_left`` allows (a notice when it is cut); returns the cells left for the next tables."""
+    cells as ``cells_left`` allows; returns the cells left for the next tables, or None when it is cut (a notice:
+    reading stops there)."""
     stop, cut, got = _table_cells(src_lines, start, end, max(1, cells_left))
     if stop < end or cut:
         notices.append(table_limit_notice(limits.max_table_cells, start + 1, max(1, stop - start - 1)))
         end = max(stop, start + 1)
+        blocks.append(_table_block(src_lines, start, end, cut, len(blocks)))
+        return None
     blocks.append(_table_block(src_lines, start, end, cut, len(blocks)))
     return cells_left - got
 
@@ -427,7 +430,7 @@ def _add_table(blocks: list[Block], notices: list[ReaderNotice], src_lines: list
 def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
           limits: Limits = DEFAULT_LIMITS) -> Document:
     """The blocks of a Markdown source: at most ``limits.max_blocks`` blocks and ``limits.max_table_cells``
-    table cells (all tables) are read; the rest is a notice (DL002), once each."""
+    table cells (all tables) are read; reading stops at either, with a notice (DL002)."""
     if text.startswith("\ufeff"):
         text = text[1:]
     src_lines = (text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text).split("\n")
@@ -450,7 +453,10 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
                 notices.append(block_limit_notice(limits.max_blocks, start + 1))
                 break
             if level < 0:
-                cells_left = _add_table(blocks, notices, src_lines, start, end, cells_left, limits)
+                left = _add_table(blocks, notices, src_lines, start, end, cells_left, limits)
+                if left is None:
+                    break  # a table cut by the cells' limit: nothing after it is read
+                cells_left = left
             elif content:
                 # _line_block(len(blocks), level, 0, content, start, src_lines), kept (_LINE_BLOCKS)
                 line = src_lines[start]
@@ -491,11 +497,15 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
         elif t in ("bullet_list_close", "ordered_list_close"):
             list_depth -= 1
         elif t == "table_lines" and tok.map is not None:
-            cells_left = _add_table(blocks, notices, src_lines, tok.map[0], tok.map[1], cells_left, limits)
+            left = _add_table(blocks, notices, src_lines, tok.map[0], tok.map[1], cells_left, limits)
+            if left is None:
+                break  # a table cut by the cells' limit: nothing after it is read
+            cells_left = left
         elif t == "html_block" and tok.map is not None:
             content = tok.content.rstrip("\n")
             pieces = _pieces(content, tok.map[0], src_lines)
             tables: list[FragmentTable] = []
+            cut_here = False
             if "<table" in content.lower():
                 budget = CellBudget(max(1, cells_left))
                 tables = fragment_tables(content, budget, _placer(content, pieces))
@@ -503,6 +513,7 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
                 if budget.cut is not None:
                     n_read = next((len(ft.table.rows) for ft in reversed(tables) if ft.line <= budget.cut[0]), 0)
                     notices.append(table_limit_notice(limits.max_table_cells, budget.cut[0], n_read))
+                    cut_here = True
             if not tables or _text_besides_tables(content):
                 btext, anchors = anchored(pieces)
                 kind: BlockKind = ("comment" if content.lstrip().startswith("<!--")
@@ -514,6 +525,8 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
                 blocks.append(new_block(
                     index=len(blocks), kind="table", text=ft.text, line=ft.line, column=ft.column,
                     end_line=max((a.line for a in ft.anchors), default=ft.line), anchors=ft.anchors, table=ft.table))
+            if cut_here:
+                break  # a table cut by the cells' limit: nothing after it is read
         elif t in ("fence", "code_block") and tok.map is not None:
             start, end = tok.map
             blocks.append(new_block(index=len(blocks), kind="code", text=tok.content, line=start + 1, column=1,

@@ -89,7 +89,7 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
 def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
           limits: Limits = DEFAULT_LIMITS) -> Document:
     """One block per line; runs of lines split the same way are a table.  At most ``limits.max_blocks`` blocks
-    and ``limits.max_table_cells`` cells per table are read; the rest is a notice (DL002), once each."""
+    and ``limits.max_table_cells`` table cells (all tables) are read; reading stops at either, with a notice (DL002)."""
     if text.startswith("\ufeff"):
         text = text[1:]
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -139,6 +139,8 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
                     rows = rows[lead:]
                     gap_tables.append(len(blocks))
                 blocks.append(_table(lines, rows, stop, len(blocks)))
+                if stop < j or cut:
+                    break  # the table cut: nothing after it is read (the notice says so)
                 i = j
                 continue
         blocks.append(_line_block(lines, i, len(blocks)))

@@ -348,10 +348,9 @@ def _unstarted(report: AnnualReport, block: Block, start: int, end: int) -> Trun
 
 def cut_by_reader(report: AnnualReport) -> bool:
     """Did the reader stop before the end of the file (a notice in ``Document.notices``): ``limits.max_blocks``, the
-    read time (Word, PDF: ``max_read_seconds``, a page over its budget), the elements of a web page, the pages of a
-    PDF?  Not the cells of one table (``max_table_cells`` of the line-based readers: the text after it is read)."""
-    return any((n.kind == "read-limit" and n.limit != "max_table_cells") or n.kind == "page-limit"
-               for n in report.document.notices)
+    table cells (``max_table_cells``: every reader stops at the table they run out in), the read time (Word, PDF:
+    ``max_read_seconds``, a page over its budget), the elements of a web page, the pages of a PDF?"""
+    return any(n.kind in ("read-limit", "page-limit") for n in report.document.notices)
 
 
 def analyse(report: AnnualReport) -> Truncation | None:
@@ -365,6 +364,9 @@ def analyse(report: AnnualReport) -> Truncation | None:
     if start >= end:
         return None
     if cut_by_reader(report):  # the parts after the last block read were not checked
+        cut = _cut_table(report, block, "") if block.kind == "table" else None
+        if cut is not None:  # it stopped in a statistics table: its rows not read are not missing (DL110, DL209)
+            return _table_truncation(block, start, end, cut)
         return Truncation(block, start, end, "sentence", _section_id(report, block))
     tail = block.text[start:end]
     whole = block.text.strip().rstrip("\ufffd")
