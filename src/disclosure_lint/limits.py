@@ -38,6 +38,10 @@ class Limits(BaseModel):
                                              "其后的内容不再读取，并报告一次（DL002）。统一格式的四张统计表合计只有几百个单元格。")
     max_html_elements: int = Field(default=100_000, ge=1000, le=100_000_000,
                                    description="网页最多读取的标签（元素）数，其后的内容不检查。")
+    max_docx_xml_mb: float = Field(default=64, gt=0, le=200,
+                                   description="Word 文档中全部 XML 部分（正文、样式、编号、批注、页眉页脚、设置等）解压后的合计"
+                                               "大小上限（MB），在解压前按压缩包目录核对；超过即不读取（输入错误，退出码 2）："
+                                               "读取时占用的内存约为其十几倍。真实的年度报告合计一般不到 5 MB。")
     max_pdf_pages: int = Field(default=300, ge=1, le=100_000,
                                description="PDF 文件最多读取的页数，其余页面不检查。")
     max_pdf_page_objects: int = Field(default=20_000, ge=100, le=10_000_000,
@@ -62,6 +66,10 @@ class Limits(BaseModel):
     @property
     def max_bytes(self) -> int:
         return int(self.max_file_size_mb * 1024 * 1024)
+
+    @property
+    def max_docx_xml_bytes(self) -> int:
+        return int(self.max_docx_xml_mb * 1024 * 1024)
 
 
 DEFAULT_LIMITS = Limits()

@@ -52,7 +52,8 @@ a paragraph that is nothing but a picture (at least 80 pixels each way: a table 
 :class:`InputError`, like an empty text file.
 
 **Hostile input.**  The zip's directory is checked before anything is decompressed (:mod:`.docx_package`) (total and
-per-part size, compression ratio, number of entries, encrypted entries); python-docx's XML parser
+per-part size, the XML parts' total: ``limits.max_docx_xml_mb``, compression ratio, number of entries, encrypted
+entries); python-docx's XML parser
 does not resolve entities or load DTDs, so entity expansion cannot blow up; every failure
 becomes one :class:`InputError` sentence saying what is wrong and how to fix it.
 """
@@ -664,7 +665,7 @@ class _Builder:
 
 
 def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
-    check_package(data)
+    check_package(data, limits)
     document = open_document(data)
     try:
         levels, default_style = _style_levels(document)

@@ -1,5 +1,12 @@
 """Refusing what is not a sane Word package, before python-docx decompresses it, with one sentence saying what
-the file is and how to save it as .docx (:mod:`.docx` reads what is left)."""
+the file is and how to save it as .docx (:mod:`.docx` reads what is left).
+
+Everything is judged from the zip's directory (the sizes it declares; a part that inflates past its declared size
+is a zip error when it is read): the number of entries, encrypted entries, the compression ratio, the size of each
+XML part, of all the XML parts together — python-docx parses every XML part it knows when it opens the package
+(styles, numbering, comments, settings, headers, footers, not only the body), and lxml's tree takes about 13 times
+the XML, so four parts each just under the per-part bound took 2.7 GB — (``limits.max_docx_xml_mb``) and of the
+package."""
 
 from __future__ import annotations
 
@@ -11,10 +18,12 @@ import docx
 from lxml import etree
 
 from ..errors import InputError, UnsupportedType
+from ..limits import DEFAULT_LIMITS, Limits
 from .sniff import FIX_AS_DOCX, NAMES, sniff
 
 MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024  # sum of all parts
 MAX_XML_PART = 56 * 1024 * 1024  # any one XML part (document.xml of a long report is a few MB; lxml takes ~16x that)
+XML_SUFFIXES = (".xml", ".rels")  # the parts python-docx parses are XML (images, fonts, embedded files are not)
 MAX_RATIO = 100  # compression ratio refused for parts larger than RATIO_MIN_SIZE
 RATIO_MIN_SIZE = 10 * 1024 * 1024
 MAX_ENTRIES = 10000
@@ -40,7 +49,7 @@ def _not_a_zip(data: bytes) -> InputError:
     return InputError(f"这不是有效的 .docx 文件（不是 Word 使用的 zip 压缩包格式），可能已损坏或并非 Word 文档；{FIX_AS_DOCX}")
 
 
-def check_package(data: bytes) -> None:
+def check_package(data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
     """Refuse anything that is not a sane Word package before python-docx decompresses it."""
     if not data.startswith(b"PK"):
         raise _not_a_zip(data)
@@ -52,23 +61,39 @@ def check_package(data: bytes) -> None:
     if len(infos) > MAX_ENTRIES:
         raise InputError(f"压缩包内文件数异常（{len(infos)} 个），可能是恶意构造的文件，已拒绝读取")
     total = 0
+    xml: list[tuple[int, str]] = []  # (size, name) of the XML parts
     names = set()
     for info in infos:
         size = info.file_size
         total += size
         names.add(info.filename)
+        if info.filename.lower().endswith(XML_SUFFIXES):
+            xml.append((size, info.filename))
         if info.flag_bits & 0x1:
             raise InputError("压缩包内容已加密，无法读取；请取消加密后重新保存为 .docx 再检查")
         if size > RATIO_MIN_SIZE and size > MAX_RATIO * max(info.compress_size, 1):
             raise InputError(f"文件中的“{info.filename[:60]}”解压后 {size / 1024 / 1024:.0f} MB、压缩比异常，"
                              "可能是恶意构造的压缩包（zip 炸弹），已拒绝读取")
-        if size > MAX_XML_PART and info.filename.lower().endswith((".xml", ".rels")):
+        if size > MAX_XML_PART and info.filename.lower().endswith(XML_SUFFIXES):
             raise InputError(f"文件中的“{info.filename[:60]}”解压后过大（{size / 1024 / 1024:.0f} MB），已拒绝读取")
     if total > MAX_TOTAL_UNCOMPRESSED:
         raise InputError(f"文件解压后过大（{total / 1024 / 1024:.0f} MB，上限 "
                          f"{MAX_TOTAL_UNCOMPRESSED // 1024 // 1024} MB），可能是恶意构造的压缩包，已拒绝读取")
+    _check_xml(xml, limits)
     if "word/document.xml" not in names and not any(n.startswith("word/") and n.endswith(".xml") for n in names):
         raise _not_word(zf, names)
+
+
+def _check_xml(xml: list[tuple[int, str]], limits: Limits) -> None:
+    """The XML parts together within ``limits.max_docx_xml_mb``, else one sentence naming the largest."""
+    total = sum(size for size, _ in xml)
+    if total <= limits.max_docx_xml_bytes:
+        return
+    largest = sorted(xml, reverse=True)[:3]
+    named = "、".join(f"{name[:60]} {size / 1024 / 1024:.1f} MB" for size, name in largest)
+    raise InputError(f"Word 文档中的 XML 部分解压后合计 {total / 1024 / 1024:.1f} MB（{named}），"
+                     f"超过 {limits.max_docx_xml_mb:g} MB 的上限（limits.max_docx_xml_mb），已拒绝读取"
+                     "（读取时占用的内存约为其十几倍）；真实的年度报告合计一般不到 5 MB，如确需检查，可在配置文件的 limits 中调高此上限")
 
 
 def _part(zf: zipfile.ZipFile, name: str, keep: int) -> bytes:
