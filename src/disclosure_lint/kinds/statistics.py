@@ -366,9 +366,10 @@ class StatRulesPower(Kind[RulesPowerOptions]):
     def _kind(self, report) -> str | None:
         agency = report.agency
         name = agency.name or ""
-        if name.startswith(tuple(self.options.national_prefixes)):
-            return None
         kind = agency.kind
+        # a national prefix names a 国务院部门 (部门规章), but not on a branch of one (中国人民银行某某市中心支行)
+        if kind != "vertical_branch" and name.startswith(tuple(self.options.national_prefixes)):
+            return None
         if kind == "government_office":
             parent = government_of(name) if name else None
             return classify(parent)[0] if parent else None
