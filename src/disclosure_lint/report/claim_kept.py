@@ -100,7 +100,7 @@ _DIGITS = frozenset("0123456789")
 # COUNT_TOKEN's branch of digits (its numbers: the same matches, the same ``num``), led by the digit (the look-behind
 # after it says what COUNT_TOKEN's says before it: ``re`` scans for a digit in C) and the unit looked ahead for, so that
 # ``split`` gives the text between the numbers
-_NUM = re.compile(r"(\d(?<![\d.．,０-９]\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?![\d.．０-９%％])(?=\s?(?:件次|件|起|个|宗|例|份|条))")
+_NUM = re.compile(r"(\d(?<![\d.．,０-９第]\d)(?<!第\s\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?![\d.．０-９%％])(?=\s?(?:件次|件|起|个|宗|例|份|条))")
 
 
 def shape(sent: str) -> tuple[str, list[int]] | None:

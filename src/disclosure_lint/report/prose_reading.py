@@ -1,7 +1,8 @@
 """Numbers in sentences of prose: how the prose readers (claims, prose sums, table-二 figures) read them.
 
-A count is a number with a counting unit (:data:`COUNT_TOKEN`: ``57件``, ``三起``); Chinese numerals up to 9999 are
-read by :func:`cn_int`.  Around it, the words that make it no figure of the report's year: an approximation
+A count is a number with a counting unit (:data:`COUNT_TOKEN`: ``57件``, ``三起``), never an ordinal (``第3件``,
+``第 3 件``, ``第三件``: the third one, not three); Chinese numerals up to 9999 are read by :func:`cn_int`.
+Around it, the words that make it no figure of the report's year: an approximation
 (:func:`approximate_before`, :data:`APPROX_CLAUSE`), the end of a range (:data:`RANGE_BEFORE`), a unit word that makes
 it another kind of figure (:data:`BAD_AFTER`), a change (:data:`CHANGE`), the past (:data:`PAST`), part of a year
 (:data:`PART_YEAR`), proposals and hot-line calls (:data:`OFF_TOPIC`).  :class:`SentenceTime` tells which year a
@@ -93,7 +94,7 @@ def cn_int(s: str) -> int | None:
 
 COUNT_TOKEN = re.compile(
     r"(?=[\d零〇一二两三四五六七八九十百千])(?:"
-    r"(?<![\d.．,０-９])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\d.．０-９%％])\s?(?P<unit>件次|件|起|个|宗|例|份|条)"
+    r"(?<![\d.．,０-９第])(?<!第\s)(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\d.．０-９%％])\s?(?P<unit>件次|件|起|个|宗|例|份|条)"
     r"|(?<![零〇一二两三四五六七八九十百千第])(?P<cn>[零〇一二两三四五六七八九十百千]{1,6})(?P<cunit>件|起|宗|例|份))")
 BAD_AFTER = re.compile(r"^(?:以上|左右|上下|多|余|次|人|工作日|月|季度|别|性|方面|渠道|途径|环节|专栏|栏目|部门|科室|单位)")
 _APPROX_BEFORE = re.compile(r"(?:约|近|逾|超过|超|不足|不到|将近|大约|接近|上百|数)$")
