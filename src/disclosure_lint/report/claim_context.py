@@ -199,7 +199,8 @@ NONE_MID_OK = re.compile(
 # 2022年结转的1件行政诉讼案件已审结: the number after an application keyword counts cases of review or litigation
 CASES_AFTER = re.compile(r"^(?:行政)?(?:复议|诉讼|起诉)|^案件")
 NONE_S4_BAD_AFTER = re.compile(r"^(?:案件)?(?:被|败诉|纠错|决定|机关|机构|后|结果|中败诉|中被|申请人)")
-NONE_BAD_MID = re.compile(r"^(?:其他|另外|此外)|补正|异议|延期|收费|减免|处理费|纠正|败诉|撤销|维持|审结")
+# (a statement about a subset of the cases: 未发生被纠错的行政复议, 未发生因答复错误引起的行政诉讼)
+NONE_BAD_MID = re.compile(r"^(?:其他|另外|此外)|补正|异议|延期|收费|减免|处理费|纠正|纠错|错误|违法|败诉|撤销|维持|审结")
 
 
 # outcomes a sentence states with their own count (1件尚未审结, 结果纠正1件, 除1件尚未审结外): a 均获维持 in it is

@@ -121,8 +121,9 @@ YEAR = re.compile(r"(\d(?<!\d\d)\d{3})\s*年")
 PAST = re.compile(r"上一?年(?!度?(?:结转|转结|转入|遗留|未办结|转来))|去年|往年|历年|以前年度(?!结转)|近[两三四五十]年")
 CHANGE = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|上年同期|增加|减少|增长|下降|上升|增幅|降幅|持平|多出|减少了")
 # the look-ahead names the first character of every alternative: the other positions are passed over quickly
-PART_YEAR = re.compile(r"(?=[上下季截前\d])(?:上半年|下半年|季度|截[至止](?:\d{4}年)?(?:[1-9]|1[01])月|前[一二三四五六七八九十\d]+个?月"
-                        r"|\d{1,2}\s*[-—~至到]\s*\d{1,2}\s*月|\d{1,2}月份)")
+# 截至12月20日 (a day before the year's last) is part of the year as 截至11月 is; 截至12月31日 is the whole year
+PART_YEAR = re.compile(r"(?=[上下季截前\d])(?:上半年|下半年|季度|截[至止](?:\d{4}年)?(?:(?:[1-9]|1[01])月|12月(?:(?:30|[12]\d|[1-9])[日号]|上旬|中旬))"
+                        r"|前[一二三四五六七八九十\d]+个?月|\d{1,2}\s*[-—~至到]\s*\d{1,2}\s*月|\d{1,2}月份)")
 THIS_YEAR = re.compile(r"本年度?|今年|当年|全年")
 # 累计收到, 自《条例》施行以来: a figure of several years, unless a time word of this year leads to it (全年累计, 今年以来)
 CUMULATIVE = re.compile(r"累计|以来")
