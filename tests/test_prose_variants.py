@@ -54,9 +54,15 @@ def test_a_sentence_of_part_one_that_agrees_with_the_tables(sentence):
     "本年度未发生因答复错误引起的行政复议。",
     "未发生行政复议被纠错、行政诉讼败诉的情况。",
     "复议和诉讼案件均未被纠错。",
+    "目前尚未审结的行政诉讼1件。",
+    "已审结行政诉讼2件，均获维持。",
+    "年内结案的行政诉讼2件。",
+    "全年共办结行政复议3件、行政诉讼2件，另有1件诉讼尚未审结。",
 ])
 def test_a_sentence_of_part_four_that_agrees_with_the_tables(sentence):
-    """Before: “未发生因政府信息公开被纠错的…” gave DL234 “正文称‘未发生…行政复议和行政诉讼’，但表四…总计为3”."""
+    """Before: “未发生因政府信息公开被纠错的…” gave DL234 “正文称‘未发生…行政复议和行政诉讼’，但表四…总计为3”; the
+    counts of concluded or pending lawsuits (已审结行政诉讼2件, 尚未审结的行政诉讼1件) DL232 “…总计之和为3件”, and
+    “已审结行政诉讼2件，均获维持” DL233 (the pending one is not of the concluded)."""
     assert found(added(S4, sentence)) == []
 
 
@@ -84,6 +90,12 @@ def test_a_part_after_qizhong_is_compared_with_its_own_row():
 def test_the_whole_before_qizhong_is_compared_with_the_new_applications():
     (d,) = lint(added(APPS, "本年共收到申请58件，其中予以公开22件。"))
     assert d.code == "DL230" and "收到申请58件" in d.message and "为57件" in d.message
+
+
+@pytest.mark.parametrize(("sentence", "code"), [("全年被提起行政诉讼4件。", "DL232"), ("行政诉讼3件，均获维持。", "DL233")])
+def test_all_the_lawsuits_are_still_compared(sentence, code):
+    (d,) = lint(added(S4, sentence))
+    assert d.code == code
 
 
 def test_none_at_all_is_still_compared():

@@ -92,6 +92,7 @@ from .claim_context import (
     has_none_words,
     in_subset,
     other_application,
+    part_of_cases,
     scope_regex,
 )
 from .claim_kept import KEPT_LEN, keep, keep_shape, put_back, put_back_shape, shape
@@ -439,6 +440,8 @@ class _Reader(StatementReading):
                 combine = "each"
             if CHANGE.search(gap) or PAST.search(gap):
                 return []
+            if fam == "s4block" and part_of_cases(sent, clause_start, kw.start()):
+                return []  # 已审结行政诉讼2件, 尚未审结的行政诉讼1件: some of the cases, not all
             if metric in ("received", "handled") and gap.strip(" 的了共计达") and "申请" not in gap:
                 return []  # 办结行政处罚案件120件, 受理网民留言60条: not applications
             if fam == "s3flow" and other_application(gap):
