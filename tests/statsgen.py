@@ -151,6 +151,9 @@ def s2_consistent(draw, version: str, rules: bool) -> dict[str, dict[str, str]]:
             new, total = int(vals["new_published"]), int(vals["total_published"])
             if new > total:
                 vals["new_published"], vals["total_published"] = str(total), str(new)
+        if "prev_count" in vals and int(vals["prev_count"]) + int(vals["change"]) < 0:
+            # 上一年项目数量 + 本年增/减 ≥ 0 (no fewer than no items this year)
+            vals["change"] = str(-int(vals["prev_count"]))
         out[r.id] = vals
     return out
 

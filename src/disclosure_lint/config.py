@@ -57,7 +57,7 @@ CONFIG_NAMES = (".disclosure-lint.yaml", ".disclosure-lint.yml")
 AgencyKind = Literal[
     "street_office", "town_government", "township_government", "province_government",
     "city_government", "county_government", "government_office", "bureau", "commission",
-    "office", "department",
+    "office", "department", "vertical_branch", "enforcement_unit",
 ]
 
 

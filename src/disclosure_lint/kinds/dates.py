@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from ..report.agency import classify, deadline_class, is_zone_body
+from ..report.agency import KIND_NAMES, UNSETTLED_DEADLINE, classify, deadline_class, is_zone_body
 from ..report.dates import DateMention, gbt_form
 from ..report.portal import TIME_AFTER
 from . import register
@@ -395,6 +395,9 @@ class LatePublication(Kind[LatePublicationOptions]):
             else:
                 cls, deadline = "government", later
                 note = "；开发区管理机构的期限未见明文，此处按部门和县级以上地方人民政府两个期限中较晚的一个计算"
+        unsettled = UNSETTLED_DEADLINE.get(agency.kind or "") if cls == "department" else None
+        if unsettled is not None:  # a vertically managed branch, a department's unit: not named by the article
+            note, severity = f"；但{unsettled}，请按上级机关的规定核对", "warning"
         source = report.published_source or "落款日期"
         mention = _published_at(report)
         days = (published - deadline).days
@@ -406,7 +409,8 @@ class LatePublication(Kind[LatePublicationOptions]):
                             "deadline": deadline.isoformat(), "published": published.isoformat(),
                             "days_late": days, "source": source, "deadline_class": cls,
                             "agency_kind": agency.kind, "report_year": year,
-                            **({"development_zone": True} if zone else {})},
+                            **({"development_zone": True} if zone else {}),
+                            **({"deadline_unsettled": KIND_NAMES[agency.kind or ""]} if unsettled else {})},
                   key=f"late:{year}:{cls}", severity=severity)
 
     def _deadline(self, cls: str, year: int) -> _dt.date:

@@ -32,6 +32,9 @@ numbers was checked.
 
 ``unrecognised-report`` (DL005): a file named on the command line that does not look like a report
 (:mod:`..report.candidate`), or a report whose year is not known, so that the year's format checks did not run.
+
+``unknown-agency-kind`` (DL007): a report whose body is named (title, 落款 or configuration) but of no kind the tool
+knows (:func:`..report.agency.classify`), so that the checks that depend on the kind did not run.
 """
 
 from __future__ import annotations
@@ -495,6 +498,30 @@ class UnrecognisedReport(Kind[KindOptions]):
                           "advice": _NOT_CHECKED + f"；可用 --year 指定年度{hint}，或在配置的 reports 中按文件名指定"},
                   evidence={"expected": "报告年度", "actual": "未找到", **({"year_in_name": named} if named else {})},
                   key="no-year")
+
+
+_NOT_A_NAME = re.compile(r"[我本《》，,。：:；;！!？?]")  # a sentence taken for the title's name (现将我局…报告如下。)
+_SOURCE_NAMES = {"title": "标题", "signature": "落款", "config": "配置或 --agency"}
+
+
+@register
+class UnknownAgencyKind(Kind[KindOptions]):
+    """DL007: the report's body is named (in the title, the 落款, the configuration or ``--agency``) but its kind
+    is not one the tool knows (某某开发区, an unusual body's name): the kind's checks — self-words (DL301), the
+    publication deadline (DL405, DL408), 规章 (DL207) — did not run.  Said once, with how to set the kind.  Not for
+    a file that is no report (DL005), nor for a report that names no body at all (nothing to tell the kind by)."""
+
+    name = "unknown-agency-kind"
+    params = frozenset({"name", "source"})
+
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
+        agency = report.agency
+        name = (agency.name or "").strip()
+        if agency.kind is not None or not name or _NOT_A_NAME.search(name) or not report.candidate.plausible:
+            return
+        yield Hit(params={"name": name, "source": _SOURCE_NAMES.get(agency.source, agency.source)},
+                  evidence={"expected": "机关类型", "actual": "未识别", "agency": name, "agency_source": agency.source},
+                  key="unknown-kind")
 
 
 _NAME_YEAR = re.compile(r"(?<!\d)(20[12]\d)(?!\d)")

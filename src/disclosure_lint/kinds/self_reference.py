@@ -76,6 +76,8 @@ DEFAULT_ALLOWED: dict[str, list[str]] = {
     "commission": ["我委", "本委", "本机关", "本单位", "本部门"],
     "office": ["我办", "本办", "本机关", "本单位", "本部门"],
     "department": ["我{word}", "本{word}", "本机关", "本单位", "本部门"],
+    "vertical_branch": ["我{word}", "本{word}", "本机关", "本单位", "本部门"],
+    "enforcement_unit": ["我{word}", "本{word}", "我队", "本队", "本机关", "本单位", "本部门"],
 }
 
 DEFAULT_WORDS: dict[str, str] = {

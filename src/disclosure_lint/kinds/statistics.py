@@ -25,7 +25,7 @@ from pydantic import Field
 from ..report.agency import classify, government_of
 from ..report.catalogue import TABLE_NAMES, TABLE_SHORT_NAMES, TABLE_TITLES
 from ..report.stats.identities import CellKey, Check, table_version
-from ..report.stats.model import StatCell, StatTable
+from ..report.stats.model import StatCell, StatTable, worded_change
 from ..report.stats.wording import (
     IDENTITY_TEXT,
     cell_evidence,
@@ -260,6 +260,7 @@ class StatValue(Kind[ValueOptions]):
                 problem = self._problem(t, key, c)
                 if problem is None:
                     continue
+                worded = self._worded(t, key, c)
                 row, col = key
                 place = (f"“{col_label(t, col)}”栏" if tid == "s4" else
                          f"“{row_name(t, row)}”行“{col_label(t, col)}”列")
@@ -269,18 +270,29 @@ class StatValue(Kind[ValueOptions]):
                       **cell_evidence(t, key), "actual": c.raw.strip(),
                       "expected": "非负整数" if self._kind(t, col) == "count" else
                       ("整数（可为负数）" if self._kind(t, col) == "change" else "非负数")}
-                yield position(report, t, key, params=params, evidence=ev, key=f"value:{tid}:{row}:{col}")
+                if worded is not None:  # 减少2: a clerk's −2, read as −2 (DL211); the form is a warning, not an error
+                    ev["expected"], ev["read_as"] = fmt(worded), jnum(worded)
+                yield position(report, t, key, params=params, evidence=ev, key=f"value:{tid}:{row}:{col}",
+                               severity="warning" if worded is not None else None)
 
     @staticmethod
     def _kind(t: StatTable, col: str) -> str:
         spec = t.schema.col_by_id.get(col)
         return spec.kind if spec is not None else "count"
 
+    def _worded(self, t: StatTable, key, c: StatCell):
+        """The number of a 本年增/减 written in words (减少2 → −2), else None."""
+        return worded_change(c.raw) if c.value.kind == "text" and self._kind(t, key[1]) == "change" else None
+
     def _problem(self, t: StatTable, key, c: StatCell) -> str | None:
         v = c.value
         if v.kind == "text":
             if not self.options.flag_text or t.layout != "grid":
                 return None
+            worded = self._worded(t, key, c)
+            if worded is not None:
+                return (f"是用文字写的增减数：减少用负值表示，应写为“{fmt(worded)}”（已按{fmt(worded)}核对）" if worded < 0
+                        else f"是用文字写的增减数，应写为“{fmt(worded)}”（已按{fmt(worded)}核对）")
             return "不是数字，统计表应填写具体数字"
         if not v.is_number:
             return None
@@ -327,6 +339,43 @@ class StatProactive(Kind[KindOptions]):
                            key=f"proactive:{row}")
 
 
+_STOCK_ROWS = ("licensing", "other_services", "penalty", "coercion", "fees")
+
+
+@register
+class StatChangeStock(Kind[KindOptions]):
+    """2019 table 二: 上一年项目数量 + 本年增/减 ≥ 0 (this year's number of items cannot be negative).  A 本年增/减
+    written in words (减少2) counts as its number (DL205 says how to write it)."""
+
+    name = "stat-change-stock"
+    Options = KindOptions
+    params = frozenset({"row", "prev", "change", "result"})
+
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
+        t = (report.stats or {}).get("s2")
+        if t is None or t.layout == "image" or table_version(t, report.format_version) != "2019":
+            return
+        for row in _STOCK_ROWS:
+            prev, change = t.get(row, "prev_count"), t.get(row, "change")
+            if prev is None or change is None or not prev.value.is_number:
+                continue
+            delta = change.value.number if change.value.is_number else (
+                worded_change(change.raw) if change.value.kind == "text" else None)
+            if delta is None:
+                continue
+            a = prev.value.arithmetic
+            result = a + delta
+            if result >= 0 or a < 0:  # a negative 上一年项目数量 is DL205's
+                continue
+            params = {"row": row_label(t, row), "prev": fmt(a), "change": fmt(delta) if change.value.is_number else f"“{change.raw.strip()}”（即{fmt(delta)}）",
+                      "result": fmt(result)}
+            ev = {"table": TABLE_SHORT_NAMES["s2"], "table_title": TABLE_NAMES["s2"], "row": row,
+                  "row_label": row_label(t, row), "expected": "≥0", "actual": jnum(result),
+                  "prev_count": jnum(a), "change": jnum(delta),
+                  "cells": [cell_evidence(t, (row, "prev_count")), cell_evidence(t, (row, "change"))]}
+            yield position(report, t, (row, "change"), params=params, evidence=ev, key=f"stock:{row}")
+
+
 # -- kind: 规章 without rule-making power ---------------------------------------------------------------
 
 class RulesPowerOptions(KindOptions):
@@ -366,9 +415,10 @@ class StatRulesPower(Kind[RulesPowerOptions]):
     def _kind(self, report) -> str | None:
         agency = report.agency
         name = agency.name or ""
-        if name.startswith(tuple(self.options.national_prefixes)):
-            return None
         kind = agency.kind
+        # a national prefix names a 国务院部门 (部门规章), but not on a branch of one (中国人民银行某某市中心支行)
+        if kind != "vertical_branch" and name.startswith(tuple(self.options.national_prefixes)):
+            return None
         if kind == "government_office":
             parent = government_of(name) if name else None
             return classify(parent)[0] if parent else None

@@ -15,12 +15,17 @@ government_office      人民政府办公室/办公厅             办/厅      
 bureau                 局                                局          department
 commission             委员会, 管委会, 委                委          department
 office                 办公室, 办                        办          department
-department             厅, 部, 署, 中心, 院, 所, 会 …   (that word) department
+department             厅, 部, 署, 中心, 院, 所, 室 …   (that word) department
+vertical_branch        海关; 人民银行…分行/支行          关/行       department (unsettled)
+enforcement_unit       支队, 大队, 总队                  (that word) department (unsettled)
 =====================  ===============================  ==========  =================
 
 The deadline class maps to 《条例》第四十九条: departments by 1月31日, governments by 3月31日;
 townships and street offices are not named there (configurable).  A development zone's body (管委会) is a
-commission here, but the article names it in neither class (:func:`is_zone_body`; DL405 hedges).
+commission here, but the article names it in neither class (:func:`is_zone_body`; DL405 hedges).  Neither does it
+name a vertically managed body's branch (某某海关, 中国人民银行某某市中心支行) or a department's own enforcement unit
+(某某市公安局交通警察支队): their deadline class is the department's, unsettled (:data:`UNSETTLED_DEADLINE`; DL405
+warns, never errs, for them).
 
 A body with two names (某某市人民政府办公室（某某市政务服务管理局）) keeps both (:func:`names`): the first that
 classifies gives the kind.  A title about the whole area (某某县人民政府办公室关于2022年全县…) names the area's
@@ -46,6 +51,8 @@ KIND_NAMES = {
     "commission": "委员会",
     "office": "办公室",
     "department": "部门",
+    "vertical_branch": "垂直管理机构",
+    "enforcement_unit": "部门所属执法队伍",
 }
 
 DEADLINE_CLASS = {
@@ -55,6 +62,16 @@ DEADLINE_CLASS = {
     "province_government": "government",
     "city_government": "government",
     "county_government": "government",
+}
+
+
+# Kinds whose deadline class (the department's) 《条例》第四十九条 does not settle: not a 县级以上人民政府部门 by name
+# (a branch of a vertically managed 国务院部门; a unit of a department), so a report later than the department's
+# deadline is a warning (spec: UNCONFIRMED → a warning), with why.
+UNSETTLED_DEADLINE = {
+    "vertical_branch": "垂直管理机构（海关、人民银行分支机构等）不是该条列明的县级以上人民政府部门，其年度报告按上级机关的"
+                       "部署编制公布，是否适用部门的期限未经核实",
+    "enforcement_unit": "部门所属的执法队伍（支队、大队）不是该条列明的县级以上人民政府部门，是否适用部门的期限未经核实",
 }
 
 
@@ -87,10 +104,15 @@ _RULES: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
         (r"(?:北京|天津|上海|重庆)市人民政府", "province_government", "市"),
         (r"(?:市|州|盟)人民政府|市政府|州政府", "city_government", None),
         (r"(?:县|区|旗)人民政府|县政府|区政府|旗政府", "county_government", None),
+        # vertically managed branches: 某某海关 (我关), 中国人民银行某某市中心支行 / 某某分行 (我行)
+        (r"海关", "vertical_branch", "关"),
+        (r"人民银行[^行]{0,30}?(?:分行|支行)", "vertical_branch", "行"),
+        # a department's enforcement unit: 某某市公安局交通警察支队, 某某交警大队 (我支队, 我大队, 我队)
+        (r"(?:支队|大队|总队)", "enforcement_unit", None),
         (r"委员会|管委会|委", "commission", "委"),
         (r"局", "bureau", "局"),
         (r"办公室|办", "office", "办"),
-        (r"(?:厅|部|署|中心|院|所|会|站|馆|处)", "department", None),
+        (r"(?:厅|部|署|中心|院|所|会|站|馆|处|室)", "department", None),
         # a bare place name stands for its government ("2022年上海市政府信息公开…" → 上海市)
         (r"(?:北京|天津|上海|重庆)市", "province_government", "市"),
         (r"自治区", "province_government", "区"),
@@ -102,7 +124,8 @@ _RULES: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
 
 _GOV_WORD = re.compile(r"([省市州盟县区旗])(?:(?:人民)?政府)?$")
 _OFFICE_WORD = re.compile(r"办公([室厅])$")
-_DEPT_WORD = re.compile(r"(厅|部|署|中心|院|所|会|站|馆|处)$")
+_DEPT_WORD = re.compile(r"(厅|部|署|中心|院|所|会|站|馆|处|室)$")
+_UNIT_WORD = re.compile(r"(支队|大队|总队)$")
 
 
 # Areas that are not governments (their reports are written by a 管委会 or similar body).
@@ -131,8 +154,8 @@ def classify(name: str) -> tuple[str | None, str | None]:
                 if kind == "government_office":
                     m = _OFFICE_WORD.search(name)
                     word = "办" if m and m.group(1) == "室" else "厅"
-                elif kind == "department":
-                    m = _DEPT_WORD.search(name)
+                elif kind in ("department", "enforcement_unit"):
+                    m = (_DEPT_WORD if kind == "department" else _UNIT_WORD).search(name)
                     word = m.group(1) if m else None
                 else:
                     m = _GOV_WORD.search(name)

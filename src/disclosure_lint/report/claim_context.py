@@ -199,7 +199,8 @@ NONE_MID_OK = re.compile(
 # 2022年结转的1件行政诉讼案件已审结: the number after an application keyword counts cases of review or litigation
 CASES_AFTER = re.compile(r"^(?:行政)?(?:复议|诉讼|起诉)|^案件")
 NONE_S4_BAD_AFTER = re.compile(r"^(?:案件)?(?:被|败诉|纠错|决定|机关|机构|后|结果|中败诉|中被|申请人)")
-NONE_BAD_MID = re.compile(r"^(?:其他|另外|此外)|补正|异议|延期|收费|减免|处理费|纠正|败诉|撤销|维持|审结")
+# (a statement about a subset of the cases: 未发生被纠错的行政复议, 未发生因答复错误引起的行政诉讼)
+NONE_BAD_MID = re.compile(r"^(?:其他|另外|此外)|补正|异议|延期|收费|减免|处理费|纠正|纠错|错误|违法|败诉|撤销|维持|审结")
 
 
 # outcomes a sentence states with their own count (1件尚未审结, 结果纠正1件, 除1件尚未审结外): a 均获维持 in it is
@@ -212,9 +213,18 @@ OUTCOME_WORDS = {
 _OUTCOME_COUNTED = {o: re.compile(rf"(?:[\d零〇一二两三四五六七八九十]+\s?[件起宗例][^，。；;\d]{{0,4}}?(?:{p})"
                                   rf"|(?:{p})[^，。；;\d]{{0,3}}?[\d零〇一二两三四五六七八九十]+\s?[件起宗例])")
                     for o, p in OUTCOME_WORDS.items()}
-# 已审结的…均获维持, 已审结2件，均获维持 (but not 均已审结: all of them)
+# 已审结的…均获维持, 已审结2件，均获维持, 已审结行政诉讼2件，均获维持 (but not 均已审结: all of them)
 _CONCLUDED = re.compile(r"(?:已|经)?(?:审结|结案|判决|裁决|作出(?:复议)?决定)(?:的|了的)"
-                        r"|(?<![均都部])已(?:审结|结案|判决)(?=[\d零〇一二两三四五六七八九十]+\s?[件起宗例])")
+                        r"|(?<![均都部])已(?:审结|结案|判决)(?=(?:行政)?(?:复议|诉讼|起诉)?(?:案件)?"
+                        r"[\d零〇一二两三四五六七八九十]+\s?[件起宗例])")
+# before a review or lawsuit keyword in its clause: the count is of the concluded (已审结行政诉讼2件, 年内结案的…, 全年共
+# 办结行政复议3件、行政诉讼2件) or the pending cases (尚未审结的行政诉讼1件), not of all of them
+_PART_OF_CASES = re.compile(r"审结|结案|办结|未结|审理终结")
+
+
+def part_of_cases(sent: str, start: int, end: int) -> bool:
+    """Does ``sent[start:end]`` (the clause before a table-四 group's keyword) say the count is of some cases only?"""
+    return _PART_OF_CASES.search(sent, start, end) is not None
 _EXCEPT = re.compile(r"除[^，。；;]{0,20}?外|其余|其他(?:案件|的)")
 
 

@@ -15,8 +15,8 @@ would not spend), for sentences of at most :data:`KEPT_LEN` characters and at mo
 What the reader gives does not depend on the digits of a count (:data:`.prose_reading.COUNT_TOKEN`'s ``num``) but
 through the number it gives a claim: the patterns it runs on a sentence and its masked text test a digit by ``\\d`` or
 a class of them, save ``为0``/``为[零0]`` (a zero after a non-digit: a count's first digit, zero or not, is kept),
-``12345`` (OFF_TOPIC: a sentence holding it has no shape) and PART_YEAR's months (followed by 月, never by a count's
-unit); a year (followed by 年) and a percentage (by %) are other runs, kept as they are.  So a sentence whose counts are
+``12345`` (OFF_TOPIC: a sentence holding it has no shape) and PART_YEAR's months and days (followed by 月, 日 or 号,
+never by a count's unit); a year (followed by 年) and a percentage (by %) are other runs, kept as they are.  So a sentence whose counts are
 plain ASCII digits without a leading zero (or a lone 0), none in Chinese numerals, is read by its :func:`shape`: each
 such count's digits replaced by the same number of digits naming its place (1…9 for one digit, 10… for two), so the
 positions stay.  Its reading is kept by the shape (:func:`keep_shape`: a claim's number as the place of its count) and
@@ -100,7 +100,7 @@ _DIGITS = frozenset("0123456789")
 # COUNT_TOKEN's branch of digits (its numbers: the same matches, the same ``num``), led by the digit (the look-behind
 # after it says what COUNT_TOKEN's says before it: ``re`` scans for a digit in C) and the unit looked ahead for, so that
 # ``split`` gives the text between the numbers
-_NUM = re.compile(r"(\d(?<![\d.．,０-９]\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?![\d.．０-９%％])(?=\s?(?:件次|件|起|个|宗|例|份|条))")
+_NUM = re.compile(r"(\d(?<![\d.．,０-９第]\d)(?<!第\s\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?![\d.．０-９%％])(?=\s?(?:件次|件|起|个|宗|例|份|条))")
 
 
 def shape(sent: str) -> tuple[str, list[int]] | None:

@@ -80,27 +80,20 @@ from .claim_context import (
     ALL_APPLICANTS,
     CASES_AFTER,
     DEFAULT_SCOPE,
-    NONE_APP,
-    NONE_BAD_MID,
-    NONE_CARRIED,
-    NONE_MID_OK,
-    NONE_S4,
-    NONE_S4_BAD_AFTER,
     OUTCOME_WORDS,
     REASON,
     REASON_LEAD,
     REVIEWER,
     SUB_ITEM_LABELS,
     SUB_ITEMS,
-    UPHELD,
     WIDER,
     blank_out,
     doc_attr,
     has_none_words,
     in_subset,
     other_application,
+    part_of_cases,
     scope_regex,
-    upheld_outcomes,
 )
 from .claim_kept import KEPT_LEN, keep, keep_shape, put_back, put_back_shape, shape
 from .claim_keywords import (
@@ -119,6 +112,7 @@ from .claim_keywords import (
     block_keywords,
     keywords,
 )
+from .claim_statements import S4_WORDS, StatementReading
 from .claim_sub_items import reason_items, sub_item_part
 from .claim_types import Analysis, Claim, Statement
 from .prose_reading import (
@@ -153,9 +147,7 @@ _DIGIT = re.compile(r"[\d０-９]")
 
 # -- context filters -----------------------------------------------------------------------------
 
-_S4_WORDS = re.compile(r"复议|诉讼|起诉|应诉")
 _DISCLOSURE = re.compile(r"信息公开|政府信息|公开申请|依申请")
-_EXCEPT_WORD = re.compile("除")
 _OWN_NOUN = re.compile(r"\s?(?:的)?")  # between a number and the keyword it owns: 11件行政复议, 2件维持
 _REASON_CLAUSE = re.compile(r"(?:因|由于)[^，。；;\d]{1,24}[，,]\s*(?:已|均|被|予以)?")
 _LIST_FILL = re.compile(r"^[、，,和及与；;\s]*$")
@@ -171,7 +163,7 @@ _INCL_CARRY = re.compile(r"(?:含|包括|包含|其中)[^。；]{0,10}?(?:上一
 # -- the prose reader --------------------------------------------------------------------------------
 
 
-class _Reader:
+class _Reader(StatementReading):
     shortcuts = True  # tests turn the sentence shortcuts off to show they change nothing
 
     def __init__(self, view: ProseView, scope_patterns: list[str]):
@@ -312,7 +304,7 @@ class _Reader:
                         continue
                     if self.ctx.search(OFF_TOPIC, c.end - s0):
                         continue
-                    if _S4_WORDS.search(sent, self.ctx.clause_start(c.start - s0)[0], c.end - s0):
+                    if S4_WORDS.search(sent, self.ctx.clause_start(c.start - s0)[0], c.end - s0):
                         continue  # 办理行政复议答复2件: about a review, not an application
                     if fam == "s3res" and self._doc_attr(c.start - s0):
                         continue  # 制发公文156件，其中主动公开98件…不予公开27件: documents, not applications
@@ -448,6 +440,8 @@ class _Reader:
                 combine = "each"
             if CHANGE.search(gap) or PAST.search(gap):
                 return []
+            if fam == "s4block" and part_of_cases(sent, clause_start, kw.start()):
+                return []  # 已审结行政诉讼2件, 尚未审结的行政诉讼1件: some of the cases, not all
             if metric in ("received", "handled") and gap.strip(" 的了共计达") and "申请" not in gap:
                 return []  # 办结行政处罚案件120件, 受理网民留言60条: not applications
             if fam == "s3flow" and other_application(gap):
@@ -590,74 +584,6 @@ class _Reader:
         return out
 
     # -- 均获维持 / 未收到申请 / 未发生复议诉讼 -----------------------------------------------------------
-    def _statements(self, block, s0, sent, disclosure, out: Analysis) -> None:
-        # necessary conditions, tested with ``in`` (most sentences state no none): every UPHELD match holds 维持; every
-        # NONE_APP, NONE_CARRIED and NONE_S4 match holds 未, 无, 没有, 不存在, 为零 or 为0; every NONE_S4 match 复议 or 诉讼
-        # (tests/test_fast_paths.py)
-        if disclosure and ("维持" in sent or not self.shortcuts):
-            self._upheld(block, s0, sent, out)
-        if has_none_words(sent) or not self.shortcuts:
-            self._nones(block, s0, sent, disclosure, out)
-
-    def _upheld(self, block, s0, sent, out: Analysis) -> None:
-        for m in UPHELD.finditer(sent):
-            # the groups the statement is about: those named in its own part of the sentence (after the last ；
-            # before it: ……结果纠正1件；被提起行政诉讼1件，均获维持 is about the lawsuit only), else all named before
-            seg = self.ctx.time.semicolon_before(m.start()) + 1
-            hi = bisect_right(self._s4_ends, m.start())
-            lo = bisect_left(self._s4_starts, seg)
-            blocks = self._s4_named(lo if lo < hi else 0, hi)
-            if not blocks or not self._year_ok(m.start(), None) or self._scope(sent, m.start(), 0, 0):
-                continue
-            if self.ctx.search(PAST, m.start()) or self.ctx.part_year(m.start()):
-                continue
-            outcomes = upheld_outcomes(sent, m.start(), self.ctx.search)
-            if not outcomes:
-                continue
-            out.statements.append(Statement("upheld", tuple(dict.fromkeys(blocks)), block, s0 + m.start(),
-                                            s0 + m.end(), self.stripped, outcomes))
-
-    def _nones(self, block, s0, sent, disclosure, out: Analysis) -> None:
-        for m in NONE_APP.finditer(sent):
-            mid = m.group("mid") or ""
-            if NONE_BAD_MID.search(mid) or self.ctx.search(_EXCEPT_WORD, m.start()) or "复议" in mid or "诉讼" in mid:
-                continue
-            if _S4_WORDS.search(sent, m.end(), self.ctx.clause_end(m.end())):
-                continue  # 未发生因政府信息公开申请答复引发的行政复议: about reviews, not applications
-            qm = NONE_MID_OK.fullmatch(mid)
-            if qm is None:
-                continue  # 未收到涉及商业秘密的政府信息公开申请: a kind of application, not all
-            persons, orgs = bool(qm.group("persons")), bool(qm.group("orgs"))
-            # a scope word before it (局属事业单位未收到…); the words in it were read above
-            if (not self._year_ok(m.start(), None) or self._scope(sent, m.start(), 0, 0)
-                    or self.ctx.search(PAST, m.end()) or self.ctx.part_year(m.end())):
-                continue
-            applicants = None if persons == orgs else ("natural_person" if persons else "org")
-            out.statements.append(Statement("none_applications", (), block, s0 + m.start(), s0 + m.end(),
-                                            self.stripped, applicants=applicants))
-        for m in NONE_CARRIED.finditer(sent):  # 无结转下年度办理的申请
-            if (not self._year_ok(m.start(), None) or self._scope(sent, m.start(), 0, 0)
-                    or self.ctx.search(PAST, m.start()) or self.ctx.part_year(m.start())):
-                continue
-            out.statements.append(Statement("none_carried", (), block, s0 + m.start(), s0 + m.end(), self.stripped))
-        if not disclosure or not ("复议" in sent or "诉讼" in sent or not self.shortcuts):
-            return
-        for m in NONE_S4.finditer(sent):
-            mid = m.group("mid") or ""
-            if NONE_BAD_MID.search(mid) or NONE_S4_BAD_AFTER.match(sent[m.end():m.end() + 4]):
-                continue
-            words = (m.group("what") or m.group("what2") or "") + (m.group("rest") or m.group("rest2") or "")
-            blocks = []
-            if "复议" in words:
-                blocks.append("review")
-            if "诉讼" in words:
-                blocks += ["direct", "after_review"]
-            if (not blocks or not self._year_ok(m.start(), None) or self._scope(sent, m.end(), 0, 0)
-                    or self.ctx.search(PAST, m.end()) or self.ctx.part_year(m.end())):
-                continue
-            out.statements.append(Statement("none_s4", tuple(blocks), block, s0 + m.start(), s0 + m.end(),
-                                            self.stripped))
-
 
 def table_blocks(report: AnnualReport) -> frozenset[int]:
     """Indexes of the blocks of the statistics tables (``report.statistics_blocks``): the prose readers (claims,

@@ -1,7 +1,8 @@
 """Numbers in sentences of prose: how the prose readers (claims, prose sums, table-二 figures) read them.
 
-A count is a number with a counting unit (:data:`COUNT_TOKEN`: ``57件``, ``三起``); Chinese numerals up to 9999 are
-read by :func:`cn_int`.  Around it, the words that make it no figure of the report's year: an approximation
+A count is a number with a counting unit (:data:`COUNT_TOKEN`: ``57件``, ``三起``), never an ordinal (``第3件``,
+``第 3 件``, ``第三件``: the third one, not three); Chinese numerals up to 9999 are read by :func:`cn_int`.
+Around it, the words that make it no figure of the report's year: an approximation
 (:func:`approximate_before`, :data:`APPROX_CLAUSE`), the end of a range (:data:`RANGE_BEFORE`), a unit word that makes
 it another kind of figure (:data:`BAD_AFTER`), a change (:data:`CHANGE`), the past (:data:`PAST`), part of a year
 (:data:`PART_YEAR`), proposals and hot-line calls (:data:`OFF_TOPIC`).  :class:`SentenceTime` tells which year a
@@ -93,7 +94,7 @@ def cn_int(s: str) -> int | None:
 
 COUNT_TOKEN = re.compile(
     r"(?=[\d零〇一二两三四五六七八九十百千])(?:"
-    r"(?<![\d.．,０-９])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\d.．０-９%％])\s?(?P<unit>件次|件|起|个|宗|例|份|条)"
+    r"(?<![\d.．,０-９第])(?<!第\s)(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\d.．０-９%％])\s?(?P<unit>件次|件|起|个|宗|例|份|条)"
     r"|(?<![零〇一二两三四五六七八九十百千第])(?P<cn>[零〇一二两三四五六七八九十百千]{1,6})(?P<cunit>件|起|宗|例|份))")
 BAD_AFTER = re.compile(r"^(?:以上|左右|上下|多|余|次|人|工作日|月|季度|别|性|方面|渠道|途径|环节|专栏|栏目|部门|科室|单位)")
 _APPROX_BEFORE = re.compile(r"(?:约|近|逾|超过|超|不足|不到|将近|大约|接近|上百|数)$")
@@ -120,8 +121,9 @@ YEAR = re.compile(r"(\d(?<!\d\d)\d{3})\s*年")
 PAST = re.compile(r"上一?年(?!度?(?:结转|转结|转入|遗留|未办结|转来))|去年|往年|历年|以前年度(?!结转)|近[两三四五十]年")
 CHANGE = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|上年同期|增加|减少|增长|下降|上升|增幅|降幅|持平|多出|减少了")
 # the look-ahead names the first character of every alternative: the other positions are passed over quickly
-PART_YEAR = re.compile(r"(?=[上下季截前\d])(?:上半年|下半年|季度|截[至止](?:\d{4}年)?(?:[1-9]|1[01])月|前[一二三四五六七八九十\d]+个?月"
-                        r"|\d{1,2}\s*[-—~至到]\s*\d{1,2}\s*月|\d{1,2}月份)")
+# 截至12月20日 (a day before the year's last) is part of the year as 截至11月 is; 截至12月31日 is the whole year
+PART_YEAR = re.compile(r"(?=[上下季截前\d])(?:上半年|下半年|季度|截[至止](?:\d{4}年)?(?:(?:[1-9]|1[01])月|12月(?:(?:30|[12]\d|[1-9])[日号]|上旬|中旬))"
+                        r"|前[一二三四五六七八九十\d]+个?月|\d{1,2}\s*[-—~至到]\s*\d{1,2}\s*月|\d{1,2}月份)")
 THIS_YEAR = re.compile(r"本年度?|今年|当年|全年")
 # 累计收到, 自《条例》施行以来: a figure of several years, unless a time word of this year leads to it (全年累计, 今年以来)
 CUMULATIVE = re.compile(r"累计|以来")

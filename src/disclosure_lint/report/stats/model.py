@@ -80,6 +80,19 @@ def parse_value(raw: str) -> Value:
     return Value(kind, number, m.group("unit"))
 
 
+# A change written in words (2019 table 二 本年增/减: 减少2, 减2项, 增加3, 新增1): the clerk's way of writing −2, +3.
+_WORDED_CHANGE = re.compile(r"(?P<w>增加|新增|净增|增|减少|净减|减)(?P<n>\d{1,9})(?:项|个|件|类)?")
+_WORDED_SIGN = {"增加": 1, "新增": 1, "净增": 1, "增": 1, "减少": -1, "净减": -1, "减": -1}
+
+
+def worded_change(raw: str) -> Decimal | None:
+    """The signed number of a change written in words (减少2 → −2, 增加3 → 3), or None when ``raw`` is no such
+    text.  Only for a 本年增/减 cell: elsewhere such a text is no number."""
+    s = "".join(raw.split()).strip("*_").translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    m = _WORDED_CHANGE.fullmatch(s) if len(s) <= 16 else None
+    return None if m is None else _WORDED_SIGN[m.group("w")] * Decimal(m.group("n"))
+
+
 @dataclass(frozen=True, slots=True)
 class StatCell:
     """A statistics table's cell mapped to its canonical row and column, with its value and where it is written."""
