@@ -54,6 +54,7 @@ from .readers import read_bytes
 from .readers.docx import MAX_DEPTH as FRAME_DEPTH
 from .readers.docx import frame_cells
 from .report import interpret
+from .reporters.evidence import expected_actual
 
 AUTHOR = "disclosure-lint"
 INITIALS = "DL"
@@ -345,11 +346,8 @@ def comment_text(d: Diagnostic, basis: str | None, where: str | None = None, tra
     lines = [f"[{d.code}] {d.message}"]
     if where:
         lines.append(f"位置：{where}")
-    ev = d.evidence or {}
-    if "expected" in ev:
-        lines.append(f"应为：{ev['expected']}")
-    if "actual" in ev:
-        lines.append(f"实为：{ev['actual']}")
+    expected, actual = expected_actual(d.evidence)
+    lines += ([f"应为：{expected}"] if expected is not None else []) + ([f"实为：{actual}"] if actual is not None else [])
     if d.fix is not None:
         if tracked:
             lines.append(f"修订：{d.fix.description}（已作为修订标出，可接受或拒绝）")
