@@ -590,8 +590,10 @@ def _source_safe(path: str, doc: Document, diagnostics: list[Diagnostic], max_by
 
 
 def annotate_command(path: str, output: str | None, force: bool, config: str | None,
-                     say: Callable[[str], None], fail: Callable[[str], None]) -> int:
-    """The ``annotate`` command; returns the number of comments written."""
+                     say: Callable[[str], None], fail: Callable[[str], None],
+                     year: int | None = None, agency: str | None = None) -> int:
+    """The ``annotate`` command (``year``, ``agency``: as check's ``--year``, ``--agency``); returns the number of
+    comments written."""
     src = Path(path)
     ext = src.suffix.lower()
     if ext != ".docx" and ext not in SOURCE_EXTENSIONS:
@@ -611,7 +613,7 @@ def annotate_command(path: str, output: str | None, force: bool, config: str | N
     except OSError:
         pass
     try:
-        checker = Checker(config)
+        checker = Checker(config, year=year, agency=agency)
         doc, lc, error = checker.read(path)
     except ConfigError as exc:
         fail(str(exc))
@@ -647,7 +649,7 @@ def annotate_command(path: str, output: str | None, force: bool, config: str | N
     else:
         safe = _source_safe(path, doc, diagnostics, lc.config.limits.max_bytes)
         try:  # the report as check reads it: flattened text split at its headings, its title and six parts
-            rep = interpret(doc, checker.overrides(lc), lc.config.limits)
+            rep = interpret(doc, checker.overrides(lc, doc.path), lc.config.limits)
             shown, title, sections = rep.document, rep.title_block, [s.heading for s in rep.sections]
         except Exception:  # noqa: BLE001 - check reported it (DL000): the reader's blocks, no headings found
             shown, title, sections = doc, None, []
