@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from disclosure_lint.api import Checker
-from disclosure_lint.blank import Blank, markdown
+from disclosure_lint.blank import S3_APPLICANTS, S3_NOTE, Blank, markdown, s3_grid, s4_grid
 from disclosure_lint.cli import app
 from disclosure_lint.report.catalogue import SECTIONS, TABLE_NAMES
 from disclosure_lint.report.stats.schema import S3_APPLICANT_COLS, S4_COLS, schema
@@ -71,7 +71,13 @@ def test_exactly_the_official_labels(year):
     assert sorted({c for h in heads for c in h}) == sorted(c.label for c in s2.cols)
     # 表三: the column labels, the data rows' labels in order, every number cell empty
     s3 = schema("s3", v)
-    assert t["s3"][2][3:] == [c.label for c in s3.cols]
+    # the three header rows: a merged cell's text once, in its first position (the note over 3×3, 申请人情况 over
+    # seven columns, 自然人 and 总计 over two rows, 法人或其他组织 over five columns)
+    orgs = [c.label for c in s3.cols if c.group]
+    assert t["s3"][:3] == [[S3_NOTE, "", "", S3_APPLICANTS, *[""] * 6],
+                           ["", "", "", "自然人", "法人或其他组织", *[""] * (len(orgs) - 1), "总计"],
+                           ["", "", "", "", *orgs, ""]]
+    assert "\n".join(map(str, t["s3"])).count(S3_NOTE) == 1
     body = t["s3"][3:]
     assert [next(c for c in reversed(r[:3]) if c) for r in body] == [r.label for r in s3.data_rows()]
     groups = {c for r in body for c in r[:2] if c}
@@ -80,7 +86,8 @@ def test_exactly_the_official_labels(year):
     assert not any(c for r in body for c in r[3:])
     # 表四: three header rows and one empty row of numbers
     assert t["s4"][2] == [c.label for c in S4_COLS]
-    assert t["s4"][1][5:] == [c.group for c in S4_COLS[5:]]
+    assert t["s4"][0] == ["行政复议", *[""] * 4, "行政诉讼", *[""] * 9]
+    assert t["s4"][1] == [*[""] * 5, "未经复议直接起诉", *[""] * 4, "复议后起诉", *[""] * 4]
     assert t["s4"][3] == [""] * len(S4_COLS)
 
 
@@ -163,3 +170,33 @@ def test_cli_output_and_bad_input(tmp_path):
         assert result.exit_code == 2, args
         assert cause in result.output and "Traceback" not in result.output
     assert os.listdir(tmp_path) == ["r.md"]
+
+
+def _repeated(md: str, version: str) -> str:
+    """``md`` with the header rows of 表三 and 表四 written out as before round 18: each merged cell's text in every
+    position it covers (as a reader expands a web page's colspan/rowspan)."""
+    lines = md.splitlines()
+    for grid in (s3_grid(version), s4_grid(version)):
+        first = next(i for i, ln in enumerate(lines) if ln.startswith(f"| {grid[0][0]} |"))
+        lines[first] = "| " + " | ".join(grid[0]) + " |"
+        lines[first + 2] = "| " + " | ".join(grid[1]) + " |"  # (first + 1: the --- line)
+        lines[first + 3] = "| " + " | ".join(grid[2]) + " |"
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("year", (2020, 2023))
+def test_header_written_once_reads_as_written_out(year, tmp_path):
+    """Each header text once (not the note nine times, 行政复议 ten) is read exactly as the header written out in
+    every position: the same cells, labels and places, and no finding on the filled report."""
+    from disclosure_lint.stats_export import export_paths
+
+    once = tmp_path / "once.md"
+    out = tmp_path / "out.md"
+    filled = fill(markdown(Blank(year, AGENCY)), year)
+    once.write_text(filled, encoding="utf-8")
+    out.write_text(_repeated(filled, version(year)), encoding="utf-8")
+    assert out.read_text(encoding="utf-8").count(S3_NOTE) == 9 and filled.count(S3_NOTE) == 1
+    records = [[{k: v for k, v in r.items() if k != "path"} for r in export_paths([str(p)]).records]
+               for p in (once, out)]
+    assert len(records[0]) > 150 and records[0] == records[1]
+    assert findings(once) == findings(out) == []

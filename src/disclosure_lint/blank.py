@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .grid_spans import Grid, spans
 from .kinds.self_reference import DEFAULT_ALLOWED
 from .report.agency import classify
 from .report.catalogue import FORMAT_NAMES, NUMERALS, SECTIONS, TABLE_NAMES, SectionSpec, format_version_for_year
@@ -69,9 +70,6 @@ class Blank:
                 return "本机关"
             form = form.replace("{word}", word)
         return form
-
-
-Grid = list[list[str]]
 
 
 def s2_parts(version: str) -> list[tuple[str, Grid]]:
@@ -157,8 +155,16 @@ def _row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _table(grid: Grid) -> list[str]:
-    return [_row(grid[0]), "|" + "---|" * len(grid[0]), *(_row(r) for r in grid[1:]), ""]
+def _table(grid: Grid, header_rows: int = 1) -> list[str]:
+    """A Markdown table; a merged header cell's text once, in its first position, the others it covers empty (as
+    a report written by hand shows them: a table in Markdown cannot merge cells)."""
+    once = [list(r) for r in grid]
+    for r0, c0, r1, c1 in spans(grid, header_rows, 0):
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                if (r, c) != (r0, c0):
+                    once[r][c] = ""
+    return [_row(once[0]), "|" + "---|" * len(once[0]), *(_row(r) for r in once[1:]), ""]
 
 
 def markdown(blank: Blank) -> str:
@@ -171,8 +177,8 @@ def markdown(blank: Blank) -> str:
             for caption, grid in s2_parts(v):
                 lines += [caption, "", *_table(grid)]
         elif s.id == "s3":
-            lines += _table(s3_grid(v))
+            lines += _table(s3_grid(v), S3_HEADER_ROWS)
         elif s.id == "s4":
-            lines += _table(s4_grid(v))
+            lines += _table(s4_grid(v), S4_HEADER_ROWS)
     lines += [f"<!-- {SIGNATURE_NOTE} -->", "", signature(blank)[0], "", signature(blank)[1], ""]
     return "\n".join(lines)

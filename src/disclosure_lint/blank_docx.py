@@ -25,7 +25,6 @@ from .blank import (
     SECTIONS,
     SIGNATURE_NOTE,
     Blank,
-    Grid,
     heading,
     opening,
     s2_parts,
@@ -33,52 +32,10 @@ from .blank import (
     s4_grid,
     signature,
 )
+from .grid_spans import Grid, spans
 
 AUTHOR = "disclosure-lint"
 INITIALS = "DL"
-
-Span = tuple[int, int, int, int]  # first row, first column, last row, last column (inclusive)
-
-
-def spans(grid: Grid, header_rows: int, label_cols: int) -> list[Span]:
-    """The merged cells of a table grid (see the module docstring)."""
-    n_rows, n_cols = len(grid), len(grid[0])
-    owner = [[(r, c) for c in range(n_cols)] for r in range(n_rows)]
-    taken: set[tuple[int, int]] = set()
-    for r in range(header_rows):
-        for c in range(n_cols):
-            text = grid[r][c]
-            if (r, c) in taken or not text:
-                continue
-            w = 1
-            while c + w < n_cols and grid[r][c + w] == text and (r, c + w) not in taken:
-                w += 1
-            h = 1
-            while r + h < header_rows and all(grid[r + h][c + k] == text for k in range(w)):
-                h += 1
-            for i in range(r, r + h):
-                for j in range(c, c + w):
-                    taken.add((i, j))
-                    owner[i][j] = (r, c)
-    for r in range(header_rows, n_rows):
-        for c in range(label_cols):
-            if grid[r][c]:
-                continue
-            left = owner[r][c - 1] if c > 0 else None
-            if left is not None and left[0] == r:
-                owner[r][c] = left
-            elif r > header_rows:
-                owner[r][c] = owner[r - 1][c]
-    members: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for r in range(n_rows):
-        for c in range(n_cols):
-            members.setdefault(owner[r][c], []).append((r, c))
-    out = []
-    for (r0, c0), cells in members.items():
-        if len(cells) > 1:
-            out.append((r0, c0, max(r for r, _ in cells), max(c for _, c in cells)))
-    return sorted(out)
-
 
 def _table(doc: DocumentObject, grid: Grid, header_rows: int, label_cols: int = 0) -> Table:
     table = doc.add_table(rows=len(grid), cols=len(grid[0]))
