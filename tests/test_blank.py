@@ -200,3 +200,26 @@ def test_header_written_once_reads_as_written_out(year, tmp_path):
                for p in (once, out)]
     assert len(records[0]) > 150 and records[0] == records[1]
     assert findings(once) == findings(out) == []
+
+
+@pytest.mark.parametrize(("year", "cited"), [
+    (2019, "和《中华人民共和国政府信息公开工作年度报告格式（试行）》（国办公开办函〔2019〕60号）的要求"),
+    (2020, "和《中华人民共和国政府信息公开工作年度报告格式（试行）》（国办公开办函〔2019〕60号）的要求"),
+    (2021, "和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）的要求"),
+    (2025, "和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）的要求")])
+def test_opening_cites_the_format_by_its_official_title(year, cited):
+    """Round 18: the opening said 政府信息公开工作年度报告2021年格式（国办公开办函〔2021〕30号）, a name of ours."""
+    md = markdown(Blank(year, AGENCY))
+    assert cited in md and "年度报告2021年格式" not in md and "年度报告2019年试行格式" not in md
+
+
+def test_the_format_titles_have_one_home():
+    """Guard: DL801's suggested citation is the catalogue's title of the 2021 format (a YAML rule cannot import
+    it), and the short names and numbers messages use are the same pieces."""
+    from disclosure_lint.packs import load_rules
+    from disclosure_lint.report.catalogue import FORMAT_NAMES, FORMAT_TITLES, V2019, V2021
+
+    dl801 = next(r for r in load_rules() if r.code == "DL801")
+    assert dl801.spec.options["entries"][0]["replacement"] == FORMAT_TITLES[V2021]
+    assert FORMAT_NAMES[V2019] == "2019年试行格式（国办公开办函〔2019〕60号）"
+    assert FORMAT_NAMES[V2021] == "2021年格式（国办公开办函〔2021〕30号）"

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from .grid_spans import Grid, spans
 from .kinds.self_reference import DEFAULT_ALLOWED
 from .report.agency import classify
-from .report.catalogue import FORMAT_NAMES, NUMERALS, SECTIONS, TABLE_NAMES, SectionSpec, format_version_for_year
+from .report.catalogue import FORMAT_TITLES, NUMERALS, SECTIONS, TABLE_NAMES, SectionSpec, format_version_for_year
 from .report.stats.schema import S2_ITEMS, S4_BLOCKS, S4_RESULTS, TableSchema, schema
 
 MIN_YEAR = 2019  # the unified formats begin with the 2019 reports
@@ -134,8 +134,8 @@ def s4_grid(version: str) -> Grid:
 def opening(blank: Blank) -> str:
     """The opening paragraph: the basis, the agency and its self-reference, the parts, the statistics period."""
     me = blank.self_reference
-    return (f"本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和政府信息公开工作年度报告"
-            f"{FORMAT_NAMES[blank.version]}的要求，结合{blank.agency}（以下简称“{me}”）政府信息公开工作实际编制。"
+    return (f"本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和"
+            f"{FORMAT_TITLES[blank.version]}的要求，结合{blank.agency}（以下简称“{me}”）政府信息公开工作实际编制。"
             f"全文包括{'、'.join(s.title for s in SECTIONS)}{NUMERALS[len(SECTIONS) - 1]}个部分。"
             f"本报告中所列数据统计期限为{blank.year}年1月1日至12月31日。如对本报告有疑问，请与{me}联系。")
 
