@@ -223,3 +223,26 @@ def test_the_format_titles_have_one_home():
     assert dl801.spec.options["entries"][0]["replacement"] == FORMAT_TITLES[V2021]
     assert FORMAT_NAMES[V2019] == "2019年试行格式（国办公开办函〔2019〕60号）"
     assert FORMAT_NAMES[V2021] == "2021年格式（国办公开办函〔2021〕30号）"
+
+
+@pytest.mark.parametrize("year", (2019, 2020))
+def test_no_fee_asked_before_the_fee_measures(year, tmp_path):
+    """Round 18: the 2019 and 2020 blanks asked for 信息处理费 under 六, charged only under 国办函〔2020〕109号, in
+    force from 2021 — in .md and in .docx alike."""
+    import io
+
+    import docx
+
+    from disclosure_lint.blank_docx import docx_bytes
+
+    md = markdown(Blank(year, AGENCY))
+    assert "信息处理费" not in md and "<!-- 写明年度政务公开工作要点落实等需要报告的事项。 -->" in md
+    comments = [c.text for c in docx.Document(io.BytesIO(docx_bytes(Blank(year, AGENCY)))).comments]
+    assert comments and not any("信息处理费" in c for c in comments)
+
+
+@pytest.mark.parametrize("year", (2021, 2025))
+def test_fee_asked_from_2021(year):
+    """Guard: from the 2021 reports on, 六 still asks for the 信息处理费 charged (or that none was)."""
+    assert "<!-- 写明收取信息处理费的情况（未收取也应说明），以及年度政务公开工作要点落实等需要报告的事项。 -->" in markdown(
+        Blank(year, AGENCY))

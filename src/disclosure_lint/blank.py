@@ -38,8 +38,12 @@ GUIDANCE: dict[str, str] = {
     "s3": "按申请人类别填写；本年新收与上年结转之和应等于办理结果总计与结转下年度之和，每行总计等于各类申请人之和。",
     "s4": "填写因政府信息公开工作被申请行政复议、提起行政诉讼的数量；每组总计等于结果维持、结果纠正、其他结果、尚未审结之和。",
     "s5": "如实写明本年度工作存在的主要问题和改进措施，以及上年度报告所提问题的整改情况。",
-    "s6": "写明收取信息处理费的情况（未收取也应说明），以及年度政务公开工作要点落实等需要报告的事项。",
+    "s6": "写明年度政务公开工作要点落实等需要报告的事项。",
 }
+# 信息处理费: charged under 《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）, in force from 1 January 2021, so
+# reported from the 2021 reports on (a 2019 or 2020 report has none to report)
+FEE_FROM_YEAR = 2021
+FEE_GUIDANCE = "写明收取信息处理费的情况（未收取也应说明），以及年度政务公开工作要点落实等需要报告的事项。"
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,10 @@ class Blank:
         v = format_version_for_year(self.year)
         assert v is not None
         return v
+
+    def guidance(self, section_id: str) -> str:
+        """What the section must contain, for this year (信息处理费 from :data:`FEE_FROM_YEAR`)."""
+        return FEE_GUIDANCE if section_id == "s6" and self.year >= FEE_FROM_YEAR else GUIDANCE[section_id]
 
     @property
     def title(self) -> str:
@@ -172,7 +180,7 @@ def markdown(blank: Blank) -> str:
     v = blank.version
     lines = [f"# {blank.title}", "", opening(blank), ""]
     for s in SECTIONS:
-        lines += [f"## {heading(s)}", "", f"<!-- {GUIDANCE[s.id]} -->", ""]
+        lines += [f"## {heading(s)}", "", f"<!-- {blank.guidance(s.id)} -->", ""]
         if s.id == "s2":
             for caption, grid in s2_parts(v):
                 lines += [caption, "", *_table(grid)]

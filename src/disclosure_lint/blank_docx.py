@@ -18,7 +18,6 @@ from docx.document import Document as DocumentObject
 from docx.table import Table
 
 from .blank import (
-    GUIDANCE,
     S3_HEADER_ROWS,
     S3_LABEL_COLS,
     S4_HEADER_ROWS,
@@ -58,7 +57,7 @@ def document(blank: Blank) -> DocumentObject:
     doc.add_paragraph(opening(blank))
     for s in SECTIONS:
         para = doc.add_heading(heading(s), level=1)
-        doc.add_comment(para.runs, text=GUIDANCE[s.id], author=AUTHOR, initials=INITIALS)
+        doc.add_comment(para.runs, text=blank.guidance(s.id), author=AUTHOR, initials=INITIALS)
         if s.id == "s2":
             for caption, grid in s2_parts(v):
                 doc.add_paragraph(caption)
