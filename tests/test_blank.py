@@ -246,3 +246,26 @@ def test_fee_asked_from_2021(year):
     """Guard: from the 2021 reports on, 六 still asks for the 信息处理费 charged (or that none was)."""
     assert "<!-- 写明收取信息处理费的情况（未收取也应说明），以及年度政务公开工作要点落实等需要报告的事项。 -->" in markdown(
         Blank(year, AGENCY))
+
+
+@pytest.mark.parametrize("agency", ["云岭区教育局\n第二行", "云岭区\r\n教育局", "云岭区\t教育局", "云岭区教育局\x1b[2J",
+                                    "云岭区\u2028教育局", "云岭区教育局\u202e", "云岭区\u200b教育局"])
+def test_agency_is_one_line_of_text(agency, tmp_path, monkeypatch):
+    """Round 18: a line break in --agency went into the file name and split the title; every character a one-line
+    name cannot hold is refused in one Chinese line (exit 2), and nothing is written."""
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["new", "--year", "2023", "--agency", agency])
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and "应只写一行机关全称" in lines[0] and "个字符，U+" in lines[0]
+    assert os.listdir(tmp_path) == []
+
+
+def test_agency_with_spaces_around_or_inside_is_kept(tmp_path, monkeypatch):
+    """Guard: spaces around the name are dropped as before; a full-width space or a · inside stays a name."""
+    monkeypatch.chdir(tmp_path)
+    for agency in (" 某某区教育局 ", "某某区　教育局", "某某区·教育局"):
+        result = runner.invoke(app, ["new", "--year", "2023", "--agency", agency])
+        assert result.exit_code == 0, result.output
+    assert sorted(os.listdir(tmp_path)) == sorted(f"{a.strip()}2023年政府信息公开工作年度报告.md"
+                                                  for a in (" 某某区教育局 ", "某某区　教育局", "某某区·教育局"))
