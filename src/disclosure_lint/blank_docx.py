@@ -36,9 +36,29 @@ from .grid_spans import Grid, spans
 AUTHOR = "disclosure-lint"
 INITIALS = "DL"
 
-def _table(doc: DocumentObject, grid: Grid, header_rows: int, label_cols: int = 0) -> Table:
+# 表三's label columns against a number column (一、本年新收… | （一）予以公开 | 1.属于国家秘密): equal widths wrapped
+# its labels three or four characters a line and spread the table over three pages
+S3_LABEL_WEIGHTS = (2.5, 2.6, 3.6)
+
+
+def _widths(doc: DocumentObject, n_cols: int, label_weights: tuple[float, ...] = ()) -> list[int]:
+    """Column widths (EMU) filling the text width: the label columns by their weights, each number column 1."""
+    sec = doc.sections[-1]
+    text = (sec.page_width or 0) - (sec.left_margin or 0) - (sec.right_margin or 0)
+    weights = [*label_weights, *[1.0] * (n_cols - len(label_weights))]
+    return [int(text * w / sum(weights)) for w in weights]
+
+
+def _table(doc: DocumentObject, grid: Grid, header_rows: int, label_cols: int = 0,
+           label_weights: tuple[float, ...] = ()) -> Table:
     table = doc.add_table(rows=len(grid), cols=len(grid[0]))
     table.style = "Table Grid"
+    if label_weights:  # before merging: a merged cell's width is the sum of those it takes in
+        table.autofit = False
+        for col, width in zip(table.columns, _widths(doc, len(grid[0]), label_weights)):
+            col.width = width
+            for cell in col.cells:
+                cell.width = width
     merged: set[tuple[int, int]] = set()
     for r0, c0, r1, c1 in spans(grid, header_rows, label_cols):
         table.cell(r0, c0).merge(table.cell(r1, c1))
@@ -63,7 +83,7 @@ def document(blank: Blank) -> DocumentObject:
                 doc.add_paragraph(caption)
                 _table(doc, grid, 1)
         elif s.id == "s3":
-            _table(doc, s3_grid(v), S3_HEADER_ROWS, S3_LABEL_COLS)
+            _table(doc, s3_grid(v), S3_HEADER_ROWS, S3_LABEL_COLS, S3_LABEL_WEIGHTS)
         elif s.id == "s4":
             _table(doc, s4_grid(v), S4_HEADER_ROWS)
     name, date = signature(blank)
