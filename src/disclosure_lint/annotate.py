@@ -64,7 +64,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _SDT, _SDT_CONTENT = f"{_W}p", f"{_W}tbl", f"{_W}sdt", f"{_W}sdtContent"
 _PARA = re.compile(r"第(\d+)段$")
 _AFTER = re.compile(r"第(\d+)段后的图片$")  # a picture standing alone (readers.docx): noted at the paragraph before it
-_CELL = re.compile(r"表(\d+)第(\d+)行第(\d+)列")
+_CELL = re.compile(r"(?:表|第)(\d+)(?:个表格)?第(\d+)行第(\d+)列")  # 表5第4行第4列, 第5个表格第4行第4列
 _TABLE = re.compile(r"表(\d+)$")
 _SCAN = 200  # paragraphs looked ahead for a block's text
 

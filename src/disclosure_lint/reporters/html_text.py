@@ -17,6 +17,7 @@ from html import escape
 from typing import Any
 
 from ..grid_spans import header_rows, spans
+from ..model import beside_table_name
 
 # C0/C1 controls (but tab, line feed), lone surrogates (a file name that is not UTF-8) and noncharacters are
 # not HTML text: shown as U+FFFD
@@ -86,6 +87,8 @@ class Locator:
                 self.by_line[(page, line)].append(_Segment(block, cell, offset, column or 1, max(0, nxt - offset)))
         if item.get("pointer"):
             self.by_pointer.setdefault(str(item["pointer"]), (block, cell))
+            # as a statistics finding's pointer names it: 表三 › … › 自然人（第5个表格第4行第4列）
+            self.by_pointer.setdefault(beside_table_name(str(item["pointer"])), (block, cell))
 
     def _sorted(self, key: tuple[int | None, int]) -> tuple[list[_Segment], list[int], int]:
         """A line's segments, cells before blocks (a table block's own anchors cover its cells' lines too), each
