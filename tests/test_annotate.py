@@ -294,3 +294,49 @@ def test_exact_placing_failing_falls_back_to_paragraphs(report: Path, tmp_path: 
     document = docx.Document(str(out))
     assert len(list(document.comments)) == len(_findings(report))
     assert not revisions(document.element.body)[1]
+
+
+# -- --year and --agency, as in check (round 18: DL005's comment told the clerk to use --year, which annotate did
+# not have) ---------------------------------------------------------------------------------------------------
+
+def _no_year(tmp_path: Path, ext: str) -> Path:
+    """The clean example with every year removed: neither the title nor the text says which year it reports."""
+    text = (EXAMPLE.parent / "clean-2023.md").read_text(encoding="utf-8").replace("2023年", "")
+    assert "2023" not in text
+    if ext == ".md":
+        path = tmp_path / "年报.md"
+        path.write_text(text, encoding="utf-8")
+        return path
+    return render.write(text, str(tmp_path / "年报"), [ext])[ext]
+
+
+def _comment_codes(path: Path, *args: str) -> list[str]:
+    out = path.with_name("out.docx")
+    res = runner.invoke(app, ["annotate", str(path), "-o", str(out), "--force", *args])
+    assert res.exit_code == 0, res.output
+    return [c.text.split("]")[0].lstrip("[") for c in docx.Document(str(out)).comments]
+
+
+@pytest.mark.parametrize("ext", [".md", ".docx"])
+def test_year_and_agency_given_as_to_check(ext: str, tmp_path: Path) -> None:
+    path = _no_year(tmp_path, ext)
+    assert _comment_codes(path) == ["DL005"]  # the comment says: 可用 --year 指定年度
+    given = ["--year", "2023", "--agency", "江北市青溪区市场监督管理局"]
+    expected = [d["code"] for d in json.loads(runner.invoke(app, ["check", "-f", "json", "--no-cache", str(path),
+                                                                  *given]).stdout)["files"][0]["diagnostics"]]
+    assert "DL005" not in expected
+    assert _comment_codes(path, *given) == expected
+    # another year: the checks of that year, as check does them
+    late = [d["code"] for d in json.loads(runner.invoke(app, ["check", "-f", "json", "--no-cache", str(path),
+                                                              "--year", "2020"]).stdout)["files"][0]["diagnostics"]]
+    assert _comment_codes(path, "--year", "2020") == late and late != expected
+
+
+def test_year_option_is_checks_own(tmp_path: Path) -> None:
+    """Guard: the same option (name, range, help) as check's, not a copy that drifts."""
+    path = _no_year(tmp_path, ".md")
+    res = runner.invoke(app, ["annotate", str(path), "--year", "1989"])
+    assert res.exit_code == 2 and not path.with_name("年报.审阅.docx").exists()
+    helps = {cmd: runner.invoke(app, [cmd, "--help"], env={"COLUMNS": "300"}).stdout for cmd in ("check", "annotate")}
+    for line in ("报告年度（覆盖从标题识别的年度）。", "发布机关名称（覆盖从报告中识别的机关；类型按名称判断）。"):
+        assert line in helps["check"] and line in helps["annotate"]

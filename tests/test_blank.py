@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from disclosure_lint.api import Checker
-from disclosure_lint.blank import Blank, markdown
+from disclosure_lint.blank import S3_APPLICANTS, S3_NOTE, Blank, markdown, s3_grid, s4_grid
 from disclosure_lint.cli import app
 from disclosure_lint.report.catalogue import SECTIONS, TABLE_NAMES
 from disclosure_lint.report.stats.schema import S3_APPLICANT_COLS, S4_COLS, schema
@@ -71,7 +71,13 @@ def test_exactly_the_official_labels(year):
     assert sorted({c for h in heads for c in h}) == sorted(c.label for c in s2.cols)
     # 表三: the column labels, the data rows' labels in order, every number cell empty
     s3 = schema("s3", v)
-    assert t["s3"][2][3:] == [c.label for c in s3.cols]
+    # the three header rows: a merged cell's text once, in its first position (the note over 3×3, 申请人情况 over
+    # seven columns, 自然人 and 总计 over two rows, 法人或其他组织 over five columns)
+    orgs = [c.label for c in s3.cols if c.group]
+    assert t["s3"][:3] == [[S3_NOTE, "", "", S3_APPLICANTS, *[""] * 6],
+                           ["", "", "", "自然人", "法人或其他组织", *[""] * (len(orgs) - 1), "总计"],
+                           ["", "", "", "", *orgs, ""]]
+    assert "\n".join(map(str, t["s3"])).count(S3_NOTE) == 1
     body = t["s3"][3:]
     assert [next(c for c in reversed(r[:3]) if c) for r in body] == [r.label for r in s3.data_rows()]
     groups = {c for r in body for c in r[:2] if c}
@@ -80,7 +86,8 @@ def test_exactly_the_official_labels(year):
     assert not any(c for r in body for c in r[3:])
     # 表四: three header rows and one empty row of numbers
     assert t["s4"][2] == [c.label for c in S4_COLS]
-    assert t["s4"][1][5:] == [c.group for c in S4_COLS[5:]]
+    assert t["s4"][0] == ["行政复议", *[""] * 4, "行政诉讼", *[""] * 9]
+    assert t["s4"][1] == [*[""] * 5, "未经复议直接起诉", *[""] * 4, "复议后起诉", *[""] * 4]
     assert t["s4"][3] == [""] * len(S4_COLS)
 
 
@@ -184,3 +191,102 @@ def test_cli_year_bounds_kept(tmp_path, monkeypatch):
         result = runner.invoke(app, ["new", "--year", year, "--agency", AGENCY])
         assert result.exit_code == 0, result.output
         assert f"已写入 {AGENCY}{year}年政府信息公开工作年度报告.md（{fmt}" in result.output
+
+
+def _repeated(md: str, version: str) -> str:
+    """``md`` with the header rows of 表三 and 表四 written out as before round 18: each merged cell's text in every
+    position it covers (as a reader expands a web page's colspan/rowspan)."""
+    lines = md.splitlines()
+    for grid in (s3_grid(version), s4_grid(version)):
+        first = next(i for i, ln in enumerate(lines) if ln.startswith(f"| {grid[0][0]} |"))
+        lines[first] = "| " + " | ".join(grid[0]) + " |"
+        lines[first + 2] = "| " + " | ".join(grid[1]) + " |"  # (first + 1: the --- line)
+        lines[first + 3] = "| " + " | ".join(grid[2]) + " |"
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("year", (2020, 2023))
+def test_header_written_once_reads_as_written_out(year, tmp_path):
+    """Each header text once (not the note nine times, 行政复议 ten) is read exactly as the header written out in
+    every position: the same cells, labels and places, and no finding on the filled report."""
+    from disclosure_lint.stats_export import export_paths
+
+    once = tmp_path / "once.md"
+    out = tmp_path / "out.md"
+    filled = fill(markdown(Blank(year, AGENCY)), year)
+    once.write_text(filled, encoding="utf-8")
+    out.write_text(_repeated(filled, version(year)), encoding="utf-8")
+    assert out.read_text(encoding="utf-8").count(S3_NOTE) == 9 and filled.count(S3_NOTE) == 1
+    records = [[{k: v for k, v in r.items() if k != "path"} for r in export_paths([str(p)]).records]
+               for p in (once, out)]
+    assert len(records[0]) > 150 and records[0] == records[1]
+    assert findings(once) == findings(out) == []
+
+
+@pytest.mark.parametrize(("year", "cited"), [
+    (2019, "和《中华人民共和国政府信息公开工作年度报告格式（试行）》（国办公开办函〔2019〕60号）的要求"),
+    (2020, "和《中华人民共和国政府信息公开工作年度报告格式（试行）》（国办公开办函〔2019〕60号）的要求"),
+    (2021, "和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）的要求"),
+    (2025, "和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）的要求")])
+def test_opening_cites_the_format_by_its_official_title(year, cited):
+    """Round 18: the opening said 政府信息公开工作年度报告2021年格式（国办公开办函〔2021〕30号）, a name of ours."""
+    md = markdown(Blank(year, AGENCY))
+    assert cited in md and "年度报告2021年格式" not in md and "年度报告2019年试行格式" not in md
+
+
+def test_the_format_titles_have_one_home():
+    """Guard: DL801's suggested citation is the catalogue's title of the 2021 format (a YAML rule cannot import
+    it), and the short names and numbers messages use are the same pieces."""
+    from disclosure_lint.packs import load_rules
+    from disclosure_lint.report.catalogue import FORMAT_NAMES, FORMAT_TITLES, V2019, V2021
+
+    dl801 = next(r for r in load_rules() if r.code == "DL801")
+    assert dl801.spec.options["entries"][0]["replacement"] == FORMAT_TITLES[V2021]
+    assert FORMAT_NAMES[V2019] == "2019年试行格式（国办公开办函〔2019〕60号）"
+    assert FORMAT_NAMES[V2021] == "2021年格式（国办公开办函〔2021〕30号）"
+
+
+@pytest.mark.parametrize("year", (2019, 2020))
+def test_no_fee_asked_before_the_fee_measures(year, tmp_path):
+    """Round 18: the 2019 and 2020 blanks asked for 信息处理费 under 六, charged only under 国办函〔2020〕109号, in
+    force from 2021 — in .md and in .docx alike."""
+    import io
+
+    import docx
+
+    from disclosure_lint.blank_docx import docx_bytes
+
+    md = markdown(Blank(year, AGENCY))
+    assert "信息处理费" not in md and "<!-- 写明年度政务公开工作要点落实等需要报告的事项。 -->" in md
+    comments = [c.text for c in docx.Document(io.BytesIO(docx_bytes(Blank(year, AGENCY)))).comments]
+    assert comments and not any("信息处理费" in c for c in comments)
+
+
+@pytest.mark.parametrize("year", (2021, 2025))
+def test_fee_asked_from_2021(year):
+    """Guard: from the 2021 reports on, 六 still asks for the 信息处理费 charged (or that none was)."""
+    assert "<!-- 写明收取信息处理费的情况（未收取也应说明），以及年度政务公开工作要点落实等需要报告的事项。 -->" in markdown(
+        Blank(year, AGENCY))
+
+
+@pytest.mark.parametrize("agency", ["云岭区教育局\n第二行", "云岭区\r\n教育局", "云岭区\t教育局", "云岭区教育局\x1b[2J",
+                                    "云岭区\u2028教育局", "云岭区教育局\u202e", "云岭区\u200b教育局"])
+def test_agency_is_one_line_of_text(agency, tmp_path, monkeypatch):
+    """Round 18: a line break in --agency went into the file name and split the title; every character a one-line
+    name cannot hold is refused in one Chinese line (exit 2), and nothing is written."""
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["new", "--year", "2023", "--agency", agency])
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and "应只写一行机关全称" in lines[0] and "个字符，U+" in lines[0]
+    assert os.listdir(tmp_path) == []
+
+
+def test_agency_with_spaces_around_or_inside_is_kept(tmp_path, monkeypatch):
+    """Guard: spaces around the name are dropped as before; a full-width space or a · inside stays a name."""
+    monkeypatch.chdir(tmp_path)
+    for agency in (" 某某区教育局 ", "某某区　教育局", "某某区·教育局"):
+        result = runner.invoke(app, ["new", "--year", "2023", "--agency", agency])
+        assert result.exit_code == 0, result.output
+    assert sorted(os.listdir(tmp_path)) == sorted(f"{a.strip()}2023年政府信息公开工作年度报告.md"
+                                                  for a in (" 某某区教育局 ", "某某区　教育局", "某某区·教育局"))

@@ -73,7 +73,7 @@ def test_merged_cells_and_comments(tmp_path):
     assert s4.cell(0, 0)._tc is s4.cell(1, 4)._tc and s4.cell(0, 5)._tc is s4.cell(0, 14)._tc
     comments = list(d.comments)
     assert {c.author for c in comments} == {AUTHOR}
-    assert set(GUIDANCE.values()) <= {c.text for c in comments}
+    assert {Blank(2025, "x").guidance(s) for s in GUIDANCE} <= {c.text for c in comments}
 
 
 @pytest.mark.parametrize("year", YEARS)
@@ -129,3 +129,27 @@ def test_same_bytes_as_the_module_and_no_overwrite(tmp_path):
     result = runner.invoke(app, ["new", "--year", "2021", "--agency", AGENCY, "-o", str(path)])
     assert result.exit_code == 2 and "已存在" in result.output
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("year", (2020, 2025))
+def test_label_columns_of_table_three_are_wide(year, tmp_path):
+    """Round 18: the ten columns of 表三 had one width, the labels wrapped three or four characters a line and the
+    table ran over three pages.  The label columns now take most of the text width, number columns stay equal;
+    merged cells (the note over the three label columns) are as wide as the columns they take in."""
+    from docx.oxml.ns import qn
+
+    d = docx.Document(str(write(tmp_path, year)))
+    sec = d.sections[-1]
+    text = sec.page_width - sec.left_margin - sec.right_margin
+    s3 = next(t for t in d.tables if len(t.columns) == 10)
+    grid = [int(g.get(qn("w:w"))) for g in s3._tbl.tblGrid.iter(qn("w:gridCol"))]
+    twips = text / 635  # EMU → twentieths of a point
+    assert abs(sum(grid) - twips) < 10
+    labels, numbers = grid[:3], grid[3:]
+    assert len(set(numbers)) == 1 and min(labels) > 2 * numbers[0] and labels[2] == max(labels)
+    assert s3.cell(0, 0).width == sum(s3.columns[c].width for c in range(3))  # the note over three columns
+    secret = next(r for r in range(len(s3.rows)) if s3.cell(r, 2).text == "1.属于国家秘密")
+    assert s3.cell(secret, 2).width == s3.columns[2].width  # in its own column
+    # the other tables keep their even columns
+    s4 = d.tables[-1]
+    assert len({int(g.get(qn("w:w"))) for g in s4._tbl.tblGrid.iter(qn("w:gridCol"))}) == 1

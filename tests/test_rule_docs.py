@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from disclosure_lint.kinds import get_kind
@@ -84,3 +86,30 @@ def test_statistics_and_date_fail_examples_state_what_they_expect():
     missing = [f"{r.code}-fail-{i}" for r in RULES if r.code[:3] in ("DL2", "DL4")
                for i, ex in enumerate(r.spec.docs.fail) if ex.expect is None]
     assert not missing, f"fail examples without expect: {missing}"
+
+
+# what a rule says reaches clerks (Word comments, the HTML report's 规则说明与依据, explain): it cites the regulation,
+# the format or the standard, never this project's own specification (round 18: DL208 said （见规格说明 I13）)
+_INTERNAL = re.compile(r"规格说明|§|\bspec\b|\bI(?:[5-9]|1\d)\b", re.IGNORECASE)
+
+
+def _said(rule) -> list[tuple[str, str]]:
+    docs = rule.spec.docs
+    fields = [("message", rule.spec.message), ("what", docs.what), ("why", docs.why), ("basis", docs.basis),
+              ("options", docs.options or "")]
+    return fields + [(f"example note {i}", ex.note or "") for i, ex in enumerate([*docs.fail, *docs.pass_])]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_no_rule_cites_the_internal_specification(rule):
+    cited = [(field, m.group()) for field, text in _said(rule) for m in [_INTERNAL.search(text)] if m]
+    assert not cited, f"{rule.code} cites the project's own specification: {cited}"
+
+
+def test_internal_citations_are_caught():
+    """Guard: the pattern finds the citations that were there and lets the identities of the options through."""
+    for text in ("（见规格说明 I13）", "本项目规格说明 §4 I6", "see spec I7", "I13"):
+        assert _INTERNAL.search(text), text
+    for text in ("`identity`：本规则检查的合计关系（I1 勾稽关系、I2 申请人合计、I3 办理结果合计、I4 复议诉讼合计）",
+                 "suspected-wrong-cell", "国办公开办函〔2021〕30号表三", "GB/T 15834-2011"):
+        assert not _INTERNAL.search(text), text

@@ -55,6 +55,7 @@ from .readers import read_bytes
 from .readers.docx import MAX_DEPTH as FRAME_DEPTH
 from .readers.docx import frame_cells
 from .report import interpret
+from .reporters.evidence import expected_actual
 
 AUTHOR = "disclosure-lint"
 INITIALS = "DL"
@@ -64,7 +65,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _SDT, _SDT_CONTENT = f"{_W}p", f"{_W}tbl", f"{_W}sdt", f"{_W}sdtContent"
 _PARA = re.compile(r"第(\d+)段$")
 _AFTER = re.compile(r"第(\d+)段后的图片$")  # a picture standing alone (readers.docx): noted at the paragraph before it
-_CELL = re.compile(r"表(\d+)第(\d+)行第(\d+)列")
+_CELL = re.compile(r"(?:表|第)(\d+)(?:个表格)?第(\d+)行第(\d+)列")  # 表5第4行第4列, 第5个表格第4行第4列
 _TABLE = re.compile(r"表(\d+)$")
 _SCAN = 200  # paragraphs looked ahead for a block's text
 
@@ -346,11 +347,8 @@ def comment_text(d: Diagnostic, basis: str | None, where: str | None = None, tra
     lines = [f"[{d.code}] {d.message}"]
     if where:
         lines.append(f"位置：{where}")
-    ev = d.evidence or {}
-    if "expected" in ev:
-        lines.append(f"应为：{ev['expected']}")
-    if "actual" in ev:
-        lines.append(f"实为：{ev['actual']}")
+    expected, actual = expected_actual(d.evidence)
+    lines += ([f"应为：{expected}"] if expected is not None else []) + ([f"实为：{actual}"] if actual is not None else [])
     if d.fix is not None:
         if tracked:
             lines.append(f"修订：{d.fix.description}（已作为修订标出，可接受或拒绝）")
@@ -593,8 +591,10 @@ def _source_safe(path: str, doc: Document, diagnostics: list[Diagnostic], max_by
 
 
 def annotate_command(path: str, output: str | None, force: bool, config: str | None,
-                     say: Callable[[str], None], fail: Callable[[str], None]) -> int:
-    """The ``annotate`` command; returns the number of comments written."""
+                     say: Callable[[str], None], fail: Callable[[str], None],
+                     year: int | None = None, agency: str | None = None) -> int:
+    """The ``annotate`` command (``year``, ``agency``: as check's ``--year``, ``--agency``); returns the number of
+    comments written."""
     src = Path(path)
     ext = src.suffix.lower()
     if ext != ".docx" and ext not in SOURCE_EXTENSIONS:
@@ -614,7 +614,7 @@ def annotate_command(path: str, output: str | None, force: bool, config: str | N
     except OSError:
         pass
     try:
-        checker = Checker(config)
+        checker = Checker(config, year=year, agency=agency)
         doc, lc, error = checker.read(path)
     except ConfigError as exc:
         fail(str(exc))
@@ -650,7 +650,7 @@ def annotate_command(path: str, output: str | None, force: bool, config: str | N
     else:
         safe = _source_safe(path, doc, diagnostics, lc.config.limits.max_bytes)
         try:  # the report as check reads it: flattened text split at its headings, its title and six parts
-            rep = interpret(doc, checker.overrides(lc), lc.config.limits)
+            rep = interpret(doc, checker.overrides(lc, doc.path), lc.config.limits)
             shown, title, sections = rep.document, rep.title_block, [s.heading for s in rep.sections]
         except Exception:  # noqa: BLE001 - check reported it (DL000): the reader's blocks, no headings found
             shown, title, sections = doc, None, []

@@ -20,8 +20,8 @@ from collections.abc import Collection, Sequence
 import docx
 from docx.document import Document as DocumentObject
 
-from .blank_docx import spans
 from .fixspan import source_index
+from .grid_spans import header_rows, spans
 from .model import Block, Cell, Document
 
 RENDERED_KINDS = frozenset({"heading", "paragraph", "list_item", "image"})
@@ -35,14 +35,16 @@ def xml_safe(text: str) -> str:
 
 
 def _grid(block: Block) -> tuple[list[list[str]], int]:
+    """The table's texts (rows padded to one width) and how many leading rows are its header
+    (:func:`~disclosure_lint.grid_spans.header_rows`)."""
     assert block.table is not None
     rows = block.table.rows
     width = max((len(r.cells) for r in rows), default=0)
     grid = [[c.text for c in r.cells] + [""] * (width - len(r.cells)) for r in rows]
-    header = 0
-    while header < len(rows) and rows[header].header:
-        header += 1
-    return grid, header
+    marked = 0
+    while marked < len(rows) and rows[marked].header:
+        marked += 1
+    return grid, header_rows(grid, marked)
 
 
 def _table(document: DocumentObject, block: Block) -> None:

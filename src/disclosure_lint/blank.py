@@ -18,9 +18,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .grid_spans import Grid, spans
 from .kinds.self_reference import DEFAULT_ALLOWED
 from .report.agency import classify
-from .report.catalogue import FORMAT_NAMES, NUMERALS, SECTIONS, TABLE_NAMES, SectionSpec, format_version_for_year
+from .report.catalogue import FORMAT_TITLES, NUMERALS, SECTIONS, TABLE_NAMES, SectionSpec, format_version_for_year
 from .report.stats.schema import S2_ITEMS, S4_BLOCKS, S4_RESULTS, TableSchema, schema
 
 MIN_YEAR = 2019  # the unified formats begin with the 2019 reports
@@ -38,8 +39,12 @@ GUIDANCE: dict[str, str] = {
     "s3": "按申请人类别填写；本年新收与上年结转之和应等于办理结果总计与结转下年度之和，每行总计等于各类申请人之和。",
     "s4": "填写因政府信息公开工作被申请行政复议、提起行政诉讼的数量；每组总计等于结果维持、结果纠正、其他结果、尚未审结之和。",
     "s5": "如实写明本年度工作存在的主要问题和改进措施，以及上年度报告所提问题的整改情况。",
-    "s6": "写明收取信息处理费的情况（未收取也应说明），以及年度政务公开工作要点落实等需要报告的事项。",
+    "s6": "写明年度政务公开工作要点落实等需要报告的事项。",
 }
+# 信息处理费: charged under 《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）, in force from 1 January 2021, so
+# reported from the 2021 reports on (a 2019 or 2020 report has none to report)
+FEE_FROM_YEAR = 2021
+FEE_GUIDANCE = "写明收取信息处理费的情况（未收取也应说明），以及年度政务公开工作要点落实等需要报告的事项。"
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,10 @@ class Blank:
         v = format_version_for_year(self.year)
         assert v is not None
         return v
+
+    def guidance(self, section_id: str) -> str:
+        """What the section must contain, for this year (信息处理费 from :data:`FEE_FROM_YEAR`)."""
+        return FEE_GUIDANCE if section_id == "s6" and self.year >= FEE_FROM_YEAR else GUIDANCE[section_id]
 
     @property
     def title(self) -> str:
@@ -70,9 +79,6 @@ class Blank:
                 return "本机关"
             form = form.replace("{word}", word)
         return form
-
-
-Grid = list[list[str]]
 
 
 def s2_parts(version: str) -> list[tuple[str, Grid]]:
@@ -137,8 +143,8 @@ def s4_grid(version: str) -> Grid:
 def opening(blank: Blank) -> str:
     """The opening paragraph: the basis, the agency and its self-reference, the parts, the statistics period."""
     me = blank.self_reference
-    return (f"本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和政府信息公开工作年度报告"
-            f"{FORMAT_NAMES[blank.version]}的要求，结合{blank.agency}（以下简称“{me}”）政府信息公开工作实际编制。"
+    return (f"本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和"
+            f"{FORMAT_TITLES[blank.version]}的要求，结合{blank.agency}（以下简称“{me}”）政府信息公开工作实际编制。"
             f"全文包括{'、'.join(s.title for s in SECTIONS)}{NUMERALS[len(SECTIONS) - 1]}个部分。"
             f"本报告中所列数据统计期限为{blank.year}年1月1日至12月31日。如对本报告有疑问，请与{me}联系。")
 
@@ -158,8 +164,16 @@ def _row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _table(grid: Grid) -> list[str]:
-    return [_row(grid[0]), "|" + "---|" * len(grid[0]), *(_row(r) for r in grid[1:]), ""]
+def _table(grid: Grid, header_rows: int = 1) -> list[str]:
+    """A Markdown table; a merged header cell's text once, in its first position, the others it covers empty (as
+    a report written by hand shows them: a table in Markdown cannot merge cells)."""
+    once = [list(r) for r in grid]
+    for r0, c0, r1, c1 in spans(grid, header_rows, 0):
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                if (r, c) != (r0, c0):
+                    once[r][c] = ""
+    return [_row(once[0]), "|" + "---|" * len(once[0]), *(_row(r) for r in once[1:]), ""]
 
 
 def markdown(blank: Blank) -> str:
@@ -167,13 +181,13 @@ def markdown(blank: Blank) -> str:
     v = blank.version
     lines = [f"# {blank.title}", "", opening(blank), ""]
     for s in SECTIONS:
-        lines += [f"## {heading(s)}", "", f"<!-- {GUIDANCE[s.id]} -->", ""]
+        lines += [f"## {heading(s)}", "", f"<!-- {blank.guidance(s.id)} -->", ""]
         if s.id == "s2":
             for caption, grid in s2_parts(v):
                 lines += [caption, "", *_table(grid)]
         elif s.id == "s3":
-            lines += _table(s3_grid(v))
+            lines += _table(s3_grid(v), S3_HEADER_ROWS)
         elif s.id == "s4":
-            lines += _table(s4_grid(v))
+            lines += _table(s4_grid(v), S4_HEADER_ROWS)
     lines += [f"<!-- {SIGNATURE_NOTE} -->", "", signature(blank)[0], "", signature(blank)[1], ""]
     return "\n".join(lines)

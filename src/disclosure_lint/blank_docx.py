@@ -18,14 +18,12 @@ from docx.document import Document as DocumentObject
 from docx.table import Table
 
 from .blank import (
-    GUIDANCE,
     S3_HEADER_ROWS,
     S3_LABEL_COLS,
     S4_HEADER_ROWS,
     SECTIONS,
     SIGNATURE_NOTE,
     Blank,
-    Grid,
     heading,
     opening,
     s2_parts,
@@ -33,56 +31,34 @@ from .blank import (
     s4_grid,
     signature,
 )
+from .grid_spans import Grid, spans
 
 AUTHOR = "disclosure-lint"
 INITIALS = "DL"
 
-Span = tuple[int, int, int, int]  # first row, first column, last row, last column (inclusive)
+# 表三's label columns against a number column (一、本年新收… | （一）予以公开 | 1.属于国家秘密): equal widths wrapped
+# its labels three or four characters a line and spread the table over three pages
+S3_LABEL_WEIGHTS = (2.5, 2.6, 3.6)
 
 
-def spans(grid: Grid, header_rows: int, label_cols: int) -> list[Span]:
-    """The merged cells of a table grid (see the module docstring)."""
-    n_rows, n_cols = len(grid), len(grid[0])
-    owner = [[(r, c) for c in range(n_cols)] for r in range(n_rows)]
-    taken: set[tuple[int, int]] = set()
-    for r in range(header_rows):
-        for c in range(n_cols):
-            text = grid[r][c]
-            if (r, c) in taken or not text:
-                continue
-            w = 1
-            while c + w < n_cols and grid[r][c + w] == text and (r, c + w) not in taken:
-                w += 1
-            h = 1
-            while r + h < header_rows and all(grid[r + h][c + k] == text for k in range(w)):
-                h += 1
-            for i in range(r, r + h):
-                for j in range(c, c + w):
-                    taken.add((i, j))
-                    owner[i][j] = (r, c)
-    for r in range(header_rows, n_rows):
-        for c in range(label_cols):
-            if grid[r][c]:
-                continue
-            left = owner[r][c - 1] if c > 0 else None
-            if left is not None and left[0] == r:
-                owner[r][c] = left
-            elif r > header_rows:
-                owner[r][c] = owner[r - 1][c]
-    members: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for r in range(n_rows):
-        for c in range(n_cols):
-            members.setdefault(owner[r][c], []).append((r, c))
-    out = []
-    for (r0, c0), cells in members.items():
-        if len(cells) > 1:
-            out.append((r0, c0, max(r for r, _ in cells), max(c for _, c in cells)))
-    return sorted(out)
+def _widths(doc: DocumentObject, n_cols: int, label_weights: tuple[float, ...] = ()) -> list[int]:
+    """Column widths (EMU) filling the text width: the label columns by their weights, each number column 1."""
+    sec = doc.sections[-1]
+    text = (sec.page_width or 0) - (sec.left_margin or 0) - (sec.right_margin or 0)
+    weights = [*label_weights, *[1.0] * (n_cols - len(label_weights))]
+    return [int(text * w / sum(weights)) for w in weights]
 
 
-def _table(doc: DocumentObject, grid: Grid, header_rows: int, label_cols: int = 0) -> Table:
+def _table(doc: DocumentObject, grid: Grid, header_rows: int, label_cols: int = 0,
+           label_weights: tuple[float, ...] = ()) -> Table:
     table = doc.add_table(rows=len(grid), cols=len(grid[0]))
     table.style = "Table Grid"
+    if label_weights:  # before merging: a merged cell's width is the sum of those it takes in
+        table.autofit = False
+        for col, width in zip(table.columns, _widths(doc, len(grid[0]), label_weights)):
+            col.width = width
+            for cell in col.cells:
+                cell.width = width
     merged: set[tuple[int, int]] = set()
     for r0, c0, r1, c1 in spans(grid, header_rows, label_cols):
         table.cell(r0, c0).merge(table.cell(r1, c1))
@@ -101,13 +77,13 @@ def document(blank: Blank) -> DocumentObject:
     doc.add_paragraph(opening(blank))
     for s in SECTIONS:
         para = doc.add_heading(heading(s), level=1)
-        doc.add_comment(para.runs, text=GUIDANCE[s.id], author=AUTHOR, initials=INITIALS)
+        doc.add_comment(para.runs, text=blank.guidance(s.id), author=AUTHOR, initials=INITIALS)
         if s.id == "s2":
             for caption, grid in s2_parts(v):
                 doc.add_paragraph(caption)
                 _table(doc, grid, 1)
         elif s.id == "s3":
-            _table(doc, s3_grid(v), S3_HEADER_ROWS, S3_LABEL_COLS)
+            _table(doc, s3_grid(v), S3_HEADER_ROWS, S3_LABEL_COLS, S3_LABEL_WEIGHTS)
         elif s.id == "s4":
             _table(doc, s4_grid(v), S4_HEADER_ROWS)
     name, date = signature(blank)

@@ -15,6 +15,7 @@ from typing import TextIO
 from .blank import MAX_YEAR, MIN_YEAR, Blank, markdown
 from .output import OutputRefused, describe, write_to
 from .report.catalogue import FORMAT_NAMES
+from .termsafe import not_one_line
 
 SUFFIXES = (".md", ".docx")
 
@@ -33,6 +34,9 @@ def new_command(year: int, agency: str, output: str | None, force: bool,
         return fail(f"--year {year} 不是有效的报告年度：应在 {MIN_YEAR} 至 {MAX_YEAR} 年之间（与 check --year 相同）")
     if not agency:
         return fail("机关名称不能为空")
+    if (bad := not_one_line(agency)) is not None:  # it names the file and is the title: one line of text
+        return fail(f"机关名称中有换行、制表符或其他控制字符（第{bad.start() + 1}个字符，U+{ord(bad.group()):04X}），"
+                    "应只写一行机关全称，如 某某区教育局")
     if "/" in agency or "\\" in agency:  # it names the file and goes into the title: never a path
         return fail(f"机关名称“{agency}”中有路径分隔符（/ 或 \\），应只写机关全称，如 某某区教育局；"
                     "要写到其他目录请用 -o 指定输出文件")

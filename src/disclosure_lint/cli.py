@@ -159,6 +159,12 @@ def _split(values: list[str] | None) -> list[str] | None:
     return [x.strip() for x in out]
 
 
+# What the user states about a report, shared by the commands that check one (check, stats, annotate): one
+# definition each, so that the commands agree on the option's name, range and meaning.
+YEAR_OPTION = typer.Option("--year", help="报告年度（覆盖从标题识别的年度）。", min=1990, max=2100)
+AGENCY_OPTION = typer.Option("--agency", help="发布机关名称（覆盖从报告中识别的机关；类型按名称判断）。")
+
+
 @app.command(cls=UsageCommand)
 def check(
     paths: Annotated[list[str], typer.Argument(help="要检查的报告文件或目录（目录中的 .md .txt .html .docx .pdf 文件；"
@@ -175,8 +181,8 @@ def check(
     statistics: Annotated[bool, typer.Option("--statistics", help="输出每条规则的问题数。")] = False,
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="达到此级别即以代码 1 退出（默认 error）。")] = None,
     config: Annotated[str | None, typer.Option("--config", "-c", help="配置文件（默认向上查找 .disclosure-lint.yaml 或 pyproject.toml）。")] = None,
-    year: Annotated[int | None, typer.Option("--year", help="报告年度（覆盖从标题识别的年度）。", min=1990, max=2100)] = None,
-    agency: Annotated[str | None, typer.Option("--agency", help="发布机关名称（覆盖从报告中识别的机关；类型按名称判断）。")] = None,
+    year: Annotated[int | None, YEAR_OPTION] = None,
+    agency: Annotated[str | None, AGENCY_OPTION] = None,
     previous: Annotated[list[str] | None, typer.Option("--previous", help="同一机关上一年度的报告文件：与本次检查的报告对照"
                                                                           "（上年结转、现行有效件数、照搬上年、数字突变）；它本身的问题不列出。")] = None,
     select: Annotated[list[str] | None, typer.Option("--select", help="只运行这些规则（代码、前缀、名称或类别，可用逗号分隔）。")] = None,
@@ -490,7 +496,7 @@ def stats_cmd(
         "--output", "-o", help="写入此文件（先写临时文件再替换，不会留下不完整的文件；SQLite 数据库就地更新）；"
                                "默认输出到标准输出。")] = None,
     config: Annotated[str | None, typer.Option("--config", "-c", help="配置文件（默认向上查找 .disclosure-lint.yaml 或 pyproject.toml）。")] = None,
-    year: Annotated[int | None, typer.Option("--year", help="报告年度（覆盖从标题识别的年度）。", min=1990, max=2100)] = None,
+    year: Annotated[int | None, YEAR_OPTION] = None,
     include: Annotated[list[str] | None, typer.Option("--include", help="目录中只导出匹配这些通配符的文件，如 '*2023*'。")] = None,
     exclude: Annotated[list[str] | None, typer.Option("--exclude", help="目录中跳过匹配这些通配符的文件，如 'drafts/*'。")] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, max=1024, help="同时读取的进程数（默认：文件不少于16个时为 CPU 数，"
@@ -608,10 +614,12 @@ def annotate_cmd(
     output: Annotated[str | None, typer.Option("-o", "--output", help="输出文件；默认为原文件旁的“<原名>.审阅.docx”。")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已有的输出文件。")] = False,
     config: Annotated[str | None, typer.Option("--config", "-c", help="配置文件（默认向上查找 .disclosure-lint.yaml 或 pyproject.toml）。")] = None,
+    year: Annotated[int | None, YEAR_OPTION] = None,
+    agency: Annotated[str | None, AGENCY_OPTION] = None,
 ) -> None:
     """写一份带批注和修订的 Word 副本：check 发现的每个问题成为一条批注，标在它所指的文字或表格单元格上；可安全自动修正的问题标为修订，接受或拒绝即可。"""
     from .annotate import annotate_command  # on demand: python-docx and lxml, ≈35 ms of every start
-    annotate_command(path, output, force, config, _say, _fail)
+    annotate_command(path, output, force, config, _say, _fail, year=year, agency=agency)
 
 
 class _ClosedStdout(io.TextIOBase):

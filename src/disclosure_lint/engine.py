@@ -27,7 +27,7 @@ from .fixspan import end_after, exact_edit
 from .kinds import get_kind
 from .kinds.base import Hit, Kind
 from .limits import DEFAULT_LIMITS, Limits
-from .model import Block, Document
+from .model import Block, Document, beside_table_name
 from .packs import LoadedRule, builtin_rules_dir, format_message
 from .report import AnnualReport
 from .report.agency import KIND_NAMES
@@ -253,7 +253,7 @@ def _pointer(report: AnnualReport, block: Block | None, hit: Hit, page_place: st
     if hit.pointer:
         ptr = hit.pointer
         if hit.cell is not None and hit.cell.pointer and not report.document.has_lines:
-            ptr += f"（{hit.cell.pointer}）"  # Word/PDF: also say where the cell is on the page
+            ptr += f"（{beside_table_name(hit.cell.pointer)}）"  # Word/PDF: also where the cell is in the file
         return ptr if page_place is None else f"{page_place} › {ptr}"
     if block is None:
         return page_place

@@ -11,6 +11,7 @@ Formats without lines (Word, PDF) give a ``pointer`` instead (e.g. "第12段").
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
@@ -116,6 +117,16 @@ class Cell:
         if self.line is None:
             return new_location(None, None)
         return new_location(self.line, (self.column or 1) + offset)
+
+
+_TABLE_NUMBER = re.compile(r"表(\d+)(?=第\d+行)")
+
+
+def beside_table_name(pointer: str) -> str:
+    """A Word or PDF cell's pointer (``表5第4行第4列``, ``第3页表1第23行第4列``: the file's fifth table) as written after a
+    statistics table's name, ``表三 › … › 自然人（第5个表格第4行第4列）``, where 表5 would read as one of the format's
+    表二, 表三, 表四.  The reader's pointer itself is unchanged (annotate finds the cell by it)."""
+    return _TABLE_NUMBER.sub(r"第\1个表格", pointer)
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,6 +53,15 @@ def _escape(m: re.Match) -> str:
     return f"\\U{c:08x}"
 
 
+_NOT_ONE_LINE = re.compile(f"[\t{_UNSAFE.pattern[1:-1]}]")  # what a one-line name must not hold: the unsafe and tab
+
+
+def not_one_line(text: str) -> re.Match | None:
+    """The first character that has no place in a one-line name (a line break, tab, control, format or bidi
+    character, a separator), as a match (its position and the character), or None."""
+    return _NOT_ONE_LINE.search(text)
+
+
 def terminal(text: object, newlines: bool = False, encoding: str | None = None) -> str:
     """``text`` (made a string) with every unsafe character shown escaped; newlines kept if asked.
 

@@ -36,7 +36,7 @@ from operator import attrgetter, itemgetter
 from typing import Any
 
 from ..memo import Kept
-from ..model import Block, Cell
+from ..model import Block, Cell, beside_table_name
 from ..report import AnnualReport
 from ..report.repeats import normalize_all
 from ..report.stats.model import StatCell, StatTable
@@ -142,7 +142,7 @@ def _cell_fact(rep: AnnualReport, c: StatCell, has_lines: bool, has_numbers: boo
     ptr = c.pointer
     cell = c.cell
     if cell is not None and cell.pointer and not has_lines:
-        ptr += f"（{cell.pointer}）"
+        ptr += f"（{beside_table_name(cell.pointer)}）"
     if cell is not None and not cell.anchors:
         # _place of a grid cell without anchors (Cell.locate inlined: the cells of tables 二–四, every report)
         if cell.line is None:

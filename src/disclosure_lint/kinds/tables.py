@@ -45,8 +45,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..report import AnnualReport
 
 VERSIONS = (cat.V2019, cat.V2021)
-FORMAT_NAMES = {cat.V2019: "2019年试行格式", cat.V2021: "2021年格式"}
-FORMAT_BASIS = {cat.V2019: "国办公开办函〔2019〕60号", cat.V2021: "国办公开办函〔2021〕30号"}
 
 # Header and title cells of the official tables: structure, not data labels.
 STRUCTURAL = frozenset(norm(x) for x in (
@@ -254,15 +252,16 @@ class TableFormatVersion(Kind[KindOptions]):
                 else:
                     clues = [(texts[0], _first_block(table), None)]
             if not texts:
-                texts = [f"栏目与{FORMAT_NAMES[detected]}一致"]
+                texts = [f"栏目与{cat.FORMAT_SHORT_NAMES[detected]}一致"]
             where = clues[0] if clues else (None, _first_block(table), None)
             short = TABLE_SHORT_NAMES[tid]
             yield Hit(
                 **_at(where[1], where[2]),
-                params={"table": short, "detected": FORMAT_NAMES[detected], "expected": FORMAT_NAMES[expected],
-                        "clues": _quote(texts, 6), "basis": FORMAT_BASIS[expected]},
+                params={"table": short, "detected": cat.FORMAT_SHORT_NAMES[detected],
+                        "expected": cat.FORMAT_SHORT_NAMES[expected], "clues": _quote(texts, 6),
+                        "basis": cat.FORMAT_DOCUMENTS[expected]},
                 evidence={"expected": expected, "actual": detected, "table": tid, "labels": texts,
-                          "expected_format": f"{FORMAT_NAMES[expected]}（{FORMAT_BASIS[expected]}）",
+                          "expected_format": cat.FORMAT_NAMES[expected],
                           "year": report.year},
                 match=where[2].text if where[2] is not None else None,
                 key=f"{tid}:{detected}->{expected}",
@@ -350,8 +349,8 @@ class TableMissingRows(Kind[KindOptions]):
                 start=0 if block is not None else None,
                 end=end,
                 params={"table": TABLE_SHORT_NAMES[tid], "missing": "；".join(parts),
-                        "count": len(missing_rows) + len(missing_cols), "format": FORMAT_NAMES[expected],
-                        "basis": FORMAT_BASIS[expected]},
+                        "count": len(missing_rows) + len(missing_cols), "format": cat.FORMAT_SHORT_NAMES[expected],
+                        "basis": cat.FORMAT_DOCUMENTS[expected]},
                 evidence={"expected": "、".join([r.label for r in missing_rows] + [c.label for c in missing_cols]),
                           "actual": "未找到", "table": tid, "format_version": expected,
                           "missing_rows": [r.id for r in missing_rows], "missing_cols": [c.id for c in missing_cols],

@@ -16,10 +16,18 @@ V2019 = "2019"
 V2021 = "2021"
 FORMAT_VERSIONS = (LEGACY, V2019, V2021)
 
+# The one home of how the formats are named: the document that issued each (its 文号), the short name messages
+# use, the two together (``FORMAT_NAMES``: 2021年格式（国办公开办函〔2021〕30号）) and the official title a report
+# cites (``FORMAT_TITLES``: 《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）).
+FORMAT_DOCUMENTS = {V2019: "国办公开办函〔2019〕60号", V2021: "国办公开办函〔2021〕30号"}
+FORMAT_SHORT_NAMES = {V2019: "2019年试行格式", V2021: "2021年格式"}
 FORMAT_NAMES = {
     LEGACY: "旧条例时期（无统一格式）",
-    V2019: "2019年试行格式（国办公开办函〔2019〕60号）",
-    V2021: "2021年格式（国办公开办函〔2021〕30号）",
+    **{v: f"{FORMAT_SHORT_NAMES[v]}（{FORMAT_DOCUMENTS[v]}）" for v in (V2019, V2021)},
+}
+FORMAT_TITLES = {
+    V2019: f"《中华人民共和国政府信息公开工作年度报告格式（试行）》（{FORMAT_DOCUMENTS[V2019]}）",
+    V2021: f"《中华人民共和国政府信息公开工作年度报告格式》（{FORMAT_DOCUMENTS[V2021]}）",
 }
 
 

@@ -29,6 +29,7 @@ from rich.text import Text
 from ..diagnostics import SEVERITY_ZH, Diagnostic, Severity
 from ..fixspan import FIXABLE_EXTENSIONS
 from ..termsafe import terminal
+from .evidence import expected_actual, expected_actual_line
 from .summary import body_lines, place, rule_counts, statistics_lines, summary_line
 
 SEVERITY_STYLE: dict[Severity, str] = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -38,11 +39,9 @@ SHOWN_PER_RULE = 3  # grouped view: the findings of one rule shown in a file bef
 
 def _detail(d) -> str:
     parts = [d.message]
-    ev = d.evidence or {}
-    if "expected" in ev or "actual" in ev:
-        expected, actual = str(ev.get("expected", "")), str(ev.get("actual", ""))
-        if not (expected in d.message and actual in d.message):  # don't repeat what the message says
-            parts.append(f"应为：{expected}；实际：{actual}")
+    line = expected_actual_line(d.evidence)
+    if line is not None and not all(x is None or x in d.message for x in expected_actual(d.evidence)):
+        parts.append(line)  # unless the message says it already
     if d.fix is not None and d.fix.description not in d.message:
         kind = "建议修改" if d.fix.applicability == "safe" else "建议修改（需人工确认）"
         parts.append(f"{kind}：{d.fix.description}")

@@ -23,6 +23,7 @@ from typing import Any, TextIO
 from .. import __version__
 from ..diagnostics import CATEGORY_ZH, SEVERITIES, SEVERITY_ZH
 from ..termsafe import is_utf
+from .evidence import expected_actual, value_text
 from .html_stats import tables_html
 from .html_text import Locator, Spot, block_html, esc
 from .summary import place, summary_line
@@ -135,7 +136,7 @@ def _cells(ev: dict) -> str:
         mark = " class=\"failing\"" if failing and c.get("pointer") == failing else ""
         side = {"lhs": "左", "rhs": "右"}.get(str(c.get("side")), c.get("side"))
         rows.append(f"<tr{mark}><td>{esc(c.get('row_label'))}</td><td>{esc(c.get('column_label'))}</td>"
-                    f"<td>{esc(c.get('raw', c.get('value')))}</td><td>{esc(side)}</td></tr>")
+                    f"<td>{esc(value_text(c.get('raw', c.get('value'))))}</td><td>{esc(side)}</td></tr>")
     rows.append("</table></details>")
     return "".join(rows)
 
@@ -149,8 +150,9 @@ def _finding(n: int, d, docs: dict[str, dict[str, str]], file_id: str, placed: b
         out.append(f"<div>原文：<mark>{esc(d.match)}</mark></div>")
     out.append(f"<div class=\"message\">{esc(d.message)}</div>")
     ev = d.evidence or {}
-    if "expected" in ev or "actual" in ev:
-        out.append(f"<div class=\"evidence\">应为：<b>{esc(ev.get('expected'))}</b>　实际：<b>{esc(ev.get('actual'))}</b></div>")
+    shown = [f"{side}：<b>{esc(v)}</b>" for side, v in zip(("应为", "实际"), expected_actual(ev)) if v is not None]
+    if shown:
+        out.append(f"<div class=\"evidence\">{'　'.join(shown)}</div>")
     out.append(_cells(ev))
     if d.fix is not None:
         safe = "可自动修正" if d.fix.applicability == "safe" else "修正需确认（--unsafe-fixes）"

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from .evidence import value_text
 from .html_text import esc, ref
 
 
@@ -127,8 +128,8 @@ def _cell(tid: str, t: dict[str, Any], row: str, col: str, notes, file_id: str) 
     extra = []
     for x in here:
         if x.failing and x.expected is not None:
-            extra.append(f"<div class=\"exp\">应为 {esc(x.expected)}"
-                         + (f"，实为 {esc(x.actual)}" if x.actual is not None else "") + "</div>")
+            extra.append(f"<div class=\"exp\">应为 {esc(value_text(x.expected))}"
+                         + (f"，实为 {esc(value_text(x.actual))}" if x.actual is not None else "") + "</div>")
     refs = "".join(ref(file_id, k) for k in sorted({x.n for x in here}))
     attr = f" class=\"{cls}\"" if cls else ""
     return f"<td{attr}>{raw}{refs}{''.join(extra)}</td>"

@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from ..grid_spans import header_rows, spans
+from ..model import beside_table_name
+
 # C0/C1 controls (but tab, line feed), lone surrogates (a file name that is not UTF-8) and noncharacters are
 # not HTML text: shown as U+FFFD
 _NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
@@ -84,6 +87,8 @@ class Locator:
                 self.by_line[(page, line)].append(_Segment(block, cell, offset, column or 1, max(0, nxt - offset)))
         if item.get("pointer"):
             self.by_pointer.setdefault(str(item["pointer"]), (block, cell))
+            # as a statistics finding's pointer names it: 表三 › … › 自然人（第5个表格第4行第4列）
+            self.by_pointer.setdefault(beside_table_name(str(item["pointer"])), (block, cell))
 
     def _sorted(self, key: tuple[int | None, int]) -> tuple[list[_Segment], list[int], int]:
         """A line's segments, cells before blocks (a table block's own anchors cover its cells' lines too), each
@@ -217,20 +222,43 @@ def _by_cell(spots: list[tuple[int, Any, Spot]]) -> dict[CellPos, tuple[list[Mar
     return out
 
 
+def _merged(rows: list[list[dict[str, Any]]], placed: dict[CellPos, Any]) -> tuple[dict[tuple[int, int], str],
+                                                                                  set[tuple[int, int]]]:
+    """The header's merged cells as the report shows them (:mod:`disclosure_lint.grid_spans`: the reader writes a
+    spanning text in each position it covers, 表四's 行政复议 five times): the ``rowspan``/``colspan`` of each
+    first cell, and the positions they cover.  A rectangle holding a finding placed in a covered cell is not merged."""
+    grid = [[str(c.get("text") or "") for c in row] for row in rows]
+    width = max(map(len, grid), default=0)
+    grid = [g + [""] * (width - len(g)) for g in grid]
+    marked = next((r for r, row in enumerate(rows) if not (row and all(c.get("header") for c in row))), len(rows))
+    attrs: dict[tuple[int, int], str] = {}
+    covered: set[tuple[int, int]] = set()
+    for r0, c0, r1, c1 in spans(grid, header_rows(grid, marked), 0) if width else ():
+        inside = {(r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)} - {(r0, c0)}
+        if inside & placed.keys():
+            continue
+        covered |= inside
+        attrs[(r0, c0)] = (f" rowspan=\"{r1 - r0 + 1}\"" if r1 > r0 else "") + (f" colspan=\"{c1 - c0 + 1}\"" if c1 > c0 else "")
+    return attrs, covered
+
+
 def block_html(b: dict[str, Any], spots: list[tuple[int, Any, Spot]], file_id: str) -> str:
     """One block of the report with its findings marked (``spots``: the findings placed in this block)."""
     kind = b.get("kind")
     placed = _by_cell(spots)
     if kind == "table" and b.get("rows"):
+        span, covered = _merged(b["rows"], placed)
         rows = []
         for r, row in enumerate(b["rows"]):
             cells = []
             for c, cell in enumerate(row):
+                if (r, c) in covered:
+                    continue
                 marks, loose = placed.get((r, c), ([], []))
                 tag = "th" if cell.get("header") else "td"
                 body = marked(str(cell.get("text") or ""), marks, file_id) + "".join(ref(file_id, k) for k in loose)
                 hit = " class=\"hit\"" if marks or loose else ""
-                cells.append(f"<{tag}{hit}>{body}</{tag}>")
+                cells.append(f"<{tag}{hit}{span.get((r, c), '')}>{body}</{tag}>")
             rows.append("<tr>" + "".join(cells) + "</tr>")
         marks, loose = placed.get(None, ([], []))
         return ("<table class=\"srct\">" + "".join(rows) + "</table>"

@@ -17,7 +17,7 @@ from ..catalogue import TABLE_NAMES, TABLE_SHORT_NAMES
 from .identities import ZERO, CellKey, Check
 from .misplaced import Rearrangement
 from .model import StatTable
-from .schema import S4_BLOCKS, strip_number
+from .schema import S4_BLOCKS, SCHEMAS, strip_number
 
 # Short names used in message arithmetic ("本年新收3 + 上年结转1 = 4").
 S3_SHORT = {
@@ -108,6 +108,21 @@ def col_label(table: StatTable, col: str) -> str:
         return written
     spec = table.schema.col_by_id.get(col)
     return spec.label if spec else col
+
+
+def column_word(table_name: str, col: str) -> str:
+    """A column's name from the schema alone (no table read), for a finding's evidence shown to a person:
+    ``("表三", "natural_person")`` → ``自然人``, ``("表四", "review.upheld")`` → ``行政复议·结果维持``; the id
+    itself when the table or column is not known."""
+    tid = next((k for k, v in TABLE_SHORT_NAMES.items() if v == table_name), None)
+    if tid == "s4":
+        b, _, r = col.partition(".")
+        return f"{S4_BLOCK_NAMES.get(b, b)}·{S4_RESULT_SHORT.get(r, r)}"
+    for (t, _version), sch in SCHEMAS.items():
+        spec = sch.col_by_id.get(col) if t == tid else None
+        if spec is not None:
+            return spec.label
+    return col
 
 
 def short_row(table: StatTable, row: str) -> str:
