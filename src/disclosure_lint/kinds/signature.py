@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..report.annual import AnnualReport
 from ..report.agency import classify
+from ..report.annual import AnnualReport
 from ..report.truncation import cut_by_reader
 from . import register
 from .base import Hit, Kind, KindOptions
