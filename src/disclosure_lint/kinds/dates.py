@@ -234,13 +234,16 @@ class SignatureDateForm(Kind[SignatureDateFormOptions]):
                   fix_description=f"将落款日期改为“{expected}”", fix_safe=safe)
 
 
-# 某某街道办事处\n2024年1月: a 落款 date without its day (a block of nothing else, the agency's name before it at most)
-_MONTH_ONLY = re.compile(r"(?P<before>[^\n]{0,40}?)\s*(?P<date>(?:19|20)\d{2}\s*年\s*(?P<m>\d{1,2})\s*月)\s*")
+# 某某街道办事处\n2024年1月: a 落款 date without its day (a block of nothing else, the agency's name before it at most);
+# 2024年1月20: its day without 日
+_MONTH_ONLY = re.compile(r"(?P<before>[^\n]{0,40}?)\s*(?P<date>(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月"
+                         r"(?:\s*(?P<d>\d{1,2}))?)\s*")
 
 
 def _month_only(report: AnnualReport) -> Iterator[Hit]:
-    """A 落款 that gives the year and the month only (``2024年1月``): one of the last blocks
-    (:attr:`~..report.AnnualReport.signature_tail`) holds nothing but that, or the agency's name and that."""
+    """A 落款 that gives the year and the month only (``2024年1月``) or its day without 日 (``2024年1月20``): one of
+    the last blocks (:attr:`~..report.AnnualReport.signature_tail`) holds nothing but that, or the agency's name and
+    that."""
     for b in reversed(report.signature_tail):
         m = _MONTH_ONLY.fullmatch(b.text)
         if m is None or not 1 <= int(m.group("m")) <= 12:
@@ -249,6 +252,18 @@ def _month_only(report: AnnualReport) -> Iterator[Hit]:
         if before and classify(before)[0] is None:
             continue
         raw = m.group("date")
+        y, mo, d = int(m.group("y")), int(m.group("m")), m.group("d")
+        if d is not None:
+            if not 1 <= int(d) <= calendar.monthrange(y, mo)[1]:
+                continue  # not a day of that month (DL401 has no date to read either: left alone)
+            expected = f"{y}年{mo}月{int(d)}日"
+            yield Hit(block=b, start=m.start("date"), end=m.end("date"),
+                      params={"date": raw, "expected": expected, "form_name": "漏写“日”字的写法"},
+                      evidence={"expected": expected, "actual": raw, "form": "no_day_mark"},
+                      key=f"signature:{raw}",
+                      fix=[FixEdit(b, m.start("date"), m.end("date"), expected)],
+                      fix_description=f"将落款日期改为“{expected}”", fix_safe=False)
+            return
         expected = re.sub(r"\s+", "", raw) + "某日"
         yield Hit(block=b, start=m.start("date"), end=m.end("date"),
                   params={"date": raw, "expected": expected, "form_name": "只写到月份、没有写日的写法"},
