@@ -63,7 +63,7 @@ FORM_NAMES = {
     "fullwidth": "全角数字的写法",
 }
 FORM_SHORT = {
-    "gbt": "“2024年1月20日”式", "padded": "补零式", "short": "两位数年份式", "iso": "短横线式",
+    "gbt": "标准“年月日”式", "padded": "补零式", "short": "两位数年份式", "iso": "短横线式",
     "slashed": "斜线式", "dotted": "圆点式", "cn": "汉字数字式", "hao": "“号”式",
 }
 
@@ -332,7 +332,7 @@ class MixedDateFormsOptions(KindOptions):
 class MixedDateForms(Kind[MixedDateFormsOptions]):
     name = "mixed-date-forms"
     Options = MixedDateFormsOptions
-    params = frozenset({"forms", "count", "majority", "minority"})
+    params = frozenset({"forms", "count", "majority", "minority", "date"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         urls: dict[int, list[tuple[int, int]]] = {}
@@ -349,18 +349,24 @@ class MixedDateForms(Kind[MixedDateFormsOptions]):
         first_seen: dict[str, int] = {}
         for i, (_, f) in enumerate(used):
             first_seen.setdefault(f, i)
+        # the form to unify on: the standard one when the report uses it at all (DL403 reports every other), else
+        # the most frequent (the first seen of those tied)
         top = max(counts.values())
         tied = [f for f in counts if counts[f] == top]
-        majority = "gbt" if "gbt" in tied else min(tied, key=lambda f: first_seen[f])
+        majority = "gbt" if "gbt" in counts else min(tied, key=lambda f: first_seen[f])
         minority_total = sum(c for f, c in counts.items() if f != majority)
         if minority_total < self.options.min_minority:
             return
-        d0, f0 = next((d, f) for d, f in used if f != majority)
+        sig = report.signature_mention
+        # pointed at the first date in another form; not the 落款's, which DL402 reports (one finding on a span)
+        d0, f0 = next(((d, f) for d, f in used if f != majority and d is not sig), (None, ""))
+        if d0 is None:
+            return  # only the 落款 is written otherwise: DL402 says so
         order = sorted(counts, key=lambda f: (-counts[f], first_seen[f]))
         forms = "、".join(f"{FORM_SHORT[f]}{counts[f]}处" for f in order)
         yield Hit(block=d0.block, start=d0.start, end=d0.end,
                   params={"forms": forms, "count": len(counts), "majority": FORM_SHORT[majority],
-                          "minority": FORM_SHORT[f0]},
+                          "minority": FORM_SHORT[f0], "date": d0.raw},
                   evidence={"expected": FORM_SHORT[majority], "actual": forms,
                             "counts": {f: counts[f] for f in order},
                             "first_minority": {"date": d0.raw, "form": f0}},
