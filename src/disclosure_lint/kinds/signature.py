@@ -77,7 +77,7 @@ class MissingSignature(Kind[KindOptions]):
         else:
             missing = "未找到落款（机关名称和成文日期）"
         if report.published is None:
-            consequence = "；网页上也没有发布日期，无法核对是否按期公布（《条例》第四十九条，DL405 未检查）"
+            consequence = "；也没有找到发布日期（网页的“发布日期”栏或元数据），无法核对是否按期公布（《条例》第四十九条；DL405 未检查）"
             actual = "无落款日期，也无网页发布日期"
         else:
             consequence = ""
