@@ -95,8 +95,10 @@ def test_exactly_the_official_labels(year):
 def test_blank_says_only_unfilled(year, tmp_path):
     path = tmp_path / "blank.md"
     path.write_text(markdown(Blank(year, AGENCY)), encoding="utf-8")
-    # the tables are unfilled (DL209), section 五 is empty (DL104), the 落款 date is blank (DL502): nothing else
-    assert sorted(findings(path)) == ["empty-problems-section", "template-placeholder", "unfilled-table"]
+    # the tables are unfilled (DL209), sections 一 and 五 are empty (DL114, DL104), the 落款 date is blank (DL502):
+    # nothing else
+    assert sorted(findings(path)) == ["empty-overview-section", "empty-problems-section", "template-placeholder",
+                                      "unfilled-table"]
 
 
 def fill(md: str, year: int) -> str:

@@ -341,6 +341,30 @@ class TestMixedDateForms:
         ds = only(lint("2023-03-01更新指南，2023年6月18日召开会议。", select=["DL404"]), "DL404")
         assert len(ds) == 1 and ds[0].match == "2023-03-01"
 
+    def test_standard_form_in_the_minority_is_still_the_one_to_unify_on(self):
+        # the statistics period in the standard form, two padded dates and a dotted one: the finding points at the
+        # first padded date, not at the correct period (it did), and names the standard form by its pattern
+        text = md_report("""
+            一、总体情况
+
+            本报告中所列数据统计期限为2023年1月1日至12月31日。
+
+            于2023年06月05日、2023.9.8开展业务培训，2023年07月15日检查。
+        """)
+        ds = only(lint(text, select=["DL404"]), "DL404")
+        assert len(ds) == 1 and ds[0].match == "2023年06月05日"
+        assert ("（补零式2处、标准“年月日”式1处、圆点式1处），此处“2023年06月05日”为补零式；"
+                "日期写法应全文统一为标准“年月日”式") in ds[0].message
+        assert "2024年1月20日" not in ds[0].message
+
+    def test_not_on_the_signature_that_dl402_reports(self):
+        text = md_report("一、总体情况\n\n本机关于2023年3月1日更新指南。\n\n某某市某某局\n\n2024年01月20日")
+        ds = lint(text, select=["DL402", "DL404"])
+        assert [d.code for d in ds] == ["DL402"]  # only the 落款 differs: DL402 says so, once
+        text = md_report("一、总体情况\n\n本机关于2023年3月1日、2023.5.8更新指南。\n\n某某市某某局\n\n2024年01月20日")
+        ds = only(lint(text, select=["DL404"]), "DL404")
+        assert len(ds) == 1 and ds[0].match == "2023.5.8"
+
     def test_min_minority(self):
         text = "本机关于2023年3月1日、2023年5月8日、2023-06-18分别召开会议。"
         cfg = {"options": {"DL404": {"min_minority": 2}}}

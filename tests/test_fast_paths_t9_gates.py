@@ -144,7 +144,8 @@ def test_dl503_findings_as_with_the_old_gate(monkeypatch):
 
 _OLD_TRIGGER = "|".join([*cs._led("XxＸｘ", "[XxＸｘ]"), r"19\d?[Xx×＊*]", r"20\d?[Xx×＊*]", *cs._led("年月", "[Xx×]"),
                          "此处", "在此", *cs._led("【[［〔（(", r"\s*(?:请|在此|此处)?\s*(?:填|输入|待|文字描述)"),
-                         "年[ \u3000\xa0]{1,8}月[ \u3000\xa0]{1,8}日"])  # a date left blank (2024年  月  日), round 17
+                         "年[ \u3000\xa0]{1,8}月[ \u3000\xa0]{1,8}日",  # a date left blank (2024年  月  日), round 17
+                         "月[ \u3000\xa0]{1,8}日"])  # its day left blank (2024年1月  日), round 18
 _TRIGGER_PIECES = [*"XxＸｘ×＊*○□1920年月此处在【[［〔（( \t\n\0请填输入待文字描述-]^\\", "19", "20", "１９", "２０", "٢٠",
                    "5", "X年", "年X", "月×", "19X", "20１X", "此处", "在此", "（请填写", "中", "日", "　", "\xa0", "年  月"]
 

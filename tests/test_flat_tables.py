@@ -49,7 +49,8 @@ S4 = ("四、政府信息公开行政复议、行政诉讼情况 行政复议 �
 
 def flat_report(rows, cell_sep: str) -> str:
     body = " ".join(f"{lab}{cell_sep}{cell_sep.join(map(str, v))}" for lab, v in rows)
-    tail = "五、存在的主要问题及改进情况 一是解读形式单一，下一步将丰富解读形式。 六、其他需要报告的事项 无。"
+    tail = ("五、存在的主要问题及改进情况 一是解读形式单一，下一步将丰富解读形式。 六、其他需要报告的事项 无。"
+            " 某某县农业农村局 2024年1月20日")  # the 落款 (without it: DL410)
     return f"{HEAD} {S2} {S3_HEAD} {body} {S4} {tail}\n"
 
 

@@ -433,7 +433,18 @@ def test_percentage_truncated_is_flagged():
     d = ds[0]
     assert d.evidence["expected"] == "4.35%" and d.evidence["actual"] == "4.34%"
     assert d.evidence["numerator"] == 35 and d.evidence["denominator"] == 805
-    assert "4.3478%" in d.message
+    assert "按表三35÷805（分母为“（七）总计”）≈4.3478%，" in d.message  # two places more than written
+
+
+def test_percentage_formula_is_readable():
+    # an exact quotient without trailing zeros (it was 50.0000%), the denominator's name not in doubled brackets
+    # (it was 12÷24（（七）总计）)
+    t3 = table3({"open": 12, "partial": 3, "no4": 0, "no6": 0, "no7": 0, "un1": 5, "un2": 1, "un3": 0, "np1": 1,
+                 "np2": 0, "np5": 0, "ot1": 0, "ot3": 2, "total": 24, "new": 23, "carried_over": 2, "forward": 1})
+    ds = run(report("全年办结24件，其中予以公开12件，占60%。", t3=t3))
+    assert [d.code for d in ds] == ["DL235"]
+    assert "按表三12÷24（分母为“（七）总计”）=50%，按所写精度应为50%" in ds[0].message
+    assert "（（" not in ds[0].message and "0000" not in ds[0].message
 
 
 @pytest.mark.parametrize("pct", ["4.35%", "4.3%", "4%", "4.348%"])

@@ -14,6 +14,7 @@ _MODULES = (
     "structure",
     "self_reference",
     "dates",
+    "signature",
     "content_safety",
     "duplication",
     "typography",

@@ -63,7 +63,7 @@ FORM_NAMES = {
     "fullwidth": "全角数字的写法",
 }
 FORM_SHORT = {
-    "gbt": "“2024年1月20日”式", "padded": "补零式", "short": "两位数年份式", "iso": "短横线式",
+    "gbt": "标准“年月日”式", "padded": "补零式", "short": "两位数年份式", "iso": "短横线式",
     "slashed": "斜线式", "dotted": "圆点式", "cn": "汉字数字式", "hao": "“号”式",
 }
 
@@ -234,13 +234,16 @@ class SignatureDateForm(Kind[SignatureDateFormOptions]):
                   fix_description=f"将落款日期改为“{expected}”", fix_safe=safe)
 
 
-# 某某街道办事处\n2024年1月: a 落款 date without its day (a block of nothing else, the agency's name before it at most)
-_MONTH_ONLY = re.compile(r"(?P<before>[^\n]{0,40}?)\s*(?P<date>(?:19|20)\d{2}\s*年\s*(?P<m>\d{1,2})\s*月)\s*")
+# 某某街道办事处\n2024年1月: a 落款 date without its day (a block of nothing else, the agency's name before it at most);
+# 2024年1月20: its day without 日
+_MONTH_ONLY = re.compile(r"(?P<before>[^\n]{0,40}?)\s*(?P<date>(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月"
+                         r"(?:\s*(?P<d>\d{1,2}))?)\s*")
 
 
 def _month_only(report: AnnualReport) -> Iterator[Hit]:
-    """A 落款 that gives the year and the month only (``2024年1月``): one of the last blocks
-    (:attr:`~..report.AnnualReport.signature_tail`) holds nothing but that, or the agency's name and that."""
+    """A 落款 that gives the year and the month only (``2024年1月``) or its day without 日 (``2024年1月20``): one of
+    the last blocks (:attr:`~..report.AnnualReport.signature_tail`) holds nothing but that, or the agency's name and
+    that."""
     for b in reversed(report.signature_tail):
         m = _MONTH_ONLY.fullmatch(b.text)
         if m is None or not 1 <= int(m.group("m")) <= 12:
@@ -249,6 +252,18 @@ def _month_only(report: AnnualReport) -> Iterator[Hit]:
         if before and classify(before)[0] is None:
             continue
         raw = m.group("date")
+        y, mo, d = int(m.group("y")), int(m.group("m")), m.group("d")
+        if d is not None:
+            if not 1 <= int(d) <= calendar.monthrange(y, mo)[1]:
+                continue  # not a day of that month (DL401 has no date to read either: left alone)
+            expected = f"{y}年{mo}月{int(d)}日"
+            yield Hit(block=b, start=m.start("date"), end=m.end("date"),
+                      params={"date": raw, "expected": expected, "form_name": "漏写“日”字的写法"},
+                      evidence={"expected": expected, "actual": raw, "form": "no_day_mark"},
+                      key=f"signature:{raw}",
+                      fix=[FixEdit(b, m.start("date"), m.end("date"), expected)],
+                      fix_description=f"将落款日期改为“{expected}”", fix_safe=False)
+            return
         expected = re.sub(r"\s+", "", raw) + "某日"
         yield Hit(block=b, start=m.start("date"), end=m.end("date"),
                   params={"date": raw, "expected": expected, "form_name": "只写到月份、没有写日的写法"},
@@ -317,7 +332,7 @@ class MixedDateFormsOptions(KindOptions):
 class MixedDateForms(Kind[MixedDateFormsOptions]):
     name = "mixed-date-forms"
     Options = MixedDateFormsOptions
-    params = frozenset({"forms", "count", "majority", "minority"})
+    params = frozenset({"forms", "count", "majority", "minority", "date"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         urls: dict[int, list[tuple[int, int]]] = {}
@@ -334,18 +349,24 @@ class MixedDateForms(Kind[MixedDateFormsOptions]):
         first_seen: dict[str, int] = {}
         for i, (_, f) in enumerate(used):
             first_seen.setdefault(f, i)
+        # the form to unify on: the standard one when the report uses it at all (DL403 reports every other), else
+        # the most frequent (the first seen of those tied)
         top = max(counts.values())
         tied = [f for f in counts if counts[f] == top]
-        majority = "gbt" if "gbt" in tied else min(tied, key=lambda f: first_seen[f])
+        majority = "gbt" if "gbt" in counts else min(tied, key=lambda f: first_seen[f])
         minority_total = sum(c for f, c in counts.items() if f != majority)
         if minority_total < self.options.min_minority:
             return
-        d0, f0 = next((d, f) for d, f in used if f != majority)
+        sig = report.signature_mention
+        # pointed at the first date in another form; not the 落款's, which DL402 reports (one finding on a span)
+        d0, f0 = next(((d, f) for d, f in used if f != majority and d is not sig), (None, ""))
+        if d0 is None:
+            return  # only the 落款 is written otherwise: DL402 says so
         order = sorted(counts, key=lambda f: (-counts[f], first_seen[f]))
         forms = "、".join(f"{FORM_SHORT[f]}{counts[f]}处" for f in order)
         yield Hit(block=d0.block, start=d0.start, end=d0.end,
                   params={"forms": forms, "count": len(counts), "majority": FORM_SHORT[majority],
-                          "minority": FORM_SHORT[f0]},
+                          "minority": FORM_SHORT[f0], "date": d0.raw},
                   evidence={"expected": FORM_SHORT[majority], "actual": forms,
                             "counts": {f: counts[f] for f in order},
                             "first_minority": {"date": d0.raw, "form": f0}},

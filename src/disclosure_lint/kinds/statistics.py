@@ -28,6 +28,7 @@ from ..report.stats.identities import CellKey, Check, table_version
 from ..report.stats.model import StatCell, StatTable, worded_change
 from ..report.stats.wording import (
     IDENTITY_TEXT,
+    blank_parts_detail,
     cell_evidence,
     cell_name,
     cell_name_of,
@@ -40,6 +41,7 @@ from ..report.stats.wording import (
     fmt,
     jnum,
     names_and_details,
+    parts_blank,
     rearrangement_text,
     row_label,
     row_name,
@@ -93,8 +95,20 @@ class StatIdentity(Kind[IdentityOptions]):
         opts = self.options
         identity_checks = report.identity_checks
         explanation = identity_checks.explain()
-        for ch in identity_checks.checks:
-            if ch.ident.id != opts.identity or ch.status != "violated":
+        violated = [ch for ch in identity_checks.checks if ch.ident.id == opts.identity and ch.status == "violated"]
+        # totals filled over parts all left blank, in several rows (columns, blocks) of a table: one finding for the
+        # table (only the 总计 column filled), not one per row saying its parts "sum to 0"
+        blank: dict[str, list[Check]] = {}
+        if opts.identity != "I1":
+            for ch in violated:
+                if ch.lhs != 0 and parts_blank(ch.table, ch.ident.rhs):
+                    blank.setdefault(ch.table.id, []).append(ch)
+        blank = {tid: chs for tid, chs in blank.items() if len(chs) >= 2}
+        for chs in blank.values():
+            yield self._blank_parts(report, chs)
+        skip = {id(ch) for chs in blank.values() for ch in chs}
+        for ch in violated:
+            if id(ch) in skip:
                 continue
             t = ch.table
             what, sid = ch.subject
@@ -116,6 +130,23 @@ class StatIdentity(Kind[IdentityOptions]):
             }
             yield position(report, t, ch.total_key, params=params, evidence=ev,
                            key=f"{ch.ident.id}:{t.id}:{what}:{sid}", about=(identity_ref(ch),))
+
+
+    @staticmethod
+    def _blank_parts(report: AnnualReport, checks: list[Check]) -> Hit:
+        first = checks[0]
+        t = first.table
+        subject, detail = blank_parts_detail(checks)
+        ev = check_evidence(first)
+        ev.update(blank_parts=True, count=len(checks), checks=[check_evidence(ch) for ch in checks],
+                  expected="分项填写", actual=f"{subject}只填写了合计，分项均为空白")
+        params = {
+            "table": TABLE_SHORT_NAMES.get(t.id, t.id), "subject": subject, "column": "", "row": "",
+            "detail": detail, "expected": fmt(first.rhs), "actual": fmt(first.lhs), "delta": fmt(first.delta),
+            "identity": IDENTITY_TEXT[first.ident.id],
+        }
+        return position(report, t, first.total_key, params=params, evidence=ev,
+                        key=f"{first.ident.id}:{t.id}:blank-parts", about=tuple(identity_ref(ch) for ch in checks))
 
 
 # -- kind: cell blame ------------------------------------------------------------------------------

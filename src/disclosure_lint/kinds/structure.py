@@ -359,6 +359,20 @@ _SUBTITLE_WORDS = ("问题", "不足", "改进", "整改", "措施", "情况", "
                    "事项", "难点")
 
 
+_TITLE_THEN_TEXT = re.compile(r"^(\S{2,40}?)(?:\s*[：:]\s*|\s+)(\S.*)$", re.S)
+
+
+def _heading_rest(sec: Section) -> str:
+    """The text after the part's title on its heading's own line (``一、总体情况：2023年，本局…``, ``总体情况 本局…``:
+    a short line the section recogniser took as a heading whose title ran on), or ``""``.  Taken only when the words
+    before the colon or space are that part's title by themselves (a letter-spaced title ``总 体 情 况`` has no run of
+    two characters before its first space)."""
+    m = _TITLE_THEN_TEXT.match(sec.title)
+    if m is None or cat.match_section(m.group(1))[0] is not sec.spec:
+        return ""
+    return m.group(2)
+
+
 class EmptySectionOptions(KindOptions):
     section: Literal["s1", "s2", "s3", "s4", "s5", "s6"] = Field(
         default="s5", description="检查哪一部分（s1…s6，对应一至六）")
@@ -388,10 +402,14 @@ class EmptySection(Kind[EmptySectionOptions]):
         total = 0
         real = False  # a content line other than an empty phrase
         min_chars = self.options.min_chars
-        for b in st.body(sec):
-            if b.kind not in ("heading", "paragraph", "list_item", "table", "html", "image"):
+        rest = _heading_rest(sec)
+        texts: list[str | Block] = [rest, *st.body(sec)] if rest else list(st.body(sec))
+        for b in texts:
+            if isinstance(b, str):
+                text = b  # the part's text on its heading's own line (一、总体情况：2023年，本局…)
+            elif b.kind not in ("heading", "paragraph", "list_item", "table", "html", "image"):
                 continue
-            if b.kind == "html" and "<table" not in b.text.lower():
+            elif b.kind == "html" and "<table" not in b.text.lower():
                 text = re.sub(r"<[^>]+>", "", b.text)
             else:
                 text = b.text

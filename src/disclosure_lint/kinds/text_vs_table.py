@@ -297,6 +297,14 @@ def percent_ok(stated: Decimal, num: Decimal, den: Decimal, half_even: bool = Tr
     return any(_rounded(exact, places, m) == stated for m in modes)
 
 
+def _quotient_text(exact: Decimal, places: int) -> str:
+    """``=50`` when the quotient is exact at two places more than the percentage was written with, else ``≈33.33``
+    (no trailing zeros: 50.0000 is 50)."""
+    q = exact.quantize(Decimal(1).scaleb(-(places + 2)), rounding=ROUND_HALF_UP)
+    text = format(q.normalize(), "f")
+    return f"={text}" if q == exact else f"≈{text}"
+
+
 @register
 class TextTablePercentage(Kind[PercentOptions]):
     """A percentage in the prose that is not the table's count over its total, rounded as written."""
@@ -336,7 +344,8 @@ class TextTablePercentage(Kind[PercentOptions]):
             places = _decimals(stated)
             exact = tv.value * 100 / den.value
             exp = _rounded(exact, places, ROUND_HALF_UP)
-            formula = f"{number_text(tv.value)}÷{number_text(den.value)}（{den_name}）={exact.quantize(Decimal('0.0001'))}%"
+            formula = (f"{number_text(tv.value)}÷{number_text(den.value)}（分母为“{den_name}”）"
+                       f"{_quotient_text(exact, places)}%")
             pct_text = c.block.text[c.percent[1]:c.percent[2]]
             ptrs, pos = cell_evidence(tv.cells + den.cells)
             yield Hit(

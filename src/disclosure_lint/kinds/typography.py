@@ -64,7 +64,7 @@ class AsciiPunctuationOptions(KindOptions):
 class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
     name = "ascii-punctuation"
     Options = AsciiPunctuationOptions
-    params = frozenset({"mark", "replacement", "note"})
+    params = frozenset({"mark", "replacement", "note", "mark_name", "replacement_name"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         found = self._found(report)
@@ -150,9 +150,23 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
             while end < n and text[end] == " " and ch not in "(\"" and repl != "“":
                 end += 1
             in_code = any(a <= i < b for a, b in code)  # still reported, but code is never rewritten
-            yield Hit(block=block, start=i, end=i + 1, params={"mark": ch, "replacement": repl, "note": ""},
+            yield Hit(block=block, start=i, end=i + 1,
+                      params={"mark": ch, "replacement": repl, "note": "", **_names(ch, repl)},
                       evidence={"expected": repl, "actual": ch}, key=f"{ch}@{text[max(0, i - 8):i + 8]}",
-                      fix=None if in_code else [FixEdit(block, i, end, repl)], fix_description=f"将“{ch}”改为“{repl}”")
+                      fix=None if in_code else [FixEdit(block, i, end, repl)],
+                      fix_description=(f"将“{ch}”改为“{repl}”" if ch != '"' else
+                                       f"将半角双引号改为{_QUOTE_NAMES.get(repl, '全角引号')}"))
+
+
+_QUOTE_NAMES = {"“": "左引号", "”": "右引号"}
+
+
+def _names(mark: str, repl: str) -> dict[str, str]:
+    """How the message names the mark and its replacement: ``标点“,”`` / ``“，”``; a quotation mark inside 「“”」 is
+    unreadable (``“"”``, ``“““``), so it is named: ``双引号（"）`` / ``左引号（“）``."""
+    if mark == '"':
+        return {"mark_name": '双引号（"）', "replacement_name": f"{_QUOTE_NAMES.get(repl, '引号')}（{repl}）"}
+    return {"mark_name": f"标点“{mark}”", "replacement_name": f"“{repl}”"}
 
 
 def normalised_copy(report: AnnualReport) -> bool:

@@ -15,7 +15,7 @@ table rules say whether such a row could be read).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -97,9 +97,43 @@ def _place(table: StatTable, row: str, written: str) -> tuple[Block | None, Cell
     return (table.blocks[0] if table.blocks else None), None, None, None
 
 
+_GROUP_SCAN_ROWS = 200  # grid rows of a table searched for its group labels
+_LABEL_COLS = 3  # the label columns of a grid row (table 三: group, item and sub-item)
+
+
+def _group_typos(table: StatTable) -> Iterator[LabelTypo]:
+    """Group labels of the table's grid (``（三）不予以公开`` for ``（三）不予公开``: a row with no numbers of its own, so
+    not among ``row_labels``) written with a slip, each group once."""
+    groups = [r for r in table.schema.rows if not r.data and r.id not in table.row_labels]
+    if not groups:
+        return
+    done: set[str] = set()
+    seen: set[str] = set()
+    for b in table.blocks:
+        if b.table is None:
+            continue  # flattened text: its labels are read with its rows
+        for row in b.table.rows[:_GROUP_SCAN_ROWS]:
+            for c in row.cells[:_LABEL_COLS]:
+                text = c.text.strip()
+                if not text or len(text) > 40 or text in seen:
+                    continue
+                seen.add(text)
+                best: tuple[str, str, int] | None = None
+                for g in groups:
+                    if g.id in done:
+                        continue
+                    slip = _slip_of(text, (g.label, *g.aliases))
+                    if slip is not None and (best is None or slip[1] < best[2]):
+                        best = (g.id, g.label, slip[1])
+                if best is not None:
+                    done.add(best[0])
+                    yield LabelTypo(table.id, best[0], text, best[1], best[2], b, c)
+
+
 def find_label_typos(stats: dict[str, StatTable]) -> list[LabelTypo]:
     out: list[LabelTypo] = []
     for tid, table in stats.items():
+        out.extend(_group_typos(table))
         specs = table.schema.row_by_id
         for row, written in table.row_labels.items():
             spec = specs.get(row)

@@ -23,7 +23,7 @@ from .schema import S4_BLOCKS, TableSchema
 ValueKind = Literal["int", "decimal", "blank", "slash", "dash", "none", "na", "text"]
 
 _NUM = re.compile(r"^(?P<sign>[+\-－−])?\s*(?P<num>\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(?P<frac>\d+))?\s*"
-                  r"(?P<unit>万元|元|件|条|个|项|次|人|家|份|起)?$")
+                  r"(?:(?P<unit>万元|元|件|条|个|项|次|人|家|份|起)|[(（]\s*(?P<bunit>万元|元|件|条|个|项|次|人|家|份|起)\s*[)）])?$")
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def parse_value(raw: str) -> Value:
     if m.group("sign") and m.group("sign") != "+":
         number = -number
     kind: ValueKind = "decimal" if frac else "int"
-    return Value(kind, number, m.group("unit"))
+    return Value(kind, number, m.group("unit") or m.group("bunit"))  # 156件 or 156(件): a number with its unit
 
 
 # A change written in words (2019 table 二 本年增/减: 减少2, 减2项, 增加3, 新增1): the clerk's way of writing −2, +3.

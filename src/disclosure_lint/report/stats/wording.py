@@ -154,13 +154,34 @@ def _sum_text(table: StatTable, keys: Sequence[CellKey], subject: str) -> str:
     return f"{terms} = {fmt(total)}" if len(keys) > 1 else terms
 
 
+def is_blank(table: StatTable, key: CellKey) -> bool:
+    """Is the cell ``key`` left blank (or absent)?  Counted as 0 in the arithmetic, but not written 0."""
+    c = table.cells.get(key)
+    return c is None or c.value.kind == "blank"
+
+
+def parts_blank(table: StatTable, keys: Sequence[CellKey]) -> bool:
+    """Are all the parts ``keys`` of a sum left blank?"""
+    return all(is_blank(table, k) for k in keys)
+
+
+def _zero_words(table: StatTable, keys: Sequence[CellKey]) -> str:
+    """How cells counted as 0 are written: 为0, 未填写（空白）, 为0或空白."""
+    blank = sum(1 for k in keys if is_blank(table, k))
+    if blank == 0:
+        return "为0"
+    return "未填写（空白）" if blank == len(keys) else "为0或空白"
+
+
 def _parts_text(table: StatTable, keys: Sequence[CellKey], subject: str) -> str:
-    """The non-zero parts of a sum: ``自然人3 + 商业企业1，其余为0``."""
+    """The non-zero parts of a sum: ``自然人3 + 商业企业1，其余为0``; blank cells are said to be blank
+    (``其余未填写（空白）``), not 0."""
     shown = [k for k in keys if table.number(*k) != 0]
+    rest = [k for k in keys if table.number(*k) == 0]
     if not shown:
-        return "各项均为0"
+        return "各项均" + _zero_words(table, rest)
     terms = " + ".join(f"{_short_term(table, k, subject)}{fmt(table.number(*k))}" for k in shown)
-    return terms + ("，其余为0" if len(shown) < len(keys) else "")
+    return terms + (f"，其余{_zero_words(table, rest)}" if rest else "")
 
 
 def cell_pointer(table: StatTable, key: CellKey) -> str:
@@ -202,7 +223,25 @@ def check_detail(ch: Check) -> str:
     what = ch.subject[0]
     total_name = "（七）总计" if i.id == "I3" else "总计"
     parts = PARTS_NAME[i.id]
+    if parts_blank(t, i.rhs):
+        return f"{total_name}为{fmt(ch.lhs)}，但{parts}各项均未填写（空白，按0计之和为0）"
     return f"{total_name}为{fmt(ch.lhs)}，但{parts}之和为{fmt(ch.rhs)}（{_parts_text(t, i.rhs, what)}）"
+
+
+def blank_parts_detail(checks: Sequence[Check]) -> tuple[str, str]:
+    """(subject, detail) of one finding for the checks of one identity whose parts are all blank while their totals
+    are filled (``表三11行``: only the 总计 column of table 三 filled)."""
+    first = checks[0]
+    i = first.ident
+    what = first.subject[0]
+    n = len(checks)
+    unit = {"row": "行", "col": "列"}.get(what, "项")
+    total_name = "（七）总计" if i.id == "I3" else "总计"
+    parts = PARTS_NAME[i.id]
+    example = f"{subject_label(first)}{total_name}为{fmt(first.lhs)}"
+    detail = (f"{parts}各项均未填写（空白），只填写了{total_name}（如{example}）；空白按0计，这{n}{unit}的{total_name}"
+              f"都与之不符，应分项填写{parts}的数字（没有的填0）")
+    return f"{n}{unit}", detail
 
 
 def check_evidence(ch: Check) -> dict[str, Any]:

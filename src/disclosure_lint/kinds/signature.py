@@ -1,0 +1,90 @@
+"""The 落款 itself: ``missing-signature`` (DL410), a report that ends without the agency's name and date.
+
+The date of the 落款 is the report's 成文日期: without it, and without a publication date the page prints
+(``report.published``: the 发布日期 line or the page's metadata), the deadline of 《条例》第四十九条 cannot be
+checked (DL405/DL408 stay silent) and nothing said so.  A warning, not an error: portals often print the date
+in their own header rather than under the text.
+
+Not reported:
+
+* a file that ends early (``report.truncation``, DL002) or that the reader stopped reading (``cut_by_reader``),
+  and a portal page whose report is in its attachment: the end of the report was not read;
+* a 落款 date the date rules read (``report.signature_mention``), and any date-like ending of one of the last
+  blocks — a date the other rules report in its own way (``2024年1月``, ``2024年1月20``: DL402; ``2024年  月  日``,
+  ``2024年X月X日``: DL502) or a 落款 joined to the last sentence by a flattened crawl
+  (``…已全部落实。青禾市某某局2024年1月20日``);
+* a report that ends with a picture (a seal or a signature published as an image);
+* a text not recognised as an annual report of the unified shape (fewer than three of its parts found).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..report.agency import classify
+from ..report.annual import AnnualReport
+from ..report.truncation import cut_by_reader
+from . import register
+from .base import Hit, Kind, KindOptions
+
+# a line that ends with something date-like: a year (digits, 汉字 digits, XX) and at most a dozen characters
+# without a sentence's end after it (年1月20, 年  月  日, 年一月二十日), a blank 年 月 日, or a dashed/dotted date
+_END_DATE = re.compile(
+    r"(?:(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4}|(?:19|20)?[Xx×＊*]{2,4})\s*年[^。！？；;!?\n]{0,12}"
+    r"|年[ \u3000\xa0]*月[ \u3000\xa0]*日"
+    r"|(?:19|20)\d{2}\s*[-./／]\s*\d{1,2}(?:\s*[-./／]\s*\d{1,2})?)"
+    r"[\s|)）]*$")
+_TAIL = 6  # the last blocks searched (those of AnnualReport.signature_tail, plus the tables among them)
+_LINE_CAP = 80  # only the end of a long line is looked at
+
+
+def _ends_with_date(text: str) -> bool:
+    return any(_END_DATE.search(line[-_LINE_CAP:]) for line in text.splitlines() if line.strip())
+
+
+def _agency_line(text: str) -> str | None:
+    """The agency's name when ``text`` is nothing else (the first half of a 落款 without its date)."""
+    name = text.strip().lstrip("#").strip().strip("*_").strip()
+    if not name or len(name) > 40 or re.search(r"[，。；;！？!?]", name):
+        return None
+    return name if classify(name)[0] is not None else None
+
+
+@register
+class MissingSignature(Kind[KindOptions]):
+    """A report that ends without its 落款 (the agency's name and the date)."""
+
+    name = "missing-signature"
+    Options = KindOptions
+    params = frozenset({"missing", "consequence"})
+
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
+        if report.signature_mention is not None or report.truncation is not None:
+            return
+        if len(report.structure.by_id) < 3 or report.attachment_page is not None or cut_by_reader(report):
+            return
+        portal = report.portal
+        last = [b for b in report.lintable_blocks[-(_TAIL + 10):] if not portal.is_line(b)][-_TAIL:]
+        if not last or last[-1].kind == "image":
+            return
+        if any(_ends_with_date(b.text) for b in last if b.kind != "image"):
+            return
+        end = last[-1]
+        agency = _agency_line(end.text) if end.kind != "table" else None
+        if agency is not None:
+            missing = f"落款只有机关名称“{agency}”，未找到成文日期"
+        else:
+            missing = "未找到落款（机关名称和成文日期）"
+        if report.published is None:
+            consequence = "；也没有找到发布日期（网页的“发布日期”栏或元数据），无法核对是否按期公布（《条例》第四十九条；DL405 未检查）"
+            actual = "无落款日期，也无网页发布日期"
+        else:
+            consequence = ""
+            actual = "无落款日期"
+        text = end.text
+        yield Hit(block=end, start=0, end=len(text), match=text,
+                  params={"missing": missing, "consequence": consequence},
+                  evidence={"expected": "报告末尾署机关名称和成文日期（如“某某局 2024年1月20日”）", "actual": actual,
+                            "agency": agency, "published_source": report.published_source},
+                  key="missing-signature")

@@ -1,0 +1,83 @@
+"""DL410 missing-signature: a report that ends without its 落款 (the agency's name and the date).
+
+With no 落款 date and no publication date on the page, DL405 (the deadline) cannot run and nothing said so: the
+report passed as 未发现问题.  Kept quiet: a 落款 the date rules read, a date-like ending other rules report (DL402
+month-only or without 日, DL502 blank), a 落款 a flattened crawl joined to the last sentence, a file cut off (DL002),
+a report ending with a picture (a seal)."""
+
+from __future__ import annotations
+
+from .conftest import lint
+
+T2 = "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n| 规章 | 0 | 0 | 0 |"
+T3 = "| 申请人情况 | 自然人 |\n|---|---|\n| 一、本年新收政府信息公开申请数量 | 3 |"
+T4 = "| 行政复议 | 结果维持 |\n|---|---|\n| 总计 | 0 |"
+
+
+def report(tail: str, *, head: str = "") -> str:
+    lines = [
+        "# 青禾市某某局2023年政府信息公开工作年度报告", "", *([head, ""] if head else []),
+        "## 一、总体情况", "", "2023年，本局认真贯彻落实《条例》，全年主动公开政府信息132条。", "",
+        "## 二、主动公开政府信息情况", "", T2, "",
+        "## 三、收到和处理政府信息公开申请情况", "", T3, "",
+        "## 四、政府信息公开行政复议、行政诉讼情况", "", T4, "",
+        "## 五、存在的主要问题及改进情况", "", "一是政策解读形式较为单一。下一步将丰富解读形式，按季度检查目录。", "",
+        "## 六、其他需要报告的事项", "", "本年度未收取信息处理费。2023年政务公开工作要点已全部落实。", "",
+    ]
+    return "\n".join(lines) + tail
+
+
+def dl410(text: str, fmt: str = "markdown"):
+    return [d for d in lint(text, fmt=fmt) if d.code == "DL410"]
+
+
+def test_no_signature_at_all_is_one_warning_that_says_the_deadline_is_unchecked():
+    d = dl410(report(""))
+    assert len(d) == 1 and d[0].severity == "warning"
+    assert d[0].message.startswith("未找到落款（机关名称和成文日期）")
+    assert "无法核对是否按期公布" in d[0].message and "DL405 未检查" in d[0].message
+    assert d[0].match.startswith("本年度未收取信息处理费")
+
+
+def test_agency_without_its_date():
+    d = dl410(report("\n青禾市某某局\n"))
+    assert len(d) == 1 and d[0].message.startswith("落款只有机关名称“青禾市某某局”，未找到成文日期")
+
+
+def test_with_a_publication_date_on_the_page_only_what_is_missing_is_said():
+    d = dl410(report("", head="发布日期：2024-01-22"))
+    assert len(d) == 1 and "DL405" not in d[0].message and "按期公布" not in d[0].message
+    assert d[0].evidence["published_source"] == "发布日期"
+
+
+def test_a_signature_or_a_date_other_rules_report_is_no_missing_signature():
+    for tail in ("\n青禾市某某局\n\n2024年1月20日\n", "\n青禾市某某局　　2024年1月20日\n", "\n2024年1月20日\n",
+                 "\n青禾市某某局\n\n二〇二四年一月二十日\n", "\n青禾市某某局\n\n2024年1月\n",
+                 "\n青禾市某某局\n\n2024年1月20\n", "\n青禾市某某局\n\n2024年  月  日\n",
+                 "\n青禾市某某局\n\n2024年1月  日\n", "\n青禾市某某局\n\n2024年X月X日\n",
+                 "\n青禾市某某局\n\n2024.1.20\n", "\n青禾市某某局\n\n![公章](seal.png)\n"):
+        assert dl410(report(tail)) == [], tail
+
+
+def test_a_signature_joined_to_the_last_sentence_by_a_crawl():
+    text = report("").replace("已全部落实。", "已全部落实。青禾市某某局2024年1月20日")
+    assert dl410(text) == []
+
+
+
+FLAT = ("青禾市某某局2023年政府信息公开工作年度报告 一、总体情况 2023年，本局认真贯彻落实《条例》，全年主动公开政府信息132条。"
+        " 二、主动公开政府信息情况 第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章 0 0 0"
+        " 三、收到和处理政府信息公开申请情况 本年未收到政府信息公开申请。 四、政府信息公开行政复议、行政诉讼情况 本年未发生行政复议。"
+        " 五、存在的主要问题及改进情况 一是政策解读形式较为单一。下一步将丰富解读形式。 六、其他需要报告的事项 本年度未收取信息处理费。")
+
+
+def test_a_whole_report_on_one_line():
+    assert len(dl410(FLAT, fmt="text")) == 1
+    assert dl410(FLAT + " 青禾市某某局 2024年1月20日", fmt="text") == []
+    assert dl410(FLAT + "青禾市某某局2024年1月20日", fmt="text") == []
+
+
+def test_a_file_cut_off_is_not_missing_its_signature():
+    text = report("").split("## 六、")[0] + "## 六、其他需要报告的事项\n"
+    assert dl410(text) == []
+    assert dl410(report("").split("## 五、")[0]) == []  # ends in 四's table: the rest was not read
