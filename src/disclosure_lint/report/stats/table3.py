@@ -23,6 +23,7 @@ from .grid import (
     col_text,
     continued,
     header_start,
+    is_label,
     is_value,
     label_end,
     layout_of,
@@ -473,8 +474,8 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
         if plan is not None and None in data_sigs[k][: max(ll, 0) + 1]:
             plan = None  # a value among the label cells: its text is read as a label (the signature lacks it)
         rid, where, last_part = _row_id(row, ll, ctx, labels)
-        label_texts = set(labels)
-        label_texts.discard("")
+        # the row's label texts (a number among its label cells is not one: a value equal to it is a value)
+        label_texts = set(filter(is_label, labels))
         vtexts = texts[start:]
         vals: list[tuple[int, Cell]] | None
         if vtexts and label_texts.isdisjoint(vtexts) and (gap or len(vtexts) >= n or row is cut or not any(vtexts)):

@@ -1,0 +1,106 @@
+"""Tables read wrong by the tool, not wrong in the report (a red team's correct reports, round 18): a 序号 column, a
+bare 其他, a transposed table, a cell's unit and sign.  Each fixture is the project's clean example with one table
+laid out another way; the report stays correct, so a finding on it is the tool's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from disclosure_lint.model import Cell, Row
+from disclosure_lint.report.stats.grid import drop_index_column
+
+from .conftest import lint, parse
+from disclosure_lint.report import Overrides, interpret
+
+CLEAN = (Path(__file__).parent.parent / "examples" / "clean-2023.md").read_text(encoding="utf-8")
+
+
+def _report(text: str, fmt: str = "markdown"):
+    return interpret(parse(text, fmt), Overrides())
+
+
+def _s3_lines(text: str) -> tuple[list[str], int, int]:
+    """The lines of ``text`` and where its table 三 starts and ends (Markdown)."""
+    lines = text.split("\n")
+    start = next(i for i, x in enumerate(lines) if x.startswith("|") and "（本列数据的勾稽关系" in x)
+    end = next(i for i in range(start, len(lines)) if not lines[i].startswith("|"))
+    return lines, start, end
+
+
+# -- a 序号 column before the row labels ------------------------------------------------------------------
+
+def with_index_column(text: str, head: str = "序号", first: int = 1) -> str:
+    """Table 三 of ``text`` with a first column numbering its data rows from ``first`` (``head`` over it)."""
+    lines, start, end = _s3_lines(text)
+    out = lines[:start] + [f"| {head} " + lines[start], "|---" + lines[start + 1]]
+    out += [f"| {first + k} " + x for k, x in enumerate(lines[start + 2:end])]
+    return "\n".join(out + lines[end:])
+
+
+def test_index_column_numbers_equal_to_the_index_are_values():
+    # 二、上年结转 (row 2) has 2 from 自然人 and （二）部分公开 (row 4) has 4: the numbers equal to their row's 序号
+    # were read as a merged label repeated across the row and dropped: a DL201 error on a correct table
+    text = with_index_column(CLEAN)
+    assert "| 2 | 二、上年结转政府信息公开申请数量 | | | 2 |" in text
+    diags = lint(text)
+    assert [d.code for d in diags] == []
+    st = _report(text).stats["s3"]
+    assert st.get("carried_over", "natural_person").raw == "2"
+    assert st.get("result.partial", "natural_person").raw == "4"
+    assert st.unmapped == []
+
+
+def test_index_column_in_text_tab_separated():
+    lines, start, end = _s3_lines(with_index_column(CLEAN))
+    tab = ["\t".join(c.strip() for c in x.strip().strip("|").split("|")) for x in lines[start:end] if "---" not in x]
+    text = "\n".join(x.lstrip("# ") for x in lines[:start] + tab + lines[end:] if not x.startswith("|---"))
+    assert [d.code for d in lint(text, fmt="text") if d.code.startswith("DL2")] == []
+    assert _report(text, "text").stats["s3"].get("carried_over", "natural_person").raw == "2"
+
+
+def test_index_column_without_its_header_word():
+    # no 序号 above it (a table continued from a page before, whose header was there): the numbers count up by one
+    text = with_index_column(CLEAN, head="").replace("| 序号 |", "| |")
+    assert [d.code for d in lint(text)] == []
+    st = _report(text).stats["s3"]
+    assert (st.get("carried_over", "natural_person").raw, st.get("result.partial", "natural_person").raw) == ("2", "4")
+
+
+def test_index_column_of_table_two():
+    text = CLEAN.replace(
+        "| 信息内容 | 本年处理决定数量 |\n|---|---:|\n| 行政处罚 | 1257 |\n| 行政强制 | 86 |",
+        "| 序号 | 信息内容 | 本年处理决定数量 |\n|---|---|---:|\n| 1 | 行政处罚 | 1257 |\n| 2 | 行政强制 | 86 |")
+    assert "| 1 | 行政处罚 | 1257 |" in text
+    assert [d.code for d in lint(text)] == []  # was DL110: 表二 lacked its rows (the header read one column off)
+    st = _report(text).stats["s2"]
+    assert (st.get("penalty", "decisions").raw, st.get("coercion", "decisions").raw) == ("1257", "86")
+
+
+def _row(*texts: str) -> Row:
+    return Row(cells=tuple(Cell(text=t, row=0, col=i) for i, t in enumerate(texts)))
+
+
+def test_numbers_that_are_not_an_index_are_kept():
+    # guard: numbers before labels that do not count up by one, or fewer than three, without 序号 above them
+    assert drop_index_column([_row("1", "规章", "0"), _row("2", "行政规范性文件", "3")]) is None
+    assert drop_index_column([_row("1", "甲", "0"), _row("2", "乙", "3"), _row("5", "丙", "3")]) is None
+    # a row of numbers alone (table 四) is not an index column, however they count
+    assert drop_index_column([_row("1", "2", "3"), _row("2", "3", "4"), _row("3", "4", "5")]) is None
+    # the template's tables as written have none
+    for b in _report(CLEAN).blocks:
+        if b.kind == "table" and b.table is not None:
+            assert drop_index_column(list(b.table.rows)) is None
+    got = drop_index_column([_row("序号", "信息内容", "本年制发件数"), _row("1", "规章", "1")])
+    assert got is not None and [r.cells[0].text for r in got] == ["", ""]
+    assert [c.text for c in got[1].cells[1:]] == ["规章", "1"]
+
+
+def test_a_merged_label_repeated_across_the_row_is_still_dropped():
+    # guard: a group row whose merged label an export repeated into every cell is not read as values
+    lines, start, end = _s3_lines(CLEAN)
+    k = next(i for i in range(start, end) if "（三）不予公开 | 1.属于国家秘密" in lines[i])
+    lines.insert(k, "| 三、本年度办理结果 | （三）不予公开 | （三）不予公开 | （三）不予公开 | （三）不予公开 | （三）不予公开 "
+                    "| （三）不予公开 | （三）不予公开 | （三）不予公开 | （三）不予公开 |")
+    text = "\n".join(lines)
+    assert [d.code for d in lint(text)] == []
+    assert _report(text).stats["s3"].unmapped == []
