@@ -7,10 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from disclosure_lint.model import Cell, Row
+from disclosure_lint.report import Overrides, interpret
 from disclosure_lint.report.stats.grid import drop_index_column
 
 from .conftest import lint, parse
-from disclosure_lint.report import Overrides, interpret
 
 CLEAN = (Path(__file__).parent.parent / "examples" / "clean-2023.md").read_text(encoding="utf-8")
 

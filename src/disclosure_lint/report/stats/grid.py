@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import compress, count
+from itertools import compress, count, pairwise
 from operator import attrgetter, itemgetter
 from typing import Any
 
@@ -343,7 +343,7 @@ def drop_index_column(rows: list[Row]) -> list[Row] | None:
             nums.append(int(t0.translate(_FULL_DIGITS)))
     if not at:
         return None
-    if not head and (len(nums) < 3 or any(b != a + 1 for a, b in zip(nums, nums[1:]))):
+    if not head and (len(nums) < 3 or any(b != a + 1 for a, b in pairwise(nums))):
         return None
     out = list(rows)
     for k in at:
