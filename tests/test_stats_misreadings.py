@@ -9,8 +9,10 @@ from pathlib import Path
 from disclosure_lint.model import Cell, Row
 from disclosure_lint.report import Overrides, interpret
 from disclosure_lint.report.stats.grid import drop_index_column
+from disclosure_lint.report.stats.schema import schema
 
 from .conftest import lint, parse
+from .test_stats_export import md_report, md_t2, md_t3
 
 CLEAN = (Path(__file__).parent.parent / "examples" / "clean-2023.md").read_text(encoding="utf-8")
 
@@ -104,3 +106,51 @@ def test_a_merged_label_repeated_across_the_row_is_still_dropped():
     text = "\n".join(lines)
     assert [d.code for d in lint(text)] == []
     assert _report(text).stats["s3"].unmapped == []
+
+
+# -- a bare 其他 is not the 2021 row （六）3.其他 ------------------------------------------------------------
+
+APPLICANTS = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+
+
+def transposed_s3(version: str) -> str:
+    """Table 三 turned on its side: a row per applicant column, a column per row of the template."""
+    sch = schema("s3", version)
+    rows = sch.data_rows()
+    out = ["| 申请人情况 | " + " | ".join(r.label for r in rows) + " |", "|---" * (len(rows) + 1) + "|"]
+    for k, who in enumerate(APPLICANTS):
+        out.append(f"| {who} | " + " | ".join(str((k + i) % 3) for i in range(len(rows))) + " |")
+    return "\n".join(out)
+
+
+def test_a_bare_other_in_a_transposed_table_is_not_the_2021_row():
+    # the applicant 其他 (a row of a transposed table) was read as （六）3.其他: a 2019-format table called 2021 —
+    # an error on a table DL001 said it could not read
+    diags = lint(md_report(2020, s3=transposed_s3("2019")), select=["DL109", "DL001"])
+    assert [d.code for d in diags] == ["DL001"]
+    assert "表三" in diags[0].message
+
+
+def test_numbered_other_under_other_processing_still_tells_2021():
+    # guard: the 2021 rows of （六）其他处理 in a 2020 report are still a DL109 error
+    (d,) = lint(md_report(2020, s2=md_t2("2019"), s3=md_t3("2021")), select=["DL109"])
+    assert d.severity == "error" and "1.申请人无正当理由逾期不补正" in d.message and "人工核对" not in d.message
+    # and 其他 without its number, under （六）其他处理, is still its third row
+    text = md_report(2023).replace("| 3.其他 |", "| 其他 |")
+    assert "| 其他 |" in text
+    st = _report(text).stats["s3"]
+    assert st.detected_version == "2021" and st.get("result.other.other", "total") is not None
+    assert [d.code for d in lint(text, select=["DL001", "DL109", "DL110"])] == []
+
+
+def test_format_version_of_a_table_not_read_in_full_is_a_warning():
+    # a 2019 表二 in a 2023 report with a row the tool cannot read: the version is told from what was read
+    diags = lint(md_report(2023, s2=md_t2("2019", extra_rows=["某某专项事项"])), select=["DL109", "DL001"])
+    assert sorted(d.code for d in diags) == ["DL001", "DL109"]
+    d = next(d for d in diags if d.code == "DL109")
+    assert d.severity == "warning"
+    assert d.message.endswith("（国办公开办函〔2021〕30号）；但工具未能读全该表（见DL001），这一判断依据的是已读出的栏目，请人工核对")
+    assert d.evidence["table_unread"] is True
+    # guard: read in full, the same table is an error, its message unchanged
+    (d,) = lint(md_report(2023, s2=md_t2("2019")), select=["DL109"])
+    assert d.severity == "error" and d.message.endswith("（国办公开办函〔2021〕30号）")

@@ -121,9 +121,10 @@ def resolve_s3(parts: list[tuple[lb.Part, Cell]], ctx: Ctx) -> tuple[str | None,
         r = lb.match_s3_row(p.key, p.key2) if p.key else None
         if r is not None:
             spec = lb.S3_ROW_SPECS.get(r)
-            # a short generic label (3.其他) under another group is not that group's row
-            if (spec is not None and spec.group in lb.S3_SUBGROUPS and ctx.group and ctx.group != spec.group
-                    and len(p.key) <= 2):
+            # a short generic label (3.其他) under another group is not that group's row, nor is one without its
+            # number outside its group (a bare 其他: the applicant column of a transposed table, not （六）3.其他)
+            if (spec is not None and spec.group in lb.S3_SUBGROUPS and ctx.group != spec.group and len(p.key) <= 2
+                    and (ctx.group or not p.marker)):
                 r = None
         if r is None and i == n - 1 and p.key:
             r = _s3_fallback(p, ctx)
