@@ -58,6 +58,8 @@ def _reference_read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = Fal
     for vals in row_vals:
         used.update([i for i, c in vals if c.text])  # positions with text
     order = _s3_order(bd, header_rows, aligned, L, width, used, block)
+    if header_rows and table3._turned(header_rows):  # (round 18: a table turned on its side places no number)
+        order = [None] * max(width - L, 1)
     order = continued(bd, order, bool(header_rows), aligned, L)
 
     ctx = Ctx() if header_rows else Ctx(*bd.s3_ctx)  # a part without header rows continues the last one's group

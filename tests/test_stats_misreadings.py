@@ -154,3 +154,104 @@ def test_format_version_of_a_table_not_read_in_full_is_a_warning():
     # guard: read in full, the same table is an error, its message unchanged
     (d,) = lint(md_report(2023, s2=md_t2("2019")), select=["DL109"])
     assert d.severity == "error" and d.message.endswith("（国办公开办函〔2021〕30号）")
+
+
+# -- tables turned on their side -------------------------------------------------------------------------
+
+RESULTS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+S4_VALUES = {"review": [2, 0, 1, 0, 3], "direct": [1, 0, 0, 1, 2], "after_review": [1, 0, 0, 0, 1]}  # CLEAN's
+
+
+def _s4_lines(text: str) -> tuple[list[str], int, int]:
+    lines = text.split("\n")
+    start = next(i for i, x in enumerate(lines) if x.startswith("| 行政复议 | 行政复议"))
+    end = next(i for i in range(start, len(lines)) if not lines[i].startswith("|"))
+    return lines, start, end
+
+
+def with_s4(text: str, table: list[str]) -> str:
+    lines, start, end = _s4_lines(text)
+    return "\n".join(lines[:start] + table + lines[end:])
+
+
+def s4_by_result(header: list[list[str]], values: dict[str, list[int]] = S4_VALUES, sep: str = "md") -> list[str]:
+    """Table 四 with a row per result and a column per block, under ``header`` (its rows of block names)."""
+    rows = header + [[r, *(str(values[b][k]) for b in ("review", "direct", "after_review"))]
+                     for k, r in enumerate(RESULTS)]
+    if sep == "md":
+        return ["| " + " | ".join(rows[0]) + " |", "|---" * len(rows[0]) + "|"] + [
+            "| " + " | ".join(r) + " |" for r in rows[1:]]
+    return [sep.join(r) for r in rows]
+
+
+ONE_ROW_HEADER = [["结果", "行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）"]]
+TWO_ROW_HEADER = [["", "行政复议", "行政诉讼", "行政诉讼"], ["", "", "未经复议直接起诉", "复议后起诉"]]
+
+
+def _check_s4(text: str, fmt: str = "markdown", values: dict[str, list[int]] = S4_VALUES) -> None:
+    st = _report(text, fmt).stats["s4"]
+    for b, vals in values.items():
+        for r, v in zip(("upheld", "corrected", "other", "pending", "total"), vals):
+            assert st.get("cases", f"{b}.{r}").raw == str(v), (b, r)
+    assert st.unmapped == [] and st.loose == []
+
+
+def test_table_four_with_a_row_per_result_is_read():
+    # rows 结果维持 … 总计, columns 行政复议 | 行政诉讼（未经复议直接起诉）| 行政诉讼（复议后起诉）: a portrait page's table 四.
+    # It was read as one row of fifteen: DL208 on “行政复议·行政复议·总计” (a label not in the file), DL001, and
+    # 未经复议直接起诉·结果维持 exported as 行政复议·结果纠正
+    text = with_s4(CLEAN, s4_by_result(ONE_ROW_HEADER))
+    assert lint(text) == []
+    _check_s4(text)
+
+
+def test_table_four_with_a_row_per_result_under_a_two_row_header():
+    text = with_s4(CLEAN, s4_by_result(TWO_ROW_HEADER))
+    assert lint(text) == []
+    _check_s4(text)
+
+
+def test_table_four_with_a_row_per_result_in_text():
+    for sep in ("\t", "  "):
+        lines, start, end = _s4_lines(CLEAN)
+        body = [x.lstrip("# ") for x in lines[:start]] + s4_by_result(ONE_ROW_HEADER, sep=sep) + lines[end:]
+        text = "\n".join(x for x in body if not x.startswith("|"))  # (tables 二 and 三 left out: not about them)
+        _check_s4(text, "text")
+        assert [d.code for d in lint(text, fmt="text", select=["DL001", "DL204", "DL208", "DL110"])] == []
+
+
+def test_table_four_with_a_row_per_result_has_its_sums_checked():
+    wrong = {**S4_VALUES, "direct": [1, 0, 0, 1, 3]}
+    text = with_s4(CLEAN, s4_by_result(ONE_ROW_HEADER, wrong))
+    d = next(d for d in lint(text) if d.code == "DL204")
+    assert d.severity == "error" and "未经复议直接起诉" in d.message and "总计为3" in d.message
+
+
+def test_table_four_not_certainly_by_result_is_not_read_so():
+    # guard: the template's layout and the layout with a row per block read as before; a row that is not a result, or
+    # a header naming no block, leaves the table to the usual reading
+    assert lint(CLEAN) == []
+    by_block = ["| 类别 | | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |", "|---|---|---|---|---|---|---|",
+                "| 行政复议 | | 2 | 0 | 1 | 0 | 3 |", "| 行政诉讼 | 未经复议直接起诉 | 1 | 0 | 0 | 1 | 2 |",
+                "| 行政诉讼 | 复议后起诉 | 1 | 0 | 0 | 0 | 1 |"]
+    text = with_s4(CLEAN, by_block)
+    assert lint(text) == []
+    _check_s4(text)
+    odd = s4_by_result(ONE_ROW_HEADER)
+    odd[3] = odd[3].replace("结果纠正", "备注")
+    st = _report(with_s4(CLEAN, odd)).stats["s4"]
+    assert st.get("cases", "direct.upheld") is None or st.get("cases", "direct.upheld").raw != "1"
+
+
+def test_table_three_turned_on_its_side_places_no_number():
+    # a row per applicant, a column per row of the template: the header names no applicant column, so no number can
+    # be put in its place — none is (the 总计 row's numbers went to 自然人, 商业企业 …: result.total,total = 57)
+    sch = schema("s3", "2021")
+    rows = sch.data_rows()
+    table = ["| 申请人情况 | " + " | ".join(r.label for r in rows) + " |", "|---" * (len(rows) + 1) + "|"]
+    table += [f"| {who} | " + " | ".join("1" for _ in rows) + " |" for who in APPLICANTS]
+    lines, start, end = _s3_lines(CLEAN)
+    text = "\n".join(lines[:start] + table + lines[end:])
+    st = _report(text).stats["s3"]
+    assert st.cells == {}
+    assert [d.code for d in lint(text) if d.code.startswith(("DL0", "DL1", "DL2"))] == ["DL001"]

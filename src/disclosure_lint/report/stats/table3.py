@@ -324,6 +324,22 @@ def _s3_order(bd: Build, header_rows: list[Row], aligned: bool, L: int, width: i
     return flat
 
 
+def _turned(header_rows: list[Row]) -> bool:
+    """Header rows that name no applicant column (自然人, 商业企业 …) but at least two numbered rows of table 三
+    (一、本年新收…, （一）予以公开): the header of a table turned on its side."""
+    rows = 0
+    for r in header_rows:
+        for t in map(TEXT, r.cells):
+            if not t:
+                continue
+            m = lb.match_s3_col(t)
+            if m is not None and m[0] == "leaf" and m[1] not in ("total", "other_org"):  # (also row labels: （七）总计)
+                return False
+            if rows < 2 and any(p.marker and lb.match_s3_row(p.key, p.key2) for p in lb.split_label(t)):
+                rows += 1
+    return rows >= 2
+
+
 def version_flags(bd: Build, rid: str, has_text: bool) -> None:
     """The signs of the template version a data row gives (（六）其他处理 with numbers or with sub-rows); ``has_text``:
     the row has a value (also read by the flat reader, :mod:`.flat`)."""
@@ -459,6 +475,10 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
         used.update(compress(count(), texts[start:]))  # positions with text
     ops: list[tuple[str, str, Cell | None]] | None = [] if plan is not None else None
     order = _s3_order(bd, header_rows, aligned, L, width, used, block, ops)
+    if header_rows and _turned(header_rows):
+        # turned on its side (a row per applicant, a column per row of the template): its header names no applicant
+        # column, so a column cannot be told; no number is placed (each is unmapped, DL001 says so)
+        order = [None] * max(width - L, 1)
     carried = bd.order
     order = continued(bd, order, bool(header_rows), aligned, L)
 
