@@ -255,3 +255,41 @@ def test_table_three_turned_on_its_side_places_no_number():
     st = _report(text).stats["s3"]
     assert st.cells == {}
     assert [d.code for d in lint(text) if d.code.startswith(("DL0", "DL1", "DL2"))] == ["DL001"]
+
+
+# -- units and signs in table 二 ------------------------------------------------------------------------
+
+FEE_ROW = "| 行政事业性收费 | 0 |"
+
+
+def test_an_amount_in_yuan_under_a_column_in_wan_yuan_is_a_warning():
+    assert FEE_ROW in CLEAN
+    text = CLEAN.replace(FEE_ROW, "| 行政事业性收费 | 123500元 |")
+    (d,) = lint(text)
+    assert (d.code, d.severity) == ("DL205", "warning")
+    assert d.message == ("表二“行政事业性收费”行“本年收费金额（单位：万元）”列填写的“123500元”，单位是元，与本栏的单位万元不同"
+                         "（换算为万元应填12.35）")
+    assert d.evidence["expected"] == "12.35" and d.evidence["actual_unit"] == "元"
+
+
+def test_amounts_in_the_column_unit_or_without_one_are_quiet():
+    # guard: the unit of the column, a number alone, and 2019's 采购总金额 (whose column names no unit)
+    for cell in ("12.35", "12.35万元", "0"):
+        assert lint(CLEAN.replace(FEE_ROW, f"| 行政事业性收费 | {cell} |")) == []
+    values = {("procurement", "procurement_amount"): "251000元", ("procurement", "procurement_count"): "3"}
+    assert [d for d in lint(md_report(2020, s2=md_t2("2019", values=values))) if d.code == "DL205"] == []
+
+
+def test_full_width_plus_is_a_sign():
+    # ＋2 (full-width plus) in 2019's 本年增/减 was "不是数字", an error, while ＋'s neighbours １０ and +2 were read
+    from disclosure_lint.report.stats.model import parse_value
+
+    for raw, number in (("＋2", 2), ("+2", 2), ("－3", -3), ("-3", -3), ("１０", 10), ("﹢5", 5)):
+        v = parse_value(raw)
+        assert (v.kind, v.number) == ("int", number), raw
+    assert parse_value("＋").kind == "text" and parse_value("－").kind == "dash"  # a sign alone is no number
+    values = {("penalty", "change"): "＋2", ("coercion", "change"): "－1"}
+    diags = lint(md_report(2020, s2=md_t2("2019", values=values)))
+    assert [d for d in diags if d.code == "DL205"] == []
+    st = _report(md_report(2020, s2=md_t2("2019", values=values))).stats["s2"]
+    assert st.get("penalty", "change").value.number == 2 and st.get("coercion", "change").value.number == -1
