@@ -58,6 +58,8 @@ def _reference_read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = Fal
     for vals in row_vals:
         used.update([i for i, c in vals if c.text])  # positions with text
     order = _s3_order(bd, header_rows, aligned, L, width, used, block)
+    if header_rows and table3._turned(header_rows):  # (round 18: a table turned on its side places no number)
+        order = [None] * max(width - L, 1)
     order = continued(bd, order, bool(header_rows), aligned, L)
 
     ctx = Ctx() if header_rows else Ctx(*bd.s3_ctx)  # a part without header rows continues the last one's group
@@ -65,8 +67,8 @@ def _reference_read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = Fal
     for (row, ll), vals, texts in zip(data, row_vals, data_texts):
         labels = tuple(texts[: max(ll, 0) + 1])
         rid, where, last_part = _row_id(row, ll, ctx, labels)
-        label_texts = set(labels)
-        label_texts.discard("")
+        # (round 18: a number among the label cells is not a label text, so a value equal to it stays a value)
+        label_texts = {t for t in labels if t and not is_value(t)}
         if not label_texts.isdisjoint([c.text for _, c in vals]):
             vals = [(i, c) for i, c in vals if c.text not in label_texts]  # a merged label repeated across
         if not vals and ll >= 0 and ll == len(row.cells) - 1:

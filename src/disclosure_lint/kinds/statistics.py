@@ -17,7 +17,9 @@ the others ``report.stats`` (typed cells keyed by canonical row and column ids, 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
@@ -305,6 +307,29 @@ class StatValue(Kind[ValueOptions]):
                     ev["expected"], ev["read_as"] = fmt(worded), jnum(worded)
                 yield position(report, t, key, params=params, evidence=ev, key=f"value:{tid}:{row}:{col}",
                                severity="warning" if worded is not None else None)
+        t = stats.get("s2")
+        if t is not None and t.layout != "image":
+            yield from self._units(report, t)
+
+    def _units(self, report: AnnualReport, t: StatTable) -> Iterator[Hit]:
+        """An amount written with a unit other than its column's (123500元 under 本年收费金额（单位：万元）): a warning,
+        with the number in the column's unit (the number is right, only its unit differs from the column's)."""
+        for key, c in t.cells.items():
+            v = c.value
+            if not v.is_number or v.unit not in _YUAN or self._kind(t, key[1]) != "amount":
+                continue
+            row, col = key
+            unit = _column_unit(t, col)
+            if unit is None or unit == v.unit:
+                continue
+            assert v.number is not None  # (a number)
+            converted = fmt(v.number * _YUAN[v.unit] / _YUAN[unit])
+            params = {"table": TABLE_SHORT_NAMES["s2"], "row": row_name(t, row), "column": col_label(t, col),
+                      "place": f"“{row_name(t, row)}”行“{col_label(t, col)}”列", "value": c.raw.strip(),
+                      "problem": f"，单位是{v.unit}，与本栏的单位{unit}不同（换算为{unit}应填{converted}）"}
+            ev = {"table": TABLE_SHORT_NAMES["s2"], "table_title": TABLE_NAMES["s2"], **cell_evidence(t, key),
+                  "actual": c.raw.strip(), "expected": converted, "actual_unit": v.unit, "expected_unit": unit}
+            yield position(report, t, key, params=params, evidence=ev, key=f"unit:s2:{row}:{col}", severity="warning")
 
     @staticmethod
     def _kind(t: StatTable, col: str) -> str:
@@ -339,6 +364,21 @@ class StatValue(Kind[ValueOptions]):
         if v.kind != "int":
             return "数量应为整数"
         return None
+
+
+_YUAN = {"元": Decimal(1), "万元": Decimal(10000)}
+_COLUMN_UNIT = re.compile(r"万元|元")
+
+
+def _column_unit(t: StatTable, col: str) -> str | None:
+    """The unit a column of amounts names (本年收费金额（单位：万元）: 万元), as written, else as the format has it;
+    None when neither names one (2019's 采购总金额)."""
+    spec = t.schema.col_by_id.get(col)
+    for text in (t.col_labels.get(col) or "", spec.label if spec is not None else ""):
+        m = _COLUMN_UNIT.search(text)
+        if m is not None:
+            return m.group(0)
+    return None
 
 
 # -- kind: table 二 sanity ------------------------------------------------------------------------------

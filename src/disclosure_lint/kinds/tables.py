@@ -224,7 +224,15 @@ def unplaced_columns(table) -> list:
     return out
 
 
+def unreadable(table) -> bool:
+    """Whether table-unreadable (DL001) reports the table, its options aside: labels it could not map (of no format
+    version) or columns it could not place, or numbers it could not place in a row and column."""
+    return bool(truly_unmapped(table) or unplaced_columns(table) or any(c.value.kind != "blank" for c in table.loose))
+
+
 # -- table-format-version ----------------------------------------------------------------------------
+
+_UNREAD_NOTE = "；但工具未能读全该表（见DL001），这一判断依据的是已读出的栏目，请人工核对"
 
 
 @register
@@ -233,7 +241,7 @@ class TableFormatVersion(Kind[KindOptions]):
 
     name = "table-format-version"
     Options = KindOptions
-    params = frozenset({"table", "detected", "expected", "clues", "basis"})
+    params = frozenset({"table", "detected", "expected", "clues", "basis", "unread"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         for tid, table in _tables(report):
@@ -255,16 +263,20 @@ class TableFormatVersion(Kind[KindOptions]):
                 texts = [f"栏目与{cat.FORMAT_SHORT_NAMES[detected]}一致"]
             where = clues[0] if clues else (None, _first_block(table), None)
             short = TABLE_SHORT_NAMES[tid]
+            # a table with parts the tool could not read (DL001 says so): the version is told from what was read, so
+            # it may be the tool's misreading, not the report's format — a warning that says so, not an error
+            unread = unreadable(table)
             yield Hit(
                 **_at(where[1], where[2]),
                 params={"table": short, "detected": cat.FORMAT_SHORT_NAMES[detected],
                         "expected": cat.FORMAT_SHORT_NAMES[expected], "clues": _quote(texts, 6),
-                        "basis": cat.FORMAT_DOCUMENTS[expected]},
+                        "basis": cat.FORMAT_DOCUMENTS[expected], "unread": _UNREAD_NOTE if unread else ""},
                 evidence={"expected": expected, "actual": detected, "table": tid, "labels": texts,
                           "expected_format": cat.FORMAT_NAMES[expected],
-                          "year": report.year},
+                          "year": report.year, **({"table_unread": True} if unread else {})},
                 match=where[2].text if where[2] is not None else None,
                 key=f"{tid}:{detected}->{expected}",
+                severity="warning" if unread else None,
             )
 
     @staticmethod

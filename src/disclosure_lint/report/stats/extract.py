@@ -59,7 +59,7 @@ from ...model import Block, Cell
 from ..catalogue import TABLE_IDS
 from . import labels as lb
 from .flat import read_flat
-from .grid import Build, clean, to_loose
+from .grid import Build, clean, drop_index_column, to_loose
 from .layout_rows import is_s3_data_label, pair_number_rows
 from .model import StatTable
 from .schema import S3_COLS, schema
@@ -220,6 +220,9 @@ def _read_table(b: Block, hint: str | None, build: Callable[[str], Build], gap: 
             continue
         if seg.id == "s2" and hint != "s2" and seg.strong < 1:
             continue
+        indexed = drop_index_column(seg.rows)  # a 序号 column: its numbers are not the table's
+        if indexed is not None:
+            seg.rows, seg.shape = indexed, None
         bd = build(seg.id)
         bd.add_block(b)
         end = tail_blocks[-1] if tail_blocks else b

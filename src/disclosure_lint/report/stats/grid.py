@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from itertools import compress, count
+from dataclasses import dataclass, field, replace
+from itertools import compress, count, pairwise
 from operator import attrgetter, itemgetter
 from typing import Any
 
@@ -313,6 +313,47 @@ def padded(row: Row, vals: list[tuple[int, Cell]], n: int, cut: Row | None) -> l
     if row is cut or have >= n or not row.cells or not any(c.text for _, c in vals):
         return vals
     return vals + [(have + k, c) for k, (_, c) in enumerate(blank_cells(row, n - have))]
+
+
+#: the header words of an index column (序号 1, 2, 3 … before the row labels)
+_INDEX_HEADS = frozenset({"序号", "编号", "行号", "行次"})
+_INDEX_NUM = re.compile(r"[0-9０-９]{1,3}")
+
+
+def drop_index_column(rows: list[Row]) -> list[Row] | None:
+    """``rows`` with their index column (序号: a first column numbering the rows 1, 2, 3 … before their labels)
+    emptied, or None when they have none.  It is one when a row's first cell says so (序号, 编号, 行号, 行次: every
+    number below it in the first column is then an index) or when at least three rows start with a number followed
+    by a label and those numbers count up by one (a table continued from an earlier page starts at its first row's
+    number).  The column is emptied, not removed, so that every other cell keeps its grid position (a header over
+    it, the column of a finding); a number equal to the row's index is then read as the value it is."""
+    head = False
+    at: list[int] = []  # the rows whose first cell is a number before a label
+    nums: list[int] = []
+    for k, row in enumerate(rows):
+        cells = row.cells
+        if len(cells) < 2:
+            continue
+        t0 = "".join(cells[0].text.split())
+        if t0 in _INDEX_HEADS:
+            head = True
+            at.append(k)
+        elif _INDEX_NUM.fullmatch(t0) is not None and (head or is_label(cells[1].text)):
+            at.append(k)
+            nums.append(int(t0.translate(_FULL_DIGITS)))
+    if not at:
+        return None
+    if not head and (len(nums) < 3 or any(b != a + 1 for a, b in pairwise(nums))):
+        return None
+    out = list(rows)
+    for k in at:
+        row = out[k]
+        first = row.cells[0]
+        out[k] = Row(cells=(replace(first, text=""), *row.cells[1:]), line=row.line, header=row.header)
+    return out
+
+
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def header_start(header_rows: list[Row], match) -> int | None:

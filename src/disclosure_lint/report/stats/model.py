@@ -45,6 +45,7 @@ class Value:
         return n if n is not None else _ZERO  # a Decimal is immutable: one 0 serves every blank
 
 
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．＋﹢", "0123456789.++")
 _ZERO = Decimal(0)
 _FIRST = itemgetter(0)
 _SECOND = itemgetter(1)
@@ -64,7 +65,7 @@ def parse_value(raw: str) -> Value:
     s = s.strip("*_")  # Markdown emphasis around a number
     if s in _PLACEHOLDER:
         return Value(_PLACEHOLDER[s])  # type: ignore[arg-type]
-    s = s.translate(str.maketrans("０１２３４５６７８９．", "0123456789."))
+    s = s.translate(_FULL_WIDTH)  # full-width digits, point and signs: ＋2 is +2, as １０ is 10
     m = _NUM.match(s)
     if not m:
         return Value("text")

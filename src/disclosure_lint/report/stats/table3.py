@@ -23,6 +23,7 @@ from .grid import (
     col_text,
     continued,
     header_start,
+    is_label,
     is_value,
     label_end,
     layout_of,
@@ -120,9 +121,10 @@ def resolve_s3(parts: list[tuple[lb.Part, Cell]], ctx: Ctx) -> tuple[str | None,
         r = lb.match_s3_row(p.key, p.key2) if p.key else None
         if r is not None:
             spec = lb.S3_ROW_SPECS.get(r)
-            # a short generic label (3.其他) under another group is not that group's row
-            if (spec is not None and spec.group in lb.S3_SUBGROUPS and ctx.group and ctx.group != spec.group
-                    and len(p.key) <= 2):
+            # a short generic label (3.其他) under another group is not that group's row, nor is one without its
+            # number outside its group (a bare 其他: the applicant column of a transposed table, not （六）3.其他)
+            if (spec is not None and spec.group in lb.S3_SUBGROUPS and ctx.group != spec.group and len(p.key) <= 2
+                    and (ctx.group or not p.marker)):
                 r = None
         if r is None and i == n - 1 and p.key:
             r = _s3_fallback(p, ctx)
@@ -322,6 +324,22 @@ def _s3_order(bd: Build, header_rows: list[Row], aligned: bool, L: int, width: i
     return flat
 
 
+def _turned(header_rows: list[Row]) -> bool:
+    """Header rows that name no applicant column (自然人, 商业企业 …) but at least two numbered rows of table 三
+    (一、本年新收…, （一）予以公开): the header of a table turned on its side."""
+    rows = 0
+    for r in header_rows:
+        for t in map(TEXT, r.cells):
+            if not t:
+                continue
+            m = lb.match_s3_col(t)
+            if m is not None and m[0] == "leaf" and m[1] not in ("total", "other_org"):  # (also row labels: （七）总计)
+                return False
+            if rows < 2 and any(p.marker and lb.match_s3_row(p.key, p.key2) for p in lb.split_label(t)):
+                rows += 1
+    return rows >= 2
+
+
 def version_flags(bd: Build, rid: str, has_text: bool) -> None:
     """The signs of the template version a data row gives (（六）其他处理 with numbers or with sub-rows); ``has_text``:
     the row has a value (also read by the flat reader, :mod:`.flat`)."""
@@ -457,6 +475,10 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
         used.update(compress(count(), texts[start:]))  # positions with text
     ops: list[tuple[str, str, Cell | None]] | None = [] if plan is not None else None
     order = _s3_order(bd, header_rows, aligned, L, width, used, block, ops)
+    if header_rows and _turned(header_rows):
+        # turned on its side (a row per applicant, a column per row of the template): its header names no applicant
+        # column, so a column cannot be told; no number is placed (each is unmapped, DL001 says so)
+        order = [None] * max(width - L, 1)
     carried = bd.order
     order = continued(bd, order, bool(header_rows), aligned, L)
 
@@ -473,8 +495,8 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
         if plan is not None and None in data_sigs[k][: max(ll, 0) + 1]:
             plan = None  # a value among the label cells: its text is read as a label (the signature lacks it)
         rid, where, last_part = _row_id(row, ll, ctx, labels)
-        label_texts = set(labels)
-        label_texts.discard("")
+        # the row's label texts (a number among its label cells is not one: a value equal to it is a value)
+        label_texts = set(filter(is_label, labels))
         vtexts = texts[start:]
         vals: list[tuple[int, Cell]] | None
         if vtexts and label_texts.isdisjoint(vtexts) and (gap or len(vtexts) >= n or row is cut or not any(vtexts)):

@@ -1,6 +1,7 @@
 """Table 四 (政府信息公开行政复议、行政诉讼情况) read from the rows of a table block: its fifteen columns (three
 groups × 结果维持/结果纠正/其他结果/尚未审结/总计) from the header positions or the order of the header texts,
-one row of numbers, or the transposed layout with one row per group; and (:func:`numbers_after`) the row of numbers
+one row of numbers, the transposed layout with one row per group, or the table turned on its side with one row per
+result and a column per group (:func:`_result_rows`); and (:func:`numbers_after`) the row of numbers
 printed as a paragraph of its own after a text table of the header alone.
 """
 
@@ -239,6 +240,10 @@ def _read_s4(bd: Build, rows: list[Row], block: Block, gap: bool, cut: Row | Non
                      for row, ll in data)
     if transposed:
         ok = False
+    blocks = _result_rows(header_rows, data, aligned and not gap, L, width)
+    if blocks is not None:  # turned on its side: a row per result, a column per block
+        _read_result_rows(bd, data, row_vals, blocks, header_rows, block, gap, cut)
+        return False
     if header_rows:
         order = _s4_order(header_rows, aligned, L, width, used, bd.col_labels, steps)
     else:
@@ -316,6 +321,87 @@ def _read_s4(bd: Build, rows: list[Row], block: Block, gap: bool, cut: Row | Non
             steps.append((_CELLS, lab, at, cids, tuple(j for _cid, j in places), tuple(cell_key("cases", cid) for cid in cids),
                           tuple(map(sc_label, cids))))
     return ok
+
+
+def _result_rows(header_rows: list[Row], data: list[tuple[Row, int]], aligned: bool, L: int,
+                 width: int) -> list[str | None] | None:
+    """The block of each value position of a table 四 turned on its side — a row per result (结果维持 … 总计), a
+    column per block (行政复议 | 行政诉讼（未经复议直接起诉） | 行政诉讼（复议后起诉）: the fifteen columns are too wide
+    for a portrait page) — or None when the table is not so laid out.  Only when it is certain: the header names
+    blocks and no result, every data row's label is a result, each once, and the blocks named differ (by the header
+    text above each column when the columns line up, else in the order the header names them)."""
+    if not header_rows or not data:
+        return None
+    for r in header_rows:
+        for c in r.cells:
+            if c.text and (m := lb.match_s4(c.text)) is not None and m[0] == "result":
+                return None
+    seen: set[str] = set()
+    for row, ll in data:
+        labels = [t for t in map(TEXT, row.cells[: ll + 1]) if t and not is_value(t)]
+        m = lb.match_s4(labels[-1]) if labels else None
+        if m is None or m[0] != "result" or m[1] in seen:
+            return None
+        seen.add(m[1])
+    blocks: list[str | None] = []
+    if aligned:
+        for col in range(L, width):
+            b = None
+            for t in header_stack(header_rows, col):  # the last (the most specific) block named above the column
+                b = _block_of(t) or b
+            blocks.append(b)
+    else:
+        for t, _cell in reading_order(header_rows):
+            b = _block_of(t)
+            if b is not None and b not in blocks:
+                blocks.append(b)
+    named = [b for b in blocks if b]
+    if not named or len(named) != len(set(named)):
+        return None
+    return blocks
+
+
+_BRACKETED = re.compile(r"[（(]([^（）()]{1,20})[）)]")
+
+
+def _block_of(text: str) -> str | None:
+    """The block a header text names: 行政复议, 未经复议直接起诉 …, also 行政诉讼（未经复议直接起诉） (行政诉讼 with its
+    block in brackets); None for 行政诉讼 alone (two blocks) and anything else."""
+    if not text:
+        return None
+    m = lb.match_s4(text)
+    if m is None:
+        return None
+    if m[0] == "block":
+        return m[1]
+    if m[0] == "super" and (inner := _BRACKETED.search(text)) is not None:
+        m = lb.match_s4(inner.group(1))
+        if m is not None and m[0] == "block":
+            return m[1]
+    return None
+
+
+def _read_result_rows(bd: Build, data: list[tuple[Row, int]], row_vals: list, blocks: list[str | None],
+                      header_rows: list[Row], block: Block, gap: bool, cut: Row | None) -> None:
+    """Table 四's cells from its rows of results (:func:`_result_rows`): each number under its block's column."""
+    n = sum(1 for b in blocks if b)
+    for (row, ll), vals in zip(data, row_vals):
+        label = next(c for c in reversed(row.cells[: ll + 1]) if c.text and not is_value(c.text))
+        result = lb.match_s4(label.text)[1]  # type: ignore[index]  # (a result: _result_rows saw to it)
+        written = clean(label.text)
+        if not gap:
+            vals = padded(row, vals, len(blocks), cut)
+        nonblank = [c for _, c in vals if c.text]
+        if short_row(gap, nonblank, n):
+            to_loose(bd, "cases", written, block, nonblank)
+            continue
+        for i, c in vals:
+            b = blocks[i] if 0 <= i < len(blocks) else None
+            if b is None:
+                if c.text:
+                    bd.unmap(col_text(header_rows, c.col), "col", block, c)
+                continue
+            bd.add("cases", f"{b}.{result}", c.text, "数量", written, block, c)
 
 
 @lru_cache(maxsize=256)
