@@ -1294,6 +1294,16 @@ def _breaks(a: _Line, b: _Line, lay: _Layout) -> bool:
     return bool(_TERMINAL.search(a.text) and not lay.indents)
 
 
+def _title_wraps(a: _Line, b: _Line, lay: _Layout) -> bool:
+    """Does the document's opening line ``a`` (its title, in the body's size) go on in ``b``?  A title too long for
+    one line, set centred in the body's font, fills the first line from margin to margin and leaves its last words
+    centred on the next (…2023年政府信息公开工作年度 / 报告: a LibreOffice export with Chinese fonts).  Not a
+    centred line of figures (a date, 发布时间) or a bracketed subtitle, which stay lines of their own."""
+    return (a.page == b.page and abs(a.size - b.size) < 0.6 and lay.full(a) and lay.balanced(a) and lay.centred(b)
+            and b.x1 - b.x0 < a.x1 - a.x0 and not _TERMINAL.search(a.text)
+            and not any(ch.isdigit() for ch in b.text) and not b.text.lstrip().startswith(("（", "(", "〔", "[")))
+
+
 def _blocks(pages: list[_Page]) -> tuple[Block, ...]:
     lay = _layout(pages)
     # the item stream: lines, table parts and images in reading order, page by page
@@ -1327,7 +1337,7 @@ def _blocks(pages: list[_Page]) -> tuple[Block, ...]:
         if kind == "line":
             ln = obj  # type: ignore[assignment]
             flush_table()
-            if para and _breaks(para[-1], ln, lay):
+            if para and _breaks(para[-1], ln, lay) and not (not blocks and _title_wraps(para[-1], ln, lay)):
                 flush_para()
             para.append(ln)
         elif kind == "table":
