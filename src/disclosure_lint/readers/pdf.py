@@ -83,6 +83,7 @@ from . import ocr, pdf_layout
 from .pdf_budget import OverBudget, check_page
 from .pdf_pdfium import FAINT_SIZE, PageObjects, faint, open_document, page_objects, slanted
 from .pdf_tables import find_tables
+from .print_furniture import is_footer, is_header, printed_by_browser
 from .text import HEADING, heading_level
 
 MAX_PAGES = 300  # pages read from one file; the rest is reported (notice "page-limit")
@@ -1151,12 +1152,17 @@ def _strip_furniture(pages: list[_Page]) -> None:
             counts[k] += 1
     n = len(pages)
     need = max(2, (n + 1) // 2)
+    # a browser's print header and footer (date and time + title, address + N/M): dropped wherever they stand in
+    # the margins, set apart or not (Chrome prints them close to the text, and a ligature may vary between pages)
+    browser = printed_by_browser(sum(any(zone == "bottom" and is_footer(ln.text) for ln, zone, _ in cands[p.number])
+                                     for p in pages), n)
     for p in pages:
         drop = set()
         for ln, zone, apart in cands[p.number]:
             t = ln.text.strip()
-            if _PAGE_NUMBER.match(t) or (apart and n >= 2 and len(t) <= 80
-                                         and counts[(zone, *_furniture_key(ln))] >= need):
+            if (_PAGE_NUMBER.match(t) or (apart and n >= 2 and len(t) <= 80
+                                          and counts[(zone, *_furniture_key(ln))] >= need)
+                    or (browser and (is_header(t) if zone == "top" else is_footer(t)))):
                 drop.add(id(ln))
         if drop:
             p.lines = [ln for ln in p.lines if id(ln) not in drop]
