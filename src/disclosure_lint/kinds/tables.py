@@ -449,6 +449,8 @@ def _unfound_rows(report: AnnualReport, tid: str, table) -> list:
     return [r for r in data_rows if r.id not in seen]
 
 
+_UNREAD_LAYOUT = ("各个数值所在的行和列（PDF 中的这张表没有表格线，各栏文字的位置不足以可靠地确定每个数值属于哪一行哪一列，"
+                  "如栏目很窄、行名逐字折行）")
 _UNREAD_RUN = "各个数值所在的行和列（表格的文字连在一起，栏目名和数字之间没有任何分隔）"
 
 
@@ -470,6 +472,13 @@ class TableUnreadable(Kind[TableUnreadableOptions]):
         if deduped:  # one cause for every table of the copy: one finding
             yield _deduplicated_hit(report, deduped)
         for tid, run in unread.items():  # in the text, but its cells run together: not read at all
+            if run.why == "layout":
+                yield Hit(block=run.block, start=0, end=min(len(run.block.text), 40),
+                          params={"table": TABLE_SHORT_NAMES[tid], "what": _UNREAD_LAYOUT, "labels": "", "count": 0},
+                          evidence={"expected": "每个数值对应到一行一列", "actual": "表格没有表格线，行和列无法可靠确定",
+                                    "table": tid, "layout": "borderless-unsure", "skipped": "本表的统计检查"},
+                          key=f"{tid}:unread-layout")
+                continue
             if run.why != "run":
                 continue
             yield Hit(block=run.block, start=run.start, end=min(run.end, run.start + 40),

@@ -359,7 +359,11 @@ def _paragraphs(report) -> list[tuple]:
     """Paragraphs in document order: segments of prose blocks, and table cells."""
     prose = {p.block.index: p for p in report.prose_pieces}
     out: list[tuple] = []
+    # the rows and label pieces of a PDF table the reader could not lay out (（五）不予 / 处理）) are no prose
+    unlaid = frozenset(getattr(getattr(report, "document", None), "table_text", ()))
     for b in report.lintable_blocks:
+        if b.index in unlaid:
+            continue
         if b.kind == "table":
             # each distinct sequence once (most cells hold no mark: hundreds of "" per table); a table without
             # any mark (most tables) has only "" and is not split at all
