@@ -182,3 +182,43 @@ def test_flat_table3_read_short_is_dl001():
 def test_flat_table3_whole_is_clean():
     diags = [d for d in lint(flat_report(S3_ROWS), fmt="text", year=2022) if d.code in ("DL001", "DL110")]
     assert diags == []
+
+
+# -- the cells of a statistics table read from a PDF are not prose (DL703) -------------------------------------
+
+
+def _s3_markdown(split: str) -> str:
+    rows = ["| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | | | 自然人 | 商业企业 | 科研机构 | "
+            "社会公益组织 | 法律服务机构 | 其他 | 总计 |", "|---|---|---|---|---|---|---|---|---|---|"]
+    group = ""
+    for label, values in S3_ROWS:
+        if values is None:
+            group = label if label.startswith("（") else ""
+            continue
+        if label.startswith("（") or label.startswith(("一、", "二、", "四、")):
+            first, second, third = (label, label, label) if not label.startswith("（") else ("三、本年度办理结果", label, label)
+        else:
+            g = split if (group == "（五）不予处理" and not label.startswith("1.")) else group
+            first, second, third = "三、本年度办理结果", g, label
+        rows.append("| " + " | ".join([first, second, third, *map(str, values)]) + " |")
+    return (f"# {TITLE}\n\n## 一、总体情况\n\n本年度我局主动公开政府信息612条。\n\n## 三、收到和处理政府信息公开申请情况\n\n"
+            + "\n".join(rows) + "\n")
+
+
+@pytest.mark.parametrize("fmt,reported", [("pdf", False), ("markdown", True)])
+def test_split_merged_cell_of_a_pdf_grid_not_prose(fmt, reported):
+    """LibreOffice prints a merged cell cut by a page break with part of its text on each page: the rows on the
+    second page read ``）不予处理``.  In a PDF's grid that is the table's reading, not the clerk's bracket (no DL703);
+    the same cell written so in a Markdown table is the clerk's, and reported."""
+    import dataclasses
+
+    from disclosure_lint.readers import markdown as md_reader
+    from disclosure_lint.report import interpret
+
+    doc = md_reader.parse(_s3_markdown("）不予处理"), path="x.md")
+    if fmt == "pdf":
+        doc = dataclasses.replace(doc, format="pdf")
+    report = interpret(doc)
+    assert "s3" in report.stats
+    unbalanced = [u for u in report.brackets.unbalanced if u.mark.char == "）"]
+    assert bool(unbalanced) is reported

@@ -355,12 +355,21 @@ _new = object.__new__
 _PLAIN_TABLE = "\0table"
 
 
+def _grid_blocks(report) -> frozenset[int]:
+    """The table blocks of the statistics tables read from a PDF (a grid of cells: a merged cell split by a page
+    break keeps part of its label on each page, （五）不予处理 / ）不予处理)."""
+    if getattr(getattr(report, "document", None), "format", None) != "pdf":
+        return frozenset()
+    return frozenset(b.index for t in report.stats.values() for b in t.blocks if b.kind == "table")
+
+
 def _paragraphs(report) -> list[tuple]:
     """Paragraphs in document order: segments of prose blocks, and table cells."""
     prose = {p.block.index: p for p in report.prose_pieces}
     out: list[tuple] = []
-    # the rows and label pieces of a PDF table the reader could not lay out (（五）不予 / 处理）) are no prose
-    unlaid = frozenset(getattr(getattr(report, "document", None), "table_text", ()))
+    # the rows and label pieces of a PDF table the reader could not lay out are no prose, nor the cells of a statistics
+    # table read from a PDF (the format's words, their slips DL904's)
+    unlaid = frozenset(getattr(getattr(report, "document", None), "table_text", ())) | _grid_blocks(report)
     for b in report.lintable_blocks:
         if b.index in unlaid:
             continue
