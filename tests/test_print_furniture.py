@@ -195,7 +195,7 @@ def _s3_markdown(split: str) -> str:
         if values is None:
             group = label if label.startswith("（") else ""
             continue
-        if label.startswith("（") or label.startswith(("一、", "二、", "四、")):
+        if label.startswith(("（", "一、", "二、", "四、")):
             first, second, third = (label, label, label) if not label.startswith("（") else ("三、本年度办理结果", label, label)
         else:
             g = split if (group == "（五）不予处理" and not label.startswith("1.")) else group
