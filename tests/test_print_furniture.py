@@ -222,3 +222,44 @@ def test_split_merged_cell_of_a_pdf_grid_not_prose(fmt, reported):
     assert "s3" in report.stats
     unbalanced = [u for u in report.brackets.unbalanced if u.mark.char == "）"]
     assert bool(unbalanced) is reported
+
+
+# -- where a finding on a table read as text points ------------------------------------------------------------
+
+
+def test_cell_of_a_pdf_text_has_its_page_and_line():
+    """A table read from a PDF's lines (one cell per line): the cell is placed at its own page and line, as the
+    engine reports a PDF place (第4页第12行), not at a bare line number counted within its page."""
+    from disclosure_lint.model import Anchor, Block
+    from disclosure_lint.report.stats.grid import text_cell
+
+    block = Block(index=3, kind="paragraph", text="（七）总计 49 7 0 0 2 0 58",
+                  anchors=(Anchor(0, 12, 1, 4),), pointer="第4页第12行")
+    cell = text_cell("49", block, 7)
+    loc = cell.locate(0)
+    assert (loc.page, loc.line) == (4, 12)
+    plain = text_cell("49", Block(index=3, kind="paragraph", text="（七）总计 49", line=12, column=1,
+                                  anchors=(Anchor(0, 12, 1),)), 6)
+    assert plain.locate(0).page is None and plain.line == 12  # a text file: its line and column, as before
+
+
+def test_cell_without_its_column_label_named_by_the_column():
+    """A cell of a table read as text whose header words were not read as its column's label (a PDF's header broken
+    over lines: 自然 / 人): the pointer names the column by the format's label, not ``表三 › （七）总计 › ``."""
+    import dataclasses
+
+    from disclosure_lint.report import interpret
+    from disclosure_lint.report.stats.wording import cell_pointer
+
+    table = interpret(text_reader.parse(flat_report(S3_ROWS))).stats["s3"]
+    key = ("result.total", "natural_person")
+    table.cells[key] = dataclasses.replace(table.cells[key], col_label="")
+    assert cell_pointer(table, key) == "表三 › （七）总计 › 自然人"
+
+
+def test_flat_table_finding_names_its_column():
+    """A wrong figure in a table read one cell per line: the pointer names its row and its column (自然人)."""
+    rows = [(label, ([4, 1, 0, 0, 0, 0, 5] if label == "（一）予以公开" else values)) for label, values in S3_ROWS]
+    diags = [d for d in lint(flat_report(rows), fmt="text", year=2022) if d.code in ("DL201", "DL203", "DL210", "DL202")]
+    assert diags
+    assert any(d.pointer and d.pointer.endswith("› 自然人") for d in diags), [d.pointer for d in diags]
