@@ -263,3 +263,20 @@ def test_flat_table_finding_names_its_column():
     diags = [d for d in lint(flat_report(rows), fmt="text", year=2022) if d.code in ("DL201", "DL203", "DL210", "DL202")]
     assert diags
     assert any(d.pointer and d.pointer.endswith("› 自然人") for d in diags), [d.pointer for d in diags]
+
+
+def test_unread_table_text_still_pairs_with_the_text_around_it():
+    """A mark of a table's text (Document.table_text) still closes a bracket opened in the line before it (a long
+    label wrapped around its numbers: （二）部分公开（区分处理的…情 / 4 1 0 0 0 0 5 / 形）): neither is reported; an
+    unpaired mark inside the table's text is the table's reading, not reported either."""
+    import dataclasses
+
+    from disclosure_lint.report import interpret
+
+    text = "\n".join([TITLE, "三、收到和处理政府信息公开申请情况", "（二）部分公开（区分处理的，只计这一情形，不计其他情",
+                      "4 1 0 0 0 0 5", "形）", "）不于国", "四、政府信息公开行政复议、行政诉讼情况", "本年度未发生。"])
+    doc = text_reader.parse(text)
+    marked = dataclasses.replace(doc, table_text=tuple(b.index for b in doc.blocks if b.text in ("4 1 0 0 0 0 5", "形）",
+                                                                                                 "）不于国")))
+    assert interpret(marked).brackets.unbalanced == []
+    assert [u.mark.char for u in interpret(doc).brackets.unbalanced] == ["）"]  # unmarked: the clerk's

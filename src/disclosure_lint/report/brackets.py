@@ -367,12 +367,7 @@ def _paragraphs(report) -> list[tuple]:
     """Paragraphs in document order: segments of prose blocks, and table cells."""
     prose = {p.block.index: p for p in report.prose_pieces}
     out: list[tuple] = []
-    # the rows and label pieces of a PDF table the reader could not lay out are no prose, nor the cells of a statistics
-    # table read from a PDF (the format's words, their slips DL904's)
-    unlaid = frozenset(getattr(getattr(report, "document", None), "table_text", ())) | _grid_blocks(report)
     for b in report.lintable_blocks:
-        if b.index in unlaid:
-            continue
         if b.kind == "table":
             # each distinct sequence once (most cells hold no mark: hundreds of "" per table); a table without
             # any mark (most tables) has only "" and is not split at all
@@ -548,6 +543,13 @@ def analyse(report) -> Brackets:
         carry.prose.clear()  # cut off while a bracket was open
         carry.cells.clear()
     carry.close()
+    # a mark left unpaired in the rows and label pieces of a PDF table the reader could not lay out, or in a cell of a
+    # statistics table read from a PDF (the format's words, their slips DL904's: a merged cell cut by a page break,
+    # （五）不予处理 / ）不予处理), is the table's reading, not the clerk's; the marks still pair with the text around
+    # them (（二）部分公开（区分处理的…情 / 4 1 0 0 0 0 5 / 形）)
+    quiet = frozenset(getattr(getattr(report, "document", None), "table_text", ())) | _grid_blocks(report)
+    if quiet:
+        out.unbalanced = [u for u in out.unbalanced if u.mark.piece.block.index not in quiet]
     out.unbalanced.sort(key=lambda u: (u.mark.piece.block.index, u.mark.piece.base or 0, u.mark.start))
     return out
 
