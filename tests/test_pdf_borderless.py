@@ -103,3 +103,52 @@ def test_unsure_header_stays_text(tmp_path):
     tables = [b for b in doc.blocks if b.kind == "table"]
     assert not any("规章" in b.text for b in tables)
     assert any("见附件说明" in b.text for b in doc.blocks if b.kind == "paragraph")
+
+
+@pytest.fixture
+def narrow_labels(monkeypatch):
+    """Table 三's three label columns 36, 26 and 26 pt wide, the cells' text 10.5 pt (a Word table whose label columns
+    were made narrow: its labels wrap two characters a line).  (Patched here, not an option of render.to_pdf: the
+    benchmark's renderings are cached on the renderer's source.)"""
+    widths, styles = render._col_widths, render._pdf_styles
+
+    def narrow(grid, frame_w, size):
+        if len(grid[0]) == 10:
+            return [36.0, 26.0, 26.0] + [(frame_w - 88.0) / 7] * 7
+        return widths(grid, frame_w, size)
+
+    def bigger():
+        st = dict(styles())
+        st["cell"] = st["cell"].clone("cell_narrow", fontSize=10.5, leading=13)
+        return st
+
+    monkeypatch.setattr(render, "_col_widths", narrow)
+    monkeypatch.setattr(render, "_pdf_styles", bigger)
+
+
+@pytest.mark.usefixtures("narrow_labels")
+def test_narrow_label_columns_one_dl001(tmp_path):
+    """表三 with label columns so narrow that its labels wrap a character or two a line (三、 / 本年 / 度办 …, 2.其 / 他法
+    / 律行 …): its grid is not sure, so it stays text — and that text is the table's, not the report's: one DL001
+    saying the table was not read, no 'part without its table' (DL105), no missing rows (DL110), no part titles
+    (DL107) or numbered list (DL902) made of its rows."""
+    md = EXAMPLES[0][1]
+    (tmp_path / "narrow.pdf").write_bytes(render.to_pdf(md, rules=False))
+    doc = read_path(str(tmp_path / "narrow.pdf"))
+    assert doc.table_text  # rows of a table drawn without rules that was not read
+    assert not any(b.kind == "heading" and any(ch.isdigit() for ch in b.text[-3:]) for b in doc.blocks)
+    result = Checker().check_file(str(tmp_path / "narrow.pdf"))
+    s3 = [d for d in result.diagnostics if d.code == "DL001" and "表三" in d.message]
+    assert len(s3) == 1 and "没有表格线" in s3[0].message
+    assert not {"DL105", "DL110", "DL107", "DL902"} & {d.code for d in result.diagnostics}
+    assert not [d for d in result.diagnostics if d.severity == "error"]
+
+
+@pytest.mark.usefixtures("narrow_labels")
+def test_narrow_label_columns_ruled_still_read(tmp_path):
+    """The same narrow columns with their ruling lines: a grid, read; nothing listed as a table's unread text."""
+    md = EXAMPLES[0][1]
+    (tmp_path / "ruled.pdf").write_bytes(render.to_pdf(md, rules=True))
+    doc = read_path(str(tmp_path / "ruled.pdf"))
+    assert getattr(doc, "table_text", ()) == ()
+    assert "s3" in interpret(doc).stats

@@ -353,6 +353,9 @@ class Document:
     declared_charset: str | None = None
     space_separated_tables: tuple[int, ...] = ()
     ocr_pages: tuple[int, ...] = ()  # pages whose text was recognised from their image (OCR)
+    # indices of the blocks holding rows of a table the reader saw and could not read as a grid (a PDF table drawn
+    # without rules whose grid was unsure): the table's text, not prose; the report says the table was not read
+    table_text: tuple[int, ...] = ()
     pager: tuple[int, int] | None = None  # (this page, pages): an article a portal's script splits into pages
     embedded: tuple[str, ...] = ()  # documents the page shows in a frame or a viewer (``<embed src="….pdf">``)
     meta: dict = field(default_factory=dict)

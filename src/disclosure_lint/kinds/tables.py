@@ -437,6 +437,31 @@ class TableUnreadableOptions(KindOptions):
                                      description="不报告的栏目名（本地表格中确认无需识别的栏目）")
 
 
+_UNFOUND = "表格按文字读出，不是表格线划分的格子，找不到这些行：可能被分页处的文字隔断，无法判断是报告缺行还是工具未能读出"
+
+
+def _unfound_rows(report: AnnualReport, tid: str, table) -> list:
+    """The data rows of a table read as text (``flat``: one cell per line, a PDF's text without a grid) that were not
+    found at all, not even their label: table-missing-rows (DL110) does not judge such a table, and a table cut
+    short by something the reader left between its rows (a page's footer) must not pass for a whole one.  Table 三
+    only: its rows are one run with numbered labels (table 二's small tables come apart, table 四's one row is its
+    numbers, reported when they cannot be placed); none in a table of the other format version (DL109) or past the
+    row the file ends in (DL002)."""
+    expected = _expected_version(report)
+    if table.layout != "flat" or not table.cells or tid != "s3" or expected is None:
+        return []
+    if table.detected_version in VERSIONS and table.detected_version != expected:
+        return []
+    data_rows = schema(tid, expected).data_rows()
+    seen = table.rows_found | set(table.row_labels) | {c.row for c in table.loose if c.row}
+    if _cut_off(report, tid):
+        last = max((i for i, r in enumerate(data_rows) if r.id in seen), default=-1)
+        data_rows = data_rows[:last + 1]
+    return [r for r in data_rows if r.id not in seen]
+
+
+_UNREAD_LAYOUT = ("各个数值所在的行和列（PDF 中的这张表没有表格线，各栏文字的位置不足以可靠地确定每个数值属于哪一行哪一列，"
+                  "如栏目很窄、行名逐字折行）")
 _UNREAD_RUN = "各个数值所在的行和列（表格的文字连在一起，栏目名和数字之间没有任何分隔）"
 
 
@@ -458,6 +483,13 @@ class TableUnreadable(Kind[TableUnreadableOptions]):
         if deduped:  # one cause for every table of the copy: one finding
             yield _deduplicated_hit(report, deduped)
         for tid, run in unread.items():  # in the text, but its cells run together: not read at all
+            if run.why == "layout":
+                yield Hit(block=run.block, start=0, end=min(len(run.block.text), 40),
+                          params={"table": TABLE_SHORT_NAMES[tid], "what": _UNREAD_LAYOUT, "labels": "", "count": 0},
+                          evidence={"expected": "每个数值对应到一行一列", "actual": "表格没有表格线，行和列无法可靠确定",
+                                    "table": tid, "layout": "borderless-unsure", "skipped": "本表的统计检查"},
+                          key=f"{tid}:unread-layout")
+                continue
             if run.why != "run":
                 continue
             yield Hit(block=run.block, start=run.start, end=min(run.end, run.start + 40),
@@ -473,20 +505,26 @@ class TableUnreadable(Kind[TableUnreadableOptions]):
             if trunc is not None and trunc.table == tid:  # the label cut off at the end of the file
                 bad = [u for u in bad if u.block is not trunc.block or norm(u.label) != norm(trunc.tail)]
             loose = [c for c in table.loose if c.value.kind != "blank"]
-            if not bad and not loose:
+            # rows not found at all, when nothing else says the table was not read whole
+            unfound = _unfound_rows(report, tid, table) if not bad and not loose else []
+            if not bad and not loose and not unfound:
                 continue
             labels: list[str] = []
             for u in bad:
                 if u.label.strip() not in labels:
                     labels.append(u.label.strip())
             parts = [f"{len(labels)}个栏目名{_quote(labels)}"] if labels else []
+            if unfound:
+                parts.append(f"{len(unfound)}行{_quote([r.label for r in unfound])}（{_UNFOUND}）")
             by_row: dict[str, int] = {}
             for c in loose:
                 by_row[c.row_label.strip() if c.row else ""] = by_row.get(c.row_label.strip() if c.row else "", 0) + 1
             for row_label, n in by_row.items():
                 parts.append(f"“{row_label}”行中{n}个数值所在的列" if row_label else f"{n}个数值所在的行和列")
             places = [(u.label, u.block, u.cell) for u in bad] + [(c.raw, c.block, c.cell) for c in loose]
-            first = min(places, key=lambda p: _order(p[1], p[2]))
+            # rows not found alone: where the rows read end (the table's last block)
+            first = min(places, key=lambda p: _order(p[1], p[2])) if places else (
+                "", table.blocks[-1] if table.blocks else None, None)
             block = first[1] if first[1] is not None else _first_block(table)
             grid_cell = first[2] if first[2] is not None and block is not None and block.kind == "table" else None
             yield Hit(
@@ -500,7 +538,9 @@ class TableUnreadable(Kind[TableUnreadableOptions]):
                           "cols": [u.label for u in bad if u.what == "col"],
                           "loose_values": [{"raw": c.raw, "row": c.row_label, "line": _line(c.block, c.cell)}
                                            for c in loose],
+                          **({"rows_not_found": [r.id for r in unfound]} if unfound else {}),
                           "skipped": "本表的统计检查"},
                 match=grid_cell.text if grid_cell is not None else None,
-                key=f"{tid}:unreadable:{'|'.join(labels)}|{len(loose)}",
+                key=f"{tid}:unreadable:{'|'.join(labels)}|{len(loose)}"
+                    + (f"|rows:{','.join(r.id for r in unfound)}" if unfound else ""),
             )

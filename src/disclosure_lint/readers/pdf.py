@@ -83,6 +83,7 @@ from . import ocr, pdf_layout
 from .pdf_budget import OverBudget, check_page
 from .pdf_pdfium import FAINT_SIZE, PageObjects, faint, open_document, page_objects, slanted
 from .pdf_tables import find_tables
+from .print_furniture import is_footer, is_header, printed_by_browser
 from .text import HEADING, heading_level
 
 MAX_PAGES = 300  # pages read from one file; the rest is reported (notice "page-limit")
@@ -148,6 +149,7 @@ class _Line:
     no: int = 0  # line number on the page (1-based)
     lead: float = 0.0  # natural width of the line's first unbreakable unit (see _lead_width)
     end: float = 0.0  # right edge of the line without trailing closing punctuation (it may hang)
+    unread: bool = False  # a row of figures of a table drawn without rules that was not read (see _mark_unread)
 
     @property
     def mid(self) -> float:
@@ -205,7 +207,9 @@ class _Page:
     has_text: bool
     has_graphics: bool
     ocr: bool = False  # read by OCR (:mod:`.ocr`)
-    unsure: list[tuple[float, float]] = field(default_factory=list)  # tables without rules not read (pdf_layout)
+    # tables without rules not read (pdf_layout): top, bottom, left edge of their numbers, top of their first row of
+    # figures
+    unsure: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
 # -- entry point ----------------------------------------------------------------------------------
@@ -522,7 +526,7 @@ def _build_page(number: int, width: float, height: float, chars: list[_Char], pa
         else:
             outside.append(ch)
     groups = _group_lines(outside)
-    unsure: list[tuple[float, float]] = []
+    unsure: list[tuple[float, float, float, float]] = []
     laid = pdf_layout.find(groups, unsure) if borderless and groups else []
     if laid:  # tables drawn without rules (pdf_layout): their characters leave the running text
         claimed = set().union(*(t.chars for t in laid))
@@ -537,6 +541,7 @@ def _build_page(number: int, width: float, height: float, chars: list[_Char], pa
                     elif id(ch) in g.mine:
                         g.dropped.append(ch)
     lines = [_make_line(group, number) for group in groups]
+    _mark_unread(groups, lines, unsure)
     parts: list[_Part] = []
     for g in grids:
         part = g.part(number, len(parts) + 1)
@@ -550,6 +555,32 @@ def _build_page(number: int, width: float, height: float, chars: list[_Char], pa
     page = _Page(number, width, height, lines, parts, images, has_text, has_graphics)
     page.unsure = unsure
     return page
+
+
+MAX_FRAGMENT = 8  # characters of a line of pieces of row labels wrapped in narrow columns (三、本 / 理结 开（区分处理)
+
+
+def _mark_unread(groups: list[list[_Char]], lines: list[_Line],
+                 unsure: list[tuple[float, float, float, float]]) -> None:
+    """Flag the lines (made of ``groups``, one each) of a table drawn without rules that was not read (``unsure``: its
+    tops, bottoms, the left edge of its numbers and the top of its first row of figures): its rows of figures
+    (``三、（一）予以公20 3 0 0 1 0 24本年开``, ``2.其0 0 0 0 0 0 0``) and the pieces of its labels wrapped in narrow
+    columns, short lines left of its numbers (``三、本``, ``他法``, ``开（区分``; above its first row of figures not one
+    that reads as a heading of six characters or more, ``一、总体情况``).  Such a line is the table's text, never a heading or an item of a numbered list,
+    and the document lists its block (``Document.table_text``) so that the report says the table was not read
+    (DL001), not that it is missing, and does not read it as prose."""
+    if not unsure:
+        return
+    for group, ln in zip(groups, lines):
+        for t, b, area, rows in unsure:
+            if not t - 1 <= ln.mid <= b + 1:
+                continue
+            text = ln.text.replace(" ", "")
+            if pdf_layout.figure_row(group) or (
+                    area and ln.x1 <= area + 1 and len(text) <= MAX_FRAGMENT and not _TERMINAL.search(text)
+                    and (ln.top >= rows - 1 or not (heading_level(text) and len(text) >= 6))):
+                ln.unread = True
+            break
 
 
 def _char_tuples(raw: list[dict]) -> Iterator[tuple[str, float, float, float, float, float]]:
@@ -977,30 +1008,40 @@ def _unlay(pages: list[_Page]) -> None:
     other way round) is not read on either: half a table would make its sums look wrong.  Its characters go back
     to the page's lines."""
     def edge(p: _Page, top: bool) -> bool:  # an unread table at the page's top (bottom), nothing beyond it
-        for t, b in p.unsure:
+        for t, b, _, _ in p.unsure:
             if top and not any(ln.bottom < t for ln in p.lines) and not any(pt.bottom < t for pt in p.parts):
                 return True
             if not top and not any(ln.top > b for ln in p.lines) and not any(pt.top > b for pt in p.parts):
                 return True
         return False
 
-    for i, p in enumerate(pages):
-        back = []
-        for part in p.parts:
-            if not part.xs:
-                continue
-            last = not any(ln.top > part.bottom for ln in p.lines) and part is p.parts[-1]
-            first = not any(ln.bottom < part.top for ln in p.lines) and part is p.parts[0]
-            if ((last and i + 1 < len(pages) and pages[i + 1].number == p.number + 1 and edge(pages[i + 1], True))
-                    or (first and i and pages[i - 1].number == p.number - 1 and edge(pages[i - 1], False))):
-                back.append(part)
-        if back:
-            p.parts = [pt for pt in p.parts if all(pt is not b for b in back)]
-            for k, pt in enumerate(p.parts, start=1):
-                pt.ordinal = k
-            p.lines = sorted(p.lines + [_make_line(g, p.number) for b in back for g in _group_lines(b.chars)],
-                             key=lambda ln: (ln.top, ln.x0))
-            _number_lines(p.lines, p.parts, p.images)
+    # a part given back is a table not read in its turn: the part it continues, or that continues it, goes too
+    # (a table over three pages, read on the first two only); each round gives back one part at least
+    changed = True
+    while changed:
+        changed = False
+        for i, p in enumerate(pages):
+            back = []
+            for part in p.parts:
+                if not part.xs:
+                    continue
+                last = not any(ln.top > part.bottom for ln in p.lines) and part is p.parts[-1]
+                first = not any(ln.bottom < part.top for ln in p.lines) and part is p.parts[0]
+                if ((last and i + 1 < len(pages) and pages[i + 1].number == p.number + 1
+                     and edge(pages[i + 1], True))
+                        or (first and i and pages[i - 1].number == p.number - 1 and edge(pages[i - 1], False))):
+                    back.append(part)
+            if back:
+                changed = True
+                p.parts = [pt for pt in p.parts if all(pt is not b for b in back)]
+                for k, pt in enumerate(p.parts, start=1):
+                    pt.ordinal = k
+                p.unsure.extend((b.top, b.bottom, b.xs[b.label_cols] if b.xs else 0.0, b.top) for b in back)
+                groups = [g for b in back for g in _group_lines(b.chars)]
+                new = [_make_line(g, p.number) for g in groups]
+                _mark_unread(groups, new, p.unsure)
+                p.lines = sorted(p.lines + new, key=lambda ln: (ln.top, ln.x0))
+                _number_lines(p.lines, p.parts, p.images)
 
 
 def _images(page_images: list[dict], number: int, chars: list[_Char], width: float,
@@ -1085,6 +1126,7 @@ def _assemble(path: str, pages: list[_Page], total: int, cut: _Cut | None = None
     notices: list[ReaderNotice] = []
     read_n = len(pages)
     blocks: tuple[Block, ...] = ()
+    table_text: tuple[int, ...] = ()
     if any(p.has_text for p in pages):
         _strip_furniture(pages)
     # a page whose only text was a page number or a running header has no content either
@@ -1097,7 +1139,7 @@ def _assemble(path: str, pages: list[_Page], total: int, cut: _Cut | None = None
         if empty:
             notices.append(ReaderNotice("pages-without-text", pages=tuple(empty), total=read_n, detail=advice))
         _unlay(content)
-        blocks = _blocks(pages)
+        blocks, table_text = _blocks(pages)
     last = cut.last or read_n
     if cut.skipped or cut.stopped:
         notices.append(ReaderNotice("read-limit", format="PDF", total=total,
@@ -1108,7 +1150,8 @@ def _assemble(path: str, pages: list[_Page], total: int, cut: _Cut | None = None
         notices.append(ReaderNotice("page-limit", total=total, read=last))
     meta = {"pages": total, "pages_read": read_n}
     return Document(path=path, format="pdf", encoding=None, text="", blocks=blocks, has_lines=False,
-                    notices=tuple(notices), meta=meta, ocr_pages=tuple(p.number for p in pages if p.ocr))
+                    notices=tuple(notices), meta=meta, ocr_pages=tuple(p.number for p in pages if p.ocr),
+                    table_text=table_text)
 
 
 def _furniture_key(line: _Line) -> tuple[str, float]:
@@ -1151,12 +1194,17 @@ def _strip_furniture(pages: list[_Page]) -> None:
             counts[k] += 1
     n = len(pages)
     need = max(2, (n + 1) // 2)
+    # a browser's print header and footer (date and time + title, address + N/M): dropped wherever they stand in
+    # the margins, set apart or not (Chrome prints them close to the text, and a ligature may vary between pages)
+    browser = printed_by_browser(sum(any(zone == "bottom" and is_footer(ln.text) for ln, zone, _ in cands[p.number])
+                                     for p in pages), n)
     for p in pages:
         drop = set()
         for ln, zone, apart in cands[p.number]:
             t = ln.text.strip()
-            if _PAGE_NUMBER.match(t) or (apart and n >= 2 and len(t) <= 80
-                                         and counts[(zone, *_furniture_key(ln))] >= need):
+            if (_PAGE_NUMBER.match(t) or (apart and n >= 2 and len(t) <= 80
+                                          and counts[(zone, *_furniture_key(ln))] >= need)
+                    or (browser and (is_header(t) if zone == "top" else is_footer(t)))):
                 drop.add(id(ln))
         if drop:
             p.lines = [ln for ln in p.lines if id(ln) not in drop]
@@ -1304,7 +1352,8 @@ def _title_wraps(a: _Line, b: _Line, lay: _Layout) -> bool:
             and not any(ch.isdigit() for ch in b.text) and not b.text.lstrip().startswith(("（", "(", "〔", "[")))
 
 
-def _blocks(pages: list[_Page]) -> tuple[Block, ...]:
+def _blocks(pages: list[_Page]) -> tuple[tuple[Block, ...], tuple[int, ...]]:
+    """The blocks, and the indices of those holding rows of a table drawn without rules not read (_mark_unread)."""
     lay = _layout(pages)
     # the item stream: lines, table parts and images in reading order, page by page
     stream: list[tuple[str, object]] = []
@@ -1323,8 +1372,12 @@ def _blocks(pages: list[_Page]) -> tuple[Block, ...]:
     para: list[_Line] = []
     table: list[_Part] = []
 
+    unread: list[int] = []
+
     def flush_para() -> None:
         if para:
+            if any(ln.unread for ln in para):
+                unread.append(len(blocks))
             blocks.append(_para_block(para, len(blocks)))
             para.clear()
 
@@ -1357,7 +1410,7 @@ def _blocks(pages: list[_Page]) -> tuple[Block, ...]:
                                 pointer=f"第{im.page}页图片"))
     flush_para()
     flush_table()
-    return tuple(blocks)
+    return tuple(blocks), tuple(unread)
 
 
 def _continues(a: _Part, b: _Part, pages: list[_Page]) -> bool:
@@ -1393,7 +1446,7 @@ def _para_block(lines: list[_Line], index: int) -> Block:
         offset += len(t)
         last = t[-1]
     text = "".join(pieces)
-    level = heading_level(text)
+    level = None if any(ln.unread for ln in lines) else heading_level(text)  # a table's row is no heading
     first = lines[0]
     return Block(index=index, kind="heading" if level else "paragraph", text=text, anchors=tuple(anchors),
                  level=level, pointer=f"第{first.page}页第{first.no}行")

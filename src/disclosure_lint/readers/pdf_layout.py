@@ -136,6 +136,25 @@ def _figures(pieces: list[_Piece]) -> int:
     return len(pieces) - k
 
 
+def figure_row(group: Sequence[Any]) -> bool:
+    """Whether a line's characters (left to right) hold a table's row of figures: labels or none, then numbers apart
+    (:func:`_figures`), or three numbers or more in a row, each half an em from the one before, whatever follows
+    them (a line of a table with narrow label columns, the next label's first characters level with the numbers:
+    ``三、（一）予以公 20 3 0 0 1 0 24 本年开``)."""
+    if not group:
+        return False
+    pieces = _pieces(group)
+    if _figures(pieces):
+        return True
+    run = 0
+    for i, p in enumerate(pieces):
+        apart = i and p.x0 - pieces[i - 1].x1 >= FIGURE_GAP * p.size
+        run = run + 1 if p.numeric and (apart or run == 0) else (1 if p.numeric else 0)
+        if run >= 3:
+            return True
+    return False
+
+
 def _hint(group: Sequence[Any]) -> bool:
     """A cheap look before cutting a line into pieces: a number's first character (a digit or its sign) half an em
     or more after the character before it (a row of figures has one)."""
@@ -150,9 +169,10 @@ def _hint(group: Sequence[Any]) -> bool:
 _STARTS = frozenset("+-0123456789")
 
 
-def find(groups: list[list[Any]], unsure: list[tuple[float, float]] | None = None) -> list[Laid]:
+def find(groups: list[list[Any]], unsure: list[tuple[float, float, float, float]] | None = None) -> list[Laid]:
     """The tables drawn without rules among the page's lines (``groups``: characters by line, each sorted left to
-    right), each only when it is read for sure; the others' tops and bottoms appended to ``unsure``."""
+    right), each only when it is read for sure; the others' tops, bottoms, the left edge of their numbers and the top of
+    their first row of figures appended to ``unsure``."""
     if not any(_hint(g) for g in groups):
         return []
     lines: list[_Ln] = []
@@ -205,7 +225,9 @@ def find(groups: list[list[Any]], unsure: list[tuple[float, float]] | None = Non
         if got is not None and not close:
             out.append(got)
         elif unsure is not None:
-            unsure.append((lines[lo].top, lines[hi].bottom))
+            nums = [p.x0 for ln in lines[lo:hi + 1] if ln.figures for p in ln.pieces if p.numeric]
+            first = next((ln.top for ln in lines[lo:hi + 1] if ln.figures), lines[lo].top)
+            unsure.append((lines[lo].top, lines[hi].bottom, min(nums, default=0.0), first))
     return out
 
 

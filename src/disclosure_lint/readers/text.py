@@ -35,6 +35,7 @@ from .lines import (
     table_text,
     with_undecodable,
 )
+from .print_furniture import blank_in_text
 from .reflow import rejoin
 
 _TAB = re.compile(r"\t")
@@ -94,6 +95,7 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
         text = text[1:]
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if "\f" in text:  # a page break (pdftotext starts each page with one): blank, one column wide as it was
+        blank_in_text(lines)  # a browser's print header and footer on each page (Chrome's print to PDF)
         lines = [line.replace("\f", " ") for line in lines]
     blocks: list[Block] = []
     gap_tables: list[int] = []  # tables split on runs of spaces: an empty cell leaves no trace

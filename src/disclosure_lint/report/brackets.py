@@ -355,6 +355,14 @@ _new = object.__new__
 _PLAIN_TABLE = "\0table"
 
 
+def _grid_blocks(report) -> frozenset[int]:
+    """The table blocks of the statistics tables read from a PDF (a grid of cells: a merged cell split by a page
+    break keeps part of its label on each page, （五）不予处理 / ）不予处理)."""
+    if getattr(getattr(report, "document", None), "format", None) != "pdf":
+        return frozenset()
+    return frozenset(b.index for t in report.stats.values() for b in t.blocks if b.kind == "table")
+
+
 def _paragraphs(report) -> list[tuple]:
     """Paragraphs in document order: segments of prose blocks, and table cells."""
     prose = {p.block.index: p for p in report.prose_pieces}
@@ -535,6 +543,13 @@ def analyse(report) -> Brackets:
         carry.prose.clear()  # cut off while a bracket was open
         carry.cells.clear()
     carry.close()
+    # a mark left unpaired in the rows and label pieces of a PDF table the reader could not lay out, or in a cell of a
+    # statistics table read from a PDF (the format's words, their slips DL904's: a merged cell cut by a page break,
+    # （五）不予处理 / ）不予处理), is the table's reading, not the clerk's; the marks still pair with the text around
+    # them (（二）部分公开（区分处理的…情 / 4 1 0 0 0 0 5 / 形）)
+    quiet = frozenset(getattr(getattr(report, "document", None), "table_text", ())) | _grid_blocks(report)
+    if quiet:
+        out.unbalanced = [u for u in out.unbalanced if u.mark.piece.block.index not in quiet]
     out.unbalanced.sort(key=lambda u: (u.mark.piece.block.index, u.mark.piece.base or 0, u.mark.start))
     return out
 

@@ -285,6 +285,8 @@ def analyse(report) -> list[EnumRun]:
     # a statistics table's lines read as text (a row's label on a line of its own, its numbers on the next: a PDF's
     # text) are the table's cells, not a numbered list (1.信访举报 / 投诉类申请 / 0 0 0 …)
     in_tables = {b.index for t in report.stats.values() for b in t.blocks if b.kind != "table"}
+    # and so are the rows of a PDF table drawn without rules that the reader could not lay out (2.其0 0 0 0 0 0 0)
+    in_tables.update(getattr(getattr(report, "document", None), "table_text", ()))
     # only the pieces with a marker hold items; the others only end the runs where a new section starts, which
     # the next piece with a marker sees as well (sections follow the document order: a piece is in the section of
     # the one before it or in a later one)

@@ -513,5 +513,7 @@ def find(document: Document) -> Inline:
         new_blocks.extend(_pieces(b, spans, cuts))
     new_blocks = [dc_replace(b, index=i) if b.index != i else b for i, b in enumerate(new_blocks)]
     gaps = tuple(index_map[i] for i in document.space_separated_tables if i in index_map)
-    return Inline(tuple(found), dc_replace(document, blocks=tuple(new_blocks), space_separated_tables=gaps),
+    unread = tuple(index_map[i] for i in document.table_text if i in index_map)
+    return Inline(tuple(found), dc_replace(document, blocks=tuple(new_blocks), space_separated_tables=gaps,
+                                           table_text=unread),
                   tuple(sorted(heads)))

@@ -107,9 +107,11 @@ class Structure:
 def _scan_sections(report) -> list[Section]:
     out: list[Section] = []
     title_block = report.title_block
+    # a PDF table's rows the reader could not lay out (三、（一）予以公20 3 0 0 1 0 24本年开) are no part's title
+    unlaid = frozenset(getattr(getattr(report, "document", None), "table_text", ()))
     for b in report.blocks:
         kind = b.kind
-        if kind != "heading" and kind != "paragraph":
+        if (kind != "heading" and kind != "paragraph") or b.index in unlaid:
             continue
         text = b.text
         if len(text) > 120 or b is title_block:

@@ -10,7 +10,9 @@ before a label (:data:`_GAP`).  A sentence about the same things (``被申请行
 审结1件``) has words and marks between its labels and is not a run.
 
 ``AnnualReport.unread_tables`` maps the part's id to an :class:`UnreadTable` (where the run is); the flattened
-tables of a copy that lost its repeated lines (:mod:`.stats.deduped`) are listed too, with ``why == "deduplicated"``.  The table is
+tables of a copy that lost its repeated lines (:mod:`.stats.deduped`) are listed too, with ``why == "deduplicated"``, and a
+part whose body holds rows of a PDF table drawn without rules that the reader could not lay out (``Document.table_text``),
+with ``why == "layout"``, when no table was read from its text either.  The table is
 not missing (``missing-table`` stays silent) and the tool says it could not read it (``table-unreadable``,
 DL001): what cannot be read is an input finding, never a structure error.  The scan is linear in the text.
 """
@@ -43,7 +45,9 @@ class UnreadTable:
     start: int
     end: int
     labels: int  # labels in the run
-    why: str = "run"  # run: its cells run together; deduplicated: the copy lost its repeated lines (.stats.deduped)
+    # run: its cells run together; deduplicated: the copy lost its repeated lines (.stats.deduped); layout: a PDF
+    # table drawn without rules whose grid the reader was not sure of (``Document.table_text``: its rows' blocks)
+    why: str = "run"
 
 
 @cache
@@ -74,6 +78,7 @@ def _run(sid: str, block: Block) -> UnreadTable | None:
 def find_unread(report: AnnualReport) -> dict[str, UnreadTable]:
     out: dict[str, UnreadTable] = {}
     stats = report.stats
+    unlaid = frozenset(getattr(getattr(report, "document", None), "table_text", ()))
     dd = report.deduplicated
     for sid in ("s2", "s3", "s4"):
         if dd is not None and sid in dd.tables:
@@ -83,6 +88,10 @@ def find_unread(report: AnnualReport) -> dict[str, UnreadTable]:
                 continue
         sec = report.sections_by_id.get(sid)
         if sec is None or stats.get(sid) is not None:
+            continue
+        laid = next((b for b in sec.blocks if b.index in unlaid), None)
+        if laid is not None:  # a PDF table drawn without rules, its grid unsure: its rows are text
+            out[sid] = UnreadTable(sid, laid, 0, len(laid.text), 0, "layout")
             continue
         for b in sec.blocks:
             if b.kind not in ("paragraph", "heading", "list_item"):

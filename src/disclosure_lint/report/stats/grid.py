@@ -25,7 +25,7 @@ from itertools import compress, count, pairwise
 from operator import attrgetter, itemgetter
 from typing import Any
 
-from ...model import Block, Cell, Row
+from ...model import Anchor, Block, Cell, Row
 from . import labels as lb
 from .model import StatCell, StatCellSlots, Unmapped, Value, cell_key, new_stat_cell, parse_value, row_keys
 
@@ -274,6 +274,10 @@ def text_cell(text: str, block: Block, start: int, row: int = 0, col: int = 0) -
     ``start`` in the block, placed by the block (line, column, pointer)."""
     loc = block.locate(start)
     column = loc.column
+    if loc.page is not None and loc.line is not None:  # a PDF's text: the cell's own page and line (第4页第12行)
+        return Cell(text=text, row=row, col=col, line=loc.line, column=column,
+                    end_column=(column + len(text)) if column is not None else None,
+                    anchors=(Anchor(0, loc.line, column or 1, loc.page),))
     return Cell(text=text, row=row, col=col, line=loc.line, column=column,
                 end_column=(column + len(text)) if column is not None else None, pointer=block.pointer)
 

@@ -189,9 +189,11 @@ def cell_pointer(table: StatTable, key: CellKey) -> str:
     c = table.cells.get(key)
     if table.id == "s4":
         return f"{TABLE_SHORT_NAMES['s4']} › {col_label(table, key[1]).replace('·', ' › ')}"
-    if c is not None:
+    if c is not None and c.col_label:
         return c.pointer
-    return f"{TABLE_SHORT_NAMES.get(table.id, table.id)} › {row_label(table, key[0])} › {col_label(table, key[1])}"
+    # (a cell of a table read as text, one cell per line, has no column label as written: the column's own)
+    written = c.row_label if c is not None and c.row_label else row_label(table, key[0])
+    return f"{TABLE_SHORT_NAMES.get(table.id, table.id)} › {written} › {col_label(table, key[1])}"
 
 
 def cell_evidence(table: StatTable, key: CellKey, side: str | None = None) -> dict[str, Any]:
