@@ -6,7 +6,8 @@ Two things such an export does that the generated PDFs do not:
 * Word and LibreOffice let a table row break across pages: ``1.本`` with the row's numbers ends one page,
   ``机关不掌握相关政府信息`` opens the next; the reader joins the two into one row;
 * LibreOffice writes each glyph its fonts lack (every Chinese character, on a machine without Chinese fonts) as one
-  and the same glyph of a simple subset font, with the character as ``/ActualText``. The text is PDFium's (the
+  and the same glyph of a simple subset font, with the character as ``/ActualText`` (with Chinese fonts it embeds
+  them, and wraps a title too long for one line onto a centred second line). The text is PDFium's (the
   ActualText, as a reader copying from the page gets it), not pdfminer's (one character repeated for the page).
 
 Either way the PDF gives the findings of the Markdown it was made from: none for the clean example, the same
@@ -110,5 +111,17 @@ def test_pages_read_as_one_glyph_repeated_are_named_not_checked(exported, monkey
     monkeypatch.setattr(pdf, "page_objects", lambda doc, index, *a, **k: None if index >= 1 else real(doc, index, *a, **k))
     res = runner.invoke(app, ["check", "-f", "json", "--no-cache", "--ocr", "never", str(exported["clean-2023"])])
     found = json.loads(res.stdout)["files"][0]["diagnostics"]
-    assert [d["code"] for d in found] == ["DL002"]
-    assert "第2–" in found[0]["message"] and "没有可提取的文字" in found[0]["message"]
+    if _one_glyph_pages(exported["clean-2023"]):
+        assert [d["code"] for d in found] == ["DL002"]
+        assert "第2–" in found[0]["message"] and "没有可提取的文字" in found[0]["message"]
+    else:  # LibreOffice had Chinese fonts and embedded them: pdfminer reads the very characters, nothing to name
+        assert found == []
+
+
+def _one_glyph_pages(path: Path) -> bool:
+    """Did LibreOffice write the Chinese characters as one glyph of a substitute font (a machine without Chinese
+    fonts), so that pdfminer reads one character repeated on page 2?"""
+    from pdfminer.high_level import extract_text
+
+    text = "".join(ch for ch in extract_text(str(path), page_numbers=[1]) if "\u4e00" <= ch <= "\u9fff")
+    return len(text) > 20 and len(set(text)) <= 3
