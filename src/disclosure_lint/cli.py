@@ -650,9 +650,22 @@ def _tolerant_streams() -> None:
 
 
 def main() -> None:
+    from . import cli_errors
+
+    ClickException, UsageError, NoArgsIsHelpError = cli_errors.classes()
     _tolerant_streams()
     try:
-        app()
+        code = app(standalone_mode=False)
     except KeyboardInterrupt:
         sys.stderr.write("disclosure-lint: 已中断\n")
         sys.exit(130)
+    except NoArgsIsHelpError as e:  # (the help text, as typer shows it)
+        e.show()
+        sys.exit(e.exit_code)
+    except UsageError as e:  # in Chinese, not typer's English
+        sys.stderr.write(cli_errors.text(e))
+        sys.exit(e.exit_code)
+    except ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)
