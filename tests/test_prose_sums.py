@@ -286,9 +286,10 @@ def test_corpus_quiet_and_read():
     files = sorted((SHARED / "corpus/excerpts").glob("*.txt")) + [SHARED / "seed/shangtang-2019.txt"]
     for f in files:
         assert run(f.read_text(encoding="utf-8"), fmt="text") == [], f.name
-    # the excerpts' breakdowns are read and add up (011, 013, 017, 021, 031, 045)
+    # the excerpts' breakdowns are read and add up (011, 013, 017, 021, 031, 045); 011's two sums after
+    # 截至2022年12月20日 are a part of the year since round 18 (as 截至11月), left unread like any part-year figure
     read = {f.name: interpret(parse(f.read_text(encoding="utf-8"), "text")).prose_sums for f in files}
-    assert sum(len(v) for v in read.values()) >= 10
+    assert sum(len(v) for v in read.values()) >= 9
     assert all(s.difference == 0 for v in read.values() for s in v if s.kind != "disclosed" or len(s.parts) > 1)
 
 
