@@ -31,9 +31,9 @@ def dl410(text: str, fmt: str = "markdown"):
     return [d for d in lint(text, fmt=fmt) if d.code == "DL410"]
 
 
-def test_no_signature_at_all_is_one_warning_that_says_the_deadline_is_unchecked():
+def test_no_signature_at_all_is_one_note_that_says_the_deadline_is_unchecked():
     d = dl410(report(""))
-    assert len(d) == 1 and d[0].severity == "warning"
+    assert len(d) == 1 and d[0].severity == "info"
     assert d[0].message.startswith("未找到落款（机关名称和成文日期）")
     assert "无法核对是否按期公布" in d[0].message and "DL405 未检查" in d[0].message
     assert d[0].match.startswith("本年度未收取信息处理费")
