@@ -8,6 +8,7 @@ printed as a paragraph of its own after a text table of the header alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from ...memo import Kept
@@ -268,20 +269,9 @@ def _read_s4(bd: Build, rows: list[Row], block: Block, gap: bool, cut: Row | Non
                 if r in results:
                     break
                 results.append(r)
-            if not gap:
-                vals = padded(row, vals, len(results), cut)
-            nonblank = [c for _, c in vals if c.text]
-            if short_row(gap, nonblank, len(results)):
-                to_loose(bd, "cases", clean(label_cells[-1].text), block, nonblank)
-                continue
-            for i, c in vals:
-                r = results[i] if 0 <= i < len(results) else None
-                if r is None:
-                    if c.text:
-                        bd.unmap(col_text(header_rows, c.col), "col", block, c)
-                    continue
-                cid = f"{row_block}.{r}"
-                bd.add("cases", cid, c.text, clean(label_cells[-1].text), sc_label(cid), block, c)
+            written = clean(label_cells[-1].text)
+            _put_row(bd, row, vals, [f"{row_block}.{r}" if r else None for r in results], len(results),
+                     _row_written, header_rows, block, gap, cut, written)
             continue
         lab = clean(label_cells[-1].text) if label_cells else "数量"
         if label_cells:
@@ -389,19 +379,38 @@ def _read_result_rows(bd: Build, data: list[tuple[Row, int]], row_vals: list, bl
         label = next(c for c in reversed(row.cells[: ll + 1]) if c.text and not is_value(c.text))
         result = lb.match_s4(label.text)[1]  # type: ignore[index]  # (a result: _result_rows saw to it)
         written = clean(label.text)
-        if not gap:
-            vals = padded(row, vals, len(blocks), cut)
-        nonblank = [c for _, c in vals if c.text]
-        if short_row(gap, nonblank, n):
-            to_loose(bd, "cases", written, block, nonblank)
+        _put_row(bd, row, vals, [f"{b}.{result}" if b else None for b in blocks], n,
+                 _col_written, header_rows, block, gap, cut, written)
+
+
+def _row_written(cid: str, written: str) -> tuple[str, str]:
+    """A row of a block's results (the usual layout): its label written, the column's the schema's."""
+    return written, sc_label(cid)
+
+
+def _col_written(cid: str, written: str) -> tuple[str, str]:
+    """A row of one result (turned on its side): the result's label written where a column's would be."""
+    return "数量", written
+
+
+def _put_row(bd: Build, row: Row, vals: list, cids: list[str | None], n: int,
+             labels: Callable[[str, str], tuple[str, str]], header_rows: list[Row], block: Block, gap: bool,
+             cut: Row | None, written: str) -> None:
+    """One row of table 四's numbers, the ``i``-th under ``cids[i]`` (``labels(cid)``: the cell's row and column
+    words, from its ``cid`` and the row's label as ``written``): a row too short for its ``n`` places is loose, a number under no place unmapped."""
+    if not gap:
+        vals = padded(row, vals, len(cids), cut)
+    nonblank = [c for _, c in vals if c.text]
+    if short_row(gap, nonblank, n):
+        to_loose(bd, "cases", written, block, nonblank)
+        return
+    for i, c in vals:
+        cid = cids[i] if 0 <= i < len(cids) else None
+        if cid is None:
+            if c.text:
+                bd.unmap(col_text(header_rows, c.col), "col", block, c)
             continue
-        for i, c in vals:
-            b = blocks[i] if 0 <= i < len(blocks) else None
-            if b is None:
-                if c.text:
-                    bd.unmap(col_text(header_rows, c.col), "col", block, c)
-                continue
-            bd.add("cases", f"{b}.{result}", c.text, "数量", written, block, c)
+        bd.add("cases", cid, c.text, *labels(cid, written), block, c)
 
 
 @lru_cache(maxsize=256)
