@@ -92,14 +92,15 @@ _ZERO = re.compile(r"(?<=\d)[〇○OoＯ]|[〇○OoＯ](?=\d)")
 _YI = re.compile(r"己(?=经|于|有|完成|将|在|按|向|对|被|过|达|超|全|基本|办结|答复|公开|受理|作出|提交|录入|报送|收到|停止|废止)")
 _ALONE_ZERO = re.compile(r"^[〇○OoＯ]$")
 # words of the statistics tables the model misreads in small print (白/自, 丁/厂/了/于, 末/未)
-_WORDS = {"白然人": "自然人", "属丁": "属于", "属厂": "属于", "属了": "属于", "尚末": "尚未"}
+_WORDS = {"白然人": "自然人", "属丁": "属于", "属厂": "属于", "属了": "属于", "属干": "属于", "尚末": "尚未", "丶": "、"}
 _SPECKS = "\\.,:;·'‘’`°~\"“”、。，：；"
 _NUMBER_SPECK = re.compile(f"^[{_SPECKS}]*([0-9oO〇]*[0-9][0-9oO〇]*|[oO〇])[{_SPECKS}]+$|^[{_SPECKS}]+([0-9oO〇]+)$")
 _EDGE_SPECK = re.compile(r"^[‘`°·]+|[‘`°·]+$|[，。、·.,:;：；”’]*·[，。、·.,:;：；”’]*$|[，。、.,:;：；”’]{3,}$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _AFTER_CJK = re.compile(r"(?<=[\u3400-\u9fff）”])([,:;])")
 _WIDE = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）"}
-_DOCNO = re.compile(r"〔(\d{4})[\]】］)）]")
+# a 文号's year bracket: 〔2019]、〔2020」; an opening 【 only before the number and 号 (【2021〕30号)
+_DOCNO = re.compile(r"〔(\d{4})[\]】］)）」]|【(\d{4})[\]】］)）」〕](?=\d{1,5}号)")
 
 
 def normalise(text: str) -> str:
@@ -114,7 +115,7 @@ def normalise(text: str) -> str:
     text = _ZERO.sub("0", text).replace("曰", "日").replace("自已", "自己")
     for wrong, right in _WORDS.items():
         text = text.replace(wrong, right)
-    text = _DOCNO.sub(r"〔\1〕", _YI.sub("已", text))
+    text = _DOCNO.sub(lambda m: f"〔{m.group(1) or m.group(2)}〕", _YI.sub("已", text))
     if _CJK.search(text):  # the model cannot tell half- from full-width punctuation: Chinese text has full
         text = _AFTER_CJK.sub(lambda m: _WIDE[m.group(1)], text).replace("(", "（").replace(")", "）")
     return text
