@@ -322,6 +322,24 @@ def deskew(gray: Any) -> Any:
     return cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
 
 
+RED = 40  # a pixel whose red exceeds its green and its blue by this much is a seal's (red ink), not text
+
+
+def without_red(rgb: Any) -> Any:
+    """Grey pixels of an RGB image (height × width × 3) in which red ink — the seal stamped over the 落款 —
+    is light: a reddish pixel takes its red channel (the seal on paper ≈ 230, text under the seal stays
+    darker), any other its luminance.  Black text reads as in a grey rendering."""
+    import cv2  # heavy: only when a scan is read
+    import numpy as np
+
+    rgb = np.ascontiguousarray(rgb, dtype=np.uint8)
+    gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    r = rgb[:, :, 0].astype(np.int16)
+    red = (r - rgb[:, :, 1] > RED) & (r - rgb[:, :, 2] > RED)
+    gray[red] = rgb[:, :, 0][red]
+    return gray
+
+
 def render_pdf(data: bytes, numbers: list[int], dpi: int = RENDER_DPI,
                regions: list[tuple[float, float, float, float]] | None = None) -> Iterator[tuple[int, Any, float]]:
     """The given pages of a PDF as grey images (pypdfium2, pdfplumber's own dependency), one at a time; with
@@ -337,10 +355,10 @@ def render_pdf(data: bytes, numbers: list[int], dpi: int = RENDER_DPI,
                 scale = dpi / 72
                 if w * h * scale * scale > MAX_PIXELS:
                     scale = (MAX_PIXELS / max(w * h, 1)) ** 0.5
-                bitmap = page.render(scale=scale, grayscale=True)
-                gray = bitmap.to_numpy().copy()
-                if gray.ndim == 3:
-                    gray = gray[:, :, 0]
+                bitmap = page.render(scale=scale, rev_byteorder=True)  # in colour: a red seal is not ink
+                pixels = bitmap.to_numpy()
+                gray = without_red(pixels[:, :, :3]) if pixels.ndim == 3 else pixels.copy()
+                del pixels, bitmap
                 if regions:
                     keep = gray.copy()
                     gray[:] = 255
