@@ -160,6 +160,30 @@ def test_a_recognised_page_is_built_like_a_text_page() -> None:
     assert all("-1-" not in b.text for b in doc.blocks)
 
 
+def test_a_cell_whose_ink_ocr_could_not_read_is_not_blank() -> None:
+    """A line in a cell the recogniser read below MIN_CONFIDENCE (ocr.RuledTable.unread): the cell is empty but
+    read with confidence 0, so a finding resting on it is hedged (before: confidence None, taken as a sure blank
+    — DL208 on a cell holding 5); a cell with no ink stays a plain blank."""
+    from disclosure_lint.readers.pdf import scanned_document
+
+    xs, ys = (72.0, 200.0, 300.0, 400.0), (200.0, 230.0, 260.0)
+    cells = tuple((xs[c], ys[r], xs[c + 1], ys[r + 1]) for r in range(2) for c in range(3))
+    glyphs = _glyphs("规章", 80, 208) + _glyphs("7", 240, 208) + _glyphs("3", 340, 208)
+    glyphs += _glyphs("行政许可", 80, 238) + _glyphs("12", 240, 238)
+    table = ocr.RuledTable((72.0, 200.0, 400.0, 260.0), cells, ((336.0, 238.0, 348.0, 250.0),))  # row 2 col 3
+    scan = ocr.ScanPage(1, tuple(glyphs), (table,))
+    doc = scanned_document("scan.png", [(scan, 595.0, 842.0)], 1, Limits(), "image")
+    [block] = [b for b in doc.blocks if b.kind == "table"]
+    assert block.table is not None
+    rows = block.table.rows
+    assert [r.texts for r in rows] == [["规章", "7", "3"], ["行政许可", "12", ""]]
+    assert rows[1].cells[2].confidence == 0.0 and rows[0].cells[2].confidence == pytest.approx(0.99)
+    plain = scanned_document("scan.png", [(ocr.ScanPage(1, tuple(glyphs), (ocr.RuledTable(table.bbox, cells),)),
+                                          595.0, 842.0)], 1, Limits(), "image")
+    [block] = [b for b in plain.blocks if b.kind == "table"]
+    assert block.table is not None and block.table.rows[1].cells[2].confidence is None
+
+
 def test_the_page_cap_is_said_once(tmp_path: Path, monkeypatch) -> None:
     pdf = tmp_path / "three.pdf"
     pdf.write_bytes(scans.image_pdf(scans.raster_pages(render.to_pdf(SMALL), dpi=72) * 3, 72))

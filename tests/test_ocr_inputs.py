@@ -61,7 +61,7 @@ def test_a_phone_photo_is_brought_to_the_recognisers_resolution() -> None:
 
     photo = Image.new("L", (6000, 8485), 255)  # 51 MP, "72 dpi" as cameras state: not a page 83 inches wide
     photo.info["dpi"] = (72, 72)
-    _n, gray, scale, width, _height = image._prepared(1, photo, DEFAULT_LIMITS)
+    _n, gray, _scale, width, _height = image._prepared(1, photo, DEFAULT_LIMITS)
     assert gray.size <= 1700 * 2400 and abs(width - 8.27 * 72) < 2  # before: kept whole (51 MP, 2.6 GB read)
     big = Image.new("L", (9000, 9000), 255)  # a stated 1200 dpi page 7.5 inches wide: within the pixel budget
     big.info["dpi"] = (1200, 1200)

@@ -72,6 +72,9 @@ class RuledTable:
 
     bbox: tuple[float, float, float, float]
     cells: tuple[tuple[float, float, float, float], ...]
+    # ink in a cell the recogniser gave no accepted text for (below MIN_CONFIDENCE): that cell is not blank
+    # but unread, and counts as read with confidence 0 (a finding resting on it is hedged: ocr_review)
+    unread: tuple[tuple[float, float, float, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,12 +192,15 @@ def recognise_page(number: int, gray: Any, scale: float, threads: int = -1) -> S
     clean = gray.copy()  # a cell's text is recognised without the specks and rules (read as dots and colons)
     clean[cv2.dilate(cv2.subtract(raw, ink), np.ones((3, 3), np.uint8)) > 0] = 255
     boxes: list[tuple[int, int, int, int]] = []  # text lines in pixels, tight around their ink
+    owner: list[int] = []  # the table of each line found in a table's cells
     masked = gray.copy()
-    for t in tables:
+    for k, t in enumerate(tables):
         x0, top, x1, bottom = t.bbox
         masked[max(top - 3, 0):bottom + 4, max(x0 - 3, 0):x1 + 4] = 255
         for cell in t.cells:
-            boxes.extend(cell_lines(ink, cell))
+            found_in = cell_lines(ink, cell)
+            boxes.extend(found_in)
+            owner.extend([k] * len(found_in))
     in_tables = len(boxes)
     h, w = gray.shape
     small = cv2.resize(masked, (max(int(w * DET_SCALE), 32), max(int(h * DET_SCALE), 32)),
@@ -211,12 +217,16 @@ def recognise_page(number: int, gray: Any, scale: float, threads: int = -1) -> S
              for i, (x0, top, x1, bottom) in enumerate(boxes)]
     results, _elapsed = eng.text_rec(crops) if crops else ([], 0.0)
     lines: list[tuple[str, float, tuple[int, int, int, int]]] = []
-    for (text, conf), box in zip(results, boxes):
+    unread: list[list[tuple[float, float, float, float]]] = [[] for _t in tables]
+    for i, ((text, conf), box) in enumerate(zip(results, boxes)):
         text = normalise(text)
         if text and conf >= MIN_CONFIDENCE:
             lines.append((text, float(conf), box))
+        elif i < in_tables:
+            unread[owner[i]].append(_pt(box, scale))
     return ScanPage(number, tuple(_glyphs(lines, scale)),
-                    tuple(RuledTable(_pt(t.bbox, scale), tuple(_pt(c, scale) for c in t.cells)) for t in tables))
+                    tuple(RuledTable(_pt(t.bbox, scale), tuple(_pt(c, scale) for c in t.cells), tuple(unread[k]))
+                          for k, t in enumerate(tables)))
 
 
 def despeckle(ink: Any) -> Any:
