@@ -226,3 +226,26 @@ def test_the_engine_threads_are_this_process_share_of_the_cpus(monkeypatch) -> N
     seen.clear()
     assert [p.number for p in ocr.recognise_pages(pages, 2)] == [1, 2, 3, 4, 5]
     assert set(seen) == {1}
+
+
+def _dl205(doc) -> list:
+    return list(Checker(isolated=True, select=["DL205", "DL001"]).check_document(doc).diagnostics)
+
+
+def test_a_table_ocr_could_not_read_gets_no_cell_value_findings(tmp_path: Path) -> None:
+    """Table 三 read by OCR with a label it could not map (DL001: its checks skipped) and a label's piece in
+    a number column (the grid split by a label's strokes): no DL205 “不是数字” — before, 20 errors on a correct
+    scan.  The same table from a text layer, or read by OCR with every label mapped, still gets DL205."""
+    text = (ROOT / "examples" / "clean-2023.md").read_text(encoding="utf-8")
+    pieces = text.replace("| | （三）不予公开 | 1.属于国家秘密 | 0 |", "| | （三）不予公开 | 1.属于 | 国家秘密 |")
+    assert pieces != text
+    misread = pieces.replace("| 二、上年结转政府信息公开申请数量 |", "| 年结 |")  # a row label read in part
+    for name, body in (("pieces.md", pieces), ("misread.md", misread)):
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    scanned = _dl205(_as_ocr(read_path(str(tmp_path / "misread.md")), 0.9))
+    assert any(d.code == "DL001" and "年结" in d.message for d in scanned)
+    assert not [d for d in scanned if d.code == "DL205"]
+    typed = _dl205(read_path(str(tmp_path / "misread.md")))  # a text layer: the cell holds that text
+    assert [d.severity for d in typed if d.code == "DL205"] == ["error"]
+    readable = _dl205(_as_ocr(read_path(str(tmp_path / "pieces.md")), 0.9))  # OCR, every label mapped
+    assert [d.severity for d in readable if d.code == "DL205"] == ["error"]

@@ -47,6 +47,7 @@ from ..report.stats.wording import (
 )
 from . import register
 from .base import Hit, Kind, KindOptions
+from .tables import truly_unmapped, unplaced_columns
 
 if TYPE_CHECKING:
     from ..report import AnnualReport
@@ -245,7 +246,7 @@ class StatValue(Kind[ValueOptions]):
         stats = report.stats or {}
         for tid in ("s2", "s3", "s4"):
             t = stats.get(tid)
-            if t is None or t.layout == "image":
+            if t is None or t.layout == "image" or _misread(t):
                 continue
             # (comprehensions, not map(attrgetter): Python 3.11's specialised attribute reads cost about half as much
             # over a table's cells)
@@ -296,6 +297,15 @@ class StatValue(Kind[ValueOptions]):
         if v.kind != "int":
             return "数量应为整数"
         return None
+
+
+def _misread(t: StatTable) -> bool:
+    """A table read by OCR with labels the tool could not map (table-unreadable, DL001, says its checks are
+    skipped): its grid may be wrong — a label's strokes taken for a rule split it into more columns than it has —
+    and pieces of labels land in number columns; they are the tool's misreading, not text in the report's cells."""
+    if not any(c.cell is not None and c.cell.confidence is not None for c in t.cells.values()):
+        return False
+    return bool(truly_unmapped(t) or unplaced_columns(t))
 
 
 # -- kind: table 二 sanity ------------------------------------------------------------------------------
