@@ -948,7 +948,7 @@ class _Grid:
             pc.text = _join_lines([_join_chars(g, wide_gap_space=False) for g in groups])
             pc.conf = min((c.conf for c in pc.chars if c.conf is not None), default=None)
             if any(pc.x0 <= (b[0] + b[2]) / 2 <= pc.x1 and self.ys[pc.r0] <= (b[1] + b[3]) / 2 <= self.ys[pc.r1]
-                   for b in self.unread[:MAX_GRID]):
+                   for b in getattr(self, "unread", ())[:MAX_GRID]):  # (a borderless _Laid has none)
                 pc.conf = 0.0  # ink OCR could not read: not a blank cell (ocr.RuledTable.unread)
         cells = sorted(self.cells, key=lambda pc: (pc.r0, pc.x0))
         return _Part(page, ordinal, self.xs[0], self.xs[-1], self.ys[0], self.ys[-1], n_rows, cells,
