@@ -29,7 +29,9 @@ SMALL = "# 江北市桐溪区农业农村局2023年政府信息公开工作年�
     ("0.", "0"), ("o", "0"), ("25.", "25"), ("0°", "0"), ("2O23年", "2023年"), ("2023年1月5曰", "2023年1月5日"),
     ("工作己经完成", "工作已经完成"), ("自已", "自己"), ("〔2019]60号", "〔2019〕60号"),
     ("(一)予以公开", "（一）予以公开"), ("本年度:", "本年度："), ("1.属于国家秘密", "1.属于国家秘密"), ("2.5", "2.5"),
-    ("尚末审结", "尚未审结"), ("第二十条第（一）项，·。·。", "第二十条第（一）项"), ("他说：“好。”", "他说：“好。”"),
+    ("尚末审结", "尚未审结"), ("1.属干国家秘密", "1.属于国家秘密"), ("总体情况丶主动公开", "总体情况、主动公开"),
+    ("国办公开办函〔2020」109号", "国办公开办函〔2020〕109号"), ("国办公开办函【2021〕30号", "国办公开办函〔2021〕30号"),
+    ("【2021】工作要点", "【2021】工作要点"), ("“2020」", "“2020」"), ("第二十条第（一）项，·。·。", "第二十条第（一）项"), ("他说：“好。”", "他说：“好。”"),
 ])
 def test_common_confusions_are_undone(read: str, meant: str) -> None:
     assert ocr.normalise(read) == meant
@@ -158,6 +160,30 @@ def test_a_recognised_page_is_built_like_a_text_page() -> None:
     assert all("-1-" not in b.text for b in doc.blocks)
 
 
+def test_a_cell_whose_ink_ocr_could_not_read_is_not_blank() -> None:
+    """A line in a cell the recogniser read below MIN_CONFIDENCE (ocr.RuledTable.unread): the cell is empty but
+    read with confidence 0, so a finding resting on it is hedged (before: confidence None, taken as a sure blank
+    — DL208 on a cell holding 5); a cell with no ink stays a plain blank."""
+    from disclosure_lint.readers.pdf import scanned_document
+
+    xs, ys = (72.0, 200.0, 300.0, 400.0), (200.0, 230.0, 260.0)
+    cells = tuple((xs[c], ys[r], xs[c + 1], ys[r + 1]) for r in range(2) for c in range(3))
+    glyphs = _glyphs("规章", 80, 208) + _glyphs("7", 240, 208) + _glyphs("3", 340, 208)
+    glyphs += _glyphs("行政许可", 80, 238) + _glyphs("12", 240, 238)
+    table = ocr.RuledTable((72.0, 200.0, 400.0, 260.0), cells, ((336.0, 238.0, 348.0, 250.0),))  # row 2 col 3
+    scan = ocr.ScanPage(1, tuple(glyphs), (table,))
+    doc = scanned_document("scan.png", [(scan, 595.0, 842.0)], 1, Limits(), "image")
+    [block] = [b for b in doc.blocks if b.kind == "table"]
+    assert block.table is not None
+    rows = block.table.rows
+    assert [r.texts for r in rows] == [["规章", "7", "3"], ["行政许可", "12", ""]]
+    assert rows[1].cells[2].confidence == 0.0 and rows[0].cells[2].confidence == pytest.approx(0.99)
+    plain = scanned_document("scan.png", [(ocr.ScanPage(1, tuple(glyphs), (ocr.RuledTable(table.bbox, cells),)),
+                                          595.0, 842.0)], 1, Limits(), "image")
+    [block] = [b for b in plain.blocks if b.kind == "table"]
+    assert block.table is not None and block.table.rows[1].cells[2].confidence is None
+
+
 def test_the_page_cap_is_said_once(tmp_path: Path, monkeypatch) -> None:
     pdf = tmp_path / "three.pdf"
     pdf.write_bytes(scans.image_pdf(scans.raster_pages(render.to_pdf(SMALL), dpi=72) * 3, 72))
@@ -200,3 +226,26 @@ def test_the_engine_threads_are_this_process_share_of_the_cpus(monkeypatch) -> N
     seen.clear()
     assert [p.number for p in ocr.recognise_pages(pages, 2)] == [1, 2, 3, 4, 5]
     assert set(seen) == {1}
+
+
+def _dl205(doc) -> list:
+    return list(Checker(isolated=True, select=["DL205", "DL001"]).check_document(doc).diagnostics)
+
+
+def test_a_table_ocr_could_not_read_gets_no_cell_value_findings(tmp_path: Path) -> None:
+    """Table 三 read by OCR with a label it could not map (DL001: its checks skipped) and a label's piece in
+    a number column (the grid split by a label's strokes): no DL205 “不是数字” — before, 20 errors on a correct
+    scan.  The same table from a text layer, or read by OCR with every label mapped, still gets DL205."""
+    text = (ROOT / "examples" / "clean-2023.md").read_text(encoding="utf-8")
+    pieces = text.replace("| | （三）不予公开 | 1.属于国家秘密 | 0 |", "| | （三）不予公开 | 1.属于 | 国家秘密 |")
+    assert pieces != text
+    misread = pieces.replace("| 二、上年结转政府信息公开申请数量 |", "| 年结 |")  # a row label read in part
+    for name, body in (("pieces.md", pieces), ("misread.md", misread)):
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    scanned = _dl205(_as_ocr(read_path(str(tmp_path / "misread.md")), 0.9))
+    assert any(d.code == "DL001" and "年结" in d.message for d in scanned)
+    assert not [d for d in scanned if d.code == "DL205"]
+    typed = _dl205(read_path(str(tmp_path / "misread.md")))  # a text layer: the cell holds that text
+    assert [d.severity for d in typed if d.code == "DL205"] == ["error"]
+    readable = _dl205(_as_ocr(read_path(str(tmp_path / "pieces.md")), 0.9))  # OCR, every label mapped
+    assert [d.severity for d in readable if d.code == "DL205"] == ["error"]

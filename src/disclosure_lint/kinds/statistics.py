@@ -51,6 +51,7 @@ from ..report.stats.wording import (
 )
 from . import register
 from .base import Hit, Kind, KindOptions
+from .tables import truly_unmapped, unplaced_columns
 
 if TYPE_CHECKING:
     from ..report import AnnualReport
@@ -278,7 +279,7 @@ class StatValue(Kind[ValueOptions]):
         stats = report.stats or {}
         for tid in ("s2", "s3", "s4"):
             t = stats.get(tid)
-            if t is None or t.layout == "image":
+            if t is None or t.layout == "image" or _misread(t):
                 continue
             # (comprehensions, not map(attrgetter): Python 3.11's specialised attribute reads cost about half as much
             # over a table's cells)
@@ -308,7 +309,7 @@ class StatValue(Kind[ValueOptions]):
                 yield position(report, t, key, params=params, evidence=ev, key=f"value:{tid}:{row}:{col}",
                                severity="warning" if worded is not None else None)
         t = stats.get("s2")
-        if t is not None and t.layout != "image":
+        if t is not None and t.layout != "image" and not _misread(t):
             yield from self._units(report, t)
 
     def _units(self, report: AnnualReport, t: StatTable) -> Iterator[Hit]:
@@ -379,6 +380,15 @@ def _column_unit(t: StatTable, col: str) -> str | None:
         if m is not None:
             return m.group(0)
     return None
+
+
+def _misread(t: StatTable) -> bool:
+    """A table read by OCR with labels the tool could not map (table-unreadable, DL001, says its checks are
+    skipped): its grid may be wrong — a label's strokes taken for a rule split it into more columns than it has —
+    and pieces of labels land in number columns; they are the tool's misreading, not text in the report's cells."""
+    if not any(c.cell is not None and c.cell.confidence is not None for c in t.cells.values()):
+        return False
+    return bool(truly_unmapped(t) or unplaced_columns(t))
 
 
 # -- kind: table 二 sanity ------------------------------------------------------------------------------

@@ -72,6 +72,9 @@ class RuledTable:
 
     bbox: tuple[float, float, float, float]
     cells: tuple[tuple[float, float, float, float], ...]
+    # ink in a cell the recogniser gave no accepted text for (below MIN_CONFIDENCE): that cell is not blank
+    # but unread, and counts as read with confidence 0 (a finding resting on it is hedged: ocr_review)
+    unread: tuple[tuple[float, float, float, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,14 +95,15 @@ _ZERO = re.compile(r"(?<=\d)[〇○OoＯ]|[〇○OoＯ](?=\d)")
 _YI = re.compile(r"己(?=经|于|有|完成|将|在|按|向|对|被|过|达|超|全|基本|办结|答复|公开|受理|作出|提交|录入|报送|收到|停止|废止)")
 _ALONE_ZERO = re.compile(r"^[〇○OoＯ]$")
 # words of the statistics tables the model misreads in small print (白/自, 丁/厂/了/于, 末/未)
-_WORDS = {"白然人": "自然人", "属丁": "属于", "属厂": "属于", "属了": "属于", "尚末": "尚未"}
+_WORDS = {"白然人": "自然人", "属丁": "属于", "属厂": "属于", "属了": "属于", "属干": "属于", "尚末": "尚未", "丶": "、"}
 _SPECKS = "\\.,:;·'‘’`°~\"“”、。，：；"
 _NUMBER_SPECK = re.compile(f"^[{_SPECKS}]*([0-9oO〇]*[0-9][0-9oO〇]*|[oO〇])[{_SPECKS}]+$|^[{_SPECKS}]+([0-9oO〇]+)$")
 _EDGE_SPECK = re.compile(r"^[‘`°·]+|[‘`°·]+$|[，。、·.,:;：；”’]*·[，。、·.,:;：；”’]*$|[，。、.,:;：；”’]{3,}$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _AFTER_CJK = re.compile(r"(?<=[\u3400-\u9fff）”])([,:;])")
 _WIDE = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）"}
-_DOCNO = re.compile(r"〔(\d{4})[\]】］)）]")
+# a 文号's year bracket: 〔2019]、〔2020」; an opening 【 only before the number and 号 (【2021〕30号)
+_DOCNO = re.compile(r"〔(\d{4})[\]】］)）」]|【(\d{4})[\]】］)）」〕](?=\d{1,5}号)")
 
 
 def normalise(text: str) -> str:
@@ -114,7 +118,7 @@ def normalise(text: str) -> str:
     text = _ZERO.sub("0", text).replace("曰", "日").replace("自已", "自己")
     for wrong, right in _WORDS.items():
         text = text.replace(wrong, right)
-    text = _DOCNO.sub(r"〔\1〕", _YI.sub("已", text))
+    text = _DOCNO.sub(lambda m: f"〔{m.group(1) or m.group(2)}〕", _YI.sub("已", text))
     if _CJK.search(text):  # the model cannot tell half- from full-width punctuation: Chinese text has full
         text = _AFTER_CJK.sub(lambda m: _WIDE[m.group(1)], text).replace("(", "（").replace(")", "）")
     return text
@@ -188,12 +192,15 @@ def recognise_page(number: int, gray: Any, scale: float, threads: int = -1) -> S
     clean = gray.copy()  # a cell's text is recognised without the specks and rules (read as dots and colons)
     clean[cv2.dilate(cv2.subtract(raw, ink), np.ones((3, 3), np.uint8)) > 0] = 255
     boxes: list[tuple[int, int, int, int]] = []  # text lines in pixels, tight around their ink
+    owner: list[int] = []  # the table of each line found in a table's cells
     masked = gray.copy()
-    for t in tables:
+    for k, t in enumerate(tables):
         x0, top, x1, bottom = t.bbox
         masked[max(top - 3, 0):bottom + 4, max(x0 - 3, 0):x1 + 4] = 255
         for cell in t.cells:
-            boxes.extend(cell_lines(ink, cell))
+            found_in = cell_lines(ink, cell)
+            boxes.extend(found_in)
+            owner.extend([k] * len(found_in))
     in_tables = len(boxes)
     h, w = gray.shape
     small = cv2.resize(masked, (max(int(w * DET_SCALE), 32), max(int(h * DET_SCALE), 32)),
@@ -210,12 +217,16 @@ def recognise_page(number: int, gray: Any, scale: float, threads: int = -1) -> S
              for i, (x0, top, x1, bottom) in enumerate(boxes)]
     results, _elapsed = eng.text_rec(crops) if crops else ([], 0.0)
     lines: list[tuple[str, float, tuple[int, int, int, int]]] = []
-    for (text, conf), box in zip(results, boxes):
+    unread: list[list[tuple[float, float, float, float]]] = [[] for _t in tables]
+    for i, ((text, conf), box) in enumerate(zip(results, boxes)):
         text = normalise(text)
         if text and conf >= MIN_CONFIDENCE:
             lines.append((text, float(conf), box))
+        elif i < in_tables:
+            unread[owner[i]].append(_pt(box, scale))
     return ScanPage(number, tuple(_glyphs(lines, scale)),
-                    tuple(RuledTable(_pt(t.bbox, scale), tuple(_pt(c, scale) for c in t.cells)) for t in tables))
+                    tuple(RuledTable(_pt(t.bbox, scale), tuple(_pt(c, scale) for c in t.cells), tuple(unread[k]))
+                          for k, t in enumerate(tables)))
 
 
 def despeckle(ink: Any) -> Any:
@@ -321,6 +332,24 @@ def deskew(gray: Any) -> Any:
     return cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
 
 
+RED = 40  # a pixel whose red exceeds its green and its blue by this much is a seal's (red ink), not text
+
+
+def without_red(rgb: Any) -> Any:
+    """Grey pixels of an RGB image (height × width × 3) in which red ink — the seal stamped over the 落款 —
+    is light: a reddish pixel takes its red channel (the seal on paper ≈ 230, text under the seal stays
+    darker), any other its luminance.  Black text reads as in a grey rendering."""
+    import cv2  # heavy: only when a scan is read
+    import numpy as np
+
+    rgb = np.ascontiguousarray(rgb, dtype=np.uint8)
+    gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    r = rgb[:, :, 0].astype(np.int16)
+    red = (r - rgb[:, :, 1] > RED) & (r - rgb[:, :, 2] > RED)
+    gray[red] = rgb[:, :, 0][red]
+    return gray
+
+
 def render_pdf(data: bytes, numbers: list[int], dpi: int = RENDER_DPI,
                regions: list[tuple[float, float, float, float]] | None = None) -> Iterator[tuple[int, Any, float]]:
     """The given pages of a PDF as grey images (pypdfium2, pdfplumber's own dependency), one at a time; with
@@ -336,10 +365,10 @@ def render_pdf(data: bytes, numbers: list[int], dpi: int = RENDER_DPI,
                 scale = dpi / 72
                 if w * h * scale * scale > MAX_PIXELS:
                     scale = (MAX_PIXELS / max(w * h, 1)) ** 0.5
-                bitmap = page.render(scale=scale, grayscale=True)
-                gray = bitmap.to_numpy().copy()
-                if gray.ndim == 3:
-                    gray = gray[:, :, 0]
+                bitmap = page.render(scale=scale, rev_byteorder=True)  # in colour: a red seal is not ink
+                pixels = bitmap.to_numpy()
+                gray = without_red(pixels[:, :, :3]) if pixels.ndim == 3 else pixels.copy()
+                del pixels, bitmap
                 if regions:
                     keep = gray.copy()
                     gray[:] = 255

@@ -934,6 +934,7 @@ class _Grid:
         self.ys = _centers([v for c in cells for v in (c[1], c[3])])
         self.cells: list[_PCell] = []
         self.owner: dict[tuple[int, int], _PCell] = {}
+        self.unread: tuple[tuple[float, float, float, float], ...] = getattr(table, "unread", ())  # OCR's
         if len(self.xs) * len(self.ys) > MAX_GRID:
             self.xs, self.ys = [x0, x1], [top, bottom]  # not a table anyone reads: one cell, read as text
             cells = []
@@ -977,6 +978,9 @@ class _Grid:
             groups = _group_lines(pc.chars)
             pc.text = _join_lines([_join_chars(g, wide_gap_space=False) for g in groups])
             pc.conf = min((c.conf for c in pc.chars if c.conf is not None), default=None)
+            if any(pc.x0 <= (b[0] + b[2]) / 2 <= pc.x1 and self.ys[pc.r0] <= (b[1] + b[3]) / 2 <= self.ys[pc.r1]
+                   for b in getattr(self, "unread", ())[:MAX_GRID]):  # (a borderless _Laid has none)
+                pc.conf = 0.0  # ink OCR could not read: not a blank cell (ocr.RuledTable.unread)
         cells = sorted(self.cells, key=lambda pc: (pc.r0, pc.x0))
         return _Part(page, ordinal, self.xs[0], self.xs[-1], self.ys[0], self.ys[-1], n_rows, cells,
                      row_no=[0] * n_rows)
