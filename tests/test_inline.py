@@ -432,3 +432,43 @@ def test_corpus_lines_joined_give_the_same_sections(path):
     flat = report(" ".join(line.strip() for line in text.splitlines() if line.strip()))
     assert [s.id for s in flat.sections] == [s.id for s in orig.sections]
     assert flat.title == orig.title
+
+
+# -- a part's title run into its first paragraph ------------------------------------------------------
+
+RUN_IN = "\n\n".join([
+    TITLE,
+    "一、总体情况：2023年，我局围绕法治政府建设推进政府信息公开，全年未发生泄密事件。",
+    "二、主动公开政府信息情况", T2,
+    "三、收到和处理政府信息公开申请情况", T3,
+    "四、政府信息公开行政复议、行政诉讼情况", T4,
+    "五、存在的主要问题及改进情况。一是政策解读形式较为单一，二是栏目更新不够及时。下一步将丰富解读形式。",
+    "六、其他需要报告的事项：本年度未收取信息处理费。",
+    "某某县司法局", "2024年1月19日",
+])
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_a_title_run_into_its_paragraph_after_a_colon_or_full_stop_is_the_part(fmt):
+    """``一、总体情况：2023年，我局…`` and ``五、…情况。一是…``: a paragraph opened by its part's title, closed by a colon or
+    a full stop — the part is there (no DL101), its text is a paragraph of its own without the mark."""
+    rep = report(RUN_IN, fmt)
+    assert [s.id for s in rep.sections] == ["s1", "s2", "s3", "s4", "s5", "s6"]
+    t = texts(rep)
+    assert "一、总体情况" in t and "2023年，我局围绕法治政府建设推进政府信息公开，全年未发生泄密事件。" in t
+    assert "五、存在的主要问题及改进情况" in t and "一是政策解读形式较为单一，二是栏目更新不够及时。下一步将丰富解读形式。" in t
+    assert "本年度未收取信息处理费。" in t
+    s1 = next(h for h in rep.inline.headings if h.section_id == "s1")
+    assert (s1.start, s1.end) == (0, len("一、总体情况"))
+    diags = lint(RUN_IN, fmt=fmt)
+    assert not [d for d in diags if d.code.startswith("DL1")], [(d.code, d.message) for d in diags]
+
+
+def test_a_list_of_the_titles_after_a_colon_or_a_title_with_nothing_after_it_is_not_run_in():
+    rep = report("一、总体情况：二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况。\n\n一、总体情况：\n\n"
+                 "全年主动公开政府信息318条。")
+    assert not [h for h in rep.inline.headings if h.start == 0 and h.text == "一、总体情况" and
+                h.block.text.startswith("一、总体情况：二")]
+    # a sentence that mentions a title is not a heading: the title must open the paragraph
+    rep = report("本报告第一部分为一、总体情况：全年主动公开政府信息318条，办结申请7件。")
+    assert not rep.inline.headings

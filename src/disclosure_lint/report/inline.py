@@ -213,6 +213,19 @@ def _official_end_at(text: str, p: int) -> tuple[int, str] | None:
     return best
 
 
+_RUN_IN = re.compile(r"[ \u3000]*[：:。．.]")
+
+
+def _run_in_end(text: str, e: int) -> int | None:
+    """Where the text of a paragraph that begins with a section title run in (``一、总体情况：2023年，我局…``,
+    ``一、总体情况。本年度…``: the title closed by a colon or a full stop, the part's text after it) starts, the title
+    ending at ``e``; None when what follows the mark is not a sentence (``一、总体情况：`` alone, a list)."""
+    m = _RUN_IN.match(text, e)
+    if m is None or not _prose_at(text, m.end()) or _CAND.match(text, m.end()) is not None:
+        return None  # (一、总体情况：二、主动公开…: a list of the titles)
+    return m.end()
+
+
 def _left(text: str, s: int) -> str | None:
     """Boundary on the left of a heading at ``s``: "strong", "weak" (glued to a word) or None (quoted)."""
     if s == 0:
@@ -277,7 +290,7 @@ def _section_at(b: Block, text: str, s: int, p: int, num: str, number: int, stro
     official = _official_end(text, p)
     if official is not None:
         e, sid = official
-        if _BAD_RIGHT.match(text, e):
+        if _BAD_RIGHT.match(text, e) and not (s == 0 and _run_in_end(text, e) is not None):
             return None
         bounded = e == len(text) or text[e].isspace()
         return _Cand(b, s, e, num, number, sid, "exact", strong, True, bounded, _prose_at(text, e))
@@ -461,6 +474,8 @@ def _pieces(block: Block, heads: list[tuple[int, int, str, int | None]], cuts: l
         region(pos, s)
         out.append(_slice(block, s, e, kind, level, offsets))
         pos = e
+        if s == 0 and kind == "heading" and level == 1:
+            pos = _run_in_end(text, e) or e  # the mark closing a title run in belongs to neither piece
     region(pos, len(text))
     return out
 
