@@ -366,6 +366,20 @@ _TRIGGER_BASE = "|".join([*_led("XxＸｘ", "[XxＸｘ]"), *map(_x_led, "Xx×＊
                           *_led("【[［〔（(", r"\s*(?:请|在此|此处)?\s*(?:填|输入|待|文字描述)")])
 
 
+# what may come before a bare 此处填写 / 在此填写 left by the template: the start of the text, a mark or a space, or 请
+_PHRASE_LEFT = frozenset("。！？!?；;：:，,、（(【[［〔“\"'‘《 \u3000\t\n")
+
+
+def _phrase_stands_alone(text: str, s: int) -> bool:
+    """Whether the bare phrase at ``s`` (``此处填写``, ``在此填写``, not in brackets) is the template's instruction — at
+    the start of the text or after a mark (``情况：此处填写``), or asked (``请在此处填写``) — and not words of a sentence
+    about a form or a page (``公众可在此填写申请信息``, ``已在此处填写完毕``)."""
+    k = s - 1 if s > 0 and text[s - 1] == "在" else s  # 在此处填写: the phrase matched from 此
+    if k > 0 and text[k - 1] == "请":
+        return True
+    return k == 0 or text[k - 1] in _PHRASE_LEFT
+
+
 class TemplatePlaceholderOptions(KindOptions):
     letters: bool = Field(default=True, description="检查 XX、XXX 形式的字母占位符")
     symbols: str = Field(default="×＊○□", description="连续出现两个及以上即视为占位符的符号")
@@ -395,6 +409,8 @@ class TemplatePlaceholder(Kind[TemplatePlaceholderOptions]):
                 s, e = m.span()
                 if kind == "num" and not self.options.letters:
                     continue  # 20XX件: a count not filled in
+                if kind == "phrase" and not _phrase_stands_alone(text, s):
+                    continue  # 公众可在此填写申请信息, 已在此处填写完毕: what a sentence says, not a blank
                 if kind in ("x", "sym") and _masking_said(text, s, e):
                     continue  # “XX小区消防验收情况”（小区名称已作脱敏处理）
                 if kind == "x":
