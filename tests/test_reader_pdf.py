@@ -1280,3 +1280,41 @@ def test_real_reports_speed():  # pragma: no cover - informative
         t = time.perf_counter()
         real(name)
         print(f"{name}: {time.perf_counter() - t:.2f} s")
+
+
+def _header_cells(texts: list[str], spans: list[int] | None = None) -> list:
+    """A grid row of header cells (``spans``: how many columns each covers; 1 each by default)."""
+    from disclosure_lint.readers.pdf import _PCell
+
+    row = []
+    for k, t in enumerate(texts):
+        cell = _PCell(0, 1, 10.0 * k, 10.0 * k + 10, t)
+        row.extend([cell] * ((spans or [1] * len(texts))[k]))
+    return row
+
+
+@pytest.mark.parametrize(("above", "below", "joined"), [
+    # LibreOffice cuts a header row anywhere: （八）'s unit in brackets, table 二's 数量, every column of table 四
+    (["信息内容", "本年收费金额（单位：万"], ["信息内容", "元）"], ["信息内容", "本年收费金额（单位：万元）"]),
+    (["信息内容", "上一年项目数", "本年增/减"], ["信息内容", "量", ""], ["信息内容", "上一年项目数量", "本年增/减"]),
+    (["结果", "结果", "其他", "尚未", "总计"], ["维持", "纠正", "结果", "审结", "总计"],
+     ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]),
+])
+def test_a_header_row_cut_by_the_page_break_is_one_row(above, below, joined):
+    from disclosure_lint.readers.pdf import _split_header_row
+
+    a, b = _header_cells(above), _header_cells(below)
+    assert _split_header_row(a, b)
+    assert [c.text for c in a] == joined
+
+
+def test_a_second_header_row_or_a_row_of_numbers_is_not_taken_for_a_cut_header():
+    from disclosure_lint.readers.pdf import _split_header_row
+
+    # 法人或其他组织 over its five columns: the row under it is a header row of its own
+    above = _header_cells(["自然人", "法人或其他组织", "总计"], [1, 5, 1])
+    below = _header_cells(["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"])
+    assert not _split_header_row(above, below)
+    assert [c.text for c in below][1] == "商业企业" and above[1].text == "法人或其他组织"
+    # numbers: a row of data (the cut data rows are _split_row's and _split_row_down's)
+    assert not _split_header_row(_header_cells(["行政许可", "本年处理决定数量"]), _header_cells(["行政许可", "12"]))

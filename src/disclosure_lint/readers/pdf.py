@@ -1484,6 +1484,8 @@ def _table_block(parts: list[_Part], index: int) -> Block:
             del grid[s], origin[s]
         elif s < len(grid) and _split_row_down(grid[s - 1], grid[s]):
             del grid[s - 1], origin[s - 1]
+        elif s < len(grid) and _split_header_row(grid[s - 1], grid[s]):
+            del grid[s], origin[s]
     header_rows = 0
     for row in grid:
         if any(pc is not None and _NUMERIC.match(pc.text) for pc in row):
@@ -1590,6 +1592,45 @@ def _split_row_down(above: list[_PCell | None], below: list[_PCell | None]) -> b
         return False
     for a, b in joins:
         b.text = a.text + b.text
+    return True
+
+
+def _open_brackets(text: str) -> int:
+    """Opening brackets of ``text`` not closed in it (negative: closing ones not opened)."""
+    return sum(text.count(c) for c in "（(〔[【") - sum(text.count(c) for c in "）)〕]】")
+
+
+def _one_column(cell: _PCell, row: list[_PCell | None]) -> bool:
+    """Whether ``cell`` covers one grid column of ``row`` (not a label spanning several)."""
+    return sum(1 for pc in row if pc is cell) == 1
+
+
+def _split_header_row(above: list[_PCell | None], below: list[_PCell | None]) -> bool:
+    """A header row cut by the page break (LibreOffice lets any row break): no number in either row, and each cell of
+    the continuation repeats the one above (a label filled down at the seam, a merged 总计), is empty, closes the
+    bracket the text above left open (``本年收费金额（单位：万`` + ``元）``), or is the rest of a label in the same one
+    column (``上一年项目数`` + ``量``, ``结果`` + ``维持`` in every column of table 四).  Those texts are appended to the
+    row above; ``True`` when the continuation is to be dropped.  A second header row under a label spanning several
+    columns (``法人或其他组织`` over ``商业企业``…, ``未经复议直接起诉`` over ``结果维持``…) stays a row of its own."""
+    if any(pc is not None and _NUMERIC.match(pc.text) for row in (above, below) for pc in row):
+        return False
+    joins: list[tuple[_PCell, _PCell]] = []
+    for a, b in zip(above, below):
+        if b is None or not b.text or a is b or (a is not None and a.text == b.text):
+            continue
+        if a is None or not _is_label(a.text) or not (
+                (_open_brackets(a.text) > 0 and _open_brackets(b.text) < 0)
+                or (_one_column(a, above) and _one_column(b, below))):
+            return False
+        if not any(b is pb for _, pb in joins):
+            joins.append((a, b))
+    if not joins:
+        return False
+    done: set[int] = set()
+    for a, b in joins:
+        if id(a) not in done:
+            done.add(id(a))
+            a.text += b.text
     return True
 
 
