@@ -81,3 +81,19 @@ def test_a_file_cut_off_is_not_missing_its_signature():
     text = report("").split("## 六、")[0] + "## 六、其他需要报告的事项\n"
     assert dl410(text) == []
     assert dl410(report("").split("## 五、")[0]) == []  # ends in 四's table: the rest was not read
+
+
+def test_a_signature_with_the_pages_tools_printed_after_its_date_is_found():
+    """A portal page printed to PDF (Chrome's print): the date of the 落款 and the page's 【打印本页】【关闭窗口】
+    on one line, the related links and the site footer after it — the 落款 is there, its date is the publication's."""
+    from disclosure_lint.readers import text as text_reader
+    from disclosure_lint.report import interpret
+
+    tail = "\n\n".join(["", "青禾市某某局", "2024年1月19日【打印本页】【关闭窗口】", "相关文章", "政府信息公开指南",
+                        "主办单位：青禾市人民政府办公室", "网站标识码：0000000000"])
+    assert dl410(report(tail)) == []
+    rep = interpret(text_reader.parse(report(tail).replace("## ", "").replace("# ", "")))
+    assert rep.signature_mention is not None and str(rep.published) == "2024-01-19"
+    # words after the date are not the page's tools: not a 落款 date
+    other = report("\n\n青禾市某某局\n\n2024年1月19日印发至各科室\n").replace("## ", "").replace("# ", "")
+    assert interpret(text_reader.parse(other)).signature_mention is None

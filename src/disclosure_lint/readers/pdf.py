@@ -62,7 +62,6 @@ import io
 import logging
 import re
 import time
-import unicodedata
 import warnings
 from bisect import bisect_right
 from collections import Counter
@@ -79,7 +78,7 @@ from pdfplumber.page import Page
 from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Anchor, Block, Cell, Document, ReaderNotice, Row, SkippedPage, Table
-from . import ocr, pdf_layout
+from . import cjk_fold, ocr, pdf_layout
 from .pdf_budget import OverBudget, check_page
 from .pdf_pdfium import FAINT_SIZE, PageObjects, faint, open_document, page_objects, slanted
 from .pdf_tables import find_tables
@@ -106,22 +105,6 @@ _LEAD_NUM = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[�
 _CLOSING = frozenset("，。、；：？！）》〕】」』”’…％,.;:?!)]}%")
 _OPENING = frozenset("（《〔【「『“‘([{")
 _NUMERIC = re.compile(r"^[\s+\-－−]*[\d,，.．%％]+\s*[%％]?\s*$")
-
-_FOLD: dict[int, str] | None = None
-
-
-def _fold_table() -> dict[int, str]:
-    """Kangxi radicals, CJK radical supplement and compatibility ideographs → ordinary characters."""
-    global _FOLD
-    if _FOLD is None:
-        table: dict[int, str] = {}
-        for cp in list(range(0x2E80, 0x2FE0)) + list(range(0xF900, 0xFB00)):
-            n = unicodedata.normalize("NFKC", chr(cp))
-            if n != chr(cp) and len(n) == 1:
-                table[cp] = n
-        _FOLD = table
-    return _FOLD
-
 
 # -- small records --------------------------------------------------------------------------------
 
@@ -624,7 +607,7 @@ def _chars(raw: list[dict] | list[tuple[str, float, float, float, float, float]]
 
     ``raw``: pdfplumber's character dictionaries, or :mod:`.pdf_pdfium`'s tuples
     ``(text, x0, x1, top, bottom, size)`` (text not blank, numbers finite floats)."""
-    fold = _fold_table()
+    fold = cjk_fold.table()
     out: list[_Char] = []
     undecodable = 0
     buckets: dict[tuple[str, int], list[float]] = {}

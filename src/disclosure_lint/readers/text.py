@@ -22,6 +22,7 @@ import re
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, Document, ReaderNotice, Row, Table
 from ..textio import decode_lenient
+from . import cjk_fold
 from .layout_header import figure_row, split_numbers, stack_header
 from .lines import (
     PICTURE,
@@ -93,6 +94,7 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
     and ``limits.max_table_cells`` table cells (all tables) are read; reading stops at either, with a notice (DL002)."""
     if text.startswith("\ufeff"):
         text = text[1:]
+    text = cjk_fold.fold(text)  # a PDF's text (pdftotext, a viewer's copy): 人⺠政府 for 人民政府, one for one
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if "\f" in text:  # a page break (pdftotext starts each page with one): blank, one column wide as it was
         blank_in_text(lines)  # a browser's print header and footer on each page (Chrome's print to PDF)

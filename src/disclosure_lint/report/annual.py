@@ -368,8 +368,8 @@ class AnnualReport:
                 continue
             d = ds[0]
             text = b.text
-            if len(text[d.end:].strip()) > 2:
-                continue
+            if len(portal.text_without(b, d.end)) > 2:
+                continue  # (the page's tools printed after it, 2024年1月5日【打印本页】【关闭窗口】, are not text after it)
             before = text[:d.start].strip().lstrip("#").strip().strip("*_").strip()
             if not before or (len(before) <= 40 and not _SENTENCE.search(before)
                               and classify(before)[0] is not None):

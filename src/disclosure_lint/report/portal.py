@@ -216,14 +216,14 @@ class PortalMetadata:
         """Is the whole block portal metadata (nothing of the report on it)?"""
         return id(block) in self._lines
 
-    def text_without(self, block: Block) -> str:
-        """The block's text with its portal fields removed (spaces collapsed)."""
+    def text_without(self, block: Block, start: int = 0) -> str:
+        """The block's text (from ``start``) with its portal fields removed (spaces collapsed)."""
         spans = self._by_block.get(id(block))
         if not spans:
-            return block.text.strip()
+            return block.text[start:].strip()
         text = block.text
-        parts, pos = [], 0
-        for s in spans:
+        parts, pos = [], start
+        for s in sorted(spans, key=lambda x: x.start):
             if s.start > pos:
                 parts.append(text[pos:s.start])
             pos = max(pos, s.end)
