@@ -42,3 +42,47 @@ def test_a_header_label_present_but_not_placed_is_not_a_missing_column():
     assert "DL110" not in codes and "DL204" not in codes, codes
     s4 = [d for d in found if d["code"] == "DL001" and d["evidence"]["table"] == "s4"]
     assert s4 and {"其他结果", "尚未审结"} <= set(s4[0]["evidence"]["cols"])
+
+
+def test_a_table_shredded_one_piece_per_line_is_there_unread_not_missing():
+    """pdftotext without -layout prints a narrow-columned table one piece per line: 一、本年新收政 / 府信息公开申请 /
+    数量, each number on a line of its own. Table 三 is there, unreadable: DL001 says so — not DL105 "三中没有统计表"
+    (an error blaming the report, before) nor DL107 for a row label 三、（一）予 taken for an extra part."""
+    found = _findings("lo-export-plain.txt")
+    codes = [d["code"] for d in found]
+    assert not [d for d in found if d["severity"] == "error"], [(d["code"], d["message"]) for d in found]
+    assert "DL105" not in codes and "DL107" not in codes
+    s3 = [d for d in found if d["code"] == "DL001" and d["evidence"]["table"] == "s3"]
+    assert s3 and s3[0]["evidence"]["layout"] == "shredded" and "拆成了逐行的碎片" in s3[0]["message"]
+
+
+def test_a_row_label_cut_with_the_next_rows_label_is_not_a_part():
+    from disclosure_lint.report.sections import heading_of
+
+    for line in ("三、本年度 （一）予以公开", "三、（一）予", "三、（二）部分公开"):
+        assert heading_of(line, False) is None, line
+    assert heading_of("三、收到和处理政府信息公开申请情况", False) is not None
+    assert heading_of("七、下一步工作打算 2024年", False) is not None  # an extra part: DL107's to judge
+
+
+def test_a_rows_numbers_read_into_its_label_are_not_a_slip_of_the_label():
+    """已获取信 1 1 0: a wrapped label and its row's numbers in one cell of a PDF's text, not DL904's 错漏字."""
+    from disclosure_lint.report.stats.label_typos import _slip
+
+    forms = ("5.要求行政机关确认或重新出具已获取信息",)
+    assert _slip("5.要求行政机关确认或重新出具已获取信 1 1 0", forms) is None
+    assert _slip("5.要求行政机关确认或重新出具以获取信息", forms) is not None  # a real slip still is one
+
+
+def test_a_header_note_over_two_lines_before_its_table_pairs_its_brackets():
+    """（本列数据的勾稽关系为：…等于第三项加 (a paragraph) / 第四项之和） (the table's first cell): one pair, not DL703."""
+    from .conftest import lint
+
+    text = ("三、收到和处理政府信息公开申请情况\n\n"
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加  自然 商业 科研\n"
+            "第四项之和）\t人\t企业\t机构\n一、本年新收政府信息公开申请数量\t3\t0\t0\n二、上年结转政府信息公开申请数量\t0\t0\t0\n")
+    assert "DL703" not in [d.code for d in lint(text, fmt="text", select=["DL703"])]
+    # an opening mark in prose still does not close in a later cell of a table
+    other = text.replace("第四项之和）\t人", "第四项之和\t人").replace("0\t0\n二", "0）\t0\n二")
+    found = lint(other, fmt="text", select=["DL703"])
+    assert [(d.code, d.line) for d in found] == [("DL703", 3)] and "“（”在本段中没有对应的“）”" in found[0].message

@@ -463,6 +463,8 @@ def _unfound_rows(report: AnnualReport, tid: str, table) -> list:
 _UNREAD_LAYOUT = ("各个数值所在的行和列（PDF 中的这张表没有表格线，各栏文字的位置不足以可靠地确定每个数值属于哪一行哪一列，"
                   "如栏目很窄、行名逐字折行）")
 _UNREAD_RUN = "各个数值所在的行和列（表格的文字连在一起，栏目名和数字之间没有任何分隔）"
+_UNREAD_SHREDDED = ("各个数值所在的行和列（表格在文字中拆成了逐行的碎片：栏目名折成几行、数字各占一行，如 PDF 中栏目很窄的表格"
+                    "复制或转换成的文本）")
 
 
 @register
@@ -489,6 +491,14 @@ class TableUnreadable(Kind[TableUnreadableOptions]):
                           evidence={"expected": "每个数值对应到一行一列", "actual": "表格没有表格线，行和列无法可靠确定",
                                     "table": tid, "layout": "borderless-unsure", "skipped": "本表的统计检查"},
                           key=f"{tid}:unread-layout")
+                continue
+            if run.why == "shredded":
+                yield Hit(block=run.block, start=0, end=min(len(run.block.text), 40),
+                          params={"table": TABLE_SHORT_NAMES[tid], "what": _UNREAD_SHREDDED, "labels": "", "count": 0},
+                          evidence={"expected": "每个数值对应到一行一列", "actual": "表格在文字中拆成逐行的碎片，无法还原",
+                                    "table": tid, "layout": "shredded", "labels_in_run": run.labels,
+                                    "skipped": "本表的统计检查"},
+                          key=f"{tid}:unread-shredded")
                 continue
             if run.why != "run":
                 continue

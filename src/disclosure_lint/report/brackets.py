@@ -427,6 +427,7 @@ class _Carry:
     def __init__(self, out: Brackets):
         self.out = out
         self.prose: list[list] = []  # [mark, paragraphs left]
+        self.prose_block = -1  # the block of the last prose paragraph
         self.cells: dict[tuple[int, int], list[Mark]] = {}
         self.table: int | None = None
 
@@ -451,7 +452,12 @@ class _Carry:
             self.flush_cells()
             stacks = []
         else:
-            self.report(self.prose)  # a bracket opened in prose does not close in a table
+            cell = para.piece.cell
+            if self.prose and not (cell is not None and cell.row == 0 and cell.col == 0 and self.prose_block == key[0] - 1):
+                # a bracket opened in prose does not close in a table — but in its first cell when the paragraph right
+                # before it is the table's own header note, printed over two lines of a PDF's text (（本列数据的勾稽关系
+                # 为：…等于第三项加 / 第四项之和）: pdftotext -layout, the second line read as the table's first row)
+                self.report(self.prose)
             if self.table != key[0]:
                 self.flush_cells()
                 self.table = key[0]
@@ -460,8 +466,8 @@ class _Carry:
         for u in loose:
             if u.problem != "unopened":
                 rest.append(u)
-            elif key is None and self.prose and _FAMILY[self.prose[-1][0].char] == u.mark.family:
-                _pair(self.out, self.prose.pop()[0], u.mark)
+            elif self.prose and _FAMILY[self.prose[-1][0].char] == u.mark.family:
+                _pair(self.out, self.prose.pop()[0], u.mark)  # (in a table: its first cell, see above)
             else:
                 stack = next((st for st in stacks if st and _FAMILY[st[-1].char] == u.mark.family), None)
                 if stack is not None:
@@ -491,8 +497,10 @@ class _Carry:
         """Carry what ``para`` leaves open; report what can no longer be closed."""
         key = para.cell_key
         if key is not None:
+            self.report(self.prose)  # (what the table's first cell did not close)
             self.cells.setdefault(key, []).extend(still_open)
             return
+        self.prose_block = para.piece.block.index
         wrapped = not _ENDS_PARAGRAPH.search(para.text)
         alive = []
         for entry in self.prose:

@@ -13,12 +13,14 @@ from functools import lru_cache
 
 from ..model import Block
 from . import catalogue
+from .stats import labels as lb
 
 TEXT_KINDS = frozenset({"heading", "paragraph", "list_item", "html", "image"})
 
 _TOP = re.compile(r"^\s*(?:第)?(?P<num>[一二三四五六七八九十]{1,3})\s*(?:、|，|,|\.|．|\s|部分)\s*(?P<title>.*)$")
 
 
+_SUB_ITEM = re.compile(r"[（(][一二三四五六七八九十]{1,2}[）)]")  # （一） right after a part's numeral
 _ROW_NUMBERS = re.compile(r"(?:\s+\d+){3,}\s*$")  # three or more numbers after spaces at the end: a table's row
 
 
@@ -75,6 +77,10 @@ def _heading(raw: str, heading: bool) -> tuple[str | None, str | None, int | Non
         spec, quality = catalogue.match_section(title)
         if spec is None and any(lbl in "".join(title.split()) for lbl in catalogue.TABLE_ROW_LABELS):
             return None  # (letter-spaced too: 三 、本 年 度办 理 结果, table 三's vertical label as a PDF's text prints it)
+        if spec is None and _SUB_ITEM.match(title):
+            return None  # 三、（一）予…: a table row's group label run into its item's (a PDF's text), never a part
+        if spec is None and " " in title and _table_label_after(title):
+            return None  # 三、本年度 （一）予以公开: table 三's label cut in a PDF's text, the next cell's label after it
         if spec is None and _ROW_NUMBERS.search(title) is not None:
             # a label followed by a row of numbers: a table's row (三、本年度办理结果's numeral run into the next row's
             # label in a PDF's text), not a part of the report
@@ -88,6 +94,11 @@ def _heading(raw: str, heading: bool) -> tuple[str | None, str | None, int | Non
     if spec is not None and (heading or len(text) <= 20):
         return (spec.id, None, None, text, "exact")
     return None
+
+
+def _table_label_after(title: str) -> bool:
+    """Whether a word after the first of ``title`` (split at spaces) is a statistics table's label (（一）予以公开)."""
+    return any(lb.cell_vote(w) is not None for w in title.split()[1:])
 
 
 # what as_section reads, under a public name for a scan that makes the Section itself (the cached function, no wrapper)

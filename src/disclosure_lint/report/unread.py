@@ -100,4 +100,38 @@ def find_unread(report: AnnualReport) -> dict[str, UnreadTable]:
             if found is not None:
                 out[sid] = found
                 break
+        else:
+            shredded = _shredded(sid, sec.blocks)
+            if shredded is not None:
+                out[sid] = shredded
     return out
+
+
+MIN_SHREDS = 10  # lines holding only numbers in a part's body for its table to be there, shredded
+_NUMBERS_ONLY = re.compile(r"[\d\s.,，%％/—\-－]+")
+_SHRED = 12  # the longest line taken for a piece of a label
+
+
+def _shredded(sid: str, blocks: list[Block]) -> UnreadTable | None:
+    """A table printed one piece per line, its labels broken over several lines (``一、本年新收政`` / ``府信息公开申请``
+    / ``数量``) and its numbers on lines of their own: a PDF's text (``pdftotext``) of a table with narrow columns.
+    At least :data:`MIN_SHREDS` lines of numbers in the part, and :data:`MIN_LABELS` of its table's labels in its short
+    lines joined — then the table is there, unreadable, not missing."""
+    numbers = 0
+    pieces: list[str] = []
+    first: Block | None = None
+    for b in blocks:
+        if b.kind not in ("paragraph", "heading", "list_item"):
+            continue
+        text = b.text.strip()
+        if _NUMBERS_ONLY.fullmatch(text):
+            numbers += 1
+        elif len(text) <= _SHRED:
+            pieces.append(text.replace(" ", ""))
+            first = first or b
+    if numbers < MIN_SHREDS or first is None:
+        return None
+    labels = len(_labels(sid).findall("".join(pieces)))
+    if labels < MIN_LABELS:
+        return None
+    return UnreadTable(sid, first, 0, len(first.text), labels, "shredded")

@@ -15,6 +15,7 @@ table rules say whether such a row could be read).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -26,6 +27,8 @@ from .schema import norm, strip_number
 
 MAX_EDIT = 3  # characters inserted, deleted or replaced inside the label
 MIN_LEN = 4
+# a row's numbers read into its label's cell (a wrapped table in a PDF's text): 已获取信 1 1 0, not a slip of the label
+_ROW_NUMBERS = re.compile(r"(?:\s+[\d.]+){2,}\s*$")
 
 
 @dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
@@ -56,7 +59,7 @@ def _slip_of(written: str, forms: tuple[str, ...]) -> tuple[str, int] | None:
 
 def _slip(written: str, forms: Sequence[str]) -> tuple[str, int] | None:
     """The official form ``written`` is a slip of, with the number of characters that differ."""
-    w = norm(strip_number(written))
+    w = norm(strip_number(_ROW_NUMBERS.sub("", written)))
     if len(w) < MIN_LEN:
         return None
     best: tuple[str, int] | None = None
