@@ -46,7 +46,7 @@ def test_a_control_character_in_an_unknown_option_is_escaped(monkeypatch, capsys
 
 
 def test_exit_codes_of_commands_are_kept(monkeypatch, capsys):
-    """Guard: a clean report exits 0, a defective one 1, --help 0 (in English: typer's own help, left as it is)."""
+    """Guard: a clean report exits 0, a defective one 1, --help 0 (typer's help, its headings in Chinese: tests/test_cli_help.py)."""
     assert _run(monkeypatch, capsys, "check", "-q", "--no-cache", str(EXAMPLES / "clean-2023.md"))[0] == 0
     assert _run(monkeypatch, capsys, "check", "-q", "--no-cache", str(EXAMPLES / "defective-2023.md"))[0] == 1
     code, out, _ = _run(monkeypatch, capsys, "check", "--help")

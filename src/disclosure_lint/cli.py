@@ -22,7 +22,7 @@ import io
 import os
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -649,18 +649,43 @@ def _tolerant_streams() -> None:
             pass
 
 
+def _help_asked() -> bool:
+    from . import cli_help
+
+    return cli_help.asked(sys.argv[1:])
+
+
+class _HelpInChinese:
+    """While a run that prints help goes on, standard output is caught; then written with typer's headings in
+    Chinese (help is all such a run prints)."""
+
+    def __enter__(self) -> None:
+        self.real, self.buf = sys.stdout, io.StringIO()
+        sys.stdout = self.buf
+
+    def __exit__(self, *exc: object) -> None:
+        from . import cli_help
+
+        sys.stdout = self.real
+        self.real.write(cli_help.translate(self.buf.getvalue()))
+        self.real.flush()
+
+
 def main() -> None:
     from . import cli_errors
 
     ClickException, UsageError, NoArgsIsHelpError = cli_errors.classes()
     _tolerant_streams()
     try:
-        code = app(standalone_mode=False)
+        with _HelpInChinese() if _help_asked() else nullcontext():
+            code = app(standalone_mode=False)
     except KeyboardInterrupt:
         sys.stderr.write("disclosure-lint: 已中断\n")
         sys.exit(130)
-    except NoArgsIsHelpError as e:  # (the help text, as typer shows it)
-        e.show()
+    except NoArgsIsHelpError as e:  # (the help text, as typer shows it: on standard error, its headings in Chinese)
+        from . import cli_help
+
+        sys.stderr.write(cli_help.translate(e.format_message()) + "\n")
         sys.exit(e.exit_code)
     except UsageError as e:  # in Chinese, not typer's English
         sys.stderr.write(cli_errors.text(e))
