@@ -86,3 +86,23 @@ def test_a_header_note_over_two_lines_before_its_table_pairs_its_brackets():
     other = text.replace("第四项之和）\t人", "第四项之和\t人").replace("0\t0\n二", "0）\t0\n二")
     found = lint(other, fmt="text", select=["DL703"])
     assert [(d.code, d.line) for d in found] == [("DL703", 3)] and "“（”在本段中没有对应的“）”" in found[0].message
+
+
+def test_a_table_rows_cut_label_and_numbers_are_not_an_enumeration():
+    """pdftotext -layout: 3.补   2   0   0 … after 8.属于行政查询事项's row — a row of table 三, not a list item going
+    back from 8. to 3. (DL902); a list in prose that does go back still is one."""
+    from .conftest import lint
+
+    found = _findings("lo-export-cjk-layout.txt")  # (LibreOffice with a CJK font: its columns narrower)
+    assert "DL902" not in [d["code"] for d in found], [d["message"] for d in found if d["code"] == "DL902"]
+    prose = "一是完善制度。二是加强管理。二是强化培训。\n"
+    assert [d.code for d in lint(prose, fmt="text", select=["DL902"])] == ["DL902"]
+
+
+def test_marks_spread_over_the_pieces_of_an_unread_tables_cells_are_the_tables_reading():
+    """The note （本列数据的勾 / 稽关系为：第一 / … / 加第四项之和） wrapped in its narrow cell, 本年收费金额（单位：万 / 元）:
+    the tool could not read these tables (DL001) and the brackets in their pieces are not DL703's to judge."""
+    found = _findings("lo-export-cjk-layout.txt")
+    assert [d["code"] for d in found if d["code"] in ("DL703", "DL902")] == []
+    assert not [d for d in found if d["severity"] == "error"]
+    assert {d["evidence"]["table"] for d in found if d["code"] == "DL001"} == {"s2", "s3"}

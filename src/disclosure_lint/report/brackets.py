@@ -363,6 +363,33 @@ def _grid_blocks(report) -> frozenset[int]:
     return frozenset(b.index for t in report.stats.values() for b in t.blocks if b.kind == "table")
 
 
+_PIECE_LEN = 16  # the longest line taken for a piece of a table's cell (a label wrapped in a narrow column)
+_SENTENCE_END = ("。", "！", "？", "；")
+
+
+def _unread_table_pieces(report) -> frozenset[int]:
+    """The table blocks, and the short lines between them, in the body of part 二, 三 or 四 whose statistics table the
+    tool could not read whole (labels it could not map, numbers it could not place, or no table read from its text:
+    DL001): a PDF's text of a narrow-columned table prints its cells' words in pieces over lines (（本列数据的勾 /
+    …加第四项之和）) that the marks of one cell are spread over."""
+    stats = getattr(report, "stats", None)
+    if not stats and not getattr(report, "unread_tables", None):
+        return frozenset()
+    out: set[int] = set()
+    for sid in ("s2", "s3", "s4"):
+        table = stats.get(sid) if stats else None
+        if sid not in report.unread_tables and not (table is not None and (
+                table.unmapped or any(c.value.kind != "blank" for c in table.loose))):
+            continue
+        sec = report.sections_by_id.get(sid)
+        for b in sec.blocks if sec is not None else ():
+            text = b.text.strip()
+            if b.kind == "table" or (b.kind in ("paragraph", "heading") and len(text) <= _PIECE_LEN
+                                     and not text.endswith(_SENTENCE_END)):
+                out.add(b.index)
+    return frozenset(out)
+
+
 def _paragraphs(report) -> list[tuple]:
     """Paragraphs in document order: segments of prose blocks, and table cells."""
     prose = {p.block.index: p for p in report.prose_pieces}
@@ -555,7 +582,8 @@ def analyse(report) -> Brackets:
     # statistics table read from a PDF (the format's words, their slips DL904's: a merged cell cut by a page break,
     # （五）不予处理 / ）不予处理), is the table's reading, not the clerk's; the marks still pair with the text around
     # them (（二）部分公开（区分处理的…情 / 4 1 0 0 0 0 5 / 形）)
-    quiet = frozenset(getattr(getattr(report, "document", None), "table_text", ())) | _grid_blocks(report)
+    quiet = (frozenset(getattr(getattr(report, "document", None), "table_text", ())) | _grid_blocks(report)
+             | _unread_table_pieces(report))
     if quiet:
         out.unbalanced = [u for u in out.unbalanced if u.mark.piece.block.index not in quiet]
     out.unbalanced.sort(key=lambda u: (u.mark.piece.block.index, u.mark.piece.base or 0, u.mark.start))

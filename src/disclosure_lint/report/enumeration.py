@@ -216,6 +216,8 @@ def _found(text: str, heading: bool) -> _Found:
             continue
         if starts_with_table_label(text[i:i + 80]):
             continue
+        if _TABLE_ROW_REST.match(text, end) is not None:
+            continue  # 3.补   2   0   0   0   0   0   2: a table row's cut label and its numbers (a PDF's text)
         if fam == "car" and i > 0 and text[i - 1] in "（(":
             continue
         out.append((fam, i, end, v))
@@ -223,6 +225,9 @@ def _found(text: str, heading: bool) -> _Found:
 
 
 _CHINESE = frozenset({"shi", "cn", "pcn"})
+# what follows an item's marker in a table's row printed as text: a few characters of its label, then three or more
+# numbers to the end of the line
+_TABLE_ROW_REST = re.compile(r"[ \t\u3000]*[^\s\d]{1,16}(?:[ \t\u3000]+[\d.,]+){3,}[ \t\u3000]*(?:\n|$)")
 
 
 def _number(fam: str, g: str) -> int | None:
