@@ -244,3 +244,11 @@ def test_zone_with_a_configured_kind_follows_the_configuration():
     text = report(f"{ZONE}2022年政府信息公开工作年度报告", "我委", ZONE, "2023年3月20日")
     diags = dl(lint(text, select=["DL405"], agency_kind="commission"), "DL405")
     assert len(diags) == 1 and diags[0].severity == "error" and "开发区" not in diags[0].message
+
+
+def test_a_supply_and_marketing_cooperative_federation_is_a_department_that_says_wo_she():
+    """供销合作社联合社 (我社, 本社): a body of its own kind's words, not an unknown kind (DL007 before)."""
+    assert classify("青禾县供销合作社联合社") == ("department", "社")
+    text = "# 青禾县供销合作社联合社2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n2023年，我社推进政务公开。\n"
+    assert [d.code for d in lint(text, select=["DL007", "DL301"])] == []
+    assert [d.code for d in lint(text.replace("我社", "我局"), select=["DL007", "DL301"])] == ["DL301"]

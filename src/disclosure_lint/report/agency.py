@@ -15,7 +15,7 @@ government_office      人民政府办公室/办公厅             办/厅      
 bureau                 局                                局          department
 commission             委员会, 管委会, 委                委          department
 office                 办公室, 办                        办          department
-department             厅, 部, 署, 中心, 院, 所, 室 …   (that word) department
+department             厅, 部, 署, 中心, 院, 所, 社 …   (that word) department
 vertical_branch        海关; 人民银行…分行/支行          关/行       department (unsettled)
 enforcement_unit       支队, 大队, 总队                  (that word) department (unsettled)
 =====================  ===============================  ==========  =================
@@ -112,7 +112,7 @@ _RULES: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
         (r"委员会|管委会|委", "commission", "委"),
         (r"局", "bureau", "局"),
         (r"办公室|办", "office", "办"),
-        (r"(?:厅|部|署|中心|院|所|会|站|馆|处|室)", "department", None),
+        (r"(?:厅|部|署|中心|院|所|会|社|站|馆|处|室)", "department", None),
         # a bare place name stands for its government ("2022年上海市政府信息公开…" → 上海市)
         (r"(?:北京|天津|上海|重庆)市", "province_government", "市"),
         (r"自治区", "province_government", "区"),
@@ -124,7 +124,7 @@ _RULES: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
 
 _GOV_WORD = re.compile(r"([省市州盟县区旗])(?:(?:人民)?政府)?$")
 _OFFICE_WORD = re.compile(r"办公([室厅])$")
-_DEPT_WORD = re.compile(r"(厅|部|署|中心|院|所|会|站|馆|处|室)$")
+_DEPT_WORD = re.compile(r"(厅|部|署|中心|院|所|会|社|站|馆|处|室)$")
 _UNIT_WORD = re.compile(r"(支队|大队|总队)$")
 
 
