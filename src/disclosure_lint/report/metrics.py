@@ -101,10 +101,16 @@ def cell_value(table: StatTable, row: str, col: str, notes: list[str]) -> tuple[
         return v.arithmetic, c  # a number's own value
     if v.kind == "text":
         return None
-    if not table.has_numbers:
-        return None
+    if not table.has_numbers or _misplaced(table):
+        return None  # (numbers the reader could not place may be this cell's: not taken for 0)
     notes.append(f"{c.pointer}为空或“{c.raw.strip() or '空白'}”，按0计")
     return Decimal(0), c
+
+
+def _misplaced(table: StatTable) -> bool:
+    """Whether the table has numbers the reader could not place in a row and column (``loose``, DL001): a cell left
+    blank may be where one of them belongs (a label wrapped away from its numbers in a PDF's text)."""
+    return any(c.value.is_number for c in table.loose)
 
 
 APPLICANT_COLS = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org")
@@ -131,7 +137,7 @@ def _s3_row(table: StatTable, row: str) -> TableValue | None:
             return None
     # 总计 blank or missing: the six applicant columns
     parts = _parts(cells, keys)
-    if parts is None or not table.has_numbers:
+    if parts is None or not table.has_numbers or _misplaced(table):
         return None
     total = _parts_sum(parts)
     label = c.pointer if c is not None else f"表三 › {table.row_labels.get(row, row)} › 总计"
