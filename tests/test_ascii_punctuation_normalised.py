@@ -177,3 +177,11 @@ def test_word_copy_shows_every_mark_as_a_tracked_change(tmp_path):
     assert sum(c.text.startswith("[DL701]") for c in document.comments) == 1
     ins, dels = revisions(document.element.body)
     assert (ins, dels) == ([], [])
+
+
+def test_the_alignment_row_of_a_table_typed_with_full_width_pipes_is_markup():
+    """｜---｜---:｜ (a Chinese input method types ｜ for |): the table is read from its text, its alignment colons are
+    not DL701's half-width punctuation; a colon in Chinese text right before --- still is."""
+    table = ("｜ 信息内容 ｜ 本年处理决定数量 ｜\n｜---｜---:｜\n｜ 行政许可 ｜ 58 ｜\n｜ 行政处罚 ｜ 3 ｜\n")
+    assert [d.code for d in lint(table, select=["DL701"])] == []
+    assert [d.code for d in lint("本局要求如下:---\n", select=["DL701"])] == ["DL701"]

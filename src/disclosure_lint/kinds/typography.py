@@ -37,6 +37,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》]")
 _MD_LINK = re.compile(r"\]\([^)\s\]]*\)|!\[|<[^<>\s]+>")  # a target stops at ] too: "](" repeated stays linear
+# a Markdown table's alignment row written with full-width pipes (｜---｜---:｜, a Chinese input method's ｜): markup
+_ALIGN = re.compile(r"(?<=[｜|])[ \t]*:?-{3,}:?[ \t]*(?=[｜|])")
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)", re.S)  # Markdown inline code: no fix inside
 _LIST_MARKER = re.compile(r"^\s*(?:\(\s*[0-9一二三四五六七八九十]{1,3}\s*\)|[0-9]{1,2}\))")
 
@@ -118,7 +120,8 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
         for span in portal:  # the portal's fields (发布日期: …), not the clerk's text
             for k in range(span.start, span.end):
                 skip[k] = True
-        for a, b in [*url_spans(text), *(m.span() for m in _MD_LINK.finditer(text)), *entity_spans(text)]:
+        aligns = [m.span() for m in _ALIGN.finditer(text)] if "---" in text else []
+        for a, b in [*url_spans(text), *(m.span() for m in _MD_LINK.finditer(text)), *entity_spans(text), *aligns]:
             for k in range(a, b):
                 skip[k] = True
         if self.options.exempt_list_markers:
