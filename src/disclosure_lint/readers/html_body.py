@@ -221,10 +221,40 @@ def _link_run_filter(items: list[Item]) -> list[Item]:
     return out
 
 
+_FOOTER_MARK = re.compile(r"网站地图|联系我们|版权所有|主办单位|承办单位|ICP备|网站标识码|公网安备|技术支持")
+# a line of the site's contacts under its footer: fields only, no sentence
+_CONTACT_LINE = re.compile(r"^(?:\s*[|｜]?\s*(?:联系电话|咨询电话|办公电话|值班电话|值班手机|联系方式|电话|传真|地址|通讯地址|邮编"
+                           r"|邮政编码|电子邮箱|邮箱|E-?mail)\s*[:：][^。！？!?：:]{0,80}?)+\s*$", re.I)
+
+
+def _footer_contacts(items: list[Item]) -> set[int]:
+    """The ids of the contact lines (联系电话：… 值班手机：…) that end the body under a footer line (主办单位：…
+    网站标识码 … ICP备 …, dropped as chrome): the site's footer, not the report's text (its numbers are not the
+    report's). Only at the very end of the body, and only after a footer line."""
+    run: list[tuple[Item, bool]] = []  # trailing items: (item, is a contact line)
+    for it in reversed(items):
+        t = it.text.strip()
+        if not t:
+            continue
+        if it.kind != "paragraph":
+            break
+        if _CONTACT_LINE.match(t):
+            run.append((it, True))
+        elif _chrome_or_meta(it) is None and _FOOTER_MARK.search(t):
+            run.append((it, False))
+        else:
+            break
+    run.reverse()
+    first = next((k for k, (_, contact) in enumerate(run) if not contact), None)
+    return set() if first is None else {id(it) for it, contact in run[first + 1:] if contact}
+
+
 def select(items: list[Item], rs: int, re_: int, title: Item | None) -> list[Item]:
     """The report's items: the body ``items[rs:re_]`` cleaned of chrome, with the title and metadata lines above it
     (``title``, from the page ``<title>``, when there is none) and a signature below it."""
-    body = [x for x in (_chrome_or_meta(it) for it in items[rs:re_]) if x is not None and x.text]
+    footer = _footer_contacts(items[rs:re_])
+    body = [x for x in (_chrome_or_meta(it) for it in items[rs:re_] if id(it) not in footer)
+            if x is not None and x.text]
     body = _link_run_filter(body)
     head: list[Item] = []
     texts = [it for it in body[:8] if it.kind != "table"]
