@@ -175,14 +175,18 @@ class TestFontSwitchAndFooter:
     FOOTER_LINES = ("网站地图 | 联系我们\n主办单位：江北市青溪区人民政府办公室\n"
                     "网站标识码：3301040011 浙ICP备10203040号-2\n联系电话：0571-86720000 值班手机：13957123456\n")
 
-    @pytest.mark.parametrize("fmt", ["text", "md"])
-    def test_the_footers_contact_line_under_its_marks(self, fmt):
-        assert findings(CLEAN_TXT + self.FOOTER_LINES, fmt=fmt, select=["DL504"]) == []
-        assert report(CLEAN_TXT + self.FOOTER_LINES, fmt=fmt).portal.spans[-1].kind == "footer"
+    NOTE = "建议使用IE9以上浏览器，1366×768分辨率浏览本站\n"
 
-    def test_the_footers_contact_line_on_a_page_without_an_article_container(self):
+    @pytest.mark.parametrize("fmt", ["text", "md"])
+    @pytest.mark.parametrize("note", ["", NOTE, "您是第123456位访客\n"])
+    def test_the_footers_contact_line_under_its_marks(self, fmt, note):
+        assert findings(CLEAN_TXT + self.FOOTER_LINES + note, fmt=fmt, select=["DL504"]) == []
+        assert report(CLEAN_TXT + self.FOOTER_LINES + note, fmt=fmt).portal.spans[-1].kind == "footer"
+
+    @pytest.mark.parametrize("note", ["", NOTE])
+    def test_the_footers_contact_line_on_a_page_without_an_article_container(self, note):
         body = "".join(f"<p>{line}</p>" for line in CLEAN_TXT.splitlines() if line.strip())
-        foot = "".join(f"<p>{line}</p>" for line in self.FOOTER_LINES.splitlines())
+        foot = "".join(f"<p>{line}</p>" for line in (self.FOOTER_LINES + note).splitlines())
         page = f"<html><head><meta charset='utf-8'></head><body><p>首页 | 政务公开</p>{body}{foot}</body></html>"
         assert findings(page, fmt="html", select=["DL504"]) == []
         # the same line above the footer, at the end of the report, is the report's
@@ -193,6 +197,8 @@ class TestFontSwitchAndFooter:
         # the clerk's own contact line before the footer's lines, or with a name (a person's number)
         CLEAN_TXT + "联系电话：0571-86720000 值班手机：13957123456\n" + FOOTER_LINES.rsplit("联系电话", 1)[0],
         CLEAN_TXT + FOOTER_LINES.replace("联系电话：", "联系人：张某 联系电话："),
+        # a sentence after the footer: the lines before it are not known to end the page
+        CLEAN_TXT + FOOTER_LINES + "如需帮助请致电以上号码。\n",
         # the clerk's own contact line, also when the page footer follows it on the same (flattened) line
         CLEAN_TXT + "联系人：张某 联系电话：13957123456\n",
         CLEAN_FLAT + " 联系人：张某 联系电话：13957123456 网站地图 | 主办单位：江北市青溪区人民政府办公室 网站标识码：3301040011",

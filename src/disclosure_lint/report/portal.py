@@ -682,11 +682,15 @@ _FOOTER_TAIL = re.compile(r"^(?:\s*(?:联系电话|咨询电话|办公电话|值
                           + r"*[:：][^。！？!?：:]{0,80}?)+\s*$", re.I)
 
 
+_FOOTER_NOTE = re.compile(r"建议使用|推荐使用|分辨率|浏览器|您是第|位访(?:客|问者)|访问量|访问人次|网站维护|维护单位")
+
+
 def _footer_tail(blocks: list[Block], out: PortalMetadata) -> None:
     """The page footer's lines after the one with its mark (主办单位：… / 网站标识码 … ICP备 … / 联系电话：…
     值班手机：…): in the run of lines ending the text that are each all footer or a contact line of the site
-    (``联系电话：``, ``值班手机：``, ``传真：``, ``地址：``, ``技术支持：`` …, no sentence), the contact lines after
-    the first footer line are the footer too: their phone numbers are the site's."""
+    (``联系电话：``, ``值班手机：``, ``传真：``, ``地址：``, ``技术支持：`` …, no sentence) or a short technical note
+    (建议使用…浏览器, 您是第…位访客), the contact lines and notes after the first footer line are the footer too:
+    their phone numbers are the site's."""
     run: list[tuple[Block, bool]] = []  # (block, is a contact line not yet a field)
     for b in reversed(blocks):
         t = b.text.strip()
@@ -697,8 +701,8 @@ def _footer_tail(blocks: list[Block], out: PortalMetadata) -> None:
         lead = len(b.text) - len(b.text.lstrip())
         if any(s.kind == "footer" and s.start <= lead for s in out.in_block(b)):
             run.append((b, False))
-        elif _FOOTER_TAIL.match(t):
-            run.append((b, True))
+        elif _FOOTER_TAIL.match(t) or (len(t) <= 60 and _FOOTER_NOTE.search(t) and not _SENTENCE_END.search(t)):
+            run.append((b, True))  # a contact line, or a note (建议使用IE9以上浏览器 / 您是第123456位访客)
         else:
             break
     run.reverse()
