@@ -193,6 +193,14 @@ class TestFontSwitchAndFooter:
         page = page.replace(foot, "<p>联系电话：0571-86720000 值班手机：13957123456</p>" + foot)
         assert [(c, m) for c, _, m in findings(page, fmt="html", select=["DL504"])] == [("DL504", "139****3456")]
 
+    def test_a_page_of_links_and_a_footer_is_not_emptied(self):
+        # a column page (links only): its contact line is all the reader keeps; dropping it left "no text" (exit 2)
+        links = "".join(f"<li><a href='/{y}.html'>江北市青溪区市场监督管理局{y}年政府信息公开工作年度报告</a></li>"
+                        for y in range(2015, 2024))
+        foot = "".join(f"<p>{line}</p>" for line in self.FOOTER_LINES.splitlines())
+        doc = parse(f"<html><body><ul>{links}</ul>{foot}</body></html>", "html")
+        assert "值班手机" in "".join(b.text for b in doc.blocks)
+
     @pytest.mark.parametrize("text", [
         # the clerk's own contact line before the footer's lines, or with a name (a person's number)
         CLEAN_TXT + "联系电话：0571-86720000 值班手机：13957123456\n" + FOOTER_LINES.rsplit("联系电话", 1)[0],

@@ -259,10 +259,10 @@ def _footer_contacts(items: list[Item]) -> set[int]:
 def select(items: list[Item], rs: int, re_: int, title: Item | None) -> list[Item]:
     """The report's items: the body ``items[rs:re_]`` cleaned of chrome, with the title and metadata lines above it
     (``title``, from the page ``<title>``, when there is none) and a signature below it."""
+    body = _link_run_filter([x for x in (_chrome_or_meta(it) for it in items[rs:re_]) if x is not None and x.text])
     footer = _footer_contacts(items[rs:re_])
-    body = [x for x in (_chrome_or_meta(it) for it in items[rs:re_] if id(it) not in footer)
-            if x is not None and x.text]
-    body = _link_run_filter(body)
+    if footer and any(id(it) not in footer for it in body):  # (a page of nothing else keeps them: it is not empty)
+        body = [it for it in body if id(it) not in footer]
     head: list[Item] = []
     texts = [it for it in body[:8] if it.kind != "table"]
     title_idx = None
