@@ -112,3 +112,32 @@ def test_hidden_copies_bounds():
     got = hidden_copies(found, tree.find("body"), SKIP)
     assert [el.text[:1] for el in got] == ["甲"]  # 乙乙 is under COPY_MIN, 丙 is shown nowhere
     assert COPY_MIN > 2
+
+
+@pytest.mark.parametrize("query", ["screen and (min-width: 768px)", "(min-width:1024px)"])
+def test_a_phone_copy_hidden_on_wide_screens_by_a_media_rule_is_read_once(page, query):
+    """Phone and computer copies each folded away by the page's own ``@media`` rules: a computer shows one. The
+    copy hidden at ``min-width`` (the phone's) is read once, and not listed as hidden content (phones show it)."""
+    hider = f"<style>@media {query} {{ .mobile-only {{ display: none }} }}</style>"
+    copied = _with_copy(page, 'id="m"').replace("</head>", hider + "</head>", 1)
+    diags, doc = lint_page(copied)
+    assert "DL602" not in [d.code for d in diags]
+    assert [d.code for d in diags] == [d.code for d in lint_page(page)[0]]
+    assert _blocks(doc) == _blocks(doc_of(page))
+    assert not [h for h in doc.hidden if h.element == "div.mobile-only"]
+
+
+@pytest.mark.parametrize("query", ["print", "screen and (max-width: 767px)"])
+def test_a_copy_a_media_rule_hides_on_print_or_on_phones_is_still_read(page, query):
+    # hidden only when printed, or only on phones: a computer's screen shows both copies — the report twice
+    hider = f"<style>@media {query} {{ .mobile-only {{ display: none }} }}</style>"
+    copied = _with_copy(page, 'id="m"').replace("</head>", hider + "</head>", 1)
+    assert "DL602" in [d.code for d in lint_page(copied)[0]]
+
+
+def test_the_only_copy_hidden_on_wide_screens_is_read(page):
+    # a page that shows its report on phones only: the text is nowhere else, so it is the report
+    hider = "<style>@media (min-width: 768px) { .mobile-only { display: none } }</style>"
+    only = page.replace('<div id="zoom"', '<div class="mobile-only" id="zoom"', 1).replace("</head>", hider + "</head>", 1)
+    assert only != page
+    assert _blocks(doc_of(only)) == _blocks(doc_of(page))

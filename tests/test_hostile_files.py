@@ -266,6 +266,32 @@ def test_walk_order_is_unchanged(tmp_path):
         ["b.md", "c.md", "a/b.md", "a/z.md", "a/c/x.md"]
 
 
+def test_a_browser_saved_pages_resource_folder_is_not_walked(tmp_path):
+    # "网页，全部": 年报.html with 年报_files/ holding the page's frames (a share widget with no text),
+    # scripts and styles. Walked, the empty frame was "无法读取" (exit 2) on a folder holding one good page.
+    page = tmp_path / "东湖区交通运输局年报.html"
+    page.write_text("<html><body><p>" + GOOD.replace("\n", "<br>") + "</p></body></html>", encoding="utf-8")
+    parts = tmp_path / "东湖区交通运输局年报_files"
+    parts.mkdir()
+    (parts / "saved_resource.html").write_text("<html><body><script>var n=1</script></body></html>", encoding="utf-8")
+    (parts / "share.htm").write_text("<html><body><div>分享到</div></body></html>", encoding="utf-8")
+    word = tmp_path / "草稿.files"  # Word's "网页" folder, beside 草稿.htm
+    word.mkdir()
+    (tmp_path / "草稿.htm").write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
+    (word / "header.htm").write_text("<html><body></body></html>", encoding="utf-8")
+    # a folder merely named like one, with no page beside it, is walked
+    lone = tmp_path / "旧年报_files"
+    lone.mkdir()
+    (lone / "a.md").write_text(GOOD, encoding="utf-8")
+    files, errors = discover([str(tmp_path)])
+    assert sorted(os.path.relpath(f, tmp_path).replace(os.sep, "/") for f in files) == \
+        ["东湖区交通运输局年报.html", "旧年报_files/a.md", "草稿.htm"]
+    assert not errors
+    result = _check(tmp_path)
+    assert result.exit_code != 2, result.output
+    assert "saved_resource" not in result.output and "无法读取" not in result.output
+
+
 # -- files with no content -------------------------------------------------------------------------
 
 

@@ -171,7 +171,42 @@ class TestFontSwitchAndFooter:
         tail = " 网站地图 | 联系我们 主办单位：江北市青溪区人民政府办公室 值班手机：13957123456 网站标识码：3301040011"
         assert findings(CLEAN_FLAT + tail, select=["DL504"]) == []
 
+    # the footer on lines of its own, its contact line last (a crawl of a page with no article container)
+    FOOTER_LINES = ("网站地图 | 联系我们\n主办单位：江北市青溪区人民政府办公室\n"
+                    "网站标识码：3301040011 浙ICP备10203040号-2\n联系电话：0571-86720000 值班手机：13957123456\n")
+
+    NOTE = "建议使用IE9以上浏览器，1366×768分辨率浏览本站\n"
+
+    @pytest.mark.parametrize("fmt", ["text", "md"])
+    @pytest.mark.parametrize("note", ["", NOTE, "您是第123456位访客\n"])
+    def test_the_footers_contact_line_under_its_marks(self, fmt, note):
+        assert findings(CLEAN_TXT + self.FOOTER_LINES + note, fmt=fmt, select=["DL504"]) == []
+        assert report(CLEAN_TXT + self.FOOTER_LINES + note, fmt=fmt).portal.spans[-1].kind == "footer"
+
+    @pytest.mark.parametrize("note", ["", NOTE])
+    def test_the_footers_contact_line_on_a_page_without_an_article_container(self, note):
+        body = "".join(f"<p>{line}</p>" for line in CLEAN_TXT.splitlines() if line.strip())
+        foot = "".join(f"<p>{line}</p>" for line in (self.FOOTER_LINES + note).splitlines())
+        page = f"<html><head><meta charset='utf-8'></head><body><p>首页 | 政务公开</p>{body}{foot}</body></html>"
+        assert findings(page, fmt="html", select=["DL504"]) == []
+        # the same line above the footer, at the end of the report, is the report's
+        page = page.replace(foot, "<p>联系电话：0571-86720000 值班手机：13957123456</p>" + foot)
+        assert [(c, m) for c, _, m in findings(page, fmt="html", select=["DL504"])] == [("DL504", "139****3456")]
+
+    def test_a_page_of_links_and_a_footer_is_not_emptied(self):
+        # a column page (links only): its contact line is all the reader keeps; dropping it left "no text" (exit 2)
+        links = "".join(f"<li><a href='/{y}.html'>江北市青溪区市场监督管理局{y}年政府信息公开工作年度报告</a></li>"
+                        for y in range(2015, 2024))
+        foot = "".join(f"<p>{line}</p>" for line in self.FOOTER_LINES.splitlines())
+        doc = parse(f"<html><body><ul>{links}</ul>{foot}</body></html>", "html")
+        assert "值班手机" in "".join(b.text for b in doc.blocks)
+
     @pytest.mark.parametrize("text", [
+        # the clerk's own contact line before the footer's lines, or with a name (a person's number)
+        CLEAN_TXT + "联系电话：0571-86720000 值班手机：13957123456\n" + FOOTER_LINES.rsplit("联系电话", 1)[0],
+        CLEAN_TXT + FOOTER_LINES.replace("联系电话：", "联系人：张某 联系电话："),
+        # a sentence after the footer: the lines before it are not known to end the page
+        CLEAN_TXT + FOOTER_LINES + "如需帮助请致电以上号码。\n",
         # the clerk's own contact line, also when the page footer follows it on the same (flattened) line
         CLEAN_TXT + "联系人：张某 联系电话：13957123456\n",
         CLEAN_FLAT + " 联系人：张某 联系电话：13957123456 网站地图 | 主办单位：江北市青溪区人民政府办公室 网站标识码：3301040011",

@@ -143,6 +143,19 @@ _NOT_DONE = {
 
 MAX_WALK_DEPTH = 100  # directory levels below a walked directory (the tree is walked without recursion)
 _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
+_PAGE_EXTENSIONS = (".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml")
+
+
+def _saved_page_folder(sub: str, names: list[str]) -> bool:
+    """``sub`` is the folder a browser writes beside a page saved whole ("网页，全部": ``报告.html`` and
+    ``报告_files``; Word's ``报告.files``): its style sheets, scripts, pictures and the frames of the page
+    (``saved_resource.html``, a share or counter widget) are the page's parts, not reports. Only with its
+    page beside it: a folder merely named ``…_files`` is walked."""
+    for suffix in ("_files", ".files"):
+        if sub.lower().endswith(suffix) and len(sub) > len(suffix):
+            stem = sub[: -len(suffix)]
+            return any(n[: len(stem)] == stem and n[len(stem):].lower() in _PAGE_EXTENSIONS for n in names)
+    return False
 
 
 def _glob_match(rel: str, patterns: list[str]) -> bool:
@@ -208,7 +221,8 @@ def _walk(top: str, errors: list[str]) -> Iterator[str]:
     nested thousands deep cannot overflow the stack.  Symbolic links to directories are not followed (so
     a link back to a parent cannot loop); hidden and tool directories are skipped.  A sub-directory that
     cannot be listed is named in ``errors``; the walk stops :data:`MAX_WALK_DEPTH` levels down and says
-    so once."""
+    so once.  The resource folder of a page saved by a browser (``报告_files`` beside ``报告.html``) is
+    skipped: :func:`_saved_page_folder`."""
     too_deep: str | None = None
 
     def unlisted(d: str, exc: OSError) -> None:
@@ -227,7 +241,8 @@ def _walk(top: str, errors: list[str]) -> Iterator[str]:
             except OSError:
                 pass  # a dangling or looping link: reported when read
             yield path
-        subdirs[:] = [s for s in subdirs if s not in _SKIP_DIRS and not s.startswith(".")]
+        subdirs[:] = [s for s in subdirs if s not in _SKIP_DIRS and not s.startswith(".")
+                      and not _saved_page_folder(s, names)]
         if subdirs and depth >= MAX_WALK_DEPTH:
             too_deep = too_deep or d
             subdirs.clear()

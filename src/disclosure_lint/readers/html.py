@@ -68,7 +68,7 @@ from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, BlockKind, Document, HiddenItem, PageLink, ReaderNotice
 from .html_body import find_root, measure, page_title, select
 from .html_decode import decode_page
-from .html_hidden import declarations, find_hidden, hidden_copies, site_urls
+from .html_hidden import declarations, find_hidden, hidden_copies, phone_copies, site_urls
 from .html_pages import embedded, pager
 from .html_seo import head_texts, script_writes
 from .html_source import Source, align, clean_source, parse_tree, tag_of, walk
@@ -431,6 +431,7 @@ def _build(doc, src: str, text: str, path: str, encoding: str | None, declared: 
         top = doc
     found = find_hidden(doc, top, SKIP)
     copies = hidden_copies(found, top, SKIP)  # a hidden copy of what the page shows (the report for phones)
+    copies |= phone_copies(found, top, SKIP)  # …or one the page's @media rules hide on a computer's screen
     ms = measure(top, copies)
     data_tables = {t for t in top.iter("table") if is_data_table(t, bool(ms.nested.get(t)))}
     root = find_root(top, ms, data_tables)

@@ -221,11 +221,48 @@ def _link_run_filter(items: list[Item]) -> list[Item]:
     return out
 
 
+_FOOTER_MARK = re.compile(r"网站地图|联系我们|版权所有|主办单位|承办单位|ICP备|网站标识码|公网安备|技术支持")
+# a line of the site's contacts under its footer: fields only, no sentence
+_CONTACT_LINE = re.compile(r"^(?:\s*[|｜]?\s*(?:联系电话|咨询电话|办公电话|值班电话|值班手机|联系方式|电话|传真|地址|通讯地址|邮编"
+                           r"|邮政编码|电子邮箱|邮箱|E-?mail)\s*[:：][^。！？!?：:]{0,80}?)+\s*$", re.I)
+
+
+# a footer's technical note (建议使用IE9以上浏览器，1366×768分辨率 / 您是第123456位访客): short, not a sentence
+_FOOTER_NOTE = re.compile(r"建议使用|推荐使用|分辨率|浏览器|您是第|位访(?:客|问者)|访问量|访问人次|网站维护|维护单位")
+
+
+def _footer_contacts(items: list[Item]) -> set[int]:
+    """The ids of the contact lines (联系电话：… 值班手机：…) and technical notes (建议使用…浏览器, 您是第…位访客)
+    that end the body under a footer line (主办单位：… 网站标识码 … ICP备 …, dropped as chrome): the site's
+    footer, not the report's text (its numbers are not the report's). Only at the very end of the body, and only
+    after a footer line."""
+    run: list[tuple[Item, str]] = []  # trailing items: (item, contact | note | mark)
+    for it in reversed(items):
+        t = it.text.strip()
+        if not t:
+            continue
+        if it.kind != "paragraph":
+            break
+        if _CONTACT_LINE.match(t):
+            run.append((it, "contact"))
+        elif _chrome_or_meta(it) is None and _FOOTER_MARK.search(t):
+            run.append((it, "mark"))
+        elif len(t) <= 60 and _FOOTER_NOTE.search(t) and not t.endswith(_SENTENCE_END):
+            run.append((it, "note"))
+        else:
+            break
+    run.reverse()
+    first = next((k for k, (_, what) in enumerate(run) if what == "mark"), None)
+    return set() if first is None else {id(it) for it, what in run[first + 1:] if what != "mark"}
+
+
 def select(items: list[Item], rs: int, re_: int, title: Item | None) -> list[Item]:
     """The report's items: the body ``items[rs:re_]`` cleaned of chrome, with the title and metadata lines above it
     (``title``, from the page ``<title>``, when there is none) and a signature below it."""
-    body = [x for x in (_chrome_or_meta(it) for it in items[rs:re_]) if x is not None and x.text]
-    body = _link_run_filter(body)
+    body = _link_run_filter([x for x in (_chrome_or_meta(it) for it in items[rs:re_]) if x is not None and x.text])
+    footer = _footer_contacts(items[rs:re_])
+    if footer and any(id(it) not in footer for it in body):  # (a page of nothing else keeps them: it is not empty)
+        body = [it for it in body if id(it) not in footer]
     head: list[Item] = []
     texts = [it for it in body[:8] if it.kind != "table"]
     title_idx = None

@@ -7,7 +7,9 @@ A page hides an element with
   margin), zero width or height with ``overflow:hidden``;
 * the ``hidden`` attribute; a ``<marquee>`` one or two pixels high or wide (an old injection trick);
 * a rule of a ``<style>`` element (top-level rules only: rules under ``@media`` apply to some
-  screens or to print, and selectors with a pseudo-class such as ``:hover`` describe a state);
+  screens or to print, and selectors with a pseudo-class such as ``:hover`` describe a state; a copy of
+  the report for phones hidden on wide screens by an ``@media (min-width: …)`` rule is only read once:
+  :func:`phone_copies`);
   the stylesheet is parsed with tinycss2 and its selectors matched with lxml's cssselect.  Only
   ``<style>`` elements up to 20 KB are read (an injected snippet is small; a large one is the
   site's own stylesheet) and at most 200 selectors that name classes and ids the page has;
@@ -152,6 +154,54 @@ def stylesheet_hidden(doc) -> dict:
 
 
 _TOKENS = re.compile(r"[.#][A-Za-z_-][\w-]*")
+_WIDE_SCREEN = re.compile(r"min-(?:device-)?width", re.I)
+
+
+def _wide_screen_hidden(doc) -> list:
+    """Elements ``display:none`` under an ``@media`` query for wide screens (``min-width``, not ``print``): a
+    copy of the page's text for phones, hidden on a computer's screen."""
+    sheets = [s.text for s in doc.iter("style") if s.text and len(s.text) <= MAX_SHEET and "@media" in s.text
+              and _HIDING.search(s.text)]
+    out: list = []
+    names = None
+    for css in sheets:
+        for media in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+            if media.type != "at-rule" or media.lower_at_keyword != "media" or media.content is None:
+                continue
+            query = tinycss2.serialize(media.prelude)
+            if not _WIDE_SCREEN.search(query) or "print" in query.lower():
+                continue
+            for rule in tinycss2.parse_rule_list(media.content, skip_comments=True, skip_whitespace=True):
+                if rule.type != "qualified-rule" or style_how(tinycss2.serialize(rule.content)) != "display:none":
+                    continue
+                for sel in tinycss2.serialize(rule.prelude).split(","):
+                    sel = sel.strip()
+                    if not sel or ":" in sel or len(sel) > 200:
+                        continue
+                    if names is None:
+                        names = _names(doc)
+                    xpath = _selector(sel) if all(tok in names for tok in _TOKENS.findall(sel)) else None
+                    if xpath is None:
+                        continue
+                    try:
+                        out.extend(el for el in xpath(doc) if el not in out)
+                    except Exception:  # noqa: BLE001 - an XPath libxml2 rejects: the rule is skipped
+                        continue
+                    if len(out) > MAX_COPIES:
+                        return out
+    return out
+
+
+def phone_copies(found: list[tuple[Any, str]], top, skip: frozenset[str]) -> set:
+    """The page's copy of the report for phones (:func:`_wide_screen_hidden`: hidden on wide screens by an
+    ``@media (min-width: …)`` rule of its ``<style>``) when the text a computer shows holds it: read once, not
+    twice.  Not listed as hidden content (phones show it); a text shown nowhere else is read."""
+    cands = [(el, _flat(el, skip)) for el in _wide_screen_hidden(top.getroottree().getroot())]
+    cands = [(el, text) for el, text in cands if len(text) >= COPY_MIN]
+    if not cands:
+        return set()
+    visible = _flat(top, skip, {el for el, _ in found} | {el for el, _ in cands})
+    return {el for el, text in cands if _shown(text, visible)}
 
 
 def _names(doc) -> set[str]:

@@ -14,7 +14,8 @@ A report published on a web page arrives wrapped in fields the portal's CMS writ
   (``某某局2023年政府信息公开工作年度报告 2024-01-21``), ``上一篇：`` / ``下一篇：`` with a title (``related``);
 * **the page footer** — from ``网站地图`` / ``主办单位`` … to the end of the line when the line carries a
   footer mark (``网站标识码``, ``ICP备``, ``公网安备``, ``版权所有``, ``主办单位``…) and no sentence after it
-  (``footer``): its phone numbers are the site's, not the report's.
+  (``footer``): its phone numbers are the site's, not the report's; so are those of the site's contact lines
+  (``联系电话：… 值班手机：…``, fields only) that follow a footer line to the end of the text (:func:`_footer_tail`).
 
 ``find_metadata(blocks)`` finds them as spans of block text, whether a field fills a whole line, shares
 a line with other fields, or sits inside a long flattened line (``标题 发布日期：2023-01-12 浏览次数：35
@@ -671,4 +672,44 @@ def find_metadata(blocks: Iterable[Block]) -> PortalMetadata:
         out._add(b, spans, line=_covered(b, spans))
         end = len(text.rstrip())
         font_open = any(s.kind == "font" and not s.value and s.end >= end - 1 for s in spans)
+    _footer_tail(blocks, out)
     return out
+
+
+# the lines a footer carries below its marks: the site's contacts and technical notes, as fields
+_FOOTER_TAIL = re.compile(r"^(?:\s*(?:联系电话|咨询电话|办公电话|值班电话|值班手机|联系方式|电话|传真|地址|通讯地址|邮编|邮政编码"
+                          r"|电子邮箱|邮箱|E-?mail|技术支持|网站维护|维护单位|建议使用|推荐使用|最佳分辨率)" + _SP
+                          + r"*[:：][^。！？!?：:]{0,80}?)+\s*$", re.I)
+
+
+_FOOTER_NOTE = re.compile(r"建议使用|推荐使用|分辨率|浏览器|您是第|位访(?:客|问者)|访问量|访问人次|网站维护|维护单位")
+
+
+def _footer_tail(blocks: list[Block], out: PortalMetadata) -> None:
+    """The page footer's lines after the one with its mark (主办单位：… / 网站标识码 … ICP备 … / 联系电话：…
+    值班手机：…): in the run of lines ending the text that are each all footer or a contact line of the site
+    (``联系电话：``, ``值班手机：``, ``传真：``, ``地址：``, ``技术支持：`` …, no sentence) or a short technical note
+    (建议使用…浏览器, 您是第…位访客), the contact lines and notes after the first footer line are the footer too:
+    their phone numbers are the site's."""
+    run: list[tuple[Block, bool]] = []  # (block, is a contact line not yet a field)
+    for b in reversed(blocks):
+        t = b.text.strip()
+        if not t:
+            continue
+        if b.kind == "table":
+            break
+        lead = len(b.text) - len(b.text.lstrip())
+        if any(s.kind == "footer" and s.start <= lead for s in out.in_block(b)):
+            run.append((b, False))
+        elif _FOOTER_TAIL.match(t) or (len(t) <= 60 and _FOOTER_NOTE.search(t) and not _SENTENCE_END.search(t)):
+            run.append((b, True))  # a contact line, or a note (建议使用IE9以上浏览器 / 您是第123456位访客)
+        else:
+            break
+    run.reverse()
+    first = next((k for k, (_, contact) in enumerate(run) if not contact), None)
+    if first is None:
+        return
+    for b, contact in run[first + 1:]:
+        if contact:
+            lead = len(b.text) - len(b.text.lstrip())
+            out._add(b, [PortalSpan(b, lead, len(b.text.rstrip()), "footer", "", b.text.strip())], line=True)
