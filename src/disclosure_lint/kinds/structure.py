@@ -443,6 +443,10 @@ class EmptySection(Kind[EmptySectionOptions]):
             key=f"empty:{sec.id}")
 
 
+# a part's text that says its table is an attachment: 具体情况详见附件1, 见附件2, 附后 …
+_ATTACHED = re.compile(r"(?:详见|参见|请见|见)(?:本报告)?附件\s*[0-9一二三四五六七八九十]*|附件\s*[0-9一二三四五六七八九十]+[.．、：:]?[^。\n]{0,20}?统计表")
+
+
 class MissingTableOptions(KindOptions):
     accept_images: bool = Field(default=True, description="单独一行的图片视为以图片形式发布的统计表")
     min_flat_labels: int = Field(default=3, ge=1,
@@ -455,7 +459,7 @@ class MissingTable(Kind[MissingTableOptions]):
 
     name = "missing-table"
     Options = MissingTableOptions
-    params = frozenset({"section", "table", "basis"})
+    params = frozenset({"section", "table", "basis", "note"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         st = analyse(report)
@@ -471,10 +475,16 @@ class MissingTable(Kind[MissingTableOptions]):
             if has_table(st.body(sec), sid, self.options.accept_images, self.options.min_flat_labels):
                 continue
             spec = cat.SECTION_BY_ID[sid]
+            attached = next((m for b in st.body(sec) if (m := _ATTACHED.search(b.text)) is not None), None)
+            note = ""
+            if attached is not None:  # published as an attachment this file does not hold: said, not judged
+                note = f"（正文写“{attached.group(0)}”：表格以附件发布，本工具未读取、未检查附件中的表格，请人工核对）"
             yield _heading_hit(
-                sec, params={"section": sec.label, "table": cat.TABLE_TITLES[sid], "basis": spec.basis},
-                evidence={"expected": f"“{cat.TABLE_TITLES[sid]}”统计表", "actual": "未找到表格", "section_id": sid,
-                          "format_version": report.format_version},
+                sec, params={"section": sec.label, "table": cat.TABLE_TITLES[sid], "basis": spec.basis, "note": note},
+                evidence={"expected": f"“{cat.TABLE_TITLES[sid]}”统计表",
+                          "actual": "表格以附件发布，未读取" if attached is not None else "未找到表格",
+                          "section_id": sid, "format_version": report.format_version},
+                severity="warning" if attached is not None else None,
                 key=f"table:{sid}")
 
 
