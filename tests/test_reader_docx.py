@@ -861,3 +861,64 @@ def test_fuzz_long(pieces, noise):
     xml = f'<w:document {W}><w:body>{"".join(pieces)}</w:body></w:document>'.encode()
     _never_crashes(minimal_docx(xml))
     _never_crashes(b"PK\x03\x04" + noise + _VALID[len(noise) + 4:])
+
+
+# -- table 三 split across pages, the continuation with the header rows copied above it -----------------
+
+def test_vertical_merge_only_under_a_cell_of_the_same_columns():
+    """A continuation cell (vMerge) joins the cell above only when that cell covers the same grid columns, as Word
+    draws it; under a wider cell (a header pasted above the first row of a split table) it is a cell of its own."""
+    tbl = parse_xml(
+        f'<w:tbl {W}><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>'
+        '<w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/></w:tcPr>'
+        '<w:p><w:r><w:t>表头说明</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>总计</w:t></w:r></w:p></w:tc></w:tr>'
+        '<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>'
+        '<w:tc><w:p><w:r><w:t>2.重复申请</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc></w:tr>'
+        '<w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/></w:tcPr>'
+        '<w:p><w:r><w:t>四、结转</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>2</w:t></w:r></w:p></w:tc></w:tr>'
+        '<w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge/></w:tcPr><w:p/></w:tc>'
+        '<w:tc><w:p><w:r><w:t>3</w:t></w:r></w:p></w:tc></w:tr>'
+        '</w:tbl>')
+    document = docx.Document()
+    document.element.body.insert(0, tbl)
+    rows = read(save(document)).blocks[0].table.rows
+    assert rows[1].texts == ["", "2.重复申请", "1"]  # was ["表头说明", "2.重复申请", "1"]
+    assert rows[3].texts == ["四、结转", "四、结转", "3"]  # the same columns: merged
+
+
+def _split_s3_with_header_copied(data: bytes, at: int, drop: str | None = None) -> bytes:
+    """Table 三 cut before its row ``at``; the second part gets a copy of the three header rows, its first row keeps
+    the continuation marks of the merged labels (三、本年度办理结果, （四）…) it had before the cut."""
+    import copy
+
+    from docx.oxml.ns import qn
+
+    document = docx.Document(io.BytesIO(data))
+    s3 = next(t for t in document.tables if t.cell(0, 0).text == S3_NOTE)
+    tbl = s3._tbl
+    part2 = copy.deepcopy(tbl)
+    rows, rows2 = tbl.findall(qn("w:tr")), part2.findall(qn("w:tr"))
+    for tr in rows2[3:at]:
+        part2.remove(tr)
+    for tr in rows[at:]:
+        tbl.remove(tr)
+    if drop is not None:
+        for tr in part2.findall(qn("w:tr")):
+            if drop in "".join(tr.itertext()):
+                part2.remove(tr)
+    gap = parse_xml(f"<w:p {W}/>")
+    tbl.addnext(gap)
+    gap.addnext(part2)
+    return save(document)
+
+
+def test_table_three_split_with_its_header_repeated_is_read_whole(tmp_path):
+    """Was DL110: 表三缺少…11个栏目 (every row of the second part), its labels read as the 勾稽 note above them."""
+    data, _grid = clean_with_official_s3()
+    before = [d.code for d in check_bytes(tmp_path, data, "whole.docx").diagnostics]
+    split = _split_s3_with_header_copied(data, 16)
+    assert [d.code for d in check_bytes(tmp_path, split, "split.docx").diagnostics] == before
+    # a row really left out of the second part is still missing
+    fr = check_bytes(tmp_path, _split_s3_with_header_copied(data, 16, drop="3.要求提供公开出版物"), "short.docx")
+    d110 = [d for d in fr.diagnostics if d.code == "DL110"]
+    assert len(d110) == 1 and "3.要求提供公开出版物" in d110[0].message and "2.重复申请" not in d110[0].message

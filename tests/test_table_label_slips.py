@@ -55,3 +55,20 @@ def test_table_two_cell_with_a_bracketed_unit_passes_like_a_plain_unit(tmp_path)
         assert findings(md.replace(row, row.replace("| 2 |", f"| {cell} |", 1)), tmp_path) == [], cell
     d = findings(md.replace(row, row.replace("| 2 |", "| 若干 |", 1)), tmp_path, "DL205")
     assert len(d) == 1 and "不是数字" in d[0].message
+
+
+def test_a_number_with_a_note_of_what_it_includes_is_that_number():
+    """A clerk's note after the number (12（含修订2件）) is no text in place of a number: it was a DL205 error."""
+    for raw, n in (("12（含修订2件）", 12), ("13(其中网上答复5件)", 13), ("7件（包括2件补正）", 7)):
+        v = parse_value(raw)
+        assert (v.kind, v.number) == ("int", n), raw
+    for raw in ("12（详见附件）", "（含2件）", "12（含）", "含12件"):
+        assert parse_value(raw).kind == "text", raw
+
+
+def test_a_cell_with_a_note_passes_and_a_cell_of_words_still_fails(tmp_path):
+    md = filled()
+    row = next(ln for ln in md.splitlines() if ln.startswith("| 行政许可 |"))
+    assert findings(md.replace(row, row.replace("| 2 |", "| 2（含变更1件） |", 1)), tmp_path) == []
+    d = findings(md.replace(row, row.replace("| 2 |", "| 2（详见附件） |", 1)), tmp_path, "DL205")
+    assert len(d) == 1 and "不是数字" in d[0].message and "2（详见附件）" in d[0].message

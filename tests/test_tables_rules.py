@@ -366,3 +366,14 @@ def test_dl001_table_of_unknown_labels():
 def test_dl001_quiet_for_known_label_variants():
     md = md_report(2023, s3=md_t3("2021").replace("2.其他法律行政法规禁止公开", "2.其他法律、行政法规禁止公开"))
     assert run(md) == []
+
+
+@pytest.mark.parametrize("form", ["markdown", "text"])
+def test_a_clerks_other_row_in_table_two_is_a_local_addition_not_the_tools_failure(form):
+    """A row 其他 added under table 二 by the clerk is the report's addition (DL111, information), not a label the
+    tool failed to read (it was DL001: '工具未能识别…相关统计检查已跳过', blaming the tool and skipping the checks)."""
+    diags = run(md_report(2023, s2=md_t2("2021", extra_rows=["其他"])), form)
+    assert codes(diags) == ["DL111"] and "行“其他”" in diags[0].message
+    # a label that names nothing of the format is still the tool's to say it could not place
+    diags = run(md_report(2023, s2=md_t2("2021", extra_rows=["其他部门转来"])), form)
+    assert codes(diags) == ["DL001"] and "其他部门转来" in diags[0].message

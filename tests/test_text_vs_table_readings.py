@@ -159,6 +159,10 @@ def test_reason_counts_contradicted(prose, match, expected, target):
     "局属事业单位未收到政府信息公开申请。",
     "本年度未收到涉及商业秘密的政府信息公开申请。",
     "本年度未收到法人或其他组织的政府信息公开申请。",  # BASE: every application is from 自然人
+    # the applications only qualify what was not received (it was a DL234 warning: 正文称“未收到政府信息公开申请”)
+    "全年未收到政府信息公开申请的投诉举报。",
+    "全年未收到政府信息公开申请方面的投诉。",
+    "本局未收到政府信息公开申请以外的其他申请。",
 ])
 def test_none_statements_about_something_else(prose):
     ds = run(report(prose))
@@ -175,7 +179,8 @@ def test_none_statement_about_one_applicant_kind_checks_its_columns():
 
 
 def test_none_statement_of_all_still_checked():
-    for prose in ("本年度未收到任何政府信息公开申请。", "全年未收到公民、法人或者其他组织提出的政府信息公开申请。"):
+    for prose in ("本年度未收到任何政府信息公开申请。", "全年未收到公民、法人或者其他组织提出的政府信息公开申请。",
+                  "全年未收到政府信息公开申请，也未收到相关投诉举报。"):
         assert [d.code for d in run(report(prose))] == ["DL234"], prose
 
 

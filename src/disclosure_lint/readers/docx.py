@@ -26,7 +26,9 @@ footnotes and comments are not read.
 
 **Tables.**  Merged cells are expanded into the grid: a cell spanning ``gridSpan`` columns repeats
 its text in each, a vertical merge (``vMerge`` restart … continue) repeats the first cell's text
-in every row it covers (the text Word keeps in a continuation cell is ignored, as Word does), the
+in every row it covers (the text Word keeps in a continuation cell is ignored, as Word does; a continuation
+cell under a cell of other columns — a header row pasted above the first row of a split table — is a cell of its
+own, as Word draws it), the
 legacy ``hMerge`` likewise, ``gridBefore`` leaves empty positions.  The paragraphs of a cell are
 joined with line breaks (the extractor ignores them: 商业/企业 on two lines still reads 商业企业), a
 table nested in a cell adds its rows as tab-separated lines; rows marked as repeated header rows
@@ -351,6 +353,7 @@ class _Extractor:
     def grid(self, tbl, depth: int, tno: int = 0) -> tuple[list[list[str]], list[bool]]:
         rows: list[list[str]] = []
         header: list[bool] = []
+        spans: list[tuple[int, int]] = []  # the previous row's (first grid column, span) at each grid column
         for tr in _rows(tbl, 0):
             if not self.budget.take_cells(len(tr), f"表{tno}第{len(rows) + 1}行" if tno else "表格中"):
                 break
@@ -364,6 +367,8 @@ class _Extractor:
                 is_header = switched_on(trpr.find(_W + "tblHeader"))
                 before = min(max(int_val(trpr.find(_W + "gridBefore"), 0), 0), MAX_SPAN)
             above = rows[-1] if rows else []
+            above_spans = spans
+            spans = [(-1, 0)] * before
             cells: list[str] = [""] * before
             for tc in _cells(tr, 0):
                 tcpr = tc.find(TCPR)
@@ -378,13 +383,16 @@ class _Extractor:
                     if hm is not None:
                         hmerge = hm.get(VAL) or "continue"
                 col = len(cells)
-                if vmerge == "continue":
-                    text = above[col] if col < len(above) else ""
+                if vmerge == "continue" and col < len(above_spans) and above_spans[col] == (col, span):
+                    text = above[col]  # the cell above covers the same columns: Word merges the two
+                elif vmerge == "continue" and col >= len(above):
+                    text = ""
                 elif hmerge == "continue" and cells:
                     text = cells[-1]
                 else:
                     text = self.cell_text(tc, depth)
                 cells.extend([text] * span)
+                spans.extend([(col, span)] * span)
                 if len(cells) >= MAX_GRID_COLS:
                     del cells[MAX_GRID_COLS:]
                     break

@@ -23,7 +23,9 @@ from .schema import S4_BLOCKS, TableSchema
 ValueKind = Literal["int", "decimal", "blank", "slash", "dash", "none", "na", "text"]
 
 _NUM = re.compile(r"^(?P<sign>[+\-－−])?\s*(?P<num>\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(?P<frac>\d+))?\s*"
-                  r"(?:(?P<unit>万元|元|件|条|个|项|次|人|家|份|起)|[(（]\s*(?P<bunit>万元|元|件|条|个|项|次|人|家|份|起)\s*[)）])?$")
+                  r"(?:(?P<unit>万元|元|件|条|个|项|次|人|家|份|起)|[(（]\s*(?P<bunit>万元|元|件|条|个|项|次|人|家|份|起)\s*[)）])?"
+                  # a clerk's note after the number, in brackets: 12（含修订2件）, 13（其中网上答复5件）
+                  r"(?:[(（](?:含|其中|包括)[^()（）]{1,40}[)）])?$")
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,8 @@ _PLACEHOLDER = {
 
 def parse_value(raw: str) -> Value:
     """Parse a cell: integers, decimals (fees in 万元), blanks, / — - 无 不适用, numbers with units, thousands
-    separated by commas or spaces (4,863, 4 863, 4\u2009863)."""
+    separated by commas or spaces (4,863, 4 863, 4\u2009863), a number followed by a note in brackets that
+    says what it includes (12（含修订2件）, 13（其中网上答复5件）: 12, 13)."""
     # spaces of every width go: 4 863 and 4\u2009863 (a thin space as thousands separator) are 4863
     s = "".join(raw.split()).replace("\u200b", "")
     s = s.strip("*_")  # Markdown emphasis around a number

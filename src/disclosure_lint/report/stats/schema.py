@@ -252,7 +252,7 @@ S2_2019_ROW_COLS = {
     "procurement": ("procurement_count", "procurement_amount"),
 }
 # Local rows seen in real reports: accepted, reported as info.
-S2_EXTRA_ROWS = (RowSpec("other_docs", "其他主动公开文件"),)
+S2_EXTRA_ROWS = (RowSpec("other_docs", "其他主动公开文件", aliases=("其他", "其他主动公开信息", "其他信息")),)
 
 SCHEMAS: dict[tuple[str, str], TableSchema] = {
     ("s2", "2019"): TableSchema("s2", "2019", "主动公开政府信息情况", S2_2019_ROWS, S2_2019_COLS, S2_2019_ROW_COLS),
