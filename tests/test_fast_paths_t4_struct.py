@@ -16,8 +16,8 @@ def _documents():
 
 
 def _eager_head(report):
+    from disclosure_lint.page_lines import chrome_or_navigation
     from disclosure_lint.report.annual import HEAD_BLOCKS
-    from disclosure_lint.report.portal import chrome_or_navigation
 
     portal = report.portal
     out = []

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Anchor
+from ..page_lines import footer_tail
 from .html_source import Source, tag_of
 from .html_text import BLOCK, SKIP, Item, TextWalker, assemble, slice_item, strip_pieces
 
@@ -222,15 +223,6 @@ def _link_run_filter(items: list[Item]) -> list[Item]:
 
 
 _FOOTER_MARK = re.compile(r"网站地图|联系我们|版权所有|主办单位|承办单位|ICP备|网站标识码|公网安备|技术支持")
-# a line of the site's contacts under its footer: fields only, no sentence
-_CONTACT_LINE = re.compile(r"^(?:\s*[|｜]?\s*(?:联系电话|咨询电话|办公电话|值班电话|值班手机|联系方式|电话|传真|地址|通讯地址|邮编"
-                           r"|邮政编码|电子邮箱|邮箱|E-?mail)\s*[:：][^。！？!?：:]{0,80}?)+\s*$", re.I)
-
-
-# a footer's technical note (建议使用IE9以上浏览器，1366×768分辨率 / 您是第123456位访客): short, not a sentence
-_FOOTER_NOTE = re.compile(r"建议使用|推荐使用|分辨率|浏览器|您是第|位访(?:客|问者)|访问量|访问人次|网站维护|维护单位")
-
-
 def _footer_contacts(items: list[Item]) -> set[int]:
     """The ids of the contact lines (联系电话：… 值班手机：…) and technical notes (建议使用…浏览器, 您是第…位访客)
     that end the body under a footer line (主办单位：… 网站标识码 … ICP备 …, dropped as chrome): the site's
@@ -243,11 +235,12 @@ def _footer_contacts(items: list[Item]) -> set[int]:
             continue
         if it.kind != "paragraph":
             break
-        if _CONTACT_LINE.match(t):
+        tail = footer_tail(t)
+        if tail == "contact":
             run.append((it, "contact"))
         elif _chrome_or_meta(it) is None and _FOOTER_MARK.search(t):
             run.append((it, "mark"))
-        elif len(t) <= 60 and _FOOTER_NOTE.search(t) and not t.endswith(_SENTENCE_END):
+        elif tail == "note":
             run.append((it, "note"))
         else:
             break

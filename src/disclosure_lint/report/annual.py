@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ..lazy import cached_property
 from ..model import Block, Document
+from ..page_lines import chrome_or_navigation
 from . import catalogue
 from . import hidden as _hidden
 from . import promotions as _promotions
@@ -38,7 +39,7 @@ from .enumeration import analyse as analyse_enumerations
 from .inline import Inline
 from .inline import find as find_inline
 from .metrics import Metrics
-from .portal import PortalMetadata, chrome_or_navigation, find_metadata
+from .portal import PortalMetadata, find_metadata
 from .proactive_claims import ProactiveClaims
 from .prose_sums import ProseSum, find_sums
 from .repeats import Repeats, find_repeats

@@ -56,8 +56,8 @@ from itertools import accumulate, islice, pairwise
 
 from ..memo import Kept
 from ..model import Anchor, Block, Document
+from ..page_lines import is_chrome, is_navigation
 from . import catalogue as cat
-from .portal import is_chrome, is_navigation
 from .stats import labels as lb
 
 TITLE_REACH = 2000  # characters of a long first block searched for the report title (after the navigation)

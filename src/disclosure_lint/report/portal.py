@@ -22,7 +22,7 @@ a line with other fields, or sits inside a long flattened line (``标题 发布�
 一、总体情况 …``).  A label alone on its line followed by its value on the next line (``撰写时间`` /
 ``2024年01月12日 17:12:21``) is recognised near the top of the document; so is a font switch split one item per line (``【字体：`` /
 ``大`` / ``中`` / ``小`` / ``】``).  "Near the top" counts only blocks with content: the navigation items a
-crawler puts one per line before the report (``首页``, ``|``, ``无障碍浏览`` …: :func:`is_chrome`) do not
+crawler puts one per line before the report (``首页``, ``|``, ``无障碍浏览`` …: :func:`..page_lines.is_chrome`) do not
 push the page header out of reach.
 
 **Conservative.**  Strong labels (发布日期, 浏览次数, 索引号, 信息来源, breadcrumbs, page tools …) count
@@ -44,6 +44,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Block
+from ..page_lines import CHROME_CHARS, CHROME_PUNCT, NUMBERED, footer_tail
 from .alternation import AnyOf, holding, trie
 from .dates import DATE_RE
 
@@ -52,10 +53,6 @@ from .dates import DATE_RE
 HEAD = 30
 # A publication date is taken only from the page header (the first blocks with content).
 PUBLISHED_HEAD = 12
-# A line this short without a sentence or a numbered title is page chrome when counting the page header.
-CHROME_CHARS = 12
-# the longest item of a navigation bar (首页 政务动态 … 政府信息公开指南)
-NAV_ITEM_CHARS = 10
 
 _SP = r"[ \t\u3000]"
 _COLON = re.compile(_SP + r"*[:：]" + _SP + "*")
@@ -112,7 +109,6 @@ _OPEN_BRACKET = re.compile(r"[【\[]" + _SP + r"*$")
 _FOOTER_MARK = re.compile(r"网站标识码|ICP备|ICP证|公网安备|版权所有|Copyright|©|(?:主办|承办)单位" + _SP + r"*[:：]", re.I)
 _FOOTER_START = re.compile(r"网站地图|联系我们|免责声明|隐私声明|网站标识码|[\u4e00-\u9fff]?ICP[备证]|[\u4e00-\u9fff]?公网安备"
                            r"|版权所有|(?:主办|承办)单位|技术支持|Copyright|©", re.I)
-_SENTENCE_END = re.compile(r"[。！？!?]")
 # lists of links to other pages, each title with its date (相关信息 / 热点专题 …)
 _RELATED = (r"相关信息|相关阅读|相关链接|相关文章|相关新闻|相关文件|相关稿件|相关政策|延伸阅读|推荐阅读|热点专题|热点推荐"
             r"|热门文章|热门信息|最新信息|最新文章|猜你喜欢")
@@ -120,9 +116,6 @@ _RELATED_LINE = re.compile(r"^\s*(?:" + _RELATED + r")\s*[:：]?\s*$")
 _RELATED_INLINE = re.compile(r"(?<![^\s|｜])(?:" + _RELATED + r")" + _SP + r"*[:：]?(?=\s)")
 _ITEM = re.compile(r"\s+(?:(?:" + _RELATED + r")\s+)?[^\s。！？；]{1,80}")
 _NOT_ITEM = re.compile(r"[。！？；]")
-_NAV_SPLIT = re.compile(r"[\s|｜>›»＞→]+")
-_CHROME_PUNCT = re.compile(r"[。，；;！？!?、,]")
-_NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[.．、])")
 _LONE_TOOLS = re.compile(r"^(?:" + _SP + r"*(?:打印|关闭|返回|收藏|分享)" + _SP + r"*){2,5}$")
 # A necessary condition of any field in a block (:func:`_block_spans` finds nothing without a match): the
 # words every field search starts from — the labels (a weak one only with its colon: it needs one), the
@@ -481,36 +474,6 @@ def _lone_label(block: Block, nxt: Block | None) -> list[PortalSpan]:
     return [first, PortalSpan(nxt, lead, lead + len(value), kind, label, value)]
 
 
-def is_chrome(text: str) -> bool:
-    """A short line without a sentence or a numbered title: a navigation item (首页, 政务动态, ``|``,
-    无障碍浏览, 今天是：), a font size, a lone label.  Such lines do not count when looking for the page
-    header or the report title near the top of a page (a crawler may put dozens of them there)."""
-    t = text.strip()
-    return len(t) <= CHROME_CHARS and not _CHROME_PUNCT.search(t) and not _NUMBERED.match(t)
-
-
-def is_navigation(text: str) -> bool:
-    """A line of menu items (``首页 政务动态 今日要闻 …``, ``无障碍浏览 | 长者模式 | 简体``, ``当前位置： 首页 >
-    政务公开 > 年度报告``): three or more short items and no sentence."""
-    if _CHROME_PUNCT.search(text):
-        return False
-    items = _NAV_SPLIT.split(text.strip())
-    items = [x for x in items if x]
-    return len(items) >= 3 and all(len(x) <= NAV_ITEM_CHARS for x in items)
-
-
-def chrome_or_navigation(text: str) -> bool:
-    """``is_chrome(text) or is_navigation(text)`` with one strip and one punctuation search: both are no for a
-    text with a sentence's punctuation (whitespace, which strip removes, is none of it)."""
-    t = text.strip()
-    if _CHROME_PUNCT.search(t):
-        return False
-    if len(t) <= CHROME_CHARS and not _NUMBERED.match(t):
-        return True
-    items = [x for x in _NAV_SPLIT.split(t) if x]
-    return len(items) >= 3 and all(len(x) <= NAV_ITEM_CHARS for x in items)
-
-
 def _closing_date(text: str) -> re.Match[str] | None:
     """The date (with a clock time after it) that ends ``text``, or None."""
     last = None
@@ -569,7 +532,7 @@ def _count_head(blocks: list[Block], lo: int, hi: int, head: int) -> int:
     no from there on, as they were when the count went on)."""
     for k in range(lo, hi):
         t = blocks[k].text.strip()
-        if t and (len(t) > CHROME_CHARS or _CHROME_PUNCT.search(t) or _NUMBERED.match(t)):
+        if t and (len(t) > CHROME_CHARS or CHROME_PUNCT.search(t) or NUMBERED.match(t)):
             head += 1
             if head >= HEAD:
                 break
@@ -628,7 +591,7 @@ def find_metadata(blocks: Iterable[Block]) -> PortalMetadata:
         counted = pos
         near = head < HEAD
         out._head[id(b)] = head
-        if near and (len(t) > CHROME_CHARS or _CHROME_PUNCT.search(t) or _NUMBERED.match(t)):  # not is_chrome
+        if near and (len(t) > CHROME_CHARS or CHROME_PUNCT.search(t) or NUMBERED.match(t)):  # not is_chrome
             head += 1
         nxt = blocks[pos] if pos < n and blocks[pos].kind != "table" else None
         if b.kind == "table":
@@ -676,15 +639,6 @@ def find_metadata(blocks: Iterable[Block]) -> PortalMetadata:
     return out
 
 
-# the lines a footer carries below its marks: the site's contacts and technical notes, as fields
-_FOOTER_TAIL = re.compile(r"^(?:\s*(?:联系电话|咨询电话|办公电话|值班电话|值班手机|联系方式|电话|传真|地址|通讯地址|邮编|邮政编码"
-                          r"|电子邮箱|邮箱|E-?mail|技术支持|网站维护|维护单位|建议使用|推荐使用|最佳分辨率)" + _SP
-                          + r"*[:：][^。！？!?：:]{0,80}?)+\s*$", re.I)
-
-
-_FOOTER_NOTE = re.compile(r"建议使用|推荐使用|分辨率|浏览器|您是第|位访(?:客|问者)|访问量|访问人次|网站维护|维护单位")
-
-
 def _footer_tail(blocks: list[Block], out: PortalMetadata) -> None:
     """The page footer's lines after the one with its mark (主办单位：… / 网站标识码 … ICP备 … / 联系电话：…
     值班手机：…): in the run of lines ending the text that are each all footer or a contact line of the site
@@ -701,7 +655,7 @@ def _footer_tail(blocks: list[Block], out: PortalMetadata) -> None:
         lead = len(b.text) - len(b.text.lstrip())
         if any(s.kind == "footer" and s.start <= lead for s in out.in_block(b)):
             run.append((b, False))
-        elif _FOOTER_TAIL.match(t) or (len(t) <= 60 and _FOOTER_NOTE.search(t) and not _SENTENCE_END.search(t)):
+        elif footer_tail(t) is not None:
             run.append((b, True))  # a contact line, or a note (建议使用IE9以上浏览器 / 您是第123456位访客)
         else:
             break

@@ -1,0 +1,67 @@
+"""What a line of a portal page's furniture looks like, from its text alone: a navigation item or bar, and the lines
+of the site's footer under its marks (its contact fields, a technical note).
+
+The HTML reader (:mod:`.readers.html_body`, choosing the report's body) and the report layer (:mod:`.report.portal`,
+marking the portal's fields in any format's text) ask the same questions of a line; the answers live here, once.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A line this short without a sentence or a numbered title is page chrome when counting the page header.
+CHROME_CHARS = 12
+# the longest item of a navigation bar (首页 政务动态 … 政府信息公开指南)
+NAV_ITEM_CHARS = 10
+
+NAV_SPLIT = re.compile(r"[\s|｜>›»＞→]+")
+CHROME_PUNCT = re.compile(r"[。，；;！？!?、,]")
+NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[.．、])")
+
+# a line of the site's contacts under its footer: fields only, no sentence (联系电话：… 值班手机：…, 技术支持：…)
+CONTACT_LINE = re.compile(r"^(?:\s*[|｜]?\s*(?:联系电话|咨询电话|办公电话|值班电话|值班手机|联系方式|电话|传真|地址|通讯地址|邮编"
+                          r"|邮政编码|电子邮箱|邮箱|E-?mail|技术支持|网站维护|维护单位|建议使用|推荐使用|最佳分辨率)"
+                          r"[ \t\u3000]*[:：][^。！？!?：:]{0,80}?)+\s*$", re.I)
+# a footer's technical note (建议使用IE9以上浏览器，1366×768分辨率 / 您是第123456位访客): short, not a sentence
+FOOTER_NOTE = re.compile(r"建议使用|推荐使用|分辨率|浏览器|您是第|位访(?:客|问者)|访问量|访问人次|网站维护|维护单位")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def footer_tail(text: str) -> str | None:
+    """``"contact"`` for a line of the site's contact fields, ``"note"`` for a short technical note (not a
+    sentence), else None: what may follow a footer's marked line to the end of a page (``text`` stripped)."""
+    if CONTACT_LINE.match(text):
+        return "contact"
+    if len(text) <= 60 and FOOTER_NOTE.search(text) and not _SENTENCE_END.search(text):
+        return "note"
+    return None
+
+
+def is_chrome(text: str) -> bool:
+    """A short line without a sentence or a numbered title: a navigation item (首页, 政务动态, ``|``,
+    无障碍浏览, 今天是：), a font size, a lone label.  Such lines do not count when looking for the page
+    header or the report title near the top of a page (a crawler may put dozens of them there)."""
+    t = text.strip()
+    return len(t) <= CHROME_CHARS and not CHROME_PUNCT.search(t) and not NUMBERED.match(t)
+
+
+def is_navigation(text: str) -> bool:
+    """A line of menu items (``首页 政务动态 今日要闻 …``, ``无障碍浏览 | 长者模式 | 简体``, ``当前位置： 首页 >
+    政务公开 > 年度报告``): three or more short items and no sentence."""
+    if CHROME_PUNCT.search(text):
+        return False
+    items = NAV_SPLIT.split(text.strip())
+    items = [x for x in items if x]
+    return len(items) >= 3 and all(len(x) <= NAV_ITEM_CHARS for x in items)
+
+
+def chrome_or_navigation(text: str) -> bool:
+    """``is_chrome(text) or is_navigation(text)`` with one strip and one punctuation search: both are no for a
+    text with a sentence's punctuation (whitespace, which strip removes, is none of it)."""
+    t = text.strip()
+    if CHROME_PUNCT.search(t):
+        return False
+    if len(t) <= CHROME_CHARS and not NUMBERED.match(t):
+        return True
+    items = [x for x in NAV_SPLIT.split(t) if x]
+    return len(items) >= 3 and all(len(x) <= NAV_ITEM_CHARS for x in items)
