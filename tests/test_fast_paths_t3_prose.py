@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from disclosure_lint.report import portal, prose_reading
+from disclosure_lint import page_lines
+from disclosure_lint.report import prose_reading
 from disclosure_lint.report import prose_sums as ps
 
 _WORDS = [
@@ -69,7 +70,7 @@ def test_chrome_or_navigation_is_both_tests():
              ">", "当前位置：", "简体", "\n", "某某市人民政府办公室关于印发", "报告", "、", "2023"]
     for _ in range(20000):
         t = "".join(rnd.choice(words) for _ in range(rnd.randint(0, 7)))
-        assert portal.chrome_or_navigation(t) == (portal.is_chrome(t) or portal.is_navigation(t)), t
+        assert page_lines.chrome_or_navigation(t) == (page_lines.is_chrome(t) or page_lines.is_navigation(t)), t
 
 
 def test_name_flags_hold_no_group_names():

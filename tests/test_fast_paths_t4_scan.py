@@ -97,6 +97,7 @@ def test_portal_metadata_as_before_on_lines_of_fields():
 
 def _old_find_metadata(blocks):
     """find_metadata as it was before the joined search (every block walked)."""
+    from disclosure_lint.page_lines import is_chrome
     from disclosure_lint.report.portal import (
         _FONT_LINE,
         _MARKS,
@@ -110,7 +111,6 @@ def _old_find_metadata(blocks):
         _dated_runs,
         _lone_label,
         _related_item,
-        is_chrome,
     )
 
     out = PortalMetadata()

@@ -131,7 +131,7 @@ class AnnualReport:
     def head_blocks(self) -> list[Block]:
         """The first :data:`HEAD_BLOCKS` prose blocks with content, where the title and the statistics period
         are looked for: portal metadata lines and page chrome (navigation items a crawler puts one per line
-        before the report: 首页, ``|``, 无障碍浏览 …, see :func:`.portal.is_chrome`) are skipped."""
+        before the report: 首页, ``|``, 无障碍浏览 …, see :func:`..page_lines.is_chrome`) are skipped."""
         return list(self._heads())
 
     def _heads(self) -> Iterator[Block]:
