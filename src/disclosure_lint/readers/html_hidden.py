@@ -131,26 +131,37 @@ def stylesheet_hidden(doc) -> dict:
             if how is None:
                 continue
             for sel in tinycss2.serialize(rule.prelude).split(","):
-                sel = sel.strip()
-                if not sel or ":" in sel or len(sel) > 200:
-                    continue
                 if names is None:
                     names = _names(doc)
-                if any(tok not in names for tok in _TOKENS.findall(sel)):
-                    continue  # a class or id that no element of this page has
+                sel = _tried(sel, names)
+                if sel is None:
+                    continue
                 n += 1
                 if n > MAX_RULES:
                     return out
-                xpath = _selector(sel)
-                if xpath is None:
-                    continue
-                try:
-                    matched = xpath(doc)
-                except Exception:  # noqa: BLE001 - an XPath libxml2 rejects: the rule is skipped
-                    continue
-                for el in matched:
+                for el in _matched(doc, sel):
                     out.setdefault(el, how)
     return out
+
+
+def _tried(selector: str, names: set) -> str | None:
+    """A rule's selector stripped, or None when it is not tried: empty, a pseudo-class, too long, or naming a class or
+    id that no element of this page has (``names``)."""
+    sel = selector.strip()
+    if not sel or ":" in sel or len(sel) > 200 or any(tok not in names for tok in _TOKENS.findall(sel)):
+        return None
+    return sel
+
+
+def _matched(doc, sel: str) -> list:
+    """The elements a selector matches ([] for one the XPath translation or libxml2 rejects)."""
+    xpath = _selector(sel)
+    if xpath is None:
+        return []
+    try:
+        return list(xpath(doc))
+    except Exception:  # noqa: BLE001 - an XPath libxml2 rejects: the rule is skipped
+        return []
 
 
 _TOKENS = re.compile(r"[.#][A-Za-z_-][\w-]*")
@@ -175,18 +186,12 @@ def _wide_screen_hidden(doc) -> list:
                 if rule.type != "qualified-rule" or style_how(tinycss2.serialize(rule.content)) != "display:none":
                     continue
                 for sel in tinycss2.serialize(rule.prelude).split(","):
-                    sel = sel.strip()
-                    if not sel or ":" in sel or len(sel) > 200:
-                        continue
                     if names is None:
                         names = _names(doc)
-                    xpath = _selector(sel) if all(tok in names for tok in _TOKENS.findall(sel)) else None
-                    if xpath is None:
+                    sel = _tried(sel, names)
+                    if sel is None:
                         continue
-                    try:
-                        out.extend(el for el in xpath(doc) if el not in out)
-                    except Exception:  # noqa: BLE001 - an XPath libxml2 rejects: the rule is skipped
-                        continue
+                    out.extend(el for el in _matched(doc, sel) if el not in out)
                     if len(out) > MAX_COPIES:
                         return out
     return out

@@ -1541,6 +1541,12 @@ def _split_row(above: list[_PCell | None], below: list[_PCell | None]) -> bool:
         joins.append((a, b))
     if not joins or not emptied:
         return False
+    return _append_continuations(joins)
+
+
+def _append_continuations(joins: list[tuple[_PCell, _PCell]]) -> bool:
+    """Append each continuation's text to its cell above (a merged cell above once); ``True`` (the continuation row
+    is to be dropped)."""
     done: set[int] = set()
     for a, b in joins:
         if id(a) not in done:
@@ -1609,12 +1615,7 @@ def _split_header_row(above: list[_PCell | None], below: list[_PCell | None]) ->
             joins.append((a, b))
     if not joins:
         return False
-    done: set[int] = set()
-    for a, b in joins:
-        if id(a) not in done:
-            done.add(id(a))
-            a.text += b.text
-    return True
+    return _append_continuations(joins)
 
 
 def _mend_seam(grid: list[list[_PCell | None]], ra: int, rb: int) -> None:
