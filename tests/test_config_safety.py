@@ -205,6 +205,27 @@ def test_pack_with_too_many_files_is_refused(tmp_path, monkeypatch):
     assert res.error and "规则包中的文件和目录超过 50 个" in res.error
 
 
+def test_a_configuration_that_fails_to_load_is_not_loaded_again_for_each_file(tmp_path, monkeypatch):
+    """A folder governed by a configuration whose pack is over its bounds: each of its files gets the error, and the
+    pack is walked once, not once per file (a folder of 100,000 files walked the pack 100,000 times: minutes)."""
+    from disclosure_lint import packs
+
+    monkeypatch.setattr(packs, "MAX_PACK_ENTRIES", 5)
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    for i in range(10):
+        (pack / f"n{i}.txt").write_text("", encoding="utf-8")
+    write(tmp_path / ".disclosure-lint.yaml", "packs: [pack]\n")
+    reports = [write(tmp_path / f"r{i}.md", DEFECTIVE) for i in range(4)]
+    walks = []
+    real = packs._pack_files
+    monkeypatch.setattr(packs, "_pack_files", lambda *a, **k: walks.append(1) or real(*a, **k))
+    checker = Checker()
+    results = [checker.check_file(str(f)) for f in reports]
+    assert all(r.error and "规则包中的文件和目录超过 5 个" in r.error for r in results)
+    assert len(walks) == 1
+
+
 @pytest.mark.slow
 def test_pack_with_100000_files_is_refused_quickly(tmp_path):
     pack = tmp_path / "bad" / "pack"

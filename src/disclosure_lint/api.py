@@ -280,15 +280,24 @@ class Checker:
         self._codes: dict[str, frozenset[str]] = {}  # per configuration: the codes of its active rules
         # per path: its configuration (resolved once: the parent of a --jobs run asks for each file several times)
         self._config_of: dict[str, LoadedConfig] = {}
+        # a configuration whose rules could not be loaded (a rule pack over its bounds, a bad rule): its error, kept so
+        # that a folder of 100,000 files does not read the pack 100,000 times
+        self._load_failed: dict[str, ConfigError] = {}
 
     def _rules_for(self, lc: LoadedConfig) -> list[ActiveRule]:
         key = str(lc.path)
         if key not in self._active:
+            failed = self._load_failed.get(key)
+            if failed is not None:  # (each file of a folder it governs: its error again, its packs not read again)
+                raise failed
             paused = not gc.isenabled()
             if paused:  # check_file pauses the collector: loading makes garbage cycles, collected before the freeze
                 gc.enable()
             try:
                 self._load_rules(key, lc)
+            except ConfigError as exc:
+                self._load_failed[key] = exc
+                raise
             finally:
                 if paused:
                     gc.disable()
