@@ -160,13 +160,13 @@ def test_unsupported_types_in_a_folder_are_named(tmp_path):
     assert "提示：跳过" in result.output and "old.doc" in result.output
     assert "无法读取格式" in result.output
     assert "在命令行上直接指定该文件即可检查" not in result.output.split("old.doc")[1].split("\n")[0]
-    # `stats` (discover) leaves them out: it has nothing to say about them
+    # `stats` (discover) leaves out the types it does not read; a .doc is read for what it is, then skipped
     files, _ = discover([str(tmp_path)])
-    assert [os.path.basename(f) for f in files] == ["good.md"]
+    assert [os.path.basename(f) for f in files] == ["good.md", "old.doc"]
 
 
-def test_folder_with_only_doc_files_is_an_error(tmp_path):
-    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+def test_folder_with_only_unread_files_is_an_error(tmp_path):
+    (tmp_path / "old.wps").write_bytes(b"\xd0\xcf\x11\xe0")
     _entries, errors = discover_entries([str(tmp_path)])
     assert errors and "没有可检查的报告文件" in errors[0]
 

@@ -82,7 +82,7 @@ def test_hook_files_pattern_is_the_readers_extensions(hook):
     for ext in READERS:
         for name in (f"reports/2023{ext}", f"reports/2023{ext.upper()}"):
             assert bool(pattern.search(name)) == (ext in wanted), (hook, name)
-    for other in ("setup.py", "notes.md.bak", "data.json", "report.doc", "mdx"):
+    for other in ("setup.py", "notes.md.bak", "data.json", "report.docm", "mdx"):
         assert not pattern.search(other), (hook, other)
 
 

@@ -56,7 +56,7 @@ def _mixed_dir(tmp_path: Path) -> Path:
         shutil.copy(p, d / p.name)
     shutil.copy(ROOT / "examples" / "defective-2023.md", d / "sub" / "copy.txt")
     (d / "notes.txt").write_text("会议纪要\n", encoding="utf-8")  # skipped: not a report
-    (d / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")  # skipped: a type that cannot be read
+    (d / "old.wps").write_bytes(b"\xd0\xcf\x11\xe0")  # skipped: a type that cannot be read
     (d / "broken.docx").write_bytes(b"PK\x03\x04 not a zip")  # unreadable
     html = (ROOT / "tests" / "fixtures" / "html")
     for p in sorted(html.glob("*.htm*"))[:2]:
@@ -76,7 +76,7 @@ def test_jobs_2_prints_what_jobs_1_prints(tmp_path):
     assert one.returncode == two.returncode == 2  # the broken .docx
     assert one.stdout == two.stdout
     doc = json.loads(two.stdout)
-    assert doc["summary"]["files"] >= 6 and doc["summary"]["files_skipped"] == 3  # README.md, notes.txt, old.doc
+    assert doc["summary"]["files"] >= 6 and doc["summary"]["files_skipped"] == 3  # README.md, notes.txt, old.wps
     assert _check("-f", "concise", "--jobs", "2", str(d)).stdout == _check("-f", "concise", "--jobs", "1", str(d)).stdout
 
 

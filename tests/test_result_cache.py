@@ -60,19 +60,21 @@ def test_hit_gives_the_same_output(tmp_path, calls):
 
 
 def test_a_doc_in_a_folder_is_cached_like_any_file(tmp_path, calls):
-    """A .doc is read for what its bytes are (readers.sniff): a page named .doc is checked, a true .doc skipped;
-    both results come from the cache the second time."""
+    """A .doc is read for what its bytes are (readers.sniff): a page named .doc is checked, a Word 97–2003 file
+    too, plain text under the name skipped; the results come from the cache the second time."""
     d = _reports(tmp_path)
     page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + "".join(
         f"<p>{line}</p>" for line in (ROOT / "examples" / "clean-2023.md").read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.startswith("|")) + "</body></html>"
     (d / "c.doc").write_text(page, encoding="utf-8")
-    (d / "d.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    (d / "d.doc").write_bytes("纯文本".encode())
+    (d / "e.doc").write_bytes((ROOT / "tests" / "fixtures" / "doc" / "clean-2023.doc").read_bytes())
     first = _run(tmp_path, str(d))
     files = {Path(f["path"]).name: f for f in json.loads(first[0])["files"]}
     assert "DL004" in [x["code"] for x in files["c.doc"]["diagnostics"]] and files["d.doc"]["skipped"]
-    assert len(calls) == 4
-    assert _run(tmp_path, str(d)) == first and len(calls) == 4
+    assert files["e.doc"]["format"] == "doc" and files["e.doc"]["diagnostics"] == []
+    assert len(calls) == 5
+    assert _run(tmp_path, str(d)) == first and len(calls) == 5
 
 
 def test_the_path_is_this_runs(tmp_path, calls, monkeypatch):

@@ -18,6 +18,7 @@ from disclosure_lint.readers.sniff import OLE2, sniff
 from .render import to_docx, to_html, to_pdf, to_text
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
 REPORT = (ROOT / "examples" / "defective-2023.md").read_text(encoding="utf-8")
 runner = CliRunner()
 
@@ -91,14 +92,13 @@ def test_the_reader_of_a_name_and_its_bytes(name, data, module, notice):
 
 
 @pytest.mark.parametrize(("name", "data", "says"), [
-    ("a.doc", OLE2 + b"\0" * 40, "旧版 Word（.doc）文件无法直接读取"),
     ("a.xls", OLE2 + b"\0" * 40, "Excel"),
     ("a.xlsx", b"PK\x03\x04", "Excel"),  # a spreadsheet package is not given to the Word reader
     ("a.ofd", b"PK\x03\x04", "OFD"),
     ("a.doc", b"{\\rtf1 x}", "这是 RTF 格式文件，只是扩展名为 .doc"),
     ("a.txt", b"{\\rtf1 x}", "这是 RTF 格式文件，只是扩展名为 .txt"),
-    ("a.pdf", OLE2 + b"\0" * 40, "旧版 Word（.doc）、WPS 或 Excel 的二进制文件，只是扩展名为 .pdf"),
-    ("a.doc", "一份纯文本".encode(), "旧版 Word（.doc）文件无法直接读取"),
+    ("a.rtf.pdf", b"{\\rtf1 x}", "这是 RTF 格式文件，只是扩展名为 .pdf"),
+    ("a.doc", "一份纯文本".encode(), "文件扩展名为 .doc，内容却不是 Word 文档"),
 ])
 def test_types_not_read_are_said_in_one_line(name, data, says):
     with pytest.raises(UnsupportedType) as exc:
@@ -159,11 +159,14 @@ def test_a_pdf_without_an_extension_is_read_as_a_pdf(tmp_path):
     assert _findings(tmp_path / "download")[0] == _findings(tmp_path / "report.pdf")[0]
 
 
-def test_a_directory_reads_a_doc_that_is_a_page_and_skips_a_true_doc(tmp_path):
+def test_a_directory_reads_every_kind_of_doc_and_names_a_damaged_one(tmp_path):
+    """A .doc is read for what it is: a page, a .docx under the old name (each with DL004), a Word 97–2003 file
+    (no DL004: it is what its name says); a damaged Word 97–2003 file is an input error, not skipped."""
     (tmp_path / "a.doc").write_bytes(to_html(REPORT).encode("utf-8"))
     (tmp_path / "b.doc").write_bytes(to_docx(REPORT))
     (tmp_path / "c.doc").write_bytes(OLE2 + b"\0" * 600)
     (tmp_path / "d.txt").write_bytes(b"{\\rtf1\\ansi x}")
+    (tmp_path / "e.doc").write_bytes((FIXTURES / "doc" / "clean-2023.doc").read_bytes())
     r = runner.invoke(app, ["check", "--isolated", "--no-cache", "-f", "json", str(tmp_path)])
     data = json.loads(r.stdout)
     by_name = {Path(f["path"]).name: f for f in data["files"]}
@@ -171,12 +174,11 @@ def test_a_directory_reads_a_doc_that_is_a_page_and_skips_a_true_doc(tmp_path):
         f = by_name[checked]
         assert f["skipped"] is None and f["error"] is None
         assert [d["code"] for d in f["diagnostics"]].count("DL004") == 1
-    assert by_name["c.doc"]["skipped"].startswith("旧版 Word（.doc）文件无法直接读取")
+    assert by_name["e.doc"]["error"] is None and by_name["e.doc"]["diagnostics"] == []
+    assert by_name["c.doc"]["skipped"] is None and "内部结构损坏" in by_name["c.doc"]["error"]
     assert "RTF" in by_name["d.txt"]["skipped"]
-    assert data["summary"]["files_skipped"] == 2
-    # named on the command line, a file the tool cannot read is an error (exit code 2)
-    r = runner.invoke(app, ["check", "--isolated", "--no-cache", str(tmp_path / "c.doc")])
-    assert r.exit_code == 2 and "旧版 Word" in r.output
+    assert data["summary"]["files_skipped"] == 1
+    assert r.exit_code == 2  # the damaged file
 
 
 def test_fix_leaves_a_misnamed_file_alone(tmp_path):
@@ -214,12 +216,13 @@ def test_the_console_does_not_offer_fix_for_a_misnamed_file(tmp_path):
     assert "可用 --fix 自动修正" not in out["b.txt"] and "DL004" in out["b.txt"]
 
 
-def test_a_directory_of_true_doc_files_still_has_nothing_to_check(tmp_path):
-    """Only .doc files that are what their name says: the run says the directory held nothing to check (exit 2);
-    one .doc that is a page is something to check."""
-    (tmp_path / "a.doc").write_bytes(OLE2 + b"\0" * 600)
+def test_a_directory_of_doc_files_that_are_no_word_document_checks_nothing(tmp_path):
+    """.doc files that are neither Word documents nor pages (plain text under the name) are skipped, each named with
+    why; one .doc that is a page is something to check."""
+    (tmp_path / "a.doc").write_bytes("一份纯文本，不是 Word 文档".encode())
     r = runner.invoke(app, ["check", "--isolated", "--no-cache", str(tmp_path)])
-    assert r.exit_code == 2 and "目录中没有可检查的报告文件" in r.output
+    assert r.exit_code == 0 and "跳过" in r.output and "内容却不是 Word 文档" in r.output
+    assert "检查了 0 个文件" in r.output
     (tmp_path / "b.doc").write_bytes(to_html(REPORT).encode("utf-8"))
     r = runner.invoke(app, ["check", "--isolated", "--no-cache", "-f", "json", str(tmp_path)])
     assert "目录中没有可检查的报告文件" not in r.output

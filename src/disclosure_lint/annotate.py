@@ -59,7 +59,7 @@ from .reporters.evidence import expected_actual
 
 AUTHOR = "disclosure-lint"
 INITIALS = "DL"
-SOURCE_EXTENSIONS = frozenset({".md", ".markdown", ".txt", ".html", ".htm"})
+SOURCE_EXTENSIONS = frozenset({".md", ".markdown", ".txt", ".html", ".htm", ".doc"})
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _SDT, _SDT_CONTENT = f"{_W}p", f"{_W}tbl", f"{_W}sdt", f"{_W}sdtContent"
@@ -598,7 +598,7 @@ def annotate_command(path: str, output: str | None, force: bool, config: str | N
     src = Path(path)
     ext = src.suffix.lower()
     if ext != ".docx" and ext not in SOURCE_EXTENSIONS:
-        fail(f"{path}：annotate 只接受 Word 文档（.docx）、Markdown（.md）、文本（.txt）和网页（.html）")
+        fail(f"{path}：annotate 只接受 Word 文档（.docx、.doc）、Markdown（.md）、文本（.txt）和网页（.html）")
         return 0
     out = Path(output) if output else default_output(src)
     if out.suffix.lower() != ".docx":
@@ -648,7 +648,7 @@ def annotate_command(path: str, output: str | None, force: bool, config: str | N
 
             return docx.Document(path)
     else:
-        safe = _source_safe(path, doc, diagnostics, lc.config.limits.max_bytes)
+        safe = _source_safe(path, doc, diagnostics, lc.config.limits.max_bytes) if doc.text else lambda d: False
         try:  # the report as check reads it: flattened text split at its headings, its title and six parts
             rep = interpret(doc, checker.overrides(lc, doc.path), lc.config.limits)
             shown, title, sections = rep.document, rep.title_block, [s.heading for s in rep.sections]

@@ -610,7 +610,7 @@ def new_cmd(
 
 @app.command("annotate", cls=UsageCommand)
 def annotate_cmd(
-    path: Annotated[str, typer.Argument(help="要审阅的报告（.docx；.md/.txt/.html 会先转成 Word 文档）；原文件不会被修改。")],
+    path: Annotated[str, typer.Argument(help="要审阅的报告（.docx；.doc/.md/.txt/.html 会先转成 .docx 格式的 Word 文档）；原文件不会被修改。")],
     output: Annotated[str | None, typer.Option("-o", "--output", help="输出文件；默认为原文件旁的“<原名>.审阅.docx”。")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已有的输出文件。")] = False,
     config: Annotated[str | None, typer.Option("--config", "-c", help="配置文件（默认向上查找 .disclosure-lint.yaml 或 pyproject.toml）。")] = None,

@@ -32,7 +32,7 @@ class Tally:
     errors: list[str] = field(default_factory=list)  # run-level problems
     files: int = 0
     skipped: int = 0  # found in a folder and not checked (not a report, or a type that cannot be read)
-    unsupported: int = 0  # of those, a type that cannot be read (.doc, .wps …)
+    unsupported: int = 0  # of those, a type that cannot be read (.wps, .xls …)
     unreadable: int = 0
     tool_failed: int = 0  # files with a DL000 from an exception
     severities: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})

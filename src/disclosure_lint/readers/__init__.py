@@ -33,6 +33,7 @@ READERS: dict[str, tuple[str, str]] = {
     ".mht": ("mhtml", "mhtml"),
     ".mhtml": ("mhtml", "mhtml"),
     ".docx": ("docx", "docx"),
+    ".doc": ("doc", "doc"),
     ".pdf": ("pdf", "pdf"),
 }
 # Scanned pages as images, read by OCR (the ``ocr`` extra): only when named, never picked up by the walk.
@@ -43,7 +44,6 @@ WALK_EXTENSIONS = frozenset(READERS)
 
 # Types we know but cannot read: a clear message saying how to convert them.
 UNSUPPORTED: dict[str, str] = {
-    ".doc": "旧版 Word（.doc）文件无法直接读取，请在 Word 或 WPS 中“另存为” .docx 后再检查",
     ".wps": "WPS 文字（.wps）文件无法直接读取，请在 WPS 中“另存为” .docx 后再检查",
     ".et": "WPS 表格文件不是年度报告格式，请另存为 .docx 或 .pdf 后再检查",
     ".xls": "Excel 文件不是年度报告格式，请将报告另存为 .docx 或 .pdf 后再检查",
@@ -90,6 +90,8 @@ def reader_of(path: str, data: bytes) -> tuple[str, str | None]:
         found = "markdown" if module == "markdown" else "html"
     elif content == "mhtml":
         found = "mhtml"  # a single-file web page: a page saved by a browser, a report Word saved so (named .doc)
+    elif content == "ole" and ext not in _OTHER_PACKAGES and module != "docx":
+        found = "doc"  # a Word 97–2003 file; its reader says what another Office or WPS binary file is
     elif content is not None:  # a binary Office file, RTF, Word 2003 XML
         if module == "docx":
             found = "docx"  # its reader says what the file is and how to save it as .docx
@@ -100,6 +102,9 @@ def reader_of(path: str, data: bytes) -> tuple[str, str | None]:
             raise UnsupportedType(f"这是{NAMES[content]}，只是{named_as}；无法直接读取，{FIX_AS_DOCX}")
     elif module is None:
         raise UnsupportedType(UNSUPPORTED[ext])
+    elif module == "doc":  # neither a Word 97–2003 file nor a page, PDF or package under the name
+        raise UnsupportedType(f"文件扩展名为 {ext}，内容却不是 Word 文档（不是 Word 97–2003 的二进制文件，也不是网页或 PDF），"
+                              f"无法读取；{FIX_AS_DOCX}")
     else:
         found = module
     misnamed = found != module and (named is not None or ext in UNSUPPORTED)
@@ -175,6 +180,8 @@ def read_document(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Do
             raise
         # what the file is first: "the web page has no text" of a file named .pdf needs it
         ext = os.path.splitext(path)[1].lower()
+        if misnamed == "ole":  # the Word 97–2003 reader's sentence says what the binary file is
+            raise type(exc)(f"文件扩展名为 {ext}，{exc}") from None
         raise type(exc)(f"文件扩展名为 {ext}，内容却是{READ_AS[misnamed][0]}：{exc}") from None
     if misnamed is not None:
         ext = os.path.splitext(path)[1].lower()
@@ -184,7 +191,7 @@ def read_document(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Do
 
 def read_path(path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read and interpret nothing: the :class:`Document` of the file at ``path``.  A file of a type the tool does
-    not read (.doc, .xls …) is read all the same, its bytes may be a page or a PDF under a wrong name
+    not read (.wps, .xls …) is read all the same, its bytes may be a page or a PDF under a wrong name
     (:func:`reader_of`); one too big to read says what its name says it is."""
     try:
         data = read_bytes(path, limits.max_bytes)

@@ -33,6 +33,7 @@ READ_AS: dict[str, tuple[str, str]] = {
     "zip": (" Word 文档（.docx）", " Word 文档"),
     "html": ("网页（HTML）", "网页"),
     "mhtml": ("单个文件网页（.mht）", "网页"),
+    "ole": ("旧版 Word 等 Office 的二进制文件（.doc）", " Word 97–2003 文档"),
 }
 
 # how the contents the tool does not read are named in its messages ("这是{name}"; a space before a Latin word)

@@ -28,7 +28,7 @@ def summary_line(run, fail_on: str = "error") -> str:
     if t.skipped - t.unsupported:
         summary += f"；跳过 {t.skipped - t.unsupported} 个不像年度报告的文件"
     if t.unsupported:
-        summary += f"；跳过 {t.unsupported} 个无法读取格式（.doc、.wps 等）的文件"
+        summary += f"；跳过 {t.unsupported} 个无法读取格式（.wps、.xls 等）的文件"
     if t.exit_code(fail_on) == 0 and not (e or w or i):
         summary += "。未发现问题。"
     return summary

@@ -1,0 +1,640 @@
+"""Legacy Word (.doc: Word 97–2003's binary format) reader; WPS 文字 files saved in that format too.
+
+Many portals still publish a report as a ``.doc`` attachment.  The file is an OLE2 compound file
+(opened by ``olefile``); the text and its structure are read from the ``WordDocument`` and table
+streams as [MS-DOC] lays them out — no library reads a ``.doc``'s tables, so this module does,
+for the parts a report uses:
+
+* **Text**: the piece table (``Clx``) maps the main document's characters to the bytes that hold
+  them (UTF-16, or one byte a character in Windows-1252 for "compressed" pieces).  Headers,
+  footers, footnotes, comments and text boxes (other "stories" after the main text) are not read,
+  as the Word reader does not read them.  Fields keep their displayed result, not their code
+  (``\\x13`` code ``\\x14`` result ``\\x15``); a manual line break (``\\x0b``) is a line break; object
+  anchors, footnote marks and other control characters are dropped.
+* **Tracked changes and hidden text**: character properties (``PlcBteChpx``) mark deleted
+  (``sprmCFRMarkDel``) and hidden (``sprmCFVanish``) runs; they are left out, as the Word reader
+  shows the accepted text.
+* **Tables**: paragraph properties (``PlcBtePapx``) say which paragraphs are in a table
+  (``sprmPFInTable``), which mark ends a row (``sprmPFTtp``) and how deep a table is nested
+  (``sprmPItap``).  A cell ends at its cell mark (``\\x07``); its paragraphs are joined by line
+  breaks.  The row-end mark's ``sprmTDefTable`` gives the cells' edges (``rgdxaCenter``) and merges:
+  the table's grid is the union of its rows' edges, a cell spanning several grid columns repeats its
+  text in each (as the Word reader expands ``gridSpan``), a vertically merged cell (``vertMerge``,
+  also ``sprmTVertMerge``) repeats the first cell's text, the legacy horizontal merge likewise.
+  A nested table's rows are tab-separated lines of its cell.
+* **Automatic numbering** (``sprmPIlfo``, the paragraph's or its style's) is drawn as Word draws it
+  (:mod:`.doc_lists`): a title Word numbers "一、" reads "一、总体情况", as printed; a numbered paragraph in a
+  table cell is counted, not drawn (``Document.meta["auto_numbered"]`` counts them all).
+
+**Positions** are as in the Word reader: "第12段" (paragraphs with text, counted from 1), "表2",
+"表2第3行第4列"; ``has_lines`` is ``False``.
+
+**Hostile input**: every offset and length read from the file is checked against its stream before
+use; the numbers of pieces, property pages and cells are bounded (``limits``), as is the time;
+anything malformed is one :class:`InputError` (a file that is an OLE2 file but not a Word document
+is :class:`UnsupportedType`, as an ``.xls`` is).
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import time
+from bisect import bisect_right
+from collections.abc import Iterator
+
+from ..errors import InputError, UnsupportedType
+from ..limits import DEFAULT_LIMITS, Limits
+from ..model import Block, Document, ReaderNotice, Row, Table
+from .doc_lists import Lists
+from .lines import new_cell
+from .sniff import FIX_AS_DOCX
+
+FIB_IDENT = 0xA5EC
+WORD97_NFIB = 0x00C0  # Word 6.0/95 files have a smaller nFib (101–105) and another layout
+PAGE = 512  # a formatted disk page (FKP)
+MAX_PIECES = 200_000
+MAX_PAGES = 50_000  # FKP pages read (paragraph and character properties each)
+MAX_NESTING = 64
+MAX_GRID_COLS = 256  # grid columns kept per table (as the Word reader)
+
+_DAMAGED = "Word 97–2003 文档（.doc）的内部结构损坏，无法读取"
+_STRIP = " \t\u3000\xa0"
+
+# sprms (single property modifiers) read
+P_IN_TABLE, P_TTP, P_ITAP, P_DTAP = 0x2416, 0x2417, 0x6649, 0x664A
+P_INNER_CELL, P_INNER_TTP, P_HUGE, P_ILFO, P_ILVL, P_OUTLINE = 0x244B, 0x244C, 0x6646, 0x460B, 0x260A, 0x2640
+T_DEF_TABLE, T_VERT_MERGE, T_HEADER = 0xD608, 0xD62B, 0x3404
+C_DELETED, C_HIDDEN = 0x0800, 0x083C
+_ON = (1, 0x81)  # a toggle operand: on, or the opposite of the style's (whose default is off)
+
+
+
+def _damaged(why: str = "") -> InputError:
+    return InputError(f"{_DAMAGED}{'（' + why + '）' if why else ''}；{FIX_AS_DOCX}")
+
+
+def _u16(b: bytes, i: int) -> int:
+    return int.from_bytes(b[i:i + 2], "little")
+
+
+def _u32(b: bytes, i: int) -> int:
+    return int.from_bytes(b[i:i + 4], "little")
+
+
+# -- properties ---------------------------------------------------------------------------------
+
+def sprms(buf: bytes, start: int, end: int) -> Iterator[tuple[int, int, int]]:
+    """``(sprm, operand start, operand end)`` of each property modifier in ``buf[start:end]``; stops at one whose
+    operand would run past ``end``.  A variable operand's length byte (two bytes for ``sprmTDefTable``) is not
+    part of the operand given."""
+    i = start
+    while i + 2 <= end:
+        sprm = buf[i] | buf[i + 1] << 8
+        i += 2
+        spra = sprm >> 13
+        if spra == 6:
+            if sprm == T_DEF_TABLE or sprm == 0xD606:  # (sprmTDefTable10 too) a two-byte length, counting itself - 1
+                if i + 2 > end:
+                    return
+                size = _u16(buf, i) - 1
+                i += 2
+            else:
+                if i >= end:
+                    return
+                size = buf[i]
+                i += 1
+                if sprm == 0xC615 and size == 255:  # sprmPChgTabs' long form: not needed, and not simply sized
+                    return
+        else:
+            size = (1, 1, 2, 4, 2, 2, 0, 3)[spra]
+        if size < 0 or i + size > end:
+            return
+        yield sprm, i, i + size
+        i += size
+
+
+class _Para:
+    """What a paragraph's properties say that the reader uses."""
+
+    __slots__ = ("edges", "header", "ilfo", "ilvl", "in_table", "inner_cell", "inner_ttp", "istd", "itap", "merges",
+                 "outline", "ttp")
+
+    def __init__(self) -> None:
+        self.in_table = self.ttp = self.inner_cell = self.inner_ttp = self.header = False
+        self.itap = 0
+        self.ilfo: int | None = None  # the list instance Word numbers the paragraph in (from 1; 0: none)
+        self.ilvl: int | None = None
+        self.istd: int | None = None  # the paragraph style
+        self.outline: int | None = None
+        self.edges: tuple[int, ...] = ()
+        self.merges: dict[int, tuple[int, int]] = {}  # cell → (horizontal, vertical) merge flags
+
+    def depth(self) -> int:
+        return max(self.itap, 1) if self.in_table else 0
+
+
+_PLAIN = _Para()
+
+
+def _para_props(buf: bytes, start: int, end: int, data: bytes, depth: int = 0) -> _Para:
+    p = _Para()
+    for sprm, a, b in sprms(buf, start, end):
+        if sprm == P_IN_TABLE:
+            p.in_table = buf[a] != 0
+        elif sprm == P_TTP:
+            p.ttp = buf[a] != 0
+        elif sprm == P_ITAP and b - a == 4:
+            p.itap = min(_u32(buf, a), MAX_NESTING)
+        elif sprm == P_DTAP and b - a == 4:
+            p.itap = max(0, min(p.itap + int.from_bytes(buf[a:b], "little", signed=True), MAX_NESTING))
+        elif sprm == P_INNER_CELL:
+            p.inner_cell = buf[a] != 0
+        elif sprm == P_INNER_TTP:
+            p.inner_ttp = buf[a] != 0
+        elif sprm == P_ILFO and b - a == 2:
+            p.ilfo = _u16(buf, a)
+        elif sprm == P_ILVL:
+            p.ilvl = buf[a]
+        elif sprm == P_OUTLINE:
+            p.outline = buf[a] if buf[a] < 9 else None
+        elif sprm == T_DEF_TABLE:
+            _def_table(buf, a, b, p)
+        elif sprm == T_HEADER:
+            p.header = buf[a] != 0
+        elif sprm == T_VERT_MERGE and b - a >= 2:
+            h, _v = p.merges.get(buf[a], (0, 0))
+            p.merges[buf[a]] = (h, buf[a + 1])
+        elif sprm == P_HUGE and b - a == 4 and depth == 0:  # the properties are in the Data stream
+            off = _u32(buf, a)
+            n = _u16(data, off) if off + 2 <= len(data) else 0
+            if n and off + 2 + n <= len(data):
+                huge = _para_props(data, off + 2, off + 2 + n, data, 1)
+                huge.in_table = huge.in_table or p.in_table
+                huge.ttp = huge.ttp or p.ttp
+                huge.itap = huge.itap or p.itap
+                p = huge
+    return p
+
+
+def _def_table(buf: bytes, a: int, b: int, p: _Para) -> None:
+    """``sprmTDefTable``: the cells' edges (``rgdxaCenter``, twips) and their ``TC80`` merge flags."""
+    if a >= b:
+        return
+    n = buf[a]
+    edges_end = a + 1 + 2 * (n + 1)
+    if n == 0 or edges_end > b:
+        return
+    p.edges = struct.unpack_from(f"<{n + 1}h", buf, a + 1)
+    for k in range(n):
+        at = edges_end + 20 * k
+        if at + 2 > b:
+            break
+        flags = _u16(buf, at)
+        h, v = flags & 3, flags >> 5 & 3
+        if h or v:
+            p.merges[k] = (h, v)
+
+
+class _Runs:
+    """Property runs of a stream: ``(start fc, end fc) → value``, looked up by a character's fc."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.values: list = []
+
+    def add(self, start: int, end: int, value) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+        self.values.append(value)
+
+    def sort(self) -> None:
+        order = sorted(range(len(self.starts)), key=self.starts.__getitem__)
+        self.starts = [self.starts[i] for i in order]
+        self.ends = [self.ends[i] for i in order]
+        self.values = [self.values[i] for i in order]
+
+    def at(self, fc: int, default):
+        k = bisect_right(self.starts, fc) - 1
+        if k >= 0 and fc < self.ends[k]:
+            return self.values[k]
+        return default
+
+
+def _plc_pages(table: bytes, fc: int, lcb: int) -> list[int]:
+    """The FKP page numbers of a ``PlcBtePapx``/``PlcBteChpx``."""
+    if lcb < 12 or fc + lcb > len(table) or (lcb - 4) % 8:
+        return []
+    n = (lcb - 4) // 8
+    first = fc + 4 * (n + 1)
+    return [_u32(table, first + 4 * k) & 0x3FFFFF for k in range(min(n, MAX_PAGES))]
+
+
+def _fkp_runs(word: bytes, pages: list[int], paragraph: bool, data: bytes, deadline: float) -> _Runs:
+    runs = _Runs()
+    seen: set[int] = set()
+    for pn in pages:
+        if pn in seen:
+            continue
+        seen.add(pn)
+        if time.monotonic() > deadline:
+            raise InputError(f"{_DAMAGED[:-4]}读取超时（属性页过多），已停止")
+        page = word[pn * PAGE:(pn + 1) * PAGE]
+        if len(page) != PAGE:
+            continue
+        crun = page[PAGE - 1]
+        entry = 13 if paragraph else 1
+        if crun == 0 or 4 * (crun + 1) + entry * crun > PAGE - 1:
+            continue
+        fcs = struct.unpack_from(f"<{crun + 1}I", page, 0)
+        for i in range(crun):
+            off = 2 * page[4 * (crun + 1) + entry * i]
+            value = _fkp_entry(page, off, paragraph, data) if off else None
+            if value is not None and fcs[i] < fcs[i + 1]:
+                runs.add(fcs[i], fcs[i + 1], value)
+    runs.sort()
+    return runs
+
+
+def _fkp_entry(page: bytes, off: int, paragraph: bool, data: bytes):
+    if off >= PAGE - 1:
+        return None
+    if not paragraph:  # a Chpx: cb, then its sprms; only the runs deleted or hidden are kept
+        end = min(off + 1 + page[off], PAGE - 1)
+        for sprm, a, _b in sprms(page, off + 1, end):
+            if sprm in (C_DELETED, C_HIDDEN) and page[a] in _ON:
+                return True
+        return None
+    cb = page[off]
+    if cb:
+        start, size = off + 1, 2 * cb - 1
+    else:
+        start, size = off + 2, 2 * page[off + 1] if off + 1 < PAGE else 0
+    end = min(start + size, PAGE - 1)
+    if end < start + 2:
+        return _PLAIN
+    p = _para_props(page, start + 2, end, data)  # (after the style's istd)
+    p.istd = _u16(page, start)
+    return p
+
+
+# -- text ---------------------------------------------------------------------------------------
+
+class _Text:
+    """The main document's characters, with the fc of each character for property lookups."""
+
+    def __init__(self, word: bytes, table: bytes, fc_clx: int, lcb_clx: int, ccp: int):
+        if fc_clx + lcb_clx > len(table) or lcb_clx < 5:
+            raise _damaged("找不到正文的位置表")
+        i, end = fc_clx, fc_clx + lcb_clx
+        plc = b""
+        while i < end:
+            if table[i] == 1:  # a Prc (properties of a fast save): skipped
+                i += 3 + _u16(table, i + 1)
+            elif table[i] == 2:
+                n = _u32(table, i + 1)
+                plc = table[i + 5:i + 5 + n]
+                break
+            else:
+                raise _damaged("正文位置表无法识别")
+        n = (len(plc) - 4) // 12
+        if n < 1 or n > MAX_PIECES or len(plc) != 4 + 12 * n:
+            raise _damaged("正文位置表无法识别")
+        cps = struct.unpack_from(f"<{n + 1}i", plc, 0)
+        self.pieces: list[tuple[int, int, int, bool]] = []  # (cp start, cp end, fc start, compressed)
+        parts: list[str] = []
+        last = 0
+        for k in range(n):  # (pieces out of order or overlapping are taken from where the last one ended)
+            cp0, cp1 = max(cps[k], last), min(cps[k + 1], ccp)
+            if cp1 <= cp0:
+                continue
+            raw = _u32(plc, 4 * (n + 1) + 8 * k + 2)
+            compressed = bool(raw & 0x40000000)
+            fc = (raw & 0x3FFFFFFF) // 2 if compressed else raw & 0x3FFFFFFF
+            size = (cp1 - cp0) * (1 if compressed else 2)
+            chunk = word[fc:fc + size]
+            if len(chunk) != size:
+                raise _damaged("正文超出了文件的范围")
+            # (a gap between pieces would shift every later character: the pieces are taken as written)
+            parts.append(chunk.decode("cp1252", "replace") if compressed else chunk.decode("utf-16-le", "replace"))
+            self.pieces.append((cp0, cp1, fc, compressed))
+            last = cp1
+        self.text = "".join(parts)
+        self.starts = [p[0] for p in self.pieces]
+        # the pieces as written may start after cp 0 or leave gaps: position in self.text of each piece's start
+        self.offsets: list[int] = []
+        at = 0
+        for cp0, cp1, _fc, _c in self.pieces:
+            self.offsets.append(at)
+            at += cp1 - cp0
+
+    def fc(self, pos: int) -> int:
+        """The fc (byte offset in WordDocument) of character ``pos`` of :attr:`text`."""
+        k = bisect_right(self.offsets, pos) - 1
+        _cp0, _cp1, fc, compressed = self.pieces[k]
+        return fc + (pos - self.offsets[k]) * (1 if compressed else 2)
+
+    def dropped(self, runs: _Runs, deadline: float) -> list[tuple[int, int]]:
+        """Spans ``(start, end)`` of :attr:`text` in deleted or hidden runs."""
+        out: list[tuple[int, int]] = []
+        if not runs.starts:
+            return out
+        for (cp0, cp1, fc, compressed), at in zip(self.pieces, self.offsets, strict=True):
+            if time.monotonic() > deadline:
+                raise InputError(f"{_DAMAGED[:-4]}读取超时（修订标记过多），已停止")
+            width = 1 if compressed else 2
+            fc_end = fc + (cp1 - cp0) * width
+            k = max(bisect_right(runs.starts, fc) - 1, 0)
+            while k < len(runs.starts) and runs.starts[k] < fc_end:
+                lo, hi = max(runs.starts[k], fc), min(runs.ends[k], fc_end)
+                if lo < hi:
+                    out.append((at + (lo - fc + width - 1) // width, at + (hi - fc + width - 1) // width))
+                k += 1
+        return out
+
+
+# -- fields, deleted text, paragraphs ---------------------------------------------------------------
+
+def _field_codes(text: str) -> list[tuple[int, int]]:
+    """Spans of :attr:`_Text.text` that are field codes or field marks (a field shows its result only)."""
+    out: list[tuple[int, int]] = []
+    stack: list[int] = []  # start of the code of each open field, or -1 once past its separator
+    if "\x13" not in text:
+        return out
+    n = len(text)
+    for m in _FIELD_MARKS.finditer(text):
+        i = m.start()
+        ch = text[i]
+        if ch == "\x13":
+            if len(stack) < MAX_NESTING:
+                stack.append(i)
+        elif ch == "\x14" and stack:
+            if stack[-1] >= 0:
+                out.append((stack[-1], i + 1))
+                stack[-1] = -1
+        elif ch == "\x15" and stack:
+            start = stack.pop()
+            out.append((start, i + 1) if start >= 0 else (i, i + 1))
+    if stack and stack[-1] >= 0:  # a field never closed: its code runs to the end
+        out.append((stack[-1], n))
+    return out
+
+
+# control characters: \x0b a line break, others dropped (object anchors, footnote marks, leftover field marks)
+_CLEAN = dict.fromkeys(range(32)) | {0x09: "\t", 0x0B: "\n", 0x1E: "-", 0x1F: None}
+_MARKS = re.compile("[\r\x07\x0c]")
+_FIELD_MARKS = re.compile("[\x13\x14\x15]")
+
+
+def _paragraphs(tx: _Text, papx: _Runs, drop: list[tuple[int, int]], deadline: float
+                ) -> Iterator[tuple[str, str, _Para]]:
+    """``(text, mark, properties)`` of each paragraph of the main text, in order."""
+    text = tx.text
+    chars: list[str] | None = None
+    if drop:
+        chars = list(text)
+        for a, b in drop:
+            for j in range(a, min(b, len(chars))):
+                if chars[j] != "\x07":  # a cell's or row's end stays: the table's shape is not a revision
+                    chars[j] = ""
+    start = 0
+    for k, m in enumerate(_MARKS.finditer(text)):
+        i = m.start()
+        if chars is not None and not chars[i]:
+            continue
+        if k % 64 == 0 and time.monotonic() > deadline:
+            return
+        raw = "".join(chars[start:i]) if chars is not None else text[start:i]
+        start = i + 1
+        yield raw.translate(_CLEAN), text[i], papx.at(tx.fc(i), _PLAIN)
+
+
+# -- tables --------------------------------------------------------------------------------------
+
+def _grid(rows: list[tuple[list[str], _Para]], room: int = 1 << 62) -> list[list[str]] | None:
+    """Rows of cells (each cell's text, its row end's properties) on one grid of columns; None when the grid would
+    hold more than ``room`` cells."""
+    edges = sorted({e for _cells, p in rows if len(p.edges) == len(_cells) + 1 for e in p.edges})
+    snapped: dict[int, int] = {}
+    columns: list[int] = []
+    for e in edges:  # edges a few twips apart are one (a table drawn by hand)
+        if not columns or e - columns[-1] > 20:
+            columns.append(e)
+        snapped[e] = len(columns) - 1
+    width = min(max(len(columns) - 1, max((len(c) for c, _p in rows), default=0)), MAX_GRID_COLS)
+    if width * len(rows) > room:
+        return None
+    grid: list[list[str]] = []
+    for cells, p in rows:
+        line = [""] * width
+        placed = len(p.edges) == len(cells) + 1 and len(columns) > 1
+        above = grid[-1] if grid else None
+        prev = ""
+        for k, cell in enumerate(cells):
+            h, v = p.merges.get(k, (0, 0))
+            if placed:
+                lo, hi = snapped[p.edges[k]], snapped[p.edges[k + 1]]
+                if hi <= lo:
+                    hi = lo + 1
+            else:
+                lo, hi = k, k + 1
+            if h >= 2:  # merged into the cell before it (Word 97's horizontal merge)
+                cell = prev
+            if v == 1 and above is not None and lo < len(above):  # under the first cell of a vertical merge
+                cell = above[lo]
+            for c in range(lo, min(hi, width)):
+                line[c] = cell
+            prev = cell
+        grid.append(line)
+    return grid
+
+
+class _Builder:
+    def __init__(self, limits: Limits, lists: Lists):
+        self.limits = limits
+        self.lists = lists
+        self.blocks: list[Block] = []
+        self.n_paras = 0
+        self.n_tables = 0
+        self.cells = 0
+        self.cut: str | None = None
+        self.auto_numbered = 0
+        self.rows: list[tuple[list[str], _Para]] = []
+        self.cell: list[str] = []  # paragraphs of the cell being read
+        self.row: list[str] = []  # cells of the row being read
+        self.inner: list[str] = []  # a nested table's row being read
+        self.pending = 0  # cells read of the table being read
+
+    def paragraph(self, raw: str, mark: str, p: _Para) -> None:
+        depth = p.depth()
+        numbered = self.lists.numbering_of(p.ilfo, p.ilvl, p.istd) if self.lists.lfos else None
+        label = None
+        if numbered is not None:  # counted wherever it is; drawn before a body paragraph only, as in a .docx
+            self.auto_numbered += 1
+            label = self.lists.label(*numbered)
+        if depth == 0:
+            self.flush()
+            self.body(raw, p, label)
+        elif depth >= 2 or p.inner_cell or p.inner_ttp:  # a table nested in a cell: its rows as lines of the cell
+            if p.inner_ttp:
+                if self.inner:
+                    self.cell.append("\t".join(self.inner))
+                self.inner = []
+            else:
+                self.inner.append(_clean(raw))
+        elif p.ttp:
+            if self.cell:
+                self.row.append("\n".join(x for x in self.cell if x))
+                self.cell = []
+            self.rows.append((self.row, p))
+            self.row = []
+        else:
+            self.cell.append(_clean(raw))
+            if mark == "\x07":
+                if self.inner:
+                    self.cell.append("\t".join(self.inner))
+                    self.inner = []
+                self.row.append("\n".join(x for x in self.cell if x))
+                self.cell = []
+                self.pending += 1
+                if self.cells + self.pending > self.limits.max_table_cells:  # before the rows pile up in memory
+                    self._too_many_cells()
+
+    def _too_many_cells(self) -> None:
+        self.cut = self.cut or (f"表格单元格超过 {self.limits.max_table_cells} 个（limits.max_table_cells），"
+                                f"第{self.n_tables + 1}个表格起未读取")
+
+    def body(self, raw: str, p: _Para, label: str | None = None) -> None:
+        text = _clean(raw)
+        if not text:
+            return
+        if label:
+            text = label + text
+        if self.n_paras >= self.limits.max_blocks:
+            self.cut = self.cut or f"段落超过 {self.limits.max_blocks} 段（limits.max_blocks），第{self.n_paras + 1}段起未读取"
+            return
+        self.n_paras += 1
+        level = p.outline + 1 if p.outline is not None else None
+        self.blocks.append(Block(index=len(self.blocks), kind="heading" if level else "paragraph", text=text,
+                                 level=level, pointer=f"第{self.n_paras}段"))
+
+    def flush(self) -> None:
+        if self.cell or self.row:  # a table whose last row has no row end (a damaged or cut file)
+            if self.cell:
+                self.row.append("\n".join(x for x in self.cell if x))
+            self.rows.append((self.row, _PLAIN))
+        self.cell, self.row, self.inner, self.pending = [], [], [], 0
+        rows, self.rows = self.rows, []
+        if not rows or self.cut:
+            return
+        grid = _grid(rows, self.limits.max_table_cells - self.cells)
+        if grid is None:
+            self._too_many_cells()
+            return
+        if not any(any(c for c in r) for r in grid):
+            return  # an empty layout table carries nothing to lint
+        self.cells += sum(len(r) for r in grid)
+        self.n_tables += 1
+        tno = self.n_tables
+        out = []
+        for ri, ((_cells, p), texts) in enumerate(zip(rows, grid, strict=True)):
+            cells = tuple(new_cell(t, ri, ci, None, None, None, f"表{tno}第{ri + 1}行第{ci + 1}列", p.header)
+                          for ci, t in enumerate(texts))
+            out.append(Row(cells=cells, header=p.header))
+        self.blocks.append(Block(index=len(self.blocks), kind="table", text="\n".join("\t".join(r) for r in grid),
+                                 table=Table(rows=tuple(out)), pointer=f"表{tno}"))
+
+
+def _clean(text: str) -> str:
+    """Each line stripped, blank lines dropped (as the Word reader's cells and paragraphs)."""
+    if "\n" not in text:
+        return text.strip(_STRIP)
+    return "\n".join(s for s in (line.strip(_STRIP) for line in text.split("\n")) if s)
+
+
+# -- the file ------------------------------------------------------------------------------------
+
+def _streams(data: bytes) -> tuple[bytes, bytes, bytes]:
+    """``(WordDocument, table stream, Data)`` of an OLE2 file, or the error saying what the file is instead."""
+    import olefile
+
+    try:
+        ole = olefile.OleFileIO(data)
+    except Exception:  # noqa: BLE001 - olefile raises many kinds for a damaged container
+        raise _damaged("复合文件结构无法解析，可能下载不完整") from None
+    try:
+        if ole.exists("EncryptedPackage"):
+            raise InputError(f"这是设置了打开密码的 Word 文档（已加密），无法读取；请去掉密码后{FIX_AS_DOCX[1:]}")
+        if not ole.exists("WordDocument"):
+            what = "Excel 工作簿" if ole.exists("Workbook") or ole.exists("Book") else "旧版 Office 或 WPS 的二进制文件"
+            raise UnsupportedType(f"这是{what}，不是 Word 97–2003 文档，无法直接读取；{FIX_AS_DOCX}")
+        word = ole.openstream("WordDocument").read()
+        if len(word) < 0x200 or _u16(word, 0) != FIB_IDENT:
+            raise UnsupportedType(f"这是 Word 6.0/95 或更早的文档，无法直接读取；{FIX_AS_DOCX}")
+        flags = _u16(word, 0x0A)
+        if _u16(word, 2) < WORD97_NFIB:
+            raise UnsupportedType(f"这是 Word 6.0/95 或更早的文档，无法直接读取；{FIX_AS_DOCX}")
+        if flags & 0x0100:
+            raise InputError(f"这是设置了打开密码的 Word 文档（已加密），无法读取；请去掉密码后{FIX_AS_DOCX[1:]}")
+        name = "1Table" if flags & 0x0200 else "0Table"
+        if not ole.exists(name):
+            raise _damaged(f"缺少 {name} 数据流")
+        table = ole.openstream(name).read()
+        extra = ole.openstream("Data").read() if ole.exists("Data") else b""
+        return word, table, extra
+    except InputError:
+        raise
+    except Exception:  # noqa: BLE001 - a stream that olefile cannot follow
+        raise _damaged("复合文件结构无法解析，可能下载不完整") from None
+    finally:
+        ole.close()
+
+
+def _fib(word: bytes) -> tuple[int, dict[int, tuple[int, int]]]:
+    """``ccpText`` and the (fc, lcb) pairs of the FIB by their index in ``FibRgFcLcb97``."""
+    csw = _u16(word, 32)
+    at = 34 + 2 * csw
+    cslw = _u16(word, at)
+    lw = at + 2
+    at = lw + 4 * cslw
+    cb = _u16(word, at)
+    if cslw < 4 or cb < 34 or at + 2 + 8 * 34 > len(word):
+        raise _damaged("文件头不完整")
+    ccp = int.from_bytes(word[lw + 12:lw + 16], "little", signed=True)
+    if ccp < 0:
+        raise _damaged("文件头不完整")
+    # fcStshf, fcPlcfBteChpx, fcPlcfBtePapx, fcClx, fcPlfLst, fcPlfLfo (a short FIB has no lists: 0, 0)
+    pairs = {k: (_u32(word, at + 2 + 8 * k), _u32(word, at + 6 + 8 * k)) if 8 * (k + 1) <= 8 * cb else (0, 0)
+             for k in (1, 12, 13, 33, 73, 74)}
+    return ccp, pairs
+
+
+def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
+    deadline = time.monotonic() + limits.max_read_seconds
+    word, table, extra = _streams(data)
+    ccp, pairs = _fib(word)
+    tx = _Text(word, table, *pairs[33], min(ccp, len(word)))
+    papx = _fkp_runs(word, _plc_pages(table, *pairs[13]), True, extra, deadline)
+    chpx = _fkp_runs(word, _plc_pages(table, *pairs[12]), False, extra, deadline)
+    deleted = tx.dropped(chpx, deadline)
+    drop = sorted(deleted + _field_codes(tx.text))
+    lists = Lists(table, pairs[73], pairs[74], sprms)
+    if lists.lfos:
+        lists.read_styles(table, *pairs[1], sprms)
+    b = _Builder(limits, lists)
+    for raw, mark, p in _paragraphs(tx, papx, drop, deadline):
+        b.paragraph(raw, mark, p)
+        if b.cut:
+            break
+    else:
+        if time.monotonic() > deadline:
+            b.cut = f"读取时间超过 {limits.max_read_seconds:g} 秒的上限（limits.max_read_seconds），第{b.n_paras + 1}段起未读取"
+    b.flush()
+    if not b.blocks:
+        raise InputError("Word 文档中没有可读取的文字（可能只有图片，例如扫描件），无法检查")
+    meta = {"paragraphs": b.n_paras, "tables": b.n_tables, "auto_numbered": b.auto_numbered,
+            "deleted_runs": len(deleted)}
+    notices = (ReaderNotice("read-limit", format="Word 文档", detail=b.cut),) if b.cut else ()
+    return Document(path=path, format="doc", encoding=None, text="", blocks=tuple(b.blocks),
+                    has_lines=False, notices=notices, meta=meta)

@@ -1,0 +1,290 @@
+"""Word 97–2003 (.doc) reader: text, tables, tracked changes, and every damaged or hostile file in one line.
+
+The fixtures in ``tests/fixtures/doc/`` were saved by LibreOffice (``make_doc_fixtures.py``) from the examples
+rendered as Word and from a small document of features; where LibreOffice is installed, a test converts again
+and compares with the ``.docx`` read by the Word reader."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from disclosure_lint.api import Checker
+from disclosure_lint.cli import app
+from disclosure_lint.errors import InputError, UnsupportedType
+from disclosure_lint.model import Document
+from disclosure_lint.readers import doc as doc_reader
+from disclosure_lint.readers import read_document, read_path
+
+from . import render
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "doc"
+CLEAN, DEFECTIVE, FEATURES = (FIXTURES / f"{n}.doc" for n in ("clean-2023", "defective-2023", "features"))
+runner = CliRunner()
+
+
+def _word_stream_at(data: bytes) -> int:
+    """Where the WordDocument stream starts in the fixture (its FIB's magic number on a sector boundary)."""
+    return next(i for i in range(0, len(data), 512) if data[i:i + 2] == b"\xec\xa5")
+
+
+def _findings(path: Path) -> Counter:
+    result = Checker().check_file(str(path))
+    assert result.error is None, result.error
+    return Counter((d.code, d.severity) for d in result.diagnostics)
+
+
+# -- what is read ------------------------------------------------------------------------------------
+
+def test_paragraphs_tables_and_pointers_are_the_word_readers():
+    """The .doc of a rendered example reads block for block as the .docx it was saved from."""
+    md = (ROOT / "examples" / "defective-2023.md").read_text(encoding="utf-8")
+    from disclosure_lint.readers import docx as docx_reader
+
+    want = docx_reader.read("r.docx", render.to_docx(md))
+    got = read_path(str(DEFECTIVE))
+    assert got.format == "doc" and not got.has_lines
+    assert [(b.kind, b.pointer, b.text) for b in got.blocks] == [(b.kind, b.pointer, b.text) for b in want.blocks]
+    tables = [b for b in got.blocks if b.kind == "table"]
+    assert len(tables) == 5  # table 二 in four parts and table 三 (this report lacks its part 四)
+    s3 = next(b for b in tables if "本年新收" in b.text)  # its header cells merged across rows and columns
+    wanted = next(b for b in want.blocks if b.kind == "table" and "本年新收" in b.text)
+    assert [r.texts for r in s3.table.rows] == [r.texts for r in wanted.table.rows]
+    assert s3.table.rows[3].cells[4].pointer == wanted.table.rows[3].cells[4].pointer
+
+
+def test_tracked_changes_fields_hidden_text_and_nested_tables():
+    doc = read_path(str(FEATURES))
+    assert [(b.kind, b.pointer, b.text) for b in doc.blocks] == [
+        ("paragraph", "第1段", "本年新收申请57件。"),  # the deleted 75 left out, the inserted 57 kept
+        ("paragraph", "第2段", "整段都是插入的。"),
+        ("paragraph", "第3段", "第1页"),  # the field's result, not its code " PAGE "
+        ("paragraph", "第4段", "可见也可见"),  # hidden text left out
+        ("paragraph", "第5段", "甲\t乙\n丙"),
+        ("table", "表1", "项目\t行政复议\t行政复议\t行政诉讼\n项目\t维持\t纠正\t维持\n数量\t1\t2\t3"),
+        ("paragraph", "第6段", "两表之间的段落。"),
+        ("table", "表2", "商业\n企业\t12\n内\t表"),  # a cell's paragraphs on lines, a nested table's row tab-separated
+        ("paragraph", "第7段", "表后的段落。"),
+    ]
+    assert doc.meta["deleted_runs"] == 2 and doc.meta["tables"] == 2
+    assert doc.blocks[5].table.rows[1].cells[0].pointer == "表1第2行第1列"
+
+
+def test_the_examples_give_the_markdowns_findings():
+    assert _findings(CLEAN) == Counter()
+    assert _findings(DEFECTIVE) == _findings(ROOT / "examples" / "defective-2023.md")
+
+
+def test_check_on_the_command_line(tmp_path):
+    target = tmp_path / "2023年报.doc"
+    target.write_bytes(DEFECTIVE.read_bytes())
+    r = runner.invoke(app, ["check", "--isolated", "--no-cache", "-f", "json", str(target)])
+    assert r.exit_code == 1, r.output
+    data = json.loads(r.stdout)
+    f = data["files"][0]
+    assert f["format"] == "doc" and f["error"] is None
+    assert "DL004" not in [d["code"] for d in f["diagnostics"]]  # it is what its name says
+    dl301 = [d for d in f["diagnostics"] if d["code"] == "DL301"]
+    assert dl301 and all("段" in (d.get("pointer") or "") for d in dl301)
+    before = target.read_bytes()
+    r = runner.invoke(app, ["check", "--isolated", "--no-cache", "--fix", str(target)])
+    assert target.read_bytes() == before and "不自动修复" in r.output  # a binary file is never written
+
+
+def test_a_word_97_file_under_another_name_is_read_and_said(tmp_path):
+    p = tmp_path / "download.pdf"
+    p.write_bytes(CLEAN.read_bytes())
+    result = Checker().check_file(str(p))
+    assert result.error is None and [d.code for d in result.diagnostics] == ["DL004"]
+    assert "已按 Word 97–2003 文档读取" in result.diagnostics[0].message
+
+
+def test_annotate_writes_a_word_copy_of_a_doc(tmp_path):
+    out = tmp_path / "审阅.docx"
+    r = runner.invoke(app, ["annotate", str(DEFECTIVE), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert out.read_bytes()[:2] == b"PK" and "条批注" in r.output
+
+
+def test_automatic_numbering_is_drawn_as_printed():
+    """The clean example with its section titles and （一） items numbered by Word's list, not typed: read as printed,
+    it has no finding (without the numbers: six titles "not numbered", a DL102 error the report does not have)."""
+    doc = read_path(str(FIXTURES / "numbered-2023.doc"))
+    texts = [b.text for b in doc.blocks if b.kind != "table"]
+    assert "一、总体情况" in texts and "六、其他需要报告的事项" in texts and "（一）主动公开" in texts
+    assert doc.meta["auto_numbered"] == 18
+    assert _findings(FIXTURES / "numbered-2023.doc") == Counter()
+
+
+def test_list_formats_levels_and_hidden_numbers():
+    """Chinese counting with （一） below it, decimal 1. with 1.1 below it, a bullet (not drawn), a hidden first level
+    (nothing drawn), and a list LibreOffice saved as two lists (each counting from 一), as the .doc says."""
+    texts = [b.text for b in read_path(str(FIXTURES / "lists.doc")).blocks]
+    assert texts[1:7] == ["一、第0项（列表1）", "（一）子项（列表1）", "二、第1项（列表1）", "（一）子项（列表1）",
+                          "三、第2项（列表1）", "（一）子项（列表1）"]
+    assert texts[8:11] == ["1.第0项（列表4）", "1.1子项（列表4）", "2.第1项（列表4）"]
+    assert texts[15] == "第0项（列表2）"  # a bullet is not a number
+    assert texts[22:24] == ["第0项（列表5）", "一.一子项（列表5）"]  # the hidden level draws nothing
+
+
+def _stsh(*styles: bytes) -> bytes:
+    """A style sheet: its header (cstd, a 10-byte StdfBase), then each style's STD after its length."""
+    out = (4).to_bytes(2, "little") + len(styles).to_bytes(2, "little") + (10).to_bytes(2, "little")
+    return out + b"".join(len(s).to_bytes(2, "little") + s for s in styles)
+
+
+def _paragraph_style(base: int, sprms_: bytes) -> bytes:
+    name = "标题".encode("utf-16-le")
+    upx = (0).to_bytes(2, "little") + sprms_  # istd, then the sprms
+    return (b"\0\0" + (1 | base << 4).to_bytes(2, "little") + b"\0" * 6 + (2).to_bytes(2, "little") + name + b"\0\0"
+            + len(upx).to_bytes(2, "little") + upx)
+
+
+def test_a_paragraph_styles_numbering_through_its_base_style():
+    from disclosure_lint.readers.doc_lists import Lists
+
+    numbered = _paragraph_style(0xFFF, bytes([0x0B, 0x46, 0x01, 0x00, 0x0A, 0x26, 0x01]))  # ilfo 1, ilvl 1
+    based = _paragraph_style(0, b"")  # no numbering of its own: its base style's
+    off = _paragraph_style(0xFFF, bytes([0x0B, 0x46, 0x00, 0x00]))  # ilfo 0: numbering switched off
+    table = _stsh(numbered, based, off)
+    lists = Lists(table, (0, 0), (0, 0), doc_reader.sprms)
+    lists.read_styles(table, 0, len(table), doc_reader.sprms)
+    assert lists.styles == {0: (1, 1), 1: (1, 1)}
+    lists.lfos = [(7, {})]
+    assert lists.numbering_of(None, None, 1) == (1, 1) and lists.numbering_of(0, None, 1) is None
+    assert lists.numbering_of(None, None, 2) is None
+
+
+# -- units -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("前\x13 PAGE \x143\x15后", "前3后"),
+    ("前\x13 IF \x13 MERGEFIELD x \x14内\x15\x14结果\x15后", "前结果后"),  # nested: only the outer result
+    ("前\x13 TOC \x15后", "前后"),  # a field without a result
+    ("前\x13 坏字段没有结尾", "前"),  # never closed: its code runs to the end
+    ("\x15\x14无开头的标记", "无开头的标记"),
+])
+def test_field_codes_are_left_out(text, shown):
+    drop = doc_reader._field_codes(text)
+    kept = "".join(ch for i, ch in enumerate(text) if not any(a <= i < b for a, b in drop))
+    assert kept.translate(doc_reader._CLEAN) == shown
+
+
+def test_sprms_stop_at_an_operand_past_the_end():
+    buf = bytes([0x16, 0x24, 0x01,  # sprmPFInTable 1
+                 0x08, 0xD6, 0xFF, 0x7F])  # sprmTDefTable claiming 32 KB
+    assert [s for s, _a, _b in doc_reader.sprms(buf, 0, len(buf))] == [0x2416]
+    assert list(doc_reader.sprms(b"\x16", 0, 1)) == []
+
+
+def test_a_row_of_merged_cells_on_the_tables_grid():
+    row1, row2 = doc_reader._Para(), doc_reader._Para()
+    row1.edges, row2.edges = (0, 1000, 3000), (0, 1000, 2000, 3000)
+    row2.merges = {0: (0, 1)}  # under the first cell of a vertical merge
+    grid = doc_reader._grid([(["项目", "行政复议"], row1), (["", "维持", "纠正"], row2)])
+    assert grid == [["项目", "行政复议", "行政复议"], ["项目", "维持", "纠正"]]
+    plain = doc_reader._grid([(["a", "b"], doc_reader._PLAIN), (["c"], doc_reader._PLAIN)])
+    assert plain == [["a", "b"], ["c", ""]]  # no row definition: a cell a column
+
+
+# -- what is not a readable Word 97–2003 file: one line each --------------------------------------------
+
+def _patched(offset: int, value: bytes) -> bytes:
+    data = bytearray(CLEAN.read_bytes())
+    data[offset:offset + len(value)] = value
+    return bytes(data)
+
+
+def test_encrypted_old_and_other_binary_files_are_named():
+    data = CLEAN.read_bytes()
+    fib = _word_stream_at(data)
+    flags = int.from_bytes(data[fib + 10:fib + 12], "little")
+    with pytest.raises(InputError, match="打开密码"):
+        read_document("a.doc", _patched(fib + 10, (flags | 0x0100).to_bytes(2, "little")))
+    with pytest.raises(UnsupportedType, match=r"Word 6\.0/95"):
+        read_document("a.doc", _patched(fib + 2, (0x65).to_bytes(2, "little")))
+    entry = data.find("WordDocument".encode("utf-16-le"))
+    with pytest.raises(UnsupportedType, match="不是 Word 97–2003 文档"):
+        read_document("a.doc", _patched(entry, "WordDocumenX".encode("utf-16-le")))
+    with pytest.raises(InputError, match="内部结构损坏"):
+        read_document("a.doc", _patched(fib + 10, (flags ^ 0x0200).to_bytes(2, "little")))  # the other table stream
+
+
+@pytest.mark.parametrize("cut", [600, 4096, 20000, 40000, 60000, 70000])
+def test_a_truncated_doc_is_one_line(cut):
+    try:
+        doc = read_document("a.doc", CLEAN.read_bytes()[:cut])
+    except InputError as exc:
+        assert "\n" not in str(exc) and "Traceback" not in str(exc)
+    else:
+        assert isinstance(doc, Document)
+
+
+def test_corrupted_bytes_never_raise_anything_else():
+    """A few hundred files with random bytes overwritten (in the header, the property pages, the text, the OLE
+    directory): each is read or refused in one line, quickly."""
+    base = CLEAN.read_bytes()
+    fib = _word_stream_at(base)
+    rng = random.Random(20261204)
+    started = time.monotonic()
+    outcomes = Counter()
+    for k in range(300):
+        data = bytearray(base)
+        zone = (fib, fib + 0x400) if k % 3 == 0 else (0, len(data))
+        for _ in range(rng.randint(1, 40)):
+            data[rng.randrange(*zone)] = rng.randrange(256)
+        try:
+            read_document("a.doc", bytes(data))
+            outcomes["read"] += 1
+        except InputError as exc:
+            assert "\n" not in str(exc)
+            outcomes["refused"] += 1
+    assert outcomes["read"] and outcomes["refused"]
+    assert time.monotonic() - started < 60
+
+
+def test_hostile_lengths_are_bounded():
+    """A text length (ccpText) and property pages pointing far past the file are cut to what the file holds."""
+    data = CLEAN.read_bytes()
+    fib = _word_stream_at(data)
+    csw = int.from_bytes(data[fib + 32:fib + 34], "little")
+    lw = fib + 34 + 2 * csw + 2
+    huge = _patched(lw + 12, (0x7FFFFFFF).to_bytes(4, "little"))
+    try:
+        doc = read_document("a.doc", huge)
+        assert isinstance(doc, Document)
+    except InputError as exc:
+        assert "\n" not in str(exc)
+
+
+def test_libreoffice_conversions_read_as_their_docx(soffice, tmp_path):
+    """Converted again here, the .doc of each example and of the features document reads block for block as the
+    .docx it came from (what LibreOffice keeps: the features document's PAGE field is recalculated)."""
+    from disclosure_lint.readers import docx as docx_reader
+
+    from .fixtures.doc.make_doc_fixtures import features
+    from .test_docx_numbering import autonumbered
+
+    sources = {n: render.to_docx((ROOT / "examples" / f"{n}.md").read_text(encoding="utf-8"))
+               for n in ("clean-2023", "defective-2023")}
+    sources["features"] = features()
+    sources["numbered-2023"] = autonumbered(sources["clean-2023"], subs=True)
+    for name, data in sources.items():
+        (tmp_path / f"{name}.docx").write_bytes(data)
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "doc:MS Word 97", "--outdir", str(tmp_path / "out"),
+                    *sorted(str(p) for p in tmp_path.glob("*.docx"))], check=True, capture_output=True, timeout=240)
+    for name, data in sources.items():
+        want = [(b.kind, b.text) for b in docx_reader.read("x.docx", data).blocks]
+        got = [(b.kind, b.text) for b in read_path(str(tmp_path / "out" / f"{name}.doc")).blocks]
+        if name == "features":
+            want = [(k, t.replace("第3页", "第1页")) for k, t in want]
+        assert got == want, name
