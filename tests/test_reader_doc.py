@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import random
+import struct
 import subprocess
 import time
 from collections import Counter
@@ -133,6 +134,31 @@ def test_list_formats_levels_and_hidden_numbers():
     assert texts[8:11] == ["1.第0项（列表4）", "1.1子项（列表4）", "2.第1项（列表4）"]
     assert texts[15] == "第0项（列表2）"  # a bullet is not a number
     assert texts[22:24] == ["第0项（列表5）", "一.一子项（列表5）"]  # the hidden level draws nothing
+
+
+def test_tables_pasted_as_pictures_are_pictures_not_missing_tables():
+    """As in a .docx: a paragraph that is only a picture of a table's size is an image block (DL002 says the tables
+    are pictures: no false DL105 "no table" errors); a small icon beside the text is not."""
+    doc = read_path(str(FIXTURES / "pictures-2023.doc"))
+    images = [b for b in doc.blocks if b.kind == "image"]
+    assert len(images) == 6 and images[0].pointer == "第16段后的图片"
+    assert doc.blocks[1].kind == "paragraph"  # the paragraph with the icon is its text
+    assert _findings(FIXTURES / "pictures-2023.doc") == Counter({("DL002", "warning"): 1})
+
+
+def test_picture_sizes_from_their_records():
+    from disclosure_lint.readers.doc_pictures import floating_sizes, inline_size, is_big
+
+    picf = bytearray(40)
+    picf[28:36] = struct.pack("<hhHH", 8000, 4000, 500, 1000)  # 8000 × 4000 twips scaled to 50 % wide
+    assert inline_size(bytes(picf), 0) == (4000, 4000) and is_big((4000, 4000))
+    assert inline_size(bytes(picf), 10) is None  # runs past the stream
+    assert not is_big((4000, 300)) and not is_big(None)
+    cps = struct.pack("<3i", 5, 9, 100)  # two shapes anchored at cp 5 and 9
+    fspa = b"".join(struct.pack("<i4ihi", k, 0, 0, w, h, 0, 0) for k, (w, h) in enumerate([(9000, 6000), (300, 300)]))
+    table = b"\0" * 7 + cps + fspa
+    assert floating_sizes(table, 7, len(cps) + len(fspa)) == {5: (9000, 6000), 9: (300, 300)}
+    assert floating_sizes(table, 7, 31) == {}  # not a whole number of shapes
 
 
 def _stsh(*styles: bytes) -> bytes:

@@ -22,6 +22,8 @@ for the parts a report uses:
   text in each (as the Word reader expands ``gridSpan``), a vertically merged cell (``vertMerge``,
   also ``sprmTVertMerge``) repeats the first cell's text, the legacy horizontal merge likewise.
   A nested table's rows are tab-separated lines of its cell.
+* **Pictures**: a paragraph that is only a picture at least 80 pixels each way (:mod:`.doc_pictures`: an inline
+  picture's ``PICF``, a floating shape's ``FSPA``) is an ``image`` block "第12段后的图片", as in the Word reader.
 * **Automatic numbering** (``sprmPIlfo``, the paragraph's or its style's) is drawn as Word draws it
   (:mod:`.doc_lists`): a title Word numbers "一、" reads "一、总体情况", as printed; a numbered paragraph in a
   table cell is counted, not drawn (``Document.meta["auto_numbered"]`` counts them all).
@@ -47,6 +49,7 @@ from ..errors import InputError, UnsupportedType
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, Document, ReaderNotice, Row, Table
 from .doc_lists import Lists
+from .doc_pictures import floating_sizes, inline_size, is_big
 from .lines import new_cell
 from .sniff import FIX_AS_DOCX
 
@@ -65,7 +68,7 @@ _STRIP = " \t\u3000\xa0"
 P_IN_TABLE, P_TTP, P_ITAP, P_DTAP = 0x2416, 0x2417, 0x6649, 0x664A
 P_INNER_CELL, P_INNER_TTP, P_HUGE, P_ILFO, P_ILVL, P_OUTLINE = 0x244B, 0x244C, 0x6646, 0x460B, 0x260A, 0x2640
 T_DEF_TABLE, T_VERT_MERGE, T_HEADER = 0xD608, 0xD62B, 0x3404
-C_DELETED, C_HIDDEN = 0x0800, 0x083C
+C_DELETED, C_HIDDEN, C_PICTURE, C_DATA = 0x0800, 0x083C, 0x6A03, 0x0806
 _ON = (1, 0x81)  # a toggle operand: on, or the opposite of the style's (whose default is off)
 
 
@@ -215,6 +218,14 @@ class _Runs:
         self.ends = [self.ends[i] for i in order]
         self.values = [self.values[i] for i in order]
 
+    def where(self, keep) -> _Runs:
+        """The runs whose value ``keep`` accepts."""
+        out = _Runs()
+        for s, e, v in zip(self.starts, self.ends, self.values, strict=True):
+            if keep(v):
+                out.add(s, e, v)
+        return out
+
     def at(self, fc: int, default):
         k = bisect_right(self.starts, fc) - 1
         if k >= 0 and fc < self.ends[k]:
@@ -260,12 +271,19 @@ def _fkp_runs(word: bytes, pages: list[int], paragraph: bool, data: bytes, deadl
 def _fkp_entry(page: bytes, off: int, paragraph: bool, data: bytes):
     if off >= PAGE - 1:
         return None
-    if not paragraph:  # a Chpx: cb, then its sprms; only the runs deleted or hidden are kept
+    if not paragraph:  # a Chpx: cb, then its sprms; only runs deleted or hidden, or a picture's, are kept
         end = min(off + 1 + page[off], PAGE - 1)
-        for sprm, a, _b in sprms(page, off + 1, end):
+        dropped, picture, other_data = False, None, False
+        for sprm, a, b in sprms(page, off + 1, end):
             if sprm in (C_DELETED, C_HIDDEN) and page[a] in _ON:
-                return True
-        return None
+                dropped = True
+            elif sprm == C_PICTURE and b - a == 4:
+                picture = _u32(page, a)
+            elif sprm == C_DATA and page[a] in _ON:  # (the location is a form field's data, not a picture's)
+                other_data = True
+        if other_data:
+            picture = None
+        return (dropped, picture) if dropped or picture is not None else None
     cb = page[off]
     if cb:
         start, size = off + 1, 2 * cb - 1
@@ -329,6 +347,11 @@ class _Text:
             self.offsets.append(at)
             at += cp1 - cp0
 
+    def cp(self, pos: int) -> int:
+        """The character position (cp) of character ``pos`` of :attr:`text`."""
+        k = bisect_right(self.offsets, pos) - 1
+        return self.pieces[k][0] + pos - self.offsets[k]
+
     def fc(self, pos: int) -> int:
         """The fc (byte offset in WordDocument) of character ``pos`` of :attr:`text`."""
         k = bisect_right(self.offsets, pos) - 1
@@ -388,8 +411,9 @@ _FIELD_MARKS = re.compile("[\x13\x14\x15]")
 
 
 def _paragraphs(tx: _Text, papx: _Runs, drop: list[tuple[int, int]], deadline: float
-                ) -> Iterator[tuple[str, str, _Para]]:
-    """``(text, mark, properties)`` of each paragraph of the main text, in order."""
+                ) -> Iterator[tuple[str, str, _Para, list[int]]]:
+    """``(text, mark, properties, pictures)`` of each paragraph of the main text, in order (pictures: where in
+    :attr:`_Text.text` its picture and shape anchors are)."""
     text = tx.text
     chars: list[str] | None = None
     if drop:
@@ -406,8 +430,9 @@ def _paragraphs(tx: _Text, papx: _Runs, drop: list[tuple[int, int]], deadline: f
         if k % 64 == 0 and time.monotonic() > deadline:
             return
         raw = "".join(chars[start:i]) if chars is not None else text[start:i]
+        pictures = [j for j in range(start, i) if text[j] in "\x01\x08"] if "\x01" in raw or "\x08" in raw else []
         start = i + 1
-        yield raw.translate(_CLEAN), text[i], papx.at(tx.fc(i), _PLAIN)
+        yield raw.translate(_CLEAN), text[i], papx.at(tx.fc(i), _PLAIN), pictures
 
 
 # -- tables --------------------------------------------------------------------------------------
@@ -451,9 +476,10 @@ def _grid(rows: list[tuple[list[str], _Para]], room: int = 1 << 62) -> list[list
 
 
 class _Builder:
-    def __init__(self, limits: Limits, lists: Lists):
+    def __init__(self, limits: Limits, lists: Lists, is_picture=lambda pos: False):
         self.limits = limits
         self.lists = lists
+        self.is_picture = is_picture  # whether the anchor at a position of the text is a picture of a table's size
         self.blocks: list[Block] = []
         self.n_paras = 0
         self.n_tables = 0
@@ -466,7 +492,7 @@ class _Builder:
         self.inner: list[str] = []  # a nested table's row being read
         self.pending = 0  # cells read of the table being read
 
-    def paragraph(self, raw: str, mark: str, p: _Para) -> None:
+    def paragraph(self, raw: str, mark: str, p: _Para, pictures: list[int] = ()) -> None:  # type: ignore[assignment]
         depth = p.depth()
         numbered = self.lists.numbering_of(p.ilfo, p.ilvl, p.istd) if self.lists.lfos else None
         label = None
@@ -475,7 +501,7 @@ class _Builder:
             label = self.lists.label(*numbered)
         if depth == 0:
             self.flush()
-            self.body(raw, p, label)
+            self.body(raw, p, label, pictures)
         elif depth >= 2 or p.inner_cell or p.inner_ttp:  # a table nested in a cell: its rows as lines of the cell
             if p.inner_ttp:
                 if self.inner:
@@ -505,8 +531,12 @@ class _Builder:
         self.cut = self.cut or (f"表格单元格超过 {self.limits.max_table_cells} 个（limits.max_table_cells），"
                                 f"第{self.n_tables + 1}个表格起未读取")
 
-    def body(self, raw: str, p: _Para, label: str | None = None) -> None:
+    def body(self, raw: str, p: _Para, label: str | None = None, pictures: list[int] = ()) -> None:  # type: ignore[assignment]
         text = _clean(raw)
+        if not text and any(self.is_picture(pos) for pos in pictures[:8]):
+            # a paragraph that is a picture (a statistics table pasted as one): not counted, as in the Word reader
+            self.blocks.append(Block(index=len(self.blocks), kind="image", text="<img>",
+                                     pointer=f"第{self.n_paras}段后的图片" if self.n_paras else "正文开头的图片"))
         if not text:
             return
         if label:
@@ -604,9 +634,9 @@ def _fib(word: bytes) -> tuple[int, dict[int, tuple[int, int]]]:
     ccp = int.from_bytes(word[lw + 12:lw + 16], "little", signed=True)
     if ccp < 0:
         raise _damaged("文件头不完整")
-    # fcStshf, fcPlcfBteChpx, fcPlcfBtePapx, fcClx, fcPlfLst, fcPlfLfo (a short FIB has no lists: 0, 0)
+    # fcStshf, fcPlcfBteChpx, fcPlcfBtePapx, fcClx, fcPlcSpaMom, fcPlfLst, fcPlfLfo (a short FIB: 0, 0)
     pairs = {k: (_u32(word, at + 2 + 8 * k), _u32(word, at + 6 + 8 * k)) if 8 * (k + 1) <= 8 * cb else (0, 0)
-             for k in (1, 12, 13, 33, 73, 74)}
+             for k in (1, 12, 13, 33, 40, 73, 74)}
     return ccp, pairs
 
 
@@ -617,21 +647,29 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     tx = _Text(word, table, *pairs[33], min(ccp, len(word)))
     papx = _fkp_runs(word, _plc_pages(table, *pairs[13]), True, extra, deadline)
     chpx = _fkp_runs(word, _plc_pages(table, *pairs[12]), False, extra, deadline)
-    deleted = tx.dropped(chpx, deadline)
+    deleted = tx.dropped(chpx.where(lambda v: v[0]), deadline)
+    shapes = floating_sizes(table, *pairs[40])
+
+    def is_picture(pos: int) -> bool:
+        if tx.text[pos] == "\x08":
+            return is_big(shapes.get(tx.cp(pos)))
+        run = chpx.at(tx.fc(pos), None)
+        return run is not None and run[1] is not None and is_big(inline_size(extra, run[1]))
+
     drop = sorted(deleted + _field_codes(tx.text))
     lists = Lists(table, pairs[73], pairs[74], sprms)
     if lists.lfos:
         lists.read_styles(table, *pairs[1], sprms)
-    b = _Builder(limits, lists)
-    for raw, mark, p in _paragraphs(tx, papx, drop, deadline):
-        b.paragraph(raw, mark, p)
+    b = _Builder(limits, lists, is_picture)
+    for raw, mark, p, pictures in _paragraphs(tx, papx, drop, deadline):
+        b.paragraph(raw, mark, p, pictures)
         if b.cut:
             break
     else:
         if time.monotonic() > deadline:
             b.cut = f"读取时间超过 {limits.max_read_seconds:g} 秒的上限（limits.max_read_seconds），第{b.n_paras + 1}段起未读取"
     b.flush()
-    if not b.blocks:
+    if all(blk.kind == "image" for blk in b.blocks):
         raise InputError("Word 文档中没有可读取的文字（可能只有图片，例如扫描件），无法检查")
     meta = {"paragraphs": b.n_paras, "tables": b.n_tables, "auto_numbered": b.auto_numbered,
             "deleted_runs": len(deleted)}
