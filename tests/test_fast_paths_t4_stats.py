@@ -80,7 +80,7 @@ def _reference_read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = Fal
         if rid is None:
             if nonblank:
                 label = clean(last_part.text) if last_part is not None else ""
-                bd.unmap(label, "row", block, where or nonblank[0][1])
+                bd.unmap(label, "row", block, where or nonblank[0][1], ctx.group)  # (the group it sits in)
             continue
         row_label = clean(where.text) if where is not None else rid
         if row is cut and len(vals) < len(order):

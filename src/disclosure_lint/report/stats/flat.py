@@ -385,7 +385,7 @@ def _flat_s3(bd: Build, toks: list[Tok]) -> None:
         numbers = [v for v in vals if v.text]
         if rid is None:
             if numbers:
-                bd.unmap(lab.text, "row", lab.block, lab.cell)
+                bd.unmap(lab.text, "row", lab.block, lab.cell, ctx.group)
             continue
         bd.row_labels.setdefault(rid, lab.text)
         version_flags(bd, rid, bool(numbers))

@@ -523,7 +523,7 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
                     vals = list(enumerate(row.cells[start:]))
                 first = next(c for _, c in vals if c.text)
                 label = clean(last_part.text) if last_part is not None else ""
-                bd.unmap(label, "row", block, where or first)
+                bd.unmap(label, "row", block, where or first, ctx.group)
             continue
         row_label = clean(where.text) if where is not None else rid
         if row is cut and count_vals < n:
