@@ -406,6 +406,11 @@ def test_an_item_added_past_the_last_of_its_group_is_named(form):
     diags = run(md, flat=True) if form == "flat" else run(md, form)
     assert codes(diags) == ["DL111"]
     assert "2019年试行格式（国办公开办函〔2019〕60号）的“（四）无法提供”只有1至3项" in diags[0].message
+    # unnumbered, under （五）不予处理 (items 1–5)
+    md = _with_item_after(md_report(2023), "5.要求行政机关确认或重新出具已获取信息", "其他")
+    diags = run(md, flat=True) if form == "flat" else run(md, form)
+    assert codes(diags) == ["DL111"]
+    assert "行“其他”（位于“（五）不予处理”之下）" in diags[0].message and "只有1至5项" in diags[0].message
 
 
 @pytest.mark.parametrize("form", ["markdown", "text", "flat"])

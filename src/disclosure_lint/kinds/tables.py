@@ -212,7 +212,8 @@ def truly_unmapped(table, ignore: frozenset[str] = frozenset()) -> list:
 
 def stray_items(table) -> list[tuple[Unmapped, str, int]]:
     """Table 三's numbered rows past the last item of the group they sit in, written with a label of the format
-    (``9.其他`` under （三）不予公开, which has items 1–8; ``4.其他`` under （四）无法提供): a clerk's added item.
+    (``9.其他`` under （三）不予公开, which has items 1–8; ``4.其他`` under （四）无法提供; or unnumbered, ``其他``): a
+    clerk's added item.
     :func:`truly_unmapped` leaves them out (其他 is a label of the format, （六）其他处理's 3.其他), so without this
     their numbers were dropped without a word.  Each with the group it sits in and how many items that group has in
     the format the table was read with.  None in a table the tool could not read whole (:func:`unreadable`: a
@@ -229,10 +230,13 @@ def stray_items(table) -> list[tuple[Unmapped, str, int]]:
             continue
         parts = lb.split_label(u.label)
         last = parts[-1] if parts else None
-        if last is None or last.marker != "arabic" or last.num is None:
+        if last is None:
             continue
         items = sum(1 for r in sch.rows if r.group == u.group and r.data)
-        if items and last.num > items:
+        # numbered past the group's last item (9.其他), or unnumbered (其他: the reader takes a short label for its
+        # own group's row only, resolve_s3)
+        if items and ((last.marker == "arabic" and last.num is not None and last.num > items)
+                      or (not last.marker and len(parts) == 1)):
             out.append((u, u.group, items))
     return out
 
