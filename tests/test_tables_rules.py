@@ -423,3 +423,34 @@ def test_the_formats_own_other_items_are_not_added_items(form):
     md = _with_item_after(md_report(2023), "8.属于行政查询事项", "9.其他部门转来")
     diags = run(md, flat=True) if form == "flat" else run(md, form)
     assert codes(diags) == ["DL001"]
+
+
+@pytest.mark.parametrize("form", ["markdown", "text", "flat"])
+@pytest.mark.parametrize("label", ["合计", "小计", "总计"])
+def test_a_groups_sub_total_row_is_a_local_addition_not_the_grand_total(form, label):
+    """A template's sub-total row after （三）不予公开's items: 合计 was read as （七）总计 (the first one read wins), so a
+    correct table got eight arithmetic errors (DL201, DL203: “（七）总计为5”); 小计 was DL001 blaming the tool (or, in
+    HTML, Word and PDF, dropped without a word). Now a local addition (DL111), the （七）总计 row the total."""
+    values = {(r, c): v for r, v in (("new", "3"), ("result.open", "1"), ("result.not_open.state_secret", "2"),
+                                      ("result.total", "3")) for c in ("natural_person", "total")}
+    md = md_report(2023, s3=md_t3("2021", values=values))
+    md = _with_item_after(md, "8.属于行政查询事项", label, value="2")  # the sub-total of （三）: 2
+    select = [*RULES, "DL201", "DL202", "DL203"]
+    text, fmt = (as_flat(md), "text") if form == "flat" else FORMS[form](md)
+    diags = lint(text, select=select, fmt=fmt)
+    assert codes(diags) == ["DL111"] and f"行“{label}”" in diags[0].message and diags[0].severity == "info"
+
+
+@pytest.mark.parametrize("form", ["markdown", "text", "flat"])
+def test_the_grand_total_written_he_ji_after_the_last_group_is_still_the_total(form):
+    """（七）总计 written 合计, after （六）其他处理's items: still the table's total, checked as before."""
+    md = md_report(2023, s3=md_t3("2021").replace("| （七）总计 |", "| 合计 |"))
+    select = [*RULES, "DL201", "DL202", "DL203"]
+
+    def run_(m: str):
+        text, fmt = (as_flat(m), "text") if form == "flat" else FORMS[form](m)
+        return lint(text, select=select, fmt=fmt)
+
+    assert run_(md) == []
+    wrong = md_report(2023, s3=md_t3("2021", values={("result.total", "total"): "9"}).replace("| （七）总计 |", "| 合计 |"))
+    assert "DL203" in codes(run_(wrong))

@@ -40,6 +40,7 @@ from ..report.catalogue import TABLE_SHORT_NAMES
 from ..report.stats import labels as lb
 from ..report.stats.model import Unmapped
 from ..report.stats.schema import SCHEMAS, norm, schema, strip_number
+from ..report.stats.table3 import SUBTOTAL_KEYS
 from . import register
 from .base import Hit, Kind, KindOptions
 
@@ -423,7 +424,9 @@ class TableExtraRows(Kind[KindOptions]):
             known_rows, known_cols = _known(tid)
             items = []
             for label, block, cell in table.extra_rows:
-                if _key(label) not in known_rows and _label_ok(label):
+                # (a group's 合计 or 总计 in table 三 is a sub-total the reader set aside, not （七）总计)
+                if (_key(label) not in known_rows or (tid == "s3" and _key(label) in SUBTOTAL_KEYS)) \
+                        and _label_ok(label):
                     items.append(("行", label, block, cell))
             for label, block, cell in table.extra_cols:
                 if _key(label) not in known_cols and _label_ok(label):
