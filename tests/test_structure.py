@@ -558,3 +558,27 @@ def test_ordinals_written_as_the_standard_has_them_are_quiet(fmt):
                         "第一，政策解读形式较为单一。\n\n一，二月份集中清理了过期信息，共32条。\n\n"
                         "（一）、（二）两项整改均已完成。")), style="plain")
     assert lint(text, fmt=fmt, select=["DL705"]) == []
+
+
+@pytest.mark.parametrize(("style", "fmt"), [("##", "markdown"), ("bold", "markdown"), ("plain", "markdown"),
+                                           ("plain", "text")])
+def test_a_part_title_closed_with_a_full_stop_is_still_the_part(style, fmt):
+    """一、总体情况。 (a clerk's full stop after the title): the part was not recognised, and DL101 said, as an error,
+    that the report lacks 一、总体情况."""
+    text = md(*full(s1=("一", "总体情况。", PARTS["s1"][2]), s4=("四", "政府信息公开行政复议、行政诉讼情况。", T4)),
+              style=style)
+    rep = interpret(parse(text, fmt))
+    assert [s.id for s in analyse_sections(rep).mains] == ["s1", "s2", "s3", "s4", "s5", "s6"]
+    assert dl1(text, fmt=fmt) == []
+
+
+def test_a_sentence_that_opens_with_a_parts_numeral_is_no_heading():
+    """一、总体情况良好。 and 一、加强培训。 end in a full stop and are no part's title: sentences, not headings, as
+    before; only a part's exact title closed with one full stop is."""
+    from disclosure_lint.report.sections import heading_of
+
+    for sentence in ("一、总体情况良好。", "一、加强培训。", "一、总体情况。。"):
+        assert heading_of(sentence, False) is None, sentence
+        assert heading_of(sentence, True) is None, sentence
+    assert heading_of("一、总体情况。", False)[:4] == ("s1", "一", 1, "总体情况")
+    assert heading_of("总体情况。", True) is None  # unnumbered: as before
