@@ -80,7 +80,11 @@ def _reference_read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = Fal
         if rid is None:
             if nonblank:
                 label = clean(last_part.text) if last_part is not None else ""
-                bd.unmap(label, "row", block, where or nonblank[0][1])
+                bd.unmap(label, "row", block, where or nonblank[0][1], ctx.group)  # (the group it sits in)
+            continue
+        if rid == table3.SUBTOTAL:  # a group's sub-total row (小计; 合计 or 总计 before （六）): a local addition
+            if nonblank:
+                bd.extra("row", clean(where.text) if where is not None else "小计", block, where)
             continue
         row_label = clean(where.text) if where is not None else rid
         if row is cut and len(vals) < len(order):

@@ -511,3 +511,74 @@ def test_section_analysis_returns_main_sections_with_their_bodies():
     assert st.subruns and st.subruns[0].parent is s1
     assert all(not item.blocks for run in st.subruns for item in run.items)
     assert report.sections == report.structure.mains
+
+
+# -- DL705: the mark after a part's numeral ----------------------------------------------------------
+
+TITLE_RULES = [*(f"DL10{i}" for i in range(1, 9)), "DL112", "DL701", "DL704", "DL705"]
+
+def _marked(mark: str, sub: str = "") -> str:
+    """The full report with the marks of parts 一 and 二 written ``mark`` and a sub-heading （一） under 一 written
+    with ``sub`` after it."""
+    text = md(*full(), style="plain")
+    for num in ("一", "二"):
+        text = text.replace(f"\n{num}、", f"\n{num}{mark}", 1)
+    return text.replace("本局全年主动公开", f"（一）{sub}主动公开方面\n\n本局全年主动公开", 1)
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "text"])
+@pytest.mark.parametrize("mark", ["．", ".", "，"])
+def test_a_part_numbered_with_a_stop_or_a_comma_is_told_once_per_title(fmt, mark):
+    """一．总体情况 (and 一. 一，): the parts were recognised and nothing was said. GB/T 9704-2012 7.3.3: 一、."""
+    text = _marked(mark)
+    assert [s.id for s in analyse_sections(interpret(parse(text, fmt))).mains] == ["s1", "s2", "s3", "s4", "s5", "s6"]
+    diags = lint(text, fmt=fmt, select=TITLE_RULES)
+    assert codes(diags) == ["DL705", "DL705"]  # one a title, nothing else (no DL106/DL108/DL701 on top)
+    first, second = diags
+    assert first.severity == "info" and first.category == "typography"
+    assert first.message.startswith(f"序号“一{mark}”应写作“一、”（GB/T 9704-2012 第7.3.3条")
+    assert first.evidence == {"expected": "一、", "actual": f"一{mark}"}
+    assert second.evidence == {"expected": "二、", "actual": f"二{mark}"}
+    assert first.fix is not None and first.fix.applicability == "unsafe"
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "text"])
+def test_a_bracketed_ordinal_with_a_mark_after_it_is_told(fmt):
+    diags = lint(_marked("、", sub="、"), fmt=fmt, select=["DL705"])
+    assert [d.evidence for d in diags] == [{"expected": "（一）", "actual": "（一）、"}]
+    assert "带括号的序号后不再加标点" in diags[0].message
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "text"])
+def test_ordinals_written_as_the_standard_has_them_are_quiet(fmt):
+    """一、 （一） and the shapes that only look alike: 第一， (a 序次语 that takes a comma), a line of prose opening
+    with 一， (一，二月份…，…), two bracketed ordinals listed （一）、（二）, a number 一.5."""
+    assert lint(_marked("、"), fmt=fmt, select=["DL705"]) == []
+    text = md(*full(s5=("五", "存在的主要问题及改进情况",
+                        "第一，政策解读形式较为单一。\n\n一，二月份集中清理了过期信息，共32条。\n\n"
+                        "（一）、（二）两项整改均已完成。")), style="plain")
+    assert lint(text, fmt=fmt, select=["DL705"]) == []
+
+
+@pytest.mark.parametrize(("style", "fmt"), [("##", "markdown"), ("bold", "markdown"), ("plain", "markdown"),
+                                           ("plain", "text")])
+def test_a_part_title_closed_with_a_full_stop_is_still_the_part(style, fmt):
+    """一、总体情况。 (a clerk's full stop after the title): the part was not recognised, and DL101 said, as an error,
+    that the report lacks 一、总体情况."""
+    text = md(*full(s1=("一", "总体情况。", PARTS["s1"][2]), s4=("四", "政府信息公开行政复议、行政诉讼情况。", T4)),
+              style=style)
+    rep = interpret(parse(text, fmt))
+    assert [s.id for s in analyse_sections(rep).mains] == ["s1", "s2", "s3", "s4", "s5", "s6"]
+    assert dl1(text, fmt=fmt) == []
+
+
+def test_a_sentence_that_opens_with_a_parts_numeral_is_no_heading():
+    """一、总体情况良好。 and 一、加强培训。 end in a full stop and are no part's title: sentences, not headings, as
+    before; only a part's exact title closed with one full stop is."""
+    from disclosure_lint.report.sections import heading_of
+
+    for sentence in ("一、总体情况良好。", "一、加强培训。", "一、总体情况。。"):
+        assert heading_of(sentence, False) is None, sentence
+        assert heading_of(sentence, True) is None, sentence
+    assert heading_of("一、总体情况。", False)[:4] == ("s1", "一", 1, "总体情况")
+    assert heading_of("总体情况。", True) is None  # unnumbered: as before

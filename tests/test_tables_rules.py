@@ -377,3 +377,80 @@ def test_a_clerks_other_row_in_table_two_is_a_local_addition_not_the_tools_failu
     # a label that names nothing of the format is still the tool's to say it could not place
     diags = run(md_report(2023, s2=md_t2("2021", extra_rows=["其他部门转来"])), form)
     assert codes(diags) == ["DL001"] and "其他部门转来" in diags[0].message
+
+
+def _with_item_after(md: str, after: str, label: str, value: str = "2") -> str:
+    """Table 三 of ``md`` with a row ``label`` (its 自然人 and 总计 = ``value``) added after the row ``after``."""
+    lines = md.splitlines()
+    (i,) = [k for k, line in enumerate(lines) if line.startswith(f"| {after} |")]
+    lines.insert(i + 1, f"| {label} | {value} | 0 | 0 | 0 | 0 | 0 | {value} |")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("form", ["markdown", "text", "flat"])
+def test_an_item_added_past_the_last_of_its_group_is_named(form):
+    """A clerk adds 9.其他 under （三）不予公开 (items 1–8). Its label is one of the format's (（六）其他处理 3.其他), so
+    it was neither a local addition nor an unreadable label: its numbers were dropped without a word."""
+    md = _with_item_after(md_report(2023), "8.属于行政查询事项", "9.其他")
+    diags = run(md, flat=True) if form == "flat" else run(md, form)
+    assert codes(diags) == ["DL111"]
+    d = diags[0]
+    assert d.severity == "info"
+    assert "行“9.其他”（位于“（三）不予公开”之下）" in d.message
+    assert "2021年格式（国办公开办函〔2021〕30号）的“（三）不予公开”只有1至8项" in d.message
+    assert "不计入任何勾稽关系" in d.message and "归入1至8项中相应的一项" in d.message
+    assert d.pointer is not None and "表三 › （三）不予公开 › 9.其他" in d.pointer
+    assert d.evidence["expected"] == "“（三）不予公开”的第1至8项" and d.evidence["actual"] == "9.其他"
+    # under （四）无法提供 (items 1–3), in a 2019 trial-format table of a 2020 report
+    md = _with_item_after(md_report(2020), "3.补正后申请内容仍不明确", "4.其他")
+    diags = run(md, flat=True) if form == "flat" else run(md, form)
+    assert codes(diags) == ["DL111"]
+    assert "2019年试行格式（国办公开办函〔2019〕60号）的“（四）无法提供”只有1至3项" in diags[0].message
+    # unnumbered, under （五）不予处理 (items 1–5)
+    md = _with_item_after(md_report(2023), "5.要求行政机关确认或重新出具已获取信息", "其他")
+    diags = run(md, flat=True) if form == "flat" else run(md, form)
+    assert codes(diags) == ["DL111"]
+    assert "行“其他”（位于“（五）不予处理”之下）" in diags[0].message and "只有1至5项" in diags[0].message
+
+
+@pytest.mark.parametrize("form", ["markdown", "text", "flat"])
+def test_the_formats_own_other_items_are_not_added_items(form):
+    """（六）其他处理's own 3.其他 (2021) and the 2019 table's （六）其他处理 row are the format's: quiet."""
+    for year in (2020, 2023):
+        md = md_report(year)
+        assert (run(md, flat=True) if form == "flat" else run(md, form)) == []
+    # a label of no format under the group stays the tool's to say it could not read (DL001), not DL111
+    md = _with_item_after(md_report(2023), "8.属于行政查询事项", "9.其他部门转来")
+    diags = run(md, flat=True) if form == "flat" else run(md, form)
+    assert codes(diags) == ["DL001"]
+
+
+@pytest.mark.parametrize("form", ["markdown", "text", "flat"])
+@pytest.mark.parametrize("label", ["合计", "小计", "总计"])
+def test_a_groups_sub_total_row_is_a_local_addition_not_the_grand_total(form, label):
+    """A template's sub-total row after （三）不予公开's items: 合计 was read as （七）总计 (the first one read wins), so a
+    correct table got eight arithmetic errors (DL201, DL203: “（七）总计为5”); 小计 was DL001 blaming the tool (or, in
+    HTML, Word and PDF, dropped without a word). Now a local addition (DL111), the （七）总计 row the total."""
+    values = {(r, c): v for r, v in (("new", "3"), ("result.open", "1"), ("result.not_open.state_secret", "2"),
+                                      ("result.total", "3")) for c in ("natural_person", "total")}
+    md = md_report(2023, s3=md_t3("2021", values=values))
+    md = _with_item_after(md, "8.属于行政查询事项", label, value="2")  # the sub-total of （三）: 2
+    select = [*RULES, "DL201", "DL202", "DL203"]
+    text, fmt = (as_flat(md), "text") if form == "flat" else FORMS[form](md)
+    diags = lint(text, select=select, fmt=fmt)
+    assert codes(diags) == ["DL111"] and f"行“{label}”" in diags[0].message and diags[0].severity == "info"
+
+
+@pytest.mark.parametrize("form", ["markdown", "text", "flat"])
+def test_the_grand_total_written_he_ji_after_the_last_group_is_still_the_total(form):
+    """（七）总计 written 合计, after （六）其他处理's items: still the table's total, checked as before."""
+    md = md_report(2023, s3=md_t3("2021").replace("| （七）总计 |", "| 合计 |"))
+    select = [*RULES, "DL201", "DL202", "DL203"]
+
+    def run_(m: str):
+        text, fmt = (as_flat(m), "text") if form == "flat" else FORMS[form](m)
+        return lint(text, select=select, fmt=fmt)
+
+    assert run_(md) == []
+    wrong = md_report(2023, s3=md_t3("2021", values={("result.total", "total"): "9"}).replace("| （七）总计 |", "| 合计 |"))
+    assert "DL203" in codes(run_(wrong))

@@ -115,3 +115,20 @@ def test_a_blank_cell_of_a_table_with_numbers_it_could_not_place_is_not_taken_fo
     found = _findings("chrome-print-layout.txt")
     assert "DL231" not in [d["code"] for d in found]
     assert any(d["code"] == "DL001" and d["evidence"]["table"] == "s3" and d["evidence"]["loose_values"] for d in found)
+
+
+def test_a_shredded_tables_cut_labels_are_not_an_enumeration():
+    """pdftotext without -layout: table 三's group labels cut to 三、 （一）予 / （二）部 / （七）总 47 7, one per line.
+    The tool could not read the table (DL001) and these are its pieces, not a list of the prose skipping from （二）
+    to （七） (DL902 "序号跳号", a warning blaming the report, before); a list in the prose after it still is one."""
+    from .conftest import lint
+
+    found = _findings("lo-export-plain.txt")
+    assert "DL902" not in [d["code"] for d in found], [d["message"] for d in found if d["code"] == "DL902"]
+    text = (COPIES / "lo-export-plain.txt").read_text(encoding="utf-8")
+    part4 = "四、政府信息公开行政复议、行政诉讼情况"
+    assert text.count(part4) == 1
+    prose = ("（一）本年度申请主要涉及企业登记档案和抽检结果，共计31件。\n\n"
+             "（三）申请人通过网上平台提交的申请占全部申请的八成以上。\n\n")
+    found = lint(text.replace(part4, prose + part4), fmt="text", select=["DL902"])
+    assert [(d.code, d.evidence["actual"], d.evidence["expected"]) for d in found] == [("DL902", "（三）", "（二）")]

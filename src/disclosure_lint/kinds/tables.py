@@ -37,7 +37,10 @@ from pydantic import Field
 from ..model import Block, Cell
 from ..report import catalogue as cat
 from ..report.catalogue import TABLE_SHORT_NAMES
+from ..report.stats import labels as lb
+from ..report.stats.model import Unmapped
 from ..report.stats.schema import SCHEMAS, norm, schema, strip_number
+from ..report.stats.table3 import SUBTOTAL_KEYS
 from . import register
 from .base import Hit, Kind, KindOptions
 
@@ -205,6 +208,37 @@ def truly_unmapped(table, ignore: frozenset[str] = frozenset()) -> list:
         if (u.what == "row" and k in known_rows) or (u.what == "col" and k in known_cols):
             continue
         out.append(u)
+    return out
+
+
+def stray_items(table) -> list[tuple[Unmapped, str, int]]:
+    """Table 三's numbered rows past the last item of the group they sit in, written with a label of the format
+    (``9.其他`` under （三）不予公开, which has items 1–8; ``4.其他`` under （四）无法提供; or unnumbered, ``其他``): a
+    clerk's added item.
+    :func:`truly_unmapped` leaves them out (其他 is a label of the format, （六）其他处理's 3.其他), so without this
+    their numbers were dropped without a word.  Each with the group it sits in and how many items that group has in
+    the format the table was read with.  None in a table the tool could not read whole (:func:`unreadable`: a
+    label cut across lines puts the rows after it in the wrong group), nor in a table of the other format."""
+    if table.id != "s3" or unreadable(table):
+        return []
+    if table.detected_version in VERSIONS and table.detected_version != table.schema.version:
+        return []
+    known_rows, _cols = _known(table.id)
+    sch = table.schema
+    out = []
+    for u in table.unmapped:
+        if u.what != "row" or u.group is None or _key(u.label) not in known_rows:
+            continue
+        parts = lb.split_label(u.label)
+        last = parts[-1] if parts else None
+        if last is None:
+            continue
+        items = sum(1 for r in sch.rows if r.group == u.group and r.data)
+        # numbered past the group's last item (9.其他), or unnumbered (其他: the reader takes a short label for its
+        # own group's row only, resolve_s3)
+        if items and ((last.marker == "arabic" and last.num is not None and last.num > items)
+                      or (not last.marker and len(parts) == 1)):
+            out.append((u, u.group, items))
     return out
 
 
@@ -381,14 +415,18 @@ class TableExtraRows(Kind[KindOptions]):
 
     name = "table-extra-rows"
     Options = KindOptions
-    params = frozenset({"table", "extras"})
+    params = frozenset({"table", "extras", "note"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
+        for _tid, table in _tables(report):
+            yield from self._stray(report, table)
         for tid, table in _tables(report):
             known_rows, known_cols = _known(tid)
             items = []
             for label, block, cell in table.extra_rows:
-                if _key(label) not in known_rows and _label_ok(label):
+                # (a group's 合计 or 总计 in table 三 is a sub-total the reader set aside, not （七）总计)
+                if (_key(label) not in known_rows or (tid == "s3" and _key(label) in SUBTOTAL_KEYS)) \
+                        and _label_ok(label):
                     items.append(("行", label, block, cell))
             for label, block, cell in table.extra_cols:
                 if _key(label) not in known_cols and _label_ok(label):
@@ -401,13 +439,43 @@ class TableExtraRows(Kind[KindOptions]):
             _w, first, block, cell = items[0]
             yield Hit(
                 **_at(block if block is not None else _first_block(table), cell),
-                params={"table": TABLE_SHORT_NAMES[tid], "extras": text},
+                params={"table": TABLE_SHORT_NAMES[tid], "extras": text, "note": _LOCAL_NOTE},
                 evidence={"expected": "统一格式规定的栏目", "actual": "、".join(labels), "table": tid,
                           "rows": [lbl for w, lbl, _b, _c in items if w == "行"],
                           "cols": [lbl for w, lbl, _b, _c in items if w == "列"]},
                 match=first if cell is not None else None,
                 key=f"{tid}:extra:{'|'.join(labels)}",
             )
+
+
+    @staticmethod
+    def _stray(report: AnnualReport, table) -> Iterator[Hit]:
+        """One finding per item added past the last of its group in table 三 (:func:`stray_items`)."""
+        version = table.schema.version
+        short = TABLE_SHORT_NAMES[table.id]
+        for u, group, items in stray_items(table):
+            spec = table.schema.row_by_id[group]
+            group_label = (table.row_labels.get(group) or spec.label).strip()
+            label = u.label.strip()
+            block = u.block if u.block is not None else _first_block(table)
+            sec = report.section_of(block) if block is not None else None
+            fmt = cat.FORMAT_SHORT_NAMES[version]
+            note = (f"（{fmt}（{cat.FORMAT_DOCUMENTS[version]}）的“{spec.label}”只有1至{items}项，"
+                    f"没有“{strip_number(label).strip()}”项；该行的数字不计入任何勾稽关系，本表“（七）总计”是否等于各项之和"
+                    f"也因此未核对；请把这些申请归入1至{items}项中相应的一项，或改列其他相应的办理结果）")
+            yield Hit(
+                **_at(block, u.cell),
+                params={"table": short, "extras": f"行“{label}”（位于“{group_label}”之下）", "note": note},
+                evidence={"expected": f"“{spec.label}”的第1至{items}项", "actual": label, "table": table.id,
+                          "rows": [label], "cols": [], "group": group, "group_items": items,
+                          "format_version": version, "not_counted": True},
+                pointer=" › ".join(p for p in ((sec.label if sec else None), short, group_label, label) if p),
+                match=u.cell.text if u.cell is not None and label in u.cell.text else None,
+                key=f"{table.id}:stray:{group}:{norm(label)}",
+            )
+
+
+_LOCAL_NOTE = "（地方增设的栏目可以保留；统计核对只使用统一格式规定的栏目）"
 
 
 def _deduplicated_hit(report: AnnualReport, deduped: list) -> Hit:

@@ -292,6 +292,10 @@ def analyse(report) -> list[EnumRun]:
     in_tables = {b.index for t in report.stats.values() for b in t.blocks if b.kind != "table"}
     # and so are the rows of a PDF table drawn without rules that the reader could not lay out (2.其0 0 0 0 0 0 0)
     in_tables.update(getattr(getattr(report, "document", None), "table_text", ()))
+    # and so are the lines of a table printed one piece per line that the tool could not read (report.unread_tables,
+    # shredded: 三、 （一）予 / （二）部 / （七）总 47 7 in a PDF's text) — DL001 says it could not read them
+    for unread in report.unread_tables.values():
+        in_tables.update(b.index for b in unread.blocks)
     # only the pieces with a marker hold items; the others only end the runs where a new section starts, which
     # the next piece with a marker sees as well (sections follow the document order: a piece is in the section of
     # the one before it or in a later one)

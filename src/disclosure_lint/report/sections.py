@@ -68,6 +68,13 @@ def _heading(raw: str, heading: bool) -> tuple[str | None, str | None, int | Non
     """(id, numeral, number, title, quality) of a section heading written ``raw``, or None.  A function of the
     text and whether the block is a heading only: cached (the same headings recur from report to report)."""
     text = raw.strip().lstrip("#").strip().strip("*_").strip()
+    if text.endswith("。") and not text.endswith("。。"):
+        # a title closed with a full stop (一、总体情况。): a part when what is before it is a part's title exactly; a
+        # sentence ending in 。 (一、总体情况良好。) is prose, as before
+        found = _heading(text[:-1], heading)
+        if found is not None and found[1] is not None and found[4] == "exact":
+            return found
+        return None
     if not text or len(text) > 50 or text.endswith(("。", "；", ";")):
         return None
     m = _TOP.match(text)

@@ -48,6 +48,9 @@ class UnreadTable:
     # run: its cells run together; deduplicated: the copy lost its repeated lines (.stats.deduped); layout: a PDF
     # table drawn without rules whose grid the reader was not sure of (``Document.table_text``: its rows' blocks)
     why: str = "run"
+    # shredded: every line of the part read as the table's (its label pieces and its lines of numbers), whose item
+    # markers (（一）予 / （二）部 / （七）总 47 7) are the table's cut labels, not a numbered list of the prose
+    blocks: tuple[Block, ...] = ()
 
 
 @cache
@@ -120,18 +123,25 @@ def _shredded(sid: str, blocks: list[Block]) -> UnreadTable | None:
     numbers = 0
     pieces: list[str] = []
     first: Block | None = None
+    shreds: list[Block] = []
     for b in blocks:
         if b.kind not in ("paragraph", "heading", "list_item"):
             continue
         text = b.text.strip()
         if _NUMBERS_ONLY.fullmatch(text):
             numbers += 1
+            shreds.append(b)
         elif len(text) <= _SHRED:
             pieces.append(text.replace(" ", ""))
             first = first or b
+            shreds.append(b)
     if numbers < MIN_SHREDS or first is None:
         return None
     labels = len(_labels(sid).findall("".join(pieces)))
     if labels < MIN_LABELS:
         return None
-    return UnreadTable(sid, first, 0, len(first.text), labels, "shredded")
+    # the table's lines: from its first label piece to its last line of numbers (a short line of prose before or
+    # after the table is not one of them)
+    last = max(b.index for b in shreds if _NUMBERS_ONLY.fullmatch(b.text.strip()))
+    inside = tuple(b for b in shreds if first.index <= b.index <= last)
+    return UnreadTable(sid, first, 0, len(first.text), labels, "shredded", inside)

@@ -40,7 +40,7 @@ from .layout_rows import VERTICAL_CHARS, is_s3_data_label, pairs
 from .model import new_stat_cell
 from .schema import S3_COLS, norm, schema
 from .table2 import s2_row_of, s2_strong, s2_title, s2_version_votes
-from .table3 import Ctx, resolve_s3, version_flags
+from .table3 import SUBTOTAL, Ctx, resolve_s3, version_flags
 
 if TYPE_CHECKING:
     from .. import AnnualReport
@@ -383,9 +383,13 @@ def _flat_s3(bd: Build, toks: list[Tok]) -> None:
         parts = [(p, lab.cell) for p in lb.split_label(lab.text)]
         rid, _ = resolve_s3(parts, ctx) if parts else (None, None)
         numbers = [v for v in vals if v.text]
+        if rid == SUBTOTAL:  # a group's sub-total (a local addition), as in a grid
+            if numbers:
+                bd.extra("row", lab.text, lab.block, lab.cell)
+            continue
         if rid is None:
             if numbers:
-                bd.unmap(lab.text, "row", lab.block, lab.cell)
+                bd.unmap(lab.text, "row", lab.block, lab.cell, ctx.group)
             continue
         bd.row_labels.setdefault(rid, lab.text)
         version_flags(bd, rid, bool(numbers))

@@ -212,6 +212,9 @@ class Unmapped:
     what: Literal["row", "col"]
     block: Block | None = None
     cell: Cell | None = None
+    # table 三: the sub-group the row sat in when it was read (result.not_open …; None: none or not known), so a
+    # numbered item past the group's last one (9.其他 under （三）不予公开, which has 1–8) can be told apart
+    group: str | None = None
 
 
 @dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)

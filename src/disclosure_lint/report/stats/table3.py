@@ -53,7 +53,8 @@ is_s3_label: Callable[[str], bool] = _LabelMemo().__getitem__
 def _s3_label(text: str) -> bool:
     if "区分处理" in text:
         return True  # the note of （二）部分公开 in a cell of its own
-    return any(p.marker or (p.key and lb.match_s3_row(p.key, p.key2)) for p in lb.split_label(text))
+    # (小计: a group's sub-total row some templates add, :data:`SUBTOTAL`; 合计 and 总计 are row labels already)
+    return any(p.marker or (p.key and (lb.match_s3_row(p.key, p.key2) or p.key == "小计")) for p in lb.split_label(text))
 
 
 
@@ -112,12 +113,24 @@ def _s3_fallback(p: lb.Part, ctx: Ctx) -> str | None:
     return None
 
 
+#: The row id :func:`resolve_s3` gives a group's sub-total row (小计, or 合计 / 总计 under （三）（四）（五)), a row some
+#: templates add after a group's items: the format has none (spec §3.4), and it is not （七）总计.
+SUBTOTAL = "subtotal"
+SUBTOTAL_KEYS = frozenset({"小计", "合计", "总计"})
+# the groups before （六）其他处理: a 合计 or 总计 in them cannot be （七）总计, which comes after （六）
+_BEFORE_OTHER = frozenset({"result.not_open", "result.unavailable", "result.not_processed"})
+
+
 def resolve_s3(parts: list[tuple[lb.Part, Cell]], ctx: Ctx) -> tuple[str | None, Cell | None]:
-    """Row id of a data row from its label parts (in order), updating the carried group context."""
+    """Row id of a data row from its label parts (in order), updating the carried group context; :data:`SUBTOTAL`
+    for a group's sub-total row."""
     rid: str | None = None
     where: Cell | None = None
     n = len(parts)
     for i, (p, cell) in enumerate(parts):
+        if i == n - 1 and not p.marker and p.key in SUBTOTAL_KEYS and ctx.group is not None and (
+                p.key == "小计" or ctx.group in _BEFORE_OTHER):
+            return SUBTOTAL, cell
         r = lb.match_s3_row(p.key, p.key2) if p.key else None
         if r is not None:
             spec = lb.S3_ROW_SPECS.get(r)
@@ -523,7 +536,12 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
                     vals = list(enumerate(row.cells[start:]))
                 first = next(c for _, c in vals if c.text)
                 label = clean(last_part.text) if last_part is not None else ""
-                bd.unmap(label, "row", block, where or first)
+                bd.unmap(label, "row", block, where or first, ctx.group)
+            continue
+        if rid == SUBTOTAL:  # a group's sub-total (a local addition, DL111): its numbers belong to no row of the format
+            plan = None
+            if has_text:
+                bd.extra("row", clean(where.text) if where is not None else "小计", block, where)
             continue
         row_label = clean(where.text) if where is not None else rid
         if row is cut and count_vals < n:
