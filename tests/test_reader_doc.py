@@ -108,6 +108,17 @@ def test_a_word_97_file_under_another_name_is_read_and_said(tmp_path):
     assert "已按 Word 97–2003 文档读取" in result.diagnostics[0].message
 
 
+def test_a_wps_file_in_word_97_format_is_read_without_a_note(tmp_path):
+    """WPS 文字 saves .wps in Word 97–2003's format: read as such, its name is no lie (no DL004); a .wps in WPS's own
+    older format is a type the tool does not read (skipped in a folder, one line on the command line)."""
+    p = tmp_path / "2023年报.wps"
+    p.write_bytes(CLEAN.read_bytes())
+    result = Checker().check_file(str(p))
+    assert result.error is None and result.format == "doc" and result.diagnostics == []
+    with pytest.raises(UnsupportedType, match="WPS 的早期格式"):
+        read_document("old.wps", b"WPS old format bytes \x00\x01")
+
+
 def test_annotate_writes_a_word_copy_of_a_doc(tmp_path):
     out = tmp_path / "审阅.docx"
     r = runner.invoke(app, ["annotate", str(DEFECTIVE), "-o", str(out)])

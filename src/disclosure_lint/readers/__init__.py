@@ -44,7 +44,7 @@ WALK_EXTENSIONS = frozenset(READERS)
 
 # Types we know but cannot read: a clear message saying how to convert them.
 UNSUPPORTED: dict[str, str] = {
-    ".wps": "WPS 文字（.wps）文件无法直接读取，请在 WPS 中“另存为” .docx 后再检查",
+    ".wps": "这个 WPS 文字（.wps）文件不是 Word 97–2003 的格式（WPS 的早期格式），无法直接读取，请在 WPS 中“另存为” .docx 后再检查",
     ".et": "WPS 表格文件不是年度报告格式，请另存为 .docx 或 .pdf 后再检查",
     ".xls": "Excel 文件不是年度报告格式，请将报告另存为 .docx 或 .pdf 后再检查",
     ".xlsx": "Excel 文件不是年度报告格式，请将报告另存为 .docx 或 .pdf 后再检查",
@@ -107,7 +107,8 @@ def reader_of(path: str, data: bytes) -> tuple[str, str | None]:
                               f"无法读取；{FIX_AS_DOCX}")
     else:
         found = module
-    misnamed = found != module and (named is not None or ext in UNSUPPORTED)
+    # (a .wps in Word 97–2003's format is what WPS writes: no note that its name lies)
+    misnamed = found != module and (named is not None or ext in UNSUPPORTED) and not (found == "doc" and ext == ".wps")
     return found, (content if misnamed else None)
 
 
