@@ -202,11 +202,31 @@ def test_a_paragraph_styles_numbering_through_its_base_style():
 
 # -- units -----------------------------------------------------------------------------------------
 
+def test_files_built_byte_by_byte_are_read_and_bounded():
+    """tests/hostile/build_doc.py writes .doc files from scratch: a plain one reads; a field never separated ends
+    at its paragraph's end (the next paragraph is read, as in a .docx); a flood of empty table rows is cut at the
+    cell limit, not read for ever."""
+    from disclosure_lint.limits import Limits
+
+    from .hostile.build_doc import IN_TABLE, ROW_END, doc
+
+    plain = read_document("a.doc", doc("某某局2023年政府信息公开工作年度报告\r一、总体情况\r正文。\r"))
+    assert [b.text for b in plain.blocks] == ["某某局2023年政府信息公开工作年度报告", "一、总体情况", "正文。"]
+    broken = read_document("a.doc", doc("前\x13 坏字段\r后面的段落照常读取。\r"))
+    assert [b.text for b in broken.blocks] == ["前", "后面的段落照常读取。"]
+    rows = read_document("a.doc", doc("\x07" * 300, IN_TABLE + ROW_END, before="正文。\r"),
+                         limits=Limits(max_table_cells=100))
+    assert [b.text for b in rows.blocks] == ["正文。"]
+    assert rows.notices and "limits.max_table_cells" in rows.notices[0].detail
+
+
 @pytest.mark.parametrize(("text", "shown"), [
     ("前\x13 PAGE \x143\x15后", "前3后"),
     ("前\x13 IF \x13 MERGEFIELD x \x14内\x15\x14结果\x15后", "前结果后"),  # nested: only the outer result
     ("前\x13 TOC \x15后", "前后"),  # a field without a result
     ("前\x13 坏字段没有结尾", "前"),  # never closed: its code runs to the end
+    ("前\x13 坏字段\r后", "前后"),  # ... or to its paragraph's end (the mark stays: dropped by the cleaning here)
+    ("\x13\x13\x13 套\r后", "后"),  # nested codes open at the end: dropped once
     ("\x15\x14无开头的标记", "无开头的标记"),
 ])
 def test_field_codes_are_left_out(text, shown):

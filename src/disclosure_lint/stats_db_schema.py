@@ -7,7 +7,7 @@
 * ``reports`` — one row per report file: ``path`` (unique), ``agency``, ``body_key`` (the agency name
   normalised and grouped as the checks across reports group it, to group a body's reports across years and
   spellings), ``agency_kind``, ``year``,
-  ``format_version`` (2019 / 2021), ``file_format`` (markdown, text, html, docx, pdf), ``encoding``,
+  ``format_version`` (2019 / 2021), ``file_format`` (markdown, text, html, mhtml, docx, doc, pdf, image), ``encoding``,
   ``title``, ``sha256`` of the file's bytes, ``settings`` (a digest of the configuration, ``--year`` and the
   rules that ran), ``error`` (why the file could not be read; then it has no cells and no findings),
   ``checked_at`` (UTC, ISO 8601), ``tool_version`` and ``facts`` (the compact facts the checks across reports

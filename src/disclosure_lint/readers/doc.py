@@ -380,7 +380,9 @@ class _Text:
 # -- fields, deleted text, paragraphs ---------------------------------------------------------------
 
 def _field_codes(text: str) -> list[tuple[int, int]]:
-    """Spans of :attr:`_Text.text` that are field codes or field marks (a field shows its result only)."""
+    """Spans of :attr:`_Text.text` that are field codes or field marks (a field shows its result only).  A code
+    holds no paragraph: one still open at a paragraph's end (a field never separated nor ended) ends there, so that
+    the next paragraphs are read, as in the Word reader."""
     out: list[tuple[int, int]] = []
     stack: list[int] = []  # start of the code of each open field, or -1 once past its separator
     if "\x13" not in text:
@@ -399,15 +401,32 @@ def _field_codes(text: str) -> list[tuple[int, int]]:
         elif ch == "\x15" and stack:
             start = stack.pop()
             out.append((start, i + 1) if start >= 0 else (i, i + 1))
+        elif ch not in "\x13\x14\x15" and stack:  # a paragraph's end
+            first = next((start for start in stack if start >= 0), None)
+            if first is not None:  # (the codes still open nest: the outermost one covers them all)
+                out.append((first, i))
+                stack[:] = [-1] * len(stack)
     if stack and stack[-1] >= 0:  # a field never closed: its code runs to the end
         out.append((stack[-1], n))
+    return out
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, overlapping ones joined: each character is dropped once, however deep the nesting."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
     return out
 
 
 # control characters: \x0b a line break, others dropped (object anchors, footnote marks, leftover field marks)
 _CLEAN = dict.fromkeys(range(32)) | {0x09: "\t", 0x0B: "\n", 0x1E: "-", 0x1F: None}
 _MARKS = re.compile("[\r\x07\x0c]")
-_FIELD_MARKS = re.compile("[\x13\x14\x15]")
+_FIELD_MARKS = re.compile("[\x13\x14\x15\r\x07\x0c]")
 
 
 def _paragraphs(tx: _Text, papx: _Runs, drop: list[tuple[int, int]], deadline: float
@@ -515,6 +534,9 @@ class _Builder:
                 self.cell = []
             self.rows.append((self.row, p))
             self.row = []
+            self.pending += 1  # (a row counts as a cell at least: millions of empty rows are bounded too)
+            if self.cells + self.pending > self.limits.max_table_cells:
+                self._too_many_cells()
         else:
             self.cell.append(_clean(raw))
             if mark == "\x07":
@@ -656,7 +678,7 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
         run = chpx.at(tx.fc(pos), None)
         return run is not None and run[1] is not None and is_big(inline_size(extra, run[1]))
 
-    drop = sorted(deleted + _field_codes(tx.text))
+    drop = _merged(deleted + _field_codes(tx.text))
     lists = Lists(table, pairs[73], pairs[74], sprms)
     if lists.lfos:
         lists.read_styles(table, *pairs[1], sprms)
