@@ -77,7 +77,9 @@ def test_text_is_nothing_else(data):
     ("a.html", b"%PDF-1.7\n", "pdf", "pdf"),
     ("download.do", b"%PDF-1.7\n", "pdf", None),
     ("a.doc", b"PK\x03\x04", "docx", "zip"),
-    ("a.docx", OLE2, "docx", None),  # its own reader says "a .doc renamed"
+    ("a.docx", OLE2, "doc", "ole"),  # a .doc renamed: read as one, and said
+    ("a.doc", OLE2, "doc", None),
+    ("a.wps", OLE2, "doc", None),  # WPS writes .wps in Word 97–2003's format
     ("a.txt", "报告".encode(), "text", None),
     # under another name than .pdf, a PDF starts as one: a text or page that quotes the header is what it says
     ("a.txt", "说明：文件头为 %PDF-1.7 的文件".encode(), "text", None),
@@ -106,11 +108,23 @@ def test_types_not_read_are_said_in_one_line(name, data, says):
     assert says in str(exc.value) and "\n" not in str(exc.value)
 
 
-def test_a_docx_that_is_an_old_word_file_is_not_a_docx():
-    with pytest.raises(UnsupportedType, match="改了扩展名的旧版 Word"):
+def test_a_docx_that_is_an_old_word_file_is_read_as_one():
+    """A Word 97–2003 file renamed .docx is read as what it is (DL004 says so); a damaged or encrypted one is one
+    line saying which."""
+    result = Checker(isolated=True).check_file(str(_renamed(FIXTURES / "doc" / "clean-2023.doc", "a.docx")))
+    assert result.error is None and [d.code for d in result.diagnostics] == ["DL004"]
+    with pytest.raises(InputError, match=r"文件扩展名为 \.docx，Word 97–2003 文档（\.doc）的内部结构损坏"):
         read_document("a.docx", OLE2 + b"\0" * 600)
     with pytest.raises(InputError, match="加密"):  # encrypted: not a type the tool does not read
         read_document("a.docx", OLE2 + b"\0" * 100 + "EncryptedPackage".encode("utf-16-le"))
+
+
+def _renamed(path: Path, name: str) -> Path:
+    import tempfile
+
+    target = Path(tempfile.mkdtemp()) / name
+    target.write_bytes(path.read_bytes())
+    return target
 
 
 def _findings(path: Path) -> tuple[Counter, list]:

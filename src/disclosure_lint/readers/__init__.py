@@ -90,8 +90,8 @@ def reader_of(path: str, data: bytes) -> tuple[str, str | None]:
         found = "markdown" if module == "markdown" else "html"
     elif content == "mhtml":
         found = "mhtml"  # a single-file web page: a page saved by a browser, a report Word saved so (named .doc)
-    elif content == "ole" and ext not in _OTHER_PACKAGES and module != "docx":
-        found = "doc"  # a Word 97–2003 file; its reader says what another Office or WPS binary file is
+    elif content == "ole" and ext not in _OTHER_PACKAGES:
+        found = "doc"  # a Word 97–2003 file (also one renamed .docx); its reader says what another binary file is
     elif content is not None:  # a binary Office file, RTF, Word 2003 XML
         if module == "docx":
             found = "docx"  # its reader says what the file is and how to save it as .docx

@@ -614,6 +614,8 @@ def _streams(data: bytes) -> tuple[bytes, bytes, bytes]:
     try:
         ole = olefile.OleFileIO(data)
     except Exception:  # noqa: BLE001 - olefile raises many kinds for a damaged container
+        if "EncryptedPackage".encode("utf-16-le") in data[:1 << 20]:  # (its directory names the encrypted package)
+            raise InputError(f"这是设置了打开密码的 Word 文档（已加密），无法读取；请去掉密码后{FIX_AS_DOCX[1:]}") from None
         raise _damaged("复合文件结构无法解析，可能下载不完整") from None
     try:
         if ole.exists("EncryptedPackage"):
