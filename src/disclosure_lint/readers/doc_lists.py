@@ -20,12 +20,11 @@ the table stream, and the numbers of lists, instances and styles read are bounde
 
 from __future__ import annotations
 
-from .docx_numbering import format_number
+from .docx_numbering import format_number, through_bases
 
 MAX_LEVELS = 9
 MAX_DEFINITIONS = 5000
 MAX_LABEL = 64
-_STYLE_DEPTH = 12
 _END_PUNCT = frozenset("、.．。，,：:)）")
 P_ILFO, P_ILVL, C_VANISH = 0x460B, 0x260A, 0x083C
 
@@ -207,7 +206,7 @@ class Lists:
             return
         cstd, cb_base = _u16(table, fc + 2), _u16(table, fc + 4)
         at = fc + 2 + cb_stshi
-        own: dict[int, tuple[int | None, int | None, int]] = {}
+        own: dict[int, tuple[int | None, int | None, int | None]] = {}
         for istd in range(min(cstd, MAX_DEFINITIONS)):
             if at + 2 > end:
                 break
@@ -231,15 +230,5 @@ class Lists:
                     ilfo = _u16(table, a)
                 elif s == P_ILVL:
                     ilvl = table[a]
-            own[istd] = (ilfo, ilvl, base)
-        for istd in own:
-            cur: int | None = istd
-            for _ in range(_STYLE_DEPTH):
-                if cur not in own:
-                    break
-                ilfo, ilvl, base = own[cur]
-                if ilfo is not None:
-                    if ilfo:
-                        self.styles[istd] = (ilfo, ilvl or 0)
-                    break
-                cur = base if base != 0xFFF else None
+            own[istd] = (ilfo, ilvl, base if base != 0xFFF else None)
+        self.styles = {istd: (ilfo, ilvl or 0) for istd, (ilfo, ilvl) in through_bases(own).items() if ilfo}

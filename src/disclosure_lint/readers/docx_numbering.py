@@ -196,16 +196,7 @@ class Numbering:
             num_id, il = _num_pr(st.find(f"{_W}pPr/{_W}numPr"))
             based = st.find(_W + "basedOn")
             own[sid] = (num_id, il, based.get(VAL) if based is not None else None)
-        for sid in own:
-            cur: str | None = sid
-            for _ in range(_STYLE_DEPTH):
-                if cur not in own:
-                    break
-                num_id, il, base = own[cur]
-                if num_id is not None:
-                    self.style_num[sid] = (num_id, il)
-                    break
-                cur = base
+        self.style_num = through_bases(own)
 
     def label(self, p) -> tuple[str | None, bool]:
         """(the label Word draws before paragraph ``p`` or None when it cannot be drawn here, whether Word numbers
@@ -275,6 +266,24 @@ class Numbering:
         if text and lvl.suff != "nothing" and text[-1] not in _END_PUNCT:
             text += " "
         return text
+
+
+def through_bases(own: dict) -> dict:
+    """Each style's ``(numbering, level)``: its own, else its base style's, and so on (``own``: style → (numbering or
+    None, level, base style or None)), at most ``_STYLE_DEPTH`` styles deep; a style whose chain sets none is left
+    out.  (Word's and Word 97–2003's style sheets alike.)"""
+    out = {}
+    for sid in own:
+        cur = sid
+        for _ in range(_STYLE_DEPTH):
+            if cur not in own:
+                break
+            num, level, base = own[cur]
+            if num is not None:
+                out[sid] = (num, level)
+                break
+            cur = base
+    return out
 
 
 def _num_pr(num_pr) -> tuple[str | None, int | None]:
