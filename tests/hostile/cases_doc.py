@@ -48,3 +48,10 @@ def doc_overlapping_pieces(d):
 def doc_nested_table_depth(d):
     """A .doc whose 100,000 cells are all nested 2 billion tables deep (sprmPItap)."""
     return check(d, write(d, "nest.doc", doc("1\x07" * 100_000 + "正文。\r", IN_TABLE + itap(2_000_000_000))))
+
+
+@case("files", exit=(1, 2), extra=True)
+def doc_field_before_long_paragraph(d):
+    """A .doc with one field and then a paragraph of 5 million characters: the field's code is cut out of its
+    paragraph's slice, not out of a per-character copy of the whole text (≈ 60 bytes a Chinese character)."""
+    return check(d, write(d, "field.doc", doc("前\x13 PAGE \x141\x15" + "字" * 5_000_000 + "\r")))

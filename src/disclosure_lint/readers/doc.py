@@ -432,26 +432,48 @@ _FIELD_MARKS = re.compile("[\x13\x14\x15\r\x07\x0c]")
 def _paragraphs(tx: _Text, papx: _Runs, drop: list[tuple[int, int]], deadline: float
                 ) -> Iterator[tuple[str, str, _Para, list[int]]]:
     """``(text, mark, properties, pictures)`` of each paragraph of the main text, in order (pictures: where in
-    :attr:`_Text.text` its picture and shape anchors are)."""
+    :attr:`_Text.text` its picture and shape anchors are).  ``drop``: the spans left out (sorted, not overlapping),
+    cut out of each paragraph's slice of the text (no copy of the whole text); a paragraph mark in one joins its
+    paragraph to the next, a cell's or row's end stays (the table's shape is not a revision)."""
     text = tx.text
-    chars: list[str] | None = None
-    if drop:
-        chars = list(text)
-        for a, b in drop:
-            for j in range(a, min(b, len(chars))):
-                if chars[j] != "\x07":  # a cell's or row's end stays: the table's shape is not a revision
-                    chars[j] = ""
     start = 0
+    d = 0  # the first span of ``drop`` that ends after ``start``
     for k, m in enumerate(_MARKS.finditer(text)):
         i = m.start()
-        if chars is not None and not chars[i]:
-            continue
+        while d < len(drop) and drop[d][1] <= start:
+            d += 1
         if k % 64 == 0 and time.monotonic() > deadline:
             return
-        raw = "".join(chars[start:i]) if chars is not None else text[start:i]
+        if drop and text[i] != "\x07" and _inside(drop, d, i):
+            continue
+        raw = _kept(text, start, i, drop, d) if d < len(drop) and drop[d][0] < i else text[start:i]
         pictures = [j for j in range(start, i) if text[j] in "\x01\x08"] if "\x01" in raw or "\x08" in raw else []
         start = i + 1
         yield raw.translate(_CLEAN), text[i], papx.at(tx.fc(i), _PLAIN), pictures
+
+
+def _inside(spans: list[tuple[int, int]], first: int, i: int) -> bool:
+    """Whether position ``i`` is in one of ``spans[first:]`` (sorted, not overlapping)."""
+    k = bisect_right(spans, (i, 1 << 62), first) - 1
+    return k >= first and spans[k][0] <= i < spans[k][1]
+
+
+def _kept(text: str, start: int, end: int, spans: list[tuple[int, int]], first: int) -> str:
+    """``text[start:end]`` without the parts in ``spans[first:]`` (sorted, not overlapping)."""
+    parts: list[str] = []
+    at = start
+    for k in range(first, len(spans)):  # (no slice: a copy of the rest of the spans per paragraph)
+        a, b = spans[k]
+        if a >= end:
+            break
+        if a > at:
+            parts.append(text[at:a])
+        at = max(at, b)
+        if at >= end:
+            break
+    if at < end:
+        parts.append(text[at:end])
+    return "".join(parts)
 
 
 # -- tables --------------------------------------------------------------------------------------
