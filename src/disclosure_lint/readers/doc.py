@@ -57,7 +57,7 @@ FIB_IDENT = 0xA5EC
 WORD97_NFIB = 0x00C0  # Word 6.0/95 files have a smaller nFib (101–105) and another layout
 PAGE = 512  # a formatted disk page (FKP)
 MAX_PIECES = 200_000
-MAX_PAGES = 50_000  # FKP pages read (paragraph and character properties each)
+MAX_PAGES = 20_000  # FKP pages read (paragraph and character properties each; a 300-page report has a few thousand)
 MAX_NESTING = 64
 MAX_GRID_COLS = 256  # grid columns kept per table (as the Word reader)
 
@@ -259,9 +259,12 @@ def _fkp_runs(word: bytes, pages: list[int], paragraph: bool, data: bytes, deadl
         if crun == 0 or 4 * (crun + 1) + entry * crun > PAGE - 1:
             continue
         fcs = struct.unpack_from(f"<{crun + 1}I", page, 0)
+        made: dict[int, object] = {}  # runs of one page sharing their properties share one value
         for i in range(crun):
             off = 2 * page[4 * (crun + 1) + entry * i]
-            value = _fkp_entry(page, off, paragraph, data) if off else None
+            if off not in made:
+                made[off] = _fkp_entry(page, off, paragraph, data) if off else None
+            value = made[off]
             if value is not None and fcs[i] < fcs[i + 1]:
                 runs.add(fcs[i], fcs[i + 1], value)
     runs.sort()
