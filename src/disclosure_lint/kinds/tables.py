@@ -195,10 +195,14 @@ def _tables(report):
 
 
 def truly_unmapped(table, ignore: frozenset[str] = frozenset()) -> list:
-    """Unmapped labels that are not labels of any format version, header cells or extras."""
+    """Unmapped labels that are not labels of any format version, header cells or extras.  A clerk's own row inside a
+    group of table 三 (:func:`_added_row`: ``9.其他原因`` after （三）不予公开's 8 items) is not one when it is the only
+    label the tool could not place: it is the report's addition (:func:`stray_items`, DL111), not the tool's failure;
+    beside another unread label it is listed with it (the table was not read whole, so its group is not sure)."""
     known_rows, known_cols = _known(table.id)
     extra = {norm(strip_number(lbl)) for lbl, _b, _c in (*table.extra_rows, *table.extra_cols)}
     out = []
+    added = []
     for u in table.unmapped:
         if not _label_ok(u.label):
             continue
@@ -207,8 +211,39 @@ def truly_unmapped(table, ignore: frozenset[str] = frozenset()) -> list:
             continue
         if (u.what == "row" and k in known_rows) or (u.what == "col" and k in known_cols):
             continue
-        out.append(u)
+        (added if _added_row(table, u) is not None else out).append(u)
+    if added and (out or unplaced_columns(table) or any(c.value.kind != "blank" for c in table.loose)):
+        listed = {id(u) for u in (*out, *added)}
+        return [u for u in table.unmapped if id(u) in listed]  # (in the table's order)
     return out
+
+
+def _added_row(table, u: Unmapped) -> int | None:
+    """How many items the group of table 三 that ``u`` sits in has, when ``u`` is plainly a clerk's added item of that
+    group (None: it is not): numbered past the group's last item (``9.其他``, ``9.其他原因`` under （三）不予公开, which
+    has 1–8), or — in a table read by its grid, where a label is a cell's whole text — unnumbered with a label that is
+    none of the format's and no piece of one (``其他原因``; not ``属于国家秘``, a label cut by a reader).  A row
+    numbered within the group (``3.其他原因``) may be a misread item: not one."""
+    if table.id != "s3" or u.what != "row" or u.group is None:
+        return None
+    items = sum(1 for r in table.schema.rows if r.group == u.group and r.data)
+    parts = lb.split_label(u.label)
+    if not items or not parts:
+        return None
+    last = parts[-1]
+    if last.marker == "arabic" and last.num is not None and last.num > items:
+        return items
+    if last.marker or len(parts) != 1:
+        return None
+    k = _key(u.label)
+    if k in _known(table.id)[0]:  # 其他: the reader takes a short label for its own group's row only (resolve_s3)
+        return items
+    if table.layout != "grid" or len(k) < 2:
+        return None
+    # (a short label of the format, 其他, inside it is no sign of a cut: 其他原因 is the clerk's catch-all)
+    if any(k in key or (len(key) >= 4 and (key in k or lb.similarity(k, key) >= 0.5)) for key in _known(table.id)[0]):
+        return None
+    return items
 
 
 def stray_items(table) -> list[tuple[Unmapped, str, int]]:
@@ -223,21 +258,12 @@ def stray_items(table) -> list[tuple[Unmapped, str, int]]:
         return []
     if table.detected_version in VERSIONS and table.detected_version != table.schema.version:
         return []
-    known_rows, _cols = _known(table.id)
-    sch = table.schema
     out = []
     for u in table.unmapped:
-        if u.what != "row" or u.group is None or _key(u.label) not in known_rows:
+        if not _label_ok(u.label):
             continue
-        parts = lb.split_label(u.label)
-        last = parts[-1] if parts else None
-        if last is None:
-            continue
-        items = sum(1 for r in sch.rows if r.group == u.group and r.data)
-        # numbered past the group's last item (9.其他), or unnumbered (其他: the reader takes a short label for its
-        # own group's row only, resolve_s3)
-        if items and ((last.marker == "arabic" and last.num is not None and last.num > items)
-                      or (not last.marker and len(parts) == 1)):
+        items = _added_row(table, u)
+        if items is not None:
             out.append((u, u.group, items))
     return out
 
@@ -423,7 +449,15 @@ class TableExtraRows(Kind[KindOptions]):
         for tid, table in _tables(report):
             known_rows, known_cols = _known(tid)
             items = []
+            subtotals = table.subtotals if tid == "s3" else []
+            for label, group, block, cell in subtotals:
+                # a group's sub-total row, named with its group: （三）不予公开的小计行“合计”
+                spec = table.schema.row_by_id.get(group)
+                name = (table.row_labels.get(group) or (spec.label if spec is not None else "")).strip()
+                items.append((f"{name}的小计行" if name else "小计行", label, block, cell))
             for label, block, cell in table.extra_rows:
+                if subtotals and _key(label) in SUBTOTAL_KEYS:
+                    continue  # (each named above with its group)
                 # (a group's 合计 or 总计 in table 三 is a sub-total the reader set aside, not （七）总计)
                 if (_key(label) not in known_rows or (tid == "s3" and _key(label) in SUBTOTAL_KEYS)) \
                         and _label_ok(label):
@@ -441,7 +475,7 @@ class TableExtraRows(Kind[KindOptions]):
                 **_at(block if block is not None else _first_block(table), cell),
                 params={"table": TABLE_SHORT_NAMES[tid], "extras": text, "note": _LOCAL_NOTE},
                 evidence={"expected": "统一格式规定的栏目", "actual": "、".join(labels), "table": tid,
-                          "rows": [lbl for w, lbl, _b, _c in items if w == "行"],
+                          "rows": [lbl for w, lbl, _b, _c in items if w != "列"],
                           "cols": [lbl for w, lbl, _b, _c in items if w == "列"]},
                 match=first if cell is not None else None,
                 key=f"{tid}:extra:{'|'.join(labels)}",

@@ -386,6 +386,7 @@ def _flat_s3(bd: Build, toks: list[Tok]) -> None:
         if rid == SUBTOTAL:  # a group's sub-total (a local addition), as in a grid
             if numbers:
                 bd.extra("row", lab.text, lab.block, lab.cell)
+                bd.subtotals.append((lab.text, ctx.group or "", lab.block, lab.cell))
             continue
         if rid is None:
             if numbers:

@@ -144,6 +144,8 @@ class Build:
     unmapped: list[Unmapped] = field(default_factory=list)
     extra_rows: list[tuple[str, Block | None, Cell | None]] = field(default_factory=list)
     extra_cols: list[tuple[str, Block | None, Cell | None]] = field(default_factory=list)
+    # table 三: each group's sub-total row (小计, or 合计 / 总计 before （六）) as (label, group id, block, cell)
+    subtotals: list[tuple[str, str, Block | None, Cell | None]] = field(default_factory=list)
     row_labels: dict[str, str] = field(default_factory=dict)
     col_labels: dict[str, str] = field(default_factory=dict)
     blocks: list[Block] = field(default_factory=list)

@@ -229,6 +229,9 @@ class StatTable:
     unmapped: list[Unmapped] = field(default_factory=list)
     extra_rows: list[tuple[str, Block | None, Cell | None]] = field(default_factory=list)  # accepted local rows
     extra_cols: list[tuple[str, Block | None, Cell | None]] = field(default_factory=list)  # e.g. 小计
+    # table 三: each group's sub-total row (also in ``extra_rows``, once a label) as (label, the group's row id, block,
+    # cell), so that DL111 names its group (（三）不予公开的小计行“合计”)
+    subtotals: list[tuple[str, str, Block | None, Cell | None]] = field(default_factory=list)
     layout: str = "grid"  # grid | flat (one cell per line, scraped) | image
     row_labels: dict[str, str] = field(default_factory=dict)  # row id → label as written
     col_labels: dict[str, str] = field(default_factory=dict)
