@@ -514,3 +514,42 @@ def test_the_grand_total_written_he_ji_after_the_last_group_is_still_the_total(f
     wrong = md_report(2023, s3=md_t3("2021", values={("result.total", "total"): "9"}).replace("| （七）总计 |", "| 合计 |"))
     assert "DL203" in codes(run_(wrong))
 
+
+def _with_group_row(md: str, group: str, values: list[str]) -> str:
+    """Table 三 of ``md`` with ``group``'s label row (a row of its own above its items) carrying ``values``."""
+    lines = md.splitlines()
+    (i,) = [k for k, line in enumerate(lines) if line.replace(" ", "").startswith(f"|{group}||")]
+    lines[i] = f"| {group} | {' | '.join(values)} |"
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("form", ["markdown", "text", "flat", "html", "docx"])
+def test_a_group_row_filled_with_its_sub_total_is_checked_against_its_items(form):
+    """（三）不予公开's label row filled with numbers (its sub-total, which the format does not have) was accepted without
+    a word, so a sub-total that disagrees with its items passed. Now each column is compared with the sum of the items
+    (DL212, a warning: the format neither has nor forbids the numbers); equal, it is quiet."""
+    values = {(r, c): v for r, v in (("new", "3"), ("result.open", "1"), ("result.not_open.state_secret", "1"),
+                                      ("result.not_open.third_party", "1"), ("result.total", "3"))
+              for c in ("natural_person", "total")}
+    md = md_report(2023, s3=md_t3("2021", values=values))
+    select = [*RULES, "DL201", "DL202", "DL203", "DL212"]
+    ok = _with_group_row(md, "（三）不予公开", ["2", "0", "0", "0", "0", "0", "2"])
+    assert _lint_as(ok, form, select) == []
+    bad = _with_group_row(md, "（三）不予公开", ["3", "0", "0", "0", "0", "0", "3"])
+    diags = _lint_as(bad, form, select)
+    assert codes(diags) == ["DL212"], [d.message for d in diags]
+    d = diags[0]
+    assert d.severity == "warning"
+    assert "表三“（三）不予公开”一行填了数字，但与其下各项之和不符：“自然人”列为3，其第1至8项之和为2；“总计”列为3" in d.message
+    assert d.evidence["expected"] == 2 and d.evidence["actual"] == 3
+    assert [c["column"] for c in d.evidence["cells"]] == ["natural_person", "total"]
+    if form in ("markdown", "docx"):
+        assert d.pointer is not None and "表三 › （三）不予公开 › 自然人" in d.pointer
+
+
+def test_a_group_row_with_a_clerks_added_item_is_not_summed():
+    """A clerk's item added in the group (DL111) may be in the group row's sub-total: that group is not checked."""
+    md = _with_group_row(md_report(2023), "（三）不予公开", ["1", "0", "0", "0", "0", "0", "1"])
+    assert codes(lint(md, select=[*RULES, "DL212"])) == ["DL212"]  # all items 0, sub-total 1
+    md = _with_item_after(md, "8.属于行政查询事项", "9.其他原因", value="1")
+    assert codes(lint(md, select=[*RULES, "DL212"])) == ["DL111"]

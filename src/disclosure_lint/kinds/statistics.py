@@ -13,6 +13,8 @@ the others ``report.stats`` (typed cells keyed by canonical row and column ids, 
   rules name it in ``covered_by``: they stay silent about the identities it explains when it runs.
 * ``stat-blank-total``: 总计 cells left blank while their parts are not all zero (never a violated identity).
 * ``stat-value``, ``stat-proactive``, ``stat-rules-power``, ``stat-unfilled``: the cells themselves.
+* ``stat-group-row``: a group row of table 三 (（三）不予公开 …) filled with numbers the format does not have, checked
+  against the sum of its items (a warning: the format neither has nor forbids them).
 """
 
 from __future__ import annotations
@@ -557,3 +559,57 @@ class StatUnfilled(Kind[KindOptions]):
                   key="unfilled:" + ",".join(t.id for t in empty), severity=None if filled else "error")
 
 
+
+
+# -- kind: a group row of table 三 filled with its own sub-total -------------------------------------------------------
+
+@register
+class StatGroupRow(Kind[KindOptions]):
+    """Table 三's group rows （三）不予公开, （四）无法提供, （五）不予处理 (and 2021's （六）其他处理) hold no numbers in the
+    format (spec §3.4: only their numbered items do); a clerk who fills one writes its sub-total there.  Each column
+    where it differs from the sum of its items is named, one finding per group row."""
+
+    name = "stat-group-row"
+    Options = KindOptions
+    params = frozenset({"group", "items", "cells", "count"})
+
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
+        t = (report.stats or {}).get("s3")
+        if t is None or t.layout == "image" or truly_unmapped(t) or unplaced_columns(t) or t.loose:
+            return  # (a table not read whole: DL001 says so)
+        sch = t.schema
+        order = cell_order(t)
+        for spec in sch.rows:
+            if spec.data or spec.group != "result":
+                continue
+            kids = [r.id for r in sch.rows if r.group == spec.id and r.data]
+            own = sorted((k for k in t.cells if k[0] == spec.id), key=order)
+            if not kids or not own or any(u.what == "row" and u.group == spec.id for u in t.unmapped):
+                continue  # (a clerk's added item in the group, DL111: its numbers may be in the sub-total)
+            bad: list[tuple[CellKey, Decimal, Decimal]] = []
+            for key in own:
+                cell = t.cells[key]
+                if not cell.value.is_number:
+                    continue
+                parts = [t.cells.get((kid, key[1])) for kid in kids]
+                if any(p is None or not (p.value.is_number or p.value.kind == "blank") for p in parts):
+                    continue  # an item not read or not a number: its sum is not known
+                total = sum((p.value.arithmetic for p in parts if p is not None and p.value.is_number), Decimal(0))
+                if cell.value.arithmetic != total:
+                    bad.append((key, total, cell.value.arithmetic))
+            if not bad:
+                continue
+            group = row_label(t, spec.id).strip()
+            items = f"第1至{len(kids)}项"
+            cells = "；".join(f"“{col_name(t, k[1])}”列为{fmt(actual)}，其{items}之和为{fmt(total)}"
+                             for k, total, actual in bad)
+            first = bad[0]
+            yield position(report, t, first[0],
+                           params={"group": group, "items": items, "cells": cells, "count": str(len(bad))},
+                           evidence={"table": TABLE_SHORT_NAMES["s3"], "table_title": TABLE_NAMES["s3"],
+                                     "row": spec.id, "row_label": group, "expected": jnum(first[1]),
+                                     "actual": jnum(first[2]), "delta": jnum(first[2] - first[1]),
+                                     "cells": [{**cell_evidence(t, k), "expected": jnum(total), "actual": jnum(actual)}
+                                               for k, total, actual in bad],
+                                     "items": kids},
+                           key=f"group-row:{spec.id}")
