@@ -493,6 +493,13 @@ def test_a_groups_sub_total_row_is_a_local_addition_not_the_grand_total(form, la
     assert codes(diags) == ["DL111"] and f"行“{label}”" in diags[0].message and diags[0].severity == "info"
     # named with its group (it said only 行“合计”, which reads as a row of the table, not of （三）)
     assert f"（三）不予公开的小计行“{label}”" in diags[0].message
+    assert diags[0].pointer is not None and f"表三 › （三）不予公开 › {label}" in diags[0].pointer
+    if label == "合计":  # the group's label cut as written (a PDF's narrow cell): named by the format's label
+        cut = md.replace("| （三）不予公开 |", "| （三）不予公 |")
+        assert cut != md
+        text, fmt = (as_flat(cut), "text") if form == "flat" else FORMS[form](cut)
+        (d,) = lint(text, select=select, fmt=fmt)
+        assert "（三）不予公开的小计行“合计”" in d.message
     if label == "小计":  # one after each of two groups: each named with its own
         md2 = _with_item_after(md, "3.补正后申请内容仍不明确", "小计", value="0")
         text, fmt = (as_flat(md2), "text") if form == "flat" else FORMS[form](md2)

@@ -450,11 +450,14 @@ class TableExtraRows(Kind[KindOptions]):
             known_rows, known_cols = _known(tid)
             items = []
             subtotals = table.subtotals if tid == "s3" else []
+            named: dict[int, str] = {}  # a sub-total's cell → its group's label
             for label, group, block, cell in subtotals:
                 # a group's sub-total row, named with its group: （三）不予公开的小计行“合计”
+                # (the format's label: the one written may be cut, （三）不予公 wrapped in a PDF's narrow cell)
                 spec = table.schema.row_by_id.get(group)
-                name = (table.row_labels.get(group) or (spec.label if spec is not None else "")).strip()
+                name = spec.label if spec is not None else ""
                 items.append((f"{name}的小计行" if name else "小计行", label, block, cell))
+                named.setdefault(id(cell), name)
             for label, block, cell in table.extra_rows:
                 if subtotals and _key(label) in SUBTOTAL_KEYS:
                     continue  # (each named above with its group)
@@ -471,8 +474,14 @@ class TableExtraRows(Kind[KindOptions]):
             labels = [lbl.strip() for _w, lbl, _b, _c in items]
             text = "、".join(f"{w}“{lbl.strip()}”" for w, lbl, _b, _c in items)
             _w, first, block, cell = items[0]
+            pointer = None
+            if cell is not None and named.get(id(cell)):  # a sub-total: 表三 › （三）不予公开 › 合计, as an added item
+                sec = report.section_of(block) if block is not None else None
+                pointer = " › ".join(p for p in ((sec.label if sec else None), TABLE_SHORT_NAMES[tid],
+                                                 named[id(cell)], first.strip()) if p)
             yield Hit(
                 **_at(block if block is not None else _first_block(table), cell),
+                pointer=pointer,
                 params={"table": TABLE_SHORT_NAMES[tid], "extras": text, "note": _LOCAL_NOTE},
                 evidence={"expected": "统一格式规定的栏目", "actual": "、".join(labels), "table": tid,
                           "rows": [lbl for w, lbl, _b, _c in items if w != "列"],
