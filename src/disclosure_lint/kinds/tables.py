@@ -37,7 +37,7 @@ from pydantic import Field
 from ..model import Block, Cell
 from ..report import catalogue as cat
 from ..report.catalogue import TABLE_SHORT_NAMES
-from ..report.stats import labels as lb
+from ..report.stats.added import added_row
 from ..report.stats.model import Unmapped
 from ..report.stats.schema import SCHEMAS, norm, schema, strip_number
 from ..report.stats.table3 import SUBTOTAL_KEYS
@@ -196,7 +196,7 @@ def _tables(report):
 
 def truly_unmapped(table, ignore: frozenset[str] = frozenset()) -> list:
     """Unmapped labels that are not labels of any format version, header cells or extras.  A clerk's own row inside a
-    group of table 三 (:func:`_added_row`: ``9.其他原因`` after （三）不予公开's 8 items) is not one when it is the only
+    group of table 三 (:func:`.added.added_row`: ``9.其他原因`` after （三）不予公开's 8 items) is not one when it is the only
     label the tool could not place: it is the report's addition (:func:`stray_items`, DL111), not the tool's failure;
     beside another unread label it is listed with it (the table was not read whole, so its group is not sure)."""
     known_rows, known_cols = _known(table.id)
@@ -211,39 +211,11 @@ def truly_unmapped(table, ignore: frozenset[str] = frozenset()) -> list:
             continue
         if (u.what == "row" and k in known_rows) or (u.what == "col" and k in known_cols):
             continue
-        (added if _added_row(table, u) is not None else out).append(u)
+        (added if added_row(table, u) is not None else out).append(u)
     if added and (out or unplaced_columns(table) or any(c.value.kind != "blank" for c in table.loose)):
         listed = {id(u) for u in (*out, *added)}
         return [u for u in table.unmapped if id(u) in listed]  # (in the table's order)
     return out
-
-
-def _added_row(table, u: Unmapped) -> int | None:
-    """How many items the group of table 三 that ``u`` sits in has, when ``u`` is plainly a clerk's added item of that
-    group (None: it is not): numbered past the group's last item (``9.其他``, ``9.其他原因`` under （三）不予公开, which
-    has 1–8), or — in a table read by its grid, where a label is a cell's whole text — unnumbered with a label that is
-    none of the format's and no piece of one (``其他原因``; not ``属于国家秘``, a label cut by a reader).  A row
-    numbered within the group (``3.其他原因``) may be a misread item: not one."""
-    if table.id != "s3" or u.what != "row" or u.group is None:
-        return None
-    items = sum(1 for r in table.schema.rows if r.group == u.group and r.data)
-    parts = lb.split_label(u.label)
-    if not items or not parts:
-        return None
-    last = parts[-1]
-    if last.marker == "arabic" and last.num is not None and last.num > items:
-        return items
-    if last.marker or len(parts) != 1:
-        return None
-    k = _key(u.label)
-    if k in _known(table.id)[0]:  # 其他: the reader takes a short label for its own group's row only (resolve_s3)
-        return items
-    if table.layout != "grid" or len(k) < 2:
-        return None
-    # (a short label of the format, 其他, inside it is no sign of a cut: 其他原因 is the clerk's catch-all)
-    if any(k in key or (len(key) >= 4 and (key in k or lb.similarity(k, key) >= 0.5)) for key in _known(table.id)[0]):
-        return None
-    return items
 
 
 def stray_items(table) -> list[tuple[Unmapped, str, int]]:
@@ -262,7 +234,7 @@ def stray_items(table) -> list[tuple[Unmapped, str, int]]:
     for u in table.unmapped:
         if not _label_ok(u.label):
             continue
-        items = _added_row(table, u)
+        items = added_row(table, u)
         if items is not None:
             out.append((u, u.group, items))
     return out

@@ -192,6 +192,8 @@ def _row(table: StatTable, row: str, memo: _Rows | None) -> TableValue | None:
 
 
 def _s3_group(table: StatTable, group: str, memo: _Rows | None = None) -> TableValue | None:
+    if table.unmapped and any(u.group == group for u in table.added_rows):
+        return None  # a clerk's row added to the group (9.其他原因): the prose's count may include it, or not
     sch = table.schema
     key = (id(sch), group)
     hit = _GROUP_ROWS.get(key)

@@ -18,6 +18,7 @@ from typing import Any, Literal
 from ...memo import Kept
 from ...model import Block, Cell, slots_twin
 from ..catalogue import TABLE_SHORT_NAMES
+from .added import added_row
 from .schema import S4_BLOCKS, TableSchema
 
 ValueKind = Literal["int", "decimal", "blank", "slash", "dash", "none", "na", "text"]
@@ -283,8 +284,16 @@ class StatTable:
         """Its numbers can be summed or compared with the prose: read as a table (not a picture) whose columns are all
         known (:attr:`columns_unknown`) and whose numbers all lie in known rows (:attr:`unmapped_data`: a row label the
         tool could not read — a label wrapped around its numbers in a PDF copied as text — may hold the numbers of the
-        rows around it, as the identities also assume)."""
-        return self.layout != "image" and not self.columns_unknown and not self.unmapped_data
+        rows around it, as the identities also assume).  A row a clerk added inside a group (:attr:`added_rows`) holds
+        its own numbers: the table stays comparable, but not that group's sum (:func:`..metrics.table_value`)."""
+        return self.layout != "image" and not self.columns_unknown and all(
+            added_row(self, u) is not None for u in self.unmapped_data)
+
+    @property
+    def added_rows(self) -> list[Unmapped]:
+        """Table 三's rows a clerk added inside a group (``9.其他原因`` after （三）不予公开's items: :func:`.added.added_row`),
+        each with the group it sits in (``Unmapped.group``)."""
+        return [u for u in self.unmapped if added_row(self, u) is not None]
 
     @property
     def readable(self) -> bool:
