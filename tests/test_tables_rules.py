@@ -580,3 +580,20 @@ def test_the_prose_is_still_compared_with_a_table_that_has_a_clerks_added_row(fo
     diags = check("本年新收政府信息公开申请3件，全年办结4件。")
     assert sorted(codes(diags)) == ["DL111", "DL230"] and "办结4件" in diags[-1].message + diags[0].message
     assert sorted(codes(check("本年新收政府信息公开申请3件，全年办结3件，其中予以公开2件。"))) == ["DL111", "DL231"]
+
+
+@pytest.mark.parametrize("form", ["markdown", "text", "docx"])
+def test_the_prose_other_count_is_compared_with_the_items_not_a_clerks_sub_total(form):
+    """2021: （六）其他处理's group row filled with a wrong sub-total (2, its items 1) was read as the group's count, so
+    the prose's correct 其他处理1件 got DL231 besides DL212. Now the prose is compared with the items' sum (as for （三）
+    （四）（五））; a 2019 table's （六）其他处理, a row of its own, is still compared as it is."""
+    values = {(r, c): v for r, v in (("new", "2"), ("result.open", "1"), ("result.other.no_correction", "1"),
+                                      ("result.total", "2")) for c in ("natural_person", "total")}
+    md = md_report(2023, s3=md_t3("2021", values=values)).replace(
+        "本局全年主动公开政府信息120条。", "本年新收政府信息公开申请2件，全年办结2件，其中予以公开1件、其他处理1件。")
+    select = [*RULES, "DL212", "DL230", "DL231"]
+    assert _lint_as(md, form, select) == []
+    bad = _with_group_row(md, "（六）其他处理", ["2", "0", "0", "0", "0", "0", "2"])
+    assert codes(_lint_as(bad, form, select)) == ["DL212"]
+    wrong = md.replace("其他处理1件", "其他处理2件")
+    assert codes(_lint_as(wrong, form, select)) == ["DL231"]
