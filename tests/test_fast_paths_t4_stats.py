@@ -23,6 +23,7 @@ from disclosure_lint.report.stats.grid import (
     value_cells,
     with_values,
 )
+from disclosure_lint.report.stats.model import Subtotal
 from disclosure_lint.report.stats.table3 import Ctx, _is_header, _row_id, _s3_order, is_s3_label
 
 _CELLS = table3._CELLS
@@ -88,7 +89,9 @@ def _reference_read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = Fal
         if rid == table3.SUBTOTAL:  # a group's sub-total row (小计; 合计 or 总计 before （六）): a local addition
             if nonblank:
                 bd.extra("row", clean(where.text) if where is not None else "小计", block, where)
-                bd.subtotals.append((clean(where.text) if where is not None else "小计", ctx.group or "", block, where))
+                bd.subtotals.append(Subtotal(clean(where.text) if where is not None else "小计", ctx.group or "", block,
+                                             where, tuple((order[i], c.text, c) for i, c in vals
+                                                          if 0 <= i < len(order) and order[i] is not None)))
             continue
         row_label = clean(where.text) if where is not None else rid
         if row is cut and len(vals) < len(order):

@@ -547,7 +547,7 @@ def test_a_group_row_filled_with_its_sub_total_is_checked_against_its_items(form
     assert codes(diags) == ["DL212"], [d.message for d in diags]
     d = diags[0]
     assert d.severity == "warning"
-    assert "表三“（三）不予公开”一行填了数字，但与其下各项之和不符：“自然人”列为3，其第1至8项之和为2；“总计”列为3" in d.message
+    assert "表三“（三）不予公开”一行所填的数字与其下各项之和不符：“自然人”列为3，其第1至8项之和为2；“总计”列为3" in d.message
     assert d.evidence["expected"] == 2 and d.evidence["actual"] == 3
     assert [c["column"] for c in d.evidence["cells"]] == ["natural_person", "total"]
     if form in ("markdown", "docx"):
@@ -597,3 +597,24 @@ def test_the_prose_other_count_is_compared_with_the_items_not_a_clerks_sub_total
     assert codes(_lint_as(bad, form, select)) == ["DL212"]
     wrong = md.replace("其他处理1件", "其他处理2件")
     assert codes(_lint_as(wrong, form, select)) == ["DL231"]
+
+
+@pytest.mark.parametrize("form", ["markdown", "text", "flat", "html", "docx"])
+def test_a_groups_sub_total_row_is_checked_against_its_items(form):
+    """A 小计 (or 合计) row after （三）不予公开's items was set aside as a local addition (DL111) and its numbers read by
+    nobody: a sub-total that disagrees with its items passed. Now DL212 compares it too; equal, only DL111."""
+    values = {(r, c): v for r, v in (("new", "3"), ("result.open", "1"), ("result.not_open.state_secret", "1"),
+                                      ("result.not_open.third_party", "1"), ("result.total", "3"))
+              for c in ("natural_person", "total")}
+    md = md_report(2023, s3=md_t3("2021", values=values))
+    select = [*RULES, "DL201", "DL202", "DL203", "DL212"]
+    assert codes(_lint_as(_with_item_after(md, "8.属于行政查询事项", "小计", value="2"), form, select)) == ["DL111"]
+    diags = _lint_as(_with_item_after(md, "8.属于行政查询事项", "合计", value="3"), form, select)
+    assert sorted(codes(diags)) == ["DL111", "DL212"], [x.message for x in diags]
+    (d,) = [x for x in diags if x.code == "DL212"]
+    assert d.severity == "warning"
+    assert ("表三“（三）不予公开”的小计行“合计”与其下各项之和不符：“自然人”列为3，其第1至8项之和为2；“总计”列为3，"
+            "其第1至8项之和为2") in d.message
+    assert d.pointer is not None and "表三 › （三）不予公开 › 合计 › 自然人" in d.pointer
+    assert [(c["column"], c["expected"], c["actual"]) for c in d.evidence["cells"]] == [
+        ("natural_person", 2, 3), ("total", 2, 3)]

@@ -423,7 +423,8 @@ class TableExtraRows(Kind[KindOptions]):
             items = []
             subtotals = table.subtotals if tid == "s3" else []
             named: dict[int, str] = {}  # a sub-total's cell → its group's label
-            for label, group, block, cell in subtotals:
+            for label, group, block, cell, _values in ((s.label, s.group, s.block, s.cell, s.values)
+                                                       for s in subtotals):
                 # a group's sub-total row, named with its group: （三）不予公开的小计行“合计”
                 # (the format's label: the one written may be cut, （三）不予公 wrapped in a PDF's narrow cell)
                 spec = table.schema.row_by_id.get(group)

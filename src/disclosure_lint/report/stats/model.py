@@ -218,6 +218,18 @@ class Unmapped:
     group: str | None = None
 
 
+@dataclass(frozen=True)
+class Subtotal:
+    """A group's sub-total row of table 三 (小计, or 合计 / 总计 before （六）), a row some templates add after the group's
+    items: its label, the group's row id, where it is, and its cells as ``(column id, text, cell)``."""
+
+    label: str
+    group: str
+    block: Block | None
+    cell: Cell | None
+    values: tuple[tuple[str, str, Cell | None], ...] = ()
+
+
 @dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class StatTable:
     """A statistics table as read: the schema it was read with, its mapped cells and what could not be mapped."""
@@ -232,7 +244,7 @@ class StatTable:
     extra_cols: list[tuple[str, Block | None, Cell | None]] = field(default_factory=list)  # e.g. 小计
     # table 三: each group's sub-total row (also in ``extra_rows``, once a label) as (label, the group's row id, block,
     # cell), so that DL111 names its group (（三）不予公开的小计行“合计”)
-    subtotals: list[tuple[str, str, Block | None, Cell | None]] = field(default_factory=list)
+    subtotals: list[Subtotal] = field(default_factory=list)
     layout: str = "grid"  # grid | flat (one cell per line, scraped) | image
     row_labels: dict[str, str] = field(default_factory=dict)  # row id → label as written
     col_labels: dict[str, str] = field(default_factory=dict)

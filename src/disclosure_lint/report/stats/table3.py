@@ -32,7 +32,7 @@ from .grid import (
     shape_of,
     to_loose,
 )
-from .model import cell_key
+from .model import Subtotal, cell_key
 
 
 class _LabelMemo(dict[str, bool]):
@@ -548,7 +548,10 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
             if has_text:
                 label = clean(where.text) if where is not None else "小计"
                 bd.extra("row", label, block, where)
-                bd.subtotals.append((label, ctx.group or "", block, where))
+                pairs = zip(order, row.cells[start:]) if vals is None else (
+                    (order[i], c) for i, c in vals if 0 <= i < n)
+                bd.subtotals.append(Subtotal(label, ctx.group or "", block, where,
+                                             tuple((cid, c.text, c) for cid, c in pairs if cid is not None)))
             continue
         row_label = clean(where.text) if where is not None else rid
         if row is cut and count_vals < n:
