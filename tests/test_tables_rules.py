@@ -618,3 +618,13 @@ def test_a_groups_sub_total_row_is_checked_against_its_items(form):
     assert d.pointer is not None and "表三 › （三）不予公开 › 合计 › 自然人" in d.pointer
     assert [(c["column"], c["expected"], c["actual"]) for c in d.evidence["cells"]] == [
         ("natural_person", 2, 3), ("total", 2, 3)]
+
+
+@pytest.mark.parametrize("form", ["markdown", "html"])
+def test_an_of_which_row_is_named_as_a_breakdown_not_an_item_to_move(form):
+    """A clerk's 其中：涉及个人隐私 under 7.属于行政执法案卷 is a breakdown of that item (its numbers counted in it): DL111
+    says so, not 'move these applications into one of items 1–8' as for an added item (before: DL001, the tool's)."""
+    md = _with_item_after(md_report(2023), "7.属于行政执法案卷", "其中：涉及个人隐私", value="1")
+    (d,) = _lint_as(md, form, RULES)
+    assert d.code == "DL111" and "行“其中：涉及个人隐私”（位于“（三）不予公开”之下）" in d.message
+    assert "“其中”行是上一项的细分" in d.message and "归入" not in d.message

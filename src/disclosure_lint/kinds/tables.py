@@ -479,6 +479,9 @@ class TableExtraRows(Kind[KindOptions]):
             note = (f"（{fmt}（{cat.FORMAT_DOCUMENTS[version]}）的“{spec.label}”只有1至{items}项，"
                     f"没有“{strip_number(label).strip()}”项；该行的数字不计入任何勾稽关系，本表“（七）总计”是否等于各项之和"
                     f"也因此未核对；请把这些申请归入1至{items}项中相应的一项，或改列其他相应的办理结果）")
+            if label.startswith(_OF_WHICH):  # 其中：… a breakdown of the item above, already counted in it
+                note = (f"（“其中”行是上一项的细分，{fmt}（{cat.FORMAT_DOCUMENTS[version]}）的“{spec.label}”没有这一行；"
+                        f"该行的数字不计入任何勾稽关系，本表“（七）总计”是否等于各项之和也因此未核对；可改在正文中说明）")
             yield Hit(
                 **_at(block, u.cell),
                 params={"table": short, "extras": f"行“{label}”（位于“{group_label}”之下）", "note": note},
@@ -492,6 +495,7 @@ class TableExtraRows(Kind[KindOptions]):
 
 
 _LOCAL_NOTE = "（地方增设的栏目可以保留；统计核对只使用统一格式规定的栏目）"
+_OF_WHICH = ("其中", "（其中", "(其中")
 
 
 def _deduplicated_hit(report: AnnualReport, deduped: list) -> Hit:
