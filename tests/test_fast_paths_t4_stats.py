@@ -14,6 +14,7 @@ from disclosure_lint.report.stats.grid import (
     col_text,
     continued,
     header_start,
+    is_label,
     is_value,
     label_end,
     layout_of,
@@ -22,6 +23,7 @@ from disclosure_lint.report.stats.grid import (
     value_cells,
     with_values,
 )
+from disclosure_lint.report.stats.model import Subtotal
 from disclosure_lint.report.stats.table3 import Ctx, _is_header, _row_id, _s3_order, is_s3_label
 
 _CELLS = table3._CELLS
@@ -65,6 +67,8 @@ def _reference_read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = Fal
     ctx = Ctx() if header_rows else Ctx(*bd.s3_ctx)  # a part without header rows continues the last one's group
     every_column = None not in order
     for (row, ll), vals, texts in zip(data, row_vals, data_texts):
+        if aligned and 0 <= ll < L - 1:  # (a text of no label after the known ones, in the label columns: a label)
+            ll = max((j for j in range(ll + 1, min(L, len(texts))) if is_label(texts[j])), default=ll)
         labels = tuple(texts[: max(ll, 0) + 1])
         rid, where, last_part = _row_id(row, ll, ctx, labels)
         # (round 18: a number among the label cells is not a label text, so a value equal to it stays a value)
@@ -85,6 +89,9 @@ def _reference_read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = Fal
         if rid == table3.SUBTOTAL:  # a group's sub-total row (小计; 合计 or 总计 before （六）): a local addition
             if nonblank:
                 bd.extra("row", clean(where.text) if where is not None else "小计", block, where)
+                bd.subtotals.append(Subtotal(clean(where.text) if where is not None else "小计", ctx.group or "", block,
+                                             where, tuple((order[i], c.text, c) for i, c in vals
+                                                          if 0 <= i < len(order) and order[i] is not None)))
             continue
         row_label = clean(where.text) if where is not None else rid
         if row is cut and len(vals) < len(order):

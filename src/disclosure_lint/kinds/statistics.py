@@ -13,6 +13,8 @@ the others ``report.stats`` (typed cells keyed by canonical row and column ids, 
   rules name it in ``covered_by``: they stay silent about the identities it explains when it runs.
 * ``stat-blank-total``: 总计 cells left blank while their parts are not all zero (never a violated identity).
 * ``stat-value``, ``stat-proactive``, ``stat-rules-power``, ``stat-unfilled``: the cells themselves.
+* ``stat-group-row``: a group row of table 三 (（三）不予公开 …) filled with numbers the format does not have, checked
+  against the sum of its items (a warning: the format neither has nor forbids them).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pydantic import Field
 
 from ..report.agency import classify, government_of
 from ..report.catalogue import TABLE_NAMES, TABLE_SHORT_NAMES, TABLE_TITLES
+from ..report.stats.grid import value_of
 from ..report.stats.identities import CellKey, Check, table_version
 from ..report.stats.model import StatCell, StatTable, worded_change
 from ..report.stats.wording import (
@@ -557,3 +560,83 @@ class StatUnfilled(Kind[KindOptions]):
                   key="unfilled:" + ",".join(t.id for t in empty), severity=None if filled else "error")
 
 
+
+
+# -- kind: a group row of table 三 filled with its own sub-total -------------------------------------------------------
+
+@register
+class StatGroupRow(Kind[KindOptions]):
+    """Table 三's group rows （三）不予公开, （四）无法提供, （五）不予处理 (and 2021's （六）其他处理) hold no numbers in the
+    format (spec §3.4: only their numbered items do); a clerk who fills one writes its sub-total there, and some templates
+    add a sub-total row (小计, 合计) after the items.  Each column where such a sub-total differs from the sum of the
+    group's items is named, one finding per row."""
+
+    name = "stat-group-row"
+    Options = KindOptions
+    params = frozenset({"what", "items", "cells", "count", "note"})
+
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
+        t = (report.stats or {}).get("s3")
+        if t is None or t.layout == "image" or truly_unmapped(t) or unplaced_columns(t) or t.loose:
+            return  # (a table not read whole: DL001 says so)
+        sch = t.schema
+        order = cell_order(t)
+        kids_of = {spec.id: [r.id for r in sch.rows if r.group == spec.id and r.data]
+                   for spec in sch.rows if not spec.data and spec.group == "result"}
+        added = {u.group for u in t.added_rows}  # (a clerk's added item in the group, DL111: it may be in the sub-total)
+        for group, kids in kids_of.items():
+            if not kids or group in added:
+                continue
+            items = f"第1至{len(kids)}项"
+            label = row_label(t, group).strip()
+            own = [(k, t.cells[k].value, t.cells[k].cell) for k in sorted((k for k in t.cells if k[0] == group), key=order)]
+            bad = self._differing(t, kids, [(k[1], v, c) for k, v, c in own])
+            if bad:
+                yield position(report, t, (group, bad[0][0]), **self._hit(
+                    t, group, bad, f"“{label}”一行所填的数字", items,
+                    f"统一格式中该行只是分组名称，数字填在其下各项；填了小计的，应等于{items}之和", f"group-row:{group}"))
+            spec = sch.row_by_id[group]
+            for sub in t.subtotals:
+                if sub.group != group:
+                    continue
+                bad = self._differing(t, kids, [(cid, value_of(text), c) for cid, text, c in sub.values])
+                if not bad:
+                    continue
+                block = sub.block if sub.block is not None else (t.blocks[0] if t.blocks else None)
+                cell = bad[0][3] if bad[0][3] is not None else sub.cell  # (a flattened table's value: its label's place)
+                sec = report.section_of(block) if block is not None else None
+                pointer = " › ".join(p for p in ((sec.label if sec else None), TABLE_SHORT_NAMES["s3"], spec.label,
+                                                 sub.label.strip(), col_name(t, bad[0][0])) if p)
+                yield Hit(block=block, cell=cell,
+                          pointer=pointer, **self._hit(
+                              t, group, bad, f"“{spec.label}”的小计行“{sub.label.strip()}”", items,
+                              f"小计行是地方增设的栏目，应等于该组{items}之和", f"subtotal:{group}:{sub.label.strip()}"))
+
+    @staticmethod
+    def _differing(t: StatTable, kids: list[str], own) -> list[tuple[str, Decimal, Decimal, Any]]:
+        """(column, the items' sum, the sub-total, its cell) of each column where a sub-total ``own`` (``(column,
+        value, cell)``) that is a number differs from the sum of the items ``kids`` (all read, numbers or blank)."""
+        bad = []
+        for col, value, cell in own:
+            if not value.is_number:
+                continue
+            parts = [t.cells.get((kid, col)) for kid in kids]
+            if any(p is None or not (p.value.is_number or p.value.kind == "blank") for p in parts):
+                continue  # an item not read or not a number: its sum is not known
+            total = sum((p.value.arithmetic for p in parts if p is not None and p.value.is_number), Decimal(0))
+            if value.arithmetic != total:
+                bad.append((col, total, value.arithmetic, cell))
+        return bad
+
+    @staticmethod
+    def _hit(t: StatTable, group: str, bad, what: str, items: str, note: str, key: str) -> dict[str, Any]:
+        cells = "；".join(f"“{col_name(t, col)}”列为{fmt(actual)}，其{items}之和为{fmt(total)}"
+                         for col, total, actual, _c in bad)
+        _col, total, actual, _c = bad[0]
+        return {"params": {"what": what, "items": items, "cells": cells, "count": str(len(bad)), "note": note},
+                "evidence": {"table": TABLE_SHORT_NAMES["s3"], "table_title": TABLE_NAMES["s3"], "row": group,
+                             "row_label": row_label(t, group), "expected": jnum(total), "actual": jnum(actual),
+                             "delta": jnum(actual - total),
+                             "cells": [{"column": c, "column_label": col_name(t, c), "expected": jnum(tot),
+                                        "actual": jnum(act)} for c, tot, act, _cell in bad]},
+                "key": key}

@@ -37,7 +37,7 @@ from pydantic import Field
 from ..model import Block, Cell
 from ..report import catalogue as cat
 from ..report.catalogue import TABLE_SHORT_NAMES
-from ..report.stats import labels as lb
+from ..report.stats.added import added_row
 from ..report.stats.model import Unmapped
 from ..report.stats.schema import SCHEMAS, norm, schema, strip_number
 from ..report.stats.table3 import SUBTOTAL_KEYS
@@ -195,10 +195,14 @@ def _tables(report):
 
 
 def truly_unmapped(table, ignore: frozenset[str] = frozenset()) -> list:
-    """Unmapped labels that are not labels of any format version, header cells or extras."""
+    """Unmapped labels that are not labels of any format version, header cells or extras.  A clerk's own row inside a
+    group of table 三 (:func:`.added.added_row`: ``9.其他原因`` after （三）不予公开's 8 items) is not one when it is the only
+    label the tool could not place: it is the report's addition (:func:`stray_items`, DL111), not the tool's failure;
+    beside another unread label it is listed with it (the table was not read whole, so its group is not sure)."""
     known_rows, known_cols = _known(table.id)
     extra = {norm(strip_number(lbl)) for lbl, _b, _c in (*table.extra_rows, *table.extra_cols)}
     out = []
+    added = []
     for u in table.unmapped:
         if not _label_ok(u.label):
             continue
@@ -207,7 +211,10 @@ def truly_unmapped(table, ignore: frozenset[str] = frozenset()) -> list:
             continue
         if (u.what == "row" and k in known_rows) or (u.what == "col" and k in known_cols):
             continue
-        out.append(u)
+        (added if added_row(table, u) is not None else out).append(u)
+    if added and (out or unplaced_columns(table) or any(c.value.kind != "blank" for c in table.loose)):
+        listed = {id(u) for u in (*out, *added)}
+        return [u for u in table.unmapped if id(u) in listed]  # (in the table's order)
     return out
 
 
@@ -223,21 +230,12 @@ def stray_items(table) -> list[tuple[Unmapped, str, int]]:
         return []
     if table.detected_version in VERSIONS and table.detected_version != table.schema.version:
         return []
-    known_rows, _cols = _known(table.id)
-    sch = table.schema
     out = []
     for u in table.unmapped:
-        if u.what != "row" or u.group is None or _key(u.label) not in known_rows:
+        if not _label_ok(u.label):
             continue
-        parts = lb.split_label(u.label)
-        last = parts[-1] if parts else None
-        if last is None:
-            continue
-        items = sum(1 for r in sch.rows if r.group == u.group and r.data)
-        # numbered past the group's last item (9.其他), or unnumbered (其他: the reader takes a short label for its
-        # own group's row only, resolve_s3)
-        if items and ((last.marker == "arabic" and last.num is not None and last.num > items)
-                      or (not last.marker and len(parts) == 1)):
+        items = added_row(table, u)
+        if items is not None:
             out.append((u, u.group, items))
     return out
 
@@ -423,7 +421,19 @@ class TableExtraRows(Kind[KindOptions]):
         for tid, table in _tables(report):
             known_rows, known_cols = _known(tid)
             items = []
+            subtotals = table.subtotals if tid == "s3" else []
+            named: dict[int, str] = {}  # a sub-total's cell → its group's label
+            for label, group, block, cell, _values in ((s.label, s.group, s.block, s.cell, s.values)
+                                                       for s in subtotals):
+                # a group's sub-total row, named with its group: （三）不予公开的小计行“合计”
+                # (the format's label: the one written may be cut, （三）不予公 wrapped in a PDF's narrow cell)
+                spec = table.schema.row_by_id.get(group)
+                name = spec.label if spec is not None else ""
+                items.append((f"{name}的小计行" if name else "小计行", label, block, cell))
+                named.setdefault(id(cell), name)
             for label, block, cell in table.extra_rows:
+                if subtotals and _key(label) in SUBTOTAL_KEYS:
+                    continue  # (each named above with its group)
                 # (a group's 合计 or 总计 in table 三 is a sub-total the reader set aside, not （七）总计)
                 if (_key(label) not in known_rows or (tid == "s3" and _key(label) in SUBTOTAL_KEYS)) \
                         and _label_ok(label):
@@ -437,11 +447,17 @@ class TableExtraRows(Kind[KindOptions]):
             labels = [lbl.strip() for _w, lbl, _b, _c in items]
             text = "、".join(f"{w}“{lbl.strip()}”" for w, lbl, _b, _c in items)
             _w, first, block, cell = items[0]
+            pointer = None
+            if cell is not None and named.get(id(cell)):  # a sub-total: 表三 › （三）不予公开 › 合计, as an added item
+                sec = report.section_of(block) if block is not None else None
+                pointer = " › ".join(p for p in ((sec.label if sec else None), TABLE_SHORT_NAMES[tid],
+                                                 named[id(cell)], first.strip()) if p)
             yield Hit(
                 **_at(block if block is not None else _first_block(table), cell),
+                pointer=pointer,
                 params={"table": TABLE_SHORT_NAMES[tid], "extras": text, "note": _LOCAL_NOTE},
                 evidence={"expected": "统一格式规定的栏目", "actual": "、".join(labels), "table": tid,
-                          "rows": [lbl for w, lbl, _b, _c in items if w == "行"],
+                          "rows": [lbl for w, lbl, _b, _c in items if w != "列"],
                           "cols": [lbl for w, lbl, _b, _c in items if w == "列"]},
                 match=first if cell is not None else None,
                 key=f"{tid}:extra:{'|'.join(labels)}",
@@ -463,6 +479,9 @@ class TableExtraRows(Kind[KindOptions]):
             note = (f"（{fmt}（{cat.FORMAT_DOCUMENTS[version]}）的“{spec.label}”只有1至{items}项，"
                     f"没有“{strip_number(label).strip()}”项；该行的数字不计入任何勾稽关系，本表“（七）总计”是否等于各项之和"
                     f"也因此未核对；请把这些申请归入1至{items}项中相应的一项，或改列其他相应的办理结果）")
+            if label.startswith(_OF_WHICH):  # 其中：… a breakdown of the item above, already counted in it
+                note = (f"（“其中”行是上一项的细分，{fmt}（{cat.FORMAT_DOCUMENTS[version]}）的“{spec.label}”没有这一行；"
+                        f"该行的数字不计入任何勾稽关系，本表“（七）总计”是否等于各项之和也因此未核对；可改在正文中说明）")
             yield Hit(
                 **_at(block, u.cell),
                 params={"table": short, "extras": f"行“{label}”（位于“{group_label}”之下）", "note": note},
@@ -476,6 +495,7 @@ class TableExtraRows(Kind[KindOptions]):
 
 
 _LOCAL_NOTE = "（地方增设的栏目可以保留；统计核对只使用统一格式规定的栏目）"
+_OF_WHICH = ("其中", "（其中", "(其中")
 
 
 def _deduplicated_hit(report: AnnualReport, deduped: list) -> Hit:

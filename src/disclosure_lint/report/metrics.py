@@ -191,7 +191,15 @@ def _row(table: StatTable, row: str, memo: _Rows | None) -> TableValue | None:
     return memo[row]
 
 
+def _has_items(table: StatTable, group: str) -> bool:
+    """Whether any numbered item of ``group`` (2021's （六）其他处理 1.–3.) was read with a cell."""
+    items = {r.id for r in table.schema.rows if r.group == group and r.data}
+    return bool(items) and any(k[0] in items for k in table.cells)
+
+
 def _s3_group(table: StatTable, group: str, memo: _Rows | None = None) -> TableValue | None:
+    if table.unmapped and any(u.group == group for u in table.added_rows):
+        return None  # a clerk's row added to the group (9.其他原因): the prose's count may include it, or not
     sch = table.schema
     key = (id(sch), group)
     hit = _GROUP_ROWS.get(key)
@@ -256,8 +264,10 @@ def table_value(stats: Mapping[str, StatTable], metric: str, s4_block: str | Non
         if metric in SUB_ITEM_LABELS:  # one numbered sub-item: 7.属于行政执法案卷
             return _row(t, f"result.{metric}", memo)
         if metric == "other":
-            if t.get("result.other", "total") is not None or t.get("result.other", "natural_person") is not None:
-                return _row(t, "result.other", memo)
+            if (t.get("result.other", "total") is not None or t.get("result.other", "natural_person") is not None) \
+                    and not _has_items(t, "result.other"):
+                return _row(t, "result.other", memo)  # 2019: （六）其他处理 is a row of its own
+            # 2021: its items' sum, not the sub-total a clerk wrote on the group's row (DL212 checks that one)
             return _s3_group(t, "result.other", memo)
         if metric == "in_total":
             return sum_values([table_value(stats, "new", memo=memo), table_value(stats, "carried_over", memo=memo)])

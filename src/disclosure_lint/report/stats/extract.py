@@ -137,6 +137,7 @@ def extract(report: AnnualReport) -> dict[str, StatTable]:
         out[tid] = StatTable(
             id=tid, schema=schema(tid, version), detected_version=detected, blocks=bd.blocks, cells=bd.cells,
             unmapped=bd.unmapped, extra_rows=bd.extra_rows, extra_cols=bd.extra_cols, layout=bd.layout,
+            subtotals=bd.subtotals,
             row_labels=bd.row_labels, col_labels=bd.col_labels, loose=bd.loose, cut_row=bd.cut_row,
         )
     return out

@@ -37,7 +37,7 @@ from . import labels as lb
 from . import runs as flatline
 from .grid import PIECE, Build, is_value, text_cell, value_of
 from .layout_rows import VERTICAL_CHARS, is_s3_data_label, pairs
-from .model import new_stat_cell
+from .model import Subtotal, new_stat_cell
 from .schema import S3_COLS, norm, schema
 from .table2 import s2_row_of, s2_strong, s2_title, s2_version_votes
 from .table3 import SUBTOTAL, Ctx, resolve_s3, version_flags
@@ -386,6 +386,9 @@ def _flat_s3(bd: Build, toks: list[Tok]) -> None:
         if rid == SUBTOTAL:  # a group's sub-total (a local addition), as in a grid
             if numbers:
                 bd.extra("row", lab.text, lab.block, lab.cell)
+                bd.subtotals.append(Subtotal(lab.text, ctx.group or "", lab.block, lab.cell, tuple(
+                    (cid, v.text, v.cell) for cid, v in zip(order, vals) if cid is not None) if len(vals) == len(order)
+                    else ()))
             continue
         if rid is None:
             if numbers:

@@ -27,7 +27,7 @@ from typing import Any
 
 from ...model import Anchor, Block, Cell, Row
 from . import labels as lb
-from .model import StatCell, StatCellSlots, Unmapped, Value, cell_key, new_stat_cell, parse_value, row_keys
+from .model import StatCell, StatCellSlots, Subtotal, Unmapped, Value, cell_key, new_stat_cell, parse_value, row_keys
 
 _new = object.__new__
 _VALUE_KINDS = frozenset({"int", "decimal", "slash", "dash", "none", "na"})
@@ -144,6 +144,8 @@ class Build:
     unmapped: list[Unmapped] = field(default_factory=list)
     extra_rows: list[tuple[str, Block | None, Cell | None]] = field(default_factory=list)
     extra_cols: list[tuple[str, Block | None, Cell | None]] = field(default_factory=list)
+    # table 三: each group's sub-total row (小计, or 合计 / 总计 before （六）) as (label, group id, block, cell)
+    subtotals: list[Subtotal] = field(default_factory=list)
     row_labels: dict[str, str] = field(default_factory=dict)
     col_labels: dict[str, str] = field(default_factory=dict)
     blocks: list[Block] = field(default_factory=list)

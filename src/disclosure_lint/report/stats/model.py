@@ -18,6 +18,7 @@ from typing import Any, Literal
 from ...memo import Kept
 from ...model import Block, Cell, slots_twin
 from ..catalogue import TABLE_SHORT_NAMES
+from .added import added_row
 from .schema import S4_BLOCKS, TableSchema
 
 ValueKind = Literal["int", "decimal", "blank", "slash", "dash", "none", "na", "text"]
@@ -217,6 +218,18 @@ class Unmapped:
     group: str | None = None
 
 
+@dataclass(frozen=True)
+class Subtotal:
+    """A group's sub-total row of table 三 (小计, or 合计 / 总计 before （六）), a row some templates add after the group's
+    items: its label, the group's row id, where it is, and its cells as ``(column id, text, cell)``."""
+
+    label: str
+    group: str
+    block: Block | None
+    cell: Cell | None
+    values: tuple[tuple[str, str, Cell | None], ...] = ()
+
+
 @dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class StatTable:
     """A statistics table as read: the schema it was read with, its mapped cells and what could not be mapped."""
@@ -229,6 +242,9 @@ class StatTable:
     unmapped: list[Unmapped] = field(default_factory=list)
     extra_rows: list[tuple[str, Block | None, Cell | None]] = field(default_factory=list)  # accepted local rows
     extra_cols: list[tuple[str, Block | None, Cell | None]] = field(default_factory=list)  # e.g. 小计
+    # table 三: each group's sub-total row (also in ``extra_rows``, once a label) as (label, the group's row id, block,
+    # cell), so that DL111 names its group (（三）不予公开的小计行“合计”)
+    subtotals: list[Subtotal] = field(default_factory=list)
     layout: str = "grid"  # grid | flat (one cell per line, scraped) | image
     row_labels: dict[str, str] = field(default_factory=dict)  # row id → label as written
     col_labels: dict[str, str] = field(default_factory=dict)
@@ -280,8 +296,16 @@ class StatTable:
         """Its numbers can be summed or compared with the prose: read as a table (not a picture) whose columns are all
         known (:attr:`columns_unknown`) and whose numbers all lie in known rows (:attr:`unmapped_data`: a row label the
         tool could not read — a label wrapped around its numbers in a PDF copied as text — may hold the numbers of the
-        rows around it, as the identities also assume)."""
-        return self.layout != "image" and not self.columns_unknown and not self.unmapped_data
+        rows around it, as the identities also assume).  A row a clerk added inside a group (:attr:`added_rows`) holds
+        its own numbers: the table stays comparable, but not that group's sum (:func:`..metrics.table_value`)."""
+        return self.layout != "image" and not self.columns_unknown and all(
+            added_row(self, u) is not None for u in self.unmapped_data)
+
+    @property
+    def added_rows(self) -> list[Unmapped]:
+        """Table 三's rows a clerk added inside a group (``9.其他原因`` after （三）不予公开's items: :func:`.added.added_row`),
+        each with the group it sits in (``Unmapped.group``)."""
+        return [u for u in self.unmapped if added_row(self, u) is not None]
 
     @property
     def readable(self) -> bool:

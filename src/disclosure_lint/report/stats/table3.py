@@ -32,7 +32,7 @@ from .grid import (
     shape_of,
     to_loose,
 )
-from .model import cell_key
+from .model import Subtotal, cell_key
 
 
 class _LabelMemo(dict[str, bool]):
@@ -504,6 +504,11 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
     if not every_column:
         plan = None
     for k, ((row, ll), start, texts) in enumerate(zip(data, starts, data_texts)):
+        if aligned and 0 <= ll < start - 1:
+            # a text of no label of the format after the row's known labels, in the label columns (a clerk's
+            # ``其他原因`` beside （三）不予公开 repeated from its merged cell in HTML or Word): the row's own label, not
+            # dropped (its numbers were read as the group row's)
+            ll = max((j for j in range(ll + 1, min(start, len(texts))) if is_label(texts[j])), default=ll)
         labels = tuple(texts[: max(ll, 0) + 1])
         if plan is not None and None in data_sigs[k][: max(ll, 0) + 1]:
             plan = None  # a value among the label cells: its text is read as a label (the signature lacks it)
@@ -541,7 +546,12 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
         if rid == SUBTOTAL:  # a group's sub-total (a local addition, DL111): its numbers belong to no row of the format
             plan = None
             if has_text:
-                bd.extra("row", clean(where.text) if where is not None else "小计", block, where)
+                label = clean(where.text) if where is not None else "小计"
+                bd.extra("row", label, block, where)
+                pairs = zip(order, row.cells[start:]) if vals is None else (
+                    (order[i], c) for i, c in vals if 0 <= i < n)
+                bd.subtotals.append(Subtotal(label, ctx.group or "", block, where,
+                                             tuple((cid, c.text, c) for cid, c in pairs if cid is not None)))
             continue
         row_label = clean(where.text) if where is not None else rid
         if row is cut and count_vals < n:
