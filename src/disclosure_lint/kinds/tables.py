@@ -201,8 +201,8 @@ def truly_unmapped(table, ignore: frozenset[str] = frozenset()) -> list:
     beside another unread label it is listed with it (the table was not read whole, so its group is not sure)."""
     known_rows, known_cols = _known(table.id)
     extra = {norm(strip_number(lbl)) for lbl, _b, _c in (*table.extra_rows, *table.extra_cols)}
-    out = []
-    added = []
+    out: list[Unmapped] = []
+    added: list[Unmapped] = []
     for u in table.unmapped:
         if not _label_ok(u.label):
             continue
