@@ -22,7 +22,7 @@ from disclosure_lint.cli import app
 from disclosure_lint.errors import InputError, UnsupportedType
 from disclosure_lint.model import Document
 from disclosure_lint.readers import doc as doc_reader
-from disclosure_lint.readers import read_document, read_path
+from disclosure_lint.readers import doc_tables, read_document, read_path
 
 from . import render
 
@@ -77,6 +77,32 @@ def test_tracked_changes_fields_hidden_text_and_nested_tables():
     ]
     assert doc.meta["deleted_runs"] == 2 and doc.meta["tables"] == 2
     assert doc.blocks[5].table.rows[1].cells[0].pointer == "表1第2行第1列"
+
+
+def test_layout_frames_are_read_as_the_body():
+    """A one-column table that lays out a page (a box of two paragraphs, a section title in a banner box, a frame in a
+    frame) is its paragraphs and tables, as in the Word reader; a number in a box, a one-column list and a two-column
+    table holding a table stay tables."""
+    doc = read_path(str(FIXTURES / "frames.doc"))
+    assert [(b.kind, b.pointer, b.text) for b in doc.blocks] == [
+        ("paragraph", "第1段", "正文第一段。"), ("paragraph", "第2段", "框中第一段。"), ("paragraph", "第3段", "框中第二段。"),
+        ("paragraph", "第4段", "二、主动公开政府信息情况"), ("table", "表1", "1,234件"), ("table", "表2", "序号\n1\n2"),
+        ("table", "表3", "说明\t内"), ("paragraph", "第5段", "外框标题"), ("paragraph", "第6段", "内框段落。"),
+        ("table", "表4", "项目\t数量\n许可\t12"), ("paragraph", "第7段", "正文末段。")]
+    assert doc.meta["layout_tables"] == 4 and doc.meta["tables"] == 4
+    assert doc.blocks[9].table.rows[1].cells[1].pointer == "表4第2行第2列"
+
+
+def test_a_report_in_a_portal_pages_frame_gives_the_reports_findings():
+    # the defective example in a frame (a blank margin column, a column name and a date above the body) was one table
+    # of three rows: no part, no statistics table found, and one DL005 warning ("not a report") instead of its errors
+    framed = read_path(str(FIXTURES / "framed-2023.doc"))
+    plain = read_path(str(DEFECTIVE))
+    assert [b.text for b in framed.blocks[:2]] == ["政务公开专栏", "发布时间：2024-01-18"]
+    assert [(b.kind, b.text) for b in framed.blocks[2:]] == [(b.kind, b.text) for b in plain.blocks]
+    got, want = _findings(FIXTURES / "framed-2023.doc"), _findings(DEFECTIVE)
+    del want[("DL405", "error")]  # published late by its 落款; the page's date (2024-01-18) is in time
+    assert got == want and ("DL101", "error") in got and ("DL005", "warning") not in got
 
 
 def test_the_examples_give_the_markdowns_findings():
@@ -226,9 +252,9 @@ def test_a_row_of_merged_cells_on_the_tables_grid():
     row1, row2 = doc_reader._Para(), doc_reader._Para()
     row1.edges, row2.edges = (0, 1000, 3000), (0, 1000, 2000, 3000)
     row2.merges = {0: (0, 1)}  # under the first cell of a vertical merge
-    grid = doc_reader._grid([(["项目", "行政复议"], row1), (["", "维持", "纠正"], row2)])
+    grid = doc_tables.grid_of([(["项目", "行政复议"], row1), (["", "维持", "纠正"], row2)])
     assert grid == [["项目", "行政复议", "行政复议"], ["项目", "维持", "纠正"]]
-    plain = doc_reader._grid([(["a", "b"], doc_reader._PLAIN), (["c"], doc_reader._PLAIN)])
+    plain = doc_tables.grid_of([(["a", "b"], doc_reader._PLAIN), (["c"], doc_reader._PLAIN)])
     assert plain == [["a", "b"], ["c", ""]]  # no row definition: a cell a column
 
 
@@ -307,12 +333,14 @@ def test_libreoffice_conversions_read_as_their_docx(soffice, tmp_path):
     .docx it came from (what LibreOffice keeps: the features document's PAGE field is recalculated)."""
     from disclosure_lint.readers import docx as docx_reader
 
-    from .fixtures.doc.make_doc_fixtures import features
+    from .fixtures.doc.make_doc_fixtures import features, frames
     from .test_docx_numbering import autonumbered
 
     sources = {n: render.to_docx((ROOT / "examples" / f"{n}.md").read_text(encoding="utf-8"))
                for n in ("clean-2023", "defective-2023")}
     sources["features"] = features()
+    sources["frames"] = frames()
+    sources["framed-2023"] = render.framed(sources["defective-2023"], rows=3, margin=True)
     sources["numbered-2023"] = autonumbered(sources["clean-2023"], subs=True)
     for name, data in sources.items():
         (tmp_path / f"{name}.docx").write_bytes(data)

@@ -21,7 +21,9 @@ for the parts a report uses:
   the table's grid is the union of its rows' edges, a cell spanning several grid columns repeats its
   text in each (as the Word reader expands ``gridSpan``), a vertically merged cell (``vertMerge``,
   also ``sprmTVertMerge``) repeats the first cell's text, the legacy horizontal merge likewise.
-  A nested table's rows are tab-separated lines of its cell.
+  A nested table's rows are tab-separated lines of its cell.  A layout *frame* (:mod:`.doc_tables`, as the Word
+  reader's: a report pasted into a one-cell table, a portal page's one-column frame, a section title in a banner box)
+  is not a table: its paragraphs and tables are read as the body's (``Document.meta["layout_tables"]`` counts them).
 * **Pictures**: a paragraph that is only a picture at least 80 pixels each way (:mod:`.doc_pictures`: an inline
   picture's ``PICF``, a floating shape's ``FSPA``) is an ``image`` block "第12段后的图片", as in the Word reader.
 * **Automatic numbering** (``sprmPIlfo``, the paragraph's or its style's) is drawn as Word draws it
@@ -50,6 +52,7 @@ from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, Document, ReaderNotice, Row, Table
 from .doc_lists import Lists
 from .doc_pictures import floating_sizes, inline_size, is_big
+from .doc_tables import frame_cells, grid_of, shallower
 from .lines import new_cell
 from .sniff import FIX_AS_DOCX
 
@@ -59,7 +62,7 @@ PAGE = 512  # a formatted disk page (FKP)
 MAX_PIECES = 200_000
 MAX_PAGES = 50_000  # FKP pages read (paragraph and character properties each)
 MAX_NESTING = 64
-MAX_GRID_COLS = 256  # grid columns kept per table (as the Word reader)
+MAX_FRAMES = 1_000  # layout frames read as the body
 
 _DAMAGED = "Word 97–2003 文档（.doc）的内部结构损坏，无法读取"
 _STRIP = " \t\u3000\xa0"
@@ -437,47 +440,10 @@ def _paragraphs(tx: _Text, papx: _Runs, drop: list[tuple[int, int]], deadline: f
 
 # -- tables --------------------------------------------------------------------------------------
 
-def _grid(rows: list[tuple[list[str], _Para]], room: int = 1 << 62) -> list[list[str]] | None:
-    """Rows of cells (each cell's text, its row end's properties) on one grid of columns; None when the grid would
-    hold more than ``room`` cells."""
-    edges = sorted({e for _cells, p in rows if len(p.edges) == len(_cells) + 1 for e in p.edges})
-    snapped: dict[int, int] = {}
-    columns: list[int] = []
-    for e in edges:  # edges a few twips apart are one (a table drawn by hand)
-        if not columns or e - columns[-1] > 20:
-            columns.append(e)
-        snapped[e] = len(columns) - 1
-    width = min(max(len(columns) - 1, max((len(c) for c, _p in rows), default=0)), MAX_GRID_COLS)
-    if width * len(rows) > room:
-        return None
-    grid: list[list[str]] = []
-    for cells, p in rows:
-        line = [""] * width
-        placed = len(p.edges) == len(cells) + 1 and len(columns) > 1
-        above = grid[-1] if grid else None
-        prev = ""
-        for k, cell in enumerate(cells):
-            h, v = p.merges.get(k, (0, 0))
-            if placed:
-                lo, hi = snapped[p.edges[k]], snapped[p.edges[k + 1]]
-                if hi <= lo:
-                    hi = lo + 1
-            else:
-                lo, hi = k, k + 1
-            if h >= 2:  # merged into the cell before it (Word 97's horizontal merge)
-                cell = prev
-            if v == 1 and above is not None and lo < len(above):  # under the first cell of a vertical merge
-                cell = above[lo]
-            for c in range(lo, min(hi, width)):
-                line[c] = cell
-            prev = cell
-        grid.append(line)
-    return grid
-
-
 class _Builder:
-    def __init__(self, limits: Limits, lists: Lists, is_picture=lambda pos: False):
+    def __init__(self, limits: Limits, lists: Lists, is_picture=lambda pos: False, deadline: float = float("inf")):
         self.limits = limits
+        self.deadline = deadline
         self.lists = lists
         self.is_picture = is_picture  # whether the anchor at a position of the text is a picture of a table's size
         self.blocks: list[Block] = []
@@ -491,18 +457,31 @@ class _Builder:
         self.row: list[str] = []  # cells of the row being read
         self.inner: list[str] = []  # a nested table's row being read
         self.pending = 0  # cells read of the table being read
+        self.held: list[tuple[str, str, _Para, list[int]]] = []  # the paragraphs of the table being read
+        self.frames = 0  # layout frames read as the body
 
     def paragraph(self, raw: str, mark: str, p: _Para, pictures: list[int] = ()) -> None:  # type: ignore[assignment]
-        depth = p.depth()
+        if p.depth():  # a table's: held until the table ends, to tell a layout frame from a table
+            self.held.append((raw, mark, p, pictures))
+            if p.depth() == 1 and mark == "\x07" and not p.ttp:
+                self.pending += 1
+                if self.cells + self.pending > self.limits.max_table_cells:  # before the rows pile up in memory
+                    self._too_many_cells()
+            return
+        self.flush()
+        self.body(raw, p, self._label(p), pictures)
+
+    def _label(self, p: _Para) -> str | None:
+        """The number Word draws before the paragraph (counted wherever it is; drawn before a body paragraph only)."""
         numbered = self.lists.numbering_of(p.ilfo, p.ilvl, p.istd) if self.lists.lfos else None
-        label = None
-        if numbered is not None:  # counted wherever it is; drawn before a body paragraph only, as in a .docx
-            self.auto_numbered += 1
-            label = self.lists.label(*numbered)
-        if depth == 0:
-            self.flush()
-            self.body(raw, p, label, pictures)
-        elif depth >= 2 or p.inner_cell or p.inner_ttp:  # a table nested in a cell: its rows as lines of the cell
+        if numbered is None:
+            return None
+        self.auto_numbered += 1
+        return self.lists.label(*numbered)
+
+    def _table_paragraph(self, raw: str, mark: str, p: _Para) -> None:
+        self._label(p)
+        if p.depth() >= 2 or p.inner_cell or p.inner_ttp:  # a table nested in a cell: its rows as lines of the cell
             if p.inner_ttp:
                 if self.inner:
                     self.cell.append("\t".join(self.inner))
@@ -523,9 +502,6 @@ class _Builder:
                     self.inner = []
                 self.row.append("\n".join(x for x in self.cell if x))
                 self.cell = []
-                self.pending += 1
-                if self.cells + self.pending > self.limits.max_table_cells:  # before the rows pile up in memory
-                    self._too_many_cells()
 
     def _too_many_cells(self) -> None:
         self.cut = self.cut or (f"表格单元格超过 {self.limits.max_table_cells} 个（limits.max_table_cells），"
@@ -550,15 +526,31 @@ class _Builder:
                                  level=level, pointer=f"第{self.n_paras}段"))
 
     def flush(self) -> None:
+        held, self.held, self.pending = self.held, [], 0
+        if not held or self.cut:
+            return
+        frame = frame_cells(held) if self.frames < MAX_FRAMES else None
+        if frame is not None:  # a page laid out in a frame: its paragraphs and tables are the body's
+            self.frames += 1
+            for k, (raw, mark, p, pictures) in enumerate(item for cell in frame for item in cell):
+                if k % 256 == 0 and time.monotonic() > self.deadline:  # (a frame in a frame: read once a level)
+                    self.cut = self.cut or (f"读取时间超过 {self.limits.max_read_seconds:g} 秒的上限"
+                                            f"（limits.max_read_seconds），第{self.n_paras + 1}段起未读取")
+                    return
+                self.paragraph(raw, *shallower(p, mark)[::-1], pictures)
+            self.flush()
+            return
+        for raw, mark, p, _pictures in held:
+            self._table_paragraph(raw, mark, p)
         if self.cell or self.row:  # a table whose last row has no row end (a damaged or cut file)
             if self.cell:
                 self.row.append("\n".join(x for x in self.cell if x))
             self.rows.append((self.row, _PLAIN))
-        self.cell, self.row, self.inner, self.pending = [], [], [], 0
+        self.cell, self.row, self.inner = [], [], []
         rows, self.rows = self.rows, []
-        if not rows or self.cut:
+        if not rows:
             return
-        grid = _grid(rows, self.limits.max_table_cells - self.cells)
+        grid = grid_of(rows, self.limits.max_table_cells - self.cells)
         if grid is None:
             self._too_many_cells()
             return
@@ -660,7 +652,7 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     lists = Lists(table, pairs[73], pairs[74], sprms)
     if lists.lfos:
         lists.read_styles(table, *pairs[1], sprms)
-    b = _Builder(limits, lists, is_picture)
+    b = _Builder(limits, lists, is_picture, deadline)
     for raw, mark, p, pictures in _paragraphs(tx, papx, drop, deadline):
         b.paragraph(raw, mark, p, pictures)
         if b.cut:
@@ -672,7 +664,7 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     if all(blk.kind == "image" for blk in b.blocks):
         raise InputError("Word 文档中没有可读取的文字（可能只有图片，例如扫描件），无法检查")
     meta = {"paragraphs": b.n_paras, "tables": b.n_tables, "auto_numbered": b.auto_numbered,
-            "deleted_runs": len(deleted)}
+            "deleted_runs": len(deleted), "layout_tables": b.frames}
     notices = (ReaderNotice("read-limit", format="Word 文档", detail=b.cut),) if b.cut else ()
     return Document(path=path, format="doc", encoding=None, text="", blocks=tuple(b.blocks),
                     has_lines=False, notices=notices, meta=meta)
