@@ -7,8 +7,9 @@ for the parts a report uses:
 
 * **Text**: the piece table (``Clx``) maps the main document's characters to the bytes that hold
   them (UTF-16, or one byte a character in Windows-1252 for "compressed" pieces).  Headers,
-  footers, footnotes, comments and text boxes (other "stories" after the main text) are not read,
-  as the Word reader does not read them.  Fields keep their displayed result, not their code
+  footers, footnotes and comments (other "stories" after the main text) are not read, as the Word reader does not
+  read them; a text box's paragraphs (:mod:`.doc_boxes`) follow the paragraph that anchors it, "第12段处文本框第1段", as
+  in the Word reader, and a text box is not a picture.  Fields keep their displayed result, not their code
   (``\\x13`` code ``\\x14`` result ``\\x15``); a manual line break (``\\x0b``) is a line break; object
   anchors, footnote marks and other control characters are dropped.
 * **Tracked changes and hidden text**: character properties (``PlcBteChpx``) mark deleted
@@ -33,8 +34,9 @@ for the parts a report uses:
 **Positions** are as in the Word reader: "第12段" (paragraphs with text, counted from 1), "表2",
 "表2第3行第4列"; ``has_lines`` is ``False``.
 
-**Hostile input**: every offset and length read from the file is checked against its stream before
-use; the numbers of pieces, property pages and cells are bounded (``limits``), as is the time;
+**Hostile input** (the container and the header: :mod:`.doc_file`): every offset and length read from the file is
+checked against its stream before use; the numbers of pieces, property pages and cells are bounded (``limits``), as is
+the time;
 anything malformed is one :class:`InputError` (a file that is an OLE2 file but not a Word document
 is :class:`UnsupportedType`, as an ``.xls`` is).
 """
@@ -47,24 +49,22 @@ import time
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from ..errors import InputError, UnsupportedType
+from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, Document, ReaderNotice, Row, Table
+from .doc_boxes import box_ranges, shape_ids
+from .doc_file import DAMAGED, damaged, fib, streams, u16, u32
 from .doc_lists import Lists
 from .doc_pictures import floating_sizes, inline_size, is_big
 from .doc_tables import frame_cells, grid_of, shallower
 from .lines import new_cell
-from .sniff import FIX_AS_DOCX
 
-FIB_IDENT = 0xA5EC
-WORD97_NFIB = 0x00C0  # Word 6.0/95 files have a smaller nFib (101–105) and another layout
 PAGE = 512  # a formatted disk page (FKP)
 MAX_PIECES = 200_000
 MAX_PAGES = 50_000  # FKP pages read (paragraph and character properties each)
 MAX_NESTING = 64
 MAX_FRAMES = 1_000  # layout frames read as the body
 
-_DAMAGED = "Word 97–2003 文档（.doc）的内部结构损坏，无法读取"
 _STRIP = " \t\u3000\xa0"
 
 # sprms (single property modifiers) read
@@ -74,18 +74,6 @@ T_DEF_TABLE, T_VERT_MERGE, T_HEADER = 0xD608, 0xD62B, 0x3404
 C_DELETED, C_HIDDEN, C_PICTURE, C_DATA = 0x0800, 0x083C, 0x6A03, 0x0806
 _ON = (1, 0x81)  # a toggle operand: on, or the opposite of the style's (whose default is off)
 
-
-
-def _damaged(why: str = "") -> InputError:
-    return InputError(f"{_DAMAGED}{'（' + why + '）' if why else ''}；{FIX_AS_DOCX}")
-
-
-def _u16(b: bytes, i: int) -> int:
-    return int.from_bytes(b[i:i + 2], "little")
-
-
-def _u32(b: bytes, i: int) -> int:
-    return int.from_bytes(b[i:i + 4], "little")
 
 
 # -- properties ---------------------------------------------------------------------------------
@@ -103,7 +91,7 @@ def sprms(buf: bytes, start: int, end: int) -> Iterator[tuple[int, int, int]]:
             if sprm == T_DEF_TABLE or sprm == 0xD606:  # (sprmTDefTable10 too) a two-byte length, counting itself - 1
                 if i + 2 > end:
                     return
-                size = _u16(buf, i) - 1
+                size = u16(buf, i) - 1
                 i += 2
             else:
                 if i >= end:
@@ -151,7 +139,7 @@ def _para_props(buf: bytes, start: int, end: int, data: bytes, depth: int = 0) -
         elif sprm == P_TTP:
             p.ttp = buf[a] != 0
         elif sprm == P_ITAP and b - a == 4:
-            p.itap = min(_u32(buf, a), MAX_NESTING)
+            p.itap = min(u32(buf, a), MAX_NESTING)
         elif sprm == P_DTAP and b - a == 4:
             p.itap = max(0, min(p.itap + int.from_bytes(buf[a:b], "little", signed=True), MAX_NESTING))
         elif sprm == P_INNER_CELL:
@@ -159,7 +147,7 @@ def _para_props(buf: bytes, start: int, end: int, data: bytes, depth: int = 0) -
         elif sprm == P_INNER_TTP:
             p.inner_ttp = buf[a] != 0
         elif sprm == P_ILFO and b - a == 2:
-            p.ilfo = _u16(buf, a)
+            p.ilfo = u16(buf, a)
         elif sprm == P_ILVL:
             p.ilvl = buf[a]
         elif sprm == P_OUTLINE:
@@ -172,8 +160,8 @@ def _para_props(buf: bytes, start: int, end: int, data: bytes, depth: int = 0) -
             h, _v = p.merges.get(buf[a], (0, 0))
             p.merges[buf[a]] = (h, buf[a + 1])
         elif sprm == P_HUGE and b - a == 4 and depth == 0:  # the properties are in the Data stream
-            off = _u32(buf, a)
-            n = _u16(data, off) if off + 2 <= len(data) else 0
+            off = u32(buf, a)
+            n = u16(data, off) if off + 2 <= len(data) else 0
             if n and off + 2 + n <= len(data):
                 huge = _para_props(data, off + 2, off + 2 + n, data, 1)
                 huge.in_table = huge.in_table or p.in_table
@@ -196,7 +184,7 @@ def _def_table(buf: bytes, a: int, b: int, p: _Para) -> None:
         at = edges_end + 20 * k
         if at + 2 > b:
             break
-        flags = _u16(buf, at)
+        flags = u16(buf, at)
         h, v = flags & 3, flags >> 5 & 3
         if h or v:
             p.merges[k] = (h, v)
@@ -242,7 +230,7 @@ def _plc_pages(table: bytes, fc: int, lcb: int) -> list[int]:
         return []
     n = (lcb - 4) // 8
     first = fc + 4 * (n + 1)
-    return [_u32(table, first + 4 * k) & 0x3FFFFF for k in range(min(n, MAX_PAGES))]
+    return [u32(table, first + 4 * k) & 0x3FFFFF for k in range(min(n, MAX_PAGES))]
 
 
 def _fkp_runs(word: bytes, pages: list[int], paragraph: bool, data: bytes, deadline: float) -> _Runs:
@@ -253,7 +241,7 @@ def _fkp_runs(word: bytes, pages: list[int], paragraph: bool, data: bytes, deadl
             continue
         seen.add(pn)
         if time.monotonic() > deadline:
-            raise InputError(f"{_DAMAGED[:-4]}读取超时（属性页过多），已停止")
+            raise InputError(f"{DAMAGED[:-4]}读取超时（属性页过多），已停止")
         page = word[pn * PAGE:(pn + 1) * PAGE]
         if len(page) != PAGE:
             continue
@@ -281,7 +269,7 @@ def _fkp_entry(page: bytes, off: int, paragraph: bool, data: bytes):
             if sprm in (C_DELETED, C_HIDDEN) and page[a] in _ON:
                 dropped = True
             elif sprm == C_PICTURE and b - a == 4:
-                picture = _u32(page, a)
+                picture = u32(page, a)
             elif sprm == C_DATA and page[a] in _ON:  # (the location is a form field's data, not a picture's)
                 other_data = True
         if other_data:
@@ -296,7 +284,7 @@ def _fkp_entry(page: bytes, off: int, paragraph: bool, data: bytes):
     if end < start + 2:
         return _PLAIN
     p = _para_props(page, start + 2, end, data)  # (after the style's istd)
-    p.istd = _u16(page, start)
+    p.istd = u16(page, start)
     return p
 
 
@@ -307,21 +295,21 @@ class _Text:
 
     def __init__(self, word: bytes, table: bytes, fc_clx: int, lcb_clx: int, ccp: int):
         if fc_clx + lcb_clx > len(table) or lcb_clx < 5:
-            raise _damaged("找不到正文的位置表")
+            raise damaged("找不到正文的位置表")
         i, end = fc_clx, fc_clx + lcb_clx
         plc = b""
         while i < end:
             if table[i] == 1:  # a Prc (properties of a fast save): skipped
-                i += 3 + _u16(table, i + 1)
+                i += 3 + u16(table, i + 1)
             elif table[i] == 2:
-                n = _u32(table, i + 1)
+                n = u32(table, i + 1)
                 plc = table[i + 5:i + 5 + n]
                 break
             else:
-                raise _damaged("正文位置表无法识别")
+                raise damaged("正文位置表无法识别")
         n = (len(plc) - 4) // 12
         if n < 1 or n > MAX_PIECES or len(plc) != 4 + 12 * n:
-            raise _damaged("正文位置表无法识别")
+            raise damaged("正文位置表无法识别")
         cps = struct.unpack_from(f"<{n + 1}i", plc, 0)
         self.pieces: list[tuple[int, int, int, bool]] = []  # (cp start, cp end, fc start, compressed)
         parts: list[str] = []
@@ -330,13 +318,13 @@ class _Text:
             cp0, cp1 = max(cps[k], last), min(cps[k + 1], ccp)
             if cp1 <= cp0:
                 continue
-            raw = _u32(plc, 4 * (n + 1) + 8 * k + 2)
+            raw = u32(plc, 4 * (n + 1) + 8 * k + 2)
             compressed = bool(raw & 0x40000000)
             fc = (raw & 0x3FFFFFFF) // 2 if compressed else raw & 0x3FFFFFFF
             size = (cp1 - cp0) * (1 if compressed else 2)
             chunk = word[fc:fc + size]
             if len(chunk) != size:
-                raise _damaged("正文超出了文件的范围")
+                raise damaged("正文超出了文件的范围")
             # (a gap between pieces would shift every later character: the pieces are taken as written)
             parts.append(chunk.decode("cp1252", "replace") if compressed else chunk.decode("utf-16-le", "replace"))
             self.pieces.append((cp0, cp1, fc, compressed))
@@ -349,6 +337,11 @@ class _Text:
         for cp0, cp1, _fc, _c in self.pieces:
             self.offsets.append(at)
             at += cp1 - cp0
+
+    def pos_of(self, cp: int) -> int:
+        """Where in :attr:`text` the character at ``cp`` is (the end of the piece that holds it, past its end)."""
+        k = bisect_right(self.starts, cp) - 1
+        return 0 if k < 0 else self.offsets[k] + min(cp, self.pieces[k][1]) - self.pieces[k][0]
 
     def cp(self, pos: int) -> int:
         """The character position (cp) of character ``pos`` of :attr:`text`."""
@@ -368,7 +361,7 @@ class _Text:
             return out
         for (cp0, cp1, fc, compressed), at in zip(self.pieces, self.offsets, strict=True):
             if time.monotonic() > deadline:
-                raise InputError(f"{_DAMAGED[:-4]}读取超时（修订标记过多），已停止")
+                raise InputError(f"{DAMAGED[:-4]}读取超时（修订标记过多），已停止")
             width = 1 if compressed else 2
             fc_end = fc + (cp1 - cp0) * width
             k = max(bisect_right(runs.starts, fc) - 1, 0)
@@ -459,6 +452,8 @@ class _Builder:
         self.pending = 0  # cells read of the table being read
         self.held: list[tuple[str, str, _Para, list[int]]] = []  # the paragraphs of the table being read
         self.frames = 0  # layout frames read as the body
+        self.boxes = lambda pos: []  # the paragraphs of the text box anchored at a position of the text
+        self.n_boxes = 0
 
     def paragraph(self, raw: str, mark: str, p: _Para, pictures: list[int] = ()) -> None:  # type: ignore[assignment]
         if p.depth():  # a table's: held until the table ends, to tell a layout frame from a table
@@ -513,17 +508,19 @@ class _Builder:
             # a paragraph that is a picture (a statistics table pasted as one): not counted, as in the Word reader
             self.blocks.append(Block(index=len(self.blocks), kind="image", text="<img>",
                                      pointer=f"第{self.n_paras}段后的图片" if self.n_paras else "正文开头的图片"))
-        if not text:
-            return
-        if label:
-            text = label + text
-        if self.n_paras >= self.limits.max_blocks:
+        if text and self.n_paras >= self.limits.max_blocks:
             self.cut = self.cut or f"段落超过 {self.limits.max_blocks} 段（limits.max_blocks），第{self.n_paras + 1}段起未读取"
             return
-        self.n_paras += 1
-        level = p.outline + 1 if p.outline is not None else None
-        self.blocks.append(Block(index=len(self.blocks), kind="heading" if level else "paragraph", text=text,
-                                 level=level, pointer=f"第{self.n_paras}段"))
+        if text:
+            self.n_paras += 1
+            level = p.outline + 1 if p.outline is not None else None
+            self.blocks.append(Block(index=len(self.blocks), kind="heading" if level else "paragraph",
+                                     text=(label or "") + text, level=level, pointer=f"第{self.n_paras}段"))
+        for pos in pictures[:64]:  # a text box's paragraphs follow the paragraph that anchors it, as in the Word reader
+            lines = self.boxes(pos)
+            self.n_boxes += bool(lines)
+            self.blocks.extend(Block(index=len(self.blocks) + k, kind="paragraph", text=t,
+                                     pointer=f"第{max(self.n_paras, 1)}段处文本框第{k + 1}段") for k, t in enumerate(lines))
 
     def flush(self) -> None:
         held, self.held, self.pending = self.held, [], 0
@@ -577,74 +574,41 @@ def _clean(text: str) -> str:
 
 # -- the file ------------------------------------------------------------------------------------
 
-def _streams(data: bytes) -> tuple[bytes, bytes, bytes]:
-    """``(WordDocument, table stream, Data)`` of an OLE2 file, or the error saying what the file is instead."""
-    import olefile
-
+def _boxes(word: bytes, table: bytes, pairs: dict[int, tuple[int, int]], story: tuple[int, int], chpx: _Runs,
+           deadline: float) -> dict[int, list[str]]:
+    """The paragraphs of each text box, by its shape's id (:mod:`.doc_boxes`); deleted and hidden text and field codes
+    left out, as in the main text.  A text box story that cannot be read is left out, not the document."""
+    ranges = box_ranges(table, *pairs[56], story[1])
+    if not ranges:
+        return {}
     try:
-        ole = olefile.OleFileIO(data)
-    except Exception:  # noqa: BLE001 - olefile raises many kinds for a damaged container
-        raise _damaged("复合文件结构无法解析，可能下载不完整") from None
-    try:
-        if ole.exists("EncryptedPackage"):
-            raise InputError(f"这是设置了打开密码的 Word 文档（已加密），无法读取；请去掉密码后{FIX_AS_DOCX[1:]}")
-        if not ole.exists("WordDocument"):
-            what = "Excel 工作簿" if ole.exists("Workbook") or ole.exists("Book") else "旧版 Office 或 WPS 的二进制文件"
-            raise UnsupportedType(f"这是{what}，不是 Word 97–2003 文档，无法直接读取；{FIX_AS_DOCX}")
-        word = ole.openstream("WordDocument").read()
-        if len(word) < 0x200 or _u16(word, 0) != FIB_IDENT:
-            raise UnsupportedType(f"这是 Word 6.0/95 或更早的文档，无法直接读取；{FIX_AS_DOCX}")
-        flags = _u16(word, 0x0A)
-        if _u16(word, 2) < WORD97_NFIB:
-            raise UnsupportedType(f"这是 Word 6.0/95 或更早的文档，无法直接读取；{FIX_AS_DOCX}")
-        if flags & 0x0100:
-            raise InputError(f"这是设置了打开密码的 Word 文档（已加密），无法读取；请去掉密码后{FIX_AS_DOCX[1:]}")
-        name = "1Table" if flags & 0x0200 else "0Table"
-        if not ole.exists(name):
-            raise _damaged(f"缺少 {name} 数据流")
-        table = ole.openstream(name).read()
-        extra = ole.openstream("Data").read() if ole.exists("Data") else b""
-        return word, table, extra
+        full = _Text(word, table, *pairs[33], min(story[0] + story[1], len(word)))
     except InputError:
-        raise
-    except Exception:  # noqa: BLE001 - a stream that olefile cannot follow
-        raise _damaged("复合文件结构无法解析，可能下载不完整") from None
-    finally:
-        ole.close()
-
-
-def _fib(word: bytes) -> tuple[int, dict[int, tuple[int, int]]]:
-    """``ccpText`` and the (fc, lcb) pairs of the FIB by their index in ``FibRgFcLcb97``."""
-    csw = _u16(word, 32)
-    at = 34 + 2 * csw
-    cslw = _u16(word, at)
-    lw = at + 2
-    at = lw + 4 * cslw
-    cb = _u16(word, at)
-    if cslw < 4 or cb < 34 or at + 2 + 8 * 34 > len(word):
-        raise _damaged("文件头不完整")
-    ccp = int.from_bytes(word[lw + 12:lw + 16], "little", signed=True)
-    if ccp < 0:
-        raise _damaged("文件头不完整")
-    # fcStshf, fcPlcfBteChpx, fcPlcfBtePapx, fcClx, fcPlcSpaMom, fcPlfLst, fcPlfLfo (a short FIB: 0, 0)
-    pairs = {k: (_u32(word, at + 2 + 8 * k), _u32(word, at + 6 + 8 * k)) if 8 * (k + 1) <= 8 * cb else (0, 0)
-             for k in (1, 12, 13, 33, 40, 73, 74)}
-    return ccp, pairs
+        return {}
+    a, b = full.pos_of(story[0]), full.pos_of(story[0] + story[1])
+    chars = list(full.text[a:b])
+    spans = [(x - a, y - a) for x, y in full.dropped(chpx.where(lambda v: v[0]), deadline) if y > a and x < b]
+    for x, y in spans + _field_codes(full.text[a:b]):
+        chars[max(x, 0):y] = [""] * (min(y, len(chars)) - max(x, 0))
+    return {lid: [t for t in (_clean(s.translate(_CLEAN)) for s in _MARKS.split("".join(chars[x:y]))) if t]
+            for lid, (x, y) in ranges.items()}
 
 
 def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     deadline = time.monotonic() + limits.max_read_seconds
-    word, table, extra = _streams(data)
-    ccp, pairs = _fib(word)
+    word, table, extra = streams(data)
+    ccp, pairs, story = fib(word)
     tx = _Text(word, table, *pairs[33], min(ccp, len(word)))
     papx = _fkp_runs(word, _plc_pages(table, *pairs[13]), True, extra, deadline)
     chpx = _fkp_runs(word, _plc_pages(table, *pairs[12]), False, extra, deadline)
     deleted = tx.dropped(chpx.where(lambda v: v[0]), deadline)
     shapes = floating_sizes(table, *pairs[40])
+    ids = shape_ids(table, *pairs[40])
+    boxes = _boxes(word, table, pairs, story, chpx, deadline) if ids else {}
 
     def is_picture(pos: int) -> bool:
         if tx.text[pos] == "\x08":
-            return is_big(shapes.get(tx.cp(pos)))
+            return ids.get(tx.cp(pos)) not in boxes and is_big(shapes.get(tx.cp(pos)))
         run = chpx.at(tx.fc(pos), None)
         return run is not None and run[1] is not None and is_big(inline_size(extra, run[1]))
 
@@ -653,6 +617,7 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     if lists.lfos:
         lists.read_styles(table, *pairs[1], sprms)
     b = _Builder(limits, lists, is_picture, deadline)
+    b.boxes = lambda pos: boxes.pop(ids.get(tx.cp(pos)), []) if tx.text[pos] == "\x08" else []  # (each box once)
     for raw, mark, p, pictures in _paragraphs(tx, papx, drop, deadline):
         b.paragraph(raw, mark, p, pictures)
         if b.cut:
@@ -664,7 +629,7 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     if all(blk.kind == "image" for blk in b.blocks):
         raise InputError("Word 文档中没有可读取的文字（可能只有图片，例如扫描件），无法检查")
     meta = {"paragraphs": b.n_paras, "tables": b.n_tables, "auto_numbered": b.auto_numbered,
-            "deleted_runs": len(deleted), "layout_tables": b.frames}
+            "deleted_runs": len(deleted), "layout_tables": b.frames, "text_boxes": b.n_boxes}
     notices = (ReaderNotice("read-limit", format="Word 文档", detail=b.cut),) if b.cut else ()
     return Document(path=path, format="doc", encoding=None, text="", blocks=tuple(b.blocks),
                     has_lines=False, notices=notices, meta=meta)
