@@ -236,10 +236,10 @@ def _stsh(*styles: bytes) -> bytes:
     return out + b"".join(len(s).to_bytes(2, "little") + s for s in styles)
 
 
-def _paragraph_style(base: int, sprms_: bytes) -> bytes:
-    name = "标题".encode("utf-16-le")
+def _paragraph_style(base: int, sprms_: bytes, name: str = "标题") -> bytes:
     upx = (0).to_bytes(2, "little") + sprms_  # istd, then the sprms
-    return (b"\0\0" + (1 | base << 4).to_bytes(2, "little") + b"\0" * 6 + (2).to_bytes(2, "little") + name + b"\0\0"
+    return (b"\0\0" + (1 | base << 4).to_bytes(2, "little") + b"\0" * 6 + len(name).to_bytes(2, "little")
+            + name.encode("utf-16-le") + b"\0\0"
             + len(upx).to_bytes(2, "little") + upx)
 
 
@@ -256,6 +256,23 @@ def test_a_paragraph_styles_numbering_through_its_base_style():
     lists.lfos = [(7, {})]
     assert lists.numbering_of(None, None, 1) == (1, 1) and lists.numbering_of(0, None, 1) is None
     assert lists.numbering_of(None, None, 2) is None
+
+
+def test_heading_styles_give_headings_as_in_the_word_reader():
+    # a report whose titles are in Word's heading styles read them as plain paragraphs (kind "paragraph", no level),
+    # where the .docx of the same report gives headings of levels 1 and 2
+    doc = read_path(str(FIXTURES / "headings.doc"))
+    assert [(b.kind, b.level) for b in doc.blocks] == [
+        ("heading", 1), ("paragraph", None), ("heading", 1), ("heading", 2), ("heading", 1), ("heading", 1),
+        ("paragraph", None)]
+    from disclosure_lint.readers.doc_lists import Lists
+
+    table = _stsh(_paragraph_style(0xFFF, b"", "Normal"), _paragraph_style(0xFFF, b"", "heading 2"),
+                  _paragraph_style(1, b"", "正文标题"), _paragraph_style(1, bytes([0x40, 0x26, 0x09]), "正文"),
+                  _paragraph_style(0, bytes([0x40, 0x26, 0x00]), "一级"), _paragraph_style(0xFFF, b"", "Title"))
+    lists = Lists(table, (0, 0), (0, 0), doc_reader.sprms)
+    lists.read_styles(table, 0, len(table), doc_reader.sprms)
+    assert lists.levels == {1: 2, 2: 2, 4: 1, 5: 1}  # by name, by its base, not as body text, by outline level
 
 
 # -- units -----------------------------------------------------------------------------------------
@@ -365,7 +382,7 @@ def test_libreoffice_conversions_read_as_their_docx(soffice, tmp_path):
     .docx it came from (what LibreOffice keeps: the features document's PAGE field is recalculated)."""
     from disclosure_lint.readers import docx as docx_reader
 
-    from .fixtures.doc.make_doc_fixtures import boxed, features, frames
+    from .fixtures.doc.make_doc_fixtures import boxed, features, frames, headings
     from .test_docx_numbering import autonumbered
 
     sources = {n: render.to_docx((ROOT / "examples" / f"{n}.md").read_text(encoding="utf-8"))
@@ -374,6 +391,7 @@ def test_libreoffice_conversions_read_as_their_docx(soffice, tmp_path):
     sources["frames"] = frames()
     sources["framed-2023"] = render.framed(sources["defective-2023"], rows=3, margin=True)
     sources["boxed-2023"] = boxed(sources["defective-2023"])
+    sources["headings"] = headings()
     sources["numbered-2023"] = autonumbered(sources["clean-2023"], subs=True)
     for name, data in sources.items():
         (tmp_path / f"{name}.docx").write_bytes(data)

@@ -31,6 +31,10 @@ for the parts a report uses:
   (:mod:`.doc_lists`): a title Word numbers "一、" reads "一、总体情况", as printed; a numbered paragraph in a
   table cell is counted, not drawn (``Document.meta["auto_numbered"]`` counts them all).
 
+**Headings**: a paragraph with an outline level of its own, or in a heading style (:mod:`.doc_lists` reads the style
+sheet: "heading 1"…"标题 9", "Title", a style's outline level, through its base styles), is a ``heading`` block of that
+level, as in the Word reader.
+
 **Positions** are as in the Word reader: "第12段" (paragraphs with text, counted from 1), "表2",
 "表2第3行第4列"; ``has_lines`` is ``False``.
 
@@ -513,7 +517,7 @@ class _Builder:
             return
         if text:
             self.n_paras += 1
-            level = p.outline + 1 if p.outline is not None else None
+            level = p.outline + 1 if p.outline is not None else self.lists.levels.get(p.istd if p.istd is not None else 0)
             self.blocks.append(Block(index=len(self.blocks), kind="heading" if level else "paragraph",
                                      text=(label or "") + text, level=level, pointer=f"第{self.n_paras}段"))
         for pos in pictures[:64]:  # a text box's paragraphs follow the paragraph that anchors it, as in the Word reader
@@ -614,8 +618,7 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
 
     drop = sorted(deleted + _field_codes(tx.text))
     lists = Lists(table, pairs[73], pairs[74], sprms)
-    if lists.lfos:
-        lists.read_styles(table, *pairs[1], sprms)
+    lists.read_styles(table, *pairs[1], sprms)
     b = _Builder(limits, lists, is_picture, deadline)
     b.boxes = lambda pos: boxes.pop(ids.get(tx.cp(pos)), []) if tx.text[pos] == "\x08" else []  # (each box once)
     for raw, mark, p, pictures in _paragraphs(tx, papx, drop, deadline):
