@@ -115,6 +115,14 @@ def test_a_text_boxs_paragraphs_follow_its_anchor_and_count():
     assert doc.meta["text_boxes"] == 1 and not any(b.kind == "image" for b in doc.blocks)
     got = _findings(FIXTURES / "boxed-2023.doc")
     assert got == _findings(DEFECTIVE) and ("DL405", "error") in got and ("DL402", "warning") in got
+    # a text box's table is a table of the report, counted as in the Word reader; a box anchored at an empty paragraph
+    # follows the paragraph before
+    doc = read_path(str(FIXTURES / "boxes.doc"))
+    assert [(b.kind, b.pointer, b.text) for b in doc.blocks] == [
+        ("paragraph", "第1段", "首段"), ("paragraph", "第1段处文本框第1段", "首段的框"),
+        ("paragraph", "第1段处文本框第1段", "空段的框"), ("paragraph", "第2段", "带表格的框"),
+        ("paragraph", "第2段处文本框第1段", "框内说明"), ("table", "表1", "项目\t数量\n许可\t12"), ("paragraph", "第3段", "末段")]
+    assert doc.meta["text_boxes"] == 3 and doc.meta["tables"] == 1
     # without its text box records the box is left out, never the document
     from disclosure_lint.readers.doc_boxes import box_ranges, shape_ids
 
@@ -382,7 +390,7 @@ def test_libreoffice_conversions_read_as_their_docx(soffice, tmp_path):
     .docx it came from (what LibreOffice keeps: the features document's PAGE field is recalculated)."""
     from disclosure_lint.readers import docx as docx_reader
 
-    from .fixtures.doc.make_doc_fixtures import boxed, features, frames, headings
+    from .fixtures.doc.make_doc_fixtures import boxed, boxes, features, frames, headings
     from .test_docx_numbering import autonumbered
 
     sources = {n: render.to_docx((ROOT / "examples" / f"{n}.md").read_text(encoding="utf-8"))
@@ -392,6 +400,7 @@ def test_libreoffice_conversions_read_as_their_docx(soffice, tmp_path):
     sources["framed-2023"] = render.framed(sources["defective-2023"], rows=3, margin=True)
     sources["boxed-2023"] = boxed(sources["defective-2023"])
     sources["headings"] = headings()
+    sources["boxes"] = boxes()
     sources["numbered-2023"] = autonumbered(sources["clean-2023"], subs=True)
     for name, data in sources.items():
         (tmp_path / f"{name}.docx").write_bytes(data)

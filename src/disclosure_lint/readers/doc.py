@@ -9,7 +9,7 @@ for the parts a report uses:
   them (UTF-16, or one byte a character in Windows-1252 for "compressed" pieces).  Headers,
   footers, footnotes and comments (other "stories" after the main text) are not read, as the Word reader does not
   read them; a text box's paragraphs (:mod:`.doc_boxes`) follow the paragraph that anchors it, "第12段处文本框第1段", as
-  in the Word reader, and a text box is not a picture.  Fields keep their displayed result, not their code
+  in the Word reader (its tables are tables of the report), and a text box is not a picture.  Fields keep their displayed result, not their code
   (``\\x13`` code ``\\x14`` result ``\\x15``); a manual line break (``\\x0b``) is a line break; object
   anchors, footnote marks and other control characters are dropped.
 * **Tracked changes and hidden text**: character properties (``PlcBteChpx``) mark deleted
@@ -410,7 +410,7 @@ _MARKS = re.compile("[\r\x07\x0c]")
 _FIELD_MARKS = re.compile("[\x13\x14\x15]")
 
 
-def _paragraphs(tx: _Text, papx: _Runs, drop: list[tuple[int, int]], deadline: float
+def _paragraphs(tx: _Text | _Slice, papx: _Runs, drop: list[tuple[int, int]], deadline: float
                 ) -> Iterator[tuple[str, str, _Para, list[int]]]:
     """``(text, mark, properties, pictures)`` of each paragraph of the main text, in order (pictures: where in
     :attr:`_Text.text` its picture and shape anchors are)."""
@@ -458,6 +458,8 @@ class _Builder:
         self.frames = 0  # layout frames read as the body
         self.boxes = lambda pos: []  # the paragraphs of the text box anchored at a position of the text
         self.n_boxes = 0
+        self.box_of: int | None = None  # the paragraph whose text box is being read
+        self.box_k = 0
 
     def paragraph(self, raw: str, mark: str, p: _Para, pictures: list[int] = ()) -> None:  # type: ignore[assignment]
         if p.depth():  # a table's: held until the table ends, to tell a layout frame from a table
@@ -512,19 +514,30 @@ class _Builder:
             # a paragraph that is a picture (a statistics table pasted as one): not counted, as in the Word reader
             self.blocks.append(Block(index=len(self.blocks), kind="image", text="<img>",
                                      pointer=f"第{self.n_paras}段后的图片" if self.n_paras else "正文开头的图片"))
+        if self.box_of is not None:  # a text box's paragraph: not counted, as in the Word reader
+            if text:
+                self.box_k += 1
+                level = p.outline + 1 if p.outline is not None else self.lists.levels.get(p.istd or 0)
+                self.blocks.append(Block(index=len(self.blocks), kind="heading" if level else "paragraph", level=level,
+                                         text=(label or "") + text, pointer=f"第{self.box_of}段处文本框第{self.box_k}段"))
+            return
         if text and self.n_paras >= self.limits.max_blocks:
             self.cut = self.cut or f"段落超过 {self.limits.max_blocks} 段（limits.max_blocks），第{self.n_paras + 1}段起未读取"
             return
         if text:
             self.n_paras += 1
-            level = p.outline + 1 if p.outline is not None else self.lists.levels.get(p.istd if p.istd is not None else 0)
+            level = p.outline + 1 if p.outline is not None else self.lists.levels.get(p.istd or 0)
             self.blocks.append(Block(index=len(self.blocks), kind="heading" if level else "paragraph",
                                      text=(label or "") + text, level=level, pointer=f"第{self.n_paras}段"))
         for pos in pictures[:64]:  # a text box's paragraphs follow the paragraph that anchors it, as in the Word reader
-            lines = self.boxes(pos)
-            self.n_boxes += bool(lines)
-            self.blocks.extend(Block(index=len(self.blocks) + k, kind="paragraph", text=t,
-                                     pointer=f"第{max(self.n_paras, 1)}段处文本框第{k + 1}段") for k, t in enumerate(lines))
+            items = self.boxes(pos)
+            if items:
+                self.box_of, self.box_k, before = max(self.n_paras, 1), 0, len(self.blocks)
+                for item in items:
+                    self.paragraph(*item)
+                self.flush()
+                self.box_of = None
+                self.n_boxes += len(self.blocks) > before  # (a box with text: LibreOffice adds an empty one)
 
     def flush(self) -> None:
         held, self.held, self.pending = self.held, [], 0
@@ -578,10 +591,21 @@ def _clean(text: str) -> str:
 
 # -- the file ------------------------------------------------------------------------------------
 
-def _boxes(word: bytes, table: bytes, pairs: dict[int, tuple[int, int]], story: tuple[int, int], chpx: _Runs,
-           deadline: float) -> dict[int, list[str]]:
-    """The paragraphs of each text box, by its shape's id (:mod:`.doc_boxes`); deleted and hidden text and field codes
-    left out, as in the main text.  A text box story that cannot be read is left out, not the document."""
+class _Slice:
+    """A stretch of the text of all stories (a text box's), read by :func:`_paragraphs` as the main text is."""
+
+    def __init__(self, tx: _Text, a: int, b: int):
+        self.text, self.tx, self.a = tx.text[a:b], tx, a
+
+    def fc(self, pos: int) -> int:
+        return self.tx.fc(self.a + pos)
+
+
+def _boxes(word: bytes, table: bytes, pairs: dict[int, tuple[int, int]], story: tuple[int, int], papx: _Runs,
+           chpx: _Runs, deadline: float) -> dict[int, list[tuple[str, str, _Para, list[int]]]]:
+    """The paragraphs of each text box, by its shape's id (:mod:`.doc_boxes`), as :func:`_paragraphs` gives the main
+    text's (with their tables; deleted and hidden text and field codes left out).  A text box story that cannot be
+    read is left out, not the document."""
     ranges = box_ranges(table, *pairs[56], story[1])
     if not ranges:
         return {}
@@ -589,13 +613,14 @@ def _boxes(word: bytes, table: bytes, pairs: dict[int, tuple[int, int]], story: 
         full = _Text(word, table, *pairs[33], min(story[0] + story[1], len(word)))
     except InputError:
         return {}
-    a, b = full.pos_of(story[0]), full.pos_of(story[0] + story[1])
-    chars = list(full.text[a:b])
-    spans = [(x - a, y - a) for x, y in full.dropped(chpx.where(lambda v: v[0]), deadline) if y > a and x < b]
-    for x, y in spans + _field_codes(full.text[a:b]):
-        chars[max(x, 0):y] = [""] * (min(y, len(chars)) - max(x, 0))
-    return {lid: [t for t in (_clean(s.translate(_CLEAN)) for s in _MARKS.split("".join(chars[x:y]))) if t]
-            for lid, (x, y) in ranges.items()}
+    deleted = full.dropped(chpx.where(lambda v: v[0]), deadline)
+    out = {}
+    for lid, (x, y) in ranges.items():
+        a, b = full.pos_of(story[0] + x), full.pos_of(story[0] + y)
+        box = _Slice(full, a, b)
+        drop = sorted([(max(s - a, 0), min(e, b) - a) for s, e in deleted if e > a and s < b] + _field_codes(box.text))
+        out[lid] = [(raw, mark, p, []) for raw, mark, p, _pictures in _paragraphs(box, papx, drop, deadline)]
+    return out
 
 
 def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -608,7 +633,7 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     deleted = tx.dropped(chpx.where(lambda v: v[0]), deadline)
     shapes = floating_sizes(table, *pairs[40])
     ids = shape_ids(table, *pairs[40])
-    boxes = _boxes(word, table, pairs, story, chpx, deadline) if ids else {}
+    boxes = _boxes(word, table, pairs, story, papx, chpx, deadline) if ids else {}
 
     def is_picture(pos: int) -> bool:
         if tx.text[pos] == "\x08":
