@@ -5,13 +5,13 @@ Many portals still publish a report as a ``.doc`` attachment.  The file is an OL
 streams as [MS-DOC] lays them out — no library reads a ``.doc``'s tables, so this module does,
 for the parts a report uses:
 
-* **Text**: the piece table (``Clx``) maps the main document's characters to the bytes that hold
-  them (UTF-16, or one byte a character in Windows-1252 for "compressed" pieces).  Headers,
-  footers, footnotes and comments (other "stories" after the main text) are not read, as the Word reader does not
-  read them; a text box's paragraphs (:mod:`.doc_boxes`) follow the paragraph that anchors it, "第12段处文本框第1段", as
-  in the Word reader (its tables are tables of the report), and a text box is not a picture.  Fields keep their displayed result, not their code
-  (``\\x13`` code ``\\x14`` result ``\\x15``); a manual line break (``\\x0b``) is a line break; object
-  anchors, footnote marks and other control characters are dropped.
+* **Text**: the piece table (``Clx``) maps the main document's characters to the bytes that hold them (UTF-16, or
+  one byte a character in Windows-1252 for "compressed" pieces). Headers, footers, footnotes and comments (other
+  "stories" after the main text) are not read, as the Word reader does not read them; a text box's paragraphs
+  (:mod:`.doc_boxes`) follow the paragraph that anchors it, "第12段处文本框第1段", as in the Word reader (its tables are
+  tables of the report), and a text box is not a picture. Fields keep their displayed result, not their code
+  (``\\x13`` code ``\\x14`` result ``\\x15``); a manual line break (``\\x0b``) is a line break; object anchors,
+  footnote marks and other control characters are dropped.
 * **Tracked changes and hidden text**: character properties (``PlcBteChpx``) mark deleted
   (``sprmCFRMarkDel``) and hidden (``sprmCFVanish``) runs; they are left out, as the Word reader
   shows the accepted text.
