@@ -154,6 +154,14 @@ def test_corrupted_frames_and_text_boxes_never_raise_anything_else(name):
     assert time.monotonic() - started < 30
 
 
+def test_symbol_font_characters_are_check_boxes_or_dropped():
+    # a Wingdings check box read as a private-use code: "\uf0fe是\uf0a3否" where the .docx reads "☑是否"
+    doc = read_path(str(FIXTURES / "symbols.doc"))
+    assert [r.texts for r in doc.blocks[0].table.rows] == [["是否公开", "☑是否"], ["公开方式", "□是否"]]
+    assert doc.blocks[1].text == "乘号与对勾√"
+    assert "\uf0fe\uf06f\uf041".translate(doc_reader._CLEAN) == "☑□"
+
+
 def test_the_examples_give_the_markdowns_findings():
     assert _findings(CLEAN) == Counter()
     assert _findings(DEFECTIVE) == _findings(ROOT / "examples" / "defective-2023.md")
@@ -399,7 +407,7 @@ def test_libreoffice_conversions_read_as_their_docx(soffice, tmp_path):
     .docx it came from (what LibreOffice keeps: the features document's PAGE field is recalculated)."""
     from disclosure_lint.readers import docx as docx_reader
 
-    from .fixtures.doc.make_doc_fixtures import boxed, boxes, features, frames, headings
+    from .fixtures.doc.make_doc_fixtures import boxed, boxes, features, frames, headings, symbols
     from .test_docx_numbering import autonumbered
 
     sources = {n: render.to_docx((ROOT / "examples" / f"{n}.md").read_text(encoding="utf-8"))
@@ -410,6 +418,7 @@ def test_libreoffice_conversions_read_as_their_docx(soffice, tmp_path):
     sources["boxed-2023"] = boxed(sources["defective-2023"])
     sources["headings"] = headings()
     sources["boxes"] = boxes()
+    sources["symbols"] = symbols()
     sources["numbered-2023"] = autonumbered(sources["clean-2023"], subs=True)
     for name, data in sources.items():
         (tmp_path / f"{name}.docx").write_bytes(data)

@@ -11,7 +11,8 @@ for the parts a report uses:
   (:mod:`.doc_boxes`) follow the paragraph that anchors it, "第12段处文本框第1段", as in the Word reader (its tables are
   tables of the report), and a text box is not a picture. Fields keep their displayed result, not their code
   (``\\x13`` code ``\\x14`` result ``\\x15``); a manual line break (``\\x0b``) is a line break; object anchors,
-  footnote marks and other control characters are dropped.
+  footnote marks and other control characters are dropped, and so are a symbol font's characters (private-use codes)
+  but for the check boxes (□ ☑ ☒ √), as in the Word reader.
 * **Tracked changes and hidden text**: character properties (``PlcBteChpx``) mark deleted
   (``sprmCFRMarkDel``) and hidden (``sprmCFVanish``) runs; they are left out, as the Word reader
   shows the accepted text.
@@ -406,6 +407,8 @@ def _field_codes(text: str) -> list[tuple[int, int]]:
 
 # control characters: \x0b a line break, others dropped (object anchors, footnote marks, leftover field marks)
 _CLEAN = dict.fromkeys(range(32)) | {0x09: "\t", 0x0B: "\n", 0x1E: "-", 0x1F: None}
+# a symbol font's character (Wingdings' F0FE) is a private-use code: dropped, but for the check boxes, as the Word reader
+_CLEAN |= dict.fromkeys(range(0xF020, 0xF100)) | {0xF0A8: "□", 0xF06F: "□", 0xF0FE: "☑", 0xF0FD: "☒", 0xF0FC: "√"}
 _MARKS = re.compile("[\r\x07\x0c]")
 _FIELD_MARKS = re.compile("[\x13\x14\x15]")
 
