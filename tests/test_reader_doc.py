@@ -22,7 +22,8 @@ from disclosure_lint.cli import app
 from disclosure_lint.errors import InputError, UnsupportedType
 from disclosure_lint.model import Document
 from disclosure_lint.readers import doc as doc_reader
-from disclosure_lint.readers import read_document, read_path
+from disclosure_lint.readers import doc_tables, read_document, read_path
+from disclosure_lint.readers.doc_text import field_codes
 
 from . import render
 
@@ -77,6 +78,89 @@ def test_tracked_changes_fields_hidden_text_and_nested_tables():
     ]
     assert doc.meta["deleted_runs"] == 2 and doc.meta["tables"] == 2
     assert doc.blocks[5].table.rows[1].cells[0].pointer == "表1第2行第1列"
+
+
+def test_layout_frames_are_read_as_the_body():
+    """A one-column table that lays out a page (a box of two paragraphs, a section title in a banner box, a frame in a
+    frame) is its paragraphs and tables, as in the Word reader; a number in a box, a one-column list and a two-column
+    table holding a table stay tables."""
+    doc = read_path(str(FIXTURES / "frames.doc"))
+    assert [(b.kind, b.pointer, b.text) for b in doc.blocks] == [
+        ("paragraph", "第1段", "正文第一段。"), ("paragraph", "第2段", "框中第一段。"), ("paragraph", "第3段", "框中第二段。"),
+        ("paragraph", "第4段", "二、主动公开政府信息情况"), ("table", "表1", "1,234件"), ("table", "表2", "序号\n1\n2"),
+        ("table", "表3", "说明\t内"), ("paragraph", "第5段", "外框标题"), ("paragraph", "第6段", "内框段落。"),
+        ("table", "表4", "项目\t数量\n许可\t12"), ("paragraph", "第7段", "正文末段。")]
+    assert doc.meta["layout_tables"] == 4 and doc.meta["tables"] == 4
+    assert doc.blocks[9].table.rows[1].cells[1].pointer == "表4第2行第2列"
+
+
+def test_a_report_in_a_portal_pages_frame_gives_the_reports_findings():
+    # the defective example in a frame (a blank margin column, a column name and a date above the body) was one table
+    # of three rows: no part, no statistics table found, and one DL005 warning ("not a report") instead of its errors
+    framed = read_path(str(FIXTURES / "framed-2023.doc"))
+    plain = read_path(str(DEFECTIVE))
+    assert [b.text for b in framed.blocks[:2]] == ["政务公开专栏", "发布时间：2024-01-18"]
+    assert [(b.kind, b.text) for b in framed.blocks[2:]] == [(b.kind, b.text) for b in plain.blocks]
+    got, want = _findings(FIXTURES / "framed-2023.doc"), _findings(DEFECTIVE)
+    del want[("DL405", "error")]  # published late by its 落款; the page's date (2024-01-18) is in time
+    assert got == want and ("DL101", "error") in got and ("DL005", "warning") not in got
+
+
+def test_a_text_boxs_paragraphs_follow_its_anchor_and_count():
+    # the 落款 of the defective example in a text box was lost (and the box read as a picture "第25段后的图片"): the
+    # report's late publication (DL405, an error) and its zero-padded date (DL402) were not found
+    doc = read_path(str(FIXTURES / "boxed-2023.doc"))
+    assert [(b.kind, b.pointer, b.text) for b in doc.blocks[-3:]] == [
+        ("paragraph", "第25段", "本报告已于2024.1.5经局务会议审议通过。"),
+        ("paragraph", "第25段处文本框第1段", "江北市桐溪区农业农村局"), ("paragraph", "第25段处文本框第2段", "2024年03月15日")]
+    assert doc.meta["text_boxes"] == 1 and not any(b.kind == "image" for b in doc.blocks)
+    got = _findings(FIXTURES / "boxed-2023.doc")
+    assert got == _findings(DEFECTIVE) and ("DL405", "error") in got and ("DL402", "warning") in got
+    # a text box's table is a table of the report, counted as in the Word reader; a box anchored at an empty paragraph
+    # follows the paragraph before
+    doc = read_path(str(FIXTURES / "boxes.doc"))
+    assert [(b.kind, b.pointer, b.text) for b in doc.blocks] == [
+        ("paragraph", "第1段", "首段"), ("paragraph", "第1段处文本框第1段", "首段的框"),
+        ("paragraph", "第1段处文本框第1段", "空段的框"), ("paragraph", "第2段", "带表格的框"),
+        ("paragraph", "第2段处文本框第1段", "框内说明"), ("table", "表1", "项目\t数量\n许可\t12"), ("paragraph", "第3段", "末段")]
+    assert doc.meta["text_boxes"] == 3 and doc.meta["tables"] == 1
+    # without its text box records the box is left out, never the document
+    from disclosure_lint.readers.doc_boxes import box_ranges, shape_ids
+
+    assert box_ranges(b"\0" * 10, 0, 52, 100) == {} and shape_ids(b"\0" * 10, 0, 60) == {}
+    table = struct.pack("<4i", 0, 5, 40, 41) + struct.pack("<iiHiii", 1, 0, 0, -1, 1026, 0) * 2 \
+        + struct.pack("<iiHiii", 0, 0, 1, 0, 7, 0)
+    assert box_ranges(table, 0, len(table), 30) == {1026: (0, 5)}  # (the second cut to the story, the last reusable)
+
+
+@pytest.mark.parametrize("name", ["boxed-2023", "boxes", "frames", "framed-2023"])
+def test_corrupted_frames_and_text_boxes_never_raise_anything_else(name):
+    """Bytes overwritten anywhere in a document of frames or text boxes (flags, offsets, nesting depths): read or
+    refused in one line, quickly."""
+    base = (FIXTURES / f"{name}.doc").read_bytes()
+    rng = random.Random(name)
+    started = time.monotonic()
+    for k in range(80):
+        data = bytearray(base)
+        for _ in range(rng.randint(1, 30)):
+            at = rng.randrange(len(data) - 4)
+            if k % 2:
+                data[at] = rng.randrange(256)
+            else:
+                data[at:at + 4] = rng.choice([b"\xff\xff\xff\x7f", b"\x00\x00\x00\x80", b"\x49\x66\x40\x00"])
+        try:
+            read_document("a.doc", bytes(data))
+        except InputError as exc:
+            assert "\n" not in str(exc)
+    assert time.monotonic() - started < 30
+
+
+def test_symbol_font_characters_are_check_boxes_or_dropped():
+    # a Wingdings check box read as a private-use code: "\uf0fe是\uf0a3否" where the .docx reads "☑是否"
+    doc = read_path(str(FIXTURES / "symbols.doc"))
+    assert [r.texts for r in doc.blocks[0].table.rows] == [["是否公开", "☑是否"], ["公开方式", "□是否"]]
+    assert doc.blocks[1].text == "乘号与对勾√"
+    assert "\uf0fe\uf06f\uf041".translate(doc_reader._CLEAN) == "☑□"
 
 
 def test_the_examples_give_the_markdowns_findings():
@@ -178,10 +262,10 @@ def _stsh(*styles: bytes) -> bytes:
     return out + b"".join(len(s).to_bytes(2, "little") + s for s in styles)
 
 
-def _paragraph_style(base: int, sprms_: bytes) -> bytes:
-    name = "标题".encode("utf-16-le")
+def _paragraph_style(base: int, sprms_: bytes, name: str = "标题") -> bytes:
     upx = (0).to_bytes(2, "little") + sprms_  # istd, then the sprms
-    return (b"\0\0" + (1 | base << 4).to_bytes(2, "little") + b"\0" * 6 + (2).to_bytes(2, "little") + name + b"\0\0"
+    return (b"\0\0" + (1 | base << 4).to_bytes(2, "little") + b"\0" * 6 + len(name).to_bytes(2, "little")
+            + name.encode("utf-16-le") + b"\0\0"
             + len(upx).to_bytes(2, "little") + upx)
 
 
@@ -198,6 +282,23 @@ def test_a_paragraph_styles_numbering_through_its_base_style():
     lists.lfos = [(7, {})]
     assert lists.numbering_of(None, None, 1) == (1, 1) and lists.numbering_of(0, None, 1) is None
     assert lists.numbering_of(None, None, 2) is None
+
+
+def test_heading_styles_give_headings_as_in_the_word_reader():
+    # a report whose titles are in Word's heading styles read them as plain paragraphs (kind "paragraph", no level),
+    # where the .docx of the same report gives headings of levels 1 and 2
+    doc = read_path(str(FIXTURES / "headings.doc"))
+    assert [(b.kind, b.level) for b in doc.blocks] == [
+        ("heading", 1), ("paragraph", None), ("heading", 1), ("heading", 2), ("heading", 1), ("heading", 1),
+        ("paragraph", None)]
+    from disclosure_lint.readers.doc_lists import Lists
+
+    table = _stsh(_paragraph_style(0xFFF, b"", "Normal"), _paragraph_style(0xFFF, b"", "heading 2"),
+                  _paragraph_style(1, b"", "正文标题"), _paragraph_style(1, bytes([0x40, 0x26, 0x09]), "正文"),
+                  _paragraph_style(0, bytes([0x40, 0x26, 0x00]), "一级"), _paragraph_style(0xFFF, b"", "Title"))
+    lists = Lists(table, (0, 0), (0, 0), doc_reader.sprms)
+    lists.read_styles(table, 0, len(table), doc_reader.sprms)
+    assert lists.levels == {1: 2, 2: 2, 4: 1, 5: 1}  # by name, by its base, not as body text, by outline level
 
 
 # -- units -----------------------------------------------------------------------------------------
@@ -230,7 +331,7 @@ def test_files_built_byte_by_byte_are_read_and_bounded():
     ("\x15\x14无开头的标记", "无开头的标记"),
 ])
 def test_field_codes_are_left_out(text, shown):
-    drop = doc_reader._field_codes(text)
+    drop = field_codes(text)
     kept = "".join(ch for i, ch in enumerate(text) if not any(a <= i < b for a, b in drop))
     assert kept.translate(doc_reader._CLEAN) == shown
 
@@ -246,9 +347,9 @@ def test_a_row_of_merged_cells_on_the_tables_grid():
     row1, row2 = doc_reader._Para(), doc_reader._Para()
     row1.edges, row2.edges = (0, 1000, 3000), (0, 1000, 2000, 3000)
     row2.merges = {0: (0, 1)}  # under the first cell of a vertical merge
-    grid = doc_reader._grid([(["项目", "行政复议"], row1), (["", "维持", "纠正"], row2)])
+    grid = doc_tables.grid_of([(["项目", "行政复议"], row1), (["", "维持", "纠正"], row2)])
     assert grid == [["项目", "行政复议", "行政复议"], ["项目", "维持", "纠正"]]
-    plain = doc_reader._grid([(["a", "b"], doc_reader._PLAIN), (["c"], doc_reader._PLAIN)])
+    plain = doc_tables.grid_of([(["a", "b"], doc_reader._PLAIN), (["c"], doc_reader._PLAIN)])
     assert plain == [["a", "b"], ["c", ""]]  # no row definition: a cell a column
 
 
@@ -327,12 +428,18 @@ def test_libreoffice_conversions_read_as_their_docx(soffice, tmp_path):
     .docx it came from (what LibreOffice keeps: the features document's PAGE field is recalculated)."""
     from disclosure_lint.readers import docx as docx_reader
 
-    from .fixtures.doc.make_doc_fixtures import features
+    from .fixtures.doc.make_doc_fixtures import boxed, boxes, features, frames, headings, symbols
     from .test_docx_numbering import autonumbered
 
     sources = {n: render.to_docx((ROOT / "examples" / f"{n}.md").read_text(encoding="utf-8"))
                for n in ("clean-2023", "defective-2023")}
     sources["features"] = features()
+    sources["frames"] = frames()
+    sources["framed-2023"] = render.framed(sources["defective-2023"], rows=3, margin=True)
+    sources["boxed-2023"] = boxed(sources["defective-2023"])
+    sources["headings"] = headings()
+    sources["boxes"] = boxes()
+    sources["symbols"] = symbols()
     sources["numbered-2023"] = autonumbered(sources["clean-2023"], subs=True)
     for name, data in sources.items():
         (tmp_path / f"{name}.docx").write_bytes(data)

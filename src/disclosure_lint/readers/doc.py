@@ -5,12 +5,14 @@ Many portals still publish a report as a ``.doc`` attachment.  The file is an OL
 streams as [MS-DOC] lays them out — no library reads a ``.doc``'s tables, so this module does,
 for the parts a report uses:
 
-* **Text**: the piece table (``Clx``) maps the main document's characters to the bytes that hold
-  them (UTF-16, or one byte a character in Windows-1252 for "compressed" pieces).  Headers,
-  footers, footnotes, comments and text boxes (other "stories" after the main text) are not read,
-  as the Word reader does not read them.  Fields keep their displayed result, not their code
-  (``\\x13`` code ``\\x14`` result ``\\x15``); a manual line break (``\\x0b``) is a line break; object
-  anchors, footnote marks and other control characters are dropped.
+* **Text**: the piece table (``Clx``) maps the main document's characters to the bytes that hold them (UTF-16, or
+  one byte a character in Windows-1252 for "compressed" pieces). Headers, footers, footnotes and comments (other
+  "stories" after the main text) are not read, as the Word reader does not read them; a text box's paragraphs
+  (:mod:`.doc_boxes`) follow the paragraph that anchors it, "第12段处文本框第1段", as in the Word reader (its tables are
+  tables of the report), and a text box is not a picture. Fields keep their displayed result, not their code
+  (``\\x13`` code ``\\x14`` result ``\\x15``); a manual line break (``\\x0b``) is a line break; object anchors,
+  footnote marks and other control characters are dropped, and so are a symbol font's characters (private-use codes)
+  but for the check boxes (□ ☑ ☒ √), as in the Word reader.
 * **Tracked changes and hidden text**: character properties (``PlcBteChpx``) mark deleted
   (``sprmCFRMarkDel``) and hidden (``sprmCFVanish``) runs; they are left out, as the Word reader
   shows the accepted text.
@@ -21,47 +23,54 @@ for the parts a report uses:
   the table's grid is the union of its rows' edges, a cell spanning several grid columns repeats its
   text in each (as the Word reader expands ``gridSpan``), a vertically merged cell (``vertMerge``,
   also ``sprmTVertMerge``) repeats the first cell's text, the legacy horizontal merge likewise.
-  A nested table's rows are tab-separated lines of its cell.
+  A nested table's rows are tab-separated lines of its cell.  A layout *frame* (:mod:`.doc_tables`, as the Word
+  reader's: a report pasted into a one-cell table, a portal page's one-column frame, a section title in a banner box)
+  is not a table: its paragraphs and tables are read as the body's (``Document.meta["layout_tables"]`` counts them).
 * **Pictures**: a paragraph that is only a picture at least 80 pixels each way (:mod:`.doc_pictures`: an inline
   picture's ``PICF``, a floating shape's ``FSPA``) is an ``image`` block "第12段后的图片", as in the Word reader.
 * **Automatic numbering** (``sprmPIlfo``, the paragraph's or its style's) is drawn as Word draws it
   (:mod:`.doc_lists`): a title Word numbers "一、" reads "一、总体情况", as printed; a numbered paragraph in a
   table cell is counted, not drawn (``Document.meta["auto_numbered"]`` counts them all).
 
+**Headings**: a paragraph with an outline level of its own, or in a heading style (:mod:`.doc_lists` reads the style
+sheet: "heading 1"…"标题 9", "Title", a style's outline level, through its base styles), is a ``heading`` block of that
+level, as in the Word reader.
+
 **Positions** are as in the Word reader: "第12段" (paragraphs with text, counted from 1), "表2",
 "表2第3行第4列"; ``has_lines`` is ``False``.
 
-**Hostile input**: every offset and length read from the file is checked against its stream before
-use; the numbers of pieces, property pages and cells are bounded (``limits``), as is the time;
+**Hostile input** (the container and the header: :mod:`.doc_file`): every offset and length read from the file is
+checked against its stream before use; the numbers of pieces, property pages and cells are bounded (``limits``), as is
+the time;
 anything malformed is one :class:`InputError` (a file that is an OLE2 file but not a Word document
 is :class:`UnsupportedType`, as an ``.xls`` is).
 """
 
 from __future__ import annotations
 
-import re
 import struct
 import time
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from ..errors import InputError, UnsupportedType
+from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, Document, ReaderNotice, Row, Table
+from .doc_boxes import box_ranges, shape_ids
+from .doc_file import DAMAGED, damaged, fib, streams, u16, u32
 from .doc_lists import Lists
 from .doc_pictures import floating_sizes, inline_size, is_big
+from .doc_tables import frame_cells, grid_of, shallower
+from .doc_text import MARKS, field_codes, inside, kept, merged
 from .lines import new_cell
-from .sniff import FIX_AS_DOCX
 
-FIB_IDENT = 0xA5EC
-WORD97_NFIB = 0x00C0  # Word 6.0/95 files have a smaller nFib (101–105) and another layout
 PAGE = 512  # a formatted disk page (FKP)
 MAX_PIECES = 200_000
 MAX_PAGES = 20_000  # FKP pages read (paragraph and character properties each; a 300-page report has a few thousand)
 MAX_NESTING = 64
-MAX_GRID_COLS = 256  # grid columns kept per table (as the Word reader)
+MAX_FRAMES = 1_000  # layout frames read as the body
+MAX_REREAD = 200_000  # paragraphs of frames read again one level less deep, in all (a frame in a frame in a frame …)
 
-_DAMAGED = "Word 97–2003 文档（.doc）的内部结构损坏，无法读取"
 _STRIP = " \t\u3000\xa0"
 
 # sprms (single property modifiers) read
@@ -71,18 +80,6 @@ T_DEF_TABLE, T_VERT_MERGE, T_HEADER = 0xD608, 0xD62B, 0x3404
 C_DELETED, C_HIDDEN, C_PICTURE, C_DATA = 0x0800, 0x083C, 0x6A03, 0x0806
 _ON = (1, 0x81)  # a toggle operand: on, or the opposite of the style's (whose default is off)
 
-
-
-def _damaged(why: str = "") -> InputError:
-    return InputError(f"{_DAMAGED}{'（' + why + '）' if why else ''}；{FIX_AS_DOCX}")
-
-
-def _u16(b: bytes, i: int) -> int:
-    return int.from_bytes(b[i:i + 2], "little")
-
-
-def _u32(b: bytes, i: int) -> int:
-    return int.from_bytes(b[i:i + 4], "little")
 
 
 # -- properties ---------------------------------------------------------------------------------
@@ -100,7 +97,7 @@ def sprms(buf: bytes, start: int, end: int) -> Iterator[tuple[int, int, int]]:
             if sprm == T_DEF_TABLE or sprm == 0xD606:  # (sprmTDefTable10 too) a two-byte length, counting itself - 1
                 if i + 2 > end:
                     return
-                size = _u16(buf, i) - 1
+                size = u16(buf, i) - 1
                 i += 2
             else:
                 if i >= end:
@@ -148,7 +145,7 @@ def _para_props(buf: bytes, start: int, end: int, data: bytes, depth: int = 0) -
         elif sprm == P_TTP:
             p.ttp = buf[a] != 0
         elif sprm == P_ITAP and b - a == 4:
-            p.itap = min(_u32(buf, a), MAX_NESTING)
+            p.itap = min(u32(buf, a), MAX_NESTING)
         elif sprm == P_DTAP and b - a == 4:
             p.itap = max(0, min(p.itap + int.from_bytes(buf[a:b], "little", signed=True), MAX_NESTING))
         elif sprm == P_INNER_CELL:
@@ -156,7 +153,7 @@ def _para_props(buf: bytes, start: int, end: int, data: bytes, depth: int = 0) -
         elif sprm == P_INNER_TTP:
             p.inner_ttp = buf[a] != 0
         elif sprm == P_ILFO and b - a == 2:
-            p.ilfo = _u16(buf, a)
+            p.ilfo = u16(buf, a)
         elif sprm == P_ILVL:
             p.ilvl = buf[a]
         elif sprm == P_OUTLINE:
@@ -169,8 +166,8 @@ def _para_props(buf: bytes, start: int, end: int, data: bytes, depth: int = 0) -
             h, _v = p.merges.get(buf[a], (0, 0))
             p.merges[buf[a]] = (h, buf[a + 1])
         elif sprm == P_HUGE and b - a == 4 and depth == 0:  # the properties are in the Data stream
-            off = _u32(buf, a)
-            n = _u16(data, off) if off + 2 <= len(data) else 0
+            off = u32(buf, a)
+            n = u16(data, off) if off + 2 <= len(data) else 0
             if n and off + 2 + n <= len(data):
                 huge = _para_props(data, off + 2, off + 2 + n, data, 1)
                 huge.in_table = huge.in_table or p.in_table
@@ -193,7 +190,7 @@ def _def_table(buf: bytes, a: int, b: int, p: _Para) -> None:
         at = edges_end + 20 * k
         if at + 2 > b:
             break
-        flags = _u16(buf, at)
+        flags = u16(buf, at)
         h, v = flags & 3, flags >> 5 & 3
         if h or v:
             p.merges[k] = (h, v)
@@ -239,7 +236,7 @@ def _plc_pages(table: bytes, fc: int, lcb: int) -> list[int]:
         return []
     n = (lcb - 4) // 8
     first = fc + 4 * (n + 1)
-    return [_u32(table, first + 4 * k) & 0x3FFFFF for k in range(min(n, MAX_PAGES))]
+    return [u32(table, first + 4 * k) & 0x3FFFFF for k in range(min(n, MAX_PAGES))]
 
 
 def _fkp_runs(word: bytes, pages: list[int], paragraph: bool, data: bytes, deadline: float) -> _Runs:
@@ -250,7 +247,7 @@ def _fkp_runs(word: bytes, pages: list[int], paragraph: bool, data: bytes, deadl
             continue
         seen.add(pn)
         if time.monotonic() > deadline:
-            raise InputError(f"{_DAMAGED[:-4]}读取超时（属性页过多），已停止")
+            raise InputError(f"{DAMAGED[:-4]}读取超时（属性页过多），已停止")
         page = word[pn * PAGE:(pn + 1) * PAGE]
         if len(page) != PAGE:
             continue
@@ -281,7 +278,7 @@ def _fkp_entry(page: bytes, off: int, paragraph: bool, data: bytes):
             if sprm in (C_DELETED, C_HIDDEN) and page[a] in _ON:
                 dropped = True
             elif sprm == C_PICTURE and b - a == 4:
-                picture = _u32(page, a)
+                picture = u32(page, a)
             elif sprm == C_DATA and page[a] in _ON:  # (the location is a form field's data, not a picture's)
                 other_data = True
         if other_data:
@@ -296,7 +293,7 @@ def _fkp_entry(page: bytes, off: int, paragraph: bool, data: bytes):
     if end < start + 2:
         return _PLAIN
     p = _para_props(page, start + 2, end, data)  # (after the style's istd)
-    p.istd = _u16(page, start)
+    p.istd = u16(page, start)
     return p
 
 
@@ -307,21 +304,21 @@ class _Text:
 
     def __init__(self, word: bytes, table: bytes, fc_clx: int, lcb_clx: int, ccp: int):
         if fc_clx + lcb_clx > len(table) or lcb_clx < 5:
-            raise _damaged("找不到正文的位置表")
+            raise damaged("找不到正文的位置表")
         i, end = fc_clx, fc_clx + lcb_clx
         plc = b""
         while i < end:
             if table[i] == 1:  # a Prc (properties of a fast save): skipped
-                i += 3 + _u16(table, i + 1)
+                i += 3 + u16(table, i + 1)
             elif table[i] == 2:
-                n = _u32(table, i + 1)
+                n = u32(table, i + 1)
                 plc = table[i + 5:i + 5 + n]
                 break
             else:
-                raise _damaged("正文位置表无法识别")
+                raise damaged("正文位置表无法识别")
         n = (len(plc) - 4) // 12
         if n < 1 or n > MAX_PIECES or len(plc) != 4 + 12 * n:
-            raise _damaged("正文位置表无法识别")
+            raise damaged("正文位置表无法识别")
         cps = struct.unpack_from(f"<{n + 1}i", plc, 0)
         self.pieces: list[tuple[int, int, int, bool]] = []  # (cp start, cp end, fc start, compressed)
         parts: list[str] = []
@@ -330,13 +327,13 @@ class _Text:
             cp0, cp1 = max(cps[k], last), min(cps[k + 1], ccp)
             if cp1 <= cp0:
                 continue
-            raw = _u32(plc, 4 * (n + 1) + 8 * k + 2)
+            raw = u32(plc, 4 * (n + 1) + 8 * k + 2)
             compressed = bool(raw & 0x40000000)
             fc = (raw & 0x3FFFFFFF) // 2 if compressed else raw & 0x3FFFFFFF
             size = (cp1 - cp0) * (1 if compressed else 2)
             chunk = word[fc:fc + size]
             if len(chunk) != size:
-                raise _damaged("正文超出了文件的范围")
+                raise damaged("正文超出了文件的范围")
             # (a gap between pieces would shift every later character: the pieces are taken as written)
             parts.append(chunk.decode("cp1252", "replace") if compressed else chunk.decode("utf-16-le", "replace"))
             self.pieces.append((cp0, cp1, fc, compressed))
@@ -349,6 +346,11 @@ class _Text:
         for cp0, cp1, _fc, _c in self.pieces:
             self.offsets.append(at)
             at += cp1 - cp0
+
+    def pos_of(self, cp: int) -> int:
+        """Where in :attr:`text` the character at ``cp`` is (the end of the piece that holds it, past its end)."""
+        k = bisect_right(self.starts, cp) - 1
+        return 0 if k < 0 else self.offsets[k] + min(cp, self.pieces[k][1]) - self.pieces[k][0]
 
     def cp(self, pos: int) -> int:
         """The character position (cp) of character ``pos`` of :attr:`text`."""
@@ -368,7 +370,7 @@ class _Text:
             return out
         for (cp0, cp1, fc, compressed), at in zip(self.pieces, self.offsets, strict=True):
             if time.monotonic() > deadline:
-                raise InputError(f"{_DAMAGED[:-4]}读取超时（修订标记过多），已停止")
+                raise InputError(f"{DAMAGED[:-4]}读取超时（修订标记过多），已停止")
             width = 1 if compressed else 2
             fc_end = fc + (cp1 - cp0) * width
             k = max(bisect_right(runs.starts, fc) - 1, 0)
@@ -382,57 +384,13 @@ class _Text:
 
 # -- fields, deleted text, paragraphs ---------------------------------------------------------------
 
-def _field_codes(text: str) -> list[tuple[int, int]]:
-    """Spans of :attr:`_Text.text` that are field codes or field marks (a field shows its result only).  A code
-    holds no paragraph: one still open at a paragraph's end (a field never separated nor ended) ends there, so that
-    the next paragraphs are read, as in the Word reader."""
-    out: list[tuple[int, int]] = []
-    stack: list[int] = []  # start of the code of each open field, or -1 once past its separator
-    if "\x13" not in text:
-        return out
-    n = len(text)
-    for m in _FIELD_MARKS.finditer(text):
-        i = m.start()
-        ch = text[i]
-        if ch == "\x13":
-            if len(stack) < MAX_NESTING:
-                stack.append(i)
-        elif ch == "\x14" and stack:
-            if stack[-1] >= 0:
-                out.append((stack[-1], i + 1))
-                stack[-1] = -1
-        elif ch == "\x15" and stack:
-            start = stack.pop()
-            out.append((start, i + 1) if start >= 0 else (i, i + 1))
-        elif ch not in "\x13\x14\x15" and stack:  # a paragraph's end
-            first = next((start for start in stack if start >= 0), None)
-            if first is not None:  # (the codes still open nest: the outermost one covers them all)
-                out.append((first, i))
-                stack[:] = [-1] * len(stack)
-    if stack and stack[-1] >= 0:  # a field never closed: its code runs to the end
-        out.append((stack[-1], n))
-    return out
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``spans`` sorted, overlapping ones joined: each character is dropped once, however deep the nesting."""
-    out: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if out and a <= out[-1][1]:
-            if b > out[-1][1]:
-                out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
-    return out
-
-
 # control characters: \x0b a line break, others dropped (object anchors, footnote marks, leftover field marks)
 _CLEAN = dict.fromkeys(range(32)) | {0x09: "\t", 0x0B: "\n", 0x1E: "-", 0x1F: None}
-_MARKS = re.compile("[\r\x07\x0c]")
-_FIELD_MARKS = re.compile("[\x13\x14\x15\r\x07\x0c]")
+# a symbol font's character (Wingdings' F0FE) is a private-use code: dropped, but for the check boxes, as the Word reader
+_CLEAN |= dict.fromkeys(range(0xF020, 0xF100)) | {0xF0A8: "□", 0xF06F: "□", 0xF0FE: "☑", 0xF0FD: "☒", 0xF0FC: "√"}
 
 
-def _paragraphs(tx: _Text, papx: _Runs, drop: list[tuple[int, int]], deadline: float
+def _paragraphs(tx: _Text | _Slice, papx: _Runs, drop: list[tuple[int, int]], deadline: float
                 ) -> Iterator[tuple[str, str, _Para, list[int]]]:
     """``(text, mark, properties, pictures)`` of each paragraph of the main text, in order (pictures: where in
     :attr:`_Text.text` its picture and shape anchors are).  ``drop``: the spans left out (sorted, not overlapping),
@@ -441,87 +399,26 @@ def _paragraphs(tx: _Text, papx: _Runs, drop: list[tuple[int, int]], deadline: f
     text = tx.text
     start = 0
     d = 0  # the first span of ``drop`` that ends after ``start``
-    for k, m in enumerate(_MARKS.finditer(text)):
+    for k, m in enumerate(MARKS.finditer(text)):
         i = m.start()
         while d < len(drop) and drop[d][1] <= start:
             d += 1
         if k % 64 == 0 and time.monotonic() > deadline:
             return
-        if drop and text[i] != "\x07" and _inside(drop, d, i):
+        if drop and text[i] != "\x07" and inside(drop, d, i):
             continue
-        raw = _kept(text, start, i, drop, d) if d < len(drop) and drop[d][0] < i else text[start:i]
+        raw = kept(text, start, i, drop, d) if d < len(drop) and drop[d][0] < i else text[start:i]
         pictures = [j for j in range(start, i) if text[j] in "\x01\x08"] if "\x01" in raw or "\x08" in raw else []
         start = i + 1
         yield raw.translate(_CLEAN), text[i], papx.at(tx.fc(i), _PLAIN), pictures
 
 
-def _inside(spans: list[tuple[int, int]], first: int, i: int) -> bool:
-    """Whether position ``i`` is in one of ``spans[first:]`` (sorted, not overlapping)."""
-    k = bisect_right(spans, (i, 1 << 62), first) - 1
-    return k >= first and spans[k][0] <= i < spans[k][1]
-
-
-def _kept(text: str, start: int, end: int, spans: list[tuple[int, int]], first: int) -> str:
-    """``text[start:end]`` without the parts in ``spans[first:]`` (sorted, not overlapping)."""
-    parts: list[str] = []
-    at = start
-    for k in range(first, len(spans)):  # (no slice: a copy of the rest of the spans per paragraph)
-        a, b = spans[k]
-        if a >= end:
-            break
-        if a > at:
-            parts.append(text[at:a])
-        at = max(at, b)
-        if at >= end:
-            break
-    if at < end:
-        parts.append(text[at:end])
-    return "".join(parts)
-
-
 # -- tables --------------------------------------------------------------------------------------
 
-def _grid(rows: list[tuple[list[str], _Para]], room: int = 1 << 62) -> list[list[str]] | None:
-    """Rows of cells (each cell's text, its row end's properties) on one grid of columns; None when the grid would
-    hold more than ``room`` cells."""
-    edges = sorted({e for _cells, p in rows if len(p.edges) == len(_cells) + 1 for e in p.edges})
-    snapped: dict[int, int] = {}
-    columns: list[int] = []
-    for e in edges:  # edges a few twips apart are one (a table drawn by hand)
-        if not columns or e - columns[-1] > 20:
-            columns.append(e)
-        snapped[e] = len(columns) - 1
-    width = min(max(len(columns) - 1, max((len(c) for c, _p in rows), default=0)), MAX_GRID_COLS)
-    if width * len(rows) > room:
-        return None
-    grid: list[list[str]] = []
-    for cells, p in rows:
-        line = [""] * width
-        placed = len(p.edges) == len(cells) + 1 and len(columns) > 1
-        above = grid[-1] if grid else None
-        prev = ""
-        for k, cell in enumerate(cells):
-            h, v = p.merges.get(k, (0, 0))
-            if placed:
-                lo, hi = snapped[p.edges[k]], snapped[p.edges[k + 1]]
-                if hi <= lo:
-                    hi = lo + 1
-            else:
-                lo, hi = k, k + 1
-            if h >= 2:  # merged into the cell before it (Word 97's horizontal merge)
-                cell = prev
-            if v == 1 and above is not None and lo < len(above):  # under the first cell of a vertical merge
-                cell = above[lo]
-            for c in range(lo, min(hi, width)):
-                line[c] = cell
-            prev = cell
-        grid.append(line)
-    return grid
-
-
 class _Builder:
-    def __init__(self, limits: Limits, lists: Lists, is_picture=lambda pos: False):
+    def __init__(self, limits: Limits, lists: Lists, is_picture=lambda pos: False, deadline: float = float("inf")):
         self.limits = limits
+        self.deadline = deadline
         self.lists = lists
         self.is_picture = is_picture  # whether the anchor at a position of the text is a picture of a table's size
         self.blocks: list[Block] = []
@@ -535,18 +432,36 @@ class _Builder:
         self.row: list[str] = []  # cells of the row being read
         self.inner: list[str] = []  # a nested table's row being read
         self.pending = 0  # cells read of the table being read
+        self.held: list[tuple[str, str, _Para, list[int]]] = []  # the paragraphs of the table being read
+        self.frames = 0  # layout frames read as the body
+        self.reread = 0  # their paragraphs read again
+        self.boxes: Callable[[int], list] = lambda pos: []  # the paragraphs of the text box anchored at a position
+        self.n_boxes = 0
+        self.box_of: int | None = None  # the paragraph whose text box is being read
+        self.box_k = 0
 
     def paragraph(self, raw: str, mark: str, p: _Para, pictures: list[int] = ()) -> None:  # type: ignore[assignment]
-        depth = p.depth()
+        if p.depth():  # a table's: held until the table ends, to tell a layout frame from a table
+            self.held.append((raw, mark, p, pictures))
+            if p.depth() == 1 and mark == "\x07":  # a cell's end or a row's (millions of empty rows are bounded too)
+                self.pending += 1
+                if self.cells + self.pending > self.limits.max_table_cells:  # before the rows pile up in memory
+                    self._too_many_cells()
+            return
+        self.flush()
+        self.body(raw, p, self._label(p), pictures)
+
+    def _label(self, p: _Para) -> str | None:
+        """The number Word draws before the paragraph (counted wherever it is; drawn before a body paragraph only)."""
         numbered = self.lists.numbering_of(p.ilfo, p.ilvl, p.istd) if self.lists.lfos else None
-        label = None
-        if numbered is not None:  # counted wherever it is; drawn before a body paragraph only, as in a .docx
-            self.auto_numbered += 1
-            label = self.lists.label(*numbered)
-        if depth == 0:
-            self.flush()
-            self.body(raw, p, label, pictures)
-        elif depth >= 2 or p.inner_cell or p.inner_ttp:  # a table nested in a cell: its rows as lines of the cell
+        if numbered is None:
+            return None
+        self.auto_numbered += 1
+        return self.lists.label(*numbered)
+
+    def _table_paragraph(self, raw: str, mark: str, p: _Para) -> None:
+        self._label(p)
+        if p.depth() >= 2 or p.inner_cell or p.inner_ttp:  # a table nested in a cell: its rows as lines of the cell
             if p.inner_ttp:
                 if self.inner:
                     self.cell.append("\t".join(self.inner))
@@ -559,9 +474,6 @@ class _Builder:
                 self.cell = []
             self.rows.append((self.row, p))
             self.row = []
-            self.pending += 1  # (a row counts as a cell at least: millions of empty rows are bounded too)
-            if self.cells + self.pending > self.limits.max_table_cells:
-                self._too_many_cells()
         else:
             self.cell.append(_clean(raw))
             if mark == "\x07":
@@ -570,9 +482,6 @@ class _Builder:
                     self.inner = []
                 self.row.append("\n".join(x for x in self.cell if x))
                 self.cell = []
-                self.pending += 1
-                if self.cells + self.pending > self.limits.max_table_cells:  # before the rows pile up in memory
-                    self._too_many_cells()
 
     def _too_many_cells(self) -> None:
         self.cut = self.cut or (f"表格单元格超过 {self.limits.max_table_cells} 个（limits.max_table_cells），"
@@ -584,28 +493,59 @@ class _Builder:
             # a paragraph that is a picture (a statistics table pasted as one): not counted, as in the Word reader
             self.blocks.append(Block(index=len(self.blocks), kind="image", text="<img>",
                                      pointer=f"第{self.n_paras}段后的图片" if self.n_paras else "正文开头的图片"))
-        if not text:
+        if self.box_of is not None:  # a text box's paragraph: not counted, as in the Word reader
+            if text:
+                self.box_k += 1
+                level = p.outline + 1 if p.outline is not None else self.lists.levels.get(p.istd or 0)
+                self.blocks.append(Block(index=len(self.blocks), kind="heading" if level else "paragraph", level=level,
+                                         text=(label or "") + text, pointer=f"第{self.box_of}段处文本框第{self.box_k}段"))
             return
-        if label:
-            text = label + text
-        if self.n_paras >= self.limits.max_blocks:
+        if text and self.n_paras >= self.limits.max_blocks:
             self.cut = self.cut or f"段落超过 {self.limits.max_blocks} 段（limits.max_blocks），第{self.n_paras + 1}段起未读取"
             return
-        self.n_paras += 1
-        level = p.outline + 1 if p.outline is not None else None
-        self.blocks.append(Block(index=len(self.blocks), kind="heading" if level else "paragraph", text=text,
-                                 level=level, pointer=f"第{self.n_paras}段"))
+        if text:
+            self.n_paras += 1
+            level = p.outline + 1 if p.outline is not None else self.lists.levels.get(p.istd or 0)
+            self.blocks.append(Block(index=len(self.blocks), kind="heading" if level else "paragraph",
+                                     text=(label or "") + text, level=level, pointer=f"第{self.n_paras}段"))
+        for pos in pictures[:64]:  # a text box's paragraphs follow the paragraph that anchors it, as in the Word reader
+            items = self.boxes(pos)
+            if items:
+                self.box_of, self.box_k, before = max(self.n_paras, 1), 0, len(self.blocks)
+                for item in items:
+                    self.paragraph(*item)
+                self.flush()
+                self.box_of = None
+                self.n_boxes += len(self.blocks) > before  # (a box with text: LibreOffice adds an empty one)
 
     def flush(self) -> None:
+        held, self.held, self.pending = self.held, [], 0
+        if not held or self.cut:
+            return
+        frame = frame_cells(held) if self.frames < MAX_FRAMES and self.reread + len(held) <= MAX_REREAD else None
+        if frame is not None:  # a page laid out in a frame: its paragraphs and tables are the body's
+            self.frames += 1
+            self.reread += len(held)
+            for k, (raw, mark, p, pictures) in enumerate(item for cell in frame for item in cell):
+                if k % 256 == 0 and time.monotonic() > self.deadline:  # (a frame in a frame: read once a level)
+                    self.cut = self.cut or (f"读取时间超过 {self.limits.max_read_seconds:g} 秒的上限"
+                                            f"（limits.max_read_seconds），第{self.n_paras + 1}段起未读取")
+                    return
+                q, shallow_mark = shallower(p, mark)
+                self.paragraph(raw, shallow_mark, q, pictures)
+            self.flush()
+            return
+        for raw, mark, p, _pictures in held:
+            self._table_paragraph(raw, mark, p)
         if self.cell or self.row:  # a table whose last row has no row end (a damaged or cut file)
             if self.cell:
                 self.row.append("\n".join(x for x in self.cell if x))
             self.rows.append((self.row, _PLAIN))
-        self.cell, self.row, self.inner, self.pending = [], [], [], 0
+        self.cell, self.row, self.inner = [], [], []
         rows, self.rows = self.rows, []
-        if not rows or self.cut:
+        if not rows:
             return
-        grid = _grid(rows, self.limits.max_table_cells - self.cells)
+        grid = grid_of(rows, self.limits.max_table_cells - self.cells)
         if grid is None:
             self._too_many_cells()
             return
@@ -632,84 +572,61 @@ def _clean(text: str) -> str:
 
 # -- the file ------------------------------------------------------------------------------------
 
-def _streams(data: bytes) -> tuple[bytes, bytes, bytes]:
-    """``(WordDocument, table stream, Data)`` of an OLE2 file, or the error saying what the file is instead."""
-    import olefile
+class _Slice:
+    """A stretch of the text of all stories (a text box's), read by :func:`_paragraphs` as the main text is."""
 
+    def __init__(self, tx: _Text, a: int, b: int):
+        self.text, self.tx, self.a = tx.text[a:b], tx, a
+
+    def fc(self, pos: int) -> int:
+        return self.tx.fc(self.a + pos)
+
+
+def _boxes(word: bytes, table: bytes, pairs: dict[int, tuple[int, int]], story: tuple[int, int], papx: _Runs,
+           chpx: _Runs, deadline: float) -> dict[int, list[tuple[str, str, _Para, list[int]]]]:
+    """The paragraphs of each text box, by its shape's id (:mod:`.doc_boxes`), as :func:`_paragraphs` gives the main
+    text's (with their tables; deleted and hidden text and field codes left out).  A text box story that cannot be
+    read is left out, not the document."""
+    ranges = box_ranges(table, *pairs[56], story[1])
+    if not ranges:
+        return {}
     try:
-        ole = olefile.OleFileIO(data)
-    except Exception:  # noqa: BLE001 - olefile raises many kinds for a damaged container
-        if "EncryptedPackage".encode("utf-16-le") in data[:1 << 20]:  # (its directory names the encrypted package)
-            raise InputError(f"这是设置了打开密码的 Word 文档（已加密），无法读取；请去掉密码后{FIX_AS_DOCX[1:]}") from None
-        raise _damaged("复合文件结构无法解析，可能下载不完整") from None
-    try:
-        if ole.exists("EncryptedPackage"):
-            raise InputError(f"这是设置了打开密码的 Word 文档（已加密），无法读取；请去掉密码后{FIX_AS_DOCX[1:]}")
-        if not ole.exists("WordDocument"):
-            what = "Excel 工作簿" if ole.exists("Workbook") or ole.exists("Book") else "旧版 Office 或 WPS 的二进制文件"
-            raise UnsupportedType(f"这是{what}，不是 Word 97–2003 文档，无法直接读取；{FIX_AS_DOCX}")
-        word = ole.openstream("WordDocument").read()
-        if len(word) < 0x200 or _u16(word, 0) != FIB_IDENT:
-            raise UnsupportedType(f"这是 Word 6.0/95 或更早的文档，无法直接读取；{FIX_AS_DOCX}")
-        flags = _u16(word, 0x0A)
-        if _u16(word, 2) < WORD97_NFIB:
-            raise UnsupportedType(f"这是 Word 6.0/95 或更早的文档，无法直接读取；{FIX_AS_DOCX}")
-        if flags & 0x0100:
-            raise InputError(f"这是设置了打开密码的 Word 文档（已加密），无法读取；请去掉密码后{FIX_AS_DOCX[1:]}")
-        name = "1Table" if flags & 0x0200 else "0Table"
-        if not ole.exists(name):
-            raise _damaged(f"缺少 {name} 数据流")
-        table = ole.openstream(name).read()
-        extra = ole.openstream("Data").read() if ole.exists("Data") else b""
-        return word, table, extra
+        full = _Text(word, table, *pairs[33], min(story[0] + story[1], len(word)))
     except InputError:
-        raise
-    except Exception:  # noqa: BLE001 - a stream that olefile cannot follow
-        raise _damaged("复合文件结构无法解析，可能下载不完整") from None
-    finally:
-        ole.close()
-
-
-def _fib(word: bytes) -> tuple[int, dict[int, tuple[int, int]]]:
-    """``ccpText`` and the (fc, lcb) pairs of the FIB by their index in ``FibRgFcLcb97``."""
-    csw = _u16(word, 32)
-    at = 34 + 2 * csw
-    cslw = _u16(word, at)
-    lw = at + 2
-    at = lw + 4 * cslw
-    cb = _u16(word, at)
-    if cslw < 4 or cb < 34 or at + 2 + 8 * 34 > len(word):
-        raise _damaged("文件头不完整")
-    ccp = int.from_bytes(word[lw + 12:lw + 16], "little", signed=True)
-    if ccp < 0:
-        raise _damaged("文件头不完整")
-    # fcStshf, fcPlcfBteChpx, fcPlcfBtePapx, fcClx, fcPlcSpaMom, fcPlfLst, fcPlfLfo (a short FIB: 0, 0)
-    pairs = {k: (_u32(word, at + 2 + 8 * k), _u32(word, at + 6 + 8 * k)) if 8 * (k + 1) <= 8 * cb else (0, 0)
-             for k in (1, 12, 13, 33, 40, 73, 74)}
-    return ccp, pairs
+        return {}
+    deleted = full.dropped(chpx.where(lambda v: v[0]), deadline)
+    out: dict[int, list] = {}
+    for lid, (x, y) in ranges.items():
+        a, b = full.pos_of(story[0] + x), full.pos_of(story[0] + y)
+        box = _Slice(full, a, b)
+        drop = merged([(max(s - a, 0), min(e, b) - a) for s, e in deleted if e > a and s < b] + field_codes(box.text))
+        out[lid] = [(raw, mark, p, []) for raw, mark, p, _pictures in _paragraphs(box, papx, drop, deadline)]
+    return out
 
 
 def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     deadline = time.monotonic() + limits.max_read_seconds
-    word, table, extra = _streams(data)
-    ccp, pairs = _fib(word)
+    word, table, extra = streams(data)
+    ccp, pairs, story = fib(word)
     tx = _Text(word, table, *pairs[33], min(ccp, len(word)))
     papx = _fkp_runs(word, _plc_pages(table, *pairs[13]), True, extra, deadline)
     chpx = _fkp_runs(word, _plc_pages(table, *pairs[12]), False, extra, deadline)
     deleted = tx.dropped(chpx.where(lambda v: v[0]), deadline)
     shapes = floating_sizes(table, *pairs[40])
+    ids = shape_ids(table, *pairs[40])
+    boxes = _boxes(word, table, pairs, story, papx, chpx, deadline) if ids else {}
 
     def is_picture(pos: int) -> bool:
         if tx.text[pos] == "\x08":
-            return is_big(shapes.get(tx.cp(pos)))
+            return ids.get(tx.cp(pos)) not in boxes and is_big(shapes.get(tx.cp(pos)))
         run = chpx.at(tx.fc(pos), None)
         return run is not None and run[1] is not None and is_big(inline_size(extra, run[1]))
 
-    drop = _merged(deleted + _field_codes(tx.text))
+    drop = merged(deleted + field_codes(tx.text))
     lists = Lists(table, pairs[73], pairs[74], sprms)
-    if lists.lfos:
-        lists.read_styles(table, *pairs[1], sprms)
-    b = _Builder(limits, lists, is_picture)
+    lists.read_styles(table, *pairs[1], sprms)
+    b = _Builder(limits, lists, is_picture, deadline)
+    b.boxes = lambda pos: boxes.pop(ids.get(tx.cp(pos), -1), []) if tx.text[pos] == "\x08" else []  # (each box once)
     for raw, mark, p, pictures in _paragraphs(tx, papx, drop, deadline):
         b.paragraph(raw, mark, p, pictures)
         if b.cut:
@@ -721,7 +638,7 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     if all(blk.kind == "image" for blk in b.blocks):
         raise InputError("Word 文档中没有可读取的文字（可能只有图片，例如扫描件），无法检查")
     meta = {"paragraphs": b.n_paras, "tables": b.n_tables, "auto_numbered": b.auto_numbered,
-            "deleted_runs": len(deleted)}
+            "deleted_runs": len(deleted), "layout_tables": b.frames, "text_boxes": b.n_boxes}
     notices = (ReaderNotice("read-limit", format="Word 文档", detail=b.cut),) if b.cut else ()
     return Document(path=path, format="doc", encoding=None, text="", blocks=tuple(b.blocks),
                     has_lines=False, notices=notices, meta=meta)

@@ -13,6 +13,10 @@ report's six section titles are "not numbered" (DL102, an error the report does 
 * a paragraph style's numbering (its ``sprmPIlfo``/``sprmPIlvl`` in the style sheet ``STSH``, through
   ``istdBase``) when the paragraph sets none.
 
+The style sheet also gives each paragraph style's heading level (:attr:`Lists.levels`), as the Word reader takes it: a
+style named "heading 1"…"标题 9" is level 1–9, "Title"/"标题" level 1, else its outline level (``sprmPOutLvl``), each
+style's own or its base style's.
+
 Counters are kept per list and level; numbering a level resets the deeper ones.  A format this module cannot draw
 exactly (a bullet, an unknown ``nfc``) gives no label, as in the ``.docx`` reader.  Every offset is checked against
 the table stream, and the numbers of lists, instances and styles read are bounded.
@@ -20,13 +24,17 @@ the table stream, and the numbers of lists, instances and styles read are bounde
 
 from __future__ import annotations
 
+import re
+
 from .docx_numbering import format_number, through_bases
 
 MAX_LEVELS = 9
 MAX_DEFINITIONS = 5000
 MAX_LABEL = 64
 _END_PUNCT = frozenset("、.．。，,：:)）")
-P_ILFO, P_ILVL, C_VANISH = 0x460B, 0x260A, 0x083C
+P_ILFO, P_ILVL, C_VANISH, P_OUTLINE = 0x460B, 0x260A, 0x083C, 0x2640
+_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+_TITLE_NAMES = frozenset({"title", "标题"})
 
 # nfc → the name of the same format in WordprocessingML (what format_number draws)
 NFC = {0x00: "decimal", 0x01: "upperRoman", 0x02: "lowerRoman", 0x03: "upperLetter", 0x04: "lowerLetter",
@@ -80,6 +88,7 @@ class Lists:
         self.counters: dict[int, list[int | None]] = {}
         self.used: set[int] = set()
         self.styles: dict[int, tuple[int, int]] = {}  # paragraph style → (ilfo, ilvl)
+        self.levels: dict[int, int] = {}  # paragraph style → its heading level (1–9)
         try:
             self._read_lists(table, *plf_lst, sprms)
             self._read_lfos(table, *plf_lfo, sprms)
@@ -197,7 +206,8 @@ class Lists:
         return text
 
     def read_styles(self, table: bytes, fc: int, lcb: int, sprms) -> None:
-        """The paragraph styles' numbering (``STSH`` at ``fcStshf``), each style's own or its base style's."""
+        """The paragraph styles' numbering and heading levels (``STSH`` at ``fcStshf``), each style's own or its base
+        style's."""
         if lcb < 4 or fc + lcb > len(table):
             return
         end = fc + lcb
@@ -207,6 +217,7 @@ class Lists:
         cstd, cb_base = _u16(table, fc + 2), _u16(table, fc + 4)
         at = fc + 2 + cb_stshi
         own: dict[int, tuple[int | None, int | None, int | None]] = {}
+        heads: dict[int, tuple[int | None, None, int | None]] = {}  # style → (its own heading level, 0 for none), base
         for istd in range(min(cstd, MAX_DEFINITIONS)):
             if at + 2 > end:
                 break
@@ -220,15 +231,22 @@ class Lists:
                 continue
             p = std + cb_base
             cch = _u16(table, p)
+            name = table[p + 2:min(p + 2 + 2 * cch, at)].decode("utf-16-le", "replace").strip()
             p += 2 + 2 * cch + 2  # the name and its terminating zero
             if p + 2 > at:
                 continue
             cb_upx = _u16(table, p)  # the paragraph UPX first: istd, then its sprms
-            ilfo = ilvl = None
+            ilfo = ilvl = outline = None
             for s, a, b in sprms(table, p + 4, min(p + 2 + cb_upx, at)):
                 if s == P_ILFO and b - a == 2:
                     ilfo = _u16(table, a)
                 elif s == P_ILVL:
                     ilvl = table[a]
-            own[istd] = (ilfo, ilvl, base if base != 0xFFF else None)
+                elif s == P_OUTLINE:
+                    outline = table[a] + 1 if table[a] < 9 else 0
+            base_style = base if base != 0xFFF else None
+            own[istd] = (ilfo, ilvl, base_style)
+            m = _HEADING_NAME.match(name)
+            heads[istd] = (int(m.group(1)) if m else 1 if name.lower() in _TITLE_NAMES else outline, None, base_style)
         self.styles = {istd: (ilfo, ilvl or 0) for istd, (ilfo, ilvl) in through_bases(own).items() if ilfo}
+        self.levels = {istd: level for istd, (level, _none) in through_bases(heads).items() if level}
