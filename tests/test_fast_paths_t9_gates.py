@@ -383,3 +383,16 @@ def test_count_lists_as_with_the_candidate_pattern(monkeypatch):
     assert sum(map(len, new)) > 10
     monkeypatch.setattr(w, "_CANDIDATE_GATE", w._CANDIDATE)  # the candidates themselves, as _lists_in read them
     assert lists() == new
+
+
+def test_line_led_swaps_tried_at_line_starts_find_what_finditer_finds():
+    """A substitution led by ``(?m:^)`` (DL705's) is tried at the text's start and after each line break only
+    (generic._at_line_starts): the same matches as ``finditer`` (non-empty), also for a pattern spanning lines."""
+    from disclosure_lint.kinds.generic import _at_line_starts
+
+    patterns = [re.compile(r"(?m:^)(?P<n>[一二三四五六七八九十]{1,3})[．.](?=[^\d\s．.])"),
+                re.compile(r"(?m:^)(?P<p>[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)])[、，,.．](?=[^\s\d（(])"),
+                re.compile(r"(?m:^)一\n?二"), re.compile(r"(?m:^)x*")]
+    for text in _texts(list("一二.．（）、，\n 五x1"), 4000, 30, 20261204):
+        for p in patterns:
+            assert [m.span() for m in _at_line_starts(p, text)] == [m.span() for m in p.finditer(text) if m.group(0)]

@@ -207,6 +207,21 @@ class Existence(_Scanner[ExistenceOptions]):
                 yield Hit(block=b, start=m.start(), end=m.end(), evidence={"actual": m.group(0)})
 
 
+def _at_line_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of a pattern led by ``(?m:^)`` in ``text``: ``pattern.match`` at the text's start and after each
+    line break (what ``finditer`` finds, without trying the pattern at every character: the regex engine has no
+    prefix to skip ahead to).  Line starts inside an earlier match are skipped, as ``finditer`` skips them; empty
+    matches are not given (the caller skips them)."""
+    at, end = 0, -1
+    while at >= 0:
+        if at >= end:
+            m = pattern.match(text, at)
+            if m is not None and m.group(0):
+                yield m
+                end = m.end()
+        at = text.find("\n", at) + 1 or -1
+
+
 @register
 class Substitution(_Scanner[SubstitutionOptions]):
     name = "substitution"
@@ -222,6 +237,8 @@ class Substitution(_Scanner[SubstitutionOptions]):
         self._gates = [lookbehind_gate(pat) for pat, _ in self._swaps]
         self._chars = [required_char(pat) for pat, _ in self._swaps]
         self._templates = [plain_template(pat, r) for pat, r in self._swaps]
+        # a swap that only matches at a line's start ("(?m:^)…"): tried there, not at every character
+        self._line_led = [isinstance(pat, re.Pattern) and pat.pattern.startswith("(?m:^)") for pat, _ in self._swaps]
         self._exc = compile_pattern("|".join(f"(?:{p})" for p in options.exceptions), flags) \
             if options.exceptions else None
 
@@ -239,10 +256,11 @@ class Substitution(_Scanner[SubstitutionOptions]):
             if b.kind == "table" and not tables:
                 continue
             exc = None
-            for (pat, repl), gate, parts, ch in zip(self._swaps, self._gates, self._templates, chars):
+            for (pat, repl), gate, parts, ch, line_led in zip(self._swaps, self._gates, self._templates, chars,
+                                                               self._line_led):
                 if (ch is not None and ch not in b.text) or (gate is not None and gate.search(b.text) is None):
                     continue
-                for m in pat.finditer(b.text):
+                for m in (_at_line_starts(pat, b.text) if line_led else pat.finditer(b.text)):
                     if not m.group(0):
                         continue
                     if exc is None:
