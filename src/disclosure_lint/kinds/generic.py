@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from pydantic import Field
@@ -260,7 +260,16 @@ class Substitution(_Scanner[SubstitutionOptions]):
                                                                self._line_led):
                 if (ch is not None and ch not in b.text) or (gate is not None and gate.search(b.text) is None):
                     continue
-                for m in (_at_line_starts(pat, b.text) if line_led else pat.finditer(b.text)):
+                if line_led:  # (most blocks are one line: one match at their start, no generator)
+                    if "\n" in b.text:
+                        found: Iterable[re.Match[str]] = _at_line_starts(pat, b.text)
+                    elif (one := pat.match(b.text)) is None:
+                        continue
+                    else:
+                        found = (one,)
+                else:
+                    found = pat.finditer(b.text)
+                for m in found:
                     if not m.group(0):
                         continue
                     if exc is None:
