@@ -146,3 +146,20 @@ def test_split_leaves_other_tables_and_a_titled_part_alone():
     last = Document(path="x", format="markdown", encoding=None, text="",
                     blocks=(_table([["申请人情况", "自然人"], [TITLES["s3"]] * 2], 0),))
     assert split(last) is last  # a title as the last row has no table under it
+    toc = Document(path="x", format="markdown", encoding=None, text="",
+                   blocks=(_table([[t] for t in TITLES.values()], 0),))
+    assert split(toc) is toc  # the parts' titles one a row: a table of contents, no part's table
+
+
+def test_sub_items_numbered_like_parts_do_not_hide_the_title_row():
+    """``一、主动公开`` under 总体情况 carries part 二's key words: it is no heading of part 二, so the title row of
+    part 二's table is still its heading (the findings are those of the report with the title as a heading)."""
+    subs = CLEAN
+    for a, b in (("（一）主动公开", "一、主动公开"), ("（二）依申请公开", "二、依申请公开"), ("（三）政府信息管理", "三、政府信息管理"),
+                 ("（四）平台建设", "四、平台建设"), ("（五）监督保障", "五、监督保障")):
+        subs = subs.replace("### " + a, "### " + b, 1)
+    expected = [d.code for d in findings(subs.encode(), "r.md")]
+    assert "DL101" not in expected
+    md = titles_in_tables(subs, ("s2",))
+    assert [d.code for d in findings(md.encode(), "r.md")] == expected
+    assert "s2" in report(md.encode(), "r.md").structure.by_id

@@ -8,8 +8,9 @@ looks for headings among paragraphs, so the part was reported missing (DL101) th
 :func:`split` makes that row a heading block of its own, before the table made of the rows after it (the table as
 the unified format draws it, the title row neither a header nor a data row).  A row is a part's title only when
 all its cells that are not empty hold one same text, that text is a part's official title (or a typo of it) with
-its own numeral (三、 for part 三), and rows follow it.  Kept as they are:
+its own numeral (三、 for part 三), and a row that is no part's title follows it.  Kept as they are:
 
+* a table listing the parts' titles one a row (a table of contents without page numbers);
 * a merged row that is no part's title: 表三's note ``（本列数据的勾稽关系为：…）``, a caption without its numeral
   (``收到和处理政府信息公开申请情况``), a unit line (``单位：件``);
 * a title row under a heading of the same part already (the title written both as a paragraph and in the table)
@@ -54,13 +55,18 @@ def title_of_row(row: Row) -> str | None:
 
 
 def _last_part(b: Block, last: str | None) -> str | None:
-    """The part whose heading ``b`` is (a short heading or paragraph), else ``last``."""
+    """The part whose heading ``b`` is (a short heading or paragraph numbered in the part's place, or the part's
+    title unnumbered), else ``last``.  Not a sub-item numbered like a part: ``一、主动公开`` under 总体情况 names
+    part 二's key words, not part 二."""
     if b.kind not in ("heading", "paragraph") or len(b.text) > 120:
         return last
     found = heading_of(b.text, b.kind == "heading")
     if found is None or found[0] is None:
         return last
-    return found[0]
+    sid, numeral, number = found[0], found[1], found[2]
+    if numeral is None or number == _SPEC_INDEX[sid] + 1:
+        return sid
+    return last
 
 
 def _table_block(b: Block, rows: tuple[Row, ...]) -> Block:
@@ -103,7 +109,9 @@ def split(document: Document) -> Document:
     changed = False
     for b in blocks:
         rows = b.table.rows if b.kind == "table" and b.table is not None else ()
-        cuts = [(k, sid) for k, r in enumerate(rows) if k + 1 < len(rows) and (sid := title_of_row(r)) is not None]
+        titles = [title_of_row(r) for r in rows] if rows else []
+        # a title with a row of its table under it (a table listing the parts' titles one a row is no part's table)
+        cuts = [(k, sid) for k, sid in enumerate(titles[:-1]) if sid is not None and titles[k + 1] is None]
         pieces: list[Block] = []
         pos = 0
         dropped = False
