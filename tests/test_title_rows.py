@@ -79,6 +79,12 @@ def test_errors_in_such_a_table_still_fire():
         assert "表三" in diags[0].message and "25" in diags[0].message
 
 
+@pytest.mark.parametrize("sid", ["s3", "s4"])
+def test_title_with_the_tables_unit_is_the_part(sid):
+    md = titles_in_tables(CLEAN, (sid,), caption=TITLES[sid] + "（单位：件）")
+    assert [d.code for d in findings(md.encode(), "r.md")] == []
+
+
 def test_a_caption_without_its_numeral_is_no_part():
     md = titles_in_tables(CLEAN, ("s3",), caption="收到和处理政府信息公开申请情况")
     diags = findings(md.encode(), "r.md")
@@ -103,6 +109,9 @@ def _row(i: int, texts: list[str]) -> Row:
     (["三、收到和处理政府信息公开申请情况"] * 4, "s3"),
     (["三、收到和处理政府信息公开申请情况", "", ""], "s3"),  # one cell and the empty cells of a merge
     (["二、主动公开政府信息情况"], "s2"),
+    (["三、收到和处理政府信息公开申请情况（单位：件）"] * 4, "s3"),  # the title with the table's unit
+    (["四、政府信息公开行政复议、行政诉讼情况（单位：件）"] * 4, "s4"),
+    (["三、政府信息公开申请办理"] * 4, None),  # part 三's key words, not its title
     (["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"] * 3, None),
     (["收到和处理政府信息公开申请情况"] * 4, None),  # a caption without its numeral
     (["单位：件"] * 4, None),

@@ -7,8 +7,9 @@ looks for headings among paragraphs, so the part was reported missing (DL101) th
 
 :func:`split` makes that row a heading block of its own, before the table made of the rows after it (the table as
 the unified format draws it, the title row neither a header nor a data row).  A row is a part's title only when
-all its cells that are not empty hold one same text, that text is a part's official title (or a typo of it) with
-its own numeral (三、 for part 三), and a row that is no part's title follows it.  Kept as they are:
+all its cells that are not empty hold one same text, that text is a part's official title (or a typo of it, or the
+title followed by the table's unit: ``三、收到和处理政府信息公开申请情况（单位：件）``) with its own numeral (三、 for
+part 三), and a row that is no part's title follows it.  Kept as they are:
 
 * a table listing the parts' titles one a row (a table of contents without page numbers);
 * a merged row that is no part's title: 表三's note ``（本列数据的勾稽关系为：…）``, a caption without its numeral
@@ -48,10 +49,19 @@ def title_of_row(row: Row) -> str | None:
     found = heading_of(text, True)
     if found is None:
         return None
-    sid, numeral, number, _title, quality = found
-    if sid is None or numeral is None or quality not in _OFFICIAL or number != _SPEC_INDEX[sid] + 1:
+    sid, numeral, number, title, quality = found
+    if sid is None or numeral is None or number != _SPEC_INDEX[sid] + 1:
+        return None
+    if quality not in _OFFICIAL and not _official_then_more(sid, title):
         return None
     return sid
+
+
+def _official_then_more(sid: str, title: str) -> bool:
+    """Whether ``title`` is the part's official title (or an accepted variant) followed by more: the table's unit
+    or year in brackets (``收到和处理政府信息公开申请情况（单位：件）``), read by key words as a heading too."""
+    norm = cat.normalise_title(title)
+    return any(norm.startswith(t) for t in cat.CANONICAL_NORMALISED[sid])
 
 
 def _last_part(b: Block, last: str | None) -> str | None:
