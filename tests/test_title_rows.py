@@ -172,3 +172,14 @@ def test_sub_items_numbered_like_parts_do_not_hide_the_title_row():
     md = titles_in_tables(subs, ("s2",))
     assert [d.code for d in findings(md.encode(), "r.md")] == expected
     assert "s2" in report(md.encode(), "r.md").structure.by_id
+
+
+@pytest.mark.parametrize("ext", [".md", ".docx"])
+def test_defective_example_with_titles_in_tables_has_its_findings(ext):
+    """The defective example (part 四 missing, wrong sums…) with the titles of 二 and 三 moved into their tables:
+    the same findings, messages and all, as the example as written."""
+    defective = (Path(__file__).resolve().parent.parent / "examples" / "defective-2023.md").read_text(encoding="utf-8")
+    expected = sorted((d.code, d.message) for d in findings(render.render(defective, ext), "r" + ext))
+    assert ("DL101", "缺少第四部分“四、政府信息公开行政复议、行政诉讼情况”（《条例》第五十条第（三）项）") in expected
+    moved = render.render(titles_in_tables(defective, ("s2", "s3")), ext)
+    assert sorted((d.code, d.message) for d in findings(moved, "r" + ext)) == expected
