@@ -109,6 +109,7 @@ def _row(i: int, texts: list[str]) -> Row:
     (["三、收到和处理政府信息公开申请情况"] * 4, "s3"),
     (["三、收到和处理政府信息公开申请情况", "", ""], "s3"),  # one cell and the empty cells of a merge
     (["二、主动公开政府信息情况"], "s2"),
+    (["三、收到和处理政府信息\n公开申请情况"] * 2, "s3"),  # broken over two lines in the cell
     (["三、收到和处理政府信息公开申请情况（单位：件）"] * 4, "s3"),  # the title with the table's unit
     (["四、政府信息公开行政复议、行政诉讼情况（单位：件）"] * 4, "s4"),
     (["三、政府信息公开申请办理"] * 4, None),  # part 三's key words, not its title

@@ -44,6 +44,8 @@ def title_of_row(row: Row) -> str | None:
     if len(texts) != 1:
         return None
     text = texts.pop()
+    if "\n" in text:  # a title the cell breaks over two lines (two paragraphs, or a line break, in the merged cell)
+        text = "".join(line.strip() for line in text.splitlines())
     if len(text) > _TITLE_MAX:
         return None
     found = heading_of(text, True)
@@ -95,6 +97,8 @@ def _heading_block(b: Block, row: Row) -> Block:
     """The title row as a paragraph of its own, at the row's first cell that holds it."""
     cell: Cell = next(c for c in row.cells if c.text.strip())
     text = cell.text.strip()
+    if "\n" in text:  # the title as title_of_row read it, on one line (the position of its first line)
+        text = "".join(line.strip() for line in text.splitlines())
     lead = len(cell.text) - len(cell.text.lstrip())
     anchors: tuple[Anchor, ...] = ()
     if cell.anchors:
