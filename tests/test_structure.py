@@ -616,3 +616,18 @@ def test_title_broken_by_a_line_break_is_the_part():
     assert heading_of("三、收到和处理政府信息\n公开申请情况", False)[:3] == ("s3", "三", 3)
     assert heading_of("二、主动公开政府信息情况\n第二十条第（一）项", False) is None  # a title and a caption
     assert heading_of("一、总体情况\n2023年，本局全面推进政务公开", False) is None  # a title and its text
+
+
+def test_title_broken_by_a_br_into_two_blocks_is_the_part():
+    """An HTML heading 三、收到和处理政府信息<br>公开申请情况 (two blocks) is part 三, with a typo in it too (DL112, the
+    title joined); a numbered title of no part with a line after it that does not complete a title stays as it was."""
+    clean = (Path(__file__).resolve().parent.parent / "examples" / "clean-2023.md").read_text(encoding="utf-8")
+    page = render.to_html(clean)
+    broken = page.replace("三、收到和处理政府信息公开申请情况", "三、收到和处理政府信息<br>公开申请情况", 1)
+    assert broken != page
+    assert codes(lint(broken, fmt="html")) == []
+    typo = broken.replace("三、收到和处理政府信息<br>", "三、收到和处里政府信息<br>", 1)
+    diags = lint(typo, fmt="html")
+    assert codes(diags) == ["DL112"] and "收到和处里政府信息公开申请情况" in diags[0].message
+    other = page.replace("三、收到和处理政府信息公开申请情况", "三、收到和处理政府信息<br>工作情况", 1)
+    assert "DL101" in codes(lint(other, fmt="html"))
