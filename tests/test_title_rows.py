@@ -184,3 +184,10 @@ def test_defective_example_with_titles_in_tables_has_its_findings(ext):
     assert ("DL101", "缺少第四部分“四、政府信息公开行政复议、行政诉讼情况”（《条例》第五十条第（三）项）") in expected
     moved = render.render(titles_in_tables(defective, ("s2", "s3")), ext)
     assert sorted((d.code, d.message) for d in findings(moved, "r" + ext)) == expected
+
+
+def test_the_table_keeps_its_own_pointer():
+    data = render.render(titles_in_tables(CLEAN, ("s3",)), ".docx")
+    sec = report(data, "r.docx").structure.by_id["s3"]
+    table = next(b for b in sec.blocks if b.kind == "table")
+    assert table.pointer == "表5" and table.table.rows[0].cells[0].pointer == "表5第2行第1列"

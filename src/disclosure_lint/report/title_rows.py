@@ -82,15 +82,15 @@ def _last_part(b: Block, last: str | None) -> str | None:
 
 
 def _table_block(b: Block, rows: tuple[Row, ...]) -> Block:
-    """A table block of ``rows`` (cells' grid rows renumbered from 0), placed at its first cell."""
+    """A table block of ``rows`` (cells' grid rows renumbered from 0), placed at its first cell's line; its pointer
+    the table's (``表5``: the cells keep theirs, ``表5第2行第1列``)."""
     shift = rows[0].cells[0].row if rows[0].cells else 0
     new_rows = tuple(replace(r, cells=tuple(replace(c, row=c.row - shift) for c in r.cells)) for r in rows)
     text, anchors = table_text(list(new_rows))
     c0 = new_rows[0].cells[0] if new_rows[0].cells else None
     line = c0.line if c0 is not None and c0.line is not None else b.line
     return replace(b, text=text, anchors=anchors, table=Table(new_rows), line=line,
-                   column=(c0.column if c0 is not None and c0.line is not None else b.column),
-                   pointer=(c0.pointer if c0 is not None and c0.pointer else b.pointer))
+                   column=(c0.column if c0 is not None and c0.line is not None else b.column))
 
 
 def _heading_block(b: Block, row: Row) -> Block:
