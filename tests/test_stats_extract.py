@@ -608,6 +608,25 @@ def test_s2_unknown_row_with_numbers_is_unmapped():
     assert st.get("licensing", "decisions") is not None
 
 
+@pytest.mark.parametrize("caption", ["表一：主动公开政府信息情况", "2023年度主动公开政府信息情况统计表"])
+def test_s2_caption_merged_over_a_row_is_no_row(caption):
+    """A caption written as a row of the table, one cell over every column (the text in each cell of the row): no
+    row label the tool fails to know (it was DL001 "工具未能识别表二中的栏目名")."""
+    rows = [[caption] * 4, ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], ["规章", "1", "2", "3"],
+            ["行政规范性文件", "4", "5", "6"]]
+    st = report(wrap(as_markdown(rows), heading="二、主动公开政府信息情况")).stats["s2"]
+    assert st.unmapped == []
+    assert st.get("normative_docs", "in_force").raw == "6"
+    # an unknown label over most of the row with a number in it is still a row the tool does not know
+    rows[3:3] = [["行政确认", "行政确认", "行政确认", "5"]]
+    st = report(wrap(as_markdown(rows), heading="二、主动公开政府信息情况")).stats["s2"]
+    assert [(u.label, u.what) for u in st.unmapped] == [("行政确认", "row")]
+    # nor is a piece of a header a PDF's text wrapped into every column (本年新制作数 / 量): not read as a caption
+    rows[3] = ["量"] * 4
+    st = report(wrap(as_markdown(rows), heading="二、主动公开政府信息情况")).stats["s2"]
+    assert [(u.label, u.what) for u in st.unmapped] == [("量", "row")]
+
+
 def test_s2_2019_table_in_a_2021_report():
     text = s2_text("2019", "one", "markdown").replace("2020年", "2023年")
     st = report(text).stats["s2"]

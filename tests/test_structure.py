@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
+
+import docx
 import pytest
 
+from disclosure_lint.config import Config
+from disclosure_lint.engine import prepare, run
 from disclosure_lint.kinds.structure import analyse
+from disclosure_lint.packs import load_rules
+from disclosure_lint.readers import read_document
 from disclosure_lint.report import Overrides, interpret
+from disclosure_lint.report.sections import heading_of
 from disclosure_lint.report.structure import analyse as analyse_sections
+from tests import render
 
 from .conftest import NO_SHARED, SHARED, codes, lint, parse
 
@@ -582,3 +592,42 @@ def test_a_sentence_that_opens_with_a_parts_numeral_is_no_heading():
         assert heading_of(sentence, True) is None, sentence
     assert heading_of("一、总体情况。", False)[:4] == ("s1", "一", 1, "总体情况")
     assert heading_of("总体情况。", True) is None  # unnumbered: as before
+
+
+# -- a part's title broken over two lines -------------------------------------------------------------------------
+
+def test_title_broken_by_a_line_break_is_the_part():
+    """A Word heading paragraph with a line break in its title (三、收到和处理政府信息 / 公开申请情况) is part 三 (it was
+    DL101 缺少第三部分, an error); lines that only joined would read as a title's start are not."""
+    clean = (Path(__file__).resolve().parent.parent / "examples" / "clean-2023.md").read_text(encoding="utf-8")
+    d = docx.Document(io.BytesIO(render.to_docx(clean)))
+    p = next(p for p in d.paragraphs if p.text == "三、收到和处理政府信息公开申请情况")
+    for r in p.runs:
+        r.text = ""
+    p.runs[0].text = "三、收到和处理政府信息"
+    p.runs[0].add_break()
+    p.add_run("公开申请情况")
+    out = io.BytesIO()
+    d.save(out)
+    config = Config()
+    doc = read_document("r.docx", out.getvalue())
+    assert "三、收到和处理政府信息\n公开申请情况" in [b.text for b in doc.blocks]
+    assert codes(run(interpret(doc, Overrides()), prepare(load_rules(), config), config.limits)) == []
+    assert heading_of("三、收到和处理政府信息\n公开申请情况", False)[:3] == ("s3", "三", 3)
+    assert heading_of("二、主动公开政府信息情况\n第二十条第（一）项", False) is None  # a title and a caption
+    assert heading_of("一、总体情况\n2023年，本局全面推进政务公开", False) is None  # a title and its text
+
+
+def test_title_broken_by_a_br_into_two_blocks_is_the_part():
+    """An HTML heading 三、收到和处理政府信息<br>公开申请情况 (two blocks) is part 三, with a typo in it too (DL112, the
+    title joined); a numbered title of no part with a line after it that does not complete a title stays as it was."""
+    clean = (Path(__file__).resolve().parent.parent / "examples" / "clean-2023.md").read_text(encoding="utf-8")
+    page = render.to_html(clean)
+    broken = page.replace("三、收到和处理政府信息公开申请情况", "三、收到和处理政府信息<br>公开申请情况", 1)
+    assert broken != page
+    assert codes(lint(broken, fmt="html")) == []
+    typo = broken.replace("三、收到和处理政府信息<br>", "三、收到和处里政府信息<br>", 1)
+    diags = lint(typo, fmt="html")
+    assert codes(diags) == ["DL112"] and "收到和处里政府信息公开申请情况" in diags[0].message
+    other = page.replace("三、收到和处理政府信息公开申请情况", "三、收到和处理政府信息<br>工作情况", 1)
+    assert "DL101" in codes(lint(other, fmt="html"))

@@ -51,6 +51,7 @@ from .stats.identities import IdentityChecks, check_identities
 from .stats.label_typos import LabelTypo, find_label_typos
 from .stats.model import StatTable
 from .structure import Structure
+from .title_rows import split as split_title_rows
 from .truncation import Truncation
 from .truncation import analyse as analyse_truncation
 from .unread import UnreadTable, find_unread
@@ -97,13 +98,15 @@ class AnnualReport:
     # -- text access -------------------------------------------------------------------
     @cached_property
     def inline(self) -> Inline:
-        """Headings found inside long blocks (text whose line breaks were lost), see :mod:`.inline`."""
-        return find_inline(self.source)
+        """Headings found inside long blocks (text whose line breaks were lost), see :mod:`.inline`; read on the
+        reader's document with the parts' titles merged over a row of their tables made headings (:mod:`.title_rows`)."""
+        return find_inline(split_title_rows(self.source))
 
     @cached_property
     def document(self) -> Document:
-        """The document as the report reads it: the reader's, with flattened blocks split at the headings
-        found inside them (:attr:`inline`; the same object when there are none)."""
+        """The document as the report reads it: the reader's, with a part's title merged over a row of its table
+        made a heading (:mod:`.title_rows`) and flattened blocks split at the headings found inside them
+        (:attr:`inline`; the same object when there are neither)."""
         return self.inline.document
 
     @cached_property

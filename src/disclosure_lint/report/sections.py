@@ -68,6 +68,13 @@ def _heading(raw: str, heading: bool) -> tuple[str | None, str | None, int | Non
     """(id, numeral, number, title, quality) of a section heading written ``raw``, or None.  A function of the
     text and whether the block is a heading only: cached (the same headings recur from report to report)."""
     text = raw.strip().lstrip("#").strip().strip("*_").strip()
+    if "\n" in text:
+        # a title broken over two lines by a line break in its paragraph (三、收到和处理政府信息 / 公开申请情况): a part
+        # when the lines joined are a part's official title (or a typo of it) with its numeral; anything else is read
+        # as before
+        found = _heading("".join(line.strip() for line in text.splitlines()), heading) if len(text) <= 60 else None
+        if found is not None and found[0] is not None and found[1] is not None and found[4] in ("exact", "typo"):
+            return found
     if text.endswith("。") and not text.endswith("。。"):
         # a title closed with a full stop (一、总体情况。): a part when what is before it is a part's title exactly; a
         # sentence ending in 。 (一、总体情况良好。) is prose, as before

@@ -5,7 +5,9 @@ engine's pointers read it through ``report.sections`` / ``report.sections_by_id`
 ``report.is_unified``.
 
 * **Sections.** Every short heading or paragraph numbered 一、… or carrying a known
-  section title; Markdown emphasis (``**一、总体情况**``) counts like a ``##`` heading.
+  section title; Markdown emphasis (``**一、总体情况**``) counts like a ``##`` heading.  A
+  numbered title of no part followed by a short block that completes a part's official title (``三、收到和处理政府信息``
+  / ``公开申请情况``: an HTML ``<br>`` broke it) is that part's heading.
 * **Sub-items numbered as sections.** A run ``一、二、三…`` that restarts inside a
   section (typically the five topics of 总体情况 written ``一、主动公开`` instead of
   ``（一）主动公开``) is not a run of top-level sections: it belongs to the body of
@@ -124,10 +126,32 @@ def _scan_sections(report) -> list[Section]:
             continue  # what heading_of reads first: no heading (a sentence of a report's own, not worth caching)
         # as_section(b, text), its answer read from the cached heading reading first: most blocks are no heading
         found = heading_of(text, kind == "heading")
+        if found is not None and found[0] is None and found[1] is not None:
+            found = _broken_title(report.blocks, b, text, found)
         if found is not None:
             sid, numeral, number, title, quality = found
             out.append(Section(sid, numeral, number, title, b, quality=quality))
     return out
+
+
+def _broken_title(blocks, b: Block, text: str, found):
+    """The heading a numbered title of no part makes with the short block right after it, when the two joined are
+    a part's official title (or a typo of it) with the same numeral: a title an HTML ``<br>`` broke into two blocks
+    (``三、收到和处理政府信息`` / ``公开申请情况``); else ``found`` as read."""
+    i = b.index + 1
+    if i >= len(blocks) or blocks[i].index != i:
+        return found
+    nxt = blocks[i]
+    rest = nxt.text.strip()
+    if nxt.kind not in ("heading", "paragraph") or not rest or len(rest) > 30:
+        return found
+    if "*" in rest or "_" in rest or "<" in rest:
+        rest = EMPHASIS.sub("", rest).strip()
+    joined = heading_of(text.strip() + rest, b.kind == "heading")
+    if (joined is not None and joined[0] is not None and joined[1] == found[1]
+            and joined[4] in OFFICIAL):
+        return joined
+    return found
 
 
 def analyse(report: AnnualReport) -> Structure:

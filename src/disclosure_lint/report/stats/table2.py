@@ -245,7 +245,7 @@ def _read_s2(bd: Build, rows: list[Row], block: Block, gap: bool, cut: Row | Non
         nonblank = [v for v in vals if v[1].text]  # those with text
         label = clean(cells[li].text) if li >= 0 else ""
         if rid is None:
-            if nonblank:
+            if nonblank and not (li >= 0 and _caption_row(cells[li].text, nonblank)):
                 ok = False
                 bd.unmap(label, "row", block, cells[li] if li >= 0 else nonblank[0][1])
             continue
@@ -306,6 +306,16 @@ def _read_s2(bd: Build, rows: list[Row], block: Block, gap: bool, cut: Row | Non
             places = tuple((at, next(j for j, c in enumerate(cells) if c is groups[cid][0])) for cid in cids)
             ops.append((_CELLS, rid, label, cids, places, tuple(cell_key(rid, cid) for cid in cids)))
     return ok
+
+
+_CAPTION_WORDS = ("主动公开", "情况", "统计表", "单位")
+
+
+def _caption_row(text: str, nonblank: list[tuple[int, Cell]]) -> bool:
+    """A caption merged over the whole row (``表一：主动公开政府信息情况`` in every cell of the row): no row of the
+    table, and no number in it.  Not a piece of a header a PDF's text wrapped (``数`` or ``量`` in every column)."""
+    return (len(text) >= 6 and any(w in text for w in _CAPTION_WORDS)
+            and all(c.text == text for _, c in nonblank))
 
 
 def _placeholder(text: str) -> bool:
