@@ -398,7 +398,7 @@ def test_an_item_added_past_the_last_of_its_group_is_named(form):
     assert d.severity == "info"
     assert "行“9.其他”（位于“（三）不予公开”之下）" in d.message
     assert "2021年格式（国办公开办函〔2021〕30号）的“（三）不予公开”只有1至8项" in d.message
-    assert "不计入任何勾稽关系" in d.message and "归入1至8项中相应的一项" in d.message
+    assert "已分别按计入和不计入该行的数字与各项之和核对" in d.message and "归入1至8项中相应的一项" in d.message
     assert d.pointer is not None and "表三 › （三）不予公开 › 9.其他" in d.pointer
     assert d.evidence["expected"] == "“（三）不予公开”的第1至8项" and d.evidence["actual"] == "9.其他"
     # under （四）无法提供 (items 1–3), in a 2019 trial-format table of a 2020 report
@@ -628,3 +628,32 @@ def test_an_of_which_row_is_named_as_a_breakdown_not_an_item_to_move(form):
     (d,) = _lint_as(md, form, RULES)
     assert d.code == "DL111" and "行“其中：涉及个人隐私”（位于“（三）不予公开”之下）" in d.message
     assert "“其中”行是上一项的细分" in d.message and "归入" not in d.message
+
+
+@pytest.mark.parametrize("form", ["markdown", "text", "flat", "html", "docx"])
+def test_the_result_total_is_checked_with_and_without_a_clerks_added_item(form):
+    """With a clerk's 9.其他原因 after （三）不予公开's items, the check of （七）总计 against the items (I3, DL203) was
+    skipped: a wrong （七）总计 passed.  It is now tried both ways, with and without the added row's figures: quiet when
+    either holds (the clerk counted the row in the totals, or left it out), DL203 when neither does, saying so."""
+    values = {(r, c): v for r, v in (("new", "4"), ("result.open", "2"), ("result.not_open.third_party", "1"),
+                                      ("result.total", "3"), ("carried_forward", "1"))
+              for c in ("natural_person", "total")}
+    select = [*RULES, "DL201", "DL202", "DL203", "DL210"]
+
+    def lint_with(vals: dict) -> list:
+        return _lint_as(_with_item_after(md_report(2023, s3=md_t3("2021", values=vals)), "8.属于行政查询事项",
+                                         "9.其他原因", value="1"), form, select)
+
+    # left out of the totals: 3 = 2 + 1
+    assert codes(lint_with(values)) == ["DL111"]
+    # counted in them: 4 = 2 + 1 + 1 (and 一 + 二 = 4 + 0)
+    counted = {**values, **{(r, c): v for r, v in (("result.total", "4"), ("carried_forward", "0"))
+                            for c in ("natural_person", "total")}}
+    assert codes(lint_with(counted)) == ["DL111"]
+    # neither: the items 2 + 1 (+ 1) against a （七）总计 of 5, while 一 + 二 = （七） + 四 still holds
+    wrong = {**values, **{(r, c): v for r, v in (("new", "6"), ("result.total", "5"))
+                          for c in ("natural_person", "total")}}
+    diags = [d for d in lint_with(wrong) if d.code == "DL203"]
+    assert len(diags) == 2, [d.message for d in lint_with(wrong)]
+    assert "（七）总计为5，但各项办理结果之和为3" in diags[0].message
+    assert "“9.其他原因”行，本列填1，计入该行为4，不计入为3，两种算法都与（七）总计不符" in diags[0].message

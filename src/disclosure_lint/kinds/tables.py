@@ -476,18 +476,24 @@ class TableExtraRows(Kind[KindOptions]):
             block = u.block if u.block is not None else _first_block(table)
             sec = report.section_of(block) if block is not None else None
             fmt = cat.FORMAT_SHORT_NAMES[version]
+            # its numbers read (StatTable.added_sums): （七）总计 was checked with and without them (identities)
+            tried = table.added_sums is not None
+            counted = ("本表“（七）总计”已分别按计入和不计入该行的数字与各项之和核对" if tried else
+                       "该行的数字不计入任何勾稽关系，本表“（七）总计”是否等于各项之和也因此未核对")
             note = (f"（{fmt}（{cat.FORMAT_DOCUMENTS[version]}）的“{spec.label}”只有1至{items}项，"
-                    f"没有“{strip_number(label).strip()}”项；该行的数字不计入任何勾稽关系，本表“（七）总计”是否等于各项之和"
-                    f"也因此未核对；请把这些申请归入1至{items}项中相应的一项，或改列其他相应的办理结果）")
+                    f"没有“{strip_number(label).strip()}”项；{counted}；"
+                    f"请把这些申请归入1至{items}项中相应的一项，或改列其他相应的办理结果）")
             if label.startswith(_OF_WHICH):  # 其中：… a breakdown of the item above, already counted in it
+                counted = ("本表“（七）总计”按不计入该行的数字与各项之和核对" if tried else
+                           "该行的数字不计入任何勾稽关系，本表“（七）总计”是否等于各项之和也因此未核对")
                 note = (f"（“其中”行是上一项的细分，{fmt}（{cat.FORMAT_DOCUMENTS[version]}）的“{spec.label}”没有这一行；"
-                        f"该行的数字不计入任何勾稽关系，本表“（七）总计”是否等于各项之和也因此未核对；可改在正文中说明）")
+                        f"{counted}；可改在正文中说明）")
             yield Hit(
                 **_at(block, u.cell),
                 params={"table": short, "extras": f"行“{label}”（位于“{group_label}”之下）", "note": note},
                 evidence={"expected": f"“{spec.label}”的第1至{items}项", "actual": label, "table": table.id,
                           "rows": [label], "cols": [], "group": group, "group_items": items,
-                          "format_version": version, "not_counted": True},
+                          "format_version": version, "not_counted": not tried},
                 pointer=" › ".join(p for p in ((sec.label if sec else None), short, group_label, label) if p),
                 match=u.cell.text if u.cell is not None and label in u.cell.text else None,
                 key=f"{table.id}:stray:{group}:{norm(label)}",

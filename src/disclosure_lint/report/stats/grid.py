@@ -237,12 +237,13 @@ class Build:
         if not any(b is block for b in self.blocks):
             self.blocks.append(block)
 
-    def unmap(self, label: str, what: str, block: Block | None, cell: Cell | None, group: str | None = None) -> None:
+    def unmap(self, label: str, what: str, block: Block | None, cell: Cell | None, group: str | None = None,
+              values: tuple[tuple[str, str, Cell | None], ...] = ()) -> None:
         for u in self.unmapped:
             if u.what == what and u.label == label and u.block is block and (
                     what == "row" or (u.cell is not None and cell is not None and u.cell.col == cell.col)):
                 return
-        self.unmapped.append(Unmapped(label, what, block, cell, group))  # type: ignore[arg-type]
+        self.unmapped.append(Unmapped(label, what, block, cell, group, values))  # type: ignore[arg-type]
 
     def extra(self, kind: str, label: str, block: Block | None, cell: Cell | None) -> None:
         lst = self.extra_rows if kind == "row" else self.extra_cols

@@ -63,6 +63,9 @@ class Check:
     lhs: Decimal = ZERO
     rhs: Decimal = ZERO
     reason: str | None = None  # why it was skipped
+    # I3 of a table 三 with a clerk's added item (9.其他原因): the added rows' figure in this column, tried in the sum
+    # both ways (:func:`_with_added`); None: no added row was tried
+    added: Decimal | None = None
 
     @property
     def delta(self) -> Decimal:
@@ -153,7 +156,7 @@ def check_identities(stats: dict[str, StatTable] | None, format_version: str | N
         table = stats.get(tid)
         if table is None or not table.cells:
             continue
-        first = _evaluate_all(_plan(tid, table_version(table, format_version)), table)
+        first = _with_added(_evaluate_all(_plan(tid, table_version(table, format_version)), table), table)
         unknown = frozenset(c.total_key for c in first if c.status == "blank_total")
         if unknown:
             # the first result, except that an identity which would otherwise be ok or violated is skipped when a
@@ -174,10 +177,27 @@ def _table_skip(table: StatTable) -> tuple[str | None, str | None]:
     if table.columns_unknown:
         # an unrecognised column may have shifted the others: no arithmetic on this table
         return "表中有未识别的列", "表中有未识别的列"
-    if table.unmapped_data or table.extra_rows:
+    if table.extra_rows or (table.unmapped_data and table.added_sums is None):
         # the numbers of an unrecognised or local row may belong to the sum
         return None, "表中有未识别或额外的行"
     return None, None
+
+
+def _with_added(checks: list[Check], table: StatTable) -> list[Check]:
+    """I3 of a table 三 with a clerk's added item (:attr:`.model.StatTable.added_sums`) tried both ways: the format's items alone, and
+    with the added row's figures.  A column for which either holds is ok; one for which neither holds stays violated
+    (its sides those of the format's items) and keeps the added row's figure (``Check.added``) for its message."""
+    added = table.added_sums
+    if added is None:
+        return checks
+    for ch in checks:
+        if ch.ident.id != "I3" or ch.status != "violated":
+            continue
+        extra = added.get(ch.ident.lhs[0][1], ZERO)
+        if extra and ch.lhs == ch.rhs + extra:
+            ch.status = "ok"
+        ch.added = extra
+    return checks
 
 
 _Getter = Callable[[list[Decimal | None]], tuple[Decimal | None, ...]]

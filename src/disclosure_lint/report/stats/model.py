@@ -216,6 +216,9 @@ class Unmapped:
     # table 三: the sub-group the row sat in when it was read (result.not_open …; None: none or not known), so a
     # numbered item past the group's last one (9.其他 under （三）不予公开, which has 1–8) can be told apart
     group: str | None = None
+    # table 三: the row's cells as ``(column id, text, cell)`` when its columns are known (a clerk's added item: its
+    # numbers are tried in the sum of （七）总计, :mod:`.identities`); () when not read or not placed
+    values: tuple[tuple[str, str, Cell | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -306,6 +309,27 @@ class StatTable:
         """Table 三's rows a clerk added inside a group (``9.其他原因`` after （三）不予公开's items: :func:`.added.added_row`),
         each with the group it sits in (``Unmapped.group``)."""
         return [u for u in self.unmapped if added_row(self, u) is not None]
+
+    @property
+    def added_sums(self) -> dict[str, Decimal] | None:
+        """Each column's sum of the rows a clerk added inside a group of table 三 (:attr:`added_rows`), tried in the sum
+        of （七）总计 both ways (:mod:`.identities`): when every unrecognised row is one and its cells were read in known
+        columns as numbers or blanks; None otherwise (no such row, or rows that may hold anything: I3 is skipped).  A
+        ``其中：`` row, a breakdown of the item above and already counted in it, adds nothing."""
+        rows = self.unmapped_data
+        if not rows:
+            return None
+        out: dict[str, Decimal] = {}
+        for u in rows:
+            if added_row(self, u) is None or not u.values:
+                return None
+            for cid, text, _cell in u.values:
+                v = parse_value(text)
+                if v.kind == "text":
+                    return None
+                if not u.label.startswith("其中"):
+                    out[cid] = out.get(cid, _ZERO) + v.arithmetic
+        return out
 
     @property
     def readable(self) -> bool:
