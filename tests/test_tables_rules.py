@@ -451,11 +451,44 @@ def test_a_clerks_item_of_its_own_words_in_a_group_is_an_added_row_not_the_tools
 
 def test_an_unnumbered_unknown_row_in_flat_text_and_a_numbered_one_within_the_group_stay_the_tools():
     """Where the tool cannot tell a clerk's row from a label it misread, DL001 stays: a row numbered within the group's
-    items (``3.其他原因`` in place of an item), and an unnumbered one in a one-line text (the reader cuts labels there)."""
+    items whose place is not sure (``3.其他原因`` in a one-line text; beside the format's own item 3; out of order),
+    and an unnumbered one in a one-line text (the reader cuts labels there)."""
     md = md_report(2023).replace("| 3.危及“三安全一稳定” |", "| 3.其他原因 |")
+    assert codes(run(md, flat=True)) == ["DL001"]
+    md = _with_item_after(md_report(2023), "3.危及“三安全一稳定”", "3.其他原因", value="1")
+    assert codes(run(md)) == ["DL001"]
+    md = _with_item_after(md_report(2023).replace("| 3.危及“三安全一稳定” | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n", ""),
+                          "5.属于三类内部事务信息", "3.其他原因", value="1")
     assert codes(run(md)) == ["DL001"]
     md = _with_item_after(md_report(2023), "8.属于行政查询事项", "其他原因", value="1")
     assert codes(run(md, flat=True)) == ["DL001"]
+
+
+@pytest.mark.parametrize("form", ["markdown", "text", "html", "docx"])
+def test_an_item_relabelled_in_its_place_is_read_as_that_item(form):
+    """A clerk writes ``3.其他原因`` in place of ``3.危及“三安全一稳定”``: numbered within （三）不予公开, between its
+    items 2 and 4, the rest of the table read.  It was DL001 ('工具未能识别…', every check of the table skipped), so a
+    wrong （七）总计 passed.  It is now read as item 3, DL111 (information) says so, and the table is checked."""
+    select = [*RULES, "DL201", "DL202", "DL203", "DL210"]
+    md = md_report(2023).replace("| 3.危及“三安全一稳定” |", "| 3.其他原因 |")
+    diags = _lint_as(md, form, select)
+    assert codes(diags) == ["DL111"], [d.message for d in diags]
+    d = diags[0]
+    assert d.severity == "info" and "行“3.其他原因”（位于“（三）不予公开”之下，占第3项的位置）" in d.message
+    assert "“（三）不予公开”的这一项是“3.危及“三安全一稳定””" in d.message
+    assert d.evidence["expected"] == "3.危及“三安全一稳定”" and d.evidence["actual"] == "3.其他原因"
+    values = {(r, c): v for r, v in (("new", "1"), ("result.not_open.security_stability", "1"), ("result.total", "1"))
+              for c in ("natural_person", "total")}
+    right = md_t3("2021", values=values).replace("| 3.危及“三安全一稳定” |", "| 3.其他原因 |")
+    assert codes(_lint_as(md_report(2023, s3=right), form, select)) == ["DL111"]
+    # its zeros left blank, as clerks often do
+    blank = right.replace("| 3.其他原因 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |", "| 3.其他原因 | 1 |  |  |  |  |  | 1 |")
+    assert blank != right and codes(_lint_as(md_report(2023, s3=blank), form, select)) == ["DL111"]
+    wrong = md_t3("2021", values={**values, **{("new", c): "2" for c in ("natural_person", "total")},
+                                  **{("result.total", c): "2" for c in ("natural_person", "total")}})
+    diags = _lint_as(md_report(2023, s3=wrong.replace("| 3.危及“三安全一稳定” |", "| 3.其他原因 |")), form, select)
+    assert codes(diags) == ["DL111", "DL203", "DL203"], [d.message for d in diags]
+    assert "（七）总计为2，但各项办理结果之和为1" in diags[1].message
 
 
 def _lint_as(md: str, form: str, select: list[str]):

@@ -418,6 +418,7 @@ class TableExtraRows(Kind[KindOptions]):
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         for _tid, table in _tables(report):
             yield from self._stray(report, table)
+            yield from self._relabelled(report, table)
         for tid, table in _tables(report):
             known_rows, known_cols = _known(tid)
             items = []
@@ -463,6 +464,34 @@ class TableExtraRows(Kind[KindOptions]):
                 key=f"{tid}:extra:{'|'.join(labels)}",
             )
 
+
+    @staticmethod
+    def _relabelled(report: AnnualReport, table) -> Iterator[Hit]:
+        """One finding per row of table 三 read as the format's item by its number and place under a label of its own
+        (``3.其他原因`` in place of ``3.危及“三安全一稳定”``: :mod:`..report.stats.relabel`)."""
+        version = table.schema.version
+        short = TABLE_SHORT_NAMES[table.id]
+        for r in table.relabelled:
+            spec = table.schema.row_by_id[r.row]
+            group = table.schema.row_by_id[r.group]
+            group_label = (table.row_labels.get(r.group) or group.label).strip()
+            label = r.label.strip()
+            block = r.block if r.block is not None else _first_block(table)
+            sec = report.section_of(block) if block is not None else None
+            fmt = cat.FORMAT_SHORT_NAMES[version]
+            note = (f"（{fmt}（{cat.FORMAT_DOCUMENTS[version]}）“{group.label}”的这一项是“{spec.label}”；"
+                    f"本表按序号和位置把该行读作这一项并照常核对；如该行的申请确属这一项，请改用统一格式的栏目名，"
+                    f"否则请归入相应的项目）")
+            yield Hit(
+                **_at(block, r.cell),
+                params={"table": short, "extras": f"行“{label}”（位于“{group_label}”之下，占第{spec.label.split('.')[0]}项的位置）",
+                        "note": note},
+                evidence={"expected": spec.label, "actual": label, "table": table.id, "rows": [label], "cols": [],
+                          "group": r.group, "read_as": r.row, "format_version": version},
+                pointer=" › ".join(p for p in ((sec.label if sec else None), short, group_label, label) if p),
+                match=r.cell.text if r.cell is not None and label in r.cell.text else None,
+                key=f"{table.id}:relabelled:{r.row}:{norm(label)}",
+            )
 
     @staticmethod
     def _stray(report: AnnualReport, table) -> Iterator[Hit]:

@@ -27,7 +27,18 @@ from typing import Any
 
 from ...model import Anchor, Block, Cell, Row
 from . import labels as lb
-from .model import StatCell, StatCellSlots, Subtotal, Unmapped, Value, cell_key, new_stat_cell, parse_value, row_keys
+from .model import (
+    Relabelled,
+    StatCell,
+    StatCellSlots,
+    Subtotal,
+    Unmapped,
+    Value,
+    cell_key,
+    new_stat_cell,
+    parse_value,
+    row_keys,
+)
 
 _new = object.__new__
 _VALUE_KINDS = frozenset({"int", "decimal", "slash", "dash", "none", "na"})
@@ -146,6 +157,7 @@ class Build:
     extra_cols: list[tuple[str, Block | None, Cell | None]] = field(default_factory=list)
     # table 三: each group's sub-total row (小计, or 合计 / 总计 before （六）) as (label, group id, block, cell)
     subtotals: list[Subtotal] = field(default_factory=list)
+    relabelled: list[Relabelled] = field(default_factory=list)  # table 三: an item under a label of its own (.relabel)
     row_labels: dict[str, str] = field(default_factory=dict)
     col_labels: dict[str, str] = field(default_factory=dict)
     blocks: list[Block] = field(default_factory=list)

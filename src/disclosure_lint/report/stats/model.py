@@ -233,6 +233,19 @@ class Subtotal:
     values: tuple[tuple[str, str, Cell | None], ...] = ()
 
 
+@dataclass(frozen=True)
+class Relabelled:
+    """A row of table 三 read as the format's item by its number and place, though its label is none of the format's
+    (``3.其他原因`` in place of ``3.危及“三安全一稳定”``: :mod:`.relabel`): the label as written, the item's row id, its
+    group's row id and where it is."""
+
+    label: str
+    row: str
+    group: str
+    block: Block | None
+    cell: Cell | None
+
+
 @dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
 class StatTable:
     """A statistics table as read: the schema it was read with, its mapped cells and what could not be mapped."""
@@ -248,6 +261,8 @@ class StatTable:
     # table 三: each group's sub-total row (also in ``extra_rows``, once a label) as (label, the group's row id, block,
     # cell), so that DL111 names its group (（三）不予公开的小计行“合计”)
     subtotals: list[Subtotal] = field(default_factory=list)
+    # table 三: rows read as the format's item by number and place under a label of their own (3.其他原因), DL111
+    relabelled: list[Relabelled] = field(default_factory=list)
     layout: str = "grid"  # grid | flat (one cell per line, scraped) | image
     row_labels: dict[str, str] = field(default_factory=dict)  # row id → label as written
     col_labels: dict[str, str] = field(default_factory=dict)
