@@ -689,4 +689,9 @@ def test_the_result_total_is_checked_with_and_without_a_clerks_added_item(form):
     diags = [d for d in lint_with(wrong) if d.code == "DL203"]
     assert len(diags) == 2, [d.message for d in lint_with(wrong)]
     assert "（七）总计为5，但各项办理结果之和为3" in diags[0].message
-    assert "“9.其他原因”行，本列填1，计入该行为4，不计入为3，两种算法都与（七）总计不符" in diags[0].message
+    assert "“9.其他原因”行，本列填1，计入该行为4，计入与不计入都与（七）总计不符" in diags[0].message
+    # counted in the totals (一 + 二 − 四 = 4), with （七）总计 mistyped 5: the one wrong cell (DL210), not three errors
+    typo = {**counted, ("result.total", "total"): "5"}
+    diags = lint_with(typo)
+    assert codes(diags) == ["DL111", "DL210"], [d.message for d in diags]
+    assert "“（七）总计”行“总计”列的数字5可能有误" in diags[1].message and "改为4即全部成立" in diags[1].message

@@ -66,6 +66,7 @@ class Check:
     # I3 of a table 三 with a clerk's added item (9.其他原因): the added rows' figure in this column, tried in the sum
     # both ways (:func:`_with_added`); None: no added row was tried
     added: Decimal | None = None
+    added_counted: bool = False  # its ``rhs`` counts the added rows' figure (see _with_added)
 
     @property
     def delta(self) -> Decimal:
@@ -184,19 +185,31 @@ def _table_skip(table: StatTable) -> tuple[str | None, str | None]:
 
 
 def _with_added(checks: list[Check], table: StatTable) -> list[Check]:
-    """I3 of a table 三 with a clerk's added item (:attr:`.model.StatTable.added_sums`) tried both ways: the format's items alone, and
-    with the added row's figures.  A column for which either holds is ok; one for which neither holds stays violated
-    (its sides those of the format's items) and keeps the added row's figure (``Check.added``) for its message."""
+    """I3 of a table 三 with a clerk's added item (:attr:`.model.StatTable.added_sums`) tried both ways: the format's
+    items alone, and with the added row's figures.  A column for which either holds is ok; one for which neither holds
+    stays violated and keeps the added row's figure (``Check.added``) for its message.  Its items' side is the sum
+    without the added row, unless with it the sum is the total that the column's I1 (一 + 二 − 四) gives
+    (``Check.added_counted``): the clerk counted the row, and the total cell is the one wrong, as I1 and I2 say (one cell
+    to blame, DL210, not three errors)."""
     added = table.added_sums
     if added is None:
         return checks
+    i1 = {ch.ident.lhs[0][1]: ch for ch in checks if ch.ident.id == "I1" and ch.status in ("ok", "violated")}
     for ch in checks:
         if ch.ident.id != "I3" or ch.status != "violated":
             continue
-        extra = added.get(ch.ident.lhs[0][1], ZERO)
-        if extra and ch.lhs == ch.rhs + extra:
-            ch.status = "ok"
+        col = ch.ident.lhs[0][1]
+        extra = added.get(col, ZERO)
         ch.added = extra
+        if not extra:
+            continue
+        if ch.lhs == ch.rhs + extra:
+            ch.status = "ok"
+            continue
+        other = i1.get(col)
+        if other is not None and ch.rhs + extra == other.lhs - other.rhs + ch.lhs:  # 一 + 二 − 四 (I1 with this total)
+            ch.rhs += extra
+            ch.added_counted = True
     return checks
 
 

@@ -227,12 +227,14 @@ def check_detail(ch: Check) -> str:
     parts = PARTS_NAME[i.id]
     if parts_blank(t, i.rhs):
         return f"{total_name}为{fmt(ch.lhs)}，但{parts}各项均未填写（空白，按0计之和为0）"
-    text = f"{total_name}为{fmt(ch.lhs)}，但{parts}之和为{fmt(ch.rhs)}（{_parts_text(t, i.rhs, what)}）"
-    if ch.added is not None:  # a clerk's added item (9.其他原因) was tried both ways: neither holds
+    # a clerk's added item (9.其他原因) tried both ways, neither holding: the items' sum without it, then with it
+    without = ch.rhs - ch.added if ch.added is not None and ch.added_counted else ch.rhs
+    text = f"{total_name}为{fmt(ch.lhs)}，但{parts}之和为{fmt(without)}（{_parts_text(t, i.rhs, what)}）"
+    if ch.added is not None:
         names = "、".join(f"“{u.label}”" for u in t.added_rows)
         text += (f"；表中另有统一格式之外的{names}行，本列为0，不影响本项" if not ch.added else
-                 f"；表中另有统一格式之外的{names}行，本列填{fmt(ch.added)}，计入该行为{fmt(ch.rhs + ch.added)}，"
-                 f"不计入为{fmt(ch.rhs)}，两种算法都与{total_name}不符")
+                 f"；表中另有统一格式之外的{names}行，本列填{fmt(ch.added)}，计入该行为{fmt(without + ch.added)}，"
+                 f"计入与不计入都与{total_name}不符")
     return text
 
 
