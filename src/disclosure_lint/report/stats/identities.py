@@ -11,7 +11,9 @@ Blank cells and placeholders (/ — 无) count as 0.
   the table has an unrecognised column (the others may be shifted) or values of a flattened table that could
   not be placed; when one of its cells was not read (missing row, column or cell); when one of its cells
   holds text; for I3, when the table has unrecognised or local extra rows (their numbers may belong to the
-  sum); and when it uses a blank total of another identity (its value is unknown, not 0).
+  sum), except a clerk's added item of a group (9.其他原因) whose numbers were read: I3 is then tried with and
+  without them (:func:`_with_added`); and when it uses a blank total of another identity (its value is unknown,
+  not 0).
 * **Blank totals.** An identity whose total cell is blank (or a placeholder) while its parts are not all zero
   is not an arithmetic error: its status is ``blank_total``, never ``violated``.
 * **Explanation** (:meth:`IdentityChecks.explain`, per ``min_identities``, an option of the cell-blame rule).
