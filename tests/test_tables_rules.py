@@ -690,6 +690,20 @@ def test_the_result_total_is_checked_with_and_without_a_clerks_added_item(form):
     assert len(diags) == 2, [d.message for d in lint_with(wrong)]
     assert "（七）总计为5，但各项办理结果之和为3" in diags[0].message
     assert "“9.其他原因”行，本列填1，计入该行为4，计入与不计入都与（七）总计不符" in diags[0].message
+    # two added rows (9.其他原因 under （三）, 4.其他 under （四）), the clerk counting only the first: each row is tried
+    # counted or not (it was DL203: neither all nor none of them holds)
+    one = {**counted, **{("result.total", c): "4" for c in ("natural_person", "total")},
+           **{("new", c): "4" for c in ("natural_person", "total")}}
+
+    def two_added(vals: dict) -> str:
+        return _with_item_after(_with_item_after(md_report(2023, s3=md_t3("2021", values=vals)), "8.属于行政查询事项",
+                                                 "9.其他原因", "1"), "3.补正后申请内容仍不明确", "4.其他", "1")
+
+    assert codes(_lint_as(two_added(one), form, select)) == ["DL111", "DL111"]
+    seven = {**one, **{(r, c): "7" for r in ("new", "result.total") for c in ("natural_person", "total")}}
+    diags = [d for d in _lint_as(two_added(seven), form, select) if d.code == "DL203"]
+    assert len(diags) == 2, [d.message for d in _lint_as(two_added(seven), form, select)]
+    assert "“9.其他原因”、“4.其他”行，本列共填2，全部计入为5，逐行计入与否都与（七）总计不符" in diags[0].message
     if form == "flat":
         return  # (an unnumbered row in a one-line text stays DL001: its place is not sure)
     # a 其中： row is a breakdown of the item above: never added, and said so (it said 本列为0 of a row holding 1)

@@ -505,8 +505,8 @@ class TableExtraRows(Kind[KindOptions]):
             block = u.block if u.block is not None else _first_block(table)
             sec = report.section_of(block) if block is not None else None
             fmt = cat.FORMAT_SHORT_NAMES[version]
-            # its numbers read (StatTable.added_sums): （七）总计 was checked with and without them (identities)
-            tried = table.added_sums is not None
+            # its numbers read (StatTable.added_figures): （七）总计 was checked with and without them (identities)
+            tried = table.added_figures is not None
             counted = ("本表“（七）总计”已分别按计入和不计入该行的数字与各项之和核对" if tried else
                        "该行的数字不计入任何勾稽关系，本表“（七）总计”是否等于各项之和也因此未核对")
             note = (f"（{fmt}（{cat.FORMAT_DOCUMENTS[version]}）的“{spec.label}”只有1至{items}项，"

@@ -68,7 +68,7 @@ class Check:
     # I3 of a table 三 with a clerk's added item (9.其他原因): the added rows' figure in this column, tried in the sum
     # both ways (:func:`_with_added`); None: no added row was tried
     added: Decimal | None = None
-    added_counted: bool = False  # its ``rhs`` counts the added rows' figure (see _with_added)
+    added_in: Decimal = ZERO  # what of ``added`` its ``rhs`` counts (see _with_added)
 
     @property
     def delta(self) -> Decimal:
@@ -180,39 +180,50 @@ def _table_skip(table: StatTable) -> tuple[str | None, str | None]:
     if table.columns_unknown:
         # an unrecognised column may have shifted the others: no arithmetic on this table
         return "表中有未识别的列", "表中有未识别的列"
-    if table.extra_rows or (table.unmapped_data and table.added_sums is None):
+    if table.extra_rows or (table.unmapped_data and table.added_figures is None):
         # the numbers of an unrecognised or local row may belong to the sum
         return None, "表中有未识别或额外的行"
     return None, None
 
 
 def _with_added(checks: list[Check], table: StatTable) -> list[Check]:
-    """I3 of a table 三 with a clerk's added item (:attr:`.model.StatTable.added_sums`) tried both ways: the format's
-    items alone, and with the added row's figures.  A column for which either holds is ok; one for which neither holds
-    stays violated and keeps the added row's figure (``Check.added``) for its message.  Its items' side is the sum
-    without the added row, unless with it the sum is the total that the column's I1 (一 + 二 − 四) gives
-    (``Check.added_counted``): the clerk counted the row, and the total cell is the one wrong, as I1 and I2 say (one cell
-    to blame, DL210, not three errors)."""
-    added = table.added_sums
-    if added is None:
+    """I3 of a table 三 with rows a clerk added in its groups (:attr:`.model.StatTable.added_figures`: 9.其他原因) tried
+    with and without them, each row counted or not: a column for which one way holds is ok; one for which none holds
+    stays violated and keeps the added rows' figure (``Check.added``) for its message.  Its items' side is the sum
+    without them, unless with some of them the sum is the total that the column's I1 (一 + 二 − 四) gives
+    (``Check.added_in``, what was counted): the clerk counted them, and the total cell is the one wrong, as I1 and I2
+    say (one cell to blame, DL210, not three errors)."""
+    figures = table.added_figures
+    if figures is None:
         return checks
     i1 = {ch.ident.lhs[0][1]: ch for ch in checks if ch.ident.id == "I1" and ch.status in ("ok", "violated")}
     for ch in checks:
         if ch.ident.id != "I3" or ch.status != "violated":
             continue
         col = ch.ident.lhs[0][1]
-        extra = added.get(col, ZERO)
-        ch.added = extra
-        if not extra:
-            continue
-        if ch.lhs == ch.rhs + extra:
+        each = [f.get(col, ZERO) for f in figures]
+        ch.added = sum(each, ZERO)
+        ways = _subset_sums(each)  # what the added rows may add, each counted or not
+        if ch.lhs - ch.rhs in ways:
             ch.status = "ok"
             continue
         other = i1.get(col)
-        if other is not None and ch.rhs + extra == other.lhs - other.rhs + ch.lhs:  # 一 + 二 − 四 (I1 with this total)
-            ch.rhs += extra
-            ch.added_counted = True
+        if other is not None:
+            implied = other.lhs - other.rhs + ch.lhs  # 一 + 二 − 四 (I1 with this total)
+            if implied != ch.rhs and implied - ch.rhs in ways:
+                ch.added_in = implied - ch.rhs
+                ch.rhs = implied
     return checks
+
+
+def _subset_sums(each: list[Decimal]) -> set[Decimal]:
+    """The sums of the sub-lists of ``each`` (0 for none of them); of none or all of them past 8 (2 ** 8 sums)."""
+    if len(each) > 8:
+        return {ZERO, sum(each, ZERO)}
+    sums = {ZERO}
+    for x in each:
+        sums |= {s + x for s in sums}
+    return sums
 
 
 _Getter = Callable[[list[Decimal | None]], tuple[Decimal | None, ...]]

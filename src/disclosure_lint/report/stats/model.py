@@ -326,24 +326,26 @@ class StatTable:
         return [u for u in self.unmapped if added_row(self, u) is not None]
 
     @property
-    def added_sums(self) -> dict[str, Decimal] | None:
-        """Each column's sum of the rows a clerk added inside a group of table 三 (:attr:`added_rows`), tried in the sum
-        of （七）总计 both ways (:mod:`.identities`): when every unrecognised row is one and its cells were read in known
-        columns as numbers or blanks; None otherwise (no such row, or rows that may hold anything: I3 is skipped).  A
-        ``其中：`` row, a breakdown of the item above and already counted in it, adds nothing."""
+    def added_figures(self) -> list[dict[str, Decimal]] | None:
+        """The numbers of each row a clerk added inside a group of table 三 (:attr:`added_rows`) by column, tried in the
+        sum of （七）总计 counted or not (:mod:`.identities`): when every unrecognised row is one and its cells were read
+        in known columns as numbers or blanks; None otherwise (no such row, or rows that may hold anything: I3 is
+        skipped).  A ``其中：`` row, a breakdown of the item above and already counted in it, is never added: not listed."""
         rows = self.unmapped_data
         if not rows:
             return None
-        out: dict[str, Decimal] = {}
+        out: list[dict[str, Decimal]] = []
         for u in rows:
             if added_row(self, u) is None or not u.values:
                 return None
+            figures: dict[str, Decimal] = {}
             for cid, text, _cell in u.values:
                 v = parse_value(text)
                 if v.kind == "text":
                     return None
-                if not u.label.startswith("其中"):
-                    out[cid] = out.get(cid, _ZERO) + v.arithmetic
+                figures[cid] = figures.get(cid, _ZERO) + v.arithmetic
+            if not u.label.startswith("其中"):
+                out.append(figures)
         return out
 
     @property
