@@ -715,4 +715,5 @@ def test_the_result_total_is_checked_with_and_without_a_clerks_added_item(form):
     typo = {**counted, ("result.total", "total"): "5"}
     diags = lint_with(typo)
     assert codes(diags) == ["DL111", "DL210"], [d.message for d in diags]
-    assert "“（七）总计”行“总计”列的数字5可能有误" in diags[1].message and "改为4即全部成立" in diags[1].message
+    assert "“（七）总计”行“总计”列的数字5可能有误" in diags[1].message
+    assert "改为4（办理结果合计计入表中另加的“9.其他原因”行的1）即全部成立" in diags[1].message
