@@ -398,7 +398,7 @@ def test_an_item_added_past_the_last_of_its_group_is_named(form):
     assert d.severity == "info"
     assert "行“9.其他”（位于“（三）不予公开”之下）" in d.message
     assert "2021年格式（国办公开办函〔2021〕30号）的“（三）不予公开”只有1至8项" in d.message
-    assert "不计入任何勾稽关系" in d.message and "归入1至8项中相应的一项" in d.message
+    assert "已分别按计入和不计入该行的数字与各项之和核对" in d.message and "归入1至8项中相应的一项" in d.message
     assert d.pointer is not None and "表三 › （三）不予公开 › 9.其他" in d.pointer
     assert d.evidence["expected"] == "“（三）不予公开”的第1至8项" and d.evidence["actual"] == "9.其他"
     # under （四）无法提供 (items 1–3), in a 2019 trial-format table of a 2020 report
@@ -451,11 +451,44 @@ def test_a_clerks_item_of_its_own_words_in_a_group_is_an_added_row_not_the_tools
 
 def test_an_unnumbered_unknown_row_in_flat_text_and_a_numbered_one_within_the_group_stay_the_tools():
     """Where the tool cannot tell a clerk's row from a label it misread, DL001 stays: a row numbered within the group's
-    items (``3.其他原因`` in place of an item), and an unnumbered one in a one-line text (the reader cuts labels there)."""
+    items whose place is not sure (``3.其他原因`` in a one-line text; beside the format's own item 3; out of order),
+    and an unnumbered one in a one-line text (the reader cuts labels there)."""
     md = md_report(2023).replace("| 3.危及“三安全一稳定” |", "| 3.其他原因 |")
+    assert codes(run(md, flat=True)) == ["DL001"]
+    md = _with_item_after(md_report(2023), "3.危及“三安全一稳定”", "3.其他原因", value="1")
+    assert codes(run(md)) == ["DL001"]
+    md = _with_item_after(md_report(2023).replace("| 3.危及“三安全一稳定” | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n", ""),
+                          "5.属于三类内部事务信息", "3.其他原因", value="1")
     assert codes(run(md)) == ["DL001"]
     md = _with_item_after(md_report(2023), "8.属于行政查询事项", "其他原因", value="1")
     assert codes(run(md, flat=True)) == ["DL001"]
+
+
+@pytest.mark.parametrize("form", ["markdown", "text", "html", "docx"])
+def test_an_item_relabelled_in_its_place_is_read_as_that_item(form):
+    """A clerk writes ``3.其他原因`` in place of ``3.危及“三安全一稳定”``: numbered within （三）不予公开, between its
+    items 2 and 4, the rest of the table read.  It was DL001 ('工具未能识别…', every check of the table skipped), so a
+    wrong （七）总计 passed.  It is now read as item 3, DL111 (information) says so, and the table is checked."""
+    select = [*RULES, "DL201", "DL202", "DL203", "DL210"]
+    md = md_report(2023).replace("| 3.危及“三安全一稳定” |", "| 3.其他原因 |")
+    diags = _lint_as(md, form, select)
+    assert codes(diags) == ["DL111"], [d.message for d in diags]
+    d = diags[0]
+    assert d.severity == "info" and "行“3.其他原因”（位于“（三）不予公开”之下，占第3项的位置）" in d.message
+    assert "“（三）不予公开”的这一项是“3.危及“三安全一稳定””" in d.message
+    assert d.evidence["expected"] == "3.危及“三安全一稳定”" and d.evidence["actual"] == "3.其他原因"
+    values = {(r, c): v for r, v in (("new", "1"), ("result.not_open.security_stability", "1"), ("result.total", "1"))
+              for c in ("natural_person", "total")}
+    right = md_t3("2021", values=values).replace("| 3.危及“三安全一稳定” |", "| 3.其他原因 |")
+    assert codes(_lint_as(md_report(2023, s3=right), form, select)) == ["DL111"]
+    # its zeros left blank, as clerks often do
+    blank = right.replace("| 3.其他原因 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |", "| 3.其他原因 | 1 |  |  |  |  |  | 1 |")
+    assert blank != right and codes(_lint_as(md_report(2023, s3=blank), form, select)) == ["DL111"]
+    wrong = md_t3("2021", values={**values, **{("new", c): "2" for c in ("natural_person", "total")},
+                                  **{("result.total", c): "2" for c in ("natural_person", "total")}})
+    diags = _lint_as(md_report(2023, s3=wrong.replace("| 3.危及“三安全一稳定” |", "| 3.其他原因 |")), form, select)
+    assert codes(diags) == ["DL111", "DL203", "DL203"], [d.message for d in diags]
+    assert "（七）总计为2，但各项办理结果之和为1" in diags[1].message
 
 
 def _lint_as(md: str, form: str, select: list[str]):
@@ -628,3 +661,59 @@ def test_an_of_which_row_is_named_as_a_breakdown_not_an_item_to_move(form):
     (d,) = _lint_as(md, form, RULES)
     assert d.code == "DL111" and "行“其中：涉及个人隐私”（位于“（三）不予公开”之下）" in d.message
     assert "“其中”行是上一项的细分" in d.message and "归入" not in d.message
+
+
+@pytest.mark.parametrize("form", ["markdown", "text", "flat", "html", "docx"])
+def test_the_result_total_is_checked_with_and_without_a_clerks_added_item(form):
+    """With a clerk's 9.其他原因 after （三）不予公开's items, the check of （七）总计 against the items (I3, DL203) was
+    skipped: a wrong （七）总计 passed.  It is now tried both ways, with and without the added row's figures: quiet when
+    either holds (the clerk counted the row in the totals, or left it out), DL203 when neither does, saying so."""
+    values = {(r, c): v for r, v in (("new", "4"), ("result.open", "2"), ("result.not_open.third_party", "1"),
+                                      ("result.total", "3"), ("carried_forward", "1"))
+              for c in ("natural_person", "total")}
+    select = [*RULES, "DL201", "DL202", "DL203", "DL210"]
+
+    def lint_with(vals: dict) -> list:
+        return _lint_as(_with_item_after(md_report(2023, s3=md_t3("2021", values=vals)), "8.属于行政查询事项",
+                                         "9.其他原因", value="1"), form, select)
+
+    # left out of the totals: 3 = 2 + 1
+    assert codes(lint_with(values)) == ["DL111"]
+    # counted in them: 4 = 2 + 1 + 1 (and 一 + 二 = 4 + 0)
+    counted = {**values, **{(r, c): v for r, v in (("result.total", "4"), ("carried_forward", "0"))
+                            for c in ("natural_person", "total")}}
+    assert codes(lint_with(counted)) == ["DL111"]
+    # neither: the items 2 + 1 (+ 1) against a （七）总计 of 5, while 一 + 二 = （七） + 四 still holds
+    wrong = {**values, **{(r, c): v for r, v in (("new", "6"), ("result.total", "5"))
+                          for c in ("natural_person", "total")}}
+    diags = [d for d in lint_with(wrong) if d.code == "DL203"]
+    assert len(diags) == 2, [d.message for d in lint_with(wrong)]
+    assert "（七）总计为5，但各项办理结果之和为3" in diags[0].message
+    assert "“9.其他原因”行，本列填1，计入该行为4，计入与不计入都与（七）总计不符" in diags[0].message
+    # two added rows (9.其他原因 under （三）, 4.其他 under （四）), the clerk counting only the first: each row is tried
+    # counted or not (it was DL203: neither all nor none of them holds)
+    one = {**counted, **{("result.total", c): "4" for c in ("natural_person", "total")},
+           **{("new", c): "4" for c in ("natural_person", "total")}}
+
+    def two_added(vals: dict) -> str:
+        return _with_item_after(_with_item_after(md_report(2023, s3=md_t3("2021", values=vals)), "8.属于行政查询事项",
+                                                 "9.其他原因", "1"), "3.补正后申请内容仍不明确", "4.其他", "1")
+
+    assert codes(_lint_as(two_added(one), form, select)) == ["DL111", "DL111"]
+    seven = {**one, **{(r, c): "7" for r in ("new", "result.total") for c in ("natural_person", "total")}}
+    diags = [d for d in _lint_as(two_added(seven), form, select) if d.code == "DL203"]
+    assert len(diags) == 2, [d.message for d in _lint_as(two_added(seven), form, select)]
+    assert "“9.其他原因”、“4.其他”行，本列共填2，全部计入为5，逐行计入与否都与（七）总计不符" in diags[0].message
+    if form == "flat":
+        return  # (an unnumbered row in a one-line text stays DL001: its place is not sure)
+    # a 其中： row is a breakdown of the item above: never added, and said so (it said 本列为0 of a row holding 1)
+    md = _with_item_after(md_report(2023, s3=md_t3("2021", values=wrong)), "7.属于行政执法案卷", "其中：涉及个人隐私", "1")
+    diags = [d for d in _lint_as(md, form, select) if d.code == "DL203"]
+    assert len(diags) == 2 and "“其中：涉及个人隐私”行是上一项的细分，已含在该项中，不另计入" in diags[0].message
+    assert "本列为0" not in diags[0].message and "计入该行" not in diags[0].message
+    # counted in the totals (一 + 二 − 四 = 4), with （七）总计 mistyped 5: the one wrong cell (DL210), not three errors
+    typo = {**counted, ("result.total", "total"): "5"}
+    diags = lint_with(typo)
+    assert codes(diags) == ["DL111", "DL210"], [d.message for d in diags]
+    assert "“（七）总计”行“总计”列的数字5可能有误" in diags[1].message
+    assert "改为4（办理结果合计计入表中另加的“9.其他原因”行的1）即全部成立" in diags[1].message

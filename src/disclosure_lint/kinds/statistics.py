@@ -157,6 +157,17 @@ class StatIdentity(Kind[IdentityOptions]):
 
 # -- kind: cell blame ------------------------------------------------------------------------------
 
+def _counted_note(checks: list[Check]) -> str:
+    """``（办理结果合计计入“9.其他原因”行的数字）`` when a blamed cell's I3 holds only with rows a clerk added to table 三
+    counted (:func:`..report.stats.identities._with_added`), so that the fix is not read as the format's items' sum."""
+    counted = next((ch for ch in checks if ch.ident.id == "I3" and ch.added_in), None)
+    if counted is None:
+        return ""
+    names = "、".join(f"“{u.label}”" for u in counted.table.added_rows if not u.label.startswith("其中"))
+    return f"（办理结果合计计入表中另加的{names}行的{fmt(counted.added_in)}）"
+
+
+
 class BlameOptions(KindOptions):
     min_identities: int = Field(default=2, ge=2, description="一个单元格至少使几项合计关系同时不成立才归因于它")
 
@@ -180,7 +191,7 @@ class StatCellBlame(Kind[BlameOptions]):
             params = {"table": TABLE_SHORT_NAMES.get(t.id, t.id), "row": row_name(t, row), "column": column,
                       "expected": fmt(b.expected), "actual": fmt(b.actual), "count": str(len(b.checks)),
                       "identities": names, "what": f"“{row_name(t, row)}”行“{column}”列的数字{fmt(b.actual)}可能有误",
-                      "fix": f"改为{fmt(b.expected)}"}
+                      "fix": f"改为{fmt(b.expected)}{_counted_note(b.checks)}"}
             ev: dict[str, Any] = {"table": TABLE_SHORT_NAMES.get(t.id, t.id), "table_title": TABLE_NAMES.get(t.id, t.id),
                   "row": row, "column": col, "row_label": row_label(t, row), "column_label": col_label(t, col),
                   "pointer": cell_pointer(t, b.key), "expected": jnum(b.expected), "actual": jnum(b.actual),

@@ -418,6 +418,7 @@ class TableExtraRows(Kind[KindOptions]):
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         for _tid, table in _tables(report):
             yield from self._stray(report, table)
+            yield from self._relabelled(report, table)
         for tid, table in _tables(report):
             known_rows, known_cols = _known(tid)
             items = []
@@ -465,6 +466,34 @@ class TableExtraRows(Kind[KindOptions]):
 
 
     @staticmethod
+    def _relabelled(report: AnnualReport, table) -> Iterator[Hit]:
+        """One finding per row of table 三 read as the format's item by its number and place under a label of its own
+        (``3.其他原因`` in place of ``3.危及“三安全一稳定”``: :mod:`..report.stats.relabel`)."""
+        version = table.schema.version
+        short = TABLE_SHORT_NAMES[table.id]
+        for r in table.relabelled:
+            spec = table.schema.row_by_id[r.row]
+            group = table.schema.row_by_id[r.group]
+            group_label = (table.row_labels.get(r.group) or group.label).strip()
+            label = r.label.strip()
+            block = r.block if r.block is not None else _first_block(table)
+            sec = report.section_of(block) if block is not None else None
+            fmt = cat.FORMAT_SHORT_NAMES[version]
+            note = (f"（{fmt}（{cat.FORMAT_DOCUMENTS[version]}）“{group.label}”的这一项是“{spec.label}”；"
+                    f"本表按序号和位置把该行读作这一项并照常核对；如该行的申请确属这一项，请改用统一格式的栏目名，"
+                    f"否则请归入相应的项目）")
+            yield Hit(
+                **_at(block, r.cell),
+                params={"table": short, "extras": f"行“{label}”（位于“{group_label}”之下，占第{spec.label.split('.')[0]}项的位置）",
+                        "note": note},
+                evidence={"expected": spec.label, "actual": label, "table": table.id, "rows": [label], "cols": [],
+                          "group": r.group, "read_as": r.row, "format_version": version},
+                pointer=" › ".join(p for p in ((sec.label if sec else None), short, group_label, label) if p),
+                match=r.cell.text if r.cell is not None and label in r.cell.text else None,
+                key=f"{table.id}:relabelled:{r.row}:{norm(label)}",
+            )
+
+    @staticmethod
     def _stray(report: AnnualReport, table) -> Iterator[Hit]:
         """One finding per item added past the last of its group in table 三 (:func:`stray_items`)."""
         version = table.schema.version
@@ -476,18 +505,24 @@ class TableExtraRows(Kind[KindOptions]):
             block = u.block if u.block is not None else _first_block(table)
             sec = report.section_of(block) if block is not None else None
             fmt = cat.FORMAT_SHORT_NAMES[version]
+            # its numbers read (StatTable.added_figures): （七）总计 was checked with and without them (identities)
+            tried = table.added_figures is not None
+            counted = ("本表“（七）总计”已分别按计入和不计入该行的数字与各项之和核对" if tried else
+                       "该行的数字不计入任何勾稽关系，本表“（七）总计”是否等于各项之和也因此未核对")
             note = (f"（{fmt}（{cat.FORMAT_DOCUMENTS[version]}）的“{spec.label}”只有1至{items}项，"
-                    f"没有“{strip_number(label).strip()}”项；该行的数字不计入任何勾稽关系，本表“（七）总计”是否等于各项之和"
-                    f"也因此未核对；请把这些申请归入1至{items}项中相应的一项，或改列其他相应的办理结果）")
+                    f"没有“{strip_number(label).strip()}”项；{counted}；"
+                    f"请把这些申请归入1至{items}项中相应的一项，或改列其他相应的办理结果）")
             if label.startswith(_OF_WHICH):  # 其中：… a breakdown of the item above, already counted in it
+                counted = ("本表“（七）总计”按不计入该行的数字与各项之和核对" if tried else
+                           "该行的数字不计入任何勾稽关系，本表“（七）总计”是否等于各项之和也因此未核对")
                 note = (f"（“其中”行是上一项的细分，{fmt}（{cat.FORMAT_DOCUMENTS[version]}）的“{spec.label}”没有这一行；"
-                        f"该行的数字不计入任何勾稽关系，本表“（七）总计”是否等于各项之和也因此未核对；可改在正文中说明）")
+                        f"{counted}；可改在正文中说明）")
             yield Hit(
                 **_at(block, u.cell),
                 params={"table": short, "extras": f"行“{label}”（位于“{group_label}”之下）", "note": note},
                 evidence={"expected": f"“{spec.label}”的第1至{items}项", "actual": label, "table": table.id,
                           "rows": [label], "cols": [], "group": group, "group_items": items,
-                          "format_version": version, "not_counted": True},
+                          "format_version": version, "not_counted": not tried},
                 pointer=" › ".join(p for p in ((sec.label if sec else None), short, group_label, label) if p),
                 match=u.cell.text if u.cell is not None and label in u.cell.text else None,
                 key=f"{table.id}:stray:{group}:{norm(label)}",

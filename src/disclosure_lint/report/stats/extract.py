@@ -62,6 +62,7 @@ from .flat import read_flat
 from .grid import Build, clean, drop_index_column, to_loose
 from .layout_rows import is_s3_data_label, pair_number_rows
 from .model import StatTable
+from .relabel import place_relabelled
 from .schema import S3_COLS, schema
 from .segments import section_hints, split_block
 from .table2 import read_s2, s2_row_of
@@ -134,10 +135,12 @@ def extract(report: AnnualReport) -> dict[str, StatTable]:
         if tid == "s3" and version == "2019":
             for cid, c, label, blk in bd.pending_other:
                 bd.add("result.other", cid, c.text, label, bd.col_labels.get(cid, ""), blk, c)
+        if tid == "s3" and bd.unmapped:
+            place_relabelled(bd, schema(tid, version))
         out[tid] = StatTable(
             id=tid, schema=schema(tid, version), detected_version=detected, blocks=bd.blocks, cells=bd.cells,
             unmapped=bd.unmapped, extra_rows=bd.extra_rows, extra_cols=bd.extra_cols, layout=bd.layout,
-            subtotals=bd.subtotals,
+            subtotals=bd.subtotals, relabelled=bd.relabelled,
             row_labels=bd.row_labels, col_labels=bd.col_labels, loose=bd.loose, cut_row=bd.cut_row,
         )
     return out

@@ -392,7 +392,9 @@ def _flat_s3(bd: Build, toks: list[Tok]) -> None:
             continue
         if rid is None:
             if numbers:
-                bd.unmap(lab.text, "row", lab.block, lab.cell, ctx.group)
+                bd.unmap(lab.text, "row", lab.block, lab.cell, ctx.group, tuple(
+                    (cid, v.text, v.cell) for cid, v in zip(order, vals) if cid is not None) if len(vals) == len(order)
+                    else ())
             continue
         bd.row_labels.setdefault(rid, lab.text)
         version_flags(bd, rid, bool(numbers))

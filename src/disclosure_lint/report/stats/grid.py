@@ -27,7 +27,18 @@ from typing import Any
 
 from ...model import Anchor, Block, Cell, Row
 from . import labels as lb
-from .model import StatCell, StatCellSlots, Subtotal, Unmapped, Value, cell_key, new_stat_cell, parse_value, row_keys
+from .model import (
+    Relabelled,
+    StatCell,
+    StatCellSlots,
+    Subtotal,
+    Unmapped,
+    Value,
+    cell_key,
+    new_stat_cell,
+    parse_value,
+    row_keys,
+)
 
 _new = object.__new__
 _VALUE_KINDS = frozenset({"int", "decimal", "slash", "dash", "none", "na"})
@@ -146,6 +157,7 @@ class Build:
     extra_cols: list[tuple[str, Block | None, Cell | None]] = field(default_factory=list)
     # table 三: each group's sub-total row (小计, or 合计 / 总计 before （六）) as (label, group id, block, cell)
     subtotals: list[Subtotal] = field(default_factory=list)
+    relabelled: list[Relabelled] = field(default_factory=list)  # table 三: an item under a label of its own (.relabel)
     row_labels: dict[str, str] = field(default_factory=dict)
     col_labels: dict[str, str] = field(default_factory=dict)
     blocks: list[Block] = field(default_factory=list)
@@ -237,12 +249,13 @@ class Build:
         if not any(b is block for b in self.blocks):
             self.blocks.append(block)
 
-    def unmap(self, label: str, what: str, block: Block | None, cell: Cell | None, group: str | None = None) -> None:
+    def unmap(self, label: str, what: str, block: Block | None, cell: Cell | None, group: str | None = None,
+              values: tuple[tuple[str, str, Cell | None], ...] = ()) -> None:
         for u in self.unmapped:
             if u.what == what and u.label == label and u.block is block and (
                     what == "row" or (u.cell is not None and cell is not None and u.cell.col == cell.col)):
                 return
-        self.unmapped.append(Unmapped(label, what, block, cell, group))  # type: ignore[arg-type]
+        self.unmapped.append(Unmapped(label, what, block, cell, group, values))  # type: ignore[arg-type]
 
     def extra(self, kind: str, label: str, block: Block | None, cell: Cell | None) -> None:
         lst = self.extra_rows if kind == "row" else self.extra_cols

@@ -11,7 +11,9 @@ Blank cells and placeholders (/ — 无) count as 0.
   the table has an unrecognised column (the others may be shifted) or values of a flattened table that could
   not be placed; when one of its cells was not read (missing row, column or cell); when one of its cells
   holds text; for I3, when the table has unrecognised or local extra rows (their numbers may belong to the
-  sum); and when it uses a blank total of another identity (its value is unknown, not 0).
+  sum), except a clerk's added item of a group (9.其他原因) whose numbers were read: I3 is then tried with and
+  without them (:func:`_with_added`); and when it uses a blank total of another identity (its value is unknown,
+  not 0).
 * **Blank totals.** An identity whose total cell is blank (or a placeholder) while its parts are not all zero
   is not an arithmetic error: its status is ``blank_total``, never ``violated``.
 * **Explanation** (:meth:`IdentityChecks.explain`, per ``min_identities``, an option of the cell-blame rule).
@@ -63,6 +65,10 @@ class Check:
     lhs: Decimal = ZERO
     rhs: Decimal = ZERO
     reason: str | None = None  # why it was skipped
+    # I3 of a table 三 with a clerk's added item (9.其他原因): the added rows' figure in this column, tried in the sum
+    # both ways (:func:`_with_added`); None: no added row was tried
+    added: Decimal | None = None
+    added_in: Decimal = ZERO  # what of ``added`` its ``rhs`` counts (see _with_added)
 
     @property
     def delta(self) -> Decimal:
@@ -153,7 +159,7 @@ def check_identities(stats: dict[str, StatTable] | None, format_version: str | N
         table = stats.get(tid)
         if table is None or not table.cells:
             continue
-        first = _evaluate_all(_plan(tid, table_version(table, format_version)), table)
+        first = _with_added(_evaluate_all(_plan(tid, table_version(table, format_version)), table), table)
         unknown = frozenset(c.total_key for c in first if c.status == "blank_total")
         if unknown:
             # the first result, except that an identity which would otherwise be ok or violated is skipped when a
@@ -174,10 +180,50 @@ def _table_skip(table: StatTable) -> tuple[str | None, str | None]:
     if table.columns_unknown:
         # an unrecognised column may have shifted the others: no arithmetic on this table
         return "表中有未识别的列", "表中有未识别的列"
-    if table.unmapped_data or table.extra_rows:
+    if table.extra_rows or (table.unmapped_data and table.added_figures is None):
         # the numbers of an unrecognised or local row may belong to the sum
         return None, "表中有未识别或额外的行"
     return None, None
+
+
+def _with_added(checks: list[Check], table: StatTable) -> list[Check]:
+    """I3 of a table 三 with rows a clerk added in its groups (:attr:`.model.StatTable.added_figures`: 9.其他原因) tried
+    with and without them, each row counted or not: a column for which one way holds is ok; one for which none holds
+    stays violated and keeps the added rows' figure (``Check.added``) for its message.  Its items' side is the sum
+    without them, unless with some of them the sum is the total that the column's I1 (一 + 二 − 四) gives
+    (``Check.added_in``, what was counted): the clerk counted them, and the total cell is the one wrong, as I1 and I2
+    say (one cell to blame, DL210, not three errors)."""
+    figures = table.added_figures
+    if figures is None:
+        return checks
+    i1 = {ch.ident.lhs[0][1]: ch for ch in checks if ch.ident.id == "I1" and ch.status in ("ok", "violated")}
+    for ch in checks:
+        if ch.ident.id != "I3" or ch.status != "violated":
+            continue
+        col = ch.ident.lhs[0][1]
+        each = [f.get(col, ZERO) for f in figures]
+        ch.added = sum(each, ZERO)
+        ways = _subset_sums(each)  # what the added rows may add, each counted or not
+        if ch.lhs - ch.rhs in ways:
+            ch.status = "ok"
+            continue
+        other = i1.get(col)
+        if other is not None:
+            implied = other.lhs - other.rhs + ch.lhs  # 一 + 二 − 四 (I1 with this total)
+            if implied != ch.rhs and implied - ch.rhs in ways:
+                ch.added_in = implied - ch.rhs
+                ch.rhs = implied
+    return checks
+
+
+def _subset_sums(each: list[Decimal]) -> set[Decimal]:
+    """The sums of the sub-lists of ``each`` (0 for none of them); of none or all of them past 8 (2 ** 8 sums)."""
+    if len(each) > 8:
+        return {ZERO, sum(each, ZERO)}
+    sums = {ZERO}
+    for x in each:
+        sums |= {s + x for s in sums}
+    return sums
 
 
 _Getter = Callable[[list[Decimal | None]], tuple[Decimal | None, ...]]

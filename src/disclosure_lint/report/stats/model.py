@@ -216,6 +216,9 @@ class Unmapped:
     # table 三: the sub-group the row sat in when it was read (result.not_open …; None: none or not known), so a
     # numbered item past the group's last one (9.其他 under （三）不予公开, which has 1–8) can be told apart
     group: str | None = None
+    # table 三: the row's cells as ``(column id, text, cell)`` when its columns are known (a clerk's added item: its
+    # numbers are tried in the sum of （七）总计, :mod:`.identities`); () when not read or not placed
+    values: tuple[tuple[str, str, Cell | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -228,6 +231,19 @@ class Subtotal:
     block: Block | None
     cell: Cell | None
     values: tuple[tuple[str, str, Cell | None], ...] = ()
+
+
+@dataclass(frozen=True)
+class Relabelled:
+    """A row of table 三 read as the format's item by its number and place, though its label is none of the format's
+    (``3.其他原因`` in place of ``3.危及“三安全一稳定”``: :mod:`.relabel`): the label as written, the item's row id, its
+    group's row id and where it is."""
+
+    label: str
+    row: str
+    group: str
+    block: Block | None
+    cell: Cell | None
 
 
 @dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
@@ -245,6 +261,8 @@ class StatTable:
     # table 三: each group's sub-total row (also in ``extra_rows``, once a label) as (label, the group's row id, block,
     # cell), so that DL111 names its group (（三）不予公开的小计行“合计”)
     subtotals: list[Subtotal] = field(default_factory=list)
+    # table 三: rows read as the format's item by number and place under a label of their own (3.其他原因), DL111
+    relabelled: list[Relabelled] = field(default_factory=list)
     layout: str = "grid"  # grid | flat (one cell per line, scraped) | image
     row_labels: dict[str, str] = field(default_factory=dict)  # row id → label as written
     col_labels: dict[str, str] = field(default_factory=dict)
@@ -306,6 +324,29 @@ class StatTable:
         """Table 三's rows a clerk added inside a group (``9.其他原因`` after （三）不予公开's items: :func:`.added.added_row`),
         each with the group it sits in (``Unmapped.group``)."""
         return [u for u in self.unmapped if added_row(self, u) is not None]
+
+    @property
+    def added_figures(self) -> list[dict[str, Decimal]] | None:
+        """The numbers of each row a clerk added inside a group of table 三 (:attr:`added_rows`) by column, tried in the
+        sum of （七）总计 counted or not (:mod:`.identities`): when every unrecognised row is one and its cells were read
+        in known columns as numbers or blanks; None otherwise (no such row, or rows that may hold anything: I3 is
+        skipped).  A ``其中：`` row, a breakdown of the item above and already counted in it, is never added: not listed."""
+        rows = self.unmapped_data
+        if not rows:
+            return None
+        out: list[dict[str, Decimal]] = []
+        for u in rows:
+            if added_row(self, u) is None or not u.values:
+                return None
+            figures: dict[str, Decimal] = {}
+            for cid, text, _cell in u.values:
+                v = parse_value(text)
+                if v.kind == "text":
+                    return None
+                figures[cid] = figures.get(cid, _ZERO) + v.arithmetic
+            if not u.label.startswith("其中"):
+                out.append(figures)
+        return out
 
     @property
     def readable(self) -> bool:

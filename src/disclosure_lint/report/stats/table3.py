@@ -541,7 +541,9 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
                     vals = list(enumerate(row.cells[start:]))
                 first = next(c for _, c in vals if c.text)
                 label = clean(last_part.text) if last_part is not None else ""
-                bd.unmap(label, "row", block, where or first, ctx.group)
+                bd.unmap(label, "row", block, where or first, ctx.group,
+                         tuple((order[i], c.text, c) for i, c in vals  # type: ignore[misc]  # (None left out)
+                               if 0 <= i < n and order[i] is not None))
             continue
         if rid == SUBTOTAL:  # a group's sub-total (a local addition, DL111): its numbers belong to no row of the format
             plan = None

@@ -227,7 +227,26 @@ def check_detail(ch: Check) -> str:
     parts = PARTS_NAME[i.id]
     if parts_blank(t, i.rhs):
         return f"{total_name}为{fmt(ch.lhs)}，但{parts}各项均未填写（空白，按0计之和为0）"
-    return f"{total_name}为{fmt(ch.lhs)}，但{parts}之和为{fmt(ch.rhs)}（{_parts_text(t, i.rhs, what)}）"
+    # a clerk's added item (9.其他原因) tried both ways, neither holding: the items' sum without it, then with it
+    without = ch.rhs - ch.added_in if ch.added is not None else ch.rhs
+    text = f"{total_name}为{fmt(ch.lhs)}，但{parts}之和为{fmt(without)}（{_parts_text(t, i.rhs, what)}）"
+    if ch.added is not None:
+        rows = t.added_rows
+        # (a 其中： row is a breakdown of the item above, already in it: never added, StatTable.added_figures)
+        added = [u for u in rows if not u.label.startswith("其中")]
+        names = "、".join(f"“{u.label}”" for u in added)
+        parts_of = "、".join(f"“{u.label}”" for u in rows if u.label.startswith("其中"))
+        if names and not ch.added:
+            text += f"；表中另有统一格式之外的{names}行，本列为0，不影响本项"
+        elif len(added) == 1:
+            text += (f"；表中另有统一格式之外的{names}行，本列填{fmt(ch.added)}，计入该行为{fmt(without + ch.added)}，"
+                     f"计入与不计入都与{total_name}不符")
+        elif names:
+            text += (f"；表中另有统一格式之外的{names}行，本列共填{fmt(ch.added)}，全部计入为{fmt(without + ch.added)}，"
+                     f"逐行计入与否都与{total_name}不符")
+        if parts_of:
+            text += f"；{parts_of}行是上一项的细分，已含在该项中，不另计入"
+    return text
 
 
 def blank_parts_detail(checks: Sequence[Check]) -> tuple[str, str]:
