@@ -84,7 +84,8 @@ def _reference_read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = Fal
         if rid is None:
             if nonblank:
                 label = clean(last_part.text) if last_part is not None else ""
-                bd.unmap(label, "row", block, where or nonblank[0][1], ctx.group)  # (the group it sits in)
+                bd.unmap(label, "row", block, where or nonblank[0][1], ctx.group,  # (the group it sits in, its cells)
+                         tuple((order[i], c.text, c) for i, c in vals if 0 <= i < len(order) and order[i] is not None))
             continue
         if rid == table3.SUBTOTAL:  # a group's sub-total row (小计; 合计 or 总计 before （六）): a local addition
             if nonblank:

@@ -305,6 +305,8 @@ def _evaluate_ints(plan: _Plan, table: StatTable, skip_i3: str | None, ints: lis
         ch.lhs = dec[lhs]
         ch.rhs = dec[rhs]
         ch.reason = None
+        ch.added = None
+        ch.added_in = ZERO
         out.append(ch)
     return out
 
@@ -359,6 +361,8 @@ def _evaluate_values(plan: _Plan, table: StatTable, skip_i3: str | None, got: li
         ch.lhs = lhs
         ch.rhs = rhs
         ch.reason = None
+        ch.added = None
+        ch.added_in = ZERO
         out.append(ch)
     return out
 
