@@ -40,7 +40,10 @@ _TITLE_MAX = 50  # characters a part's title may take (heading_of reads no longe
 
 def title_of_row(row: Row) -> str | None:
     """The part id a table row names as a part's title merged over the row, or None."""
-    texts = {c.text.strip() for c in row.cells} - {""}
+    cells = row.cells
+    if cells and cells[-1].text[:1].isdigit():  # (most rows: a number in the last column; no part's title is led by
+        return None                             # a digit, and a title row holds one text in all its cells)
+    texts = {c.text.strip() for c in cells} - {""}
     if len(texts) != 1:
         return None
     text = texts.pop()
