@@ -396,3 +396,25 @@ def test_line_led_swaps_tried_at_line_starts_find_what_finditer_finds():
     for text in _texts(list("一二.．（）、，\n 五x1"), 4000, 30, 20261204):
         for p in patterns:
             assert [m.span() for m in _at_line_starts(p, text)] == [m.span() for m in p.finditer(text) if m.group(0)]
+
+
+def test_first_chars_lead_every_match():
+    """generic.first_chars: the characters a match can start with, or None where not known; a line led by another
+    character is not tried (the gated line starts find what finditer finds)."""
+    from disclosure_lint.kinds.generic import _at_line_starts, first_chars
+
+    cases = {r"(?m:^)(?P<n>[一二三四五六七八九十]{1,3})[．.](?=[^\d\s．.])": set("一二三四五六七八九十"),
+             r"(?m:^)(?P<p>[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)])[、，,.．]": set("（("),
+             r"(?m:^)(?P<n>\d{1,2})、": None, r"(?m:^)(?:一|二[三四])x": set("一二"), r"(?m:^)x?y": None,
+             r"(?i:^)a": None, r"(?i)a": None, r"(?m:^)[^a]": None, r"(?m:^)(?=一)一": None, r"(?m:^)x*": None,
+             r"(?m:^)[a-c]+": set("abc"), r"(?m:^).": None, r"(?m:^)(?:)一": set("一")}
+    for source, want in cases.items():
+        got = first_chars(re.compile(source))
+        assert (set(got) if got is not None else None) == want, source
+    assert first_chars(re.compile("a", re.I)) is None
+    patterns = [re.compile(p) for p, want in cases.items() if want is not None]
+    for text in _texts(list("一二三.．（(）)、，\n 五xabc1"), 4000, 30, 20261205):
+        for p in patterns:
+            firsts = first_chars(p)
+            assert [m.span() for m in _at_line_starts(p, text, firsts)] == \
+                [m.span() for m in p.finditer(text) if m.group(0)], (p.pattern, text)

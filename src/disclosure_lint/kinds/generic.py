@@ -133,6 +133,59 @@ def required_char(pattern: re.Pattern[str] | BoundedPattern) -> str | None:
     return max(found, key=rank, default=None)
 
 
+def first_chars(pattern: re.Pattern[str] | BoundedPattern) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can start with, read from its parse (after zero-width assertions such as
+    ``(?m:^)``): literals, classes of literals and small ranges, through groups, choices and repeats of at least once.
+    None when that is not known (a negated class, a category such as ``\\d``, an optional lead, a case-blind part, a
+    look-around, or a pattern the time bound guards): the pattern is then tried as it is."""
+    if not isinstance(pattern, re.Pattern) or pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - whatever it cannot read, no gate
+        return None
+    if tree.state.flags & re.IGNORECASE:
+        return None
+
+    def lead(seq) -> set[str] | None:
+        for op, av in seq:
+            if op is _sre.AT:
+                continue  # ^ (or \\b, $: width 0; what follows leads)
+            if op is _sre.LITERAL:
+                return {chr(av)}
+            if op is _sre.IN:
+                out: set[str] = set()
+                for iop, iav in av:
+                    if iop is _sre.LITERAL:
+                        out.add(chr(iav))
+                    elif iop is _sre.RANGE and iav[1] - iav[0] < 64:
+                        out.update(chr(c) for c in range(iav[0], iav[1] + 1))
+                    else:
+                        return None
+                return out
+            if op is _sre.SUBPATTERN:
+                if av[1] & re.IGNORECASE:
+                    return None
+                if all(iop is _sre.AT for iop, _ in av[3]):
+                    continue  # (?m:^): a group of zero width
+                return lead(av[3])
+            if op in _REPEATS:
+                return lead(av[2]) if av[0] >= 1 else None
+            if op is _sre.BRANCH:
+                union: set[str] = set()
+                for branch in av[1]:
+                    got = lead(branch)
+                    if got is None:
+                        return None
+                    union |= got
+                return union
+            return None
+        return None
+
+    found = lead(tree)
+    return frozenset(found) if found else None
+
+
 _TEMPLATE_PART = re.compile(r"\\g<([^<>]*)>|[^\\]+")
 
 
@@ -207,14 +260,16 @@ class Existence(_Scanner[ExistenceOptions]):
                 yield Hit(block=b, start=m.start(), end=m.end(), evidence={"actual": m.group(0)})
 
 
-def _at_line_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+def _at_line_starts(pattern: re.Pattern[str], text: str,
+                    firsts: frozenset[str] | None = None) -> Iterator[re.Match[str]]:
     """The matches of a pattern led by ``(?m:^)`` in ``text``: ``pattern.match`` at the text's start and after each
     line break (what ``finditer`` finds, without trying the pattern at every character: the regex engine has no
-    prefix to skip ahead to).  Line starts inside an earlier match are skipped, as ``finditer`` skips them; empty
-    matches are not given (the caller skips them)."""
+    prefix to skip ahead to), only where the line starts with one of ``firsts`` when given (:func:`first_chars`).
+    Line starts inside an earlier match are skipped, as ``finditer`` skips them; empty matches are not given (the
+    caller skips them)."""
     at, end = 0, -1
     while at >= 0:
-        if at >= end:
+        if at >= end and (firsts is None or text[at:at + 1] in firsts):
             m = pattern.match(text, at)
             if m is not None and m.group(0):
                 yield m
@@ -239,6 +294,8 @@ class Substitution(_Scanner[SubstitutionOptions]):
         self._templates = [plain_template(pat, r) for pat, r in self._swaps]
         # a swap that only matches at a line's start ("(?m:^)…"): tried there, not at every character
         self._line_led = [isinstance(pat, re.Pattern) and pat.pattern.startswith("(?m:^)") for pat, _ in self._swaps]
+        # the characters a line-led swap's match starts with: a line led by any other is not tried
+        self._firsts = [first_chars(pat) if led else None for (pat, _), led in zip(self._swaps, self._line_led)]
         self._exc = compile_pattern("|".join(f"(?:{p})" for p in options.exceptions), flags) \
             if options.exceptions else None
 
@@ -256,14 +313,14 @@ class Substitution(_Scanner[SubstitutionOptions]):
             if b.kind == "table" and not tables:
                 continue
             exc = None
-            for (pat, repl), gate, parts, ch, line_led in zip(self._swaps, self._gates, self._templates, chars,
-                                                               self._line_led):
+            for (pat, repl), gate, parts, ch, line_led, firsts in zip(self._swaps, self._gates, self._templates, chars,
+                                                                       self._line_led, self._firsts):
                 if (ch is not None and ch not in b.text) or (gate is not None and gate.search(b.text) is None):
                     continue
                 if line_led:  # (most blocks are one line: one match at their start, no generator)
                     if "\n" in b.text:
-                        found: Iterable[re.Match[str]] = _at_line_starts(pat, b.text)
-                    elif (one := pat.match(b.text)) is None:
+                        found: Iterable[re.Match[str]] = _at_line_starts(pat, b.text, firsts)
+                    elif (firsts is not None and b.text[:1] not in firsts) or (one := pat.match(b.text)) is None:
                         continue
                     else:
                         found = (one,)

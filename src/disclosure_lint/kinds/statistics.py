@@ -575,6 +575,21 @@ class StatUnfilled(Kind[KindOptions]):
 
 # -- kind: a group row of table 三 filled with its own sub-total -------------------------------------------------------
 
+_GROUP_ITEMS: dict[int, tuple[object, dict[str, list[str]]]] = {}
+
+
+def _group_items(sch) -> dict[str, list[str]]:
+    """Table 三's result group rows of a schema (（三）不予公开 …) with their numbered items' row ids, read once per
+    schema (the schema object kept beside its answer, so that its id is not reused)."""
+    got = _GROUP_ITEMS.get(id(sch))
+    if got is not None and got[0] is sch:
+        return got[1]
+    kids_of = {spec.id: [r.id for r in sch.rows if r.group == spec.id and r.data]
+               for spec in sch.rows if not spec.data and spec.group == "result"}
+    if len(_GROUP_ITEMS) < 64:
+        _GROUP_ITEMS[id(sch)] = (sch, kids_of)
+    return kids_of
+
 @register
 class StatGroupRow(Kind[KindOptions]):
     """Table 三's group rows （三）不予公开, （四）无法提供, （五）不予处理 (and 2021's （六）其他处理) hold no numbers in the
@@ -591,18 +606,25 @@ class StatGroupRow(Kind[KindOptions]):
         if t is None or t.layout == "image" or truly_unmapped(t) or unplaced_columns(t) or t.loose:
             return  # (a table not read whole: DL001 says so)
         sch = t.schema
-        order = cell_order(t)
-        kids_of = {spec.id: [r.id for r in sch.rows if r.group == spec.id and r.data]
-                   for spec in sch.rows if not spec.data and spec.group == "result"}
+        kids_of = _group_items(sch)
         added = {u.group for u in t.added_rows}  # (a clerk's added item in the group, DL111: it may be in the sub-total)
+        # the group rows' cells that hold a number (most tables: none, the group rows left blank as the format has them)
+        filled: dict[str, list[tuple[str, str]]] = {}
+        for k, sc in t.cells.items():
+            if k[0] in kids_of and sc.value.is_number:
+                filled.setdefault(k[0], []).append(k)
+        if not filled and not t.subtotals:
+            return
+        order = cell_order(t) if filled else None
         for group, kids in kids_of.items():
             if not kids or group in added:
                 continue
             items = f"第1至{len(kids)}项"
-            label = row_label(t, group).strip()
-            own = [(k, t.cells[k].value, t.cells[k].cell) for k in sorted((k for k in t.cells if k[0] == group), key=order)]
+            own = [(k, t.cells[k].value, t.cells[k].cell) for k in sorted(filled[group], key=order)] \
+                if group in filled else []
             bad = self._differing(t, kids, [(k[1], v, c) for k, v, c in own])
             if bad:
+                label = row_label(t, group).strip()
                 yield position(report, t, (group, bad[0][0]), **self._hit(
                     t, group, bad, f"“{label}”一行所填的数字", items,
                     f"统一格式中该行只是分组名称，数字填在其下各项；填了小计的，应等于{items}之和", f"group-row:{group}"))

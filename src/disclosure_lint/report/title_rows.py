@@ -118,17 +118,25 @@ def _heading_block(b: Block, row: Row) -> Block:
 def split(document: Document) -> Document:
     """``document`` with every part's title merged over a row of a table made a heading block (see the module)."""
     blocks = document.blocks
-    if not any(b.kind == "table" and b.table is not None for b in blocks):
+    # each table's title rows with a row of the table under them (a table listing the parts' titles one a row is no
+    # part's table); read before the parts' headings are followed, which only a table with such a row needs (most
+    # documents have none: returned as they are)
+    all_cuts: dict[int, list[tuple[int, str]]] = {}
+    for i, b in enumerate(blocks):
+        if b.kind == "table" and b.table is not None and b.table.rows:
+            titles = [title_of_row(r) for r in b.table.rows]
+            cuts = [(k, sid) for k, sid in enumerate(titles[:-1]) if sid is not None and titles[k + 1] is None]
+            if cuts:
+                all_cuts[i] = cuts
+    if not all_cuts:
         return document
     out: list[Block] = []
     index_map: dict[int, int] = {}
     last: str | None = None
     changed = False
-    for b in blocks:
-        rows = b.table.rows if b.kind == "table" and b.table is not None else ()
-        titles = [title_of_row(r) for r in rows] if rows else []
-        # a title with a row of its table under it (a table listing the parts' titles one a row is no part's table)
-        cuts = [(k, sid) for k, sid in enumerate(titles[:-1]) if sid is not None and titles[k + 1] is None]
+    for i, b in enumerate(blocks):
+        cuts = all_cuts.get(i, [])
+        rows = b.table.rows if cuts and b.table is not None else ()
         pieces: list[Block] = []
         pos = 0
         dropped = False
