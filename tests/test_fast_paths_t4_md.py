@@ -49,7 +49,10 @@ def test_table_blocks_read_their_cells_anchors():
     n = 0
     for text in _samples():
         for block in markdown.parse(text).blocks:
-            if block.table is None or any("\t" in c.text for c in block.table.cells()):
+            # (a GFM table's cells: one line each; pandoc's tables have empty cells with no place and cells over
+            # several lines, anchored by readers/md_pandoc.py)
+            if block.table is None or any("\t" in c.text or c.line is None or c.anchors
+                                          for c in block.table.cells()):
                 continue
             fresh = dataclasses.replace(block)  # made with the anchors read from the field
             expected = _anchors_from_text(block)

@@ -201,3 +201,38 @@ def one_char_10mb(d):
 def million_short_lines(d):
     """500,000 one-character lines."""
     return check(d, write(d, "n.txt", "我\n" * 500_000))
+
+
+# -- pandoc's tables (readers/md_pandoc.py) ------------------------------------------------------------------------
+
+
+@case("text", big=True)
+def pandoc_grid_unclosed(d):
+    """1 MB of grid-table borders and cell lines that never end on a border: each border could open a table."""
+    unit = "+----+----+\n| 1  | 2  |\n"
+    return check(d, write(d, "grid.md", "\n" + unit * (MB // len(unit)) + "| 3  | 4  |\n"))
+
+
+@case("text", big=True)
+def pandoc_grid_huge(d):
+    """A 1 MB grid table of 256 columns (one border, rows of cells, no border between them): cut at the cells'
+    limit."""
+    border = "+" + "+".join(["--"] * 256) + "+\n"
+    row = "|" + "|".join(["1 "] * 256) + "|\n"
+    n = MB // len(row)
+    return check(d, write(d, "grid.md", "\n" + border + row * n + border))
+
+
+@case("text", big=True)
+def pandoc_dashes(d):
+    """1 MB of column marks, borders and one-word lines in every order a simple or multiline table could start."""
+    unit = "-----\n表头\n--- ---\n1   2\n\n--- ---\n"
+    return check(d, write(d, "dashes.txt", unit * (MB // len(unit.encode()))))
+
+
+@case("text", big=True)
+def pandoc_multiline_wide(d):
+    """A multiline table 1 MB wide: one column mark line of 100,000 dash runs, CJK rows under it."""
+    marks = " ".join(["--"] * 100_000)
+    return check(d, write(d, "wide.md", "\n" + "-" * 300_000 + "\n表头\n" + marks + "\n" + "数字" * 100_000
+                          + "\n\n" + "-" * 300_000 + "\n\n"))

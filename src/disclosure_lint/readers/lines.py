@@ -218,6 +218,15 @@ def pipe_rows(lines: list[tuple[str, int]], pipe: re.Pattern[str]) -> tuple[tupl
     return tuple(rows), "\n".join(row_texts)
 
 
+_PANDOC_LINE = re.compile(r"\n {0,3}(?:--|\+[-=:])").search  # (led by a literal: SRE skips to each line break)
+
+
+def pandoc_gate(text: str) -> bool:
+    """Whether a line of ``text`` starts (after at most three spaces) with two dashes or a grid border's ``+-``:
+    the source may hold pandoc's simple, multiline or grid tables (:mod:`.md_pandoc`, imported only then)."""
+    return _PANDOC_LINE(text) is not None or text.lstrip(" ")[:2] in ("--", "+-", "+=", "+:")
+
+
 def anchored(pieces: list[tuple[str, int, int]]) -> tuple[str, tuple[Anchor, ...]]:
     """Join ``(text, line, column)`` pieces with newlines into one text with anchors."""
     parts: list[str] = []

@@ -9,6 +9,7 @@ column of each piece of text is found in its source line.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from html import unescape
 from itertools import accumulate, repeat
@@ -33,6 +34,7 @@ from .lines import (
     block_limit_notice,
     capped_rows,
     new_block,
+    pandoc_gate,
     pipe_rows,
     table_limit_notice,
     with_undecodable,
@@ -427,6 +429,47 @@ def _add_table(blocks: list[Block], notices: list[ReaderNotice], src_lines: list
     return cells_left - got
 
 
+def _pandoc_tables(text: str, src_lines: list[str], path: str, encoding: str | None,
+                   limits: Limits) -> Document | None:
+    """The document of a Markdown source holding pandoc's simple, multiline or grid tables (:mod:`.md_pandoc`): the
+    rest read with the tables' lines left blank (same line numbers), the tables put in their places; None when
+    the source holds none."""
+    from .md_pandoc import cells_of, find_tables, table_block
+
+    max_lines = LINES_PER_BLOCK * limits.max_blocks
+    found = find_tables(src_lines[:max_lines], limits.max_table_cells)
+    if not found:
+        return None
+    blanked = list(src_lines)
+    for t in found:
+        # a table cut at the cells' limit: nothing after it is read (its notice says so), as for the other tables
+        end = len(blanked) if t.cut else t.end
+        blanked[t.start:end] = [""] * (end - t.start)
+    used = sum(map(cells_of, found))
+    rest = parse("\n".join(blanked), path, encoding,
+                 limits.model_copy(update={"max_table_cells": max(100, limits.max_table_cells - used)}))
+    notices = list(rest.notices)
+    tables = [(t.start + 1, table_block(t, 0)) for t in found]
+    for t in found:
+        if t.cut:
+            notices.append(table_limit_notice(limits.max_table_cells, t.start + 1, len(t.rows)))
+    blocks: list[Block] = []
+    pending = iter(tables)
+    nxt = next(pending, None)
+    for b in rest.blocks:
+        while nxt is not None and (b.line is None or b.line > nxt[0]):
+            blocks.append(nxt[1])
+            nxt = next(pending, None)
+        blocks.append(b)
+    while nxt is not None:
+        blocks.append(nxt[1])
+        nxt = next(pending, None)
+    if len(blocks) > limits.max_blocks:
+        blocks = blocks[:limits.max_blocks]
+    blocks = [replace(b, index=i) if b.index != i else b for i, b in enumerate(blocks)]
+    return replace(rest, text=text, blocks=tuple(blocks), notices=tuple(notices))
+
+
 def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
           limits: Limits = DEFAULT_LIMITS) -> Document:
     """The blocks of a Markdown source: at most ``limits.max_blocks`` blocks and ``limits.max_table_cells``
@@ -473,6 +516,12 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
                 blocks.append(b)
         return Document(path=path, format="markdown", encoding=encoding, text=text, blocks=tuple(blocks),
                         notices=tuple(notices))
+    # (a document with pandoc's tables is never one of plain blocks: their lines start with - or +, or make a
+    # paragraph of several lines)
+    if pandoc_gate(text):
+        with_tables = _pandoc_tables(text, src_lines, path, encoding, limits)
+        if with_tables is not None:
+            return with_tables
     # the source's lines are src_lines unless it was cut or has a NUL (which markdown-it replaces)
     tokens = _block_tokens(source, lines=src_lines if source is text and "\0" not in text else None)
     list_depth = 0

@@ -18,6 +18,7 @@ There is no markup, so structure comes from the text itself:
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, Document, ReaderNotice, Row, Table
@@ -30,6 +31,7 @@ from .lines import (
     block_limit_notice,
     capped_rows,
     new_block,
+    pandoc_gate,
     split_cells,
     strip_span,
     table_limit_notice,
@@ -38,6 +40,9 @@ from .lines import (
 )
 from .print_furniture import blank_in_text
 from .reflow import rejoin
+
+if TYPE_CHECKING:
+    from .md_pandoc import PandocTable
 
 _TAB = re.compile(r"\t")
 _SEPARATORS = (
@@ -103,6 +108,7 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
     gap_tables: list[int] = []  # tables split on runs of spaces: an empty cell leaves no trace
     notices: list[ReaderNotice] = []
     cells_left = limits.max_table_cells  # for all the tables of the file
+    pandoc = _pandoc_tables(text, lines, limits)  # pandoc -t plain's tables, by their first line
     i = 0
     n = len(lines)
     while i < n:
@@ -110,6 +116,17 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
             if any(line.strip() for line in lines[i:]):
                 notices.append(block_limit_notice(limits.max_blocks, i + 1))
             break
+        if pandoc and i in pandoc:
+            from .md_pandoc import cells_of, table_block
+
+            t = pandoc[i]
+            blocks.append(table_block(t, len(blocks)))
+            cells_left -= cells_of(t)
+            if t.cut:
+                notices.append(table_limit_notice(limits.max_table_cells, i + 1, len(t.rows)))
+                break
+            i = t.end
+            continue
         raw = lines[i]
         body, _ = strip_span(raw)
         if not body:
@@ -154,6 +171,16 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
         gap_tables = [moved[i] for i in gap_tables if i in moved]
     return Document(path=path, format="text", encoding=encoding, text=text, blocks=tuple(blocks),
                     notices=tuple(notices), space_separated_tables=tuple(gap_tables))
+
+
+def _pandoc_tables(text: str, lines: list[str], limits: Limits) -> dict[int, PandocTable]:
+    """Pandoc's simple, multiline and grid tables in a text (``pandoc -t plain`` writes a Word report's tables so:
+    :mod:`.md_pandoc`), by their first line; empty for a text with no line of dashes or grid border."""
+    if not pandoc_gate(text):
+        return {}
+    from .md_pandoc import find_tables
+
+    return {t.start: t for t in find_tables(lines, limits.max_table_cells)}
 
 
 MAX_LAYOUT_LINES = 4  # lines of a PDF table's text that hold a word or two, between two of its split lines

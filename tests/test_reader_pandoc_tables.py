@@ -1,0 +1,129 @@
+"""Pandoc's table syntaxes (readers/md_pandoc.py): a Word report turned into Markdown or plain text by pandoc keeps
+its statistics tables.
+
+The fixtures are the two examples rendered to .docx and written by pandoc 2.17 with each table syntax
+(tests/fixtures/pandoc/make_pandoc_fixtures.py): each gives the example's own findings.  Pandoc's Markdown writer
+turns curly quotes into straight ones (its ``smart`` extension puts them back when pandoc reads the file), so
+DL701's findings on ``"`` are the conversion's and are left out of the comparison; so are the line numbers that
+messages quote (the files' lines differ).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from disclosure_lint.api import Checker
+from disclosure_lint.readers import markdown, text
+from disclosure_lint.readers.md_pandoc import find_tables
+
+ROOT = Path(__file__).resolve().parents[1]
+FIX = ROOT / "tests" / "fixtures" / "pandoc"
+
+
+def _findings(path: Path) -> Counter:
+    result = Checker().check_file(str(path))
+    assert result.error is None, result.error
+    return Counter((d.code, re.sub(r"第\d+行", "第N行", d.message)) for d in result.diagnostics
+                   if not (d.code == "DL701" and "双引号" in d.message))
+
+
+@pytest.mark.parametrize("example", ["clean-2023", "defective-2023"])
+@pytest.mark.parametrize("suffix", ["multiline.md", "grid.md", "simple.md", "plain.txt"])
+def test_pandoc_conversions_give_the_examples_findings(example, suffix):
+    want = _findings(ROOT / "examples" / f"{example}.md")
+    got = _findings(FIX / f"{example}-{suffix}")
+    assert got == want
+    if example == "defective-2023":
+        assert any(code.startswith("DL2") for code, _ in got)  # the arithmetic checks ran on the tables
+
+
+def _rows(src: str) -> list[list[list[str]]]:
+    return [[[c.text for c in r.cells] for r in t.rows] for t in find_tables(src.split("\n"), 50_000)]
+
+
+def test_multiline_table_cjk_columns_and_joined_rows():
+    src = ("\n"
+           "  ---------------------------------------\n"
+           "  信息内容              本年新\n"
+           "                        制发件数\n"
+           "  --------------------- -----------------\n"
+           "  规章                  0\n"
+           "\n"
+           "  行政规范性             3\n"
+           "  文件\n"
+           "  ---------------------------------------\n"
+           "\n")
+    assert _rows(src) == [[["信息内容", "本年新制发件数"], ["规章", "0"], ["行政规范性文件", "3"]]]
+    table = find_tables(src.split("\n"), 50_000)[0]
+    assert table.rows[0].header and not table.rows[1].header
+    cell = table.rows[2].cells[0]
+    assert (cell.line, cell.column) == (8, 3)  # where its first line starts
+    assert [(a.offset, a.line, a.column) for a in cell.anchors] == [(0, 8, 3), (5, 9, 3)]
+
+
+def test_simple_table_right_aligned_figure_stays_in_its_column():
+    src = "前文\n\n  项目     数量\n  ------ ------\n  新收     1234\n  结转    56789\n\n后文"
+    assert _rows(src) == [[["项目", "数量"], ["新收", "1234"], ["结转", "56789"]]]
+
+
+def test_grid_table_spans_repeat_the_cell():
+    src = ("\n"
+           "+------+------+------+\n"
+           "| 行政复议    | 诉讼 |\n"
+           "+======+======+======+\n"
+           "| 维持 | 纠正 | 维持 |\n"
+           "+------+------+      +\n"
+           "| 1    | 0    | 2    |\n"
+           "+------+------+------+\n")
+    assert _rows(src) == [[["行政复议", "行政复议", "诉讼"], ["维持", "纠正", "维持2"], ["1", "0", "维持2"]]]
+    assert [r.header for r in find_tables(src.split("\n"), 50_000)[0].rows] == [True, False, False]
+
+
+def test_headerless_tables():
+    simple = "\n  ------ ------\n  新收    12\n  结转    3\n  ------ ------\n"
+    assert _rows(simple) == [[["新收", "12"], ["结转", "3"]]]
+    multi = "\n  ------ ------\n  新收    12\n\n  结转    3\n  ------------\n\n"
+    assert _rows(multi) == [[["新收", "12"], ["结转", "3"]]]
+
+
+@pytest.mark.parametrize("src", [
+    "---\ntitle: 某某局年度报告\n---\n\n正文。\n",  # front matter
+    "一、总体情况\n------\n\n正文。\n",  # a setext heading
+    "正文。\n\n---\n\n正文。\n\n---\n\n结尾。\n",  # thematic breaks
+    "正文。\n\n--- ---\n正文第二段。\n\n--- ---\n\n结尾。\n",  # breaks written with a space, a paragraph between
+    "+--+\n| 单独一格 |\n+--+\n",  # one column
+])
+def test_not_tables(src):
+    assert find_tables(src.split("\n"), 50_000) == []
+
+
+def test_markdown_reader_puts_tables_in_place_and_keeps_lines():
+    src = "# 标题\n\n段落一。\n\n  ------ ------\n  项目    数量\n  ------ ------\n\n## 二、主动公开\n\n段落二。\n"
+    doc = markdown.parse(src)
+    assert [(b.kind, b.line) for b in doc.blocks] == [("heading", 1), ("paragraph", 3), ("table", 6),
+                                                      ("heading", 9), ("paragraph", 11)]
+    assert [b.index for b in doc.blocks] == list(range(5))
+    assert doc.text == src
+
+
+def test_text_reader_reads_them_too():
+    src = "标题\n\n  项目     数量\n  ------ ------\n  新收     1234\n\n正文。\n"
+    doc = text.parse(src)
+    tables = [b for b in doc.blocks if b.kind == "table"]
+    assert len(tables) == 1 and [[c.text for c in r.cells] for r in tables[0].table.rows] == \
+        [["项目", "数量"], ["新收", "1234"]]
+
+
+def test_cells_limit_cuts_and_stops_reading():
+    border = "+" + "+".join(["--"] * 20) + "+"
+    row = "|" + "|".join(["1 "] * 20) + "|"
+    src = "\n".join(["", border, *([row, border] * 100), "", "后文。"])
+    tables = find_tables(src.split("\n"), 200)
+    assert len(tables) == 1 and tables[0].cut and len(tables[0].rows) * 20 <= 200
+    doc = markdown.parse(src, limits=markdown.DEFAULT_LIMITS.model_copy(update={"max_table_cells": 200}))
+    assert any(n.limit == "max_table_cells" for n in doc.notices)
+    assert not any("后文" in b.text for b in doc.blocks)  # nothing after the cut table is read
