@@ -96,6 +96,7 @@ def test_headerless_tables():
     "正文。\n\n---\n\n正文。\n\n---\n\n结尾。\n",  # thematic breaks
     "正文。\n\n--- ---\n正文第二段。\n\n--- ---\n\n结尾。\n",  # breaks written with a space, a paragraph between
     "+--+\n| 单独一格 |\n+--+\n",  # one column
+    "\n  ------ ------\n  **规章**    3\n  ------ ------\n",  # text wider than its column: not pandoc's
 ])
 def test_not_tables(src):
     assert find_tables(src.split("\n"), 50_000) == []

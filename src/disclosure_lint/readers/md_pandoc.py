@@ -133,12 +133,18 @@ def _ends(marks: str) -> list[int]:
 
 
 def _straddles(line: str, cols: list[int], bounds: list[int]) -> bool:
-    """Whether a wide character of ``line`` sits across a column's start (pandoc pads its cells: text that runs
-    over the marks is no table's, e.g. a paragraph between two thematic breaks written ``--- ---``)."""
+    """Whether text of ``line`` runs across a column's start: no space on either side of it, or a wide character
+    over it.  Pandoc pads its cells and puts a space between columns, so this is no table of pandoc's (e.g. a
+    paragraph between two thematic breaks written ``--- ---``, or ``**规章**`` wider than its column)."""
     n = len(line)
     for b in bounds:
-        k = bisect_left(cols, b, 0, n)
-        if 0 < k <= n and cols[k - 1] == b - 1 and _wide(line[k - 1]):
+        k = bisect_left(cols, b, 0, n)  # the first character at or after column b
+        if k == 0 or k > n:
+            continue
+        before = line[k - 1]
+        if cols[k - 1] == b - 1 and _wide(before):
+            return True  # a wide character over the start
+        if k < n and cols[k] == b and before not in " \t\u3000" and line[k] not in " \t\u3000":
             return True
     return False
 
