@@ -20,6 +20,8 @@ from disclosure_lint.api import Checker
 from disclosure_lint.readers import markdown, text
 from disclosure_lint.readers.md_pandoc import find_tables
 
+from .conftest import lint
+
 ROOT = Path(__file__).resolve().parents[1]
 FIX = ROOT / "tests" / "fixtures" / "pandoc"
 
@@ -128,3 +130,34 @@ def test_cells_limit_cuts_and_stops_reading():
     doc = markdown.parse(src, limits=markdown.DEFAULT_LIMITS.model_copy(update={"max_table_cells": 200}))
     assert any(n.limit == "max_table_cells" for n in doc.notices)
     assert not any("后文" in b.text for b in doc.blocks)  # nothing after the cut table is read
+
+
+# -- part titles numbered 1. 2. …: Word's automatic numbering after pandoc, or a clerk's own ------------------------
+
+
+@pytest.mark.parametrize(("suffix", "problem"), [
+    ("multiline.md", "“总体情况”等6个部分标题写成了编号列表的项目"),  # an ordered list: the numbers are the list's
+    ("plain.txt", "“1.总体情况”等6个部分标题用了阿拉伯数字序号"),
+])
+def test_word_numbered_titles_converted_are_the_parts(suffix, problem):
+    """The clean example with its part titles numbered by Word (tests/test_docx_numbering.autonumbered) and written
+    by pandoc: the parts are found (before: DL103 "未按统一格式编写" and DL110 errors), and DL102 says once that
+    their numbering is not the format's 一、 to 六、."""
+    want = _findings(ROOT / "examples" / "clean-2023.md")
+    got = _findings(FIX / f"numbered-2023-{suffix}")
+    extra = got - want
+    assert not (want - got)
+    assert [code for code, _ in extra] == ["DL102"] and problem in next(iter(extra))[1]
+
+
+def test_arabic_numbered_part_titles_fix_and_not_sub_items():
+    text = ("某某县某某局2023年政府信息公开工作年度报告\n1.总体情况\n本局全年主动公开政府信息120条。\n"
+            "1.主动公开\n全年主动公开信息120条。\n2、主动公开政府信息情况\n本年制发规范性文件0件。\n"
+            "3. 收到和处理政府信息公开申请情况\n本年新收申请3件。\n4.政府信息公开行政复议、行政诉讼情况\n无。\n"
+            "5.存在的主要问题及改进情况\n一是公开内容不够全面，二是解读形式较为单一。\n6.其他需要报告的事项\n无。\n")
+    diags = lint(text, select=["DL101", "DL102", "DL103", "DL704"], fmt="text")
+    assert [d.code for d in diags] == ["DL102"]  # the parts are there (no DL101, DL103), and DL704 says nothing
+    assert "“1.总体情况”等6个部分标题用了阿拉伯数字序号，应依次编为“一、”至“六、”" in diags[0].message
+    fix = diags[0].fix
+    assert fix is not None and [e.replacement for e in fix.edits] == ["一、", "二、", "三、", "四、", "五、", "六、"]
+    assert [(e.line, e.column, e.end_column) for e in fix.edits][:3] == [(2, 1, 3), (6, 1, 3), (8, 1, 4)]

@@ -43,7 +43,7 @@ from ..model import Block
 from ..report import catalogue as cat
 from ..report import structure as rs
 from ..report.annual import AnnualReport
-from ..report.sections import Section
+from ..report.sections import ARABIC_TOP, Section
 from ..report.structure import (
     EMPHASIS,
     LEAD_NUMBER,
@@ -96,6 +96,16 @@ def _numeral_span(block: Block) -> tuple[int, int, int] | None:
     if not m:
         return None
     return m.start("num"), m.end("num"), m.end("sep")
+
+
+def _arabic_span(block: Block) -> tuple[int, int] | None:
+    """(start, end) of a part title's Arabic numeral and its mark (``1.``, ``2、``, with the spaces after them) in
+    ``block.text``, or None when the title is not numbered so."""
+    p = _title_start(block)
+    m = ARABIC_TOP.match(block.text[p:])
+    if m is None:
+        return None
+    return p + m.start("num"), p + m.start("title")
 
 
 def _title_start(block: Block) -> int:
@@ -226,15 +236,34 @@ class SectionOrder(Kind[SectionOrderOptions]):
         first = g[0]
         exps = [_spec(s).numeral for s in g]
         fixes = []
-        for s, e in zip(g, exps):
-            if s.number is None:
+        arabic = [_arabic_span(s.heading) for s in g]
+        for s, e, a in zip(g, exps, arabic):
+            if s.heading.kind == "list_item":
+                continue  # (its number is the list's marker, not in the item's text: no edit can mend it)
+            if s.number is None and a is not None:  # 1.总体情况: the Arabic numeral and its mark replaced
+                fixes.append(FixEdit(s.heading, a[0], a[1], f"{e}、"))
+            elif s.number is None:
                 p = _title_start(s.heading)
                 fixes.append(FixEdit(s.heading, p, p, f"{e}、"))
             else:
                 span = _numeral_span(s.heading)
                 if span:
                     fixes.append(FixEdit(s.heading, span[0], span[1], e))
-        if first.number is None:
+        if first.number is None and arabic[0] is not None:
+            written = first.heading.text[arabic[0][0]:arabic[0][1]].strip()
+            if len(g) == 1:
+                problem = f"部分标题“{written}{first.title}”用了阿拉伯数字序号，应为“{exps[0]}、{first.title}”"
+            else:
+                problem = (f"“{written}{first.title}”等{len(g)}个部分标题用了阿拉伯数字序号，应依次编为"
+                           f"“{exps[0]}、”至“{exps[-1]}、”")
+            desc = "改正序号"
+        elif first.number is None and first.heading.kind == "list_item":
+            what = f"“{first.title}”" if len(g) == 1 else f"“{first.title}”等{len(g)}个部分标题"
+            problem = (f"{what}写成了编号列表的项目（1. 2. …；Word 的自动编号转换为 Markdown 后常是这样），应依次编为"
+                       f"“{exps[0]}、”至“{exps[-1]}、”" if len(g) > 1 else
+                       f"部分标题{what}写成了编号列表的项目（Word 的自动编号转换为 Markdown 后常是这样），应为“{exps[0]}、{first.title}”")
+            desc = "改正序号"
+        elif first.number is None:
             if len(g) == 1:
                 problem = f"部分标题“{first.title}”没有序号，应为“{exps[0]}、{first.title}”"
             else:

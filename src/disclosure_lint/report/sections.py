@@ -20,6 +20,9 @@ TEXT_KINDS = frozenset({"heading", "paragraph", "list_item", "html", "image"})
 _TOP = re.compile(r"^\s*(?:第)?(?P<num>[一二三四五六七八九十]{1,3})\s*(?:、|，|,|\.|．|\s|部分)\s*(?P<title>.*)$")
 
 
+# a part's title numbered with an Arabic numeral (1.总体情况, 2、主动公开政府信息情况): a clerk's numbering, or Word's
+# automatic numbering that a converter (pandoc -t plain) printed in its own style
+ARABIC_TOP = re.compile(r"^\s*(?P<num>[1-9])\s*(?:[、.．]|\s)\s*(?P<title>\S.*)$")
 _SUB_ITEM = re.compile(r"[（(][一二三四五六七八九十]{1,2}[）)]")  # （一） right after a part's numeral
 _ROW_NUMBERS = re.compile(r"(?:\s+\d+){3,}\s*$")  # three or more numbers after spaces at the end: a table's row
 
@@ -102,6 +105,14 @@ def _heading(raw: str, heading: bool) -> tuple[str | None, str | None, int | Non
         if spec is None and (not heading and len(title) > 30):
             return None
         return (spec.id if spec else None, numeral, catalogue.cn_to_int(numeral), title, quality)
+    # A part's exact title numbered 1. to 6. in its own place: read as the part, unnumbered (DL102 says the numbering
+    # is not the format's); 1.主动公开 under 总体情况 is no part's exact title
+    arabic = ARABIC_TOP.match(text)
+    if arabic is not None:
+        spec = catalogue.exact_section(arabic.group("title").strip())
+        if spec is not None and int(arabic.group("num")) == catalogue.SECTIONS.index(spec) + 1:
+            return (spec.id, None, None, arabic.group("title").strip(), "exact")
+        return None
     # An unnumbered heading whose title is a section title (match_section's "exact", without the typo and key-word
     # searches that could only give another quality).
     spec = catalogue.exact_section(text)

@@ -113,10 +113,17 @@ def _scan_sections(report) -> list[Section]:
     unlaid = frozenset(getattr(getattr(report, "document", None), "table_text", ()))
     for b in report.blocks:
         kind = b.kind
-        if (kind != "heading" and kind != "paragraph") or b.index in unlaid:
+        if (kind != "heading" and kind != "paragraph" and kind != "list_item") or b.index in unlaid:
             continue
         text = b.text
         if len(text) > 120 or b is title_block:
+            continue
+        if kind == "list_item":
+            # an item of a Markdown list that is a part's exact title, alone (总体情况): a report whose parts Word
+            # numbered, converted by pandoc, which writes that numbering as an ordered list; any other item is no part
+            found = heading_of(text, False)
+            if found is not None and found[0] is not None and found[1] is None and found[4] == "exact":
+                out.append(Section(found[0], None, None, found[3], b, quality="exact"))
             continue
         if "*" in text or "_" in text or "<" in text:
             cleaned = EMPHASIS.sub("", text).strip()
