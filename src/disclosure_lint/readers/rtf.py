@@ -585,6 +585,8 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     r.run()
     r.finish()
     b = r.builder
+    if not b.blocks and r.too_deep:
+        raise InputError(f"RTF 文件的分组（花括号）嵌套超过 {MAX_DEPTH} 层，更深处的内容未读取，没有读到可检查的文字；文件可能已损坏")
     if not b.blocks and not r.ended and not b.cut:
         raise InputError("RTF 文件已损坏或不完整（文件在正文之前就结束了，可能在下载或复制时被截断），没有可检查的文字；请重新获取原文件")
     if b.blocks and all(blk.kind == "image" for blk in b.blocks):
