@@ -100,6 +100,50 @@ def test_tracked_changes_fields_hidden_text_and_nested_tables():
     assert doc.blocks[5].table.rows[1].cells[0].pointer == "表1第2行第1列"
 
 
+def test_layout_frames_are_read_as_the_body():
+    """As in the Word readers: a one-column table that lays out a page is its paragraphs and tables; a number in a box,
+    a one-column list and a two-column table holding a table stay tables."""
+    doc = read_path(str(FIXTURES / "frames.rtf"))
+    assert blocks(doc) == [
+        ("paragraph", "第1段", "正文第一段。"), ("paragraph", "第2段", "框中第一段。"), ("paragraph", "第3段", "框中第二段。"),
+        ("paragraph", "第4段", "二、主动公开政府信息情况"), ("table", "表1", "1,234件"), ("table", "表2", "序号\n1\n2"),
+        ("table", "表3", "说明\t内"), ("paragraph", "第5段", "外框标题"), ("paragraph", "第6段", "内框段落。"),
+        ("table", "表4", "项目\t数量\n许可\t12"), ("paragraph", "第7段", "正文末段。")]
+    assert doc.meta["layout_tables"] == 4 and doc.meta["tables"] == 4
+    framed = read_path(str(FIXTURES / "framed-2023.rtf"))
+    assert [b.text for b in framed.blocks[:2]] == ["政务公开专栏", "发布时间：2024-01-18"]
+    assert [(b.kind, b.text) for b in framed.blocks[2:]] == [(b.kind, b.text) for b in read_path(str(DEFECTIVE)).blocks]
+
+
+def test_a_text_boxs_paragraphs_follow_its_anchor():
+    """The 落款 in a text box ({\\shptxt …}) is read after its anchor, as in the Word readers: the late publication
+    (DL405) and the zero-padded date (DL402) are found."""
+    doc = read_path(str(FIXTURES / "boxed-2023.rtf"))
+    assert blocks(doc)[-3:] == [
+        ("paragraph", "第25段", "本报告已于2024.1.5经局务会议审议通过。"),
+        ("paragraph", "第25段处文本框第1段", "江北市桐溪区农业农村局"), ("paragraph", "第25段处文本框第2段", "2024年03月15日")]
+    codes = Counter(c for c, _m in _findings(FIXTURES / "boxed-2023.rtf").elements())
+    assert codes == Counter(c for c, _m in _findings(DEFECTIVE).elements()) and codes["DL405"] and codes["DL402"]
+    assert blocks(read_path(str(FIXTURES / "boxes.rtf"))) == [
+        ("paragraph", "第1段", "首段"), ("paragraph", "第1段处文本框第1段", "首段的框"),
+        ("paragraph", "第1段处文本框第1段", "空段的框"), ("paragraph", "第2段", "带表格的框"),
+        ("paragraph", "第2段处文本框第1段", "框内说明"), ("table", "表1", "项目\t数量\n许可\t12"), ("paragraph", "第3段", "末段")]
+
+
+def test_a_text_box_in_words_way():
+    """Word writes the box twice: in the shape ({\\*\\shpinst … {\\shptxt …}}) and drawn for older readers
+    ({\\shprslt …}); it is read once, after its anchor.  A box never closed (a cut file) is read all the same."""
+    shape = ("{\\shp{\\*\\shpinst\\shpleft0\\shpright3000{\\sp{\\sn shapeType}{\\sv 202}}{\\shptxt \\pard "
+             + gbk("框内第一段") + "\\par \\pard " + gbk("框内第二段") + "\\par}}{\\shprslt{\\*\\do\\dobxcolumn"
+             "{\\dptxbx{\\dptxbxtext\\pard " + gbk("框内第一段") + "\\par}}}}}")
+    doc = rtf("\\pard " + gbk("锚段") + shape + "\\par\\pard " + gbk("后段") + "\\par")
+    assert blocks(doc) == [("paragraph", "第1段", "锚段"), ("paragraph", "第1段处文本框第1段", "框内第一段"),
+                           ("paragraph", "第1段处文本框第2段", "框内第二段"), ("paragraph", "第2段", "后段")]
+    assert doc.meta["text_boxes"] == 1
+    cut = rtf_reader.read("x.rtf", (HEAD + "\\pard " + gbk("锚段") + shape[:shape.index("\\par \\pard")]).encode())
+    assert blocks(cut) == [("paragraph", "第1段", "锚段"), ("paragraph", "第1段处文本框第1段", "框内第一段")]
+
+
 def test_numbering_and_headings_as_printed():
     """LibreOffice writes Word's automatic numbers as {\\listtext 一、\\tab}: drawn before the title, as the Word
     readers draw them, so the numbered example has no finding; heading styles give headings."""
@@ -286,7 +330,7 @@ def test_libreoffice_conversions_read_as_their_docx(soffice, tmp_path):
     from .fixtures.rtf.make_rtf_fixtures import convert, sources
 
     made = sources()
-    del made["headings"]
+    del made["headings"]  # (its own outline level is lost)
     convert(made, tmp_path, tmp_path / "out", soffice)
     for name, data in made.items():
         want = [(b.kind, b.text) for b in docx_reader.read("x.docx", data).blocks]

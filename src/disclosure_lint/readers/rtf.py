@@ -12,16 +12,18 @@ made as the Word 97–2003 reader makes them (:class:`.doc_build.Builder`), so a
 * **Left out**: the font, colour, style, list and revision tables, document information, headers and footers,
   footnotes, comments, pictures' data, bookmarks, field codes (``\\fldinst``: a field shows its ``\\fldrslt``), every
   ``{\\*\\…}`` destination the reader does not know; hidden (``\\v``) and deleted (``\\deleted``) text, as the Word
-  readers show the accepted text (a deleted or hidden paragraph mark joins its paragraph to the next).  Text boxes
-  (``\\shptxt``) are not read.
+  readers show the accepted text (a deleted or hidden paragraph mark joins its paragraph to the next); a shape's
+  properties and its drawn copy (``\\shprslt``); floating pictures.
 * **Kept**: ``{\\listtext …}`` and ``{\\pntext …}``, the number as printed before a body paragraph ("一、"), as the Word
-  readers draw automatic numbers (``Document.meta["auto_numbered"]`` counts them); an ``\\object``'s ``\\result``.
+  readers draw automatic numbers (``Document.meta["auto_numbered"]`` counts them); an ``\\object``'s ``\\result``; a
+  text box's paragraphs (``{\\shptxt …}`` in a shape), after the paragraph its shape is anchored in
+  ("第12段处文本框第1段"), as in the Word readers.
 * **Tables**: ``\\intbl`` paragraphs, ``\\cell`` ends a cell and ``\\row`` a row; the row's definition (``\\trowd``,
   ``\\trleft``, ``\\cellxN`` right edges, ``\\clmgf``/``\\clmrg``, ``\\clvmgf``/``\\clvmrg`` merges, ``\\trhdr``) is the
-  one in force at its ``\\row`` (Word writes it again after the cells).  Rows in a row are one table on one grid of
-  columns, a merged cell's text repeated over its columns and rows, a layout frame read as the body, as in the .doc
-  reader (:mod:`.doc_tables`); a nested table (``\\itapN``, ``\\nestcell``, ``\\nestrow``) is tab-separated lines of
-  its cell.
+  one in force at its ``\\row`` (Word writes it again after the cells; :mod:`.rtf_tables`).  Rows in a row are one
+  table on one grid of columns, a merged cell's text repeated over its columns and rows, a layout frame read as the
+  body, as in the .doc reader (:mod:`.doc_tables`); a nested table (``\\itapN``, ``\\nestcell``, ``\\nestrow``) is
+  tab-separated lines of its cell.
 * **Headings**: a paragraph whose style (``\\sN``) is named "heading N"/"标题 N"/"Title" or has an outline level, or
   with an ``\\outlinelevelN`` of its own.
 * **Pictures**: a paragraph that is only a picture (``\\pict``) at least 80 pixels each way is an ``image`` block.
@@ -29,8 +31,8 @@ made as the Word 97–2003 reader makes them (:class:`.doc_build.Builder`), so a
 **Positions** are as in the Word readers: "第12段", "表2第3行第4列"; ``has_lines`` is ``False``.
 
 **Hostile input**: the tokens are read in one pass, without recursion; groups deeper than :data:`MAX_DEPTH` are left
-out (said once); a row's edges are bounded (:data:`.doc_tables.MAX_GRID_COLS`), as are the paragraphs, the tables'
-cells and the time (``limits``).  A truncated file or unbalanced braces give what was read.
+out (said once); a row's edges are bounded (:data:`.doc_tables.MAX_GRID_COLS`), as are the text boxes' paragraphs, the
+paragraphs, the tables' cells and the time (``limits``).  A truncated file or unbalanced braces give what was read.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ from ..model import Document, ReaderNotice
 from .doc_build import Builder
 from .doc_lists import Lists
 from .doc_pictures import is_big
-from .doc_tables import MAX_GRID_COLS
+from .rtf_tables import PLAIN, Props, RowDef
 from .rtf_text import (
     BRACE,
     CHARS,
@@ -74,17 +76,19 @@ MAX_STYLES = 10_000
 _END_PUNCT = frozenset("、.．。，,：:)）")
 _NEEDS_CLEAN = re.compile("[\x00-\x08\x0b-\x1f\x7f\uf020-\uf0ff]")
 
-# the group state: [font, double-byte font, \uc, destination, hidden, deleted, \intbl, \itap, style, outline level]
-F, DBF, UC, DEST, HIDDEN, DELETED, INTBL, ITAP, STYLE, OUTLINE = range(10)
-# destinations
-BODY, SKIP, FONTS, STYLES, STYLE_ENTRY, LABEL, PICT, NEST_PROPS = range(8)
+# the group state: [font, double-byte font, \uc, destination, hidden, deleted, \intbl, \itap, style, outline level,
+# in a text box]
+F, DBF, UC, DEST, HIDDEN, DELETED, INTBL, ITAP, STYLE, OUTLINE, BOXED = range(11)
+# destinations (QUIET: a shape's properties, no text, but its text box)
+BODY, SKIP, FONTS, STYLES, STYLE_ENTRY, LABEL, PICT, NEST_PROPS, QUIET = range(9)
+MAX_BOX_PARAGRAPHS = 10_000  # paragraphs of text boxes held, in all
 
 _SKIPPED = frozenset({
     "colortbl", "info", "header", "headerl", "headerr", "headerf", "footer", "footerl", "footerr", "footerf",
     "fldinst", "listtable", "listoverridetable", "xmlnstbl", "themedata", "colorschememapping", "latentstyles",
     "datastore", "rsidtbl", "generator", "mmathPr", "bkmkstart", "bkmkend", "annotation", "atnid", "atnauthor",
     "atnref", "atnicn", "atrfstart", "atrfend", "atndate", "footnote", "revtbl", "nonesttables", "nonshppict",
-    "shprslt", "shpinst", "pn", "pntxta", "pntxtb", "objdata", "objclass", "objname", "filetbl", "xe", "tc", "tcn",
+    "shprslt", "pn", "pntxta", "pntxtb", "objdata", "objclass", "objname", "filetbl", "xe", "tc", "tcn",
     "txe", "template", "docvar", "userprops", "ftnsep", "ftnsepc", "ftncn", "aftnsep", "aftnsepc", "aftncn", "upr",
     "pgdsctbl", "protusertbl", "fchars", "lchars", "wgrffmtfilter", "pgptbl", "listpicture", "ud",
     "background", "do", "dptxbxtext", "formfield", "datafield", "mhtmltag", "htmltag", "passwordhash", "oldcprops",
@@ -95,7 +99,7 @@ _STARRED_KEPT = frozenset({"nesttableprops", "shppict", "listtext", "pntext"})
 _PICTURE_SIZE = {"picwgoal": 0, "pichgoal": 1, "picscalex": 2, "picscaley": 3}
 
 
-_DESTINATIONS = frozenset({"fonttbl", "stylesheet", "listtext", "pntext", "pict", "nesttableprops"})
+_DESTINATIONS = frozenset({"fonttbl", "stylesheet", "listtext", "pntext", "pict", "nesttableprops", "shpinst", "shptxt"})
 _HEADER_WORDS = frozenset({"ansicpg", "deff", "mac", "pc", "pca"})
 _ROW_WORDS = frozenset({"trowd", "cellx", "trleft", "clmgf", "clmrg", "clvmgf", "clvmrg", "trhdr"})
 # every control word the reader acts on (any other is passed over)
@@ -105,28 +109,6 @@ _KNOWN = _SKIPPED | _STARRED_KEPT | _DESTINATIONS | _HEADER_WORDS | _ROW_WORDS |
     "uc"}
 
 
-class _Props:
-    """A paragraph's properties as the block builder reads them (those of the .doc reader's paragraphs)."""
-
-    __slots__ = ("edges", "header", "ilfo", "ilvl", "in_table", "inner_cell", "inner_ttp", "istd", "itap", "merges",
-                 "outline", "ttp")
-
-    def __init__(self, itap: int = 0, istd: int | None = None, outline: int | None = None) -> None:
-        self.in_table = itap > 0
-        self.itap = itap
-        self.ttp = self.inner_cell = self.inner_ttp = self.header = False
-        self.ilfo: int | None = None
-        self.ilvl: int | None = None
-        self.istd = istd
-        self.outline = outline
-        self.edges: tuple[int, ...] = ()
-        self.merges: dict[int, tuple[int, int]] = {}
-
-    def depth(self) -> int:
-        return max(self.itap, 1) if self.in_table else 0
-
-
-_PLAIN = _Props()
 
 
 class _Reader:
@@ -146,7 +128,13 @@ class _Reader:
         self.style_base: int | None = None
         self.lists = Lists(b"", (0, 0), (0, 0), None)
         self.pictures: list[tuple[int, int]] = []  # size (twips) of each picture met in the body
-        self.builder = Builder(limits, self.lists, _PLAIN, self._is_picture, deadline)
+        self.builder = Builder(limits, self.lists, PLAIN, self._is_picture, deadline)
+        self.boxes: dict[int, list] = {}  # the paragraphs of each text box, by its place among the pictures
+        self.builder.boxes = lambda pos: self.boxes.pop(pos, [])
+        self.sink: list | None = None  # the paragraphs of the text box being read
+        self.saved: tuple | None = None  # the paragraph its shape is anchored in: (parts, label, pictures)
+        self.box_paragraphs = 0
+        self.n_boxes = 0
         self.parts: list[str] = []  # the paragraph's text
         self.label_parts: list[str] = []
         self.label: str | None = None
@@ -155,11 +143,8 @@ class _Reader:
         self.pending_to: list[str] = self.parts
         self.pic = [0, 0, 100, 100]  # \picwgoal, \pichgoal, \picscalex, \picscaley of the picture being read
         # the row being defined: \trleft, right edges, merges, header
-        self.trleft = 0
-        self.cellx: list[int] = []
-        self.merges: dict[int, tuple[int, int]] = {}
-        self.cell_merge = (0, 0)
-        self.header = False
+        self.row = RowDef()
+        self.nested_row = RowDef()  # a nested table's row ({\\*\\nesttableprops \\trowd … \\nestrow})
         self.too_deep = False
         self.ended = False  # the document's group closed
         self.auto_numbered = 0
@@ -221,18 +206,24 @@ class _Reader:
             text = text.translate(CLEAN)
         if itap is None:
             itap = min(st[ITAP], MAX_NESTING) if st[ITAP] >= 0 else (1 if st[INTBL] else 0)
-        p = _Props(itap, st[STYLE], st[OUTLINE])
+        p = Props(itap, st[STYLE], st[OUTLINE])
         label, self.label = self.label, None
         if label is not None:
             self.auto_numbered += 1
             if not itap:  # (a numbered paragraph in a table cell is counted, not drawn, as in the Word readers)
                 text = label + text
         if row:
-            p.ttp, p.header, p.merges = True, self.header, dict(self.merges)
-            p.edges = (self.trleft, *self.cellx) if self.cellx else ()
+            p.ttp = True
+            self.row.give(p)
         elif nest_row:
             p.inner_ttp = True
+            self.nested_row.give(p)
         pictures, self.para_pictures = self.para_pictures, []
+        if self.sink is not None:
+            if self.box_paragraphs < MAX_BOX_PARAGRAPHS:
+                self.box_paragraphs += 1
+                self.sink.append((text, mark, p, pictures))
+            return
         self.builder.paragraph(text, mark, p, pictures)
 
     def _label_done(self, st: list) -> None:
@@ -276,7 +267,7 @@ class _Reader:
             st[DEST] = SKIP
             return
         if dest == BODY and word in _ROW_WORDS:
-            self._row_word(word, param)
+            self.row.word(word, param)
             return
         if dest == FONTS:
             if word == "f" and param is not None:
@@ -286,9 +277,13 @@ class _Reader:
             elif word == "cpg" and self.font_at is not None and len(self.font_charset) < MAX_FONTS:
                 self.font_charset[self.font_at] = (self.font_charset.get(self.font_at, (None, None))[0], param)
             return
+        if dest == QUIET:
+            return
         if dest == NEST_PROPS:
             if word == "nestrow":
-                self._end(st, "\x07", itap=2, nest_row=True)
+                self._end(st, "\x07", itap=max(min(st[ITAP], MAX_NESTING), 2), nest_row=True)
+            elif word in _ROW_WORDS:
+                self.nested_row.word(word, param)
             return
         if dest == PICT:
             if param is not None and word in _PICTURE_SIZE:
@@ -314,7 +309,7 @@ class _Reader:
                 self._end(st, "\x07", itap=1, row=True)
         elif word == "nestrow":
             if dest == BODY:
-                self._end(st, "\x07", itap=2, nest_row=True)
+                self._end(st, "\x07", itap=max(min(st[ITAP], MAX_NESTING), 2), nest_row=True)
         elif word == "v":
             st[HIDDEN] = param != 0
         elif word == "deleted":
@@ -347,27 +342,6 @@ class _Reader:
         elif word == "uc" and param is not None:
             st[UC] = max(0, min(param, 1 << 20))
 
-    def _row_word(self, word: str, param: int | None) -> None:
-        if word == "trowd":
-            self.trleft, self.cellx, self.merges, self.cell_merge, self.header = 0, [], {}, (0, 0), False
-        elif word == "cellx" and param is not None:
-            if len(self.cellx) <= MAX_GRID_COLS:  # (more edges: the cells are placed one a column)
-                if self.cell_merge != (0, 0):
-                    self.merges[len(self.cellx)] = self.cell_merge
-                self.cellx.append(param)
-            self.cell_merge = (0, 0)
-        elif word == "trleft" and param is not None:
-            self.trleft = param
-        elif word == "clmgf":
-            self.cell_merge = (1, self.cell_merge[1])
-        elif word == "clmrg":
-            self.cell_merge = (2, self.cell_merge[1])
-        elif word == "clvmgf":
-            self.cell_merge = (self.cell_merge[0], 3)
-        elif word == "clvmrg":
-            self.cell_merge = (self.cell_merge[0], 1)
-        elif word == "trhdr":
-            self.header = True
 
     def _destination(self, st: list, word: str) -> None:
         """A destination that is read (:data:`_DESTINATIONS`): its group's state set."""
@@ -381,14 +355,23 @@ class _Reader:
         elif word == "pict":
             st[DEST] = PICT
             self.pic = [0, 0, 100, 100]
-        else:
+        elif word == "nesttableprops":
             st[DEST] = NEST_PROPS
+        elif word == "shpinst":
+            st[DEST] = QUIET if st[DEST] == BODY and not st[BOXED] else SKIP
+        elif st[DEST] == QUIET and self.saved is None:  # shptxt: a text box's paragraphs, read after its anchor's
+            self.saved = (self.parts, self.label, self.para_pictures)
+            self.parts, self.label, self.para_pictures, self.sink = [], None, [], []
+            self.pending_to = self.parts
+            st[DEST], st[BOXED], st[INTBL], st[ITAP] = BODY, True, False, -1
+        else:
+            st[DEST] = SKIP
 
     # -- the file ----------------------------------------------------------------------------------
 
     def run(self) -> None:
         data = self.data
-        st: list = [0, None, 1, BODY, False, False, False, -1, None, None]
+        st: list = [0, None, 1, BODY, False, False, False, -1, None, None, False]
         stack: list[list] = []
         excess = 0  # groups open past MAX_DEPTH
         skip = 0  # fallback characters of a \uN still to skip
@@ -553,6 +536,9 @@ class _Reader:
 
     def _closed(self, closing: list, st: list) -> None:
         """The group whose state was ``closing`` ended; ``st`` is its parent's state again."""
+        if closing[BOXED] and not st[BOXED] and self.saved is not None:
+            self._box_done(closing)
+            return
         dest = closing[DEST]
         if dest == st[DEST]:
             return
@@ -572,8 +558,25 @@ class _Reader:
             self.para_pictures.append(len(self.pictures) - 1)
         self.pending_to = self.parts
 
+    def _box_done(self, st: list) -> None:
+        """The text box ends: its paragraphs are held for the paragraph its shape is anchored in."""
+        if self.parts or self.pending:
+            self._end(st, "\r")
+        items, self.sink = self.sink, None
+        if self.saved is not None:
+            self.parts, self.label, self.para_pictures = self.saved
+            self.saved = None
+        self.pending_to = self.parts
+        if items:
+            self.n_boxes += 1
+            self.boxes[len(self.pictures)] = items
+            self.para_pictures.append(len(self.pictures))
+            self.pictures.append((0, 0))
+
     def finish(self) -> None:
-        st = [self.deff, None, 1, BODY, False, False, False, -1, None, None]
+        st = [self.deff, None, 1, BODY, False, False, False, -1, None, None, False]
+        if self.saved is not None:  # a text box never closed
+            self._box_done([*st[:BOXED], True])
         if not self.builder.cut and (self.parts or self.pending):
             self._end(st, "\r")  # a last paragraph without its mark (a truncated file)
         self.builder.flush()
@@ -598,6 +601,6 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
         notices.append(ReaderNotice("read-limit", format="RTF 文档",
                                     detail=f"分组（花括号）嵌套超过 {MAX_DEPTH} 层，更深处的内容未读取"))
     meta = {"paragraphs": b.n_paras, "tables": b.n_tables, "auto_numbered": r.auto_numbered,
-            "deleted_runs": r.deleted_runs, "layout_tables": b.frames}
+            "deleted_runs": r.deleted_runs, "layout_tables": b.frames, "text_boxes": r.n_boxes}
     return Document(path=path, format="rtf", encoding=None, text="", blocks=tuple(b.blocks), has_lines=False,
                     notices=tuple(notices), meta=meta)
