@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from disclosure_lint.api import Checker
 from disclosure_lint.cli import app
-from disclosure_lint.errors import InputError
+from disclosure_lint.errors import InputError, UnsupportedType
 from disclosure_lint.model import Document
 from disclosure_lint.readers import read_document, read_path, reader_of
 from disclosure_lint.readers import rtf as rtf_reader
@@ -183,11 +183,15 @@ def test_unicode_fallbacks_surrogates_and_symbols():
     assert doc.meta["deleted_runs"] == 1
 
 
+def test_unicode_text_of_words_upr_is_read_once():
+    doc = rtf("\\pard{\\upr{" + gbk("标题") + "}{\\*\\ud{\\u26631?\\u39064?}}}\\par")
+    assert [b.text for b in doc.blocks] == ["标题"]
+
+
 def test_undecodable_and_raw_bytes_never_fail():
     raw = "原始字节".encode("gbk")
     doc = rtf_reader.read("x.rtf", HEAD.encode() + b"\\pard\\f13 " + raw + b"\\'ff\\'\\par\\pard\\'81\\par}")
-    assert doc.blocks[0].text.startswith("原始字节")
-    assert all("\ufffd" in b.text or b.text for b in doc.blocks)
+    assert [b.text for b in doc.blocks] == ["原始字节\ufffd", "\ufffd"]  # raw GBK bytes; a lone lead byte is U+FFFD
     doc = rtf_reader.read("x.rtf", b"{\\rtf1\\ansi\\ansicpg99999{\\fonttbl{\\f0\\fcharset250 X;}}\\f0 caf\\'e9\\par}")
     assert doc.blocks[0].text == "café"  # an unknown code page: Windows-1252
 
@@ -232,6 +236,9 @@ def test_sniffed_whatever_the_name(tmp_path):
     assert reader_of("a.docx", b"{\\rtf1 x}") == ("rtf", "rtf")
     assert reader_of("a.rtf", b"{\\rtf1 x}") == ("rtf", None)
     assert reader_of("download.do", b"{\\rtf1 x}") == ("rtf", None)  # an unknown extension: no note
+    with pytest.raises(UnsupportedType, match=r"文件扩展名为 \.rtf，内容却不是 RTF 格式"):
+        read_document("a.rtf", "一份纯文本".encode())
+    assert reader_of("a.rtf", b"%PDF-1.7\n") == ("pdf", "pdf")
 
 
 @pytest.mark.parametrize("name", ["2023年报.doc", "2023年报.wps", "2023年报.docx"])

@@ -108,6 +108,9 @@ def reader_of(path: str, data: bytes) -> tuple[str, str | None]:
     elif module == "doc":  # neither a Word 97–2003 file nor a page, PDF or package under the name
         raise UnsupportedType(f"文件扩展名为 {ext}，内容却不是 Word 文档（不是 Word 97–2003 的二进制文件，也不是网页或 PDF），"
                               f"无法读取；{FIX_AS_DOCX}")
+    elif module == "rtf":  # neither RTF nor a page, PDF or Word file under the name
+        raise UnsupportedType(f"文件扩展名为 {ext}，内容却不是 RTF 格式（开头不是 {{\\rtf），也不是网页、PDF 或 Word 文档，"
+                              f"无法读取；{FIX_AS_DOCX}")
     else:
         found = module
     # (a .wps in Word 97–2003's format is what WPS writes: no note that its name lies)

@@ -89,7 +89,7 @@ _SKIPPED = frozenset({
     "datastore", "rsidtbl", "generator", "mmathPr", "bkmkstart", "bkmkend", "annotation", "atnid", "atnauthor",
     "atnref", "atnicn", "atrfstart", "atrfend", "atndate", "footnote", "revtbl", "nonesttables", "nonshppict",
     "shprslt", "pn", "pntxta", "pntxtb", "objdata", "objclass", "objname", "filetbl", "xe", "tc", "tcn",
-    "txe", "template", "docvar", "userprops", "ftnsep", "ftnsepc", "ftncn", "aftnsep", "aftnsepc", "aftncn", "upr",
+    "txe", "template", "docvar", "userprops", "ftnsep", "ftnsepc", "ftncn", "aftnsep", "aftnsepc", "aftncn",
     "pgdsctbl", "protusertbl", "fchars", "lchars", "wgrffmtfilter", "pgptbl", "listpicture", "ud",
     "background", "do", "dptxbxtext", "formfield", "datafield", "mhtmltag", "htmltag", "passwordhash", "oldcprops",
     "oldpprops", "oldtprops", "oldsprops", "ebcstart", "ebcend", "bkmkcolf", "bkmkcoll", "panose", "falt", "fname",
