@@ -196,6 +196,15 @@ def test_undecodable_and_raw_bytes_never_fail():
     assert doc.blocks[0].text == "café"  # an unknown code page: Windows-1252
 
 
+def test_a_western_code_page_with_a_double_byte_font():
+    """\\ansicpg1252 with the double-byte characters' font named by \\dbch\\afN: GBK pairs are read by that font,
+    accented letters by the document's code page."""
+    head = ("{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\froman\\fcharset0 Times New Roman;}"
+            "{\\f13\\fnil\\fcharset134 SimSun;}}\\pard\\plain \\rtlch\\af0 \\ltrch\\loch\\af0\\hich\\af0\\dbch\\af13 ")
+    doc = rtf("{\\rtlch\\fcs1 \\af0 \\ltrch\\fcs0 " + gbk("中文") + "}caf\\'e9\\par", head)
+    assert [b.text for b in doc.blocks] == ["中文café"]
+
+
 def test_horizontal_and_vertical_merges_and_a_row_defined_after_its_cells():
     doc = rtf("\\trowd\\trleft0\\trhdr\\clmgf\\cellx1000\\clmrg\\cellx2000\\cellx3000"
               "\\pard\\intbl A\\cell \\cell B\\cell\\row"

@@ -77,8 +77,8 @@ _END_PUNCT = frozenset("、.．。，,：:)）")
 _NEEDS_CLEAN = re.compile("[\x00-\x08\x0b-\x1f\x7f\uf020-\uf0ff]")
 
 # the group state: [font, double-byte font, \uc, destination, hidden, deleted, \intbl, \itap, style, outline level,
-# in a text box]
-F, DBF, UC, DEST, HIDDEN, DELETED, INTBL, ITAP, STYLE, OUTLINE, BOXED = range(11)
+# in a text box, the characters' kind (\loch \hich \dbch; \rtlch \ltrch) that \afN names the font of]
+F, DBF, UC, DEST, HIDDEN, DELETED, INTBL, ITAP, STYLE, OUTLINE, BOXED, KIND = range(12)
 # destinations (QUIET: a shape's properties, no text, but its text box)
 BODY, SKIP, FONTS, STYLES, STYLE_ENTRY, LABEL, PICT, NEST_PROPS, QUIET = range(9)
 MAX_BOX_PARAGRAPHS = 10_000  # paragraphs of text boxes held, in all
@@ -99,13 +99,14 @@ _STARRED_KEPT = frozenset({"nesttableprops", "shppict", "listtext", "pntext"})
 _PICTURE_SIZE = {"picwgoal": 0, "pichgoal": 1, "picscalex": 2, "picscaley": 3}
 
 
+_KINDS = frozenset({"loch", "hich", "dbch", "rtlch", "ltrch"})
 _DESTINATIONS = frozenset({"fonttbl", "stylesheet", "listtext", "pntext", "pict", "nesttableprops", "shpinst", "shptxt"})
 _HEADER_WORDS = frozenset({"ansicpg", "deff", "mac", "pc", "pca"})
 _ROW_WORDS = frozenset({"trowd", "cellx", "trleft", "clmgf", "clmrg", "clvmgf", "clvmrg", "trhdr"})
 # every control word the reader acts on (any other is passed over)
 _KNOWN = _SKIPPED | _STARRED_KEPT | _DESTINATIONS | _HEADER_WORDS | _ROW_WORDS | frozenset(CHARS) | {
     "f", "fcharset", "cpg", "nestrow", "picwgoal", "pichgoal", "picscalex", "picscaley", "par", "sect", "page", "cell",
-    "nestcell", "row", "u", "v", "deleted", "af", "plain", "pard", "intbl", "itap", "s", "outlinelevel", "sbasedon",
+    "nestcell", "row", "u", "v", "deleted", "af", *_KINDS, "plain", "pard", "intbl", "itap", "s", "outlinelevel", "sbasedon",
     "uc"}
 
 
@@ -156,9 +157,13 @@ class _Reader:
         codec = self.fonts.get(st[F])
         if codec is None:
             codec = self.ansi
-        if not double_byte(codec) and st[DBF] is not None:
+        if not double_byte(codec) and st[DBF] is not None:  # bytes of a double-byte font's characters?
             other = self.fonts.get(st[DBF])
             if other is not None and double_byte(other) and any(b >= 0x80 for b in self.pending):
+                try:  # (a single-byte font's accented letters are no double-byte text)
+                    self.pending.decode(other)
+                except UnicodeDecodeError:
+                    return codec
                 return other
         return codec
 
@@ -318,7 +323,10 @@ class _Reader:
         elif word == "f" and param is not None:
             st[F] = param
         elif word == "af" and param is not None:
-            st[DBF] = param
+            if st[KIND] == "dbch":  # the font of double-byte characters (Word: \hich\af13\dbch\af13\loch\f13)
+                st[DBF] = param
+        elif word in _KINDS:
+            st[KIND] = word
         elif word == "plain":
             st[F], st[HIDDEN], st[DELETED] = self.deff, False, False
         elif word == "pard":
@@ -371,7 +379,7 @@ class _Reader:
 
     def run(self) -> None:
         data = self.data
-        st: list = [0, None, 1, BODY, False, False, False, -1, None, None, False]
+        st: list = [0, None, 1, BODY, False, False, False, -1, None, None, False, None]
         stack: list[list] = []
         excess = 0  # groups open past MAX_DEPTH
         skip = 0  # fallback characters of a \uN still to skip
@@ -574,9 +582,9 @@ class _Reader:
             self.pictures.append((0, 0))
 
     def finish(self) -> None:
-        st = [self.deff, None, 1, BODY, False, False, False, -1, None, None, False]
+        st = [self.deff, None, 1, BODY, False, False, False, -1, None, None, False, None]
         if self.saved is not None:  # a text box never closed
-            self._box_done([*st[:BOXED], True])
+            self._box_done([*st[:BOXED], True, None])
         if not self.builder.cut and (self.parts or self.pending):
             self._end(st, "\r")  # a last paragraph without its mark (a truncated file)
         self.builder.flush()
