@@ -309,6 +309,10 @@ def test_a_truncated_file_is_read_or_one_line(cut):
     (b"{\\rtf1\\ansi " + b"\x00" * 100_000 + b"text\\par}", None),
     (b"{\\rtf1\\ansi text\\par" + b"{" * 500, None),  # never closed
     (b"{\\rtf1\\ansi\\u-1\\u99999 x\\'zz\\", None),
+    # 10,000 styles, each based on the next: the base styles followed are bounded
+    (b"{\\rtf1{\\stylesheet" + b"".join(b"{\\s%d\\sbasedon%d x;}" % (i, i + 1) for i in range(10_000))
+     + b"}\\pard\\s5 text\\par}", None),
+    (b"{\\rtf1\\ansi text\\par{" * 2000 + b"\\bin3 }}}" + b"}" * 5000, None),  # \\bin in groups past the bound
 ])
 def test_hostile_input_is_bounded(data, says):
     started = time.monotonic()

@@ -73,6 +73,7 @@ MAX_DEPTH = 1_000  # groups nested deeper are left out (Word writes a few dozen 
 MAX_NESTING = 64  # table nesting (\itapN)
 MAX_FONTS = 10_000
 MAX_STYLES = 10_000
+MAX_BASES = 16  # base styles followed from a style (a loop, or a chain of thousands, is cut)
 _END_PUNCT = frozenset("、.．。，,：:)）")
 _NEEDS_CLEAN = re.compile("[\x00-\x08\x0b-\x1f\x7f\uf020-\uf0ff]")
 
@@ -97,8 +98,6 @@ _SKIPPED = frozenset({
 # known destinations kept though written as {\*\…}
 _STARRED_KEPT = frozenset({"nesttableprops", "shppict", "listtext", "pntext"})
 _PICTURE_SIZE = {"picwgoal": 0, "pichgoal": 1, "picscalex": 2, "picscaley": 3}
-
-
 _KINDS = frozenset({"loch", "hich", "dbch", "rtlch", "ltrch"})
 _DESTINATIONS = frozenset({"fonttbl", "stylesheet", "listtext", "pntext", "pict", "nesttableprops", "shpinst", "shptxt"})
 _HEADER_WORDS = frozenset({"ansicpg", "deff", "mac", "pc", "pca"})
@@ -108,8 +107,6 @@ _KNOWN = _SKIPPED | _STARRED_KEPT | _DESTINATIONS | _HEADER_WORDS | _ROW_WORDS |
     "f", "fcharset", "cpg", "nestrow", "picwgoal", "pichgoal", "picscalex", "picscaley", "par", "sect", "page", "cell",
     "nestcell", "row", "u", "v", "deleted", "af", *_KINDS, "plain", "pard", "intbl", "itap", "s", "outlinelevel", "sbasedon",
     "uc"}
-
-
 
 
 class _Reader:
@@ -215,7 +212,7 @@ class _Reader:
         label, self.label = self.label, None
         if label is not None:
             self.auto_numbered += 1
-            if not itap:  # (a numbered paragraph in a table cell is counted, not drawn, as in the Word readers)
+            if not itap and text.strip(" \t\u3000\xa0\n"):  # (in a table cell: counted, not drawn, as in the Word readers)
                 text = label + text
         if row:
             p.ttp = True
@@ -252,9 +249,10 @@ class _Reader:
     def _styles_done(self) -> None:
         """Each paragraph style's heading level, its own or its base styles'."""
         for s in self.styles:
-            level, at, seen = None, s, set()
-            while at in self.styles and at not in seen:
-                seen.add(at)
+            level, at = None, s
+            for _ in range(MAX_BASES):
+                if at not in self.styles:
+                    break
                 name, outline, base = self.styles[at]
                 level = style_level(name, outline)
                 if level is not None or base is None:
@@ -426,16 +424,15 @@ class _Reader:
                             self.ended = True
                             return  # the end of the document: what follows it is not read
                     continue
+                if kind == PARAM and m.group(WORD) == b"bin":  # (binary data: its braces are no groups)
+                    jump = m.end() + max(0, min(int(m.group(PARAM)), n - m.end()))
+                    first = star = False
+                    break
                 if excess or not started:
                     continue
                 dest = st[DEST]
                 if kind in (WORD, PARAM):
                     word = m.group(WORD).decode("ascii")
-                    if word == "bin":
-                        size = int(m.group(PARAM) or 0)
-                        jump = m.end() + max(0, min(size, n - m.end()))
-                        first = star = False
-                        break
                     if dest == SKIP:
                         continue
                     if skip:
