@@ -144,6 +144,16 @@ def test_a_text_box_in_words_way():
     assert blocks(cut) == [("paragraph", "第1段", "锚段"), ("paragraph", "第1段处文本框第1段", "框内第一段")]
 
 
+def test_tables_pasted_as_pictures_are_pictures_not_missing_tables():
+    """As in a .docx: a paragraph that is only a picture of a table's size is an image block (DL002 says the tables
+    are pictures, no false DL105 "no table" errors); a small icon beside the text is not."""
+    doc = read_path(str(FIXTURES / "pictures-2023.rtf"))
+    images = [b for b in doc.blocks if b.kind == "image"]
+    assert len(images) == 6 and images[0].pointer == "第16段后的图片"
+    assert doc.blocks[1].kind == "paragraph"
+    assert Counter(c for c, _m in _findings(FIXTURES / "pictures-2023.rtf").elements()) == Counter({"DL002": 1})
+
+
 def test_numbering_and_headings_as_printed():
     """LibreOffice writes Word's automatic numbers as {\\listtext 一、\\tab}: drawn before the title, as the Word
     readers draw them, so the numbered example has no finding; heading styles give headings."""
