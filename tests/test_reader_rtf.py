@@ -247,6 +247,10 @@ def test_fields_pictures_objects_and_destinations_left_out():
               "\\pard a{\\pict\\bin4 }}{}}b\\par")  # (the 4 bytes after \\bin4 are data, braces or not)
     assert blocks(doc) == [("paragraph", "第1段", "链接对象"), ("image", "第1段后的图片", "<img>"),
                            ("paragraph", "第2段", "小图标后的文字"), ("paragraph", "第3段", "ab")]
+    floating = ("{\\shp{\\*\\shpinst\\shpleft0\\shpright9000{\\sp{\\sn shapeType}{\\sv 75}}{\\sp{\\sn pib}{\\sv "
+                "{\\pict\\pngblip\\picwgoal9000\\pichgoal3000 " + png + "}}}}{\\shprslt{\\pict\\wmetafile8 " + png + "}}}")
+    doc = rtf("\\pard " + gbk("正文") + "\\par\\pard " + floating + "\\par")
+    assert blocks(doc) == [("paragraph", "第1段", "正文"), ("image", "第1段后的图片", "<img>")]
 
 
 def test_sniffed_whatever_the_name(tmp_path):

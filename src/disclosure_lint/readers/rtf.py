@@ -13,7 +13,7 @@ made as the Word 97–2003 reader makes them (:class:`.doc_build.Builder`), so a
   footnotes, comments, pictures' data, bookmarks, field codes (``\\fldinst``: a field shows its ``\\fldrslt``), every
   ``{\\*\\…}`` destination the reader does not know; hidden (``\\v``) and deleted (``\\deleted``) text, as the Word
   readers show the accepted text (a deleted or hidden paragraph mark joins its paragraph to the next); a shape's
-  properties and its drawn copy (``\\shprslt``); floating pictures.
+  properties and its drawn copy (``\\shprslt``).
 * **Kept**: ``{\\listtext …}`` and ``{\\pntext …}``, the number as printed before a body paragraph ("一、"), as the Word
   readers draw automatic numbers (``Document.meta["auto_numbered"]`` counts them); an ``\\object``'s ``\\result``; a
   text box's paragraphs (``{\\shptxt …}`` in a shape), after the paragraph its shape is anchored in
@@ -26,7 +26,8 @@ made as the Word 97–2003 reader makes them (:class:`.doc_build.Builder`), so a
   tab-separated lines of its cell.
 * **Headings**: a paragraph whose style (``\\sN``) is named "heading N"/"标题 N"/"Title" or has an outline level, or
   with an ``\\outlinelevelN`` of its own.
-* **Pictures**: a paragraph that is only a picture (``\\pict``) at least 80 pixels each way is an ``image`` block.
+* **Pictures**: a paragraph that is only a picture (``\\pict``, inline or a floating shape's) at least 80 pixels each
+  way is an ``image`` block.
 
 **Positions** are as in the Word readers: "第12段", "表2第3行第4列"; ``has_lines`` is ``False``.
 
@@ -557,7 +558,8 @@ class _Reader:
             self.fonts = {k: codepage(cpg) if cpg is not None else codec_of(cs, self.ansi)
                           for k, (cs, cpg) in self.font_charset.items()}
             self.font_at = None
-        elif dest == PICT and st[DEST] == BODY and not (closing[HIDDEN] or closing[DELETED]):
+        elif dest == PICT and st[DEST] in (BODY, QUIET) and not (closing[HIDDEN] or closing[DELETED]):
+            # (in a body paragraph, or a floating shape's picture: {\shp{\*\shpinst … {\sv {\pict …}}}})
             w, h, sx, sy = self.pic
             self.pictures.append((w * sx // 100, h * sy // 100))
             self.para_pictures.append(len(self.pictures) - 1)
