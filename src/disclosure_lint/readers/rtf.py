@@ -109,6 +109,8 @@ _KNOWN = _SKIPPED | _STARRED_KEPT | _DESTINATIONS | _HEADER_WORDS | _ROW_WORDS |
     "nestcell", "row", "u", "v", "deleted", "af", *_KINDS, "plain", "pard", "intbl", "itap", "s", "outlinelevel", "sbasedon",
     "uc"}
 
+_WORDS = {w.encode("ascii"): w for w in _KNOWN}  # (a dict look-up: faster than decoding each word)
+
 
 class _Reader:
     def __init__(self, data: bytes, limits: Limits, deadline: float) -> None:
@@ -425,17 +427,21 @@ class _Reader:
                             self.ended = True
                             return  # the end of the document: what follows it is not read
                     continue
-                if kind == PARAM and m.group(WORD) == b"bin":  # (binary data: its braces are no groups)
-                    jump = m.end() + max(0, min(int(m.group(PARAM)), n - m.end()))
-                    first = star = False
-                    break
+                if kind == PARAM:
+                    raw_word, raw_param = m.group(WORD, PARAM)
+                    if raw_word == b"bin":  # (binary data: its braces are no groups)
+                        jump = m.end() + max(0, min(int(raw_param), n - m.end()))
+                        first = star = False
+                        break
+                elif kind == WORD:
+                    raw_word, raw_param = m.group(WORD), None
                 if excess or not started:
                     continue
                 dest = st[DEST]
                 if kind in (WORD, PARAM):
-                    word = m.group(WORD).decode("ascii")
                     if dest == SKIP:
                         continue
+                    word = _WORDS.get(raw_word) or raw_word.decode("ascii")
                     if skip:
                         skip -= 1
                         continue
@@ -445,7 +451,11 @@ class _Reader:
                             st[DEST] = SKIP
                         first = star = False
                         continue
-                    param = int(m.group(PARAM)) if kind == PARAM else None
+                    param = int(raw_param) if raw_param is not None else None
+                    if word in _ROW_WORDS and dest == BODY:  # (the most frequent words of a table: no text)
+                        self.row.word(word, param)
+                        first = star = False
+                        continue
                     if word == "u" and param is not None:
                         text, high = unicode_char(param, high)
                         if text:
