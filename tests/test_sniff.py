@@ -22,6 +22,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 REPORT = (ROOT / "examples" / "defective-2023.md").read_text(encoding="utf-8")
 runner = CliRunner()
 
+WORD_XML = b'<?xml version="1.0"?>\n<?mso-application progid="Word.Document"?>\n<w:wordDocument>'
 PAGE = ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>报告</title></head>\n"
         "<body><p>某某县人民政府2023年政府信息公开工作年度报告</p></body></html>\n")
 
@@ -97,9 +98,8 @@ def test_the_reader_of_a_name_and_its_bytes(name, data, module, notice):
     ("a.xls", OLE2 + b"\0" * 40, "Excel"),
     ("a.xlsx", b"PK\x03\x04", "Excel"),  # a spreadsheet package is not given to the Word reader
     ("a.ofd", b"PK\x03\x04", "OFD"),
-    ("a.doc", b"{\\rtf1 x}", "这是 RTF 格式文件，只是扩展名为 .doc"),
-    ("a.txt", b"{\\rtf1 x}", "这是 RTF 格式文件，只是扩展名为 .txt"),
-    ("a.rtf.pdf", b"{\\rtf1 x}", "这是 RTF 格式文件，只是扩展名为 .pdf"),
+    ("a.doc", WORD_XML, "这是 Word 2003 XML 文档，只是扩展名为 .doc"),
+    ("a.txt", WORD_XML, "这是 Word 2003 XML 文档，只是扩展名为 .txt"),
     ("a.doc", "一份纯文本".encode(), "文件扩展名为 .doc，内容却不是 Word 文档"),
 ])
 def test_types_not_read_are_said_in_one_line(name, data, says):
@@ -174,23 +174,24 @@ def test_a_pdf_without_an_extension_is_read_as_a_pdf(tmp_path):
 
 
 def test_a_directory_reads_every_kind_of_doc_and_names_a_damaged_one(tmp_path):
-    """A .doc is read for what it is: a page, a .docx under the old name (each with DL004), a Word 97–2003 file
+    """A .doc is read for what it is: a page, a .docx or an RTF file under the old name (each with DL004), a Word 97–2003 file
     (no DL004: it is what its name says); a damaged Word 97–2003 file is an input error, not skipped."""
     (tmp_path / "a.doc").write_bytes(to_html(REPORT).encode("utf-8"))
     (tmp_path / "b.doc").write_bytes(to_docx(REPORT))
     (tmp_path / "c.doc").write_bytes(OLE2 + b"\0" * 600)
-    (tmp_path / "d.txt").write_bytes(b"{\\rtf1\\ansi x}")
+    (tmp_path / "d.txt").write_bytes(WORD_XML)
+    (tmp_path / "f.doc").write_bytes((FIXTURES / "rtf" / "defective-2023.rtf").read_bytes())  # Word's "save as RTF"
     (tmp_path / "e.doc").write_bytes((FIXTURES / "doc" / "clean-2023.doc").read_bytes())
     r = runner.invoke(app, ["check", "--isolated", "--no-cache", "-f", "json", str(tmp_path)])
     data = json.loads(r.stdout)
     by_name = {Path(f["path"]).name: f for f in data["files"]}
-    for checked in ("a.doc", "b.doc"):
+    for checked in ("a.doc", "b.doc", "f.doc"):
         f = by_name[checked]
         assert f["skipped"] is None and f["error"] is None
         assert [d["code"] for d in f["diagnostics"]].count("DL004") == 1
     assert by_name["e.doc"]["error"] is None and by_name["e.doc"]["diagnostics"] == []
     assert by_name["c.doc"]["skipped"] is None and "内部结构损坏" in by_name["c.doc"]["error"]
-    assert "RTF" in by_name["d.txt"]["skipped"]
+    assert "Word 2003 XML" in by_name["d.txt"]["skipped"]
     assert data["summary"]["files_skipped"] == 1
     assert r.exit_code == 2  # the damaged file
 

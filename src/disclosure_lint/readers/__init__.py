@@ -34,6 +34,7 @@ READERS: dict[str, tuple[str, str]] = {
     ".mhtml": ("mhtml", "mhtml"),
     ".docx": ("docx", "docx"),
     ".doc": ("doc", "doc"),
+    ".rtf": ("rtf", "rtf"),
     ".pdf": ("pdf", "pdf"),
 }
 # Scanned pages as images, read by OCR (the ``ocr`` extra): only when named, never picked up by the walk.
@@ -72,7 +73,7 @@ def reader_of(path: str, data: bytes) -> tuple[str, str | None]:
     not what the name says.  A PDF, a Word package or a web page is read as what it is whatever its name
     (a failed download saved as ``.pdf``, a portal page as ``.jsp`` or ``.doc``, a PDF as ``download.do``); a
     Markdown file is never read as a web page (it may hold HTML), and a file not named .pdf is a PDF only when it
-    starts as one (a text quoting "%PDF-" stays text).  A type the tool does not read, found by its name or its
+    starts as one (a text quoting "%PDF-" stays text); an RTF file is read as RTF whatever its name.  A type the tool does not read, found by its name or its
     bytes, is :class:`UnsupportedType`."""
     ext = os.path.splitext(path)[1].lower()
     named = READERS.get(ext) or IMAGES.get(ext)
@@ -92,7 +93,9 @@ def reader_of(path: str, data: bytes) -> tuple[str, str | None]:
         found = "mhtml"  # a single-file web page: a page saved by a browser, a report Word saved so (named .doc)
     elif content == "ole" and ext not in _OTHER_PACKAGES:
         found = "doc"  # a Word 97–2003 file (also one renamed .docx); its reader says what another binary file is
-    elif content is not None:  # a binary Office file, RTF, Word 2003 XML
+    elif content == "rtf":
+        found = "rtf"  # Word's or a portal's "save as RTF", often named .doc (Word opens it whatever its name)
+    elif content is not None:  # a binary Office file, Word 2003 XML
         if module == "docx":
             found = "docx"  # its reader says what the file is and how to save it as .docx
         elif ext in UNSUPPORTED and content == "ole":
@@ -104,6 +107,9 @@ def reader_of(path: str, data: bytes) -> tuple[str, str | None]:
         raise UnsupportedType(UNSUPPORTED[ext])
     elif module == "doc":  # neither a Word 97–2003 file nor a page, PDF or package under the name
         raise UnsupportedType(f"文件扩展名为 {ext}，内容却不是 Word 文档（不是 Word 97–2003 的二进制文件，也不是网页或 PDF），"
+                              f"无法读取；{FIX_AS_DOCX}")
+    elif module == "rtf":  # neither RTF nor a page, PDF or Word file under the name
+        raise UnsupportedType(f"文件扩展名为 {ext}，内容却不是 RTF 格式（开头不是 {{\\rtf），也不是网页、PDF 或 Word 文档，"
                               f"无法读取；{FIX_AS_DOCX}")
     else:
         found = module

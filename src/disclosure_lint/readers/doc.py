@@ -51,27 +51,22 @@ from __future__ import annotations
 import struct
 import time
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
-from ..model import Block, Document, ReaderNotice, Row, Table
+from ..model import Document, ReaderNotice
 from .doc_boxes import box_ranges, shape_ids
+from .doc_build import Builder
 from .doc_file import DAMAGED, damaged, fib, streams, u16, u32
 from .doc_lists import Lists
 from .doc_pictures import floating_sizes, inline_size, is_big
-from .doc_tables import frame_cells, grid_of, shallower
 from .doc_text import MARKS, field_codes, inside, kept, merged
-from .lines import new_cell
 
 PAGE = 512  # a formatted disk page (FKP)
 MAX_PIECES = 200_000
 MAX_PAGES = 20_000  # FKP pages read (paragraph and character properties each; a 300-page report has a few thousand)
 MAX_NESTING = 64
-MAX_FRAMES = 1_000  # layout frames read as the body
-MAX_REREAD = 200_000  # paragraphs of frames read again one level less deep, in all (a frame in a frame in a frame …)
-
-_STRIP = " \t\u3000\xa0"
 
 # sprms (single property modifiers) read
 P_IN_TABLE, P_TTP, P_ITAP, P_DTAP = 0x2416, 0x2417, 0x6649, 0x664A
@@ -413,163 +408,6 @@ def _paragraphs(tx: _Text | _Slice, papx: _Runs, drop: list[tuple[int, int]], de
         yield raw.translate(_CLEAN), text[i], papx.at(tx.fc(i), _PLAIN), pictures
 
 
-# -- tables --------------------------------------------------------------------------------------
-
-class _Builder:
-    def __init__(self, limits: Limits, lists: Lists, is_picture=lambda pos: False, deadline: float = float("inf")):
-        self.limits = limits
-        self.deadline = deadline
-        self.lists = lists
-        self.is_picture = is_picture  # whether the anchor at a position of the text is a picture of a table's size
-        self.blocks: list[Block] = []
-        self.n_paras = 0
-        self.n_tables = 0
-        self.cells = 0
-        self.cut: str | None = None
-        self.auto_numbered = 0
-        self.rows: list[tuple[list[str], _Para]] = []
-        self.cell: list[str] = []  # paragraphs of the cell being read
-        self.row: list[str] = []  # cells of the row being read
-        self.inner: list[str] = []  # a nested table's row being read
-        self.pending = 0  # cells read of the table being read
-        self.held: list[tuple[str, str, _Para, list[int]]] = []  # the paragraphs of the table being read
-        self.frames = 0  # layout frames read as the body
-        self.reread = 0  # their paragraphs read again
-        self.boxes: Callable[[int], list] = lambda pos: []  # the paragraphs of the text box anchored at a position
-        self.n_boxes = 0
-        self.box_of: int | None = None  # the paragraph whose text box is being read
-        self.box_k = 0
-
-    def paragraph(self, raw: str, mark: str, p: _Para, pictures: list[int] = ()) -> None:  # type: ignore[assignment]
-        if p.depth():  # a table's: held until the table ends, to tell a layout frame from a table
-            self.held.append((raw, mark, p, pictures))
-            if p.depth() == 1 and mark == "\x07":  # a cell's end or a row's (millions of empty rows are bounded too)
-                self.pending += 1
-                if self.cells + self.pending > self.limits.max_table_cells:  # before the rows pile up in memory
-                    self._too_many_cells()
-            return
-        self.flush()
-        self.body(raw, p, self._label(p), pictures)
-
-    def _label(self, p: _Para) -> str | None:
-        """The number Word draws before the paragraph (counted wherever it is; drawn before a body paragraph only)."""
-        numbered = self.lists.numbering_of(p.ilfo, p.ilvl, p.istd) if self.lists.lfos else None
-        if numbered is None:
-            return None
-        self.auto_numbered += 1
-        return self.lists.label(*numbered)
-
-    def _table_paragraph(self, raw: str, mark: str, p: _Para) -> None:
-        self._label(p)
-        if p.depth() >= 2 or p.inner_cell or p.inner_ttp:  # a table nested in a cell: its rows as lines of the cell
-            if p.inner_ttp:
-                if self.inner:
-                    self.cell.append("\t".join(self.inner))
-                self.inner = []
-            else:
-                self.inner.append(_clean(raw))
-        elif p.ttp:
-            if self.cell:
-                self.row.append("\n".join(x for x in self.cell if x))
-                self.cell = []
-            self.rows.append((self.row, p))
-            self.row = []
-        else:
-            self.cell.append(_clean(raw))
-            if mark == "\x07":
-                if self.inner:
-                    self.cell.append("\t".join(self.inner))
-                    self.inner = []
-                self.row.append("\n".join(x for x in self.cell if x))
-                self.cell = []
-
-    def _too_many_cells(self) -> None:
-        self.cut = self.cut or (f"表格单元格超过 {self.limits.max_table_cells} 个（limits.max_table_cells），"
-                                f"第{self.n_tables + 1}个表格起未读取")
-
-    def body(self, raw: str, p: _Para, label: str | None = None, pictures: list[int] = ()) -> None:  # type: ignore[assignment]
-        text = _clean(raw)
-        if not text and any(self.is_picture(pos) for pos in pictures[:8]):
-            # a paragraph that is a picture (a statistics table pasted as one): not counted, as in the Word reader
-            self.blocks.append(Block(index=len(self.blocks), kind="image", text="<img>",
-                                     pointer=f"第{self.n_paras}段后的图片" if self.n_paras else "正文开头的图片"))
-        if self.box_of is not None:  # a text box's paragraph: not counted, as in the Word reader
-            if text:
-                self.box_k += 1
-                level = p.outline + 1 if p.outline is not None else self.lists.levels.get(p.istd or 0)
-                self.blocks.append(Block(index=len(self.blocks), kind="heading" if level else "paragraph", level=level,
-                                         text=(label or "") + text, pointer=f"第{self.box_of}段处文本框第{self.box_k}段"))
-            return
-        if text and self.n_paras >= self.limits.max_blocks:
-            self.cut = self.cut or f"段落超过 {self.limits.max_blocks} 段（limits.max_blocks），第{self.n_paras + 1}段起未读取"
-            return
-        if text:
-            self.n_paras += 1
-            level = p.outline + 1 if p.outline is not None else self.lists.levels.get(p.istd or 0)
-            self.blocks.append(Block(index=len(self.blocks), kind="heading" if level else "paragraph",
-                                     text=(label or "") + text, level=level, pointer=f"第{self.n_paras}段"))
-        for pos in pictures[:64]:  # a text box's paragraphs follow the paragraph that anchors it, as in the Word reader
-            items = self.boxes(pos)
-            if items:
-                self.box_of, self.box_k, before = max(self.n_paras, 1), 0, len(self.blocks)
-                for item in items:
-                    self.paragraph(*item)
-                self.flush()
-                self.box_of = None
-                self.n_boxes += len(self.blocks) > before  # (a box with text: LibreOffice adds an empty one)
-
-    def flush(self) -> None:
-        held, self.held, self.pending = self.held, [], 0
-        if not held or self.cut:
-            return
-        frame = frame_cells(held) if self.frames < MAX_FRAMES and self.reread + len(held) <= MAX_REREAD else None
-        if frame is not None:  # a page laid out in a frame: its paragraphs and tables are the body's
-            self.frames += 1
-            self.reread += len(held)
-            for k, (raw, mark, p, pictures) in enumerate(item for cell in frame for item in cell):
-                if k % 256 == 0 and time.monotonic() > self.deadline:  # (a frame in a frame: read once a level)
-                    self.cut = self.cut or (f"读取时间超过 {self.limits.max_read_seconds:g} 秒的上限"
-                                            f"（limits.max_read_seconds），第{self.n_paras + 1}段起未读取")
-                    return
-                q, shallow_mark = shallower(p, mark)
-                self.paragraph(raw, shallow_mark, q, pictures)
-            self.flush()
-            return
-        for raw, mark, p, _pictures in held:
-            self._table_paragraph(raw, mark, p)
-        if self.cell or self.row:  # a table whose last row has no row end (a damaged or cut file)
-            if self.cell:
-                self.row.append("\n".join(x for x in self.cell if x))
-            self.rows.append((self.row, _PLAIN))
-        self.cell, self.row, self.inner = [], [], []
-        rows, self.rows = self.rows, []
-        if not rows:
-            return
-        grid = grid_of(rows, self.limits.max_table_cells - self.cells)
-        if grid is None:
-            self._too_many_cells()
-            return
-        if not any(any(c for c in r) for r in grid):
-            return  # an empty layout table carries nothing to lint
-        self.cells += sum(len(r) for r in grid)
-        self.n_tables += 1
-        tno = self.n_tables
-        out = []
-        for ri, ((_cells, p), texts) in enumerate(zip(rows, grid, strict=True)):
-            cells = tuple(new_cell(t, ri, ci, None, None, None, f"表{tno}第{ri + 1}行第{ci + 1}列", p.header)
-                          for ci, t in enumerate(texts))
-            out.append(Row(cells=cells, header=p.header))
-        self.blocks.append(Block(index=len(self.blocks), kind="table", text="\n".join("\t".join(r) for r in grid),
-                                 table=Table(rows=tuple(out)), pointer=f"表{tno}"))
-
-
-def _clean(text: str) -> str:
-    """Each line stripped, blank lines dropped (as the Word reader's cells and paragraphs)."""
-    if "\n" not in text:
-        return text.strip(_STRIP)
-    return "\n".join(s for s in (line.strip(_STRIP) for line in text.split("\n")) if s)
-
-
 # -- the file ------------------------------------------------------------------------------------
 
 class _Slice:
@@ -625,7 +463,7 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     drop = merged(deleted + field_codes(tx.text))
     lists = Lists(table, pairs[73], pairs[74], sprms)
     lists.read_styles(table, *pairs[1], sprms)
-    b = _Builder(limits, lists, is_picture, deadline)
+    b = Builder(limits, lists, _PLAIN, is_picture, deadline)
     b.boxes = lambda pos: boxes.pop(ids.get(tx.cp(pos), -1), []) if tx.text[pos] == "\x08" else []  # (each box once)
     for raw, mark, p, pictures in _paragraphs(tx, papx, drop, deadline):
         b.paragraph(raw, mark, p, pictures)

@@ -39,9 +39,11 @@ def _not_a_zip(data: bytes) -> InputError:
         return UnsupportedType(f"这不是真正的 .docx 文件，而是改了扩展名的旧版 Word（.doc）或 WPS 文件；{FIX_AS_DOCX}")
     if content in NAMES:
         return UnsupportedType(f"这是{NAMES[content]}，只是扩展名为 .docx；{FIX_AS_DOCX}")
-    # (a PDF or a page named .docx is read as what it is: readers.reader_of never gives them to this reader)
+    # (a PDF, an RTF file or a page named .docx is read as what it is: readers.reader_of never gives them to this reader)
     if content == "pdf":
         return InputError("这是 PDF 文件，只是扩展名为 .docx；请把扩展名改为 .pdf 后再检查")
+    if content == "rtf":
+        return InputError("这是 RTF 格式文件，只是扩展名为 .docx；请把扩展名改为 .rtf 后再检查")
     if content == "html":
         return InputError("这是网页（HTML）文件，只是扩展名为 .docx；请把扩展名改为 .html 后再检查，或在 Word 中另存为 .docx")
     if data.startswith(b"PK"):

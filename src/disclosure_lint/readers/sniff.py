@@ -34,12 +34,12 @@ READ_AS: dict[str, tuple[str, str]] = {
     "html": ("网页（HTML）", "网页"),
     "mhtml": ("单个文件网页（.mht）", "网页"),
     "ole": ("旧版 Word 等 Office 的二进制文件（.doc）", " Word 97–2003 文档"),
+    "rtf": (" RTF 格式文件", " RTF 文档"),
 }
 
 # how the contents the tool does not read are named in its messages ("这是{name}"; a space before a Latin word)
 NAMES: dict[str, str] = {
     "ole": "旧版 Word（.doc）、WPS 或 Excel 的二进制文件",
-    "rtf": " RTF 格式文件",
     "word-xml": " Word 2003 XML 文档",
 }
 
