@@ -29,7 +29,7 @@ Measured (all default rules, one process, through :class:`disclosure_lint.api.Ch
   throughput set because the command line's fixed start-up (≈0.3 s) would otherwise be most of a 300-file
   run with 2 jobs: what a scan of many reports gets is the rate after it;
 * per format: the first ``--formats`` (default 60) reports rendered by ``tests/render.py``
-  into .txt, .html, .docx and .pdf, and the .docx saved as .doc by LibreOffice where it is installed (cached in
+  into .txt, .html, .docx and .pdf, and the .docx saved as .doc and .rtf by LibreOffice where it is installed (cached in
   ``bench/out/formats/``), each set checked with
   ``Checker.check_file`` and timed like the Markdown set; the findings of every rendered file
   are compared with those of its Markdown original (they should be identical).
@@ -316,25 +316,28 @@ def render_formats(files: list[str], outdir: Path) -> tuple[dict[str, list[str]]
 
 
 def _as_doc(paths: dict[str, list[str]], outdir: Path, spent: dict[str, float]) -> set[str]:
-    """The .docx renderings saved as Word 97–2003 .doc by LibreOffice (one ``soffice`` run for those not yet
-    converted), as the ``.doc`` format; nothing where LibreOffice is not installed.  Returns the files' names."""
+    """The .docx renderings saved by LibreOffice as Word 97–2003 .doc and as RTF (one ``soffice`` run per format for
+    those not yet converted), as the ``.doc`` and ``.rtf`` formats; nothing where LibreOffice is not installed.
+    Returns the files' names."""
     import shutil
 
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         return set()
-    todo = [p for p in paths[".docx"] if not os.path.exists(p[:-1])]
-    if todo:
-        t0 = time.perf_counter()
-        with tempfile.TemporaryDirectory() as tmp:
-            subprocess.run([soffice, f"-env:UserInstallation={Path(tmp).as_uri()}", "--headless", "--convert-to",
-                            "doc:MS Word 97", "--outdir", str(outdir), *todo], capture_output=True, timeout=900)
-        spent[".doc"] = time.perf_counter() - t0
-    paths[".doc"] = [p[:-1] for p in paths[".docx"] if os.path.exists(p[:-1])]  # (x.docx → x.doc)
-    if len(paths[".doc"]) != len(paths[".docx"]):  # a conversion failed: no .doc row rather than a partial one
-        del paths[".doc"]
-        return set()
-    return {os.path.basename(p) for p in paths[".doc"]}
+    names: set[str] = set()
+    for ext, target in ((".doc", "doc:MS Word 97"), (".rtf", "rtf")):
+        want = [p[:-len(".docx")] + ext for p in paths[".docx"]]
+        todo = [p for p, w in zip(paths[".docx"], want) if not os.path.exists(w)]
+        if todo:
+            t0 = time.perf_counter()
+            with tempfile.TemporaryDirectory() as tmp:
+                subprocess.run([soffice, f"-env:UserInstallation={Path(tmp).as_uri()}", "--headless", "--convert-to",
+                                target, "--outdir", str(outdir), *todo], capture_output=True, timeout=900)
+            spent[ext] = time.perf_counter() - t0
+        if all(os.path.exists(w) for w in want):  # a conversion failed: no row rather than a partial one
+            paths[ext] = want
+            names |= {os.path.basename(w) for w in want}
+    return names
 
 
 def measure_formats(paths: dict[str, list[str]], repeat: int) -> dict:
