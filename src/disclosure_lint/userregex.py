@@ -223,3 +223,21 @@ class BoundedPattern:
 
     def __repr__(self) -> str:
         return f"BoundedPattern({self.pattern!r})"
+
+
+_sre_parser = importlib.import_module("re._parser")  # the re module's own parser (loaded with it; not in the stubs)
+
+
+def cased_parse(pattern: Any) -> Any | None:
+    """The parse tree of a compiled standard-library pattern (``re._parser``), for reading what every match holds or
+    starts with; None for a pattern that ignores case (anywhere it says so), one it cannot parse, or one the time
+    bound guards (not a ``re.Pattern``)."""
+    if not isinstance(pattern, re.Pattern) or pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        tree = _sre_parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - whatever it cannot read: no tree
+        return None
+    if tree.state.flags & re.IGNORECASE:
+        return None
+    return tree

@@ -34,7 +34,7 @@ from pydantic import Field
 
 from ..model import Block
 from ..report.alternation import rank
-from ..userregex import BoundedPattern, compile_pattern
+from ..userregex import BoundedPattern, cased_parse, compile_pattern
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions, PatternList, UserPattern
 
@@ -110,13 +110,8 @@ def required_char(pattern: re.Pattern[str] | BoundedPattern) -> str | None:
     of them (:data:`.alternation.COMMON`).  A text without it holds no match (``ch in text``: a search for one
     character in C, where a pattern led by a class tests every character).  None when there is none (and for the
     patterns the time bound guards, :mod:`..userregex`)."""
-    if not isinstance(pattern, re.Pattern) or pattern.flags & re.IGNORECASE:
-        return None
-    try:
-        tree = _parser.parse(pattern.pattern, pattern.flags)
-    except Exception:  # noqa: BLE001 - whatever it cannot read, no character
-        return None
-    if tree.state.flags & re.IGNORECASE:
+    tree = cased_parse(pattern)
+    if tree is None:
         return None
     found: list[str] = []
 
@@ -138,13 +133,8 @@ def first_chars(pattern: re.Pattern[str] | BoundedPattern) -> frozenset[str] | N
     ``(?m:^)``): literals, classes of literals and small ranges, through groups, choices and repeats of at least once.
     None when that is not known (a negated class, a category such as ``\\d``, an optional lead, a case-blind part, a
     look-around, or a pattern the time bound guards): the pattern is then tried as it is."""
-    if not isinstance(pattern, re.Pattern) or pattern.flags & re.IGNORECASE:
-        return None
-    try:
-        tree = _parser.parse(pattern.pattern, pattern.flags)
-    except Exception:  # noqa: BLE001 - whatever it cannot read, no gate
-        return None
-    if tree.state.flags & re.IGNORECASE:
+    tree = cased_parse(pattern)
+    if tree is None:
         return None
 
     def lead(seq) -> set[str] | None:

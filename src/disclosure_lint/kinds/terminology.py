@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from ..report.writing import sentence_span
-from ..userregex import compile_pattern
+from ..userregex import cased_parse, compile_pattern
 from . import register
 from .base import Hit, Kind, KindOptions, PatternList, UserPattern
 
@@ -37,7 +37,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # Between two matches of one entry, only brackets and spaces: they are one citation.
 # the re module's own parser and opcodes (loaded with it; not in the type stubs)
-_parser = importlib.import_module("re._parser")
 _sre = importlib.import_module("re._constants")
 _LITERAL, _SUBPATTERN, _BRANCH = _sre.LITERAL, _sre.SUBPATTERN, _sre.BRANCH
 _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
@@ -48,13 +47,8 @@ _REACH = 80  # characters either side of a match searched for its sentence (``co
 def required_words(pattern: re.Pattern[str]) -> list[str] | None:
     """Words one of which every match of ``pattern`` holds (read from its parse: runs of literal characters
     that no match can leave out), or None when none is certain (case ignored, an optional part …)."""
-    if pattern.flags & re.IGNORECASE:
-        return None
-    try:
-        tree = _parser.parse(pattern.pattern, pattern.flags)
-    except Exception:  # noqa: BLE001 - whatever it cannot read, no words
-        return None
-    if tree.state.flags & re.IGNORECASE:
+    tree = cased_parse(pattern)
+    if tree is None:
         return None
     words = _required(tree)
     return sorted(words) if words else None

@@ -486,20 +486,10 @@ class _Reader:
                 if kind == UNICODE:
                     skip, high = self._unicode_run(st, m.group(UNICODE), skip, high)
                     first = star = False
-                elif kind == HEX:
-                    raw = bytes.fromhex(m.group(HEX).replace(b"\\'", b"").decode("ascii"))
-                    if skip:
-                        cut = min(skip, len(raw))
-                        skip -= cut
-                        raw = raw[cut:]
-                        if not raw:
-                            continue
-                    high = None
-                    self._add_bytes(st, raw)
-                    first = star = False
-                elif kind == TEXT:
-                    raw = m.group(TEXT)
-                    if skip:
+                elif kind in (HEX, TEXT):
+                    raw = bytes.fromhex(m.group(HEX).replace(b"\\'", b"").decode("ascii")) if kind == HEX \
+                        else m.group(TEXT)
+                    if skip:  # a \uN's fallback characters (a \'hh is one)
                         cut = min(skip, len(raw))
                         skip -= cut
                         raw = raw[cut:]
