@@ -249,27 +249,17 @@ class SectionOrder(Kind[SectionOrderOptions]):
                 span = _numeral_span(s.heading)
                 if span:
                     fixes.append(FixEdit(s.heading, span[0], span[1], e))
-        if first.number is None and arabic[0] is not None:
-            written = first.heading.text[arabic[0][0]:arabic[0][1]].strip()
+        if first.number is None:
+            label, how, desc = first.title, "没有序号", "补上序号"
+            if arabic[0] is not None:
+                written = first.heading.text[arabic[0][0]:arabic[0][1]].strip()
+                label, how, desc = f"{written}{first.title}", "用了阿拉伯数字序号", "改正序号"
+            elif first.heading.kind == "list_item":
+                how, desc = "写成了编号列表的项目（1. 2. …；Word 的自动编号转换为 Markdown 后常是这样）", "改正序号"
             if len(g) == 1:
-                problem = f"部分标题“{written}{first.title}”用了阿拉伯数字序号，应为“{exps[0]}、{first.title}”"
+                problem = f"部分标题“{label}”{how}，应为“{exps[0]}、{first.title}”"
             else:
-                problem = (f"“{written}{first.title}”等{len(g)}个部分标题用了阿拉伯数字序号，应依次编为"
-                           f"“{exps[0]}、”至“{exps[-1]}、”")
-            desc = "改正序号"
-        elif first.number is None and first.heading.kind == "list_item":
-            what = f"“{first.title}”" if len(g) == 1 else f"“{first.title}”等{len(g)}个部分标题"
-            problem = (f"{what}写成了编号列表的项目（1. 2. …；Word 的自动编号转换为 Markdown 后常是这样），应依次编为"
-                       f"“{exps[0]}、”至“{exps[-1]}、”" if len(g) > 1 else
-                       f"部分标题{what}写成了编号列表的项目（Word 的自动编号转换为 Markdown 后常是这样），应为“{exps[0]}、{first.title}”")
-            desc = "改正序号"
-        elif first.number is None:
-            if len(g) == 1:
-                problem = f"部分标题“{first.title}”没有序号，应为“{exps[0]}、{first.title}”"
-            else:
-                problem = (f"“{first.title}”等{len(g)}个部分标题没有序号，应依次编为"
-                           f"“{exps[0]}、”至“{exps[-1]}、”")
-            desc = "补上序号"
+                problem = f"“{label}”等{len(g)}个部分标题{how}，应依次编为“{exps[0]}、”至“{exps[-1]}、”"
         else:
             off = first.number - _position(first) - 1
             cause = self._cause(st, first, off)
