@@ -185,3 +185,24 @@ def test_the_alignment_row_of_a_table_typed_with_full_width_pipes_is_markup():
     table = ("｜ 信息内容 ｜ 本年处理决定数量 ｜\n｜---｜---:｜\n｜ 行政许可 ｜ 58 ｜\n｜ 行政处罚 ｜ 3 ｜\n")
     assert [d.code for d in lint(table, select=["DL701"])] == []
     assert [d.code for d in lint("本局要求如下:---\n", select=["DL701"])] == ["DL701"]
+
+
+# -- straight quotes throughout (an editor with its quote replacement off, or pandoc's Markdown) --------------------
+
+_QUOTED = ("某某县某某局2023年政府信息公开工作年度报告\n\n一、总体情况\n\n" + "本局围绕\"放管服\"改革推进政府信息公开，"
+           "及时发布\"双随机、一公开\"抽查结果，专栏\"政策解读\"全年更新。" * 12 + "\n")
+
+
+def test_straight_quotes_throughout_are_one_finding_with_every_fix():
+    diags = [d for d in lint(_QUOTED, select=["DL701"]) if d.code == "DL701"]
+    assert len(diags) == 1
+    d = diags[0]
+    assert "全文共72处双引号都是半角，没有一处用全角引号" in d.message and d.evidence["count"] == 72
+    assert d.fix is not None and d.fix.independent and len(d.fix.edits) == 72
+    assert [e.replacement for e in d.fix.edits[:2]] == ["“", "”"]
+
+
+def test_straight_quotes_beside_curly_ones_are_reported_one_by_one():
+    text = _QUOTED.replace('"放管服"', "“放管服”", 1)  # one pair typed right: the others are slips, each reported
+    diags = [d for d in lint(text, select=["DL701"]) if d.code == "DL701"]
+    assert len(diags) == 70 and not any("全文共" in d.message for d in diags)

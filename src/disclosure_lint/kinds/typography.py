@@ -54,12 +54,17 @@ _NOTE = ("；全文共{n}处半角{names}都是这样，没有一处用全角，
          "留下的特征，所查若是转存件，请对照发布原文核实；若是原稿，请一并改为全角（本条代表全部{n}处）")
 
 
+_QUOTES_NOTE = ("；全文共{n}处双引号都是半角，没有一处用全角引号：多为编辑器关闭了引号的自动替换，或转换工具（如 pandoc "
+                "转出的 Markdown）把“”改成了直引号，请一并改为全角（本条代表全部{n}处）")
+
+
 class AsciiPunctuationOptions(KindOptions):
     marks: str = Field(default=",;:?!()\"", description="要检查的半角标点")
     exempt_list_markers: bool = True
     collapse_normalised: bool = Field(
         default=True, description="全文呈现兼容规范化（NFKC）的特征时（逗号、冒号、括号等全是半角，句号、顿号是全角），"
-                                  "只报告一条，代表全部半角标点；false：逐处报告")
+                                  "只报告一条，代表全部半角标点；全文的双引号都是半角、没有一处全角引号时，也只报告"
+                                  "一条；false：逐处报告")
 
 
 @register
@@ -74,26 +79,42 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
             yield from found
             return
         head = list(islice(found, COLLAPSE_MAX + 1))
-        nfkc = [h for h in head if h.params["mark"] in _NFKC_MARKS]
-        if len(head) > COLLAPSE_MAX or len(nfkc) < COLLAPSE_MIN or not normalised_copy(report):
+        if len(head) > COLLAPSE_MAX:
             yield from head
             yield from found
             return
-        first = nfkc[0]
-        names = "、".join(dict.fromkeys(_NFKC_MARKS[h.params["mark"]] for h in nfkc))
-        by_mark: dict[str, int] = {}
-        for h in nfkc:
-            by_mark[h.params["mark"]] = by_mark.get(h.params["mark"], 0) + 1
-        one = Hit(block=first.block, start=first.start, end=first.end,
-                  params={**first.params, "note": _NOTE.format(n=len(nfkc), names=names)},
-                  evidence={**first.evidence, "count": len(nfkc), "by_mark": by_mark, "normalised": "NFKC"},
-                  key="normalised-copy", fix=[e for h in nfkc for e in h.fix or ()] or None,
-                  fix_description=f"将全文{len(nfkc)}处半角标点改为全角", fix_independent=True)
-        for h in head:  # in document order: the one finding at the first mark, the others (\") as they come
-            if h is first:
-                yield one
-            elif h.params["mark"] not in _NFKC_MARKS:
+        # the marks of a text that shows how it was made, each kind reported once for all: a normalised copy's , ; :
+        # ( ) (NFKC), and the straight quotes of a text with no curly one (an editor's or a converter's)
+        ones: dict[int, Hit] = {}
+        folded: set[int] = set()
+        nfkc = [h for h in head if h.params["mark"] in _NFKC_MARKS]
+        if len(nfkc) >= COLLAPSE_MIN and normalised_copy(report):
+            names = "、".join(dict.fromkeys(_NFKC_MARKS[h.params["mark"]] for h in nfkc))
+            ones[id(nfkc[0])] = self._one(nfkc, _NOTE.format(n=len(nfkc), names=names), "normalised-copy",
+                                          {"normalised": "NFKC"}, f"将全文{len(nfkc)}处半角标点改为全角")
+            folded.update(map(id, nfkc))
+        quotes = [h for h in head if h.params["mark"] == '"']
+        if len(quotes) >= COLLAPSE_MIN and straight_quotes_only(report):
+            ones[id(quotes[0])] = self._one(quotes, _QUOTES_NOTE.format(n=len(quotes)), "straight-quotes",
+                                            {"straight_quotes": True}, f"将全文{len(quotes)}处半角双引号改为全角引号")
+            folded.update(map(id, quotes))
+        for h in head:  # in document order: each collapsed finding at its first mark, the others as they come
+            if id(h) in ones:
+                yield ones[id(h)]
+            elif id(h) not in folded:
                 yield h
+
+    @staticmethod
+    def _one(hits: list[Hit], note: str, key: str, extra: dict, fix_description: str) -> Hit:
+        """One finding standing for ``hits`` (at the first of them), with their fixes, each applicable alone."""
+        first = hits[0]
+        by_mark: dict[str, int] = {}
+        for h in hits:
+            by_mark[h.params["mark"]] = by_mark.get(h.params["mark"], 0) + 1
+        return Hit(block=first.block, start=first.start, end=first.end, params={**first.params, "note": note},
+                   evidence={**first.evidence, "count": len(hits), "by_mark": by_mark, **extra}, key=key,
+                   fix=[e for h in hits for e in h.fix or ()] or None, fix_description=fix_description,
+                   fix_independent=True)
 
     def _found(self, report: AnnualReport) -> Iterator[Hit]:
         marks = set(self.options.marks)
@@ -180,6 +201,13 @@ def normalised_copy(report: AnnualReport) -> bool:
     text = "\n".join([b.text for b in report.lintable_blocks])
     return len(text) >= COLLAPSE_TEXT and text.count("。") + text.count("、") >= COLLAPSE_MIN \
         and unicodedata.is_normalized("NFKC", text)
+
+
+def straight_quotes_only(report: AnnualReport) -> bool:
+    """Whether the report's text, long enough to say (:data:`COLLAPSE_TEXT`), holds no curly double quote (“”): its
+    straight ones are then all of them, typed so or made so by a converter, not a slip here and there."""
+    text = "\n".join([b.text for b in report.lintable_blocks])
+    return len(text) >= COLLAPSE_TEXT and "“" not in text and "”" not in text
 
 
 _CJK_CHARS = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》"  # those of _CJK
