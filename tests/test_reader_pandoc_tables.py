@@ -161,3 +161,16 @@ def test_arabic_numbered_part_titles_fix_and_not_sub_items():
     fix = diags[0].fix
     assert fix is not None and [e.replacement for e in fix.edits] == ["一、", "二、", "三、", "四、", "五、", "六、"]
     assert [(e.line, e.column, e.end_column) for e in fix.edits][:3] == [(2, 1, 3), (6, 1, 3), (8, 1, 4)]
+
+
+def test_pandoc_div_fences_are_markup(tmp_path):
+    """A portal page written as Markdown by pandoc keeps its <div>s as fenced divs; a closing fence right under the
+    落款's date made one paragraph of the two, and the date was no 落款's (DL402, DL405 lost)."""
+    src = (ROOT / "examples" / "defective-2023.md").read_text(encoding="utf-8").rstrip("\n")
+    page = ("::: article\n" + src + "\n:::\n\n::: footer\n主办单位：某某市人民政府办公室\n\n网站标识码：0000000000\n:::\n")
+    path = tmp_path / "page.md"
+    path.write_text(page, encoding="utf-8")
+    got = _findings(path)
+    assert got == _findings(ROOT / "examples" / "defective-2023.md")
+    assert any(code == "DL405" for code, _ in got)
+    assert markdown.parse(page).text == page  # the document's text is the file's

@@ -429,6 +429,17 @@ def _add_table(blocks: list[Block], notices: list[ReaderNotice], src_lines: list
     return cells_left - got
 
 
+#: a pandoc fenced div's fence (``::: footer``, ``::: {.related}``, ``:::``): pandoc writes a web page's <div>s so
+_DIV_FENCE = re.compile(r" {0,3}:{3,}[ \t]*(?:\{[^}\n]*\}|[\w.-]+)?[ \t]*:*[ \t]*")
+
+
+def _without_div_fences(src_lines: list[str]) -> list[str] | None:
+    """The source's lines with pandoc's div fences blank (markup, not text: a fence right under the 落款's date made
+    it a paragraph of two lines, and the date was no 落款's), or None when there is none."""
+    out = [("" if line[:4].lstrip(" ")[:3] == ":::" and _DIV_FENCE.fullmatch(line) else line) for line in src_lines]
+    return out if out != src_lines else None
+
+
 def _pandoc_tables(text: str, src_lines: list[str], path: str, encoding: str | None,
                    limits: Limits) -> Document | None:
     """The document of a Markdown source holding pandoc's simple, multiline or grid tables (:mod:`.md_pandoc`): the
@@ -516,8 +527,10 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
                 blocks.append(b)
         return Document(path=path, format="markdown", encoding=encoding, text=text, blocks=tuple(blocks),
                         notices=tuple(notices))
-    # (a document with pandoc's tables is never one of plain blocks: their lines start with - or +, or make a
-    # paragraph of several lines)
+    # (a document with pandoc's tables or fenced divs is never one of plain blocks: their lines start with - or +, or
+    # make a paragraph of several lines)
+    if ":::" in text and (unfenced := _without_div_fences(src_lines)) is not None:
+        return replace(parse("\n".join(unfenced), path, encoding, limits), text=text)
     if pandoc_gate(text):
         with_tables = _pandoc_tables(text, src_lines, path, encoding, limits)
         if with_tables is not None:
