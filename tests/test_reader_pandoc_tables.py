@@ -174,3 +174,16 @@ def test_pandoc_div_fences_are_markup(tmp_path):
     assert got == _findings(ROOT / "examples" / "defective-2023.md")
     assert any(code == "DL405" for code, _ in got)
     assert markdown.parse(page).text == page  # the document's text is the file's
+
+
+@pytest.mark.parametrize("marker", ["1. ", "- "])
+def test_contents_list_before_the_parts_changes_nothing(tmp_path, marker):
+    """A list of the six parts' titles in the introduction (the report's contents) is not taken for the parts."""
+    src = (ROOT / "examples" / "clean-2023.md").read_text(encoding="utf-8")
+    titles = ["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况",
+              "存在的主要问题及改进情况", "其他需要报告的事项"]
+    toc = "全文包括以下六个部分：\n\n" + "".join(f"{marker}{t}\n" for t in titles) + "\n"
+    at = src.index("## 一、")
+    path = tmp_path / "toc.md"
+    path.write_text(src[:at] + toc + src[at:], encoding="utf-8")
+    assert _findings(path) == _findings(ROOT / "examples" / "clean-2023.md")
