@@ -497,6 +497,8 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
     blocks: list[Block] = []
     cells_left = limits.max_table_cells  # for all the tables of the file
     max_blocks = limits.max_blocks
+    if ":::" in text and (unfenced := _without_div_fences(src_lines)) is not None:  # pandoc's fenced divs: markup
+        return replace(parse("\n".join(unfenced), path, encoding, limits), text=text)
     # most reports are headings, one-line paragraphs and tables: their blocks found without markdown-it's tokens
     plain = _plain_blocks(text, src_lines) if source is text else None
     if plain is not None:
@@ -527,10 +529,8 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
                 blocks.append(b)
         return Document(path=path, format="markdown", encoding=encoding, text=text, blocks=tuple(blocks),
                         notices=tuple(notices))
-    # (a document with pandoc's tables or fenced divs is never one of plain blocks: their lines start with - or +, or
-    # make a paragraph of several lines)
-    if ":::" in text and (unfenced := _without_div_fences(src_lines)) is not None:
-        return replace(parse("\n".join(unfenced), path, encoding, limits), text=text)
+    # (a document with pandoc's tables is never one of plain blocks: their lines start with - or +, or make a
+    # paragraph of several lines)
     if pandoc_gate(text):
         with_tables = _pandoc_tables(text, src_lines, path, encoding, limits)
         if with_tables is not None:
