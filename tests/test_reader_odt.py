@@ -140,6 +140,11 @@ def test_numbering_and_headings_as_printed():
     texts = [b.text for b in doc.blocks]
     assert "一、总体情况" in texts and "（一）主动公开" in texts and "二、主动公开政府信息情况" in texts
     assert _findings(FIXTURES / "numbered-2023.odt") == Counter()
+    # the titles in Word's heading styles too: text:h in the list, numbered and at their levels, as the .docx reads
+    headed = read_path(str(FIXTURES / "numbered-headings-2023.odt"))
+    levels = {b.text: b.level for b in headed.blocks}
+    assert levels["一、总体情况"] == 1 and levels["（一）主动公开"] == 2 and headed.meta["auto_numbered"] == 18
+    assert _findings(FIXTURES / "numbered-headings-2023.odt") == _findings(FIXTURES / "numbered-2023.odt")
     doc = read_path(str(FIXTURES / "headings.odt"))
     assert [(b.kind, b.level) for b in doc.blocks] == [
         ("heading", 1), ("paragraph", None), ("heading", 1), ("heading", 2), ("heading", 1), ("heading", 1),
