@@ -155,6 +155,25 @@ def test_numbering_and_headings_as_printed():
                                                                  ("heading", 2, "（二）小标题")]
 
 
+def test_chapter_numbering_of_headings():
+    """A document numbered with LibreOffice's chapter numbering (text:outline-style in styles.xml): each text:h outside
+    a list drawn with the number of its outline level; an empty format (LibreOffice's default) draws nothing."""
+    styles = (f'<office:document-styles {NS}><office:styles><text:outline-style style:name="Outline">'
+              '<text:outline-level-style text:level="1" style:num-format="一, 二, 三, ..." style:num-suffix="、"/>'
+              '<text:outline-level-style text:level="2" style:num-prefix="（" style:num-suffix="）" '
+              'style:num-format="一, 二, 三, ..."/><text:outline-level-style text:level="3" style:num-format=""/>'
+              "</text:outline-style></office:styles></office:document-styles>").encode()
+    h = '<text:h text:outline-level="{}"{}>{}</text:h>'
+    body = "".join(h.format(level, extra, text) for level, extra, text in (
+        (1, "", "总体情况"), (2, "", "主动公开"), (2, "", "依申请公开"), (3, "", "小节"),
+        (1, ' text:is-list-header="true"', "未编号"), (1, "", "主动公开政府信息情况"),
+        (2, ' text:restart-numbering="true" text:start-value="5"', "第五项")))
+    doc = read_document("x.odt", package(content(body), styles_xml=styles))
+    assert [b.text for b in doc.blocks] == ["一、总体情况", "（一）主动公开", "（二）依申请公开", "小节", "未编号",
+                                            "二、主动公开政府信息情况", "（五）第五项"]
+    assert doc.meta["auto_numbered"] == 5
+
+
 def test_a_text_boxs_paragraphs_follow_its_anchor():
     """The 落款 in a text box is read after its anchor, as in the Word readers: the late publication (DL405) and the
     zero-padded date (DL402) are found."""
@@ -316,3 +335,18 @@ def test_depth_past_libxml2s_bound_and_a_zip_bomb_are_one_line():
         zf.writestr("content.xml", b"<a>" + b" " * 80_000_000 + b"</a>")
     with pytest.raises(InputError, match=r"解压后|上限"):
         read_document("a.odt", buf.getvalue())
+
+
+def test_libreoffice_conversions_read_as_their_docx(soffice, tmp_path):
+    """Converted again here, the .odt of each source reads block for block as the .docx it came from (levels too; the
+    features document's PAGE field keeps the 0 LibreOffice stores)."""
+    from .fixtures.odt.make_odt_fixtures import convert, sources
+
+    made = sources()
+    convert(made, tmp_path, tmp_path / "out", soffice)
+    for name, data in made.items():
+        want = [(b.kind, b.level, b.pointer, b.text) for b in docx_reader.read("x.docx", data).blocks]
+        got = [(b.kind, b.level, b.pointer, b.text) for b in read_path(str(tmp_path / "out" / f"{name}.odt")).blocks]
+        if name == "features":
+            want = [(k, lv, p, t.replace("第3页", "第0页")) for k, lv, p, t in want]
+        assert got == want, name

@@ -4,8 +4,9 @@ made as the .docx reader makes them (:mod:`.docx`), so an .odt report is checked
 
 * **Body in order**: ``text:h`` (a heading at its ``text:outline-level``), ``text:p`` (a heading when its style, or
   the style it inherits from, is named 标题 N/Heading N/Title, as in Word), ``text:list`` items (their paragraphs;
-  a label LibreOffice stored in ``text:number`` is drawn before a body paragraph, as the .docx reader draws Word's
-  automatic numbers — a list whose label is not stored is read without it), ``text:section`` and index bodies
+  the number its list style draws, or the label LibreOffice stored in ``text:number``, is drawn before a body
+  paragraph, as the .docx reader draws Word's automatic numbers; a heading outside a list has its chapter
+  numbering's, :mod:`.odt_lists`), ``text:section`` and index bodies
   (their paragraphs), ``table:table``.
 * **Inline**: ``text:span``, ``text:a``, fields (their shown text), ``text:s`` (``text:c`` spaces, bounded),
   ``text:tab`` a tab, ``text:line-break`` a line break in the paragraph; ``text:soft-page-break`` nothing.
@@ -210,6 +211,18 @@ class _Extractor:
         stored = "".join(number.itertext()).strip(_STRIP) if number is not None else ""
         return stored or drawn
 
+    def chapter(self, h) -> str | None:
+        """The chapter number drawn before a heading outside a list (text:outline-style; counted when drawn)."""
+        start = None
+        if h.get(TEXT_NS + "restart-numbering") == "true":
+            try:
+                start = int(h.get(TEXT_NS + "start-value") or 1)
+            except ValueError:
+                start = 1
+        label = self.numbers.outline(self.level(h) or 1, start)
+        self.stats["auto_numbered"] += label is not None
+        return label
+
     # containers (body, section, list item, cell, text box): paragraphs and tables in order
     def items(self, container, depth: int, lst: tuple[str | None, int, int | None] | None = None):
         """Yield ("p", text, boxes, level, pictures, label) and ("tbl", el) in document order; ``lst``: the list
@@ -219,7 +232,12 @@ class _Extractor:
             if tag in _PARAGRAPHS:
                 text, boxes = self.paragraph(ch)
                 number = ch.find(NUMBER)
-                label = self.label(lst, number) if lst is not None or number is not None else None
+                if lst is not None or number is not None:
+                    label = self.label(lst, number)
+                elif tag == H and ch.get(TEXT_NS + "is-list-header") != "true":
+                    label = self.chapter(ch)
+                else:
+                    label = None
                 lst = None
                 yield "p", text, boxes, self.level(ch), self.pictures, label
             elif tag == TBL:

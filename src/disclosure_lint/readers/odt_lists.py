@@ -9,6 +9,8 @@ followed by a tab or a space and does not end in punctuation.  Counters are kept
 ``text:continue-numbering`` or ``text:continue-list`` goes on counting; another restarts it), start at the level's
 ``text:start-value`` (or an item's), and a level counting restarts the deeper ones.  Only the first paragraph of an
 item is numbered (an item holding only a nested list is how a deeper level is written: it counts nothing).  A
+heading (``text:h``) outside a list is numbered by the chapter numbering (``text:outline-style``) at its outline level
+(none when that level's format is empty, as LibreOffice's default; none for a ``text:is-list-header`` heading).  A
 bullet, a picture or an unknown format cannot be drawn exactly: no label (the paragraph is still counted).
 """
 
@@ -33,8 +35,11 @@ _FORMATS = {
 _Level = tuple[str | None, str, str, int, int, bool]  # (format, prefix, suffix, display levels, start, space)
 
 
+OUTLINE = "\x00outline"  # the counters of the headings' chapter numbering (text:outline-style)
+
+
 def _level(el) -> _Level:
-    if el.tag != TEXT_NS + "list-level-style-number":
+    if el.tag not in (TEXT_NS + "list-level-style-number", TEXT_NS + "outline-level-style"):
         return None, "", "", 1, 1, False  # a bullet or a picture: not drawn
     raw = el.get(STYLE + "num-format")
     fmt = "" if raw == "" else _FORMATS.get(raw or "1")
@@ -54,8 +59,8 @@ class Numbers:
         for root in roots:
             if root is None:
                 continue
-            for ls in root.iter(TEXT_NS + "list-style"):
-                name = ls.get(STYLE + "name")
+            for ls in root.iter(TEXT_NS + "list-style", TEXT_NS + "outline-style"):
+                name = OUTLINE if ls.tag == TEXT_NS + "outline-style" else ls.get(STYLE + "name")
                 if name is None or len(self.styles) >= MAX_STYLES:
                     continue
                 levels: dict[int, _Level] = {}
@@ -68,6 +73,10 @@ class Numbers:
                         levels[n] = _level(el)
                 self.styles[name] = levels
         self.counters: dict[str, list[int | None]] = {}
+
+    def outline(self, level: int, start: int | None = None) -> str | None:
+        """Count a heading at outline ``level`` outside any list (the chapter numbering); its label, or None."""
+        return self.label(OUTLINE, level, start)
 
     def start_list(self, style: str | None, continues: bool) -> None:
         """A top-level ``text:list`` of ``style`` begins: a new list restarts the style's counters."""
