@@ -293,6 +293,26 @@ def test_a_truncated_file_is_one_line(cut):
     assert "\n" not in str(exc.value)
 
 
+def test_corrupted_xml_never_raises_anything_else():
+    import random
+
+    with zipfile.ZipFile(FEATURES) as zf:
+        base = zf.read("content.xml")
+    rng = random.Random(20261204)
+    outcomes = Counter()
+    for _ in range(150):
+        data = bytearray(base)
+        for _ in range(rng.randint(1, 40)):
+            data[rng.randrange(len(data))] = rng.choice(b'<>&"/= 0-9:\xff')
+        try:
+            read_document("a.odt", package(bytes(data)))
+            outcomes["read"] += 1
+        except InputError as exc:
+            assert "\n" not in str(exc)
+            outcomes["refused"] += 1
+    assert outcomes["refused"]
+
+
 LAUGHS = ('<!DOCTYPE d [<!ENTITY a "哈哈哈哈哈哈哈哈哈哈">' + "".join(
     f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9)) + "]>")
 
