@@ -229,6 +229,8 @@ def test_sniffed_whatever_the_name():
     assert reader_of("a.docx", data) == ("odt", "odt")
     assert reader_of("download.do", data) == ("odt", None)
     assert ".odt" in WALK_EXTENSIONS
+    word = render.to_docx((ROOT / "examples" / "clean-2023.md").read_text(encoding="utf-8"))
+    assert reader_of("a.odt", word) == ("docx", "zip")  # a .docx named .odt: read as Word, DL004
     for mimetype, name in ((b"application/vnd.oasis.opendocument.spreadsheet", "a.ods"),
                            (b"application/vnd.oasis.opendocument.presentation", "a.docx")):
         with pytest.raises(UnsupportedType, match="OpenDocument 表格、演示文稿"):

@@ -94,8 +94,9 @@ def reader_of(path: str, data: bytes) -> tuple[str, str | None]:
     elif content == "zip":
         if ext in _OTHER_PACKAGES:
             raise UnsupportedType(UNSUPPORTED[ext])
-        # its reader names a package that is not a Word document (Excel, an OpenDocument text stored oddly …)
-        found = "odt" if module == "odt" else "docx"
+        # its reader names a package that is not a Word document (Excel, an OpenDocument text stored oddly …); under
+        # an .odt name, a zip that opens with Word's content types is a .docx, else the ODT reader says what it is
+        found = "odt" if module == "odt" and data[30:49] != b"[Content_Types].xml" else "docx"
     elif content == "html":
         found = "markdown" if module == "markdown" else "html"
     elif content == "mhtml":
