@@ -59,7 +59,7 @@ from .reporters.evidence import expected_actual
 
 AUTHOR = "disclosure-lint"
 INITIALS = "DL"
-SOURCE_EXTENSIONS = frozenset({".md", ".markdown", ".txt", ".html", ".htm", ".doc", ".rtf"})
+SOURCE_EXTENSIONS = frozenset({".md", ".markdown", ".txt", ".html", ".htm", ".doc", ".rtf", ".odt"})
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _SDT, _SDT_CONTENT = f"{_W}p", f"{_W}tbl", f"{_W}sdt", f"{_W}sdtContent"
@@ -598,7 +598,7 @@ def annotate_command(path: str, output: str | None, force: bool, config: str | N
     src = Path(path)
     ext = src.suffix.lower()
     if ext != ".docx" and ext not in SOURCE_EXTENSIONS:
-        fail(f"{path}：annotate 只接受 Word 文档（.docx、.doc）、RTF 文档（.rtf）、Markdown（.md）、文本（.txt）和网页（.html）")
+        fail(f"{path}：annotate 只接受 Word 文档（.docx、.doc）、RTF 文档（.rtf）、OpenDocument 文本（.odt）、Markdown（.md）、文本（.txt）和网页（.html）")
         return 0
     out = Path(output) if output else default_output(src)
     if out.suffix.lower() != ".docx":

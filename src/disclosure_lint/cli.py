@@ -167,7 +167,7 @@ AGENCY_OPTION = typer.Option("--agency", help="发布机关名称（覆盖从报
 
 @app.command(cls=UsageCommand)
 def check(
-    paths: Annotated[list[str], typer.Argument(help="要检查的报告文件或目录（目录中的 .md .txt .html .docx .doc .rtf .pdf 等文件；"
+    paths: Annotated[list[str], typer.Argument(help="要检查的报告文件或目录（目录中的 .md .txt .html .docx .doc .rtf .odt .pdf 等文件；"
                                                    "目录中明显不是年度报告的文件，如 README.md，跳过并提示一行）。")],
     output_format: Annotated[CheckFormat, typer.Option(
         "--format", "-f", help="输出格式：console（表格）、concise（每个问题一行）、json、sarif（SARIF 2.1.0）、"
@@ -610,7 +610,7 @@ def new_cmd(
 
 @app.command("annotate", cls=UsageCommand)
 def annotate_cmd(
-    path: Annotated[str, typer.Argument(help="要审阅的报告（.docx；.doc/.rtf/.md/.txt/.html 会先转成 .docx 格式的 Word 文档）；原文件不会被修改。")],
+    path: Annotated[str, typer.Argument(help="要审阅的报告（.docx；.doc/.rtf/.odt/.md/.txt/.html 会先转成 .docx 格式的 Word 文档）；原文件不会被修改。")],
     output: Annotated[str | None, typer.Option("-o", "--output", help="输出文件；默认为原文件旁的“<原名>.审阅.docx”。")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已有的输出文件。")] = False,
     config: Annotated[str | None, typer.Option("--config", "-c", help="配置文件（默认向上查找 .disclosure-lint.yaml 或 pyproject.toml）。")] = None,

@@ -18,7 +18,7 @@ from ..fsread import Refused, TooBig, os_reason, read_regular
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Document, ReaderNotice
 from ..textio import has_visible_text
-from .sniff import FIX_AS_DOCX, HEAD_BYTES, NAMES, READ_AS, sniff
+from .sniff import FIX_AS_DOCX, HEAD_BYTES, NAMES, ODF_OTHER, READ_AS, sniff
 
 # extension → (module, format name)
 READERS: dict[str, tuple[str, str]] = {
@@ -35,6 +35,7 @@ READERS: dict[str, tuple[str, str]] = {
     ".docx": ("docx", "docx"),
     ".doc": ("doc", "doc"),
     ".rtf": ("rtf", "rtf"),
+    ".odt": ("odt", "odt"),
     ".pdf": ("pdf", "pdf"),
 }
 # Scanned pages as images, read by OCR (the ``ocr`` extra): only when named, never picked up by the walk.
@@ -50,12 +51,14 @@ UNSUPPORTED: dict[str, str] = {
     ".xls": "Excel 文件不是年度报告格式，请将报告另存为 .docx 或 .pdf 后再检查",
     ".xlsx": "Excel 文件不是年度报告格式，请将报告另存为 .docx 或 .pdf 后再检查",
     ".ofd": "OFD 版式文件暂不支持，请另存为 .pdf 或 .docx 后再检查",
+    ".ods": ODF_OTHER,
+    ".odp": ODF_OTHER,
 }
 
 DEFAULT_MAX_BYTES = DEFAULT_LIMITS.max_bytes
 
 # Zip packages that are not Word documents: their own message, not the Word reader's.
-_OTHER_PACKAGES = frozenset({".xls", ".xlsx", ".et", ".ofd"})
+_OTHER_PACKAGES = frozenset({".xls", ".xlsx", ".et", ".ofd", ".ods", ".odp"})
 
 
 def reader_for(path: str) -> tuple[str, str]:
@@ -73,7 +76,8 @@ def reader_of(path: str, data: bytes) -> tuple[str, str | None]:
     not what the name says.  A PDF, a Word package or a web page is read as what it is whatever its name
     (a failed download saved as ``.pdf``, a portal page as ``.jsp`` or ``.doc``, a PDF as ``download.do``); a
     Markdown file is never read as a web page (it may hold HTML), and a file not named .pdf is a PDF only when it
-    starts as one (a text quoting "%PDF-" stays text); an RTF file is read as RTF whatever its name.  A type the tool does not read, found by its name or its
+    starts as one (a text quoting "%PDF-" stays text); an RTF file is read as RTF whatever its name, and so is an OpenDocument text (a zip whose ``mimetype`` comes first)
+    as ODT.  A type the tool does not read, found by its name or its
     bytes, is :class:`UnsupportedType`."""
     ext = os.path.splitext(path)[1].lower()
     named = READERS.get(ext) or IMAGES.get(ext)
@@ -83,10 +87,16 @@ def reader_of(path: str, data: bytes) -> tuple[str, str | None]:
         content = None  # a text or page quoting "%PDF-" in its first KiB: under another name, a PDF starts as one
     if content == "pdf":
         found = "pdf"
+    elif content == "odt":
+        found = "odt"  # an OpenDocument text (its mimetype first in the zip), whatever its name
+    elif content == "odf":
+        raise UnsupportedType(ODF_OTHER)
     elif content == "zip":
         if ext in _OTHER_PACKAGES:
             raise UnsupportedType(UNSUPPORTED[ext])
-        found = "docx"  # its reader names a package that is not a Word document (Excel, OpenDocument …)
+        # its reader names a package that is not a Word document (Excel, an OpenDocument text stored oddly …); under
+        # an .odt name, a zip that opens with Word's content types is a .docx, else the ODT reader says what it is
+        found = "odt" if module == "odt" and data[30:49] != b"[Content_Types].xml" else "docx"
     elif content == "html":
         found = "markdown" if module == "markdown" else "html"
     elif content == "mhtml":

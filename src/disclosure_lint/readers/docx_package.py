@@ -53,6 +53,14 @@ def _not_a_zip(data: bytes) -> InputError:
 
 def check_package(data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
     """Refuse anything that is not a sane Word package before python-docx decompresses it."""
+    zf, names = check_zip(data, limits)
+    if "word/document.xml" not in names and not any(n.startswith("word/") and n.endswith(".xml") for n in names):
+        raise _not_word(zf, names)
+
+
+def check_zip(data: bytes, limits: Limits = DEFAULT_LIMITS) -> tuple[zipfile.ZipFile, set[str]]:
+    """The zip of an Office package (Word's or OpenDocument's) and its entries' names, its directory checked before
+    anything is decompressed (the module docstring), or one :class:`InputError`."""
     if not data.startswith(b"PK"):
         raise _not_a_zip(data)
     try:
@@ -82,8 +90,7 @@ def check_package(data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
         raise InputError(f"文件解压后过大（{total / 1024 / 1024:.0f} MB，上限 "
                          f"{MAX_TOTAL_UNCOMPRESSED // 1024 // 1024} MB），可能是恶意构造的压缩包，已拒绝读取")
     _check_xml(xml, limits)
-    if "word/document.xml" not in names and not any(n.startswith("word/") and n.endswith(".xml") for n in names):
-        raise _not_word(zf, names)
+    return zf, names
 
 
 def _check_xml(xml: list[tuple[int, str]], limits: Limits) -> None:
@@ -112,7 +119,7 @@ def _not_word(zf: zipfile.ZipFile, names: set[str]) -> InputError:
     if "ppt/presentation.xml" in names:
         return InputError("这是 PowerPoint 演示文稿，不是 Word 文档；请将年度报告另存为 .docx 或 .pdf 后再检查")
     if "mimetype" in names and b"opendocument.text" in _part(zf, "mimetype", 100):
-        return InputError(f"这是 OpenDocument 文本（.odt），只是扩展名为 .docx；{FIX_AS_DOCX}")
+        return InputError("这是 OpenDocument 文本，只是扩展名为 .docx（压缩包中的 mimetype 不在开头）；请把扩展名改为 .odt 后再检查")
     if "_rels/.rels" in names and b"purl.oclc.org/ooxml" in _part(zf, "_rels/.rels", 20000):
         return InputError("这是“严格 Open XML”格式的文档，暂不支持；请在 Word 中另存为“Word 文档（*.docx）”后再检查")
     if "word/document.xml" in names:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-Content = Literal["pdf", "zip", "ole", "rtf", "mhtml", "word-xml", "html"]
+Content = Literal["pdf", "zip", "odt", "odf", "ole", "rtf", "mhtml", "word-xml", "html"]
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File Binary: .doc, .wps, .xls, .et, encrypted .docx
 HEAD_BYTES = 4096  # bytes looked at
@@ -31,6 +31,7 @@ FIX_AS_DOCX = "请在 Word 或 WPS 中打开后“另存为” .docx 再检查"
 READ_AS: dict[str, tuple[str, str]] = {
     "pdf": (" PDF 文件", " PDF "),
     "zip": (" Word 文档（.docx）", " Word 文档"),
+    "odt": (" OpenDocument 文本（.odt）", " OpenDocument 文本"),
     "html": ("网页（HTML）", "网页"),
     "mhtml": ("单个文件网页（.mht）", "网页"),
     "ole": ("旧版 Word 等 Office 的二进制文件（.doc）", " Word 97–2003 文档"),
@@ -42,6 +43,11 @@ NAMES: dict[str, str] = {
     "ole": "旧版 Word（.doc）、WPS 或 Excel 的二进制文件",
     "word-xml": " Word 2003 XML 文档",
 }
+
+# an OpenDocument file that is not a text (a spreadsheet, a presentation, a drawing …): not a report's format
+ODF_OTHER = "这是 OpenDocument 表格、演示文稿或图形文件（.ods/.odp/.odg 等），不是年度报告的文本格式；请将报告另存为 .odt、.docx 或 .pdf 后再检查"
+ODF_MIMETYPE = b"application/vnd.oasis.opendocument."
+ODT_MIMETYPES = (b"application/vnd.oasis.opendocument.text", b"application/vnd.oasis.opendocument.text-template")
 
 
 def _ascii_head(data: bytes) -> bytes:
@@ -60,7 +66,10 @@ def _ascii_head(data: bytes) -> bytes:
 def sniff(data: bytes) -> Content | None:
     """What ``data`` is, from its first bytes; ``None``: nothing but text as far as these show."""
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        return "zip"
+        odf = odf_mimetype(data)
+        if odf is None or not odf.startswith(ODF_MIMETYPE):
+            return "zip"
+        return "odt" if odf in ODT_MIMETYPES else "odf"
     if data.startswith(OLE2):
         return "ole"
     if b"%PDF-" in data[:1024]:  # a PDF reader finds the header anywhere in the first KiB
@@ -77,6 +86,17 @@ def sniff(data: bytes) -> Content | None:
     if b"<w:worddocument" in head or b'progid="word.document"' in head:
         return "word-xml"
     return None
+
+
+def odf_mimetype(data: bytes) -> bytes | None:
+    """The ``mimetype`` an OpenDocument package stores first, uncompressed (ODF 1.2 part 3, 3.3), else None."""
+    if data[:4] != b"PK\x03\x04" or data[26:28] != b"\x08\x00" or data[30:38] != b"mimetype" or data[8:10] != b"\x00\x00":
+        return None
+    size = int.from_bytes(data[18:22], "little")
+    start = 38 + int.from_bytes(data[28:30], "little")
+    if not 0 < size <= 100:
+        return None
+    return data[start:start + size].strip()
 
 
 _HEADER_NAME = re.compile(rb"[!-9;-~]+:")
