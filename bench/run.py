@@ -29,7 +29,7 @@ Measured (all default rules, one process, through :class:`disclosure_lint.api.Ch
   throughput set because the command line's fixed start-up (≈0.3 s) would otherwise be most of a 300-file
   run with 2 jobs: what a scan of many reports gets is the rate after it;
 * per format: the first ``--formats`` (default 60) reports rendered by ``tests/render.py``
-  into .txt, .html, .docx and .pdf, and the .docx saved as .doc and .rtf by LibreOffice where it is installed (cached in
+  into .txt, .html, .docx and .pdf, and the .docx saved as .doc, .rtf and .odt by LibreOffice where it is installed (cached in
   ``bench/out/formats/``), each set checked with
   ``Checker.check_file`` and timed like the Markdown set; the findings of every rendered file
   are compared with those of its Markdown original (they should be identical).
@@ -316,8 +316,9 @@ def render_formats(files: list[str], outdir: Path) -> tuple[dict[str, list[str]]
 
 
 def _as_doc(paths: dict[str, list[str]], outdir: Path, spent: dict[str, float]) -> set[str]:
-    """The .docx renderings saved by LibreOffice as Word 97–2003 .doc and as RTF (one ``soffice`` run per format for
-    those not yet converted), as the ``.doc`` and ``.rtf`` formats; nothing where LibreOffice is not installed.
+    """The .docx renderings saved by LibreOffice as Word 97–2003 .doc, as RTF and as OpenDocument text (one
+    ``soffice`` run per format for those not yet converted), as the ``.doc``, ``.rtf`` and ``.odt`` formats; nothing
+    where LibreOffice is not installed.
     Returns the files' names."""
     import shutil
 
@@ -325,7 +326,7 @@ def _as_doc(paths: dict[str, list[str]], outdir: Path, spent: dict[str, float]) 
     if soffice is None:
         return set()
     names: set[str] = set()
-    for ext, target in ((".doc", "doc:MS Word 97"), (".rtf", "rtf")):
+    for ext, target in ((".doc", "doc:MS Word 97"), (".rtf", "rtf"), (".odt", "odt")):
         want = [p[:-len(".docx")] + ext for p in paths[".docx"]]
         todo = [p for p, w in zip(paths[".docx"], want) if not os.path.exists(w)]
         if todo:
