@@ -63,15 +63,14 @@ becomes one :class:`InputError` sentence saying what is wrong and how to fix it.
 from __future__ import annotations
 
 import re
-import time
 
 from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
-from ..model import Block, Document, ReaderNotice, Row, Table
+from ..model import Document, ReaderNotice
 from .docx_numbering import Numbering, int_val, switched_on
 from .docx_package import check_package, open_document
-from .lines import new_cell
 from .sniff import FIX_AS_DOCX
+from .word_blocks import BlockBuilder, ReadBudget, clean_lines
 
 # -- limits -------------------------------------------------------------------------------------
 
@@ -178,39 +177,10 @@ def _choice(alt):
     return ch if ch is not None else alt.find(FALLBACK)
 
 
-class _Budget:
-    """The reading limits (``limits.py``): paragraphs, table cells, seconds.  ``cut`` says, once, why
-    reading stopped; everything read before it is kept and checked."""
-
-    def __init__(self, limits: Limits):
-        self.limits = limits
-        self.started = time.monotonic()
-        self.cells = 0
-        self.ticks = 0
-        self.cut: str | None = None
-
-    def out_of_time(self, where: str) -> bool:
-        self.ticks += 1
-        if self.cut is None and self.ticks % 64 == 0 and time.monotonic() - self.started > self.limits.max_read_seconds:
-            self.cut = f"读取时间超过 {self.limits.max_read_seconds:g} 秒的上限（limits.max_read_seconds），{where}起未读取"
-        return self.cut is not None
-
-    def take_cells(self, n: int, where: str) -> bool:
-        """Room for ``n`` more table cells?  (Else reading stops here.)"""
-        if self.cut is not None:
-            return False
-        if self.cells + n > self.limits.max_table_cells:
-            self.cut = (f"表格单元格超过 {self.limits.max_table_cells} 个（limits.max_table_cells），"
-                        f"{where}起未读取")
-            return False
-        self.cells += n
-        return not self.out_of_time(where)
-
-
 class _Extractor:
-    def __init__(self, levels: dict[str, int | None], default_style: str | None, budget: _Budget | None = None,
+    def __init__(self, levels: dict[str, int | None], default_style: str | None, budget: ReadBudget | None = None,
                  numbering: Numbering | None = None):
-        self.budget = budget or _Budget(DEFAULT_LIMITS)
+        self.budget = budget or ReadBudget(DEFAULT_LIMITS)
         self.numbering = numbering
         self.levels = levels
         self.default_style = default_style
@@ -305,6 +275,14 @@ class _Extractor:
                         self.pictures += _is_picture(branch)
 
     # containers (body, cell, text box): paragraphs and tables in order
+    def item_label(self, item) -> str | None:
+        """The number Word draws before a paragraph item of :meth:`items` (:class:`.word_blocks.BlockBuilder`)."""
+        return self.number(item[3])
+
+    def item_level(self, item) -> int | None:
+        """The heading level of a paragraph item of :meth:`items`, None for a body paragraph."""
+        return self.level(item[3])
+
     def items(self, container, depth: int):
         """Yield ("p", text, boxes, p, pictures) and ("tbl", tbl) in order, joining paragraphs whose mark was
         deleted."""
@@ -414,7 +392,7 @@ class _Extractor:
             for box in boxes:
                 if depth < MAX_DEPTH:
                     lines.append(self.cell_text(box, depth + 1))
-        return _clean_lines("\n".join(lines))
+        return clean_lines("\n".join(lines))
 
 
 def symbol_char(code: str) -> str:
@@ -592,93 +570,15 @@ def _paragraphs_with_text(container, n: int) -> bool:
     return False
 
 
-def _clean_lines(text: str) -> str:
-    """Strip every line; drop blank lines (Word users do not see them as text)."""
-    if "\n" not in text:
-        return text.strip(_STRIP)
-    return "\n".join(s for s in (line.strip(_STRIP) for line in text.split("\n")) if s)
-
-
 # -- document ---------------------------------------------------------------------------------------
-
-class _Builder:
-    def __init__(self, ex: _Extractor):
-        self.ex = ex
-        self.blocks: list[Block] = []
-        self.n_paras = 0
-        self.n_tables = 0
-
-    def body(self, container, depth: int = 0, box_of: int | None = None) -> None:
-        k = 0  # paragraph number inside a text box
-        budget = self.ex.budget
-        for item in self.ex.items(container, depth):
-            if budget.cut is not None or budget.out_of_time(f"第{self.n_paras + 1}段"):
-                return
-            if box_of is None and self.n_paras >= budget.limits.max_blocks:
-                budget.cut = (f"段落超过 {budget.limits.max_blocks} 段（limits.max_blocks），"
-                              f"第{self.n_paras + 1}段起未读取")
-                return
-            if item[0] == "tbl":
-                self.table(item[1], depth)
-                continue
-            _, raw, boxes, p, pictures = item
-            text = _clean_lines(raw)
-            label = self.ex.number(p)
-            if label and text:
-                text = label + text  # the number Word draws: what the reader sees
-            if not text and pictures and box_of is None:
-                # a paragraph that is a picture (a statistics table pasted as one: there is a table, DL105, whose
-                # numbers are not read, DL002); not counted, so that the paragraphs' numbers stay those of the text
-                self.blocks.append(Block(index=len(self.blocks), kind="image", text="<img>",
-                                         pointer=f"第{self.n_paras}段后的图片" if self.n_paras else "正文开头的图片"))
-            if text:
-                level = self.ex.level(p)
-                if box_of is None:
-                    self.n_paras += 1
-                    pointer = f"第{self.n_paras}段"
-                else:
-                    k += 1
-                    pointer = f"第{box_of}段处文本框第{k}段"
-                self.blocks.append(Block(
-                    index=len(self.blocks), kind="heading" if level else "paragraph", text=text,
-                    level=level, pointer=pointer,
-                ))
-            for box in boxes:
-                self.ex.stats["text_boxes"] += 1
-                if depth < MAX_DEPTH:
-                    self.body(box, depth + 1, box_of=max(self.n_paras, 1) if box_of is None else box_of)
-
-    def table(self, tbl, depth: int) -> None:
-        frame = frame_cells(tbl) if depth < MAX_DEPTH else None
-        if frame is not None:  # a page laid out in a frame: its paragraphs and tables are the body's
-            self.ex.stats["layout_tables"] += 1
-            for tc in frame:
-                self.body(tc, depth + 1)
-            return
-        grid, header = self.ex.grid(tbl, depth, self.n_tables + 1)
-        if not any(any(c for c in r) for r in grid):
-            return  # an empty layout table carries nothing to lint
-        self.n_tables += 1
-        tno = self.n_tables
-        rows = []
-        for ri, (texts, is_header) in enumerate(zip(grid, header)):
-            cells = tuple(
-                new_cell(t, ri, ci, None, None, None, f"表{tno}第{ri + 1}行第{ci + 1}列", is_header)
-                for ci, t in enumerate(texts)
-            )
-            rows.append(Row(cells=cells, header=is_header))
-        text = "\n".join("\t".join(r) for r in grid)
-        self.blocks.append(Block(index=len(self.blocks), kind="table", text=text, table=Table(rows=tuple(rows)),
-                                 pointer=f"表{tno}"))
-
 
 def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     check_package(data, limits)
     document = open_document(data)
     try:
         levels, default_style = _style_levels(document)
-        ex = _Extractor(levels, default_style, _Budget(limits), Numbering(document))
-        builder = _Builder(ex)
+        ex = _Extractor(levels, default_style, ReadBudget(limits), Numbering(document))
+        builder = BlockBuilder(ex, frame_cells, MAX_DEPTH)
         builder.body(document.element.body)
     except InputError:
         raise

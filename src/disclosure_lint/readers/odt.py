@@ -34,14 +34,13 @@ are bounded; whatever cannot be read is one :class:`InputError` sentence.
 from __future__ import annotations
 
 import re
-import time
 
 from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
-from ..model import Block, Document, ReaderNotice, Row, Table
-from .lines import new_cell
+from ..model import Document, ReaderNotice
 from .odt_lists import Numbers
 from .odt_package import OFFICE, SAVE_AS, TEXT_NS, Styles, open_odt
+from .word_blocks import BlockBuilder, ReadBudget, clean_lines
 
 MAX_DEPTH = 40  # nesting of sections, lists, tables, text boxes and spans followed
 MAX_SPAN = 64  # columns a cell may span
@@ -80,33 +79,6 @@ _LENGTH = re.compile(r"^\s*([0-9.]+)\s*(in|cm|mm|pt|pc|px)?\s*$")
 _PER_INCH = {"in": 1.0, "cm": 2.54, "mm": 25.4, "pt": 72.0, "pc": 6.0, "px": 96.0, None: 96.0}
 
 
-class _Budget:
-    """The reading limits: table cells and seconds (paragraphs: :class:`_Builder`); ``cut`` says, once, why
-    reading stopped, and what was read before it is kept."""
-
-    def __init__(self, limits: Limits):
-        self.limits = limits
-        self.started = time.monotonic()
-        self.cells = 0
-        self.ticks = 0
-        self.cut: str | None = None
-
-    def out_of_time(self, where: str) -> bool:
-        self.ticks += 1
-        if self.cut is None and self.ticks % 64 == 0 and time.monotonic() - self.started > self.limits.max_read_seconds:
-            self.cut = f"读取时间超过 {self.limits.max_read_seconds:g} 秒的上限（limits.max_read_seconds），{where}起未读取"
-        return self.cut is not None
-
-    def take_cells(self, n: int, where: str) -> bool:
-        if self.cut is not None:
-            return False
-        if self.cells + n > self.limits.max_table_cells:
-            self.cut = f"表格单元格超过 {self.limits.max_table_cells} 个（limits.max_table_cells），{where}起未读取"
-            return False
-        self.cells += n
-        return not self.out_of_time(where)
-
-
 def _int_attr(el, name: str, default: int, top: int) -> int:
     try:
         n = int(el.get(name) or default)
@@ -131,15 +103,8 @@ def _big_picture(frame) -> bool:
     return all(s is None or s >= _MIN_PICTURE_IN for s in sizes)
 
 
-def _clean_lines(text: str) -> str:
-    """Strip every line; drop blank lines (as the .docx reader does)."""
-    if "\n" not in text:
-        return text.strip(_STRIP)
-    return "\n".join(s for s in (line.strip(_STRIP) for line in text.split("\n")) if s)
-
-
 class _Extractor:
-    def __init__(self, styles: Styles, numbers: Numbers, budget: _Budget):
+    def __init__(self, styles: Styles, numbers: Numbers, budget: ReadBudget):
         self.styles = styles
         self.numbers = numbers
         self.list_styles: list[str | None] = []  # the lists the walk is in: their styles and levels
@@ -224,6 +189,16 @@ class _Extractor:
         return label
 
     # containers (body, section, list item, cell, text box): paragraphs and tables in order
+    @staticmethod
+    def item_label(item) -> str | None:
+        """The number printed before a paragraph item of :meth:`items` (:class:`.word_blocks.BlockBuilder`)."""
+        return item[5]
+
+    @staticmethod
+    def item_level(item) -> int | None:
+        """The heading level of a paragraph item of :meth:`items`, None for a body paragraph."""
+        return item[3]
+
     def items(self, container, depth: int, lst: tuple[str | None, int, int | None] | None = None):
         """Yield ("p", text, boxes, level, pictures, label) and ("tbl", el) in document order; ``lst``: the list
         style, level and start value of a list item's first paragraph."""
@@ -339,7 +314,7 @@ class _Extractor:
             for box in boxes:
                 if depth < MAX_DEPTH:
                     lines.append(self.cell_text(box, depth + 1))
-        return _clean_lines("\n".join(lines))
+        return clean_lines("\n".join(lines))
 
 
 def _rows(tbl, depth: int, header: bool):
@@ -420,75 +395,13 @@ def _words(p) -> bool:
     return sum(1 for c in text if "\u4e00" <= c <= "\u9fff" and c not in _UNIT_CHARS) >= 2
 
 
-class _Builder:
-    def __init__(self, ex: _Extractor):
-        self.ex = ex
-        self.blocks: list[Block] = []
-        self.n_paras = 0
-        self.n_tables = 0
-
-    def body(self, container, depth: int = 0, box_of: int | None = None) -> None:
-        k = 0  # paragraph number inside a text box
-        budget = self.ex.budget
-        for item in self.ex.items(container, depth):
-            if budget.cut is not None or budget.out_of_time(f"第{self.n_paras + 1}段"):
-                return
-            if box_of is None and self.n_paras >= budget.limits.max_blocks:
-                budget.cut = f"段落超过 {budget.limits.max_blocks} 段（limits.max_blocks），第{self.n_paras + 1}段起未读取"
-                return
-            if item[0] == "tbl":
-                self.table(item[1], depth)
-                continue
-            _, raw, boxes, level, pictures, label = item
-            text = _clean_lines(raw)
-            if label and text:
-                text = label + text  # the number as printed
-            if not text and pictures and box_of is None:
-                self.blocks.append(Block(index=len(self.blocks), kind="image", text="<img>",
-                                         pointer=f"第{self.n_paras}段后的图片" if self.n_paras else "正文开头的图片"))
-            if text:
-                if box_of is None:
-                    self.n_paras += 1
-                    pointer = f"第{self.n_paras}段"
-                else:
-                    k += 1
-                    pointer = f"第{box_of}段处文本框第{k}段"
-                self.blocks.append(Block(index=len(self.blocks), kind="heading" if level else "paragraph", text=text,
-                                         level=level, pointer=pointer))
-            for box in boxes:
-                self.ex.stats["text_boxes"] += 1
-                if depth < MAX_DEPTH:
-                    self.body(box, depth + 1, box_of=max(self.n_paras, 1) if box_of is None else box_of)
-
-    def table(self, tbl, depth: int) -> None:
-        frame = frame_cells(tbl) if depth < MAX_DEPTH else None
-        if frame is not None:  # a page laid out in a frame: its paragraphs and tables are the body's
-            self.ex.stats["layout_tables"] += 1
-            for tc in frame:
-                self.body(tc, depth + 1)
-            return
-        grid, header = self.ex.grid(tbl, depth, self.n_tables + 1)
-        if not any(any(c for c in r) for r in grid):
-            return  # an empty layout table carries nothing to lint
-        self.n_tables += 1
-        tno = self.n_tables
-        rows = []
-        for ri, (texts, is_header) in enumerate(zip(grid, header)):
-            cells = tuple(new_cell(t, ri, ci, None, None, None, f"表{tno}第{ri + 1}行第{ci + 1}列", is_header)
-                          for ci, t in enumerate(texts))
-            rows.append(Row(cells=cells, header=is_header))
-        text = "\n".join("\t".join(r) for r in grid)
-        self.blocks.append(Block(index=len(self.blocks), kind="table", text=text, table=Table(rows=tuple(rows)),
-                                 pointer=f"表{tno}"))
-
-
 def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     content, styles_root = open_odt(data, limits)
     body = content.find(f"{OFFICE}body/{OFFICE}text")
     if body is None:
         raise InputError(f"文件中没有 OpenDocument 文本的正文（office:text），不是有效的 .odt 文件；{SAVE_AS}")
-    ex = _Extractor(Styles(styles_root, content), Numbers(styles_root, content), _Budget(limits))
-    builder = _Builder(ex)
+    ex = _Extractor(Styles(styles_root, content), Numbers(styles_root, content), ReadBudget(limits))
+    builder = BlockBuilder(ex, frame_cells, MAX_DEPTH)
     try:
         builder.body(body)
     except RecursionError:

@@ -1,0 +1,131 @@
+"""Blocks of a word-processing document walked element by element (the .docx reader's, also the .odt reader's).
+
+Each reader has an extractor that gives the body's items in order — ``("p", text, text boxes, …, pictures, …)`` for
+a paragraph, ``("tbl", table)`` for a table — and the grid of a table (its cells' texts, merged cells repeated, and
+which rows are header rows); :class:`BlockBuilder` makes the blocks of them: paragraph and heading blocks
+("第12段"), a paragraph that is only a picture as an image block, a text box's paragraphs after the paragraph that
+anchors it ("第12段处文本框第1段"), a table as a table block ("表2第3行第4列") or, when it is a page's layout frame
+(the reader's ``frame_cells``), its cells read as the body.  :class:`ReadBudget` bounds the paragraphs, the tables'
+cells and the time.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from ..limits import Limits
+from ..model import Block, Row, Table
+from .lines import new_cell
+
+STRIP = " \t\u3000\xa0"
+
+
+class ReadBudget:
+    """The reading limits (``limits.py``): paragraphs, table cells, seconds.  ``cut`` says, once, why
+    reading stopped; everything read before it is kept and checked."""
+
+    def __init__(self, limits: Limits):
+        self.limits = limits
+        self.started = time.monotonic()
+        self.cells = 0
+        self.ticks = 0
+        self.cut: str | None = None
+
+    def out_of_time(self, where: str) -> bool:
+        self.ticks += 1
+        if self.cut is None and self.ticks % 64 == 0 and time.monotonic() - self.started > self.limits.max_read_seconds:
+            self.cut = f"读取时间超过 {self.limits.max_read_seconds:g} 秒的上限（limits.max_read_seconds），{where}起未读取"
+        return self.cut is not None
+
+    def take_cells(self, n: int, where: str) -> bool:
+        """Room for ``n`` more table cells?  (Else reading stops here.)"""
+        if self.cut is not None:
+            return False
+        if self.cells + n > self.limits.max_table_cells:
+            self.cut = (f"表格单元格超过 {self.limits.max_table_cells} 个（limits.max_table_cells），"
+                        f"{where}起未读取")
+            return False
+        self.cells += n
+        return not self.out_of_time(where)
+
+
+def clean_lines(text: str) -> str:
+    """Strip every line; drop blank lines (Word users do not see them as text)."""
+    if "\n" not in text:
+        return text.strip(STRIP)
+    return "\n".join(s for s in (line.strip(STRIP) for line in text.split("\n")) if s)
+
+
+class BlockBuilder:
+    """The blocks of a document's body.  ``ex``: the reader's extractor (``items``, ``grid``, ``budget``, ``stats``,
+    and ``item_label``/``item_level``: a paragraph item's printed number and heading level); ``frame_cells``: the
+    cells of a table that is a page's layout frame, or None; ``max_depth``: the nesting followed."""
+
+    def __init__(self, ex: Any, frame_cells: Callable[[Any], list | None], max_depth: int):
+        self.ex = ex
+        self.frame_cells = frame_cells
+        self.max_depth = max_depth
+        self.blocks: list[Block] = []
+        self.n_paras = 0
+        self.n_tables = 0
+
+    def body(self, container, depth: int = 0, box_of: int | None = None) -> None:
+        k = 0  # paragraph number inside a text box
+        budget = self.ex.budget
+        for item in self.ex.items(container, depth):
+            if budget.cut is not None or budget.out_of_time(f"第{self.n_paras + 1}段"):
+                return
+            if box_of is None and self.n_paras >= budget.limits.max_blocks:
+                budget.cut = (f"段落超过 {budget.limits.max_blocks} 段（limits.max_blocks），"
+                              f"第{self.n_paras + 1}段起未读取")
+                return
+            if item[0] == "tbl":
+                self.table(item[1], depth)
+                continue
+            raw, boxes, pictures = item[1], item[2], item[4]
+            text = clean_lines(raw)
+            label = self.ex.item_label(item)
+            if label and text:
+                text = label + text  # the number the word processor draws: what the reader sees
+            if not text and pictures and box_of is None:
+                # a paragraph that is a picture (a statistics table pasted as one: there is a table, DL105, whose
+                # numbers are not read, DL002); not counted, so that the paragraphs' numbers stay those of the text
+                self.blocks.append(Block(index=len(self.blocks), kind="image", text="<img>",
+                                         pointer=f"第{self.n_paras}段后的图片" if self.n_paras else "正文开头的图片"))
+            if text:
+                level = self.ex.item_level(item)
+                if box_of is None:
+                    self.n_paras += 1
+                    pointer = f"第{self.n_paras}段"
+                else:
+                    k += 1
+                    pointer = f"第{box_of}段处文本框第{k}段"
+                self.blocks.append(Block(index=len(self.blocks), kind="heading" if level else "paragraph", text=text,
+                                         level=level, pointer=pointer))
+            for box in boxes:
+                self.ex.stats["text_boxes"] += 1
+                if depth < self.max_depth:
+                    self.body(box, depth + 1, box_of=max(self.n_paras, 1) if box_of is None else box_of)
+
+    def table(self, tbl, depth: int) -> None:
+        frame = self.frame_cells(tbl) if depth < self.max_depth else None
+        if frame is not None:  # a page laid out in a frame: its paragraphs and tables are the body's
+            self.ex.stats["layout_tables"] += 1
+            for tc in frame:
+                self.body(tc, depth + 1)
+            return
+        grid, header = self.ex.grid(tbl, depth, self.n_tables + 1)
+        if not any(any(c for c in r) for r in grid):
+            return  # an empty layout table carries nothing to lint
+        self.n_tables += 1
+        tno = self.n_tables
+        rows = []
+        for ri, (texts, is_header) in enumerate(zip(grid, header)):
+            cells = tuple(new_cell(t, ri, ci, None, None, None, f"表{tno}第{ri + 1}行第{ci + 1}列", is_header)
+                          for ci, t in enumerate(texts))
+            rows.append(Row(cells=cells, header=is_header))
+        text = "\n".join("\t".join(r) for r in grid)
+        self.blocks.append(Block(index=len(self.blocks), kind="table", text=text, table=Table(rows=tuple(rows)),
+                                 pointer=f"表{tno}"))
