@@ -16,6 +16,9 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 def _run(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
     monkeypatch.setattr(sys, "argv", ["disclosure-lint", *args])
+    # (click names the program ``python -m <package>.<argv[0]>`` when __main__ has a package — under ``python -m pytest -n0``
+    # it said "python -m pytest.disclosure-lint"; the installed command is what these tests pin)
+    monkeypatch.setattr(sys.modules["__main__"], "__package__", None, raising=False)
     with pytest.raises(SystemExit) as exc:
         cli.main()
     out, err = capsys.readouterr()
