@@ -499,11 +499,12 @@ def _build_page(number: int, width: float, height: float, chars: list[_Char], pa
     # assign characters to table parts / cells, the rest to running text
     outside: list[_Char] = []
     grids = [_Grid(t) for t in parts_raw]
+    boxes = [(g, *g.bbox) for g in grids]  # a character goes to the first grid whose box holds its centre
     for ch in chars:
         cx = (ch.x0 + ch.x1) / 2
         cy = (ch.top + ch.bottom) / 2
-        for g in grids:
-            if g.contains(cx, cy):
+        for g, x0, top, x1, bottom in boxes:
+            if x0 <= cx <= x1 and top <= cy <= bottom:
                 g.add(ch, cx, cy)
                 break
         else:
@@ -628,16 +629,17 @@ def _chars(raw: list[dict] | list[tuple[str, float, float, float, float, float]]
                 continue
         t = t.translate(fold)
         # finite (NaN fails every comparison) and not absurdly large
-        if not (abs(x0) < 1e7 and abs(x1) < 1e7 and abs(top) < 1e7 and abs(bottom) < 1e7 and abs(size) < 1e7):
+        if not (-1e7 < x0 < 1e7 and -1e7 < x1 < 1e7 and -1e7 < top < 1e7 and -1e7 < bottom < 1e7
+                and -1e7 < size < 1e7):
             continue
         # fake bold: the same glyph drawn again within a point
         key_top = round(top)
         dup = False
-        for kt in (key_top - 1, key_top, key_top + 1):
+        for kt in (key_top, key_top - 1, key_top + 1):
             xs = buckets.get((t, kt))
             if xs:
                 for kx in xs:
-                    if abs(kx - x0) <= 1.0:
+                    if -1.0 <= kx - x0 <= 1.0:
                         dup = True
                         break
                 if dup:
@@ -669,8 +671,10 @@ def _group_lines(chars: list[_Char]) -> list[list[_Char]]:
         mid = (c.top + c.bottom) / 2
         if cur and top <= mid <= bottom:
             cur.append(c)
-            top = min(top, c.top)
-            bottom = max(bottom, c.bottom)
+            if c.top < top:
+                top = c.top
+            if c.bottom > bottom:
+                bottom = c.bottom
         else:
             if cur:
                 groups.append(cur)
@@ -936,15 +940,17 @@ class _Grid:
             if claimed:
                 self.cells.append(pc)
 
-    def contains(self, x: float, y: float) -> bool:
-        x0, top, x1, bottom = self.bbox
-        return x0 <= x <= x1 and top <= y <= bottom
-
     def add(self, ch: _Char, x: float, y: float) -> None:
-        c = bisect_right(self.xs, x) - 1
+        c = bisect_right(self.xs, x) - 1  # clamped to the grid's columns and rows (0 where there are none)
+        if c > len(self.xs) - 2:
+            c = len(self.xs) - 2
+        if c < 0:
+            c = 0
         r = bisect_right(self.ys, y) - 1
-        c = min(max(c, 0), max(len(self.xs) - 2, 0))
-        r = min(max(r, 0), max(len(self.ys) - 2, 0))
+        if r > len(self.ys) - 2:
+            r = len(self.ys) - 2
+        if r < 0:
+            r = 0
         pc = self.owner.get((r, c))
         if pc is None:  # a hole in the grid (a rule missing): a cell of its own
             pc = _PCell(r, r + 1, self.xs[c], self.xs[min(c + 1, len(self.xs) - 1)])

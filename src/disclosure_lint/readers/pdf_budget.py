@@ -37,9 +37,14 @@ MAX_FONT_BYTES = 64 * 1024 * 1024  # inflated font programs and ToUnicode maps o
 
 # operators pdfminer turns into objects or path segments (re l c v y m: path; Tj TJ ' ": text;
 # Do: a form or image; BI: an inline image; sh: a shading)
-_OPS = re.compile(rb"(?<![^\s\)\]>])(?:re|l|c|v|y|m|Tj|TJ|'|\"|Do|BI|sh)(?=[\s\(\[</%]|\Z)")
-_LITERAL = re.compile(rb"\((?:[^()\\]|\\.)*\)", re.S)
-_HEX = re.compile(rb"(?<!<)<([0-9A-Fa-f\s]*)>(?!>)")
+# each led by what its match starts with, so that the scan skips ahead in C: an operator after a delimiter
+# (:func:`_operators` adds one at the very start), a string after its bracket (runs taken at once, possessively:
+# the same matches as one character at a time)
+_OP = rb"(?:re|l|c|v|y|m|Tj|TJ|'|\"|Do|BI|sh)(?=[\s\(\[</%]|\Z)"
+_OPS = re.compile(rb"[\s\)\]>]" + _OP)
+_FIRST_OP = re.compile(_OP)
+_LITERAL = re.compile(rb"\((?:[^()\\]++|\\.)*+\)", re.S)
+_HEX = re.compile(rb"<(?<!<<)([0-9A-Fa-f\s]*+)>(?!>)")
 _DO = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+Do(?=[\s\(\[</%]|\Z)")
 
 
@@ -104,7 +109,7 @@ class _Meter:
 
     def _stream(self, stream, resources: dict, stack: tuple[int, ...], outer: Cost) -> Cost:
         data = self._decoded(stream, self.max_bytes - outer.content_bytes)
-        cost = Cost(len(data), len(_OPS.findall(data)), _string_bytes(data))
+        cost = Cost(len(data), _operators(data), _string_bytes(data))
         self._check(_sum(outer, cost))
         names: dict[bytes, int] = {}
         for m in _DO.finditer(data):
@@ -232,6 +237,11 @@ def fast_ascii85decode(data: bytes) -> bytes:
     except struct.error:  # a group over 2**32 - 1
         return ascii85decode(data)
     return out[:len(out) - pad] if pad else out
+
+
+def _operators(data: bytes) -> int:
+    """The operators that make objects: each after whitespace, ``)``, ``]`` or ``>``, or first in the stream."""
+    return len(_OPS.findall(data)) + (_FIRST_OP.match(data) is not None)
 
 
 def _string_bytes(data: bytes) -> int:
