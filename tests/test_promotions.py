@@ -52,6 +52,11 @@ def _dl501(text: str, fmt: str = "markdown", **kw):
     ("明珠真人开户", "明珠真人开户", "明珠", "真人", "开户", "new-brand"),
     ("耀星体育（中国）官方网站", "耀星体育（中国）官方网站", "耀星", "体育", "官方网站", "new-brand"),
     ("主动公开政府信息58条，街道星耀体育120条。", "星耀体育", "星耀", "体育", "", "count-list"),
+    # a firm's name around the brand is part of the insertion: deleting the brand alone would leave 股份有限 behind
+    ("主动公开政府信息58条，街道中国股份有限星耀体育120条。", "中国股份有限星耀体育", "星耀", "体育", "", "firm-name"),
+    ("主动公开政府信息58条，金沙体育（中国）股份有限公司120条。", "金沙体育（中国）股份有限公司", "金沙", "体育", "",
+     "firm-name"),
+    ("欢迎访问金沙体育有限公司官网", "金沙体育有限公司官网", "金沙", "体育", "官网", "firm-name"),
 ])
 def test_phrase_shapes(text, phrase, brand, core, tail, signal):
     found = find_phrases(text, terms=False)
@@ -70,6 +75,7 @@ def test_phrase_shapes(text, phrase, brand, core, tail, signal):
     "打击非法彩票", "查处网络赌博", "Sports", "WeChat", "体育总局", "彩票管理中心", "电子政务办公室",
     # more of the same families
     "LG电子", "TCL电子官网", "三星电子", "舒华体育股份有限公司", "耐克体育（中国）有限公司", "咪咕体育APP",
+    "舒华体育股份有限公司官网", "耐克体育（中国）有限公司官网",  # a new brand's firm name may be a real firm's
     "NBA体育", "CCTV-5体育", "PP体育", "KTV娱乐场所", "VR体育", "5G娱乐", "彩票投注站", "电子商务", "金沙电子商务",
     "皇冠体育场", "宁波体育官网", "连云港体育APP", "2023体育彩票", "第365体育", "China Sports 体育",
     "www.bob365.com体育", "全年发布信息46条，其中教育体育类12条", "发布信息46条，群众体育12条",
@@ -151,7 +157,7 @@ def test_seed_brand_found_by_shape_alone():
     """The seed with its brand replaced by one that is on no list still fires twice (count in a list of counts)."""
     text = SEED.read_text(encoding="utf-8").replace("华球", "鑫辉")
     diags = _dl501(text, fmt="text")
-    assert [(d.line, d.match) for d in diags] == [(8, "鑫辉体育"), (46, "鑫辉体育")]
+    assert [(d.line, d.match) for d in diags] == [(8, "中国股份有限鑫辉体育"), (46, "中国股份有限鑫辉体育")]
     assert all("疑似替换了原文" in d.message for d in diags)
 
 

@@ -111,6 +111,8 @@ def _reason(p) -> str:
         return "已知赌博推广用语"
     if p.tail:
         what += f"和推广用语“{p.tail}”"
+    if "firm-name" in sig:
+        what += "，连同公司名称的字样"
     if "count-list" in sig:
         what += "，夹在信息数量清单中，疑似替换了原文"
     return what

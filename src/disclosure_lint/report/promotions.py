@@ -160,6 +160,11 @@ _TAIL_WORDS = sorted(_DEFINITE | _WEAK, key=lambda w: (-len(w), w))  # longest f
 _TAIL_ALT = "|".join(_caseless_app(w) for w in _TAIL_WORDS)
 _TAILS = re.compile(rf"(?:\s?(?:{_TAIL_ALT})){{1,4}}")
 _CHINA = re.compile(r"\s?[（(]\s*中国\s*[）)]")
+# A firm's name around the brand, as gambling sites style themselves (华球体育（中国）股份有限公司; 中国股份有限华球体育
+# where the insertion cut and turned it): part of what was inserted, to be deleted with it — no report's own firm is
+# named 股份有限 straight before another name without its 公司.
+_FIRM_AFTER = re.compile(r"\s?(?:股份)?有限(?:责任)?公司")
+_FIRM_BEFORE = re.compile(r"(?:[（(]\s*中国\s*[）)]|中国)?股份有限(?:责任)?\Z")
 # Tails that gambling sites use and firms or apps of legitimate bodies do not.
 _GAMBLING_TAILS = frozenset({"注册送", "注册就送", "注册即送", "彩金", "投注", "开户", "登录入口", "登陆入口", "网址",
                              "导航"})
@@ -280,6 +285,7 @@ class Phrase:
     brand: str | None  # BOB, 华球, 金沙 … (None for a known term such as 百家乐)
     trigger: str  # what follows the brand as written: 体育, 娱乐官网, 棋牌app下载; or the known term
     signals: tuple[str, ...]  # latin-brand digit-brand known-brand new-brand term tail:… count-after count-list (中国)
+    #                           firm-name
     core: str = ""  # the core word(s): 体育, 真人娱乐
     tail: str = ""  # the promotion tail as written: 官网, APP下载, 官方网站 ("" when none)
 
@@ -412,6 +418,12 @@ def _shape(text: str, m: re.Match[str], ordinary: frozenset[str], urls) -> Phras
     china = _CHINA.match(text, end)
     if china:
         end = china.end()
+    firm = _FIRM_AFTER.match(text, end)
+    known = _KNOWN_BEFORE.search(text, max(0, s - 4), s)
+    if firm and known:  # a gambling brand's firm name (a new brand's may be a real firm's: 舒华体育股份有限公司)
+        end = firm.end()
+    else:
+        firm = None
     t = _TAILS.match(text, end)
     tails = _tail_words(t.group(0)) if t else []
     stop = t.end() if t else end
@@ -427,7 +439,7 @@ def _shape(text: str, m: re.Match[str], ordinary: frozenset[str], urls) -> Phras
     promo = any(w in _PROMO_TAILS for w in tails)
     electronic_ok = any(w in _ELECTRONIC_TAILS for w in tails)
     signals: list[str] = []
-    k = _KNOWN_BEFORE.search(text, max(0, s - 4), s)
+    k = known
     lat = None if k else _latin_brand(text, s, urls)
     brand: str | None
     if k:
@@ -454,6 +466,11 @@ def _shape(text: str, m: re.Match[str], ordinary: frozenset[str], urls) -> Phras
             signals.append("count-list")
     if china:
         signals.append("(中国)")
+    cut = _FIRM_BEFORE.search(text, max(0, bs - 12), bs)
+    if cut:
+        bs = cut.start()
+    if firm or cut:
+        signals.append("firm-name")
     tail_text = text[end:stop].strip() if tails else ""
     return Phrase(bs, stop, text[bs:stop], brand, text[s:stop].strip(), tuple(signals), core, tail_text)
 
