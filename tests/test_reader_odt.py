@@ -372,3 +372,18 @@ def test_libreoffice_conversions_read_as_their_docx(soffice, tmp_path):
         if name == "features":
             want = [(k, lv, p, t.replace("第3页", "第0页")) for k, lv, p, t in want]
         assert got == want, name
+
+
+def test_package_messages_name_an_opendocument_file_not_a_word_one():
+    from disclosure_lint.limits import Limits
+
+    small = Limits(max_docx_xml_mb=0.01)  # the XML parts' total limit (about 10 KB here)
+    big = package(content("<text:p>" + "正文" * 20_000 + "</text:p>"))
+    with pytest.raises(InputError) as exc:
+        read_document("a.odt", big, small)
+    assert "OpenDocument 文档中的 XML 部分" in str(exc.value) and "Word" not in str(exc.value)
+    damaged = package(content("<text:p>正文</text:p>"))
+    damaged = damaged[:-30]  # the zip's central directory cut short: PK at the start, no directory
+    with pytest.raises(InputError) as exc:
+        read_document("a.odt", damaged)
+    assert "已损坏或不完整" in str(exc.value) and ".docx" not in str(exc.value)

@@ -58,15 +58,19 @@ def check_package(data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
         raise _not_word(zf, names)
 
 
-def check_zip(data: bytes, limits: Limits = DEFAULT_LIMITS) -> tuple[zipfile.ZipFile, set[str]]:
-    """The zip of an Office package (Word's or OpenDocument's) and its entries' names, its directory checked before
-    anything is decompressed (the module docstring), or one :class:`InputError`."""
+def check_zip(data: bytes, limits: Limits = DEFAULT_LIMITS,
+              odt: bool = False) -> tuple[zipfile.ZipFile, set[str]]:
+    """The zip of an Office package (Word's, or OpenDocument's when ``odt``: the messages name it) and its entries'
+    names, its directory checked before anything is decompressed (the module docstring), or one :class:`InputError`."""
     if not data.startswith(b"PK"):
         raise _not_a_zip(data)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except Exception:  # noqa: BLE001 - BadZipFile, truncated directories, bad offsets …
+        if odt:
+            raise InputError("文件已损坏或不完整（zip 压缩包无法打开，可能在下载或复制时被截断）；请重新获取原文件，"
+                             "或在 LibreOffice、WPS 中打开后重新保存再检查") from None
         raise _not_a_zip(data) from None
     if len(infos) > MAX_ENTRIES:
         raise InputError(f"压缩包内文件数异常（{len(infos)} 个），可能是恶意构造的文件，已拒绝读取")
@@ -80,7 +84,7 @@ def check_zip(data: bytes, limits: Limits = DEFAULT_LIMITS) -> tuple[zipfile.Zip
         if info.filename.lower().endswith(XML_SUFFIXES):
             xml.append((size, info.filename))
         if info.flag_bits & 0x1:
-            raise InputError("压缩包内容已加密，无法读取；请取消加密后重新保存为 .docx 再检查")
+            raise InputError("压缩包内容已加密，无法读取；请取消加密后重新保存" + ("" if odt else "为 .docx") + "再检查")
         if size > RATIO_MIN_SIZE and size > MAX_RATIO * max(info.compress_size, 1):
             raise InputError(f"文件中的“{info.filename[:60]}”解压后 {size / 1024 / 1024:.0f} MB、压缩比异常，"
                              "可能是恶意构造的压缩包（zip 炸弹），已拒绝读取")
@@ -89,18 +93,18 @@ def check_zip(data: bytes, limits: Limits = DEFAULT_LIMITS) -> tuple[zipfile.Zip
     if total > MAX_TOTAL_UNCOMPRESSED:
         raise InputError(f"文件解压后过大（{total / 1024 / 1024:.0f} MB，上限 "
                          f"{MAX_TOTAL_UNCOMPRESSED // 1024 // 1024} MB），可能是恶意构造的压缩包，已拒绝读取")
-    _check_xml(xml, limits)
+    _check_xml(xml, limits, "OpenDocument 文档" if odt else "Word 文档")
     return zf, names
 
 
-def _check_xml(xml: list[tuple[int, str]], limits: Limits) -> None:
+def _check_xml(xml: list[tuple[int, str]], limits: Limits, kind: str) -> None:
     """The XML parts together within ``limits.max_docx_xml_mb``, else one sentence naming the largest."""
     total = sum(size for size, _ in xml)
     if total <= limits.max_docx_xml_bytes:
         return
     largest = sorted(xml, reverse=True)[:3]
     named = "、".join(f"{name[:60]} {size / 1024 / 1024:.1f} MB" for size, name in largest)
-    raise InputError(f"Word 文档中的 XML 部分解压后合计 {total / 1024 / 1024:.1f} MB（{named}），"
+    raise InputError(f"{kind}中的 XML 部分解压后合计 {total / 1024 / 1024:.1f} MB（{named}），"
                      f"超过 {limits.max_docx_xml_mb:g} MB 的上限（limits.max_docx_xml_mb），已拒绝读取"
                      "（读取时占用的内存约为其十几倍）；真实的年度报告合计一般不到 5 MB，如确需检查，可在配置文件的 limits 中调高此上限")
 
