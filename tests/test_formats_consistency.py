@@ -4,7 +4,7 @@ The two example reports (examples/clean-2023.md and examples/defective-2023.md) 
 tests/render.py into .txt, .html (a portal page, 表三/表四 with rowspan/colspan), .docx (Word
 tables with merged cells) and .pdf (justified text, ruled tables, 表三 cut by a page break, page
 numbers "- N -"), and each file is checked through the public API exactly as a user's file would
-be.  Every format must give
+be; so are the .docx saved by LibreOffice as .doc, .rtf and .odt (committed fixtures).  Every format must give
 
 * the clean example: no finding at all;
 * the defective example: the same findings as the Markdown original — the same multiset of
@@ -159,6 +159,26 @@ def test_clean_example_gives_no_finding_in_every_format(outcome, ext):
 @pytest.mark.parametrize("ext", OTHER_FORMATS)
 def test_defective_example_gives_the_same_findings_in_every_format(outcome, ext):
     assert_same(outcome("defective"), outcome("defective", ext))
+
+
+# What Word's reports are also saved as: the .docx rendering saved by LibreOffice as Word 97–2003 (.doc), RTF and
+# OpenDocument (.odt), committed (made by tests/fixtures/{doc,rtf,odt}/make_*_fixtures.py where LibreOffice is installed)
+SAVED = {".doc": ROOT / "tests" / "fixtures" / "doc", ".rtf": ROOT / "tests" / "fixtures" / "rtf",
+         ".odt": ROOT / "tests" / "fixtures" / "odt"}
+
+
+@pytest.fixture(scope="module")
+def saved():
+    checker = Checker()
+    return cache(lambda example, ext: Outcome(checker, SAVED[ext] / f"{example}-2023{ext}"))
+
+
+@pytest.mark.parametrize("ext", sorted(SAVED))
+@pytest.mark.parametrize("example", ["clean", "defective"])
+def test_word_saved_as_doc_rtf_or_odt_gives_the_same(outcome, saved, example, ext):
+    o = saved(example, ext)
+    assert o.result.format == ext[1:]
+    assert_same(outcome(example), o)
 
 
 def test_findings_point_into_each_format(outcome):
