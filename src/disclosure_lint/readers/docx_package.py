@@ -28,7 +28,12 @@ MAX_RATIO = 100  # compression ratio refused for parts larger than RATIO_MIN_SIZ
 RATIO_MIN_SIZE = 10 * 1024 * 1024
 MAX_ENTRIES = 10000
 
-_FIX_OR = "或在 Word 或 WPS 中打开后“另存为” .docx 再检查"
+# what the package messages call a package of each kind, and how to save it again
+PACKAGES = {"docx": ("Word 文档", "为 .docx", "或在 Word 或 WPS 中打开后“另存为” .docx 再检查"),
+            "odt": ("OpenDocument 文档", "", "或在 LibreOffice、WPS 中打开后重新保存再检查")}
+
+
+_FIX_OR = PACKAGES["docx"][2]
 
 
 def _not_a_zip(data: bytes) -> InputError:
@@ -59,18 +64,20 @@ def check_package(data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
 
 
 def check_zip(data: bytes, limits: Limits = DEFAULT_LIMITS,
-              odt: bool = False) -> tuple[zipfile.ZipFile, set[str]]:
-    """The zip of an Office package (Word's, or OpenDocument's when ``odt``: the messages name it) and its entries'
-    names, its directory checked before anything is decompressed (the module docstring), or one :class:`InputError`."""
+              package: str = "docx") -> tuple[zipfile.ZipFile, set[str]]:
+    """The zip of an Office package (``package``: a key of :data:`PACKAGES`, whose names the messages use) and its
+    entries' names, its directory checked before anything is decompressed (the module docstring), or one
+    :class:`InputError`."""
+    kind, resave, fix_or = PACKAGES[package]
     if not data.startswith(b"PK"):
         raise _not_a_zip(data)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except Exception:  # noqa: BLE001 - BadZipFile, truncated directories, bad offsets …
-        if odt:
+        if package != "docx":
             raise InputError("文件已损坏或不完整（zip 压缩包无法打开，可能在下载或复制时被截断）；请重新获取原文件，"
-                             "或在 LibreOffice、WPS 中打开后重新保存再检查") from None
+                             + fix_or) from None
         raise _not_a_zip(data) from None
     if len(infos) > MAX_ENTRIES:
         raise InputError(f"压缩包内文件数异常（{len(infos)} 个），可能是恶意构造的文件，已拒绝读取")
@@ -84,7 +91,7 @@ def check_zip(data: bytes, limits: Limits = DEFAULT_LIMITS,
         if info.filename.lower().endswith(XML_SUFFIXES):
             xml.append((size, info.filename))
         if info.flag_bits & 0x1:
-            raise InputError("压缩包内容已加密，无法读取；请取消加密后重新保存" + ("" if odt else "为 .docx") + "再检查")
+            raise InputError("压缩包内容已加密，无法读取；请取消加密后重新保存" + resave + "再检查")
         if size > RATIO_MIN_SIZE and size > MAX_RATIO * max(info.compress_size, 1):
             raise InputError(f"文件中的“{info.filename[:60]}”解压后 {size / 1024 / 1024:.0f} MB、压缩比异常，"
                              "可能是恶意构造的压缩包（zip 炸弹），已拒绝读取")
@@ -93,7 +100,7 @@ def check_zip(data: bytes, limits: Limits = DEFAULT_LIMITS,
     if total > MAX_TOTAL_UNCOMPRESSED:
         raise InputError(f"文件解压后过大（{total / 1024 / 1024:.0f} MB，上限 "
                          f"{MAX_TOTAL_UNCOMPRESSED // 1024 // 1024} MB），可能是恶意构造的压缩包，已拒绝读取")
-    _check_xml(xml, limits, "OpenDocument 文档" if odt else "Word 文档")
+    _check_xml(xml, limits, kind)
     return zf, names
 
 

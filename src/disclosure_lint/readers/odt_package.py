@@ -40,7 +40,7 @@ def open_odt(data: bytes, limits: Limits = DEFAULT_LIMITS) -> tuple[etree._Eleme
     :class:`InputError` sentence."""
     if not data.startswith(b"PK"):
         raise InputError(f"这不是有效的 .odt 文件（不是 OpenDocument 使用的 zip 压缩包格式），可能已损坏；{SAVE_AS}")
-    zf, names = check_zip(data, limits, odt=True)
+    zf, names = check_zip(data, limits, "odt")
     mimetype = _read(zf, "mimetype").strip() if "mimetype" in names else b""
     if mimetype.startswith(ODF_MIMETYPE) and mimetype not in ODT_MIMETYPES:
         raise InputError(ODF_OTHER)
