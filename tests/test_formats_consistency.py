@@ -179,6 +179,24 @@ def test_word_saved_as_doc_rtf_or_odt_gives_the_same(outcome, saved, example, ex
     o = saved(example, ext)
     assert o.result.format == ext[1:]
     assert_same(outcome(example), o)
+    # the messages too, but where a message names a place (第34行 in Markdown, 第10段 in Word)
+    assert {d.message for d in outcome(example).result.diagnostics if "行" not in d.message} <= {
+        d.message for d in o.result.diagnostics}
+
+
+@pytest.mark.parametrize("ext", sorted(SAVED))
+@pytest.mark.parametrize("example", ["clean", "defective"])
+def test_word_saved_as_doc_rtf_or_odt_reads_block_for_block_as_the_docx(outcome, saved, example, ext):
+    """Each block (kind, heading level, pointer, text) and each table row (header row or not, cells' texts and
+    pointers, merged cells repeated) as the .docx reader gives the .docx they were saved from."""
+    want, got = outcome(example, ".docx").doc, saved(example, ext).doc
+    assert not got.has_lines and not got.notices
+    assert [(b.kind, b.level, b.pointer, b.text) for b in got.blocks] == [
+        (b.kind, b.level, b.pointer, b.text) for b in want.blocks]
+    for g, w in zip(got.blocks, want.blocks, strict=True):
+        if g.kind == "table":
+            assert [(r.header, r.texts, [c.pointer for c in r.cells]) for r in g.table.rows] == [
+                (r.header, r.texts, [c.pointer for c in r.cells]) for r in w.table.rows]
 
 
 def test_findings_point_into_each_format(outcome):

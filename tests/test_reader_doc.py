@@ -2,7 +2,8 @@
 
 The fixtures in ``tests/fixtures/doc/`` were saved by LibreOffice (``make_doc_fixtures.py``) from the examples
 rendered as Word and from a small document of features; where LibreOffice is installed, a test converts again
-and compares with the ``.docx`` read by the Word reader."""
+and compares with the ``.docx`` read by the Word reader. The examples' files give the
+Markdown's findings and read block for block as the .docx: tests/test_formats_consistency.py."""
 
 from __future__ import annotations
 
@@ -45,23 +46,6 @@ def _findings(path: Path) -> Counter:
 
 
 # -- what is read ------------------------------------------------------------------------------------
-
-def test_paragraphs_tables_and_pointers_are_the_word_readers():
-    """The .doc of a rendered example reads block for block as the .docx it was saved from."""
-    md = (ROOT / "examples" / "defective-2023.md").read_text(encoding="utf-8")
-    from disclosure_lint.readers import docx as docx_reader
-
-    want = docx_reader.read("r.docx", render.to_docx(md))
-    got = read_path(str(DEFECTIVE))
-    assert got.format == "doc" and not got.has_lines
-    assert [(b.kind, b.pointer, b.text) for b in got.blocks] == [(b.kind, b.pointer, b.text) for b in want.blocks]
-    tables = [b for b in got.blocks if b.kind == "table"]
-    assert len(tables) == 5  # table 二 in four parts and table 三 (this report lacks its part 四)
-    s3 = next(b for b in tables if "本年新收" in b.text)  # its header cells merged across rows and columns
-    wanted = next(b for b in want.blocks if b.kind == "table" and "本年新收" in b.text)
-    assert [r.texts for r in s3.table.rows] == [r.texts for r in wanted.table.rows]
-    assert s3.table.rows[3].cells[4].pointer == wanted.table.rows[3].cells[4].pointer
-
 
 def test_tracked_changes_fields_hidden_text_and_nested_tables():
     doc = read_path(str(FEATURES))
@@ -161,11 +145,6 @@ def test_symbol_font_characters_are_check_boxes_or_dropped():
     assert [r.texts for r in doc.blocks[0].table.rows] == [["是否公开", "☑是否"], ["公开方式", "□是否"]]
     assert doc.blocks[1].text == "乘号与对勾√"
     assert "\uf0fe\uf06f\uf041".translate(doc_reader._CLEAN) == "☑□"
-
-
-def test_the_examples_give_the_markdowns_findings():
-    assert _findings(CLEAN) == Counter()
-    assert _findings(DEFECTIVE) == _findings(ROOT / "examples" / "defective-2023.md")
 
 
 def test_check_on_the_command_line(tmp_path):

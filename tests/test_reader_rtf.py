@@ -3,7 +3,8 @@
 The fixtures in ``tests/fixtures/rtf/`` were saved by LibreOffice (``make_rtf_fixtures.py``) from the examples rendered
 as Word and from the .doc fixtures' documents of features; where LibreOffice is installed, a test converts again and
 compares with the ``.docx`` read by the Word reader.  What LibreOffice does not write (Word's GBK ``\\'hh`` pairs,
-``\\pntext``, ``\\loch\\hich\\dbch``, bookmarks, a row defined after its cells …) is written by hand here."""
+``\\pntext``, ``\\loch\\hich\\dbch``, bookmarks, a row defined after its cells …) is written by hand here. The examples' files give the
+Markdown's findings and read block for block as the .docx: tests/test_formats_consistency.py."""
 
 from __future__ import annotations
 
@@ -21,8 +22,6 @@ from disclosure_lint.errors import InputError, UnsupportedType
 from disclosure_lint.model import Document
 from disclosure_lint.readers import read_document, read_path, reader_of
 from disclosure_lint.readers import rtf as rtf_reader
-
-from . import render
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "rtf"
@@ -57,32 +56,6 @@ def _findings(path: Path) -> Counter:
 
 
 # -- what is read ------------------------------------------------------------------------------------
-
-def test_paragraphs_tables_and_pointers_are_the_word_readers():
-    """LibreOffice's RTF of a rendered example reads block for block as the .docx it was saved from."""
-    from disclosure_lint.readers import docx as docx_reader
-
-    for path in (CLEAN, DEFECTIVE):
-        md = (ROOT / "examples" / path.with_suffix(".md").name).read_text(encoding="utf-8")
-        want = docx_reader.read("r.docx", render.to_docx(md))
-        got = read_path(str(path))
-        assert got.format == "rtf" and not got.has_lines and not got.notices
-        assert [(b.kind, b.level, b.pointer, b.text) for b in got.blocks] == [
-            (b.kind, b.level, b.pointer, b.text) for b in want.blocks]
-        for g, w in zip(got.blocks, want.blocks, strict=True):
-            if g.kind == "table":  # merged header cells repeated, cells' pointers and header rows as in .docx
-                assert [(r.header, r.texts, [c.pointer for c in r.cells]) for r in g.table.rows] == [
-                    (r.header, r.texts, [c.pointer for c in r.cells]) for r in w.table.rows]
-
-
-def test_the_examples_give_the_markdowns_findings():
-    assert _findings(CLEAN) == Counter()
-    got, want = _findings(DEFECTIVE), _findings(ROOT / "examples" / "defective-2023.md")
-    # the same findings, messages and all, but where a message names a place (第34行 in Markdown, 第10段 in Word)
-    assert Counter(c for c, _m in got.elements()) == Counter(c for c, _m in want.elements())
-    same = {m for c, m in want if "行" not in m}
-    assert same <= {m for _c, m in got}
-
 
 def test_tracked_changes_fields_hidden_text_and_nested_tables():
     doc = read_path(str(FEATURES))
