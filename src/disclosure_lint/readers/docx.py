@@ -70,7 +70,7 @@ from ..model import Document, ReaderNotice
 from .docx_numbering import Numbering, int_val, switched_on
 from .docx_package import check_package, open_document
 from .sniff import FIX_AS_DOCX
-from .word_blocks import BlockBuilder, ReadBudget, clean_lines
+from .word_blocks import BlockBuilder, ReadBudget, clean_lines, frame_column
 
 # -- limits -------------------------------------------------------------------------------------
 
@@ -490,48 +490,39 @@ def frame_cells(tbl) -> list | None:
     cell holds two or more paragraphs, or it is one column's one cell of one paragraph of words (:func:`_words`).
     A one-cell box of a number or of a line with tabs, a one-column list of entries and any row of two cells with
     text stay tables.  One pass over the rows; the look into a cell stops at its first text."""
-    cells = []
-    nested = wide = False
-    column: int | None = None
-    for tr in _rows(tbl, 0):
-        trpr = tr.find(TRPR)
-        if trpr is not None and trpr.find(DEL) is not None:
-            continue  # a deleted row, as the grid drops it
-        row = []  # (cell, its grid column, its span)
-        pos = int_val(trpr.find(_W + "gridBefore"), 0) if trpr is not None else 0
-        for tc in _cells(tr, 0):
-            tcpr = tc.find(TCPR)
-            if tcpr is not None and tcpr.find(_W + "vMerge") is not None:
-                return None
-            span = max(int_val(tcpr.find(_W + "gridSpan"), 1), 1) if tcpr is not None else 1
-            row.append((tc, pos, span))
-            pos += span
-            if len(row) > MAX_GRID_COLS:
-                return None
-        if not row:
-            continue
-        if len(row) == 1:
-            tc, at, span = row[0]
-            if span > 1:
-                return None
-        else:
-            wide = True
-            held = [x for x in row if _holds_text(x[0])]
-            if len(held) > 1:
-                return None  # two cells with text in a row: a data table
-            if not held:
-                continue  # a row of blank cells
-            tc, at, _ = held[0]
-        if column is not None and at != column:
-            return None
-        column = at
-        nested = nested or any(kind == "tbl" for kind, _ in _children(tc, 0))
-        cells.append(tc)
+    found = frame_column(_frame_rows(tbl), _holds_text,
+                         lambda tc: any(kind == "tbl" for kind, _ in _children(tc, 0)))
+    if found is None:
+        return None
+    cells, nested, wide = found
     if nested or (len(cells) == 1 and _paragraphs_with_text(cells[0], 2)):
         return cells
     if len(cells) == 1 and not wide and _words(cells[0]):
         return cells
     return None
+
+
+def _frame_rows(tbl):
+    """The rows' cells as :func:`.word_blocks.frame_column` takes them (a deleted row left out, as the grid drops
+    it); None for a row with a cell merged down or too many cells."""
+    for tr in _rows(tbl, 0):
+        trpr = tr.find(TRPR)
+        if trpr is not None and trpr.find(DEL) is not None:
+            continue
+        row = []  # (cell, its grid column, its span)
+        pos = int_val(trpr.find(_W + "gridBefore"), 0) if trpr is not None else 0
+        for tc in _cells(tr, 0):
+            tcpr = tc.find(TCPR)
+            if tcpr is not None and tcpr.find(_W + "vMerge") is not None:
+                yield None
+                return
+            span = max(int_val(tcpr.find(_W + "gridSpan"), 1), 1) if tcpr is not None else 1
+            row.append((tc, pos, span))
+            pos += span
+            if len(row) > MAX_GRID_COLS:
+                yield None
+                return
+        yield row
 
 
 def _holds_text(tc) -> bool:

@@ -40,7 +40,7 @@ from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Document, ReaderNotice
 from .odt_lists import Numbers
 from .odt_package import OFFICE, SAVE_AS, TEXT_NS, Styles, open_odt
-from .word_blocks import BlockBuilder, ReadBudget, clean_lines
+from .word_blocks import BlockBuilder, ReadBudget, clean_lines, frame_column
 
 MAX_DEPTH = 40  # nesting of sections, lists, tables, text boxes and spans followed
 MAX_SPAN = 64  # columns a cell may span
@@ -337,43 +337,10 @@ def frame_cells(tbl) -> list | None:
     one grid column, none merged, the others blank; and a cell holds a table, or the one cell holds two or more
     paragraphs with text, or it is one column's one cell of one paragraph of words (two Chinese characters or more
     besides units, no tab or line break).  Else None."""
-    cells = []
-    nested = wide = False
-    column: int | None = None
-    for n, (tr, _) in enumerate(_rows(tbl, 0, False)):
-        if n >= MAX_FRAME_ROWS:
-            return None
-        row = []
-        pos = 0
-        for tc in tr:
-            if tc.tag not in (CELL, COVERED):
-                continue
-            if tc.get(_TABLE + "number-rows-spanned", "1") != "1" or tc.tag == COVERED:
-                return None
-            span = _int_attr(tc, _TABLE + "number-columns-spanned", 1, MAX_SPAN)
-            row.append((tc, pos, span))
-            pos += span * _int_attr(tc, _TABLE + "number-columns-repeated", 1, MAX_GRID_COLS)
-            if len(row) > MAX_GRID_COLS:
-                return None
-        if not row:
-            continue
-        if len(row) == 1:
-            tc, at, span = row[0]
-            if span > 1:
-                return None
-        else:
-            wide = True
-            held = [x for x in row if _has_text(x[0])]
-            if len(held) > 1:
-                return None
-            if not held:
-                continue
-            tc, at, _ = held[0]
-        if column is not None and at != column:
-            return None
-        column = at
-        nested = nested or tc.find(TBL) is not None
-        cells.append(tc)
+    found = frame_column(_frame_rows(tbl), _has_text, lambda tc: tc.find(TBL) is not None)
+    if found is None:
+        return None
+    cells, nested, wide = found
     if nested:
         return cells
     if len(cells) == 1:
@@ -383,6 +350,30 @@ def frame_cells(tbl) -> list | None:
         if len(paragraphs) == 1 and not wide and _words(paragraphs[0]):
             return cells
     return None
+
+
+def _frame_rows(tbl):
+    """The rows' cells as :func:`.word_blocks.frame_column` takes them; None for a row past :data:`MAX_FRAME_ROWS`,
+    with a cell merged down or covered, or with too many cells."""
+    for n, (tr, _) in enumerate(_rows(tbl, 0, False)):
+        if n >= MAX_FRAME_ROWS:
+            yield None
+            return
+        row = []
+        pos = 0
+        for tc in tr:
+            if tc.tag not in (CELL, COVERED):
+                continue
+            if tc.get(_TABLE + "number-rows-spanned", "1") != "1" or tc.tag == COVERED:
+                yield None
+                return
+            span = _int_attr(tc, _TABLE + "number-columns-spanned", 1, MAX_SPAN)
+            row.append((tc, pos, span))
+            pos += span * _int_attr(tc, _TABLE + "number-columns-repeated", 1, MAX_GRID_COLS)
+            if len(row) > MAX_GRID_COLS:
+                yield None
+                return
+        yield row
 
 
 _UNIT_CHARS = frozenset("件个项次条人家万亿元年月日")

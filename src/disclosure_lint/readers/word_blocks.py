@@ -12,7 +12,7 @@ cells and the time.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..limits import Limits
@@ -49,6 +49,42 @@ class ReadBudget:
             return False
         self.cells += n
         return not self.out_of_time(where)
+
+
+def frame_column(rows: Iterable[list[tuple[Any, int, int]] | None], holds_text: Callable[[Any], bool],
+                 nests: Callable[[Any], bool]) -> tuple[list, bool, bool] | None:
+    """The cells of what may be a page's layout frame (a reader's ``frame_cells``), one a row, and whether one of them
+    holds a table and whether a row had more than one cell — or None where the table is not a frame.  ``rows``: each
+    row's cells as ``(cell, its grid column, its span)``, or None for a row that makes the table a data table (a cell
+    merged down, too many cells); a row has one cell with text (``holds_text``), not spanning columns when it is the
+    row's only cell, the others blank, and every row's cell in the same grid column.  Read lazily: the first row that
+    says "not a frame" ends it."""
+    cells = []
+    nested = wide = False
+    column: int | None = None
+    for row in rows:
+        if row is None:
+            return None
+        if not row:
+            continue
+        if len(row) == 1:
+            tc, at, span = row[0]
+            if span > 1:
+                return None
+        else:
+            wide = True
+            held = [x for x in row if holds_text(x[0])]
+            if len(held) > 1:
+                return None  # two cells with text in a row: a data table
+            if not held:
+                continue  # a row of blank cells
+            tc, at, _ = held[0]
+        if column is not None and at != column:
+            return None
+        column = at
+        nested = nested or nests(tc)
+        cells.append(tc)
+    return cells, nested, wide
 
 
 def clean_lines(text: str) -> str:
