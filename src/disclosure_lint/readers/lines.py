@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -227,15 +228,19 @@ def pandoc_gate(text: str) -> bool:
     return _PANDOC_LINE(text) is not None or text.lstrip(" ")[:2] in ("--", "+-", "+=", "+:")
 
 
-def anchored(pieces: list[tuple[str, int, int]]) -> tuple[str, tuple[Anchor, ...]]:
-    """Join ``(text, line, column)`` pieces with newlines into one text with anchors."""
+def anchored(pieces: list[tuple[str, int, int]],
+             sep: str | Callable[[str, str], str] = "\n") -> tuple[str, tuple[Anchor, ...]]:
+    """Join ``(text, line, column)`` pieces into one text with an anchor at each: with newlines, or ``sep``, or what
+    ``sep(before, after)`` puts between two pieces."""
     parts: list[str] = []
     anchors: list[Anchor] = []
     offset = 0
     for i, (text, line, col) in enumerate(pieces):
         if i:
-            parts.append("\n")
-            offset += 1
+            between = sep if isinstance(sep, str) else sep(pieces[i - 1][0], text)
+            if between:
+                parts.append(between)
+                offset += len(between)
         anchors.append(new_anchor(offset, line, col))
         parts.append(text)
         offset += len(text)

@@ -24,8 +24,8 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ..model import Anchor, Block, Row, Table, new_anchor
-from .lines import new_block, new_cell, new_row, table_text
+from ..model import Anchor, Block, Row, Table
+from .lines import anchored, new_block, new_cell, new_row, table_text
 
 _FULL_DASHES = re.compile(r" {0,3}-{3,}[ \t]*")  # a multiline table's top or bottom border
 _DASH_RUNS = re.compile(r" {0,3}-{2,}(?: +-{2,})+[ \t]*")  # the column marks: two runs of dashes or more
@@ -76,17 +76,11 @@ def _slice(line: str, cols: list[int], a: int, b: int | None) -> tuple[str, int]
 def _join(pieces: list[tuple[str, int, int]]) -> tuple[str, tuple[Anchor, ...]]:
     """A cell's pieces ``(text, line, column)`` (1-based) joined as one text: CJK text without a space (a wrapped
     label), other text with one; an anchor at each piece."""
-    parts: list[str] = []
-    anchors: list[Anchor] = []
-    size = 0
-    for piece, line, column in pieces:
-        if parts and not (_wide(parts[-1][-1]) or _wide(piece[0])):
-            parts.append(" ")
-            size += 1
-        anchors.append(new_anchor(size, line, column))
-        parts.append(piece)
-        size += len(piece)
-    return "".join(parts), tuple(anchors)
+    return anchored(pieces, _between)
+
+
+def _between(before: str, after: str) -> str:
+    return "" if _wide(before[-1]) or _wide(after[0]) else " "
 
 
 class _Budget:
