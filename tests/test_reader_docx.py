@@ -782,6 +782,12 @@ def test_broken_xml_and_deep_nesting():
               + "<w:p><w:r><w:t>深处</w:t></w:r></w:p>" + "</w:tc></w:tr></w:tbl>" * 80 + "</w:body></w:document>")
     doc = read(minimal_docx(nested.encode()))
     assert doc.blocks[0].text == "正文"
+    # what lies deeper is not read, and the document says so (DL002), never silently
+    assert "深处" not in "".join(b.text for b in doc.blocks)
+    assert [n.detail for n in doc.notices if n.kind == "read-limit"] == ["表格、文本框、列表等嵌套超过 40 层，更深处的内容未读取"]
+    shallow = nested.replace("<w:tbl><w:tr><w:tc>" * 80, "<w:tbl><w:tr><w:tc>" * 3).replace(
+        "</w:tc></w:tr></w:tbl>" * 80, "</w:tc></w:tr></w:tbl>" * 3)
+    assert not read(minimal_docx(shallow.encode())).notices
 
 
 def test_document_without_text():

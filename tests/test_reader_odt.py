@@ -324,6 +324,20 @@ def test_hostile_input_is_bounded(data, says):
     assert time.monotonic() - started < 5
 
 
+@pytest.mark.parametrize("nest", [
+    lambda n: "<text:p>" + "<text:span>" * n + "深处" + "</text:span>" * n + "</text:p>",
+    lambda n: "<text:section>" * n + "<text:p>深处</text:p>" + "</text:section>" * n,
+    lambda n: ("<table:table><table:table-row><table:table-cell>" * n + "<text:p>深处</text:p>"
+               + "</table:table-cell></table:table-row></table:table>" * n),
+])
+def test_content_nested_past_the_depth_followed_is_said_not_dropped_silently(nest):
+    doc = odt("<text:p>正文</text:p>" + nest(60))
+    assert "深处" not in "".join(b.text for b in doc.blocks)
+    assert [n.detail for n in doc.notices if n.kind == "read-limit"] == ["表格、文本框、列表等嵌套超过 40 层，更深处的内容未读取"]
+    shallow = odt("<text:p>正文</text:p>" + nest(3))
+    assert "深处" in "".join(b.text for b in shallow.blocks) and not shallow.notices
+
+
 def test_depth_past_libxml2s_bound_and_a_zip_bomb_are_one_line():
     with pytest.raises(InputError, match="嵌套过深"):
         read_document("a.odt", package(content("<text:p>" + "<text:span>" * 10_000 + "深" + "</text:span>" * 10_000

@@ -66,15 +66,14 @@ import re
 
 from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
-from ..model import Document, ReaderNotice
+from ..model import Document
 from .docx_numbering import Numbering, int_val, switched_on
 from .docx_package import check_package, open_document
 from .sniff import FIX_AS_DOCX
-from .word_blocks import BlockBuilder, ReadBudget, clean_lines, frame_column
+from .word_blocks import MAX_DEPTH, BlockBuilder, ReadBudget, clean_lines, frame_column
 
 # -- limits -------------------------------------------------------------------------------------
 
-MAX_DEPTH = 40  # nesting of tables / text boxes followed
 MAX_SPAN = 64  # a gridSpan larger than this is treated as corrupt and clamped
 MAX_GRID_COLS = 256  # grid positions kept per table row
 MAX_FIELD_NESTING = 64
@@ -273,6 +272,8 @@ class _Extractor:
                     if branch is not None:
                         _find_boxes(branch, boxes, 0)
                         self.pictures += _is_picture(branch)
+                else:
+                    self.budget.deep = True
 
     # containers (body, cell, text box): paragraphs and tables in order
     def item_label(self, item) -> str | None:
@@ -385,6 +386,8 @@ class _Extractor:
                 if depth < MAX_DEPTH:
                     rows, _ = self.grid(item[1], depth + 1)
                     lines.extend("\t".join(r) for r in rows)
+                else:
+                    self.budget.deep = True
                 continue
             _, text, boxes, p, _pictures = item
             self.number(p)  # counted (a cell's numbers are not drawn into the table's text)
@@ -392,6 +395,8 @@ class _Extractor:
             for box in boxes:
                 if depth < MAX_DEPTH:
                     lines.append(self.cell_text(box, depth + 1))
+                else:
+                    self.budget.deep = True
         return clean_lines("\n".join(lines))
 
 
@@ -580,6 +585,6 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     if all(b.kind == "image" for b in builder.blocks):
         raise InputError("Word 文档中没有可读取的文字（可能只有图片，例如扫描件），无法检查")
     meta = {"paragraphs": builder.n_paras, "tables": builder.n_tables, **ex.stats}
-    notices = (ReaderNotice("read-limit", format="Word 文档", detail=ex.budget.cut),) if ex.budget.cut else ()
+    notices = ex.budget.notices("Word 文档")
     return Document(path=path, format="docx", encoding=None, text="", blocks=tuple(builder.blocks),
                     has_lines=False, notices=notices, meta=meta)

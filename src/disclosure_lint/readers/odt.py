@@ -27,7 +27,7 @@ made as the .docx reader makes them (:mod:`.docx`), so an .odt report is checked
 
 **Hostile input**: the zip's directory is checked before anything is decompressed, the XML parsed without entities,
 DTDs or network and within libxml2's default bounds (:mod:`.odt_package`); paragraphs (``limits.max_blocks``), table
-cells (``limits.max_table_cells``), the nesting followed (:data:`MAX_DEPTH`) and the time (``limits.max_read_seconds``)
+cells (``limits.max_table_cells``), the nesting followed (:data:`.word_blocks.MAX_DEPTH`: deeper content is left out and said, DL002) and the time (``limits.max_read_seconds``)
 are bounded; whatever cannot be read is one :class:`InputError` sentence.
 """
 
@@ -37,12 +37,11 @@ import re
 
 from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
-from ..model import Document, ReaderNotice
+from ..model import Document
 from .odt_lists import Numbers
 from .odt_package import OFFICE, SAVE_AS, TEXT_NS, Styles, open_odt
-from .word_blocks import BlockBuilder, ReadBudget, clean_lines, frame_column
+from .word_blocks import MAX_DEPTH, BlockBuilder, ReadBudget, clean_lines, frame_column
 
-MAX_DEPTH = 40  # nesting of sections, lists, tables, text boxes and spans followed
 MAX_SPAN = 64  # columns a cell may span
 MAX_ROW_SPAN = 10_000  # rows a cell may span
 MAX_GRID_COLS = 256  # grid positions kept per table row
@@ -73,6 +72,8 @@ _SKIPPED = frozenset({
     OFFICE + "annotation", OFFICE + "annotation-end",
 })
 _PARAGRAPHS = frozenset({P, H})
+_NESTING = frozenset({LIST, SECTION, INDEX_BODY, TEXT_NS + "index-title"})  # containers the body is read through
+_INDEXES = ("table-of-content", "index", "bibliography")  # a table of contents or an index: its body's paragraphs
 _STRIP = " \t\u3000\xa0"
 _MIN_PICTURE_IN = 80 / 96  # 80 pixels at 96 dpi (the other readers' bound): a smaller picture is an icon
 _LENGTH = re.compile(r"^\s*([0-9.]+)\s*(in|cm|mm|pt|pc|px)?\s*$")
@@ -143,14 +144,20 @@ class _Extractor:
                 self.stats["hidden_runs"] += 1
             elif tag == RUBY:
                 base = ch.find(RUBY_BASE)
-                if base is not None and depth < MAX_DEPTH:
-                    self._inline(base, parts, boxes, depth + 1)
+                if base is not None:
+                    self._inline_deeper(base, parts, boxes, depth)
             elif tag.startswith(_DRAW):
                 self._shape(ch, boxes, depth)
-            elif depth < MAX_DEPTH:  # spans, links, fields, meta: their text
-                self._inline(ch, parts, boxes, depth + 1)
+            else:  # spans, links, fields, meta: their text
+                self._inline_deeper(ch, parts, boxes, depth)
             if ch.tail:
                 parts.append(ch.tail)
+
+    def _inline_deeper(self, el, parts: list[str], boxes: list, depth: int) -> None:
+        if depth < MAX_DEPTH:
+            self._inline(el, parts, boxes, depth + 1)
+        else:
+            self.budget.deep = True
 
     def _shape(self, el, boxes: list, depth: int) -> None:
         """A drawing anchored in a paragraph: its text box, or its picture counted, or a group's shapes."""
@@ -163,7 +170,9 @@ class _Extractor:
             return
         if any(ch.tag in _PARAGRAPHS or ch.tag == LIST for ch in el):
             boxes.append(el)  # a shape's own paragraphs (LibreOffice's copy of a Word text box)
-        elif el.tag == GROUP and depth < MAX_DEPTH:
+        elif el.tag == GROUP and depth >= MAX_DEPTH:
+            self.budget.deep = True
+        elif el.tag == GROUP:
             for ch in el:
                 if isinstance(ch.tag, str) and ch.tag.startswith(_DRAW):
                     self._shape(ch, boxes, depth + 1)
@@ -218,14 +227,18 @@ class _Extractor:
             elif tag == TBL:
                 lst = None
                 yield "tbl", ch
-            elif not isinstance(tag, str) or depth >= MAX_DEPTH:
+            elif not isinstance(tag, str):
+                continue
+            elif depth >= MAX_DEPTH:
+                if tag in _NESTING or tag.startswith(_DRAW) or tag.endswith(_INDEXES):  # what is left out below
+                    self.budget.deep = True
                 continue
             elif tag == LIST:
                 yield from self.list_items(ch, depth)
                 lst = None
             elif tag in (SECTION, INDEX_BODY, TEXT_NS + "index-title"):
                 yield from self.items(ch, depth + 1)
-            elif tag.startswith(TEXT_NS) and tag.endswith(("table-of-content", "index", "bibliography")):
+            elif tag.startswith(TEXT_NS) and tag.endswith(_INDEXES):
                 body = ch.find(INDEX_BODY)
                 if body is not None:
                     yield from self.items(body, depth + 1)
@@ -308,12 +321,16 @@ class _Extractor:
                 if depth < MAX_DEPTH:
                     rows, _ = self.grid(item[1], depth + 1)
                     lines.extend("\t".join(r) for r in rows)
+                else:
+                    self.budget.deep = True
                 continue
             _, text, boxes, _level, _pictures, _label = item  # (a cell's numbers are counted, not drawn)
             lines.append(text)
             for box in boxes:
                 if depth < MAX_DEPTH:
                     lines.append(self.cell_text(box, depth + 1))
+                else:
+                    self.budget.deep = True
         return clean_lines("\n".join(lines))
 
 
@@ -402,6 +419,6 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     if all(b.kind == "image" for b in builder.blocks):
         raise InputError("OpenDocument 文本中没有可读取的文字（可能只有图片，例如扫描件），无法检查")
     meta = {"paragraphs": builder.n_paras, "tables": builder.n_tables, **ex.stats}
-    notices = (ReaderNotice("read-limit", format="OpenDocument 文本", detail=ex.budget.cut),) if ex.budget.cut else ()
+    notices = ex.budget.notices("OpenDocument 文本")
     return Document(path=path, format="odt", encoding=None, text="", blocks=tuple(builder.blocks),
                     has_lines=False, notices=notices, meta=meta)

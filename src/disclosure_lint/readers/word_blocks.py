@@ -16,15 +16,19 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..limits import Limits
-from ..model import Block, Row, Table
+from ..model import Block, ReaderNotice, Row, Table
 from .lines import new_cell
 
 STRIP = " \t\u3000\xa0"
 
 
+MAX_DEPTH = 40  # nesting followed: tables in cells, text boxes, sections, lists, spans, groups of shapes
+
+
 class ReadBudget:
     """The reading limits (``limits.py``): paragraphs, table cells, seconds.  ``cut`` says, once, why
-    reading stopped; everything read before it is kept and checked."""
+    reading stopped; everything read before it is kept and checked.  ``deep``: something nested past
+    :data:`MAX_DEPTH` was not read (a reader sets it where it leaves such content out)."""
 
     def __init__(self, limits: Limits):
         self.limits = limits
@@ -32,6 +36,17 @@ class ReadBudget:
         self.cells = 0
         self.ticks = 0
         self.cut: str | None = None
+        self.deep = False
+
+    def notices(self, fmt: str) -> tuple[ReaderNotice, ...]:
+        """What was not read, for the document of format ``fmt`` (its name in a message: "Word 文档")."""
+        out = []
+        if self.cut:
+            out.append(ReaderNotice("read-limit", format=fmt, detail=self.cut))
+        if self.deep:
+            out.append(ReaderNotice("read-limit", format=fmt,
+                                    detail=f"表格、文本框、列表等嵌套超过 {MAX_DEPTH} 层，更深处的内容未读取"))
+        return tuple(out)
 
     def out_of_time(self, where: str) -> bool:
         self.ticks += 1
@@ -144,6 +159,8 @@ class BlockBuilder:
                 self.ex.stats["text_boxes"] += 1
                 if depth < self.max_depth:
                     self.body(box, depth + 1, box_of=max(self.n_paras, 1) if box_of is None else box_of)
+                else:
+                    budget.deep = True
 
     def table(self, tbl, depth: int) -> None:
         frame = self.frame_cells(tbl) if depth < self.max_depth else None
