@@ -584,6 +584,8 @@ def main(argv: list[str] | None = None) -> int:
     fmt_lines = None
     if a.formats_only:
         paths, spent = render_formats(files[: max(1, a.formats)], out / "formats")
+        # the machine line too: a format's figures are compared between runs together with the reference work
+        print(f"machine            : {interpreter()}; reference work {machine_speed() * 1000:.0f} ms")
         print("\n".join(report_formats(measure_formats(paths, max(1, a.format_repeat)), spent)))
         return 0
 
