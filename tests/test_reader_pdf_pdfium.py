@@ -184,3 +184,22 @@ def test_fast_ascii85_decoder_is_pdfminers():
         junk = bytes(rnd.choice(b"!u~z \n<>{}abc") for _ in range(rnd.randint(0, 12)))
         for data in (enc, enc + b"~>", b"<~" + enc, enc[:-1], b"s8W-!", b's8W-"', junk):
             assert outcome(fast_ascii85decode, data) == outcome(ascii85decode, data), data
+
+
+def test_cells_grouped_into_tables_as_pdfplumber_groups_them():
+    import random
+
+    from pdfplumber.table import cells_to_tables
+
+    from disclosure_lint.readers.pdf_tables import _tables
+
+    rng = random.Random(1204)
+    for _ in range(400):
+        xs = sorted(rng.sample(range(0, 60, 3), rng.randint(2, 8)))
+        ys = sorted(rng.sample(range(0, 60, 3), rng.randint(2, 8)))
+        cells = [(float(xs[i]), float(ys[j]), float(xs[i + rng.randint(1, len(xs) - 1 - i)]),
+                  float(ys[j + rng.randint(1, len(ys) - 1 - j)]))
+                 for _ in range(rng.randint(0, 30)) for i in [rng.randrange(len(xs) - 1)] for j in [rng.randrange(len(ys) - 1)]]
+        cells += rng.sample(cells, min(len(cells), 2))  # duplicates too
+        rng.shuffle(cells)
+        assert _tables(cells) == cells_to_tables(cells)

@@ -151,6 +151,7 @@ class _PCell:
     no: int = 0  # line number on the page of its first text line
     chars: list[_Char] = field(default_factory=list)
     conf: float | None = None  # the lowest recognition confidence of its characters (OCR)
+    first: tuple[float, float] | None = None  # top and bottom of its first visual line (set with its text)
 
 
 @dataclass(slots=True)
@@ -966,6 +967,7 @@ class _Grid:
         for pc in self.cells:
             groups = _group_lines(pc.chars)
             pc.text = _join_lines([_join_chars(g, wide_gap_space=False) for g in groups])
+            pc.first = (min(c.top for c in groups[0]), max(c.bottom for c in groups[0])) if groups else None
             pc.conf = min((c.conf for c in pc.chars if c.conf is not None), default=None)
             if any(pc.x0 <= (b[0] + b[2]) / 2 <= pc.x1 and self.ys[pc.r0] <= (b[1] + b[3]) / 2 <= self.ys[pc.r1]
                    for b in getattr(self, "unread", ())[:MAX_GRID]):  # (a borderless _Laid has none)
@@ -1067,8 +1069,8 @@ def _number_lines(lines: list[_Line], parts: list[_Part], images: list[_Image]) 
     entries: list[tuple[float, float, object]] = [(ln.top, ln.bottom, ln) for ln in lines]
     for part in parts:
         for pc in part.cells:
-            for g in _group_lines(pc.chars)[:1]:
-                entries.append((min(c.top for c in g), max(c.bottom for c in g), pc))
+            if pc.first is not None:  # (its text set by _Grid.part, as every part's is before lines are numbered)
+                entries.append((*pc.first, pc))
     entries.sort(key=lambda e: (e[0] + e[1]) / 2)
     no = 0
     top = bottom = None

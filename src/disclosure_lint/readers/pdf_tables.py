@@ -2,9 +2,10 @@
 
 pdfplumber (``TableFinder``) finds the intersections of the ruling edges, then the smallest cell
 at each intersection by scanning every later intersection and comparing sets of edge boxes made
-anew for each comparison.  The same steps are taken here with the sorted horizontal edges, the
-edge boxes of each intersection and the intersections of each column and row computed once; the
-edges (snapped, joined, filtered by pdfplumber itself), the cells and the tables are the same.
+anew for each comparison; then it groups the cells into tables pass by pass, removing each cell it takes from a
+list.  The same steps are taken here with the sorted horizontal edges, the edge boxes of each intersection and the
+intersections of each column and row computed once, and each cell's corners made once; the edges (snapped,
+joined, filtered by pdfplumber itself), the cells and the tables — their cells in the same order — are the same.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from pdfplumber.table import Table, TableFinder, TableSettings, cells_to_tables
+from pdfplumber.table import Table, TableFinder, TableSettings
 from pdfplumber.utils import obj_to_bbox
 
 Point = tuple[float, float]
@@ -28,7 +29,7 @@ def find_tables(page: Any, settings: dict[str, Any]) -> list[Table]:
     inter = _intersections(edges, finder.settings.intersection_x_tolerance,
                            finder.settings.intersection_y_tolerance)
     cells = _cells(inter)
-    return [Table(page, group) for group in cells_to_tables(cells)]
+    return [Table(page, group) for group in _tables(cells)]
 
 
 def _intersections(edges: list[dict[str, Any]], x_tol: float, y_tol: float) -> dict[Point, dict[str, list]]:
@@ -88,3 +89,40 @@ def _cells(inter: dict[Point, dict[str, list]]) -> list[BBox]:
         if found:
             cells.append(found)
     return cells
+
+
+def _tables(cells: list[BBox]) -> list[list[BBox]]:
+    """pdfplumber's ``cells_to_tables``: the same passes over the cells left (a cell joins the table being built
+    when one of its corners is one of the table's), the corners made once and the cells left made anew after each
+    pass instead of removed one by one (the same cells left, in the same order)."""
+    corners = [((x0, top), (x0, bottom), (x1, top), (x1, bottom)) for x0, top, x1, bottom in cells]
+    left = list(range(len(cells)))
+    tables: list[list[BBox]] = []
+    held: set[Point] = set()
+    current: list[BBox] = []
+    while left:
+        before = len(current)
+        taken: dict[BBox, int] = {}
+        for k in left:
+            a, b, c, d = corners[k]
+            if not current or a in held or b in held or c in held or d in held:
+                held.update(corners[k])
+                current.append(cells[k])
+                taken[cells[k]] = taken.get(cells[k], 0) + 1
+        # pdfplumber removes a taken cell's first equal one left: of equal cells (none from _cells), the first go
+        rest = []
+        for k in left:
+            n = taken.get(cells[k], 0)
+            if n:
+                taken[cells[k]] = n - 1
+            else:
+                rest.append(k)
+        left = rest
+        if len(current) == before:
+            tables.append(current)
+            held = set()
+            current = []
+    if current:
+        tables.append(current)
+    tables.sort(key=lambda t: min((c[1], c[0]) for c in t))
+    return [t for t in tables if len(t) > 1]
