@@ -354,6 +354,71 @@ def check_never_blamed(data: StatsData, layout: Layout) -> None:
     assert diags == [], _diag_text(diags)
 
 
+def test_a_tables_header_over_rows_left_blank_is_not_joined_to_them():
+    """Found by the property below: in a text whose prose lines are hard-wrapped, the text reader joined the row left
+    blank under a table's header (``信息内容    本年新制作数量 …`` / ``规章``) as a wrapped line of the header: the
+    rows 规章, 行政许可, 行政事业性收费 and 政府集中采购 were read as missing (DL110, an error) though they were there."""
+    data = StatsData(version='2019',
+         year=2020,
+         agency='白岩市人民政府',
+         s2={'rules': {'new_made': '0',
+           'new_published': '0',
+           'total_published': '0'},
+          'normative_docs': {'new_made': '0',
+           'new_published': '0',
+           'total_published': '0'},
+          'licensing': {'prev_count': '0', 'change': '0', 'decisions': '0'},
+          'other_services': {'prev_count': '11',
+           'change': '12',
+           'decisions': '244'},
+          'penalty': {'prev_count': '4', 'change': '20', 'decisions': '0'},
+          'coercion': {'prev_count': '2', 'change': '8', 'decisions': '300'},
+          'fees': {'prev_count': '0', 'change': '0'},
+          'procurement': {'procurement_count': '0', 'procurement_amount': '0'}},
+         s3={'new': [154, 911, 916, 620, 384, 903, 3888],
+          'carried_over': [899, 0, 0, 0, 182, 229, 1310],
+          'result.open': [0, 0, 0, 0, 0, 258, 258],
+          'result.partial': [0, 100, 0, 249, 96, 269, 714],
+          'result.not_open.state_secret': [0, 0, 2, 0, 285, 77, 364],
+          'result.not_open.law_prohibited': [0, 0, 279, 0, 0, 0, 279],
+          'result.not_open.security_stability': [0, 0, 4, 44, 0, 1, 49],
+          'result.not_open.third_party': [216, 260, 3, 0, 1, 0, 480],
+          'result.not_open.internal_affairs': [0, 26, 1, 0, 0, 0, 27],
+          'result.not_open.process_info': [0, 1, 0, 0, 0, 4, 5],
+          'result.not_open.enforcement_file': [0, 161, 0, 0, 168, 257, 586],
+          'result.not_open.admin_query': [126, 0, 4, 2, 3, 0, 135],
+          'result.unavailable.not_held': [0, 0, 0, 1, 0, 0, 1],
+          'result.unavailable.need_creation': [1, 0, 0, 3, 0, 0, 4],
+          'result.unavailable.unclear': [0, 0, 0, 173, 0, 266, 439],
+          'result.not_processed.petition': [293, 0, 0, 140, 0, 0, 433],
+          'result.not_processed.repeated': [167, 0, 53, 3, 0, 0, 223],
+          'result.not_processed.publication': [0, 0, 0, 0, 0, 0, 0],
+          'result.not_processed.excessive': [0, 184, 143, 0, 0, 0, 327],
+          'result.not_processed.confirm': [249, 179, 158, 2, 13, 0, 601],
+          'result.other': [0, 0, 266, 0, 0, 0, 266],
+          'result.total': [1052, 911, 913, 617, 566, 1132, 5191],
+          'carried_forward': [1, 0, 3, 3, 0, 0, 7]},
+         s4=[18, 5, 0, 0, 23, 5, 37, 0, 0, 42, 0, 0, 0, 0, 0])
+    layout = Layout(fmt='spaces-empty',
+         half_width=False,
+         note=True,
+         s3_columns='two-top',
+         vmerge='repeat',
+         hmerge='repeat',
+         groups='rows',
+         s3_header='one',
+         s3_corner='项目',
+         s4_header='three',
+         s4_label=False,
+         s2_form='split',
+         blank='all',
+         blank_text='',
+         seed=0,
+         wide_digits=True,
+         prose='none')
+    check_never_blamed(data, layout)
+
+
 @pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow],
           phases=[Phase.explicit, Phase.reuse, Phase.generate])

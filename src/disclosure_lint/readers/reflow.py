@@ -7,7 +7,9 @@ three (DL602, an error, for DL601's warning), a date is cut in two.  :func:`rejo
 as one paragraph, only in a text that is hard-wrapped — where most prose lines are full lines of one width (in
 display columns: a CJK character is two) — and only where a line is full (its text reaches that width), does not
 end a sentence (。！？；), and the next line (after at most one blank line, as a double-spaced copy has) is a
-paragraph line, not a heading, a table or a part's title.  A line that ends short ends its paragraph.  The joined
+paragraph line, not a heading, a table or a part's title.  A line that ends short ends its paragraph, and a line laid
+out in columns (runs of spaces between its cells: a table's row that stands alone, its header or a row left blank)
+is joined to neither line beside it.  The joined
 block keeps an anchor at each line's start, so every finding inside it still points at its own line and column.
 """
 
@@ -56,11 +58,12 @@ def wrap_width(lines: list[str], blocks: list[Block]) -> int | None:
     return best if cut >= MIN_CUT * full else None
 
 
-def rejoin(lines: list[str], blocks: list[Block], is_title: Callable[[str], bool]) -> tuple[list[Block], dict[int, int]]:
+def rejoin(lines: list[str], blocks: list[Block], is_title: Callable[[str], bool],
+           in_columns: Callable[[str], bool]) -> tuple[list[Block], dict[int, int]]:
     """``blocks`` with the lines of each hard-wrapped paragraph joined into one block (see the module's text), and
     the new index of each block that was not joined to an earlier one (by its old index); ``blocks`` itself and no
     map when the text is not hard-wrapped.  ``is_title(text)``: whether a line is a part's title (never joined to
-    the next line)."""
+    the next line); ``in_columns(line)``: whether a line is laid out in columns (joined to neither neighbour)."""
     width = wrap_width(lines, blocks)
     if width is None:
         return blocks, {}
@@ -76,7 +79,7 @@ def rejoin(lines: list[str], blocks: list[Block], is_title: Callable[[str], bool
 
     moved: dict[int, int] = {}
     for b in blocks:
-        if run and _continues(lines, run[-1], b, width, is_title):
+        if run and _continues(lines, run[-1], b, width, is_title, in_columns):
             run.append(b)
             continue
         flush()
@@ -91,12 +94,15 @@ def rejoin(lines: list[str], blocks: list[Block], is_title: Callable[[str], bool
     return [_renumber(b, i) for i, b in enumerate(out)], moved
 
 
-def _continues(lines: list[str], prev: Block, b: Block, width: int, is_title: Callable[[str], bool]) -> bool:
+def _continues(lines: list[str], prev: Block, b: Block, width: int, is_title: Callable[[str], bool],
+               in_columns: Callable[[str], bool]) -> bool:
     """Whether line block ``b`` goes on the paragraph whose last line is ``prev``."""
     if b.kind != "paragraph" or b.line is None or prev.line is None or b.end_line != b.line:
         return False
     if not 1 <= b.line - prev.line <= 2 or (b.line - prev.line == 2 and lines[prev.line].strip()):
         return False  # next line, or the one after a blank line (a double-spaced copy)
+    if in_columns(lines[prev.line - 1]) or in_columns(lines[b.line - 1]):
+        return False  # a table's header over a row left blank (信息内容    本年新制作数量 … / 规章): not prose
     last = prev.text.rstrip()
     if not last or last.endswith(_ENDS) or is_title(prev.text):
         return False

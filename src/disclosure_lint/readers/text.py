@@ -88,6 +88,13 @@ def _split_kind(line: str) -> str | None:
     return None
 
 
+def _in_columns(line: str) -> bool:
+    """Whether a line is laid out in columns as a table's row is (tabs, pipes or runs of spaces between its cells;
+    not a paragraph indented by a tab)."""
+    kind = _split_kind(line)
+    return kind is not None and (kind != "tab" or "\t" in line.strip(" \u3000\t"))
+
+
 def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     text, encoding, bad = decode_lenient(data)  # a few bytes UTF-8 cannot decode: read, and said (DL002)
     return with_undecodable(parse(text, path=path, encoding=encoding, limits=limits), bad)
@@ -166,7 +173,8 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
                 continue
         blocks.append(_line_block(lines, i, len(blocks)))
         i += 1
-    blocks, moved = rejoin(lines, blocks, _is_title)  # a hard-wrapped text's lines put back into paragraphs
+    # a hard-wrapped text's lines put back into paragraphs (not a line laid out in columns, as a table's are)
+    blocks, moved = rejoin(lines, blocks, _is_title, _in_columns)
     if moved:
         gap_tables = [moved[i] for i in gap_tables if i in moved]
     return Document(path=path, format="text", encoding=encoding, text=text, blocks=tuple(blocks),
