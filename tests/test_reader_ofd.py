@@ -147,6 +147,11 @@ def test_templates_paths_and_page_area():
         "本机关全年主动公开政府信息一百条。", "模板中的文字在每页上。"]
     data = package([ok], doc_root="/Doc_0/./Pages/../Document.xml")
     assert [b.text for b in read_document("a.ofd", data).blocks] == ["本机关全年主动公开政府信息一百条。"]
+    for folder in ("/Doc_0/Pages", "Doc_0/Pages", "../Doc_0/Pages"):  # absolute, from the root without its slash
+        data = package([ok], page_folder=folder)
+        assert [b.text for b in read_document("a.ofd", data).blocks] == ["本机关全年主动公开政府信息一百条。"], folder
+    with pytest.raises(InputError, match="不在压缩包中"):
+        read_document("a.ofd", package([ok], page_folder="../../etc"))
     with pytest.raises(InputError, match="DocRoot"):
         read_document("a.ofd", package([ok], doc_root="../../etc/passwd"))
 

@@ -117,3 +117,18 @@ def ofd_self_template_and_escaping_paths(d):
              write(d, "escape.ofd", ofd(text_object(), page_loc="../../etc/passwd")),
              write(d, "absolute.ofd", ofd(text_object(), page_loc="/etc/passwd"))]
     return check(d, *files)
+
+
+@case("files", exit=(1, 2), extra=True)
+def ofd_many_pages(d):
+    """A Document.xml listing 600,000 pages (stored, 35 MB, within the XML bounds): counted as it streams, the first
+    limits.max_pdf_pages read, the rest said (DL002)."""
+    refs = "".join(f'<ofd:Page ID="{i}" BaseLoc="Pages/Page_0/Content.xml"/>' for i in range(600_000))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
+        zf.writestr("OFD.xml", f'<ofd:OFD xmlns:ofd="{NS}"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml'
+                               "</ofd:DocRoot></ofd:DocBody></ofd:OFD>")
+        zf.writestr("Doc_0/Document.xml", f'<ofd:Document xmlns:ofd="{NS}"><ofd:Pages>{refs}</ofd:Pages></ofd:Document>')
+        zf.writestr("Doc_0/Pages/Page_0/Content.xml", f'<ofd:Page xmlns:ofd="{NS}"><ofd:Content><ofd:Layer ID="1">'
+                                                      f"{text_object()}</ofd:Layer></ofd:Content></ofd:Page>")
+    return check(d, write(d, "pages.ofd", buf.getvalue()))

@@ -72,7 +72,10 @@ class _Package:
             else:
                 parts.append(p)
         name = "/".join(parts)
-        return name if name in self.names else self.folded.get(name.lower())
+        found = name if name in self.names else self.folded.get(name.lower())
+        if found is None and base and not loc.startswith("/"):
+            return self.find("", "/" + loc)  # a location written from the root without its slash
+        return found
 
     def read(self, name: str) -> bytes:
         got = self.cache.get(name)
@@ -100,6 +103,10 @@ def _elements(xml: bytes, until: str | None = None) -> Iterator[Any]:
             yield el
             if _local(el.tag) in ("Page", "TemplatePage", "DocBody"):
                 el.clear()
+                parent = el.getparent()
+                if parent is not None:
+                    while el.getprevious() is not None:
+                        del parent[0]
     except etree.XMLSyntaxError as exc:
         raise xml_error(exc) from None
 
