@@ -195,3 +195,36 @@ def test_check_on_the_command_line_broken_files_and_fix(tmp_path):
     assert target.read_bytes() == before and "OFD 文件（.ofd）不自动修复" in r.output
     r = runner.invoke(app, ["annotate", str(target), "-o", str(tmp_path / "x.docx")])
     assert r.exit_code != 0 and "annotate 只接受" in r.output
+
+
+@pytest.mark.parametrize("cut", [100, 2000, 6000, 9000])
+def test_a_truncated_file_is_one_line(cut):
+    with pytest.raises(InputError) as exc:
+        read_document("a.ofd", (FIXTURES / "defective-2023-runs.ofd").read_bytes()[:cut])
+    assert "\n" not in str(exc.value)
+
+
+def test_corrupted_parts_never_raise_anything_else():
+    """Bytes of every part changed at random: a document or one line, never a traceback."""
+    import random
+
+    with zipfile.ZipFile(FIXTURES / "defective-2023-runs.ofd") as zf:
+        parts = {name: zf.read(name) for name in zf.namelist()}
+    rng = random.Random(20261204)
+    outcomes: Counter = Counter()
+    for _ in range(120):
+        name = rng.choice(sorted(parts))
+        data = bytearray(parts[name])
+        for _ in range(rng.randint(1, 30)):
+            data[rng.randrange(len(data))] = rng.choice(b'<>&"/= 0-9.-gnaMLC:\xff')
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+            for other, content in parts.items():
+                zf.writestr(other, bytes(data) if other == name else content)
+        try:
+            read_document("a.ofd", buf.getvalue())
+            outcomes["read"] += 1
+        except InputError as exc:
+            assert "\n" not in str(exc)
+            outcomes["refused"] += 1
+    assert outcomes["refused"] and outcomes["read"]
