@@ -111,6 +111,22 @@ def test_hidden_turned_and_watermark_text_is_left_out():
     assert _read(body, hidden, hidden_block, turned, slanted, faint, vertical) == ["本机关全年主动公开政府信息一百条。"]
 
 
+def test_a_composite_object_draws_its_unit_where_it_is_placed():
+    """A CompositeObject draws the CompositeGraphicUnit of the resources through its boundary and CTM; one that names
+    itself is drawn a few levels deep, not for ever."""
+    unit = ('<ofd:CompositeGraphicUnit ID="30" Width="100" Height="10"><ofd:Content>'
+            + _text("复合对象中的文字。", x=0, y=0) + "</ofd:Content></ofd:CompositeGraphicUnit>")
+    placed = '<ofd:CompositeObject ID="31" Boundary="20 80 100 10" ResourceID="30"/>'
+    assert _read(_text("本机关全年主动公开政府信息一百条。"), placed, units=unit) == [
+        "本机关全年主动公开政府信息一百条。", "复合对象中的文字。"]
+    loop = ('<ofd:CompositeGraphicUnit ID="40" Width="100" Height="10"><ofd:Content>' + _text("套", x=0, y=0)
+            + '<ofd:CompositeObject ID="41" Boundary="10 0 100 10" ResourceID="40"/>' * 3
+            + "</ofd:Content></ofd:CompositeGraphicUnit>")
+    blocks = _read(_text("本机关全年主动公开政府信息一百条。"), '<ofd:CompositeObject ID="42" Boundary="20 80 100 10" '
+                   'ResourceID="40"/>', units=loop)
+    assert blocks[0] == "本机关全年主动公开政府信息一百条。" and set(blocks[1]) == {"套"}
+
+
 def test_a_ruled_table_drawn_by_paths_is_a_table():
     rows = [("项目", "数量"), ("新收申请", "12"), ("办结", "10")]
     objs = []

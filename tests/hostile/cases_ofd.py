@@ -21,7 +21,8 @@ def text_object(text: str = TEXT, y: float = 40, attrs: str = "", boundary: str 
 
 
 def ofd(content: str | bytes = "", prolog: str = "", page_loc: str = "Pages/Page_0/Content.xml",
-        templates: str = "", page_head: str = "", page_xml: bytes | None = None, stored: bool = False) -> bytes:
+        templates: str = "", page_head: str = "", page_xml: bytes | None = None, stored: bool = False,
+        units: str = "") -> bytes:
     """An OFD package of one page whose ``Content`` holds ``content`` (a layer is added around it)."""
     body = content.encode() if isinstance(content, str) else content
     page = page_xml if page_xml is not None else (
@@ -33,9 +34,12 @@ def ofd(content: str | bytes = "", prolog: str = "", page_loc: str = "Pages/Page
                                "</ofd:DocRoot></ofd:DocBody></ofd:OFD>")
         zf.writestr("Doc_0/Document.xml", f'<ofd:Document xmlns:ofd="{NS}"><ofd:CommonData><ofd:PageArea>'
                                           f"<ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea>{templates}"
+                                          "<ofd:PublicRes>PublicRes.xml</ofd:PublicRes>"
                                           f'</ofd:CommonData><ofd:Pages><ofd:Page ID="1" BaseLoc="{page_loc}"/>'
                                           "</ofd:Pages></ofd:Document>")
         zf.writestr("Doc_0/Pages/Page_0/Content.xml", page)
+        zf.writestr("Doc_0/PublicRes.xml", f'<ofd:Res xmlns:ofd="{NS}"><ofd:CompositeGraphicUnits>{units}'
+                                           "</ofd:CompositeGraphicUnits></ofd:Res>")
     return buf.getvalue()
 
 
@@ -92,6 +96,19 @@ def ofd_million_objects(d):
     small = b'<ofd:TextObject Boundary="20 40 5 5" Size="5"><ofd:TextCode>\xe5\xad\x97</ofd:TextCode></ofd:TextObject>'
     return check(d, write(d, "million.ofd", ofd(one * 1_000_000 + text_object(y=60).encode())),
                  write(d, "many.ofd", ofd(small * 300_000, stored=True)))
+
+
+@case("files", exit=(1, 2))
+def ofd_composite_loop(d):
+    """A composite drawing that draws itself 50 times over (50^4 objects four levels deep, past the page's object
+    limit: the page skipped and said), and one naming a unit that does not exist."""
+    loop = ('<ofd:CompositeGraphicUnit ID="40"><ofd:Content>' + text_object("套", boundary="0 0 5 5")
+            + '<ofd:CompositeObject ID="41" Boundary="1 0 100 10" ResourceID="40"/>' * 50
+            + "</ofd:Content></ofd:CompositeGraphicUnit>")
+    use = '<ofd:CompositeObject ID="42" Boundary="20 80 100 10" ResourceID="40"/>'
+    missing = '<ofd:CompositeObject ID="43" Boundary="20 80 100 10" ResourceID="999"/>'
+    return check(d, write(d, "loop.ofd", ofd(text_object() + use, units=loop)),
+                 write(d, "missing.ofd", ofd(text_object() + missing, units=loop)))
 
 
 @case("files", exit=(1, 2))

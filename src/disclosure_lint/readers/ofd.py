@@ -7,8 +7,9 @@ opens the package (the zip's directory checked first by :func:`.docx_package.che
 without ``OFD.xml`` or without a page is one sentence), finds the parts (a location is relative to the folder of the
 part that names it, or absolute from the package's root; ``..`` never leaves the package: a location is only a name
 looked up in the zip) and gives each page's objects (:mod:`.ofd_page`: the page's own content, its templates' beneath
-or above it) to the PDF reader (:func:`.pdf.laid_out_document`), which builds the lines, the ruled tables, the
-paragraphs and the pointers (第N页第M行) as for a PDF page.  A signed OFD (``Signatures``) is read all the same.
+or above it, the composite drawings of ``PublicRes``/``DocumentRes``/``PageRes`` its CompositeObjects draw) to the
+PDF reader (:func:`.pdf.laid_out_document`), which builds the lines, the ruled tables, the paragraphs and the pointers
+(第N页第M行) as for a PDF page.  A signed OFD (``Signatures``) is read all the same.
 lxml is all it needs: the format is XML in a zip, and the PDF reader does the layout.
 
 Limits: pages ``limits.max_pdf_pages`` (the rest counted, notice ``page-limit``), objects and characters of a page
@@ -32,13 +33,14 @@ from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Document
 from .docx_package import check_zip
-from .ofd_page import MM, Drawn, TooMany, numbers, page_objects, xml_error
+from .ofd_page import MM, Reading, TooMany, numbers, page_objects, xml_error
 from .pdf import Sheet, laid_out_document
 from .pdf_pdfium import PageObjects
 
 SAVE_AS = "请重新获取原文件，或在数科、福昕等 OFD 阅读器中另存为 PDF 后再检查"
 MAX_TEMPLATES = 8  # templates drawn on one page
 MAX_PAGE_REFS = 1_000_000  # page entries counted in Document.xml
+MAX_UNITS = 1000  # composite drawings taken from the resources
 A4 = (0.0, 0.0, 210.0, 297.0)
 
 
@@ -101,7 +103,7 @@ def _elements(xml: bytes, until: str | None = None) -> Iterator[Any]:
                     return
                 continue
             yield el
-            if _local(el.tag) in ("Page", "TemplatePage", "DocBody"):
+            if _local(el.tag) in ("Page", "TemplatePage", "DocBody", "CompositeGraphicUnit"):
                 el.clear()
                 parent = el.getparent()
                 if parent is not None:
@@ -118,6 +120,19 @@ def _box(text: str | None) -> tuple[float, float, float, float] | None:
     return (v[0], v[1], v[2], v[3])
 
 
+def _units(pkg: _Package, name: str | None) -> dict[str, bytes]:
+    """The composite drawings (``CompositeGraphicUnit`` ID → its ``Content``) of a resource part."""
+    units: dict[str, bytes] = {}
+    if name is None:
+        return units
+    for el in _elements(pkg.read(name)):
+        if _local(el.tag) == "CompositeGraphicUnit" and len(units) < MAX_UNITS:
+            content = next((c for c in el if _local(c.tag) == "Content"), None)
+            if content is not None and el.get("ID"):
+                units[el.get("ID", "")] = etree.tostring(content)
+    return units
+
+
 class _Doc:
     """What Document.xml says: the page box, the template pages, the first pages' parts and the page count."""
 
@@ -127,10 +142,13 @@ class _Doc:
         self.templates: dict[str, tuple[str | None, str]] = {}  # ID → (part, ZOrder)
         self.pages: list[str | None] = []
         self.total = 0
+        self.units: dict[str, bytes] = {}
         for el in _elements(pkg.read(name)):
             tag = _local(el.tag)
             if tag == "PhysicalBox" and _local(el.getparent().tag if el.getparent() is not None else "") == "PageArea":
                 self.box = _box(el.text) or self.box
+            elif tag in ("PublicRes", "DocumentRes") and len(self.units) < MAX_UNITS:
+                self.units.update(_units(pkg, pkg.find(base, el.text)))
             elif tag == "TemplatePage" and len(self.templates) < 1000:
                 self.templates[el.get("ID", "")] = (pkg.find(base, el.get("BaseLoc")),
                                                     el.get("ZOrder") or "Background")
@@ -163,11 +181,14 @@ def _open(data: bytes, limits: Limits) -> tuple[_Package, str]:
     return pkg, doc
 
 
-def _page_parts(pkg: _Package, name: str, doc: _Doc) -> tuple[tuple[float, float, float, float], list[str], list[str]]:
-    """A page's box (its own ``Area`` over the document's) and the template parts drawn beneath and above it."""
+def _page_parts(pkg: _Package, name: str,
+                doc: _Doc) -> tuple[tuple[float, float, float, float], list[str], list[str], dict[str, bytes]]:
+    """A page's box (its own ``Area`` over the document's), the template parts drawn beneath and above it and the
+    composite drawings it may use (its own ``PageRes``'s with the document's)."""
     box = doc.box
     below: list[str] = []
     above: list[str] = []
+    units = doc.units
     for el in _elements(pkg.read(name), until="Content"):
         tag = _local(el.tag)
         parent = el.getparent()
@@ -180,7 +201,9 @@ def _page_parts(pkg: _Package, name: str, doc: _Doc) -> tuple[tuple[float, float
             part, zorder = doc.templates.get(el.get("TemplateID", ""), (None, "Background"))
             if part is not None and part != name:
                 (above if (el.get("ZOrder") or zorder) == "Foreground" else below).append(part)
-    return box, below, above
+        elif tag == "PageRes" and ptag == "Page" and len(units) < MAX_UNITS:
+            units = {**units, **_units(pkg, pkg.find(posixpath.dirname(name), el.text))}
+    return box, below, above, units
 
 
 def _pages(pkg: _Package, doc: _Doc, limits: Limits, started: float,
@@ -192,16 +215,17 @@ def _pages(pkg: _Package, doc: _Doc, limits: Limits, started: float,
             return
         if name is None:
             raise InputError(f"OFD 文件第{number}页的内容（Document.xml 中该页的 BaseLoc）不在压缩包中，文件已损坏或不完整；{SAVE_AS}")
-        box, below, above = _page_parts(pkg, name, doc)
+        box, below, above, units = _page_parts(pkg, name, doc)
         sheet = Sheet(number, box[2] * MM, box[3] * MM)
-        out = Drawn()
+        page = Reading(sheet.height, limits.max_pdf_page_objects, limits.max_pdf_page_chars,
+                       deadline + limits.max_read_seconds, units)
         try:
             for part in (*below, name, *above):
-                page_objects(pkg.read(part), (box[0], box[1]), sheet.height, limits.max_pdf_page_objects,
-                             limits.max_pdf_page_chars, deadline + limits.max_read_seconds, out)
+                page_objects(pkg.read(part), (box[0], box[1]), page)
         except TooMany as exc:
             yield sheet, str(exc)
             continue
+        out = page.out
         yield sheet, PageObjects(out.chars, out.lines, out.rects, out.curves, out.images)
 
 

@@ -18,7 +18,8 @@ million objects holds one at a time) and gives what :mod:`.pdf_pdfium` gives for
 * ``ImageObject``: its box.
 
 ``PageBlock`` nesting is followed to :data:`MAX_DEPTH` levels (deeper objects are left out); a ``CompositeObject``
-(a drawing kept in the resources) is not read.  The objects and characters of a page are counted as they come
+draws its ``CompositeGraphicUnit`` (a drawing kept in the resources, :class:`Reading`'s ``units``) through its
+boundary and CTM, :data:`MAX_COMPOSITE` deep at most (each of its objects counted against the page's limits).  The objects and characters of a page are counted as they come
 (``limits.max_pdf_page_objects``, ``limits.max_pdf_page_chars``): a page over either is given as the reason it was
 skipped, as the PDF reader skips such a page.
 """
@@ -38,6 +39,7 @@ from .pdf_pdfium import FAINT_SIZE, faint, paint_path, slanted
 
 MM = 72 / 25.4  # points in a millimetre
 MAX_DEPTH = 64  # nested PageBlocks followed
+MAX_COMPOSITE = 4  # CompositeObjects drawn within one another
 MAX_COORD = 1e6  # millimetres: a coordinate beyond is no page's
 MAX_PATH_POINTS = 10_000  # points of one path read (a ruling line has two)
 _TEXT, _PATH, _IMAGE, _BLOCK, _COMPOSITE = "TextObject", "PathObject", "ImageObject", "PageBlock", "CompositeObject"
@@ -109,11 +111,34 @@ def deltas(text: str | None, needed: int) -> list[float] | None:
     return out
 
 
-def _ctm(el: Any) -> tuple[float, float, float, float, float, float] | None:
+Matrix = tuple[float, float, float, float, float, float]  # (a b c d e f): x' = a x + c y + e, y' = b x + d y + f
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _ctm(el: Any) -> Matrix | None:
     m = numbers(el.get("CTM"), 6)
     if m is None or (m and len(m) != 6):
         return None
-    return (m[0], m[1], m[2], m[3], m[4], m[5]) if m else (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    return (m[0], m[1], m[2], m[3], m[4], m[5]) if m else IDENTITY
+
+
+def then(inner: Matrix, outer: Matrix) -> Matrix:
+    """``inner`` applied first, then ``outer``."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (A * a + C * b, B * a + D * b, A * c + C * d, B * c + D * d, A * e + C * f + E, B * e + D * f + F)
+
+
+def placed(el: Any, outer: Matrix) -> tuple[list[float], Matrix] | None:
+    """An object's ``Boundary`` and the matrix from its own space to the page (its CTM, its boundary's origin, then
+    ``outer``); None where either is not numbers or not finite."""
+    box, m = _boundary(el), _ctm(el)
+    if box is None or m is None:
+        return None
+    full = then(then(m, (1.0, 0.0, 0.0, 1.0, box[0], box[1])), outer)
+    if not all(math.isfinite(v) and abs(v) <= MAX_COORD for v in full):
+        return None
+    return box, full
 
 
 def _boundary(el: Any) -> list[float] | None:
@@ -136,15 +161,15 @@ def _color(el: Any, name: str) -> tuple[tuple[float, float, float] | None, float
     return None, 1.0
 
 
-def _text(el: Any, ox: float, oy: float, out: Drawn, max_chars: int) -> None:
+def _text(el: Any, outer: Matrix, out: Drawn, max_chars: int) -> None:
     """A ``TextObject``'s glyphs (module docstring)."""
     if el.get("ReadDirection", "0") not in ("0", "") or el.get("CharDirection", "0") not in ("0", ""):
         return
-    box, m = _boundary(el), _ctm(el)
+    got = placed(el, outer)
     size_v = numbers(el.get("Size"), 1)
-    if box is None or m is None or not size_v:
+    if got is None or not size_v:
         return
-    a, b, c, d, e, f = m
+    a, b, c, d, e, f = got[1]
     if slanted(a, b) or abs(b) > 1e-6 * abs(a) or abs(c) > 1e-6 * abs(d) or a <= 0 or d <= 0:
         return  # slanted (a watermark), turned or mirrored: not the page's text
     size = size_v[0] * d * MM
@@ -153,7 +178,6 @@ def _text(el: Any, ox: float, oy: float, out: Drawn, max_chars: int) -> None:
     fill, alpha = _color(el, "FillColor")
     if size >= FAINT_SIZE and faint(*(fill or (0.0, 0.0, 0.0)), alpha):
         return
-    bx, by = box[0] + ox, box[1] + oy
     x = y = 0.0
     for code in el:
         if _local(code.tag) != "TextCode":
@@ -172,7 +196,7 @@ def _text(el: Any, ox: float, oy: float, out: Drawn, max_chars: int) -> None:
             continue
         origins: list[tuple[float, float]] = []
         for i in range(n):
-            origins.append(((bx + a * x + c * y + e) * MM, (by + b * x + d * y + f) * MM))
+            origins.append(((a * x + c * y + e) * MM, (b * x + d * y + f) * MM))
             if i < n - 1:
                 x += dx[i] if i < len(dx) else (dx[-1] if dx else size_v[0])
                 y += dy[i] if i < len(dy) else 0.0
@@ -186,13 +210,12 @@ def _text(el: Any, ox: float, oy: float, out: Drawn, max_chars: int) -> None:
             out.chars.append((ch, x0, x0 + w, base - 0.88 * size, base + 0.12 * size, size))
 
 
-def _path_ops(data: str, m: tuple[float, ...], bx: float, by: float,
-              height: float) -> list[tuple[str, tuple[float, float]]] | None:
+def _path_ops(data: str, m: Matrix, height: float) -> list[tuple[str, tuple[float, float]]] | None:
     """``AbstractData`` as pdfminer's path operators with their end points, in PDF coordinates (y up, points)."""
     a, b, c, d, e, f = m
 
     def pt(x: float, y: float) -> tuple[float, float]:
-        return (bx + a * x + c * y + e) * MM, height - (by + b * x + d * y + f) * MM
+        return (a * x + c * y + e) * MM, height - (b * x + d * y + f) * MM
 
     toks = data.split()
     ops: list[tuple[str, tuple[float, float]]] = []
@@ -228,16 +251,16 @@ def _path_ops(data: str, m: tuple[float, ...], bx: float, by: float,
     return ops
 
 
-def _path(el: Any, ox: float, oy: float, height: float, out: Drawn) -> None:
-    box, m = _boundary(el), _ctm(el)
-    if box is None or m is None:
+def _path(el: Any, outer: Matrix, height: float, out: Drawn) -> None:
+    got = placed(el, outer)
+    if got is None:
         return
     stroke = el.get("Stroke", "true") != "false"
     fill = el.get("Fill", "false") == "true"
     if not (stroke or fill):
         return
     data = next((ch.text or "" for ch in el if _local(ch.tag) == "AbstractData"), "")
-    ops = _path_ops(data, m, box[0] + ox, box[1] + oy, height)
+    ops = _path_ops(data, got[1], height)
     if not ops:
         return
     scolor, _ = _color(el, "StrokeColor")
@@ -253,20 +276,40 @@ def _path(el: Any, ox: float, oy: float, height: float, out: Drawn) -> None:
                 paint_path(sub, stroke, fill, scolor, ncolor, 0.0, height, out.lines, out.rects, out.curves)
 
 
-def _image(el: Any, ox: float, oy: float, out: Drawn) -> None:
+def _image(el: Any, outer: Matrix, out: Drawn) -> None:
     box = _boundary(el)
     if box is None:
         return
-    x0, top = (box[0] + ox) * MM, (box[1] + oy) * MM
-    out.images.append({"x0": x0, "x1": x0 + box[2] * MM, "top": top, "bottom": top + box[3] * MM})
+    a, b, c, d, e, f = outer
+    xs = [(a * x + c * y + e) * MM for x, y in ((box[0], box[1]), (box[0] + box[2], box[1] + box[3]))]
+    ys = [(b * x + d * y + f) * MM for x, y in ((box[0], box[1]), (box[0] + box[2], box[1] + box[3]))]
+    if all(math.isfinite(v) for v in xs + ys):
+        out.images.append({"x0": min(xs), "x1": max(xs), "top": min(ys), "bottom": max(ys)})
 
 
-def page_objects(xml: bytes, origin: tuple[float, float], height: float, max_objects: int, max_chars: int,
-                 deadline: float, out: Drawn) -> None:
-    """The objects of one content part added to ``out`` (``origin``: the page box's top left corner in mm, taken
-    off every position; ``height`` in points).  :class:`TooMany` for a page over a limit or out of time;
-    :class:`InputError` for XML that cannot be read."""
-    ox, oy = -origin[0], -origin[1]
+@dataclass(slots=True)
+class Reading:
+    """One page being read: its height in points, its limits, the drawings its CompositeObjects may name
+    (``CompositeGraphicUnit`` ID → its ``Content`` as XML) and what has been drawn so far."""
+
+    height: float
+    max_objects: int
+    max_chars: int
+    deadline: float
+    units: dict[str, bytes] = field(default_factory=dict)
+    out: Drawn = field(default_factory=Drawn)
+
+
+def page_objects(xml: bytes, origin: tuple[float, float], page: Reading) -> None:
+    """The objects of one content part added to ``page.out`` (``origin``: the page box's top left corner in mm,
+    taken off every position).  :class:`TooMany` for a page over a limit or out of time; :class:`InputError` for
+    XML that cannot be read."""
+    _walk(xml, (1.0, 0.0, 0.0, 1.0, -origin[0], -origin[1]), page, 0)
+
+
+def _walk(xml: bytes, outer: Matrix, page: Reading, level: int) -> None:
+    """The objects of a content part or a composite drawing (``level`` deep in CompositeObjects), through ``outer``."""
+    out = page.out
     hidden = 0  # depth of the innermost invisible block, 0 for none
     depth = 0
     try:
@@ -283,17 +326,21 @@ def page_objects(xml: bytes, origin: tuple[float, float], height: float, max_obj
             depth -= 1
             if name in _OBJECTS:
                 out.objects += 1
-                if out.objects > max_objects:
-                    raise TooMany(f"图形和文字对象超过 {max_objects} 个（limits.max_pdf_page_objects）")
-                if out.objects % 1000 == 0 and time.monotonic() > deadline:
+                if out.objects > page.max_objects:
+                    raise TooMany(f"图形和文字对象超过 {page.max_objects} 个（limits.max_pdf_page_objects）")
+                if out.objects % 1000 == 0 and time.monotonic() > page.deadline:
                     raise TooMany("读取超时")
                 if not hidden and depth <= MAX_DEPTH:
                     if name == _TEXT:
-                        _text(el, ox, oy, out, max_chars)
+                        _text(el, outer, out, page.max_chars)
                     elif name == _PATH:
-                        _path(el, ox, oy, height, out)
+                        _path(el, outer, page.height, out)
                     elif name == _IMAGE:
-                        _image(el, ox, oy, out)
+                        _image(el, outer, out)
+                    elif level < MAX_COMPOSITE and el.get("ResourceID") in page.units:
+                        got = placed(el, outer)
+                        if got is not None:
+                            _walk(page.units[el.get("ResourceID")], got[1], page, level + 1)
             if hidden and depth < hidden:
                 hidden = 0
             if name in _OBJECTS or name == _BLOCK:
