@@ -152,6 +152,9 @@ def test_a_page_over_the_limits_is_skipped_and_said():
     assert notice.format == "OFD 文件" and [s.page for s in notice.skipped] == [2]
     doc = read_document("a.ofd", package([ok, ok, ok]), Limits(max_pdf_pages=2))
     assert doc.meta == {"pages": 3, "pages_read": 2} and any(n.kind == "page-limit" for n in doc.notices)
+    doc = read_document("a.ofd", package([ok, ok, ok]), Limits(max_read_seconds=1e-9))  # the first page is read
+    notice = next(n for n in doc.notices if n.kind == "read-limit")
+    assert notice.stopped == 2 and doc.meta == {"pages": 3, "pages_read": 1}
 
 
 def test_templates_paths_and_page_area():
