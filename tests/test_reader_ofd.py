@@ -158,12 +158,16 @@ def test_a_page_over_the_limits_is_skipped_and_said():
 
 
 def test_templates_paths_and_page_area():
-    """A template page drawn beneath (its ID from Document.xml), a page that names itself as a template read once,
-    locations relative and absolute; a location climbing out of the package names no part."""
+    """A template page drawn beneath (its ID from Document.xml); a signed file read all the same; locations relative
+    and absolute; a location climbing out of the package names no part."""
     ok = '<ofd:Layer ID="1">' + _text("本机关全年主动公开政府信息一百条。") + "</ofd:Layer>"
     tpl = '<ofd:Layer ID="1">' + _text("模板中的文字在每页上。", y=100) + "</ofd:Layer>"
     assert _read(_text("本机关全年主动公开政府信息一百条。"), templates={"7": tpl}, page_templates=[["7"]]) == [
         "本机关全年主动公开政府信息一百条。", "模板中的文字在每页上。"]
+    signed = package([ok], extra={"Doc_0/Signs/Signatures.xml": b'<ofd:Signatures xmlns:ofd="http://www.ofdspec.org/2016">'
+                                  b'<ofd:Signature ID="1" BaseLoc="Sign_0/Signature.xml"/></ofd:Signatures>',
+                                  "Doc_0/Signs/Sign_0/SignedValue.dat": b"\x30\x82"})
+    assert [b.text for b in read_document("a.ofd", signed).blocks] == ["本机关全年主动公开政府信息一百条。"]
     data = package([ok], doc_root="/Doc_0/./Pages/../Document.xml")
     assert [b.text for b in read_document("a.ofd", data).blocks] == ["本机关全年主动公开政府信息一百条。"]
     for folder in ("/Doc_0/Pages", "Doc_0/Pages", "../Doc_0/Pages"):  # absolute, from the root without its slash
