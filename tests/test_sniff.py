@@ -13,7 +13,7 @@ from disclosure_lint.api import Checker
 from disclosure_lint.cli import app
 from disclosure_lint.errors import InputError, UnsupportedType
 from disclosure_lint.readers import read_document, read_path, reader_of
-from disclosure_lint.readers.sniff import OLE2, sniff
+from disclosure_lint.readers.sniff import HEAD_BYTES, OLE2, sniff
 
 from .render import to_docx, to_html, to_pdf, to_text
 
@@ -97,7 +97,6 @@ def test_the_reader_of_a_name_and_its_bytes(name, data, module, notice):
 @pytest.mark.parametrize(("name", "data", "says"), [
     ("a.xls", OLE2 + b"\0" * 40, "Excel"),
     ("a.xlsx", b"PK\x03\x04", "Excel"),  # a spreadsheet package is not given to the Word reader
-    ("a.ofd", b"PK\x03\x04", "OFD"),
     ("a.doc", WORD_XML, "这是 Word 2003 XML 文档，只是扩展名为 .doc"),
     ("a.txt", WORD_XML, "这是 Word 2003 XML 文档，只是扩展名为 .txt"),
     ("a.doc", "一份纯文本".encode(), "文件扩展名为 .doc，内容却不是 Word 文档"),
@@ -106,6 +105,18 @@ def test_types_not_read_are_said_in_one_line(name, data, says):
     with pytest.raises(UnsupportedType) as exc:
         read_document(name, data)
     assert says in str(exc.value) and "\n" not in str(exc.value)
+
+
+def test_an_ofd_is_read_and_a_broken_one_is_one_line():
+    """An OFD (a zip holding OFD.xml) is read as OFD whatever its name (DL004 under a .pdf name); a broken zip named
+    .ofd is the OFD reader's one line, not a Word document's."""
+    data = (FIXTURES / "ofd" / "clean-2023-runs.ofd").read_bytes()
+    assert reader_of("a.ofd", data) == ("ofd", None)
+    assert reader_of("a.pdf", data) == ("ofd", "ofd")
+    assert reader_of("a.ofd", data[:HEAD_BYTES]) == ("ofd", None)  # the first entry is OFD.xml
+    with pytest.raises(InputError) as exc:
+        read_document("a.ofd", b"PK\x03\x04")
+    assert "OFD" in str(exc.value) and "Word" not in str(exc.value) and "\n" not in str(exc.value)
 
 
 def test_a_docx_that_is_an_old_word_file_is_read_as_one():

@@ -186,7 +186,7 @@ def discover_entries(paths: list[str], include: list[str] | None = None,
     """Like :func:`discover`, each file with whether it was found by walking a directory (such a file is
     skipped when it is plainly not an annual report; a file named on the command line never is).
 
-    Files of a type the tool cannot read (``.doc``, ``.wps``, ``.ofd``, ``.xls`` …) found in a directory
+    Files of a type the tool cannot read (``.doc``, ``.wps``, ``.xls``, ``.ods`` …) found in a directory
     are listed too: :meth:`Checker.check_file` says in one line that each was skipped and why.
     """
     files: list[tuple[str, bool]] = []

@@ -167,7 +167,7 @@ AGENCY_OPTION = typer.Option("--agency", help="发布机关名称（覆盖从报
 
 @app.command(cls=UsageCommand)
 def check(
-    paths: Annotated[list[str], typer.Argument(help="要检查的报告文件或目录（目录中的 .md .txt .html .docx .doc .rtf .odt .pdf 等文件；"
+    paths: Annotated[list[str], typer.Argument(help="要检查的报告文件或目录（目录中的 .md .txt .html .docx .doc .rtf .odt .pdf .ofd 等文件；"
                                                    "目录中明显不是年度报告的文件，如 README.md，跳过并提示一行）。")],
     output_format: Annotated[CheckFormat, typer.Option(
         "--format", "-f", help="输出格式：console（表格）、concise（每个问题一行）、json、sarif（SARIF 2.1.0）、"

@@ -12,7 +12,7 @@ class InputError(DisclosureLintError):
 
 
 class UnsupportedType(InputError):
-    """A file of a type the tool does not read (.wps, .xls, .ofd …, by its name and its bytes; a .doc that is no Word document): named on the
+    """A file of a type the tool does not read (.wps, .xls, .ods …, by its name and its bytes; a .doc that is no Word document): named on the
     command line it is an error, found in a directory it is skipped with this sentence."""
 
 

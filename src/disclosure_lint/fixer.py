@@ -29,7 +29,7 @@ from .report.promotions import url_spans
 from .textio import entity_spans
 
 _FORMAT_NAMES = {".docx": "Word 文档", ".doc": "Word 97–2003 文档", ".rtf": "RTF 文档", ".odt": "OpenDocument 文本",
-                 ".pdf": "PDF 文件", ".mht": "单个文件网页", ".mhtml": "单个文件网页"}
+                 ".pdf": "PDF 文件", ".ofd": "OFD 文件", ".mht": "单个文件网页", ".mhtml": "单个文件网页"}
 MAX_ROUNDS = 10
 
 # byte-order marks and the codec of what follows them (UTF-32 LE before UTF-16 LE: it starts with it)

@@ -320,6 +320,10 @@ class HiddenItem:
     via: str = ""  # "": hidden by CSS or an attribute; "head": the title or a meta value; "script": document.write
 
 
+# fixed-layout formats: pages of positioned glyphs read by the PDF reader's layout (readers/pdf.py, readers/ofd.py)
+PAGED_FORMATS = frozenset({"pdf", "ofd"})
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """What a reader made of a file: its blocks and the typed facts a reader found besides them.

@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from ..model import PAGED_FORMATS
 from ..model import ReaderNotice as Notice  # the kind below is called ReaderNotice
 from ..readers.sniff import READ_AS
 from ..report import catalogue as cat
@@ -288,7 +289,7 @@ class ReaderNotice(Kind[ReaderNoticeOptions]):
                 fired = True
                 yield hit
         whole = False  # the whole document is pictures: its tables with it
-        if not fired and self.options.image_only_documents and doc.format != "pdf":
+        if not fired and self.options.image_only_documents and doc.format not in PAGED_FORMATS:
             hit = self._image_only_document(report)
             if hit is not None:
                 fired = whole = True
@@ -304,7 +305,7 @@ class ReaderNotice(Kind[ReaderNoticeOptions]):
 
     def _notice(self, n: Notice, fmt: str) -> Hit | None:
         kind = n.kind
-        what = "PDF 文件" if fmt == "pdf" else "文件"
+        what = {"pdf": "PDF 文件", "ofd": "OFD 文件"}.get(fmt, "文件")
         if kind == "no-text-layer":
             n_pages = n.total or 0
             detail = (f"{what}没有可提取的文字（全部{n_pages}页都是图片或扫描件，或文字无法解码）" if n_pages

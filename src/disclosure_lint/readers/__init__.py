@@ -37,6 +37,7 @@ READERS: dict[str, tuple[str, str]] = {
     ".rtf": ("rtf", "rtf"),
     ".odt": ("odt", "odt"),
     ".pdf": ("pdf", "pdf"),
+    ".ofd": ("ofd", "ofd"),
 }
 # Scanned pages as images, read by OCR (the ``ocr`` extra): only when named, never picked up by the walk.
 IMAGES: dict[str, tuple[str, str]] = dict.fromkeys((".png", ".jpg", ".jpeg", ".tif", ".tiff"), ("image", "image"))
@@ -50,7 +51,6 @@ UNSUPPORTED: dict[str, str] = {
     ".et": "WPS 表格文件不是年度报告格式，请另存为 .docx 或 .pdf 后再检查",
     ".xls": "Excel 文件不是年度报告格式，请将报告另存为 .docx 或 .pdf 后再检查",
     ".xlsx": "Excel 文件不是年度报告格式，请将报告另存为 .docx 或 .pdf 后再检查",
-    ".ofd": "OFD 版式文件暂不支持，请另存为 .pdf 或 .docx 后再检查",
     ".ods": ODF_OTHER,
     ".odp": ODF_OTHER,
 }
@@ -58,7 +58,7 @@ UNSUPPORTED: dict[str, str] = {
 DEFAULT_MAX_BYTES = DEFAULT_LIMITS.max_bytes
 
 # Zip packages that are not Word documents: their own message, not the Word reader's.
-_OTHER_PACKAGES = frozenset({".xls", ".xlsx", ".et", ".ofd", ".ods", ".odp"})
+_OTHER_PACKAGES = frozenset({".xls", ".xlsx", ".et", ".ods", ".odp"})
 
 
 def reader_for(path: str) -> tuple[str, str]:
@@ -77,7 +77,7 @@ def reader_of(path: str, data: bytes) -> tuple[str, str | None]:
     (a failed download saved as ``.pdf``, a portal page as ``.jsp`` or ``.doc``, a PDF as ``download.do``); a
     Markdown file is never read as a web page (it may hold HTML), and a file not named .pdf is a PDF only when it
     starts as one (a text quoting "%PDF-" stays text); an RTF file is read as RTF whatever its name, and so is an OpenDocument text (a zip whose ``mimetype`` comes first)
-    as ODT.  A type the tool does not read, found by its name or its
+    as ODT and an OFD file (a zip holding ``OFD.xml``) as OFD.  A type the tool does not read, found by its name or its
     bytes, is :class:`UnsupportedType`."""
     ext = os.path.splitext(path)[1].lower()
     named = READERS.get(ext) or IMAGES.get(ext)
@@ -89,6 +89,8 @@ def reader_of(path: str, data: bytes) -> tuple[str, str | None]:
         found = "pdf"
     elif content == "odt":
         found = "odt"  # an OpenDocument text (its mimetype first in the zip), whatever its name
+    elif content == "ofd":
+        found = "ofd"  # a zip holding OFD.xml, whatever its name
     elif content == "odf":
         raise UnsupportedType(ODF_OTHER)
     elif content == "zip":
@@ -96,7 +98,8 @@ def reader_of(path: str, data: bytes) -> tuple[str, str | None]:
             raise UnsupportedType(UNSUPPORTED[ext])
         # its reader names a package that is not a Word document (Excel, an OpenDocument text stored oddly …); under
         # an .odt name, a zip that opens with Word's content types is a .docx, else the ODT reader says what it is
-        found = "odt" if module == "odt" and data[30:49] != b"[Content_Types].xml" else "docx"
+        # (and under an .ofd name, a zip without Word's content types is for the OFD reader to name)
+        found = module if module in ("odt", "ofd") and data[30:49] != b"[Content_Types].xml" else "docx"
     elif content == "html":
         found = "markdown" if module == "markdown" else "html"
     elif content == "mhtml":

@@ -30,7 +30,8 @@ MAX_ENTRIES = 10000
 
 # what the package messages call a package of each kind, and how to save it again
 PACKAGES = {"docx": ("Word 文档", "为 .docx", "或在 Word 或 WPS 中打开后“另存为” .docx 再检查"),
-            "odt": ("OpenDocument 文档", "", "或在 LibreOffice、WPS 中打开后重新保存再检查")}
+            "odt": ("OpenDocument 文档", "", "或在 LibreOffice、WPS 中打开后重新保存再检查"),
+            "ofd": ("OFD 文档", "", "或在数科、福昕等 OFD 阅读器中另存为 PDF 后再检查")}
 
 
 _FIX_OR = PACKAGES["docx"][2]

@@ -300,6 +300,40 @@ def scanned_document(path: str, scans: list[tuple[ocr.ScanPage, float, float]], 
     return dataclasses.replace(doc, format=fmt)
 
 
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """A page that is not a PDF page, for the table finder: its number and size in points (top-down coordinates)."""
+
+    page_number: int
+    width: float
+    height: float
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (0.0, 0.0, self.width, self.height)
+
+
+def laid_out_document(path: str, pages: Iterator[tuple[Sheet, PageObjects | str]], total: int, limits: Limits,
+                      fmt: str, kind: str, stopped: int | None = None) -> Document:
+    """The document of pages of another fixed-layout format (:mod:`.ofd`) given as a PDF page's objects: each
+    ``(sheet, objects)`` read as a PDFium page is (lines, ruled tables, images), or ``(sheet, reason)`` for a page
+    skipped by a limit; ``kind`` names the format in the read-limit notice, ``stopped`` the first page not read
+    because the time ran out."""
+    cut = _Cut(stopped=stopped)
+    read_pages: list[_Page] = []
+    for sheet, objs in pages:
+        cut.last = sheet.page_number
+        if isinstance(objs, str):
+            cut.skipped.append((sheet.page_number, objs))
+            continue
+        try:
+            read_pages.append(_read_page(sheet, objs))
+        except _PageTooBig as exc:
+            cut.skipped.append((sheet.page_number, str(exc)))
+    doc = _assemble(path, read_pages, total, cut, limits, None, kind)
+    return dataclasses.replace(doc, format=fmt)
+
+
 def _add_scan(page: _Page, region: _Page) -> None:
     """The text recognised in a page's pictures added to the page (the pictures are then text, not images)."""
     if not (region.lines or region.parts):
@@ -1116,7 +1150,7 @@ def _part_row_tops(part: _Part) -> list[float]:
 
 
 def _assemble(path: str, pages: list[_Page], total: int, cut: _Cut | None = None,
-              limits: Limits = DEFAULT_LIMITS, advice: str | None = None) -> Document:
+              limits: Limits = DEFAULT_LIMITS, advice: str | None = None, kind: str = "PDF") -> Document:
     cut = cut or _Cut()
     notices: list[ReaderNotice] = []
     read_n = len(pages)
@@ -1137,7 +1171,7 @@ def _assemble(path: str, pages: list[_Page], total: int, cut: _Cut | None = None
         blocks, table_text = _blocks(pages)
     last = cut.last or read_n
     if cut.skipped or cut.stopped:
-        notices.append(ReaderNotice("read-limit", format="PDF", total=total,
+        notices.append(ReaderNotice("read-limit", format=kind, total=total,
                                     skipped=tuple(SkippedPage(n, r) for n, r in cut.skipped),
                                     stopped=cut.stopped, seconds=limits.max_read_seconds,
                                     page_limit=last if not cut.stopped and total > last else None))

@@ -434,11 +434,11 @@ def _graphics(R: Any, raw: Any, x_off: float,
                 sub = ops[start:j]
                 start = j
                 if sub and sub[0][0] == "m":
-                    _paint(sub, is_stroke, is_fill, scolor, ncolor, x_off, height, lines, rects, curves)
+                    paint_path(sub, is_stroke, is_fill, scolor, ncolor, x_off, height, lines, rects, curves)
     return lines, rects, curves, images, bare
 
 
-def _paint(path: list[tuple[str, tuple[float, float]]], stroke: bool, fill: bool, scolor: Any, ncolor: Any,
+def paint_path(path: list[tuple[str, tuple[float, float]]], stroke: bool, fill: bool, scolor: Any, ncolor: Any,
            x_off: float, height: float, lines: list, rects: list, curves: list) -> None:
     """One subpath as pdfminer classifies it (``PDFLayoutAnalyzer.paint_path``)."""
     shape = "".join(op for op, _ in path)

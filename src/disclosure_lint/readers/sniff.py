@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-Content = Literal["pdf", "zip", "odt", "odf", "ole", "rtf", "mhtml", "word-xml", "html"]
+Content = Literal["pdf", "zip", "odt", "odf", "ofd", "ole", "rtf", "mhtml", "word-xml", "html"]
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File Binary: .doc, .wps, .xls, .et, encrypted .docx
 HEAD_BYTES = 4096  # bytes looked at
@@ -32,6 +32,7 @@ READ_AS: dict[str, tuple[str, str]] = {
     "pdf": (" PDF 文件", " PDF "),
     "zip": (" Word 文档（.docx）", " Word 文档"),
     "odt": (" OpenDocument 文本（.odt）", " OpenDocument 文本"),
+    "ofd": (" OFD 版式文件（.ofd）", " OFD 文档"),
     "html": ("网页（HTML）", "网页"),
     "mhtml": ("单个文件网页（.mht）", "网页"),
     "ole": ("旧版 Word 等 Office 的二进制文件（.doc）", " Word 97–2003 文档"),
@@ -68,7 +69,7 @@ def sniff(data: bytes) -> Content | None:
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         odf = odf_mimetype(data)
         if odf is None or not odf.startswith(ODF_MIMETYPE):
-            return "zip"
+            return "ofd" if ofd_package(data) else "zip"
         return "odt" if odf in ODT_MIMETYPES else "odf"
     if data.startswith(OLE2):
         return "ole"
@@ -97,6 +98,18 @@ def odf_mimetype(data: bytes) -> bytes | None:
     if not 0 < size <= 100:
         return None
     return data[start:start + size].strip()
+
+
+# a zip entry named OFD.xml (an OFD's entry point, GB/T 33190 7.4): a local header's or the central directory's
+_OFD_LOCAL = re.compile(rb"PK\x03\x04.{22}\x07\x00.{2}OFD\.xml", re.DOTALL)
+_OFD_CENTRAL = re.compile(rb"PK\x01\x02.{24}\x07\x00.{16}OFD\.xml", re.DOTALL)
+
+
+def ofd_package(data: bytes) -> bool:
+    """Is the zip ``data`` an OFD file: an entry named ``OFD.xml``, first in the zip or in its directory (the last
+    64 KiB; a head of the file alone shows the first entries only)?"""
+    return bool(_OFD_LOCAL.match(data) or _OFD_LOCAL.search(data, 0, HEAD_BYTES)
+                or _OFD_CENTRAL.search(data, max(0, len(data) - 65536)))
 
 
 _HEADER_NAME = re.compile(rb"[!-9;-~]+:")

@@ -44,7 +44,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..model import Block
+from ..model import PAGED_FORMATS, Block
 from .writing import Piece, Span, segments, table_pieces
 
 # opening mark → (family, closing mark)
@@ -356,9 +356,9 @@ _PLAIN_TABLE = "\0table"
 
 
 def _grid_blocks(report) -> frozenset[int]:
-    """The table blocks of the statistics tables read from a PDF (a grid of cells: a merged cell split by a page
-    break keeps part of its label on each page, （五）不予处理 / ）不予处理)."""
-    if getattr(getattr(report, "document", None), "format", None) != "pdf":
+    """The table blocks of the statistics tables read from a PDF or an OFD (a grid of cells: a merged cell split by a
+    page break keeps part of its label on each page, （五）不予处理 / ）不予处理)."""
+    if getattr(getattr(report, "document", None), "format", None) not in PAGED_FORMATS:
         return frozenset()
     return frozenset(b.index for t in report.stats.values() for b in t.blocks if b.kind == "table")
 
