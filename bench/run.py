@@ -29,7 +29,7 @@ Measured (all default rules, one process, through :class:`disclosure_lint.api.Ch
   throughput set because the command line's fixed start-up (≈0.3 s) would otherwise be most of a 300-file
   run with 2 jobs: what a scan of many reports gets is the rate after it;
 * per format: the first ``--formats`` (default 60) reports rendered by ``tests/render.py``
-  into .txt, .html, .docx and .pdf, and the .docx saved as .doc, .rtf and .odt by LibreOffice where it is installed (cached in
+  into .txt, .html, .docx and .pdf, the .pdf written as OFD (the OFD fixtures' writer), and the .docx saved as .doc, .rtf and .odt by LibreOffice where it is installed (cached in
   ``bench/out/formats/``), each set checked with
   ``Checker.check_file`` and timed like the Markdown set; the findings of every rendered file
   are compared with those of its Markdown original (they should be identical).
@@ -309,6 +309,7 @@ def render_formats(files: list[str], outdir: Path) -> tuple[dict[str, list[str]]
                 spent[ext] += time.perf_counter() - t0
             paths[ext].append(str(target))
     keep |= _as_doc(paths, outdir, spent)
+    keep |= _as_ofd(paths, outdir, spent)
     for old in outdir.iterdir():  # renderings of reports that are gone
         if old.is_file() and old.name not in keep:
             old.unlink()
@@ -339,6 +340,27 @@ def _as_doc(paths: dict[str, list[str]], outdir: Path, spent: dict[str, float]) 
             paths[ext] = want
             names |= {os.path.basename(w) for w in want}
     return names
+
+
+def _as_ofd(paths: dict[str, list[str]], outdir: Path, spent: dict[str, float]) -> set[str]:
+    """The PDF renderings written as OFD in a converter's shape (one TextObject per glyph: the OFD fixtures' writer,
+    ``tests/fixtures/ofd/make_ofd_fixtures.py``, whose source is in the name's hash with the PDF's), as the ``.ofd``
+    format.  Returns the files' names."""
+    import hashlib
+
+    _render_module()  # (the repository's root on sys.path)
+    from tests.fixtures.ofd import make_ofd_fixtures as writer
+
+    code = hashlib.sha1(Path(writer.__file__).read_bytes()).hexdigest()[:6]
+    paths[".ofd"] = []
+    for pdf in paths[".pdf"]:
+        target = Path(f"{pdf[:-len('.pdf')]}.{code}.ofd")
+        if not target.exists():
+            t0 = time.perf_counter()
+            target.write_bytes(writer.from_pdf(Path(pdf).read_bytes(), "glyphs"))
+            spent[".ofd"] = spent.get(".ofd", 0.0) + time.perf_counter() - t0
+        paths[".ofd"].append(str(target))
+    return {os.path.basename(p) for p in paths[".ofd"]}
 
 
 def measure_formats(paths: dict[str, list[str]], repeat: int) -> dict:
