@@ -135,7 +135,7 @@ def test_a_ruled_table_drawn_by_paths_is_a_table():
         objs.append(_text(a, x=32, y=y + 1, size=4))
         objs.append(_text(b, x=82, y=y + 1, size=4))
     rules = " ".join(f"M 0 {k * 10} L 100 {k * 10}" for k in range(4)) + " M 0 0 L 0 30 M 50 0 L 50 30 M 100 0 L 100 30"
-    objs.append(f'<ofd:PathObject ID="50" Boundary="30 50 100 30"><ofd:AbstractData>{rules}</ofd:AbstractData>'
+    objs.append(f'<ofd:PathObject ID="50" Boundary="30 50 100 30"><ofd:AbbreviatedData>{rules}</ofd:AbbreviatedData>'
                 "</ofd:PathObject>")
     doc = read_document("a.ofd", package(['<ofd:Layer ID="1">' + "".join(objs) + "</ofd:Layer>"]))
     table = next(b.table for b in doc.blocks if b.kind == "table")

@@ -117,8 +117,8 @@ def ofd_absurd_numbers(d):
     objs = (text_object(boundary="nan 40 170 10") + text_object(boundary="1e308 40 170 10")
             + text_object(attrs=' CTM="1e308 0 0 1e308 0 0"', y=50)
             + text_object(y=60).replace('Size="5"', 'Size="inf"')
-            + '<ofd:PathObject ID="3" Boundary="0 0 1e308 1e308"><ofd:AbstractData>M 0 0 L nan 1e308 L 1e308 inf C'
-            "</ofd:AbstractData></ofd:PathObject>"
+            + '<ofd:PathObject ID="3" Boundary="0 0 1e308 1e308"><ofd:AbbreviatedData>M 0 0 L nan 1e308 L 1e308 inf C'
+            "</ofd:AbbreviatedData></ofd:PathObject>"
             + '<ofd:ImageObject ID="4" Boundary="nan nan inf inf" ResourceID="1"/>'
             + text_object(y=80))
     return check(d, write(d, "numbers.ofd", ofd(objs)))

@@ -12,7 +12,7 @@ million objects holds one at a time) and gives what :mod:`.pdf_pdfium` gives for
   0.12 below.  Text not written left to right upright (``ReadDirection``/``CharDirection``, a rotated or mirrored
   CTM) is left out, as the PDF reader leaves out slanted text; so is a large light or transparent one (a watermark,
   :func:`.pdf_pdfium.faint`) and a ``Visible="false"`` object or block.
-* ``PathObject``: its ``AbstractData`` (``S``/``M``/``L``/``Q``/``B``/``A``/``C``) through its CTM, split into
+* ``PathObject``: its ``AbbreviatedData`` (``S``/``M``/``L``/``Q``/``B``/``A``/``C``) through its CTM, split into
   subpaths and classified as pdfminer classifies a PDF path (:func:`.pdf_pdfium.paint_path`): lines, rectangles and
   curves, so that the PDF reader's table finder reads the ruled tables.
 * ``ImageObject``: its box.
@@ -211,7 +211,7 @@ def _text(el: Any, outer: Matrix, out: Drawn, max_chars: int) -> None:
 
 
 def _path_ops(data: str, m: Matrix, height: float) -> list[tuple[str, tuple[float, float]]] | None:
-    """``AbstractData`` as pdfminer's path operators with their end points, in PDF coordinates (y up, points)."""
+    """``AbbreviatedData`` as pdfminer's path operators with their end points, in PDF coordinates (y up, points)."""
     a, b, c, d, e, f = m
 
     def pt(x: float, y: float) -> tuple[float, float]:
@@ -259,7 +259,7 @@ def _path(el: Any, outer: Matrix, height: float, out: Drawn) -> None:
     fill = el.get("Fill", "false") == "true"
     if not (stroke or fill):
         return
-    data = next((ch.text or "" for ch in el if _local(ch.tag) == "AbstractData"), "")
+    data = next((ch.text or "" for ch in el if _local(ch.tag) == "AbbreviatedData"), "")
     ops = _path_ops(data, got[1], height)
     if not ops:
         return
