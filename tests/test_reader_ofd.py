@@ -143,6 +143,34 @@ def test_a_ruled_table_drawn_by_paths_is_a_table():
     assert table.rows[2].cells[1].pointer == "第1页表1第3行第2列"
 
 
+def test_an_office_suites_page_shapes_paths_scaled_by_their_ctm_and_text_of_size_one():
+    """As office suites write a page (seen in public OFD files): a filled background rectangle and the table's rules
+    as paths whose AbbreviatedData is in points scaled to millimetres by the CTM (0.3528), curves (B) and closes (C);
+    text at Size 1 scaled by its CTM (3.5 mm glyphs), DeltaX advances in the CTM's units."""
+    pt = 0.3528
+    background = ('<ofd:PathObject ID="60" CTM="0.3528 0 0 0.3528 0 0" Boundary="0 0 210 297" Stroke="false" '
+                  'Fill="true"><ofd:FillColor Value="255 255 255"/><ofd:AbbreviatedData>M 0 841.9 L 595.3 841.9 '
+                  "L 595.3 0 L 0 0 C</ofd:AbbreviatedData></ofd:PathObject>")
+    mark = ('<ofd:PathObject ID="61" Boundary="10 10 6 6"><ofd:AbbreviatedData>M 0 3 B 0 1 1 0 3 0 B 5 0 6 1 6 3 C'
+            "</ofd:AbbreviatedData></ofd:PathObject>")  # a drawn mark of curves: not a rule
+    rows = [("项目", "数量"), ("新收申请", "12"), ("办结", "10")]
+    objs = [background, mark]
+    for r, (a, b) in enumerate(rows):
+        y = 50 + r * 10
+        for text, x in ((a, 32), (b, 82)):
+            objs.append(f'<ofd:TextObject ID="70" CTM="3.5 0 0 3.5 0 0" Boundary="{x} {y + 1} 40 6" Font="3" Size="1">'
+                        f'<ofd:TextCode X="0" Y="0.88" DeltaX="g {len(text) - 1} 1">{text}</ofd:TextCode>'
+                        "</ofd:TextObject>")
+    rules = " ".join(f"M 0 {k * 10 / pt:.3f} L {100 / pt:.3f} {k * 10 / pt:.3f}" for k in range(4)) + "".join(
+        f" M {x / pt:.3f} 0 L {x / pt:.3f} {30 / pt:.3f}" for x in (0, 50, 100))
+    objs.append(f'<ofd:PathObject ID="80" CTM="{pt} 0 0 {pt} 0 0" Boundary="30 50 100 30" LineWidth="0.25">'
+                f"<ofd:AbbreviatedData>{rules}</ofd:AbbreviatedData></ofd:PathObject>")
+    content = '<ofd:Layer ID="1">' + "".join(objs) + "</ofd:Layer>"
+    doc = read_document("a.ofd", package([content]))
+    table = next(b.table for b in doc.blocks if b.kind == "table")
+    assert [[c.text for c in row.cells] for row in table.rows] == [list(r) for r in rows]
+
+
 def test_a_page_over_the_limits_is_skipped_and_said():
     many = "".join(_text("字" * 20, y=10 + k) for k in range(10))
     content = '<ofd:Layer ID="1">' + many + "</ofd:Layer>"
