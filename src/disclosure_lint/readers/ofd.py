@@ -33,7 +33,7 @@ from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Document
 from .docx_package import check_zip
-from .ofd_page import MM, Reading, TooMany, numbers, page_objects, xml_error
+from .ofd_page import MM, Reading, TooMany, drop, numbers, page_objects, xml_error
 from .pdf import Sheet, laid_out_document
 from .pdf_pdfium import PageObjects
 
@@ -104,11 +104,7 @@ def _elements(xml: bytes, until: str | None = None) -> Iterator[Any]:
                 continue
             yield el
             if _local(el.tag) in ("Page", "TemplatePage", "DocBody", "CompositeGraphicUnit"):
-                el.clear()
-                parent = el.getparent()
-                if parent is not None:
-                    while el.getprevious() is not None:
-                        del parent[0]
+                drop(el)
     except etree.XMLSyntaxError as exc:
         raise xml_error(exc) from None
 

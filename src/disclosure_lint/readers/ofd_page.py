@@ -35,7 +35,7 @@ from typing import Any
 from lxml import etree
 
 from ..errors import InputError
-from .pdf_pdfium import FAINT_SIZE, faint, paint_path, slanted
+from .pdf_pdfium import FAINT_SIZE, faint, paint_subpaths, slanted
 
 MM = 72 / 25.4  # points in a millimetre
 MAX_DEPTH = 64  # nested PageBlocks followed
@@ -267,13 +267,7 @@ def _path(el: Any, outer: Matrix, height: float, out: Drawn) -> None:
     ncolor, _ = _color(el, "FillColor")
     scolor = scolor or (0.0, 0.0, 0.0)
     ncolor = ncolor or (0.0, 0.0, 0.0)
-    start = 0
-    for j in range(1, len(ops) + 1):
-        if j == len(ops) or ops[j][0] == "m":
-            sub = ops[start:j]
-            start = j
-            if sub and sub[0][0] == "m":
-                paint_path(sub, stroke, fill, scolor, ncolor, 0.0, height, out.lines, out.rects, out.curves)
+    paint_subpaths(ops, stroke, fill, scolor, ncolor, 0.0, height, out.lines, out.rects, out.curves)
 
 
 def _image(el: Any, outer: Matrix, out: Drawn) -> None:
@@ -344,13 +338,18 @@ def _walk(xml: bytes, outer: Matrix, page: Reading, level: int) -> None:
             if hidden and depth < hidden:
                 hidden = 0
             if name in _OBJECTS or name == _BLOCK:
-                el.clear()
-                parent = el.getparent()
-                if parent is not None:
-                    while el.getprevious() is not None:
-                        del parent[0]
+                drop(el)
     except etree.XMLSyntaxError as exc:
         raise xml_error(exc) from None
+
+
+def drop(el: Any) -> None:
+    """Free an element read in a stream (``iterparse``): its content and the siblings read before it."""
+    el.clear()
+    parent = el.getparent()
+    if parent is not None:
+        while el.getprevious() is not None:
+            del parent[0]
 
 
 def xml_error(exc: Exception) -> InputError:

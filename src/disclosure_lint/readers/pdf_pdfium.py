@@ -428,14 +428,21 @@ def _graphics(R: Any, raw: Any, x_off: float,
                 return None
             if closes(seg):
                 ops.append(("h", pt))
-        start = 0
-        for j in range(1, len(ops) + 1):
-            if j == len(ops) or ops[j][0] == "m":
-                sub = ops[start:j]
-                start = j
-                if sub and sub[0][0] == "m":
-                    paint_path(sub, is_stroke, is_fill, scolor, ncolor, x_off, height, lines, rects, curves)
+        paint_subpaths(ops, is_stroke, is_fill, scolor, ncolor, x_off, height, lines, rects, curves)
     return lines, rects, curves, images, bare
+
+
+def paint_subpaths(ops: list[tuple[str, tuple[float, float]]], stroke: bool, fill: bool, scolor: Any, ncolor: Any,
+                   x_off: float, height: float, lines: list, rects: list, curves: list) -> None:
+    """A path's operators split at each ``m`` into subpaths, each painted by :func:`paint_path` (one that does not
+    begin with a move is not drawn, as in pdfminer)."""
+    start = 0
+    for j in range(1, len(ops) + 1):
+        if j == len(ops) or ops[j][0] == "m":
+            sub = ops[start:j]
+            start = j
+            if sub and sub[0][0] == "m":
+                paint_path(sub, stroke, fill, scolor, ncolor, x_off, height, lines, rects, curves)
 
 
 def paint_path(path: list[tuple[str, tuple[float, float]]], stroke: bool, fill: bool, scolor: Any, ncolor: Any,
