@@ -70,7 +70,7 @@ from ..model import Document
 from .docx_numbering import Numbering, int_val, switched_on
 from .docx_package import check_package, open_document
 from .sniff import FIX_AS_DOCX
-from .word_blocks import MAX_DEPTH, BlockBuilder, ReadBudget, clean_lines, frame_column
+from .word_blocks import MAX_DEPTH, BlockBuilder, ReadBudget, cell_text, frame_column
 
 # -- limits -------------------------------------------------------------------------------------
 
@@ -380,24 +380,13 @@ class _Extractor:
         return rows, header
 
     def cell_text(self, tc, depth: int) -> str:
-        lines: list[str] = []
-        for item in self.items(tc, depth):
-            if item[0] == "tbl":
-                if depth < MAX_DEPTH:
-                    rows, _ = self.grid(item[1], depth + 1)
-                    lines.extend("\t".join(r) for r in rows)
-                else:
-                    self.budget.deep = True
-                continue
-            _, text, boxes, p, _pictures = item
-            self.number(p)  # counted (a cell's numbers are not drawn into the table's text)
-            lines.append(text)
-            for box in boxes:
-                if depth < MAX_DEPTH:
-                    lines.append(self.cell_text(box, depth + 1))
-                else:
-                    self.budget.deep = True
-        return clean_lines("\n".join(lines))
+        def counted():
+            for item in self.items(tc, depth):
+                if item[0] != "tbl":
+                    self.number(item[3])  # counted (a cell's numbers are not drawn into the table's text)
+                yield item
+
+        return cell_text(self, counted(), depth)
 
 
 def symbol_char(code: str) -> str:

@@ -40,7 +40,7 @@ from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Document
 from .odt_lists import Numbers
 from .odt_package import OFFICE, SAVE_AS, TEXT_NS, Styles, open_odt
-from .word_blocks import MAX_DEPTH, BlockBuilder, ReadBudget, clean_lines, frame_column
+from .word_blocks import MAX_DEPTH, BlockBuilder, ReadBudget, cell_text, frame_column
 
 MAX_SPAN = 64  # columns a cell may span
 MAX_ROW_SPAN = 10_000  # rows a cell may span
@@ -315,23 +315,7 @@ class _Extractor:
         return rows, header
 
     def cell_text(self, tc, depth: int) -> str:
-        lines: list[str] = []
-        for item in self.items(tc, depth + 1):
-            if item[0] == "tbl":
-                if depth < MAX_DEPTH:
-                    rows, _ = self.grid(item[1], depth + 1)
-                    lines.extend("\t".join(r) for r in rows)
-                else:
-                    self.budget.deep = True
-                continue
-            _, text, boxes, _level, _pictures, _label = item  # (a cell's numbers are counted, not drawn)
-            lines.append(text)
-            for box in boxes:
-                if depth < MAX_DEPTH:
-                    lines.append(self.cell_text(box, depth + 1))
-                else:
-                    self.budget.deep = True
-        return clean_lines("\n".join(lines))
+        return cell_text(self, self.items(tc, depth + 1), depth)  # (a cell's numbers are counted, not drawn)
 
 
 def _rows(tbl, depth: int, header: bool):

@@ -102,6 +102,28 @@ def frame_column(rows: Iterable[list[tuple[Any, int, int]] | None], holds_text: 
     return cells, nested, wide
 
 
+def cell_text(ex: Any, items: Iterable, depth: int) -> str:
+    """A table cell's text from its ``items`` (an extractor's, :class:`BlockBuilder`): its paragraphs' lines, a table
+    inside it as tab-separated rows, a text box's text after its paragraph; what lies past :data:`MAX_DEPTH` is left
+    out and said (``ex.budget.deep``)."""
+    lines: list[str] = []
+    for item in items:
+        if item[0] == "tbl":
+            if depth < MAX_DEPTH:
+                rows, _ = ex.grid(item[1], depth + 1)
+                lines.extend("\t".join(r) for r in rows)
+            else:
+                ex.budget.deep = True
+            continue
+        lines.append(item[1])
+        for box in item[2]:
+            if depth < MAX_DEPTH:
+                lines.append(ex.cell_text(box, depth + 1))
+            else:
+                ex.budget.deep = True
+    return clean_lines("\n".join(lines))
+
+
 def clean_lines(text: str) -> str:
     """Strip every line; drop blank lines (Word users do not see them as text)."""
     if "\n" not in text:
