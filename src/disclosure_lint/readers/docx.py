@@ -571,9 +571,4 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
         raise InputError("文件结构嵌套过深，可能是恶意构造的文件，已拒绝读取") from None
     except Exception as exc:  # noqa: BLE001 - malformed XML that python-docx accepted
         raise InputError(f"文件内容结构异常，无法读取（{type(exc).__name__}）；{FIX_AS_DOCX}") from None
-    if all(b.kind == "image" for b in builder.blocks):
-        raise InputError("Word 文档中没有可读取的文字（可能只有图片，例如扫描件），无法检查")
-    meta = {"paragraphs": builder.n_paras, "tables": builder.n_tables, **ex.stats}
-    notices = ex.budget.notices("Word 文档")
-    return Document(path=path, format="docx", encoding=None, text="", blocks=tuple(builder.blocks),
-                    has_lines=False, notices=notices, meta=meta)
+    return builder.document(path, "docx", "Word 文档")

@@ -400,9 +400,4 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
         raise InputError("文件结构嵌套过深，可能是恶意构造的文件，已拒绝读取") from None
     except (ValueError, TypeError, AttributeError) as exc:
         raise InputError(f"文件内容结构异常，无法读取（{type(exc).__name__}）；{SAVE_AS}") from None
-    if all(b.kind == "image" for b in builder.blocks):
-        raise InputError("OpenDocument 文本中没有可读取的文字（可能只有图片，例如扫描件），无法检查")
-    meta = {"paragraphs": builder.n_paras, "tables": builder.n_tables, **ex.stats}
-    notices = ex.budget.notices("OpenDocument 文本")
-    return Document(path=path, format="odt", encoding=None, text="", blocks=tuple(builder.blocks),
-                    has_lines=False, notices=notices, meta=meta)
+    return builder.document(path, "odt", "OpenDocument 文本")

@@ -15,8 +15,9 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from ..errors import InputError
 from ..limits import Limits
-from ..model import Block, ReaderNotice, Row, Table
+from ..model import Block, Document, ReaderNotice, Row, Table
 from .lines import new_cell
 
 STRIP = " \t\u3000\xa0"
@@ -183,6 +184,15 @@ class BlockBuilder:
                     self.body(box, depth + 1, box_of=max(self.n_paras, 1) if box_of is None else box_of)
                 else:
                     budget.deep = True
+
+    def document(self, path: str, fmt: str, name: str) -> Document:
+        """The document of the blocks built (``fmt``: its format; ``name``: the format in a message, "Word 文档"), with
+        what was not read as notices; one sentence when the blocks are only pictures (a scan)."""
+        if all(b.kind == "image" for b in self.blocks):
+            raise InputError(f"{name}中没有可读取的文字（可能只有图片，例如扫描件），无法检查")
+        meta = {"paragraphs": self.n_paras, "tables": self.n_tables, **self.ex.stats}
+        return Document(path=path, format=fmt, encoding=None, text="", blocks=tuple(self.blocks), has_lines=False,
+                        notices=self.ex.budget.notices(name), meta=meta)
 
     def table(self, tbl, depth: int) -> None:
         frame = self.frame_cells(tbl) if depth < self.max_depth else None
