@@ -181,8 +181,10 @@ S3_LABEL_COLUMNS = {
 # markdown: Markdown pipe tables; pipes / tabs / spaces: text tables with those separators (a blank
 # zero written as a placeholder); tabs-empty / spaces-empty: the same with empty cells written as
 # they come out of a Word or spreadsheet copy (two tabs in a row, a wider run of spaces); flat /
-# flat-sep: text with one table cell per line (flat-sep: a "|" line after each cell)
-FORMATS = ("markdown", "pipes", "tabs", "spaces", "tabs-empty", "spaces-empty", "flat", "flat-sep")
+# flat-sep: text with one table cell per line (flat-sep: a "|" line after each cell); flat-pipe: one cell per
+# line as a crawler writes a page's table, each cell ending in " |", an empty cell a lone "|", a line of pipes
+# only after each row (the first row's as long as a Markdown table's delimiter row without its dashes)
+FORMATS = ("markdown", "pipes", "tabs", "spaces", "tabs-empty", "spaces-empty", "flat", "flat-sep", "flat-pipe")
 
 
 @dataclass(frozen=True)
@@ -452,14 +454,18 @@ def table_text(grid: Grid, layout: Layout) -> str:
     # flat: a web page copied as text, one cell per line; merged cells appear once (covered positions
     # are not cells).  "flat": empty cells vanish; "flat-sep": a "|" line after every cell keeps them.
     lines = []
-    for r in rows:
+    for i, r in enumerate(rows):
         for c in r:
             if c is COVERED:
                 continue
             if layout.fmt == "flat-sep":
                 lines += [c, "|"]
+            elif layout.fmt == "flat-pipe":
+                lines.append(f"{c} |" if c else "|")
             elif c:
                 lines.append(c)
+        if layout.fmt == "flat-pipe":
+            lines.append("|" * (len(r) + 1) if i == 0 else "||")
     return "\n".join(lines)
 
 

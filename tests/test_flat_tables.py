@@ -273,3 +273,41 @@ def test_table_four_under_litigation_printed_before_review_is_not_placed():
     s4 = [*words, *S4_ORDERED[len(S4_WORDS):]]
     t = interpret(parse(_lines_report(s4), "text")).stats["s4"]
     assert not t.cells and len([c for c in t.loose if c.value.kind != "blank"]) == 15
+
+
+def test_crawled_cells_ending_in_a_pipe_are_a_flattened_table_not_a_grid():
+    """A crawler's copy of a page's table: each cell a line ending in " |", a line of pipes only after a row, an
+    empty cell a lone "|".  The text reader leaves the lines paragraphs (a grid of one column would lose every
+    column: DL110, DL209 on a filled table); the flattened-table reader reads them, empty cells kept."""
+    s2 = ("二、主动公开政府信息情况\n第二十条第(一)项 |\n|||\n信息内容 |\n本年制发件数 |\n本年废止件数 |\n现行有效件数 |\n"
+          "规章 |\n0 |\n0 |\n0 |\n行政规范性文件 |\n2 |\n1 |\n9 |\n第二十条第(五)项 |\n|||\n信息内容 |\n本年处理决定数量 |\n||\n"
+          "行政许可 |\n|\n||\n")
+    doc = parse("某某县某某局2023年政府信息公开工作年度报告\n" + s2, "text")
+    assert [b.kind for b in doc.blocks].count("table") == 0
+    rep = interpret(doc)
+    t = rep.stats["s2"]
+    assert t.get("normative_docs", "issued").value.arithmetic == 2
+    assert t.get("normative_docs", "in_force").value.arithmetic == 9
+    assert t.get("licensing", "decisions").value.kind == "blank"
+    assert not codes(lint("某某县某某局2023年政府信息公开工作年度报告\n" + s2, fmt="text", select=["DL110", "DL209"]))
+
+
+def test_pipe_rows_of_two_cells_stay_a_grid():
+    text = "某某局2023年政府信息公开工作年度报告\n信息内容 | 本年制发件数 |\n规章 | 0 |\n行政规范性文件 |\n"
+    doc = parse(text, "text")
+    assert [b.kind for b in doc.blocks] == ["paragraph", "table"]
+
+
+def test_crawled_cells_whose_rows_end_in_a_lone_pipe():
+    """Another crawler: a row's end a lone "|" line (and "| |||" after a title's cell on its line); an empty cell
+    is then not told apart from a row's end — a row with one too many cells, the last empty, is its row and end."""
+    s2 = ("二、主动公开政府信息情况\n|\n第二十条第(一)项 | |||\n|\n信息内容 |\n本年制发件数 |\n本年废止件数 |\n"
+          "现行有效件数 (历史累计) |\n|\n规章 |\n0 |\n0 |\n1 |\n|\n行政规范性文件 |\n5 |\n12 |\n8 |\n|\n"
+          "第二十条第(五)项 | |||\n|\n信息内容 |\n本年处理决定数量 | ||\n|\n行政许可 |\n7 | ||\n|\n")
+    text = "某某县某某局2023年政府信息公开工作年度报告\n" + s2
+    t = interpret(parse(text, "text")).stats["s2"]
+    got = {(r, c): t.get(r, c).value.arithmetic for r, c in
+           [("rules", "in_force"), ("normative_docs", "issued"), ("normative_docs", "in_force"), ("licensing", "decisions")]}
+    assert got == {("rules", "in_force"): 1, ("normative_docs", "issued"): 5, ("normative_docs", "in_force"): 8,
+                   ("licensing", "decisions"): 7}
+    assert not codes(lint(text, fmt="text", select=["DL001", "DL110", "DL209"]))

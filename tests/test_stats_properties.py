@@ -235,6 +235,10 @@ FIXED_LAYOUTS = [
            s4_header="one", s4_label=True, s2_form="split", note=False, wide_digits=True, prose="counts"),
     Layout(fmt="spaces", s3_columns="three", blank="some", blank_text="—", seed=7),
     Layout(fmt="flat", s3_columns="one", groups="rows", blank="all", blank_text="/"),
+    # a crawler's copy of a page's tables: "规章 |" a line, empty cells "|", "||" after each row
+    Layout(fmt="flat-pipe", s3_columns="three", groups="rows", blank="some", seed=11, half_width=True),
+    Layout(fmt="flat-pipe", s3_columns="two-item", groups="combined", blank="all", blank_text="/", s3_header="one",
+           s4_header="one", s2_form="split"),
 ]
 
 

@@ -150,6 +150,14 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
                 j += 1
                 if kind == "spaces" and j < n:
                     j = _past_layout_lines(lines, j)
+            if kind == "pipe" and _cell_per_line(lines, i, j):
+                # a web page's table copied one cell per line, each ending in " |" (规章 | / 0 | / 0 |), with lines
+                # of pipes only between its rows: not a grid of one column but a table flattened, read as such
+                # (report/stats/flat.py), its lines paragraphs as the other flattened tables' are
+                for k in range(i, j):
+                    blocks.append(_line_block(lines, k, len(blocks)))
+                i = j
+                continue
             if j - i >= 2:
                 stop, cut, got = capped_rows(lines, i, j, dict(_SEPARATORS)[kind], max(1, cells_left))
                 cells_left -= got
@@ -179,6 +187,19 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
         gap_tables = [moved[i] for i in gap_tables if i in moved]
     return Document(path=path, format="text", encoding=encoding, text=text, blocks=tuple(blocks),
                     notices=tuple(notices), space_separated_tables=tuple(gap_tables))
+
+
+def _cell_per_line(lines: list[str], i: int, j: int) -> bool:
+    """Whether the pipe-split lines ``lines[i:j]`` each hold one cell at the most (``规章 |``, ``|||``) and one at least
+    ends in a pipe after its text: a table flattened one cell per line (:func:`parse`), not rows of a grid."""
+    ends = False
+    for k in range(i, j):
+        body = lines[k].strip(" \u3000\t")
+        inner = body.lstrip("|").rstrip(" \u3000\t|")  # (a row's end may follow the cell: 0 | ||)
+        if "|" in inner.replace("\\|", ""):
+            return False  # two cells on the line
+        ends = ends or (inner.strip() != "" and body.endswith("|") and not body.startswith("|"))
+    return ends
 
 
 def _pandoc_tables(text: str, lines: list[str], limits: Limits) -> dict[int, PandocTable]:

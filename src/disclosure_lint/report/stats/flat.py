@@ -2,7 +2,10 @@
 
 Web pages copied as text lose the grid: every cell becomes a line (``规章`` / ``0`` / ``0`` / ``0``),
 sometimes with a line holding only ``|`` after each cell, and empty cells vanish unless such
-separators keep them.  Row boundaries are gone, so numbers are placed only when it is
+separators keep them.  Crawlers write a cell's end on its line (``规章 |`` / ``0 |``, the text reader leaves such
+lines paragraphs) and a line of pipes only after each row: where rows end in ``||`` or more, a lone ``|`` is an
+empty cell; where they end in a lone ``|``, an empty cell is not told apart from a row's end, and a row with one
+cell too many, the last empty, is read without it.  Row boundaries are gone, so numbers are placed only when it is
 unambiguous: a row label followed by exactly as many values as the table has columns for that
 row (table 三: the header order, normally 7; table 二: the block's header or the row's official
 columns; table 四: 15 values after the header, in one run, under a header that names 行政复议 before
@@ -87,12 +90,15 @@ def _runs(report) -> list[list[Tok]]:
     """Maximal runs of short lines (cells) between prose and table blocks."""
     runs: list[list[Tok]] = []
     cur: list[Tok] = []
+    ended = False  # the run's cells end in " |" (规章 | / 0 |): its lines of pipes only are its rows' ends
+    wide_ends: bool | None = None  # such rows end in lines of two pipes or more (a lone "|" is an empty cell)
 
     def close():
-        nonlocal cur
+        nonlocal cur, ended
         if cur:
             runs.append(cur)
         cur = []
+        ended = False
 
     for b in report.blocks:
         if b.kind not in ("paragraph", "heading", "list_item"):
@@ -103,6 +109,18 @@ def _runs(report) -> list[list[Tok]]:
         for line in text.split("\n"):
             start = pos
             pos += len(line) + 1
+            if "|" in line:
+                body = line.strip()
+                if ended and not body.strip("|"):
+                    if body == "|" and wide_ends:  # an empty cell (the rows end in || or more)
+                        cur.append(Tok("", b, start + line.index("|")))
+                    continue  # a row's end
+                m = _CELL_END.match(line)
+                if m is not None:
+                    line = line[:m.end(1)]  # 规章 | / 0 | || : the cell, its end dropped
+                    ended = True
+                    if wide_ends is None:
+                        wide_ends = _wide_row_ends(report.blocks)
             s = line.strip().strip("*_#").strip() if ("*" in line or "#" in line) else line.strip()
             if not s:
                 continue
@@ -128,6 +146,17 @@ def _runs(report) -> list[list[Tok]]:
             cur.append(Tok(s, b, off, s in SEPARATORS))
     close()
     return runs
+
+
+# a cell a crawler wrote on its line with the cell's end after it: 规章 | , 0 | || (a row's end on the same line)
+_CELL_END = re.compile(r"\s*([^|\s](?:[^|]*[^|\s])?)[ \t]*\|[ \t|]*$")
+
+
+def _wide_row_ends(blocks) -> bool:
+    """Whether a crawler's cells ending in " |" have rows ending in lines of two pipes or more (||, |||: a lone "|"
+    then is an empty cell), not in lone "|" lines (which then are the rows' ends, an empty cell not told apart)."""
+    return any(x.strip().startswith("||") and not x.strip().strip("|")
+               for b in blocks if "||" in b.text for x in b.text.split("\n"))
 
 
 def _separated_row(s: str) -> bool:
@@ -352,6 +381,12 @@ def _s3_row_label(text: str) -> bool:
     return any(p.marker or (p.key and lb.match_s3_row(p.key, p.key2)) for p in lb.split_label(text))
 
 
+def _end_dropped(vals: list[Tok], cells: int) -> list[Tok]:
+    """A row's values without one empty cell after the row's last (``cells``): a crawler's row end written as a lone
+    "|", read as an empty cell (规章 | 0 | 0 | 0 | then |)."""
+    return vals[:-1] if len(vals) == cells + 1 and not vals[-1].text else vals
+
+
 def _flat_s3(bd: Build, toks: list[Tok]) -> None:
     header, rows = _rows(toks, _s3_row_label)
     order: list[str | None] = []
@@ -411,6 +446,7 @@ def _flat_s3(bd: Build, toks: list[Tok]) -> None:
             continue
         if len(vals) == 1 and len(order) == 7 and order[-1] == "total" and "org_subtotal" not in order:
             vals = _split_tok(vals[0], 1, 7) or vals  # cells run together: 487002057 → 48 7 0 0 2 0 57
+        vals = _end_dropped(vals, len(order))
         if len(vals) == len(order):
             for cid, v in zip(order, vals):
                 bd.add(rid, cid, v.text, lab.text, bd.col_labels.get(cid, ""), v.block, v.cell)  # type: ignore[arg-type]
@@ -522,6 +558,7 @@ def _flat_s2(bd: Build, toks: list[Tok]) -> None:
         cols = header or list(sch.cols_of(rid))
         if len(vals) == 1 and len(cols) > 1 and vals[0].text.isdigit() and len(vals[0].text) == len(cols):
             vals[:] = _split_tok(vals[0], 1, len(cols), identity=False) or vals  # one digit per column: 000
+        vals[:] = _end_dropped(vals, len(cols))
         if vals and len(vals) == len(cols):
             for cid, v in zip(cols, vals):
                 bd.add(rid, cid, v.text, lab.text, bd.col_labels.get(cid, ""), v.block, v.cell)
