@@ -12,6 +12,7 @@ from disclosure_lint.engine import prepare, run
 from disclosure_lint.packs import load_rules
 from disclosure_lint.readers import read_document
 from disclosure_lint.report import Overrides, interpret
+from disclosure_lint.report.stats.schema import S3_COLS
 
 from . import render
 from .conftest import NO_SHARED, SHARED, lint, parse
@@ -360,3 +361,34 @@ def test_a_list_cut_after_its_colon_is_a_cut():
     rep, ds = _cut_diags(text, "markdown")
     assert (rep.truncation.where, rep.truncation.section) == ("sentence", "s5")
     assert [d.code for d in ds if d.code != "DL701"] == ["DL002"]
+
+
+@pytest.mark.parametrize("tail", ["（二）部分公开（区分处理的，只", "(二)部分公开(区", "（二）部分公开（"])
+def test_cut_inside_the_note_of_a_row_label(tail):
+    """A page's text cut inside （二）部分公开's note (区分处理的，只计这一情形…), after table 三's rows: the table is
+    cut there (DL002), its later rows are not missing (DL110) and the label is no 落款 (DL410)."""
+    text = HEAD + S3_HEADER + "三、本年度办理结果\t（一）予以公开\t\t\t2\t1\t0\t0\t0\t0\t3\n" + tail
+    t = report_of(text).truncation
+    assert (t.where, t.table) == ("table", "s3")
+    ds = lint(text, fmt="text", year=2023, select=[*WATCHED, "DL410"])
+    assert [d.code for d in ds] == ["DL002"]
+
+
+# a crawler's copy of a page's table 三: each cell a line ending in " |", a line of pipes after each row
+CRAWLED_S3 = ("三、收到和处理政府信息公开申请情况\n(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) |\n"
+              "申请人情况 |\n||||||||\n自然人 |\n法人或其他组织 |\n总计 |\n|||||||\n商业企业 |\n科研机构 |\n"
+              "社会公益组织 |\n法律服务机构 |\n其他 |\n|||||\n一、本年新收政府信息公开申请数量 |\n3 |\n1 |\n0 |\n0 |\n"
+              "0 |\n0 |\n4 |\n||\n二、上年结转政府信息公开申请数量 |\n")
+
+
+def test_crawled_table_cut_in_a_row_blames_nothing():
+    """Cut after four of a row's seven values: the row's values are the cut's (DL002 names the row), not a table
+    the tool could not read (DL001), nor missing rows (DL110)."""
+    text = HEAD + CRAWLED_S3 + "0 |\n0 |\n0 |\n0"
+    rep = report_of(text)
+    assert (rep.truncation.table, rep.truncation.last_row) == ("s3", "二、上年结转政府信息公开申请数量")
+    s3 = rep.stats["s3"]
+    assert [s3.get("new", c.id).value.arithmetic for c in S3_COLS] == [3, 1, 0, 0, 0, 0, 4]
+    ds = lint(text, fmt="text", year=2023, select=[*WATCHED, "DL001"])
+    assert [d.code for d in ds] == ["DL002"]
+    assert "最后读到“二、上年结转政府信息公开申请数量”行" in ds[0].message

@@ -638,6 +638,9 @@ class TableUnreadable(Kind[TableUnreadableOptions]):
             if trunc is not None and trunc.table == tid:  # the label cut off at the end of the file
                 bad = [u for u in bad if u.block is not trunc.block or norm(u.label) != norm(trunc.tail)]
             loose = [c for c in table.loose if c.value.kind != "blank"]
+            if trunc is not None and trunc.table == tid and trunc.last_row:
+                # the row the file ends in has fewer values than it should: the cut's, said by DL002
+                loose = [c for c in loose if not c.row or norm(c.row_label) != norm(trunc.last_row)]
             # rows not found at all, when nothing else says the table was not read whole
             unfound = _unfound_rows(report, tid, table) if not bad and not loose else []
             if not bad and not loose and not unfound:

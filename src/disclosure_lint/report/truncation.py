@@ -137,8 +137,21 @@ def _is_table_label(text: str) -> bool:
     return k in _table_labels() or k.startswith(("第二十条", "第二十一条"))
 
 
+# the note of （二）部分公开 (区分处理的，只计这一情形，不计其他情形), its words only: a row label cut inside it is cut
+_NOTE_WORDS = "区分处理的只计这一情形不计其他情形"
+_OPEN_BRACKET = re.compile(r"[（(]([^（()）]*)$")
+
+
 def _row_fragment(text: str) -> str | None:
-    """The table whose row label ``text`` begins without completing (三、本年度 → s3), or None."""
+    """The table whose row label ``text`` begins without completing (三、本年度 → s3; （二）部分公开（区分处理的，只 →
+    s3: cut inside its note), or None."""
+    m = _OPEN_BRACKET.search(text)
+    if m is not None and m.start() > 0 and _NOTE_WORDS.startswith(norm(m.group(1))):
+        label = norm(text[:m.start()])
+        rows = _row_labels()
+        i = bisect_left(rows, (label,))
+        if i < len(rows) and rows[i][0] == label:
+            return rows[i][1]
     k = norm(text)
     if len(k) < 2 or not re.search(r"[\u4e00-\u9fff]", k):
         return None
