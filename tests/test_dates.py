@@ -184,6 +184,18 @@ class TestSignatureDateForm:
         text = md_report("一、总体情况\n\n本机关于2023年06月18日召开会议，认真贯彻《条例》。")
         assert only(lint(text, select=["DL402"]), "DL402") == []
 
+    # a cover under the title (body, then month): in a short text cut off before its 落款, it is not the 落款
+    COVER = ("某某市人民政府2016年\n政府信息公开工作年度报告\n某某市人民政府办公室\n2017年3月\n"
+             "本报告根据《中华人民共和国政府信息公开条例》编制。\n一、概述\n2016年，我市政府信息公开工作稳步推进，")
+
+    def test_cover_date_above_the_first_part_is_not_the_signature(self):
+        assert lint(self.COVER, select=["DL402"], fmt="text") == []
+
+    def test_month_only_signature_after_the_parts_still_fires(self):
+        text = self.COVER + "取得了良好成效。\n某某市人民政府办公室\n2017年3月\n"
+        ds = lint(text, select=["DL402"], fmt="text")
+        assert [(d.code, d.line, d.match) for d in ds] == [("DL402", 9, "2017年3月")]
+
 
 # -- DL403 date-form --------------------------------------------------------------------------
 

@@ -64,6 +64,7 @@ TITLE_BLOCKS = 8  # prose blocks with content searched for the title
 SIGNATURE_SCAN = 60  # blocks at the end searched for the 落款 (portal lines after it skipped)
 TITLE_SCAN = 400  # blocks scanned at most for them (navigation items one per line are skipped, not counted)
 _SENTENCE = re.compile(r"[，。；;！？!?]")
+_PART_START = re.compile(r"[\s#*]*[一二三四五六七八九十]{1,2}\s*[、.．]")  # 一、总体情况: a part's heading
 _NOT_TITLE = re.compile(r"[;；|｜>›»＞]")
 
 # the words that introduce the statistics period (统计期限为2023年1月1日至12月31日); 时间段 only before a
@@ -356,9 +357,19 @@ class AnnualReport:
 
     @cached_property
     def signature_tail(self) -> list[Block]:
-        """The last six text blocks, portal lines after them skipped: where a 落款 can be."""
+        """The last six text blocks, portal lines after them skipped: where a 落款 can be — never above the report's
+        first part (a cover's ``某某局办公室 / 2017年3月`` under the title, in a short text cut off before its end)."""
         portal = self.portal
-        return [b for b in self.text_blocks[-SIGNATURE_SCAN:] if not portal.is_line(b)][-6:]
+        tail = [b for b in self.text_blocks[-SIGNATURE_SCAN:] if not portal.is_line(b)][-6:]
+        if tail:
+            # the first part's heading (一、总体情况, 一、概述; not self.sections: the parts are found with the 落款 known)
+            last = tail[-1].index
+            for b in self.text_blocks:
+                if b.index > last:
+                    break
+                if _PART_START.match(b.text):
+                    return [t for t in tail if t.index > b.index]
+        return tail
 
     @cached_property
     def signature_mention(self) -> DateMention | None:
