@@ -84,6 +84,28 @@ class TestFindMetadata:
         got = spans_of("标题\n发布日期:2023年01月11日 来源:某某区\n")
         assert [(k, v) for _, k, _, v, _ in got] == [("published", "2023年01月11日"), ("source", "某某区")]
 
+    def test_source_with_its_other_name_and_a_counter_after_it(self):
+        # a CMS's line under the title: the byline's body keeps its bracketed other name, and the count after it
+        got = spans_of("标题\n日期:2023-01-10 14:31:37 来源:某某市市场监管局(知识产权局) 浏览量:\n")
+        assert [(k, v) for _, k, _, v, _ in got] == [
+            ("date", "2023-01-10 14:31:37"), ("source", "某某市市场监管局(知识产权局)"), ("counter", "")]
+
+    def test_bare_counter_label_on_a_line_of_fields(self):
+        # 浏览：- (the count a script fills in): a weak field, with 来源 and 时间 a line of fields near the top
+        got = spans_of("某某局2023年度信息公开工作年度报告\n来源:本网   时间:2024-01-12 09:00:29   浏览:-\n")
+        assert [(k, lbl, v) for _, k, lbl, v, _ in got] == [
+            ("source", "来源", "本网"), ("date", "时间", "2024-01-12 09:00:29"), ("counter", "浏览", "")]
+
+    def test_bulleted_label_alone_then_value(self):
+        # a page's catalogue written as a list: • 成文日期: / 2023-01-10
+        got = spans_of("• 发布机构:\n某某市某某局\n• 成文日期:\n\n2023-01-10\n• 公开方式:\n主动公开\n一、总体情况\n")
+        assert [(line, k, v) for line, k, _, v, _ in got if k != "index"] == [
+            (1, "source", ""), (2, "source", "某某市某某局"), (3, "date", ""), (5, "date", "2023-01-10")]
+
+    @pytest.mark.parametrize("text", ["推荐阅读：某某局2023年工作总结", "本局坚持每周阅读：学习制度"])
+    def test_counter_word_in_prose_is_not_a_field(self, text):
+        assert spans_of(f"某某区某某局2023年政府信息公开工作年度报告\n{text}\n") == []
+
     def test_weak_fields_only_far_down_are_prose(self):
         body = "\n".join(f"第{i}段正文。" for i in range(40))
         assert spans_of(f"标题\n{body}\n来源：某某区\n") == []
@@ -168,6 +190,17 @@ def test_portal_pages_are_as_clean_as_the_report(name):
 def test_gbk_page_is_read_as_gbk():
     doc = _read("portal-page-gbk.html")
     assert doc.encoding in ("gb18030", "gbk")
+
+
+def test_crawled_page_header_dates_not_blamed():
+    """A crawler's copy of a page: the catalogue as a bulleted list (label and value on lines of their own), the
+    line under the title with a byline whose body has a bracketed other name, a count a script fills in."""
+    text = ("• 成文日期:\n\n    2023-01-10\n\n• 公开方式:\n\n    主动公开\n\n"
+            "• 某某市市场监管局2022年政府信息公开工作年度报告\n"
+            "日期:2023-01-10 14:31:37 来源:某某市市场监管局(知识产权局) 浏览量:\n"
+            "来源:本网   时间:2023-01-11 09:00:29   浏览:-\n"
+            "一、总体情况\n2022年，本局主动公开政府信息120条。\n")
+    assert [(d.code, d.match) for d in lint(text, select=["DL403"], fmt="text")] == []
 
 
 def test_flattened_portal_page_dates_not_blamed():

@@ -64,6 +64,7 @@ _FONT_SIZES = re.compile(r"(?:" + _SP + r"*[\[【(（]?" + _SP + r"*(?:超大|�
                          + r"*[\]】)）]?){1,4}")
 # a one-token value (an agency, a name, an index number), stopped by a section number (flattened text)
 _TOKEN = re.compile(r"(?:(?![一二三四五六七八九十]{1,2}[、.．])[^\s，。；,;、|｜【】\[\]（）()：:<>]){1,40}")
+_ALIAS = re.compile(r"[（(][^\s，。；,;、|｜（）()：:]{1,20}[）)]")
 _ASCII_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9/\-_.]{2,60}")
 _SEPARATORS = re.compile(r"[\s|｜【】\[\]()（）·•\-—_/／:：,，;；]+")
 
@@ -78,14 +79,15 @@ _LABEL = re.compile(
     r"|(?P<font>(?<![文发])(?:字号|字体))"
     r"|(?P<index>索引号|主题分类|体裁分类|组配分类|信息分类|服务对象|公开方式|公开范围|公开时限|有效性)"
     r"|(?P<wsource>责任编辑|撰稿人|撰稿|供稿|来源|作者|编辑)"
+    r"|(?P<wcounter>浏览|阅读|访问|点击)"
     r"|(?P<related>上一篇|下一篇)"
     r"|(?P<windex>发文字号|文号)"
     r"|(?P<wdate>日期|时间))"
 )
 _PUBLISHED = re.compile(PUBLISHED_LABELS + "$")
-_WEAK = frozenset({"wsource", "windex", "wdate"})
+_WEAK = frozenset({"wsource", "windex", "wdate", "wcounter"})
 _KIND = {"date": "date", "source": "source", "counter": "counter", "font": "font", "index": "index",
-         "related": "related", "wsource": "source", "windex": "index", "wdate": "date"}
+         "related": "related", "wsource": "source", "windex": "index", "wdate": "date", "wcounter": "counter"}
 
 _CRUMB = r"[^\s>›»＞→]{1,30}"
 _SEP = r"(?:>>?|›|»|＞|→)"
@@ -318,6 +320,8 @@ def _field(text: str, m: re.Match[str], limit: int) -> tuple[int, str, str] | No
         return after, kind, ""
     end = tok.end()
     if kind == "source":
+        alias = _ALIAS.match(text, end, limit)  # 市场监管局（知识产权局）: the body's other name
+        end = alias.end() if alias is not None else end
         sp = _SPACES.match(text, end, limit)
         d = _date_value(text, sp.end()) if sp else None
         if d is not None and d <= limit:
@@ -440,7 +444,7 @@ def _covered(block: Block, spans: Sequence[PortalSpan]) -> bool:
     return not _SEPARATORS.sub("", text[pos:])
 
 
-_LONE_LABEL = re.compile(r"^\s*(?P<label>" + _STRONG_DATE + r"|信息来源|文章来源|发布机构|发布单位|发文机关|来源|作者|编辑"
+_LONE_LABEL = re.compile(r"^\s*(?:[•·●▪■◆*-]\s*)?(?P<label>" + _STRONG_DATE + r"|信息来源|文章来源|发布机构|发布单位|发文机关|来源|作者|编辑"
                          r"|责任编辑|日期|时间|浏览次数|阅读次数|访问次数|点击次数|索引号)\s*[:：]?\s*$")
 _LONE_VALUE = re.compile(r"^[^\s，。；,;、：:]{1,20}$")
 
