@@ -392,3 +392,34 @@ def test_crawled_table_cut_in_a_row_blames_nothing():
     ds = lint(text, fmt="text", year=2023, select=[*WATCHED, "DL001"])
     assert [d.code for d in ds] == ["DL002"]
     assert "最后读到“二、上年结转政府信息公开申请数量”行" in ds[0].message
+
+
+@pytest.mark.parametrize(("ending", "where", "section"), [
+    ("（四）政府信息公开平台建设情况\n积", "sentence", "s1"),  # a few characters under a heading
+    ("（五）监督保障情况\n完善《某某街道政府信息公开指南》和《", "sentence", "s1"),  # a mark left open
+    ("（二）依申请公开情况\n本局按照《政府信息公", "sentence", "s1"),
+    ("（五）监督保障情况\n本局将继续加强监督。\n二", "title", "s2"),  # the next part's title cut to its number
+    ("二、主动公开政府信息情况\n第", "table", "s2"),  # under a table's part: the table's first label begun
+    ("三、收到和处理政府信息公开申请情况\n(本列数据的勾稽关", "table", "s3"),
+    # a crawler's copy cut in table 三's header: its last line a cell's end
+    ("三、收到和处理政府信息公开申请情况\n(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)\n|\n申请人情况\n|\n"
+     "自然人\n|", "table", "s3"),
+])
+def test_short_cut_endings(ending, where, section):
+    """Real excerpts cut a few characters into a sentence or a label: said once (DL002), nothing after blamed."""
+    text = HEAD + ending
+    t = report_of(text).truncation
+    assert t is not None and (t.where, t.section) == (where, section)
+    ds = lint(text, fmt="text", year=2023, select=[*WATCHED, "DL410"])
+    assert [d.code for d in ds] == ["DL002"]
+
+
+@pytest.mark.parametrize("ending", [
+    "六、其他需要报告的事项\n无",  # a part that has nothing to report
+    "五、存在的主要问题及改进情况\n暂无",
+    "（三）政府信息管理情况\n某某县某某局",  # the agency's name under a heading: a 落款, not a sentence begun
+    "（三）政府信息管理情况\n2024年1月",
+])
+def test_short_endings_that_are_not_cuts(ending):
+    t = report_of(HEAD + ending).truncation
+    assert t is None or t.where != "sentence"

@@ -54,8 +54,15 @@ TABLE_SECTIONS = ("s2", "s3", "s4")
 
 _TOP = re.compile(r"^\s*[#*_]*\s*(?:第)?(?P<num>[一二三四五六七八九十]{1,2})\s*[、.．]\s*(?P<title>[^\s]*)\s*[*_]*\s*$")
 _SENTENCE_MARK = re.compile(r"[，。；、,;]")
+_NUMERALS = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
-_OPEN_MARKS = ("，", "、", ",", "；", ";")  # marks a sentence never ends with
+_OPEN_MARKS = ("，", "、", ",", "；", ";", "《", "“", "（", "(")  # marks a sentence never ends with
+# a book title or a quotation opened and not closed at the end of the text (按照《政府信息公): the file is cut in it
+_UNCLOSED = re.compile(r"[《“][^》”]{0,40}$")
+# what a part's text may be alone under its heading (六、其他需要报告的事项 / 无)
+_ALONE_OK = frozenset({"无", "暂无", "略", "没有", "本年度无", "不涉及"})
+# the note over table 三's rows, its words only (（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）)
+_S3_NOTE = "本列数据的勾稽关系为第一项加第二项之和等于第三项加第四项之和"
 _CLOSE_QUOTES = ("”", "’", "》", "」", "』")  # a quotation closed, the sentence not (…提出的“…不及时”)
 _TEXT_KINDS = frozenset({"heading", "paragraph", "list_item", "html", "table"})  # not "image": a picture is no text
 _MARKER = re.compile(r"^(?:\d{1,2}[.．、]|[（(](?:[一二三四五六七八九十]{1,2}|\d{1,2})[）)]?|[（(])$")
@@ -76,6 +83,7 @@ MAX_PIECE_CHARS = 600
 MAX_BACK = 40  # blocks of table pieces passed over looking back for the table (rows left blank one per line)
 MIN_PUNCTUATED = 4  # characters a last piece with a comma (…2020年，我) needs to be judged
 MIN_UNPUNCTUATED = 12  # characters a last paragraph without any punctuation needs to be taken for prose
+MAX_UNDER_HEADING = 6  # characters of a last paragraph under a heading taken for its first sentence's beginning
 
 
 @dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
@@ -171,6 +179,8 @@ def _section_titles() -> dict[int, tuple[str, ...]]:
 
 def _title_fragment(text: str) -> tuple[int, bool] | None:
     """(part number, complete title) for ``五、存在的主`` / ``五、存在的主要问题及改进情况``, else None."""
+    if text.strip() in _NUMERALS:  # 二 alone at the end: the next part's title cut after its number
+        return _NUMERALS[text.strip()], False
     m = _TOP.match(text)
     if m is None:
         return None
@@ -193,8 +203,8 @@ def _title_fragment(text: str) -> tuple[int, bool] | None:
 def _last_block(report: AnnualReport) -> Block | None:
     portal = report.portal
     for b in reversed(report.lintable_blocks):
-        if b.kind not in _TEXT_KINDS or not b.text.strip():
-            continue
+        if b.kind not in _TEXT_KINDS or not b.text.strip(" \t\n\u3000|｜"):
+            continue  # (a line of pipes only: a crawler's cell or row end, after the text)
         if portal.is_line(b):
             continue
         if b.kind == "html" and "<table" not in b.text.lower():
@@ -288,7 +298,7 @@ def _label_prefix(text: str) -> bool:
     k = norm(text)
     if not k or not re.search(r"[\u4e00-\u9fff]", k):
         return False
-    return any(x.startswith(k) for x in _table_labels()) or "第二十条".startswith(k)
+    return any(x.startswith(k) for x in _table_labels()) or "第二十条".startswith(k) or _S3_NOTE.startswith(k)
 
 
 def _material(piece: str) -> bool:
@@ -401,7 +411,9 @@ def analyse(report: AnnualReport) -> Truncation | None:
         prev_piece = before[-1] if before and before[-1].strip() else None
         if prev_piece is None:
             prev = _prev_block(report, block)
-            after_table = prev is not None and _material_block(prev)
+            # after pieces of a table, or right under the heading of a part with a table (二、主动公开… / 第)
+            after_table = prev is not None and (_material_block(prev) or (
+                prev.kind == "heading" and _section_id(report, prev) in TABLE_SECTIONS))
         else:
             after_table = _material(prev_piece)
         cell_like = after_table and _label_prefix(tail)
@@ -425,6 +437,10 @@ def analyse(report: AnnualReport) -> Truncation | None:
     # 3. inside a sentence: sentence punctuation, then a Chinese character (or a comma) and the end
     #    (of the last piece: in flattened text the last line is the text after the last space)
     seg = tail
+    if block.kind != "table" and (_UNCLOSED.search(seg) or _under_heading(report, block, seg)):
+        section = _section_id(report, block)
+        if section != "s6" and report.signature_mention is None:
+            return Truncation(block, max(start, end - 12), end, "sentence", section)
     punctuated = bool(_SENTENCE_MARK.search(seg[-60:-1]))
     if block.kind == "table" or len(seg) < (MIN_PUNCTUATED if punctuated else 8) or _TOP.match(seg):
         return None
@@ -486,6 +502,18 @@ def _prev_block(report: AnnualReport, block: Block) -> Block | None:
     portal = report.portal
     # the last block before it with text that is not the portal's (walked back from it: it is near the end)
     return next((b for b in reversed(blocks[:at]) if b.text.strip() and not portal.is_line(b)), None)
+
+
+def _under_heading(report: AnnualReport, block: Block, seg: str) -> bool:
+    """A last paragraph of a few characters, without punctuation, right under a heading (（四）平台建设情况 / 积): the
+    beginning of the part's first sentence, cut — not 无 or 略, a date, nor the agency's name (a 落款)."""
+    text = seg.strip()
+    if (block.kind != "paragraph" or seg != block.text.strip() or not 1 <= len(text) <= MAX_UNDER_HEADING
+            or not _CJK_END.search(text) or _SENTENCE_MARK.search(text) or text in _ALONE_OK
+            or _DIGIT.search(text) or classify(text)[0] is not None):
+        return False
+    prev = _prev_block(report, block)
+    return prev is not None and prev.kind == "heading"
 
 
 def _unpunctuated_cut(report: AnnualReport, block: Block, seg: str, section: str | None) -> bool:
