@@ -131,6 +131,8 @@ def test_total_in_the_sentence_before():
     # channels are another dimension
     "主动公开政府信息1248条，其中：通过局网站发布信息837条，通过微博发布信息202条，通过微信发布信息209条。",
     "主动公开政府信息411条，政府信息公开专栏发布信息97条，公众号发布信息300条。",
+    # ways of disclosing are the total's siblings, not its parts
+    "制作、获取政府信息64条，通过政府网站主动公开政府信息16条，依申请公开文件12条、不予公开文件36条。",
     # siblings: the total is not 信息 in general, no marker; verbs lead the clauses
     "主动公开市政府和市政府办公厅行政规范性文件42件，人事任免文件106件，其他文件113件。",
     "2023年主动公开政府信息10311条，发布主动公开文件12件，发布同步解读12件。",

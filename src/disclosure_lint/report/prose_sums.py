@@ -27,8 +27,8 @@ the total and every part as a :class:`Figure` (block, offsets, number, unit, cat
   尚未审结.  Exhaustive when all four are listed.
 * ``disclosed`` — total 主动公开 / 公开…信息 / 发布…信息; parts any categories of information.  Never
   exhaustive.  Without a marker the parts must be at least two bare noun phrases (not led by a verb
-  such as 发布, 通过, 开展); a part naming a channel (网站, 微信, 公众号, 专栏 …) ends the list: channels
-  are another dimension and overlap.
+  such as 发布, 通过, 开展); a part naming a channel (网站, 微信, 公众号, 专栏 …: another dimension) or a way of
+  disclosing (依申请公开, 不予公开 …: the total's siblings) ends the list.
 
 **A part** is a short name, its number and the total's unit (件/起/宗/例 count as one unit for typed
 breakdowns; 条 and 件 differ for ``disclosed``), followed by a separator, optionally with a bracket
@@ -210,8 +210,8 @@ _MULTI = re.compile(rf"^(?P<cats>[^\d，,；;。]{{2,40}}?)(?:的)?(?:申请|案
 _MULTI_SEP = re.compile(r"^(?:[、/和及与]|或者?|以及)$")
 _GENERIC_OBJECT = re.compile(r"^(?:了)?(?:各类|各项|各种)?(?:政府|政务)?信息(?:数量?)?(?:共计?|计|达|为|合计|总计)?$")
 _GENERIC = re.compile(r"^(?P<name>[^\d０-９，,；;。：:（()）]{1,30}?)(?:的)?(?:信息)?(?:数量?)?(?:共计?|计|为|有|达)?$")
-_CHANNEL = re.compile(r"网站|网页|门户|微信|微博|公众号|新媒体|客户端|[Aa][Pp][Pp]|抖音|头条|快手|视频号|公报|公开栏|公示栏"
-                      r"|宣传栏|电子屏|显示屏|LED|平台|专栏|栏目|报刊|报纸|电视|广播|短信|政务号|热线|网(?!格)")
+_CHANNEL = re.compile(r"网站|网页|门户|微信|微博|公众号|新媒体|客户端|[Aa][Pp][Pp]|抖音|头条|快手|视频号|公报|公开栏|公示栏|宣传栏"
+                      r"|电子屏|显示屏|LED|平台|专栏|栏目|报刊|报纸|电视|广播|短信|政务号|热线|网(?!格)|依申请公开|不予公开|部分公开|予以公开")
 _VERB_LED = re.compile(r"^(?:发布|公开|主动公开|通过|在|于|利用|依托|转载|转发|推送|更新|开展|召开|举办|举行|组织|制作|编制|印发"
                        r"|制定|出台|制发|解读|回应|办理|受理|答复|收到|接到|接收|新增|梳理|报送|上报|录入|维护|处理|办结|完成|推出"
                        r"|开设|设置|征集|收集|审核|提供|接待|参加|培训|清理|修订|废止|编发|刊发|刊登|撰写|上传|归集|发送|印制|张贴"
