@@ -252,3 +252,11 @@ def test_a_supply_and_marketing_cooperative_federation_is_a_department_that_says
     text = "# 青禾县供销合作社联合社2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n2023年，我社推进政务公开。\n"
     assert [d.code for d in lint(text, select=["DL007", "DL301"])] == []
     assert [d.code for d in lint(text.replace("我社", "我局"), select=["DL007", "DL301"])] == ["DL301"]
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("某某市市场监督管理局2016年政务信息公开年度报告", ("某某市市场监督管理局", 2016)),  # 政务信息公开: the year not in the name
+    ("某某县2023年政务公开工作年度报告", ("某某县", 2023)),
+])
+def test_title_of_a_report_on_government_affairs_information(title, expected):
+    assert name_from_title(title) == expected

@@ -133,6 +133,14 @@ class TestReportFacts:
         assert rep.title_block.line == 2
         assert rep.agency.name == "某某区某某局" and rep.year == 2023
 
+    def test_page_header_line_before_the_title(self):
+        # the site, its columns and the title on one line (no arrows), the title again on its own line
+        rep = interpret(parse("某某市人民政府门户网站 某某市人力资源和社会保障局 政府信息公开年报 "
+                              "某某市人力资源和社会保障局2023年度信息公开工作年度报告\n"
+                              "某某市人力资源和社会保障局2023年度信息公开工作年度报告\n一、总体情况\n正文。\n", "text"))
+        assert rep.title_block.line == 2
+        assert rep.agency.name == "某某市人力资源和社会保障局" and rep.year == 2023
+
     def test_breadcrumb_alone_gives_no_title(self):
         rep = interpret(parse("首页 > 政务公开 > 某某区某某局2023年政府信息公开工作年度报告\n一、总体情况\n正文。\n", "text"))
         assert rep.title is None and rep.agency.name is None

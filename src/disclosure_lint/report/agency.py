@@ -168,7 +168,7 @@ def classify(name: str) -> tuple[str | None, str | None]:
 # 2022年全县政府信息公开…): the whole area's report.
 _TITLE = re.compile(
     r"^(?:(?P<year1>(?:19|20)\d{2})\s*年度?)?\s*(?P<name>.*?)\s*(?:(?P<year2>(?:19|20)\d{2})\s*年度?)?\s*"
-    r"(?:全(?P<area>自治区|省|市|州|盟|县|区|旗))?(?:政府信息公开|政务公开|信息公开)"
+    r"(?:全(?P<area>自治区|省|市|州|盟|县|区|旗))?(?:政府信息公开|政务信息公开|政务公开|信息公开)"
 )
 _OPENS, _CLOSES = "（(", "）)"
 

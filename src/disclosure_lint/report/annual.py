@@ -173,11 +173,17 @@ class AnnualReport:
         navigation items skipped; see :attr:`head_blocks`)."""
         portal = self.portal
         seen = 0
-        for k, b in enumerate(self.text_blocks):
+        blocks = self.text_blocks
+        for k, b in enumerate(blocks):
             if k >= TITLE_SCAN or portal.is_line(b):
                 continue
             text = portal.text_without(b)
             if _is_title(text):
+                # a page's header: the site, its columns and the title, then the title on a line of its own
+                last = text.split()[-1] if " " in text.strip() else None
+                nxt = next((x for x in blocks[k + 1:k + 3] if not portal.is_line(x)), None)
+                if last is not None and nxt is not None and portal.text_without(nxt).strip().lstrip("#").strip() == last:
+                    return nxt
                 return b
             if not chrome_or_navigation(text):
                 seen += 1
