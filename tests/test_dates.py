@@ -392,6 +392,15 @@ def _late(kind_title: str, published: str, year: int = 2023, fmt: str = "text", 
 
 
 class TestLatePublication:
+    def test_reports_before_the_revision_were_due_by_march_31(self):
+        # the 2007 《条例》 第三十一条: 3月31日 for every body; a department's 2016 report in February is in time
+        assert only(_late("某某市某某局", "2017年2月23日", year=2016), "DL405") == []
+        ds = only(_late("某某市某某局", "2019年4月2日", year=2018), "DL405")
+        assert [d.evidence["days_late"] for d in ds] == [2]
+        assert "2019年修订前的《条例》第三十一条" in ds[0].message
+        ds = only(_late("某某市某某局", "2020年2月3日", year=2019), "DL405")  # the first year under the revision
+        assert [d.evidence["days_late"] for d in ds] == [3] and "（《条例》第四十九条）" in ds[0].message
+
     @pytest.mark.parametrize(("title", "published", "code", "days"), [
         ("某某区某某局", "2024年2月1日", "DL405", 1),
         ("某某市人民政府办公室", "2024年2月10日", "DL405", 10),

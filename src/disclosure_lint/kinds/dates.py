@@ -380,6 +380,9 @@ CLASS_NAMES = {"department": "县级以上人民政府部门", "government": "�
                "township": "乡镇人民政府、街道办事处"}
 
 
+REVISED_YEAR = 2019  # the first report year due under the revised 《条例》 (第四十九条; before it 第三十一条: 3月31日)
+
+
 class LatePublicationOptions(KindOptions):
     classes: list[DeadlineClass] = Field(default_factory=lambda: list[DeadlineClass](["department", "government"]),
                                          description="本规则检查的机关类别（期限在配置 deadlines 中）")
@@ -389,7 +392,7 @@ class LatePublicationOptions(KindOptions):
 class LatePublication(Kind[LatePublicationOptions]):
     name = "late-publication"
     Options = LatePublicationOptions
-    params = frozenset({"deadline", "published", "days", "source", "class_name", "note"})
+    params = frozenset({"deadline", "published", "days", "source", "class_name", "note", "basis"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         agency = report.agency
@@ -425,7 +428,8 @@ class LatePublication(Kind[LatePublicationOptions]):
         yield Hit(block=mention.block if mention else None, start=mention.start if mention else None,
                   end=mention.end if mention else None,
                   params={"deadline": _ymd(deadline), "published": _ymd(published), "days": days,
-                          "source": source, "class_name": CLASS_NAMES[cls], "note": note},
+                          "source": source, "class_name": CLASS_NAMES[cls], "note": note,
+                          "basis": "《条例》第四十九条" if year >= REVISED_YEAR else "2019年修订前的《条例》第三十一条"},
                   evidence={"expected": f"不晚于{_ymd(deadline)}", "actual": _ymd(published),
                             "deadline": deadline.isoformat(), "published": published.isoformat(),
                             "days_late": days, "source": source, "deadline_class": cls,
@@ -435,11 +439,13 @@ class LatePublication(Kind[LatePublicationOptions]):
                   key=f"late:{year}:{cls}", severity=severity)
 
     def _deadline(self, cls: str, year: int) -> _dt.date:
-        """The deadline of a class for a report year (in the year after it)."""
+        """The deadline of a class for a report year (in the year after it); for a report of 2018 or before, 3月31日
+        for every body at the earliest (the 2007 《条例》 第三十一条, in force until the revision of 2019-05-15)."""
         try:
-            return _mmdd(getattr(self.config.deadlines, cls), year + 1)
+            got = _mmdd(getattr(self.config.deadlines, cls), year + 1)
         except ValueError:  # 02-29 in a common year
-            return _mmdd("03-01", year + 1) - _dt.timedelta(days=1)
+            got = _mmdd("03-01", year + 1) - _dt.timedelta(days=1)
+        return got if year >= REVISED_YEAR else max(got, _dt.date(year + 1, 3, 31))
 
 
 # -- DL406 / DL409 ----------------------------------------------------------------------------
