@@ -423,3 +423,48 @@ def test_short_cut_endings(ending, where, section):
 def test_short_endings_that_are_not_cuts(ending):
     t = report_of(HEAD + ending).truncation
     assert t is None or t.where != "sentence"
+
+
+# a 2019 report's table 二 as a crawler copies it, its rows one a line
+S2_2019 = ("二、主动公开政府信息情况\n第二十条第(一)项 | ||||\n信息内容 | 本年新 制作数量 | 本年新 公开数量 | 对外公开总数量 |\n"
+           "规章 | 0 | 0 | 0 |\n规范性文件 | 2 | 2 | 9 |\n第二十条第(五)项 | ||||\n"
+           "信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n行政许可 | 71 | -11 | 0 |\n")
+HEAD_2019 = "某某县某某局2019年政府信息公开工作年度报告\n一、总体情况\n2019年，本局认真贯彻《条例》，全年主动公开政府信息120条。\n"
+
+
+@pytest.mark.parametrize(("ending", "table", "codes"), [
+    ("其他对外管理服务事项(指行政许可以", "s2", ["DL002"]),  # a row label and its note, cut: its rows not missing
+    # the note over table 三, its part's title lost (table 二 of this fixture does lack rows: DL110 says so)
+    ("(本列数据的勾稽关系为:", "s3", ["DL110", "DL002"]),
+])
+def test_cut_after_a_crawled_table_two(ending, table, codes):
+    text = HEAD_2019 + S2_2019 + ending
+    t = report_of(text, year=2019).truncation
+    assert (t.where, t.table) == ("table", table)
+    ds = lint(text, fmt="text", year=2019, select=[*WATCHED, "DL410", "DL703"])
+    assert [d.code for d in ds] == codes
+    assert all(d.message.startswith("表二") for d in ds if d.code == "DL110")
+
+
+def test_crawled_table_cut_in_a_header_cell_printed_one_cell_a_line():
+    """本年新 公: the header cell 本年新公开数量 cut (its two lines joined by a space), before any row: not a blank table."""
+    text = HEAD_2019 + "二、主动公开政府信息情况\n第二十条第(一)项 |\n信息内容 |\n本年新 制作数量 |\n本年新 公"
+    t = report_of(text, year=2019).truncation
+    assert (t.where, t.table) == ("table", "s2")
+    assert [d.code for d in lint(text, fmt="text", year=2019, select=list(WATCHED))] == ["DL002"]
+
+
+def test_table_with_local_rows_cut_at_a_header_label():
+    """A table 二 with rows of its own (行政检查, unread) cut at the next block's header: cut, though a table with
+    unread rows is otherwise not called cut (they may be the rest of it)."""
+    text = (HEAD_2019 + S2_2019 + "行政检查 | 0 | 0 | 0 |\n第二十条第(六)项 | ||||\n信息内容 |\n上一年项目数量 |\n本年增/减 |")
+    t = report_of(text, year=2019).truncation
+    assert (t.where, t.table, t.rows_after[0]) == ("table", "s2", "其他对外管理服务事项")
+
+
+def test_cut_report_with_the_formats_tables_is_not_free_text():
+    """Cut in table 三, no part title read (a crawler lost them): not a report outside the unified format (DL103)."""
+    text = ("某某街道2019年政府信息公开工作年度报告\n" + "2019年，本街道认真贯彻《条例》，持续推进政务公开，取得了新的进展。" * 8
+            + "\n" + S2_2019.split("\n", 1)[1] + "一、本年新收政府")
+    ds = lint(text, fmt="text", year=2019, select=[*WATCHED, "DL103"])
+    assert "DL103" not in [d.code for d in ds] and "DL002" in [d.code for d in ds]

@@ -338,9 +338,10 @@ class NonUnifiedFormat(Kind[NonUnifiedFormatOptions]):
         prose = sum(len(b.text) for b in report.text_blocks)
         complete = (len(unknown) >= self.options.min_unknown_sections or len(st.by_id) >= 4
                     or (not numbered and prose >= self.options.min_chars))
-        if not complete or cut_by_reader(report) or report.attachment_page is not None:
-            return  # looks like a truncated copy of a unified report (or the tool read only its beginning), or the
-            # report is in the page's attachment (DL002)
+        if (not complete or cut_by_reader(report) or report.attachment_page is not None
+                or (report.truncation is not None and report.stats)):
+            return  # looks like a truncated copy of a unified report (or the tool read only its beginning; or it is
+            # cut off and has the format's statistics tables), or the report is in the page's attachment (DL002)
         missing = [_spec_label(s) for s in st.missing]
         missing_tables = [sid for sid in TABLE_SECTIONS if not st.tables.get(sid)]
         fv = report.format_version

@@ -58,7 +58,7 @@ _NUMERALS = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 _OPEN_MARKS = ("，", "、", ",", "；", ";", "《", "“", "（", "(")  # marks a sentence never ends with
 # a book title or a quotation opened and not closed at the end of the text (按照《政府信息公): the file is cut in it
-_UNCLOSED = re.compile(r"[《“][^》”]{0,40}$")
+_UNCLOSED = re.compile(r"[《“][^》”。！？；;!?]{0,40}$")  # (not 《…。: a sentence ended, its mark left open is DL703's)
 # what a part's text may be alone under its heading (六、其他需要报告的事项 / 无)
 _ALONE_OK = frozenset({"无", "暂无", "略", "没有", "本年度无", "不涉及"})
 # the note over table 三's rows, its words only (（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）)
@@ -83,6 +83,7 @@ MAX_PIECE_CHARS = 600
 MAX_BACK = 40  # blocks of table pieces passed over looking back for the table (rows left blank one per line)
 MIN_PUNCTUATED = 4  # characters a last piece with a comma (…2020年，我) needs to be judged
 MIN_UNPUNCTUATED = 12  # characters a last paragraph without any punctuation needs to be taken for prose
+MAX_CELL_LINE = 60  # a line of a table printed one cell per line (as report/stats/flat.py's MAX_CELL)
 MAX_UNDER_HEADING = 6  # characters of a last paragraph under a heading taken for its first sentence's beginning
 
 
@@ -140,27 +141,32 @@ def _table_labels() -> frozenset[str]:
     return frozenset(x for x in out if x)
 
 
+@lru_cache(maxsize=1)
+def _row_keys() -> frozenset[str]:
+    return frozenset(k for k, _ in _row_labels())
+
+
 def _is_table_label(text: str) -> bool:
     k = norm(text)
     return k in _table_labels() or k.startswith(("第二十条", "第二十一条"))
 
 
-# the note of （二）部分公开 (区分处理的，只计这一情形，不计其他情形), its words only: a row label cut inside it is cut
-_NOTE_WORDS = "区分处理的只计这一情形不计其他情形"
 _OPEN_BRACKET = re.compile(r"[（(]([^（()）]*)$")
 
 
 def _row_fragment(text: str) -> str | None:
     """The table whose row label ``text`` begins without completing (三、本年度 → s3; （二）部分公开（区分处理的，只 →
-    s3: cut inside its note), or None."""
+    s3, 其他对外管理服务事项（指行政许可以 → s2: cut inside its note; （本列数据的勾稽关 → s3), or None."""
     m = _OPEN_BRACKET.search(text)
-    if m is not None and m.start() > 0 and _NOTE_WORDS.startswith(norm(m.group(1))):
+    if m is not None and m.start() > 0:  # a complete label and its bracket left open: its note cut
         label = norm(text[:m.start()])
         rows = _row_labels()
         i = bisect_left(rows, (label,))
         if i < len(rows) and rows[i][0] == label:
             return rows[i][1]
     k = norm(text)
+    if len(k) >= 4 and _S3_NOTE.startswith(k):
+        return "s3"  # the note over table 三's rows, begun
     if len(k) < 2 or not re.search(r"[\u4e00-\u9fff]", k):
         return None
     # the labels are sorted: those that begin with ``k`` follow one another from the first label >= k,
@@ -255,17 +261,18 @@ def _is_value(text: str) -> bool:
     return is_value(text.strip())
 
 
-def _cut_table(report: AnnualReport, block: Block, tail: str) -> tuple[str, StatTable, int] | None:
+def _cut_table(report: AnnualReport, block: Block, tail: str, header: bool = False) -> tuple[str, StatTable, int] | None:
     """(table id, table, index of the last row read) when ``block`` ends a table that stops early.
 
     A table with row labels the tool could not read (other than the cut piece itself) may go on past
-    the last row read: it is not called cut.
+    the last row read: it is not called cut — unless the text ends in a header's piece (``header``: a column's label,
+    信息内容, 第二十条…), after which nothing of the table was read.
     """
     for tid in TABLE_SECTIONS:
         t = report.stats.get(tid)
         if t is None or t.layout == "image" or not any(b is block for b in t.blocks):
             continue
-        if any(u.what == "row" and u.label.strip() != tail.strip() for u in t.unmapped):
+        if not header and any(u.what == "row" and u.label.strip() != tail.strip() for u in t.unmapped):
             continue
         if not t.cells and not t.loose:
             return tid, t, -1  # nothing but its labels before the end: the rows with the numbers were cut off
@@ -405,7 +412,11 @@ def analyse(report: AnnualReport) -> Truncation | None:
     value = _is_value(tail)
     row_tid = None if value else _row_fragment(tail)
     marker = bool(_MARKER.match(tail))  # 3. / （六: an item number with nothing after it
-    cell_like = block.kind == "table" or value or row_tid is not None or marker or _is_table_label(tail)
+    header = _is_table_label(tail) and norm(tail) not in _row_keys()  # a column's label, 信息内容, 第二十条…
+    cell_like = (block.kind == "table" or value or row_tid is not None or marker or _is_table_label(tail)
+                 # a label begun on a line of a table printed one cell per line (本年新 公, 政)
+                 or (len(block.text) <= MAX_CELL_LINE and _label_prefix(re.sub(r"\s+", "", block.text.split("\n")[-1]))
+                     and any(b is block for t in report.stats.values() for b in t.blocks)))
     if not cell_like:  # the beginning of a label (结, 信息内) counts after other pieces of a table
         before = _pieces(whole[:start - block.text.index(whole)] if block.kind != "table" else "")
         prev_piece = before[-1] if before and before[-1].strip() else None
@@ -417,7 +428,7 @@ def analyse(report: AnnualReport) -> Truncation | None:
         else:
             after_table = _material(prev_piece)
         cell_like = after_table and _label_prefix(tail)
-    cut = _cut_table(report, block, tail) if cell_like else None
+    cut = _cut_table(report, block, tail, header) if cell_like else None
     if cut is None and cell_like:  # a caption, a header or a label on lines of their own after the table
         prev = _table_before(report, block)
         cut = _cut_table(report, prev, "") if prev is not None else None
