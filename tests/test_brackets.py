@@ -68,6 +68,13 @@ def test_dl703_fires_with_position_and_message(text, col, fragment):
     assert fragment in d.message and d.message.startswith("括号或引号不配对")
 
 
+def test_dl703_two_closing_quotes_around_a_sentence_part_are_two_unopened():
+    # 某某微讯”…，…某某微讯”: each quotation's “ left out, not a ” written for “ (which would quote half a sentence)
+    ds = dl703("积极运用某某微讯”微信公众号，设置政务公开专栏，通过某某微讯”平台发布信息78条。")
+    assert [(d.column, d.evidence["problem"]) for d in ds] == [(9, "unopened"), (31, "unopened")]
+    assert all(d.fix is None for d in ds)
+
+
 def test_dl703_reversed_quote_has_an_unsafe_fix():
     [d] = dl703("严格执行“三审三校“制度。")
     assert d.fix is not None and d.fix.applicability == "unsafe"

@@ -116,10 +116,12 @@ def _items_before(piece, heading: bool) -> list:
         fam = m.lastgroup or ""
         if fam == "sep":
             fam = "ar"
+        elif fam == "pcn" and text[i] not in "（(" and i and text[i - 1] != "\n":
+            continue  # 三) without its （: only where a line starts
         after = text[end:end + 8].lstrip(" \t\u3000")
         chinese_marker = fam in en._CHINESE
         if not after or not (en._CJK.match(after) or after[0] in "“‘《【〔「『"
-                             or (chinese_marker and after[0].isdigit())):
+                             or (after[0].isdigit() and (chinese_marker or en._YEAR.match(after)))):
             continue
         if fam != "shi" and fam != "cn" and text[end] in en._REFERENCE_NEXT:
             continue

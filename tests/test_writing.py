@@ -269,6 +269,11 @@ def test_dl902_position_in_a_flattened_report():
     # items whose text starts with a number (red-team: 二是3个栏目 was not an item, so 三是 looked skipped)
     ("一是公开不及时。二是3个栏目更新慢。三是培训不足。", "markdown"),
     ("（一）主动公开。全年公开120条。\n\n（二）2024年，将加强培训。\n\n（三）完善制度。", "markdown"),
+    # an arabic item whose text starts with a year (2.2020年，… is no decimal)
+    ("1.街道加强主动公开。\n2.2020年，街道完善发布机制。\n3.依申请公开情况。\n", "text"),
+    # a heading whose （ was left out (三)…): not a skip from （二） to （四）
+    ("（一）主动公开\n公开信息。\n（二）依申请公开\n受理申请。\n三)政府信息管理情况\n严格审查。\n（四）平台建设情况\n优化栏目。\n",
+     "text"),
     ("（一）主动公开\n1.公开信息。\n2.更新目录。\n（二）依申请公开\n1.受理申请。\n2.按时答复。\n", "text"),
     ("（一）主动公开\n1.公开信息。\n2.更新目录。\n（二）依申请公开\n3.受理申请。\n4.按时答复。\n", "text"),
     # citations, decimals, dates, versions, references to items

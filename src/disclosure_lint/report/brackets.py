@@ -66,6 +66,7 @@ _CELL_RUN = re.compile(f"[{_M}](?:[^{_M}\t\n]*[{_M}])*")
 _LIST_MARKER = re.compile(r"(?:^|[\s。；：，、;:,])(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3})$")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _DOC_SERIAL = re.compile(r"\s*第?\d{1,4}号")
+_SENTENCE_IN = re.compile(r"[，。；！？,;!?]")
 _ENDS_SENTENCE = re.compile(r"[。！？!?…”’）)】》」』.；;：:]\s*$")
 # a line that ends its paragraph for the carrying of open marks (:meth:`_Carry.keep`): a sentence end, maybe closed by
 # a quotation mark or bracket; a hard-wrapped line broken after a comma, colon or semicolon (号，邮编：) goes on
@@ -229,14 +230,14 @@ class _Run:
         for piece, lo, hi in ranges:
             marks = [(m.start(), m.group()) for m in _MARKS.finditer(piece.text, lo, hi)]
             # the next quotation mark of the same family after each mark (one pass from the end)
-            ahead: list[str | None] = [None] * len(marks)
-            last: dict[str, str | None] = {"double-quote": None, "single-quote": None}
+            ahead: list[tuple[str, int] | None] = [None] * len(marks)
+            last: dict[str, tuple[str, int] | None] = {"double-quote": None, "single-quote": None}
             for k in range(len(marks) - 1, -1, -1):
                 ch = marks[k][1]
                 fam = _FAMILY[ch]
                 if fam in last:
                     ahead[k] = last[fam]
-                    last[fam] = ch
+                    last[fam] = (ch, marks[k][0])
             for k, (i, ch) in enumerate(marks):
                 mark = Mark(piece, i, ch)
                 if ch in QUOTES or ch in ("”", "’"):
@@ -275,7 +276,7 @@ class _Run:
             return
         self.loose.append(Unbalanced(mark, "unopened", CLOSERS[mark.char][1], _doubled(mark)))
 
-    def _quote(self, mark: Mark, ahead: str | None) -> None:
+    def _quote(self, mark: Mark, ahead: tuple[str, int] | None) -> None:
         ch = mark.char
         text = mark.piece.text
         if ch in ("‘", "’"):
@@ -300,8 +301,10 @@ class _Run:
         if k is not None:
             self._close_at(k, mark)
             return
-        if ahead == ch and not _doubled(mark):
-            # ”…”: this one should open the quotation the next one closes
+        if (ahead is not None and ahead[0] == ch and not _doubled(mark)
+                and not _SENTENCE_IN.search(text, mark.start + 1, ahead[1])):
+            # ”…”: this one should open the quotation the next one closes (a name or a phrase between them, not a
+            # sentence's part: 某某微讯”公众号，…某某微讯” are two quotations whose “ was left out)
             self.loose.append(Unbalanced(mark, "reversed", opener))
             self.reversed_at.add((id(mark.piece), mark.start))
             self.stack.append(Mark(mark.piece, mark.start, opener))

@@ -58,9 +58,9 @@ _BEFORE = set("。；：，、！？;:,!?）)」』”’】*#>_|-") | set(" \t\
 _MARKER = re.compile(
     rf"(?P<shi>[{CN}]{{1,3}})是"
     rf"|(?P<cn>[{CN}]{{1,3}})、(?![{CN}\d])"
-    rf"|[（(](?P<pcn>[{CN}]{{1,3}})[）)](?![项款目条类号段])"
+    rf"|[（(]?(?P<pcn>[{CN}]{{1,3}})[）)](?![项款目条类号段])"  # (三)政府信息管理情况 with its （ left out too
     rf"|[（(](?P<par>\d{{1,2}})[）)](?![项款目条类号段])"
-    rf"|(?P<ar>\d{{1,2}})(?P<sep>[.．、])(?![\d.．、])"
+    rf"|(?P<ar>\d{{1,2}})(?P<sep>[.．、])(?!(?!(?:19|20)\d{{2}}\s*年)[\d.．、])"  # 2.2020年，…: an item, not 2.2
     rf"|(?P<car>\d{{1,2}})[）)]"
     rf"|(?P<circ>[\u2460-\u2473])")
 # A marker after a character an item can follow (the character taken with it).  The characters inside a
@@ -74,6 +74,7 @@ _AFTER_BEFORE = re.compile("[" + re.escape("".join(sorted(_BEFORE))) + "](?=" + 
                            + _MARKER.pattern + ")")
 FAMILIES = ("shi", "cn", "pcn", "par", "ar", "car", "circ")
 _CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
 _REFERENCE_NEXT = set("（(、,，和与及至到-–—~～/）)")
 
 
@@ -198,12 +199,14 @@ def _found(text: str, heading: bool) -> _Found:
         fam = m.lastgroup or ""
         if fam == "sep":
             fam = "ar"
+        elif fam == "pcn" and text[i] not in "（(" and i and text[i - 1] != "\n":
+            continue  # 三) without its （ only where a paragraph or line starts: elsewhere a slip of another kind
         after = text[end:end + 8].lstrip(" \t\u3000")
         chinese_marker = fam in _CHINESE
         if not after or not (_CJK.match(after) or after[0] in "“‘《【〔「『"
-                             or (chinese_marker and after[0].isdigit())):
+                             or (after[0].isdigit() and (chinese_marker or _YEAR.match(after)))):
             # nothing, or not Chinese text, follows: not an item (Art. 49. / colspan 5)); a Chinese
-            # marker may be followed by a number (二是3个栏目更新慢, （二）2024年，…)
+            # marker may be followed by a number (二是3个栏目更新慢, （二）2024年，…), any by a year (2.2020年，…)
             continue
         if fam != "shi" and fam != "cn" and text[end] in _REFERENCE_NEXT:
             continue  # （一）（五）（六）, （一）至（五）, （一）、（二）项: items referred to, not written
