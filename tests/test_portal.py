@@ -102,6 +102,10 @@ class TestFindMetadata:
         assert [(line, k, v) for line, k, _, v, _ in got if k != "index"] == [
             (1, "source", ""), (2, "source", "某某市某某局"), (3, "date", ""), (5, "date", "2023-01-10")]
 
+    def test_date_stamp_run_into_a_byline(self):
+        got = spans_of("2021年某某街道政府信息公开工作年度报告\n某某街道办事处\n2022年01月18日来源:1\n正文。\n")
+        assert [(line, k, v) for line, k, _, v, _ in got] == [(3, "date", "2022年01月18日"), (3, "source", "1")]
+
     @pytest.mark.parametrize("text", ["推荐阅读：某某局2023年工作总结", "本局坚持每周阅读：学习制度"])
     def test_counter_word_in_prose_is_not_a_field(self, text):
         assert spans_of(f"某某区某某局2023年政府信息公开工作年度报告\n{text}\n") == []
@@ -157,6 +161,13 @@ class TestReportFacts:
                           "来源：某某区某某局", "索引号：11330000/2024-00012", "成文日期：2024-01-08", "信息来源：某某区某某局"])
         rep = interpret(parse(head + "\n某某区某某局2023年政府信息公开工作年度报告\n一、总体情况\n正文。\n", "text"))
         assert rep.title == "某某区某某局2023年政府信息公开工作年度报告"
+
+    def test_time_field_of_a_byline_line_is_the_publication_date(self):
+        # no 发布日期: the 时间 of the page's line of fields is when it was posted (a 落款 of 12月31日 is not it)
+        rep = interpret(parse("某某镇2018年政府信息公开工作年度报告\n作者:本站原创 | 来源:本站原创 | 时间:2019-01-18 点击数:-\n"
+                              "一、总体情况\n正文。\n某某镇人民政府\n2018年12月31日\n", "text"))
+        assert str(rep.published) == "2019-01-18" and rep.published_source == "发布日期"
+        assert lint(rep.document.text, select=["DL406"], fmt="text") == []
 
     def test_portal_date_is_not_the_signature(self):
         rep = interpret(parse("某某区某某局2023年政府信息公开工作年度报告\n一、总体情况\n正文。\n某某区某某局\n2024年1月8日\n"

@@ -235,11 +235,16 @@ class PortalMetadata:
 
     @property
     def published(self) -> PortalSpan | None:
-        """The first publication-date field of the page header (发布日期：…), or None."""
+        """The first publication-date field of the page header (发布日期：…), else its first 日期/时间 field on a line of
+        the page's fields (作者：… | 来源：… | 时间：2019-01-18: the time of the posting), or None."""
+        plain = None
         for s in self.spans:
-            if s.kind == "published" and s.value and self._head.get(id(s.block), PUBLISHED_HEAD) < PUBLISHED_HEAD:
-                return s
-        return None
+            if s.value and self._head.get(id(s.block), PUBLISHED_HEAD) < PUBLISHED_HEAD:
+                if s.kind == "published":
+                    return s
+                if plain is None and s.kind == "date" and s.label in ("日期", "时间"):
+                    plain = s
+        return plain
 
 
 # -- finding fields -----------------------------------------------------------------------------------
@@ -263,6 +268,8 @@ def _boundary_ok(text: str, start: int) -> bool:
     if start == 0:
         return True
     prev = text[start - 1]
+    if prev == "日" and start >= 2 and text[start - 2].isdigit():
+        return True  # a date's 日 before it: 2022年01月18日来源：… (a stamp and a byline run together)
     return not ("\u4e00" <= prev <= "\u9fff" or prev.isalnum())
 
 
@@ -384,6 +391,12 @@ def _block_spans(block: Block) -> tuple[list[PortalSpan], list[PortalSpan]]:
             return [PortalSpan(block, 0, n, "tools", "", "")], []
         return [], []
     spans.sort(key=lambda t: t[0].start)
+    first = spans[0][0]
+    lead = len(text) - len(text.lstrip())
+    stamp = _date_value(text, lead) if first.start > lead and first.kind in ("source", "counter", "index") else None
+    if stamp is not None and not text[stamp:first.start].strip(" \t\u3000|｜"):
+        # a date that only the line's fields follow (2022年01月18日来源：1): the page's stamp, with them
+        spans.insert(0, (PortalSpan(block, lead, stamp, "date", "", text[lead:stamp]), spans[0][1]))
     ok = [strong for _, strong in spans]
     # a weak field counts when it runs on from an accepted one (nothing but separators between)
     order = list(range(len(spans)))
