@@ -41,3 +41,15 @@ def test_not_a_report(text):
 def test_linear_on_a_huge_line():
     text = "一" + " " * 500_000 + "会议记录，" * 100_000
     assert not cand(text + "\n").plausible
+
+
+def test_a_report_in_traditional_script_is_said_so():
+    """A mirror site's copy in traditional script: not read as a report (the tool reads simplified), and the reason
+    says why — not "no title, no parts"."""
+    text = ("一、總體情況\n根據《中華人民共和國政府信息公開條例》規定，向社會公布2021年本級政府信息公開工作年度報告。"
+            "本報告中所列數據的統計時限為2021年1月1日至2021年12月31日。\n二、主動公開政府信息情況\n"
+            "本縣認真落實《條例》，主動公開政府信息，辦理申請，處理複議和訴訟，統計數據準確，網站門戶運行正常。\n")
+    c = cand(text)
+    assert not c.plausible and "文字是繁体字（如“總體情況”“年度報告”“政府信息公開”）" in c.reason
+    # a simplified report quoting a traditional name now and then is read as ever
+    assert cand("某某局2023年政府信息公开工作年度报告\n本局与澳門特別行政區某某局開展交流。\n").plausible

@@ -64,7 +64,27 @@ def assess(report: AnnualReport) -> Candidate:
         signs.append("table")
     if signs:
         return Candidate(True, tuple(signs), None)
+    traditional = _traditional(doc.text)
+    if traditional:
+        return Candidate(False, (), REASON_TRADITIONAL.format(examples="”“".join(traditional)))
     return Candidate(False, (), REASON)
+
+
+# characters only traditional script writes (their simplified forms differ), common in a report's words
+_TRADITIONAL = re.compile("[報總體條開據規處關於發數統計時間網門務縣區鄉鎮辦請應實現結轉複議訟審說義資訊構狀況]")
+_TRADITIONAL_WORDS = ("總體情況", "年度報告", "政府信息公開", "條例", "統計")
+REASON_TRADITIONAL = ("不像政府信息公开工作年度报告：文字是繁体字（如“{examples}”），工具按简体字识别报告的标题、六个部分和统计表；"
+                      "繁体字的转存页面（常见于镜像网站）请对照发布原文检查")
+
+
+def _traditional(text: str) -> list[str]:
+    """Words of a report written in traditional script that ``text`` holds, when it is written so (at least 20 of its
+    characters only traditional script writes, one in fifty of its characters at least); else []."""
+    head = text[:20_000]
+    found = len(_TRADITIONAL.findall(head))
+    if found < 20 or found * 50 < len(head):
+        return []
+    return [w for w in _TRADITIONAL_WORDS if w in head][:3] or [m.group() for m in _TRADITIONAL.finditer(head)][:3]
 
 
 def _title_at_start(report: AnnualReport) -> bool:
