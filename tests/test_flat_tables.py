@@ -311,3 +311,16 @@ def test_crawled_cells_whose_rows_end_in_a_lone_pipe():
     assert got == {("rules", "in_force"): 1, ("normative_docs", "issued"): 5, ("normative_docs", "in_force"): 8,
                    ("licensing", "decisions"): 7}
     assert not codes(lint(text, fmt="text", select=["DL001", "DL110", "DL209"]))
+
+
+def test_crawled_table_two_of_mixed_versions_and_a_change_in_words():
+    """A 2020 report's table 二 copied one cell per line: 第（一）项 under 2019's columns, 第（五）项 with its change
+    written in words (减4: a cell, not a label — its row was cut in two, DL001), 第（八）项 under 2021's 本年收费金额
+    (万元: an amount, which may have decimals — not a count of the table's 2019 version, DL205)."""
+    text = ("某某县某某局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第(一)项 |\n信息内容 |\n"
+            "本年新 制作数量 |\n本年新 公开数量 |\n对外公开总数量 |\n规章 |\n0 |\n0 |\n0 |\n规范性文件 |\n1 |\n1 |\n5 |\n"
+            "第二十条第(五)项 |\n信息内容 |\n上一年项目数量 |\n本年增/减 |\n处理决定数量 |\n行政许可 |\n6 |\n减4 |\n2 |\n"
+            "第二十条第(八)项 |\n信息内容 |\n本年收费金额(单位:万元) |\n行政事业性收费 |\n282.1 |\n")
+    t = interpret(parse(text, "text")).stats["s2"]
+    assert t.get("licensing", "decisions").value.arithmetic == 2 and t.get("licensing", "change").raw == "减4"
+    assert not codes(lint(text, fmt="text", select=["DL001", "DL205"]))

@@ -31,6 +31,7 @@ from ..report.catalogue import TABLE_NAMES, TABLE_SHORT_NAMES, TABLE_TITLES
 from ..report.stats.grid import value_of
 from ..report.stats.identities import CellKey, Check, table_version
 from ..report.stats.model import StatCell, StatTable, worded_change
+from ..report.stats.schema import SCHEMAS
 from ..report.stats.wording import (
     IDENTITY_TEXT,
     blank_parts_detail,
@@ -348,7 +349,12 @@ class StatValue(Kind[ValueOptions]):
 
     @staticmethod
     def _kind(t: StatTable, col: str) -> str:
+        """The column's kind (count, amount, change) in the table's version, else in the other's (a table of mixed
+        versions: 本年收费金额（万元） under a 2019 table's blocks is an amount, DL109 says the mix)."""
         spec = t.schema.col_by_id.get(col)
+        if spec is None:
+            other = SCHEMAS.get((t.id, "2021" if t.schema.version == "2019" else "2019"))
+            spec = other.col_by_id.get(col) if other is not None else None
         return spec.kind if spec is not None else "count"
 
     def _worded(self, t: StatTable, key, c: StatCell):
