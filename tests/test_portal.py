@@ -102,6 +102,10 @@ class TestFindMetadata:
         assert [(line, k, v) for line, k, _, v, _ in got if k != "index"] == [
             (1, "source", ""), (2, "source", "某某市某某局"), (3, "date", ""), (5, "date", "2023-01-10")]
 
+    def test_fabiao_date_is_a_publication_date(self):
+        got = spans_of("某某局2025年政府信息公开工作年度报告\n发表日期:2026-01-26 来源:某某局\n正文。\n")
+        assert [(k, v) for _, k, _, v, _ in got] == [("published", "2026-01-26"), ("source", "某某局")]
+
     def test_date_stamp_run_into_a_byline(self):
         got = spans_of("2021年某某街道政府信息公开工作年度报告\n某某街道办事处\n2022年01月18日来源:1\n正文。\n")
         assert [(line, k, v) for line, k, _, v, _ in got] == [(3, "date", "2022年01月18日"), (3, "source", "1")]

@@ -396,6 +396,7 @@ def test_crawled_table_cut_in_a_row_blames_nothing():
 
 @pytest.mark.parametrize(("ending", "where", "section"), [
     ("（四）政府信息公开平台建设情况\n积", "sentence", "s1"),  # a few characters under a heading
+    ("本局全年主动公开政府信息120条。\n（三）政府信息管理：", "sentence", "s1"),  # a title whose text was to follow
     ("（五）监督保障情况\n完善《某某街道政府信息公开指南》和《", "sentence", "s1"),  # a mark left open
     ("（二）依申请公开情况\n本局按照《政府信息公", "sentence", "s1"),
     ("（五）监督保障情况\n本局将继续加强监督。\n二", "title", "s2"),  # the next part's title cut to its number

@@ -68,8 +68,8 @@ _ALIAS = re.compile(r"[（(][^\s，。；,;、|｜（）()：:]{1,20}[）)]")
 _ASCII_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9/\-_.]{2,60}")
 _SEPARATORS = re.compile(r"[\s|｜【】\[\]()（）·•\-—_/／:：,，;；]+")
 
-PUBLISHED_LABELS = r"(?:发布|公开|发文|印发)(?:日期|时间)"
-_STRONG_DATE = r"(?:发布|更新|撰写|成文|生成|公开|发文|印发|创建|修改|录入|上传|发稿|签发)(?:日期|时间)"
+PUBLISHED_LABELS = r"(?:发布|发表|公开|发文|印发)(?:日期|时间)"
+_STRONG_DATE = r"(?:发布|发表|更新|撰写|成文|生成|公开|发文|印发|创建|修改|录入|上传|发稿|签发)(?:日期|时间)"
 _LABEL = re.compile(
     # the first characters of every label, as a lookahead: lets the regex engine skip ahead fast
     r"(?=[发更撰成生公印创修录上下签信文稿来浏阅访点字索主体组服有责供作编日时])(?:"

@@ -56,7 +56,7 @@ _TOP = re.compile(r"^\s*[#*_]*\s*(?:第)?(?P<num>[一二三四五六七八九十
 _SENTENCE_MARK = re.compile(r"[，。；、,;]")
 _NUMERALS = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
-_OPEN_MARKS = ("，", "、", ",", "；", ";", "《", "“", "（", "(")  # marks a sentence never ends with
+_OPEN_MARKS = ("，", "、", ",", "；", ";", "《", "“", "（", "(", "：", ":")  # marks a text never ends with
 # a book title or a quotation opened and not closed at the end of the text (按照《政府信息公): the file is cut in it
 _UNCLOSED = re.compile(r"[《“][^》”。！？；;!?]{0,40}$")  # (not 《…。: a sentence ended, its mark left open is DL703's)
 # what a part's text may be alone under its heading (六、其他需要报告的事项 / 无)
@@ -448,7 +448,7 @@ def analyse(report: AnnualReport) -> Truncation | None:
     # 3. inside a sentence: sentence punctuation, then a Chinese character (or a comma) and the end
     #    (of the last piece: in flattened text the last line is the text after the last space)
     seg = tail
-    if block.kind != "table" and (_UNCLOSED.search(seg) or _under_heading(report, block, seg)):
+    if block.kind != "table" and (_UNCLOSED.search(seg) or seg.endswith(("：", ":")) or _under_heading(report, block, seg)):
         section = _section_id(report, block)
         if section != "s6" and report.signature_mention is None:
             return Truncation(block, max(start, end - 12), end, "sentence", section)
