@@ -106,6 +106,12 @@ class TestFindMetadata:
         got = spans_of("某某局2025年政府信息公开工作年度报告\n发表日期:2026-01-26 来源:某某局\n正文。\n")
         assert [(k, v) for _, k, _, v, _ in got] == [("published", "2026-01-26"), ("source", "某某局")]
 
+    def test_fields_run_together_and_an_empty_font_switch(self):
+        got = spans_of("某某镇2025年政府信息公开工作年度报告\n时间:2026-01-26 09:42来源:某某镇作者: 点击:\n【字体: 打印\n正文。\n")
+        assert [(line, k, lbl) for line, k, lbl, _, _ in got] == [
+            (2, "date", "时间"), (2, "source", "来源"), (2, "source", "作者"), (2, "counter", "点击"), (3, "font", "字体")]
+        assert got[-1][4] == "【字体: "  # the switch's bracket is the portal's (DL703)
+
     def test_date_stamp_run_into_a_byline(self):
         got = spans_of("2021年某某街道政府信息公开工作年度报告\n某某街道办事处\n2022年01月18日来源:1\n正文。\n")
         assert [(line, k, v) for line, k, _, v, _ in got] == [(3, "date", "2022年01月18日"), (3, "source", "1")]

@@ -96,6 +96,7 @@ _BREADCRUMB = re.compile(
     + _SP + r"*[:：]?" + _SP + r"*(?:" + _CRUMB + r"(?:" + _SP + r"*" + _SEP + _SP + r"*" + _CRUMB + r")*)?"
     r"|(?<![^\s|｜])(?P<home>首页|网站首页|主页)(?:" + _SP + r"*" + _SEP + _SP + r"*" + _CRUMB + r")+)"
 )
+_PAGE_TOOL = re.compile(r"[】\]]|打印|关闭|分享|收藏")  # what follows a font switch's label left empty (【字体： 打印)
 _TOOLS = re.compile(
     r"[【\[]" + _SP + r"*(?:打印(?:本页|此页|文章|正文)?|关闭(?:窗口|本页)?|返回(?:顶部)?|顶部|收藏(?:本页)?|分享"
     r"|[大中小])" + _SP + r"*[】\]]"
@@ -268,12 +269,12 @@ def _boundary_ok(text: str, start: int) -> bool:
     if start == 0:
         return True
     prev = text[start - 1]
-    if prev == "日" and start >= 2 and text[start - 2].isdigit():
-        return True  # a date's 日 before it: 2022年01月18日来源：… (a stamp and a byline run together)
+    if prev.isdigit() or (prev == "日" and start >= 2 and text[start - 2].isdigit()):
+        return True  # a date or a time before it: 2022年01月18日来源：…, 09:42来源：… (fields run together)
     return not ("\u4e00" <= prev <= "\u9fff" or prev.isalnum())
 
 
-def _field(text: str, m: re.Match[str], limit: int) -> tuple[int, str, str] | None:
+def _field(text: str, m: re.Match[str], limit: int, joined: bool = False) -> tuple[int, str, str] | None:
     """(end, kind, value) of the field whose label is ``m``, or None when it is prose."""
     group = m.lastgroup or ""
     kind = _KIND[group]
@@ -282,7 +283,8 @@ def _field(text: str, m: re.Match[str], limit: int) -> tuple[int, str, str] | No
     after = colon.end() if colon else label_end
     at_end = not text[after:limit].strip()
     if group in _WEAK:
-        if colon is None or not _boundary_ok(text, m.start()):
+        # (``joined``: right after another field's value, 来源：某某镇作者：, the fields run together)
+        if colon is None or not (joined or _boundary_ok(text, m.start())):
             return None
     if kind == "date":
         pos = after
@@ -310,8 +312,8 @@ def _field(text: str, m: re.Match[str], limit: int) -> tuple[int, str, str] | No
         f = _FONT_SIZES.match(text, after, limit)
         if f is not None:
             return f.end(), kind, f.group(0).strip()
-        return (after, kind, "") if colon is not None and (at_end or text[after:after + 1].isspace()
-                                                           or after == limit) else None
+        return (after, kind, "") if colon is not None and (at_end or text[after:after + 1].isspace() or after == limit
+                                                           or _PAGE_TOOL.match(text, after)) else None
     # source / index: a colon and one token (a byline may carry the date after a space)
     if colon is None:
         if kind == "index" and group not in _WEAK:
@@ -376,11 +378,13 @@ def _block_spans(block: Block) -> tuple[list[PortalSpan], list[PortalSpan]]:
         if not _inside(taken, m.start()):
             spans.append((PortalSpan(block, m.start(), m.end(), "tools", "", ""), True))
     labels = [m for m in _LABEL.finditer(text) if not _inside(taken, m.start())]
+    last_end = -1
     for i, m in enumerate(labels):
         limit = labels[i + 1].start() if i + 1 < len(labels) else n
-        got = _field(text, m, limit)
+        got = _field(text, m, limit, m.start() == last_end)
         if got is not None:
             end, kind, value = got
+            last_end = end
             start = m.start()
             if kind == "font":  # 【字体：大 中 小】: the bracket before the label is the switch's
                 b = _OPEN_BRACKET.search(text, max(0, start - 4), start)
