@@ -207,6 +207,13 @@ def test_government_office():
     assert "应使用“我办”“本办”或“本机关”" in diags[0].message
 
 
+def test_town_government_office_writes_as_its_town():
+    # a town government's office (党政办) reports the town's work: 我镇 is its own word, as 我县 is a county office's
+    text = "我镇高度重视政府信息公开工作，我办全年受理申请3件。我局另行公开。"
+    diags = lint(text, select=["DL301"], agency="某某镇人民政府办公室")
+    assert [d.match for d in diags] == ["我局"]
+
+
 # -- DL301: governments ------------------------------------------------------------------
 
 COUNTY_MD = """\

@@ -106,6 +106,7 @@ DEFAULT_PRONOUNS: dict[str, str] = {
 }
 
 DEFAULT_GENERIC = ["行政机关", "机关", "单位", "部门", "乡镇", "镇街", "街镇"]
+_TOWN_OFFICE = re.compile(r"(.*?(?:镇|乡|街道)(?:人民政府|办事处)?)(?:党政)?办公室$")
 DEFAULT_TERRITORY = ["自治区", "自治州", "自治县", "省", "市", "区", "县", "州", "盟", "旗"]
 
 
@@ -391,9 +392,11 @@ class _SelfReferenceBase(Kind[_SelfReferenceOptionsT]):
         if agency.word and self._category(self._words.get(agency.word, agency.word)) == "institution":
             out.append(self._words.get(agency.word, agency.word))
         for seg in _NAME_SPLIT.split(agency.name or ""):
-            w = self._seg_word(seg.strip())
-            if w is not None and w not in out:
-                out.append(w)
+            seg = seg.strip()
+            office = _TOWN_OFFICE.match(seg)  # 某某镇人民政府办公室 reports as its town's government: 我镇 too
+            for w in (self._seg_word(seg), self._seg_word(office.group(1)) if office else None):
+                if w is not None and w not in out:
+                    out.append(w)
         return out
 
     def _seg_word(self, seg: str) -> str | None:
