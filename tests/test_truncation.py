@@ -469,3 +469,16 @@ def test_cut_report_with_the_formats_tables_is_not_free_text():
             + "\n" + S2_2019.split("\n", 1)[1] + "一、本年新收政府")
     ds = lint(text, fmt="text", year=2019, select=[*WATCHED, "DL103"])
     assert "DL103" not in [d.code for d in ds] and "DL002" in [d.code for d in ds]
+
+
+def test_a_flipbooks_page_is_one_page_of_the_report():
+    """An e-book viewer's page kept as a web page: its header ``Page 9 - title`` and ``P. 9``, then that page's text
+    (part 六's items and the 落款): one page, the others not in the file — not a report outside the format (DL103)."""
+    text = ("Page 9 - 某某市某某区人民政府办公室2022年政府信息公开工作年度报告\nP. 9\n2022 年共报送信息稿件 48 篇，全年办理申请 7 件。\n"
+            "(三)人大代表建议和政协提案办理结果公开情况\n2022 年，区政府办公室共收到市人大代表建议 1 件，均已办结。\n"
+            "(五)其他报告事项\n无。\n某某市某某区人民政府办公室\n2023 年 1 月 16 日\n")
+    rep = report_of(text, year=None)
+    assert (rep.truncation.where, rep.truncation.page, rep.truncation.pages) == ("pages", 9, None)
+    assert rep.agency.name == "某某市某某区人民政府办公室"
+    ds = lint(text, fmt="text", select=[*WATCHED, "DL103", "DL410"])
+    assert [d.code for d in ds] == ["DL002"] and "翻页版（电子书式）网页中的第9页" in ds[0].message

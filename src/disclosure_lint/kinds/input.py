@@ -214,7 +214,8 @@ def truncation_hit(t: Truncation, unified: bool = True, cut_char: Notice | None 
     elif t.where == "pages":
         which = f"第{t.page}页" if t.page else "其中一页"
         said = f"（分页栏“{tail}”）" if "共" in t.tail and "页" in t.tail else "（页面的分页脚本如此）"
-        detail = f"网页分页发布（共{t.pages}页），本文件只有{which}{said}，其余各页不在本文件中"
+        detail = (f"网页分页发布（共{t.pages}页），本文件只有{which}{said}，其余各页不在本文件中" if t.pages else
+                  f"这是翻页版（电子书式）网页中的{which}（页眉“Page {t.page}”），其余各页不在本文件中")
         what = ([_parts([t.section, *later]) if unified else "此后的内容"] if t.page == 1 and t.section
                 else ["其他各页的内容"])
     else:
@@ -495,7 +496,7 @@ class UnrecognisedReport(Kind[KindOptions]):
             return  # DL002 says what was not read
         named = _year_in_name(report.document.path)
         hint = f"（文件名中有“{named}”，若是报告年度：--year {named}）" if named else ""
-        yield Hit(params={"detail": "无法确定报告年度（标题、正文和配置中都没有找到）",
+        yield Hit(params={"detail": "无法确定报告年度（标题中没有，正文中的年份不足以确定，配置和 --year 也没有指定）",
                           "advice": _NOT_CHECKED + f"；可用 --year 指定年度{hint}，或在配置的 reports 中按文件名指定"},
                   evidence={"expected": "报告年度", "actual": "未找到", **({"year_in_name": named} if named else {})},
                   key="no-year")

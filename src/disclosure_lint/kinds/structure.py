@@ -339,7 +339,7 @@ class NonUnifiedFormat(Kind[NonUnifiedFormatOptions]):
         complete = (len(unknown) >= self.options.min_unknown_sections or len(st.by_id) >= 4
                     or (not numbered and prose >= self.options.min_chars))
         if (not complete or cut_by_reader(report) or report.attachment_page is not None
-                or (report.truncation is not None and report.stats)):
+                or (report.truncation is not None and (report.stats or report.truncation.where == "pages"))):
             return  # looks like a truncated copy of a unified report (or the tool read only its beginning; or it is
             # cut off and has the format's statistics tables), or the report is in the page's attachment (DL002)
         missing = [_spec_label(s) for s in st.missing]
@@ -497,14 +497,21 @@ class MissingTable(Kind[MissingTableOptions]):
             spec = cat.SECTION_BY_ID[sid]
             attached = next((m for b in st.body(sec) if (m := _ATTACHED.search(b.text)) is not None), None)
             note = ""
+            # a text copy of a page with nothing at all under the part's title: the page's table or picture was most
+            # likely lost in the copy (a store that keeps text only), not left out by the clerk — said, not judged
+            lost = attached is None and report.document.format == "text" and not any(
+                b.text.strip() for b in st.body(sec))
             if attached is not None:  # published as an attachment this file does not hold: said, not judged
                 note = f"（正文写“{attached.group(0)}”：表格以附件发布，本工具未读取、未检查附件中的表格，请人工核对）"
+            elif lost:
+                note = "（本部分标题下没有任何内容：转存的文本常丢失网页中的表格和图片，请对照发布原文核实）"
             yield _heading_hit(
                 sec, params={"section": sec.label, "table": cat.TABLE_TITLES[sid], "basis": spec.basis, "note": note},
                 evidence={"expected": f"“{cat.TABLE_TITLES[sid]}”统计表",
-                          "actual": "表格以附件发布，未读取" if attached is not None else "未找到表格",
+                          "actual": "表格以附件发布，未读取" if attached is not None else (
+                              "本部分没有任何内容" if lost else "未找到表格"),
                           "section_id": sid, "format_version": report.format_version},
-                severity="warning" if attached is not None else None,
+                severity="warning" if attached is not None or lost else None,
                 key=f"table:{sid}")
 
 

@@ -195,7 +195,7 @@ def name_from_title(title: str) -> tuple[str | None, int | None]:
     """Agency name and year from a title such as 某某区某某局2023年政府信息公开工作年度报告.  A title about the
     whole area (某某县人民政府办公室关于2022年全县政府信息公开工作年度报告) names the area's government, whose
     report the office publishes (《条例》第四十九条第二款)."""
-    t = re.sub(r"\s+", "", title).lstrip("#").strip("《》")
+    t = re.sub(r"^(?:Page|P\.)\d{1,4}[-–—]", "", re.sub(r"\s+", "", title)).lstrip("#").strip("《》")  # (a flipbook's page)
     m = _TITLE.match(t)
     if not m:
         return None, None

@@ -500,9 +500,24 @@ def _paginated(report: AnnualReport, last: Block) -> Truncation | None:
         block = last
         start, end = _tail_span(block)
     else:
-        return None
+        page = _flipbook_page(report)
+        if page is None:
+            return None
+        total, block = None, last  # (a flipbook's page does not say how many there are)
+        start, end = _tail_span(block)
     section = _section_id(report, last) if page == 1 else None
     return Truncation(block, start, end, "pages", section, page=page, pages=total)
+
+
+# the header of one page of a flipbook (an e-book viewer's page as a web page): Page 9 - 某某局2022年…年度报告
+_FLIPBOOK = re.compile(r"\s*Page\s+(\d{1,4})\s*[-–—]\s*\S")
+
+
+def _flipbook_page(report: AnnualReport) -> int | None:
+    """The page number of a flipbook's page whose header the text starts with, or None."""
+    first = next((b for b in report.text_blocks if b.text.strip() and not report.portal.is_line(b)), None)
+    m = _FLIPBOOK.match(first.text) if first is not None else None
+    return int(m.group(1)) if m is not None and int(m.group(1)) >= 1 else None
 
 
 def _prev_block(report: AnnualReport, block: Block) -> Block | None:
