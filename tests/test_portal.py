@@ -102,6 +102,10 @@ class TestFindMetadata:
         assert [(line, k, v) for line, k, _, v, _ in got if k != "index"] == [
             (1, "source", ""), (2, "source", "某某市某某局"), (3, "date", ""), (5, "date", "2023-01-10")]
 
+    def test_click_rate_is_a_counter(self):
+        got = spans_of("标题\n来源:某某乡人民政府 作者: 时间:2024-01-16 点击率:【 打印 】\n正文。\n")
+        assert [k for _, k, _, _, _ in got] == ["source", "source", "date", "counter", "tools"]
+
     def test_fabiao_date_is_a_publication_date(self):
         got = spans_of("某某局2025年政府信息公开工作年度报告\n发表日期:2026-01-26 来源:某某局\n正文。\n")
         assert [(k, v) for _, k, _, v, _ in got] == [("published", "2026-01-26"), ("source", "某某局")]

@@ -482,3 +482,19 @@ def test_a_flipbooks_page_is_one_page_of_the_report():
     assert rep.agency.name == "某某市某某区人民政府办公室"
     ds = lint(text, fmt="text", select=[*WATCHED, "DL103", "DL410"])
     assert [d.code for d in ds] == ["DL002"] and "翻页版（电子书式）网页中的第9页" in ds[0].message
+
+
+def test_the_cell_a_file_is_cut_in_is_no_value_error():
+    """三、本年度办理结果 | (一 : the row label cut in a grid's cell read as a value is the cut's (DL002), not DL205's."""
+    text = (HEAD + "三、收到和处理政府信息公开申请情况\n(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 | ||||||||\n"
+            "自然人 | 法人或其他组织 | 总计 | |||||||\n商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | |||||\n"
+            "一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n"
+            "二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n三、本年度办理结果 | (一")
+    ds = lint(text, fmt="text", year=2023, select=[*WATCHED, "DL205"])
+    assert [d.code for d in ds] == ["DL002"]
+
+
+def test_lines_of_pipes_are_no_repeated_paragraphs():
+    text = (HEAD + "||||||||||||||||||||||||||||||||\n二、主动公开政府信息情况\n本年未制发规范性文件。\n"
+            "||||||||||||||||||||||||||||||||\n")
+    assert lint(text, fmt="text", year=2023, select=["DL601"]) == []

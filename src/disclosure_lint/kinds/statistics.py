@@ -307,8 +307,8 @@ class StatValue(Kind[ValueOptions]):
                 if v.kind in _NEVER_A_PROBLEM or (v.kind == "int" and v.number >= 0):  # type: ignore[operator]
                     continue  # what _problem says of them (most cells: a count, a blank, a placeholder)
                 problem = self._problem(t, key, c)
-                if problem is None:
-                    continue
+                if problem is None or _at_cut(report, c):
+                    continue  # (the piece the file is cut in, 三、本年度办理结果 | (一 : DL002's)
                 worded = self._worded(t, key, c)
                 row, col = key
                 place = (f"“{col_label(t, col)}”栏" if tid == "s4" else
@@ -385,6 +385,15 @@ class StatValue(Kind[ValueOptions]):
         if v.kind != "int":
             return "数量应为整数"
         return None
+
+
+def _at_cut(report: AnnualReport, c: StatCell) -> bool:
+    """Whether the cell holds the last piece of a file cut off (:attr:`AnnualReport.truncation`) and no number: a
+    label's beginning ((一), not a value of its own (减少2 at the end of a table cut after it is still one)."""
+    cut = report.truncation
+    raw = c.raw.strip()
+    return (cut is not None and c.block is cut.block and raw == cut.tail.strip()
+            and not any(ch.isdigit() for ch in raw))
 
 
 _YUAN = {"元": Decimal(1), "万元": Decimal(10000)}

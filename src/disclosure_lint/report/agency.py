@@ -16,7 +16,8 @@ bureau                 局                                局          departmen
 commission             委员会, 管委会, 委                委          department
 office                 办公室, 办                        办          department
 department             厅, 部, 署, 中心, 院, 所, 社 …   (that word) department
-vertical_branch        海关; 人民银行…分行/支行          关/行       department (unsettled)
+vertical_branch        海关; 人民银行…分行/支行;          关/行/局/队 department (unsettled)
+                       税务局, 气象局, 邮政管理局, 烟草专卖局, 调查队
 enforcement_unit       支队, 大队, 总队                  (that word) department (unsettled)
 =====================  ===============================  ==========  =================
 
@@ -107,6 +108,10 @@ _RULES: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
         # vertically managed branches: 某某海关 (我关), 中国人民银行某某市中心支行 / 某某分行 (我行)
         (r"海关", "vertical_branch", "关"),
         (r"人民银行[^行]{0,30}?(?:分行|支行)", "vertical_branch", "行"),
+        # … and those under a national body of their own: 国家税务总局某某税务局, 某某市气象局, 某某省邮政管理局,
+        # 某某市烟草专卖局, 国家统计局某某调查总队 (a 地方税务局 of before 2018 was the local government's)
+        (r"(?<!地方)税务局|气象局|邮政管理局|烟草专卖局", "vertical_branch", "局"),
+        (r"调查总队|调查队", "vertical_branch", "队"),
         # a department's enforcement unit: 某某市公安局交通警察支队, 某某交警大队 (我支队, 我大队, 我队)
         (r"(?:支队|大队|总队)", "enforcement_unit", None),
         (r"委员会|管委会|委", "commission", "委"),
@@ -167,7 +172,8 @@ def classify(name: str) -> tuple[str | None, str | None]:
 # The year may be followed by the area the report covers (某某区2022年度全区政府信息公开…, 某某县人民政府办公室关于
 # 2022年全县政府信息公开…): the whole area's report.
 _TITLE = re.compile(
-    r"^(?:(?P<year1>(?:19|20)\d{2})\s*年度?)?\s*(?P<name>.*?)\s*(?:(?P<year2>(?:19|20)\d{2})\s*年度?)?\s*"
+    r"^(?:(?P<year1>(?:19|20)\d{2})\s*年度?)?\s*(?P<name>.*?)\s*(?:(?P<year2>(?:19|20)\d{2})\s*年度?"
+    r"(?:(?!全)[\u4e00-\u9fff]{1,4}?(?=信息公开))?)?\s*"  # (海关总署2010年海关信息公开…: a field's word before it)
     r"(?:全(?P<area>自治区|省|市|州|盟|县|区|旗))?(?:政府信息公开|政务信息公开|政务公开|信息公开)"
 )
 _OPENS, _CLOSES = "（(", "）)"
@@ -195,7 +201,8 @@ def name_from_title(title: str) -> tuple[str | None, int | None]:
     """Agency name and year from a title such as 某某区某某局2023年政府信息公开工作年度报告.  A title about the
     whole area (某某县人民政府办公室关于2022年全县政府信息公开工作年度报告) names the area's government, whose
     report the office publishes (《条例》第四十九条第二款)."""
-    t = re.sub(r"^(?:Page|P\.)\d{1,4}[-–—]", "", re.sub(r"\s+", "", title)).lstrip("#").strip("《》")  # (a flipbook's page)
+    # (a flipbook's page header, a page's 标题： label, a list's bullet before the title)
+    t = re.sub(r"^(?:(?:Page|P\.)\d{1,4}[-–—]|标题[:：]?|[•·●])", "", re.sub(r"\s+", "", title)).lstrip("#").strip("《》")
     m = _TITLE.match(t)
     if not m:
         return None, None
@@ -255,7 +262,9 @@ def speaks_for_area(texts: list[str], word: str) -> bool:
 
 # A development zone's managing body (某某经济技术开发区管理委员会, 桃园开发区管委会) or the zone itself: 《条例》第四十九条
 # names neither (not a 县级以上人民政府部门 by name, nor a 人民政府), so its deadline is not settled.
-_ZONE_BODY = re.compile(_ZONE + r"(?:管理委员会|管委会|管委)?$")
+# a zone's managing body: 某某高新区管委会, 某某高新区（经开区）管委会, 某某汽车城管理委员会, 某某科技产业园管理委员会
+_ZONE_BODY = re.compile(r"(?:" + _ZONE + r"[)）]?(?:管理委员会|管委会|管委)?"
+                        r"|(?:汽车|科技|科学|生态|物流|产业|工业|软件|文化|健康)(?:城|园)(?:管理委员会|管委会))$")
 
 
 def is_zone_body(name: str | None) -> bool:

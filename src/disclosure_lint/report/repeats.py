@@ -175,6 +175,8 @@ class Repeats:
             else:
                 sq = sq.lstrip("#")
                 cat = HEADING if (b.kind == "heading" or b.index in section_heads) else TEXT
+                if not sq.strip("|｜-—=_"):
+                    continue  # a line of separators only (a crawler's ||||: a table's row end), no paragraph
             if not sq:
                 continue
             it = Item(len(items), b, sq, len(sq), cat)
