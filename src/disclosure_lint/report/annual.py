@@ -180,10 +180,11 @@ class AnnualReport:
             text = portal.text_without(b)
             if _is_title(text):
                 # a page's header: the site, its columns and the title, then the title on a line of its own
-                last = text.split()[-1] if " " in text.strip() else None
-                nxt = next((x for x in blocks[k + 1:k + 3] if not portal.is_line(x)), None)
-                if last is not None and nxt is not None and portal.text_without(nxt).strip().lstrip("#").strip() == last:
-                    return nxt
+                if " " in text.strip():
+                    last = text.split()[-1]
+                    nxt = next((x for x in blocks[k + 1:k + 3] if not portal.is_line(x)), None)
+                    if nxt is not None and portal.text_without(nxt).strip().lstrip("#").strip() == last:
+                        return nxt
                 return b
             if not chrome_or_navigation(text):
                 seen += 1
