@@ -208,6 +208,8 @@ class TestDateForm:
         ("23年6月18日", "short", "2023年6月18日"),
         ("二〇二三年六月十八日", "cn", "2023年6月18日"),
         ("2023年6月18号", "hao", "2023年6月18日"),
+        ("20236月18日", "no_year_mark", "2023年6月18日"),
+        ("202312月8日", "no_year_mark", "2023年12月8日"),
     ])
     def test_forms_markdown(self, raw, form, expected):
         text = md_report(f"一、总体情况\n\n本机关于{raw}召开政务公开专题会议。")
@@ -218,6 +220,19 @@ class TestDateForm:
         assert (d.evidence["form"], d.evidence["expected"], d.evidence["actual"]) == (form, expected, raw)
         assert d.fix.applicability == "safe"
         assert f"于{expected}召开" in apply_fix(text, d)
+
+    def test_year_without_its_mark_in_the_statistics_period(self):
+        # a clerk typing over the template's 年 (seen on real portals): the period's two dates, each with its fix;
+        # a longer number before 月 (an index number, a count) is no date, nor is a year outside 1900–2099
+        text = txt_report("一、总体情况", body="本报告所列数据的统计期限自20231月1日起至202312月31日止。"
+                                              "编号1202312月31日作废；另有21001月1日。")
+        ds = only(lint(text, select=["DL403"], fmt="text"), "DL403")
+        assert [(d.match, d.evidence["expected"]) for d in ds] == [("20231月1日", "2023年1月1日"),
+                                                                   ("202312月31日", "2023年12月31日")]
+        assert all(d.fix.applicability == "safe" and "漏写“年”字" in d.message for d in ds)
+        # one slip is no second way of writing dates (DL404 stays quiet)
+        assert only(lint(text.replace("本报告", "本局于2023年3月1日更新指南。本报告"), select=["DL404"], fmt="text"),
+                    "DL404") == []
 
     def test_time_part_makes_fix_unsafe(self):
         text = txt_report("一、总体情况", body="本局于2024-01-22 09:30:00召开政务公开专题会议。")

@@ -63,7 +63,9 @@ def test_dates_found_where_they_may_start_are_the_dates_of_the_whole_scan():
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(20000)]
 
     texts += ["2023年2月20日-2023年2月30日", "2023.6.18-2023.6.20-2023.6.21", "GB/T 9704-2012", "2023-06-18-2023-06-20",
-              "2023年1月1日-二〇二三年一月二日", "2023年1月1日--2023年1月2日"]
+              "2023年1月1日-二〇二三年一月二日", "2023年1月1日--2023年1月2日",
+              "自20231月1日起至202312月31日止", "1202312月31日", "21001月1日", "019991月1日", "20231月1日-202312月31日",
+              "2023012月1日", "202301月01日"]
 
     def spans(ms):
         return [(m.span(), m.groupdict()) for m in ms]

@@ -61,6 +61,7 @@ FORM_NAMES = {
     "hao": "以“号”代“日”的写法",
     "spaced": "数字与“年月日”之间带空格的写法",
     "fullwidth": "全角数字的写法",
+    "no_year_mark": "漏写“年”字的写法",
 }
 FORM_SHORT = {
     "gbt": "标准“年月日”式", "padded": "补零式", "short": "两位数年份式", "iso": "短横线式",
@@ -342,7 +343,8 @@ class MixedDateForms(Kind[MixedDateFormsOptions]):
                 continue
             if not self.options.include_metadata and _is_meta(report, d):
                 continue
-            used.append((d, _form(d)))
+            if d.form != "no_year_mark":  # a slip in one date (DL403), not a way of writing them
+                used.append((d, _form(d)))
         counts = Counter(f for _, f in used)
         if len(counts) < 2:
             return

@@ -9,6 +9,7 @@ Forms (``DateMention.form``):
 * ``slashed``  2024/1/20
 * ``dotted``   2024.1.20
 * ``cn``       二〇二四年一月二十日 — Chinese numerals
+* ``no_year_mark`` 20241月20日 — the 年 left out (a slip: the year's four digits run into the month's; 1900–2099 only)
 
 Every mention keeps its block and character offsets, its parsed calendar date
 (``None`` when it is not a real date, e.g. 2月30日) and the raw text.
@@ -33,13 +34,14 @@ _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2,
 _LEAD = r"(?=[\d〇零○一二三四五六七八九])"
 _NOT_AFTER = r"(?<![\d.\-/])"
 _FORMS = (
-    r"(?=\d{2}(?:\d{2})?(?:\s*年|[-/.])|[〇零○一二三四五六七八九])(?:"
+    r"(?=\d{2}(?:\d{2})?(?:\s*年|[-/.])|(?:19|20)\d{3,4}月|[〇零○一二三四五六七八九])(?:"
     r"(?P<y>\d{2}|\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
     r"|(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?![\d\-])(?P<it>\s+\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|(?P<sy>\d{4})/(?P<sm>\d{1,2})/(?P<sd>\d{1,2})(?![\d/])"
     r"|(?P<dy>\d{4})\.(?P<dm>\d{1,2})\.(?P<dd>\d{1,2})(?![\d.])"
     r"|(?P<cy>[〇零○一二三四五六七八九]{4})年(?P<cm>十[一二]?|[一二三四五六七八九])月"
     r"(?P<cd>三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])日"
+    r"|(?P<ny>(?:19|20)\d{2})(?P<nm>1[0-2]|0?[1-9])月(?P<nd>\d{1,2})日"
     r")"
 )
 DATE_RE = re.compile(_LEAD + _NOT_AFTER + _FORMS)
@@ -48,11 +50,13 @@ DATE_RE = re.compile(_LEAD + _NOT_AFTER + _FORMS)
 # Where DATE_RE may start, as a pattern led by a character class (the regex engine skips ahead by it in C; a
 # pattern led by look-arounds, as DATE_RE is, is tried at every character): the character a form starts with (a
 # digit or a Chinese numeral, not after a digit or . - /), then what every form that starts with it holds — two or
-# four digits before 年 or - / ., or four Chinese numerals before 年.  Every start of a match of DATE_RE is a match
+# four digits before 年 or - / ., or four Chinese numerals before 年; or 1 or 2, then 9 or 0 and three or four digits
+# more before 月 (the 年 left out).  Every start of a match of DATE_RE is a match
 # of _START (a necessary condition), so trying DATE_RE only there finds the same dates (tests/test_fast_paths_t3_rules).
 _START = re.compile(
     r"[\d〇零○一二三四五六七八九](?<![\d.\-/].)"
-    r"(?:(?<=\d)(?=\d(?:\d{2})?(?:\s*年|[-/.]))|(?<=[〇零○一二三四五六七八九])(?=[〇零○一二三四五六七八九]{3}年))"
+    r"(?:(?<=\d)(?=\d(?:\d{2})?(?:\s*年|[-/.]))|(?<=[12])(?=[09]\d{3,4}月)"
+    r"|(?<=[〇零○一二三四五六七八九])(?=[〇零○一二三四五六七八九]{3}年))"
 )
 
 
@@ -119,19 +123,23 @@ def _real(y: int, m: int, d: int) -> _dt.date | None:
 # Chinese numeral a month starts with, or four digits then - / . — a table's labels hold 年 (本年新收, 上年结转) and
 # its numbers digits, a paragraph 年 (2023年, 本年度), but rarely these (a block is searched for them before its
 # digits and numerals are walked)
-_ANY_DATE = re.compile(r"年(?=\s*\d|[一二三四五六七八九十])|[-/.](?<=\d{4}[-/.])")
+# (or 月 after five digits: a year with its 年 left out, 20241月, 202412月)
+_ANY_DATE = re.compile(r"年(?=\s*\d|[一二三四五六七八九十])|[-/.](?<=\d{4}[-/.])|月(?<=\d{5}月)")
 # its two branches apart: the first led by a literal (the engine finds it as str.find does), the second looked for
 # only in a text holding - / or . (str's search for one character; a class, or an alternation of a literal and a
 # class as _ANY_DATE, is tried at every character, ≈15–30 ns each)
 _YEAR_DATE = re.compile(r"年(?=\s*\d|[一二三四五六七八九十])")
 _SEP_DATE = re.compile(r"[-/.](?<=\d{4}[-/.])")
+_BARE_DATE = re.compile(r"月(?<=\d{5}月)")
 
 
 def may_hold_date(text: str) -> bool:
     """``_ANY_DATE.search(text) is not None``, faster (see :data:`_YEAR_DATE`)."""
     if "年" in text and _YEAR_DATE.search(text) is not None:
         return True
-    return ("-" in text or "/" in text or "." in text) and _SEP_DATE.search(text) is not None
+    if ("-" in text or "/" in text or "." in text) and _SEP_DATE.search(text) is not None:
+        return True
+    return "月" in text and _BARE_DATE.search(text) is not None
 
 
 def find_dates(block: Block) -> list[DateMention]:
@@ -159,6 +167,9 @@ def find_dates(block: Block) -> list[DateMention]:
         elif m.group("dy"):
             form = "dotted"
             year, month, day = int(m.group("dy")), int(m.group("dm")), int(m.group("dd"))
+        elif m.group("ny"):
+            form = "no_year_mark"
+            year, month, day = int(m.group("ny")), int(m.group("nm")), int(m.group("nd"))
         else:
             form = "cn"
             year = int("".join(str(_CN_DIGIT[c]) for c in m.group("cy")))
