@@ -254,6 +254,13 @@ def test_dl902_fires(text, fmt, line, marker, expected, problem):
     assert d.fix.applicability == "unsafe" and d.fix.edits[0].replacement == expected
 
 
+def test_dl902_an_item_with_a_space_after_its_bracket_is_counted():
+    # ( 二) is the second item: a skip after it is reported from it, pointed at the skipped item
+    [d] = only("DL902", "(一)主动公开情况。公开信息。\n( 二)依申请公开情况。收到申请。\n(四)政府信息管理。健全制度。\n",
+               fmt="text")
+    assert (d.line, d.match) == (3, "(四)") and "上一项为“(二)”" in d.message
+
+
 def test_dl902_position_in_a_flattened_report():
     text = ("某局2023年政府信息公开工作年度报告 一、总体情况 （一）主动公开 全年公开信息120条。 （二）依申请公开 新收申请5件。"
             " （四）平台建设 优化网站栏目。 二、主动公开政府信息情况 第二十条第（一）项 信息内容 本年制发件数 本年废止件数"
@@ -275,6 +282,9 @@ def test_dl902_position_in_a_flattened_report():
     ("（一）主动公开\n公开信息。\n（二）依申请公开\n受理申请。\n三)政府信息管理情况\n严格审查。\n（四）平台建设情况\n优化栏目。\n",
      "text"),
     ("（一）主动公开\n1.公开信息。\n2.更新目录。\n（二）依申请公开\n1.受理申请。\n2.按时答复。\n", "text"),
+    # a space typed after the bracket (a real portal page): the item is there, (三) follows it
+    ("(一)主动公开情况。公开信息。\n( 二)依申请公开情况。收到申请5件。\n(三)政府信息管理。健全制度。\n", "text"),
+    ("（一）主动公开情况。公开信息。（ 二）依申请公开情况。收到申请5件。（三）政府信息管理。", "markdown"),
     ("（一）主动公开\n1.公开信息。\n2.更新目录。\n（二）依申请公开\n3.受理申请。\n4.按时答复。\n", "text"),
     # citations, decimals, dates, versions, references to items
     ("依据《条例》第二十条第（一）项、第（五）项、第（六）项、第（八）项及《条例》第十四条第（三）项办理。", "markdown"),

@@ -200,7 +200,9 @@ def _found(text: str, heading: bool) -> _Found:
         if fam == "sep":
             fam = "ar"
         elif fam == "pcn" and text[i] not in "（(" and i and text[i - 1] != "\n":
-            continue  # 三) without its （ only where a paragraph or line starts: elsewhere a slip of another kind
+            if not _spaced_open(text, i):
+                continue  # 三) without its （ only where a paragraph or line starts: elsewhere a slip of another kind
+            i -= 2  # ( 二): a space typed after the bracket (the item is there, written loosely)
         after = text[end:end + 8].lstrip(" \t\u3000")
         chinese_marker = fam in _CHINESE
         if not after or not (_CJK.match(after) or after[0] in "“‘《【〔「『"
@@ -231,6 +233,13 @@ _CHINESE = frozenset({"shi", "cn", "pcn"})
 # what follows an item's marker in a table's row printed as text: a few characters of its label, then three or more
 # numbers to the end of the line
 _TABLE_ROW_REST = re.compile(r"[ \t\u3000]*[^\s\d]{1,16}(?:[ \t\u3000]+[\d.,]+){3,}[ \t\u3000]*(?:\n|$)")
+
+
+def _spaced_open(text: str, i: int) -> bool:
+    """Whether the marker at ``i`` (二) without its bracket) has its bracket and a space before it (``( 二)``, ``（ 二）``),
+    where an item can start (the start of the text or after a character of _BEFORE)."""
+    return (i >= 2 and text[i - 1] in " \u3000" and text[i - 2] in "（("
+            and (i == 2 or text[i - 3] in _BEFORE))
 
 
 def _number(fam: str, g: str) -> int | None:
