@@ -49,6 +49,24 @@ class TestTitle:
         rep = interpret(parse("某某县人民政府2022年\n政府信息公开工作年度报告\n一、总体情况\n正文。\n", "text"))
         assert rep.agency.name == "某某县人民政府" and rep.year == 2022
 
+    @pytest.mark.parametrize(("fmt", "text"), [
+        # the title broken before its last words, each part a paragraph of its own (a portal page copied as text)
+        ("text", "某某市某某区发展和改革委员会2023年政府信息公开工作\n年度报告\n发布时间：2024-01-20\n一、总体情况\n正文。\n"),
+        ("markdown", "# 某某市某某区发展和改革委员会2023年度政府信息公开工作\n\n# 报 告\n\n## 一、总体情况\n\n正文。\n"),
+    ])
+    def test_title_in_two_paragraphs_split_before_its_end(self, fmt, text):
+        rep = interpret(parse(text, fmt))
+        assert rep.title.replace(" ", "") in ("某某市某某区发展和改革委员会2023年政府信息公开工作年度报告",
+                                              "某某市某某区发展和改革委员会2023年度政府信息公开工作报告")
+        assert rep.agency.name == "某某市某某区发展和改革委员会" and rep.year == 2023 and rep.year_source == "title"
+        assert rep.title_block.line == 1 and rep.title_suffix_block.line in (2, 3)
+
+    def test_a_sentence_before_a_short_report_line_is_no_title(self):
+        rep = interpret(parse("本局认真做好政府信息公开工作\n年度报告\n", "text"))
+        assert rep.title is None or "。" not in rep.title
+        rep = interpret(parse("某某局2023年政府信息公开工作年度报告\n2023年年度报告\n一、总体情况\n正文。\n", "text"))
+        assert rep.title == "某某局2023年政府信息公开工作年度报告" and rep.title_suffix_block is None
+
     def test_a_navigation_item_before_a_title_without_agency_is_not_joined(self):
         rep = interpret(parse("政务公开\n2023年政府信息公开工作年度报告\n一、总体情况\n正文。\n", "text"))
         assert rep.title == "2023年政府信息公开工作年度报告" and rep.agency.name is None

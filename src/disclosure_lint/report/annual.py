@@ -186,11 +186,37 @@ class AnnualReport:
                     if nxt is not None and portal.text_without(nxt).strip().lstrip("#").strip() == last:
                         return nxt
                 return b
+            if self._suffix_after(blocks, k) is not None:
+                return b  # a title written over two lines (…信息公开工作 / 年度报告)
             if not chrome_or_navigation(text):
                 seen += 1
                 if seen >= TITLE_BLOCKS:
                     break
         return None
+
+    def _suffix_after(self, blocks: list[Block], k: int) -> Block | None:
+        """The line right after ``blocks[k]`` that ends a title written over two lines (``某某局2023年政府信息公开工作`` /
+        ``年度报告``): short, ending in 报告, and making a title with it where neither is one alone."""
+        if k + 1 >= len(blocks) or blocks[k + 1].index != blocks[k].index + 1:
+            return None
+        head = self.portal.text_without(blocks[k]).lstrip("#").strip()
+        if not head or "报告" in head or len(head) > 60:
+            return None
+        nxt = blocks[k + 1]
+        tail = "".join(self.portal.text_without(nxt).lstrip("#").split())  # (报 告: spaced out on a title line)
+        if not tail.endswith("报告") or len(tail) > 12 or _is_title(tail) or not _is_title(head + tail):
+            return None
+        return nxt
+
+    @cached_property
+    def title_suffix_block(self) -> Block | None:
+        """The line that ends a title written over two lines (``…信息公开工作`` / ``年度报告``), or None."""
+        b = self.title_block
+        if b is None:
+            return None
+        blocks = self.text_blocks
+        k = next((i for i, x in enumerate(blocks[:TITLE_SCAN]) if x is b), None)
+        return None if k is None else self._suffix_after(blocks, k)
 
     @cached_property
     def title_prefix_block(self) -> Block | None:
@@ -225,6 +251,8 @@ class AnnualReport:
         if self.title_block is None:
             return None
         text = self.portal.text_without(self.title_block).lstrip("#").strip()
+        if self.title_suffix_block is not None:
+            text += "".join(self.portal.text_without(self.title_suffix_block).lstrip("#").split())
         if self.title_prefix_block is not None:
             text = self.portal.text_without(self.title_prefix_block).lstrip("#").strip() + text
         return text
@@ -239,7 +267,7 @@ class AnnualReport:
     def _title_facts(self) -> tuple[str | None, int | None]:
         if not self.title:
             return None, None
-        if self.title_prefix_block is None:
+        if self.title_prefix_block is None and self.title_suffix_block is None:
             return self._block_title_facts  # the title is the title block's text (see title)
         return name_from_title(self.title)
 

@@ -110,7 +110,7 @@ def _format_labels(report: AnnualReport) -> set[str]:
 
 def _mentions(report: AnnualReport) -> dict[int, int]:
     """How often each year is named in the prose (title and portal fields not counted)."""
-    skip = {id(report.title_block), id(report.title_prefix_block)}
+    skip = {id(report.title_block), id(report.title_prefix_block), id(report.title_suffix_block)}
     portal = report.portal
     out: dict[int, int] = {}
     for b in report.text_blocks:
