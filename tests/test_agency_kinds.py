@@ -215,7 +215,7 @@ def test_zone_after_january_is_a_warning_that_says_why():
     text = report(f"{ZONE}2022年政府信息公开工作年度报告", "我委", ZONE, "2023年3月20日")
     diags = dl(lint(text, select=["DL405"]), "DL405")
     assert len(diags) == 1 and diags[0].severity == "warning"
-    assert "迟了48天" in diags[0].message and "开发区管理机构不是该条列明的机关" in diags[0].message
+    assert "迟了48天" in diags[0].message and "开发区、新区的管理机构不是该条列明的机关" in diags[0].message
     assert "2023年3月31日则未迟" in diags[0].message
     assert diags[0].evidence["development_zone"] is True
     # the zone named by its area in the title, the 管委会 in the 落款: the same
@@ -279,11 +279,15 @@ def test_title_with_a_fields_word_between_year_and_xinxi_gongkai():
     assert name_from_title("海关总署2010年海关信息公开工作年度报告") == ("海关总署", 2010)
 
 
-@pytest.mark.parametrize("name", ["某某市某某汽车城管理委员会", "某某科技产业园管理委员会", "某某高新区(经开区)管委会"])
+@pytest.mark.parametrize("name", ["某某市某某汽车城管理委员会", "某某科技产业园管理委员会", "某某高新区(经开区)管委会",
+                                  "某某新区管理委员会", "某某省某某新区管委会", "某某经济技术开发区管理委员会办公室"])
 def test_more_zone_bodies(name):
     # their deadline is not settled (第四十九条 names neither them nor their zone): DL405 says so in a warning
     assert is_zone_body(name)
     assert not is_zone_body("某某市公园管理中心") and not is_zone_body("某某市文化广电旅游局")
+    # a new area that is a district has a 人民政府 (浦东新区): no zone, nor are its departments
+    assert not is_zone_body("上海市浦东新区人民政府") and not is_zone_body("某某新区经济发展局")
+    assert not is_zone_body("某某市人民政府办公室")
 
 
 @pytest.mark.parametrize("title", ["标题:某某经济开发区2022年政府信息公开工作年度报告",

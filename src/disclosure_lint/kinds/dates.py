@@ -415,12 +415,12 @@ class LatePublication(Kind[LatePublicationOptions]):
         if zone and "government" in self.options.classes:
             later = self._deadline("government", year)
             if published <= later:
-                note = (f"；但开发区管理机构不是该条列明的机关，是否适用部门的期限未经核实（按县级以上地方人民政府的"
+                note = (f"；但开发区、新区的管理机构不是该条列明的机关，是否适用部门的期限未经核实（按县级以上地方人民政府的"
                         f"期限{_ymd(later)}则未迟），请按本地规定核对")
                 severity = "warning"
             else:
                 cls, deadline = "government", later
-                note = "；开发区管理机构的期限未见明文，此处按部门和县级以上地方人民政府两个期限中较晚的一个计算"
+                note = "；开发区、新区的管理机构的期限未见明文，此处按部门和县级以上地方人民政府两个期限中较晚的一个计算"
         unsettled = UNSETTLED_DEADLINE.get(agency.kind or "") if cls == "department" else None
         if unsettled is not None:  # a vertically managed branch, a department's unit: not named by the article
             note, severity = f"；但{unsettled}，请按上级机关的规定核对", "warning"

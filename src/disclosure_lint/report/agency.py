@@ -263,8 +263,11 @@ def speaks_for_area(texts: list[str], word: str) -> bool:
 # A development zone's managing body (某某经济技术开发区管理委员会, 桃园开发区管委会) or the zone itself: 《条例》第四十九条
 # names neither (not a 县级以上人民政府部门 by name, nor a 人民政府), so its deadline is not settled.
 # a zone's managing body: 某某高新区管委会, 某某高新区（经开区）管委会, 某某汽车城管理委员会, 某某科技产业园管理委员会
-_ZONE_BODY = re.compile(r"(?:" + _ZONE + r"[)）]?(?:管理委员会|管委会|管委)?"
-                        r"|(?:汽车|科技|科学|生态|物流|产业|工业|软件|文化|健康)(?:城|园)(?:管理委员会|管委会))$")
+# (or its office: 某某经济技术开发区管理委员会办公室); a new area's managing body (兰州新区管委会; a new area that is a district,
+# 浦东新区, has a 人民政府 and is no zone)
+_ZONE_BODY = re.compile(r"(?:" + _ZONE + r"[)）]?(?:(?:管理委员会|管委会)(?:办公室)?|管委)?"
+                        r"|新区(?:管理委员会|管委会)(?:办公室)?"
+                        r"|(?:汽车|科技|科学|生态|物流|产业|工业|软件|文化|健康)(?:城|园)(?:管理委员会|管委会)(?:办公室)?)$")
 
 
 def is_zone_body(name: str | None) -> bool:
