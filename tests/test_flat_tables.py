@@ -324,3 +324,33 @@ def test_crawled_table_two_of_mixed_versions_and_a_change_in_words():
     t = interpret(parse(text, "text")).stats["s2"]
     assert t.get("licensing", "decisions").value.arithmetic == 2 and t.get("licensing", "change").raw == "减4"
     assert not codes(lint(text, fmt="text", select=["DL001", "DL205"]))
+
+
+# a crawler that keeps each table cell's first line: 本年新制作数量 and 本年新公开数量 (written over two lines in
+# their cells) both become 本年新, in the format's order before 对外公开总数量
+CUT_HEADS = """# 某某镇人民政府2023年政府信息公开工作年度报告
+
+## 二、主动公开政府信息情况
+
+第二十条第(一)项 | ||||
+信息内容 | 本年新 | 本年新 | 对外公开总数量 | |
+规章 | 0 | 0 | 0 | |
+规范性文件 | 3 | 2 | 12 | |
+"""
+
+
+def test_header_cells_cut_to_their_shared_first_line_are_read_in_the_formats_order():
+    rep = interpret(parse(CUT_HEADS, "text"))
+    t = rep.stats["s2"]
+    got = {c: t.cells[("normative_docs", c)].raw for c in ("new_made", "new_published", "total_published")}
+    assert got == {"new_made": "3", "new_published": "2", "total_published": "12"}
+    assert t.col_labels["new_made"] == "本年新制作数量"
+    found = codes(lint(CUT_HEADS, fmt="text"))
+    assert "DL001" not in found and "DL109" in found  # the 2019 columns in a 2023 report: read, so reported
+
+
+def test_one_cut_header_cell_alone_is_not_guessed():
+    text = CUT_HEADS.replace("本年新 | 本年新 |", "本年新 | 本年新公开数量 |")
+    t = interpret(parse(text, "text")).stats["s2"]
+    assert ("normative_docs", "new_made") not in t.cells
+    assert "DL001" in codes(lint(text, fmt="text"))

@@ -179,6 +179,14 @@ for _v in ("2021", "2019"):
 S2_COLS.update({norm("本年增（减）"): "change", norm("增减"): "change", norm("收费金额（万元）"): "amount",
                 norm("本年收费金额（万元）"): "amount", norm("采购总金额（万元）"): "procurement_amount"})
 S2_HEAD = norm("信息内容")
+# the first three characters several columns' labels share, and those columns in the order the format prints them
+# (本年新 → 本年新制作数量, 本年新公开数量): a header cell cut to its first line (table2._header_cols)
+S2_SHARED_HEADS: dict[str, tuple[str, ...]] = {}
+for _v in ("2021", "2019"):
+    for _c in schema("s2", _v).cols:
+        S2_SHARED_HEADS.setdefault(norm(_c.label[:3]), ())
+        S2_SHARED_HEADS[norm(_c.label[:3])] += (_c.id,)
+S2_SHARED_HEADS = {k: v for k, v in S2_SHARED_HEADS.items() if len(v) > 1}
 
 # labels only one version has (detected_version)
 S2_ONLY_2019 = frozenset({"new_made", "new_published", "total_published", "prev_count", "change",

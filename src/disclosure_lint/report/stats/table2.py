@@ -232,14 +232,15 @@ def _read_s2(bd: Build, rows: list[Row], block: Block, gap: bool, cut: Row | Non
             start = li + 1 if norm(cells[li].text) == lb.S2_HEAD else li
             if ops is not None and None in map(cell_sig, map(TEXT, cells)):
                 ok = False  # a value in a header row: its text is read as a header text (the signature lacks it)
-            for c in cells[start:]:
-                cid = lb.match_s2_col(c.text) if c.text else None
+            for c, cid in zip(cells[start:], _header_cols([c.text for c in cells[start:]]), strict=True):
                 header.append(cid)
                 header_cells.append(c)
                 if cid:
-                    bd.col_labels.setdefault(cid, clean(c.text))
+                    # (a cut text that stands for its column, 本年新: the column's label in full)
+                    text = clean(c.text) if lb.match_s2_col(c.text) == cid else (sch.col_by_id.get(cid) or other.col_by_id[cid]).label
+                    bd.col_labels.setdefault(cid, text)
                     if ops is not None:
-                        ops.append((_COL, cid, clean(c.text)))
+                        ops.append((_COL, cid, text))
             continue
         vals = list(enumerate(cells[li + 1:])) if li >= -1 else []
         nonblank = [v for v in vals if v[1].text]  # those with text
@@ -309,6 +310,20 @@ def _read_s2(bd: Build, rows: list[Row], block: Block, gap: bool, cut: Row | Non
 
 
 _CAPTION_WORDS = ("主动公开", "情况", "统计表", "单位")
+
+
+def _header_cols(texts: list[str]) -> list[str | None]:
+    """The column of each header text; cut header texts that begin several columns' labels (本年新 | 本年新 |
+    对外公开总数量: a crawler kept each cell's first line, 本年新 of 本年新制作数量 and 本年新公开数量) are those columns
+    in the order the format prints them, when there are as many such texts as columns they begin and none of those
+    columns is named in full."""
+    cols = [lb.match_s2_col(t) if t else None for t in texts]
+    for head, ids in lb.S2_SHARED_HEADS.items():
+        at = [i for i, t in enumerate(texts) if cols[i] is None and t and norm(t) == head]
+        if len(at) == len(ids) and not any(c in ids for c in cols):
+            for i, cid in zip(at, ids, strict=True):
+                cols[i] = cid
+    return cols
 
 
 def _caption_row(text: str, nonblank: list[tuple[int, Cell]]) -> bool:
