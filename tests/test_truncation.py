@@ -498,3 +498,37 @@ def test_lines_of_pipes_are_no_repeated_paragraphs():
     text = (HEAD + "||||||||||||||||||||||||||||||||\n二、主动公开政府信息情况\n本年未制发规范性文件。\n"
             "||||||||||||||||||||||||||||||||\n")
     assert lint(text, fmt="text", year=2023, select=["DL601"]) == []
+
+
+# -- short cut endings seen on real pages (each written anew) ---------------------------------------------------------
+
+@pytest.mark.parametrize(("tail", "section"), [
+    ("五、存在的主要问题及改进情况\n综合20", "s5"),  # a number begun under a heading
+    ("（三）责任分工\n我局", "s1"),  # the sentence's subject under a heading (not a 落款's name)
+    ("（一）主动公开。全年公开信息85件，均按时答复，答复率100", "s1"),  # a percentage begun
+    ("（四）平台建", "s1"),  # a common sub-title cut in its words
+    ("（四）政府信息公", "s1"),
+    ("二、主动公开政府信息情况\n本年收费金额(单位:万", "s2"),  # a bracket opened, the text cut in it
+])
+def test_short_cut_endings(tail, section):
+    t = report_of(HEAD + tail).truncation
+    assert t is not None and t.section == section
+    # the parts after the cut are not reported missing, the part cut is not reported empty
+    codes = {d.code for d in lint(HEAD + tail, fmt="text", year=2023)}
+    assert "DL002" in codes and not codes & {"DL101", "DL103", "DL104", "DL105"}
+
+
+def test_a_part_title_of_an_older_format_cut_after_its_number():
+    # before the unified format, part 五 of many reports was 因政府信息公开申请行政复议、提起行政诉讼的情况
+    text = "某某市某某局2017年政府信息公开工作年度报告\n一、概述\n本局认真贯彻《条例》。\n四、依申请公开情况\n没有收到申请。\n五、因政"
+    t = report_of(text, year=2017).truncation
+    assert t is not None and t.where == "title"
+
+
+@pytest.mark.parametrize("tail", [
+    "六、其他需要报告的事项\n本局联系电话0571-1234",  # a telephone number at the end is no cut (part 六)
+    "五、存在的主要问题及改进情况\n（一）存在的主要问题\n",  # a complete sub-title: the report's own gap
+    "（四）平台建设\n",
+])
+def test_endings_that_stay_uncut(tail):
+    assert report_of(HEAD + tail).truncation is None

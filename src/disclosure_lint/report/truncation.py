@@ -57,8 +57,9 @@ _SENTENCE_MARK = re.compile(r"[，。；、,;]")
 _NUMERALS = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 _OPEN_MARKS = ("，", "、", ",", "；", ";", "《", "“", "（", "(", "：", ":")  # marks a text never ends with
-# a book title or a quotation opened and not closed at the end of the text (按照《政府信息公): the file is cut in it
-_UNCLOSED = re.compile(r"[《“][^》”。！？；;!?]{0,40}$")  # (not 《…。: a sentence ended, its mark left open is DL703's)
+# a book title, a quotation or a bracket opened and not closed at the end of the text (按照《政府信息公, 本年收费金额(单位:万):
+# the file is cut in it
+_UNCLOSED = re.compile(r"[《“][^》”。！？；;!?]{0,40}$|[（(][^）)。！？；;!?]{0,20}$")  # (not 《…。: a sentence ended, its mark left open is DL703's)
 # what a part's text may be alone under its heading (六、其他需要报告的事项 / 无)
 _ALONE_OK = frozenset({"无", "暂无", "略", "没有", "本年度无", "不涉及"})
 # the note over table 三's rows, its words only (（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）)
@@ -70,6 +71,16 @@ _UNIT = re.compile(r"^[（(]?单位[:：]?\s*(?:件|条|个|项|万元|元)?[）
 _LEAD_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]"
                           r"|第[一二三四五六七八九十]+[部条项])")
 _DIGIT = re.compile(r"\d")
+# a number begun after a word at the end of the text (答复率100, 综合20): cut in it — not a telephone number or a code
+_CUT_NUMBER = re.compile(r"[\u4e00-\u9fff]\d{1,4}$")
+_NOT_CUT_NUMBER = re.compile(r"电话|热线|传真|邮编|邮政编码|号码|编号|代码|QQ|qq")
+_DATE_WORD = re.compile(r"\d\s*[年月日号]|[年月]\s*\d")
+_CJK_START = re.compile(r"[\u4e00-\u9fff]")
+# a sub-part's heading cut in its words ((四)平台建 of (四)平台建设): the beginning of one of the sub-titles reports
+# commonly use, the text cut there — a complete sub-title at the end is left alone (a missing tail is the report's)
+_SUB_HEADING = re.compile(r"^\s*[#*_]*\s*[（(][一二三四五六七八九十]{1,2}[）)]\s*(?P<title>[\u4e00-\u9fff]{2,12})\s*$")
+_SUB_TITLES = ("主动公开", "依申请公开", "政府信息管理", "政府信息资源管理", "平台建设", "政府信息公开平台建设",
+               "政务公开平台建设", "监督保障", "教育培训", "存在的主要问题", "改进措施", "改进情况", "其他需要报告的事项")
 _COLON = re.compile(r"[：:]")
 _ENUM_START = re.compile(r"\s*(?:[一二三四五六七八九十]是|[一二三四五六七八九十]{1,2}[、.．]|\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,2}[）)])")
 _PIECE_SPLIT = re.compile(r"[\t\n|｜]+|[ \u3000]+")
@@ -199,6 +210,9 @@ def _title_fragment(text: str) -> tuple[int, bool] | None:
         return n, True
     key = cat.normalise_title(title)
     if any(t.startswith(key) and t != key for t in _section_titles()[n]):
+        return n, False
+    # another part's title under this number (五、因政: a report before the unified format numbered its parts otherwise)
+    if len(key) >= 2 and any(t.startswith(key) and t != key for ts in _section_titles().values() for t in ts):
         return n, False
     return None
 
@@ -444,6 +458,10 @@ def analyse(report: AnnualReport) -> Truncation | None:
             return unstarted
     if marker:
         return Truncation(block, start, end, "sentence", _section_id(report, block))
+    sub = _SUB_HEADING.match(whole) if block.kind != "table" else None
+    if sub is not None and report.signature_mention is None and any(
+            t.startswith(sub.group("title")) and t != sub.group("title") for t in _SUB_TITLES):
+        return Truncation(block, start, end, "sentence", _section_id(report, block))  # (四)平台建: cut in its title
 
     # 3. inside a sentence: sentence punctuation, then a Chinese character (or a comma) and the end
     #    (of the last piece: in flattened text the last line is the text after the last space)
@@ -455,7 +473,8 @@ def analyse(report: AnnualReport) -> Truncation | None:
     punctuated = bool(_SENTENCE_MARK.search(seg[-60:-1]))
     if block.kind == "table" or len(seg) < (MIN_PUNCTUATED if punctuated else 8) or _TOP.match(seg):
         return None
-    if not (_CJK_END.search(seg) or seg.endswith(_OPEN_MARKS) or (not punctuated and seg.endswith(_CLOSE_QUOTES))):
+    if not (_CJK_END.search(seg) or seg.endswith(_OPEN_MARKS) or (not punctuated and seg.endswith(_CLOSE_QUOTES))
+            or (punctuated and _CUT_NUMBER.search(seg) and not _NOT_CUT_NUMBER.search(_last_clause(seg)))):
         return None
     section = _section_id(report, block)
     if section == "s6" or report.signature_mention is not None:
@@ -535,9 +554,10 @@ def _under_heading(report: AnnualReport, block: Block, seg: str) -> bool:
     beginning of the part's first sentence, cut — not 无 or 略, a date, nor the agency's name (a 落款)."""
     text = seg.strip()
     if (block.kind != "paragraph" or seg != block.text.strip() or not 1 <= len(text) <= MAX_UNDER_HEADING
-            or not _CJK_END.search(text) or _SENTENCE_MARK.search(text) or text in _ALONE_OK
-            or _DIGIT.search(text) or classify(text)[0] is not None):
-        return False
+            or not (_CJK_END.search(text) or _CUT_NUMBER.search(text)) or _SENTENCE_MARK.search(text)
+            or text in _ALONE_OK or _DATE_WORD.search(text) or not _CJK_START.match(text)
+            or (classify(text)[0] is not None and not text.startswith(("我", "本")))):
+        return False  # (综合20: a number begun; 我局: the sentence's subject, not a 落款's name)
     prev = _prev_block(report, block)
     return prev is not None and prev.kind == "heading"
 
@@ -554,6 +574,11 @@ def _unpunctuated_cut(report: AnnualReport, block: Block, seg: str, section: str
         return False  # short, the agency's name, or a label line (附件：…, 联系电话：…)
     lead = _LEAD_NUMBER.match(text)
     return lead is None or _after_sentence_item(report, block, text, lead.group(0))
+
+
+def _last_clause(text: str) -> str:
+    """The text after the last punctuation mark."""
+    return re.split(r"[，。；、,;：:！？!?]", text)[-1]
 
 
 def _label_line(text: str) -> bool:
