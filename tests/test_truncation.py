@@ -532,3 +532,25 @@ def test_a_part_title_of_an_older_format_cut_after_its_number():
 ])
 def test_endings_that_stay_uncut(tail):
     assert report_of(HEAD + tail).truncation is None
+
+
+@pytest.mark.parametrize("text", [
+    # the opening lists the format's parts; the copy lost its first heading and is cut in part 一
+    "某某经济开发区管理委员会2022年政府信息公开工作年度报告\n本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请"
+    "情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告事项等六部分组成。\n"
+    + "2022年，开发区坚持以公开为常态，主动公开各类信息，做好政策解读和回应关切工作。" * 6 + "\n（一）主动公开。开发区围绕招商",
+    # part 一 numbered with a dash for 一 (—、总体情况), cut in it
+    "某某县某某局2021年政府信息公开工作年度报告\n—、总体情况\n"
+    + "2021年，本局认真贯彻《条例》，主动公开各类政府信息，规范依申请公开办理，加强平台建设和监督保障。" * 6
+    + "\n（一）主动公开情况。本局通过门户网站公开信息195条，",
+])
+def test_a_cut_copy_of_a_unified_report_is_not_called_free_text(text):
+    codes = {d.code for d in lint(text, fmt="text")}
+    assert "DL002" in codes and "DL103" not in codes
+
+
+def test_part_one_numbered_with_a_dash_is_part_one():
+    from disclosure_lint.report.sections import heading_of
+
+    assert heading_of("—、总体情况", False)[0] == "s1"
+    assert heading_of("—、本局工作情况", False) is None and heading_of("—、主动公开政府信息情况", False) is None

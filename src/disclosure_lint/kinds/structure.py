@@ -49,6 +49,7 @@ from ..report.structure import (
     LEAD_NUMBER,
     PUNCT,
     Structure,
+    declares_unified_parts,
     has_table,
 )
 from ..report.truncation import cut_by_reader
@@ -339,9 +340,11 @@ class NonUnifiedFormat(Kind[NonUnifiedFormatOptions]):
         complete = (len(unknown) >= self.options.min_unknown_sections or len(st.by_id) >= 4
                     or (not numbered and prose >= self.options.min_chars))
         if (not complete or cut_by_reader(report) or report.attachment_page is not None
-                or (report.truncation is not None and (report.stats or report.truncation.where == "pages"))):
+                or (report.truncation is not None and (report.stats or report.truncation.where == "pages"
+                                                       or st.by_id or declares_unified_parts(report)))):
             return  # looks like a truncated copy of a unified report (or the tool read only its beginning; or it is
-            # cut off and has the format's statistics tables), or the report is in the page's attachment (DL002)
+            # cut off and has the format's statistics tables, one of its parts, or lists the format's parts in its
+            # opening), or the report is in the page's attachment (DL002)
         missing = [_spec_label(s) for s in st.missing]
         missing_tables = [sid for sid in TABLE_SECTIONS if not st.tables.get(sid)]
         fv = report.format_version

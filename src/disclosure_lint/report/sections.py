@@ -23,6 +23,7 @@ _TOP = re.compile(r"^\s*(?:第)?(?P<num>[一二三四五六七八九十]{1,3})\s
 # a part's title numbered with an Arabic numeral (1.总体情况, 2、主动公开政府信息情况): a clerk's numbering, or Word's
 # automatic numbering that a converter (pandoc -t plain) printed in its own style
 ARABIC_TOP = re.compile(r"^\s*(?P<num>[1-9])\s*(?:[、.．]|\s)\s*(?P<title>\S.*)$")
+_DASH_ONE = re.compile(r"^\s*[—－–-]\s*[、.．]\s*(?P<title>\S.*)$")
 _SUB_ITEM = re.compile(r"[（(][一二三四五六七八九十]{1,2}[）)]")  # （一） right after a part's numeral
 _ROW_NUMBERS = re.compile(r"(?:\s+\d+){3,}\s*$")  # three or more numbers after spaces at the end: a table's row
 
@@ -112,6 +113,13 @@ def _heading(raw: str, heading: bool) -> tuple[str | None, str | None, int | Non
         spec = catalogue.exact_section(arabic.group("title").strip())
         if spec is not None and int(arabic.group("num")) == catalogue.SECTIONS.index(spec) + 1:
             return (spec.id, None, None, arabic.group("title").strip(), "exact")
+        return None
+    # 一 typed as a dash (—、总体情况): part 一's exact title read as the part, unnumbered (as 1.总体情况 above)
+    dash = _DASH_ONE.match(text)
+    if dash is not None:
+        spec = catalogue.exact_section(dash.group("title").strip())
+        if spec is not None and spec is catalogue.SECTIONS[0]:
+            return (spec.id, None, None, dash.group("title").strip(), "exact")
         return None
     # An unnumbered heading whose title is a section title (match_section's "exact", without the typo and key-word
     # searches that could only give another quality).
