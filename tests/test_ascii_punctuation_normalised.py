@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from typer.testing import CliRunner
 
 from disclosure_lint.diagnostics import Diagnostic, Edit, Fix
@@ -206,3 +208,16 @@ def test_straight_quotes_beside_curly_ones_are_reported_one_by_one():
     text = _QUOTED.replace('"放管服"', "“放管服”", 1)  # one pair typed right: the others are slips, each reported
     diags = [d for d in lint(text, select=["DL701"]) if d.code == "DL701"]
     assert len(diags) == 70 and not any("全文共" in d.message for d in diags)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the quotation opened with a curly quote and closed with a straight one: the straight one closes it
+    ("本局按照“公开是原则,不公开是例外\"的要求开展工作。", ["”"]),
+    # a curly pair before it: the straight ones open and close their own pair
+    ("本局围绕“放管服”改革，发布\"双随机、一公开\"结果。", ["“", "”"]),
+    # opened straight, closed curly
+    ("本局按照\"公开是原则，不公开是例外”的要求开展工作。", ["“"]),
+])
+def test_a_straight_quote_takes_its_side_from_the_curly_quotes_before_it(text, expected):
+    diags = [d for d in lint(text, select=["DL701"]) if d.code == "DL701" and d.evidence["actual"] == '"']
+    assert [d.evidence["expected"] for d in diags] == expected

@@ -153,6 +153,7 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
                         skip[k] = True
         code = [m.span() for m in _CODE_SPAN.finditer(text)] if "`" in text else []
         quote_open = True
+        seen = 0  # the text before it read for curly quotes (a straight one after “ closes it: “公开是原则…例外")
         n = len(text)
         for i in _beside_chinese(text, "".join(sorted(marks))):
             ch = text[i]
@@ -165,6 +166,10 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
             if not (_CJK.match(prev) or _CJK.match(nxt)):
                 continue  # English or numbers only: not Chinese text
             if ch == '"':
+                last = max(text.rfind("“", seen, i), text.rfind("”", seen, i))
+                if last >= 0:
+                    quote_open = text[last] == "”"
+                seen = i + 1
                 repl = "“" if quote_open else "”"
                 quote_open = not quote_open
             else:
