@@ -236,6 +236,17 @@ def test_crawled_page_header_dates_not_blamed():
     assert [(d.code, d.match) for d in lint(text, select=["DL403"], fmt="text")] == []
 
 
+def test_validity_fields_of_a_catalogue_page_are_the_portals():
+    # a catalogue page gives the document's validity (生效日期, 废止日期) above the report: the portal's dates, not the
+    # clerk's (DL403's form, DL407's date after publication); a sentence naming the words stays the report's
+    text = ("索引号: 1234/2022-00032 发布机构:\n生效日期: 2022-03-02 废止日期:\n"
+            "某某街道办事处2021年政府信息公开工作年度报告\n来源: 发布时间:2022-01-28 浏览次数:\n"
+            "一、总体情况\n2021年，本街道逐件标注规范性文件的生效日期和失效日期。\n")
+    assert [(d.code, d.match) for d in lint(text, select=["DL403", "DL407"], fmt="text")] == []
+    assert [s.label for s in interpret(parse(text, "text")).portal.spans][:3] == ["索引号", "发布机构", "生效日期"]
+    assert not any(s.block.text.startswith("2021年") for s in interpret(parse(text, "text")).portal.spans)
+
+
 def test_flattened_portal_page_dates_not_blamed():
     """The text page with its line breaks lost: the portal's dates stay the portal's."""
     flat = " ".join(x for x in (FIXTURES / "portal-page.txt").read_text(encoding="utf-8").split("\n")
