@@ -61,9 +61,7 @@ class TestTitle:
         assert rep.agency.name == "某某市某某区发展和改革委员会" and rep.year == 2023 and rep.year_source == "title"
         assert rep.title_block.line == 1 and rep.title_suffix_block.line in (2, 3)
 
-    def test_a_sentence_before_a_short_report_line_is_no_title(self):
-        rep = interpret(parse("本局认真做好政府信息公开工作\n年度报告\n", "text"))
-        assert rep.title is None or "。" not in rep.title
+    def test_a_title_on_one_line_is_not_joined_with_the_next(self):
         rep = interpret(parse("某某局2023年政府信息公开工作年度报告\n2023年年度报告\n一、总体情况\n正文。\n", "text"))
         assert rep.title == "某某局2023年政府信息公开工作年度报告" and rep.title_suffix_block is None
 
@@ -78,6 +76,16 @@ class TestTitle:
     ])
     def test_guanyu(self, title, name):
         assert name_from_title(title)[0] == name
+
+    @pytest.mark.parametrize(("title", "expected"), [
+        ("某某乡2020政府信息公开年度报告", ("某某乡", 2020)),  # the year's 年 left out before 政府信息公开
+        ("2022政府信息公开工作年度报告", (None, 2022)),  # no name: the year is no name
+        ("2018某某市公安局某某分局政府信息公开工作年度报告", ("某某市公安局某某分局", 2018)),
+        ("某某区教育局关于印发2019年政府信息公开工作年度报告的通知", ("某某区教育局", 2019)),  # a cover notice's title
+        ("某某市12345热线2023年政府信息公开工作年度报告", ("某某市12345热线", 2023)),  # digits inside a name stay
+    ])
+    def test_years_without_their_mark_and_cover_notices(self, title, expected):
+        assert name_from_title(title) == expected
 
     def test_guanyu_report_checked(self):
         text = "# 某某市某某局关于2023年政府信息公开工作年度报告\n\n" + LATE_BODY.format(

@@ -171,8 +171,10 @@ def classify(name: str) -> tuple[str | None, str | None]:
 
 # The year may be followed by the area the report covers (某某区2022年度全区政府信息公开…, 某某县人民政府办公室关于
 # 2022年全县政府信息公开…): the whole area's report.
+# (a year without its 年: before the name, 2018上海市公安局…; before 政府信息公开, 某某镇2020政府信息公开…)
 _TITLE = re.compile(
-    r"^(?:(?P<year1>(?:19|20)\d{2})\s*年度?)?\s*(?P<name>.*?)\s*(?:(?P<year2>(?:19|20)\d{2})\s*年度?"
+    r"^(?:(?P<year1>(?:19|20)\d{2})(?:\s*年度?|(?=[\u4e00-\u9fff])))?\s*(?P<name>.*?)\s*"
+    r"(?:(?P<year2>(?:19|20)\d{2})(?:\s*年度?|(?=(?:政府|政务)?信息公开|政务公开))"
     r"(?:(?!全)[\u4e00-\u9fff]{1,4}?(?=信息公开))?)?\s*"  # (海关总署2010年海关信息公开…: a field's word before it)
     r"(?:全(?P<area>自治区|省|市|州|盟|县|区|旗))?(?:政府信息公开|政务信息公开|政务公开|信息公开)"
 )
@@ -210,7 +212,7 @@ def name_from_title(title: str) -> tuple[str | None, int | None]:
     year = m.group("year1") or m.group("year2")
     # "关于…" and quoted titles; 某某局关于2023年… / 某某局的2023年…
     name = re.sub(r"^关于", "", name)
-    name = _strip_name(re.sub(r"(?:关于|的)$", "", name))
+    name = _strip_name(re.sub(r"(?:关于(?:印发|公布|发布)?|的)$", "", name))  # (…局关于印发2019年…年度报告的通知)
     area = m.group("area")
     if area and name:
         gov = government_of(name)
