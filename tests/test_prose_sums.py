@@ -147,6 +147,9 @@ def test_total_in_the_sentence_before():
     "主动公开政府信息120条，同比增加20条，其中工作动态98条。",
     "上半年主动公开政府信息60条，其中工作动态98条。",
     "全年主动公开政府信息120条，其中政策文件80条，其中行政规范性文件60条。",
+    # a breakdown of the first part after 包括 (13+2+…=29 is the 29, not parts besides it)
+    "主动公开信息共51条。其中公开政府信息29条，包括机构职能13条，其他文件2条，规划计划1条，财政预决算2条，法治政府3条，"
+    "重大行政决策3条，人事信息1条，公开目录1条，公开年报2条，调查征集1条。",
     # proposals and messages are not information categories
     "办结人大代表建议5件，其中面商3件，书面答复2件。",
     # 收到 is not a total of results; 共需办理 includes carried-over applications

@@ -218,3 +218,35 @@ class TestYearFromContent:
         text = CLEAN_MD.replace("2023年政府信息公开工作年度报告", "2024年政府信息公开工作年度报告", 1)
         rep = interpret(parse(text), Overrides(year=2024))
         assert (rep.year, rep.year_source) == (2024, "config")
+
+
+# -- the year from the opening, when neither the title nor a statistics period names it -------------------------------
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("政府信息公开工作年度报告\n根据《条例》要求，现将2021年度此项工作开展情况报告如下。\n一、总体情况\n正文。\n", 2021),
+    ("某某局政府信息公开工作年度报告\n本局特向社会公布2015年度政府信息公开工作年度报告。\n一、概述\n正文。\n", 2015),
+    ("一、总体情况\n根据《条例》，现发布《某某县某某局2021年政府信息公开工作年度报告》，请查阅。\n正文。\n", 2021),
+    ("信息公开年报\n本报告由某某局编制了2024年度政府信息公开工作年度报告。\n一、总体情况\n正文。\n", 2024),
+    # paragraphs that start with the year, two of them and no other year
+    ("一、总体情况\n2022年，开发区坚持以公开为常态。\n（二）依申请公开。2022年，未收到申请。\n", 2022),
+])
+def test_the_year_the_opening_names_the_report_by(text, year):
+    rep = interpret(parse(text, "text"))
+    assert (rep.year, rep.year_source) == (year, "body")
+
+
+@pytest.mark.parametrize("text", [
+    "一、总体情况\n2022年，开发区坚持以公开为常态。\n",  # one paragraph starting with a year: not enough
+    "一、总体情况\n2022年，开发区坚持公开。\n（二）依申请公开。2023年，未收到申请。\n",  # two years
+    # two reports named, of two years
+    "现发布《某某局2021年政府信息公开工作年度报告》和《某某局2020年政府信息公开工作年度报告》。\n",
+])
+def test_no_year_from_an_opening_that_does_not_say_one(text):
+    rep = interpret(parse(text, "text"))
+    assert (rep.year, rep.year_source) == (None, "none")
+    assert "DL005" in {d.code for d in lint(text, fmt="text")}
+
+
+def test_a_title_or_period_year_is_not_replaced_by_the_openings():
+    text = "某某局2023年政府信息公开工作年度报告\n现将2022年度政府信息公开工作情况报告如下。\n一、总体情况\n正文。\n"
+    assert (interpret(parse(text, "text")).year_source) == "title"

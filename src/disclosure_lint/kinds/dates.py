@@ -472,6 +472,7 @@ class YearMismatch(Kind[YearMismatchOptions]):
             return
         src = report.year_source
         basis = {"config": "配置或命令行指定的报告年度", "title": "标题中的年度", "period": "统计期限中的年度",
+                 "body": "报告开头所说的年度",
                  "content": "报告内容（统计期限、公布日期、统计表、正文）确定的年度"}.get(src, "报告年度")
         if (self.options.check_title and src in ("config", "content") and report.title_year
                 and report.title_year != year):

@@ -351,7 +351,8 @@ class AnnualReport:
 
     @cached_property
     def year_source(self) -> str:
-        """config | title | content (the title's year outvoted by the report's own content) | period | none."""
+        """config | title | content (the title's year outvoted by the report's own content) | period | body (the
+        opening naming the report's year) | none."""
         return self.year_decision.source
 
     @cached_property

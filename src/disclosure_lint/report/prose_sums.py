@@ -552,8 +552,8 @@ class _Reader:
                 if sep.group("p") in ("；", ";") and kind == "disclosed" and (
                         _VERB_LED.match(name.lstrip(_ENUM_MARKS)) or _SEMI_STOP.search(name)):
                     break  # after ； a clause of its own: 其中政策文件15条；全年累计发布…
-            if parts and "其中" in name:
-                return None  # nested: 其中…，其中…
+            if parts and ("其中" in name or "包括" in name or "包含" in name):
+                return None  # nested: 其中…，其中… / 其中公开政府信息29条，包括机构职能13条…
             if _DIGIT.search(name) is not None or _NAME_WORDS.search(name) is not None:  # else none of these holds
                 if _DIGIT.search(name) and not (kind in (None, "flow") and _YEAR.search(name)):
                     break

@@ -5,7 +5,12 @@ own content establishes.
 
 1. ``--year`` or the configuration (source ``config``);
 2. the title (``title``) — unless the content outvotes it (below);
-3. the statistics period, when the title names no year (``period``).
+3. the statistics period, when the title names no year (``period``);
+4. the report naming itself in its opening, when neither does (``body``): ``现将2021年度政府信息公开工作情况报告如下``,
+   ``特向社会公布2015年度…报告``, ``编制了2024年度政府信息公开工作年度报告``, ``现发布《某某局2021年政府信息公开工作年度
+   报告》`` — one year, however often it is named (two different years: none); else the year the opening paragraphs
+   start with (``2022年，开发区…`` … ``（二）依申请公开办理情况。2022年，…``), when at least two of them start with it and
+   none with another.
 
 **The title outvoted** (source ``content``).  A clerk who copies last year's title, or types 2020 for
 2021, leaves the rest of the report right; every rule that reads the year then blames the correct parts
@@ -69,7 +74,10 @@ def decide(report: AnnualReport) -> YearDecision:
     if report.overrides.year:
         return YearDecision(report.overrides.year, "config", t, p)
     if t is None:
-        return YearDecision(p, "period" if p else "none", t, p)
+        if p is None:
+            b = body_year(report)
+            return YearDecision(b, "body" if b else "none", t, p)
+        return YearDecision(p, "period", t, p)
     if p is None or p == t:
         return YearDecision(t, "title", t, p)
     evidence = content_evidence(report, t, p)
@@ -122,3 +130,46 @@ def _mentions(report: AnnualReport) -> dict[int, int]:
             y = int(m.group(1))
             out[y] = out.get(y, 0) + 1
     return out
+
+
+# the report naming itself and its year in its opening: 现将2019年我县政府信息公开工作情况报告如下, 特向社会公布2015年度…,
+# 编制了2024年度政府信息公开工作年度报告, 现将2021年度此项工作开展情况报告如下; or its title quoted (现发布《某某局2021年
+# 政府信息公开工作年度报告》)
+_SELF_YEAR = re.compile(
+    r"(?:现将|特向社会公布|向社会公布|现予公布|现予以公布|现公布|现发布|编制了?|编制的|形成了?)[^。；;\n]{0,16}?"
+    r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})\s*年度?[^。；;\n]{0,24}?"
+    r"(?:政府信息公开|政务公开|信息公开|此项工作|有关工作|工作情况)[^。；;\n]{0,16}?(?:报告|情况)"
+    r"|《[^》\n]{0,40}?(?<![\d.\-/])(?P<q>(?:19|20)\d{2})\s*年度?[^》\n]{0,6}?政府信息公开[^》\n]{0,8}?年度报告》"
+)
+_OPENING_BLOCKS = 12
+
+
+def body_year(report: AnnualReport) -> int | None:
+    """The year the opening names the report by (:data:`_SELF_YEAR`): one year, or None (none, or two)."""
+    skip = {id(report.title_block), id(report.title_prefix_block), id(report.title_suffix_block)}
+    portal = report.portal
+    found: set[int] = set()
+    for b in report.text_blocks[:_OPENING_BLOCKS]:
+        if id(b) in skip or portal.is_line(b) or "年" not in b.text:
+            continue
+        for m in _SELF_YEAR.finditer(b.text):
+            found.add(int(m.group("y") or m.group("q")))
+    if found:
+        return found.pop() if len(found) == 1 else None
+    starts: dict[int, int] = {}
+    for b in report.text_blocks[:_OPENING_BLOCKS * 2]:
+        if id(b) in skip or portal.is_line(b) or "年" not in b.text:
+            continue
+        for m in _STARTS_WITH_YEAR.finditer(b.text):
+            y = int(m.group("y"))
+            starts[y] = starts.get(y, 0) + 1
+    if len(starts) == 1:
+        (y, n), = starts.items()
+        return y if n >= MIN_MENTIONS else None
+    return None
+
+
+# a paragraph or a sentence that starts with a year (2022年，开发区… / （二）依申请公开办理情况。2020年，县医院…)
+_STARTS_WITH_YEAR = re.compile(
+    r"(?:^|(?<=[。；;\n]))\s*(?:[（(][一二三四五六七八九十]{1,2}[）)][^。，,：:\n]{0,16}[。：:]?\s*)?"
+    r"(?P<y>(?:19|20)\d{2})\s*年度?(?:以来)?\s*[，,]")
