@@ -354,3 +354,15 @@ def test_one_cut_header_cell_alone_is_not_guessed():
     t = interpret(parse(text, "text")).stats["s2"]
     assert ("normative_docs", "new_made") not in t.cells
     assert "DL001" in codes(lint(text, fmt="text"))
+
+
+def test_cut_header_cells_one_cell_a_line_are_read_in_the_formats_order():
+    # the same crawler's table printed one cell a line, each cell ending in " |"
+    lines = ["第二十条第(一)项 | ||||", "信息内容 |", "本年新 |", "本年新 |", "对外公开总数量 | |",
+             "规章 |", "0 |", "0 |", "0 | |", "规范性文件 |", "3 |", "2 |", "12 | |"]
+    text = "# 某某镇人民政府2020年政府信息公开工作年度报告\n\n## 二、主动公开政府信息情况\n\n" + "\n".join(lines) + "\n"
+    t = interpret(parse(text, "text")).stats["s2"]
+    got = {c: t.cells[("normative_docs", c)].raw for c in ("new_made", "new_published", "total_published")}
+    assert got == {"new_made": "3", "new_published": "2", "total_published": "12"}
+    assert t.col_labels["new_published"] == "本年新公开数量"
+    assert "DL001" not in codes(lint(text, fmt="text"))

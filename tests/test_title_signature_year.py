@@ -250,3 +250,11 @@ def test_no_year_from_an_opening_that_does_not_say_one(text):
 def test_a_title_or_period_year_is_not_replaced_by_the_openings():
     text = "某某局2023年政府信息公开工作年度报告\n现将2022年度政府信息公开工作情况报告如下。\n一、总体情况\n正文。\n"
     assert (interpret(parse(text, "text")).year_source) == "title"
+
+
+@pytest.mark.parametrize("line", ["名 称: 某某镇人民政府2019年政府信息公开工作年度报告",
+                                  "名称：| 某某镇人民政府2019年政府信息公开工作年度报告 | ||",
+                                  "标题：某某镇人民政府2019年政府信息公开工作年度报告"])
+def test_a_catalogue_pages_title_field_gives_the_title(line):
+    rep = interpret(parse("索引号: 000014349/2020-344218\n" + line + "\n一、总体情况\n2019年，我镇认真贯彻《条例》。\n", "text"))
+    assert (rep.title, rep.agency.name, rep.year) == ("某某镇人民政府2019年政府信息公开工作年度报告", "某某镇人民政府", 2019)

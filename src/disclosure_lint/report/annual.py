@@ -177,7 +177,7 @@ class AnnualReport:
         for k, b in enumerate(blocks):
             if k >= TITLE_SCAN or portal.is_line(b):
                 continue
-            text = portal.text_without(b)
+            text = _field_value(portal.text_without(b))
             if _is_title(text):
                 # a page's header: the site, its columns and the title, then the title on a line of its own
                 if " " in text.strip():
@@ -250,7 +250,7 @@ class AnnualReport:
         two paragraphs (agency / year and the rest) is joined."""
         if self.title_block is None:
             return None
-        text = self.portal.text_without(self.title_block).lstrip("#").strip()
+        text = _field_value(self.portal.text_without(self.title_block)).lstrip("#").strip()
         if self.title_suffix_block is not None:
             text += "".join(self.portal.text_without(self.title_suffix_block).lstrip("#").split())
         if self.title_prefix_block is not None:
@@ -261,7 +261,7 @@ class AnnualReport:
     def _block_title_facts(self) -> tuple[str | None, int | None]:
         """name_from_title of the title block's own text (the title when no prefix line joins it): read once."""
         assert self.title_block is not None
-        return name_from_title(self.portal.text_without(self.title_block).lstrip("#").strip())
+        return name_from_title(_field_value(self.portal.text_without(self.title_block)).lstrip("#").strip())
 
     @cached_property
     def _title_facts(self) -> tuple[str | None, int | None]:
@@ -617,6 +617,16 @@ class AnnualReport:
     def is_unified(self) -> bool:
         """Does the report follow a unified format (four of the six sections, not in the old style)?"""
         return self.structure.unified
+
+
+# a catalogue page's title field, a crawler's cells in pipes (名 称: | 某某镇2019年政府信息公开工作年度报告 | ||)
+_TITLE_FIELD = re.compile(r"^\s*(?:名\s*称|标\s*题|题\s*名|文件名称)\s*[:：]\s*[|｜]?\s*(?P<t>[^|｜\n]+?)[\s|｜]*$")
+
+
+def _field_value(t: str) -> str:
+    """The title in a catalogue page's title field (:data:`_TITLE_FIELD`), else ``t``."""
+    m = _TITLE_FIELD.match(t) if ":" in t or "：" in t else None
+    return m.group("t") if m is not None else t
 
 
 def _is_title(t: str) -> bool:

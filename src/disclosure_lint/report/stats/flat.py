@@ -42,7 +42,7 @@ from .grid import PIECE, Build, is_value, text_cell, value_of
 from .layout_rows import VERTICAL_CHARS, is_s3_data_label, pairs
 from .model import Subtotal, new_stat_cell, worded_change
 from .schema import S3_COLS, norm, schema
-from .table2 import s2_row_of, s2_strong, s2_title, s2_version_votes
+from .table2 import header_cols, s2_row_of, s2_strong, s2_title, s2_version_votes
 from .table3 import SUBTOTAL, Ctx, resolve_s3, version_flags
 
 if TYPE_CHECKING:
@@ -525,6 +525,28 @@ def _one_line(toks: list[Tok]) -> bool:
     return all(t.block is first.block for t in toks) and "\n" not in first.block.text[first.start:last.start]
 
 
+def _s2_label(cid: str) -> str:
+    return (schema("s2", "2021").col_by_id.get(cid) or schema("s2", "2019").col_by_id[cid]).label
+
+
+def _shared_heads(toks: list[Tok]) -> dict[int, str]:
+    """The columns of header texts cut to a first line several columns share (本年新 | 本年新, one cell a line), by
+    the tokens' ids: each header's labels (between a title or a row label and the next) read as a grid's header row
+    is (:func:`.table2.header_cols`)."""
+    out: dict[int, str] = {}
+    heads: list[Tok] = []
+    for t in [*toks, None]:
+        if t is None or (t.text and not t.value and (s2_title(t.text) or s2_row_of(t.text) is not None)):
+            if any(norm(h.text) in lb.S2_SHARED_HEADS for h in heads):
+                for h, cid in zip(heads, header_cols([h.text for h in heads]), strict=True):
+                    if cid is not None and lb.match_s2_col(h.text) is None:
+                        out[id(h)] = cid
+            heads = []
+        elif t.text and not t.value:
+            heads.append(t)
+    return out
+
+
 def _flat_s2(bd: Build, toks: list[Tok]) -> None:
     row_ids, col_ids, texts = [], [], []
     for t in toks:
@@ -540,6 +562,7 @@ def _flat_s2(bd: Build, toks: list[Tok]) -> None:
                 col_ids.append(cid)
     s2_version_votes(bd, row_ids, col_ids, texts)
     sch = schema("s2", bd.detected() or "2021")
+    shared = _shared_heads(toks)
     header: list[str] = []
     in_header = False
     cur: tuple[str | None, Tok] | None = None
@@ -583,13 +606,14 @@ def _flat_s2(bd: Build, toks: list[Tok]) -> None:
             if rid in lb.S2_EXTRA_ROW_IDS:
                 bd.extra("row", t.text, t.block, t.cell)
             continue
-        cid = lb.match_s2_col(t.text)
+        cid = shared.get(id(t)) or lb.match_s2_col(t.text)
         if cid is not None:
             if not in_header:
                 flush()
                 cur, vals, header, in_header = None, [], [], True
             header.append(cid)
-            bd.col_labels.setdefault(cid, t.text)
+            # (a cut text that stands for its column, 本年新: the column's label in full)
+            bd.col_labels.setdefault(cid, t.text if id(t) not in shared else _s2_label(cid))
             continue
         if norm(t.text) == lb.S2_HEAD:
             continue

@@ -232,7 +232,7 @@ def _read_s2(bd: Build, rows: list[Row], block: Block, gap: bool, cut: Row | Non
             start = li + 1 if norm(cells[li].text) == lb.S2_HEAD else li
             if ops is not None and None in map(cell_sig, map(TEXT, cells)):
                 ok = False  # a value in a header row: its text is read as a header text (the signature lacks it)
-            for c, cid in zip(cells[start:], _header_cols([c.text for c in cells[start:]]), strict=True):
+            for c, cid in zip(cells[start:], header_cols([c.text for c in cells[start:]]), strict=True):
                 header.append(cid)
                 header_cells.append(c)
                 if cid:
@@ -312,11 +312,11 @@ def _read_s2(bd: Build, rows: list[Row], block: Block, gap: bool, cut: Row | Non
 _CAPTION_WORDS = ("主动公开", "情况", "统计表", "单位")
 
 
-def _header_cols(texts: list[str]) -> list[str | None]:
+def header_cols(texts: list[str]) -> list[str | None]:
     """The column of each header text; cut header texts that begin several columns' labels (本年新 | 本年新 |
     对外公开总数量: a crawler kept each cell's first line, 本年新 of 本年新制作数量 and 本年新公开数量) are those columns
     in the order the format prints them, when there are as many such texts as columns they begin and none of those
-    columns is named in full."""
+    columns is named in full (a grid's header row, or a flattened table's header texts: flat._flat_s2)."""
     cols = [lb.match_s2_col(t) if t else None for t in texts]
     for head, ids in lb.S2_SHARED_HEADS.items():
         at = [i for i, t in enumerate(texts) if cols[i] is None and t and norm(t) == head]
