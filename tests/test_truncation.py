@@ -506,6 +506,7 @@ def test_lines_of_pipes_are_no_repeated_paragraphs():
     ("五、存在的主要问题及改进情况\n综合20", "s5"),  # a number begun under a heading
     ("（三）责任分工\n我局", "s1"),  # the sentence's subject under a heading (not a 落款's name)
     ("（一）主动公开。全年公开信息85件，均按时答复，答复率100", "s1"),  # a percentage begun
+    ("（四）公开平台\n依托区门户网站", "s1"),  # a clause begun under a sub-title
     ("（四）平台建", "s1"),  # a common sub-title cut in its words
     ("（四）政府信息公", "s1"),
     ("二、主动公开政府信息情况\n本年收费金额(单位:万", "s2"),  # a bracket opened, the text cut in it
@@ -529,6 +530,8 @@ def test_a_part_title_of_an_older_format_cut_after_its_number():
     "六、其他需要报告的事项\n本局联系电话0571-1234",  # a telephone number at the end is no cut (part 六)
     "五、存在的主要问题及改进情况\n（一）存在的主要问题\n",  # a complete sub-title: the report's own gap
     "（四）平台建设\n",
+    "六、其他需要报告的事项\n详见附件政府信息公开统计表\n",  # a pointer to an attachment
+    "五、存在的主要问题及改进情况\n某某县某某局办公室\n",  # a 落款 without its date
 ])
 def test_endings_that_stay_uncut(tail):
     assert report_of(HEAD + tail).truncation is None

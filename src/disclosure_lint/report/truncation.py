@@ -76,6 +76,9 @@ _CUT_NUMBER = re.compile(r"[\u4e00-\u9fff]\d{1,4}$")
 _NOT_CUT_NUMBER = re.compile(r"电话|热线|传真|邮编|邮政编码|号码|编号|代码|QQ|qq")
 _DATE_WORD = re.compile(r"\d\s*[年月日号]|[年月]\s*\d")
 _CJK_START = re.compile(r"[\u4e00-\u9fff]")
+# how a sentence starts, never a body's name (我局, 依托区门户网站: classify reads 局 and 站 as bodies)
+_CLAUSE_LEADS = ("我", "本", "依托", "通过", "按照", "根据", "围绕", "加强", "推进", "持续", "进一步", "严格", "坚持",
+                 "认真", "积极", "不断", "切实", "全面", "及时", "利用", "结合")
 # a sub-part's heading cut in its words ((四)平台建 of (四)平台建设): the beginning of one of the sub-titles reports
 # commonly use, the text cut there — a complete sub-title at the end is left alone (a missing tail is the report's)
 _SUB_HEADING = re.compile(r"^\s*[#*_]*\s*[（(][一二三四五六七八九十]{1,2}[）)]\s*(?P<title>[\u4e00-\u9fff]{2,12})\s*$")
@@ -95,7 +98,7 @@ MAX_BACK = 40  # blocks of table pieces passed over looking back for the table (
 MIN_PUNCTUATED = 4  # characters a last piece with a comma (…2020年，我) needs to be judged
 MIN_UNPUNCTUATED = 12  # characters a last paragraph without any punctuation needs to be taken for prose
 MAX_CELL_LINE = 60  # a line of a table printed one cell per line (as report/stats/flat.py's MAX_CELL)
-MAX_UNDER_HEADING = 6  # characters of a last paragraph under a heading taken for its first sentence's beginning
+MAX_UNDER_HEADING = 10  # characters of a last paragraph under a heading taken for its first sentence's beginning
 
 
 @dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
@@ -555,9 +558,10 @@ def _under_heading(report: AnnualReport, block: Block, seg: str) -> bool:
     text = seg.strip()
     if (block.kind != "paragraph" or seg != block.text.strip() or not 1 <= len(text) <= MAX_UNDER_HEADING
             or not (_CJK_END.search(text) or _CUT_NUMBER.search(text)) or _SENTENCE_MARK.search(text)
-            or text in _ALONE_OK or _DATE_WORD.search(text) or not _CJK_START.match(text)
-            or (classify(text)[0] is not None and not text.startswith(("我", "本")))):
-        return False  # (综合20: a number begun; 我局: the sentence's subject, not a 落款's name)
+            or text in _ALONE_OK or text.startswith(("详见", "见附", "附")) or _DATE_WORD.search(text)
+            or not _CJK_START.match(text)
+            or (classify(text)[0] is not None and not text.startswith(_CLAUSE_LEADS))):
+        return False  # (综合20: a number begun; 我局, 依托区门户网站: a sentence's beginning, not a 落款's name)
     prev = _prev_block(report, block)
     return prev is not None and prev.kind == "heading"
 
