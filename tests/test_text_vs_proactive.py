@@ -104,6 +104,10 @@ def claims(prose: str):
     # issued jointly with another body: a part of the year's count (red team, round 17)
     ("与区商务局联合制发行政规范性文件1件。会同区财政局印发规范性文件2件。", []),
     ("本年制发行政规范性文件3件，其中联合制发1件。", [("normative_docs", "issued", 3, "件", None)]),
+    # the row as a label, the verb after its colon (a bulleted list of a real report)
+    ("· 行政许可:共处理600件,均按规定公开办理流程及结果;", [("licensing", "decisions", 600, "件", None)]),
+    ("行政处罚：作出处罚决定12件。行政许可：受理申请120件。行政强制：本年度无相关处理决定。",
+     [("penalty", "decisions", 12, "件", None)]),
 ])
 def test_reader(prose, expected):
     assert claims(prose) == expected

@@ -10,7 +10,7 @@ Read, in one clause (or, for the documents, a short clause that continues the on
   ``主动公开规章13件`` is not a figure of the table (公开 is not 制发).
 * 行政许可 / 行政处罚 / 行政强制: ``作出行政处罚决定1257件``, ``行政许可决定4862件``,
   ``实施行政强制措施86件``, ``办理行政许可事项4862件`` (what: decisions) — 决定 or a verb of deciding
-  (作出 办理 办结 实施 下达) must be there; ``受理``, counts in 项 (a list of items) and what was published
+  (作出 办理 办结 实施 下达) must be there, or the row is a label the verb follows (``行政许可：共处理600件``); ``受理``, counts in 项 (a list of items) and what was published
   (``公示行政许可决定4862条``: some decisions may not be published) are not decisions.
 * 行政事业性收费: ``行政事业性收费金额为7730.28万元``, ``收取行政事业性收费0元`` (what: amount;
   万元, 元 and 亿元 are kept as written and converted by the kind).  信息处理费 is not this row.
@@ -99,6 +99,9 @@ _FIG = re.compile(r"(?P<num>\d(?<![\d.．,０-９]\d)(?:\d{0,2}(?:,\d{3})+(?:\.\
                   r"(?P<unit>万元|亿元|元|件|个|部|份|起|宗|次|条|项)")
 _FILL = r"(?:件数|数量|数)?(?:的)?(?:共计?|计|为|有|达|合计|总计|总数)?(?:为)?\s*$"
 _GAP_ROW_NUM = re.compile(rf"^(?:（[^（）]{{0,12}}）)?(?:决定|处理决定|措施|案件|事项)?{_FILL}")
+# the row as a label, the verb of deciding after it (行政许可：共处理600件, 行政处罚：作出处罚决定12件)
+_LABEL_DECIDED = re.compile(rf"^[:：]\s*(?:共|全年|本年度?)?(?:作出|做出|办结|实施|下达|处理)(?:了)?"
+                            rf"(?:行政)?(?:许可|处罚|强制)?(?:决定|处理决定|措施)?{_FILL}")
 _GAP_WHAT_NUM = re.compile(rf"^(?:的)?{_FILL}")
 _GAP_WHAT_ROW = re.compile(r"^[^\d０-９]{0,12}$")
 _CONTINUE = re.compile(r"^\s*(?:并|同时|另|已|共|累计)?(?P<what>废止|宣布失效|现行有效|制发|印发|出台|新制定|制定|新制作|新公开)"
@@ -221,6 +224,14 @@ class _Reader:
             if kept is None:
                 kept = _CLAUSES.keep(key, _clause(*key))
             got, names_row, other_words = kept
+            if got is None and cs > 0 and sent[cs - 1] in ":：":  # 行政许可：共处理600件: the row before the colon
+                clause = sent[max(bounds[i - 1] + 1 if i >= 1 else 0, f.start() - 40):f.start()]
+                c0 = f.start() - len(clause)
+                key = (clause, f.group("unit"))
+                kept = _CLAUSES.get(key)
+                if kept is None:
+                    kept = _CLAUSES.keep(key, _clause(*key))
+                got, names_row, other_words = kept
             if got is None and last_doc_row is not None:
                 cm = _CONTINUE.match(clause)  # ，废止1件，现行有效12件: the documents of the clause before
                 if cm is not None and f.group("unit") in _DOC_UNITS:
@@ -279,6 +290,8 @@ class _Reader:
             decision = after.startswith(("决定", "处理决定"))
             if unit not in _DECISION_UNITS and not (unit == "条" and decision):
                 return None
+            if _LABEL_DECIDED.match(after):
+                return row, "decisions", rm.start()  # 行政许可：共处理600件
             if not _GAP_ROW_NUM.match(after):
                 return None
             verb = None
