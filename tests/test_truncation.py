@@ -557,3 +557,15 @@ def test_part_one_numbered_with_a_dash_is_part_one():
 
     assert heading_of("—、总体情况", False)[0] == "s1"
     assert heading_of("—、本局工作情况", False) is None and heading_of("—、主动公开政府信息情况", False) is None
+
+
+def test_a_lone_numeral_after_table_three_rows_is_its_next_row_begun():
+    # 三 alone after table 三's rows 一 and 二: 三、本年度办理结果 begun, not part 三's title (already there)
+    text = HEAD + S3_HEADER + "三"
+    t = report_of(text).truncation
+    assert (t.where, t.table) == ("table", "s3")
+    codes = [d.code for d in lint(text, fmt="text", year=2023)]
+    assert "DL001" not in codes and "DL002" in codes
+    # after part 二's text a lone 三 is still part 三's title begun
+    t = report_of(HEAD + "二、主动公开政府信息情况\n本年未制发规范性文件。\n三").truncation
+    assert (t.where, t.section) == ("title", "s3")

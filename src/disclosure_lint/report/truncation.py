@@ -420,6 +420,10 @@ def analyse(report: AnnualReport) -> Truncation | None:
 
     # 1. a part's title, cut or alone at the end (checked first: 五、存在的主 after a table is not a table row)
     frag = _title_fragment(tail) or (_title_fragment(whole) if block.kind != "table" else None)
+    if frag is not None and tail.strip() in _NUMERALS:
+        current = _section_id(report, block)  # 三 alone inside part 三 (after table 三's rows): a row label begun
+        if current in SECTION_IDS and SECTION_IDS.index(current) + 1 >= frag[0]:
+            frag = None
     if frag is not None:
         n, _complete = frag
         return Truncation(block, start, end, "title", SECTION_IDS[n - 1])
