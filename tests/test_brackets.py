@@ -131,6 +131,7 @@ def test_dl703_portal_page_with_metadata_and_truncated_end():
     "1）完善公开目录。",
     "建设“‘四最’营商环境”专栏，落实“先审后发”“一事一审”要求。",
     "the People’s Government, the students’ union（英文名称）。",
+    "Regulations of the State Council ’s General Office（英文译文）。",  # a space before the apostrophe (a translation)
     "按照\"应公开尽公开\"原则，依据<中华人民共和国政府信息公开工作年度报告格式>编制。",
     "（地址：某市某路1号；工作时间：夏季（7月15日-9月30日）上午09:00-12:00 下午14:00-17:30）。",
 ])

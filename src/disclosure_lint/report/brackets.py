@@ -284,6 +284,8 @@ class _Run:
             after = text[mark.start + 1:mark.start + 2]
             if _LATIN.match(before) and (_LATIN.match(after) or ch == "’"):
                 return  # an apostrophe: People’s, students’
+            if ch == "’" and before == " " and _LATIN.match(after) and _LATIN.match(text[mark.start - 2:mark.start - 1]):
+                return  # an apostrophe after a space a translation put there: State Council ’s
         if ch in QUOTES:  # an opening mark
             top = self.stack[-1] if self.stack else None
             if top is not None and top.char == ch:
