@@ -96,8 +96,15 @@ def test_rules_of_a_body_without_rule_making_power(name):
     assert name in d.message and "通常没有规章制定权" in d.message
 
 
-def test_a_national_department_is_still_not_asked_about_rules():
-    assert lint(body_report("国家统计局", rules="1 | 0 | 2"), select=["DL207"]) == []
+@pytest.mark.parametrize("name", ["国家统计局", "海关总署", "财政部", "审计署"])
+def test_a_national_department_is_still_not_asked_about_rules(name):
+    # a ministry or administration named alone (部, 署: no region in its name) makes 部门规章
+    assert lint(body_report(name, rules="1 | 0 | 2"), select=["DL207"]) == []
+
+
+def test_a_regions_department_ending_in_bu_is_asked():
+    (d,) = lint(body_report("江北省某某厅", rules="1 | 0 | 2"), select=["DL207"])
+    assert "通常没有规章制定权" in d.message
 
 
 # -- DL007: a named body of no known kind --------------------------------------------------------------------

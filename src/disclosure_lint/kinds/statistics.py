@@ -497,6 +497,9 @@ class RulesPowerOptions(KindOptions):
         description="名称以这些词开头的机关视为国务院部门（可制定部门规章），不检查")
 
 
+_REGION_WORD = re.compile(r"[省市县区州盟旗乡镇]|自治")
+
+
 @register
 class StatRulesPower(Kind[RulesPowerOptions]):
     """Non-zero 规章 figures in table 二 for a body that cannot make rules (info)."""
@@ -529,6 +532,8 @@ class StatRulesPower(Kind[RulesPowerOptions]):
         # a national prefix names a 国务院部门 (部门规章), but not on a branch of one (中国人民银行某某市中心支行)
         if kind != "vertical_branch" and name.startswith(tuple(self.options.national_prefixes)):
             return None
+        if kind == "department" and name.endswith(("部", "署")) and not _REGION_WORD.search(name):
+            return None  # a ministry or an administration of the State Council named alone (财政部, 海关总署)
         if kind == "government_office":
             parent = government_of(name) if name else None
             return classify(parent)[0] if parent else None
