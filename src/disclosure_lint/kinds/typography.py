@@ -272,12 +272,9 @@ class UnbalancedBrackets(Kind[UnbalancedBracketsOptions]):
 
     def _hits(self, report) -> Iterator[Hit]:
         br = report.brackets
-        cut = report.truncation
-        for u in br.unbalanced:
+        for u in br.unbalanced:  # (not those left open where the file is cut off: report.brackets leaves them out)
             if u.doubled or _in_portal(report, u.mark):
                 continue  # 【字体：/大/中/小/】 one per line: the portal's font switch, not the clerk's text
-            if cut is not None and u.problem == "unclosed" and u.mark.piece.block is cut.block:
-                continue  # left open where the file is cut off (（本列数据的勾稽关系为： at the end: DL002)
             m = u.mark
             detail = _PROBLEM[u.problem].format(mark=m.char, expected=u.expected)
             fix = None

@@ -574,7 +574,7 @@ def analyse(report) -> Brackets:
         nxt = paras[n + 1] if n + 1 < len(paras) else None
         out.unbalanced.extend(carry.match(para, run.loose))
         if nxt is None and not _ENDS_SENTENCE.search(piece.text, lo, hi):
-            run.stack.clear()  # the document ends mid-sentence: an excerpt cut off
+            run.stack.clear()  # the document ends mid-sentence: an excerpt cut off (a cut block: below, at the end)
         # a quotation that goes on in the next paragraph (GB/T 15834 4.6.3.3) is not left open
         goes_on = _first_char(nxt) if nxt is not None and run.stack else ""
         still_open = [m for m in run.stack if not (m.char in QUOTES and m.char == goes_on)]
@@ -591,6 +591,9 @@ def analyse(report) -> Brackets:
              | _unread_table_pieces(report))
     if quiet:
         out.unbalanced = [u for u in out.unbalanced if u.mark.piece.block.index not in quiet]
+    cut = getattr(report, "truncation", None)
+    if cut is not None:  # left open where the file is cut off (（本列数据的勾稽关系为： at the end: DL002 says so)
+        out.unbalanced = [u for u in out.unbalanced if not (u.problem == "unclosed" and u.mark.piece.block is cut.block)]
     out.unbalanced.sort(key=lambda u: (u.mark.piece.block.index, u.mark.piece.base or 0, u.mark.start))
     return out
 
