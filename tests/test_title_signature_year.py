@@ -258,3 +258,14 @@ def test_a_title_or_period_year_is_not_replaced_by_the_openings():
 def test_a_catalogue_pages_title_field_gives_the_title(line):
     rep = interpret(parse("索引号: 000014349/2020-344218\n" + line + "\n一、总体情况\n2019年，我镇认真贯彻《条例》。\n", "text"))
     assert (rep.title, rep.agency.name, rep.year) == ("某某镇人民政府2019年政府信息公开工作年度报告", "某某镇人民政府", 2019)
+
+
+def test_the_body_named_by_the_reports_own_title_quoted_in_its_opening():
+    # a page without a title line or a 落款: the opening quotes the report's title
+    text = ("—、总体情况\n根据《条例》规定，现发布《某某县自然资源局2021年政府信息公开工作年度报告》，本报告统计数据从"
+            "2021年1月1日至2021年12月31日。\n（一）主动公开情况\n本局公开信息195条。\n")
+    rep = interpret(parse(text, "text"))
+    assert (rep.agency.name, rep.agency.kind, rep.agency.source) == ("某某县自然资源局", "bureau", "opening")
+    # a quoted title of another kind of document names nothing
+    rep = interpret(parse("一、总体情况\n本局学习《中华人民共和国政府信息公开条例》。\n", "text"))
+    assert rep.agency.source == "none"

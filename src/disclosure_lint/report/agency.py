@@ -89,7 +89,7 @@ class Agency:
     name: str | None
     kind: str | None
     word: str | None  # the body word the agency uses for itself: 局, 委, 街道, 镇, 区 …
-    source: str  # "title", "config", "signature" (the 落款) or "none"
+    source: str  # "title", "config", "signature" (the 落款), "opening" (its title quoted in the opening) or "none"
 
 
 # (pattern on the end of the name, kind, self word or None to take the matched group)

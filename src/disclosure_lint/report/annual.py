@@ -303,12 +303,27 @@ class AnnualReport:
             if gov is not None and speaks_for_area([b.text for b in self.text_blocks], classify(gov)[1] or ""):
                 name = gov  # the office signs the area's own report (我县, 全县), due when a government's is
         if not name:
+            name, source = self._opening_agency, "opening"
+        if not name:
             source = "none"
         kind, word = classify(name) if name else (None, None)
         if o.agency_kind:
             kind = o.agency_kind
             source = "config"
         return Agency(name=name, kind=kind, word=word, source=source)
+
+    @cached_property
+    def _opening_agency(self) -> str | None:
+        """The body named in the report's own title quoted in its opening (现发布《某某县某某局2021年政府信息公开工作年度
+        报告》), when the page has no title line and no 落款: a name of a known kind, else None."""
+        for b in self.text_blocks[:OPENING_BLOCKS]:
+            if "》" not in b.text:
+                continue
+            for m in _QUOTED_TITLE.finditer(b.text):
+                name = name_from_title(m.group(1))[0]
+                if name and classify(name)[0] is not None:
+                    return name
+        return None
 
     @cached_property
     def title_year(self) -> int | None:
@@ -619,6 +634,8 @@ class AnnualReport:
         return self.structure.unified
 
 
+OPENING_BLOCKS = 12  # prose blocks at the top where the report may quote its own title
+_QUOTED_TITLE = re.compile(r"《([^《》\n]{4,60}?(?:政府信息公开|政务公开)[^《》\n]{0,12}?年度报告)》")
 # a catalogue page's title field, a crawler's cells in pipes (名 称: | 某某镇2019年政府信息公开工作年度报告 | ||)
 _TITLE_FIELD = re.compile(r"^\s*(?:名\s*称|标\s*题|题\s*名|文件名称)\s*[:：]\s*[|｜]?\s*(?P<t>[^|｜\n]+?)[\s|｜]*$")
 
