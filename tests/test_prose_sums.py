@@ -204,6 +204,15 @@ def test_dl237_results_not_exhaustive_exceeding():
     assert "予以公开15件、无法提供8件合计23件" in ds[0].message
 
 
+def test_dl237_a_zero_total_before_an_unmarked_list_is_not_its_total():
+    # the results belong to the 10 review cases, not to the 0 lawsuits named between them (a real report's sentence)
+    text = TITLE + "本级涉信息公开申请的行政复议案件10件，行政诉讼案件0件，结果维持2件，结果纠错2件，尚未审结6件。\n"
+    assert [d.code for d in run(text) if d.code == "DL237"] == []
+    # with 其中 the parts are the zero total's: still reported
+    text = TITLE + "被申请行政复议0件，其中结果维持2件，结果纠正1件。\n"
+    assert [d.code for d in run(text) if d.code in ("DL237", "DL238")]
+
+
 def test_dl237_not_for_exhaustive_sums():
     text = TITLE + "全年办结申请56件，其中予以公开30件，部分公开5件，不予公开5件，无法提供15件，不予处理6件，其他处理3件。\n"
     assert [d.code for d in run(text)] == ["DL238"]

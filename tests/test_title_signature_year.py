@@ -269,3 +269,20 @@ def test_the_body_named_by_the_reports_own_title_quoted_in_its_opening():
     # a quoted title of another kind of document names nothing
     rep = interpret(parse("一、总体情况\n本局学习《中华人民共和国政府信息公开条例》。\n", "text"))
     assert rep.agency.source == "none"
+
+
+@pytest.mark.parametrize(("opening", "name"), [
+    ("现发布重庆市某某区商务委员会2021年政府信息公开工作年度报告。", "重庆市某某区商务委员会"),
+    ("现发布某某区人民政府办公室(以下简称“区政府办公室”)2025年政府信息公开工作年度报告。", "某某区人民政府办公室"),
+    ("本报告由某某区审计局编制，报告全文可在区政府门户网站查阅。", "某某区审计局"),
+    ("本报告是某某市某某区人民政府办公室依据《条例》编制的。", "某某市某某区人民政府办公室"),
+])
+def test_the_body_named_unquoted_in_the_opening(opening, name):
+    text = opening + "\n一、总体情况\n本年度主动公开信息120条。\n"
+    rep = interpret(parse(text, "text"))
+    assert (rep.agency.name, rep.agency.source) == (name, "opening")
+
+
+def test_statistics_date_words_name_the_period():
+    rep = interpret(parse("一、总体情况\n本报告统计日期为2024年1月1日至2024年12月31日。\n", "text"))
+    assert (rep.year, rep.year_source) == (2024, "period")

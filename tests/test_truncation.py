@@ -509,6 +509,8 @@ def test_lines_of_pipes_are_no_repeated_paragraphs():
     ("（四）公开平台\n依托区门户网站", "s1"),  # a clause begun under a sub-title
     ("（四）平台建", "s1"),  # a common sub-title cut in its words
     ("（四）政府信息公", "s1"),
+    ("（三）政府信息资源管理情", "s1"),
+    ("（三）依法依", "s1"),
     ("二、主动公开政府信息情况\n本年收费金额(单位:万", "s2"),  # a bracket opened, the text cut in it
 ])
 def test_short_cut_endings(tail, section):

@@ -49,6 +49,15 @@ def _parts_text(s: ProseSum) -> str:
     return "、".join(p.text if p.category == "item" else f"{p.label}{p.number}{p.unit}" for p in s.parts)
 
 
+def _unmarked_zero(s: ProseSum) -> bool:
+    """A total of 0 with parts after it and no 其中/包括 between them (复议案件10件，诉讼案件0件，结果维持2件…): the
+    parts belong to a total before it, not to the 0 — not a contradiction to report."""
+    if s.total.number != 0 or s.total_after:
+        return False
+    between = s.block.text[s.total.end:s.parts[0].start]
+    return not any(w in between for w in ("其中", "包括", "包含", "含", "分别"))
+
+
 @register
 class ProseSumKind(Kind[ProseSumOptions]):
     """A total stated in the prose and the parts listed with it do not agree."""
@@ -64,7 +73,7 @@ class ProseSumKind(Kind[ProseSumOptions]):
         for s in report.prose_sums:
             if s.kind not in wanted or s.difference == 0:
                 continue
-            if o.mode == "exceeds" and (s.exhaustive or s.difference < 0):
+            if o.mode == "exceeds" and (s.exhaustive or s.difference < 0 or _unmarked_zero(s)):
                 continue
             if o.mode == "exhaustive" and not s.exhaustive:
                 continue

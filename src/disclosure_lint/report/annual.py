@@ -69,7 +69,7 @@ _NOT_TITLE = re.compile(r"[;；|｜>›»＞]")
 
 # the words that introduce the statistics period (统计期限为2023年1月1日至12月31日); 时间段 only before a
 # period that starts on 1月1日 (宣传活动时间段为3月1日至3月31日 is not the report's period)
-_PERIOD_WORDS = r"统计期限|统计时限|统计时间|统计时段|统计周期|统计期间|统计区间|统计范围|数据统计|统计数据"
+_PERIOD_WORDS = r"统计期限|统计时限|统计时间|统计时段|统计周期|统计期间|统计区间|统计范围|统计日期|数据统计|统计数据"
 _PERIOD = re.compile(rf"(?:{_PERIOD_WORDS}|时间段)[^。；;\n]{{0,12}}?(?P<y>(?:19|20)\d{{2}})\s*年\s*1\s*月\s*1\s*日")
 _PERIOD_SPAN = re.compile(
     rf"(?:{_PERIOD_WORDS})" + r"[^。；;，,\n]{0,12}?"
@@ -321,6 +321,13 @@ class AnnualReport:
                 continue
             for m in _QUOTED_TITLE.finditer(b.text):
                 name = name_from_title(m.group(1))[0]
+                if name and classify(name)[0] is not None:
+                    return name
+        for b in self.text_blocks[:OPENING_BLOCKS]:
+            m = _NAMED_BY.search(b.text) if ("编制" in b.text or "现" in b.text) else None
+            if m is not None:
+                text = _ALIAS_NOTE.sub("", m.group("t") or "")
+                name = name_from_title(text)[0] if text else _strip_alias(m.group("n"))
                 if name and classify(name)[0] is not None:
                     return name
         return None
@@ -636,6 +643,17 @@ class AnnualReport:
 
 OPENING_BLOCKS = 12  # prose blocks at the top where the report may quote its own title
 _QUOTED_TITLE = re.compile(r"《([^《》\n]{4,60}?(?:政府信息公开|政务公开)[^《》\n]{0,12}?年度报告)》")
+# …or named unquoted: 现发布某某区商务委员会2021年政府信息公开工作年度报告, 由某某区审计局编制, 本报告是某某区人民政府办公室
+# 依据…编制 (a page without a title line or a 落款)
+_NAMED_BY = re.compile(
+    r"(?:现(?:予以|予)?(?:发布|公布)|特(?:发布|公布))(?P<t>[^，。；《》,;\n]{2,60}?(?:19|20)\d{2}\s*年度?"
+    r"[^，。；《》,;\n]{0,8}?(?:政府信息公开|政务公开)[^，。；《》,;\n]{0,10}?年度报告)"
+    r"|(?:由|本报告是|本报告由)(?P<n>[^，。；《》,;\n的]{3,30}?)(?:依据|根据|按照|编制|制作)")
+_ALIAS_NOTE = re.compile(r"[（(]以下简称[^（）()]{0,20}[）)]")
+
+
+def _strip_alias(name: str) -> str:
+    return _ALIAS_NOTE.sub("", name).strip()
 # a catalogue page's title field, a crawler's cells in pipes (名 称: | 某某镇2019年政府信息公开工作年度报告 | ||)
 _TITLE_FIELD = re.compile(r"^\s*(?:名\s*称|标\s*题|题\s*名|文件名称)\s*[:：]\s*[|｜]?\s*(?P<t>[^|｜\n]+?)[\s|｜]*$")
 

@@ -82,8 +82,10 @@ _CLAUSE_LEADS = ("我", "本", "依托", "通过", "按照", "根据", "围绕",
 # a sub-part's heading cut in its words ((四)平台建 of (四)平台建设): the beginning of one of the sub-titles reports
 # commonly use, the text cut there — a complete sub-title at the end is left alone (a missing tail is the report's)
 _SUB_HEADING = re.compile(r"^\s*[#*_]*\s*[（(][一二三四五六七八九十]{1,2}[）)]\s*(?P<title>[\u4e00-\u9fff]{2,12})\s*$")
-_SUB_TITLES = ("主动公开", "依申请公开", "政府信息管理", "政府信息资源管理", "平台建设", "政府信息公开平台建设",
-               "政务公开平台建设", "监督保障", "教育培训", "存在的主要问题", "改进措施", "改进情况", "其他需要报告的事项")
+_SUB_TITLES = tuple(t + end for t in ("主动公开", "依申请公开", "政府信息管理", "政府信息资源管理", "平台建设",
+                                        "政府信息公开平台建设", "政务公开平台建设", "监督保障", "教育培训", "依法依规公开",
+                                        "存在的主要问题", "改进措施", "改进情况", "其他需要报告的事项")
+                    for end in ("", "情况", "工作"))
 _COLON = re.compile(r"[：:]")
 _ENUM_START = re.compile(r"\s*(?:[一二三四五六七八九十]是|[一二三四五六七八九十]{1,2}[、.．]|\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,2}[）)])")
 _PIECE_SPLIT = re.compile(r"[\t\n|｜]+|[ \u3000]+")
@@ -466,8 +468,8 @@ def analyse(report: AnnualReport) -> Truncation | None:
     if marker:
         return Truncation(block, start, end, "sentence", _section_id(report, block))
     sub = _SUB_HEADING.match(whole) if block.kind != "table" else None
-    if sub is not None and report.signature_mention is None and any(
-            t.startswith(sub.group("title")) and t != sub.group("title") for t in _SUB_TITLES):
+    if (sub is not None and report.signature_mention is None and sub.group("title") not in _SUB_TITLES
+            and any(t.startswith(sub.group("title")) for t in _SUB_TITLES)):
         return Truncation(block, start, end, "sentence", _section_id(report, block))  # (四)平台建: cut in its title
 
     # 3. inside a sentence: sentence punctuation, then a Chinese character (or a comma) and the end
