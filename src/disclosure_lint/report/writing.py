@@ -244,7 +244,10 @@ def starts_with_table_label(text: str) -> bool:
     if not m:
         return False
     run = norm(m.group(0))
-    if run in _SHORT_ROW_KEYS or _LONG_ROW_KEY.match(run) is not None or run in _LONG_ROW_HEADS:
+    long_key = _LONG_ROW_KEY.match(run)
+    if long_key is not None and long_key.end() < len(run) and run.endswith("情况"):
+        return False  # 2.不予公开政府信息办理情况: a sub-title that starts with a row's words (no row ends in 情况)
+    if run in _SHORT_ROW_KEYS or long_key is not None or run in _LONG_ROW_HEADS:
         return True
     # a group's label broken down its merged cell (（五）不 / 予处理) with the next cell's sub-item after a run of
     # spaces on the same line: （五）不  3.要求提供公开出版物  0  0
