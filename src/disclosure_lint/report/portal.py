@@ -61,7 +61,8 @@ _SPACES = re.compile(_SP + "+")
 TIME_AFTER = re.compile(_SP + r"*\d{1,2}:\d{2}(?::\d{2})?")
 _COUNT = re.compile(r"\d[\d,]*(?:" + _SP + r"*次)?")
 _FONT_SIZES = re.compile(r"(?:" + _SP + r"*[\[【(（]?" + _SP + r"*(?:超大|大|中|小|默认|标准)" + _SP
-                         + r"*[\]】)）]?){1,4}")
+                         + r"*[\]】)）]?){1,4}"
+                         + r"|" + _SP + r"*[\[【]" + _SP + r"*[\]】]")  # (字体:[   ]: the sizes a script fills in)
 # a one-token value (an agency, a name, an index number), stopped by a section number (flattened text)
 _TOKEN = re.compile(r"(?:(?![一二三四五六七八九十]{1,2}[、.．])[^\s，。；,;、|｜【】\[\]（）()：:<>]){1,40}")
 _ALIAS = re.compile(r"[（(][^\s，。；,;、|｜（）()：:]{1,20}[）)]")
