@@ -571,3 +571,16 @@ def test_a_lone_numeral_after_table_three_rows_is_its_next_row_begun():
     # after part 二's text a lone 三 is still part 三's title begun
     t = report_of(HEAD + "二、主动公开政府信息情况\n本年未制发规范性文件。\n三").truncation
     assert (t.where, t.section) == ("title", "s3")
+
+
+def test_a_cut_header_cell_of_table_two_is_table_twos():
+    # one cell a line: 本年 begins table 二's 本年新公开数量 (under part 二), not table 三's 本年新收… row
+    text = (HEAD + "二、主动公开政府信息情况\n第二十条第(一)项 | ||||\n信息内容 |\n本年新 |\n本年")
+    t = report_of(text).truncation
+    assert (t.where, t.table) == ("table", "s2")
+
+
+def test_a_cut_caption_after_a_line_of_pipes():
+    text = HEAD + "二、主动公开政府信息情况\n第二十条第(一)项 |\n|||\n信"
+    t = report_of(text).truncation
+    assert (t.where, t.table) == ("table", "s2")

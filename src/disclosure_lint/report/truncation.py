@@ -194,6 +194,18 @@ def _row_fragment(text: str) -> str | None:
     return rows[i][1]
 
 
+@lru_cache(maxsize=8)
+def _labels_of(tid: str) -> tuple[str, ...]:
+    """The row and column labels of table ``tid`` in both formats, normalised."""
+    return tuple({norm(strip_number(x.label)) for v in ("2019", "2021") for x in (*SCHEMAS[(tid, v)].rows,
+                                                                               *SCHEMAS[(tid, v)].cols)})
+
+
+def _begins_label_of(tid: str, text: str) -> bool:
+    k = norm(text)
+    return len(k) >= 2 and any(label.startswith(k) and label != k for label in _labels_of(tid))
+
+
 @lru_cache(maxsize=1)
 def _section_titles() -> dict[int, tuple[str, ...]]:
     return {i + 1: tuple(cat.normalise_title(t) for t in (s.title, *s.variants)) for i, s in enumerate(cat.SECTIONS)}
@@ -434,6 +446,10 @@ def analyse(report: AnnualReport) -> Truncation | None:
     #    outside a grid the last piece must be a piece of a table (a value, a label), not a signature or prose
     value = _is_value(tail)
     row_tid = None if value else _row_fragment(tail)
+    if row_tid is not None:
+        current = _section_id(report, block)  # 本年 in part 二: table 二's 本年新… begun, not table 三's 本年新收…
+        if current in TABLE_SECTIONS and current != row_tid and _begins_label_of(current, tail):
+            row_tid = current
     marker = bool(_MARKER.match(tail))  # 3. / （六: an item number with nothing after it
     header = _is_table_label(tail) and norm(tail) not in _row_keys()  # a column's label, 信息内容, 第二十条…
     cell_like = (block.kind == "table" or value or row_tid is not None or marker or _is_table_label(tail)
@@ -445,6 +461,10 @@ def analyse(report: AnnualReport) -> Truncation | None:
         prev_piece = before[-1] if before and before[-1].strip() else None
         if prev_piece is None:
             prev = _prev_block(report, block)
+            for _ in range(3):  # past a crawler's line of pipes after a row (第二十条第(一)项 | / ||| / 信)
+                if prev is None or prev.text.strip(" \t|｜") or prev.kind == "heading":
+                    break
+                prev = _prev_block(report, prev)
             # after pieces of a table, or right under the heading of a part with a table (二、主动公开… / 第)
             after_table = prev is not None and (_material_block(prev) or (
                 prev.kind == "heading" and _section_id(report, prev) in TABLE_SECTIONS))
