@@ -286,3 +286,8 @@ def test_the_body_named_unquoted_in_the_opening(opening, name):
 def test_statistics_date_words_name_the_period():
     rep = interpret(parse("一、总体情况\n本报告统计日期为2024年1月1日至2024年12月31日。\n", "text"))
     assert (rep.year, rep.year_source) == (2024, "period")
+
+
+def test_a_title_ending_in_nianbao():
+    rep = interpret(parse("某某区民政局2019年度政府信息公开工作年报\n一、总体情况\n正文。\n", "text"))
+    assert (rep.agency.name, rep.year, rep.year_source) == ("某某区民政局", 2019, "title")
