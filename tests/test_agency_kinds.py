@@ -290,6 +290,13 @@ def test_more_zone_bodies(name):
     assert not is_zone_body("某某市人民政府办公室")
 
 
+@pytest.mark.parametrize("name", ["某某经济技术开发区经济发展局", "某某市高新区管委会财政局"])
+def test_a_zone_bodys_department_is_as_unsettled_as_its_body(name):
+    assert is_zone_body(name)
+    # a city bureau's branch in the zone is the city bureau's
+    assert not is_zone_body("某某市公安局高新区分局") and not is_zone_body("某某区发展和改革局")
+
+
 @pytest.mark.parametrize("title", ["标题:某某经济开发区2022年政府信息公开工作年度报告",
                                    "• 某某经济开发区2022年政府信息公开工作年度报告"])
 def test_a_pages_label_or_bullet_before_the_title_is_no_part_of_the_name(title):

@@ -291,3 +291,6 @@ def test_statistics_date_words_name_the_period():
 def test_a_title_ending_in_nianbao():
     rep = interpret(parse("某某区民政局2019年度政府信息公开工作年报\n一、总体情况\n正文。\n", "text"))
     assert (rep.agency.name, rep.year, rep.year_source) == ("某某区民政局", 2019, "title")
+    # a column's name (政府信息公开年报, 2020年信息公开年报) above the title is no title
+    rep = interpret(parse("2020年信息公开年报\n某某工业园区2020年政府信息公开工作年度报告\n一、总体情况\n正文。\n", "text"))
+    assert rep.title == "某某工业园区2020年政府信息公开工作年度报告"

@@ -272,6 +272,10 @@ _ZONE_BODY = re.compile(r"(?:" + _ZONE + r"[)）]?(?:(?:管理委员会|管委�
                         r"|(?:汽车|科技|科学|生态|物流|产业|工业|软件|文化|健康)(?:城|园)(?:管理委员会|管委会)(?:办公室)?)$")
 
 
+# a department of a zone's managing body (某某经济技术开发区经济发展局, 某某高新区管委会财政局): as unsettled as its body
+_ZONE_DEPT = re.compile(_ZONE + r"(?:管理委员会|管委会)?[\u4e00-\u9fff]{2,12}?(?:局|办公室|中心)$")
+
+
 def is_zone_body(name: str | None) -> bool:
-    """Whether ``name`` (any of its names) is a development zone's or its managing body's."""
-    return bool(name) and any(_ZONE_BODY.search(n) for n in names(name or ""))
+    """Whether ``name`` (any of its names) is a development zone's, its managing body's or one of its departments'."""
+    return bool(name) and any(_ZONE_BODY.search(n) or _ZONE_DEPT.search(n) for n in names(name or ""))

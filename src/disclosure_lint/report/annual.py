@@ -665,7 +665,7 @@ def _field_value(t: str) -> str:
 
 
 def _is_title(t: str) -> bool:
-    return (("报告" in t or t.endswith("年报")) and len(t) <= 80 and ("信息公开" in t or "政务公开" in t)
+    return (("报告" in t or t.endswith("工作年报")) and len(t) <= 80 and ("信息公开" in t or "政务公开" in t)
             and not t.endswith(("。", "；", "：", ":")) and "，" not in t
             and not _NOT_TITLE.search(t))  # a portal's 分类 value (政务公开 ; 年度报告), a menu or breadcrumb
 
