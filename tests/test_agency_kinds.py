@@ -301,3 +301,16 @@ def test_a_zone_bodys_department_is_as_unsettled_as_its_body(name):
                                    "• 某某经济开发区2022年政府信息公开工作年度报告"])
 def test_a_pages_label_or_bullet_before_the_title_is_no_part_of_the_name(title):
     assert name_from_title(title) == ("某某经济开发区", 2022)
+
+
+@pytest.mark.parametrize(("name", "kind"), [("某某里街", "street_office"), ("某某门街", "street_office"),
+                                            ("某某步行街", None), ("某某大街", None), ("某某商业街", None)])
+def test_a_street_office_named_jie(name, kind):
+    # 天津's street offices are named 某某街 (我街); a street of shops is no body
+    assert classify(name)[0] == kind
+
+
+def test_a_jie_street_office_calls_itself_wojie_or_wojiedao():
+    text = ("# 某某里街2021年政府信息公开工作年度报告\n\n## 一、总体情况\n\n2021年，我街认真贯彻《条例》，"
+            "本街道主动公开信息120条。\n")
+    assert [d.code for d in lint(text, select=["DL301", "DL302"])] == []

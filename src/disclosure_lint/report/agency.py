@@ -99,6 +99,8 @@ _RULES: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
         (r"人民政府办公[室厅]", "government_office", None),
         (r"政府办公[室厅]", "government_office", None),
         (r"街道办事处|街道办|街道", "street_office", "街道"),
+        # a street office named 某某街 (天津: 佳荣里街, 我街) — not a street of shops (步行街, 商业街, 大街, 老街)
+        (r"(?<!步行)(?<!商业)(?<!美食)(?<![大老古])街", "street_office", "街"),
         (r"镇人民政府|镇政府|镇", "town_government", "镇"),
         (r"(?:乡|苏木)人民政府|乡政府|乡|苏木", "township_government", "乡"),
         (r"(?:省|自治区)人民政府|省政府", "province_government", "省"),
