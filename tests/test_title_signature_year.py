@@ -294,3 +294,10 @@ def test_a_title_ending_in_nianbao():
     # a column's name (政府信息公开年报, 2020年信息公开年报) above the title is no title
     rep = interpret(parse("2020年信息公开年报\n某某工业园区2020年政府信息公开工作年度报告\n一、总体情况\n正文。\n", "text"))
     assert rep.title == "某某工业园区2020年政府信息公开工作年度报告"
+
+
+def test_late_publication_on_a_year_inferred_from_the_opening_is_a_warning():
+    text = ("某某县某某局政府信息公开工作年度报告\n发布日期：2024-03-05\n一、总体情况\n2023年，本局坚持公开。\n"
+            "（二）依申请公开。2023年，本局未收到申请。\n")
+    [d] = [d for d in lint(text, fmt="text") if d.code == "DL405"]
+    assert d.severity == "warning" and "从正文开头推断" in d.message

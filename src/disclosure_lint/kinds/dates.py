@@ -424,6 +424,9 @@ class LatePublication(Kind[LatePublicationOptions]):
         unsettled = UNSETTLED_DEADLINE.get(agency.kind or "") if cls == "department" else None
         if unsettled is not None:  # a vertically managed branch, a department's unit: not named by the article
             note, severity = f"；但{unsettled}，请按上级机关的规定核对", "warning"
+        if report.year_source == "body":  # the year inferred from the opening, not stated in a title or a period
+            note += f"；报告年度{year}年是从正文开头推断的（标题和统计期限都没有写年度），请核对"
+            severity = "warning"
         source = report.published_source or "落款日期"
         mention = _published_at(report)
         days = (published - deadline).days
