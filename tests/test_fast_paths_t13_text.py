@@ -7,6 +7,7 @@ import random
 import re
 from bisect import bisect_right
 
+from disclosure_lint import page_lines
 from disclosure_lint.model import Block
 from disclosure_lint.readers import markdown
 from disclosure_lint.report import portal
@@ -23,7 +24,7 @@ def _texts(pieces: list[str], count: int, longest: int, seed: int) -> list[str]:
 
 # -- portal: the gate of the prose blocks visited, the tables visited, the dated titles' gate ---------------------
 
-_RELATED = portal._RELATED.split("|")
+_RELATED = page_lines.RELATED.split("|")
 _FIELD_PIECES = [*_RELATED, "来源", "作者", "编辑", "责任编辑", "日期", "时间", "发布日期", "浏览次数", "索引号", "信息来源",
                  "公开方式", "首页", "今天是", "【打印】", "位置", "：", ":", " ", "\u3000", "\t", "\n", "|", "｜", "x", "某某局",
                  "市场主体登记", "60条", "2024-01-21", "2024/1/5", "2023.1.2", "。", ">", "政务公开"]
@@ -40,11 +41,11 @@ def test_field_gate_finds_something_wherever_a_field_may_be_read():
                                                                         for a in ("", "x", "信息", " ", "|", "｜", "\n")
                                                                         for b in ("", " ", "：", "60条", " 标题 2024-01-21"))]
     for text in texts:
-        if portal._RELATED_LINE.match(text) or portal._LONE_LABEL.match(text) or _spans(text):
+        if page_lines.RELATED_LINE.match(text) or portal._LONE_LABEL.match(text) or _spans(text):
             assert portal._MAY_FIELD.search(text), text
     # a clerk's 相关信息 inside a sentence is no field, and the gate passes it over
     for text in ("全年主动公开政府信息2026条，其中市场主体登记相关信息60条，政策解读14篇。", "推荐相关文件"):
-        assert not _spans(text) and not portal._RELATED_LINE.match(text) and not portal._MAY_FIELD.search(text)
+        assert not _spans(text) and not page_lines.RELATED_LINE.match(text) and not portal._MAY_FIELD.search(text)
 
 
 def test_dated_title_gate_is_the_class_led_search():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import re
 
+from disclosure_lint import page_lines
 from disclosure_lint.model import Block
 from disclosure_lint.report import promotions as pr
 from disclosure_lint.report.alternation import holding
@@ -60,7 +61,7 @@ def test_portal_field_gate_is_necessary():
     for text in [*labels, *_texts(labels, 30000, 4, 46)]:
         # (a block's fields come from _RELATED_LINE, _LONE_LABEL or _block_spans: since round 13 the gate needs no
         # more than they do, not a match of _MAY_HOLD, which holds the words of a list of links anywhere)
-        slow = (portal._RELATED_LINE.match(text) or portal._LONE_LABEL.match(text)
+        slow = (page_lines.RELATED_LINE.match(text) or portal._LONE_LABEL.match(text)
                 or any(portal._block_spans(Block(index=0, kind="paragraph", text=text))))
         if slow:
             assert portal._MAY_FIELD.search(text), text
@@ -97,12 +98,12 @@ def test_portal_metadata_as_before_on_lines_of_fields():
 
 def _old_find_metadata(blocks):
     """find_metadata as it was before the joined search (every block walked)."""
+    from disclosure_lint.page_lines import RELATED_LINE as _RELATED_LINE
     from disclosure_lint.page_lines import is_chrome
     from disclosure_lint.report.portal import (
         _FONT_LINE,
         _MARKS,
         _MAY_HOLD,
-        _RELATED_LINE,
         HEAD,
         PortalMetadata,
         PortalSpan,

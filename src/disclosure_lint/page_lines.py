@@ -26,6 +26,15 @@ CONTACT_LINE = re.compile(r"^(?:\s*[|｜]?\s*(?:联系电话|咨询电话|办公
 FOOTER_NOTE = re.compile(r"建议使用|推荐使用|分辨率|浏览器|您是第|位访(?:客|问者)|访问量|访问人次|网站维护|维护单位")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 
+# lists of links to other pages, each title with its date (相关信息 / 热点专题 …): their heading, alone on its line or
+# inline, and one item after it (a title up to a sentence's end)
+RELATED = (r"相关信息|相关阅读|相关链接|相关文章|相关新闻|相关文件|相关稿件|相关政策|延伸阅读|推荐阅读|热点专题|热点推荐"
+           r"|热门文章|热门信息|最新信息|最新文章|猜你喜欢")
+RELATED_LINE = re.compile(r"^\s*(?:" + RELATED + r")\s*[:：]?\s*$")
+RELATED_INLINE = re.compile(r"(?<![^\s|｜])(?:" + RELATED + r")[ \t\u3000]*[:：]?(?=\s)")
+RELATED_ITEM = re.compile(r"\s+(?:(?:" + RELATED + r")\s+)?[^\s。！？；]{1,80}")
+NOT_ITEM = re.compile(r"[。！？；]")
+
 
 def footer_tail(text: str) -> str | None:
     """``"contact"`` for a line of the site's contact fields, ``"note"`` for a short technical note (not a

@@ -43,6 +43,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from .. import page_lines as lines
 from ..model import Block
 from ..page_lines import CHROME_CHARS, CHROME_PUNCT, NUMBERED, footer_tail
 from .alternation import AnyOf, holding, trie
@@ -116,13 +117,6 @@ _OPEN_BRACKET = re.compile(r"[【\[]" + _SP + r"*$")
 _FOOTER_MARK = re.compile(r"网站标识码|ICP备|ICP证|公网安备|版权所有|Copyright|©|(?:主办|承办)单位" + _SP + r"*[:：]", re.I)
 _FOOTER_START = re.compile(r"网站地图|联系我们|免责声明|隐私声明|网站标识码|[\u4e00-\u9fff]?ICP[备证]|[\u4e00-\u9fff]?公网安备"
                            r"|版权所有|(?:主办|承办)单位|技术支持|Copyright|©", re.I)
-# lists of links to other pages, each title with its date (相关信息 / 热点专题 …)
-_RELATED = (r"相关信息|相关阅读|相关链接|相关文章|相关新闻|相关文件|相关稿件|相关政策|延伸阅读|推荐阅读|热点专题|热点推荐"
-            r"|热门文章|热门信息|最新信息|最新文章|猜你喜欢")
-_RELATED_LINE = re.compile(r"^\s*(?:" + _RELATED + r")\s*[:：]?\s*$")
-_RELATED_INLINE = re.compile(r"(?<![^\s|｜])(?:" + _RELATED + r")" + _SP + r"*[:：]?(?=\s)")
-_ITEM = re.compile(r"\s+(?:(?:" + _RELATED + r")\s+)?[^\s。！？；]{1,80}")
-_NOT_ITEM = re.compile(r"[。！？；]")
 _LONE_TOOLS = re.compile(r"^(?:" + _SP + r"*(?:打印|关闭|返回|收藏|分享)" + _SP + r"*){2,5}$")
 # A necessary condition of any field in a block (:func:`_block_spans` finds nothing without a match): the
 # words every field search starts from — the labels (a weak one only with its colon: it needs one), the
@@ -139,19 +133,19 @@ _MAY_HOLD_BRANCHES = [
     *(w + _SP + "*[:：]" for w in "责任编辑 撰稿人 撰稿 供稿 来源 作者 编辑 发文字号 文号 日期 时间".split()),
     *"网站标识码 公网安备 版权所有 © 主办单位 承办单位".split(),
     "备(?<=(?i:icp)备)", "证(?<=(?i:icp)证)", "t(?<=(?i:copyright))", "T(?<=(?i:copyright))",
-    *"位置 首页 主页 今天是 打印 关闭 返回 顶部 收藏 分享 【".split(), r"\[", *_RELATED.split("|"),
+    *"位置 首页 主页 今天是 打印 关闭 返回 顶部 收藏 分享 【".split(), r"\[", *lines.RELATED.split("|"),
 ]
 
 _MAY_HOLD = re.compile(trie(_MAY_HOLD_BRANCHES))  # a tree of the words: see .alternation
 # A necessary condition of anything :func:`find_metadata` does with a prose block beyond counting it (when no
 # font switch, list of links or label before it is open): a match of _MAY_HOLD (which holds every word of
-# _RELATED_LINE and the labels of _LONE_LABEL but the weak ones without their colon) or a weak label followed by
+# lines.RELATED_LINE and the labels of _LONE_LABEL but the weak ones without their colon) or a weak label followed by
 # whitespace, a colon or the end of the text (as _LONE_LABEL's are).  No match holds a newline, so one search over
 # the prose joined by newlines tells the blocks apart (tests/test_fast_paths_t4_scan.py).  A word of a list of links
-# counts only at the start of the text or after whitespace or a pipe (what _RELATED_LINE and _RELATED_INLINE, the
+# counts only at the start of the text or after whitespace or a pipe (what lines.RELATED_LINE and lines.RELATED_INLINE, the
 # only readers of those words, need): a clerk's 相关信息 inside a sentence (其中市场主体登记相关信息60条) is no field
 # (tests/test_fast_paths_t13_text.py).
-_RELATED_WORDS = _RELATED.split("|")
+_RELATED_WORDS = lines.RELATED.split("|")
 _MAY_FIELD = re.compile(trie([
     *(w for w in _MAY_HOLD_BRANCHES if w not in _RELATED_WORDS),
     *(w + r"(?<![^\s|｜]" + w + ")" for w in _RELATED_WORDS),
@@ -359,7 +353,7 @@ def _block_spans(block: Block) -> tuple[list[PortalSpan], list[PortalSpan]]:
                                  text[m.start():m.end()]), True))
         taken.append((m.start(), m.end()))
     taken.sort()
-    for m in _RELATED_INLINE.finditer(text, 0, foot if foot is not None else n):
+    for m in lines.RELATED_INLINE.finditer(text, 0, foot if foot is not None else n):
         if _inside(taken, m.start()):
             continue  # a label inside the list before it (相关信息 … 热点专题 …): walked with that list
         end = _related_items(text, m.end())
@@ -439,7 +433,7 @@ def _related_items(text: str, pos: int) -> int | None:
     """End of the titles-with-dates after a 相关信息 label in flattened text (at least one), or None."""
     last = None
     for _ in range(200):
-        it = _ITEM.match(text, pos)
+        it = lines.RELATED_ITEM.match(text, pos)
         if it is None:
             break
         sp = _SPACES.match(text, it.end())
@@ -513,9 +507,9 @@ def _related_item(text: str, nxt: Block | None) -> bool:
     """A line of a list of linked pages: a title with its date, a date alone, a title whose date is on the
     next line, or another list label (热点专题)."""
     t = text.strip()
-    if _RELATED_LINE.match(t):
+    if lines.RELATED_LINE.match(t):
         return True
-    if len(t) > 100 or _NOT_ITEM.search(t):
+    if len(t) > 100 or lines.NOT_ITEM.search(t):
         return False
     if _closing_date(t) is not None:
         return True
@@ -529,7 +523,7 @@ def _dated_title(text: str) -> bool:
     """A linked page's title with the CMS's date after it (某某局2023年…年度报告 2024-01-21): the date in
     the hyphen, slash or dot form (a 落款 ``某某局 2024年1月5日`` is not one)."""
     t = text.strip()
-    if len(t) > 100 or not t[-1:].isdigit() or _NOT_ITEM.search(t) or "，" in t:
+    if len(t) > 100 or not t[-1:].isdigit() or lines.NOT_ITEM.search(t) or "，" in t:
         return False  # a date in the hyphen, slash or dot form (with its clock time) ends in a digit
     last = _closing_date(t)
     if last is None or last.group("y") or last.group("cy"):
@@ -632,7 +626,7 @@ def find_metadata(blocks: Iterable[Block]) -> PortalMetadata:
             out._add(b, [PortalSpan(b, 0, len(text), "font", "", text.strip())], line=True)
             continue
         font_open = False
-        if _RELATED_LINE.match(text) or (related and _related_item(text, nxt)) or id(b) in dated:
+        if lines.RELATED_LINE.match(text) or (related and _related_item(text, nxt)) or id(b) in dated:
             related = True
             out._add(b, [PortalSpan(b, 0, len(text), "related", "", text.strip())], line=True)
             continue
