@@ -326,3 +326,25 @@ def test_linear_on_a_huge_line_of_related_links():
     doc = parse(unit * (1_000_000 // len(unit)) + "\n", "text")
     md = find_metadata(doc.blocks)
     assert md.spans and all(s.kind == "related" for s in md.spans)
+
+
+@pytest.mark.parametrize(("title", "stamp"), [
+    ("某某街道2023年政府信息公开工作年度报告 2024-01-28", None),  # the listing's date ending the title's line
+    ("某某街道2025年政府信息公开工作年度报告 ( 2026-01-30 )", None),
+    ("某某街道2025年政府信息公开工作年度报告", "  • 2026-01-27 15:42\n  • 来源: 某某街道办事处"),
+    ("某某县2023年政府信息公开工作年度报告", "2024-01-26   某某县人民政府办公室"),
+    ("某某县2020年政府信息公开工作年度报告", "2021-02-09 发布:某某县人民政府办公室 点击数: | ||||"),
+    ("某某局2023年政府信息公开工作年度报告", "2026-01-28 10:06"),
+    ("某某委2023年政府信息公开工作年度报告", "2024年01月17日 来源: 某某区本年度报告根据《条例》编制，内容如下。"),
+    ("某某局2023年政府信息公开工作年度报告", "信息提供日期 : 2024-01-17 16:25来源 : 某某局"),
+    ("某某县2024年政府信息公开工作年度报告", "来源:某某县人民政府办公室 浏览次数: 添加时间:2025-02-14 11:00"),
+    ("某某局2024年政府信息公开工作年度报告", "公布日期\n2025-02-08\n公开方式\n主动公开"),
+])
+def test_the_pages_date_stamps_are_not_the_reports(title, stamp):
+    text = title + "\n" + (stamp + "\n" if stamp else "") + "一、总体情况\n本局于2023年6月18日召开专题会议。\n"
+    assert [(d.code, d.match) for d in lint(text, select=["DL403", "DL404", "DL407"], fmt="text")] == []
+
+
+def test_a_date_the_report_writes_near_the_title_is_still_its_own():
+    text = "某某局2023年政府信息公开工作年度报告\n本局于2023-06-18召开专题会议，部署公开工作。\n一、总体情况\n正文。\n"
+    assert [d.match for d in lint(text, select=["DL403"], fmt="text")] == ["2023-06-18"]

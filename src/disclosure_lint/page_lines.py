@@ -74,3 +74,17 @@ def chrome_or_navigation(text: str) -> bool:
         return True
     items = [x for x in NAV_SPLIT.split(t) if x]
     return len(items) >= 3 and all(len(x) <= NAV_ITEM_CHARS for x in items)
+
+
+# a date the page printed on a line of its own near the title (2024-01-26, • 2026-01-27 15:42, ( 2026-01-30 )), with at
+# most the publishing body's name or the page's fields after it (2024-01-26  某某县人民政府办公室, 2021-02-09 发布:某某
+# 点击数:, 2024年01月17日 来源: …): the portal's stamp, not a date the report writes
+_STAMP = re.compile(
+    r"[\s•·●▪■◆*|｜(（\-]*(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)"
+    r"(?:[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t\u3000)）]*"
+    r"(?:$|[ \t\u3000]+(?:(?:来源|发布|作者|点击|浏览|阅读|字号|字体)[^\n]*|[^\s，。；,;！？!?]{2,30}[ \t\u3000]*)$)")
+
+
+def date_stamp(line: str) -> bool:
+    """Is ``line`` a date stamp the page printed (:data:`_STAMP`)?"""
+    return len(line) <= 1000 and _STAMP.match(line) is not None

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
+from ..page_lines import date_stamp
 from ..report.agency import KIND_NAMES, UNSETTLED_DEADLINE, classify, deadline_class, is_zone_body
 from ..report.dates import DateMention, gbt_form
 from ..report.portal import TIME_AFTER
@@ -106,9 +107,26 @@ def _in_url(d: DateMention, cache: dict[int, list[tuple[int, int]]]) -> bool:
     return any(s <= d.start < e for s, e in spans)
 
 
+STAMP_BLOCKS = 30  # blocks at the top where a line of a date alone is the page's stamp
+
+
+def _stamped(report, d: DateMention) -> bool:
+    """A date stamp the page printed near the title (:func:`..page_lines.date_stamp`: on a line of its own, or ending
+    the title's line: 某某局2023年政府信息公开工作年度报告 2024-01-28), before the report's first part."""
+    text = d.block.text
+    start = text.rfind("\n", 0, d.start) + 1
+    end = text.find("\n", d.end)
+    line = text[start:end if end >= 0 else len(text)]
+    if d.block is report.title_block:
+        rest = line[d.end - start:].strip(" \t\u3000)）")
+        return not rest or TIME_AFTER.fullmatch(rest) is not None
+    first = next((s.heading.index for s in report.sections), None)
+    return d.block.index < min(first if first is not None else STAMP_BLOCKS, STAMP_BLOCKS) and date_stamp(line)
+
+
 def _is_meta(report, d: DateMention) -> bool:
     """A date the portal wrote (发布日期, 撰写时间, 来源 byline …: ``report.portal``), not the report's text."""
-    return report.portal.covering(d.block, d.start, d.end) is not None
+    return report.portal.covering(d.block, d.start, d.end) is not None or _stamped(report, d)
 
 
 def _published_at(report) -> DateMention | None:
