@@ -511,6 +511,10 @@ def test_lines_of_pipes_are_no_repeated_paragraphs():
     ("（四）政府信息公", "s1"),
     ("（三）政府信息资源管理情", "s1"),
     ("（三）依法依", "s1"),
+    ("（四）政", "s1"),  # one character of a common sub-title
+    ("（三）健全文件管理机制，", "s1"),  # a comma at the end: cut whatever came before
+    ("（二）依申请公开\n本年度涉及政府信息公", "s1"),  # a common word cut in its middle
+    ("（一）主动公开。全年转载发布文字信息19000", "s1"),  # a five-digit number begun
     ("二、主动公开政府信息情况\n本年收费金额(单位:万", "s2"),  # a bracket opened, the text cut in it
 ])
 def test_short_cut_endings(tail, section):

@@ -72,8 +72,10 @@ _LEAD_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[
                           r"|第[一二三四五六七八九十]+[部条项])")
 _DIGIT = re.compile(r"\d")
 # a number begun after a word at the end of the text (答复率100, 综合20): cut in it — not a telephone number or a code
-_CUT_NUMBER = re.compile(r"[\u4e00-\u9fff]\d{1,4}$")
+_CUT_NUMBER = re.compile(r"[\u4e00-\u9fff]\d{1,6}$")
 _NOT_CUT_NUMBER = re.compile(r"电话|热线|传真|邮编|邮政编码|号码|编号|代码|QQ|qq")
+# a report's commonest words cut in the middle (本年度涉及政府信息公): no text ends so
+_CUT_WORD = re.compile(r"(?:信息公|政务公|申请公|主动公|年度报|行政复|行政诉|统计期)$")
 _DATE_WORD = re.compile(r"\d\s*[年月日号]|[年月]\s*\d")
 _CJK_START = re.compile(r"[\u4e00-\u9fff]")
 # how a sentence starts, never a body's name (我局, 依托区门户网站: classify reads 局 and 站 as bodies)
@@ -81,7 +83,7 @@ _CLAUSE_LEADS = ("我", "本", "依托", "通过", "按照", "根据", "围绕",
                  "认真", "积极", "不断", "切实", "全面", "及时", "利用", "结合")
 # a sub-part's heading cut in its words ((四)平台建 of (四)平台建设): the beginning of one of the sub-titles reports
 # commonly use, the text cut there — a complete sub-title at the end is left alone (a missing tail is the report's)
-_SUB_HEADING = re.compile(r"^\s*[#*_]*\s*[（(][一二三四五六七八九十]{1,2}[）)]\s*(?P<title>[\u4e00-\u9fff]{2,12})\s*$")
+_SUB_HEADING = re.compile(r"^\s*[#*_]*\s*[（(][一二三四五六七八九十]{1,2}[）)]\s*(?P<title>[\u4e00-\u9fff]{1,12})\s*$")
 _SUB_TITLES = tuple(t + end for t in ("主动公开", "依申请公开", "政府信息管理", "政府信息资源管理", "平台建设",
                                         "政府信息公开平台建设", "政务公开平台建设", "监督保障", "教育培训", "依法依规公开",
                                         "存在的主要问题", "改进措施", "改进情况", "其他需要报告的事项")
@@ -508,8 +510,9 @@ def analyse(report: AnnualReport) -> Truncation | None:
     section = _section_id(report, block)
     if section == "s6" or report.signature_mention is not None:
         return None
-    if not punctuated and not _unpunctuated_cut(report, block, seg, section):
-        return None
+    if (not punctuated and not seg.endswith(_OPEN_MARKS) and not _CUT_WORD.search(seg)
+            and not _unpunctuated_cut(report, block, seg, section)):
+        return None  # (a text that ends in a comma is cut whatever came before: (三)健全文件管理机制，)
     return Truncation(block, max(start, end - 12), end, "sentence", section)
 
 
