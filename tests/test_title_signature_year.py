@@ -276,6 +276,9 @@ def test_the_body_named_by_the_reports_own_title_quoted_in_its_opening():
     ("现发布某某区人民政府办公室(以下简称“区政府办公室”)2025年政府信息公开工作年度报告。", "某某区人民政府办公室"),
     ("本报告由某某区审计局编制，报告全文可在区政府门户网站查阅。", "某某区审计局"),
     ("本报告是某某市某某区人民政府办公室依据《条例》编制的。", "某某市某某区人民政府办公室"),
+    ("现向社会公开某某县某某瑶族乡2021年政府信息公开工作年度报告。", "某某县某某瑶族乡"),
+    ("现向社会公布2022年某某州农业农村局政府信息公开工作年度报告。", "某某州农业农村局"),
+    ("特编制2023年度某某镇政府信息公开工作年度报告。", "某某镇"),
 ])
 def test_the_body_named_unquoted_in_the_opening(opening, name):
     text = opening + "\n一、总体情况\n本年度主动公开信息120条。\n"
@@ -301,3 +304,8 @@ def test_late_publication_on_a_year_inferred_from_the_opening_is_a_warning():
             "（二）依申请公开。2023年，本局未收到申请。\n")
     [d] = [d for d in lint(text, fmt="text") if d.code == "DL405"]
     assert d.severity == "warning" and "从正文开头推断" in d.message
+
+
+def test_a_title_split_before_its_bodys_suffix():
+    rep = interpret(parse("某某市某某区人民政府某某街道\n办事处2023年政府信息公开工作年度报告\n一、总体情况\n正文。\n", "text"))
+    assert (rep.agency.name, rep.agency.kind) == ("某某市某某区人民政府某某街道办事处", "street_office")

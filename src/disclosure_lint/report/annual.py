@@ -226,8 +226,8 @@ class AnnualReport:
         if b is None:
             return None
         name, year = self._block_title_facts
-        if name is not None and classify(name)[0] is not None and year is not None:
-            return None
+        if name is not None and classify(name)[0] is not None and year is not None and name not in _BARE_NAMES:
+            return None  # (办事处2023年…: the title's name cut before its suffix, the rest on the line before)
         prev = None
         for x in self.text_blocks:
             if x is b:
@@ -642,12 +642,14 @@ class AnnualReport:
 
 
 OPENING_BLOCKS = 12  # prose blocks at the top where the report may quote its own title
+_BARE_NAMES = frozenset({"办事处", "人民政府", "政府", "委员会", "管委会", "管理委员会", "办公室", "街道办事处"})
 _QUOTED_TITLE = re.compile(r"《([^《》\n]{4,60}?(?:政府信息公开|政务公开)[^《》\n]{0,12}?年度报告)》")
 # …or named unquoted: 现发布某某区商务委员会2021年政府信息公开工作年度报告, 由某某区审计局编制, 本报告是某某区人民政府办公室
 # 依据…编制 (a page without a title line or a 落款)
 _NAMED_BY = re.compile(
-    r"(?:现(?:予以|予)?(?:发布|公布)|特(?:发布|公布))(?P<t>[^，。；《》,;\n]{2,60}?(?:19|20)\d{2}\s*年度?"
-    r"[^，。；《》,;\n]{0,8}?(?:政府信息公开|政务公开)[^，。；《》,;\n]{0,10}?年度报告)"
+    r"(?:现(?:予以|予)?(?:发布|公布)|现向社会(?:公开|公布|发布)|特(?:发布|公布|编制))"
+    r"(?P<t>[^，。；《》,;\n]{0,60}?(?:19|20)\d{2}\s*年度?"
+    r"[^，。；《》,;\n]{0,30}?(?:政府信息公开|政务公开)[^，。；《》,;\n]{0,10}?年度报告)"
     r"|(?:由|本报告是|本报告由)(?P<n>[^，。；《》,;\n的]{3,30}?)(?:依据|根据|按照|编制|制作)")
 _ALIAS_NOTE = re.compile(r"[（(]以下简称[^（）()]{0,20}[）)]")
 
