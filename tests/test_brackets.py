@@ -233,3 +233,12 @@ def test_quotation_going_on_in_the_next_flattened_paragraph():
     assert dl703(text, fmt="text") == []
     ds = dl703("某局2023年政府信息公开工作年度报告 群众反映：“办事指南不清楚。 已于当月更新。\n", fmt="text")
     assert [(d.line, d.column, d.match) for d in ds] == [(1, 26, "“")]
+
+
+def test_a_stray_closing_mark_inside_round_brackets_is_one_finding():
+    # (闽政办2018〕43号): the 〔 was left out; the round brackets pair, the 〕 is the one stray mark
+    [d] = dl703("依据《某某办法》(闽政办2018〕43号)规定执行。")
+    assert (d.match, d.evidence["problem"]) == ("〕", "unopened")
+    # （…】 with no ） after it is still one pair of the wrong kinds
+    [d] = dl703("依据某文件（某政办〔2018〕43号】规定执行。")
+    assert "不是同一种括号" in d.message

@@ -63,6 +63,8 @@ _M = re.escape("".join(OPENERS) + "".join(CLOSERS))
 # a table cell's text from its first mark to its last (cells end at a tab or a newline): one match per cell that holds
 # a mark, found by a scan for the marks (most of a table's cells hold none)
 _CELL_RUN = re.compile(f"[{_M}](?:[^{_M}\t\n]*[{_M}])*")
+_AHEAD = 40  # characters looked at after a closing mark for the open bracket's own closing mark
+_OPEN_OR_STOP = re.compile("[" + re.escape("".join(OPENERS)) + r"，。；！？,;!?\n]")
 _LIST_MARKER = re.compile(r"(?:^|[\s。；：，、;:,])(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3})$")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _DOC_SERIAL = re.compile(r"\s*第?\d{1,4}号")
@@ -272,6 +274,12 @@ class _Run:
             return
         top = self.stack[-1] if self.stack else None
         if top is not None and top.family in BRACKETS and fam in BRACKETS:
+            ahead = mark.piece.text[mark.start + 1:mark.start + 1 + _AHEAD]
+            at = ahead.find(OPENERS[top.char][1])
+            if at >= 0 and not _OPEN_OR_STOP.search(ahead, 0, at):
+                # (闽政办2018〕43号): the （'s own ） follows, so this 〕 is a stray whose 〔 was left out, not the （'s
+                self.loose.append(Unbalanced(mark, "unopened", CLOSERS[mark.char][1], _doubled(mark)))
+                return
             _pair(self.out, self.stack.pop(), mark)  # （…】: one pair of the wrong kinds
             return
         self.loose.append(Unbalanced(mark, "unopened", CLOSERS[mark.char][1], _doubled(mark)))
