@@ -56,7 +56,7 @@ from .truncation import Truncation
 from .truncation import analyse as analyse_truncation
 from .unread import UnreadTable, find_unread
 from .writing import Doubled, Piece, TablePieces, find_doubles, prose_pieces
-from .year import YearDecision
+from .year import OPENING_BLOCKS, YearDecision
 from .year import decide as decide_year
 
 HEAD_BLOCKS = 40  # prose blocks with content searched for the statistics period
@@ -641,7 +641,6 @@ class AnnualReport:
         return self.structure.unified
 
 
-OPENING_BLOCKS = 12  # prose blocks at the top where the report may quote its own title
 _BARE_NAMES = frozenset({"办事处", "人民政府", "政府", "委员会", "管委会", "管理委员会", "办公室", "街道办事处"})
 _QUOTED_TITLE = re.compile(r"《([^《》\n]{4,60}?(?:政府信息公开|政务公开)[^《》\n]{0,12}?年度报告)》")
 # …or named unquoted: 现发布某某区商务委员会2021年政府信息公开工作年度报告, 由某某区审计局编制, 本报告是某某区人民政府办公室

@@ -218,20 +218,11 @@ class _Reader:
             i = bisect_left(bounds, f.start()) - 1
             cs = bounds[i] + 1 if i >= 0 else 0
             clause = sent[max(cs, f.start() - 40):f.start()]
-            c0 = f.start() - len(clause)
-            key = (clause, f.group("unit"))
-            kept = _CLAUSES.get(key)
-            if kept is None:
-                kept = _CLAUSES.keep(key, _clause(*key))
-            got, names_row, other_words = kept
+            got, names_row, other_words = _clause_kept(clause, f.group("unit"))
             if got is None and cs > 0 and sent[cs - 1] in ":：":  # 行政许可：共处理600件: the row before the colon
                 clause = sent[max(bounds[i - 1] + 1 if i >= 1 else 0, f.start() - 40):f.start()]
-                c0 = f.start() - len(clause)
-                key = (clause, f.group("unit"))
-                kept = _CLAUSES.get(key)
-                if kept is None:
-                    kept = _CLAUSES.keep(key, _clause(*key))
-                got, names_row, other_words = kept
+                got, names_row, other_words = _clause_kept(clause, f.group("unit"))
+            c0 = f.start() - len(clause)
             if got is None and last_doc_row is not None:
                 cm = _CONTINUE.match(clause)  # ，废止1件，现行有效12件: the documents of the clause before
                 if cm is not None and f.group("unit") in _DOC_UNITS:
@@ -324,6 +315,13 @@ _Reading = tuple[tuple[str, "str | None", int, tuple[str, ...]] | None, bool, bo
 # (the clause before a figure, at most 40 characters; its unit) → :func:`_clause`: the clauses recur from report to
 # report (本年制发行政规范性文件, 现行有效, 行政许可办理结果 …)
 _CLAUSES: Kept[tuple[str, str], _Reading] = Kept("proactive: the clause before a figure", 4096)
+
+
+def _clause_kept(clause: str, unit: str) -> _Reading:
+    """:func:`_clause` of a clause and a unit, kept for the next sentence with that clause (boilerplate recurs)."""
+    key = (clause, unit)
+    kept = _CLAUSES.get(key)
+    return kept if kept is not None else _CLAUSES.keep(key, _clause(*key))
 
 
 def _clause(clause: str, unit: str) -> _Reading:

@@ -36,6 +36,7 @@ from . import catalogue as cat
 from .sections import Section, heading_of
 from .stats import labels as lb
 from .stats import runs as flatline
+from .year import OPENING_BLOCKS
 
 if TYPE_CHECKING:  # pragma: no cover
     from .annual import AnnualReport
@@ -345,13 +346,10 @@ def has_table(body: list[Block], sid: str, accept_images: bool = True, min_flat_
 # few characters of each title, as reports shorten them (存在的主要问题和改进措施, 其他需要汇报事项)
 _PART_NAMES = ("总体情况", "主动公开政府信息", "收到和处理", "行政复议", "存在的主要问题", "其他需要")
 DECLARED_PARTS = 4  # part names one paragraph names to declare the unified format
-_OPENING_BLOCKS = 8
 
 
 def declares_unified_parts(report: AnnualReport) -> bool:
     """Whether one of the first paragraphs lists the unified format's parts (four of the six at least): the report
     says it is written in the format, whatever a cut copy lets the tool see of its headings."""
-    for b in report.text_blocks[:_OPENING_BLOCKS]:
-        if len(b.text) >= 20 and sum(name in b.text for name in _PART_NAMES) >= DECLARED_PARTS:
-            return True
-    return False
+    return any(len(b.text) >= 20 and sum(name in b.text for name in _PART_NAMES) >= DECLARED_PARTS
+               for b in report.text_blocks[:OPENING_BLOCKS])

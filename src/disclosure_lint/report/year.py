@@ -141,7 +141,7 @@ _SELF_YEAR = re.compile(
     r"(?:政府信息公开|政务公开|信息公开|此项工作|有关工作|工作情况)[^。；;\n]{0,16}?(?:报告|情况)"
     r"|《[^》\n]{0,40}?(?<![\d.\-/])(?P<q>(?:19|20)\d{2})\s*年度?[^》\n]{0,6}?政府信息公开[^》\n]{0,8}?年度报告》"
 )
-_OPENING_BLOCKS = 12
+OPENING_BLOCKS = 12  # prose blocks at the top where a report names itself (its year, its body: AnnualReport.agency)
 
 
 def body_year(report: AnnualReport) -> int | None:
@@ -149,7 +149,7 @@ def body_year(report: AnnualReport) -> int | None:
     skip = {id(report.title_block), id(report.title_prefix_block), id(report.title_suffix_block)}
     portal = report.portal
     found: set[int] = set()
-    for b in report.text_blocks[:_OPENING_BLOCKS]:
+    for b in report.text_blocks[:OPENING_BLOCKS]:
         if id(b) in skip or portal.is_line(b) or "年" not in b.text:
             continue
         for m in _SELF_YEAR.finditer(b.text):
@@ -157,7 +157,7 @@ def body_year(report: AnnualReport) -> int | None:
     if found:
         return found.pop() if len(found) == 1 else None
     starts: dict[int, int] = {}
-    for b in report.text_blocks[:_OPENING_BLOCKS * 2]:
+    for b in report.text_blocks[:OPENING_BLOCKS * 2]:
         if id(b) in skip or portal.is_line(b) or "年" not in b.text:
             continue
         for m in _STARTS_WITH_YEAR.finditer(b.text):
