@@ -517,7 +517,7 @@ def test_lines_of_pipes_are_no_repeated_paragraphs():
     ("（一）主动公开。全年转载发布文字信息19000", "s1"),  # a five-digit number begun
     ("二、主动公开政府信息情况\n本年收费金额(单位:万", "s2"),  # a bracket opened, the text cut in it
 ])
-def test_short_cut_endings(tail, section):
+def test_short_cut_endings_seen_on_real_pages(tail, section):
     t = report_of(HEAD + tail).truncation
     assert t is not None and t.section == section
     # the parts after the cut are not reported missing, the part cut is not reported empty

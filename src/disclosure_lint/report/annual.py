@@ -324,10 +324,10 @@ class AnnualReport:
                 if name and classify(name)[0] is not None:
                     return name
         for b in self.text_blocks[:OPENING_BLOCKS]:
-            m = _NAMED_BY.search(b.text) if ("编制" in b.text or "现" in b.text) else None
-            if m is not None:
-                text = _ALIAS_NOTE.sub("", m.group("t") or "")
-                name = name_from_title(text)[0] if text else _strip_alias(m.group("n"))
+            named = _NAMED_BY.search(b.text) if ("编制" in b.text or "现" in b.text) else None
+            if named is not None:
+                text = _ALIAS_NOTE.sub("", named.group("t") or "")
+                name = name_from_title(text)[0] if text else _strip_alias(named.group("n"))
                 if name and classify(name)[0] is not None:
                     return name
         return None

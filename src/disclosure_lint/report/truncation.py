@@ -199,8 +199,8 @@ def _row_fragment(text: str) -> str | None:
 @lru_cache(maxsize=8)
 def _labels_of(tid: str) -> tuple[str, ...]:
     """The row and column labels of table ``tid`` in both formats, normalised."""
-    return tuple({norm(strip_number(x.label)) for v in ("2019", "2021") for x in (*SCHEMAS[(tid, v)].rows,
-                                                                               *SCHEMAS[(tid, v)].cols)})
+    rows = {norm(strip_number(r.label)) for v in ("2019", "2021") for r in SCHEMAS[(tid, v)].rows}
+    return tuple(rows | {norm(c.label) for v in ("2019", "2021") for c in SCHEMAS[(tid, v)].cols})
 
 
 def _begins_label_of(tid: str, text: str) -> bool:
