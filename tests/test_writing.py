@@ -285,6 +285,8 @@ def test_dl902_position_in_a_flattened_report():
     # a dot after the bracket ((四). — DL705's) and a sub-title that starts with a table row's words (2.不予公开…情况)
     ("（一）主动公开。\n（二）依申请公开。\n（三）政府信息管理。\n(四).平台建设。\n（五）监督保障。\n", "text"),
     ("1.依申请公开政府信息办理情况\n未接到申请。\n2.不予公开政府信息办理情况\n无。\n3.主动公开信息情况\n发布9条。\n", "text"),
+    # items that start with table 二's row words (8.行政事业性收费项目…): items, not the table's rows
+    ("6.行政许可事项目录。7.行政处罚事项目录。8.行政事业性收费项目及依据。9.政府集中采购项目的目录。10.其他信息。", "markdown"),
     # a space typed after the bracket (a real portal page): the item is there, (三) follows it
     ("(一)主动公开情况。公开信息。\n( 二)依申请公开情况。收到申请5件。\n(三)政府信息管理。健全制度。\n", "text"),
     ("（一）主动公开情况。公开信息。（ 二）依申请公开情况。收到申请5件。（三）政府信息管理。", "markdown"),

@@ -220,6 +220,7 @@ TABLE_LABEL_KEYS = _label_keys(rows_only=False)
 _ROW_KEYS = _label_keys(rows_only=True)
 _LONG_ROW_KEY = re.compile("|".join(re.escape(k) for k in sorted(_ROW_KEYS, key=lambda w: (-len(w), w)) if len(k) >= 4))
 _SHORT_ROW_KEYS = frozenset(k for k in _ROW_KEYS if len(k) < 4)
+_S2_ROW_KEYS = frozenset(k for (tid, _v), sch in SCHEMAS.items() if tid == "s2" for r in sch.rows for k in r.keys if k)
 # a label's characters; single spaces between them too (a PDF's justified line copied as text: 大量反复 申请)
 _LABEL_RUN = re.compile(r"[^\s\d|]+(?: [^\s\d|]+)*")
 # the first characters (8 or more) of a long label: a label cut at the end of its line (要求行政机关确认或重 / 新出具)
@@ -245,8 +246,10 @@ def starts_with_table_label(text: str) -> bool:
         return False
     run = norm(m.group(0))
     long_key = _LONG_ROW_KEY.match(run)
-    if long_key is not None and long_key.end() < len(run) and run.endswith("情况"):
-        return False  # 2.不予公开政府信息办理情况: a sub-title that starts with a row's words (no row ends in 情况)
+    if long_key is not None and long_key.end() < len(run) and (run.endswith("情况") or long_key.group(0) in _S2_ROW_KEYS):
+        # 2.不予公开政府信息办理情况: a sub-title that starts with a row's words (no row ends in 情况); 8.行政事业性收费项目…:
+        # an item that starts with table 二's row (whose labels carry no number) and goes on
+        return False
     if run in _SHORT_ROW_KEYS or long_key is not None or run in _LONG_ROW_HEADS:
         return True
     # a group's label broken down its merged cell (（五）不 / 予处理) with the next cell's sub-item after a run of
