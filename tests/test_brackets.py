@@ -132,6 +132,8 @@ def test_dl703_portal_page_with_metadata_and_truncated_end():
     "建设“‘四最’营商环境”专栏，落实“先审后发”“一事一审”要求。",
     "the People’s Government, the students’ union（英文名称）。",
     "Regulations of the State Council ’s General Office（英文译文）。",  # a space before the apostrophe (a translation)
+    # a quotation inside a quotation, written with “” both times: closed twice, no mark unpaired
+    "现将有关情况报告如下。“所列数据可在“某某县政府网站年报栏目”查阅。如有疑问请联系。”",
     "按照\"应公开尽公开\"原则，依据<中华人民共和国政府信息公开工作年度报告格式>编制。",
     "（地址：某市某路1号；工作时间：夏季（7月15日-9月30日）上午09:00-12:00 下午14:00-17:30）。",
 ])

@@ -300,6 +300,10 @@ class _Run:
                 if top.piece is mark.piece and top.start == mark.start - 1:
                     self.loose.append(Unbalanced(mark, "unopened", QUOTES[ch], True))  # ““: one too many
                     return
+                end = text.find("\n", mark.start)
+                if text.count(QUOTES[ch], mark.start + 1, end if end >= 0 else len(text)) >= 2:
+                    self.stack.append(mark)  # “…“…”…”: a quotation inside a quotation, both closed (its marks are
+                    return  # GB/T 15834's ‘’ inside “”, a question of style, not a mark left unpaired)
                 # “…“: the second one should close the first
                 self.loose.append(Unbalanced(mark, "reversed", QUOTES[ch]))
                 self.stack.pop()
