@@ -244,3 +244,9 @@ def test_a_stray_closing_mark_inside_round_brackets_is_one_finding():
     # （…】 with no ） after it is still one pair of the wrong kinds
     [d] = dl703("依据某文件（某政办〔2018〕43号】规定执行。")
     assert "不是同一种括号" in d.message
+
+
+def test_reversed_quotes_between_two_quotations_are_still_found():
+    # “六稳“、”六保”: the first closes with “ and the second opens with ” (not a quotation inside a quotation)
+    assert [(d.match, d.evidence["problem"]) for d in dl703("今年，围绕“六稳“、”六保”工作，加强政策解读。")] == [
+        ("“", "reversed"), ("”", "reversed")]

@@ -301,7 +301,11 @@ class _Run:
                     self.loose.append(Unbalanced(mark, "unopened", QUOTES[ch], True))  # ““: one too many
                     return
                 end = text.find("\n", mark.start)
-                if text.count(QUOTES[ch], mark.start + 1, end if end >= 0 else len(text)) >= 2:
+                end = end if end >= 0 else len(text)
+                close = text.find(QUOTES[ch], mark.start + 1, end)
+                inner = text[mark.start + 1:close] if close >= 0 else ""
+                if (len(inner) >= 2 and inner[-1] not in "、，,。；;" and ch not in inner
+                        and text.count(QUOTES[ch], close + 1, end) >= 1):
                     self.stack.append(mark)  # “…“…”…”: a quotation inside a quotation, both closed (its marks are
                     return  # GB/T 15834's ‘’ inside “”, a question of style, not a mark left unpaired)
                 # “…“: the second one should close the first
