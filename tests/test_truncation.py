@@ -515,6 +515,7 @@ def test_lines_of_pipes_are_no_repeated_paragraphs():
     ("（三）健全文件管理机制，", "s1"),  # a comma at the end: cut whatever came before
     ("（二）依申请公开\n本年度涉及政府信息公", "s1"),  # a common word cut in its middle
     ("（一）主动公开。全年转载发布文字信息19000", "s1"),  # a five-digit number begun
+    ("（五）监督保障方面：严格执行信息发布审核", "s1"),  # a run-in title and its first sentence, cut
     ("二、主动公开政府信息情况\n本年收费金额(单位:万", "s2"),  # a bracket opened, the text cut in it
 ])
 def test_short_cut_endings_seen_on_real_pages(tail, section):
@@ -536,6 +537,7 @@ def test_a_part_title_of_an_older_format_cut_after_its_number():
     "六、其他需要报告的事项\n本局联系电话0571-1234",  # a telephone number at the end is no cut (part 六)
     "五、存在的主要问题及改进情况\n（一）存在的主要问题\n",  # a complete sub-title: the report's own gap
     "（四）平台建设\n",
+    "（四）平台建设：门户网站",  # a short run-in title's words after the colon
     "六、其他需要报告的事项\n详见附件政府信息公开统计表\n",  # a pointer to an attachment
     "五、存在的主要问题及改进情况\n某某县某某局办公室\n",  # a 落款 without its date
 ])

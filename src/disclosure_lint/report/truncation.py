@@ -78,6 +78,7 @@ _NOT_CUT_NUMBER = re.compile(r"电话|热线|传真|邮编|邮政编码|号码|�
 _CUT_WORD = re.compile(r"(?:信息公|政务公|申请公|主动公|年度报|行政复|行政诉|统计期)$")
 _DATE_WORD = re.compile(r"\d\s*[年月日号]|[年月]\s*\d")
 _CJK_START = re.compile(r"[\u4e00-\u9fff]")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # how a sentence starts, never a body's name (我局, 依托区门户网站: classify reads 局 and 站 as bodies)
 _CLAUSE_LEADS = ("我", "本", "依托", "通过", "按照", "根据", "围绕", "加强", "推进", "持续", "进一步", "严格", "坚持",
                  "认真", "积极", "不断", "切实", "全面", "及时", "利用", "结合")
@@ -600,8 +601,11 @@ def _unpunctuated_cut(report: AnnualReport, block: Block, seg: str, section: str
     that has not reached part 六, a paragraph (not a heading, not numbered like a sub-title unless the items
     before it were sentences) long enough to be prose, not the agency's name (a 落款 without its date) and
     not a label line (附件：…)."""
-    if section is None or not six_parts(report) or block.kind == "heading":
+    if section is None or not six_parts(report):
         return False
+    if block.kind == "heading":  # a run-in title and its first sentence, cut: (五)监督保障方面：严格执行信息发布审核
+        after = _COLON.split(seg, 1)
+        return len(after) == 2 and len(_CJK_RUN.sub("", after[1])) <= 1 and len(after[1].strip()) >= 6
     text = seg.strip()
     if len(text) < MIN_UNPUNCTUATED or classify(text)[0] is not None or _label_line(text):
         return False  # short, the agency's name, or a label line (附件：…, 联系电话：…)
