@@ -590,3 +590,9 @@ def test_a_cut_caption_after_a_line_of_pipes():
     text = HEAD + "二、主动公开政府信息情况\n第二十条第(一)项 |\n|||\n信"
     t = report_of(text).truncation
     assert (t.where, t.table) == ("table", "s2")
+
+
+def test_a_lone_bracket_in_a_prose_part_is_an_item_begun():
+    text = HEAD + "二、主动公开政府信息情况\n（一）主动公开政务信息的主要类别情况。\n政务动态。内容包括公告公示。\n("
+    t = report_of(text).truncation
+    assert (t.where, t.table, t.section) == ("sentence", None, "s2")

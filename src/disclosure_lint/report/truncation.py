@@ -484,7 +484,7 @@ def analyse(report: AnnualReport) -> Truncation | None:
         return _table_truncation(block, start, end, cut)
     if row_tid is not None:
         return Truncation(block, start, end, "table", row_tid, row_tid)
-    if cell_like and not value:
+    if cell_like and not value and not (marker and tail.strip() in "（("):  # a lone （ is an item begun, not a table
         unstarted = _unstarted(report, block, start, end)
         if unstarted is not None:
             return unstarted
