@@ -596,3 +596,12 @@ def test_a_lone_bracket_in_a_prose_part_is_an_item_begun():
     text = HEAD + "二、主动公开政府信息情况\n（一）主动公开政务信息的主要类别情况。\n政务动态。内容包括公告公示。\n("
     t = report_of(text).truncation
     assert (t.where, t.table, t.section) == ("sentence", None, "s2")
+
+
+def test_a_header_word_cut_in_a_table_printed_a_piece_a_line():
+    pieces = ["(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)", "申请人情况", "自然人", "法人或其他组织",
+              "总计", "商业", "企业", "科研", "机"]
+    text = HEAD + "三、收到和处理政府信息公开申请情况\n\n" + "\n\n".join(pieces)
+    t = report_of(text).truncation
+    assert (t.where, t.table) == ("table", "s3")
+    assert not {"DL209", "DL410"} & {d.code for d in lint(text, fmt="text", year=2023)}

@@ -458,7 +458,10 @@ def analyse(report: AnnualReport) -> Truncation | None:
     cell_like = (block.kind == "table" or value or row_tid is not None or marker or _is_table_label(tail)
                  # a label begun on a line of a table printed one cell per line (本年新 公, 政)
                  or (len(block.text) <= MAX_CELL_LINE and _label_prefix(re.sub(r"\s+", "", block.text.split("\n")[-1]))
-                     and any(b is block for t in report.stats.values() for b in t.blocks)))
+                     and any(b is block for t in report.stats.values() for b in t.blocks))
+                 # a word of a header printed a piece a line, cut (科研 / 机): in a table none of whose numbers was read
+                 or (len(tail.strip()) <= 2 and _CJK_END.search(tail) is not None
+                     and any(b is block for t in report.stats.values() if not t.cells for b in t.blocks)))
     if not cell_like:  # the beginning of a label (结, 信息内) counts after other pieces of a table
         before = _pieces(whole[:start - block.text.index(whole)] if block.kind != "table" else "")
         prev_piece = before[-1] if before and before[-1].strip() else None
