@@ -309,3 +309,35 @@ def test_late_publication_on_a_year_inferred_from_the_opening_is_a_warning():
 def test_a_title_split_before_its_bodys_suffix():
     rep = interpret(parse("某某市某某区人民政府某某街道\n办事处2023年政府信息公开工作年度报告\n一、总体情况\n正文。\n", "text"))
     assert (rep.agency.name, rep.agency.kind) == ("某某市某某区人民政府某某街道办事处", "street_office")
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("• 标    题:某某区卫生健康委员会2022年政府信息公开工作年度报告", ("某某区卫生健康委员会", 2022)),
+    ("【图文】某某市市场监督管理局2022年度政府信息公开工作年度报告", ("某某市市场监督管理局", 2022)),
+    ("【2019】某某县交通运输局2019年政府信息公开工作年度报告", ("某某县交通运输局", 2019)),
+    ("2013/3/1某某市政府信息公开工作年度报告", ("某某市", None)),  # a listing's date
+    ("名称 某某市2017年政府信息公开年度报告", ("某某市", 2017)),
+    # a hijacked page's prefix: spam or a domain before the body's name
+    ("xxbet体育_xxbet官网@:某某镇人民政府2023年政府信息公开工作年度报告", ("某某镇人民政府", 2023)),
+    ("example.com某某街道2019年政府信息公开工作年度报告", ("某某街道", 2019)),
+    ("365bet(中国)官方网站 2024年政府信息公开工作年度报告", (None, 2024)),  # no name left: none
+    ("某某区人民政府及办公室2008年政府信息公开工作年度报告", ("某某区人民政府", 2008)),
+])
+def test_what_a_page_puts_before_or_in_a_title_is_no_part_of_the_name(title, expected):
+    assert name_from_title(title) == expected
+
+
+@pytest.mark.parametrize(("signer", "name", "kind"), [
+    ("某某镇人民政府党政办公室", "某某镇人民政府", "town_government"),  # a town's office signs the town's report
+    ("某某区教育局办公室", "某某区教育局", "bureau"),
+    ("某某县人民政府办公室", "某某县人民政府办公室", "government_office"),  # a department of its own
+])
+def test_an_office_that_signs_its_bodys_report(signer, name, kind):
+    text = f"政府信息公开工作年度报告\n一、总体情况\n本年度主动公开信息120条。\n{signer}\n2024年1月20日\n"
+    rep = interpret(parse(text, "text"))
+    assert (rep.agency.name, rep.agency.kind) == (name, kind)
+
+
+def test_a_self_reference_is_no_bodys_name():
+    text = "政府信息公开工作年度报告\n一、总体情况\n本年度主动公开信息120条。\n我乡\n2024年1月20日\n"
+    assert interpret(parse(text, "text")).agency.name is None

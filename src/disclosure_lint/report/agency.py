@@ -201,12 +201,42 @@ def _strip_name(name: str) -> str:
     return name[a:b]
 
 
+# what a page puts before a title (removed, as often as it is repeated): a flipbook's page header (Page 9 -), a label
+# (标题：, 名称), a bullet, a tag in lenticular brackets (【图文】, 【2019】), a listing's date (2013/3/1), or a hijacked page's
+# prefix up to its last _ or @: (uedbet体育_…@:, 365bet官方网站大全_…) or a domain (puroview.com)
+_TITLE_LEAD = re.compile(r"^(?:(?:Page|P\.)\d{1,4}[-–—]|标题[:：]?|名称[:：]?|[•·●]|【[^】]{1,8}】"
+                         r"|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2}|[^_@]*[A-Za-z][^_@]*(?:_|@[:：])"
+                         r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|cc))+")
+
+
+_OFFICE_OF = re.compile(r"(?:党政|综合)?办公[室厅]$")
+_OWNS_ITS_OFFICE = frozenset({"town_government", "township_government", "street_office", "bureau", "commission"})
+
+
+def office_owner(name: str) -> str | None:
+    """The body whose own office ``name`` is, where the office signs that body's report: a town's, a street's or a
+    bureau's (某某镇人民政府党政办公室 → 某某镇人民政府, 某某区教育局办公室 → 某某区教育局); None for anything else (a county
+    government's 办公室 is a department of its own, 第四十九条)."""
+    m = _OFFICE_OF.search(name)
+    if m is None or m.start() < 2:
+        return None
+    owner = name[:m.start()]
+    return owner if classify(owner)[0] in _OWNS_ITS_OFFICE else None
+
+
+def usable_name(name: str | None) -> str | None:
+    """``name`` as a body's name, or None: not a self-reference (我乡, 本局) nor a run of Latin letters (365bet官方网站)."""
+    if not name or name[0] in "我本" or re.search(r"[A-Za-z]{2,}", name):
+        return None
+    return name
+
+
 def name_from_title(title: str) -> tuple[str | None, int | None]:
     """Agency name and year from a title such as 某某区某某局2023年政府信息公开工作年度报告.  A title about the
     whole area (某某县人民政府办公室关于2022年全县政府信息公开工作年度报告) names the area's government, whose
     report the office publishes (《条例》第四十九条第二款)."""
     # (a flipbook's page header, a page's 标题： label, a list's bullet before the title)
-    t = re.sub(r"^(?:(?:Page|P\.)\d{1,4}[-–—]|标题[:：]?|[•·●])", "", re.sub(r"\s+", "", title)).lstrip("#").strip("《》")
+    t = _TITLE_LEAD.sub("", re.sub(r"\s+", "", title)).lstrip("#").strip("《》")
     m = _TITLE.match(t)
     if not m:
         return None, None
@@ -220,7 +250,8 @@ def name_from_title(title: str) -> tuple[str | None, int | None]:
         gov = government_of(name)
         if gov is not None and classify(gov)[1] == area:
             name = gov
-    return (name or None), (int(year) if year else None)
+    name = re.sub(r"及(?:其)?办公[室厅]$", "", name)  # 某某区人民政府及办公室: the government's report
+    return usable_name(name), (int(year) if year else None)
 
 
 def names(name: str) -> list[str]:

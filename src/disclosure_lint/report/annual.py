@@ -24,7 +24,7 @@ from . import catalogue
 from . import hidden as _hidden
 from . import promotions as _promotions
 from . import structure as section_structure
-from .agency import Agency, classify, government_of, name_from_title, speaks_for_area
+from .agency import Agency, classify, government_of, name_from_title, office_owner, speaks_for_area, usable_name
 from .attachments import AttachmentPage, attachment_page
 from .brackets import Brackets
 from .brackets import analyse as analyse_brackets
@@ -174,10 +174,14 @@ class AnnualReport:
         portal = self.portal
         seen = 0
         blocks = self.text_blocks
+        bare = None  # a column's name that reads as a title (政府信息公开工作年度报告: no body, no year), a title below it wins
         for k, b in enumerate(blocks):
             if k >= TITLE_SCAN or portal.is_line(b):
                 continue
             text = _field_value(portal.text_without(b))
+            if _is_title(text) and bare is None and name_from_title(text.lstrip("#").strip()) == (None, None):
+                bare = b
+                continue
             if _is_title(text):
                 # a page's header: the site, its columns and the title, then the title on a line of its own
                 if " " in text.strip():
@@ -192,7 +196,7 @@ class AnnualReport:
                 seen += 1
                 if seen >= TITLE_BLOCKS:
                     break
-        return None
+        return bare
 
     def _suffix_after(self, blocks: list[Block], k: int) -> Block | None:
         """The line right after ``blocks[k]`` that ends a title written over two lines (``某某局2023年政府信息公开工作`` /
@@ -298,14 +302,16 @@ class AnnualReport:
             if name is not None and classify(name)[0] is None and self.signature_agency is not None:
                 name = None  # a title without a recognisable agency: the 落款 names it
         if not name:
-            name, source = self.signature_agency, "signature"
+            name, source = usable_name(self.signature_agency), "signature"
             gov = government_of(name) if name else None
             if gov is not None and speaks_for_area([b.text for b in self.text_blocks], classify(gov)[1] or ""):
                 name = gov  # the office signs the area's own report (我县, 全县), due when a government's is
         if not name:
-            name, source = self._opening_agency, "opening"
+            name, source = usable_name(self._opening_agency), "opening"
         if not name:
             source = "none"
+        if name and source != "config":
+            name = office_owner(name) or name  # 某某镇人民政府党政办公室: the town's report
         kind, word = classify(name) if name else (None, None)
         if o.agency_kind:
             kind = o.agency_kind
