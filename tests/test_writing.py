@@ -64,6 +64,8 @@ def test_fact_doubles_are_typed():
     ("严格落实“三审三校”制度，并并及时更新栏目。", 14, "并并", False),
     ("依据《《中华人民共和国政府信息公开条例》编制。", 3, "《《", True),
     ("二是加强政务新媒体管理管理。", 10, "管理管理", True),
+    # a place named twice inside a sentence (a real page: …旗…旗人民政府办公室)
+    ("如有疑问请与某某旗某某旗人民政府办公室联系。", 7, "某某旗某某旗", False),
 ])
 def test_dl901_fires(text, col, match, safe):
     [d] = only("DL901", text)

@@ -30,6 +30,8 @@ acceptable, a false report is not.
 
 from __future__ import annotations
 
+import re
+
 _VERBS = """
 贯彻 加强 按照 完善 认真 切实 不断 深入 严格 依法 坚持 围绕 根据 依照 开展 做好 抓好 健全 强化 优化 推动 召开
 印发 进行 建立 确保 加大 加快 深化 扎实 大力 统筹 逐步 稳步 有序 全力 继续 始终 一直 已经 正在 进一步 同时
@@ -92,11 +94,15 @@ _PRE: dict[str, tuple[str, ...]] = {
 }
 
 
+# a place's name (某某县, 某某旗, 某某镇, 某某街道): written twice in a row, a slip wherever it stands
+_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|县|区|旗|州|盟|镇|乡|街道|苏木)")
+
+
 def slip(text: str, i: int, j: int, word: str) -> bool:
     """Is ``text[i:j]`` — ``word`` twice, inside a sentence — a slip rather than two words?"""
     tails = WORDS.get(word)
     if tails is None:
-        return False
+        return _PLACE.fullmatch(word) is not None  # a place named twice: 某某旗某某旗人民政府
     if any(text[j:j + n] in tails for n in _TAIL_LENGTHS[word]):
         return False  # X·AB | AB·Y: two noun phrases (政务公开|公开栏)
     if i and text[i - 1] in _NOMINAL:
