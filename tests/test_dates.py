@@ -717,3 +717,10 @@ def test_an_opening_with_last_years_year_is_a_warning(opening):
 ])
 def test_an_opening_with_the_reports_year_or_another_is_quiet(opening):
     assert lint(_OPENING_REPORT.format(opening=opening), select=["DL406"]) == []
+
+
+def test_a_page_date_years_after_the_deadline_is_a_warning_that_says_why():
+    # a 2008 report on a page dated 2020: most likely the date the site moved the page, not its first publication
+    text = "某某县人民政府2008年政府信息公开工作年度报告\n发布日期：2020-07-21\n一、概述\n本县认真贯彻《条例》。\n"
+    [d] = [d for d in lint(text, fmt="text") if d.code == "DL405"]
+    assert d.severity == "warning" and "网站改版、迁移" in d.message

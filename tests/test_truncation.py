@@ -605,3 +605,10 @@ def test_a_header_word_cut_in_a_table_printed_a_piece_a_line():
     t = report_of(text).truncation
     assert (t.where, t.table) == ("table", "s3")
     assert not {"DL209", "DL410"} & {d.code for d in lint(text, fmt="text", year=2023)}
+
+
+def test_a_legacy_report_cut_after_a_sub_item_marker_is_no_unified_table():
+    text = ("某某市某某局2012年政府信息公开工作年度报告\n一、概述\n本局认真贯彻《条例》。\n二、主动公开政府信息情况\n"
+            "全年主动公开信息120条。\n三、依申请公开政府信息情况\n(一)")
+    t = report_of(text, year=2012).truncation
+    assert t.where == "sentence" and t.table is None

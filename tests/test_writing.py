@@ -470,3 +470,10 @@ def test_circled_marker_past_twenty():
     from disclosure_lint.report.enumeration import marker_text
 
     assert marker_text("circ", 20) == "⑳" and marker_text("circ", 21) == "（21）"
+
+
+def test_dl902_an_item_whose_text_starts_with_yu_is_an_item():
+    text = "（一）政府信息公开的收费情况：无。\n（二）与行政复议、行政诉讼有关的费用支出：无。\n（三）其他：无。\n"
+    assert only("DL902", text, fmt="text") == []
+    # （一）至（五）: items referred to
+    assert only("DL902", "依照第（一）至（五）项办理。（一）主动公开。（二）依申请公开。", fmt="text") == []

@@ -442,6 +442,10 @@ class LatePublication(Kind[LatePublicationOptions]):
         unsettled = UNSETTLED_DEADLINE.get(agency.kind or "") if cls == "department" else None
         if unsettled is not None:  # a vertically managed branch, a department's unit: not named by the article
             note, severity = f"；但{unsettled}，请按上级机关的规定核对", "warning"
+        if (published - deadline).days > 365 and report.published_source != "落款日期":
+            # a page re-published when its site moved keeps the move's date: too unsure for an error
+            note += "；迟了一年以上：页面上的日期可能是网站改版、迁移时重新发布的日期，请核对首次公布的日期"
+            severity = "warning"
         if report.year_source == "body":  # the year inferred from the opening, not stated in a title or a period
             note += f"；报告年度{year}年是从正文开头推断的（标题和统计期限都没有写年度），请核对"
             severity = "warning"

@@ -226,8 +226,8 @@ def office_owner(name: str) -> str | None:
 
 def usable_name(name: str | None) -> str | None:
     """``name`` as a body's name, or None: not a self-reference (我乡, 本局) nor a run of Latin letters (365bet官方网站)."""
-    if not name or name[0] in "我本" or re.search(r"[A-Za-z]{2,}", name):
-        return None
+    if not name or name[0] in "我本" or re.search(r"[A-Za-z]{2,}", name) or not name.strip("年度0123456789 "):
+        return None  # (年: a title's year split from its 年 over two lines)
     return name
 
 

@@ -76,6 +76,8 @@ FAMILIES = ("shi", "cn", "pcn", "par", "ar", "car", "circ")
 _CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
 _REFERENCE_NEXT = set("（(、,，和与及至到-–—~～/）)")
+_JOINING = frozenset("和与及至到")  # a reference only when another marker follows: （一）至（五）
+_MARKER_NEXT = re.compile(r"\s*第?\s*[（(]?(?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]")
 
 
 @dataclass(frozen=True)
@@ -210,8 +212,10 @@ def _found(text: str, heading: bool) -> _Found:
             # nothing, or not Chinese text, follows: not an item (Art. 49. / colspan 5)); a Chinese
             # marker may be followed by a number (二是3个栏目更新慢, （二）2024年，…), any by a year (2.2020年，…)
             continue
-        if fam != "shi" and fam != "cn" and text[end] in _REFERENCE_NEXT:
-            continue  # （一）（五）（六）, （一）至（五）, （一）、（二）项: items referred to, not written
+        if fam != "shi" and fam != "cn" and text[end] in _REFERENCE_NEXT and (
+                text[end] not in _JOINING or _MARKER_NEXT.match(text, end + 1) is not None):
+            continue  # （一）（五）（六）, （一）至（五）, （一）、（二）项: items referred to, not written — but （二）与行政
+            # 复议有关的费用 is an item whose text starts with 与
         v = _number(fam, m.group(fam))
         if v is None:
             continue

@@ -396,8 +396,9 @@ def _unstarted(report: AnnualReport, block: Block, start: int, end: int) -> Trun
     """The text ends in part 二, 三 or 四 with pieces of its table whose numbers were not reached (a caption, a
     header row, the first labels): the table was cut off before its rows."""
     sid = _section_id(report, block)
-    if sid not in TABLE_SECTIONS or _DIGIT.search(block.text):
-        return None  # a table with numbers that the tool could not read is not one whose numbers were cut off
+    if sid not in TABLE_SECTIONS or _DIGIT.search(block.text) or report.format_version == "legacy":
+        return None  # a table with numbers the tool could not read is not one whose numbers were cut off; a report of
+        # 2018 or before has no unified tables (三、依申请公开政府信息情况 / (一) is prose begun)
     t = report.stats.get(sid)
     if t is not None and (t.cells or t.loose):
         return None
