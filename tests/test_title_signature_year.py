@@ -229,6 +229,9 @@ class TestYearFromContent:
     ("信息公开年报\n本报告由某某局编制了2024年度政府信息公开工作年度报告。\n一、总体情况\n正文。\n", 2024),
     # paragraphs that start with the year, two of them and no other year
     ("一、总体情况\n2022年，开发区坚持以公开为常态。\n（二）依申请公开。2022年，未收到申请。\n", 2022),
+    # a 落款 early in the next year, the prose naming the year before it most
+    ("一、概述\n2014年我镇主动公开政府信息160条。\n二、依申请公开\n我镇2014年度未收到申请。\n某某镇人民政府\n2015年1月10日\n",
+     2014),
 ])
 def test_the_year_the_opening_names_the_report_by(text, year):
     rep = interpret(parse(text, "text"))

@@ -10,7 +10,7 @@ own content establishes.
    ``特向社会公布2015年度…报告``, ``编制了2024年度政府信息公开工作年度报告``, ``现发布《某某局2021年政府信息公开工作年度
    报告》`` — one year, however often it is named (two different years: none); else the year the opening paragraphs
    start with (``2022年，开发区…`` … ``（二）依申请公开办理情况。2022年，…``), when at least two of them start with it and
-   none with another.
+   none with another; else the year before a 落款 dated 1月–4月, when the prose names that year most (twice at least).
 
 **The title outvoted** (source ``content``).  A clerk who copies last year's title, or types 2020 for
 2021, leaves the rest of the report right; every rule that reads the year then blames the correct parts
@@ -165,7 +165,16 @@ def body_year(report: AnnualReport) -> int | None:
             starts[y] = starts.get(y, 0) + 1
     if len(starts) == 1:
         (y, n), = starts.items()
-        return y if n >= MIN_MENTIONS else None
+        if n >= MIN_MENTIONS:
+            return y
+    # the 落款 early in a year (1月–4月: when reports are published) and the prose naming the year before it most,
+    # at least twice (2014年我镇主动公开… / 2015年1月10日)
+    sig = report.signature_mention
+    if sig is not None and sig.date is not None and sig.month <= 4:
+        mentions = _mentions(report)
+        y = sig.year - 1
+        if mentions.get(y, 0) >= MIN_MENTIONS and mentions.get(y, 0) == max(mentions.values()):
+            return y
     return None
 
 
