@@ -348,3 +348,12 @@ def test_the_pages_date_stamps_are_not_the_reports(title, stamp):
 def test_a_date_the_report_writes_near_the_title_is_still_its_own():
     text = "某某局2023年政府信息公开工作年度报告\n本局于2023-06-18召开专题会议，部署公开工作。\n一、总体情况\n正文。\n"
     assert [d.match for d in lint(text, select=["DL403"], fmt="text")] == ["2023-06-18"]
+
+
+def test_two_date_fields_on_lines_of_their_own_are_fields_not_a_list_of_links():
+    # 成文日期:… / 发布日期:… read as two dated titles (a list of links) had no 发布日期: a late report went unseen
+    text = ("某某县人民政府办公室2015年政府信息公开工作年度报告\n成文日期:2016-03-31\n发布日期:2016-04-08\n一、概述\n"
+            "本办认真贯彻《条例》。\n")
+    rep = interpret(parse(text, "text"))
+    assert str(rep.published) == "2016-04-08"
+    assert [d.code for d in lint(text, select=["DL405"], fmt="text")] == ["DL405"]

@@ -528,7 +528,8 @@ def _dated_title(text: str) -> bool:
     last = _closing_date(t)
     if last is None or last.group("y") or last.group("cy"):
         return False
-    return len(t[:last.start()].strip()) >= 4
+    head = t[:last.start()].strip()
+    return len(head) >= 4 and not head.endswith((":", "："))  # (成文日期:2016-03-31: a field, not a title)
 
 
 def _dated_runs(blocks: list[Block]) -> set[int]:
