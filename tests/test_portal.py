@@ -357,3 +357,12 @@ def test_two_date_fields_on_lines_of_their_own_are_fields_not_a_list_of_links():
     rep = interpret(parse(text, "text"))
     assert str(rep.published) == "2016-04-08"
     assert [d.code for d in lint(text, select=["DL405"], fmt="text")] == ["DL405"]
+
+
+def test_a_catalogue_table_with_labels_left_empty_is_the_portals():
+    # a crawler's catalogue rows: some labels keep no value (文 号, 体 裁, 生效日期); the 发布日期 is still the page's
+    text = ("索 引 号:005267169/2016-00001 | 主题分类:综合政务 | |\n发布机构:某某区审计局 | 关 键 词:政务,公报公示 | |\n"
+            "文 号 | 成文日期:2016-03-31 | 发布日期:2016-04-08 |\n体 裁 | 生效日期 | 废止日期 |\n"
+            "某某区审计局2015年政府信息公开工作年度报告\n一、概述\n本局认真贯彻《条例》。\n")
+    rep = interpret(parse(text, "text"))
+    assert str(rep.published) == "2016-04-08"

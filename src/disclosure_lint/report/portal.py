@@ -450,15 +450,15 @@ def _inside(taken: list[tuple[int, int]], pos: int) -> bool:
     return i >= 0 and taken[i][0] <= pos < taken[i][1]
 
 
-def _covered(block: Block, spans: Sequence[PortalSpan]) -> bool:
-    """Nothing but separators outside the spans."""
-    text = block.text
-    pos = 0
+def _covered(block: Block, spans: Sequence[PortalSpan], labels: int = 0) -> bool:
+    """Nothing but separators outside the spans (``labels``: or pieces that short without a sentence mark, a
+    catalogue's labels left without their values: 文 号 | 成文日期:… | 发布日期:… / 体 裁 | 生效日期)."""
+    text, pos, gaps = block.text, 0, []
     for s in spans:
-        if _SEPARATORS.sub("", text[pos:s.start]):
-            return False
+        gaps.append(text[pos:s.start])
         pos = max(pos, s.end)
-    return not _SEPARATORS.sub("", text[pos:])
+    gaps.append(text[pos:])
+    return all(len(p) <= labels and not lines.NOT_ITEM.search(p) for g in gaps for p in _SEPARATORS.split(g) if p)
 
 
 _LONE_LABEL = re.compile(r"^\s*(?:[•·●▪■◆*-]\s*)?(?P<label>" + _STRONG_DATE + r"|信息来源|文章来源|发布机构|发布单位|发文机关|来源|作者|编辑"
@@ -620,7 +620,7 @@ def find_metadata(blocks: Iterable[Block]) -> PortalMetadata:
             font_open = related = False
             if near and _MAY_HOLD.search(text):
                 spans, loose = _block_spans(b)
-                if spans and _covered(b, spans + loose):
+                if spans and (_covered(b, spans + loose) or (len(spans) >= 2 and _covered(b, spans + loose, 8))):
                     out._add(b, sorted(spans + loose, key=lambda s: s.start), line=True)
             continue
         if font_open and _FONT_LINE.match(text):
