@@ -225,10 +225,16 @@ def office_owner(name: str) -> str | None:
 
 
 def usable_name(name: str | None) -> str | None:
-    """``name`` as a body's name, or None: not a self-reference (我乡, 本局) nor a run of Latin letters (365bet官方网站)."""
-    if not name or name[0] in "我本" or re.search(r"[A-Za-z]{2,}", name) or not name.strip("年度0123456789 "):
-        return None  # (年: a title's year split from its 年 over two lines)
+    """``name`` as a body's name, or None: not a self-reference (我乡, 本局), nor a site's name in Latin letters
+    (365bet(中国)官方网站: a hijacked page's title), nor a year alone (年: a title's year split from its 年)."""
+    if not name or name[0] in "我本" or not name.strip("年度0123456789 "):
+        return None
+    if re.search(r"[A-Za-z]{2,}", name) and _SITE_WORD.search(name):
+        return None
     return name
+
+
+_SITE_WORD = re.compile(r"官网|官方|网站|平台|娱乐|体育|下载|[Aa][Pp][Pp]")
 
 
 def name_from_title(title: str) -> tuple[str | None, int | None]:
