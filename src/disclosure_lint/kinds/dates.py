@@ -38,10 +38,10 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from ..page_lines import date_stamp
 from ..report.agency import KIND_NAMES, UNSETTLED_DEADLINE, classify, deadline_class, is_zone_body
 from ..report.dates import DateMention, gbt_form
 from ..report.portal import TIME_AFTER
+from ..report.stamps import is_stamp
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
 
@@ -107,37 +107,31 @@ def _in_url(d: DateMention, cache: dict[int, list[tuple[int, int]]]) -> bool:
     return any(s <= d.start < e for s, e in spans)
 
 
-STAMP_BLOCKS = 30  # blocks at the top where a line of a date alone is the page's stamp
-
-
-def _stamped(report, d: DateMention) -> bool:
-    """A date stamp the page printed near the title (:func:`..page_lines.date_stamp`: on a line of its own, or ending
-    the title's line: 某某局2023年政府信息公开工作年度报告 2024-01-28), before the report's first part."""
-    text = d.block.text
-    start = text.rfind("\n", 0, d.start) + 1
-    end = text.find("\n", d.end)
-    line = text[start:end if end >= 0 else len(text)]
-    if d.block is report.title_block:
-        rest = line[d.end - start:].strip(" \t\u3000)）")
-        return not rest or TIME_AFTER.fullmatch(rest) is not None
-    first = next((s.heading.index for s in report.sections), None)
-    return d.block.index < min(first if first is not None else STAMP_BLOCKS, STAMP_BLOCKS) and date_stamp(line)
-
-
 def _is_meta(report, d: DateMention) -> bool:
     """A date the portal wrote (发布日期, 撰写时间, 来源 byline …: ``report.portal``), not the report's text."""
-    return report.portal.covering(d.block, d.start, d.end) is not None or _stamped(report, d)
+    return report.portal.covering(d.block, d.start, d.end) is not None or is_stamp(report, d)
 
 
 def _published_at(report) -> DateMention | None:
-    """The mention :attr:`AnnualReport.published` was read from: the 发布日期 field or the 落款 date (None when
-    it came from the page's ``<meta>``, which has no place in the text)."""
-    return {"发布日期": report.published_mention, "落款日期": report.signature_mention}.get(report.published_source)
+    """The mention :attr:`AnnualReport.published` was read from: the 发布日期 field, the page's date stamp or the 落款
+    date (None when it came from the page's ``<meta>``, which has no place in the text)."""
+    return {"发布日期": report.published_mention, "页面日期": report.stamp_mention,
+            "落款日期": report.signature_mention}.get(report.published_source)
 
 
 def _source_name(source: str) -> str:
-    """发布日期 / 落款日期 as they are; 网页元数据 → 网页元数据中的发布日期."""
-    return "网页元数据中的发布日期" if source == "网页元数据" else source
+    """发布日期 / 落款日期 as they are; 网页元数据 → 网页元数据中的发布日期; 页面日期 → 网页标题旁的日期."""
+    return _SOURCE_NAMES.get(source, source)
+
+
+_SOURCE_NAMES = {"网页元数据": "网页元数据中的发布日期", "页面日期": "网页标题旁的日期"}
+
+
+def _stamp_note(source: str) -> str:
+    """A date the page printed beside the title without a label (:mod:`..report.stamps`) is most likely when the page
+    was posted, but a mirror or a re-posted page prints its own: a finding that rests on it is a warning."""
+    return "；这个日期是网页在标题旁标注的，没有写明是发布日期（转载、迁移的页面也会标注自己的日期），请核对" \
+        if source == "页面日期" else ""
 
 
 def _ymd(d: _dt.date) -> str:
@@ -446,6 +440,9 @@ class LatePublication(Kind[LatePublicationOptions]):
             # a page re-published when its site moved keeps the move's date: too unsure for an error
             note += "；迟了一年以上：页面上的日期可能是网站改版、迁移时重新发布的日期，请核对首次公布的日期"
             severity = "warning"
+        if report.published_source == "页面日期":
+            note += _stamp_note("页面日期")
+            severity = "warning"
         if report.year_source == "body":  # the year inferred from the opening, not stated in a title or a period
             note += f"；报告年度{year}年是从正文开头推断的（标题和统计期限都没有写年度），请核对"
             severity = "warning"
@@ -455,7 +452,7 @@ class LatePublication(Kind[LatePublicationOptions]):
         yield Hit(block=mention.block if mention else None, start=mention.start if mention else None,
                   end=mention.end if mention else None,
                   params={"deadline": _ymd(deadline), "published": _ymd(published), "days": days,
-                          "source": source, "class_name": CLASS_NAMES[cls], "note": note,
+                          "source": _source_name(source), "class_name": CLASS_NAMES[cls], "note": note,
                           "basis": "《条例》第四十九条" if year >= REVISED_YEAR else "2019年修订前的《条例》第三十一条"},
                   evidence={"expected": f"不晚于{_ymd(deadline)}", "actual": _ymd(published),
                             "deadline": deadline.isoformat(), "published": published.isoformat(),
@@ -537,10 +534,11 @@ class YearMismatch(Kind[YearMismatchOptions]):
             yield Hit(block=mention.block if mention else None, start=mention.start if mention else None,
                       end=mention.end if mention else None,
                       params={"what": what, "actual": _ymd(report.published),
-                              "expected": f"{year + 1}年1月1日以后（报告年度结束后）"},
+                              "expected": f"{year + 1}年1月1日以后（报告年度结束后）" + _stamp_note(source)},
                       evidence={"expected": f">{year}-12-31", "actual": report.published.isoformat(),
-                                "where": "published", "report_year_source": basis},
-                      key=f"published:{report.published.isoformat()}:{year}")
+                                "where": "published", "report_year_source": basis, "source": source},
+                      key=f"published:{report.published.isoformat()}:{year}",
+                      severity="warning" if source == "页面日期" else None)
         if self.options.check_opening:
             hit = _stale_opening(report, year)
             if hit is not None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..lazy import cached_property
 from ..model import Block, Document
 from ..page_lines import chrome_or_navigation
-from . import catalogue
+from . import catalogue, stamps
 from . import hidden as _hidden
 from . import promotions as _promotions
 from . import structure as section_structure
@@ -425,15 +425,16 @@ class AnnualReport:
         first part (a cover's ``某某局办公室 / 2017年3月`` under the title, in a short text cut off before its end)."""
         portal = self.portal
         tail = [b for b in self.text_blocks[-SIGNATURE_SCAN:] if not portal.is_line(b)][-6:]
-        if tail:
-            # the first part's heading (一、总体情况, 一、概述; not self.sections: the parts are found with the 落款 known)
-            last = tail[-1].index
-            for b in self.text_blocks:
-                if b.index > last:
-                    break
-                if _PART_START.match(b.text):
-                    return [t for t in tail if t.index > b.index]
+        first = self.first_part
+        if tail and first is not None and first <= tail[-1].index:
+            return [t for t in tail if t.index > first]
         return tail
+
+    @cached_property
+    def first_part(self) -> int | None:
+        """The index of the first text block that starts as a part's heading does (一、总体情况, 一、概述): where the
+        report's own text begins, known before :attr:`sections` (the parts are found with the 落款 and the year known)."""
+        return next((b.index for b in self.text_blocks if _PART_START.match(b.text)), None)
 
     @cached_property
     def signature_mention(self) -> DateMention | None:
@@ -457,26 +458,32 @@ class AnnualReport:
 
     @cached_property
     def published(self) -> _dt.date | None:
-        """Publication date: the 发布日期 line, else the page's ``<meta name=PubDate>``, else the signature."""
-        m = self.published_mention
-        if m is not None and m.date is not None:
-            return m.date
-        meta = _meta_date(self.document.pubdate)
-        if meta is not None:
-            return meta
-        m = self.signature_mention
-        return m.date if m is not None else None
+        """Publication date: the 发布日期 line, else the page's ``<meta name=PubDate>``, else its date stamp near the
+        title (:mod:`.stamps`), else the signature."""
+        return self._publication[0]
 
     @cached_property
     def published_source(self) -> str | None:
-        """Where :attr:`published` came from: 发布日期, 网页元数据 or 落款日期."""
+        """Where :attr:`published` came from: 发布日期, 网页元数据, 页面日期 or 落款日期."""
+        return self._publication[1]
+
+    @cached_property
+    def _publication(self) -> tuple[_dt.date | None, str | None]:
         m = self.published_mention
         if m is not None and m.date is not None:
-            return "发布日期"
-        if _meta_date(self.document.pubdate) is not None:
-            return "网页元数据"
-        m = self.signature_mention
-        return "落款日期" if m is not None and m.date is not None else None
+            return m.date, "发布日期"
+        meta = _meta_date(self.document.pubdate)
+        if meta is not None:
+            return meta, "网页元数据"
+        for m, source in ((self.stamp_mention, "页面日期"), (self.signature_mention, "落款日期")):
+            if m is not None and m.date is not None:
+                return m.date, source
+        return None, None
+
+    @cached_property
+    def stamp_mention(self) -> DateMention | None:
+        """The page's date stamp near the title (:func:`.stamps.stamp_mention`)."""
+        return stamps.stamp_mention(self)
 
     # -- sections ----------------------------------------------------------------------
     @cached_property

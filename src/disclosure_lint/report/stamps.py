@@ -1,0 +1,59 @@
+"""The page's date stamp: a date a portal printed near the report's title without a label (``2024-01-26``,
+``• 2026-01-27 15:42``, ``2021-02-07 18:07  来源:某某办公厅``, or ending the title's own line:
+``某某局2023年政府信息公开工作年度报告 2024-01-28``), above the report's first part.
+
+It is the page's, not the report's: the date rules leave it alone (a stamp after the report year is not a date
+"after publication"), and when the page has no labelled 发布日期 and no ``<meta>`` date it is the publication
+date (:attr:`.AnnualReport.published`, source ``页面日期``), weaker than a labelled one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..page_lines import date_stamp
+from .portal import TIME_AFTER
+
+if TYPE_CHECKING:
+    from . import AnnualReport
+    from .dates import DateMention
+
+STAMP_BLOCKS = 30  # blocks at the top where a line of a date alone is the page's stamp
+_PAGES = frozenset({"html", "text"})  # the formats a web page is read in (saved, or copied as text)
+
+
+def is_stamp(report: AnnualReport, d: DateMention) -> bool:
+    """Is ``d`` the page's date stamp (:func:`..page_lines.date_stamp`: on a line of its own, or ending the title's
+    line), before the report's first part?"""
+    if d.block.index >= STAMP_BLOCKS and d.block is not report.title_block:
+        return False
+    text = d.block.text
+    start = text.rfind("\n", 0, d.start) + 1
+    end = text.find("\n", d.end)
+    line = text[start:end if end >= 0 else len(text)]
+    if d.block is report.title_block:
+        rest = line[d.end - start:].strip(" \t\u3000)）")
+        return not rest or TIME_AFTER.fullmatch(rest) is not None
+    first = report.first_part
+    return (first is None or d.block.index < first) and date_stamp(line)
+
+
+def stamp_mention(report: AnnualReport) -> DateMention | None:
+    """The first dated stamp of a page (HTML, or text copied from one): a line of its own or ending the title's, or the unlabelled date a line of
+    the portal's fields leads with; None when there is none (a labelled 发布日期 field is
+    :attr:`.AnnualReport.published_mention`)."""
+    if report.document.format not in _PAGES:
+        return None  # a date under a Word or Markdown draft's title is the report's own (its 成文日期), not a posting
+    portal = report.portal
+    title = report.title_block
+    limit = max(STAMP_BLOCKS, title.index + 1 if title is not None else 0)
+    for d in report.dates:
+        if d.block.index >= limit:
+            break
+        if d.date is None:
+            continue
+        span = portal.covering(d.block, d.start, d.end)
+        if span is None and is_stamp(report, d):
+            return d
+        if span is not None and span.kind == "date" and not span.label and span.block.index < STAMP_BLOCKS:
+            return d  # a date the portal's line of fields leads with (2021-02-07 18:07  来源:某某办公厅)
+    return None

@@ -1,0 +1,47 @@
+"""The page's date stamp near the title (report.stamps): a publication date of last resort, weaker than 发布日期."""
+
+from __future__ import annotations
+
+from disclosure_lint.readers import read_document
+from disclosure_lint.report import AnnualReport
+
+
+def _report(text: str, fmt: str = "text") -> AnnualReport:
+    return AnnualReport(read_document("page.txt" if fmt == "text" else "draft.md", text.encode()))
+
+
+def test_a_lone_date_under_the_title_is_the_pages_stamp() -> None:
+    r = _report("某某市某某局2023年政府信息公开工作年度报告\n2024-02-07\n一、总体情况\n本局全年主动公开政府信息120条。\n")
+    assert r.stamp_mention is not None and r.stamp_mention.raw == "2024-02-07"
+    assert (str(r.published), r.published_source) == ("2024-02-07", "页面日期")
+
+
+def test_the_unlabelled_date_leading_the_portals_line_of_fields() -> None:
+    r = _report("某某市某某局2023年政府信息公开工作年度报告\n2024-02-07 18:07　　来源：某某市某某局\n一、总体情况\n正文。\n")
+    assert (str(r.published), r.published_source) == ("2024-02-07", "页面日期")
+
+
+def test_a_labelled_publication_date_comes_first() -> None:
+    r = _report("某某市某某局2023年政府信息公开工作年度报告\n2024-02-07\n发布日期：2024-01-20\n一、总体情况\n正文。\n")
+    assert (str(r.published), r.published_source) == ("2024-01-20", "发布日期")
+
+
+def test_a_stamp_comes_before_the_signature() -> None:
+    r = _report("某某市某某局2023年政府信息公开工作年度报告\n2024-02-07\n一、总体情况\n本局全年主动公开政府信息120条。\n"
+                "某某市某某局\n2024年1月20日\n")
+    assert (str(r.published), r.published_source) == ("2024-02-07", "页面日期")
+
+
+def test_a_date_line_below_the_first_part_is_not_a_stamp() -> None:
+    r = _report("某某市某某局2023年政府信息公开工作年度报告\n一、总体情况\n2024-02-07\n本局全年主动公开政府信息120条。\n")
+    assert r.stamp_mention is None and r.published_source != "页面日期"
+
+
+def test_a_date_under_a_drafts_title_is_not_a_posting() -> None:
+    r = _report("# 某某市某某局2023年政府信息公开工作年度报告\n\n2024-02-07\n\n## 一、总体情况\n\n正文。\n", "markdown")
+    assert r.stamp_mention is None and r.published_source is None
+
+
+def test_a_date_in_a_sentence_near_the_title_is_not_a_stamp() -> None:
+    r = _report("某某市某某局2023年政府信息公开工作年度报告\n本报告于2024年2月7日经局务会审议通过。\n一、总体情况\n正文。\n")
+    assert r.stamp_mention is None
