@@ -366,3 +366,20 @@ def test_cut_header_cells_one_cell_a_line_are_read_in_the_formats_order():
     assert got == {"new_made": "3", "new_published": "2", "total_published": "12"}
     assert t.col_labels["new_published"] == "本年新公开数量"
     assert "DL001" not in codes(lint(text, fmt="text"))
+
+
+def test_crawled_cells_each_after_a_pipe_with_a_lone_pipe_between_them():
+    """A crawler that writes each row's first cell after a pipe (| 规章) and a lone "|" after every cell, the numbers
+    on lines of their own: the text reader leaves the lines paragraphs, and the labels are read without the pipe
+    (not "| 规章", an unknown label: DL001)."""
+    rows = [["第二十条第(一)项"], ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], ["规章", "0", "0", "0"],
+            ["行政规范性文件", "2", "1", "15"], ["第二十条第(五)项"], ["信息内容", "本年处理决定数量"], ["行政许可", "120"]]
+    s2 = "".join("| " + r[0] + "\n|\n" + "".join(c + "\n|\n" for c in r[1:]) + "|\n" for r in rows)
+    text = "某某县某某乡人民政府2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n" + s2
+    doc = parse(text, "text")
+    assert [b.kind for b in doc.blocks].count("table") == 0
+    t = interpret(doc).stats["s2"]
+    got = {(r, c): t.get(r, c).value.arithmetic for r, c in
+           [("normative_docs", "issued"), ("normative_docs", "in_force"), ("licensing", "decisions")]}
+    assert got == {("normative_docs", "issued"): 2, ("normative_docs", "in_force"): 15, ("licensing", "decisions"): 120}
+    assert not codes(lint(text, fmt="text", select=["DL001", "DL110", "DL209"]))

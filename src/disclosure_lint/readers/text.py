@@ -198,7 +198,9 @@ def _cell_per_line(lines: list[str], i: int, j: int) -> bool:
         inner = body.lstrip("|").rstrip(" \u3000\t|")  # (a row's end may follow the cell: 0 | ||)
         if "|" in inner.replace("\\|", ""):
             return False  # two cells on the line
-        ends = ends or (inner.strip() != "" and body.endswith("|") and not body.startswith("|"))
+        # a cell's text with a pipe on one side only: 规章 | (the pipe after it), or | 规章 between lines of a pipe
+        # alone (| 规章 / | / 0 / | / 0 …: each cell's pipe before it; a number's line then has none)
+        ends = ends or (inner.strip() != "" and body.endswith("|") != body.startswith("|"))
     return ends
 
 

@@ -122,6 +122,9 @@ def _runs(report) -> list[list[Tok]]:
                     ended = True
                     if wide_ends is None:
                         wide_ends = _wide_row_ends(report.blocks)
+                elif (m := _CELL_START.match(line)) is not None:
+                    start += m.start(1)  # | 规章 (a row's first cell, its pipe before it): the cell
+                    line = m.group(1)
             s = line.strip().strip("*_#").strip() if ("*" in line or "#" in line) else line.strip()
             if not s:
                 continue
@@ -151,6 +154,10 @@ def _runs(report) -> list[list[Tok]]:
 
 # a cell a crawler wrote on its line with the cell's end after it: 规章 | , 0 | || (a row's end on the same line)
 _CELL_END = re.compile(r"\s*([^|\s](?:[^|]*[^|\s])?)[ \t]*\|[ \t|]*$")
+
+
+# a row's first cell with the pipe before it, on a line of its own: | 规章 (a lone "|" after each cell)
+_CELL_START = re.compile(r"[ \t]*\|[ \t]*([^|\s](?:[^|]*[^|\s])?)[ \t]*$")
 
 
 def _wide_row_ends(blocks) -> bool:
