@@ -314,3 +314,14 @@ def test_a_jie_street_office_calls_itself_wojie_or_wojiedao():
     text = ("# 某某里街2021年政府信息公开工作年度报告\n\n## 一、总体情况\n\n2021年，我街认真贯彻《条例》，"
             "本街道主动公开信息120条。\n")
     assert [d.code for d in lint(text, select=["DL301", "DL302"])] == []
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # a hijacked page: the gambling site's words put where the body's name was, a year of its own leading the title
+    ("bet36体育投注_2024欧洲杯在哪投注#办公厅2020年政府信息公开工作年度报告", (None, 2020)),
+    ("美高梅娛樂城办公厅2022年政府信息公开工作年度报告", (None, 2022)),
+    ("2021年某某威廉希尔公司市政府信息公开工作年度报告", (None, 2021)),
+    ("某某省体育局2022年政府信息公开工作年度报告", ("某某省体育局", 2022)),
+])
+def test_a_name_holding_a_gambling_sites_words_is_no_bodys_name(title, expected):
+    assert name_from_title(title) == expected

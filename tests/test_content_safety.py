@@ -42,6 +42,9 @@ def _codes(diags, code):
     "365体育直播,365体育备用网址",
     "老虎机游戏平台官网",
     "《国务院办公厅政府信息与政务公开办公室中国足彩网政府信息公开工作年度报告有关事项的通知》",
+    "坚持以雷速体育,雷速直播新时代中国特色社会主义思想为指导",
+    "召开2024欧洲杯在哪投注、接受媒体访谈",
+    "《某某ibet国际平台,ibet国际集团印发某某格式的通知》",
 ])
 def test_dl501_fires_on_spam(text):
     diags = _codes(lint(text, select=["DL501"]), "DL501")
@@ -66,6 +69,7 @@ def test_dl501_fires_on_spam(text):
     "建设文化娱乐平台和休闲娱乐平台。",
     "组织365天全民健身打卡活动，开设beat节奏体育课。",
     "依法查处非法老虎机游戏场所3家，收缴老虎机12台。",
+    "做好欧洲杯赛事期间的安全保障工作，打击世界杯期间的非法投注。",
 ])
 def test_dl501_quiet_on_ordinary_words(text):
     assert _codes(lint(text, select=["DL501"]), "DL501") == []

@@ -40,6 +40,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .promotions import has_spam_term
+
 KIND_NAMES = {
     "street_office": "街道办事处",
     "town_government": "镇人民政府",
@@ -226,11 +228,14 @@ def office_owner(name: str) -> str | None:
 
 def usable_name(name: str | None) -> str | None:
     """``name`` as a body's name, or None: not a self-reference (我乡, 本局), nor a site's name in Latin letters
-    (365bet(中国)官方网站: a hijacked page's title), nor a year alone (年: a title's year split from its 年)."""
+    (365bet(中国)官方网站: a hijacked page's title), nor a year alone (年: a title's year split from its 年), nor a name
+    holding a gambling site's term (:func:`.promotions.has_spam_term`)."""
     if not name or name[0] in "我本" or not name.strip("年度0123456789 "):
         return None
     if re.search(r"[A-Za-z]{2,}", name) and _SITE_WORD.search(name):
         return None
+    if has_spam_term(name):
+        return None  # a hijacked page's promotion put where the body's name was (美高梅娛樂城办公厅): DL501 says so
     return name
 
 
@@ -247,7 +252,8 @@ def name_from_title(title: str) -> tuple[str | None, int | None]:
     if not m:
         return None, None
     name = _strip_name(m.group("name"))
-    year = m.group("year1") or m.group("year2")
+    # the year before 政府信息公开 first: a year leading the title may be a hijacked page's (2024欧洲杯…#办公厅2020年…)
+    year = m.group("year2") or m.group("year1")
     # "关于…" and quoted titles; 某某局关于2023年… / 某某局的2023年…
     name = re.sub(r"^关于", "", name)
     name = _strip_name(re.sub(r"(?:关于(?:印发|公布|发布)?|的)$", "", name))  # (…局关于印发2019年…年度报告的通知)

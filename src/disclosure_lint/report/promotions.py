@@ -70,12 +70,15 @@ SPAM_TERMS = (
     "注册送彩金", "送彩金", "彩金", "注册送", "首存送", "在线投注", "澳门银河", "真人真钱", "威廉希尔", "官方娱乐平台",
     "永利皇宫", "澳门永利", "新濠天地", "新濠影汇", "澳门金沙", "上葡京",  # casinos named without 体育/娱乐
     "飞禽走兽老虎机", "德赢vwin", "vwin德赢", "德赢体育", "365体育直播", "365体育备用", "365体育官网", "足彩网",  # seen injected
+    "雷速体育", "雷速直播",
     "娛樂城", "百家樂", "真人真錢", "真人視訊", "體育投注", "網上賭場", "線上賭場", "永利皇宮", "澳門永利",
     "新濠影匯", "澳門金沙",  # traditional characters (mirror sites)
 )  # a term that is an ordinary word where it stands (彩金饰品, 注册送章 …) is not one: see :func:`ordinary_term`
 SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|国际娱乐)",
                  r"老虎机(?:游戏|平台|官网|下载|在线|网址|娱乐|app)",
-                 r"(?:注册|首存|充值)[就即]?送\s?\d{1,6}\s?元?彩金")
+                 r"(?:注册|首存|充值)[就即]?送\s?\d{1,6}\s?元?彩金",
+                 r"(?:欧洲杯|世界杯|亚洲杯|欧冠)(?:在哪|哪里|怎么|如何)(?:投注|下注|买球)",  # 2024欧洲杯在哪投注
+                 r"ibet国际(?:平台|集团|娱乐|官网)")
 # Ordinary phrases that hold a term (a lottery shop, a card room for the elderly).
 SPAM_ALLOW = ("体育投注站", "棋牌娱乐室", "棋牌娱乐活动")
 
@@ -272,6 +275,15 @@ def ordinary_term(text: str, start: int, end: int) -> bool:
         return False
     near = text[max(0, start - _NEAR):start] + "\n" + text[end:end + _NEAR]
     return _PROMO_NEAR.search(near) is None
+
+
+def has_spam_term(text: str) -> bool:
+    """Does ``text`` hold a term of the list where it is no ordinary word (a name a hijacked page put in place of the
+    body's: 美高梅娛樂城办公厅, 欧洲杯在哪投注#办公厅)?"""
+    if _TERMS is None:
+        return False
+    return any(not ordinary_term(text, m.start(), m.end()) and not _ALLOW.search(text, max(0, m.start() - 4), m.end() + 4)
+               for m in _TERMS.finditer(text))
 
 
 # -- the fact ---------------------------------------------------------------------------------
