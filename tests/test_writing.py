@@ -263,6 +263,15 @@ def test_dl902_an_item_with_a_space_after_its_bracket_is_counted():
     assert (d.line, d.match) == (3, "(四)") and "上一项为“(二)”" in d.message
 
 
+def test_dl902_an_item_whose_marker_stands_alone_on_its_line_is_counted():
+    # （二） alone on its line, its title on the next: counted, so a marker written twice is the finding, not the
+    # correct (四) after it
+    text = ("(一)主动公开\n全年公开信息120条。\n(二)\n依申请公开\n收到申请3件。\n(二)\n政府信息管理\n健全制度。\n"
+            "(四) 政府信息公开平台建设\n完善网站。\n")
+    [d] = only("DL902", text, fmt="text")
+    assert (d.line, d.match) == (6, "(二)") and "应为“(三)”" in d.message
+
+
 def test_dl902_position_in_a_flattened_report():
     text = ("某局2023年政府信息公开工作年度报告 一、总体情况 （一）主动公开 全年公开信息120条。 （二）依申请公开 新收申请5件。"
             " （四）平台建设 优化网站栏目。 二、主动公开政府信息情况 第二十条第（一）项 信息内容 本年制发件数 本年废止件数"
@@ -400,6 +409,8 @@ def test_dl903_fires(text, fmt, item, sibling):
     "发布信息120条、每条、各项、若干项、十余条，受理申请5件、每件。",
     "召开新闻发布会3场、现场、市场，更新政府公报12期、定期、近期。",
     "全年公开信息120条。备案信息条目已更新。",
+    "全年共收到5件依申请公开件，办结4件，结转下年度继续办理1件。",  # the number before a noun ending in 件
+    "共受理12件群众投诉件，办结12件，回复率100%。",
 ])
 def test_dl903_quiet(text):
     assert only("DL903", text) == []

@@ -23,7 +23,7 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
           "发条", "油条", "枝条", "柳条", "苗条", "信条", "专条", "欠条"),
     "件": ("文件", "案件", "事件", "条件", "附件", "证件", "稿件", "邮件", "软件", "硬件", "部件", "零件", "配件",
           "物件", "信件", "要件", "函件", "快件", "急件", "原件", "复印件", "扫描件", "组件", "构件", "插件",
-          "工件", "来件", "批件", "密件", "卷件", "办件", "案卷件", "答复件", "申请件"),
+          "工件", "来件", "批件", "密件", "卷件", "办件", "案卷件", "答复件", "申请件", "公开件"),
     "个": ("各个", "整个", "单个", "某个", "哪个", "这个", "那个", "真个"),
     "篇": ("诗篇", "开篇", "通篇", "长篇", "短篇", "全篇", "篇篇"),
     "次": ("层次", "名次", "档次", "班次", "批次", "车次", "场次", "架次", "航次", "频次", "依次", "其次", "再次",
@@ -104,6 +104,8 @@ def _bare_item(item: str, unit: str) -> bool:
     label = item[: -len(unit)]
     if not label or label[-1] in _QUANTIFIER or label[-1].isdigit():
         return False
+    if unit in label and re.search(r"\d\s*(?:万|余|多)?\s*" + re.escape(unit), label):
+        return False  # its number given before a noun that ends in the unit: 收到7件依申请公开件
     if any(item.endswith(w) for w in UNIT_WORDS.get(unit, ())):
         return False
     return len(label) >= 2

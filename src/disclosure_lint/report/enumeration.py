@@ -207,12 +207,14 @@ def _found(text: str, heading: bool) -> _Found:
             i -= 2  # ( 二): a space typed after the bracket (the item is there, written loosely)
         after = text[end:end + 8].lstrip(" \t\u3000")
         chinese_marker = fam in _CHINESE
-        if not after or not (_CJK.match(after) or after[0] in "“‘《【〔「『"
+        if not after and fam == "pcn" and not text[:i].strip() and not text[end:].strip():
+            pass  # （二） alone on its line, its title on the next: an item all the same
+        elif not after or not (_CJK.match(after) or after[0] in "“‘《【〔「『"
                              or (after[0].isdigit() and (chinese_marker or _YEAR.match(after)))):
             # nothing, or not Chinese text, follows: not an item (Art. 49. / colspan 5)); a Chinese
             # marker may be followed by a number (二是3个栏目更新慢, （二）2024年，…), any by a year (2.2020年，…)
             continue
-        if fam != "shi" and fam != "cn" and text[end] in _REFERENCE_NEXT and (
+        if fam != "shi" and fam != "cn" and end < len(text) and text[end] in _REFERENCE_NEXT and (
                 text[end] not in _JOINING or _MARKER_NEXT.match(text, end + 1) is not None):
             continue  # （一）（五）（六）, （一）至（五）, （一）、（二）项: items referred to, not written — but （二）与行政
             # 复议有关的费用 is an item whose text starts with 与
