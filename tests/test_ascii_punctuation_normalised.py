@@ -220,3 +220,15 @@ def test_straight_quotes_beside_curly_ones_are_reported_one_by_one():
 def test_a_straight_quote_takes_its_side_from_the_curly_quotes_before_it(text, expected):
     diags = [d for d in lint(text, select=["DL701"]) if d.code == "DL701" and d.evidence["actual"] == '"']
     assert [d.evidence["expected"] for d in diags] == expected
+
+
+@pytest.mark.parametrize(("text", "marks"), [
+    ("????根据《条例》规定编制本报告。", []),  # characters a copy could not encode, not questions
+    ("一、总体情况?\n本局全年主动公开政府信息120条。", []),
+    ("?本局全年主动公开政府信息120条。", []),
+    ("? ?(二)公开的形式", []),
+    ("群众最关心的是什么?本局逐一答复。", ["?"]),  # a question
+    ("如何做好政务公开?\n本局逐一答复。", ["?"]),
+])
+def test_a_question_mark_that_stands_for_a_lost_character_is_not_reported(text, marks):
+    assert [d.match for d in lint(text, select=["DL701"], fmt="text")] == marks

@@ -165,6 +165,8 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
                 continue  # 1,000 / 15:08 / 3:2
             if not (_CJK.match(prev) or _CJK.match(nxt)):
                 continue  # English or numbers only: not Chinese text
+            if ch == "?" and _lost_character(text, i):
+                continue  # a character the copy could not encode (????根据《条例》…, 一、总体情况?): no question
             if ch == '"':
                 last = max(text.rfind("“", seen, i), text.rfind("”", seen, i))
                 if last >= 0:
@@ -188,6 +190,21 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
 
 
 _QUOTE_NAMES = {"“": "左引号", "”": "右引号"}
+_QUESTION_WORDS = re.compile(r"吗|呢|什么|怎么|怎样|如何|是否|为何|为什么|哪|谁|几|多少")
+_BLANK = " \t\u3000\xa0"
+
+
+def _lost_character(text: str, i: int) -> bool:
+    """Is the ``?`` at ``i`` a character a copy could not encode (a space, a symbol: ????根据…) rather than a question
+    mark: two or more in a row (spaces between them or not), or one that starts its line, or one that ends a line without a question word?"""
+    if text[max(0, i - 8):i].rstrip(_BLANK)[-1:] == "?" or text[i + 1:i + 9].lstrip(_BLANK)[:1] == "?":
+        return True  # (? ?(二)…: spaces between them too)
+    start = text.rfind("\n", 0, i) + 1
+    end = text.find("\n", i)
+    end = len(text) if end < 0 else end
+    if not text[start:i].strip(_BLANK):
+        return True
+    return not text[i + 1:end].strip(_BLANK) and _QUESTION_WORDS.search(text, start, i) is None
 
 
 def _names(mark: str, repl: str) -> dict[str, str]:
