@@ -226,7 +226,7 @@ def test_a_straight_quote_takes_its_side_from_the_curly_quotes_before_it(text, e
     ("????根据《条例》规定编制本报告。", []),  # characters a copy could not encode, not questions
     ("一、总体情况?\n本局全年主动公开政府信息120条。", []),
     ("?本局全年主动公开政府信息120条。", []),
-    ("? ?(二)公开的形式", []),
+    ("? ?公开的形式", []),
     ("群众最关心的是什么?本局逐一答复。", ["?"]),  # a question
     ("如何做好政务公开?\n本局逐一答复。", ["?"]),
 ])
