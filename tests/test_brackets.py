@@ -250,3 +250,17 @@ def test_reversed_quotes_between_two_quotations_are_still_found():
     # “六稳“、”六保”: the first closes with “ and the second opens with ” (not a quotation inside a quotation)
     assert [(d.match, d.evidence["problem"]) for d in dl703("今年，围绕“六稳“、”六保”工作，加强政策解读。")] == [
         ("“", "reversed"), ("”", "reversed")]
+
+
+def test_dl703_a_document_numbers_year_run_into_its_number_says_the_copy_may_have_lost_the_bracket():
+    [d] = [d for d in lint("按照《某某通知》（某办函〔202137号）要求编制本报告。", select=["DL703"])]
+    assert d.match == "〔" and "网页转存的文本常丢失“〕”" in d.message
+    [d] = [d for d in lint("按照《某某通知》（某办函〔2021）要求编制本报告。", select=["DL703"])]
+    assert "转存" not in d.message
+
+
+@pytest.mark.parametrize("fields", ["发布时间: 2024-01-12 作者: 来源: 点击: 字体:【",
+                                    "发布时间: 2024-01-12 作者: 来源: 点击: 字体:【\n大 中 小】"])
+def test_an_empty_font_switch_ending_the_portals_line_is_the_portals(fields):
+    text = f"某某局2023年政府信息公开工作年度报告\n{fields}\n一、总体情况\n本局全年主动公开政府信息120条。\n"
+    assert [d.code for d in lint(text, select=["DL701", "DL703"], fmt="text")] == []

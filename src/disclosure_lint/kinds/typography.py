@@ -294,6 +294,8 @@ class UnbalancedBrackets(Kind[UnbalancedBracketsOptions]):
                 continue  # 【字体：/大/中/小/】 one per line: the portal's font switch, not the clerk's text
             m = u.mark
             detail = _PROBLEM[u.problem].format(mark=m.char, expected=u.expected)
+            if m.char == "〔" and _YEAR_RUN_IN.match(m.piece.text, m.start + 1):
+                detail += _LOST_CLOSE  # 〔202137号: the year run into the number
             fix = None
             start = m.piece.block_offset(m.start)
             if u.problem == "reversed" and start is not None:
@@ -317,6 +319,12 @@ class UnbalancedBrackets(Kind[UnbalancedBracketsOptions]):
                                       else "mismatched", "opening": o.char},
                             key=f"pair{o.char}{c.char}@{c.piece.text[max(0, c.start - 8):c.start + 8]}",
                             fix=fix, fix_safe=False, fix_description=f"将“{c.char}”改为“{p.expected}”")
+
+
+# a document number's 〔 whose year runs into the number (〔202137号): the 〕 between them lost, as copies of web pages
+# lose it (with the 年 and 月 of dates: 202111日) as often as a writer forgets it
+_YEAR_RUN_IN = re.compile(r"(?:19|20)\d{2}\d{1,4}号")
+_LOST_CLOSE = "（年份与序号连在一起：网页转存的文本常丢失“〕”，也可能是原文漏写，请对照发布原文）"
 
 
 def _in_portal(report, m) -> bool:

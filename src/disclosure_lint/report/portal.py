@@ -312,6 +312,9 @@ def _field(text: str, m: re.Match[str], limit: int, joined: bool = False) -> tup
         f = _FONT_SIZES.match(text, after, limit)
         if f is not None:
             return f.end(), kind, f.group(0).strip()
+        ob = _OPEN_BRACKET.match(text, after, limit) if colon is not None else None
+        if ob is not None:  # 字体:【 ending the line: the sizes a script fills in (or on the next line: 大 中 小】)
+            return ob.end(), kind, ""
         return (after, kind, "") if colon is not None and (at_end or text[after:after + 1].isspace() or after == limit
                                                            or _PAGE_TOOL.match(text, after)) else None
     # source / index: a colon and one token (a byline may carry the date after a space)
