@@ -253,9 +253,9 @@ def test_reversed_quotes_between_two_quotations_are_still_found():
 
 
 def test_dl703_a_document_numbers_year_run_into_its_number_says_the_copy_may_have_lost_the_bracket():
-    [d] = [d for d in lint("按照《某某通知》（某办函〔202137号）要求编制本报告。", select=["DL703"])]
+    [d] = lint("按照《某某通知》（某办函〔202137号）要求编制本报告。", select=["DL703"])
     assert d.match == "〔" and "网页转存的文本常丢失“〕”" in d.message
-    [d] = [d for d in lint("按照《某某通知》（某办函〔2021）要求编制本报告。", select=["DL703"])]
+    [d] = lint("按照《某某通知》（某办函〔2021）要求编制本报告。", select=["DL703"])
     assert "转存" not in d.message
 
 
