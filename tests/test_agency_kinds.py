@@ -325,3 +325,13 @@ def test_a_jie_street_office_calls_itself_wojie_or_wojiedao():
 ])
 def test_a_name_holding_a_gambling_sites_words_is_no_bodys_name(title, expected):
     assert name_from_title(title) == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("2021年某某市某某镇人民政府 信息公开工作年度报告", ("某某市某某镇人民政府", 2021)),  # 政府 not taken from the name
+    ("某某县人民政府信息公开工作年度报告", ("某某县人民政府", None)),
+    ("2022度某某区某某街道政府信息公开工作年度报告", ("某某区某某街道", 2022)),  # 年 left out: 度 is not the name's
+    ("2022年度某某区某某街道政府信息公开工作年度报告", ("某某区某某街道", 2022)),
+])
+def test_title_names_whole(title, expected):
+    assert name_from_title(title) == expected

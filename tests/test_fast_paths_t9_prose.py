@@ -120,10 +120,12 @@ def _items_before(piece, heading: bool) -> list:
             continue  # 三) without its （: only where a line starts
         after = text[end:end + 8].lstrip(" \t\u3000")
         chinese_marker = fam in en._CHINESE
-        if not after or not (en._CJK.match(after) or after[0] in "“‘《【〔「『"
-                             or (after[0].isdigit() and (chinese_marker or en._YEAR.match(after)))):
+        if not after and fam == "pcn" and not text[:i].strip() and not text[end:].strip():
+            pass  # （二） alone: an item whose title is on the next line (added after the markers were kept)
+        elif not after or not (en._CJK.match(after) or after[0] in "“‘《【〔「『"
+                               or (after[0].isdigit() and (chinese_marker or en._YEAR.match(after)))):
             continue
-        if fam != "shi" and fam != "cn" and text[end] in en._REFERENCE_NEXT:
+        if fam != "shi" and fam != "cn" and end < len(text) and text[end] in en._REFERENCE_NEXT:
             continue
         v = en._number(fam, m.group(fam))
         if v is None:

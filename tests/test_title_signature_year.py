@@ -344,3 +344,14 @@ def test_an_office_that_signs_its_bodys_report(signer, name, kind):
 def test_a_self_reference_is_no_bodys_name():
     text = "政府信息公开工作年度报告\n一、总体情况\n本年度主动公开信息120条。\n我乡\n2024年1月20日\n"
     assert interpret(parse(text, "text")).agency.name is None
+
+
+def test_a_period_against_the_title_with_no_date_to_tell_which_is_the_slip_says_so():
+    """Without a publication date or a 落款 the title's year stands, and the finding says the title may be the slip."""
+    text = ("某某区某某街道2022年政府信息公开工作年度报告\n本报告中所列数据统计期限为2023年1月1日至12月31日。\n"
+            "一、总体情况\n2023年，本街道主动公开政府信息86条。\n")
+    [d] = lint(text, select=["DL406"], fmt="text")
+    assert "统计期限的年度2023年" in d.message and "则是标题的年份写错" in d.message
+    dated = text + "某某区某某街道\n2023年1月18日\n"  # published in the title's year + 1: the period is the slip
+    [d] = lint(dated, select=["DL406"], fmt="text")
+    assert "统计期限的年度2023年" in d.message and "标题的年份写错" not in d.message

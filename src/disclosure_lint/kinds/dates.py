@@ -523,8 +523,13 @@ class YearMismatch(Kind[YearMismatchOptions]):
             else:
                 b = None
             if b is not None and py != year:
+                expected = f"{year}年"
+                if src == "title" and report.published is None:
+                    # no date to tell which is the slip (published in py+1 would show the title is: year.py)
+                    expected += (f"（与标题一致；报告没有发布日期或落款日期可以核对，若正文写的都是{py}年，"
+                                 f"则是标题的年份写错）")
                 yield Hit(block=b, start=s, end=e,
-                          params={"what": "统计期限的年度", "actual": f"{py}年", "expected": f"{year}年"},
+                          params={"what": "统计期限的年度", "actual": f"{py}年", "expected": expected},
                           evidence={"expected": year, "actual": py, "where": "period", "report_year_source": basis},
                           key=f"period:{py}:{year}")
         if self.options.check_published and report.published is not None and report.published.year <= year:

@@ -177,7 +177,7 @@ def classify(name: str) -> tuple[str | None, str | None]:
 # 2022年全县政府信息公开…): the whole area's report.
 # (a year without its 年: before the name, 2018上海市公安局…; before 政府信息公开, 某某镇2020政府信息公开…)
 _TITLE = re.compile(
-    r"^(?:(?P<year1>(?:19|20)\d{2})(?:\s*年度?|(?=[\u4e00-\u9fff])))?\s*(?P<name>.*?)\s*"
+    r"^(?:(?P<year1>(?:19|20)\d{2})(?:\s*年?度|\s*年|(?=[\u4e00-\u9fff])))?\s*(?P<name>.*?)\s*"
     r"(?:(?P<year2>(?:19|20)\d{2})(?:\s*年度?|(?=(?:政府|政务)?信息公开|政务公开))"
     r"(?:(?!全)[\u4e00-\u9fff]{1,4}?(?=信息公开))?)?\s*"  # (海关总署2010年海关信息公开…: a field's word before it)
     r"(?:全(?P<area>自治区|省|市|州|盟|县|区|旗))?(?:政府信息公开|政务信息公开|政务公开|信息公开)"
@@ -252,6 +252,8 @@ def name_from_title(title: str) -> tuple[str | None, int | None]:
     if not m:
         return None, None
     name = _strip_name(m.group("name"))
+    if name.endswith("人民") and t.startswith("政府", m.end("name")):
+        name += "政府"  # 某某镇人民政府信息公开工作年度报告 (no year, 政府 taken with 信息公开): the body's name whole
     # the year before 政府信息公开 first: a year leading the title may be a hijacked page's (2024欧洲杯…#办公厅2020年…)
     year = m.group("year2") or m.group("year1")
     # "关于…" and quoted titles; 某某局关于2023年… / 某某局的2023年…
