@@ -335,3 +335,23 @@ def test_a_name_holding_a_gambling_sites_words_is_no_bodys_name(title, expected)
 ])
 def test_title_names_whole(title, expected):
     assert name_from_title(title) == expected
+
+
+@pytest.mark.parametrize(("texts", "expected"), [
+    (["根据《中华人民共和国政府信息公开条例》的规定，某某市卫生健康委编制了本报告。"], "某某市卫生健康委"),
+    (["某某市人力资源和社会保障局2019年政府信息公开工作年度报告（以下简称年报）是根据《条例》编制的。"],
+     "某某市人力资源和社会保障局"),
+    (["一、总体情况", "2022年，某某区司法局认真履行《条例》规定的法定义务。"], "某某区司法局"),
+    (["一、总体情况", "2020年某某坪镇严格按照《条例》有关要求开展工作。"], "某某坪镇"),
+    (["2025年，某某开发区（某某区）医疗保障局政府信息公开工作在区委的领导下有序开展。"], "某某开发区（某某区）医疗保障局"),
+    (["2023年政府网站主动公开政府信息207条。"], None),  # a website, not the body
+    (["2022年，通过县政府门户网站主动公开信息32条。"], None),
+    (["2022年，我局认真贯彻落实《条例》。"], None),
+    (["2022年，全县各级行政机关认真贯彻落实《条例》。"], None),
+    (["2022年，县政府办公室认真贯彻落实《条例》。"], None),  # no place: whose?
+    (["本报告由区统计局编制。"], "区统计局"),  # named as the maker: its kind is enough
+])
+def test_the_body_the_opening_names(texts, expected):
+    from disclosure_lint.report.agency import opening_name
+
+    assert opening_name(texts) == expected

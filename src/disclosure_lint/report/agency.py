@@ -326,3 +326,78 @@ _ZONE_DEPT = re.compile(_ZONE + r"(?:管理委员会|管委会)?[\u4e00-\u9fff]{
 def is_zone_body(name: str | None) -> bool:
     """Whether ``name`` (any of its names) is a development zone's, its managing body's or one of its departments'."""
     return bool(name) and any(_ZONE_BODY.search(n) or _ZONE_DEPT.search(n) for n in names(name or ""))
+
+
+# -- the body the opening names (a page without a title line or a 落款) ------------------------------------------
+
+# the report's title quoted in its opening (现发布《某某县某某局2021年政府信息公开工作年度报告》)…
+_QUOTED_TITLE = re.compile(r"《([^《》\n]{4,60}?(?:政府信息公开|政务公开)[^《》\n]{0,12}?年度报告)》")
+# …or named unquoted: 现发布某某区商务委员会2021年政府信息公开工作年度报告, 由某某区审计局编制, 本报告是某某区人民政府办公室
+# 依据…编制, 根据《条例》的规定，某某市卫生健康委编制了…
+_NAMED_BY = re.compile(
+    r"(?:现(?:予以|予)?(?:发布|公布)|现向社会(?:公开|公布|发布)|特(?:发布|公布|编制))"
+    r"(?P<t>[^，。；《》,;\n]{0,60}?(?:19|20)\d{2}\s*年度?"
+    r"[^，。；《》,;\n]{0,30}?(?:政府信息公开|政务公开)[^，。；《》,;\n]{0,10}?年度报告)"
+    r"|(?:由|本报告是|本报告由)(?P<n>[^，。；《》,;\n的]{3,30}?)(?:依据|根据|按照|编制|制作)"
+    r"|(?:规定|要求)[，,](?P<m>[^，。；《》,;\n的]{3,30}?)编制了")
+_ALIAS_NOTE = re.compile(r"[（(]以下简称[^（）()]{0,20}[）)]")
+# a paragraph that starts with the report's own title as the subject of its sentence (某某局2019年政府信息公开工作年度报告
+# （以下简称年报）是根据…)
+_TITLE_OPENS = re.compile(r"\s*(?P<t>[^，。；《》,;\n]{2,40}?(?:19|20)\d{2}\s*年度?[^，。；《》,;\n]{0,12}?"
+                          r"(?:政府信息公开|政务公开)[^，。；《》,;\n]{0,10}?年度报告)(?:[（(]以下简称|是|由|根据|依据|按照)")
+# a paragraph that starts with the year and the body doing something (2022年，某某区司法局认真履行…): the body is the
+# words between the year and the first word of what it did
+_YEAR_SUBJECT = re.compile(r"\s*(?:19|20)\d{2}\s*年度?\s*[，,]?\s*(?P<n>[^\s，。；、《》“”,;:：]{3,40})")
+_DOING = re.compile(r"认真|严格|深入|坚持|高度|持续|进一步|全面|积极|紧紧|始终|扎实|按照|根据|依据|围绕|通过|依托|不断|切实|"
+                    r"着力|聚焦|继续|加强|大力|主动|全力|贯彻|立足|结合|共计?|累计|政府信息公开|政务公开|信息公开|以习近平")
+
+
+# the words a subject starts with when it is no body's own name: self-references (我局, 本镇, 全县), and a kind's word
+# without the place (县政府, 街道办事处, 区人民政府) or a thing (政府网站, 门户网站, 政务服务平台)
+_GENERIC = re.compile(r"[我本全该各]|政府|网站|门户|政务|部门|单位|机关|街道|[省市县区镇乡縣區]"
+                      r"|通过|在|由|经|对|从|按照|依托|依据|根据|截至|截止|于|向|为|将|把|以|国务院|國務院")
+_NOT_A_BODY = re.compile(r"网站|门户|平台|公众号|栏目|专栏|网上|网页|[（(]以下简称")
+
+
+def opening_name(texts: list[str]) -> str | None:
+    """The body the opening paragraphs ``texts`` name: in the report's title quoted (现发布《…年度报告》), named as its
+    maker (现发布某某局2021年…年度报告, 由某某局编制, 某某市卫生健康委编制了…), as the subject of its own title (某某局2019年
+    政府信息公开工作年度报告（以下简称年报）是根据…), or as the subject after the year (2022年，某某区司法局认真履行…) —
+    a name of a known kind, not a self-reference (我局, 本镇, 全县), else None."""
+    for text in texts:
+        if "》" in text:
+            for m in _QUOTED_TITLE.finditer(text):
+                name = name_from_title(m.group(1))[0]
+                if name and classify(name)[0] is not None:
+                    return name
+    for text in texts:
+        named = _NAMED_BY.search(text) if ("编制" in text or "现" in text) else None
+        if named is not None:
+            t = _ALIAS_NOTE.sub("", named.group("t") or "")
+            name = name_from_title(t)[0] if t else _ALIAS_NOTE.sub("", named.group("n") or named.group("m")).strip()
+            if name and classify(name)[0] is not None:  # (named as the maker: 由区统计局编制 gives the kind)
+                return name
+    for text in texts:
+        opens = _TITLE_OPENS.match(text) if "年度报告" in text else None
+        if opens is not None:
+            name = name_from_title(opens.group("t"))[0]
+            if _plausible(name):
+                return name
+    for text in texts:
+        subject = _YEAR_SUBJECT.match(text)
+        if subject is None:
+            continue
+        n = subject.group("n")
+        doing = _DOING.search(n, 3)
+        name = _ALIAS_NOTE.sub("", n[:doing.start()]).strip() if doing is not None else None
+        if _plausible(name):
+            return name
+    return None
+
+
+def _plausible(name: str | None) -> bool:
+    """Is ``name``, read from a sentence, a body's own name: of a known kind, with its place (not 县政府, 区人民政府),
+    not a self-reference (我局, 全县), a preposition's object (通过县政府门户网站, 在区政府网站, 由某某局) or a website?"""
+    return bool(name) and len(name or "") >= 3 and not _GENERIC.match(name or "") \
+        and _NOT_A_BODY.search(name or "") is None and usable_name(name) is not None \
+        and classify(name or "")[0] is not None

@@ -24,7 +24,16 @@ from . import catalogue, stamps
 from . import hidden as _hidden
 from . import promotions as _promotions
 from . import structure as section_structure
-from .agency import Agency, classify, government_of, name_from_title, office_owner, speaks_for_area, usable_name
+from .agency import (
+    Agency,
+    classify,
+    government_of,
+    name_from_title,
+    office_owner,
+    opening_name,
+    speaks_for_area,
+    usable_name,
+)
 from .attachments import AttachmentPage, attachment_page
 from .brackets import Brackets
 from .brackets import analyse as analyse_brackets
@@ -320,23 +329,9 @@ class AnnualReport:
 
     @cached_property
     def _opening_agency(self) -> str | None:
-        """The body named in the report's own title quoted in its opening (现发布《某某县某某局2021年政府信息公开工作年度
-        报告》), when the page has no title line and no 落款: a name of a known kind, else None."""
-        for b in self.text_blocks[:OPENING_BLOCKS]:
-            if "》" not in b.text:
-                continue
-            for m in _QUOTED_TITLE.finditer(b.text):
-                name = name_from_title(m.group(1))[0]
-                if name and classify(name)[0] is not None:
-                    return name
-        for b in self.text_blocks[:OPENING_BLOCKS]:
-            named = _NAMED_BY.search(b.text) if ("编制" in b.text or "现" in b.text) else None
-            if named is not None:
-                text = _ALIAS_NOTE.sub("", named.group("t") or "")
-                name = name_from_title(text)[0] if text else _strip_alias(named.group("n"))
-                if name and classify(name)[0] is not None:
-                    return name
-        return None
+        """The body the report's opening names (:func:`.agency.opening_name`), when the page has no title line and no
+        落款: a name of a known kind, else None."""
+        return opening_name([b.text for b in self.text_blocks[:OPENING_BLOCKS]])
 
     @cached_property
     def title_year(self) -> int | None:
@@ -655,19 +650,6 @@ class AnnualReport:
 
 
 _BARE_NAMES = frozenset({"办事处", "人民政府", "政府", "委员会", "管委会", "管理委员会", "办公室", "街道办事处"})
-_QUOTED_TITLE = re.compile(r"《([^《》\n]{4,60}?(?:政府信息公开|政务公开)[^《》\n]{0,12}?年度报告)》")
-# …or named unquoted: 现发布某某区商务委员会2021年政府信息公开工作年度报告, 由某某区审计局编制, 本报告是某某区人民政府办公室
-# 依据…编制 (a page without a title line or a 落款)
-_NAMED_BY = re.compile(
-    r"(?:现(?:予以|予)?(?:发布|公布)|现向社会(?:公开|公布|发布)|特(?:发布|公布|编制))"
-    r"(?P<t>[^，。；《》,;\n]{0,60}?(?:19|20)\d{2}\s*年度?"
-    r"[^，。；《》,;\n]{0,30}?(?:政府信息公开|政务公开)[^，。；《》,;\n]{0,10}?年度报告)"
-    r"|(?:由|本报告是|本报告由)(?P<n>[^，。；《》,;\n的]{3,30}?)(?:依据|根据|按照|编制|制作)")
-_ALIAS_NOTE = re.compile(r"[（(]以下简称[^（）()]{0,20}[）)]")
-
-
-def _strip_alias(name: str) -> str:
-    return _ALIAS_NOTE.sub("", name).strip()
 # a catalogue page's title field, a crawler's cells in pipes (名 称: | 某某镇2019年政府信息公开工作年度报告 | ||)
 _TITLE_FIELD = re.compile(r"^\s*(?:名\s*称|标\s*题|题\s*名|文件名称)\s*[:：]\s*[|｜]?\s*(?P<t>[^|｜\n]+?)[\s|｜]*$")
 
