@@ -21,6 +21,12 @@ def cand(text: str, fmt: str = "text"):
     ("某某区某某局2023年政府信息公开工作年度报告 一、总体情况 2023年，本局认真贯彻《条例》。\n", ("title", "section")),
     ("当前位置：首页 > 年报\n发布日期：2024-01-09\n某某区某某局2023年政府信息公开工作年度报告\n正文。\n", ("title",)),
     ("![](page-1.jpg)\n\n![](page-2.jpg)\n", ("unread",)),
+    # a cut copy with neither its title nor a part's heading, whose opening names it as the year's report
+    ("根据《条例》规定，现公布某某省人民政府办公厅2023年政府信息公开工作年度报告。\n（一）主动公开方面。全年公开信息345条。\n",
+     ("self-named",)),
+    ("本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、"
+     "存在的主要问题及改进情况、其他需要报告的事项六部分组成。\n全年公开信息345条。\n", ("self-named",)),
+    ("（一）总体情况\n2021年，本局认真贯彻《条例》。\n（二）政府信息公开情况\n全年公开信息50条。\n", ("inline-section",)),
 ])
 def test_plausible(text, signs):
     c = cand(text, "markdown" if text.startswith("!") else "text")

@@ -332,6 +332,18 @@ def test_directory_skips_files_that_are_not_reports_console(tmp_path):
     assert "2023年2月30日" not in res.output  # the README's date was not checked (DL401)
 
 
+def test_directory_skips_files_that_are_not_reports_concise(tmp_path):
+    """-f concise: one line per skipped file, ``path: 跳过: <why>``, like an unreadable file's; none with --quiet."""
+    d = _reports_dir(tmp_path)
+    res = invoke("check", str(d), "--select", "DL4,DL7", "-f", "concise")
+    skipped = sorted(x for x in res.output.splitlines() if ": 跳过: " in x)
+    assert skipped == sorted(
+        f"{d / n}: 跳过: 不像政府信息公开工作年度报告：没有报告标题，也没有“一、总体情况”等六个部分的标题或统计表；"
+        "在命令行上直接指定该文件即可检查" for n in ("README.md", "notes.txt"))
+    quiet = invoke("check", str(d), "--select", "DL4,DL7", "-f", "concise", "-q")
+    assert ": 跳过: " not in quiet.output
+
+
 def test_directory_skips_files_that_are_not_reports_json(tmp_path):
     d = _reports_dir(tmp_path)
     res = invoke("check", str(d), "--select", "DL4,DL7", "-f", "json")

@@ -272,6 +272,12 @@ def test_dl902_an_item_whose_marker_stands_alone_on_its_line_is_counted():
     assert (d.line, d.match) == (6, "(二)") and "应为“(三)”" in d.message
 
 
+def test_dl902_an_item_marker_followed_by_a_comma_is_counted():
+    # （三）、 is an item written with a stray 顿号 (DL705's), not a gap between （二） and （四）
+    text = "(一)总体情况\n本局认真贯彻。\n(二)公开情况\n全年公开。\n(三)、复议诉讼情况\n没有。\n(四)、收费情况\n没有。\n(五)加强网站建设\n完善网站。\n"
+    assert only("DL902", text, fmt="text") == []
+
+
 def test_dl902_position_in_a_flattened_report():
     text = ("某局2023年政府信息公开工作年度报告 一、总体情况 （一）主动公开 全年公开信息120条。 （二）依申请公开 新收申请5件。"
             " （四）平台建设 优化网站栏目。 二、主动公开政府信息情况 第二十条第（一）项 信息内容 本年制发件数 本年废止件数"

@@ -10,6 +10,8 @@ The decision is cheap and conservative — any one sign keeps the file:
   broken title still has its parts), or written inline as a numbered part title (``二、主动公开政府
   信息情况`` inside a long line: flattened text whose line breaks were lost);
 * a statistics table (``AnnualReport.stats``);
+* the opening naming the text as the year's report (``现公布某某厅2023年政府信息公开工作年度报告``) or listing the
+  unified format's parts (``本报告由总体情况、…等六部分组成``);
 * something the tool could not read (reader notices, pictures): that is reported, never skipped.
 
 A file named on the command line is always checked; only files found by walking a directory are
@@ -23,15 +25,18 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import catalogue as cat
+from .structure import declares_unified_parts
+from .year import names_itself
 
 if TYPE_CHECKING:  # pragma: no cover
     from .annual import AnnualReport
 
 _INLINE = re.compile(
     r"(?<![^\s。；;：:#*])(?:"
-    + "|".join(f"{s.numeral}\\s*[、.．]\\s*(?:{'|'.join(re.escape(t) for t in (s.title, *s.variants))})"
+    + "|".join(f"(?:{s.numeral}\\s*[、.．]|[（(]{s.numeral}[）)][、.．]?)\\s*"
+               f"(?:{'|'.join(re.escape(t) for t in (s.title, *s.variants))})"
                for s in cat.SECTIONS)
-    + ")")
+    + ")")  # 二、主动公开政府信息情况 inside a long line, or a part numbered （一）总体情况
 _TITLE_AT_START = re.compile(
     r"^[#*\s《]*[^\s。；，,]{0,40}?(?:19|20)\d{2}\s*年度?[^。；，,\n]{0,30}?(?:政府信息公开|政务公开)"
     r"[^。；，,\n]{0,12}?(?:年度报告|年报|报告)")
@@ -44,7 +49,7 @@ class Candidate:
     """Whether a file looks like an annual report, the signs of it, and why not."""
 
     plausible: bool
-    signs: tuple[str, ...]  # title | section | inline-section | table | unread
+    signs: tuple[str, ...]  # title | section | inline-section | table | self-named | unread
     reason: str | None  # why the file does not look like a report (None when plausible)
 
 
@@ -62,6 +67,8 @@ def assess(report: AnnualReport) -> Candidate:
         signs.append("inline-section")
     if not signs and report.stats:
         signs.append("table")
+    if not signs and (names_itself(report) or declares_unified_parts(report)):
+        signs.append("self-named")  # 现公布某某厅2023年政府信息公开工作年度报告, 本报告由总体情况、…等六部分组成
     if signs:
         return Candidate(True, tuple(signs), None)
     traditional = _traditional(doc.text)

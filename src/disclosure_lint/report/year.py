@@ -144,6 +144,12 @@ _SELF_YEAR = re.compile(
 OPENING_BLOCKS = 12  # prose blocks at the top where a report names itself (its year, its body: AnnualReport.agency)
 
 
+def names_itself(report: AnnualReport) -> bool:
+    """Does the opening name the text as the year's report (:data:`_SELF_YEAR`: 现公布某某厅2023年政府信息公开工作年度
+    报告, 现将2021年度…情况报告如下)?  A sign that a text without a title or parts is a report all the same."""
+    return any(_SELF_YEAR.search(b.text) for b in report.text_blocks[:OPENING_BLOCKS] if "年" in b.text)
+
+
 def body_year(report: AnnualReport) -> int | None:
     """The year the opening names the report by (:data:`_SELF_YEAR`): one year, or None (none, or two)."""
     skip = {id(report.title_block), id(report.title_prefix_block), id(report.title_suffix_block)}
