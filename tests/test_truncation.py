@@ -65,14 +65,26 @@ class TestTruncationFact:
         t = report_of(HEAD + "二、主动公开政府信息情况").truncation
         assert (t.where, t.section) == ("title", "s2")
 
-    @pytest.mark.parametrize("ending", ["对26个领域开展了全", "形成省局、局机关处室、市县区局、", "我市共收，"])
+    @pytest.mark.parametrize("ending", ["对26个领域开展了全", "形成省局、局机关处室、市县区局、", "我市共收，",
+                                        # seen on real pages (written anew): a citation cut in its article's number,
+                                        # a sentence cut after its year and comma, a quotation with no end
+                                        "\n6.按照《中华人民共和国政府信息公开条例》第二", "公开信息。 （二）依申请公开 2023年,",
+                                        "公开信息。本年度在“调整部分服务项目价格”"])
     def test_cut_in_a_sentence(self, ending):
         t = report_of(HEAD + "（一）主动公开。2023年，本局通过门户网站公开信息，" + ending).truncation
         assert t.where == "sentence" and t.section == "s1"
         assert t.block.text.endswith(t.tail) and len(t.tail) <= 12
 
+    @pytest.mark.parametrize(("last", "tail"), [("（四）政府信息公开平台建设\n2023年", "2023年"),
+                                               ("（三）政府信息依", "（三）政府信息依")])
+    def test_cut_under_or_in_a_sub_title(self, last, tail):
+        t = report_of(HEAD + "（一）主动公开情况\n全年公开信息120条。\n" + last + "\n").truncation
+        assert t is not None and t.where == "sentence" and t.tail.endswith(tail)
+
     @pytest.mark.parametrize("text", [
         HEAD,  # ends after a complete sentence: a missing tail is the report's defect, not a cut
+        HEAD + "本局将继续落实“谁公开谁审查、谁审查谁负责”。\n",  # a quotation and its end mark
+        HEAD + "（三）政府信息依申请公开情况\n",  # a sub-title
         HEAD + "某某县某某局\n2024年1月18日\n",  # signature
         HEAD + "二、主动公开政府信息情况\n本年未制发规范性文件。\n六、其他需要报告的事项\n本局未收取信息处理费，无其他需要报告的事项\n",
         HEAD + "联系人：张某，联系电话：0571-12345678\n",  # ends in a digit

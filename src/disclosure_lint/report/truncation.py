@@ -75,8 +75,9 @@ _DIGIT = re.compile(r"\d")
 _CUT_NUMBER = re.compile(r"[\u4e00-\u9fff]\d{1,6}$")
 _NOT_CUT_NUMBER = re.compile(r"电话|热线|传真|邮编|邮政编码|号码|编号|代码|QQ|qq")
 # a report's commonest words cut in the middle (本年度涉及政府信息公): no text ends so
-_CUT_WORD = re.compile(r"(?:信息公|政务公|申请公|主动公|年度报|行政复|行政诉|统计期)$")
+_CUT_WORD = re.compile(r"(?:信息公|政务公|申请公|主动公|年度报|行政复|行政诉|统计期|》第[一二三四五六七八九十百]{1,4})$")
 _DATE_WORD = re.compile(r"\d\s*[年月日号]|[年月]\s*\d")
+_BARE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _CJK_START = re.compile(r"[\u4e00-\u9fff]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # how a sentence starts, never a body's name (我局, 依托区门户网站: classify reads 局 and 站 as bodies)
@@ -86,6 +87,7 @@ _CLAUSE_LEADS = ("我", "本", "依托", "通过", "按照", "根据", "围绕",
 # commonly use, the text cut there — a complete sub-title at the end is left alone (a missing tail is the report's)
 _SUB_HEADING = re.compile(r"^\s*[#*_]*\s*[（(][一二三四五六七八九十]{1,2}[）)]\s*(?P<title>[\u4e00-\u9fff]{1,12})\s*$")
 _SUB_TITLES = tuple(t + end for t in ("主动公开", "依申请公开", "政府信息管理", "政府信息资源管理", "平台建设",
+                                        "政府信息依申请公开", "政府信息主动公开", "主动公开政府信息", "依申请公开政府信息",
                                         "政府信息公开平台建设", "政务公开平台建设", "监督保障", "教育培训", "依法依规公开",
                                         "存在的主要问题", "改进措施", "改进情况", "其他需要报告的事项")
                     for end in ("", "情况", "工作"))
@@ -101,6 +103,9 @@ MAX_PIECES = 12  # pieces of a block looked at when asking whether it is a piece
 MAX_PIECE_CHARS = 600
 MAX_BACK = 40  # blocks of table pieces passed over looking back for the table (rows left blank one per line)
 MIN_PUNCTUATED = 4  # characters a last piece with a comma (…2020年，我) needs to be judged
+_CJK_BEFORE_MARK = re.compile(r"[\u4e00-\u9fff\d][，、,；;：:]$")
+# the last sentence (after the last 。！？；) a few words and a quotation closed, with no mark of its own
+_QUOTED_LAST = re.compile(r"(?:^|[。！？；;!?])[^。！？；;!?，,“”]{2,20}“[^“”。！？]{2,40}”$")
 MIN_UNPUNCTUATED = 12  # characters a last paragraph without any punctuation needs to be taken for prose
 MAX_CELL_LINE = 60  # a line of a table printed one cell per line (as report/stats/flat.py's MAX_CELL)
 MAX_UNDER_HEADING = 10  # characters of a last paragraph under a heading taken for its first sentence's beginning
@@ -507,9 +512,13 @@ def analyse(report: AnnualReport) -> Truncation | None:
         if section != "s6" and report.signature_mention is None:
             return Truncation(block, max(start, end - 12), end, "sentence", section)
     punctuated = bool(_SENTENCE_MARK.search(seg[-60:-1]))
-    if block.kind == "table" or len(seg) < (MIN_PUNCTUATED if punctuated else 8) or _TOP.match(seg):
+    comma = seg.endswith(_OPEN_MARKS) and _CJK_BEFORE_MARK.search(seg) is not None  # 2022年, : a sentence begun
+    if block.kind == "table" or len(seg) < (MIN_PUNCTUATED if punctuated or comma else 8) or _TOP.match(seg):
         return None
-    if not (_CJK_END.search(seg) or seg.endswith(_OPEN_MARKS) or (not punctuated and seg.endswith(_CLOSE_QUOTES))
+    # …力度。本年度在“调整…价格”: the last sentence, begun and quoting, has no end
+    quoted = punctuated and seg.endswith(_CLOSE_QUOTES) and _QUOTED_LAST.search(seg) is not None
+    if not (_CJK_END.search(seg) or seg.endswith(_OPEN_MARKS) or quoted
+            or (not punctuated and seg.endswith(_CLOSE_QUOTES))
             or (punctuated and _CUT_NUMBER.search(seg) and not _NOT_CUT_NUMBER.search(_last_clause(seg)))):
         return None
     section = _section_id(report, block)
@@ -592,8 +601,9 @@ def _under_heading(report: AnnualReport, block: Block, seg: str) -> bool:
     text = seg.strip()
     if (block.kind != "paragraph" or seg != block.text.strip() or not 1 <= len(text) <= MAX_UNDER_HEADING
             or not (_CJK_END.search(text) or _CUT_NUMBER.search(text)) or _SENTENCE_MARK.search(text)
-            or text in _ALONE_OK or text.startswith(("详见", "见附", "附")) or _DATE_WORD.search(text)
-            or not _CJK_START.match(text)
+            or text in _ALONE_OK or text.startswith(("详见", "见附", "附"))
+            or (_DATE_WORD.search(text) and not _BARE_YEAR.fullmatch(text))  # (2023年 alone: 2023年，… begun)
+            or not (_CJK_START.match(text) or _BARE_YEAR.fullmatch(text))
             or (classify(text)[0] is not None and not text.startswith(_CLAUSE_LEADS))):
         return False  # (综合20: a number begun; 我局, 依托区门户网站: a sentence's beginning, not a 落款's name)
     prev = _prev_block(report, block)
