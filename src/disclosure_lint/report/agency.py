@@ -258,7 +258,8 @@ def name_from_title(title: str) -> tuple[str | None, int | None]:
     year = m.group("year2") or m.group("year1")
     # "关于…" and quoted titles; 某某局关于2023年… / 某某局的2023年…
     name = re.sub(r"^关于", "", name)
-    name = _strip_name(re.sub(r"(?:关于(?:印发|公布|发布)?|的)$", "", name))  # (…局关于印发2019年…年度报告的通知)
+    # (…局关于印发2019年…年度报告的通知, …委关于报送《2020年…年度报告》的函)
+    name = _strip_name(re.sub(r"(?:关于(?:印发|公布|发布|报送|上报|呈报|提交)?|的)$", "", name))
     area = m.group("area")
     if area and name:
         gov = government_of(name)
