@@ -355,3 +355,18 @@ def test_a_period_against_the_title_with_no_date_to_tell_which_is_the_slip_says_
     dated = text + "某某区某某街道\n2023年1月18日\n"  # published in the title's year + 1: the period is the slip
     [d] = lint(dated, select=["DL406"], fmt="text")
     assert "统计期限的年度2023年" in d.message and "标题的年份写错" not in d.message
+
+
+def test_format_findings_on_a_year_inferred_from_the_opening_are_warnings():
+    """A year the opening implied (no title year, no period) may be a stale opening's: the format rules that rest on it
+    (DL103 free text, DL109 the other format's table) say so in a warning, not an error."""
+    text = ("某某县某某局政府信息公开工作年度报告\n2023年，本局坚持公开，全年主动公开信息120条。\n"
+            "2023年，本局未收到申请，也没有行政复议和行政诉讼。\n2023年，本局将继续做好信息公开工作。\n"
+            + "本局认真落实政务公开各项要求，及时公开各类信息。" * 30 + "\n某某县某某局\n2024年1月20日\n")
+    rep = interpret(parse(text, "text"))
+    assert (rep.year, rep.year_source) == (2023, "body")
+    [d] = [d for d in lint(text, fmt="text") if d.code == "DL103"]
+    assert d.severity == "warning" and "从正文开头推断" in d.message
+    stated = text.replace("某某县某某局政府信息", "某某县某某局2023年政府信息")
+    [d] = [d for d in lint(stated, fmt="text") if d.code == "DL103"]
+    assert d.severity == "error" and "推断" not in d.message

@@ -42,6 +42,7 @@ from ..report.agency import KIND_NAMES, UNSETTLED_DEADLINE, classify, deadline_c
 from ..report.dates import DateMention, gbt_form
 from ..report.portal import TIME_AFTER
 from ..report.stamps import is_stamp
+from ..report.year import inferred_note
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
 
@@ -443,8 +444,8 @@ class LatePublication(Kind[LatePublicationOptions]):
         if report.published_source == "页面日期":
             note += _stamp_note("页面日期")
             severity = "warning"
-        if report.year_source == "body":  # the year inferred from the opening, not stated in a title or a period
-            note += f"；报告年度{year}年是从正文开头推断的（标题和统计期限都没有写年度），请核对"
+        if inferred_note(report):  # the year inferred from the opening, not stated in a title or a period
+            note += inferred_note(report)
             severity = "warning"
         source = report.published_source or "落款日期"
         mention = _published_at(report)

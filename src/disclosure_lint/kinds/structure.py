@@ -53,6 +53,7 @@ from ..report.structure import (
     has_table,
 )
 from ..report.truncation import cut_by_reader
+from ..report.year import inferred_note
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
 
@@ -327,7 +328,7 @@ class NonUnifiedFormat(Kind[NonUnifiedFormatOptions]):
 
     name = "non-unified-format"
     Options = NonUnifiedFormatOptions
-    params = frozenset({"format_name", "missing_sections", "missing_tables"})
+    params = frozenset({"format_name", "missing_sections", "missing_tables", "note"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         st = analyse(report)
@@ -366,14 +367,16 @@ class NonUnifiedFormat(Kind[NonUnifiedFormatOptions]):
             "missing_tables": missing_table_names,
             "found_sections": found,
         }
+        note = inferred_note(report)  # a year the opening implied: a warning that says so
         params = {"format_name": format_name, "missing_sections": "；".join(parts),
-                  "missing_tables": "、".join(missing_table_names)}
+                  "missing_tables": "、".join(missing_table_names), "note": note}
         b = report.title_block or (report.text_blocks[0] if report.text_blocks else None)
+        severity: Literal["warning"] | None = "warning" if note else None
         if b is None:
-            yield Hit(params=params, evidence=ev, key="non-unified")
+            yield Hit(params=params, evidence=ev, key="non-unified", severity=severity)
         else:
             yield Hit(block=b, start=0, end=len(b.text), match=b.text, params=params, evidence=ev,
-                      key="non-unified")
+                      key="non-unified", severity=severity)
 
 
 _DEFAULT_EMPTY = ["无", "暂无", "没有", "无问题", "暂无问题", "无相关情况", "暂无相关情况", "本年度无", "本年无",

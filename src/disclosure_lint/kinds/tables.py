@@ -41,6 +41,7 @@ from ..report.stats.added import added_row
 from ..report.stats.model import Unmapped
 from ..report.stats.schema import SCHEMAS, norm, schema, strip_number
 from ..report.stats.table3 import SUBTOTAL_KEYS
+from ..report.year import inferred_note
 from . import register
 from .base import Hit, Kind, KindOptions
 
@@ -273,7 +274,7 @@ class TableFormatVersion(Kind[KindOptions]):
 
     name = "table-format-version"
     Options = KindOptions
-    params = frozenset({"table", "detected", "expected", "clues", "basis", "unread"})
+    params = frozenset({"table", "detected", "expected", "clues", "basis", "unread", "note"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         for tid, table in _tables(report):
@@ -298,17 +299,19 @@ class TableFormatVersion(Kind[KindOptions]):
             # a table with parts the tool could not read (DL001 says so): the version is told from what was read, so
             # it may be the tool's misreading, not the report's format — a warning that says so, not an error
             unread = unreadable(table)
+            note = inferred_note(report)  # a year the opening implied: a warning that says so
             yield Hit(
                 **_at(where[1], where[2]),
                 params={"table": short, "detected": cat.FORMAT_SHORT_NAMES[detected],
                         "expected": cat.FORMAT_SHORT_NAMES[expected], "clues": _quote(texts, 6),
-                        "basis": cat.FORMAT_DOCUMENTS[expected], "unread": _UNREAD_NOTE if unread else ""},
+                        "basis": cat.FORMAT_DOCUMENTS[expected], "unread": _UNREAD_NOTE if unread else "",
+                        "note": note},
                 evidence={"expected": expected, "actual": detected, "table": tid, "labels": texts,
                           "expected_format": cat.FORMAT_NAMES[expected],
                           "year": report.year, **({"table_unread": True} if unread else {})},
                 match=where[2].text if where[2] is not None else None,
                 key=f"{tid}:{detected}->{expected}",
-                severity="warning" if unread else None,
+                severity="warning" if unread or note else None,
             )
 
     @staticmethod

@@ -144,6 +144,14 @@ _SELF_YEAR = re.compile(
 OPENING_BLOCKS = 12  # prose blocks at the top where a report names itself (its year, its body: AnnualReport.agency)
 
 
+def inferred_note(report: AnnualReport) -> str:
+    """For a finding that rests on a year the opening implied (source ``body``: no title, period or ``--year`` says
+    it), the words that say so — such a finding is a warning; "" for a year stated."""
+    if report.year_source != "body":
+        return ""
+    return f"；报告年度{report.year}年是从正文开头推断的（标题和统计期限都没有写年度），请核对"
+
+
 def names_itself(report: AnnualReport) -> bool:
     """Does the opening name the text as the year's report (:data:`_SELF_YEAR`: 现公布某某厅2023年政府信息公开工作年度
     报告, 现将2021年度…情况报告如下)?  A sign that a text without a title or parts is a report all the same."""
