@@ -232,6 +232,9 @@ class TestYearFromContent:
     # a 落款 early in the next year, the prose naming the year before it most
     ("一、概述\n2014年我镇主动公开政府信息160条。\n二、依申请公开\n我镇2014年度未收到申请。\n某某镇人民政府\n2015年1月10日\n",
      2014),
+    # one paragraph that starts with the year and the body doing something: itself, or its name
+    ("一、总体情况\n2022年，我局认真贯彻《条例》，全年主动公开信息32条。\n（一）主动公开情况\n公开信息32条。\n", 2022),
+    ("一、总体情况\n2020年某某坪镇严格按照《条例》有关要求开展工作。\n（一）主动公开情况\n公开信息32条。\n", 2020),
 ])
 def test_the_year_the_opening_names_the_report_by(text, year):
     rep = interpret(parse(text, "text"))
@@ -300,6 +303,15 @@ def test_a_title_ending_in_nianbao():
     # a column's name (政府信息公开年报, 2020年信息公开年报) above the title is no title
     rep = interpret(parse("2020年信息公开年报\n某某工业园区2020年政府信息公开工作年度报告\n一、总体情况\n正文。\n", "text"))
     assert rep.title == "某某工业园区2020年政府信息公开工作年度报告"
+
+
+@pytest.mark.parametrize("text", [
+    "一、总体情况\n2022年，我局认真贯彻《条例》。\n2023年，我局将继续做好公开工作。\n",  # two years start paragraphs
+    "一、总体情况\n2022年，我局认真贯彻《条例》。\n2021年我局公开信息30条，2021年未收到申请，2021年无复议。\n",  # named less
+    "一、总体情况\n2022年，县委、县政府高度重视政务公开。\n",  # not the body
+])
+def test_no_year_from_an_opening_that_does_not_say(text):
+    assert interpret(parse(text, "text")).year is None
 
 
 def test_late_publication_on_a_year_inferred_from_the_opening_is_a_warning():

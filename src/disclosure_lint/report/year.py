@@ -189,6 +189,30 @@ def body_year(report: AnnualReport) -> int | None:
         y = sig.year - 1
         if mentions.get(y, 0) >= MIN_MENTIONS and mentions.get(y, 0) == max(mentions.values()):
             return y
+    # one paragraph that starts with the year and the body doing something (2022年，我局认真… / 2020年某某镇严格…),
+    # no paragraph starting with another year, and that year named most
+    subject = _year_of_subject(report, skip)
+    if subject is not None and set(starts) <= {subject}:
+        mentions = _mentions(report)
+        if mentions.get(subject, 0) == max(mentions.values()):
+            return subject
+    return None
+
+
+# a paragraph that starts with the year and the body as its subject: itself (我局, 本镇, 全县) or its name
+_YEAR_SUBJECT = re.compile(r"\s*(?P<y>(?:19|20)\d{2})\s*年度?\s*[，,]?\s*(?P<s>(?:我|本|全)(?:局|镇|乡|县|区|市|旗|街道|办|委|厅|中心|"
+                           r"院|所|站|队|场|署|会)|\S{2,40})")
+
+
+def _year_of_subject(report: AnnualReport, skip: set[int]) -> int | None:
+    portal = report.portal
+    name = report.agency.name if report.agency.source != "config" else None
+    for b in report.text_blocks[:OPENING_BLOCKS * 2]:
+        if id(b) in skip or portal.is_line(b):
+            continue
+        m = _YEAR_SUBJECT.match(b.text)
+        if m is not None and (m.group("s")[0] in "我本全" or (name is not None and m.group("s").startswith(name))):
+            return int(m.group("y"))
     return None
 
 
