@@ -83,6 +83,12 @@ def test_a_file_cut_off_is_not_missing_its_signature():
     assert dl410(report("").split("## 五、")[0]) == []  # ends in 四's table: the rest was not read
 
 
+def test_a_copy_that_stops_inside_a_clause_of_part_six_is_not_missing_its_signature():
+    # (a cut in part 六 is not DL002's — part 六 may end without a mark — but one inside a clause says the copy was cut)
+    text = report("").replace("2023年政务公开工作要点已全部落实。", "设立便民服务热线账号，安排人员负")
+    assert dl410(text) == []
+
+
 def test_a_signature_with_the_pages_tools_printed_after_its_date_is_found():
     """A portal page printed to PDF (Chrome's print): the date of the 落款 and the page's 【打印本页】【关闭窗口】
     on one line, the related links and the site footer after it — the 落款 is there, its date is the publication's."""

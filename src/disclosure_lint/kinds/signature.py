@@ -51,6 +51,10 @@ def _agency_line(text: str) -> str | None:
     return name if classify(name)[0] is not None else None
 
 
+# a last paragraph that stops after a comma and a few words, no end mark: cut inside a clause, not a text that ended
+_MID_CLAUSE = re.compile(r"[，,、；;][^，,、；;。！？!?：:\n“”《》]{1,12}[\u4e00-\u9fff]$")
+
+
 @register
 class MissingSignature(Kind[KindOptions]):
     """A report that ends without its 落款 (the agency's name and the date)."""
@@ -71,6 +75,8 @@ class MissingSignature(Kind[KindOptions]):
         if any(_ends_with_date(b.text) for b in last if b.kind != "image"):
             return
         end = last[-1]
+        if end.kind != "table" and _MID_CLAUSE.search(end.text.rstrip()):
+            return  # …热线账号，安排人员负: the text stops inside a clause (a copy cut in part 六): the 落款 may be after it
         agency = _agency_line(end.text) if end.kind != "table" else None
         if agency is not None:
             missing = f"落款只有机关名称“{agency}”，未找到成文日期"
