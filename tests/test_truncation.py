@@ -624,3 +624,11 @@ def test_a_legacy_report_cut_after_a_sub_item_marker_is_no_unified_table():
             "全年主动公开信息120条。\n三、依申请公开政府信息情况\n(一)")
     t = report_of(text, year=2012).truncation
     assert t.where == "sentence" and t.table is None
+
+
+def test_a_part_title_the_file_ends_in_is_not_a_nonstandard_title():
+    """The file ends in part 四's title, cut (…行政诉讼 without 情况): DL002 says so; DL106 does not ask to rename it."""
+    text = (HEAD + "二、主动公开政府信息情况\n本年未制发规范性文件。\n三、收到和处理政府信息公开申请情况\n本年未收到申请。\n"
+            "四、政府信息公开行政复议、行政诉讼\n")
+    found = [d.code for d in lint(text, fmt="text", select=["DL002", "DL106"])]
+    assert found == ["DL002"]

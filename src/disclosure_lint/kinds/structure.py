@@ -533,10 +533,13 @@ class NonstandardSectionTitle(Kind[KindOptions]):
         st = analyse(report)
         if not (st.applies and st.unified):
             return
+        cut = report.truncation
         for spec in cat.SECTIONS:
             sec = st.by_id.get(spec.id)
             if sec is None or sec.quality != "keywords":
                 continue
+            if cut is not None and cut.block is sec.heading:
+                continue  # the file ends in this title (四、政府信息公开行政复议、行政诉讼…): cut, DL002 says so
             text = sec.heading.text
             p = text.find(sec.title)
             fix = [FixEdit(sec.heading, p, p + len(sec.title), spec.title)] if p >= 0 else None
