@@ -34,6 +34,7 @@ year+1 — or too little evidence) the title's year stands and the period is the
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -152,10 +153,24 @@ def inferred_note(report: AnnualReport) -> str:
     return f"；报告年度{report.year}年是从正文开头推断的（标题和统计期限都没有写年度），请核对"
 
 
+# before a quoted title, in its sentence, the words that make it the report's own (现发布《…》, 特公布《…》和《…》) — not
+# 公开发布《…2021年…年度报告》, last year's, published as an activity of the year
+_QUOTE_LEAD = re.compile(r"(?:现|特|现予|现予以)(?:发布|公布|公开|印发)[^。；;！？\n]{0,40}$")
+
+
+def _self_years(text: str) -> Iterator[int]:
+    """The years of :data:`_SELF_YEAR`'s matches in ``text`` (a quoted title only after 现发布 …)."""
+    for m in _SELF_YEAR.finditer(text):
+        if m.group("y"):
+            yield int(m.group("y"))
+        elif _QUOTE_LEAD.search(text[max(0, m.start() - 40):m.start()]):
+            yield int(m.group("q"))
+
+
 def names_itself(report: AnnualReport) -> bool:
     """Does the opening name the text as the year's report (:data:`_SELF_YEAR`: 现公布某某厅2023年政府信息公开工作年度
     报告, 现将2021年度…情况报告如下)?  A sign that a text without a title or parts is a report all the same."""
-    return any(_SELF_YEAR.search(b.text) for b in report.text_blocks[:OPENING_BLOCKS] if "年" in b.text)
+    return any(next(_self_years(b.text), None) for b in report.text_blocks[:OPENING_BLOCKS] if "年" in b.text)
 
 
 def body_year(report: AnnualReport) -> int | None:
@@ -166,8 +181,7 @@ def body_year(report: AnnualReport) -> int | None:
     for b in report.text_blocks[:OPENING_BLOCKS]:
         if id(b) in skip or portal.is_line(b) or "年" not in b.text:
             continue
-        for m in _SELF_YEAR.finditer(b.text):
-            found.add(int(m.group("y") or m.group("q")))
+        found.update(_self_years(b.text))
     if found:
         return found.pop() if len(found) == 1 else None
     starts: dict[int, int] = {}
