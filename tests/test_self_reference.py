@@ -410,3 +410,12 @@ def test_rule_defaults_are_the_python_defaults():
     assert o["territory"] == DEFAULT_TERRITORY
     assert rules["DL302"].spec.options == {} and rules["DL302"].spec.options_from == "DL301"
     assert rules["DL301"].spec.severity == "error" and rules["DL302"].spec.severity == "warning"
+
+
+@pytest.mark.parametrize("title", ["某某高新技术产业开发区管理委员会办公室2023年政府信息公开工作年度报告",
+                                   "某某县某某乡人民政府办公室2023年政府信息公开工作年度报告"])
+def test_an_office_that_signs_for_its_body_may_call_itself_ban(title):
+    """The title names the body's office (its report, the body's: report.agency is the body, agency.office the
+    office): 我办 is the office's own word, not another body's (DL301); with the body's own word too it is mixing (DL302)."""
+    text = title + "\n一、总体情况\n2023年，我办认真贯彻《条例》，全年主动公开政府信息120条。\n"
+    assert [d.code for d in lint(text, fmt="text", select=["DL301", "DL302"])] == []

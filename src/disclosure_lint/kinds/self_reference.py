@@ -391,7 +391,8 @@ class _SelfReferenceBase(Kind[_SelfReferenceOptionsT]):
         out: list[str] = []
         if agency.word and self._category(self._words.get(agency.word, agency.word)) == "institution":
             out.append(self._words.get(agency.word, agency.word))
-        for seg in _NAME_SPLIT.split(agency.name or ""):
+        # (the office that signed for its body: 某某镇人民政府党政办公室 → 我镇 and 我办)
+        for seg in [*_NAME_SPLIT.split(agency.name or ""), *_NAME_SPLIT.split(getattr(agency, "office", None) or "")]:
             seg = seg.strip()
             office = _TOWN_OFFICE.match(seg)  # 某某镇人民政府办公室 reports as its town's government: 我镇 too
             for w in (self._seg_word(seg), self._seg_word(office.group(1)) if office else None):

@@ -92,6 +92,7 @@ class Agency:
     kind: str | None
     word: str | None  # the body word the agency uses for itself: 局, 委, 街道, 镇, 区 …
     source: str  # "title", "config", "signature" (the 落款), "opening" (its title quoted in the opening) or "none"
+    office: str | None = None  # the body's office named instead of it (某某镇人民政府党政办公室): the report is the body's
 
 
 # (pattern on the end of the name, kind, self word or None to take the matched group)

@@ -319,13 +319,13 @@ class AnnualReport:
             name, source = usable_name(self._opening_agency), "opening"
         if not name:
             source = "none"
-        if name and source != "config":
-            name = office_owner(name) or name  # 某某镇人民政府党政办公室: the town's report
+        owner = office_owner(name) if name and source != "config" else None
+        office, name = (name, owner) if owner else (None, name)  # 某某镇人民政府党政办公室: the town's report
         kind, word = classify(name) if name else (None, None)
         if o.agency_kind:
             kind = o.agency_kind
             source = "config"
-        return Agency(name=name, kind=kind, word=word, source=source)
+        return Agency(name=name, kind=kind, word=word, source=source, office=office)
 
     @cached_property
     def _opening_agency(self) -> str | None:

@@ -461,9 +461,12 @@ def _covered(block: Block, spans: Sequence[PortalSpan], labels: int = 0) -> bool
         gaps.append(text[pos:s.start])
         pos = max(pos, s.end)
     gaps.append(text[pos:])
-    return all(len(p) <= labels and not lines.NOT_ITEM.search(p) for g in gaps for p in _SEPARATORS.split(g) if p)
+    # (labels: also a catalogue's other field, its label and value: 标题:某某镇2021年…年度报告, 主题词:某某镇、2021年)
+    return all((len(p) <= labels and not lines.NOT_ITEM.search(p)) or (labels and _OTHER_FIELD.match(g.strip(" |｜")))
+               for g in gaps for p in _SEPARATORS.split(g) if p)
 
 
+_OTHER_FIELD = re.compile(r"(?:标\s*题|名\s*称|题\s*名|主\s*题\s*词|关键词|文\s*号|发文字号)\s*[:：]\s*\S{0,60}$")
 _LONE_LABEL = re.compile(r"^\s*(?:[•·●▪■◆*-]\s*)?(?P<label>" + _STRONG_DATE + r"|信息来源|文章来源|发布机构|发布单位|发文机关|来源|作者|编辑"
                          r"|责任编辑|日期|时间|浏览次数|阅读次数|访问次数|点击次数|索引号)\s*[:：]?\s*$")
 _LONE_VALUE = re.compile(r"^[^\s，。；,;、：:]{1,20}$")
