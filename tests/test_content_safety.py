@@ -45,6 +45,12 @@ def _codes(diags, code):
     "坚持以雷速体育,雷速直播新时代中国特色社会主义思想为指导",
     "召开2024欧洲杯在哪投注、接受媒体访谈",
     "《某某ibet国际平台,ibet国际集团印发某某格式的通知》",
+    "在伟德app官网下载苹果版安装信息公开发布平台上发布信息",
+    "UedBet体育城市管理综合执法局全年公开信息",
+    "通过香港六宝典资料免费网站集群子网站公开",
+    "(二)188比分直播:方面",
+    "《中华人民共和国澳门赌场推荐条例》",
+    "其中工作动态73条、金沙城中心赌场_澳门金沙官网1条、部门文件等111条。",  # a chain of spam phrases: no description
 ])
 def test_dl501_fires_on_spam(text):
     diags = _codes(lint(text, select=["DL501"]), "DL501")
@@ -70,6 +76,8 @@ def test_dl501_fires_on_spam(text):
     "组织365天全民健身打卡活动，开设beat节奏体育课。",
     "依法查处非法老虎机游戏场所3家，收缴老虎机12台。",
     "做好欧洲杯赛事期间的安全保障工作，打击世界杯期间的非法投注。",
+    "配合公安机关打击赴澳门赌场参赌的违法行为。",
+    "公开全县足球联赛比分直播信息。",
 ])
 def test_dl501_quiet_on_ordinary_words(text):
     assert _codes(lint(text, select=["DL501"]), "DL501") == []

@@ -290,7 +290,7 @@ class UnbalancedBrackets(Kind[UnbalancedBracketsOptions]):
     def _hits(self, report) -> Iterator[Hit]:
         br = report.brackets
         for u in br.unbalanced:  # (not those left open where the file is cut off: report.brackets leaves them out)
-            if u.doubled or _in_portal(report, u.mark):
+            if u.doubled or _in_portal(report, u.mark) or _page_tool(u.mark):
                 continue  # 【字体：/大/中/小/】 one per line: the portal's font switch, not the clerk's text
             m = u.mark
             detail = _PROBLEM[u.problem].format(mark=m.char, expected=u.expected)
@@ -325,6 +325,15 @@ class UnbalancedBrackets(Kind[UnbalancedBracketsOptions]):
 # lose it (with the 年 and 月 of dates: 202111日) as often as a writer forgets it
 _YEAR_RUN_IN = re.compile(r"(?:19|20)\d{2}\d{1,4}号")
 _LOST_CLOSE = "（年份与序号连在一起：网页转存的文本常丢失“〕”，也可能是原文漏写，请对照发布原文）"
+
+
+# a page's tools in brackets, their other half lost in the copy (【字号, 【打印此页】 【关闭, 【字体: 【下载Word】)
+_PAGE_TOOL = re.compile(r"[ \t\u3000]*(?:字号|字体|打印|关闭|下载|收藏|分享|返回|大\s*中\s*小|默认)")
+
+
+def _page_tool(m) -> bool:
+    """Is the unmatched mark a 【 that opens one of the page's tools (not the clerk's text)?"""
+    return m.char == "【" and _PAGE_TOOL.match(m.piece.text, m.start + 1) is not None
 
 
 def _in_portal(report, m) -> bool:

@@ -53,6 +53,12 @@ _QUOTES_CLOSE = "”’」』》\"'"
 _LISTED = re.compile(r"[^，。；：！？,;:!?\s]{0,10}?等(?![你您待候着])")
 
 
+# a search engine spam title chains its phrases with _ (开云体育_华体会官网_…): a term in such a chain, right after or
+# right before an _, is the spam's own, whatever gambling word the chain holds (金沙城中心赌场_澳门金沙官网)
+_CHAINED = re.compile(r"_[^\s，。；：！？,;:!?、_]{0,12}$")
+_CHAINED_AFTER = re.compile(r"[^\s，。；：！？,;:!?、_]{0,12}_")
+
+
 def _alternation(words) -> re.Pattern[str] | None:
     words = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
     return re.compile("|".join(map(re.escape, words))) if words else None
@@ -87,6 +93,8 @@ class Context:
 
     def __call__(self, text: str, start: int, end: int) -> Described | None:
         """The reason ``text[start:end]`` is described, or None when nothing in its sentence says so."""
+        if _CHAINED.search(text, max(0, start - 30), start) or _CHAINED_AFTER.match(text, end):
+            return None  # 金沙城中心赌场_澳门金沙官网: a spam title's phrases chained by _, never a description
         a, b = sentence_span(text, start, end, REACH)
         if self.before is not None and self.window:
             lo = max(a, start - self.window)

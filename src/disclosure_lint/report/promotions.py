@@ -70,15 +70,16 @@ SPAM_TERMS = (
     "注册送彩金", "送彩金", "彩金", "注册送", "首存送", "在线投注", "澳门银河", "真人真钱", "威廉希尔", "官方娱乐平台",
     "永利皇宫", "澳门永利", "新濠天地", "新濠影汇", "澳门金沙", "上葡京",  # casinos named without 体育/娱乐
     "飞禽走兽老虎机", "德赢vwin", "vwin德赢", "德赢体育", "365体育直播", "365体育备用", "365体育官网", "足彩网",  # seen injected
-    "雷速体育", "雷速直播",
+    "雷速体育", "雷速直播", "澳门赌场", "uedbet", "伟德app", "伟德官网", "伟德体育", "六宝典", "manbetx",
     "娛樂城", "百家樂", "真人真錢", "真人視訊", "體育投注", "網上賭場", "線上賭場", "永利皇宮", "澳門永利",
-    "新濠影匯", "澳門金沙",  # traditional characters (mirror sites)
+    "新濠影匯", "澳門金沙", "澳門賭場",  # traditional characters (mirror sites)
 )  # a term that is an ordinary word where it stands (彩金饰品, 注册送章 …) is not one: see :func:`ordinary_term`
 SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|国际娱乐)",
                  r"老虎机(?:游戏|平台|官网|下载|在线|网址|娱乐|app)",
                  r"(?:注册|首存|充值)[就即]?送\s?\d{1,6}\s?元?彩金",
                  r"(?:欧洲杯|世界杯|亚洲杯|欧冠)(?:在哪|哪里|怎么|如何)(?:投注|下注|买球)",  # 2024欧洲杯在哪投注
-                 r"ibet国际(?:平台|集团|娱乐|官网)")
+                 r"ibet国际(?:平台|集团|娱乐|官网)",
+                 r"\d{2,4}比分直播")  # 188比分直播: a betting site's score page put in a sentence
 # Ordinary phrases that hold a term (a lottery shop, a card room for the elderly).
 SPAM_ALLOW = ("体育投注站", "棋牌娱乐室", "棋牌娱乐活动")
 
@@ -489,14 +490,18 @@ def _shape(text: str, m: re.Match[str], ordinary: frozenset[str], urls) -> Phras
     return Phrase(bs, stop, text[bs:stop], brand, text[s:stop].strip(), tuple(signals), core, tail_text)
 
 
+_CHAIN_GAP = re.compile(r"[ \t]?_[ \t]?")  # between two phrases of a spam title: one insertion
+
+
 def _merge(text: str, found: list[Phrase]) -> list[Phrase]:
-    """Overlapping phrases become one: the union of the spans, brand and trigger of the longer, all signals."""
+    """Overlapping phrases become one — and phrases a spam title chains with _ (uedbet体育_uedbet官网: one
+    insertion) —: the union of the spans, brand and trigger of the longer, all signals."""
     if len(found) < 2:
         return found
     found.sort(key=lambda p: (p.start, -p.end))
     out: list[Phrase] = []
     for p in found:
-        if out and p.start < out[-1].end:
+        if out and (p.start < out[-1].end or _CHAIN_GAP.fullmatch(text, out[-1].end, p.start)):
             q = out[-1]
             main = q if (q.end - q.start) >= (p.end - p.start) else p
             end = max(q.end, p.end)
