@@ -356,3 +356,7 @@ def test_the_body_the_opening_names(texts, expected):
     from disclosure_lint.report.agency import opening_name
 
     assert opening_name(texts) == expected
+
+
+def test_a_customs_district_is_its_customs():
+    assert classify("某某海关关区")[0] == "vertical_branch"  # not a county's 区

@@ -339,6 +339,7 @@ def test_linear_on_a_huge_line_of_related_links():
     ("某某局2023年政府信息公开工作年度报告", "信息提供日期 : 2024-01-17 16:25来源 : 某某局"),
     ("某某县2024年政府信息公开工作年度报告", "来源:某某县人民政府办公室 浏览次数: 添加时间:2025-02-14 11:00"),
     ("某某局2024年政府信息公开工作年度报告", "公布日期\n2025-02-08\n公开方式\n主动公开"),
+    ("某某市2021年政府信息公开工作年度报告", "某某市人民政府门户网站 www.mouxx.gov.cn 2022-01-27"),  # a site's byline
 ])
 def test_the_pages_date_stamps_are_not_the_reports(title, stamp):
     text = title + "\n" + (stamp + "\n" if stamp else "") + "一、总体情况\n本局于2020年6月18日召开专题会议。\n"

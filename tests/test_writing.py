@@ -417,6 +417,7 @@ def test_dl903_fires(text, fmt, item, sibling):
     "全年公开信息120条。备案信息条目已更新。",
     "全年共收到5件依申请公开件，办结4件，结转下年度继续办理1件。",  # the number before a noun ending in 件
     "共受理12件群众投诉件，办结12件，回复率100%。",
+    "全年收到申请2件，已按期答复2件，无结转下年度继续办理件。",  # none: no number left out
 ])
 def test_dl903_quiet(text):
     assert only("DL903", text) == []

@@ -111,7 +111,7 @@ _RULES: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
         (r"(?:市|州|盟)人民政府|市政府|州政府", "city_government", None),
         (r"(?:县|区|旗)人民政府|县政府|区政府|旗政府", "county_government", None),
         # vertically managed branches: 某某海关 (我关), 中国人民银行某某市中心支行 / 某某分行 (我行)
-        (r"海关", "vertical_branch", "关"),
+        (r"海关(?:关区)?", "vertical_branch", "关"),  # (某某海关关区: the customs district, its report the 海关's)
         (r"人民银行[^行]{0,30}?(?:分行|支行)", "vertical_branch", "行"),
         # … and those under a national body of their own: 国家税务总局某某税务局, 某某市气象局, 某某省邮政管理局,
         # 某某市烟草专卖局, 国家统计局某某调查总队 (a 地方税务局 of before 2018 was the local government's)

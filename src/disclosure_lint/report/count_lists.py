@@ -102,8 +102,8 @@ def _bare_item(item: str, unit: str) -> bool:
     """``备案信息条``: ends in the unit after a character that is neither a numeral nor a quantifier,
     and is not a word that ends in the unit character (文件, 事项 …)."""
     label = item[: -len(unit)]
-    if not label or label[-1] in _QUANTIFIER or label[-1].isdigit():
-        return False
+    if not label or label[-1] in _QUANTIFIER or label[-1].isdigit() or label.startswith(("无", "没有", "未", "暂无")):
+        return False  # (无转结下年度继续办理件: none, not a count left out)
     if unit in label and re.search(r"\d\s*(?:万|余|多)?\s*" + re.escape(unit), label):
         return False  # its number given before a noun that ends in the unit: 收到7件依申请公开件
     if any(item.endswith(w) for w in UNIT_WORDS.get(unit, ())):
