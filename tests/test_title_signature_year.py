@@ -235,6 +235,8 @@ class TestYearFromContent:
     # one paragraph that starts with the year and the body doing something: itself, or its name
     ("一、总体情况\n2022年，我局认真贯彻《条例》，全年主动公开信息32条。\n（一）主动公开情况\n公开信息32条。\n", 2022),
     ("一、总体情况\n2020年某某坪镇严格按照《条例》有关要求开展工作。\n（一）主动公开情况\n公开信息32条。\n", 2020),
+    # a long name and its short name between 现公布 and the year
+    ("根据《条例》规定，现公布某某市某某区人民政府办公室（以下简称区政府办公室）2022年政府信息公开工作年度报告。\n正文。\n", 2022),
     # last year's report, published as an activity, is not the report naming itself
     ("一、总体情况\n2022年，某某署坚持公开。\n二是做好主动公开。公开发布《某某署2021年政府信息公开工作年度报告》。\n", 2022),
 ])
