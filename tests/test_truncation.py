@@ -69,7 +69,8 @@ class TestTruncationFact:
                                         # seen on real pages (written anew): a citation cut in its article's number,
                                         # a sentence cut after its year and comma, a quotation with no end
                                         "\n6.按照《中华人民共和国政府信息公开条例》第二", "公开信息。 （二）依申请公开 2023年,",
-                                        "公开信息。本年度在“调整部分服务项目价格”"])
+                                        "公开信息。本年度在“调整部分服务项目价格”",
+                                        "地址：某某县政府门户网站（https://www.mouxx.go", "并做好相关解释工作。20"])
     def test_cut_in_a_sentence(self, ending):
         t = report_of(HEAD + "（一）主动公开。2023年，本局通过门户网站公开信息，" + ending).truncation
         assert t.where == "sentence" and t.section == "s1"

@@ -59,7 +59,8 @@ _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 _OPEN_MARKS = ("，", "、", ",", "；", ";", "《", "“", "（", "(", "：", ":")  # marks a text never ends with
 # a book title, a quotation or a bracket opened and not closed at the end of the text (按照《政府信息公, 本年收费金额(单位:万):
 # the file is cut in it
-_UNCLOSED = re.compile(r"[《“][^》”。！？；;!?]{0,40}$|[（(][^）)。！？；;!?]{0,20}$")  # (not 《…。: a sentence ended, its mark left open is DL703's)
+# (not 《…。: a sentence ended, its mark left open is DL703's; a URL in brackets cut: （https://www.x.go)
+_UNCLOSED = re.compile(r"[《“][^》”。！？；;!?]{0,40}$|[（(][^）)。！？；;!?]{0,20}$|[（(]\s*(?:https?://|www\.)[^）)\s]{0,60}$")
 # what a part's text may be alone under its heading (六、其他需要报告的事项 / 无)
 _ALONE_OK = frozenset({"无", "暂无", "略", "没有", "本年度无", "不涉及"})
 # the note over table 三's rows, its words only (（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）)
@@ -72,7 +73,7 @@ _LEAD_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[
                           r"|第[一二三四五六七八九十]+[部条项])")
 _DIGIT = re.compile(r"\d")
 # a number begun after a word at the end of the text (答复率100, 综合20): cut in it — not a telephone number or a code
-_CUT_NUMBER = re.compile(r"[\u4e00-\u9fff]\d{1,6}$")
+_CUT_NUMBER = re.compile(r"[\u4e00-\u9fff]\d{1,6}$|[。；！？](?:19|20|2)$")  # (…工作。20: the next year begun)
 _NOT_CUT_NUMBER = re.compile(r"电话|热线|传真|邮编|邮政编码|号码|编号|代码|QQ|qq")
 # a report's commonest words cut in the middle (本年度涉及政府信息公): no text ends so
 _CUT_WORD = re.compile(r"(?:信息公|政务公|申请公|主动公|年度报|行政复|行政诉|统计期|》第[一二三四五六七八九十百]{1,4})$")
