@@ -361,3 +361,12 @@ def test_the_body_the_opening_names(texts, expected):
 
 def test_a_customs_district_is_its_customs():
     assert classify("某某海关关区")[0] == "vertical_branch"  # not a county's 区
+
+
+def test_a_whole_area_report_signed_by_its_disclosure_offices_office_is_the_governments():
+    """The 落款 names the office of the county's 政务公开 (领导小组) and the report speaks for the county (我县, 全县):
+    the county government's report, due when a government's is."""
+    text = report("2022年政府信息公开工作年度报告", "我县", "某某县政务公开领导小组办公室", "2023年3月25日",
+                  opening=COUNTY_OPENING)
+    rep = interpret(parse(text))
+    assert (rep.agency.name, rep.agency.kind) == ("某某县人民政府", "county_government")

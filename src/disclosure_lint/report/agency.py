@@ -276,7 +276,8 @@ def names(name: str) -> list[str]:
     return [m.group(1).strip(), m.group(2).strip()] if m else [name.strip()]
 
 
-_OFFICE_SUFFIX = re.compile(r"(?:人民)?政府办公[室厅]$")
+# a government's office, or the office of its 政务公开 (领导小组): 某某市人民政府信息公开工作领导小组办公室 compiles the city's report
+_OFFICE_SUFFIX = re.compile(r"(?:人民)?政府办公[室厅]$|(?:人民政府)?(?:政府信息公开|政务公开)(?:工作)?(?:领导小组)?办公室$")
 
 
 def government_of(name: str) -> str | None:
