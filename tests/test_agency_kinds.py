@@ -352,6 +352,10 @@ def test_title_names_whole(title, expected):
     (["2022年，全县各级行政机关认真贯彻落实《条例》。"], None),
     (["2022年，县政府办公室认真贯彻落实《条例》。"], None),  # no place: whose?
     (["本报告由区统计局编制。"], "区统计局"),  # named as the maker: its kind is enough
+    (["根据《条例》规定，结合工作实际，某某区水务局编制了2024年度政府信息公开工作年度报告。"], "某某区水务局"),
+    (["某某镇党政办公室编制了《2023年度政府信息公开工作报告》。"], "某某镇党政办公室"),  # (the town's: office_owner)
+    (["根据相关规定，县教育局编制了本报告。"], "县教育局"),  # named as the maker: its kind is enough
+    (["结合实际，县教育局编制了本报告。"], None),  # a subject without its place, not named as the report's maker
 ])
 def test_the_body_the_opening_names(texts, expected):
     from disclosure_lint.report.agency import opening_name
@@ -370,3 +374,8 @@ def test_a_whole_area_report_signed_by_its_disclosure_offices_office_is_the_gove
                   opening=COUNTY_OPENING)
     rep = interpret(parse(text))
     assert (rep.agency.name, rep.agency.kind) == ("某某县人民政府", "county_government")
+
+
+def test_a_streets_general_affairs_department_compiles_the_streets_report():
+    rep = interpret(parse("根据《条例》规定，某某市某某区人民政府某某街道办事处综合事务部编制本报告。\n一、总体情况\n正文。\n", "text"))
+    assert (rep.agency.name, rep.agency.kind) == ("某某市某某区人民政府某某街道办事处", "street_office")

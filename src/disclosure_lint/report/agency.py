@@ -212,7 +212,7 @@ _TITLE_LEAD = re.compile(r"^(?:(?:Page|P\.)\d{1,4}[-–—]|标题[:：]?|名称
                          r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|cc))+")
 
 
-_OFFICE_OF = re.compile(r"(?:党政|综合)?办公[室厅]$")
+_OFFICE_OF = re.compile(r"(?:党政|综合)?办公[室厅]$|党政办$|综合事务部$")  # (a street's 综合事务部 compiles its report)
 _OWNS_ITS_OFFICE = frozenset({"town_government", "township_government", "street_office", "bureau", "commission"})
 
 
@@ -343,6 +343,8 @@ _NAMED_BY = re.compile(
     r"[^，。；《》,;\n]{0,30}?(?:政府信息公开|政务公开)[^，。；《》,;\n]{0,10}?年度报告)"
     r"|(?:由|本报告是|本报告由)(?P<n>[^，。；《》,;\n的]{3,30}?)(?:依据|根据|按照|编制|制作)"
     r"|(?:规定|要求)[，,](?P<m>[^，。；《》,;\n的]{3,30}?)编制了")
+# …，某某区水务局编制了2024年度… / 某某镇党政办公室编制了《…》: the maker, after a clause (its name checked: _plausible)
+_MADE_BY = re.compile(r"(?:^|[，,。；;])\s*(?P<n>[^，。；《》,;\s的]{3,30}?)(?:编制了|编制本|特编制|制定了?本)")
 _ALIAS_NOTE = re.compile(r"[（(]以下简称[^（）()]{0,20}[）)]")
 # a paragraph that starts with the report's own title as the subject of its sentence (某某局2019年政府信息公开工作年度报告
 # （以下简称年报）是根据…)
@@ -380,6 +382,11 @@ def opening_name(texts: list[str]) -> str | None:
             name = name_from_title(t)[0] if t else _ALIAS_NOTE.sub("", named.group("n") or named.group("m")).strip()
             if name and classify(name)[0] is not None:  # (named as the maker: 由区统计局编制 gives the kind)
                 return name
+    for text in texts:
+        made = _MADE_BY.search(text) if ("编制" in text or "制定" in text) else None
+        name = _ALIAS_NOTE.sub("", made.group("n")).strip() if made is not None else None
+        if _plausible(name):
+            return name
     for text in texts:
         opens = _TITLE_OPENS.match(text) if "年度报告" in text else None
         if opens is not None:
