@@ -356,6 +356,11 @@ def test_title_names_whole(title, expected):
     (["某某镇党政办公室编制了《2023年度政府信息公开工作报告》。"], "某某镇党政办公室"),  # (the town's: office_owner)
     (["根据相关规定，县教育局编制了本报告。"], "县教育局"),  # named as the maker: its kind is enough
     (["结合实际，县教育局编制了本报告。"], None),  # a subject without its place, not named as the report's maker
+    (["（一）主动公开情况。2022年，某某市农业农村局在市委的领导下公开信息32条。"], "某某市农业农村局"),  # after a sentence
+    (["现将某某回族镇2022年度政府信息公开工作报告如下。"], "某某回族镇"),
+    (["2022年，未发生涉及某某卫生健康局的复议。"], None),
+    (["2022年，通過政府門戶網站公开信息。"], None),
+    (["2022年，统计局认真贯彻《条例》。"], None),  # a department without its place
 ])
 def test_the_body_the_opening_names(texts, expected):
     from disclosure_lint.report.agency import opening_name
@@ -379,3 +384,19 @@ def test_a_whole_area_report_signed_by_its_disclosure_offices_office_is_the_gove
 def test_a_streets_general_affairs_department_compiles_the_streets_report():
     rep = interpret(parse("根据《条例》规定，某某市某某区人民政府某某街道办事处综合事务部编制本报告。\n一、总体情况\n正文。\n", "text"))
     assert (rep.agency.name, rep.agency.kind) == ("某某市某某区人民政府某某街道办事处", "street_office")
+
+
+def test_a_centres_office_compiles_the_centres_report():
+    text = "一、总体情况\n2022年，某某市招商中心办公室认真贯彻《条例》。我中心全年主动公开信息32条。\n"
+    rep = interpret(parse(text, "text"))
+    assert (rep.agency.name, rep.agency.office) == ("某某市招商中心", "某某市招商中心办公室")
+    assert [d.code for d in lint(text, fmt="text", select=["DL301"])] == []
+
+
+def test_the_report_compiled_by_an_areas_disclosure_office_is_the_areas():
+    text = "本报告由某某县政务公开领导小组办公室编制。\n一、总体情况\n正文。\n"
+    rep = interpret(parse(text, "text"))
+    assert (rep.agency.name, rep.agency.kind, rep.agency.office) == ("某某县人民政府", "county_government",
+                                                                     "某某县政务公开领导小组办公室")
+    zone = interpret(parse(text.replace("某某县", "某某开发区"), "text"))
+    assert zone.agency.name == "某某开发区政务公开领导小组办公室"  # a zone's: its 管委会, not a 人民政府

@@ -213,18 +213,30 @@ _TITLE_LEAD = re.compile(r"^(?:(?:Page|P\.)\d{1,4}[-–—]|标题[:：]?|名称
 
 
 _OFFICE_OF = re.compile(r"(?:党政|综合)?办公[室厅]$|党政办$|综合事务部$")  # (a street's 综合事务部 compiles its report)
-_OWNS_ITS_OFFICE = frozenset({"town_government", "township_government", "street_office", "bureau", "commission"})
+_OWNS_ITS_OFFICE = frozenset({"town_government", "township_government", "street_office", "bureau", "commission", "department"})
 
 
 def office_owner(name: str) -> str | None:
     """The body whose own office ``name`` is, where the office signs that body's report: a town's, a street's or a
     bureau's (某某镇人民政府党政办公室 → 某某镇人民政府, 某某区教育局办公室 → 某某区教育局); None for anything else (a county
     government's 办公室 is a department of its own, 第四十九条)."""
+    d = _DISCLOSURE_OFFICE.search(name)
+    if d is not None and d.start() >= 2 and not _ZONE_WORD.search(name[:d.start()]):
+        # 某某县政务公开领导小组办公室 publishes nothing of its own: the county's (a zone's: its 管委会's, not told here)
+        gov = name[:d.start()] + "人民政府"
+        if (classify(gov)[0] or "").endswith("_government"):
+            return gov
     m = _OFFICE_OF.search(name)
     if m is None or m.start() < 2:
         return None
     owner = name[:m.start()]
+    if owner.endswith("公署"):
+        return None  # 某某盟行政公署办公室: a government's office (its own report), as 某某县人民政府办公室 is
     return owner if classify(owner)[0] in _OWNS_ITS_OFFICE else None
+
+
+_ZONE_WORD = re.compile(r"开发区|高新区|园区|新区|管委|管理委员会|试验区|示范区|合作区")
+_DISCLOSURE_OFFICE = re.compile(r"(?:人民政府)?(?:政府信息公开|政务公开)(?:工作)?(?:领导小组)?办公室$")
 
 
 def usable_name(name: str | None) -> str | None:
@@ -338,9 +350,9 @@ _QUOTED_TITLE = re.compile(r"《([^《》\n]{4,60}?(?:政府信息公开|政务�
 # …or named unquoted: 现发布某某区商务委员会2021年政府信息公开工作年度报告, 由某某区审计局编制, 本报告是某某区人民政府办公室
 # 依据…编制, 根据《条例》的规定，某某市卫生健康委编制了…
 _NAMED_BY = re.compile(
-    r"(?:现(?:予以|予)?(?:发布|公布)|现向社会(?:公开|公布|发布)|特(?:发布|公布|编制))"
+    r"(?:现(?:予以|予)?(?:发布|公布)|现向社会(?:公开|公布|发布)|特(?:发布|公布|编制)|编制了|现将)"
     r"(?P<t>[^，。；《》,;\n]{0,60}?(?:19|20)\d{2}\s*年度?"
-    r"[^，。；《》,;\n]{0,30}?(?:政府信息公开|政务公开)[^，。；《》,;\n]{0,10}?年度报告)"
+    r"[^，。；《》,;\n]{0,30}?(?:政府信息公开|政务公开)[^，。；《》,;\n]{0,10}?(?:年度)?报告)"
     r"|(?:由|本报告是|本报告由)(?P<n>[^，。；《》,;\n的]{3,30}?)(?:依据|根据|按照|编制|制作)"
     r"|(?:规定|要求)[，,](?P<m>[^，。；《》,;\n的]{3,30}?)编制了")
 # …，某某区水务局编制了2024年度… / 某某镇党政办公室编制了《…》: the maker, after a clause (its name checked: _plausible)
@@ -352,16 +364,17 @@ _TITLE_OPENS = re.compile(r"\s*(?P<t>[^，。；《》,;\n]{2,40}?(?:19|20)\d{2}
                           r"(?:政府信息公开|政务公开)[^，。；《》,;\n]{0,10}?年度报告)(?:[（(]以下简称|是|由|根据|依据|按照)")
 # a paragraph that starts with the year and the body doing something (2022年，某某区司法局认真履行…): the body is the
 # words between the year and the first word of what it did
-_YEAR_SUBJECT = re.compile(r"\s*(?:19|20)\d{2}\s*年度?\s*[，,]?\s*(?P<n>[^\s，。；、《》“”,;:：]{3,40})")
+_YEAR_SUBJECT = re.compile(r"(?:^|(?<=[。；;：:]))\s*(?:19|20)\d{2}\s*年度?\s*[，,]?\s*(?P<n>[^\s，。；、《》“”,;:：]{3,40})")
 _DOING = re.compile(r"认真|严格|深入|坚持|高度|持续|进一步|全面|积极|紧紧|始终|扎实|按照|根据|依据|围绕|通过|依托|不断|切实|"
-                    r"着力|聚焦|继续|加强|大力|主动|全力|贯彻|立足|结合|共计?|累计|政府信息公开|政务公开|信息公开|以习近平")
+                    r"着力|聚焦|继续|加强|大力|主动|全力|贯彻|立足|结合|共计?|累计|政府信息公开|政务公开|信息公开|以习近平|在")
 
 
 # the words a subject starts with when it is no body's own name: self-references (我局, 本镇, 全县), and a kind's word
 # without the place (县政府, 街道办事处, 区人民政府) or a thing (政府网站, 门户网站, 政务服务平台)
-_GENERIC = re.compile(r"[我本全该各]|政府|网站|门户|政务|部门|单位|机关|街道|[省市县区镇乡縣區]"
-                      r"|通过|在|由|经|对|从|按照|依托|依据|根据|截至|截止|于|向|为|将|把|以|国务院|國務院")
-_NOT_A_BODY = re.compile(r"网站|门户|平台|公众号|栏目|专栏|网上|网页|[（(]以下简称")
+_GENERIC = re.compile(r"[我本全该各未无没]|政府|网站|门户|政务|部门|单位|机关|街道|[省市县区镇乡縣區]"
+                      r"|通过|通過|在|由|经|經|对|對|从|從|按照|依托|依据|根据|根據|截至|截止|于|於|向|为|為|将|將|把|以"
+                      r"|国务院|國務院")
+_NOT_A_BODY = re.compile(r"网站|網站|门户|門戶|平台|公众号|公眾號|栏目|欄目|专栏|專欄|网上|網上|网页|網頁|[（(]以下简称")
 
 
 def opening_name(texts: list[str]) -> str | None:
@@ -394,20 +407,20 @@ def opening_name(texts: list[str]) -> str | None:
             if _plausible(name):
                 return name
     for text in texts:
-        subject = _YEAR_SUBJECT.match(text)
-        if subject is None:
-            continue
-        n = subject.group("n")
-        doing = _DOING.search(n, 3)
-        name = _ALIAS_NOTE.sub("", n[:doing.start()]).strip() if doing is not None else None
-        if _plausible(name):
-            return name
+        for subject in _YEAR_SUBJECT.finditer(text[:400]):
+            n = subject.group("n")
+            doing = _DOING.search(n, 3)
+            name = _ALIAS_NOTE.sub("", n[:doing.start()]).strip() if doing is not None else None
+            if _plausible(name):
+                return name
     return None
 
 
 def _plausible(name: str | None) -> bool:
     """Is ``name``, read from a sentence, a body's own name: of a known kind, with its place (not 县政府, 区人民政府),
     not a self-reference (我局, 全县), a preposition's object (通过县政府门户网站, 在区政府网站, 由某某局) or a website?"""
-    return bool(name) and len(name or "") >= 3 and not _GENERIC.match(name or "") \
-        and _NOT_A_BODY.search(name or "") is None and usable_name(name) is not None \
-        and classify(name or "")[0] is not None
+    if not name or len(name) < 3 or _GENERIC.match(name) or _NOT_A_BODY.search(name) or usable_name(name) is None:
+        return False
+    kind = classify(name)[0]
+    # a place's government may be named in three characters (耿马县, 淤上乡); a department needs its place (统计局 does not)
+    return kind is not None and (len(name) >= 5 or kind.endswith("_government") or kind == "street_office")
