@@ -386,3 +386,12 @@ def test_format_findings_on_a_year_inferred_from_the_opening_are_warnings():
     stated = text.replace("某某县某某局政府信息", "某某县某某局2023年政府信息")
     [d] = [d for d in lint(stated, fmt="text") if d.code == "DL103"]
     assert d.severity == "error" and "推断" not in d.message
+
+
+def test_a_portal_columns_name_of_kinds_of_bodies_is_no_title():
+    """A breadcrumb's item on a line of its own, (乡镇、街道)政府信息公开工作年度报告, names kinds of bodies, not one: the
+    report's own title below it is the title."""
+    text = ("当前位置:首页 > 政府信息公开 > 年度报告 >\n(乡镇、街道)政府信息公开工作年度报告\n> 某某乡\n"
+            "某某县某某乡2025年政府信息公开工作年度报告\n一、总体情况\n正文。\n")
+    rep = interpret(parse(text, "text"))
+    assert (rep.agency.name, rep.year) == ("某某县某某乡", 2025)

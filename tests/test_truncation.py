@@ -633,3 +633,13 @@ def test_a_part_title_the_file_ends_in_is_not_a_nonstandard_title():
             "四、政府信息公开行政复议、行政诉讼\n")
     found = [d.code for d in lint(text, fmt="text", select=["DL002", "DL106"])]
     assert found == ["DL002"]
+
+
+def test_the_pages_scan_me_footer_after_the_last_part_title_is_not_its_content():
+    """扫一扫在手机打开当前页 (and a lone pipe) under the last heading is the page's, not the part's text: the copy ends in
+    that title (DL002), the part is not one without its table (DL105 error)."""
+    text = (HEAD + "二、主动公开政府信息情况\n本年未制发规范性文件。\n三、收到和处理政府信息公开申请情况\n本年未收到申请。\n"
+            "四、政府信息公开行政复议、行政诉讼情况\n扫一扫在手机打开当前页\n|\n")
+    found = lint(text, fmt="text", select=["DL002", "DL101", "DL105"])
+    assert "DL002" in [d.code for d in found]
+    assert not [d for d in found if d.code == "DL101" or (d.code == "DL105" and "四、" in d.message)]

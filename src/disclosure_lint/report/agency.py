@@ -249,7 +249,12 @@ def usable_name(name: str | None) -> str | None:
         return None
     if has_spam_term(name):
         return None  # a hijacked page's promotion put where the body's name was (美高梅娛樂城办公厅): DL501 says so
+    if _KINDS_ONLY.fullmatch(name):
+        return None  # (乡镇、街道)政府信息公开工作年度报告: a portal column's name, kinds of bodies, no body
     return name
+
+
+_KINDS_ONLY = re.compile(r"[（(]?(?:乡镇|乡|镇|街道|部门|单位|县直|市直|区直|机关|政府|、|和|及|/)+[）)]?")
 
 
 _SITE_WORD = re.compile(r"官网|官方|网站|平台|娱乐|体育|下载|[Aa][Pp][Pp]")

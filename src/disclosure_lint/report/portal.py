@@ -117,7 +117,8 @@ _OPEN_BRACKET = re.compile(r"[【\[]" + _SP + r"*$")
 _FOOTER_MARK = re.compile(r"网站标识码|ICP备|ICP证|公网安备|版权所有|Copyright|©|(?:主办|承办)单位" + _SP + r"*[:：]", re.I)
 _FOOTER_START = re.compile(r"网站地图|联系我们|免责声明|隐私声明|网站标识码|[\u4e00-\u9fff]?ICP[备证]|[\u4e00-\u9fff]?公网安备"
                            r"|版权所有|(?:主办|承办)单位|技术支持|Copyright|©", re.I)
-_LONE_TOOLS = re.compile(r"^(?:" + _SP + r"*(?:打印|关闭|返回|收藏|分享)" + _SP + r"*){2,5}$")
+_LONE_TOOLS = re.compile(r"^(?:(?:" + _SP + r"*(?:打印|关闭|返回|收藏|分享)" + _SP + r"*){2,5}"
+                         r"|" + _SP + r"*扫一扫在手机上?(?:打开|查看|阅读|浏览)(?:当前页面?|本页)?[\s|｜]*)$")
 # A necessary condition of any field in a block (:func:`_block_spans` finds nothing without a match): the
 # words every field search starts from — the labels (a weak one only with its colon: it needs one), the
 # footer marks, breadcrumbs, lists of links, 今天是, page tools.  Every branch starts with one literal
@@ -133,7 +134,7 @@ _MAY_HOLD_BRANCHES = [
     *(w + _SP + "*[:：]" for w in "责任编辑 撰稿人 撰稿 供稿 来源 作者 编辑 发文字号 文号 日期 时间".split()),
     *"网站标识码 公网安备 版权所有 © 主办单位 承办单位".split(),
     "备(?<=(?i:icp)备)", "证(?<=(?i:icp)证)", "t(?<=(?i:copyright))", "T(?<=(?i:copyright))",
-    *"位置 首页 主页 今天是 打印 关闭 返回 顶部 收藏 分享 【".split(), r"\[", *lines.RELATED.split("|"),
+    *"位置 首页 主页 今天是 打印 关闭 返回 顶部 收藏 分享 扫一扫 【".split(), r"\[", *lines.RELATED.split("|"),
 ]
 
 _MAY_HOLD = re.compile(trie(_MAY_HOLD_BRANCHES))  # a tree of the words: see .alternation
