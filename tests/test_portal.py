@@ -367,3 +367,17 @@ def test_a_catalogue_table_with_labels_left_empty_is_the_portals():
             "某某区审计局2015年政府信息公开工作年度报告\n一、概述\n本局认真贯彻《条例》。\n")
     rep = interpret(parse(text, "text"))
     assert str(rep.published) == "2016-04-08"
+
+
+@pytest.mark.parametrize("table", [
+    # a catalogue's row with the body as a value and spaced labels left empty
+    "| 索 引 号 | K4589/2026-00206 | 主题分类 | |\n| 发布机构 | 某某县某某乡人民政府 | 发布日期 | 2026-01-19 16:58 |\n"
+    "| 名 称 | |||\n| 文 号 | 〔〕号 | 有 效 性 | |\n| 来 源 | 某某县某某乡人民政府 | ||\n",
+    # a keyword field's more words and the title field
+    "索引号:000014349/2026-03447 | |\n发文字号: | 发文时间:2026-01-19 |\n发文机关:某某镇人民政府 | 主题词:某某镇、2025年、政府信息公开 |\n"
+    "标题:某某县某某镇2025年政府信息公开工作年度报告 | |\n主题分类:其它 | 发布日期:2026-01-19 |\n",
+])
+def test_a_catalogue_table_under_the_title_gives_the_publication_date(table):
+    text = "某某县某某乡2025年政府信息公开工作年度报告\n" + table + "一、总体情况\n2025年，本乡主动公开政府信息32条。\n"
+    rep = interpret(parse(text, "text"))
+    assert (str(rep.published), rep.published_source) == ("2026-01-19", "发布日期")

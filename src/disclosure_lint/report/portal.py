@@ -77,11 +77,11 @@ _LABEL = re.compile(
     # the first characters of every label, as a lookahead: lets the regex engine skip ahead fast
     r"(?=[发更撰成生公印创修录上下签信文稿来浏阅访点字索主体组服有责供作编日时废失添提])(?:"
     r"(?P<date>" + _STRONG_DATE + r")"
-    r"|(?P<source>信息来源|文章来源|稿件来源|来源单位|发布机构|发布单位|发文机关|发文单位)"
+    r"|(?P<source>信息来源|文章来源|稿件来源|来源单位|发布机构|发布单位|发文机关|发文单位|来[ \t\u3000]+源)"
     r"|(?P<counter>(?:浏览|阅读|访问|点击)(?:次数|量|数|率))"
     r"|(?P<font>(?<![文发])(?:字号|字体)(?:大小)?)"
     r"|(?P<index>索引号|索[ \t\u3000]+引[ \t\u3000]*号|主[ \t\u3000]*题[ \t\u3000]*词|主题分类|体裁分类|组配分类|信息分类"
-    r"|服务对象|公开方式|公开范围|公开时限|有效性)"
+    r"|服务对象|公开方式|公开范围|公开时限|有[ \t\u3000]*效[ \t\u3000]*性)"
     r"|(?P<wsource>责任编辑|撰稿人|撰稿|供稿|来源|作者|编辑)"
     r"|(?P<wcounter>浏览|阅读|访问|点击)"
     r"|(?P<related>上一篇|下一篇)"
@@ -455,18 +455,20 @@ def _inside(taken: list[tuple[int, int]], pos: int) -> bool:
 
 
 def _covered(block: Block, spans: Sequence[PortalSpan], labels: int = 0) -> bool:
-    """Nothing but separators outside the spans (``labels``: or pieces that short without a sentence mark, a
-    catalogue's labels left without their values: 文 号 | 成文日期:… | 发布日期:… / 体 裁 | 生效日期)."""
+    """Nothing but separators outside the spans (``labels``: or a catalogue's labels left empty, 文 号 | 体 裁)."""
     text, pos, gaps = block.text, 0, []
     for s in spans:
-        gaps.append(text[pos:s.start])
+        gaps.extend(text[pos:s.start].split("\n"))  # (a row's gaps: a table's rows are lines)
         pos = max(pos, s.end)
-    gaps.append(text[pos:])
+    gaps.extend(text[pos:].split("\n"))
     # (labels: also a catalogue's other field, its label and value: 标题:某某镇2021年…年度报告, 主题词:某某镇、2021年)
-    return all((len(p) <= labels and not lines.NOT_ITEM.search(p)) or (labels and _OTHER_FIELD.match(g.strip(" |｜")))
-               for g in gaps for p in _SEPARATORS.split(g) if p)
+    return all((len(p) <= labels and not lines.NOT_ITEM.search(p)) or (labels and (_OTHER_FIELD.match(g.strip(" |｜\t"))
+               or _BODY_VALUE.fullmatch(p) or _MORE_WORDS.fullmatch(g.strip(" |｜\t")))) for g in gaps
+               for p in _SEPARATORS.split(g) if p)
 
 
+_MORE_WORDS = re.compile(r"(?:、[^\s、，。；,;：:|｜]{1,12}){1,6}")  # 主题词:某某镇、2021年、政府信息公开: the value's more words
+_BODY_VALUE = re.compile(r"[^\s，。；,;：:]{2,28}(?:人民政府|政府|局|委员会|委|办公室|办事处|街道|乡|镇|中心|管委会)")  # (来 源 | 某某乡人民政府)
 _OTHER_FIELD = re.compile(r"(?:标\s*题|名\s*称|题\s*名|主\s*题\s*词|关键词|文\s*号|发文字号)\s*[:：]\s*\S{0,60}$")
 _LONE_LABEL = re.compile(r"^\s*(?:[•·●▪■◆*-]\s*)?(?P<label>" + _STRONG_DATE + r"|信息来源|文章来源|发布机构|发布单位|发文机关|来源|作者|编辑"
                          r"|责任编辑|日期|时间|浏览次数|阅读次数|访问次数|点击次数|索引号)\s*[:：]?\s*$")
