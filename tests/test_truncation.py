@@ -643,3 +643,13 @@ def test_the_pages_scan_me_footer_after_the_last_part_title_is_not_its_content()
     found = lint(text, fmt="text", select=["DL002", "DL101", "DL105"])
     assert "DL002" in [d.code for d in found]
     assert not [d for d in found if d.code == "DL101" or (d.code == "DL105" and "四、" in d.message)]
+
+
+@pytest.mark.parametrize("last", ["三是主动公开", "二是在门户网站"])
+def test_a_point_begun_after_a_point_that_ended_is_a_cut(last):
+    """一是…。 / 二是…。 then 三是主动公开 with no mark: the next point begun (its title or first words), the copy cut."""
+    text = (HEAD + "（一）主动公开情况\n一是深入开展学习培训。全年组织培训3次。\n二是依法办理申请。全年办结申请3件。\n"
+            + last + "\n")
+    text = text.replace("二是依法办理申请。全年办结申请3件。\n二是在门户网站", "二是在门户网站") if last.startswith("二是") else text
+    t = report_of(text).truncation
+    assert t is not None and t.where == "sentence" and t.tail.endswith(last)

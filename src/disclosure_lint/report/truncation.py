@@ -72,6 +72,8 @@ _UNIT = re.compile(r"^[（(]?单位[:：]?\s*(?:件|条|个|项|万元|元)?[）
 _LEAD_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]"
                           r"|第[一二三四五六七八九十]+[部条项])")
 _DIGIT = re.compile(r"\d")
+_CN = "一二三四五六七八九十"
+_SHI_ITEM = re.compile(r"[二三四五六七八九十]是")  # the second, third … point of a list (二是…)
 # a number begun after a word at the end of the text (答复率100, 综合20): cut in it — not a telephone number or a code
 _CUT_NUMBER = re.compile(r"[\u4e00-\u9fff]\d{1,6}$|[。；！？](?:19|20|2)$")  # (…工作。20: the next year begun)
 _NOT_CUT_NUMBER = re.compile(r"电话|热线|传真|邮编|邮政编码|号码|编号|代码|QQ|qq")
@@ -514,7 +516,8 @@ def analyse(report: AnnualReport) -> Truncation | None:
             return Truncation(block, max(start, end - 12), end, "sentence", section)
     punctuated = bool(_SENTENCE_MARK.search(seg[-60:-1]))
     comma = seg.endswith(_OPEN_MARKS) and _CJK_BEFORE_MARK.search(seg) is not None  # 2022年, : a sentence begun
-    if block.kind == "table" or len(seg) < (MIN_PUNCTUATED if punctuated or comma else 8) or _TOP.match(seg):
+    short = MIN_PUNCTUATED if punctuated or comma or _SHI_ITEM.match(seg) else 8  # (三是主动公开: a point begun)
+    if block.kind == "table" or len(seg) < short or _TOP.match(seg):
         return None
     # …力度。本年度在“调整…价格”: the last sentence, begun and quoting, has no end
     quoted = punctuated and seg.endswith(_CLOSE_QUOTES) and _QUOTED_LAST.search(seg) is not None
@@ -622,6 +625,9 @@ def _unpunctuated_cut(report: AnnualReport, block: Block, seg: str, section: str
         after = _COLON.split(seg, 1)
         return len(after) == 2 and len(_CJK_RUN.sub("", after[1])) <= 1 and len(after[1].strip()) >= 6
     text = seg.strip()
+    shi = _SHI_ITEM.match(text)
+    if shi is not None and len(text) >= 4:  # 三是主动公开, after 二是… ending in 。: the third point, cut
+        return _after_sentence_item(report, block, text, shi.group(0))
     if len(text) < MIN_UNPUNCTUATED or classify(text)[0] is not None or _label_line(text):
         return False  # short, the agency's name, or a label line (附件：…, 联系电话：…)
     lead = _LEAD_NUMBER.match(text)
@@ -644,15 +650,29 @@ def _label_line(text: str) -> bool:
 def _after_sentence_item(report: AnnualReport, block: Block, text: str, marker: str) -> bool:
     """A numbered last line is a cut sentence, not a sub-title, when the item before it in the same list was a
     sentence (``2.加强…合法性。 3.加强对各分局政务公开工作的业务``)."""
-    m = re.match(r"\D*(\d{1,2})", marker)
-    if m is None or int(m.group(1)) < 2:
-        return False
-    prev = marker.replace(m.group(1), str(int(m.group(1)) - 1), 1)
+    if marker.endswith("是"):  # 三是 → 二是
+        k = _CN.find(marker[0])
+        if k < 1:
+            return False
+        prev = _CN[k - 1] + "是"
+    else:
+        m = re.match(r"\D*(\d{1,2})", marker)
+        if m is None or int(m.group(1)) < 2:
+            return False
+        prev = marker.replace(m.group(1), str(int(m.group(1)) - 1), 1)
     full = block.text
     k = full.rfind(text)
     before = full[max(0, k - 400):k].rstrip()
-    if not before:  # the item before is a paragraph of its own
-        prev_block = _prev_block(report, block)
-        before = prev_block.text[-400:].rstrip() if prev_block is not None else ""
+    if not before:  # the item before is a paragraph of its own (or a few: 二是… / its figures), ended by a sentence
+        b: Block | None = block
+        last = None
+        for _ in range(3):
+            b = _prev_block(report, b) if b is not None else None
+            if b is None:
+                return False
+            last = last if last is not None else b.text.rstrip()
+            if b.text.lstrip().startswith(prev):
+                return last.endswith(("。", "；", ";"))
+        return False
     p = before.rfind(prev)
     return p >= 0 and before.endswith(("。", "；", ";")) and not _LEAD_NUMBER.search(before[p + len(prev):])
