@@ -321,6 +321,7 @@ def test_a_jie_street_office_calls_itself_wojie_or_wojiedao():
     ("bet36体育投注_2024欧洲杯在哪投注#办公厅2020年政府信息公开工作年度报告", (None, 2020)),
     ("美高梅娛樂城办公厅2022年政府信息公开工作年度报告", (None, 2022)),
     ("2021年某某威廉希尔公司市政府信息公开工作年度报告", (None, 2021)),
+    ("开云手机官网入口·(中国)官方网站卫生健康局2020年度政府信息公开工作年度报告", (None, 2020)),
     ("某某省体育局2022年政府信息公开工作年度报告", ("某某省体育局", 2022)),
 ])
 def test_a_name_holding_a_gambling_sites_words_is_no_bodys_name(title, expected):
@@ -363,6 +364,7 @@ def test_title_names_whole(title, expected):
     (["2022年，未发生涉及某某卫生健康局的复议。"], None),
     (["2022年，通過政府門戶網站公开信息。"], None),
     (["2022年，统计局认真贯彻《条例》。"], None),  # a department without its place
+    (["2020年,某某区公共资源交易中心深入贯彻落实《条例》。"], "某某区公共资源交易中心"),  # (公共 is no 共 of a count)
 ])
 def test_the_body_the_opening_names(texts, expected):
     from disclosure_lint.report.agency import opening_name

@@ -249,11 +249,14 @@ def usable_name(name: str | None) -> str | None:
         return None
     if has_spam_term(name):
         return None  # a hijacked page's promotion put where the body's name was (美高梅娛樂城办公厅): DL501 says so
+    if _SITE_NAME.search(name):
+        return None  # 开云手机官网入口·(中国)官方网站卫生健康局: a site's name put where the place was
     if _KINDS_ONLY.fullmatch(name):
         return None  # (乡镇、街道)政府信息公开工作年度报告: a portal column's name, kinds of bodies, no body
     return name
 
 
+_SITE_NAME = re.compile(r"官网|官方网站|网站入口|官方入口|手机版|[Aa][Pp][Pp]下载")
 _KINDS_ONLY = re.compile(r"[（(]?(?:乡镇|乡|镇|街道|部门|单位|县直|市直|区直|机关|政府|、|和|及|/)+[）)]?")
 
 
@@ -373,7 +376,7 @@ _TITLE_OPENS = re.compile(r"\s*(?P<t>[^，。；《》,;\n]{2,40}?(?:19|20)\d{2}
 # words between the year and the first word of what it did
 _YEAR_SUBJECT = re.compile(r"(?:^|(?<=[。；;：:]))\s*(?:19|20)\d{2}\s*年度?\s*[，,]?\s*(?P<n>[^\s，。；、《》“”,;:：]{3,40})")
 _DOING = re.compile(r"认真|严格|深入|坚持|高度|持续|进一步|全面|积极|紧紧|始终|扎实|按照|根据|依据|围绕|通过|依托|不断|切实|"
-                    r"着力|聚焦|继续|加强|大力|主动|全力|贯彻|立足|结合|共计?|累计|政府信息公开|政务公开|信息公开|以习近平|在")
+                    r"着力|聚焦|继续|加强|大力|主动|全力|贯彻|立足|结合|共计|共(?=[\d一二三四五六七八九十])|累计|政府信息公开|政务公开|信息公开|以习近平|在")
 
 
 # the words a subject starts with when it is no body's own name: self-references (我局, 本镇, 全县), and a kind's word
