@@ -653,3 +653,14 @@ def test_a_point_begun_after_a_point_that_ended_is_a_cut(last):
     text = text.replace("二是依法办理申请。全年办结申请3件。\n二是在门户网站", "二是在门户网站") if last.startswith("二是") else text
     t = report_of(text).truncation
     assert t is not None and t.where == "sentence" and t.tail.endswith(last)
+
+
+def test_a_cut_copy_that_lists_the_old_parts_is_said_to_be_old_and_one_that_lists_the_unified_parts_is_not():
+    head = "某某县某某局2021年政府信息公开工作年度报告\n"
+    old = "本报告由概述、主动公开政府信息情况、依申请公开政府信息情况、政府信息公开的收费及减免情况等部分组成。\n"
+    new = ("本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、"
+           "存在的主要问题及改进情况、其他需要报告的事项六部分组成。\n")
+    cut = "一、概述\n2021年，本局认真贯彻《条例》，全年主动公开政府信息86条，其中\n"
+    [d] = lint(head + old + cut, fmt="text", select=["DL103"])
+    assert d.severity == "warning" and "统一格式以前的写法" in d.message and "其余内容未检查" in d.message
+    assert lint(head + new + cut.replace("一、概述", "一、总体情况"), fmt="text", select=["DL103"]) == []

@@ -49,11 +49,12 @@ from ..report.structure import (
     LEAD_NUMBER,
     PUNCT,
     Structure,
+    declared_old_parts,
     declares_unified_parts,
     has_table,
 )
 from ..report.truncation import cut_by_reader
-from ..report.year import inferred_note
+from ..report.year import OPENING_BLOCKS, inferred_note
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
 
@@ -340,6 +341,10 @@ class NonUnifiedFormat(Kind[NonUnifiedFormatOptions]):
         prose = sum(len(b.text) for b in report.text_blocks)
         complete = (len(unknown) >= self.options.min_unknown_sections or len(st.by_id) >= 4
                     or (not numbered and prose >= self.options.min_chars))
+        old = declared_old_parts(report) if report.truncation is not None or not complete else []
+        if old and report.attachment_page is None and not declares_unified_parts(report):
+            yield from self._old_parts(report, old)  # a cut copy whose opening lists the old format's parts
+            return
         if (not complete or cut_by_reader(report) or report.attachment_page is not None
                 or (report.truncation is not None and (report.stats or report.truncation.where == "pages"
                                                        or st.by_id or declares_unified_parts(report)))):
@@ -377,6 +382,25 @@ class NonUnifiedFormat(Kind[NonUnifiedFormatOptions]):
         else:
             yield Hit(block=b, start=0, end=len(b.text), match=b.text, params=params, evidence=ev,
                       key="non-unified", severity=severity)
+
+
+    @staticmethod
+    def _old_parts(report: AnnualReport, old: list[str]) -> Iterator[Hit]:
+        """The opening lists the old format's parts (概述, 收费及减免 …) and the copy shows no more: a warning."""
+        fv = report.format_version
+        format_name = cat.FORMAT_NAMES.get(fv or "", fv)
+        listed = "".join(f"“{x}”" for x in old)
+        params = {"format_name": format_name, "missing_tables": "",
+                  "missing_sections": f"开头列出的部分（{listed}）是统一格式以前的写法，不是统一格式的六个部分",
+                  "note": "；文件在中途结束或只有开头，其余内容未检查，请对照完整的报告" + inferred_note(report)}
+        ev = {"expected": format_name, "actual": "开头列出的是旧式的部分", "format_version": fv, "year": report.year,
+              "year_source": report.year_source, "declared_old_parts": old}
+        b = next((x for x in report.text_blocks[:OPENING_BLOCKS] if all(n in x.text for n in old)), None)
+        if b is None:
+            yield Hit(params=params, evidence=ev, key="non-unified", severity="warning")
+        else:
+            yield Hit(block=b, start=0, end=len(b.text), match=b.text, params=params, evidence=ev, key="non-unified",
+                      severity="warning")
 
 
 _DEFAULT_EMPTY = ["无", "暂无", "没有", "无问题", "暂无问题", "无相关情况", "暂无相关情况", "本年度无", "本年无",

@@ -353,3 +353,23 @@ def declares_unified_parts(report: AnnualReport) -> bool:
     says it is written in the format, whatever a cut copy lets the tool see of its headings."""
     return any(len(b.text) >= 20 and sum(name in b.text for name in _PART_NAMES) >= DECLARED_PARTS
                for b in report.text_blocks[:OPENING_BLOCKS])
+
+
+# the parts of the reports before the unified format (2018 and earlier) as an opening lists them: 概述 with the old
+# parts 依申请公开…和不予公开…, 收费及减免, 因…申请行政复议、提起行政诉讼的情况 (本报告由概述、…等六部分组成)
+_OLD_PARTS = ("收费及减免", "不予公开政府信息", "依申请公开政府信息情况", "依申请公开和不予公开", "提起行政诉讼的情况")
+_LISTS_PARTS = re.compile(r"部分|组成|包括")
+
+
+def declared_old_parts(report: AnnualReport) -> list[str]:
+    """The old format's part names one of the first paragraphs lists with 概述 (and not 收到和处理, part 三 of the unified
+    format): a report of 2019 or later that says it is written the old way, whatever a cut copy shows of its headings;
+    [] when none does."""
+    for b in report.text_blocks[:OPENING_BLOCKS]:
+        t = b.text
+        if "概述" in t and "收到和处理" not in t and _LISTS_PARTS.search(t):
+            found = [name for name in _OLD_PARTS if name in t]
+            if found:
+                return ["概述", *found]
+    return []
+
