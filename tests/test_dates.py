@@ -234,6 +234,22 @@ class TestDateForm:
         assert only(lint(text.replace("本报告", "本局于2023年3月1日更新指南。本报告"), select=["DL404"], fmt="text"),
                     "DL404") == []
 
+    def test_year_and_month_marks_both_left_out(self):
+        # the portal copies of many reports: 年 and 月 gone, the digits run together before 日; read where one split
+        # into a month and a day is a real date (2023119日: 1月19日 or 11月9日, not read); a longer run of digits
+        # (an index number) is no date, and a year outside 1900–2099 neither
+        text = txt_report("一、总体情况", body="本报告所列数据的统计期限自202311日起至20231231日止。"
+                                              "另于2023210日、2023119日两次更新；编号1202311日；21001231日。")
+        ds = only(lint(text, select=["DL403"], fmt="text"), "DL403")
+        assert [(d.match, d.evidence["expected"]) for d in ds] == [
+            ("202311日", "2023年1月1日"), ("20231231日", "2023年12月31日"), ("2023210日", "2023年2月10日")]
+        assert all(d.fix.applicability == "safe" and "漏写“年”“月”二字" in d.message and "转存" in d.message
+                   for d in ds)
+        assert "统计期限自2023年1月1日起至2023年12月31日止" in apply_fix(apply_fix(text, ds[1]), ds[0])
+        # slips, not a second way of writing dates (DL404 stays quiet)
+        assert only(lint(text.replace("本报告", "本局于2023年3月1日更新指南。本报告"), select=["DL404"], fmt="text"),
+                    "DL404") == []
+
     def test_time_part_makes_fix_unsafe(self):
         text = txt_report("一、总体情况", body="本局于2024-01-22 09:30:00召开政务公开专题会议。")
         ds = only(lint(text, select=["DL403"], fmt="text"), "DL403")

@@ -65,7 +65,8 @@ def test_dates_found_where_they_may_start_are_the_dates_of_the_whole_scan():
     texts += ["2023年2月20日-2023年2月30日", "2023.6.18-2023.6.20-2023.6.21", "GB/T 9704-2012", "2023-06-18-2023-06-20",
               "2023年1月1日-二〇二三年一月二日", "2023年1月1日--2023年1月2日",
               "自20231月1日起至202312月31日止", "1202312月31日", "21001月1日", "019991月1日", "20231月1日-202312月31日",
-              "2023012月1日", "202301月01日"]
+              "2023012月1日", "202301月01日", "自202311日起至20231231日止", "1202311日", "2023119日", "2023210日",
+              "20231231日-20240101日", "21001231日", "2023010日", "202311日号"]
 
     def spans(ms):
         return [(m.span(), m.groupdict()) for m in ms]
@@ -149,7 +150,8 @@ def test_every_date_holds_a_year_mark_or_a_separator():
     for _ in range(20000):
         t = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
         for m in DATE_RE.finditer(t):
-            assert any(c in m.group(0) for c in "年-/."), t
+            # (or 月 or 日 right after the digits: the 年, or the 年 and the 月, left out)
+            assert any(c in m.group(0) for c in "年-/.") or re.fullmatch(r"\d{5,6}月\d{1,2}日|\d{6,8}日", m.group(0)), t
 
 
 def test_plain_templates_expand_as_match_expand_does():

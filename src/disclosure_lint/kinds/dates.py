@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from ..report.agency import KIND_NAMES, UNSETTLED_DEADLINE, classify, deadline_class, is_zone_body
-from ..report.dates import DateMention, gbt_form
+from ..report.dates import FORM_NAMES, FORM_SHORT, DateMention, gbt_form
 from ..report.portal import TIME_AFTER
 from ..report.stamps import is_stamp
 from ..report.year import inferred_note
@@ -52,24 +52,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 Form = Literal["padded", "short", "iso", "slashed", "dotted", "cn", "hao"]
 
-FORM_NAMES = {
-    "gbt": "“年月日”写法",
-    "padded": "月、日前补零的写法",
-    "short": "两位数年份",
-    "iso": "短横线格式",
-    "slashed": "斜线格式",
-    "dotted": "圆点格式",
-    "cn": "汉字数字",
-    "hao": "以“号”代“日”的写法",
-    "spaced": "数字与“年月日”之间带空格的写法",
-    "fullwidth": "全角数字的写法",
-    "no_year_mark": "漏写“年”字的写法（从网页转存的文本也可能在转存时丢了“年”字，请对照发布原文）",
-}
-FORM_SHORT = {
-    "gbt": "标准“年月日”式", "padded": "补零式", "short": "两位数年份式", "iso": "短横线式",
-    "slashed": "斜线式", "dotted": "圆点式", "cn": "汉字数字式", "hao": "“号”式",
-}
-
+_SLIPS = ("no_year_mark", "no_marks")  # forms no clerk chooses: marks left out (or lost in a copy)
 _URL = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》<>\"]+"
                   r"|www\.[A-Za-z0-9.-]+[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef<>\"]*")
 _CLAUSE_END = re.compile(r"[。；;！!？?\n]")
@@ -356,7 +339,7 @@ class MixedDateForms(Kind[MixedDateFormsOptions]):
                 continue
             if not self.options.include_metadata and _is_meta(report, d):
                 continue
-            if d.form != "no_year_mark":  # a slip in one date (DL403), not a way of writing them
+            if d.form not in _SLIPS:  # a slip in one date (DL403), not a way of writing them
                 used.append((d, _form(d)))
         counts = Counter(f for _, f in used)
         if len(counts) < 2:

@@ -10,6 +10,9 @@ Forms (``DateMention.form``):
 * ``dotted``   2024.1.20
 * ``cn``       二〇二四年一月二十日 — Chinese numerals
 * ``no_year_mark`` 20241月20日 — the 年 left out (a slip: the year's four digits run into the month's; 1900–2099 only)
+* ``no_marks`` 202411日, 20241231日 — the 年 and the 月 left out (seen on many portals' copies: the digits run
+  together before 日); read only where one split of the digits into a month and a day is a real date (2024119日,
+  1 19 or 11 9, is not read)
 
 Every mention keeps its block and character offsets, its parsed calendar date
 (``None`` when it is not a real date, e.g. 2月30日) and the raw text.
@@ -24,6 +27,26 @@ from dataclasses import dataclass
 
 from ..model import Block
 
+# each form's name in a finding (a 号 date, ``hao``, is ``gbt`` here: the date-form rule tells it apart)
+FORM_NAMES = {
+    "gbt": "“年月日”写法",
+    "padded": "月、日前补零的写法",
+    "short": "两位数年份",
+    "iso": "短横线格式",
+    "slashed": "斜线格式",
+    "dotted": "圆点格式",
+    "cn": "汉字数字",
+    "hao": "以“号”代“日”的写法",
+    "spaced": "数字与“年月日”之间带空格的写法",
+    "fullwidth": "全角数字的写法",
+    "no_year_mark": "漏写“年”字的写法（从网页转存的文本也可能在转存时丢了“年”字，请对照发布原文）",
+    "no_marks": "漏写“年”“月”二字的写法（从网页转存的文本也可能在转存时丢了这两个字，请对照发布原文）",
+}
+FORM_SHORT = {
+    "gbt": "标准“年月日”式", "padded": "补零式", "short": "两位数年份式", "iso": "短横线式",
+    "slashed": "斜线式", "dotted": "圆点式", "cn": "汉字数字式", "hao": "“号”式",
+}
+
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -34,7 +57,7 @@ _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2,
 _LEAD = r"(?=[\d〇零○一二三四五六七八九])"
 _NOT_AFTER = r"(?<![\d.\-/])"
 _FORMS = (
-    r"(?=\d{2}(?:\d{2})?(?:\s*年|[-/.])|(?:19|20)\d{3,4}月|[〇零○一二三四五六七八九])(?:"
+    r"(?=\d{2}(?:\d{2})?(?:\s*年|[-/.])|(?:19|20)\d{3,4}月|(?:19|20)\d{4,6}日|[〇零○一二三四五六七八九])(?:"
     r"(?P<y>\d{2}|\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
     r"|(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?![\d\-])(?P<it>\s+\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|(?P<sy>\d{4})/(?P<sm>\d{1,2})/(?P<sd>\d{1,2})(?![\d/])"
@@ -42,6 +65,7 @@ _FORMS = (
     r"|(?P<cy>[〇零○一二三四五六七八九]{4})年(?P<cm>十[一二]?|[一二三四五六七八九])月"
     r"(?P<cd>三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])日"
     r"|(?P<ny>(?:19|20)\d{2})(?P<nm>1[0-2]|0?[1-9])月(?P<nd>\d{1,2})日"
+    r"|(?P<xy>(?:19|20)\d{2})(?P<xmd>\d{2,4})日"
     r")"
 )
 DATE_RE = re.compile(_LEAD + _NOT_AFTER + _FORMS)
@@ -51,11 +75,11 @@ DATE_RE = re.compile(_LEAD + _NOT_AFTER + _FORMS)
 # pattern led by look-arounds, as DATE_RE is, is tried at every character): the character a form starts with (a
 # digit or a Chinese numeral, not after a digit or . - /), then what every form that starts with it holds — two or
 # four digits before 年 or - / ., or four Chinese numerals before 年; or 1 or 2, then 9 or 0 and three or four digits
-# more before 月 (the 年 left out).  Every start of a match of DATE_RE is a match
+# more before 月 (the 年 left out), or four to six before 日 (the 年 and the 月 left out).  Every start of a match of DATE_RE is a match
 # of _START (a necessary condition), so trying DATE_RE only there finds the same dates (tests/test_fast_paths_t3_rules).
 _START = re.compile(
     r"[\d〇零○一二三四五六七八九](?<![\d.\-/].)"
-    r"(?:(?<=\d)(?=\d(?:\d{2})?(?:\s*年|[-/.]))|(?<=[12])(?=[09]\d{3,4}月)"
+    r"(?:(?<=\d)(?=\d(?:\d{2})?(?:\s*年|[-/.]))|(?<=[12])(?=[09]\d{3,4}月|[09]\d{4,6}日)"
     r"|(?<=[〇零○一二三四五六七八九])(?=[〇零○一二三四五六七八九]{3}年))"
 )
 
@@ -82,6 +106,18 @@ def date_matches(text: str) -> Iterator[re.Match[str]]:
             yield m
             pos = m.end()  # never empty: every form holds characters
             m = _AFTER_DASH.match(text, pos + 1) if text.startswith("-", pos) else None
+
+
+_SPLITS = {2: (1,), 3: (1, 2), 4: (2,)}  # where the month may end in 2–4 digits
+
+
+def _month_day(year: int, digits: str) -> tuple[int, int] | None:
+    """The month and day that ``digits`` (2–4 digits written without 月) can only be: the one split of them into a
+    month and a day that makes a real date of ``year`` (``1231`` → 12, 31; ``210`` → 2, 10), None when none or two do
+    (``119``: 1 19 or 11 9)."""
+    splits = [(int(digits[:k]), int(digits[k:])) for k in _SPLITS[len(digits)]]
+    real = [(mo, d) for mo, d in splits if _real(year, mo, d) is not None]
+    return real[0] if len(real) == 1 else None
 
 
 def _cn_small(s: str) -> int:
@@ -123,14 +159,15 @@ def _real(y: int, m: int, d: int) -> _dt.date | None:
 # Chinese numeral a month starts with, or four digits then - / . — a table's labels hold 年 (本年新收, 上年结转) and
 # its numbers digits, a paragraph 年 (2023年, 本年度), but rarely these (a block is searched for them before its
 # digits and numerals are walked)
-# (or 月 after five digits: a year with its 年 left out, 20241月, 202412月)
-_ANY_DATE = re.compile(r"年(?=\s*\d|[一二三四五六七八九十])|[-/.](?<=\d{4}[-/.])|月(?<=\d{5}月)")
+# (or 月 after five digits: a year with its 年 left out, 20241月, 202412月; or 日 after six: 202411日)
+_ANY_DATE = re.compile(r"年(?=\s*\d|[一二三四五六七八九十])|[-/.](?<=\d{4}[-/.])|月(?<=\d{5}月)|日(?<=\d{6}日)")
 # its two branches apart: the first led by a literal (the engine finds it as str.find does), the second looked for
 # only in a text holding - / or . (str's search for one character; a class, or an alternation of a literal and a
 # class as _ANY_DATE, is tried at every character, ≈15–30 ns each)
 _YEAR_DATE = re.compile(r"年(?=\s*\d|[一二三四五六七八九十])")
 _SEP_DATE = re.compile(r"[-/.](?<=\d{4}[-/.])")
 _BARE_DATE = re.compile(r"月(?<=\d{5}月)")
+_BARE_DAY = re.compile(r"日(?<=\d{6}日)")
 
 
 def may_hold_date(text: str) -> bool:
@@ -139,7 +176,9 @@ def may_hold_date(text: str) -> bool:
         return True
     if ("-" in text or "/" in text or "." in text) and _SEP_DATE.search(text) is not None:
         return True
-    return "月" in text and _BARE_DATE.search(text) is not None
+    if "月" in text and _BARE_DATE.search(text) is not None:
+        return True
+    return "日" in text and _BARE_DAY.search(text) is not None
 
 
 def find_dates(block: Block) -> list[DateMention]:
@@ -170,6 +209,12 @@ def find_dates(block: Block) -> list[DateMention]:
         elif m.group("ny"):
             form = "no_year_mark"
             year, month, day = int(m.group("ny")), int(m.group("nm")), int(m.group("nd"))
+        elif m.group("xy"):
+            form, year = "no_marks", int(m.group("xy"))
+            split = _month_day(year, m.group("xmd"))
+            if split is None:
+                continue
+            month, day = split
         else:
             form = "cn"
             year = int("".join(str(_CN_DIGIT[c]) for c in m.group("cy")))
