@@ -527,6 +527,12 @@ class TestYearMismatch:
         ds = only(lint(text, select=["DL406"], fmt="text"), "DL406")
         assert [d.evidence["actual"] for d in ds] == [2022]
 
+    def test_period_whose_marks_were_lost(self):
+        # 年 and 月 lost in a portal's copy (统计期限自202211日起至20221231日): still the period's year
+        text = md_report("本报告中所列数据统计期限自202211日起至20221231日止。")
+        ds = only(lint(text, select=["DL406"]), "DL406")
+        assert [(d.evidence["actual"], d.evidence["where"]) for d in ds] == [(2022, "period")]
+
     def test_title_differs_from_config_year(self):
         text = md_report("本报告中所列数据统计期限为2023年1月1日至12月31日。")
         ds = only(lint(text, select=["DL406"], year=2024), "DL406")
@@ -559,6 +565,8 @@ class TestStatisticsPeriod:
         ("统计期限为2023年1月1日至2023年11月30日。", "2023年1月1日至2023年11月30日"),
         ("统计期限为2023年2月1日至12月31日。", "2023年2月1日至12月31日"),
         ("统计时间为2022年1月1日—2023年12月31日。", "2022年1月1日至2023年12月31日"),
+        # 年 and 月 lost in a portal's copy: the period is read all the same
+        ("统计期限自202311日起至20231230日止。", "202311日至20231230日"),
     ])
     def test_fires(self, sentence, period):
         ds = only(lint(md_report("本报告所列数据" + sentence), select=["DL409"]), "DL409")
@@ -570,6 +578,8 @@ class TestStatisticsPeriod:
         "本报告中所列数据统计期限为2023年1月1日至12月31日。",
         "本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。",
         "本报告数据统计时限为2023年1月1日到12月31日。",
+        "本报告所列数据的统计期限自202311日起至20231231日止。",
+        "本报告所列数据的统计期限自20231月1日起至202312月31日止。",
         "截至2023年11月30日，本机关主动公开信息120条。",
         "宣传活动时间段为2023年3月1日至3月31日。",
         "统计数据显示，2023年3月1日至3月31日共受理咨询20次。",
