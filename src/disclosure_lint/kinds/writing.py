@@ -1,5 +1,5 @@
 """Writing kinds: DL901 doubled text, DL902 enumeration out of sequence, DL903 count without its number,
-DL904 a statistics-table label written with a slip.
+DL904 a statistics-table label written with a slip, DL905 an opening that lists another number of parts than it says.
 
 The analyses are report facts (:attr:`AnnualReport.doubles`, ``.enumerations``,
 ``.count_lists``, ``.label_typos`` — see :mod:`disclosure_lint.report.writing`,
@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from ..report import catalogue as cat
 from ..report.annual import AnnualReport
 from ..report.catalogue import TABLE_SHORT_NAMES
+from ..report.structure import miscounted_parts
 from . import register
 from .base import CappedOptions, FixEdit, Hit, Kind
 
@@ -182,3 +184,30 @@ class TableLabelTypo(Kind[WritingOptions]):
                       evidence={"expected": t.official, "actual": written, "table": t.table, "row": t.row},
                       match=written, key=f"{t.table}:{t.row}:{written}",
                       fix=fix, fix_safe=False, fix_description=f"将栏目名改为“{t.official}”")
+
+
+_CN_NUMBER = "零一二三四五六七八九十"
+
+
+@register
+class MiscountedParts(Kind[WritingOptions]):
+    """DL905: the opening says the report has N parts and lists another number (:func:`miscounted_parts`)."""
+
+    name = "miscounted-parts"
+    Options = WritingOptions
+    params = frozenset({"count", "listed", "left_out"})
+
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
+        found = miscounted_parts(report)
+        if found is None:
+            return
+        listed = len(found.listed)
+        left = [s for s in cat.SECTIONS if s.id not in found.listed] if listed < found.stated else []
+        left_out = "，没有列出" + "、".join(f"“{s.title}”" for s in left) if left else ""
+        yield Hit(block=found.block, start=found.start, end=found.end,
+                  params={"count": found.count, "left_out": left_out,
+                          "listed": _CN_NUMBER[listed] + ("个方面" if "方面" in found.count else "个部分")},
+                  evidence={"expected": found.stated, "actual": listed,
+                            "listed": [cat.SECTION_BY_ID[s].title for s in found.listed],
+                            "left_out": [s.title for s in left]},
+                  key=f"parts:{found.count}")

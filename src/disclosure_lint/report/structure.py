@@ -373,3 +373,63 @@ def declared_old_parts(report: AnnualReport) -> list[str]:
                 return ["概述", *found]
     return []
 
+
+
+# An opening that names the parts and says how many (本报告由总体情况、…、其他需要报告的事项等六部分组成): the list after
+# its lead word (the last one before the count), and the count
+_DECLARES = re.compile(r"(?:由|包括|包含|分为|涵盖)[:：]?(?P<list>[^。；;！？\n]{8,240}?)(?P<deng>等|共|计|这|\s)*"
+                       r"(?P<count>(?P<n>[二三四五六七八九])个?(?:部分|方面))")
+_LEAD = re.compile(r"(?:由|包括|包含|分为|涵盖)[:：]?")
+# each item of the list: split at 、，, and at 和/及/与 before the start of a part's title (…改进情况和其他需要报告的事项)
+_ITEM_SPLIT = re.compile(r"[、，,；]|(?:和|及|以及|与)(?=其[他它]|存在|政府信息公开|主动|收到|因政府)")
+# which part an item names, as openings shorten the titles (收到处理…, 其它需要报告事项, 其他报告的事项)
+_ITEM_PART = (("s1", re.compile(r"总体情况|概述|基本情况|总体概况")), ("s2", re.compile(r"主动公开")),
+              ("s3", re.compile(r"收到和处理|收到处理|依申请")), ("s4", re.compile(r"行政复议|行政诉讼")),
+              ("s5", re.compile(r"问题")), ("s6", re.compile(r"其[他它][^、，,]{0,6}事项")))
+_CN_COUNT = {c: k for k, c in enumerate("一二三四五六七八九", start=1)}
+
+
+@dataclass(frozen=True)
+class DeclaredParts:
+    """An opening's list of the report's parts that does not hold as many parts as it says: ``block``, the count's span
+    (``start`` … ``end``: 六个部分), the number it says and the parts (ids s1 … s6) it lists, in order."""
+
+    block: Block
+    start: int
+    end: int
+    count: str
+    stated: int
+    listed: tuple[str, ...]
+
+
+def miscounted_parts(report: AnnualReport) -> DeclaredParts | None:
+    """The first of the opening paragraphs' lists of parts whose count is not the number of parts it lists — when
+    every item of it names one part of the unified format, each once (a list holding anything else, the old format's
+    收费及减免 or a part of the body's own, is not counted).  A list ended by 等 may stop early (``总体情况、主动公开…、
+    收到和处理…等六个部分``): only one that leaves out a part in its middle, or lists more than it says, is returned."""
+    for b in report.text_blocks[:OPENING_BLOCKS]:
+        t = b.text
+        if "部分" not in t and "方面" not in t:
+            continue
+        for m in _DECLARES.finditer(t):
+            items = _LEAD.split(m.group("list"))[-1]
+            listed: list[str] = []
+            for item in _ITEM_SPLIT.split(items):
+                item = item.strip(" \t“”\"'《》")
+                if not item:
+                    continue
+                parts = [sid for sid, rx in _ITEM_PART if rx.search(item)]
+                if len(parts) != 1:
+                    listed = []
+                    break
+                if not listed or listed[-1] != parts[0]:  # 行政复议、行政诉讼情况: one part in two items
+                    listed.append(parts[0])
+            stated = _CN_COUNT[m.group("n")]
+            if len(listed) < 3 or len(set(listed)) != len(listed) or len(listed) == stated:
+                continue
+            cut_short = "等" in (m.group("deng") or "") or items.endswith("等")
+            ids = [s.id for s in cat.SECTIONS]
+            if cut_short and len(listed) < stated and listed == ids[:len(listed)]:
+                continue  # the first parts, then 等: the rest left unsaid
+            return DeclaredParts(b, m.start("count"), m.end("count"), m.group("count"), stated, tuple(listed))
+    return None
