@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from disclosure_lint.report import interpret
-from disclosure_lint.report.agency import classify, government_of, is_zone_body, name_from_title, names
+from disclosure_lint.report.agency import classify, government_of, is_zone_body, name_from_title, names, office_owner
 
 from .conftest import lint, parse
 
@@ -404,3 +404,22 @@ def test_the_report_compiled_by_an_areas_disclosure_office_is_the_areas():
                                                                      "某某县政务公开领导小组办公室")
     zone = interpret(parse(text.replace("某某县", "某某开发区"), "text"))
     assert zone.agency.name == "某某开发区政务公开领导小组办公室"  # a zone's: its 管委会, not a 人民政府
+
+
+def test_a_townships_government_office_compiles_the_townships_report():
+    # 某某乡人民政府政府办公室: the township government's 政府办公室 — the report is the township's, its 我乡 its own
+    text = "一、总体情况\n2023年，某某乡人民政府政府办公室认真落实《条例》。\n（一）依申请公开\n2023年，我乡未收到依申请公开事项。\n"
+    rep = interpret(parse(text, "text"))
+    assert (rep.agency.name, rep.agency.kind, rep.agency.office) == ("某某乡人民政府", "township_government",
+                                                                     "某某乡人民政府政府办公室")
+    assert [d.code for d in lint(text, fmt="text", select=["DL301"])] == []
+    # a county government's 政府办公室 is still a department of its own
+    assert office_owner("某某县人民政府政府办公室") is None
+
+
+@pytest.mark.parametrize("name", ["某某市新城街办事处", "某某市新城街办"])
+def test_a_street_office_written_jie_banshichu(name):
+    # 街办 is short for 街道办: a street office, whose 本街道 is its own word (not a department's 处)
+    assert classify(name) == ("street_office", "街道")
+    text = f"# {name}2022年政府信息公开工作年度报告\n\n## 一、总体情况\n\n2022年，本街道主动公开信息120条。\n"
+    assert [d.code for d in lint(text, select=["DL301"])] == []

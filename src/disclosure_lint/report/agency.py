@@ -101,7 +101,7 @@ _RULES: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
     for p, k, w in (
         (r"人民政府办公[室厅]", "government_office", None),
         (r"政府办公[室厅]", "government_office", None),
-        (r"街道办事处|街道办|街道", "street_office", "街道"),
+        (r"街道办事处|街道办|街办事处|街办|街道", "street_office", "街道"),  # (某某街办事处: 街办 is 街道办's short form)
         # a street office named 某某街 (天津: 佳荣里街, 我街) — not a street of shops (步行街, 商业街, 大街, 老街)
         (r"(?<!步行)(?<!商业)(?<!美食)(?<![大老古])街", "street_office", "街"),
         (r"镇人民政府|镇政府|镇", "town_government", "镇"),
@@ -212,7 +212,8 @@ _TITLE_LEAD = re.compile(r"^(?:(?:Page|P\.)\d{1,4}[-–—]|标题[:：]?|名称
                          r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|cc))+")
 
 
-_OFFICE_OF = re.compile(r"(?:党政|综合)?办公[室厅]$|党政办$|综合事务部$")  # (a street's 综合事务部 compiles its report)
+# (a street's 综合事务部 compiles its report; 某某乡人民政府政府办公室: the township government's 政府办公室)
+_OFFICE_OF = re.compile(r"(?:党政|综合|政府)?办公[室厅]$|党政办$|综合事务部$")
 _OWNS_ITS_OFFICE = frozenset({"town_government", "township_government", "street_office", "bureau", "commission", "department"})
 
 
