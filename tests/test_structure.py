@@ -329,6 +329,17 @@ def test_dl103_truncated_unified_report_is_not_free_text():
     assert dl1(text, fmt="text") == []
 
 
+def test_dl103_cut_copy_whose_first_heading_ran_into_the_pages_byline():
+    # a portal copy: the byline and part 一's heading on one line, the excerpt cut in part 一 — a cut copy of a unified
+    # report (DL002 says so), not a free-text report
+    body = "本局认真贯彻落实《条例》，全年主动公开政府信息四十余条，依申请公开两件均已答复。" * 9
+    text = (f"某某区某某局2021年度政府信息公开工作年度报告\n2022年01月25日 来源: 某某区政府网一、总体情况\n"
+            f"{body}\n同时，我局在“政务公开”等版块，均根据内容")
+    assert dl1(text, fmt="text") == []
+    # the same prose, not cut and without the heading, is still free text
+    assert codes(dl1(f"某某区某某局2021年度政府信息公开工作年度报告\n{body}\n", fmt="text")) == ["DL103"]
+
+
 def test_dl103_unstructured_prose():
     body = "本街道认真贯彻落实政府信息公开条例，全年主动公开政府信息四十余条，依申请公开两件均已答复。" * 8
     text = f"某某街道2020年政府信息公开工作年度报告\n{body}\n"

@@ -316,6 +316,16 @@ def _lis(seq: list[int]) -> set[int]:
     return out
 
 
+# part 一's numbered title ending a line after a page's own words (``2022年01月25日 来源: 上海普陀一、总体情况``: the
+# portal's byline and the heading run together in a copy), where no heading was seen
+_GLUED_FIRST = re.compile("一\\s*[、.．]\\s*(?:" + "|".join(re.escape(t) for t in (cat.SECTIONS[0].title, "总体概况"))
+                          + ")\\s*$", re.M)
+
+
+def _glued_first_part(report: AnnualReport) -> bool:
+    return any(_GLUED_FIRST.search(b.text) for b in report.text_blocks[:OPENING_BLOCKS])
+
+
 class NonUnifiedFormatOptions(KindOptions):
     min_unknown_sections: int = Field(
         default=2, ge=1, description="至少有几个无法对应统一格式的一级标题（且有正文），才认定为自由行文的报告")
@@ -347,7 +357,8 @@ class NonUnifiedFormat(Kind[NonUnifiedFormatOptions]):
             return
         if (not complete or cut_by_reader(report) or report.attachment_page is not None
                 or (report.truncation is not None and (report.stats or report.truncation.where == "pages"
-                                                       or st.by_id or declares_unified_parts(report)))):
+                                                       or st.by_id or declares_unified_parts(report)
+                                                       or _glued_first_part(report)))):
             return  # looks like a truncated copy of a unified report (or the tool read only its beginning; or it is
             # cut off and has the format's statistics tables, one of its parts, or lists the format's parts in its
             # opening), or the report is in the page's attachment (DL002)
