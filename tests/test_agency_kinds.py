@@ -413,8 +413,9 @@ def test_a_townships_government_office_compiles_the_townships_report():
     assert (rep.agency.name, rep.agency.kind, rep.agency.office) == ("某某乡人民政府", "township_government",
                                                                      "某某乡人民政府政府办公室")
     assert [d.code for d in lint(text, fmt="text", select=["DL301"])] == []
-    # a county government's 政府办公室 is still a department of its own
+    # a county government's 政府办公室 is still a department of its own; the township's 办公室 is still the township's
     assert office_owner("某某县人民政府政府办公室") is None
+    assert office_owner("某某县某某乡人民政府办公室") == "某某县某某乡人民政府"
 
 
 @pytest.mark.parametrize("name", ["某某市新城街办事处", "某某市新城街办"])

@@ -59,3 +59,24 @@ def test_a_report_in_traditional_script_is_said_so():
     assert not c.plausible and "文字是繁体字（如“總體情況”“年度報告”“政府信息公開”）" in c.reason
     # a simplified report quoting a traditional name now and then is read as ever
     assert cand("某某局2023年政府信息公开工作年度报告\n本局与澳門特別行政區某某局開展交流。\n").plausible
+
+
+_SCHOOL = ("某某大学2022—2023学年信息公开工作年度报告\n本年度报告根据《高等学校信息公开办法》（教育部令第29号）编制。"
+           "报告中所列数据的统计期限为2022年9月1日到2023年8月31日。\n一、概述\n学校全年主动公开信息120条。\n")
+
+
+def test_a_schools_own_disclosure_report_is_another_regime():
+    # a university's report (an academic year, 教育部令第29号): skipped in a folder, with why …
+    c = cand(_SCHOOL)
+    assert not c.plausible and "学校的信息公开年度报告" in c.reason and "教育部令第29号" in c.reason
+    # … and named on the command line, said once: no check of the government format (the year is not read)
+    from .conftest import lint
+
+    assert [d.code for d in lint(_SCHOOL, fmt="text")] == ["DL005"]
+
+
+def test_an_education_bureau_speaking_of_its_schools_is_a_government_report():
+    text = ("某某县教育局2023年政府信息公开工作年度报告\n本局督促全县学校做好学校信息公开年度报告编制工作，"
+            "指导2022-2023学年学生资助信息公开。\n一、总体情况\n本局全年主动公开信息120条。\n")
+    assert cand(text).plausible
+    assert interpret(parse(text, "text")).year == 2023

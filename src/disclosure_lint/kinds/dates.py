@@ -41,6 +41,7 @@ from pydantic import Field
 from ..report.agency import KIND_NAMES, UNSETTLED_DEADLINE, classify, deadline_class, is_zone_body
 from ..report.dates import FORM_NAMES, FORM_SHORT, DateMention, gbt_form
 from ..report.portal import TIME_AFTER
+from ..report.regime import school_report
 from ..report.stamps import is_stamp
 from ..report.year import inferred_note
 from . import register
@@ -582,7 +583,7 @@ class StatisticsPeriod(Kind[StatisticsPeriodOptions]):
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         found = report.period_span
-        if found is None:
+        if found is None or school_report(report):  # (a school's report: an academic year, :mod:`..report.regime`)
             return
         b, m = found
         y1, m1, d1 = int(m.group("y1")), int(m.group("m1")), int(m.group("d1"))

@@ -230,10 +230,13 @@ def office_owner(name: str) -> str | None:
     m = _OFFICE_OF.search(name)
     if m is None or m.start() < 2:
         return None
-    owner = name[:m.start()]
-    if owner.endswith("公署"):
-        return None  # 某某盟行政公署办公室: a government's office (its own report), as 某某县人民政府办公室 is
-    return owner if classify(owner)[0] in _OWNS_ITS_OFFICE else None
+    # (某某乡人民政府办公室: the 政府 is the owner's; 某某乡人民政府政府办公室: the office's)
+    for owner in (name[:m.start()], name[:m.start() + 2]) if m.group().startswith("政府") else (name[:m.start()],):
+        if owner.endswith("公署"):
+            return None  # 某某盟行政公署办公室: a government's office (its own report), as 某某县人民政府办公室 is
+        if classify(owner)[0] in _OWNS_ITS_OFFICE:
+            return owner
+    return None
 
 
 _ZONE_WORD = re.compile(r"开发区|高新区|园区|新区|管委|管理委员会|试验区|示范区|合作区")

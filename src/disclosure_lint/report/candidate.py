@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import catalogue as cat
+from .regime import school_report
 from .structure import declares_unified_parts
 from .year import names_itself
 
@@ -42,6 +43,8 @@ _TITLE_AT_START = re.compile(
     r"[^。；，,\n]{0,12}?(?:年度报告|年报|报告)")
 _HEAD_CHARS = 200
 REASON = "不像政府信息公开工作年度报告：没有报告标题，也没有“一、总体情况”等六个部分的标题或统计表"
+REASON_SCHOOL = ("不是政府信息公开工作年度报告：这是学校的信息公开年度报告（开头写有“{words}”），按《高等学校信息公开办法》"
+                 "（教育部令第29号）以学年编写，不适用政府信息公开工作年度报告的统一格式和期限")
 
 
 @dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
@@ -54,6 +57,9 @@ class Candidate:
 
 
 def assess(report: AnnualReport) -> Candidate:
+    school = school_report(report)
+    if school:
+        return Candidate(False, (), REASON_SCHOOL.format(words=school))
     signs: list[str] = []
     doc = report.document
     # a file read under another type than its name's (``content-type``) was read all the same: not a sign

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import catalogue as cat
+from .regime import school_report
 
 if TYPE_CHECKING:  # pragma: no cover
     from .annual import AnnualReport
@@ -74,6 +75,8 @@ def decide(report: AnnualReport) -> YearDecision:
     t, p = report.title_year, report.period_year
     if report.overrides.year:
         return YearDecision(report.overrides.year, "config", t, p)
+    if school_report(report):
+        return YearDecision(None, "none", t, p)  # an academic year, of another regime (:mod:`.regime`)
     if t is None:
         if p is None:
             b = body_year(report)
