@@ -200,11 +200,12 @@ class InjectedSpam(Kind[InjectedSpamOptions]):
             yield from self._emit(found[key])
 
     def _emit(self, spans: list) -> Iterator[Hit]:
-        """Merge the overlapping spans of one block or cell, drop allowed and exempt ones, make hits."""
+        """Merge the overlapping or adjoining spans of one block or cell (365bet(中国)官方网站: one insertion), drop
+        allowed and exempt ones, make hits."""
         spans.sort(key=lambda t: (t[0], -t[1]))
         merged: list[list] = []
         for s, e, block, cell, p, h in spans:
-            if merged and s < merged[-1][1]:
+            if merged and s <= merged[-1][1]:
                 last = merged[-1]
                 last[1] = max(last[1], e)
                 last[4] = last[4] or p

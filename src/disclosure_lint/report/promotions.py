@@ -71,6 +71,7 @@ SPAM_TERMS = (
     "永利皇宫", "澳门永利", "新濠天地", "新濠影汇", "澳门金沙", "上葡京",  # casinos named without 体育/娱乐
     "飞禽走兽老虎机", "德赢vwin", "vwin德赢", "德赢体育", "365体育直播", "365体育备用", "365体育官网", "足彩网",  # seen injected
     "雷速体育", "雷速直播", "澳门赌场", "uedbet", "伟德app", "伟德官网", "伟德体育", "六宝典", "manbetx",
+    "沙巴体育", "足彩在线", "足彩app", "千亿国际", "球迷网",  # seen injected (a title's notice, 习近平, a college's name)
     "娛樂城", "百家樂", "真人真錢", "真人視訊", "體育投注", "網上賭場", "線上賭場", "永利皇宮", "澳門永利",
     "新濠影匯", "澳門金沙", "澳門賭場",  # traditional characters (mirror sites)
 )  # a term that is an ordinary word where it stands (彩金饰品, 注册送章 …) is not one: see :func:`ordinary_term`
@@ -80,7 +81,8 @@ SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|
                  r"(?:欧洲杯|世界杯|亚洲杯|欧冠)(?:在哪|哪里|怎么|如何)(?:投注|下注|买球)",  # 2024欧洲杯在哪投注
                  r"ibet国际(?:平台|集团|娱乐|官网)",
                  r"\d{2,4}比分直播",  # 188比分直播: a betting site's score page put in a sentence
-                 r"开云(?:手机|官网|官方|入口|app|APP|娱乐|平台|集团|棋牌)")
+                 r"开云(?:手机|官网|官方|入口|app|APP|娱乐|平台|集团|棋牌)",
+                 r"[（(]中国[）)]\s*官方网站")  # 环球国际(中国)官方网站: a gambling site's page title put in a body's name
 # Ordinary phrases that hold a term (a lottery shop, a card room for the elderly).
 SPAM_ALLOW = ("体育投注站", "棋牌娱乐室", "棋牌娱乐活动")
 
