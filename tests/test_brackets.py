@@ -270,3 +270,12 @@ def test_an_empty_font_switch_ending_the_portals_line_is_the_portals(fields):
 def test_dl703_a_pages_tool_whose_bracket_the_copy_lost_is_not_the_reports(line):
     text = f"某某局2023年政府信息公开工作年度报告\n{line}\n一、总体情况\n本局全年主动公开政府信息120条。\n"
     assert lint(text, select=["DL703"], fmt="text") == []
+
+
+def test_a_quotation_left_open_before_a_quoted_name_is_one_missing_mark():
+    # “…“name”: the first quotation's ” left out — one finding at the first “, not a reversed “ and a stray ”
+    ds = dl703("报告电子版可在“政府信息公开网站“市卫生健康委”版块下载。\n", fmt="text")
+    assert [(d.column, d.evidence.get("problem"), d.match) for d in ds] == [(8, "unclosed", "“")]
+    # a second “ whose next ” closes a clause, not a name, is still the first one's reversed ”
+    ds = dl703("推进“放管服“改革，落实“双随机”监管。\n", fmt="text")
+    assert [d.evidence.get("problem") for d in ds] == ["reversed"]
