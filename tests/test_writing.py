@@ -546,3 +546,11 @@ def test_dl905_on_a_flattened_page():
     text = _opening("s1 s2 s3 s4 s5", "六个部分").replace("\n", " ")
     ds = only("DL905", text, fmt="text")
     assert [(d.line, d.match) for d in ds] == [(1, "六个部分")]
+
+
+def test_dl902_a_shi_marker_run_into_the_word_before_it_is_still_the_item():
+    # 一是…信息二是…三是: the 。 before 二是 left out — 二是 is there, 三是 follows it (the missing mark is not DL902's)
+    text = "一是通过门户网站发布便民服务等信息二是通过大屏幕滚动播放政策，三是印发宣传册。\n"
+    assert only("DL902", text, fmt="text") == []
+    # with no 二是 anywhere between them, 三是 is still a skip
+    assert [d.evidence["expected"] for d in only("DL902", "一是加强领导；三是完善制度。\n", fmt="text")] == ["二是"]

@@ -350,6 +350,14 @@ def analyse(report) -> list[EnumRun]:
     return runs
 
 
+def _glued(previous: EnumItem, item: EnumItem, marker: str) -> bool:
+    """Whether a 是-item's ``marker`` stands between ``previous`` and ``item`` in their piece, run into the word before
+    it (``便民服务等信息二是通过大屏幕…``: the 。 left out, so it was not taken for a marker)."""
+    if item.family != "shi" or previous.span.piece is not item.span.piece:
+        return False
+    return marker in item.span.piece.text[previous.span.end:item.span.start]
+
+
 def breaks(items: list[EnumItem]) -> list[EnumBreak]:
     """The items that break the sequence, each with the marker it should have, blamed so that applying
     every fix gives a correct run (one slip, one finding):
@@ -372,6 +380,9 @@ def breaks(items: list[EnumItem]) -> list[EnumBreak]:
         if v == expect:
             expect += 1
             i += 1
+            continue
+        if v == expect + 1 and _glued(items[i - 1], item, marker_text(item.family, expect, item.marker)):
+            expect += 1  # 一是…信息二是…三是: the item is there, its marker run into the sentence before it
             continue
         j = i + 1
         if j < len(items) and values[j] != expect + 1:
