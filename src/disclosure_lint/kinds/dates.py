@@ -571,6 +571,9 @@ def _content_reason(report, year: int) -> str:
     return f"（{'、'.join(parts)}都表明这是{year}年度的报告，标题的年份疑为笔误）"
 
 
+_FOUNDED = re.compile(r"成立|设立|组建|挂牌|揭牌|正式运行|新设")
+
+
 class StatisticsPeriodOptions(KindOptions):
     pass
 
@@ -591,6 +594,8 @@ class StatisticsPeriod(Kind[StatisticsPeriodOptions]):
         m2, d2 = int(m.group("m2")), int(m.group("d2"))
         if (m1, d1, m2, d2) == (1, 1, 12, 31) and y1 == y2:
             return
+        if (m2, d2) == (12, 31) and _FOUNDED.search(b.text, max(0, m.start() - 120), m.start("start")):
+            return  # 因本街道于2024年5月28日成立，故统计期限自2024年5月28日起: a body set up during the year
         expected = f"{y1}年1月1日至12月31日"
         period = f"{m.group('start')}至{m.group('end')}"
         yield Hit(block=b, start=m.start("start"), end=m.end("end"),
