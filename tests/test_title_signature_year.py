@@ -235,6 +235,9 @@ class TestYearFromContent:
     # one paragraph that starts with the year and the body doing something: itself, or its name
     ("一、总体情况\n2022年，我局认真贯彻《条例》，全年主动公开信息32条。\n（一）主动公开情况\n公开信息32条。\n", 2022),
     ("一、总体情况\n2020年某某坪镇严格按照《条例》有关要求开展工作。\n（一）主动公开情况\n公开信息32条。\n", 2020),
+    # … or a body named short, doing something (the body not otherwise named)
+    ("一、总体情况\n2025年区市场监管局共收到信息公开申请152件。\n（一）主动公开情况\n公开信息32条。\n", 2025),
+    ("一、总体情况\n2025年,海青镇未收到依申请公开事项。\n（一）主动公开情况\n公开信息32条。\n", 2025),
     # a long name and its short name between 现公布 and the year
     ("根据《条例》规定，现公布某某市某某区人民政府办公室（以下简称区政府办公室）2022年政府信息公开工作年度报告。\n正文。\n", 2022),
     # last year's report, published as an activity, is not the report naming itself
@@ -313,6 +316,7 @@ def test_a_title_ending_in_nianbao():
     "一、总体情况\n2022年，我局认真贯彻《条例》。\n2023年，我局将继续做好公开工作。\n",  # two years start paragraphs
     "一、总体情况\n2022年，我局认真贯彻《条例》。\n2021年我局公开信息30条，2021年未收到申请，2021年无复议。\n",  # named less
     "一、总体情况\n2022年，县委、县政府高度重视政务公开。\n",  # not the body
+    "一、总体情况\n2022年，市委宣传部召开新闻发布会。\n",  # a body that does nothing the report's body does
 ])
 def test_no_year_from_an_opening_that_does_not_say(text):
     assert interpret(parse(text, "text")).year is None

@@ -228,9 +228,17 @@ def _year_of_subject(report: AnnualReport, skip: set[int]) -> int | None:
         if id(b) in skip or portal.is_line(b):
             continue
         m = _YEAR_SUBJECT.match(b.text)
-        if m is not None and (m.group("s")[0] in "我本全" or (name is not None and m.group("s").startswith(name))):
+        if m is not None and (m.group("s")[0] in "我本全" or (name is not None and m.group("s").startswith(name))
+                              or _BODY_SUBJECT.match(m.group("s"))):
             return int(m.group("y"))
     return None
+
+
+# a body named as the subject, short (2025年区市场监管局共收到… / 2025年,海青镇未收到… / 2024年街道…): a few
+# characters ending in a body's word, then what it did
+_BODY_SUBJECT = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:局|镇|乡|街道|街道办事处|管委会|委员会|中心|办公室|人民政府)"
+                           r"(?=[\u4e00-\u9fff]{0,3}(?:共|全年|累计|未|没有|认真|严格|坚持|持续|积极|主动|围绕|深入|始终|按照|"
+                           r"依法|进一步|不断|着力|紧紧|收到|受理|公开|发布|办理))")
 
 
 # a paragraph or a sentence that starts with a year (2022年，开发区… / （二）依申请公开办理情况。2020年，县医院…)
