@@ -365,6 +365,12 @@ def test_title_names_whole(title, expected):
     (["2022年，通過政府門戶網站公开信息。"], None),
     (["2022年，统计局认真贯彻《条例》。"], None),  # a department without its place
     (["2020年,某某区公共资源交易中心深入贯彻落实《条例》。"], "某某区公共资源交易中心"),  # (公共 is no 共 of a count)
+    # seen on real pages: 向社会公布 … 政府信息公开情况, the year before the name, 全面总结 …, 紧扣
+    (["为做好政府信息公开工作，特向社会公布某某市统计局2024年政府信息公开情况。"], "某某市统计局"),
+    (["按照《条例》要求，特向社会公布2024年度某某市卫生健康局信息公开年度报告。"], "某某市卫生健康局"),
+    (["本报告全面总结某某区人民政府某某街道办事处2025年政府信息公开工作情况。"], "某某区人民政府某某街道办事处"),
+    (["2025年，某某村镇紧扣“公开透明、便民高效”的工作主线，持续完善公开机制。"], "某某村镇"),
+    (["全面总结2025年政府信息公开工作情况。"], None),  # no name at all
 ])
 def test_the_body_the_opening_names(texts, expected):
     from disclosure_lint.report.agency import opening_name

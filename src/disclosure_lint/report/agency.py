@@ -362,9 +362,9 @@ _QUOTED_TITLE = re.compile(r"《([^《》\n]{4,60}?(?:政府信息公开|政务�
 # …or named unquoted: 现发布某某区商务委员会2021年政府信息公开工作年度报告, 由某某区审计局编制, 本报告是某某区人民政府办公室
 # 依据…编制, 根据《条例》的规定，某某市卫生健康委编制了…
 _NAMED_BY = re.compile(
-    r"(?:现(?:予以|予)?(?:发布|公布)|现向社会(?:公开|公布|发布)|特(?:发布|公布|编制)|编制了?|现将)"
+    r"(?:现(?:予以|予)?(?:发布|公布)|[现特]?向社会(?:公开|公布|发布)|特(?:发布|公布|编制)|编制了?|现将|总结)"
     r"(?P<t>[^，。；《》,;\n]{0,60}?(?:19|20)\d{2}\s*年度?"
-    r"[^，。；《》,;\n]{0,30}?(?:政府信息公开|政务公开)[^，。；《》,;\n]{0,10}?(?:年度)?报告)"
+    r"[^，。；《》,;\n]{0,30}?(?:政府信息公开|政务公开|信息公开)[^，。；《》,;\n]{0,10}?(?:(?:年度)?报告|工作情况|情况))"
     r"|(?:由|本报告是|本报告由)(?P<n>[^，。；《》,;\n的]{3,30}?)(?:依据|根据|按照|编制|制作)"
     r"|(?:规定|要求)[，,](?P<m>[^，。；《》,;\n的]{3,30}?)编制了")
 # …，某某区水务局编制了2024年度… / 某某镇党政办公室编制了《…》: the maker, after a clause (its name checked: _plausible)
@@ -380,7 +380,7 @@ _TITLE_OPENS = re.compile(r"\s*(?P<t>[^，。；《》,;\n]{2,40}?(?:19|20)\d{2}
 # words between the year and the first word of what it did
 _YEAR_SUBJECT = re.compile(r"(?:^|(?<=[。；;：:]))\s*(?:19|20)\d{2}\s*年度?\s*[，,]?\s*(?P<n>[^\s，。；、《》“”,;:：]{3,40})")
 _DOING = re.compile(r"认真|严格|深入|坚持|高度|持续|进一步|全面|积极|紧紧|始终|扎实|按照|根据|依据|围绕|通过|依托|不断|切实|"
-                    r"着力|聚焦|继续|加强|大力|主动|全力|贯彻|立足|结合|共计|共(?=[\d一二三四五六七八九十])|累计|政府信息公开|政务公开|信息公开|以习近平|在")
+                    r"着力|聚焦|继续|加强|大力|主动|全力|贯彻|立足|结合|紧扣|牢牢|共计|共(?=[\d一二三四五六七八九十])|累计|政府信息公开|政务公开|信息公开|以习近平|在")
 
 
 # the words a subject starts with when it is no body's own name: self-references (我局, 本镇, 全县), and a kind's word
@@ -403,7 +403,7 @@ def opening_name(texts: list[str]) -> str | None:
                 if name and classify(name)[0] is not None:
                     return name
     for text in texts:
-        named = _NAMED_BY.search(text) if ("编制" in text or "现" in text) else None
+        named = _NAMED_BY.search(text) if ("编制" in text or "现" in text or "公布" in text or "总结" in text) else None
         if named is not None:
             t = _LEAD_WORDS.sub("", _ALIAS_NOTE.sub("", named.group("t") or ""))
             name = name_from_title(t)[0] if t else _ALIAS_NOTE.sub("", named.group("n") or named.group("m")).strip()
