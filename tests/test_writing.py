@@ -554,3 +554,15 @@ def test_dl902_a_shi_marker_run_into_the_word_before_it_is_still_the_item():
     assert only("DL902", text, fmt="text") == []
     # with no 二是 anywhere between them, 三是 is still a skip
     assert [d.evidence["expected"] for d in only("DL902", "一是加强领导；三是完善制度。\n", fmt="text")] == ["二是"]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("全年发布民意征集民意征集8件。", "民意征集"),  # a count right after the pair
+    ("全年新收政府信息公开公开申请0件。", "公开"),  # taking the copy out makes the format's term whole again
+])
+def test_dl901_a_doubled_noun_inside_a_sentence_seen_on_real_pages(text, word):
+    assert [d.evidence.get("actual", d.match) for d in only("DL901", text, fmt="text")] == [word + word]
+
+
+def test_dl901_two_words_that_share_a_word_are_still_not_a_double():
+    assert only("DL901", "对申请人予以公开公开方式为网上公开。", fmt="text") == []

@@ -21,7 +21,8 @@ ends one word and starts the next is everywhere and is correct (部门|门户网
   cannot be two words: the copy is preceded by a clause boundary, or followed by one or
   by a function character; or, inside a sentence, a word of :mod:`.doubled_words` (verbs,
   adverbs, prepositions and the commonest nouns: ``认真贯彻贯彻落实``, ``进一步加强加强``,
-  ``工作工作取得``) not followed by a noun compound it begins.  ``…予以公开公开方式…`` is
+  ``工作工作取得``) not followed by a noun compound it begins; or any word followed by a count (``民意征集民意征集8件``) or
+  whose copy breaks a term of the format (``信息公开公开申请``).  ``…予以公开公开方式…`` is
   *not* reported: it reads as 予以公开 | 公开方式 (two noun phrases, or a boundary the writer
   left out), not as a doubled word.  Not
   taken: one character repeated (天天天天), numerals (二零二零), 一 + measure
@@ -473,7 +474,9 @@ def _word_doubles(piece: Piece, check: bool = True) -> list[Doubled]:
         before_boundary = nxt == "" or nxt in BOUNDARY
         if doubled_words.spoken(text, i, j, w):
             continue  # reduplicated in speech: 再商量商量, 群众说：“……研究研究”, 学习学习再学习
-        if not (after_boundary or before_boundary):
+        # a count right after the pair (民意征集民意征集8件), or the format's own term made whole again by taking the copy
+        # out (信息公开公开申请 → 信息公开申请): the pair is no two words
+        if not (after_boundary or before_boundary or nxt.isdigit() or _mends_term(text, i, j, w)):
             if nxt in _WORD_NEXT:
                 if doubled_words.nominal(text, i):
                     continue  # 效率的提高|提高了: the noun, then the verb
@@ -485,6 +488,17 @@ def _word_doubles(piece: Piece, check: bool = True) -> list[Doubled]:
             continue
         out.append(Doubled(Span(piece, i, j), w, "word", before_boundary))
     return out
+
+
+_TERMS = ("信息公开申请", "依申请公开", "主动公开政府信息")  # the format's terms a doubled word was seen breaking
+
+
+def _mends_term(text: str, i: int, j: int, w: str) -> bool:
+    """Whether taking the second copy of ``w`` out of ``text[i:j]`` (``w`` twice) makes one of :data:`_TERMS` that the
+    text around it does not hold as it stands."""
+    before = text[max(0, i - 6):j + 6]
+    after = text[max(0, i - 6):i + len(w)] + text[j:j + 6]
+    return any(t in after and t not in before for t in _TERMS)
 
 
 def _mark_doubles(piece: Piece, starts: list[int] | None = None) -> list[Doubled]:
