@@ -238,7 +238,7 @@ def _year_of_subject(report: AnnualReport, skip: set[int]) -> int | None:
 # characters ending in a body's word, then what it did
 _BODY_SUBJECT = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:局|镇|乡|街道|街道办事处|管委会|委员会|中心|办公室|人民政府)"
                            r"(?=[\u4e00-\u9fff]{0,3}(?:共|全年|累计|未|没有|认真|严格|坚持|持续|积极|主动|围绕|深入|始终|按照|"
-                           r"依法|进一步|不断|着力|紧紧|收到|受理|公开|发布|办理))")
+                           r"依法|进一步|不断|着力|紧紧|聚焦|紧扣|扎实|全面|切实|大力|收到|受理|公开|发布|办理))")
 
 
 # a paragraph or a sentence that starts with a year (2022年，开发区… / （二）依申请公开办理情况。2020年，县医院…)
