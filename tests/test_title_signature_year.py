@@ -400,3 +400,25 @@ def test_a_portal_columns_name_of_kinds_of_bodies_is_no_title():
             "某某县某某乡2025年政府信息公开工作年度报告\n一、总体情况\n正文。\n")
     rep = interpret(parse(text, "text"))
     assert (rep.agency.name, rep.year) == ("某某县某某乡", 2025)
+
+
+def test_the_title_in_a_catalogue_tables_name_field():
+    # a portal page whose catalogue table gives the title (名称 | …) and the date, no title line above the text
+    text = ("| 名称 | 某某镇2025年政府信息公开工作年度报告 | ||||\n|---|---|---|---|---|---|\n"
+            "| 索引号 | 000014349/2026-04314 | 发布日期 | 2026-01-20 | 发布机构 | |\n"
+            "| 文号 | 文件分类 | 综合政务 | 所属机构 | 某某镇 | |\n"
+            "一、总体情况\n本镇认真贯彻《条例》，全年主动公开信息32条。\n")
+    rep = interpret(parse(text, "text"))
+    assert rep.title == "某某镇2025年政府信息公开工作年度报告"
+    assert (rep.agency.name, rep.agency.kind, rep.year, rep.year_source) == ("某某镇", "town_government", 2025, "title")
+    assert (str(rep.published), rep.published_source) == ("2026-01-20", "发布日期")
+    # 标 题 | … with its label spaced, in a text page's pipe lines
+    rep = interpret(parse("索 引 号 | 675490773/2020-00049 | 分 类 | 综合政务 |\n标 题 | 某某乡人民政府2019年政府信息公开工作"
+                          "年度报告 | ||\n一、总体情况\n正文。\n", "text"))
+    assert (rep.agency.name, rep.year) == ("某某乡人民政府", 2019)
+
+
+def test_a_management_area_is_no_kind_the_tool_can_tell():
+    from disclosure_lint.report.agency import classify
+
+    assert classify("某某管理区") == (None, None)  # a county's or a township's: its deadline is not told by its name

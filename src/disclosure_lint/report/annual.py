@@ -60,6 +60,7 @@ from .stats.identities import IdentityChecks, check_identities
 from .stats.label_typos import LabelTypo, find_label_typos
 from .stats.model import StatTable
 from .structure import Structure
+from .title_field import catalogue_title, field_value
 from .title_rows import split as split_title_rows
 from .truncation import Truncation
 from .truncation import analyse as analyse_truncation
@@ -188,7 +189,7 @@ class AnnualReport:
         for k, b in enumerate(blocks):
             if k >= TITLE_SCAN or portal.is_line(b):
                 continue
-            text = _field_value(portal.text_without(b))
+            text = field_value(portal.text_without(b))
             if _is_title(text) and bare is None and name_from_title(text.lstrip("#").strip()) == (None, None):
                 bare = b
                 continue
@@ -206,6 +207,9 @@ class AnnualReport:
                 seen += 1
                 if seen >= TITLE_BLOCKS:
                     break
+        if bare is None:  # none in the prose: a catalogue table's 名称 field (:mod:`.title_field`)
+            bare = next((b for b in self.blocks[:TITLE_BLOCKS * 2] if b.kind == "table"
+                         and _is_title(catalogue_title(b) or "")), None)
         return bare
 
     def _suffix_after(self, blocks: list[Block], k: int) -> Block | None:
@@ -264,7 +268,7 @@ class AnnualReport:
         two paragraphs (agency / year and the rest) is joined."""
         if self.title_block is None:
             return None
-        text = _field_value(self.portal.text_without(self.title_block)).lstrip("#").strip()
+        text = self._title_text(self.title_block)
         if self.title_suffix_block is not None:
             text += "".join(self.portal.text_without(self.title_suffix_block).lstrip("#").split())
         if self.title_prefix_block is not None:
@@ -275,7 +279,13 @@ class AnnualReport:
     def _block_title_facts(self) -> tuple[str | None, int | None]:
         """name_from_title of the title block's own text (the title when no prefix line joins it): read once."""
         assert self.title_block is not None
-        return name_from_title(_field_value(self.portal.text_without(self.title_block)).lstrip("#").strip())
+        return name_from_title(self._title_text(self.title_block))
+
+    def _title_text(self, b: Block) -> str:
+        """The title as the block ``b`` gives it: its text (a catalogue line's title field), or its 名称 cell."""
+        if b.kind == "table":
+            return catalogue_title(b) or ""
+        return field_value(self.portal.text_without(b)).lstrip("#").strip()
 
     @cached_property
     def _title_facts(self) -> tuple[str | None, int | None]:
@@ -652,15 +662,6 @@ class AnnualReport:
 
 _BARE_NAMES = frozenset({"办事处", "人民政府", "政府", "委员会", "管委会", "管理委员会", "办公室", "街道办事处"})
 # a catalogue page's title field, a crawler's cells in pipes (名 称: | 某某镇2019年政府信息公开工作年度报告 | ||)
-_TITLE_FIELD = re.compile(r"^\s*(?:名\s*称|标\s*题|题\s*名|文件名称)\s*[:：]\s*[|｜]?\s*(?P<t>[^|｜\n]+?)[\s|｜]*$")
-
-
-def _field_value(t: str) -> str:
-    """The title in a catalogue page's title field (:data:`_TITLE_FIELD`), else ``t``."""
-    m = _TITLE_FIELD.match(t) if ":" in t or "：" in t else None
-    return m.group("t") if m is not None else t
-
-
 def _is_title(t: str) -> bool:
     return (("报告" in t or t.endswith("工作年报")) and len(t) <= 80 and ("信息公开" in t or "政务公开" in t)
             and not t.endswith(("。", "；", "：", ":")) and "，" not in t

@@ -469,7 +469,7 @@ def _covered(block: Block, spans: Sequence[PortalSpan], labels: int = 0) -> bool
 
 _MORE_WORDS = re.compile(r"(?:、[^\s、，。；,;：:|｜]{1,12}){1,6}")  # 主题词:某某镇、2021年、政府信息公开: the value's more words
 _BODY_VALUE = re.compile(r"[^\s，。；,;：:]{2,28}(?:人民政府|政府|局|委员会|委|办公室|办事处|街道|乡|镇|中心|管委会)")  # (来 源 | 某某乡人民政府)
-_OTHER_FIELD = re.compile(r"(?:标\s*题|名\s*称|题\s*名|主\s*题\s*词|关键词|文\s*号|发文字号)\s*[:：]\s*\S{0,60}$")
+_OTHER_FIELD = re.compile(r"(?:标\s*题|名\s*称|题\s*名|主\s*题\s*词|关键词|文\s*号|发文字号)\s*(?:[:：]|\t+)\s*\S{0,60}$")
 _LONE_LABEL = re.compile(r"^\s*(?:[•·●▪■◆*-]\s*)?(?P<label>" + _STRONG_DATE + r"|信息来源|文章来源|发布机构|发布单位|发文机关|来源|作者|编辑"
                          r"|责任编辑|日期|时间|浏览次数|阅读次数|访问次数|点击次数|索引号)\s*[:：]?\s*$")
 _LONE_VALUE = re.compile(r"^[^\s，。；,;、：:]{1,20}$")

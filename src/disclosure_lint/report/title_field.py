@@ -1,0 +1,32 @@
+"""The report's title in a portal's catalogue fields (索引号 … 名称/标题 …), where a page gives it there and not (or not
+only) as a heading: ``标题：某某镇2021年政府信息公开工作年度报告`` on a line, or a catalogue table's ``名称`` cell and the
+cell after it (``| 名称 | 某某管理区2025年政府信息公开工作年度报告 |``, ``标 题: | … |``)."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Block
+
+_TITLE_FIELD = re.compile(r"^\s*(?:名\s*称|标\s*题|题\s*名|文件名称)\s*[:：]\s*[|｜]?\s*(?P<t>[^|｜\n]+?)[\s|｜]*$")
+_LABEL = re.compile(r"\s*(?:名\s*称|标\s*题|题\s*名|文件名称)\s*[:：]?\s*")
+_ROWS = 8  # a catalogue table's rows looked at
+
+
+def field_value(t: str) -> str:
+    """The title in a catalogue page's title field (:data:`_TITLE_FIELD`), else ``t``."""
+    m = _TITLE_FIELD.match(t) if ":" in t or "：" in t else None
+    return m.group("t") if m is not None else t
+
+
+def catalogue_title(block: Block) -> str | None:
+    """The value of a table block's title field: the first non-empty cell after a cell labelled 名称, 标题 (标 题:),
+    题名 or 文件名称, in its first rows; None when it has none."""
+    if block.table is None:
+        return None
+    for row in block.table.rows[:_ROWS]:
+        cells = [c.text.strip() for c in row.cells]
+        for k, text in enumerate(cells):
+            if text and _LABEL.fullmatch(text):
+                return next((c for c in cells[k + 1:] if c), None)
+    return None
