@@ -430,3 +430,18 @@ def test_a_street_office_written_jie_banshichu(name):
     assert classify(name) == ("street_office", "街道")
     text = f"# {name}2022年政府信息公开工作年度报告\n\n## 一、总体情况\n\n2022年，本街道主动公开信息120条。\n"
     assert [d.code for d in lint(text, select=["DL301"])] == []
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("某某区市场监管局政府信息公开工作年度报告(2024年度)", ("某某区市场监管局", 2024)),  # the year in brackets after it
+    ("某某县人民政府政府信息公开工作年度报告（2023年）", ("某某县人民政府", 2023)),
+    ("某某局2022年政府信息公开工作年度报告（修订）", ("某某局", 2022)),
+])
+def test_a_title_whose_year_follows_it_in_brackets(title, expected):
+    assert name_from_title(title) == expected
+
+
+def test_page_chrome_above_a_title_with_its_year_after_it_is_no_part_of_the_name():
+    text = "今天是 智能问答无障碍浏览长者模式\n\n某某区市场监管局政府信息公开工作年度报告(2024年度)\n\n一、总体情况\n正文。\n"
+    rep = interpret(parse(text, "text"))
+    assert (rep.agency.name, rep.year, rep.year_source) == ("某某区市场监管局", 2024, "title")

@@ -267,6 +267,9 @@ _KINDS_ONLY = re.compile(r"[（(]?(?:乡镇|乡|镇|街道|部门|单位|县直|
 _SITE_WORD = re.compile(r"官网|官方|网站|平台|娱乐|体育|下载|[Aa][Pp][Pp]")
 
 
+_YEAR_AFTER = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[）)]\s*$")
+
+
 def name_from_title(title: str) -> tuple[str | None, int | None]:
     """Agency name and year from a title such as 某某区某某局2023年政府信息公开工作年度报告.  A title about the
     whole area (某某县人民政府办公室关于2022年全县政府信息公开工作年度报告) names the area's government, whose
@@ -281,6 +284,9 @@ def name_from_title(title: str) -> tuple[str | None, int | None]:
         name += "政府"  # 某某镇人民政府信息公开工作年度报告 (no year, 政府 taken with 信息公开): the body's name whole
     # the year before 政府信息公开 first: a year leading the title may be a hijacked page's (2024欧洲杯…#办公厅2020年…)
     year = m.group("year2") or m.group("year1")
+    if not year:  # 某某局政府信息公开工作年度报告（2024年度）: the year in brackets after the title
+        after = _YEAR_AFTER.search(t, m.end())
+        year = after.group(1) if after is not None else None
     # "关于…" and quoted titles; 某某局关于2023年… / 某某局的2023年…
     name = re.sub(r"^关于", "", name)
     # (…局关于印发2019年…年度报告的通知, …委关于报送《2020年…年度报告》的函)
