@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..memo import Kept
 from ..model import Block
 from ..readers.lines import CAPTION_MAX, PICTURE_MARK
 from . import catalogue as cat
@@ -375,11 +376,13 @@ def declared_old_parts(report: AnnualReport) -> list[str]:
 
 
 
-# An opening that names the parts and says how many (本报告由总体情况、…、其他需要报告的事项等六部分组成): the list after
-# its lead word (the last one before the count), and the count
-_DECLARES = re.compile(r"(?:由|包括|包含|分为|涵盖)[:：]?(?P<list>[^。；;！？\n]{8,240}?)(?P<deng>等|共|计|这|\s)*"
-                       r"(?P<count>(?P<n>[二三四五六七八九])个?(?:部分|方面))")
+# An opening that names the parts and says how many (本报告由总体情况、…、其他需要报告的事项等六部分组成): the count, then
+# the list before it, after its lead word (the last one before the count)
+_COUNT = re.compile(r"(?P<n>[二三四五六七八九])个?(?:部分|方面)")
+_LIST_REACH = 240  # characters of the list before its count
 _LEAD = re.compile(r"(?:由|包括|包含|分为|涵盖)[:：]?")
+_ENDING = re.compile(r"(?:等|共|计|这|\s)+$")  # between the list and its count (…事项等六部分, …事项共六个部分)
+_STOP = re.compile(r"[。；;！？\n]")  # the list is one sentence
 # each item of the list: split at 、，, and at 和/及/与 before the start of a part's title (…改进情况和其他需要报告的事项)
 _ITEM_SPLIT = re.compile(r"[、，,；]|(?:和|及|以及|与)(?=其[他它]|存在|政府信息公开|主动|收到|因政府)")
 # which part an item names, as openings shorten the titles (收到处理…, 其它需要报告事项, 其他报告的事项)
@@ -402,6 +405,25 @@ class DeclaredParts:
     listed: tuple[str, ...]
 
 
+def _listed(items: str) -> list[str]:
+    """The parts (s1 … s6) a list names in order, a part named in two items once (行政复议、行政诉讼情况); [] when an
+    item names none or two."""
+    listed: list[str] = []
+    for item in _ITEM_SPLIT.split(items):
+        item = item.strip(" \t“”\"'《》")
+        if not item:
+            continue
+        parts = [sid for sid, rx in _ITEM_PART if rx.search(item)]
+        if len(parts) != 1:
+            return []
+        if not listed or listed[-1] != parts[0]:
+            listed.append(parts[0])
+    return listed
+
+
+_LISTS: Kept[str, list[str]] = Kept("declared parts", 1024)  # an opening's list, worded alike in many reports
+
+
 def miscounted_parts(report: AnnualReport) -> DeclaredParts | None:
     """The first of the opening paragraphs' lists of parts whose count is not the number of parts it lists — when
     every item of it names one part of the unified format, each once (a list holding anything else, the old format's
@@ -411,25 +433,25 @@ def miscounted_parts(report: AnnualReport) -> DeclaredParts | None:
         t = b.text
         if "部分" not in t and "方面" not in t:
             continue
-        for m in _DECLARES.finditer(t):
-            items = _LEAD.split(m.group("list"))[-1]
-            listed: list[str] = []
-            for item in _ITEM_SPLIT.split(items):
-                item = item.strip(" \t“”\"'《》")
-                if not item:
-                    continue
-                parts = [sid for sid, rx in _ITEM_PART if rx.search(item)]
-                if len(parts) != 1:
-                    listed = []
-                    break
-                if not listed or listed[-1] != parts[0]:  # 行政复议、行政诉讼情况: one part in two items
-                    listed.append(parts[0])
+        for m in _COUNT.finditer(t):
+            before = t[max(0, m.start() - _LIST_REACH):m.start()]
+            leads = list(_LEAD.finditer(before))
+            if not leads:
+                continue
+            items = before[leads[-1].end():]
+            ending = _ENDING.search(items)
+            cut_short = ending is not None and "等" in ending.group()
+            items = items[:ending.start()] if ending is not None else items
+            if len(items) < 8 or _STOP.search(items):
+                continue
+            listed = _LISTS.get(items)
+            if listed is None:
+                listed = _LISTS.keep(items, _listed(items))
             stated = _CN_COUNT[m.group("n")]
             if len(listed) < 3 or len(set(listed)) != len(listed) or len(listed) == stated:
                 continue
-            cut_short = "等" in (m.group("deng") or "") or items.endswith("等")
             ids = [s.id for s in cat.SECTIONS]
             if cut_short and len(listed) < stated and listed == ids[:len(listed)]:
                 continue  # the first parts, then 等: the rest left unsaid
-            return DeclaredParts(b, m.start("count"), m.end("count"), m.group("count"), stated, tuple(listed))
+            return DeclaredParts(b, m.start(), m.end(), m.group(), stated, tuple(listed))
     return None
