@@ -566,3 +566,11 @@ def test_dl901_a_doubled_noun_inside_a_sentence_seen_on_real_pages(text, word):
 
 def test_dl901_two_words_that_share_a_word_are_still_not_a_double():
     assert only("DL901", "对申请人予以公开公开方式为网上公开。", fmt="text") == []
+
+
+def test_dl901_not_on_the_pages_own_words():
+    # a portal's header above the title (无障碍浏览无障碍浏览) and its catalogue fields (时 效 性:有效有效) are the site's
+    text = ("欢迎您访问某某区人民政府门户网站  今天是:\n无障碍浏览无障碍浏览\n某某镇2021年政府信息公开工作年度报告 - 文 号:"
+            "发布日期: 2022-01-21 09:37\n- 废止日期: 时 效 性:有效有效\n某某镇2021年政府信息公开工作年度报告\n一、总体情况\n"
+            "本镇认真认真贯彻《条例》。\n")
+    assert [d.match for d in only("DL901", text, fmt="text")] == ["认真认真"]

@@ -68,10 +68,14 @@ class DoubledText(Kind[DoubledTextOptions]):
 
     def _hits(self, report) -> Iterator[Hit]:
         allow = set(self.options.allow)
+        title = report.title_block
+        head_end = title.index if title is not None else -1
         for d in report.doubles:
             span = d.span
             if span.text in allow:
                 continue
+            if span.block.index < head_end or report.portal.is_line(span.block):
+                continue  # the page's own words: its header above the title (无障碍浏览无障碍浏览), a catalogue field
             copy = d.copy_start
             start = span.piece.block_offset(copy)
             fix = None
