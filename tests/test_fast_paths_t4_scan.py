@@ -8,6 +8,7 @@ import re
 
 from disclosure_lint import page_lines
 from disclosure_lint.model import Block
+from disclosure_lint.report import portal_links
 from disclosure_lint.report import promotions as pr
 from disclosure_lint.report.alternation import holding
 
@@ -65,7 +66,7 @@ def test_portal_field_gate_is_necessary():
                 or any(portal._block_spans(Block(index=0, kind="paragraph", text=text))))
         if slow:
             assert portal._MAY_FIELD.search(text), text
-        if portal._dated_title(text):
+        if portal_links.dated_title(text):
             assert portal._ISO_DATE_PART.search(text), text
     # the blocks flagged by the joined search are those the search flags one by one
     rnd = random.Random(47)
@@ -109,10 +110,10 @@ def _old_find_metadata(blocks):
         PortalSpan,
         _block_spans,
         _covered,
-        _dated_runs,
         _lone_label,
-        _related_item,
     )
+    from disclosure_lint.report.portal_links import dated_runs as _dated_runs
+    from disclosure_lint.report.portal_links import related_item as _related_item
 
     out = PortalMetadata()
     blocks = list(blocks)

@@ -381,3 +381,14 @@ def test_a_catalogue_table_under_the_title_gives_the_publication_date(table):
     text = "某某县某某乡2025年政府信息公开工作年度报告\n" + table + "一、总体情况\n2025年，本乡主动公开政府信息32条。\n"
     rep = interpret(parse(text, "text"))
     assert (str(rep.published), rep.published_source) == ("2026-01-19", "发布日期")
+
+
+def test_a_byline_whose_quoted_source_holds_a_spaced_hyphen_is_still_the_pages():
+    # 来源:“中国某某 - 某某官网”政府门户网站: the quotation is one value — the line is the page's, its date the publication's
+    from disclosure_lint.report import interpret
+
+    text = ("某某区2020年政府信息公开工作年度报告\n时间:2021-02-19 17:25 来源:“中国某某 - 某某官网”政府门户网站 浏览次数:\n"
+            "一、总体情况\n本区认真贯彻《条例》。\n")
+    rep = interpret(parse(text, "text"))
+    assert (str(rep.published), rep.published_source) == ("2021-02-19", "发布日期")
+    assert [d.code for d in lint(text, fmt="text", select=["DL403", "DL404"])] == []

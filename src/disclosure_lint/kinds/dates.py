@@ -40,7 +40,7 @@ from pydantic import Field
 
 from ..report.agency import KIND_NAMES, UNSETTLED_DEADLINE, classify, deadline_class, is_zone_body
 from ..report.dates import FORM_NAMES, FORM_SHORT, DateMention, gbt_form
-from ..report.portal import TIME_AFTER
+from ..report.portal_links import TIME_AFTER
 from ..report.regime import school_report
 from ..report.stamps import is_stamp
 from ..report.year import inferred_note

@@ -47,7 +47,9 @@ from .. import page_lines as lines
 from ..model import Block
 from ..page_lines import CHROME_CHARS, CHROME_PUNCT, NUMBERED, footer_tail
 from .alternation import AnyOf, holding, trie
-from .dates import DATE_RE
+from .portal_links import date_value as _date_value
+from .portal_links import dated_runs as _dated_runs
+from .portal_links import related_item as _related_item
 
 # Blocks this close to the top may be a label alone on its line, or a line of weak fields only
 # (counted in blocks with content: navigation items one per line do not count, see is_chrome).
@@ -59,7 +61,6 @@ _SP = r"[ \t\u3000]"
 _COLON = re.compile(_SP + r"*[:：]" + _SP + "*")
 _SPACES = re.compile(_SP + "+")
 # a clock time written after a date (2023-01-09 15:20, 2024年01月12日 17:12:21)
-TIME_AFTER = re.compile(_SP + r"*\d{1,2}:\d{2}(?::\d{2})?")
 _COUNT = re.compile(r"\d[\d,]*(?:" + _SP + r"*次)?")
 _FONT_SIZES = re.compile(r"(?:" + _SP + r"*[\[【(（]?" + _SP + r"*(?:超大|大|中|小|默认|标准)" + _SP
                          + r"*[\]】)）]?){1,4}"
@@ -252,19 +253,6 @@ class PortalMetadata:
 # -- finding fields -----------------------------------------------------------------------------------
 
 
-def _date_value(text: str, pos: int) -> int | None:
-    """End of a date (and a clock time after it) starting at ``pos``, or None."""
-    m = DATE_RE.match(text, pos)
-    if m is None:
-        return None
-    end = m.end()
-    if not m.group("it"):
-        t = TIME_AFTER.match(text, end)
-        if t is not None:
-            end = t.end()
-    return end
-
-
 def _boundary_ok(text: str, start: int) -> bool:
     """A weak label must not be the end of a word (数据来源, 会议时间 are prose)."""
     if start == 0:
@@ -333,6 +321,9 @@ def _field(text: str, m: re.Match[str], limit: int, joined: bool = False) -> tup
         return after, kind, ""
     end = tok.end()
     if kind == "source":
+        if text.startswith("“", after) and 0 < (close := text.find("”", after, limit)) >= end:  # “中国某某 - 某某网”…
+            rest = _TOKEN.match(text, close + 1, limit)
+            end = rest.end() if rest is not None else close + 1
         alias = _ALIAS.match(text, end, limit)  # 市场监管局（知识产权局）: the body's other name
         end = alias.end() if alias is not None else end
         sp = _SPACES.match(text, end, limit)
@@ -502,59 +493,6 @@ def _lone_label(block: Block, nxt: Block | None) -> list[PortalSpan]:
     if not ok:
         return [first]
     return [first, PortalSpan(nxt, lead, lead + len(value), kind, label, value)]
-
-
-def _closing_date(text: str) -> re.Match[str] | None:
-    """The date (with a clock time after it) that ends ``text``, or None."""
-    last = None
-    for last in DATE_RE.finditer(text):  # noqa: B007 - the last match is kept
-        pass
-    return last if last is not None and _date_value(text, last.start()) == len(text) else None
-
-
-def _related_item(text: str, nxt: Block | None) -> bool:
-    """A line of a list of linked pages: a title with its date, a date alone, a title whose date is on the
-    next line, or another list label (热点专题)."""
-    t = text.strip()
-    if lines.RELATED_LINE.match(t):
-        return True
-    if len(t) > 100 or lines.NOT_ITEM.search(t):
-        return False
-    if _closing_date(t) is not None:
-        return True
-    if nxt is None:
-        return False
-    n = nxt.text.strip()
-    return "，" not in t and _date_value(n, 0) == len(n)
-
-
-def _dated_title(text: str) -> bool:
-    """A linked page's title with the CMS's date after it (某某局2023年…年度报告 2024-01-21): the date in
-    the hyphen, slash or dot form (a 落款 ``某某局 2024年1月5日`` is not one)."""
-    t = text.strip()
-    if len(t) > 100 or not t[-1:].isdigit() or lines.NOT_ITEM.search(t) or "，" in t:
-        return False  # a date in the hyphen, slash or dot form (with its clock time) ends in a digit
-    last = _closing_date(t)
-    if last is None or last.group("y") or last.group("cy"):
-        return False
-    head = t[:last.start()].strip()
-    return len(head) >= 4 and not head.endswith((":", "："))  # (成文日期:2016-03-31: a field, not a title)
-
-
-def _dated_runs(blocks: list[Block]) -> set[int]:
-    """Blocks of runs of two or more dated titles in a row (a list of links whose label was dropped)."""
-    out: set[int] = set()
-    run: list[int] = []
-    for b in [*blocks, None]:
-        if b is not None and not b.text.strip():
-            continue
-        if b is not None and b.kind != "table" and _dated_title(b.text):
-            run.append(id(b))
-            continue
-        if len(run) >= 2:
-            out.update(run)
-        run = []
-    return out
 
 
 def _count_head(blocks: list[Block], lo: int, hi: int, head: int) -> int:

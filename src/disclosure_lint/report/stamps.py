@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..page_lines import date_stamp
-from .portal import TIME_AFTER
+from .portal_links import TIME_AFTER
 
 if TYPE_CHECKING:
     from . import AnnualReport
