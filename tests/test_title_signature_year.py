@@ -422,3 +422,19 @@ def test_a_management_area_is_no_kind_the_tool_can_tell():
     from disclosure_lint.report.agency import classify
 
     assert classify("某某管理区") == (None, None)  # a county's or a township's: its deadline is not told by its name
+
+
+def test_a_title_naming_no_body_or_a_hijacked_pages_gives_way_to_the_full_title_below():
+    # a catalogue's bullet (• 2020年…年度报告, no body) above the page's own title line
+    text = ("  • 005283628/2021-00001\n  • 某某区某某街道办事处\n  • 2020年政府信息公开工作年度报告\n  • 2021-01-18\n"
+            "某某市某某区某某街道办事处2020年政府信息公开工作年度报告\n本报告是根据《条例》要求编制。\n一、总体情况\n正文。\n")
+    rep = interpret(parse(text, "text"))
+    assert (rep.agency.name, rep.year) == ("某某市某某区某某街道办事处", 2020)
+    # a hijacked page's <title> with a betting site's words, the report's own title below it
+    text = ("某某市政府门户网站-2022年某某市卫生健康委员会政府信息公开工作年度报告_足彩app哪个是\n首页 > 政府信息公开 > 年报\n\n"
+            "2022年某某市卫生健康委员会政府信息公开工作年度报告\n一、总体情况\n正文。\n")
+    rep = interpret(parse(text, "text"))
+    assert (rep.title, rep.agency.name) == ("2022年某某市卫生健康委员会政府信息公开工作年度报告", "某某市卫生健康委员会")
+    # a paragraph with a half-width comma is no title
+    text = "开云手机官网入口·(中国)官方网站卫生健康局2020年度政府信息公开工作报告\n根据《条例》规定,由卫健局办公室编制完成本报告,现予以公布。\n一、总体情况\n正文。\n"
+    assert interpret(parse(text, "text")).title.startswith("开云手机")

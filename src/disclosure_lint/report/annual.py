@@ -50,6 +50,7 @@ from .inline import find as find_inline
 from .metrics import Metrics
 from .portal import PortalMetadata, find_metadata
 from .proactive_claims import ProactiveClaims
+from .promotions import has_spam_term
 from .prose_sums import ProseSum, find_sums
 from .repeats import Repeats, find_repeats
 from .sections import TEXT_KINDS, Section
@@ -190,8 +191,8 @@ class AnnualReport:
             if k >= TITLE_SCAN or portal.is_line(b):
                 continue
             text = field_value(portal.text_without(b))
-            if _is_title(text) and bare is None and name_from_title(text.lstrip("#").strip()) == (None, None):
-                bare = b
+            if _is_title(text) and (name_from_title(text.lstrip("#").strip())[0] is None or has_spam_term(text)):
+                bare = bare or b  # no body named (• 2020年…年度报告), or a hijacked page's title: a title below wins
                 continue
             if _is_title(text):
                 # a page's header: the site, its columns and the title, then the title on a line of its own
@@ -664,7 +665,7 @@ _BARE_NAMES = frozenset({"办事处", "人民政府", "政府", "委员会", "�
 # a catalogue page's title field, a crawler's cells in pipes (名 称: | 某某镇2019年政府信息公开工作年度报告 | ||)
 def _is_title(t: str) -> bool:
     return (("报告" in t or t.endswith("工作年报")) and len(t) <= 80 and ("信息公开" in t or "政务公开" in t)
-            and not t.endswith(("。", "；", "：", ":")) and "，" not in t
+            and not t.endswith(("。", "；", "：", ":")) and "，" not in t and "," not in t
             and not _NOT_TITLE.search(t))  # a portal's 分类 value (政务公开 ; 年度报告), a menu or breadcrumb
 
 
