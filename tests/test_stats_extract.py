@@ -1209,3 +1209,22 @@ def test_flat_run_reads_a_lone_separated_line_as_cells():
     assert [st.get("normative_docs", c).raw for c in ("issued", "repealed", "in_force")] == ["3", "1", "12"]
     assert st.get("normative_docs", "in_force").cell.column == len("行政规范性文件    3    1    ") + 1
     assert st.get("licensing", "decisions").raw == "120"
+
+
+_S4_HEAD = "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n|---|---|---|---|---|\n"
+
+
+def test_table_four_as_three_small_tables_under_their_groups_names():
+    # a converter's Markdown (an LLM's or a PDF tool's): table 四 as three tables, each group's name a heading above it
+    from .conftest import parse
+
+    text = ("# 某某县人民政府2025年政府信息公开工作年度报告\n\n## 四、政府信息公开行政复议、行政诉讼情况\n\n"
+            f"### 行政复议\n{_S4_HEAD}| 27 | 10 | 9 | 15 | 61 |\n\n"
+            f"### 行政诉讼（未经复议直接起诉）\n{_S4_HEAD}| 3 | 0 | 0 | 0 | 3 |\n\n"
+            f"### 行政诉讼（复议后起诉）\n{_S4_HEAD}| 8 | 0 | 1 | 1 | 11 |\n")
+    rep = interpret(parse(text, "markdown"))
+    cells = {k[1]: int(v.value.number) for k, v in rep.stats["s4"].cells.items()}
+    assert (cells["review.total"], cells["direct.upheld"], cells["after_review.pending"]) == (61, 3, 1)
+    assert len(cells) == 15
+    ds = lint(text, select=["DL110", "DL204"])
+    assert [(d.code, d.evidence.get("expected"), d.evidence.get("actual")) for d in ds] == [("DL204", 10, 11)]

@@ -51,11 +51,11 @@ in :attr:`StatTable.unmapped`; accepted local additions (a 小计 column, a 其�
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from ...model import Block, Cell
+from ...model import Block, Cell, Row
 from ..catalogue import TABLE_IDS
 from . import labels as lb
 from .flat import read_flat
@@ -105,7 +105,7 @@ def extract(report: AnnualReport) -> dict[str, StatTable]:
         gap = blk.index in gaps
         tail = tail_lines(blocks, k + 1, hint, hints, lines, gap) if text_format else []
         # the file ends in this table: its last row may be cut off, not short of empty cells
-        _read_table(blk, hint, build, gap, tail, last_text)
+        _read_table(blk, hint, build, gap, tail, last_text, _group_above(blocks, k) if hint == "s4" else None)
 
     s4 = builds.get("s4")
     if text_format and s4 is not None and s4.blocks and not (s4.cells or s4.loose):
@@ -191,8 +191,31 @@ def _complete(bd: Build, fb: Build) -> None:
 
 
 
+def _group_above(blocks: Sequence[Block], k: int) -> str | None:
+    """The group of table 四 that the short heading right above ``blocks[k]`` names (``### 行政诉讼（未经复议直接起诉）``:
+    a converter's table 四 as three small tables, each under its group's name), as its label in the format; None."""
+    prev = blocks[k - 1] if k else None
+    t = prev.text if prev is not None and prev.kind != "table" and len(prev.text) <= 30 else ""
+    if "直接起诉" in t or "未经复议" in t:
+        return "未经复议直接起诉"
+    if "复议后" in t:
+        return "复议后起诉"
+    return "行政复议" if "复议" in t and "诉讼" not in t else None
+
+
+def _under_group(rows: list[Row], group: str) -> list[Row] | None:
+    """``rows`` of a table 四 that holds one group's results and no group's name, under a header row naming
+    ``group`` (:func:`_group_above`); None when the table names its groups itself."""
+    for row in rows[:3]:
+        for c in row.cells:
+            m = lb.match_s4(c.text) if c.text else None
+            if m is not None and m[0] in ("block", "super"):
+                return None
+    return [Row(cells=(Cell(text=group, row=-1, col=0),), header=True), *rows]
+
+
 def _read_table(b: Block, hint: str | None, build: Callable[[str], Build], gap: bool = False, tail: list[TailLine] | None = None,
-                last_text: int | None = None) -> None:
+                last_text: int | None = None, group: str | None = None) -> None:
     """``gap``: the cells are separated by runs of spaces, so an empty cell leaves no trace: a row with
     fewer numbers than the table has columns cannot be placed (its numbers go to ``loose``), and the
     columns come from the order of the header texts, not from their positions.  ``tail``: bare label
@@ -237,6 +260,9 @@ def _read_table(b: Block, hint: str | None, build: Callable[[str], Build], gap: 
         elif seg.id == "s3":
             read_s3(bd, seg.rows, b, gap, cut, seg.shape)
         else:
+            grouped = _under_group(seg.rows, group) if group is not None else None
+            if grouped is not None:
+                seg.rows, seg.shape = grouped, None
             read_s4(bd, seg.rows, b, gap, cut, seg.shape)
         if seg is segs[-1]:
             for tb in tail_blocks:
