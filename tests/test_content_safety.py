@@ -291,6 +291,10 @@ def test_dl504_fires_masked(text):
     "138123456789",
     "1381234567",
     "全年采购总金额13800000000元。",
+    # a flattened table's cells run together (seen on real pages): an amount with its decimals, cells after a label
+    "政府集中采购13575394432.52元三、收到和处理",
+    "一、本年新收政府信息公开申请数量15130000154二、上年结转",
+    "3.其他1000001（七）总计14710000148四、结转下年度",
     "详见 http://www.example.gov.cn/art/13812345678.html",
     f"身份证号{VALID_ID}",
 ])

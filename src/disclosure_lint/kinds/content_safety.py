@@ -540,6 +540,7 @@ class ResidentIdNumber(Kind[ResidentIdOptions]):
 
 _MOBILE = re.compile(r"(1[3-9]\d)([ -]?)(\d{4})\2(\d{4})(?![0-9])")
 _MOBILE_TRIGGER = re.compile(r"1[3-9]\d[ -]?\d{4}")
+_TABLE_LABEL_BEFORE = re.compile(r"(?:数量|总计|合计|件数|金额)$")
 _QUANTITY_AFTER = frozenset("元万亿条件次人个份篇项字户册页套台辆吨%‰余多")
 
 
@@ -570,8 +571,10 @@ class MobileNumber(Kind[MobileNumberOptions]):
                 s, e = m.span()
                 if s and (text[s - 1].isdigit() or (s > 1 and text[s - 1] in "-—" and text[s - 2].isdigit())):
                     continue  # inside a longer digit run or after an area code
-                if e < len(text) and text[e] in _QUANTITY_AFTER:
-                    continue  # a quantity such as 13800000000元
+                if e < len(text) and (text[e] in _QUANTITY_AFTER or (text[e] == "." and text[e + 1:e + 2].isdigit())):
+                    continue  # a quantity such as 13800000000元, 13575394432.52元
+                if _TABLE_LABEL_BEFORE.search(text, max(0, s - 4), s):
+                    continue  # a flattened table's cells run together after their label (申请数量15130000154二、…)
                 if urls is None:
                     urls = url_spans(text)
                 if _inside(urls, s, e):
