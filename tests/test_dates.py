@@ -250,6 +250,16 @@ class TestDateForm:
         assert only(lint(text.replace("本报告", "本局于2023年3月1日更新指南。本报告"), select=["DL404"], fmt="text"),
                     "DL404") == []
 
+    def test_a_page_field_inside_a_flattened_page_is_the_pages(self):
+        # a page flattened into one line: breadcrumb, title, 来源：… 时间：2022-02-08 16:34, then the report
+        text = ("标题: 某某区2021年度政府信息公开工作年度报告\n发布时间: 2022-02-08 16:34\n文号: \n发布机构: \n"
+                "栏目: 政府信息公开年报\n原文链接: https://www.example.gov.cn/t20220208_80613.htm\n"
+                "==================== 正文 ====================\n"
+                "当前位置： 首页政务公开政府信息公开年报 某某区2021年度政府信息公开工作年度报告 来源：某某县人民政府 "
+                "时间：2022-02-08 16:34 一、总体情况 2021年，本区于2021-06-18召开专题会议。\n")
+        ds = only(lint(text, select=["DL403"], fmt="text"), "DL403")
+        assert [d.match for d in ds] == ["2021-06-18"]
+
     def test_time_part_makes_fix_unsafe(self):
         text = txt_report("一、总体情况", body="本局于2024-01-22 09:30:00召开政务公开专题会议。")
         ds = only(lint(text, select=["DL403"], fmt="text"), "DL403")

@@ -93,8 +93,13 @@ def _in_url(d: DateMention, cache: dict[int, list[tuple[int, int]]]) -> bool:
 
 
 def _is_meta(report, d: DateMention) -> bool:
-    """A date the portal wrote (发布日期, 撰写时间, 来源 byline …: ``report.portal``), not the report's text."""
-    return report.portal.covering(d.block, d.start, d.end) is not None or is_stamp(report, d)
+    """A date the portal wrote (发布日期, 撰写时间, 来源 byline …: ``report.portal``; or a date with its clock time after a
+    时间：/日期： label, inside a page flattened into one line), not the report's text."""
+    return (report.portal.covering(d.block, d.start, d.end) is not None or is_stamp(report, d)
+            or (d.has_time and _FIELD_BEFORE.search(d.block.text, max(0, d.start - 8), d.start) is not None))
+
+
+_FIELD_BEFORE = re.compile(r"(?:时间|日期)[ \t]*[:：][ \t]*$")
 
 
 def _published_at(report) -> DateMention | None:
