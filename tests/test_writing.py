@@ -574,3 +574,12 @@ def test_dl901_not_on_the_pages_own_words():
             "发布日期: 2022-01-21 09:37\n- 废止日期: 时 效 性:有效有效\n某某镇2021年政府信息公开工作年度报告\n一、总体情况\n"
             "本镇认真认真贯彻《条例》。\n")
     assert [d.match for d in only("DL901", text, fmt="text")] == ["认真认真"]
+
+
+def test_dl902_a_list_whose_first_marker_ran_into_its_heading_restarts():
+    # flattened text: 2.加大主动公开力度（1）深入推进…（2）… — the （1） glued to the heading is the new list's first item
+    text = ("本年开展以下工作1.完善制度（1）健全机制。（2）规范流程。（3）强化考核。2.加大主动公开力度（1）深入推进决策公开。（2）做好政策解读。"
+            "（3）回应社会关切。\n")
+    assert only("DL902", text, fmt="text") == []
+    # a real repeat is still one
+    assert [d.evidence["expected"] for d in only("DL902", "（1）健全机制。（2）规范流程。（2）强化考核。\n", fmt="text")] == ["（3）"]

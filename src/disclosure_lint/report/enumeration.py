@@ -350,10 +350,13 @@ def analyse(report) -> list[EnumRun]:
     return runs
 
 
+_GLUE_FAMILIES = frozenset({"shi", "par", "pcn", "circ"})  # markers no other text looks like (not 1. or 1、: 2021.1.)
+
+
 def _glued(previous: EnumItem, item: EnumItem, marker: str) -> bool:
-    """Whether a 是-item's ``marker`` stands between ``previous`` and ``item`` in their piece, run into the word before
+    """Whether an item's ``marker`` (一是, （1）, （一）, ①) stands between ``previous`` and ``item`` in their piece, run into the word before
     it (``便民服务等信息二是通过大屏幕…``: the 。 left out, so it was not taken for a marker)."""
-    if item.family != "shi" or previous.span.piece is not item.span.piece:
+    if item.family not in _GLUE_FAMILIES or previous.span.piece is not item.span.piece:
         return False
     return marker in item.span.piece.text[previous.span.end:item.span.start]
 
@@ -383,6 +386,10 @@ def breaks(items: list[EnumItem]) -> list[EnumBreak]:
             continue
         if v == expect + 1 and _glued(items[i - 1], item, marker_text(item.family, expect, item.marker)):
             expect += 1  # 一是…信息二是…三是: the item is there, its marker run into the sentence before it
+            continue
+        if v == 2 and _glued(items[i - 1], item, marker_text(item.family, 1, item.marker)):
+            expect = 3  # …（3）…加大主动公开力度（1）深入推进…（2）: a new list, its first marker run into its heading
+            i += 1
             continue
         j = i + 1
         if j < len(items) and values[j] != expect + 1:
