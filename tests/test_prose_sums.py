@@ -187,6 +187,15 @@ def test_long_list_of_lawsuit_groups_is_linear():
 
 # -- DL237 ----------------------------------------------------------------------------------------------------
 
+@pytest.mark.parametrize("prose", [
+    # a result's own count after the total's keyword (seen on a real report): no total, no parts of it
+    "所有办结的信息公开申请中同意公开答复9件，部分公开答复0件，不予公开答复2件，无法提供的10件，其他处理14件。",
+    "全年同意公开答复9件，不予公开答复2件，无法提供10件。",
+])
+def test_dl237_a_results_count_is_no_total(prose):
+    assert run(TITLE + prose + "\n") == []
+
+
 def test_dl237_position_message_evidence():
     ds = run(TITLE + "全年主动公开政府信息120条，其中政策文件15条，工作动态98条，通知公告30条。\n")
     assert [d.code for d in ds] == ["DL237"]

@@ -32,7 +32,8 @@ KEYWORDS: list[tuple[str, str]] = [
                      r"|结转上一?年度?|上年度?转来|往年结转|以前年度结转"),
     ("new", r"本年度?新(?:收到?|受理|接收|接到|增)|新(?:收到?|受理|接收|接到)"),
     ("handled", r"(?<![类的未])(?<!延期)(?<!逾期)(?<!当场)(?<!当面)(?<!书面)(?<!电话)(?<!网上)"
-                r"(?:办结(?!率)|办理完毕|处理完毕|完成答复|答复(?!书|文书|期限|时限|率|意见|函|口径))"),
+                r"(?:办结(?!率)|办理完毕|处理完毕|完成答复|(?<!公开)(?<!提供)答复(?!书|文书|期限|时限|率|意见|函|口径))"),
+    # (同意公开答复9件, 不予公开答复2件, 无法提供答复: one result's count, not the total answered)
     ("received", r"(?:收到|受理|接收|接到)(?!人|机构|机关|窗口|点)"),
     ("in_total", r"共需办理|需办理|共需处理|共计|合计|总计|共有"),
     ("partial", r"予以部分公开|部分公开"),
@@ -174,3 +175,8 @@ RATE_CONTEXT = re.compile(r"申请|办结|答复")
 EACH_PCT = re.compile(r"[，,]?\s*分别(?:占(?:比)?|为)\s*(?P<pcts>\d+(?:\.\d+)?\s*[%％](?:\s*(?:[、，,和及与]|以及)\s*\d+(?:\.\d+)?"
                        r"\s*[%％])+)")
 PCT_NUM = re.compile(r"(?P<pct>\d+(?:\.\d+)?)\s*[%％]")
+
+
+# a result of table 三 named between a total's keyword and a figure (办结的申请中同意公开答复9件): the figure is that
+# result's count, not the total (:mod:`.prose_sums`)
+RESULT_IN_GAP = re.compile(r"同意公开|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理")

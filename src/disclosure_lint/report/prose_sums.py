@@ -55,6 +55,7 @@ from ..memo import Kept, search_gate
 from . import prose_sum_shapes as shapes
 from .claim_context import OUTCOME_WORDS as _OUTCOME_WORDS
 from .claim_keywords import KEYWORDS as _KEYWORDS
+from .claim_keywords import RESULT_IN_GAP as _RESULT_IN_GAP
 from .claims import table_blocks
 from .prose_reading import APPROX_CLAUSE as _APPROX_CLAUSE
 from .prose_reading import CHANGE as _CHANGE
@@ -116,8 +117,7 @@ _KW = dict(_KEYWORDS)
 # regex engine pass over the other positions quickly; what matches is the same
 _TOTAL_KW_FIRST = "办处完答本新共需合总累收受接行复未直被起应诉主公发编推"
 _TOTAL_KW_ALTERNATION = "|".join([
-    f"(?P<handled>{_KW['handled']})",
-    f"(?P<new>{_KW['new']})",
+    f"(?P<handled>{_KW['handled']})", f"(?P<new>{_KW['new']})",
     r"(?P<in_total>共需办理|需办理|共需处理|共计|合计|总计|共有|(?:共|累计)?(?:处理|办理)(?!完毕|结果|情况))",
     f"(?P<received>{_KW['received']})",
     f"(?P<after_review>{_KW['after_review']})",
@@ -272,18 +272,18 @@ _UNSEEN = ("", -1, -1)  # not kept yet (an answer is a keyword's (metric, start,
 
 
 def _window_keyword(window: str) -> tuple[str, int, int] | None:
-    """(metric, start, end) of the last total keyword of ``window`` (the clause before a figure, at most _LOOKBACK
-    characters) when only a short gap follows it and no change, past, approximation or off-topic word is in the window
-    with the keyword blanked (行政复议案件 is no 议案); None otherwise.  A pure function of the window's text, kept for
-    the next report (the words before a figure recur: 被申请行政复议, 全年共办结 …); bounded: cleared when full."""
+    """(metric, start, end) of the last total keyword of ``window`` (the clause before a figure, ≤ _LOOKBACK characters)
+    when a short gap without a result's name follows it and no change, past, approximation or off-topic word is in the
+    window with the keyword blanked (行政复议案件 is no 议案); else None.  Kept for the next report (a pure function of
+    the window's text; the words before a figure recur: 被申请行政复议, 全年共办结 …); bounded: cleared when full."""
     got = _WINDOW_KW.get(window, _UNSEEN)
     if got is not _UNSEEN:
         return got
     kw = None
     for kw in _TOTAL_KW.finditer(window):  # noqa: B007 - the last match is kept
         pass
-    if kw is None or not _TOTAL_GAP.match(window[kw.end():]):
-        got = None
+    if kw is None or not _TOTAL_GAP.match(window[kw.end():]) or _RESULT_IN_GAP.search(window, kw.end()):
+        got = None  # (办结的申请中同意公开答复9件: that result's count)
     elif _NOT_TOTAL.search(window[:kw.start()] + "　" * (kw.end() - kw.start()) + window[kw.end():]):
         got = None  # one search of the union
     else:
