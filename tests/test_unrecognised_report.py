@@ -35,7 +35,7 @@ def test_report_without_a_year(tmp_path: Path) -> None:
     p.write_text(NO_YEAR, encoding="utf-8")
     result = Checker(isolated=True).check_file(str(p))
     (d,) = [d for d in result.diagnostics if d.code == "DL005"]
-    assert "无法确定报告年度" in d.message and "--year" in d.message
+    assert "未能确定报告年度" in d.message and "--year" in d.message
 
 
 def test_a_year_in_the_file_name_is_offered_not_taken(tmp_path: Path) -> None:
