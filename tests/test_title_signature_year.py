@@ -239,6 +239,9 @@ class TestYearFromContent:
     ("一、总体情况\n2025年区市场监管局共收到信息公开申请152件。\n（一）主动公开情况\n公开信息32条。\n", 2025),
     ("一、总体情况\n2025年,海青镇未收到依申请公开事项。\n（一）主动公开情况\n公开信息32条。\n", 2025),
     ("一、总体情况\n2025年,区城乡建设局聚焦中心工作，推进全过程公开。\n（一）主动公开情况\n公开信息74条。\n", 2025),
+    # a sentence that starts with the report's own title and says what it holds
+    ("由某某镇党政办公室编制本年报。2019年度某某镇政府信息公开年度报告全文包括:总体情况、主动公开政府信息情况。\n正文。\n",
+     2019),
     # a long name and its short name between 现公布 and the year
     ("根据《条例》规定，现公布某某市某某区人民政府办公室（以下简称区政府办公室）2022年政府信息公开工作年度报告。\n正文。\n", 2022),
     # last year's report, published as an activity, is not the report naming itself

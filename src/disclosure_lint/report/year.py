@@ -144,6 +144,9 @@ _SELF_YEAR = re.compile(
     r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})\s*年度?[^。；;\n]{0,24}?"
     r"(?:政府信息公开|政务公开|信息公开|此项工作|有关工作|工作情况)[^。；;\n]{0,16}?(?:报告|情况)"
     r"|《[^》\n]{0,40}?(?<![\d.\-/])(?P<q>(?:19|20)\d{2})\s*年度?[^》\n]{0,6}?政府信息公开[^》\n]{0,8}?年度报告》"
+    # a sentence that starts with the report's own title and says what it holds (2019年度某某镇政府信息公开年度报告全文包括…)
+    r"|(?:^|(?<=[。；;\n]))\s*(?P<t>(?:19|20)\d{2})\s*年度?[^。；;，,\n]{0,24}?(?:政府信息公开|政务公开)[^。；;，,\n]{0,8}?"
+    r"年度?报告(?=全文|由|包括|分为|共分|是根据|[（(]以下)"
 )
 OPENING_BLOCKS = 12  # prose blocks at the top where a report names itself (its year, its body: AnnualReport.agency)
 
@@ -164,8 +167,8 @@ _QUOTE_LEAD = re.compile(r"(?:现|特|现予|现予以)(?:发布|公布|公开|�
 def _self_years(text: str) -> Iterator[int]:
     """The years of :data:`_SELF_YEAR`'s matches in ``text`` (a quoted title only after 现发布 …)."""
     for m in _SELF_YEAR.finditer(text):
-        if m.group("y"):
-            yield int(m.group("y"))
+        if m.group("y") or m.group("t"):
+            yield int(m.group("y") or m.group("t"))
         elif _QUOTE_LEAD.search(text[max(0, m.start() - 40):m.start()]):
             yield int(m.group("q"))
 
