@@ -717,3 +717,17 @@ def test_the_result_total_is_checked_with_and_without_a_clerks_added_item(form):
     assert codes(diags) == ["DL111", "DL210"], [d.message for d in diags]
     assert "“（七）总计”行“总计”列的数字5可能有误" in diags[1].message
     assert "改为4（办理结果合计计入表中另加的“9.其他原因”行的1）即全部成立" in diags[1].message
+
+
+def test_a_table_whose_numbers_run_into_its_labels_is_unread_not_blank():
+    # a page flattened into one line, table 二's labels and numbers run together (规章000行政规范性文件8855698): the
+    # tool cannot split 8855698 into its three cells — it says it could not read the table (DL001), not that the
+    # table holds no number (DL209)
+    from .conftest import lint
+
+    s2 = ("二、主动公开政府信息情况第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章000行政规范性文件8855698"
+          "第二十条第（五）项信息内容本年处理决定数量行政许可10690第二十条第（六）项信息内容本年处理决定数量行政处罚2113行政强制0"
+          "第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费9116.36")
+    text = f"某某区2022年政府信息公开工作年度报告\n一、总体情况\n本区认真贯彻《条例》。\n{s2}\n三、收到和处理政府信息公开申请情况\n无。\n"
+    codes = [d.code for d in lint(text, fmt="text", select=["DL001", "DL209"])]
+    assert codes == ["DL001"]

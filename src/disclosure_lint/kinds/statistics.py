@@ -573,6 +573,8 @@ class StatUnfilled(Kind[KindOptions]):
                 continue  # filled with placeholders (/ — 无): a deliberate answer, not a template
             if not t.cells and (t.unmapped or t.extra_rows or t.extra_cols):
                 continue  # we could not read it: the input rules report that
+            if tid in report.unread_tables:
+                continue  # its numbers run into its labels (规章000行政规范性文件8855698): not read (DL001), not blank
             empty.append(t)
         if not empty:
             return

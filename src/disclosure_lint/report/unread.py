@@ -90,8 +90,9 @@ def find_unread(report: AnnualReport) -> dict[str, UnreadTable]:
                 out[sid] = UnreadTable(sid, first, 0, len(first.text.split("\n", 1)[0]), 0, "deduplicated")
                 continue
         sec = report.sections_by_id.get(sid)
-        if sec is None or stats.get(sid) is not None:
-            continue
+        t = stats.get(sid)
+        if sec is None or (t is not None and (t.cells or t.loose or t.unmapped)):
+            continue  # (a table read with nothing in it may be its labels run together with its numbers)
         laid = next((b for b in sec.blocks if b.index in unlaid), None)
         if laid is not None:  # a PDF table drawn without rules, its grid unsure: its rows are text
             out[sid] = UnreadTable(sid, laid, 0, len(laid.text), 0, "layout")
