@@ -101,8 +101,8 @@ def find_unread(report: AnnualReport) -> dict[str, UnreadTable]:
             if b.kind not in ("paragraph", "heading", "list_item"):
                 continue
             found = _run(sid, b)
-            if found is not None:
-                out[sid] = found
+            if found is not None and (t is None or _NUMBER_AFTER_WORD.search(b.text, found.start, found.end)):
+                out[sid] = found  # (a table read empty: only when numbers run into its words, not a blank template)
                 break
         else:
             shredded = _shredded(sid, sec.blocks)
@@ -111,6 +111,8 @@ def find_unread(report: AnnualReport) -> dict[str, UnreadTable]:
     return out
 
 
+# a number right after a word (规章000行政…), not a label's own number (1.属于国家秘密)
+_NUMBER_AFTER_WORD = re.compile(r"[\u4e00-\u9fff][ \t]*\d+(?![.．、\d])")
 MIN_SHREDS = 10  # lines holding only numbers in a part's body for its table to be there, shredded
 _NUMBERS_ONLY = re.compile(r"[\d\s.,，%％/—\-－]+")
 _SHRED = 12  # the longest line taken for a piece of a label
