@@ -496,7 +496,7 @@ class UnrecognisedReport(Kind[KindOptions]):
             return  # DL002 says what was not read
         named = _year_in_name(report.document.path)
         hint = f"（文件名中有“{named}”，若是报告年度：--year {named}）" if named else ""
-        yield Hit(params={"detail": "未能确定报告年度（工具没有从标题和正文读出是哪一年，配置和 --year 也没有指定；可用 --year 指定）",
+        yield Hit(params={"detail": "未能确定报告年度（工具没有从标题和正文读出是哪一年，配置和 --year 也没有指定）",
                           "advice": _NOT_CHECKED + f"；可用 --year 指定年度{hint}，或在配置的 reports 中按文件名指定"},
                   evidence={"expected": "报告年度", "actual": "未找到", **({"year_in_name": named} if named else {})},
                   key="no-year")
