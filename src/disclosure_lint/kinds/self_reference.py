@@ -524,6 +524,10 @@ class SelfReferenceMismatch(_SelfReferenceBase[MismatchOptions]):
             )
 
 
+# the words one body calls itself by, all of its name: a street office (街道办事处) is its 街道, its 办事处, its 办
+_SAME_BODY = {"street_office": frozenset({"街道", "街", "办事处", "街道办", "街道办事处", "办"})}
+
+
 @register
 class SelfReferenceInconsistent(_SelfReferenceBase[InconsistentOptions]):
     name = "self-reference-inconsistent"
@@ -542,8 +546,10 @@ class SelfReferenceInconsistent(_SelfReferenceBase[InconsistentOptions]):
         twins = self._twin_words(agency) if res is not None else frozenset()
         twin_key = "、".join(sorted(twins))
 
-        def word(r: Ref) -> str:  # the words of a body's two names count as one
-            return twin_key if r.word in twins else r.word
+        same = _SAME_BODY.get(agency.kind or "", frozenset())
+
+        def word(r: Ref) -> str:  # the words of a body's two names count as one; so do a street office's own words
+            return twin_key if r.word in twins else "街道" if r.word in same else r.word
 
         counts = Counter(word(r) for r in refs)
         if len(counts) < 2:
