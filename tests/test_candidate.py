@@ -80,3 +80,18 @@ def test_an_education_bureau_speaking_of_its_schools_is_a_government_report():
             "指导2022-2023学年学生资助信息公开。\n一、总体情况\n本局全年主动公开信息120条。\n")
     assert cand(text).plausible
     assert interpret(parse(text, "text")).year == 2023
+
+
+def test_the_school_gate_holds_every_match_of_the_pattern():
+    # school_report searches _SCHOOL only where one of _WORDS is (str's search): no match of it lacks one
+    import random
+
+    from disclosure_lint.report import regime
+
+    pieces = ["高等学校", "信息公开", "办法", "高校", "学校", "年度报告", "工作", "教育部令", "第", "29号", "2022", "-", "—",
+              "至", " ", "2023", "学年", "学", "年", "x"]
+    rnd = random.Random(12)
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
+        if regime._SCHOOL.search(text):
+            assert any(w in text for w in regime._WORDS), text

@@ -349,13 +349,8 @@ def test_the_same_terms_in_a_promotion_still_fire(text, match):
     ("坚持以足彩app哪个是正规的新时代中国特色社会主义思想为指导。", ["足彩app"]),
     ("现编制2020年度qy966千亿国际官方网站信息公开工作年度报告。", ["千亿国际"]),
     ("全面贯彻落实省、市球迷网政务公开工作有关文件精神。", ["球迷网"]),
-    # a site's page title put where the body's name was, adjoining a term: one insertion, one finding
-    ("现公布365bet(中国)官方网站2024年政府信息公开工作年度报告。", ["365bet(中国)官方网站"]),
-    ("某某市生态环境局环球国际(中国)官方网站分局。", ["(中国)官方网站"]),
+    # two terms side by side: one insertion, one finding
+    ("现公布新葡京博彩2024年政府信息公开工作年度报告。", ["新葡京博彩"]),
 ])
 def test_injected_names_seen_on_real_pages(text, matches):
     assert [d.match for d in _dl501(text)] == matches
-
-
-def test_the_china_official_site_words_are_no_spam_without_the_brackets():
-    assert _dl501("登录中国政府网官方网站查询，或访问本局官方网站。") == []

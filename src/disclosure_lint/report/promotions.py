@@ -81,8 +81,7 @@ SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|
                  r"(?:欧洲杯|世界杯|亚洲杯|欧冠)(?:在哪|哪里|怎么|如何)(?:投注|下注|买球)",  # 2024欧洲杯在哪投注
                  r"ibet国际(?:平台|集团|娱乐|官网)",
                  r"\d{2,4}比分直播",  # 188比分直播: a betting site's score page put in a sentence
-                 r"开云(?:手机|官网|官方|入口|app|APP|娱乐|平台|集团|棋牌)",
-                 r"[（(]中国[）)] ?官方网站")  # 环球国际(中国)官方网站: a gambling site's page title put in a body's name
+                 r"开云(?:手机|官网|官方|入口|app|APP|娱乐|平台|集团|棋牌)")
 # Ordinary phrases that hold a term (a lottery shop, a card room for the elderly).
 SPAM_ALLOW = ("体育投注站", "棋牌娱乐室", "棋牌娱乐活动")
 

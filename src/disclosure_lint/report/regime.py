@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
 # (学校信息公开 only as the report's own name: an education bureau's report may speak of its schools' disclosure)
 _SCHOOL = re.compile(r"高等学校信息公开办法|高校信息公开(?:工作)?年度报告|学校信息公开(?:工作)?年度报告|教育部令第?29号"
                      r"|(?:19|20)\d{2}\s*[-—–~～至]\s*(?:19|20)\d{2}\s*学年")
+_WORDS = ("高等学校", "高校信息公开", "学校信息公开", "29号", "学年")  # one of them in every match of _SCHOOL
 _HEAD_BLOCKS = 6
 _HEAD_CHARS = 2000
 
@@ -29,5 +30,7 @@ def school_report(report: AnnualReport) -> str | None:
     if report.title and "政府信息公开" in report.title:
         return None
     head = "\n".join(b.text for b in report.text_blocks[:_HEAD_BLOCKS])[:_HEAD_CHARS]
+    if not any(w in head for w in _WORDS):
+        return None  # (str's search first: every match holds one of them, and almost no report does)
     m = _SCHOOL.search(head)
     return m.group(0) if m else None
