@@ -280,12 +280,12 @@ def _gate_covers(gate: str, pattern: str) -> bool:
 
 
 def test_look_ahead_gates_name_every_first_character():
-    from disclosure_lint.report import claim_context, prose_reading, prose_sums
+    from disclosure_lint.report import claim_context, prose_reading, prose_sum_names
 
     assert _gate_covers(claim_context._SCOPE_FIRST, "|".join(f"(?:{p})" for p in claim_context.DEFAULT_SCOPE))
     # the default list runs as its literal-led twin, the same matches (tests/test_fast_paths_t4_claims.py)
     assert claim_context.scope_regex(list(claim_context.DEFAULT_SCOPE)).pattern == "|".join(claim_context._SCOPE_LED)
-    assert _gate_covers(prose_sums._TOTAL_KW_FIRST, prose_sums._TOTAL_KW_ALTERNATION)
+    assert _gate_covers(prose_sum_names.TOTAL_KW_FIRST, prose_sum_names.TOTAL_KW_ALTERNATION)
     gate, rest = prose_reading.PART_YEAR.pattern.split(")(?:", 1)
     assert _gate_covers(gate[len("(?=["):-1], rest[:-1])
     assert not _gate_covers("上下季截前", rest[:-1])  # the helper does see the digits
@@ -298,7 +298,7 @@ def test_the_gated_patterns_find_what_the_plain_ones_find():
     import re
     from pathlib import Path
 
-    from disclosure_lint.report import claim_context, prose_reading, prose_sums
+    from disclosure_lint.report import claim_context, prose_reading, prose_sum_names
 
     root = Path(__file__).resolve().parent.parent
     texts = [p.read_text(encoding="utf-8") for p in sorted((root / "examples").glob("*.md"))]
@@ -306,7 +306,7 @@ def test_the_gated_patterns_find_what_the_plain_ones_find():
     pairs = [
         (claim_context.scope_regex(list(claim_context.DEFAULT_SCOPE)),
          re.compile("|".join(f"(?:{p})" for p in claim_context.DEFAULT_SCOPE))),
-        (prose_sums._TOTAL_KW, re.compile(prose_sums._TOTAL_KW_ALTERNATION)),
+        (prose_sum_names.TOTAL_KW, re.compile(prose_sum_names.TOTAL_KW_ALTERNATION)),
         (prose_reading.PART_YEAR, re.compile(prose_reading.PART_YEAR.pattern.split(")(?:", 1)[1][:-1])),
         (prose_reading.YEAR, re.compile(r"(?<!\d)(\d{4})\s*年")),
     ]
@@ -390,9 +390,9 @@ def test_claim_reader_shortcuts_change_nothing(monkeypatch):
 
 
 def test_prose_sums_read_with_kept_part_names_as_without(monkeypatch):
-    """The part names are classified once (``prose_sums._classify`` is cached across reports): a pure function, so
+    """The part names are classified once (``prose_sum_names.classify`` is cached across reports): a pure function, so
     the sums read with a cold cache, a warm one and none at all are the same."""
-    from disclosure_lint.report import prose_sums
+    from disclosure_lint.report import prose_sum_names, prose_sums
 
     def read(report):
         return [repr((s.kind, s.total, s.parts, s.exhaustive, s.form, s.sentence, s.sentence_start, s.total_after))
@@ -401,14 +401,14 @@ def test_prose_sums_read_with_kept_part_names_as_without(monkeypatch):
     from disclosure_lint import memo
 
     reports = list(_claim_reports())
-    prose_sums._classify.cache_clear()
+    prose_sum_names.classify.cache_clear()
     # each pass reads every sentence: none put back from a shape an earlier pass (or test) kept
     memo.forget()
     cold = [read(r) for r in reports]
     memo.forget()
     warm = [read(r) for r in reports]
-    assert prose_sums._classify.cache_info().hits > 0
-    monkeypatch.setattr(prose_sums, "_classify", prose_sums._classify.__wrapped__)
+    assert prose_sum_names.classify.cache_info().hits > 0
+    monkeypatch.setattr(prose_sums, "_classify", prose_sum_names.classify.__wrapped__)  # the name the reader calls
     memo.forget()
     plain = [read(r) for r in reports]
     assert cold == warm == plain
@@ -459,11 +459,11 @@ def _must_hold(pattern: str, ch: str) -> bool:
 
 
 def test_lawsuit_keywords_hold_su():
-    from disclosure_lint.report import prose_sums
+    from disclosure_lint.report import prose_sum_names
 
     for name in ("direct", "after_review", "litigation"):
-        assert _must_hold(prose_sums._KW[name], "诉"), name
-    assert not _must_hold(prose_sums._KW["review"], "诉")
+        assert _must_hold(prose_sum_names.KW[name], "诉"), name
+    assert not _must_hold(prose_sum_names.KW["review"], "诉")
     assert _must_hold("(?:a|b诉)诉?x诉", "诉") and not _must_hold("a|b诉", "诉")
 
 
