@@ -392,3 +392,15 @@ def test_a_byline_whose_quoted_source_holds_a_spaced_hyphen_is_still_the_pages()
     rep = interpret(parse(text, "text"))
     assert (str(rep.published), rep.published_source) == ("2021-02-19", "发布日期")
     assert [d.code for d in lint(text, fmt="text", select=["DL403", "DL404"])] == []
+
+
+def test_an_information_provided_date_is_the_publication_date():
+    # 信息提供日期 : 2024-01-17 16:25来源 : …: the date some portals give the page (the time glued to the next label)
+    from disclosure_lint.report import interpret
+
+    text = ("某某区某某街道办事处2023年政府信息公开工作年度报告\n信息提供日期 : 2024-01-17 16:25来源 : 某某区某某街道办事处\n"
+            "一、总体情况\n本街道认真贯彻《条例》。\n")
+    rep = interpret(parse(text, "text"))
+    assert (str(rep.published), rep.published_source) == ("2024-01-17", "发布日期")
+    late = text.replace("2024-01-17", "2024-04-15")
+    assert [d.code for d in lint(late, fmt="text", select=["DL405", "DL408"])] == ["DL408"]  # a street office: its deadline is local

@@ -71,7 +71,7 @@ _ALIAS = re.compile(r"[（(][^\s，。；,;、|｜（）()：:]{1,20}[）)]")
 _ASCII_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9/\-_.]{2,60}")
 _SEPARATORS = re.compile(r"[\s|｜【】\[\]()（）·•\-—_/／:：,，;；]+")
 
-PUBLISHED_LABELS = r"(?:发布|发表|公开|发文|印发)(?:日期|时间)"
+PUBLISHED_LABELS = r"(?:发布|发表|公开|发文|印发|提供)(?:日期|时间)"
 # (生效日期, 废止日期: a page listing the document's validity, 生效日期: 2022-03-02 废止日期:)
 _STRONG_DATE = r"(?:发布|发表|更新|撰写|成文|生成|公开|公布|发文|印发|创建|修改|录入|上传|添加|提供|发稿|签发|生效|废止|失效)(?:日期|时间)"
 _LABEL = re.compile(
