@@ -731,3 +731,40 @@ def test_a_table_whose_numbers_run_into_its_labels_is_unread_not_blank():
     text = f"某某区2022年政府信息公开工作年度报告\n一、总体情况\n本区认真贯彻《条例》。\n{s2}\n三、收到和处理政府信息公开申请情况\n无。\n"
     codes = [d.code for d in lint(text, fmt="text", select=["DL001", "DL209"])]
     assert codes == ["DL001"]
+
+
+# -- a table broken apart in a copy: its rows written as lines of text beside it ---------------------------
+
+_T2_KEPT = ("| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n"
+            "| 规章 | 0 | 0 | 0 |\n| 规范性文件 | 13 | 0 | 55 |")
+
+
+def _apart(before: str, after: str = "") -> str:
+    return md_report(2024, s2="\n".join(x for x in (before, _T2_KEPT) if x) + (f"\n\n{after}" if after else ""))
+
+
+def test_rows_written_beside_a_broken_table_are_the_tools_reading_problem_not_missing_rows():
+    # a PDF converted to Markdown: the licensing, penalty and fee rows left as loose lines above the table
+    before = ("第二十条第（五）项\n信息内容本年处理决定数量\n行政许可 97\n第二十条第（六）项\n行政处罚 0\n行政强制 0\n"
+              "第二十条第（八）项\n行政事业性收费 0\n")
+    got = run(_apart(before))
+    assert [d.code for d in got] == ["DL001"]
+    assert "4行“行政许可”“行政处罚”“行政强制”“行政事业性收费”" in got[0].message
+    assert "拆开" in got[0].message and "不是报告的计算错误" in got[0].message
+    assert got[0].evidence["rows_beside_table"] == ["licensing", "penalty", "coercion", "fees"]
+
+
+def test_rows_written_after_a_broken_table_count_too():
+    after = "行政许可 97\n行政处罚 0\n行政强制 0\n行政事业性收费 0"
+    assert [d.code for d in run(_apart("", after))] == ["DL001"]
+
+
+@pytest.mark.parametrize("before", [
+    "",  # nothing beside it: the rows are missing
+    "本局全年作出行政许可97件、行政处罚决定3件。",  # the labels inside a sentence are not rows
+    "行政许可事项办理情况良好，群众满意度较高，全年没有发生投诉举报情况，今后将继续加强管理和服务工作。",
+])
+def test_rows_not_written_as_lines_beside_the_table_are_still_missing(before):
+    got = run(_apart(before))
+    assert [d.code for d in got] == ["DL110"]
+    assert "行政许可" in got[0].message

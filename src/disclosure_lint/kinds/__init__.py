@@ -22,6 +22,7 @@ _MODULES = (
     "terminology",
     "generic",
     "tables",
+    "table_unreadable",
     "statistics",
     "text_vs_table",
     "prose_sums",

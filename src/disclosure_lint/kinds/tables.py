@@ -16,11 +16,7 @@ and never the cell arithmetic, which the statistics kinds (DL2xx) check:
   read count, and the row the file ends in (``StatTable.cut_row``, read short) asks for no column.
 * ``table-extra-rows``: local additions (其他主动公开文件, a 小计 column) — accepted,
   reported as information.
-* ``table-unreadable``: labels the tool could not map to the schema, numbers of a
-  table printed one cell per line that could not be placed in a column (``StatTable.loose``),
-  and tables whose labels and digits run together with nothing between them
-  (``report.unread_tables``), so that no cell could be read.
-  This is the tool's reading problem; the statistics checks of that table are skipped.
+* ``table-unreadable`` (:mod:`.table_unreadable`): what the tool could not read of a table present in the report.
 
 Labels of the *other* format version are recognised labels, not unreadable ones, and
 not local additions: they are left to ``table-format-version``.
@@ -32,12 +28,11 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
-from pydantic import Field
-
 from ..model import Block, Cell
 from ..report import catalogue as cat
 from ..report.catalogue import TABLE_SHORT_NAMES
 from ..report.stats.added import added_row
+from ..report.stats.beside import rows_beside
 from ..report.stats.model import Unmapped
 from ..report.stats.schema import SCHEMAS, norm, schema, strip_number
 from ..report.stats.table3 import SUBTOTAL_KEYS
@@ -93,7 +88,7 @@ def _label_ok(label: str) -> bool:
     return bool(k) and k not in STRUCTURAL and not k.startswith(_ARTICLE) and not k.isdigit()
 
 
-def _quote(labels: list[str], limit: int = 10) -> str:
+def quote_labels(labels: list[str], limit: int = 10) -> str:
     shown = "".join(f"“{x}”" for x in labels[:limit])
     return shown + (f"等{len(labels)}项" if len(labels) > limit else "")
 
@@ -121,7 +116,7 @@ def _written_labels(table, what: str) -> list[tuple[str, Block | None, Cell | No
     labels = table.row_labels if what == "row" else table.col_labels
     for label in labels.values():
         add(label, table.blocks[0] if table.blocks else None, None)
-    out.sort(key=lambda t: _order(t[1], t[2]))
+    out.sort(key=lambda t: label_order(t[1], t[2]))
     return out
 
 
@@ -145,7 +140,7 @@ def _label_cell(block, label: str, row: int | None = None):
     return None
 
 
-def _line(block, cell) -> int:
+def label_line(block, cell) -> int:
     if cell is not None and getattr(cell, "line", None) is not None:
         return cell.line
     if block is not None and block.line is not None:
@@ -157,37 +152,37 @@ def _col(cell) -> int:
     return (cell.column or 0) if cell is not None and cell.column is not None else 0
 
 
-def _order(block, cell) -> tuple[int, int, int, int, int]:
+def label_order(block, cell) -> tuple[int, int, int, int, int]:
     """Reading order of a label in every format: its block, then its grid row and column (Word and PDF
     have no source lines, so ordering by line alone put their labels in a different order than Markdown's)."""
     return (block.index if block is not None else 10**9,
             cell.row if cell is not None else 10**9, cell.col if cell is not None else 0,
-            _line(block, cell), _col(cell))
+            label_line(block, cell), _col(cell))
 
 
-def _expected_version(report) -> str | None:
+def expected_version(report) -> str | None:
     v = report.format_version
     return v if v in VERSIONS else None
 
 
-def _cut_off(report, tid: str) -> bool:
+def cut_off(report, tid: str) -> bool:
     """Does the document end inside this table (``report.truncation``: an excerpt, a page cut off)?"""
     t = report.truncation
     return t is not None and t.table == tid
 
 
-def _first_block(table):
+def first_block(table):
     return table.blocks[0] if table.blocks else None
 
 
-def _at(block, cell) -> dict:
+def hit_at(block, cell) -> dict:
     """Hit position for a label: the cell when the table is a grid, else the block."""
     if cell is not None:
         return {"block": block, "cell": cell}
     return {"block": block}
 
 
-def _tables(report):
+def stat_tables(report):
     stats = report.stats
     for tid in ("s2", "s3", "s4"):
         t = stats.get(tid)
@@ -277,8 +272,8 @@ class TableFormatVersion(Kind[KindOptions]):
     params = frozenset({"table", "detected", "expected", "clues", "basis", "unread", "note"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
-        for tid, table in _tables(report):
-            expected = _expected_version(report)
+        for tid, table in stat_tables(report):
+            expected = expected_version(report)
             detected = table.detected_version
             if expected is None or detected not in VERSIONS or detected == expected:
                 continue
@@ -291,19 +286,19 @@ class TableFormatVersion(Kind[KindOptions]):
                     at = _label_cell(other.block, other.row_label, other.cell.row if other.cell else None)
                     clues = [(texts[0], other.block, at or other.cell)]
                 else:
-                    clues = [(texts[0], _first_block(table), None)]
+                    clues = [(texts[0], first_block(table), None)]
             if not texts:
                 texts = [f"栏目与{cat.FORMAT_SHORT_NAMES[detected]}一致"]
-            where = clues[0] if clues else (None, _first_block(table), None)
+            where = clues[0] if clues else (None, first_block(table), None)
             short = TABLE_SHORT_NAMES[tid]
             # a table with parts the tool could not read (DL001 says so): the version is told from what was read, so
             # it may be the tool's misreading, not the report's format — a warning that says so, not an error
             unread = unreadable(table)
             note = inferred_note(report)  # a year the opening implied: a warning that says so
             yield Hit(
-                **_at(where[1], where[2]),
+                **hit_at(where[1], where[2]),
                 params={"table": short, "detected": cat.FORMAT_SHORT_NAMES[detected],
-                        "expected": cat.FORMAT_SHORT_NAMES[expected], "clues": _quote(texts, 6),
+                        "expected": cat.FORMAT_SHORT_NAMES[expected], "clues": quote_labels(texts, 6),
                         "basis": cat.FORMAT_DOCUMENTS[expected], "unread": _UNREAD_NOTE if unread else "",
                         "note": note},
                 evidence={"expected": expected, "actual": detected, "table": tid, "labels": texts,
@@ -328,11 +323,51 @@ class TableFormatVersion(Kind[KindOptions]):
             k = _key(label)
             if k in d_cols and k not in e_cols:
                 out.append((label.strip(), block, cell))
-        out.sort(key=lambda t: _order(t[1], t[2]))
+        out.sort(key=lambda t: label_order(t[1], t[2]))
         return out
 
 
 # -- table-missing-rows ------------------------------------------------------------------------------
+
+
+def missing_parts(report, tid: str, table) -> tuple[str, bool, list, list] | None:
+    """(format version, whether the file ends in the table, rows missing, columns missing) of a grid table that
+    table-missing-rows judges, or None."""
+    if table.layout != "grid" or not table.cells:
+        return None
+    expected = expected_version(report)
+    if expected is None:
+        return None
+    if table.detected_version in VERSIONS and table.detected_version != expected:
+        return None  # the other format: table-format-version reports it
+    sch = schema(tid, expected)
+    bad = truly_unmapped(table)
+    rows_found = table.rows_found
+    cols_found = table.cols_found
+    data_rows = sch.data_rows()
+    truncated = cut_off(report, tid)
+    if truncated:
+        # the file ends inside this table (an incomplete copy): rows after the last one read
+        # (table 四: columns) are not "missing"; unread-content (DL002) says once that the file ends early
+        last = max((i for i, r in enumerate(data_rows) if r.id in rows_found), default=-1)
+        data_rows = data_rows[:last + 1]
+        if tid == "s4":
+            last_col = max((i for i, c in enumerate(sch.cols) if c.id in cols_found), default=-1)
+            cols_found = cols_found | {c.id for c in sch.cols[last_col + 1:]}
+    # a row whose label was read but whose values could not be placed is not missing:
+    # DL001 reports it as the tool's reading problem
+    seen_rows = rows_found | set(table.row_labels) | {c.row for c in table.loose if c.row}
+    missing_rows = [] if any(u.what == "row" for u in bad) else [
+        r for r in data_rows if r.id not in seen_rows]
+    # a column is expected when a row that has it was read (table 二: blocks with their own columns);
+    # not for the row the file ends in, read short: its last cells were cut off with the rest
+    cut_row = table.cut_row if truncated else None
+    missing_cols = [] if any(u.what == "col" for u in bad) or unplaced_columns(table) else [
+        c for c in sch.cols if c.id not in cols_found]
+    if missing_cols:  # (every column read, the usual: which ones are expected need not be known)
+        wanted = {c for r in data_rows if r.id in rows_found and r.id != cut_row for c in sch.cols_of(r.id)}
+        missing_cols = [c for c in missing_cols if c.id in wanted]
+    return expected, truncated, missing_rows, missing_cols
 
 
 @register
@@ -344,49 +379,21 @@ class TableMissingRows(Kind[KindOptions]):
     params = frozenset({"table", "missing", "count", "format", "basis"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
-        for tid, table in _tables(report):
-            if table.layout != "grid" or not table.cells:
+        for tid, table in stat_tables(report):
+            got = missing_parts(report, tid, table)
+            if got is None:
                 continue
-            expected = _expected_version(report)
-            if expected is None:
-                continue
-            if table.detected_version in VERSIONS and table.detected_version != expected:
-                continue  # the other format: table-format-version reports it
-            sch = schema(tid, expected)
-            bad = truly_unmapped(table)
-            rows_found = table.rows_found
-            cols_found = table.cols_found
-            data_rows = sch.data_rows()
-            truncated = _cut_off(report, tid)
-            if truncated:
-                # the file ends inside this table (an incomplete copy): rows after the last one read
-                # (table 四: columns) are not "missing"; unread-content (DL002) says once that the file ends early
-                last = max((i for i, r in enumerate(data_rows) if r.id in rows_found), default=-1)
-                data_rows = data_rows[:last + 1]
-                if tid == "s4":
-                    last_col = max((i for i, c in enumerate(sch.cols) if c.id in cols_found), default=-1)
-                    cols_found = cols_found | {c.id for c in sch.cols[last_col + 1:]}
-            # a row whose label was read but whose values could not be placed is not missing:
-            # DL001 reports it as the tool's reading problem
-            seen_rows = rows_found | set(table.row_labels) | {c.row for c in table.loose if c.row}
-            missing_rows = [] if any(u.what == "row" for u in bad) else [
-                r for r in data_rows if r.id not in seen_rows]
-            # a column is expected when a row that has it was read (table 二: blocks with their own columns);
-            # not for the row the file ends in, read short: its last cells were cut off with the rest
-            cut_row = table.cut_row if truncated else None
-            missing_cols = [] if any(u.what == "col" for u in bad) or unplaced_columns(table) else [
-                c for c in sch.cols if c.id not in cols_found]
-            if missing_cols:  # (every column read, the usual: which ones are expected need not be known)
-                wanted = {c for r in data_rows if r.id in rows_found and r.id != cut_row for c in sch.cols_of(r.id)}
-                missing_cols = [c for c in missing_cols if c.id in wanted]
+            expected, truncated, missing_rows, missing_cols = got
             if not missing_rows and not missing_cols:
                 continue
+            if rows_beside(report.blocks, table.blocks, missing_rows):
+                continue  # the table broken apart in a copy: table-unreadable (DL001) says so
             parts = []
             if missing_rows:
-                parts.append("行" + _quote([r.label for r in missing_rows]))
+                parts.append("行" + quote_labels([r.label for r in missing_rows]))
             if missing_cols:
-                parts.append("列" + _quote([c.label for c in missing_cols]))
-            block = _first_block(table)
+                parts.append("列" + quote_labels([c.label for c in missing_cols]))
+            block = first_block(table)
             end = None
             if block is not None:
                 end = block.text.find("\n")
@@ -419,10 +426,10 @@ class TableExtraRows(Kind[KindOptions]):
     params = frozenset({"table", "extras", "note"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
-        for _tid, table in _tables(report):
+        for _tid, table in stat_tables(report):
             yield from self._stray(report, table)
             yield from self._relabelled(report, table)
-        for tid, table in _tables(report):
+        for tid, table in stat_tables(report):
             known_rows, known_cols = _known(tid)
             items = []
             subtotals = table.subtotals if tid == "s3" else []
@@ -447,7 +454,7 @@ class TableExtraRows(Kind[KindOptions]):
                     items.append(("列", label, block, cell))
             if not items:
                 continue
-            items.sort(key=lambda t: _order(t[2], t[3]))
+            items.sort(key=lambda t: label_order(t[2], t[3]))
             labels = [lbl.strip() for _w, lbl, _b, _c in items]
             text = "、".join(f"{w}“{lbl.strip()}”" for w, lbl, _b, _c in items)
             _w, first, block, cell = items[0]
@@ -457,7 +464,7 @@ class TableExtraRows(Kind[KindOptions]):
                 pointer = " › ".join(p for p in ((sec.label if sec else None), TABLE_SHORT_NAMES[tid],
                                                  named[id(cell)], first.strip()) if p)
             yield Hit(
-                **_at(block if block is not None else _first_block(table), cell),
+                **hit_at(block if block is not None else first_block(table), cell),
                 pointer=pointer,
                 params={"table": TABLE_SHORT_NAMES[tid], "extras": text, "note": _LOCAL_NOTE},
                 evidence={"expected": "统一格式规定的栏目", "actual": "、".join(labels), "table": tid,
@@ -479,14 +486,14 @@ class TableExtraRows(Kind[KindOptions]):
             group = table.schema.row_by_id[r.group]
             group_label = (table.row_labels.get(r.group) or group.label).strip()
             label = r.label.strip()
-            block = r.block if r.block is not None else _first_block(table)
+            block = r.block if r.block is not None else first_block(table)
             sec = report.section_of(block) if block is not None else None
             fmt = cat.FORMAT_SHORT_NAMES[version]
             note = (f"（{fmt}（{cat.FORMAT_DOCUMENTS[version]}）“{group.label}”的这一项是“{spec.label}”；"
                     f"本表按序号和位置把该行读作这一项并照常核对；如该行的申请确属这一项，请改用统一格式的栏目名，"
                     f"否则请归入相应的项目）")
             yield Hit(
-                **_at(block, r.cell),
+                **hit_at(block, r.cell),
                 params={"table": short, "extras": f"行“{label}”（位于“{group_label}”之下，占第{spec.label.split('.')[0]}项的位置）",
                         "note": note},
                 evidence={"expected": spec.label, "actual": label, "table": table.id, "rows": [label], "cols": [],
@@ -505,7 +512,7 @@ class TableExtraRows(Kind[KindOptions]):
             spec = table.schema.row_by_id[group]
             group_label = (table.row_labels.get(group) or spec.label).strip()
             label = u.label.strip()
-            block = u.block if u.block is not None else _first_block(table)
+            block = u.block if u.block is not None else first_block(table)
             sec = report.section_of(block) if block is not None else None
             fmt = cat.FORMAT_SHORT_NAMES[version]
             # its numbers read (StatTable.added_figures): （七）总计 was checked with and without them (identities)
@@ -521,7 +528,7 @@ class TableExtraRows(Kind[KindOptions]):
                 note = (f"（“其中”行是上一项的细分，{fmt}（{cat.FORMAT_DOCUMENTS[version]}）的“{spec.label}”没有这一行；"
                         f"{counted}；可改在正文中说明）")
             yield Hit(
-                **_at(block, u.cell),
+                **hit_at(block, u.cell),
                 params={"table": short, "extras": f"行“{label}”（位于“{group_label}”之下）", "note": note},
                 evidence={"expected": f"“{spec.label}”的第1至{items}项", "actual": label, "table": table.id,
                           "rows": [label], "cols": [], "group": group, "group_items": items,
@@ -534,152 +541,3 @@ class TableExtraRows(Kind[KindOptions]):
 
 _LOCAL_NOTE = "（地方增设的栏目可以保留；统计核对只使用统一格式规定的栏目）"
 _OF_WHICH = ("其中", "（其中", "(其中")
-
-
-def _deduplicated_hit(report: AnnualReport, deduped: list) -> Hit:
-    """The flattened tables of a copy that lost its repeated lines (:mod:`..report.stats.deduped`)."""
-    dd = report.deduplicated
-    once = dd.once if dd is not None else ()
-    lines = dd.lines if dd is not None else 0
-    first = deduped[0]
-    names = "、".join(TABLE_SHORT_NAMES[u.section] for u in deduped)
-    labels = "".join(f"“{w}”" for w in once[:2]) + ("等栏目名" if len(once) > 2 else "")
-    what = (f"数字：全文{lines}个短行（逐格成行的表格单元格等）没有一行重复，统一格式中多次出现的{labels}"
-            "也只出现一次，像是转存时删去了所有重复的行（每个“0”只留下了第一个），表中的数字已无法对应到行和列")
-    return Hit(block=first.block, start=first.start, end=first.end,
-               params={"table": names, "what": what, "labels": labels, "count": len(once)},
-               evidence={"expected": "统一格式中多次出现的栏目名各出现多次，重复的数字（如0）逐格保留",
-                         "actual": f"{lines}个短行各不相同，{labels}各只出现一次",
-                         "tables": [u.section for u in deduped], "layout": "flat-deduplicated",
-                         "labels_once": list(once), "short_lines": lines, "skipped": "这些表的统计检查"},
-               key="deduplicated:" + ",".join(u.section for u in deduped))
-
-
-# -- table-unreadable --------------------------------------------------------------------------------
-
-
-class TableUnreadableOptions(KindOptions):
-    ignore_labels: list[str] = Field(default_factory=list,
-                                     description="不报告的栏目名（本地表格中确认无需识别的栏目）")
-
-
-_UNFOUND = "表格按文字读出，不是表格线划分的格子，找不到这些行：可能被分页处的文字隔断，无法判断是报告缺行还是工具未能读出"
-
-
-def _unfound_rows(report: AnnualReport, tid: str, table) -> list:
-    """The data rows of a table read as text (``flat``: one cell per line, a PDF's text without a grid) that were not
-    found at all, not even their label: table-missing-rows (DL110) does not judge such a table, and a table cut
-    short by something the reader left between its rows (a page's footer) must not pass for a whole one.  Table 三
-    only: its rows are one run with numbered labels (table 二's small tables come apart, table 四's one row is its
-    numbers, reported when they cannot be placed); none in a table of the other format version (DL109) or past the
-    row the file ends in (DL002)."""
-    expected = _expected_version(report)
-    if table.layout != "flat" or not table.cells or tid != "s3" or expected is None:
-        return []
-    if table.detected_version in VERSIONS and table.detected_version != expected:
-        return []
-    data_rows = schema(tid, expected).data_rows()
-    seen = table.rows_found | set(table.row_labels) | {c.row for c in table.loose if c.row}
-    if _cut_off(report, tid):
-        last = max((i for i, r in enumerate(data_rows) if r.id in seen), default=-1)
-        data_rows = data_rows[:last + 1]
-    return [r for r in data_rows if r.id not in seen]
-
-
-_UNREAD_LAYOUT = ("各个数值所在的行和列（PDF 中的这张表没有表格线，各栏文字的位置不足以可靠地确定每个数值属于哪一行哪一列，"
-                  "如栏目很窄、行名逐字折行）")
-_UNREAD_RUN = "各个数值所在的行和列（表格的文字连在一起，栏目名和数字之间没有任何分隔）"
-_UNREAD_SHREDDED = ("各个数值所在的行和列（表格在文字中拆成了逐行的碎片：栏目名折成几行、数字各占一行，如 PDF 中栏目很窄的表格"
-                    "复制或转换成的文本）")
-
-
-@register
-class TableUnreadable(Kind[TableUnreadableOptions]):
-    """Labels of a present table that the tool could not map, or numbers it could not place."""
-
-    name = "table-unreadable"
-    Options = TableUnreadableOptions
-    params = frozenset({"table", "what", "labels", "count"})
-
-    def __init__(self, rule, options, config):
-        super().__init__(rule, options, config)
-        self._ignore = frozenset(k for x in options.ignore_labels for k in (norm(x), norm(strip_number(x))))
-
-    def check(self, report: AnnualReport) -> Iterator[Hit]:
-        unread = report.unread_tables
-        deduped = [u for u in unread.values() if u.why == "deduplicated"]
-        if deduped:  # one cause for every table of the copy: one finding
-            yield _deduplicated_hit(report, deduped)
-        for tid, run in unread.items():  # in the text, but its cells run together: not read at all
-            if run.why == "layout":
-                yield Hit(block=run.block, start=0, end=min(len(run.block.text), 40),
-                          params={"table": TABLE_SHORT_NAMES[tid], "what": _UNREAD_LAYOUT, "labels": "", "count": 0},
-                          evidence={"expected": "每个数值对应到一行一列", "actual": "表格没有表格线，行和列无法可靠确定",
-                                    "table": tid, "layout": "borderless-unsure", "skipped": "本表的统计检查"},
-                          key=f"{tid}:unread-layout")
-                continue
-            if run.why == "shredded":
-                yield Hit(block=run.block, start=0, end=min(len(run.block.text), 40),
-                          params={"table": TABLE_SHORT_NAMES[tid], "what": _UNREAD_SHREDDED, "labels": "", "count": 0},
-                          evidence={"expected": "每个数值对应到一行一列", "actual": "表格在文字中拆成逐行的碎片，无法还原",
-                                    "table": tid, "layout": "shredded", "labels_in_run": run.labels,
-                                    "skipped": "本表的统计检查"},
-                          key=f"{tid}:unread-shredded")
-                continue
-            if run.why != "run":
-                continue
-            yield Hit(block=run.block, start=run.start, end=min(run.end, run.start + 40),
-                      params={"table": TABLE_SHORT_NAMES[tid], "what": _UNREAD_RUN, "labels": "", "count": 0},
-                      evidence={"expected": "每个数值对应到一行一列", "actual": "表格文字连在一起，无法分开各栏",
-                                "table": tid, "layout": "run-together", "labels_in_run": run.labels,
-                                "skipped": "本表的统计检查"},
-                      key=f"{tid}:unread-run")
-        trunc = report.truncation
-        for tid, table in _tables(report):
-            bad = truly_unmapped(table, self._ignore)
-            bad += [u for u in unplaced_columns(table) if u not in bad]
-            if trunc is not None and trunc.table == tid:  # the label cut off at the end of the file
-                bad = [u for u in bad if u.block is not trunc.block or norm(u.label) != norm(trunc.tail)]
-            loose = [c for c in table.loose if c.value.kind != "blank"]
-            if trunc is not None and trunc.table == tid and trunc.last_row:
-                # the row the file ends in has fewer values than it should: the cut's, said by DL002
-                loose = [c for c in loose if not c.row or norm(c.row_label) != norm(trunc.last_row)]
-            # rows not found at all, when nothing else says the table was not read whole
-            unfound = _unfound_rows(report, tid, table) if not bad and not loose else []
-            if not bad and not loose and not unfound:
-                continue
-            labels: list[str] = []
-            for u in bad:
-                if u.label.strip() not in labels:
-                    labels.append(u.label.strip())
-            parts = [f"{len(labels)}个栏目名{_quote(labels)}"] if labels else []
-            if unfound:
-                parts.append(f"{len(unfound)}行{_quote([r.label for r in unfound])}（{_UNFOUND}）")
-            by_row: dict[str, int] = {}
-            for c in loose:
-                by_row[c.row_label.strip() if c.row else ""] = by_row.get(c.row_label.strip() if c.row else "", 0) + 1
-            for row_label, n in by_row.items():
-                parts.append(f"“{row_label}”行中{n}个数值所在的列" if row_label else f"{n}个数值所在的行和列")
-            places = [(u.label, u.block, u.cell) for u in bad] + [(c.raw, c.block, c.cell) for c in loose]
-            # rows not found alone: where the rows read end (the table's last block)
-            first = min(places, key=lambda p: _order(p[1], p[2])) if places else (
-                "", table.blocks[-1] if table.blocks else None, None)
-            block = first[1] if first[1] is not None else _first_block(table)
-            grid_cell = first[2] if first[2] is not None and block is not None and block.kind == "table" else None
-            yield Hit(
-                **_at(block, grid_cell),
-                params={"table": TABLE_SHORT_NAMES[tid], "what": "，以及".join(parts), "labels": _quote(labels),
-                        "count": len(labels)},
-                evidence={"expected": "统一格式规定的栏目名" if labels else "每个数值对应到一行一列",
-                          "actual": "、".join(labels) if labels else f"{len(loose)}个数值未能定位",
-                          "table": tid, "layout": table.layout,
-                          "rows": [u.label for u in bad if u.what == "row"],
-                          "cols": [u.label for u in bad if u.what == "col"],
-                          "loose_values": [{"raw": c.raw, "row": c.row_label, "line": _line(c.block, c.cell)}
-                                           for c in loose],
-                          **({"rows_not_found": [r.id for r in unfound]} if unfound else {}),
-                          "skipped": "本表的统计检查"},
-                match=grid_cell.text if grid_cell is not None else None,
-                key=f"{tid}:unreadable:{'|'.join(labels)}|{len(loose)}"
-                    + (f"|rows:{','.join(r.id for r in unfound)}" if unfound else ""),
-            )
