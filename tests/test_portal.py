@@ -404,3 +404,18 @@ def test_an_information_provided_date_is_the_publication_date():
     assert (str(rep.published), rep.published_source) == ("2024-01-17", "发布日期")
     late = text.replace("2024-01-17", "2024-04-15")
     assert [d.code for d in lint(late, fmt="text", select=["DL405", "DL408"])] == ["DL408"]  # a street office: its deadline is local
+
+
+@pytest.mark.parametrize("header", [
+    "【发布日期】2022-01-27",
+    "[发布日期] 2022-01-27",
+    # a catalogue's labels in brackets, their values left empty but the last one's
+    "[ 索 引 号 ] [ 主题词 ]\n[ 主题分类 ] [ 体裁分类 ]\n[ 发布机构 ] [ 效力状态 ]\n[ 成文日期 ] [ 发布日期 ] 2022-01-27",
+])
+def test_a_label_in_brackets_is_a_field(header):
+    from disclosure_lint.report import interpret
+
+    text = f"某某厅2021年政府信息公开工作年度报告\n{header}\n一、总体情况\n本厅认真贯彻《条例》。\n"
+    rep = interpret(parse(text, "text"))
+    assert (str(rep.published), rep.published_source) == ("2022-01-27", "发布日期")
+    assert [d.code for d in lint(text, fmt="text", select=["DL403", "DL701"])] == []  # the page's, not the clerk's

@@ -59,6 +59,9 @@ PUBLISHED_HEAD = 12
 
 _SP = r"[ \t\u3000]"
 _COLON = re.compile(_SP + r"*[:：]" + _SP + "*")
+# a label in brackets stands for a label and its colon: 【发布日期】2022-01-27, [ 成文日期 ] [ 发布日期 ] 2022-01-27
+_CLOSE = re.compile(_SP + r"*[】\]]" + _SP + "*")
+_OPEN = frozenset("【[")
 _SPACES = re.compile(_SP + "+")
 # a clock time written after a date (2023-01-09 15:20, 2024年01月12日 17:12:21)
 _COUNT = re.compile(r"\d[\d,]*(?:" + _SP + r"*次)?")
@@ -263,12 +266,22 @@ def _boundary_ok(text: str, start: int) -> bool:
     return not ("\u4e00" <= prev <= "\u9fff" or prev.isalnum())
 
 
+def _bracketed(text: str, start: int) -> bool:
+    """Whether the label at ``start`` is opened by a bracket (spaces between)."""
+    i = start
+    while i and text[i - 1] in " \t\u3000":
+        i -= 1
+    return i > 0 and text[i - 1] in _OPEN
+
+
 def _field(text: str, m: re.Match[str], limit: int, joined: bool = False) -> tuple[int, str, str] | None:
     """(end, kind, value) of the field whose label is ``m``, or None when it is prose."""
     group = m.lastgroup or ""
     kind = _KIND[group]
     label_end = m.end()
     colon = _COLON.match(text, label_end, limit)
+    if colon is None and _bracketed(text, m.start()):
+        colon = _CLOSE.match(text, label_end, limit)
     after = colon.end() if colon else label_end
     at_end = not text[after:limit].strip()
     if group in _WEAK:
