@@ -664,3 +664,9 @@ def test_a_cut_copy_that_lists_the_old_parts_is_said_to_be_old_and_one_that_list
     [d] = lint(head + old + cut, fmt="text", select=["DL103"])
     assert d.severity == "warning" and "统一格式以前的写法" in d.message and "其余内容未检查" in d.message
     assert lint(head + new + cut.replace("一、概述", "一、总体情况"), fmt="text", select=["DL103"]) == []
+    # the opening lists the old parts, but the copy's first part is the format's own 总体情况 (the old one began with
+    # 概述): a unified report whose opening sentence was kept from an old one, not an old-format report
+    unified = "一、总体情况\n2021年，本局认真贯彻《条例》。\n（一）主动公开情况\n全年主动公开政府信息86条，其中\n"
+    assert lint(head + old + unified, fmt="text", select=["DL103"]) == []
+    assert lint(old.replace("本报告", "某某县某某局2021年政府信息公开工作年度报告。本报告", 1) + unified, fmt="text",
+                select=["DL103"]) == []  # no title: the opening and the first part under it

@@ -352,7 +352,10 @@ class NonUnifiedFormat(Kind[NonUnifiedFormatOptions]):
         complete = (len(unknown) >= self.options.min_unknown_sections or len(st.by_id) >= 4
                     or (not numbered and prose >= self.options.min_chars))
         old = declared_old_parts(report) if report.truncation is not None or not complete else []
-        if old and report.attachment_page is None and not declares_unified_parts(report):
+        # (a copy whose first part is the format's own 一、总体情况 — the old format began with 概述 — is a unified
+        # report whose opening still lists the old parts: not reported from that list)
+        if old and report.attachment_page is None and not declares_unified_parts(report) and not (
+                (s1 := st.by_id.get("s1")) is not None and "总体" in s1.label):
             yield from self._old_parts(report, old)  # a cut copy whose opening lists the old format's parts
             return
         if (not complete or cut_by_reader(report) or report.attachment_page is not None
