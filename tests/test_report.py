@@ -160,6 +160,8 @@ def test_two_name_agency_and_sentence_is_not_a_title():
     # 时间段 names the period only when it starts on 1月1日
     ("本年度数据的时间段为2023年1月1日至12月31日。", 2023, None),
     ("宣传活动时间段为2023年3月1日至3月31日。", None, None),
+    ("结合本区2025年工作实际编制本报告。报告涵盖2025年1月1日至12月31日期间本区政府信息公开工作情况。", 2025,
+     "2025年1月1日至12月31日"),
     # a hard-wrapped paragraph (a PDF's text): the line may break anywhere in it
     ("本年度报告中所列数据的统计周期\n为 2024 年 1 月 1 日至 12 月 31 日。", 2024, "2024 年 1 月 1 日至 12 月 31 日"),
     ("本报告统计期限为2023年\n1月1日至12月31日。", 2023, "2023年\n1月1日至12月31日"),
