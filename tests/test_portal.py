@@ -419,3 +419,37 @@ def test_a_label_in_brackets_is_a_field(header):
     rep = interpret(parse(text, "text"))
     assert (str(rep.published), rep.published_source) == ("2022-01-27", "发布日期")
     assert [d.code for d in lint(text, fmt="text", select=["DL403", "DL701"])] == []  # the page's, not the clerk's
+
+
+_SIDEBAR = "".join(f"- {d} {t}\n" for d, t in [
+    ("2024-11-27", "某某县某某乡乡村振兴服务中心注销登记公告"),
+    ("2024-11-21", "某某县某某乡人民政府关于举行《某某乡国土空间规划(2021—2035年)(草案)》听证会听证结果的公告"),
+    ("2024-11-12", "某某乡人民政府关于举行规划听证会的公告"),
+    ("2024-10-31", "某某县某某乡生态环境保护中心拟向登记管理机关申请事业单位法人简易注销登记"),
+    ("2024-10-21", "某某县某某乡财政和统计服务中心申请简易注销登记公告"),
+    ("2024-10-15", "某某乡关于2024年度乡村学校从教20年以上优秀教师拟推荐人选公示"),
+    ("2024-09-14", "某某县医疗保险中心2023年度医疗保障基金决算公开报告"),
+    ("2024-07-23", "某某乡村镇规划建设服务中心注销公示"),
+    ("2024-06-14", "某某乡社会事业服务中心申请简易注销登记公告"),
+    ("2023-12-19", "某某乡2023年第四季度财政预算执行情况"),
+])
+
+
+def test_a_sidebar_of_dated_notices_above_the_title_is_the_pages():
+    # a township's page reposting its county's report, under a sidebar of its ten latest notices (each led by its date)
+    from disclosure_lint.report import interpret
+
+    text = (_SIDEBAR + "当前位置: 某某县人民政府>>某某乡人民政府>>政府信息公开工作年度报告\n"
+            "某某县人民政府2021年政府信息公开工作年度报告\n"
+            "作者 :佚名 来源 :转发某某县人民政府 访问次数 : 发布时间 :2022-12-28\n"
+            "根据《条例》规定，现公布本县2021年政府信息公开工作年度报告。本报告数据的统计期限自2021\n")
+    rep = interpret(parse(text, "text"))
+    assert rep.title == "某某县人民政府2021年政府信息公开工作年度报告" and rep.year == 2021
+    assert (str(rep.published), rep.published_source) == ("2022-12-28", "发布日期")  # not a notice's date
+    found = lint(text, fmt="text", select=["DL005", "DL103", "DL403", "DL405"])
+    # the page says it forwards the report: its date is the repost's, a warning that says so
+    assert [(d.code, d.severity) for d in found] == [("DL405", "warning")]
+    assert "转发某某县人民政府" in found[0].message
+    # the same page as the county's own: late, an error
+    own = lint(text.replace("转发某某县人民政府", "某某县人民政府"), fmt="text", select=["DL405"])
+    assert [(d.code, d.severity) for d in own] == [("DL405", "error")]

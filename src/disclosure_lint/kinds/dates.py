@@ -433,6 +433,10 @@ class LatePublication(Kind[LatePublicationOptions]):
         if report.published_source == "页面日期":
             note += _stamp_note("页面日期")
             severity = "warning"
+        elif report.published_source == "发布日期" and report.portal.reposted is not None:
+            note += (f"；网页的来源栏写着“{report.portal.reposted.value}”，这是转发的页面，它的发布日期是转发的日期，"
+                     "不一定是报告首次公布的日期，请核对")
+            severity = "warning"
         if inferred_note(report):  # the year inferred from the opening, not stated in a title or a period
             note += inferred_note(report)
             severity = "warning"

@@ -348,7 +348,8 @@ class NonUnifiedFormat(Kind[NonUnifiedFormatOptions]):
         unknown = [s for s in st.mains if s.id is None and any(
             b.kind in ("paragraph", "list_item", "table", "heading") for b in st.body(s))]
         numbered = [s for s in st.mains if s.number is not None]
-        prose = sum(len(b.text) for b in report.text_blocks)
+        portal = report.portal
+        prose = sum(len(b.text) for b in report.text_blocks if not portal.is_line(b))  # (a page's lists of links: not)
         complete = (len(unknown) >= self.options.min_unknown_sections or len(st.by_id) >= 4
                     or (not numbered and prose >= self.options.min_chars))
         old = declared_old_parts(report) if report.truncation is not None or not complete else []

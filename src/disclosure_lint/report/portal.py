@@ -93,6 +93,7 @@ _LABEL = re.compile(
     r"|(?P<wdate>日期|时间))"
 )
 _PUBLISHED = re.compile(PUBLISHED_LABELS + "$")
+_REPOST = ("转发", "转载", "转自")
 _WEAK = frozenset({"wsource", "windex", "wdate", "wcounter"})
 _KIND = {"date": "date", "source": "source", "counter": "counter", "font": "font", "index": "index",
          "related": "related", "wsource": "source", "windex": "index", "wdate": "date", "wcounter": "counter"}
@@ -238,6 +239,16 @@ class PortalMetadata:
         self._index.pop(id(block), None)
         if line:
             self._lines.add(id(block))
+
+    @property
+    def reposted(self) -> PortalSpan | None:
+        """The page header's source field that says the page is a repost (来源：转发某某县人民政府, 转载自…), or None:
+        its publication date is the repost's, not necessarily when the report was first published."""
+        for s in self.spans:
+            if s.kind == "source" and s.value.startswith(_REPOST) \
+                    and self._head.get(id(s.block), PUBLISHED_HEAD) < PUBLISHED_HEAD:
+                return s
+        return None
 
     @property
     def published(self) -> PortalSpan | None:
@@ -573,7 +584,9 @@ def find_metadata(blocks: Iterable[Block]) -> PortalMetadata:
         counted = pos
         near = head < HEAD
         out._head[id(b)] = head
-        if near and (len(t) > CHROME_CHARS or CHROME_PUNCT.search(t) or NUMBERED.match(t)):  # not is_chrome
+        # (not is_chrome; a run of dated titles — a sidebar's latest notices above the title — is a list of links: it
+        # does not push the page's fields down)
+        if near and id(b) not in dated and (len(t) > CHROME_CHARS or CHROME_PUNCT.search(t) or NUMBERED.match(t)):
             head += 1
         nxt = blocks[pos] if pos < n and blocks[pos].kind != "table" else None
         if b.kind == "table":

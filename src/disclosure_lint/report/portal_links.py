@@ -52,10 +52,19 @@ def related_item(text: str, nxt: Block | None) -> bool:
     return "，" not in t and date_value(n, 0) == len(n)
 
 
+# a list item led by its date (- 2024-11-27 某某乡…注销登记公告: a sidebar's list of the latest notices)
+_DATE_FIRST = re.compile(r"[-•·●*]?" + _SP + r"*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}" + _SP + r"+(?=\S{4})")
+
+
 def dated_title(text: str) -> bool:
-    """A linked page's title with the CMS's date after it (某某局2023年…年度报告 2024-01-21): the date in
-    the hyphen, slash or dot form (a 落款 ``某某局 2024年1月5日`` is not one)."""
+    """A linked page's title with the CMS's date after it (某某局2023年…年度报告 2024-01-21) or before it (a list
+    item, ``- 2024-11-27 某某乡…公告``): the date in the hyphen, slash or dot form (a 落款 ``某某局 2024年1月5日`` is
+    not one)."""
     t = text.strip()
+    first = _DATE_FIRST.match(t)
+    if first is not None:
+        return len(t) <= 100 and not lines.NOT_ITEM.search(t) and "，" not in t and ":" not in t[first.end():] \
+            and "：" not in t[first.end():]
     if len(t) > 100 or not t[-1:].isdigit() or lines.NOT_ITEM.search(t) or "，" in t:
         return False  # a date in the hyphen, slash or dot form (with its clock time) ends in a digit
     last = _closing_date(t)
