@@ -335,7 +335,7 @@ def test_ordinary_words_holding_a_term_are_quiet(text):
     ("注册送彩金，首存送888元。", "注册送彩金"),
     ("黄金彩金饰品官网注册开户。", "彩金"),
     ("主动公开政府信息58条，街道星空体育120条。", "星空体育"),
-    ("星空体育用品官网注册送。", "星空体育"),
+    ("星空体育用品官网注册送。", "星空体育用品官网注册送"),  # two terms a few characters apart: one finding
     ("半岛体育官方网站。", "半岛体育官方网站"),
     ("主动公开政府信息46条，街道华球体育彩票188条。", "华球体育彩票"),
 ])
@@ -349,8 +349,11 @@ def test_the_same_terms_in_a_promotion_still_fire(text, match):
     ("坚持以足彩app哪个是正规的新时代中国特色社会主义思想为指导。", ["足彩app"]),
     ("现编制2020年度qy966千亿国际官方网站信息公开工作年度报告。", ["千亿国际"]),
     ("全面贯彻落实省、市球迷网政务公开工作有关文件精神。", ["球迷网"]),
-    # two terms side by side: one insertion, one finding
+    ("省委、省政府欧洲杯足球网:推进政务公开工作。", ["欧洲杯足球网"]),
+    # two terms side by side, or a few characters of one run apart: one insertion, one finding
     ("现公布新葡京博彩2024年政府信息公开工作年度报告。", ["新葡京博彩"]),
+    ("某某县威廉希尔_威廉博彩app-【中文*官网】政府信息公开工作年度报告。", ["威廉希尔_威廉博彩"]),
+    ("本局体育365网投_365bet365用址_365bet官网提现说维护认真贯彻《条例》。", ["365bet365用址_365bet"]),
 ])
 def test_injected_names_seen_on_real_pages(text, matches):
     assert [d.match for d in _dl501(text)] == matches

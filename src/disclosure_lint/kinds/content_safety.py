@@ -200,12 +200,15 @@ class InjectedSpam(Kind[InjectedSpamOptions]):
             yield from self._emit(found[key])
 
     def _emit(self, spans: list) -> Iterator[Hit]:
-        """Merge the overlapping or adjoining spans of one block or cell (365bet(中国)官方网站: one insertion), drop
-        allowed and exempt ones, make hits."""
+        """Merge the overlapping or adjoining spans of one block or cell (365bet(中国)官方网站: one insertion) and those
+        a few characters of one run apart (威廉希尔_威廉博彩app: :data:`_SAME_RUN`), drop allowed and exempt ones, make
+        hits."""
         spans.sort(key=lambda t: (t[0], -t[1]))
         merged: list[list] = []
+        block, cell = spans[0][2], spans[0][3]
+        text = cell.text if cell is not None else block.text
         for s, e, block, cell, p, h in spans:
-            if merged and s <= merged[-1][1]:
+            if merged and (s <= merged[-1][1] or _SAME_RUN.fullmatch(text, merged[-1][1], s)):
                 last = merged[-1]
                 last[1] = max(last[1], e)
                 last[4] = last[4] or p
@@ -213,8 +216,6 @@ class InjectedSpam(Kind[InjectedSpamOptions]):
                     last[5].add(h)
                 continue
             merged.append([s, e, block, cell, p, set() if h is None else {h}])
-        block, cell = merged[0][2], merged[0][3]
-        text = cell.text if cell is not None else block.text
         allowed = [x.span() for x in self._allow.finditer(text)] if self._allow is not None else []
         k = 0
         for s, e, block, cell, p, hs in merged:
@@ -232,6 +233,11 @@ class InjectedSpam(Kind[InjectedSpamOptions]):
             yield _hit(block, cell, s, e, params={"term": term, "reason": _reason(p) if p else "已知赌博推广用语"},
                        evidence=evidence, key=f"spam:{term}",
                        about=tuple(f"hidden:{i}" for i in sorted(hs)))
+
+
+# what may stand between two spam terms of one insertion (威廉希尔_威廉博彩app, 体育365网投_365bet365用址): a few
+# characters with no space and no sentence punctuation
+_SAME_RUN = re.compile(r"[^\s。，；！？、：,;!?:]{1,6}")
 
 
 def _where(block, cell) -> tuple:
