@@ -99,6 +99,17 @@ def test_text_space_and_pipe_tables():
     assert tables[1].table.rows[1].cells[1].column == 8
 
 
+def test_a_rows_closing_pipe_on_a_line_of_its_own_stays_in_the_table():
+    # a page's copy pushed each row's last pipe onto the next line: the table goes on past it
+    doc = txt.parse("二、主动公开政府信息情况\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n规章 | 0 | 0 | 0\n|\n"
+                    "行政规范性文件 | 2 | 0 | 15\n|\n第二十条第(五)项 | |||\n本年处理决定数量 | ||\n行政许可 | 7 | ||\n")
+    [table] = [b for b in doc.blocks if b.kind == "table"]
+    assert [r.texts[0] for r in table.table.rows] == ["信息内容", "规章", "行政规范性文件", "第二十条第(五)项",
+                                                     "本年处理决定数量", "行政许可"]
+    assert table.table.rows[2].texts == ["行政规范性文件", "2", "0", "15"] and table.table.rows[2].line == 5
+    assert [b.kind for b in doc.blocks] == ["heading", "table"]
+
+
 def test_long_numbered_sentence_is_not_a_heading():
     doc = txt.parse("一、本机关认真贯彻落实条例要求，全年主动公开政府信息一百二十条，没有发生泄密事件。\n")
     assert doc.blocks[0].kind == "paragraph"

@@ -146,7 +146,8 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
             kind = None
         if kind is not None:
             j = i
-            while j < n and lines[j].strip() and _split_kind(lines[j]) == kind:
+            while j < n and lines[j].strip() and (_split_kind(lines[j]) == kind
+                                                  or (kind == "pipe" and _lone_pipe(lines[j]))):
                 j += 1
                 if kind == "spaces" and j < n:
                     j = _past_layout_lines(lines, j)
@@ -293,6 +294,12 @@ def _line_block(lines: list[str], i: int, index: int) -> Block:
     )
 
 
+def _lone_pipe(line: str) -> bool:
+    """A line holding one pipe and nothing else: inside a pipe table, the closing pipe of the row above pushed onto a
+    line of its own by the page's copy (a row of the table is never one empty cell)."""
+    return line.strip(" \u3000\t") == "|"
+
+
 def _rows(lines: list[str], start: int, end: int, kind: str) -> list[Row]:
     """The rows of the table of ``lines[start:end]`` split the ``kind`` way, one a line."""
     pattern = dict(_SEPARATORS)[kind]
@@ -306,6 +313,8 @@ def _rows(lines: list[str], start: int, end: int, kind: str) -> list[Row]:
             continue
         body, c0 = strip_span(raw)
         if kind == "pipe":
+            if _lone_pipe(body):
+                continue  # the row above's closing pipe, pushed onto a line of its own (规章 | 0 | 0 | 0 / |)
             # one border pipe at each end; further pipes delimit empty cells
             if body.startswith("|"):
                 body = body[1:]
