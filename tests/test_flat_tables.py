@@ -383,3 +383,19 @@ def test_crawled_cells_each_after_a_pipe_with_a_lone_pipe_between_them():
            [("normative_docs", "issued"), ("normative_docs", "in_force"), ("licensing", "decisions")]}
     assert got == {("normative_docs", "issued"): 2, ("normative_docs", "in_force"): 15, ("licensing", "decisions"): 120}
     assert not codes(lint(text, fmt="text", select=["DL001", "DL110", "DL209"]))
+
+
+def test_lines_of_three_pipes_between_cells_are_separators_not_part_of_a_label():
+    # a page copied one cell per line, a lone "|" after each cell and "|||" or "||||" where the empty cells were
+    cells = ["第二十条第(一)项", "|", "||||", "信息内容", "|", "本年制发件数", "|", "本年废止件数", "|", "现行有效件数", "|",
+             "|", "规章", "|", "0", "|", "0", "|", "0", "|", "|", "规范性文件", "|", "1", "|", "0", "|", "6", "|", "|",
+             "第二十条第(五)项", "|", "||||", "信息内容", "|", "本年处理决定数量", "|", "|||", "行政许可", "|", "2910", "|",
+             "|||", "第二十条第(六)项", "|", "||||", "信息内容", "|", "本年处理决定数量", "|", "|||", "行政处罚", "|", "46",
+             "|", "|||", "行政强制", "|", "0", "|", "|||"]
+    text = "某某街道2021年政府信息公开工作年度报告\n一、总体情况\n本街道认真贯彻《条例》。\n二、主动公开政府信息情况\n" \
+           + "\n".join(cells) + "\n"
+    rep = interpret(parse(text, "text"))
+    t = rep.stats["s2"]
+    assert t.cells[("licensing", "decisions")].raw == "2910" and t.cells[("penalty", "decisions")].raw == "46"
+    assert t.cells[("normative_docs", "in_force")].raw == "6"
+    assert "DL001" not in codes(lint(text, fmt="text", select=["DL001"]))

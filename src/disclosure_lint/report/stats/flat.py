@@ -147,7 +147,8 @@ def _runs(report) -> list[list[Tok]]:
                 if pieces is not None:  # one row of a separated table that the reader saw as a lone line
                     cur.extend(Tok(x, b, off + o, whole=True) for o, x in pieces)
                     continue
-            cur.append(Tok(s, b, off, s in SEPARATORS))
+            # (a line of three pipes or more, ||| between a row's cells: a separator too, never part of a label)
+            cur.append(Tok(s, b, off, s in SEPARATORS or not s.strip("|｜")))
     close()
     return runs
 
