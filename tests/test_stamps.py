@@ -21,6 +21,15 @@ def test_the_unlabelled_date_leading_the_portals_line_of_fields() -> None:
     assert (str(r.published), r.published_source) == ("2024-02-07", "页面日期")
 
 
+def test_the_date_then_the_publishing_body_then_the_pages_font_switch() -> None:
+    text = "某某镇2021年度政府信息公开工作年度报告\n2022-01-29 10:27:52 某某市人民政府办公室 字体:\n一、总体情况\n正文。\n"
+    r = _report(text)
+    assert (str(r.published), r.published_source) == ("2022-01-29", "页面日期")
+    from .conftest import lint
+
+    assert lint(text, fmt="text", select=["DL403"]) == []  # the page's, not the clerk's
+
+
 def test_a_labelled_publication_date_comes_first() -> None:
     r = _report("某某市某某局2023年政府信息公开工作年度报告\n2024-02-07\n发布日期：2024-01-20\n一、总体情况\n正文。\n")
     assert (str(r.published), r.published_source) == ("2024-01-20", "发布日期")

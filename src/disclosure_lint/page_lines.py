@@ -77,14 +77,16 @@ def chrome_or_navigation(text: str) -> bool:
 
 
 # a date the page printed on a line of its own near the title (2024-01-26, • 2026-01-27 15:42, ( 2026-01-30 )), with at
-# most the publishing body's name or the page's fields after it (2024-01-26  某某县人民政府办公室, 2021-02-09 发布:某某
-# 点击数:, 2024年01月17日 来源: …): the portal's stamp, not a date the report writes
+# most the publishing body's name or the page's fields after it, or both (2024-01-26  某某县人民政府办公室, 2021-02-09
+# 发布:某某 点击数:, 2024年01月17日 来源: …, 2022-01-29 10:27:52 某某市人民政府办公室 字体:): the portal's stamp, not a
+# date the report writes
 _STAMP = re.compile(
     r"[\s•·●▪■◆*|｜(（\-]*"
     r"(?:[^\s，。；,;]{2,30}(?:网站|网)[ \t\u3000]+(?:https?://)?[A-Za-z0-9.-]+\.(?:cn|com|net|org)/?[ \t\u3000]+)?"  # (某某市人民政府门户网站 www.x.gov.cn 2022-01-27: a byline)
     r"(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)"
     r"(?:[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t\u3000)）]*"
-    r"(?:$|[ \t\u3000]+(?:(?:来源|发布|作者|点击|浏览|阅读|字号|字体)[^\n]*|[^\s，。；,;！？!?]{2,30}[ \t\u3000]*)$)")
+    r"(?:$|[ \t\u3000]+(?:(?:来源|发布|作者|点击|浏览|阅读|字号|字体)[^\n]*"
+    r"|[^\s，。；,;！？!?]{2,30}(?:[ \t\u3000]+(?:来源|发布|作者|点击|浏览|阅读|字号|字体)[^\n]*)?[ \t\u3000]*)$)")
 
 
 def date_stamp(line: str) -> bool:
