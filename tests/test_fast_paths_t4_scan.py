@@ -127,7 +127,7 @@ def _old_find_metadata(blocks):
             continue
         near = head < HEAD
         out._head[id(b)] = head
-        if not is_chrome(text):
+        if not is_chrome(text) and id(b) not in dated:  # (a run of dated titles does not count)
             head += 1
         nxt = blocks[pos + 1] if pos + 1 < len(blocks) and blocks[pos + 1].kind != "table" else None
         if b.kind == "table":
