@@ -343,6 +343,10 @@ _PH_BASE = (
     r"|(?P<phrase>(?:此处|在此)(?:填写|填入|输入|录入|填报))"
     r"|(?P<num>(?<![0-9A-Za-z.])[0-9]{1,6}[XxＸｘ]{2,4}(?=\s*(?:件|条|个|次|人|项|篇|期|户|家|万|元|份|起|批)))"
     r"|(?P<x>[XxＸｘ]{2,})"
+    # the format's note on what part 一 reports, copied in as the part's text (主要报告本机关上一年度政府信息公开工作总体情况，
+    # 重在聚焦主题主线，对本机关贯彻落实…情况进行综述): what to write, never what a body writes of itself
+    r"|(?P<guide>(?:这一项|本项|此项|主要)报告本机关(?:上一?年度)?政府信息公开工作(?:总体)?情况"
+    r"(?=[，,]\s*(?:重在聚焦|对本机关贯彻落实)))"
 )
 # A sentence that says its XX / ×× masks a name (（小区名称已作脱敏处理）, 已隐去): masking, not a placeholder.
 _MASKING = re.compile(r"脱敏|隐去|隐名|匿名处理|化名|已作技术处理|已做技术处理|隐藏处理")
@@ -372,7 +376,7 @@ def _x_led(c: str) -> str:
 _TRIGGER_BASE = "|".join([*_led("XxＸｘ", "[XxＸｘ]"), *map(_x_led, "Xx×＊*"), "此(?:处|(?<=在此))",
                           *(f"{c}(?<=年{c})[ \u3000\xa0]{{0,7}}月[ \u3000\xa0]{{1,8}}日" for c in " \u3000\xa0"),
                           *(f"{c}(?<=月{c})[ \u3000\xa0]{{0,7}}日" for c in " \u3000\xa0"),
-                          *_led("【[［〔（(", r"\s*(?:请|在此|此处)?\s*(?:填|输入|待|文字描述)")])
+                          *_led("【[［〔（(", r"\s*(?:请|在此|此处)?\s*(?:填|输入|待|文字描述)"), "报告本机关"])
 
 
 # what may come before a bare 此处填写 / 在此填写 left by the template: the start of the text, a mark or a space, or 请
