@@ -89,6 +89,13 @@ def test_disclosed_breakdown_after_a_change_clause():
     assert run(report(prose)) == [("DL237", "主动公开政府信息894条，同比增长6.3%，其中政策文件47条、行政许可信息916条")]
 
 
+def test_a_rate_of_the_whole_between_the_total_and_its_parts():
+    # 其中 in the next sentence refers to the total before the rate (全文电子化率达100%), not to the rate
+    prose = "全年主动公开政府信息116条，全文电子化率达100%。其中，机构职能类信息1条，政策文件类信息5条，财政资金类信息26条，其他类信息85条。"
+    assert [c for c, _ in run(report(prose))] == ["DL237"]
+    assert run(report(prose.replace("85条", "84条"))) == []
+
+
 def test_new_applications_without_the_word():
     prose = "本年新收57件，其中自然人48件、法人或其他组织8件。"
     assert brief(prose) == [("applicants", 57, [("natural_person", 48), ("org", 8)], True)]

@@ -129,6 +129,8 @@ _CONNECT = re.compile(
 _IN_TOTAL = re.compile(r"\s*(?:政府信息公开|依申请公开)?(?:申请|事项)?中\s*[，,：:]?\s*")  # 在办结的56件申请中，
 _BACKREF = re.compile(r"\s*(?:其中\s*[，,：:]?|(?:在|对)?(?:已|本年度?|全年)?(?P<handled>办结|答复|办理完毕|处理完毕)的?"
                       r"(?:政府信息公开)?(?:申请|事项)?(?:中|里)\s*[，,：:]?)\s*")
+# a rate of the whole after the total (…116条，全文电子化率达100%。其中…): not a figure of its own
+_RATE_CLAUSE = re.compile(r"\s*[，,]\s*[^，,；;。\d]{0,12}?(?:率|比例|占比)(?:达到|达|为|是)?\s*\d+(?:\.\d+)?\s*[%％]")
 _SUM_WORD = re.compile(r"共|合计|总计")
 _ENUM_MARKS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳ "
 _SEMI_STOP = re.compile(r"全年|本年|今年|当年|累计|共计|合计|总计|另|此外|同时")
@@ -397,6 +399,9 @@ class _Reader:
             chg = _CHANGE_CLAUSE.match(psent, after)  # …894条，同比增长6.3%。其中：①…
             if chg is not None:
                 after = chg.end()
+            rate = _RATE_CLAUSE.match(psent, after)  # …116条，全文电子化率达100%。其中，…
+            if rate is not None:
+                after = rate.end()
             if kw is not None and not psent[after:].strip():
                 tfig, kinds = self._total_figure(block, p0, j, *kw[:2]), self._kinds_for(kw[0], psent[kw[1]:kw[2]])
                 unit = _unit(pfigs[j])
