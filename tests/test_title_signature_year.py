@@ -239,6 +239,10 @@ class TestYearFromContent:
     ("一、总体情况\n2025年区市场监管局共收到信息公开申请152件。\n（一）主动公开情况\n公开信息32条。\n", 2025),
     ("一、总体情况\n2025年,海青镇未收到依申请公开事项。\n（一）主动公开情况\n公开信息32条。\n", 2025),
     ("一、总体情况\n2025年,区城乡建设局聚焦中心工作，推进全过程公开。\n（一）主动公开情况\n公开信息74条。\n", 2025),
+    # … after whose lead it acted, or in a sentence inside a paragraph
+    ("一、总体情况\n2023年,在县委、县政府的正确领导下,我镇以党的二十大精神为指导,严格贯彻落实《条例》。\n（一）主动公开\n"
+     "公开信息32条。\n", 2023),
+    ("一、总体情况\n（一）主动公开方面。我镇围绕群众关切公开信息。2022年,我镇主要通过政务公开栏公开政府信息。\n", 2022),
     # a sentence that starts with the report's own title and says what it holds
     ("由某某镇党政办公室编制本年报。2019年度某某镇政府信息公开年度报告全文包括:总体情况、主动公开政府信息情况。\n正文。\n",
      2019),
@@ -321,6 +325,7 @@ def test_a_title_ending_in_nianbao():
     "一、总体情况\n2022年，我局认真贯彻《条例》。\n2021年我局公开信息30条，2021年未收到申请，2021年无复议。\n",  # named less
     "一、总体情况\n2022年，县委、县政府高度重视政务公开。\n",  # not the body
     "一、总体情况\n2022年，市委宣传部召开新闻发布会。\n",  # a body that does nothing the report's body does
+    "一、总体情况\n我镇认真公开。2019年，在县委的正确领导下，县委办召开会议。\n",  # under a lead, not the body
 ])
 def test_no_year_from_an_opening_that_does_not_say(text):
     assert interpret(parse(text, "text")).year is None

@@ -219,9 +219,13 @@ def body_year(report: AnnualReport) -> int | None:
     return None
 
 
-# a paragraph that starts with the year and the body as its subject: itself (我局, 本镇, 全县) or its name
-_YEAR_SUBJECT = re.compile(r"\s*(?P<y>(?:19|20)\d{2})\s*年度?\s*[，,]?\s*(?P<s>(?:我|本|全)(?:局|镇|乡|县|区|市|旗|街道|办|委|厅|中心|"
-                           r"院|所|站|队|场|署|会)|\S{2,40})")
+# a paragraph that starts with the year and the body as its subject: itself (我局, 本镇, 全县) or its name, maybe after
+# whose lead it acted under (2023年，在县委、县政府的正确领导下，我镇…)
+_UNDER = r"(?:在[^，,。；;]{2,30}?(?:领导|指导|关心|支持|部署|推动|帮助)下\s*[，,]?\s*)?"
+_SUBJECT = (r"(?P<s>(?:我|本|全)(?:局|镇|乡|县|区|市|旗|街道|办|委|厅|中心|院|所|站|队|场|署|会)|\S{2,40})")
+_YEAR_SUBJECT = re.compile(r"\s*(?P<y>(?:19|20)\d{2})\s*年度?\s*[，,]?\s*" + _UNDER + _SUBJECT)
+# … or a sentence inside a paragraph that starts so (…接受社会公众监督。2022年，我镇主要通过…), after the year's comma
+_SUBJECT_AFTER = re.compile(r"\s*" + _UNDER + _SUBJECT)
 
 
 def _year_of_subject(report: AnnualReport, skip: set[int]) -> int | None:
@@ -231,10 +235,18 @@ def _year_of_subject(report: AnnualReport, skip: set[int]) -> int | None:
         if id(b) in skip or portal.is_line(b):
             continue
         m = _YEAR_SUBJECT.match(b.text)
-        if m is not None and (m.group("s")[0] in "我本全" or (name is not None and m.group("s").startswith(name))
-                              or _BODY_SUBJECT.match(m.group("s"))):
+        if m is not None and _subject(m.group("s"), name):
             return int(m.group("y"))
+        for m in _STARTS_WITH_YEAR.finditer(b.text) if "年" in b.text else ():
+            s = _SUBJECT_AFTER.match(b.text, m.end())
+            if s is not None and _subject(s.group("s"), name):
+                return int(m.group("y"))
     return None
+
+
+def _subject(s: str, name: str | None) -> bool:
+    """Whether ``s`` starts with the body as the subject: itself (我局, 本镇), its name, or a body's word then an act."""
+    return s[0] in "我本全" or (name is not None and s.startswith(name)) or _BODY_SUBJECT.match(s) is not None
 
 
 # a body named as the subject, short (2025年区市场监管局共收到… / 2025年,海青镇未收到… / 2024年街道…): a few
