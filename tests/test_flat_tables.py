@@ -391,11 +391,13 @@ def test_lines_of_three_pipes_between_cells_are_separators_not_part_of_a_label()
              "|", "规章", "|", "0", "|", "0", "|", "0", "|", "|", "规范性文件", "|", "1", "|", "0", "|", "6", "|", "|",
              "第二十条第(五)项", "|", "||||", "信息内容", "|", "本年处理决定数量", "|", "|||", "行政许可", "|", "2910", "|",
              "|||", "第二十条第(六)项", "|", "||||", "信息内容", "|", "本年处理决定数量", "|", "|||", "行政处罚", "|", "46",
-             "|", "|||", "行政强制", "|", "0", "|", "|||"]
+             "|", "|||", "行政强制", "|", "0", "|", "|||", "第二十条第(八)项", "|", "||||", "信息内容", "|",
+             "本年收费金额(单位:万元)", "|", "|||", "行政事业性收费", "|", "0.092", "|", "|||", "|", "|", "|", "|", "|"]
     text = "某某街道2021年政府信息公开工作年度报告\n一、总体情况\n本街道认真贯彻《条例》。\n二、主动公开政府信息情况\n" \
            + "\n".join(cells) + "\n"
     rep = interpret(parse(text, "text"))
     t = rep.stats["s2"]
     assert t.cells[("licensing", "decisions")].raw == "2910" and t.cells[("penalty", "decisions")].raw == "46"
     assert t.cells[("normative_docs", "in_force")].raw == "6"
+    assert t.cells[("fees", "amount")].raw == "0.092" and not t.loose  # the pipes the page left after the table: none
     assert "DL001" not in codes(lint(text, fmt="text", select=["DL001"]))

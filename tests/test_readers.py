@@ -110,6 +110,14 @@ def test_a_rows_closing_pipe_on_a_line_of_its_own_stays_in_the_table():
     assert [b.kind for b in doc.blocks] == ["heading", "table"]
 
 
+def test_pipe_rows_whose_empty_cells_are_lone_pipes_are_a_flattened_table():
+    # a row written one cell a line after its label (一、本年新收… | 25 | / | / | / | 25 |): the lone pipes are its empty
+    # cells, not closing pipes — the lines are left to the flattened-table reader, not read as a grid of one row
+    doc = txt.parse("自然人 | 法人或其他组织 | 总计 |\n商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |\n"
+                    "一、本年新收政府信息公开申请数量 | 25 |\n|\n|\n|\n|\n| 25 |\n")
+    assert "table" not in [b.kind for b in doc.blocks] and len(doc.blocks) == 8
+
+
 def test_long_numbered_sentence_is_not_a_heading():
     doc = txt.parse("一、本机关认真贯彻落实条例要求，全年主动公开政府信息一百二十条，没有发生泄密事件。\n")
     assert doc.blocks[0].kind == "paragraph"

@@ -768,3 +768,15 @@ def test_rows_not_written_as_lines_beside_the_table_are_still_missing(before):
     got = run(_apart(before))
     assert [d.code for d in got] == ["DL110"]
     assert "行政许可" in got[0].message
+
+
+def test_a_table_three_whose_rows_run_one_cell_a_line_with_lone_pipes_is_not_called_short_of_rows():
+    # the page wrote each row's label and first value on a line, then each empty cell as a lone "|" and the total as
+    # "| 25 |": not a grid of the header and one row — the excerpt, cut inside the table, says so (DL002), nothing more
+    text = ("某某区发改局2020年政府信息公开工作年度报告\n一、总体情况\n2020年，区发改局认真贯彻《条例》。\n"
+            "三、收到和处理政府信息公开申请情况\n(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申\n"
+            "自然人 | 法人或其他组织 | 总计 |\n商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |\n"
+            "一、本年新收政府信息公开申请数量 | 25 |\n|\n|\n|\n|\n| 25 |\n二、上年结转政府信息公开申请数量 |\n|\n|\n|\n|\n|\n"
+            "| 0 |\n三、本年度办理结果 | (一)予以公开 | 7 |\n|\n|\n|\n|\n| 7 |\n")
+    got = [d.code for d in lint(text, fmt="text", year=2020, select=["DL110", "DL208", "DL002", "DL001"])]
+    assert "DL110" not in got and "DL208" not in got and "DL002" in got

@@ -147,11 +147,11 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
         if kind is not None:
             j = i
             while j < n and lines[j].strip() and (_split_kind(lines[j]) == kind
-                                                  or (kind == "pipe" and _lone_pipe(lines[j]))):
+                                                  or (kind == "pipe" and _closing_pipe(lines, j))):
                 j += 1
                 if kind == "spaces" and j < n:
                     j = _past_layout_lines(lines, j)
-            if kind == "pipe" and _cell_per_line(lines, i, j):
+            if kind == "pipe" and (_cell_per_line(lines, i, j) or _row_goes_on(lines, j)):
                 # a web page's table copied one cell per line, each ending in " |" (规章 | / 0 | / 0 |), with lines
                 # of pipes only between its rows: not a grid of one column but a table flattened, read as such
                 # (report/stats/flat.py), its lines paragraphs as the other flattened tables' are
@@ -295,9 +295,32 @@ def _line_block(lines: list[str], i: int, index: int) -> Block:
 
 
 def _lone_pipe(line: str) -> bool:
-    """A line holding one pipe and nothing else: inside a pipe table, the closing pipe of the row above pushed onto a
-    line of its own by the page's copy (a row of the table is never one empty cell)."""
+    """A line holding one pipe and nothing else."""
     return line.strip(" \u3000\t") == "|"
+
+
+def _row_goes_on(lines: list[str], j: int) -> bool:
+    """Whether lone pipes at ``lines[j]`` are followed by a value led by its pipe (``| 25 |``): a row written one cell
+    a line after its first cells (``一、本年新收… | 25 |`` / ``|`` / ``|`` / ``| 25 |``), the lone pipes its empty
+    cells."""
+    k = j
+    while k < len(lines) and _lone_pipe(lines[k]):
+        k += 1
+    if k == j or k == len(lines):
+        return False
+    nxt = lines[k].strip(" \u3000\t")
+    return nxt.startswith("|") and "|" not in nxt[1:].rstrip("| \u3000\t") and nxt.strip("| \u3000\t") != ""
+
+
+def _closing_pipe(lines: list[str], j: int) -> bool:
+    """Whether ``lines[j]`` is a lone pipe right after a pipe row that does not end in one (``规章 | 0 | 0 | 0`` / ``|``):
+    the row's closing pipe, pushed onto a line of its own by the page's copy.  After a row that ends in a pipe
+    (``一、本年新收… | 25 |`` / ``|`` / ``|`` / ``| 25 |``) lone pipes are the empty cells of a row written one cell
+    a line: the table ends there, and the flattened-table reader reads the lines."""
+    if j == 0 or not _lone_pipe(lines[j]):
+        return False
+    before = lines[j - 1].strip(" \u3000\t")
+    return "|" in before and not before.endswith("|") and not _lone_pipe(before)
 
 
 def _rows(lines: list[str], start: int, end: int, kind: str) -> list[Row]:

@@ -391,9 +391,10 @@ def _s3_row_label(text: str) -> bool:
 
 
 def _end_dropped(vals: list[Tok], cells: int) -> list[Tok]:
-    """A row's values without one empty cell after the row's last (``cells``): a crawler's row end written as a lone
-    "|", read as an empty cell (规章 | 0 | 0 | 0 | then |)."""
-    return vals[:-1] if len(vals) == cells + 1 and not vals[-1].text else vals
+    """A row's values without the empty cells after the row's last (``cells``): a crawler's row end written as a lone
+    "|", read as an empty cell (规章 | 0 | 0 | 0 | then |), or the lines of pipes a page leaves after its table's last
+    row (行政事业性收费 | 0.092 | then ||| | | | |)."""
+    return vals[:cells] if len(vals) > cells and not any(v.text for v in vals[cells:]) else vals
 
 
 def _flat_s3(bd: Build, toks: list[Tok]) -> None:
