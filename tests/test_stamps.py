@@ -54,3 +54,15 @@ def test_a_date_under_a_drafts_title_is_not_a_posting() -> None:
 def test_a_date_in_a_sentence_near_the_title_is_not_a_stamp() -> None:
     r = _report("某某市某某局2023年政府信息公开工作年度报告\n本报告于2024年2月7日经局务会审议通过。\n一、总体情况\n正文。\n")
     assert r.stamp_mention is None
+
+
+def test_the_date_on_the_pages_title_line_above_the_reports_title() -> None:
+    # the page's title with its date, then the body's name and the report's title on two lines of their own
+    text = ("2025年政府信息公开工作年度报告 ( 2026-01-30 )\n\n某某市住房和城乡建设管理委员会\n\n2025年政府信息公开工作年度报告\n"
+            "一、总体情况\n正文。\n")
+    r = _report(text)
+    assert r.title == "某某市住房和城乡建设管理委员会2025年政府信息公开工作年度报告"
+    assert (str(r.published), r.published_source) == ("2026-01-30", "页面日期")
+    from .conftest import lint
+
+    assert lint(text, fmt="text", select=["DL403", "DL404"]) == []

@@ -446,3 +446,28 @@ def test_a_title_naming_no_body_or_a_hijacked_pages_gives_way_to_the_full_title_
     # a paragraph with a half-width comma is no title
     text = "开云手机官网入口·(中国)官方网站卫生健康局2020年度政府信息公开工作报告\n根据《条例》规定,由卫健局办公室编制完成本报告,现予以公布。\n一、总体情况\n正文。\n"
     assert interpret(parse(text, "text")).title.startswith("开云手机")
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # a stray character alone on the line above the title is not the first part of the body's name
+    ("盐\n某某市行政审批局政府信息公开工作\n2022年度情况的报告\n2022年，我局认真贯彻《条例》。\n", "某某市行政审批局", "bureau"),
+    # the page's title names no body; the report's own title below it has the body's name on the line above
+    ("关于2021年度政府信息公开工作的年度报告\n发布时间:2022-01-25     来源:某某镇党政办\n某某县某某镇人民政府\n"
+     "关于2021年度政府信息公开工作的年度报告\n一、总体情况\n本镇认真贯彻《条例》。\n", "某某县某某镇人民政府", "town_government"),
+    # a catalogue's title field written as a list item
+    ("- 索引号:000014347/2021-07000\n- 标题:某某市人民防空办公室2021年政府信息公开工作年度报告\n一、总体情况\n正文。\n",
+     "某某市人民防空办公室", "office"),
+    # a paragraph that starts with the body's full name and what it did
+    ("编制说明:本年度报告根据有关规定编制。\n一、总体情况\n某某市乡村振兴局认真贯彻《条例》的各项要求。\n", "某某市乡村振兴局", "bureau"),
+])
+def test_the_body_named_around_the_title_or_at_a_paragraphs_start(text, name, kind):
+    rep = interpret(parse(text, "text"))
+    assert (rep.agency.name, rep.agency.kind) == (name, kind)
+
+
+@pytest.mark.parametrize("text", [
+    "一、总体情况\n如有疑问请与某某市政府信息公开办公室联系。\n",  # not the subject of an act
+    "一、总体情况\n县委县政府高度重视政务公开工作。\n",  # no body of the report's kinds with its place
+])
+def test_no_body_from_a_paragraph_that_does_not_name_its_maker(text):
+    assert interpret(parse(text, "text")).agency.name is None

@@ -385,6 +385,10 @@ _TITLE_OPENS = re.compile(r"\s*(?P<t>[^，。；《》,;\n]{2,40}?(?:19|20)\d{2}
 # a paragraph that starts with the year and the body doing something (2022年，某某区司法局认真履行…): the body is the
 # words between the year and the first word of what it did
 _YEAR_SUBJECT = re.compile(r"(?:^|(?<=[。；;：:]))\s*(?:19|20)\d{2}\s*年度?\s*[，,]?\s*(?P<n>[^\s，。；、《》“”,;:：]{3,40})")
+# a paragraph that starts with the body's full name and what it did (某某市乡村振兴局认真贯彻…): the name ends in a body's
+# word and the act follows it at once
+_PARA_SUBJECT = re.compile(r"\s*(?P<n>[\u4e00-\u9fff]{2,30}?(?:局|委员会|办公室|中心|人民政府|街道办事处|街道|镇|乡|厅|署))"
+                           r"(?=认真|严格|深入|坚持|高度重视|持续|进一步|全面|积极|始终|扎实|紧紧|紧扣|聚焦|切实)")
 _DOING = re.compile(r"认真|严格|深入|坚持|高度|持续|进一步|全面|积极|紧紧|始终|扎实|按照|根据|依据|围绕|通过|依托|不断|切实|"
                     r"着力|聚焦|继续|加强|大力|主动|全力|贯彻|立足|结合|紧扣|牢牢|共计|共(?=[\d一二三四五六七八九十])|累计|政府信息公开|政务公开|信息公开|以习近平|在")
 
@@ -400,8 +404,8 @@ _NOT_A_BODY = re.compile(r"网站|網站|门户|門戶|平台|公众号|公眾�
 def opening_name(texts: list[str]) -> str | None:
     """The body the opening paragraphs ``texts`` name: in the report's title quoted (现发布《…年度报告》), named as its
     maker (现发布某某局2021年…年度报告, 由某某局编制, 某某市卫生健康委编制了…), as the subject of its own title (某某局2019年
-    政府信息公开工作年度报告（以下简称年报）是根据…), or as the subject after the year (2022年，某某区司法局认真履行…) —
-    a name of a known kind, not a self-reference (我局, 本镇, 全县), else None."""
+    政府信息公开工作年度报告（以下简称年报）是根据…), or as the subject after the year or at a paragraph's start
+    (2022年，某某区司法局认真履行…; 某某市乡村振兴局认真贯彻…) — a name of a known kind, not a self-reference (我局, 本镇, 全县), else None."""
     for text in texts:
         if "》" in text:
             for m in _QUOTED_TITLE.finditer(text):
@@ -433,6 +437,10 @@ def opening_name(texts: list[str]) -> str | None:
             name = _ALIAS_NOTE.sub("", n[:doing.start()]).strip() if doing is not None else None
             if _plausible(name):
                 return name
+    for text in texts:
+        para = _PARA_SUBJECT.match(text)
+        if para is not None and _plausible(para.group("n")):
+            return para.group("n")
     return None
 
 

@@ -193,6 +193,8 @@ class AnnualReport:
                 continue
             text = field_value(portal.text_without(b))
             if _is_title(text) and (name_from_title(text.lstrip("#").strip())[0] is None or has_spam_term(text)):
+                if k and self._named_above(blocks[k - 1], b, text) and not has_spam_term(text):
+                    return b  # the body's name on the line above it (某某镇人民政府 / 关于2021年度…的年度报告)
                 bare = bare or b  # no body named (• 2020年…年度报告), or a hijacked page's title: a title below wins
                 continue
             if _is_title(text):
@@ -213,6 +215,17 @@ class AnnualReport:
             bare = next((b for b in self.blocks[:TITLE_BLOCKS * 2] if b.kind == "table"
                          and _is_title(catalogue_title(b) or "")), None)
         return bare
+
+    def _named_above(self, prev: Block, b: Block, text: str) -> bool:
+        """Whether ``prev``, right above the title ``b`` that names no body, is the body's name alone (a title written in
+        two paragraphs: 某某县某某镇人民政府 / 关于2021年度政府信息公开工作的年度报告)."""
+        if prev.index < b.index - 2 or self.portal.is_line(prev):
+            return False
+        head = prev.text.lstrip("#").strip()
+        if not 2 <= len(head) <= 40 or re.search(r"[，。；：:,;>›»＞|｜\d]", head):
+            return False
+        name = name_from_title(head + text.lstrip("#").strip())[0]
+        return name is not None and classify(name)[0] is not None
 
     def _suffix_after(self, blocks: list[Block], k: int) -> Block | None:
         """The line right after ``blocks[k]`` that ends a title written over two lines (``某某局2023年政府信息公开工作`` /
@@ -257,8 +270,8 @@ class AnnualReport:
         if prev is None or prev.index < b.index - 2:
             return None
         head = self.portal.text_without(prev).lstrip("#").strip()
-        if not head or len(head) > 40 or re.search(r"[，。；：:,;>›»＞|｜]", head):
-            return None
+        if len(head) < 2 or len(head) > 40 or re.search(r"[，。；：:,;>›»＞|｜]", head):
+            return None  # (one character alone on its line: a page's stray glyph, 盐 / 盐城市…局…, not a name's part)
         joined = name_from_title(head + self.portal.text_without(b).lstrip("#").strip())
         if joined[0] is None or classify(joined[0])[0] is None or (year is not None and joined[1] != year):
             return None

@@ -30,11 +30,19 @@ def is_stamp(report: AnnualReport, d: DateMention) -> bool:
     start = text.rfind("\n", 0, d.start) + 1
     end = text.find("\n", d.end)
     line = text[start:end if end >= 0 else len(text)]
-    if d.block is report.title_block:
+    if d.block is report.title_block or _page_title(report, line[:d.start - start]):
         rest = line[d.end - start:].strip(" \t\u3000)）")
         return not rest or TIME_AFTER.fullmatch(rest) is not None
     first = report.first_part
     return (first is None or d.block.index < first) and date_stamp(line)
+
+
+def _page_title(report: AnnualReport, head: str) -> bool:
+    """Whether ``head``, the text before a date on its line, is the page's own title line above the report's title:
+    the end of that title (2025年政府信息公开工作年度报告 ( 2026-01-30 ) over 某某委员会 / 2025年…年度报告)."""
+    title = report.title
+    head = head.strip().rstrip(" \t\u3000(（").strip()
+    return title is not None and len(head) >= 8 and title.endswith(head)
 
 
 def stamp_mention(report: AnnualReport) -> DateMention | None:

@@ -8,7 +8,7 @@ import re
 
 from ..model import Block
 
-_TITLE_FIELD = re.compile(r"^\s*(?:名\s*称|标\s*题|题\s*名|文件名称)\s*[:：]\s*[|｜]?\s*(?P<t>[^|｜\n]+?)[\s|｜]*$")
+_TITLE_FIELD = re.compile(r"^\s*(?:[-•·*]\s*)?(?:名\s*称|标\s*题|题\s*名|文件名称)\s*[:：]\s*[|｜]?\s*(?P<t>[^|｜\n]+?)[\s|｜]*$")
 _LABEL = re.compile(r"\s*(?:名\s*称|标\s*题|题\s*名|文件名称)\s*[:：]?\s*")
 _ROWS = 8  # a catalogue table's rows looked at
 
