@@ -259,6 +259,14 @@ def test_dl703_a_document_numbers_year_run_into_its_number_says_the_copy_may_hav
     assert "转存" not in d.message
 
 
+def test_dl703_in_a_copy_that_lost_characters_elsewhere_says_this_mark_may_have_lost_its_pair_too():
+    lost = "本报告统计期限为202311日至20231231日。坚持“两点”定位、“两地”“两高目标，推进公开。"
+    [d] = lint(lost, select=["DL703"])
+    assert d.match in "“”" and "转存丢字的痕迹" in d.message
+    [d] = lint(lost.replace("202311日至20231231日", "2023年1月1日至12月31日"), select=["DL703"])
+    assert "转存" not in d.message  # no sign of a lossy copy: the writer's slip
+
+
 @pytest.mark.parametrize("fields", ["发布时间: 2024-01-12 作者: 来源: 点击: 字体:【",
                                     "发布时间: 2024-01-12 作者: 来源: 点击: 字体:【\n大 中 小】"])
 def test_an_empty_font_switch_ending_the_portals_line_is_the_portals(fields):

@@ -77,19 +77,27 @@ class TestTruncationFact:
         assert t.block.text.endswith(t.tail) and len(t.tail) <= 12
 
     @pytest.mark.parametrize(("last", "tail"), [("（四）政府信息公开平台建设\n2023年", "2023年"),
-                                               ("（三）政府信息依", "（三）政府信息依")])
+                                               ("（三）政府信息依", "（三）政府信息依"),
+                                               # a sub-title of part 一 and nothing after it: parts 二 to 六 all
+                                               # missing, an excerpt cut there (seen on real pages)
+                                               ("（三）政府信息依申请公开情况", "（三）政府信息依申请公开情况"),
+                                               ("（三）政府信息资源管理情况", "（三）政府信息资源管理情况"),
+                                               ("（四）平台建设", "（四）平台建设"), ("2.依申请公开", "2.依申请公开"),
+                                               ("（三）平台建设和监管情", "（三）平台建设和监管情"), ("㈡", "㈡")])
     def test_cut_under_or_in_a_sub_title(self, last, tail):
         t = report_of(HEAD + "（一）主动公开情况\n全年公开信息120条。\n" + last + "\n").truncation
         assert t is not None and t.where == "sentence" and t.tail.endswith(tail)
+        if tail == last:  # the file ends on the sub-title: DL002 says so
+            [d] = lint(HEAD + "（一）主动公开情况\n全年公开信息120条。\n" + last + "\n", fmt="text", year=2023,
+                       select=["DL002"])
+            assert f"最后一行是小标题“{tail}”" in d.message and "第二至六部分未检查" in d.message
 
     @pytest.mark.parametrize("text", [
         HEAD,  # ends after a complete sentence: a missing tail is the report's defect, not a cut
         HEAD + "本局将继续落实“谁公开谁审查、谁审查谁负责”。\n",  # a quotation and its end mark
-        HEAD + "（三）政府信息依申请公开情况\n",  # a sub-title
         HEAD + "某某县某某局\n2024年1月18日\n",  # signature
         HEAD + "二、主动公开政府信息情况\n本年未制发规范性文件。\n六、其他需要报告的事项\n本局未收取信息处理费，无其他需要报告的事项\n",
         HEAD + "联系人：张某，联系电话：0571-12345678\n",  # ends in a digit
-        HEAD + "（三）政府信息资源管理情况\n",  # a sub-title
         HEAD + "四、政府信息公开行政复议、行政诉讼情况\n行政复议\t\t\t\t\t行政诉讼\n"
                "\t\t\t\t\t未经复议直接起诉\t\t\t\t\t复议后起诉\n"
                + "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3) + "\n"
@@ -549,7 +557,6 @@ def test_a_part_title_of_an_older_format_cut_after_its_number():
 @pytest.mark.parametrize("tail", [
     "六、其他需要报告的事项\n本局联系电话0571-1234",  # a telephone number at the end is no cut (part 六)
     "五、存在的主要问题及改进情况\n（一）存在的主要问题\n",  # a complete sub-title: the report's own gap
-    "（四）平台建设\n",
     "（四）平台建设：门户网站",  # a short run-in title's words after the colon
     "六、其他需要报告的事项\n详见附件政府信息公开统计表\n",  # a pointer to an attachment
     "五、存在的主要问题及改进情况\n某某县某某局办公室\n",  # a 落款 without its date

@@ -296,6 +296,7 @@ class UnbalancedBrackets(Kind[UnbalancedBracketsOptions]):
 
     def _hits(self, report) -> Iterator[Hit]:
         br = report.brackets
+        lossy: bool | None = None
         for u in br.unbalanced:  # (not those left open where the file is cut off: report.brackets leaves them out)
             if u.doubled or _in_portal(report, u.mark) or _page_tool(u.mark):
                 continue  # 【字体：/大/中/小/】 one per line: the portal's font switch, not the clerk's text
@@ -303,6 +304,11 @@ class UnbalancedBrackets(Kind[UnbalancedBracketsOptions]):
             detail = _PROBLEM[u.problem].format(mark=m.char, expected=u.expected)
             if m.char == "〔" and _YEAR_RUN_IN.match(m.piece.text, m.start + 1):
                 detail += _LOST_CLOSE  # 〔202137号: the year run into the number
+            elif u.problem == "unclosed" or u.problem == "unopened":
+                if lossy is None:
+                    lossy = _lossy_copy(report)
+                if lossy:
+                    detail += _LOST_MARK  # the copy lost 年, 月 or 〕 elsewhere: it may have lost this mark's pair too
             fix = None
             start = m.piece.block_offset(m.start)
             if u.problem == "reversed" and start is not None:
@@ -332,6 +338,17 @@ class UnbalancedBrackets(Kind[UnbalancedBracketsOptions]):
 # lose it (with the 年 and 月 of dates: 202111日) as often as a writer forgets it
 _YEAR_RUN_IN = re.compile(r"(?:19|20)\d{2}\d{1,4}号")
 _LOST_CLOSE = "（年份与序号连在一起：网页转存的文本常丢失“〕”，也可能是原文漏写，请对照发布原文）"
+
+
+_LOST_MARK = "（本文别处有转存丢字的痕迹，如日期缺“年”“月”、文号缺“〕”，这里的另一半也可能是转存时丢失的，请对照发布原文）"
+
+
+def _lossy_copy(report) -> bool:
+    """Whether the text shows a copy that lost characters: a date without its 年 or 月 (202011日), or a document
+    number whose year runs into its number (〔202130号) — copies of web pages lose these marks."""
+    if any(d.form in ("no_marks", "no_year_mark") for d in report.dates):
+        return True
+    return any("〔" in b.text and _YEAR_RUN_IN.search(b.text) for b in report.text_blocks)
 
 
 # a page's tools in brackets, their other half lost in the copy (【字号, 【打印此页】 【关闭, 【字体: 【下载Word】)

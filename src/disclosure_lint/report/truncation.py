@@ -19,7 +19,8 @@ text was cut, else ``None``.  Three endings count, judged on the last block of t
   stops on a Chinese character without its closing mark (``…对26个领域开展了全``) or on a mark a
   sentence never ends with (``，`` ``、`` ``；``) — unless the text has reached part 六 or carries a
   signature, where a forgotten final ``。`` is likelier.  A line ending in a digit (a phone number,
-  ``其中维持1``) or a short numbered line (a sub-title) is not judged.
+  ``其中维持1``) or a short numbered line (a sub-title) is not judged — but a sub-title of part 一 with nothing after
+  it (``（四）平台建设``, ``2.依申请公开``, ``㈡``: parts 二 to 六 all missing) is a cut.
 
 Not truncated: a document that ends after a complete sentence, a signature or a date (a report
 missing its tail is the report's defect, told by the structure rules), and a complete table (a
@@ -67,7 +68,7 @@ _ALONE_OK = frozenset({"无", "暂无", "略", "没有", "本年度无", "不涉
 _S3_NOTE = "本列数据的勾稽关系为第一项加第二项之和等于第三项加第四项之和"
 _CLOSE_QUOTES = ("”", "’", "》", "」", "』")  # a quotation closed, the sentence not (…提出的“…不及时”)
 _TEXT_KINDS = frozenset({"heading", "paragraph", "list_item", "html", "table"})  # not "image": a picture is no text
-_MARKER = re.compile(r"^(?:\d{1,2}[.．、]|[（(](?:[一二三四五六七八九十]{1,2}|\d{1,2})[）)]?|[（(])$")
+_MARKER = re.compile(r"^(?:\d{1,2}[.．、]|[（(](?:[一二三四五六七八九十]{1,2}|\d{1,2})[）)]?|[（(]|[㈠-㈩])$")
 _UNIT = re.compile(r"^[（(]?单位[:：]?\s*(?:件|条|个|项|万元|元)?[）)]?$")
 _LEAD_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]"
                           r"|第[一二三四五六七八九十]+[部条项])")
@@ -88,7 +89,12 @@ _CLAUSE_LEADS = ("我", "本", "依托", "通过", "按照", "根据", "围绕",
                  "认真", "积极", "不断", "切实", "全面", "及时", "利用", "结合")
 # a sub-part's heading cut in its words ((四)平台建 of (四)平台建设): the beginning of one of the sub-titles reports
 # commonly use, the text cut there — a complete sub-title at the end is left alone (a missing tail is the report's)
-_SUB_HEADING = re.compile(r"^\s*[#*_]*\s*[（(][一二三四五六七八九十]{1,2}[）)]\s*(?P<title>[\u4e00-\u9fff]{1,12})\s*$")
+_SUB_HEADING = re.compile(r"^\s*[#*_]*\s*(?:[（(][一二三四五六七八九十]{1,2}[）)]|[㈠-㈩]|\d{1,2}[.．、])\s*"
+                          r"(?P<title>[\u4e00-\u9fff]{1,12})\s*$")
+# the words a sub-title of part 一 starts with (（二）依申请公开情况, （三）平台建设和监管情况 …): such a title with nothing
+# after it, parts 二 to 六 all missing, ends no published report — an excerpt cut there (a sub-title of part 五 left
+# empty at the end may be the report's own gap: not judged)
+_SUB_STEMS = ("主动公开", "依申请", "政府信息", "平台建设", "政务公开", "监督保障", "教育培训", "依法依规")
 _SUB_TITLES = tuple(t + end for t in ("主动公开", "依申请公开", "政府信息管理", "政府信息资源管理", "平台建设",
                                         "政府信息依申请公开", "政府信息主动公开", "主动公开政府信息", "依申请公开政府信息",
                                         "政府信息公开平台建设", "政务公开平台建设", "监督保障", "教育培训", "依法依规公开",
@@ -506,6 +512,9 @@ def analyse(report: AnnualReport) -> Truncation | None:
     if (sub is not None and report.signature_mention is None and sub.group("title") not in _SUB_TITLES
             and any(t.startswith(sub.group("title")) for t in _SUB_TITLES)):
         return Truncation(block, start, end, "sentence", _section_id(report, block))  # (四)平台建: cut in its title
+    if (sub is not None and report.signature_mention is None and sub.group("title").startswith(_SUB_STEMS)
+            and _section_id(report, block) == "s1"):
+        return Truncation(block, start, end, "sentence", _section_id(report, block))  # (四)平台建设 and nothing after
 
     # 3. inside a sentence: sentence punctuation, then a Chinese character (or a comma) and the end
     #    (of the last piece: in flattened text the last line is the text after the last space)
