@@ -453,3 +453,12 @@ def test_a_sidebar_of_dated_notices_above_the_title_is_the_pages():
     # the same page as the county's own: late, an error
     own = lint(text.replace("转发某某县人民政府", "某某县人民政府"), fmt="text", select=["DL405"])
     assert [(d.code, d.severity) for d in own] == [("DL405", "error")]
+
+
+def test_a_contributor_field_leads_the_pages_line_of_fields():
+    from disclosure_lint.report import interpret
+
+    text = "某某市人民政府办公室2022年政府信息公开工作年度报告\n投稿:zhangsan  来源:时间:2023年01月30日\n一、总体情况\n正文。\n"
+    rep = interpret(parse(text, "text"))
+    assert str(rep.published) == "2023-01-30"
+    assert lint(text, fmt="text", select=["DL403", "DL404"]) == []  # the page's date, not the clerk's
