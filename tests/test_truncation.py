@@ -677,3 +677,13 @@ def test_a_cut_copy_that_lists_the_old_parts_is_said_to_be_old_and_one_that_list
     assert lint(head + old + unified, fmt="text", select=["DL103"]) == []
     assert lint(old.replace("本报告", "某某县某某局2021年政府信息公开工作年度报告。本报告", 1) + unified, fmt="text",
                 select=["DL103"]) == []  # no title: the opening and the first part under it
+
+
+def test_a_copy_cut_in_table_fours_header_printed_a_piece_a_line_is_cut_not_missing_its_parts():
+    # the header's words one per line (尚未 / 审结: one label in two pieces), and the file ends there
+    text = (HEAD + "四、政府信息公开行政复议、行政诉讼情况\n本年度没有发生因政府信息公开申请的行政复议和行政诉讼。\n\n行政复议\n\n"
+            "行政诉讼\n\n结果维持\n\n结果\n\n纠正\n\n其他\n\n结果\n\n尚未\n\n审结\n")
+    t = report_of(text).truncation
+    assert t is not None and (t.where, t.table) == ("table", "s4")
+    got = [d.code for d in lint(text, fmt="text", year=2023, select=["DL002", "DL101", "DL209"])]
+    assert got == ["DL002"]

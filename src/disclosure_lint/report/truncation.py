@@ -491,7 +491,11 @@ def analyse(report: AnnualReport) -> Truncation | None:
                 prev.kind == "heading" and _section_id(report, prev) in TABLE_SECTIONS))
         else:
             after_table = _material(prev_piece)
-        cell_like = after_table and _label_prefix(tail)
+            prev = None
+        # (a label printed a piece a line, its last piece: 尚未 / 审结 — the label is the two joined)
+        joined = prev.text.strip() + tail.strip() if prev is not None and len(prev.text.strip()) <= 8 else ""
+        cell_like = (after_table and _label_prefix(tail)) or (
+            bool(joined) and _is_table_label(joined) and _section_id(report, block) in TABLE_SECTIONS)
     cut = _cut_table(report, block, tail, header) if cell_like else None
     if cut is None and cell_like:  # a caption, a header or a label on lines of their own after the table
         prev = _table_before(report, block)
