@@ -462,3 +462,18 @@ def test_a_contributor_field_leads_the_pages_line_of_fields():
     rep = interpret(parse(text, "text"))
     assert str(rep.published) == "2023-01-30"
     assert lint(text, fmt="text", select=["DL403", "DL404"]) == []  # the page's date, not the clerk's
+
+
+@pytest.mark.parametrize(("header", "published"), [
+    ("来自: 时间:2026-01-12", "2026-01-12"),
+    ("  • 索 引 号:01415035X/2024-00001\n  • 分类:政府信息公开工作年度报告\n  • 发布机构:某某区经发委\n  • 发文日期: 2024-01-24",
+     "2024-01-24"),
+])
+def test_more_labels_of_a_pages_fields(header, published):
+    from disclosure_lint.report import interpret
+
+    text = f"{header}\n某某区经济发展委员会2023年政府信息公开工作年度报告\n一、总体情况\n本委认真贯彻《条例》。\n"
+    rep = interpret(parse(text, "text"))
+    assert str(rep.published) == published
+    assert rep.agency.name == "某某区经济发展委员会"  # (分类:…年度报告 is the catalogue's field, not the title)
+    assert lint(text, fmt="text", select=["DL403", "DL404", "DL007"]) == []
