@@ -365,6 +365,15 @@ def test_dl902_renumbering_fix_is_described():
     assert "上一项为“一是”，此处写作“三是”，应为“二是”" in d.message
 
 
+def test_dl902_items_whose_opening_half_the_copy_lost_are_items():
+    # a copy lost （二 and （三: their lines start with the closing bracket — the numbering did not jump
+    text = ("一、总体情况\n(一)主动公开情况。\n我局按要求公开政府信息。\n)依申请公开情况。\n我局未接到申请。\n)政府信息管理情况\n"
+            "我局严格管理。\n(四)公开平台建设情况\n我局加强平台建设。\n")
+    assert only("DL902", text, fmt="text") == []
+    # one line so, two numbers skipped: still a jump
+    assert len(only("DL902", text.replace(")政府信息管理情况\n", ""), fmt="text")) == 1
+
+
 def test_dl902_runs_are_scoped_by_section():
     md = ("# 某局2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n一是加强领导；二是完善制度。\n\n"
           "## 五、存在的主要问题及改进情况\n\n三是深化公开。\n")

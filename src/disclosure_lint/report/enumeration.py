@@ -345,9 +345,14 @@ def analyse(report) -> list[EnumRun]:
                 open_[level] = run
                 continue
             run.items.append(item)
+    # lines whose item marker lost its opening half in the copy ()依申请公开情况: （二 lost): items, their numbers unknown
+    lost = [b.index for b in report.text_blocks if _LOST_OPENER.match(b.text)]
     for run in runs:
-        run.breaks = breaks(run.items)
+        run.breaks = breaks(run.items, lost)
     return runs
+
+
+_LOST_OPENER = re.compile(r"\s*[)）][\u4e00-\u9fff][^\n]{0,30}$")
 
 
 _GLUE_FAMILIES = frozenset({"shi", "par", "pcn", "circ"})  # markers no other text looks like (not 1. or 1、: 2021.1.)
@@ -361,7 +366,7 @@ def _glued(previous: EnumItem, item: EnumItem, marker: str) -> bool:
     return marker in item.span.piece.text[previous.span.end:item.span.start]
 
 
-def breaks(items: list[EnumItem]) -> list[EnumBreak]:
+def breaks(items: list[EnumItem], lost: list[int] | None = None) -> list[EnumBreak]:
     """The items that break the sequence, each with the marker it should have, blamed so that applying
     every fix gives a correct run (one slip, one finding):
 
@@ -370,7 +375,9 @@ def breaks(items: list[EnumItem]) -> list[EnumBreak]:
     * an item alone out of step — the next item is the one expected after it, or there is none — is
       renumbered alone (一是…三是…三是: the first 三是 → 二是);
     * an item from which the run goes on in step (一是…三是…四是…五是: an item left out, or 一是…二是…
-      二是…三是: one added) is one break whose fix renumbers it and the items that follow it in step.
+      二是…三是: one added) is one break whose fix renumbers it and the items that follow it in step;
+    * an item after as many lines whose marker lost its opening half (``lost``: their blocks' indexes, ``)依申请公开情况``)
+      as numbers are skipped is in step: （一）… / )… / )… / （四）….
     """
     out: list[EnumBreak] = []
     if not items:
@@ -386,6 +393,11 @@ def breaks(items: list[EnumItem]) -> list[EnumBreak]:
             continue
         if v == expect + 1 and _glued(items[i - 1], item, marker_text(item.family, expect, item.marker)):
             expect += 1  # 一是…信息二是…三是: the item is there, its marker run into the sentence before it
+            continue
+        if lost and v > expect and item.family in ("par", "pcn") and v - expect == sum(
+                1 for x in lost if items[i - 1].block.index < x < item.block.index):
+            expect = v + 1  # （一）… / )依申请公开… / )政府信息管理… / （四）…: the copy lost （二 and （三
+            i += 1
             continue
         if v == 2 and _glued(items[i - 1], item, marker_text(item.family, 1, item.marker)):
             expect = 3  # …（3）…加大主动公开力度（1）深入推进…（2）: a new list, its first marker run into its heading
