@@ -457,6 +457,11 @@ def test_a_title_naming_no_body_or_a_hijacked_pages_gives_way_to_the_full_title_
     # a catalogue's title field written as a list item
     ("- 索引号:000014347/2021-07000\n- 标题:某某市人民防空办公室2021年政府信息公开工作年度报告\n一、总体情况\n正文。\n",
      "某某市人民防空办公室", "office"),
+    # the maker before 向社会公布, or after 现公开
+    ("一、总体情况\n根据《条例》规定，某某市某某区某某街道办事处向社会公布2021年度本级政府信息公开年度报告。\n",
+     "某某市某某区某某街道办事处", "street_office"),
+    ("一、总体情况\n根据《条例》及相关规定,现公开某某新区某某新城管理委员会2022年政府信息公开年度报告。\n",
+     "某某新区某某新城管理委员会", "commission"),
     # a paragraph that starts with the body's full name and what it did
     ("编制说明:本年度报告根据有关规定编制。\n一、总体情况\n某某市乡村振兴局认真贯彻《条例》的各项要求。\n", "某某市乡村振兴局", "bureau"),
 ])

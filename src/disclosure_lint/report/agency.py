@@ -368,11 +368,14 @@ _QUOTED_TITLE = re.compile(r"《([^《》\n]{4,60}?(?:政府信息公开|政务�
 # …or named unquoted: 现发布某某区商务委员会2021年政府信息公开工作年度报告, 由某某区审计局编制, 本报告是某某区人民政府办公室
 # 依据…编制, 根据《条例》的规定，某某市卫生健康委编制了…
 _NAMED_BY = re.compile(
-    r"(?:现(?:予以|予)?(?:发布|公布)|[现特]?向社会(?:公开|公布|发布)|特(?:发布|公布|编制)|编制了?|现将|总结)"
+    r"(?:现(?:予以|予)?(?:发布|公布|公开)|[现特]?向社会(?:公开|公布|发布)|特(?:发布|公布|编制)|编制了?|现将|总结)"
     r"(?P<t>[^，。；《》,;\n]{0,60}?(?:19|20)\d{2}\s*年度?"
     r"[^，。；《》,;\n]{0,30}?(?:政府信息公开|政务公开|信息公开)[^，。；《》,;\n]{0,10}?(?:(?:年度)?报告|工作情况|情况))"
     r"|(?:由|本报告是|本报告由)(?P<n>[^，。；《》,;\n的]{3,30}?)(?:依据|根据|按照|编制|制作)"
-    r"|(?:规定|要求)[，,](?P<m>[^，。；《》,;\n的]{3,30}?)编制了")
+    r"|(?:规定|要求)[，,](?P<m>[^，。；《》,;\n的]{3,30}?)编制了"
+    # the maker before 向社会公布 (…，某某区某某办事处向社会公布2021年度本级政府信息公开年度报告)
+    r"|(?:^|[，,。；;])\s*(?P<k>[^，。；《》,;\n的]{3,30}?)[现特]?向社会(?:公开|公布|发布)(?:19|20)\d{2}\s*年度?"
+    r"(?:本级|本机关)?(?:政府信息公开|政务公开|信息公开)")
 # …，某某区水务局编制了2024年度… / 某某镇党政办公室编制了《…》: the maker, after a clause (its name checked: _plausible)
 _MADE_BY = re.compile(r"(?:^|[，,。；;])\s*(?P<n>[^，。；《》,;\s的]{3,30}?)(?:编制了|编制本|特编制|制定了?本)")
 _ALIAS_NOTE = re.compile(r"[（(]以下简称[^（）()]{0,20}[）)]")
@@ -416,7 +419,8 @@ def opening_name(texts: list[str]) -> str | None:
         named = _NAMED_BY.search(text) if ("编制" in text or "现" in text or "公布" in text or "总结" in text) else None
         if named is not None:
             t = _LEAD_WORDS.sub("", _ALIAS_NOTE.sub("", named.group("t") or ""))
-            name = name_from_title(t)[0] if t else _ALIAS_NOTE.sub("", named.group("n") or named.group("m")).strip()
+            name = name_from_title(t)[0] if t else _ALIAS_NOTE.sub(
+                "", named.group("n") or named.group("m") or named.group("k")).strip()
             if name and classify(name)[0] is not None:  # (named as the maker: 由区统计局编制 gives the kind)
                 return name
     for text in texts:
