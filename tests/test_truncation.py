@@ -76,6 +76,12 @@ class TestTruncationFact:
         assert t.where == "sentence" and t.section == "s1"
         assert t.block.text.endswith(t.tail) and len(t.tail) <= 12
 
+    def test_a_paragraph_without_punctuation_cut_in_a_number(self):
+        t = report_of(HEAD + "（四）监督保障\n本报告中所列数据的统计期限自202\n").truncation
+        assert t is not None and t.where == "sentence" and t.tail.endswith("自202")
+        # a telephone number ends a line without punctuation: no cut
+        assert report_of(HEAD + "（四）监督保障\n本局政府信息公开工作咨询电话0571123\n").truncation is None
+
     @pytest.mark.parametrize(("last", "tail"), [("（四）政府信息公开平台建设\n2023年", "2023年"),
                                                ("（三）政府信息依", "（三）政府信息依"),
                                                # a sub-title of part 一 and nothing after it: parts 二 to 六 all

@@ -536,8 +536,9 @@ def analyse(report: AnnualReport) -> Truncation | None:
     quoted = punctuated and seg.endswith(_CLOSE_QUOTES) and _QUOTED_LAST.search(seg) is not None
     if not (_CJK_END.search(seg) or seg.endswith(_OPEN_MARKS) or quoted
             or (not punctuated and seg.endswith(_CLOSE_QUOTES))
-            or (punctuated and _CUT_NUMBER.search(seg) and not _NOT_CUT_NUMBER.search(_last_clause(seg)))):
-        return None
+            or (_CUT_NUMBER.search(seg) and not _NOT_CUT_NUMBER.search(_last_clause(seg))
+                and (punctuated or len(seg) >= MIN_UNPUNCTUATED))):
+        return None  # (a paragraph without punctuation cut in a number: 本报告中所列数据的统计期限自202)
     section = _section_id(report, block)
     if section == "s6" or report.signature_mention is not None:
         return None
