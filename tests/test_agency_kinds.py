@@ -269,6 +269,9 @@ def test_title_of_a_report_on_government_affairs_information(title, expected):
 
 @pytest.mark.parametrize(("name", "kind"), [
     ("某某市气象局", "vertical_branch"),  # under 中国气象局: the department's deadline is not settled for it
+    ("某某海事局", "vertical_branch"), ("某某省地方海事局", "bureau"),  # 交通运输部's; a province's own
+    ("某某省地震局", "vertical_branch"), ("某某自治区地震局", "vertical_branch"),  # 中国地震局's
+    ("某某市地震局", "bureau"), ("某某县地震局", "bureau"),  # the local government's
     ("国家税务总局某某市某某区税务局", "vertical_branch"),
     ("某某省邮政管理局", "vertical_branch"),
     ("某某市烟草专卖局", "vertical_branch"),

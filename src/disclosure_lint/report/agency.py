@@ -114,8 +114,10 @@ _RULES: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
         (r"海关(?:关区)?", "vertical_branch", "关"),  # (某某海关关区: the customs district, its report the 海关's)
         (r"人民银行[^行]{0,30}?(?:分行|支行)", "vertical_branch", "行"),
         # … and those under a national body of their own: 国家税务总局某某税务局, 某某市气象局, 某某省邮政管理局,
-        # 某某市烟草专卖局, 国家统计局某某调查总队 (a 地方税务局 of before 2018 was the local government's)
-        (r"(?<!地方)税务局|气象局|邮政管理局|烟草专卖局", "vertical_branch", "局"),
+        # 某某市烟草专卖局, 国家统计局某某调查总队 (a 地方税务局 of before 2018 was the local government's), 某某海事局 (交通
+        # 运输部's; a 地方海事局 is the province's), a province's 地震局 (中国地震局's; a city's or county's is its government's)
+        (r"(?<!地方)税务局|气象局|邮政管理局|烟草专卖局|(?<!地方)海事局"
+         r"|(?:省|自治区|北京市|天津市|上海市|重庆市)地震局", "vertical_branch", "局"),
         (r"调查总队|调查队", "vertical_branch", "队"),
         # a department's enforcement unit: 某某市公安局交通警察支队, 某某交警大队 (我支队, 我大队, 我队)
         (r"(?:支队|大队|总队)", "enforcement_unit", None),
