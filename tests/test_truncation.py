@@ -96,7 +96,7 @@ class TestTruncationFact:
         if tail == last:  # the file ends on the sub-title: DL002 says so
             [d] = lint(HEAD + "（一）主动公开情况\n全年公开信息120条。\n" + last + "\n", fmt="text", year=2023,
                        select=["DL002"])
-            assert f"最后一行是小标题“{tail}”" in d.message and "第二至六部分未检查" in d.message
+            assert f"在小标题“{tail}”处中断，其下没有内容" in d.message and "第二至六部分未检查" in d.message
 
     @pytest.mark.parametrize("text", [
         HEAD,  # ends after a complete sentence: a missing tail is the report's defect, not a cut

@@ -222,7 +222,7 @@ def truncation_hit(t: Truncation, unified: bool = True, cut_char: Notice | None 
         what = ([_parts([t.section, *later]) if unified else "此后的内容"] if t.page == 1 and t.section
                 else ["其他各页的内容"])
     elif _SUB_TITLE.match(tail) and not _SENTENCE_MARKS.search(tail):
-        detail = f"文件似乎没有完整结束：最后一行是小标题“{tail}”，其下没有内容"
+        detail = f"文件似乎没有完整结束：在小标题“{tail}”处中断，其下没有内容"
         what = [_parts(later)] if later else ["此后的内容"]
     else:
         detail = f"文件似乎没有完整结束：最后一段在句子中间中断（“{tail}”）"
