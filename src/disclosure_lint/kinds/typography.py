@@ -48,7 +48,7 @@ FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", 
 _NFKC_MARKS = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "(": "括号", ")": "括号"}
 COLLAPSE_MIN = 3  # fewer half-width marks than this are reported one by one whatever the text looks like
 COLLAPSE_TEXT = 500  # characters of text at least: in less, a writer who uses full-width marks may have needed none
-COLLAPSE_SHORT = 6  # ... unless the shorter text holds this many half-width commas, brackets, colons or semicolons
+COLLAPSE_SHORT = 6  # ... unless the shorter text, a page's, holds this many half-width commas, brackets, colons, semicolons
 COLLAPSE_MAX = 5_000  # more than this (a hostile text, not a report) are left to the engine's cap, one by one
 _NOTE = ("；全文共{n}处半角{names}都是这样，没有一处用全角，而句号、顿号用的是全角：这是网页转存时兼容规范化（NFKC）"
          "留下的特征，所查若是转存件，请对照发布原文核实；若是原稿，请一并改为全角（本条代表全部{n}处）")
@@ -225,10 +225,12 @@ def normalised_copy(report: AnnualReport) -> bool:
     """Whether the report's text holds none of what NFKC normalisation makes half-width (:data:`_FULL_WIDTH`: no
     full-width comma, bracket, digit or letter, no ideographic space) while it has full-width 。 and 、 (at least three
     in all), which NFKC keeps: the marks of a copy whose store normalised it, or of a clerk who typed every comma and
-    bracket half-width.  A text shorter than :data:`COLLAPSE_TEXT` says too little either way, unless it holds
-    :data:`COLLAPSE_SHORT` half-width commas, brackets, colons or semicolons (an excerpt: they were not needed none)."""
+    bracket half-width.  A text shorter than :data:`COLLAPSE_TEXT` says too little either way, unless it is a page's
+    text (read as text or HTML: an excerpt, a copy) with :data:`COLLAPSE_SHORT` half-width commas, brackets, colons or
+    semicolons (a clerk's short draft keeps them one by one)."""
     text = "\n".join([b.text for b in report.lintable_blocks])
-    return (len(text) >= COLLAPSE_TEXT or sum(map(text.count, ",():;")) >= COLLAPSE_SHORT) \
+    short_copy = report.document.format in ("text", "html") and sum(map(text.count, ",():;")) >= COLLAPSE_SHORT
+    return (len(text) >= COLLAPSE_TEXT or short_copy) \
         and text.count("。") + text.count("、") >= COLLAPSE_MIN and _FULL_WIDTH.search(text) is None
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..lazy import cached_property
 from ..model import Block, Document
 from ..page_lines import chrome_or_navigation
-from . import catalogue, stamps
+from . import catalogue, stamps, title_lines
 from . import hidden as _hidden
 from . import promotions as _promotions
 from . import structure as section_structure
@@ -50,7 +50,6 @@ from .inline import find as find_inline
 from .metrics import Metrics
 from .portal import PortalMetadata, find_metadata
 from .proactive_claims import ProactiveClaims
-from .promotions import has_spam_term
 from .prose_sums import ProseSum, find_sums
 from .repeats import Repeats, find_repeats
 from .sections import TEXT_KINDS, Section
@@ -71,12 +70,9 @@ from .year import OPENING_BLOCKS, YearDecision
 from .year import decide as decide_year
 
 HEAD_BLOCKS = 40  # prose blocks with content searched for the statistics period
-TITLE_BLOCKS = 8  # prose blocks with content searched for the title
 SIGNATURE_SCAN = 60  # blocks at the end searched for the 落款 (portal lines after it skipped)
-TITLE_SCAN = 400  # blocks scanned at most for them (navigation items one per line are skipped, not counted)
 _SENTENCE = re.compile(r"[，。；;！？!?]")
 _PART_START = re.compile(r"[\s#*]*[一二三四五六七八九十]{1,2}\s*[、.．]")  # 一、总体情况: a part's heading
-_NOT_TITLE = re.compile(r"[;；|｜>›»＞]")
 
 # the words that introduce the statistics period (统计期限为2023年1月1日至12月31日); 时间段 only before a
 # period that starts on 1月1日 (宣传活动时间段为3月1日至3月31日 is not the report's period)
@@ -182,100 +178,19 @@ class AnnualReport:
 
     @cached_property
     def title_block(self) -> Block | None:
-        """The report title among the first prose lines with content (portal metadata lines, breadcrumbs and
-        navigation items skipped; see :attr:`head_blocks`)."""
-        portal = self.portal
-        seen = 0
-        blocks = self.text_blocks
-        bare = None  # a column's name that reads as a title (政府信息公开工作年度报告: no body, no year), a title below it wins
-        for k, b in enumerate(blocks):
-            if k >= TITLE_SCAN or portal.is_line(b):
-                continue
-            text = field_value(portal.text_without(b))
-            if _is_title(text) and (name_from_title(text.lstrip("#").strip())[0] is None or has_spam_term(text)):
-                if k and self._named_above(blocks[k - 1], b, text) and not has_spam_term(text):
-                    return b  # the body's name on the line above it (某某镇人民政府 / 关于2021年度…的年度报告)
-                bare = bare or b  # no body named (• 2020年…年度报告), or a hijacked page's title: a title below wins
-                continue
-            if _is_title(text):
-                # a page's header: the site, its columns and the title, then the title on a line of its own
-                if " " in text.strip():
-                    last = text.split()[-1]
-                    nxt = next((x for x in blocks[k + 1:k + 3] if not portal.is_line(x)), None)
-                    if nxt is not None and portal.text_without(nxt).strip().lstrip("#").strip() == last:
-                        return nxt
-                return b
-            if self._suffix_after(blocks, k) is not None:
-                return b  # a title written over two lines (…信息公开工作 / 年度报告)
-            if not chrome_or_navigation(text):
-                seen += 1
-                if seen >= TITLE_BLOCKS:
-                    break
-        if bare is None:  # none in the prose: a catalogue table's 名称 field (:mod:`.title_field`)
-            bare = next((b for b in self.blocks[:TITLE_BLOCKS * 2] if b.kind == "table"
-                         and _is_title(catalogue_title(b) or "")), None)
-        return bare
-
-    def _named_above(self, prev: Block, b: Block, text: str) -> bool:
-        """Whether ``prev``, right above the title ``b`` that names no body, is the body's name alone (a title written in
-        two paragraphs: 某某县某某镇人民政府 / 关于2021年度政府信息公开工作的年度报告)."""
-        if prev.index < b.index - 2 or self.portal.is_line(prev):
-            return False
-        head = prev.text.lstrip("#").strip()
-        if not 2 <= len(head) <= 40 or re.search(r"[，。；：:,;>›»＞|｜\d]", head):
-            return False
-        name = name_from_title(head + text.lstrip("#").strip())[0]
-        return name is not None and classify(name)[0] is not None
-
-    def _suffix_after(self, blocks: list[Block], k: int) -> Block | None:
-        """The line right after ``blocks[k]`` that ends a title written over two lines (``某某局2023年政府信息公开工作`` /
-        ``年度报告``): short, ending in 报告, and making a title with it where neither is one alone."""
-        if k + 1 >= len(blocks) or blocks[k + 1].index != blocks[k].index + 1:
-            return None
-        head = self.portal.text_without(blocks[k]).lstrip("#").strip()
-        if not head or "报告" in head or len(head) > 60:
-            return None
-        nxt = blocks[k + 1]
-        tail = "".join(self.portal.text_without(nxt).lstrip("#").split())  # (报 告: spaced out on a title line)
-        if not tail.endswith("报告") or len(tail) > 12 or _is_title(tail) or not _is_title(head + tail):
-            return None
-        return nxt
+        """The report title among the first prose lines with content (:func:`.title_lines.find_title_block`)."""
+        return title_lines.find_title_block(self)
 
     @cached_property
     def title_suffix_block(self) -> Block | None:
         """The line that ends a title written over two lines (``…信息公开工作`` / ``年度报告``), or None."""
-        b = self.title_block
-        if b is None:
-            return None
-        blocks = self.text_blocks
-        k = next((i for i, x in enumerate(blocks[:TITLE_SCAN]) if x is b), None)
-        return None if k is None else self._suffix_after(blocks, k)
+        return title_lines.find_suffix_block(self)
 
     @cached_property
     def title_prefix_block(self) -> Block | None:
         """The line before the title that holds the first part of a title written in two paragraphs
         (``某某市某某局`` / ``2023年政府信息公开工作年度报告``), or None."""
-        b = self.title_block
-        if b is None:
-            return None
-        name, year = self._block_title_facts
-        if name is not None and classify(name)[0] is not None and year is not None and name not in _BARE_NAMES:
-            return None  # (办事处2023年…: the title's name cut before its suffix, the rest on the line before)
-        prev = None
-        for x in self.text_blocks:
-            if x is b:
-                break
-            if not self.portal.is_line(x):
-                prev = x
-        if prev is None or prev.index < b.index - 2:
-            return None
-        head = self.portal.text_without(prev).lstrip("#").strip()
-        if len(head) < 2 or len(head) > 40 or re.search(r"[，。；：:,;>›»＞|｜]", head):
-            return None  # (one character alone on its line: a page's stray glyph, 盐 / 盐城市…局…, not a name's part)
-        joined = name_from_title(head + self.portal.text_without(b).lstrip("#").strip())
-        if joined[0] is None or classify(joined[0])[0] is None or (year is not None and joined[1] != year):
-            return None
-        return prev
+        return title_lines.find_prefix_block(self)
 
     @cached_property
     def title(self) -> str | None:
@@ -291,7 +206,7 @@ class AnnualReport:
         return text
 
     @cached_property
-    def _block_title_facts(self) -> tuple[str | None, int | None]:
+    def block_title_facts(self) -> tuple[str | None, int | None]:
         """name_from_title of the title block's own text (the title when no prefix line joins it): read once."""
         assert self.title_block is not None
         return name_from_title(self._title_text(self.title_block))
@@ -307,7 +222,7 @@ class AnnualReport:
         if not self.title:
             return None, None
         if self.title_prefix_block is None and self.title_suffix_block is None:
-            return self._block_title_facts  # the title is the title block's text (see title)
+            return self.block_title_facts  # the title is the title block's text (see title)
         return name_from_title(self.title)
 
     @cached_property
@@ -673,14 +588,6 @@ class AnnualReport:
     def is_unified(self) -> bool:
         """Does the report follow a unified format (four of the six sections, not in the old style)?"""
         return self.structure.unified
-
-
-_BARE_NAMES = frozenset({"办事处", "人民政府", "政府", "委员会", "管委会", "管理委员会", "办公室", "街道办事处"})
-# a catalogue page's title field, a crawler's cells in pipes (名 称: | 某某镇2019年政府信息公开工作年度报告 | ||)
-def _is_title(t: str) -> bool:
-    return (("报告" in t or t.endswith("工作年报")) and len(t) <= 80 and ("信息公开" in t or "政务公开" in t)
-            and not t.endswith(("。", "；", "：", ":")) and "，" not in t and "," not in t
-            and not _NOT_TITLE.search(t))  # a portal's 分类 value (政务公开 ; 年度报告), a menu or breadcrumb
 
 
 def _meta_date(value) -> _dt.date | None:

@@ -1,0 +1,133 @@
+"""Where the report's title is: the first title line among the first prose lines with content (portal lines,
+breadcrumbs and navigation items skipped), a title written over two lines (``…信息公开工作`` / ``年度报告``) or two
+paragraphs (``某某市某某局`` / ``2023年政府信息公开工作年度报告``), a page title that names no body below the body's name,
+or a catalogue table's 名称 field.  :class:`.AnnualReport` keeps the answers (``title_block``, ``title_suffix_block``,
+``title_prefix_block``)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..model import Block
+from ..page_lines import chrome_or_navigation
+from .agency import classify, name_from_title
+from .promotions import has_spam_term
+from .title_field import catalogue_title, field_value
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .annual import AnnualReport
+
+TITLE_BLOCKS = 8  # prose blocks with content searched for the title
+TITLE_SCAN = 400  # blocks scanned at most for them (navigation items one per line are skipped, not counted)
+_NOT_TITLE = re.compile(r"[;；|｜>›»＞]")
+
+# a title's name that is only a kind's word (办事处2023年…: the name cut before its suffix, the rest on the line before)
+BARE_NAMES = frozenset({"办事处", "人民政府", "政府", "委员会", "管委会", "管理委员会", "办公室", "街道办事处"})
+
+
+def is_title(t: str) -> bool:
+    """A line that reads as a report's title: 报告 (or 工作年报) and 信息公开 or 政务公开, short, not a sentence, not a
+    menu, a breadcrumb or a portal's 分类 value."""
+    return (("报告" in t or t.endswith("工作年报")) and len(t) <= 80 and ("信息公开" in t or "政务公开" in t)
+            and not t.endswith(("。", "；", "：", ":")) and "，" not in t and "," not in t
+            and not _NOT_TITLE.search(t))  # a portal's 分类 value (政务公开 ; 年度报告), a menu or breadcrumb
+
+
+def find_title_block(report: AnnualReport) -> Block | None:
+    """The report title among the first prose lines with content (portal metadata lines, breadcrumbs and
+    navigation items skipped; see :attr:`head_blocks`)."""
+    portal = report.portal
+    seen = 0
+    blocks = report.text_blocks
+    bare = None  # a column's name that reads as a title (政府信息公开工作年度报告: no body, no year), a title below it wins
+    for k, b in enumerate(blocks):
+        if k >= TITLE_SCAN or portal.is_line(b):
+            continue
+        text = field_value(portal.text_without(b))
+        if is_title(text) and (name_from_title(text.lstrip("#").strip())[0] is None or has_spam_term(text)):
+            if k and _named_above(report, blocks[k - 1], b, text) and not has_spam_term(text):
+                return b  # the body's name on the line above it (某某镇人民政府 / 关于2021年度…的年度报告)
+            bare = bare or b  # no body named (• 2020年…年度报告), or a hijacked page's title: a title below wins
+            continue
+        if is_title(text):
+            # a page's header: the site, its columns and the title, then the title on a line of its own
+            if " " in text.strip():
+                last = text.split()[-1]
+                nxt = next((x for x in blocks[k + 1:k + 3] if not portal.is_line(x)), None)
+                if nxt is not None and portal.text_without(nxt).strip().lstrip("#").strip() == last:
+                    return nxt
+            return b
+        if suffix_after(report, blocks, k) is not None:
+            return b  # a title written over two lines (…信息公开工作 / 年度报告)
+        if not chrome_or_navigation(text):
+            seen += 1
+            if seen >= TITLE_BLOCKS:
+                break
+    if bare is None:  # none in the prose: a catalogue table's 名称 field (:mod:`.title_field`)
+        bare = next((b for b in report.blocks[:TITLE_BLOCKS * 2] if b.kind == "table"
+                     and is_title(catalogue_title(b) or "")), None)
+    return bare
+
+
+def _named_above(report: AnnualReport, prev: Block, b: Block, text: str) -> bool:
+    """Whether ``prev``, right above the title ``b`` that names no body, is the body's name alone (a title written in
+    two paragraphs: 某某县某某镇人民政府 / 关于2021年度政府信息公开工作的年度报告)."""
+    if prev.index < b.index - 2 or report.portal.is_line(prev):
+        return False
+    head = prev.text.lstrip("#").strip()
+    if not 2 <= len(head) <= 40 or re.search(r"[，。；：:,;>›»＞|｜\d]", head):
+        return False
+    name = name_from_title(head + text.lstrip("#").strip())[0]
+    return name is not None and classify(name)[0] is not None
+
+
+def suffix_after(report: AnnualReport, blocks: list[Block], k: int) -> Block | None:
+    """The line right after ``blocks[k]`` that ends a title written over two lines (``某某局2023年政府信息公开工作`` /
+    ``年度报告``): short, ending in 报告, and making a title with it where neither is one alone."""
+    if k + 1 >= len(blocks) or blocks[k + 1].index != blocks[k].index + 1:
+        return None
+    head = report.portal.text_without(blocks[k]).lstrip("#").strip()
+    if not head or "报告" in head or len(head) > 60:
+        return None
+    nxt = blocks[k + 1]
+    tail = "".join(report.portal.text_without(nxt).lstrip("#").split())  # (报 告: spaced out on a title line)
+    if not tail.endswith("报告") or len(tail) > 12 or is_title(tail) or not is_title(head + tail):
+        return None
+    return nxt
+
+
+def find_suffix_block(report: AnnualReport) -> Block | None:
+    """The line that ends a title written over two lines (``…信息公开工作`` / ``年度报告``), or None."""
+    b = report.title_block
+    if b is None:
+        return None
+    blocks = report.text_blocks
+    k = next((i for i, x in enumerate(blocks[:TITLE_SCAN]) if x is b), None)
+    return None if k is None else suffix_after(report, blocks, k)
+
+
+def find_prefix_block(report: AnnualReport) -> Block | None:
+    """The line before the title that holds the first part of a title written in two paragraphs
+    (``某某市某某局`` / ``2023年政府信息公开工作年度报告``), or None."""
+    b = report.title_block
+    if b is None:
+        return None
+    name, year = report.block_title_facts
+    if name is not None and classify(name)[0] is not None and year is not None and name not in BARE_NAMES:
+        return None  # (办事处2023年…: the title's name cut before its suffix, the rest on the line before)
+    prev = None
+    for x in report.text_blocks:
+        if x is b:
+            break
+        if not report.portal.is_line(x):
+            prev = x
+    if prev is None or prev.index < b.index - 2:
+        return None
+    head = report.portal.text_without(prev).lstrip("#").strip()
+    if len(head) < 2 or len(head) > 40 or re.search(r"[，。；：:,;>›»＞|｜]", head):
+        return None  # (one character alone on its line: a page's stray glyph, 盐 / 盐城市…局…, not a name's part)
+    joined = name_from_title(head + report.portal.text_without(b).lstrip("#").strip())
+    if joined[0] is None or classify(joined[0])[0] is None or (year is not None and joined[1] != year):
+        return None
+    return prev
