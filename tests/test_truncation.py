@@ -76,6 +76,16 @@ class TestTruncationFact:
         assert t.where == "sentence" and t.section == "s1"
         assert t.block.text.endswith(t.tail) and len(t.tail) <= 12
 
+    def test_cut_under_part_five_in_its_sub_title_or_its_year(self):
+        # seen on real excerpts: 五、… / （一）存在问题, 五、… / 20, 五、… / 2023年三河 — no part 六, 五 not empty
+        for last in ("（一）存在问题", "20", "2023年三河"):
+            text = HEAD + "二、主动公开政府信息情况\n本年未制发规范性文件。\n五、存在的主要问题及改进情况\n" + last + "\n"
+            t = report_of(text).truncation
+            assert t is not None and t.section == "s5", last
+            assert [d.code for d in lint(text, fmt="text", year=2023, select=["DL002", "DL101", "DL104"])] == ["DL002"]
+        # a date under it is a 落款's, not a cut
+        assert report_of(HEAD + "五、存在的主要问题及改进情况\n2024年1月5日\n").truncation is None
+
     def test_a_paragraph_without_punctuation_cut_in_a_number(self):
         t = report_of(HEAD + "（四）监督保障\n本报告中所列数据的统计期限自202\n").truncation
         assert t is not None and t.where == "sentence" and t.tail.endswith("自202")
@@ -350,8 +360,8 @@ def test_table_two_of_2019_cut_in_its_first_row_label():
 @pytest.mark.parametrize("text", [
     # a last paragraph without punctuation that is the agency's name: a 落款 without its date, not a cut
     HEAD + "二、主动公开政府信息情况\n本年未制发规范性文件。\n某某县某某局\n",
-    # a numbered sub-title at the end
-    HEAD + "五、存在的主要问题及改进情况\n（二）存在的主要问题\n",
+    # a numbered sub-title at the end, after the part's first sentence (a sub-title of part 一 or 五 alone under its
+    # part's title is a cut: test_cut_under_part_five_in_its_sub_title_or_its_year)
     HEAD + "五、存在的主要问题及改进情况\n本年工作存在不足。\n1.公开内容有待丰富\n",
     # a free-text report (not the unified format) ending in a line without punctuation
     "某某县某某局2023年政府信息公开工作年度报告\n本局认真贯彻《条例》，做好信息公开工作。\n下一步本局将继续做好政府信息公开工作\n",
@@ -562,7 +572,6 @@ def test_a_part_title_of_an_older_format_cut_after_its_number():
 
 @pytest.mark.parametrize("tail", [
     "六、其他需要报告的事项\n本局联系电话0571-1234",  # a telephone number at the end is no cut (part 六)
-    "五、存在的主要问题及改进情况\n（一）存在的主要问题\n",  # a complete sub-title: the report's own gap
     "（四）平台建设：门户网站",  # a short run-in title's words after the colon
     "六、其他需要报告的事项\n详见附件政府信息公开统计表\n",  # a pointer to an attachment
     "五、存在的主要问题及改进情况\n某某县某某局办公室\n",  # a 落款 without its date

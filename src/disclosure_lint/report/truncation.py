@@ -19,8 +19,9 @@ text was cut, else ``None``.  Three endings count, judged on the last block of t
   stops on a Chinese character without its closing mark (``…对26个领域开展了全``) or on a mark a
   sentence never ends with (``，`` ``、`` ``；``) — unless the text has reached part 六 or carries a
   signature, where a forgotten final ``。`` is likelier.  A line ending in a digit (a phone number,
-  ``其中维持1``) or a short numbered line (a sub-title) is not judged — but a sub-title of part 一 with nothing after
-  it (``（四）平台建设``, ``2.依申请公开``, ``㈡``: parts 二 to 六 all missing) is a cut.
+  ``其中维持1``) or a short numbered line (a sub-title) is not judged — but a sub-title of part 一 or 五 with nothing
+  after it (``（四）平台建设``, ``2.依申请公开``, ``㈡``, ``（一）存在问题``: the parts after it all missing) is a cut, and so
+  is a sentence begun with its year right under a part's title (``五、存在的主要问题及改进情况`` / ``2023年三河``, ``20``).
 
 Not truncated: a document that ends after a complete sentence, a signature or a date (a report
 missing its tail is the report's defect, told by the structure rules), and a complete table (a
@@ -82,6 +83,8 @@ _NOT_CUT_NUMBER = re.compile(r"电话|热线|传真|邮编|邮政编码|号码|�
 _CUT_WORD = re.compile(r"(?:信息公|政务公|申请公|主动公|年度报|行政复|行政诉|统计期|》第[一二三四五六七八九十百]{1,4})$")
 _DATE_WORD = re.compile(r"\d\s*[年月日号]|[年月]\s*\d")
 _BARE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
+# a sentence begun with its year and cut (20, 2023, 2023年三河): digits of a year, then at most its 年 and a few characters
+_YEAR_BEGUN = re.compile(r"(?:19|20)\d{0,2}|(?:19|20)\d{2}\s*年度?[，,]?[\u4e00-\u9fff]{1,4}")
 _CJK_START = re.compile(r"[\u4e00-\u9fff]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # how a sentence starts, never a body's name (我局, 依托区门户网站: classify reads 局 and 站 as bodies)
@@ -91,10 +94,10 @@ _CLAUSE_LEADS = ("我", "本", "依托", "通过", "按照", "根据", "围绕",
 # commonly use, the text cut there — a complete sub-title at the end is left alone (a missing tail is the report's)
 _SUB_HEADING = re.compile(r"^\s*[#*_]*\s*(?:[（(][一二三四五六七八九十]{1,2}[）)]|[㈠-㈩]|\d{1,2}[.．、])\s*"
                           r"(?P<title>[\u4e00-\u9fff]{1,12})\s*$")
-# the words a sub-title of part 一 starts with (（二）依申请公开情况, （三）平台建设和监管情况 …): such a title with nothing
-# after it, parts 二 to 六 all missing, ends no published report — an excerpt cut there (a sub-title of part 五 left
-# empty at the end may be the report's own gap: not judged)
-_SUB_STEMS = ("主动公开", "依申请", "政府信息", "平台建设", "政务公开", "监督保障", "教育培训", "依法依规")
+# the words a sub-title of part 一 or 五 starts with (（二）依申请公开情况, （三）平台建设和监管情况, （一）存在问题 …): such a
+# title with nothing after it, the parts after it all missing, ends no published report — an excerpt cut there
+_SUB_STEMS = ("主动公开", "依申请", "政府信息", "平台建设", "政务公开", "监督保障", "教育培训", "依法依规", "存在",
+              "主要问题", "改进")
 _SUB_TITLES = tuple(t + end for t in ("主动公开", "依申请公开", "政府信息管理", "政府信息资源管理", "平台建设",
                                         "政府信息依申请公开", "政府信息主动公开", "主动公开政府信息", "依申请公开政府信息",
                                         "政府信息公开平台建设", "政务公开平台建设", "监督保障", "教育培训", "依法依规公开",
@@ -517,7 +520,7 @@ def analyse(report: AnnualReport) -> Truncation | None:
             and any(t.startswith(sub.group("title")) for t in _SUB_TITLES)):
         return Truncation(block, start, end, "sentence", _section_id(report, block))  # (四)平台建: cut in its title
     if (sub is not None and report.signature_mention is None and sub.group("title").startswith(_SUB_STEMS)
-            and _section_id(report, block) == "s1"):
+            and _section_id(report, block) in ("s1", "s5")):
         return Truncation(block, start, end, "sentence", _section_id(report, block))  # (四)平台建设 and nothing after
 
     # 3. inside a sentence: sentence punctuation, then a Chinese character (or a comma) and the end
@@ -617,11 +620,12 @@ def _under_heading(report: AnnualReport, block: Block, seg: str) -> bool:
     """A last paragraph of a few characters, without punctuation, right under a heading (（四）平台建设情况 / 积): the
     beginning of the part's first sentence, cut — not 无 or 略, a date, nor the agency's name (a 落款)."""
     text = seg.strip()
+    begun = _YEAR_BEGUN.fullmatch(text) is not None  # 20, 2023, 2023年三河: the sentence's year, then nothing or a word
     if (block.kind != "paragraph" or seg != block.text.strip() or not 1 <= len(text) <= MAX_UNDER_HEADING
-            or not (_CJK_END.search(text) or _CUT_NUMBER.search(text)) or _SENTENCE_MARK.search(text)
+            or not (_CJK_END.search(text) or _CUT_NUMBER.search(text) or begun) or _SENTENCE_MARK.search(text)
             or text in _ALONE_OK or text.startswith(("详见", "见附", "附"))
-            or (_DATE_WORD.search(text) and not _BARE_YEAR.fullmatch(text))  # (2023年 alone: 2023年，… begun)
-            or not (_CJK_START.match(text) or _BARE_YEAR.fullmatch(text))
+            or (_DATE_WORD.search(text) and not _BARE_YEAR.fullmatch(text) and not begun)  # (2023年 alone: begun)
+            or not (_CJK_START.match(text) or _BARE_YEAR.fullmatch(text) or begun)
             or (classify(text)[0] is not None and not text.startswith(_CLAUSE_LEADS))):
         return False  # (综合20: a number begun; 我局, 依托区门户网站: a sentence's beginning, not a 落款's name)
     prev = _prev_block(report, block)
