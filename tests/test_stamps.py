@@ -66,3 +66,15 @@ def test_the_date_on_the_pages_title_line_above_the_reports_title() -> None:
     from .conftest import lint
 
     assert lint(text, fmt="text", select=["DL403", "DL404"]) == []
+
+
+def test_more_shapes_of_the_pages_stamp_and_fields() -> None:
+    from .conftest import lint
+
+    for line, stamped in [("中国某某政府门户网站      2024-01-31 16:46:10  来源: 本网", "2024-01-31"),
+                          ("市政府办公室  2024-01-23【打印该页】", "2024-01-23"),
+                          ("【信息时间:2025-02-11   发布机构:某某县交通运输局 】", None)]:
+        text = f"某某县某某局2024年政府信息公开工作年度报告\n{line}\n一、总体情况\n本局全年主动公开政府信息120条。\n"
+        r = _report(text)
+        assert (str(r.published) if r.published else None) == stamped, line
+        assert lint(text, fmt="text", select=["DL403", "DL404"]) == [], line

@@ -76,7 +76,7 @@ _SEPARATORS = re.compile(r"[\s|｜【】\[\]()（）·•\-—_/／:：,，;；]
 
 PUBLISHED_LABELS = r"(?:发布|发表|公开|发文|印发|提供)(?:日期|时间)"
 # (生效日期, 废止日期: a page listing the document's validity, 生效日期: 2022-03-02 废止日期:)
-_STRONG_DATE = r"(?:发布|发表|更新|撰写|成文|生成|公开|公布|发文|印发|创建|修改|录入|上传|添加|提供|发稿|签发|生效|废止|失效)(?:日期|时间)"
+_STRONG_DATE = r"(?:发布|发表|更新|撰写|成文|生成|公开|公布|发文|印发|创建|修改|录入|上传|添加|提供|发稿|签发|生效|废止|失效|信息)(?:日期|时间)"
 _LABEL = re.compile(
     # the first characters of every label, as a lookahead: lets the regex engine skip ahead fast
     r"(?=[发更撰成生公印创修录上下签信文稿来浏阅访点字索主体组服有责供作编日时废失添提投分])(?:"
@@ -130,7 +130,7 @@ _LONE_TOOLS = re.compile(r"^(?:(?:" + _SP + r"*(?:打印|关闭|返回|收藏|�
 # character, so the regex engine skips ahead over the text by a set of characters (one scan of a clerk's
 # paragraph instead of eight), and the words are searched as a tree of their characters (.alternation); the
 # case-blind footer marks are written as a literal then a look-behind.
-_STRONG_DATE_WORDS = [a + b for a in "发布 更新 撰写 成文 生成 公开 公布 发文 印发 创建 修改 录入 上传 添加 提供 发稿 签发 生效 废止 失效".split()
+_STRONG_DATE_WORDS = [a + b for a in "发布 更新 撰写 成文 生成 公开 公布 发文 印发 创建 修改 录入 上传 添加 提供 发稿 签发 生效 废止 失效 信息".split()
                       for b in ("日期", "时间")]
 _MAY_HOLD_BRANCHES = [
     *_STRONG_DATE_WORDS, *"信息来源 文章来源 稿件来源 来源单位 发布机构 发布单位 发文机关 发文单位 浏览 阅读 访问 点击 字号 字体".split(),
