@@ -702,3 +702,15 @@ def test_a_copy_cut_in_table_fours_header_printed_a_piece_a_line_is_cut_not_miss
     assert t is not None and (t.where, t.table) == ("table", "s4")
     got = [d.code for d in lint(text, fmt="text", year=2023, select=["DL002", "DL101", "DL209"])]
     assert got == ["DL002"]
+
+
+def test_part_titles_made_bullets_by_a_copy_are_not_free_text():
+    # a store turned the numbered part titles into list items (- 总体情况, - 主动公开): not a report written as free text
+    text = ("根据《条例》规定，现向社会公布某某市2025年政府信息公开工作年度报告。\n- 总体情况\n"
+            + "今年以来，我市围绕政务公开全年重点任务，全面推开基层政务公开建设，编制完成主动公开目录。" * 4 + "\n- 主动公开\n"
+            + "2025年，某某市人民政府网站累计发布信息10397条，其中文字信息9651条，文件30条。" * 3 + "\n(三)政府信息管理\n"
+            "1.主动公开目录\n我市严格依据法律法规和权\n")
+    assert [d.code for d in lint(text, fmt="text", year=2025, select=["DL103"])] == []
+    # without the bullets, the same text has no part of the format at all: free text
+    free = text.replace("- 总体情况\n", "").replace("- 主动公开\n", "")
+    assert [d.code for d in lint(free, fmt="text", year=2025, select=["DL103"])] == ["DL103"]

@@ -322,8 +322,17 @@ _GLUED_FIRST = re.compile("一\\s*[、.．]\\s*(?:" + "|".join(re.escape(t) for 
                           + ")\\s*$", re.M)
 
 
+# … or its title as a list item (- 总体情况: a copy that made the numbered part titles bullets)
+_BULLETED_FIRST = re.compile("^[-•·●*]\\s*(?:" + "|".join(re.escape(t) for t in (cat.SECTIONS[0].title, "总体概况"))
+                             + ")\\s*$", re.M)
+
+
 def _glued_first_part(report: AnnualReport) -> bool:
     return any(_GLUED_FIRST.search(b.text) for b in report.text_blocks[:OPENING_BLOCKS])
+
+
+def _bulleted_first_part(report: AnnualReport) -> bool:
+    return any(_BULLETED_FIRST.search(b.text) for b in report.text_blocks[:OPENING_BLOCKS])
 
 
 class NonUnifiedFormatOptions(KindOptions):
@@ -359,7 +368,8 @@ class NonUnifiedFormat(Kind[NonUnifiedFormatOptions]):
                 (s1 := st.by_id.get("s1")) is not None and "总体" in s1.label):
             yield from self._old_parts(report, old)  # a cut copy whose opening lists the old format's parts
             return
-        if (not complete or cut_by_reader(report) or report.attachment_page is not None
+        # (the part titles made bullets by a copy, - 总体情况: the tool cannot tell the parts apart — not free text)
+        if (not complete or cut_by_reader(report) or report.attachment_page is not None or _bulleted_first_part(report)
                 or (report.truncation is not None and (report.stats or report.truncation.where == "pages"
                                                        or st.by_id or declares_unified_parts(report)
                                                        or _glued_first_part(report)))):
