@@ -327,3 +327,14 @@ def test_no_false_positives_on_real_pages(path):
 def test_dl502_ignores_html_attributes_but_not_html_text():
     diags = _codes(lint('<div class="xx-nav" id="xx">XX镇</div>\n', select=["DL502"]), "DL502")
     assert [d.match for d in diags] == ["XX"]
+
+
+def test_dl502_stars_and_bracketed_notes_left_for_numbers_and_names():
+    from .conftest import lint
+
+    page = "全年发布**条重点项目推进信息，公示率***%。\n****年度新收依申请公开申请数*件。\n"
+    assert [d.match for d in lint(page, fmt="text", select=["DL502"])] == ["**", "***", "****"]
+    assert [d.match for d in lint("及时更新《[具体地名]镇人民政府政府信息公开指南》，可在门户网站(具体网址)查阅。",
+                                  select=["DL502"])] == ["[具体地名]", "(具体网址)"]
+    # Markdown's bold is markup, not a blank
+    assert lint("根据**条例**规定，全年主动公开政府信息**120**条，**一百二十**条。", select=["DL502"]) == []

@@ -528,7 +528,8 @@ def test_gates_find_what_the_alternations_find():
         assert bool(terms.search(text)) == bool(pr.TERMS_GATE.search(text)), text
         assert bool(slow_gate.search(text)) == bool(pr._GATE.search(text)), text
     old = (r"[XxＸｘ]{2}|(?:19|20)\d?[Xx×＊*]|[年月][Xx×]|此处|在此"
-           r"|[【\[［〔（(]\s*(?:请|在此|此处)?\s*(?:填|输入|待|文字描述)")
+           r"|[【\[［〔（(]\s*(?:请|在此|此处)?\s*(?:填|输入|待|文字描述|具体)|报告本机关"
+           r"|\*\*(?=[*条件个次人项篇期户家万元份起批%％]|年度)")
     for syms in ("×＊○□", "", "-]^\\"):
         slow = re.compile(old + (f"|[{re.escape(syms)}]{{2}}" if syms else ""))
         fast = re.compile("|".join([cs._TRIGGER_BASE, *cs._led(syms, f"[{re.escape(syms)}]")]))

@@ -343,6 +343,10 @@ _PH_BASE = (
     r"|(?P<phrase>(?:此处|在此)(?:填写|填入|输入|录入|填报))"
     r"|(?P<num>(?<![0-9A-Za-z.])[0-9]{1,6}[XxＸｘ]{2,4}(?=\s*(?:件|条|个|次|人|项|篇|期|户|家|万|元|份|起|批)))"
     r"|(?P<x>[XxＸｘ]{2,})"
+    # stars for a number not filled in (全年发布**条, 公示率***%, ****年度; not Markdown's **bold**: a unit after them)
+    r"|(?P<stars>(?<![*])\*{2,4}(?=[条件个次人项篇期户家万元份起批%％]|年度))"
+    # a bracketed note of what to write (《[具体地名]镇人民政府…》, 门户网站(具体网址)查阅)
+    r"|(?P<what>[\[［【（(]\s*具体(?:地名|网址|名称|数字|数据|日期|时间|内容|单位|金额|事项)\s*[\]］】）)])"
     # the format's note on what part 一 reports, copied in as the part's text (主要报告本机关上一年度政府信息公开工作总体情况，
     # 重在聚焦主题主线，对本机关贯彻落实…情况进行综述): what to write, never what a body writes of itself
     r"|(?P<guide>(?:这一项|本项|此项|主要)报告本机关(?:上一?年度)?政府信息公开工作(?:总体)?情况"
@@ -352,6 +356,14 @@ _PH_BASE = (
 _MASKING = re.compile(r"脱敏|隐去|隐名|匿名处理|化名|已作技术处理|已做技术处理|隐藏处理")
 _SENTENCE_STOP = re.compile(r"[。！？!?；;\n]")
 _SENTENCE_REACH = 100
+
+
+def _bold_marker(text: str, s: int, e: int) -> bool:
+    """Whether the stars at ``s:e`` open or close a bold run (another ``**`` on the same line within a few words)."""
+    line_start = text.rfind("\n", 0, s) + 1
+    line_end = text.find("\n", e)
+    line_end = len(text) if line_end < 0 else line_end
+    return "**" in text[max(line_start, s - 40):s] or "**" in text[e:min(line_end, e + 30)]
 
 
 def _led(chars: str, rest: str) -> list[str]:
@@ -376,7 +388,8 @@ def _x_led(c: str) -> str:
 _TRIGGER_BASE = "|".join([*_led("XxＸｘ", "[XxＸｘ]"), *map(_x_led, "Xx×＊*"), "此(?:处|(?<=在此))",
                           *(f"{c}(?<=年{c})[ \u3000\xa0]{{0,7}}月[ \u3000\xa0]{{1,8}}日" for c in " \u3000\xa0"),
                           *(f"{c}(?<=月{c})[ \u3000\xa0]{{0,7}}日" for c in " \u3000\xa0"),
-                          *_led("【[［〔（(", r"\s*(?:请|在此|此处)?\s*(?:填|输入|待|文字描述)"), "报告本机关"])
+                          *_led("【[［〔（(", r"\s*(?:请|在此|此处)?\s*(?:填|输入|待|文字描述|具体)"), "报告本机关",
+                          r"\*\*(?=[*条件个次人项篇期户家万元份起批%％]|年度)"])
 
 
 # what may come before a bare 此处填写 / 在此填写 left by the template: the start of the text, a mark or a space, or 请
@@ -415,6 +428,7 @@ class TemplatePlaceholder(Kind[TemplatePlaceholderOptions]):
         self._no_nul = "\0" not in syms  # _TRIGGER_BASE matches no NUL; a symbol may be one
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
+        markdown = report.document.format not in ("text", "html")  # (stars are markup only where markup is read)
         for block, cell, text in _segments(report, self._trigger, no_nul=self._no_nul):
             urls = None
             for m in self._re.finditer(text):
@@ -424,6 +438,8 @@ class TemplatePlaceholder(Kind[TemplatePlaceholderOptions]):
                     continue  # 20XX件: a count not filled in
                 if kind == "phrase" and not _phrase_stands_alone(text, s):
                     continue  # 公众可在此填写申请信息, 已在此处填写完毕: what a sentence says, not a blank
+                if kind == "stars" and markdown and _bold_marker(text, s, e):
+                    continue  # **条例**规定, 公开信息**120**条: Markdown's bold, not a blank
                 if kind in ("x", "sym") and _masking_said(text, s, e):
                     continue  # “XX小区消防验收情况”（小区名称已作脱敏处理）
                 if kind == "x":
