@@ -267,6 +267,14 @@ def test_dl703_in_a_copy_that_lost_characters_elsewhere_says_this_mark_may_have_
     assert "转存" not in d.message  # no sign of a lossy copy: the writer's slip
 
 
+def test_dl703_a_closing_bracket_leading_a_line_says_an_item_marker_may_have_lost_its_first_half():
+    text = "一、总体情况\n(一)强化主动公开。全年公开信息20条。\n)健全工作机制。建立审核制度。\n"
+    [d] = lint(text, select=["DL703"], fmt="text")
+    assert d.match == ")" and "序号“（二）”一类丢了前半" in d.message
+    [d] = lint("全年公开信息20条)，其中文件5件。", select=["DL703"])
+    assert "丢了前半" not in d.message  # inside a sentence: the writer's slip
+
+
 @pytest.mark.parametrize("fields", ["发布时间: 2024-01-12 作者: 来源: 点击: 字体:【",
                                     "发布时间: 2024-01-12 作者: 来源: 点击: 字体:【\n大 中 小】"])
 def test_an_empty_font_switch_ending_the_portals_line_is_the_portals(fields):

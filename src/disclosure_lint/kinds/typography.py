@@ -306,6 +306,8 @@ class UnbalancedBrackets(Kind[UnbalancedBracketsOptions]):
             detail = _PROBLEM[u.problem].format(mark=m.char, expected=u.expected)
             if m.char == "〔" and _YEAR_RUN_IN.match(m.piece.text, m.start + 1):
                 detail += _LOST_CLOSE  # 〔202137号: the year run into the number
+            elif u.problem == "unopened" and m.char in ")）" and _opens_line(m.piece.text, m.start):
+                detail += _LOST_OPENER  # )健全工作机制。: an item's marker （二） that lost its first half
             elif u.problem == "unclosed" or u.problem == "unopened":
                 if lossy is None:
                     lossy = _lossy_copy(report)
@@ -343,6 +345,15 @@ _LOST_CLOSE = "（年份与序号连在一起：网页转存的文本常丢失�
 
 
 _LOST_MARK = "（本文别处有转存丢字的痕迹，如日期缺“年”“月”、文号缺“〕”，这里的另一半也可能是转存时丢失的，请对照发布原文）"
+
+
+_LOST_OPENER = "（行首的“)”多是序号“（二）”一类丢了前半，可能是转存时丢失的，请对照发布原文）"
+
+
+def _opens_line(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` starts its line (spaces before it) and a Chinese character follows it."""
+    line = text.rfind("\n", 0, i) + 1
+    return not text[line:i].strip() and i + 1 < len(text) and "\u4e00" <= text[i + 1] <= "\u9fff"
 
 
 def _lossy_copy(report) -> bool:
