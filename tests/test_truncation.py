@@ -86,6 +86,11 @@ class TestTruncationFact:
         # a date under it is a 落款's, not a cut
         assert report_of(HEAD + "五、存在的主要问题及改进情况\n2024年1月5日\n").truncation is None
 
+    def test_one_character_under_part_six_is_a_cut(self):
+        t = report_of(HEAD + "六、其他需要报告的事项\n目\n").truncation
+        assert t is not None and t.section == "s6"
+        assert report_of(HEAD + "六、其他需要报告的事项\n无\n").truncation is None  # nothing to report, said so
+
     def test_a_paragraph_without_punctuation_cut_in_a_number(self):
         t = report_of(HEAD + "（四）监督保障\n本报告中所列数据的统计期限自202\n").truncation
         assert t is not None and t.where == "sentence" and t.tail.endswith("自202")
