@@ -84,9 +84,6 @@ _OCR_PAGES = ("这些页面上的内容未检查（统计表在这些页上时�
 _LIMIT = "后面的内容未检查；年度报告一般只有几页到几十页，请确认文件是否正确，或拆分后分别检查"
 _TITLE_ONLY_CHARS = 10  # "详见附件。", "（全文）": a title with a word or two is still a title only
 _EMPTY = "各项检查均未进行（没有可检查的内容）；请确认文件是否完整，或用完整的报告原件再检查"
-# a numbered sub-title the file ends on ((四)平台建设, 2.依申请公开, ㈡): no sentence begun under it
-_SUB_TITLE = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,2}[）)]|[㈠-㈩]|\d{1,2}[.．、])")
-_SENTENCE_MARKS = re.compile(r"[，。；、,;：:]")
 _CUT = "（不报告其中缺少的部分、统计表或栏目）；请用完整的报告原件再检查"
 _PAGES = ("（不报告其中缺少的部分、统计表或栏目）；请打开网页的各页，把全文合在一起（或用网站提供的全文、附件或打印版）"
           "再检查")
@@ -221,7 +218,7 @@ def truncation_hit(t: Truncation, unified: bool = True, cut_char: Notice | None 
                   f"这是翻页版（电子书式）网页中的{which}（页眉“Page {t.page}”），其余各页不在本文件中")
         what = ([_parts([t.section, *later]) if unified else "此后的内容"] if t.page == 1 and t.section
                 else ["其他各页的内容"])
-    elif _SUB_TITLE.match(tail) and not _SENTENCE_MARKS.search(tail):
+    elif t.subtitle:
         detail = f"文件似乎没有完整结束：在小标题“{tail}”处中断，其下没有内容"
         what = [_parts(later)] if later else ["此后的内容"]
     else:

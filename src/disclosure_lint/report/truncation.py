@@ -137,6 +137,7 @@ class Truncation:
     rows_after: tuple[str, ...] = ()  # official labels of the table's rows (table 四: columns) after the cut
     page: int | None = None  # ``where="pages"``: this page of the paginated article (None: not said)
     pages: int | None = None  # … of so many
+    subtitle: bool = False  # ``where="sentence"``: the text ends on a numbered sub-title, nothing under it ((四)平台建设)
 
     @property
     def tail(self) -> str:
@@ -513,15 +514,18 @@ def analyse(report: AnnualReport) -> Truncation | None:
         unstarted = _unstarted(report, block, start, end)
         if unstarted is not None:
             return unstarted
-    if marker:
-        return Truncation(block, start, end, "sentence", _section_id(report, block))
+    if marker:  # (a bracket alone is an item begun, not yet its number)
+        return Truncation(block, start, end, "sentence", _section_id(report, block),
+                          subtitle=tail.strip() not in ("（", "("))
     sub = _SUB_HEADING.match(whole) if block.kind != "table" else None
     if (sub is not None and report.signature_mention is None and sub.group("title") not in _SUB_TITLES
             and any(t.startswith(sub.group("title")) for t in _SUB_TITLES)):
-        return Truncation(block, start, end, "sentence", _section_id(report, block))  # (四)平台建: cut in its title
+        return Truncation(block, start, end, "sentence", _section_id(report, block),  # (四)平台建: cut in its title
+                          subtitle=True)
     if (sub is not None and report.signature_mention is None and sub.group("title").startswith(_SUB_STEMS)
             and _section_id(report, block) in ("s1", "s5")):
-        return Truncation(block, start, end, "sentence", _section_id(report, block))  # (四)平台建设 and nothing after
+        return Truncation(block, start, end, "sentence", _section_id(report, block),  # (四)平台建设 and nothing after
+                          subtitle=True)
 
     # 3. inside a sentence: sentence punctuation, then a Chinese character (or a comma) and the end
     #    (of the last piece: in flattened text the last line is the text after the last space)
