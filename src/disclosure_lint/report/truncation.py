@@ -518,14 +518,11 @@ def analyse(report: AnnualReport) -> Truncation | None:
         return Truncation(block, start, end, "sentence", _section_id(report, block),
                           subtitle=tail.strip() not in ("（", "("))
     sub = _SUB_HEADING.match(whole) if block.kind != "table" else None
-    if (sub is not None and report.signature_mention is None and sub.group("title") not in _SUB_TITLES
-            and any(t.startswith(sub.group("title")) for t in _SUB_TITLES)):
-        return Truncation(block, start, end, "sentence", _section_id(report, block),  # (四)平台建: cut in its title
-                          subtitle=True)
-    if (sub is not None and report.signature_mention is None and sub.group("title").startswith(_SUB_STEMS)
-            and _section_id(report, block) in ("s1", "s5")):
-        return Truncation(block, start, end, "sentence", _section_id(report, block),  # (四)平台建设 and nothing after
-                          subtitle=True)
+    if sub is not None and report.signature_mention is None and (
+            # (四)平台建: cut in its title; (四)平台建设 and nothing after it, in part 一 or 五
+            (sub.group("title") not in _SUB_TITLES and any(t.startswith(sub.group("title")) for t in _SUB_TITLES))
+            or (sub.group("title").startswith(_SUB_STEMS) and _section_id(report, block) in ("s1", "s5"))):
+        return Truncation(block, start, end, "sentence", _section_id(report, block), subtitle=True)
 
     # 3. inside a sentence: sentence punctuation, then a Chinese character (or a comma) and the end
     #    (of the last piece: in flattened text the last line is the text after the last space)
