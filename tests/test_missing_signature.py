@@ -103,3 +103,16 @@ def test_a_signature_with_the_pages_tools_printed_after_its_date_is_found():
     # words after the date are not the page's tools: not a 落款 date
     other = report("\n\n青禾市某某局\n\n2024年1月19日印发至各科室\n").replace("## ", "").replace("# ", "")
     assert interpret(text_reader.parse(other)).signature_mention is None
+
+
+def test_a_whole_free_text_report_without_its_signature_is_noted():
+    # a report written in its own parts (not the format's), ending with 其他需要报告的事项 and no 落款 — a scraped page
+    text = ("某某街道2019年政府信息公开工作年度报告\n发布日期: 2020-01-22 00:00:00 浏览次数:\n"
+            "一、2019年政务公开工作完成情况及成效\n2019年，我街道主动公开政府信息46条。\n"
+            "二、存在的不足与难点\n一是部分信息公开不够及时；二是公开形式有待丰富。\n"
+            "三、下一步工作计划\n2020年，我街道将继续推进信息公开工作。\n"
+            "四、其他需要报告的事项\n暂时没有其他需要报告的事项。\n")
+    [d] = dl410(text, fmt="text")
+    assert d.line == 10 and "未找到落款" in d.message and "无法核对" not in d.message  # the page's 发布日期 is known
+    # an excerpt that stops before its last part: no note (it may be cut off, the 落款 after the cut)
+    assert dl410(text.split("四、")[0], fmt="text") == []

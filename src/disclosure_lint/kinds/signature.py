@@ -66,7 +66,12 @@ class MissingSignature(Kind[KindOptions]):
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         if report.signature_mention is not None or report.truncation is not None:
             return
-        if len(report.structure.by_id) < 3 or report.attachment_page is not None or cut_by_reader(report):
+        st = report.structure
+        # a whole report: three of the format's parts, or (free text, DL103's) three numbered parts of its own that end
+        # with the format's last, 其他需要报告的事项 (an excerpt cut before its end reaches none of these)
+        whole = len(st.by_id) >= 3 or (len({s.number for s in st.mains if s.number is not None}) >= 3
+                                       and st.mains[-1].id == "s6")
+        if not whole or report.attachment_page is not None or cut_by_reader(report):
             return
         portal = report.portal
         last = [b for b in report.lintable_blocks[-(_TAIL + 10):] if not portal.is_line(b)][-_TAIL:]
