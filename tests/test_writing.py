@@ -124,6 +124,11 @@ def _sentences(path: Path) -> list[str]:
     ("严格落实落实保密审查制度。", "落实落实"),
     ("持续深化深化放管服改革信息公开。", "深化深化"),
     ("切实做好做好政策解读工作。", "做好做好"),
+    # real pages: the acts of handling an application and the format's own term, written twice
+    ("2023年，我局收到收到政府信息公开申请5件。", "收到收到"),
+    ("全年主动公开主动公开政府信息120条。", "主动公开主动公开"),
+    ("本局依法受理受理公民提出的申请。", "受理受理"),
+    ("均在法定期限内答复答复申请人。", "答复答复"),
 ])
 def test_dl901_doubled_word_inside_a_sentence(text, match):
     col = text.index(match) + 1
@@ -184,6 +189,11 @@ def test_dl901_quiet_on_legitimate_sets_flattened():
     "方案经局务会议审议通过通过门户网站公开。",
     # a word not in the list: taken only next to punctuation or a function character
     "召开政府常务会议会议纪要按规定公开。",
+    # the second copy begins a noun compound: two noun phrases, a comma or 的 left out
+    "进一步规范申请受理受理窗口统一登记。",
+    "按时答复答复期限内全部办结。",
+    "持续完善政府信息主动公开主动公开目录动态更新。",
+    "严格依申请办理办理结果及时告知。",
 ])
 def test_dl901_not_taken_inside_a_sentence(text):
     assert only("DL901", text) == []

@@ -36,7 +36,7 @@ _VERBS = """
 贯彻 加强 按照 完善 认真 切实 不断 深入 严格 依法 坚持 围绕 根据 依照 开展 做好 抓好 健全 强化 优化 推动 召开
 印发 进行 建立 确保 加大 加快 深化 扎实 大力 统筹 逐步 稳步 有序 全力 继续 始终 一直 已经 正在 进一步 同时
 以及 并且 而且 对于 关于 为了 按时 其中 共计 累计 全部 均已 主要 全面 持续 积极 及时 有效 主动 着力 努力 促进
-提升 提高 制定 通过 落实 推进 贯彻落实 认真贯彻 进一步加强
+提升 提高 制定 通过 落实 推进 贯彻落实 认真贯彻 进一步加强 收到 接到 受理 答复 办理
 """.split()
 
 # Noun compounds that may begin at the second copy (X·AB | AB·Y: two noun phrases side by side).
@@ -58,6 +58,11 @@ _TAILS: dict[str, str] = {
     "根据": "地",
     "落实": "情况 机制 台账 清单 措施",
     "推进": "会 组 情况 机制 办 表 图 计划 方案",
+    "收到": "日 日期 时间 之日",
+    "接到": "日 日期 时间 之日",
+    "受理": "情况 范围 条件 窗口 机制 单位 部门 机关 流程 程序 时间 日期 通知 回执 登记 平台 渠道 方式 量 率 数 点 处 中心 编号 号",
+    "答复": "书 文书 期限 时限 情况 率 内容 方式 格式 意见 机制 流程 程序 时间 日期 告知书 文件 材料 件",
+    "办理": "情况 结果 期限 时限 流程 程序 机制 工作 过程 时间 质量 率 进度 状态 部门 单位 人 人员 时长 指南 事项 件",
     "公开": """
         栏 课 信 日 周 月 年报 目录 指南 平台 专栏 专区 专版 专页 网 方式 内容 范围 时限 期限 渠道 形式 属性 审查
         工作 申请 事项 信息 率 招聘 招标 选拔 遴选 竞聘 竞选 征求 征集 发布 透明 查阅 场所 制度 机制 标准 规范 要点
@@ -77,6 +82,8 @@ _TAILS: dict[str, str] = {
         方向 需要 需求 成果 业绩 绩效 实绩 日志 记录 档案 底稿 清单 表 习惯 作用 职务 流 站点 群众 对象 范围 模板
         """,
 }
+# the format's own terms for the two ways of disclosure take the compounds of 公开 (主动公开|主动公开目录)
+_TAILS["主动公开"] = _TAILS["依申请公开"] = _TAILS["公开"]
 WORDS: dict[str, frozenset[str]] = {w: frozenset() for w in _VERBS}
 WORDS.update({w: frozenset(t.split()) for w, t in _TAILS.items()})
 _TAIL_LENGTHS = {w: sorted({len(t) for t in tails}) for w, tails in WORDS.items()}
