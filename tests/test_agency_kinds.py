@@ -283,6 +283,27 @@ def test_vertically_managed_bodies(name, kind):
     assert classify(name)[0] == kind
 
 
+@pytest.mark.parametrize(("name", "expected"), [
+    # a vertically managed bureau with the units under it, named as one body (real titles: 某某市气象部门…年度报告)
+    ("某某市气象部门", ("vertical_branch", "局")), ("某某自治区邮政管理系统", ("vertical_branch", "局")),
+    ("某某省某某市气象系统", ("vertical_branch", "局")),
+    # a local department's system: whether its joint report keeps the department's deadline is not settled
+    ("某某市规划和自然资源系统", (None, None)), ("某某县教育系统", (None, None)),
+    ("某某县人民政府部门", (None, None)),
+    # a people's organisation by its short name (我会)
+    ("某某市残联", ("department", "会")), ("某某县科协", ("department", "会")), ("某某区工商联", ("department", "会")),
+])
+def test_a_system_or_a_short_named_organisation(name, expected):
+    assert classify(name) == expected
+
+
+def test_a_vertical_system_report_is_late_only_with_a_warning_and_needs_no_kind():
+    text = ("# 某某市气象部门2023年政府信息公开工作年度报告\n\n发布日期：2024-03-20\n\n## 一、总体情况\n\n"
+            "2023年，我局推进政务公开。\n")
+    found = {d.code: d for d in lint(text, select=["DL007", "DL301", "DL405"])}
+    assert set(found) == {"DL405"} and found["DL405"].severity == "warning"
+
+
 def test_title_with_a_fields_word_between_year_and_xinxi_gongkai():
     assert name_from_title("海关总署2010年海关信息公开工作年度报告") == ("海关总署", 2010)
 

@@ -125,6 +125,8 @@ _RULES: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
         (r"局", "bureau", "局"),
         (r"办公室|办", "office", "办"),
         (r"(?:厅|部|署|中心|院|所|会|社|站|馆|处|室)", "department", None),
+        # a people's organisation by its short name (市残联, 县科协: 残疾人联合会, 科学技术协会 — 我会)
+        (r"(?:残|侨|文|妇|工商)联|科协", "department", "会"),
         # a bare place name stands for its government ("2022年上海市政府信息公开…" → 上海市)
         (r"(?:北京|天津|上海|重庆)市", "province_government", "市"),
         (r"自治区", "province_government", "区"),
@@ -145,6 +147,8 @@ _ZONE = r"(?:高新|开发|经开|工业|产业|园|保税|景|示范|试验|合
 _NOT_GOVERNMENT = re.compile(_ZONE + "$")
 
 
+# a bureau's whole line of work named as one body: 某某市气象部门, 某某省邮政管理系统, 某某市规划和自然资源系统
+_SYSTEM = re.compile(r"(.{2,30}?)(?:系统|部门)")
 _TWO_NAMES = re.compile(r"(.+?)[（(]([^（）()]+)[）)]")
 
 
@@ -160,6 +164,13 @@ def classify(name: str) -> tuple[str | None, str | None]:
         return first if first[0] is not None else classify(m.group(2))
     if _NOT_GOVERNMENT.search(name):
         return None, None
+    m = _SYSTEM.fullmatch(name)
+    if m and not m.group(1).endswith("政府"):
+        # 某某市气象部门, 某某省邮政管理系统: a vertically managed bureau with the units under it, its report the
+        # bureau's (deadline unsettled as the bureau's is).  Not a local department's system (某某市规划和自然资源
+        # 系统): whether its joint report keeps the department's deadline is not settled, so its kind stays unknown
+        kind, word = classify(m.group(1) + "局")
+        return (kind, word) if kind == "vertical_branch" else (None, None)
     for pattern, kind, word in _RULES:
         if pattern.search(name):
             if word is None:
