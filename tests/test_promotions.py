@@ -322,6 +322,9 @@ def test_dl501_brand_after_a_word_still_found():
     "推行企业开办“一网通办”，对新设立企业实行“注册送章”服务，全年免费刻制印章1862套。",
     "全年通过门户网站公开信息：群众体育12条，竞技体育9条，即开型体育彩票销售信息3条，电脑体育彩票4条。",
     "全年公开行政处罚决定中，涉及青溪区星空体育用品商店、江北市半岛体育文化传播有限公司各1件。",
+    # a word ending in 彩 before a name beginning with 金 (a county's account; a season)
+    "全年通过“多彩金川”微信公众号累计发布相关工作信息78条。",
+    "举办“精彩金秋”主题活动信息公开3次。",
 ])
 def test_ordinary_words_holding_a_term_are_quiet(text):
     assert [d.match for d in _dl501(text)] == []
@@ -334,6 +337,7 @@ def test_ordinary_words_holding_a_term_are_quiet(text):
     ("儿童娱乐城官网注册即可领取。", "娱乐城"),  # a promotion word near: no playground
     ("注册送彩金，首存送888元。", "注册送彩金"),
     ("黄金彩金饰品官网注册开户。", "彩金"),
+    ("多彩金城官网注册即送。", "彩金"),  # a promotion word near: no county's name
     ("主动公开政府信息58条，街道星空体育120条。", "星空体育"),
     ("星空体育用品官网注册送。", "星空体育用品官网注册送"),  # two terms a few characters apart: one finding
     ("半岛体育官方网站。", "半岛体育官方网站"),
@@ -351,6 +355,10 @@ def test_the_same_terms_in_a_promotion_still_fire(text, match):
     ("全面贯彻落实省、市球迷网政务公开工作有关文件精神。", ["球迷网"]),
     ("省委、省政府欧洲杯足球网:推进政务公开工作。", ["欧洲杯足球网"]),
     ("某某区手机彩票网文化和旅游局2022年政府信息公开工作年度报告", ["手机彩票网"]),
+    # a hijacked page's title tail and contact line (a brand with no 体育/娱乐 after it)
+    ("某某委员会2020年政府信息公开工作年度报告-尊龙网平台", ["尊龙网平台"]),
+    ("如有疑问请查看尊龙ag旗舰厅的联系方式。", ["尊龙ag旗舰厅"]),
+    ("请拨打AG旗舰厅客服热线。", ["AG旗舰厅"]),
     # two terms side by side, or a few characters of one run apart: one insertion, one finding
     ("现公布新葡京博彩2024年政府信息公开工作年度报告。", ["新葡京博彩"]),
     ("某某县威廉希尔_威廉博彩app-【中文*官网】政府信息公开工作年度报告。", ["威廉希尔_威廉博彩"]),

@@ -81,7 +81,9 @@ SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|
                  r"(?:欧洲杯|世界杯|亚洲杯|欧冠)(?:在哪|哪里|怎么|如何)(?:投注|下注|买球)",  # 2024欧洲杯在哪投注
                  r"ibet国际(?:平台|集团|娱乐|官网)",
                  r"\d{2,4}比分直播",  # 188比分直播: a betting site's score page put in a sentence
-                 r"开云(?:手机|官网|官方|入口|app|APP|娱乐|平台|集团|棋牌)")
+                 r"开云(?:手机|官网|官方|入口|app|APP|娱乐|平台|集团|棋牌)",
+                 # a title's tail and a contact line on a hijacked page (…年度报告-尊龙网平台, 尊龙ag旗舰厅的联系方式)
+                 r"尊龙(?:凯时|网平台|网|官网|平台|[Aa][Gg](?:旗舰厅)?)", r"[Aa][Gg]旗舰厅")
 # Ordinary phrases that hold a term (a lottery shop, a card room for the elderly).
 SPAM_ALLOW = ("体育投注站", "棋牌娱乐室", "棋牌娱乐活动")
 
@@ -260,6 +262,8 @@ _ORDINARY_AFTER = (
     (re.compile(r"^(?:娱乐城|娛樂城)$"), re.compile(r"(?:有限|股份|公司|商店|经营部)")),
 )
 _ORDINARY_BEFORE = (
+    # a word ending in 彩 before a name beginning with 金 (“多彩金平”: 多彩 + 金平, a county's account; 精彩金秋)
+    (re.compile(r"^彩金$"), re.compile(r"(?:多|五|光|色|精|出|异|喝|水|油|溢|云|重|华|文|剪|风)$")),
     (re.compile(r"^(?:娱乐城|娛樂城)$"),
      re.compile(r"(?:儿童|少儿|幼儿|亲子|青少年|家庭|室内|水上|电玩|动漫|游乐|欢乐|游艺|社区|商场|广场|乐园)$")),
 )
