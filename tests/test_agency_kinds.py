@@ -385,6 +385,10 @@ def test_title_names_whole(title, expected):
     (["根据《条例》规定，结合工作实际，某某区水务局编制了2024年度政府信息公开工作年度报告。"], "某某区水务局"),
     (["某某镇党政办公室编制了《2023年度政府信息公开工作报告》。"], "某某镇党政办公室"),  # (the town's: office_owner)
     (["根据相关规定，县教育局编制了本报告。"], "县教育局"),  # named as the maker: its kind is enough
+    # a maker and another body's title (a copied opening): the maker, whose voice the report speaks in (我局) …
+    (["根据《条例》文件精神，社会事业管理局编制了管委会办公室2022年政府信息公开工作年度报告。"], "社会事业管理局"),
+    # … unless the title's body is a government, whose report its office compiles
+    (["某某县人民政府办公室编制了某某县2022年政府信息公开工作年度报告。"], "某某县"),
     (["结合实际，县教育局编制了本报告。"], None),  # a subject without its place, not named as the report's maker
     (["（一）主动公开情况。2022年，某某市农业农村局在市委的领导下公开信息32条。"], "某某市农业农村局"),  # after a sentence
     (["现将某某回族镇2022年度政府信息公开工作报告如下。"], "某某回族镇"),

@@ -435,7 +435,7 @@ def opening_name(texts: list[str]) -> str | None:
             name = name_from_title(t)[0] if t else _ALIAS_NOTE.sub(
                 "", named.group("n") or named.group("m") or named.group("k")).strip()
             if name and classify(name)[0] is not None:  # (named as the maker: 由区统计局编制 gives the kind)
-                return name
+                return _maker_over(text, name) if named.group("t") else name
     for text in texts:
         made = _MADE_BY.search(text) if ("编制" in text or "制定" in text) else None
         name = _ALIAS_NOTE.sub("", made.group("n")).strip() if made is not None else None
@@ -459,6 +459,17 @@ def opening_name(texts: list[str]) -> str | None:
         if para is not None and _plausible(para.group("n")):
             return para.group("n")
     return None
+
+
+def _maker_over(text: str, named: str) -> str:
+    """The body whose report it is, where ``text`` names both a maker and the body of the title it made (某某局编制了某某
+    管委会办公室2022年…年度报告): the maker, whose voice the report speaks in (我局), unless the title's body is a government
+    (某某县政府办公室编制了某某县2023年…年度报告: the county's report, its office compiles it)."""
+    made = _MADE_BY.search(text) if "编制" in text else None
+    maker = _ALIAS_NOTE.sub("", made.group("n")).strip() if made is not None else None
+    if maker is None or maker == named or not _plausible(maker) or (classify(named)[0] or "").endswith("_government"):
+        return named
+    return maker
 
 
 def _plausible(name: str | None) -> bool:
