@@ -386,6 +386,24 @@ def test_a_period_against_the_title_with_no_date_to_tell_which_is_the_slip_says_
     assert "统计期限的年度2023年" in d.message and "标题的年份写错" not in d.message
 
 
+def test_a_pages_title_above_the_report_printed_under_its_own_title():
+    """A page's title line with one year, a notice, then the report under its own title with the period's year
+    (a real ministry's page): the report's year is the period's, and the line above is named in a warning, not an
+    error on the period."""
+    text = ("某某部2020年政府信息公开工作报告\n某某部公告\n按照《条例》有关要求，我部编制了《某某部 2019 年政府信息公开工作报告》，"
+            "现予公布。\n某某部 2019 年政府信息公开工作报告\n报告所列数据的统计期限为 2019年 1 月 1 日至 2019 年 12 月 31 日。\n"
+            "一、总体情况\n2019 年，某某部继续做好政府信息公开工作。\n")
+    report = interpret(parse(text, fmt="text"))
+    assert (report.year, report.year_source) == (2019, "content")
+    [d] = lint(text, select=["DL406"], fmt="text")
+    assert (d.line, d.severity) == (1, "warning") and "下文的标题“某某部 2019 年政府信息公开工作报告”" in d.message
+    # no title below with the period's year: the title's year stands, the period is the one reported
+    plain = text.replace("某某部 2019 年政府信息公开工作报告\n报告", "报告")
+    plain = plain.replace("编制了《某某部 2019 年政府信息公开工作报告》", "编制了本报告")
+    found = lint(plain, select=["DL406"], fmt="text")
+    assert any("统计期限的年度2019年" in d.message and d.severity == "error" for d in found)
+
+
 def test_format_findings_on_a_year_inferred_from_the_opening_are_warnings():
     """A year the opening implied (no title year, no period) may be a stale opening's: the format rules that rest on it
     (DL103 free text, DL109 the other format's table) say so in a warning, not an error."""

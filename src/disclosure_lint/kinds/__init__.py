@@ -14,6 +14,7 @@ _MODULES = (
     "structure",
     "self_reference",
     "dates",
+    "year_checks",
     "signature",
     "content_safety",
     "duplication",

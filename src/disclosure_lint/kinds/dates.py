@@ -17,10 +17,7 @@ All kinds read the date mentions that ``report/dates.py`` extracts
   and the publication date cannot be read from it.
 * ``late-publication`` (DL405 departments/governments, DL408 townships): publication after the
   Art. 49 deadline of the year after the report year.
-* ``year-mismatch`` (DL406): title year / statistics-period year / publication date inconsistent
-  with the report year.  When the report's own content outvotes the title's year (``report.year_decision``,
-  see :mod:`disclosure_lint.report.year`), the title's year is the one reported.
-* ``statistics-period`` (DL409): the statistics period is not 1月1日–12月31日 of one year.
+* ``year-mismatch`` (DL406) and ``statistics-period`` (DL409): :mod:`.year_checks`.
 * ``date-after-publication`` (DL407): full dates in the text later than the publication date.
 
 Forms (the parser's plus one): gbt, padded, short, iso, slashed, dotted, cn, and ``hao``
@@ -41,7 +38,6 @@ from pydantic import Field
 from ..report.agency import KIND_NAMES, UNSETTLED_DEADLINE, classify, deadline_class, is_zone_body
 from ..report.dates import FORM_NAMES, FORM_SHORT, DateMention, gbt_form
 from ..report.portal_links import TIME_AFTER
-from ..report.regime import school_report
 from ..report.stamps import is_stamp
 from ..report.year import inferred_note
 from . import register
@@ -102,14 +98,14 @@ def _is_meta(report, d: DateMention) -> bool:
 _FIELD_BEFORE = re.compile(r"(?:时间|日期)[ \t]*[:：][ \t]*$")
 
 
-def _published_at(report) -> DateMention | None:
+def published_at(report) -> DateMention | None:
     """The mention :attr:`AnnualReport.published` was read from: the 发布日期 field, the page's date stamp or the 落款
     date (None when it came from the page's ``<meta>``, which has no place in the text)."""
     return {"发布日期": report.published_mention, "页面日期": report.stamp_mention,
             "落款日期": report.signature_mention}.get(report.published_source)
 
 
-def _source_name(source: str) -> str:
+def source_name(source: str) -> str:
     """发布日期 / 落款日期 as they are; 网页元数据 → 网页元数据中的发布日期; 页面日期 → 网页标题旁的日期."""
     return _SOURCE_NAMES.get(source, source)
 
@@ -117,14 +113,14 @@ def _source_name(source: str) -> str:
 _SOURCE_NAMES = {"网页元数据": "网页元数据中的发布日期", "页面日期": "网页标题旁的日期"}
 
 
-def _stamp_note(source: str) -> str:
+def stamp_note(source: str) -> str:
     """A date the page printed beside the title without a label (:mod:`..report.stamps`) is most likely when the page
     was posted, but a mirror or a re-posted page prints its own: a finding that rests on it is a warning."""
     return "；这个日期是网页在标题旁标注的，没有写明是发布日期（转载、迁移的页面也会标注自己的日期），请核对" \
         if source == "页面日期" else ""
 
 
-def _ymd(d: _dt.date) -> str:
+def ymd(d: _dt.date) -> str:
     return gbt_form(d)
 
 
@@ -196,7 +192,7 @@ def _form_fix(report, d: DateMention, form: str) -> tuple[str, bool, str] | None
     time = re.split(r"\s+", d.raw, maxsplit=1)[-1] if d.has_time else _trailing_time(d).strip()
     if time:
         safe = False
-    return _ymd(date), safe, time
+    return ymd(date), safe, time
 
 
 class SignatureDateFormOptions(KindOptions):
@@ -218,7 +214,7 @@ class SignatureDateForm(Kind[SignatureDateFormOptions]):
             return
         form = _form(d)
         if form == "gbt":
-            if d.raw == _ymd(d.date):
+            if d.raw == ymd(d.date):
                 return
             # ２０２４年１月１８日: full-width digits (``\d`` reads them), not spaces
             form = "fullwidth" if _FULLWIDTH_DIGIT.search(d.raw) and not _SPACE.search(d.raw) else "spaced"
@@ -418,7 +414,7 @@ class LatePublication(Kind[LatePublicationOptions]):
             later = self._deadline("government", year)
             if published <= later:
                 note = (f"；但开发区、新区的管理机构不是该条列明的机关，是否适用部门的期限未经核实（按县级以上地方人民政府的"
-                        f"期限{_ymd(later)}则未迟），请按本地规定核对")
+                        f"期限{ymd(later)}则未迟），请按本地规定核对")
                 severity = "warning"
             else:
                 cls, deadline = "government", later
@@ -431,7 +427,7 @@ class LatePublication(Kind[LatePublicationOptions]):
             note += "；迟了一年以上：页面上的日期可能是网站改版、迁移时重新发布的日期，请核对首次公布的日期"
             severity = "warning"
         if report.published_source == "页面日期":
-            note += _stamp_note("页面日期")
+            note += stamp_note("页面日期")
             severity = "warning"
         elif report.published_source == "发布日期" and report.portal.reposted is not None:
             note += (f"；网页的来源栏写着“{report.portal.reposted.value}”，这是转发的页面，它的发布日期是转发的日期，"
@@ -441,14 +437,14 @@ class LatePublication(Kind[LatePublicationOptions]):
             note += inferred_note(report)
             severity = "warning"
         source = report.published_source or "落款日期"
-        mention = _published_at(report)
+        mention = published_at(report)
         days = (published - deadline).days
         yield Hit(block=mention.block if mention else None, start=mention.start if mention else None,
                   end=mention.end if mention else None,
-                  params={"deadline": _ymd(deadline), "published": _ymd(published), "days": days,
-                          "source": _source_name(source), "class_name": CLASS_NAMES[cls], "note": note,
+                  params={"deadline": ymd(deadline), "published": ymd(published), "days": days,
+                          "source": source_name(source), "class_name": CLASS_NAMES[cls], "note": note,
                           "basis": "《条例》第四十九条" if year >= REVISED_YEAR else "2019年修订前的《条例》第三十一条"},
-                  evidence={"expected": f"不晚于{_ymd(deadline)}", "actual": _ymd(published),
+                  evidence={"expected": f"不晚于{ymd(deadline)}", "actual": ymd(published),
                             "deadline": deadline.isoformat(), "published": published.isoformat(),
                             "days_late": days, "source": source, "deadline_class": cls,
                             "agency_kind": agency.kind, "report_year": year,
@@ -464,154 +460,6 @@ class LatePublication(Kind[LatePublicationOptions]):
         except ValueError:  # 02-29 in a common year
             got = _mmdd("03-01", year + 1) - _dt.timedelta(days=1)
         return got if year >= REVISED_YEAR else max(got, _dt.date(year + 1, 3, 31))
-
-
-# -- DL406 / DL409 ----------------------------------------------------------------------------
-
-class YearMismatchOptions(KindOptions):
-    check_title: bool = Field(default=True, description="标题年份与报告年度（--year 或配置）比较")
-    check_period: bool = Field(default=True, description="统计期限年份与报告年度比较")
-    check_published: bool = Field(default=True, description="发布（落款）日期不晚于报告年度末时报告")
-    check_opening: bool = Field(default=True, description="“一、总体情况”的第一段以上一年开头（“2022年，我局…”）、"
-                                                          "全段不提报告年度时报告（警告）")
-
-
-@register
-class YearMismatch(Kind[YearMismatchOptions]):
-    name = "year-mismatch"
-    Options = YearMismatchOptions
-    params = frozenset({"what", "actual", "expected"})
-
-    def check(self, report: AnnualReport) -> Iterator[Hit]:
-        year = report.year
-        if year is None:
-            return
-        src = report.year_source
-        basis = {"config": "配置或命令行指定的报告年度", "title": "标题中的年度", "period": "统计期限中的年度",
-                 "body": "报告开头所说的年度",
-                 "content": "报告内容（统计期限、公布日期、统计表、正文）确定的年度"}.get(src, "报告年度")
-        if (self.options.check_title and src in ("config", "content") and report.title_year
-                and report.title_year != year):
-            b = report.title_block
-            for blk in (report.title_prefix_block, b):
-                m = re.search(str(report.title_year), blk.text) if blk is not None else None
-                if m is not None:
-                    b = blk
-                    break
-            expected = f"{year}年"
-            ev = {"expected": year, "actual": report.title_year, "where": "title", "report_year_source": basis}
-            if src == "content":
-                expected += _content_reason(report, year)
-                ev["content"] = report.year_decision.evidence
-            yield Hit(block=b, start=m.start() if m else None, end=m.end() if m else None,
-                      params={"what": "标题中的年度", "actual": f"{report.title_year}年", "expected": expected},
-                      evidence=ev, key=f"title:{report.title_year}:{year}")
-        if self.options.check_period and src != "period":
-            found = report.period_span
-            if found is not None:
-                b, m = found
-                py, s, e = int(m.group("y1")), m.start("y1"), m.end("y1")
-            elif report.period_match is not None:
-                b, m = report.period_match
-                py, s, e = int(m.group("y")), m.start("y"), m.end("y")
-            else:
-                b = None
-            if b is not None and py != year:
-                expected = f"{year}年"
-                if src == "title" and report.published is None:
-                    # no date to tell which is the slip (published in py+1 would show the title is: year.py)
-                    expected += (f"（与标题一致；报告没有发布日期或落款日期可以核对，若正文写的都是{py}年，"
-                                 f"则是标题的年份写错）")
-                yield Hit(block=b, start=s, end=e,
-                          params={"what": "统计期限的年度", "actual": f"{py}年", "expected": expected},
-                          evidence={"expected": year, "actual": py, "where": "period", "report_year_source": basis},
-                          key=f"period:{py}:{year}")
-        if self.options.check_published and report.published is not None and report.published.year <= year:
-            source = report.published_source or "落款日期"
-            mention = _published_at(report)
-            what = _source_name(source)
-            yield Hit(block=mention.block if mention else None, start=mention.start if mention else None,
-                      end=mention.end if mention else None,
-                      params={"what": what, "actual": _ymd(report.published),
-                              "expected": f"{year + 1}年1月1日以后（报告年度结束后）" + _stamp_note(source)},
-                      evidence={"expected": f">{year}-12-31", "actual": report.published.isoformat(),
-                                "where": "published", "report_year_source": basis, "source": source},
-                      key=f"published:{report.published.isoformat()}:{year}",
-                      severity="warning" if source == "页面日期" else None)
-        if self.options.check_opening:
-            hit = _stale_opening(report, year)
-            if hit is not None:
-                yield hit
-
-
-# 2022年，我局… / 2022年度，… / （一）主动公开情况。2022年以来，…: the opening's year, after a sub-item's label at most
-_OPENING = re.compile(r"\s*(?:[（(][一二三四五六七八九十]{1,2}[）)][^。，,：:]{0,16}[。：:]?\s*)?"
-                      r"(?P<y>(?:19|20)\d{2})\s*年度?(?:以来)?\s*[，,]")
-
-
-def _stale_opening(report, year: int) -> Hit | None:
-    """The first paragraph of 一、总体情况 opens with the year before the report's (2022年，我局… in the 2023 report)
-    and never names the report's year: the opening of last year's report left in place."""
-    s1 = report.sections_by_id.get("s1")
-    if s1 is None:
-        return None
-    for b in s1.blocks:
-        if b.kind not in ("paragraph", "list_item") or len(b.text) < 20:
-            continue
-        m = _OPENING.match(b.text)
-        if m is None or int(m.group("y")) != year - 1 or f"{year}年" in b.text:
-            return None
-        return Hit(block=b, start=m.start("y"), end=m.end("y") + 1, severity="warning",
-                   params={"what": "“一、总体情况”第一段开头的年度", "actual": f"{year - 1}年",
-                           "expected": f"{year}年（疑为沿用了上年报告的开头，请核对这一段的内容和数字）"},
-                   evidence={"expected": year, "actual": year - 1, "where": "opening"},
-                   key=f"opening:{year - 1}:{year}")
-    return None
-
-
-def _content_reason(report, year: int) -> str:
-    """（统计期限、…都是2021年度） for a title whose year the report's content outvoted."""
-    ev = report.year_decision.evidence
-    parts = ["统计期限"]
-    if ev.get("tables"):
-        parts.append("统计表格式")
-    parts.append(f"{report.published_source or '落款日期'}（{_ymd(report.published)}）")
-    parts.append("正文")
-    return f"（{'、'.join(parts)}都表明这是{year}年度的报告，标题的年份疑为笔误）"
-
-
-_FOUNDED = re.compile(r"成立|设立|组建|挂牌|揭牌|正式运行|新设")
-
-
-class StatisticsPeriodOptions(KindOptions):
-    pass
-
-
-@register
-class StatisticsPeriod(Kind[StatisticsPeriodOptions]):
-    name = "statistics-period"
-    Options = StatisticsPeriodOptions
-    params = frozenset({"period", "expected"})
-
-    def check(self, report: AnnualReport) -> Iterator[Hit]:
-        found = report.period_span
-        if found is None or school_report(report):  # (a school's report: an academic year, :mod:`..report.regime`)
-            return
-        b, m = found
-        y1, m1, d1 = int(m.group("y1")), int(m.group("m1")), int(m.group("d1"))
-        y2 = int(m.group("y2")) if m.group("y2") else y1
-        m2, d2 = int(m.group("m2")), int(m.group("d2"))
-        if (m1, d1, m2, d2) == (1, 1, 12, 31) and y1 == y2:
-            return
-        if (m2, d2) == (12, 31) and _FOUNDED.search(b.text, max(0, m.start() - 120), m.start("start")):
-            return  # 因本街道于2024年5月28日成立，故统计期限自2024年5月28日起: a body set up during the year
-        expected = f"{y1}年1月1日至12月31日"
-        period = f"{m.group('start')}至{m.group('end')}"
-        yield Hit(block=b, start=m.start("start"), end=m.end("end"),
-                  params={"period": period, "expected": expected},
-                  evidence={"expected": expected, "actual": period,
-                            "start": [y1, m1, d1], "end": [y2, m2, d2]},
-                  key=f"period:{period}")
 
 
 # A run of digits between two Chinese characters, with what stands either side of it (spaces or nothing).
@@ -691,8 +539,8 @@ class DateAfterPublication(Kind[DateAfterPublicationOptions]):
                 if self._future.search(clause[cut:]):
                     continue
             yield Hit(block=d.block, start=d.start, end=d.end,
-                      params={"date": d.raw, "published": _ymd(published), "source": _source_name(source)},
-                      evidence={"expected": f"不晚于{_ymd(published)}", "actual": d.raw,
+                      params={"date": d.raw, "published": ymd(published), "source": source_name(source)},
+                      evidence={"expected": f"不晚于{ymd(published)}", "actual": d.raw,
                                 "published": published.isoformat(), "source": source},
                       key=f"after:{d.raw}@{d.block.text[max(0, d.start - 8):d.start]}")
 

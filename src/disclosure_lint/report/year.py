@@ -84,10 +84,48 @@ def decide(report: AnnualReport) -> YearDecision:
         return YearDecision(p, "period", t, p)
     if p is None or p == t:
         return YearDecision(t, "title", t, p)
-    evidence = content_evidence(report, t, p)
+    evidence = content_evidence(report, t, p) or titled_below(report, t, p)
     if evidence is None:
         return YearDecision(t, "title", t, p)
     return YearDecision(p, "content", t, p, evidence)
+
+
+TITLE_BELOW_BLOCKS = 40  # prose blocks after the title searched for the report's title printed again
+
+
+def titled_below(report: AnnualReport, t: int, p: int) -> dict | None:
+    """The report's title printed again below the first one with the statistics period's year ``p`` (a page's own
+    title, then a notice, then the report under its title: 某某部2020年…报告 … 某某部 2019 年…报告, period 2019), and
+    the prose naming ``p`` more often than ``t`` (twice at least): the first title's year is not the report's."""
+    from .agency import name_from_title
+    from .title_lines import is_title
+
+    first = report.title_block
+    if first is None:
+        return None
+    portal = report.portal
+    seen = 0
+    below = None
+    after = False
+    for b in report.text_blocks:
+        if not after:
+            after = b is first or b is report.title_suffix_block
+            continue
+        if portal.is_line(b) or not b.text.strip():
+            continue
+        seen += 1
+        if seen > TITLE_BELOW_BLOCKS:
+            return None
+        text = b.text.strip().lstrip("#").strip()
+        if is_title(text) and name_from_title(text)[1] == p:
+            below = text
+            break
+    if below is None:
+        return None
+    mentions = _mentions(report)
+    if mentions.get(p, 0) < MIN_MENTIONS or mentions.get(p, 0) <= mentions.get(t, 0):
+        return None
+    return {"period": p, "title_below": below, "mentions": {str(p): mentions.get(p, 0), str(t): mentions.get(t, 0)}}
 
 
 def content_evidence(report: AnnualReport, t: int, p: int) -> dict | None:

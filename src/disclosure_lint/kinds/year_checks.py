@@ -1,0 +1,177 @@
+"""Year kinds (category ``date``): the report's years against each other.
+
+* ``year-mismatch`` (DL406): title year / statistics-period year / publication date inconsistent
+  with the report year.  When the report's own content outvotes the title's year (``report.year_decision``,
+  see :mod:`disclosure_lint.report.year`), the title's year is the one reported — a warning where the report's title
+  is printed again below with the period's year (the line above may be the page's own title).
+* ``statistics-period`` (DL409): the statistics period is not 1月1日–12月31日 of one year.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from pydantic import Field
+
+from ..report.regime import school_report
+from . import register
+from .base import Hit, Kind, KindOptions
+from .dates import published_at, source_name, stamp_note, ymd
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..report import AnnualReport
+
+
+# -- DL406 / DL409 ----------------------------------------------------------------------------
+
+class YearMismatchOptions(KindOptions):
+    check_title: bool = Field(default=True, description="标题年份与报告年度（--year 或配置）比较")
+    check_period: bool = Field(default=True, description="统计期限年份与报告年度比较")
+    check_published: bool = Field(default=True, description="发布（落款）日期不晚于报告年度末时报告")
+    check_opening: bool = Field(default=True, description="“一、总体情况”的第一段以上一年开头（“2022年，我局…”）、"
+                                                          "全段不提报告年度时报告（警告）")
+
+
+@register
+class YearMismatch(Kind[YearMismatchOptions]):
+    name = "year-mismatch"
+    Options = YearMismatchOptions
+    params = frozenset({"what", "actual", "expected"})
+
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
+        year = report.year
+        if year is None:
+            return
+        src = report.year_source
+        basis = {"config": "配置或命令行指定的报告年度", "title": "标题中的年度", "period": "统计期限中的年度",
+                 "body": "报告开头所说的年度",
+                 "content": "报告内容（统计期限、公布日期、统计表、正文）确定的年度"}.get(src, "报告年度")
+        if (self.options.check_title and src in ("config", "content") and report.title_year
+                and report.title_year != year):
+            b = report.title_block
+            for blk in (report.title_prefix_block, b):
+                m = re.search(str(report.title_year), blk.text) if blk is not None else None
+                if m is not None:
+                    b = blk
+                    break
+            expected = f"{year}年"
+            ev = {"expected": year, "actual": report.title_year, "where": "title", "report_year_source": basis}
+            below = src == "content" and "title_below" in report.year_decision.evidence
+            if src == "content":
+                expected += _content_reason(report, year)
+                ev["content"] = report.year_decision.evidence
+            yield Hit(block=b, start=m.start() if m else None, end=m.end() if m else None,
+                      params={"what": "标题中的年度", "actual": f"{report.title_year}年", "expected": expected},
+                      evidence=ev, key=f"title:{report.title_year}:{year}",
+                      severity="warning" if below else None)  # (a page's own title above the report's: whose slip?)
+        if self.options.check_period and src != "period":
+            found = report.period_span
+            if found is not None:
+                b, m = found
+                py, s, e = int(m.group("y1")), m.start("y1"), m.end("y1")
+            elif report.period_match is not None:
+                b, m = report.period_match
+                py, s, e = int(m.group("y")), m.start("y"), m.end("y")
+            else:
+                b = None
+            if b is not None and py != year:
+                expected = f"{year}年"
+                if src == "title" and report.published is None:
+                    # no date to tell which is the slip (published in py+1 would show the title is: year.py)
+                    expected += (f"（与标题一致；报告没有发布日期或落款日期可以核对，若正文写的都是{py}年，"
+                                 f"则是标题的年份写错）")
+                yield Hit(block=b, start=s, end=e,
+                          params={"what": "统计期限的年度", "actual": f"{py}年", "expected": expected},
+                          evidence={"expected": year, "actual": py, "where": "period", "report_year_source": basis},
+                          key=f"period:{py}:{year}")
+        if self.options.check_published and report.published is not None and report.published.year <= year:
+            source = report.published_source or "落款日期"
+            mention = published_at(report)
+            what = source_name(source)
+            yield Hit(block=mention.block if mention else None, start=mention.start if mention else None,
+                      end=mention.end if mention else None,
+                      params={"what": what, "actual": ymd(report.published),
+                              "expected": f"{year + 1}年1月1日以后（报告年度结束后）" + stamp_note(source)},
+                      evidence={"expected": f">{year}-12-31", "actual": report.published.isoformat(),
+                                "where": "published", "report_year_source": basis, "source": source},
+                      key=f"published:{report.published.isoformat()}:{year}",
+                      severity="warning" if source == "页面日期" else None)
+        if self.options.check_opening:
+            hit = _stale_opening(report, year)
+            if hit is not None:
+                yield hit
+
+
+# 2022年，我局… / 2022年度，… / （一）主动公开情况。2022年以来，…: the opening's year, after a sub-item's label at most
+_OPENING = re.compile(r"\s*(?:[（(][一二三四五六七八九十]{1,2}[）)][^。，,：:]{0,16}[。：:]?\s*)?"
+                      r"(?P<y>(?:19|20)\d{2})\s*年度?(?:以来)?\s*[，,]")
+
+
+def _stale_opening(report, year: int) -> Hit | None:
+    """The first paragraph of 一、总体情况 opens with the year before the report's (2022年，我局… in the 2023 report)
+    and never names the report's year: the opening of last year's report left in place."""
+    s1 = report.sections_by_id.get("s1")
+    if s1 is None:
+        return None
+    for b in s1.blocks:
+        if b.kind not in ("paragraph", "list_item") or len(b.text) < 20:
+            continue
+        m = _OPENING.match(b.text)
+        if m is None or int(m.group("y")) != year - 1 or f"{year}年" in b.text:
+            return None
+        return Hit(block=b, start=m.start("y"), end=m.end("y") + 1, severity="warning",
+                   params={"what": "“一、总体情况”第一段开头的年度", "actual": f"{year - 1}年",
+                           "expected": f"{year}年（疑为沿用了上年报告的开头，请核对这一段的内容和数字）"},
+                   evidence={"expected": year, "actual": year - 1, "where": "opening"},
+                   key=f"opening:{year - 1}:{year}")
+    return None
+
+
+def _content_reason(report, year: int) -> str:
+    """（统计期限、…都是2021年度） for a title whose year the report's content outvoted."""
+    ev = report.year_decision.evidence
+    if "title_below" in ev:
+        return (f"（下文的标题“{ev['title_below'][:40]}”、统计期限和正文都表明这是{year}年度的报告；上面这一行若是网页"
+                f"自加的标题，请网站更正，若是报告的标题，则是年份写错）")
+    parts = ["统计期限"]
+    if ev.get("tables"):
+        parts.append("统计表格式")
+    parts.append(f"{report.published_source or '落款日期'}（{ymd(report.published)}）")
+    parts.append("正文")
+    return f"（{'、'.join(parts)}都表明这是{year}年度的报告，标题的年份疑为笔误）"
+
+
+_FOUNDED = re.compile(r"成立|设立|组建|挂牌|揭牌|正式运行|新设")
+
+
+class StatisticsPeriodOptions(KindOptions):
+    pass
+
+
+@register
+class StatisticsPeriod(Kind[StatisticsPeriodOptions]):
+    name = "statistics-period"
+    Options = StatisticsPeriodOptions
+    params = frozenset({"period", "expected"})
+
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
+        found = report.period_span
+        if found is None or school_report(report):  # (a school's report: an academic year, :mod:`..report.regime`)
+            return
+        b, m = found
+        y1, m1, d1 = int(m.group("y1")), int(m.group("m1")), int(m.group("d1"))
+        y2 = int(m.group("y2")) if m.group("y2") else y1
+        m2, d2 = int(m.group("m2")), int(m.group("d2"))
+        if (m1, d1, m2, d2) == (1, 1, 12, 31) and y1 == y2:
+            return
+        if (m2, d2) == (12, 31) and _FOUNDED.search(b.text, max(0, m.start() - 120), m.start("start")):
+            return  # 因本街道于2024年5月28日成立，故统计期限自2024年5月28日起: a body set up during the year
+        expected = f"{y1}年1月1日至12月31日"
+        period = f"{m.group('start')}至{m.group('end')}"
+        yield Hit(block=b, start=m.start("start"), end=m.end("end"),
+                  params={"period": period, "expected": expected},
+                  evidence={"expected": expected, "actual": period,
+                            "start": [y1, m1, d1], "end": [y2, m2, d2]},
+                  key=f"period:{period}")
