@@ -300,6 +300,10 @@ def test_dl902_position_in_a_flattened_report():
 @pytest.mark.parametrize(("text", "fmt"), [
     # restarts: inside a paragraph, at a new heading, per group of table rows
     ("一是规范流程；二是加强解读。存在的不足：一是培训不够；二是解读单一；三是更新不及时。", "markdown"),
+    # a paragraph's item that holds a list of the same kind (一是强化领导。…一是…二是…), the next paragraph's item
+    # going on with the outer list (a real town's report)
+    ("一是强化组织领导，完善机制。一是加强领导，制定方案。二是规范内容。\n\n二是严格落实督促检查。\n\n三是加强培训。", "markdown"),
+    ("一是强化组织领导，完善机制。一是加强领导。二是规范内容。\n二是严格落实督促检查。\n三是加强培训。\n", "text"),
     # items whose text starts with a number (red-team: 二是3个栏目 was not an item, so 三是 looked skipped)
     ("一是公开不及时。二是3个栏目更新慢。三是培训不足。", "markdown"),
     ("（一）主动公开。全年公开120条。\n\n（二）2024年，将加强培训。\n\n（三）完善制度。", "markdown"),
@@ -366,6 +370,14 @@ def test_dl902_one_slip_one_finding_and_the_fix_gives_a_correct_run(text, found,
     assert [(d.match, d.evidence["expected"], d.message[:4]) for d in diags] == found
     assert _apply(text, diags) == fixed
     assert only("DL902", fixed) == []
+
+
+def test_dl902_the_outer_list_goes_on_after_a_list_inside_its_item():
+    """一是…（一是…二是… inside it）, then 二是 and 二是 in the next paragraphs: the outer list's 二是 is repeated,
+    not the inner one's."""
+    text = "一是强化组织领导。一是加强领导。二是规范内容。\n\n二是严格督促检查。\n\n二是加强培训。\n"
+    [d] = only("DL902", text)
+    assert (d.line, d.match, d.evidence["expected"]) == (5, "二是", "三是")
 
 
 def test_dl902_renumbering_fix_is_described():

@@ -302,6 +302,7 @@ def analyse(report) -> list[EnumRun]:
     runs: list[EnumRun] = []
     headings = {s.heading.index for s in report.sections}
     open_: list[EnumRun] = []  # the outline: one open run per level
+    parked: dict[str, EnumRun] = {}  # a paragraph's list whose item holds a list of the same kind (一是…一是…二是)
     scope = object()
     sections, k = report.sections, -1
     pieces = report.prose_pieces
@@ -326,11 +327,12 @@ def analyse(report) -> list[EnumRun]:
             k += 1
         sec = sections[k] if k >= 0 else None
         if sec is not scope:
-            scope, open_ = sec, []
-        for item, _ in _items(piece, piece.block.index in headings):
+            scope, open_, parked = sec, [], {}
+        for item, at in _items(piece, piece.block.index in headings):
             if item is None:
-                open_ = []
+                open_, parked = [], {}
                 continue
+            leads = not piece.text[:at].strip(_LEAD_MARKS)  # the item opens its paragraph
             level = next((k for k, r in enumerate(open_) if r.family == item.family), None)
             if level is None:
                 run = EnumRun(item.family, [item])
@@ -340,16 +342,30 @@ def analyse(report) -> list[EnumRun]:
             del open_[level + 1:]
             run = open_[level]
             if item.value == 1:
+                last = run.items[-1]
+                if not leads and last.span.piece is piece and last.span.start == _lead(piece.text):
+                    parked[item.family] = run  # 一是…（a paragraph's item）…一是…二是 inside it: a list within the item
                 run = EnumRun(item.family, [item])
                 runs.append(run)
                 open_[level] = run
                 continue
+            outer = parked.pop(item.family, None) if leads and run.items[-1].span.piece is not piece else None
+            if outer is not None and item.value == outer.items[-1].value + 1 != run.items[-1].value + 1:
+                run = open_[level] = outer  # the next paragraph's item goes on with the list the inner one sat in
             run.items.append(item)
     # lines whose item marker lost its opening half in the copy ()依申请公开情况: （二 lost): items, their numbers unknown
     lost = [b.index for b in report.text_blocks if _LOST_OPENER.match(b.text)]
     for run in runs:
         run.breaks = breaks(run.items, lost)
     return runs
+
+
+_LEAD_MARKS = " \t\u3000*#>_-"  # what may stand before a paragraph's first item (Markdown's marks, indentation)
+
+
+def _lead(text: str) -> int:
+    """Where a paragraph's text starts after :data:`_LEAD_MARKS`."""
+    return len(text) - len(text.lstrip(_LEAD_MARKS))
 
 
 _LOST_OPENER = re.compile(r"\s*[)）][\u4e00-\u9fff][^\n]{0,30}$")
