@@ -267,6 +267,17 @@ def test_dl703_in_a_copy_that_lost_characters_elsewhere_says_this_mark_may_have_
     assert "转存" not in d.message  # no sign of a lossy copy: the writer's slip
 
 
+def test_dl703_a_copy_whose_date_marks_became_spaces_is_a_lossy_copy_too():
+    """A real page: 年 and 月 turned to spaces (2023 1 1 日), the ( before 国务院令 and the 〕 of a number lost."""
+    text = ("本报告根据《中华人民共和国政府信息公开条例》 国务院 令第 711 号)和《格式》 国办公开办函〔202130 号)编制，"
+            "统计期限为 2023 1 1 日至 2023 12 31 日。")
+    found = lint(text, select=["DL703"])
+    assert [d.match for d in found] == [")", ")"]
+    assert "转存丢字的痕迹" in found[0].message and "网页转存的文本常丢失“〕”" in found[1].message
+    plain = text.replace("2023 1 1 日至 2023 12 31 日", "2023年1月1日至2023年12月31日").replace("〔202130 号)", "〔2021〕30号")
+    assert "转存" not in lint(plain, select=["DL703"])[0].message  # no sign of a lossy copy: the writer's slip
+
+
 def test_dl703_a_closing_bracket_leading_a_line_says_an_item_marker_may_have_lost_its_first_half():
     text = "一、总体情况\n(一)强化主动公开。全年公开信息20条。\n)健全工作机制。建立审核制度。\n"
     [d] = lint(text, select=["DL703"], fmt="text")
@@ -295,3 +306,6 @@ def test_a_quotation_left_open_before_a_quoted_name_is_one_missing_mark():
     # a second “ whose next ” closes a clause, not a name, is still the first one's reversed ”
     ds = dl703("推进“放管服“改革，落实“双随机”监管。\n", fmt="text")
     assert [d.evidence.get("problem") for d in ds] == ["reversed"]
+    # a quoted slogan of several phrases (、 between them) is a quotation of its own too (a real bureau's report)
+    ds = dl703("开通公众号“某某微讯以“公开政务、服务民生、沟通交流、凝聚民心”为宗旨发布信息。\n", fmt="text")
+    assert [(d.column, d.evidence.get("problem")) for d in ds] == [(6, "unclosed")]

@@ -327,6 +327,8 @@ class UnbalancedBrackets(Kind[UnbalancedBracketsOptions]):
                 detail = f"“{o.char}”与“{c.char}”全角半角混用，应成对使用“{o.char}{p.expected}”"
             else:
                 detail = f"“{o.char}”与“{c.char}”不是同一种括号，应成对使用“{o.char}{p.expected}”"
+                if o.char == "〔" and _YEAR_RUN_IN.match(o.piece.text, o.start + 1):
+                    detail += _LOST_CLOSE  # 〔202130号): the 〕 lost, the ) the outer bracket's
             fix = None
             start = c.piece.block_offset(c.start)
             if start is not None:
@@ -340,7 +342,9 @@ class UnbalancedBrackets(Kind[UnbalancedBracketsOptions]):
 
 # a document number's 〔 whose year runs into the number (〔202137号): the 〕 between them lost, as copies of web pages
 # lose it (with the 年 and 月 of dates: 202111日) as often as a writer forgets it
-_YEAR_RUN_IN = re.compile(r"(?:19|20)\d{2}\d{1,4}号")
+_YEAR_RUN_IN = re.compile(r"(?:19|20)\d{2}\d{1,4}\s?号")
+# a date whose 年 and 月 became spaces in the copy (2023 1 1 日至 2023 12 31 日)
+_SPACED_DATE = re.compile(r"(?:19|20)\d{2} \d{1,2} \d{1,2} ?日")
 _LOST_CLOSE = "（年份与序号连在一起：网页转存的文本常丢失“〕”，也可能是原文漏写，请对照发布原文）"
 
 
@@ -357,11 +361,12 @@ def _opens_line(text: str, i: int) -> bool:
 
 
 def _lossy_copy(report) -> bool:
-    """Whether the text shows a copy that lost characters: a date without its 年 or 月 (202011日), or a document
-    number whose year runs into its number (〔202130号) — copies of web pages lose these marks."""
+    """Whether the text shows a copy that lost characters: a date without its 年 or 月 (202011日, or spaces in their
+    place: 2023 1 1 日), or a document number whose year runs into its number (〔202130号) — copies of web pages lose
+    these marks."""
     if any(d.form in ("no_marks", "no_year_mark") for d in report.dates):
         return True
-    return any("〔" in b.text and _YEAR_RUN_IN.search(b.text) for b in report.text_blocks)
+    return any(("〔" in b.text and _YEAR_RUN_IN.search(b.text)) or _SPACED_DATE.search(b.text) for b in report.text_blocks)
 
 
 # a page's tools in brackets, their other half lost in the copy (【字号, 【打印此页】 【关闭, 【字体: 【下载Word】)

@@ -308,7 +308,7 @@ class _Run:
                         and text.count(QUOTES[ch], close + 1, end) >= 1):
                     self.stack.append(mark)  # “…“…”…”: a quotation inside a quotation, both closed (its marks are
                     return  # GB/T 15834's ‘’ inside “”, a question of style, not a mark left unpaired)
-                if 2 <= len(inner) <= _NAME_MAX and ch not in inner and not _CLAUSE_MARK.search(inner):
+                if 2 <= len(inner) <= _NAME_MAX and ch not in inner and not _CLAUSE_MARK.search(inner.replace("、", "")):
                     # “…“name”: a quotation of its own, closed right after; the first one's ” was left out
                     # (可在“政府信息公开网站“市卫生健康委”版块下载): one mark missing, not a reversed one and a stray ”
                     self.stack.pop()
@@ -342,7 +342,7 @@ class _Run:
         self.out.unbalanced.append(Unbalanced(m, "unclosed", OPENERS[m.char][1], _doubled(m)))
 
 
-_NAME_MAX = 20  # characters of a quoted name (a column, a body, a slogan)
+_NAME_MAX = 30  # characters of a quoted name (a column, a body, a slogan: 公开政务、服务民生、沟通交流、凝聚民生)
 _CLAUSE_MARK = re.compile(r"[、，,。；;：:！!？?]")
 
 
