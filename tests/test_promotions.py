@@ -355,6 +355,11 @@ def test_the_same_terms_in_a_promotion_still_fire(text, match):
     ("全面贯彻落实省、市球迷网政务公开工作有关文件精神。", ["球迷网"]),
     ("省委、省政府欧洲杯足球网:推进政务公开工作。", ["欧洲杯足球网"]),
     ("某某区手机彩票网文化和旅游局2022年政府信息公开工作年度报告", ["手机彩票网"]),
+    # a number's brand put in a sentence in place of a word (习近平总书记|关于…, 上级|部门)
+    ("深入学习贯彻习近平总书记188体育加强和改进人民信访工作的重要思想。", ["188体育"]),
+    ("根据上级188体育认真做好2023年政府信息公开工作年度报告编制工作。", ["188体育"]),
+    # a known brand in place of 国务院办公厅, twice, chained by a tail and the next one's number
+    ("认真贯彻《188博金宝app_188博金宝体育@关于印发2020年政务公开工作要点的通知》。", ["博金宝app_188博金宝体育"]),
     # a hijacked page's title tail and contact line (a brand with no 体育/娱乐 after it)
     ("某某委员会2020年政府信息公开工作年度报告-尊龙网平台", ["尊龙网平台"]),
     ("如有疑问请查看尊龙ag旗舰厅的联系方式。", ["尊龙ag旗舰厅"]),
@@ -366,3 +371,24 @@ def test_the_same_terms_in_a_promotion_still_fire(text, match):
 ])
 def test_injected_names_seen_on_real_pages(text, matches):
     assert [d.match for d in _dl501(text)] == matches
+
+
+def test_a_new_brand_in_place_of_a_bodys_name_and_its_echoes():
+    """盛京棋牌 put in place of 国务院 in several titles: before 办公厅 its shape says so; the same phrase elsewhere is
+    the same insertion (a real town's page)."""
+    text = ("认真贯彻落实《盛京棋牌办公厅关于印发2021年政务公开工作要点的通知》。\n\n"
+            "根据《某某区人民政府办公室盛京棋牌某某区贯彻落实2021年政务公开工作要点的通知》开展工作。\n")
+    found = _dl501(text)
+    assert [(d.line, d.match) for d in found] == [(1, "盛京棋牌"), (3, "盛京棋牌")]
+    assert "后接机关名称" in found[0].message and "与本文别处已认定的植入内容相同" in found[1].message
+    # alone, with nothing to say it is a brand, it is not reported
+    assert _dl501("根据《某某区人民政府办公室盛京棋牌某某区贯彻落实…的通知》开展工作。") == []
+
+
+@pytest.mark.parametrize("text", [
+    "全市已建成188体育场地，公开建设信息12条。",  # a number's brand before a compound: a thing, not a brand
+    "公开国家体育总局办公厅转发的通知3件。",
+    "全县365体育健身活动信息均已公开。",
+])
+def test_a_number_before_a_core_words_compound_is_no_brand(text):
+    assert _dl501(text) == []

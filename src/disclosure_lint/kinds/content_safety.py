@@ -115,6 +115,10 @@ def _reason(p) -> str:
         what += "，连同公司名称的字样"
     if "count-list" in sig:
         what += "，夹在信息数量清单中，疑似替换了原文"
+    if "body-after" in sig:
+        what += "，后接机关名称（“办公厅”“人民政府”），疑似替换了发文机关的名称"
+    if "same-phrase" in sig:
+        what += "，与本文别处已认定的植入内容相同"
     return what
 
 
@@ -236,8 +240,9 @@ class InjectedSpam(Kind[InjectedSpamOptions]):
 
 
 # what may stand between two spam terms of one insertion (威廉希尔_威廉博彩app, 体育365网投_365bet365用址): a few
-# characters with no space and no sentence punctuation
-_SAME_RUN = re.compile(r"[^\s。，；！？、：,;!?:]{1,6}")
+# characters with no space and no sentence punctuation, or a spam title's _ with a few words either side of it
+# (365体育世界杯专用版_365bet娱乐app)
+_SAME_RUN = re.compile(r"[^\s。，；！？、：,;!?:]{1,6}|[^\s。，；！？、：,;!?:_]{0,10}_[^\s。，；！？、：,;!?:_]{0,10}")
 
 
 def _where(block, cell) -> tuple:

@@ -71,7 +71,7 @@ SPAM_TERMS = (
     "永利皇宫", "澳门永利", "新濠天地", "新濠影汇", "澳门金沙", "上葡京",  # casinos named without 体育/娱乐
     "飞禽走兽老虎机", "德赢vwin", "vwin德赢", "德赢体育", "365体育直播", "365体育备用", "365体育官网", "足彩网",  # seen injected
     "雷速体育", "雷速直播", "澳门赌场", "uedbet", "伟德app", "伟德官网", "伟德体育", "六宝典", "manbetx",
-    "沙巴体育", "足彩在线", "足彩app", "千亿国际", "球迷网", "欧洲杯足球网", "手机彩票网",  # seen injected (a title's notice, 习近平, a college's name)
+    "沙巴体育", "足彩在线", "足彩app", "千亿国际", "球迷网", "欧洲杯足球网", "手机彩票网", "博金宝", "金宝博",  # seen injected (a title's notice, 习近平, a college's name)
     "娛樂城", "百家樂", "真人真錢", "真人視訊", "體育投注", "網上賭場", "線上賭場", "永利皇宮", "澳門永利",
     "新濠影匯", "澳門金沙", "澳門賭場",  # traditional characters (mirror sites)
 )  # a term that is an ordinary word where it stands (彩金饰品, 注册送章 …) is not one: see :func:`ordinary_term`
@@ -92,7 +92,7 @@ KNOWN_BRANDS = (
     "华球", "开云", "乐鱼", "星空", "半岛", "必威", "米乐", "亚博", "九游", "华体", "博鱼", "天博", "万博",
     "沙巴", "欧宝", "宝博", "鸭脖", "腾博", "凯发", "尊龙", "新宝", "千亿", "明升", "利记", "优德", "伟德",
     "立博", "金宝博", "乐天堂", "金沙", "永利", "葡京", "新葡京", "威尼斯人", "太阳城", "皇冠", "新濠",
-    "美高梅", "巴黎人", "伦敦人", "爱游戏", "雷竞技", "博狗", "亿博", "博彩", "德赢",
+    "美高梅", "巴黎人", "伦敦人", "爱游戏", "雷竞技", "博狗", "亿博", "博彩", "德赢", "博金宝",
 )
 
 _CORE = ("体育", "娱乐", "棋牌", "彩票", "电子", "真人")
@@ -364,6 +364,18 @@ def _latin_brand(text: str, s: int, urls) -> tuple[str, int, str] | None:
     return b, bs, "latin-brand"
 
 
+def _digit_brand(text: str, s: int, urls) -> bool:
+    """Is the token right before ``s`` a number's brand (188, 365: three digits or more, no year, no 第/约/共计)?"""
+    lat = _latin_brand(text, s, urls)
+    return lat is not None and lat[2] == "digit-brand"
+
+
+# what makes a compound with the core word after it (188体育场, 365体育馆, …体育彩票): a thing, not a brand's name
+_CORE_COMPOUND = re.compile(r"场|馆|局|中心|公园|设施|产业|事业|运动|活动|器材|用品|彩票|课|赛|健身|项目|工作|教育|总局|委员会"
+                            r"|学院|学校|协会|科|处|股|组|队|俱乐部|文化|旅游|频道|新闻|大学|类|方面|领域|社会|社团|人口|消费|培训")
+_BODY_AFTER = re.compile(r"办公厅|人民政府|关于印发")
+
+
 def _cjk_brand(text: str, s: int, ordinary: frozenset[str]) -> str | None:
     """The two Chinese characters before ``s`` when they may be a brand (not an ordinary word)."""
     if s < 2:
@@ -455,8 +467,11 @@ def _shape(text: str, m: re.Match[str], ordinary: frozenset[str], urls) -> Phras
         if bonus:
             stop = bonus.end()
     count = None if tails else _COUNT_AFTER.match(text, end)
-    if not tails and count is None and not _closes(text, end):
-        return None  # 体育局, 彩票管理中心, 电子政务, 娱乐场所, 棋牌室
+    # a government's name right after it (《盛京棋牌办公厅…》, …棋牌人民政府): the phrase took the place of 国务院 in a title
+    body_after = None if tails or count is not None else _BODY_AFTER.match(text, end)
+    if not tails and count is None and body_after is None and not _closes(text, end) and not (
+            not known and _digit_brand(text, s, urls) and not _CORE_COMPOUND.match(text, end)):
+        return None  # 体育局, 彩票管理中心, 电子政务, 娱乐场所, 棋牌室 (188体育加强…: a number's brand in a sentence)
     promo = any(w in _PROMO_TAILS for w in tails)
     electronic_ok = any(w in _ELECTRONIC_TAILS for w in tails)
     signals: list[str] = []
@@ -475,10 +490,12 @@ def _shape(text: str, m: re.Match[str], ordinary: frozenset[str], urls) -> Phras
         brand = _cjk_brand(text, s, ordinary)
         if brand is None or (core == "电子" and not electronic_ok):
             return None
-        if not promo and (count is None or not _count_before(text, s - 2)):
+        if not promo and body_after is None and (count is None or not _count_before(text, s - 2)):
             return None
         bs = s - 2
         signals.append("new-brand")
+    if body_after is not None:
+        signals.append("body-after")
     if tails:
         signals.append("tail:" + "+".join(tails))
     if count is not None:
@@ -496,7 +513,9 @@ def _shape(text: str, m: re.Match[str], ordinary: frozenset[str], urls) -> Phras
     return Phrase(bs, stop, text[bs:stop], brand, text[s:stop].strip(), tuple(signals), core, tail_text)
 
 
-_CHAIN_GAP = re.compile(r"[ \t]?_[ \t]?")  # between two phrases of a spam title: one insertion
+# between two phrases of a spam title: one insertion (uedbet体育_uedbet官网; 188博金宝app_188博金宝体育: a tail and
+# the next brand's number around the _)
+_CHAIN_GAP = re.compile(r"(?:[A-Za-z]{1,8})?[ \t]?_[ \t]?\d{0,4}")
 
 
 def _merge(text: str, found: list[Phrase]) -> list[Phrase]:
@@ -642,6 +661,28 @@ def find(report) -> list[Promotion]:
                                  p.tail) for p in find_phrases(text[k.start:k.end], ordinary)]
         for p in _merge(text, found) if h.links else found:
             out.append(_promotion(h.block, None, text, p, hidden=h))
+    return out + _echoes(report, out)
+
+
+def _echoes(report, found: list[Promotion]) -> list[Promotion]:
+    """The same new brand's phrase elsewhere in the prose, where its shape alone says nothing (盛京棋牌 put in place of
+    国务院 in four titles, one of them before 办公厅): one insertion repeated by the hijacker, each a finding."""
+    phrases = {p.phrase for p in found if "new-brand" in p.signals and p.brand and p.phrase == p.brand + p.core}
+    if not phrases:
+        return []
+    taken = {(id(p.block), p.start) for p in found if p.cell is None}
+    out = []
+    for block in report.spam_blocks:
+        if block.kind == "table":
+            continue
+        for phrase in phrases:
+            at = block.text.find(phrase)
+            while at >= 0:
+                if (id(block), at) not in taken:
+                    out.append(Promotion(block=block, cell=None, start=at, end=at + len(phrase), phrase=phrase,
+                                         brand=phrase[:2], trigger=phrase[2:], signals=("new-brand", "same-phrase"),
+                                         core=phrase[2:], tail=""))
+                at = block.text.find(phrase, at + len(phrase))
     return out
 
 
