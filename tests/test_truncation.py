@@ -97,6 +97,27 @@ class TestTruncationFact:
         # a telephone number ends a line without punctuation: no cut
         assert report_of(HEAD + "（四）监督保障\n本局政府信息公开工作咨询电话0571123\n").truncation is None
 
+    @pytest.mark.parametrize(("last", "tail"), [
+        # seen on real excerpts: the first point begun under a sub-title, a point's run-in title and its sentence cut,
+        # a sub-title cut on a word no title ends with, a year's range begun
+        ("（三）政府信息管理\n一是制定某某县审计局", "审计局"),
+        ("档案留存规范有序:对已公开的政府信", "政府信"),
+        ("（六）因政府信息公开申请行政", "申请行政"),
+        ("（三）“不予公开”的政府信息涉及", "信息涉及"),
+        ("（二）依申请公开情况：全年办理申请1件，为研究生提供2005-2", "2005-2"),
+    ])
+    def test_cut_shapes_of_real_excerpts(self, last, tail):
+        t = report_of(HEAD + "（一）主动公开情况\n全年公开信息120条。\n" + last + "\n").truncation
+        assert t is not None and t.tail.endswith(tail), last
+
+    @pytest.mark.parametrize("last", [
+        "联系电话：0571-12345678",  # a label and its value
+        "（四）依法行政",  # a complete sub-title ending in 行政
+        "一是加强组织领导",  # no heading above it: after a sentence, a line without punctuation
+    ])
+    def test_no_cut_where_a_label_or_a_complete_title_ends_the_text(self, last):
+        assert report_of(HEAD + "（一）主动公开情况\n全年公开信息120条。\n" + last + "\n").truncation is None
+
     @pytest.mark.parametrize(("last", "tail"), [("（四）政府信息公开平台建设\n2023年", "2023年"),
                                                ("（三）政府信息依", "（三）政府信息依"),
                                                # a sub-title of part 一 and nothing after it: parts 二 to 六 all

@@ -21,7 +21,9 @@ text was cut, else ``None``.  Three endings count, judged on the last block of t
   signature, where a forgotten final ``。`` is likelier.  A line ending in a digit (a phone number,
   ``其中维持1``) or a short numbered line (a sub-title) is not judged — but a sub-title of part 一 or 五 with nothing
   after it (``（四）平台建设``, ``2.依申请公开``, ``㈡``, ``（一）存在问题``: the parts after it all missing) is a cut, and so
-  is a sentence begun with its year right under a part's title (``五、存在的主要问题及改进情况`` / ``2023年三河``, ``20``).
+  is a sentence begun with its year right under a part's title (``五、存在的主要问题及改进情况`` / ``2023年三河``, ``20``),
+  a first point begun under a sub-title (``（三）政府信息管理`` / ``一是制定某某局``), a sub-title stopped on a word no title
+  ends with (``（六）因政府信息公开申请行政``) and a year's range begun (``…提供2005-2``).
 
 Not truncated: a document that ends after a complete sentence, a signature or a date (a report
 missing its tail is the report's defect, told by the structure rules), and a complete table (a
@@ -43,6 +45,7 @@ from typing import TYPE_CHECKING, Literal
 from ..model import Block
 from . import catalogue as cat
 from .agency import classify
+from .pager import flipbook_page, pager_line
 from .stats.grid import is_value
 from .stats.schema import SCHEMAS, norm, strip_number
 from .structure import TABLE_LABELS
@@ -77,7 +80,7 @@ _DIGIT = re.compile(r"\d")
 _CN = "一二三四五六七八九十"
 _SHI_ITEM = re.compile(r"[二三四五六七八九十]是")  # the second, third … point of a list (二是…)
 # a number begun after a word at the end of the text (答复率100, 综合20): cut in it — not a telephone number or a code
-_CUT_NUMBER = re.compile(r"[\u4e00-\u9fff]\d{1,6}$|[。；！？](?:19|20|2)$")  # (…工作。20: the next year begun)
+_CUT_NUMBER = re.compile(r"[\u4e00-\u9fff]\d{1,6}$|[。；！？](?:19|20|2)$|(?:19|20)\d{2}\s*[-–—~至]\s*\d{0,3}$")  # (…提供2005-2)  # (…工作。20: the next year begun)
 _NOT_CUT_NUMBER = re.compile(r"电话|热线|传真|邮编|邮政编码|号码|编号|代码|QQ|qq")
 # a report's commonest words cut in the middle (本年度涉及政府信息公): no text ends so
 _CUT_WORD = re.compile(r"(?:信息公|政务公|申请公|主动公|年度报|行政复|行政诉|统计期|》第[一二三四五六七八九十百]{1,4})$")
@@ -90,10 +93,13 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # how a sentence starts, never a body's name (我局, 依托区门户网站: classify reads 局 and 站 as bodies)
 _CLAUSE_LEADS = ("我", "本", "依托", "通过", "按照", "根据", "围绕", "加强", "推进", "持续", "进一步", "严格", "坚持",
                  "认真", "积极", "不断", "切实", "全面", "及时", "利用", "结合")
+_SENTENCE_LEADS = (*_CLAUSE_LEADS, "对", "在", "将", "把", "由", "对于", "针对")  # after a colon: a sentence, not a value
 # a sub-part's heading cut in its words ((四)平台建 of (四)平台建设): the beginning of one of the sub-titles reports
 # commonly use, the text cut there — a complete sub-title at the end is left alone (a missing tail is the report's)
 _SUB_HEADING = re.compile(r"^\s*[#*_]*\s*(?:[（(][一二三四五六七八九十]{1,2}[）)]|[㈠-㈩]|\d{1,2}[.．、])\s*"
-                          r"(?P<title>[\u4e00-\u9fff]{1,12})\s*$")
+                          r"(?P<title>[\u4e00-\u9fff“”]{1,16})\s*$")
+# the last words of a sub-title cut in the middle ((六)因政府信息公开申请行政, (三)“不予公开”的政府信息涉及): no title ends so
+_NO_TITLE_END = re.compile(r"(?:(?<!依法)行政|涉及|关于|(?<![目端])的|或|被|将|把)$")
 # the words a sub-title of part 一 or 五 starts with (（二）依申请公开情况, （三）平台建设和监管情况, （一）存在问题 …): such a
 # title with nothing after it, the parts after it all missing, ends no published report — an excerpt cut there
 _SUB_STEMS = ("主动公开", "依申请", "政府信息", "平台建设", "政务公开", "监督保障", "教育培训", "依法依规", "存在",
@@ -106,11 +112,6 @@ _SUB_TITLES = tuple(t + end for t in ("主动公开", "依申请公开", "政府
 _COLON = re.compile(r"[：:]")
 _ENUM_START = re.compile(r"\s*(?:[一二三四五六七八九十]是|[一二三四五六七八九十]{1,2}[、.．]|\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,2}[）)])")
 _PIECE_SPLIT = re.compile(r"[\t\n|｜]+|[ \u3000]+")
-_PAGER_TOTAL = re.compile(r"共\s*(\d{1,4})\s*页")
-_PAGER_NAV = re.compile(r"下一页|尾页|末页|上一页")
-_PAGER_AT = re.compile(r"第\s*(\d{1,4})\s*页")
-PAGER_BLOCKS = 20  # last blocks looked at for a pager
-MAX_PAGER_CHARS = 160
 MAX_PIECES = 12  # pieces of a block looked at when asking whether it is a piece of a table
 MAX_PIECE_CHARS = 600
 MAX_BACK = 40  # blocks of table pieces passed over looking back for the table (rows left blank one per line)
@@ -521,6 +522,7 @@ def analyse(report: AnnualReport) -> Truncation | None:
     if sub is not None and report.signature_mention is None and (
             # (四)平台建: cut in its title; (四)平台建设 and nothing after it, in part 一 or 五
             (sub.group("title") not in _SUB_TITLES and any(t.startswith(sub.group("title")) for t in _SUB_TITLES))
+            or _NO_TITLE_END.search(sub.group("title"))
             or (sub.group("title").startswith(_SUB_STEMS) and _section_id(report, block) in ("s1", "s5"))):
         return Truncation(block, start, end, "sentence", _section_id(report, block), subtitle=True)
 
@@ -553,25 +555,6 @@ def analyse(report: AnnualReport) -> Truncation | None:
     return Truncation(block, max(start, end - 12), end, "sentence", section)
 
 
-def pager_line(report: AnnualReport) -> tuple[Block, int | None, int] | None:
-    """The pager of an article a portal splits into pages, written as text near the end (``共3页 第1页 2 3 下一页
-    尾页``): (its block, this page or None where it does not say, pages); None where there is none, or one page."""
-    blocks = report.lintable_blocks
-    for b in reversed(blocks[-PAGER_BLOCKS:]):
-        t = b.text
-        if b.kind == "table" or len(t) > MAX_PAGER_CHARS:
-            continue
-        m = _PAGER_TOTAL.search(t)
-        if m is None or not _PAGER_NAV.search(t):
-            continue
-        total = int(m.group(1))
-        at = _PAGER_AT.search(t)
-        page = int(at.group(1)) if at is not None else None
-        if total >= 2 and (page is None or 1 <= page <= total):
-            return b, page, total
-    return None
-
-
 def _paginated(report: AnnualReport, last: Block) -> Truncation | None:
     """One page of a paginated article (a pager in the text, or the page's script: ``Document.pager``): the parts
     from where this page ends (page 1), or all of them (a later page), are not in the file."""
@@ -588,24 +571,13 @@ def _paginated(report: AnnualReport, last: Block) -> Truncation | None:
         block = last
         start, end = _tail_span(block)
     else:
-        page = _flipbook_page(report)
+        page = flipbook_page(report)
         if page is None:
             return None
         total, block = None, last  # (a flipbook's page does not say how many there are)
         start, end = _tail_span(block)
     section = _section_id(report, last) if page == 1 else None
     return Truncation(block, start, end, "pages", section, page=page, pages=total)
-
-
-# the header of one page of a flipbook (an e-book viewer's page as a web page): Page 9 - 某某局2022年…年度报告
-_FLIPBOOK = re.compile(r"\s*Page\s+(\d{1,4})\s*[-–—]\s*\S")
-
-
-def _flipbook_page(report: AnnualReport) -> int | None:
-    """The page number of a flipbook's page whose header the text starts with, or None."""
-    first = next((b for b in report.text_blocks if b.text.strip() and not report.portal.is_line(b)), None)
-    m = _FLIPBOOK.match(first.text) if first is not None else None
-    return int(m.group(1)) if m is not None and int(m.group(1)) >= 1 else None
 
 
 def _prev_block(report: AnnualReport, block: Block) -> Block | None:
@@ -648,6 +620,9 @@ def _unpunctuated_cut(report: AnnualReport, block: Block, seg: str, section: str
     shi = _SHI_ITEM.match(text)
     if shi is not None and len(text) >= 4:  # 三是主动公开, after 二是… ending in 。: the third point, cut
         return _after_sentence_item(report, block, text, shi.group(0))
+    if text.startswith("一是") and len(text) >= 4:  # (三)政府信息管理 / 一是制定某某局: the first point, cut
+        prev = _prev_block(report, block)
+        return prev is not None and (prev.kind == "heading" or _SUB_HEADING.match(prev.text) is not None)
     if len(text) < MIN_UNPUNCTUATED or classify(text)[0] is not None or _label_line(text):
         return False  # short, the agency's name, or a label line (附件：…, 联系电话：…)
     lead = _LEAD_NUMBER.match(text)
@@ -664,7 +639,8 @@ def _label_line(text: str) -> bool:
     if text.startswith(("附件", "注")):
         return True
     m = _COLON.search(text)
-    return m is not None and _ENUM_START.match(text, m.end()) is None
+    # (档案留存规范有序:对已公开的…: a point's run-in title, then its sentence)
+    return m is not None and _ENUM_START.match(text, m.end()) is None and not text.startswith(_SENTENCE_LEADS, m.end())
 
 
 def _after_sentence_item(report: AnnualReport, block: Block, text: str, marker: str) -> bool:
