@@ -364,6 +364,8 @@ def test_a_name_holding_a_gambling_sites_words_is_no_bodys_name(title, expected)
     ("2022年度某某区某某街道政府信息公开工作年度报告", ("某某区某某街道", 2022)),
     ("某某省发展和改革委员会关于报送《2020年政府信息公开工作年度报告》的函", ("某某省发展和改革委员会", 2020)),  # a cover letter
     ("称: 某某街道2025年政府信息公开工作年度报告", ("某某街道", 2025)),  # 名称: with its first character lost
+    # a catalogue's label spaced out, and the year before 年度报告 (a real page's 标 题 field)
+    ("标 题 某某区教育局政府信息公开工作2025年度报告", ("某某区教育局", 2025)),
 ])
 def test_title_names_whole(title, expected):
     assert name_from_title(title) == expected

@@ -220,7 +220,7 @@ def _strip_name(name: str) -> str:
 # what a page puts before a title (removed, as often as it is repeated): a flipbook's page header (Page 9 -), a label
 # (标题：, 名称), a bullet, a tag in lenticular brackets (【图文】, 【2019】), a listing's date (2013/3/1), or a hijacked page's
 # prefix up to its last _ or @: (uedbet体育_…@:, 365bet官方网站大全_…) or a domain (puroview.com)
-_TITLE_LEAD = re.compile(r"^(?:(?:Page|P\.)\d{1,4}[-–—]|标题[:：]?|名称[:：]?|[称题][:：]|[•·●]|【[^】]{1,8}】"
+_TITLE_LEAD = re.compile(r"^(?:(?:Page|P\.)\d{1,4}[-–—]|标[ \t\u3000]?题[:：]?|名[ \t\u3000]?称[:：]?|[称题][:：]|[•·●]|【[^】]{1,8}】"
                          r"|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2}|[^_@]*[A-Za-z][^_@]*(?:_|@[:：])"
                          r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|cc))+")
 
@@ -281,6 +281,7 @@ _SITE_WORD = re.compile(r"官网|官方|网站|平台|娱乐|体育|下载|[Aa][
 
 
 _YEAR_AFTER = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[）)]\s*$")
+_YEAR_BEFORE_REPORT = re.compile(r"工作\s*((?:19|20)\d{2})\s*年度\s*报告\s*$")  # 某某局政府信息公开工作2025年度报告
 
 
 def name_from_title(title: str) -> tuple[str | None, int | None]:
@@ -297,8 +298,8 @@ def name_from_title(title: str) -> tuple[str | None, int | None]:
         name += "政府"  # 某某镇人民政府信息公开工作年度报告 (no year, 政府 taken with 信息公开): the body's name whole
     # the year before 政府信息公开 first: a year leading the title may be a hijacked page's (2024欧洲杯…#办公厅2020年…)
     year = m.group("year2") or m.group("year1")
-    if not year:  # 某某局政府信息公开工作年度报告（2024年度）: the year in brackets after the title
-        after = _YEAR_AFTER.search(t, m.end())
+    if not year:  # 某某局政府信息公开工作年度报告（2024年度）: the year in brackets after the title, or before 年度报告
+        after = _YEAR_AFTER.search(t, m.end()) or _YEAR_BEFORE_REPORT.match(t, m.end())
         year = after.group(1) if after is not None else None
     # "关于…" and quoted titles; 某某局关于2023年… / 某某局的2023年…
     name = re.sub(r"^关于", "", name)
