@@ -404,6 +404,18 @@ def test_a_pages_title_above_the_report_printed_under_its_own_title():
     assert any("统计期限的年度2019年" in d.message and d.severity == "error" for d in found)
 
 
+def test_an_opening_that_names_the_report_by_another_year():
+    """现将2022年度…报告如下 in the 2023 report (its title and period 2023): last year's opening left in place."""
+    text = ("某某县某某局2023年政府信息公开工作年度报告\n根据《条例》要求，现将本局2022年度政府信息公开工作情况报告如下。"
+            "统计期限为2023年1月1日至12月31日。\n一、总体情况\n2023年，本局主动公开政府信息86条。\n")
+    [d] = lint(text, select=["DL406"], fmt="text")
+    assert (d.line, d.severity) == (2, "warning") and "报告开头自称的年度2022年" in d.message and "沿用了上年" in d.message
+    assert lint(text.replace("本局2022年度", "本局2023年度"), select=["DL406"], fmt="text") == []
+    # inside the parts, last year's report is something the body published during the year
+    inside = text.replace("现将本局2022年度政府信息公开工作情况报告如下。", "") + "编制并发布了《某某局2022年度政府信息公开工作报告》。\n"
+    assert lint(inside, select=["DL406"], fmt="text") == []
+
+
 def test_format_findings_on_a_year_inferred_from_the_opening_are_warnings():
     """A year the opening implied (no title year, no period) may be a stale opening's: the format rules that rest on it
     (DL103 free text, DL109 the other format's table) say so in a warning, not an error."""

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from ..report.regime import school_report
+from ..report.year import self_named
 from . import register
 from .base import Hit, Kind, KindOptions
 from .dates import published_at, source_name, stamp_note, ymd
@@ -102,6 +103,15 @@ class YearMismatch(Kind[YearMismatchOptions]):
             hit = _stale_opening(report, year)
             if hit is not None:
                 yield hit
+            named = self_named(report) if src != "body" else None
+            if named is not None and named[3] != year and named[3] != report.title_year:
+                b, s, e, y = named
+                yield Hit(block=b, start=s, end=e, severity="warning",
+                          params={"what": "报告开头自称的年度", "actual": f"{y}年",
+                                  "expected": f"{year}年（" + ("疑为沿用了上年报告的开头，请核对）" if y == year - 1
+                                                               else "请核对报告开头和统计期限哪一处写错）")},
+                          evidence={"expected": year, "actual": y, "where": "self-named", "report_year_source": basis},
+                          key=f"self:{y}:{year}")
 
 
 # 2022年，我局… / 2022年度，… / （一）主动公开情况。2022年以来，…: the opening's year, after a sub-item's label at most

@@ -42,6 +42,7 @@ from . import catalogue as cat
 from .regime import school_report
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..model import Block
     from .annual import AnnualReport
 
 # table labels only one unified format has (the other format's tables are DL109's)
@@ -215,6 +216,26 @@ def names_itself(report: AnnualReport) -> bool:
     """Does the opening name the text as the year's report (:data:`_SELF_YEAR`: 现公布某某厅2023年政府信息公开工作年度
     报告, 现将2021年度…情况报告如下)?  A sign that a text without a title or parts is a report all the same."""
     return any(next(_self_years(b.text), None) for b in report.text_blocks[:OPENING_BLOCKS] if "年" in b.text)
+
+
+def self_named(report: AnnualReport) -> tuple[Block, int, int, int] | None:
+    """Where the opening — the text before the first part's title — first names the report by its year
+    (:data:`_SELF_YEAR`: 现将2022年度…情况报告如下, 编制了某某局2022年政府信息公开工作年度报告): (block, start, end, year) of
+    that year, or None.  (Inside the parts, 编制并发布了《…2022年度…报告》 is last year's report, published in the year.)"""
+    skip = {id(report.title_block), id(report.title_prefix_block), id(report.title_suffix_block)}
+    portal = report.portal
+    first = report.sections[0].heading.index if report.sections else None
+    for b in report.text_blocks[:OPENING_BLOCKS]:
+        if first is not None and b.index >= first:
+            break
+        if id(b) in skip or portal.is_line(b) or "年" not in b.text:
+            continue
+        for m in _SELF_YEAR.finditer(b.text):
+            g = "y" if m.group("y") else "t" if m.group("t") else "q"
+            if g == "q" and not _QUOTE_LEAD.search(b.text[max(0, m.start() - 40):m.start()]):
+                continue
+            return b, m.start(g), m.end(g), int(m.group(g))
+    return None
 
 
 def body_year(report: AnnualReport) -> int | None:
