@@ -364,3 +364,15 @@ def test_gbk_portal_page(tmp_path):
     ds = lint_document(read_path(str(f)), CODES)
     assert [(d.code, d.line, d.column) for d in ds] == [("DL238", 5, 5)]
     assert "两类申请人" in ds[0].message and "多2件" in ds[0].message
+
+
+def test_a_part_with_a_long_breakdown_in_brackets_is_one_part():
+    """法定主动公开35条（其中政策文件6条、…9 items…）: the bracket is the part's own breakdown, the list goes on after it
+    (a real town's page: 184+35+1+1 = 221 against a total of 213)."""
+    prose = ("2023年度，通过政府门户主动公开信息213条，其中，工作动态184条；法定主动公开35条（其中政策文件6条、乡村振兴4条、"
+             "教育6条、社会保障3条、社会救助5条、预决算公开2条、涉农补贴5条、集体土地征收2条、宅基地使用情况审核2条）；"
+             "政府信息公开年度报告1条；政府信息公开指南1条。")
+    outer = next(s for s in sums(prose) if s.total.number == 213)
+    assert [p.number for p in outer.parts] == [184, 35, 1, 1]
+    [d] = run(TITLE + prose + "\n")
+    assert d.code == "DL237" and "合计221条" in d.message

@@ -143,7 +143,7 @@ _AFTER_TOTAL = re.compile(r"\s*(?:[，,；;]\s*)?(?:以上)?(?:共计|合计|总
 
 _GENERIC_OBJECT = re.compile(r"^(?:了)?(?:各类|各项|各种)?(?:政府|政务)?信息(?:数量?)?(?:共计?|计|达|为|合计|总计)?$")
 _ITEM_SEP = re.compile(r"\s*(?:(?P<p>[，,、；;])\s*(?:以及|和|及|与)?|以及|和|及|与)\s*")
-_TAIL = re.compile(r"(?:\s*[（(][^（()）。]{0,40}[）)])?"  # a bracket, then a percentage: （…），占33.9%
+_TAIL = re.compile(r"(?:\s*[（(][^（()）。]{0,160}[）)])?"  # a bracket, then a percentage: （…），占33.9%
                    r"(?:\s*[，,]?\s*[（(]?\s*(?:约|近)?(?:占(?:比)?(?:为)?|比例为|占比为?)[^，,。；;\d%％]{0,10}?"
                    r"\d+(?:\.\d+)?\s*[%％]\s*[）)]?)?")
 _DIGIT = re.compile(r"[\d０-９]")
