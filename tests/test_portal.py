@@ -468,6 +468,8 @@ def test_a_contributor_field_leads_the_pages_line_of_fields():
     ("来自: 时间:2026-01-12", "2026-01-12"),
     ("  • 索 引 号:01415035X/2024-00001\n  • 分类:政府信息公开工作年度报告\n  • 发布机构:某某区经发委\n  • 发文日期: 2024-01-24",
      "2024-01-24"),
+    # the document's date, then the posting's (a real page: a report dated 02-10, published 02-16): the posting's
+    ("索引号:014437529/2024-00211  发文日期:2024-01-20\n来源:某某区经发委  发布时间:2024-02-16 14:36  浏览次数:", "2024-02-16"),
 ])
 def test_more_labels_of_a_pages_fields(header, published):
     from disclosure_lint.report import interpret

@@ -93,6 +93,7 @@ _LABEL = re.compile(
     r"|(?P<wdate>日期|时间))"
 )
 _PUBLISHED = re.compile(PUBLISHED_LABELS + "$")
+_ISSUED = ("发文", "印发")  # a publication-date label that gives the document's date: a 发布日期 field comes first
 _REPOST = ("转发", "转载", "转自")
 _WEAK = frozenset({"wsource", "windex", "wdate", "wcounter"})
 _KIND = {"date": "date", "source": "source", "counter": "counter", "font": "font", "index": "index",
@@ -254,14 +255,16 @@ class PortalMetadata:
     def published(self) -> PortalSpan | None:
         """The first publication-date field of the page header (发布日期：…), else its first 日期/时间 field on a line of
         the page's fields (作者：… | 来源：… | 时间：2019-01-18: the time of the posting), or None."""
-        plain = None
+        plain = issued = None
         for s in self.spans:
             if s.value and self._head.get(id(s.block), PUBLISHED_HEAD) < PUBLISHED_HEAD:
                 if s.kind == "published":
-                    return s
+                    if not s.label.startswith(_ISSUED):
+                        return s
+                    issued = issued or s  # 发文日期 / 印发日期: the document's date; 发布时间 below it is the posting's
                 if plain is None and s.kind == "date" and s.label in ("日期", "时间"):
                     plain = s
-        return plain
+        return issued or plain
 
 
 # -- finding fields -----------------------------------------------------------------------------------
