@@ -251,3 +251,13 @@ def test_a_straight_quote_takes_its_side_from_the_curly_quotes_before_it(text, e
 ])
 def test_a_question_mark_that_stands_for_a_lost_character_is_not_reported(text, marks):
     assert [d.match for d in lint(text, select=["DL701"], fmt="text")] == marks
+
+
+def test_the_pages_own_lines_are_neither_the_finding_nor_counted():
+    """A stored page: the site's greeting above the title and its field lines under it (您好,请 登录; 文件编号: 所属机构:)
+    are the site's text — the one finding sits in the report's text and counts only its marks (real pages)."""
+    page = ("您好,请 登录 | 欢迎您!\n\n" + NORMALISED.split("\n", 1)[0] + "\n\n文件编号: 所属机构: 归档时间:\n\n"
+            + NORMALISED.split("\n", 1)[1])
+    [bare] = [d for d in lint(NORMALISED, select=["DL701"]) if d.evidence.get("normalised")]
+    [d] = [d for d in lint(page, select=["DL701"]) if d.evidence.get("normalised")]
+    assert d.line > 3 and d.evidence["count"] == bare.evidence["count"]

@@ -76,20 +76,20 @@ _SEPARATORS = re.compile(r"[\s|｜【】\[\]()（）·•\-—_/／:：,，;；]
 
 PUBLISHED_LABELS = r"(?:发布|发表|公开|发文|印发|提供)(?:日期|时间)"
 # (生效日期, 废止日期: a page listing the document's validity, 生效日期: 2022-03-02 废止日期:)
-_STRONG_DATE = r"(?:发布|发表|更新|撰写|成文|生成|公开|公布|发文|印发|创建|修改|录入|上传|添加|提供|发稿|签发|生效|废止|失效|信息)(?:日期|时间)"
+_STRONG_DATE = r"(?:发布|发表|更新|撰写|成文|生成|公开|公布|发文|印发|创建|修改|录入|上传|添加|提供|发稿|签发|生效|废止|失效|信息|归档)(?:日期|时间)"
 _LABEL = re.compile(
     # the first characters of every label, as a lookahead: lets the regex engine skip ahead fast
-    r"(?=[发更撰成生公印创修录上下签信文稿来浏阅访点字索主体组服有责供作编日时废失添提投分])(?:"
+    r"(?=[发更撰成生公印创修录上下签信文稿来浏阅访点字索主体组服有责供作编日时废失添提投分所归])(?:"
     r"(?P<date>" + _STRONG_DATE + r")"
     r"|(?P<source>信息来源|文章来源|稿件来源|来源单位|发布机构|发布单位|发文机关|发文单位|来[ \t\u3000]+源)"
     r"|(?P<counter>(?:浏览|阅读|访问|点击)(?:次数|量|数|率))"
     r"|(?P<font>(?<![文发])(?:字号|字体)(?:大小)?)"
     r"|(?P<index>索引号|索[ \t\u3000]+引[ \t\u3000]*号|主[ \t\u3000]*题[ \t\u3000]*词|主题分类|体裁分类|组配分类|信息分类"
     r"|服务对象|公开方式|公开范围|公开时限|有[ \t\u3000]*效[ \t\u3000]*性)"
-    r"|(?P<wsource>责任编辑|撰稿人|撰稿|供稿|投稿|来源|来自|作者|编辑)"
+    r"|(?P<wsource>责任编辑|撰稿人|撰稿|供稿|投稿|来源|来自|作者|编辑|所属机构)"
     r"|(?P<wcounter>浏览|阅读|访问|点击)"
     r"|(?P<related>上一篇|下一篇)"
-    r"|(?P<windex>发文字号|文号|分类)"
+    r"|(?P<windex>发文字号|文件编号|文号|分类)"
     r"|(?P<wdate>日期|时间))"
 )
 _PUBLISHED = re.compile(PUBLISHED_LABELS + "$")
@@ -131,13 +131,13 @@ _LONE_TOOLS = re.compile(r"^(?:(?:" + _SP + r"*(?:打印|关闭|返回|收藏|�
 # character, so the regex engine skips ahead over the text by a set of characters (one scan of a clerk's
 # paragraph instead of eight), and the words are searched as a tree of their characters (.alternation); the
 # case-blind footer marks are written as a literal then a look-behind.
-_STRONG_DATE_WORDS = [a + b for a in "发布 更新 撰写 成文 生成 公开 公布 发文 印发 创建 修改 录入 上传 添加 提供 发稿 签发 生效 废止 失效 信息".split()
+_STRONG_DATE_WORDS = [a + b for a in "发布 更新 撰写 成文 生成 公开 公布 发文 印发 创建 修改 录入 上传 添加 提供 发稿 签发 生效 废止 失效 信息 归档".split()
                       for b in ("日期", "时间")]
 _MAY_HOLD_BRANCHES = [
     *_STRONG_DATE_WORDS, *"信息来源 文章来源 稿件来源 来源单位 发布机构 发布单位 发文机关 发文单位 浏览 阅读 访问 点击 字号 字体".split(),
     *"索引号 主题分类 体裁分类 组配分类 信息分类 服务对象 公开方式 公开范围 公开时限 有效性 上一篇 下一篇".split(),
     "索[ \t\u3000]+引", "主[ \t\u3000]*题[ \t\u3000]*词",
-    *(w + _SP + "*[:：]" for w in "责任编辑 撰稿人 撰稿 供稿 投稿 来源 来自 作者 编辑 发文字号 文号 分类 日期 时间".split()),
+    *(w + _SP + "*[:：]" for w in "责任编辑 撰稿人 撰稿 供稿 投稿 来源 来自 作者 编辑 所属机构 发文字号 文件编号 文号 分类 日期 时间".split()),
     *"网站标识码 公网安备 版权所有 © 主办单位 承办单位".split(),
     "备(?<=(?i:icp)备)", "证(?<=(?i:icp)证)", "t(?<=(?i:copyright))", "T(?<=(?i:copyright))",
     *"位置 首页 主页 今天是 打印 关闭 返回 顶部 收藏 分享 扫一扫 【".split(), r"\[", *lines.RELATED.split("|"),
