@@ -480,3 +480,14 @@ def test_more_labels_of_a_pages_fields(header, published):
     assert str(rep.published) == published
     assert rep.agency.name == "某某区经济发展委员会"  # (分类:…年度报告 is the catalogue's field, not the title)
     assert lint(text, fmt="text", select=["DL403", "DL404", "DL007"]) == []
+
+
+def test_a_hijacked_mirrors_date_is_a_warning_and_its_fields_are_the_pages():
+    """A mirror whose title carries a gambling site's name (bob最新官网…), posted months later by 作者:admin: its date is the
+    mirror's, so lateness is a warning that says so; 人气: is the page's counter (a real page)."""
+    text = ("bob最新官网某某市人民政府办公室2021年政府信息公开工作年度报告\n发布时间:2022-09-20 17:35:45 人气: 作者:admin\n"
+            "一、总体情况\n2021年，某某市人民政府办公室认真贯彻《条例》，主动公开政府信息120条。\n")
+    found = {d.code: d for d in lint(text, fmt="text", select=["DL405", "DL501", "DL701"])}
+    assert found["DL501"].match == "bob最新官网"
+    assert found["DL405"].severity == "warning" and "被篡改或转载的页面" in found["DL405"].message
+    assert "DL701" not in found or found["DL701"].line != 2

@@ -340,6 +340,16 @@ def test_dl103_cut_copy_whose_first_heading_ran_into_the_pages_byline():
     assert codes(dl1(f"某某区某某局2021年度政府信息公开工作年度报告\n{body}\n", fmt="text")) == ["DL103"]
 
 
+def test_dl103_cut_copy_that_starts_at_part_ones_sub_items():
+    # part 一's title lost, the text starting at its (一) and cut before part 二 (a real mirror): a cut unified report
+    body = "全年主动公开政府信息一百余条，涵盖政策文件、工作动态等内容，依法依规做好公开工作。" * 5
+    text = (f"某某区某某局2021年政府信息公开工作年度报告\n（一）持续深化主动公开。{body}\n"
+            f"（二）规范依申请公开。{body}\n同时，我局在“政务公开”等版块，均根据内容")
+    assert dl1(text, fmt="text") == []
+    # the same sub-items in a text that is not cut: free text all the same
+    assert codes(dl1(text.rsplit("\n", 1)[0] + "\n", fmt="text")) == ["DL103"]
+
+
 def test_dl103_unstructured_prose():
     body = "本街道认真贯彻落实政府信息公开条例，全年主动公开政府信息四十余条，依申请公开两件均已答复。" * 8
     text = f"某某街道2020年政府信息公开工作年度报告\n{body}\n"

@@ -38,6 +38,7 @@ from pydantic import Field
 from ..report.agency import KIND_NAMES, UNSETTLED_DEADLINE, classify, deadline_class, is_zone_body
 from ..report.dates import FORM_NAMES, FORM_SHORT, DateMention, gbt_form
 from ..report.portal_links import TIME_AFTER
+from ..report.promotions import has_spam_term
 from ..report.stamps import is_stamp
 from ..report.year import inferred_note
 from . import register
@@ -428,6 +429,10 @@ class LatePublication(Kind[LatePublicationOptions]):
             severity = "warning"
         if report.published_source == "页面日期":
             note += stamp_note("页面日期")
+            severity = "warning"
+        elif report.published_source in ("发布日期", "网页元数据") and report.title and has_spam_term(report.title):
+            note += ("；网页标题带有赌博推广的字样（DL501），这是被篡改或转载的页面，它的发布日期不一定是报告首次公布的日期，"
+                     "请对照发布原文核对")
             severity = "warning"
         elif report.published_source == "发布日期" and report.portal.reposted is not None:
             note += (f"；网页的来源栏写着“{report.portal.reposted.value}”，这是转发的页面，它的发布日期是转发的日期，"

@@ -335,6 +335,15 @@ def _bulleted_first_part(report: AnnualReport) -> bool:
     return any(_BULLETED_FIRST.search(b.text) for b in report.text_blocks[:OPENING_BLOCKS])
 
 
+# a sub-title of the unified format's part 一 ((一)持续深化主动公开, (二)依申请公开情况): in an excerpt cut before part 二
+# whose part 一 title was lost, the sign of a unified report
+_PART_ONE_ITEM = re.compile(r"^\s*[（(][一二三四五][）)][^。，；\n]{0,12}(?:主动公开|依申请公开|政府信息管理|平台建设|监督保障)", re.M)
+
+
+def _part_one_items(report: AnnualReport) -> bool:
+    return any(_PART_ONE_ITEM.search(b.text) for b in report.text_blocks[:OPENING_BLOCKS * 2])
+
+
 class NonUnifiedFormatOptions(KindOptions):
     min_unknown_sections: int = Field(
         default=2, ge=1, description="至少有几个无法对应统一格式的一级标题（且有正文），才认定为自由行文的报告")
@@ -372,7 +381,7 @@ class NonUnifiedFormat(Kind[NonUnifiedFormatOptions]):
         if (not complete or cut_by_reader(report) or report.attachment_page is not None or _bulleted_first_part(report)
                 or (report.truncation is not None and (report.stats or report.truncation.where == "pages"
                                                        or st.by_id or declares_unified_parts(report)
-                                                       or _glued_first_part(report)))):
+                                                       or _glued_first_part(report) or _part_one_items(report)))):
             return  # looks like a truncated copy of a unified report (or the tool read only its beginning; or it is
             # cut off and has the format's statistics tables, one of its parts, or lists the format's parts in its
             # opening), or the report is in the page's attachment (DL002)

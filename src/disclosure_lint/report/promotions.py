@@ -83,7 +83,8 @@ SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|
                  r"\d{2,4}比分直播",  # 188比分直播: a betting site's score page put in a sentence
                  r"开云(?:手机|官网|官方|入口|app|APP|娱乐|平台|集团|棋牌)",
                  # a title's tail and a contact line on a hijacked page (…年度报告-尊龙网平台, 尊龙ag旗舰厅的联系方式)
-                 r"尊龙(?:凯时|网平台|网|官网|平台|[Aa][Gg](?:旗舰厅)?)", r"[Aa][Gg]旗舰厅")
+                 r"尊龙(?:凯时|网平台|网|官网|平台|[Aa][Gg](?:旗舰厅)?)", r"[Aa][Gg]旗舰厅",
+                 r"[Bb][Oo][Bb](?:最新|综合)?(?:官网|官方网站|登录入口|登录|入口)")  # bob最新官网 before a title
 # Ordinary phrases that hold a term (a lottery shop, a card room for the elderly).
 SPAM_ALLOW = ("体育投注站", "棋牌娱乐室", "棋牌娱乐活动")
 
