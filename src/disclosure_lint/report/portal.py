@@ -107,7 +107,8 @@ _BREADCRUMB = re.compile(
     + _SP + r"*[:：]?" + _SP + r"*(?:" + _CRUMB + r"(?:" + _SP + r"*" + _SEP + _SP + r"*" + _CRUMB + r")*)?"
     r"|(?<![^\s|｜])(?P<home>首页|网站首页|主页)(?:" + _SP + r"*" + _SEP + _SP + r"*" + _CRUMB + r")+)"
 )
-_PAGE_TOOL = re.compile(r"[】\]]|打印|关闭|分享|收藏")  # what follows a font switch's label left empty (【字体： 打印)
+_PAGE_TOOL = re.compile(r"[】\]]|打印|关闭|分享|收藏")
+_TOOL_WORDS = re.compile(r"打印|关闭|分享|收藏|返回")  # what follows a font switch's label left empty (【字体： 打印)
 _TOOLS = re.compile(
     r"[【\[]" + _SP + r"*(?:打印(?:本页|此页|文章|正文)?|关闭(?:窗口|本页)?|返回(?:顶部)?|顶部|收藏(?:本页)?|分享"
     r"|[大中小])" + _SP + r"*[】\]]"
@@ -433,8 +434,8 @@ def _block_spans(block: Block) -> tuple[list[PortalSpan], list[PortalSpan]]:
             if ok[k] or not 0 <= j < len(spans) or not ok[j]:
                 continue
             first, second = (spans[j][0], spans[k][0]) if step < 0 else (spans[k][0], spans[j][0])
-            if not _SEPARATORS.sub("", text[first.end:second.start]):
-                ok[k] = True
+            if not _SEPARATORS.sub("", _TOOL_WORDS.sub("", text[first.end:second.start])):
+                ok[k] = True  # (来源:某某镇人民政府 打印 关闭本页: a page tool's word between them is no text)
     return [s for (s, _), good in zip(spans, ok) if good], [s for (s, _), good in zip(spans, ok) if not good]
 
 
