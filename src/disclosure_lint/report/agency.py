@@ -398,7 +398,8 @@ _LEAD_WORDS = re.compile(r"^(?:并|和|及|同时)?(?:向社会)?(?:公开|公�
 # a paragraph that starts with the report's own title as the subject of its sentence (某某局2019年政府信息公开工作年度报告
 # （以下简称年报）是根据…)
 _TITLE_OPENS = re.compile(r"\s*(?P<t>[^，。；《》,;\n]{2,40}?(?:19|20)\d{2}\s*年度?[^，。；《》,;\n]{0,12}?"
-                          r"(?:政府信息公开|政务公开)[^，。；《》,;\n]{0,10}?年度报告)(?:[（(]以下简称|是|由|根据|依据|按照)")
+                          r"(?:政府信息公开|政务公开)[^，。；《》,;\n]{0,10}?(?:年度报告|工作的?报告))"
+                          r"\s?(?:[（(]以下简称|是|由|根据|依据|按照)")  # (…工作的报告 根据…: a title run into its text)
 # a paragraph that starts with the year and the body doing something (2022年，某某区司法局认真履行…): the body is the
 # words between the year and the first word of what it did
 _YEAR_SUBJECT = re.compile(r"(?:^|(?<=[。；;：:]))\s*(?:19|20)\d{2}\s*年度?\s*[，,]?\s*(?P<n>[^\s，。；、《》“”,;:：]{3,40})")
@@ -443,7 +444,7 @@ def opening_name(texts: list[str]) -> str | None:
         if _plausible(name):
             return name
     for text in texts:
-        opens = _TITLE_OPENS.match(text) if "年度报告" in text else None
+        opens = _TITLE_OPENS.match(text) if "报告" in text else None
         if opens is not None:
             name = name_from_title(opens.group("t"))[0]
             if _plausible(name):
