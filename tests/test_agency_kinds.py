@@ -366,6 +366,8 @@ def test_a_name_holding_a_gambling_sites_words_is_no_bodys_name(title, expected)
     ("称: 某某街道2025年政府信息公开工作年度报告", ("某某街道", 2025)),  # 名称: with its first character lost
     # a catalogue's label spaced out, and the year before 年度报告 (a real page's 标 题 field)
     ("标 题 某某区教育局政府信息公开工作2025年度报告", ("某某区教育局", 2025)),
+    ("附件:某某部2019年政府信息公开工作报告", ("某某部", 2019)),  # a notice's attachment line
+    ("- 乡镇政府信息公开年度工作报告", (None, None)),  # a portal column's name as a list item: kinds, no body
 ])
 def test_title_names_whole(title, expected):
     assert name_from_title(title) == expected

@@ -105,6 +105,7 @@ class TestTruncationFact:
         ("（六）因政府信息公开申请行政", "申请行政"),
         ("（三）“不予公开”的政府信息涉及", "信息涉及"),
         ("（二）依申请公开情况：全年办理申请1件，为研究生提供2005-2", "2005-2"),
+        ("（四）信息公开平台", "信息公开平台"),
     ])
     def test_cut_shapes_of_real_excerpts(self, last, tail):
         t = report_of(HEAD + "（一）主动公开情况\n全年公开信息120条。\n" + last + "\n").truncation

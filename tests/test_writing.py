@@ -129,6 +129,7 @@ def _sentences(path: Path) -> list[str]:
     ("全年主动公开主动公开政府信息120条。", "主动公开主动公开"),
     ("本局依法受理受理公民提出的申请。", "受理受理"),
     ("均在法定期限内答复答复申请人。", "答复答复"),
+    ("2024年，张家湾街道街道认真贯彻落实《条例》。", "街道街道"),
 ])
 def test_dl901_doubled_word_inside_a_sentence(text, match):
     col = text.index(match) + 1

@@ -103,7 +103,7 @@ _NO_TITLE_END = re.compile(r"(?:(?<!依法)行政|涉及|关于|(?<![目端])的
 # the words a sub-title of part 一 or 五 starts with (（二）依申请公开情况, （三）平台建设和监管情况, （一）存在问题 …): such a
 # title with nothing after it, the parts after it all missing, ends no published report — an excerpt cut there
 _SUB_STEMS = ("主动公开", "依申请", "政府信息", "平台建设", "政务公开", "监督保障", "教育培训", "依法依规", "存在",
-              "主要问题", "改进")
+              "主要问题", "改进", "信息公开平台", "公开平台")
 _SUB_TITLES = tuple(t + end for t in ("主动公开", "依申请公开", "政府信息管理", "政府信息资源管理", "平台建设",
                                         "政府信息依申请公开", "政府信息主动公开", "主动公开政府信息", "依申请公开政府信息",
                                         "政府信息公开平台建设", "政务公开平台建设", "监督保障", "教育培训", "依法依规公开",
