@@ -127,7 +127,12 @@ def find_prefix_block(report: AnnualReport) -> Block | None:
     head = report.portal.text_without(prev).lstrip("#").strip()
     if len(head) < 2 or len(head) > 40 or re.search(r"[，。；：:,;>›»＞|｜]", head):
         return None  # (one character alone on its line: a page's stray glyph, 盐 / 盐城市…局…, not a name's part)
+    if name is not None and classify(name)[0] is not None and classify(head)[0] is None and not _PLACE_END.search(head):
+        return None  # (目录 / 某某街道政府信息公开工作年度报告: a page's word above a title that names its body)
     joined = name_from_title(head + report.portal.text_without(b).lstrip("#").strip())
     if joined[0] is None or classify(joined[0])[0] is None or (year is not None and joined[1] != year):
         return None
     return prev
+
+
+_PLACE_END = re.compile(r"[省市县区旗州盟镇乡]$|自治区$|街道$")
