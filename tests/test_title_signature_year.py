@@ -513,5 +513,5 @@ def test_a_pages_word_above_a_title_that_names_its_body_is_no_part_of_the_name()
     title that names only its bureau is still joined (某某县 / 教育局政府信息公开工作年度报告)."""
     rep = interpret(parse("目录\n黄石湾街道政府信息公开工作年度报告\n一、总体情况\n2021年，本街道主动公开政府信息20条。\n", "text"))
     assert rep.agency.name == "黄石湾街道"
-    rep = interpret(parse("青禾县\n教育局2021年政府信息公开工作年度报告\n一、总体情况\n2021年，我局主动公开政府信息20条。\n", "text"))
+    rep = interpret(parse("青禾县\n教育局政府信息公开工作年度报告\n一、总体情况\n2021年，我局主动公开政府信息20条。\n", "text"))
     assert rep.agency.name == "青禾县教育局"
