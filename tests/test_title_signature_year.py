@@ -515,3 +515,15 @@ def test_a_pages_word_above_a_title_that_names_its_body_is_no_part_of_the_name()
     assert rep.agency.name == "黄石湾街道"
     rep = interpret(parse("青禾县\n教育局政府信息公开工作年度报告\n一、总体情况\n2021年，我局主动公开政府信息20条。\n", "text"))
     assert rep.agency.name == "青禾县教育局"
+
+
+def test_an_area_report_compiled_by_its_governments_office():
+    """由某某市人民政府办公室编制 and the text about 全市 (real city pages): the city's report, due when a government's is;
+    the office as the subject of its own work (2023年，某某市人民政府办公室坚持…) is the office's own report."""
+    body = "一、总体情况\n2023年，全市主动公开政府信息1200条，全市各级行政机关依法答复申请。\n"
+    made = "本年报依据《条例》，由青禾市人民政府办公室编制。统计期限自2023年1月1日起至2023年12月31日止。\n" + body
+    rep = interpret(parse(made, "text"))
+    assert (rep.agency.name, rep.agency.kind) == ("青禾市人民政府", "city_government")
+    own = ("本报告所列数据的统计期限为2023年1月1日至2023年12月31日。\n一、总体情况\n2023年，青禾市人民政府办公室坚持依法公开，"
+           "指导全市政务公开，全市各级行政机关依法答复申请。\n")
+    assert interpret(parse(own, "text")).agency.kind == "government_office"

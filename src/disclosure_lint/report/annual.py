@@ -252,12 +252,11 @@ class AnnualReport:
             if name is not None and classify(name)[0] is None and self.signature_agency is not None:
                 name = None  # a title without a recognisable agency: the 落款 names it
         if not name:
-            name, source = usable_name(self.signature_agency), "signature"
-            gov = government_of(name) if name else None
-            if gov is not None and speaks_for_area([b.text for b in self.text_blocks], classify(gov)[1] or ""):
-                name = gov  # the office signs the area's own report (我县, 全县), due when a government's is
-        if not name:
+            name, source = self._for_area(usable_name(self.signature_agency)), "signature"
+        if not name:  # (由某某区人民政府办公室编制, the report about 全区: the area's, its office compiles it)
             name, source = usable_name(self._opening_agency), "opening"
+            if name and any(f"{name}编制" in b.text for b in self.text_blocks[:OPENING_BLOCKS]):
+                name = self._for_area(name)  # (named as the maker only: 2023年，某某市人民政府办公室坚持… is its own)
         if not name:
             source = "none"
         owner = office_owner(name) if name and source != "config" else None
@@ -267,6 +266,14 @@ class AnnualReport:
             kind = o.agency_kind
             source = "config"
         return Agency(name=name, kind=kind, word=word, source=source, office=office)
+
+    def _for_area(self, name: str | None) -> str | None:
+        """``name``, or its government where it is a government's office that speaks for the area (我县, 全县): the
+        office signs or compiles the area's own report, due when a government's is."""
+        gov = government_of(name) if name else None
+        if gov is not None and speaks_for_area([b.text for b in self.text_blocks], classify(gov)[1] or ""):
+            return gov
+        return name
 
     @cached_property
     def _opening_agency(self) -> str | None:
