@@ -293,7 +293,7 @@ def test_an_empty_font_switch_ending_the_portals_line_is_the_portals(fields):
     assert [d.code for d in lint(text, select=["DL701", "DL703"], fmt="text")] == []
 
 
-@pytest.mark.parametrize("line", ["访问次数: 【字号", "【打印此页】  【关闭", "【字体: 【下载Word】"])
+@pytest.mark.parametrize("line", ["访问次数: 【字号", "【打印此页】  【关闭", "【字体: 【下载Word】", "字号:【 视力保护色:"])
 def test_dl703_a_pages_tool_whose_bracket_the_copy_lost_is_not_the_reports(line):
     text = f"某某局2023年政府信息公开工作年度报告\n{line}\n一、总体情况\n本局全年主动公开政府信息120条。\n"
     assert lint(text, select=["DL703"], fmt="text") == []

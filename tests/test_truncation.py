@@ -106,6 +106,7 @@ class TestTruncationFact:
         ("（三）“不予公开”的政府信息涉及", "信息涉及"),
         ("（二）依申请公开情况：全年办理申请1件，为研究生提供2005-2", "2005-2"),
         ("（四）信息公开平台", "信息公开平台"),
+        ("（四）重", "（四）重"),  # no sub-title is one character
     ])
     def test_cut_shapes_of_real_excerpts(self, last, tail):
         t = report_of(HEAD + "（一）主动公开情况\n全年公开信息120条。\n" + last + "\n").truncation

@@ -130,6 +130,7 @@ def _sentences(path: Path) -> list[str]:
     ("本局依法受理受理公民提出的申请。", "受理受理"),
     ("均在法定期限内答复答复申请人。", "答复答复"),
     ("2024年，张家湾街道街道认真贯彻落实《条例》。", "街道街道"),
+    ("五、存在的主要问题和改进改进情况", "改进改进"),
 ])
 def test_dl901_doubled_word_inside_a_sentence(text, match):
     col = text.index(match) + 1
@@ -195,6 +196,9 @@ def test_dl901_quiet_on_legitimate_sets_flattened():
     "按时答复答复期限内全部办结。",
     "持续完善政府信息主动公开主动公开目录动态更新。",
     "严格依申请办理办理结果及时告知。",
+    # a city's name, then a body whose name starts with 城市 (《盐城市城市管理局…》, a real bureau's page)
+    "根据《青城市城市管理局关于做好政务公开工作的通知》要求开展工作。",
+    "针对问题持续改进改进措施已全部落实。",
 ])
 def test_dl901_not_taken_inside_a_sentence(text):
     assert only("DL901", text) == []

@@ -377,7 +377,7 @@ def _lossy_copy(report) -> bool:
 
 
 # a page's tools in brackets, their other half lost in the copy (【字号, 【打印此页】 【关闭, 【字体: 【下载Word】)
-_PAGE_TOOL = re.compile(r"[ \t\u3000]*(?:字号|字体|打印|关闭|下载|收藏|分享|返回|大\s*中\s*小|默认)")
+_PAGE_TOOL = re.compile(r"[ \t\u3000]*(?:字号|字体|打印|关闭|下载|收藏|分享|返回|大\s*中\s*小|默认|视力保护色|护眼|背景色)")
 
 
 def _page_tool(m) -> bool:

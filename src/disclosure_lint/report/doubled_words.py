@@ -58,6 +58,7 @@ _TAILS: dict[str, str] = {
     "根据": "地",
     "落实": "情况 机制 台账 清单 措施",
     "推进": "会 组 情况 机制 办 表 图 计划 方案",
+    "改进": "措施 方向 意见 建议 计划 空间 方法 工作 举措",
     "收到": "日 日期 时间 之日",
     # a place's 街道 written twice (某某街道街道认真…): a slip, unless the second begins its office's name
     "街道": "办事处 办 党工委 工委 党委 社区 居委会 干部 层面 一级 综治 综合 网格",
@@ -104,7 +105,8 @@ _PRE: dict[str, tuple[str, ...]] = {
 
 
 # a place's name (某某县, 某某旗, 某某镇, 某某街道): written twice in a row, a slip wherever it stands
-_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|县|区|旗|州|盟|镇|乡|街道|苏木)")
+# (two characters before the suffix at least: 盐城市|城市管理局 is a place, then a body whose name starts with 城市)
+_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:省|市|县|区|旗|州|盟|镇|乡|街道|苏木)")
 
 
 def slip(text: str, i: int, j: int, word: str) -> bool:

@@ -522,7 +522,7 @@ def analyse(report: AnnualReport) -> Truncation | None:
     if sub is not None and report.signature_mention is None and (
             # (四)平台建: cut in its title; (四)平台建设 and nothing after it, in part 一 or 五
             (sub.group("title") not in _SUB_TITLES and any(t.startswith(sub.group("title")) for t in _SUB_TITLES))
-            or _NO_TITLE_END.search(sub.group("title"))
+            or _NO_TITLE_END.search(sub.group("title")) or len(sub.group("title")) == 1  # ((四)重: no title is one character)
             or (sub.group("title").startswith(_SUB_STEMS) and _section_id(report, block) in ("s1", "s5"))):
         return Truncation(block, start, end, "sentence", _section_id(report, block), subtitle=True)
 
