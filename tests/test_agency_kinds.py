@@ -396,6 +396,13 @@ def test_title_names_whole(title, expected):
     (["结合实际，县教育局编制了本报告。"], None),  # a subject without its place, not named as the report's maker
     (["（一）主动公开情况。2022年，某某市农业农村局在市委的领导下公开信息32条。"], "某某市农业农村局"),  # after a sentence
     (["现将某某回族镇2022年度政府信息公开工作报告如下。"], "某某回族镇"),
+    # whose work the report sums up, its contact, a subject with its alias note (real pages without a title)
+    (["本报告结合2021年某某市公安局政府信息公开工作编制而成。"], "某某市公安局"),
+    (["如本报告有疑问，请联系：某某区应急管理局，地址：某某路2号。"], "某某区应急管理局"),
+    (["如对本报告有疑问，请与某某街道办事处联系。"], "某某街道办事处"),
+    (["如有疑问，请与某某镇人民政府综合督考办公室联系。"], "某某镇"),  # an office in the body: the body
+    (["如有疑问，请与某某县人民政府办公室联系。"], None),  # the office's report, or the county's it compiles
+    (["2021年，某某市公安局（以下简称“市公安局”）以习近平新时代中国特色社会主义思想为指导。"], "某某市公安局"),
     # the title run into the opening's text, a space between (a real page)
     (["某某县卫生健康局 2022年度政府信息公开工作的报告 根据《条例》要求，县卫生健康局办公室编制本报告。"], "某某县卫生健康局"),
     (["根据《条例》等相关规定，编制某某市某某乡2024年政府信息公开工作年度报告。"], "某某市某某乡"),

@@ -221,7 +221,7 @@ def _strip_name(name: str) -> str:
 # (标题：, 名称), a bullet, a tag in lenticular brackets (【图文】, 【2019】), a listing's date (2013/3/1), or a hijacked page's
 # prefix up to its last _ or @: (uedbet体育_…@:, 365bet官方网站大全_…) or a domain (puroview.com)
 _TITLE_LEAD = re.compile(r"^(?:(?:Page|P\.)\d{1,4}[-–—]|标[ \t\u3000]?题[:：]?|名[ \t\u3000]?称[:：]?|[称题][:：]|附件\d?[:：]"
-                         r"|[•·●]|-(?=\D)|【[^】]{1,8}】"
+                         r"|[•·●]|-(?=\D)|【[^】]{1,16}】"
                          r"|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2}|[^_@]*[A-Za-z][^_@]*(?:_|@[:：])"
                          r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|cc))+")
 
@@ -451,7 +451,7 @@ def opening_name(texts: list[str]) -> str | None:
             if _plausible(name):
                 return name
     for text in texts:
-        for subject in _YEAR_SUBJECT.finditer(text[:400]):
+        for subject in _YEAR_SUBJECT.finditer(_ALIAS_NOTE.sub("", text[:400])):  # (某某局（以下简称“市局”）以…)
             n = subject.group("n")
             doing = _DOING.search(n, 3)
             name = _ALIAS_NOTE.sub("", n[:doing.start()]).strip() if doing is not None else None
@@ -461,7 +461,28 @@ def opening_name(texts: list[str]) -> str | None:
         para = _PARA_SUBJECT.match(text)
         if para is not None and _plausible(para.group("n")):
             return para.group("n")
+    for text in texts:  # 结合2021年某某市公安局政府信息公开工作编制而成; 请与某某街道办事处联系, 请联系:某某区应急管理局
+        for m in _WORK_OF.finditer(text) if ("结合" in text or "联系" in text) else ():
+            name = _ALIAS_NOTE.sub("", m.group("w") or m.group("c") or "").strip()
+            kind = classify(name)[0] if m.group("c") else None
+            if kind == "office":
+                owner = _OFFICE_IN.match(name)  # the contact is an office in the body: 某某镇政府综合督考办公室 → 某某镇政府
+                name = owner.group(1) if owner is not None and classify(owner.group(1))[0] else ""
+            if m.group("c") and classify(name)[0] in _AREA_KINDS:
+                continue  # 请与某某县人民政府办公室联系, 某某市政府信息公开办公室: the office's own report, or the area's — unknown
+            if _plausible(name):
+                return name
     return None
+
+
+_AREA_KINDS = frozenset({"province_government", "city_government", "county_government", "government_office"})
+# a township's, a street's or a government's office named as the report's contact: the body is its owner
+_OFFICE_IN = re.compile(r"(.{2,30}?(?:人民政府|政府|镇|乡|街道办事处|街道|局|委员会|委))[^镇乡局委]{0,12}?办公室$")
+
+
+# the body named as whose work the report sums up, or as its contact (a page without a title or a 落款)
+_WORK_OF = re.compile(r"结合(?:19|20)\d{2}\s*年度?(?P<w>[^\s，。；、《》“”,;:：的]{3,30}?)(?:政府信息公开|政务公开)工作"
+                      r"|(?:请与|请联系[:：]?\s*|联系单位[:：]\s*)(?P<c>[^\s，。；、《》“”,;:：的（(]{3,30}?)(?:联系|[，,。；;（(]|$)")
 
 
 def _maker_over(text: str, named: str) -> str:

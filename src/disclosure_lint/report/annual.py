@@ -255,8 +255,10 @@ class AnnualReport:
             name, source = self._for_area(usable_name(self.signature_agency)), "signature"
         if not name:  # (由某某区人民政府办公室编制, the report about 全区: the area's, its office compiles it)
             name, source = usable_name(self._opening_agency), "opening"
-            if name and any(f"{name}编制" in b.text for b in self.text_blocks[:OPENING_BLOCKS]):
-                name = self._for_area(name)  # (named as the maker only: 2023年，某某市人民政府办公室坚持… is its own)
+            if name and any(f"{name}编制" in b.text or f"{name}联系" in b.text or f"联系:{name}" in b.text
+                            or f"联系：{name}" in b.text for b in self.text_blocks[:OPENING_BLOCKS]):
+                # (named as the maker or the contact only: 2023年，某某市人民政府办公室坚持… is the office's own)
+                name = self._for_area(name)
         if not name:
             source = "none"
         owner = office_owner(name) if name and source != "config" else None
