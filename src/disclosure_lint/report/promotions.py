@@ -365,6 +365,11 @@ def _latin_brand(text: str, s: int, urls) -> tuple[str, int, str] | None:
     return b, bs, "latin-brand"
 
 
+def _digit_before(text: str, s: int) -> bool:
+    """A digit right before ``s``, or before the one space there (what a number's brand needs; a cheap test first)."""
+    return s > 0 and (text[s - 1].isdigit() or (text[s - 1] == " " and s > 1 and text[s - 2].isdigit()))
+
+
 def _digit_brand(text: str, s: int, urls) -> bool:
     """Is the token right before ``s`` a number's brand (188, 365: three digits or more, no year, no 第/约/共计)?"""
     lat = _latin_brand(text, s, urls)
@@ -471,7 +476,7 @@ def _shape(text: str, m: re.Match[str], ordinary: frozenset[str], urls) -> Phras
     # a government's name right after it (《盛京棋牌办公厅…》, …棋牌人民政府): the phrase took the place of 国务院 in a title
     body_after = None if tails or count is not None else _BODY_AFTER.match(text, end)
     if not tails and count is None and body_after is None and not _closes(text, end) and not (
-            not known and _digit_brand(text, s, urls) and not _CORE_COMPOUND.match(text, end)):
+            not known and _digit_before(text, s) and _digit_brand(text, s, urls) and not _CORE_COMPOUND.match(text, end)):
         return None  # 体育局, 彩票管理中心, 电子政务, 娱乐场所, 棋牌室 (188体育加强…: a number's brand in a sentence)
     promo = any(w in _PROMO_TAILS for w in tails)
     electronic_ok = any(w in _ELECTRONIC_TAILS for w in tails)

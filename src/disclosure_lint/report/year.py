@@ -228,11 +228,12 @@ def self_named(report: AnnualReport) -> tuple[Block, int, int, int] | None:
     for b in report.text_blocks[:OPENING_BLOCKS]:
         if first is not None and b.index >= first:
             break
-        if id(b) in skip or portal.is_line(b) or "年" not in b.text:
-            continue
-        for m in _SELF_YEAR.finditer(b.text):
+        text = b.text
+        if id(b) in skip or "年" not in text or ("报告" not in text and "情况" not in text) or portal.is_line(b):
+            continue  # (every match of _SELF_YEAR ends in 报告 or 情况)
+        for m in _SELF_YEAR.finditer(text):
             g = "y" if m.group("y") else "t" if m.group("t") else "q"
-            if g == "q" and not _QUOTE_LEAD.search(b.text[max(0, m.start() - 40):m.start()]):
+            if g == "q" and not _QUOTE_LEAD.search(text[max(0, m.start() - 40):m.start()]):
                 continue
             return b, m.start(g), m.end(g), int(m.group(g))
     return None
