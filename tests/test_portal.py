@@ -492,3 +492,19 @@ def test_a_hijacked_mirrors_date_is_a_warning_and_its_fields_are_the_pages():
     assert found["DL501"].match == "bob最新官网"
     assert found["DL405"].severity == "warning" and "被篡改或转载的页面" in found["DL405"].message
     assert "DL701" not in found or found["DL701"].line != 2
+
+
+def test_a_pages_written_date_is_the_publications_earliest():
+    """成文日期 alone in the page's fields (a real catalogue page): the report was published on it or later — late when
+    it is after the deadline, but never "published before the year ended" nor "dates after the publication"."""
+    from disclosure_lint.report import interpret
+
+    def page(written: str) -> str:
+        return (f"索引号: | 002565291/2025-00009 | 成文日期: | {written} |\n公开方式: | 主动公开 | 公开时限: | 长期公开 |\n"
+                "某某市某某局2024年政府信息公开工作年度报告\n一、总体情况\n2024年，本局主动公开政府信息120条，截至2025年3月1日均已归档。\n")
+
+    rep = interpret(parse(page("2025-02-20"), "text"))
+    assert (str(rep.published), rep.published_source) == ("2025-02-20", "成文日期")
+    [d] = lint(page("2025-02-20"), fmt="text", select=["DL405", "DL406", "DL407"])
+    assert d.code == "DL405" and d.severity == "error" and "成文日期，公布不会早于它" in d.message
+    assert lint(page("2024-12-20"), fmt="text", select=["DL405", "DL406", "DL407"]) == []

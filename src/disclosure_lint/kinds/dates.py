@@ -103,7 +103,7 @@ def published_at(report) -> DateMention | None:
     """The mention :attr:`AnnualReport.published` was read from: the 发布日期 field, the page's date stamp or the 落款
     date (None when it came from the page's ``<meta>``, which has no place in the text)."""
     return {"发布日期": report.published_mention, "页面日期": report.stamp_mention,
-            "落款日期": report.signature_mention}.get(report.published_source)
+            "落款日期": report.signature_mention, "成文日期": report.written_mention}.get(report.published_source)
 
 
 def source_name(source: str) -> str:
@@ -111,7 +111,8 @@ def source_name(source: str) -> str:
     return _SOURCE_NAMES.get(source, source)
 
 
-_SOURCE_NAMES = {"网页元数据": "网页元数据中的发布日期", "页面日期": "网页标题旁的日期"}
+_SOURCE_NAMES = {"网页元数据": "网页元数据中的发布日期", "页面日期": "网页标题旁的日期",
+                 "成文日期": "网页上的成文日期，公布不会早于它"}
 
 
 def stamp_note(source: str) -> str:
@@ -523,8 +524,8 @@ class DateAfterPublication(Kind[DateAfterPublicationOptions]):
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         published = report.published
-        if published is None:
-            return
+        if published is None or report.published_source == "成文日期":
+            return  # (the document's date: the publication may be later than the dates after it)
         pm = report.published_mention
         source = report.published_source or "落款日期"
         sig = report.signature_mention

@@ -87,7 +87,8 @@ class YearMismatch(Kind[YearMismatchOptions]):
                           params={"what": "统计期限的年度", "actual": f"{py}年", "expected": expected},
                           evidence={"expected": year, "actual": py, "where": "period", "report_year_source": basis},
                           key=f"period:{py}:{year}")
-        if self.options.check_published and report.published is not None and report.published.year <= year:
+        if (self.options.check_published and report.published is not None and report.published.year <= year
+                and report.published_source != "成文日期"):  # (the document's date: the publication may be later)
             source = report.published_source or "落款日期"
             mention = published_at(report)
             what = source_name(source)

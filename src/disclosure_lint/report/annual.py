@@ -355,7 +355,14 @@ class AnnualReport:
     @cached_property
     def published_mention(self) -> DateMention | None:
         """The date of the page header's publication-date field (发布日期：…), as on portal pages."""
-        span = self.portal.published
+        return self._field_mention(self.portal.published)
+
+    @cached_property
+    def written_mention(self) -> DateMention | None:
+        """The date of the page header's 成文日期 field: the report was published on it or later."""
+        return self._field_mention(self.portal.written)
+
+    def _field_mention(self, span) -> DateMention | None:
         if span is None:
             return None
         mentions = find_dates(span.block) if span.block.kind == "table" else self.dates
@@ -420,9 +427,10 @@ class AnnualReport:
         meta = _meta_date(self.document.pubdate)
         if meta is not None:
             return meta, "网页元数据"
-        for m, source in ((self.stamp_mention, "页面日期"), (self.signature_mention, "落款日期")):
+        for m, source in ((self.stamp_mention, "页面日期"), (self.signature_mention, "落款日期"),
+                          (self.written_mention, "成文日期")):
             if m is not None and m.date is not None:
-                return m.date, source
+                return m.date, source  # (成文日期 last: the document's date, the publication's earliest)
         return None, None
 
     @cached_property

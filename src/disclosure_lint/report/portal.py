@@ -254,6 +254,15 @@ class PortalMetadata:
         return None
 
     @property
+    def written(self) -> PortalSpan | None:
+        """The page header's 成文日期 field (the document's own date: the report cannot be published before it), or
+        None."""
+        for s in self.spans:
+            if s.value and s.label == "成文日期" and self._head.get(id(s.block), PUBLISHED_HEAD) < PUBLISHED_HEAD:
+                return s
+        return None
+
+    @property
     def published(self) -> PortalSpan | None:
         """The first publication-date field of the page header (发布日期：…), else its first 日期/时间 field on a line of
         the page's fields (作者：… | 来源：… | 时间：2019-01-18: the time of the posting), or None."""
