@@ -492,6 +492,10 @@ def test_a_hijacked_mirrors_date_is_a_warning_and_its_fields_are_the_pages():
     assert found["DL501"].match == "bob最新官网"
     assert found["DL405"].severity == "warning" and "被篡改或转载的页面" in found["DL405"].message
     assert "DL701" not in found or found["DL701"].line != 2
+    # the official catalogue page itself (索引号 and all) whose title was tampered with keeps its own date: an error
+    official = text.replace("发布时间:2022-09-20 17:35:45 人气: 作者:admin", "索引号:430S00/2022-015504\n发文日期: 2022-09-20 09:02")
+    [late] = lint(official, fmt="text", select=["DL405"])
+    assert late.severity == "error"
 
 
 def test_a_pages_written_date_is_the_publications_earliest():

@@ -431,7 +431,9 @@ class LatePublication(Kind[LatePublicationOptions]):
         if report.published_source == "页面日期":
             note += stamp_note("页面日期")
             severity = "warning"
-        elif report.published_source in ("发布日期", "网页元数据") and report.title and has_spam_term(report.title):
+        elif (report.published_source in ("发布日期", "网页元数据") and report.title and has_spam_term(report.title)
+              and not any(s.label.replace(" ", "") == "索引号" for s in report.portal.spans)):
+            # (a hijacked mirror; an official catalogue page, 索引号 and all, whose text was tampered with keeps its date)
             note += ("；网页标题带有赌博推广的字样（DL501），这是被篡改或转载的页面，它的发布日期不一定是报告首次公布的日期，"
                      "请对照发布原文核对")
             severity = "warning"
