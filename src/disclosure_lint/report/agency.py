@@ -475,8 +475,9 @@ def opening_name(texts: list[str]) -> str | None:
     return None
 
 
+# an area's government or its office named as the contact: whose report it is stays unknown
 _AREA_KINDS = frozenset({"province_government", "city_government", "county_government", "government_office"})
-# a township's, a street's or a government's office named as the report's contact: the body is its owner
+# an office inside a town, a street or a bureau named as the report's contact: the body is its owner
 _OFFICE_IN = re.compile(r"(.{2,30}?(?:人民政府|政府|镇|乡|街道办事处|街道|局|委员会|委))[^镇乡局委]{0,12}?办公室$")
 
 
