@@ -367,6 +367,7 @@ def test_a_name_holding_a_gambling_sites_words_is_no_bodys_name(title, expected)
     # a catalogue's label spaced out, and the year before 年度报告 (a real page's 标 题 field)
     ("标 题 某某区教育局政府信息公开工作2025年度报告", ("某某区教育局", 2025)),
     ("附件:某某部2019年政府信息公开工作报告", ("某某部", 2019)),  # a notice's attachment line
+    ("点击查看WORD版:某某区某某镇2023年政府信息公开工作年度报告.docx", ("某某区某某镇", 2023)),  # an attachment's link
     ("- 乡镇政府信息公开年度工作报告", (None, None)),  # a portal column's name as a list item: kinds, no body
 ])
 def test_title_names_whole(title, expected):

@@ -512,3 +512,15 @@ def test_a_pages_written_date_is_the_publications_earliest():
     [d] = lint(page("2025-02-20"), fmt="text", select=["DL405", "DL406", "DL407"])
     assert d.code == "DL405" and d.severity == "error" and "成文日期，公布不会早于它" in d.message
     assert lint(page("2024-12-20"), fmt="text", select=["DL405", "DL406", "DL407"]) == []
+
+
+def test_dates_above_the_reports_title_are_the_pages():
+    """A news ticker above the title (头条新闻: · … 2024-05-09 · …, a real page): its dates are the site's, neither a date
+    form nor a date after the publication."""
+    text = ("头条新闻: · 某某区召开城乡环境整治推进会    2024-05-09     · 某某区：构建矛盾纠纷大调解格局    2024-05-08\n"
+            "某某区某某局2023年政府信息公开工作年度报告\n2024-01-11 15:04  点击:[]\n"
+            "一、总体情况\n2023年，本局主动公开政府信息86条。\n")
+    assert lint(text, fmt="text", select=["DL403", "DL404", "DL407"]) == []
+    # the same date written in the report's own text is the clerk's
+    assert [d.code for d in lint(text + "截至2024-05-09，全部办结。\n", fmt="text", select=["DL403", "DL407"])] == [
+        "DL403", "DL407"]

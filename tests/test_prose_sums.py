@@ -376,3 +376,15 @@ def test_a_part_with_a_long_breakdown_in_brackets_is_one_part():
     assert [p.number for p in outer.parts] == [184, 35, 1, 1]
     [d] = run(TITLE + prose + "\n")
     assert d.code == "DL237" and "合计221条" in d.message
+
+
+def test_an_item_that_counts_the_whole_again_is_no_part():
+    """其中概况类67条，政务动态127条，信息公开目录信息194条 against a total of 194 (a real town's page): the catalogue item
+    counts every item again, so the list is no partition and exceeds nothing."""
+    prose = "2023年，主动公开政务信息194条。其中概况类信息67条，政务动态信息127条，信息公开目录信息194条。"
+    assert run(TITLE + prose + "\n") == []
+    # without the item that counts the whole, parts that exceed the total are still reported
+    assert [d.code for d in run(TITLE + prose.replace("，信息公开目录信息194条", "，通知公告信息12条") + "\n")] == ["DL237"]
+    # and so are others that exceed the total beside an item equal to it (1 of 1, then 2 more)
+    one = "2023年，主动公开内容1条，其中机构概况1条、预决算信息2条。"
+    assert [d.code for d in run(TITLE + one + "\n")] == ["DL237"]

@@ -49,6 +49,18 @@ def _parts_text(s: ProseSum) -> str:
     return "、".join(p.text if p.category == "item" else f"{p.label}{p.number}{p.unit}" for p in s.parts)
 
 
+def _whole_again(s) -> bool:
+    """Does one item of the list equal the (non-zero) total while the others together do not exceed it: the item counts the
+    whole again (信息公开目录信息194条 of 194), or the others are its own parts (法定主动公开28条、财政信息3条… of 28)?"""
+    total = s.total.number
+    numbers = [p.number for p in s.parts]
+    if total <= 0 or len(numbers) < 2 or total not in numbers:
+        return False
+    others = list(numbers)
+    others.remove(total)
+    return sum(others) <= total
+
+
 def _unmarked_zero(s: ProseSum) -> bool:
     """A total of 0 with parts after it and no 其中/包括 between them (复议案件10件，诉讼案件0件，结果维持2件…): the
     parts belong to a total before it, not to the 0 — not a contradiction to report."""
@@ -75,6 +87,8 @@ class ProseSumKind(Kind[ProseSumOptions]):
                 continue
             if o.mode == "exceeds" and (s.exhaustive or s.difference < 0 or _unmarked_zero(s)):
                 continue
+            if o.mode == "exceeds" and _whole_again(s):
+                continue  # 其中概况类67条，动态127条，目录信息194条 (the total 194): one item counts the whole another way
             if o.mode == "exhaustive" and not s.exhaustive:
                 continue
             unit = s.total.unit

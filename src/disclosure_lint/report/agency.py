@@ -221,7 +221,7 @@ def _strip_name(name: str) -> str:
 # (标题：, 名称), a bullet, a tag in lenticular brackets (【图文】, 【2019】), a listing's date (2013/3/1), or a hijacked page's
 # prefix up to its last _ or @: (uedbet体育_…@:, 365bet官方网站大全_…) or a domain (puroview.com)
 _TITLE_LEAD = re.compile(r"^(?:(?:Page|P\.)\d{1,4}[-–—]|标[ \t\u3000]?题[:：]?|名[ \t\u3000]?称[:：]?|[称题][:：]|附件\d?[:：]"
-                         r"|[•·●]|-(?=\D)|【[^】]{1,16}】"
+                         r"|[•·●]|-(?=\D)|【[^】]{1,16}】|点击(?:查看|下载)[^:：]{0,10}[:：]"
                          r"|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2}|[^_@]*[A-Za-z][^_@]*(?:_|@[:：])"
                          r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|cc))+")
 
