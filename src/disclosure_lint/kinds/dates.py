@@ -93,10 +93,9 @@ def _is_meta(report, d: DateMention) -> bool:
     """A date the portal wrote (发布日期, 撰写时间, 来源 byline …: ``report.portal``; or a date with its clock time after a
     时间：/日期： label, inside a page flattened into one line; or any date above the report's title), not the report's
     text."""
-    title = report.title_block
     return (report.portal.covering(d.block, d.start, d.end) is not None or is_stamp(report, d)
             or (d.has_time and _FIELD_BEFORE.search(d.block.text, max(0, d.start - 8), d.start) is not None)
-            or (title is not None and d.block.index < title.index))  # (the page's header: a ticker of dated news)
+            or report.above_title(d.block))  # (the page's header: a ticker of dated news)
 
 
 _FIELD_BEFORE = re.compile(r"(?:时间|日期)[ \t]*[:：][ \t]*$")

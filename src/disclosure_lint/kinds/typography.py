@@ -124,9 +124,7 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
         portal = report.portal  # asked where it was asked before: when there is prose
         # the page's own lines — its header above the report's title (您好,请登录; 欢迎您!) and its lines of fields
         # (文件编号: 所属机构: 归档时间:) — are the site's, not the clerk's text: neither reported nor counted
-        title = report.title_block
-        top = title.index if title is not None else -1
-        prose = [b for b in prose if b.index >= top and not portal.is_line(b)]
+        prose = [b for b in prose if not report.above_title(b) and not portal.is_line(b)]
         if not prose:
             return
         # the marks found anywhere in the prose, each by str's own search over the texts joined (a NUL, when it is a

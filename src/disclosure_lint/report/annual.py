@@ -181,6 +181,12 @@ class AnnualReport:
         """The report title among the first prose lines with content (:func:`.title_lines.find_title_block`)."""
         return title_lines.find_title_block(self)
 
+    def above_title(self, block: Block) -> bool:
+        """Is ``block`` above the report's title: the page's header (a greeting, a ticker of dated news), not the
+        report's text (no title found: False)?"""
+        title = self.title_block
+        return title is not None and block.index < title.index
+
     @cached_property
     def title_suffix_block(self) -> Block | None:
         """The line that ends a title written over two lines (``…信息公开工作`` / ``年度报告``), or None."""
