@@ -472,6 +472,7 @@ def test_a_contributor_field_leads_the_pages_line_of_fields():
     ("索引号:014437529/2024-00211  发文日期:2024-01-20\n来源:某某区经发委  发布时间:2024-02-16 14:36  浏览次数:", "2024-02-16"),
     ("发布日期: 2024- 01- 14 10: 13  来源: 某某区经发委", "2024-01-14"),  # a space after each mark (a real portal's form)
     ("时间:2024-01-23 来源:某某区经发委 打印 关闭本页", "2024-01-23"),  # weak fields, then the page's tools
+    ("时间:2024-01-23       大    中    小      来源:某某区经发委", "2024-01-23"),  # a font switch's sizes between them
 ])
 def test_more_labels_of_a_pages_fields(header, published):
     from disclosure_lint.report import interpret

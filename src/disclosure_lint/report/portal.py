@@ -487,9 +487,9 @@ def _covered(block: Block, spans: Sequence[PortalSpan], labels: int = 0) -> bool
     """Nothing but separators outside the spans (``labels``: or a catalogue's labels left empty, 文 号 | 体 裁)."""
     text, pos, gaps = block.text, 0, []
     for s in spans:
-        gaps.extend(text[pos:s.start].split("\n"))  # (a row's gaps: a table's rows are lines)
-        pos = max(pos, s.end)
-    gaps.extend(text[pos:].split("\n"))
+        gaps.extend(_TOOL_WORDS.sub("", text[pos:s.start]).split("\n"))  # (a row's gaps: a table's rows are lines;
+        pos = max(pos, s.end)  # a page tool or a font switch's sizes between the fields is the page's: 打印, 大 中 小)
+    gaps.extend(_TOOL_WORDS.sub("", text[pos:]).split("\n"))
     # (labels: also a catalogue's other field, its label and value: 标题:某某镇2021年…年度报告, 主题词:某某镇、2021年)
     return all((len(p) <= labels and not lines.NOT_ITEM.search(p)) or (labels and (_OTHER_FIELD.match(g.strip(" |｜\t"))
                or _BODY_VALUE.fullmatch(p) or _MORE_WORDS.fullmatch(g.strip(" |｜\t")))) for g in gaps
