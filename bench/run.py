@@ -352,15 +352,21 @@ def _as_ofd(paths: dict[str, list[str]], outdir: Path, spent: dict[str, float]) 
     from tests.fixtures.ofd import make_ofd_fixtures as writer
 
     code = hashlib.sha1(Path(writer.__file__).read_bytes()).hexdigest()[:6]
-    paths[".ofd"] = []
+    ofd: list[str] = []
     for pdf in paths[".pdf"]:
         target = Path(f"{pdf[:-len('.pdf')]}.{code}.ofd")
         if not target.exists():
             t0 = time.perf_counter()
-            target.write_bytes(writer.from_pdf(Path(pdf).read_bytes(), "glyphs"))
+            try:
+                data = writer.from_pdf(Path(pdf).read_bytes(), "glyphs")
+            except AssertionError as exc:  # PDFium drops the glyphs of a font this machine lacks (no CJK font)
+                print(f"  (no .ofd row: {os.path.basename(pdf)}: {exc}; is a Chinese font installed?)", file=sys.stderr)
+                return set()
+            target.write_bytes(data)
             spent[".ofd"] = spent.get(".ofd", 0.0) + time.perf_counter() - t0
-        paths[".ofd"].append(str(target))
-    return {os.path.basename(p) for p in paths[".ofd"]}
+        ofd.append(str(target))
+    paths[".ofd"] = ofd
+    return {os.path.basename(p) for p in ofd}
 
 
 def measure_formats(paths: dict[str, list[str]], repeat: int) -> dict:
