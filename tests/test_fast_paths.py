@@ -4,6 +4,7 @@ compares whole runs; these pin the edge cases each shortcut relies on)."""
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import random
 from decimal import Decimal
 
@@ -519,12 +520,13 @@ def test_gates_find_what_the_alternations_find():
     from disclosure_lint.report import promotions as pr
 
     terms, slow_gate = re.compile(pr.TERMS_PATTERN), re.compile("|".join([*pr._CORE, pr.TERMS_PATTERN]))
-    words = [*pr.SPAM_TERMS, "BET365", "bEt365", "注册送5元彩金", "首存即送 100 彩金", "太阳城娱乐", "体育"]
+    words = [*pr.SPAM_TERMS, "BET365", "bEt365", "注册送5元彩金", "首存即送 100 彩金", "太阳城娱乐", "体育",
+             "12比分直播", "比分直播", "aG旗舰厅", "AG旗舰厅", "bOb登录", "BoB最新官网", "MANBETX", "uEdBet"]
     import random
 
     rnd = random.Random(3)
     for _ in range(20000):
-        text = "".join(rnd.choice([*words, *"abc 注册送彩金就即元0123"]) for _ in range(rnd.randint(0, 4)))
+        text = "".join(rnd.choice([*words, *"abcgG 注册送彩金就即元0123"]) for _ in range(rnd.randint(0, 4)))
         assert bool(terms.search(text)) == bool(pr.TERMS_GATE.search(text)), text
         assert bool(slow_gate.search(text)) == bool(pr._GATE.search(text)), text
     old = (r"[XxＸｘ]{2}|(?:19|20)\d?[Xx×＊*]|[年月][Xx×]|此处|在此"
@@ -535,6 +537,27 @@ def test_gates_find_what_the_alternations_find():
         fast = re.compile("|".join([cs._TRIGGER_BASE, *cs._led(syms, f"[{re.escape(syms)}]")]))
         for text in _texts("XxＸｘ×＊*○□1920年月此处在【[（( 请填输入待文字描述-]^\\", 20000, 8, 4):
             assert bool(slow.search(text)) == bool(fast.search(text)), (syms, text)
+
+
+def test_the_spam_gate_is_led_by_literals():
+    """Every branch of the promotions' block gate starts with a literal character: one led by a class ([Bb]ob…,
+    \\d{2,4}比分…) made ``re`` try the whole tree at every character of a report (ten times slower)."""
+    import re
+
+    from disclosure_lint.report import promotions as pr
+    from disclosure_lint.report.alternation import literal_led
+
+    parser = importlib.import_module("re._parser")
+    constants = importlib.import_module("re._constants")
+    tree = parser.parse(pr._GATE.pattern)
+    assert len(tree.data) == 1 and tree.data[0][0] is constants.BRANCH
+    for branch in tree.data[0][1][1]:
+        assert branch.data[0][0] is constants.LITERAL, branch
+    assert literal_led("[Bb]ob官网") == ["Bob官网", "bob官网"]
+    assert literal_led(r"\d{2,4}比分直播") == [r"比(?<=\d{2}比)分直播"]
+    assert literal_led("[ab]c") == ["[ab]c"]  # not one letter's two cases
+    gate = re.compile(literal_led(r"\d{2,4}比分直播")[0])
+    assert [bool(gate.search(t)) for t in ("12比分直播", "1比分直播", "2024比分直播")] == [True, False, True]
 
 
 def test_dates_headings_and_marks_as_before():
