@@ -159,6 +159,10 @@ def test_dl501_fires_twice_on_seed():
     ("本年度共收到申请20XX件。", "20XX"),
     ("全年主动公开政府信息1XX条。", "1XX"),
     ("申请公开“XX小区消防验收情况”。小区名称已作脱敏处理。", "XX"),  # the masking said in another sentence
+    # the template's instruction to fill in the figure, left after it (a real county bureau's 2024 report)
+    ("全年累计主动公开政府信息 86条（请根据实际情况填写），其中", "（请根据实际情况填写）"),
+    ("全年累计主动公开政府信息 86条(请根据实际情况填写),其中", "(请根据实际情况填写)"),
+    ("办理结果（按本机关实际填报）。", "（按本机关实际填报）"),
 ])
 def test_dl502_fires(text, match):
     diags = _codes(lint(text, select=["DL502"]), "DL502")
@@ -185,6 +189,7 @@ def test_dl502_fires(text, match):
     "申请人申请公开××路拓宽工程征收补偿信息（道路名称已隐去）。",
     "依据GB/T 2XX标准；型号A20XX件；申请2X件（X为待定位数的说明）。",
     "[填写说明](https://www.example.gov.cn/sm.html)",
+    "申请人根据实际情况填写申请表（根据需要填写联系方式）。",  # a sentence about a form
 ])
 def test_dl502_quiet(text):
     assert _codes(lint(text, select=["DL502"]), "DL502") == []

@@ -531,11 +531,12 @@ def test_gates_find_what_the_alternations_find():
         assert bool(slow_gate.search(text)) == bool(pr._GATE.search(text)), text
     old = (r"[XxＸｘ]{2}|(?:19|20)\d?[Xx×＊*]|[年月][Xx×]|此处|在此"
            r"|[【\[［〔（(]\s*(?:请|在此|此处)?\s*(?:填|输入|待|文字描述|具体)|报告本机关"
-           r"|\*\*(?=[*条件个次人项篇期户家万元份起批%％]|年度)")
+           r"|\*\*(?=[*条件个次人项篇期户家万元份起批%％]|年度)"
+           r"|[（(]\s*(?:请\s*)?(?:根据|按照|按|结合)\s*(?:实际|本单位|本机关)")
     for syms in ("×＊○□", "", "-]^\\"):
         slow = re.compile(old + (f"|[{re.escape(syms)}]{{2}}" if syms else ""))
         fast = re.compile("|".join([cs._TRIGGER_BASE, *cs._led(syms, f"[{re.escape(syms)}]")]))
-        for text in _texts("XxＸｘ×＊*○□1920年月此处在【[（( 请填输入待文字描述-]^\\", 20000, 8, 4):
+        for text in _texts("XxＸｘ×＊*○□1920年月此处在【[（( 请填输入待文字描述-]^\\根据按照实际本机关", 20000, 8, 4):
             assert bool(slow.search(text)) == bool(fast.search(text)), (syms, text)
 
 
