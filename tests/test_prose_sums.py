@@ -157,6 +157,10 @@ def test_total_in_the_sentence_before():
     "收到政府信息公开申请58件，其中网上申请40件、自然人申请50件。",
     # the sum cut off by a truncated page
     "全年办结政府信息公开申请56件，其中予以公开22件，部分公开",
+    # one of the parts of the sentence before, named as a kind of disclosed information (a real town's report): not
+    # a total of the parts after it (14+25+4 "more than" 23)
+    "2022年，某镇主动公开各类政府信息117条。其中，政策文件9件，机构职能、领导信息、预决算等法定主动公开信息23条，"
+    "涉农补贴等基层政务公开领域信息14条，工作信息动态25条，其他信息4条。",
 ])
 def test_not_read_as_sums_or_not_exceeding(prose):
     for s in sums(prose):

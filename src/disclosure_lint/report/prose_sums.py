@@ -267,6 +267,7 @@ class _Reader:
         self.figs = figs
         self.clause_bounds, self.time = sentence_facts(sent)
         self.has_app = "申请" in sent  # _APPLICATION
+        self.items = back is not None  # a sentence led by 其中: its figures are the parts of a total before it
         sum_words = self.sum_words = [m.start() for m in _SUM_WORD.finditer(sent)]  # where a total-last total may be
         self.lawsuit_ends: dict[str, int] = {}  # end of the first 直接起诉 / 复议后起诉 / 行政诉讼 keyword
         if "诉" in sent:  # every match of those three alternatives holds 诉 (起诉, 诉讼, 应诉)
@@ -362,9 +363,11 @@ class _Reader:
             if not marker:  # 收到申请132件，上年结转2件，共计134件: siblings, not parts
                 kinds = tuple(k for k in kinds if k != "flow")
             if "disclosed" in kinds and not marker and ((con.group("semi") and con.group("semi")[0] in "；;")
-                                                         or not _GENERIC_OBJECT.match(self.sent[kend:f.start()])):
+                                                         or not _GENERIC_OBJECT.match(self.sent[kend:f.start()])
+                                                         or self.items):
                 # without 其中 only a total of "信息" in general has its kinds listed after it:
-                # 主动公开规范性文件42件，人事任免文件106件 lists siblings, not parts
+                # 主动公开规范性文件42件，人事任免文件106件 lists siblings, not parts; nor in a sentence of parts
+                # (…117条。其中，政策文件9件，…预决算等法定主动公开信息23条，工作动态25条: one item among the others)
                 kinds = tuple(k for k in kinds if k != "disclosed")
                 if not kinds:
                     return None
