@@ -254,6 +254,9 @@ def test_validity_fields_of_a_catalogue_page_are_the_portals():
     "您现在所在的位置: 网站首页 > 政府信息公开 > 某某镇人民政府 > 政府信息公开年报",
     "发布日期: 2021-01-29  来源:某某镇 字体:  打印   分享至:",
     "日期:2020-03-04 14:30    来源:某某局办公室      字体:[         ]   关闭窗口",  # a font switch left empty
+    "时间:2023-01-13 10:25 来源:某某市交通运输局 【字体:            保存",  # 保存: a page tool
+    "发布日期:2024-01-30    浏览量:次    来源:某某镇",  # a counter whose number a script fills in
+    "【制定机关】某某市人民政府 【施行日期】2021.03.03",  # a legal database's fields
 ])
 def test_more_page_header_fields_are_the_portals(line):
     # each line is the page's, not the report's: its half-width colons are not the clerk's (DL701), nor its date form
@@ -525,3 +528,24 @@ def test_dates_above_the_reports_title_are_the_pages():
     # the same date written in the report's own text is the clerk's
     assert [d.code for d in lint(text + "截至2024-05-09，全部办结。\n", fmt="text", select=["DL403", "DL407"])] == [
         "DL403", "DL407"]
+
+
+@pytest.mark.parametrize("head", [
+    "相关解读:\n相关文件:\n",  # the page's links above the report (their titles not copied)
+    "某某镇2023年政府信息公开工作年度报告\n关联导读:\n",
+    "某某镇2023年政府信息公开工作年度报告\n• 发布时间:2024-01-08 15:04\n• 信息来源:某某镇\n• 审核人:张某某\n",
+])
+def test_link_labels_and_a_reviewer_field_are_the_pages(head):
+    text = head + "本报告依据《条例》编制。\n一、总体情况\n2023年，本镇主动公开政府信息120条。\n"
+    assert lint(text, select=["DL701"], fmt="text") == []
+
+
+def test_a_catalogue_title_field_above_the_title_is_the_pages():
+    # the catalogue's 名称 field names the report; the title is printed again below the page's other fields: the
+    # field's line and the fields after it are the page's header, not the report's first lines (DL701)
+    text = ("• 索  引 号:4311230009/2024-00612 分       类:\n• 发文机关:某某县教育局 发文日期:2024-01-20 16:42\n"
+            "• 名称:2023年某某县教育局政府信息公开工作年度报告\n文 号: 文件分类: 所属机构:\n"
+            "2023年某某县教育局政府信息公开工作年度报告\n一、总体情况\n2023年，本局主动公开政府信息120条。\n")
+    rep = interpret(parse(text, "text"))
+    assert rep.title_block is not None and rep.title_block.line == 5
+    assert lint(text, select=["DL701"], fmt="text") == []

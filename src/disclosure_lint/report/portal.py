@@ -65,6 +65,7 @@ _OPEN = frozenset("【[")
 _SPACES = re.compile(_SP + "+")
 # a clock time written after a date (2023-01-09 15:20, 2024年01月12日 17:12:21)
 _COUNT = re.compile(r"\d[\d,]*(?:" + _SP + r"*次)?")
+_NO_COUNT = re.compile(r"次(?=[ \t\u3000|｜]|$)")
 _FONT_SIZES = re.compile(r"(?:" + _SP + r"*[\[【(（]?" + _SP + r"*(?:超大|大|中|小|默认|标准)" + _SP
                          + r"*[\]】)）]?){1,4}"
                          + r"|" + _SP + r"*[\[【]" + _SP + r"*[\]】]")  # (字体:[   ]: the sizes a script fills in)
@@ -76,17 +77,17 @@ _SEPARATORS = re.compile(r"[\s|｜【】\[\]()（）·•\-—_/／:：,，;；]
 
 PUBLISHED_LABELS = r"(?:发布|发表|公开|发文|印发|提供)(?:日期|时间)"
 # (生效日期, 废止日期: a page listing the document's validity, 生效日期: 2022-03-02 废止日期:)
-_STRONG_DATE = r"(?:发布|发表|更新|撰写|成文|生成|公开|公布|发文|印发|创建|修改|录入|上传|添加|提供|发稿|签发|生效|废止|失效|信息|归档)(?:日期|时间)"
+_STRONG_DATE = r"(?:发布|发表|更新|撰写|成文|生成|公开|公布|发文|印发|创建|修改|录入|上传|添加|提供|发稿|签发|生效|施行|废止|失效|信息|归档)(?:日期|时间)"
 _LABEL = re.compile(
     # the first characters of every label, as a lookahead: lets the regex engine skip ahead fast
-    r"(?=[发更撰成生公印创修录上下签信文稿来浏阅访点字索主体组服有责供作编日时废失添提投分所归人])(?:"
+    r"(?=[发更撰成生公印创修录上下签信文稿来浏阅访点字索主体组服有责供作编日时废失添提投分所归人审施])(?:"
     r"(?P<date>" + _STRONG_DATE + r")"
     r"|(?P<source>信息来源|文章来源|稿件来源|来源单位|发布机构|发布单位|发文机关|发文单位|来[ \t\u3000]+源)"
     r"|(?P<counter>(?:浏览|阅读|访问|点击)(?:次数|量|数|率)|人气(?=[ \t\u3000]*[:：]))"
     r"|(?P<font>(?<![文发])(?:字号|字体)(?:大小)?)"
     r"|(?P<index>索引号|索[ \t\u3000]+引[ \t\u3000]*号|主[ \t\u3000]*题[ \t\u3000]*词|主题分类|体裁分类|组配分类|信息分类"
     r"|服务对象|公开方式|公开范围|公开时限|有[ \t\u3000]*效[ \t\u3000]*性|时[ \t\u3000]+效[ \t\u3000]*性)"
-    r"|(?P<wsource>责任编辑|撰稿人|撰稿|供稿|投稿|来源|来自|作者|编辑|所属机构)"
+    r"|(?P<wsource>责任编辑|撰稿人|撰稿|供稿|投稿|来源|来自|作者|编辑|所属机构|审核人)"
     r"|(?P<wcounter>浏览|阅读|访问|点击)"
     r"|(?P<related>上一篇|下一篇)"
     r"|(?P<windex>发文字号|文件编号|文号|分类)"
@@ -107,8 +108,8 @@ _BREADCRUMB = re.compile(
     + _SP + r"*[:：]?" + _SP + r"*(?:" + _CRUMB + r"(?:" + _SP + r"*" + _SEP + _SP + r"*" + _CRUMB + r")*)?"
     r"|(?<![^\s|｜])(?P<home>首页|网站首页|主页)(?:" + _SP + r"*" + _SEP + _SP + r"*" + _CRUMB + r")+)"
 )
-_PAGE_TOOL = re.compile(r"[】\]]|打印|关闭|分享|收藏")
-_TOOL_WORDS = re.compile(r"打印|关闭|分享|收藏|返回|大\s*中\s*小")  # what follows a font switch's label left empty (【字体： 打印)
+_PAGE_TOOL = re.compile(r"[】\]]|打印|关闭|分享|收藏|保存")
+_TOOL_WORDS = re.compile(r"打印|关闭|分享|收藏|保存|返回|大\s*中\s*小")  # what follows a font switch's label left empty (【字体： 打印)
 _TOOLS = re.compile(
     r"[【\[]" + _SP + r"*(?:打印(?:本页|此页|文章|正文)?|关闭(?:窗口|本页)?|返回(?:顶部)?|顶部|收藏(?:本页)?|分享"
     r"|[大中小])" + _SP + r"*[】\]]"
@@ -132,14 +133,15 @@ _LONE_TOOLS = re.compile(r"^(?:(?:" + _SP + r"*(?:打印|关闭|返回|收藏|�
 # character, so the regex engine skips ahead over the text by a set of characters (one scan of a clerk's
 # paragraph instead of eight), and the words are searched as a tree of their characters (.alternation); the
 # case-blind footer marks are written as a literal then a look-behind.
-_STRONG_DATE_WORDS = [a + b for a in "发布 更新 撰写 成文 生成 公开 公布 发文 印发 创建 修改 录入 上传 添加 提供 发稿 签发 生效 废止 失效 信息 归档".split()
+_STRONG_DATE_WORDS = [a + b for a in "发布 更新 撰写 成文 生成 公开 公布 发文 印发 创建 修改 录入 上传 添加 提供 发稿 签发 生效 施行 废止 失效 信息 归档".split()
                       for b in ("日期", "时间")]
 _MAY_HOLD_BRANCHES = [
     *_STRONG_DATE_WORDS, *"信息来源 文章来源 稿件来源 来源单位 发布机构 发布单位 发文机关 发文单位 浏览 阅读 访问 点击 字号 字体".split(),
     "人气" + _SP + "*[:：]",
     *"索引号 主题分类 体裁分类 组配分类 信息分类 服务对象 公开方式 公开范围 公开时限 有效性 上一篇 下一篇".split(),
     "索[ \t\u3000]+引", "主[ \t\u3000]*题[ \t\u3000]*词", "时[ \t\u3000]+效",
-    *(w + _SP + "*[:：]" for w in "责任编辑 撰稿人 撰稿 供稿 投稿 来源 来自 作者 编辑 所属机构 发文字号 文件编号 文号 分类 日期 时间".split()),
+    *(w + _SP + "*[:：]" for w in "责任编辑 撰稿人 撰稿 供稿 投稿 来源 来自 作者 编辑 所属机构 审核人 发文字号 文件编号 文号 分类 日期 时间"
+                            .split()),
     *"网站标识码 公网安备 版权所有 © 主办单位 承办单位".split(),
     "备(?<=(?i:icp)备)", "证(?<=(?i:icp)证)", "t(?<=(?i:copyright))", "T(?<=(?i:copyright))",
     *"位置 首页 主页 今天是 打印 关闭 返回 顶部 收藏 分享 扫一扫 【".split(), r"\[", *lines.RELATED.split("|"),
@@ -328,6 +330,7 @@ def _field(text: str, m: re.Match[str], limit: int, joined: bool = False) -> tup
     if kind == "counter":
         c = _COUNT.match(text, after, limit)
         if colon is not None:
+            c = c or _NO_COUNT.match(text, after, limit)  # 浏览量:次 (the number a script fills in)
             return (c.end() if c else after), kind, (c.group(0) if c else "")
         sp = _SPACES.match(text, label_end, limit)
         if sp is not None:

@@ -44,7 +44,12 @@ def find_title_block(report: AnnualReport) -> Block | None:
     for k, b in enumerate(blocks):
         if k >= TITLE_SCAN or portal.is_line(b):
             continue
-        text = field_value(portal.text_without(b))
+        plain = portal.text_without(b)
+        text = field_value(plain)
+        if text is not plain and is_title(text):  # a catalogue's title field (• 名称:…), the title printed below it
+            below = _printed_below(report, blocks, k, text)
+            if below is not None:
+                return below
         if is_title(text) and (name_from_title(text.lstrip("#").strip())[0] is None or has_spam_term(text)):
             if k and _named_above(report, blocks[k - 1], b, text) and not has_spam_term(text):
                 return b  # the body's name on the line above it (某某镇人民政府 / 关于2021年度…的年度报告)
@@ -68,6 +73,16 @@ def find_title_block(report: AnnualReport) -> Block | None:
         bare = next((b for b in report.blocks[:TITLE_BLOCKS * 2] if b.kind == "table"
                      and is_title(catalogue_title(b) or "")), None)
     return bare
+
+
+def _printed_below(report: AnnualReport, blocks: list[Block], k: int, title: str) -> Block | None:
+    """The line among the next few below a catalogue's title field that is the same title on its own (the field's
+    line and the page's other fields between them are the page's header above the report), or None."""
+    want = "".join(title.lstrip("#").split())
+    for b in blocks[k + 1:k + 5]:
+        if "".join(report.portal.text_without(b).lstrip("#").split()) == want:
+            return b
+    return None
 
 
 def _named_above(report: AnnualReport, prev: Block, b: Block, text: str) -> bool:
