@@ -118,6 +118,27 @@ class TestTruncationFact:
         "一是加强组织领导",  # no heading above it: after a sentence, a line without punctuation
     ])
     def test_no_cut_where_a_label_or_a_complete_title_ends_the_text(self, last):
+        # (in part 五: in part 一 a text that stops on a sub-title or a line without its end is cut, see below)
+        five = "五、存在的主要问题及改进情况\n（一）存在问题\n公开内容还不够全面。\n"
+        assert report_of(HEAD + five + last + "\n").truncation is None
+
+    @pytest.mark.parametrize(("last", "tail", "subtitle"), [
+        # a unified report's text that stops in part 一, parts 二 to 六 all missing, on a line no report ends with
+        # (the shapes of real excerpts, written anew)
+        ("（四）加强", "（四）加强", True), ("2.健全工作制", "2.健全工作制", True),
+        ("（五）加强监督保障机制建", "（五）加强监督保障机制建", True), ("（四）依法行政", "（四）依法行政", True),
+        ("（三）政府信息管理情况。\n我局高度重", "我局高度重", False),
+        ("（四）政府信息平台建设情况\n根据某某县人民政府办公室", "根据某某县人民政府办公室", False),
+        ("全力做好某某", "全力做好某某", False), ("一是加强组织领导", "一是加强组织领导", False),
+        ("门户网站开设“重点领域公开”“政务公开工作要点专栏”等精品专", "开工作要点专栏”等精品专", False),
+    ])
+    def test_a_text_that_stops_in_part_one(self, last, tail, subtitle):
+        t = report_of(HEAD + "（一）主动公开情况\n全年公开信息120条。\n" + last + "\n").truncation
+        assert t is not None and (t.where, t.section, t.tail, t.subtitle) == ("sentence", "s1", tail, subtitle)
+
+    @pytest.mark.parametrize("last", ["特此报告", "某某县某某局", "2024年1月18日", "无", "附件：统计表",
+                                      "本局将继续做好政府信息公开工作。"])
+    def test_part_one_ending_on_a_closing_line_is_not_cut(self, last):
         assert report_of(HEAD + "（一）主动公开情况\n全年公开信息120条。\n" + last + "\n").truncation is None
 
     @pytest.mark.parametrize(("last", "tail"), [("（四）政府信息公开平台建设\n2023年", "2023年"),

@@ -23,7 +23,8 @@ text was cut, else ``None``.  Three endings count, judged on the last block of t
   after it (``（四）平台建设``, ``2.依申请公开``, ``㈡``, ``（一）存在问题``: the parts after it all missing) is a cut, and so
   is a sentence begun with its year right under a part's title (``五、存在的主要问题及改进情况`` / ``2023年三河``, ``20``),
   a first point begun under a sub-title (``（三）政府信息管理`` / ``一是制定某某局``), a sub-title stopped on a word no title
-  ends with (``（六）因政府信息公开申请行政``) and a year's range begun (``…提供2005-2``).
+  ends with (``（六）因政府信息公开申请行政``) and a year's range begun (``…提供2005-2``); in part 一 (all later parts
+  missing) any sub-title or line without its end is (``（四）加强``, ``全力做好某某``), not 特此报告 or a 落款.
 
 Not truncated: a document that ends after a complete sentence, a signature or a date (a report
 missing its tail is the report's defect, told by the structure rules), and a complete table (a
@@ -438,6 +439,30 @@ def cut_by_reader(report: AnnualReport) -> bool:
 
 
 def analyse(report: AnnualReport) -> Truncation | None:
+    found = _analyse(report)
+    block = _last_block(report) if found is None else None
+    return _cut_in_part_one(report, block, *_tail_span(block)) if block is not None else found
+
+
+_ENDS = ("。", "！", "？", "!", "?", "…", "”", "）", ")", "》", "」", "』", "】", "]")
+
+
+def _cut_in_part_one(report: AnnualReport, block: Block, start: int, end: int) -> Truncation | None:
+    """A unified report's text that stops in part 一 (parts 二–六 all missing) on a line no report ends with: a
+    sub-title (（四）加强, 2.健全工作制) or words without their sentence's end (…等精品专, 全力做好浦东) — not a
+    complete sentence, a date, the agency's name, 无 or a label line (附件：…)."""
+    whole = block.text.strip().rstrip("\ufffd")
+    if (block.kind == "table" or start >= end or not whole or whole.endswith(_ENDS) or whole in _ALONE_OK
+            or whole.startswith("特此") or whole[-1].isdigit()  # (特此报告: its 。 forgotten; digits: judged above)
+            or report.signature_mention is not None or not six_parts(report) or _section_id(report, block) != "s1"
+            or _DATE_WORD.search(block.text[max(start, end - 4):end]) or _label_line(whole)
+            or (len(whole) <= 30 and classify(whole)[0] is not None and not whole.startswith(_CLAUSE_LEADS))):
+        return None
+    subtitle = (block.kind == "heading" and not _COLON.search(whole)) or _SUB_HEADING.match(whole) is not None
+    return Truncation(block, start if subtitle else max(start, end - 12), end, "sentence", "s1", subtitle=subtitle)
+
+
+def _analyse(report: AnnualReport) -> Truncation | None:
     block = _last_block(report)
     if block is None:
         return None
