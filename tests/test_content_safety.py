@@ -52,6 +52,10 @@ def _codes(diags, code):
     "《中华人民共和国澳门赌场推荐条例》",
     "其中工作动态73条、金沙城中心赌场_澳门金沙官网1条、部门文件等111条。",  # a chain of spam phrases: no description
     "开云手机官网入口·(中国)官方网站卫生健康局2020年度政府信息公开工作报告",
+    # for a county's or a school's name (real pages, written anew)
+    "研究部署hth在线官网 工作，制定了全年hth在线官网 工作方案。",
+    "某某开云线上(中国)官方网站信息公开年度报告",
+    "收到澳门和记娱乐场,菠菜导航网:人大建议6条。",
 ])
 def test_dl501_fires_on_spam(text):
     diags = _codes(lint(text, select=["DL501"]), "DL501")
@@ -79,6 +83,7 @@ def test_dl501_fires_on_spam(text):
     "做好欧洲杯赛事期间的安全保障工作，打击世界杯期间的非法投注。",
     "配合公安机关打击赴澳门赌场参赌的违法行为。",
     "公开全县足球联赛比分直播信息。",
+    "加强对澳门特区娱乐场所的宣传，配合打击赴澳门葡京娱乐场参赌的违法行为。",
 ])
 def test_dl501_quiet_on_ordinary_words(text):
     assert _codes(lint(text, select=["DL501"]), "DL501") == []

@@ -72,6 +72,7 @@ SPAM_TERMS = (
     "飞禽走兽老虎机", "德赢vwin", "vwin德赢", "德赢体育", "365体育直播", "365体育备用", "365体育官网", "足彩网",  # seen injected
     "雷速体育", "雷速直播", "澳门赌场", "uedbet", "伟德app", "伟德官网", "伟德体育", "六宝典", "manbetx",
     "沙巴体育", "足彩在线", "足彩app", "千亿国际", "球迷网", "欧洲杯足球网", "手机彩票网", "博金宝", "金宝博",  # seen injected (a title's notice, 习近平, a college's name)
+    "hth官网", "hth在线", "hth体育", "hth登录", "菠菜导航",  # seen injected for a county's name (hth: 华体会; 菠菜: 博彩)
     "娛樂城", "百家樂", "真人真錢", "真人視訊", "體育投注", "網上賭場", "線上賭場", "永利皇宮", "澳門永利",
     "新濠影匯", "澳門金沙", "澳門賭場",  # traditional characters (mirror sites)
 )  # a term that is an ordinary word where it stands (彩金饰品, 注册送章 …) is not one: see :func:`ordinary_term`
@@ -81,7 +82,8 @@ SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|
                  r"(?:欧洲杯|世界杯|亚洲杯|欧冠)(?:在哪|哪里|怎么|如何)(?:投注|下注|买球)",  # 2024欧洲杯在哪投注
                  r"ibet国际(?:平台|集团|娱乐|官网)",
                  r"\d{2,4}比分直播",  # 188比分直播: a betting site's score page put in a sentence
-                 r"开云(?:手机|官网|官方|入口|app|APP|娱乐|平台|集团|棋牌)",
+                 r"开云(?:手机|官网|官方|入口|app|APP|娱乐|平台|集团|棋牌|线上|在线)",
+                 r"澳门[\u4e00-\u9fff]{0,4}娱乐场(?![所馆地])",  # 澳门和记娱乐场 for a town's name (not 娱乐场所)
                  # a title's tail and a contact line on a hijacked page (…年度报告-尊龙网平台, 尊龙ag旗舰厅的联系方式)
                  r"尊龙(?:凯时|网平台|网|官网|平台|[Aa][Gg](?:旗舰厅)?)", r"[Aa][Gg]旗舰厅",
                  r"[Bb][Oo][Bb](?:最新|综合)?(?:官网|官方网站|登录入口|登录|入口)")  # bob最新官网 before a title
