@@ -211,6 +211,14 @@ def test_dl237_position_message_evidence():
     assert [p["number"] for p in d.evidence["parts"]] == [15, 98, 30]
 
 
+def test_dl237_a_proposals_answers_are_a_kind_of_information():
+    # 建议提案答复函: the answers to proposals, published — a kind among the others, not a count of proposals that
+    # ends the list (a real bureau's report, written anew: its parts add up to more than its total)
+    ds = run(TITLE + "全年主动公开信息350条，其中规范性文件2条，工作动态类信息146条，建议提案答复函11条，其他各类信息199条。\n")
+    assert [(d.code, d.evidence["actual"]) for d in ds] == [("DL237", 358)]
+    assert run(TITLE + "办结人大代表建议5件，其中面商3件，书面答复4件。\n") == []  # proposals handled: no kind of it
+
+
 def test_dl237_results_not_exhaustive_exceeding():
     ds = run(TITLE + "全年办结申请20件，其中予以公开15件，无法提供8件。\n")
     assert [(d.code, d.line) for d in ds] == [("DL237", 5)]

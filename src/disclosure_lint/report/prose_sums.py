@@ -132,6 +132,7 @@ _BACKREF = re.compile(r"\s*(?:其中\s*[，,：:]?|(?:在|对)?(?:已|本年度?
 # a rate of the whole after the total (…116条，全文电子化率达100%。其中…): not a figure of its own
 _RATE_CLAUSE = re.compile(r"\s*[，,]\s*[^，,；;。\d]{0,12}?(?:率|比例|占比)(?:达到|达|为|是)?\s*\d+(?:\.\d+)?\s*[%％]")
 _SUM_WORD = re.compile(r"共|合计|总计")
+_DOCUMENTS = re.compile(r"(?:答复函|答复件|答复文件|办理结果|复文)$")  # a proposal's answers, published: information
 _ENUM_MARKS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳ "
 _SEMI_STOP = re.compile(r"全年|本年|今年|当年|累计|共计|合计|总计|另|此外|同时")
 _CHANGE_CLAUSE = re.compile(r"\s*[，,]\s*(?:同比|环比|较上一?年度?|比上一?年度?|较去年|比去年)[^，,；;。\d]{0,8}"
@@ -490,8 +491,9 @@ class _Reader:
                     return None
                 if _PAST.search(name) and not _CARRY.search(name):
                     return None
-                if _OFF_TOPIC.search(name):
-                    break
+                if _OFF_TOPIC.search(name) and not (_DOCUMENTS.search(name) and "disclosed" in (kinds if kind is None
+                                                                                              else (kind,))):
+                    break  # (建议提案答复函11条 among kinds of information disclosed: the documents, a kind)
             if pending:
                 if name.strip():
                     break
