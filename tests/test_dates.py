@@ -595,9 +595,17 @@ class TestStatisticsPeriod:
         "截至2023年11月30日，本机关主动公开信息120条。",
         "宣传活动时间段为2023年3月1日至3月31日。",
         "统计数据显示，2023年3月1日至3月31日共受理咨询20次。",
+        "本报告由总体情况等六部分组成，涵盖2023年1月1日至12月31日本机关政府信息公开工作情况。",
+        "本报告由总体情况等六部分组成。专项检查涵盖2023年1月1日至6月30日的信息。",  # not the report's period
     ])
     def test_quiet(self, sentence):
         assert only(lint(md_report(sentence), select=["DL409"]), "DL409") == []
+
+    def test_the_period_the_report_covers(self):
+        # 本报告由……组成，涵盖…至…: the period said without 统计 (a real county's report, written anew)
+        text = md_report("本报告由总体情况等六部分组成，涵盖2023年1月1日至12月21日本机关政府信息公开工作情况。")
+        ds = only(lint(text, select=["DL409"]), "DL409")
+        assert [d.evidence["actual"] for d in ds] == ["2023年1月1日至12月21日"]
 
     def test_text_format(self):
         text = txt_report("本年报中所列数据的统计期限从2023年1月1日起至2023年12月30日止。")

@@ -76,7 +76,9 @@ _PART_START = re.compile(r"[\s#*]*[一二三四五六七八九十]{1,2}\s*[、.�
 
 # the words that introduce the statistics period (统计期限为2023年1月1日至12月31日); 时间段 only before a
 # period that starts on 1月1日 (宣传活动时间段为3月1日至3月31日 is not the report's period)
-_PERIOD_WORDS = r"统计期限|统计时限|统计时间|统计时段|统计周期|统计期间|统计区间|统计范围|统计日期|数据统计|统计数据|报告涵盖"
+# (…六部分组成，涵盖2020年1月1日至…: the period the report covers, said without 统计)
+_PERIOD_WORDS = (r"统计期限|统计时限|统计时间|统计时段|统计周期|统计期间|统计区间|统计范围|统计日期|数据统计|统计数据|报告涵盖"
+                 r"|报告[^。；;]{0,120}?[，,]涵盖")
 # (年 or 月 or both may be lost in a portal's copy: 20231月1日, 2023年11日, 202311日, 20231231日; a line break may fall
 # anywhere in a hard-wrapped paragraph: 统计周期⏎为 2024 年 1 月 1 日)
 _PERIOD = re.compile(rf"(?:{_PERIOD_WORDS}|时间段)[^。；;]{{0,12}}?(?P<y>(?:19|20)\d{{2}})\s*年?\s*1\s*月?\s*1\s*日")
