@@ -95,3 +95,17 @@ def test_the_school_gate_holds_every_match_of_the_pattern():
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
         if regime._SCHOOL.search(text):
             assert any(w in text for w in regime._WORDS), text
+
+
+@pytest.mark.parametrize("head", ["《政务公开年度工作总结(汇编12篇)》", "政务公开工作总结范文", "政务公开年度工作总结 篇3"])
+def test_a_compilation_of_model_texts_is_no_report(head):
+    # a document site's collection: a part found by its words (一、20xx年度…工作的基本情况) is no body's report
+    text = head + "\n20xx年以来，xx县某局把政府信息公开工作作为一项重要工作来抓。\n一、20xx年度政务公开工作的基本情况\n全年公开信息。\n"
+    c = cand(text)
+    assert not c.plausible and "范文或文章的汇编" in c.reason
+
+
+def test_a_report_whose_first_line_names_a_compilation_keeps_its_title():
+    # a report title is a sign whatever the line above it says (a portal's menu of 范文)
+    text = "范文汇编\n某某区某某局2023年政府信息公开工作年度报告\n一、总体情况\n本局认真贯彻《条例》。\n"
+    assert cand(text).plausible

@@ -14,6 +14,9 @@ The decision is cheap and conservative — any one sign keeps the file:
   unified format's parts (``本报告由总体情况、…等六部分组成``);
 * something the tool could not read (reader notices, pictures): that is reported, never skipped.
 
+A part found by its words alone, with no title, in a file whose first line heads a compilation (``《政务公开年度工作
+总结(汇编12篇)》``, 范文) is no sign: the collection's model texts are not a body's report.
+
 A file named on the command line is always checked; only files found by walking a directory are
 skipped (see :mod:`disclosure_lint.api`).
 """
@@ -75,6 +78,8 @@ def assess(report: AnnualReport) -> Candidate:
         signs.append("table")
     if not signs and (names_itself(report) or declares_unified_parts(report)):
         signs.append("self-named")  # 现公布某某厅2023年政府信息公开工作年度报告, 本报告由总体情况、…等六部分组成
+    if signs == ["section"] and (words := _compilation(report)):
+        return Candidate(False, (), REASON_COMPILATION.format(words=words))  # 一、20xx年度…工作的基本情况 in a 范文汇编
     if signs:
         return Candidate(True, tuple(signs), None)
     traditional = _traditional(doc.text)
@@ -98,6 +103,19 @@ def _traditional(text: str) -> list[str]:
     if found < 20 or found * 50 < len(head):
         return []
     return [w for w in _TRADITIONAL_WORDS if w in head][:3] or [m.group() for m in _TRADITIONAL.finditer(head)][:3]
+
+
+# a collection of model texts or articles (《政务公开年度工作总结(汇编12篇)》, 范文, 篇3): no body's report
+_COMPILATION = re.compile(r"汇编|范文|[（(]\s*\d{1,3}\s*篇\s*[）)]|篇\s*\d{1,3}(?!\d)")
+REASON_COMPILATION = "不像政府信息公开工作年度报告：开头写有“{words}”，是范文或文章的汇编，不是一个机关的年度报告"
+
+
+def _compilation(report: AnnualReport) -> str | None:
+    """The words that make the first line of text (no report title found) the heading of a compilation, or None."""
+    portal = report.portal
+    first = next((portal.text_without(b).strip() for b in report.text_blocks if not portal.is_line(b)), "")[:80]
+    m = _COMPILATION.search(first) if "报告" not in first else None
+    return m.group(0) if m is not None else None
 
 
 def _title_at_start(report: AnnualReport) -> bool:
