@@ -131,6 +131,9 @@ def _sentences(path: Path) -> list[str]:
     ("均在法定期限内答复答复申请人。", "答复答复"),
     ("2024年，张家湾街道街道认真贯彻落实《条例》。", "街道街道"),
     ("五、存在的主要问题和改进改进情况", "改进改进"),
+    # a copy of four characters or more, whatever the words (a real town's report, written anew)
+    ("2023年，我镇深入学习深入学习贯彻党的二十大精神。", "深入学习深入学习"),
+    ("全年依托政务服务中心政务服务中心窗口受理申请。", "政务服务中心政务服务中心"),
 ])
 def test_dl901_doubled_word_inside_a_sentence(text, match):
     col = text.index(match) + 1

@@ -113,7 +113,9 @@ def slip(text: str, i: int, j: int, word: str) -> bool:
     """Is ``text[i:j]`` — ``word`` twice, inside a sentence — a slip rather than two words?"""
     tails = WORDS.get(word)
     if tails is None:
-        return _PLACE.fullmatch(word) is not None  # a place named twice: 某某旗某某旗人民政府
+        # a place named twice (某某旗某某旗人民政府), or words of four characters or more (深入学习深入学习贯彻): a
+        # copy that long is no two words run together, as 予以公开|公开方式 is
+        return _PLACE.fullmatch(word) is not None or (len(word) >= 4 and not (i and text[i - 1] in _NOMINAL))
     if any(text[j:j + n] in tails for n in _TAIL_LENGTHS[word]):
         return False  # X·AB | AB·Y: two noun phrases (政务公开|公开栏)
     if i and text[i - 1] in _NOMINAL:
