@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from ..report.promotions import url_spans
+from ..report.title_field import field_value
 from ..textio import entity_spans
 from . import register
 from .base import CappedOptions, FixEdit, Hit, Kind, KindOptions
@@ -134,10 +136,15 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
         if not present:
             return  # no mark: _check_text finds nothing
         any_mark = _any_mark(present)  # built once, not per block
+        title = report.title_block
         for block in prose:
             if any_mark.search(block.text) is None:
                 continue  # no mark: _check_text finds nothing (most blocks)
-            yield from self._check_text(block, block.text, marks, portal.in_block(block))
+            fields = portal.in_block(block)
+            if block is title and (value := field_value(block.text.strip())) != block.text.strip():
+                # the title in a catalogue's title field (标题: 某某县…年度报告): the label is the page's
+                fields = [*fields, _Span(0, block.text.find(value))]
+            yield from self._check_text(block, block.text, marks, fields)
 
     def _check_text(self, block, text: str, marks: set[str], portal=()) -> Iterator[Hit]:
         if not marks or _any_mark("".join(sorted(marks))).search(text) is None:
@@ -197,6 +204,14 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
 _QUOTE_NAMES = {"“": "左引号", "”": "右引号"}
 _QUESTION_WORDS = re.compile(r"吗|呢|什么|怎么|怎样|如何|是否|为何|为什么|哪|谁|几|多少")
 _BLANK = " \t\u3000\xa0"
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A stretch of a block's text left out like a portal field's (its ``start`` and ``end``)."""
+
+    start: int
+    end: int
 
 
 def _lost_character(text: str, i: int) -> bool:

@@ -66,7 +66,7 @@ _SPACES = re.compile(_SP + "+")
 # a clock time written after a date (2023-01-09 15:20, 2024年01月12日 17:12:21)
 _COUNT = re.compile(r"\d[\d,]*(?:" + _SP + r"*次)?")
 _NO_COUNT = re.compile(r"次(?=[ \t\u3000|｜]|$)")
-_FONT_SIZES = re.compile(r"(?:" + _SP + r"*[\[【(（]?" + _SP + r"*(?:超大|大|中|小|默认|标准)" + _SP
+_FONT_SIZES = re.compile(r"(?:" + _SP + r"*[\[【(（]?" + _SP + r"*(?:超大|特大|大|中|小|默认|标准|[红黄绿蓝白黑灰])" + _SP
                          + r"*[\]】)）]?){1,4}"
                          + r"|" + _SP + r"*[\[【]" + _SP + r"*[\]】]")  # (字体:[   ]: the sizes a script fills in)
 # a one-token value (an agency, a name, an index number), stopped by a section number (flattened text)
@@ -80,13 +80,13 @@ PUBLISHED_LABELS = r"(?:发布|发表|公开|发文|印发|提供)(?:日期|时�
 _STRONG_DATE = r"(?:发布|发表|更新|撰写|成文|生成|公开|公布|发文|印发|创建|修改|录入|上传|添加|提供|发稿|签发|生效|施行|废止|失效|信息|归档)(?:日期|时间)"
 _LABEL = re.compile(
     # the first characters of every label, as a lookahead: lets the regex engine skip ahead fast
-    r"(?=[发更撰成生公印创修录上下签信文稿来浏阅访点字索主体组服有责供作编日时废失添提投分所归人审施])(?:"
+    r"(?=[发更撰成生公印创修录上下签信文稿来浏阅访点字索主体组服有责供作编日时废失添提投分所归人审施被关颜题])(?:"
     r"(?P<date>" + _STRONG_DATE + r")"
-    r"|(?P<source>信息来源|文章来源|稿件来源|来源单位|发布机构|发布单位|发文机关|发文单位|来[ \t\u3000]+源)"
-    r"|(?P<counter>(?:浏览|阅读|访问|点击)(?:次数|量|数|率)|人气(?=[ \t\u3000]*[:：]))"
-    r"|(?P<font>(?<![文发])(?:字号|字体)(?:大小)?)"
+    r"|(?P<source>信息来源|文章来源|稿件来源|来源单位|发布机构|发布单位|发文机关|发文单位|公开主体|录入人员|来[ \t\u3000]+源)"
+    r"|(?P<counter>被?(?:浏览|阅读|阅览|访问|点击)(?:次数|量|数|率)|人气(?=[ \t\u3000]*[:：]))"
+    r"|(?P<font>(?<![文发])(?:字号|字体)(?:大小)?|颜色(?=[ \t\u3000]*[:：]))"
     r"|(?P<index>索引号|索[ \t\u3000]+引[ \t\u3000]*号|主[ \t\u3000]*题[ \t\u3000]*词|主题分类|体裁分类|组配分类|信息分类"
-    r"|服务对象|公开方式|公开范围|公开时限|有[ \t\u3000]*效[ \t\u3000]*性|时[ \t\u3000]+效[ \t\u3000]*性)"
+    r"|题裁分类|服务对象|公开方式|公开范围|公开时限|有[ \t\u3000]*效[ \t\u3000]*性|时[ \t\u3000]+效[ \t\u3000]*性|关[ \t\u3000]+键[ \t\u3000]*词)"
     r"|(?P<wsource>责任编辑|撰稿人|撰稿|供稿|投稿|来源|来自|作者|编辑|所属机构|审核人)"
     r"|(?P<wcounter>浏览|阅读|访问|点击)"
     r"|(?P<related>上一篇|下一篇)"
@@ -113,7 +113,7 @@ _TOOL_WORDS = re.compile(r"打印|关闭|分享|收藏|保存|返回|大\s*中\s
 _TOOLS = re.compile(
     r"[【\[]" + _SP + r"*(?:打印(?:本页|此页|文章|正文)?|关闭(?:窗口|本页)?|返回(?:顶部)?|顶部|收藏(?:本页)?|分享"
     r"|[大中小])" + _SP + r"*[】\]]"
-    r"|打印本页|打印此页|关闭窗口|关闭本页|返回顶部|加入收藏|收藏本页|分享[到至][:：]?"
+    r"|打印本页|打印此页|关闭窗口|关闭本页|返回顶部|加入收藏|收藏本页|分享[到至][:：]?|分享[:：](?=[ \t\u3000]*(?:\n|$))"
 )
 # below the page header a field has a colon, an arrow or a bracket, or is a footer mark (a cheap test first)
 _MARKS = re.compile(r"[:：>›»＞→【\[]|ICP|公网安备|版权|©|Copyright|今天是|相关|热点|推荐|最新|热门|猜你|延伸阅读", re.I)
@@ -136,10 +136,12 @@ _LONE_TOOLS = re.compile(r"^(?:(?:" + _SP + r"*(?:打印|关闭|返回|收藏|�
 _STRONG_DATE_WORDS = [a + b for a in "发布 更新 撰写 成文 生成 公开 公布 发文 印发 创建 修改 录入 上传 添加 提供 发稿 签发 生效 施行 废止 失效 信息 归档".split()
                       for b in ("日期", "时间")]
 _MAY_HOLD_BRANCHES = [
-    *_STRONG_DATE_WORDS, *"信息来源 文章来源 稿件来源 来源单位 发布机构 发布单位 发文机关 发文单位 浏览 阅读 访问 点击 字号 字体".split(),
+    *_STRONG_DATE_WORDS, *"信息来源 文章来源 稿件来源 来源单位 发布机构 发布单位 发文机关 发文单位 公开主体 录入人员 浏览 阅读 阅览 访问 点击 字号 字体".split(),
+    "颜色" + _SP + "*[:：]", "关[ \t\u3000]+键",
     "人气" + _SP + "*[:：]",
     *"索引号 主题分类 体裁分类 组配分类 信息分类 服务对象 公开方式 公开范围 公开时限 有效性 上一篇 下一篇".split(),
-    "索[ \t\u3000]+引", "主[ \t\u3000]*题[ \t\u3000]*词", "时[ \t\u3000]+效",
+    "题裁分类", "索[ \t\u3000]+引", "主[ \t\u3000]*题[ \t\u3000]*词", "时[ \t\u3000]+效",
+    *(w + _SP + "*[:：]" for w in ("标题", "名称", "题名")),
     *(w + _SP + "*[:：]" for w in "责任编辑 撰稿人 撰稿 供稿 投稿 来源 来自 作者 编辑 所属机构 审核人 发文字号 文件编号 文号 分类 日期 时间"
                             .split()),
     *"网站标识码 公网安备 版权所有 © 主办单位 承办单位".split(),
@@ -374,10 +376,16 @@ def _field(text: str, m: re.Match[str], limit: int, joined: bool = False) -> tup
     return end, kind, text[after:end]
 
 
+# a breadcrumb without arrows on a line of its own (首页 政务公开 政府信息公开 信息公开年度报告): no year, no mark
+_SPACED_CRUMBS = re.compile(r"\s*(?:首页|网站首页|主页)(?:[ \t\u3000]+[^\s，。；,;：:\d]{2,16}){2,8}\s*")
+
+
 def _block_spans(block: Block) -> tuple[list[PortalSpan], list[PortalSpan]]:
     """(strong spans and the weak ones chained to them, weak spans standing alone) of one block."""
     text = block.text
     n = len(text)
+    if _SPACED_CRUMBS.fullmatch(text):
+        return [PortalSpan(block, 0, n, "breadcrumb", "", text.strip())], []
     spans: list[tuple[PortalSpan, bool]] = []  # (span, strong)
     taken: list[tuple[int, int]] = []
     foot = _footer(text)
@@ -451,6 +459,16 @@ def _block_spans(block: Block) -> tuple[list[PortalSpan], list[PortalSpan]]:
     return [s for (s, _), good in zip(spans, ok) if good], [s for (s, _), good in zip(spans, ok) if not good]
 
 
+def _byline(block: Block, spans: Sequence[PortalSpan]) -> bool:
+    """Only a body's name besides the fields (湖南省某某厅  时间:2024-01-25 15:01): the page's byline."""
+    text, pos, gaps = block.text, 0, []
+    for s in spans:
+        gaps.append(text[pos:s.start])
+        pos = max(pos, s.end)
+    pieces = [p for g in (*gaps, text[pos:]) for p in _SEPARATORS.split(g) if p]
+    return len(pieces) == 1 and _BODY_VALUE.fullmatch(pieces[0]) is not None
+
+
 def _footer(text: str) -> int | None:
     """Where the page footer starts in ``text`` (网站地图 | 主办单位：… 网站标识码 … ICP备…), or None.
 
@@ -500,10 +518,12 @@ def _covered(block: Block, spans: Sequence[PortalSpan], labels: int = 0) -> bool
 
 
 _MORE_WORDS = re.compile(r"(?:、[^\s、，。；,;：:|｜]{1,12}){1,6}")  # 主题词:某某镇、2021年、政府信息公开: the value's more words
-_BODY_VALUE = re.compile(r"[^\s，。；,;：:]{2,28}(?:人民政府|政府|局|委员会|委|办公室|办事处|街道|乡|镇|中心|管委会)")  # (来 源 | 某某乡人民政府)
+_BODY_VALUE = re.compile(r"[^\s，。；,;：:]{2,28}(?:人民政府|政府|局|厅|委员会|委|办公室|办事处|街道|乡|镇|中心|管委会)")  # (来 源 | 某某乡人民政府)
 _OTHER_FIELD = re.compile(r"(?:标\s*题|名\s*称|题\s*名|主\s*题\s*词|关键词|文\s*号|发文字号)\s*(?:[:：]|\t+)\s*\S{0,60}$")
 _LONE_LABEL = re.compile(r"^\s*(?:[•·●▪■◆*-]\s*)?(?P<label>" + _STRONG_DATE + r"|信息来源|文章来源|发布机构|发布单位|发文机关|来源|作者|编辑"
-                         r"|责任编辑|日期|时间|浏览次数|阅读次数|访问次数|点击次数|索引号)\s*[:：]?\s*$")
+                         r"|责任编辑|日期|时间|浏览次数|阅读次数|访问次数|点击次数|索引号"
+                         r"|(?<=[\s•·●▪■◆*-])(?:标\s*题|名\s*称|题\s*名)(?=\s*[:：]\s*$)|^(?:标\s*题|名\s*称|题\s*名)(?=\s*[:：]\s*$))"
+                         r"\s*[:：]?\s*$")
 _LONE_VALUE = re.compile(r"^[^\s，。；,;、：:]{1,20}$")
 
 
@@ -514,7 +534,7 @@ def _lone_label(block: Block, nxt: Block | None) -> list[PortalSpan]:
         return []
     label = m.group("label")
     kind = ("published" if _PUBLISHED.match(label) else "date") if label.endswith(("日期", "时间")) else (
-        "counter" if "次数" in label else "index" if label == "索引号" else "source")
+        "counter" if "次数" in label else "index" if label == "索引号" or label[-1] in "题称名" else "source")
     first = PortalSpan(block, m.start("label"), len(block.text.rstrip()), kind, label, "")
     if nxt is None:
         return [first]
@@ -641,7 +661,7 @@ def find_metadata(blocks: Iterable[Block]) -> PortalMetadata:
         if not spans and not loose:
             continue
         if not spans:  # weak fields only: a metadata line near the top, else prose
-            if not near or not _covered(b, loose):
+            if not near or not (_covered(b, loose) or _byline(b, loose)):
                 continue
             spans = loose
         out._add(b, spans, line=_covered(b, spans))
