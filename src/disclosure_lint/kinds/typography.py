@@ -35,6 +35,7 @@ from .base import CappedOptions, FixEdit, Hit, Kind, KindOptions
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..report import AnnualReport
+    from ..report.portal import PortalSpan
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》]")
 _MD_LINK = re.compile(r"\]\([^)\s\]]*\)|!\[|<[^<>\s]+>")  # a target stops at ] too: "](" repeated stays linear
@@ -140,7 +141,7 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
         for block in prose:
             if any_mark.search(block.text) is None:
                 continue  # no mark: _check_text finds nothing (most blocks)
-            fields = portal.in_block(block)
+            fields: list[PortalSpan | _Span] = [*portal.in_block(block)]
             if block is title and (value := field_value(block.text.strip())) != block.text.strip():
                 # the title in a catalogue's title field (标题: 某某县…年度报告): the label is the page's
                 fields = [*fields, _Span(0, block.text.find(value))]
