@@ -53,10 +53,10 @@ def _codes(diags, code):
     "其中工作动态73条、金沙城中心赌场_澳门金沙官网1条、部门文件等111条。",  # a chain of spam phrases: no description
     "开云手机官网入口·(中国)官方网站卫生健康局2020年度政府信息公开工作报告",
     # for a county's or a school's name (real pages, written anew)
-    "研究部署hth在线官网 工作，制定了全年hth在线官网 工作方案。",
+    "召开hth在线官网 工作会议，部署全年任务。",
     "某某开云线上(中国)官方网站信息公开年度报告",
-    "收到澳门和记娱乐场,菠菜导航网:人大建议6条。",
-    "《中华人民共和国政府足球比分网,即时比分条例》",  # for 信息公开, ten times on one page
+    "本镇澳门和记娱乐场、菠菜导航网工作制度已修订。",
+    "依据《某某省足球比分网,即时比分规定》开展工作。",  # for 信息公开, ten times on one page
 ])
 def test_dl501_fires_on_spam(text):
     diags = _codes(lint(text, select=["DL501"]), "DL501")

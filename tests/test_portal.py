@@ -254,15 +254,15 @@ def test_validity_fields_of_a_catalogue_page_are_the_portals():
     "您现在所在的位置: 网站首页 > 政府信息公开 > 某某镇人民政府 > 政府信息公开年报",
     "发布日期: 2021-01-29  来源:某某镇 字体:  打印   分享至:",
     "日期:2020-03-04 14:30    来源:某某局办公室      字体:[         ]   关闭窗口",  # a font switch left empty
-    "时间:2023-01-13 10:25 来源:某某市交通运输局 【字体:            保存",  # 保存: a page tool
+    "时间:2024-02-06 09:12 来源:某某市交通运输局 【字体:            保存",  # 保存: a page tool
     "发布日期:2024-01-30    浏览量:次    来源:某某镇",  # a counter whose number a script fills in
-    "【制定机关】某某市人民政府 【施行日期】2021.03.03",  # a legal database's fields
-    "录入人员: abc123 发布时间: 2024-01-19 访问次数:",
-    "信息来源:省统计局发布时间:2022-01-21 16:49被阅览数:",  # written without spaces
+    "【制定机关】某某市人民政府 【施行日期】2024.02.05",  # a legal database's fields
+    "录入人员: abc123 发布时间: 2024-02-03 访问次数:",
+    "信息来源:省某某局发布时间:2024-02-07 10:05被阅览数:",  # written without spaces
     "发布机构:某某街道办事处关 键 词:公报",
-    "发布时间:2021-01-11 08:53    来源:某某区文化体育和旅游局      字体:    特大    颜色: 绿",
+    "发布时间:2024-01-29 14:20    来源:某某区文化体育和旅游局      字体:    特大    颜色: 绿",
     "- 公开主体:某某镇",
-    "某某省应急管理厅  时间:2024-01-25 15:01",  # the page's byline: the body's name, then the time
+    "某某省应急管理厅  时间:2024-02-02 11:40",  # the page's byline: the body's name, then the time
 ])
 def test_more_page_header_fields_are_the_portals(line):
     # each line is the page's, not the report's: its half-width colons are not the clerk's (DL701), nor its date form
@@ -549,7 +549,7 @@ def test_link_labels_and_a_reviewer_field_are_the_pages(head):
 @pytest.mark.parametrize("head", [
     "首页 政务公开 政府信息公开 信息公开年度报告 县政府信息公开年报\n标题: 某某县人民政府2023年政府信息公开工作年度报告\n",
     "标题:\n",  # the field's label alone, its value lost
-    "某某县人民政府2023年政府信息公开工作年度报告\n来源:某某县人民政府时间:2024-01-17浏览量:\n分享:\n",
+    "某某县人民政府2023年政府信息公开工作年度报告\n来源:某某县人民政府时间:2024-02-01浏览量:\n分享:\n",
 ])
 def test_more_page_lines_around_the_title(head):
     # a breadcrumb without arrows (not the title: no body named 首页), a title field's label, a share button

@@ -159,8 +159,8 @@ def test_total_in_the_sentence_before():
     "全年办结政府信息公开申请56件，其中予以公开22件，部分公开",
     # one of the parts of the sentence before, named as a kind of disclosed information (a real town's report): not
     # a total of the parts after it (14+25+4 "more than" 23)
-    "2022年，某镇主动公开各类政府信息117条。其中，政策文件9件，机构职能、领导信息、预决算等法定主动公开信息23条，"
-    "涉农补贴等基层政务公开领域信息14条，工作信息动态25条，其他信息4条。",
+    "2023年，某乡主动公开政府信息共95条。其中，规范性文件5件，人事、财政预算等法定主动公开信息12条，"
+    "惠民补贴等领域信息20条，工作动态30条，其他信息7条。",
 ])
 def test_not_read_as_sums_or_not_exceeding(prose):
     for s in sums(prose):

@@ -449,7 +449,7 @@ _ENDS = ("。", "！", "？", "!", "?", "…", "”", "）", ")", "》", "」", 
 
 def _cut_in_part_one(report: AnnualReport, block: Block, start: int, end: int) -> Truncation | None:
     """A unified report's text that stops in part 一 (parts 二–六 all missing) on a line no report ends with: a
-    sub-title (（四）加强, 2.健全工作制) or words without their sentence's end (…等精品专, 全力做好浦东) — not a
+    sub-title (（四）加强, 2.健全工作制) or words without their sentence's end (…等精品专, 全力做好某某) — not a
     complete sentence, a date, the agency's name, 无 or a label line (附件：…)."""
     whole = block.text.strip().rstrip("\ufffd")
     if (block.kind == "table" or start >= end or not whole or whole.endswith(_ENDS) or whole in _ALONE_OK
