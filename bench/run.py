@@ -63,6 +63,10 @@ sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402  (bench/generate.py, next to this file)
 
+if str(HERE.parent) not in sys.path:
+    sys.path.insert(0, str(HERE.parent))
+from tests.machine import machine_speed  # noqa: E402  (shared with the hostile suite's hang detector)
+
 FORMATS = (".md", ".txt", ".html", ".docx", ".pdf")
 
 TARGET_RATE = 300.0  # Markdown reports per second, one process (issue 12)
@@ -472,29 +476,6 @@ def report_jobs(runs: list[dict], n: int, start: float | None) -> list[str]:
                      f"{_verdict(wall >= TARGET_JOBS)} (by CPU time {_verdict(by_cpu >= TARGET_JOBS)})")
         lines.append(line)
     return lines
-
-
-def _reference_work() -> int:
-    """A fixed piece of pure-Python work (dictionary, string and integer operations, as the checker does)."""
-    seen: dict[str, int] = {}
-    total = 0
-    for i in range(300_000):
-        key = str(i % 997)
-        seen[key] = seen.get(key, 0) + i
-        total += len(key)
-    return total + len(seen)
-
-
-def machine_speed(repeat: int = 5) -> float:
-    """The CPU seconds of :func:`_reference_work`, best of ``repeat``: how fast this machine runs Python now.
-    This benchmark's figures have been seen here to differ 2.5× between two instances of the same VM kind, the
-    code unchanged; they move with this time: compare two runs' figures only together with their reference times."""
-    best = float("inf")
-    for _ in range(repeat):
-        t = time.process_time()
-        _reference_work()
-        best = min(best, time.process_time() - t)
-    return best
 
 
 def interpreter() -> str:
