@@ -41,7 +41,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
 from .. import page_lines as lines
 from ..model import Block
@@ -50,12 +49,13 @@ from .alternation import AnyOf, holding, trie
 from .portal_links import date_value as _date_value
 from .portal_links import dated_runs as _dated_runs
 from .portal_links import related_item as _related_item
+from .portal_model import PUBLISHED_HEAD as PUBLISHED_HEAD
+from .portal_model import PortalMetadata as PortalMetadata
+from .portal_model import PortalSpan as PortalSpan
 
 # Blocks this close to the top may be a label alone on its line, or a line of weak fields only
 # (counted in blocks with content: navigation items one per line do not count, see is_chrome).
 HEAD = 30
-# A publication date is taken only from the page header (the first blocks with content).
-PUBLISHED_HEAD = 12
 
 _SP = r"[ \t\u3000]"
 _COLON = re.compile(_SP + r"*[:：]" + _SP + "*")
@@ -94,8 +94,6 @@ _LABEL = re.compile(
     r"|(?P<wdate>日期|时间))"
 )
 _PUBLISHED = re.compile(PUBLISHED_LABELS + "$")
-_ISSUED = ("发文", "印发")  # a publication-date label that gives the document's date: a 发布日期 field comes first
-_REPOST = ("转发", "转载", "转自")
 _WEAK = frozenset({"wsource", "windex", "wdate", "wcounter"})
 _KIND = {"date": "date", "source": "source", "counter": "counter", "font": "font", "index": "index",
          "related": "related", "wsource": "source", "windex": "index", "wdate": "date", "wcounter": "counter"}
@@ -167,118 +165,6 @@ _MAY_FIELD = re.compile(trie([
 # skips ahead to it as str.find does), where a search led by the class [-/.] tested every character: the first
 # match's start is the class's (every match is two characters long: its end too)
 _ISO_DATE_PART = AnyOf([re.compile(re.escape(c) + r"(?<=\d{4}" + re.escape(c) + r")\d") for c in "-/."])
-
-
-@dataclass(frozen=True)
-class PortalSpan:
-    """One field the portal wrote: ``block.text[start:end]``."""
-
-    block: Block
-    start: int
-    end: int
-    kind: str  # published | date | source | counter | font | index | tools | breadcrumb | today | related | footer
-    label: str  # the label as written (发布日期, 来源, 当前位置 …); "" for page tools and bare breadcrumbs
-    value: str  # the value as written (a date, a name, a count …); "" when the field is empty
-
-    @property
-    def text(self) -> str:
-        return self.block.text[self.start:self.end]
-
-
-@dataclass(eq=False)  # eq=False: never compared or hashed (start-up time)
-class PortalMetadata:
-    """Every portal field of the report, by block."""
-
-    spans: list[PortalSpan] = field(default_factory=list)
-    _by_block: dict[int, list[PortalSpan]] = field(default_factory=dict, repr=False)
-    _lines: set[int] = field(default_factory=set, repr=False)
-    _index: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict, repr=False)
-    _head: dict[int, int] = field(default_factory=dict, repr=False)  # block → blocks with content before it
-
-    def in_block(self, block: Block) -> list[PortalSpan]:
-        return self._by_block.get(id(block), [])
-
-    def covering(self, block: Block, start: int, end: int | None = None) -> PortalSpan | None:
-        """The field holding ``block.text[start:end]``, or None (a binary search: a flattened page may
-        hold thousands of fields on one line)."""
-        end = start + 1 if end is None else end
-        spans = self._by_block.get(id(block))
-        if not spans:
-            return None
-        index = self._index.get(id(block))
-        if index is None:
-            spans.sort(key=lambda x: x.start)
-            reach, far = [], -1
-            for x in spans:
-                far = max(far, x.end)
-                reach.append(far)
-            index = self._index[id(block)] = ([x.start for x in spans], reach)
-        starts, reach = index
-        i = bisect_right(starts, start) - 1
-        while i >= 0 and reach[i] >= end:  # spans before it may reach further (they rarely overlap)
-            if spans[i].end >= end:
-                return spans[i]
-            i -= 1
-        return None
-
-    def is_line(self, block: Block) -> bool:
-        """Is the whole block portal metadata (nothing of the report on it)?"""
-        return id(block) in self._lines
-
-    def text_without(self, block: Block, start: int = 0) -> str:
-        """The block's text (from ``start``) with its portal fields removed (spaces collapsed)."""
-        spans = self._by_block.get(id(block))
-        if not spans:
-            return block.text[start:].strip()
-        text = block.text
-        parts, pos = [], start
-        for s in sorted(spans, key=lambda x: x.start):
-            if s.start > pos:
-                parts.append(text[pos:s.start])
-            pos = max(pos, s.end)
-        parts.append(text[pos:])
-        return " ".join(" ".join(parts).split())
-
-    def _add(self, block: Block, spans: list[PortalSpan], line: bool) -> None:
-        self.spans.extend(spans)
-        self._by_block.setdefault(id(block), []).extend(spans)
-        self._index.pop(id(block), None)
-        if line:
-            self._lines.add(id(block))
-
-    @property
-    def reposted(self) -> PortalSpan | None:
-        """The page header's source field that says the page is a repost (来源：转发某某县人民政府, 转载自…), or None:
-        its publication date is the repost's, not necessarily when the report was first published."""
-        for s in self.spans:
-            if s.kind == "source" and s.value.startswith(_REPOST) \
-                    and self._head.get(id(s.block), PUBLISHED_HEAD) < PUBLISHED_HEAD:
-                return s
-        return None
-
-    @property
-    def written(self) -> PortalSpan | None:
-        """The page header's 成文日期 field (the document's own date: the report cannot be published before it), or
-        None."""
-        for s in self.spans:
-            if s.value and s.label == "成文日期" and self._head.get(id(s.block), PUBLISHED_HEAD) < PUBLISHED_HEAD:
-                return s
-        return None
-
-    @property
-    def published(self) -> PortalSpan | None:
-        """The first publication-date field of the page header (发布日期：…), else its first 日期/时间 field on a line of
-        the page's fields (作者：… | 来源：… | 时间：2019-01-18: the time of the posting), or None."""
-        plain = issued = None
-        for s in self.spans:
-            if s.value and self._head.get(id(s.block), PUBLISHED_HEAD) < PUBLISHED_HEAD:
-                if s.kind == "published":
-                    if not s.label.startswith(_ISSUED):
-                        return s
-                    issued = issued or s  # 发文日期 / 印发日期: the document's date; 发布时间 below it is the posting's
-                if plain is None and s.kind == "date" and s.label in ("日期", "时间"):
-                    plain = s
-        return issued or plain
 
 
 # -- finding fields -----------------------------------------------------------------------------------
