@@ -568,3 +568,30 @@ def test_a_catalogue_title_field_above_the_title_is_the_pages():
     rep = interpret(parse(text, "text"))
     assert rep.title_block is not None and rep.title_block.line == 5
     assert lint(text, select=["DL701"], fmt="text") == []
+
+
+def test_a_catalogue_title_field_below_the_title_and_a_byline_are_the_pages():
+    # the title printed first, then the page's byline (the body's name and 时间:) and its catalogue, whose last field
+    # names the report again: every line between the title and part 一 is the page's (DL701 counted and pointed at them)
+    text = ("某某省某某厅2024年政府信息公开工作年度报告\n某某省某某厅  时间:2025-01-22 09:40\n• 索引号:430S00/2025-001234\n"
+            "• 主题词:\n• 名称: 某某省某某厅2024年政府信息公开工作年度报告\n一、总体情况\n2024年，本厅主动公开政府信息120条。\n")
+    rep = interpret(parse(text, "text"))
+    assert rep.title_block is not None and rep.title_block.line == 1
+    assert [b.line for b in rep.document.blocks if rep.portal.is_line(b)] == [2, 3, 4, 5]
+    assert lint(text, select=["DL701"], fmt="text") == []
+
+
+def test_a_title_field_shown_alone_stays_the_title():
+    # no title printed elsewhere: the field is the only title the page has (not the page's own line)
+    text = "名称: 某某县某某局2024年政府信息公开工作年度报告\n一、总体情况\n2024年，本局主动公开政府信息120条。\n"
+    rep = interpret(parse(text, "text"))
+    assert not rep.portal.is_line(rep.document.blocks[0])
+    assert rep.title_block is rep.document.blocks[0]
+
+
+@pytest.mark.parametrize("line", ["政策解读:某某区某某局2024年政府信息公开工作年度报告.docx", "附件:年度报告（图解）.PDF"])
+def test_a_line_linking_to_a_file_is_the_pages(line):
+    text = ("某某区某某局2024年政府信息公开工作年度报告\n" + line + "\n一、总体情况\n2024年，本局主动公开政府信息120条。\n")
+    assert lint(text, select=["DL701"], fmt="text") == []
+    # a sentence that names a file is the clerk's
+    assert [d.code for d in lint(text + "本局将年度报告另存为报告.docx,供下载。\n", select=["DL701"], fmt="text")] == ["DL701"]

@@ -90,7 +90,7 @@ _LABEL = re.compile(
     r"|(?P<wsource>责任编辑|撰稿人|撰稿|供稿|投稿|来源|来自|作者|编辑|所属机构|审核人)"
     r"|(?P<wcounter>浏览|阅读|访问|点击)"
     r"|(?P<related>上一篇|下一篇)"
-    r"|(?P<windex>发文字号|文件编号|文号|分类)"
+    r"|(?P<windex>发文字号|文件编号|文号|分类|分[ \t\u3000]+类)"
     r"|(?P<wdate>日期|时间))"
 )
 _PUBLISHED = re.compile(PUBLISHED_LABELS + "$")
@@ -140,7 +140,7 @@ _MAY_HOLD_BRANCHES = [
     *"索引号 主题分类 体裁分类 组配分类 信息分类 服务对象 公开方式 公开范围 公开时限 有效性 上一篇 下一篇".split(),
     "题裁分类", "索[ \t\u3000]+引", "主[ \t\u3000]*题[ \t\u3000]*词", "时[ \t\u3000]+效",
     *(w + _SP + "*[:：]" for w in "责任编辑 撰稿人 撰稿 供稿 投稿 来源 来自 作者 编辑 所属机构 审核人 发文字号 文件编号 文号 分类 日期 时间 "
-                            "标题 名称 题名".split()),
+                            "标题 名称 题名".split()), "分[ \t\u3000]+类" + _SP + "*[:：]",
     *"网站标识码 公网安备 版权所有 © 主办单位 承办单位".split(),
     "备(?<=(?i:icp)备)", "证(?<=(?i:icp)证)", "t(?<=(?i:copyright))", "T(?<=(?i:copyright))",
     *"位置 首页 主页 今天是 打印 关闭 返回 顶部 收藏 分享 扫一扫 【".split(), r"\[", *lines.RELATED.split("|"),
@@ -159,7 +159,8 @@ _RELATED_WORDS = lines.RELATED.split("|")
 _MAY_FIELD = re.compile(trie([
     *(w for w in _MAY_HOLD_BRANCHES if w not in _RELATED_WORDS),
     *(w + r"(?<![^\s|｜]" + w + ")" for w in _RELATED_WORDS),
-    *(w + r"(?=[\s:：]|\Z)" for w in "来源 作者 编辑 日期 时间".split())]))
+    *(w + r"(?=[\s:：]|\Z)" for w in "来源 作者 编辑 日期 时间".split()),
+    r"\.(?:[dD][oO][cC]|[pP][dD][fF]|[wW][pP][sS]|[xX][lL][sS]|[oO][fF][dD]|[zZ][iI][pP]|[rR][aA][rR])"]))  # _ATTACHMENT
 # what a dated title holds (the date that ends it is in the hyphen, slash or dot form: four digits, the mark, a
 # digit): without two of them there is no run of two titles.  Each mark searched on its own, led by that literal (re
 # skips ahead to it as str.find does), where a search led by the class [-/.] tested every character: the first
@@ -441,6 +442,26 @@ def _lone_label(block: Block, nxt: Block | None) -> list[PortalSpan]:
     return [first, PortalSpan(nxt, lead, lead + len(value), kind, label, value)]
 
 
+# a catalogue's title field (• 名称: 某某局2023年政府信息公开工作年度报告) and a line linking to a file (问答解读:….docx,
+# 附件：….pdf): nothing of the clerk's text
+_TITLE_FIELD = re.compile(r"^\s*(?:[•·●▪■◆*-]\s*)?(?P<label>标\s*题|名\s*称|题\s*名)\s*[:：]\s*(?P<value>\S[^\n]{0,100}?)\s*$")
+_ATTACHMENT = re.compile(r"^\s*(?:[^\s:：。，；]{1,8}\s*[:：]\s*)?[^\n。；;，,：:]{2,150}\.(?:docx?|pdf|wps|xlsx?|ofd|zip|rar)\s*$",
+                         re.I)
+
+
+def _title_field(blocks: list[Block], k: int) -> PortalSpan | None:
+    """``blocks[k]`` as a catalogue's title field whose value is printed again as a line of its own within a few blocks
+    (the title, above or below the catalogue), else None: a title field the page shows alone stays the title."""
+    b = blocks[k]
+    m = _TITLE_FIELD.match(b.text)
+    if m is None:
+        return None
+    value = m.group("value")
+    if not any(blocks[j].text.strip() == value for j in range(max(0, k - 12), min(len(blocks), k + 13)) if j != k):
+        return None
+    return PortalSpan(b, m.start("label"), m.end("value"), "index", m.group("label"), value)
+
+
 def _count_head(blocks: list[Block], lo: int, hi: int, head: int) -> int:
     """``head`` plus the blocks of ``blocks[lo:hi]`` with content that are not chrome (:func:`is_chrome`, on the text
     stripped once), counting stopped at :data:`HEAD` (near = head < HEAD and published's head < PUBLISHED_HEAD are
@@ -527,6 +548,9 @@ def find_metadata(blocks: Iterable[Block]) -> PortalMetadata:
             out._add(b, [PortalSpan(b, 0, len(text), "related", "", text.strip())], line=True)
             continue
         related = False
+        if _ATTACHMENT.match(text):  # 问答解读:某某局2022年…年度报告.docx: a link to a file, the page's
+            out._add(b, [PortalSpan(b, 0, len(text), "related", "", t)], line=True)
+            continue
         extra = paired.pop(id(b), [])
         if near and not extra:
             lone = _lone_label(b, nxt)
@@ -534,6 +558,10 @@ def find_metadata(blocks: Iterable[Block]) -> PortalMetadata:
                 out._add(b, lone[:1], line=True)
                 if len(lone) > 1:
                     paired[id(lone[1].block)] = lone[1:]
+                continue
+            title = _title_field(blocks, pos - 1)
+            if title is not None:
+                out._add(b, [title], line=True)
                 continue
         if extra:
             out._add(b, extra, line=True)
@@ -549,7 +577,7 @@ def find_metadata(blocks: Iterable[Block]) -> PortalMetadata:
             if not near or not (_covered(b, loose) or _byline(b, loose)):
                 continue
             spans = loose
-        out._add(b, spans, line=_covered(b, spans))
+        out._add(b, spans, line=_covered(b, spans) or (near and _byline(b, spans)))
         end = len(text.rstrip())
         font_open = any(s.kind == "font" and not s.value and s.end >= end - 1 for s in spans)
     _footer_tail(blocks, out)
