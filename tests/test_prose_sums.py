@@ -219,6 +219,15 @@ def test_dl237_a_proposals_answers_are_a_kind_of_information():
     assert run(TITLE + "办结人大代表建议5件，其中面商3件，书面答复4件。\n") == []  # proposals handled: no kind of it
 
 
+def test_dl237_a_bracket_inside_a_parts_name_is_part_of_the_name():
+    # 乡村振兴(试点)信息: a kind of information whose name holds a bracket; it ended the list, and the parts after it
+    # were never added up
+    ds = run(TITLE + "全年主动公开政府信息50条，其中机构职能信息12条、乡村振兴(试点)信息41条、财政预决算信息30条。\n")
+    assert [(d.code, d.evidence["actual"]) for d in ds] == [("DL237", 83)]
+    # the same names adding up to less than the total: nothing to report
+    assert run(TITLE + "全年主动公开政府信息90条，其中机构职能信息12条、乡村振兴（试点）信息41条、财政预决算信息30条。\n") == []
+
+
 def test_dl237_results_not_exhaustive_exceeding():
     ds = run(TITLE + "全年办结申请20件，其中予以公开15件，无法提供8件。\n")
     assert [(d.code, d.line) for d in ds] == [("DL237", 5)]

@@ -90,7 +90,9 @@ _CAT_RE = {k: _cat_regex(k) for k in _CATS}
 _ANY_CAT = re.compile("|".join(p for k in _CATS for _, p in _CATS[k]))  # a quick no for names of no category
 _MULTI = re.compile(rf"^(?P<cats>[^\d，,；;。]{{2,40}}?)(?:的)?(?:申请|案件)?(?:数量?)?{_MULTI_END}$")
 _MULTI_SEP = re.compile(r"^(?:[、/和及与]|或者?|以及)$")
-_GENERIC = re.compile(r"^(?P<name>[^\d０-９，,；;。：:（()）]{1,30}?)(?:的)?(?:信息)?(?:数量?)?(?:共计?|计|为|有|达)?$")
+# (a short bracket inside the name is part of it: 乡村振兴(试点)信息41条)
+_GENERIC = re.compile(r"^(?P<name>(?:[^\d０-９，,；;。：:（()）]|[（(][^\d０-９，,；;。：:（()）]{1,10}[）)]){1,30}?)(?:的)?(?:信息)?"
+                      r"(?:数量?)?(?:共计?|计|为|有|达)?$")
 _CHANNEL = re.compile(r"网站|网页|门户|微信|微博|公众号|新媒体|客户端|[Aa][Pp][Pp]|抖音|头条|快手|视频号|公报|公开栏|公示栏|宣传栏"
                       r"|电子屏|显示屏|LED|平台|专栏|栏目|报刊|报纸|电视|广播|短信|政务号|热线|网(?!格)|依申请公开|不予公开|部分公开|予以公开")
 VERB_LED = re.compile(r"^(?:发布|公开|主动公开|通过|在|于|利用|依托|转载|转发|推送|更新|开展|召开|举办|举行|组织|制作|编制|印发"
