@@ -292,3 +292,21 @@ def test_word_copy_notes_the_pictured_tables_at_the_paragraph_before_them(tmp_pa
     texts = [c.text for c in docx.Document(str(out)).comments]
     mine = [t for t in texts if "以图片发布" in t]
     assert len(mine) == 1 and "位置：" not in mine[0]
+
+
+@pytest.mark.parametrize("names", [("图片1.PNG", "图片2.png图片3.png", "图片4.jpg"),
+                                   ("image002.jpeg", "image003.jpeg image004.jpeg", "image005.gif")])
+def test_a_copy_that_kept_only_the_pictures_file_names(names):
+    # a crawl of the page keeps each picture's file name where the picture was: the tables were pictures (DL002 once),
+    # not missing (DL105, an error)
+    text = ("某某县某某局2023年政府信息公开工作年度报告\n一、总体情况\n2023年，本局全年主动公开政府信息120条。\n"
+            f"二、主动公开政府信息情况\n{names[0]}\n三、收到和处理政府信息公开申请情况\n{names[1]}\n"
+            f"四、政府信息公开行政复议、行政诉讼情况\n{names[2]}\n五、存在的主要问题及改进情况\n无。\n"
+            "六、其他需要报告的事项\n无。\n")
+    diags = lint(text, fmt="text")
+    assert "DL105" not in _codes(diags)
+    said = [d for d in diags if d.code == "DL002"]
+    assert [d.evidence["tables"] for d in said] == [["s2", "s3", "s4"]] and said[0].line == 5
+    # a sentence naming a file is no picture: the table is still missing
+    text2 = text.replace(names[0], "详见附件统计表.png中所列各项。")
+    assert "DL105" in _codes(lint(text2, fmt="text"))

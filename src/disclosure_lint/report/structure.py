@@ -282,12 +282,18 @@ def image_tables(report: AnnualReport) -> list[tuple[str, Block]]:
     return out
 
 
+_PICTURE_NAMES = re.compile(r"(?:[ \t\u3000]*[^\s。，,；;：:.]{1,40}\.(?:png|jpe?g|gif|bmp|webp))+", re.I)
+
+
 def _captioned_picture(b: Block) -> bool:
     """A paragraph that is a picture with its caption (``表2 主动公开情况`` before, after or beside ``![](t2.png)``:
     Markdown keeps the picture in the paragraph's text; the HTML reader makes such a picture a block of its own): the
     text without its pictures is a caption at most, and no sentence."""
-    if b.kind != "paragraph" or ("![" not in b.text and "<img" not in b.text.lower()):
+    if b.kind != "paragraph":
         return False
+    if "![" not in b.text and "<img" not in b.text.lower():
+        # a copy of the page kept only the pictures' file names (捕获2.PNG, 捕获3.PNG捕获4.PNG): pictures all the same
+        return len(b.text) <= 300 and "." in b.text and _PICTURE_NAMES.fullmatch(b.text.strip()) is not None
     if len(b.text) > 2000:
         return False
     rest, n = PICTURE_MARK.subn("", b.text)
