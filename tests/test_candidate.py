@@ -61,6 +61,19 @@ def test_a_report_in_traditional_script_is_said_so():
     assert cand("某某局2023年政府信息公开工作年度报告\n本局与澳門特別行政區某某局開展交流。\n").plausible
 
 
+def test_a_report_in_traditional_script_named_directly_is_not_blamed_for_its_format():
+    """Named on the command line, a traditional-script copy is said once to be unread (DL005: the format checks were
+    not done): not also blamed for missing the unified format's parts that the tool could not read (DL103), and a
+    mirror's pinyin readings (據(jù)) are no half-width brackets of the report (DL701)."""
+    from .conftest import lint
+
+    text = ("某某縣某某局2021年政府信息公開工作年度報告\n一、總體情況\n根據(jù)《中華人民共和國政府信息公開條例》規定，"
+            "向社會公布2021年本局政府信息公開工作年度報告。本報告中所列數據的統計時限為2021年1月1日至2021年12月31日。\n"
+            "二、主動公開政府信息情況\n本局認真落實《條例》，主動公開政府信息，辦理申請，處理複議和訴訟，統計數據準確，"
+            "網站門戶運行正常(zhèng)。\n")
+    assert [d.code for d in lint(text, fmt="text")] == ["DL005"]
+
+
 _SCHOOL = ("某某大学2022—2023学年信息公开工作年度报告\n本年度报告根据《高等学校信息公开办法》（教育部令第29号）编制。"
            "报告中所列数据的统计期限为2022年9月1日到2023年8月31日。\n一、概述\n学校全年主动公开信息120条。\n")
 

@@ -363,6 +363,8 @@ class NonUnifiedFormat(Kind[NonUnifiedFormatOptions]):
         st = analyse(report)
         if not st.applies or st.unified:
             return
+        if not report.candidate.plausible:
+            return  # no sign of a report the tool can read (traditional script …): DL005 says the format was not checked
         unknown = [s for s in st.mains if s.id is None and any(
             b.kind in ("paragraph", "list_item", "table", "heading") for b in st.body(s))]
         numbered = [s for s in st.mains if s.number is not None]

@@ -45,9 +45,14 @@ def attachment_page(report: AnnualReport) -> AttachmentPage | None:
     names: list[str] = []
     body = 0
     for b in report.lintable_blocks:
-        if b is title or portal.is_line(b):
+        if b is title:
             continue
-        text = portal.text_without(b)
+        if portal.is_line(b):
+            if not any(s.kind == "attachment" for s in portal.in_block(b)):
+                continue
+            text = b.text.strip()  # (附件：某某局…年度报告.pdf: the page's line, naming the attachment)
+        else:
+            text = portal.text_without(b)
         names_here = [m.group() for m in _FILE_NAME.finditer(text[:2000])]
         named = bool(names_here) or _ATTACHED.search(text) is not None
         if b.kind != "table" and len(text) > MAX_PROSE_BLOCK and not named:

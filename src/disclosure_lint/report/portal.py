@@ -549,7 +549,7 @@ def find_metadata(blocks: Iterable[Block]) -> PortalMetadata:
             continue
         related = False
         if _ATTACHMENT.match(text):  # 问答解读:某某局2022年…年度报告.docx: a link to a file, the page's
-            out._add(b, [PortalSpan(b, 0, len(text), "related", "", t)], line=True)
+            out._add(b, [PortalSpan(b, 0, len(text), "attachment", "", t)], line=True)
             continue
         extra = paired.pop(id(b), [])
         if near and not extra:
