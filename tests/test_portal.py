@@ -595,3 +595,21 @@ def test_a_line_linking_to_a_file_is_the_pages(line):
     assert lint(text, select=["DL701"], fmt="text") == []
     # a sentence that names a file is the clerk's
     assert [d.code for d in lint(text + "本局将年度报告另存为报告.docx,供下载。\n", select=["DL701"], fmt="text")] == ["DL701"]
+
+
+@pytest.mark.parametrize("head", [
+    "某某乡2024年政府信息公开工作年度报告\n访问量:\n关联稿件:\n",
+    "• 信息类别: 政府信息公开年报\n• 信息索取号:000012345/2025-00100\n某某乡2024年政府信息公开工作年度报告\n"
+    "字号: 〖大 小〗\n",
+    "某某市人民政府2024年政府信息公开工作年度报告\n信息来源:某某市人民政府办公厅 信息提供日期:2025-01-20 10:30 【字体: 视力保护色:\n",
+    "您当前所在的位置: 首页 > 政府信息公开 > 政府信息公开年报 > 年度报告【本级】\n某某乡2024年政府信息公开工作年度报告\n",
+])
+def test_more_labels_of_page_lines(head):
+    # a link list's label, catalogue fields, a font switch in 〖〗, an eye-care colour switch, 信息提供日期, and a
+    # breadcrumb led by 您当前所在的位置: each line the page's own (DL701 pointed at them and counted their colons)
+    text = head + "一、总体情况\n2024年，本乡主动公开政府信息120条。\n"
+    rep = interpret(parse(text, "text"))
+    assert all(rep.portal.is_line(b) for b in rep.document.blocks[:head.count("\n")] if b is not rep.title_block)
+    assert lint(text, select=["DL701"], fmt="text") == []
+    if "信息提供日期" in head:
+        assert rep.portal.published is not None and rep.portal.published.label == "信息提供日期"

@@ -228,6 +228,15 @@ def test_dl237_a_bracket_inside_a_parts_name_is_part_of_the_name():
     assert run(TITLE + "全年主动公开政府信息90条，其中机构职能信息12条、乡村振兴（试点）信息41条、财政预决算信息30条。\n") == []
 
 
+def test_dl237_after_one_part_that_makes_the_total_a_semicolon_starts_its_siblings():
+    # 发文6条，其中业务工作6条；…: the one part already makes the total; what follows each ； is another kind of
+    # information published, not another part of the six documents
+    assert run(TITLE + "全年共计主动公开政府发文6条，其中业务工作6条；政务(工作)动态类信息数40条；通知公告数3条。\n") == []
+    # two parts that make the total, then one more after ；: still an excess
+    ds = run(TITLE + "全年主动公开政府信息60条，其中政策文件20条；工作动态信息40条；通知公告数3条。\n")
+    assert [(d.code, d.evidence["actual"]) for d in ds] == [("DL237", 63)]
+
+
 def test_dl237_results_not_exhaustive_exceeding():
     ds = run(TITLE + "全年办结申请20件，其中予以公开15件，无法提供8件。\n")
     assert [(d.code, d.line) for d in ds] == [("DL237", 5)]

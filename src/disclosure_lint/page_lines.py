@@ -28,7 +28,7 @@ _SENTENCE_END = re.compile(r"[。！？!?]")
 
 # lists of links to other pages, each title with its date (相关信息 / 热点专题 …): their heading, alone on its line or
 # inline, and one item after it (a title up to a sentence's end)
-RELATED = (r"相关信息|相关阅读|相关链接|相关文章|相关新闻|相关文件|相关稿件|相关政策|相关解读|相关附件|关联导读|延伸阅读|推荐阅读|热点专题|热点推荐"
+RELATED = (r"相关信息|相关阅读|相关链接|相关文章|相关新闻|相关文件|相关稿件|相关政策|相关解读|相关附件|关联导读|关联稿件|延伸阅读|推荐阅读|热点专题|热点推荐"
            r"|热门文章|热门信息|最新信息|最新文章|猜你喜欢")
 RELATED_LINE = re.compile(r"^\s*(?:" + RELATED + r")\s*[:：]?\s*$")
 RELATED_INLINE = re.compile(r"(?<![^\s|｜])(?:" + RELATED + r")[ \t\u3000]*[:：]?(?=\s)")

@@ -372,7 +372,7 @@ class _Reader:
                 kinds = tuple(k for k in kinds if k != "disclosed")
                 if not kinds:
                     return None
-        got = self._list(i + 1, con.end(), kinds, marker, paren, unit=_unit(f))
+        got = self._list(i + 1, con.end(), kinds, marker, paren, unit=_unit(f), total=_count(f))
         if got is None:
             return None
         kind, parts, idx = got
@@ -454,8 +454,9 @@ class _Reader:
 
     # -- the list of parts -------------------------------------------------------------------------
     def _list(self, i: int, pos: int, kinds: tuple[str, ...], marker: bool, paren: bool, first_free: bool = False,
-              unit: str | None = None):
-        """Read parts from figure ``i`` on, the first name starting at ``pos``.
+              unit: str | None = None, total: int | None = None):
+        """Read parts from figure ``i`` on, the first name starting at ``pos`` (``total``: the total's number, when it
+        is before the list).
 
         Returns (kind, [(category, figure index, name start)], [figure indexes]) or None when there is
         no list or the sum must be skipped (an approximation, a change, a nested 其中 …)."""
@@ -480,8 +481,10 @@ class _Reader:
                 name_start = pos + sep.end()
                 name = name[sep.end():]
                 if sep.group("p") in ("；", ";") and kind == "disclosed" and (
-                        _VERB_LED.match(name.lstrip(_ENUM_MARKS)) or _SEMI_STOP.search(name)):
-                    break  # after ； a clause of its own: 其中政策文件15条；全年累计发布…
+                        _VERB_LED.match(name.lstrip(_ENUM_MARKS)) or _SEMI_STOP.search(name)
+                        or (len({p[1] for p in parts}) == 1 and _count(figs[parts[0][1]]) == total)):
+                    break  # after ； a clause of its own: 其中政策文件15条；全年累计发布…; or the total's siblings after
+                    # one part that already makes it (发文4条，其中业务工作4条；动态类信息51条；…)
             if parts and ("其中" in name or "包括" in name or "包含" in name):
                 return None  # nested: 其中…，其中… / 其中公开政府信息29条，包括机构职能13条…
             if _DIGIT.search(name) is not None or _NAME_WORDS.search(name) is not None:  # else none of these holds
