@@ -364,6 +364,8 @@ def test_the_same_terms_in_a_promotion_still_fire(text, match):
     ("某某委员会2020年政府信息公开工作年度报告-尊龙网平台", ["尊龙网平台"]),
     ("如有疑问请查看尊龙ag旗舰厅的联系方式。", ["尊龙ag旗舰厅"]),
     ("请拨打AG旗舰厅客服热线。", ["AG旗舰厅"]),
+    ("某某关区2022年政府信息公开工作年度报告-ab凯发国际登录", ["凯发国际登录"]),
+    ("凯发K8官网入口 > 政务公开 > 政务公开年报", ["凯发K8官网入口"]),
     # two terms side by side, or a few characters of one run apart: one insertion, one finding
     ("现公布新葡京博彩2024年政府信息公开工作年度报告。", ["新葡京博彩"]),
     ("某某县威廉希尔_威廉博彩app-【中文*官网】政府信息公开工作年度报告。", ["威廉希尔_威廉博彩"]),
@@ -389,6 +391,7 @@ def test_a_new_brand_in_place_of_a_bodys_name_and_its_echoes():
     "全市已建成188体育场地，公开建设信息12条。",  # a number's brand before a compound: a thing, not a brand
     "公开国家体育总局办公厅转发的通知3件。",
     "全县365体育健身活动信息均已公开。",
+    "本局与凯发电气公司签订运维合同1份。",  # a firm's name (凯发 and no gambling tail)
 ])
 def test_a_number_before_a_core_words_compound_is_no_brand(text):
     assert _dl501(text) == []
