@@ -580,7 +580,7 @@ def test_dates_headings_and_marks_as_before():
 
 def test_count_list_clauses_and_row_fragments_as_before():
     from disclosure_lint.report import count_lists as writing
-    from disclosure_lint.report import truncation
+    from disclosure_lint.report import truncation_labels
     from disclosure_lint.report.stats.schema import norm
 
     for text in _texts("条件个篇次人场期项文事12 、，,；;：:。！？!?\n", 20000, 14, 8):
@@ -598,18 +598,18 @@ def test_count_list_clauses_and_row_fragments_as_before():
         if len(k) < 2 or not any("\u4e00" <= c <= "\u9fff" for c in k):
             return None
         hit = None
-        for label, tid in truncation._row_labels():
+        for label, tid in truncation_labels.row_labels():
             if label == k:
                 return None
             if label.startswith(k):
                 hit = hit or tid
         return hit
 
-    for label, _ in truncation._row_labels():
+    for label, _ in truncation_labels.row_labels():
         for a in range(len(label)):
             for b in range(a + 1, len(label) + 1):
-                assert truncation._row_fragment(label[a:b]) == slow(label[a:b])
-                assert truncation._row_fragment(label[a:b] + "的") == slow(label[a:b] + "的")
+                assert truncation_labels.row_fragment(label[a:b]) == slow(label[a:b])
+                assert truncation_labels.row_fragment(label[a:b] + "的") == slow(label[a:b] + "的")
 
 
 def test_exact_section_is_match_sections_exact():

@@ -38,9 +38,7 @@ and missing rows read it, and ``unread-content`` (DL002) says once where the doc
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from ..model import Block
@@ -48,8 +46,18 @@ from . import catalogue as cat
 from .agency import classify
 from .pager import flipbook_page, pager_line
 from .stats.grid import is_value
-from .stats.schema import SCHEMAS, norm, strip_number
-from .structure import TABLE_LABELS
+from .stats.schema import SCHEMAS, norm
+from .truncation_labels import (
+    NUMERALS,
+    S3_NOTE,
+    TOP,
+    begins_label_of,
+    is_table_label,
+    row_fragment,
+    row_keys,
+    table_labels,
+    title_fragment,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .annual import AnnualReport
@@ -58,9 +66,7 @@ if TYPE_CHECKING:  # pragma: no cover
 SECTION_IDS = tuple(s.id for s in cat.SECTIONS)
 TABLE_SECTIONS = ("s2", "s3", "s4")
 
-_TOP = re.compile(r"^\s*[#*_]*\s*(?:第)?(?P<num>[一二三四五六七八九十]{1,2})\s*[、.．]\s*(?P<title>[^\s]*)\s*[*_]*\s*$")
 _SENTENCE_MARK = re.compile(r"[，。；、,;]")
-_NUMERALS = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 _OPEN_MARKS = ("，", "、", ",", "；", ";", "《", "“", "（", "(", "：", ":")  # marks a text never ends with
 # a book title, a quotation or a bracket opened and not closed at the end of the text (按照《政府信息公, 本年收费金额(单位:万):
@@ -70,7 +76,6 @@ _UNCLOSED = re.compile(r"[《“][^》”。！？；;!?]{0,40}$|[（(][^）)。
 # what a part's text may be alone under its heading (六、其他需要报告的事项 / 无)
 _ALONE_OK = frozenset({"无", "暂无", "略", "没有", "本年度无", "不涉及"})
 # the note over table 三's rows, its words only (（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）)
-_S3_NOTE = "本列数据的勾稽关系为第一项加第二项之和等于第三项加第四项之和"
 _CLOSE_QUOTES = ("”", "’", "》", "」", "』")  # a quotation closed, the sentence not (…提出的“…不及时”)
 _TEXT_KINDS = frozenset({"heading", "paragraph", "list_item", "html", "table"})  # not "image": a picture is no text
 _MARKER = re.compile(r"^(?:\d{1,2}[.．、]|[（(](?:[一二三四五六七八九十]{1,2}|\d{1,2})[）)]?|[（(]|[㈠-㈩])$")
@@ -151,110 +156,6 @@ class Truncation:
         if self.section is None:
             return frozenset(SECTION_IDS)
         return frozenset(SECTION_IDS[SECTION_IDS.index(self.section):])
-
-
-# -- label vocabularies --------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _row_labels() -> tuple[tuple[str, str], ...]:
-    """(normalised label with and without its number, table id) of every row label of both versions."""
-    out: set[tuple[str, str]] = set()
-    for (tid, _version), sch in SCHEMAS.items():
-        for r in sch.rows:
-            for lbl in (r.label, *r.aliases):
-                out.add((norm(lbl), tid))
-                out.add((norm(strip_number(lbl)), tid))
-    return tuple(sorted(x for x in out if x[0]))
-
-
-@lru_cache(maxsize=1)
-def _table_labels() -> frozenset[str]:
-    """Every row, column and header label of the three tables (normalised), for "is this a piece of a table"."""
-    out = {k for k, _ in _row_labels()}
-    for sch in SCHEMAS.values():
-        for c in sch.cols:
-            out.update(norm(x) for x in (c.label, *c.aliases, c.group or ""))
-    for labels in TABLE_LABELS.values():
-        out.update(norm(x) for x in labels)
-    return frozenset(x for x in out if x)
-
-
-@lru_cache(maxsize=1)
-def _row_keys() -> frozenset[str]:
-    return frozenset(k for k, _ in _row_labels())
-
-
-def _is_table_label(text: str) -> bool:
-    k = norm(text)
-    return k in _table_labels() or k.startswith(("第二十条", "第二十一条"))
-
-
-_OPEN_BRACKET = re.compile(r"[（(]([^（()）]*)$")
-
-
-def _row_fragment(text: str) -> str | None:
-    """The table whose row label ``text`` begins without completing (三、本年度 → s3; （二）部分公开（区分处理的，只 →
-    s3, 其他对外管理服务事项（指行政许可以 → s2: cut inside its note; （本列数据的勾稽关 → s3), or None."""
-    m = _OPEN_BRACKET.search(text)
-    if m is not None and m.start() > 0:  # a complete label and its bracket left open: its note cut
-        label = norm(text[:m.start()])
-        rows = _row_labels()
-        i = bisect_left(rows, (label,))
-        if i < len(rows) and rows[i][0] == label:
-            return rows[i][1]
-    k = norm(text)
-    if len(k) >= 4 and _S3_NOTE.startswith(k):
-        return "s3"  # the note over table 三's rows, begun
-    if len(k) < 2 or not re.search(r"[\u4e00-\u9fff]", k):
-        return None
-    # the labels are sorted: those that begin with ``k`` follow one another from the first label >= k,
-    # k itself (a complete label) first
-    rows = _row_labels()
-    i = bisect_left(rows, (k,))
-    if i == len(rows) or rows[i][0] == k or not rows[i][0].startswith(k):
-        return None  # a complete label, or none begins so
-    return rows[i][1]
-
-
-@lru_cache(maxsize=8)
-def _labels_of(tid: str) -> tuple[str, ...]:
-    """The row and column labels of table ``tid`` in both formats, normalised."""
-    rows = {norm(strip_number(r.label)) for v in ("2019", "2021") for r in SCHEMAS[(tid, v)].rows}
-    return tuple(rows | {norm(c.label) for v in ("2019", "2021") for c in SCHEMAS[(tid, v)].cols})
-
-
-def _begins_label_of(tid: str, text: str) -> bool:
-    k = norm(text)
-    return len(k) >= 2 and any(label.startswith(k) and label != k for label in _labels_of(tid))
-
-
-@lru_cache(maxsize=1)
-def _section_titles() -> dict[int, tuple[str, ...]]:
-    return {i + 1: tuple(cat.normalise_title(t) for t in (s.title, *s.variants)) for i, s in enumerate(cat.SECTIONS)}
-
-
-def _title_fragment(text: str) -> tuple[int, bool] | None:
-    """(part number, complete title) for ``五、存在的主`` / ``五、存在的主要问题及改进情况``, else None."""
-    if text.strip() in _NUMERALS:  # 二 alone at the end: the next part's title cut after its number
-        return _NUMERALS[text.strip()], False
-    m = _TOP.match(text)
-    if m is None:
-        return None
-    n = cat.cn_to_int(m.group("num"))
-    if n is None or n > 6:
-        return None
-    title = m.group("title")
-    spec, quality = cat.match_section(title) if title else (None, "none")
-    if spec is not None and quality == "exact":
-        return n, True
-    key = cat.normalise_title(title)
-    if any(t.startswith(key) and t != key for t in _section_titles()[n]):
-        return n, False
-    # another part's title under this number (五、因政: a report before the unified format numbered its parts otherwise)
-    if len(key) >= 2 and any(t.startswith(key) and t != key for ts in _section_titles().values() for t in ts):
-        return n, False
-    return None
 
 
 # -- the analysis -------------------------------------------------------------------------------------
@@ -359,13 +260,13 @@ def _label_prefix(text: str) -> bool:
     k = norm(text)
     if not k or not re.search(r"[\u4e00-\u9fff]", k):
         return False
-    return any(x.startswith(k) for x in _table_labels()) or "第二十条".startswith(k) or _S3_NOTE.startswith(k)
+    return any(x.startswith(k) for x in table_labels()) or "第二十条".startswith(k) or S3_NOTE.startswith(k)
 
 
 def _material(piece: str) -> bool:
     """A piece of a statistics table: a value, a label or caption, the beginning of a row label, an item number."""
     piece = piece.strip()
-    return bool(piece) and (_is_value(piece) or _is_table_label(piece) or _row_fragment(piece) is not None
+    return bool(piece) and (_is_value(piece) or is_table_label(piece) or row_fragment(piece) is not None
                             or bool(_MARKER.match(piece)) or bool(_UNIT.match(piece)))
 
 
@@ -481,8 +382,8 @@ def _analyse(report: AnnualReport) -> Truncation | None:
     whole = block.text.strip().rstrip("\ufffd")
 
     # 1. a part's title, cut or alone at the end (checked first: 五、存在的主 after a table is not a table row)
-    frag = _title_fragment(tail) or (_title_fragment(whole) if block.kind != "table" else None)
-    if frag is not None and tail.strip() in _NUMERALS:
+    frag = title_fragment(tail) or (title_fragment(whole) if block.kind != "table" else None)
+    if frag is not None and tail.strip() in NUMERALS:
         current = _section_id(report, block)  # 三 alone inside part 三 (after table 三's rows): a row label begun
         if current in SECTION_IDS and SECTION_IDS.index(current) + 1 >= frag[0]:
             frag = None
@@ -493,14 +394,14 @@ def _analyse(report: AnnualReport) -> Truncation | None:
     # 2. inside a statistics table: the table stops early, or the text ends in the beginning of a row label;
     #    outside a grid the last piece must be a piece of a table (a value, a label), not a signature or prose
     value = _is_value(tail)
-    row_tid = None if value else _row_fragment(tail)
+    row_tid = None if value else row_fragment(tail)
     if row_tid is not None:
         current = _section_id(report, block)  # 本年 in part 二: table 二's 本年新… begun, not table 三's 本年新收…
-        if current in TABLE_SECTIONS and current != row_tid and _begins_label_of(current, tail):
+        if current in TABLE_SECTIONS and current != row_tid and begins_label_of(current, tail):
             row_tid = current
     marker = bool(_MARKER.match(tail))  # 3. / （六: an item number with nothing after it
-    header = _is_table_label(tail) and norm(tail) not in _row_keys()  # a column's label, 信息内容, 第二十条…
-    cell_like = (block.kind == "table" or value or row_tid is not None or marker or _is_table_label(tail)
+    header = is_table_label(tail) and norm(tail) not in row_keys()  # a column's label, 信息内容, 第二十条…
+    cell_like = (block.kind == "table" or value or row_tid is not None or marker or is_table_label(tail)
                  # a label begun on a line of a table printed one cell per line (本年新 公, 政)
                  or (len(block.text) <= MAX_CELL_LINE and _label_prefix(re.sub(r"\s+", "", block.text.split("\n")[-1]))
                      and any(b is block for t in report.stats.values() for b in t.blocks))
@@ -525,7 +426,7 @@ def _analyse(report: AnnualReport) -> Truncation | None:
         # (a label printed a piece a line, its last piece: 尚未 / 审结 — the label is the two joined)
         joined = prev.text.strip() + tail.strip() if prev is not None and len(prev.text.strip()) <= 8 else ""
         cell_like = (after_table and _label_prefix(tail)) or (
-            bool(joined) and _is_table_label(joined) and _section_id(report, block) in TABLE_SECTIONS)
+            bool(joined) and is_table_label(joined) and _section_id(report, block) in TABLE_SECTIONS)
     cut = _cut_table(report, block, tail, header) if cell_like else None
     if cut is None and cell_like:  # a caption, a header or a label on lines of their own after the table
         prev = _table_before(report, block)
@@ -562,7 +463,7 @@ def _analyse(report: AnnualReport) -> Truncation | None:
     punctuated = bool(_SENTENCE_MARK.search(seg[-60:-1]))
     comma = seg.endswith(_OPEN_MARKS) and _CJK_BEFORE_MARK.search(seg) is not None  # 2022年, : a sentence begun
     short = MIN_PUNCTUATED if punctuated or comma or _SHI_ITEM.match(seg) else 8  # (三是主动公开: a point begun)
-    if block.kind == "table" or len(seg) < short or _TOP.match(seg):
+    if block.kind == "table" or len(seg) < short or TOP.match(seg):
         return None
     # …力度。本年度在“调整…价格”: the last sentence, begun and quoting, has no end
     quoted = punctuated and seg.endswith(_CLOSE_QUOTES) and _QUOTED_LAST.search(seg) is not None
