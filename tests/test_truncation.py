@@ -763,3 +763,20 @@ def test_part_titles_made_bullets_by_a_copy_are_not_free_text():
     # without the bullets, the same text has no part of the format at all: free text
     free = text.replace("- 总体情况\n", "").replace("- 主动公开\n", "")
     assert [d.code for d in lint(free, fmt="text", year=2025, select=["DL103"])] == ["DL103"]
+
+
+@pytest.mark.parametrize("last", ["202", "20", "2024年"])
+def test_a_year_begun_on_a_line_of_its_own_after_a_sentence_is_a_cut(last):
+    """…上年结转0件。 / 202: the next sentence's year begun, the copy cut there (it passed silently in part 一)."""
+    text = HEAD + "（二）依申请公开情况\n2023年，本局建立申请受理机制，全年收到申请0件，上年结转0件。\n" + last + "\n"
+    t = report_of(text).truncation
+    assert t is not None and t.where == "sentence" and t.tail.strip() == last
+    # a year after a table's last row is a cell, not a sentence begun
+    assert report_of(HEAD + "| 项目 | 数量 |\n|---|---|\n| 合计 | 3 |\n\n2024\n").truncation is None
+
+
+def test_a_number_after_a_closing_title_mark_at_the_end_is_a_cut():
+    # 编印《某某快报》3 (the count's unit and the sentence's end lost): cut, in part 一 as elsewhere
+    t = report_of(HEAD + "同时编印《某某工作简报》22期、《某某快报》3\n").truncation
+    assert t is not None and t.where == "sentence"
+    assert report_of(HEAD + "同时编印《某某工作简报》22期、《某某快报》3期。\n").truncation is None

@@ -86,13 +86,14 @@ _DIGIT = re.compile(r"\d")
 _CN = "一二三四五六七八九十"
 _SHI_ITEM = re.compile(r"[二三四五六七八九十]是")  # the second, third … point of a list (二是…)
 # a number begun after a word at the end of the text (答复率100, 综合20): cut in it — not a telephone number or a code
-_CUT_NUMBER = re.compile(r"[\u4e00-\u9fff]\d{1,6}$|[。；！？](?:19|20|2)$|(?:19|20)\d{2}\s*[-–—~至]\s*\d{0,3}$")  # (…提供2005-2)  # (…工作。20: the next year begun)
+_CUT_NUMBER = re.compile(r"[\u4e00-\u9fff》”]\d{1,6}$|[。；！？](?:19|20|2)$|(?:19|20)\d{2}\s*[-–—~至]\s*\d{0,3}$")  # (…提供2005-2)  # (…工作。20: the next year begun)
 _NOT_CUT_NUMBER = re.compile(r"电话|热线|传真|邮编|邮政编码|号码|编号|代码|QQ|qq")
 # a report's commonest words cut in the middle (本年度涉及政府信息公): no text ends so
 _CUT_WORD = re.compile(r"(?:信息公|政务公|申请公|主动公|年度报|行政复|行政诉|统计期|》第[一二三四五六七八九十百]{1,4})$")
 _DATE_WORD = re.compile(r"\d\s*[年月日号]|[年月]\s*\d")
 _BARE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 # a sentence begun with its year and cut (20, 2023, 2023年三河): digits of a year, then at most its 年 and a few characters
+_YEAR_ALONE = re.compile(r"(?:19|20)\d{0,2}(?:\s*年度?)?")
 _YEAR_BEGUN = re.compile(r"(?:19|20)\d{0,2}|(?:19|20)\d{2}\s*年度?[，,]?[\u4e00-\u9fff]{1,4}")
 _CJK_START = re.compile(r"[\u4e00-\u9fff]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -451,6 +452,12 @@ def _analyse(report: AnnualReport) -> Truncation | None:
             or _NO_TITLE_END.search(sub.group("title")) or len(sub.group("title")) == 1  # ((四)重: no title is one character)
             or (sub.group("title").startswith(_SUB_STEMS) and _section_id(report, block) in ("s1", "s5"))):
         return Truncation(block, start, end, "sentence", _section_id(report, block), subtitle=True)
+
+    # a year begun on a line of its own after a sentence (…0件转结下年办结。 / 202): the next sentence, cut
+    if block.kind == "paragraph" and _YEAR_ALONE.fullmatch(whole) and report.signature_mention is None:
+        prev = _prev_block(report, block)
+        if prev is not None and prev.kind != "table" and prev.text.rstrip().endswith(("。", "！", "？")):
+            return Truncation(block, start, end, "sentence", _section_id(report, block))
 
     # 3. inside a sentence: sentence punctuation, then a Chinese character (or a comma) and the end
     #    (of the last piece: in flattened text the last line is the text after the last space)
