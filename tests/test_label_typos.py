@@ -76,3 +76,16 @@ def test_clean_example_and_a_truncated_label_are_quiet():
     md = _example(slip=False)
     cut = md[: md.index(OFFICIAL) + len("2.其他法律行政法规")]  # the file ends inside the label
     assert [d for d in lint(cut) if d.code == "DL904"] == []
+
+
+def test_a_column_label_written_wrong_is_said_to_be_the_reports_slip():
+    # a column's label one character off (绝对 for 决定): the tool cannot read the column (DL001), and says the label
+    # looks like the report's slip of the format's label, not only "the tool's reading"
+    clean = EXAMPLE.read_text(encoding="utf-8")
+    text = clean.replace("本年处理决定数量", "本年处理绝对数量", 1)
+    said = [d for d in lint(text, select=["DL001"]) if "本年处理绝对数量" in d.message]
+    assert len(said) == 1 and "疑为报告把“本年处理决定数量”写错了字" in said[0].message
+    assert said[0].evidence["slips"] == {"本年处理绝对数量": "本年处理决定数量"}
+    # a label of the report's own, far from every label of the format: no such note
+    other = lint(clean.replace("本年处理决定数量", "本年办理各类事项情况", 1), select=["DL001"])
+    assert other and all("疑为" not in d.message and "slips" not in d.evidence for d in other)

@@ -16,6 +16,7 @@ from pydantic import Field
 
 from ..report.catalogue import TABLE_SHORT_NAMES
 from ..report.stats.beside import rows_beside
+from ..report.stats.label_typos import slip_of
 from ..report.stats.schema import norm, schema, strip_number
 from . import register
 from .base import Hit, Kind, KindOptions
@@ -159,7 +160,10 @@ class TableUnreadable(Kind[TableUnreadableOptions]):
             for u in bad:
                 if u.label.strip() not in labels:
                     labels.append(u.label.strip())
-            parts = [f"{len(labels)}个栏目名{quote_labels(labels)}"] if labels else []
+            slips = _slips(table, bad)
+            noted = "".join(f"（{'' if len(labels) == 1 else f'“{w}”'}疑为报告把“{f}”写错了字，工具因此未能识别）"
+                            for w, f in slips.items())
+            parts = [f"{len(labels)}个栏目名{quote_labels(labels)}{noted}"] if labels else []
             if unfound:
                 parts.append(f"{len(unfound)}行{quote_labels([r.label for r in unfound])}（{_UNFOUND}）")
             if apart:
@@ -182,6 +186,7 @@ class TableUnreadable(Kind[TableUnreadableOptions]):
                 evidence={"expected": "统一格式规定的栏目名" if labels else "每个数值对应到一行一列",
                           "actual": "、".join(labels) if labels else f"{len(loose)}个数值未能定位",
                           "table": tid, "layout": table.layout,
+                          **({"slips": slips} if slips else {}),
                           "rows": [u.label for u in bad if u.what == "row"],
                           "cols": [u.label for u in bad if u.what == "col"],
                           "loose_values": [{"raw": c.raw, "row": c.row_label, "line": label_line(c.block, c.cell)}
@@ -194,3 +199,18 @@ class TableUnreadable(Kind[TableUnreadableOptions]):
                     + (f"|rows:{','.join(r.id for r in unfound)}" if unfound else "")
                     + (f"|beside:{','.join(r.id for r in apart)}" if apart else ""),
             )
+
+
+def _slips(table, bad) -> dict[str, str]:
+    """The labels not read that differ from one of the format's labels of the table by a character or three (本年处理
+    绝对数量 for 本年处理决定数量): the report's slip, which is why the tool could not read them."""
+    sch = table.schema
+    rows = tuple(x for r in sch.rows for x in (r.label, *r.aliases))
+    cols = tuple(x for c in sch.cols for x in (c.label, *c.aliases))
+    out: dict[str, str] = {}
+    for u in bad:
+        written = u.label.strip()
+        slip = slip_of(written, cols if u.what == "col" else rows)
+        if slip is not None and written not in out:
+            out[written] = slip[0]
+    return out

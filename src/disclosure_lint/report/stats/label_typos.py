@@ -57,6 +57,12 @@ def _slip_of(written: str, forms: tuple[str, ...]) -> tuple[str, int] | None:
     return _slip(written, forms)
 
 
+def slip_of(written: str, forms: tuple[str, ...]) -> tuple[str, int] | None:
+    """The official form (of ``forms``) that ``written``, a label of at most 200 characters, is a slip of, with the
+    number of characters that differ; None when it is one of them, is one cut short or is none of them."""
+    return _slip_of(written, forms) if len(written) <= 200 else None
+
+
 def _slip(written: str, forms: Sequence[str]) -> tuple[str, int] | None:
     """The official form ``written`` is a slip of, with the number of characters that differ."""
     w = norm(strip_number(_ROW_NUMBERS.sub("", written)))
