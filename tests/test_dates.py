@@ -221,6 +221,18 @@ class TestDateForm:
         assert d.fix.applicability == "safe"
         assert f"于{expected}召开" in apply_fix(text, d)
 
+    @pytest.mark.parametrize("sentence", [
+        "全年办理依申请公开事项1件，为申请公开“社区23年9月3日就某小区加装电梯的公示材料”。",
+        "转发《关于2023.6.18暴雨灾害应急响应的通知》1件。",
+        "全年办理依申请公开事项1件，为申请公开“社区23年9月3日就某小区",  # a copy cut inside the quotation
+    ])
+    def test_a_date_inside_a_quotation_or_a_title_is_not_the_clerks(self, sentence):
+        # the name of the information asked for, or a document's title, as written by others: not rewritten
+        assert only(lint(txt_report("一、总体情况", body=sentence), select=["DL403"], fmt="text"), "DL403") == []
+        # the same date in the clerk's own sentence is
+        own = sentence.replace("“", "").replace("”", "").replace("《", "").replace("》", "")
+        assert len(only(lint(txt_report("一、总体情况", body=own), select=["DL403"], fmt="text"), "DL403")) == 1
+
     def test_year_without_its_mark_in_the_statistics_period(self):
         # a clerk typing over the template's 年 (seen on real portals): the period's two dates, each with its fix;
         # a longer number before 月 (an index number, a count) is no date, nor is a year outside 1900–2099

@@ -310,6 +310,8 @@ class DateForm(Kind[DateFormOptions]):
                 continue  # the portal's format, not the clerk's
             if self._label is not None and self._label.search(_line_prefix(d)):
                 continue
+            if _quoted(d):
+                continue  # inside a quotation or a title (申请公开“…24年9月3日…”, 《…》): the words quoted, not the clerk's
             got = _form_fix(report, d, form)
             if got is None:
                 continue  # not a real date: DL401
@@ -322,6 +324,27 @@ class DateForm(Kind[DateFormOptions]):
                                 "form": form, "has_time": bool(time)},
                       key=f"{d.raw}@{d.block.text[max(0, d.start - 8):d.start]}",
                       fix=[FixEdit(d.block, d.start, end, expected)], fix_description=desc, fix_safe=safe)
+
+
+_OPENS = {"“": "”", "《": "》"}
+
+
+def _quoted(d) -> bool:
+    """Is the date inside a quotation or a document's title of its sentence (“…”, 《…》, closed within 120
+    characters after it, or the text ending inside it)?"""
+    text = d.block.text
+    before = text[max(0, d.start - 80):d.start]
+    for opening, closing in _OPENS.items():
+        i = before.rfind(opening)
+        if i < 0 or closing in before[i:] or any(c in before[i:] for c in "。；;\n"):
+            continue
+        after = text[d.end:d.end + 120]
+        j = after.find(closing)
+        if j < 0 and d.end + len(after) == len(text.rstrip()):
+            j = len(after)  # the text ends inside the quotation (a copy cut there)
+        if j >= 0 and not any(c in after[:j] for c in "。；;\n"):
+            return True
+    return False
 
 
 # -- DL404 ------------------------------------------------------------------------------------
