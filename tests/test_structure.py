@@ -652,3 +652,17 @@ def test_title_broken_by_a_br_into_two_blocks_is_the_part():
     assert codes(diags) == ["DL112"] and "收到和处里政府信息公开申请情况" in diags[0].message
     other = page.replace("三、收到和处理政府信息公开申请情况", "三、收到和处理政府信息<br>工作情况", 1)
     assert "DL101" in codes(lint(other, fmt="html"))
+
+
+def test_a_wrong_part_numeral_in_a_copy_cut_before_part_four():
+    # 一、总体情况 then 一、主动公开… (part 二 numbered 一): told even though the copy stops in part 三 — three parts
+    # and a statistics table say the report is in the unified format
+    text = ("某某开发区管委会2023年政府信息公开工作年度报告\n一、总体情况\n2023年，本委认真贯彻《条例》，全年主动公开政府信息120条。\n"
+            "一、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n"
+            "行政规范性文件\t2\t0\t5\n三、收到和处理政府信息公开申请情况\n本年度新收申请3件，均已办\n")
+    got = lint(text, fmt="text", select=["DL102", "DL002"])
+    assert sorted((d.code, d.line) for d in got) == [("DL002", 10), ("DL102", 4)]
+    # without the table (the parts' titles alone in a cut copy): not judged
+    bare = text.replace("第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t2\t0\t5\n",
+                        "本委主动公开规范性文件2件。\n")
+    assert [d.code for d in lint(bare, fmt="text", select=["DL102"])] == []
