@@ -666,3 +666,15 @@ def test_a_wrong_part_numeral_in_a_copy_cut_before_part_four():
     bare = text.replace("第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t2\t0\t5\n",
                         "本委主动公开规范性文件2件。\n")
     assert [d.code for d in lint(bare, fmt="text", select=["DL102"])] == []
+
+
+def test_an_empty_part_two_in_a_copy_cut_in_table_three_is_said():
+    # part 二's title with nothing under it, then part 三 and its table cut: part 二 was read whole, its table is not
+    # there (a warning: a text copy may have lost it) — the cut later in the file does not hide that
+    text = ("某某县某某局2023年政府信息公开工作年度报告\n一、总体情况\n2023年，本局认真贯彻《条例》，全年主动公开政府信息120条。\n"
+            "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况\n"
+            "一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n二、上年结转政府信息公开数量\t0\t0\t0\t0\t0\t0\t0\n"
+            "三、本年度办理结果\t（一\n")
+    got = [d for d in lint(text, fmt="text", select=["DL105"])]
+    assert [(d.line, d.severity) for d in got] == [(4, "warning")] and "二、主动公开政府信息情况" in got[0].message

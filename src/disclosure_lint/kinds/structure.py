@@ -52,6 +52,7 @@ from ..report.structure import (
     declared_old_parts,
     declares_unified_parts,
     has_table,
+    unified_or_cut,
 )
 from ..report.truncation import cut_by_reader
 from ..report.year import OPENING_BLOCKS, inferred_note
@@ -177,9 +178,7 @@ class SectionOrder(Kind[SectionOrderOptions]):
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         st = analyse(report)
-        # (a copy cut before part 四: three of its parts and a statistics table say it is a unified report all the same)
-        if not (st.applies and (st.unified or (report.truncation is not None and len(st.by_id) >= 3
-                                                and any(st.tables.values())))):
+        if not unified_or_cut(report, st):
             return
         canon = [s for s in st.mains if s.id is not None and st.by_id.get(s.id) is s]
         if not canon:
@@ -551,7 +550,7 @@ class MissingTable(Kind[MissingTableOptions]):
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         st = analyse(report)
-        if not (st.applies and st.unified):
+        if not unified_or_cut(report, st):
             return
         cut = report.truncation.unchecked if report.truncation is not None else frozenset()
         for sid in TABLE_SECTIONS:

@@ -262,6 +262,13 @@ def _label_of(text: str) -> str:
     return LEAD_NUMBER.sub("", t, count=1).strip()
 
 
+def unified_or_cut(report: AnnualReport, st: Structure) -> bool:
+    """A report of a unified-format year written in the format: four of its parts found, or — a copy cut before
+    part 四 — three and a statistics table."""
+    return st.applies and (st.unified or (report.truncation is not None and len(st.by_id) >= 3
+                                          and any(st.tables.values())))
+
+
 def image_tables(report: AnnualReport) -> list[tuple[str, Block]]:
     """The statistics tables published as pictures, each with its picture: a part 二/三/四 whose body holds a
     picture standing alone (``image`` block) and its table in no form the tool reads or sees (not read, not
