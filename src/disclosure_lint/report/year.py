@@ -274,7 +274,7 @@ def body_year(report: AnnualReport) -> int | None:
     subject = _year_of_subject(report, skip)
     if subject is not None and set(starts) <= {subject}:
         mentions = _mentions(report)
-        if mentions.get(subject, 0) == max(mentions.values()):
+        if mentions.get(subject, 0) == max(mentions.values(), default=0):
             return subject
     return None
 
@@ -283,7 +283,8 @@ def body_year(report: AnnualReport) -> int | None:
 # whose lead it acted under (2023年，在县委、县政府的正确领导下，我镇…)
 _UNDER = r"(?:在[^，,。；;]{2,30}?(?:领导|指导|关心|支持|部署|推动|帮助)下\s*[，,]?\s*)?"
 _SUBJECT = (r"(?P<s>(?:我|本|全)(?:局|镇|乡|县|区|市|旗|街道|办|委|厅|中心|院|所|站|队|场|署|会)|\S{2,40})")
-_YEAR_SUBJECT = re.compile(r"\s*(?P<y>(?:19|20)\d{2})\s*年度?\s*[，,]?\s*" + _UNDER + _SUBJECT)
+# (2025,某某局以…: the 年 left out before the comma)
+_YEAR_SUBJECT = re.compile(r"\s*(?P<y>(?:19|20)\d{2})(?:\s*年度?\s*[，,]?|[，,])\s*" + _UNDER + _SUBJECT)
 # … or a sentence inside a paragraph that starts so (…接受社会公众监督。2022年，我镇主要通过…), after the year's comma
 _SUBJECT_AFTER = re.compile(r"\s*" + _UNDER + _SUBJECT)
 
@@ -306,14 +307,14 @@ def _year_of_subject(report: AnnualReport, skip: set[int]) -> int | None:
 
 def _subject(s: str, name: str | None) -> bool:
     """Whether ``s`` starts with the body as the subject: itself (我局, 本镇), its name, or a body's word then an act."""
-    return s[0] in "我本全" or (name is not None and s.startswith(name)) or _BODY_SUBJECT.match(s) is not None
+    return s[0] in "我本全" or (bool(name) and s.startswith(name)) or _BODY_SUBJECT.match(s) is not None
 
 
 # a body named as the subject, short (2025年区市场监管局共收到… / 2025年,海青镇未收到… / 2024年街道…): a few
 # characters ending in a body's word, then what it did
 _BODY_SUBJECT = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:局|镇|乡|街道|街道办事处|管委会|委员会|中心|办公室|人民政府)"
                            r"(?=[\u4e00-\u9fff]{0,3}(?:共|全年|累计|未|没有|认真|严格|坚持|持续|积极|主动|围绕|深入|始终|按照|"
-                           r"依法|进一步|不断|着力|紧紧|聚焦|紧扣|扎实|全面|切实|大力|收到|受理|公开|发布|办理))")
+                           r"依法|进一步|不断|着力|紧紧|聚焦|紧扣|扎实|全面|切实|大力|收到|受理|公开|发布|办理|以《))")
 
 
 # a paragraph or a sentence that starts with a year (2022年，开发区… / （二）依申请公开办理情况。2020年，县医院…)
