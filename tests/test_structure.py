@@ -676,5 +676,5 @@ def test_an_empty_part_two_in_a_copy_cut_in_table_three_is_said():
             "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况\n"
             "一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n二、上年结转政府信息公开数量\t0\t0\t0\t0\t0\t0\t0\n"
             "三、本年度办理结果\t（一\n")
-    got = [d for d in lint(text, fmt="text", select=["DL105"])]
+    got = lint(text, fmt="text", select=["DL105"])
     assert [(d.line, d.severity) for d in got] == [(4, "warning")] and "二、主动公开政府信息情况" in got[0].message
