@@ -237,6 +237,20 @@ def test_dl237_after_one_part_that_makes_the_total_a_semicolon_starts_its_siblin
     assert [(d.code, d.evidence["actual"]) for d in ds] == [("DL237", 63)]
 
 
+@pytest.mark.parametrize("sentence", [
+    "全年公开政府信息200条，其中发布工作动态192条、通知（公告）8条，公开财政信息81条。",
+    "发布法定主动公开内容1条，包括机构概况1条，以及“三公”经费及预算信息2条。",
+])
+def test_dl237_after_parts_that_make_the_total_a_verb_or_yiji_starts_another_clause(sentence):
+    # the parts already make the total: 公开财政信息81条 (led by a verb) and 以及… are further information, not parts
+    assert run(TITLE + sentence + "\n") == []
+
+
+def test_dl237_parts_that_do_not_make_the_total_go_on_after_a_verb():
+    ds = run(TITLE + "全年公开政府信息200条，其中发布工作动态150条、通知（公告）8条，公开财政信息81条。\n")
+    assert [(d.code, d.evidence["actual"]) for d in ds] == [("DL237", 239)]
+
+
 def test_dl237_results_not_exhaustive_exceeding():
     ds = run(TITLE + "全年办结申请20件，其中予以公开15件，无法提供8件。\n")
     assert [(d.code, d.line) for d in ds] == [("DL237", 5)]

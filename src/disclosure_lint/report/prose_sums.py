@@ -485,6 +485,11 @@ class _Reader:
                         or (len({p[1] for p in parts}) == 1 and _count(figs[parts[0][1]]) == total)):
                     break  # after ； a clause of its own: 其中政策文件15条；全年累计发布…; or the total's siblings after
                     # one part that already makes it (发文4条，其中业务工作4条；动态类信息51条；…)
+                if kind == "disclosed" and total is not None and (
+                        "以及" in sep.group(0) or _VERB_LED.match(name.lstrip(_ENUM_MARKS))) and sum(
+                        _count(figs[k]) for k in {p[1] for p in parts}) == total:
+                    break  # the parts make the total; what follows is another clause (…其中动态192条、通知8条，公开财政
+                    # 信息81条 / 内容1条，包括机构概况1条，以及“三公”经费信息2条)
             if parts and ("其中" in name or "包括" in name or "包含" in name):
                 return None  # nested: 其中…，其中… / 其中公开政府信息29条，包括机构职能13条…
             if _DIGIT.search(name) is not None or _NAME_WORDS.search(name) is not None:  # else none of these holds
