@@ -228,6 +228,7 @@ class _Reader:
         self.report = report
         self.year = report.year
         self.skip = table_blocks(report)
+        self.by_value = False  # the sentence being read had a list ended by its numbers (not kept by its shape)
 
     def run(self) -> list[ProseSum]:
         out: list[ProseSum] = []
@@ -258,8 +259,9 @@ class _Reader:
             out += shapes.rebuild(kept, block, s0, sent, figs, prev)
             return
         n = len(out)
+        self.by_value = False
         self._read(block, s0, sent, figs, prev, back, out)
-        if key is not None:
+        if key is not None and not self.by_value:  # (a list ended by what its numbers add up to: read afresh)
             shapes.SHAPES.keep(key, shapes.templates(out[n:], s0, figs, prev))
 
     def _read(self, block, s0, sent, figs, prev, back, out: list[ProseSum]) -> None:
@@ -480,16 +482,19 @@ class _Reader:
                     break
                 name_start = pos + sep.end()
                 name = name[sep.end():]
-                if sep.group("p") in ("；", ";") and kind == "disclosed" and (
-                        _VERB_LED.match(name.lstrip(_ENUM_MARKS)) or _SEMI_STOP.search(name)
-                        or (len({p[1] for p in parts}) == 1 and _count(figs[parts[0][1]]) == total)):
-                    break  # after ； a clause of its own: 其中政策文件15条；全年累计发布…; or the total's siblings after
-                    # one part that already makes it (发文4条，其中业务工作4条；动态类信息51条；…)
-                if kind == "disclosed" and total is not None and (
-                        "以及" in sep.group(0) or _VERB_LED.match(name.lstrip(_ENUM_MARKS))) and sum(
-                        _count(figs[k]) for k in {p[1] for p in parts}) == total:
-                    break  # the parts make the total; what follows is another clause (…其中动态192条、通知8条，公开财政
-                    # 信息81条 / 内容1条，包括机构概况1条，以及“三公”经费信息2条)
+                verb = _VERB_LED.match(name.lstrip(_ENUM_MARKS)) is not None
+                semi = sep.group("p") in ("；", ";")
+                if semi and kind == "disclosed" and (verb or _SEMI_STOP.search(name)):
+                    break  # after ； a clause of its own: 其中政策文件15条；全年累计发布…
+                if kind == "disclosed" and total is not None and (semi or verb or "以及" in sep.group(0)):
+                    # the total's siblings after parts that already make it: after ； when one part does (发文4条，
+                    # 其中业务工作4条；动态类信息51条；…), after a verb or 以及 when they do (…其中动态192条、通知8条，
+                    # 公开财政信息81条 / 内容1条，包括机构概况1条，以及“三公”经费信息2条).  Decided by the numbers:
+                    # the sentence is not kept by its shape (prose_sum_shapes)
+                    self.by_value = True
+                    made = sum(_count(figs[k]) for k in {p[1] for p in parts}) == total
+                    if made and (not semi or len({p[1] for p in parts}) == 1 or verb):
+                        break
             if parts and ("其中" in name or "包括" in name or "包含" in name):
                 return None  # nested: 其中…，其中… / 其中公开政府信息29条，包括机构职能13条…
             if _DIGIT.search(name) is not None or _NAME_WORDS.search(name) is not None:  # else none of these holds

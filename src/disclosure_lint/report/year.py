@@ -307,7 +307,7 @@ def _year_of_subject(report: AnnualReport, skip: set[int]) -> int | None:
 
 def _subject(s: str, name: str | None) -> bool:
     """Whether ``s`` starts with the body as the subject: itself (我局, 本镇), its name, or a body's word then an act."""
-    return s[0] in "我本全" or (bool(name) and s.startswith(name)) or _BODY_SUBJECT.match(s) is not None
+    return s[0] in "我本全" or (name is not None and name != "" and s.startswith(name)) or _BODY_SUBJECT.match(s) is not None
 
 
 # a body named as the subject, short (2025年区市场监管局共收到… / 2025年,海青镇未收到… / 2024年街道…): a few
