@@ -432,3 +432,15 @@ def test_an_item_that_counts_the_whole_again_is_no_part():
     # and so are others that exceed the total beside an item equal to it (1 of 1, then 2 more)
     one = "2023年，主动公开内容1条，其中机构概况1条、预决算信息2条。"
     assert [d.code for d in run(TITLE + one + "\n")] == ["DL237"]
+
+
+def test_dl237_a_list_ended_by_its_numbers_is_not_kept_by_its_shape():
+    # the same sentence with other numbers (the same shape): each read by its own numbers, in either order
+    made = TITLE + "全年公开政府信息200条，其中发布工作动态192条、通知（公告）8条，公开财政信息81条。\n"
+    short = TITLE + "全年公开政府信息200条，其中发布工作动态150条、通知（公告）8条，公开财政信息81条。\n"
+    for _ in range(2):
+        assert run(made) == []
+        assert [d.evidence["actual"] for d in run(short)] == [239]
+    one = "某某局2023年政府信息公开工作年度报告\n一、总体情况\n全年共计主动公开政府发文6条，其中业务工作6条；动态信息数40条；通知公告数3条。\n"
+    assert run(one.replace("6条，其中业务工作6条", "6条，其中业务工作5条"), fmt="text") != []
+    assert run(one, fmt="text") == []
