@@ -613,3 +613,23 @@ def test_more_labels_of_page_lines(head):
     assert lint(text, select=["DL701"], fmt="text") == []
     if "信息提供日期" in head:
         assert rep.portal.published is not None and rep.portal.published.label == "信息提供日期"
+
+
+@pytest.mark.parametrize("head", [
+    # a catalogue printed label / value, a line each, both bulleted
+    "某某区人民政府办公室2024年政府信息公开工作年度报告\n• 索引号:\n• 001008003006001/2025-01234\n• 组配分类:\n• 公开年报\n"
+    "• 发布机构:\n• 区府办(外事办、大数据管理局)\n• 成文日期:\n• 2025- 01- 11\n• 公开方式:\n• 主动公开\n",
+    "某某乡人民政府2024年政府信息公开工作年度报告\n- 发布:\n- 某某乡人民政府\n- 时间:\n- 2025-01-18\n",
+    # a font switch of A+ A A-, 时效性 and a spaced 有 效 性
+    "某某镇人民政府2024年政府信息公开工作年度报告\n字体大小:A+ A A- 分享: 打印\n时效性:有效\n- 有 效 性: 有效\n",
+    # the catalogue's 信息名称 and 内容概述, the title printed below them
+    "您当前的位置:\n信息名称:某某市某某局2024年政府信息公开工作年报\n内容概述:某某市某某局2024年政府信息公开工作年报\n"
+    "某某市某某局2024年政府信息公开工作年报\n",
+])
+def test_catalogue_lines_seen_on_more_portals(head):
+    text = head + "一、总体情况\n2024年，本机关主动公开政府信息120条。\n"
+    rep = interpret(parse(text, "text"))
+    n = head.count("\n")
+    assert all(rep.portal.is_line(b) for b in rep.document.blocks[:n] if b is not rep.title_block)
+    assert rep.title_block is not None and "信息名称" not in rep.title_block.text and "内容概述" not in rep.title_block.text
+    assert lint(text, select=["DL701", "DL403", "DL404"], fmt="text") == []

@@ -66,7 +66,7 @@ _SPACES = re.compile(_SP + "+")
 # a clock time written after a date (2023-01-09 15:20, 2024年01月12日 17:12:21)
 _COUNT = re.compile(r"\d[\d,]*(?:" + _SP + r"*次)?")
 _NO_COUNT = re.compile(r"次(?=[ \t\u3000|｜]|$)")
-_FONT_SIZES = re.compile(r"(?:" + _SP + r"*[\[【(（〖]?" + _SP + r"*(?:超大|特大|大|中|小|默认|标准|[红黄绿蓝白黑灰])" + _SP
+_FONT_SIZES = re.compile(r"(?:" + _SP + r"*[\[【(（〖]?" + _SP + r"*(?:超大|特大|大|中|小|默认|标准|[红黄绿蓝白黑灰]|A[+-]{0,2}(?![A-Za-z0-9]))" + _SP
                          + r"*[\]】)）〗]?){1,4}"
                          + r"|" + _SP + r"*[\[【]" + _SP + r"*[\]】]")  # (字体:[   ]: the sizes a script fills in)
 # a one-token value (an agency, a name, an index number), stopped by a section number (flattened text)
@@ -86,7 +86,7 @@ _LABEL = re.compile(
     r"|(?P<counter>被?(?:浏览|阅读|阅览|访问|点击)(?:次数|量|数|率)|人气(?=[ \t\u3000]*[:：]))"
     r"|(?P<font>(?<![文发])(?:字号|字体)(?:大小)?|(?:颜色|视力保护色)(?=[ \t\u3000]*[:：]))"
     r"|(?P<index>索引号|信息索取号|信息类别|索[ \t\u3000]+引[ \t\u3000]*号|主[ \t\u3000]*题[ \t\u3000]*词|主题分类|体裁分类|组配分类|信息分类"
-    r"|题裁分类|服务对象|公开方式|公开范围|公开时限|有[ \t\u3000]*效[ \t\u3000]*性|时[ \t\u3000]+效[ \t\u3000]*性|关[ \t\u3000]+键[ \t\u3000]*词)"
+    r"|题裁分类|服务对象|公开方式|公开范围|公开时限|有[ \t\u3000]*效[ \t\u3000]*性|时[ \t\u3000]*效[ \t\u3000]*性|关[ \t\u3000]+键[ \t\u3000]*词)"
     r"|(?P<wsource>责任编辑|撰稿人|撰稿|供稿|投稿|来源|来自|作者|编辑|所属机构|审核人)"
     r"|(?P<wcounter>浏览|阅读|访问|点击)"
     r"|(?P<related>上一篇|下一篇)"
@@ -138,9 +138,9 @@ _MAY_HOLD_BRANCHES = [
     "颜色" + _SP + "*[:：]", "视力保护色" + _SP + "*[:：]", "关[ \t\u3000]+键",
     "人气" + _SP + "*[:：]",
     *"索引号 信息索取号 信息类别 主题分类 体裁分类 组配分类 信息分类 服务对象 公开方式 公开范围 公开时限 有效性 上一篇 下一篇".split(),
-    "题裁分类", "索[ \t\u3000]+引", "主[ \t\u3000]*题[ \t\u3000]*词", "时[ \t\u3000]+效",
+    "题裁分类", "索[ \t\u3000]+引", "主[ \t\u3000]*题[ \t\u3000]*词", "时[ \t\u3000]*效[ \t\u3000]*性", "有[ \t\u3000]+效",
     *(w + _SP + "*[:：]" for w in "责任编辑 撰稿人 撰稿 供稿 投稿 来源 来自 作者 编辑 所属机构 审核人 发文字号 文件编号 文号 分类 日期 时间 "
-                            "标题 名称 题名".split()), "分[ \t\u3000]+类" + _SP + "*[:：]",
+                            "标题 名称 题名 信息名称 内容概述 发布".split()), "分[ \t\u3000]+类" + _SP + "*[:：]",
     *"网站标识码 公网安备 版权所有 © 主办单位 承办单位".split(),
     "备(?<=(?i:icp)备)", "证(?<=(?i:icp)证)", "t(?<=(?i:copyright))", "T(?<=(?i:copyright))",
     *"位置 首页 主页 今天是 打印 关闭 返回 顶部 收藏 分享 扫一扫 【".split(), r"\[", *lines.RELATED.split("|"),
@@ -406,11 +406,15 @@ def _covered(block: Block, spans: Sequence[PortalSpan], labels: int = 0) -> bool
 _MORE_WORDS = re.compile(r"(?:、[^\s、，。；,;：:|｜]{1,12}){1,6}")  # 主题词:某某镇、2021年、政府信息公开: the value's more words
 _BODY_VALUE = re.compile(r"[^\s，。；,;：:]{2,28}(?:人民政府|政府|局|厅|委员会|委|办公室|办事处|街道|乡|镇|中心|管委会)")  # (来 源 | 某某乡人民政府)
 _OTHER_FIELD = re.compile(r"(?:标\s*题|名\s*称|题\s*名|主\s*题\s*词|关键词|文\s*号|发文字号)\s*(?:[:：]|\t+)\s*\S{0,60}$")
+_LONE_INDEX = ("索引号", "组配分类", "主题分类", "体裁分类", "公开方式", "公开范围", "公开时限")
 _LONE_LABEL = re.compile(r"^\s*(?:[•·●▪■◆*-]\s*)?(?P<label>" + _STRONG_DATE + r"|信息来源|文章来源|发布机构|发布单位|发文机关|来源|作者|编辑"
-                         r"|责任编辑|日期|时间|浏览次数|阅读次数|访问次数|点击次数|索引号"
+                         r"|责任编辑|日期|时间|浏览次数|阅读次数|访问次数|点击次数|" + "|".join(_LONE_INDEX) + r"|发布(?=\s*[:：]\s*$)"
                          r"|(?<=[\s•·●▪■◆*-])(?:标\s*题|名\s*称|题\s*名)(?=\s*[:：]\s*$)|^(?:标\s*题|名\s*称|题\s*名)(?=\s*[:：]\s*$))"
                          r"\s*[:：]?\s*$")
 _LONE_VALUE = re.compile(r"^[^\s，。；,;、：:]{1,20}$")
+_LONE_SOURCE = re.compile(r"^[^\s，。；,;：:]{1,40}$")  # (a body's two names: 区府办(外事办、大数据发展管理局))
+_BULLET = re.compile(r"\s*[•·●▪■◆*-]\s+|\s*")
+_SPACED_DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}")  # (• 2022- 01- 11)
 
 
 def _lone_label(block: Block, nxt: Block | None) -> list[PortalSpan]:
@@ -420,22 +424,29 @@ def _lone_label(block: Block, nxt: Block | None) -> list[PortalSpan]:
         return []
     label = m.group("label")
     kind = ("published" if _PUBLISHED.match(label) else "date") if label.endswith(("日期", "时间")) else (
-        "counter" if "次数" in label else "index" if label == "索引号" or label[-1] in "题称名" else "source")
+        "counter" if "次数" in label else "index" if label in _LONE_INDEX or label[-1] in "题称名" else "source")
     first = PortalSpan(block, m.start("label"), len(block.text.rstrip()), kind, label, "")
     if nxt is None:
         return [first]
     t = nxt.text
-    lead = len(t) - len(t.lstrip())
-    value = t.strip()
+    # (the value on a line of its own, bulleted as its label is: • 发布机构: / • 区府办)
+    bullet = _BULLET.match(t) if m.group(0).lstrip()[:1] in "•·●▪■◆*-" else None
+    lead = bullet.end() if bullet is not None else len(t) - len(t.lstrip())
+    value = t[lead:].strip()
+    if not value:
+        return [first]
     if kind in ("published", "date"):
         end = _date_value(t, lead)
+        if end is None and (sd := _SPACED_DATE.match(t, lead)) is not None:
+            end = sd.end()
         ok = end is not None and not t[end:].strip()
     elif kind == "counter":
         ok = bool(re.fullmatch(r"\d[\d,]*次?", value))
     elif kind == "index":
-        ok = bool(_ASCII_TOKEN.fullmatch(value))
+        ok = bool(_ASCII_TOKEN.fullmatch(value)) or (label != "索引号" and bool(_LONE_VALUE.match(value))
+                                                     and not value[0].isdigit())
     else:
-        ok = (bool(_LONE_VALUE.match(value)) and not value[0].isdigit()
+        ok = (bool(_LONE_SOURCE.match(value)) and not value[0].isdigit()
               and not re.match(r"[一二三四五六七八九十]{1,2}[、.．]|[（(]", value))
     if not ok:
         return [first]
@@ -444,7 +455,7 @@ def _lone_label(block: Block, nxt: Block | None) -> list[PortalSpan]:
 
 # a catalogue's title field (• 名称: 某某局2023年政府信息公开工作年度报告) and a line linking to a file (问答解读:….docx,
 # 附件：….pdf): nothing of the clerk's text
-_TITLE_FIELD = re.compile(r"^\s*(?:[•·●▪■◆*-]\s*)?(?P<label>标\s*题|名\s*称|题\s*名)\s*[:：]\s*(?P<value>\S[^\n]{0,100}?)\s*$")
+_TITLE_FIELD = re.compile(r"^\s*(?:[•·●▪■◆*-]\s*)?(?P<label>标\s*题|信息名称|名\s*称|题\s*名|内容概述)\s*[:：]\s*(?P<value>\S[^\n]{0,100}?)\s*$")
 _ATTACHMENT = re.compile(r"^\s*(?:[^\s:：。，；]{1,8}\s*[:：]\s*)?[^\n。；;，,：:]{2,150}\.(?:docx?|pdf|wps|xlsx?|ofd|zip|rar)\s*$",
                          re.I)
 
