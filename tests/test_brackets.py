@@ -293,10 +293,16 @@ def test_an_empty_font_switch_ending_the_portals_line_is_the_portals(fields):
     assert [d.code for d in lint(text, select=["DL701", "DL703"], fmt="text")] == []
 
 
-@pytest.mark.parametrize("line", ["访问次数: 【字号", "【打印此页】  【关闭", "【字体: 【下载Word】", "字号:【 视力保护色:"])
+@pytest.mark.parametrize("line", ["访问次数: 【字号", "【打印此页】  【关闭", "【字体: 【下载Word】", "字号:【 视力保护色:",
+                                  "来源:某某局阅读:发布时间:2024-01-30 15:19字体【", "发表时间:2020-01-08 字体:【】【】【"])
 def test_dl703_a_pages_tool_whose_bracket_the_copy_lost_is_not_the_reports(line):
     text = f"某某局2023年政府信息公开工作年度报告\n{line}\n一、总体情况\n本局全年主动公开政府信息120条。\n"
     assert lint(text, select=["DL703"], fmt="text") == []
+
+
+def test_dl703_a_bracket_after_a_word_that_is_no_page_tool_is_the_reports():
+    text = "某某局2023年政府信息公开工作年度报告\n一、总体情况\n本局全年主动公开【政府信息120条。\n"
+    assert [d.code for d in lint(text, select=["DL703"], fmt="text")] == ["DL703"]
 
 
 def test_a_quotation_left_open_before_a_quoted_name_is_one_missing_mark():

@@ -400,9 +400,14 @@ def _lossy_copy(report) -> bool:
 _PAGE_TOOL = re.compile(r"[ \t\u3000]*(?:字号|字体|打印|关闭|下载|收藏|分享|返回|大\s*中\s*小|默认|视力保护色|护眼|背景色)")
 
 
+# … or whose label is before it, its sizes in brackets left empty (…15:19字体【, 字体:【】【】【)
+_TOOL_BEFORE = re.compile(r"(?:字号|字体)(?:大小)?[ \t\u3000]*[:：]?[ \t\u3000]*(?:【[^【】\n]{0,4}】[ \t\u3000]*){0,4}$")
+
+
 def _page_tool(m) -> bool:
     """Is the unmatched mark a 【 that opens one of the page's tools (not the clerk's text)?"""
-    return m.char == "【" and _PAGE_TOOL.match(m.piece.text, m.start + 1) is not None
+    return m.char == "【" and (_PAGE_TOOL.match(m.piece.text, m.start + 1) is not None
+                              or _TOOL_BEFORE.search(m.piece.text[max(0, m.start - 40):m.start]) is not None)
 
 
 def _in_portal(report, m) -> bool:
