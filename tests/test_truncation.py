@@ -780,3 +780,17 @@ def test_a_number_after_a_closing_title_mark_at_the_end_is_a_cut():
     t = report_of(HEAD + "同时编印《某某工作简报》22期、《某某快报》3\n").truncation
     assert t is not None and t.where == "sentence"
     assert report_of(HEAD + "同时编印《某某工作简报》22期、《某某快报》3期。\n").truncation is None
+
+
+def test_a_year_begun_under_an_unnumbered_sub_title_is_a_cut():
+    # …未收到申请。 / 政府信息管理 (a sub-title without its number) / 20
+    text = HEAD + "本局全年未收到政府信息公开申请。\n政府信息管理\n20\n"
+    t = report_of(text).truncation
+    assert t is not None and t.tail.strip() == "20"
+
+
+def test_a_sentence_ending_on_a_quoted_name_without_its_end_is_a_cut():
+    # …围绕重点工作、社会热点持续增加“意见征集” (no 。 after the quotation: the sentence went on)
+    cut = HEAD + "完善互动式信息公开，围绕政府重点工作、社会热点问题持续增加“意见征集”\n"
+    assert report_of(cut).truncation is not None
+    assert report_of(cut.replace("“意见征集”\n", "“意见征集”栏目。\n")).truncation is None

@@ -125,7 +125,7 @@ MAX_BACK = 40  # blocks of table pieces passed over looking back for the table (
 MIN_PUNCTUATED = 4  # characters a last piece with a comma (…2020年，我) needs to be judged
 _CJK_BEFORE_MARK = re.compile(r"[\u4e00-\u9fff\d][，、,；;：:]$")
 # the last sentence (after the last 。！？；) a few words and a quotation closed, with no mark of its own
-_QUOTED_LAST = re.compile(r"(?:^|[。！？；;!?])[^。！？；;!?，,“”]{2,20}“[^“”。！？]{2,40}”$")
+_QUOTED_LAST = re.compile(r"(?:^|[。！？；;!?])[^。！？；;!?“”]{2,60}“[^“”。！？]{2,40}”$")
 MIN_UNPUNCTUATED = 12  # characters a last paragraph without any punctuation needs to be taken for prose
 MAX_CELL_LINE = 60  # a line of a table printed one cell per line (as report/stats/flat.py's MAX_CELL)
 MAX_UNDER_HEADING = 10  # characters of a last paragraph under a heading taken for its first sentence's beginning
@@ -453,10 +453,13 @@ def _analyse(report: AnnualReport) -> Truncation | None:
             or (sub.group("title").startswith(_SUB_STEMS) and _section_id(report, block) in ("s1", "s5"))):
         return Truncation(block, start, end, "sentence", _section_id(report, block), subtitle=True)
 
-    # a year begun on a line of its own after a sentence (…0件转结下年办结。 / 202): the next sentence, cut
+    # a year begun on a line of its own after a sentence or a title (…0件转结下年办结。 / 202): the next sentence, cut
     if block.kind == "paragraph" and _YEAR_ALONE.fullmatch(whole) and report.signature_mention is None:
         prev = _prev_block(report, block)
-        if prev is not None and prev.kind != "table" and prev.text.rstrip().endswith(("。", "！", "？")):
+        pt = prev.text.strip() if prev is not None and prev.kind != "table" else ""
+        # (after a sentence, or under a title: a heading, or a short line without a sentence's marks — 政府信息管理)
+        if pt and (pt.endswith(("。", "！", "？")) or (prev is not None and prev.kind == "heading")
+                   or (len(pt) <= 20 and not _SENTENCE_MARK.search(pt) and not pt[-1].isdigit())):
             return Truncation(block, start, end, "sentence", _section_id(report, block))
 
     # 3. inside a sentence: sentence punctuation, then a Chinese character (or a comma) and the end
