@@ -573,6 +573,14 @@ def test_dl905_quiet(parts, tail, sep):
     assert only("DL905", _opening(parts, tail, sep), fmt="text") == []
 
 
+def test_dl905_a_count_in_arabic_digits():
+    # 等6个部分内容: the count written in digits, two parts left out in the middle
+    ds = only("DL905", _opening("s1 s2 s5 s6", "等6个部分内容"), fmt="text")
+    assert [(d.match, d.evidence["expected"], d.evidence["actual"]) for d in ds] == [("6个部分", 6, 4)]
+    assert only("DL905", _opening("s1 s2 s3 s4 s5 s6", "等6个部分"), fmt="text") == []
+    assert only("DL905", _opening("s1 s2 s5 s6", "等16个部分"), fmt="text") == []  # no count of parts
+
+
 def test_dl905_quiet_on_a_list_it_cannot_read_whole():
     # an item of no unified part (the old format's 收费及减免, a part of the report's own): not counted
     for extra in ("政府信息公开的收费及减免情况", "信息处理费收取情况"):

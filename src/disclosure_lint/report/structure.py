@@ -391,7 +391,7 @@ def declared_old_parts(report: AnnualReport) -> list[str]:
 
 # An opening that names the parts and says how many (本报告由总体情况、…、其他需要报告的事项等六部分组成): the count, then
 # the list before it, after its lead word (the last one before the count)
-_COUNT = re.compile(r"(?P<n>[二三四五六七八九])个?(?:部分|方面)")
+_COUNT = re.compile(r"(?P<n>[二三四五六七八九]|(?<![\d.])[2-9](?!\d))\s*个?(?:部分|方面)")  # (…等6个部分内容)
 _LIST_REACH = 240  # characters of the list before its count
 _LEAD = re.compile(r"(?:由|包括|包含|分为|涵盖)[:：]?")
 _ENDING = re.compile(r"(?:等|共|计|这|\s)+$")  # between the list and its count (…事项等六部分, …事项共六个部分)
@@ -402,7 +402,7 @@ _ITEM_SPLIT = re.compile(r"[、，,；]|(?:和|及|以及|与)(?=其[他它]|存
 _ITEM_PART = (("s1", re.compile(r"总体情况|概述|基本情况|总体概况")), ("s2", re.compile(r"主动公开")),
               ("s3", re.compile(r"收到和处理|收到处理|依申请")), ("s4", re.compile(r"行政复议|行政诉讼")),
               ("s5", re.compile(r"问题")), ("s6", re.compile(r"其[他它][^、，,]{0,6}事项")))
-_CN_COUNT = {c: k for k, c in enumerate("一二三四五六七八九", start=1)}
+_CN_COUNT = {c: k for k, c in enumerate("一二三四五六七八九", start=1)} | {str(k): k for k in range(1, 10)}
 
 
 @dataclass(frozen=True)
