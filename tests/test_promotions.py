@@ -366,6 +366,7 @@ def test_the_same_terms_in_a_promotion_still_fire(text, match):
     ("请拨打AG旗舰厅客服热线。", ["AG旗舰厅"]),
     ("某某关区2022年政府信息公开工作年度报告-ab凯发国际登录", ["凯发国际登录"]),
     ("凯发K8官网入口 > 政务公开 > 政务公开年报", ["凯发K8官网入口"]),
+    ("一是推进足球彩票_竞彩足球-现金网重点推荐信息公开。", ["足球彩票_竞彩足球-现金网重点推荐"]),
     # two terms side by side, or a few characters of one run apart: one insertion, one finding
     ("现公布新葡京博彩2024年政府信息公开工作年度报告。", ["新葡京博彩"]),
     ("某某县威廉希尔_威廉博彩app-【中文*官网】政府信息公开工作年度报告。", ["威廉希尔_威廉博彩"]),
@@ -392,6 +393,7 @@ def test_a_new_brand_in_place_of_a_bodys_name_and_its_echoes():
     "公开国家体育总局办公厅转发的通知3件。",
     "全县365体育健身活动信息均已公开。",
     "本局与凯发电气公司签订运维合同1份。",  # a firm's name (凯发 and no gambling tail)
+    "全县设置银行现金网点12个，体育彩票销售点30个。",  # a bank's cash outlets, the state lottery's shops
 ])
 def test_a_number_before_a_core_words_compound_is_no_brand(text):
     assert _dl501(text) == []

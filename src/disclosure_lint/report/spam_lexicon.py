@@ -31,7 +31,9 @@ SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|
                  r"尊龙(?:凯时|网平台|网|官网|平台|[Aa][Gg](?:旗舰厅)?)", r"[Aa][Gg]旗舰厅",
                  r"[Bb][Oo][Bb](?:最新|综合)?(?:官网|官方网站|登录入口|登录|入口)",  # bob最新官网 before a title
                  # a hijacked page's title and breadcrumb (…年度报告-pa凯发国际登录, 凯发k8官网登录入口; not 凯发电气)
-                 r"凯发(?:[Kk]8|国际)?(?:官网|官方网站|登录|登陆|入口|[Aa][Pp][Pp]|娱乐|平台){1,3}|凯发[Kk]8")
+                 r"凯发(?:[Kk]8|国际)?(?:官网|官方网站|登录|登陆|入口|[Aa][Pp][Pp]|娱乐|平台){1,3}|凯发[Kk]8",
+                 # a betting site's name chained in place of a word (足球彩票_竞彩足球-现金网重点推荐; not 现金网点)
+                 r"(?:(?:足球彩票|竞彩足球|体育彩票)[_\-—]){1,3}现金网(?:重点推荐|推荐)?", r"现金网(?:重点推荐|投注|开户|官网|平台|娱乐)")
 # Ordinary phrases that hold a term (a lottery shop, a card room for the elderly).
 SPAM_ALLOW = ("体育投注站", "棋牌娱乐室", "棋牌娱乐活动")
 
