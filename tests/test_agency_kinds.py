@@ -184,6 +184,8 @@ def test_a_street_office_calling_itself_by_the_words_of_its_own_name_is_consiste
     ("某某区某某局关于2023年政府信息公开工作年度报告", "某某区某某局", 2023),
     # a department's title with 全区: the department's
     ("某某区教育局2022年全区政府信息公开工作年度报告", "某某区教育局", 2022),
+    # 2020度年 for 2020年度 (a slip): the year is no part of the body's name
+    ("某某区应急管理局2020度年信息公开年度报告", "某某区应急管理局", 2020),
 ])
 def test_whole_area_titles(title, name, year):
     assert name_from_title(title) == (name, year)
