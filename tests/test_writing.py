@@ -134,6 +134,8 @@ def _sentences(path: Path) -> list[str]:
     # a copy of four characters or more, whatever the words (a real town's report, written anew)
     ("2023年，我镇深入学习深入学习贯彻党的二十大精神。", "深入学习深入学习"),
     ("全年依托政务服务中心政务服务中心窗口受理申请。", "政务服务中心政务服务中心"),
+    # three characters led by a listed verb that makes no compound (a real bureau's page, written anew)
+    ("2024年，本局坚持以坚持以人民为中心的发展思想。", "坚持以坚持以"),
 ])
 def test_dl901_doubled_word_inside_a_sentence(text, match):
     col = text.index(match) + 1

@@ -89,6 +89,7 @@ _TAILS: dict[str, str] = {
 _TAILS["主动公开"] = _TAILS["依申请公开"] = _TAILS["公开"]
 WORDS: dict[str, frozenset[str]] = {w: frozenset() for w in _VERBS}
 WORDS.update({w: frozenset(t.split()) for w, t in _TAILS.items()})
+_VERB_ONLY = frozenset(w for w, tails in WORDS.items() if not tails and len(w) == 2)  # (坚持, 贯彻, 按照 …)
 _TAIL_LENGTHS = {w: sorted({len(t) for t in tails}) for w, tails in WORDS.items()}
 
 # Before the first copy: it is a noun (的) or an adjective ending a clause (更加及时|及时回应), or 通过
@@ -115,7 +116,9 @@ def slip(text: str, i: int, j: int, word: str) -> bool:
     if tails is None:
         # a place named twice (某某旗某某旗人民政府), or words of four characters or more (深入学习深入学习贯彻): a
         # copy that long is no two words run together, as 予以公开|公开方式 is
-        return _PLACE.fullmatch(word) is not None or (len(word) >= 4 and not (i and text[i - 1] in _NOMINAL))
+        # (… or three led by a listed verb with no compounds: 坚持以坚持以习近平…, 按照上按照上级)
+        return _PLACE.fullmatch(word) is not None or (
+            (len(word) >= 4 or (len(word) == 3 and word[:2] in _VERB_ONLY)) and not (i and text[i - 1] in _NOMINAL))
     if any(text[j:j + n] in tails for n in _TAIL_LENGTHS[word]):
         return False  # X·AB | AB·Y: two noun phrases (政务公开|公开栏)
     if i and text[i - 1] in _NOMINAL:
