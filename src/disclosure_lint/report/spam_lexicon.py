@@ -33,7 +33,9 @@ SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|
                  # a hijacked page's title and breadcrumb (…年度报告-pa凯发国际登录, 凯发k8官网登录入口; not 凯发电气)
                  r"凯发(?:[Kk]8|国际)?(?:官网|官方网站|登录|登陆|入口|[Aa][Pp][Pp]|娱乐|平台){1,3}|凯发[Kk]8",
                  # a betting site's name chained in place of a word (足球彩票_竞彩足球-现金网重点推荐; not 现金网点)
-                 r"(?:(?:足球彩票|竞彩足球|体育彩票)[_\-—]){1,3}现金网(?:重点推荐|推荐)?", r"现金网(?:重点推荐|投注|开户|官网|平台|娱乐)")
+                 *(lead + r"[_\-—](?:(?:足球彩票|竞彩足球|体育彩票)[_\-—]){0,2}现金网(?:重点推荐|推荐)?"
+                   for lead in ("足球彩票", "竞彩足球", "体育彩票")),
+                 r"现金网(?:重点推荐|投注|开户|官网|平台|娱乐)")
 # Ordinary phrases that hold a term (a lottery shop, a card room for the elderly).
 SPAM_ALLOW = ("体育投注站", "棋牌娱乐室", "棋牌娱乐活动")
 
