@@ -122,3 +122,13 @@ def test_a_report_whose_first_line_names_a_compilation_keeps_its_title():
     # a report title is a sign whatever the line above it says (a portal's menu of 范文)
     text = "范文汇编\n某某区某某局2023年政府信息公开工作年度报告\n一、总体情况\n本局认真贯彻《条例》。\n"
     assert cand(text).plausible
+
+
+def test_an_opening_that_gives_the_reports_statistics_period_is_a_sign():
+    # no title, part 一 under a title of its own (一、工作总体推进情况): the opening's 统计期限 of the report says what it is
+    text = ("根据《条例》规定编制本报告。报告数据统计期限为2025年1月1日至2025年12月31日。\n一、工作总体推进情况\n"
+            "本镇成立政府信息公开工作小组，配备专职工作人员2名。\n")
+    c = cand(text)
+    assert c.plausible and c.signs == ("self-named",)
+    # a statistics period of something else is no sign
+    assert not cand("本次调查数据统计期限为2025年1月1日至2025年6月30日。\n一、调查对象\n全县农户。\n").plausible

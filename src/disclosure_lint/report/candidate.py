@@ -10,8 +10,9 @@ The decision is cheap and conservative — any one sign keeps the file:
   broken title still has its parts), or written inline as a numbered part title (``二、主动公开政府
   信息情况`` inside a long line: flattened text whose line breaks were lost);
 * a statistics table (``AnnualReport.stats``);
-* the opening naming the text as the year's report (``现公布某某厅2023年政府信息公开工作年度报告``) or listing the
-  unified format's parts (``本报告由总体情况、…等六部分组成``);
+* the opening naming the text as the year's report (``现公布某某厅2023年政府信息公开工作年度报告``), listing the
+  unified format's parts (``本报告由总体情况、…等六部分组成``) or giving the report's statistics period
+  (``编制本报告。报告数据统计期限为2025年1月1日至…``);
 * something the tool could not read (reader notices, pictures): that is reported, never skipped.
 
 A part found by its words alone, with no title, in a file whose first line heads a compilation (``《政务公开年度工作
@@ -76,8 +77,9 @@ def assess(report: AnnualReport) -> Candidate:
         signs.append("inline-section")
     if not signs and report.stats:
         signs.append("table")
-    if not signs and (names_itself(report) or declares_unified_parts(report)):
-        signs.append("self-named")  # 现公布某某厅2023年政府信息公开工作年度报告, 本报告由总体情况、…等六部分组成
+    if not signs and (names_itself(report) or declares_unified_parts(report) or _period_opening(report)):
+        # 现公布某某厅2023年政府信息公开工作年度报告, 本报告由总体情况、…等六部分组成, 编制本报告。报告数据统计期限为…
+        signs.append("self-named")
     if signs == ["section"] and (words := _compilation(report)):
         return Candidate(False, (), REASON_COMPILATION.format(words=words))  # 一、20xx年度…工作的基本情况 in a 范文汇编
     if signs:
@@ -116,6 +118,16 @@ def _compilation(report: AnnualReport) -> str | None:
     first = next((portal.text_without(b).strip() for b in report.text_blocks if not portal.is_line(b)), "")[:80]
     m = _COMPILATION.search(first) if "报告" not in first else None
     return m.group(0) if m is not None else None
+
+
+# the opening's statistics period of the report (编制本报告。报告数据统计期限为2025年1月1日至…): the format's own sentence
+_PERIOD_OPENING = re.compile(r"报告[^。；\n]{0,30}?(?:数据|统计)[^。；\n]{0,8}?(?:期限|时限|区间|周期)[^。；\n]{0,6}?(?:19|20)\d{2}\s*年")
+
+
+def _period_opening(report: AnnualReport) -> bool:
+    portal = report.portal
+    head = [b.text for b in report.text_blocks[:6] if not portal.is_line(b)][:3]
+    return any(_PERIOD_OPENING.search(t[:600]) for t in head)
 
 
 def _title_at_start(report: AnnualReport) -> bool:
