@@ -57,6 +57,14 @@ def test_dl801_quiet_on_current_or_other_notices(text):
     assert _codes(lint(text, select=["DL801"], year=2022), "DL801") == []
 
 
+def test_dl801_the_format_notices_number_with_another_year():
+    # 《…印发<…年度报告格式>的通知》(国办公开办函〔2019〕30号): the number is the 2021 notice's, its year is not
+    text = "根据《国务院办公厅政府信息与政务公开办公室关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知》(国办公开办函〔2019〕30号)要求编制。"
+    ds = [d for d in lint(text, select=["DL801"], year=2022) if d.code == "DL801"]
+    assert len(ds) == 1 and "国办公开办函〔2021〕30号" in ds[0].message and "〔2019〕30号" in ds[0].match
+    assert _codes(lint(text.replace("〔2019〕30号", "〔2021〕30号"), select=["DL801"], year=2022), "DL801") == []
+
+
 def test_dl801_year_from_title_and_text_format():
     text = "某局2022年政府信息公开工作年度报告\n根据国办公开办函〔2019〕60号要求编制本报告。\n"
     diags = _codes(lint(text, select=["DL801"], fmt="text"), "DL801")
