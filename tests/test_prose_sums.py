@@ -444,3 +444,12 @@ def test_dl237_a_list_ended_by_its_numbers_is_not_kept_by_its_shape():
     one = "某某局2023年政府信息公开工作年度报告\n一、总体情况\n全年共计主动公开政府发文6条，其中业务工作6条；动态信息数40条；通知公告数3条。\n"
     assert run(one.replace("6条，其中业务工作6条", "6条，其中业务工作5条"), fmt="text") != []
     assert run(one, fmt="text") == []
+
+
+def test_dl237_the_informations_total_with_a_sum_word_after_it():
+    # 发布及公开的信息全年共计538条。其中…: 的 before the object, 共计 the total's sum word (not an applications' total)
+    ds = run(TITLE + "全年发布及公开的信息共计538条。其中行政许可262条，行政处罚31条，重点领域1022条。\n")
+    assert [(d.code, d.evidence["expected"], d.evidence["actual"]) for d in ds] == [("DL237", 538, 1315)]
+    # what is withheld is no information published
+    assert [x.kind for x in sums("本年度不予公开的信息3件，其中属于国家秘密1件，其他2件。")] == []
+

@@ -203,9 +203,13 @@ def _window_keyword(window: str) -> tuple[str, int, int] | None:
     got = _WINDOW_KW.get(window, _UNSEEN)
     if got is not _UNSEEN:
         return got
-    kw = None
-    for kw in _TOTAL_KW.finditer(window):  # noqa: B007 - the last match is kept
-        pass
+    kw: re.Match[str] | None = None
+    before: re.Match[str] | None = None
+    for m in _TOTAL_KW.finditer(window):
+        before, kw = kw, m  # the last match is kept, and the one before it
+    if (kw is not None and before is not None and kw.lastgroup == "in_total" and before.lastgroup == "disclosed"
+            and kw.start() - before.end() <= 6):
+        kw = before  # 发布及公开的信息全年共计538条: the information's total, 共计 its sum word
     if kw is None or not _TOTAL_GAP.match(window[kw.end():]) or _RESULT_IN_GAP.search(window, kw.end()):
         got = None  # (办结的申请中同意公开答复9件: that result's count)
     elif _NOT_TOTAL.search(window[:kw.start()] + "　" * (kw.end() - kw.start()) + window[kw.end():]):
