@@ -632,3 +632,14 @@ def test_dl902_a_list_whose_first_marker_ran_into_its_heading_restarts():
     assert only("DL902", text, fmt="text") == []
     # a real repeat is still one
     assert [d.evidence["expected"] for d in only("DL902", "（1）健全机制。（2）规范流程。（2）强化考核。\n", fmt="text")] == ["（3）"]
+
+
+def test_dl901_a_clause_written_twice_a_comma_between():
+    # 及时、准确、全面地公开政府信息，及时、准确、全面地公开政府信息 (a real town's slip, written anew)
+    text = "2023年，本镇坚持及时准确全面地发布政务信息，及时准确全面地发布政务信息，回应群众关切。\n"
+    [d] = only("DL901", text)
+    assert d.match == "及时准确全面地发布政务信息，及时准确全面地发布政务信息" and d.evidence["doubled"] == "clause"
+    assert "语句重复" in d.message and d.fix.applicability == "unsafe"
+    # short clauses said twice (a slogan), and two clauses that differ: not taken
+    assert only("DL901", "2023年，本镇坚持一个不能少，一个不能少。\n") == []
+    assert only("DL901", "2023年，本镇及时准确地发布政务信息，及时准确地发布政策解读。\n") == []

@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
 WritingOptions = CappedOptions
 
 
-_WHAT = {"mark": "标点", "bracket": "标点", "char": "字", "word": "词语"}
+_WHAT = {"mark": "标点", "bracket": "标点", "char": "字", "word": "词语", "clause": "语句"}
 _BREAK = {"repeated": "序号重复", "skipped": "序号跳号", "backwards": "序号倒退"}
 
 

@@ -270,7 +270,7 @@ class Doubled:
 
     span: Span
     unit: str
-    kind: str  # mark | bracket | char | word
+    kind: str  # mark | bracket | char | word | clause
     certain: bool  # removing the second copy cannot change the meaning
 
     @property
@@ -562,6 +562,31 @@ def _with_doubles(tables: list[Block]) -> list[Block]:
     return [b for k, b in enumerate(tables) if k in hit]
 
 
+_CLAUSE = re.compile(r"[^，,。；;！？!?：:\n]+")
+_CLAUSE_MIN = 8  # characters of a clause written twice (及时、准确、全面地公开政府信息，及时、准确、全面地…)
+
+
+def _doubled_clauses(p: Piece) -> list[Doubled]:
+    """A clause of eight characters or more written twice, a comma between the copies — the first copy the whole
+    clause before or its end (one scan of the piece's clauses, each compared with the one before it)."""
+    text = p.text
+    if len(text) < 2 * _CLAUSE_MIN + 1 or ("，" not in text and "," not in text):
+        return []
+    out = []
+    prev: re.Match[str] | None = None
+    for m in _CLAUSE.finditer(text):
+        c = m.group()
+        if (prev is not None and m.start() == prev.end() + 1 and text[prev.end()] in "，," and prev.group().endswith(c)
+                and len(c.strip()) >= _CLAUSE_MIN and _CJK_IN.search(c) is not None):
+            # (the first copy may end a clause that began before it: 本镇坚持及时准确地发布信息，及时准确地发布信息)
+            out.append(Doubled(Span(p, prev.end() - len(c), m.end()), c + text[prev.end()], "clause", False))
+        prev = m
+    return out
+
+
+_CJK_IN = re.compile(r"[\u4e00-\u9fff]{4}")
+
+
 def find_doubles(report) -> list[Doubled]:
     """Every doubled mark, function character and word in the prose and table cells, and the
     doubled brackets and quotes that leave one member unmatched (from :attr:`report.brackets`)."""
@@ -581,6 +606,7 @@ def find_doubles(report) -> list[Doubled]:
         if found:
             cells = [c for c in report.table_pieces.of(b) if c.base is not None]
             out.extend(_placed(found, cells, [c.base for c in cells]))
+    out.extend(d for p in prose for d in _doubled_clauses(p))
     for u in report.brackets.unbalanced:
         if u.doubled:
             m = u.mark
