@@ -349,3 +349,14 @@ def test_dl502_stars_and_bracketed_notes_left_for_numbers_and_names():
                                   select=["DL502"])] == ["[具体地名]", "(具体网址)"]
     # Markdown's bold is markup, not a blank
     assert lint("根据**条例**规定，全年主动公开政府信息**120**条，**一百二十**条。", select=["DL502"]) == []
+
+
+def test_dl502_the_formats_note_on_part_one_copied_in_its_second_half():
+    # the format's note on what part 一 reports, its first words lost (主要本机关贯彻落实…情况进行综述，主要包括…)
+    text = ("一、总体情况\n主要本机关贯彻落实《中华人民共和国政府信息公开条例》情况进行综述，主要包括主动公开、依申请公开、"
+            "政府信息管理、平台建设、监督保障等方面的内容。\n")
+    diags = _codes(lint(text, select=["DL502"]), "DL502")
+    assert len(diags) == 1 and diags[0].match.endswith("情况进行综述")
+    # a clerk's own summary sentence of the same words is the report's
+    own = "一、总体情况\n本报告对本机关贯彻落实《条例》情况进行综述，全年主动公开政府信息120条。\n"
+    assert _codes(lint(own, select=["DL502"]), "DL502") == []

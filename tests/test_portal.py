@@ -633,3 +633,17 @@ def test_catalogue_lines_seen_on_more_portals(head):
     assert all(rep.portal.is_line(b) for b in rep.document.blocks[:n] if b is not rep.title_block)
     assert rep.title_block is not None and "信息名称" not in rep.title_block.text and "内容概述" not in rep.title_block.text
     assert lint(text, select=["DL701", "DL403", "DL404"], fmt="text") == []
+
+
+@pytest.mark.parametrize("line", [
+    "发布时间:2025-01-08   录入:某某镇",
+    "来源: 某某市某某局 发布时间:2025-01-22 累计次数: 字体:[ ]",
+    "发布时间:2025-01-19 17:13 阅读人数:",
+    "- 备注/文号:某街政〔2025〕1号",
+    "字号: 下载 我要纠错 打印 收藏",
+])
+def test_byline_and_toolbar_labels_of_more_portals(line):
+    text = "某某镇人民政府2024年政府信息公开工作年度报告\n" + line + "\n一、总体情况\n2024年，本镇主动公开政府信息120条。\n"
+    rep = interpret(parse(text, "text"))
+    assert rep.portal.is_line(rep.document.blocks[1])
+    assert lint(text, select=["DL701", "DL702"], fmt="text") == []

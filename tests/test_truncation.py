@@ -794,3 +794,13 @@ def test_a_sentence_ending_on_a_quoted_name_without_its_end_is_a_cut():
     cut = HEAD + "完善互动式信息公开，围绕政府重点工作、社会热点问题持续增加“意见征集”\n"
     assert report_of(cut).truncation is not None
     assert report_of(cut.replace("“意见征集”\n", "“意见征集”栏目。\n")).truncation is None
+
+
+@pytest.mark.parametrize("last", ["依托政府网站，全年发布信息18.86", "规范办件的处理和答复程序。2024"])
+def test_a_decimal_or_a_year_after_a_sentence_at_the_end_is_a_cut(last):
+    t = report_of(HEAD + last + "\n").truncation
+    assert t is not None and t.where == "sentence"
+
+
+def test_a_decimal_with_its_unit_and_end_is_no_cut():
+    assert report_of(HEAD + "依托政府网站，全年发布信息18.86万条。\n").truncation is None

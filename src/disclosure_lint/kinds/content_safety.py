@@ -356,7 +356,10 @@ _PH_BASE = (
     # the format's note on what part 一 reports, copied in as the part's text (主要报告本机关上一年度政府信息公开工作总体情况，
     # 重在聚焦主题主线，对本机关贯彻落实…情况进行综述): what to write, never what a body writes of itself
     r"|(?P<guide>(?:这一项|本项|此项|主要)报告本机关(?:上一?年度)?政府信息公开工作(?:总体)?情况"
-    r"(?=[，,]\s*(?:重在聚焦|对本机关贯彻落实)))"
+    r"(?=[，,]\s*(?:重在聚焦|对本机关贯彻落实))"
+    # … or its second half alone, with what it lists (主要本机关贯彻落实《条例》情况进行综述，主要包括主动公开、依申请公开…:
+    # a clerk's own 对本机关贯彻落实…情况进行综述 does not go on so)
+    r"|(?:对|主要)?本机关贯彻落实[^。；;，,\n]{0,40}?情况进行综述(?=[，,]\s*主要包括主动公开、依申请公开))"
 )
 # A sentence that says its XX / ×× masks a name (（小区名称已作脱敏处理）, 已隐去): masking, not a placeholder.
 _MASKING = re.compile(r"脱敏|隐去|隐名|匿名处理|化名|已作技术处理|已做技术处理|隐藏处理")
@@ -394,7 +397,7 @@ def _x_led(c: str) -> str:
 _TRIGGER_BASE = "|".join([*_led("XxＸｘ", "[XxＸｘ]"), *map(_x_led, "Xx×＊*"), "此(?:处|(?<=在此))",
                           *(f"{c}(?<=年{c})[ \u3000\xa0]{{0,7}}月[ \u3000\xa0]{{1,8}}日" for c in " \u3000\xa0"),
                           *(f"{c}(?<=月{c})[ \u3000\xa0]{{0,7}}日" for c in " \u3000\xa0"),
-                          *_led("【[［〔（(", r"\s*(?:请|在此|此处)?\s*(?:填|输入|待|文字描述|具体)"), "报告本机关",
+                          *_led("【[［〔（(", r"\s*(?:请|在此|此处)?\s*(?:填|输入|待|文字描述|具体)"), "报告本机关", "本机关贯彻落实",
                           *_led("（(", r"\s*(?:请\s*)?(?:根据|按照|按|结合)\s*(?:实际|本单位|本机关)"),
                           r"\*\*(?=[*条件个次人项篇期户家万元份起批%％]|年度)"])
 

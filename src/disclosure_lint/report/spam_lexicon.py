@@ -15,7 +15,7 @@ SPAM_TERMS = (
     "飞禽走兽老虎机", "德赢vwin", "vwin德赢", "德赢体育", "365体育直播", "365体育备用", "365体育官网", "足彩网",  # seen injected
     "雷速体育", "雷速直播", "澳门赌场", "uedbet", "伟德app", "伟德官网", "伟德体育", "六宝典", "manbetx",
     "沙巴体育", "足彩在线", "足彩app", "千亿国际", "球迷网", "欧洲杯足球网", "手机彩票网", "博金宝", "金宝博",  # seen injected (a title's notice, 习近平, a college's name)
-    "hth官网", "hth在线", "hth体育", "hth登录", "菠菜导航", "足球比分网",  # seen injected for a county's name (hth: 华体会; 菠菜: 博彩)
+    "hth官网", "hth在线", "hth体育", "hth登录", "菠菜导航", "足球比分网", "即时比分",  # seen injected for a county's name (hth: 华体会; 菠菜: 博彩)
     "娛樂城", "百家樂", "真人真錢", "真人視訊", "體育投注", "網上賭場", "線上賭場", "永利皇宮", "澳門永利",
     "新濠影匯", "澳門金沙", "澳門賭場",  # traditional characters (mirror sites)
 )  # a term that is an ordinary word where it stands (彩金饰品, 注册送章 …) is not one: see :func:`ordinary_term`

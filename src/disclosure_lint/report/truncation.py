@@ -86,7 +86,9 @@ _DIGIT = re.compile(r"\d")
 _CN = "一二三四五六七八九十"
 _SHI_ITEM = re.compile(r"[二三四五六七八九十]是")  # the second, third … point of a list (二是…)
 # a number begun after a word at the end of the text (答复率100, 综合20): cut in it — not a telephone number or a code
-_CUT_NUMBER = re.compile(r"[\u4e00-\u9fff》”]\d{1,6}$|[。；！？](?:19|20|2)$|(?:19|20)\d{2}\s*[-–—~至]\s*\d{0,3}$")  # (…提供2005-2)  # (…工作。20: the next year begun)
+# (…工作。20 / 。2024: the next year begun; …提供2005-2: a range begun; 信息18.86: a decimal without its unit)
+_CUT_NUMBER = re.compile(r"[\u4e00-\u9fff》”]\d{1,6}(?:\.\d{1,4})?$|[。；！？](?:19|20)\d{0,2}$|[。；！？]2$"
+                         r"|(?:19|20)\d{2}\s*[-–—~至]\s*\d{0,3}$")
 _NOT_CUT_NUMBER = re.compile(r"电话|热线|传真|邮编|邮政编码|号码|编号|代码|QQ|qq")
 # a report's commonest words cut in the middle (本年度涉及政府信息公): no text ends so
 _CUT_WORD = re.compile(r"(?:信息公|政务公|申请公|主动公|年度报|行政复|行政诉|统计期|》第[一二三四五六七八九十百]{1,4})$")
