@@ -210,6 +210,8 @@ def _slips(table, bad) -> dict[str, str]:
     out: dict[str, str] = {}
     for u in bad:
         written = u.label.strip()
+        if not written or any(c.isdigit() or c.isspace() for c in written):
+            continue  # (行政规范性文 3: a label cut and a number read into it — the reading's, not a slip)
         slip = slip_of(written, cols if u.what == "col" else rows)
         if slip is not None and written not in out:
             out[written] = slip[0]
