@@ -239,6 +239,9 @@ class TestYearFromContent:
     ("一、总体情况\n2025年区市场监管局共收到信息公开申请152件。\n（一）主动公开情况\n公开信息32条。\n", 2025),
     ("一、总体情况\n2025年,海青镇未收到依申请公开事项。\n（一）主动公开情况\n公开信息32条。\n", 2025),
     ("一、总体情况\n2025年,区城乡建设局聚焦中心工作，推进全过程公开。\n（一）主动公开情况\n公开信息74条。\n", 2025),
+    # … a district acting, after whose lead it did
+    ("一、概述\n2020年,在某某市委、市政府和某某区委、区政府的正确领导下,某某区切实贯彻落实《条例》。\n（一）主动公开情况\n"
+     "公开信息32条。\n", 2020),
     # … the 年 left out before the comma, the body acting by the 《条例》
     ("一、总体情况\n2025,某某市某某区住建局以《条例》为遵循，推进全过程公开。\n（一）主动公开情况\n公开信息16条。\n", 2025),
     # … after whose lead it acted, or in a sentence inside a paragraph
@@ -259,7 +262,7 @@ def test_the_year_the_opening_names_the_report_by(text, year):
 
 
 @pytest.mark.parametrize("text", [
-    "一、总体情况\n2022年，开发区坚持以公开为常态。\n",  # one paragraph starting with a year: not enough
+    "一、总体情况\n2022年，政务公开坚持以公开为常态。\n",  # one paragraph starting with a year, no body its subject
     "一、总体情况\n2025,20,15件均已办结。\n",  # numbers with commas: no year, no body
     "一、总体情况\n2022年，开发区坚持公开。\n（二）依申请公开。2023年，未收到申请。\n",  # two years
     # two reports named, of two years

@@ -310,9 +310,9 @@ def _subject(s: str, name: str | None) -> bool:
     return s[0] in "我本全" or (name is not None and name != "" and s.startswith(name)) or _BODY_SUBJECT.match(s) is not None
 
 
-# a body named as the subject, short (2025年区市场监管局共收到… / 2025年,海青镇未收到… / 2024年街道…): a few
-# characters ending in a body's word, then what it did
-_BODY_SUBJECT = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:局|镇|乡|街道|街道办事处|管委会|委员会|中心|办公室|人民政府)"
+# a body named as the subject, short (2025年区市场监管局共收到… / 2025年,海青镇未收到… / 2024年街道… / 2020年，在…领导下，
+# 某某区切实…): a few characters ending in a body's word, then what it did
+_BODY_SUBJECT = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:局|镇|乡|街道|街道办事处|管委会|委员会|中心|办公室|人民政府|区|县|旗)"
                            r"(?=[\u4e00-\u9fff]{0,3}(?:共|全年|累计|未|没有|认真|严格|坚持|持续|积极|主动|围绕|深入|始终|按照|"
                            r"依法|进一步|不断|着力|紧紧|聚焦|紧扣|扎实|全面|切实|大力|收到|受理|公开|发布|办理|以《))")
 
