@@ -241,9 +241,8 @@ class InjectedSpam(Kind[InjectedSpamOptions]):
 
 # what may stand between two spam terms of one insertion (威廉希尔_威廉博彩app, 体育365网投_365bet365用址): a few
 # characters with no space and no sentence punctuation, or a spam title's _ with a few words either side of it
-# (365体育世界杯专用版_365bet娱乐app), or a lone comma
-_SAME_RUN = re.compile(r"[^\s。，；！？、：,;!?:]{1,6}|[^\s。，；！？、：,;!?:_]{0,10}_[^\s。，；！？、：,;!?:_]{0,10}"
-                       r"|[ \t]?[,，、][ \t]?")  # (足球比分网,即时比分 for 信息公开: two terms a comma apart, one insertion)
+# (365体育世界杯专用版_365bet娱乐app)
+_SAME_RUN = re.compile(r"[^\s。，；！？、：,;!?:]{1,6}|[^\s。，；！？、：,;!?:_]{0,10}_[^\s。，；！？、：,;!?:_]{0,10}")
 
 
 def _where(block, cell) -> tuple:
