@@ -804,3 +804,20 @@ def test_a_decimal_or_a_year_after_a_sentence_at_the_end_is_a_cut(last):
 
 def test_a_decimal_with_its_unit_and_end_is_no_cut():
     assert report_of(HEAD + "依托政府网站，全年发布信息18.86万条。\n").truncation is None
+
+
+def test_a_text_of_part_one_only_ending_on_a_complete_sentence_is_said_once():
+    # no cut the end can show (a complete sentence), yet parts 二–六 are not in the file: a copy cut after a sentence,
+    # or a report without them — said once by DL002, no part reported missing
+    text = HEAD + "（一）主动公开情况\n全年公开信息120条。\n本局将继续做好政府信息公开工作。\n"
+    got = lint(text, fmt="text")
+    said = [d for d in got if d.code == "DL002"]
+    assert len(said) == 1 and said[0].evidence["where"] == "part-one" and said[0].line == 6
+    assert "本文件只有第一部分" in said[0].message and said[0].severity == "warning"
+    assert not [d for d in got if d.code in ("DL101", "DL103", "DL105")]
+    # … not with a 落款 (the report ends there), nor once part 二 is there, nor with the option off
+    assert not [d for d in lint(text + "某某县某某局\n2024年1月20日\n", fmt="text") if d.code == "DL002"]
+    two = text + "二、主动公开政府信息情况\n本局全年主动公开政府信息120条。\n"
+    assert not [d for d in lint(two, fmt="text") if d.code == "DL002" and d.evidence.get("where") == "part-one"]
+    off = {"options": {"DL002": {"part_one_only": False}}}
+    assert not [d for d in lint(text, fmt="text", config=off) if d.code == "DL002"]

@@ -188,6 +188,32 @@ def _quote_tail(text: str) -> str:
     return text if len(text) <= 24 else "…" + text[-20:]
 
 
+def _part_one_only(report: AnnualReport) -> Hit | None:
+    """A unified report whose only part is part 一 and whose text ends on a complete sentence of it (the cut rules find
+    no cut: not 特此报告, a 落款 or a page of attachments): parts 二–六 are not in the file — a copy cut after a
+    sentence, or a report without them.  Said once at the last block, never judged (no part is reported missing)."""
+    st = report.structure
+    if (report.truncation is not None or report.signature_mention is not None or report.attachment_page is not None
+            or not six_parts(report) or set(st.by_id) != {"s1"} or not st.mains or st.mains[-1].id != "s1"):
+        return None
+    portal = report.portal
+    last = next((b for b in reversed(report.lintable_blocks) if b.text.strip() and not portal.is_line(b)), None)
+    if last is None or last.kind == "table" or last is st.mains[-1].heading:
+        return None
+    text = last.text.rstrip()
+    if not text.endswith(("。", "！", "？")) or text.lstrip().startswith("特此"):
+        return None
+    tail = _quote_tail(text)
+    later = list(SECTION_IDS[1:])
+    return Hit(block=last, start=max(0, len(text) - 12), end=len(text),
+               params={"detail": f"本文件只有第一部分“{st.by_id['s1'].label}”，在它的一句完整的话（“{tail}”）处结束，第二至六部分"
+                                 "都不在本文件中：可能是截取或转存不全的副本，也可能是报告本身缺少这些部分（《条例》第五十条）",
+                       "advice": _parts(later) + "未检查" + _CUT},
+               evidence={"expected": "完整的报告", "actual": "只有第一部分", "where": "part-one", "section_id": "s1",
+                         "sections_not_checked": later},
+               key="part-one-only")
+
+
 def truncation_hit(t: Truncation, unified: bool = True, cut_char: Notice | None = None) -> Hit:
     """The one finding for a document that seems to end early (``unified``: the six parts apply; ``cut_char``: its
     last character was cut too, an ``undecodable-bytes`` notice, said with it)."""
@@ -252,6 +278,8 @@ class ReaderNoticeOptions(KindOptions):
     attachment_pages: bool = Field(default=True, description="网页上没有报告正文、只有报告的附件（“详见附件”、附件链接、"
                                                              "页面内嵌的 PDF）时报告一次")
     empty_documents: bool = Field(default=True, description="文件只有报告标题、没有正文时报告一次（各项检查都无从进行）")
+    part_one_only: bool = Field(default=True, description="统一格式的报告只有第一部分、在第一部分的完整句子处结束时报告一次"
+                                                          "（截取不全的副本，或缺少第二至六部分的报告）")
 
 
 @register
@@ -300,6 +328,8 @@ class ReaderNotice(Kind[ReaderNoticeOptions]):
                 yield hit
         if not fired and self.options.truncated_documents and report.truncation is not None:
             yield truncation_hit(report.truncation, six_parts(report), cut)
+        elif not fired and cut is None and self.options.part_one_only and (one := _part_one_only(report)) is not None:
+            yield one
         elif cut is not None:  # the file ends early: said once, the last character's bytes with it
             yield _placed(_undecodable(cut), doc.blocks, cut.line, cut.column)
         if self.options.image_tables and not whole:
