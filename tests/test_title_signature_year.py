@@ -422,6 +422,41 @@ def test_an_opening_that_names_the_report_by_another_year():
     assert lint(inside, select=["DL406"], fmt="text") == []
 
 
+_LATER_PARTS = ("某某区人民政府办公室政府信息公开工作年度报告\n本年报由某某区人民政府办公室编制，是2024年度政府信息公开年度报告，"
+                "全文包括总体情况、主动公开政府信息情况等。\n一、总体情况\n（一）主动公开\n2025年,我办持续完善主动公开，"
+                "及时公开各类政府信息109条。\n（二）依申请公开\n按照办理要求做好答复。2025年共办理政府信息公开申请34件，"
+                "均按时答复。\n二、主动公开政府信息情况\n")
+
+
+def test_an_opening_whose_year_the_parts_contradict():
+    """No title year and no period: the opening names the report 2024年度, but 一、总体情况 tells the work of 2025 in every
+    paragraph (a real district office's page, published in January 2026): the report is 2025's, and DL406 names the
+    opening's year, last year's left in place, in a warning."""
+    rep = interpret(parse(_LATER_PARTS, "text"))
+    assert (rep.year, rep.year_source) == (2025, "body")
+    assert rep.year_decision.evidence["opening_year"] == 2024
+    [d] = lint(_LATER_PARTS, select=["DL406"], fmt="text")
+    assert (d.line, d.severity) == (2, "warning") and "报告开头自称的年度2024年与报告年度（2025年）不一致" in d.message
+    assert "各段写的都是2025年的工作" in d.message and d.evidence["report_year_source"] == "第一部分各段所写的年度"
+
+
+@pytest.mark.parametrize("change", [
+    ("2025年共办理", "2024年共办理"),  # a paragraph of the opening's year: the parts do not contradict it
+    ("2025年共办理", "全年共办理"),  # one paragraph only
+    ("2025年,我办持续", "2025年,我办将持续"),  # a plan for the next year is not the year's work
+])
+def test_the_openings_year_stands_without_clear_evidence(change):
+    text = _LATER_PARTS.replace(*change)
+    assert interpret(parse(text, "text")).year == 2024
+    assert lint(text, select=["DL406"], fmt="text") == []
+
+
+def test_the_openings_year_stands_when_published_in_the_next_year():
+    """Published in January 2025, the report is 2024's whatever its parts say (their 2025 would be a slip)."""
+    text = "发布日期：2025-01-20\n" + _LATER_PARTS
+    assert interpret(parse(text, "text")).year == 2024
+
+
 def test_format_findings_on_a_year_inferred_from_the_opening_are_warnings():
     """A year the opening implied (no title year, no period) may be a stale opening's: the format rules that rest on it
     (DL103 free text, DL109 the other format's table) say so in a warning, not an error."""

@@ -47,7 +47,7 @@ class YearMismatch(Kind[YearMismatchOptions]):
             return
         src = report.year_source
         basis = {"config": "配置或命令行指定的报告年度", "title": "标题中的年度", "period": "统计期限中的年度",
-                 "body": "报告开头所说的年度",
+                 "body": "第一部分各段所写的年度" if report.year_decision.evidence else "报告开头所说的年度",
                  "content": "报告内容（统计期限、公布日期、统计表、正文）确定的年度"}.get(src, "报告年度")
         if (self.options.check_title and src in ("config", "content") and report.title_year
                 and report.title_year != year):
@@ -104,13 +104,18 @@ class YearMismatch(Kind[YearMismatchOptions]):
             hit = _stale_opening(report, year)
             if hit is not None:
                 yield hit
-            named = self_named(report) if src != "body" else None
+            later = report.year_decision.evidence.get("opening_year") is not None  # (the parts told year+1's work)
+            named = self_named(report) if src != "body" or later else None
             if named is not None and named[3] != year and named[3] != report.title_year:
                 b, s, e, y = named
+                if later:
+                    why = f"“一、总体情况”各段写的都是{year}年的工作，开头的年份疑为沿用了上年报告，请核对）"
+                elif y == year - 1:
+                    why = "疑为沿用了上年报告的开头，请核对）"
+                else:
+                    why = "请核对报告开头和统计期限哪一处写错）"
                 yield Hit(block=b, start=s, end=e, severity="warning",
-                          params={"what": "报告开头自称的年度", "actual": f"{y}年",
-                                  "expected": f"{year}年（" + ("疑为沿用了上年报告的开头，请核对）" if y == year - 1
-                                                               else "请核对报告开头和统计期限哪一处写错）")},
+                          params={"what": "报告开头自称的年度", "actual": f"{y}年", "expected": f"{year}年（" + why},
                           evidence={"expected": year, "actual": y, "where": "self-named", "report_year_source": basis},
                           key=f"self:{y}:{year}")
 

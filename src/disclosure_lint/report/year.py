@@ -11,6 +11,8 @@ own content establishes.
    报告》`` — one year, however often it is named (two different years: none); else the year the opening paragraphs
    start with (``2022年，开发区…`` … ``（二）依申请公开办理情况。2022年，…``), when at least two of them start with it and
    none with another; else the year before a 落款 dated 1月–4月, when the prose names that year most (twice at least).
+   A year the opening names gives way to the next when the paragraphs of 一、总体情况 tell that next year's work
+   (:func:`parts_say_next`): the opening copied from last year's report (DL406 names it).
 
 **The title outvoted** (source ``content``).  A clerk who copies last year's title, or types 2020 for
 2021, leaves the rest of the report right; every rule that reads the year then blames the correct parts
@@ -81,6 +83,8 @@ def decide(report: AnnualReport) -> YearDecision:
     if t is None:
         if p is None:
             b = body_year(report)
+            if b is not None and (later := parts_say_next(report, b)) is not None:
+                return YearDecision(b + 1, "body", t, p, later)
             return YearDecision(b, "body" if b else "none", t, p)
         return YearDecision(p, "period", t, p)
     if p is None or p == t:
@@ -237,6 +241,48 @@ def self_named(report: AnnualReport) -> tuple[Block, int, int, int] | None:
                 continue
             return b, m.start(g), m.end(g), int(m.group(g))
     return None
+
+
+# a paragraph of 一、总体情况, or a sentence in it, that opens with a year and what the body did in it (2025年，我办… /
+# 2025年共办理… / （二）依申请公开。2025年，…): what the year's own work is told under
+_PART_OPENS = re.compile(
+    r"(?:^|(?<=[。；;\n]))\s*(?:[（(][一二三四五六七八九十]{1,2}[）)][^。，,：:\n]{0,16}[。：:]?\s*)?"
+    r"(?P<y>(?:19|20)\d{2})\s*年度?(?:以来)?\s*(?:[，,]\s*)?(?=我|本|全|共|累计|[\u4e00-\u9fff]{0,3}[，,])")
+_PLAN = re.compile(r"将|计划|拟|要|预计")
+_PART_ONE = re.compile(r"\s*一\s*[、.．]\s*总体情况")
+_PART_TWO = re.compile(r"\s*二\s*[、.．]")
+
+
+def parts_say_next(report: AnnualReport, y: int) -> dict | None:
+    """When the opening names the report by year ``y`` (``body_year``) but the paragraphs of 一、总体情况 tell the work of
+    ``y + 1`` — at least two open with it (2025年，我办… / 2025年共办理…), none with ``y``, the prose names ``y + 1`` more
+    often than ``y`` (twice at least) and no publication date in ``y + 1`` or earlier says otherwise — the opening's year
+    is last year's left in place: the evidence (DL406 names the opening's year), else None."""
+    published = report.published
+    if published is not None and published.year <= y + 1:
+        return None
+    n = 0
+    inside = False
+    for b in report.text_blocks[:OPENING_BLOCKS * 3]:  # (not the report's sections: they rest on its year)
+        if not inside:
+            inside = _PART_ONE.match(b.text) is not None
+            continue
+        if _PART_TWO.match(b.text):
+            break
+        if b.kind not in ("paragraph", "list_item") or "年" not in b.text:
+            continue
+        for m in _PART_OPENS.finditer(b.text):
+            year = int(m.group("y"))
+            if year == y:
+                return None
+            if year == y + 1 and not _PLAN.search(b.text, m.end(), m.end() + 12):
+                n += 1
+    if n < MIN_MENTIONS:
+        return None
+    mentions = _mentions(report)
+    if mentions.get(y + 1, 0) < MIN_MENTIONS or mentions.get(y + 1, 0) <= mentions.get(y, 0):
+        return None
+    return {"opening_year": y, "parts": n, "mentions": {str(y + 1): mentions.get(y + 1, 0), str(y): mentions.get(y, 0)}}
 
 
 def body_year(report: AnnualReport) -> int | None:
