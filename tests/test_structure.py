@@ -300,6 +300,9 @@ def test_dl103_free_text_fires_once_with_lists():
     assert ev["missing_sections"] == ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
                                       "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况"]
     assert len(ev["missing_tables"]) == 3 and ev["format_version"] == "2019"
+    # what the report has in their place is named, so the clerk sees a work summary's parts, not the format's
+    assert ("报告自己的部分是“一、2019年政务公开工作完成情况”“二、存在的不足”“三、下一步工作计划”“四、其他需要报告的事项”"
+            in d.message)
 
 
 def test_dl103_2021_format_named():

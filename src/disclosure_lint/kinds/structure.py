@@ -399,6 +399,9 @@ class NonUnifiedFormat(Kind[NonUnifiedFormatOptions]):
             nums = "、".join(cat.SECTION_BY_ID[sid].numeral for sid in missing_tables)
             parts.append(f"缺少第{nums}部分的统计表")
         found = list(dict.fromkeys(s.label for s in st.sections))
+        if found and missing:  # what the report has in their place (工作总结's parts: 一、…完成情况及成效 二、存在的不足…)
+            shown = "".join(f"“{x if len(x) <= 24 else x[:23] + '…'}”" for x in found[:6]) + "等" * (len(found) > 6)
+            parts.append(f"报告自己的部分是{shown}")
         format_name = cat.FORMAT_NAMES.get(fv or "", fv)
         missing_table_names = [f"{cat.SECTION_BY_ID[s].numeral}、{cat.TABLE_TITLES[s]}" for s in missing_tables]
         ev = {
