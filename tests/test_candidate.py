@@ -44,6 +44,34 @@ def test_not_a_report(text):
     assert not c.plausible and c.reason.startswith("不像政府信息公开工作年度报告")
 
 
+@pytest.mark.parametrize("title", [
+    "某某市人民政府办公室关于做好2025年政府信息公开工作年度报告编制和发布工作的通知",
+    "某某省人民政府办公厅关于2009年政府信息公开工作年度报告编制公布情况的通报",
+    "某某办公室关于印发《中华人民共和国政府信息公开工作年度报告格式》的通知",
+])
+def test_a_notice_about_the_years_reports_is_not_one(title):
+    """A notice or circular about the reports (how to compile them, how they were published, the format itself) is
+    skipped in a folder run: it has a title with 年度报告 in it, and quotes the format's part titles, but no report."""
+    text = (f"{title}\n各区县人民政府，市政府各部门：\n为做好年度报告工作，现就有关事项通知如下。报告应包括“一、总体情况”"
+            "“二、主动公开政府信息情况”等内容。\n某某市人民政府办公室\n2025年12月19日\n")
+    c = cand(text)
+    assert not c.plausible and c.reason == f"不像政府信息公开工作年度报告：标题“{title}”是关于年度报告的通知或通报，不是一个机关的年度报告"
+
+
+@pytest.mark.parametrize("title", ["某某区教育局关于印发2025年政府信息公开工作年度报告的通知",
+                                   "某某市人民政府关于报送某某市2020年度政府信息公开工作年度报告的函"])
+def test_a_reports_cover_letter_is_kept(title):
+    """关于印发/报送…年度报告的通知/函: the report's cover letter, the report under it (here cut after part 一)."""
+    text = (f"{title}\n本局各股室：\n现将年度报告印发给你们。\n某某市2020年度政府信息公开工作年度报告\n一、总体情况\n"
+            "2020年，我局认真贯彻《条例》，全年公开信息120条。\n")
+    assert cand(text).plausible
+
+
+def test_a_meeting_about_the_reports_is_no_title():
+    text = "【工作推进】某某县召开2023年度政府信息公开工作年报编制和发布部署会\n会议要求各单位按时报送年报。\n"
+    assert not cand(text).plausible
+
+
 def test_linear_on_a_huge_line():
     text = "一" + " " * 500_000 + "会议记录，" * 100_000
     assert not cand(text + "\n").plausible

@@ -69,6 +69,10 @@ def assess(report: AnnualReport) -> Candidate:
     # a file read under another type than its name's (``content-type``) was read all the same: not a sign
     if any(n.kind != "content-type" for n in doc.notices) or any(b.kind == "image" for b in report.lintable_blocks):
         signs.append("unread")
+    notice = _notice_title(report.title)
+    if notice is not None and len(report.sections_by_id) < 2 and not report.stats:
+        # 某某办公室关于做好2025年政府信息公开工作年度报告编制和发布工作的通知, …编制公布情况的通报: about reports, not one
+        return Candidate(False, (), REASON_NOTICE.format(title=notice))
     if report.title is not None or _title_at_start(report):
         signs.append("title")
     if report.sections_by_id:
@@ -135,5 +139,25 @@ def _title_at_start(report: AnnualReport) -> bool:
     for b in report.text_blocks:
         if portal.is_line(b):
             continue
-        return bool(_TITLE_AT_START.match(portal.text_without(b)[:_HEAD_CHARS]))
+        head = portal.text_without(b)[:_HEAD_CHARS]
+        m = _TITLE_AT_START.match(head)
+        # (…2023年度政府信息公开工作年报编制和发布部署会: a meeting about the reports, not a report's title)
+        return m is not None and not _ABOUT_REPORTS.match(head, m.end())
     return False
+
+
+# a title that is a notice or circular (关于…的通知 / 通报 / 函) about the year's reports (做好…编制和发布工作, 印发《…年度报告
+# 格式》, …编制公布情况 — words between the reports and 的通知), not a report itself nor its cover letter (关于印发…年度报告的通知);
+# and what follows a report's name when it is a meeting or task about reports
+_NOTICE = re.compile(r"关于[^。；]{0,80}?(?:年度报告|年报)(?P<about>[^。；]{0,30}?)(?:通知|通报|函|意见|批复)\s*$")
+_ABOUT_REPORTS = re.compile(r"[^。；，,\n]{0,6}?(?:编制|报送|发布工作|部署|会议|培训|通知|通报|座谈)")
+REASON_NOTICE = "不像政府信息公开工作年度报告：标题“{title}”是关于年度报告的通知或通报，不是一个机关的年度报告"
+
+
+def _notice_title(title: str | None) -> str | None:
+    """The title, when it is a notice or circular about annual reports (:data:`_NOTICE`); else None."""
+    if title is None or "关于" not in title:
+        return None
+    m = _NOTICE.search(title)
+    # (关于印发/报送某某局2025年政府信息公开工作年度报告的通知/函: the report's cover letter, the report below it)
+    return title if m is not None and m.group("about").strip("》” 的") else None
