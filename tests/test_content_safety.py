@@ -351,6 +351,26 @@ def test_dl502_stars_and_bracketed_notes_left_for_numbers_and_names():
     assert lint("根据**条例**规定，全年主动公开政府信息**120**条，**一百二十**条。", select=["DL502"]) == []
 
 
+_MASKED = ("某地/某市-2026-01-19 00:00:00\n一、总体情况\n全年发布**条重点项目推进信息，全年线上办理**件事项。\n"
+           "****年度新收依申请公开申请数*件。\n政府采购中标结果公示率***%。\n*.线下平台：完善宣传栏*个。\n")
+
+
+def test_dl502_digits_a_reposting_site_masked_are_one_warning():
+    """Not one digit in the text, every count a run of stars, and even a list's number (*.线下平台): a reposting site
+    masked the digits (a real page on a procurement site) — one warning that says so, not an error at each."""
+    from .conftest import lint
+
+    [d] = lint(_MASKED, fmt="text", select=["DL502"])
+    assert d.severity == "warning" and (d.line, d.match) == (3, "**")
+    assert "报告中的数字都显示为星号，例如“**”，共4处" in d.message and "转载网站遮挡了数字" in d.message
+    # a digit in the report's own text: the stars are blanks left in it, each an error
+    filled = _MASKED.replace("宣传栏*个", "宣传栏12个")
+    assert [x.severity for x in lint(filled, fmt="text", select=["DL502"])] == ["error"] * 4
+    # no list numbered by stars: blanks too (a template's 全年发布**条, ****年度)
+    plain = _MASKED.replace("*.线下平台", "线下平台")
+    assert {x.severity for x in lint(plain, fmt="text", select=["DL502"])} == {"error"}
+
+
 def test_dl502_the_formats_note_on_part_one_copied_in_its_second_half():
     # the format's note on what part 一 reports, its first words lost (主要本机关贯彻落实…情况进行综述，主要包括…)
     text = ("一、总体情况\n主要本机关贯彻落实《中华人民共和国政府信息公开条例》情况进行综述，主要包括主动公开、依申请公开、"

@@ -427,7 +427,7 @@ class TemplatePlaceholderOptions(KindOptions):
 class TemplatePlaceholder(Kind[TemplatePlaceholderOptions]):
     name = "template-placeholder"
     Options = TemplatePlaceholderOptions
-    params = frozenset({"placeholder"})
+    params = frozenset({"placeholder", "what", "advice"})
 
     def __init__(self, rule, options, config):
         super().__init__(rule, options, config)
@@ -439,6 +439,24 @@ class TemplatePlaceholder(Kind[TemplatePlaceholderOptions]):
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         markdown = report.document.format not in ("text", "html")  # (stars are markup only where markup is read)
+        hits = self._hits(report, markdown)
+        stars = [h for h in hits if h.params["placeholder"].strip("*") == ""]
+        if len(stars) >= _MASKED_MIN and not markdown and _masked_numbering(report) and not _digit_in_prose(report):
+            # no digit in the whole text, every count a run of stars (全年发布**条) and even a list's number (*.线下平台):
+            # a reposting site masked the digits — one warning, not an error at each
+            first = stars[0]
+            yield Hit(block=first.block, start=first.start, end=first.end, cell=first.cell, severity="warning",
+                      params={"placeholder": first.params["placeholder"], "what": "的数字都显示为星号，例如",
+                              "advice": f"共{len(stars)}处，正文中没有一个阿拉伯数字：像是转载网站遮挡了数字，不是报告"
+                                        "留下的占位符；请对照发布原文核实，若原文如此，应填写实际数字"},
+                      evidence={"actual": f"{len(stars)}处星号，没有数字", "expected": "实际数字", "masked": len(stars)},
+                      key="ph:masked-digits")
+            masked = {id(h) for h in stars}
+            hits = [h for h in hits if id(h) not in masked]
+        yield from hits
+
+    def _hits(self, report: AnnualReport, markdown: bool) -> list[Hit]:
+        out: list[Hit] = []
         for block, cell, text in _segments(report, self._trigger, no_nul=self._no_nul):
             urls = None
             for m in self._re.finditer(text):
@@ -469,10 +487,11 @@ class TemplatePlaceholder(Kind[TemplatePlaceholderOptions]):
                     if ch in "×＊" and self._masked_name(text, s, e):
                         continue
                 ph = m.group(0)
-                yield _hit(block, cell, s, e, params={"placeholder": ph},
-                           evidence={"actual": ph, "expected": "实际内容",
-                                     "context": text[max(0, s - 12):e + 12]},
-                           key=f"ph:{text[max(0, s - 6):e + 6]}")
+                out.append(_hit(block, cell, s, e, params={"placeholder": ph, "what": "残留模板占位符",
+                                                           "advice": "内容未填写完整，应替换为实际内容"},
+                                evidence={"actual": ph, "expected": "实际内容", "context": text[max(0, s - 12):e + 12]},
+                                key=f"ph:{text[max(0, s - 6):e + 6]}"))
+        return out
 
     def _x_ok(self, text: str, s: int, e: int, urls) -> bool:
         prev = text[s - 1] if s > 0 else ""
@@ -495,6 +514,27 @@ class TemplatePlaceholder(Kind[TemplatePlaceholderOptions]):
             return False
         nxt = text[e] if e < len(text) else ""
         return nxt not in _PLACEHOLDER_FOLLOW
+
+
+_MASKED_MIN = 3  # counts written as stars, in a text without a digit, that make the digits masked, not blanks
+_DIGIT = re.compile(r"[0-9０-９]")
+_STAMP = re.compile(r"(?<!\d)(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?!\d)")
+
+
+_STAR_NUMBER = re.compile(r"\*{1,3}\s*[.、．](?=[\u4e00-\u9fff])")  # *.线下平台: a list's number masked
+
+
+def _masked_numbering(report: AnnualReport) -> bool:
+    """Whether a paragraph of the report is numbered by stars (*.线下平台): no clerk's blank, a site's masked digit."""
+    return any(_STAR_NUMBER.match(b.text) for b in report.lintable_blocks if b.text.startswith("*"))
+
+
+def _digit_in_prose(report: AnnualReport) -> bool:
+    """Whether any block of the report's own text holds a digit (not the page's lines, nor a site's date stamp
+    浙江/杭州-2026-01-19 00:00:00: a reposting site's own)."""
+    portal = report.portal
+    return any(_DIGIT.search(_STAMP.sub("", b.text)) for b in report.lintable_blocks
+               if not portal.is_line(b) and _DIGIT.search(b.text))
 
 
 def _masking_said(text: str, s: int, e: int) -> bool:
