@@ -286,6 +286,22 @@ def test_vertically_managed_bodies(name, kind):
 
 
 @pytest.mark.parametrize(("name", "expected"), [
+    ("某某区人民政府某某矶办事处", ("street_office", "街道")),  # a district's street office, 街道 left out of its name
+    ("某某县人民政府某某办事处", ("street_office", "街道")),
+    ("某某市人民政府驻北京办事处", ("department", "处")),  # a government's liaison office elsewhere
+])
+def test_a_districts_office_named_without_street(name, expected):
+    assert classify(name) == expected
+
+
+def test_a_street_office_named_without_street_calls_itself_our_street():
+    """由某某区人民政府某某矶办事处编制 … 我街道: no DL301 (the office was read as a department that should say 我处)."""
+    text = ("一、总体情况\n本年报是根据《条例》要求，由某某区人民政府某某矶办事处编制的2021年度政府信息公开年度报告。\n"
+            "2021年，我街道按照统一部署，认真贯彻《条例》，全年主动公开政府信息86条。\n")
+    assert lint(text, select=["DL301"], fmt="text") == []
+
+
+@pytest.mark.parametrize(("name", "expected"), [
     # a vertically managed bureau with the units under it, named as one body (real titles: 某某市气象部门…年度报告)
     ("某某市气象部门", ("vertical_branch", "局")), ("某某自治区邮政管理系统", ("vertical_branch", "局")),
     ("某某省某某市气象系统", ("vertical_branch", "局")),

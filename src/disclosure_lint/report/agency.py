@@ -104,6 +104,9 @@ _RULES: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
         (r"街道办事处|街道办|街办事处|街办|街道", "street_office", "街道"),  # (某某街办事处: 街办 is 街道办's short form)
         # a street office named 某某街 (天津: 佳荣里街, 我街) — not a street of shops (步行街, 商业街, 大街, 老街)
         (r"(?<!步行)(?<!商业)(?<!美食)(?<![大老古])街", "street_office", "街"),
+        # a district's street office named without 街道 (栖霞区人民政府燕子矶办事处) — not a government's liaison office
+        # elsewhere (某某市人民政府驻北京办事处)
+        (r"(?:区|县|市|旗)人民政府[^驻\s]{2,8}?办事处", "street_office", "街道"),
         (r"镇人民政府|镇政府|镇", "town_government", "镇"),
         (r"(?:乡|苏木)人民政府|乡政府|乡|苏木", "township_government", "乡"),
         (r"(?:省|自治区)人民政府|省政府", "province_government", "省"),
