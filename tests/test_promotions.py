@@ -368,6 +368,8 @@ def test_the_same_terms_in_a_promotion_still_fire(text, match):
     ("凯发K8官网入口 > 政务公开 > 政务公开年报", ["凯发K8官网入口"]),
     ("一是推进足球彩票_竞彩足球-现金网重点推荐信息公开。", ["足球彩票_竞彩足球-现金网重点推荐"]),
     ("依据《即时比分公报》的要求编制本报告。", ["即时比分"]),
+    # a brand with its country tag and login words in place of 新闻 (a real 2011 provincial report's mirror)
+    ("(三)开云网页版-开云(中国)官方在线登录发布和政务访谈情况。", ["开云网页版-开云(中国)官方"]),
     # two terms side by side, or a few characters of one run apart: one insertion, one finding
     ("现公布新葡京博彩2024年政府信息公开工作年度报告。", ["新葡京博彩"]),
     ("某某县威廉希尔_威廉博彩app-【中文*官网】政府信息公开工作年度报告。", ["威廉希尔_威廉博彩"]),

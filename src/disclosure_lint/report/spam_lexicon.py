@@ -25,7 +25,8 @@ SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|
                  r"(?:欧洲杯|世界杯|亚洲杯|欧冠)(?:在哪|哪里|怎么|如何)(?:投注|下注|买球)",  # 2024欧洲杯在哪投注
                  r"ibet国际(?:平台|集团|娱乐|官网)",
                  r"\d{2,4}比分直播",  # 188比分直播: a betting site's score page put in a sentence
-                 r"开云(?:手机|官网|官方|入口|app|APP|娱乐|平台|集团|棋牌|线上|在线)",
+                 # (开云网页版-开云(中国)官方在线登录 in place of 新闻: the brand, its country tag and its login words)
+                 r"开云(?:[（(]中国[）)])?(?:网页版|手机|官网|官方|入口|app|APP|娱乐|平台|集团|棋牌|线上|在线)",
                  r"澳门[\u4e00-\u9fff]{0,4}娱乐场(?![所馆地])",  # 澳门和记娱乐场 for a town's name (not 娱乐场所)
                  # a title's tail and a contact line on a hijacked page (…年度报告-尊龙网平台, 尊龙ag旗舰厅的联系方式)
                  r"尊龙(?:凯时|网平台|网|官网|平台|[Aa][Gg](?:旗舰厅)?)", r"[Aa][Gg]旗舰厅",
