@@ -227,6 +227,8 @@ class TestYearFromContent:
     ("某某局政府信息公开工作年度报告\n本局特向社会公布2015年度政府信息公开工作年度报告。\n一、概述\n正文。\n", 2015),
     ("一、总体情况\n根据《条例》，现发布《某某县某某局2021年政府信息公开工作年度报告》，请查阅。\n正文。\n", 2021),
     ("信息公开年报\n本报告由某某局编制了2024年度政府信息公开工作年度报告。\n一、总体情况\n正文。\n", 2024),
+    # the format's opening: the year's work the report is compiled from
+    ("根据《条例》要求，结合2023年某某街道政府信息公开工作实际，编制发布本报告。\n一、总体情况\n正文。\n", 2023),
     # paragraphs that start with the year, two of them and no other year
     ("一、总体情况\n2022年，开发区坚持以公开为常态。\n（二）依申请公开。2022年，未收到申请。\n", 2022),
     # a 落款 early in the next year, the prose naming the year before it most
@@ -417,6 +419,10 @@ def test_an_opening_that_names_the_report_by_another_year():
     [d] = lint(text, select=["DL406"], fmt="text")
     assert (d.line, d.severity) == (2, "warning") and "报告开头自称的年度2022年" in d.message and "沿用了上年" in d.message
     assert lint(text.replace("本局2022年度", "本局2023年度"), select=["DL406"], fmt="text") == []
+    # 结合2022年…工作实际，编制本报告: the year's work the report is compiled from (a real street office's 2025 report)
+    compiled = text.replace("现将本局2022年度政府信息公开工作情况报告如下。", "结合2022年本局政府信息公开工作实际，编制发布本报告。")
+    [d] = lint(compiled, select=["DL406"], fmt="text")
+    assert d.line == 2 and "报告开头自称的年度2022年" in d.message
     # inside the parts, last year's report is something the body published during the year
     inside = text.replace("现将本局2022年度政府信息公开工作情况报告如下。", "") + "编制并发布了《某某局2022年度政府信息公开工作报告》。\n"
     assert lint(inside, select=["DL406"], fmt="text") == []

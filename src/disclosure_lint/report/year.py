@@ -190,6 +190,8 @@ _SELF_YEAR = re.compile(
     # a sentence that starts with the report's own title and says what it holds (2019年度某某镇政府信息公开年度报告全文包括…)
     r"|(?:^|(?<=[。；;\n]))\s*(?P<t>(?:19|20)\d{2})\s*年度?[^。；;，,\n]{0,24}?(?:政府信息公开|政务公开)[^。；;，,\n]{0,8}?"
     r"年度?报告(?=全文|由|包括|分为|共分|是根据|[（(]以下)"
+    # the format's opening: the year's work the report is compiled from (结合2024年某某街道政府信息公开工作实际，编制本报告)
+    r"|结合\s*(?<![\d.\-/])(?P<c>(?:19|20)\d{2})\s*年度?[^。；;，,\n]{0,24}?工作实际\s*[，,]?\s*(?:编制|制定|形成)[^。；;\n]{0,8}?报告"
 )
 OPENING_BLOCKS = 12  # prose blocks at the top where a report names itself (its year, its body: AnnualReport.agency)
 
@@ -210,8 +212,8 @@ _QUOTE_LEAD = re.compile(r"(?:现|特|现予|现予以)(?:发布|公布|公开|�
 def _self_years(text: str) -> Iterator[int]:
     """The years of :data:`_SELF_YEAR`'s matches in ``text`` (a quoted title only after 现发布 …)."""
     for m in _SELF_YEAR.finditer(text):
-        if m.group("y") or m.group("t"):
-            yield int(m.group("y") or m.group("t"))
+        if m.group("y") or m.group("t") or m.group("c"):
+            yield int(m.group("y") or m.group("t") or m.group("c"))
         elif _QUOTE_LEAD.search(text[max(0, m.start() - 40):m.start()]):
             yield int(m.group("q"))
 
@@ -236,7 +238,7 @@ def self_named(report: AnnualReport) -> tuple[Block, int, int, int] | None:
         if id(b) in skip or "年" not in text or ("报告" not in text and "情况" not in text) or portal.is_line(b):
             continue  # (every match of _SELF_YEAR ends in 报告 or 情况)
         for m in _SELF_YEAR.finditer(text):
-            g = "y" if m.group("y") else "t" if m.group("t") else "q"
+            g = "y" if m.group("y") else "t" if m.group("t") else "c" if m.group("c") else "q"
             if g == "q" and not _QUOTE_LEAD.search(text[max(0, m.start() - 40):m.start()]):
                 continue
             return b, m.start(g), m.end(g), int(m.group(g))
