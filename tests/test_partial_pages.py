@@ -115,6 +115,20 @@ def test_a_page_showing_the_report_in_a_viewer(tmp_path, body):
     assert "只在页面中内嵌显示文件" in found[0]["message"] and "P0201.pdf" in found[0]["message"]
 
 
+def test_a_document_sharing_sites_page_shows_the_document():
+    """《….docx》由会员分享，可在线阅读 (a document-sharing site): the file's text is on the page under its name — no
+    "the report is only in an attachment" error (a real page of a reply template, named on the command line)."""
+    from .conftest import lint
+
+    text = ("某某答复参考文本.docx\n《某某答复参考文本.docx》由会员分享，可在线阅读，更多相关《某某答复参考文本.docx(10页珍藏版)》"
+            "请在某某网上搜索。\n某某答复参考文本\n一、“予以公开”的情形\n我单位于某日收到您提出的政府信息公开申请。\n"
+            "经研究，现答复如下：\n根据您的申请，以信函邮寄的方式向您提供该政府信息。\n")
+    assert "DL002" not in {d.code for d in lint(text, fmt="text")}
+    # the same page with a portal's attachment line instead: the report is in the attachment
+    attached = "某某局2023年政府信息公开工作年度报告\n现予公布，详见附件。\n附件：某某局2023年政府信息公开工作年度报告.pdf\n"
+    assert "DL002" in {d.code for d in lint(attached, fmt="text")}
+
+
 def test_a_whole_report_with_attachments_is_checked_as_one(tmp_path):
     page = _page().replace("<p style=\"text-align:right\">江北市青溪区市场监督管理局</p>",
                            '<p>附件：<a href="/u/P0201.xls">统计表.xls</a></p>'

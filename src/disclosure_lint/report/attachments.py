@@ -6,7 +6,8 @@ format" or, worse, passes; nothing of the report was checked.
 :func:`attachment_page` is the page's attachment when the page has no report body: no part (not even written
 inline), no statistics table, no paragraph of report prose (each at most :data:`MAX_PROSE_BLOCK` characters, the
 text besides the title at most :data:`MAX_BODY`, portal fields not counted), and it names an attachment (``详见附件``,
-``附件：…``, a document's file name) or shows a document in a frame.
+``附件：…``, a document's file name) or shows a document in a frame.  A document-sharing site's page (``《…年度报告.docx》
+由会员分享，可在线阅读``) shows the document's text under the file's name: no attachment page.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ MAX_BODY = 800  # characters of text besides the title and the portal's fields
 MAX_NAMES = 5
 
 _ATTACHED = re.compile(r"(?:详见|请见|见|查看|下载|点击)[^。；\n]{0,8}附件|附件\s*\d{0,2}\s*[：:]|附件下载|相关附件")
+_SHARED = re.compile(r"由会员分享|可在线阅读|页珍藏版|文档分享平台")
 _FILE_NAME = re.compile(r"[^\s/\\:：“”\"'<>|]{1,80}\.(?:pdf|docx?|wps|ofd|xlsx?|et|zip|rar|7z)(?![A-Za-z0-9])", re.I)
 
 
@@ -53,6 +55,8 @@ def attachment_page(report: AnnualReport) -> AttachmentPage | None:
             text = b.text.strip()  # (附件：某某局…年度报告.pdf: the page's line, naming the attachment)
         else:
             text = portal.text_without(b)
+        if _SHARED.search(text):
+            return None  # a document-sharing site's banner (《…docx》由会员分享，可在线阅读): the document is on the page
         names_here = [m.group() for m in _FILE_NAME.finditer(text[:2000])]
         named = bool(names_here) or _ATTACHED.search(text) is not None
         if b.kind != "table" and len(text) > MAX_PROSE_BLOCK and not named:
