@@ -63,6 +63,9 @@ class TestInvalidDate:
         # the second date of a range written with a hyphen (red team, round 17)
         ("本机关于2023年2月1日-2023年2月30日开展自查。", "2023年2月只有28天"),
         ("本机关于2023.11.1-2023.11.31开展整改。", "2023年11月只有30天"),
+        # a year typed with digits too many (a real town's period: 至202020年12月31日止)
+        ("统计期限自2020年1月1日起至202020年12月31日止。", "年份“202020”多了2位数字，疑为“2020年12月31日”"),
+        ("本机关于20231年5月8日召开会议。", "年份“20231”多了1位数字，疑为“2023年5月8日”"),
     ])
     def test_fires(self, text, reason):
         ds = only(lint(text, select=["DL401"]), "DL401")
@@ -79,6 +82,8 @@ class TestInvalidDate:
         "详见 https://www.example.gov.cn/list?d=2023-02-30 。",
         "依据GB/T 9704-2012执行，于2023年2月1日-2023年2月28日开展自查。",
         "版本号1.2-2023.15.2。",  # after a number that is no date: not a range
+        "编号12020年5月8日登记。",  # digits before it: no year of its own to have too many
+        "本机关于202020年13月1日前后开展自查。",  # no month 13 either: not a date read at all
     ])
     def test_quiet(self, text):
         assert only(lint(text, select=["DL401"]), "DL401") == []

@@ -176,6 +176,28 @@ class InvalidDate(Kind[InvalidDateOptions]):
                       evidence={"expected": expected, "actual": d.raw, "year": d.year, "month": d.month,
                                 "day": d.day},
                       key=f"{d.raw}@{d.block.text[max(0, d.start - 8):d.start]}")
+        yield from _long_years(report)
+
+
+# a year with a digit or two too many before a month and a day (至202020年12月31日止: 2020 typed twice over)
+_LONG_YEAR = re.compile(r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})(?P<extra>\d{1,2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+
+
+def _long_years(report: AnnualReport) -> Iterator[Hit]:
+    portal = report.portal
+    for b in report.lintable_blocks:
+        if b.kind == "table" or "年" not in b.text or portal.is_line(b):
+            continue
+        for m in _LONG_YEAR.finditer(b.text):
+            year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+            if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]):
+                continue
+            raw, digits = m.group(0), m.group("y") + m.group("extra")
+            expected = f"{year}年{month}月{day}日"
+            yield Hit(block=b, start=m.start(), end=m.end(),
+                      params={"date": raw, "reason": f"年份“{digits}”多了{len(m.group('extra'))}位数字，疑为“{expected}”"},
+                      evidence={"expected": expected, "actual": raw, "year": digits, "month": month, "day": day},
+                      key=f"{raw}@{b.text[max(0, m.start() - 8):m.start()]}")
 
 
 # -- DL402 / DL403 ----------------------------------------------------------------------------
