@@ -6,7 +6,9 @@ import textwrap
 
 import pytest
 
-from .conftest import NO_SHARED, SHARED, codes, lint
+from disclosure_lint.report import interpret
+
+from .conftest import NO_SHARED, SHARED, codes, lint, parse
 
 SEED = (SHARED / "seed/shangtang-2019.txt")
 
@@ -301,6 +303,18 @@ class TestDateForm:
                      "某某区某某局2023年政府信息公开工作年度报告 发布时间:2024-01-09 15:20 浏览次数：35 "
                      "一、总体情况 本局于2023年6月18日召开会议。\n"):
             assert only(lint(text, select=["DL403"], fmt="text"), "DL403") == [], text
+
+    @pytest.mark.parametrize("line", ["2012年04月18日17:36 | 某某发展门户网 www.example.cn | 给编辑写信 字号:T|T",
+                                      "生活百科 2023-01-26 17:49生活百科www.example.com"])
+    def test_an_aggregators_posting_line_is_the_pages(self, line):
+        """A reposting site's date, time and name (real aggregator pages of 2011 and 2016 reports): the page's, not the
+        report's — no DL403 on its form, and no publication date taken from it (DL405: a repost years later)."""
+        text = f"某某省2011年度政府信息公开工作报告\n{line}\n一、概述\n2011年，本省认真贯彻《条例》，于2011年6月18日召开会议。\n"
+        assert lint(text, select=["DL403", "DL404", "DL405"], fmt="text") == []
+        assert interpret(parse(text, "text")).published is None
+        # a sentence about a website with a date in it is the report's own
+        prose = text.replace(line, "2023年5月8日起在门户网站公开全部规范性文件，共12件。")
+        assert interpret(parse(prose, "text")).published is None
 
     def test_include_metadata_option(self):
         text = txt_report("发布日期: 2024-01-22 00:00:00 浏览次数:")

@@ -92,6 +92,20 @@ _STAMP = re.compile(
     r"|[^\s，。；,;！？!?]{2,30}(?:[ \t\u3000]+(?:来源|发布|作者|点击|浏览|阅读|字号|字体)[^\n]*)?[ \t\u3000]*)$)")
 
 
+# … or the date and its clock time, then the site's name or address (2012年04月18日17:36 | 某某门户网 www.x.cn | 给编辑写信,
+# 生活百科 2023-01-26 17:49生活百科www.x.cn: an aggregator's line; the time tells it from a sentence about a website)
+_SITE_STAMP = re.compile(
+    r"[\s•·●▪■◆*|｜(（\-]*(?:[^\s，。；,;]{2,12}[ \t\u3000]+)?"
+    r"(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)"
+    r"[ \t\u3000]*\d{1,2}:\d{2}(?::\d{2})?[ \t\u3000|｜]*[^\s，。；,;]{0,12}?(?:网|www\.)[^\n]*$")
+
+
 def date_stamp(line: str) -> bool:
     """Is ``line`` a date stamp the page printed (:data:`_STAMP`)?"""
     return len(line) <= 1000 and _STAMP.match(line) is not None
+
+
+def site_stamp(line: str) -> bool:
+    """Is ``line`` an aggregator's date, time and site name (:data:`_SITE_STAMP`)?  The date its page was posted, which
+    may be years after the report was (a repost): the page's, never the report's publication date."""
+    return len(line) <= 1000 and _SITE_STAMP.match(line) is not None

@@ -39,7 +39,7 @@ from ..report.agency import KIND_NAMES, UNSETTLED_DEADLINE, classify, deadline_c
 from ..report.dates import FORM_NAMES, FORM_SHORT, DateMention, gbt_form
 from ..report.portal_links import TIME_AFTER
 from ..report.promotions import has_spam_term
-from ..report.stamps import is_stamp
+from ..report.stamps import is_stamp, reposted
 from ..report.year import inferred_note
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
@@ -93,7 +93,7 @@ def _is_meta(report, d: DateMention) -> bool:
     """A date the portal wrote (发布日期, 撰写时间, 来源 byline …: ``report.portal``; or a date with its clock time after a
     时间：/日期： label, inside a page flattened into one line; or any date above the report's title), not the report's
     text."""
-    return (report.portal.covering(d.block, d.start, d.end) is not None or is_stamp(report, d)
+    return (report.portal.covering(d.block, d.start, d.end) is not None or is_stamp(report, d) or reposted(report, d)
             or (d.has_time and _FIELD_BEFORE.search(d.block.text, max(0, d.start - 8), d.start) is not None)
             or report.above_title(d.block))  # (the page's header: a ticker of dated news)
 

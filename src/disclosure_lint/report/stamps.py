@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..page_lines import date_stamp
+from ..page_lines import date_stamp, site_stamp
 from .portal_links import TIME_AFTER
 
 if TYPE_CHECKING:
@@ -21,15 +21,27 @@ STAMP_BLOCKS = 30  # blocks at the top where a line of a date alone is the page'
 _PAGES = frozenset({"html", "text"})  # the formats a web page is read in (saved, or copied as text)
 
 
+def _line(d: DateMention) -> tuple[int, str]:
+    text = d.block.text
+    start = text.rfind("\n", 0, d.start) + 1
+    end = text.find("\n", d.end)
+    return start, text[start:end if end >= 0 else len(text)]
+
+
+def reposted(report: AnnualReport, d: DateMention) -> bool:
+    """Is ``d`` an aggregator's posting date on its line with the site's name (:func:`..page_lines.site_stamp`:
+    2012年04月18日17:36 | 某某门户网 www.x.cn), above the report's first part: the page's date, not the report's text?"""
+    first = report.first_part
+    return (d.block.index < STAMP_BLOCKS and (first is None or d.block.index < first)
+            and site_stamp(_line(d)[1]))
+
+
 def is_stamp(report: AnnualReport, d: DateMention) -> bool:
     """Is ``d`` the page's date stamp (:func:`..page_lines.date_stamp`: on a line of its own, or ending the title's
     line), before the report's first part?"""
     if d.block.index >= STAMP_BLOCKS and d.block is not report.title_block:
         return False
-    text = d.block.text
-    start = text.rfind("\n", 0, d.start) + 1
-    end = text.find("\n", d.end)
-    line = text[start:end if end >= 0 else len(text)]
+    start, line = _line(d)
     if d.block is report.title_block or _page_title(report, line[:d.start - start]):
         rest = line[d.end - start:].strip(" \t\u3000)）")
         return not rest or TIME_AFTER.fullmatch(rest) is not None
