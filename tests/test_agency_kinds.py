@@ -421,6 +421,10 @@ def test_title_names_whole(title, expected):
     (["如对本报告有疑问，请与某某街道办事处联系。"], "某某街道办事处"),
     (["如有疑问，请与某某镇人民政府综合督考办公室联系。"], "某某镇"),  # an office in the body: the body
     (["如有疑问，请与某某县人民政府办公室联系。"], None),  # the office's report, or the county's it compiles
+    # the body's own unit that does the work for it (a real county bureau's page: 我局 throughout)
+    (["如对本报告有任何疑问，请与某某县财政局信息中心联系（地址：某某路176号）。"], "某某县财政局"),
+    (["如有疑问，请与某某市民政局政策法规科联系。"], "某某市民政局"),
+    (["如有疑问，请与某某市自然资源局不动产登记中心联系。"], "某某市自然资源局不动产登记中心"),  # a body of its own
     (["2021年，某某市公安局（以下简称“市公安局”）以习近平新时代中国特色社会主义思想为指导。"], "某某市公安局"),
     # the title run into the opening's text, a space between (a real page)
     (["某某县卫生健康局 2022年度政府信息公开工作的报告 根据《条例》要求，县卫生健康局办公室编制本报告。"], "某某县卫生健康局"),

@@ -468,8 +468,10 @@ def opening_name(texts: list[str]) -> str | None:
         for m in _WORK_OF.finditer(text) if ("结合" in text or "联系" in text) else ():
             name = _ALIAS_NOTE.sub("", m.group("w") or m.group("c") or "").strip()
             kind = classify(name)[0] if m.group("c") else None
-            if kind == "office":
-                owner = _OFFICE_IN.match(name)  # the contact is an office in the body: 某某镇政府综合督考办公室 → 某某镇政府
+            if kind == "office" or (m.group("c") and _UNIT_IN.match(name)):
+                # the contact is an office or a unit in the body: 某某镇政府综合督考办公室 → 某某镇政府, 某某县财政局信息中心 →
+                # 某某县财政局 (its report speaks as 我局)
+                owner = _OFFICE_IN.match(name) or _UNIT_IN.match(name)
                 name = owner.group(1) if owner is not None and classify(owner.group(1))[0] else ""
             if m.group("c") and classify(name)[0] in _AREA_KINDS:
                 continue  # 请与某某县人民政府办公室联系, 某某市政府信息公开办公室: the office's own report, or the area's — unknown
@@ -482,6 +484,9 @@ def opening_name(texts: list[str]) -> str | None:
 _AREA_KINDS = frozenset({"province_government", "city_government", "county_government", "government_office"})
 # an office inside a town, a street or a bureau named as the report's contact: the body is its owner
 _OFFICE_IN = re.compile(r"(.{2,30}?(?:人民政府|政府|镇|乡|街道办事处|街道|局|委员会|委))[^镇乡局委]{0,12}?办公室$")
+# … or the body's own unit that does the work for it: its information centre, a 科 or 股 (not a centre of another kind:
+# 某某局不动产登记中心 may be a body of its own)
+_UNIT_IN = re.compile(r"(.{2,30}?(?:局|委员会|委))(?:信息中心|[^镇乡局委中心]{1,8}?[科股])$")
 
 
 # the body named as whose work the report sums up, or as its contact (a page without a title or a 落款)
