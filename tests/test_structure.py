@@ -305,6 +305,23 @@ def test_dl103_free_text_fires_once_with_lists():
             in d.message)
 
 
+def test_dl103_a_free_text_copy_cut_after_its_parts_two_to_four():
+    """A 2020 report in the old free layout, parts 二–四 read whole without a table, the copy cut in its last part
+    (a real provincial centre's page): the format was not used — a warning, the parts after the cut not listed."""
+    text = ("某某省某某中心2020年政府信息公开工作年度报告\n一、基本情况\n2020年，本中心认真贯彻《条例》。\n二、主动公开情况\n"
+            "全年主动公开政府信息53条。\n三、依申请公开政府信息情况\n2020年共受理依申请公开0件。\n"
+            "四、申请行政复议、提起行政诉讼和申诉的情况\n2020年未发生。\n五、政府信息公开事务收费情况\n2020年没有收取费用。\n"
+            "六、存在问题及整改措施\n2020年虽然取得了一些成绩，但在公开的全面性方面仍有不足，下一步将夯实工作责任，多措并举抓")
+    diags = [d for d in dl1(text, fmt="text") if d.code in ("DL103", "DL105", "DL101")]
+    assert codes(diags) == ["DL103"] and diags[0].severity == "warning"
+    d = diags[0]
+    assert "缺少第二、三、四部分的统计表" in d.message and "文件在中途结束，此后的内容未检查" in d.message
+    assert "其他需要报告的事项" not in d.message  # (after the cut)
+    # cut in part 三 instead: what the cut left out may be where the tables are — not reported
+    early = text[:text.index("四、申请行政复议")] + "2020年共受理依申请公开0件，其中予以"
+    assert [d for d in dl1(early, fmt="text") if d.code == "DL103"] == []
+
+
 def test_dl103_2021_format_named():
     diags = dl1(FREE_TEXT.format(year=2022, pub="2023-01-20"), fmt="text")
     assert codes(diags) == ["DL103"] and "2021年格式（国办公开办函〔2021〕30号）" in diags[0].message

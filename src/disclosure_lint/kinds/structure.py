@@ -52,6 +52,7 @@ from ..report.structure import (
     declared_old_parts,
     declares_unified_parts,
     has_table,
+    read_past_tables,
     unified_or_cut,
 )
 from ..report.truncation import cut_by_reader
@@ -382,13 +383,14 @@ class NonUnifiedFormat(Kind[NonUnifiedFormatOptions]):
             return
         # (the part titles made bullets by a copy, - 总体情况: the tool cannot tell the parts apart — not free text)
         if (not complete or cut_by_reader(report) or report.attachment_page is not None or _bulleted_first_part(report)
-                or (report.truncation is not None and (report.stats or report.truncation.where == "pages"
-                                                       or st.by_id or declares_unified_parts(report)
-                                                       or _glued_first_part(report) or _part_one_items(report)))):
+                or (report.truncation is not None and not read_past_tables(report, st)
+                    and (report.stats or report.truncation.where == "pages" or st.by_id
+                         or declares_unified_parts(report) or _glued_first_part(report) or _part_one_items(report)))):
             return  # looks like a truncated copy of a unified report (or the tool read only its beginning; or it is
             # cut off and has the format's statistics tables, one of its parts, or lists the format's parts in its
             # opening), or the report is in the page's attachment (DL002)
-        missing = [_spec_label(s) for s in st.missing]
+        unchecked = report.truncation.unchecked if report.truncation is not None else frozenset()  # (cut in 五/六)
+        missing = [_spec_label(s) for s in st.missing if s.id not in unchecked]
         missing_tables = [sid for sid in TABLE_SECTIONS if not st.tables.get(sid)]
         fv = report.format_version
         parts = []
@@ -412,7 +414,7 @@ class NonUnifiedFormat(Kind[NonUnifiedFormatOptions]):
             "missing_tables": missing_table_names,
             "found_sections": found,
         }
-        note = inferred_note(report)  # a year the opening implied: a warning that says so
+        note = inferred_note(report) + ("；文件在中途结束，此后的内容未检查" if unchecked else "")
         params = {"format_name": format_name, "missing_sections": "；".join(parts),
                   "missing_tables": "、".join(missing_table_names), "note": note}
         b = report.title_block or (report.text_blocks[0] if report.text_blocks else None)

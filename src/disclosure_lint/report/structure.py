@@ -269,6 +269,15 @@ def unified_or_cut(report: AnnualReport, st: Structure) -> bool:
                                           and any(st.tables.values())))
 
 
+def read_past_tables(report: AnnualReport, st: Structure) -> bool:
+    """A copy cut in part 五 or 六 whose parts numbered 二, 三 and 四 were all read (by their own titles: 三、依申请公开政府
+    信息情况), none with a statistics table: what the cut left out is not where the tables go (a free-text report of a
+    unified year, cut near its end)."""
+    cut = report.truncation
+    return (cut is not None and cut.section in ("s5", "s6") and not report.stats and not any(st.tables.values())
+            and {2, 3, 4} <= {s.number for s in st.mains})
+
+
 def image_tables(report: AnnualReport) -> list[tuple[str, Block]]:
     """The statistics tables published as pictures, each with its picture: a part 二/三/四 whose body holds a
     picture standing alone (``image`` block) and its table in no form the tool reads or sees (not read, not
