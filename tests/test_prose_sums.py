@@ -453,3 +453,22 @@ def test_dl237_the_informations_total_with_a_sum_word_after_it():
     # what is withheld is no information published
     assert [x.kind for x in sums("本年度不予公开的信息3件，其中属于国家秘密1件，其他2件。")] == []
 
+
+
+# -- a list of information closed by 其他 (real pages: a town's 2019 report, an archive of a zone's reports) -------------
+
+_CLOSED = ("全年共公布政府信息260条，(其中机构职能类信息25条，政策、规范性文件类信息68条，规划计划类信息28条，"
+           "其他应主动公开政府信息133条)对于主动公开的政府信息，主要通过门户网站发布。")
+
+
+def test_a_list_closed_by_other_information_must_add_up():
+    """公布 counts as disclosing; the list may open with “，(其中”; and a list whose last category takes in the rest
+    (其他应主动公开政府信息, 其他信息) is the whole: 254 of 260 is a contradiction (DL238), not a partial list."""
+    [s] = sums(_CLOSED)
+    assert (s.kind, s.total.number, s.parts_sum, s.exhaustive) == ("disclosed", 260, 254, True)
+    [d] = run(TITLE + _CLOSED + "\n")
+    assert d.code == "DL238" and "列出了以“其他”类收尾的各类信息" in d.message and "比总数260条少6条" in d.message
+    assert run(TITLE + _CLOSED.replace("133条", "139条") + "\n") == []  # adds up
+    # without a category that takes in the rest the list may be partial: fewer is no contradiction
+    partial = _CLOSED.replace("其他应主动公开政府信息133条", "重大项目信息133条")
+    assert [s.exhaustive for s in sums(partial)] == [False] and run(TITLE + partial + "\n") == []

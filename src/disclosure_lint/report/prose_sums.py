@@ -25,8 +25,9 @@ the total and every part as a :class:`Figure` (block, offsets, number, unit, cat
 * ``flow`` — total 收到/受理/处理/共需办理; parts 本年新收, 上年结转.  Exhaustive when both are listed.
 * ``review`` / ``litigation`` — total 行政复议 / 行政诉讼 (起诉); parts 结果维持, 结果纠正, 其他结果,
   尚未审结.  Exhaustive when all four are listed.
-* ``disclosed`` — total 主动公开 / 公开…信息 / 发布…信息; parts any categories of information.  Never
-  exhaustive.  Without a marker the parts must be at least two bare noun phrases (not led by a verb
+* ``disclosed`` — total 主动公开 / 公开…信息 / 公布…信息 / 发布…信息; parts any categories of information.
+  Exhaustive only when three parts or more end with one that takes in the rest (其他应主动公开政府信息, 其他信息)
+  and they add up to less than the total (more is DL237's, as for any list).  Without a marker the parts must be at least two bare noun phrases (not led by a verb
   such as 发布, 通过, 开展); a part naming a channel (网站, 微信, 公众号, 专栏 …: another dimension) or a way of
   disclosing (依申请公开, 不予公开 …: the total's siblings) ends the list.
 
@@ -123,9 +124,19 @@ _KINDS_OF_TOTAL = {
 _LOOKBACK = 32  # a total's keyword is at most this far before its number
 _TOTAL_GAP = re.compile(r"^[^\d０-９，,；;。：:]{0,22}$")
 _CONNECT = re.compile(
-    r"\s*(?P<open>[（(])?\s*(?P<semi>[，,；;]\s*)?"
+    r"\s*(?P<open>[（(])?\s*(?P<semi>[，,；;]\s*)?(?P<late>[（(](?=\s*其中))?"  # (…2599条，(其中…856条): 其中 bracketed
     r"(?P<marker>其中(?:包括|包含|有)?|具体(?:包括|包含|为|是|有)|主要(?:包括|包含|有|为|是)|包括|包含|含|涵盖)?"
     r"\s*[：:，,]?\s*")
+
+# the last category of a list of information that takes in the rest (其他应主动公开政府信息, 其他类信息, 其他信息)
+_CATCH_ALL = re.compile(r"其他(?:类|应|信息|方面|事项|政府信息|工作信息|各类)")
+
+
+def _opens(con: re.Match[str]) -> bool:
+    """Whether a :data:`_CONNECT` match opens a bracket around the list (before its comma or after it)."""
+    return bool(con.group("open") or con.group("late"))
+
+
 _IN_TOTAL = re.compile(r"\s*(?:政府信息公开|依申请公开)?(?:申请|事项)?中\s*[，,：:]?\s*")  # 在办结的56件申请中，
 _BACKREF = re.compile(r"\s*(?:其中\s*[，,：:]?|(?:在|对)?(?:已|本年度?|全年)?(?P<handled>办结|答复|办理完毕|处理完毕)的?"
                       r"(?:政府信息公开)?(?:申请|事项)?(?:中|里)\s*[，,：:]?)\s*")
@@ -352,7 +363,7 @@ class _Reader:
                 end <= kstart for g, end in self.lawsuit_ends.items() if g != metric):
             # 直接起诉2件、复议后起诉1件，结果维持2件、尚未审结1件: the results after a list of lawsuit groups may be
             # about the lawsuits as a whole; only a bracket right after the group is its own
-            if not _always(_CONNECT.match(self.sent, pos)).group("open"):
+            if not _opens(_always(_CONNECT.match(self.sent, pos))):
                 kinds = tuple(k for k in kinds if k != "litigation")
                 if not kinds:
                     return None
@@ -364,8 +375,8 @@ class _Reader:
             marker, paren = True, False
         else:
             con = _always(_CONNECT.match(self.sent, pos))
-            marker, paren = bool(con.group("marker")), bool(con.group("open"))
-            if not (con.group("semi") or con.group("open") or con.group("marker")):
+            marker, paren = bool(con.group("marker")), _opens(con)
+            if not (con.group("semi") or paren or con.group("marker")):
                 return None  # 办结56件予以公开… is not a list
             if not marker:  # 收到申请132件，上年结转2件，共计134件: siblings, not parts
                 kinds = tuple(k for k in kinds if k != "flow")
@@ -568,6 +579,11 @@ class _Reader:
             for need, words in EXHAUSTIVE.get(kind, []):
                 if set(cats) == need:
                     form = words
+        if (kind == "disclosed" and len(figs) >= 3 and _CATCH_ALL.match(block.text, figs[-1].start)
+                and sum(f.number for f in figs) < total.number):
+            # (…，其他应主动公开政府信息856条: the list takes in the rest — fewer is a contradiction too; more stays
+            # DL237's, as for any list)
+            form = "以“其他”类收尾的各类信息"
         return ProseSum(kind=kind, total=total, parts=figs, exhaustive=form is not None, form=form,
                         sentence=self.stripped, sentence_start=s0 if sentence_start is None else sentence_start)
 
