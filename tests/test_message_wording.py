@@ -20,6 +20,21 @@ def test_half_width_quotes_are_named():
     assert [x.fix.description for x in d] == ["将半角双引号改为左引号", "将半角双引号改为右引号"]
 
 
+def test_straight_quotes_inside_a_curly_quotation_are_the_inner_pair():
+    """“陕西省"互联网+监管"系统” (a real provincial department's report): the straight pair inside the curly quotation is a
+    quotation in a quotation, ‘…’ — not a ” closing the outer one and a “ opening another (the fix made
+    “陕西省”互联网+监管“系统”)."""
+    line = '推进“陕西省"互联网+监管"系统”建设，开展"政务公开日"活动。'
+    d = found(line, "DL701")
+    assert [x.evidence["expected"] for x in d] == ["‘", "’", "“", "”"]
+    assert "应使用全角左单引号（‘）" in d[0].message
+    fixed = list(line)
+    for x in d:
+        [e] = x.fix.edits
+        fixed[e.column - 1] = e.replacement
+    assert "".join(fixed) == "推进“陕西省‘互联网+监管’系统”建设，开展“政务公开日”活动。"
+
+
 def test_other_half_width_marks_keep_their_wording():
     d = found("本机关全年主动公开政府信息120条,其中政策解读15条。", "DL701")
     assert [x.message for x in d] == ["中文语句中使用了半角标点“,”，应使用全角“，”"]

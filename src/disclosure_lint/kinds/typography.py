@@ -173,6 +173,7 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
         code = [m.span() for m in _CODE_SPAN.finditer(text)] if "`" in text else []
         quote_open = True
         seen = 0  # the text before it read for curly quotes (a straight one after “ closes it: “公开是原则…例外")
+        nested: dict[int, str] = {}  # the closing one of a pair of straight quotes inside curly ones: its ’
         n = len(text)
         for i in _beside_chinese(text, "".join(sorted(marks))):
             ch = text[i]
@@ -186,13 +187,19 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
                 continue  # English or numbers only: not Chinese text
             if ch == "?" and _lost_character(text, i):
                 continue  # a character the copy could not encode (????根据《条例》…, 一、总体情况?): no question
-            if ch == '"':
+            if ch == '"' and i in nested:
+                repl = nested.pop(i)
+            elif ch == '"':
                 last = max(text.rfind("“", seen, i), text.rfind("”", seen, i))
                 if last >= 0:
                     quote_open = text[last] == "”"
                 seen = i + 1
-                repl = "“" if quote_open else "”"
-                quote_open = not quote_open
+                partner = None if quote_open else _inner_pair(text, i)
+                if partner is not None:  # “陕西省"互联网+监管"系统”: a quotation inside a quotation, ‘…’ (GB/T 15834)
+                    repl, nested[partner] = "‘", "’"
+                else:
+                    repl = "“" if quote_open else "”"
+                    quote_open = not quote_open
             else:
                 repl = FULL[ch]
             end = i + 1
@@ -208,7 +215,18 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
                                        f"将半角双引号改为{_QUOTE_NAMES.get(repl, '全角引号')}"))
 
 
-_QUOTE_NAMES = {"“": "左引号", "”": "右引号"}
+_QUOTE_NAMES = {"“": "左引号", "”": "右引号", "‘": "左单引号", "’": "右单引号"}
+_QUOTES = re.compile('["“”]')
+
+
+def _inner_pair(text: str, i: int) -> int | None:
+    """Where the straight quote that closes the one at ``i`` is, when the two stand inside an open curly quotation
+    (“…"…"…”: the next quotation mark is straight and the one after it the curly ”), else None."""
+    j = _QUOTES.search(text, i + 1, i + 200)
+    if j is None or j.group() != '"':
+        return None
+    k = _QUOTES.search(text, j.end(), j.end() + 200)
+    return j.start() if k is not None and k.group() == "”" else None
 _QUESTION_WORDS = re.compile(r"吗|呢|什么|怎么|怎样|如何|是否|为何|为什么|哪|谁|几|多少")
 _BLANK = " \t\u3000\xa0"
 
