@@ -61,6 +61,15 @@ class TestTruncationFact:
         assert (t.where, t.section, t.tail) == ("title", "s5", "五、存在的主")
         assert sorted(t.unchecked) == ["s5", "s6"]
 
+    @pytest.mark.parametrize(("last", "section"), [
+        ("二、行政机关主动公开政府", "s2"),  # the format's title with 行政机关 before it (a real prefecture's page)
+        ("四、依申请公开政府信", "s4"),  # an old-format title (real reports of 2016 and 2011)
+        ("六、政务公开工作存在的主要问题及改", "s6"),
+    ])
+    def test_cut_in_a_variant_or_old_title(self, last, section):
+        t = report_of(HEAD + "一、总体情况\n本年未制发规范性文件，公开信息86条。\n" + last).truncation
+        assert t is not None and (t.where, t.section, t.tail) == ("title", section, last)
+
     def test_ends_with_a_complete_title(self):
         t = report_of(HEAD + "二、主动公开政府信息情况").truncation
         assert (t.where, t.section) == ("title", "s2")

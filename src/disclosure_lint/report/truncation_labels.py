@@ -95,6 +95,16 @@ def section_titles() -> dict[int, tuple[str, ...]]:
     return {i + 1: tuple(cat.normalise_title(t) for t in (s.title, *s.variants)) for i, s in enumerate(cat.SECTIONS)}
 
 
+_OLD_TITLES = ("依申请公开政府信息情况", "依申请公开政府信息和不予公开政府信息的情况", "政府信息公开的收费及减免情况",
+               "因政府信息公开申请行政复议、提起行政诉讼的情况", "政府信息公开工作存在的主要问题及改进措施",
+               "政务公开工作存在的主要问题及改进措施")
+
+
+@lru_cache(maxsize=1)
+def old_titles() -> tuple[str, ...]:
+    return tuple(cat.normalise_title(t) for t in _OLD_TITLES)
+
+
 def title_fragment(text: str) -> tuple[int, bool] | None:
     """(part number, complete title) for ``五、存在的主`` / ``五、存在的主要问题及改进情况``, else None."""
     if text.strip() in NUMERALS:  # 二 alone at the end: the next part's title cut after its number
@@ -110,7 +120,12 @@ def title_fragment(text: str) -> tuple[int, bool] | None:
     if spec is not None and quality == "exact":
         return n, True
     key = cat.normalise_title(title)
+    if key.startswith("行政机关") and len(key) > 6:
+        key = key[4:]  # 二、行政机关主动公开政府: the format's title with 行政机关 before it (DL106)
     if any(t.startswith(key) and t != key for t in section_titles()[n]):
+        return n, False
+    # a title of the format before the unified ones (四、依申请公开政府信, 六、政务公开工作存在的主要问题及改)
+    if len(key) >= 4 and any(t.startswith(key) and t != key for t in old_titles()):
         return n, False
     # another part's title under this number (五、因政: a report before the unified format numbered its parts otherwise)
     if len(key) >= 2 and any(t.startswith(key) and t != key for ts in section_titles().values() for t in ts):

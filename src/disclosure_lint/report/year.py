@@ -185,7 +185,7 @@ def _mentions(report: AnnualReport) -> dict[int, int]:
 _SELF_YEAR = re.compile(
     r"(?:现将|特向社会公布|向社会公布|现予公布|现予以公布|现公布|现发布|编制了?|编制的|形成了?)[^。；;\n]{0,30}?"
     r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})\s*年度?[^。；;\n]{0,24}?"
-    r"(?:政府信息公开|政务公开|信息公开|此项工作|有关工作|工作情况)[^。；;\n]{0,16}?(?:报告|情况)"
+    r"(?:政府信息公开|政务公开|信息公开|此项工作|有关工作|工作情况)[^。；;\n]{0,16}?(?:报告|情况|总结(?=如下))"
     r"|《[^》\n]{0,40}?(?<![\d.\-/])(?P<q>(?:19|20)\d{2})\s*年度?[^》\n]{0,6}?政府信息公开[^》\n]{0,8}?年度报告》"
     # a sentence that starts with the report's own title and says what it holds (2019年度某某镇政府信息公开年度报告全文包括…)
     r"|(?:^|(?<=[。；;\n]))\s*(?P<t>(?:19|20)\d{2})\s*年度?[^。；;，,\n]{0,24}?(?:政府信息公开|政务公开)[^。；;，,\n]{0,8}?"
@@ -235,8 +235,9 @@ def self_named(report: AnnualReport) -> tuple[Block, int, int, int] | None:
         if first is not None and b.index >= first:
             break
         text = b.text
-        if id(b) in skip or "年" not in text or ("报告" not in text and "情况" not in text) or portal.is_line(b):
-            continue  # (every match of _SELF_YEAR ends in 报告 or 情况)
+        if id(b) in skip or "年" not in text or ("报告" not in text and "情况" not in text and "总结" not in text) \
+                or portal.is_line(b):
+            continue  # (every match of _SELF_YEAR ends in 报告, 情况 or 总结)
         for m in _SELF_YEAR.finditer(text):
             g = "y" if m.group("y") else "t" if m.group("t") else "c" if m.group("c") else "q"
             if g == "q" and not _QUOTE_LEAD.search(text[max(0, m.start() - 40):m.start()]):
