@@ -227,6 +227,8 @@ class TestYearFromContent:
     ("某某局政府信息公开工作年度报告\n本局特向社会公布2015年度政府信息公开工作年度报告。\n一、概述\n正文。\n", 2015),
     ("一、总体情况\n根据《条例》，现发布《某某县某某局2021年政府信息公开工作年度报告》，请查阅。\n正文。\n", 2021),
     ("信息公开年报\n本报告由某某局编制了2024年度政府信息公开工作年度报告。\n一、总体情况\n正文。\n", 2024),
+    # the year's work summed up (a real prefecture bureau's page: 现将2022年政府信息公开工作总结如下)
+    ("按照《条例》要求，结合我局工作实际，现将2022年政府信息公开工作总结如下：\n一、总体情况\n正文。\n", 2022),
     # the format's opening: the year's work the report is compiled from
     ("根据《条例》要求，结合2023年某某街道政府信息公开工作实际，编制发布本报告。\n一、总体情况\n正文。\n", 2023),
     # paragraphs that start with the year, two of them and no other year
