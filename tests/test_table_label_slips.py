@@ -66,6 +66,16 @@ def test_a_number_with_a_note_of_what_it_includes_is_that_number():
         assert parse_value(raw).kind == "text", raw
 
 
+def test_a_number_with_a_footnotes_mark_or_a_count_of_batches_is_that_number():
+    """19① (a real county's table 二: the note under the table says what it counts) and 31批次 (a real town's 采购项目数量)
+    are numbers: they were a DL205 error and a DL001 “column name” that hid table 二's checks."""
+    for raw, n in (("19①", 19), ("19[1]", 19), ("31批次", 31), ("5批", 5)):
+        v = parse_value(raw)
+        assert (v.kind, v.number) == ("int", n), raw
+    for raw in ("19①②", "1①0", "①", "批次"):
+        assert parse_value(raw).kind == "text", raw
+
+
 def test_a_cell_with_a_note_passes_and_a_cell_of_words_still_fails(tmp_path):
     md = filled()
     row = next(ln for ln in md.splitlines() if ln.startswith("| 行政许可 |"))

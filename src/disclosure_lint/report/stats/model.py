@@ -24,9 +24,12 @@ from .schema import S4_BLOCKS, TableSchema
 ValueKind = Literal["int", "decimal", "blank", "slash", "dash", "none", "na", "text"]
 
 _NUM = re.compile(r"^(?P<sign>[+\-－−])?\s*(?P<num>\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(?P<frac>\d+))?\s*"
-                  r"(?:(?P<unit>万元|元|件|条|个|项|次|人|家|份|起)|[(（]\s*(?P<bunit>万元|元|件|条|个|项|次|人|家|份|起)\s*[)）])?"
+                  r"(?:(?P<unit>万元|元|件|条|个|项|批次|批|次|人|家|份|起)"
+                  r"|[(（]\s*(?P<bunit>万元|元|件|条|个|项|批次|批|次|人|家|份|起)\s*[)）])?"
                   # a clerk's note after the number, in brackets: 12（含修订2件）, 13（其中网上答复5件）
-                  r"(?:[(（](?:含|其中|包括)[^()（）]{1,40}[)）])?$")
+                  r"(?:[(（](?:含|其中|包括)[^()（）]{1,40}[)）])?"
+                  # a footnote's mark after it (19①, 19[1]: the note under the table says what it counts)
+                  r"(?:[①②③④⑤⑥⑦⑧⑨⑩]|[\[［]\d{1,2}[\]］])?$")
 
 
 @dataclass(frozen=True)
