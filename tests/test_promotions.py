@@ -368,6 +368,8 @@ def test_the_same_terms_in_a_promotion_still_fire(text, match):
     ("凯发K8官网入口 > 政务公开 > 政务公开年报", ["凯发K8官网入口"]),
     ("一是推进足球彩票_竞彩足球-现金网重点推荐信息公开。", ["足球彩票_竞彩足球-现金网重点推荐"]),
     ("依据《即时比分公报》的要求编制本报告。", ["即时比分"]),
+    # a casino town's name in place of a body's (a real county's mirror: …苏州市政府澳门太阳城赌城-【官网娱乐网站】:政务…)
+    ("全面贯彻落实国务院、省政府、某某市政府澳门太阳城赌城-【官网娱乐网站】:政务公开工作的决策部署。", ["澳门太阳城赌城"]),
     # a brand with its country tag and login words in place of 新闻 (a real 2011 provincial report's mirror)
     ("(三)开云网页版-开云(中国)官方在线登录发布和政务访谈情况。", ["开云网页版-开云(中国)官方"]),
     # two terms side by side, or a few characters of one run apart: one insertion, one finding

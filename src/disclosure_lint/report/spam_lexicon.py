@@ -19,7 +19,8 @@ SPAM_TERMS = (
     "娛樂城", "百家樂", "真人真錢", "真人視訊", "體育投注", "網上賭場", "線上賭場", "永利皇宮", "澳門永利",
     "新濠影匯", "澳門金沙", "澳門賭場",  # traditional characters (mirror sites)
 )  # a term that is an ordinary word where it stands (彩金饰品, 注册送章 …) is not one: see :func:`ordinary_term`
-SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|国际娱乐)",
+SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|国际娱乐|赌城)",
+                 r"澳门[\u4e00-\u9fff]{0,4}赌城",  # 澳门太阳城赌城 in place of a body's name (a real county's mirror)
                  r"老虎机(?:游戏|平台|官网|下载|在线|网址|娱乐|app)",
                  r"(?:注册|首存|充值)[就即]?送\s?\d{1,6}\s?元?彩金",
                  r"(?:欧洲杯|世界杯|亚洲杯|欧冠)(?:在哪|哪里|怎么|如何)(?:投注|下注|买球)",  # 2024欧洲杯在哪投注
