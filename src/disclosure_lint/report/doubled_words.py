@@ -105,6 +105,9 @@ _PRE: dict[str, tuple[str, ...]] = {
 }
 
 
+# what ends a body's name before its 政府 (人民政府, 市政府, 各级政府, 地方政府, 当地政府)
+_GOVERNMENT_BEFORE = frozenset("民市县区镇乡州省旗盟级方地")
+
 # a place's name (某某县, 某某旗, 某某镇, 某某街道): written twice in a row, a slip wherever it stands
 # (two characters before the suffix at least: 盐城市|城市管理局 is a place, then a body whose name starts with 城市)
 _PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:省|市|县|区|旗|州|盟|镇|乡|街道|苏木)")
@@ -112,6 +115,8 @@ _PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:省|市|县|区|旗|州|盟|镇|乡
 
 def slip(text: str, i: int, j: int, word: str) -> bool:
     """Is ``text[i:j]`` — ``word`` twice, inside a sentence — a slip rather than two words?"""
+    if word == "政府":  # 处理政府政府信息: a slip, unless the first copy ends a body's name (某某县人民政府|政府信息公开指南)
+        return i > 0 and text[i - 1] not in _GOVERNMENT_BEFORE
     tails = WORDS.get(word)
     if tails is None:
         # a place named twice (某某旗某某旗人民政府), or words of four characters or more (深入学习深入学习贯彻): a
