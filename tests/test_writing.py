@@ -577,6 +577,17 @@ def test_dl905_quiet(parts, tail, sep):
     assert only("DL905", _opening(parts, tail, sep), fmt="text") == []
 
 
+def test_dl905_quiet_on_the_main_parts_named():
+    """主要包括A、B、E等6个部分 (a real district bureau's opening): it says it names the main parts — some, in order — not
+    all of them; 由A、B、E等六个部分组成 still leaves 三 and 四 out of the middle."""
+    text = _opening("s1 s2 s5", "等6个部分").replace("本报告由", "本报告主要包括").replace("组成。", "。")
+    assert only("DL905", text, fmt="text") == []
+    assert len(only("DL905", _opening("s1 s2 s5", "等6个部分"), fmt="text")) == 1
+    # … but the main parts said out of order, or more of them than the count, is still a slip
+    reordered = text.replace("总体情况、主动公开政府信息情况", "主动公开政府信息情况、总体情况")
+    assert len(only("DL905", reordered, fmt="text")) == 1
+
+
 def test_dl905_a_count_in_arabic_digits():
     # 等6个部分内容: the count written in digits, two parts left out in the middle
     ds = only("DL905", _opening("s1 s2 s5 s6", "等6个部分内容"), fmt="text")

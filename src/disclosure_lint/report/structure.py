@@ -450,7 +450,8 @@ def miscounted_parts(report: AnnualReport) -> DeclaredParts | None:
     """The first of the opening paragraphs' lists of parts whose count is not the number of parts it lists — when
     every item of it names one part of the unified format, each once (a list holding anything else, the old format's
     收费及减免 or a part of the body's own, is not counted).  A list ended by 等 may stop early (``总体情况、主动公开…、
-    收到和处理…等六个部分``): only one that leaves out a part in its middle, or lists more than it says, is returned."""
+    收到和处理…等六个部分``): only one that leaves out a part in its middle, or lists more than it says, is returned —
+    unless it says it names the main ones (``主要包括总体情况、主动公开…、存在的主要问题…等6个部分``)."""
     for b in report.text_blocks[:OPENING_BLOCKS]:
         t = b.text
         if "部分" not in t and "方面" not in t:
@@ -473,7 +474,10 @@ def miscounted_parts(report: AnnualReport) -> DeclaredParts | None:
             if len(listed) < 3 or len(set(listed)) != len(listed) or len(listed) == stated:
                 continue
             ids = [s.id for s in cat.SECTIONS]
-            if cut_short and len(listed) < stated and listed == ids[:len(listed)]:
-                continue  # the first parts, then 等: the rest left unsaid
+            lead = leads[-1].start()
+            mainly = before[max(0, lead - 2):lead] in ("主要", "重点")  # 主要包括A、B、E等6个部分: a few of them, in order
+            if cut_short and len(listed) < stated and (
+                    listed == ids[:len(listed)] or (mainly and listed == sorted(listed, key=ids.index))):
+                continue  # the first parts (or, said to be the main ones, some in order), then 等: the rest left unsaid
             return DeclaredParts(b, m.start(), m.end(), m.group(), stated, tuple(listed))
     return None
