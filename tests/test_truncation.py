@@ -830,3 +830,26 @@ def test_a_text_of_part_one_only_ending_on_a_complete_sentence_is_said_once():
     assert not [d for d in lint(two, fmt="text") if d.code == "DL002" and d.evidence.get("where") == "part-one"]
     off = {"options": {"DL002": {"part_one_only": False}}}
     assert not [d for d in lint(text, fmt="text", config=off) if d.code == "DL002"]
+
+
+_T2 = ("二、主动公开政府信息情况\n| 第二十条第（一）项 | | | |\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+       "| 规章 | 0 | 0 | 0 |\n| 行政规范性文件 | 0 | 0 | 0 |\n| 第二十条第（五）项 | | | |\n"
+       "| 信息内容 | 本年处理决定数量 | | |\n| 行政许可 | 0 | | |\n| 第二十条第（六）项 | | | |\n"
+       "| 信息内容 | 本年处理决定数量 | | |\n| 行政处罚 | 0 | | |\n| 行政强制 | 0 | | |\n| 第二十条第（八）项 | | | |\n"
+       "| 信息内容 | 本年收费金额（单位：万元） | | |\n| 行政事业性收费 | 0 | | |\n")
+
+
+def test_a_text_of_parts_one_and_two_ending_with_table_two_is_said_once():
+    """Parts 一 and 二 and nothing after table 二's last row (real towns' pages): parts 三–六 are not in the file —
+    said once by DL002 (it was silent: no part reported missing, no cut seen), never judged."""
+    text = HEAD + "（一）主动公开情况\n全年公开信息120条。\n" + _T2
+    got = lint(text, fmt="text")
+    said = [d for d in got if d.code == "DL002"]
+    assert len(said) == 1 and said[0].evidence["where"] == "first-parts" and said[0].severity == "warning"
+    assert "本文件只有第一、二部分，在表二（主动公开政府信息情况）之后结束，第三至六部分都不在本文件中" in said[0].message
+    assert not [d for d in got if d.code in ("DL101", "DL103", "DL105")]
+    # the table stopped after a row that is not its last (a real page's text: cells run together by pipes without a
+    # closing one): the rows after it are named as not in the file
+    short = text[:text.index("| 第二十条第（六）项")].replace(" |\n", "\n").replace("| 行政许可 | 0\n", "行政许可 | 0 \n")
+    [d] = [d for d in lint(short, fmt="text") if d.code == "DL002"]
+    assert "“行政许可”" in d.message and "第三至六部分" in d.message

@@ -189,29 +189,43 @@ def _quote_tail(text: str) -> str:
 
 
 def _part_one_only(report: AnnualReport) -> Hit | None:
-    """A unified report whose only part is part 一 and whose text ends on a complete sentence of it (the cut rules find
-    no cut: not 特此报告, a 落款 or a page of attachments): parts 二–六 are not in the file — a copy cut after a
-    sentence, or a report without them.  Said once at the last block, never judged (no part is reported missing)."""
+    """A unified report whose only parts are the first ones — part 一, or 一 to 二 or 三 — whose text ends on a complete
+    sentence of the last or at the end of its statistics table (the cut rules find no cut: not 特此报告, a 落款 or a page
+    of attachments): the later parts are not in the file — a copy cut there, or a report without them.  Said once at
+    the last block, never judged (no part is reported missing, none is free text)."""
     st = report.structure
+    k = len(st.by_id)
     if (report.truncation is not None or report.signature_mention is not None or report.attachment_page is not None
-            or not six_parts(report) or set(st.by_id) != {"s1"} or not st.mains or st.mains[-1].id != "s1"):
+            or not six_parts(report) or not 1 <= k <= 3 or set(st.by_id) != set(SECTION_IDS[:k]) or not st.mains
+            or st.mains[-1].id != SECTION_IDS[k - 1]):
         return None
     portal = report.portal
     last = next((b for b in reversed(report.lintable_blocks) if b.text.strip() and not portal.is_line(b)), None)
-    if last is None or last.kind == "table" or last is st.mains[-1].heading:
+    if last is None or last is st.mains[-1].heading:
         return None
+    sid = SECTION_IDS[k - 1]
+    table = report.stats.get(sid)
     text = last.text.rstrip()
-    if not text.endswith(("。", "！", "？")) or text.lstrip().startswith("特此"):
+    if k > 1 and table is not None and any(b is last for b in table.blocks):  # ends with its table
+        data = [r for r in table.schema.rows if r.data]
+        read = [r for r in data if r.id in table.row_labels]
+        name = f"{TABLE_SHORT_NAMES[sid]}（{TABLE_TITLES[sid]}）"
+        where = (f"在{name}之后结束" if not read or read[-1] is data[-1] else  # (after its last row, or none read)
+                 f"在{name}的“{table.row_labels[read[-1].id]}”行之后结束（此后各行不在本文件中）")
+    elif last.kind == "table" or not text.endswith(("。", "！", "？")) or text.lstrip().startswith("特此"):
         return None
-    tail = _quote_tail(text)
-    later = list(SECTION_IDS[1:])
+    else:
+        where = f"在{'它' if k == 1 else '第' + cat.SECTION_BY_ID[sid].numeral + '部分'}的一句完整的话（“{_quote_tail(text)}”）处结束"
+    later = list(SECTION_IDS[k:])
+    have = f"第一部分“{st.by_id['s1'].label}”" if k == 1 else _parts(list(SECTION_IDS[:k]))
     return Hit(block=last, start=max(0, len(text) - 12), end=len(text),
-               params={"detail": f"本文件只有第一部分“{st.by_id['s1'].label}”，在它的一句完整的话（“{tail}”）处结束，第二至六部分"
-                                 "都不在本文件中：可能是截取或转存不全的副本，也可能是报告本身缺少这些部分（《条例》第五十条）",
+               params={"detail": f"本文件只有{have}，{where}，{_parts(later)}都不在本文件中：可能是截取或转存不全的副本，"
+                                 "也可能是报告本身缺少这些部分（《条例》第五十条）",
                        "advice": _parts(later) + "未检查" + _CUT},
-               evidence={"expected": "完整的报告", "actual": "只有第一部分", "where": "part-one", "section_id": "s1",
+               evidence={"expected": "完整的报告", "actual": "只有第一部分" if k == 1 else f"只有{_parts(list(SECTION_IDS[:k]))}",
+                         "where": "part-one" if k == 1 else "first-parts", "section_id": sid,
                          "sections_not_checked": later},
-               key="part-one-only")
+               key="part-one-only" if k == 1 else f"first-parts:{k}")
 
 
 def truncation_hit(t: Truncation, unified: bool = True, cut_char: Notice | None = None) -> Hit:
@@ -278,7 +292,7 @@ class ReaderNoticeOptions(KindOptions):
     attachment_pages: bool = Field(default=True, description="网页上没有报告正文、只有报告的附件（“详见附件”、附件链接、"
                                                              "页面内嵌的 PDF）时报告一次")
     empty_documents: bool = Field(default=True, description="文件只有报告标题、没有正文时报告一次（各项检查都无从进行）")
-    part_one_only: bool = Field(default=True, description="统一格式的报告只有第一部分、在第一部分的完整句子处结束时报告一次"
+    part_one_only: bool = Field(default=True, description="统一格式的报告只有第一部分（或前两、三部分）、在最后一部分的完整句子处或其统计表之后结束时报告一次"
                                                           "（截取不全的副本，或缺少第二至六部分的报告）")
 
 
