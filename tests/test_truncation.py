@@ -140,6 +140,8 @@ class TestTruncationFact:
         ("（四）政府信息平台建设情况\n根据某某县人民政府办公室", "根据某某县人民政府办公室", False),
         ("全力做好某某", "全力做好某某", False), ("一是加强组织领导", "一是加强组织领导", False),
         ("门户网站开设“重点领域公开”“政务公开工作要点专栏”等精品专", "开工作要点专栏”等精品专", False),
+        # a run-in title with its count, then its sentence cut (a real town's page): not a label and its value
+        ("决策与文件公开(9条):公开以镇政", "公开(9条):公开以镇政", False),
     ])
     def test_a_text_that_stops_in_part_one(self, last, tail, subtitle):
         t = report_of(HEAD + "（一）主动公开情况\n全年公开信息120条。\n" + last + "\n").truncation

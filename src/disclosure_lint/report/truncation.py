@@ -103,6 +103,7 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _CLAUSE_LEADS = ("我", "本", "依托", "通过", "按照", "根据", "围绕", "加强", "推进", "持续", "进一步", "严格", "坚持",
                  "认真", "积极", "不断", "切实", "全面", "及时", "利用", "结合")
 _SENTENCE_LEADS = (*_CLAUSE_LEADS, "对", "在", "将", "把", "由", "对于", "针对")  # after a colon: a sentence, not a value
+_COUNTED_TITLE = re.compile(r"[（(]\d{1,6}\s*[条件项篇个][）)]\s*[:：]$")  # 决策与文件公开(9条): a run-in title
 # a sub-part's heading cut in its words ((四)平台建 of (四)平台建设): the beginning of one of the sub-titles reports
 # commonly use, the text cut there — a complete sub-title at the end is left alone (a missing tail is the report's)
 _SUB_HEADING = re.compile(r"^\s*[#*_]*\s*(?:[（(][一二三四五六七八九十]{1,2}[）)]|[㈠-㈩]|\d{1,2}[.．、])\s*"
@@ -577,8 +578,10 @@ def _label_line(text: str) -> bool:
     if text.startswith(("附件", "注")):
         return True
     m = _COLON.search(text)
-    # (档案留存规范有序:对已公开的…: a point's run-in title, then its sentence)
-    return m is not None and _ENUM_START.match(text, m.end()) is None and not text.startswith(_SENTENCE_LEADS, m.end())
+    # (档案留存规范有序:对已公开的…: a point's run-in title, then its sentence; 决策与文件公开(9条):公开以…: a run-in title
+    # with its count)
+    return (m is not None and _ENUM_START.match(text, m.end()) is None and not text.startswith(_SENTENCE_LEADS, m.end())
+            and _COUNTED_TITLE.search(text, 0, m.start() + 1) is None)
 
 
 def _after_sentence_item(report: AnnualReport, block: Block, text: str, marker: str) -> bool:
