@@ -441,6 +441,16 @@ def test_dl105_missing_table():
     assert diags[0].evidence["section_id"] == "s3"
 
 
+def test_dl105_a_copy_cut_in_part_fours_title_with_parts_two_and_three_empty():
+    """Parts 二 and 三 as bare titles, the copy cut in part 四's (real district and street pages): their tables are
+    said missing — warnings that the copy may have lost them — and part 四 on is left to DL002."""
+    text = ("某某区某某局2024年政府信息公开工作年度报告\n一、总体情况\n2024年，本局认真贯彻《条例》，全年公开信息86条。\n"
+            "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行")
+    found = [d for d in lint(text, fmt="text") if d.code in ("DL105", "DL002", "DL101", "DL103")]
+    assert [(d.code, d.line, d.severity) for d in found] == [("DL105", 4, "warning"), ("DL105", 5, "warning"),
+                                                            ("DL002", 6, "warning")]
+
+
 def test_dl105_image_html_and_option():
     text = md(*full(s2=("二", PARTS["s2"][1], "![表二](t2.png)"),
                     s3=("三", PARTS["s3"][1], "<table><tr><td>自然人</td></tr></table>")))

@@ -264,9 +264,10 @@ def _label_of(text: str) -> str:
 
 def unified_or_cut(report: AnnualReport, st: Structure) -> bool:
     """A report of a unified-format year written in the format: four of its parts found, or — a copy cut before
-    part 四 — three and a statistics table."""
-    return st.applies and (st.unified or (report.truncation is not None and len(st.by_id) >= 3
-                                          and any(st.tables.values())))
+    part 四 — three and a statistics table, or three and the cut in part 四's title or later (二 and 三 read whole)."""
+    cut = report.truncation
+    return st.applies and (st.unified or (cut is not None and len(st.by_id) >= 3 and (
+        any(st.tables.values()) or (cut.section in ("s4", "s5", "s6") and {"s1", "s2", "s3"} <= st.by_id.keys()))))
 
 
 def read_past_tables(report: AnnualReport, st: Structure) -> bool:
