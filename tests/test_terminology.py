@@ -65,6 +65,17 @@ def test_dl801_the_format_notices_number_with_another_year():
     assert _codes(lint(text.replace("〔2019〕30号", "〔2021〕30号"), select=["DL801"], year=2022), "DL801") == []
 
 
+def test_dl801_the_trial_formats_number_with_another_year():
+    """国办公开办函〔2020〕60号 in a 2020 report (a real provincial bureau's page): the 2019 notice's number, its year wrong;
+    in a 2022 report it is the outdated notice either way."""
+    text = "根据《条例》和国办公开办函〔2020〕60号要求编制本报告。"
+    [d] = _codes(lint(text, select=["DL801"], year=2020), "DL801")
+    assert "应改为国办公开办函〔2019〕60号（文号年份写错" in d.message and d.match == "国办公开办函〔2020〕60号"
+    [d] = _codes(lint(text, select=["DL801"], year=2022), "DL801")
+    assert "国办公开办函〔2021〕30号" in d.message
+    assert _codes(lint(text.replace("〔2020〕", "〔2019〕"), select=["DL801"], year=2020), "DL801") == []
+
+
 def test_dl801_year_from_title_and_text_format():
     text = "某局2022年政府信息公开工作年度报告\n根据国办公开办函〔2019〕60号要求编制本报告。\n"
     diags = _codes(lint(text, select=["DL801"], fmt="text"), "DL801")
