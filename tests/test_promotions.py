@@ -325,6 +325,9 @@ def test_dl501_brand_after_a_word_still_found():
     # a word ending in 彩 before a name beginning with 金 (a county's account; a season)
     "全年通过“多彩金川”微信公众号累计发布相关工作信息78条。",
     "举办“精彩金秋”主题活动信息公开3次。",
+    # the state lottery's market and areas, a purchase of balls: no promotion
+    "规范中国体育彩票市场管理，公开中国体育彩票区域销售信息12条。",
+    "公开购买球类器材、购买球场维护服务的采购信息3条。",
 ])
 def test_ordinary_words_holding_a_term_are_quiet(text):
     assert [d.match for d in _dl501(text)] == []
@@ -368,6 +371,13 @@ def test_the_same_terms_in_a_promotion_still_fire(text, match):
     ("凯发K8官网入口 > 政务公开 > 政务公开年报", ["凯发K8官网入口"]),
     ("一是推进足球彩票_竞彩足球-现金网重点推荐信息公开。", ["足球彩票_竞彩足球-现金网重点推荐"]),
     ("依据《即时比分公报》的要求编制本报告。", ["即时比分"]),
+    # the state lottery's name, a country and a company around a brand, a casino with its site, a ball-betting site — each
+    # in place of a city's name or a word (real mirrors of city and county reports)
+    ("现将中国体育彩票市统计局2019年政府信息公开工作年度报告公布如下。", ["中国体育彩票"]),
+    ("《某某县人民政府办公室中国体育彩票app:做好2022年年报编制工作的通知》", ["中国体育彩票app:"]),
+    ("英国威廉希尔公司市政府信息公开工作年度报告", ["英国威廉希尔公司"]),
+    ("现将澳门特区赌场,澳门博彩业网址交通运输局2019年报告公布如下。", ["澳门特区赌场,澳门博彩业网址"]),
+    ("全局买球网站信息总数为1604条。", ["买球网站"]),
     # a casino town's name in place of a body's (a real county's mirror: …苏州市政府澳门太阳城赌城-【官网娱乐网站】:政务…)
     ("全面贯彻落实国务院、省政府、某某市政府澳门太阳城赌城-【官网娱乐网站】:政务公开工作的决策部署。", ["澳门太阳城赌城"]),
     # a brand with its country tag and login words in place of 新闻 (a real 2011 provincial report's mirror)

@@ -20,7 +20,14 @@ SPAM_TERMS = (
     "新濠影匯", "澳門金沙", "澳門賭場",  # traditional characters (mirror sites)
 )  # a term that is an ordinary word where it stands (彩金饰品, 注册送章 …) is not one: see :func:`ordinary_term`
 SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|国际娱乐|赌城)",
-                 r"澳门[\u4e00-\u9fff]{0,4}赌城",  # 澳门太阳城赌城 in place of a body's name (a real county's mirror)
+                 # 澳门太阳城赌城 in place of a body's name, 澳门特区赌场,澳门博彩业网址 (real county mirrors)
+                 r"澳门[\u4e00-\u9fff]{0,4}赌[城场](?:[,，、]?澳门[\u4e00-\u9fff]{0,6}?(?:网址|官网|网站))?",
+                 r"澳[門门]賭場推[薦荐]",  # (a traditional mirror's tail to the term 澳門賭場)
+                 r"英国威廉希尔(?:公司)?",  # in place of a city's name (英国威廉希尔公司市政府…)
+                 # the state lottery's name in place of a city's or a word (中国体育彩票市统计局, 中国体育彩票印发…, …app:):
+                 # not 中国体育彩票市场, 区域, 销售 …
+                 r"中国体育彩票(?=市(?!场)|县|区(?!域)|印发|关于|[Aa][Pp][Pp])(?:[Aa][Pp][Pp]\s*[:：]?)?",
+                 r"买球(?:网站|平台|网|[Aa][Pp][Pp])",  # 买球网站 in place of 政府信息公开 (a real city bureau's mirror)
                  r"老虎机(?:游戏|平台|官网|下载|在线|网址|娱乐|app)",
                  r"(?:注册|首存|充值)[就即]?送\s?\d{1,6}\s?元?彩金",
                  r"(?:欧洲杯|世界杯|亚洲杯|欧冠)(?:在哪|哪里|怎么|如何)(?:投注|下注|买球)",  # 2024欧洲杯在哪投注
