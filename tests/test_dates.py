@@ -464,6 +464,15 @@ def _late(kind_title: str, published: str, year: int = 2023, fmt: str = "text", 
 
 
 class TestLatePublication:
+    @pytest.mark.parametrize("body", ["某某县档案馆", "某某县残疾人联合会", "某某市住房公积金管理中心", "某某县供销合作社"])
+    def test_a_public_institution_or_a_peoples_organisation_is_late_only_with_a_warning(self, body):
+        """A centre, a hall, a federation, a society: not a government department (第五十四、五十五条 apply the 条例 to
+        them), whose deadline is not settled — late by the department's, said in a warning that says so."""
+        [d] = only(_late(body, "2024年2月20日"), "DL405")
+        assert d.severity == "warning" and "不是该条列明的县级以上人民政府部门" in d.message
+        [d] = only(_late("某某县某某局", "2024年2月20日"), "DL405")
+        assert d.severity == "error"
+
     def test_reports_before_the_revision_were_due_by_march_31(self):
         # the 2007 《条例》 第三十一条: 3月31日 for every body; a department's 2016 report in February is in time
         assert only(_late("某某市某某局", "2017年2月23日", year=2016), "DL405") == []

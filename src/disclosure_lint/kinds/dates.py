@@ -35,7 +35,15 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from ..report.agency import KIND_NAMES, UNSETTLED_DEADLINE, classify, deadline_class, is_zone_body
+from ..report.agency import (
+    KIND_NAMES,
+    NOT_A_DEPARTMENT,
+    NOT_A_DEPARTMENT_NOTE,
+    UNSETTLED_DEADLINE,
+    classify,
+    deadline_class,
+    is_zone_body,
+)
 from ..report.dates import FORM_NAMES, FORM_SHORT, DateMention, gbt_form
 from ..report.portal_links import TIME_AFTER
 from ..report.promotions import has_spam_term
@@ -469,6 +477,9 @@ class LatePublication(Kind[LatePublicationOptions]):
                 cls, deadline = "government", later
                 note = "；开发区、新区的管理机构的期限未见明文，此处按部门和县级以上地方人民政府两个期限中较晚的一个计算"
         unsettled = UNSETTLED_DEADLINE.get(agency.kind or "") if cls == "department" else None
+        if unsettled is None and cls == "department" and agency.kind == "department" and agency.name \
+                and NOT_A_DEPARTMENT.search(agency.name):
+            unsettled = NOT_A_DEPARTMENT_NOTE  # 某某档案馆, 某某县残联: not a department either
         if unsettled is not None:  # a vertically managed branch, a department's unit: not named by the article
             note, severity = f"；但{unsettled}，请按上级机关的规定核对", "warning"
         if (published - deadline).days > 365 and report.published_source != "落款日期":

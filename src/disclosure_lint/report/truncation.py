@@ -101,7 +101,8 @@ _CJK_START = re.compile(r"[\u4e00-\u9fff]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # how a sentence starts, never a body's name (我局, 依托区门户网站: classify reads 局 and 站 as bodies)
 _CLAUSE_LEADS = ("我", "本", "依托", "通过", "按照", "根据", "围绕", "加强", "推进", "持续", "进一步", "严格", "坚持",
-                 "认真", "积极", "不断", "切实", "全面", "及时", "利用", "结合")
+                 "认真", "积极", "不断", "切实", "全面", "及时", "利用", "结合", "做好", "抓好", "维护", "完善", "健全",
+                 "规范", "落实", "开展")
 _SENTENCE_LEADS = (*_CLAUSE_LEADS, "对", "在", "将", "把", "由", "对于", "针对")  # after a colon: a sentence, not a value
 _COUNTED_TITLE = re.compile(r"[（(]\d{1,6}\s*[条件项篇个][）)]\s*[:：]$")  # 决策与文件公开(9条): a run-in title
 # a sub-part's heading cut in its words ((四)平台建 of (四)平台建设): the beginning of one of the sub-titles reports
