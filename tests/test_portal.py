@@ -102,6 +102,11 @@ class TestFindMetadata:
         assert [(line, k, v) for line, k, _, v, _ in got if k != "index"] == [
             (1, "source", ""), (2, "source", "某某市某某局"), (3, "date", ""), (5, "date", "2023-01-10")]
 
+    def test_the_column_a_page_is_filed_under_is_a_field(self):
+        # • 所属类目: 政府信息公开年报 (a real district portal's catalogue list)
+        got = spans_of("某某街道2023年政府信息公开工作年度报告\n  • 所属类目: 政府信息公开年报\n一、总体情况\n")
+        assert [(line, k, lbl, v) for line, k, lbl, v, _ in got] == [(2, "index", "所属类目", "政府信息公开年报")]
+
     def test_click_rate_is_a_counter(self):
         got = spans_of("标题\n来源:某某乡人民政府 作者: 时间:2024-01-16 点击率:【 打印 】\n正文。\n")
         assert [k for _, k, _, _, _ in got] == ["source", "source", "date", "counter", "tools"]

@@ -140,6 +140,8 @@ class TestTruncationFact:
         ("（四）政府信息平台建设情况\n根据某某县人民政府办公室", "根据某某县人民政府办公室", False),
         ("全力做好某某", "全力做好某某", False), ("一是加强组织领导", "一是加强组织领导", False),
         ("门户网站开设“重点领域公开”“政务公开工作要点专栏”等精品专", "开工作要点专栏”等精品专", False),
+        # a verb before a street's name: a cut clause, not the body's name closing the text (a real street office's page)
+        ("（四）政府信息公开平台建设\n做好维护街道", "做好维护街道", False),
         # a run-in title with its count, then its sentence cut (a real town's page): not a label and its value
         ("决策与文件公开(9条):公开以镇政", "公开(9条):公开以镇政", False),
     ])
