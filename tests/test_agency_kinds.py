@@ -294,6 +294,18 @@ def test_a_districts_office_named_without_street(name, expected):
     assert classify(name) == expected
 
 
+def test_a_government_offices_template_opening_in_a_departments_report():
+    """本报告由某某区人民政府办公室…编制, but the contact is the district's bureau and the report says 我局 (a real
+    enforcement bureau's page): the bureau's report — no DL301 ×2 against an office that should say 我办."""
+    text = ("本报告由某某区人民政府办公室按照《条例》要求编制，如对本报告有任何疑问，请联系某某区综合行政执法局（地址：某某路36号）。\n"
+            "一、总体情况\n2023年，我局在区政府网站发稿61篇，全年受理依申请公开6件。\n")
+    assert lint(text, select=["DL301"], fmt="text") == []
+    assert interpret(parse(text, "text")).agency.name == "某某区综合行政执法局"
+    # the office speaking as itself (我办), its contact a unit of its own: the office's report
+    own = text.replace("请联系某某区综合行政执法局", "请联系某某区电子政务中心").replace("我局", "我办")
+    assert interpret(parse(own, "text")).agency.name == "某某区人民政府办公室"
+
+
 def test_a_street_office_named_without_street_calls_itself_our_street():
     """由某某区人民政府某某矶办事处编制 … 我街道: no DL301 (the office was read as a department that should say 我处)."""
     text = ("一、总体情况\n本年报是根据《条例》要求，由某某区人民政府某某矶办事处编制的2021年度政府信息公开年度报告。\n"

@@ -430,6 +430,26 @@ _NOT_A_BODY = re.compile(r"网站|網站|门户|門戶|平台|公众号|公眾�
 
 
 def opening_name(texts: list[str]) -> str | None:
+    """:func:`_opening_name` — but a government office named as the maker (本报告由某某区人民政府办公室…编制) gives way to a
+    department the report names as its contact (请联系某某区综合行政执法局): a template's opening left in a department's
+    report (a real page: 我局 throughout), not the office's report."""
+    name = _opening_name(texts)
+    if name is None or classify(name)[0] != "government_office":
+        return name
+    joined = "".join(texts)
+    if "我办" in joined or "本办" in joined:
+        return name  # (the office speaks as itself: its contact is a unit of its own, 某某市电子政务中心)
+    for text in texts:
+        for m in _WORK_OF.finditer(text) if "联系" in text else ():
+            contact = _ALIAS_NOTE.sub("", m.group("c") or "").strip()
+            kind, word = classify(contact) if contact else (None, None)
+            if (kind in ("bureau", "commission", "department") and word and _plausible(contact)
+                    and ("我" + word in joined or "本" + word in joined)):
+                return contact  # (… and the report speaks as the contact: 我局)
+    return name
+
+
+def _opening_name(texts: list[str]) -> str | None:
     """The body the opening paragraphs ``texts`` name: in the report's title quoted (现发布《…年度报告》), named as its
     maker (现发布某某局2021年…年度报告, 由某某局编制, 某某市卫生健康委编制了…), as the subject of its own title (某某局2019年
     政府信息公开工作年度报告（以下简称年报）是根据…), or as the subject after the year or at a paragraph's start
