@@ -189,10 +189,10 @@ def _quote_tail(text: str) -> str:
 
 
 def _part_one_only(report: AnnualReport) -> Hit | None:
-    """A unified report whose only parts are the first ones — part 一, or 一 to 二 or 三 — whose text ends on a complete
-    sentence of the last or at the end of its statistics table (the cut rules find no cut: not 特此报告, a 落款 or a page
-    of attachments): the later parts are not in the file — a copy cut there, or a report without them.  Said once at
-    the last block, never judged (no part is reported missing, none is free text)."""
+    """A unified report whose only part is part 一, its text ending on a complete sentence of it — or whose only parts
+    are 一 to 二 or 三, its text ending with the last one's statistics table (the cut rules find no cut: not 特此报告, a
+    落款 or a page of attachments): the later parts are not in the file — a copy cut there, or a report without them.
+    Said once at the last block, never judged (no part is reported missing, none is free text)."""
     st = report.structure
     k = len(st.by_id)
     if (report.truncation is not None or report.signature_mention is not None or report.attachment_page is not None
@@ -212,10 +212,10 @@ def _part_one_only(report: AnnualReport) -> Hit | None:
         name = f"{TABLE_SHORT_NAMES[sid]}（{TABLE_TITLES[sid]}）"
         where = (f"在{name}之后结束" if not read or read[-1] is data[-1] else  # (after its last row, or none read)
                  f"在{name}的“{table.row_labels[read[-1].id]}”行之后结束（此后各行不在本文件中）")
-    elif last.kind == "table" or not text.endswith(("。", "！", "？")) or text.lstrip().startswith("特此"):
-        return None
+    elif k > 1 or last.kind == "table" or not text.endswith(("。", "！", "？")) or text.lstrip().startswith("特此"):
+        return None  # (parts 一–二 ending on a sentence: a report without its last parts, the report's own defect)
     else:
-        where = f"在{'它' if k == 1 else '第' + cat.SECTION_BY_ID[sid].numeral + '部分'}的一句完整的话（“{_quote_tail(text)}”）处结束"
+        where = f"在它的一句完整的话（“{_quote_tail(text)}”）处结束"
     later = list(SECTION_IDS[k:])
     have = f"第一部分“{st.by_id['s1'].label}”" if k == 1 else _parts(list(SECTION_IDS[:k]))
     return Hit(block=last, start=max(0, len(text) - 12), end=len(text),
@@ -292,7 +292,7 @@ class ReaderNoticeOptions(KindOptions):
     attachment_pages: bool = Field(default=True, description="网页上没有报告正文、只有报告的附件（“详见附件”、附件链接、"
                                                              "页面内嵌的 PDF）时报告一次")
     empty_documents: bool = Field(default=True, description="文件只有报告标题、没有正文时报告一次（各项检查都无从进行）")
-    part_one_only: bool = Field(default=True, description="统一格式的报告只有第一部分（或前两、三部分）、在最后一部分的完整句子处或其统计表之后结束时报告一次"
+    part_one_only: bool = Field(default=True, description="统一格式的报告只有第一部分、在其完整句子处结束，或只有前两、三部分、在最后一部分的统计表之后结束时报告一次"
                                                           "（截取不全的副本，或缺少第二至六部分的报告）")
 
 
