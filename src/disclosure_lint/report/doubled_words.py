@@ -116,7 +116,8 @@ _PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:省|市|县|区|旗|州|盟|镇|乡
 def slip(text: str, i: int, j: int, word: str) -> bool:
     """Is ``text[i:j]`` — ``word`` twice, inside a sentence — a slip rather than two words?"""
     if word == "政府":  # 处理政府政府信息: a slip, unless the first copy ends a body's name (某某县人民政府|政府信息公开指南)
-        return i > 0 and text[i - 1] not in _GOVERNMENT_BEFORE
+        # (… and only before 信息: 主动公开政府政府情况 is a title whose 信息 was typed as 政府, no copy to delete)
+        return i > 0 and text[i - 1] not in _GOVERNMENT_BEFORE and text.startswith("信息", j)
     tails = WORDS.get(word)
     if tails is None:
         # a place named twice (某某旗某某旗人民政府), or words of four characters or more (深入学习深入学习贯彻): a
