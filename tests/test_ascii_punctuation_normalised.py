@@ -261,3 +261,13 @@ def test_the_pages_own_lines_are_neither_the_finding_nor_counted():
     [bare] = [d for d in lint(NORMALISED, select=["DL701"]) if d.evidence.get("normalised")]
     [d] = [d for d in lint(page, select=["DL701"]) if d.evidence.get("normalised")]
     assert d.line > 3 and d.evidence["count"] == bare.evidence["count"]
+
+
+def test_the_one_finding_stands_in_a_paragraph_of_sentences_not_beside_a_brands_letters():
+    """A mirror's copy whose first half-width mark is an injected brand's (某某体育app:, a real county's mirror): the one
+    finding stands at the report's own first mark in a paragraph of sentences, not where the fix is to delete spam."""
+    text = NORMALISED.replace("2023年,我局认真", "2023年,某某体育app:我局认真", 1)
+    [d] = [x for x in lint(text, fmt="text") if x.code == "DL701"]
+    line = text.split("\n")[d.line - 1]
+    assert line[d.column - 1] == "," and not (line[d.column - 2].isascii() and line[d.column - 2].isalpha())
+    assert "app:" not in line[max(0, d.column - 5):d.column + 1] and "。" in line

@@ -113,8 +113,10 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
 
     @staticmethod
     def _one(hits: list[Hit], note: str, key: str, extra: dict, fix_description: str) -> Hit:
-        """One finding standing for ``hits`` (at the first of them), with their fixes, each applicable alone."""
-        first = hits[0]
+        """One finding standing for ``hits`` (at the first of them in a paragraph of sentences — not on a line of the
+        page's fields the portal detection let through, 时间:… 点击:, nor beside a brand's letters, 某某app:), with
+        their fixes, each applicable alone."""
+        first = next((h for h in hits if h.block is not None and "。" in h.block.text and not _by_letters(h)), hits[0])
         by_mark: dict[str, int] = {}
         for h in hits:
             by_mark[h.params["mark"]] = by_mark.get(h.params["mark"], 0) + 1
@@ -213,6 +215,12 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
                       fix=None if in_code else [FixEdit(block, i, end, repl)],
                       fix_description=(f"将“{ch}”改为“{repl}”" if ch != '"' else
                                        f"将半角双引号改为{_QUOTE_NAMES.get(repl, '全角引号')}"))
+
+
+def _by_letters(h: Hit) -> bool:
+    """Whether the mark of ``h`` stands right after ASCII letters (体育彩票app:, 365bet(: an injected brand's)."""
+    text, i = h.block.text if h.block is not None else "", h.start or 0
+    return i > 0 and text[i - 1].isascii() and text[i - 1].isalpha()
 
 
 _QUOTE_NAMES = {"“": "左引号", "”": "右引号", "‘": "左单引号", "’": "右单引号"}
