@@ -113,10 +113,11 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
 
     @staticmethod
     def _one(hits: list[Hit], note: str, key: str, extra: dict, fix_description: str) -> Hit:
-        """One finding standing for ``hits`` (at the first of them in a paragraph of sentences — not on a line of the
+        """One finding standing for ``hits`` (at the first of them in a text of sentences — not on a line of the
         page's fields the portal detection let through, 时间:… 点击:, nor beside a brand's letters, 某某app:), with
         their fixes, each applicable alone."""
-        first = next((h for h in hits if h.block is not None and "。" in h.block.text and not _by_letters(h)), hits[0])
+        first = next((h for h in hits if h.block is not None and _prose_like(h.block.text) and not _by_letters(h)),
+                     hits[0])
         by_mark: dict[str, int] = {}
         for h in hits:
             by_mark[h.params["mark"]] = by_mark.get(h.params["mark"], 0) + 1
@@ -215,6 +216,15 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
                       fix=None if in_code else [FixEdit(block, i, end, repl)],
                       fix_description=(f"将“{ch}”改为“{repl}”" if ch != '"' else
                                        f"将半角双引号改为{_QUOTE_NAMES.get(repl, '全角引号')}"))
+
+
+_SENTENCE_MARKS = re.compile("[。、]")  # what a normalised copy's prose keeps full-width and a line of fields lacks
+_FIELD_START = re.compile(r"\s*[•·●▪■◆*-]?\s*[\u4e00-\u9fff ]{1,8}\s*[:：]")  # 时间: …, • 来源: … (a page's field)
+
+
+def _prose_like(text: str) -> bool:
+    """A text of sentences (a 。 or 、 in it), or a long line that does not open with a field's label."""
+    return _SENTENCE_MARKS.search(text) is not None or (len(text.strip()) > 40 and not _FIELD_START.match(text))
 
 
 def _by_letters(h: Hit) -> bool:
