@@ -270,4 +270,9 @@ def test_the_one_finding_stands_in_a_paragraph_of_sentences_not_beside_a_brands_
     [d] = [x for x in lint(text, fmt="text") if x.code == "DL701"]
     line = text.split("\n")[d.line - 1]
     assert line[d.column - 1] == "," and not (line[d.column - 2].isascii() and line[d.column - 2].isalpha())
-    assert "app:" not in line[max(0, d.column - 5):d.column + 1] and "。" in line
+    assert (d.line, d.column) == (5, 6)  # 2023年, — the report's own first mark, not the brand's app: after it
+    # … and the copy whose first mark is the brand's: the next one of the report's
+    first = text.replace("2023年,某某体育app:", "2023年某某体育app:", 1)
+    [d] = [x for x in lint(first, fmt="text") if x.code == "DL701"]
+    line = first.split("\n")[d.line - 1]
+    assert line[d.column - 1] in ",(" and line[d.column - 2] != "p"
