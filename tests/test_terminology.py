@@ -76,6 +76,14 @@ def test_dl801_the_trial_formats_number_with_another_year():
     assert _codes(lint(text.replace("〔2020〕", "〔2019〕"), select=["DL801"], year=2020), "DL801") == []
 
 
+@pytest.mark.parametrize("cited", ["国办公开函〔2021〕30号", "国办公开函202130号", "国办公开办涵〔2021〕30号"])
+def test_dl801_the_issuers_code_miswritten(cited):
+    """国办公开函 (办 left out), its brackets lost too (国办公开函202130号, a real town's page), 涵 for 函."""
+    [d] = _codes(lint(f"根据{cited}要求编制本报告。", select=["DL801"], year=2023), "DL801")
+    assert "应改为国办公开办函" in d.message
+    assert _codes(lint("根据国办公开办函〔2021〕30号要求编制本报告。", select=["DL801"], year=2023), "DL801") == []
+
+
 def test_dl801_year_from_title_and_text_format():
     text = "某局2022年政府信息公开工作年度报告\n根据国办公开办函〔2019〕60号要求编制本报告。\n"
     diags = _codes(lint(text, select=["DL801"], fmt="text"), "DL801")
