@@ -26,7 +26,7 @@ SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|
                  r"英国威廉希尔(?:公司)?",  # in place of a city's name (英国威廉希尔公司市政府…)
                  # the state lottery's name in place of a city's or a word (中国体育彩票市统计局, 中国体育彩票印发…, …app:):
                  # not 中国体育彩票市场, 区域, 销售 …
-                 r"中国体育彩票(?=市(?!场)|县|区(?!域)|印发|关于|[Aa][Pp][Pp])(?:[Aa][Pp][Pp]\s*[:：]?)?",
+                 r"中国体育彩票(?=市(?!场)|县|区(?!域)|印发|关于|[Aa][Pp][Pp])(?:[Aa][Pp][Pp][:：]?)?",
                  r"买球(?:网站|平台|网|[Aa][Pp][Pp])",  # 买球网站 in place of 政府信息公开 (a real city bureau's mirror)
                  r"老虎机(?:游戏|平台|官网|下载|在线|网址|娱乐|app)",
                  r"(?:注册|首存|充值)[就即]?送\s?\d{1,6}\s?元?彩金",
