@@ -217,12 +217,13 @@ def _part_one_only(report: AnnualReport) -> Hit | None:
     else:
         where = f"在它的一句完整的话（“{_quote_tail(text)}”）处结束"
     later = list(SECTION_IDS[k:])
-    have = f"第一部分“{st.by_id['s1'].label}”" if k == 1 else _parts(list(SECTION_IDS[:k]))
+    first = _parts(list(SECTION_IDS[:k]))
+    have = f"第一部分“{st.by_id['s1'].label}”" if k == 1 else first
     return Hit(block=last, start=max(0, len(text) - 12), end=len(text),
                params={"detail": f"本文件只有{have}，{where}，{_parts(later)}都不在本文件中：可能是截取或转存不全的副本，"
                                  "也可能是报告本身缺少这些部分（《条例》第五十条）",
                        "advice": _parts(later) + "未检查" + _CUT},
-               evidence={"expected": "完整的报告", "actual": "只有第一部分" if k == 1 else f"只有{_parts(list(SECTION_IDS[:k]))}",
+               evidence={"expected": "完整的报告", "actual": f"只有{first}",
                          "where": "part-one" if k == 1 else "first-parts", "section_id": sid,
                          "sections_not_checked": later},
                key="part-one-only" if k == 1 else f"first-parts:{k}")
