@@ -526,3 +526,16 @@ def test_page_chrome_above_a_title_with_its_year_after_it_is_no_part_of_the_name
     text = "今天是 智能问答无障碍浏览长者模式\n\n某某区市场监管局政府信息公开工作年度报告(2024年度)\n\n一、总体情况\n正文。\n"
     rep = interpret(parse(text, "text"))
     assert (rep.agency.name, rep.year, rep.year_source) == ("某某区市场监管局", 2024, "title")
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # a portal's page title: the site's name, a dash, then the body's report
+    ("某某县人民政府-某某风景名胜区管理处2020年度政府信息公开工作年度报告", ("某某风景名胜区管理处", 2020)),
+    ("某某县门户网站|某某县财政局2021年政府信息公开工作年度报告", ("某某县财政局", 2021)),
+    # the government's own report after a dash: its name kept, without the dash
+    ("某某县人民政府-2020年政府信息公开工作年度报告", ("某某县人民政府", 2020)),
+    ("某某县人民政府-政府信息公开工作年度报告（2020年）", ("某某县人民政府", 2020)),
+    ("某某县人民政府办公室2020年政府信息公开工作年度报告", ("某某县人民政府办公室", 2020)),
+])
+def test_a_sites_name_before_a_dash_is_not_the_bodys(title, expected):
+    assert name_from_title(title) == expected

@@ -499,6 +499,11 @@ class LatePublication(Kind[LatePublicationOptions]):
             note += (f"；网页的来源栏写着“{report.portal.reposted.value}”，这是转发的页面，它的发布日期是转发的日期，"
                      "不一定是报告首次公布的日期，请核对")
             severity = "warning"
+        elif report.published_source == "发布日期" and not (agency.kind or "").endswith("government") \
+                and agency.kind != "government_office" and (office := report.portal.posted_by_office) is not None:
+            note += (f"；网页的{office.label.replace(' ', '')}是“{office.value}”，不是本机关：这是政府办公室代为发布的页面，它的发布日期是"
+                     "办公室发布的日期，报告可能已先在本机关的网站公布，请核对")
+            severity = "warning"
         if inferred_note(report):  # the year inferred from the opening, not stated in a title or a period
             note += inferred_note(report)
             severity = "warning"

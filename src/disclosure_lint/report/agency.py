@@ -228,8 +228,11 @@ def _strip_name(name: str) -> str:
 
 # what a page puts before a title (removed, as often as it is repeated): a flipbook's page header (Page 9 -), a label
 # (标题：, 名称), a bullet, a tag in lenticular brackets (【图文】, 【2019】), a listing's date (2013/3/1), or a hijacked page's
-# prefix up to its last _ or @: (uedbet体育_…@:, 365bet官方网站大全_…) or a domain (puroview.com)
+# prefix up to its last _ or @: (uedbet体育_…@:, 365bet官方网站大全_…), a domain (puroview.com), or the portal's name
+# before a dash (某某县人民政府-某某管理处2020年…: the site's page title, the body's name after it)
 _TITLE_LEAD = re.compile(r"^(?:(?:Page|P\.)\d{1,4}[-–—]|标[ \t\u3000]?题[:：]?|名[ \t\u3000]?称[:：]?|[称题][:：]|附件\d?[:：]"
+                         r"|[\u4e00-\u9fff]{2,16}?(?:人民政府|政府网|门户网站?)[-–—|｜](?=[\u4e00-\u9fff])"
+                         r"(?!(?:政府|政务)?信息公开|政务公开)"
                          r"|[•·●]|-(?=\D)|【[^】]{1,16}】|点击(?:查看|下载)[^:：]{0,10}[:：]"
                          r"|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2}|[^_@]*[A-Za-z][^_@]*(?:_|@[:：])"
                          r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|cc))+")
@@ -303,7 +306,7 @@ def name_from_title(title: str) -> tuple[str | None, int | None]:
     m = _TITLE.match(t)
     if not m:
         return None, None
-    name = _strip_name(m.group("name"))
+    name = _strip_name(m.group("name").rstrip("-–—|｜"))  # (某某县人民政府-2020年…: the dash before the year)
     if name.endswith("人民") and t.startswith("政府", m.end("name")):
         name += "政府"  # 某某镇人民政府信息公开工作年度报告 (no year, 政府 taken with 信息公开): the body's name whole
     # the year before 政府信息公开 first: a year leading the title may be a hijacked page's (2024欧洲杯…#办公厅2020年…)

@@ -242,6 +242,12 @@ def _field(text: str, m: re.Match[str], limit: int, joined: bool = False) -> tup
             a = _ASCII_TOKEN.match(text, sp.end(), limit) if sp else None
             if a is not None:
                 return a.end(), kind, a.group(0)
+        if kind == "source" and group not in _WEAK and text.startswith("\t", label_end) \
+                and (m.start() == 0 or text[m.start() - 1] in "\t\n"):
+            # an info table's cell (发布机构 | 某某县人民政府办公室 | 发布日期 | …): the next cell is the value
+            tok = _TOKEN.match(text, label_end + 1, limit)
+            end = tok.end() if tok is not None else label_end + 1
+            return (end, kind, text[label_end + 1:end]) if end == len(text) or text[end] in "\t\n" else None
         return None
     tok = (_ASCII_TOKEN if kind == "index" else _TOKEN).match(text, after, limit)
     if tok is None and kind == "index":

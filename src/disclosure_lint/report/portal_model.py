@@ -4,6 +4,7 @@ character, the page header's publication date)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -13,6 +14,8 @@ from ..model import Block
 PUBLISHED_HEAD = 12
 ISSUED = ("发文", "印发")  # a publication-date label that gives the document's date: a 发布日期 field comes first
 REPOST = ("转发", "转载", "转自")
+# a government's general office as the page's publisher (发布机构：某某县人民政府办公室, 来源：区府办)
+GOVERNMENT_OFFICE = re.compile(r"(?:政府办(?:公[室厅])?|[区县市州旗]府办)$")
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,17 @@ class PortalMetadata:
         its publication date is the repost's, not necessarily when the report was first published."""
         for s in self.spans:
             if s.kind == "source" and s.value.startswith(REPOST) \
+                    and self._head.get(id(s.block), PUBLISHED_HEAD) < PUBLISHED_HEAD:
+                return s
+        return None
+
+    @property
+    def posted_by_office(self) -> PortalSpan | None:
+        """The page header's source field naming a government's general office (发布机构：自治区政府办公厅,
+        来源：某某县人民政府办公室), or None: a page the office posted for a body may come later than the body's own
+        publication (its date is the office's posting)."""
+        for s in self.spans:
+            if s.kind == "source" and GOVERNMENT_OFFICE.search(s.value) \
                     and self._head.get(id(s.block), PUBLISHED_HEAD) < PUBLISHED_HEAD:
                 return s
         return None
