@@ -652,3 +652,28 @@ def test_byline_and_toolbar_labels_of_more_portals(line):
     rep = interpret(parse(text, "text"))
     assert rep.portal.is_line(rep.document.blocks[1])
     assert lint(text, select=["DL701", "DL702"], fmt="text") == []
+
+
+@pytest.mark.parametrize("lines", [
+    # a font switch left open before the page's download links
+    ["时间:2026-01-16 点击: 【字体:  【下载Word】 【下载PDF】"],
+    ["时间 : 2020-01-17 16:51 来源 : 本网 【字体: 【打印】"],
+    # fields each opened by a 【 the page never closes, the tools on the next line closing one
+    ["【信息来源:某某产业园区 【信息时间:2023-01-11 13:04:33   阅读次数: 57", "我要打印】 【关闭"],
+])
+def test_brackets_and_download_links_of_a_pages_fields(lines):
+    text = ("某某镇人民政府2025年政府信息公开工作年度报告\n" + "\n".join(lines)
+            + "\n一、总体情况\n2025年，本镇主动公开政府信息120条。\n")
+    rep = interpret(parse(text, "text"))
+    assert all(rep.portal.is_line(b) for b in rep.document.blocks[1:1 + len(lines)])
+    assert lint(text, select=["DL403", "DL701", "DL703"], fmt="text") == []
+
+
+def test_a_lists_date_and_export_link_before_the_title():
+    text = ("某某州民族事务委员会\n• 2021-02-07导出word某某州民族事务委员会2020年政府信息公开工作年度报告\n"
+            "某某州民族事务委员会2020年政府信息公开工作年度报告\n一、总体情况\n2020年，本委主动公开政府信息120条。\n")
+    rep = interpret(parse(text, "text"))
+    assert rep.agency.name == "某某州民族事务委员会" and rep.year == 2020
+    assert lint(text, select=["DL403"], fmt="text") == []  # the list's date, not the clerk's
+    late = lint(text, select=["DL405"], fmt="text")
+    assert [(d.code, d.severity) for d in late] == [("DL405", "warning")]  # a page's date only: a warning

@@ -63,3 +63,12 @@ def test_a_governments_own_report_posted_by_its_office_stays_an_error():
             .replace("2022-02-15", "2022-04-15"))
     found = lint(text, fmt="text", select=["DL405"])
     assert [(d.code, d.severity) for d in found] == [("DL405", "error")]
+
+
+def test_a_bare_government_office_on_a_towns_page_is_the_towns_own():
+    # 发布机构：政府办 on a town's page: the town government's own office (党政办), the town's own publication
+    text = (_BYLINE_PAGE.format(publisher="政府办").replace("某某县民政局", "某某镇人民政府")
+            .replace("2022-02-15", "2022-04-15"))
+    found = lint(text, fmt="text", select=["DL405", "DL408"])
+    assert [d.code for d in found] == ["DL408"]  # (a township's deadline: a warning by default, deadlines.township_severity)
+    assert "不是本机关" not in found[0].message

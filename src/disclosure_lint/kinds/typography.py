@@ -447,9 +447,11 @@ def _page_tool(m) -> bool:
 
 
 def _in_portal(report, m) -> bool:
-    """Is the mark inside a field the portal wrote (``report.portal``: font switch, page tools …)?"""
+    """Is the mark inside a field the portal wrote (``report.portal``: font switch, page tools …), or on a line of the
+    page's fields (【信息来源：某某局 【信息时间：…: the brackets around its fields)?"""
     start = m.piece.block_offset(m.start)
-    return start is not None and m.piece.cell is None and report.portal.covering(m.piece.block, start) is not None
+    return start is not None and m.piece.cell is None and (report.portal.is_line(m.piece.block)
+                                                           or report.portal.covering(m.piece.block, start) is not None)
 
 
 def _mark_hit(m, **kw) -> Hit:

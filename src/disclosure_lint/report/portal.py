@@ -106,10 +106,11 @@ _BREADCRUMB = re.compile(
     + _SP + r"*[:：]?" + _SP + r"*(?:" + _CRUMB + r"(?:" + _SP + r"*" + _SEP + _SP + r"*" + _CRUMB + r")*)?"
     r"|(?<![^\s|｜])(?P<home>首页|网站首页|主页)(?:" + _SP + r"*" + _SEP + _SP + r"*" + _CRUMB + r")+)"
 )
-_PAGE_TOOL = re.compile(r"[】\]]|打印|关闭|分享|收藏|保存|下载|我要纠错")
+_PAGE_TOOL = re.compile(r"[】\]]|[【\[]?(?:打印|关闭|分享|收藏|保存|下载|我要纠错)")  # (【字体： 【下载Word】: the next tool)
 _TOOL_WORDS = re.compile(r"打印|关闭|分享|收藏|保存|返回|下载|我要纠错|大\s*中\s*小")  # what follows a font switch's label left empty (【字体： 打印)
 _TOOLS = re.compile(
     r"[【\[]" + _SP + r"*(?:打印(?:本页|此页|文章|正文)?|关闭(?:窗口|本页)?|返回(?:顶部)?|顶部|收藏(?:本页)?|分享"
+    r"|下载(?:[Ww][Oo][Rr][Dd]|[Pp][Dd][Ff]|[Ww][Pp][Ss]|文档|附件)?"
     r"|[大中小])" + _SP + r"*[】\]]"
     r"|打印本页|打印此页|关闭窗口|关闭本页|返回顶部|加入收藏|收藏本页|分享[到至][:：]?|分享[:：](?=[ \t\u3000]*(?:\n|$))"
 )
@@ -123,7 +124,8 @@ _OPEN_BRACKET = re.compile(r"[【\[]" + _SP + r"*$")
 _FOOTER_MARK = re.compile(r"网站标识码|ICP备|ICP证|公网安备|版权所有|Copyright|©|(?:主办|承办)单位" + _SP + r"*[:：]", re.I)
 _FOOTER_START = re.compile(r"网站地图|联系我们|免责声明|隐私声明|网站标识码|[\u4e00-\u9fff]?ICP[备证]|[\u4e00-\u9fff]?公网安备"
                            r"|版权所有|(?:主办|承办)单位|技术支持|Copyright|©", re.I)
-_LONE_TOOLS = re.compile(r"^(?:(?:" + _SP + r"*(?:打印|关闭|返回|收藏|分享)" + _SP + r"*){2,5}"
+_LONE_TOOLS = re.compile(r"^(?:(?:[" + _SP[1:-1] + r"【】\[\]]*(?:我要)?(?:打印|关闭|返回|收藏|分享)(?:本页|窗口)?[" + _SP[1:-1]
+                         + r"【】\[\]]*){2,5}"
                          r"|" + _SP + r"*扫一扫在手机上?(?:打开|查看|阅读|浏览)(?:当前页面?|本页)?[\s|｜]*)$")
 # A necessary condition of any field in a block (:func:`_block_spans` finds nothing without a match): the
 # words every field search starts from — the labels (a weak one only with its colon: it needs one), the

@@ -14,8 +14,9 @@ from ..model import Block
 PUBLISHED_HEAD = 12
 ISSUED = ("发文", "印发")  # a publication-date label that gives the document's date: a 发布日期 field comes first
 REPOST = ("转发", "转载", "转自")
-# a government's general office as the page's publisher (发布机构：某某县人民政府办公室, 来源：区府办)
-GOVERNMENT_OFFICE = re.compile(r"(?:政府办(?:公[室厅])?|[区县市州旗]府办)$")
+# a county-or-higher government's general office as the page's publisher (发布机构：某某县人民政府办公室, 自治区政府办公厅,
+# 来源：区府办); not a bare 政府办 (a township's own office: 发布机构：政府办 on a town's page)
+GOVERNMENT_OFFICE = re.compile(r"[省市州县区旗盟](?:人民)?政府办(?:公[室厅])?$|[区县市州旗]府办$")
 
 
 @dataclass(frozen=True)

@@ -37,11 +37,13 @@ def reposted(report: AnnualReport, d: DateMention) -> bool:
 
 
 def is_stamp(report: AnnualReport, d: DateMention) -> bool:
-    """Is ``d`` the page's date stamp (:func:`..page_lines.date_stamp`: on a line of its own, or ending the title's
-    line), before the report's first part?"""
+    """Is ``d`` the page's date stamp (:func:`..page_lines.date_stamp`: on a line of its own, or ending or leading the
+    title's line), before the report's first part?"""
     if d.block.index >= STAMP_BLOCKS and d.block is not report.title_block:
         return False
     start, line = _line(d)
+    if d.block is report.title_block and not line[:d.start - start].strip(" \t\u3000•·●-"):
+        return True  # a list's date before the title it links (• 2021-02-07导出word某某委2020年…年度报告)
     if d.block is report.title_block or _page_title(report, line[:d.start - start]):
         rest = line[d.end - start:].strip(" \t\u3000)）")
         return not rest or TIME_AFTER.fullmatch(rest) is not None
