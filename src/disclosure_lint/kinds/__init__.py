@@ -21,6 +21,7 @@ _MODULES = (
     "typography",
     "writing",
     "terminology",
+    "titles",
     "generic",
     "tables",
     "table_unreadable",

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from ..report.dates import YEAR_RUN_IN, lossy_copy
 from ..report.promotions import url_spans
 from ..report.title_field import field_value
 from ..textio import entity_spans
@@ -367,13 +368,13 @@ class UnbalancedBrackets(Kind[UnbalancedBracketsOptions]):
                 continue  # 【字体：/大/中/小/】 one per line: the portal's font switch, not the clerk's text
             m = u.mark
             detail = _PROBLEM[u.problem].format(mark=m.char, expected=u.expected)
-            if m.char == "〔" and _YEAR_RUN_IN.match(m.piece.text, m.start + 1):
+            if m.char == "〔" and YEAR_RUN_IN.match(m.piece.text, m.start + 1):
                 detail += _LOST_CLOSE  # 〔202137号: the year run into the number
             elif u.problem == "unopened" and m.char in ")）" and _opens_line(m.piece.text, m.start):
                 detail += _LOST_OPENER  # )健全工作机制。: an item's marker （二） that lost its first half
             elif u.problem == "unclosed" or u.problem == "unopened":
                 if lossy is None:
-                    lossy = _lossy_copy(report)
+                    lossy = lossy_copy(report)
                 if lossy:
                     detail += _LOST_MARK  # the copy lost 年, 月 or 〕 elsewhere: it may have lost this mark's pair too
             fix = None
@@ -390,7 +391,7 @@ class UnbalancedBrackets(Kind[UnbalancedBracketsOptions]):
                 detail = f"“{o.char}”与“{c.char}”全角半角混用，应成对使用“{o.char}{p.expected}”"
             else:
                 detail = f"“{o.char}”与“{c.char}”不是同一种括号，应成对使用“{o.char}{p.expected}”"
-                if o.char == "〔" and _YEAR_RUN_IN.match(o.piece.text, o.start + 1):
+                if o.char == "〔" and YEAR_RUN_IN.match(o.piece.text, o.start + 1):
                     detail += _LOST_CLOSE  # 〔202130号): the 〕 lost, the ) the outer bracket's
             fix = None
             start = c.piece.block_offset(c.start)
@@ -403,11 +404,6 @@ class UnbalancedBrackets(Kind[UnbalancedBracketsOptions]):
                             fix=fix, fix_safe=False, fix_description=f"将“{c.char}”改为“{p.expected}”")
 
 
-# a document number's 〔 whose year runs into the number (〔202137号): the 〕 between them lost, as copies of web pages
-# lose it (with the 年 and 月 of dates: 202111日) as often as a writer forgets it
-_YEAR_RUN_IN = re.compile(r"(?:19|20)\d{2}\d{1,4}\s?号")
-# a date whose 年 and 月 became spaces in the copy (2023 1 1 日至 2023 12 31 日)
-_SPACED_DATE = re.compile(r"(?:19|20)\d{2} \d{1,2} \d{1,2} ?日")
 _LOST_CLOSE = "（年份与序号连在一起：网页转存的文本常丢失“〕”，也可能是原文漏写，请对照发布原文）"
 
 
@@ -421,15 +417,6 @@ def _opens_line(text: str, i: int) -> bool:
     """Whether the mark at ``i`` starts its line (spaces before it) and a Chinese character follows it."""
     line = text.rfind("\n", 0, i) + 1
     return not text[line:i].strip() and i + 1 < len(text) and "\u4e00" <= text[i + 1] <= "\u9fff"
-
-
-def _lossy_copy(report) -> bool:
-    """Whether the text shows a copy that lost characters: a date without its 年 or 月 (202011日, or spaces in their
-    place: 2023 1 1 日), or a document number whose year runs into its number (〔202130号) — copies of web pages lose
-    these marks."""
-    if any(d.form in ("no_marks", "no_year_mark") for d in report.dates):
-        return True
-    return any(("〔" in b.text and _YEAR_RUN_IN.search(b.text)) or _SPACED_DATE.search(b.text) for b in report.text_blocks)
 
 
 # a page's tools in brackets, their other half lost in the copy (【字号, 【打印此页】 【关闭, 【字体: 【下载Word】)

@@ -24,8 +24,12 @@ import datetime as _dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model import Block
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .annual import AnnualReport
 
 # each form's name in a finding (a 号 date, ``hao``, is ``gbt`` here: the date-form rule tells it apart)
 FORM_NAMES = {
@@ -228,3 +232,19 @@ def find_dates(block: Block) -> list[DateMention]:
 def gbt_form(d: _dt.date) -> str:
     """The GB/T 9704 form of a date: 2024年1月20日."""
     return f"{d.year}年{d.month}月{d.day}日"
+
+
+# a document number's 〔 whose year runs into the number (〔202137号): the 〕 between them lost, as copies of web pages
+# lose it (with the 年 and 月 of dates: 202111日) as often as a writer forgets it
+YEAR_RUN_IN = re.compile(r"(?:19|20)\d{2}\d{1,4}\s?号")
+# a date whose 年 and 月 became spaces in the copy (2023 1 1 日至 2023 12 31 日)
+_SPACED_DATE = re.compile(r"(?:19|20)\d{2} \d{1,2} \d{1,2} ?日")
+
+
+def lossy_copy(report: AnnualReport) -> bool:
+    """Whether the text shows a copy that lost characters: a date without its 年 or 月 (202011日, or spaces in their
+    place: 2023 1 1 日), or a document number whose year runs into its number (〔202130号) — copies of web pages lose
+    these marks (and others: a bracket's other half, a character of a quoted title)."""
+    if any(d.form in ("no_marks", "no_year_mark") for d in report.dates):
+        return True
+    return any(("〔" in b.text and YEAR_RUN_IN.search(b.text)) or _SPACED_DATE.search(b.text) for b in report.text_blocks)
