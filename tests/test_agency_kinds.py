@@ -539,3 +539,11 @@ def test_page_chrome_above_a_title_with_its_year_after_it_is_no_part_of_the_name
 ])
 def test_a_sites_name_before_a_dash_is_not_the_bodys(title, expected):
     assert name_from_title(title) == expected
+
+
+@pytest.mark.parametrize("title", [
+    "1、2022年市政府信息公开工作年度报告",  # a document viewer's chunk number before the title
+    "2022年市政府信息公开工作年度报告",  # a level, no name
+])
+def test_a_number_or_a_level_is_not_a_bodys_name(title):
+    assert name_from_title(title) == (None, 2022)

@@ -274,8 +274,10 @@ def usable_name(name: str | None) -> str | None:
     """``name`` as a body's name, or None: not a self-reference (我乡, 本局), nor a site's name in Latin letters
     (365bet(中国)官方网站: a hijacked page's title), nor a year alone (年: a title's year split from its 年), nor a name
     holding a gambling site's term (:func:`.promotions.has_spam_term`)."""
-    if not name or name[0] in "我本" or not name.strip("年度0123456789 "):
-        return None
+    if not name or name[0] in "我本" or not name.strip("年度0123456789 、.．,，:：()（）"):
+        return None  # (1、2022年…: a document viewer's chunk number before the title, no name)
+    if len(name) == 1:
+        return None  # 2022年市政府…: a level, not a name
     if re.search(r"[A-Za-z]{2,}", name) and _SITE_WORD.search(name):
         return None
     if has_spam_term(name):
