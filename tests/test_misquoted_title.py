@@ -106,3 +106,27 @@ def test_normalised_and_differences():
         normalised("关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知")
     assert differences("政府信息条例", "政府信息公开条例") == "漏了“公开”"
     assert differences("政府信息公开公开条例", "政府信息公开条例") == "多了“公开”"
+
+
+# -- real shapes: a GBK portal page, a crawl whose line breaks were lost, an excerpt cut off -------------------
+
+_SLIPS = "根据《中华人民共和国信息公开条例》编制本报告。截止2023年12月31日，本局主动公开政府信息120条。"
+
+
+def test_a_gbk_portal_page_and_a_flattened_crawl(tmp_path):
+    from disclosure_lint.api import check_paths
+
+    page = ("<html><head><meta charset=\"gbk\"><title>某某县某某局2023年政府信息公开工作年度报告</title></head><body>"
+            "<div class=\"crumb\">当前位置：首页 &gt; 政府信息公开 &gt; 年度报告</div>"
+            "<h1>某某县某某局2023年政府信息公开工作年度报告</h1>"
+            "<p>发布日期：2024-01-20 来源：某某县某某局 【字体：大 中 小】 【打印】</p>"
+            f"<h2>一、总体情况</h2><p>{_SLIPS}</p></body></html>")
+    (tmp_path / "page.html").write_bytes(page.encode("gbk"))
+    # the same text as a crawl that lost its line breaks, cut off in the middle of part 二
+    flat = ("某某县某某局2023年政府信息公开工作年度报告 发布日期：2024-01-20 一、总体情况 " + _SLIPS
+            + " 二、主动公开政府信息情况 第二十条第（一）项 信息内容 本年制发件数")
+    (tmp_path / "flat.txt").write_bytes(flat.encode("gb18030"))
+    run = check_paths([str(tmp_path / "page.html"), str(tmp_path / "flat.txt")], select=["DL804", "DL906"])
+    for fr in run.files:
+        assert sorted((d.code, d.match) for d in fr.diagnostics) == [
+            ("DL804", "《中华人民共和国信息公开条例》"), ("DL906", "截止")], fr.path
