@@ -380,3 +380,10 @@ def test_dl502_the_formats_note_on_part_one_copied_in_its_second_half():
     # a clerk's own summary sentence of the same words is the report's
     own = "一、总体情况\n本报告对本机关贯彻落实《条例》情况进行综述，全年主动公开政府信息120条。\n"
     assert _codes(lint(own, select=["DL502"]), "DL502") == []
+
+
+def test_a_pattern_that_reads_further_than_a_term_wins():
+    # a traditional mirror's 澳門賭場推薦: the term 澳門賭場 is a part of the pattern's match, which is reported whole
+    found = lint("# 某某局2023年政府信息公开工作年度报告\n\n一、总体情况\n\n2023年，澳門賭場推薦本局推进政务公开。\n",
+                 select=["DL501"])
+    assert [d.match for d in found] == ["澳門賭場推薦"]

@@ -148,8 +148,9 @@ def _caseless(term: str) -> str:
 def term_pattern(terms: Iterable[str], patterns: Iterable[str] = ()) -> str | None:
     """One regular expression (its source) for a term list (ASCII case ignored) and extra patterns; None when
     both are empty.  Rule DL501 compiles it through :func:`..userregex.compile_pattern` (user patterns)."""
-    alts = [_caseless(t) for t in sorted({t for t in terms if t}, key=lambda w: (-len(w), w))]
-    alts += [f"(?:{p})" for p in patterns if p]
+    # the patterns first: where one matches, it is the longer reading (澳[門门]賭場推[薦荐] over the term 澳門賭場)
+    alts = [f"(?:{p})" for p in patterns if p]
+    alts += [_caseless(t) for t in sorted({t for t in terms if t}, key=lambda w: (-len(w), w))]
     return "|".join(alts) if alts else None
 
 
