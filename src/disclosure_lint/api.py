@@ -26,7 +26,7 @@ from .batch.hook import CrossReport
 from .batch.identity import body_name
 from .config import ConfigResolver, LoadedConfig
 from .diagnostics import Diagnostic
-from .engine import ActiveRule, matches_selector, prepare, run, unknown_selectors
+from .engine import ActiveRule, ActiveRules, matches_selector, prepare, run, unknown_selectors
 from .errors import ConfigError, DisclosureLintError, UnsupportedType
 from .fsread import walk_tree
 from .model import Document
@@ -393,19 +393,30 @@ class Checker:
         active = self._rules_for(lc)
         result = FileResult(path=doc.path, format=doc.format, encoding=doc.encoding)
         stage = "解读报告"
+        partial = False  # a page that is not a report, checked only by the rules of any page (Kind.any_page)
         try:
             rep = interpret(doc, self.overrides(lc, doc.path), lc.config.limits)
             stage = "识别报告"
             if walked and not rep.candidate.plausible:
                 result.skipped = rep.candidate.reason
+                stage = "检查"
+                # a web page (not a document of the user's own: a README quoting the terms) is checked for what was
+                # injected into its site, whatever the page is (a guide, a school's report, a page whose title the
+                # promotion replaced)
+                page = doc.format == "html" or rep.portal.from_page
+                site = [a for a in active if a.kind.any_page] if page else []
+                policy = active.policy if isinstance(active, ActiveRules) else None
+                found = run(rep, ActiveRules(site, policy), lc.config.limits) if site else []
+                if found:  # reported, as a file of its own findings only (not a report: no report rule ran)
+                    result.diagnostics, result.skipped, partial = found, None, True
             else:
                 stage = "检查"
                 result.diagnostics = run(rep, active, lc.config.limits)
             stage = "汇总报告概况"
             result.report = report_summary(rep)
-            if not result.skipped and self._cross_report[str(lc.path)]:
+            if not result.skipped and not partial and self._cross_report[str(lc.path)]:
                 result.facts = collect_facts(rep, doc.format)  # for the checks across reports (batch.hook)
-            if self.keep_view and result.skipped is None:
+            if self.keep_view and result.skipped is None and not partial:
                 stage = "整理原文"
                 result.view = build_view(rep)
         except Exception as exc:  # noqa: BLE001 - the tool's failure on one file must not stop the run

@@ -163,6 +163,10 @@ class Kind(Generic[OptionsT]):
     Options: ClassVar[type[BaseModel]] = NoOptions
     # Placeholders the kind fills; rule messages may use only these (checked at load).
     params: ClassVar[frozenset[str]] = frozenset()
+    # Run on every page of a directory run, also one skipped as not an annual report (a hijacked page whose title
+    # the promotion replaced, a guide, a school's report on the same site): what it finds is the site's, not the
+    # report's (injected gambling, hidden links).
+    any_page: ClassVar[bool] = False
 
     def __init__(self, rule: RuleSpec, options: OptionsT, config: Config):
         self.rule = rule

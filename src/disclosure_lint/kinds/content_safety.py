@@ -157,6 +157,7 @@ class InjectedSpam(Kind[InjectedSpamOptions]):
     """
 
     name = "injected-spam"
+    any_page = True
     Options = InjectedSpamOptions
     params = frozenset({"term", "reason"})
 
@@ -267,6 +268,7 @@ class HiddenInjection(Kind[HiddenInjectionOptions]):
     """
 
     name = "hidden-injection"
+    any_page = True
     Options = HiddenInjectionOptions
     params = frozenset({"how", "detail"})
 

@@ -108,6 +108,12 @@ class PortalMetadata:
         return None
 
     @property
+    def from_page(self) -> bool:
+        """Whether the text carries a web page's own fields (a publication date, a source, an index number, a
+        breadcrumb): a page of a site saved or copied as text, not a document of its own."""
+        return any(s.kind in ("published", "source", "index", "breadcrumb") for s in self.spans)
+
+    @property
     def posted_by_office(self) -> PortalSpan | None:
         """The page header's source field naming a government's general office (发布机构：自治区政府办公厅,
         来源：某某县人民政府办公室), or None: a page the office posted for a body may come later than the body's own
