@@ -301,7 +301,7 @@ def _s3_order(bd: Build, header_rows: list[Row], aligned: bool, L: int, width: i
     top: list[str] = []
     kids: list[str] = []
     texts: dict[str, tuple[str, Cell]] = {}
-    for t, cell in reading_order(header_rows):
+    for t, cell in _rejoined(reading_order(header_rows)):
         m = lb.match_s3_col(t)
         if m is None:
             continue
@@ -335,6 +335,41 @@ def _s3_order(bd: Build, header_rows: list[Row], aligned: bool, L: int, width: i
             if ops is not None:
                 ops.append((cid, clean(texts[cid][0]), texts[cid][1]))
     return flat
+
+
+def _wrapped_tail(above: Row, texts: list[str]) -> bool:
+    """Whether a row of ``texts`` (no number among them) only completes labels of the header row ``above`` that are
+    no label alone: each text, put after one of them, makes a column's label (商业 + 企业, 科研 + 机构)."""
+    loose = [c.text for c in above.cells if c.text and lb.match_s3_col(c.text) is None]
+    tails = [t for t in texts if t]
+    if not loose or not tails or len(tails) > len(loose) or any(map(is_value, tails)):
+        return False
+    return all(any((m := lb.match_s3_col(a + t)) is not None and m[0] == "leaf" for a in loose) for t in tails)
+
+
+def _rejoined(toks: list[tuple[str, Cell]]) -> list[tuple[str, Cell]]:
+    """The header's texts with a label wrapped onto the next header row joined again: ``商业 | 科研 | 社会公益组织 …``
+    over ``企业 | 机构`` — a text that is no label, and the first such text after it that makes a column's label with
+    it (商业 + 企业, 科研 + 机构), are one label, at the first one's place."""
+    loose = [k for k, (t, _) in enumerate(toks) if lb.match_s3_col(t) is None]
+    if len(loose) < 2:
+        return toks
+    joined: dict[int, str] = {}
+    gone: set[int] = set()
+    for i, a in enumerate(loose):
+        if a in gone:
+            continue
+        for b in loose[i + 1:]:
+            if b in gone or b in joined:
+                continue
+            m = lb.match_s3_col(toks[a][0] + toks[b][0])
+            if m is not None and m[0] == "leaf":
+                joined[a] = toks[a][0] + toks[b][0]
+                gone.add(b)
+                break
+    if not joined:
+        return toks
+    return [(joined.get(k, t), c) for k, (t, c) in enumerate(toks) if k not in gone]
 
 
 def _turned(header_rows: list[Row]) -> bool:
@@ -463,6 +498,10 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
                 header_rows.append(row)
                 if None in sig:
                     plan = None  # a value in a header row: its text is read as a header text
+            continue
+        if not data and header_rows and _wrapped_tail(header_rows[-1], texts):
+            header_rows.append(row)  # 企业 | 机构 under 商业 | 科研 …: the rest of labels wrapped onto a line of their own
+            plan = None
             continue
         data.append((row, kind[1]))
         data_texts.append(texts)
