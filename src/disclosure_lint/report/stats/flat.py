@@ -279,6 +279,7 @@ def read_flat(report: AnnualReport, hints: dict[int, str], have: set[str],
     if len(have) == 3:
         return {}
     builds: dict[str, Build] = {}
+    end = report.lintable_blocks[-1].index if report.lintable_blocks else -1
     for run in _runs(report):
         if len(run) < 4:
             continue
@@ -300,7 +301,7 @@ def read_flat(report: AnnualReport, hints: dict[int, str], have: set[str],
             elif tid == "s4":
                 _flat_s4(bd, toks)
             else:
-                _flat_s2(bd, toks)
+                _flat_s2(bd, toks, end)
     return builds
 
 
@@ -556,7 +557,9 @@ def _shared_heads(toks: list[Tok]) -> dict[int, str]:
     return out
 
 
-def _flat_s2(bd: Build, toks: list[Tok]) -> None:
+def _flat_s2(bd: Build, toks: list[Tok], end_block: int = -1) -> None:
+    """Table 二 one cell per line; ``end_block``: the index of the document's last block (a run that ends there in a
+    number cut short is a table cut by the end of the file, its last row read as far as it goes)."""
     row_ids, col_ids, texts = [], [], []
     for t in toks:
         if not t.text or t.value:
@@ -576,6 +579,7 @@ def _flat_s2(bd: Build, toks: list[Tok]) -> None:
     in_header = False
     cur: tuple[str | None, Tok] | None = None
     vals: list[Tok] = []
+    cut_here = False
 
     def flush():
         numbers = [v for v in vals if v.text]
@@ -592,9 +596,11 @@ def _flat_s2(bd: Build, toks: list[Tok]) -> None:
         if len(vals) == 1 and len(cols) > 1 and vals[0].text.isdigit() and len(vals[0].text) == len(cols):
             vals[:] = _split_tok(vals[0], 1, len(cols), identity=False) or vals  # one digit per column: 000
         vals[:] = _end_dropped(vals, len(cols))
-        if vals and len(vals) == len(cols):
-            for cid, v in zip(cols, vals):
+        if vals and (len(vals) == len(cols) or (cut_here and len(vals) < len(cols))):
+            for cid, v in zip(cols, vals):  # (the file cut in the row: its first cells, the rest not known)
                 bd.add(rid, cid, v.text, lab.text, bd.col_labels.get(cid, ""), v.block, v.cell)
+            if len(vals) < len(cols):
+                bd.cut_row = rid
         else:
             for v in numbers:
                 _loose(bd, rid, v, lab.text)
@@ -626,6 +632,10 @@ def _flat_s2(bd: Build, toks: list[Tok]) -> None:
             continue
         if norm(t.text) == lb.S2_HEAD:
             continue
+        if t is toks[-1] and t.text[0].isdigit() and t.block.index == end_block:
+            # the file ends in a number cut short (13000000(预算): the row is cut there, DL002 says so
+            cut_here = True
+            break
         flush()  # an unknown label: values after it are reported, not placed
         cur, vals = (None, t), []
     flush()

@@ -1,0 +1,63 @@
+"""A 2019-format table 二 copied one cell per line whose file ends inside its last row's number
+(``政府集中采购`` / ``3`` / ``13000000(预算``): the row is cut by the end of the file (DL002 says so), its first cell is
+read — not a DL001 about a number whose column could not be told."""
+
+from __future__ import annotations
+
+from disclosure_lint.report import interpret
+
+from .conftest import lint, parse
+
+_TABLE = """\
+某某省某某厅2019年政府信息公开工作年度报告
+一、总体情况
+2019年，本厅认真贯彻《中华人民共和国政府信息公开条例》，主动公开政府信息。
+二、主动公开政府信息情况
+第二十条第(一)项
+信息内容
+本年新制作数量
+本年新公开数量
+对外公开总数量
+规章
+0
+0
+0
+规范性文件
+5
+5
+40
+第二十条第(五)项
+信息内容
+上一年项目数量
+本年增/减
+处理决定数量
+行政许可
+12
+0
+300
+其他对外管理服务事项
+3
+0
+20
+第二十条第(九)项
+信息内容
+采购项目数量
+采购总金额
+政府集中采购
+"""
+
+
+def test_a_file_cut_inside_the_last_rows_number_is_a_cut_not_an_unread_table():
+    text = _TABLE + "3\n13000000(预算"
+    t = interpret(parse(text, "text")).stats["s2"]
+    assert t.cut_row == "procurement" and t.get("procurement", "procurement_count").raw == "3"
+    assert t.loose == []
+    found = lint(text, fmt="text", select=["DL001", "DL002", "DL110"])
+    assert [d.code for d in found] == ["DL002"]
+
+
+def test_a_short_row_before_the_end_is_still_reported():
+    # the same row short of a number in the middle of the file: which cell was left out cannot be told
+    text = _TABLE + "3\n三、收到和处理政府信息公开申请情况\n本年度未收到政府信息公开申请。\n"
+    found = lint(text, fmt="text", select=["DL001"])
+    assert [d.code for d in found] == ["DL001"]
