@@ -61,3 +61,14 @@ def test_a_short_row_before_the_end_is_still_reported():
     text = _TABLE + "3\n三、收到和处理政府信息公开申请情况\n本年度未收到政府信息公开申请。\n"
     found = lint(text, fmt="text", select=["DL001"])
     assert [d.code for d in found] == ["DL001"]
+
+
+def test_the_2019_format_is_pointed_at_its_column_label_not_at_a_number():
+    # a 2021 report copying the 2019 table 二 one cell a line, its column labels printed on two lines each
+    text = (_TABLE.replace("2019年", "2021年").replace("本年新制作数量", "本年新\n制作数量")
+            .replace("本年新公开数量", "本年新\n公开数量") + "3\n50\n")
+    found = lint(text, fmt="text", select=["DL109"])
+    assert [d.code for d in found] == ["DL109"]
+    lines = text.split("\n")
+    assert lines[found[0].line - 1] == "本年新"  # the first 2019 label (本年新制作数量), where it starts
+    assert "“本年新制作数量”" in found[0].message

@@ -24,7 +24,7 @@ not local additions: they are left to ``table-format-version``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -93,8 +93,9 @@ def quote_labels(labels: list[str], limit: int = 10) -> str:
     return shown + (f"等{len(labels)}项" if len(labels) > limit else "")
 
 
-def _written_labels(table, what: str) -> list[tuple[str, Block | None, Cell | None]]:
-    """Every row (or column) label as written, with where it is: mapped, unmapped and extra."""
+def _written_labels(table, what: str, blocks: Sequence[Block] = ()) -> list[tuple[str, Block | None, Cell | None]]:
+    """Every row (or column) label as written, with where it is: mapped, unmapped and extra.  ``blocks``: the
+    document's blocks, where a label of a table one cell a line printed on two lines is found whole."""
     out: list[tuple[str, Block | None, Cell | None]] = []
     seen: set[str] = set()
 
@@ -106,8 +107,14 @@ def _written_labels(table, what: str) -> list[tuple[str, Block | None, Cell | No
     for sc in table.cells.values():
         label = sc.row_label if what == "row" else sc.col_label
         if label and label not in seen:
-            add(label, sc.block, _label_cell(sc.block, label, sc.cell.row if sc.cell is not None and what == "row"
-                                             else None) or sc.cell)
+            at = _label_cell(sc.block, label, sc.cell.row if sc.cell is not None and what == "row" else None)
+            if at is None and sc.block is not None and sc.block.table is None:
+                # a table one cell a line: the label's own line, not the value's
+                written = _written_block(table, label, blocks)
+                if written is not None:
+                    add(label, written, None)
+                    continue
+            add(label, sc.block, at or sc.cell)
     for u in table.unmapped:
         if u.what == what:
             add(u.label, u.block, u.cell)
@@ -118,6 +125,23 @@ def _written_labels(table, what: str) -> list[tuple[str, Block | None, Cell | No
         add(label, table.blocks[0] if table.blocks else None, None)
     out.sort(key=lambda t: label_order(t[1], t[2]))
     return out
+
+
+def _written_block(table, label: str, blocks: Sequence[Block] = ()) -> Block | None:
+    """The block of ``table`` (one cell a line) whose text is ``label`` (spaces and line breaks aside), or that starts it
+    when it was printed on two or three lines (本年新 / 制作数量: the document's next ``blocks``), or None."""
+    key = "".join(label.split())
+    for b in table.blocks:
+        text = "".join(b.text.split())
+        if b.table is not None or not text or not key.startswith(text):
+            continue
+        for nxt in blocks[b.index + 1:b.index + 3] if text != key else ():
+            text += "".join(nxt.text.split())
+            if not key.startswith(text) or text == key:
+                break
+        if text == key:
+            return b
+    return None
 
 
 def _label_cell(block, label: str, row: int | None = None):
@@ -277,7 +301,7 @@ class TableFormatVersion(Kind[KindOptions]):
             detected = table.detected_version
             if expected is None or detected not in VERSIONS or detected == expected:
                 continue
-            clues = self._clues(table, detected, expected)
+            clues = self._clues(table, detected, expected, report.document.blocks)
             texts = [c[0] for c in clues]
             if tid == "s3" and detected == cat.V2019 and not texts:
                 other = table.get("result.other", "total") or table.get("result.other", "natural_person")
@@ -310,16 +334,17 @@ class TableFormatVersion(Kind[KindOptions]):
             )
 
     @staticmethod
-    def _clues(table, detected: str, expected: str) -> list[tuple[str, Block | None, Cell | None]]:
+    def _clues(table, detected: str, expected: str,
+               blocks: Sequence[Block] = ()) -> list[tuple[str, Block | None, Cell | None]]:
         """Written labels that belong to the detected version and not to the expected one."""
         d_rows, d_cols = _keys(table.id, detected)
         e_rows, e_cols = _keys(table.id, expected)
         out = []
-        for label, block, cell in _written_labels(table, "row"):
+        for label, block, cell in _written_labels(table, "row", blocks):
             k = _key(label)
             if k in d_rows and k not in e_rows:
                 out.append((label.strip(), block, cell))
-        for label, block, cell in _written_labels(table, "col"):
+        for label, block, cell in _written_labels(table, "col", blocks):
             k = _key(label)
             if k in d_cols and k not in e_cols:
                 out.append((label.strip(), block, cell))
