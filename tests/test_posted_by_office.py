@@ -72,3 +72,24 @@ def test_a_bare_government_office_on_a_towns_page_is_the_towns_own():
     found = lint(text, fmt="text", select=["DL405", "DL408"])
     assert [d.code for d in found] == ["DL408"]  # (a township's deadline: a warning by default, deadlines.township_severity)
     assert "不是本机关" not in found[0].message
+
+
+def test_a_towns_report_posted_by_the_countys_office_says_so_too():
+    # DL408 (townships) carries the same note as DL405
+    text = (_BYLINE_PAGE.format(publisher="某某县人民政府办公室").replace("某某县民政局", "某某镇人民政府")
+            .replace("2022-02-15", "2022-04-15"))
+    found = lint(text, fmt="text", select=["DL405", "DL408"])
+    assert [d.code for d in found] == ["DL408"] and "网页的来源是“某某县人民政府办公室”，不是本机关" in found[0].message
+
+
+def test_a_districts_disclosure_office_is_a_government_office_too():
+    found = lint(_BYLINE_PAGE.format(publisher="某某区政务公开办"), fmt="text", select=["DL405"])
+    assert [(d.code, d.severity) for d in found] == [("DL405", "warning")]
+
+
+def test_a_line_of_fields_over_its_page_tools_gives_the_date():
+    # a line of fields and the line of page tools under it, their runs of spaces read as a table by the text reader
+    text = ("某某县民政局2022年政府信息公开工作年度报告\n日期:2023-04-30    来源:某某县民政局    \n"
+            "    打印页面    关闭页面\n一、总体情况\n2022年，某某县民政局认真贯彻《中华人民共和国政府信息公开条例》。\n")
+    found = lint(text, fmt="text", select=["DL405", "DL403"])
+    assert [(d.code, d.severity) for d in found] == [("DL405", "error")] and "2023年4月30日" in found[0].message

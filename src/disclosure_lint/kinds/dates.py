@@ -445,6 +445,10 @@ class LatePublicationOptions(KindOptions):
                                          description="本规则检查的机关类别（期限在配置 deadlines 中）")
 
 
+# a government or its office: the office posting the page publishes the government's own report
+_AREA_BODIES = frozenset({"province_government", "city_government", "county_government", "government_office"})
+
+
 @register
 class LatePublication(Kind[LatePublicationOptions]):
     name = "late-publication"
@@ -499,8 +503,8 @@ class LatePublication(Kind[LatePublicationOptions]):
             note += (f"；网页的来源栏写着“{report.portal.reposted.value}”，这是转发的页面，它的发布日期是转发的日期，"
                      "不一定是报告首次公布的日期，请核对")
             severity = "warning"
-        elif report.published_source == "发布日期" and not (agency.kind or "").endswith("government") \
-                and agency.kind != "government_office" and (office := report.portal.posted_by_office) is not None:
+        elif report.published_source == "发布日期" and agency.kind not in _AREA_BODIES \
+                and (office := report.portal.posted_by_office) is not None:
             note += (f"；网页的{office.label.replace(' ', '')}是“{office.value}”，不是本机关：这是政府办公室代为发布的页面，它的发布日期是"
                      "办公室发布的日期，报告可能已先在本机关的网站公布，请核对")
             severity = "warning"

@@ -107,12 +107,12 @@ _BREADCRUMB = re.compile(
     r"|(?<![^\s|｜])(?P<home>首页|网站首页|主页)(?:" + _SP + r"*" + _SEP + _SP + r"*" + _CRUMB + r")+)"
 )
 _PAGE_TOOL = re.compile(r"[】\]]|[【\[]?(?:打印|关闭|分享|收藏|保存|下载|我要纠错)")  # (【字体： 【下载Word】: the next tool)
-_TOOL_WORDS = re.compile(r"打印|关闭|分享|收藏|保存|返回|下载|我要纠错|大\s*中\s*小")  # what follows a font switch's label left empty (【字体： 打印)
+_TOOL_WORDS = re.compile(r"(?:打印|关闭)(?:页面)?|分享|收藏|保存|返回|下载|我要纠错|大\s*中\s*小")  # what follows a font switch's label left empty (【字体： 打印)
 _TOOLS = re.compile(
     r"[【\[]" + _SP + r"*(?:打印(?:本页|此页|文章|正文)?|关闭(?:窗口|本页)?|返回(?:顶部)?|顶部|收藏(?:本页)?|分享"
     r"|下载(?:[Ww][Oo][Rr][Dd]|[Pp][Dd][Ff]|[Ww][Pp][Ss]|文档|附件)?"
     r"|[大中小])" + _SP + r"*[】\]]"
-    r"|打印本页|打印此页|关闭窗口|关闭本页|返回顶部|加入收藏|收藏本页|分享[到至][:：]?|分享[:：](?=[ \t\u3000]*(?:\n|$))"
+    r"|打印本页|打印此页|打印页面|关闭窗口|关闭本页|关闭页面|返回顶部|加入收藏|收藏本页|分享[到至][:：]?|分享[:：](?=[ \t\u3000]*(?:\n|$))"
 )
 # below the page header a field has a colon, an arrow or a bracket, or is a footer mark (a cheap test first)
 _MARKS = re.compile(r"[:：>›»＞→【\[]|ICP|公网安备|版权|©|Copyright|今天是|相关|热点|推荐|最新|热门|猜你|延伸阅读", re.I)

@@ -14,9 +14,10 @@ from ..model import Block
 PUBLISHED_HEAD = 12
 ISSUED = ("发文", "印发")  # a publication-date label that gives the document's date: a 发布日期 field comes first
 REPOST = ("转发", "转载", "转自")
-# a county-or-higher government's general office as the page's publisher (发布机构：某某县人民政府办公室, 自治区政府办公厅,
-# 来源：区府办); not a bare 政府办 (a township's own office: 发布机构：政府办 on a town's page)
-GOVERNMENT_OFFICE = re.compile(r"[省市州县区旗盟](?:人民)?政府办(?:公[室厅])?$|[区县市州旗]府办$")
+# a county-or-higher government's general office (or its disclosure office) as the page's publisher (发布机构：某某县人民政府
+# 办公室, 自治区政府办公厅, 来源：区府办, 信息来源：区政务公开办); not a bare 政府办 (a township's own office: 发布机构：政府办 on a town's page)
+GOVERNMENT_OFFICE = re.compile(r"[省市州县区旗盟](?:人民)?政府办(?:公[室厅])?$|[区县市州旗]府办$"
+                               r"|[省市州县区旗盟](?:人民政府)?政务公开办(?:公室)?$")  # (its disclosure office: 区政务公开办)
 
 
 @dataclass(frozen=True)
