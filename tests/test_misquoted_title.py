@@ -130,3 +130,22 @@ def test_a_gbk_portal_page_and_a_flattened_crawl(tmp_path):
     for fr in run.files:
         assert sorted((d.code, d.match) for d in fr.diagnostics) == [
             ("DL804", "《中华人民共和国信息公开条例》"), ("DL906", "截止")], fr.path
+
+
+def test_a_closing_mark_before_the_names_last_words():
+    found = _found("按照《国务院办公厅政府信息与政务公开办公室关于印发中华人民共和国政府信息公开工作年度报告格式》的通知要求编制。")
+    assert [d.code for d in found] == ["DL804"]
+    d = found[0]
+    assert "书名号的位置不对：“的通知”在书名号外" in d.message
+    assert d.match.endswith("格式》的通知")  # the finding covers the words left outside
+    assert d.fix.edits[0].replacement == ("《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作"
+                                         "年度报告格式〉的通知》")
+
+
+def test_a_notices_words_inside_the_quoted_name_of_what_it_issued():
+    found = _found("按照关于印发《中华人民共和国政府信息公开工作年度报告格式的通知》要求编制。")
+    assert [d.code for d in found] == ["DL804"]
+    assert "“的通知”应在书名号外" in found[0].message
+    assert found[0].fix.edits[0].replacement == "《中华人民共和国政府信息公开工作年度报告格式》的通知"
+    # rightly placed: quiet
+    assert _found("按照关于印发《中华人民共和国政府信息公开工作年度报告格式》的通知要求编制。") == []

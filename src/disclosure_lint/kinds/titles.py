@@ -41,6 +41,21 @@ _WIDTHS = str.maketrans("（）", "()")
 _FOLLOWING = 40  # characters after the title searched for ``require`` (its document number in brackets)
 _LONG = 30  # a name of this many characters or more allows one edit more
 _LOST = "（本文别处有转存丢字的痕迹，这里缺的字也可能是转存时丢失的，请对照发布原文）"
+_TAIL = 4  # characters of a name left outside its closing 》 (的通知) looked for
+_NOTICE = "的通知"
+
+
+def _ends_with(text: str, start: int, rest: str) -> int | None:
+    """Where the words ``rest`` end when ``text`` goes on with them from ``start`` (spaces and inner brackets
+    aside, as :func:`normalised` drops them), or None."""
+    got = ""
+    for j in range(start, min(len(text), start + 3 * len(rest) + 4)):
+        got = normalised(text[start:j + 1])
+        if got == rest:
+            return j + 1
+        if not rest.startswith(got):
+            return None
+    return None
 
 
 class TitleEntry(KindOptions):
@@ -154,20 +169,47 @@ class MisquotedTitle(Kind[MisquotedTitleOptions]):
                 key = normalised(m.group(1))
                 if key in self._right or len(key) < self._min:
                     continue
+                moved = self._misplaced(key, text, m)
+                if moved is not None:
+                    name, what, end, replacement = moved
+                    yield self._hit(block, m, key, name, what, end, replacement, "")
+                    continue
                 best = self._nearest(key, text, m)
                 if best is None:
                     continue
                 if lossy is None:
                     lossy = lossy_copy(report)
-                actual, expected = m.group(1), best.written
-                yield Hit(block=block, start=m.start(), end=m.end(),
-                          params={"actual": actual, "expected": expected, "basis": best.entry.basis,
-                                  "note": _LOST if lossy else "", "what": differences(key, best.key)},
-                          evidence={"actual": f"《{actual}》", "expected": f"《{expected}》",
-                                    "document": best.entry.title},
-                          key=f"title:{key}",
-                          fix=[FixEdit(block, m.start() + 1, m.end() - 1, expected)], fix_safe=False,
-                          fix_description=f"改为《{expected}》")
+                yield self._hit(block, m, key, best, differences(key, best.key), m.end(), f"《{best.written}》",
+                                _LOST if lossy else "")
+
+    @staticmethod
+    def _hit(block, m: re.Match[str], key: str, name: _Name, what: str, end: int, replacement: str,
+             note: str) -> Hit:
+        actual, expected = m.group(1), name.written
+        return Hit(block=block, start=m.start(), end=end,
+                   params={"actual": actual, "expected": expected, "basis": name.entry.basis, "note": note,
+                           "what": what},
+                   evidence={"actual": f"《{actual}》", "expected": f"《{expected}》", "document": name.entry.title},
+                   key=f"title:{key}",
+                   fix=[FixEdit(block, m.start(), end, replacement)], fix_safe=False,
+                   fix_description=f"改为{replacement}")
+
+    def _misplaced(self, key: str, text: str, m: re.Match[str]) -> tuple[_Name, str, int, str] | None:
+        """A name whose closing 》 stands before its last words (《…关于印发中华人民共和国…年度报告格式》的通知), or a notice's
+        title quoted as the document it issues (关于印发《…年度报告格式的通知》): (the right name, what is wrong, where
+        the finding ends, the text that replaces it), or None."""
+        for n in self._long:
+            if n.key.startswith(key) and 0 < len(n.key) - len(key) <= _TAIL:
+                rest = n.key[len(key):]
+                end = _ends_with(text, m.end(), rest)
+                if end is not None:
+                    return n, f"书名号的位置不对：“{rest}”在书名号外", end, f"《{n.written}》"
+        if key.endswith(_NOTICE) and key[:-len(_NOTICE)] in self._right \
+                and normalised(text[max(0, m.start() - 6):m.start()]).endswith("印发"):
+            inner = key[:-len(_NOTICE)]
+            name = next(n for n in self._names if n.key == inner)
+            return name, f"书名号的位置不对：“{_NOTICE}”应在书名号外", m.end(), f"《{name.written}》{_NOTICE}"
+        return None
 
     def _nearest(self, key: str, text: str, m: re.Match[str]) -> _Name | None:
         best, best_d = None, None
