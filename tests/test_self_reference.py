@@ -418,3 +418,19 @@ def test_an_office_that_signs_for_its_body_may_call_itself_ban(title):
     office): 我办 is the office's own word, not another body's (DL301); with the body's own word too it is mixing (DL302)."""
     text = title + "\n一、总体情况\n2023年，我办认真贯彻《条例》，全年主动公开政府信息120条。\n"
     assert [d.code for d in lint(text, fmt="text", select=["DL301", "DL302"])] == []
+
+
+def test_a_companys_report_under_a_bureaus_name():
+    # a state company's report put out under the bureau's name: 我公司 / 我集团 in a bureau's report
+    text = ("# 某某区行政审批局2023年政府信息公开工作年度报告\n\n一、总体情况\n\n"
+            "2023年，我公司认真贯彻《中华人民共和国政府信息公开条例》，本集团各部门积极配合。\n")
+    found = lint(text, select=["DL301"])
+    assert [(d.code, d.match) for d in found] == [("DL301", "我公司"), ("DL301", "本集团")]
+    assert "应使用“我局”" in found[0].message
+
+
+def test_a_companys_own_report_is_not_judged():
+    # a public enterprise's own report: its kind is none the rule knows (DL007 says so), 我公司 is its own word
+    text = ("# 某某城市投资发展集团有限公司2023年信息公开工作年度报告\n\n一、总体情况\n\n"
+            "2023年，我公司认真贯彻《中华人民共和国政府信息公开条例》。\n")
+    assert lint(text, select=["DL301", "DL302"]) == []

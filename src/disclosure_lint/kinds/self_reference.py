@@ -86,6 +86,8 @@ DEFAULT_WORDS: dict[str, str] = {
     "办公室": "办", "办事处": "办", "办": "办",
     "办公厅": "厅", "厅": "厅",
     "局": "局", "镇": "镇", "乡": "乡", "中心": "中心", "院": "院", "署": "署", "部": "部",
+    # a company's words: no government body calls itself so (a company's report put out under a bureau's name)
+    "公司": "公司", "集团": "集团",
 }
 
 DEFAULT_NOT_FOLLOWED_BY: dict[str, list[str]] = {
