@@ -149,3 +149,11 @@ def test_a_notices_words_inside_the_quoted_name_of_what_it_issued():
     assert found[0].fix.edits[0].replacement == "《中华人民共和国政府信息公开工作年度报告格式》的通知"
     # rightly placed: quiet
     assert _found("按照关于印发《中华人民共和国政府信息公开工作年度报告格式》的通知要求编制。") == []
+
+
+def test_the_same_misquote_again_without_its_number_is_reported_too():
+    text = ("根据《关于政府信息公开年度报告有关事项的通知》（国办公开办函〔2019〕60号）编制。"
+            "按照《关于政府信息公开年度报告有关事项的通知》的要求，本机关做好年度报告工作。")
+    assert [d.code for d in _found(text)] == ["DL804", "DL804"]
+    # without the number anywhere it stays a local notice's name, not compared
+    assert _found(text.replace("（国办公开办函〔2019〕60号）", "")) == []

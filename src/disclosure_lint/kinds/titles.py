@@ -161,6 +161,7 @@ class MisquotedTitle(Kind[MisquotedTitleOptions]):
         if not self._long:
             return
         lossy: bool | None = None
+        seen: dict[str, _Name] = {}  # the misquotes found so far: the same one again is that document's too
         for block in report.lintable_blocks:
             text = block.text
             if "《" not in text:
@@ -174,9 +175,10 @@ class MisquotedTitle(Kind[MisquotedTitleOptions]):
                     name, what, end, replacement = moved
                     yield self._hit(block, m, key, name, what, end, replacement, "")
                     continue
-                best = self._nearest(key, text, m)
+                best = seen.get(key) or self._nearest(key, text, m)
                 if best is None:
                     continue
+                seen[key] = best  # (a second citation without the number ``require`` wants: the same slip)
                 if lossy is None:
                     lossy = lossy_copy(report)
                 yield self._hit(block, m, key, best, differences(key, best.key), m.end(), f"《{best.written}》",
