@@ -360,6 +360,8 @@ def missing_parts(report, tid: str, table) -> tuple[str, bool, list, list] | Non
     table-missing-rows judges, or None."""
     if table.layout != "grid" or not table.cells:
         return None
+    if any(not c.row and c.value.kind != "blank" for c in table.loose):
+        return None  # numbers in no row (a label's numbers on the line below it): not read, DL001 says so
     expected = expected_version(report)
     if expected is None:
         return None

@@ -246,7 +246,12 @@ def _read_s2(bd: Build, rows: list[Row], block: Block, gap: bool, cut: Row | Non
         nonblank = [v for v in vals if v[1].text]  # those with text
         label = clean(cells[li].text) if li >= 0 else ""
         if rid is None:
-            if nonblank and not (li >= 0 and _caption_row(cells[li].text, nonblank)):
+            if nonblank and li < 0:
+                # numbers on a line with no label (a label's numbers printed on the line below it): not placed, and
+                # said so (DL001) — never dropped, never read as the table's cells left empty
+                ok = False
+                to_loose(bd, "", "", block, [c for _, c in nonblank])
+            elif nonblank and not (li >= 0 and _caption_row(cells[li].text, nonblank)):
                 ok = False
                 bd.unmap(label, "row", block, cells[li] if li >= 0 else nonblank[0][1])
             continue

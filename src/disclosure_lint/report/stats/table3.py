@@ -580,6 +580,11 @@ def read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = False, cut: Ro
                     vals = list(enumerate(row.cells[start:]))
                 first = next(c for _, c in vals if c.text)
                 label = clean(last_part.text) if last_part is not None else ""
+                if not label and ll < 0:
+                    # numbers on a line with no label (a label's numbers printed on the line below it): not placed,
+                    # and said so (DL001) — never dropped, never read as the table's cells left empty
+                    to_loose(bd, "", "", block, [c for _, c in vals if c.text])
+                    continue
                 bd.unmap(label, "row", block, where or first, ctx.group,
                          tuple((order[i], c.text, c) for i, c in vals  # type: ignore[misc]  # (None left out)
                                if 0 <= i < n and order[i] is not None))
