@@ -72,3 +72,12 @@ def test_the_2019_format_is_pointed_at_its_column_label_not_at_a_number():
     lines = text.split("\n")
     assert lines[found[0].line - 1] == "本年新"  # the first 2019 label (本年新制作数量), where it starts
     assert "“本年新制作数量”" in found[0].message
+
+
+def test_a_row_label_with_a_local_fill_in_note_is_a_cell_not_prose():
+    # a province's template notes each row's meaning in brackets: a line longer than a cell usually is
+    note = "（行政机关制定发布的决定、公告、通告、意见、通知，以及标题采用“规定”“办法”“细则”“规范”等字样的公文，一般情况下属于规范性文件）"
+    text = (_TABLE.split("规范性文件\n")[0] + "规范性文件" + note + "\n34\n4\n47\n"
+            + "第二十条第(五)项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n行政许可\n12\n0\n300\n")
+    t = interpret(parse(text, "text")).stats["s2"]
+    assert [t.get("normative_docs", c).raw for c in ("new_made", "new_published", "total_published")] == ["34", "4", "47"]

@@ -138,7 +138,8 @@ def _runs(report) -> list[list[Tok]]:
                         else:
                             cur.append(Tok(x, b, off + o, x in SEPARATORS))
                     continue
-            if (len(s) > MAX_CELL and lb.NOTE_S3 not in s) or s.endswith(("。", "；", ";")):
+            if ((len(s) > MAX_CELL and lb.NOTE_S3 not in s and not _annotated_row(s))
+                    or s.endswith(("。", "；", ";"))):
                 close()
                 continue
             off = start + (len(line) - len(line.lstrip()))
@@ -191,6 +192,13 @@ def _spaced_row(s: str) -> list[tuple[int, str]] | None:
 
 
 _SPACED = re.compile(r"[^ ]+")
+
+
+def _annotated_row(text: str) -> bool:
+    """A long line that is a table 二 row's label with a local fill-in note in brackets (规范性文件（行政机关制定发布的
+    决定、公告……一般情况下属于规范性文件）): a cell, not prose."""
+    return text[-1:] in "）)" and text.find("（") < 12 and s2_row_of(text) is not None if "（" in text else \
+        text[-1:] == ")" and 0 <= text.find("(") < 12 and s2_row_of(text) is not None
 
 
 def _known_label(text: str) -> bool:
