@@ -84,6 +84,9 @@ def _reference_read_s3(bd: Build, rows: list[Row], block: Block, gap: bool = Fal
         if rid is None:
             if nonblank:
                 label = clean(last_part.text) if last_part is not None else ""
+                if not label and ll < 0:  # (numbers on a line with no label: kept as unplaced, not dropped)
+                    to_loose(bd, "", "", block, [c for _, c in nonblank])
+                    continue
                 bd.unmap(label, "row", block, where or nonblank[0][1], ctx.group,  # (the group it sits in, its cells)
                          tuple((order[i], c.text, c) for i, c in vals if 0 <= i < len(order) and order[i] is not None))
             continue

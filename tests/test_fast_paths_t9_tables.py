@@ -102,7 +102,9 @@ def _reference_read_s2(bd: Build, rows: list[Row], block: Block, gap: bool = Fal
         nonblank = [v for v in vals if v[1].text]  # those with text
         label = clean(cells[li].text) if li >= 0 else ""
         if rid is None:
-            if nonblank:
+            if nonblank and li < 0:  # (numbers on a line with no label: kept as unplaced, not dropped)
+                to_loose(bd, "", "", block, [c for _, c in nonblank])
+            elif nonblank:
                 bd.unmap(label, "row", block, cells[li] if li >= 0 else nonblank[0][1])
             continue
         if rid in lb.S2_EXTRA_ROW_IDS:

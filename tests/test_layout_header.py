@@ -228,7 +228,7 @@ def test_numbers_between_two_labels_without_numbers_are_not_guessed():
     got, t = s3_cells(split_rows_report(rows))
     assert "result.unavailable.not_held" not in got or not any(got["result.unavailable.not_held"])
     assert "result.unavailable.need_creation" not in got or not any(got["result.unavailable.need_creation"])
-    assert t.unmapped  # DL001 says so: the tool's reading, not the report's arithmetic
+    assert t.unmapped or any(not c.row for c in t.loose)  # DL001 says so: the tool's reading, not the report's
 
 
 def test_a_label_end_with_numbers_takes_its_start_before_a_line_of_numbers_alone_looks():
