@@ -81,3 +81,15 @@ def test_a_row_label_with_a_local_fill_in_note_is_a_cell_not_prose():
             + "第二十条第(五)项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n行政许可\n12\n0\n300\n")
     t = interpret(parse(text, "text")).stats["s2"]
     assert [t.get("normative_docs", c).raw for c in ("new_made", "new_published", "total_published")] == ["34", "4", "47"]
+
+
+def test_a_row_label_followed_by_its_definition_in_the_same_cell():
+    # 规章:地方行政规章指…。 — the label's cell holds the term's definition, one cell a line
+    text = (_TABLE.replace("规章\n", "规章:地方行政规章指省、自治区、直辖市的人民政府根据法律和行政法规制定的规章。\n")
+            .replace("规范性文件\n", "规范性文件:是指各级人民政府及其工作部门在法定职权范围内依照法定程序制定的行政规范。\n")
+            + "3\n50\n")
+    t = interpret(parse(text, "text")).stats["s2"]
+    assert t.get("rules", "new_made").raw == "0" and t.get("normative_docs", "total_published").raw == "40"
+    # a sentence of the report's prose that starts with the word is not a cell
+    prose = "规章:本年度未制定规章。\n"
+    assert interpret(parse(_TABLE.split("二、")[0] + prose, "text")).stats.get("s2") is None

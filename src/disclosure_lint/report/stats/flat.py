@@ -138,11 +138,15 @@ def _runs(report) -> list[list[Tok]]:
                         else:
                             cur.append(Tok(x, b, off + o, x in SEPARATORS))
                     continue
+            off = start + (len(line) - len(line.lstrip()))
+            defined = _DEFINED.match(s)
+            if defined is not None and s2_row_of(defined.group(1)) is not None:
+                cur.append(Tok(defined.group(1), b, off))  # 规章:地方行政规章指…。 the row's label, its definition dropped
+                continue
             if ((len(s) > MAX_CELL and lb.NOTE_S3 not in s and not _annotated_row(s))
                     or s.endswith(("。", "；", ";"))):
                 close()
                 continue
-            off = start + (len(line) - len(line.lstrip()))
             if ("\t" in s or "  " in s or "\u3000\u3000" in s) and s == line.strip():
                 pieces = _pieces(s)
                 if pieces is not None:  # one row of a separated table that the reader saw as a lone line
@@ -192,6 +196,10 @@ def _spaced_row(s: str) -> list[tuple[int, str]] | None:
 
 
 _SPACED = re.compile(r"[^ ]+")
+
+
+# a table 二 row's label followed by its definition in the same cell (规章:地方行政规章指…, 规范性文件：是指…)
+_DEFINED = re.compile(r"((?:行政)?规范性文件|规章)[ \t]*[:：][ \t]*(?:[^，。,]{0,10}?)指")
 
 
 def _annotated_row(text: str) -> bool:
