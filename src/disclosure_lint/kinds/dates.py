@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from ..report.agency import (
+    AREA_KINDS,
     KIND_NAMES,
     NOT_A_DEPARTMENT,
     NOT_A_DEPARTMENT_NOTE,
@@ -445,10 +446,6 @@ class LatePublicationOptions(KindOptions):
                                          description="本规则检查的机关类别（期限在配置 deadlines 中）")
 
 
-# a government or its office: the office posting the page publishes the government's own report
-_AREA_BODIES = frozenset({"province_government", "city_government", "county_government", "government_office"})
-
-
 @register
 class LatePublication(Kind[LatePublicationOptions]):
     name = "late-publication"
@@ -503,8 +500,9 @@ class LatePublication(Kind[LatePublicationOptions]):
             note += (f"；网页的来源栏写着“{report.portal.reposted.value}”，这是转发的页面，它的发布日期是转发的日期，"
                      "不一定是报告首次公布的日期，请核对")
             severity = "warning"
-        elif report.published_source == "发布日期" and agency.kind not in _AREA_BODIES \
+        elif report.published_source == "发布日期" and agency.kind not in AREA_KINDS \
                 and (office := report.portal.posted_by_office) is not None:
+            # (a government's own report posted by its office is its own publication: the note is for other bodies)
             note += (f"；网页的{office.label.replace(' ', '')}是“{office.value}”，不是本机关：这是政府办公室代为发布的页面，它的发布日期是"
                      "办公室发布的日期，报告可能已先在本机关的网站公布，请核对")
             severity = "warning"

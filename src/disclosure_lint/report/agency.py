@@ -505,15 +505,16 @@ def _opening_name(texts: list[str]) -> str | None:
                 # 某某县财政局 (its report speaks as 我局)
                 owner = _OFFICE_IN.match(name) or _UNIT_IN.match(name)
                 name = owner.group(1) if owner is not None and classify(owner.group(1))[0] else ""
-            if m.group("c") and classify(name)[0] in _AREA_KINDS:
+            if m.group("c") and classify(name)[0] in AREA_KINDS:
                 continue  # 请与某某县人民政府办公室联系, 某某市政府信息公开办公室: the office's own report, or the area's — unknown
             if _plausible(name):
                 return name
     return None
 
 
-# an area's government or its office named as the contact: whose report it is stays unknown
-_AREA_KINDS = frozenset({"province_government", "city_government", "county_government", "government_office"})
+# an area's government and its office (named as the contact: whose report it is stays unknown; the office posting
+# a page publishes its government's own report, kinds.dates)
+AREA_KINDS = frozenset({"province_government", "city_government", "county_government", "government_office"})
 # an office inside a town, a street or a bureau named as the report's contact: the body is its owner
 _OFFICE_IN = re.compile(r"(.{2,30}?(?:人民政府|政府|镇|乡|街道办事处|街道|局|委员会|委))[^镇乡局委]{0,12}?办公室$")
 # … or the body's own unit that does the work for it: its information centre, a 科 or 股 (not a centre of another kind:
