@@ -10,9 +10,14 @@ it ends with: a title that holds a whole name is another document (《…条例�
 part of a name is another's name or a short form the kind does not judge (《政府信息公开工作年度报告》 is not the
 format's name cut short), and one that ends in another word is another kind of document (《政府信息公开指南》,
 《政府信息公开目录》 beside 《政府信息公开条例》).  An entry's ``unless`` (a regex) leaves out the titles it finds something
-in (a local office's 《关于转发〈…〉的通知》).  An
-entry's ``require`` (a regex searched in the quoted title and the text right after it) keeps it to citations of that
-very document: a local notice may share all but a word of the national one's name (关于做好…年度报告有关事项的通知).
+in (a local office's 《关于转发〈…〉的通知》).  An entry's ``require`` (a regex searched in the quoted title and the text
+right after it) keeps it to citations of that very document: a local notice may share all but a word of the national
+one's name (关于做好…年度报告有关事项的通知); the same misquote cited again in the report, without the number, is the
+same slip and reported there too.
+
+A name's marks put in the wrong place are reported as well (:meth:`MisquotedTitle._misplaced`): the closing 》 before
+the name's last words (《…关于印发中华人民共和国…年度报告格式》的通知), and a notice's 的通知 inside the name of the
+document it issues (关于印发《…年度报告格式的通知》).
 
 A copy of a web page that lost characters elsewhere (:func:`..report.dates.lossy_copy`) may have lost this one's too:
 the message says so.
