@@ -93,3 +93,47 @@ def test_a_row_label_followed_by_its_definition_in_the_same_cell():
     # a sentence of the report's prose that starts with the word is not a cell
     prose = "规章:本年度未制定规章。\n"
     assert interpret(parse(_TABLE.split("二、")[0] + prose, "text")).stats.get("s2") is None
+
+
+_BLANK_LINES = """\
+某某镇2021年政府信息公开工作年度报告
+
+一、总体情况
+
+2021年，本镇主动公开政府信息。
+
+二、主动公开政府信息情况
+
+第二十条第(一)项
+
+信息内容
+
+本年制发件数
+
+本年废止件数
+
+现行有效件数
+
+规章
+
+
+
+
+行政规范性文件
+
+
+
+3
+
+"""
+
+
+def test_a_short_row_followed_by_the_next_label_is_not_the_cut():
+    # one cell a paragraph, blank cells lost: the row's 3 has no column. The file goes on past the row (the next
+    # caption begun), so the row was whole, not cut: the tool says it could not place the number
+    found = lint(_BLANK_LINES + "第二十", fmt="text", select=["DL001", "DL002"])
+    assert [d.code for d in found] == ["DL001", "DL002"]
+    assert "“行政规范性文件”行中1个数值所在的列" in found[0].message
+    # the file ends on the row's number (or right inside the next row's label's cell): the cut's, said by DL002 only
+    found = lint(_BLANK_LINES, fmt="text", select=["DL001", "DL002"])
+    assert [d.code for d in found] == ["DL002"]

@@ -16,6 +16,7 @@ from pydantic import Field
 
 from ..report.catalogue import TABLE_SHORT_NAMES
 from ..report.stats.beside import rows_beside
+from ..report.stats.grid import is_value
 from ..report.stats.label_typos import slip_of
 from ..report.stats.schema import norm, schema, strip_number
 from . import register
@@ -148,8 +149,11 @@ class TableUnreadable(Kind[TableUnreadableOptions]):
                 bad = [u for u in bad if u.block is not trunc.block or norm(u.label) != norm(trunc.tail)]
             loose = [c for c in table.loose if c.value.kind != "blank"]
             if trunc is not None and trunc.table == tid and trunc.last_row:
-                # the row the file ends in has fewer values than it should: the cut's, said by DL002
-                loose = [c for c in loose if not c.row or norm(c.row_label) != norm(trunc.last_row)]
+                # the row the file ends in has fewer values than it should: the cut's, said by DL002 — unless the
+                # text went on past it (规章 / 3 / 第二十: the next label begun), so that the row was whole
+                in_row = is_value(trunc.tail.strip())
+                loose = [c for c in loose if not c.row or norm(c.row_label) != norm(trunc.last_row)
+                         or not (in_row or c.block is trunc.block)]
             # rows not found at all, when nothing else says the table was not read whole
             unfound = _unfound_rows(report, tid, table) if not bad and not loose else []
             missing = missing_parts(report, tid, table) if not bad else None
