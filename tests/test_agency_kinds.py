@@ -437,6 +437,11 @@ def test_title_names_whole(title, expected):
     (["如对本报告有任何疑问，请与某某县财政局信息中心联系（地址：某某路176号）。"], "某某县财政局"),
     (["如有疑问，请与某某市民政局政策法规科联系。"], "某某市民政局"),
     (["如有疑问，请与某某市自然资源局不动产登记中心联系。"], "某某市自然资源局不动产登记中心"),  # a body of its own
+    # an office's 处 is the office's (a real city office's page: 我办 throughout); a 部's 科 is not the party committee's
+    (["如对本年报有疑问，请联系某某市人民政府外事办公室综合处，地址：某某路11号。"], "某某市人民政府外事办公室"),
+    (["如有疑问，请联系某某省财政厅办公室，电话：0000-0000000。"], "某某省财政厅"),
+    (["如有疑问，请与中共某某市委宣传部宣传科联系（地址：某某路10号）。"], None),
+    (["如有疑问，请与某某市水务局河道管理处联系。"], "某某市水务局河道管理处"),  # a body of its own
     (["2021年，某某市公安局（以下简称“市公安局”）以习近平新时代中国特色社会主义思想为指导。"], "某某市公安局"),
     # the title run into the opening's text, a space between (a real page)
     (["某某县卫生健康局 2022年度政府信息公开工作的报告 根据《条例》要求，县卫生健康局办公室编制本报告。"], "某某县卫生健康局"),
@@ -452,6 +457,7 @@ def test_title_names_whole(title, expected):
     (["本报告全面总结某某区人民政府某某街道办事处2025年政府信息公开工作情况。"], "某某区人民政府某某街道办事处"),
     (["2025年，某某村镇紧扣“公开透明、便民高效”的工作主线，持续完善公开机制。"], "某某村镇"),
     (["全面总结2025年政府信息公开工作情况。"], None),  # no name at all
+    (["根据《条例》相关要求,发布某某省海洋局2022年政府信息公开工作年度报告。"], "某某省海洋局"),
 ])
 def test_the_body_the_opening_names(texts, expected):
     from disclosure_lint.report.agency import opening_name

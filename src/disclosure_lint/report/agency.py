@@ -97,7 +97,8 @@ class Agency:
     name: str | None
     kind: str | None
     word: str | None  # the body word the agency uses for itself: 局, 委, 街道, 镇, 区 …
-    source: str  # "title", "config", "signature" (the 落款), "opening" (its title quoted in the opening) or "none"
+    source: str  # "title", "config", "signature" (the 落款), "opening" (its title quoted in the opening), "page" (the
+    # page header's 发布机构 or 来源, named in the text too) or "none"
     office: str | None = None  # the body's office named instead of it (某某镇人民政府党政办公室): the report is the body's
 
 
@@ -398,7 +399,7 @@ _QUOTED_TITLE = re.compile(r"《([^《》\n]{4,60}?(?:政府信息公开|政务�
 # …or named unquoted: 现发布某某区商务委员会2021年政府信息公开工作年度报告, 由某某区审计局编制, 本报告是某某区人民政府办公室
 # 依据…编制, 根据《条例》的规定，某某市卫生健康委编制了…
 _NAMED_BY = re.compile(
-    r"(?:现(?:予以|予)?(?:发布|公布|公开)|[现特]?向社会(?:公开|公布|发布)|特(?:发布|公布|编制)|编制了?|现将|总结)"
+    r"(?:现(?:予以|予)?(?:发布|公布|公开)|[现特]?向社会(?:公开|公布|发布)|特(?:发布|公布|编制)|编制了?|现将|总结|[，,]发布)"
     r"(?P<t>[^，。；《》,;\n]{0,60}?(?:19|20)\d{2}\s*年度?"
     r"[^，。；《》,;\n]{0,30}?(?:政府信息公开|政务公开|信息公开)[^，。；《》,;\n]{0,10}?(?:(?:年度)?报告|工作情况|情况))"
     r"|(?:由|本报告是|本报告由)(?P<n>[^，。；《》,;\n的]{3,30}?)(?:依据|根据|按照|编制|制作)"
@@ -467,7 +468,8 @@ def _opening_name(texts: list[str]) -> str | None:
                 if name and classify(name)[0] is not None:
                     return name
     for text in texts:
-        named = _NAMED_BY.search(text) if ("编制" in text or "现" in text or "公布" in text or "总结" in text) else None
+        named = _NAMED_BY.search(text) if ("编制" in text or "现" in text or "公布" in text or "总结" in text
+                                          or "发布" in text) else None
         if named is not None:
             t = _LEAD_WORDS.sub("", _ALIAS_NOTE.sub("", named.group("t") or ""))
             name = name_from_title(t)[0] if t else _ALIAS_NOTE.sub(
@@ -504,7 +506,8 @@ def _opening_name(texts: list[str]) -> str | None:
                 # the contact is an office or a unit in the body: 某某镇政府综合督考办公室 → 某某镇政府, 某某县财政局信息中心 →
                 # 某某县财政局 (its report speaks as 我局)
                 owner = _OFFICE_IN.match(name) or _UNIT_IN.match(name)
-                name = owner.group(1) if owner is not None and classify(owner.group(1))[0] else ""
+                body = (owner.group(1) or owner.group(2)) if owner is not None else None
+                name = body if body and classify(body)[0] else ""
             if m.group("c") and classify(name)[0] in AREA_KINDS:
                 continue  # 请与某某县人民政府办公室联系, 某某市政府信息公开办公室: the office's own report, or the area's — unknown
             if _plausible(name):
@@ -512,14 +515,29 @@ def _opening_name(texts: list[str]) -> str | None:
     return None
 
 
+
+def page_name(value: str, texts: list[str]) -> str | None:
+    """The body a page header names as its publisher or source (发布机构：某某省生态环境厅, 来源：某某市发展和改革委员会),
+    when the report's own ``texts`` name it too — in full (本报告电子版可从某某市发展和改革委员会门户网站获取) or from its
+    level on (省生态环境厅) — else None.  Never an area's government or its office: a page they post may carry another
+    body's report, whose text names the government's site (某某县人民政府门户网站)."""
+    name = _ALIAS_NOTE.sub("", value).strip()
+    if not _plausible(name) or classify(name)[0] in AREA_KINDS:
+        return None
+    level = next((i for i in range(2, len(name) - 3) if name[i] in "省市县区州盟旗"), None)
+    forms = (name,) if level is None else (name, name[level:])
+    return name if any(f in t for t in texts for f in forms) else None
+
 # an area's government and its office (named as the contact: whose report it is stays unknown; the office posting
 # a page publishes its government's own report, kinds.dates)
 AREA_KINDS = frozenset({"province_government", "city_government", "county_government", "government_office"})
 # an office inside a town, a street or a bureau named as the report's contact: the body is its owner
-_OFFICE_IN = re.compile(r"(.{2,30}?(?:人民政府|政府|镇|乡|街道办事处|街道|局|委员会|委))[^镇乡局委]{0,12}?办公室$")
-# … or the body's own unit that does the work for it: its information centre, a 科 or 股 (not a centre of another kind:
-# 某某局不动产登记中心 may be a body of its own)
-_UNIT_IN = re.compile(r"(.{2,30}?(?:局|委员会|委))(?:信息中心|[^镇乡局委中心]{1,8}?[科股])$")
+_OFFICE_IN = re.compile(r"(.{2,30}?(?:人民政府|政府|镇|乡|街道办事处|街道|局|委员会|委|厅))[^镇乡局委厅]{0,12}?办公室$")
+# … or the body's own unit that does the work for it: its information centre, a 科 or 股, an office's or a 厅's 处
+# (某某市人民政府外事办公室综合处) — not a centre of another kind (某某局不动产登记中心 may be a body of its own), not a
+# 部's unit (中共某某市委宣传部宣传科: the 部 is not the 市委), not a bureau's 处 (某某水务局河道管理处: a body of its own)
+_UNIT_IN = re.compile(r"(.{2,30}?(?:局|委员会|委))(?:信息中心|[^镇乡局委中心部]{1,8}?[科股])$"
+                      r"|(.{2,30}?(?:办公室|办公厅|厅))[^镇乡局委中心部室厅]{1,6}?处$")
 
 
 # the body named as whose work the report sums up, or as its contact (a page without a title or a 落款)

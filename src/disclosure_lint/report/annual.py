@@ -31,6 +31,7 @@ from .agency import (
     name_from_title,
     office_owner,
     opening_name,
+    page_name,
     speaks_for_area,
     usable_name,
 )
@@ -267,6 +268,8 @@ class AnnualReport:
                             or f"联系：{name}" in b.text for b in self.text_blocks[:OPENING_BLOCKS]):
                 # (named as the maker or the contact only: 2023年，某某市人民政府办公室坚持… is the office's own)
                 name = self._for_area(name)
+        if not name:  # a page whose title and text name no body: its header's, when the report names it too
+            name, source = self._page_agency, "page"
         if not name:
             source = "none"
         owner = office_owner(name) if name and source != "config" else None
@@ -290,6 +293,16 @@ class AnnualReport:
         """The body the report's opening names (:func:`.agency.opening_name`), when the page has no title line and no
         落款: a name of a known kind, else None."""
         return opening_name([b.text for b in self.text_blocks[:OPENING_BLOCKS]])
+
+    @cached_property
+    def _page_agency(self) -> str | None:
+        """The body the page header names as publisher or source, when the report's own text names it too
+        (:func:`.agency.page_name`), else None."""
+        sources = self.portal.header_sources
+        if not sources:
+            return None
+        texts = [self.portal.text_without(b) for b in self.text_blocks if not self.portal.is_line(b)]
+        return next((n for n in (page_name(s.value, texts) for s in sources) if n), None)
 
     @cached_property
     def title_year(self) -> int | None:

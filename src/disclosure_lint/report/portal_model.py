@@ -126,6 +126,12 @@ class PortalMetadata:
         return None
 
     @property
+    def header_sources(self) -> list[PortalSpan]:
+        """The page header's source fields with a value (发布机构：…, 来源：…), repost notes left out (来源：转发…)."""
+        return [s for s in self.spans if s.kind == "source" and s.value and not s.value.startswith(REPOST)
+                and self._head.get(id(s.block), PUBLISHED_HEAD) < PUBLISHED_HEAD]
+
+    @property
     def written(self) -> PortalSpan | None:
         """The page header's 成文日期 field (the document's own date: the report cannot be published before it), or
         None."""
