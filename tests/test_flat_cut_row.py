@@ -137,3 +137,11 @@ def test_a_short_row_followed_by_the_next_label_is_not_the_cut():
     # the file ends on the row's number (or right inside the next row's label's cell): the cut's, said by DL002 only
     found = lint(_BLANK_LINES, fmt="text", select=["DL001", "DL002"])
     assert [d.code for d in found] == ["DL002"]
+
+
+def test_the_2019_total_column_written_without_its_total():
+    # 对外公开数量 for 对外公开总数量 (a real city bureau's table): the column is read, nothing left unplaced
+    text = _TABLE.replace("对外公开总数量", "对外公开数量") + "3\n50\n"
+    t = interpret(parse(text, "text")).stats["s2"]
+    assert t.get("normative_docs", "total_published").raw == "40" and t.loose == []
+    assert not lint(text, fmt="text", select=["DL001"])

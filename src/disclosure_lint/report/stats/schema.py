@@ -234,7 +234,7 @@ S2_2019_ROWS = (
 S2_2019_COLS = (
     ColSpec("new_made", "本年新制作数量"),
     ColSpec("new_published", "本年新公开数量"),
-    ColSpec("total_published", "对外公开总数量"),
+    ColSpec("total_published", "对外公开总数量", aliases=("对外公开数量",)),
     ColSpec("prev_count", "上一年项目数量"),
     ColSpec("change", "本年增/减", aliases=("本年增减", "本年增加/减少"), kind="change"),
     ColSpec("decisions", "处理决定数量", aliases=("本年处理决定数量",)),
