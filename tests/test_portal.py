@@ -660,6 +660,9 @@ def test_byline_and_toolbar_labels_of_more_portals(line):
     ["时间 : 2020-01-17 16:51 来源 : 本网 【字体: 【打印】"],
     # fields each opened by a 【 the page never closes, the tools on the next line closing one
     ["【信息来源:某某产业园区 【信息时间:2023-01-11 13:04:33   阅读次数: 57", "我要打印】 【关闭"],
+    # the page's date stamp with its click counter in brackets (left empty by the script), a crawler's pipes after
+    ["2025年01月20日 (点击: ) | ||||||||"],
+    ["2025年01月20日 (点击: 35)"],
 ])
 def test_brackets_and_download_links_of_a_pages_fields(lines):
     text = ("某某镇人民政府2025年政府信息公开工作年度报告\n" + "\n".join(lines)
@@ -677,3 +680,16 @@ def test_a_lists_date_and_export_link_before_the_title():
     assert lint(text, select=["DL403"], fmt="text") == []  # the list's date, not the clerk's
     late = lint(text, select=["DL405"], fmt="text")
     assert [(d.code, d.severity) for d in late] == [("DL405", "warning")]  # a page's date only: a warning
+
+
+def test_a_byline_repeating_the_page_headers_source_and_date():
+    # 市某某局 2021年02月01日 under the page's own field lines: the page's byline, not the clerk's dates
+    head = "首页 -> 政务公开 -> 年报\n某某市自然资源局2020年度政府信息公开工作报告\n2021年02月01日来源:市自然资源局\n[字体: ] 打印\n"
+    body = "\n根据《条例》，现公布本报告。\n一、总体情况\n2020年，本局主动公开政府信息120条。\n"
+    text = head + "市自然资源局 2021年02月01日\n" + body
+    rep = interpret(parse(text, "text"))
+    assert rep.portal.is_line(rep.document.blocks[4])
+    assert lint(text, select=["DL403"], fmt="text") == []
+    # a name and a date the page header did not give are the clerk's own: still checked
+    other = head + "市自然资源局 2021年01月20日\n" + body
+    assert [d.code for d in lint(other, select=["DL403"], fmt="text")] == ["DL403"]

@@ -336,8 +336,8 @@ def _block_spans(block: Block) -> tuple[list[PortalSpan], list[PortalSpan]]:
     first = spans[0][0]
     lead = len(text) - len(text.lstrip())
     stamp = _date_value(text, lead) if first.start > lead and first.kind in ("source", "counter", "index") else None
-    if stamp is not None and not text[stamp:first.start].strip(" \t\u3000|｜"):
-        # a date that only the line's fields follow (2022年01月18日来源：1): the page's stamp, with them
+    if stamp is not None and not text[stamp:first.start].strip(" \t\u3000|｜(（[【"):
+        # a date that only the line's fields follow (2022年01月18日来源：1, 2025年01月20日 (点击: )): the page's stamp
         spans.insert(0, (PortalSpan(block, lead, stamp, "date", "", text[lead:stamp]), spans[0][1]))
     ok = [strong for _, strong in spans]
     # a weak field counts when it runs on from an accepted one (nothing but separators between)
@@ -600,7 +600,31 @@ def find_metadata(blocks: Iterable[Block]) -> PortalMetadata:
         end = len(text.rstrip())
         font_open = any(s.kind == "font" and not s.value and s.end >= end - 1 for s in spans)
     _footer_tail(blocks, out)
+    _repeated_byline(blocks, out)
     return out
+
+
+_BYLINE = re.compile(r"\s*(?P<name>" + _BODY_VALUE.pattern + r")[ \t\u3000]+(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+                     r"|\d{4}-\d{1,2}-\d{1,2})\s*")
+
+
+def _repeated_byline(blocks: list[Block], out: PortalMetadata) -> None:
+    """A line near the top with only a body's name and a date that repeat a field line of the page header
+    (``2021年02月01日来源:市自然资源局`` / ``[字体: ] 打印`` / ``市自然资源局 2021年02月01日``): the page's byline, not the
+    clerk's text.  Only where the header gave both the same name and the same date."""
+    if not out.spans:
+        return
+    sources = {s.value for s in out.spans if s.kind == "source" and s.value}
+    dates = {s.value for s in out.spans if s.kind in ("date", "published") and s.value}
+    if not sources or not dates:
+        return
+    for b in blocks[:HEAD]:
+        if b.kind == "table" or out.is_line(b):
+            continue
+        m = _BYLINE.fullmatch(b.text)
+        if m is not None and m.group("name") in sources and m.group("date") in dates:
+            out._add(b, [PortalSpan(b, m.start("name"), m.end("name"), "source", "", m.group("name")),
+                         PortalSpan(b, m.start("date"), m.end("date"), "date", "", m.group("date"))], line=True)
 
 
 def _footer_tail(blocks: list[Block], out: PortalMetadata) -> None:
