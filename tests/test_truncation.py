@@ -517,7 +517,6 @@ def test_short_cut_endings(ending, where, section):
 @pytest.mark.parametrize("ending", [
     "六、其他需要报告的事项\n无",  # a part that has nothing to report
     "五、存在的主要问题及改进情况\n暂无",
-    "（三）政府信息管理情况\n某某县某某局",  # the agency's name under a heading: a 落款, not a sentence begun
     "（三）政府信息管理情况\n2024年1月",
 ])
 def test_short_endings_that_are_not_cuts(ending):
@@ -604,6 +603,9 @@ def test_lines_of_pipes_are_no_repeated_paragraphs():
 @pytest.mark.parametrize(("tail", "section"), [
     ("五、存在的主要问题及改进情况\n综合20", "s5"),  # a number begun under a heading
     ("（三）责任分工\n我局", "s1"),  # the sentence's subject under a heading (not a 落款's name)
+    # a body's name alone under an item's title in part 一: the item's first sentence begun (a 落款 comes after part 六)
+    ("（三）政府信息管理情况\n某某县某某局", "s1"),
+    ("（三）优化提升信息公开平台效能\n强化门户网站", "s1"),
     ("（一）主动公开。全年公开信息85件，均按时答复，答复率100", "s1"),  # a percentage begun
     ("（四）公开平台\n依托区门户网站", "s1"),  # a clause begun under a sub-title
     ("（四）平台建", "s1"),  # a common sub-title cut in its words

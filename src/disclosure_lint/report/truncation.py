@@ -532,18 +532,23 @@ def _prev_block(report: AnnualReport, block: Block) -> Block | None:
 
 def _under_heading(report: AnnualReport, block: Block, seg: str) -> bool:
     """A last paragraph of a few characters, without punctuation, right under a heading (（四）平台建设情况 / 积): the
-    beginning of the part's first sentence, cut — not 无 or 略, a date, nor the agency's name (a 落款)."""
+    beginning of the part's first sentence, cut — not 无 or 略, a date, nor the agency's name under a part's title or in
+    part 六 (a 落款)."""
     text = seg.strip()
     begun = _YEAR_BEGUN.fullmatch(text) is not None  # 20, 2023, 2023年三河: the sentence's year, then nothing or a word
+    named = classify(text)[0] is not None and not text.startswith(_CLAUSE_LEADS)  # a body's name (not 我局)
     if (block.kind != "paragraph" or seg != block.text.strip() or not 1 <= len(text) <= MAX_UNDER_HEADING
             or not (_CJK_END.search(text) or _CUT_NUMBER.search(text) or begun) or _SENTENCE_MARK.search(text)
             or text in _ALONE_OK or text.startswith(("详见", "见附", "附"))
             or (_DATE_WORD.search(text) and not _BARE_YEAR.fullmatch(text) and not begun)  # (2023年 alone: begun)
             or not (_CJK_START.match(text) or _BARE_YEAR.fullmatch(text) or begun)
-            or (classify(text)[0] is not None and not text.startswith(_CLAUSE_LEADS))):
+            or (named and _section_id(report, block) in (None, "s6"))):
         return False  # (综合20: a number begun; 我局, 依托区门户网站: a sentence's beginning, not a 落款's name)
     prev = _prev_block(report, block)
-    return prev is not None and prev.kind == "heading"
+    # a body's name alone under a part's title may be a 落款 without its date (五、… / 某某局办公室); under a numbered
+    # item's title in parts 一 to 五 it begins the item's first sentence ((三)政府信息管理方面 / 某某街道办事处): a 落款
+    # comes after the parts, not inside one of them
+    return prev is not None and prev.kind == "heading" and (not named or _SUB_HEADING.match(prev.text) is not None)
 
 
 def _unpunctuated_cut(report: AnnualReport, block: Block, seg: str, section: str | None) -> bool:
