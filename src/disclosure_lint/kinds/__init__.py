@@ -13,6 +13,7 @@ from .base import Hit, Kind, KindOptions
 _MODULES = (
     "structure",
     "self_reference",
+    "other_body",
     "dates",
     "year_checks",
     "signature",

@@ -516,6 +516,47 @@ def _opening_name(texts: list[str]) -> str | None:
 
 
 
+def named_report(text: str) -> tuple[str, int | None, int, int] | None:
+    """The body whose report a sentence says it publishes or compiles, its year and the name's span in ``text``
+    (现公布某某县民族宗教事务局2025年度政府信息公开工作年度报告 → 某某县民族宗教事务局, 2025), or None: a name of a
+    known kind, with its place."""
+    if not ("公布" in text or "发布" in text or "编制" in text or "公开" in text):
+        return None
+    for m in _NAMED_BY.finditer(text):
+        t = m.group("t")
+        if not t:
+            continue
+        lead = _LEAD_WORDS.match(t)
+        body = t[lead.end():] if lead is not None else t
+        name, year = name_from_title(body)
+        name = _ALIAS_NOTE.sub("", name or "").strip()
+        if _plausible(name):
+            start = text.find(name, m.start("t"), m.end("t"))
+            if start >= 0:
+                return name, year, start, start + len(name)
+    return None
+
+
+def same_body(name: str, other: str) -> bool:
+    """Whether ``other`` may be ``name``'s own body or a part of it, however written: the same kind (names of one
+    body vary: 某某区行政审批局, 某某市某某区行政审批服务局), a government and its office, a body and its office or a unit
+    in it (某某管委会 / 某某管委会办公室, 某某县 / 某某县政务公开领导小组办公室) — not a body of another kind that is not
+    inside it (a town and its county's government, a town and a county bureau)."""
+    if classify(name)[0] == classify(other)[0]:
+        return True
+    if government_of(name) == other or government_of(other) == name:
+        return True
+    if office_owner(other) in (name, name + "人民政府") or office_owner(name) == other:
+        return True
+    core, other_core = _core(name), _core(other)
+    return bool(core) and core in other_core
+
+
+def _core(name: str) -> str:
+    """A body's name without the words a government's or an office's name may leave out (人民政府, 委员会 …)."""
+    return re.sub(r"人民政府|政府|办事处|委员会", "", name)
+
+
 def page_name(value: str, texts: list[str]) -> str | None:
     """The body a page header names as its publisher or source (发布机构：某某省生态环境厅, 来源：某某市发展和改革委员会),
     when the report's own ``texts`` name it too — in full (本报告电子版可从某某市发展和改革委员会门户网站获取) or from its

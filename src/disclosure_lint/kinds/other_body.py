@@ -1,0 +1,55 @@
+"""``other-body-report`` (DL303): the report's opening says it publishes (or compiles) the report of another body
+than the one whose report it is — 某某镇's report opening with 现公布某某县民族宗教事务局2025年度政府信息公开工作年度报告, a
+township's with 现公布某某县人民政府2022年…年度报告: the opening of another body's report, or its template, kept.
+
+Only a body of another kind that is not inside the report's own is reported (:func:`..report.agency.same_body`): the
+names of one body vary (某某区行政审批局 / 某某市某某区行政审批服务局: the same kind is never reported), a government's
+office publishes the government's report, and a body's office or unit compiles the body's.  The report's own body
+must be known from its title, its 落款 or the configuration; a sentence naming a report of another year is left to
+the year checks.  One finding per report, at the first such sentence of its opening.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ..report.agency import named_report, same_body
+from ..report.year import OPENING_BLOCKS
+from . import register
+from .base import Hit, Kind, KindOptions
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..report import AnnualReport
+
+_KNOWN = ("title", "signature", "config")  # where the report's own body was read from
+
+
+@register
+class OtherBodyReport(Kind[KindOptions]):
+    name = "other-body-report"
+    params = frozenset({"named", "who"})
+
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
+        agency = report.agency
+        own = (agency.name or "").strip()
+        if agency.source not in _KNOWN or not own or agency.kind is None:
+            return
+        portal = report.portal
+        seen = 0
+        for b in report.text_blocks:
+            if portal.is_line(b):
+                continue
+            seen += 1
+            if seen > OPENING_BLOCKS:
+                return
+            got = named_report(b.text)
+            if got is None:
+                continue
+            name, year, start, end = got
+            if (year is not None and report.year is not None and year != report.year) or same_body(own, name) \
+                    or (agency.office is not None and same_body(agency.office, name)):
+                continue
+            yield Hit(block=b, start=start, end=end, params={"named": name, "who": own},
+                      evidence={"expected": own, "actual": name, "sentence_year": year}, key=name)
+            return

@@ -1,0 +1,55 @@
+"""DL303 other-body-report: an opening that publishes another body's report (a template's or another body's
+opening kept).  Shapes of real pages, written anew: a town's page with its portal fields above the title."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import lint
+
+_PAGE = """\
+  • 索引号
+    000000000/2026-00000
+  • 发布机构
+    某某县某某镇人民政府
+  • 发布日期
+    2026-01-21
+
+某某县某某镇2025年政府信息公开工作年度报告
+
+根据《中华人民共和国政府信息公开条例》要求,现公布{named}2025年度政府信息公开工作年度报告。本报告包括总体情况等六个部分。
+
+一、总体情况
+
+2025年,某某镇人民政府坚持以公开为常态、不公开为例外。
+"""
+
+
+@pytest.mark.parametrize("named, reported", [
+    ("某某县民族宗教事务局", True),  # a county bureau's opening in a town's report
+    ("某某县人民政府", True),  # the county's template
+    ("某某县某某镇人民政府", False),  # its own name, written in full
+    ("某某镇", False),
+    ("某某县某某镇人民政府党政办公室", False),  # its office compiles it
+    ("某某县另一镇", False),  # a body of the same kind: names of one body vary, never judged
+    ("某某县某某乡", True),  # a township's opening in a town's report
+])
+def test_the_body_whose_report_the_opening_publishes(named, reported):
+    found = lint(_PAGE.format(named=named), fmt="text", select=["DL303"])
+    assert [d.code for d in found] == (["DL303"] if reported else [])
+    if reported:
+        assert f"“{named}”的年度报告" in found[0].message and "某某县某某镇的报告" in found[0].message
+        assert found[0].line == 10
+
+
+def test_another_years_report_and_an_unknown_body_are_left_alone():
+    text = _PAGE.format(named="某某县民族宗教事务局").replace("2025年度政府信息公开工作年度报告", "2024年度政府信息公开工作年度报告")
+    assert lint(text, fmt="text", select=["DL303"]) == []  # another year: the year checks' business
+    no_title = _PAGE.format(named="某某县民族宗教事务局").replace("某某县某某镇2025年政府信息公开工作年度报告\n", "")
+    assert lint(no_title, fmt="text", select=["DL303"]) == []  # the opening is all that names a body: its own
+
+
+def test_the_configured_body_is_the_reports_own():
+    text = "2025年政府信息公开工作年度报告\n现公布某某县民族宗教事务局2025年度政府信息公开工作年度报告。\n一、总体情况\n2025年，本镇主动公开信息。\n"
+    found = lint(text, fmt="text", select=["DL303"], agency="某某县某某镇")
+    assert [d.code for d in found] == ["DL303"]
