@@ -859,3 +859,20 @@ def test_a_text_of_parts_one_and_two_ending_with_table_two_is_said_once():
     short = text[:text.index("| 第二十条第（六）项")].replace(" |\n", "\n").replace("| 行政许可 | 0\n", "行政许可 | 0 \n")
     [d] = [d for d in lint(short, fmt="text") if d.code == "DL002"]
     assert "“行政许可”" in d.message and "第三至六部分" in d.message
+
+
+def test_a_copy_that_lost_its_headings_cut_in_a_sentence_begun_with_its_year():
+    # a mirror page kept the paragraphs but not the part titles; the text stops in a sentence that began with its year
+    text = ("某某市某某镇2020年度政府信息公开工作年度报告\n\n发布时间:2024-09-21 15:19|栏目: 信息公开年报 |浏览次数:\n\n"
+            "根据《中华人民共和国政府信息公开条例》规定,特编制本镇政府信息公开工作年度报告并向社会公布。\n\n"
+            "某某镇高度重视政府信息公开工作,全面深入推进政府信息公开工作,坚持把政府信息公开作为促进依法行政的重要举措来抓。\n\n"
+            "2020年某某镇在某某市政府信息公开网站公开政府信息共110条,其中工作信息类87条,政策文件4条。\n\n"
+            "建立了政府信息公开工作考核制度和责任追究制度,定期对政府信息公开工作进行考核、评议。\n\n"
+            "2020年度纳入某某市镇街政务公开评")
+    t = report_of(text).truncation
+    assert t is not None and t.where == "sentence"
+    codes = [d.code for d in lint(text, fmt="text") if d.code.startswith(("DL0", "DL1"))]
+    # nothing the format asks for could be seen before the cut: no DL103 about missing parts or tables
+    assert codes == ["DL002"]
+    # a date at the end (a 落款's) is no sentence begun
+    assert report_of(text.rsplit("\n\n", 1)[0] + "\n\n2021年1月20日").truncation is None

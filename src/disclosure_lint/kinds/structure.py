@@ -391,7 +391,9 @@ class NonUnifiedFormat(Kind[NonUnifiedFormatOptions]):
             # opening), or the report is in the page's attachment (DL002)
         unchecked = report.truncation.unchecked if report.truncation is not None else frozenset()  # (cut in 五/六)
         missing = [_spec_label(s) for s in st.missing if s.id not in unchecked]
-        missing_tables = [sid for sid in TABLE_SECTIONS if not st.tables.get(sid)]
+        missing_tables = [sid for sid in TABLE_SECTIONS if not st.tables.get(sid) and sid not in unchecked]
+        if not missing and not missing_tables:
+            return  # cut before anything the format asks for could be seen (DL002 says so)
         fv = report.format_version
         parts = []
         if missing:
@@ -419,12 +421,8 @@ class NonUnifiedFormat(Kind[NonUnifiedFormatOptions]):
                   "missing_tables": "、".join(missing_table_names), "note": note}
         b = report.title_block or (report.text_blocks[0] if report.text_blocks else None)
         severity: Literal["warning"] | None = "warning" if note else None
-        if b is None:
-            yield Hit(params=params, evidence=ev, key="non-unified", severity=severity)
-        else:
-            yield Hit(block=b, start=0, end=len(b.text), match=b.text, params=params, evidence=ev,
-                      key="non-unified", severity=severity)
-
+        yield Hit(block=b, start=0 if b else None, end=len(b.text) if b else None, match=b.text if b else None,
+                  params=params, evidence=ev, key="non-unified", severity=severity)
 
     @staticmethod
     def _old_parts(report: AnnualReport, old: list[str]) -> Iterator[Hit]:

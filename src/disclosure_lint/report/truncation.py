@@ -97,6 +97,8 @@ _BARE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 # a sentence begun with its year and cut (20, 2023, 2023年三河): digits of a year, then at most its 年 and a few characters
 _YEAR_ALONE = re.compile(r"(?:19|20)\d{0,2}(?:\s*年度?)?")
 _YEAR_BEGUN = re.compile(r"(?:19|20)\d{0,2}|(?:19|20)\d{2}\s*年度?[，,]?[\u4e00-\u9fff]{1,4}")
+# a sentence that starts with its year and goes on in words (2020年度纳入某某市镇街政务公开评): not a date, not a title
+_YEAR_SENTENCE = re.compile(r"(?:19|20)\d{2}\s*年度?[，,]?[\u4e00-\u9fff]{4}[^。！？!?；;]*")
 _CJK_START = re.compile(r"[\u4e00-\u9fff]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # how a sentence starts, never a body's name (我局, 依托区门户网站: classify reads 局 and 站 as bodies)
@@ -556,6 +558,12 @@ def _unpunctuated_cut(report: AnnualReport, block: Block, seg: str, section: str
     that has not reached part 六, a paragraph (not a heading, not numbered like a sub-title unless the items
     before it were sentences) long enough to be prose, not the agency's name (a 落款 without its date) and
     not a label line (附件：…)."""
+    if block.kind == "paragraph" and _YEAR_SENTENCE.fullmatch(seg.strip()) and not _DATE_WORD.search(seg, 4):
+        # a sentence begun with its year after sentences that end (…。 / 2020年度纳入某某市镇街政务公开评): cut, also in a copy
+        # whose headings were lost
+        prev = _prev_block(report, block)
+        if prev is not None and prev.kind == "paragraph" and prev.text.rstrip().endswith(("。", "！", "？")):
+            return True
     if section is None or not six_parts(report):
         return False
     if block.kind == "heading":  # a run-in title and its first sentence, cut: (五)监督保障方面：严格执行信息发布审核
