@@ -253,6 +253,27 @@ def test_zone_with_a_configured_kind_follows_the_configuration():
     assert len(diags) == 1 and diags[0].severity == "error" and "开发区" not in diags[0].message
 
 
+def test_zone_named_with_agency_keeps_the_zones_deadline():
+    # --agency gives the body's name only: the zone's deadline still applies (a configured kind is the user's word)
+    text = report(f"{ZONE}2022年政府信息公开工作年度报告", "我委", ZONE, "2023年3月20日")
+    diags = dl(lint(text, select=["DL405"], agency=ZONE), "DL405")
+    assert [d.severity for d in diags] == ["warning"] and "开发区" in diags[0].message
+
+
+@pytest.mark.parametrize("zone", ["某某经济技术开发区", "某某港保税区", "某某东疆综保区"])
+def test_a_zone_named_bare_is_checked_against_its_managing_bodys_deadline(zone):
+    # a page whose title names the zone itself (no 管委会): no kind of its own, the deadline checked the zone's way
+    assert is_zone_body(zone)
+    text = "\n".join(["发布时间:2023-02-17", "", f"# {zone}2022年政府信息公开工作年度报告", "", "## 一、总体情况", "",
+                     "2022年，本区主动公开政府信息120条。", ""])
+    late = dl(lint(text, select=["DL405"]), "DL405")
+    assert [d.severity for d in late] == ["warning"] and "开发区、新区的管理机构" in late[0].message
+    kind_note = dl(lint(text, select=["DL007"]), "DL007")
+    assert len(kind_note) == 1 and "DL405" not in kind_note[0].message  # (it did run)
+    after_march = text.replace("2023-02-17", "2023-04-10")
+    assert [d.severity for d in dl(lint(after_march, select=["DL405"]), "DL405")] == ["error"]
+
+
 def test_a_supply_and_marketing_cooperative_federation_is_a_department_that_says_wo_she():
     """供销合作社联合社 (我社, 本社): a body of its own kind's words, not an unknown kind (DL007 before)."""
     assert classify("青禾县供销合作社联合社") == ("department", "社")

@@ -454,7 +454,9 @@ class LatePublication(Kind[LatePublicationOptions]):
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         agency = report.agency
-        cls = deadline_class(agency.kind)
+        # a zone named bare (某某经济开发区, 某某港保税区: no kind of its own) publishes through its managing body (管委会)
+        bare_zone = agency.kind is None and is_zone_body(agency.name)
+        cls = "department" if bare_zone else deadline_class(agency.kind)
         if cls is None or cls not in self.options.classes:
             return
         year = report.year
@@ -466,7 +468,8 @@ class LatePublication(Kind[LatePublicationOptions]):
             return
         # a development zone's body (管委会): 第四十九条 names neither it nor its zone, so whether the department's
         # deadline holds is not settled (spec: UNCONFIRMED → a warning); after the government's it is late either way
-        zone = cls == "department" and agency.source != "config" and is_zone_body(agency.name)
+        # (a kind set in the configuration is the user's word: its deadline holds; a name given with --agency is not)
+        zone = cls == "department" and not report.overrides.agency_kind and is_zone_body(agency.name)
         note, severity = "", self.config.deadlines.township_severity if cls == "township" else None
         if zone and "government" in self.options.classes:
             later = self._deadline("government", year)
