@@ -656,3 +656,14 @@ def test_dl901_a_clause_written_twice_a_comma_between():
     # short clauses said twice (a slogan), and two clauses that differ: not taken
     assert only("DL901", "2023年，本镇坚持一个不能少，一个不能少。\n") == []
     assert only("DL901", "2023年，本镇及时准确地发布政务信息，及时准确地发布政策解读。\n") == []
+
+
+def test_dl902_a_part_title_numbered_as_an_item_ends_the_list_before_it():
+    # a county's page numbers its parts (一)(二) like items: part 二's title is no fifth item of part 一's (一)–(四)
+    text = ("(一)总体情况\n2023年，本县深入推进政务公开。\n(一)主动公开方面。全年主动公开信息6931条。\n"
+            "(二)依申请公开方面。收到申请19件。\n(三)政府信息管理方面。落实主体责任。\n(四)平台建设方面。强化网站管理。\n"
+            "(二)主动公开政府信息的情况\n")
+    assert only("DL902", text, fmt="text") == []
+    # an item that is no part's title is still compared: (二) after (四)
+    assert [d.evidence["expected"] for d in only("DL902", text.replace("(二)主动公开政府信息的情况", "(二)其他工作情况"),
+                                                 fmt="text")] == ["(五)"]

@@ -328,6 +328,12 @@ def analyse(report) -> list[EnumRun]:
         sec = sections[k] if k >= 0 else None
         if sec is not scope:
             scope, open_, parked = sec, [], {}
+        if piece.block.kind == "heading" and piece.block.index not in headings and _PART_NUMBERED.match(piece.text) \
+                and catalogue.exact_section(_PART_NUMBERED.sub("", piece.text, 1)) is not None:
+            # a part's own title numbered as an item ((二)主动公开政府信息的情况 after part 一's (一)…(四)): the part
+            # begins, its number is no item of the list before it (the numbering is DL102's)
+            open_, parked = [], {}
+            continue
         for item, at in _items(piece, piece.block.index in headings):
             if item is None:
                 open_, parked = [], {}
@@ -368,6 +374,7 @@ def _lead(text: str) -> int:
     return len(text) - len(text.lstrip(_LEAD_MARKS))
 
 
+_PART_NUMBERED = re.compile(r"\s*[（(][一二三四五六][）)]\s*")
 _LOST_OPENER = re.compile(r"\s*[)）][\u4e00-\u9fff][^\n]{0,30}$")
 
 
