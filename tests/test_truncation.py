@@ -606,6 +606,8 @@ def test_lines_of_pipes_are_no_repeated_paragraphs():
     # a body's name alone under an item's title in part 一: the item's first sentence begun (a 落款 comes after part 六)
     ("（三）政府信息管理情况\n某某县某某局", "s1"),
     ("（三）优化提升信息公开平台效能\n强化门户网站", "s1"),
+    # an item's run-in title alone after items whose text follows their title: cut right after the title
+    ("（四）平台建设方面。充分运用政府网站集约化平台，切实提升公开质效。\n（五）回应关切方面。", "s1"),
     ("（一）主动公开。全年公开信息85件，均按时答复，答复率100", "s1"),  # a percentage begun
     ("（四）公开平台\n依托区门户网站", "s1"),  # a clause begun under a sub-title
     ("（四）平台建", "s1"),  # a common sub-title cut in its words

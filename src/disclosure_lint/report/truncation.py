@@ -111,6 +111,9 @@ _COUNTED_TITLE = re.compile(r"[（(]\d{1,6}\s*[条件项篇个][）)]\s*[:：]$"
 # commonly use, the text cut there — a complete sub-title at the end is left alone (a missing tail is the report's)
 _SUB_HEADING = re.compile(r"^\s*[#*_]*\s*(?:[（(][一二三四五六七八九十]{1,2}[）)]|[㈠-㈩]|\d{1,2}[.．、])\s*"
                           r"(?P<title>[\u4e00-\u9fff“”]{1,16})\s*$")
+# an item's run-in title alone ((五)回应关切方面。), and one with its text after it on its line
+_RUN_IN = re.compile(r"\s*[（(][一二三四五六七八九十]{1,2}[）)]\s*[\u4e00-\u9fff]{2,12}[。：:]\s*")
+_RUN_IN_BEGUN = re.compile(r"\s*[（(][一二三四五六七八九十]{1,2}[）)]\s*[\u4e00-\u9fff]{2,12}[。：:]\s*\S")
 # the last words of a sub-title cut in the middle ((六)因政府信息公开申请行政, (三)“不予公开”的政府信息涉及): no title ends so
 _NO_TITLE_END = re.compile(r"(?:(?<!依法)行政|涉及|关于|(?<![目端])的|或|被|将|把)$")
 # the words a sub-title of part 一 or 五 starts with (（二）依申请公开情况, （三）平台建设和监管情况, （一）存在问题 …): such a
@@ -457,6 +460,11 @@ def _analyse(report: AnnualReport) -> Truncation | None:
             (sub.group("title") not in _SUB_TITLES and any(t.startswith(sub.group("title")) for t in _SUB_TITLES))
             or _NO_TITLE_END.search(sub.group("title")) or len(sub.group("title")) == 1  # ((四)重: no title is one character)
             or (sub.group("title").startswith(_SUB_STEMS) and _section_id(report, block) in ("s1", "s5"))):
+        return Truncation(block, start, end, "sentence", _section_id(report, block), subtitle=True)
+    run_in = _RUN_IN.fullmatch(whole) if block.kind == "paragraph" and report.signature_mention is None else None
+    if run_in is not None and (prev := _prev_block(report, block)) is not None and _RUN_IN_BEGUN.match(prev.text):
+        # an item's run-in title and nothing after it, after items whose text follows their title on the same line
+        # ((四)平台建设方面。充分运用… / (五)回应关切方面。): the text cut right after the title
         return Truncation(block, start, end, "sentence", _section_id(report, block), subtitle=True)
 
     # a year begun on a line of its own after a sentence or a title (…0件转结下年办结。 / 202): the next sentence, cut
