@@ -667,3 +667,12 @@ def test_dl902_a_part_title_numbered_as_an_item_ends_the_list_before_it():
     # an item that is no part's title is still compared: (二) after (四)
     assert [d.evidence["expected"] for d in only("DL902", text.replace("(二)主动公开政府信息的情况", "(二)其他工作情况"),
                                                  fmt="text")] == ["(五)"]
+
+
+def test_dl901_a_bodys_name_twice_whose_second_begins_the_next_clause():
+    # 协调领导小组领导小组下设办公室 (a real zone's page): a comma left out as likely as a copy — said, and no fix offered
+    [d] = only("DL901", "本区成立政务公开协调领导小组领导小组下设政务公开办公室，负责日常工作。\n", fmt="text")
+    assert "前面漏了逗号" in d.message and d.fix is None
+    # the same name twice at the end of its clause is a copy: the fix stays
+    [d] = only("DL901", "本区成立政务公开领导小组领导小组。\n", fmt="text")
+    assert "漏了逗号" not in d.message and d.fix is not None
