@@ -168,3 +168,13 @@ def test_sum_explained_by_two_wrong_figures_is_left_only_when_both_are_reported(
     one = [d.code for d in lint(text, select=["DL230", "DL238"])]
     assert sorted(one) == ["DL230", "DL238"]
     assert [d.code for d in lint(text, select=["DL238"])] == ["DL238"]
+
+
+def test_a_kind_of_document_named_with_its_issuers_is_no_other_scope():
+    # 区政府及其部门规范性文件 (a real district's list, ending in 其他信息): a kind of document, the list still adds up
+    prose = ("全年共发布信息9289条，其中区政府及其部门规范性文件6条、其他文件8条；政务动态类信息2128条、"
+             "规划和重点领域信息1156条、其他信息5989条。")
+    assert [c for c, _ in run(report(prose))] == ["DL238"]  # 9287, not 9289
+    assert run(report(prose.replace("5989", "5991"))) == []
+    # the departments as another scope (各部门) still end the reading
+    assert run(report(prose.replace("区政府及其部门规范性文件", "各部门规范性文件"))) == []
