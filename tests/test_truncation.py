@@ -606,6 +606,9 @@ def test_lines_of_pipes_are_no_repeated_paragraphs():
     # a body's name alone under an item's title in part 一: the item's first sentence begun (a 落款 comes after part 六)
     ("（三）政府信息管理情况\n某某县某某局", "s1"),
     ("（三）优化提升信息公开平台效能\n强化门户网站", "s1"),
+    # in part 六 a last sentence without its 。 is no cut — unless it stops on what no sentence ends in (负 of 负责)
+    ("六、其他需要报告的事项\n本年度没有收取信息处理费，开通便民服务热线账号，安排人员负", "s6"),
+    ("六、其他需要报告的事项\n本年度没有收取信息处理费，开通便民服务热线账号和", "s6"),
     # an item's run-in title alone after items whose text follows their title: cut right after the title
     ("（四）平台建设方面。充分运用政府网站集约化平台，切实提升公开质效。\n（五）回应关切方面。", "s1"),
     ("（一）主动公开。全年公开信息85件，均按时答复，答复率100", "s1"),  # a percentage begun
@@ -641,6 +644,7 @@ def test_a_part_title_of_an_older_format_cut_after_its_number():
     "（四）平台建设：门户网站",  # a short run-in title's words after the colon
     "六、其他需要报告的事项\n详见附件政府信息公开统计表\n",  # a pointer to an attachment
     "五、存在的主要问题及改进情况\n某某县某某局办公室\n",  # a 落款 without its date
+    "六、其他需要报告的事项\n本年度没有收取信息处理费，开通便民服务热线，安排专人负责",  # a forgotten 。
 ])
 def test_endings_that_stay_uncut(tail):
     assert report_of(HEAD + tail).truncation is None

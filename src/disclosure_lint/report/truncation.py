@@ -92,6 +92,8 @@ _CUT_NUMBER = re.compile(r"[\u4e00-\u9fff》”]\d{1,6}(?:\.\d{1,4})?$|[。；�
 _NOT_CUT_NUMBER = re.compile(r"电话|热线|传真|邮编|邮政编码|号码|编号|代码|QQ|qq")
 # a report's commonest words cut in the middle (本年度涉及政府信息公): no text ends so
 _CUT_WORD = re.compile(r"(?:信息公|政务公|申请公|主动公|年度报|行政复|行政诉|统计期|》第[一二三四五六七八九十百]{1,4})$")
+# what no sentence ends in: a conjunction, a preposition, the first half of a word (负 of 负责, 进一 of 进一步)
+_DANGLING = re.compile(r"(?:[和与及把被或将负]|进一|以及|并且|同时)$")
 _DATE_WORD = re.compile(r"\d\s*[年月日号]|[年月]\s*\d")
 _BARE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 # a sentence begun with its year and cut (20, 2023, 2023年三河): digits of a year, then at most its 年 and a few characters
@@ -497,8 +499,9 @@ def _analyse(report: AnnualReport) -> Truncation | None:
                 and (punctuated or len(seg) >= MIN_UNPUNCTUATED))):
         return None  # (a paragraph without punctuation cut in a number: 本报告中所列数据的统计期限自202)
     section = _section_id(report, block)
-    if section == "s6" or report.signature_mention is not None:
-        return None
+    if report.signature_mention is not None or (section == "s6" and not (
+            punctuated and (_DANGLING.search(seg) or _CUT_WORD.search(seg)))):
+        return None  # (in part 六 a forgotten final 。 is likelier — not after a word no sentence ends in: 安排人员负)
     if (not punctuated and not seg.endswith(_OPEN_MARKS) and not _CUT_WORD.search(seg)
             and not _unpunctuated_cut(report, block, seg, section)):
         return None  # (a text that ends in a comma is cut whatever came before: (三)健全文件管理机制，)
