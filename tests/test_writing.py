@@ -117,6 +117,8 @@ def _sentences(path: Path) -> list[str]:
     ("政府信息公开工作工作取得新进展。", "工作工作"),
     # 政府 twice where the first ends no body's name (a real county's opening: 收到和处理政府政府信息公开申请情况)
     ("全文包括收到和处理政府政府信息公开申请情况等内容。", "政府政府"),
+    # … or before a government's office (a real district's page: 某某区人民政府政府办公室)
+    ("根据某某区人民政府政府办公室的通知要求开展工作。", "政府政府"),
     ("我局按照按照要求编制本报告。", "按照按照"),
     ("扎扎实实推进推进决策、执行、管理、服务、结果公开。", "推进推进"),
     ("全年开展政务公开公开培训3次。", "公开公开"),

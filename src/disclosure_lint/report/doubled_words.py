@@ -117,7 +117,9 @@ def slip(text: str, i: int, j: int, word: str) -> bool:
     """Is ``text[i:j]`` — ``word`` twice, inside a sentence — a slip rather than two words?"""
     if word == "政府":  # 处理政府政府信息: a slip, unless the first copy ends a body's name (某某县人民政府|政府信息公开指南)
         # (… and only before 信息: 主动公开政府政府情况 is a title whose 信息 was typed as 政府, no copy to delete)
-        return i > 0 and text[i - 1] not in _GOVERNMENT_BEFORE and text.startswith("信息", j)
+        # (… or a government's name with 政府 twice before its office: 某某区人民政府政府办公室)
+        return (i > 0 and text[i - 1] not in _GOVERNMENT_BEFORE and text.startswith("信息", j)) or (
+            text[max(0, i - 2):i] == "人民" and text.startswith("办公", j))
     tails = WORDS.get(word)
     if tails is None:
         # a place named twice (某某旗某某旗人民政府), or words of four characters or more (深入学习深入学习贯彻): a
