@@ -764,6 +764,16 @@ def test_a_cut_copy_that_lists_the_old_parts_is_said_to_be_old_and_one_that_list
                 select=["DL103"]) == []  # no title: the opening and the first part under it
 
 
+def test_an_old_list_that_shares_four_titles_with_the_unified_parts_is_still_old():
+    # 概述 … 收费及减免 … with 主动公开政府信息情况, 行政复议, 存在的主要问题, 其他需要报告的事项 (the old parts' titles share
+    # those with the unified ones): the list says the old format, not the unified one (a real town's page)
+    text = ("某某县某某镇2019年政府信息公开工作年度报告\n本年度报告由某某镇人民政府编制。全文包括概述，主动公开政府信息情况，"
+            "依申请公开政府信息情况，政府信息公开的收费及减免情况，因政府信息公开申请行政复议、提起行政诉讼的情况，"
+            "存在的主要问题和改进措施，其他需要报告的事项。\n一、概述\n2019年，本镇认真贯彻《条例》，全年主动公开政府信息86条，其中\n")
+    [d] = lint(text, fmt="text", select=["DL103"])
+    assert d.severity == "warning" and "统一格式以前的写法" in d.message
+
+
 def test_a_copy_cut_in_table_fours_header_printed_a_piece_a_line_is_cut_not_missing_its_parts():
     # the header's words one per line (尚未 / 审结: one label in two pieces), and the file ends there
     text = (HEAD + "四、政府信息公开行政复议、行政诉讼情况\n本年度没有发生因政府信息公开申请的行政复议和行政诉讼。\n\n行政复议\n\n"

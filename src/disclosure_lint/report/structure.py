@@ -376,7 +376,17 @@ def declares_unified_parts(report: AnnualReport) -> bool:
     """Whether one of the first paragraphs lists the unified format's parts (four of the six at least): the report
     says it is written in the format, whatever a cut copy lets the tool see of its headings."""
     return any(len(b.text) >= 20 and sum(name in b.text for name in _PART_NAMES) >= DECLARED_PARTS
-               for b in report.text_blocks[:OPENING_BLOCKS])
+               and not _old_list(b.text) for b in report.text_blocks[:OPENING_BLOCKS])
+
+
+def _old_list(text: str) -> list[str]:
+    """The old format's part names a paragraph lists with 概述 (and not 收到和处理, part 三 of the unified format): the
+    old parts share several titles with the unified ones (主动公开政府信息情况, 存在的主要问题…, 其他需要报告的事项)."""
+    if "概述" in text and "收到和处理" not in text and _LISTS_PARTS.search(text):
+        found = [name for name in _OLD_PARTS if name in text]
+        if found:
+            return ["概述", *found]
+    return []
 
 
 # the parts of the reports before the unified format (2018 and earlier) as an opening lists them: 概述 with the old
@@ -390,11 +400,9 @@ def declared_old_parts(report: AnnualReport) -> list[str]:
     format): a report of 2019 or later that says it is written the old way, whatever a cut copy shows of its headings;
     [] when none does."""
     for b in report.text_blocks[:OPENING_BLOCKS]:
-        t = b.text
-        if "概述" in t and "收到和处理" not in t and _LISTS_PARTS.search(t):
-            found = [name for name in _OLD_PARTS if name in t]
-            if found:
-                return ["概述", *found]
+        found = _old_list(b.text)
+        if found:
+            return found
     return []
 
 
