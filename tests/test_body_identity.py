@@ -29,9 +29,17 @@ from .crossgen import check_batch, codes, s3_report, write
     ("青禾市云岭区人民政府办公室", "云岭区政府办"),
     ("北京市西城区人民政府德胜街道办事处", "西城区德胜街道办事处"),
     ("北京市东城区教育委员会", "东城区教育委员会"),
+    # a zone named bare, its 管理委员会, its 管委会: one body (no 开发区政府 invented)
+    ("某某市北海经济开发区", "某某市北海经济开发区管理委员会"),
+    ("某某市北海经济开发区管委会", "某某市北海经济开发区管理委员会"),
 ])
 def test_one_body_under_its_usual_names(a, b):
     assert body_key(a) == body_key(b)
+
+
+def test_a_zone_named_bare_is_its_managing_bodys():
+    assert body_key("某某港保税区") == ("某某港保税区", "管委会")
+    assert body_key("云岭区") == ("云岭区", "政府")
 
 
 def test_districts_ending_in_cheng_qu_are_regions():

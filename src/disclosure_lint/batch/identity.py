@@ -24,6 +24,7 @@ _NOT_REGION = re.compile("(?:城市|都市|超市|社区|园区|景区|小区|�
                          "|主城区|中心城区|老城区|旧城区|新城区)$")
 # (西城区, 东城区, 历城区 … are districts: only the town-planning words ending in 城区 are not; 老城区 and 新城区,
 # districts too in a few cities, stay words here — a name that states them still matches itself)
+_ZONE_END = re.compile(r"(?:高新|开发|经开|工业|产业|保税|综保|示范|试验|合作|功能)区$")
 _HAS_WORD = re.compile(r"\w")  # a key of punctuation only names no body
 _SECOND_NAME = re.compile(r"[（(][^（）()]*[）)]$")
 # 政府 between the region and a street office or a town (青禾市云岭区人民政府青石街道办事处): the district's government
@@ -34,11 +35,11 @@ _SHORT_BODY = {"政府办": "政府办公室"}
 
 
 def normalise_name(name: str) -> str:
-    """Whitespace, a second name in brackets and the usual long forms removed (人民政府 → 政府, 街道办事处 → 街道,
-    某某镇人民政府 → 某某镇)."""
+    """Whitespace, a second name in brackets and the usual long forms removed (人民政府 → 政府, 管理委员会 → 管委会,
+    街道办事处 → 街道, 某某镇人民政府 → 某某镇)."""
     s = "".join(unicodedata.normalize("NFKC", name).split()).strip("《》“”\"")
     s = _SECOND_NAME.sub("", s) or s
-    s = s.replace("人民政府", "政府")
+    s = s.replace("人民政府", "政府").replace("管理委员会", "管委会")
     s = re.sub(r"街道办事处$|街道办$", "街道", s)
     s = re.sub(r"([镇乡])政府$", r"\1", s)
     return s
@@ -73,7 +74,8 @@ def _body_key(name: str) -> tuple[str, str] | None:
         if not m or _NOT_REGION.search(m.group(1)):
             break
         region, s = m.group(1), s[m.end():]
-    body = _GOV_BEFORE_TOWN.sub("", s) or "政府"
+    # (a zone named bare, 某某经济开发区: its managing body's, no government's)
+    body = _GOV_BEFORE_TOWN.sub("", s) or ("管委会" if _ZONE_END.search(region) else "政府")
     body = _SHORT_BODY.get(body, body)
     if body == "政府" and not region:
         return None
