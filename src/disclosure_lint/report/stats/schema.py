@@ -205,7 +205,7 @@ S2_2021_ROWS = (
     RowSpec("fees", "行政事业性收费"),
 )
 S2_2021_COLS = (
-    ColSpec("issued", "本年制发件数", aliases=("本年制发件", "本年制发数量")),
+    ColSpec("issued", "本年制发件数", aliases=("本年制发件", "本年制发数量", "本年发件", "本年发件数", "本年度发件数")),
     ColSpec("repealed", "本年废止件数", aliases=("本年废止件", "本年废止数量")),
     ColSpec("in_force", "现行有效件数", aliases=("现行有效件", "现行有效数量")),
     ColSpec("decisions", "本年处理决定数量", aliases=("处理决定数量",)),
