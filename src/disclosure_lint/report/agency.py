@@ -510,9 +510,23 @@ def _opening_name(texts: list[str]) -> str | None:
                 name = body if body and classify(body)[0] else ""
             if m.group("c") and classify(name)[0] in AREA_KINDS:
                 continue  # 请与某某县人民政府办公室联系, 某某市政府信息公开办公室: the office's own report, or the area's — unknown
+            if m.group("c") and _speaks_as_another(texts, classify(name)[1]):
+                continue  # 请与某某旗政务服务局办公室联系 in a report that says 我镇 throughout: a contact elsewhere, not the body
             if _plausible(name):
                 return name
     return None
+
+
+_SELF_WORDS = ("局", "委", "办", "镇", "乡", "街道", "中心", "厅", "院", "站", "所")
+
+
+def _speaks_as_another(texts: list[str], word: str | None) -> bool:
+    """Whether ``texts`` call their body by another word (我镇, 本乡 …) more often than by ``word`` (我局): the body is
+    not the one named as the contact."""
+    joined = "".join(texts)
+    counts = {w: len(re.findall(f"[我本]{w}(?![法理属事])", joined)) for w in _SELF_WORDS}  # (本办法, 我办理: no)
+    own = counts.get(word or "", 0)
+    return any(n > own for w, n in counts.items() if w != word)
 
 
 
