@@ -892,3 +892,14 @@ def test_a_copy_that_lost_its_headings_cut_in_a_sentence_begun_with_its_year():
     assert codes == ["DL002"]
     # a date at the end (a 落款's) is no sentence begun
     assert report_of(text.rsplit("\n\n", 1)[0] + "\n\n2021年1月20日").truncation is None
+
+
+def test_a_copy_cut_at_table_threes_first_row_number_under_its_glued_header():
+    # the header's labels run together (a page's text nodes joined), then 一、 of 一、本年新收… and the end of the file:
+    # a cut in table 三 — not part 一's title, not a table whose numbers could not be read (there are none)
+    text = (HEAD + "二、主动公开政府信息情况\n本年度主动公开政府信息120条。\n三、收到和处理政府信息公开申请情况\n"
+            "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)申请人情况\n自然人法人或其他组织总计\n"
+            "商业企业科研机构社会公益组织法律服务机构其他\n一、\n")
+    t = report_of(text).truncation
+    assert t is not None and (t.where, t.table) == ("table", "s3")
+    assert [d.code for d in lint(text, fmt="text", year=2023, select=["DL001", "DL002", "DL105", "DL410"])] == ["DL002"]

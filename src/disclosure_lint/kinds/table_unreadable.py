@@ -135,6 +135,10 @@ class TableUnreadable(Kind[TableUnreadableOptions]):
                 continue
             if run.why != "run":
                 continue
+            trunc = report.truncation
+            if trunc is not None and trunc.table == tid and not any(c.isdigit() for c in run.block.text[run.start:]) \
+                    and not any(c.isdigit() for b in report.blocks[run.block.index + 1:trunc.block.index + 1] for c in b.text):
+                continue  # only the header's words run together, and the file ends before a number: DL002's cut
             yield Hit(block=run.block, start=run.start, end=min(run.end, run.start + 40),
                       params={"table": TABLE_SHORT_NAMES[tid], "what": _UNREAD_RUN, "labels": "", "count": 0},
                       evidence={"expected": "每个数值对应到一行一列", "actual": "表格文字连在一起，无法分开各栏",

@@ -78,6 +78,7 @@ _ALONE_OK = frozenset({"无", "暂无", "略", "没有", "本年度无", "不涉
 # the note over table 三's rows, its words only (（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）)
 _CLOSE_QUOTES = ("”", "’", "》", "」", "』")  # a quotation closed, the sentence not (…提出的“…不及时”)
 _TEXT_KINDS = frozenset({"heading", "paragraph", "list_item", "html", "table"})  # not "image": a picture is no text
+_ROW_NUMBER = re.compile(r"[一二三四五六][、.．]")  # a row's number alone (一、 of 一、本年新收…)
 _MARKER = re.compile(r"^(?:\d{1,2}[.．、]|[（(](?:[一二三四五六七八九十]{1,2}|\d{1,2})[）)]?|[（(]|[㈠-㈩])$")
 _UNIT = re.compile(r"^[（(]?单位[:：]?\s*(?:件|条|个|项|万元|元)?[）)]?$")
 _LEAD_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]"
@@ -395,13 +396,18 @@ def _analyse(report: AnnualReport) -> Truncation | None:
 
     # 1. a part's title, cut or alone at the end (checked first: 五、存在的主 after a table is not a table row)
     frag = title_fragment(tail) or (title_fragment(whole) if block.kind != "table" else None)
-    if frag is not None and tail.strip() in NUMERALS:
+    if frag is not None and (tail.strip() in NUMERALS or (
+            # (一、 under table 三's header: a row's number — unless the tool took the line for a part's heading)
+            _ROW_NUMBER.fullmatch(tail.strip()) and not any(s.heading is block for s in report.sections))):
         current = _section_id(report, block)  # 三 alone inside part 三 (after table 三's rows): a row label begun
         if current in SECTION_IDS and SECTION_IDS.index(current) + 1 >= frag[0]:
             frag = None
     if frag is not None:
         n, _complete = frag
         return Truncation(block, start, end, "title", SECTION_IDS[n - 1])
+    if _ROW_NUMBER.fullmatch(tail.strip()) and (current := _section_id(report, block)) in TABLE_SECTIONS \
+            and not any(s.heading is block for s in report.sections):
+        return Truncation(block, start, end, "table", current, current)  # (一、 under table 三's header: its first row)
 
     # 2. inside a statistics table: the table stops early, or the text ends in the beginning of a row label;
     #    outside a grid the last piece must be a piece of a table (a value, a label), not a signature or prose
