@@ -534,8 +534,10 @@ def named_report(text: str) -> tuple[str, int | None, int, int] | None:
     """The body whose report a sentence says it publishes or compiles, its year and the name's span in ``text``
     (现公布某某县民族宗教事务局2025年度政府信息公开工作年度报告 → 某某县民族宗教事务局, 2025), or None: a name of a
     known kind, with its place."""
-    if not ("公布" in text or "发布" in text or "编制" in text or "公开" in text):
-        return None
+    if "年" not in text or "报告" not in text or not (
+            "公布" in text or "发布" in text or "编制" in text or "现将" in text or "总结" in text
+            or "现公开" in text or "予公开" in text or "社会公开" in text):
+        return None  # (a cheap test first: most paragraphs publish nothing)
     for m in _NAMED_BY.finditer(text):
         t = m.group("t")
         if not t:
