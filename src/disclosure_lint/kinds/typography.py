@@ -446,3 +446,54 @@ def _mark_hit(m, **kw) -> Hit:
     if piece.cell is not None:
         return Hit(block=piece.block, cell=piece.cell, start=m.start, end=m.start + 1, **kw)
     return Hit(block=piece.block, start=piece.base + m.start, end=piece.base + m.start + 1, **kw)
+
+
+# marks whose pair nested right inside a pair of the same marks takes the single form (GB/T 15834-2011): 《…〈…〉…》,
+# “…‘…’…”; a third level takes the double form again (《…〈…《…》…〉…》), so only the pair whose nearest enclosing mark
+# of its kind is the double one is reported
+_NESTED = {"《": ("《〈", "〈", "〉", "书名号", "单书名号"), "“": ("“‘", "‘", "’", "双引号", "单引号")}
+_SENTENCE_END = re.compile(r"[。；！？;!?]")
+_MAY_NEST = re.compile(r"《[^》\n]*《|“[^”\n]*“")  # (a cheap test first: most reports nest nothing)
+
+
+@register
+class NestedMarks(Kind[KindOptions]):
+    """``nested-marks`` (DL706): a 《》 pair right inside another (《关于印发《…格式》的通知》) or a “” pair right inside
+    another (“深化“放管服”改革”): the inner pair takes the single form, 〈〉 or ‘’, with a safe fix.  Read from the pairs
+    of :attr:`AnnualReport.brackets`; a pair left open or mismatched is DL703's."""
+
+    name = "nested-marks"
+    params = frozenset({"inner", "kind", "single", "open", "close"})
+
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
+        if not any(_MAY_NEST.search(b.text) for b in report.text_blocks):
+            return
+        stack: list = []
+        piece = None
+        for p in sorted(report.brackets.pairs, key=lambda p: (id(p.open.piece), p.open.start)):
+            o, c = p.open, p.close
+            if o.piece is not piece:
+                piece, stack = o.piece, []
+            while stack and stack[-1].close.start < o.start:
+                stack.pop()
+            if p.mixed or p.mismatched or c.piece is not o.piece or (o.char not in _NESTED and o.char not in "〈‘"):
+                continue  # (a quotation over paragraphs: not judged)
+            group = _NESTED.get(o.char, _NESTED["《"] if o.char == "〈" else _NESTED["“"])[0]
+            outer = next((q for q in reversed(stack) if q.open.char in group), None)
+            stack.append(p)
+            if outer is None or outer.open.char != o.char or o.char not in _NESTED \
+                    or _SENTENCE_END.search(o.piece.text, outer.open.start, outer.close.start):
+                continue  # (an outer “ over a sentence's end: a stray mark paired with a later one, not a quotation)
+            _, single_open, single_close, kind, single = _NESTED[o.char]
+            start, end = o.piece.block_offset(o.start), c.piece.block_offset(c.start)
+            fix = None
+            if start is not None and end is not None and o.piece.cell is None:
+                fix = [FixEdit(o.piece.block, start, start + 1, single_open),
+                       FixEdit(c.piece.block, end, end + 1, single_close)]
+            inner = o.piece.text[o.start:c.start + 1]
+            yield _mark_hit(o, params={"inner": inner if len(inner) <= 40 else inner[:39] + "…", "kind": kind,
+                                       "single": single, "open": single_open, "close": single_close},
+                            evidence={"expected": f"{single_open}…{single_close}", "actual": f"{o.char}…{c.char}",
+                                      "outer": outer.open.char},
+                            key=f"nested{o.char}@{inner[:20]}", fix=fix, fix_safe=True,
+                            fix_description=f"将里层的“{o.char}{c.char}”改为“{single_open}{single_close}”")
