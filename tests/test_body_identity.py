@@ -40,6 +40,8 @@ def test_one_body_under_its_usual_names(a, b):
 def test_a_zone_named_bare_is_its_managing_bodys():
     assert body_key("某某港保税区") == ("某某港保税区", "管委会")
     assert body_key("云岭区") == ("云岭区", "政府")
+    # (only a zone's 管理委员会 is written short: a commission's name stays whole)
+    assert body_key("某某自治区国有资产监督管理委员会") == ("某某自治区", "国有资产监督管理委员会")
 
 
 def test_districts_ending_in_cheng_qu_are_regions():

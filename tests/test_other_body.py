@@ -53,3 +53,10 @@ def test_the_configured_body_is_the_reports_own():
     text = "2025年政府信息公开工作年度报告\n现公布某某县民族宗教事务局2025年度政府信息公开工作年度报告。\n一、总体情况\n2025年，本镇主动公开信息。\n"
     found = lint(text, fmt="text", select=["DL303"], agency="某某县某某镇")
     assert [d.code for d in found] == ["DL303"]
+
+
+def test_a_body_with_two_names_publishes_under_either():
+    # 某某市人民政府（市人民政府办公室）: one report of the government and its office (a real city's page)
+    text = ("某某市人民政府（市人民政府办公室）2020年政府信息公开工作年度报告\n"
+            "根据《条例》规定，现公布某某市人民政府办公室2020年度政府信息公开工作年度报告。\n一、总体情况\n2020年，本市主动公开信息。\n")
+    assert lint(text, fmt="text", select=["DL303"]) == []

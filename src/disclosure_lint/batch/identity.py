@@ -35,11 +35,11 @@ _SHORT_BODY = {"政府办": "政府办公室"}
 
 
 def normalise_name(name: str) -> str:
-    """Whitespace, a second name in brackets and the usual long forms removed (人民政府 → 政府, 管理委员会 → 管委会,
+    """Whitespace, a second name in brackets and the usual long forms removed (人民政府 → 政府, a zone's 管理委员会 → 管委会,
     街道办事处 → 街道, 某某镇人民政府 → 某某镇)."""
     s = "".join(unicodedata.normalize("NFKC", name).split()).strip("《》“”\"")
     s = _SECOND_NAME.sub("", s) or s
-    s = s.replace("人民政府", "政府").replace("管理委员会", "管委会")
+    s = re.sub(r"(?<=[区园城])管理委员会", "管委会", s.replace("人民政府", "政府"))  # (a zone's: not 国有资产监督管理委员会)
     s = re.sub(r"街道办事处$|街道办$", "街道", s)
     s = re.sub(r"([镇乡])政府$", r"\1", s)
     return s

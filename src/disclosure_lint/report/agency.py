@@ -557,7 +557,10 @@ def same_body(name: str, other: str) -> bool:
     """Whether ``other`` may be ``name``'s own body or a part of it, however written: the same kind (names of one
     body vary: 某某区行政审批局, 某某市某某区行政审批服务局), a government and its office, a body and its office or a unit
     in it (某某管委会 / 某某管委会办公室, 某某县 / 某某县政务公开领导小组办公室) — not a body of another kind that is not
-    inside it (a town and its county's government, a town and a county bureau)."""
+    inside it (a town and its county's government, a town and a county bureau).  A body with two names
+    (某某市人民政府（市人民政府办公室）) is either of them."""
+    if len(both := names(name)) > 1:
+        return any(same_body(n, other) for n in both)
     if classify(name)[0] == classify(other)[0]:
         return True
     if government_of(name) == other or government_of(other) == name:
