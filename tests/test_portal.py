@@ -156,6 +156,14 @@ class TestReportFacts:
         assert rep.title_block.line == 2
         assert rep.agency.name == "某某区某某局" and rep.year == 2023
 
+    def test_breadcrumb_with_slashes_is_never_the_title(self):
+        # 首页 / 政府信息公开 / … / 政府网站工作年度报告 (a province's portal): its last crumb holds 年度报告
+        rep = interpret(parse("首页 / 政府信息公开 / 政府信息公开年报 / 政府网站工作年度报告\n"
+                              "某某省文物局2025年政府信息公开工作年度报告\n发布日期:2026-01-29 15:59 来源:局综合处\n"
+                              "一、总体情况\n正文。\n", "text"))
+        assert rep.title_block.line == 2
+        assert (rep.agency.name, rep.agency.kind, rep.year) == ("某某省文物局", "bureau", 2025)
+
     def test_page_header_line_before_the_title(self):
         # the site, its columns and the title on one line (no arrows), the title again on its own line
         rep = interpret(parse("某某市人民政府门户网站 某某市人力资源和社会保障局 政府信息公开年报 "

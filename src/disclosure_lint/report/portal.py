@@ -98,8 +98,8 @@ _WEAK = frozenset({"wsource", "windex", "wdate", "wcounter"})
 _KIND = {"date": "date", "source": "source", "counter": "counter", "font": "font", "index": "index",
          "related": "related", "wsource": "source", "windex": "index", "wdate": "date", "wcounter": "counter"}
 
-_CRUMB = r"[^\s>›»＞→]{1,30}"
-_SEP = r"(?:>>?|›|»|＞|→)"
+_CRUMB = r"[^\s>›»＞→/／]{1,30}"
+_SEP = r"(?:>>?|›|»|＞|→|/|／)"  # (首页 / 政府信息公开 / 年报: slashes, spaced, on some portals)
 _BREADCRUMB = re.compile(
     r"(?=[当您所首网主])(?:(?P<where>当前所在位置|当前位置|您现在的位置是?|您现在所在的?位置|您当前的位置|您当前所在的?位置|您的位置"
     r"|所在位置)"
