@@ -606,6 +606,8 @@ def test_lines_of_pipes_are_no_repeated_paragraphs():
     # a body's name alone under an item's title in part 一: the item's first sentence begun (a 落款 comes after part 六)
     ("（三）政府信息管理情况\n某某县某某局", "s1"),
     ("（三）优化提升信息公开平台效能\n强化门户网站", "s1"),
+    # a row label's first word (政府 of 政府集中采购) after part 一's prose: a sentence begun, not table 二
+    ("（二）依申请公开。严格规范做好依申请公开答复，针对群众关注度高的事项，\n政府", "s1"),
     # in part 六 a last sentence without its 。 is no cut — unless it stops on what no sentence ends in (负 of 负责)
     ("六、其他需要报告的事项\n本年度没有收取信息处理费，开通便民服务热线账号，安排人员负", "s6"),
     ("六、其他需要报告的事项\n本年度没有收取信息处理费，开通便民服务热线账号和", "s6"),

@@ -454,6 +454,11 @@ def _analyse(report: AnnualReport) -> Truncation | None:
     if cut is not None:
         return _table_truncation(block, start, end, cut)
     if row_tid is not None:
+        current = _section_id(report, block)
+        if current in SECTION_IDS and current not in TABLE_SECTIONS and not any(
+                b is block for t in report.stats.values() for b in t.blocks):
+            # (政府 after part 一's prose: a sentence begun, not table 二's 政府集中采购 — no table in part 一)
+            return Truncation(block, start, end, "sentence", current)
         return Truncation(block, start, end, "table", row_tid, row_tid)
     if cell_like and not value and not (marker and tail.strip() in "（("):  # a lone （ is an item begun, not a table
         unstarted = _unstarted(report, block, start, end)
