@@ -606,6 +606,8 @@ def test_lines_of_pipes_are_no_repeated_paragraphs():
     # a body's name alone under an item's title in part 一: the item's first sentence begun (a 落款 comes after part 六)
     ("（三）政府信息管理情况\n某某县某某局", "s1"),
     ("（三）优化提升信息公开平台效能\n强化门户网站", "s1"),
+    # an item's run-in title and the first words of its sentence (a real county's page: 1、 预决算公开:严)
+    ("（三）聚焦重点领域，提升公开实效\n1、 预决算公开:严", "s1"),
     # a row label's first word (政府 of 政府集中采购) after part 一's prose: a sentence begun, not table 二
     ("（二）依申请公开。严格规范做好依申请公开答复，针对群众关注度高的事项，\n政府", "s1"),
     # in part 六 a last sentence without its 。 is no cut — unless it stops on what no sentence ends in (负 of 负责)
@@ -647,6 +649,7 @@ def test_a_part_title_of_an_older_format_cut_after_its_number():
     "六、其他需要报告的事项\n详见附件政府信息公开统计表\n",  # a pointer to an attachment
     "五、存在的主要问题及改进情况\n某某县某某局办公室\n",  # a 落款 without its date
     "六、其他需要报告的事项\n本年度没有收取信息处理费，开通便民服务热线，安排专人负责",  # a forgotten 。
+    "六、其他需要报告的事项\n3.联系人:王某某",  # a contact's label and its value
 ])
 def test_endings_that_stay_uncut(tail):
     assert report_of(HEAD + tail).truncation is None

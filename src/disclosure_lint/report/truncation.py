@@ -78,6 +78,9 @@ _ALONE_OK = frozenset({"无", "暂无", "略", "没有", "本年度无", "不涉
 # the note over table 三's rows, its words only (（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）)
 _CLOSE_QUOTES = ("”", "’", "》", "」", "』")  # a quotation closed, the sentence not (…提出的“…不及时”)
 _TEXT_KINDS = frozenset({"heading", "paragraph", "list_item", "html", "table"})  # not "image": a picture is no text
+# (not a contact's label and its value: 3.联系人:王某)
+_ITEM_BEGUN = re.compile(r"(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)])\s*(?!联系|电话|地址|邮|传真|网址|附件|注)"
+                         r"[\u4e00-\u9fff“”]{2,16}[：:]\s*[\u4e00-\u9fff]{1,3}")
 _ROW_NUMBER = re.compile(r"[一二三四五六][、.．]")  # a row's number alone (一、 of 一、本年新收…)
 _MARKER = re.compile(r"^(?:\d{1,2}[.．、]|[（(](?:[一二三四五六七八九十]{1,2}|\d{1,2})[）)]?|[（(]|[㈠-㈩])$")
 _UNIT = re.compile(r"^[（(]?单位[:：]?\s*(?:件|条|个|项|万元|元)?[）)]?$")
@@ -500,6 +503,9 @@ def _analyse(report: AnnualReport) -> Truncation | None:
     punctuated = bool(_SENTENCE_MARK.search(seg[-60:-1]))
     comma = seg.endswith(_OPEN_MARKS) and _CJK_BEFORE_MARK.search(seg) is not None  # 2022年, : a sentence begun
     short = MIN_PUNCTUATED if punctuated or comma or _SHI_ITEM.match(seg) else 8  # (三是主动公开: a point begun)
+    if block.kind != "table" and _ITEM_BEGUN.fullmatch(whole) and report.signature_mention is None:
+        # an item's run-in title and the first words of its text (1、 预决算公开:严): the sentence after the colon, cut
+        return Truncation(block, max(start, end - 12), end, "sentence", _section_id(report, block))
     if block.kind == "table" or len(seg) < short or TOP.match(seg):
         return None
     # …力度。本年度在“调整…价格”: the last sentence, begun and quoting, has no end
