@@ -908,3 +908,16 @@ def test_a_copy_cut_at_table_threes_first_row_number_under_its_glued_header():
     t = report_of(text).truncation
     assert t is not None and (t.where, t.table) == ("table", "s3")
     assert [d.code for d in lint(text, fmt="text", year=2023, select=["DL001", "DL002", "DL105", "DL410"])] == ["DL002"]
+
+
+def test_a_part_title_worded_otherwise_alone_at_the_end_is_a_cut_not_an_empty_part():
+    # a 2017 report numbering its parts its own way, cut right after 六、存在的主要问题及改进措施 (a real county page)
+    text = ("某某县某某局2017年政府信息公开工作年度报告\n一、概述\n2017年，本局认真贯彻《条例》，全年主动公开政府信息120条。\n"
+            "五、政府信息公开的收费及减免情况\n本年度未收取任何费用。\n六、存在的主要问题及改进措施\n")
+    t = report_of(text, year=2017).truncation
+    assert t is not None and (t.where, t.section) == ("title", "s5")
+    found = lint(text, fmt="text", year=2017, select=["DL002", "DL104"])
+    assert [d.code for d in found] == ["DL002"] and "“存在的主要问题及改进情况”部分的标题处中断" in found[0].message
+    # a unified report: the part by its number
+    unified = HEAD + "五、存在的主要问题及改进措施\n"
+    assert [d.code for d in lint(unified, fmt="text", year=2023, select=["DL002", "DL104"])] == ["DL002"]

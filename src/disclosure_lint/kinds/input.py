@@ -250,8 +250,10 @@ def truncation_hit(t: Truncation, unified: bool = True, cut_char: Notice | None 
             what.append(_parts(later))
     elif t.where == "title":
         assert t.section is not None  # a cut at a part's title names the part
-        n = cat.SECTION_BY_ID[t.section].numeral
-        detail = f"文件似乎没有完整结束：在第{n}部分的标题处中断，最后的文字是“{tail}”"
+        spec = cat.SECTION_BY_ID[t.section]
+        # (a report numbering its parts otherwise, 六、存在的主要问题及改进措施: the part its title names, by its title)
+        part = f"第{spec.numeral}部分" if t.tail.lstrip().startswith(spec.numeral) else f"“{spec.title}”部分"
+        detail = f"文件似乎没有完整结束：在{part}的标题处中断，最后的文字是“{tail}”"
         what = [_parts([t.section, *later]) if unified else "此后的内容"]
     elif t.where == "pages":
         which = f"第{t.page}页" if t.page else "其中一页"

@@ -119,6 +119,9 @@ def title_fragment(text: str) -> tuple[int, bool] | None:
     spec, quality = cat.match_section(title) if title else (None, "none")
     if spec is not None and quality == "exact":
         return n, True
+    if spec is not None and quality in ("typo", "keywords"):
+        # a part's title worded otherwise (六、存在的主要问题及改进措施 in a report of 2017): that part, by its words
+        return int(spec.id[1]), True
     key = cat.normalise_title(title)
     if key.startswith("行政机关") and len(key) > 6:
         key = key[4:]  # 二、行政机关主动公开政府: the format's title with 行政机关 before it (DL106)
