@@ -70,3 +70,14 @@ def test_an_empty_part_six_is_still_not_checked():
 def test_part_five_text_on_its_heading_line_counts_for_dl104_too():
     text = report(OVERVIEW).replace("## 五、存在的主要问题及改进情况\n\n", "五、存在的主要问题及改进情况 ")
     assert [d for d in lint(text) if d.code == "DL104"] == []
+
+
+def test_an_empty_problems_part_of_a_report_before_2019_cites_the_regulation_then_in_force():
+    # a report of 2017 answers to the 《条例》 of 2007 (第三十二条第（五）项), not to 第五十条 of the revision
+    text = ("某某县某某局2017年政府信息公开工作年度报告\n一、概述\n2017年，本局认真贯彻《条例》，全年主动公开政府信息120条。\n"
+            "五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n本局无其他需要报告的事项。\n某某县某某局\n2018年3月1日\n")
+    [d] = lint(text, fmt="text", select=["DL104"])
+    assert "2019年修订前的《条例》第三十二条第（五）项" in d.message and "第五十条" not in d.message
+    later = text.replace("2017", "2023").replace("2018年3月1日", "2024年1月20日")
+    [d] = lint(later, fmt="text", select=["DL104"])
+    assert "《条例》第五十条第（四）项" in d.message

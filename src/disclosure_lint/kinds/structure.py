@@ -436,11 +436,8 @@ class NonUnifiedFormat(Kind[NonUnifiedFormatOptions]):
         ev = {"expected": format_name, "actual": "开头列出的是旧式的部分", "format_version": fv, "year": report.year,
               "year_source": report.year_source, "declared_old_parts": old}
         b = next((x for x in report.text_blocks[:OPENING_BLOCKS] if all(n in x.text for n in old)), None)
-        if b is None:
-            yield Hit(params=params, evidence=ev, key="non-unified", severity="warning")
-        else:
-            yield Hit(block=b, start=0, end=len(b.text), match=b.text, params=params, evidence=ev, key="non-unified",
-                      severity="warning")
+        yield Hit(block=b, start=0 if b else None, end=len(b.text) if b else None, match=b.text if b else None,
+                  params=params, evidence=ev, key="non-unified", severity="warning")
 
 
 _DEFAULT_EMPTY = ["无", "暂无", "没有", "无问题", "暂无问题", "无相关情况", "暂无相关情况", "本年度无", "本年无",
@@ -527,12 +524,16 @@ class EmptySection(Kind[EmptySectionOptions]):
         else:
             return
         yield _heading_hit(
-            sec, params={"section": sec.label, "problem": problem, "basis": spec.basis if spec else "《条例》第五十条"},
+            sec, params={"section": sec.label, "problem": problem, "basis": (
+                _OLD_BASIS.get(spec.id if spec else "", "2019年修订前的《条例》第三十二条") if report.format_version == "legacy"
+                else spec.basis if spec else "《条例》第五十条")},
             evidence={"expected": f"如实说明{spec.title if spec else sec.title}（不少于{self.options.min_chars}字，不能仅写“无”）",
                       "actual": actual, "chars": total, "section_id": sec.id},
             key=f"empty:{sec.id}")
 
 
+# the article of the 《条例》 before its 2019 revision a report of 2018 or before answers to (第三十二条)
+_OLD_BASIS = {"s5": "2019年修订前的《条例》第三十二条第（五）项", "s6": "2019年修订前的《条例》第三十二条第（六）项"}
 # a part's text that says its table is an attachment: 具体情况详见附件1, 见附件2, 附后 …
 _ATTACHED = re.compile(r"(?:详见|参见|请见|见)(?:本报告)?附件\s*[0-9一二三四五六七八九十]*|附件\s*[0-9一二三四五六七八九十]+[.．、：:]?[^。\n]{0,20}?统计表")
 
