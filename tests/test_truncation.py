@@ -613,6 +613,7 @@ def test_lines_of_pipes_are_no_repeated_paragraphs():
     # in part 六 a last sentence without its 。 is no cut — unless it stops on what no sentence ends in (负 of 负责)
     ("六、其他需要报告的事项\n本年度没有收取信息处理费，开通便民服务热线账号，安排人员负", "s6"),
     ("六、其他需要报告的事项\n本年度没有收取信息处理费，开通便民服务热线账号和", "s6"),
+    ("六、其他需要报告的事项\n1、工作人员情况:", "s6"),  # a colon announcing what follows: not a forgotten 。
     # an item's run-in title alone after items whose text follows their title: cut right after the title
     ("（四）平台建设方面。充分运用政府网站集约化平台，切实提升公开质效。\n（五）回应关切方面。", "s1"),
     ("（一）主动公开。全年公开信息85件，均按时答复，答复率100", "s1"),  # a percentage begun

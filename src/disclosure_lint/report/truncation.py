@@ -498,7 +498,7 @@ def _analyse(report: AnnualReport) -> Truncation | None:
     if block.kind != "table" and (_UNCLOSED.search(seg) or seg.endswith(("：", ":")) or _under_heading(report, block, seg)):
         section = _section_id(report, block)
         # (in part 六 a forgotten final 。 is likelier — but one or two characters right under its title are a cut: 目)
-        if (section != "s6" or len(seg.strip()) <= 2) and report.signature_mention is None:
+        if (section != "s6" or len(seg.strip()) <= 2 or seg.endswith(("：", ":"))) and report.signature_mention is None:
             return Truncation(block, max(start, end - 12), end, "sentence", section)
     punctuated = bool(_SENTENCE_MARK.search(seg[-60:-1]))
     comma = seg.endswith(_OPEN_MARKS) and _CJK_BEFORE_MARK.search(seg) is not None  # 2022年, : a sentence begun
