@@ -616,6 +616,7 @@ def test_lines_of_pipes_are_no_repeated_paragraphs():
     ("六、其他需要报告的事项\n1、工作人员情况:", "s6"),  # a colon announcing what follows: not a forgotten 。
     # an item's run-in title alone after items whose text follows their title: cut right after the title
     ("（四）平台建设方面。充分运用政府网站集约化平台，切实提升公开质效。\n（五）回应关切方面。", "s1"),
+    ("1.加强重大行政决策信息公开。不断健全重大行政决策信息发布机制。\n2.行政执法领域日趋透明。", "s1"),
     ("（一）主动公开。全年公开信息85件，均按时答复，答复率100", "s1"),  # a percentage begun
     ("（四）公开平台\n依托区门户网站", "s1"),  # a clause begun under a sub-title
     ("（四）平台建", "s1"),  # a common sub-title cut in its words

@@ -118,8 +118,8 @@ _COUNTED_TITLE = re.compile(r"[（(]\d{1,6}\s*[条件项篇个][）)]\s*[:：]$"
 _SUB_HEADING = re.compile(r"^\s*[#*_]*\s*(?:[（(][一二三四五六七八九十]{1,2}[）)]|[㈠-㈩]|\d{1,2}[.．、])\s*"
                           r"(?P<title>[\u4e00-\u9fff“”]{1,16})\s*$")
 # an item's run-in title alone ((五)回应关切方面。), and one with its text after it on its line
-_RUN_IN = re.compile(r"\s*[（(][一二三四五六七八九十]{1,2}[）)]\s*[\u4e00-\u9fff]{2,12}[。：:]\s*")
-_RUN_IN_BEGUN = re.compile(r"\s*[（(][一二三四五六七八九十]{1,2}[）)]\s*[\u4e00-\u9fff]{2,12}[。：:]\s*\S")
+_RUN_IN = re.compile(r"\s*(?:[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[.．、])\s*[\u4e00-\u9fff]{2,12}[。：:]\s*")
+_RUN_IN_BEGUN = re.compile(r"\s*(?:[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[.．、])\s*[\u4e00-\u9fff]{2,12}[。：:]\s*\S")
 # the last words of a sub-title cut in the middle ((六)因政府信息公开申请行政, (三)“不予公开”的政府信息涉及): no title ends so
 _NO_TITLE_END = re.compile(r"(?:(?<!依法)行政|涉及|关于|(?<![目端])的|或|被|将|把)$")
 # the words a sub-title of part 一 or 五 starts with (（二）依申请公开情况, （三）平台建设和监管情况, （一）存在问题 …): such a
