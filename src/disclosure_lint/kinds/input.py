@@ -54,7 +54,7 @@ from ..report import catalogue as cat
 from ..report.agency import is_zone_body
 from ..report.attachments import AttachmentPage
 from ..report.catalogue import TABLE_SHORT_NAMES, TABLE_TITLES
-from ..report.structure import image_tables
+from ..report.structure import image_tables, lost_tables
 from ..report.truncation import SECTION_IDS, Truncation, six_parts
 from . import register
 from .base import Hit, Kind, KindOptions
@@ -292,6 +292,8 @@ class ReaderNoticeOptions(KindOptions):
     image_only_documents: bool = Field(default=True, description="正文只有图片的网页/文本报告也报告")
     max_text_chars: int = Field(default=100, ge=0, description="除标题外的文字不超过这么多字时，才算“只有图片”")
     image_tables: bool = Field(default=True, description="统计表（表二至表四）以图片发布、工具读不出数字时报告一次")
+    lost_tables: bool = Field(default=True, description="文本副本中第二、三、四部分的标题下没有任何内容（转存时丢失了网页中的表格）时"
+                                                        "报告一次，不按缺少统计表（DL105）报告")
     truncated_documents: bool = Field(default=True, description="文件似乎提前结束（在统计表、标题或句子中间中断）时报告一次")
     attachment_pages: bool = Field(default=True, description="网页上没有报告正文、只有报告的附件（“详见附件”、附件链接、"
                                                              "页面内嵌的 PDF）时报告一次")
@@ -354,6 +356,17 @@ class ReaderNotice(Kind[ReaderNoticeOptions]):
             hit = self._image_tables(report)
             if hit is not None:
                 yield hit
+        if self.options.lost_tables and (lost := lost_tables(report)):
+            names = "、".join(TABLE_SHORT_NAMES[sid] for sid, _ in lost)
+            parts = "、".join(cat.SECTION_BY_ID[sid].numeral for sid, _ in lost)
+            first = lost[0][1]
+            yield Hit(block=first, start=0, end=len(first.text),
+                      params={"detail": f"第{parts}部分的标题下没有任何内容，{names}不在本文件中：转存的文本常丢失网页中的表格和图片，"
+                                        "也可能是报告本身缺少这些表格（《条例》第五十条）",
+                              "advice": f"{names}的检查（是否缺表、勾稽关系、与正文的对照）都没有做；请用发布原文再检查"},
+                      evidence={"expected": "统计表", "actual": "部分标题下没有任何内容",
+                                "tables": [sid for sid, _ in lost]},
+                      key="lost-tables:" + ",".join(sid for sid, _ in lost))
 
     def _notice(self, n: Notice, fmt: str) -> Hit | None:
         kind = n.kind

@@ -52,6 +52,7 @@ from ..report.structure import (
     declared_old_parts,
     declares_unified_parts,
     has_table,
+    lost_tables,
     read_past_tables,
     unified_or_cut,
 )
@@ -557,6 +558,7 @@ class MissingTable(Kind[MissingTableOptions]):
         if not unified_or_cut(report, st):
             return
         cut = report.truncation.unchecked if report.truncation is not None else frozenset()
+        lost: set[str] | None = None
         for sid in TABLE_SECTIONS:
             sec = st.by_id.get(sid)
             if sec is None or sid in cut:
@@ -565,25 +567,20 @@ class MissingTable(Kind[MissingTableOptions]):
                 continue  # read as a table, or there and unreadable (table-unreadable, DL001, says so)
             if has_table(st.body(sec), sid, self.options.accept_images, self.options.min_flat_labels):
                 continue
+            if lost is None:
+                lost = {s for s, _ in lost_tables(report)}
+            if sid in lost:
+                continue  # a text copy with nothing under the part's title: the copy lost the table (DL002 says so)
             spec = cat.SECTION_BY_ID[sid]
             attached = next((m for b in st.body(sec) if (m := _ATTACHED.search(b.text)) is not None), None)
-            note = ""
-            # a text copy of a page with nothing at all under the part's title: the page's table or picture was most
-            # likely lost in the copy (a store that keeps text only), not left out by the clerk — said, not judged
-            lost = attached is None and report.document.format == "text" and not any(
-                b.text.strip() for b in st.body(sec))
-            if attached is not None:  # published as an attachment this file does not hold: said, not judged
-                note = f"（正文写“{attached.group(0)}”：表格以附件发布，本工具未读取、未检查附件中的表格，请人工核对）"
-            elif lost:
-                note = "（本部分标题下没有任何内容：转存的文本常丢失网页中的表格和图片，请对照发布原文核实）"
+            # (published as an attachment this file does not hold: said, not judged)
+            note = f"（正文写“{attached.group(0)}”：表格以附件发布，本工具未读取、未检查附件中的表格，请人工核对）" if attached else ""
             yield _heading_hit(
                 sec, params={"section": sec.label, "table": cat.TABLE_TITLES[sid], "basis": spec.basis, "note": note},
                 evidence={"expected": f"“{cat.TABLE_TITLES[sid]}”统计表",
-                          "actual": "表格以附件发布，未读取" if attached is not None else (
-                              "本部分没有任何内容" if lost else "未找到表格"),
+                          "actual": "表格以附件发布，未读取" if attached is not None else "未找到表格",
                           "section_id": sid, "format_version": report.format_version},
-                severity="warning" if attached is not None or lost else None,
-                key=f"table:{sid}")
+                severity="warning" if attached is not None else None, key=f"table:{sid}")
 
 
 @register

@@ -299,6 +299,24 @@ def image_tables(report: AnnualReport) -> list[tuple[str, Block]]:
     return out
 
 
+def lost_tables(report: AnnualReport) -> list[tuple[str, Block]]:
+    """Parts 二/三/四 of a text copy with nothing at all under their titles (no table, no picture, no words), each
+    with its heading: the copy lost the page's tables (a store that keeps text only), not the clerk — said once as
+    what the tool could not read (DL002), never as a missing table (DL105)."""
+    st = report.structure
+    if report.document.format != "text" or not unified_or_cut(report, st):
+        return []
+    cut = report.truncation.unchecked if report.truncation is not None else frozenset()
+    out: list[tuple[str, Block]] = []
+    for sid in TABLE_SECTIONS:
+        sec = st.by_id.get(sid)
+        if sec is None or sid in cut or report.stats.get(sid) is not None or sid in report.unread_tables:
+            continue
+        if not any(b.text.strip() for b in st.body(sec)):
+            out.append((sid, sec.heading))
+    return out
+
+
 _PICTURE_NAMES = re.compile(r"(?:[ \t\u3000]*[^\s。，,；;：:.]{1,40}\.(?:png|jpe?g|gif|bmp|webp))+", re.I)
 
 
