@@ -51,3 +51,16 @@ def test_the_self_words_are_checked_against_the_body_the_header_names():
     found = lint(text, fmt="text", select=["DL301"])
     assert [d.code for d in found] == ["DL301"] and "某某省生态环境厅" in found[0].message
     assert not lint(text.replace("我局", "我厅"), fmt="text", select=["DL301"])
+
+
+def test_self_words_against_a_body_guessed_from_the_opening_are_warnings():
+    # no title, no 落款: the body is read from 由某某区行政审批局编制 — a company's report speaking as 我公司 throughout
+    # (a real page): the guess may be what is wrong, so DL301 warns instead of failing a CI gate
+    text = ("根据《条例》要求，由某某区行政审批局编制。报告全文包括总体情况等部分。\n一、总体情况\n"
+            "2023年，我公司认真贯彻落实政务公开工作部署，主动公开信息77条。\n")
+    found = lint(text, fmt="text", select=["DL301"])
+    assert [(d.code, d.severity) for d in found] == [("DL301", "warning")]
+    assert found[0].evidence["agency_source"] == "opening"
+    # the same body named by the title: an error
+    titled = "某某区行政审批局2023年政府信息公开工作年度报告\n" + text
+    assert [d.severity for d in lint(titled, fmt="text", select=["DL301"])] == ["error"]

@@ -524,8 +524,13 @@ class SelfReferenceMismatch(_SelfReferenceBase[MismatchOptions]):
                 evidence={"expected": "、".join(forms), "actual": ref.text, "allowed": forms, "agency": agency.name,
                           "agency_kind": agency.kind, "agency_source": agency.source},
                 key=_key(ref), fix=fix, fix_description=desc, fix_safe=False,
+                # (a body read from a sentence of the opening or the page's fields, no title, 落款 or configuration:
+                # a guess — 由某某局编制 over a company's 我公司 — the self-word may be right and the guess wrong)
+                severity="warning" if agency.source in _GUESSED else None,
             )
 
+
+_GUESSED = frozenset({"opening", "page"})  # where a body's name is read from a sentence or a field, not stated as its own
 
 # the words one body calls itself by, all of its name: a street office (街道办事处) is its 街道, its 办事处, its 办
 _SAME_BODY = {"street_office": frozenset({"街道", "街", "办事处", "街道办", "街道办事处", "办"})}
