@@ -678,3 +678,11 @@ def test_dl901_a_bodys_name_twice_whose_second_begins_the_next_clause():
     # the same name twice at the end of its clause is a copy: the fix stays
     [d] = only("DL901", "本区成立政务公开领导小组领导小组。\n", fmt="text")
     assert "漏了逗号" not in d.message and d.fix is not None
+
+
+def test_dl901_a_breadcrumb_on_the_titles_line_is_the_pages():
+    # 当前位置： 首页政务公开政府信息公开政府信息公开年报 (separators lost) before the title on one line (a real portal page)
+    text = ("当前位置： 首页政务公开政府信息公开政府信息公开年报 某某区2017年度政府信息公开工作年度报告\n"
+            "一、概述\n2017年，本区主动公开政府信息120条。\n")
+    assert only("DL901", text, fmt="text") == []
+    assert [d.match for d in only("DL901", text + "本区加强加强政府信息管理。\n", fmt="text")] == ["加强加强"]

@@ -81,6 +81,8 @@ class DoubledText(Kind[DoubledTextOptions]):
                 continue  # the page's own words: its header above the title (无障碍浏览无障碍浏览), a catalogue field
             copy = d.copy_start
             start = span.piece.block_offset(copy)
+            if start is not None and span.piece.cell is None and report.portal.covering(span.block, start) is not None:
+                continue  # … or a field of the page on the title's line (当前位置： 首页政务公开政府信息公开政府信息公开年报)
             # a body's name twice, the second the subject of the next clause (协调领导小组领导小组下设办公室): maybe a comma
             # left out between them, not a copy to delete
             subject = d.kind == "word" and _BODY_END.search(d.unit) is not None \
