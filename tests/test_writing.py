@@ -682,7 +682,8 @@ def test_dl901_a_bodys_name_twice_whose_second_begins_the_next_clause():
 
 def test_dl901_a_breadcrumb_on_the_titles_line_is_the_pages():
     # 当前位置： 首页政务公开政府信息公开政府信息公开年报 (separators lost) before the title on one line (a real portal page)
-    text = ("当前位置： 首页政务公开政府信息公开政府信息公开年报 某某区2017年度政府信息公开工作年度报告\n"
+    text = ("标题: 某某区2017年度政府信息公开工作年度报告\n发布时间: 2018-01-23 08:51\n栏目: 政府信息公开年报\n"
+            "当前位置： 首页政务公开政府信息公开政府信息公开年报 某某区2017年度政府信息公开工作年度报告\n"
             "一、概述\n2017年，本区主动公开政府信息120条。\n")
     assert only("DL901", text, fmt="text") == []
     assert [d.match for d in only("DL901", text + "本区加强加强政府信息管理。\n", fmt="text")] == ["加强加强"]
