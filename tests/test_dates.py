@@ -810,3 +810,12 @@ def test_a_page_date_years_after_the_deadline_is_a_warning_that_says_why():
     text = "某某县人民政府2008年政府信息公开工作年度报告\n发布日期：2020-07-21\n一、概述\n本县认真贯彻《条例》。\n"
     [d] = [d for d in lint(text, fmt="text") if d.code == "DL405"]
     assert d.severity == "warning" and "网站改版、迁移" in d.message
+
+
+def test_chinese_numeral_dates_before_gbt_9704_2012_are_the_form_then_asked_for():
+    # a report of 2009, signed 二〇一〇年一月十九日 (a real county's page): GB/T 9704-1999 asked for that form
+    text = ("某某县人民政府办公室2009年政府信息公开工作年度报告\n一、概述\n2009年，本县主动公开政府信息120条，"
+            "于二〇〇九年三月五日召开会议。\n某某县人民政府办公室\n二〇一〇年一月十九日\n")
+    assert lint(text, fmt="text", select=["DL402", "DL403"]) == []
+    later = text.replace("2009年", "2013年").replace("二〇〇九年", "二〇一三年").replace("二〇一〇年", "二〇一四年")
+    assert sorted(d.code for d in lint(later, fmt="text", select=["DL402", "DL403"])) == ["DL402", "DL403"]

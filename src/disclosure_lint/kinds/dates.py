@@ -248,6 +248,8 @@ class SignatureDateForm(Kind[SignatureDateFormOptions]):
         if d.date is None:
             return
         form = _form(d)
+        if form == "cn" and _before_gbt_2012(report):
+            return  # 二〇一〇年一月十九日: the form the standard then in force asked for
         if form == "gbt":
             if d.raw == ymd(d.date):
                 return
@@ -335,7 +337,7 @@ class DateForm(Kind[DateFormOptions]):
         urls: dict[int, list[tuple[int, int]]] = {}
         for d in mentions:
             form = _form(d)
-            if form == "gbt" or form in self._allow or d is sig:
+            if form == "gbt" or form in self._allow or d is sig or (form == "cn" and _before_gbt_2012(report)):
                 continue
             if _in_url(d, urls) or (not self.options.include_metadata and _is_meta(report, d)):
                 continue  # the portal's format, not the clerk's
@@ -436,6 +438,12 @@ class MixedDateForms(Kind[MixedDateFormsOptions]):
 DeadlineClass = Literal["department", "government", "township"]
 CLASS_NAMES = {"department": "县级以上人民政府部门", "government": "县级以上地方人民政府",
                "township": "乡镇人民政府、街道办事处"}
+
+
+def _before_gbt_2012(report: AnnualReport) -> bool:
+    """Whether the report was written before GB/T 9704-2012 took effect (2012-07-01: reports of 2011 and before), when
+    GB/T 9704-1999 had dates written in Chinese numerals (二〇一〇年一月十九日): that form is no defect there."""
+    return report.year is not None and report.year <= 2011
 
 
 REVISED_YEAR = 2019  # the first report year due under the revised 《条例》 (第四十九条; before it 第三十一条: 3月31日)
