@@ -16,6 +16,7 @@ SPAM_TERMS = (
     "雷速体育", "雷速直播", "澳门赌场", "uedbet", "伟德app", "伟德官网", "伟德体育", "六宝典", "manbetx",
     "沙巴体育", "足彩在线", "足彩app", "千亿国际", "球迷网", "欧洲杯足球网", "手机彩票网", "博金宝", "金宝博",  # seen injected (a title's notice, 习近平, a college's name)
     "hth官网", "hth在线", "hth体育", "hth登录", "菠菜导航", "足球比分网", "即时比分",  # seen injected for a county's name (hth: 华体会; 菠菜: 博彩)
+    "澳客彩票网",  # seen injected in a notice's title (…办公厅中国体育彩票_澳客彩票网-游戏平台做好…)
     "娛樂城", "百家樂", "真人真錢", "真人視訊", "體育投注", "網上賭場", "線上賭場", "永利皇宮", "澳門永利",
     "新濠影匯", "澳門金沙", "澳門賭場",  # traditional characters (mirror sites)
 )  # a term that is an ordinary word where it stands (彩金饰品, 注册送章 …) is not one: see :func:`ordinary_term`
@@ -28,6 +29,7 @@ SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|
                  # not 中国体育彩票市场, 区域, 销售 …
                  r"中国体育彩票(?=市(?!场)|县|区(?!域)|印发|关于|[Aa][Pp][Pp])(?:[Aa][Pp][Pp][:：]?)?",
                  r"买球(?:网站|平台|网|[Aa][Pp][Pp])",  # 买球网站 in place of 政府信息公开 (a real city bureau's mirror)
+                 r"买(?:足球|篮球)的?(?:软件|网站|平台|[Aa][Pp][Pp])",  # 买足球的软件 for 省、市 (a real county bureau's mirror)
                  r"老虎机(?:游戏|平台|官网|下载|在线|网址|娱乐|app)",
                  r"(?:注册|首存|充值)[就即]?送\s?\d{1,6}\s?元?彩金",
                  r"(?:欧洲杯|世界杯|亚洲杯|欧冠)(?:在哪|哪里|怎么|如何)(?:投注|下注|买球)",  # 2024欧洲杯在哪投注
