@@ -923,3 +923,12 @@ def test_a_part_title_worded_otherwise_alone_at_the_end_is_a_cut_not_an_empty_pa
     # a unified report: the part by its number
     unified = HEAD + "五、存在的主要问题及改进措施\n"
     assert [d.code for d in lint(unified, fmt="text", year=2023, select=["DL002", "DL104"])] == ["DL002"]
+
+
+def test_a_cut_in_a_table_names_the_later_parts_also_when_the_year_is_unknown():
+    # no year in the title or the text (a real bureau's excerpt): the cut in table 二 still leaves parts 三–六 unread
+    text = ("某某县某某局政府信息公开工作年度报告\n一、总体情况\n本局认真贯彻《条例》，主动公开政府信息。\n"
+            "二、主动公开政府信息情况\n第二十条第(一)项 | |||\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+            "规章 | 0 | 0 | 0 |\n行政规范性文件 | 0 | 2 | 0 |\n第二十条第(五)项 | |||\n信息\n")
+    [d] = lint(text, fmt="text", select=["DL002"])
+    assert "在表二（主动公开政府信息情况）中中断" in d.message and "第三至六部分未检查" in d.message

@@ -233,7 +233,8 @@ def _part_one_only(report: AnnualReport) -> Hit | None:
 def truncation_hit(t: Truncation, unified: bool = True, cut_char: Notice | None = None) -> Hit:
     """The one finding for a document that seems to end early (``unified``: the six parts apply; ``cut_char``: its
     last character was cut too, an ``undecodable-bytes`` notice, said with it)."""
-    later = list(SECTION_IDS[SECTION_IDS.index(t.section) + 1:]) if t.section and unified else []
+    # (a cut inside a statistics table of the format: the parts after its part are the format's, year known or not)
+    later = list(SECTION_IDS[SECTION_IDS.index(t.section) + 1:]) if t.section and (unified or t.table) else []
     tail = _quote_tail(t.tail)
     if t.where == "table":
         assert t.table is not None  # a cut inside a table names the table
