@@ -932,3 +932,19 @@ def test_a_cut_in_a_table_names_the_later_parts_also_when_the_year_is_unknown():
             "规章 | 0 | 0 | 0 |\n行政规范性文件 | 0 | 2 | 0 |\n第二十条第(五)项 | |||\n信息\n")
     [d] = lint(text, fmt="text", select=["DL002"])
     assert "在表二（主动公开政府信息情况）中中断" in d.message and "第三至六部分未检查" in d.message
+
+
+def test_a_copy_that_begins_at_part_three_is_said_to_begin_late_not_missing_its_first_parts():
+    # a page whose copy starts at 三、 (no title, no opening; a real town's page): parts 一 and 二 are not in the file
+    # (its tables 三 and 四 lost too: their titles with nothing under them)
+    body = ("三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n"
+            "五、存在的主要问题及改进情况\n2019年我镇信息公开工作仍存在一些问题：公开内容时效较慢。\n"
+            "六、其他需要报告的事项\n本镇无其他需要报告的事项。\n")
+    found = [d for d in lint(body, fmt="text", year=2019) if d.code.startswith(("DL0", "DL1"))]
+    assert [(d.code, d.line) for d in found] == [("DL002", 1), ("DL002", 1)]
+    assert "文件似乎不是从头开始" in found[0].message and "第一、二部分不在本文件中" in found[0].message
+    assert "第三、四部分的标题下没有任何内容" in found[1].message
+    # the same with its report's title above: a report without its first parts, judged as before (not a late start)
+    titled = "某某县某某镇2019年政府信息公开工作年度报告\n" + body
+    codes = {d.code for d in lint(titled, fmt="text")}
+    assert "DL103" in codes and not any("不是从头开始" in d.message for d in lint(titled, fmt="text", select=["DL002"]))

@@ -54,7 +54,7 @@ from ..report import catalogue as cat
 from ..report.agency import is_zone_body
 from ..report.attachments import AttachmentPage
 from ..report.catalogue import TABLE_SHORT_NAMES, TABLE_TITLES
-from ..report.structure import image_tables, lost_tables
+from ..report.structure import image_tables, late_start, lost_tables
 from ..report.truncation import SECTION_IDS, Truncation, six_parts
 from . import register
 from .base import Hit, Kind, KindOptions
@@ -357,6 +357,15 @@ class ReaderNotice(Kind[ReaderNoticeOptions]):
             hit = self._image_tables(report)
             if hit is not None:
                 yield hit
+        if self.options.truncated_documents and (late := late_start(report)) is not None and late.spec is not None:
+            before = [sid for sid in SECTION_IDS if sid in report.unchecked_parts and sid < late.spec.id]
+            yield Hit(block=late.heading, start=0, end=len(late.heading.text),
+                      params={"detail": f"文件似乎不是从头开始：第一段就是第{late.spec.numeral}部分的标题“{late.label}”，"
+                                        f"前面没有报告标题，{_parts(before)}不在本文件中",
+                              "advice": _parts(before) + "未检查" + _CUT},
+                      evidence={"expected": "完整的报告", "actual": f"从第{late.spec.numeral}部分开始",
+                                "where": "start", "section_id": late.spec.id, "sections_not_checked": before},
+                      key=f"late-start:{late.spec.id}")
         if self.options.lost_tables and (lost := lost_tables(report)):
             names = "、".join(TABLE_SHORT_NAMES[sid] for sid, _ in lost)
             parts = "、".join(cat.SECTION_BY_ID[sid].numeral for sid, _ in lost)

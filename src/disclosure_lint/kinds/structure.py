@@ -138,7 +138,7 @@ class MissingSection(Kind[KindOptions]):
         st = analyse(report)
         if not (st.applies and st.unified):
             return
-        cut = report.truncation.unchecked if report.truncation is not None else frozenset()
+        cut = report.unchecked_parts
         for spec in st.missing:
             if spec.id in cut:
                 continue  # the file ends before it (DL002 says so once)
@@ -390,9 +390,10 @@ class NonUnifiedFormat(Kind[NonUnifiedFormatOptions]):
             return  # looks like a truncated copy of a unified report (or the tool read only its beginning; or it is
             # cut off and has the format's statistics tables, one of its parts, or lists the format's parts in its
             # opening), or the report is in the page's attachment (DL002)
-        unchecked = report.truncation.unchecked if report.truncation is not None else frozenset()  # (cut in 五/六)
+        unchecked = report.unchecked_parts  # (cut in 五/六, or begun at 三)
         missing = [_spec_label(s) for s in st.missing if s.id not in unchecked]
-        missing_tables = [sid for sid in TABLE_SECTIONS if not st.tables.get(sid) and sid not in unchecked]
+        lost = {sid for sid, _ in lost_tables(report)}  # (a text copy that lost them: DL002's)
+        missing_tables = [sid for sid in TABLE_SECTIONS if not st.tables.get(sid) and sid not in unchecked | lost]
         if not missing and not missing_tables:
             return  # cut before anything the format asks for could be seen (DL002 says so)
         fv = report.format_version
@@ -484,7 +485,7 @@ class EmptySection(Kind[EmptySectionOptions]):
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         st = analyse(report)
         sec = st.by_id.get(self.options.section)
-        if sec is None or (report.truncation is not None and sec.id in report.truncation.unchecked):
+        if sec is None or sec.id in report.unchecked_parts:
             return
         content: list[str] = []
         total = 0
@@ -557,7 +558,7 @@ class MissingTable(Kind[MissingTableOptions]):
         st = analyse(report)
         if not unified_or_cut(report, st):
             return
-        cut = report.truncation.unchecked if report.truncation is not None else frozenset()
+        cut = report.unchecked_parts
         lost: set[str] | None = None
         for sid in TABLE_SECTIONS:
             sec = st.by_id.get(sid)

@@ -550,6 +550,17 @@ class AnnualReport:
         return analyse_truncation(self)
 
     @cached_property
+    def unchecked_parts(self) -> frozenset[str]:
+        """The parts (s1…s6) a copy does not hold, so that nothing is said missing of them: those from where it is cut
+        (:attr:`truncation`) and those before the part it starts with (:func:`.structure.late_start`)."""
+        cut = self.truncation.unchecked if self.truncation is not None else frozenset()
+        late = section_structure.late_start(self)
+        if late is None or late.id is None:
+            return cut
+        ids = [spec.id for spec in catalogue.SECTIONS]
+        return cut | frozenset(ids[:ids.index(late.id)])
+
+    @cached_property
     def candidate(self) -> Candidate:
         """Does the file look like an annual report at all (see :mod:`.candidate`)?  Directory runs skip it if not."""
         return assess_candidate(self)

@@ -264,10 +264,13 @@ def _label_of(text: str) -> str:
 
 def unified_or_cut(report: AnnualReport, st: Structure) -> bool:
     """A report of a unified-format year written in the format: four of its parts found, or — a copy cut before
-    part 四 — three and a statistics table, or three and the cut in part 四's title or later (二 and 三 read whole)."""
+    part 四 — three and a statistics table, or three and the cut in part 四's title or later (二 and 三 read whole), or —
+    a copy begun partway (:func:`late_start`) — three."""
     cut = report.truncation
     return st.applies and (st.unified or (cut is not None and len(st.by_id) >= 3 and (
-        any(st.tables.values()) or (cut.section in ("s4", "s5", "s6") and {"s1", "s2", "s3"} <= st.by_id.keys()))))
+        any(st.tables.values()) or (cut.section in ("s4", "s5", "s6") and {"s1", "s2", "s3"} <= st.by_id.keys())))
+        # (a copy begun at part 三, the parts from there on in their places: the format's)
+        or (len(st.by_id) >= 3 and late_start(report) is not None))
 
 
 def read_past_tables(report: AnnualReport, st: Structure) -> bool:
@@ -299,6 +302,20 @@ def image_tables(report: AnnualReport) -> list[tuple[str, Block]]:
     return out
 
 
+def late_start(report: AnnualReport) -> Section | None:
+    """The part a copy starts with when it is not part 一: the file's first text is the title of part 二 to 六, in its
+    own place and words (三、收到和处理政府信息公开申请情况), with no report title before it — a copy that begins partway
+    through a report, the parts before it not in the file (never reported missing, DL002 says so once); else None."""
+    first = next((b for b in report.text_blocks if b.text.strip() and not report.portal.is_line(b)), None)
+    if first is None or report.title_block is not None:
+        return None
+    sec = next((s for s in report.structure.sections if s.heading is first), None)
+    if sec is None or sec.spec is None or sec.id == "s1" or sec.quality != "exact" \
+            or sec.number != cat.SECTIONS.index(sec.spec) + 1:
+        return None
+    return sec
+
+
 def lost_tables(report: AnnualReport) -> list[tuple[str, Block]]:
     """Parts 二/三/四 of a text copy with nothing at all under their titles (no table, no picture, no words), each
     with its heading: the copy lost the page's tables (a store that keeps text only), not the clerk — said once as
@@ -306,7 +323,7 @@ def lost_tables(report: AnnualReport) -> list[tuple[str, Block]]:
     st = report.structure
     if report.document.format != "text" or not unified_or_cut(report, st):
         return []
-    cut = report.truncation.unchecked if report.truncation is not None else frozenset()
+    cut = report.unchecked_parts
     out: list[tuple[str, Block]] = []
     for sid in TABLE_SECTIONS:
         sec = st.by_id.get(sid)
