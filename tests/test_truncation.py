@@ -948,3 +948,12 @@ def test_a_copy_that_begins_at_part_three_is_said_to_begin_late_not_missing_its_
     titled = "某某县某某镇2019年政府信息公开工作年度报告\n" + body
     codes = {d.code for d in lint(titled, fmt="text")}
     assert "DL103" in codes and not any("不是从头开始" in d.message for d in lint(titled, fmt="text", select=["DL002"]))
+
+
+def test_a_file_ending_on_a_rows_label_leaves_that_row_unchecked_too():
+    # … | 规章 | 0 | 0 | 0 | | 行政规范性文件 (a real bureau's copy): the last row has its name only, none of its numbers
+    # (one cell a line, a crawler's pipes between them)
+    text = (HEAD + "二、主动公开政府信息情况\n| 第二十条第(一)项\n|\n|||\n| 信息内容\n|\n本年制发件数\n|\n本年废止件数\n|\n"
+            "现行有效件数\n|\n| 规章\n|\n0\n|\n0\n|\n0\n|\n| 行政规范性文件\n")
+    [d] = lint(text, fmt="text", year=2023, select=["DL002"])
+    assert "最后的文字是“行政规范性文件”" in d.message and "表二“行政规范性文件”及以后各行" in d.message

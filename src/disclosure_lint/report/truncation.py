@@ -325,6 +325,8 @@ def _table_truncation(block: Block, start: int, end: int, cut: tuple[str, StatTa
     last_label = (t.row_labels.get(rows[last].id) or rows[last].label) if last >= 0 else None
     every = list(t.schema.rows)  # group rows too (三、本年度办理结果 before （一）予以公开)
     k = every.index(rows[last]) if last >= 0 else -1
+    if last_label is not None and norm(last_label) == norm(block.text[start:end]):
+        k -= 1  # the file ends on the row's label, none of its numbers: the row is not checked either
     after = tuple(r.label for r in every[k + 1:])
     return Truncation(block, start, end, "table", tid, tid, last_label, after)
 
