@@ -464,7 +464,8 @@ def _late(kind_title: str, published: str, year: int = 2023, fmt: str = "text", 
 
 
 class TestLatePublication:
-    @pytest.mark.parametrize("body", ["某某县档案馆", "某某县残疾人联合会", "某某市住房公积金管理中心", "某某县供销合作社"])
+    @pytest.mark.parametrize("body", ["某某县档案馆", "某某县残疾人联合会", "某某市住房公积金管理中心", "某某县供销合作社",
+                                      "某某风景名胜区管理处"])
     def test_a_public_institution_or_a_peoples_organisation_is_late_only_with_a_warning(self, body):
         """A centre, a hall, a federation, a society: not a government department (第五十四、五十五条 apply the 条例 to
         them), whose deadline is not settled — late by the department's, said in a warning that says so."""

@@ -79,7 +79,7 @@ UNSETTLED_DEADLINE = {
 # a body named as a centre, a hall, a federation or a society (某某住房公积金管理中心, 档案馆, 残联, 供销社, 红十字会): a
 # public institution or a people's organisation, not a government department — 第五十四、五十五条 apply the 条例 to
 # it, its deadline is not settled
-NOT_A_DEPARTMENT = re.compile(r"(?:中心|馆|院|所|站|社|会|联|协)$")
+NOT_A_DEPARTMENT = re.compile(r"(?:中心|馆|院|所|站|社|会|联|协|管理处)$")  # (某某风景名胜区管理处: a public institution)
 NOT_A_DEPARTMENT_NOTE = ("以“中心”“馆”“会”“社”等为名的机关多是事业单位、人民团体或公共企事业单位，不是该条列明的县级以上人民政府部门"
                          "（《条例》第五十四、五十五条参照适用），是否适用部门的期限未经核实")
 
