@@ -79,8 +79,9 @@ _ALONE_OK = frozenset({"无", "暂无", "略", "没有", "本年度无", "不涉
 _CLOSE_QUOTES = ("”", "’", "》", "」", "』")  # a quotation closed, the sentence not (…提出的“…不及时”)
 _TEXT_KINDS = frozenset({"heading", "paragraph", "list_item", "html", "table"})  # not "image": a picture is no text
 # (not a contact's label and its value: 3.联系人:王某)
-_ITEM_BEGUN = re.compile(r"(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)])\s*(?!联系|电话|地址|邮|传真|网址|附件|注)"
-                         r"[\u4e00-\u9fff“”]{2,16}[：:]\s*[\u4e00-\u9fff]{1,3}")
+_ITEM_NUMBER = r"(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)])\s*"  # an item's number: 1、 2. （三）
+_ITEM_BEGUN = re.compile(_ITEM_NUMBER + r"(?!联系|电话|地址|邮|传真|网址|附件|注)[\u4e00-\u9fff“”]{2,16}[：:]\s*"
+                         r"[\u4e00-\u9fff]{1,3}")
 _ROW_NUMBER = re.compile(r"[一二三四五六][、.．]")  # a row's number alone (一、 of 一、本年新收…)
 _MARKER = re.compile(r"^(?:\d{1,2}[.．、]|[（(](?:[一二三四五六七八九十]{1,2}|\d{1,2})[）)]?|[（(]|[㈠-㈩])$")
 _UNIT = re.compile(r"^[（(]?单位[:：]?\s*(?:件|条|个|项|万元|元)?[）)]?$")
@@ -118,8 +119,8 @@ _COUNTED_TITLE = re.compile(r"[（(]\d{1,6}\s*[条件项篇个][）)]\s*[:：]$"
 _SUB_HEADING = re.compile(r"^\s*[#*_]*\s*(?:[（(][一二三四五六七八九十]{1,2}[）)]|[㈠-㈩]|\d{1,2}[.．、])\s*"
                           r"(?P<title>[\u4e00-\u9fff“”]{1,16})\s*$")
 # an item's run-in title alone ((五)回应关切方面。), and one with its text after it on its line
-_RUN_IN = re.compile(r"\s*(?:[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[.．、])\s*[\u4e00-\u9fff]{2,12}[。：:]\s*")
-_RUN_IN_BEGUN = re.compile(r"\s*(?:[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[.．、])\s*[\u4e00-\u9fff]{2,12}[。：:]\s*\S")
+_RUN_IN = re.compile(r"\s*" + _ITEM_NUMBER + r"[\u4e00-\u9fff]{2,12}[。：:]\s*")
+_RUN_IN_BEGUN = re.compile(_RUN_IN.pattern + r"\S")
 # the last words of a sub-title cut in the middle ((六)因政府信息公开申请行政, (三)“不予公开”的政府信息涉及): no title ends so
 _NO_TITLE_END = re.compile(r"(?:(?<!依法)行政|涉及|关于|(?<![目端])的|或|被|将|把)$")
 # the words a sub-title of part 一 or 五 starts with (（二）依申请公开情况, （三）平台建设和监管情况, （一）存在问题 …): such a
