@@ -62,3 +62,25 @@ def test_csv_and_json_name_the_body(tmp_path: Path):
     assert rows[0]["body"] == "云岭区政府办公室" and rows[0]["agency"] == "青禾市云岭区人民政府办公室"
     _code, out = run("check", "--isolated", "-f", "json", str(tmp_path / "a.md"))
     assert '"body": "云岭区政府办公室"' in out
+
+
+def test_a_kind_word_alone_names_no_body_and_joins_none(tmp_path: Path):
+    """A real zone's opening said only ``编制管委会2022年度…报告``: its agency was ``管委会``, which joined another zone's
+    reports in the same run as one body over two years (and the checks across years compared the two)."""
+    from disclosure_lint.batch.identity import group_keys
+    from disclosure_lint.report.agency import usable_name
+
+    assert usable_name("管委会") is None and usable_name("人民政府") is None and usable_name("办公室") is None
+    assert usable_name("青禾经济开发区管委会") == "青禾经济开发区管委会"
+    keys = {("", "管委会"), ("青禾经济开发区", "管委会")}
+    assert group_keys(keys)[("", "管委会")] == "管委会"  # not the one zone of the run
+    assert group_keys({("", "财政局"), ("云岭区", "财政局")})[("", "财政局")] == "云岭区财政局"  # a short name still joins
+    zone = ("一、总体情况\n\n根据《中华人民共和国政府信息公开条例》的要求，编制管委会{year}年度政府信息公开工作报告。"
+            "本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。\n")
+    other = ("一、总体情况\n\n根据《中华人民共和国政府信息公开条例》的规定，临泽经济技术开发区管委会编制了临泽经济技术开发区"
+             "{year}年政府信息公开工作年度报告。\n")
+    write(tmp_path, [("a.txt", zone.format(year=2022)), ("b.txt", other.format(year=2023))])
+    _code, out = run("check", "--isolated", "-f", "csv", str(tmp_path))
+    rows = {Path(r["path"]).name: r for r in csv.DictReader(io.StringIO(out.lstrip("\ufeff")))}
+    assert rows["a.txt"]["body"] == "" and rows["a.txt"]["agency"] == ""
+    assert rows["b.txt"]["body"] == "临泽经济技术开发区管委会"

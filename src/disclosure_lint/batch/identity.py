@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..memo import Kept
+from ..report.agency import kind_word_only
 
 # a region level at the start of a name: 某某省 / 某某自治区 / 某某市 / 某某自治州 / 某某县 / 某某区 / 某某旗 … (two
 # characters at least before the level word, so that 广州市 is not 广州 + 市…; a one-character county: 沛县)
@@ -141,7 +142,8 @@ class Grouping:
                 label[found[0]] = text
         for k in every:
             if k not in label:
-                near = groups(k[1]) if not k[0] else set()
+                # (a kind's word alone, 管委会 or 政府办公室, is no body's short name: not joined to the one zone's)
+                near = groups(k[1]) if not k[0] and not kind_word_only(k[1]) else set()
                 label[k] = near.pop() if len(near) == 1 else key_text(k)
         self._label = label
 

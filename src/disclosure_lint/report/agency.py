@@ -287,9 +287,18 @@ def usable_name(name: str | None) -> str | None:
         return None  # 开云手机官网入口·(中国)官方网站卫生健康局: a site's name put where the place was
     if _KINDS_ONLY.fullmatch(name):
         return None  # (乡镇、街道)政府信息公开工作年度报告: a portal column's name, kinds of bodies, no body
+    if kind_word_only(name):
+        return None  # 编制管委会2022年度…报告: a kind's word without its place names no body (it matched another zone's)
     return name
 
 
+def kind_word_only(name: str) -> bool:
+    """Whether ``name`` is a kind's word alone, without a place (管委会, 人民政府, 办公室, 局): it names no one body."""
+    return _KIND_WORD_ONLY.fullmatch(name) is not None
+
+
+_KIND_WORD_ONLY = re.compile(r"(?:党工委)?(?:管委会|管理委员会|人民政府|政府|办公[室厅]|(?:街道)?办事处|委员会|局|厅|委|办"
+                             r"|中心|党政办|政府办|本级|机关)")
 _SITE_NAME = re.compile(r"官网|官方网站|网站入口|官方入口|手机版|[Aa][Pp][Pp]下载")
 _KINDS_ONLY = re.compile(r"[（(]?(?:乡镇|乡|镇|街道|部门|单位|县直|市直|区直|机关|政府|、|和|及|/)+[）)]?")
 
