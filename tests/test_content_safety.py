@@ -387,3 +387,31 @@ def test_a_pattern_that_reads_further_than_a_term_wins():
     found = lint("# 某某局2023年政府信息公开工作年度报告\n\n一、总体情况\n\n2023年，澳門賭場推薦本局推进政务公开。\n",
                  select=["DL501"])
     assert [d.match for d in found] == ["澳門賭場推薦"]
+
+
+@pytest.mark.parametrize(("text", "match"), [
+    # brands seen on real mirrors in place of a word, with no 体育/娱乐 after them
+    ("根据《中华人民共和国和记AG信息公开条例》要求，编制本报告。", "和记AG"),
+    ("芙蓉区龙8国际门户网站设有政府信息公开专栏。", "龙8国际"),
+    ("认真落实立博平台要求，推进政府信息公开。", "立博平台"),
+    ("63365_下载必发365网站_如何打开mobile365科学技术厅2020年政府信息公开工作年度报告", "必发365网站_如何打开mobile365"),
+])
+def test_dl501_brands_seen_without_a_core_word(text, match):
+    assert [d.match for d in _codes(lint(text, select=["DL501"]), "DL501")] == [match]
+
+
+@pytest.mark.parametrize("text", [
+    "和记黄埔港口集团有限公司参与码头建设。",
+    "立博中学开展信息公开宣传。",
+    "依托政务服务平台建设，推进政务公开。",
+])
+def test_dl501_quiet_on_the_new_brands_ordinary_neighbours(text):
+    assert _codes(lint(text, select=["DL501"]), "DL501") == []
+
+
+def test_dl501_a_spam_titles_run_joined_by_underscores_is_one_finding():
+    """A real mirror put a betting site's title in place of a province's name: two terms and the words between them,
+    joined by _, are one insertion (was two errors)."""
+    text = "根据《中华人民共和国政府信息公开条例》、365bet亚洲官方网站_365电竞比分_beat365官方网站正规政府有关要求，编制本报告。"
+    diags = _codes(lint(text, select=["DL501"]), "DL501")
+    assert len(diags) == 1 and diags[0].match.startswith("365bet") and "beat365" in diags[0].match

@@ -206,14 +206,14 @@ class InjectedSpam(Kind[InjectedSpamOptions]):
 
     def _emit(self, spans: list) -> Iterator[Hit]:
         """Merge the overlapping or adjoining spans of one block or cell (365bet(中国)官方网站: one insertion) and those
-        a few characters of one run apart (威廉希尔_威廉博彩app: :data:`_SAME_RUN`), drop allowed and exempt ones, make
+        one run apart (威廉希尔_威廉博彩app, ibet国际平台,ibet国际集团: :func:`.promotions.one_insertion`), drop allowed and exempt ones, make
         hits."""
         spans.sort(key=lambda t: (t[0], -t[1]))
         merged: list[list] = []
         block, cell = spans[0][2], spans[0][3]
         text = cell.text if cell is not None else block.text
         for s, e, block, cell, p, h in spans:
-            if merged and (s <= merged[-1][1] or _SAME_RUN.fullmatch(text, merged[-1][1], s)):
+            if merged and (s <= merged[-1][1] or promotions.one_insertion(text, merged[-1][1], s)):
                 last = merged[-1]
                 last[1] = max(last[1], e)
                 last[4] = last[4] or p
@@ -238,12 +238,6 @@ class InjectedSpam(Kind[InjectedSpamOptions]):
             yield _hit(block, cell, s, e, params={"term": term, "reason": _reason(p) if p else "已知赌博推广用语"},
                        evidence=evidence, key=f"spam:{term}",
                        about=tuple(f"hidden:{i}" for i in sorted(hs)))
-
-
-# what may stand between two spam terms of one insertion (威廉希尔_威廉博彩app, 体育365网投_365bet365用址): a few
-# characters with no space and no sentence punctuation, or a spam title's _ with a few words either side of it
-# (365体育世界杯专用版_365bet娱乐app)
-_SAME_RUN = re.compile(r"[^\s。，；！？、：,;!?:]{1,6}|[^\s。，；！？、：,;!?:_]{0,10}_[^\s。，；！？、：,;!?:_]{0,10}")
 
 
 def _where(block, cell) -> tuple:

@@ -433,9 +433,20 @@ def _shape(text: str, m: re.Match[str], ordinary: frozenset[str], urls) -> Phras
     return Phrase(bs, stop, text[bs:stop], brand, text[s:stop].strip(), tuple(signals), core, tail_text)
 
 
-# between two phrases of a spam title: one insertion (uedbet体育_uedbet官网; 188博金宝app_188博金宝体育: a tail and
-# the next brand's number around the _)
-_CHAIN_GAP = re.compile(r"(?:[A-Za-z]{1,8})?[ \t]?_[ \t]?\d{0,4}")
+# What may stand between two spam phrases of one insertion:
+# - a few characters with no space and no sentence mark (威廉希尔_威廉博彩app, 体育365网投_365bet365用址);
+# - a _ or a dash between two names of a site (uedbet体育 _ uedbet官网; 188博金宝app_188博金宝体育: a tail and the next
+#   brand's number around the _);
+# - a spam title's run joined by _ with no sentence's mark (365bet亚洲官方网站_365电竞比分_beat365: prose has no _).
+# A sentence's mark parts two (开云体育官网，注册送彩金: each reported).
+_RUN_GAP = re.compile(r"[^\s。，；！？、：,;!?:]{1,6}|(?:[A-Za-z]{1,8})?[ \t]?[_\-—][ \t]?\d{0,4}")
+_TITLE_RUN = re.compile(r"[^。，；！？、：,;!?:\n]{1,24}")
+
+
+def one_insertion(text: str, start: int, end: int) -> bool:
+    """Whether the text between two spam phrases (``start``–``end``) makes them one insertion (one finding)."""
+    return _RUN_GAP.fullmatch(text, start, end) is not None or (
+        "_" in text[start:end] and _TITLE_RUN.fullmatch(text, start, end) is not None)
 
 
 def _merge(text: str, found: list[Phrase]) -> list[Phrase]:
@@ -446,7 +457,7 @@ def _merge(text: str, found: list[Phrase]) -> list[Phrase]:
     found.sort(key=lambda p: (p.start, -p.end))
     out: list[Phrase] = []
     for p in found:
-        if out and (p.start < out[-1].end or _CHAIN_GAP.fullmatch(text, out[-1].end, p.start)):
+        if out and (p.start < out[-1].end or one_insertion(text, out[-1].end, p.start)):
             q = out[-1]
             main = q if (q.end - q.start) >= (p.end - p.start) else p
             end = max(q.end, p.end)
