@@ -160,3 +160,18 @@ def test_an_opening_that_gives_the_reports_statistics_period_is_a_sign():
     assert c.plausible and c.signs == ("self-named",)
     # a statistics period of something else is no sign
     assert not cand("本次调查数据统计期限为2025年1月1日至2025年6月30日。\n一、调查对象\n全县农户。\n").plausible
+
+
+@pytest.mark.parametrize("opening", [
+    # an old free-form town's report (2018): its opening names the data's period after the maker, far from 报告
+    "本报告是根据《中华人民共和国政府信息公开条例》要求，由某某镇人民政府办公室汇总全镇政府信息公开工作情况编制而成，"
+    "所列数据的统计期限为2018年1月1日至2018年12月31日。",
+    # a department's 2020 report whose first part is titled otherwise (一、总体公开情况): the format cited, this report made
+    "为进一步贯彻落实《中华人民共和国政府信息公开条例》，按照《中华人民共和国政府信息公开工作年度报告格式（试行）》要求，编制此报告。",
+])
+def test_an_opening_that_makes_this_report_is_a_sign(opening):
+    c = cand(opening + "\n一、总体公开情况\n2020年，本厅认真贯彻落实《条例》，全面落实“五公开”要求。\n")
+    assert c.plausible and c.signs == ("self-named",)
+    # the format cited for something else, or data of another kind, is no sign
+    assert not cand("按照《中华人民共和国政府信息公开工作年度报告格式》要求，组织培训。\n一、培训对象\n各科室。\n").plausible
+    assert not cand("所列数据为抽样调查结果。\n一、调查对象\n全县农户。\n").plausible
