@@ -576,3 +576,19 @@ def test_an_area_report_compiled_by_its_governments_office():
     own = ("本报告所列数据的统计期限为2023年1月1日至2023年12月31日。\n一、总体情况\n2023年，青禾市人民政府办公室坚持依法公开，"
            "指导全市政务公开，全市各级行政机关依法答复申请。\n")
     assert interpret(parse(own, "text")).agency.kind == "government_office"
+
+
+def test_a_document_viewers_heading_is_the_title():
+    """A real copy from a document viewer: the file's name at the very top (…年度报告.docx), then the report flattened
+    with spaces in its years (2022 年). The heading is the title (year, body), not a link to a file; a link to a file
+    below the text, or one with a label, stays the page's own line."""
+    text = ("云岭区政府办公室2022年政府信息公开工作年度报告.docx\n"
+            "云岭区人民政府办公室 2022 年政府信息公开工作年度报告 (2023 年 1 月) 本报告依据《中华人民共和国政府信息公开条例》"
+            "要求编制而成。报告中所列数据的统计期 限自 2022 年 1 月 1 日起至 2022 年 12 月 31 日止。\n"
+            "一、总体情况\n全年办理政府信息")
+    rep = interpret(parse(text, fmt="text"))
+    assert rep.title == "云岭区政府办公室2022年政府信息公开工作年度报告" and rep.year == 2022
+    got = [d.code for d in lint(text, fmt="text")]
+    assert "DL005" not in got and "DL002" in got
+    labelled = "附件：云岭区政府办公室2022年政府信息公开工作年度报告.docx\n" + text.split("\n", 1)[1]
+    assert interpret(parse(labelled, fmt="text")).title is None

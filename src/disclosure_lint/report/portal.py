@@ -464,6 +464,7 @@ def _lone_label(block: Block, nxt: Block | None) -> list[PortalSpan]:
 # a catalogue's title field (• 名称: 某某局2023年政府信息公开工作年度报告) and a line linking to a file (问答解读:….docx,
 # 附件：….pdf): nothing of the clerk's text
 _TITLE_FIELD = re.compile(r"^\s*(?:[•·●▪■◆*-]\s*)?(?P<label>标\s*题|信息名称|名\s*称|题\s*名|内容概述)\s*[:：]\s*(?P<value>\S[^\n]{0,100}?)\s*$")
+_VIEWED_TITLE = re.compile(r"\s*[^\n:：]*(?:信息公开|政务公开)[^\n:：]*年度报告\.(?:docx?|pdf|wps|ofd)\s*$", re.I)
 _ATTACHMENT = re.compile(r"^\s*(?:[^\s:：。，；]{1,8}\s*[:：]\s*)?[^\n。；;，,：:]{2,150}\.(?:docx?|pdf|wps|xlsx?|ofd|zip|rar)\s*$",
                          re.I)
 
@@ -567,7 +568,9 @@ def find_metadata(blocks: Iterable[Block]) -> PortalMetadata:
             out._add(b, [PortalSpan(b, 0, len(text), "related", "", text.strip())], line=True)
             continue
         related = False
-        if _ATTACHMENT.match(text):  # 问答解读:某某局2022年…年度报告.docx: a link to a file, the page's
+        if _ATTACHMENT.match(text) and not (out._head[id(b)] == 0 and _VIEWED_TITLE.match(text)):
+            # 问答解读:某某局2022年…年度报告.docx: a link to a file, the page's (a document viewer's heading, the file's
+            # name over its text at the very top, is the report's title: .title_field.field_value drops the .docx)
             out._add(b, [PortalSpan(b, 0, len(text), "attachment", "", t)], line=True)
             continue
         extra = paired.pop(id(b), [])

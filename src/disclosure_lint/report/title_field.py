@@ -14,9 +14,19 @@ _ROWS = 8  # a catalogue table's rows looked at
 
 
 def field_value(t: str) -> str:
-    """The title in a catalogue page's title field (:data:`_TITLE_FIELD`), else ``t``."""
+    """The title in a catalogue page's title field (:data:`_TITLE_FIELD`), or a document viewer's heading without its
+    file's extension (某某局2022年…年度报告.docx), else ``t``."""
     m = _TITLE_FIELD.match(t) if ":" in t or "：" in t else None
-    return m.group("t") if m is not None else t
+    if m is not None:
+        return m.group("t")
+    if "." in t:
+        ext = _EXTENSION.search(t)
+        if ext is not None:
+            return t[:ext.start()]
+    return t
+
+
+_EXTENSION = re.compile(r"(?<=报告)\.(?:docx?|pdf|wps|ofd)\s*$", re.I)
 
 
 def catalogue_title(block: Block) -> str | None:
