@@ -671,6 +671,11 @@ def test_byline_and_toolbar_labels_of_more_portals(line):
     # the page's date stamp with its click counter in brackets (left empty by the script), a crawler's pipes after
     ["2025年01月20日 (点击: ) | ||||||||"],
     ["2025年01月20日 (点击: 35)"],
+    # (real pages) the date in square brackets; a mirror's site name before its fields; a byline repeating the header's
+    # source (a district's bare name) and date
+    ["发布日期:[2021-01-28]", "[ 字体:  ] [分享: ]"],
+    ["某某河务局门户网站 时间:2021-1-26 来源:某某部"],
+    ["时间:2024年02月18日来源:云岭区", "[字体: ] 打印", "云岭区 2024年02月18日"],
 ])
 def test_brackets_and_download_links_of_a_pages_fields(lines):
     text = ("某某镇人民政府2025年政府信息公开工作年度报告\n" + "\n".join(lines)

@@ -211,9 +211,15 @@ def _field(text: str, m: re.Match[str], limit: int, joined: bool = False) -> tup
             sp = _SPACES.match(text, label_end, limit)
             pos = sp.end() if sp else label_end
         end = _date_value(text, pos)
+        close = None
+        if end is None and pos < limit and text[pos] in "[【":  # 发布日期:[2021-01-28]: the value in brackets
+            end = _date_value(text, pos + 1)
+            close = _CLOSE.match(text, end, limit) if end is not None else None
+            end = None if close is None else end
         if end is not None and end <= limit:
             published = group == "date" and _PUBLISHED.match(m.group(0))
-            return end, "published" if published else "date", text[pos:end]
+            value = text[pos:end] if close is None else text[pos + 1:end]
+            return (end if close is None else close.end()), "published" if published else "date", value
         if colon is not None and (at_end or group == "date"):
             return after, kind, ""
         return None
@@ -407,8 +413,12 @@ def _covered(block: Block, spans: Sequence[PortalSpan], labels: int = 0) -> bool
     gaps.extend(_TOOL_WORDS.sub("", text[pos:]).split("\n"))
     # (labels: also a catalogue's other field, its label and value: 标题:某某镇2021年…年度报告, 主题词:某某镇、2021年)
     return all((len(p) <= labels and not lines.NOT_ITEM.search(p)) or (labels and (_OTHER_FIELD.match(g.strip(" |｜\t"))
-               or _BODY_VALUE.fullmatch(p) or _MORE_WORDS.fullmatch(g.strip(" |｜\t")))) for g in gaps
-               for p in _SEPARATORS.split(g) if p)
+               or _BODY_VALUE.fullmatch(p) or _MORE_WORDS.fullmatch(g.strip(" |｜\t")))) or _SITE.fullmatch(p)
+               for g in gaps for p in _SEPARATORS.split(g) if p)
+
+
+# the site's name among the fields (山东黄河河务局门户网站 时间:2021-1-26 来源:水利部: a mirror's byline)
+_SITE = re.compile(r"[^\s，。；,;：:]{2,24}(?:门户网站|政府网站|政府网)")
 
 
 _MORE_WORDS = re.compile(r"(?:、[^\s、，。；,;：:|｜]{1,12}){1,6}")  # 主题词:某某镇、2021年、政府信息公开: the value's more words
@@ -607,7 +617,8 @@ def find_metadata(blocks: Iterable[Block]) -> PortalMetadata:
     return out
 
 
-_BYLINE = re.compile(r"\s*(?P<name>" + _BODY_VALUE.pattern + r")[ \t\u3000]+(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+# (the name any token: it must be the header's own source, 皇姑区 / 时间:2024年02月18日来源:皇姑区)
+_BYLINE = re.compile(r"\s*(?P<name>[^\s，。；,;：:]{2,28})[ \t\u3000]+(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
                      r"|\d{4}-\d{1,2}-\d{1,2})\s*")
 
 
