@@ -629,6 +629,11 @@ def test_lines_of_pipes_are_no_repeated_paragraphs():
     ("（一）主动公开。全年转载发布文字信息19000", "s1"),  # a five-digit number begun
     ("（五）监督保障方面：严格执行信息发布审核", "s1"),  # a run-in title and its first sentence, cut
     ("二、主动公开政府信息情况\n本年收费金额(单位:万", "s2"),  # a bracket opened, the text cut in it
+    # a second-level item's number alone after its sibling (2.1 建设情况:… / 2.2)
+    ("（二）平台建设\n2.1 建设情况:加强微信公众号建设，及时回复群众留言和咨询。\n2.2 ", "s1"),
+    # in part 六, a sentence without its 。 under the part's first sub-item and no second one: the copy stops in it
+    ("六、其他需要报告的事项\n（一）强化组织领导，责任落实到位。\n根据人事变动及时调整政府信息公开领导小组，由副书记任组长，"
+     "领导小组下设办", "s6"),
 ])
 def test_short_cut_endings_seen_on_real_pages(tail, section):
     t = report_of(HEAD + tail).truncation
@@ -652,6 +657,9 @@ def test_a_part_title_of_an_older_format_cut_after_its_number():
     "五、存在的主要问题及改进情况\n某某县某某局办公室\n",  # a 落款 without its date
     "六、其他需要报告的事项\n本年度没有收取信息处理费，开通便民服务热线，安排专人负责",  # a forgotten 。
     "六、其他需要报告的事项\n3.联系人:王某某",  # a contact's label and its value
+    # a forgotten 。 under the second sub-item of part 六 (the list went on: no sign of a cut)
+    "六、其他需要报告的事项\n（一）收费情况。本年度未收取信息处理费。\n（二）工作要点落实情况\n全面落实年度政务公开工作要点",
+    "（二）平台建设\n2.1 建设情况:加强微信公众号建设。\n12.5",  # a number, no item's sibling before it
 ])
 def test_endings_that_stay_uncut(tail):
     assert report_of(HEAD + tail).truncation is None

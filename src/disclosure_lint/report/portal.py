@@ -211,15 +211,15 @@ def _field(text: str, m: re.Match[str], limit: int, joined: bool = False) -> tup
             sp = _SPACES.match(text, label_end, limit)
             pos = sp.end() if sp else label_end
         end = _date_value(text, pos)
-        close = None
+        shut = None
         if end is None and pos < limit and text[pos] in "[【":  # 发布日期:[2021-01-28]: the value in brackets
             end = _date_value(text, pos + 1)
-            close = _CLOSE.match(text, end, limit) if end is not None else None
-            end = None if close is None else end
+            shut = _CLOSE.match(text, end, limit) if end is not None else None
+            end = None if shut is None else end
         if end is not None and end <= limit:
             published = group == "date" and _PUBLISHED.match(m.group(0))
-            value = text[pos:end] if close is None else text[pos + 1:end]
-            return (end if close is None else close.end()), "published" if published else "date", value
+            value = text[pos:end] if shut is None else text[pos + 1:end]
+            return (end if shut is None else shut.end()), "published" if published else "date", value
         if colon is not None and (at_end or group == "date"):
             return after, kind, ""
         return None

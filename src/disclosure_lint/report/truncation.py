@@ -423,7 +423,7 @@ def _analyse(report: AnnualReport) -> Truncation | None:
         current = _section_id(report, block)  # 本年 in part 二: table 二's 本年新… begun, not table 三's 本年新收…
         if current in TABLE_SECTIONS and current != row_tid and begins_label_of(current, tail):
             row_tid = current
-    marker = bool(_MARKER.match(tail))  # 3. / （六: an item number with nothing after it
+    marker = bool(_MARKER.match(tail)) or _sub_marker(report, block, tail)  # 3. / （六 / 2.2: a number, nothing after
     header = is_table_label(tail) and norm(tail) not in row_keys()  # a column's label, 信息内容, 第二十条…
     cell_like = (block.kind == "table" or value or row_tid is not None or marker or is_table_label(tail)
                  # a label begun on a line of a table printed one cell per line (本年新 公, 政)
@@ -520,12 +520,44 @@ def _analyse(report: AnnualReport) -> Truncation | None:
         return None  # (a paragraph without punctuation cut in a number: 本报告中所列数据的统计期限自202)
     section = _section_id(report, block)
     if report.signature_mention is not None or (section == "s6" and not (
-            punctuated and (_DANGLING.search(seg) or _CUT_WORD.search(seg)))):
+            punctuated and (_DANGLING.search(seg) or _CUT_WORD.search(seg) or _first_item_only(report, block)))):
         return None  # (in part 六 a forgotten final 。 is likelier — not after a word no sentence ends in: 安排人员负)
     if (not punctuated and not seg.endswith(_OPEN_MARKS) and not _CUT_WORD.search(seg)
             and not _unpunctuated_cut(report, block, seg, section)):
         return None  # (a text that ends in a comma is cut whatever came before: (三)健全文件管理机制，)
     return Truncation(block, max(start, end - 12), end, "sentence", section)
+
+
+def _sub_marker(report: AnnualReport, block: Block, tail: str) -> bool:
+    """``tail`` is a second-level item's number alone (2.2), the next after the one that opens the line before it (2.1
+    建设情况:…)."""
+    m = _TWO_LEVEL.fullmatch(tail.strip()) if block.kind != "table" else None
+    prev = _prev_block(report, block) if m is not None and block.text.strip() == tail.strip() else None
+    p = _TWO_LEVEL_LINE.match(prev.text.strip().split("\n")[-1]) if prev is not None else None
+    if m is None or p is None:
+        return False
+    (a, b), (pa, pb) = map(int, m.groups()), map(int, p.groups())
+    return (a, b) in ((pa, pb + 1), (pa + 1, 1))
+
+
+_TWO_LEVEL = re.compile(r"(\d{1,2})\.(\d{1,2})")
+_TWO_LEVEL_LINE = re.compile(r"(\d{1,2})\.(\d{1,2})\s*[\u4e00-\u9fff]")
+
+
+def _first_item_only(report: AnnualReport, block: Block) -> bool:
+    """``block`` is under a part's first sub-item ((一)强化组织领导…) with no second one after it: a list of one item is
+    not the end of a report ((一)… / …领导小组下设办: the text stops in the first item, not a final 。 forgotten)."""
+    prev = _prev_block(report, block)
+    for _ in range(3):
+        if prev is None or (prev.kind == "heading" and not _FIRST_ITEM.match(prev.text)):
+            return False
+        if _FIRST_ITEM.match(prev.text):
+            return True
+        prev = _prev_block(report, prev)
+    return False
+
+
+_FIRST_ITEM = re.compile(r"\s*[#*]*\s*(?:[（(]一[）)]|㈠|一是)")
 
 
 def _paginated(report: AnnualReport, last: Block) -> Truncation | None:
