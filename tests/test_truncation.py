@@ -789,6 +789,18 @@ def test_an_old_list_that_shares_four_titles_with_the_unified_parts_is_still_old
     assert d.severity == "warning" and "统一格式以前的写法" in d.message
 
 
+@pytest.mark.parametrize("parts", [
+    # a province's template of 2016–2018 (real 2019 reports of a township and of a regional commission still list them)
+    "概述，主动公开情况，回应解读情况，依申请公开情况，行政复议、行政诉讼和举报投诉情况，机构建设和保障经费情况，会议和培训情况",
+    "概述、信息公开工作组织落实情况、主动公开情况、回应解读情况、依申请公开情况",
+])
+def test_an_opening_listing_a_provinces_old_template_is_old(parts):
+    text = (f"某某县某某乡2019年度政府信息公开工作年度报告\n特向社会公布本报告。本报告由{parts}等部分组成。\n"
+            "一、概述\n（一）加强组织领导。本乡成立政务公开工作领导小组，全年主动公开政府信息86条，其中\n")
+    [d] = lint(text, fmt="text", select=["DL103"])
+    assert d.severity == "warning" and "统一格式以前的写法" in d.message
+
+
 def test_a_copy_cut_in_table_fours_header_printed_a_piece_a_line_is_cut_not_missing_its_parts():
     # the header's words one per line (尚未 / 审结: one label in two pieces), and the file ends there
     text = (HEAD + "四、政府信息公开行政复议、行政诉讼情况\n本年度没有发生因政府信息公开申请的行政复议和行政诉讼。\n\n行政复议\n\n"

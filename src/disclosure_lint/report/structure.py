@@ -426,7 +426,10 @@ def _old_list(text: str) -> list[str]:
 
 # the parts of the reports before the unified format (2018 and earlier) as an opening lists them: 概述 with the old
 # parts 依申请公开…和不予公开…, 收费及减免, 因…申请行政复议、提起行政诉讼的情况 (本报告由概述、…等六部分组成)
-_OLD_PARTS = ("收费及减免", "不予公开政府信息", "依申请公开政府信息情况", "依申请公开和不予公开", "提起行政诉讼的情况")
+# — and the parts of the provinces' templates of 2016–2018 (回应解读情况, 机构建设和保障经费情况, 会议和培训情况,
+# 信息公开工作组织落实情况: real 2019 reports still list them)
+_OLD_PARTS = ("收费及减免", "不予公开政府信息", "依申请公开政府信息情况", "依申请公开和不予公开", "提起行政诉讼的情况",
+              "回应解读情况", "机构建设和保障经费", "会议和培训情况", "组织落实情况")
 _LISTS_PARTS = re.compile(r"部分|组成|包括")
 
 
