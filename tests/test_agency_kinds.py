@@ -578,3 +578,17 @@ def test_a_sites_name_before_a_dash_is_not_the_bodys(title, expected):
 ])
 def test_a_number_or_a_level_is_not_a_bodys_name(title):
     assert name_from_title(title) == (None, 2022)
+
+
+def test_a_zone_department_compiling_the_whole_zones_report_makes_it_the_zones():
+    """A real zone's page: 由某某经济技术开发区政务服务和营商环境建设局依据…以及全区各部门信息公开工作编制而成 — the zone's report,
+    which the bureau compiles (its 423 applications were the whole zone's); a bureau compiling its own stays the bureau."""
+    from disclosure_lint.report import interpret
+
+    from .conftest import parse
+
+    whole = ("本年度报告由青禾经济技术开发区政务服务和营商环境建设局依据《中华人民共和国政府信息公开条例》以及全区各部门信息公开"
+             "工作编制而成。本报告中所列数据统计期限为2025年1月1日至2025年12月31日。\n一、总体情况\n2025年，经开区持续深化公开内容。\n")
+    assert interpret(parse(whole, fmt="text")).agency.name == "青禾经济技术开发区管委会"
+    own = whole.replace("以及全区各部门信息公开工作", "")
+    assert interpret(parse(own, fmt="text")).agency.name == "青禾经济技术开发区政务服务和营商环境建设局"

@@ -484,7 +484,9 @@ def _opening_name(texts: list[str]) -> str | None:
             name = name_from_title(t)[0] if t else _ALIAS_NOTE.sub(
                 "", named.group("n") or named.group("m") or named.group("k")).strip()
             if name and classify(name)[0] is not None:  # (named as the maker: 由区统计局编制 gives the kind)
-                return _maker_over(text, name) if named.group("t") else name
+                if named.group("t"):
+                    return _maker_over(text, name)
+                return _zone_compiled(text, named.end(), name) or name
     for text in texts:
         made = _MADE_BY.search(text) if ("编制" in text or "制定" in text) else None
         name = _ALIAS_NOTE.sub("", made.group("n")).strip() if made is not None else None
@@ -623,6 +625,19 @@ def _maker_over(text: str, named: str) -> str:
     if maker is None or maker == named or not _plausible(maker) or (classify(named)[0] or "").endswith("_government"):
         return named
     return maker
+
+
+def _zone_compiled(text: str, at: int, maker: str) -> str | None:
+    """The zone whose whole report a department of its managing body compiles (由某某经济技术开发区政务服务局依据…以及全区各部门
+    信息公开工作编制而成: the zone's report, the bureau only compiles it), else None."""
+    zone = _ZONE_OF_DEPT.match(maker)
+    if zone is None or _WHOLE_AREA.search(text, at, at + 120) is None:
+        return None
+    return zone.group(1) + "管委会"
+
+
+_ZONE_OF_DEPT = re.compile(r"(.{2,30}?" + _ZONE + r")(?:管理委员会|管委会)?[\u4e00-\u9fff]{2,16}?(?:局|办公室|中心)$")
+_WHOLE_AREA = re.compile(r"(?:汇总|以及|和)?全区(?:各部门|各单位|各部门、各单位)[^。；\n]{0,30}?编制")
 
 
 def _plausible(name: str | None) -> bool:
