@@ -91,8 +91,14 @@ def test_dl501_quiet_on_ordinary_words(text):
 
 
 def test_dl501_reports_each_occurrence_once():
+    diags = _codes(lint("开云体育官网，注册即送888元彩金。", select=["DL501"]), "DL501")
+    assert [d.match for d in diags] == ["开云体育官网", "注册即送888元彩金"]
+    # two names of one site side by side, one comma apart (a real mirror put 立博平台,立博官网 in place of 政务公开 ten
+    # times): one insertion, one finding each time
     diags = _codes(lint("开云体育官网、开云体育（中国）官方网站", select=["DL501"]), "DL501")
-    assert [d.match for d in diags] == ["开云体育官网", "开云体育（中国）官方网站"]
+    assert [d.match for d in diags] == ["开云体育官网、开云体育（中国）官方网站"]
+    diags = _codes(lint("深入推进立博平台,立博官网工作。全面落实立博平台,立博官网要求。", select=["DL501"]), "DL501")
+    assert [d.match for d in diags] == ["立博平台,立博官网"] * 2
 
 
 def test_dl501_in_markdown_table_cell_has_pointer():

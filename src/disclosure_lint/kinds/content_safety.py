@@ -206,14 +206,14 @@ class InjectedSpam(Kind[InjectedSpamOptions]):
 
     def _emit(self, spans: list) -> Iterator[Hit]:
         """Merge the overlapping or adjoining spans of one block or cell (365bet(中国)官方网站: one insertion) and those
-        one run apart (威廉希尔_威廉博彩app, ibet国际平台,ibet国际集团: :func:`.promotions.one_insertion`), drop allowed and exempt ones, make
+        one run apart (威廉希尔_威廉博彩app, 立博平台,立博官网: :func:`.promotions.one_insertion`), drop allowed and exempt ones, make
         hits."""
         spans.sort(key=lambda t: (t[0], -t[1]))
         merged: list[list] = []
         block, cell = spans[0][2], spans[0][3]
         text = cell.text if cell is not None else block.text
         for s, e, block, cell, p, h in spans:
-            if merged and (s <= merged[-1][1] or promotions.one_insertion(text, merged[-1][1], s)):
+            if merged and (s <= merged[-1][1] or promotions.one_insertion(text, merged[-1][0], merged[-1][1], s)):
                 last = merged[-1]
                 last[1] = max(last[1], e)
                 last[4] = last[4] or p

@@ -437,16 +437,21 @@ def _shape(text: str, m: re.Match[str], ordinary: frozenset[str], urls) -> Phras
 # - a few characters with no space and no sentence mark (威廉希尔_威廉博彩app, 体育365网投_365bet365用址);
 # - a _ or a dash between two names of a site (uedbet体育 _ uedbet官网; 188博金宝app_188博金宝体育: a tail and the next
 #   brand's number around the _);
-# - a spam title's run joined by _ with no sentence's mark (365bet亚洲官方网站_365电竞比分_beat365: prose has no _).
-# A sentence's mark parts two (开云体育官网，注册送彩金: each reported).
+# - a spam title's run joined by _ with no sentence's mark (365bet亚洲官方网站_365电竞比分_beat365: prose has no _);
+# - one comma between two names of the same site (立博平台,立博官网 put in place of 政务公开; ibet国际平台,ibet国际集团).
+# Otherwise a sentence's mark parts two (开云体育官网，注册送彩金: each reported).
 _RUN_GAP = re.compile(r"[^\s。，；！？、：,;!?:]{1,6}|(?:[A-Za-z]{1,8})?[ \t]?[_\-—][ \t]?\d{0,4}")
 _TITLE_RUN = re.compile(r"[^。，；！？、：,;!?:\n]{1,24}")
 
 
-def one_insertion(text: str, start: int, end: int) -> bool:
-    """Whether the text between two spam phrases (``start``–``end``) makes them one insertion (one finding)."""
-    return _RUN_GAP.fullmatch(text, start, end) is not None or (
-        "_" in text[start:end] and _TITLE_RUN.fullmatch(text, start, end) is not None)
+def one_insertion(text: str, first: int, start: int, end: int) -> bool:
+    """Whether the text between two spam phrases (``start``–``end``; the first phrase begins at ``first``) makes them
+    one insertion (one finding)."""
+    if _RUN_GAP.fullmatch(text, start, end) is not None:
+        return True
+    if "_" in text[start:end]:
+        return _TITLE_RUN.fullmatch(text, start, end) is not None
+    return end - start == 1 and text[start] in ",，、" and text[first:first + 2] == text[end:end + 2]
 
 
 def _merge(text: str, found: list[Phrase]) -> list[Phrase]:
@@ -457,7 +462,7 @@ def _merge(text: str, found: list[Phrase]) -> list[Phrase]:
     found.sort(key=lambda p: (p.start, -p.end))
     out: list[Phrase] = []
     for p in found:
-        if out and (p.start < out[-1].end or one_insertion(text, out[-1].end, p.start)):
+        if out and (p.start < out[-1].end or one_insertion(text, out[-1].start, out[-1].end, p.start)):
             q = out[-1]
             main = q if (q.end - q.start) >= (p.end - p.start) else p
             end = max(q.end, p.end)
