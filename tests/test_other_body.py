@@ -60,3 +60,13 @@ def test_a_body_with_two_names_publishes_under_either():
     text = ("某某市人民政府（市人民政府办公室）2020年政府信息公开工作年度报告\n"
             "根据《条例》规定，现公布某某市人民政府办公室2020年度政府信息公开工作年度报告。\n一、总体情况\n2020年，本市主动公开信息。\n")
     assert lint(text, fmt="text", select=["DL303"]) == []
+
+
+def test_a_government_office_publishing_its_places_report_under_the_bare_name():
+    # 某某市政府办公室 (no 人民) publishing 某某市2014年度…年度报告: the city's report, which its office publishes (a real page)
+    text = ("宿城市政府办公室2014年政府信息公开工作年度报告\n根据《条例》要求，现向社会公布宿城市2014年度政府信息公开年度报告。\n"
+            "一、概述\n2014年，我市各级政府和部门认真贯彻落实《条例》。\n")
+    assert lint(text, fmt="text", select=["DL303"]) == []
+    # a town's report publishing the county's is still reported
+    town = text.replace("宿城市政府办公室2014年", "宿城市某某镇2014年")
+    assert [d.code for d in lint(town, fmt="text", select=["DL303"])] == ["DL303"]

@@ -540,7 +540,6 @@ def _speaks_as_another(texts: list[str], word: str | None) -> bool:
     return any(n > own for w, n in counts.items() if w != word)
 
 
-
 def named_report(text: str) -> tuple[str, int | None, int, int] | None:
     """The body whose report a sentence says it publishes or compiles, its year and the name's span in ``text``
     (现公布某某县民族宗教事务局2025年度政府信息公开工作年度报告 → 某某县民族宗教事务局, 2025), or None: a name of a
@@ -574,7 +573,8 @@ def same_body(name: str, other: str) -> bool:
         return any(same_body(n, other) for n in both)
     if classify(name)[0] == classify(other)[0]:
         return True
-    if government_of(name) == other or government_of(other) == name:
+    # (a place's bare name is its government's: 某某市政府办公室 publishing 某某市2014年度…年度报告)
+    if government_of(name) in (other, other + "人民政府") or government_of(other) in (name, name + "人民政府"):
         return True
     if office_owner(other) in (name, name + "人民政府") or office_owner(name) == other:
         return True
