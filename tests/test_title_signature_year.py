@@ -592,3 +592,18 @@ def test_a_document_viewers_heading_is_the_title():
     assert "DL005" not in got and "DL002" in got
     labelled = "附件：云岭区政府办公室2022年政府信息公开工作年度报告.docx\n" + text.split("\n", 1)[1]
     assert interpret(parse(labelled, fmt="text")).title is None
+
+
+def test_an_opening_and_its_prose_outvote_a_period_with_another_year_when_there_is_no_title():
+    """A real page without its title: 现将2022年度…报告如下 and 2022 throughout, but 统计期限自2021年…: the period is the
+    slip (DL406 on it, a warning: the year is inferred), not the opening (it was blamed, with the wrong fix)."""
+    text = ("根据《中华人民共和国政府信息公开条例》要求，现将2022年度政府信息公开工作报告如下。本报告中所列数据的统计期限自"
+            "2021年1月1日起至2021年12月31日止。\n一、总体情况\n2022年，某某州交通运输局主动公开政府信息983条。\n"
+            "（一）主动公开。2022年，本局在门户网站发布信息。\n（二）依申请公开。2022年共收到申请3件。\n")
+    rep = interpret(parse(text, fmt="text"))
+    assert rep.year == 2022 and rep.year_source == "body"
+    got = [(d.code, d.severity, d.line) for d in lint(text, fmt="text", select=["DL406"])]
+    assert got == [("DL406", "warning", 1)]
+    # the period named as often as the opening's year, or a publication date in the period's next year: the period holds
+    assert interpret(parse(text.replace("2022年共收到", "2021年共收到").replace("2022年，本局", "2021年，本局"),
+                           fmt="text")).year == 2021

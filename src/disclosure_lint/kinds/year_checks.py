@@ -79,6 +79,9 @@ class YearMismatch(Kind[YearMismatchOptions]):
                 b = None
             if b is not None and py != year:
                 expected = f"{year}年"
+                told = report.year_decision.evidence.get("self_year") is not None
+                if told:  # (no title: the opening and the prose outvote the period — a warning, the year is inferred)
+                    expected += f"（报告没有标题；开头自称{year}年度的报告，正文写的也多是{year}年的工作，请核对统计期限）"
                 if src == "title" and report.published is None:
                     # no date to tell which is the slip (published in py+1 would show the title is: year.py)
                     expected += (f"（与标题一致；报告没有发布日期或落款日期可以核对，若正文写的都是{py}年，"
@@ -86,7 +89,7 @@ class YearMismatch(Kind[YearMismatchOptions]):
                 yield Hit(block=b, start=s, end=e,
                           params={"what": "统计期限的年度", "actual": f"{py}年", "expected": expected},
                           evidence={"expected": year, "actual": py, "where": "period", "report_year_source": basis},
-                          key=f"period:{py}:{year}")
+                          key=f"period:{py}:{year}", severity="warning" if told else None)
         if (self.options.check_published and report.published is not None and report.published.year <= year
                 and report.published_source != "成文日期"):  # (the document's date: the publication may be later)
             source = report.published_source or "落款日期"

@@ -86,6 +86,9 @@ def decide(report: AnnualReport) -> YearDecision:
             if b is not None and (later := parts_say_next(report, b)) is not None:
                 return YearDecision(b + 1, "body", t, p, later)
             return YearDecision(b, "body" if b else "none", t, p)
+        told = opening_over_period(report, p)
+        if told is not None:
+            return YearDecision(told["self_year"], "body", t, p, told)
         return YearDecision(p, "period", t, p)
     if p is None or p == t:
         return YearDecision(t, "title", t, p)
@@ -93,6 +96,23 @@ def decide(report: AnnualReport) -> YearDecision:
     if evidence is None:
         return YearDecision(t, "title", t, p)
     return YearDecision(p, "content", t, p, evidence)
+
+
+def opening_over_period(report: AnnualReport, p: int) -> dict | None:
+    """With no title: the opening names the report by another year than the statistics period's ``p`` (现将2022年度…报告
+    如下 over 统计期限自2021年…), and the prose names that year more often than ``p`` (three times at least), with no
+    publication date in ``p + 1`` to back the period: the period's year is the slip (a real page), the evidence; else
+    None."""
+    y = body_year(report)
+    if y is None or y == p:
+        return None
+    published = report.published
+    if published is not None and published.year != y + 1:
+        return None
+    mentions = _mentions(report)
+    if mentions.get(y, 0) < 3 or mentions.get(y, 0) <= mentions.get(p, 0):
+        return None
+    return {"self_year": y, "period": p, "mentions": {str(y): mentions.get(y, 0), str(p): mentions.get(p, 0)}}
 
 
 TITLE_BELOW_BLOCKS = 40  # prose blocks after the title searched for the report's title printed again
