@@ -116,3 +116,17 @@ def test_a_whole_free_text_report_without_its_signature_is_noted():
     assert d.line == 10 and "未找到落款" in d.message and "无法核对" not in d.message  # the page's 发布日期 is known
     # an excerpt that stops before its last part: no note (it may be cut off, the 落款 after the cut)
     assert dl410(text.split("四、")[0], fmt="text") == []
+
+
+def test_a_date_that_begins_a_sentence_broken_at_it_is_no_signature():
+    """A real crawl broke a sentence at its date (根据《规定》要求， / 2004年5月1日起 / 本委开始开展…) and was cut later:
+    the date is no 落款 (it was, so the cut went unreported and the report seemed signed in 2004)."""
+    from disclosure_lint.report import interpret
+
+    from .conftest import parse
+
+    text = ("某某区某某委员会2017年政府信息公开工作年度报告\n一、概述\n根据《某某市政府信息公开规定》要求，\n2004年5月1日起\n"
+            "本委开始开展政府信息公开工作，专门配备了2名兼职工作人员，推进政府信息公开工作顺利开")
+    rep = interpret(parse(text, fmt="text"))
+    assert rep.signature_mention is None
+    assert "DL002" in [d.code for d in lint(text, fmt="text")]

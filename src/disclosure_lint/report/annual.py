@@ -421,8 +421,10 @@ class AnnualReport:
                 continue
             d = ds[0]
             text = b.text
-            if len(portal.text_without(b, d.end)) > 2:
-                continue  # (the page's tools printed after it, 2024年1月5日【打印本页】【关闭窗口】, are not text after it)
+            after = portal.text_without(b, d.end)
+            if len(after) > 2 or after.strip()[:1] in ("起", "以", "前", "后", "至", "止"):
+                continue  # (the page's tools printed after it, 2024年1月5日【打印本页】【关闭窗口】, are not text after it;
+                # 2004年5月1日起 on a line of its own is a sentence broken at its date, no 落款)
             before = text[:d.start].strip().lstrip("#").strip().strip("*_").strip()
             if not before or (len(before) <= 40 and not _SENTENCE.search(before)
                               and classify(before)[0] is not None):
