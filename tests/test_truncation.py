@@ -629,6 +629,8 @@ def test_lines_of_pipes_are_no_repeated_paragraphs():
     ("（一）主动公开。全年转载发布文字信息19000", "s1"),  # a five-digit number begun
     ("（五）监督保障方面：严格执行信息发布审核", "s1"),  # a run-in title and its first sentence, cut
     ("二、主动公开政府信息情况\n本年收费金额(单位:万", "s2"),  # a bracket opened, the text cut in it
+    # a point of a list begun with nothing after its number (…对政府信息进行公开。 / 三是)
+    ("（一）主动公开\n一是完善目录。二是规范发布，对政府信息进行公开。\n三是", "s1"),
     # a second-level item's number alone after its sibling (2.1 建设情况:… / 2.2)
     ("（二）平台建设\n2.1 建设情况:加强微信公众号建设，及时回复群众留言和咨询。\n2.2 ", "s1"),
     # in part 六, a sentence without its 。 under the part's first sub-item and no second one: the copy stops in it

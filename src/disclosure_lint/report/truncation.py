@@ -83,7 +83,7 @@ _ITEM_NUMBER = r"(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,
 _ITEM_BEGUN = re.compile(_ITEM_NUMBER + r"(?!联系|电话|地址|邮|传真|网址|附件|注)[\u4e00-\u9fff“”]{2,16}[：:]\s*"
                          r"[\u4e00-\u9fff]{1,3}")
 _ROW_NUMBER = re.compile(r"[一二三四五六][、.．]")  # a row's number alone (一、 of 一、本年新收…)
-_MARKER = re.compile(r"^(?:\d{1,2}[.．、]|[（(](?:[一二三四五六七八九十]{1,2}|\d{1,2})[）)]?|[（(]|[㈠-㈩])$")
+_MARKER = re.compile(r"^(?:\d{1,2}[.．、]|[（(](?:[一二三四五六七八九十]{1,2}|\d{1,2})[）)]?|[（(]|[㈠-㈩]|[二三四五六七八九十]是)$")
 _UNIT = re.compile(r"^[（(]?单位[:：]?\s*(?:件|条|个|项|万元|元)?[）)]?$")
 _LEAD_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]"
                           r"|第[一二三四五六七八九十]+[部条项])")
@@ -472,7 +472,7 @@ def _analyse(report: AnnualReport) -> Truncation | None:
             return unstarted
     if marker:  # (a bracket alone is an item begun, not yet its number)
         return Truncation(block, start, end, "sentence", _section_id(report, block),
-                          subtitle=tail.strip() not in ("（", "("))
+                          subtitle=tail.strip() not in ("（", "(") and not tail.strip().endswith("是"))  # (三是: a point)
     sub = _SUB_HEADING.match(whole) if block.kind != "table" else None
     if sub is not None and report.signature_mention is None and (
             # (四)平台建: cut in its title; (四)平台建设 and nothing after it, in part 一 or 五
