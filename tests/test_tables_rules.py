@@ -780,3 +780,29 @@ def test_a_table_three_whose_rows_run_one_cell_a_line_with_lone_pipes_is_not_cal
             "| 0 |\n三、本年度办理结果 | (一)予以公开 | 7 |\n|\n|\n|\n|\n| 7 |\n")
     got = [d.code for d in lint(text, fmt="text", year=2020, select=["DL110", "DL208", "DL002", "DL001"])]
     assert "DL110" not in got and "DL208" not in got and "DL002" in got
+
+
+def test_a_2019_block_left_in_a_2021_table_two_is_the_formats_not_the_readings():
+    """A real town's 2021 table 二 kept the trial format's 第二十条第（九）项 政府集中采购 block (under 采购数量, a slip of
+    采购项目数量): DL109 names its labels for the table's part; DL001 said it could not place the row's numbers."""
+    from pathlib import Path
+
+    from .conftest import lint
+
+    clean = (Path(__file__).resolve().parents[1] / "examples" / "clean-2023.md").read_text(encoding="utf-8")
+    block = ("| 行政事业性收费 | 0 |\n\n第二十条第（九）项\n\n| 信息内容 | 采购数量 | 采购总金额 |\n|---|---:|---:|\n"
+             "| 政府集中采购 | 34 | 240101 |\n")
+    text = clean.replace("| 行政事业性收费 | 0 |\n", block.replace("采购数量", "采购项目数量"), 1)
+    got = lint(text, select=["DL001", "DL109"])
+    assert [d.code for d in got] == ["DL109"] and got[0].severity == "error"
+    assert got[0].message.startswith("表二的部分栏目按2019年试行格式填报（") and "“政府集中采购”" in got[0].message
+    # its column misspelt: that label is the one the tool could not read (DL001), the row's numbers are not
+    got = lint(clean.replace("| 行政事业性收费 | 0 |\n", block, 1), select=["DL001", "DL109"])
+    assert [d.code for d in got] == ["DL109", "DL001"] and "“采购数量”" in got[1].message and "数值" not in got[1].message
+    assert lint(clean, select=["DL001", "DL109"]) == []
+    # a text copy that printed the table a cell a line: the row's two numbers are the block's, not unplaced
+    flat = ("某某镇2021年政府信息公开工作年度报告\n一、总体情况\n2021年，本镇主动公开政府信息120条。\n二、主动公开政府信息情况\n"
+            "第二十条第(一)项 |\n信息内容 |\n本年制发件数 |\n本年废止件数 |\n现行有效件数 |\n规章 |\n0 |\n0 |\n0 |\n"
+            "行政规范性文件 |\n0 |\n0 |\n0 |\n第二十条第(九)项 |\n信息内容 |\n采购数量 |\n采购总金额 |\n政府集中采购 |\n34 |\n"
+            "240101 |\n三、收到和处理政府信息公开申请情况\n")
+    assert "DL001" not in [d.code for d in lint(flat, fmt="text", select=["DL001"])]

@@ -29,6 +29,7 @@ from .tables import (
     hit_at,
     label_line,
     label_order,
+    loose_values,
     missing_parts,
     quote_labels,
     stat_tables,
@@ -151,7 +152,7 @@ class TableUnreadable(Kind[TableUnreadableOptions]):
             bad += [u for u in unplaced_columns(table) if u not in bad]
             if trunc is not None and trunc.table == tid:  # the label cut off at the end of the file
                 bad = [u for u in bad if u.block is not trunc.block or norm(u.label) != norm(trunc.tail)]
-            loose = [c for c in table.loose if c.value.kind != "blank"]
+            loose = loose_values(table)  # (a row of the other format's, 政府集中采购 under 采购数量: DL109's)
             if trunc is not None and trunc.table == tid and trunc.last_row:
                 # the row the file ends in has fewer values than it should: the cut's, said by DL002 — unless the
                 # text went on past it (规章 / 3 / 第二十: the next label begun), so that the row was whole

@@ -279,7 +279,14 @@ def unplaced_columns(table) -> list:
 def unreadable(table) -> bool:
     """Whether table-unreadable (DL001) reports the table, its options aside: labels it could not map (of no format
     version) or columns it could not place, or numbers it could not place in a row and column."""
-    return bool(truly_unmapped(table) or unplaced_columns(table) or any(c.value.kind != "blank" for c in table.loose))
+    return bool(truly_unmapped(table) or unplaced_columns(table) or loose_values(table))
+
+
+def loose_values(table) -> list:
+    """The numbers the tool could not place in a row and column — but those of a row of the other format's (its
+    labels unknown to this one: table-format-version says so)."""
+    return [c for c in table.loose if c.value.kind != "blank"
+            and not (c.row and other_version_row(table.id, c.row_label, table.detected_version))]
 
 
 # -- table-format-version ----------------------------------------------------------------------------
@@ -299,9 +306,19 @@ class TableFormatVersion(Kind[KindOptions]):
         for tid, table in stat_tables(report):
             expected = expected_version(report)
             detected = table.detected_version
-            if expected is None or detected not in VERSIONS or detected == expected:
+            if expected is None or detected not in VERSIONS:
                 continue
-            clues = self._clues(table, detected, expected, report.document.blocks)
+            part = False
+            if detected == expected:
+                # table 二 in the right format with a block of the other one left in it (第二十条第（九）项 政府集中采购 in a
+                # 2021 table: a real town's): its labels, said of the table's part (table 三's lone 其他 is no clue)
+                other = next(v for v in VERSIONS if v != expected)
+                clues = self._clues(table, other, expected, report.document.blocks) if tid == "s2" else []
+                if not clues:
+                    continue
+                detected, part = other, True
+            else:
+                clues = self._clues(table, detected, expected, report.document.blocks)
             texts = [c[0] for c in clues]
             if tid == "s3" and detected == cat.V2019 and not texts:
                 other = table.get("result.other", "total") or table.get("result.other", "natural_person")
@@ -314,7 +331,7 @@ class TableFormatVersion(Kind[KindOptions]):
             if not texts:
                 texts = [f"栏目与{cat.FORMAT_SHORT_NAMES[detected]}一致"]
             where = clues[0] if clues else (None, first_block(table), None)
-            short = TABLE_SHORT_NAMES[tid]
+            short = TABLE_SHORT_NAMES[tid] + ("的部分栏目" if part else "")
             # a table with parts the tool could not read (DL001 says so): the version is told from what was read, so
             # it may be the tool's misreading, not the report's format — a warning that says so, not an error
             unread = unreadable(table)
@@ -350,6 +367,16 @@ class TableFormatVersion(Kind[KindOptions]):
                 out.append((label.strip(), block, cell))
         out.sort(key=lambda t: label_order(t[1], t[2]))
         return out
+
+
+def other_version_row(tid: str, label: str, version: str | None) -> bool:
+    """Whether ``label`` is a row of the other unified format than ``version`` only (政府集中采购 in a 2021 table 二):
+    table-format-version reports it, not the reading (DL001)."""
+    if version not in VERSIONS:
+        return False
+    other = next(v for v in VERSIONS if v != version)
+    k = _key(label)
+    return k in _keys(tid, other)[0] and k not in _keys(tid, version)[0]
 
 
 # -- table-missing-rows ------------------------------------------------------------------------------
