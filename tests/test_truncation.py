@@ -629,6 +629,10 @@ def test_lines_of_pipes_are_no_repeated_paragraphs():
     ("（一）主动公开。全年转载发布文字信息19000", "s1"),  # a five-digit number begun
     ("（五）监督保障方面：严格执行信息发布审核", "s1"),  # a run-in title and its first sentence, cut
     ("二、主动公开政府信息情况\n本年收费金额(单位:万", "s2"),  # a bracket opened, the text cut in it
+    # a paragraph numbered like a part (一、) under an item, a sentence naming 依申请公开 and cut: part 一's, not part 三's
+    # title cut (a real town's page)
+    ("（三）政府信息管理情况\n一、为做好我镇的政府信息公开工作，镇政府高度重视，确定专门工作人员负责公开信息的发布和报送、"
+     "依申请公开受理等具体工作，为贯彻实施政府信息公开工作提供了有力", "s1"),
     # a point of a list begun with nothing after its number (…对政府信息进行公开。 / 三是)
     ("（一）主动公开\n一是完善目录。二是规范发布，对政府信息进行公开。\n三是", "s1"),
     # a second-level item's number alone after its sibling (2.1 建设情况:… / 2.2)

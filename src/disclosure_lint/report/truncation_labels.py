@@ -105,6 +105,9 @@ def old_titles() -> tuple[str, ...]:
     return tuple(cat.normalise_title(t) for t in _OLD_TITLES)
 
 
+_CLAUSE_MARK = re.compile(r"[，,。；;！？]")
+
+
 def title_fragment(text: str) -> tuple[int, bool] | None:
     """(part number, complete title) for ``五、存在的主`` / ``五、存在的主要问题及改进情况``, else None."""
     if text.strip() in NUMERALS:  # 二 alone at the end: the next part's title cut after its number
@@ -119,8 +122,9 @@ def title_fragment(text: str) -> tuple[int, bool] | None:
     spec, quality = cat.match_section(title) if title else (None, "none")
     if spec is not None and quality == "exact":
         return n, True
-    if spec is not None and quality in ("typo", "keywords"):
-        # a part's title worded otherwise (六、存在的主要问题及改进措施 in a report of 2017): that part, by its words
+    if spec is not None and quality in ("typo", "keywords") and len(title) <= 40 and not _CLAUSE_MARK.search(title):
+        # a part's title worded otherwise (六、存在的主要问题及改进措施 in a report of 2017): that part, by its words —
+        # not a paragraph numbered like a part (一、为做好…工作，…依申请公开受理等具体工作，为…: a sentence)
         return int(spec.id[1]), True
     key = cat.normalise_title(title)
     if key.startswith("行政机关") and len(key) > 6:
