@@ -605,6 +605,15 @@ def test_dl905_quiet_on_a_list_it_cannot_read_whole():
         assert only("DL905", text.replace("六个部分", "五个部分"), fmt="text") == []
 
 
+def test_dl905_says_which_items_make_one_part():
+    # 行政复议、行政诉讼 as two items make the six the opening says, but the list leaves part 六 out (a real page): the
+    # message says six items, two of one part, not "five listed" of a list of six
+    text = _opening("s1 s2 s3 s4 s5", "6个部分").replace("政府信息公开行政复议、行政诉讼情况", "行政复议、行政诉讼")
+    [d] = only("DL905", text, fmt="text")
+    assert "列出的却是六项（其中“行政复议”“行政诉讼”同属统一格式的一个部分，实为五个部分）" in d.message
+    assert "“其他需要报告的事项”" in d.message
+
+
 def test_dl905_on_a_flattened_page():
     # a portal copy whose line breaks were lost: the opening runs on into the parts, still one finding at the count
     text = _opening("s1 s2 s3 s4 s5", "六个部分").replace("\n", " ")

@@ -218,9 +218,13 @@ class MiscountedParts(Kind[WritingOptions]):
         listed = len(found.listed)
         left = [s for s in cat.SECTIONS if s.id not in found.listed] if listed < found.stated else []
         left_out = "，没有列出" + "、".join(f"“{s.title}”" for s in left) if left else ""
+        unit = "个方面" if "方面" in found.count else "个部分"
+        shown = _CN_NUMBER[listed] + unit
+        if found.shared and listed < found.items <= 10:  # (…、行政复议、行政诉讼、…6个部分: two items, one part)
+            shown = (f"{_CN_NUMBER[found.items]}项（其中" + "".join(f"“{x}”" for x in found.shared)
+                     + f"同属统一格式的一个部分，实为{shown}）")
         yield Hit(block=found.block, start=found.start, end=found.end,
-                  params={"count": found.count, "left_out": left_out,
-                          "listed": _CN_NUMBER[listed] + ("个方面" if "方面" in found.count else "个部分")},
+                  params={"count": found.count, "left_out": left_out, "listed": shown},
                   evidence={"expected": found.stated, "actual": listed,
                             "listed": [cat.SECTION_BY_ID[s].title for s in found.listed],
                             "left_out": [s.title for s in left]},

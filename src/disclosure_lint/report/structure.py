@@ -472,6 +472,8 @@ class DeclaredParts:
     count: str
     stated: int
     listed: tuple[str, ...]
+    items: int = 0  # the list's items as written
+    shared: tuple[str, ...] = ()  # items that name one part between them (行政复议、行政诉讼), the first such run
 
 
 def _listed(items: str) -> list[str]:
@@ -491,6 +493,22 @@ def _listed(items: str) -> list[str]:
 
 
 _LISTS: Kept[str, list[str]] = Kept("declared parts", 1024)  # an opening's list, worded alike in many reports
+
+
+def _shared(items: list[str]) -> tuple[str, ...]:
+    """The first run of items side by side that name the same part (行政复议、行政诉讼), or ()."""
+    run: list[str] = []
+    last = None
+    for item in items:
+        part = next((sid for sid, rx in _ITEM_PART if rx.search(item)), None)
+        if part is not None and part == last:
+            run.append(item)
+        elif len(run) >= 2:
+            break
+        else:
+            run = [item]
+        last = part
+    return tuple(run) if len(run) >= 2 else ()
 
 
 def miscounted_parts(report: AnnualReport) -> DeclaredParts | None:
@@ -526,5 +544,7 @@ def miscounted_parts(report: AnnualReport) -> DeclaredParts | None:
             if cut_short and len(listed) < stated and (
                     listed == ids[:len(listed)] or (mainly and listed == sorted(listed, key=ids.index))):
                 continue  # the first parts (or, said to be the main ones, some in order), then 等: the rest left unsaid
-            return DeclaredParts(b, m.start(), m.end(), m.group(), stated, tuple(listed))
+            written = [x.strip(" \t“”\"'《》") for x in _ITEM_SPLIT.split(items) if x.strip(" \t“”\"'《》")]
+            return DeclaredParts(b, m.start(), m.end(), m.group(), stated, tuple(listed), len(written),
+                                 _shared(written))
     return None
