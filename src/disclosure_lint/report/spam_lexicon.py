@@ -49,7 +49,7 @@ SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|
                  r"现金网(?:重点推荐|投注|开户|官网|平台|娱乐)",
                  # seen on mirrors in place of a province's, a district's or a word (63365_下载必发365网站_如何打开mobile365
                  # 科学技术厅; 芙蓉区龙8国际门户网站; 《中华人民共和国和记AG信息公开条例》; 立博平台,立博官网 for 政务公开)
-                 r"必发365|[Mm]obile365", r"龙8(?:国际|官网|娱乐|平台|[Aa][Pp][Pp]|手机版?|登录)",
+                 r"必发365|[Mm]obile365|28365-?365|503-365", r"龙8(?:国际|官网|娱乐|平台|[Aa][Pp][Pp]|手机版?|登录)",
                  r"和记(?:[Aa][Gg]|娱乐|怡情|官网)",
                  # a gambling brand that is no ordinary word, with a site's word and no 体育/娱乐 (立博官网, 必威官方网站)
                  r"(?:立博|必威|九游|乐鱼|亚博|博鱼|天博|米乐|明升|伟德|金宝博|乐天堂|博狗|德赢|博金宝|尊龙|腾博)"
