@@ -649,6 +649,15 @@ def test_short_cut_endings_seen_on_real_pages(tail, section):
     assert "DL002" in codes and not codes & {"DL101", "DL103", "DL104", "DL105"}
 
 
+@pytest.mark.parametrize("last", ["（一）推进空气质量和水", "1.在某某区卫", "（三）2017年政府信", "（二）公开形式"])
+def test_an_older_reports_item_title_with_nothing_after_it_is_a_cut(last):
+    # before the unified format any sub-item's title ends no report: the excerpt stopped there (real 2017 pages)
+    text = ("某某市某某局2017年政府信息公开工作年度报告\n一、概述\n本局认真贯彻《条例》，全年主动公开政府信息297条。\n"
+            "二、主动公开政府信息情况\n本局主要通过两种形式发布政府信息：\n" + last)
+    t = report_of(text, year=2017).truncation
+    assert t is not None and t.subtitle == ("2017" not in last)  # (a year after the number: told as a sentence cut)
+
+
 def test_a_part_title_of_an_older_format_cut_after_its_number():
     # before the unified format, part 五 of many reports was 因政府信息公开申请行政复议、提起行政诉讼的情况
     text = "某某市某某局2017年政府信息公开工作年度报告\n一、概述\n本局认真贯彻《条例》。\n四、依申请公开情况\n没有收到申请。\n五、因政"

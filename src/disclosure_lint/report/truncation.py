@@ -117,7 +117,7 @@ _COUNTED_TITLE = re.compile(r"[（(]\d{1,6}\s*[条件项篇个][）)]\s*[:：]$"
 # a sub-part's heading cut in its words ((四)平台建 of (四)平台建设): the beginning of one of the sub-titles reports
 # commonly use, the text cut there — a complete sub-title at the end is left alone (a missing tail is the report's)
 _SUB_HEADING = re.compile(r"^\s*[#*_]*\s*(?:[（(][一二三四五六七八九十]{1,2}[）)]|[㈠-㈩]|\d{1,2}[.．、])\s*"
-                          r"(?P<title>[\u4e00-\u9fff“”]{1,16})\s*$")
+                          r"(?P<title>(?:(?:19|20)\d{2}年)?[\u4e00-\u9fff“”]{1,16})\s*$")
 # an item's run-in title alone ((五)回应关切方面。), and one with its text after it on its line
 _RUN_IN = re.compile(r"\s*" + _ITEM_NUMBER + r"[\u4e00-\u9fff]{2,12}[。：:]\s*")
 _RUN_IN_BEGUN = re.compile(_RUN_IN.pattern + r"\S")
@@ -378,7 +378,8 @@ def _cut_in_part_one(report: AnnualReport, block: Block, start: int, end: int) -
             or _DATE_WORD.search(block.text[max(start, end - 4):end]) or _label_line(whole)
             or (len(whole) <= 30 and classify(whole)[0] is not None and not whole.startswith(_CLAUSE_LEADS))):
         return None
-    subtitle = (block.kind == "heading" and not _COLON.search(whole)) or _SUB_HEADING.match(whole) is not None
+    sub = _SUB_HEADING.match(whole)  # (1.2022年镇政府共受理政, a year after the number: a sentence begun)
+    subtitle = (block.kind == "heading" and not _COLON.search(whole)) or (sub is not None and not sub["title"][0].isdigit())
     return Truncation(block, start if subtitle else max(start, end - 12), end, "sentence", "s1", subtitle=subtitle)
 
 
@@ -478,8 +479,11 @@ def _analyse(report: AnnualReport) -> Truncation | None:
             # (四)平台建: cut in its title; (四)平台建设 and nothing after it, in part 一 or 五
             (sub.group("title") not in _SUB_TITLES and any(t.startswith(sub.group("title")) for t in _SUB_TITLES))
             or _NO_TITLE_END.search(sub.group("title")) or len(sub.group("title")) == 1  # ((四)重: no title is one character)
-            or (sub.group("title").startswith(_SUB_STEMS) and _section_id(report, block) in ("s1", "s5"))):
-        return Truncation(block, start, end, "sentence", _section_id(report, block), subtitle=True)
+            or (sub.group("title").startswith(_SUB_STEMS) and _section_id(report, block) in ("s1", "s5"))
+            # (before the unified format, any item's title with nothing after it: (一)推进空气质量和水, (三)2017年政府信)
+            or (not six_parts(report) and len(sub.group("title")) >= 2)):
+        return Truncation(block, start, end, "sentence", _section_id(report, block),
+                          subtitle=not sub.group("title")[:1].isdigit())  # (1.2022年镇政府共受理政: a sentence begun)
     run_in = _RUN_IN.fullmatch(whole) if block.kind == "paragraph" and report.signature_mention is None else None
     if run_in is not None and (prev := _prev_block(report, block)) is not None and _RUN_IN_BEGUN.match(prev.text):
         # an item's run-in title and nothing after it, after items whose text follows their title on the same line
