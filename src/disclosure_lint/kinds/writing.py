@@ -220,7 +220,10 @@ class MiscountedParts(Kind[WritingOptions]):
         left_out = "，没有列出" + "、".join(f"“{s.title}”" for s in left) if left else ""
         unit = "个方面" if "方面" in found.count else "个部分"
         shown = _CN_NUMBER[listed] + unit
-        if found.shared and listed < found.items <= 10:  # (…、行政复议、行政诉讼、…6个部分: two items, one part)
+        # (…、行政复议、行政诉讼、…6个部分: six items, two of them part 四 — not the part's own title with its 、 inside,
+        # 政府信息公开行政复议、行政诉讼情况, one item)
+        if (found.shared and found.items == found.stated <= 10 and not found.shared[0].startswith(("政府信息公开", "因"))
+                and not found.shared[-1].endswith("情况")):
             shown = (f"{_CN_NUMBER[found.items]}项（其中" + "".join(f"“{x}”" for x in found.shared)
                      + f"同属统一格式的一个部分，实为{shown}）")
         yield Hit(block=found.block, start=found.start, end=found.end,
