@@ -434,3 +434,12 @@ def test_a_companys_own_report_is_not_judged():
     text = ("# 某某城市投资发展集团有限公司2023年信息公开工作年度报告\n\n一、总体情况\n\n"
             "2023年，我公司认真贯彻《中华人民共和国政府信息公开条例》。\n")
     assert lint(text, select=["DL301", "DL302"]) == []
+
+
+def test_a_centres_managing_committee_calls_itself_the_centre():
+    # 某某行政服务中心管委会 (a real zone's page): 本中心 and 我中心 are its own words, no other body's
+    text = ("某某台商投资区行政服务中心管委会2019年政府信息公开工作年度报告\n现将本中心2019年政府信息公开工作报告如下。\n"
+            "一、总体情况\n2019年，在区党工委、管委会的领导下，我中心认真贯彻实施《条例》。\n")
+    assert lint(text, fmt="text", select=["DL301", "DL302"]) == []
+    # a bureau's word is still another body's
+    assert [d.code for d in lint(text.replace("我中心", "我局"), fmt="text", select=["DL301"])] == ["DL301"]

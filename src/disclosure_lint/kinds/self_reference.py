@@ -398,7 +398,10 @@ class _SelfReferenceBase(Kind[_SelfReferenceOptionsT]):
         for seg in [*_NAME_SPLIT.split(agency.name or ""), *_NAME_SPLIT.split(getattr(agency, "office", None) or "")]:
             seg = seg.strip()
             office = _TOWN_OFFICE.match(seg)  # 某某镇人民政府办公室 reports as its town's government: 我镇 too
-            for w in (self._seg_word(seg), self._seg_word(office.group(1)) if office else None):
+            # (某某行政服务中心管委会: the 中心's managing committee, 本中心 too)
+            board = re.sub(r"(?:管委会|管理委员会)$", "", seg) if seg.endswith(("管委会", "管理委员会")) else None
+            for w in (self._seg_word(seg), self._seg_word(office.group(1)) if office else None,
+                      self._seg_word(board) if board else None):
                 if w is not None and w not in out:
                     out.append(w)
         return out
