@@ -410,6 +410,16 @@ def test_dl902_items_whose_opening_half_the_copy_lost_are_items():
     assert len(only("DL902", text.replace(")政府信息管理情况\n", ""), fmt="text")) == 1
 
 
+def test_dl902_an_item_whose_number_lost_its_mark_is_an_item():
+    # 2依申请公开情况… (a real district's page: the 、 of 2、 lost): 3、 after it does not skip a number
+    text = ("一、总体情况\n1、主动公开情况。全年主动公开政府信息120条。\n2依申请公开情况依法依规办理申请3件。\n"
+            "3、政府信息管理情况认真落实审查制度。\n")
+    assert only("DL902", text, fmt="text") == []
+    # a line that opens with another number, or none at all, between 1、 and 3、: still a skip
+    assert len(only("DL902", text.replace("2依申请", "5依申请"), fmt="text")) == 1
+    assert len(only("DL902", text.replace("2依申请", "依申请"), fmt="text")) == 1
+
+
 def test_dl902_runs_are_scoped_by_section():
     md = ("# 某局2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n一是加强领导；二是完善制度。\n\n"
           "## 五、存在的主要问题及改进情况\n\n三是深化公开。\n")

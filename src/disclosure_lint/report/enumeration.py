@@ -361,6 +361,8 @@ def analyse(report) -> list[EnumRun]:
             run.items.append(item)
     # lines whose item marker lost its opening half in the copy ()依申请公开情况: （二 lost): items, their numbers unknown
     lost = [b.index for b in report.text_blocks if _LOST_OPENER.match(b.text)]
+    # lines whose number lost its mark (2依申请公开情况…: 2、 lost its 、): (block index, number)
+    lost += [(b.index, int(m.group(1))) for b in report.text_blocks if (m := _BARE_NUMBER.match(b.text))]
     for run in runs:
         run.breaks = breaks(run.items, lost)
     return runs
@@ -376,6 +378,7 @@ def _lead(text: str) -> int:
 
 _PART_NUMBERED = re.compile(r"\s*[（(][一二三四五六][）)]\s*")
 _LOST_OPENER = re.compile(r"\s*[)）][\u4e00-\u9fff][^\n]{0,30}$")
+_BARE_NUMBER = re.compile(r"\s*([1-9])(?=[\u4e00-\u9fff]{4})(?!\d)")
 
 
 _GLUE_FAMILIES = frozenset({"shi", "par", "pcn", "circ"})  # markers no other text looks like (not 1. or 1、: 2021.1.)
@@ -389,7 +392,7 @@ def _glued(previous: EnumItem, item: EnumItem, marker: str) -> bool:
     return marker in item.span.piece.text[previous.span.end:item.span.start]
 
 
-def breaks(items: list[EnumItem], lost: list[int] | None = None) -> list[EnumBreak]:
+def breaks(items: list[EnumItem], lost: list[int | tuple[int, int]] | None = None) -> list[EnumBreak]:
     """The items that break the sequence, each with the marker it should have, blamed so that applying
     every fix gives a correct run (one slip, one finding):
 
@@ -418,9 +421,14 @@ def breaks(items: list[EnumItem], lost: list[int] | None = None) -> list[EnumBre
             expect += 1  # 一是…信息二是…三是: the item is there, its marker run into the sentence before it
             continue
         if lost and v > expect and item.family in ("par", "pcn") and v - expect == sum(
-                1 for x in lost if items[i - 1].block.index < x < item.block.index):
+                1 for x in lost if isinstance(x, int) and items[i - 1].block.index < x < item.block.index):
             expect = v + 1  # （一）… / )依申请公开… / )政府信息管理… / （四）…: the copy lost （二 and （三
             i += 1
+            continue
+        if lost and v > expect and item.family == "ar" and any(
+                isinstance(x, tuple) and x[1] == expect and items[i - 1].block.index < x[0] < item.block.index
+                for x in lost):
+            expect += 1  # 1、… / 2依申请公开情况… / 3、…: item 2 is there, its number lost its mark
             continue
         if v == 2 and _glued(items[i - 1], item, marker_text(item.family, 1, item.marker)):
             expect = 3  # …（3）…加大主动公开力度（1）深入推进…（2）: a new list, its first marker run into its heading
