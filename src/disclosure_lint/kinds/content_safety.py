@@ -356,6 +356,9 @@ _PH_BASE = (
     # … or its second half alone, with what it lists (主要本机关贯彻落实《条例》情况进行综述，主要包括主动公开、依申请公开…:
     # a clerk's own 对本机关贯彻落实…情况进行综述 does not go on so)
     r"|(?:对|主要)?本机关贯彻落实[^。；;，,\n]{0,40}?情况进行综述(?=[，,]\s*主要包括主动公开、依申请公开))"
+    # a template's typesetting note left after a title (一、总体情况(宋体加粗小四号字)): how to print it, to be deleted
+    r"|(?P<layout>[（(]\s*(?:宋体|黑体|仿宋|楷体|小标宋|方正[\u4e00-\u9fff]{1,8}?)(?:_?GB2312)?[^（）()\n]{0,10}?"
+    r"(?:[初小]?[一二三四五六七八]号字?|加粗|字号)[^（）()\n]{0,8}[）)])"
 )
 # A sentence that says its XX / ×× masks a name (（小区名称已作脱敏处理）, 已隐去): masking, not a placeholder.
 _MASKING = re.compile(r"脱敏|隐去|隐名|匿名处理|化名|已作技术处理|已做技术处理|隐藏处理")
@@ -395,7 +398,8 @@ _TRIGGER_BASE = "|".join([*_led("XxＸｘ", "[XxＸｘ]"), *map(_x_led, "Xx×＊
                           *(f"{c}(?<=月{c})[ \u3000\xa0]{{0,7}}日" for c in " \u3000\xa0"),
                           *_led("【[［〔（(", r"\s*(?:请|在此|此处)?\s*(?:填|输入|待|文字描述|具体)"), "报告本机关", "本机关贯彻落实",
                           *_led("（(", r"\s*(?:请\s*)?(?:根据|按照|按|结合)\s*(?:实际|本单位|本机关)"),
-                          r"\*\*(?=[*条件个次人项篇期户家万元份起批%％]|年度)"])
+                          r"\*\*(?=[*条件个次人项篇期户家万元份起批%％]|年度)",
+                          *_led("（(", r"\s*(?:宋体|黑体|仿宋|楷体|小标宋|方正)")])
 
 
 # what may come before a bare 此处填写 / 在此填写 left by the template: the start of the text, a mark or a space, or 请
@@ -483,8 +487,10 @@ class TemplatePlaceholder(Kind[TemplatePlaceholderOptions]):
                     if ch in "×＊" and self._masked_name(text, s, e):
                         continue
                 ph = m.group(0)
-                out.append(_hit(block, cell, s, e, params={"placeholder": ph, "what": "残留模板占位符",
-                                                           "advice": "内容未填写完整，应替换为实际内容"},
+                layout = kind == "layout"
+                out.append(_hit(block, cell, s, e, params={"placeholder": ph,
+                                                           "what": "残留模板的排版说明" if layout else "残留模板占位符",
+                                                           "advice": "应删除" if layout else "内容未填写完整，应替换为实际内容"},
                                 evidence={"actual": ph, "expected": "实际内容", "context": text[max(0, s - 12):e + 12]},
                                 key=f"ph:{text[max(0, s - 6):e + 6]}"))
         return out

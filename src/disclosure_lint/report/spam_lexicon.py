@@ -17,6 +17,7 @@ SPAM_TERMS = (
     "沙巴体育", "足彩在线", "足彩app", "千亿国际", "球迷网", "欧洲杯足球网", "手机彩票网", "博金宝", "金宝博",  # seen injected (a title's notice, 习近平, a college's name)
     "hth官网", "hth在线", "hth体育", "hth登录", "菠菜导航", "足球比分网", "即时比分",  # seen injected for a county's name (hth: 华体会; 菠菜: 博彩)
     "澳客彩票网",  # seen injected in a notice's title (…办公厅中国体育彩票_澳客彩票网-游戏平台做好…)
+    "博天堂", "sunbet", "申搏",  # seen injected (以918博天堂新时代中国特色社会主义思想为指导; a line sunbet申搏 atop a page)
     "娛樂城", "百家樂", "真人真錢", "真人視訊", "體育投注", "網上賭場", "線上賭場", "永利皇宮", "澳門永利",
     "新濠影匯", "澳門金沙", "澳門賭場",  # traditional characters (mirror sites)
 )  # a term that is an ordinary word where it stands (彩金饰品, 注册送章 …) is not one: see :func:`ordinary_term`
