@@ -420,6 +420,17 @@ def test_dl902_an_item_whose_number_lost_its_mark_is_an_item():
     assert len(only("DL902", text.replace("2依申请", "依申请"), fmt="text")) == 1
 
 
+def test_dl902_a_list_under_the_first_items_title_then_the_outer_list_goes_on():
+    # (一)概述 / …(一)加强…(四)… / (二)公开政府信息情况 (a real street office's page): (二) goes on with the outer list,
+    # no step back from (四)
+    text = ("一、总体情况\n(一)概述\n2020年，本街道认真贯彻《条例》。\n(一)加强工作指导。明确责任。\n(二)健全工作制度。纳入考核。\n"
+            "(三)重视监督检查。定期检查。\n(四)严格落实保密制度。先审后发。\n(二)公开政府信息情况\n全年主动公开信息120条。\n"
+            "(三)申请行政复议情况\n本年度无。\n")
+    assert only("DL902", text, fmt="text") == []
+    # the outer list skipping a number is still one
+    assert len(only("DL902", text.replace("(三)申请行政复议情况", "(四)申请行政复议情况"), fmt="text")) == 1
+
+
 def test_dl902_runs_are_scoped_by_section():
     md = ("# 某局2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n一是加强领导；二是完善制度。\n\n"
           "## 五、存在的主要问题及改进情况\n\n三是深化公开。\n")

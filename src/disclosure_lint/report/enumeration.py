@@ -351,13 +351,18 @@ def analyse(report) -> list[EnumRun]:
                 last = run.items[-1]
                 if not leads and last.span.piece is piece and last.span.start == _lead(piece.text):
                     parked[item.family] = run  # 一是…（a paragraph's item）…一是…二是 inside it: a list within the item
+                elif leads and len(run.items) == 1 and len(last.span.piece.text.strip()) <= 16:
+                    parked[item.family] = run  # (一)概述 / (一)加强…(四)… / (二)公开…: a list under the first item's title
                 run = EnumRun(item.family, [item])
                 runs.append(run)
                 open_[level] = run
                 continue
-            outer = parked.pop(item.family, None) if leads and run.items[-1].span.piece is not piece else None
+            outer = parked.get(item.family) if leads and run.items[-1].span.piece is not piece else None
             if outer is not None and item.value == outer.items[-1].value + 1 != run.items[-1].value + 1:
+                del parked[item.family]
                 run = open_[level] = outer  # the next paragraph's item goes on with the list the inner one sat in
+            elif outer is not None and len(outer.items) > 1:
+                del parked[item.family]  # (a paragraph's inner list: only the next paragraph's item may go on with it)
             run.items.append(item)
     # lines whose item marker lost its opening half in the copy ()依申请公开情况: （二 lost): items, their numbers unknown
     lost = [b.index for b in report.text_blocks if _LOST_OPENER.match(b.text)]
