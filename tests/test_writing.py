@@ -635,6 +635,16 @@ def test_dl905_says_which_items_make_one_part():
     assert "“其他需要报告的事项”" in d.message
 
 
+def test_dl905_five_parts_said_and_listed_of_the_six():
+    # real openings of 2019–2025: 由总体情况…存在的主要问题及改进情况五部分组成 — the count agrees with the list, the format
+    # has six parts
+    [d] = only("DL905", _opening("s1 s2 s3 s4 s5", "五部分"), fmt="text")
+    assert "列出的也是五个部分，没有列出“其他需要报告的事项”：统一格式的年度报告有六个部分" in d.message
+    assert only("DL905", _opening("s1 s2 s3 s4 s5", "五部分").replace("2023年", "2017年"), fmt="text") == []  # old
+    text = _opening("s1 s2 s3 s4 s5", "等五部分").replace("本报告由", "本报告主要包括").replace("组成。", "。")
+    assert only("DL905", text, fmt="text") == []  # 主要包括…等五部分: the main ones
+
+
 def test_dl905_on_a_flattened_page():
     # a portal copy whose line breaks were lost: the opening runs on into the parts, still one finding at the count
     text = _opening("s1 s2 s3 s4 s5", "六个部分").replace("\n", " ")

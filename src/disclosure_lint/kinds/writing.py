@@ -209,25 +209,29 @@ class MiscountedParts(Kind[WritingOptions]):
 
     name = "miscounted-parts"
     Options = WritingOptions
-    params = frozenset({"count", "listed", "left_out"})
+    params = frozenset({"count", "listed", "left_out", "why"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         found = miscounted_parts(report)
         if found is None:
             return
         listed = len(found.listed)
-        left = [s for s in cat.SECTIONS if s.id not in found.listed] if listed < found.stated else []
+        agrees = listed == found.stated  # (five said and five listed, one of the six left out)
+        if agrees and not report.structure.applies:
+            return  # (before the unified format, or the year unknown: a report's parts were its own)
+        left = [s for s in cat.SECTIONS if s.id not in found.listed] if listed < found.stated or agrees else []
         left_out = "，没有列出" + "、".join(f"“{s.title}”" for s in left) if left else ""
         unit = "个方面" if "方面" in found.count else "个部分"
-        shown = _CN_NUMBER[listed] + unit
+        shown = ("列出的也是" if agrees else "列出的却是") + _CN_NUMBER[listed] + unit
         # (…、行政复议、行政诉讼、…6个部分: six items, two of them part 四 — not the part's own title with its 、 inside,
         # 政府信息公开行政复议、行政诉讼情况, one item)
         if (found.shared and found.items == found.stated <= 10 and not found.shared[0].startswith(("政府信息公开", "因"))
                 and not found.shared[-1].endswith("情况")):
-            shown = (f"{_CN_NUMBER[found.items]}项（其中" + "".join(f"“{x}”" for x in found.shared)
-                     + f"同属统一格式的一个部分，实为{shown}）")
+            shown = (f"列出的却是{_CN_NUMBER[found.items]}项（其中" + "".join(f"“{x}”" for x in found.shared)
+                     + f"同属统一格式的一个部分，实为{shown[5:]}）")
+        why = f"统一格式的年度报告有{_CN_NUMBER[len(cat.SECTIONS)]}个部分" if agrees else "部分数与列举不符"
         yield Hit(block=found.block, start=found.start, end=found.end,
-                  params={"count": found.count, "left_out": left_out, "listed": shown},
+                  params={"count": found.count, "left_out": left_out, "listed": shown, "why": why},
                   evidence={"expected": found.stated, "actual": listed,
                             "listed": [cat.SECTION_BY_ID[s].title for s in found.listed],
                             "left_out": [s.title for s in left]},

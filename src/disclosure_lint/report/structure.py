@@ -536,15 +536,18 @@ def miscounted_parts(report: AnnualReport) -> DeclaredParts | None:
             if listed is None:
                 listed = _LISTS.keep(items, _listed(items))
             stated = _CN_COUNT[m.group("n")]
-            if len(listed) < 3 or len(set(listed)) != len(listed) or len(listed) == stated:
-                continue
             ids = [s.id for s in cat.SECTIONS]
             lead = leads[-1].start()
             mainly = before[max(0, lead - 2):lead] in ("主要", "重点")  # 主要包括A、B、E等6个部分: a few of them, in order
+            written = [x.strip(" \t“”\"'《》") for x in _ITEM_SPLIT.split(items) if x.strip(" \t“”\"'《》")]
+            if len(listed) == stated == len(ids) - 1 == len(set(listed)) and not mainly:
+                # 由总体情况…存在的主要问题及改进情况五部分组成: five parts said and listed, one of the six left out
+                return DeclaredParts(b, m.start(), m.end(), m.group(), stated, tuple(listed), len(written))
+            if len(listed) < 3 or len(set(listed)) != len(listed) or len(listed) == stated:
+                continue
             if cut_short and len(listed) < stated and (
                     listed == ids[:len(listed)] or (mainly and listed == sorted(listed, key=ids.index))):
                 continue  # the first parts (or, said to be the main ones, some in order), then 等: the rest left unsaid
-            written = [x.strip(" \t“”\"'《》") for x in _ITEM_SPLIT.split(items) if x.strip(" \t“”\"'《》")]
             return DeclaredParts(b, m.start(), m.end(), m.group(), stated, tuple(listed), len(written),
                                  _shared(written))
     return None
