@@ -424,3 +424,12 @@ def test_dl501_a_spam_titles_run_joined_by_underscores_is_one_finding():
     text = "根据《中华人民共和国政府信息公开条例》、365bet亚洲官方网站_365电竞比分_beat365官方网站正规政府有关要求，编制本报告。"
     diags = _codes(lint(text, select=["DL501"]), "DL501")
     assert len(diags) == 1 and diags[0].match.startswith("365bet") and "beat365" in diags[0].match
+
+
+def test_dl501_two_insertions_are_not_joined_over_the_reports_own_words():
+    """A real mirror: 健全政务足球比分网,即时比分制度和政务足球比分网,即时比分保密审查制度 — the finding joined 即时比分 and
+    足球比分网 over the report's own 制度和政务, and deleting it would take those words too."""
+    text = "健全即时比分制度和政务足球比分网审查制度。"
+    assert [d.match for d in _codes(lint(text, select=["DL501"]), "DL501")] == ["即时比分", "足球比分网"]
+    # a site's words between two terms still make one insertion
+    assert [d.match for d in _codes(lint("星空体育用品官网注册送。", select=["DL501"]), "DL501")] == ["星空体育用品官网注册送"]
