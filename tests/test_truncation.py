@@ -658,6 +658,22 @@ def test_an_older_reports_item_title_with_nothing_after_it_is_a_cut(last):
     assert t is not None and t.subtitle == ("2017" not in last)  # (a year after the number: told as a sentence cut)
 
 
+@pytest.mark.parametrize(("last", "cut"), [
+    ("在主动公开", True),  # a preposition begins a sentence (after one that ends)
+    ("本单位2017年度未发", True),  # the body speaks of itself (under a part's title)
+    ("本局主动公开的信息包括机", True),  # under a sub-title
+    ("某某市某某局办公室", False),  # a 落款 without its date
+    ("附件", False),
+])
+def test_an_older_reports_last_sentence_begun_without_a_mark(last, cut):
+    # real 2014–2017 copies cut in a sentence that had no mark yet: the check of unpunctuated endings was the unified
+    # format's only
+    text = ("某某市某某局2017年政府信息公开工作年度报告\n一、概述\n本局认真贯彻《条例》，全年主动公开政府信息297条。\n"
+            "二、主动公开政府信息情况\n（一）公开范围\n本局通过门户网站公开信息。\n" + last)
+    t = report_of(text, year=2017).truncation
+    assert (t is not None) == cut
+
+
 def test_a_part_title_of_an_older_format_cut_after_its_number():
     # before the unified format, part 五 of many reports was 因政府信息公开申请行政复议、提起行政诉讼的情况
     text = "某某市某某局2017年政府信息公开工作年度报告\n一、概述\n本局认真贯彻《条例》。\n四、依申请公开情况\n没有收到申请。\n五、因政"

@@ -47,6 +47,7 @@ from .agency import classify
 from .pager import flipbook_page, pager_line
 from .stats.grid import is_value
 from .stats.schema import SCHEMAS, norm
+from .truncation_items import SENTENCE_LEAD, first_item_only, old_sentence_cut, prev_block, sub_marker
 from .truncation_labels import (
     NUMERALS,
     S3_NOTE,
@@ -424,7 +425,7 @@ def _analyse(report: AnnualReport) -> Truncation | None:
         current = _section_id(report, block)  # 本年 in part 二: table 二's 本年新… begun, not table 三's 本年新收…
         if current in TABLE_SECTIONS and current != row_tid and begins_label_of(current, tail):
             row_tid = current
-    marker = bool(_MARKER.match(tail)) or _sub_marker(report, block, tail)  # 3. / （六 / 2.2: a number, nothing after
+    marker = bool(_MARKER.match(tail)) or sub_marker(report, block, tail)  # 3. / （六 / 2.2: a number, nothing after
     header = is_table_label(tail) and norm(tail) not in row_keys()  # a column's label, 信息内容, 第二十条…
     cell_like = (block.kind == "table" or value or row_tid is not None or marker or is_table_label(tail)
                  # a label begun on a line of a table printed one cell per line (本年新 公, 政)
@@ -437,11 +438,11 @@ def _analyse(report: AnnualReport) -> Truncation | None:
         before = _pieces(whole[:start - block.text.index(whole)] if block.kind != "table" else "")
         prev_piece = before[-1] if before and before[-1].strip() else None
         if prev_piece is None:
-            prev = _prev_block(report, block)
+            prev = prev_block(report, block)
             for _ in range(3):  # past a crawler's line of pipes after a row (第二十条第(一)项 | / ||| / 信)
                 if prev is None or prev.text.strip(" \t|｜") or prev.kind == "heading":
                     break
-                prev = _prev_block(report, prev)
+                prev = prev_block(report, prev)
             # after pieces of a table, or right under the heading of a part with a table (二、主动公开… / 第)
             after_table = prev is not None and (_material_block(prev) or (
                 prev.kind == "heading" and _section_id(report, prev) in TABLE_SECTIONS))
@@ -485,14 +486,14 @@ def _analyse(report: AnnualReport) -> Truncation | None:
         return Truncation(block, start, end, "sentence", _section_id(report, block),
                           subtitle=not sub.group("title")[:1].isdigit())  # (1.2022年镇政府共受理政: a sentence begun)
     run_in = _RUN_IN.fullmatch(whole) if block.kind == "paragraph" and report.signature_mention is None else None
-    if run_in is not None and (prev := _prev_block(report, block)) is not None and _RUN_IN_BEGUN.match(prev.text):
+    if run_in is not None and (prev := prev_block(report, block)) is not None and _RUN_IN_BEGUN.match(prev.text):
         # an item's run-in title and nothing after it, after items whose text follows their title on the same line
         # ((四)平台建设方面。充分运用… / (五)回应关切方面。): the text cut right after the title
         return Truncation(block, start, end, "sentence", _section_id(report, block), subtitle=True)
 
     # a year begun on a line of its own after a sentence or a title (…0件转结下年办结。 / 202): the next sentence, cut
     if block.kind == "paragraph" and _YEAR_ALONE.fullmatch(whole) and report.signature_mention is None:
-        prev = _prev_block(report, block)
+        prev = prev_block(report, block)
         pt = prev.text.strip() if prev is not None and prev.kind != "table" else ""
         # (after a sentence, or under a title: a heading, or a short line without a sentence's marks — 政府信息管理)
         if pt and (pt.endswith(("。", "！", "？")) or (prev is not None and prev.kind == "heading")
@@ -509,7 +510,9 @@ def _analyse(report: AnnualReport) -> Truncation | None:
             return Truncation(block, max(start, end - 12), end, "sentence", section)
     punctuated = bool(_SENTENCE_MARK.search(seg[-60:-1]))
     comma = seg.endswith(_OPEN_MARKS) and _CJK_BEFORE_MARK.search(seg) is not None  # 2022年, : a sentence begun
-    short = MIN_PUNCTUATED if punctuated or comma or _SHI_ITEM.match(seg) else 8  # (三是主动公开: a point begun)
+    # (三是主动公开: a point begun; 在主动公开 in a report before the unified format: a sentence begun)
+    short = MIN_PUNCTUATED if punctuated or comma or _SHI_ITEM.match(seg) or (
+        not six_parts(report) and SENTENCE_LEAD.match(seg.strip())) else 8
     if block.kind != "table" and _ITEM_BEGUN.fullmatch(whole) and report.signature_mention is None:
         # an item's run-in title and the first words of its text (1、 预决算公开:严): the sentence after the colon, cut
         return Truncation(block, max(start, end - 12), end, "sentence", _section_id(report, block))
@@ -524,44 +527,12 @@ def _analyse(report: AnnualReport) -> Truncation | None:
         return None  # (a paragraph without punctuation cut in a number: 本报告中所列数据的统计期限自202)
     section = _section_id(report, block)
     if report.signature_mention is not None or (section == "s6" and not (
-            punctuated and (_DANGLING.search(seg) or _CUT_WORD.search(seg) or _first_item_only(report, block)))):
+            punctuated and (_DANGLING.search(seg) or _CUT_WORD.search(seg) or first_item_only(report, block)))):
         return None  # (in part 六 a forgotten final 。 is likelier — not after a word no sentence ends in: 安排人员负)
     if (not punctuated and not seg.endswith(_OPEN_MARKS) and not _CUT_WORD.search(seg)
             and not _unpunctuated_cut(report, block, seg, section)):
         return None  # (a text that ends in a comma is cut whatever came before: (三)健全文件管理机制，)
     return Truncation(block, max(start, end - 12), end, "sentence", section)
-
-
-def _sub_marker(report: AnnualReport, block: Block, tail: str) -> bool:
-    """``tail`` is a second-level item's number alone (2.2), the next after the one that opens the line before it (2.1
-    建设情况:…)."""
-    m = _TWO_LEVEL.fullmatch(tail.strip()) if block.kind != "table" else None
-    prev = _prev_block(report, block) if m is not None and block.text.strip() == tail.strip() else None
-    p = _TWO_LEVEL_LINE.match(prev.text.strip().split("\n")[-1]) if prev is not None else None
-    if m is None or p is None:
-        return False
-    (a, b), (pa, pb) = map(int, m.groups()), map(int, p.groups())
-    return (a, b) in ((pa, pb + 1), (pa + 1, 1))
-
-
-_TWO_LEVEL = re.compile(r"(\d{1,2})\.(\d{1,2})")
-_TWO_LEVEL_LINE = re.compile(r"(\d{1,2})\.(\d{1,2})\s*[\u4e00-\u9fff]")
-
-
-def _first_item_only(report: AnnualReport, block: Block) -> bool:
-    """``block`` is under a part's first sub-item ((一)强化组织领导…) with no second one after it: a list of one item is
-    not the end of a report ((一)… / …领导小组下设办: the text stops in the first item, not a final 。 forgotten)."""
-    prev = _prev_block(report, block)
-    for _ in range(3):
-        if prev is None or (prev.kind == "heading" and not _FIRST_ITEM.match(prev.text)):
-            return False
-        if _FIRST_ITEM.match(prev.text):
-            return True
-        prev = _prev_block(report, prev)
-    return False
-
-
-_FIRST_ITEM = re.compile(r"\s*[#*]*\s*(?:[（(]一[）)]|㈠|一是)")
 
 
 def _paginated(report: AnnualReport, last: Block) -> Truncation | None:
@@ -573,7 +544,7 @@ def _paginated(report: AnnualReport, last: Block) -> Truncation | None:
     if found is not None:
         block, page, total = found
         if last is block:
-            last = _prev_block(report, block) or block
+            last = prev_block(report, block) or block
         start, end = 0, len(block.text)
     elif report.document.pager is not None:
         page, total = report.document.pager
@@ -587,16 +558,6 @@ def _paginated(report: AnnualReport, last: Block) -> Truncation | None:
         start, end = _tail_span(block)
     section = _section_id(report, last) if page == 1 else None
     return Truncation(block, start, end, "pages", section, page=page, pages=total)
-
-
-def _prev_block(report: AnnualReport, block: Block) -> Block | None:
-    blocks = report.lintable_blocks
-    at = next((i for i, b in enumerate(blocks) if b is block), None)
-    if at is None:
-        return None
-    portal = report.portal
-    # the last block before it with text that is not the portal's (walked back from it: it is near the end)
-    return next((b for b in reversed(blocks[:at]) if b.text.strip() and not portal.is_line(b)), None)
 
 
 def _under_heading(report: AnnualReport, block: Block, seg: str) -> bool:
@@ -613,7 +574,7 @@ def _under_heading(report: AnnualReport, block: Block, seg: str) -> bool:
             or not (_CJK_START.match(text) or _BARE_YEAR.fullmatch(text) or begun)
             or (named and _section_id(report, block) in (None, "s6"))):
         return False  # (综合20: a number begun; 我局, 依托区门户网站: a sentence's beginning, not a 落款's name)
-    prev = _prev_block(report, block)
+    prev = prev_block(report, block)
     # a body's name alone under a part's title may be a 落款 without its date (五、… / 某某局办公室); under a numbered
     # item's title in parts 一 to 五 it begins the item's first sentence ((三)政府信息管理方面 / 某某街道办事处): a 落款
     # comes after the parts, not inside one of them
@@ -628,10 +589,12 @@ def _unpunctuated_cut(report: AnnualReport, block: Block, seg: str, section: str
     if block.kind == "paragraph" and _YEAR_SENTENCE.fullmatch(seg.strip()) and not _DATE_WORD.search(seg, 4):
         # a sentence begun with its year after sentences that end (…。 / 2020年度纳入某某市镇街政务公开评): cut, also in a copy
         # whose headings were lost
-        prev = _prev_block(report, block)
+        prev = prev_block(report, block)
         if prev is not None and prev.kind == "paragraph" and prev.text.rstrip().endswith(("。", "！", "？")):
             return True
-    if section is None or not six_parts(report):
+    if not six_parts(report):
+        return old_sentence_cut(report, block, seg)  # (before the unified format: a sentence begun, else no cut)
+    if section is None:
         return False
     if block.kind == "heading":  # a run-in title and its first sentence, cut: (五)监督保障方面：严格执行信息发布审核
         after = _COLON.split(seg, 1)
@@ -641,7 +604,7 @@ def _unpunctuated_cut(report: AnnualReport, block: Block, seg: str, section: str
     if shi is not None and len(text) >= 4:  # 三是主动公开, after 二是… ending in 。: the third point, cut
         return _after_sentence_item(report, block, text, shi.group(0))
     if text.startswith("一是") and len(text) >= 4:  # (三)政府信息管理 / 一是制定某某局: the first point, cut
-        prev = _prev_block(report, block)
+        prev = prev_block(report, block)
         return prev is not None and (prev.kind == "heading" or _SUB_HEADING.match(prev.text) is not None)
     if len(text) < MIN_UNPUNCTUATED or classify(text)[0] is not None or _label_line(text):
         return False  # short, the agency's name, or a label line (附件：…, 联系电话：…)
@@ -685,7 +648,7 @@ def _after_sentence_item(report: AnnualReport, block: Block, text: str, marker: 
         b: Block | None = block
         last = None
         for _ in range(3):
-            b = _prev_block(report, b) if b is not None else None
+            b = prev_block(report, b) if b is not None else None
             if b is None:
                 return False
             last = last if last is not None else b.text.rstrip()
