@@ -70,3 +70,14 @@ def test_a_government_office_publishing_its_places_report_under_the_bare_name():
     # a town's report publishing the county's is still reported
     town = text.replace("宿城市政府办公室2014年", "宿城市某某镇2014年")
     assert [d.code for d in lint(town, fmt="text", select=["DL303"])] == ["DL303"]
+
+
+def test_the_report_it_publishes_quoted():
+    # 现发布《某某旗2022年政府信息公开工作年度报告》 in a 苏木's report (a real page): the banner's report, quoted
+    text = ("某某旗某某苏木2022年度政府信息公开工作年度报告\n根据《条例》要求，现发布《某某旗2022年政府信息公开工作年度报告》。\n"
+            "一、总体情况\n2022年，某某苏木认真贯彻落实《条例》。\n")
+    [d] = lint(text, fmt="text", select=["DL303"])
+    assert "“某某旗”的年度报告" in d.message
+    # its own report quoted, or another quoted document: nothing
+    assert lint(text.replace("《某某旗2022年", "《某某旗某某苏木2022年"), fmt="text", select=["DL303"]) == []
+    assert lint(text.replace("现发布《某某旗", "参照《某某旗"), fmt="text", select=["DL303"]) == []

@@ -540,6 +540,9 @@ def _speaks_as_another(texts: list[str], word: str | None) -> bool:
     return any(n > own for w, n in counts.items() if w != word)
 
 
+_PUBLISHES = re.compile(r"(?:发布|公布|公开|现将|编制了?)\s*$")
+
+
 def named_report(text: str) -> tuple[str, int | None, int, int] | None:
     """The body whose report a sentence says it publishes or compiles, its year and the name's span in ``text``
     (现公布某某县民族宗教事务局2025年度政府信息公开工作年度报告 → 某某县民族宗教事务局, 2025), or None: a name of a
@@ -548,6 +551,15 @@ def named_report(text: str) -> tuple[str, int | None, int, int] | None:
             "公布" in text or "发布" in text or "编制" in text or "现将" in text or "总结" in text
             or "现公开" in text or "予公开" in text or "社会公开" in text):
         return None  # (a cheap test first: most paragraphs publish nothing)
+    for m in _QUOTED_TITLE.finditer(text) if "》" in text else ():
+        if not _PUBLISHES.search(text, max(0, m.start() - 6), m.start()):
+            continue  # (现发布《某某旗2022年…年度报告》: the report it publishes, quoted)
+        name, year = name_from_title(m.group(1))
+        name = _ALIAS_NOTE.sub("", name or "").strip()
+        if _plausible(name):
+            start = text.find(name, m.start(1), m.end(1))
+            if start >= 0:
+                return name, year, start, start + len(name)
     for m in _NAMED_BY.finditer(text):
         t = m.group("t")
         if not t:
