@@ -367,9 +367,9 @@ def analyse(report) -> list[EnumRun]:
     # lines whose item marker lost its opening half in the copy ()依申请公开情况: （二 lost): items, their numbers unknown
     lost = [b.index for b in report.text_blocks if _LOST_OPENER.match(b.text)]
     # lines whose number lost its mark (2依申请公开情况…: 2、 lost its 、): (block index, number)
-    lost += [(b.index, int(m.group(1))) for b in report.text_blocks if (m := _BARE_NUMBER.match(b.text))]
+    bare = [(b.index, int(m.group(1))) for b in report.text_blocks if (m := _BARE_NUMBER.match(b.text))]
     for run in runs:
-        run.breaks = breaks(run.items, lost)
+        run.breaks = breaks(run.items, lost, bare)
     return runs
 
 
@@ -397,7 +397,8 @@ def _glued(previous: EnumItem, item: EnumItem, marker: str) -> bool:
     return marker in item.span.piece.text[previous.span.end:item.span.start]
 
 
-def breaks(items: list[EnumItem], lost: list[int | tuple[int, int]] | None = None) -> list[EnumBreak]:
+def breaks(items: list[EnumItem], lost: list[int] | None = None,
+           bare: list[tuple[int, int]] | None = None) -> list[EnumBreak]:
     """The items that break the sequence, each with the marker it should have, blamed so that applying
     every fix gives a correct run (one slip, one finding):
 
@@ -408,7 +409,8 @@ def breaks(items: list[EnumItem], lost: list[int | tuple[int, int]] | None = Non
     * an item from which the run goes on in step (一是…三是…四是…五是: an item left out, or 一是…二是…
       二是…三是: one added) is one break whose fix renumbers it and the items that follow it in step;
     * an item after as many lines whose marker lost its opening half (``lost``: their blocks' indexes, ``)依申请公开情况``)
-      as numbers are skipped is in step: （一）… / )… / )… / （四）….
+      as numbers are skipped is in step: （一）… / )… / )… / （四）…; so is one after a line opening with the number
+      skipped, its mark lost (``bare``: (block index, number), ``2依申请公开情况…``): 1、… / 2依申请… / 3、….
     """
     out: list[EnumBreak] = []
     if not items:
@@ -426,13 +428,12 @@ def breaks(items: list[EnumItem], lost: list[int | tuple[int, int]] | None = Non
             expect += 1  # 一是…信息二是…三是: the item is there, its marker run into the sentence before it
             continue
         if lost and v > expect and item.family in ("par", "pcn") and v - expect == sum(
-                1 for x in lost if isinstance(x, int) and items[i - 1].block.index < x < item.block.index):
+                1 for x in lost if items[i - 1].block.index < x < item.block.index):
             expect = v + 1  # （一）… / )依申请公开… / )政府信息管理… / （四）…: the copy lost （二 and （三
             i += 1
             continue
-        if lost and v > expect and item.family == "ar" and any(
-                isinstance(x, tuple) and x[1] == expect and items[i - 1].block.index < x[0] < item.block.index
-                for x in lost):
+        if bare and v > expect and item.family == "ar" and any(
+                n == expect and items[i - 1].block.index < at < item.block.index for at, n in bare):
             expect += 1  # 1、… / 2依申请公开情况… / 3、…: item 2 is there, its number lost its mark
             continue
         if v == 2 and _glued(items[i - 1], item, marker_text(item.family, 1, item.marker)):
