@@ -128,6 +128,33 @@ def required_char(pattern: re.Pattern[str] | BoundedPattern) -> str | None:
     return max(found, key=rank, default=None)
 
 
+def required_text(pattern: re.Pattern[str] | BoundedPattern) -> str | None:
+    """The longest run of literal characters every match of ``pattern`` holds in that order, read from its parse as
+    :func:`required_char` reads it (a run of literals of its sequence, or of a group or a repeat of at least once in
+    it); None when there is none.  A text without it holds no match (``run in text``, one search in C)."""
+    tree = cased_parse(pattern)
+    if tree is None:
+        return None
+    runs: list[str] = []
+
+    def walk(seq) -> None:
+        run: list[str] = []
+        for op, av in seq:
+            if op is _sre.LITERAL:
+                run.append(chr(av))
+                continue
+            runs.append("".join(run))
+            run = []
+            if op is _sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+                walk(av[3])
+            elif op in _REPEATS and av[0] >= 1:
+                walk(av[2])
+        runs.append("".join(run))
+
+    walk(tree)
+    return max(runs, key=len) or None
+
+
 def first_chars(pattern: re.Pattern[str] | BoundedPattern) -> frozenset[str] | None:
     """The characters a match of ``pattern`` can start with, read from its parse (after zero-width assertions such as
     ``(?m:^)``): literals, classes of literals and small ranges, through groups, choices and repeats of at least once.
@@ -281,6 +308,8 @@ class Substitution(_Scanner[SubstitutionOptions]):
         # character (required_char)
         self._gates = [lookbehind_gate(pat) for pat, _ in self._swaps]
         self._chars = [required_char(pat) for pat, _ in self._swaps]
+        # the longest text each swap's match holds: a report whose blocks hold none of them has no match of any
+        self._texts = [required_text(pat) for pat, _ in self._swaps]
         self._templates = [plain_template(pat, r) for pat, r in self._swaps]
         # a swap that only matches at a line's start ("(?m:^)…"): tried there, not at every character
         self._line_led = [isinstance(pat, re.Pattern) and pat.pattern.startswith("(?m:^)") for pat, _ in self._swaps]
@@ -293,7 +322,17 @@ class Substitution(_Scanner[SubstitutionOptions]):
         if not self._swaps or not _in_years(self.options.years, report.year):
             return
         blocks = report.lintable_blocks
-        chars = self._chars
+        swaps, gates, templates, chars = self._swaps, self._gates, self._templates, self._chars
+        line_led, firsts, texts = self._line_led, self._firsts, self._texts
+        if None not in texts:  # only the swaps whose text the report holds (most reports hold none)
+            joined = report.lintable_text
+            keep = [i for i, t in enumerate(texts) if t in joined]
+            if not keep:
+                return
+            if len(keep) < len(texts):
+                swaps, gates, templates, chars, line_led, firsts, texts = (
+                    [seq[i] for i in keep] for seq in (swaps, gates, templates, chars, line_led, firsts, texts))
+            chars = texts  # (a run of them is as quick to look for in a block as one character, and rarer)
         needed = [ch for ch in chars if ch is not None]
         if len(needed) == len(chars):  # only the blocks holding a swap's character (most hold none)
             blocks = [b for b in blocks if needed[0] in b.text] if len(needed) == 1 else \
@@ -303,14 +342,13 @@ class Substitution(_Scanner[SubstitutionOptions]):
             if b.kind == "table" and not tables:
                 continue
             exc = None
-            for (pat, repl), gate, parts, ch, line_led, firsts in zip(self._swaps, self._gates, self._templates, chars,
-                                                                       self._line_led, self._firsts):
+            for (pat, repl), gate, parts, ch, led, first in zip(swaps, gates, templates, chars, line_led, firsts):
                 if (ch is not None and ch not in b.text) or (gate is not None and gate.search(b.text) is None):
                     continue
-                if line_led:  # (most blocks are one line: one match at their start, no generator)
+                if led:  # (most blocks are one line: one match at their start, no generator)
                     if "\n" in b.text:
-                        found: Iterable[re.Match[str]] = _at_line_starts(pat, b.text, firsts)
-                    elif (firsts is not None and b.text[:1] not in firsts) or (one := pat.match(b.text)) is None:
+                        found: Iterable[re.Match[str]] = _at_line_starts(pat, b.text, first)
+                    elif (first is not None and b.text[:1] not in first) or (one := pat.match(b.text)) is None:
                         continue
                     else:
                         found = (one,)

@@ -136,6 +136,12 @@ class AnnualReport:
         """Prose and table blocks: everything a reader of the published report sees."""
         return [b for b in self.blocks if b.kind in TEXT_KINDS or b.kind == "table"]
 
+    @cached_property
+    def lintable_text(self) -> str:
+        """The texts of :attr:`lintable_blocks` joined by NULs: a rule first asks whether a word is anywhere in the
+        report (one search in C), and reads the blocks only when it is."""
+        return "\0".join([b.text for b in self.lintable_blocks])
+
     # -- portal metadata ----------------------------------------------------------------
     @cached_property
     def portal(self) -> PortalMetadata:

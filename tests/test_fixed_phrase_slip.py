@@ -1,0 +1,115 @@
+"""DL909 fixed-phrase-slip on real-shaped input (a crawl whose line breaks were lost, a portal page with its metadata
+lines, a GBK page, traditional characters), its unsafe fix, and the substitution kind's report-wide gate
+(:func:`.generic.required_text`): a swap whose text the report does not hold is not tried, with the same findings."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from typer.testing import CliRunner
+
+from disclosure_lint.kinds import generic
+
+from .conftest import codes, lint
+
+runner = CliRunner()
+
+# a crawl of a portal page: breadcrumbs and metadata lines, then the report flattened onto one line
+PORTAL = ("首页 > 政务公开 > 政府信息公开年报\n"
+          "某某县司法局2023年政府信息公开工年度报告\n"
+          "发布时间：2024-01-20 浏览次数：132\n"
+          "字号：[大 中 小] 打印本页 关闭窗口\n"
+          "根据《中华人民共和国政府信息公开条例》编制本报告。本报告中所列数据的统计限自2023年1月1日起至2023年12月31日止。"
+          "一、总体情况 2023年，本局坚持以公开为常态、不会开为例外，遵循公开、公平、合法、便民的原则，"
+          "全年共收到依申公开事项7件。二、主动公开政府信息情况\n")
+
+
+def _slips(text: str, fmt: str = "text") -> list[tuple[str, str]]:
+    return [(d.evidence.get("actual"), d.evidence.get("expected")) for d in lint(text, select=["DL909"], fmt=fmt)]
+
+
+def test_portal_crawl_with_lost_line_breaks():
+    assert _slips(PORTAL) == [
+        ("政府信息公开工年度报告", "政府信息公开工作年度报告"),
+        ("统计限", "统计期限"),
+        ("不会开为例外", "不公开为例外"),
+        ("公开、公平、合法、便民", "公正、公平、合法、便民"),
+        ("依申公开", "依申请公开"),
+    ]
+
+
+def test_gbk_page(tmp_path):
+    page = ("<html><head><meta charset=\"gbk\"><title>年报</title></head><body><h1>某某镇2023年政府信息公开工作年度报告</h1>"
+            "<p>一、总体情况</p><p>本镇未产生行政事业型收费，现将政府信息公开工情况报告如下。</p></body></html>")
+    path = tmp_path / "report.html"
+    path.write_bytes(page.encode("gbk"))
+    res = runner.invoke(_app(), ["check", "--isolated", "--select", "DL909", "-f", "concise", str(path)])
+    assert res.exit_code == 0, res.output  # warnings: the run passes unless --fail-on says otherwise
+    assert "“行政事业型收费”疑似笔误" in res.output and "“政府信息公开工情况”疑似笔误" in res.output, res.output
+
+
+def test_what_it_leaves_alone():
+    text = """某某县2023年政府信息公開工作年度報告
+    一、总体情况
+    牢固树立“公开是常态、不公开是例外”意识，坚持以公开为常态，不公开为例外。本报告所列数据统计时限为2023年1月1日至12月31日，
+    统计期为全年。将推进政府信息公开作为年度重要工作，公开工程建设项目信息12条，发布规范性文件3件。见政府信息公开工作年报。
+    """
+    assert _slips(text) == []
+
+
+def test_tables_are_dl904s():
+    text = "# 某某局2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n| 信息内容 | 本年收费金额 |\n|---|---|\n| 行政事业型收费 | 0 |\n"
+    assert "DL909" not in codes(lint(text, select=["DL909"]))
+
+
+def test_unsafe_fix(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_bytes(PORTAL.replace("\n", "\r\n").encode("utf-8"))
+    assert runner.invoke(_app(), ["check", "--isolated", "--select", "DL909", "--fix", str(path)]).exit_code == 0
+    assert path.read_bytes() == PORTAL.replace("\n", "\r\n").encode("utf-8")  # unsafe: not applied without the flag
+    res = runner.invoke(_app(), ["check", "--isolated", "--select", "DL909", "--fix", "--unsafe-fixes", str(path)])
+    fixed = path.read_bytes().decode("utf-8")
+    assert "\r\n" in fixed and "\n" not in fixed.replace("\r\n", ""), res.output  # line endings kept
+    for right in ("政府信息公开工作年度报告", "统计期限自", "不公开为例外", "公正、公平、合法、便民", "依申请公开事项"):
+        assert right in fixed, (right, res.output)
+    assert _slips(fixed) == []
+
+
+def _app():
+    from disclosure_lint.cli import app
+
+    return app
+
+
+# -- the substitution kind's gate -------------------------------------------------------------------------------------
+
+
+def test_required_text_is_in_every_match():
+    cases = {"abc": "abc", "(?i)abc": None, "a|b": None, "xy+z?": "x", "(?:ab|ac)d": "a", "ab(?=cd)": "ab",
+             "(?:(?<=常态[、，,])|(?<=常态[、，,]以))不[^公\\W\\d]开为例外": "开为例外", "统计限(?=[自为])": "统计限",
+             "(?P<a>收到\\d+)条": "收到", "号{2,}文": "号", "[ab]c": "c", "(?=x)": None}
+    pieces = [*"abcdxyz号文常态、，不会公开为例外统计限自为以收到1"]
+    rnd = random.Random(909)
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12))) for _ in range(20000)]
+    texts += ["常态、不会开为例外", "常态，以不会开为例外", "统计限自", "收到12条"]
+    for source, want in cases.items():
+        pattern = re.compile(source)
+        got = generic.required_text(pattern)
+        assert got == want, source
+        if got is None:
+            continue
+        for text in texts:
+            if pattern.search(text):
+                assert got in text, (source, text)
+
+
+def test_gate_changes_no_finding(monkeypatch):
+    texts = [PORTAL, PORTAL.replace("\n", ""), "收到政府信息公开申请3条，国办公开办函[2021]30号，截止2023年底。\n一.总体情况",
+             "一、总体情况\n1、主动公开：截止12月31日，收到申请5条。规范性文2件。"]
+    select = ["DL909", "DL907", "DL906", "DL702", "DL704", "DL705"]
+    new = [[(d.code, d.line, d.column, d.message) for d in lint(t, select=select, fmt="text")] for t in texts]
+    assert sum(map(len, new)) >= 10
+    monkeypatch.setattr(generic, "required_text", lambda pattern: None)
+    old = [[(d.code, d.line, d.column, d.message) for d in lint(t, select=select, fmt="text")] for t in texts]
+    assert old == new
