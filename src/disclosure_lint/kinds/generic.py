@@ -274,7 +274,8 @@ class Existence(_Scanner[ExistenceOptions]):
                     exc = self._exception_spans(b.text)
                 if any(s <= m.start() and m.end() <= e for s, e in exc):
                     continue
-                yield Hit(block=b, start=m.start(), end=m.end(), evidence={"actual": m.group(0)})
+                yield Hit(block=b, start=m.start(), end=m.end(), evidence={"actual": m.group(0)},
+                          about=(f"block:{b.index}",))  # (left to a rule it is covered_by that reports the block)
 
 
 def _at_line_starts(pattern: re.Pattern[str], text: str,

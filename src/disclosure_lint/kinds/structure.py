@@ -119,6 +119,11 @@ def _title_start(block: Block) -> int:
     return m.end() if m else 0
 
 
+def _bare(title: str) -> str:
+    """A part's title without the 、 its lost numeral left (、主动公开政府信息情况)."""
+    return title[1:] if title.startswith("、") else title
+
+
 def _heading_hit(sec: Section, **kw) -> Hit:
     text = sec.heading.text
     return Hit(block=sec.heading, start=0, end=len(text), match=text, **kw)
@@ -249,8 +254,8 @@ class SectionOrder(Kind[SectionOrderOptions]):
             if s.number is None and a is not None:  # 1.总体情况: the Arabic numeral and its mark replaced
                 fixes.append(FixEdit(s.heading, a[0], a[1], f"{e}、"))
             elif s.number is None:
-                p = _title_start(s.heading)
-                fixes.append(FixEdit(s.heading, p, p, f"{e}、"))
+                p = _title_start(s.heading)  # (a title that kept the 、 of its lost numeral gets the numeral alone)
+                fixes.append(FixEdit(s.heading, p, p, e if s.heading.text.startswith("、", p) else f"{e}、"))
             else:
                 span = _numeral_span(s.heading)
                 if span:
@@ -263,7 +268,7 @@ class SectionOrder(Kind[SectionOrderOptions]):
             elif first.heading.kind == "list_item":
                 how, desc = "写成了编号列表的项目（1. 2. …；Word 的自动编号转换为 Markdown 后常是这样）", "改正序号"
             if len(g) == 1:
-                problem = f"部分标题“{label}”{how}，应为“{exps[0]}、{first.title}”"
+                problem = f"部分标题“{label}”{how}，应为“{exps[0]}、{_bare(first.title)}”"
             else:
                 problem = f"“{label}”等{len(g)}个部分标题{how}，应依次编为“{exps[0]}、”至“{exps[-1]}、”"
         else:
@@ -275,12 +280,13 @@ class SectionOrder(Kind[SectionOrderOptions]):
                 problem = (f"从“{first.label}”起，{len(g)}个部分的序号整体{'后移' if off > 0 else '前移'}了"
                            f"{abs(off)}位，应依次为“{exps[0]}、”至“{exps[-1]}、”{cause}")
             desc = "改正序号"
-        ev: dict[str, Any] = {"expected": [f"{e}、{s.title}" for s, e in zip(g, exps)],
+        ev: dict[str, Any] = {"expected": [f"{e}、{_bare(s.title)}" for s, e in zip(g, exps)],
               "actual": [s.label for s in g], "sections": [s.id for s in g]}
         if len(g) == 1:
             ev["expected"], ev["actual"] = ev["expected"][0], ev["actual"][0]
         return _heading_hit(first, params={"problem": problem}, evidence=ev,
                             key="numbering:" + ",".join(f"{s.id}={s.numeral}" for s in g),
+                            about=tuple(f"block:{s.heading.index}" for s in g),  # (DL908's heading lost its number)
                             fix=fixes or None, fix_description=desc, fix_safe=False)
 
     @staticmethod
