@@ -119,11 +119,6 @@ def _title_start(block: Block) -> int:
     return m.end() if m else 0
 
 
-def _bare(title: str) -> str:
-    """A part's title without the 、 its lost numeral left (、主动公开政府信息情况)."""
-    return title[1:] if title.startswith("、") else title
-
-
 def _heading_hit(sec: Section, **kw) -> Hit:
     text = sec.heading.text
     return Hit(block=sec.heading, start=0, end=len(text), match=text, **kw)
@@ -268,7 +263,7 @@ class SectionOrder(Kind[SectionOrderOptions]):
             elif first.heading.kind == "list_item":
                 how, desc = "写成了编号列表的项目（1. 2. …；Word 的自动编号转换为 Markdown 后常是这样）", "改正序号"
             if len(g) == 1:
-                problem = f"部分标题“{label}”{how}，应为“{exps[0]}、{_bare(first.title)}”"
+                problem = f"部分标题“{label}”{how}，应为“{exps[0]}、{first.title.removeprefix('、')}”"
             else:
                 problem = f"“{label}”等{len(g)}个部分标题{how}，应依次编为“{exps[0]}、”至“{exps[-1]}、”"
         else:
@@ -280,7 +275,7 @@ class SectionOrder(Kind[SectionOrderOptions]):
                 problem = (f"从“{first.label}”起，{len(g)}个部分的序号整体{'后移' if off > 0 else '前移'}了"
                            f"{abs(off)}位，应依次为“{exps[0]}、”至“{exps[-1]}、”{cause}")
             desc = "改正序号"
-        ev: dict[str, Any] = {"expected": [f"{e}、{_bare(s.title)}" for s, e in zip(g, exps)],
+        ev: dict[str, Any] = {"expected": [f"{e}、{s.title.removeprefix('、')}" for s, e in zip(g, exps)],
               "actual": [s.label for s in g], "sections": [s.id for s in g]}
         if len(g) == 1:
             ev["expected"], ev["actual"] = ev["expected"][0], ev["actual"][0]
