@@ -493,11 +493,12 @@ class Report:
     def name(self) -> str:
         return os.path.basename(self.path) or self.path
 
-    @property
+    @cached_property
     def shown(self) -> str:
         """The report's path as a message names it: as the run gives it (relative to the working directory when
         given so), an absolute path under the working directory made relative to it — not the file name alone
-        (a portal's archive holds an ``index.html`` per year)."""
+        (a portal's archive holds an ``index.html`` per year).  Kept on first read: each finding about an earlier
+        year names it (``os.path.relpath`` asks the working directory each time)."""
         return shown_path(self.path)
 
     def cell(self, key: str) -> tuple[float, list[Any]] | None:
