@@ -32,7 +32,7 @@ def _slips(text: str, fmt: str = "text") -> list[tuple[str, str]]:
 def test_portal_crawl_with_lost_line_breaks():
     assert _slips(PORTAL) == [
         ("政府信息公开工年度报告", "政府信息公开工作年度报告"),
-        ("统计限", "统计期限"),
+        ("统计限自", "统计期限自"),
         ("不会开为例外", "不公开为例外"),
         ("公开、公平、合法、便民", "公正、公平、合法、便民"),
         ("依申公开", "依申请公开"),
