@@ -322,56 +322,78 @@ class Substitution(_Scanner[SubstitutionOptions]):
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         if not self._swaps or not _in_years(self.options.years, report.year):
             return
-        blocks = report.lintable_blocks
-        swaps, gates, templates, chars = self._swaps, self._gates, self._templates, self._chars
-        line_led, firsts, texts = self._line_led, self._firsts, self._texts
-        if None not in texts:  # only the swaps whose text the report holds (most reports hold none)
-            joined = report.lintable_text
-            keep = [i for i, t in enumerate(texts) if t in joined]
-            if not keep:
-                return
-            if len(keep) < len(texts):
-                swaps, gates, templates, chars, line_led, firsts, texts = (
-                    [seq[i] for i in keep] for seq in (swaps, gates, templates, chars, line_led, firsts, texts))
-            chars = texts  # (a run of them is as quick to look for in a block as one character, and rarer)
-        needed = [ch for ch in chars if ch is not None]
-        if len(needed) == len(chars):  # only the blocks holding a swap's character (most hold none)
-            blocks = [b for b in blocks if needed[0] in b.text] if len(needed) == 1 else \
-                [b for b in blocks if any(ch in b.text for ch in needed)]
         tables = self.options.tables
-        for b in blocks:
+        for b, tried in self._work(report):
             if b.kind == "table" and not tables:
                 continue
-            exc = None
-            for (pat, repl), gate, parts, ch, led, first in zip(swaps, gates, templates, chars, line_led, firsts):
-                if (ch is not None and ch not in b.text) or (gate is not None and gate.search(b.text) is None):
+            exc: list[tuple[int, int]] | None = None
+            for i in tried:
+                gate = self._gates[i]
+                if gate is not None and gate.search(b.text) is None:
                     continue
-                if led:  # (most blocks are one line: one match at their start, no generator)
-                    if "\n" in b.text:
-                        found: Iterable[re.Match[str]] = _at_line_starts(pat, b.text, first)
-                    elif (first is not None and b.text[:1] not in first) or (one := pat.match(b.text)) is None:
-                        continue
-                    else:
-                        found = (one,)
-                else:
-                    found = pat.finditer(b.text)
-                for m in found:
+                for m in self._found(i, b.text):
                     if not m.group(0):
                         continue
                     if exc is None:
                         exc = self._exception_spans(b.text)
                     if any(s <= m.start() and m.end() <= e for s, e in exc):
                         continue
-                    if parts is not None:
-                        replacement = "".join(p if isinstance(p, str) else (m.group(p) or "") for p in parts)
-                    else:
-                        try:
-                            replacement = m.expand(repl)
-                        except Exception:  # noqa: BLE001 - re.error, IndexError, or the regex module's own error class
-                            replacement = repl
-                    if replacement == m.group(0):
-                        continue
-                    fix = None if self.options.fix == "none" else [FixEdit(b, m.start(), m.end(), replacement)]
-                    yield Hit(block=b, start=m.start(), end=m.end(), params={"replacement": replacement},
-                              evidence={"expected": replacement, "actual": m.group(0)}, fix=fix,
-                              fix_description=f"改为“{replacement}”", fix_safe=self.options.fix == "safe")
+                    yield from self._hit(i, b, m)
+
+    def _work(self, report: AnnualReport) -> Iterable[tuple[Block, Iterable[int]]]:
+        """The blocks to search, in order, each with the swaps (their indices, in order) that can match there: those
+        whose required text (:func:`required_text`) the block holds, found per swap over the report's texts (most
+        reports hold none of them, most blocks none of the rest); without a required text for every swap, each block
+        with the swaps whose character (:func:`required_char`) it holds."""
+        blocks = report.lintable_blocks
+        texts = self._texts
+        if None not in texts:
+            joined = report.lintable_text if self.options.tables else report.prose_text
+            todo: dict[int, list[int]] = {}
+            for i, t in enumerate(texts):
+                if t in joined:
+                    for k in [k for k, b in enumerate(blocks) if t in b.text]:
+                        todo.setdefault(k, []).append(i)
+            return [(blocks[k], todo[k]) for k in sorted(todo)]
+        # each swap's character, and for one that matches only at a line's start the characters it starts with
+        tests = [(i, ch, first if led else None) for i, (ch, led, first) in
+                 enumerate(zip(self._chars, self._line_led, self._firsts))]
+        work = []
+        for b in blocks:
+            text = b.text
+            head = text[:1] if "\n" not in text else None  # (a one-line block: a line-led swap must start it)
+            tried = [i for i, ch, first in tests
+                     if (ch is None or ch in text) and (first is None or head is None or head in first)]
+            if tried:
+                work.append((b, tried))
+        return work
+
+    def _found(self, i: int, text: str) -> Iterable[re.Match[str]]:
+        """The matches of swap ``i`` in ``text``."""
+        pat = self._swaps[i][0]
+        if not self._line_led[i]:
+            return pat.finditer(text)
+        first = self._firsts[i]
+        if "\n" in text:
+            return _at_line_starts(pat, text, first)
+        # (most blocks are one line: one match at their start, no generator)
+        if (first is not None and text[:1] not in first) or (one := pat.match(text)) is None:
+            return ()
+        return (one,)
+
+    def _hit(self, i: int, b: Block, m: re.Match[str]) -> Iterator[Hit]:
+        """Swap ``i``'s finding for its match ``m`` in ``b`` (none when the replacement is what is written)."""
+        parts = self._templates[i]
+        if parts is not None:
+            replacement = "".join(p if isinstance(p, str) else (m.group(p) or "") for p in parts)
+        else:
+            try:
+                replacement = m.expand(self._swaps[i][1])
+            except Exception:  # noqa: BLE001 - re.error, IndexError, or the regex module's own error class
+                replacement = self._swaps[i][1]
+        if replacement == m.group(0):
+            return
+        fix = None if self.options.fix == "none" else [FixEdit(b, m.start(), m.end(), replacement)]
+        yield Hit(block=b, start=m.start(), end=m.end(), params={"replacement": replacement},
+                  evidence={"expected": replacement, "actual": m.group(0)}, fix=fix,
+                  fix_description=f"改为“{replacement}”", fix_safe=self.options.fix == "safe")

@@ -142,6 +142,12 @@ class AnnualReport:
         report (one search in C), and reads the blocks only when it is."""
         return "\0".join([b.text for b in self.lintable_blocks])
 
+    @cached_property
+    def prose_text(self) -> str:
+        """:attr:`lintable_text` without the tables' texts (most of a report's text: a rule that reads no table asks
+        it)."""
+        return "\0".join([b.text for b in self.lintable_blocks if b.kind != "table"])
+
     # -- portal metadata ----------------------------------------------------------------
     @cached_property
     def portal(self) -> PortalMetadata:
