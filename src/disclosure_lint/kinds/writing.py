@@ -1,9 +1,11 @@
 """Writing kinds: DL901 doubled text, DL902 enumeration out of sequence, DL903 count without its number,
-DL904 a statistics-table label written with a slip, DL905 an opening that lists another number of parts than it says.
+DL904 a statistics-table label written with a slip, DL905 an opening that lists another number of parts than it says,
+DL910 a comma among the 顿号 of a list of parallel words.
 
 The analyses are report facts (:attr:`AnnualReport.doubles`, ``.enumerations``,
-``.count_lists``, ``.label_typos`` — see :mod:`disclosure_lint.report.writing`,
-:mod:`disclosure_lint.report.enumeration` and :mod:`disclosure_lint.report.stats.label_typos`);
+``.count_lists``, ``.label_typos``, ``.list_commas`` — see :mod:`disclosure_lint.report.writing`,
+:mod:`disclosure_lint.report.enumeration`, :mod:`disclosure_lint.report.stats.label_typos` and
+:mod:`disclosure_lint.report.list_commas`);
 these kinds only decide what to report.
 """
 
@@ -236,3 +238,30 @@ class MiscountedParts(Kind[WritingOptions]):
                             "listed": [cat.SECTION_BY_ID[s].title for s in found.listed],
                             "left_out": [s.title for s in left]},
                   key=f"parts:{found.count}")
+
+
+@register
+class ListComma(Kind[WritingOptions]):
+    """DL910: a comma among the 顿号 of a list of parallel words (:attr:`AnnualReport.list_commas`)."""
+
+    name = "list-comma"
+    Options = WritingOptions
+    params = frozenset({"list", "mark", "before", "after"})
+
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
+        return self._hits(report)
+
+    def _hits(self, report) -> Iterator[Hit]:
+        for lc in report.list_commas:
+            piece = lc.piece
+            if report.portal.is_line(piece.block):
+                continue  # a field of the page, not the report's text
+            before, after = lc.pair
+            at = piece.block_offset(lc.start)
+            fix = [FixEdit(piece.block, at, at + 1, "、")] if at is not None else None
+            yield Hit(block=piece.block, start=at, end=at + 1 if at is not None else None,
+                      params={"list": lc.quoted, "mark": lc.mark, "before": before, "after": after},
+                      evidence={"expected": "、", "actual": lc.mark, "list": lc.quoted, "items": list(lc.items),
+                                "ending": lc.ending},
+                      match=lc.mark, key=f"{lc.mark}@{lc.quoted}",
+                      fix=fix, fix_safe=False, fix_description=f"将“{before}”与“{after}”之间的“{lc.mark}”改为顿号“、”")

@@ -48,6 +48,7 @@ from .enumeration import EnumRun
 from .enumeration import analyse as analyse_enumerations
 from .inline import Inline
 from .inline import find as find_inline
+from .list_commas import ListComma, find_list_commas
 from .metrics import Metrics
 from .portal import PortalMetadata, find_metadata
 from .proactive_claims import ProactiveClaims
@@ -626,6 +627,11 @@ class AnnualReport:
     def doubles(self) -> list[Doubled]:
         """Doubled marks, function characters and words (:func:`.writing.find_doubles`)."""
         return find_doubles(self)
+
+    @cached_property
+    def list_commas(self) -> list[ListComma]:
+        """Commas among the 顿号 of a list of parallel words (:func:`.list_commas.find_list_commas`)."""
+        return find_list_commas(self.prose_pieces)
 
     @cached_property
     def prose_pieces(self) -> list[Piece]:

@@ -1,0 +1,157 @@
+"""A comma among the 顿号 of a list of parallel words: 知情权、参与权，监督权; 首问责任制，一次性告知制、限时办结制.
+
+GB/T 15834-2011 puts a 顿号 between parallel words and a comma between clauses.  A comma is found only where it
+stands between two items of a list whose neighbouring item is joined by a 顿号 and all three are plainly the same
+kind of word:
+
+* the items around the comma are short words (two to six Chinese characters, the last one before 等, 等制度, 等方面 … or
+  before a final 和/及/与/或 pair) with no particle inside (的 了 以 其中 在 对 把 被 将 为 是: a phrase, not a word);
+* the three end alike (…权, …制, …性, …公开) — the first may carry the clause's verb in front
+  (三是建立了首问责任制，一次性告知制、限时办结制);
+* the item after the comma does not open with a verb or an adverb (加强 推进 提升 确保 不断 …): after
+  …增强政府公信力、执行力，提升政府治理能力 a clause begins, and that comma is right.
+
+A list whose items differ in shape is left alone: the comma there may be meant (推进用权公开，决策公开、…).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .writing import Piece
+
+# a 顿号 and a comma on either side of a short word, the word before them, it and the word after ending in the same
+# character (X，Y、Z or X、Y，Z): what every comma found needs.  Three patterns, each opening with its separator (a
+# literal, which the regular expression engine looks for fast) and looking back for the character before it: one
+# pattern opening with a class of Chinese characters took six times as long over a report.
+_C = "\u4e00-\u9fff"
+GATES = (re.compile(f"、(?<=([{_C}])、)[{_C}]{{1,5}}\\1[，,][{_C}]{{1,5}}\\1"),
+         re.compile(f"，(?<=([{_C}])，)[{_C}]{{1,5}}\\1、[{_C}]{{1,5}}\\1"),
+         re.compile(f",(?<=([{_C}]),)[{_C}]{{1,5}}\\1、[{_C}]{{1,5}}\\1"))
+
+
+_CLAUSE_MARKS = "。；;！!？?：:\n"
+_CLAUSE_END = re.compile(f"[{_CLAUSE_MARKS}]")
+_SEP = re.compile(r"[、，,]")
+_WORD = re.compile(r"[\u4e00-\u9fff]{2,6}")
+_PARTICLE = re.compile(r"[的了以在对把被将为是]|其中")
+_LAST_PAIR = re.compile(r"[和及与或][\u4e00-\u9fff]{2,6}$")
+_ETC = re.compile(r"(?<=[\u4e00-\u9fff]{2})等(?:等|方面|制度|机制|工作|内容|事项|信息|形式|措施|渠道|平台|领域|权利)?$")
+_CJK_TAIL = re.compile(r"[\u4e00-\u9fff]+$")
+# the head of a clause: a verb or an adverb the reports open their clauses with
+_CLAUSE_HEAD = re.compile(
+    r"加强|强化|深化|推进|推动|完善|健全|做好|抓好|落实|提升|提高|增强|扩大|规范|建立|坚持|确保|保障|促进|实现|开展"
+    r"|围绕|着力|持续|不断|进一步|积极|切实|严格|全面|及时|主动|认真|依法|按照|根据|通过|利用|充分|努力|有效|坚决"
+    r"|全力|大力|扎实|加快|优化|创新|注重|突出|聚焦|紧扣|紧盯|形成|构建|打造|营造|发挥|用好|管好|建好|办好|抓实|压实"
+    r"|夯实|做到|确立|明确|细化|压紧|畅通|拓宽|丰富|及早|同时|并且|而且|以及|此外|共计|其中")
+
+
+@dataclass(frozen=True)
+class ListComma:
+    """The comma at ``piece.text[start]`` between two of the three ``items`` (the first as far as its Chinese
+    characters reach back, the last without 等 or a final 和X), in the list ``piece.text[list_start:list_end]``."""
+
+    piece: Piece
+    start: int
+    items: tuple[str, str, str]
+    pair: tuple[str, str]  # the items just before and just after the comma
+    ending: str  # the ending the items share (权, 制, 公开)
+    list_start: int
+    list_end: int
+
+    @property
+    def mark(self) -> str:
+        return self.piece.text[self.start]
+
+    @property
+    def quoted(self) -> str:
+        return self.piece.text[self.list_start:self.list_end]
+
+
+def _word(text: str, last: bool) -> str | None:
+    """``text`` as a list item: a short word without a particle, else None.  ``last``: the list may end here, so
+    ``等`` after it and a final ``和X`` pair are taken off first."""
+    if last:
+        text = _LAST_PAIR.sub("", _ETC.sub("", text))
+    return text if _WORD.fullmatch(text) and not _PARTICLE.search(text) else None
+
+
+def _head_word(tail: str, longest: int) -> str:
+    """The first item of the list in the Chinese characters before its separator: after the last particle
+    (三是建立了首问责任制 → 首问责任制, 保障人民群众的知情权 → 知情权), at most eight characters (else as long as the
+    longest other item)."""
+    cut = max(tail.rfind(p) for p in "的了是为在对把将以")
+    word = tail[cut + 1:] if len(tail) - cut - 1 >= 2 else tail
+    return word if len(word) <= 8 else word[-longest:]
+
+
+def _ending(*words: str) -> str:
+    n = 0
+    while all(len(w) > n for w in words) and len({w[-1 - n] for w in words}) == 1:
+        n += 1
+    return words[0][len(words[0]) - n:] if n else ""
+
+
+def _in_clause(piece: Piece, lo: int, hi: int) -> list[ListComma]:
+    text = piece.text
+    seps = [m.start() for m in _SEP.finditer(text, lo, hi)]
+    if len(seps) < 2:
+        return []
+    bounds = [lo, *[s + 1 for s in seps]]
+    ends = [*seps, hi]
+    tokens = [text[b:e].strip() for b, e in zip(bounds, ends)]
+    marks = [text[s] for s in seps]
+    out = []
+    for j, mark in enumerate(marks):
+        if mark == "、":
+            continue
+        # the comma after token j: its neighbour joined by a 顿号 is after token j+1 (X，Y、Z) or before token j (X、Y，Z)
+        for first, after in ((j, True), (j - 1, False)):
+            if first < 0 or first + 2 >= len(tokens):
+                continue
+            if marks[first + 1 if after else first] != "、":
+                continue
+            tail = _CJK_TAIL.search(tokens[first])
+            if tail is None or len(tail.group()) < 2:
+                continue
+            mid = _word(tokens[first + 1], False)
+            last = _word(tokens[first + 2], first + 2 == len(tokens) - 1 or marks[first + 2] != "、")
+            if mid is None or last is None:
+                continue
+            if _CLAUSE_HEAD.match(mid if after else last):  # the word just after the comma opens a clause
+                continue
+            head = _head_word(tail.group(), max(len(mid), len(last)))
+            ending = _ending(head, mid, last)
+            if not ending:
+                continue
+            lead = text[bounds[first]:ends[first]].rstrip()
+            pair = (head, mid) if after else (mid, last)
+            out.append(ListComma(piece, seps[j], (head, mid, last), pair, ending,
+                                 bounds[first] + len(lead) - len(head), ends[first + 2]))
+            break
+    return out
+
+
+def find_list_commas(pieces: list[Piece]) -> list[ListComma]:
+    """Every comma among a list's 顿号 in the prose ``pieces`` (``report.list_commas``): the clauses that
+    :data:`GATES` find something in, read item by item.  The gates search the pieces' texts joined by newlines (a
+    clause's end, which no match crosses) once, not piece by piece."""
+    starts, pos = [], 0
+    for p in pieces:
+        starts.append(pos)
+        pos += len(p.text) + 1
+    joined = "\n".join([p.text for p in pieces])
+    clauses: set[tuple[int, int, int]] = set()
+    for gate in GATES:
+        for m in gate.finditer(joined):
+            k = bisect_right(starts, m.start()) - 1
+            text, at = pieces[k].text, m.start() - starts[k]
+            lo = max(text.rfind(c, 0, at) for c in _CLAUSE_MARKS) + 1
+            end = _CLAUSE_END.search(text, at)
+            clauses.add((k, lo, end.start() if end is not None else len(text)))
+    out: list[ListComma] = []
+    for k, lo, hi in sorted(clauses):
+        out.extend(_in_clause(pieces[k], lo, hi))
+    return out
