@@ -63,6 +63,27 @@ def test_tables_are_dl904s():
     assert "DL909" not in codes(lint(text, select=["DL909"]))
 
 
+# table 二 copied one cell a line: the tool cannot read the row whose label has the slip, and DL001 says why
+ONE_CELL_A_LINE = "\n".join([
+    "某某县某某局2023年政府信息公开工作年度报告", "一、总体情况", "2023年，本局全年主动公开政府信息86条。",
+    "二、主动公开政府信息情况", "第二十条第（一）项 |", "信息内容 |", "本年制发件数 |", "本年废止件数 |", "现行有效件数 |",
+    "规章 |", "0 |", "0 |", "0 |", "行政规范性文件 |", "1 |", "0 |", "3 |", "第二十条第（五）项 |", "信息内容 |",
+    "本年处理决定数量 |", "行政许可 |", "120 |", "第二十条第（六）项 |", "信息内容 |", "本年处理决定数量 |", "行政处罚 |",
+    "4 |", "行政强制 |", "0 |", "第二十条第（八）项 |", "信息内容 |", "本年收费金额（单位：万元） |", "行政事业型收费 |",
+    "0 |", "三、收到和处理政府信息公开申请情况", "本年未收到政府信息公开申请。", ""])
+
+
+def test_a_label_dl001_could_not_read_for_its_slip_is_left_to_it():
+    both = lint(ONE_CELL_A_LINE, select=["DL001", "DL909"], fmt="text")
+    assert codes(both) == ["DL001"], [d.message for d in both]
+    assert "疑为报告把“行政事业性收费”写错了字" in both[0].message
+    # alone, DL909 reports it; and a slip elsewhere in the same report is still its own
+    assert _slips(ONE_CELL_A_LINE) == [("行政事业型收费", "行政事业性收费")]
+    other = ONE_CELL_A_LINE.replace("2023年，本局", "2023年，本局依申公开0件，")
+    assert [d.evidence["actual"] for d in lint(other, select=["DL001", "DL909"], fmt="text")
+            if d.code == "DL909"] == ["依申公开"]
+
+
 def test_unsafe_fix(tmp_path):
     path = tmp_path / "r.txt"
     path.write_bytes(PORTAL.replace("\n", "\r\n").encode("utf-8"))

@@ -394,6 +394,8 @@ class Substitution(_Scanner[SubstitutionOptions]):
         if replacement == m.group(0):
             return
         fix = None if self.options.fix == "none" else [FixEdit(b, m.start(), m.end(), replacement)]
+        # (about: a table label written so, which DL001 says it could not read for that slip, is left to it)
         yield Hit(block=b, start=m.start(), end=m.end(), params={"replacement": replacement},
                   evidence={"expected": replacement, "actual": m.group(0)}, fix=fix,
-                  fix_description=f"改为“{replacement}”", fix_safe=self.options.fix == "safe")
+                  fix_description=f"改为“{replacement}”", fix_safe=self.options.fix == "safe",
+                  about=(f"slip:{b.index}:{m.group(0)}",))

@@ -204,6 +204,9 @@ class TableUnreadable(Kind[TableUnreadableOptions]):
                           **({"rows_beside_table": [r.id for r in apart]} if apart else {}),
                           "skipped": "本表的统计检查"},
                 match=grid_cell.text if grid_cell is not None else None,
+                # a label not read for its slip, as a writing rule (DL909) that reports the slip names it
+                about=tuple(f"slip:{u.block.index}:{strip_number(u.label).strip()}" for u in bad
+                            if u.block is not None and u.label.strip() in slips),
                 key=f"{tid}:unreadable:{'|'.join(labels)}|{len(loose)}"
                     + (f"|rows:{','.join(r.id for r in unfound)}" if unfound else "")
                     + (f"|beside:{','.join(r.id for r in apart)}" if apart else ""),
