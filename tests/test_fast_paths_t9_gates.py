@@ -419,3 +419,42 @@ def test_first_chars_lead_every_match():
             firsts = first_chars(p)
             assert [m.span() for m in _at_line_starts(p, text, firsts)] == \
                 [m.span() for m in p.finditer(text) if m.group(0)], (p.pattern, text)
+
+
+def test_line_led_existence_finds_what_finditer_finds(monkeypatch):
+    """An existence rule whose patterns all start with ``(?m:^)`` (DL908's two, searched as one alternation) is tried at
+    line starts only: the same findings as its pattern's ``finditer`` over each block."""
+    from disclosure_lint.kinds import generic
+
+    lines = ["（）主动公开", "( )依申请公开", "、主动公开政府信息情况", "、", "一、总体情况", "（一）主动公开", "本局、本机关（）",
+             "全年公开120条。", "  （ ）监督保障", "、政府信息管理，", ""]
+    rnd = random.Random(20261206)
+    texts = ["某某局2023年政府信息公开工作年度报告\n" + "\n".join(rnd.choice(lines) for _ in range(rnd.randint(1, 12)))
+             for _ in range(300)]
+
+    def found() -> list:
+        return [[(d.line, d.column, d.message) for d in lint(t, select=["DL908"], fmt="text")] for t in texts]
+
+    new = found()
+    assert any(new), "the texts should give DL908 something to find"
+    monkeypatch.setattr(generic.Existence, "check", _existence_by_finditer)
+    assert found() == new
+
+
+def _existence_by_finditer(self, report):
+    """Existence.check as before the line-led path: the pattern's finditer over each block."""
+    from disclosure_lint.kinds.base import Hit
+    from disclosure_lint.kinds.generic import _in_years
+
+    if self._re is None or not _in_years(self.options.years, report.year):
+        return
+    for b in self._blocks(report):
+        exc = None
+        for m in self._re.finditer(b.text):
+            if not m.group(0):
+                continue
+            if exc is None:
+                exc = self._exception_spans(b.text)
+            if any(s <= m.start() and m.end() <= e for s, e in exc):
+                continue
+            yield Hit(block=b, start=m.start(), end=m.end(), evidence={"actual": m.group(0)}, about=(f"block:{b.index}",))

@@ -261,13 +261,18 @@ class Existence(_Scanner[ExistenceOptions]):
         self._re = compile_pattern("|".join(f"(?:{p})" for p in parts), flags) if parts else None
         self._exc = compile_pattern("|".join(f"(?:{p})" for p in options.exceptions), flags) \
             if options.exceptions else None
+        # patterns that all match only at a line's start ("(?m:^)…", no terms): tried there, not at every character
+        self._line_led = isinstance(self._re, re.Pattern) and all(
+            isinstance(p, str) and p.startswith("(?m:^)") for p in parts)
+        self._firsts = first_chars(self._re) if self._line_led and self._re is not None else None
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         if self._re is None or not _in_years(self.options.years, report.year):
             return
         for b in self._blocks(report):
             exc = None
-            for m in self._re.finditer(b.text):
+            found = _at_line_starts(self._re, b.text, self._firsts) if self._line_led else self._re.finditer(b.text)
+            for m in found:
                 if not m.group(0):
                     continue
                 if exc is None:
