@@ -34,6 +34,9 @@ UNITS = {
     "emails": "abc.def@example.com ",
     "email_cn": "政府信息公开@",
     "md_links": "](",
+    "list_commas": "知情权、参与权，监督权",
+    "stacked_marks": "公开，。",
+    "no_day": "截至2023年12月31，",
 }
 LAYOUTS = ("line", "lines", "md", "html")
 

@@ -137,21 +137,22 @@ def _in_clause(piece: Piece, lo: int, hi: int) -> list[ListComma]:
 def find_list_commas(pieces: list[Piece]) -> list[ListComma]:
     """Every comma among a list's 顿号 in the prose ``pieces`` (``report.list_commas``): the clauses that
     :data:`GATES` find something in, read item by item.  The gates search the pieces' texts joined by newlines (a
-    clause's end, which no match crosses) once, not piece by piece."""
+    clause's end, which no match crosses) once, not piece by piece; a match's clause is looked up among the clause
+    ends found once (a long text of one clause with many matches is read once, not once a match)."""
     starts, pos = [], 0
     for p in pieces:
         starts.append(pos)
         pos += len(p.text) + 1
     joined = "\n".join([p.text for p in pieces])
-    clauses: set[tuple[int, int, int]] = set()
-    for gate in GATES:
-        for m in gate.finditer(joined):
-            k = bisect_right(starts, m.start()) - 1
-            text, at = pieces[k].text, m.start() - starts[k]
-            lo = max(text.rfind(c, 0, at) for c in _CLAUSE_MARKS) + 1
-            end = _CLAUSE_END.search(text, at)
-            clauses.add((k, lo, end.start() if end is not None else len(text)))
+    hits = [m.start() for gate in GATES for m in gate.finditer(joined)]
+    if not hits:
+        return []
+    ends = [m.start() for m in _CLAUSE_END.finditer(joined)]
+    clauses = sorted({bisect_right(ends, at) for at in hits})  # (the clause after ends[i - 1], up to ends[i])
     out: list[ListComma] = []
-    for k, lo, hi in sorted(clauses):
-        out.extend(_in_clause(pieces[k], lo, hi))
+    for c in clauses:
+        lo = ends[c - 1] + 1 if c > 0 else 0
+        hi = ends[c] if c < len(ends) else len(joined)
+        k = bisect_right(starts, lo) - 1  # (a clause lies in one piece: the pieces are joined by a clause end)
+        out.extend(_in_clause(pieces[k], lo - starts[k], hi - starts[k]))
     return out
