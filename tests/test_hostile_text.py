@@ -124,11 +124,27 @@ def test_many_disables_and_enables_by_code():
 # -- the address pattern ---------------------------------------------------------------------------
 
 def test_url_spans_are_those_of_the_pattern():
-    alpha = list("ab.+-@ 中，") + ["www.", "http://", "@x.cn"]
+    """The pattern's matches, each without the sentence's half-width marks after it (promotions._address_end)."""
+    from disclosure_lint.report.promotions import _address_end
+
+    alpha = list("ab.+-@ 中，,;:()") + ["www.", "http://", "@x.cn"]
     rnd = random.Random(8)
     for _ in range(5000):
         s = "".join(rnd.choice(alpha) for _ in range(rnd.randint(1, 14)))
-        assert url_spans(s) == [m.span() for m in URL.finditer(s)], s
+        assert url_spans(s) == [(m.start(), _address_end(s, *m.span())) for m in URL.finditer(s)], s
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("网站(http://www.example.gov.cn)下载", "http://www.example.gov.cn"),
+    ("网站（http://www.example.gov.cn)下载", "http://www.example.gov.cn"),
+    ("登录www.example.gov.cn,查阅", "www.example.gov.cn"),
+    ("详见http://www.example.gov.cn/a.html.", "http://www.example.gov.cn/a.html"),
+    ("见http://www.example.gov.cn/a(b)。", "http://www.example.gov.cn/a(b)"),
+    ("见http://www.example.gov.cn/a(b))下载", "http://www.example.gov.cn/a(b)"),
+    ("网址:http://www.example.gov.cn/?a=1&b=2:", "http://www.example.gov.cn/?a=1&b=2"),
+])
+def test_an_address_ends_before_the_sentences_marks(text, address):
+    assert [text[a:b] for a, b in url_spans(text)] == [address]
 
 
 def test_long_chinese_run_before_an_ascii_mark_is_linear():

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -175,6 +175,11 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
                     for k in range(line_m.start(), line_m.start() + mm.end()):
                         skip[k] = True
         code = [m.span() for m in _CODE_SPAN.finditer(text)] if "`" in text else []
+        hits = list(self._marks(block, text, marks, skip, code))
+        yield from _with_partners(block, text, hits, skip, code) if ("(" in marks or ")" in marks) else hits
+
+    @staticmethod
+    def _marks(block, text: str, marks: set[str], skip: list[bool], code: list[tuple[int, int]]) -> Iterator[Hit]:
         quote_open = True
         seen = 0  # the text before it read for curly quotes (a straight one after “ closes it: “公开是原则…例外")
         nested: dict[int, str] = {}  # the closing one of a pair of straight quotes inside curly ones: its ’
@@ -217,6 +222,64 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
                       fix=None if in_code else [FixEdit(block, i, end, repl)],
                       fix_description=(f"将“{ch}”改为“{repl}”" if ch != '"' else
                                        f"将半角双引号改为{_QUOTE_NAMES.get(repl, '全角引号')}"))
+
+
+_PARTNER_REACH = 300  # characters searched for the other member of a half-width bracket pair, on the same line
+
+
+def _partner(text: str, i: int) -> int | None:
+    """Where the half-width bracket that pairs with the one at ``i`` is (``(`` … ``)``, nested pairs counted), on its
+    line and within :data:`_PARTNER_REACH` characters; None when there is none there, or when a full-width one
+    closes (opens) it already (``(…）``: the fix makes that pair whole)."""
+    if text[i] == "(":
+        step, same, other, full, stop = 1, "(", ")", "）", min(len(text), i + _PARTNER_REACH)
+    else:
+        step, same, other, full, stop = -1, ")", "(", "（", max(-1, i - _PARTNER_REACH)
+    depth = 0
+    for k in range(i + step, stop, step):
+        c = text[k]
+        if c == "\n":
+            return None
+        if c == same:
+            depth += 1
+        elif c == other:
+            if depth == 0:
+                return k
+            depth -= 1
+        elif c == full and depth == 0:
+            return None
+    return None
+
+
+def _with_partners(block, text: str, hits: list[Hit], skip: list[bool], code: list[tuple[int, int]]) -> list[Hit]:
+    """``hits``, a half-width bracket's fix also writing the other member of its pair full-width when that one is
+    not a finding of its own (it stands in a web address, 网站(http://www.example.gov.cn), or beside letters or
+    digits): one member made full-width alone would leave a mixed pair, （http://www.example.gov.cn) — DL703's.  When
+    the other member cannot be rewritten (inside code, a Markdown link's syntax, a character reference), the bracket
+    is still reported but gets no fix."""
+    at = {h.start for h in hits}
+    out = []
+    for h in hits:
+        i = h.start
+        if h.fix is None or i is None or text[i] not in "()":
+            out.append(h)
+            continue
+        j = _partner(text, i)
+        if j is None or j in at:
+            out.append(h)
+            continue
+        protected = any(a <= j < b for a, b in code) or (skip[j] and not _in_address(text, j))
+        repl = FULL[text[j]]
+        fix = None if protected else [*h.fix, FixEdit(block, j, j + 1, repl)]
+        description = f"{h.fix_description}（与之配对的“{text[j]}”一并改为“{repl}”）" if fix else None
+        out.append(replace(h, fix=fix, fix_description=description))
+    return out
+
+
+def _in_address(text: str, j: int) -> bool:
+    """Whether the bracket at ``j`` ends (``)``) or begins (``(``) a web address's span, as :func:`url_spans` reads
+    one that runs into the bracket: the address's, not the link syntax's."""
+    return any(a <= j < b for a, b in url_spans(text))
 
 
 _SENTENCE_MARKS = re.compile("[。、]")  # what a normalised copy's prose keeps full-width and a line of fields lacks

@@ -119,7 +119,8 @@ _URL_SEARCH = re.compile(f"{_WEB}|(?<![\\w.+-]){_EMAIL}")
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the web and e-mail addresses in ``text`` — those of ``URL.finditer(text)``, in linear time."""
+    """Spans of the web and e-mail addresses in ``text`` — those of ``URL.finditer(text)``, in linear time — each
+    without the half-width marks a sentence puts after it (:func:`_address_end`)."""
     if "://" not in text and "www." not in text and "@" not in text:
         return []
     out: list[tuple[int, int]] = []
@@ -132,7 +133,23 @@ def url_spans(text: str) -> list[tuple[int, int]]:
                 break
         out.append(m.span())
         pos = m.end()
-    return out
+    return [(a, _address_end(text, a, b)) for a, b in out]
+
+
+_TRAILING = ",.;:!?'"
+
+
+def _address_end(text: str, a: int, b: int) -> int:
+    """Where the address ``text[a:b]`` ends once the half-width marks after it that are the sentence's are left out,
+    as autolinks read them (GitHub's): a trailing , . ; : ! ? ' (网站www.example.gov.cn,公众可… — a page stored with
+    half-width marks), and a ) that closes a bracket opened before the address (网站(http://www.example.gov.cn)下载) —
+    not one whose ( is in the address (…/a(b))."""
+    while b > a:
+        c = text[b - 1]
+        if not (c in _TRAILING or (c == ")" and text.count(")", a, b) > text.count("(", a, b))):
+            break
+        b -= 1
+    return b
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")

@@ -1,0 +1,54 @@
+"""DL701's fix keeps a bracket pair whole: a half-width ( before a web address and its ) after it are both written
+full-width — the address ends before the ) (promotions._address_end), and a ) that is no finding of its own goes with
+its ( (typography._with_partners).  Before, `--fix` wrote （http://www.example.gov.cn) on 627 of the real pages (a mixed
+pair DL703 then reported)."""
+
+from __future__ import annotations
+
+from typer.testing import CliRunner
+
+from disclosure_lint.kinds.typography import _partner
+
+from .conftest import lint
+
+runner = CliRunner()
+
+# a page stored with half-width marks (every comma, colon and bracket), its address in brackets
+PAGE = ("某某县应急管理局2023年政府信息公开工作年度报告\n"
+        "一、总体情况\n"
+        "本报告电子版可在县政府门户网站(http://www.example.gov.cn)下载,如有疑问请联系(电话:0471-1234567)。"
+        "网址(www.example.gov.cn/a(b)),地址:某某路1号。\n"
+        "二、主动公开政府信息情况\n")
+
+
+def _fixed(tmp_path, text: str, *flags: str) -> str:
+    from disclosure_lint.cli import app
+
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    runner.invoke(app, ["check", "--isolated", "--select", "DL701", "--fix", *flags, str(path)])
+    return path.read_text(encoding="utf-8")
+
+
+def test_the_pair_around_an_address_is_written_whole(tmp_path):
+    fixed = _fixed(tmp_path, PAGE)
+    assert "网站（http://www.example.gov.cn）下载，" in fixed, fixed
+    assert "（电话：0471-1234567）" in fixed, fixed
+    assert "网址（www.example.gov.cn/a(b)）" in fixed, fixed  # the address's own pair is the address's
+    assert lint(fixed, select=["DL703"], fmt="text") == []
+
+
+def test_partner():
+    text = "网站(http://x.cn/a(b))下载（见(附件)）(未闭合\n)"
+    assert _partner(text, text.index("(")) == text.index(")下载")
+    assert _partner(text, text.index(")下载")) == text.index("(")
+    assert _partner(text, text.index("(附件")) == text.index(")）")
+    assert _partner(text, text.index("(未闭合")) is None  # not on its line
+    assert _partner("见(附件）", 1) is None  # closed full-width already: the fix makes the pair whole
+
+
+def test_a_partner_that_cannot_be_rewritten_leaves_the_bracket_without_a_fix():
+    # the ) is in inline code: never rewritten, so the ( is reported but not fixed (no mixed pair either way)
+    text = "# 某某局2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n详见网站(`www.example.gov.cn)`下载。\n"
+    found = [d for d in lint(text, select=["DL701"]) if d.evidence.get("actual") == "("]
+    assert found and all(d.fix is None for d in found), [(d.message, d.fix) for d in found]
