@@ -52,3 +52,21 @@ def test_a_partner_that_cannot_be_rewritten_leaves_the_bracket_without_a_fix():
     text = "# 某某局2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n详见网站(`www.example.gov.cn)`下载。\n"
     found = [d for d in lint(text, select=["DL701"]) if d.evidence.get("actual") == "("]
     assert found and all(d.fix is None for d in found), [(d.message, d.fix) for d in found]
+
+
+def test_an_edit_touches_only_what_changes(tmp_path):
+    """The fixer applies the part of an edit that changes (fixer._narrowed): DL705's （一）、 → （一） deletes the 、 alone,
+    so the list marker (一) of a text file, which no fix may touch, stays as it is and the fix applies."""
+    from disclosure_lint.cli import app
+    from disclosure_lint.fixer import _narrowed
+
+    assert _narrowed("x(一)、y", 1, 5, "(一)") == (4, 5, "")
+    assert _narrowed("2024年01月20日", 0, 11, "2024年1月20日") == (5, 6, "")
+    assert _narrowed("abc", 0, 3, "abc") == (3, 3, "")
+    assert _narrowed("aXa", 0, 3, "aa") == (1, 2, "")
+    text = "某某局2023年政府信息公开工作年度报告\n一、总体情况\n(一)、主动公开\n全年主动公开信息120条。\n(二)、依申请公开\n未收到申请。\n"
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    runner.invoke(app, ["check", "--isolated", "--select", "DL705", "--fix", "--unsafe-fixes", str(path)])
+    fixed = path.read_text(encoding="utf-8")
+    assert "(一)主动公开" in fixed and "(二)依申请公开" in fixed, fixed

@@ -165,15 +165,33 @@ def _spans(d: Diagnostic, text: str, index, mask: bytearray, fmt: str, enc: Enco
     for e in d.fix.edits:
         a = _offset(starts, ends, e.line, e.column)
         b = _offset(starts, ends, e.end_line, e.end_column)
-        if a is None or b is None or b < a or _touches(mask, a, b) or not enc.can_write(e.replacement) \
-                or (fmt == "html" and any(c in e.replacement for c in "<>&")):  # (that would be markup, not text)
+        repl = e.replacement
+        if a is not None and b is not None and b >= a:
+            a, b, repl = _narrowed(text, a, b, repl)
+        if a is None or b is None or b < a or _touches(mask, a, b) or not enc.can_write(repl) \
+                or (fmt == "html" and any(c in repl for c in "<>&")):  # (that would be markup, not text)
             if d.fix.independent:
                 continue
             return []
-        out.append((a, b, e.replacement))
+        out.append((a, b, repl))
     if d.fix.independent:
         return [[s] for s in out]
     return [out] if out else []
+
+
+def _narrowed(text: str, a: int, b: int, repl: str) -> tuple[int, int, str]:
+    """The edit ``text[a:b]`` → ``repl`` without what the two share at their start and end: only the characters that
+    change are touched (（一）、 → （一）: the 、 alone, not the list marker a text file's fixes never touch; two fixes
+    side by side no longer overlap)."""
+    old = text[a:b]
+    n = min(len(old), len(repl))
+    p = 0
+    while p < n and old[p] == repl[p]:
+        p += 1
+    q = 0
+    while q < n - p and old[-1 - q] == repl[-1 - q]:
+        q += 1
+    return a + p, b - q, repl[p:len(repl) - q]
 
 
 def _overlap(x: Span, y: Span) -> bool:
