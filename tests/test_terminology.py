@@ -255,3 +255,21 @@ def test_contrast_in_another_sentence_does_not_cover(text, year, code, match):
     md = f"# 某某市某某局{year}年政府信息公开工作年度报告\n\n## 一、总体情况\n\n{text}\n"
     diags = _codes(lint(md, select=[code]), code)
     assert [(d.line, d.match) for d in diags] == [(5, match)]
+
+
+def test_dl803_unsafe_fix_writes_the_formulation_in_force(tmp_path):
+    from typer.testing import CliRunner
+
+    from disclosure_lint.cli import app
+
+    text = ("某某街道2023年政府信息公开工作年度报告\r\n一、总体情况\r\n"
+            "本街道坚持科学发展观为统领，按照“公开为原则，不公开为例外”的原则推进公开。\r\n")
+    path = tmp_path / "r.txt"
+    path.write_bytes(text.encode("utf-8"))
+    runner = CliRunner()
+    runner.invoke(app, ["check", "--isolated", "--select", "DL803", "--fix", str(path)])
+    assert path.read_bytes() == text.encode("utf-8")  # unsafe: not without --unsafe-fixes
+    runner.invoke(app, ["check", "--isolated", "--select", "DL803", "--fix", "--unsafe-fixes", str(path)])
+    fixed = path.read_bytes().decode("utf-8")
+    assert "坚持以习近平新时代中国特色社会主义思想为指导，按照“以公开为常态、不公开为例外”的原则" in fixed, fixed
+    assert fixed.count("\r\n") == 3 and _codes(lint(fixed, select=["DL803"], fmt="text"), "DL803") == []

@@ -29,7 +29,7 @@ from pydantic import Field
 from ..report.writing import sentence_span
 from ..userregex import cased_parse, compile_pattern
 from . import register
-from .base import Hit, Kind, KindOptions, PatternList, UserPattern
+from .base import FixEdit, Hit, Kind, KindOptions, PatternList, UserPattern
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Block
@@ -113,6 +113,8 @@ class TermEntry(KindOptions):
     contrast: UserPattern | None = Field(default=None, description="与命中在同一句中出现即不报告的正则：新旧对照的表述"
                                                            "（不再使用……、与原《条例》……相比）")
     window: int = Field(default=40, ge=0, le=200)
+    fix: bool = Field(default=False, description="是否给出把命中的用语改为 replacement 的不安全修复（replacement 是"
+                                                 "可以直接替换原文的表述时才开启）")
 
 
 class OutdatedTermOptions(KindOptions):
@@ -230,4 +232,6 @@ class OutdatedTerm(Kind[OutdatedTermOptions]):
                               evidence={"actual": term, "expected": e.replacement, "report_year": year,
                                         "outdated_since": e.since,
                                         **({"outdated_until": e.until} if e.until is not None else {})},
-                              key=f"term:{term}")
+                              key=f"term:{term}",
+                              fix=[FixEdit(block, s, t, e.replacement)] if e.fix else None, fix_safe=False,
+                              fix_description=f"改为“{e.replacement}”" if e.fix else None)
