@@ -273,3 +273,10 @@ def test_dl803_unsafe_fix_writes_the_formulation_in_force(tmp_path):
     fixed = path.read_bytes().decode("utf-8")
     assert "坚持以习近平新时代中国特色社会主义思想为指导，按照“以公开为常态、不公开为例外”的原则" in fixed, fixed
     assert fixed.count("\r\n") == 3 and _codes(lint(fixed, select=["DL803"], fmt="text"), "DL803") == []
+
+
+def test_dl803_no_fix_for_the_last_item_of_a_list():
+    diags = lint("坚持以邓小平理论、“三个代表”重要思想和科学发展观为指导，推进政务公开。", select=["DL803"], year=2020)
+    assert [d.code for d in diags] == ["DL803"] and diags[0].fix is None
+    (one,) = lint("坚持科学发展观为指导，推进政务公开。", select=["DL803"], year=2020)
+    assert one.fix is not None and one.fix.edits[0].replacement == "以习近平新时代中国特色社会主义思想为指导"
