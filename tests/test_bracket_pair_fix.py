@@ -70,3 +70,23 @@ def test_an_edit_touches_only_what_changes(tmp_path):
     runner.invoke(app, ["check", "--isolated", "--select", "DL705", "--fix", "--unsafe-fixes", str(path)])
     fixed = path.read_text(encoding="utf-8")
     assert "(一)主动公开" in fixed and "(二)依申请公开" in fixed, fixed
+
+
+def test_a_list_marker_may_be_renumbered_not_otherwise_changed(tmp_path):
+    """A text file's list markers ((一) 1. （1）) are protected from fixes, except a numeral written for a numeral:
+    DL902 renumbers (二) to (三), while DL701 leaves the half-width brackets of the marker as they are."""
+    from disclosure_lint.cli import app
+    from disclosure_lint.fixer import _touches, protected_mask
+
+    text = ("某某局2023年政府信息公开工作年度报告\n一、总体情况\n(一)主动公开\n全年主动公开信息120条。\n(二)依申请公开\n"
+            "未收到申请。\n(二)政府信息管理\n严格审核(见附件)。\n")
+    mask = protected_mask(text, "text")
+    k = text.index("(二)政府")
+    assert _touches(mask, k + 1, k + 2, renumber=True) is False and _touches(mask, k + 1, k + 2) is True
+    assert _touches(mask, k, k + 1) is True  # the bracket: DL701 leaves it
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    runner.invoke(app, ["check", "--isolated", "--select", "DL902,DL701", "--fix", "--unsafe-fixes", str(path)])
+    fixed = path.read_text(encoding="utf-8")
+    assert "(三)政府信息管理" in fixed and "(一)主动公开" in fixed and "(二)依申请公开" in fixed, fixed
+    assert "严格审核（见附件）。" in fixed, fixed  # DL701 still fixes the prose's brackets

@@ -95,14 +95,19 @@ _MARKDOWN = (
     re.compile(r"<[^<>\n]*>"),  # HTML tag or autolink
     re.compile(r"\]\([^)\n]*\)?|\]\[[^\]\n]*\]"),  # link target or reference
     re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*", re.M),  # link reference definition
-    re.compile(r"^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?=[ \t\n]|$)", re.M),  # list marker (and quote marks)
     re.compile(r"^[ \t]{0,3}#{1,6}(?=[ \t\n]|$)", re.M),  # heading marker
     re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$", re.M),  # table delimiter row
 )
-_TEXT = (
-    re.compile(r"^[ \t\u3000]*(?:[-*•·●○■□◆◇]|\d{1,3}[.)．]|\(\s*[0-9一二三四五六七八九十]{1,3}\s*\)"
-               r"|（\s*[0-9]{1,3}\s*）)", re.M),  # list marker
-)
+_TEXT: tuple[re.Pattern[str], ...] = ()
+# list markers (Markdown's, with the quote marks before them; a text file's 1. (1) （1） (一) • …): protected like the
+# rest, except that an edit of a numeral to a numeral may change one (DL902 renumbering (三) to (四): still a marker)
+_LIST_MARKERS = {
+    "markdown": re.compile(r"^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?=[ \t\n]|$)", re.M),
+    "text": re.compile(r"^[ \t\u3000]*(?:[-*•·●○■□◆◇]|\d{1,3}[.)．]|\(\s*[0-9一二三四五六七八九十]{1,3}\s*\)"
+                       r"|（\s*[0-9]{1,3}\s*）)", re.M),
+}
+_MARKER = 2  # a list marker's character in the mask (every other protected character is 1)
+_NUMERAL = re.compile(r"[0-9一二三四五六七八九十百]+")
 _HTML = (
     re.compile(r"<!--.*?(?:-->|\Z)", re.S),
     re.compile(r"<(script|style|xmp|iframe|noembed|noframes|textarea|title|code|pre|kbd|samp)\b.*?(?:</\1\s*>|\Z)",
@@ -114,8 +119,13 @@ _BY_FORMAT = {"markdown": _MARKDOWN, "text": _TEXT, "html": _HTML}
 
 
 def protected_mask(text: str, fmt: str) -> bytearray:
-    """1 for every character of ``text`` no fix may touch (see the module docstring), else 0."""
+    """1 for every character of ``text`` no fix may touch (see the module docstring), :data:`_MARKER` for one of a
+    list marker's that only a numeral-for-numeral edit may, else 0."""
     mask = bytearray(len(text))
+    markers = _LIST_MARKERS.get(fmt)
+    if markers is not None:
+        for m in markers.finditer(text):
+            mask[m.start():m.end()] = bytes([_MARKER]) * (m.end() - m.start())
     spans = [m.span() for p in (*_COMMON, *_BY_FORMAT.get(fmt, ())) for m in p.finditer(text)]
     spans.extend(url_spans(text))
     spans.extend(entity_spans(text))  # (in Markdown markup, in a text a web page's leftovers: never half an entity)
@@ -124,7 +134,11 @@ def protected_mask(text: str, fmt: str) -> bytearray:
     return mask
 
 
-def _touches(mask: bytearray, a: int, b: int) -> bool:
+def _touches(mask: bytearray, a: int, b: int, renumber: bool = False) -> bool:
+    """Whether the edit of ``[a, b)`` touches a protected character (``renumber``: a numeral for a numeral, which may
+    change a list marker's)."""
+    if renumber:
+        return 1 in mask[a:b]
     if a == b:  # an insertion: inside a protected region when both neighbours are protected
         return 0 < a < len(mask) and bool(mask[a - 1] and mask[a])
     return any(mask[a:b])
@@ -166,9 +180,11 @@ def _spans(d: Diagnostic, text: str, index, mask: bytearray, fmt: str, enc: Enco
         a = _offset(starts, ends, e.line, e.column)
         b = _offset(starts, ends, e.end_line, e.end_column)
         repl = e.replacement
+        renumber = False
         if a is not None and b is not None and b >= a:
             a, b, repl = _narrowed(text, a, b, repl)
-        if a is None or b is None or b < a or _touches(mask, a, b) or not enc.can_write(repl) \
+            renumber = a < b and _NUMERAL.fullmatch(text, a, b) is not None and _NUMERAL.fullmatch(repl) is not None
+        if a is None or b is None or b < a or _touches(mask, a, b, renumber) or not enc.can_write(repl) \
                 or (fmt == "html" and any(c in repl for c in "<>&")):  # (that would be markup, not text)
             if d.fix.independent:
                 continue
