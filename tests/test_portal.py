@@ -276,6 +276,7 @@ def test_validity_fields_of_a_catalogue_page_are_the_portals():
     "发布时间:2024-01-29 14:20    来源:某某区文化体育和旅游局      字体:    特大    颜色: 绿",
     "- 公开主体:某某镇",
     "某某省应急管理厅  时间:2024-02-02 11:40",  # the page's byline: the body's name, then the time
+    "  • 来源:市政府办公厅 本网",  # one of a bulleted list of the page's fields, alone on its line
 ])
 def test_more_page_header_fields_are_the_portals(line):
     # each line is the page's, not the report's: its half-width colons are not the clerk's (DL701), nor its date form
@@ -706,3 +707,9 @@ def test_a_byline_repeating_the_page_headers_source_and_date():
     # a name and a date the page header did not give are the clerk's own: still checked
     other = head + "市自然资源局 2021年01月20日\n" + body
     assert [d.code for d in lint(other, select=["DL403"], fmt="text")] == ["DL403"]
+
+
+def test_a_bulleted_weak_field_in_prose_is_still_prose():
+    # 来源 is a weak label: on a bulleted line of the report's own list it is text (its value is a sentence)
+    text = ("某某镇2023年政府信息公开工作年度报告\n一、总体情况\n• 来源:本报告数据来自各办,经汇总核实。\n")
+    assert [d.evidence["actual"] for d in lint(text, select=["DL701"], fmt="text")] == [":", ","]

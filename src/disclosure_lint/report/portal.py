@@ -356,7 +356,18 @@ def _block_spans(block: Block) -> tuple[list[PortalSpan], list[PortalSpan]]:
             first, second = (spans[j][0], spans[k][0]) if step < 0 else (spans[k][0], spans[j][0])
             if not _SEPARATORS.sub("", _TOOL_WORDS.sub("", text[first.end:second.start])):
                 ok[k] = True  # (来源:某某镇人民政府 打印 关闭本页: a page tool's word between them is no text)
+    one = spans[0][0]
+    if len(spans) == 1 and not ok[0] and _BULLETED_FIELD.match(text, 0, one.start) \
+            and _SHORT_VALUE.fullmatch(text[one.end:].strip() or one.value.strip()):
+        # a bulleted line of the page's list of fields, that field alone, its value to the line's end: • 来源:市政府办公厅 本网
+        end = len(text.rstrip())
+        value = text[one.end - len(one.value):end].strip() if one.value else one.value
+        return [PortalSpan(block, one.start, end, one.kind, one.label, value)], []
     return [s for (s, _), good in zip(spans, ok) if good], [s for (s, _), good in zip(spans, ok) if not good]
+
+
+_BULLETED_FIELD = re.compile(r"\s*[•·●▪■◆]\s*$")  # (what stands before the field: a list bullet alone)
+_SHORT_VALUE = re.compile(r"[^，。；,;：:]{1,40}")  # (a body's name, a site's: 市政府办公厅 本网)
 
 
 def _byline(block: Block, spans: Sequence[PortalSpan]) -> bool:
