@@ -84,6 +84,22 @@ def codes(diags) -> list[str]:
     return [d.code for d in diags]
 
 
+def check_gbk_page(tmp_path: Path, paragraphs: list[str], select: str) -> tuple[int, str]:
+    """``check -f concise --select`` on a web page saved in GBK (declared so), titled as a town's 2023 report, with
+    ``paragraphs`` after part 一's title: (exit code, output)."""
+    from typer.testing import CliRunner
+
+    from disclosure_lint.cli import app
+
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    page = ("<html><head><meta charset=\"gbk\"><title>年报</title></head><body>"
+            f"<h1>某某镇2023年政府信息公开工作年度报告</h1><p>一、总体情况</p>{body}</body></html>")
+    path = tmp_path / "report.html"
+    path.write_bytes(page.encode("gbk"))
+    res = CliRunner().invoke(app, ["check", "--isolated", "--select", select, "-f", "concise", str(path)])
+    return res.exit_code, res.output
+
+
 @pytest.fixture
 def lint_fn():
     return lint

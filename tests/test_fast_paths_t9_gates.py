@@ -437,24 +437,13 @@ def test_line_led_existence_finds_what_finditer_finds(monkeypatch):
 
     new = found()
     assert any(new), "the texts should give DL908 something to find"
-    monkeypatch.setattr(generic.Existence, "check", _existence_by_finditer)
+    # the line-led path made to search as finditer does: every non-empty match, wherever it starts
+    calls = []
+
+    def everywhere(pattern, text, firsts=None):
+        calls.append(text)
+        return (m for m in pattern.finditer(text) if m.group(0))
+
+    monkeypatch.setattr(generic, "_at_line_starts", everywhere)
     assert found() == new
-
-
-def _existence_by_finditer(self, report):
-    """Existence.check as before the line-led path: the pattern's finditer over each block."""
-    from disclosure_lint.kinds.base import Hit
-    from disclosure_lint.kinds.generic import _in_years
-
-    if self._re is None or not _in_years(self.options.years, report.year):
-        return
-    for b in self._blocks(report):
-        exc = None
-        for m in self._re.finditer(b.text):
-            if not m.group(0):
-                continue
-            if exc is None:
-                exc = self._exception_spans(b.text)
-            if any(s <= m.start() and m.end() <= e for s, e in exc):
-                continue
-            yield Hit(block=b, start=m.start(), end=m.end(), evidence={"actual": m.group(0)}, about=(f"block:{b.index}",))
+    assert calls, "DL908's patterns are tried at line starts (the path this test compares)"

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from disclosure_lint.kinds import generic
 
-from .conftest import codes, lint
+from .conftest import check_gbk_page, codes, lint
 
 runner = CliRunner()
 
@@ -40,13 +40,9 @@ def test_portal_crawl_with_lost_line_breaks():
 
 
 def test_gbk_page(tmp_path):
-    page = ("<html><head><meta charset=\"gbk\"><title>年报</title></head><body><h1>某某镇2023年政府信息公开工作年度报告</h1>"
-            "<p>一、总体情况</p><p>本镇未产生行政事业型收费，现将政府信息公开工情况报告如下。</p></body></html>")
-    path = tmp_path / "report.html"
-    path.write_bytes(page.encode("gbk"))
-    res = runner.invoke(_app(), ["check", "--isolated", "--select", "DL909", "-f", "concise", str(path)])
-    assert res.exit_code == 0, res.output  # warnings: the run passes unless --fail-on says otherwise
-    assert "“行政事业型收费”疑似笔误" in res.output and "“政府信息公开工情况”疑似笔误" in res.output, res.output
+    code, output = check_gbk_page(tmp_path, ["本镇未产生行政事业型收费，现将政府信息公开工情况报告如下。"], "DL909")
+    assert code == 0, output  # warnings: the run passes unless --fail-on says otherwise
+    assert "“行政事业型收费”疑似笔误" in output and "“政府信息公开工情况”疑似笔误" in output, output
 
 
 def test_what_it_leaves_alone():

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from disclosure_lint.report.list_commas import find_list_commas
 from disclosure_lint.report.writing import _piece
 
-from .conftest import lint
+from .conftest import check_gbk_page, lint
 
 runner = CliRunner()
 
@@ -64,13 +64,9 @@ def test_tables_are_not_read():
 
 
 def test_gbk_page(tmp_path):
-    page = ("<html><head><meta charset=\"gbk\"><title>年报</title></head><body><h1>某某镇2023年政府信息公开工作年度报告</h1>"
-            "<p>一、总体情况</p><p>本镇保障群众的知情权、参与权，监督权。</p></body></html>")
-    path = tmp_path / "report.html"
-    path.write_bytes(page.encode("gbk"))
-    res = runner.invoke(_app(), ["check", "--isolated", "--select", "DL910", "-f", "concise", str(path)])
-    assert res.exit_code == 0, res.output  # a warning: the run passes unless --fail-on says otherwise
-    assert "“知情权、参与权，监督权”" in res.output, res.output
+    code, output = check_gbk_page(tmp_path, ["本镇保障群众的知情权、参与权，监督权。"], "DL910")
+    assert code == 0, output  # a warning: the run passes unless --fail-on says otherwise
+    assert "“知情权、参与权，监督权”" in output, output
 
 
 def test_word_document(tmp_path):
