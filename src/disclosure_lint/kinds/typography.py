@@ -253,10 +253,10 @@ def _partner(text: str, i: int) -> int | None:
 
 def _with_partners(block, text: str, hits: list[Hit], skip: list[bool], code: list[tuple[int, int]]) -> list[Hit]:
     """``hits``, a half-width bracket's fix also writing the other member of its pair full-width when that one is
-    not a finding of its own (it stands in a web address, 网站(http://www.example.gov.cn), or beside letters or
-    digits): one member made full-width alone would leave a mixed pair, （http://www.example.gov.cn) — DL703's.  When
-    the other member cannot be rewritten (inside code, a Markdown link's syntax, a character reference), the bracket
-    is still reported but gets no fix."""
+    not a finding of its own (it stands beside letters or digits: 网站(http://www.example.gov.cn) 下载): one member
+    made full-width alone would leave a mixed pair, （http://www.example.gov.cn) — DL703's.  When the other member
+    cannot be rewritten (inside a web address, code, a Markdown link's syntax, a character reference), the bracket is
+    still reported but gets no fix."""
     at = {h.start for h in hits}
     out = []
     for h in hits:
@@ -268,18 +268,12 @@ def _with_partners(block, text: str, hits: list[Hit], skip: list[bool], code: li
         if j is None or j in at:
             out.append(h)
             continue
-        protected = any(a <= j < b for a, b in code) or (skip[j] and not _in_address(text, j))
+        protected = skip[j] or any(a <= j < b for a, b in code)
         repl = FULL[text[j]]
         fix = None if protected else [*h.fix, FixEdit(block, j, j + 1, repl)]
         description = f"{h.fix_description}（与之配对的“{text[j]}”一并改为“{repl}”）" if fix else None
         out.append(replace(h, fix=fix, fix_description=description))
     return out
-
-
-def _in_address(text: str, j: int) -> bool:
-    """Whether the bracket at ``j`` ends (``)``) or begins (``(``) a web address's span, as :func:`url_spans` reads
-    one that runs into the bracket: the address's, not the link syntax's."""
-    return any(a <= j < b for a, b in url_spans(text))
 
 
 _SENTENCE_MARKS = re.compile("[。、]")  # what a normalised copy's prose keeps full-width and a line of fields lacks
