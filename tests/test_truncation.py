@@ -1008,3 +1008,52 @@ def test_a_file_ending_on_a_rows_label_leaves_that_row_unchecked_too():
             "现行有效件数\n|\n| 规章\n|\n0\n|\n0\n|\n0\n|\n| 行政规范性文件\n")
     [d] = lint(text, fmt="text", year=2023, select=["DL002"])
     assert "最后的文字是“行政规范性文件”" in d.message and "表二“行政规范性文件”及以后各行" in d.message
+
+
+# -- a table whose labels and numbers run together (a page's text nodes joined with nothing) ------------------
+
+RUN_HEAD = ("某某县某某局2020年政府信息公开工作年度报告一、总体情况2020年，本局认真贯彻《条例》，全年主动公开政府信息"
+            "120条，受理政府信息公开申请4件。")
+RUN_S2 = ("二、主动公开政府信息情况第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章000"
+          "规范性文件（本局制发）3312")
+RUN_S4 = ("四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉"
+          "复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计"
+          "100010000000000")
+
+
+class TestRunTogetherTableCut:
+    """One line with nothing between a table's cells and rows: where in the table the file stops cannot be told,
+    only that it stops in the table (DL002 says so, and DL001 that the table could not be read)."""
+
+    @pytest.mark.parametrize("tail", ["第", "", "信息内"])
+    def test_cut_in_table_two(self, tail):
+        t = report_of(RUN_HEAD + RUN_S2 + tail, fmt="text", year=2020).truncation
+        assert t is not None and (t.where, t.table, t.section) == ("table", "s2", "s2")
+        assert t.last_row is None and t.rows_after == ()
+        assert sorted(t.unchecked) == ["s2", "s3", "s4", "s5", "s6"]
+        found = lint(RUN_HEAD + RUN_S2 + tail, fmt="text", year=2020)
+        (cut,) = [d for d in found if d.code == "DL002"]
+        assert "在表二（主动公开政府信息情况）中中断" in cut.message and "第三至六部分未检查" in cut.message
+        assert cut.evidence["table"] == "s2" and cut.line == 1
+        assert {"DL001"} <= {d.code for d in found}  # the table's own note stays
+        assert not {"DL101", "DL103", "DL105", "DL110"} & {d.code for d in found}
+
+    def test_cut_in_table_three_names_the_table(self):
+        """Its rows' labels and numbers after the header's run (一、本年新收…3100004二、…): not a sentence cut."""
+        text = (RUN_HEAD + "二、主动公开政府信息情况本局全年主动公开政府信息120条。三、收到和处理政府信息公开申请情况"
+                "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计"
+                "商业企业科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量3100004"
+                "二、上年结转政府信息公开申请数量0000000三、本年度办理结果（一）予以公开2")
+        t = report_of(text, fmt="text", year=2020).truncation
+        assert t is not None and (t.where, t.table) == ("table", "s3")
+        assert sorted(t.unchecked) == ["s3", "s4", "s5", "s6"]
+
+    def test_a_sentence_after_the_run_is_not_a_cut_in_the_table(self):
+        assert report_of(RUN_HEAD + RUN_S2 + "件。以上为本局制发的文件。", fmt="text", year=2020).truncation is None
+
+    def test_table_four_ending_in_numbers_may_be_the_reports_end(self):
+        """A report may end with table 四, its parts 五 and 六 missing: that is DL101's, not a cut."""
+        text = RUN_HEAD + "二、主动公开政府信息情况本局全年主动公开政府信息120条。" + RUN_S4
+        assert report_of(text, fmt="text", year=2020).truncation is None
+        t = report_of(text + "结果维", fmt="text", year=2020).truncation
+        assert t is not None and (t.where, t.table) == ("table", "s4")

@@ -361,8 +361,32 @@ def cut_by_reader(report: AnnualReport) -> bool:
 
 def analyse(report: AnnualReport) -> Truncation | None:
     found = _analyse(report)
-    block = _last_block(report) if found is None else None
-    return _cut_in_part_one(report, block, *_tail_span(block)) if block is not None else found
+    if found is not None:  # (a sentence cut in a table run together is the table's: it names the table)
+        return (_cut_in_run(report, found.block) or found) if found.where == "sentence" else found
+    block = _last_block(report)
+    if block is None:
+        return None
+    return _cut_in_part_one(report, block, *_tail_span(block)) or _cut_in_run(report, block)
+
+
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+_RUN_REST = 400  # the most text after a run-together table's labels at a cut (第, 信息内, its rows 一、本年新收…31)
+
+
+def _cut_in_run(report: AnnualReport, block: Block) -> Truncation | None:
+    """A file that ends inside a statistics table whose labels and numbers run together (one line of a page's text
+    nodes joined with nothing between them, :mod:`.unread`: ``…对外公开总数量规章555规范性文件141414第``): its
+    rows cannot be told apart, so where it stops is not known, only that the part's table is the last thing of the
+    file.  Table 四 counts only when a piece of a label follows its run (a report may end with table 四, its parts
+    五 and 六 missing: DL101 says so); words after the run that close a sentence are prose, not the table's."""
+    run = next((u for u in report.unread_tables.values() if u.why == "run" and u.block is block), None)
+    if run is None or run.section != _section_id(report, block):
+        return None
+    text = block.text.rstrip()
+    rest = text[run.end:].strip()
+    if len(rest) > _RUN_REST or _SENTENCE_END.search(rest) or (run.section == "s4" and not _CJK_END.search(rest)):
+        return None
+    return Truncation(block, max(run.start, len(text) - 12), len(text), "table", run.section, run.section)
 
 
 _ENDS = ("。", "！", "？", "!", "?", "…", "”", "）", ")", "》", "」", "』", "】", "]")
