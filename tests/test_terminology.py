@@ -81,6 +81,9 @@ def test_dl801_the_issuers_code_miswritten(cited):
     """国办公开函 (办 left out), its brackets lost too (国办公开函202130号, a real town's page), 涵 for 函."""
     [d] = _codes(lint(f"根据{cited}要求编制本报告。", select=["DL801"], year=2023), "DL801")
     assert "应改为国办公开办函" in d.message
+    # an unsafe fix writes the code (the rest of the number as it is: its brackets are DL702's and DL703's)
+    assert d.fix is not None and d.fix.applicability == "unsafe" and [e.replacement for e in d.fix.edits] == ["国办公开办函"]
+    assert cited.replace(d.match, "国办公开办函").startswith("国办公开办函")
     assert _codes(lint("根据国办公开办函〔2021〕30号要求编制本报告。", select=["DL801"], year=2023), "DL801") == []
 
 
