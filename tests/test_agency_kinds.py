@@ -592,3 +592,18 @@ def test_a_zone_department_compiling_the_whole_zones_report_makes_it_the_zones()
     assert interpret(parse(whole, fmt="text")).agency.name == "青禾经济技术开发区管委会"
     own = whole.replace("以及全区各部门信息公开工作", "")
     assert interpret(parse(own, fmt="text")).agency.name == "青禾经济技术开发区政务服务和营商环境建设局"
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("某某市市场监督管理局机关", ("bureau", "局")),
+    ("某某县教育局本级", ("bureau", "局")),
+    ("某某市人民政府办公室机关", ("government_office", "办")),
+    ("某某市机关事务管理局", ("bureau", "局")),  # 机关 inside the name: the name itself
+])
+def test_a_bodys_own_organs_are_the_body(name, kind):
+    """某某局机关 (the bureau's own organs, not the units under it: a real city bureau titles its report so) is the
+    bureau: its kind, self-word and deadline are the bureau's (DL007 had said the kind was unknown)."""
+    assert classify(name) == kind
+    found = lint(f"{name}2023年政府信息公开工作年度报告\n\n一、总体情况\n\n2023年，我{kind[1]}全年主动公开政府信息120条。\n",
+                 fmt="text", select=["DL007", "DL301"])
+    assert found == []

@@ -160,6 +160,8 @@ _NOT_GOVERNMENT = re.compile(_ZONE + "$")
 # a bureau's whole line of work named as one body: 某某市气象部门, 某某省邮政管理系统, 某某市规划和自然资源系统
 _SYSTEM = re.compile(r"(.{2,30}?)(?:系统|部门)")
 _TWO_NAMES = re.compile(r"(.+?)[（(]([^（）()]+)[）)]")
+# the body's own organs, not the units under it (某某市市场监督管理局机关, 某某局本级: a real city bureau's title): the body
+_OWN_ORGANS = re.compile(r"(.+?[局委厅办室署院会府])(?:机关|本级)")
 
 
 @lru_cache(maxsize=1024)
@@ -174,6 +176,9 @@ def classify(name: str) -> tuple[str | None, str | None]:
         return first if first[0] is not None else classify(m.group(2))
     if _NOT_GOVERNMENT.search(name):
         return None, None
+    m = _OWN_ORGANS.fullmatch(name)
+    if m:
+        return classify(m.group(1))
     m = _SYSTEM.fullmatch(name)
     if m and not m.group(1).endswith("政府"):
         # 某某市气象部门, 某某省邮政管理系统: a vertically managed bureau with the units under it, its report the
