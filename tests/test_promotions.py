@@ -415,3 +415,30 @@ def test_a_new_brand_in_place_of_a_bodys_name_and_its_echoes():
 ])
 def test_a_number_before_a_core_words_compound_is_no_brand(text):
     assert _dl501(text) == []
+
+
+def test_a_brand_appended_to_an_anti_gambling_title_is_reported():
+    """A hijacked police page: the brand and its promotion words appended to the title by a dash (seen on a real
+    city's page). The title's own words (打击…赌博) do not make it a description: it is the title's tail."""
+    text = "我市打击治理跨境赌博专项行动成效显著 -凯发app官网开户\n\n发布时间：2022年08月08日\n"
+    assert [d.match for d in _dl501(text, fmt="text")] == ["凯发app官网"]
+    # the same words inside the sentence, or a table cell after a bar, stay a description
+    assert _dl501("我市打击治理跨境赌博专项行动，清理凯发app官网等赌博网站链接。", fmt="text") == []
+    assert _dl501("查处网络赌博案件 | 六合彩 | 3\n", fmt="text") == []
+    assert _dl501("查处网络赌博案件 - 六合彩 3起\n", fmt="text") == []
+
+
+@pytest.mark.parametrize("text", [
+    "关于加强社区棋牌娱乐场所经营管理的建议：近年来社区内的棋牌娱乐场所不断增加，导致赌博之风盛行。",
+    "市文化市场综合执法支队检查棋牌娱乐场所12家。",
+    "旅游局会同工务运输局、博彩监察协调局及其他部门组成考察团。",
+    "设于博彩旅游区内并与博彩场所相邻的投注中心，订定可支付予博彩中介人的佣金上限，设有博彩桌的地点。",
+])
+def test_dl501_quiet_on_the_words_of_regulation(text):
+    """Premises and a regulator named in a proposal or in government news (real pages gave an error for each)."""
+    assert _dl501(text, fmt="text") == []
+
+
+def test_dl501_spam_written_with_an_allowed_words_neighbour_is_still_reported():
+    assert [d.match for d in _dl501("澳门赌场,澳门博彩业网址", fmt="text")] != []
+    assert [d.match for d in _dl501("永利棋牌app下载", fmt="text")] != []

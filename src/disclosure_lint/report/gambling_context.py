@@ -57,6 +57,10 @@ _LISTED = re.compile(r"[^，。；：！？,;:!?\s]{0,10}?等(?![你您待候着
 # right before an _, is the spam's own, whatever gambling word the chain holds (金沙城中心赌场_澳门金沙官网)
 _CHAINED = re.compile(r"_[^\s，。；：！？,;:!?、_]{0,12}$")
 _CHAINED_AFTER = re.compile(r"[^\s，。；：！？,;:!?、_]{0,12}_")
+# a brand appended to a line by a dash (a hijacked page's title: 我市打击治理跨境赌博专项行动成效显著 -凯发app官网开户), the
+# line ending with it and its words: a title's tail, whatever the title says of gambling (not a bar: a table row's cell)
+_TAIL_MARK = re.compile(r"\s?[-—–]\s?$")
+_LINE_END = re.compile(r"[A-Za-z\u4e00-\u9fff]{0,8}[ \t]*(?:\n|$)")
 
 
 def _alternation(words) -> re.Pattern[str] | None:
@@ -95,6 +99,8 @@ class Context:
         """The reason ``text[start:end]`` is described, or None when nothing in its sentence says so."""
         if _CHAINED.search(text, max(0, start - 30), start) or _CHAINED_AFTER.match(text, end):
             return None  # 金沙城中心赌场_澳门金沙官网: a spam title's phrases chained by _, never a description
+        if start > 0 and _TAIL_MARK.search(text, max(0, start - 3), start) and _LINE_END.match(text, end):
+            return None  # …专项行动成效显著 -凯发app官网开户: a title's tail, never a description
         a, b = sentence_span(text, start, end, REACH)
         if self.before is not None and self.window:
             lo = max(a, start - self.window)

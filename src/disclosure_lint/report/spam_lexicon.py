@@ -55,8 +55,11 @@ SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|
                  # a gambling brand that is no ordinary word, with a site's word and no 体育/娱乐 (立博官网, 必威官方网站)
                  r"(?:立博|必威|九游|乐鱼|亚博|博鱼|天博|米乐|明升|伟德|金宝博|乐天堂|博狗|德赢|博金宝|尊龙|腾博)"
                  r"(?:官网(?:登录入口|入口|登录)?|官方网站|官方入口|登录入口|登陆入口|[Aa][Pp][Pp]下载|平台(?!建设|管理|运行|运营|上))")
-# Ordinary phrases that hold a term (a lottery shop, a card room for the elderly).
-SPAM_ALLOW = ("体育投注站", "棋牌娱乐室", "棋牌娱乐活动")
+# Ordinary phrases that hold a term (a lottery shop, a card room for the elderly; the premises a proposal or a
+# regulator's report is about: 加强社区棋牌娱乐场所经营管理; the gaming regulator and its words in Macao's government
+# news: 博彩监察协调局, 博彩中介人 — seen on real pages).  Never a phrase that spam writes (博彩业网址, 博彩平台).
+SPAM_ALLOW = ("体育投注站", "棋牌娱乐室", "棋牌娱乐活动", "棋牌娱乐场所", "棋牌娱乐场", "棋牌娱乐馆",
+              "博彩监察", "博彩监管", "博彩中介人", "博彩业政策", "博彩旅游区", "博彩场所", "博彩桌")
 
 # Brand roots of gambling sites: with a core word and a closed phrase they are enough.
 KNOWN_BRANDS = (
