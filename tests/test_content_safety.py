@@ -433,3 +433,55 @@ def test_dl501_two_insertions_are_not_joined_over_the_reports_own_words():
     assert [d.match for d in _codes(lint(text, select=["DL501"]), "DL501")] == ["即时比分", "足球比分网"]
     # a site's words between two terms still make one insertion
     assert [d.match for d in _codes(lint("星空体育用品官网注册送。", select=["DL501"]), "DL501")] == ["星空体育用品官网注册送"]
+
+
+# -- DL506: pornographic search-engine spam -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "match"), [
+    ("国务院办公厅关于印发某某管理办法的通知|成人毛片无码一区二区三区\n", "成人毛片无码一区二区三区"),
+    ("国产人妻无码一区二区三区_亚洲AV毛片一区无码_丰满美妇\n某某县2023年政府信息公开工作年度报告\n",
+     "国产人妻无码一区二区三区_亚洲AV毛片一区无码"),
+    ("天天av影院免费看,99久久精品无码\n", "av影院免费看,99久久精品无码"),
+])
+def test_dl506_one_finding_per_chain(text, match):
+    diags = _codes(lint(text, select=["DL506"], fmt="text"), "DL506")
+    assert [d.match for d in diags] == [match]
+    assert diags[0].severity == "error" and "色情" in diags[0].message and "第十五条" in diags[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "全年开展“扫黄打非”专项行动，查处淫秽色情网站12个，清理色情低俗信息3200余条，收缴黄色光盘150张。",
+    "建成精品课程12门，为视频节目添加中文字幕；采购AV综合布线系统，JAVA电影票务平台上线。",
+    "全县一区一策推进整治，长久坚持夫妻共同申报，午夜道路巡查；扫码关注二维码。",
+])
+def test_dl506_quiet_on_ordinary_text(text):
+    assert _codes(lint(text, select=["DL506"], fmt="text"), "DL506") == []
+
+
+def test_dl506_checks_a_web_page_that_is_not_a_report(tmp_path):
+    """As DL501: a page found in a directory that is no report is still checked for injected spam (its title may be
+    the injection's)."""
+    from disclosure_lint.api import check_paths
+
+    page = tmp_path / "news.html"
+    page.write_text("<html><head><title>某某单位新闻</title></head><body><p>国产人妻无码一区二区三区</p>"
+                    "<p>某某单位开展植树活动。</p></body></html>", encoding="utf-8")
+    (res,) = check_paths([str(tmp_path)]).files
+    assert res.skipped is None and [d.code for d in res.diagnostics] == ["DL506"]
+
+
+def test_injected_phrases_gate_skips_blocks_without_its_characters():
+    """The kind's ``gate``: a block holding none of its characters is not searched (speed), the others are."""
+    from disclosure_lint.config import Config
+    from disclosure_lint.engine import prepare, run
+    from disclosure_lint.packs import load_rules
+    from disclosure_lint.report import Overrides, interpret
+
+    from .conftest import parse
+
+    rules = load_rules()
+    dl506 = next(r for r in rules if r.code == "DL506")
+    assert dl506.spec.options["gate"]
+    rep = interpret(parse("某某单位开展植树活动。\n\n国产人妻无码一区二区三区\n", "text"), Overrides())
+    found = run(rep, prepare(rules, Config(select=["DL506"])))
+    assert [(d.line, d.match) for d in found] == [(3, "国产人妻无码一区二区三区")]

@@ -39,6 +39,7 @@ from ..report.promotions import url_spans
 from ..userregex import BoundedPattern, compile_pattern
 from . import register
 from .base import CappedOptions, FixEdit, Hit, Kind, KindOptions, PatternList
+from .generic import Existence, ExistenceOptions
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Block
@@ -666,3 +667,32 @@ class MobileNumber(Kind[MobileNumberOptions]):
                 yield _hit(block, cell, s, e, params={"masked": masked}, match=masked,
                            evidence={"actual": masked, "expected": "删除或脱敏个人手机号码"},
                            key=f"mobile:{masked}")
+
+
+class InjectedPhrasesOptions(ExistenceOptions):
+    gate: str = Field(default="", description="只在含有其中至少一个字符的段落中查找（提速：逐字在 C 中查找；"
+                                             "每个命中都必须含有其中一个字符）；空：所有段落")
+
+
+@register
+class InjectedPhrases(Existence):
+    """``existence`` for phrases injected into a site's pages (DL506's pornographic spam): run on every web page of a
+    run, a report or not (:attr:`Kind.any_page`, as DL501), since an injection often replaced the report's title.
+    ``gate``: characters one of which every match holds — a block without any is not searched (a search for one
+    character runs in C; a pattern led by a choice of words is tried at many characters of every block)."""
+
+    name = "injected-phrases"
+    Options = InjectedPhrasesOptions
+    any_page = True
+
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
+        gate = self.options.gate  # type: ignore[attr-defined]
+        if gate and not any(c in report.lintable_text for c in gate):
+            return iter(())  # (the blocks' texts joined, shared with other rules: most reports hold none)
+        return super().check(report)
+
+    def _blocks(self, report: AnnualReport) -> Iterator[Block]:
+        gate = self.options.gate  # type: ignore[attr-defined]
+        for b in super()._blocks(report):
+            if not gate or any(c in b.text for c in gate):
+                yield b
