@@ -442,3 +442,26 @@ def test_dl501_quiet_on_the_words_of_regulation(text):
 def test_dl501_spam_written_with_an_allowed_words_neighbour_is_still_reported():
     assert [d.match for d in _dl501("澳门赌场,澳门博彩业网址", fmt="text")] != []
     assert [d.match for d in _dl501("永利棋牌app下载", fmt="text")] != []
+
+
+@pytest.mark.parametrize(("text", "match"), [
+    ("2024年澳门内部资料免费公开，政府信息公开新举措。", "澳门内部资料"),
+    ("澳门天天开好彩的背景与政策解读。", "澳门天天开好彩"),
+    ("快三、幸运飞艇、双色球预测，注册即送。", "幸运飞艇"),
+    ("球盟会官网入口希望以上信息能帮助你。", "球盟会"),
+    ("BB视讯 2024-11-09", "BB视讯"),
+    ("Powered by 牌九游戏 @2013-2022", "牌九游戏"),
+    ("ky开元官网\n关于电子竞技扶持政策的解读", "ky开元官网"),
+])
+def test_dl501_lottery_tips_and_brands_seen_on_real_spam_pages(text, match):
+    """Phrases of real spam pages built around government text (lottery-tip titles, brands as bylines and footers)."""
+    assert match in [d.match for d in _dl501(text, fmt="text")]
+
+
+@pytest.mark.parametrize("text", [
+    "内地与澳门开展交流合作，澳门特别行政区政府代表团来访。",
+    "开元路街道办事处、开元寺景区管理处公开年度预算。",
+    "破获网络赌博案件3起，涉及“幸运飞艇”等赌博形式。",
+])
+def test_dl501_quiet_near_the_new_phrases(text):
+    assert _dl501(text, fmt="text") == []

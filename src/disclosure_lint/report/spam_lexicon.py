@@ -20,12 +20,20 @@ SPAM_TERMS = (
     "博天堂", "sunbet", "申搏",  # seen injected (以918博天堂新时代中国特色社会主义思想为指导; a line sunbet申搏 atop a page)
     "娛樂城", "百家樂", "真人真錢", "真人視訊", "體育投注", "網上賭場", "線上賭場", "永利皇宮", "澳門永利",
     "新濠影匯", "澳門金沙", "澳門賭場",  # traditional characters (mirror sites)
+    # seen on real spam pages around government text: an illegal lottery game, a betting brand, a live-casino brand,
+    # a gambling game's site (幸运飞艇 / 新闻中心; 球盟会官网入口; BB视讯 as a byline; Powered by 牌九游戏; ky开元官网)
+    "幸运飞艇", "球盟会", "bb视讯", "牌九游戏", "开元棋牌",
 )  # a term that is an ordinary word where it stands (彩金饰品, 注册送章 …) is not one: see :func:`ordinary_term`
 SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|国际娱乐|赌城)",
                  # 澳门太阳城赌城 in place of a body's name, 澳门特区赌场,澳门博彩业网址 (real county mirrors)
                  r"澳门[\u4e00-\u9fff]{0,4}赌[城场](?:[,，、]?澳门[\u4e00-\u9fff]{0,6}?(?:网址|官网|网站))?",
                  r"澳[門门]賭場推[薦荐]",  # (a traditional mirror's tail to the term 澳門賭場)
                  r"英国威廉希尔(?:公司)?",  # in place of a city's name (英国威廉希尔公司市政府…)
+                 # the lottery-tip sites' phrases, the titles of search-engine spam (2024年澳门内部资料免费公开,
+                 # 澳门天天开好彩, 澳门最精准…: real pages posing as policy explainers), and a Latin-led brand (ky开元官网)
+                 r"澳门(?:\d{2,4}年?)?(?:全年)?(?:内部资料|天天开好彩|资料大全|正版资料|精准资料|最精准"
+                 r"|开奖(?:结果|记录|直播))|一码一肖|全年内部资料免费公开",
+                 r"[Kk][Yy](?<![A-Za-z]..)开元(?:官网|棋牌|平台|娱乐|[Aa][Pp][Pp])?",
                  # the state lottery's name in place of a city's or a word (中国体育彩票市统计局, 中国体育彩票印发…, …app:):
                  # not 中国体育彩票市场, 区域, 销售 …
                  r"中国体育彩票(?=市(?!场)|县|区(?!域)|印发|关于|[Aa][Pp][Pp])(?:[Aa][Pp][Pp][:：]?)?",
