@@ -485,3 +485,21 @@ def test_injected_phrases_gate_skips_blocks_without_its_characters():
     rep = interpret(parse("某某单位开展植树活动。\n\n国产人妻无码一区二区三区\n", "text"), Overrides())
     found = run(rep, prepare(rules, Config(select=["DL506"])))
     assert [(d.line, d.match) for d in found] == [(3, "国产人妻无码一区二区三区")]
+
+
+def test_dl506_reads_what_only_search_engines_read(tmp_path):
+    """Porn spam in a page's <title> (and its metas, hidden elements): reported at the title, with its pointer."""
+    from disclosure_lint.api import check_paths
+
+    page = tmp_path / "p.html"
+    page.write_text("<html><head><title>国产人妻无码一区二区三区_某某单位新闻</title>"
+                    "<meta name=\"keywords\" content=\"精品久久,政务公开\"></head>"
+                    "<body><p>某某单位开展植树活动。</p></body></html>", encoding="utf-8")
+    (res,) = check_paths([str(tmp_path)]).files
+    found = [(d.code, d.match, d.pointer) for d in res.diagnostics]
+    assert ("DL506", "国产人妻无码一区二区三区", "<title>") in found
+    assert any(code == "DL506" and match == "精品久久" for code, match, _ in found)
+    page.write_text("<html><head><title>某某单位新闻</title></head><body><p>某某单位开展植树活动。</p></body></html>",
+                    encoding="utf-8")
+    (res,) = check_paths([str(tmp_path)]).files
+    assert res.skipped is not None and not res.diagnostics

@@ -39,7 +39,7 @@ from ..report.promotions import url_spans
 from ..userregex import BoundedPattern, compile_pattern
 from . import register
 from .base import CappedOptions, FixEdit, Hit, Kind, KindOptions, PatternList
-from .generic import Existence, ExistenceOptions
+from .generic import Existence, ExistenceOptions, _in_years
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Block
@@ -687,9 +687,26 @@ class InjectedPhrases(Existence):
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         gate = self.options.gate  # type: ignore[attr-defined]
-        if gate and not any(c in report.lintable_text for c in gate):
+        hidden = report.hidden  # a web page's title, metas and hidden elements: where search-engine spam goes
+        if gate and not any(c in report.lintable_text for c in gate) and not any(
+                c in h.block.text for h in hidden for c in gate):
             return iter(())  # (the blocks' texts joined, shared with other rules: most reports hold none)
-        return super().check(report)
+        return self._with_hidden(report, hidden, gate)
+
+    def _with_hidden(self, report: AnnualReport, hidden: list, gate: str) -> Iterator[Hit]:
+        yield from super().check(report)
+        if self._re is None or not _in_years(self.options.years, report.year):
+            return
+        for i, h in enumerate(hidden):
+            text = h.block.text
+            if gate and not any(c in text for c in gate):
+                continue
+            exc = self._exception_spans(text)
+            for m in self._re.finditer(text):
+                if m.group(0) and not any(s <= m.start() and m.end() <= e for s, e in exc):
+                    yield Hit(block=h.block, start=m.start(), end=m.end(), evidence={"actual": m.group(0), "how": h.how},
+                              pointer=f"<{h.element}>" if h.via == "head" else f"隐藏元素 <{h.element}>",
+                              about=(f"hidden:{i}",))
 
     def _blocks(self, report: AnnualReport) -> Iterator[Block]:
         gate = self.options.gate  # type: ignore[attr-defined]
