@@ -37,6 +37,8 @@ UNITS = {
     "list_commas": "知情权、参与权，监督权",
     "stacked_marks": "公开，。",
     "no_day": "截至2023年12月31，",
+    "porn_chain": "无码精品国",  # DL506: a chain of its phrases with no end (capped at 30 a finding)
+    "lottery_tips": "澳门天天开好彩",  # DL501's lottery-tip phrases
 }
 LAYOUTS = ("line", "lines", "md", "html")
 
