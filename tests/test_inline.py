@@ -149,6 +149,21 @@ def test_titles_glued_to_the_text_around_them():
     assert "三、收到和处理政府信息公开申请情况" in texts(rep)  # after a table cell (0), nothing between
 
 
+@pytest.mark.parametrize("after", ["根据《条例》规定，现公布本局2023年报告。2023年，本局全年主动公开政府信息120条，其中政策解",
+                                   "自2023年起，本局围绕中心工作，全年主动公开政府信息120条，其中政策解"])
+def test_part_one_glued_to_the_report_title_in_an_excerpt(after):
+    """A page joined with nothing, cut in part 一 (real excerpts): part 一's title glued to the report title is the
+    part (the report title is its boundary), so the cut is said (DL002), not a report outside the format (DL103)."""
+    text = f"某某区某某局2023年政府信息公开工作年度报告一、总体情况{after}"
+    rep = report(text)
+    assert [s.id for s in rep.sections] == ["s1"]
+    assert rep.truncation is not None and rep.truncation.section == "s1"
+    found = codes(lint(text, fmt="text", select=["DL1", "DL002"]))
+    assert "DL002" in found and "DL103" not in found
+    # a part's title glued to a word of a sentence is still not one without a title found with a clear boundary
+    assert report(f"本局在一、总体情况{after}").sections == []
+
+
 def test_a_few_long_lines_heading_joined_with_its_body():
     line2 = "一、总体情况 2023年，我局全年主动公开信息318条。 （一）主动公开 全年公开行政处罚决定9件，均在7日内公开。"
     text = "\n".join([TITLE, line2, "五、存在的主要问题及改进情况 一是解读形式单一，下一步将丰富形式。"])

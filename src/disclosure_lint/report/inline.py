@@ -342,13 +342,19 @@ def _toc(cands: list[_Cand]) -> set[int]:
     return drop
 
 
+def _own_numeral(c: _Cand) -> bool:
+    sid = c.section_id
+    assert sid is not None, c  # asked only of candidates taken for a part's title
+    return cat.SECTION_BY_ID[sid].numeral == c.numeral
+
+
 def _glued_ok(c: _Cand) -> bool:
     """A title glued to the word before it (``…监督保障二、主动公开政府信息情况``) is a title only with its own
     numeral and followed by what starts a part: a space, the end, a number, a bracket, 第二十条, 信息内容, 本…"""
-    sid = c.section_id
-    assert sid is not None, c  # asked only of candidates taken for a part's title
-    if cat.SECTION_BY_ID[sid].numeral != c.numeral:
+    if not _own_numeral(c):
         return False
+    sid = c.section_id
+    assert sid is not None
     start = _TABLE_START.get(sid)
     return (c.bounded or bool(_PART_START.match(c.block.text, c.end))
             or (start is not None and start.match(c.block.text, c.end) is not None))
@@ -364,7 +370,8 @@ def _accept(cands: list[_Cand]) -> list[_Cand]:
     kept: list[_Cand] = []
     for i, c in enumerate(cands):
         if c.known:
-            if c.strong or (strong_known and c.section_id is not None and _glued_ok(c)):
+            if c.strong or (c.section_id is not None and (
+                    (strong_known and _glued_ok(c)) or (_after_title(c) and _own_numeral(c)))):
                 kept.append(c)
             continue
         if not c.bounded:
@@ -380,6 +387,14 @@ def _accept(cands: list[_Cand]) -> list[_Cand]:
             if nxt is not None and not nxt.known and nxt.number == 2 and nxt.bounded and nxt.prose_after:
                 kept.append(c)
     return kept
+
+
+def _after_title(c: _Cand) -> bool:
+    """Is the title glued to the report title at the start of its block (``…工作年度报告一、总体情况根据《条例》…``: an
+    excerpt of a page whose text nodes were joined with nothing, cut before part 二)?  The report title is the
+    boundary the glued title lacks (its own numeral is still asked, not what follows it)."""
+    span = _title(c.block)
+    return span is not None and span[1] == c.start
 
 
 # -- the report title, sub-items, paragraphs ---------------------------------------------------------
