@@ -97,6 +97,8 @@ _APART = "写在表格前后的文字行里，不在表格之中：表格在复�
 _UNREAD_LAYOUT = ("各个数值所在的行和列（PDF 中的这张表没有表格线，各栏文字的位置不足以可靠地确定每个数值属于哪一行哪一列，"
                   "如栏目很窄、行名逐字折行）")
 _UNREAD_RUN = "各个数值所在的行和列（表格的文字连在一起，栏目名和数字之间没有任何分隔）"
+# (cells kept apart by a crawler's |, the rows' line breaks lost: 信息内容 |本年制发件数 |…|规章 |/ |/ |行政规范性文件 |0 |…)
+_UNREAD_PIPED = "各个数值所在的行和列（表格各行之间的换行丢失，各行的单元格连成一串）"
 _UNREAD_SHREDDED = ("各个数值所在的行和列（表格在文字中拆成了逐行的碎片：栏目名折成几行、数字各占一行，如 PDF 中栏目很窄的表格"
                     "复制或转换成的文本）")
 
@@ -140,10 +142,14 @@ class TableUnreadable(Kind[TableUnreadableOptions]):
             if trunc is not None and trunc.table == tid and not any(c.isdigit() for c in run.block.text[run.start:]) \
                     and not any(c.isdigit() for b in report.blocks[run.block.index + 1:trunc.block.index + 1] for c in b.text):
                 continue  # only the header's words run together, and the file ends before a number: DL002's cut
+            piped = "|" in run.block.text[run.start:run.end] or "｜" in run.block.text[run.start:run.end]
             yield Hit(block=run.block, start=run.start, end=min(run.end, run.start + 40),
-                      params={"table": TABLE_SHORT_NAMES[tid], "what": _UNREAD_RUN, "labels": "", "count": 0},
-                      evidence={"expected": "每个数值对应到一行一列", "actual": "表格文字连在一起，无法分开各栏",
-                                "table": tid, "layout": "run-together", "labels_in_run": run.labels,
+                      params={"table": TABLE_SHORT_NAMES[tid], "what": _UNREAD_PIPED if piped else _UNREAD_RUN,
+                              "labels": "", "count": 0},
+                      evidence={"expected": "每个数值对应到一行一列",
+                                "actual": "表格各行连成一串，无法分开各行" if piped else "表格文字连在一起，无法分开各栏",
+                                "table": tid, "layout": "rows-joined" if piped else "run-together",
+                                "labels_in_run": run.labels,
                                 "skipped": "本表的统计检查"},
                       key=f"{tid}:unread-run")
         trunc = report.truncation

@@ -33,7 +33,8 @@ if TYPE_CHECKING:  # pragma: no cover
 MIN_LABELS = 3  # labels in a run for it to be a table
 _CAPTION = r"第二十一?条第[（(][一二三四五六七八九十]{1,3}[）)]项"
 # (and a row's marker before the next label: …0000000（一）予以公开, …21二、上年结转…)
-_GAP = re.compile(r"[\s\d.,，／/—\-－无]*(?:(?:[（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]、)\s*)?")
+# (a crawler's cell separators | too: a table whose rows' breaks were lost, 信息内容 |本年制发件数 |…|规章 |/ |/ |)
+_GAP = re.compile(r"[\s\d.,，／/—\-－无|｜]*(?:(?:[（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]、)\s*)?")
 
 
 @dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
