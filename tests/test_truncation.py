@@ -1057,3 +1057,25 @@ class TestRunTogetherTableCut:
         assert report_of(text, fmt="text", year=2020).truncation is None
         t = report_of(text + "结果维", fmt="text", year=2020).truncation
         assert t is not None and (t.where, t.table) == ("table", "s4")
+
+
+class TestFlattenedItemTitleAtTheEnd:
+    """A page joined by spaces in which no part was found (its own headings: 一、报告内容, (一)总体情况), cut right
+    after an item's title: the cut is said (DL002), not a report outside the format (a DL103 error on two real
+    excerpts joined so)."""
+
+    TEXT = ("根据《条例》有关规定，编制本报告。报告中所列数据统计期限为2021年1月1日至12月31日。 一、报告内容 (一)总体情况 "
+            "2021年，我局深入贯彻《条例》，全年主动公开政府信息86条。 1.强化组织领导。及时调整工作领导小组。 "
+            "2.加强学习宣传。组织干部职工学习《条例》。 {tail}")
+
+    @pytest.mark.parametrize("tail", ["3.严格落实日常", "(三)政府"])
+    def test_cut_after_an_items_title(self, tail):
+        text = self.TEXT.format(tail=tail)
+        t = report_of(text, fmt="text", year=2021).truncation
+        assert t is not None and (t.where, t.tail) == ("sentence", tail)
+        found = [d.code for d in lint(text, fmt="text", year=2021, select=["DL002", "DL103"])]
+        assert found == ["DL002"]
+
+    def test_a_signature_after_it_is_a_complete_text(self):
+        text = self.TEXT.format(tail="3.严格落实日常 某某县某某局 2022年1月20日")
+        assert report_of(text, fmt="text", year=2021).truncation is None

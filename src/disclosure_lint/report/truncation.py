@@ -500,6 +500,12 @@ def _analyse(report: AnnualReport) -> Truncation | None:
         return Truncation(block, start, end, "sentence", _section_id(report, block),
                           subtitle=tail.strip() not in ("（", "(") and not tail.strip().endswith("是"))  # (三是: a point)
     sub = _SUB_HEADING.match(whole) if block.kind != "table" else None
+    if sub is None and block.kind == "paragraph" and tail.strip() != whole and not report.sections \
+            and report.signature_mention is None and (last := _SUB_HEADING.match(tail)) is not None \
+            and len(last.group("title")) >= 2:
+        # the last piece of a flattened text in which no part was found (…提升。 3.严格落实日常): an item's title and
+        # nothing after it, as on a line of its own below
+        return Truncation(block, start, end, "sentence", None, subtitle=not last.group("title")[:1].isdigit())
     if sub is not None and report.signature_mention is None and (
             # (四)平台建: cut in its title; (四)平台建设 and nothing after it, in part 一 or 五
             (sub.group("title") not in _SUB_TITLES and any(t.startswith(sub.group("title")) for t in _SUB_TITLES))
