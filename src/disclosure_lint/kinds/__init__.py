@@ -18,6 +18,7 @@ _MODULES = (
     "year_checks",
     "signature",
     "content_safety",
+    "injected_phrases",
     "duplication",
     "typography",
     "writing",

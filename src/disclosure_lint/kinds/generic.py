@@ -65,7 +65,7 @@ class SubstitutionOptions(KindOptions):
     fix: Literal["safe", "unsafe", "none"] = "safe"
 
 
-def _in_years(years: Years | None, year: int | None) -> bool:
+def in_years(years: Years | None, year: int | None) -> bool:
     if years is None:
         return True
     if year is None:
@@ -267,7 +267,7 @@ class Existence(_Scanner[ExistenceOptions]):
         self._firsts = first_chars(self._re) if self._line_led and self._re is not None else None
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
-        if self._re is None or not _in_years(self.options.years, report.year):
+        if self._re is None or not in_years(self.options.years, report.year):
             return
         for b in self._blocks(report):
             exc = None
@@ -325,7 +325,7 @@ class Substitution(_Scanner[SubstitutionOptions]):
             if options.exceptions else None
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
-        if not self._swaps or not _in_years(self.options.years, report.year):
+        if not self._swaps or not in_years(self.options.years, report.year):
             return
         tables = self.options.tables
         for b, tried in self._work(report):

@@ -33,7 +33,7 @@ SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|
                  # 澳门天天开好彩, 澳门最精准…: real pages posing as policy explainers), and a Latin-led brand (ky开元官网)
                  r"澳门(?:\d{2,4}年?)?(?:全年)?(?:内部资料|天天开好彩|资料大全|正版资料|精准资料|最精准"
                  r"|开奖(?:结果|记录|直播))|一码一肖|全年内部资料免费公开",
-                 r"[Kk][Yy](?<![A-Za-z]..)开元(?:官网|棋牌|平台|娱乐|[Aa][Pp][Pp])?",
+                 r"[Kk][Yy](?<![A-Za-z][Kk][Yy])开元(?:官网|棋牌|平台|娱乐|[Aa][Pp][Pp])?",  # (no . : see promotions._ONE_LINE)
                  # the state lottery's name in place of a city's or a word (中国体育彩票市统计局, 中国体育彩票印发…, …app:):
                  # not 中国体育彩票市场, 区域, 销售 …
                  r"中国体育彩票(?=市(?!场)|县|区(?!域)|印发|关于|[Aa][Pp][Pp])(?:[Aa][Pp][Pp][:：]?)?",
