@@ -279,6 +279,21 @@ class TestDateForm:
         ds = only(lint(text, select=["DL403"], fmt="text"), "DL403")
         assert [d.match for d in ds] == ["2021-06-18"]
 
+    @pytest.mark.parametrize("page", [
+        "首页>政务公开>年报 某某局2022年政府信息公开工作年度报告来源:    时间:2021年04月12日    根据《条例》",
+        "某某街道2021年政府信息公开工作年度报告某某街道办事处2022年01月18日来源:1[字体: ]根据《条例》",
+        "[ 索引号 ] | 115000/2023-00004 | [ 成文日期 ] | 2023-01-28 | [ 发布日期 ] | 2023-01-28 |某某局2022年政府信息公开工作年度报告根据《条例》",
+        "某某街道2025年政府信息公开工作年度报告发表日期:2026-01-26    文章来源:某某街道根据《条例》",
+    ])
+    def test_the_pages_fields_glued_into_one_line_are_the_pages(self, page):
+        """Real pages joined with nothing: their date fields (a padded one after 时间:, a byline's before 来源:, a
+        dashed one after [ 成文日期 ] |) are the page's, neither a slip of the report (DL403) nor its second way of
+        writing dates (DL404)."""
+        text = page + "编制本报告。本报告统计期限为2022年1月1日至12月31日。2022年，本局于2022年3月1日更新指南。"
+        assert [d.code for d in lint(text, select=["DL403", "DL404"], fmt="text")] == []
+        # the same dates in the report's sentences are still its own
+        assert only(lint(text + "活动时间：2022年04月12日。", select=["DL403"], fmt="text"), "DL403") != []
+
     def test_time_part_makes_fix_unsafe(self):
         text = txt_report("一、总体情况", body="本局于2024-01-22 09:30:00召开政务公开专题会议。")
         ds = only(lint(text, select=["DL403"], fmt="text"), "DL403")

@@ -99,15 +99,25 @@ def _in_url(d: DateMention, cache: dict[int, list[tuple[int, int]]]) -> bool:
 
 
 def _is_meta(report, d: DateMention) -> bool:
-    """A date the portal wrote (发布日期, 撰写时间, 来源 byline …: ``report.portal``; or a date with its clock time after a
-    时间：/日期： label, inside a page flattened into one line; or any date above the report's title), not the report's
-    text."""
+    """A date the portal wrote (发布日期, 撰写时间, 来源 byline …: ``report.portal``; or a date with its clock time, or a
+    dashed one, after a 时间：/日期： label, inside a page flattened into one line; or any date above the report's title),
+    not the report's text."""
     return (report.portal.covering(d.block, d.start, d.end) is not None or is_stamp(report, d) or reposted(report, d)
-            or (d.has_time and _FIELD_BEFORE.search(d.block.text, max(0, d.start - 8), d.start) is not None)
+            or _PAGE_FIELD.search(d.block.text, max(0, d.start - 12), d.start) is not None
+            or _FIELD_AFTER.match(d.block.text, d.end) is not None
+            or ((d.has_time or d.form == "iso")
+                and _FIELD_BEFORE.search(d.block.text, max(0, d.start - 10), d.start) is not None)
             or report.above_title(d.block))  # (the page's header: a ticker of dated news)
 
 
-_FIELD_BEFORE = re.compile(r"(?:时间|日期)[ \t]*[:：][ \t]*$")
+# a page's own date field, whatever the date's form, in a page flattened into one line (来源:    时间:2021年04月12日,
+# 发表日期:2026年1月26日): a publishing word before 时间/日期, or 时间 alone after a space or a bar — not 活动时间：
+_PAGE_FIELD = re.compile(r"(?:(?:发布|发表|更新|生成|录入)(?:时间|日期)|(?<=[\s|｜])时间)[ \t]*[:：|｜][ \t]*$")
+# (or followed by the page's next field: …办事处2022年01月18日来源:1[字体: ] — a byline's date)
+_FIELD_AFTER = re.compile(r"[ \t]*(?:来源|文章来源|浏览次数|浏览|点击数|点击|字体|作者|发布机构)[ \t]*[:：]")
+# any field's label and its separator before a dashed date or one with its time (日期: 2023-01-31, [ 成文日期 ] |
+# 2023-01-28, 发布日期 | 2015-03-30 17:35:00): the page's, never the report's prose
+_FIELD_BEFORE = re.compile(r"(?:时间|日期)[ \t]*[\]】］]?[ \t]*[:：|｜][ \t]*$")
 
 
 def published_at(report) -> DateMention | None:
