@@ -727,3 +727,22 @@ def test_dl901_a_breadcrumb_on_the_titles_line_is_the_pages():
             "一、概述\n2017年，本区主动公开政府信息120条。\n")
     assert only("DL901", text, fmt="text") == []
     assert [d.match for d in only("DL901", text + "本区加强加强政府信息管理。\n", fmt="text")] == ["加强加强"]
+
+
+@pytest.mark.parametrize("text", [
+    # a page joined with nothing: 3. glued to the word before it (…质量3.努力完善) is not seen as an item
+    "某某局2023年政府信息公开工作年度报告一、总体情况1.切实加强组织领导。成立领导小组。2.不断提升信息公开质量。"
+    "确保信息公开质量3.努力完善政府信息公开制度。4.创新公开形式，提高公开实效。",
+    # the same across the paragraphs the page was split into, and with the item's opening bracket lost (二)依申请)
+    "某某局2023年政府信息公开工作年度报告一、总体情况(一)主动公开方面全年公开信息120条。\n"
+    "主动公开数据统计二)依申请公开方面本年未收到申请。\n(三)政府信息管理方面建立审查机制。",
+])
+def test_dl902_not_when_the_skipped_marker_is_glued_between(text):
+    assert [d.code for d in lint(text, select=["DL902"], fmt="text")] == []
+
+
+def test_dl902_still_reports_a_real_skip_in_flattened_text():
+    text = ("某某局2023年政府信息公开工作年度报告一、总体情况1.切实加强组织领导。成立领导小组。2.不断提升信息公开质量。"
+            "确保信息公开质量。4.创新公开形式，提高公开实效。")
+    ds = lint(text, select=["DL902"], fmt="text")
+    assert [(d.code, d.evidence["expected"]) for d in ds] == [("DL902", "3.")]

@@ -111,6 +111,8 @@ class EnumerationSequence(Kind[WritingOptions]):
     def _hits(self, report) -> Iterator[Hit]:
         for run in report.enumerations:
             for br in run.breaks:
+                if br.kind == "skipped" and _glued_between(report, br):
+                    continue
                 span = br.item.span
                 edits = [_marker_edit(br.item, br.expected)] + [_marker_edit(it, m) for it, m in br.follow]
                 fix = None if any(e is None for e in edits) else edits
@@ -126,6 +128,31 @@ class EnumerationSequence(Kind[WritingOptions]):
                            evidence=evidence,
                            key=f"{br.previous.marker}>{br.item.marker}@{_context(span, 10)}",
                            fix=fix, fix_safe=False, fix_description=describe)
+
+
+_HALF = str.maketrans("（）．", "().")
+
+
+_GLUED_REACH = 6  # blocks between two items searched for the one said to be skipped
+
+
+def _glued_between(report, br) -> bool:
+    """Is the marker said to be skipped there, glued to the word before it (…信息公开质量3.努力完善…, …数据统计(二)依申请…:
+    a page whose text nodes were joined with nothing), between the two items (in their blocks and the few between)?
+    Then the items are in order and the tool did not see the glued one as an item."""
+    a, b = br.previous.span, br.item.span
+    start, end = a.piece.block_offset(a.start), b.piece.block_offset(b.start)
+    lo, hi = a.block.index, b.block.index
+    if start is None or end is None or hi < lo or hi - lo > _GLUED_REACH or (lo == hi and end <= start):
+        return False
+    parts = []
+    for blk in report.blocks:
+        if lo <= blk.index <= hi:
+            text = blk.text[:end] if blk is b.block else blk.text
+            parts.append(text[start + len(br.previous.marker):] if blk is a.block else text)
+    between = "\n".join(parts).translate(_HALF)
+    expected = br.expected.translate(_HALF)  # (or without its opening bracket, lost in a copy: 二)依申请公开)
+    return expected in between or (expected.startswith("(") and expected[1:] in between)
 
 
 def _marker_edit(item, marker: str) -> FixEdit | None:
