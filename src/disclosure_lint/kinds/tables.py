@@ -306,10 +306,12 @@ class TableFormatVersion(Kind[KindOptions]):
         for tid, table in stat_tables(report):
             expected = expected_version(report)
             detected = table.detected_version
-            if expected is None or detected not in VERSIONS:
+            if expected is None or (detected not in VERSIONS and not (detected is None and tid == "s2")):
                 continue
             part = False
-            if detected == expected:
+            # (table 二 of neither format, its first block's columns the other's and the rest this one's: 本年新 |
+            # 本年新 | 对外公开总数量 above 本年处理决定数量, a real bureau's — its part said, as for a block left in below)
+            if detected == expected or detected is None:
                 # table 二 in the right format with a block of the other one left in it (第二十条第（九）项 政府集中采购 in a
                 # 2021 table: a real town's): its labels, said of the table's part (table 三's lone 其他 is no clue)
                 other = next(v for v in VERSIONS if v != expected)
