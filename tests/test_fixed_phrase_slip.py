@@ -130,3 +130,16 @@ def test_gate_changes_no_finding(monkeypatch):
     monkeypatch.setattr(generic, "required_text", lambda pattern: None)
     old = [[(d.code, d.line, d.column, d.message) for d in lint(t, select=select, fmt="text")] for t in texts]
     assert old == new
+
+
+def test_a_slip_at_the_cut_of_an_excerpt_is_not_judged():
+    """A real excerpt cut after 微信公众 (its 号 not in the file; DL002 says where it stops): the words that followed the
+    match are unknown, so no slip is reported there — the same words inside the text still are."""
+    from .conftest import lint
+
+    head = "某某县公安局2023年政府信息公开工作年度报告\n一、总体情况\n2023年，本局主动公开政府信息120条。\n"
+    cut = head + "我局持续推广“某某公安”微信公众"
+    found = [d.code for d in lint(cut, fmt="text", select=["DL909", "DL002"])]
+    assert found == ["DL002"]
+    whole = head + "我局持续推广“某某公安”微信公众，发布信息30条。\n二、主动公开政府信息情况\n"
+    assert "DL909" in [d.code for d in lint(whole, fmt="text", select=["DL909"])]

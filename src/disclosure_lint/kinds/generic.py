@@ -283,6 +283,13 @@ class Existence(_Scanner[ExistenceOptions]):
                           about=(f"block:{b.index}",))  # (left to a rule it is covered_by that reports the block)
 
 
+def _cut_after(report: AnnualReport, block: Block) -> bool:
+    """Does the file seem to be cut off at the end of ``block`` (DL002's :attr:`AnnualReport.truncation`)?  A match
+    there is judged without the words that followed it (微信公众 at the cut may be 微信公众号): not reported."""
+    cut = report.truncation
+    return cut is not None and cut.block is block
+
+
 def _at_line_starts(pattern: re.Pattern[str], text: str,
                     firsts: frozenset[str] | None = None) -> Iterator[re.Match[str]]:
     """The matches of a pattern led by ``(?m:^)`` in ``text``: ``pattern.match`` at the text's start and after each
@@ -343,6 +350,8 @@ class Substitution(_Scanner[SubstitutionOptions]):
                         exc = self._exception_spans(b.text)
                     if any(s <= m.start() and m.end() <= e for s, e in exc):
                         continue
+                    if m.end() >= len(b.text.rstrip()) and _cut_after(report, b):
+                        continue  # (…推广“某某公安”微信公众 and the file's end: what came after the match was cut off)
                     yield from self._hit(i, b, m)
 
     def _work(self, report: AnnualReport) -> Iterable[tuple[Block, Iterable[int]]]:
