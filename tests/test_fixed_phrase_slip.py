@@ -143,3 +143,14 @@ def test_a_slip_at_the_cut_of_an_excerpt_is_not_judged():
     assert found == ["DL002"]
     whole = head + "我局持续推广“某某公安”微信公众，发布信息30条。\n二、主动公开政府信息情况\n"
     assert "DL909" in [d.code for d in lint(whole, fmt="text", select=["DL909"])]
+
+
+def test_an_ordinal_before_a_year_gets_no_fix_that_writes_a_decimal():
+    """DL704 on ``1、2023年，…``: the finding stays, but its fix would write ``1.2023年`` (a decimal number); an item
+    led by a word keeps its fix."""
+    from .conftest import lint
+
+    text = "一、总体情况\n1、2023年，本局主动公开政府信息20条。\n2、全年未收到申请。\n"
+    found = lint(text, fmt="text", select=["DL704"])
+    assert [(d.line, d.fix is None) for d in found] == [(2, True), (3, False)]
+    assert found[1].fix.edits[0].replacement == "2."

@@ -307,6 +307,12 @@ def _at_line_starts(pattern: re.Pattern[str], text: str,
         at = text.find("\n", at) + 1 or -1
 
 
+def _makes_number(replacement: str, text: str, end: int) -> bool:
+    """A replacement ending in a full stop before a digit (DL704's ``1、2023年`` → ``1.2023年``) would write a decimal
+    number: the finding stays, without a fix (the writer chooses between ``1. 2023年`` and rewording)."""
+    return replacement[-1:] in ".．" and end < len(text) and text[end].isdigit()
+
+
 @register
 class Substitution(_Scanner[SubstitutionOptions]):
     name = "substitution"
@@ -407,7 +413,8 @@ class Substitution(_Scanner[SubstitutionOptions]):
                 replacement = self._swaps[i][1]
         if replacement == m.group(0):
             return
-        fix = None if self.options.fix == "none" else [FixEdit(b, m.start(), m.end(), replacement)]
+        fix = None if self.options.fix == "none" or _makes_number(replacement, b.text, m.end()) else [
+            FixEdit(b, m.start(), m.end(), replacement)]
         # (about: a table label written so, which DL001 says it could not read for that slip, is left to it)
         yield Hit(block=b, start=m.start(), end=m.end(), params={"replacement": replacement},
                   evidence={"expected": replacement, "actual": m.group(0)}, fix=fix,
