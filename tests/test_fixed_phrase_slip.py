@@ -154,3 +154,18 @@ def test_an_ordinal_before_a_year_gets_no_fix_that_writes_a_decimal():
     found = lint(text, fmt="text", select=["DL704"])
     assert [(d.line, d.fix is None) for d in found] == [(2, True), (3, False)]
     assert found[1].fix.edits[0].replacement == "2."
+
+
+def test_a_slip_inside_a_notice_number_is_left_to_dl801():
+    """国办公开办涵〔2021〕30号: DL801 reports the issuer code whole (with its fix); DL909's 公开办涵 at the same place is
+    left to it — alone, DL909 still reports it."""
+    from .conftest import lint
+
+    text = ("某局2023年政府信息公开工作年度报告\n一、总体情况\n根据《中华人民共和国政府信息公开工作年度报告格式》"
+            "（国办公开办涵〔2021〕30号）编制本报告。\n")
+    both = lint(text, fmt="text", select=["DL801", "DL909"])
+    assert [d.code for d in both] == ["DL801"]
+    assert [d.code for d in lint(text, fmt="text", select=["DL909"])] == ["DL909"]
+    # a slip elsewhere in the same paragraph is still DL909's
+    other = text.replace("编制本报告", "编制本报告，如对本报告如有疑问请来电")
+    assert sorted(d.code for d in lint(other, fmt="text", select=["DL801", "DL909"])) == ["DL801", "DL909"]

@@ -419,4 +419,4 @@ class Substitution(_Scanner[SubstitutionOptions]):
         yield Hit(block=b, start=m.start(), end=m.end(), params={"replacement": replacement},
                   evidence={"expected": replacement, "actual": m.group(0)}, fix=fix,
                   fix_description=f"改为“{replacement}”", fix_safe=self.options.fix == "safe",
-                  about=(f"slip:{b.index}:{m.group(0)}",))
+                  about=(f"slip:{b.index}:{m.group(0)}", f"at:{b.index}:{m.start()}"))

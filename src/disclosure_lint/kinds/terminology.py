@@ -233,5 +233,7 @@ class OutdatedTerm(Kind[OutdatedTermOptions]):
                                         "outdated_since": e.since,
                                         **({"outdated_until": e.until} if e.until is not None else {})},
                               key=f"term:{term}",
+                              # (the characters it covers: a slip inside, DL909's 公开办涵, is left to it)
+                              about=tuple(f"at:{block.index}:{i}" for i in range(s, t)),
                               fix=[FixEdit(block, s, t, e.replacement)] if e.fix else None, fix_safe=False,
                               fix_description=f"改为“{e.replacement}”" if e.fix else None)
