@@ -350,6 +350,7 @@ class TableFormatVersion(Kind[KindOptions]):
                 match=where[2].text if where[2] is not None else None,
                 key=f"{tid}:{detected}->{expected}",
                 severity="warning" if unread or note else None,
+                about=_columns_told(tid, table, detected, expected, clues),
             )
 
     @staticmethod
@@ -369,6 +370,17 @@ class TableFormatVersion(Kind[KindOptions]):
                 out.append((label.strip(), block, cell))
         out.sort(key=lambda t: label_order(t[1], t[2]))
         return out
+
+
+def _columns_told(tid: str, table, detected: str, expected: str, clues: list) -> tuple[str, ...]:
+    """The expected format's columns that a table with columns of the other format lacks because of them
+    (``missing:s2:col:issued`` …, as table-missing-rows says what it lacks): when a clue is a column label, the
+    expected format's columns with no label of the other one — DL110 listing them again is the same defect."""
+    d_cols = _keys(tid, detected)[1]
+    if not any(_key(c[0]) in d_cols and _key(c[0]) not in _keys(tid, expected)[1] for c in clues):
+        return ()
+    return tuple(f"missing:{tid}:col:{c.id}" for c in schema(tid, expected).cols
+                 if not any(_key(k) in d_cols for k in c.keys))
 
 
 def other_version_row(tid: str, label: str, version: str | None) -> bool:
@@ -467,6 +479,10 @@ class TableMissingRows(Kind[KindOptions]):
                           "missing_labels": [r.label for r in missing_rows] + [c.label for c in missing_cols],
                           "file_ends_in_table": truncated},
                 key=f"{tid}:missing:{','.join(r.id for r in missing_rows)}|{','.join(c.id for c in missing_cols)}",
+                # (left to table-format-version when it says every one of them: the columns of the other format)
+                about=(*(f"missing:{tid}:row:{r.id}" for r in missing_rows),
+                       *(f"missing:{tid}:col:{c.id}" for c in missing_cols)),
+                about_all=True,
             )
 
 
