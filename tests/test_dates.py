@@ -284,6 +284,8 @@ class TestDateForm:
         "某某街道2021年政府信息公开工作年度报告某某街道办事处2022年01月18日来源:1[字体: ]根据《条例》",
         "[ 索引号 ] | 115000/2023-00004 | [ 成文日期 ] | 2023-01-28 | [ 发布日期 ] | 2023-01-28 |某某局2022年政府信息公开工作年度报告根据《条例》",
         "某某街道2025年政府信息公开工作年度报告发表日期:2026-01-26    文章来源:某某街道根据《条例》",
+        # a list page's stamp with its clock time glued before the title (首页 … 某某局2023-01-28 10:06某某局…年度报告)
+        "首页 > 政务公开 > 年度报告 某某市某某局2023-01-28 10:06某某市某某局2022年政府信息公开工作年度报告 根据《条例》",
     ])
     def test_the_pages_fields_glued_into_one_line_are_the_pages(self, page):
         """Real pages joined with nothing: their date fields (a padded one after 时间:, a byline's before 来源:, a
@@ -293,6 +295,12 @@ class TestDateForm:
         assert [d.code for d in lint(text, select=["DL403", "DL404"], fmt="text")] == []
         # the same dates in the report's sentences are still its own
         assert only(lint(text + "活动时间：2022年04月12日。", select=["DL403"], fmt="text"), "DL403") != []
+
+    def test_a_stamp_with_its_time_is_the_pages_only_before_the_title(self):
+        """A dashed date with its clock time is the page's stamp where the report's title follows it; in a sentence
+        it is the report's own (DL403)."""
+        text = txt_report("一、总体情况", body="本局于2024-01-22 09:30召开会议，部署2024年政府信息公开工作年度报告编制。")
+        assert [d.match for d in only(lint(text, select=["DL403"], fmt="text"), "DL403")] == ["2024-01-22 09:30"]
 
     def test_time_part_makes_fix_unsafe(self):
         text = txt_report("一、总体情况", body="本局于2024-01-22 09:30:00召开政务公开专题会议。")

@@ -107,6 +107,7 @@ def _is_meta(report, d: DateMention) -> bool:
             or _FIELD_AFTER.match(d.block.text, d.end) is not None
             or ((d.has_time or d.form == "iso")
                 and _FIELD_BEFORE.search(d.block.text, max(0, d.start - 10), d.start) is not None)
+            or (d.has_time and d.form == "iso" and _TITLE_AFTER.match(d.block.text, d.end) is not None)
             or report.above_title(d.block))  # (the page's header: a ticker of dated news)
 
 
@@ -118,6 +119,9 @@ _FIELD_AFTER = re.compile(r"[ \t]*(?:来源|文章来源|浏览次数|浏览|点
 # any field's label and its separator before a dashed date or one with its time (日期: 2023-01-31, [ 成文日期 ] |
 # 2023-01-28, 发布日期 | 2015-03-30 17:35:00): the page's, never the report's prose
 _FIELD_BEFORE = re.compile(r"(?:时间|日期)[ \t]*[\]】］]?[ \t]*[:：|｜][ \t]*$")
+# a dashed date with its clock time that the report's title follows (…局2026-01-28 10:06某某局2025年政府信息公开工作年度报告:
+# a page's list stamp glued to the title when its line breaks were lost)
+_TITLE_AFTER = re.compile(r"[ \t]*[^。；;！？，,、\n]{0,40}?信息公开[^。；;\n]{0,8}?年度?报告")
 
 
 def published_at(report) -> DateMention | None:
