@@ -746,3 +746,16 @@ def test_dl902_still_reports_a_real_skip_in_flattened_text():
             "确保信息公开质量。4.创新公开形式，提高公开实效。")
     ds = lint(text, select=["DL902"], fmt="text")
     assert [(d.code, d.evidence["expected"]) for d in ds] == [("DL902", "3.")]
+
+
+@pytest.mark.parametrize("sep", [" ", ""])
+def test_a_header_run_into_the_title_is_no_doubled_word(sep):
+    """A real township page whose line breaks were lost: the site's header (the body's name) runs into the title that
+    starts with the same name (平城镇平城镇2023年…年度报告) — joined by spaces or by nothing.  With the title on a line of
+    its own, the same words are the clerk's and reported."""
+    parts = ["某某镇人民政府", "首页", "某某镇某某镇2023年政府信息公开工作年度报告", "一、总体情况",
+             "2023年，本镇主动公开政府信息120条。", "二、主动公开政府信息情况", "本年度未制发规范性文件。"]
+    flat = sep.join(parts) + "\n"
+    assert [d.code for d in lint(flat, fmt="text", select=["DL901"])] == []
+    lines = "\n".join(parts) + "\n"
+    assert [(d.code, d.line) for d in lint(lines, fmt="text", select=["DL901"])] == [("DL901", 3)]

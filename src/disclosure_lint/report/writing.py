@@ -490,6 +490,8 @@ def _word_doubles(piece: Piece, check: bool = True) -> list[Doubled]:
     return out
 
 
+# the rest of a block after a doubled word is the report's title (平城镇|平城镇2023年…年度报告): see _header_in_title
+_TITLE_REST = re.compile(r"(?:19|20)\d{2}年度?[^。；，\n]{0,12}?信息公开[^。；，\n]{0,8}?年度?报告[ \t\u3000]*$")
 _TERMS = ("信息公开申请", "依申请公开", "主动公开政府信息")  # the format's terms a doubled word was seen breaking
 
 
@@ -587,6 +589,20 @@ def _doubled_clauses(p: Piece) -> list[Doubled]:
 _CJK_IN = re.compile(r"[\u4e00-\u9fff]{4}")
 
 
+def _header_in_title(report, d: Doubled) -> bool:
+    """A word doubled where the rest of its block is the report's title, in a page whose line breaks were lost (its parts
+    found inside lines) and the word led by other text of its block or its block on the line of the one before: the site's or column's header (the body's
+    name) run into a title that starts with the same name (平城镇 首页 平城镇|平城镇2023年…年度报告), not the clerk's
+    slip."""
+    b = d.span.block
+    if d.kind != "word" or _TITLE_REST.match(d.span.piece.text, d.span.end) is None:
+        return False
+    if d.span.start > 0 and not d.span.piece.text[:d.span.start].isspace():
+        return True  # (平城镇人民政府首页平城镇|平城镇…: joined with nothing, the header in the title's block)
+    before = report.document.blocks[b.index - 1] if b.index else None
+    return before is not None and b.line is not None and before.end_line == b.line
+
+
 def find_doubles(report) -> list[Doubled]:
     """Every doubled mark, function character and word in the prose and table cells, and the
     doubled brackets and quotes that leave one member unmatched (from :attr:`report.brackets`)."""
@@ -616,6 +632,8 @@ def find_doubles(report) -> list[Doubled]:
             else:
                 span = Span(m.piece, m.start - 1, m.start + 1)
             out.append(Doubled(span, m.char, "bracket", True))
+    if out and report.inline.found:
+        out = [d for d in out if not _header_in_title(report, d)]
     out.sort(key=lambda d: (d.span.block.index, d.span.piece.base or 0, d.span.start))
     # one finding per place: a doubled word wins over the doubled character inside it
     seen: set[tuple[int, int | None, int]] = set()
