@@ -23,6 +23,7 @@ SPAM_TERMS = (
     # seen on real spam pages around government text: an illegal lottery game, a betting brand, a live-casino brand,
     # a gambling game's site (幸运飞艇 / 新闻中心; 球盟会官网入口; BB视讯 as a byline; Powered by 牌九游戏; ky开元官网)
     "幸运飞艇", "球盟会", "bb视讯", "牌九游戏", "开元棋牌",
+    "bg视讯", "bg真人", "bg电子游戏平台",  # BG, a live-casino brand (bg电子游戏平台 before a county bureau's page title)
 )  # a term that is an ordinary word where it stands (彩金饰品, 注册送章 …) is not one: see :func:`ordinary_term`
 SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|国际娱乐|赌城)",
                  # 澳门太阳城赌城 in place of a body's name, 澳门特区赌场,澳门博彩业网址 (real county mirrors)
