@@ -45,6 +45,21 @@ def test_not_a_report(text):
 
 
 @pytest.mark.parametrize("title", [
+    "文字解读:某某街道办事处2022年政府信息公开工作年度报告",
+    "图解：某某区2023年政府信息公开工作年度报告",
+    "一图读懂某某县2024年政府信息公开工作年度报告",
+    "《某某市2023年政府信息公开工作年度报告》解读",
+])
+def test_a_reading_of_the_report_is_not_one(title):
+    """A real street office's 文字解读 page (its parts 一、编制背景 二、编制依据 …) had a DL103 error for the format it
+    does not follow: it is about the report, not the report."""
+    text = (f"{title}\n一、编制背景\n根据《条例》有关要求，编写本报告。\n二、编制依据\n《中华人民共和国政府信息公开条例》\n"
+            "三、主要内容\n报告共分为六大部分，分别为总体情况，主动公开政府信息情况等。\n")
+    c = cand(text)
+    assert not c.plausible and c.reason == f"不像政府信息公开工作年度报告：标题“{title}”是对年度报告的解读，不是报告本身"
+
+
+@pytest.mark.parametrize("title", [
     "某某市人民政府办公室关于做好2025年政府信息公开工作年度报告编制和发布工作的通知",
     "某某省人民政府办公厅关于2009年政府信息公开工作年度报告编制公布情况的通报",
     "某某办公室关于印发《中华人民共和国政府信息公开工作年度报告格式》的通知",

@@ -73,6 +73,10 @@ def assess(report: AnnualReport) -> Candidate:
     if notice is not None and len(report.sections_by_id) < 2 and not report.stats:
         # 某某办公室关于做好2025年政府信息公开工作年度报告编制和发布工作的通知, …编制公布情况的通报: about reports, not one
         return Candidate(False, (), REASON_NOTICE.format(title=notice))
+    reading = _reading_title(report.title)
+    if reading is not None and len(report.sections_by_id) < 2 and not report.stats:
+        # 文字解读:某某街道办事处2022年政府信息公开工作年度报告 (its parts 一、编制背景 二、编制依据 …): about the report
+        return Candidate(False, (), REASON_READING.format(title=reading))
     if report.title is not None or _title_at_start(report):
         signs.append("title")
     if report.sections_by_id:
@@ -156,6 +160,19 @@ def _title_at_start(report: AnnualReport) -> bool:
 _NOTICE = re.compile(r"关于[^。；]{0,80}?(?:年度报告|年报)(?P<about>[^。；]{0,30}?)(?:通知|通报|函|意见|批复)\s*$")
 _ABOUT_REPORTS = re.compile(r"[^。；，,\n]{0,6}?(?:编制|报送|发布工作|部署|会议|培训|通知|通报|座谈)")
 REASON_NOTICE = "不像政府信息公开工作年度报告：标题“{title}”是关于年度报告的通知或通报，不是一个机关的年度报告"
+
+
+# a title that presents a reading of the report (文字解读：…年度报告, 图解…年度报告, 一图读懂…, …年度报告解读), not the report
+_READING = re.compile(r"^[\s《“]*(?:(?:文字|图文|图片|图表|政策|视频)?解读|图解|一图(?:读懂|看懂|了解|速览))\s*[:：|丨｜]?"
+                      r"|(?:年度报告|年报)》?”?\s*(?:的)?(?:文字|图文|图片|政策)?解读\s*$")
+REASON_READING = "不像政府信息公开工作年度报告：标题“{title}”是对年度报告的解读，不是报告本身"
+
+
+def _reading_title(title: str | None) -> str | None:
+    """The title, when it presents a reading of a report (:data:`_READING`); else None."""
+    if title is None or ("解读" not in title and "图" not in title):
+        return None
+    return title if _READING.search(title) is not None else None
 
 
 def _notice_title(title: str | None) -> str | None:
