@@ -153,7 +153,7 @@ _UNIT_WORD = re.compile(r"(支队|大队|总队)$")
 
 
 # Areas that are not governments (their reports are written by a 管委会 or similar body).
-_ZONE = r"(?:高新|开发|经开|工业|产业|园|保税|综保|景|示范|试验|合作|功能|风景名胜|管理)区"  # (某某管理区: a county's or a township's)
+_ZONE = r"(?:高新|开发|经开|工业|产业|园|保税|综保|景|示范|试验|合作|功能|投资|风景名胜|管理)区"  # (某某管理区: a county's or a township's)
 _NOT_GOVERNMENT = re.compile(_ZONE + "$")
 
 
