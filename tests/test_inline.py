@@ -164,6 +164,20 @@ def test_part_one_glued_to_the_report_title_in_an_excerpt(after):
     assert report(f"本局在一、总体情况{after}").sections == []
 
 
+@pytest.mark.parametrize("field", ["来源: 区住建局 发布日期: 2021年05月13日", "发布时间：2021-05-13 09:30"])
+def test_part_one_glued_to_the_pages_date_field_after_the_title(field):
+    """A real page joined with nothing: title, 来源, 发布日期 and part 一's title glued to the date, cut in part 一 —
+    the part, so the cut is said (DL002), not a DL103 error."""
+    text = (f"今天是某某区某某局2020年政府信息公开工作年度报告{field}一、总体情况2020年，区住建局加强组织领导。"
+            "1、加强政府信息公开组织领导。我局高度重视信息公开工作，实现了“最多跑一次”，方便群众办事。")
+    rep = report(text)
+    assert [s.id for s in rep.sections] == ["s1"]
+    found = codes(lint(text, fmt="text", select=["DL1", "DL002"]))
+    assert "DL002" in found and "DL103" not in found
+    # a date in a sentence, then the words: not a field
+    assert report("某某区某某局2020年政府信息公开工作年度报告。本局于2021年5月13日一、总体情况会议").sections == []
+
+
 def test_a_few_long_lines_heading_joined_with_its_body():
     line2 = "一、总体情况 2023年，我局全年主动公开信息318条。 （一）主动公开 全年公开行政处罚决定9件，均在7日内公开。"
     text = "\n".join([TITLE, line2, "五、存在的主要问题及改进情况 一是解读形式单一，下一步将丰富形式。"])

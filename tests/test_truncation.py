@@ -582,6 +582,17 @@ def test_a_flipbooks_page_is_one_page_of_the_report():
     assert [d.code for d in ds] == ["DL002"] and "翻页版（电子书式）网页中的第9页" in ds[0].message
 
 
+@pytest.mark.parametrize("sep", [" ", ""])
+def test_a_flipbooks_page_whose_line_breaks_were_lost(sep):
+    """The same page joined by spaces or by nothing (its header ``Page 9 -`` a block of its own, the title in the next):
+    still one page of the report, not a DL103 error for the parts it does not hold."""
+    text = sep.join(["Page 9 -", "某某市某某区人民政府办公室2022年政府信息公开工作年度报告", "P. 9",
+                     "2022 年共报送信息稿件 48 篇，全年办理申请 7 件。", "(三)人大代表建议和政协提案办理结果公开情况",
+                     "2022 年，区政府办公室共收到市人大代表建议 1 件，均已办结。"]) + "\n"
+    ds = lint(text, fmt="text", select=[*WATCHED, "DL103"])
+    assert [d.code for d in ds] == ["DL002"] and "翻页版（电子书式）网页中的第9页" in ds[0].message
+
+
 def test_the_cell_a_file_is_cut_in_is_no_value_error():
     """三、本年度办理结果 | (一 : the row label cut in a grid's cell read as a value is the cut's (DL002), not DL205's."""
     text = (HEAD + "三、收到和处理政府信息公开申请情况\n(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 | ||||||||\n"

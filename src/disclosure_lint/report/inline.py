@@ -371,7 +371,7 @@ def _accept(cands: list[_Cand]) -> list[_Cand]:
     for i, c in enumerate(cands):
         if c.known:
             if c.strong or (c.section_id is not None and (
-                    (strong_known and _glued_ok(c)) or (_after_title(c) and _own_numeral(c)))):
+                    (strong_known and _glued_ok(c)) or ((_after_title(c) or _after_page_date(c)) and _own_numeral(c)))):
                 kept.append(c)
             continue
         if not c.bounded:
@@ -395,6 +395,21 @@ def _after_title(c: _Cand) -> bool:
     boundary the glued title lacks (its own numeral is still asked, not what follows it)."""
     span = _title(c.block)
     return span is not None and span[1] == c.start
+
+
+# the page's date field ending right before a glued title (来源: 区住建局 发布日期: 2021年05月13日|一、总体情况)
+_PAGE_DATE_END = re.compile(r"(?:日期|时间)\s*[:：]?\s*(?:19|20)\d{2}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?"
+                            r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+
+
+def _after_page_date(c: _Cand) -> bool:
+    """Is the title glued to the page's date field that follows the report title in its block (``…年度报告来源: 某局
+    发布日期: 2021年05月13日一、总体情况2020年,…``: a page joined with nothing)?  As for :func:`_after_title`."""
+    if c.start == 0 or (not c.block.text[c.start - 1].isdigit() and c.block.text[c.start - 1] != "日"):
+        return False
+    span = _title(c.block)
+    return (span is not None and span[1] <= c.start
+            and _PAGE_DATE_END.search(c.block.text, max(span[1], c.start - 40), c.start) is not None)
 
 
 # -- the report title, sub-items, paragraphs ---------------------------------------------------------

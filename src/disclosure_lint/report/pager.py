@@ -37,7 +37,7 @@ def pager_line(report: AnnualReport) -> tuple[Block, int | None, int] | None:
 
 
 # the header of one page of a flipbook (an e-book viewer's page as a web page): Page 9 - 某某局2022年…年度报告
-_FLIPBOOK = re.compile(r"\s*Page\s+(\d{1,4})\s*[-–—]\s*\S")
+_FLIPBOOK = re.compile(r"\s*Page\s+(\d{1,4})\s*[-–—](?:\s*\S|\s*$)")  # (its title in the next block when a page's line breaks were lost)
 
 
 def flipbook_page(report: AnnualReport) -> int | None:
