@@ -106,7 +106,9 @@ def _is_meta(report, d: DateMention) -> bool:
             or _PAGE_FIELD.search(d.block.text, max(0, d.start - 12), d.start) is not None
             or _FIELD_AFTER.match(d.block.text, d.end) is not None
             or ((d.has_time or d.form == "iso")
-                and _FIELD_BEFORE.search(d.block.text, max(0, d.start - 10), d.start) is not None)
+                and (_FIELD_BEFORE.search(d.block.text, max(0, d.start - 12), d.start) is not None
+                     or (_STAMP_AROUND.match(d.block.text, d.end) is not None
+                     and _TITLE_BRACKET.search(d.block.text, max(0, d.start - 8), d.start) is not None)))
             or (d.has_time and d.form == "iso" and _TITLE_AFTER.match(d.block.text, d.end) is not None)
             or report.above_title(d.block))  # (the page's header: a ticker of dated news)
 
@@ -115,10 +117,16 @@ def _is_meta(report, d: DateMention) -> bool:
 # 发表日期:2026年1月26日): a publishing word before 时间/日期, or 时间 alone after a space or a bar — not 活动时间：
 _PAGE_FIELD = re.compile(r"(?:(?:发布|发表|更新|生成|录入)(?:时间|日期)|(?<=[\s|｜])时间)[ \t]*[:：|｜][ \t]*$")
 # (or followed by the page's next field: …办事处2022年01月18日来源:1[字体: ] — a byline's date)
-_FIELD_AFTER = re.compile(r"[ \t]*(?:来源|文章来源|浏览次数|浏览|点击数|点击|字体|作者|发布机构)[ \t]*[:：]")
+_FIELD_AFTER = re.compile(r"[ \t]*(?:[•·|｜][ \t]*)?(?:来源|文章来源|浏览次数|浏览|点击数|点击|字体|作者|发布机构)[ \t]*[:：]")
 # any field's label and its separator before a dashed date or one with its time (日期: 2023-01-31, [ 成文日期 ] |
 # 2023-01-28, 发布日期 | 2015-03-30 17:35:00): the page's, never the report's prose
-_FIELD_BEFORE = re.compile(r"(?:时间|日期)[ \t]*[\]】］]?[ \t]*[:：|｜][ \t]*$")
+_FIELD_BEFORE = re.compile(r"(?:时间|日期)[ \t]*[\]】］]?[ \t]*(?:[:：|｜][ \t]*){1,2}$|(?:时间|日期)[ \t]+$"
+                           r"|\d{1,2}:\d{2}(?::\d{2})?[ \t]+$")
+# (公开日期: | 2024-01-15 09:04 in a table of fields; 日期 2024-01-31 with spaces only; a field's date and time, then the
+# page's stamp: 发文日期:2009-03-31 00:00:00  2009-03-31 00:00)
+# a dashed date in brackets right after the report's title: the page's stamp (…年度报告 ( 2026-01-30 ) 某某委员会…)
+_TITLE_BRACKET = re.compile(r"(?:报告|^)[ \t]*[（(][ \t]*$")  # (or its block's start, the title a block before)
+_STAMP_AROUND = re.compile(r"[ \t]*[)）]")
 # a dashed date with its clock time that the report's title follows (…局2026-01-28 10:06某某局2025年政府信息公开工作年度报告:
 # a page's list stamp glued to the title when its line breaks were lost)
 _TITLE_AFTER = re.compile(r"[ \t]*[^。；;！？，,、\n]{0,40}?信息公开[^。；;\n]{0,8}?年度?报告")
