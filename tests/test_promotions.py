@@ -452,6 +452,8 @@ def test_dl501_spam_written_with_an_allowed_words_neighbour_is_still_reported():
     ("BB视讯 2024-11-09", "BB视讯"),
     ("BG电子游戏平台-某某县财政局2023年政府信息公开工作年度报告", "BG电子游戏平台"),
     ("bg真人 2024-11-09", "bg真人"),
+    ("香港免费图库资料大全 香港免费图库资料大全\n政府信息公开", "香港免费图库资料大全"),
+    ("当前位置:首页 > c7官网入口(中国)官方网站 > 信息公开专栏 > 政府信息公开年度报告", "官网入口(中国)官方网站"),
     ("Powered by 牌九游戏 @2013-2022", "牌九游戏"),
     ("ky开元官网\n关于电子竞技扶持政策的解读", "ky开元官网"),
 ])
@@ -463,6 +465,7 @@ def test_dl501_lottery_tips_and_brands_seen_on_real_spam_pages(text, match):
 @pytest.mark.parametrize("text", [
     "内地与澳门开展交流合作，澳门特别行政区政府代表团来访。",
     "开元路街道办事处、开元寺景区管理处公开年度预算。",
+    "编印《香港资料汇编》，赴香港开展招商推介活动。",
     "破获网络赌博案件3起，涉及“幸运飞艇”等赌博形式。",
 ])
 def test_dl501_quiet_near_the_new_phrases(text):

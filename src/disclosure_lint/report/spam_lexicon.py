@@ -32,8 +32,10 @@ SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|
                  r"英国威廉希尔(?:公司)?",  # in place of a city's name (英国威廉希尔公司市政府…)
                  # the lottery-tip sites' phrases, the titles of search-engine spam (2024年澳门内部资料免费公开,
                  # 澳门天天开好彩, 澳门最精准…: real pages posing as policy explainers), and a Latin-led brand (ky开元官网)
-                 r"澳门(?:\d{2,4}年?)?(?:全年)?(?:内部资料|天天开好彩|资料大全|正版资料|精准资料|最精准"
-                 r"|开奖(?:结果|记录|直播))|一码一肖|全年内部资料免费公开",
+                 r"(?:澳门|香港)(?:\d{2,4}年?)?(?:全年)?(?:免费)?(?:图库)?(?:内部资料|天天开好彩|资料大全|正版资料|精准资料"
+                 r"|最精准|开奖(?:结果|记录|直播))|一码一肖|全年内部资料免费公开",
+                 # (香港免费图库资料大全 twice above a region's office's report; c7官网入口(中国)官方网站 for a column's name)
+                 r"官网入口[（(]中国[）)]官方网站",
                  r"[Kk][Yy](?<![A-Za-z][Kk][Yy])开元(?:官网|棋牌|平台|娱乐|[Aa][Pp][Pp])?",  # (no . : see promotions._ONE_LINE)
                  # the state lottery's name in place of a city's or a word (中国体育彩票市统计局, 中国体育彩票印发…, …app:):
                  # not 中国体育彩票市场, 区域, 销售 …
