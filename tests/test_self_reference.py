@@ -343,6 +343,15 @@ def test_inconsistent_tie_keeps_first_used():
     assert "全文另有1处用“我委”" in diags[0].message
 
 
+def test_the_office_a_reader_is_told_to_contact_is_no_second_self_word():
+    """如有疑问请与我办联系 (a real report's opening): the office that handles the requests, not the body calling itself
+    我办 beside 我局; the same 我办 in the report's own sentences still counts."""
+    text = "如有疑问请与我办联系（联系电话：12345678）。\n2022年，我局未出台规范性文件。\n"
+    assert lint(text, fmt="text", select=["DL302"]) == []
+    mixed = text + "我办受理申请3件。\n"
+    assert [d.match for d in lint(mixed, fmt="text", select=["DL302"])] == ["我办"]  # (a tie: the first word kept)
+
+
 def test_inconsistent_every_minority_occurrence():
     text = "我局公开信息。我局受理申请。我局答复申请。我委转办。本委员会复核。我办登记。"
     diags = lint(text, select=["DL302"])

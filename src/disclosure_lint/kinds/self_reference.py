@@ -537,6 +537,15 @@ _GUESSED = frozenset({"opening", "page"})  # where a body's name is read from a 
 
 # the words one body calls itself by, all of its name: a street office (街道办事处) is its 街道, its 办事处, its 办
 _SAME_BODY = {"street_office": frozenset({"街道", "街", "办事处", "街道办", "街道办事处", "办"})}
+# the office a reader is told to contact (如有疑问请与我办联系, 可向我办咨询): the body's office that handles the
+# requests, not the body speaking of itself under another word
+_CONTACT_AFTER = re.compile(r"[^，。；,;\n]{0,8}?(?:联系|咨询|反映|来电|来函)")
+
+
+def _contact_office(r: Ref, agency: Agency) -> bool:
+    """Is ``r`` (我办) the office in the report's contact sentence of a body that is no 办 itself?"""
+    return (r.word == "办" and agency.word != "办" and r.start > 0 and r.block.text[r.start - 1] in "与向给"
+            and _CONTACT_AFTER.match(r.block.text, r.end) is not None)
 
 
 @register
@@ -550,6 +559,7 @@ class SelfReferenceInconsistent(_SelfReferenceBase[InconsistentOptions]):
         if len(refs) < 2:
             return
         agency = self.agency_of(report)
+        refs = [r for r in refs if not _contact_office(r, agency)]
         res = self._allowed_in(report, agency)
         if res is not None:
             allowed = set(res[0])
