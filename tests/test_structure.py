@@ -441,12 +441,13 @@ def test_dl105_missing_table():
     assert diags[0].evidence["section_id"] == "s3"
 
 
-def test_dl105_a_copy_cut_in_part_fours_title_with_parts_two_and_three_empty():
-    """Parts 二 and 三 as bare titles, the copy cut in part 四's (real district and street pages): the copy lost their
-    tables — said once as what the tool could not read (DL002), not as missing tables — and part 四 on is left to the
-    cut's DL002."""
+@pytest.mark.parametrize("cut", ["四、政府信息公开行", "四"])
+def test_dl105_a_copy_cut_in_part_fours_title_with_parts_two_and_three_empty(cut):
+    """Parts 二 and 三 as bare titles, the copy cut in part 四's (real district and street pages; one cut after 四 alone):
+    the copy lost their tables — said once as what the tool could not read (DL002), not as missing tables — and part
+    四 on is left to the cut's DL002."""
     text = ("某某区某某局2024年政府信息公开工作年度报告\n一、总体情况\n2024年，本局认真贯彻《条例》，全年公开信息86条。\n"
-            "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行")
+            "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n" + cut)
     found = [d for d in lint(text, fmt="text") if d.code in ("DL105", "DL002", "DL101", "DL103")]
     assert [(d.code, d.line, d.severity) for d in found] == [("DL002", 4, "warning"), ("DL002", 6, "warning")]
     assert "第二、三部分的标题下没有任何内容，表二、表三不在本文件中" in found[0].message

@@ -324,12 +324,15 @@ def lost_tables(report: AnnualReport) -> list[tuple[str, Block]]:
     if report.document.format != "text" or not unified_or_cut(report, st):
         return []
     cut = report.unchecked_parts
+    trunc = report.truncation
+    # (the next part's title cut short where the file stops, 三、… then 四: not the part's content)
+    title_cut = trunc.block if trunc is not None and trunc.where == "title" else None
     out: list[tuple[str, Block]] = []
     for sid in TABLE_SECTIONS:
         sec = st.by_id.get(sid)
         if sec is None or sid in cut or report.stats.get(sid) is not None or sid in report.unread_tables:
             continue
-        if not any(b.text.strip() for b in st.body(sec)):
+        if not any(b.text.strip() for b in st.body(sec) if b is not title_cut):
             out.append((sid, sec.heading))
     return out
 
