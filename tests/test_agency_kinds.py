@@ -615,3 +615,14 @@ def test_an_investment_zone_says_wo_wei():
     text = ("一、总体情况\n2022年度，投资区主动公开政府信息数140条。\n"
             "根据市政务公开领导小组的工作要求，我委加强政府信息公开平台建设。\n")
     assert [d.code for d in lint(text, fmt="text", select=["DL301"], year=2022)] == []
+
+
+def test_the_column_of_reports_glued_before_the_title_is_the_pages():
+    """A real page joined with nothing: the breadcrumb's last item 政府信息公开年报 glued to the title.  The body is the
+    banner's government (deadline 31 March), not the leading group's office the opening names (a DL405 error before)."""
+    assert name_from_title("政府信息公开年报某某左旗2020年政府信息公开工作年度报告") == ("某某左旗", 2020)
+    assert name_from_title("政府信息公开年度报告") == (None, None)
+    text = ("您现在所在的位置: 网站首页 > 政府信息公开 > 政府信息公开年报某某左旗2020年政府信息公开工作年度报告发布时间:"
+            "2021-02-08 09:00 来源:某某左旗 字体:[ ]本报告由旗政府政务公开工作领导小组办公室编制。一、总体情况2020年，全旗"
+            "主动公开政府信息1200条。")
+    assert [d.code for d in lint(text, fmt="text", select=["DL405"])] == []

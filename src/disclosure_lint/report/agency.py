@@ -236,13 +236,14 @@ def _strip_name(name: str) -> str:
 # (标题：, 名称), a bullet, a tag in lenticular brackets (【图文】, 【2019】), a listing's date (2013/3/1), or a hijacked page's
 # prefix up to its last _ or @: (uedbet体育_…@:, 365bet官方网站大全_…), a domain (puroview.com), or the portal's name
 # before a dash (某某县人民政府-某某管理处2020年…: the site's page title, the body's name after it), a list's export link
-# (• 2021-02-07导出word某某委2020年…)
+# (• 2021-02-07导出word某某委2020年…), a breadcrumb's last item, the column of reports (政府信息公开年报某某旗2020年…)
 _TITLE_LEAD = re.compile(r"^(?:(?:Page|P\.)\d{1,4}[-–—]|标[ \t\u3000]?题[:：]?|名[ \t\u3000]?称[:：]?|[称题][:：]|附件\d?[:：]"
                          r"|[\u4e00-\u9fff]{2,16}?(?:人民政府|政府网|门户网站?)[-–—|｜](?=[\u4e00-\u9fff])"
                          r"(?!(?:政府|政务)?信息公开|政务公开)"
                          r"|[•·●]|-(?=\D)|【[^】]{1,16}】|点击(?:查看|下载)[^:：]{0,10}[:：]|导出(?i:word|pdf|wps)"
                          r"|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2}|[^_@]*[A-Za-z][^_@]*(?:_|@[:：])"
-                         r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|cc))+")
+                         r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|cc)"
+                         r"|(?:政府|政务)?信息公开(?:工作)?(?:年度报告|年报)(?=[\u4e00-\u9fff]{2,30}?(?:19|20)\d{2}))+")
 
 
 # (a street's 综合事务部 compiles its report; 某某乡人民政府政府办公室: the township government's 政府办公室)

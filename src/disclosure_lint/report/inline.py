@@ -91,7 +91,7 @@ _LEFT_STRONG = frozenset("。！？!?；;：:）)】」』”\"…—|%")
 _LEFT_NEVER = frozenset("“‘《「『（(〔[【<")
 # what may not follow a section title: it is then inside a sentence or a list of titles
 _BAD_RIGHT = re.compile(rf"[ \u3000]*(?:[；;，,、”’》」』)）。.．:：]|等|的|中|部分|方面|和|及|与|[{_NUM}\d]+个部分)")
-_PART_START = re.compile(r"\d|[（(]|第二十条|信息内容|本年|本机关|本单位|我[局委办院厅部会署镇乡街区县市]")
+_PART_START = re.compile(r"\d|[（(]|第二十条|信息内容|本年|本机关|本单位|我[局委办院厅部会署镇乡街区县市]|[二三四五六][、.．]")
 # the first words of a part's own table, right after its title in text with nothing between the nodes
 _TABLE_START = {"s3": re.compile(r"申请人情况|[（(]本列数据|自然人"), "s4": re.compile(r"行政复议|政府信息公开行政复议")}
 _SENTENCE_MARK = re.compile(r"[，。；;,！？]")
