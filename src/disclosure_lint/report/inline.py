@@ -371,7 +371,10 @@ def _accept(cands: list[_Cand]) -> list[_Cand]:
     for i, c in enumerate(cands):
         if c.known:
             if c.strong or (c.section_id is not None and (
-                    (strong_known and _glued_ok(c)) or ((_after_title(c) or _after_page_date(c)) and _own_numeral(c)))):
+                    (strong_known and _glued_ok(c)) or ((_after_title(c) or _after_page_date(c)) and _own_numeral(c))
+                    # (…四、…诉讼情况五、存在的主要问题及改进情况由于…: glued to the title of the part before, kept empty)
+                    or (strong_known and kept and kept[-1].section_id is not None and kept[-1].number == c.number - 1
+                        and kept[-1].block is c.block and kept[-1].end == c.start and _own_numeral(c)))):
                 kept.append(c)
             continue
         if not c.bounded:
