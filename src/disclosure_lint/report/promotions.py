@@ -192,12 +192,16 @@ _ORDINARY_AFTER = (
      re.compile(r"(?:用品|器材|服饰|服装|文化|科技|发展|传播|健身|培训|俱乐部|有限|股份|商店|商行|经营部|门市部|工作室|"
                 r"公司|中心|场馆|馆|产业|设施|设备|运动)")),
     (re.compile(r"^(?:娱乐城|娛樂城)$"), re.compile(r"(?:有限|股份|公司|商店|经营部)")),
+    # the gaming industry and its regulator in Macao's government news (博彩業停運, 六間博彩企業, 修改博彩法, 博彩監察協調局)
+    (re.compile(r"^博彩$"), re.compile(r"(?:业|業|企业|企業|公司|活动|活動|法|经营|經營|监察|監察|监管|監管|中介|税|稅|"
+                                      r"毛收入|收入|行业|行業|政策|旅游|旅遊|场所|場所|桌|条例|條例|牌照|专营|專營)")),
 )
 _ORDINARY_BEFORE = (
     # a word ending in 彩 before a name beginning with 金 (“多彩金平”: 多彩 + 金平, a county's account; 精彩金秋)
     (re.compile(r"^彩金$"), re.compile(r"(?:多|五|光|色|精|出|异|喝|水|油|溢|云|重|华|文|剪|风)$")),
     (re.compile(r"^(?:娱乐城|娛樂城)$"),
      re.compile(r"(?:儿童|少儿|幼儿|亲子|青少年|家庭|室内|水上|电玩|动漫|游乐|欢乐|游艺|社区|商场|广场|乐园)$")),
+    (re.compile(r"^博彩$"), re.compile(r"(?:幸运|幸運|旅游|旅遊)$")),  # 娛樂場幸運博彩經營: Macao's legal term
 )
 # Words of a promotion near a term (on either side, 20 characters): the term is a promotion after all.
 _PROMO_NEAR = re.compile(r"官网|官方网站|网址|注册|开户|彩金|投注|下注|首存|充值|返水|下载|[Aa][Pp][Pp]|登录|登陆|入口|"
@@ -212,7 +216,8 @@ def ordinary_term(text: str, start: int, end: int) -> bool:
     if not any(t.search(term) and a.match(text, end) for t, a in _ORDINARY_AFTER) and not any(
             t.search(term) and b.search(text, max(0, start - 4), start) for t, b in _ORDINARY_BEFORE):
         return False
-    near = text[max(0, start - _NEAR):start] + "\n" + text[end:end + _NEAR]
+    # (the term's own repetitions are no promotion word: 博彩 in news of the 博彩業 says 博彩 again and again)
+    near = (text[max(0, start - _NEAR):start] + "\n" + text[end:end + _NEAR]).replace(term, "\n")
     return _PROMO_NEAR.search(near) is None
 
 

@@ -33,7 +33,9 @@ SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|
                  # the lottery-tip sites' phrases, the titles of search-engine spam (2024年澳门内部资料免费公开,
                  # 澳门天天开好彩, 澳门最精准…: real pages posing as policy explainers), and a Latin-led brand (ky开元官网)
                  r"(?:澳门|香港)(?:\d{2,4}年?)?(?:全年)?(?:免费)?(?:图库)?(?:内部资料|天天开好彩|资料大全|正版资料|精准资料"
-                 r"|最精准|开奖(?:结果|记录|直播))|一码一肖|全年内部资料免费公开",
+                 r"|最精准|开奖(?:结果|记录|直播)|全年资料(?:公开|大全)?)|一码一肖|一肖一码|全年内部资料免费公开",
+                 # (新澳天天开奖资料查询结果 in a fake notice's title; not 新澳 for New Zealand and Australia: 新澳两国)
+                 r"新澳门?(?:天天|今晚|今期|最新|精准|免费|正版)?(?:开奖|开好彩|内部资料|资料(?:大全|查询|免费|公开))",
                  # (香港免费图库资料大全 twice above a region's office's report; c7官网入口(中国)官方网站 for a column's name)
                  r"官网入口[（(]中国[）)]官方网站",
                  r"[Kk][Yy](?<![A-Za-z][Kk][Yy])开元(?:官网|棋牌|平台|娱乐|[Aa][Pp][Pp])?",  # (no . : see promotions._ONE_LINE)
@@ -70,7 +72,9 @@ SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|
 # regulator's report is about: 加强社区棋牌娱乐场所经营管理; the gaming regulator and its words in Macao's government
 # news: 博彩监察协调局, 博彩中介人 — seen on real pages).  Never a phrase that spam writes (博彩业网址, 博彩平台).
 SPAM_ALLOW = ("体育投注站", "棋牌娱乐室", "棋牌娱乐活动", "棋牌娱乐场所", "棋牌娱乐场", "棋牌娱乐馆",
-              "博彩监察", "博彩监管", "博彩中介人", "博彩业政策", "博彩旅游区", "博彩场所", "博彩桌")
+              "博彩监察", "博彩监管", "博彩中介人", "博彩业政策", "博彩旅游区", "博彩场所", "博彩桌",
+              # a venue of official events in Macao (签约仪式於澳门威尼斯人度假村酒店举行: Macao government news)
+              "威尼斯人度假村", "威尼斯人酒店", "威尼斯人剧场", "威尼斯人劇場", "威尼斯人会展", "威尼斯人會展")
 
 # Brand roots of gambling sites: with a core word and a closed phrase they are enough.
 KNOWN_BRANDS = (
