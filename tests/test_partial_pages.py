@@ -129,6 +129,17 @@ def test_a_document_sharing_sites_page_shows_the_document():
     assert "DL002" in {d.code for d in lint(attached, fmt="text")}
 
 
+def test_a_portals_field_saying_no_attachment_is_none():
+    """附件:无 among a page's fields (a real page's header: 文件编号, 主题词, 附件:无, …): no attachment, so no "the report is
+    only in an attachment" error for a short copy."""
+    from .conftest import lint
+
+    fields = "发文单位:某某县人民政府\n主题词:政务公开 年报\n成文日期:2024年1月15日\n附件:无\n签发人:某某\n一、前言\n为进一步规范"
+    assert "DL002" not in {d.code for d in lint(fields, fmt="text") if d.severity == "error"}
+    assert "DL002" in {d.code for d in lint(fields.replace("附件:无", "附件:某某县2023年年报.pdf"), fmt="text")
+                       if d.severity == "error"}
+
+
 def test_a_whole_report_with_attachments_is_checked_as_one(tmp_path):
     page = _page().replace("<p style=\"text-align:right\">江北市青溪区市场监督管理局</p>",
                            '<p>附件：<a href="/u/P0201.xls">统计表.xls</a></p>'

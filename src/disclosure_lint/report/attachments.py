@@ -25,7 +25,8 @@ MAX_PROSE_BLOCK = 150  # characters: a paragraph of a report's text is longer
 MAX_BODY = 800  # characters of text besides the title and the portal's fields
 MAX_NAMES = 5
 
-_ATTACHED = re.compile(r"(?:详见|请见|见|查看|下载|点击)[^。；\n]{0,8}附件|附件\s*\d{0,2}\s*[：:]|附件下载|相关附件")
+_ATTACHED = re.compile(r"(?:详见|请见|见|查看|下载|点击)[^。；\n]{0,8}附件|附件\s*\d{0,2}\s*[：:](?!\s*(?:无|暂无|没有)\s*(?:$|[^\u4e00-\u9fff]))"
+                       r"|附件下载|相关附件")  # (not a portal's field 附件:无: no attachment)
 _SHARED = re.compile(r"由会员分享|可在线阅读|页珍藏版|文档分享平台")
 _FILE_NAME = re.compile(r"[^\s/\\:：“”\"'<>|]{1,80}\.(?:pdf|docx?|wps|ofd|xlsx?|et|zip|rar|7z)(?![A-Za-z0-9])", re.I)
 
