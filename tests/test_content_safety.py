@@ -447,6 +447,7 @@ def test_dl501_two_insertions_are_not_joined_over_the_reports_own_words():
     ("日韩高清亚洲日韩精品一区二区_亚洲成a人片在线观看无码_婷婷五月天\n", "在线观看无码_婷婷五月"),
     ("中文字幕一区二区精品区_亚洲欧洲成人精品av97_成人自拍视频在线\n", "成人精品av"),
     ("一区二区三区成人_色婷婷av一区二区三区软件\n", "一区二区三区成人_色婷婷av一区二区三区"),
+    ("免费菠萝视频app下载\n信息公开\n", "菠萝视频app"),
 ])
 def test_dl506_one_finding_per_chain(text, match):
     diags = _codes(lint(text, select=["DL506"], fmt="text"), "DL506")
@@ -460,6 +461,7 @@ def test_dl506_one_finding_per_chain(text, match):
     "全县一区一策推进整治，长久坚持夫妻共同申报，午夜道路巡查；扫码关注二维码。",
     "坚持久久为功，打造精品工程；免费观看文艺演出12场，建设精品AV教室（音视频）3间，2023年久久1次。",
     "联系人：王婷婷；全区划分为一区二区三区三个片区，AV设备网址见附件。",
+    "拍摄徐闻菠萝视频12条，助农直播带货。",
 ])
 def test_dl506_quiet_on_ordinary_text(text):
     assert _codes(lint(text, select=["DL506"], fmt="text"), "DL506") == []

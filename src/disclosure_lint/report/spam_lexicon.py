@@ -23,7 +23,7 @@ SPAM_TERMS = (
     # seen on real spam pages around government text: an illegal lottery game, a betting brand, a live-casino brand,
     # a gambling game's site (幸运飞艇 / 新闻中心; 球盟会官网入口; BB视讯 as a byline; Powered by 牌九游戏; ky开元官网)
     "幸运飞艇", "球盟会", "bb视讯", "牌九游戏", "开元棋牌",
-    "bg视讯", "bg真人", "bg电子游戏平台", "ga黄金甲",  # BG, a live-casino brand (bg电子游戏平台 before a county bureau's page title)
+    "bg视讯", "bg真人", "bg电子游戏平台", "ga黄金甲", "baet365",  # BG, a live-casino brand (bg电子游戏平台 before a county bureau's page title)
 )  # a term that is an ordinary word where it stands (彩金饰品, 注册送章 …) is not one: see :func:`ordinary_term`
 SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|国际娱乐|赌城)",
                  # 澳门太阳城赌城 in place of a body's name, 澳门特区赌场,澳门博彩业网址 (real county mirrors)
@@ -39,6 +39,7 @@ SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|
                  # (香港免费图库资料大全 twice above a region's office's report; c7官网入口(中国)官方网站 for a column's name)
                  r"官网入口[（(]中国[）)]官方网站", r"[（(]中国[）)]官方(?:网站|入口)",  # (金博·体育(中国)官方网站-…APP下载)
                  r"(?:来源|作者|编辑)[:：]\s?[Yy]abo(?![A-Za-z])",  # a betting brand's byline (来源:yabo) on a reposted opinion
+                 r"金沙(?:集团|国际|娱乐|平台)\d{2,5}[A-Za-z]{2,3}(?![A-Za-z])",  # 金沙集团186cc atop a city's sports news
                  r"[Kk][Yy](?<![A-Za-z][Kk][Yy])开元(?:官网|棋牌|平台|娱乐|[Aa][Pp][Pp])?",  # (no . : see promotions._ONE_LINE)
                  # the state lottery's name in place of a city's or a word (中国体育彩票市统计局, 中国体育彩票印发…, …app:):
                  # not 中国体育彩票市场, 区域, 销售 …
