@@ -268,3 +268,18 @@ def test_locate_on_many_anchors_is_exact():
     assert (block.locate(0).line, block.locate(0).column) == (1, 5)
     assert (block.locate(3 * 70_000 + 2).line, block.locate(3 * 70_000 + 2).column) == (70_001, 7)
     assert block.locate(10**9).line == 100_000
+
+
+def test_a_block_of_many_marks_is_cut_where_no_finding_is_lost(monkeypatch):
+    """A hostile line of half-width brackets: DL701 builds at most BLOCK_HITS_MAX findings of one block (300,000 had
+    taken 470 MB); with the bound far above what the engine pulls (ten times the cap), the findings are the same as
+    without it.  DL501 quotes at most 200 characters of one insertion (the line had been one message of 400 KB)."""
+    from disclosure_lint.kinds import typography
+
+    text = TITLE + "\n" + "(中国)官方网站" * 3000 + "\n"
+    whole = [(d.code, d.line, d.column, d.message) for d in lint(text, select=["DL701"], fmt="text")]
+    assert len(whole) == 101 and "至少" in whole[-1][3]
+    monkeypatch.setattr(typography, "BLOCK_HITS_MAX", 1500)
+    assert [(d.code, d.line, d.column, d.message) for d in lint(text, select=["DL701"], fmt="text")] == whole
+    spam = lint(text, select=["DL501"], fmt="text")
+    assert len(spam) == 101 and all(len(d.evidence["actual"]) <= 200 for d in spam[:100])

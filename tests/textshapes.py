@@ -39,6 +39,8 @@ UNITS = {
     "no_day": "截至2023年12月31，",
     "porn_chain": "无码精品国",  # DL506: a chain of its phrases with no end (capped at 30 a finding)
     "lottery_tips": "澳门天天开好彩",  # DL501's lottery-tip phrases
+    # half-width brackets (DL701) around a promotion template (DL501) on one line: 300,000 of each per MB
+    "promo_parens": "(中国)官方网站",
 }
 LAYOUTS = ("line", "lines", "md", "html")
 

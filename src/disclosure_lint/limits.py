@@ -73,3 +73,8 @@ class Limits(BaseModel):
 
 
 DEFAULT_LIMITS = Limits()
+
+# The findings (or matches) a check builds from one block before it stops looking there: far above what the engine
+# lists (max_findings_per_rule, 100 by default, pulled at most ten times that), it bounds the work a hostile line does
+# (300,000 half-width brackets or promotion words on one line: 470 MB of findings nobody would read).
+BLOCK_HITS_MAX = 20_000

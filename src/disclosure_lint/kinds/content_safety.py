@@ -213,7 +213,8 @@ class InjectedSpam(Kind[InjectedSpamOptions]):
         block, cell = spans[0][2], spans[0][3]
         text = cell.text if cell is not None else block.text
         for s, e, block, cell, p, h in spans:
-            if merged and (s <= merged[-1][1] or promotions.one_insertion(text, merged[-1][0], merged[-1][1], s)):
+            if merged and e - merged[-1][0] <= _MAX_INSERTION and (
+                    s <= merged[-1][1] or promotions.one_insertion(text, merged[-1][0], merged[-1][1], s)):
                 last = merged[-1]
                 last[1] = max(last[1], e)
                 last[4] = last[4] or p
@@ -238,6 +239,11 @@ class InjectedSpam(Kind[InjectedSpamOptions]):
             yield _hit(block, cell, s, e, params={"term": term, "reason": _reason(p) if p else "已知赌博推广用语"},
                        evidence=evidence, key=f"spam:{term}",
                        about=tuple(f"hidden:{i}" for i in sorted(hs)))
+
+
+# the longest insertion one finding quotes (a real hijacked title's chain is a few dozen characters): a line of a
+# million promotion words is many findings, which the engine caps, not one message of a million characters
+_MAX_INSERTION = 200
 
 
 def _where(block, cell) -> tuple:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from ..limits import BLOCK_HITS_MAX
 from ..report.dates import YEAR_RUN_IN, lossy_copy
 from ..report.promotions import url_spans
 from ..report.title_field import field_value
@@ -175,7 +176,7 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
                     for k in range(line_m.start(), line_m.start() + mm.end()):
                         skip[k] = True
         code = [m.span() for m in _CODE_SPAN.finditer(text)] if "`" in text else []
-        hits = list(self._marks(block, text, marks, skip, code))
+        hits = list(islice(self._marks(block, text, marks, skip, code), BLOCK_HITS_MAX))
         yield from _with_partners(block, text, hits, skip, code) if ("(" in marks or ")" in marks) else hits
 
     @staticmethod
