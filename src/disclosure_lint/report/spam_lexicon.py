@@ -37,8 +37,8 @@ SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|
                  # (新澳天天开奖资料查询结果 in a fake notice's title; not 新澳 for New Zealand and Australia: 新澳两国)
                  r"新澳门?(?:天天|今晚|今期|最新|精准|免费|正版)?(?:开奖|开好彩|内部资料|资料(?:大全|查询|免费|公开))",
                  # (香港免费图库资料大全 twice above a region's office's report; c7官网入口(中国)官方网站 for a column's name)
-                 r"官网入口[（(]中国[）)]官方网站", r"[（(]中国[）)]官方(?:网站|入口)",  # (金博·体育(中国)官方网站-…APP下载)
-                 r"(?:来源|作者|编辑)[:：]\s?[Yy]abo(?![A-Za-z])",  # a betting brand's byline (来源:yabo) on a reposted opinion
+                 r"官网入口[（(]中国[）)]官方网站", r"（中国[）)]官方(?:网站|入口)", r"\(中国[）)]官方(?:网站|入口)",  # (金博·体育(中国)官方网站-…APP下载)
+                 r"(?:来源|作者|编辑)[:：][ \t]?[Yy]abo(?![A-Za-z])",  # a betting brand's byline (来源:yabo) on a reposted opinion
                  r"金沙(?:集团|国际|娱乐|平台)\d{2,5}[A-Za-z]{2,3}(?![A-Za-z])",  # 金沙集团186cc atop a city's sports news
                  r"[Kk][Yy](?<![A-Za-z][Kk][Yy])开元(?:官网|棋牌|平台|娱乐|[Aa][Pp][Pp])?",  # (no . : see promotions._ONE_LINE)
                  # the state lottery's name in place of a city's or a word (中国体育彩票市统计局, 中国体育彩票印发…, …app:):
