@@ -40,6 +40,8 @@ SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|
                  r"官网入口[（(]中国[）)]官方网站", r"（中国[）)]官方(?:网站|入口)", r"\(中国[）)]官方(?:网站|入口)",  # (金博·体育(中国)官方网站-…APP下载)
                  r"(?:来源|作者|编辑)[:：][ \t]?[Yy]abo(?![A-Za-z])",  # a betting brand's byline (来源:yabo) on a reposted opinion
                  r"金沙(?:集团|国际|娱乐|平台)\d{2,5}[A-Za-z]{2,3}(?![A-Za-z])",  # 金沙集团186cc atop a city's sports news
+                 # in place of 政府信息公开 in a spun copy of a sports bureau's guide (not 打击非法手机彩票平台: enforcement)
+                 r"手机彩票(?:官网|平台|[Aa][Pp][Pp])",
                  r"[Kk][Yy](?<![A-Za-z][Kk][Yy])开元(?:官网|棋牌|平台|娱乐|[Aa][Pp][Pp])?",  # (no . : see promotions._ONE_LINE)
                  # the state lottery's name in place of a city's or a word (中国体育彩票市统计局, 中国体育彩票印发…, …app:):
                  # not 中国体育彩票市场, 区域, 销售 …
