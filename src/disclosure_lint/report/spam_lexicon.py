@@ -33,7 +33,8 @@ SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|
                  # the lottery-tip sites' phrases, the titles of search-engine spam (2024年澳门内部资料免费公开,
                  # 澳门天天开好彩, 澳门最精准…: real pages posing as policy explainers), and a Latin-led brand (ky开元官网)
                  r"(?:澳门|香港)(?:\d{2,4}年?)?(?:全年)?(?:免费)?(?:图库)?(?:内部资料|天天开好彩|资料大全|正版资料|精准资料"
-                 r"|最精准|开奖(?:结果|记录|直播)|全年资料(?:公开|大全)?)|一码一肖|一肖一码|全年内部资料免费公开",
+                 r"|最精准|(?:今晚)?开奖(?:结果|记录|直播|号码)|全年资料(?:公开|大全)?)|一码一肖|一肖一码|全年内部资料免费公开"
+                 r"|二肖期期(?:中特)?|三肖期期(?:中特)?|四肖期期(?:中特)?|五肖期期(?:中特)?|六肖期期(?:中特)?|期期中特",  # (精准四肖期期中特公开 in a lottery-tip page's title)
                  # (新澳天天开奖资料查询结果 in a fake notice's title; not 新澳 for New Zealand and Australia: 新澳两国)
                  r"新澳门?(?:天天|今晚|今期|最新|精准|免费|正版)?(?:开奖|开好彩|内部资料|资料(?:大全|查询|免费|公开))",
                  # (香港免费图库资料大全 twice above a region's office's report; c7官网入口(中国)官方网站 for a column's name)
