@@ -115,12 +115,13 @@ def _is_meta(report, d: DateMention) -> bool:
 
 # a page's own date field, whatever the date's form, in a page flattened into one line (来源:    时间:2021年04月12日,
 # 发表日期:2026年1月26日): a publishing word before 时间/日期, or 时间 alone after a space or a bar — not 活动时间：
-_PAGE_FIELD = re.compile(r"(?:(?:发布|发表|更新|生成|录入)(?:时间|日期)|(?<=[\s|｜])时间)[ \t]*[:：|｜][ \t]*$")
+_PAGE_FIELD = re.compile(r"(?:(?:发布|發布|发表|發表|更新|生成|录入|錄入)(?:时间|時間|日期)|(?<=[\s|｜])(?:时间|時間))"
+                         r"[ \t]*[:：|｜][ \t]*$")  # (a traditional-script mirror's 發布時間)
 # (or followed by the page's next field: …办事处2022年01月18日来源:1[字体: ] — a byline's date)
 _FIELD_AFTER = re.compile(r"[ \t]*(?:[•·|｜][ \t]*)?(?:来源|文章来源|浏览次数|浏览|点击数|点击|字体|作者|发布机构)[ \t]*[:：]")
 # any field's label and its separator before a dashed date or one with its time (日期: 2023-01-31, [ 成文日期 ] |
 # 2023-01-28, 发布日期 | 2015-03-30 17:35:00): the page's, never the report's prose
-_FIELD_BEFORE = re.compile(r"(?:时间|日期)[ \t]*[\]】］]?[ \t]*(?:[:：|｜][ \t]*){1,2}$|(?:时间|日期)[ \t]+$"
+_FIELD_BEFORE = re.compile(r"(?:时间|時間|日期)[ \t]*[\]】］]?[ \t]*(?:[:：|｜][ \t]*){1,2}$|(?:时间|時間|日期)[ \t]+$"
                            r"|\d{1,2}:\d{2}(?::\d{2})?[ \t]+$")
 # (公开日期: | 2024-01-15 09:04 in a table of fields; 日期 2024-01-31 with spaces only; a field's date and time, then the
 # page's stamp: 发文日期:2009-03-31 00:00:00  2009-03-31 00:00)
