@@ -591,9 +591,9 @@ _CJK_IN = re.compile(r"[\u4e00-\u9fff]{4}")
 
 def _header_in_title(report, d: Doubled) -> bool:
     """A word doubled where the rest of its block is the report's title, in a page whose line breaks were lost (its parts
-    found inside lines) and the word led by other text of its block or its block on the line of the one before: the site's or column's header (the body's
-    name) run into a title that starts with the same name (平城镇 首页 平城镇|平城镇2023年…年度报告), not the clerk's
-    slip."""
+    found inside lines), the word led by other text of its block or its block on the line of the one before: the site's
+    or column's header (the body's name) run into a title that starts with the same name (平城镇 首页 平城镇|平城镇2023年…
+    年度报告), not the clerk's slip."""
     b = d.span.block
     if d.kind != "word" or _TITLE_REST.match(d.span.piece.text, d.span.end) is None:
         return False
