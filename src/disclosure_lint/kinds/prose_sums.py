@@ -17,20 +17,28 @@ reported again (one wrong number, one finding); when only some of them are repor
 sum still is.
 
 Each sum is reported by one mode only, so a rule per mode never repeats the other.
+
+The kind ``prose-share`` (DL248) checks the shares the prose states for its parts (``report.prose_shares``,
+read by :mod:`disclosure_lint.report.prose_shares`): the shares of one sentence are of the same whole, so a
+share that no number before it explains, in a sentence whose other shares agree with one base (or a part of a
+prose sum, whose total the sum reader has found), is reported with the share that base gives.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
 from ..report.claim_checks import sum_explanation
+from ..report.prose_shares import Base, Share
 from ..report.prose_sums import KIND_LABELS, KINDS, ProseSum
 from . import register
 from .base import Hit, Kind, KindOptions, quoted
-from .text_vs_table import sentence_evidence
+from .text_vs_table import percent_ok, sentence_evidence
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..report import AnnualReport
@@ -108,3 +116,92 @@ class ProseSumKind(Kind[ProseSumOptions]):
                 about=sum_explanation(report, s, o.mode),  # the figures the table checks report, if they explain it
                 about_all=True,  # left to the table checks only when they reported every one of those figures
             )
+
+
+# -- shares of the parts (DL248) -----------------------------------------------------------------------------
+
+class ProseShareOptions(KindOptions):
+    strict: bool = Field(
+        False, description="严格按修约规则核对（四舍五入或四舍六入五成双，与 DL235 相同）；默认只报告与正确值相差达到"
+                           "所写末位一个单位的（截去尾数、为凑足100%而调整尾数的不报告）")
+
+
+def _unit(stated: Decimal) -> Decimal:
+    exponent = stated.as_tuple().exponent
+    return Decimal(1).scaleb(min(0, exponent) if isinstance(exponent, int) else 0)
+
+
+def _agrees(s: Share, base: Base, strict: bool) -> bool:
+    if base.number <= 0 or base.number < s.count:
+        return False
+    if strict:
+        return percent_ok(s.stated, Decimal(s.count), Decimal(base.number))
+    return abs(Decimal(s.count) * 100 / base.number - s.stated) < _unit(s.stated)
+
+
+@register
+class ProseShareKind(Kind[ProseShareOptions]):
+    """A share the prose states for a part that is not the part's count over the whole the sentence's other shares
+    (or the prose sum it belongs to) are of."""
+
+    name = "prose-share"
+    Options = ProseShareOptions
+    params = frozenset({"claim", "stated", "count", "base", "base_text", "exact", "expected"})
+
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
+        shares = report.prose_shares
+        if not shares:
+            return
+        strict = self.options.strict
+        totals = {(p.block.index, p.num_start): s.total for s in report.prose_sums for p in s.parts}
+        groups: dict[tuple[int, int], list[Share]] = {}
+        for sh in shares:
+            groups.setdefault(sh.group, []).append(sh)
+        for group in groups.values():
+            agreed = [[b for b in sh.bases if _agrees(sh, b, strict)] for sh in group]
+            for i, sh in enumerate(group):
+                if agreed[i]:
+                    continue
+                base = self._base(group, agreed, i) or self._total(totals, sh)
+                if base is None or base.number < sh.count or base.number <= 0:
+                    continue
+                yield self._hit(sh, base)
+
+    @staticmethod
+    def _base(group: list[Share], agreed: list[list[Base]], i: int) -> Base | None:
+        """The base the other shares of the sentence agree with (the most of them; the nearest on a tie)."""
+        here = (group[i].block.index, group[i].num_start)
+        votes: Counter[tuple[int, int]] = Counter()
+        by_key: dict[tuple[int, int], Base] = {}
+        for j, bases in enumerate(agreed):
+            if j != i:
+                for b in {b.key: b for b in bases if b.key < here}.values():  # a base after the share is not its
+                    votes[b.key] += 1
+                    by_key[b.key] = b
+        if not votes:
+            return None
+        best = max(votes.values())
+        return by_key[max(k for k, v in votes.items() if v == best)]
+
+    @staticmethod
+    def _total(totals, sh: Share) -> Base | None:
+        """The total of the prose sum the share's count is a part of (read by the sum reader), as a base."""
+        t = totals.get((sh.block.index, sh.num_start))
+        return None if t is None else Base(t.block, t.num_start, t.end, t.number)
+
+    def _hit(self, sh: Share, base: Base) -> Hit:
+        exact = Decimal(sh.count) * 100 / base.number
+        places = -_unit(sh.stated).as_tuple().exponent  # type: ignore[operator]
+        expected = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        shown = format(exact.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP).normalize(), "f")
+        return Hit(
+            block=sh.block, start=sh.start, end=sh.end,
+            params={"claim": quoted(sh.text), "stated": f"{sh.stated}%", "count": str(sh.count),
+                    "base": str(base.number), "base_text": quoted(base.text), "exact": f"{shown}%",
+                    "expected": f"{expected}%"},
+            evidence={"expected": f"{expected}%", "actual": f"{sh.stated}%", "numerator": sh.count,
+                      "denominator": base.number, "base": base.text, "claim": sh.text,
+                      "sentence": sentence_evidence(sh.sentence, sh.block, sh.start, sh.end)},
+            key=f"share:{sh.count}:{base.number}:{sh.stated}:{sh.text}",
+            about=(sh.key,),
+        )

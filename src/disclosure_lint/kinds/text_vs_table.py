@@ -40,6 +40,7 @@ from ..report.claim_checks import disagreements, figure_key, shares_of_the_table
 from ..report.claim_context import DEFAULT_SCOPE, SUB_ITEM_LABELS, base_metric, scope_regex
 from ..report.claim_keywords import FAMILY_OF, LABELS
 from ..report.metrics import PART_COLS, READINGS, TableValue, agrees
+from ..report.prose_shares import percent_key
 from ..report.stats.model import StatCell
 from . import register
 from .base import Hit, Kind, KindOptions, PatternList, quoted
@@ -358,6 +359,7 @@ class TextTablePercentage(Kind[PercentOptions]):
                           "sentence": sentence_evidence(c.sentence, c.block, c.start, c.percent[2]),
                           "rounding": "四舍五入" + ("或四舍六入五成双" if o.allow_half_even else "")},
                 key=f"pct:{'+'.join(c.metrics)}:{stated}:{pct_text}",
+                about=(percent_key(c.block.index, c.percent[2]),),  # DL248 leaves this percentage to it
             )
 
 

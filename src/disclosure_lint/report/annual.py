@@ -52,6 +52,7 @@ from .list_commas import ListComma, find_list_commas
 from .metrics import Metrics
 from .portal import PortalMetadata, find_metadata
 from .proactive_claims import ProactiveClaims
+from .prose_shares import Share, find_shares
 from .prose_sums import ProseSum, find_sums
 from .repeats import Repeats, find_repeats
 from .sections import TEXT_KINDS, Section
@@ -548,6 +549,11 @@ class AnnualReport:
     def prose_sums(self) -> list[ProseSum]:
         """Totals the prose states with the parts listed after (or before) them (see :mod:`.prose_sums`)."""
         return find_sums(self)
+
+    @cached_property
+    def prose_shares(self) -> list[Share]:
+        """Counts the prose states with their shares (占比X%), with the numbers before them (see :mod:`.prose_shares`)."""
+        return find_shares(self.lintable_blocks)
 
     @cached_property
     def proactive_claims(self) -> ProactiveClaims:
