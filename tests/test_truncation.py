@@ -116,6 +116,9 @@ class TestTruncationFact:
         ("（二）依申请公开情况：全年办理申请1件，为研究生提供2005-2", "2005-2"),
         ("（四）信息公开平台", "信息公开平台"),
         ("（四）重", "（四）重"),  # no sub-title is one character
+        # the first point of the list a colon opens, cut on the colon's line (a real part 五, written anew)
+        ("五、存在的主要问题和改进情况\n我局做了一些工作，但仍存在不足，主要表现在: 一是制度", "一是制度"),
+        ("五、存在的主要问题和改进情况\n我局做了一些工作，但仍存在不足，主要表现在：一是制度", "一是制度"),
     ])
     def test_cut_shapes_of_real_excerpts(self, last, tail):
         t = report_of(HEAD + "（一）主动公开情况\n全年公开信息120条。\n" + last + "\n").truncation

@@ -541,7 +541,7 @@ def _analyse(report: AnnualReport) -> Truncation | None:
     punctuated = bool(_SENTENCE_MARK.search(seg[-60:-1]))
     comma = seg.endswith(_OPEN_MARKS) and _CJK_BEFORE_MARK.search(seg) is not None  # 2022年, : a sentence begun
     # (三是主动公开: a point begun; 在主动公开 in a report before the unified format: a sentence begun)
-    short = MIN_PUNCTUATED if punctuated or comma or _SHI_ITEM.match(seg) or (
+    short = MIN_PUNCTUATED if punctuated or comma or _SHI_ITEM.match(seg) or _colon_list(block, seg) or (
         not six_parts(report) and SENTENCE_LEAD.match(seg.strip())) else 8
     if block.kind != "table" and _ITEM_BEGUN.fullmatch(whole) and report.signature_mention is None:
         # an item's run-in title and the first words of its text (1、 预决算公开:严): the sentence after the colon, cut
@@ -634,12 +634,21 @@ def _unpunctuated_cut(report: AnnualReport, block: Block, seg: str, section: str
     if shi is not None and len(text) >= 4:  # 三是主动公开, after 二是… ending in 。: the third point, cut
         return _after_sentence_item(report, block, text, shi.group(0))
     if text.startswith("一是") and len(text) >= 4:  # (三)政府信息管理 / 一是制定某某局: the first point, cut
+        if _colon_list(block, text):
+            return True
         prev = prev_block(report, block)
         return prev is not None and (prev.kind == "heading" or _SUB_HEADING.match(prev.text) is not None)
     if len(text) < MIN_UNPUNCTUATED or classify(text)[0] is not None or _label_line(text):
         return False  # short, the agency's name, or a label line (附件：…, 联系电话：…)
     lead = _LEAD_NUMBER.match(text)
     return lead is None or _after_sentence_item(report, block, text, lead.group(0))
+
+
+def _colon_list(block: Block, seg: str) -> bool:
+    """The first point of the list a colon opens, on the colon's line (…不足之处，主要表现在： 一是制度): with nothing
+    after it, cut."""
+    seg = seg.strip()
+    return seg.startswith("一是") and block.text[:block.text.rfind(seg)].rstrip().endswith(("：", ":"))
 
 
 def _last_clause(text: str) -> str:
