@@ -190,3 +190,36 @@ def test_an_opening_that_makes_this_report_is_a_sign(opening):
     # the format cited for something else, or data of another kind, is no sign
     assert not cand("按照《中华人民共和国政府信息公开工作年度报告格式》要求，组织培训。\n一、培训对象\n各科室。\n").plausible
     assert not cand("所列数据为抽样调查结果。\n一、调查对象\n全县农户。\n").plausible
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    # the shapes of real pages (written anew): a guide whose part 二 is 主动公开, an office's notice of how it handles
+    # applications (三、申请的处理), a notice issuing the year's work points, a body's final accounts
+    ("政府信息公开指南\n（2021年版）\n根据《条例》规定，编制本指南。\n一、目录编排体系\n本机关目录按主题编排。\n"
+     "二、主动公开\n（一）公开范围。\n", "政府信息公开指南"),
+    ("为方便公众查找某某区政府依法公开的政府信息，根据《条例》的规定，制定本指南。\n一、主动公开政府信息\n（一）公开的范围。\n",
+     "制定本指南"),
+    ("某某市人民政府办公厅受理政府信息公开申请说明 一、受理机构 某某市人民政府办公厅负责。 二、申请的提出 应填写申请表。"
+     " 三、申请的处理 1、已经主动公开的，告知申请人获取方式；\n", "受理政府信息公开申请说明"),
+    ("某府办〔2023〕41号\n某某县人民政府办公室\n关于印发《2023年全县政务公开工作要点》的通知\n各乡镇人民政府：\n"
+     "一、加大主动公开力度\n（一）做好政策公开。\n", "关于印发《2023年全县政务公开工作要点》的通知"),
+    ("某某县审计局2020年部门决算\n目 录\n一、收入支出决算总体情况说明\n本部门收入50万元。\n", "部门决算"),
+])
+def test_another_kind_of_document_is_not_a_report(text, words):
+    """A page whose part titles match the format's only by their words (二、主动公开, 三、申请的处理), with no statistics
+    table, whose head names another kind of document, is skipped (real guides and notices got DL005, DL114, DL406)."""
+    c = cand(text)
+    assert not c.plausible and c.reason == (f"不像政府信息公开工作年度报告：开头写有“{words}”，是其他文件（指南、说明、工作要点、"
+                                            "决算或制度等），不是年度报告")
+
+
+@pytest.mark.parametrize("text", [
+    # an old report citing the year's work points (in 《》), one naming itself 本报告: reports
+    ("本报告根据《条例》要求，由某某县人民政府办公室编制。\n一.概述\n2017年某某县按照《国务院办公厅关于印发2017年政务公开工作要点的"
+     "通知》要求，全面推进五公开。\n"),
+    "2017年某某县政府信息公开工作年度报告\n某某县政务公开工作要点的通知已印发。\n一、概述\n全年公开信息120条。\n",
+    # a part's title written exactly: a report whatever its head says
+    "关于印发某某县政府信息公开制度的通知已转发。\n一、总体情况\n全年公开信息120条。\n",
+])
+def test_a_report_that_names_another_document_stays_one(text):
+    assert cand(text).plausible

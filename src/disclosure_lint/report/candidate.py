@@ -88,6 +88,9 @@ def assess(report: AnnualReport) -> Candidate:
     if not signs and (names_itself(report) or declares_unified_parts(report) or _period_opening(report)):
         # 现公布某某厅2023年政府信息公开工作年度报告, 本报告由总体情况、…等六部分组成, 编制本报告。报告数据统计期限为…
         signs.append("self-named")
+    if signs == ["section"] and (words := _other_document(report)):
+        # 政府信息公开指南 / 一、主动公开, 受理申请说明 / 三、申请的处理, …工作要点的通知: a part's title only by its words
+        return Candidate(False, (), REASON_OTHER.format(words=words))
     if signs == ["section"] and (words := _compilation(report)):
         return Candidate(False, (), REASON_COMPILATION.format(words=words))  # 一、20xx年度…工作的基本情况 in a 范文汇编
     if signs:
@@ -126,6 +129,31 @@ def _compilation(report: AnnualReport) -> str | None:
     first = next((portal.text_without(b).strip() for b in report.text_blocks if not portal.is_line(b)), "")[:80]
     m = _COMPILATION.search(first) if "报告" not in first else None
     return m.group(0) if m is not None else None
+
+
+# what names a document of another kind at the head of a page (its title, its opening sentence): a guide, a notice of how
+# applications are handled, a year's work points or plan, a budget or final accounts, rules issued by a notice
+_OTHER_DOCUMENT = re.compile(r"(?:政府|政务)?信息公开指南|(?:制定|编制|编写)本指南|受理[^。；\n]{0,16}?申请(?:的)?说明"
+                             r"|政务公开工作要点|工作要点》?的通知|部门(?:决算|预算)|(?:决算|预算)(?:公开)?说明"
+                             r"|关于印发[^。；\n]{0,60}?(?:制度|办法|规定|实施方案|工作方案|指南|要点)[^。；\n]{0,20}?的通知")
+REASON_OTHER = "不像政府信息公开工作年度报告：开头写有“{words}”，是其他文件（指南、说明、工作要点、决算或制度等），不是年度报告"
+
+
+def _other_document(report: AnnualReport) -> str | None:
+    """The words at the head of a page whose part titles match the format's only by their words (no title of the format
+    written exactly, no statistics table) that name another kind of document; None when there are none, or the head
+    names an annual report (年度报告, 年报, 本报告) or only cites such a document (in 《》)."""
+    if report.stats or any(s.quality == "exact" for s in report.sections if s.id):
+        return None
+    portal = report.portal
+    head = "".join(portal.text_without(b) for b in report.text_blocks[:8] if not portal.is_line(b))[:300]
+    if "年度报告" in head or "年报" in head or "本报告" in head:
+        return None
+    for m in _OTHER_DOCUMENT.finditer(head):
+        before = head[:m.start()]
+        if before.rfind("《") <= before.rfind("》"):  # (…和《国务院办公厅关于印发2017年政务公开工作要点的通知》要求: cited)
+            return m.group(0)
+    return None
 
 
 # the opening's statistics period of the report (编制本报告。报告数据统计期限为2025年1月1日至…; …编制而成,所列数据的统计期限为
