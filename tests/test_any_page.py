@@ -45,3 +45,16 @@ def test_a_page_named_on_the_command_line_is_checked_whole(tmp_path):
     run = check_paths([str(tmp_path / "guide.html")])
     codes = {d.code for d in run.files[0].diagnostics}
     assert "DL501" in codes and len(codes) > 1
+
+
+def test_plain_text_is_a_saved_page_even_without_the_page_fields(tmp_path):
+    # a crawl's text of a hijacked page: no 发布日期/来源 line left, its title replaced by the promotion (written anew)
+    (tmp_path / "page.txt").write_text("澳门内部资料:今晚开奖结果查询\n某某县政府信息公开指南\n一、主动公开的范围\n", encoding="utf-8")
+    (tmp_path / "clean.txt").write_text("某某县政府信息公开指南\n一、主动公开的范围\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text(_README, encoding="utf-8")
+    run = check_paths([str(tmp_path)])
+    by_name = {fr.path.rsplit("/", 1)[-1]: fr for fr in run.files}
+    assert by_name["page.txt"].skipped is None and {d.code for d in by_name["page.txt"].diagnostics} == {"DL501"}
+    assert by_name["clean.txt"].skipped and by_name["clean.txt"].diagnostics == []
+    assert by_name["README.md"].skipped and by_name["README.md"].diagnostics == []
+

@@ -403,7 +403,9 @@ class Checker:
                 # a web page (not a document of the user's own: a README quoting the terms) is checked for what was
                 # injected into its site, whatever the page is (a guide, a school's report, a page whose title the
                 # promotion replaced)
-                page = doc.format == "html" or rep.portal.from_page
+                # (plain text is what a crawl saves a page as — a lottery-tip page that replaced a guide keeps none of
+                # the page's fields; the user's own notes are Markdown or Word)
+                page = doc.format in ("html", "text") or rep.portal.from_page
                 site = [a for a in active if a.kind.any_page] if page else []
                 policy = active.policy if isinstance(active, ActiveRules) else None
                 found = run(rep, ActiveRules(site, policy), lc.config.limits) if site else []
