@@ -204,6 +204,8 @@ def test_an_opening_that_makes_this_report_is_a_sign(opening):
     ("某府办〔2023〕41号\n某某县人民政府办公室\n关于印发《2023年全县政务公开工作要点》的通知\n各乡镇人民政府：\n"
      "一、加大主动公开力度\n（一）做好政策公开。\n", "关于印发《2023年全县政务公开工作要点》的通知"),
     ("某某县审计局2020年部门决算\n目 录\n一、收入支出决算总体情况说明\n本部门收入50万元。\n", "部门决算"),
+    ("某某省人民政府关于2022年以来预算执行情况的报告\n——在省人大常委会会议上\n一、预算执行基本情况\n今年以来，收入平稳。\n",
+     "预算执行情况的报告"),
 ])
 def test_another_kind_of_document_is_not_a_report(text, words):
     """A page whose part titles match the format's only by their words (二、主动公开, 三、申请的处理), with no statistics

@@ -132,9 +132,10 @@ def _compilation(report: AnnualReport) -> str | None:
 
 
 # what names a document of another kind at the head of a page (its title, its opening sentence): a guide, a notice of how
-# applications are handled, a year's work points or plan, a budget or final accounts, rules issued by a notice
+# applications are handled, a year's work points or plan, a budget or final accounts (or a report on the budget's
+# execution), rules issued by a notice
 _OTHER_DOCUMENT = re.compile(r"(?:政府|政务)?信息公开指南|(?:制定|编制|编写)本指南|受理[^。；\n]{0,16}?申请(?:的)?说明"
-                             r"|政务公开工作要点|工作要点》?的通知|部门(?:决算|预算)|(?:决算|预算)(?:公开)?说明"
+                             r"|政务公开工作要点|工作要点》?的通知|部门(?:决算|预算)|(?:决算|预算)(?:公开)?说明|预算执行情况的报告"
                              r"|关于印发[^。；\n]{0,60}?(?:制度|办法|规定|实施方案|工作方案|指南|要点)[^。；\n]{0,20}?的通知")
 REASON_OTHER = "不像政府信息公开工作年度报告：开头写有“{words}”，是其他文件（指南、说明、工作要点、决算或制度等），不是年度报告"
 
