@@ -124,6 +124,18 @@ class TestTruncationFact:
         t = report_of(HEAD + "（一）主动公开情况\n全年公开信息120条。\n" + last + "\n").truncation
         assert t is not None and t.tail.endswith(tail), last
 
+    @pytest.mark.parametrize("sep", ["\n", " ", ""])
+    def test_a_run_in_item_cut_after_items_that_are_sentences(self, sep):
+        # a real part 五 (written anew): (二)…: its sentence ends; (三)…: its text cut — also in a copy whose line breaks
+        # were lost (joined by spaces or by nothing), where the item is the text's last piece, not a line of its own
+        five = sep.join(["五、存在的主要问题及改进情况", "（一）主要措施", "一是强化领导。二是健全制度。",
+                         "（二）存在的主要问题：一是认识不足；二是数量有待提高。", "（三）下一步工作打算：一是加大政府信息公开宣传培训"])
+        t = report_of(HEAD.replace("\n", sep) + sep + five + "\n").truncation
+        assert t is not None and t.where == "sentence" and t.tail.endswith("宣传培训"), sep
+        # the item before it not a sentence (a list of short titles): not a cut
+        titles = sep.join(["五、存在的主要问题及改进情况", "（一）加强领导", "（二）完善制度", "（三）加强培训"])
+        assert report_of(HEAD.replace("\n", sep) + sep + titles + "\n").truncation is None
+
     @pytest.mark.parametrize("last", [
         "联系电话：0571-12345678",  # a label and its value
         "（四）依法行政",  # a complete sub-title ending in 行政

@@ -667,6 +667,9 @@ def _label_line(text: str) -> bool:
             and _COUNTED_TITLE.search(text, 0, m.start() + 1) is None)
 
 
+_CN_ITEM = re.compile(r"([（(])([一二三四五六七八九十]{1,2})([）)])")
+
+
 def _after_sentence_item(report: AnnualReport, block: Block, text: str, marker: str) -> bool:
     """A numbered last line is a cut sentence, not a sub-title, when the item before it in the same list was a
     sentence (``2.加强…合法性。 3.加强对各分局政务公开工作的业务``)."""
@@ -675,6 +678,11 @@ def _after_sentence_item(report: AnnualReport, block: Block, text: str, marker: 
         if k < 1:
             return False
         prev = _CN[k - 1] + "是"
+    elif (cn := _CN_ITEM.match(marker)) is not None:  # (三) → (二): the item a run-in title's text follows
+        k = _CN.find(cn.group(2))
+        if k < 1 or len(cn.group(2)) != 1:
+            return False
+        prev = cn.group(1) + _CN[k - 1] + cn.group(3)
     else:
         m = re.match(r"\D*(\d{1,2})", marker)
         if m is None or int(m.group(1)) < 2:
