@@ -117,3 +117,16 @@ def test_left_to_dl235_when_it_reports_the_same_percentage():
     assert both == ["DL235"]
     alone = [d for d in lint(text, select=["DL248"]) if d.code == "DL248"]
     assert len(alone) == 1 and "10÷20" in alone[0].message
+
+
+def test_work_is_bounded_on_a_sentence_without_an_end():
+    """Text whose sentence ends were lost: 20,000 shares in one sentence.  At most MAX_GROUP of a sentence are read,
+    each looking back LOOK_BACK characters and keeping MAX_BASES numbers (tests/textshapes.py ``shares`` in
+    bench/hostile.py: the unbounded look-back took over 60 s on 1 MB)."""
+    from disclosure_lint.report.prose_shares import LOOK_BACK, MAX_BASES, MAX_GROUP
+
+    got = shares("全年信息80条，" + "工作动态1条，占比1.1%；" * 20_000)
+    assert 0 < len(got) <= MAX_GROUP
+    for s in got:
+        assert len(s.bases) <= MAX_BASES
+        assert all(s.num_start - b.start <= LOOK_BACK for b in s.bases)

@@ -41,6 +41,7 @@ UNITS = {
     "lottery_tips": "澳门天天开好彩",  # DL501's lottery-tip phrases
     # half-width brackets (DL701) around a promotion template (DL501) on one line: 300,000 of each per MB
     "promo_parens": "(中国)官方网站",
+    "shares": "工作动态1条，占比1.1%；",  # DL248: one sentence of shares with no end (the look-back and the group bounded)
 }
 LAYOUTS = ("line", "lines", "md", "html")
 

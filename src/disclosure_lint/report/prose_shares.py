@@ -11,7 +11,8 @@ of one sentence have in common, and whether a share agrees with it, the rule dec
 **Not read**: an approximate share (约, 近, 超过, 不足, 以上), a share of a named other whole (``占全市的12%``:
 only 全部, 总数, 总量, 申请, 信息 and the like may stand between 占 and the number), a count led by 第 (an
 article), a count with a decimal point.  Work is linear in the text: each share looks back at most
-:data:`LOOK_BACK` characters and keeps at most :data:`MAX_BASES` numbers.
+:data:`LOOK_BACK` characters and keeps at most :data:`MAX_BASES` numbers; at most :data:`MAX_GROUP` shares of a
+sentence are read.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from ..model import Block
 from .prose_reading import sentences
 from .writing import PROSE_KINDS
 
-LOOK_BACK = 600  # characters before a share's sentence in which its base may be written
+LOOK_BACK = 600  # characters before a share in which its base may be written
+MAX_GROUP = 60  # shares read in one sentence
 MAX_BASES = 40  # the last numbers before a share kept as its possible bases
 
 _UNIT = r"[件条个项篇份起宗例次家]"
@@ -112,14 +114,17 @@ def _shares_in(block: Block, tail: list[Base]) -> list[Share]:
     for k, (s0, s1) in enumerate(spans):
         if "%" not in text[s0:s1] and "％" not in text[s0:s1]:
             continue
-        lo = spans[max(0, k - 2)][0]
-        lo = max(lo, s0 - LOOK_BACK)
-        before = tail if k < 2 else []
+        first = spans[max(0, k - 2)][0]
+        count = 0
         for m in _SHARE.finditer(text, s0, s1):
             if m["lead"] or m["tail"] or not _PLAIN_MID.fullmatch(m["mid"]):
                 continue
+            count += 1
+            if count > MAX_GROUP:
+                break  # (no sentence lists so many: text whose sentence ends were lost)
             num_start = m.start("num")
-            bases = before + _numbers(block, lo, num_start)
+            lo = max(first, num_start - LOOK_BACK)
+            bases = (tail if k < 2 and lo == first else []) + _numbers(block, lo, num_start)
             pct = m["pct"]
             out.append(Share(block, _name_start(text, s0, num_start), num_start, m.end(), m.start("pct"),
                              int(m["num"].replace(",", "")), Decimal(pct), (block.index, s0), text[s0:s1], s0,
