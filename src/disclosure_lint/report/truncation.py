@@ -47,7 +47,16 @@ from .agency import classify
 from .pager import flipbook_page, pager_line
 from .stats.grid import is_value
 from .stats.schema import SCHEMAS, norm
-from .truncation_items import SENTENCE_LEAD, first_item_only, old_sentence_cut, prev_block, sub_marker
+from .truncation_items import (
+    LEAD_NUMBER,
+    SENTENCE_LEAD,
+    after_sentence_item,
+    colon_list,
+    first_item_only,
+    old_sentence_cut,
+    prev_block,
+    sub_marker,
+)
 from .truncation_labels import (
     NUMERALS,
     S3_NOTE,
@@ -86,10 +95,7 @@ _ITEM_BEGUN = re.compile(_ITEM_NUMBER + r"(?!联系|电话|地址|邮|传真|网
 _ROW_NUMBER = re.compile(r"[一二三四五六][、.．]")  # a row's number alone (一、 of 一、本年新收…)
 _MARKER = re.compile(r"^(?:\d{1,2}[.．、]|[（(](?:[一二三四五六七八九十]{1,2}|\d{1,2})[）)]?|[（(]|[㈠-㈩]|[二三四五六七八九十]是)$")
 _UNIT = re.compile(r"^[（(]?单位[:：]?\s*(?:件|条|个|项|万元|元)?[）)]?$")
-_LEAD_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]"
-                          r"|第[一二三四五六七八九十]+[部条项])")
 _DIGIT = re.compile(r"\d")
-_CN = "一二三四五六七八九十"
 _SHI_ITEM = re.compile(r"[二三四五六七八九十]是")  # the second, third … point of a list (二是…)
 # a number begun after a word at the end of the text (答复率100, 综合20): cut in it — not a telephone number or a code
 # (…工作。20 / 。2024: the next year begun; …提供2005-2: a range begun; 信息18.86: a decimal without its unit)
@@ -541,7 +547,7 @@ def _analyse(report: AnnualReport) -> Truncation | None:
     punctuated = bool(_SENTENCE_MARK.search(seg[-60:-1]))
     comma = seg.endswith(_OPEN_MARKS) and _CJK_BEFORE_MARK.search(seg) is not None  # 2022年, : a sentence begun
     # (三是主动公开: a point begun; 在主动公开 in a report before the unified format: a sentence begun)
-    short = MIN_PUNCTUATED if punctuated or comma or _SHI_ITEM.match(seg) or _colon_list(block, seg) or (
+    short = MIN_PUNCTUATED if punctuated or comma or _SHI_ITEM.match(seg) or colon_list(block, seg) or (
         not six_parts(report) and SENTENCE_LEAD.match(seg.strip())) else 8
     if block.kind != "table" and _ITEM_BEGUN.fullmatch(whole) and report.signature_mention is None:
         # an item's run-in title and the first words of its text (1、 预决算公开:严): the sentence after the colon, cut
@@ -632,23 +638,16 @@ def _unpunctuated_cut(report: AnnualReport, block: Block, seg: str, section: str
     text = seg.strip()
     shi = _SHI_ITEM.match(text)
     if shi is not None and len(text) >= 4:  # 三是主动公开, after 二是… ending in 。: the third point, cut
-        return _after_sentence_item(report, block, text, shi.group(0))
+        return after_sentence_item(report, block, text, shi.group(0))
     if text.startswith("一是") and len(text) >= 4:  # (三)政府信息管理 / 一是制定某某局: the first point, cut
-        if _colon_list(block, text):
+        if colon_list(block, text):
             return True
         prev = prev_block(report, block)
         return prev is not None and (prev.kind == "heading" or _SUB_HEADING.match(prev.text) is not None)
     if len(text) < MIN_UNPUNCTUATED or classify(text)[0] is not None or _label_line(text):
         return False  # short, the agency's name, or a label line (附件：…, 联系电话：…)
-    lead = _LEAD_NUMBER.match(text)
-    return lead is None or _after_sentence_item(report, block, text, lead.group(0))
-
-
-def _colon_list(block: Block, seg: str) -> bool:
-    """The first point of the list a colon opens, on the colon's line (…不足之处，主要表现在： 一是制度): with nothing
-    after it, cut."""
-    seg = seg.strip()
-    return seg.startswith("一是") and block.text[:block.text.rfind(seg)].rstrip().endswith(("：", ":"))
+    lead = LEAD_NUMBER.match(text)
+    return lead is None or after_sentence_item(report, block, text, lead.group(0))
 
 
 def _last_clause(text: str) -> str:
@@ -665,42 +664,3 @@ def _label_line(text: str) -> bool:
     # with its count)
     return (m is not None and _ENUM_START.match(text, m.end()) is None and not text.startswith(_SENTENCE_LEADS, m.end())
             and _COUNTED_TITLE.search(text, 0, m.start() + 1) is None)
-
-
-_CN_ITEM = re.compile(r"([（(])([一二三四五六七八九十]{1,2})([）)])")
-
-
-def _after_sentence_item(report: AnnualReport, block: Block, text: str, marker: str) -> bool:
-    """A numbered last line is a cut sentence, not a sub-title, when the item before it in the same list was a
-    sentence (``2.加强…合法性。 3.加强对各分局政务公开工作的业务``)."""
-    if marker.endswith("是"):  # 三是 → 二是
-        k = _CN.find(marker[0])
-        if k < 1:
-            return False
-        prev = _CN[k - 1] + "是"
-    elif (cn := _CN_ITEM.match(marker)) is not None:  # (三) → (二): the item a run-in title's text follows
-        k = _CN.find(cn.group(2))
-        if k < 1 or len(cn.group(2)) != 1:
-            return False
-        prev = cn.group(1) + _CN[k - 1] + cn.group(3)
-    else:
-        m = re.match(r"\D*(\d{1,2})", marker)
-        if m is None or int(m.group(1)) < 2:
-            return False
-        prev = marker.replace(m.group(1), str(int(m.group(1)) - 1), 1)
-    full = block.text
-    k = full.rfind(text)
-    before = full[max(0, k - 400):k].rstrip()
-    if not before:  # the item before is a paragraph of its own (or a few: 二是… / its figures), ended by a sentence
-        b: Block | None = block
-        last = None
-        for _ in range(3):
-            b = prev_block(report, b) if b is not None else None
-            if b is None:
-                return False
-            last = last if last is not None else b.text.rstrip()
-            if b.text.lstrip().startswith(prev):
-                return last.endswith(("。", "；", ";"))
-        return False
-    p = before.rfind(prev)
-    return p >= 0 and before.endswith(("。", "；", ";")) and not _LEAD_NUMBER.search(before[p + len(prev):])

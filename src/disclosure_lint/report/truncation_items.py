@@ -1,5 +1,5 @@
 """The last lines of a cut copy, as :mod:`.truncation` reads them: the block before the last one, an item's number alone
-(2.1 … / 2.2), a list of one item (part 六's first and only sub-item without its 。)."""
+(2.1 … / 2.2), a list of one item (part 六's first and only sub-item without its 。), the item before a last numbered line."""
 
 from __future__ import annotations
 
@@ -74,3 +74,55 @@ SENTENCE_LEAD = re.compile(r"(?:在|对|为|按照|根据|通过|从|经|将|把
                            r"本(?:局|委|办|单位|机关|镇|乡|街道)(?!办公室$)|我(?:局|委|办|单位|镇|乡|街道))")
 _ITEM_TITLE = re.compile(r"\s*(?:[（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,2}、|\d{1,2}[.．、])"
                          r"[^。，；,;]{1,20}$")
+
+
+CN = "一二三四五六七八九十"
+# a line's leading number (一、 （三） 2. 第三条): a sub-title's or an item's
+LEAD_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]"
+                          r"|第[一二三四五六七八九十]+[部条项])")
+
+
+def colon_list(block: Block, seg: str) -> bool:
+    """The first point of the list a colon opens, on the colon's line (…不足之处，主要表现在： 一是制度): with nothing
+    after it, cut."""
+    seg = seg.strip()
+    return seg.startswith("一是") and block.text[:block.text.rfind(seg)].rstrip().endswith(("：", ":"))
+
+
+_CN_ITEM = re.compile(r"([（(])([一二三四五六七八九十]{1,2})([）)])")
+
+
+def after_sentence_item(report: AnnualReport, block: Block, text: str, marker: str) -> bool:
+    """A numbered last line is a cut sentence, not a sub-title, when the item before it in the same list was a
+    sentence (``2.加强…合法性。 3.加强对各分局政务公开工作的业务``)."""
+    if marker.endswith("是"):  # 三是 → 二是
+        k = CN.find(marker[0])
+        if k < 1:
+            return False
+        prev = CN[k - 1] + "是"
+    elif (cn := _CN_ITEM.match(marker)) is not None:  # (三) → (二): the item a run-in title's text follows
+        k = CN.find(cn.group(2))
+        if k < 1 or len(cn.group(2)) != 1:
+            return False
+        prev = cn.group(1) + CN[k - 1] + cn.group(3)
+    else:
+        m = re.match(r"\D*(\d{1,2})", marker)
+        if m is None or int(m.group(1)) < 2:
+            return False
+        prev = marker.replace(m.group(1), str(int(m.group(1)) - 1), 1)
+    full = block.text
+    k = full.rfind(text)
+    before = full[max(0, k - 400):k].rstrip()
+    if not before:  # the item before is a paragraph of its own (or a few: 二是… / its figures), ended by a sentence
+        b: Block | None = block
+        last = None
+        for _ in range(3):
+            b = prev_block(report, b) if b is not None else None
+            if b is None:
+                return False
+            last = last if last is not None else b.text.rstrip()
+            if b.text.lstrip().startswith(prev):
+                return last.endswith(("。", "；", ";"))
+        return False
+    p = before.rfind(prev)
+    return p >= 0 and before.endswith(("。", "；", ";")) and not LEAD_NUMBER.search(before[p + len(prev):])
