@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -54,17 +55,22 @@ def run_one(path: Path, timeout: float) -> dict:
            "sys.stderr.write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)); sys.exit(p.returncode)",
            str(path)]
     t0 = time.perf_counter()
-    try:
-        p = subprocess.run(cmd, capture_output=True, timeout=timeout, env=env)
-    except subprocess.TimeoutExpired:
-        return {"seconds": time.perf_counter() - t0, "mb": None, "rc": "timeout", "findings": None}
+    # (its own process group: on a timeout the checker the wrapper started is killed too, not left running for
+    # minutes and slowing every later case and measurement)
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True) as p:
+        try:
+            out, err = p.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL)
+            p.communicate()
+            return {"seconds": time.perf_counter() - t0, "mb": None, "rc": "timeout", "findings": None}
     seconds = time.perf_counter() - t0
     try:
-        mb = int(p.stderr.decode().strip().splitlines()[-1]) / 1024
+        mb = int(err.decode().strip().splitlines()[-1]) / 1024
     except (ValueError, IndexError):
         mb = None
     try:
-        findings = sum(len(f["diagnostics"]) for f in json.loads(p.stdout)["files"])
+        findings = sum(len(f["diagnostics"]) for f in json.loads(out)["files"])
     except (ValueError, KeyError):
         findings = None
     return {"seconds": seconds, "mb": mb, "rc": p.returncode, "findings": findings}
