@@ -225,3 +225,18 @@ def test_another_kind_of_document_is_not_a_report(text, words):
 ])
 def test_a_report_that_names_another_document_stays_one(text):
     assert cand(text).plausible
+
+
+@pytest.mark.parametrize("title", ["2014年政府信息公开第三方评估报告", "某某市2023年政务公开第三方测评报告",
+                                   "某某市2023年度政府信息公开工作社会评议报告"])
+def test_an_evaluation_of_disclosure_is_not_a_report(title):
+    """A real page's title (written anew): an evaluation of the bodies' disclosure work, checked as a report before."""
+    text = f"{title}\n为落实《条例》，推动政府信息公开工作，现将评估情况报告如下。\n全省各部门网站均设置了信息公开专栏。\n"
+    c = cand(text)
+    assert not c.plausible and c.reason == f"不像政府信息公开工作年度报告：标题“{title}”是评估或考核的报告，不是一个机关的年度报告"
+
+
+def test_a_report_that_mentions_an_evaluation_stays_one():
+    text = "某某县2023年政府信息公开工作年度报告\n一、总体情况\n本县在第三方评估报告中排名第三。\n"
+    assert cand(text).plausible
+

@@ -77,6 +77,10 @@ def assess(report: AnnualReport) -> Candidate:
     if reading is not None and len(report.sections_by_id) < 2 and not report.stats:
         # 文字解读:某某街道办事处2022年政府信息公开工作年度报告 (its parts 一、编制背景 二、编制依据 …): about the report
         return Candidate(False, (), REASON_READING.format(title=reading))
+    evaluation = _evaluation_title(report.title)
+    if evaluation is not None and len(report.sections_by_id) < 2 and not report.stats:
+        # 2014年政府信息公开第三方评估报告: an evaluation of the bodies' disclosure, not a body's report
+        return Candidate(False, (), REASON_EVALUATION.format(title=evaluation))
     if report.title is not None or _title_at_start(report):
         signs.append("title")
     if report.sections_by_id:
@@ -202,6 +206,18 @@ def _reading_title(title: str | None) -> str | None:
     if title is None or ("解读" not in title and "图" not in title):
         return None
     return title if _READING.search(title) is not None else None
+
+
+# a title that presents an evaluation or assessment of disclosure (第三方评估报告, 测评报告, 考核结果), not a body's report
+_EVALUATION = re.compile(r"(?:评估|测评|评议|考核|评价)(?:工作)?(?:报告|结果)》?\s*$")
+REASON_EVALUATION = "不像政府信息公开工作年度报告：标题“{title}”是评估或考核的报告，不是一个机关的年度报告"
+
+
+def _evaluation_title(title: str | None) -> str | None:
+    """The title, when it presents an evaluation of disclosure work (:data:`_EVALUATION`); else None."""
+    if title is None or ("评" not in title and "考核" not in title):
+        return None
+    return title if _EVALUATION.search(title) is not None else None
 
 
 def _notice_title(title: str | None) -> str | None:
