@@ -38,6 +38,22 @@ def test_report_without_a_year(tmp_path: Path) -> None:
     assert "未能确定报告年度" in d.message and "--year" in d.message
 
 
+def test_a_report_in_traditional_script_says_so(tmp_path: Path) -> None:
+    # a mirror's copy in traditional script (written anew): its part title 一、概述 is read, its title and year are not
+    text = ("瀘州市某某局政府信息公開工作年度報告\n本報告根據《中華人民共和國政府信息公開條例》規定編制。報告中所列數據統計期限為"
+            "本年度。\n一、概述\n本局認真貫徹落實《條例》，推進政務公開工作，全年主動公開政府信息一百二十條，辦理依申請公開"
+            "事項十二件，均按期答復。政府信息公開工作機構健全，人員到位，制度完善。\n")
+    p = tmp_path / "report.txt"
+    p.write_text(text, encoding="utf-8")
+    result = Checker(isolated=True).check_file(str(p))
+    (d,) = [d for d in result.diagnostics if d.code == "DL005"]
+    assert "未能确定报告年度" in d.message and "文字是繁体字（如“年度報告”" in d.message
+    # a report in simplified script: no such words
+    p.write_text(NO_YEAR, encoding="utf-8")
+    (d,) = [d for d in Checker(isolated=True).check_file(str(p)).diagnostics if d.code == "DL005"]
+    assert "繁体字" not in d.message
+
+
 def test_a_year_in_the_file_name_is_offered_not_taken(tmp_path: Path) -> None:
     for name, offered in (("2023年报.md", 2023), ("report_2022-final.md", 2022), ("年报.md", None),
                           ("2022-2023年报.md", None), ("20230115.md", None)):

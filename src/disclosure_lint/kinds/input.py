@@ -53,6 +53,7 @@ from ..readers.sniff import READ_AS
 from ..report import catalogue as cat
 from ..report.agency import is_zone_body
 from ..report.attachments import AttachmentPage
+from ..report.candidate import traditional_words
 from ..report.catalogue import TABLE_SHORT_NAMES, TABLE_TITLES
 from ..report.structure import image_tables, late_start, lost_tables
 from ..report.truncation import SECTION_IDS, Truncation, six_parts
@@ -570,7 +571,11 @@ class UnrecognisedReport(Kind[KindOptions]):
             return  # DL002 says what was not read
         named = _year_in_name(report.document.path)
         hint = f"（文件名中有“{named}”，若是报告年度：--year {named}）" if named else ""
-        yield Hit(params={"detail": "未能确定报告年度（工具没有从标题和正文读出是哪一年，配置和 --year 也没有指定）",
+        traditional = traditional_words(report.document.text)
+        # (a mirror's copy in traditional script: 政府信息公開工作年度報告 is not read as the report's title)
+        script = (f"；文字是繁体字（如“{'”“'.join(traditional)}”），工具按简体字识别报告的标题和年度，繁体字的转存页面"
+                  "请对照发布原文检查") if traditional else ""
+        yield Hit(params={"detail": "未能确定报告年度（工具没有从标题和正文读出是哪一年，配置和 --year 也没有指定）" + script,
                           "advice": _NOT_CHECKED + f"；可用 --year 指定年度{hint}，或在配置的 reports 中按文件名指定"},
                   evidence={"expected": "报告年度", "actual": "未找到", **({"year_in_name": named} if named else {})},
                   key="no-year")

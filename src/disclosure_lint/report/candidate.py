@@ -99,7 +99,7 @@ def assess(report: AnnualReport) -> Candidate:
         return Candidate(False, (), REASON_COMPILATION.format(words=words))  # 一、20xx年度…工作的基本情况 in a 范文汇编
     if signs:
         return Candidate(True, tuple(signs), None)
-    traditional = _traditional(doc.text)
+    traditional = traditional_words(doc.text)
     if traditional:
         return Candidate(False, (), REASON_TRADITIONAL.format(examples="”“".join(traditional)))
     return Candidate(False, (), REASON)
@@ -112,7 +112,7 @@ REASON_TRADITIONAL = ("不像政府信息公开工作年度报告：文字是繁
                       "繁体字的转存页面（常见于镜像网站）请对照发布原文检查")
 
 
-def _traditional(text: str) -> list[str]:
+def traditional_words(text: str) -> list[str]:
     """Words of a report written in traditional script that ``text`` holds, when it is written so (at least 20 of its
     characters only traditional script writes, one in fifty of its characters at least); else []."""
     head = text[:20_000]
