@@ -274,6 +274,22 @@ def test_dl102_unnumbered_titles_and_option():
     assert dl1(text, config={"options": {"DL102": {"check_unnumbered": False}}}) == []
 
 
+def test_dl102_unnumbered_titles_of_a_page_copy_are_a_warning_that_says_why():
+    """A real county bureau's page copied as text (written anew): all its part titles without numerals, which a page that
+    numbers them by a list or a style loses in a copy — a warning saying so, not an error; a Markdown document, or a
+    text with only some titles unnumbered, keeps the error."""
+    text = md(*[(None, t, b) for _, t, b in full()], style="plain")
+    (d,) = dl1(text, fmt="text")
+    assert (d.code, d.severity) == ("DL102", "warning")
+    assert "6个部分标题没有序号" in d.message and "转存的文字中就没有序号" in d.message
+    (d,) = dl1(md(*[(None, t, b) for _, t, b in full()]))
+    assert d.severity == "error" and "转存" not in d.message
+    parts = full()
+    parts[1] = (None, parts[1][1], parts[1][2])  # only part 二 unnumbered
+    (d,) = dl1(md(*parts, style="plain"), fmt="text")
+    assert d.severity == "error" and "转存" not in d.message
+
+
 # -- DL103 non-unified-format -------------------------------------------------------------------
 
 FREE_TEXT = """某某街道{year}年政府信息公开工作年度报告

@@ -235,10 +235,13 @@ class SectionOrder(Kind[SectionOrderOptions]):
             else:
                 groups.append([s])
             cur_off = off
+        # every part's title without its numeral in the text of a web page (a .txt or .html copy): the page may number
+        # them by a list or a style, which a copy of its text does not keep — said so, and a warning
+        copied = report.document.format in ("text", "html") and all(x.number is None for x in canon)
         for g in groups:
-            yield self._numbering_hit(st, g)
+            yield self._numbering_hit(st, g, copied)
 
-    def _numbering_hit(self, st: Structure, g: list[Section]) -> Hit:
+    def _numbering_hit(self, st: Structure, g: list[Section], copied: bool = False) -> Hit:
         first = g[0]
         exps = [_spec(s).numeral for s in g]
         fixes = []
@@ -266,7 +269,12 @@ class SectionOrder(Kind[SectionOrderOptions]):
                 problem = f"部分标题“{label}”{how}，应为“{exps[0]}、{first.title.removeprefix('、')}”"
             else:
                 problem = f"“{label}”等{len(g)}个部分标题{how}，应依次编为“{exps[0]}、”至“{exps[-1]}、”"
+            lost = copied and how == "没有序号"
+            if lost:
+                problem += ("（各部分标题都没有序号：网页若用列表或样式自动编号，转存的文字中就没有序号，"
+                            "请对照发布原文核实）")
         else:
+            lost = False
             off = first.number - _position(first) - 1
             cause = self._cause(st, first, off)
             if len(g) == 1:
@@ -280,6 +288,7 @@ class SectionOrder(Kind[SectionOrderOptions]):
         if len(g) == 1:
             ev["expected"], ev["actual"] = ev["expected"][0], ev["actual"][0]
         return _heading_hit(first, params={"problem": problem}, evidence=ev,
+                            severity="warning" if first.number is None and lost else None,
                             key="numbering:" + ",".join(f"{s.id}={s.numeral}" for s in g),
                             about=tuple(f"block:{s.heading.index}" for s in g),  # (DL908's heading lost its number)
                             fix=fixes or None, fix_description=desc, fix_safe=False)
