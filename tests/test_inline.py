@@ -178,6 +178,17 @@ def test_part_one_glued_to_the_pages_date_field_after_the_title(field):
     assert report("某某区某某局2020年政府信息公开工作年度报告。本局于2021年5月13日一、总体情况会议").sections == []
 
 
+def test_part_one_glued_to_the_pages_header_fields_without_a_title():
+    """A real page joined with nothing whose title was not copied (written anew): 发布时间 (with its time), 信息来源 and
+    part 一's title glued to the source — the part, so the page is a report (it was skipped as none)."""
+    text = ("发布时间:2026-01-22 10:58信息来源:某某市教育局一、总体情况(一)主动公开政府信息情况2025年,我局认真落实"
+            "政府信息公开工作要求,全年主动公开政府信息120条。")
+    rep = report(text)
+    assert [s.id for s in rep.sections] == ["s1"] and rep.candidate.plausible
+    # a sentence before it is no header: the title glued to its word stays none
+    assert report("本局认真落实信息来源:某某市教育局的要求,并在一、总体情况中说明。").sections == []
+
+
 @pytest.mark.parametrize("five", ["2020年，街道政府信息公开工作存在不足。", "由于人员较少，存在公开不够及时的问题。"])
 def test_empty_parts_glued_title_to_title(five):
     """A real street's page joined with nothing, its tables lost: 二、…情况三、…情况四、…情况五、… — each an (empty) part,

@@ -371,7 +371,7 @@ def _accept(cands: list[_Cand]) -> list[_Cand]:
     for i, c in enumerate(cands):
         if c.known:
             if c.strong or (c.section_id is not None and (
-                    (strong_known and _glued_ok(c)) or ((_after_title(c) or _after_page_date(c)) and _own_numeral(c))
+                    (strong_known and _glued_ok(c)) or ((_after_title(c) or _after_page_date(c) or _after_page_header(c)) and _own_numeral(c))
                     # (…四、…诉讼情况五、存在的主要问题及改进情况由于…: glued to the title of the part before, kept empty)
                     or (strong_known and kept and kept[-1].section_id is not None and kept[-1].number == c.number - 1
                         and kept[-1].block is c.block and kept[-1].end == c.start and _own_numeral(c)))):
@@ -413,6 +413,17 @@ def _after_page_date(c: _Cand) -> bool:
     span = _title(c.block)
     return (span is not None and span[1] <= c.start
             and _PAGE_DATE_END.search(c.block.text, max(span[1], c.start - 40), c.start) is not None)
+
+
+# a page's header fields and nothing else before a glued title (发布时间:2026-01-22 10:58信息来源:某局|一、总体情况)
+_PAGE_HEADER = re.compile(r"(?:\s*(?:发布时间|发布日期|信息来源|来源|发布机构|作者|浏览次数|点击数|字号|【字体)\s*[:：]"
+                          r"(?:[^:：。，,；;\n]|(?<=\d)[:：](?=\d)){0,40}?)+")  # (a time's colon: 10:58)
+
+
+def _after_page_header(c: _Cand) -> bool:
+    """Is the title glued to the page's header fields that open its block, with no report title (``发布时间:2026-01-22
+    10:58信息来源:某局一、总体情况(一)…``: a page joined with nothing, its title not copied)?  As for :func:`_after_title`."""
+    return 0 < c.start <= 120 and _PAGE_HEADER.fullmatch(c.block.text, 0, c.start) is not None
 
 
 # -- the report title, sub-items, paragraphs ---------------------------------------------------------
