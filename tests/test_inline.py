@@ -178,6 +178,16 @@ def test_part_one_glued_to_the_pages_date_field_after_the_title(field):
     assert report("某某区某某局2020年政府信息公开工作年度报告。本局于2021年5月13日一、总体情况会议").sections == []
 
 
+def test_title_glued_to_the_breadcrumb_and_the_font_buttons():
+    """A real page joined with nothing (written anew): the breadcrumb's arrows, the title, then 字体:【…】 — the title
+    is found after the last arrow (the page was skipped as not a report; now checked as its line-broken copy is)."""
+    text = ("您的位置:首页>>政府信息公开>>政府信息公开年报>>2019年>>部门公开年报某某县交通运输局2019年政府信息公开工作年度报告"
+            "字体:【大中小】打印2019年,我局认真贯彻落实《条例》,全年主动公开政府信息120条,办理依申请公开3件。")
+    rep = report(text)
+    assert rep.title is not None and rep.title.endswith("某某县交通运输局2019年政府信息公开工作年度报告")
+    assert rep.candidate.plausible and rep.year == 2019
+
+
 def test_part_one_glued_to_the_pages_header_fields_without_a_title():
     """A real page joined with nothing whose title was not copied (written anew): 发布时间 (with its time), 信息来源 and
     part 一's title glued to the source — the part, so the page is a report (it was skipped as none)."""

@@ -80,12 +80,13 @@ _SIGNATURE = re.compile(
 _WS = re.compile(r"\s+")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _NAV = re.compile(r"[>›»＞→|｜]|当前位置|您现在的位置|所在位置|首页")
+_CRUMB = re.compile(r"[>›»＞]+\s*")
 _PIECE = re.compile(r"\S{1,40}")
 _TITLE_CHARS = r"[^\s。，；;：:>›»|《》<>“”]"
 _TITLE = re.compile(
     rf"{_TITLE_CHARS}{{2,60}}?(?:政府信息公开|政务公开){_TITLE_CHARS}{{0,30}}?(?:年度报告|工作报告|年报)"
     r"(?:[（(][^（）()\s]{1,12}[）)])?"
-    r"(?=\s|$|本报告|本年度|根据|按照|依据|依照|发布|来源|日期|时间|信息来源|浏览|作者|索引|"
+    r"(?=\s|$|本报告|本年度|根据|按照|依据|依照|发布|来源|日期|时间|信息来源|浏览|作者|索引|字体|字号|【|"
     rf"[{_NUM}][、.．]|[（(][{_NUM}][）)])")
 _LEFT_STRONG = frozenset("。！？!?；;：:）)】」』”\"…—|%")
 _LEFT_NEVER = frozenset("“‘《「『（(〔[【<")
@@ -433,7 +434,9 @@ def _title(b: Block) -> tuple[int, int] | None:
     more text follows it.  Far into the navigation (after :data:`TITLE_NEAR` words) only a title with its
     year counts: a menu item may read 某某区政务公开年报."""
     text = b.text
-    starts = [0] + [m.end() for m in islice(_WS.finditer(text, 0, TITLE_REACH), TITLE_WORDS)]
+    # (after a space, or after a breadcrumb's arrow in a page joined with nothing: 首页>>年报>>某局2019年…年度报告字体:)
+    starts = sorted({0, *(m.end() for m in islice(_WS.finditer(text, 0, TITLE_REACH), TITLE_WORDS)),
+                     *(m.end() for m in islice(_CRUMB.finditer(text, 0, TITLE_REACH), TITLE_WORDS))})
     for k, p in enumerate(starts):
         m = _TITLE.match(text, p)
         if m and text[m.end():].strip() and (k <= TITLE_NEAR or _YEAR.search(m.group(0))):
