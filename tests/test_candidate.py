@@ -240,3 +240,14 @@ def test_a_report_that_mentions_an_evaluation_stays_one():
     text = "某某县2023年政府信息公开工作年度报告\n一、总体情况\n本县在第三方评估报告中排名第三。\n"
     assert cand(text).plausible
 
+
+@pytest.mark.parametrize("text", [
+    # the openings of real pages joined with nothing (written anew): a statistics period with a word between 所列 and
+    # 数据, a report "compiled" by the format after its document number
+    "本报告根据《条例》编制，汇总某省财政厅2020年政府信息公开情况，所列公开数据统计期限自2020年1月1日至2020年12月31日。全年公开信息120条。",
+    "根据《条例》和《中华人民共和国政府信息公开工作年度报告格式》(国办公开办函〔2021〕30号)要求,特编制完成本报告。全年公开信息120条。",
+])
+def test_self_named_openings_of_joined_pages(text):
+    c = cand(text)
+    assert c.plausible and c.signs == ("self-named",)
+

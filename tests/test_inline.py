@@ -188,6 +188,30 @@ def test_title_glued_to_the_breadcrumb_and_the_font_buttons():
     assert rep.candidate.plausible and rep.year == 2019
 
 
+@pytest.mark.parametrize(("text", "title"), [
+    # real pages joined with nothing (written anew): a flipbook page's header and its page number, a title naming
+    # 信息公开工作 without 政府, a portal's 发表日期 field right after the title
+    ("Page 4 - 某市生态环境局2023年政府信息公开工作年度报告P. 4办理信息公开行政复议0件，行政诉讼0件。",
+     "某市生态环境局2023年政府信息公开工作年度报告"),
+    ("某县文广新局2013年度信息公开工作年度报告一、主动公开政府信息的情况:2013年度主动公开信息5条。",
+     "某县文广新局2013年度信息公开工作年度报告"),
+    ("某某街道2023年度政府信息公开工作年度报告发表日期:2024-01-26 15:35:23 发布机构:某某街道 2023年，本街道公开信息86条。",
+     "某某街道2023年度政府信息公开工作年度报告"),
+])
+def test_title_glued_to_what_follows_it_on_a_page(text, title):
+    rep = report(text)
+    assert rep.title == title and rep.candidate.plausible
+
+
+def test_part_one_glued_to_the_title_repeated_after_the_pages_fields():
+    """A real page joined with nothing (written anew): the title, the page's fields, the title again and part 一 glued to
+    it — the part is found as in the page's line-broken copy (a DL103 warning for the old parts its opening names)."""
+    text = ("某区应急管理局2024年 政府信息公开工作年度报告发布时间:2025-01-20 10:18 来源:应急管理局 选择阅读字号:[ 大 中 小 ]"
+            "某区应急管理局2024年政府信息公开工作年度报告一、总体情况本年度报告根据《条例》编制，全文包括概述、主动公开"
+            "政府信息情况、依申请公开政府信息情况等。2024年，我局公开信息86条。")
+    assert [s.id for s in report(text).sections] == ["s1"]
+
+
 def test_part_one_glued_to_the_pages_header_fields_without_a_title():
     """A real page joined with nothing whose title was not copied (written anew): 发布时间 (with its time), 信息来源 and
     part 一's title glued to the source — the part, so the page is a report (it was skipped as none)."""

@@ -164,9 +164,9 @@ def _other_document(report: AnnualReport) -> str | None:
 # the opening's statistics period of the report (编制本报告。报告数据统计期限为2025年1月1日至…; …编制而成,所列数据的统计期限为
 # 2018年…): the format's own sentence; or the opening compiling "this report" by the format (按照《…年度报告格式(试行)》要求,
 # 编制此报告)
-_PERIOD_OPENING = re.compile(r"(?:报告[^。；\n]{0,30}?|所列(?:各类|各项)?)(?:数据|统计)[^。；\n]{0,8}?(?:期限|时限|区间|周期)"
+_PERIOD_OPENING = re.compile(r"(?:报告[^。；\n]{0,30}?|所列[^。；\n]{0,4}?)(?:数据|统计)[^。；\n]{0,8}?(?:期限|时限|区间|周期)"
                              r"[^。；\n]{0,6}?(?:19|20)\d{2}\s*年"
-                             r"|年度报告格式[^。；\n]{0,12}?(?:要求|规定)[^。；\n]{0,8}?编制(?:本|此|了本)(?:年度)?报告")
+                             r"|年度报告格式[^。；\n]{0,30}?(?:要求|规定)[^。；\n]{0,8}?编制(?:完成)?(?:本|此|了本)(?:年度)?报告")
 
 
 def _period_opening(report: AnnualReport) -> bool:

@@ -84,9 +84,9 @@ _CRUMB = re.compile(r"[>›»＞]+\s*")
 _PIECE = re.compile(r"\S{1,40}")
 _TITLE_CHARS = r"[^\s。，；;：:>›»|《》<>“”]"
 _TITLE = re.compile(
-    rf"{_TITLE_CHARS}{{2,60}}?(?:政府信息公开|政务公开){_TITLE_CHARS}{{0,30}}?(?:年度报告|工作报告|年报)"
+    rf"{_TITLE_CHARS}{{2,60}}?(?:政府信息公开|政务公开|信息公开工作){_TITLE_CHARS}{{0,30}}?(?:年度报告|工作报告|年报)"
     r"(?:[（(][^（）()\s]{1,12}[）)])?"
-    r"(?=\s|$|本报告|本年度|根据|按照|依据|依照|发布|来源|日期|时间|信息来源|浏览|作者|索引|字体|字号|【|"
+    r"(?=\s|$|本报告|本年度|根据|按照|依据|依照|发布|发表|来源|日期|时间|信息来源|浏览|作者|索引|字体|字号|【|P\.\s?\d|"
     rf"[{_NUM}][、.．]|[（(][{_NUM}][）)])")
 _LEFT_STRONG = frozenset("。！？!?；;：:）)】」』”\"…—|%")
 _LEFT_NEVER = frozenset("“‘《「『（(〔[【<")
@@ -398,7 +398,13 @@ def _after_title(c: _Cand) -> bool:
     excerpt of a page whose text nodes were joined with nothing, cut before part 二)?  The report title is the
     boundary the glued title lacks (its own numeral is still asked, not what follows it)."""
     span = _title(c.block)
-    return span is not None and span[1] == c.start
+    if span is not None and span[1] == c.start:
+        return True
+    # (the page's title, its fields, then the title again glued to part 一: 某局2024年 政府信息公开工作年度报告发布时间:…
+    # 某局2024年政府信息公开工作年度报告一、总体情况)
+    text = c.block.text
+    return span is not None and span[1] < c.start and any(
+        m.end() == c.start for m in _TITLE.finditer(text, max(span[1], c.start - 120), c.start + 2))
 
 
 # the page's date field ending right before a glued title (来源: 区住建局 发布日期: 2021年05月13日|一、总体情况)
