@@ -117,7 +117,7 @@ def test_empty_section_stops_reading_when_the_answer_is_known():
 def test_longest_increasing_positions_of_an_ordered_run_are_all_of_them():
     import itertools
 
-    from disclosure_lint.kinds import structure as ks
+    from disclosure_lint.report import structure as rs
 
     def slow(seq):
         n = len(seq)
@@ -137,8 +137,8 @@ def test_longest_increasing_positions_of_an_ordered_run_are_all_of_them():
 
     for n in range(7):
         for seq in itertools.product(range(4), repeat=min(n, 5)):
-            assert ks._lis(list(seq)) == slow(list(seq))
-        assert ks._lis(list(range(n))) == slow(list(range(n)))
+            assert rs.in_order_positions(list(seq)) == slow(list(seq))
+        assert rs.in_order_positions(list(range(n))) == slow(list(range(n)))
 
 
 def test_a_table_by_its_kind_anywhere_in_the_body_is_the_answer():

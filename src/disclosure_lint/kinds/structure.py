@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import pairwise
 from typing import Any, Literal
 
 from pydantic import Field
@@ -186,7 +185,7 @@ class SectionOrder(Kind[SectionOrderOptions]):
         if not canon:
             return
         idx = [_position(s) for s in canon]
-        keep = _lis(idx)
+        keep = rs.in_order_positions(idx)
         in_order = [s for i, s in enumerate(canon) if i in keep]
         skip: set[int] = set()
         for i, s in enumerate(canon):
@@ -306,27 +305,6 @@ class SectionOrder(Kind[SectionOrderOptions]):
             if missing:
                 return f"（前面缺少{_quote_labels(missing)}）"
         return ""
-
-
-def _lis(seq: list[int]) -> set[int]:
-    """Positions of one longest strictly increasing subsequence (earliest-ending, n ≤ a dozen)."""
-    n = len(seq)
-    if all(a < b for a, b in pairwise(seq)):
-        return set(range(n))  # in order (the common case): the whole sequence is its only longest one
-    best = [1] * n
-    prev = [-1] * n
-    for i in range(n):
-        for j in range(i):
-            if seq[j] < seq[i] and best[j] + 1 > best[i]:
-                best[i], prev[i] = best[j] + 1, j
-    if not n:
-        return set()
-    i = max(range(n), key=lambda k: (best[k], -k))
-    out = set()
-    while i >= 0:
-        out.add(i)
-        i = prev[i]
-    return out
 
 
 # part 一's numbered title ending a line after a page's own words (``2022年01月25日 来源: 上海普陀一、总体情况``: the

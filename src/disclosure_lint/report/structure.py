@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..memo import Kept
@@ -554,3 +555,25 @@ def miscounted_parts(report: AnnualReport) -> DeclaredParts | None:
             return DeclaredParts(b, m.start(), m.end(), m.group(), stated, tuple(listed), len(written),
                                  _shared(written))
     return None
+
+
+def in_order_positions(seq: list[int]) -> set[int]:
+    """Positions of one longest strictly increasing subsequence (earliest-ending, n ≤ a dozen): the parts found in
+    their order, the others out of place (DL102)."""
+    n = len(seq)
+    if all(a < b for a, b in pairwise(seq)):
+        return set(range(n))  # in order (the common case): the whole sequence is its only longest one
+    best = [1] * n
+    prev = [-1] * n
+    for i in range(n):
+        for j in range(i):
+            if seq[j] < seq[i] and best[j] + 1 > best[i]:
+                best[i], prev[i] = best[j] + 1, j
+    if not n:
+        return set()
+    i = max(range(n), key=lambda k: (best[k], -k))
+    out = set()
+    while i >= 0:
+        out.add(i)
+        i = prev[i]
+    return out
