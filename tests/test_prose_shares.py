@@ -130,3 +130,13 @@ def test_work_is_bounded_on_a_sentence_without_an_end():
     for s in got:
         assert len(s.bases) <= MAX_BASES
         assert all(s.num_start - b.start <= LOOK_BACK for b in s.bases)
+
+
+def test_the_part_name_is_looked_for_a_bounded_way_back():
+    """A megabyte sentence with no separator before its shares: the part's name starts at most NAME_MAX characters
+    before its count (the walk back to a separator is bounded), and the shares of a sentence share one string."""
+    from disclosure_lint.report.prose_shares import NAME_MAX
+
+    got = shares("全年信息80条" + "甲" * 5_000 + "1条占1.1%" * 100)
+    assert got and all(s.num_start - s.start <= NAME_MAX for s in got)
+    assert len({id(s.sentence) for s in got}) == 1

@@ -42,6 +42,7 @@ UNITS = {
     # half-width brackets (DL701) around a promotion template (DL501) on one line: 300,000 of each per MB
     "promo_parens": "(中国)官方网站",
     "shares": "工作动态1条，占比1.1%；",  # DL248: one sentence of shares with no end (the look-back and the group bounded)
+    "shares_glued": "1条占1.1%",  # … and with no separator before a part's name (the walk back to it bounded)
 }
 LAYOUTS = ("line", "lines", "md", "html")
 

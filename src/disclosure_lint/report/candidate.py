@@ -151,7 +151,7 @@ def _other_document(report: AnnualReport) -> str | None:
     if report.stats or any(s.quality == "exact" for s in report.sections if s.id):
         return None
     portal = report.portal
-    head = "".join(portal.text_without(b) for b in report.text_blocks[:8] if not portal.is_line(b))[:300]
+    head = "".join(portal.text_without(b)[:300] for b in report.text_blocks[:8] if not portal.is_line(b))[:300]
     if "年度报告" in head or "年报" in head or "本报告" in head:
         return None
     for m in _OTHER_DOCUMENT.finditer(head):

@@ -93,8 +93,13 @@ def percent_key(block_index: int, end: int) -> str:
 _NAME_START = re.compile(r"[，,；;：:、。！？!?（(）)\n]")
 
 
+NAME_MAX = 40  # characters of a part's name looked back at for the separator before it
+
+
 def _name_start(text: str, lo: int, num_start: int) -> int:
-    """Where the part's name begins: after the last separator before the count (not before ``lo``)."""
+    """Where the part's name begins: after the last separator before the count (not before ``lo``, nor more than
+    :data:`NAME_MAX` characters back)."""
+    lo = max(lo, num_start - NAME_MAX)
     i = num_start
     while i > lo and not _NAME_START.match(text, i - 1):
         i -= 1
@@ -112,8 +117,9 @@ def _shares_in(block: Block, tail: list[Base]) -> list[Share]:
     spans = sentences(text)
     out: list[Share] = []
     for k, (s0, s1) in enumerate(spans):
-        if "%" not in text[s0:s1] and "％" not in text[s0:s1]:
+        if text.find("%", s0, s1) < 0 and text.find("％", s0, s1) < 0:
             continue
+        sentence = text[s0:s1]  # (one string for the sentence's shares)
         first = spans[max(0, k - 2)][0]
         count = 0
         for m in _SHARE.finditer(text, s0, s1):
@@ -127,7 +133,7 @@ def _shares_in(block: Block, tail: list[Base]) -> list[Share]:
             bases = (tail if k < 2 and lo == first else []) + _numbers(block, lo, num_start)
             pct = m["pct"]
             out.append(Share(block, _name_start(text, s0, num_start), num_start, m.end(), m.start("pct"),
-                             int(m["num"].replace(",", "")), Decimal(pct), (block.index, s0), text[s0:s1], s0,
+                             int(m["num"].replace(",", "")), Decimal(pct), (block.index, s0), sentence, s0,
                              tuple(bases[-MAX_BASES:])))
     return out
 
