@@ -477,10 +477,12 @@ def test_a_list_cut_after_its_colon_is_a_cut():
     assert [d.code for d in ds if d.code != "DL701"] == ["DL002"]
 
 
-@pytest.mark.parametrize("tail", ["（二）部分公开（区分处理的，只", "(二)部分公开(区", "（二）部分公开（"])
+@pytest.mark.parametrize("tail", ["（二）部分公开（区分处理的，只", "(二)部分公开(区", "（二）部分公开（", "(二)部分公开(区("])
 def test_cut_inside_the_note_of_a_row_label(tail):
     """A page's text cut inside （二）部分公开's note (区分处理的，只计这一情形…), after table 三's rows: the table is
-    cut there (DL002), its later rows are not missing (DL110) and the label is no 落款 (DL410)."""
+    cut there (DL002), its later rows are not missing (DL110) and the label is no 落款 (DL410).  A mirror that glosses
+    each character with its pinyin (部分公開(區(qū)…) was cut inside the gloss: a bracket opened inside the note (its
+    DL110 error was a real page's)."""
     text = HEAD + S3_HEADER + "三、本年度办理结果\t（一）予以公开\t\t\t2\t1\t0\t0\t0\t0\t3\n" + tail
     t = report_of(text).truncation
     assert (t.where, t.table) == ("table", "s3")

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from disclosure_lint.api import Checker, check_paths
+from disclosure_lint.readers import script
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 NOTES = "会议纪要\n\n今天开会讨论了食堂的菜单，决定下周起增加一个素菜窗口。\n"
@@ -38,16 +41,24 @@ def test_report_without_a_year(tmp_path: Path) -> None:
     assert "未能确定报告年度" in d.message and "--year" in d.message
 
 
-def test_a_report_in_traditional_script_says_so(tmp_path: Path) -> None:
+def test_a_report_in_traditional_script_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # a mirror's copy in traditional script (written anew): its part title 一、概述 is read, its title and year are not
     text = ("瀘州市某某局政府信息公開工作年度報告\n本報告根據《中華人民共和國政府信息公開條例》規定編制。報告中所列數據統計期限為"
             "本年度。\n一、概述\n本局認真貫徹落實《條例》，推進政務公開工作，全年主動公開政府信息一百二十條，辦理依申請公開"
             "事項十二件，均按期答復。政府信息公開工作機構健全，人員到位，制度完善。\n")
     p = tmp_path / "report.txt"
     p.write_text(text, encoding="utf-8")
+    # read as converted to simplified script (DL008): the year is missing, the script is not the reason
+    result = Checker(isolated=True).check_file(str(p))
+    (d,) = [d for d in result.diagnostics if d.code == "DL005"]
+    assert "未能确定报告年度" in d.message and "繁体字" not in d.message
+    assert [d.code for d in result.diagnostics if d.code == "DL008"] == ["DL008"]
+    # without the converter (an installation without opencc), the script is said to be the cause
+    monkeypatch.setattr(script, "_converter", lambda: None)
     result = Checker(isolated=True).check_file(str(p))
     (d,) = [d for d in result.diagnostics if d.code == "DL005"]
     assert "未能确定报告年度" in d.message and "文字是繁体字（如“年度報告”" in d.message
+    assert not [d for d in result.diagnostics if d.code == "DL008"]
     # a report in simplified script: no such words
     p.write_text(NO_YEAR, encoding="utf-8")
     (d,) = [d for d in Checker(isolated=True).check_file(str(p)).diagnostics if d.code == "DL005"]

@@ -43,6 +43,7 @@ UNITS = {
     "promo_parens": "(中国)官方网站",
     "shares": "工作动态1条，占比1.1%；",  # DL248: one sentence of shares with no end (the look-back and the group bounded)
     "shares_glued": "1条占1.1%",  # … and with no separator before a part's name (the walk back to it bounded)
+    "traditional": "政府信息公開工作年度報告，",  # read as converted to simplified script (DL008): linear, one line or many
 }
 LAYOUTS = ("line", "lines", "md", "html")
 

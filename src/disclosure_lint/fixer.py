@@ -279,7 +279,7 @@ def fix_file(checker: Checker, result: FileResult, unsafe: bool) -> FileFix | No
         return None
     if any(n.kind == "content-type" for n in doc.notices):
         return None  # read as another type than its name says (DL004): not the text the name promises to edit
-    why = undecodable(doc)
+    why = undecodable(doc) or converted(doc)
     if why is not None:
         return FileFix(path, result, refused=why)
     enc = decode_source(data, doc.encoding)
@@ -316,6 +316,14 @@ def undecodable(doc) -> str | None:
     if n is None:
         return None
     return f"文件中有{n.value}个字节无法按 UTF-8 解码（第{n.line}行第{n.column}列起），写回会丢失这些字节"
+
+
+def converted(doc) -> str | None:
+    """Why a text read as converted from traditional script (DL008, :mod:`.readers.script`) is never fixed: the fixes
+    are of the converted text, and writing them would put simplified characters into the traditional-script file."""
+    if any(n.kind == "traditional-script" for n in doc.notices):
+        return "文件是繁体字，已转为简体字检查，修复会把简体字写进繁体字的文件"
+    return None
 
 
 @dataclass

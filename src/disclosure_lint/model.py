@@ -247,7 +247,7 @@ setattr(Block, "anchors", _AnchorsField())  # noqa: B010 (mypy: a field of the d
 
 
 NoticeKind = Literal["no-text-layer", "pages-without-text", "page-limit", "read-limit", "content-type",
-                     "undecodable-bytes"]
+                     "undecodable-bytes", "traditional-script"]
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # eq=False: never compared or hashed (start-up time)
@@ -273,7 +273,11 @@ class ReaderNotice:
       what the bytes are ("html", "pdf", "zip"), ``detail`` the extension; the file was read as its bytes say;
     * ``undecodable-bytes``: a text plainly in UTF-8 but for ``value`` bytes UTF-8 cannot decode (in ``total``
       runs, each read as one U+FFFD), the first at ``line``/``column``; ``detail`` "end" when the only run is a
-      character cut at the end of the file (:class:`..textio.Undecodable`).
+      character cut at the end of the file (:class:`..textio.Undecodable`);
+    * ``traditional-script``: a text in traditional script read as converted to simplified script
+      (:mod:`.readers.script`): ``detail`` the words that showed it (joined by ”“), ``value`` the characters
+      converted (None for a text over 400,000 characters), ``total`` the lines kept as they were (their conversion
+      would change their length), if any.
     """
 
     kind: NoticeKind

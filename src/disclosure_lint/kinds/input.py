@@ -30,6 +30,9 @@ numbers was checked.
 ``misnamed-file`` (DL004): a file read as another type than its name says (a ``content-type`` notice of
 :func:`..readers.read_document`).
 
+``converted-script`` (DL008): a text in traditional script read as converted to simplified script (a
+``traditional-script`` notice of :mod:`..readers.script`).
+
 ``unrecognised-report`` (DL005): a file named on the command line that does not look like a report
 (:mod:`..report.candidate`), or a report whose year is not known, so that the year's format checks did not run.
 
@@ -49,11 +52,11 @@ from pydantic import Field
 
 from ..model import PAGED_FORMATS
 from ..model import ReaderNotice as Notice  # the kind below is called ReaderNotice
+from ..readers.script import traditional_words
 from ..readers.sniff import READ_AS
 from ..report import catalogue as cat
 from ..report.agency import is_zone_body
 from ..report.attachments import AttachmentPage
-from ..report.candidate import traditional_words
 from ..report.catalogue import TABLE_SHORT_NAMES, TABLE_TITLES
 from ..report.structure import image_tables, late_start, lost_tables
 from ..report.truncation import SECTION_IDS, Truncation, six_parts
@@ -515,6 +518,28 @@ class MisnamedFile(Kind[KindOptions]):
                 hit = _content_type(n)
                 if hit is not None:
                     yield hit
+
+
+@register
+class ConvertedScript(Kind[KindOptions]):
+    """DL008: a page in traditional script (a portal's 繁體 view, a mirror) read as converted to simplified script
+    (a ``traditional-script`` notice, :mod:`..readers.script`): the findings quote the converted text."""
+
+    name = "converted-script"
+    params = frozenset({"detail", "advice"})
+
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
+        n = next((n for n in report.document.notices if n.kind == "traditional-script"), None)
+        if n is None:
+            return
+        words = f"（如“{n.detail}”）" if n.detail else ""
+        count = f"（转换了{n.value}个字）" if n.value else ""
+        kept = f"；有{n.total}行按原样读取（转换会改变其长度）" if n.total else ""
+        yield Hit(params={"detail": f"文件是繁体字{words}，已转为简体字检查{count}{kept}",
+                          "advice": "各条发现引用转换后的文字，位置仍是本文件的行列；繁体字页面多是网站的繁体版或镜像网站的转存，"
+                                    "转换可能与发布原文有个别字的出入，请以发布原文（简体字）为准核对；本文件不做自动修复"},
+                  evidence={"expected": "简体字", "actual": "繁体字", "converted": n.value, "kept_lines": n.total},
+                  key="traditional-script")
 
 
 @register

@@ -191,7 +191,8 @@ def read_document(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Do
     module = importlib.import_module(f"{__name__}.{module_name}")
     try:
         doc = module.read(path, data, limits=limits)
-        if not doc.notices and not any(has_visible_text(b.text) for b in doc.blocks):
+        # (a text converted from traditional script was read in full: its notice says only that)
+        if all(n.kind == "traditional-script" for n in doc.notices) and not any(has_visible_text(b.text) for b in doc.blocks):
             if doc.format == "markdown" and has_visible_text(_MARKDOWN_MARKS.sub("", doc.text)):
                 raise InputError("文件中的文字没有读出任何段落（Markdown 的引用或列表嵌套过深），没有可检查的内容")
             raise InputError("文件中没有可检查的文字（只有空白、空段落或空表格）")

@@ -74,7 +74,8 @@ from .html_seo import head_texts, script_writes
 from .html_source import Source, align, clean_source, parse_tree, tag_of, walk
 from .html_tables import CellBudget, is_data_table, read_table, span
 from .html_text import BLOCK, SKIP, Item, Lines, TextWalker, assemble, strip_pieces
-from .lines import CAPTION_MAX, with_undecodable
+from .lines import CAPTION_MAX, with_script, with_undecodable
+from .script import simplified
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # A line starting with heading numbering (一、 （一） 1. （1） 第一部分): such lines in one <p> become blocks.
@@ -375,9 +376,11 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
 def read_text(path: str, text: str, encoding: str | None, declared: str | None,
               limits: Limits = DEFAULT_LIMITS) -> Document:
     """A page already decoded (``encoding`` the codec used, ``declared`` the charset it declared), within the
-    limit on elements (a single-file page's root part: :mod:`.mhtml`)."""
+    limit on elements (a single-file page's root part: :mod:`.mhtml`); a page's 繁體 view is read as the simplified
+    text it was made from (:mod:`.script`, DL008)."""
     text, cut = _bounded(text, limits.max_html_elements)
-    doc = parse(text, path=path, encoding=encoding, declared=declared, limits=limits)
+    text, script = simplified(text)
+    doc = with_script(parse(text, path=path, encoding=encoding, declared=declared, limits=limits), script)
     if cut is not None:
         line = text.count("\n", 0, cut) + 1
         col = cut - (text.rfind("\n", 0, cut) + 1) + 1

@@ -305,6 +305,11 @@ def with_undecodable(doc: Document, bad: Undecodable | None) -> Document:
     return replace(doc, notices=(notice, *doc.notices))
 
 
+def with_script(doc: Document, notice: ReaderNotice | None) -> Document:
+    """``doc`` with the notice that its text was converted from traditional script (:mod:`.script`), if it was."""
+    return doc if notice is None else replace(doc, notices=(*doc.notices, notice))
+
+
 def table_limit_notice(limit: int, line: int, rows: int) -> ReaderNotice:
     """``Document.notices`` entry: the tables over ``limits.max_table_cells`` cells in all, the one at ``line`` read up
     to ``rows`` lines; reading stops there, as every reader's limit stops it (:func:`..report.truncation.cut_by_reader`:

@@ -37,6 +37,7 @@ from .lines import (
     pandoc_gate,
     pipe_rows,
     table_limit_notice,
+    with_script,
     with_undecodable,
 )
 from .md_block import (
@@ -50,6 +51,7 @@ from .md_block import (
     plain_blocks,
     table_starts,
 )
+from .script import simplified
 
 _PIPE = re.compile(r"(?<!\\)\|")
 _HTML_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|\Z)", re.I | re.S)
@@ -342,7 +344,8 @@ def _table_cells(src_lines: list[str], start: int, end: int, limit: int) -> tupl
 
 def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     text, encoding, bad = decode_lenient(data)  # a few bytes UTF-8 cannot decode: read, and said (DL002)
-    return with_undecodable(parse(text, path=path, encoding=encoding, limits=limits), bad)
+    text, script = simplified(text)  # in traditional script: read as the simplified text it was made from (DL008)
+    return with_script(with_undecodable(parse(text, path=path, encoding=encoding, limits=limits), bad), script)
 
 
 # A Markdown block takes at least one source line, and rarely more than a few: a source longer than this

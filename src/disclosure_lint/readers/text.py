@@ -36,10 +36,12 @@ from .lines import (
     strip_span,
     table_limit_notice,
     table_text,
+    with_script,
     with_undecodable,
 )
 from .print_furniture import blank_in_text
 from .reflow import rejoin
+from .script import simplified
 
 if TYPE_CHECKING:
     from .md_pandoc import PandocTable
@@ -97,7 +99,8 @@ def _in_columns(line: str) -> bool:
 
 def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     text, encoding, bad = decode_lenient(data)  # a few bytes UTF-8 cannot decode: read, and said (DL002)
-    return with_undecodable(parse(text, path=path, encoding=encoding, limits=limits), bad)
+    text, script = simplified(text)  # a page's 繁體 view: read as the simplified text it was made from (DL008)
+    return with_script(with_undecodable(parse(text, path=path, encoding=encoding, limits=limits), bad), script)
 
 
 def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..readers.script import traditional_words
 from . import catalogue as cat
 from .regime import school_report
 from .structure import declares_unified_parts
@@ -66,8 +67,9 @@ def assess(report: AnnualReport) -> Candidate:
         return Candidate(False, (), REASON_SCHOOL.format(words=school))
     signs: list[str] = []
     doc = report.document
-    # a file read under another type than its name's (``content-type``) was read all the same: not a sign
-    if any(n.kind != "content-type" for n in doc.notices) or any(b.kind == "image" for b in report.lintable_blocks):
+    # a file read under another type than its name's (``content-type``), or converted from traditional script, was read
+    # all the same: not a sign
+    if any(n.kind not in _READ_ALL_THE_SAME for n in doc.notices) or any(b.kind == "image" for b in report.lintable_blocks):
         signs.append("unread")
     notice = _notice_title(report.title)
     if notice is not None and len(report.sections_by_id) < 2 and not report.stats:
@@ -105,21 +107,9 @@ def assess(report: AnnualReport) -> Candidate:
     return Candidate(False, (), REASON)
 
 
-# characters only traditional script writes (their simplified forms differ), common in a report's words
-_TRADITIONAL = re.compile("[報總體條開據規處關於發數統計時間網門務縣區鄉鎮辦請應實現結轉複議訟審說義資訊構狀況]")
-_TRADITIONAL_WORDS = ("總體情況", "年度報告", "政府信息公開", "條例", "統計")
+_READ_ALL_THE_SAME = frozenset({"content-type", "traditional-script"})
 REASON_TRADITIONAL = ("不像政府信息公开工作年度报告：文字是繁体字（如“{examples}”），工具按简体字识别报告的标题、六个部分和统计表；"
                       "繁体字的转存页面（常见于镜像网站）请对照发布原文检查")
-
-
-def traditional_words(text: str) -> list[str]:
-    """Words of a report written in traditional script that ``text`` holds, when it is written so (at least 20 of its
-    characters only traditional script writes, one in fifty of its characters at least); else []."""
-    head = text[:20_000]
-    found = len(_TRADITIONAL.findall(head))
-    if found < 20 or found * 50 < len(head):
-        return []
-    return [w for w in _TRADITIONAL_WORDS if w in head][:3] or [m.group() for m in _TRADITIONAL.finditer(head)][:3]
 
 
 # a collection of model texts or articles (《政务公开年度工作总结(汇编12篇)》, 范文, 篇3): no body's report

@@ -1,0 +1,151 @@
+"""A page in traditional script (a portal's 繁體 view, a mirror's copy) read as the simplified text it was made from
+(readers/script.py, DL008): the same findings at the same places as the simplified original, said once; never
+fixed; a simplified report with traditional-script spam in it is not converted."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import opencc
+import pytest
+from typer.testing import CliRunner
+
+from disclosure_lint.api import Checker
+from disclosure_lint.cli import app
+from disclosure_lint.readers import read_path, script
+
+# a report of the 2021 format with defects of its own (no statistics tables, the signature's date in the wrong
+# form), written for this test
+REPORT = """某某县某某局2023年政府信息公开工作年度报告
+
+本报告根据《中华人民共和国政府信息公开条例》和国务院办公厅政府信息与政务公开办公室的要求编制。本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。
+
+一、总体情况
+
+2023年，我局认真贯彻落实政府信息公开条例，全年主动公开政府信息120条，其中工作动态80条、通知公告30条、规划计划5条。
+
+二、主动公开政府信息情况
+
+全年通过政府网站公开规范性文件3件，政策解读5篇。
+
+三、收到和处理政府信息公开申请情况
+
+全年收到政府信息公开申请5件，均按期答复。
+
+四、政府信息公开行政复议、行政诉讼情况
+
+本年度未发生政府信息公开行政复议、行政诉讼。
+
+五、存在的主要问题及改进情况
+
+主动公开的深度还不够，下一步将加强政策解读，提高公开质量。
+
+六、其他需要报告的事项
+
+本年度未收取信息处理费。
+
+某某县某某局
+2024-01-20
+"""
+
+
+def _to_traditional(text: str) -> str:
+    return opencc.OpenCC("s2t.json").convert(text)
+
+
+def _found(result) -> list[tuple]:
+    return [(d.code, d.line, d.column, d.end_line, d.end_column, d.message) for d in result.diagnostics
+            if d.code != "DL008"]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_same_findings_at_the_same_places(tmp_path: Path, suffix: str) -> None:
+    simple = tmp_path / f"simple{suffix}"
+    simple.write_text(REPORT, encoding="utf-8")
+    trad = tmp_path / f"trad{suffix}"
+    trad.write_text(_to_traditional(REPORT), encoding="utf-8")
+    assert "報告" in trad.read_text(encoding="utf-8")
+    checker = Checker(isolated=True)
+    a, b = checker.check_file(str(simple)), checker.check_file(str(trad))
+    assert _found(a) == _found(b)
+    assert {d.code for d in a.diagnostics} == {"DL105", "DL402"}  # no statistics tables; the signature's date form
+    assert not [d for d in a.diagnostics if d.code == "DL008"]
+    (d,) = [d for d in b.diagnostics if d.code == "DL008"]
+    assert d.severity == "info" and "文件是繁体字（如“總體情況”“年度報告”" in d.message
+    assert "已转为简体字检查（转换了" in d.message and "位置仍是本文件的行列" in d.message and "不做自动修复" in d.message
+    assert d.evidence["converted"] > 50 and d.evidence["kept_lines"] is None
+    assert b.report["agency"] == a.report["agency"] == "某某县某某局" and b.report["year"] == 2023
+
+
+def test_a_big5_page(tmp_path: Path) -> None:
+    """A 繁體 page saved in Big5 (its declared charset): read, converted, its encoding kept."""
+    body = "".join(f"<p>{line}</p>" for line in _to_traditional(REPORT).splitlines() if line.strip())
+    page = (f"<html><head><meta charset='big5'><title>年度報告</title></head><body>{body}</body></html>")
+    p = tmp_path / "page.html"
+    p.write_bytes(page.encode("big5"))
+    doc = read_path(str(p))
+    assert doc.encoding is not None and "big5" in doc.encoding.replace("-", "").lower()
+    assert "政府信息公开工作年度报告" in doc.text and [n.kind for n in doc.notices] == ["traditional-script"]
+    result = Checker(isolated=True).check_file(str(p))
+    assert "DL008" in {d.code for d in result.diagnostics} and "DL005" not in {d.code for d in result.diagnostics}
+
+
+def test_simplified_report_with_traditional_spam_is_not_converted() -> None:
+    spam = "體育彩票開獎結果查詢，報名請點擊這裡，時間緊，名額有限，請盡快辦理，網站註冊送彩金，優惠活動進行中。"
+    text, notice = script.simplified(REPORT + spam + "\n")
+    assert notice is None and text.endswith(spam + "\n")
+    assert script.traditional_words(REPORT) == []
+    assert script.simplified(REPORT) == (REPORT, None)
+
+
+def test_a_line_whose_conversion_changes_its_length_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Positions stay the file's: a line the converter would lengthen is read as it is, and counted."""
+    real = opencc.OpenCC("t2s.json")
+
+    class Lengthening:
+        def convert(self, text: str) -> str:
+            out = real.convert(text)
+            return out.replace("某某縣", "某某县X").replace("某某县", "某某县X") if "某某" in text else out
+
+    monkeypatch.setattr(script, "_converter", lambda: Lengthening())
+    trad = _to_traditional(REPORT)
+    text, notice = script.simplified(trad)
+    assert notice is not None and notice.total == 2  # the title and the signature name the county
+    assert len(text) == len(trad) and text.count("\n") == trad.count("\n")
+    lines = text.split("\n")
+    assert lines[0] == trad.split("\n")[0]  # kept in traditional script
+    assert "一、总体情况" in lines
+
+
+def test_without_the_converter_nothing_is_converted(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(script, "_converter", lambda: None)
+    trad = _to_traditional(REPORT)
+    assert script.simplified(trad) == (trad, None)
+
+
+def test_never_fixed(tmp_path: Path) -> None:
+    """--fix would write simplified characters into the file: refused, the file untouched, said on stderr."""
+    p = tmp_path / "trad.txt"
+    data = _to_traditional(REPORT).replace("\n", "\r\n").encode("utf-8")
+    p.write_bytes(data)
+    r = CliRunner().invoke(app, ["check", "--fix", "--isolated", str(p)])
+    assert p.read_bytes() == data
+    assert "文件是繁体字，已转为简体字检查，修复会把简体字写进繁体字的文件，不自动修复，文件未改动" in r.output
+
+
+def test_in_a_directory_it_is_checked(tmp_path: Path) -> None:
+    """A crawl's folder: the 繁體 copy is checked as a report (it was skipped as not one)."""
+    (tmp_path / "a.txt").write_text(_to_traditional(REPORT), encoding="utf-8")
+    r = CliRunner().invoke(app, ["check", "--isolated", "-f", "json", str(tmp_path)])
+    (f,) = json.loads(r.stdout)["files"]
+    assert f["skipped"] is None and "DL008" in {d["code"] for d in f["diagnostics"]}
+
+
+def test_bounded() -> None:
+    """A megabyte of traditional script (one line, and 100,000 lines) converts in linear time."""
+    unit = "政府信息公開工作年度報告，統計數據來源於各部門。"
+    for text in (unit * 20_000, (unit + "\n") * 20_000):
+        out, notice = script.simplified(text)
+        assert notice is not None and len(out) == len(text) and "政府信息公开工作年度报告" in out[:40]
+        assert notice.value is None  # over 400,000 characters: not counted
