@@ -149,3 +149,23 @@ def test_bounded() -> None:
         out, notice = script.simplified(text)
         assert notice is not None and len(out) == len(text) and "政府信息公开工作年度报告" in out[:40]
         assert notice.value is None  # over 400,000 characters: not counted
+
+
+def test_a_copy_glossed_with_pinyin_is_named(tmp_path: Path) -> None:
+    """A content farm's copy glosses characters with their pinyin (據(jù)): DL008 says it is no portal's 繁體 view and
+    names the first gloss where it is; a plain 繁體 copy says nothing of the kind."""
+    glosses = {"據": "據(jù)", "數": "數(shù)", "規": "規(guī)", "發": "發(fā)", "開": "開(kāi)"}
+    trad = _to_traditional(REPORT)
+    glossed = "".join(glosses.get(ch, ch) for ch in trad)
+    p = tmp_path / "farm.txt"
+    p.write_text(glossed, encoding="utf-8")
+    (d,) = [d for d in Checker(isolated=True).check_file(str(p)).diagnostics if d.code == "DL008"]
+    k = glossed.index("(")  # the first gloss: its character is the one before it
+    line = glossed.count("\n", 0, k) + 1
+    column = k - glossed.rfind("\n", 0, k)
+    ch = glossed[k - 1]
+    assert f"页面在字后加注了拼音（如第{line}行第{column - 1}列的“{ch}{glosses[ch][1:]}”），这不是政府网站的繁体版" in d.message
+    assert d.evidence["pinyin_gloss"] == glosses[ch]
+    p.write_text(trad, encoding="utf-8")
+    (d,) = [d for d in Checker(isolated=True).check_file(str(p)).diagnostics if d.code == "DL008"]
+    assert "拼音" not in d.message and "pinyin_gloss" not in d.evidence

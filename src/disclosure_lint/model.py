@@ -277,7 +277,8 @@ class ReaderNotice:
     * ``traditional-script``: a text in traditional script read as converted to simplified script
       (:mod:`.readers.script`): ``detail`` the words that showed it (joined by ”“), ``value`` the characters
       converted (None for a text over 400,000 characters), ``total`` the lines kept as they were (their conversion
-      would change their length), if any.
+      would change their length), if any; ``example`` a character glossed with its pinyin (數(shù)), when the page
+      glosses them so (a content farm's copy, not a portal's 繁體 view), the first at ``line``/``column``.
     """
 
     kind: NoticeKind
@@ -294,6 +295,7 @@ class ReaderNotice:
     stopped: int | None = None
     seconds: float | None = None
     page_limit: int | None = None
+    example: str | None = None
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # eq=False: never compared or hashed (start-up time)

@@ -535,10 +535,13 @@ class ConvertedScript(Kind[KindOptions]):
         words = f"（如“{n.detail}”）" if n.detail else ""
         count = f"（转换了{n.value}个字）" if n.value else ""
         kept = f"；有{n.total}行按原样读取（转换会改变其长度）" if n.total else ""
-        yield Hit(params={"detail": f"文件是繁体字{words}，已转为简体字检查{count}{kept}",
+        gloss = (f"；页面在字后加注了拼音（如第{n.line}行第{n.column}列的“{n.example}”），这不是政府网站的繁体版，而是其他网站"
+                 "（多为内容农场）的转存，其中括号、栏目名一类的问题可能是加注造成的") if n.example else ""
+        yield Hit(params={"detail": f"文件是繁体字{words}，已转为简体字检查{count}{kept}{gloss}",
                           "advice": "各条发现引用转换后的文字，位置仍是本文件的行列；繁体字页面多是网站的繁体版或镜像网站的转存，"
                                     "转换可能与发布原文有个别字的出入，请以发布原文（简体字）为准核对；本文件不做自动修复"},
-                  evidence={"expected": "简体字", "actual": "繁体字", "converted": n.value, "kept_lines": n.total},
+                  evidence={"expected": "简体字", "actual": "繁体字", "converted": n.value, "kept_lines": n.total,
+                            **({"pinyin_gloss": n.example} if n.example else {})},
                   key="traditional-script")
 
 

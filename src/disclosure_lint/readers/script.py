@@ -17,6 +17,9 @@ text).
   A simplified text is never converted: one search for those characters passes it (almost every text).
 * **Bounded**: the conversion is linear (10 million characters in well under a second); the counts look at the first
   :data:`SAMPLE` characters.
+* A copy that glosses its characters with their pinyin (``數(shù)``: content farms' copies of portals' pages do so,
+  a portal's own 繁體 view does not) is converted all the same; the notice names a gloss (``example``), and DL008
+  says that the page is no portal's and that its brackets and labels may be the glosses'.
 * Without the library (an installation that could not build it), nothing is converted, and the report layer says
   the text is in traditional script (:func:`traditional_words`), as before.
 
@@ -35,6 +38,9 @@ TRADITIONAL = re.compile("[報總體條開據規處關於發數統計時間網�
 _SIMPLIFIED = re.compile("[报总条开规处关发数统计时间网门务县区乡镇办请应实现结转议讼审说义资讯构状况]")
 _CJK = re.compile("[\u4e00-\u9fff]")
 _WORDS = ("總體情況", "年度報告", "政府信息公開", "條例", "統計")
+# a character glossed with its pinyin (數(shù), 據(jù)): copies on content farms do so, a portal's 繁體 view does not
+_GLOSS = re.compile(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+MIN_GLOSSES = 5
 SAMPLE = 200_000  # characters counted (a page's markup and scripts come first)
 
 
@@ -80,15 +86,22 @@ def simplified(text: str) -> tuple[str, ReaderNotice | None]:
     if len(out) != len(text) or out.count("\n") != text.count("\n"):
         lines = text.split("\n")
         done = []
-        for line in lines:
-            new = cc.convert(line)
-            if len(new) == len(line):
+        for piece in lines:
+            new = cc.convert(piece)
+            if len(new) == len(piece):
                 done.append(new)
             else:
-                done.append(line)
+                done.append(piece)
                 kept += 1
         out = "\n".join(done)
     changed = sum(1 for a, b in zip(text, out) if a != b) if len(text) <= 2 * SAMPLE else None
     if changed == 0:
         return text, None
-    return out, ReaderNotice("traditional-script", detail="”“".join(words), value=changed, total=kept or None)
+    glosses = _GLOSS.finditer(text, 0, SAMPLE)
+    first = next(glosses, None)
+    if first is None or sum(1 for _ in zip(range(MIN_GLOSSES - 1), glosses)) < MIN_GLOSSES - 1:
+        return out, ReaderNotice("traditional-script", detail="”“".join(words), value=changed, total=kept or None)
+    start = first.start()
+    return out, ReaderNotice("traditional-script", detail="”“".join(words), value=changed, total=kept or None,
+                             example=first.group(), line=text.count("\n", 0, start) + 1,
+                             column=start - (text.rfind("\n", 0, start) + 1) + 1)
