@@ -963,6 +963,23 @@ def test_a_text_of_parts_one_and_two_ending_with_table_two_is_said_once():
     assert "“行政许可”" in d.message and "第三至六部分" in d.message
 
 
+def test_a_text_of_parts_one_and_two_ending_on_a_complete_sentence_is_said_once():
+    """A draft (or a copy) with parts 一 and 二 only, ending on a complete sentence of 二: no rule said anything (DL101
+    needs four parts, DL103 sees the format's parts) — now DL002 says once that parts 三–六 are not in the file."""
+    text = HEAD + "（一）主动公开情况\n全年公开信息120条。\n二、主动公开政府信息情况\n本年未制发行政规范性文件。\n"
+    got = lint(text, fmt="text")
+    said = [d for d in got if d.code == "DL002"]
+    assert len(said) == 1 and said[0].evidence["where"] == "first-parts" and said[0].severity == "warning"
+    assert ("本文件只有第一、二部分，在第二部分的一句完整的话（“本年未制发行政规范性文件。”）处结束，第三至六部分都不在本文件中"
+            in said[0].message)
+    assert not [d for d in got if d.code in ("DL101", "DL103", "DL105")]
+    # … and parts 一–三; not when the text ends without its sentence's end (a cut: said as a cut), nor with a 落款
+    three = text + "三、收到和处理政府信息公开申请情况\n本年未收到政府信息公开申请。\n"
+    [d] = [d for d in lint(three, fmt="text") if d.code == "DL002"]
+    assert "本文件只有第一至三部分，在第三部分的一句完整的话" in d.message
+    assert not [d for d in lint(text + "某某县某某局\n2024年1月20日\n", fmt="text") if d.code == "DL002"]
+
+
 def test_a_copy_that_lost_its_headings_cut_in_a_sentence_begun_with_its_year():
     # a mirror page kept the paragraphs but not the part titles; the text stops in a sentence that began with its year
     text = ("某某市某某镇2020年度政府信息公开工作年度报告\n\n发布时间:2024-09-21 15:19|栏目: 信息公开年报 |浏览次数:\n\n"

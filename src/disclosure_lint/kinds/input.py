@@ -57,7 +57,7 @@ from ..readers.sniff import READ_AS
 from ..report import catalogue as cat
 from ..report.agency import is_zone_body
 from ..report.attachments import AttachmentPage
-from ..report.catalogue import TABLE_SHORT_NAMES, TABLE_TITLES
+from ..report.catalogue import NUMERALS, TABLE_SHORT_NAMES, TABLE_TITLES
 from ..report.structure import image_tables, late_start, lost_tables
 from ..report.truncation import SECTION_IDS, Truncation, six_parts
 from . import register
@@ -217,10 +217,11 @@ def _part_one_only(report: AnnualReport) -> Hit | None:
         name = f"{TABLE_SHORT_NAMES[sid]}（{TABLE_TITLES[sid]}）"
         where = (f"在{name}之后结束" if not read or read[-1] is data[-1] else  # (after its last row, or none read)
                  f"在{name}的“{table.row_labels[read[-1].id]}”行之后结束（此后各行不在本文件中）")
-    elif k > 1 or last.kind == "table" or not text.endswith(("。", "！", "？")) or text.lstrip().startswith("特此"):
-        return None  # (parts 一–二 ending on a sentence: a report without its last parts, the report's own defect)
-    else:
-        where = f"在它的一句完整的话（“{_quote_tail(text)}”）处结束"
+    elif last.kind == "table" or not text.endswith(("。", "！", "？")) or text.lstrip().startswith("特此"):
+        return None
+    else:  # (a copy cut after a sentence, or a report without its later parts: no other rule can tell, DL101 needs
+        # four parts — said here, or the text passed with no finding at all)
+        where = f"在{'它' if k == 1 else '第' + NUMERALS[k - 1] + '部分'}的一句完整的话（“{_quote_tail(text)}”）处结束"
     later = list(SECTION_IDS[k:])
     first = _parts(list(SECTION_IDS[:k]))
     have = f"第一部分“{st.by_id['s1'].label}”" if k == 1 else first
