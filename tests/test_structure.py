@@ -728,3 +728,42 @@ def test_an_empty_part_two_in_a_copy_cut_in_table_three_is_said():
     assert lint(text, fmt="text", select=["DL105"]) == []
     got = [d for d in lint(text, fmt="text", select=["DL002"]) if "标题下没有任何内容" in d.message]
     assert [(d.line, d.severity) for d in got] == [(4, "warning")] and "第二部分的标题下没有任何内容" in got[0].message
+
+
+# -- a draft of the format's parts with some left out (fewer than four found) ---------------------
+
+GAP_BODIES = {sid: (num, head, "本年度按要求编写，具体情况如下。") for sid, (num, head, _) in PARTS.items()}
+
+
+@pytest.mark.parametrize(("found", "missing", "no_table"), [
+    (("s1", "s3", "s5"), {"s2", "s4", "s6"}, {"s3"}),  # gaps and a missing end
+    (("s1", "s2", "s4"), {"s3", "s5", "s6"}, {"s2", "s4"}),
+    (("s1", "s5", "s6"), {"s2", "s3", "s4"}, set()),
+])
+def test_a_draft_with_parts_left_out_is_missing_them(found, missing, no_table):
+    """Two or three parts by the format's own titles and numerals, not the first ones in a row, in a text not cut: the
+    others are missing (DL101) and the parts 二–四 there lack their tables (DL105). It passed with no finding at all
+    (four parts make a report the format's; fewer were taken for free text, and free text needs unknown parts)."""
+    text = md(*(GAP_BODIES[sid] for sid in found)) + "\n某某市某某局\n2024年1月20日\n"
+    got = lint(text, select=["DL101", "DL105", "DL103", "DL002"], year=2023)
+    assert {d.evidence["section_id"] for d in only(got, "DL101")} == missing
+    assert {d.evidence.get("section_id") for d in only(got, "DL105")} == no_table
+    assert not only(got, "DL103") and not only(got, "DL002")
+
+
+def test_parts_left_out_are_not_said_missing_of_a_cut_copy_or_free_text():
+    # the first two parts in a row, ending on a sentence: a copy cut there or a draft — DL002 says so, none missing
+    first = md(GAP_BODIES["s1"], GAP_BODIES["s2"])
+    got = lint(first, select=["DL101", "DL002"], year=2023)
+    assert codes(got) == ["DL002"]
+    # a free text with the old parts (一、概述 …) and two titles the format shares: not a draft of the format
+    old = md(("一", "概述", "本局全年主动公开政府信息120条。"), GAP_BODIES["s2"],
+             ("三", "依申请公开政府信息情况", "本年未收到申请。"), GAP_BODIES["s6"])
+    assert not only(lint(old, select=["DL101"], year=2023), "DL101")
+    # parts 二 and 三 under the report's title: maybe the second page of an article the portal paginates (the title on
+    # every page) — no part said missing
+    assert not only(lint(md(GAP_BODIES["s2"], GAP_BODIES["s3"]), select=["DL101"], year=2023), "DL101")
+    # a copy cut after the colon that opens a list (改进情况：一): cut, not a draft missing its parts
+    cut = md(GAP_BODIES["s1"], ("五", "存在的主要问题及改进情况", "存在问题：公开不够及时。改进情况：一"))
+    got = lint(cut, select=["DL101", "DL002"], year=2023)
+    assert codes(got) == ["DL002"] and "改进情况：一" in got[0].message

@@ -50,6 +50,7 @@ from ..report.structure import (
     Structure,
     declared_old_parts,
     declares_unified_parts,
+    gapped_draft,
     has_table,
     lost_tables,
     read_past_tables,
@@ -135,7 +136,7 @@ class MissingSection(Kind[KindOptions]):
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         st = analyse(report)
-        if not (st.applies and st.unified):
+        if not (st.applies and (st.unified or gapped_draft(report, st))):
             return
         cut = report.unchecked_parts
         for spec in st.missing:

@@ -266,12 +266,30 @@ def _label_of(text: str) -> str:
 def unified_or_cut(report: AnnualReport, st: Structure) -> bool:
     """A report of a unified-format year written in the format: four of its parts found, or — a copy cut before
     part 四 — three and a statistics table, or three and the cut in part 四's title or later (二 and 三 read whole), or —
-    a copy begun partway (:func:`late_start`) — three."""
+    a copy begun partway (:func:`late_start`) — three; or a draft of the format's parts with some left out
+    (:func:`gapped_draft`)."""
     cut = report.truncation
     return st.applies and (st.unified or (cut is not None and len(st.by_id) >= 3 and (
         any(st.tables.values()) or (cut.section in ("s4", "s5", "s6") and {"s1", "s2", "s3"} <= st.by_id.keys())))
         # (a copy begun at part 三, the parts from there on in their places: the format's)
-        or (len(st.by_id) >= 3 and late_start(report) is not None))
+        or (len(st.by_id) >= 3 and late_start(report) is not None) or gapped_draft(report, st))
+
+
+def gapped_draft(report: AnnualReport, st: Structure) -> bool:
+    """Two or three of the six parts, part 一 among them, each by the format's own title and numeral (一、总体情况,
+    三、收到和处理政府信息公开申请情况), every numbered part of the text one of them, but not the first two or three in a
+    row (a copy cut after them: DL002 says so), in a text that is neither cut nor begun partway: a draft in the format
+    with parts left out — they are missing (DL101), not a free text (four parts make a report the format's,
+    :attr:`Structure.unified`)."""
+    found = st.by_id
+    if not (st.applies and 2 <= len(found) <= 3 and "s1" in found) \
+            or sorted(found) == [s.id for s in cat.SECTIONS[:len(found)]]:
+        return False  # (begun at a later part under the title: the second page of an article the portal paginates)
+    if any(s.quality != "exact" or s.number != SPEC_INDEX[sid] + 1 for sid, s in found.items()):
+        return False
+    if any(s.number is not None and (s.id is None or found.get(s.id) is not s) for s in st.mains):
+        return False  # another numbered part (一、概述, a part the tool does not know): free text, or a lost title
+    return report.truncation is None and not report.unchecked_parts and report.candidate.plausible
 
 
 def read_past_tables(report: AnnualReport, st: Structure) -> bool:

@@ -77,6 +77,8 @@ SECTION_IDS = tuple(s.id for s in cat.SECTIONS)
 TABLE_SECTIONS = ("s2", "s3", "s4")
 
 _SENTENCE_MARK = re.compile(r"[，。；、,;]")
+# a colon and the first numeral of the list it opens, nothing after (改进情况：一): cut as at the colon itself
+_COLON_NUMERAL = re.compile(r"[：:][ \t\u3000]*[一1][是、.．]?$")
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 _OPEN_MARKS = ("，", "、", ",", "；", ";", "《", "“", "（", "(", "：", ":")  # marks a text never ends with
 # a book title, a quotation or a bracket opened and not closed at the end of the text (按照《政府信息公, 本年收费金额(单位:万):
@@ -539,10 +541,12 @@ def _analyse(report: AnnualReport) -> Truncation | None:
     # 3. inside a sentence: sentence punctuation, then a Chinese character (or a comma) and the end
     #    (of the last piece: in flattened text the last line is the text after the last space)
     seg = tail
-    if block.kind != "table" and (_UNCLOSED.search(seg) or seg.endswith(("：", ":")) or _under_heading(report, block, seg)):
+    if block.kind != "table" and (_UNCLOSED.search(seg) or seg.endswith(("：", ":")) or _COLON_NUMERAL.search(seg)
+                                  or _under_heading(report, block, seg)):
         section = _section_id(report, block)
         # (in part 六 a forgotten final 。 is likelier — but one or two characters right under its title are a cut: 目)
-        if (section != "s6" or len(seg.strip()) <= 2 or seg.endswith(("：", ":"))) and report.signature_mention is None:
+        if (section != "s6" or len(seg.strip()) <= 2 or seg.endswith(("：", ":")) or _COLON_NUMERAL.search(seg)) \
+                and report.signature_mention is None:
             return Truncation(block, max(start, end - 12), end, "sentence", section)
     punctuated = bool(_SENTENCE_MARK.search(seg[-60:-1]))
     comma = seg.endswith(_OPEN_MARKS) and _CJK_BEFORE_MARK.search(seg) is not None  # 2022年, : a sentence begun
