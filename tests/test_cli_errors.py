@@ -32,6 +32,7 @@ def _run(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
     (("check", "--fail-on", "bad", "x.md"), "错误：--fail-on 的值无效：“bad”不是可选的值，应为 'error', 'warning', 'info' 之一"),
     (("chek", "x.md"), "错误：没有这个命令：chek（是不是要用 check？）"),
     (("check",), "错误：缺少参数 PATHS"),
+    (("new", "--agency", "某某区教育局"), "错误：缺少选项 --year"),  # (a required option: it said 缺少参数 --YEAR)
     (("check", "--select"), "错误：选项 --select 后面要写一个值"),
 ])
 def test_usage_errors_are_said_in_chinese(monkeypatch, capsys, args, said):

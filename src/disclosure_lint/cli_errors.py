@@ -63,7 +63,10 @@ def message(e: Any) -> str:
         return f"{hint} 的值无效：{_detail(e.message)}" if hint else f"值无效：{_detail(e.message)}"
     if kind == "MissingParameter":
         hint = _hint(e)
-        what = "参数" if getattr(e, "param_type", None) in (None, "argument", "parameter") else "选项"
+        # (a required option: click leaves param_type unset and the parameter says what it is — `new` without --year
+        # said 缺少参数 --YEAR)
+        ptype = getattr(e, "param_type", None) or getattr(getattr(e, "param", None), "param_type_name", None)
+        what = "参数" if ptype in (None, "argument", "parameter") else "选项"
         return f"缺少{what} {hint.upper() if what == '参数' else hint}" if hint else "缺少参数"
     m = re.match(r"No such command '(.*)'\.(?: Did you mean '(.*)'\?)?", e.message or "")
     if m:
