@@ -169,3 +169,10 @@ def test_a_copy_glossed_with_pinyin_is_named(tmp_path: Path) -> None:
     p.write_text(trad, encoding="utf-8")
     (d,) = [d for d in Checker(isolated=True).check_file(str(p)).diagnostics if d.code == "DL008"]
     assert "拼音" not in d.message and "pinyin_gloss" not in d.evidence
+
+
+def test_a_line_the_library_cannot_take_is_kept() -> None:
+    """The library takes UTF-8: a lone surrogate (no reader gives one, a caller might) keeps its line as it was."""
+    text = "政府信息公開工作年度報告，統計數據。\n" * 20 + "\ud800報告\n"
+    out, notice = script.simplified(text)
+    assert notice is not None and notice.total == 1 and out.endswith("\ud800報告\n") and out.startswith("政府信息公开")

@@ -81,13 +81,19 @@ def simplified(text: str) -> tuple[str, ReaderNotice | None]:
     cc = _converter()
     if cc is None:
         return text, None
-    out = cc.convert(text)
+    try:
+        out = cc.convert(text)
+    except (UnicodeError, ValueError, RuntimeError):  # a lone surrogate (the library takes UTF-8): line by line
+        out = ""
     kept = 0
     if len(out) != len(text) or out.count("\n") != text.count("\n"):
         lines = text.split("\n")
         done = []
         for piece in lines:
-            new = cc.convert(piece)
+            try:
+                new = cc.convert(piece)
+            except (UnicodeError, ValueError, RuntimeError):
+                new = ""
             if len(new) == len(piece):
                 done.append(new)
             else:
