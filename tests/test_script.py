@@ -9,6 +9,8 @@ from pathlib import Path
 
 import opencc
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from disclosure_lint.api import Checker
@@ -176,3 +178,14 @@ def test_a_line_the_library_cannot_take_is_kept() -> None:
     text = "政府信息公開工作年度報告，統計數據。\n" * 20 + "\ud800報告\n"
     out, notice = script.simplified(text)
     assert notice is not None and notice.total == 1 and out.endswith("\ud800報告\n") and out.startswith("政府信息公开")
+
+
+@given(st.text(alphabet=st.sampled_from("報總體條開據規處關於發數統計時間網門務縣區鄉鎮辦請應實現結轉複議訟審說義資訊構狀況"
+                                         "政府信息公开年度报告一二三（）()，。\n\r 乾著於瞭覆𠀀\ufffd"), max_size=400))
+@settings(max_examples=300, deadline=None)
+def test_conversion_keeps_every_position(text: str) -> None:
+    """Whatever the text, the converted one has its length and its line breaks where they were."""
+    out, notice = script.simplified(text)
+    assert len(out) == len(text)
+    assert [i for i, c in enumerate(out) if c in "\r\n"] == [i for i, c in enumerate(text) if c in "\r\n"]
+    assert (notice is None) == (out == text)
