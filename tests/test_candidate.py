@@ -38,6 +38,10 @@ def test_plausible(text, signs):
     "会议记录\n一、会议时间：2024年1月5日\n二、参会人员：办公室全体人员\n",
     "首页 > 政务公开 > 某某区某某局2023年政府信息公开工作年度报告\n相关链接。\n",  # a breadcrumb is no title
     "待办：\n1. 更新政府信息公开指南\n2. 核对年度报告统计表\n",
+    # a news page about the year's reports: its line names the platform that shows them, no report's title
+    "每年3月31日前，各级行政机关应当公布本单位政府信息公开工作年度报告。\n"
+    "2016年政府信息公开工作年度报告展示平台 来源:中国政府网\n从严守时间节点，到移动端适配进一步优化。\n",
+    "某某市政府信息公开工作年度报告专栏\n各单位年度报告按发布时间排列。\n",
 ])
 def test_not_a_report(text):
     c = cand(text, "markdown" if text.startswith("#") else "text")

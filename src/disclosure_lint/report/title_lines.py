@@ -21,6 +21,8 @@ if TYPE_CHECKING:  # pragma: no cover
 TITLE_BLOCKS = 8  # prose blocks with content searched for the title
 TITLE_SCAN = 400  # blocks scanned at most for them (navigation items one per line are skipped, not counted)
 _NOT_TITLE = re.compile(r"[;；|｜>›»＞]")
+# the name of a place the reports are shown in, not a report (2016年政府信息公开工作年度报告展示平台, …年度报告专栏)
+_REPORTS_PLACE = re.compile(r"报告\s*(?:展示平台|集中展示|专栏|专题|栏目|汇总|目录|索引)")
 
 # a title's name that is only a kind's word (办事处2023年…: the name cut before its suffix, the rest on the line before)
 BARE_NAMES = frozenset({"办事处", "人民政府", "政府", "委员会", "管委会", "管理委员会", "办公室", "街道办事处"})
@@ -31,7 +33,8 @@ def is_title(t: str) -> bool:
     menu, a breadcrumb or a portal's 分类 value."""
     return (("报告" in t or t.endswith("工作年报")) and len(t) <= 80 and ("信息公开" in t or "政务公开" in t)
             and not t.endswith(("。", "；", "：", ":")) and "，" not in t and "," not in t
-            and not _NOT_TITLE.search(t))  # a portal's 分类 value (政务公开 ; 年度报告), a menu or breadcrumb
+            and not _NOT_TITLE.search(t)  # a portal's 分类 value (政务公开 ; 年度报告), a menu or breadcrumb
+            and not _REPORTS_PLACE.search(t))
 
 
 def find_title_block(report: AnnualReport) -> Block | None:
