@@ -106,6 +106,26 @@ def test_invalidated_by_bytes_config_and_tool(tmp_path, calls, monkeypatch):
         cache_mod.tool_fingerprint.cache_clear()
 
 
+def test_invalidated_by_a_library_upgraded_in_place(tmp_path, calls, monkeypatch):
+    """A reader library upgraded (or removed) where the dependencies are installed changes the key: the file is read
+    again, not answered from a result its old version gave."""
+    d = _reports(tmp_path)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "markdown_it_py-3.0.0.dist-info").mkdir()
+    (site / "markdown_it").mkdir()
+    real = cache_mod.dependencies_fingerprint
+    monkeypatch.setattr(cache_mod, "dependencies_fingerprint", lambda: real(str(site)))
+    first = _run(tmp_path, str(d / "a.md"))
+    assert _run(tmp_path, str(d / "a.md")) == first and len(calls) == 1  # a hit
+    (site / "markdown_it_py-3.0.0.dist-info").rename(site / "markdown_it_py-4.0.0.dist-info")
+    real.cache_clear()  # (a new process lists the directory again)
+    assert _run(tmp_path, str(d / "a.md")) == first and len(calls) == 2  # read again
+    # the real one: the names of the distributions beside pydantic, listed once (no package imported)
+    fp = real()
+    assert len(fp) == 64 and fp == real() and real(str(tmp_path / "missing")) == hashlib.sha256(b"").hexdigest()
+
+
 def test_no_cache_and_env(tmp_path, calls, monkeypatch):
     d = _reports(tmp_path)
     _run(tmp_path, str(d), "--no-cache")

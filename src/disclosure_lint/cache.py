@@ -10,7 +10,9 @@ the sha256 of
   from, every rule file of its ``packs:`` (name, size, modification time), ``--select/--ignore/--year``,
   ``--isolated``, ``--agency`` and whether the report's view is wanted (:class:`RunOptions`);
 * the tool: its version and every source and rule file of the installed package (size, modification
-  time), so an edited checkout never reads a stale result.
+  time), so an edited checkout never reads a stale result;
+* the libraries beside it: the names (with versions) of the distributions installed where its dependencies are
+  (:func:`dependencies_fingerprint`), so a reader library upgraded or removed in place reads every file again.
 
 An entry is JSON (:meth:`FileResult.to_json`) — plain data that cannot run code — read back only from a
 regular file of this user that no one else may write (:func:`.fsread.read_regular`, ``private``), at most
@@ -123,6 +125,23 @@ def tool_fingerprint() -> str:
     return h.hexdigest()
 
 
+@lru_cache(maxsize=4)
+def dependencies_fingerprint(site: str | None = None) -> str:
+    """The distributions installed in the directory of the tool's dependencies (``site``: pydantic's, which the
+    configuration has imported), by their ``*.dist-info`` / ``*.egg-info`` entries — a name and a version each: one
+    directory listing, no package imported.  A library upgraded in place (markdown-it-py, lxml, opencc …) may read a
+    file otherwise."""
+    if site is None:
+        import pydantic  # (already imported: the configuration is a pydantic model)
+
+        site = str(Path(pydantic.__file__).resolve().parent.parent)
+    try:
+        names = sorted(n for n in os.listdir(site) if n.endswith((".dist-info", ".egg-info")))
+    except OSError:
+        names = []
+    return hashlib.sha256("|".join(names).encode("utf-8", "surrogateescape")).hexdigest()
+
+
 class ResultCache:
     """The cache of one run (built once per process: the configuration keys are kept per configuration)."""
 
@@ -145,7 +164,8 @@ class ResultCache:
                         st = os.stat(os.path.join(d, n))
                         packs.append([os.path.join(d, n), st.st_size, st.st_mtime_ns])
             material = {"config": lc.config.model_dump(mode="json"), "from": name, "packs": packs,
-                        "options": self.options.key_fields(), "tool": tool_fingerprint(), "format": FORMAT}
+                        "options": self.options.key_fields(), "tool": tool_fingerprint(),
+                        "libraries": dependencies_fingerprint(), "format": FORMAT}
             self._config_keys[name] = hashlib.sha256(json.dumps(material, sort_keys=True).encode()).hexdigest()
         return self._config_keys[name]
 
