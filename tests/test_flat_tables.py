@@ -292,6 +292,23 @@ def test_crawled_cells_ending_in_a_pipe_are_a_flattened_table_not_a_grid():
     assert not codes(lint("某某县某某局2023年政府信息公开工作年度报告\n" + s2, fmt="text", select=["DL110", "DL209"]))
 
 
+def test_crawled_label_whose_pipe_the_page_put_on_the_next_line():
+    """A row's label with a line break in its cell: its " |" on the next line, alone (行政规范性文件 / | / 2 | …, two
+    real pages).  Read as an empty cell it made the row one cell too long and its numbers unplaceable (DL001); it is
+    the label's end.  A row of empty cells keeps its lone pipes as cells (一、本年新收… / | / | / … / 57 |)."""
+    s2 = ("二、主动公开政府信息情况\n第二十条第(一)项 |\n|||\n信息内容 |\n本年制发件数 |\n本年废止件数 |\n现行有效件数 |\n"
+          "规章 |\n0 |\n0 |\n0 |\n行政规范性文件\n|\n2 |\n1 |\n9 |\n第二十条第(五)项 |\n|||\n信息内容 |\n本年处理决定数量 |\n"
+          "||\n行政许可 |\n5 |\n||\n")
+    text = "某某县某某局2023年政府信息公开工作年度报告\n" + s2
+    t = interpret(parse(text, "text")).stats["s2"]
+    assert [t.get("normative_docs", c).value.arithmetic for c in ("issued", "repealed", "in_force")] == [2, 1, 9]
+    assert not codes(lint(text, fmt="text", select=["DL001", "DL110"]))
+    # (the same lines in a Markdown file: the label and its pipe lines of one paragraph, one block)
+    md = interpret(parse(text, "markdown"))
+    assert any("行政规范性文件\n|\n2 |" in b.text for b in md.blocks)
+    assert md.stats["s2"].get("normative_docs", "in_force").value.arithmetic == 9
+
+
 def test_pipe_rows_of_two_cells_stay_a_grid():
     text = "某某局2023年政府信息公开工作年度报告\n信息内容 | 本年制发件数 |\n规章 | 0 |\n行政规范性文件 |\n"
     doc = parse(text, "text")

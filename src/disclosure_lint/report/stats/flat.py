@@ -414,6 +414,23 @@ def _end_dropped(vals: list[Tok], cells: int) -> list[Tok]:
     return vals[:cells] if len(vals) > cells and not any(v.text for v in vals[cells:]) else vals
 
 
+def _label_end_dropped(lab: Tok, vals: list[Tok], cells: int) -> list[Tok]:
+    """A row's values without the empty cell first read from the lone "|" on the line right after its label, when
+    that makes one cell too many and every other cell has a value: the label's own end, which the page broke onto
+    the next line (行政规范性文件 / | / 0 | / 0 | / 0 |), not an empty cell (a row of empty cells keeps it:
+    一、本年新收… / | / | / … / 0 |)."""
+    if len(vals) != cells + 1 or vals[0].text or not all(v.text for v in vals[1:]):
+        return vals
+    first, end = vals[0], lab.start + len(lab.text)
+    if first.block is lab.block:  # (lines of one paragraph)
+        between = lab.block.text[end:first.start] if first.start >= end else "x"
+        return vals[1:] if not between.strip() and between.count("\n") == 1 else vals
+    # (a line a block, as the text reader reads them: the label ends its block, the pipe begins the next one)
+    adjacent = (first.block.index == lab.block.index + 1 and not lab.block.text[end:].strip()
+                and not first.block.text[:first.start].strip())
+    return vals[1:] if adjacent else vals
+
+
 def _flat_s3(bd: Build, toks: list[Tok]) -> None:
     header, rows = _rows(toks, _s3_row_label)
     order: list[str | None] = []
@@ -473,7 +490,7 @@ def _flat_s3(bd: Build, toks: list[Tok]) -> None:
             continue
         if len(vals) == 1 and len(order) == 7 and order[-1] == "total" and "org_subtotal" not in order:
             vals = _split_tok(vals[0], 1, 7) or vals  # cells run together: 487002057 → 48 7 0 0 2 0 57
-        vals = _end_dropped(vals, len(order))
+        vals = _label_end_dropped(lab, _end_dropped(vals, len(order)), len(order))
         if len(vals) == len(order):
             for cid, v in zip(order, vals):
                 bd.add(rid, cid, v.text, lab.text, bd.col_labels.get(cid, ""), v.block, v.cell)  # type: ignore[arg-type]
@@ -611,7 +628,7 @@ def _flat_s2(bd: Build, toks: list[Tok], end_block: int = -1) -> None:
         cols = header or list(sch.cols_of(rid))
         if len(vals) == 1 and len(cols) > 1 and vals[0].text.isdigit() and len(vals[0].text) == len(cols):
             vals[:] = _split_tok(vals[0], 1, len(cols), identity=False) or vals  # one digit per column: 000
-        vals[:] = _end_dropped(vals, len(cols))
+        vals[:] = _label_end_dropped(lab, _end_dropped(vals, len(cols)), len(cols))
         if vals and (len(vals) == len(cols) or (cut_here and len(vals) < len(cols))):
             for cid, v in zip(cols, vals):  # (the file cut in the row: its first cells, the rest not known)
                 bd.add(rid, cid, v.text, lab.text, bd.col_labels.get(cid, ""), v.block, v.cell)
