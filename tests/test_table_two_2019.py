@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from disclosure_lint.report import interpret
 from disclosure_lint.report.stats.model import worded_change
 
-from .conftest import lint
+from .conftest import lint, parse
 
 CLEAN = (Path(__file__).resolve().parent / "fixtures" / "reports" / "clean-2019.md").read_text(encoding="utf-8")
 FEES = "| 行政事业性收费 | 2 | -1 |"
@@ -68,6 +69,23 @@ def test_an_increase_in_words():
     assert (code, severity) == ("DL205", "warning") and "应写为“1”" in message
 
 
+def test_no_change_in_words():
+    """未增未减 (a real page's every 本年增/减 cell): no change, 0 — said how to write it, not an unreadable cell."""
+    [(code, severity, message)] = found(with_fees("2 | 未增未减"))
+    assert (code, severity) == ("DL205", "warning") and "“未增未减”是用文字写的增减数，应写为“0”（已按0核对）" in message
+
+
+def test_no_change_in_words_in_a_crawled_table():
+    """The real page: table 二 one cell per line, 未增未减 in the 本年增/减 column of every row; it was taken for a
+    column's label and the whole table left unplaced (DL001)."""
+    s2 = ("二、主动公开政府信息情况\n第二十条第(五)项 |\n信息内容 |\n上一年项目数量 |\n本年增/减 |\n处理决定数量 |\n"
+          "行政许可 |\n3 |\n未增未减 |\n12 |\n其他对外管理服务事项 |\n0 |\n未增未减 |\n0 |\n")
+    text = "某某县某某局2019年政府信息公开工作年度报告\n" + s2
+    assert not [d for d in lint(text, fmt="text", year=2019) if d.code == "DL001"]
+    t = interpret(parse(text, "text")).stats["s2"]
+    assert t.get("licensing", "decisions").value.arithmetic == 12
+
+
 @pytest.mark.parametrize("cells", ["2 | 若干", "2 | 减少若干"])
 def test_other_text_is_still_no_number(cells):
     [(code, severity, message)] = found(with_fees(cells))
@@ -82,6 +100,7 @@ def test_words_in_a_count_column_are_still_no_number():
 
 @pytest.mark.parametrize(("raw", "number"), [("减少2", -2), ("减2", -2), ("减 2 项", -2), ("净减4个", -4), ("增加3", 3),
                                              ("新增1", 1), ("增１", 1), ("减少", None), ("减少2.5", None), ("-2", None),
-                                             ("减少2减少2", None), ("2", None)])
+                                             ("减少2减少2", None), ("2", None), ("未增未减", 0), ("无 增减", 0),
+                                             ("持平", 0), ("未增", None)])
 def test_worded_change(raw, number):
     assert worded_change(raw) == number

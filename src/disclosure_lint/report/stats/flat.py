@@ -40,7 +40,7 @@ from . import labels as lb
 from . import runs as flatline
 from .grid import PIECE, Build, is_value, text_cell, value_of
 from .layout_rows import VERTICAL_CHARS, is_s3_data_label, pairs
-from .model import Subtotal, new_stat_cell, worded_change
+from .model import WORDED_FIRST, Subtotal, new_stat_cell, worded_change
 from .schema import S3_COLS, norm, schema
 from .table2 import header_cols, s2_row_of, s2_strong, s2_title, s2_version_votes
 from .table3 import SUBTOTAL, Ctx, resolve_s3, version_flags
@@ -68,8 +68,8 @@ class Tok:
 
     @property
     def value(self) -> bool:
-        # a change written in words (减4, 增加2: a 本年增/减 cell) is a cell's value, not a label
-        return is_value(self.text) or (self.text[:1] in "增减新净" and worded_change(self.text) is not None)
+        # a change written in words (减4, 增加2, 未增未减: a 本年增/减 cell) is a cell's value, not a label
+        return is_value(self.text) or (self.text[:1] in WORDED_FIRST and worded_change(self.text) is not None)
 
     @property
     def cell(self) -> Cell:

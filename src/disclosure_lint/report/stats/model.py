@@ -93,10 +93,17 @@ _WORDED_CHANGE = re.compile(r"(?P<w>增加|新增|净增|增|减少|净减|减)(
 _WORDED_SIGN = {"增加": 1, "新增": 1, "净增": 1, "增": 1, "减少": -1, "净减": -1, "减": -1}
 
 
+# … and no change written in words (a real page's 本年增/减 column: 未增未减 in every row): 0
+NO_CHANGE = frozenset({"未增未减", "未增减", "无增减", "无增无减", "不增不减", "没有增减", "无变化", "没有变化", "不变", "持平"})
+WORDED_FIRST = "增减新净未无不没持"  # the first characters of those words (a cheap test before the others)
+
+
 def worded_change(raw: str) -> Decimal | None:
-    """The signed number of a change written in words (减少2 → −2, 增加3 → 3), or None when ``raw`` is no such
-    text.  Only for a 本年增/减 cell: elsewhere such a text is no number."""
+    """The signed number of a change written in words (减少2 → −2, 增加3 → 3, 未增未减 → 0), or None when ``raw`` is no
+    such text.  Only for a 本年增/减 cell: elsewhere such a text is no number."""
     s = "".join(raw.split()).strip("*_").translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if s in NO_CHANGE:
+        return _ZERO
     m = _WORDED_CHANGE.fullmatch(s) if len(s) <= 16 else None
     return None if m is None else _WORDED_SIGN[m.group("w")] * Decimal(m.group("n"))
 
