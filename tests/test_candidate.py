@@ -226,6 +226,8 @@ def test_another_kind_of_document_is_not_a_report(text, words):
     "2017年某某县政府信息公开工作年度报告\n某某县政务公开工作要点的通知已印发。\n一、概述\n全年公开信息120条。\n",
     # a part's title written exactly: a report whatever its head says
     "关于印发某某县政府信息公开制度的通知已转发。\n一、总体情况\n全年公开信息120条。\n",
+    # an old report (a real page, written anew) whose part 二 says it updated its guide: the head is before part 二
+    "一、概述\n2010年，我局继续开展政府信息公开工作。\n二、政府信息主动公开情况\n我局更新了政府信息公开指南，全年公开信息175条。\n",
 ])
 def test_a_report_that_names_another_document_stays_one(text):
     assert cand(text).plausible

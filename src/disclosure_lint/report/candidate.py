@@ -141,7 +141,11 @@ def _other_document(report: AnnualReport) -> str | None:
     if report.stats or any(s.quality == "exact" for s in report.sections if s.id):
         return None
     portal = report.portal
-    head = "".join(portal.text_without(b)[:300] for b in report.text_blocks[:8] if not portal.is_line(b))[:300]
+    # (the head: before the second part's title — an old report's part 二 may well say it updated its 指南)
+    mains = [s for s in report.sections if s.number is not None]
+    stop = mains[1].heading.index if len(mains) > 1 else None
+    head = "".join(portal.text_without(b)[:300] for b in report.text_blocks[:8]
+                   if not portal.is_line(b) and (stop is None or b.index < stop))[:300]
     if "年度报告" in head or "年报" in head or "本报告" in head:
         return None
     for m in _OTHER_DOCUMENT.finditer(head):
