@@ -559,3 +559,39 @@ def test_a_list_of_the_titles_after_a_colon_or_a_title_with_nothing_after_it_is_
     # a sentence that mentions a title is not a heading: the title must open the paragraph
     rep = report("本报告第一部分为一、总体情况：全年主动公开政府信息318条，办结申请7件。")
     assert not rep.inline.headings
+
+
+def _glued(text: str) -> str:
+    """FLAT joined with nothing between the parts' text and the next part's title (a crawl that kept text nodes only)."""
+    return text.replace("。 二、主动公开", "。二、主动公开").replace(" 三、收到和处理", "三、收到和处理") \
+        .replace(" 四、政府信息公开行政复议", "四、政府信息公开行政复议")
+
+
+def test_glued_title_with_a_wrong_numeral_is_the_part_misnumbered():
+    """A real crawl (written anew): part 三 numbered 二 again, glued to table 二's last cell and followed by its table —
+    the part, misnumbered (DL102), not a report outside the unified format (DL103, an error that was wrong)."""
+    text = _glued(FLAT).replace("三、收到和处理政府信息公开申请情况", "二、收到和处理政府信息公开申请情况")
+    rep = report(text)
+    assert [s.id for s in rep.sections] == ["s1", "s2", "s3", "s4", "s5", "s6"]
+    found = lint(text, fmt="text", select=["DL1"])
+    assert [d.code for d in found] == ["DL102"] and "应为“三、”" in found[0].message
+    # the same wrong numeral with no table after it (a sentence goes on) is no title: nothing is made up
+    quiet = _glued(FLAT).replace("三、收到和处理政府信息公开申请情况", "并按二、收到和处理政府信息公开申请情况整理。")
+    assert "s3" not in [s.id for s in report(quiet).sections]
+    # nor a part named before the part taken last (an earlier part's title mentioned again later)
+    back = _glued(FLAT).replace("四、政府信息公开行政复议", "合计三、主动公开政府信息情况第二十条 四、政府信息公开行政复议")
+    assert [s.id for s in report(back).sections] == ["s1", "s2", "s3", "s4", "s5", "s6"]
+
+
+@pytest.mark.parametrize("tail", [" 来源：某某县司法局 附件下载", " 附件下载",
+                                  " 抄送：县政务公开办。某某县司法局办公室 2024年1月19日印发 来源：某某县司法局"])
+def test_signature_followed_by_the_pages_source_and_links_on_the_same_line(tail):
+    """Real crawls end with the 落款 and, on the same line, the page's 来源 field, its 附件下载 link or the 版记 (抄送 … 印发):
+    the 落款 is found (DL410 said there was none) and the page's tail is a block of its own."""
+    text = FLAT + tail
+    rep = report(text)
+    assert rep.signature_mention is not None and rep.signature_mention.date.isoformat() == "2024-01-19"
+    assert texts(rep)[-3:-1] == ["某某县司法局", "2024年1月19日"]
+    assert "DL410" not in codes(lint(text, fmt="text"))
+    # a sentence after the date is no page tail: no 落款 is made up
+    assert report(FLAT + " 来源说明如下，本局另行公布。").signature_mention is None

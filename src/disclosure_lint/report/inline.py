@@ -28,7 +28,9 @@ done here, on the :class:`~disclosure_lint.model.Document`, for all of them.
   with its own numeral, followed by what starts a part (a space, a number, 第二十条, 本年…, the first words of the part's
   table: ``…继续办理四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持…``, ``…行政事业性收费三、收到和处理
   政府信息公开申请情况申请人情况…``), and the
-  document has titles found with a clear boundary.
+  document has titles found with a clear boundary; an official title glued so with a numeral not its own is the part
+  too (DL102 reports the numeral) when its own table starts right after it and it follows the part taken before it,
+  numbered as that part again or as the next (``…收费000二、收到和处理政府信息公开申请情况（本列数据…`` after 二).
 * **The report title** at the very start of a long first block (``…政府信息公开工作年度报告`` followed
   by a space, by the start of the body or by the portal's 发布日期 line), also after the page's navigation
   bar and breadcrumb on the same line (``今天是： 无障碍浏览 | … 当前位置： 首页 > … > 年度报告 某某局2023年…``)
@@ -36,7 +38,8 @@ done here, on the :class:`~disclosure_lint.model.Document`, for all of them.
 * Inside a block split for these reasons (a *flattened* block) also: **sub-item headings** （一）…
   bounded by spaces and followed by a sentence (never a table label such as （一）予以公开);
   **paragraphs** (a space after 。！？； ends one, as the joined blocks did); the **落款** (the agency's
-  name and the date at the very end of the document, after a space or a sentence).
+  name and the date at the very end of the document, after a space or a sentence; what the page prints after it on
+  the same line — the 版记 ``抄送：… 某某办公室 2020年1月13日印发``, the ``来源：`` field, ``附件下载`` — a block of its own).
 
 Each piece becomes a :class:`Block` whose anchors are sliced from the original block, so a finding
 inside it points at the exact source line and column (or page line, or Word pointer).  Table blocks
@@ -73,10 +76,14 @@ _NUM = "一二三四五六七八九十"
 # regex engine skip ahead to the numerals (the same matches as a look-behind first)
 _CAND = re.compile(rf"(?P<num>[{_NUM}])(?<![{_NUM}第].)[ \u3000]?(?P<sep>[、.．])[ \u3000]?")
 _SUB = re.compile(rf"[（(][{_NUM}]{{1,2}}[）)]")
+# what a page prints after the 落款 on the same text line once its breaks are lost: the 版记 (抄送：… 某某办公室
+# 2020年1月13日印发), the page's 来源 field, its 附件下载 link
+_TAIL = (r"(?:抄送[:：][^\s]{1,80}?\s*[^\s。，；;：:]{2,30}?\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日印发\s*)?"
+         r"(?:来源[:：]\s*[^\s。，；;]{2,40}\s*)?(?:附件下载\s*)?")
 _PARA = re.compile(r"(?<=[。！？；!?;])\s+(?=\S)")
 _SIGNATURE = re.compile(
     r"(?:^|(?<=[\s。！？；!?;]))(?P<org>[^\s。，；;：:、0-9]{2,30}?\s*)?"
-    r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
+    r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?!\s*印发)\s*(?P<tail>\s" + _TAIL + r")?$")
 _WS = re.compile(r"\s+")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _NAV = re.compile(r"[>›»＞→|｜]|当前位置|您现在的位置|所在位置|首页")
@@ -94,7 +101,9 @@ _LEFT_NEVER = frozenset("“‘《「『（(〔[【<")
 _BAD_RIGHT = re.compile(rf"[ \u3000]*(?:[；;，,、”’》」』)）。.．:：]|等|的|中|部分|方面|和|及|与|[{_NUM}\d]+个部分)")
 _PART_START = re.compile(r"\d|[（(]|第二十条|信息内容|本年|本机关|本单位|我[局委办院厅部会署镇乡街区县市]|[二三四五六][、.．]")
 # the first words of a part's own table, right after its title in text with nothing between the nodes
-_TABLE_START = {"s3": re.compile(r"申请人情况|[（(]本列数据|自然人"), "s4": re.compile(r"行政复议|政府信息公开行政复议")}
+_TABLE_START = {"s2": re.compile(r"第二十条|信息内容"), "s3": re.compile(r"申请人情况|[（(]本列数据|自然人"),
+                "s4": re.compile(r"行政复议|政府信息公开行政复议")}
+_ORDER = {spec.id: i for i, spec in enumerate(cat.SECTIONS)}
 _SENTENCE_MARK = re.compile(r"[，。；;,！？]")
 _TOC_WORD = re.compile(r"目\s*录|目\s*次")
 _TOC_GAP = re.compile(r"[\s\d.…·．、，,；;。:：\-—]*")
@@ -361,6 +370,19 @@ def _glued_ok(c: _Cand) -> bool:
             or (start is not None and start.match(c.block.text, c.end) is not None))
 
 
+def _misnumbered_ok(c: _Cand, prev: _Cand | None) -> bool:
+    """A title glued to the word before it whose numeral is not its own (``…收费000二、收到和处理政府信息公开申请情况
+    （本列数据…`` after part 二): still the part when its own table starts right after it and it follows the part
+    taken before it in the format's order, numbered as that part again or as the next; DL102 reports the numeral."""
+    sid = c.section_id
+    if sid is None or prev is None or prev.section_id is None or _own_numeral(c):
+        return False
+    if c.number not in (prev.number, prev.number + 1) or _ORDER[sid] <= _ORDER[prev.section_id]:
+        return False
+    start = _TABLE_START.get(sid)
+    return start is not None and start.match(c.block.text, c.end) is not None
+
+
 def _accept(cands: list[_Cand]) -> list[_Cand]:
     drop = _toc(cands)
     # a part whose title stands as a heading line of its own elsewhere: a mention inside a block is not it
@@ -372,7 +394,8 @@ def _accept(cands: list[_Cand]) -> list[_Cand]:
     for i, c in enumerate(cands):
         if c.known:
             if c.strong or (c.section_id is not None and (
-                    (strong_known and _glued_ok(c)) or ((_after_title(c) or _after_page_date(c) or _after_page_header(c)) and _own_numeral(c))
+                    (strong_known and (_glued_ok(c) or _misnumbered_ok(c, kept[-1] if kept else None)))
+                    or ((_after_title(c) or _after_page_date(c) or _after_page_header(c)) and _own_numeral(c))
                     # (…四、…诉讼情况五、存在的主要问题及改进情况由于…: glued to the title of the part before, kept empty)
                     or (strong_known and kept and kept[-1].section_id is not None and kept[-1].number == c.number - 1
                         and kept[-1].block is c.block and kept[-1].end == c.start and _own_numeral(c)))):
@@ -482,6 +505,8 @@ def _signature(text: str, lo: int) -> list[int]:
     cuts = [m.start("date")]
     if m.group("org"):
         cuts.append(m.start("org"))
+    if m.group("tail") and m.group("tail").strip():
+        cuts.append(m.start("tail"))
     return cuts
 
 
