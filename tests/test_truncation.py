@@ -1124,3 +1124,20 @@ class TestFlattenedItemTitleAtTheEnd:
     def test_a_signature_after_it_is_a_complete_text(self):
         text = self.TEXT.format(tail="3.严格落实日常 某某县某某局 2022年1月20日")
         assert report_of(text, fmt="text", year=2021).truncation is None
+
+
+OLD_TABLE = ("六、政府信息公开情况统计表指标名称计量单位2015年度历年累计主动公开文件数条312980其中：1.政府网站公开数条312980"
+             "受理依申请公开信息总数条36其中：1.当面申请数条12对申请的答复总数条36接受行政诉讼、举报数件00行政复议数件00"
+             "行政诉讼数件00")
+
+
+def test_a_flattened_statistics_table_of_the_years_before_2019_ending_the_page_is_no_cut():
+    """Real crawls of 2011–2018 reports (written anew): the page ends with its statistics table, indicator, unit, this
+    year's and the running total run together (…行政复议数件00行政诉讼数件00) — a table, not a sentence cut in a number."""
+    text = ("某某县人民政府2015年政府信息公开工作年度报告 一、概述 2015年，本县认真贯彻《条例》，全年主动公开政府信息312条。"
+            "五、主要问题和改进措施 下一步将丰富公开形式，完善运行机制。" + OLD_TABLE)
+    assert report_of(text, year=2015).truncation is None
+    assert "DL002" not in [d.code for d in lint(text, fmt="text", year=2015)]
+    # a sentence cut in a number stays a cut: one row's unit and number is no table
+    cut = text.replace(OLD_TABLE, "全年受理申请数件12")
+    assert report_of(cut, year=2015).truncation is not None

@@ -28,7 +28,8 @@ text was cut, else ``None``.  Three endings count, judged on the last block of t
 
 Not truncated: a document that ends after a complete sentence, a signature or a date (a report
 missing its tail is the report's defect, told by the structure rules), and a complete table (a
-report that ends with table 四 is rare, but it is not a cut one).
+report that ends with table 四 is rare, but it is not a cut one) — also a statistics table of the years before 2019
+whose rows, indicator, unit and numbers, a crawl ran together at the end of the page (…行政复议数件00行政诉讼数件00).
 
 ``unchecked`` lists the parts whose absence or emptiness is not reported (the part the text ends in
 and every later one); rules that report missing parts, missing tables, empty parts, unfilled tables
@@ -103,7 +104,10 @@ _SHI_ITEM = re.compile(r"[二三四五六七八九十]是")  # the second, third
 # (…工作。20 / 。2024: the next year begun; …提供2005-2: a range begun; 信息18.86: a decimal without its unit)
 _CUT_NUMBER = re.compile(r"[\u4e00-\u9fff》”]\d{1,6}(?:\.\d{1,4})?$|[。；！？](?:19|20)\d{0,2}$|[。；！？]2$"
                          r"|(?:19|20)\d{2}\s*[-–—~至]\s*\d{0,3}$")
-_NOT_CUT_NUMBER = re.compile(r"电话|热线|传真|邮编|邮政编码|号码|编号|代码|QQ|qq")
+# (…受理依申请公开信息总数条00…行政复议数件00行政诉讼数件00: the rows of a statistics table of the years before 2019 —
+# indicator, unit, this year's and the running total — run together at the end of a flattened page, not a sentence cut)
+_NOT_CUT_NUMBER = re.compile(r"电话|热线|传真|邮编|邮政编码|号码|编号|代码|QQ|qq"
+                             r"|数[条件个次项]\d+[^\d]{1,30}?数[条件个次项]\d+$")
 # a report's commonest words cut in the middle (本年度涉及政府信息公): no text ends so
 _CUT_WORD = re.compile(r"(?:信息公|政务公|申请公|主动公|年度报|行政复|行政诉|统计期|》第[一二三四五六七八九十百]{1,4})$")
 # what no sentence ends in: a conjunction, a preposition, the first half of a word (负 of 负责, 进一 of 进一步)
