@@ -394,6 +394,19 @@ def test_dl902_the_outer_list_goes_on_after_a_list_inside_its_item():
     assert (d.line, d.match, d.evidence["expected"]) == (5, "二是", "三是")
 
 
+def test_dl902_lists_inside_items_of_text_whose_paragraphs_were_joined():
+    """A real crawl (written anew) that joined the paragraphs: the outer items' short titles, each followed at once by a
+    list of its own (…三是推进公共服务公开。一是…四是公开低保信息。四是推动监管公开。) — the outer list goes on after
+    the inner one (the number says which), so nothing is out of order."""
+    text = ("扎实推进信息公开。一是推进清单公开。一是按照要求公布清单。二是按照精神推行网上公开。二是推进财政资金公开。"
+            "要求各部门公开预算。三是推进公共服务公开。一是公开招生信息。二是公开医疗信息。三是公开就业信息。四是公开低保信息。"
+            "四是推动监管公开。一是公开环评信息。二是公开安全生产信息。")
+    assert only("DL902", text, fmt="text") == []
+    # a slip in the outer list is still one
+    slip = text.replace("四是推动监管公开", "五是推动监管公开").replace("二是推进财政资金公开", "二是推进财政资金公开。三是推进采购公开")
+    assert [d.match for d in only("DL902", slip, fmt="text")] == ["三是"]
+
+
 def test_dl902_renumbering_fix_is_described():
     [d] = only("DL902", "一是公开不及时；三是解读不深入；四是培训不足。")
     assert d.fix.description == "将“三是”改为“二是”，其后1项依次改为“三是”"

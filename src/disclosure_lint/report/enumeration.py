@@ -29,7 +29,10 @@ Runs follow the outline: a marker of a kind not yet open starts a deeper level, 
 marker of an open kind closes the levels below it (their runs end).  A marker numbered 1
 always starts a new run, so lists restart within a paragraph, at a new heading, and per
 group of a table's rows.  A new section (a section heading, or a numbered section title
-inside flattened text) ends every run.  The first item of a run is never reported (a list
+inside flattened text) ends every run.  An item whose paragraph holds a list of the same kind (一是强化领导。一是…二是…)
+hands on to that list; the outer list goes on in the next paragraph when the number says so — and, in text whose
+paragraphs were joined (a crawl), after a sentence's end, when the list began right after the outer item's short title
+(…三是推进公共服务公开。一是…四是…。四是推动监管公开。: the outer 四是, not a repeated one).  The first item of a run is never reported (a list
 may go on from before a heading, or start in text the tool does not see).  Each item is
 compared with the number expected once the breaks before it are fixed, and a run that goes
 on in step after a skipped or repeated number is one break (see :func:`breaks`), so one slip
@@ -303,6 +306,7 @@ def analyse(report) -> list[EnumRun]:
     headings = {s.heading.index for s in report.sections}
     open_: list[EnumRun] = []  # the outline: one open run per level
     parked: dict[str, EnumRun] = {}  # a paragraph's list whose item holds a list of the same kind (一是…一是…二是)
+    joined: set[str] = set()  # the families parked inside one paragraph of joined text (see below)
     scope = object()
     sections, k = report.sections, -1
     pieces = report.prose_pieces
@@ -327,16 +331,16 @@ def analyse(report) -> list[EnumRun]:
             k += 1
         sec = sections[k] if k >= 0 else None
         if sec is not scope:
-            scope, open_, parked = sec, [], {}
+            scope, open_, parked, joined = sec, [], {}, set()
         if piece.block.kind == "heading" and piece.block.index not in headings and _PART_NUMBERED.match(piece.text) \
                 and catalogue.exact_section(_PART_NUMBERED.sub("", piece.text, 1)) is not None:
             # a part's own title numbered as an item ((二)主动公开政府信息的情况 after part 一's (一)…(四)): the part
             # begins, its number is no item of the list before it (the numbering is DL102's)
-            open_, parked = [], {}
+            open_, parked, joined = [], {}, set()
             continue
         for item, at in _items(piece, piece.block.index in headings):
             if item is None:
-                open_, parked = [], {}
+                open_, parked, joined = [], {}, set()
                 continue
             leads = not piece.text[:at].strip(_LEAD_MARKS)  # the item opens its paragraph
             level = next((k for k, r in enumerate(open_) if r.family == item.family), None)
@@ -351,17 +355,25 @@ def analyse(report) -> list[EnumRun]:
                 last = run.items[-1]
                 if not leads and last.span.piece is piece and last.span.start == _lead(piece.text):
                     parked[item.family] = run  # 一是…（a paragraph's item）…一是…二是 inside it: a list within the item
+                elif not leads and last.span.piece is piece and _RUN_IN_TITLE.fullmatch(piece.text, last.span.end,
+                                                                                         item.span.start):
+                    # (text whose paragraphs were joined: …三是推进公共资源配置信息公开。一是大力推进…二是…四是推进…: the
+                    # item's short title, then a list inside it; the outer list goes on after a sentence's end)
+                    parked[item.family] = run
+                    joined.add(item.family)
                 elif leads and len(run.items) == 1 and len(last.span.piece.text.strip()) <= 16:
                     parked[item.family] = run  # (一)概述 / (一)加强…(四)… / (二)公开…: a list under the first item's title
                 run = EnumRun(item.family, [item])
                 runs.append(run)
                 open_[level] = run
                 continue
-            outer = parked.get(item.family) if leads and run.items[-1].span.piece is not piece else None
+            outer = parked.get(item.family) if (leads and run.items[-1].span.piece is not piece) or (
+                item.family in joined and _AFTER_SENTENCE.search(piece.text, max(0, item.span.start - 4), item.span.start)) else None
             if outer is not None and item.value == outer.items[-1].value + 1 != run.items[-1].value + 1:
                 del parked[item.family]
+                joined.discard(item.family)
                 run = open_[level] = outer  # the next paragraph's item goes on with the list the inner one sat in
-            elif outer is not None and len(outer.items) > 1:
+            elif outer is not None and len(outer.items) > 1 and item.family not in joined:
                 del parked[item.family]  # (a paragraph's inner list: only the next paragraph's item may go on with it)
             run.items.append(item)
     # lines whose item marker lost its opening half in the copy ()依申请公开情况: （二 lost): items, their numbers unknown
@@ -373,6 +385,9 @@ def analyse(report) -> list[EnumRun]:
     return runs
 
 
+# an item's short title ending its sentence, right before the first item of a list inside it (一是推进…公开。|一是…)
+_RUN_IN_TITLE = re.compile(r"[^。；：:;！？\n]{2,30}[。：:]\s*")
+_AFTER_SENTENCE = re.compile(r"[。；！？]\s*$")
 _LEAD_MARKS = " \t\u3000*#>_-"  # what may stand before a paragraph's first item (Markdown's marks, indentation)
 
 
