@@ -536,6 +536,20 @@ def test_a_townships_government_office_compiles_the_townships_report():
     assert office_owner("某某县某某乡人民政府办公室") == "某某县某某乡人民政府"
 
 
+def test_the_office_of_a_bureaus_own_unit_compiles_the_bureaus_report():
+    """A real excerpt (written anew): 本年度报告…由某某县公安局指挥中心办公室编制, then 2014年某某县公安局…, 局党委 and
+    我局 — the bureau's report, compiled by an office of its own command centre; DL301 took 我局 for a centre's slip."""
+    text = ("本年度报告是根据《中华人民共和国政府信息公开条例》要求，由某某县公安局指挥中心办公室编制。\n一、概述\n"
+            "2014年某某县公安局信息公开工作坚持以公开为原则，局党委高度重视。我局全年主动公开信息56条。\n")
+    rep = interpret(parse(text, "text"))
+    assert (rep.agency.name, rep.agency.kind) == ("某某县公安局", "bureau")
+    assert [d.code for d in lint(text, fmt="text", select=["DL301"], year=2014)] == []
+    assert office_owner("某某市统计局信息中心办公室") == "某某市统计局"
+    # a centre that is no bureau's unit keeps its own office; a bureau's own office is the bureau's, as before
+    assert office_owner("某某县融媒体中心办公室") == "某某县融媒体中心"
+    assert office_owner("某某区教育局办公室") == "某某区教育局"
+
+
 @pytest.mark.parametrize("name", ["某某市新城街办事处", "某某市新城街办"])
 def test_a_street_office_written_jie_banshichu(name):
     # 街办 is short for 街道办: a street office, whose 本街道 is its own word (not a department's 处)

@@ -268,9 +268,17 @@ def office_owner(name: str) -> str | None:
     for owner in (name[:m.start()], name[:m.start() + 2]) if m.group().startswith("政府") else (name[:m.start()],):
         if owner.endswith("公署"):
             return None  # 某某盟行政公署办公室: a government's office (its own report), as 某某县人民政府办公室 is
-        if classify(owner)[0] in _OWNS_ITS_OFFICE:
+        kind = classify(owner)[0]
+        if kind in _OWNS_ITS_OFFICE:
+            unit = _BUREAU_UNIT.fullmatch(owner) if kind == "department" else None
+            if unit is not None and classify(unit.group("b"))[0] in ("bureau", "commission"):
+                return unit.group("b")  # 某某县公安局指挥中心办公室 compiles the bureau's report: a unit of the bureau's own
             return owner
     return None
+
+
+# a bureau's own unit (某某县公安局指挥中心, 某某市统计局信息中心, 某某区财政局办公科): its office compiles the bureau's report
+_BUREAU_UNIT = re.compile(r"(?P<b>.{2,30}?[局委厅])(?P<u>[^局委厅会]{0,6}(?:中心|科|股|室))")
 
 
 _ZONE_WORD = re.compile(r"开发区|高新区|园区|新区|管委|管理委员会|试验区|示范区|合作区")
