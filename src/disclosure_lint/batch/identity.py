@@ -25,7 +25,7 @@ _NOT_REGION = re.compile("(?:城市|都市|超市|社区|园区|景区|小区|�
                          "|主城区|中心城区|老城区|旧城区|新城区)$")
 # (西城区, 东城区, 历城区 … are districts: only the town-planning words ending in 城区 are not; 老城区 and 新城区,
 # districts too in a few cities, stay words here — a name that states them still matches itself)
-_ZONE_END = re.compile(r"(?:高新|开发|经开|工业|产业|保税|综保|示范|试验|合作|功能)区$")
+_ZONE_END = re.compile(r"(?:高新|开发|经开|工业|产业|保税|综保|示范|试验|实验|合作|功能)区$")
 _HAS_WORD = re.compile(r"\w")  # a key of punctuation only names no body
 _SECOND_NAME = re.compile(r"[（(][^（）()]*[）)]$")
 # 政府 between the region and a street office or a town (青禾市云岭区人民政府青石街道办事处): the district's government
