@@ -233,6 +233,20 @@ def test_a_report_that_names_another_document_stays_one(text):
     assert cand(text).plausible
 
 
+def test_rules_for_compiling_reports_are_not_a_report():
+    """A real page (written anew): a county's rules for the annual reports, articles 第一条… naming themselves 本制度 and
+    the reports they govern — read as a report whose year was unknown (DL005 said so, not what the page is)."""
+    text = ("第一条 为促进政府信息公开，依据《中华人民共和国政府信息公开条例》，制定本制度。\n"
+            "第二条 本制度由县政府信息公开主管部门负责组织实施。\n"
+            "第三条 各乡镇人民政府负责编制本区域的政府信息公开工作年度报告。\n"
+            "第四条 年度报告主要包括以下内容：\n（一）主动公开政府信息的情况；\n（二）依申请公开政府信息的情况；\n")
+    c = cand(text)
+    assert not c.plausible and "开头写有“制定本制度”" in (c.reason or "")
+    # a report quoting its county's rules is still a report (articles do not open it)
+    report = "某某县2013年政府信息公开工作年度报告\n一、概述\n按照第一条 的规定，制定本制度的要求已落实。\n二、主动公开情况\n全年公开120条。\n"
+    assert cand(report).plausible
+
+
 @pytest.mark.parametrize("title", ["2014年政府信息公开第三方评估报告", "某某市2023年政务公开第三方测评报告",
                                    "某某市2023年度政府信息公开工作社会评议报告"])
 def test_an_evaluation_of_disclosure_is_not_a_report(title):

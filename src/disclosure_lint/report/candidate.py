@@ -83,6 +83,10 @@ def assess(report: AnnualReport) -> Candidate:
     if evaluation is not None and len(report.sections_by_id) < 2 and not report.stats:
         # 2014年政府信息公开第三方评估报告: an evaluation of the bodies' disclosure, not a body's report
         return Candidate(False, (), REASON_EVALUATION.format(title=evaluation))
+    rules = _articles(report)
+    if rules is not None:
+        # 第一条 为促进政府信息公开…制定本制度。/ 第二条 … / 第三条 …编制…年度报告: the rules for reports, not one
+        return Candidate(False, (), REASON_OTHER.format(words=rules))
     if report.title is not None or _title_at_start(report):
         signs.append("title")
     if report.sections_by_id:
@@ -132,6 +136,24 @@ _OTHER_DOCUMENT = re.compile(r"(?:政府|政务)?信息公开指南|(?:制定|�
                              r"|政务公开工作要点|工作要点》?的通知|部门(?:决算|预算)|(?:决算|预算)(?:公开)?说明|预算执行情况的报告"
                              r"|关于印发[^。；\n]{0,60}?(?:制度|办法|规定|实施方案|工作方案|指南|要点)[^。；\n]{0,20}?的通知")
 REASON_OTHER = "不像政府信息公开工作年度报告：开头写有“{words}”，是其他文件（指南、说明、工作要点、决算或制度等），不是年度报告"
+
+
+# the articles of a set of rules opening the text (第一条 为…，制定本制度。): the document names itself as rules
+_ARTICLE = re.compile(r"\s*第[一二三四五六七八九十]{1,3}条[\s\u3000]")
+_RULES_SELF = re.compile(r"(?:制定|制订)本(?:制度|办法|规定|细则|规则)|本(?:制度|办法|规定|细则)(?:由|自|所称|适用)")
+
+
+def _articles(report: AnnualReport) -> str | None:
+    """The words by which a text opening with numbered articles (two or more of its first eight blocks start 第一条,
+    第二条 …) names itself a set of rules (制定本制度, 本办法由…), when it has no statistics table and no part title of
+    the format written exactly; else None."""
+    if report.stats or any(s.quality == "exact" for s in report.sections if s.id):
+        return None
+    head = [b.text for b in report.text_blocks[:8]]
+    if sum(1 for t in head if _ARTICLE.match(t)) < 2:
+        return None
+    m = _RULES_SELF.search("".join(t[:300] for t in head))
+    return m.group(0) if m is not None else None
 
 
 def _other_document(report: AnnualReport) -> str | None:
