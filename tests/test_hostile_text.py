@@ -283,3 +283,28 @@ def test_a_block_of_many_marks_is_cut_where_no_finding_is_lost(monkeypatch):
     assert [(d.code, d.line, d.column, d.message) for d in lint(text, select=["DL701"], fmt="text")] == whole
     spam = lint(text, select=["DL501"], fmt="text")
     assert len(spam) == 101 and all(len(d.evidence["actual"]) <= 200 for d in spam[:100])
+
+
+def test_a_cut_row_label_ending_in_open_brackets_is_looked_at_a_bounded_number_of_times(monkeypatch):
+    """A line of 330,000 （ (bench/hostile.py's brackets shape) took five minutes: the end of a cut text dropped one open
+    bracket at a time, each time searching the whole text again for the note it opened.  Now a few brackets, each
+    search over a row label's reach: the number of searches does not grow with the text."""
+    from disclosure_lint.report import truncation_labels as tl
+
+    calls = []
+
+    class Counting:
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def search(self, text, pos=0, endpos=None):
+            calls.append((pos, len(text) if endpos is None else endpos))
+            return self.pattern.search(text, pos, len(text) if endpos is None else endpos)
+
+    monkeypatch.setattr(tl, "_OPEN_BRACKET", Counting(tl._OPEN_BRACKET))
+    for n in (1_000, 100_000):
+        calls.clear()
+        assert tl.row_fragment("（" * n) is None
+        assert len(calls) <= tl._GLOSS_CUTS + 2 and all(end - pos <= tl._NOTE_REACH + 1 for pos, end in calls)
+    # the cut note of a real label is still found (a mirror's gloss: 部分公開(區(qū)…, cut after its bracket)
+    assert tl.row_fragment("（二）部分公开（区(") == "s3"

@@ -52,14 +52,19 @@ def is_table_label(text: str) -> bool:
 
 
 _OPEN_BRACKET = re.compile(r"[（(]([^（()）]*)$")
+_NOTE_REACH = 120  # characters of a row label's note looked back over (the longest note is ≈ 60)
+_GLOSS_CUTS = 3  # brackets at the very end dropped (a pinyin gloss cut: one)
 
 
 def row_fragment(text: str) -> str | None:
     """The table whose row label ``text`` begins without completing (三、本年度 → s3; （二）部分公开（区分处理的，只 →
     s3, 其他对外管理服务事项（指行政许可以 → s2: cut inside its note; （本列数据的勾稽关 → s3), or None."""
-    while text[-1:] in ("（", "(") and _OPEN_BRACKET.search(text, 0, len(text) - 1) is not None:
+    for _ in range(_GLOSS_CUTS):  # (bounded, and each search over the label's reach: a line of 300,000 （ took minutes)
+        if not (text[-1:] in ("（", "(")
+                and _OPEN_BRACKET.search(text, max(0, len(text) - 1 - _NOTE_REACH), len(text) - 1) is not None):
+            break
         text = text[:-1]  # cut just after a bracket opened inside a note left open (a mirror's pinyin: 部分公開(區(qū)…)
-    m = _OPEN_BRACKET.search(text)
+    m = _OPEN_BRACKET.search(text, max(0, len(text) - _NOTE_REACH))
     if m is not None and m.start() > 0:  # a complete label and its bracket left open: its note cut
         label = norm(text[:m.start()])
         rows = row_labels()
