@@ -418,3 +418,60 @@ def test_lines_of_three_pipes_between_cells_are_separators_not_part_of_a_label()
     assert t.cells[("normative_docs", "in_force")].raw == "6"
     assert t.cells[("fees", "amount")].raw == "0.092" and not t.loose  # the pipes the page left after the table: none
     assert "DL001" not in codes(lint(text, fmt="text", select=["DL001"]))
+
+
+# -- a table with nothing at all between its cells and rows (real crawls' text without separators) -------------------
+
+GLUED_HEAD = ("三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况"
+              "自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他")
+TAIL = ("五、存在的主要问题及改进情况 一是解读形式单一，下一步将丰富解读形式。 六、其他需要报告的事项 无。"
+        " 某某县农业农村局 2024年1月20日")
+
+
+def glued_s3(rows) -> str:
+    return GLUED_HEAD + "".join(f"{lab}{''.join(map(str, v))}" for lab, v in rows)
+
+
+def test_a_table_run_together_whole_is_read_where_its_runs_split_with_certainty():
+    """A real archive's text (written anew): table 三 with nothing between header, labels and numbers
+    (…法律服务机构其他一、本年新收政府信息公开申请数量487002057二、上年结转…) — one piece of ≈ 1,000 characters, and the
+    header's last label glued to the first row's — was not read at all (DL001 for every number)."""
+    text = f"{HEAD} {S2} {glued_s3(s3_rows())} {S4} {TAIL}\n"
+    t = s3(text)
+    assert [t.cells[("new", c)].value.number for c in ("natural_person", "commercial", "legal_service", "total")] \
+        == [48, 7, 2, 57]
+    assert t.cells[("result.total", "total")].value.number == 38 and t.loose == []
+    assert codes(lint(text, fmt="text")) == []
+
+
+def test_a_label_a_page_wrap_cut_with_a_space_is_read_whole():
+    """The same text with a space where the page wrapped a label (三、本年度办 理结果, 社会公益 组织 法律服务 机构 其他): the
+    label's pieces are one cell; a space before a numbered label is a real boundary ((四)无 1.本机关…: two labels)."""
+    glued = glued_s3(s3_rows()).replace("本年度办理结果", "本年度办 理结果") \
+        .replace("社会公益组织法律服务机构其他", "社会公益 组织 法律服务 机构 其他")
+    text = f"{HEAD} {S2} {glued} {S4} {TAIL}\n"
+    t = s3(text)
+    assert t.cells[("result.open", "total")].value.number == 36
+    assert codes(lint(text, fmt="text")) == []
+    assert [x for _, x in tokens("（四）无 1.本机关不掌握相关政府信息 2 0 0 0 0 0 2")][:2] == ["（四）无", "1.本机关不掌握相关政府信息"]
+
+
+def test_a_run_together_table_cut_in_a_row_is_a_cut_in_the_table():
+    """Cut after the first two numbers of a row (…3.危及“三安全一稳定”00): the text ends in table 三 (DL002 names the
+    row), not in a sentence; no missing 落款 is reported for a cut file."""
+    glued = glued_s3(s3_rows())
+    text = f"{HEAD} {S2} {glued[:glued.index('4.保护第三方')].rstrip('0')}00\n"
+    found = lint(text, fmt="text")
+    [cut] = [d for d in found if d.code == "DL002"]
+    assert "在表三（收到和处理政府信息公开申请情况）中中断" in cut.message and "3.危及“三安全一稳定”" in cut.message
+    assert "DL410" not in codes(found)
+
+
+def test_a_header_label_a_space_cut_at_the_very_end_is_a_cut_in_the_table():
+    """A real crawl cut in table 二's header whose last label the page wrapped (…| 本年新 公开数量): a cut in table 二, not
+    a table published without numbers (DL209, an error)."""
+    text = (f"{HEAD} 二、主动公开政府信息情况 第二十条第（一）项 | 信息内容 | 本年新 制作数量 | 本年新 公开数量\n")
+    found = lint(text, fmt="text", year=2020)
+    assert "DL209" not in codes(found)
+    [cut] = [d for d in found if d.code == "DL002"]
+    assert "在表二（主动公开政府信息情况）中中断" in cut.message

@@ -47,6 +47,7 @@ from . import catalogue as cat
 from .agency import classify
 from .pager import flipbook_page, pager_line
 from .stats.grid import is_value
+from .stats.runs import tokens
 from .stats.schema import SCHEMAS, norm
 from .truncation_items import (
     LEAD_NUMBER,
@@ -216,7 +217,10 @@ def _tail_span(block: Block) -> tuple[int, int]:
     if block.kind != "table":  # flattened text: blocks joined by spaces
         k = max(piece.rfind(" "), piece.rfind("\u3000"))
         if k >= 0:
-            start += k + 1
+            # (a label a page's line wrap cut with a space, 本年新 公开数量: the label's two words, as stats.runs joins them)
+            j = max(piece.rfind(" ", 0, k), piece.rfind("\u3000", 0, k))
+            two = piece[j + 1:k] + piece[k + 1:]
+            start += (j + 1) if piece[j + 1:k].strip() and is_table_label(two) else k + 1
     while start < end and text[start].isspace():
         start += 1
     return start, end
@@ -430,6 +434,11 @@ def _analyse(report: AnnualReport) -> Truncation | None:
     start, end = _tail_span(block)
     if start >= end:
         return None
+    if block.kind != "table" and end - start > MAX_CELL_LINE and any(
+            b is block for t in report.stats.values() if t.layout == "flat" for b in t.blocks):
+        cells = tokens(block.text[:end])  # (a table whose cells ran together, 三安全一稳定”00: its last cell is the tail)
+        if cells:
+            start = max(start, cells[-1][0])
     if cut_by_reader(report):  # the parts after the last block read were not checked
         cut = _cut_table(report, block, "") if block.kind == "table" else None
         if cut is not None:  # it stopped in a statistics table: its rows not read are not missing (DL110, DL209)

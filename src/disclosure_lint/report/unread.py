@@ -2,7 +2,8 @@
 
 A page whose text nodes were joined with nothing between them (a minified page's ``textContent``) prints a
 table as one run of labels and digits: ``第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000
-行政规范性文件000…``.  Where the statistics reader (:mod:`.stats`) finds no table for part 二, 三 or 四,
+行政规范性文件5845546…`` (:mod:`.stats.runs` places what it can: 规章 0 0 0).  Where the statistics reader
+(:mod:`.stats`) finds no table for part 二, 三 or 四 (table 三 whose empty cells vanished, its labels glued),
 this module looks in the part's body for such a run: three or more labels of that table
 (:data:`.structure.TABLE_LABELS`, and the 第二十条第（一）项 captions) one after another with nothing but
 digits, spaces, commas, points or placeholders (/ — - 无) between them, and a row's marker （一） or 二、

@@ -14,7 +14,15 @@ single spaces, or not at all where the crawler concatenated the text nodes (``�
   into a guess (6, -1142: too few cells, its numbers are not placed).  A piece holding a sentence
   (，。； outside brackets) is never cut;
 * a piece of labels run together is cut into known labels of the three tables, only when they cover it
-  completely (``行政复议行政诉讼`` → 行政复议, 行政诉讼).
+  completely (``行政复议行政诉讼`` → 行政复议, 行政诉讼), or where a numbered label begins right after another label
+  (``其他一、本年新收…``: the header's last column, then the first row);
+* a piece that is no cell is joined with the next one or two when together they read as cells beginning with a
+  label (a page's line wrap left a space inside a label: ``三、本年度办 理结果（一）予以公开33…``) — not across a pipe, a
+  number alone or a numbered label after the space.
+
+A piece with digits may be a whole table run together (≈ 1,000 characters): it is cut up to
+:data:`MAX_TABLE_PIECE` characters; a piece without digits longer than :data:`MAX_PIECE` is prose.  The work stays
+linear in the line (each position tried against labels of at most :data:`MAX_WORD` characters).
 
 The line is read as table cells only when at least four of its cells are numbers or table labels and
 they are at least half of its cells (a line of one piece: when it is a label followed by a number);
@@ -29,8 +37,9 @@ what placed the numbers, so it cannot also check them: such a row is consistent 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from . import labels as lb
 from .grid import is_value
@@ -43,7 +52,9 @@ _MARKER_AFTER = re.compile(r"[.．、][^\d\s.．、]")
 _SENTENCE = re.compile(r"[，。；;,]")
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _SIGNS = frozenset("-－−")  # a minus sign, or a dash written for an empty cell: which, a run cannot tell
-MAX_PIECE = 120  # a longer piece is prose
+MAX_PIECE = 120  # a longer piece without digits is prose
+MAX_TABLE_PIECE = 4000  # a piece with digits: a whole table run together (its labels and numbers, no space) is ≈ 1,200
+MAX_JOINED = 2  # words after a piece that is no cell a space may have cut off (本年度办 理结果: a page's line wrap)
 MAX_WORD = 40  # longest label tried when cutting labels run together
 MAX_PART = 7  # digits in one number of a split run
 BUDGET = 20000  # search steps for one run; beyond this the split is not certain
@@ -53,6 +64,8 @@ BUDGET = 20000  # search steps for one run; beyond this the split is not certain
 def _lexicon() -> frozenset[str]:
     words: set[str] = {"信息内容", "申请人情况", "法人或其他组织", "行政复议", "行政诉讼", "总计", "其他", "项目", "序号",
                        "栏目"}
+    # table 二's sub-headers (第二十条第（一）项信息内容本年制发件数…规章000: run together with the labels after them)
+    words.update(f"第二十条第{a}{n}{z}项" for n in "一五六八九" for a, z in (("（", "）"), ("(", ")")))
     for sch in SCHEMAS.values():
         for r in sch.rows:
             words.update(strip_number(x) for x in (r.label, *r.aliases))
@@ -97,10 +110,12 @@ def cells(piece: str) -> list[tuple[int, str]]:
     """A piece without spaces → (offset, cell) pairs: cut between labels and numbers, and labels run
     together cut into known labels — only when every label found is a table label; else the piece whole."""
     whole = [(0, piece)]
-    if len(piece) > MAX_PIECE or is_value(piece) or _SENTENCE.search(_BRACKETED.sub("", piece)):
+    digits = any(ch.isdigit() for ch in piece)
+    if len(piece) > (MAX_TABLE_PIECE if digits else MAX_PIECE) or is_value(piece) \
+            or _SENTENCE.search(_BRACKETED.sub("", piece)):
         return whole
-    if not any(ch.isdigit() for ch in piece):
-        return _segment(piece) or whole
+    if not digits:
+        return _segment(piece) or _glued_labels(piece) or whole
     out: list[tuple[int, str]] = []
     label = 0
     for m in _DIGITS.finditer(piece):
@@ -126,9 +141,51 @@ def cells(piece: str) -> list[tuple[int, str]]:
             continue
         seg = _segment(text)
         if seg is None and not tabular(text):
-            return whole  # 2023年, 0591-6219…: not a label and its number
+            seg = _glued_labels(text)
+            if seg is None:
+                return whole  # 2023年, 0591-6219…: not a label and its number
         found.extend(((off + o, t) for o, t in seg) if seg else [(off, text)])
+    if len(piece) > MAX_PIECE and not all(is_value(t) or _one_row(t) for _, t in found):
+        return whole  # (a whole table run together whose empty cells vanished: rows' labels glued, nothing placeable)
     return found if any(not is_value(t) for _, t in found) else whole
+
+
+# a row label's marker — not a citation's (第二十条第（一）项) nor a number's
+_ROW_MARK = re.compile(r"[一二三四五六七八九十]{1,2}[、.．]|(?<!第)[（(][一二三四五六七八九十]{1,2}[）)]|(?<![\d.．])\d{1,2}[.．](?!\d)")
+_GROUPS = frozenset({"本年度办理结果", "不予公开", "无法提供", "不予处理", "其他处理"})
+
+
+def _one_row(label: str) -> bool:
+    """Whether a label cut from a whole table run together is one row's (三、本年度办理结果（一）予以公开: a group and its
+    row), not the labels of rows whose empty cells vanished, glued (二、上年结转…数量三、本年度办理结果（一）予以公开)."""
+    marks = list(_ROW_MARK.finditer(label))
+    if len(marks) <= 1:
+        return True
+    ends = [m.start() for m in marks[1:]] + [len(label)]
+    segs = [label[m.start():e] for m, e in zip(marks, ends)]
+    data = [x for x in segs if strip_number(x).strip() not in _GROUPS]
+    return not label[:marks[0].start()].strip() and len(data) <= 1 and all(tabular(x) for x in segs)
+
+
+# a row's numbered label glued to the label before it, the marker after a character (其他一、本年新收…: the header's
+# last column, then table 三's first row — where a numeral after a character is no marker of its own)
+_GLUED_MARK = re.compile(r"[一二三四五六七八九十][、.．]|[（(][一二三四五六七八九十][）)]")
+_GLUED_TRIES = 3
+
+
+def _glued_labels(text: str) -> list[tuple[int, str]] | None:
+    """``text`` cut where a numbered table label begins right after another label (其他 | 一、本年新收政府信息公开申请数量),
+    when both halves are table labels; else None."""
+    for m in islice(_GLUED_MARK.finditer(text, 1), _GLUED_TRIES):
+        head, tail = text[:m.start()], text[m.start():]
+        if (head in _lexicon() or tabular(head)) and tabular(tail):
+            return [(0, head), (m.start(), tail)]
+    return None
+
+
+def _no_cells(piece: str, got: list[tuple[int, str]]) -> bool:
+    """Whether :func:`cells` found nothing of a table in ``piece``: kept whole, and no cell."""
+    return len(got) == 1 and not tabular(piece)
 
 
 def tokens(line: str) -> list[tuple[int, str]] | None:
@@ -136,11 +193,59 @@ def tokens(line: str) -> list[tuple[int, str]] | None:
     if " " not in line and "\u3000" not in line and not any(ch.isdigit() for ch in line):
         return None
     words = [(m.start(), m.group(0)) for m in _WORD.finditer(line)]
-    out = [(off + o, t) for off, w in words for o, t in cells(w)]
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(words):
+        off, w = words[i]
+        got = cells(w)
+        if _no_cells(w, got) and i + 1 < len(words) and _joinable(w):
+            joined = _joined_cells(words, i)
+            if joined is not None:
+                taken, got = joined
+                out.extend(got)
+                i += taken
+                continue
+        out.extend((off + o, t) for o, t in got)
+        i += 1
     n_tab = sum(1 for _, t in out if tabular(t))
     if len(words) == 1:
         return out if len(out) >= 2 and n_tab == len(out) else None
     return out if n_tab >= 4 and n_tab * 2 >= len(out) else None
+
+
+def _joinable(word: str) -> bool:
+    """A piece that may be a part of a label a space cut: Chinese text, no pipe (a cell's separator), no number alone."""
+    return "|" not in word and "｜" not in word and not is_value(word) and _CJK.search(word) is not None
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LEADING_MARK = re.compile(r"[一二三四五六七八九十]{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}[.．、](?!\d)")
+
+
+def _joined_cells(words: list[tuple[int, str]], i: int) -> tuple[int, list[tuple[int, str]]] | None:
+    """A piece that is no cell joined with the next one or two (the space between them a page's line wrap inside a
+    label: ``三、本年度办 理结果（一）予以公开33…``, ``社会公益 组织``): (words taken, cells with their offsets in the
+    line) when the joined text reads as cells of which the first is a table label; else None.  A cell that spans a
+    dropped space points at its first character."""
+    for k in range(1, MAX_JOINED + 1):
+        if i + k >= len(words):
+            return None
+        parts = words[i:i + k + 1]
+        if not _joinable(parts[-1][1]) or _LEADING_MARK.match(parts[-1][1]):
+            return None  # (a numbered label after the space begins a row of its own: （四）无 1.本机关不掌握…)
+        text = "".join(w for _, w in parts)
+        got = cells(text)
+        if _no_cells(text, got) or not tabular(got[0][1]):
+            continue
+        starts = [0]  # where each word starts in the joined text
+        for _, w in parts[:-1]:
+            starts.append(starts[-1] + len(w))
+        out = []
+        for o, t in got:
+            j = bisect_right(starts, o) - 1
+            out.append((parts[j][0] + o - starts[j], t))
+        return k + 1, out
+    return None
 
 
 def split_run(digits: str, groups: int, size: int) -> list[tuple[int, int]] | None:
