@@ -475,3 +475,17 @@ def test_a_header_label_a_space_cut_at_the_very_end_is_a_cut_in_the_table():
     assert "DL209" not in codes(found)
     [cut] = [d for d in found if d.code == "DL002"]
     assert "在表二（主动公开政府信息情况）中中断" in cut.message
+
+
+def test_a_row_of_zeros_whose_spaces_the_page_scattered_is_seven_zeros():
+    """A real archive's rows (written anew): 0 00 0 0 00 — seven zeros, the spaces between them where the page's
+    nodes left them: every cell is 0, whatever the spaces; six zeros for seven cells stay unplaced (DL001)."""
+    row = "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0"
+    base = flat_report(s3_rows(), " ")
+    assert row in base
+    text = base.replace(row, "二、上年结转政府信息公开申请数量 0 00 0 0 00")
+    t = s3(text)
+    assert [t.cells[("carried_over", c)].value.number for c in ("natural_person", "other_org", "total")] == [0, 0, 0]
+    assert codes(lint(text, fmt="text")) == []
+    short = base.replace(row, "二、上年结转政府信息公开申请数量 0 00 0 0 0")
+    assert "DL001" in codes(lint(short, fmt="text"))

@@ -25,7 +25,8 @@ read the same way: the line is cut into cells by :func:`.runs.tokens` (single sp
 number run together, labels run together) and each cell is one token.  Where a crawler concatenated a
 row's numbers, the row's one token of digits is split into its cells only when the split is certain
 (:func:`.runs.split_run`: table 三 and 四 by their identities, table 二 only one digit per column); else
-the token stays in :attr:`StatTable.loose`.  A row placed by its identity satisfies it by construction:
+the token stays in :attr:`StatTable.loose`.  A row of zeros whose spaces the page scattered (``0 00 0 0 00``:
+seven zeros for seven cells) is seven zeros whatever the spaces.  A row placed by its identity satisfies it by construction:
 rules checking that identity cannot find an error in it.
 """
 
@@ -490,6 +491,9 @@ def _flat_s3(bd: Build, toks: list[Tok]) -> None:
             continue
         if len(vals) == 1 and len(order) == 7 and order[-1] == "total" and "org_subtotal" not in order:
             vals = _split_tok(vals[0], 1, 7) or vals  # cells run together: 487002057 → 48 7 0 0 2 0 57
+        elif 1 < len(vals) < len(order) and sum(len(v.text) for v in vals) == len(order) \
+                and all(v.text and not v.whole and not v.text.strip("0") for v in vals):
+            vals = [Tok("0", v.block, v.start + i) for v in vals for i in range(len(v.text))]  # 0 00 0 0 00: seven 0s
         vals = _label_end_dropped(lab, _end_dropped(vals, len(order)), len(order))
         if len(vals) == len(order):
             for cid, v in zip(order, vals):
