@@ -189,3 +189,23 @@ def test_conversion_keeps_every_position(text: str) -> None:
     assert len(out) == len(text)
     assert [i for i, c in enumerate(out) if c in "\r\n"] == [i for i, c in enumerate(text) if c in "\r\n"]
     assert (notice is None) == (out == text)
+
+
+def test_glossed_labels_and_names_are_read_without_their_pinyin() -> None:
+    """Real glossed copies (written anew): a table's labels (信息内(nèi)容, 其他对外管理服务(wù)事项) and the body's name
+    in the title (…乡(xiāng)人民政府) were read with the gloss — DL001 could not place a column, DL904 took a label for
+    a slip, DL007 knew no kind; the gloss is the copy's, never the report's."""
+    from disclosure_lint.report.agency import name_from_title
+    from disclosure_lint.report.stats.schema import norm
+
+    assert script.strip_glosses("信息内(nèi)容") == "信息内容" and norm("其他对外管理服务(wù)事项") == norm("其他对外管理服务事项")
+    assert name_from_title("某某县某某乡(xiāng)人民政府2023年政府信息公开工作年度报告")[0] == "某某县某某乡人民政府"
+    # a bracket that is no gloss (no tone mark; not after a character) stays
+    assert script.strip_glosses("行政事业性收费(万元)、附件(a)") == "行政事业性收费(万元)、附件(a)"
+    text = ("某某县某某乡(xiāng)人民政府2023年政府信息公开工作年度报告\n一、总体情况\n本乡全年主动公开信息20条。\n"
+            "二、主动公开政府信息情况\n| 第二十条第（一）项 | | | |\n|---|---|---|---|\n| 信息内(nèi)容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+            "| 规章 | 0 | 0 | 0 |\n| 行政规范性文件 | 0 | 0 | 0 |\n")
+    from .conftest import lint
+
+    found = {d.code for d in lint(text, fmt="markdown", year=2023)}
+    assert not found & {"DL001", "DL007", "DL904"}, found

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from ..limits import BLOCK_HITS_MAX
+from ..readers.script import PINYIN_GLOSS, TONE
 from ..report.dates import YEAR_RUN_IN, lossy_copy
 from ..report.promotions import url_spans
 from ..report.title_field import field_value
@@ -42,10 +43,6 @@ if TYPE_CHECKING:  # pragma: no cover
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》]")
 _MD_LINK = re.compile(r"\]\([^)\s\]]*\)|!\[|<[^<>\s]+>")  # a target stops at ] too: "](" repeated stays linear
 # a Markdown table's alignment row written with full-width pipes (｜---｜---:｜, a Chinese input method's ｜): markup
-# a mirror site's reading of a character in pinyin with its tone (根據(jù), 鎮(zhèn)): brackets the page added, not the clerk's
-_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_TONE = re.compile(f"[{_TONES}]")
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]{0,5}[" + _TONES + r"])[a-zü" + _TONES + r"]{1,6}\)")
 _ALIGN = re.compile(r"(?<=[｜|])[ \t]*:?-{3,}:?[ \t]*(?=[｜|])")
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)", re.S)  # Markdown inline code: no fix inside
 _LIST_MARKER = re.compile(r"^\s*(?:\(\s*[0-9一二三四五六七八九十]{1,3}\s*\)|[0-9]{1,2}\))")
@@ -164,7 +161,7 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
             for k in range(span.start, span.end):
                 skip[k] = True
         aligns = [m.span() for m in _ALIGN.finditer(text)] if "---" in text else []
-        glosses = [m.span() for m in _PINYIN.finditer(text)] if _TONE.search(text) else []
+        glosses = [m.span() for m in PINYIN_GLOSS.finditer(text)] if TONE.search(text) else []
         for a, b in [*url_spans(text), *(m.span() for m in _MD_LINK.finditer(text)), *entity_spans(text), *aligns,
                      *glosses]:
             for k in range(a, b):

@@ -41,7 +41,18 @@ _WORDS = ("總體情況", "年度報告", "政府信息公開", "條例", "統�
 # a character glossed with its pinyin (數(shù), 據(jù)): copies on content farms do so, a portal's 繁體 view does not
 _GLOSS = re.compile(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 MIN_GLOSSES = 5
+# such a gloss with a tone mark (the brackets a page added after a character, not a clerk's note): the one pattern
+# typography skips (DL701) and labels and names are read without (:func:`strip_glosses`)
+TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+TONE = re.compile(f"[{TONES}]")
+PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]{0,5}[" + TONES + r"])[a-zü" + TONES + r"]{1,6}\)")
 SAMPLE = 200_000  # characters counted (a page's markup and scripts come first)
+
+
+def strip_glosses(text: str) -> str:
+    """``text`` without the pinyin a copy glossed its characters with (信息内(nèi)容 → 信息内容, 乡(xiāng)人民政府 →
+    乡人民政府); the same text when it holds none."""
+    return PINYIN_GLOSS.sub("", text) if "(" in text and TONE.search(text) else text
 
 
 def traditional_words(text: str) -> list[str]:

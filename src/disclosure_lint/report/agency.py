@@ -40,6 +40,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..readers.script import strip_glosses
 from .promotions import has_spam_term
 
 KIND_NAMES = {
@@ -329,7 +330,8 @@ def name_from_title(title: str) -> tuple[str | None, int | None]:
     whole area (某某县人民政府办公室关于2022年全县政府信息公开工作年度报告) names the area's government, whose
     report the office publishes (《条例》第四十九条第二款)."""
     # (a flipbook's page header, a page's 标题： label, a list's bullet before the title)
-    t = _TITLE_LEAD.sub("", re.sub(r"\s+", "", title)).lstrip("#").strip("《》")
+    # (a copy's pinyin glosses, 乡(xiāng)人民政府: not the name's)
+    t = _TITLE_LEAD.sub("", re.sub(r"\s+", "", strip_glosses(title))).lstrip("#").strip("《》")
     m = _TITLE.match(t)
     if not m:
         return None, None

@@ -16,6 +16,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ...readers.script import strip_glosses
+
 # -- normalisation ----------------------------------------------------------------------------
 
 _DROP = re.compile(r"[\s　\u00a0“”\"'‘’「」『』()（）［］\[\]【】〔〕<>《》:：,，、;；.．。·•*_\-—–]+")
@@ -23,7 +25,7 @@ _NOTE = re.compile(r"[（(]区分处理的[^）)]*[）)]")
 
 
 def _norm(label: str) -> str:
-    s = _NOTE.sub("", label)
+    s = _NOTE.sub("", strip_glosses(label))  # (信息内(nèi)容: a copy's pinyin after a character, not the label's)
     s = s.replace("／", "/").replace("\\", "/")
     s = _DROP.sub("", s)
     return s
