@@ -772,3 +772,14 @@ def test_a_header_run_into_the_title_is_no_doubled_word(sep):
     assert [d.code for d in lint(flat, fmt="text", select=["DL901"])] == []
     lines = "\n".join(parts) + "\n"
     assert [(d.code, d.line) for d in lint(lines, fmt="text", select=["DL901"])] == [("DL901", 3)]
+
+
+def test_dl902_an_outer_lists_first_marker_run_into_the_title_before_it():
+    """A real crawl (written anew): the outer 一是 run into the sub-title before it (…扎实推进信息公开一是推进清单公开。), so
+    no marker of its own, then a list inside it — the outer 二是 after the inner 二是 is the outer list's second, not a
+    repeated one; 统一是 makes no such marker, and a repeat in a list after it is still one."""
+    text = ("（二）扎实推进信息公开一是推进清单公开。一是按照要求公布清单。二是按照精神推行网上公开。二是推进财政资金公开。"
+            "要求各部门公开预算。三是推进公共服务公开。")
+    assert only("DL902", text, fmt="text") == []
+    word = "总体上统一是基本要求。一是公开不及时。二是解读单一。二是培训不足。"
+    assert [d.match for d in only("DL902", word, fmt="text")] == ["二是"]

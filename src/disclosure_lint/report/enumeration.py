@@ -32,7 +32,8 @@ group of a table's rows.  A new section (a section heading, or a numbered sectio
 inside flattened text) ends every run.  An item whose paragraph holds a list of the same kind (一是强化领导。一是…二是…)
 hands on to that list; the outer list goes on in the next paragraph when the number says so — and, in text whose
 paragraphs were joined (a crawl), after a sentence's end, when the list began right after the outer item's short title
-(…三是推进公共服务公开。一是…四是…。四是推动监管公开。: the outer 四是, not a repeated one).  The first item of a run is never reported (a list
+(…三是推进公共服务公开。一是…四是…。四是推动监管公开。: the outer 四是, not a repeated one) — also when the outer
+list's 一是 ran into the title before it and so is no marker of its own (…扎实推进信息公开一是推进清单公开。一是…).  The first item of a run is never reported (a list
 may go on from before a heading, or start in text the tool does not see).  Each item is
 compared with the number expected once the breaks before it are fixed, and a run that goes
 on in step after a skipped or repeated number is one break (see :func:`breaks`), so one slip
@@ -344,6 +345,20 @@ def analyse(report) -> list[EnumRun]:
                 continue
             leads = not piece.text[:at].strip(_LEAD_MARKS)  # the item opens its paragraph
             level = next((k for k, r in enumerate(open_) if r.family == item.family), None)
+            glued = _GLUED_OUTER.search(piece.text, max(0, item.span.start - 40), item.span.start) \
+                if item.value == 1 and item.family == "shi" and not leads else None
+            if glued is not None:
+                # (…扎实推进信息公开一是推进清单公开。一是按照…: the outer list's 一是 run into the title before it, so no
+                # marker of its own — its list is parked, the inner one begins, and the outer goes on after it)
+                outer_run = EnumRun("shi", [EnumItem(Span(piece, glued.start(1), glued.end(1)), "shi", 1, "一是")])
+                runs.append(outer_run)
+                parked["shi"] = outer_run
+                joined.add("shi")
+                if level is not None:
+                    del open_[level:]
+                open_.append(EnumRun("shi", [item]))
+                runs.append(open_[-1])
+                continue
             if level is None:
                 run = EnumRun(item.family, [item])
                 runs.append(run)
@@ -388,6 +403,10 @@ def analyse(report) -> list[EnumRun]:
 # an item's short title ending its sentence, right before the first item of a list inside it (一是推进…公开。|一是…)
 _RUN_IN_TITLE = re.compile(r"[^。；：:;！？\n]{2,30}[。：:]\s*")
 _AFTER_SENTENCE = re.compile(r"[。；！？]\s*$")
+# an outer list's first marker run into the word before it, its short title, then the inner list's 一是 (at the end)
+# (not after a character 一 makes a word with: 统一是…, 唯一是…, 第一是…)
+_GLUED_OUTER = re.compile(r"(?<=[\u4e00-\u9fff])(?<![统唯第之同万逐单专归划合均整不如其某任每另惟纯齐])(一是)"
+                          r"[^。；：:;！？\n一二三四五六七八九十]{2,30}[。：:]\s*$")
 _LEAD_MARKS = " \t\u3000*#>_-"  # what may stand before a paragraph's first item (Markdown's marks, indentation)
 
 
