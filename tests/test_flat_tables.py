@@ -489,3 +489,15 @@ def test_a_row_of_zeros_whose_spaces_the_page_scattered_is_seven_zeros():
     assert codes(lint(text, fmt="text")) == []
     short = base.replace(row, "二、上年结转政府信息公开申请数量 0 00 0 0 0")
     assert "DL001" in codes(lint(short, fmt="text"))
+
+
+def test_prose_words_are_never_joined(monkeypatch):
+    """Only a piece that is no cell and holds no sentence is joined with the words after it: a flattened page's prose
+    is looked at once per word (the joins would otherwise try every word two more times)."""
+    from disclosure_lint.report.stats import runs
+
+    calls = []
+    real = runs.cells
+    monkeypatch.setattr(runs, "cells", lambda piece: calls.append(piece) or real(piece))
+    line = " ".join(["2023年，本局认真贯彻《条例》，全年主动公开政府信息86条。"] * 50)
+    assert runs.tokens(line) is None and len(calls) == 50

@@ -214,8 +214,10 @@ def tokens(line: str) -> list[tuple[int, str]] | None:
 
 
 def _joinable(word: str) -> bool:
-    """A piece that may be a part of a label a space cut: Chinese text, no pipe (a cell's separator), no number alone."""
-    return "|" not in word and "｜" not in word and not is_value(word) and _CJK.search(word) is not None
+    """A piece that may end in the first part of a label a space cut: Chinese text, no pipe (a cell's separator), no
+    number alone, no sentence (prose's words are never joined: a flattened page's prose stays one look per word)."""
+    return ("|" not in word and "｜" not in word and not is_value(word) and _CJK.search(word) is not None
+            and _SENTENCE.search(_BRACKETED.sub("", word)) is None)
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -231,7 +233,8 @@ def _joined_cells(words: list[tuple[int, str]], i: int) -> tuple[int, list[tuple
         if i + k >= len(words):
             return None
         parts = words[i:i + k + 1]
-        if not _joinable(parts[-1][1]) or _LEADING_MARK.match(parts[-1][1]):
+        last = parts[-1][1]
+        if "|" in last or "｜" in last or is_value(last) or _CJK.search(last) is None or _LEADING_MARK.match(last):
             return None  # (a numbered label after the space begins a row of its own: （四）无 1.本机关不掌握…)
         text = "".join(w for _, w in parts)
         got = cells(text)
