@@ -831,3 +831,17 @@ def test_table_two_of_neither_format_names_its_part_of_the_other():
     assert d109.message.startswith("表二的部分栏目按2019年试行格式填报（") and "对外公开总数量" in d109.message
     right = text.replace("本年新 | 本年新 | 对外公开总数量", "本年制发件数 | 本年废止件数 | 现行有效件数")
     assert lint(right, fmt="text", select=["DL109", "DL110"]) == []
+
+
+def test_a_column_whose_label_the_header_has_is_not_missing_when_its_rows_are_short():
+    """A PDF converted to Markdown (a real conversion, written anew): table 二's header as a table of its own and each
+    row as another, the rows one cell short (| 规章 | 22 | 235 |) — the column 现行有效件数 is in the header, so it is not
+    a column the report left out (DL110, an error, said so); a header without the column still gets DL110."""
+    head = ("# 某某市某某委员会2024年政府信息公开工作年度报告\n\n## 一、总体情况\n\n本委全年主动公开政府信息120条。\n\n"
+            "## 二、主动公开政府信息情况\n\n第二十条第（一）项\n\n")
+    rows = "| 规章 | 22 | 235 |\n|---|---|---|\n\n| 行政规范性文件 | 34 | 189 |\n|---|---|---|\n"
+    header = "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n\n"
+    text = head + header + rows
+    assert "DL110" not in codes(lint(text, year=2024, select=["DL110"]))
+    without = head + "| 信息内容 | 本年制发件数 | 本年废止件数 |\n|---|---|---|\n\n" + rows
+    assert "DL110" in codes(lint(without, year=2024, select=["DL110"]))
