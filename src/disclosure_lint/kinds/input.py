@@ -398,7 +398,7 @@ class ReaderNotice(Kind[ReaderNoticeOptions]):
             if not pages:
                 return None
             total = n.total
-            detail = f"{what}{_pages(pages)}没有可提取的文字（是图片或扫描页）"
+            detail = f"{what}{_pages(pages)}没有可提取的文字（是图片或扫描页，或文字无法解码）"
             if total:
                 detail += f"，共{total}页"
             return Hit(params={"detail": detail, "advice": _ocr_advice(_OCR_PAGES, n.detail)},

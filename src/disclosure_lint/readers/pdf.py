@@ -476,14 +476,16 @@ def _read_page(page, fast: PageObjects | None = None) -> _Page:
     if fast is None:
         raw_chars = _without_margin_text(page.chars)
     chars, undecodable = _chars(raw_chars)
-    has_text = bool(chars) and undecodable <= len(chars)  # mostly (cid:…) glyphs: no usable text
+    has_text = bool(chars) and not _undecodable(chars, undecodable)
     garbled = has_text and _one_glyph(chars)
     if not has_text or garbled:
         has_text, chars = False, []
     parts_raw = _find_tables(page, src) if chars else []
     images = _images(src.images, number, chars, width, height)
-    # a page of one glyph repeated is named (DL002) as a picture page is, not left out silently
-    has_graphics = garbled or bool(src.images) or len(src.curves) + len(src.rects) > 20
+    # a page of one glyph repeated, or of glyphs with no text, is named (DL002) as a picture page is (and read by
+    # OCR where it can be), not left out silently
+    has_graphics = (garbled or undecodable >= _UNDECODABLE_MIN or bool(src.images)
+                    or len(src.curves) + len(src.rects) > 20)
     return _build_page(number, width, height, chars, parts_raw, images, has_text, has_graphics)
 
 
@@ -515,6 +517,27 @@ def _without_margin_text(raw: list[dict]) -> list[dict]:
     except (KeyError, TypeError, ValueError):  # pragma: no cover - pdfplumber always sets them
         return raw
     return [c for c in raw if id(c) not in off] if off else raw
+
+
+_UNDECODABLE_MIN = 20  # glyphs with no text that make a page unreadable (see _undecodable)
+
+
+def _undecodable(chars: list[_Char], undecodable: int) -> bool:
+    """Whether the page's text is mostly glyphs with no text (``(cid:…)``, private-use characters): more of them
+    than characters read, or (at least 20 of them) more than the Chinese characters read — a font with no Unicode
+    mapping for its Chinese glyphs, or a PDF printed where no font had them (each drawn as an empty box), leaves
+    only the digits and Latin letters: a table page would read as numbers without labels."""
+    if undecodable > len(chars):
+        return True
+    if undecodable < _UNDECODABLE_MIN:
+        return False
+    cjk = 0
+    for ch in chars:
+        if "\u4e00" <= ch.text[0] <= "\u9fff":
+            cjk += 1
+            if cjk >= undecodable:
+                return False
+    return True
 
 
 def _one_glyph(chars: list[_Char]) -> bool:
@@ -654,6 +677,8 @@ def _chars(raw: list[dict] | list[tuple[str, float, float, float, float, float]]
                 undecodable += 1
                 continue
             if t < " " or t == "\x7f":
+                if t not in "\t\n\r":  # a glyph whose text is a control character (U+0000): no text
+                    undecodable += 1
                 continue
         else:
             if t.startswith("(cid:") or any(0xE000 <= ord(ch) <= 0xF8FF for ch in t):

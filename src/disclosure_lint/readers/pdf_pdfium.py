@@ -73,8 +73,8 @@ def page_objects(doc: Any, index: int, mediabox: tuple[float, float, float, floa
         graphics = _graphics(R, page.raw, x_off, height)
         if graphics is None:
             return None
-        lines, rects, curves, images, bare = graphics
-        chars = _chars(R, page.raw, x_off, y_off, height, max_chars, fonts, bare)
+        lines, rects, curves, images, bare, texts = graphics
+        chars = _chars(R, page.raw, x_off, y_off, height, max_chars, fonts, bare, texts)
         if chars is None:
             return None
         return PageObjects(chars, lines, rects, curves, images)
@@ -132,7 +132,8 @@ def _fast(R: Any) -> dict[str, Any]:
 
 def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
            max_chars: int, fonts: dict[str, tuple[float, dict[str, int] | None]],
-           bare: set[int] | None = None) -> list[tuple[str, float, float, float, float, float]] | None:
+           bare: set[int] | None = None, texts: list[int] | None = None,
+           ) -> list[tuple[str, float, float, float, float, float]] | None:
     """The page's characters, or ``None`` where pdfplumber must read the page: among other cases,
     where a text object of a font the file does not embed (``bare``, the objects' addresses) gives
     no character to PDFium's text page.  PDFium drops a one-character string of a non-embedded CID
@@ -147,7 +148,13 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
     text, as a reader copying from the page gets it; pdfminer gives the glyph's own mapping (one
     character repeated for the whole page).  The font has no width for such a character (PDFium
     looks widths up by character): its box is the glyph's, from its origin to the right of its
-    outline."""
+    outline.
+
+    A page where most of the text objects (``texts``: all of them) give PDFium no character at all is
+    pdfplumber's too: glyphs with no text (a PDF printed where no font had the characters, every one
+    drawn as the font's empty box, or a font with no Unicode mapping) are dropped by PDFium without a
+    trace, and the page would read as its digits alone; pdfminer gives them as ``(cid:…)``, which the
+    reader counts as undecodable."""
     tp = R.FPDFText_LoadPage(raw)
     if not tp:
         return None
@@ -180,7 +187,10 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
         info: Any = None
         for k in range(n):
             u = codes[k] if codes is not None else get_unicode(tpv, k)
-            t = chr(u) if 0 < u < 0x110000 else ""
+            if u == 0:  # a glyph with no text: counted by the reader as pdfminer's U+0000 is
+                out.append(_NO_TEXT)
+                continue
+            t = chr(u) if u < 0x110000 else ""
             if not t or t.isspace():  # PDFium's generated characters are spaces and line breaks
                 continue
             key = get_object(tpv, k)
@@ -231,11 +241,18 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
             owners = {get_object(tpv, k) for k in range(n)}
             if not bare <= owners:
                 return None
+        if texts and len(texts) - len(objs) >= _SILENT_MIN:
+            owners = {get_object(tpv, k) for k in range(n)}  # (objects of spaces only included)
+            silent = sum(1 for t in texts if t not in owners)
+            if silent >= _SILENT_MIN and silent * 2 > len(texts):  # (LibreOffice's objects of spaces: a few)
+                return None
         return out
     finally:
         R.FPDFText_ClosePage(tp)
 
 
+_NO_TEXT = ("\x00", 0.0, 0.0, 0.0, 0.0, 0.0)  # a character PDFium has no text for (see _chars)
+_SILENT_MIN = 20  # text objects without a character that make a page pdfplumber's (see _chars)
 _SKIP = ("skip",)  # a text object whose characters are not the page's text (see slanted, faint)
 FAINT_SIZE = 28.0  # points: larger than any report's title (二号 22 pt, 一号 26 pt)
 
@@ -345,11 +362,12 @@ def _page_text(R: Any, tp: Any, n: int) -> list[int] | None:
 
 
 def _graphics(R: Any, raw: Any, x_off: float,
-              height: float) -> tuple[list, list, list, list, set[int]] | None:
+              height: float) -> tuple[list, list, list, list, set[int], list[int]] | None:
     """The page's ruling lines, rectangles, curves and images as pdfplumber gives them, and its text
-    objects whose font the file does not embed (see :func:`_chars`); ``None`` where pdfplumber must
+    objects whose font the file does not embed and all its text objects (see :func:`_chars`); ``None`` where pdfplumber must
     read the page (a Form XObject, a path PDFium cannot describe)."""
     bare: set[int] = set()
+    texts: list[int] = []
     lines: list[dict[str, Any]] = []
     rects: list[dict[str, Any]] = []
     curves: list[dict[str, Any]] = []
@@ -377,6 +395,7 @@ def _graphics(R: Any, raw: Any, x_off: float,
         obj = get_object(pv, i)
         kind = get_type(obj)
         if kind == text_kind:
+            texts.append(obj or 0)
             font = get_font(obj)
             if not font or not embedded(font):
                 bare.add(obj or 0)
@@ -429,7 +448,7 @@ def _graphics(R: Any, raw: Any, x_off: float,
             if closes(seg):
                 ops.append(("h", pt))
         paint_subpaths(ops, is_stroke, is_fill, scolor, ncolor, x_off, height, lines, rects, curves)
-    return lines, rects, curves, images, bare
+    return lines, rects, curves, images, bare, texts
 
 
 def paint_subpaths(ops: list[tuple[str, tuple[float, float]]], stroke: bool, fill: bool, scolor: Any, ncolor: Any,
