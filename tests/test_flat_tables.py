@@ -402,6 +402,23 @@ def test_crawled_cells_each_after_a_pipe_with_a_lone_pipe_between_them():
     assert not codes(lint(text, fmt="text", select=["DL001", "DL110", "DL209"]))
 
 
+def test_crawled_first_cells_between_two_pipes_the_others_ending_in_one():
+    """A crawler that writes each row's first cell between two pipes (| 规章 |) and every other cell with its end
+    after it (0 |), each on a line of its own (a real district bureau's 2025 page): the labels are read without the
+    pipes (not "| 规章 |", six unknown labels: DL001)."""
+    rows = [["第二十条第(一)项"], ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], ["规章", "0", "0", "0"],
+            ["行政规范性文件", "2", "1", "15"], ["第二十条第(五)项"], ["信息内容", "本年处理决定数量"], ["行政许可", "47"],
+            ["第二十条第(八)项"], ["信息内容", "本年收费金额(单位:万元)"], ["行政事业性收费", "0"]]
+    s2 = "".join("| " + r[0] + " |\n" + "".join(c + " |\n" for c in r[1:]) for r in rows)
+    text = "某某区某某局2025年政府信息公开工作年度报告\n二、主动公开政府信息情况\n" + s2
+    t = interpret(parse(text, "text")).stats["s2"]
+    got = {(r, c): t.get(r, c).value.arithmetic for r, c in
+           [("normative_docs", "issued"), ("normative_docs", "in_force"), ("licensing", "decisions"), ("fees", "amount")]}
+    assert got == {("normative_docs", "issued"): 2, ("normative_docs", "in_force"): 15, ("licensing", "decisions"): 47,
+                   ("fees", "amount"): 0}
+    assert not codes(lint(text, fmt="text", select=["DL001", "DL110", "DL209"]))
+
+
 def test_lines_of_three_pipes_between_cells_are_separators_not_part_of_a_label():
     # a page copied one cell per line, a lone "|" after each cell and "|||" or "||||" where the empty cells were
     cells = ["第二十条第(一)项", "|", "||||", "信息内容", "|", "本年制发件数", "|", "本年废止件数", "|", "现行有效件数", "|",

@@ -119,7 +119,8 @@ def _runs(report) -> list[list[Tok]]:
                     continue  # a row's end
                 m = _CELL_END.match(line)
                 if m is not None:
-                    line = line[:m.end(1)]  # 规章 | / 0 | || : the cell, its end dropped
+                    start += m.start(1)
+                    line = m.group(1)  # 规章 | / 0 | || / | 规章 | : the cell, its end (and a pipe before it) dropped
                     ended = True
                     if wide_ends is None:
                         wide_ends = _wide_row_ends(report.blocks)
@@ -159,8 +160,9 @@ def _runs(report) -> list[list[Tok]]:
     return runs
 
 
-# a cell a crawler wrote on its line with the cell's end after it: 规章 | , 0 | || (a row's end on the same line)
-_CELL_END = re.compile(r"\s*([^|\s](?:[^|]*[^|\s])?)[ \t]*\|[ \t|]*$")
+# a cell a crawler wrote on its line with the cell's end after it: 规章 | , 0 | || (a row's end on the same line), also
+# with a pipe before it (| 规章 |: a row's first cell)
+_CELL_END = re.compile(r"[ \t]*(?:\|[ \t]*)?([^|\s](?:[^|]*[^|\s])?)[ \t]*\|[ \t|]*$")
 
 
 # a row's first cell with the pipe before it, on a line of its own: | 规章 (a lone "|" after each cell)
