@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from ..page_lines import chrome_or_navigation
 from ..report import catalogue as cat
 from ..report.annual import AnnualReport
 from ..report.catalogue import TABLE_SHORT_NAMES
@@ -75,12 +76,16 @@ class DoubledText(Kind[DoubledTextOptions]):
         allow = set(self.options.allow)
         title = report.title_block
         head_end = title.index if title is not None else -1
+        sections = report.sections
+        body_start = sections[0].heading.index if sections else -1
         for d in report.doubles:
             span = d.span
             if span.text in allow:
                 continue
             if span.block.index < head_end or report.portal.is_line(span.block):
                 continue  # the page's own words: its header above the title (无障碍浏览无障碍浏览), a catalogue field
+            if span.block.index < body_start and span.piece.cell is None and chrome_or_navigation(span.block.text):
+                continue  # … or above the first part where no title was found: a navigation item, no sentence
             copy = d.copy_start
             start = span.piece.block_offset(copy)
             if start is not None and span.piece.cell is None and report.portal.covering(span.block, start) is not None:
