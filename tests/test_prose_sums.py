@@ -108,6 +108,13 @@ def test_results_exhaustive_with_offsets():
      [("disclosed", 120, [("item", 15), ("item", 98)], False)]),
     ("主动公开市政府规章13件（含新制定5件，修改4件，废止4件）。",
      [("disclosed", 13, [("item", 5), ("item", 4), ("item", 4)], False)]),
+    # a part that is last year's annual report, named with its year (a real bureau's list: 155 against 154)
+    ("主动公开政府信息154条。其中，规范性文件1条、重大事项公开政府信息14条、工作信息126条、人事任免8条、"
+     "某某局2022年度政府信息公开工作年度报告6条。",
+     [("disclosed", 154, [("item", 1), ("item", 14), ("item", 126), ("item", 8), ("item", 6)], False)]),
+    # … but a figure of another year ends the list
+    ("主动公开政府信息154条。其中，规范性文件1条、工作信息126条、2022年度工作动态6条。",
+     [("disclosed", 154, [("item", 1), ("item", 126)], False)]),
 ])
 def test_forms(prose, expected):
     assert brief(prose) == expected

@@ -94,6 +94,10 @@ _MULTI_SEP = re.compile(r"^(?:[、/和及与]|或者?|以及)$")
 # (a short bracket inside the name is part of it: 乡村振兴(试点)信息41条)
 _GENERIC = re.compile(r"^(?P<name>(?:[^\d０-９，,；;。：:（()）]|[（(][^\d０-９，,；;。：:（()）]{1,10}[）)]){1,30}?)(?:的)?(?:信息)?"
                       r"(?:数量?)?(?:共计?|计|为|有|达)?$")
+# a part that is one document named with its year (某某局2021年度政府信息公开工作年度报告1条: last year's report, published
+# this year): a kind of information disclosed, its year no figure of another year
+YEAR_REPORT = re.compile(r"^[^\d０-９]{0,20}?(?:19|20)\d{2}年度?[^\d０-９，,；;。：:]{0,24}?(?:年度报告|工作报告|年报)$")
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}(?=年)")
 _CHANNEL = re.compile(r"网站|网页|门户|微信|微博|公众号|新媒体|客户端|[Aa][Pp][Pp]|抖音|头条|快手|视频号|公报|公开栏|公示栏|宣传栏"
                       r"|电子屏|显示屏|LED|平台|专栏|栏目|报刊|报纸|电视|广播|短信|政务号|热线|网(?!格)|依申请公开|不予公开|部分公开|予以公开")
 VERB_LED = re.compile(r"^(?:发布|公开|主动公开|通过|在|于|利用|依托|转载|转发|推送|更新|开展|召开|举办|举行|组织|制作|编制|印发"
@@ -166,6 +170,8 @@ def _classify_one(name: str, kinds: tuple[str, ...], marked: bool, later: bool):
                 return k, cats, mm.group("multi")[0] in "均都各"
     if "disclosed" in kinds:
         m = _GENERIC.match(name)
+        if m is None and YEAR_REPORT.match(name):
+            m = _GENERIC.match(_YEAR_DIGITS.sub("", name, 1))
         if m is None or not name:
             return None
         if _CHANNEL.search(name) or _SCOPE_WORDS.search(name):

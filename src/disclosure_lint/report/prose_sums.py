@@ -76,6 +76,7 @@ from .prose_sum_model import ProseSum as ProseSum
 from .prose_sum_model import new_figure as _figure
 from .prose_sum_names import TOTAL_KW as _TOTAL_KW
 from .prose_sum_names import VERB_LED as _VERB_LED
+from .prose_sum_names import YEAR_REPORT as _YEAR_REPORT
 from .prose_sum_names import classify as _classify
 
 # -- numbers ---------------------------------------------------------------------------------------------
@@ -513,8 +514,9 @@ class _Reader:
             if parts and ("其中" in name or "包括" in name or "包含" in name):
                 return None  # nested: 其中…，其中… / 其中公开政府信息29条，包括机构职能13条…
             if _DIGIT.search(name) is not None or _NAME_WORDS.search(name) is not None:  # else none of these holds
-                if _DIGIT.search(name) and not (kind in (None, "flow") and _YEAR.search(name)):
-                    break
+                if _DIGIT.search(name) and not (kind in (None, "flow") and _YEAR.search(name)) \
+                        and not (kind == "disclosed" and _YEAR_REPORT.search(name)):
+                    break  # (a part named by a report of a year, 某某局2021年度政府信息公开工作年度报告1条: a document)
                 if _CHANGE.search(name) or _PART_YEAR.search(name) or _APPROX_CLAUSE.search(name):
                     return None
                 if _PAST.search(name) and not _CARRY.search(name):
