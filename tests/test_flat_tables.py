@@ -419,6 +419,46 @@ def test_crawled_first_cells_between_two_pipes_the_others_ending_in_one():
     assert not codes(lint(text, fmt="text", select=["DL001", "DL110", "DL209"]))
 
 
+def test_table_two_run_into_one_line_with_empty_cells_between_pipes():
+    """A page that ran table 二 into one line, every cell followed by a pipe, its empty cells left as | | (a real
+    bureau's 2022 page: 规章 | | | | …): the pipes are no words, the table is read (it was "rows run together",
+    DL001); the empty cells stay empty and a value between them keeps its column."""
+    line = ("第二十条第(一)项 | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 | 规章 | | 2 | | 行政规范性文件 | 4 | 0 | "
+            "4 | 第二十条第(五)项 | 信息内容 | 本年处理决定数量 | 行政许可 | 124件 | 第二十条第(六)项 | 信息内容 | "
+            "本年处理决定数量 | 行政处罚 | | 行政强制 | | 第二十条第(八)项 | 信息内容 | 本年收费金额(单位:万元) | "
+            "行政事业性收费 |")
+    text = ("某某市某某局2022年政府信息公开工作年度报告\n一、总体情况\n2022年，本局主动公开政府信息45条。\n"
+            "二、主动公开政府信息情况\n" + line + "\n")
+    t = interpret(parse(text, "text")).stats["s2"]
+    assert t.get("rules", "issued").value.kind == "blank"
+    assert t.get("rules", "repealed").value.arithmetic == 2
+    assert (t.get("normative_docs", "in_force").value.arithmetic, t.get("licensing", "decisions").value.arithmetic) \
+        == (4, 124)
+    assert t.get("penalty", "decisions").value.kind == "blank"
+    assert "DL001" not in codes(lint(text, fmt="text"))
+
+
+def test_table_run_into_one_line_with_pipes_glued_to_the_cells():
+    """A crawl that joined a piped table into one line and kept no space on one side of each pipe (… 0 |规章 | 0 | 0 |
+    …, rows parted by || ): the pipes are cut off the words (the labels were "|规章", "0|规范性文件": DL001 for the
+    whole table, then for seven labels)."""
+    s2 = ("二、主动公开政府信息情况第二十条第(一)项 |信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |规章 | 0 | 0 | "
+          "0 |规范性文件 | 2 | 2 | 31 |第二十条第(五)项 |信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |行政许可 | "
+          "12 | 0 | 57 |其他对外管理服务事项 | 0 | 0 | 0 |第二十条第(六)项 |信息内容 | 上一年项目数量 | 本年增/减 | "
+          "处理决定数量 |行政处罚 | 3 | -1 | 46 |行政强制 | 1 | 0 | 0 |")
+    s3 = ("三、收到和处理政府信息公开申请情况 (本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 | "
+          "|||||||| 自然人 | 法人或其他组织 | | ||||||| 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 | |||| "
+          "一、本年新收政府信息公开申请数量 | 4 | 1 | 0 | 0 | 0 | 0 | 5 | || 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | "
+          "0 | 0 | 0 | 0 | ||")
+    text = "某某县某某局2019年政府信息公开工作年度报告一、总体情况2019年，本局主动公开政府信息120条。" + s2 + s3
+    report = interpret(parse(text, "text"))
+    t2, t3 = report.stats["s2"], report.stats["s3"]
+    assert (t2.get("normative_docs", "total_published").value.arithmetic, t2.get("licensing", "decisions").value.arithmetic,
+            t2.get("penalty", "change").value.arithmetic) == (31, 57, -1)
+    assert [t3.get("new", c).value.arithmetic for c in ("natural_person", "commercial", "total")] == [4, 1, 5]
+    assert "DL001" not in codes(lint(text, fmt="text"))
+
+
 def test_lines_of_three_pipes_between_cells_are_separators_not_part_of_a_label():
     # a page copied one cell per line, a lone "|" after each cell and "|||" or "||||" where the empty cells were
     cells = ["第二十条第(一)项", "|", "||||", "信息内容", "|", "本年制发件数", "|", "本年废止件数", "|", "现行有效件数", "|",

@@ -138,7 +138,7 @@ def _runs(report) -> list[list[Tok]]:
                         if (len(x) > MAX_CELL and lb.NOTE_S3 not in x) or x.endswith(("。", "；", ";")):
                             close()
                         else:
-                            cur.append(Tok(x, b, off + o, x in SEPARATORS))
+                            cur.append(Tok(x, b, off + o, x in SEPARATORS or not x.strip("|｜")))
                     continue
             off = start + (len(line) - len(line.lstrip()))
             defined = _DEFINED.match(s)

@@ -46,7 +46,7 @@ from .grid import is_value
 from .schema import SCHEMAS, strip_number
 from .table2 import s2_row_of
 
-_WORD = re.compile(r"\S+")
+_WORD = re.compile(r"[|｜]+|[^\s|｜]+")  # (pipes are words of their own: 0|行政规范性文件, |||行政许可)
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _MARKER_AFTER = re.compile(r"[.．、][^\d\s.．、]")
 _SENTENCE = re.compile(r"[，。；;,]")
@@ -210,7 +210,9 @@ def tokens(line: str) -> list[tuple[int, str]] | None:
     n_tab = sum(1 for _, t in out if tabular(t))
     if len(words) == 1:
         return out if len(out) >= 2 and n_tab == len(out) else None
-    return out if n_tab >= 4 and n_tab * 2 >= len(out) else None
+    # (the pipes between cells are no words: a row of empty cells, 规章 | | | |, is no less a table's)
+    n_pipes = sum(1 for _, t in out if not t.strip("|｜"))
+    return out if n_tab >= 4 and n_tab * 2 >= len(out) - n_pipes else None
 
 
 def _joinable(word: str) -> bool:
