@@ -112,6 +112,9 @@ def test_results_exhaustive_with_offsets():
     ("主动公开政府信息154条。其中，规范性文件1条、重大事项公开政府信息14条、工作信息126条、人事任免8条、"
      "某某局2022年度政府信息公开工作年度报告6条。",
      [("disclosed", 154, [("item", 1), ("item", 14), ("item", 126), ("item", 8), ("item", 6)], False)]),
+    # the area a government's report covers before the object (a real city's 3,914 listed under 3,437)
+    ("市政府门户网站公开全市各类政府信息共计3437条,包括:人事信息12条,政务动态1740条,公告公示225 条,其他类信息1827条。",
+     [("disclosed", 3437, [("item", 12), ("item", 1740), ("item", 225), ("item", 1827)], False)]),
     # … but a figure of another year ends the list
     ("主动公开政府信息154条。其中，规范性文件1条、工作信息126条、2022年度工作动态6条。",
      [("disclosed", 154, [("item", 1), ("item", 126)], False)]),

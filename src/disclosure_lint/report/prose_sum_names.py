@@ -28,7 +28,9 @@ TOTAL_KW_ALTERNATION = "|".join([
     f"(?P<review>{KW['review']}|复议(?!后|决定|机关|机构|委员))",
     f"(?P<litigation>{KW['litigation']})",
     # (发布及公开的信息全年共计538条: 的 before the object)
-    r"(?P<disclosed>主动公开|(?:公开|公布|发布|编发|推送)(?:(?<!予公开)(?<!分公开)(?<!请公开)的)?(?:各类|各项)?(?:政府)?(?:信息|文件))",
+    # (公开全市各类政府信息共计3437条: the area the government's report covers before the object)
+    r"(?P<disclosed>主动公开|(?:公开|公布|发布|编发|推送)(?:(?<!予公开)(?<!分公开)(?<!请公开)的)?(?:全[市县区旗州盟])?(?:各类|各项)?"
+    r"(?:政府)?(?:信息|文件))",
 ])
 TOTAL_KW = re.compile(f"(?=[{TOTAL_KW_FIRST}])(?:{TOTAL_KW_ALTERNATION})")
 
