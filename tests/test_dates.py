@@ -347,6 +347,41 @@ class TestDateForm:
         prose = text.replace(line, "2023年5月8日起在门户网站公开全部规范性文件，共12件。")
         assert interpret(parse(prose, "text")).published is None
 
+    @pytest.mark.parametrize("head, published", [
+        # the page's 时间: field run into the text (来源: of the page before it, a clock time after the date)
+        ("某某区某某局2020年政府信息公开工作年度报告来源:区某某局 时间:2021-02-05 10:01本报告根据《条例》编制。",
+         "2021-02-05"),
+        # the page's table of fields run into one line: each label's value in the next cell
+        ("索 引 号: | 0000/2021-00012 | 发布机构 | 某某区某某局 | 发文日期 | 2021-02-05 |文 号 | |根据《条例》编制。",
+         "2021-02-05"),
+        ("索 引 号: | 0000/2021-00012 | 发布时间: | 2021年02月05日 14:17 |来 源: | 某某区某某局 |根据《条例》编制。",
+         "2021-02-05"),
+        # the page's stamp with its clock time right after the title
+        ("某某区某某局2020年政府信息公开工作年度报告2021-02-05 08:37今年以来，本局认真贯彻《条例》。", "2021-02-05"),
+    ])
+    def test_fields_of_a_page_whose_lines_were_joined(self, head, published):
+        """Text taken from a page with no line breaks (real crawls of county and city pages): the page's date is
+        still its publication date (DL405 on late ones, as on the page's own lines) and no date the clerk wrote
+        (DL403 says nothing of the page's form)."""
+        text = head + "一、总体情况2020年，本局于2020年6月18日召开会议。\n"
+        report = interpret(parse(text, "text"))
+        assert str(report.published) == published
+        ds = lint(text, select=["DL403", "DL404", "DL405"], fmt="text", year=2020, agency="某某区某某局")
+        assert [d.code for d in ds] == ["DL405"]  # a department's: after 2021-01-31
+        assert "2021年2月5日" in ds[0].message
+
+    def test_a_date_with_its_clock_time_in_the_body_is_the_clerks(self):
+        text = "某某区某某局2020年政府信息公开工作年度报告\n一、总体情况\n本局于2020-06-18 09:30召开会议。\n"
+        assert interpret(parse(text, "text")).published is None
+        assert [d.code for d in lint(text, select=["DL403"], fmt="text")] == ["DL403"]
+
+    def test_a_pages_unlabelled_date_years_late_is_no_publication(self):
+        """An aggregator's summary of a 2017 report dated 2025 beside its title (a real page): the page's date, not the
+        report's publication — no DL405 for it."""
+        text = ("某某部2017年政府信息公开工作年度报告\n某某网站·2025-12-02 16:33\n一、总体情况\n"
+                "2017年，本部认真贯彻《条例》，主动公开政府信息120条。\n")
+        assert lint(text, select=["DL403", "DL405"], fmt="text") == []
+
     def test_include_metadata_option(self):
         text = txt_report("发布日期: 2024-01-22 00:00:00 浏览次数:")
         cfg = {"options": {"DL403": {"include_metadata": True}}}

@@ -472,6 +472,9 @@ def _before_gbt_2012(report: AnnualReport) -> bool:
 REVISED_YEAR = 2019  # the first report year due under the revised 《条例》 (第四十九条; before it 第三十一条: 3月31日)
 
 
+STAMP_REACH_DAYS = 365  # a page's unlabelled date later than this after the deadline is no publication date
+
+
 class LatePublicationOptions(KindOptions):
     classes: list[DeadlineClass] = Field(default_factory=lambda: list[DeadlineClass](["department", "government"]),
                                          description="本规则检查的机关类别（期限在配置 deadlines 中）")
@@ -497,6 +500,8 @@ class LatePublication(Kind[LatePublicationOptions]):
         deadline = self._deadline(cls, year)
         if published <= deadline:
             return
+        if report.published_source == "页面日期" and (published - deadline).days > STAMP_REACH_DAYS:
+            return  # an unlabelled date years after: the page's (a copy, an aggregator's post), not the publication
         # a development zone's body (管委会): 第四十九条 names neither it nor its zone, so whether the department's
         # deadline holds is not settled (spec: UNCONFIRMED → a warning); after the government's it is late either way
         # (a kind set in the configuration is the user's word: its deadline holds; a name given with --agency is not)

@@ -211,6 +211,12 @@ def _field(text: str, m: re.Match[str], limit: int, joined: bool = False) -> tup
             sp = _SPACES.match(text, label_end, limit)
             pos = sp.end() if sp else label_end
         end = _date_value(text, pos)
+        if end is None and group not in _WEAK and text.startswith(("|", "｜"), pos):
+            # an info table's cells run into a line (发文日期 | 2018-02-28 |, 发布时间: | 2023年01月30日 14:17 |): the next
+            # cell is the value
+            sp = _SPACES.match(text, pos + 1, limit)
+            pos = sp.end() if sp else pos + 1
+            end = _date_value(text, pos)
         shut = None
         if end is None and pos < limit and text[pos] in "[【":  # 发布日期:[2021-01-28]: the value in brackets
             end = _date_value(text, pos + 1)
@@ -366,6 +372,8 @@ def _block_spans(block: Block) -> tuple[list[PortalSpan], list[PortalSpan]]:
     return [s for (s, _), good in zip(spans, ok) if good], [s for (s, _), good in zip(spans, ok) if not good]
 
 
+_JOINED_AFTER = 40  # characters after a page's stamp in its block: the text of a page whose lines were joined
+_STAMP = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?")  # (a page's date: 2017-01-12 10:01)
 _BULLETED_FIELD = re.compile(r"\s*[•·●▪■◆]\s*$")  # (what stands before the field: a list bullet alone)
 _SHORT_VALUE = re.compile(r"[^，。；,;：:]{1,40}")  # (a body's name, a site's: 市政府办公厅 本网)
 
@@ -617,8 +625,14 @@ def find_metadata(blocks: Iterable[Block]) -> PortalMetadata:
         if not spans and not loose:
             continue
         if not spans:  # weak fields only: a metadata line near the top, else prose
-            if not near or not (_covered(b, loose) or _byline(b, loose)):
+            if not near:
                 continue
+            if not (_covered(b, loose) or _byline(b, loose)):
+                # … or a date in the form a page's software writes, run into the text of a page whose lines were
+                # joined (时间:2017-01-12 10:01本报告根据…): no clerk's date
+                loose = [s for s in loose if s.kind == "date" and _STAMP.fullmatch(s.value)]
+                if not loose or len(text) - loose[-1].end < _JOINED_AFTER:  # (the text goes on: lines were joined)
+                    continue
             spans = loose
         out._add(b, spans, line=_covered(b, spans) or (near and _byline(b, spans)))
         end = len(text.rstrip())

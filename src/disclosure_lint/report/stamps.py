@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from .dates import DateMention
 
 STAMP_BLOCKS = 30  # blocks at the top where a line of a date alone is the page's stamp
+# a date in the form a page's software writes, with its clock time (2021-01-22 08:37): never a clerk's, wherever it stands
+# in the first characters of a block at the top
+_SOFTWARE_FORMS = frozenset({"iso", "slashed"})
+JOINED_REACH = 400
 _PAGES = frozenset({"html", "text"})  # the formats a web page is read in (saved, or copied as text)
 
 
@@ -41,6 +45,9 @@ def is_stamp(report: AnnualReport, d: DateMention) -> bool:
     title's line), before the report's first part?"""
     if d.block.index >= STAMP_BLOCKS and d.block is not report.title_block:
         return False
+    if d.has_time and d.form in _SOFTWARE_FORMS and d.start <= JOINED_REACH and "。" not in d.block.text[:d.start] \
+            and (report.first_part is None or d.block.index <= report.first_part) and not reposted(report, d):
+        return True  # a date with its clock time at the head of a page whose lines were joined (…年度报告2021-01-22 08:37今年…)
     start, line = _line(d)
     if d.block is report.title_block and not line[:d.start - start].strip(" \t\u3000•·●-"):
         return True  # a list's date before the title it links (• 2021-02-07导出word某某委2020年…年度报告)
