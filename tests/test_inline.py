@@ -197,10 +197,16 @@ def test_title_glued_to_the_breadcrumb_and_the_font_buttons():
      "某县文广新局2013年度信息公开工作年度报告"),
     ("某某街道2023年度政府信息公开工作年度报告发表日期:2024-01-26 15:35:23 发布机构:某某街道 2023年，本街道公开信息86条。",
      "某某街道2023年度政府信息公开工作年度报告"),
+    # the opening's year right after the title, a page counter's 访问量 (real county pages so joined lost the body)
+    ("某某县某某镇2021年政府信息公开工作年度报告2021年,某某镇认真贯彻落实《条例》,全年公开信息86条。",
+     "某某县某某镇2021年政府信息公开工作年度报告"),
+    ("某某乡2020年政府信息公开工作年度报告访问量:某某乡2020年政府信息公开工作年度报告(以下简称年报)根据《条例》编制。",
+     "某某乡2020年政府信息公开工作年度报告"),
 ])
 def test_title_glued_to_what_follows_it_on_a_page(text, title):
     rep = report(text)
     assert rep.title == title and rep.candidate.plausible
+    assert rep.agency.name == title[:title.index("20")]
 
 
 def test_part_one_glued_to_the_title_repeated_after_the_pages_fields():

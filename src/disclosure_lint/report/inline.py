@@ -93,8 +93,9 @@ _TITLE_CHARS = r"[^\s。，；;：:>›»|《》<>“”]"
 _TITLE = re.compile(
     rf"(?![-–—]){_TITLE_CHARS}{{2,60}}?(?:政府信息公开|政务公开|信息公开工作){_TITLE_CHARS}{{0,30}}?(?:年度报告|工作报告|年报)"
     r"(?:[（(][^（）()\s]{1,12}[）)])?"
-    r"(?=\s|$|本报告|本年度|根据|按照|依据|依照|发布|发表|来源|日期|时间|信息来源|浏览|作者|索引|字体|字号|【|P\.\s?\d|"
-    rf"[{_NUM}][、.．]|[（(][{_NUM}][）)])")
+    r"(?=\s|$|本报告|本年度|根据|按照|依据|依照|发布|发表|来源|日期|时间|信息来源|浏览|访问|点击|阅读|作者|索引|字体|字号|【|P\.\s?\d|"
+    # (…年度报告2021年,某某镇认真贯彻…: the opening's year right after the title, in a page joined with nothing)
+    rf"(?:19|20)\d{{2}}年[,，]|[{_NUM}][、.．]|[（(][{_NUM}][）)])")
 _LEFT_STRONG = frozenset("。！？!?；;：:）)】」』”\"…—|%")
 _LEFT_NEVER = frozenset("“‘《「『（(〔[【<")
 # what may not follow a section title: it is then inside a sentence or a list of titles
