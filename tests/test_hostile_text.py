@@ -308,3 +308,26 @@ def test_a_cut_row_label_ending_in_open_brackets_is_looked_at_a_bounded_number_o
         assert len(calls) <= tl._GLOSS_CUTS + 2 and all(end - pos <= tl._NOTE_REACH + 1 for pos, end in calls)
     # the cut note of a real label is still found (a mirror's gloss: 部分公開(區(qū)…, cut after its bracket)
     assert tl.row_fragment("（二）部分公开（区(") == "s3"
+
+
+def test_a_line_of_cells_and_pipes_is_read_as_a_table_only_up_to_a_bound(monkeypatch):
+    """Pipes are words of their own in a table run into one line (规章|0|0|0|): a 600 KB line of them made 300,000
+    words to read as a table's cells (2.5 times the time and memory of the line as one word).  Past MAX_WORDS words
+    a line is no table: the words are not all taken, and the line is left to the prose."""
+    from disclosure_lint.report.stats import runs
+
+    taken = []
+    real = runs._WORD
+
+    class Counting:
+        def finditer(self, text, *args):
+            for m in real.finditer(text, *args):
+                taken.append(m)
+                yield m
+
+    monkeypatch.setattr(runs, "_WORD", Counting())
+    assert runs.tokens("|".join(["0"] * 300_000)) is None
+    assert len(taken) == runs.MAX_WORDS + 1
+    taken.clear()
+    row = "规章 | 0 | 0 | 0 | 行政规范性文件 | 2 | 1 | 15 | 行政许可 | 47 |"
+    assert [t for _, t in runs.tokens(row) if t != "|"][:4] == ["规章", "0", "0", "0"]

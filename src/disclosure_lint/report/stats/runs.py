@@ -56,6 +56,7 @@ MAX_PIECE = 120  # a longer piece without digits is prose
 MAX_TABLE_PIECE = 4000  # a piece with digits: a whole table run together (its labels and numbers, no space) is ≈ 1,200
 MAX_JOINED = 2  # words after a piece that is no cell a space may have cut off (本年度办 理结果: a page's line wrap)
 MAX_WORD = 40  # longest label tried when cutting labels run together
+MAX_WORDS = 5000  # words (and pipes) of a line read as a table run into one line
 MAX_PART = 7  # digits in one number of a split run
 BUDGET = 20000  # search steps for one run; beyond this the split is not certain
 
@@ -192,7 +193,9 @@ def tokens(line: str) -> list[tuple[int, str]] | None:
     """The cells of a table flattened into ``line`` with their offsets, or None when it reads as prose."""
     if " " not in line and "\u3000" not in line and not any(ch.isdigit() for ch in line):
         return None
-    words = [(m.start(), m.group(0)) for m in _WORD.finditer(line)]
+    words = [(m.start(), m.group(0)) for m in islice(_WORD.finditer(line), MAX_WORDS + 1)]
+    if len(words) > MAX_WORDS:
+        return None  # no table's line: a whole report's tables run into one line are ≈ 1,000 words and pipes
     out: list[tuple[int, str]] = []
     i = 0
     while i < len(words):
