@@ -640,3 +640,16 @@ def test_the_column_of_reports_glued_before_the_title_is_the_pages():
             "2021-02-08 09:00 来源:某某左旗 字体:[ ]本报告由旗政府政务公开工作领导小组办公室编制。一、总体情况2020年，全旗"
             "主动公开政府信息1200条。")
     assert [d.code for d in lint(text, fmt="text", select=["DL405"])] == []
+
+
+@pytest.mark.parametrize("title", [
+    "正文某某县某某镇2021年政府信息公开工作年度报告", "长者模式某某市某某局2023年政府信息公开工作年度报告",
+    "注册无障碍浏览某某市卫生健康委员会2023年政府信息公开工作年度报告", "文字解读:某某区某某街道办事处2022年政府信息公开工作年度报告",
+    "有效某某县某某局2020年政府信息公开工作年度报告",
+])
+def test_a_pages_navigation_or_field_label_glued_before_the_title_is_the_pages(title):
+    """Pages joined with nothing (real crawls: 正文, 长者模式, 注册 and 无障碍浏览 of the page's bar, a catalogue's 有效, a
+    field's label): the body is the title's, without them (their copies were grouped as other bodies)."""
+    name, year = name_from_title(title)
+    assert name is not None and name.startswith("某某") and year == int(title[title.index("20"):][:4])
+    assert name_from_title("有效期内2021年政府信息公开工作年度报告")[0] != "期内"  # (有效期, a word that begins so: kept)
