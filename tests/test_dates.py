@@ -351,6 +351,9 @@ class TestDateForm:
         # the page's 时间: field run into the text (来源: of the page before it, a clock time after the date)
         ("某某区某某局2020年政府信息公开工作年度报告来源:区某某局 时间:2021-02-05 10:01本报告根据《条例》编制。",
          "2021-02-05"),
+        # the page's 来源: and 时间: one after the other, run into the text (the date in the clerk's form, padded)
+        ("首页 > 政府信息公开 > 年报 某某区某某局2020年政府信息公开工作年度报告 来源:    时间:2021年02月05日      "
+         "根据《中华人民共和国政府信息公开条例》和县政府办《通知》精神,将我局2020年度政府信息公开工作报告如下:", "2021-02-05"),
         # the page's table of fields run into one line: each label's value in the next cell
         ("索 引 号: | 0000/2021-00012 | 发布机构 | 某某区某某局 | 发文日期 | 2021-02-05 |文 号 | |根据《条例》编制。",
          "2021-02-05"),

@@ -46,6 +46,8 @@ from .. import page_lines as lines
 from ..model import Block
 from ..page_lines import CHROME_CHARS, CHROME_PUNCT, NUMBERED, footer_tail
 from .alternation import AnyOf, holding, trie
+from .portal_joined import SEPARATORS as _SEPARATORS
+from .portal_joined import joined_fields as _joined_fields
 from .portal_links import date_value as _date_value
 from .portal_links import dated_runs as _dated_runs
 from .portal_links import related_item as _related_item
@@ -73,7 +75,6 @@ _FONT_SIZES = re.compile(r"(?:" + _SP + r"*[\[【(（〖]?" + _SP + r"*(?:超大
 _TOKEN = re.compile(r"(?:(?![一二三四五六七八九十]{1,2}[、.．])[^\s，。；,;、|｜【】\[\]（）()：:<>]){1,40}")
 _ALIAS = re.compile(r"[（(][^\s，。；,;、|｜（）()：:]{1,20}[）)]")
 _ASCII_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9/\-_.]{2,60}")
-_SEPARATORS = re.compile(r"[\s|｜【】\[\]()（）·•\-—_/／:：,，;；]+")
 
 PUBLISHED_LABELS = r"(?:发布|发表|公开|发文|印发|信息提供|提供)(?:日期|时间)"
 # (生效日期, 废止日期: a page listing the document's validity, 生效日期: 2022-03-02 废止日期:)
@@ -372,8 +373,6 @@ def _block_spans(block: Block) -> tuple[list[PortalSpan], list[PortalSpan]]:
     return [s for (s, _), good in zip(spans, ok) if good], [s for (s, _), good in zip(spans, ok) if not good]
 
 
-_JOINED_AFTER = 40  # characters after a page's stamp in its block: the text of a page whose lines were joined
-_STAMP = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?")  # (a page's date: 2017-01-12 10:01)
 _BULLETED_FIELD = re.compile(r"\s*[•·●▪■◆]\s*$")  # (what stands before the field: a list bullet alone)
 _SHORT_VALUE = re.compile(r"[^，。；,;：:]{1,40}")  # (a body's name, a site's: 市政府办公厅 本网)
 
@@ -628,12 +627,12 @@ def find_metadata(blocks: Iterable[Block]) -> PortalMetadata:
             if not near:
                 continue
             if not (_covered(b, loose) or _byline(b, loose)):
-                # … or a date in the form a page's software writes, run into the text of a page whose lines were
-                # joined (时间:2017-01-12 10:01本报告根据…): no clerk's date
-                loose = [s for s in loose if s.kind == "date" and _STAMP.fullmatch(s.value)]
-                if not loose or len(text) - loose[-1].end < _JOINED_AFTER:  # (the text goes on: lines were joined)
+                loose = _joined_fields(text, loose)
+                if not loose:
                     continue
             spans = loose
+        elif loose and near:  # (a breadcrumb, then the title and the page's weak fields run into the text)
+            spans = sorted(spans + _joined_fields(text, loose), key=lambda s: s.start)
         out._add(b, spans, line=_covered(b, spans) or (near and _byline(b, spans)))
         end = len(text.rstrip())
         font_open = any(s.kind == "font" and not s.value and s.end >= end - 1 for s in spans)
