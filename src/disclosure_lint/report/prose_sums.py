@@ -42,7 +42,8 @@ another breakdown, a scope or channel word, a proposal or message count (建议,
 
 **Skipped sums** (never reported): a total of another year (the rules of :mod:`.claims`), of a part of
 the year, a change (同比, 较上年, 增加 …), an approximation (约, 近, 余, 多, 以上, 超过 …), a number range
-(``5-10件``); a part with any of these, or with a year other than the carried-over year; a nested
+(``5-10件``); a part with any of these, or with a year other than the carried-over year (a part that is one
+document named with its year, last year's annual report published this year, is a part); a nested
 breakdown (a second ``其中`` inside the list).  Work is linear in the text: every look-back is bounded.
 
 The keywords of a total and the names of the parts, with how a part's name is classified, are in
