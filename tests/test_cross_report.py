@@ -480,3 +480,15 @@ def test_the_python_api_runs_the_checks_across_reports(tmp_path):
     run = check_paths([str(tmp_path)], select=["DL244"])
     by_name = {Path(f.path).name: [d.code for d in f.diagnostics] for f in run.files}
     assert by_name == {"a.md": [], "b.md": ["DL244"]}
+
+
+def test_jump_from_or_to_nothing_is_said_once(tmp_path):
+    """The message has both figures: "…为0，上年报告为42，本年为0" said the zero twice."""
+    prev = s3_report("临泽县市场监督管理局", 2022, {"一、本年新收政府信息公开申请数量": 42})
+    cur = s3_report("临泽县市场监督管理局", 2023, {"一、本年新收政府信息公开申请数量": 0})
+    res = check_batch(tmp_path / "down", [("a.md", prev), ("b.md", cur)], select=["DL244"])
+    (d,) = res["b.md"].diagnostics
+    assert "（总计）为0，上年报告（" in d.message and "为42，一年之间由有到无：变化异常大" in d.message
+    res = check_batch(tmp_path / "up", [("a.md", cur), ("b.md", prev.replace("2022", "2024"))], select=["DL244"])
+    (d,) = res["b.md"].diagnostics
+    assert "为0，一年之间由无到有：" in d.message and "上年为0" not in d.message

@@ -118,3 +118,40 @@ def test_flow_keys():
                          "s3:new:total", "s3:carried_forward:total", "s3:carried_over:natural_person",
                          "s3:result.total:total", "s4:cases:review.total"):
         assert not flow_key(stock_or_sum), stock_or_sum
+
+
+# -- the opening above the first part is the format's own text --------------------------------------------------
+
+_OPENING = ("依据《中华人民共和国政府信息公开条例》第五十条规定，现向社会公布{y}年青禾县白石乡人民政府政府信息公开工作"
+            "年度报告。本报告中所列数据的统计期限自{y}年1月1日起至{y}年12月31日止。如对本报告有疑问，请与白石乡人民政府"
+            "党政办公室联系。")
+_KEPT = ["白石乡人民政府严格执行信息发布前的审核制度，发布前由分管领导审签，涉及群众个人隐私的内容一律作技术处理后再发布。",
+         "我乡重视政务公开平台建设，在各村设置公开栏，利用乡政府公众号及时发布惠民政策、项目建设和民生事项等群众关心的信息。",
+         "我乡明确政务公开工作分管领导和具体经办人员，定期开展自查，发现的问题当即整改，并将公开工作纳入年度工作考核内容。"]
+
+
+def _township(year: int, first: str) -> str:
+    """A township's report, the opening above part 一 and four paragraphs of its own: three the same every year."""
+    body = "\n\n".join([first, "（二）依申请公开情况", f"{year}年度，我乡未收到政府信息公开申请。", *_KEPT])
+    return (f"# 青禾县白石乡人民政府{year}年政府信息公开工作年度报告\n\n{_OPENING.format(y=year)}\n\n"
+            f"## 一、总体情况\n\n（一）主动公开情况\n\n{body}\n")
+
+
+def test_the_opening_is_not_a_paragraph_copied_from_last_year(tmp_path):
+    """A real township's pair had 4 of its 5 paragraphs counted the same (80 %: an *error*): the format's opening,
+    the same every year but for the year, was one of them.  Its own text has 3 of 4 the same: too few to judge."""
+    prev = _township(2024, "2024年，我乡围绕乡村振兴重点工作，通过公开栏和公众号主动公开政府信息共计598条，其中政策文件12条。")
+    cur = _township(2025, "2025年，我乡按照重点工作安排，深入实施乡村振兴战略，截至年底主动公开各类政府信息共计450条。")
+    res = check_batch(tmp_path, [("2024.md", prev), ("2025.md", cur)], select=["DL603"])
+    assert res["2025.md"].diagnostics == []
+
+
+def test_a_copied_body_is_found_without_its_opening(tmp_path):
+    """Six paragraphs of the body the same: still a copy; the opening is neither counted nor listed."""
+    more = [p.replace("我乡", "本乡") for p in _KEPT]
+    prev = _township(2024, "2024年，我乡主动公开政府信息共计598条。") + "\n" + "\n\n".join(more) + "\n"
+    cur = _township(2025, "2025年，我乡主动公开政府信息共计450条。") + "\n" + "\n\n".join(more) + "\n"
+    res = check_batch(tmp_path, [("2024.md", prev), ("2025.md", cur)], select=["DL603"])
+    (d,) = res["2025.md"].diagnostics
+    assert "本报告6段正文中有6段（100%）" in d.message
+    assert all("依据" not in p["text"] for p in d.evidence["passages"]) and d.line == 15

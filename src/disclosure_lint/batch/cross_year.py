@@ -166,9 +166,9 @@ def jumps(cur: Report, prev: Report, opts: JumpOptions) -> Iterator[Found]:
         if hi < opts.min_value or (lo > 0 and hi / lo < opts.factor):
             continue
         if before == 0:
-            ratio = "上年为0"
+            ratio = "一年之间由无到有"  # (the message has both figures: not "上年为0" once more)
         elif mine == 0:
-            ratio = "本年为0"
+            ratio = "一年之间由有到无"
         elif mine > before:
             ratio = f"是上年的{show(round(hi / lo, 1))}倍"
         else:

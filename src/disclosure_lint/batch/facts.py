@@ -17,6 +17,7 @@ from the cache or from another process):
   予以公开 and （七）总计, in the 自然人 and 总计 columns, are one figure, not five);
 * ``paras``: one entry per prose paragraph of 10+ characters, ``[masked, exact, size, place, preview]``: hashes of
   its comparison form with digits masked and kept (:func:`.report.repeats.normalize`, all of a report's at once);
+  not the opening above the report's first part (the format's own words, the same every year but for the year);
 * ``own_year``: sentences that open with the previous year and the body speaking of itself (``2023年，我局…`` in
   a 2024 report), ``[year, exact paragraph hash, place, sentence]``.
 
@@ -374,7 +375,11 @@ def _paragraphs(rep: AnnualReport) -> tuple[list[list[Any]], list[list[Any]], bo
     facts = [g for g in got if g]
     texts = [b.text for b in kept]
     exact = [g[1] for g in facts]
-    paras = [[m, e, n, place, preview] for (m, e, n, preview), place in zip(facts, _block_places(rep, kept))]
+    # the opening above the first part (依据《条例》第五十条…特向社会公布…统计期限自…如对本报告有任何疑问…) is the
+    # format's own text, the same every year but for its year: it is not a paragraph copied from last year's report
+    first = rep.first_part
+    body = [i for i, b in enumerate(kept) if first is None or b.index >= first]
+    paras = [[*facts[i][:3], place, facts[i][3]] for i, place in zip(body, _block_places(rep, [kept[i] for i in body]))]
     # one search over the texts joined by 。: a match holds no 。 (its gaps are [^。；]), so it falls in one text
     whole_area = _WHOLE_AREA.search("。".join(texts)) is not None
     own: list[list[Any]] = []
