@@ -653,3 +653,26 @@ def test_a_pages_navigation_or_field_label_glued_before_the_title_is_the_pages(t
     name, year = name_from_title(title)
     assert name is not None and name.startswith("某某") and year == int(title[title.index("20"):][:4])
     assert name_from_title("有效期内2021年政府信息公开工作年度报告")[0] != "期内"  # (有效期, a word that begins so: kept)
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("1、青禾市环保局2022年度政府信息公开工作年度报告", ("青禾市环保局", 2022)),  # a list's number before it
+    ("（二）青禾县人民政府2022年政府信息公开工作年度报告", ("青禾县人民政府", 2022)),
+    ("青禾市环保局年度政府信息公开工作年度报告", ("青禾市环保局", None)),  # 年度 without its year
+    ("白岩大学2020-2021学年信息公开工作年度报告", ("白岩大学", None)),  # a school's (skipped as such)
+    ("2020—2021学年信息公开工作年度报告", (None, None)),
+    ("青禾市一二三局2022年政府信息公开工作年度报告", ("青禾市一二三局", 2022)),  # numerals inside a name stay
+    ("十堰市住房和城乡建设局2022年政府信息公开工作年度报告", ("十堰市住房和城乡建设局", 2022)),
+])
+def test_words_around_the_name_in_a_title_are_not_the_name(title, expected):
+    """Real pages: a doc-sharing copy's chunk number (1、某局年度…) and school reports gave the body as ``1、环保局年度``
+    (DL007: kind unknown) and ``中山大学2020-2021学年`` (the name in the JSON and the database)."""
+    assert name_from_title(title) == expected
+
+
+def test_a_date_in_the_opening_is_not_the_bodys_name():
+    """A real 2012 district page without a title: ``2007年12月成立以分管副区长为组长的区政府…领导小组`` gave the body
+    as ``12月成立以分管副区长为组长的区`` (a district government)."""
+    text = ("一、概述\n\n（一）加强领导，建立健全组织机构。2007年12月成立以分管副区长为组长的区政府信息公开工作领导小组，"
+            "领导小组下设办公室，挂靠区政府办。\n")
+    assert interpret(parse(text)).agency.name is None

@@ -209,3 +209,17 @@ def test_glossed_labels_and_names_are_read_without_their_pinyin() -> None:
 
     found = {d.code for d in lint(text, fmt="markdown", year=2023)}
     assert not found & {"DL001", "DL007", "DL904"}, found
+
+
+def test_a_name_the_glossed_opening_gives_is_read_without_its_pinyin(tmp_path: Path) -> None:
+    """A real glossed copy without a title line names its body in the opening (本年度報告由某某機(jī)關(guān)…管理局…編制而成):
+    the name was ``…机(jī)关(guān)…管理局`` in the JSON output and the database; the gloss is the copy's."""
+    p = tmp_path / "glossed.txt"
+    p.write_text("本年度報告由青禾市機(jī)關(guān)事務(wù)管理局根據(jù)《中華人民共和國政府信息公開條例》以及國務(wù)院辦公廳政府信息與"
+                 "政務(wù)公開辦公室《中華人民共和國政府信息公開工作年度報告格式》要求編制而成。全文內(nèi)容包括總體情況、"
+                 "主動公開政府信息情況、收到和處理政府信息公開申請情況、存在的主要問題及改進情況。\n"
+                 "一、總體情況\n2023年，本局認真貫徹落實條例，全年主動公開政府信息120條，辦理申請12件。\n", encoding="utf-8")
+    from disclosure_lint.report import interpret
+
+    agency = interpret(read_path(str(p))).agency
+    assert (agency.name, agency.source) == ("青禾市机关事务管理局", "opening")

@@ -357,7 +357,15 @@ def name_from_title(title: str) -> tuple[str | None, int | None]:
         if gov is not None and classify(gov)[1] == area:
             name = gov
     name = re.sub(r"及(?:其)?办公[室厅]$", "", name)  # 某某区人民政府及办公室: the government's report
+    # a list's number before the title (1、某某局…, （二）某某县…), 年度 without its year (某某局年度政府信息公开…), a
+    # school year (某某大学2020-2021学年信息公开…: a school's report, skipped): not the body's name
+    name = _NOT_NAME.sub("", name) if name else name
     return usable_name(name), (int(year) if year else None)
+
+
+_NOT_NAME = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[、.．](?=[\u4e00-\u9fff])"
+                       r"|^[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[）)](?=[\u4e00-\u9fff])"
+                       r"|(?:19|20)\d{2}\s*[-－—–~～至]\s*(?:19|20)\d{2}\s*学年度?$|(?<=[\u4e00-\u9fff])年度$")
 
 
 def names(name: str) -> list[str]:
@@ -457,9 +465,10 @@ _DOING = re.compile(r"认真|严格|深入|坚持|高度|持续|进一步|全面
                     r"着力|聚焦|继续|加强|大力|主动|全力|贯彻|立足|结合|紧扣|牢牢|共计|共(?=[\d一二三四五六七八九十])|累计|政府信息公开|政务公开|信息公开|以习近平|在")
 
 
-# the words a subject starts with when it is no body's own name: self-references (我局, 本镇, 全县), and a kind's word
-# without the place (县政府, 街道办事处, 区人民政府) or a thing (政府网站, 门户网站, 政务服务平台)
-_GENERIC = re.compile(r"[我本全该各未无没]|政府|网站|门户|政务|部门|单位|机关|街道|[省市县区镇乡縣區]"
+# the words a subject starts with when it is no body's own name: self-references (我局, 本镇, 全县), a date's rest
+# (2007年12月成立以…的区政府…: the year read as the sentence's), and a kind's word without the place (县政府, 街道办事处,
+# 区人民政府) or a thing (政府网站, 门户网站, 政务服务平台)
+_GENERIC = re.compile(r"[我本全该各未无没\d０-９]|政府|网站|门户|政务|部门|单位|机关|街道|[省市县区镇乡縣區]"
                       r"|通过|通過|在|由|经|經|对|對|从|從|按照|依托|依据|根据|根據|截至|截止|于|於|向|为|為|将|將|把|以"
                       r"|国务院|國務院")
 _NOT_A_BODY = re.compile(r"网站|網站|门户|門戶|平台|公众号|公眾號|栏目|欄目|专栏|專欄|网上|網上|网页|網頁|[（(]以下简称")

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from ..lazy import cached_property
 from ..model import Block, Document
 from ..page_lines import chrome_or_navigation
+from ..readers.script import strip_glosses
 from . import catalogue, stamps, title_lines
 from . import hidden as _hidden
 from . import promotions as _promotions
@@ -286,6 +287,8 @@ class AnnualReport:
             name, source = self._page_agency, "page"
         if not name:
             source = "none"
+        elif source != "config":
+            name = strip_glosses(name)  # (由國家機(jī)關(guān)…管理局…編制: a copy's pinyin is not the name's)
         owner = office_owner(name) if name and source != "config" else None
         office, name = (name, owner) if owner else (None, name)  # 某某镇人民政府党政办公室: the town's report
         kind, word = classify(name) if name else (None, None)
