@@ -492,3 +492,28 @@ def test_jump_from_or_to_nothing_is_said_once(tmp_path):
     res = check_batch(tmp_path / "up", [("a.md", cur), ("b.md", prev.replace("2022", "2024"))], select=["DL244"])
     (d,) = res["b.md"].diagnostics
     assert "为0，一年之间由无到有：" in d.message and "上年为0" not in d.message
+
+
+@pytest.mark.parametrize("name", ["区生态环境局", "县人民政府"])
+def test_a_body_named_without_its_place_is_paired_in_its_folder_only(tmp_path, name):
+    """A page on a district's own site titles its report 区住建局2020年… (real pages: one district's 2019 report and
+    another's — 龙湾区, named in the text only — 2020 report, both 区住建局, would be compared as one body's): two
+    such reports are one body's in one folder (a clerk's, an office's collection per body) or with --previous."""
+    cur = _consistent_2023(new=[5, 1, 0, 0, 0, 0, 6], carried_over=[3, 1, 0, 0, 0, 0, 4])
+
+    def named(text: str) -> str:
+        return text.replace("青禾市生态环境局", name)
+
+    for sub in ("one", "two"):
+        (tmp_path / "apart" / sub).mkdir(parents=True)
+    res = check_batch(tmp_path / "apart", [("one/2022.md", named(_full(2022))), ("two/2023.md", named(cur))])
+    assert codes(res["2023.md"], "DL24") == []
+    res = check_batch(tmp_path / "together", [("2022.md", named(_full(2022))), ("2023.md", named(cur))])
+    assert "DL242" in codes(res["2023.md"])
+    res = check_batch(tmp_path / "given", [("2023.md", named(cur))], previous=[("2022.md", named(_full(2022)))])
+    assert "DL242" in codes(res["2023.md"])
+    # a name with its place is paired wherever its reports are
+    for sub in ("one", "two"):
+        (tmp_path / "placed" / sub).mkdir(parents=True)
+    res = check_batch(tmp_path / "placed", [("one/2022.md", _full(2022)), ("two/2023.md", cur)])
+    assert "DL242" in codes(res["2023.md"])

@@ -11,6 +11,7 @@ one not compared with, or compared with another body's report, is a note on a ch
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Protocol
 
@@ -20,7 +21,7 @@ from ..engine import ActiveRule
 from ..failures import rule_failure
 from . import cross_year, expected, peers, previous
 from .findings import Facts, Found, Report, diagnostic
-from .identity import Grouping, RunBodies, key_text
+from .identity import Grouping, RunBodies, key_text, placeless
 
 
 class Result(Protocol):
@@ -146,6 +147,10 @@ class CrossReport:
         if r.year is None:
             return None
         candidates = [o for o in year_before if o is not r]
+        if placeless(_key(r.facts)):
+            # (区住建局2023年… here and 区住建局2022年… elsewhere may be two districts' bureaus: a pair in one folder)
+            folder = os.path.dirname(os.path.abspath(r.path))
+            candidates = [o for o in candidates if o.reference or os.path.dirname(os.path.abspath(o.path)) == folder]
         if not candidates and self._checked == 1:
             candidates = [o for o in references if o.year == r.year - 1]
         candidates.sort(key=lambda o: not o.reference)

@@ -83,6 +83,18 @@ def _body_key(name: str) -> tuple[str, str] | None:
     return region, body
 
 
+# a body's name that says which kind of body it is but not where: a level's word for the place (区住建局, 县政府, 市政府办公室
+# — the title of a page on the district's own site), or a township or street without its name
+_PLACELESS = re.compile(r"[省市县区州盟旗](?!场).*|[镇乡]|街道")
+
+
+def placeless(key: tuple[str, str] | None) -> bool:
+    """Whether ``key`` names a kind of body but no place (``("", "区住建局")``, ``("", "县政府")``, ``("", "镇")``, a
+    kind's word alone): every district's housing bureau may title its report so, so two such reports are one body's
+    only where something else says so (the same folder, ``--previous``)."""
+    return key is not None and not key[0] and (_PLACELESS.fullmatch(key[1]) is not None or kind_word_only(key[1]))
+
+
 def key_text(key: tuple[str, str]) -> str:
     return key[0] + key[1]
 
