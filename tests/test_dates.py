@@ -361,6 +361,9 @@ class TestDateForm:
          "2021-02-05"),
         # the page's stamp with its clock time right after the title
         ("某某区某某局2020年政府信息公开工作年度报告2021-02-05 08:37今年以来，本局认真贯彻《条例》。", "2021-02-05"),
+        # 时间: glued to the title, the page's counter right after it (a real converted 繁體 page)
+        ("某某区某某局关于2020年政府信息公开工作年度报告的公告时间:2021年02月05日 点击次数:13460根据《条例》编制。",
+         "2021-02-05"),
     ])
     def test_fields_of_a_page_whose_lines_were_joined(self, head, published):
         """Text taken from a page with no line breaks (real crawls of county and city pages): the page's date is
@@ -372,6 +375,12 @@ class TestDateForm:
         ds = lint(text, select=["DL403", "DL404", "DL405"], fmt="text", year=2020, agency="某某区某某局")
         assert [d.code for d in ds] == ["DL405"]  # a department's: after 2021-01-31
         assert "2021年2月5日" in ds[0].message
+
+    def test_a_time_glued_to_a_word_without_a_pages_field_after_it_is_the_clerks(self):
+        text = ("某某区某某局2020年政府信息公开工作年度报告\n一、总体情况\n本局召开专题会议，会议时间:2020年06月18日，"
+                "会上部署了政府信息公开工作。\n")
+        assert interpret(parse(text, "text")).published is None
+        assert [d.code for d in lint(text, select=["DL403"], fmt="text")] == ["DL403"]
 
     def test_a_date_with_its_clock_time_in_the_body_is_the_clerks(self):
         text = "某某区某某局2020年政府信息公开工作年度报告\n一、总体情况\n本局于2020-06-18 09:30召开会议。\n"

@@ -88,8 +88,9 @@ def _reference_paragraphs(rep: Any) -> tuple[list[list[Any]], list[list[Any]], b
             continue
         exact = facts._h(key)
         whole_area = whole_area or facts._WHOLE_AREA.search(b.text) is not None
-        paras.append([facts._h(facts._DIGITS.sub("#", key)), exact, len(key), facts._block_place(rep, b),
-                      facts._preview(b.text)])
+        if rep.first_part is None or b.index >= rep.first_part:  # (not the opening above the first part)
+            paras.append([facts._h(facts._DIGITS.sub("#", key)), exact, len(key), facts._block_place(rep, b),
+                          facts._preview(b.text)])
         if last_year is None or last_year not in b.text:
             continue
         for m in facts._OWN_YEAR.finditer(b.text):

@@ -15,7 +15,7 @@ A report published on a web page arrives wrapped in fields the portal's CMS writ
 * **the page footer** — from ``网站地图`` / ``主办单位`` … to the end of the line when the line carries a
   footer mark (``网站标识码``, ``ICP备``, ``公网安备``, ``版权所有``, ``主办单位``…) and no sentence after it
   (``footer``): its phone numbers are the site's, not the report's; so are those of the site's contact lines
-  (``联系电话：… 值班手机：…``, fields only) that follow a footer line to the end of the text (:func:`_footer_tail`).
+  (``联系电话：… 值班手机：…``, fields only) that follow a footer line to the end of the text (:func:`.portal_footer.footer_tail_lines`).
 
 ``find_metadata(blocks)`` finds them as spans of block text, whether a field fills a whole line, shares
 a line with other fields, or sits inside a long flattened line (``标题 发布日期：2023-01-12 浏览次数：35
@@ -44,8 +44,11 @@ from collections.abc import Iterable, Sequence
 
 from .. import page_lines as lines
 from ..model import Block
-from ..page_lines import CHROME_CHARS, CHROME_PUNCT, NUMBERED, footer_tail
+from ..page_lines import CHROME_CHARS, CHROME_PUNCT, NUMBERED
 from .alternation import AnyOf, holding, trie
+from .portal_footer import MARKS as _MARKS
+from .portal_footer import footer_start as _footer
+from .portal_footer import footer_tail_lines as _footer_tail
 from .portal_joined import SEPARATORS as _SEPARATORS
 from .portal_joined import joined_fields as _joined_fields
 from .portal_links import date_value as _date_value
@@ -115,16 +118,10 @@ _TOOLS = re.compile(
     r"|[大中小])" + _SP + r"*[】\]]"
     r"|打印本页|打印此页|打印页面|关闭窗口|关闭本页|关闭页面|返回顶部|加入收藏|收藏本页|分享[到至][:：]?|分享[:：](?=[ \t\u3000]*(?:\n|$))"
 )
-# below the page header a field has a colon, an arrow or a bracket, or is a footer mark (a cheap test first)
-_MARKS = re.compile(r"[:：>›»＞→【\[]|ICP|公网安备|版权|©|Copyright|今天是|相关|热点|推荐|最新|热门|猜你|延伸阅读", re.I)
 _TODAY = re.compile(r"今天是" + _SP + r"*(?:[:：]" + _SP + r"*)?")
 _WEEKDAY = re.compile(_SP + r"*(?:星期|周)[一二三四五六日天]")
 _FONT_LINE = re.compile(r"^\s*[【\[(（]?\s*(?:超大|大|中|小|默认|标准)?\s*[】\])）]?\s*$")
 _OPEN_BRACKET = re.compile(r"[【\[]" + _SP + r"*$")
-# the page footer: a mark that only a footer has, and where the footer starts
-_FOOTER_MARK = re.compile(r"网站标识码|ICP备|ICP证|公网安备|版权所有|Copyright|©|(?:主办|承办)单位" + _SP + r"*[:：]", re.I)
-_FOOTER_START = re.compile(r"网站地图|联系我们|免责声明|隐私声明|网站标识码|[\u4e00-\u9fff]?ICP[备证]|[\u4e00-\u9fff]?公网安备"
-                           r"|版权所有|(?:主办|承办)单位|技术支持|Copyright|©", re.I)
 _LONE_TOOLS = re.compile(r"^(?:(?:[" + _SP[1:-1] + r"【】\[\]]*(?:我要)?(?:打印|关闭|返回|收藏|分享)(?:本页|窗口)?[" + _SP[1:-1]
                          + r"【】\[\]]*){2,5}"
                          r"|" + _SP + r"*扫一扫在手机上?(?:打开|查看|阅读|浏览)(?:当前页面?|本页)?[\s|｜]*)$")
@@ -184,6 +181,14 @@ def _boundary_ok(text: str, start: int) -> bool:
     return not ("\u4e00" <= prev <= "\u9fff" or prev.isalnum())
 
 
+def _strong_label_at(text: str, pos: int) -> bool:
+    """Whether a strong field's label (点击次数:, 发布机构:) follows ``pos`` with nothing but separators between: a
+    time glued to the title before it (…的通知时间:2020年09月15日 点击次数:13460) is then the page's field."""
+    sep = _SEPARATORS.match(text, pos)
+    m = _LABEL.match(text, sep.end() if sep is not None else pos)
+    return m is not None and m.lastgroup not in _WEAK
+
+
 def _bracketed(text: str, start: int) -> bool:
     """Whether the label at ``start`` is opened by a bracket (spaces between)."""
     i = start
@@ -202,9 +207,13 @@ def _field(text: str, m: re.Match[str], limit: int, joined: bool = False) -> tup
         colon = _CLOSE.match(text, label_end, limit)
     after = colon.end() if colon else label_end
     at_end = not text[after:limit].strip()
+    glued = False
     if group in _WEAK:
         # (``joined``: right after another field's value, 来源：某某镇作者：, the fields run together)
-        if colon is None or not (joined or _boundary_ok(text, m.start())):
+        if colon is None:
+            return None
+        glued = not (joined or _boundary_ok(text, m.start()))
+        if glued and group != "wdate":
             return None
     if kind == "date":
         pos = after
@@ -223,6 +232,8 @@ def _field(text: str, m: re.Match[str], limit: int, joined: bool = False) -> tup
             end = _date_value(text, pos + 1)
             shut = _CLOSE.match(text, end, limit) if end is not None else None
             end = None if shut is None else end
+        if glued and (end is None or not _strong_label_at(text, end)):
+            return None  # (会议时间:3月5日 is prose; …的通知时间:2020年09月15日 点击次数:13460, the page's fields run on)
         if end is not None and end <= limit:
             published = group == "date" and _PUBLISHED.match(m.group(0))
             value = text[pos:end] if shut is None else text[pos + 1:end]
@@ -385,20 +396,6 @@ def _byline(block: Block, spans: Sequence[PortalSpan]) -> bool:
         pos = max(pos, s.end)
     pieces = [p for g in (*gaps, text[pos:]) for p in _SEPARATORS.split(g) if p]
     return len(pieces) == 1 and _BODY_VALUE.fullmatch(pieces[0]) is not None
-
-
-def _footer(text: str) -> int | None:
-    """Where the page footer starts in ``text`` (网站地图 | 主办单位：… 网站标识码 … ICP备…), or None.
-
-    Only the text after the last sentence counts, and only when it carries a mark that only a footer
-    has; the footer starts at its first item (a 联系电话 of the report before it stays the report's)."""
-    if not _MARKS.search(text):
-        return None
-    tail = max(text.rfind(c) for c in "。！？!?") + 1
-    if not _FOOTER_MARK.search(text, tail):
-        return None
-    m = _FOOTER_START.search(text, tail)
-    return m.start() if m is not None else None
 
 
 def _related_items(text: str, pos: int) -> int | None:
@@ -663,33 +660,3 @@ def _repeated_byline(blocks: list[Block], out: PortalMetadata) -> None:
         if m is not None and m.group("name") in sources and m.group("date") in dates:
             out._add(b, [PortalSpan(b, m.start("name"), m.end("name"), "source", "", m.group("name")),
                          PortalSpan(b, m.start("date"), m.end("date"), "date", "", m.group("date"))], line=True)
-
-
-def _footer_tail(blocks: list[Block], out: PortalMetadata) -> None:
-    """The page footer's lines after the one with its mark (主办单位：… / 网站标识码 … ICP备 … / 联系电话：…
-    值班手机：…): in the run of lines ending the text that are each all footer or a contact line of the site
-    (``联系电话：``, ``值班手机：``, ``传真：``, ``地址：``, ``技术支持：`` …, no sentence) or a short technical note
-    (建议使用…浏览器, 您是第…位访客), the contact lines and notes after the first footer line are the footer too:
-    their phone numbers are the site's."""
-    run: list[tuple[Block, bool]] = []  # (block, is a contact line not yet a field)
-    for b in reversed(blocks):
-        t = b.text.strip()
-        if not t:
-            continue
-        if b.kind == "table":
-            break
-        lead = len(b.text) - len(b.text.lstrip())
-        if any(s.kind == "footer" and s.start <= lead for s in out.in_block(b)):
-            run.append((b, False))
-        elif footer_tail(t) is not None:
-            run.append((b, True))  # a contact line, or a note (建议使用IE9以上浏览器 / 您是第123456位访客)
-        else:
-            break
-    run.reverse()
-    first = next((k for k, (_, contact) in enumerate(run) if not contact), None)
-    if first is None:
-        return
-    for b, contact in run[first + 1:]:
-        if contact:
-            lead = len(b.text) - len(b.text.lstrip())
-            out._add(b, [PortalSpan(b, lead, len(b.text.rstrip()), "footer", "", b.text.strip())], line=True)
