@@ -361,6 +361,8 @@ class TestDateForm:
          "2021-02-05"),
         # the page's stamp with its clock time right after the title
         ("某某区某某局2020年政府信息公开工作年度报告2021-02-05 08:37今年以来，本局认真贯彻《条例》。", "2021-02-05"),
+        # the page's stamp right after the title, the page's font switch right after it
+        ("某某区某某局2020年政府信息公开工作年度报告2021-02-05【字体:大 中 小】根据《条例》编制。", "2021-02-05"),
         # 时间: glued to the title, the page's counter right after it (a real converted 繁體 page)
         ("某某区某某局关于2020年政府信息公开工作年度报告的公告时间:2021年02月05日 点击次数:13460根据《条例》编制。",
          "2021-02-05"),
@@ -382,8 +384,9 @@ class TestDateForm:
         assert interpret(parse(text, "text")).published is None
         assert [d.code for d in lint(text, select=["DL403"], fmt="text")] == ["DL403"]
 
-    def test_a_date_with_its_clock_time_in_the_body_is_the_clerks(self):
-        text = "某某区某某局2020年政府信息公开工作年度报告\n一、总体情况\n本局于2020-06-18 09:30召开会议。\n"
+    @pytest.mark.parametrize("when", ["2020-06-18 09:30", "2020-06-18【打印】"])
+    def test_a_date_with_its_clock_time_in_the_body_is_the_clerks(self, when):
+        text = f"某某区某某局2020年政府信息公开工作年度报告\n一、总体情况\n本局于{when}召开会议。\n"
         assert interpret(parse(text, "text")).published is None
         assert [d.code for d in lint(text, select=["DL403"], fmt="text")] == ["DL403"]
 

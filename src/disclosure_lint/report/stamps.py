@@ -8,6 +8,7 @@ date (:attr:`.AnnualReport.published`, source ``页面日期``), weaker than a l
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..page_lines import date_stamp, site_stamp
@@ -22,6 +23,7 @@ STAMP_BLOCKS = 30  # blocks at the top where a line of a date alone is the page'
 # in the first characters of a block at the top
 _SOFTWARE_FORMS = frozenset({"iso", "slashed"})
 JOINED_REACH = 400
+_TOOL_AFTER = re.compile(r"[ \t\u3000]*[【\[]?[ \t\u3000]*(?:字体|字号|打印|关闭|分享|收藏)")  # (the page's tools after its date)
 _PAGES = frozenset({"html", "text"})  # the formats a web page is read in (saved, or copied as text)
 
 
@@ -45,9 +47,12 @@ def is_stamp(report: AnnualReport, d: DateMention) -> bool:
     title's line), before the report's first part?"""
     if d.block.index >= STAMP_BLOCKS and d.block is not report.title_block:
         return False
-    if d.has_time and d.form in _SOFTWARE_FORMS and d.start <= JOINED_REACH and "。" not in d.block.text[:d.start] \
-            and (report.first_part is None or d.block.index <= report.first_part) and not reposted(report, d):
-        return True  # a date with its clock time at the head of a page whose lines were joined (…年度报告2021-01-22 08:37今年…)
+    if (d.has_time or _TOOL_AFTER.match(d.block.text, d.end)) and d.form in _SOFTWARE_FORMS and d.start <= JOINED_REACH \
+            and "。" not in d.block.text[:d.start] and (report.first_part is None or d.block.index <= report.first_part) \
+            and not reposted(report, d):
+        # a date with its clock time, or with the page's tools right after it, at the head of a page whose lines were
+        # joined (…年度报告2021-01-22 08:37今年…, …年度报告2021-01-29【字体:大 中 小】根据…)
+        return True
     start, line = _line(d)
     if d.block is report.title_block and not line[:d.start - start].strip(" \t\u3000•·●-"):
         return True  # a list's date before the title it links (• 2021-02-07导出word某某委2020年…年度报告)
