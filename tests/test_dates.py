@@ -361,6 +361,9 @@ class TestDateForm:
          "2021-02-05"),
         # the page's stamp with its clock time right after the title
         ("某某区某某局2020年政府信息公开工作年度报告2021-02-05 08:37今年以来，本局认真贯彻《条例》。", "2021-02-05"),
+        # the site's name and address, then the page's date, between the title and the text
+        ("某某区某某局2020年政府信息公开工作年度报告某某区人民政府门户网站 www.mouqu.gov.cn 2021-02-05根据《条例》编制。",
+         "2021-02-05"),
         # the page's stamp right after the title, the page's font switch right after it
         ("某某区某某局2020年政府信息公开工作年度报告2021-02-05【字体:大 中 小】根据《条例》编制。", "2021-02-05"),
         # 时间: glued to the title, the page's counter right after it (a real converted 繁體 page)

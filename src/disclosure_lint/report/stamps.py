@@ -23,6 +23,8 @@ STAMP_BLOCKS = 30  # blocks at the top where a line of a date alone is the page'
 # in the first characters of a block at the top
 _SOFTWARE_FORMS = frozenset({"iso", "slashed"})
 JOINED_REACH = 400
+_SITE_BEFORE = re.compile(r"(?<![A-Za-z0-9.-])(?:www\.)?[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,4}\.(?:cn|com|net|org)"
+                          r"[ \t\u3000]*$")  # (the site's address before its date)
 _TOOL_AFTER = re.compile(r"[ \t\u3000]*[【\[]?[ \t\u3000]*(?:字体|字号|打印|关闭|分享|收藏)")  # (the page's tools after its date)
 _PAGES = frozenset({"html", "text"})  # the formats a web page is read in (saved, or copied as text)
 
@@ -47,11 +49,14 @@ def is_stamp(report: AnnualReport, d: DateMention) -> bool:
     title's line), before the report's first part?"""
     if d.block.index >= STAMP_BLOCKS and d.block is not report.title_block:
         return False
-    if (d.has_time or _TOOL_AFTER.match(d.block.text, d.end)) and d.form in _SOFTWARE_FORMS and d.start <= JOINED_REACH \
+    if d.form in _SOFTWARE_FORMS and d.start <= JOINED_REACH and (
+            d.has_time or _TOOL_AFTER.match(d.block.text, d.end)
+            or _SITE_BEFORE.search(d.block.text, max(0, d.start - 90), d.start)) \
             and "。" not in d.block.text[:d.start] and (report.first_part is None or d.block.index <= report.first_part) \
             and not reposted(report, d):
-        # a date with its clock time, or with the page's tools right after it, at the head of a page whose lines were
-        # joined (…年度报告2021-01-22 08:37今年…, …年度报告2021-01-29【字体:大 中 小】根据…)
+        # a date with its clock time, with the page's tools right after it or the site's address right before it, at the
+        # head of a page whose lines were joined (…年度报告2021-01-22 08:37今年…, …年度报告2021-01-29【字体:大 中 小】根据…,
+        # …年度报告某某市人民政府门户网站 www.x.gov.cn 2023-01-28根据…)
         return True
     start, line = _line(d)
     if d.block is report.title_block and not line[:d.start - start].strip(" \t\u3000•·●-"):
