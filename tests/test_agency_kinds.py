@@ -676,3 +676,39 @@ def test_a_date_in_the_opening_is_not_the_bodys_name():
     text = ("一、概述\n\n（一）加强领导，建立健全组织机构。2007年12月成立以分管副区长为组长的区政府信息公开工作领导小组，"
             "领导小组下设办公室，挂靠区政府办。\n")
     assert interpret(parse(text)).agency.name is None
+
+
+@pytest.mark.parametrize(("name", "texts", "expected"), [
+    # real openings (written anew): the contact, a sentence's subject, a special column's name
+    ("区住建局", ["2020年以来，白沙区住建局围绕区委、区政府中心工作"], "白沙区住建局"),
+    ("县交通运输局", ["如有疑问，请联系青石县交通运输局办公室，联系电话：0831-1234567。",
+                  "我局通过政府信息公开“青石县交通运输局”专栏公开信息"], "青石县交通运输局"),
+    ("县应急管理局", ["对本报告有任何疑问，请与云岭县应急管理局办公室联系"], "云岭县应急管理局"),
+    ("县统计局", ["通过白河县统计局门户网站主动公开信息"], "白河县统计局"),
+    ("市人民政府办公室", ["现公开青禾市人民政府办公室2021年政府信息公开工作年度报告。"], "青禾市人民政府办公室"),
+    # the address before one mention and the city before another: the place both end with
+    ("区交通运输局", ["可与长岭区交通运输局办公室联系（地址：文松路6号2#楼三层青禾市长岭区交通运输局）"], "长岭区交通运输局"),
+    ("县住建局", ["将乐县住建局2023年政府信息公开工作"], "将乐县住建局"),  # (将乐县: 将 leads the place here)
+    # no place: the sentence's words before the name, two places, the name itself before it
+    ("区统计局", ["现公布区统计局2020年政府信息公开工作年度报告"], None),
+    ("区交通运输局", ["本报告由区交通运输局编制"], None),
+    ("区交通运输局", ["可与长岭区交通运输局联系", "白沙区交通运输局"], None),
+    ("区教育局", ["区教育局全面梳理区教育局权责清单"], None),
+    ("县政府办", ["是否有效县政府办"], None),
+    ("县政府", ["我县政府", "全县政府系统"], None),
+    ("市场监督管理局", ["青禾市市场监督管理局"], None),  # (a name with no level's word for its place)
+])
+def test_the_place_of_a_body_named_by_its_kind(name, texts, expected):
+    from disclosure_lint.report.agency_place import placed_name
+
+    assert placed_name(name, texts) == expected
+
+
+def test_a_title_naming_the_body_by_its_kind_takes_the_place_from_the_opening():
+    """A page on a district's site titled 区住建局2020年… whose opening names 龙湾区住建局 (a real page): the body is
+    the opening's; two districts' pages titled alike are then two bodies."""
+    text = ("区住建局2020年政府信息公开工作年度报告\n\n一、总体情况\n\n2020年以来，白沙区住建局围绕区委、区政府中心工作，"
+            "严格贯彻落实《中华人民共和国政府信息公开条例》。\n")
+    agency = interpret(parse(text)).agency
+    assert (agency.name, agency.kind) == ("白沙区住建局", "bureau")
+    assert interpret(parse(text.replace("白沙区住建局围绕", "我局围绕"))).agency.name == "区住建局"

@@ -36,6 +36,7 @@ from .agency import (
     speaks_for_area,
     usable_name,
 )
+from .agency_place import placed_name
 from .attachments import AttachmentPage, attachment_page
 from .brackets import Brackets
 from .brackets import analyse as analyse_brackets
@@ -289,6 +290,8 @@ class AnnualReport:
             source = "none"
         elif source != "config":
             name = strip_glosses(name)  # (由國家機(jī)關(guān)…管理局…編制: a copy's pinyin is not the name's)
+            # (区住建局2020年…, the page on the district's site: 龙湾区住建局 as the opening names it)
+            name = placed_name(name, [b.text for b in self.text_blocks[:OPENING_BLOCKS]]) or name
         owner = office_owner(name) if name and source != "config" else None
         office, name = (name, owner) if owner else (None, name)  # 某某镇人民政府党政办公室: the town's report
         kind, word = classify(name) if name else (None, None)
