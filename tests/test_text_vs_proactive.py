@@ -101,6 +101,10 @@ def claims(prose: str):
      [("normative_docs", "issued", 3, "件", None), ("penalty", "decisions", 120, "件", None)]),
     ("2022年制发行政规范性文件5件。现行有效规范性文件较上年减少2件。本年制发规范性文件约3件。", []),
     ("对近五年制发的行政规范性文件开展清理，废止1件。", []),
+    # the stock when cleaned up, the year's new documents after it (a real report: 393 + 77 = its table's 470)
+    ("设立规范性文件库，清理并集中发布现行有效行政规范性文件393件，动态更新本年度制发的规范性文件77件。",
+     [("normative_docs", "issued", 77, "件", None)]),
+    ("截至年底，现行有效行政规范性文件470件。", [("normative_docs", "in_force", 470, "件", None)]),
     # issued jointly with another body: a part of the year's count (red team, round 17)
     ("与区商务局联合制发行政规范性文件1件。会同区财政局印发规范性文件2件。", []),
     ("本年制发行政规范性文件3件，其中联合制发1件。", [("normative_docs", "issued", 3, "件", None)]),

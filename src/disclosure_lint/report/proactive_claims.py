@@ -212,6 +212,7 @@ class _Reader:
         scope, read from the sentence's own text and the rules' scope words, and the number are not)."""
         bounds, time = sentence_facts(sent)
         amend = bool(_AMEND.search(sent))
+        cleanup = "清理" in sent
         last_doc_row: str | None = None
         found: list[_Figure] = []
         for j, f in enumerate(figs):
@@ -242,6 +243,9 @@ class _Reader:
                 continue
             if what == "issued" and amend:
                 continue  # 制发 may count amendments: 新制定5件，修改4件
+            if what == "in_force" and cleanup:
+                continue  # 清理并集中发布现行有效行政规范性文件393件: the stock when cleaned up, before the year's new ones
+                # (a real report: 393, then 动态更新本年度制发的77件 — its table's 现行有效 470)
             if what == "issued" and _JOINT.search(sent, max(0, c0 + wstart - 16), c0 + wstart):
                 continue  # 与区商务局联合制发行政规范性文件1件: a part of the year's count
             found.append((j, row, what, cs, c0 + wstart, also))
