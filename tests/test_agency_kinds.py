@@ -663,6 +663,10 @@ def test_a_pages_navigation_or_field_label_glued_before_the_title_is_the_pages(t
     ("2020—2021学年信息公开工作年度报告", (None, None)),
     ("青禾市一二三局2022年政府信息公开工作年度报告", ("青禾市一二三局", 2022)),  # numerals inside a name stay
     ("十堰市住房和城乡建设局2022年政府信息公开工作年度报告", ("十堰市住房和城乡建设局", 2022)),
+    # a page's tools and a hijacked page's digits run into the title (real flattened pages)
+    ("打印2022年度白石镇政府信息公开工作年度报告", ("白石镇", 2022)),
+    ("打印本页青禾县2022年政府信息公开工作年度报告", ("青禾县", 2022)),
+    ("365365051人民政府2021年政府信息公开年度报告", (None, 2021)),
 ])
 def test_words_around_the_name_in_a_title_are_not_the_name(title, expected):
     """Real pages: a doc-sharing copy's chunk number (1、某局年度…) and school reports gave the body as ``1、环保局年度``

@@ -140,3 +140,16 @@ def test_the_part_name_is_looked_for_a_bounded_way_back():
     got = shares("全年信息80条" + "甲" * 5_000 + "1条占1.1%" * 100)
     assert got and all(s.num_start - s.start <= NAME_MAX for s in got)
     assert len({id(s.sentence) for s in got}) == 1
+
+
+def test_no_base_before_the_heading_of_another_item_in_joined_text():
+    """A real page whose lines were joined: the count of the item before a glued heading (…376条，占全部公开信息的82%。
+    (二)公开的内容…) was taken as the base of the next item's shares (278÷376, a false DL248)."""
+    text = ("江北市某某区某某局2017年政府信息公开工作年度报告一、概述(一)公开的数量全年共公开信息458条。其中，网上公开信息"
+            "376条，占全部公开信息的82%。(二)公开的内容在全部网上公开信息中，其它类信息365条。涉及规范性文件类信息22条，"
+            "占5%；涉及与公众密切相关的重大事项278条，占61%。(三)公开的形式\n")
+    assert dl248(text, fmt="text") == []
+    # the same shares with their base in their own item are still checked
+    wrong = text.replace("278条，占61%", "278条，占71%").replace("(二)公开的内容在全部网上公开信息中，", "(二)公开的内容全年公开458条，")
+    (d,) = dl248(wrong, fmt="text")
+    assert "278÷458" in d.message

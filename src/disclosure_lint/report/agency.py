@@ -248,7 +248,9 @@ _TITLE_LEAD = re.compile(r"^(?:(?:Page|P\.)\d{1,4}[-–—]|标[ \t\u3000]?题[:
                          # a page's navigation or a field's label run into the title (正文, 长者模式, 注册无障碍浏览, 文字解读:)
                          r"|(?:正文|注册|登录|长者(?:模式|版|专版)|关怀版|(?:网站)?支持IPv6|无障碍(?:浏览|阅读)?|今天是|专题专栏"
                          r"|选择阅读|服务对象|有效(?!期|性)|公文|市直部门|(?:部门)?公开年报|年度报告|[\u4e00-\u9fff]{2,6}[:：])"
-                         r"(?=[\u4e00-\u9fff]{2,30}?(?:19|20)\d{2}))+")
+                         r"(?=[\u4e00-\u9fff]{2,30}?(?:19|20)\d{2})"
+                         # a page's tools before the title (【字体: 】 打印2022年度某某镇…: the lines joined)
+                         r"|(?:打印|关闭|收藏|分享|返回)(?:本页|窗口|页面)?(?=[\u4e00-\u9fff]{0,30}?(?:19|20)\d{2}))+")
 
 
 # (a street's 综合事务部 compiles its report; 某某乡人民政府政府办公室: the township government's 政府办公室)
@@ -298,6 +300,8 @@ def usable_name(name: str | None) -> str | None:
         return None  # (1、2022年…: a document viewer's chunk number before the title, no name)
     if len(name) == 1:
         return None  # 2022年市政府…: a level, not a name
+    if name[:3].isdigit():
+        return None  # (beat365…_mobile 365365051人民政府2021年…: a hijacked page's digits where the place was)
     if re.search(r"[A-Za-z]{2,}", name) and _SITE_WORD.search(name):
         return None
     if has_spam_term(name):

@@ -37,6 +37,8 @@ _SHARE = re.compile(
     r"(?P<pct>\d{1,3}(?:\.\d{1,4})?)\s?[%％](?P<tail>以上|左右|多)?")
 # what may stand between 占 and the number: 占比为, 占全部申请的, 占总数的, 达, 是
 _PLAIN_MID = re.compile(r"[为达是全部总数量的申请件条信息政府公开项]*")
+# a heading's number opening a sentence: （二） (二) 二、 (the heading of another part or item, its lines joined)
+_HEADING = re.compile(r"\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")
 # a number that may be the base: a count with a unit, not a percentage
 _NUMBER = re.compile(r"(?<![\d.．第])(?<!\d,)(\d{1,3}(?:,\d{3})+|\d+)\s?" + _UNIT + r"(?![%％])")
 
@@ -121,6 +123,11 @@ def _shares_in(block: Block, tail: list[Base]) -> list[Share]:
             continue
         sentence = text[s0:s1]  # (one string for the sentence's shares)
         first = spans[max(0, k - 2)][0]
+        # not before the heading of a new part or item that opens one of these sentences (a page whose lines were
+        # joined: …376条，占全部公开信息的82%。(二)公开的内容…: 376 is the count of the item before), nor in the
+        # paragraph before it
+        cut = next((a for a, _ in reversed(spans[max(0, k - 2):k + 1]) if a > first and _HEADING.match(text, a)), None)
+        first = cut if cut is not None else first
         count = 0
         for m in _SHARE.finditer(text, s0, s1):
             if m["lead"] or m["tail"] or not _PLAIN_MID.fullmatch(m["mid"]):
@@ -130,7 +137,7 @@ def _shares_in(block: Block, tail: list[Base]) -> list[Share]:
                 break  # (no sentence lists so many: text whose sentence ends were lost)
             num_start = m.start("num")
             lo = max(first, num_start - LOOK_BACK)
-            bases = (tail if k < 2 and lo == first else []) + _numbers(block, lo, num_start)
+            bases = (tail if k < 2 and lo == first and cut is None else []) + _numbers(block, lo, num_start)
             pct = m["pct"]
             out.append(Share(block, _name_start(text, s0, num_start), num_start, m.end(), m.start("pct"),
                              int(m["num"].replace(",", "")), Decimal(pct), (block.index, s0), sentence, s0,
