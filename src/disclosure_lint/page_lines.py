@@ -92,6 +92,12 @@ _STAMP = re.compile(
     r"|[^\s，。；,;！？!?]{2,30}(?:[ \t\u3000]+(?:来源|发布|作者|点击|浏览|阅读|字号|字体)[^\n]*)?[ \t\u3000]*)$)")
 
 
+# the end of that byline's site name and address right before a date, in a page whose lines were joined
+# (…年度报告某某市人民政府门户网站 www.x.gov.cn 2023-01-28根据…: .report.stamps)
+SITE_BEFORE_DATE = re.compile(r"(?:网站|网)[ \t\u3000]+(?:https?://)?[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,5}"
+                              r"\.(?:cn|com|net|org)/?[ \t\u3000]*$")
+
+
 # … or the date and its clock time, then the site's name or address (2012年04月18日17:36 | 某某门户网 www.x.cn | 给编辑写信,
 # 生活百科 2023-01-26 17:49生活百科www.x.cn: an aggregator's line; the time tells it from a sentence about a website)
 _SITE_STAMP = re.compile(

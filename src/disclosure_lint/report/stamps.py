@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..page_lines import date_stamp, site_stamp
+from ..page_lines import SITE_BEFORE_DATE, date_stamp, site_stamp
 from .portal_links import TIME_AFTER
 
 if TYPE_CHECKING:
@@ -23,8 +23,6 @@ STAMP_BLOCKS = 30  # blocks at the top where a line of a date alone is the page'
 # in the first characters of a block at the top
 _SOFTWARE_FORMS = frozenset({"iso", "slashed"})
 JOINED_REACH = 400
-_SITE_BEFORE = re.compile(r"(?<![A-Za-z0-9.-])(?:www\.)?[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,4}\.(?:cn|com|net|org)"
-                          r"[ \t\u3000]*$")  # (the site's address before its date)
 _TOOL_AFTER = re.compile(r"[ \t\u3000]*[【\[]?[ \t\u3000]*(?:字体|字号|打印|关闭|分享|收藏)")  # (the page's tools after its date)
 _PAGES = frozenset({"html", "text"})  # the formats a web page is read in (saved, or copied as text)
 
@@ -51,7 +49,7 @@ def is_stamp(report: AnnualReport, d: DateMention) -> bool:
         return False
     if d.form in _SOFTWARE_FORMS and d.start <= JOINED_REACH and (
             d.has_time or _TOOL_AFTER.match(d.block.text, d.end)
-            or _SITE_BEFORE.search(d.block.text, max(0, d.start - 90), d.start)) \
+            or SITE_BEFORE_DATE.search(d.block.text, max(0, d.start - 90), d.start)) \
             and "。" not in d.block.text[:d.start] and (report.first_part is None or d.block.index <= report.first_part) \
             and not reposted(report, d):
         # a date with its clock time, with the page's tools right after it or the site's address right before it, at the
