@@ -716,3 +716,12 @@ def test_a_title_naming_the_body_by_its_kind_takes_the_place_from_the_opening():
     agency = interpret(parse(text)).agency
     assert (agency.name, agency.kind) == ("白沙区住建局", "bureau")
     assert interpret(parse(text.replace("白沙区住建局围绕", "我局围绕"))).agency.name == "区住建局"
+
+
+def test_the_opening_publishing_the_year_s_work_names_the_body():
+    """A real page without a title: 现公布某某区发改局2022年度信息公开工作，报告主要分为六个部分 (no 报告 after 工作)."""
+    from disclosure_lint.report.agency import opening_name
+
+    assert opening_name(["根据《条例》规定，现公布白石区发改局2022年度信息公开工作，报告主要分为六个部分。"]) == "白石区发改局"
+    assert opening_name(["根据《条例》规定，现将2022年度信息公开工作，报告如下。"]) is None
+    assert opening_name(["现公布白石区发改局2022年度信息公开工作要点。"]) is None  # (工作 not ending the clause)
