@@ -241,6 +241,21 @@ def test_negative_and_decimal_values_keep_their_text():
     assert recs["procurement_amount"]["value"] == "251000" and recs["procurement_amount"]["unit"] == "元"
 
 
+def test_a_change_written_in_words_is_its_number():
+    """A real page's 本年增/减 column written 减4 and 未增未减: its numbers, of kind ``worded`` (the raw text kept); a
+    worded text in another column is no number."""
+    vals = {("licensing", "change"): "减4", ("penalty", "change"): "未增未减", ("coercion", "change"): "增加3",
+            ("licensing", "decisions"): "减4", ("fees", "change"): "有所减少"}
+    t = make_table("s2", "2019", vals)
+    recs = {(r["row_id"], r["col_id"]): r for r in sx.table_records("a.md", {}, t)}
+    assert [(recs[k]["value"], recs[k]["value_kind"], recs[k]["raw"]) for k in vals] == [
+        ("-4", "worded", "减4"), ("0", "worded", "未增未减"), ("3", "worded", "增加3"), (None, "text", "减4"),
+        (None, "text", "有所减少")]
+    values = sx.table_summary(t)["values"]
+    assert values["licensing"]["change"] == -4 and values["penalty"]["change"] == 0
+    assert values["licensing"]["decisions"] is None
+
+
 def test_cells_outside_the_schema_come_last_with_their_written_labels():
     vals = {("new", "natural_person"): "1", ("new", "org_subtotal"): "0", ("other_docs", "total"): "4"}
     t = make_table("s3", "2021", vals, col_written={"org_subtotal": "小计"}, row_written={"other_docs": "其他文件"})

@@ -15,7 +15,7 @@
   the end of every run without reading their files again).
 * ``cells`` — one row per statistics-table cell: ``report_id``, ``table_id`` (s2 / s3 / s4), ``row_id``,
   ``col_id`` (the canonical ids of ``report/stats/schema.py``), ``value`` (the number, or NULL when the
-  cell holds none), ``value_kind`` (int, decimal, blank, slash, dash, none, na, text — so 0, an empty cell
+  cell holds none), ``value_kind`` (int, decimal, worded, blank, slash, dash, none, na, text — so 0, an empty cell
   and 不适用 stay apart), ``unit``, ``raw`` (as written), ``line``, ``column``, ``pointer``.
 * ``findings`` — one row per finding of ``check``: ``report_id``, ``code``, ``name``, ``category``,
   ``severity``, ``message``, ``line``, ``column``, ``pointer``, ``fingerprint`` and ``scope``: ``report``

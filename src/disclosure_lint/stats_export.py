@@ -9,8 +9,9 @@ that word their labels differently still line up.
 * **Records** (CSV rows; JSON ``records``) have the fixed fields of :data:`FIELDS`, in
   that order.  ``value`` is the number as written without thousands separators
   (``"1250"``, ``"3.5"``, ``"-8"``) and empty for blanks and placeholders (``/``, ``—``,
-  ``无``); ``value_kind`` says which (``int``, ``decimal``, ``blank``, ``slash``, ``dash``,
-  ``none``, ``na``, ``text``) and ``raw`` keeps the cell text.  ``line``/``column`` point at
+  ``无``); ``value_kind`` says which (``int``, ``decimal``, ``worded`` — a 本年增/减 written in words, 减4 or
+  未增未减, exported as −4 or 0 —, ``blank``, ``slash``, ``dash``, ``none``, ``na``, ``text``) and ``raw`` keeps the
+  cell text.  ``line``/``column`` point at
   the cell in the source file (1-based; column counts characters).
 * **CSV** is UTF-8 *with* a byte-order mark and CRLF line ends, so Excel (Chinese Windows
   included) opens it with the Chinese intact; the first row is the header.
@@ -49,7 +50,7 @@ from .limits import DEFAULT_LIMITS
 from .output import write_to
 from .parallel import choose_jobs, ordered
 from .report import interpret
-from .report.stats.model import StatTable
+from .report.stats.model import StatCell, StatTable, worded_change
 from .report.stats.schema import S2_EXTRA_ROWS, S3_EXTRA_COLS, SCHEMAS
 from .reporters.csv import write_rows
 from .termsafe import json_dumps
@@ -74,7 +75,7 @@ FIELDS: tuple[str, ...] = (
     "col_label",  # the official column label
     "col_label_written",  # the column label as written
     "value",  # the number (no thousands separators); empty when the cell holds no number
-    "value_kind",  # int | decimal | blank | slash | dash | none | na | text
+    "value_kind",  # int | decimal | worded | blank | slash | dash | none | na | text
     "unit",  # unit written in the cell (万元, 元, 件 …), empty if none
     "raw",  # the cell text as written
     "line",  # 1-based source line of the cell (empty for formats without lines)
@@ -119,6 +120,19 @@ def _number_text(n: Decimal | None) -> str | None:
     if n is None:
         return None
     return format(n, "f")
+
+
+def _number(sc: StatCell) -> tuple[Decimal | None, str]:
+    """The cell's number and its kind as exported: a 本年增/减 written in words (减4, 增加3, 未增未减: a real page's
+    whole column) is its signed number, of kind ``worded``; any other text has none."""
+    v = sc.value
+    if v.is_number:
+        return v.number, v.kind
+    if v.kind == "text" and sc.col == "change":
+        n = worded_change(sc.raw)
+        if n is not None:
+            return n, "worded"
+    return None, v.kind
 
 
 def _json_number(n: Decimal | None) -> int | float | None:
@@ -187,6 +201,7 @@ def table_records(path: str, facts: dict[str, Any], table) -> list[dict[str, Any
         row_label = labels.rows.get(row, (0, sc.row_label))[1]
         _, col_label, col_group = labels.cols.get(col, (0, sc.col_label, None))
         v = sc.value
+        number, kind = _number(sc)
         out.append({
             "path": path,
             "agency": facts.get("agency"),
@@ -203,8 +218,8 @@ def table_records(path: str, facts: dict[str, Any], table) -> list[dict[str, Any
             "col_group": col_group,
             "col_label": col_label,
             "col_label_written": sc.col_label,
-            "value": _number_text(v.number) if v.is_number else None,
-            "value_kind": v.kind,
+            "value": _number_text(number),
+            "value_kind": kind,
             "unit": v.unit,
             "raw": sc.raw,
             "line": line,
@@ -221,7 +236,7 @@ def table_summary(table) -> dict[str, Any]:
     for rec in sorted(table.cells.items(),
                       key=lambda it: (labels.rows.get(it[0][0], (10**9,))[0], labels.cols.get(it[0][1], (10**9,))[0])):
         (row, col), sc = rec
-        values.setdefault(row, {})[col] = _json_number(sc.value.number) if sc.value.is_number else None
+        values.setdefault(row, {})[col] = _json_number(_number(sc)[0])
     sch = table.schema
     return {
         "title": sch.title,
