@@ -700,6 +700,7 @@ def test_a_date_in_the_opening_is_not_the_bodys_name():
     ("区教育局", ["区教育局全面梳理区教育局权责清单"], None),
     ("县政府办", ["是否有效县政府办"], None),
     ("县政府", ["我县政府", "全县政府系统"], None),
+    ("县统计局", ["县统计局认真贯彻《条例》，请与白河县统计局办公室联系"], "白河县统计局"),  # (the name first at the start)
     ("市场监督管理局", ["青禾市市场监督管理局"], None),  # (a name with no level's word for its place)
 ])
 def test_the_place_of_a_body_named_by_its_kind(name, texts, expected):

@@ -35,8 +35,8 @@ def placed_name(name: str, texts: list[str]) -> str | None:
     places = set()
     for text in texts:
         at = text.find(name, 0, _SCAN)
-        while at > 0:
-            place = _place(text[max(0, at - 12):at])
+        while at >= 0:
+            place = _place(text[max(0, at - 12):at]) if at else None  # (at the start: nothing before it)
             if place:
                 places.add(place)
             at = text.find(name, at + len(name), _SCAN)
