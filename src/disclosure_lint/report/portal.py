@@ -28,8 +28,9 @@ push the page header out of reach.
 **Conservative.**  Strong labels (发布日期, 浏览次数, 索引号, 信息来源, breadcrumbs, page tools …) count
 anywhere, but only in the shape a CMS writes them: followed by a colon, a space or the value itself
 (``发布时间较晚`` or ``网站点击量120万次`` are prose).  Weak labels that a clerk may also write
-(``来源``, ``作者``, ``编辑``, ``文号``, ``日期``, ``时间``) count only with a colon, not inside a word,
-and only next to a strong field (nothing but separators between) or on a line of fields near the top.
+(``来源``, ``作者``, ``编辑``, ``文号``, ``日期``, ``时间``) count only with a colon, not inside a word (but a
+``时间:`` or ``日期:`` glued to the word before it when a strong field follows its date at once: ``…的通知时间:2020年09月15日
+点击次数:13460``), and only next to a strong field (nothing but separators between) or on a line of fields near the top.
 
 Rules use this to leave the portal's text alone: date-form rules do not blame the clerk for the
 portal's date format; the publication date may still be taken from a ``发布日期`` field; a breadcrumb
