@@ -726,3 +726,15 @@ def test_the_opening_publishing_the_year_s_work_names_the_body():
     assert opening_name(["根据《条例》规定，现公布白石区发改局2022年度信息公开工作，报告主要分为六个部分。"]) == "白石区发改局"
     assert opening_name(["根据《条例》规定，现将2022年度信息公开工作，报告如下。"]) is None
     assert opening_name(["现公布白石区发改局2022年度信息公开工作要点。"]) is None  # (工作 not ending the clause)
+
+
+def test_a_government_offices_own_report_names_it_as_the_contact_and_speaks_as_it():
+    """A real city office's page without a title: 请与某某市人民政府办公室联系 and 2024年，市政府办公室以… — the office's own
+    report (a contact that is a government office alone may be the area's report: no body then)."""
+    from disclosure_lint.report.agency import opening_name
+
+    contact = "如对本年度报告有疑问，请与青禾市人民政府办公室联系（地址：青禾市同仁街26号）。"
+    assert opening_name([contact, "2024年，市政府办公室以习近平新时代中国特色社会主义思想为指引，认真贯彻条例。"]) \
+        == "青禾市人民政府办公室"
+    assert opening_name([contact, "2024年，全市各级行政机关认真贯彻条例。"]) is None
+    assert opening_name([contact, "2024年，市政府和市政府办公室认真贯彻条例。"]) is None

@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..readers.script import strip_glosses
+from .agency_place import office_speaks
 from .promotions import has_spam_term
 
 KIND_NAMES = {
@@ -554,6 +555,8 @@ def _opening_name(texts: list[str]) -> str | None:
                 body = (owner.group(1) or owner.group(2)) if owner is not None else None
                 name = body if body and classify(body)[0] else ""
             if m.group("c") and classify(name)[0] in AREA_KINDS:
+                if classify(name)[0] == "government_office" and office_speaks(texts, government_of(name)):
+                    return name  # (请与某某市人民政府办公室联系 … 2024年，市政府办公室以…: the office's own report)
                 continue  # 请与某某县人民政府办公室联系, 某某市政府信息公开办公室: the office's own report, or the area's — unknown
             if m.group("c") and _speaks_as_another(texts, classify(name)[1]):
                 continue  # 请与某某旗政务服务局办公室联系 in a report that says 我镇 throughout: a contact elsewhere, not the body

@@ -60,3 +60,15 @@ def _place(before: str) -> str | None:
     if not place or len(place) > _MAX_PLACE or place[-1] in _LEAD_CHAR or _NOT_PLACE.search(place):
         return None  # (…由区交通运输局编制: no place)
     return place
+
+
+def office_speaks(texts: list[str], government: str | None) -> bool:
+    """Whether the opening ``texts`` speak as the office of ``government`` (某某市人民政府) named without its place: a
+    sentence that opens with the year and 市政府办公室 (市人民政府办公室, 市政府办) as its subject, not with another body
+    (2024年，市政府办公室以…; not 2024年，市政府和市政府办公室…)."""
+    place = re.sub(r"(?:人民)?政府$", "", government or "")
+    if not place or place[-1] not in "省市县区州盟旗":
+        return False
+    short = re.compile(r"(?:^|[。；;])\s*(?:19|20)\d{2}\s*年度?\s*[，,]\s*" + place[-1]
+                       + r"(?:人民)?政府(?:办公[室厅]|办)(?![\u4e00-\u9fff]{0,2}[和及与、])")
+    return any(short.search(t, 0, _SCAN) for t in texts)
