@@ -738,3 +738,12 @@ def test_a_government_offices_own_report_names_it_as_the_contact_and_speaks_as_i
         == "青禾市人民政府办公室"
     assert opening_name([contact, "2024年，全市各级行政机关认真贯彻条例。"]) is None
     assert opening_name([contact, "2024年，市政府和市政府办公室认真贯彻条例。"]) is None
+
+
+def test_a_pages_source_that_the_report_speaks_as_is_the_body():
+    """A real page: 发布时间:2026-01-22 10:58 信息来源:某某市教育局 over a report without a title that says 我局 (the
+    bureau's own page); a government's page with a bureau's report stays unnamed, a source the text does not speak as too."""
+    head = "发布时间:2026-01-22 10:58 信息来源:{src}\n一、总体情况\n（一）主动公开政府信息情况\n2025年，{me}认真落实党中央决策部署，主动公开政府信息130条。\n"
+    assert interpret(parse(head.format(src="白河市教育局", me="我局"), "text")).agency.name == "白河市教育局"
+    assert interpret(parse(head.format(src="白河市人民政府", me="我局"), "text")).agency.name is None
+    assert interpret(parse(head.format(src="白河市教育局", me="我委"), "text")).agency.name is None

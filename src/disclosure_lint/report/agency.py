@@ -637,16 +637,17 @@ def _core(name: str) -> str:
 
 
 def page_name(value: str, texts: list[str]) -> str | None:
-    """The body a page header names as its publisher or source (发布机构：某某省生态环境厅, 来源：某某市发展和改革委员会),
-    when the report's own ``texts`` name it too — in full (本报告电子版可从某某市发展和改革委员会门户网站获取) or from its
-    level on (省生态环境厅) — else None.  Never an area's government or its office: a page they post may carry another
-    body's report, whose text names the government's site (某某县人民政府门户网站)."""
+    """The body a page header names as its publisher or source (发布机构：某某省生态环境厅), when the report's own ``texts``
+    name it too, in full or from its level on (省生态环境厅), or a department's report speaks as it (我局), else None.  Never
+    an area's government or its office: a page they post may carry another body's report (某某县人民政府门户网站)."""
     name = _ALIAS_NOTE.sub("", value).strip()
     if not _plausible(name) or classify(name)[0] in AREA_KINDS:
         return None
     level = next((i for i in range(2, len(name) - 3) if name[i] in "省市县区州盟旗"), None)
     forms = (name,) if level is None else (name, name[level:])
-    return name if any(f in t for t in texts for f in forms) else None
+    kind, word = classify(name)  # (信息来源:某某市教育局 over a report that says 我局: the bureau's own page, its report)
+    own = kind in ("bureau", "commission", "department") and word and any(f"我{word}" in t for t in texts)
+    return name if own or any(f in t for t in texts for f in forms) else None
 
 # an area's government and its office (named as the contact: whose report it is stays unknown; the office posting
 # a page publishes its government's own report, kinds.dates)
