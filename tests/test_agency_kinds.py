@@ -747,3 +747,13 @@ def test_a_pages_source_that_the_report_speaks_as_is_the_body():
     assert interpret(parse(head.format(src="白河市教育局", me="我局"), "text")).agency.name == "白河市教育局"
     assert interpret(parse(head.format(src="白河市人民政府", me="我局"), "text")).agency.name is None
     assert interpret(parse(head.format(src="白河市教育局", me="我委"), "text")).agency.name is None
+
+
+def test_the_maker_before_what_the_report_covers():
+    """A real opening: 由某某市统计局围绕2020年度政府信息公开工作情况编制而成 (the maker, then what it covers)."""
+    from disclosure_lint.report.agency import opening_name
+
+    assert opening_name(["本年度报告根据《条例》要求，由白河市统计局围绕2020年度政府信息公开工作情况编制而成。"]) == "白河市统计局"
+    assert opening_name(["本年度报告由白河市统计局结合本局工作实际编制。"]) == "白河市统计局"
+    # the bureau's unit that compiles it: the bureau's report (a real page: DL301 on 我局 had the unit been the body)
+    assert opening_name(["本年度报告由白河区市场监督管理局信息中心结合有关统计数据编制而成。"]) == "白河区市场监督管理局"

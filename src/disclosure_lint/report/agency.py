@@ -384,8 +384,7 @@ _OFFICE_SUFFIX = re.compile(r"(?:人民)?政府办公[室厅]$|(?:人民政府)?
 
 
 def government_of(name: str) -> str | None:
-    """The government whose office ``name`` is (某某县人民政府办公室 → 某某县人民政府; of a body with two names,
-    the first), or None when it is no government office or its government is not recognised."""
+    """The government whose office ``name`` is (某某县人民政府办公室 → 某某县人民政府; of two names, the first), or None."""
     first = names(name)[0]
     m = _OFFICE_SUFFIX.search(first)
     if m is None:
@@ -445,7 +444,7 @@ _NAMED_BY = re.compile(
     r"(?P<t>[^，。；《》,;\n]{0,60}?(?:19|20)\d{2}\s*年度?"
     r"[^，。；《》,;\n]{0,30}?(?:政府信息公开|政务公开|信息公开)[^，。；《》,;\n]{0,10}?(?:(?:年度)?报告|工作情况|情况"
     r"|工作(?=[，,。；;])))"  # (现公布某某局2022年度信息公开工作，报告主要分为六个部分)
-    r"|(?:由|本报告是|本报告由)(?P<n>[^，。；《》,;\n的]{3,30}?)(?:依据|根据|按照|编制|制作)"
+    r"|(?:由|本报告是|本报告由)(?P<n>[^，。；《》,;\n的]{3,30}?)(?:依据|根据|按照|编制|制作|围绕|结合)"
     r"|(?:规定|要求)[，,](?P<m>[^，。；《》,;\n的]{3,30}?)编制了"
     # the maker before 向社会公布 (…，某某区某某办事处向社会公布2021年度本级政府信息公开年度报告)
     r"|(?:^|[，,。；;])\s*(?P<k>[^，。；《》,;\n的]{3,30}?)[现特]?向社会(?:公开|公布|发布)(?:19|20)\d{2}\s*年度?"
@@ -518,6 +517,7 @@ def _opening_name(texts: list[str]) -> str | None:
             t = _LEAD_WORDS.sub("", _ALIAS_NOTE.sub("", named.group("t") or ""))
             name = name_from_title(t)[0] if t else _ALIAS_NOTE.sub(
                 "", named.group("n") or named.group("m") or named.group("k")).strip()
+            name = u.group(1) if name and not t and (u := _UNIT_IN.match(name)) else name  # (由某某局信息中心…编制)
             if name and classify(name)[0] is not None:  # (named as the maker: 由区统计局编制 gives the kind)
                 if named.group("t"):
                     return _maker_over(text, name)
