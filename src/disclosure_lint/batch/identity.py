@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..memo import Kept
 from ..report.agency import kind_word_only
+from ..report.agency_place import BY_LEVEL
 
 # a region level at the start of a name: 某某省 / 某某自治区 / 某某市 / 某某自治州 / 某某县 / 某某区 / 某某旗 … (two
 # characters at least before the level word, so that 广州市 is not 广州 + 市…; a one-character county: 沛县)
@@ -85,7 +86,7 @@ def _body_key(name: str) -> tuple[str, str] | None:
 
 # a body's name that says which kind of body it is but not where: a level's word for the place (区住建局, 县政府, 市政府办公室
 # — the title of a page on the district's own site), or a township or street without its name
-_PLACELESS = re.compile(r"[省市县区州盟旗](?!场).*|[镇乡]|街道")
+_PLACELESS = re.compile(BY_LEVEL + r".*|[镇乡]|街道")
 
 
 def placeless(key: tuple[str, str] | None) -> bool:

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..readers.script import strip_glosses
-from .agency_place import office_speaks
+from .agency_place import LEVELS, office_speaks
 from .promotions import has_spam_term
 
 KIND_NAMES = {
@@ -643,7 +643,7 @@ def page_name(value: str, texts: list[str]) -> str | None:
     name = _ALIAS_NOTE.sub("", value).strip()
     if not _plausible(name) or classify(name)[0] in AREA_KINDS:
         return None
-    level = next((i for i in range(2, len(name) - 3) if name[i] in "省市县区州盟旗"), None)
+    level = next((i for i in range(2, len(name) - 3) if name[i] in LEVELS), None)
     forms = (name,) if level is None else (name, name[level:])
     kind, word = classify(name)  # (信息来源:某某市教育局 over a report that says 我局: the bureau's own page, its report)
     own = kind in ("bureau", "commission", "department") and word and any(f"我{word}" in t for t in texts)

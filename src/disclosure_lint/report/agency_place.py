@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 
-# a name that gives the place by its level's word only (区住建局, 县人民政府, 市政府办公室; not 市场监督管理局)
-_BARE = re.compile(r"[省市县区州盟旗](?!场)[\u4e00-\u9fff]{2,20}")
+LEVELS = "省市县区州盟旗"  # the words of a place's level that end its name (某某市, 某某县, 某某旗)
+# a level's word standing for the place at the start of a name (区住建局, 县人民政府, 市政府办公室; not 市场监督管理局):
+# the one home of "a name without its place" (:func:`..batch.identity.placeless` too)
+BY_LEVEL = f"[{LEVELS}](?!场)"
+_BARE = re.compile(BY_LEVEL + r"[\u4e00-\u9fff]{2,20}")
 _RUN = re.compile(r"[\u4e00-\u9fff]{1,12}$")  # the characters right before the name, back to the last non-character
 # what a sentence puts before a body's name (请联系某某县交通运输局, 通过某某县统计局…, 现公开某某市…, 2020年以来，…): not
 # its place; one character of them (由某某区…编制) only before a place of two characters at least (将乐县, 向阳区 are places)
@@ -67,7 +70,7 @@ def office_speaks(texts: list[str], government: str | None) -> bool:
     sentence that opens with the year and 市政府办公室 (市人民政府办公室, 市政府办) as its subject, not with another body
     (2024年，市政府办公室以…; not 2024年，市政府和市政府办公室…)."""
     place = re.sub(r"(?:人民)?政府$", "", government or "")
-    if not place or place[-1] not in "省市县区州盟旗":
+    if not place or place[-1] not in LEVELS:
         return False
     short = re.compile(r"(?:^|[。；;])\s*(?:19|20)\d{2}\s*年度?\s*[，,]\s*" + place[-1]
                        + r"(?:人民)?政府(?:办公[室厅]|办)(?![\u4e00-\u9fff]{0,2}[和及与、])")
