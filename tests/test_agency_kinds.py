@@ -485,7 +485,7 @@ def test_title_names_whole(title, expected):
     (["根据《条例》相关要求,发布某某省海洋局2022年政府信息公开工作年度报告。"], "某某省海洋局"),
 ])
 def test_the_body_the_opening_names(texts, expected):
-    from disclosure_lint.report.agency import opening_name
+    from disclosure_lint.report.agency_opening import opening_name
 
     assert opening_name(texts) == expected
 
@@ -721,7 +721,7 @@ def test_a_title_naming_the_body_by_its_kind_takes_the_place_from_the_opening():
 
 def test_the_opening_publishing_the_year_s_work_names_the_body():
     """A real page without a title: 现公布某某区发改局2022年度信息公开工作，报告主要分为六个部分 (no 报告 after 工作)."""
-    from disclosure_lint.report.agency import opening_name
+    from disclosure_lint.report.agency_opening import opening_name
 
     assert opening_name(["根据《条例》规定，现公布白石区发改局2022年度信息公开工作，报告主要分为六个部分。"]) == "白石区发改局"
     assert opening_name(["根据《条例》规定，现将2022年度信息公开工作，报告如下。"]) is None
@@ -731,7 +731,7 @@ def test_the_opening_publishing_the_year_s_work_names_the_body():
 def test_a_government_offices_own_report_names_it_as_the_contact_and_speaks_as_it():
     """A real city office's page without a title: 请与某某市人民政府办公室联系 and 2024年，市政府办公室以… — the office's own
     report (a contact that is a government office alone may be the area's report: no body then)."""
-    from disclosure_lint.report.agency import opening_name
+    from disclosure_lint.report.agency_opening import opening_name
 
     contact = "如对本年度报告有疑问，请与青禾市人民政府办公室联系（地址：青禾市同仁街26号）。"
     assert opening_name([contact, "2024年，市政府办公室以习近平新时代中国特色社会主义思想为指引，认真贯彻条例。"]) \
@@ -751,9 +751,26 @@ def test_a_pages_source_that_the_report_speaks_as_is_the_body():
 
 def test_the_maker_before_what_the_report_covers():
     """A real opening: 由某某市统计局围绕2020年度政府信息公开工作情况编制而成 (the maker, then what it covers)."""
-    from disclosure_lint.report.agency import opening_name
+    from disclosure_lint.report.agency_opening import opening_name
 
     assert opening_name(["本年度报告根据《条例》要求，由白河市统计局围绕2020年度政府信息公开工作情况编制而成。"]) == "白河市统计局"
     assert opening_name(["本年度报告由白河市统计局结合本局工作实际编制。"]) == "白河市统计局"
     # the bureau's unit that compiles it: the bureau's report (a real page: DL301 on 我局 had the unit been the body)
     assert opening_name(["本年度报告由白河区市场监督管理局信息中心结合有关统计数据编制而成。"]) == "白河区市场监督管理局"
+
+
+def test_the_opening_in_other_words_names_the_body():
+    """Real openings: 编写某某县2017年度…年度报告 (编写 for 编制), 由某某区人民政府办公室汇总编制 (the office compiles the
+    area's report: the government's), 涵盖了2022年某某区自然资源局政府信息公开工作, 可与某某局办公室联系 (可与 for 请与)."""
+    from disclosure_lint.report.agency_opening import opening_name
+
+    assert opening_name(["根据《条例》的规定和要求，编写白沙县2017年度政府信息公开工作年度报告。全文由概述组成。"]) == "白沙县"
+    assert opening_name(["根据《条例》和省有关要求，由白沙区人民政府办公室汇总编制。"]) == "白沙区人民政府"
+    assert opening_name(["根据《条例》和省有关要求，由白沙区人民政府办公室编制。"]) == "白沙区人民政府办公室"
+    assert opening_name(["根据《条例》要求，由白沙区统计局汇总编制。"]) == "白沙区统计局"  # (not a government's office)
+    assert opening_name(["本报告由六部分组成，涵盖了2022年白沙区自然资源局政府信息公开工作，所列数据的统计期限…"]) \
+        == "白沙区自然资源局"
+    assert opening_name(["如对本报告有疑问，可与白沙市市场监督管理局办公室联系（地址：白沙市利民路）。"]) == "白沙市市场监督管理局"
+    assert opening_name(["如对本报告有疑问，可与我局办公室联系。"]) is None
+    # (a real contact: the bureau's own 局党政办公室, its word written again — not a body 某某区教育局局)
+    assert opening_name(["如对本报告有疑问，请联系：白沙区教育局局党政办公室，地址：白沙区京汉大道375号。"]) == "白沙区教育局"

@@ -713,3 +713,15 @@ def test_a_bulleted_weak_field_in_prose_is_still_prose():
     # 来源 is a weak label: on a bulleted line of the report's own list it is text (its value is a sentence)
     text = ("某某镇2023年政府信息公开工作年度报告\n一、总体情况\n• 来源:本报告数据来自各办,经汇总核实。\n")
     assert [d.evidence["actual"] for d in lint(text, select=["DL701"], fmt="text")] == [":", ","]
+
+
+def test_a_pages_catalogue_field_is_no_title():
+    """A real town's page: 索引号:… 发布机构:某某镇 发布目录:信息公开年度报告 above the title — the catalogue's name was read
+    as the title (the body 发布目录, DL007); 发布目录 and 所属目录 are the page's fields, with their colon only."""
+    text = ("索引号:4303000006/2025-1353031 发布机构:白石镇 发布目录:信息公开年度报告\n\n白沙市白石镇2024年政府信息公开工作年度报告\n\n"
+            "一、总体情况\n\n2024年，我镇主动公开政府信息120条。\n")
+    rep = interpret(parse(text, "text"))
+    assert (rep.title, rep.agency.name) == ("白沙市白石镇2024年政府信息公开工作年度报告", "白沙市白石镇")
+    assert ("发布目录", "信息公开年度报告") in [(s.label, s.value) for s in rep.portal.spans]
+    prose = interpret(parse("白沙市白石镇2024年政府信息公开工作年度报告\n\n一、总体情况\n\n我镇及时更新发布目录和指南。\n", "text"))
+    assert not [s for s in prose.portal.spans if s.label == "发布目录"]

@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..report.agency import named_report, same_body
+from ..report.agency import same_body
+from ..report.agency_opening import named_report
 from ..report.year import OPENING_BLOCKS
 from . import register
 from .base import Hit, Kind, KindOptions

@@ -31,11 +31,10 @@ from .agency import (
     government_of,
     name_from_title,
     office_owner,
-    opening_name,
-    page_name,
     speaks_for_area,
     usable_name,
 )
+from .agency_opening import opening_name, page_name
 from .agency_place import placed_name
 from .attachments import AttachmentPage, attachment_page
 from .brackets import Brackets
@@ -310,14 +309,14 @@ class AnnualReport:
 
     @cached_property
     def _opening_agency(self) -> str | None:
-        """The body the report's opening names (:func:`.agency.opening_name`), when the page has no title line and no
+        """The body the report's opening names (:func:`.agency_opening.opening_name`), when the page has no title line and no
         落款: a name of a known kind, else None."""
         return opening_name([b.text for b in self.text_blocks[:OPENING_BLOCKS]])
 
     @cached_property
     def _page_agency(self) -> str | None:
         """The body the page header names as publisher or source, when the report's own text names it too
-        (:func:`.agency.page_name`), else None."""
+        (:func:`.agency_opening.page_name`), else None."""
         sources = self.portal.header_sources
         if not sources:
             return None
