@@ -48,6 +48,7 @@ from ..report.agency import (
 from ..report.dates import FORM_NAMES, FORM_SHORT, DateMention, gbt_form
 from ..report.portal_links import TIME_AFTER
 from ..report.promotions import has_spam_term
+from ..report.rest_days import holiday_span, next_working_day, rest_day
 from ..report.stamps import is_stamp, reposted
 from ..report.year import inferred_note
 from . import register
@@ -522,6 +523,15 @@ class LatePublication(Kind[LatePublicationOptions]):
             unsettled = NOT_A_DEPARTMENT_NOTE  # 某某档案馆, 某某县残联: not a department either
         if unsettled is not None:  # a vertically managed branch, a department's unit: not named by the article
             note, severity = f"；但{unsettled}，请按上级机关的规定核对", "warning"
+        why = rest_day(deadline)
+        moved = next_working_day(deadline) if why is not None else None
+        if moved is not None and published <= moved:  # (the deadline a rest day: the next working day, not settled)
+            span = holiday_span(deadline)
+            what = f"{why}（{ymd(span[0])}至{ymd(span[1])}放假）" if span else why
+            note += (f"；但{ymd(deadline)}是{what}：期限的最后一日是休息日的，按计算期间的通例顺延至其后第一个工作日"
+                     f"{ymd(moved)}（参照《民法典》第二百零三条），据此不算迟；《条例》对此没有明文，请按本级政府信息公开工作"
+                     "主管部门的口径核对")
+            severity = "warning" if severity in (None, "error") else severity  # (never above a township's own)
         if (published - deadline).days > 365 and report.published_source != "落款日期":
             # a page re-published when its site moved keeps the move's date: too unsure for an error
             note += "；迟了一年以上：页面上的日期可能是网站改版、迁移时重新发布的日期，请核对首次公布的日期"
@@ -561,6 +571,8 @@ class LatePublication(Kind[LatePublicationOptions]):
                             "days_late": days, "source": source, "deadline_class": cls,
                             "agency_kind": agency.kind, "report_year": year,
                             **({"development_zone": True} if zone else {}),
+                            **({"deadline_rest_day": why, "next_working_day": moved.isoformat()}
+                               if moved is not None and published <= moved else {}),
                             **({"deadline_unsettled": KIND_NAMES[agency.kind or ""]} if unsettled else {})},
                   key=f"late:{year}:{cls}", severity=severity)
 
