@@ -14,6 +14,7 @@ _MODULES = (
     "structure",
     "self_reference",
     "other_body",
+    "wider_area",
     "dates",
     "year_checks",
     "signature",
