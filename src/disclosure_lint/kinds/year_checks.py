@@ -130,22 +130,36 @@ _OPENING = re.compile(r"\s*(?:[（(][一二三四五六七八九十]{1,2}[）)][
 
 def _stale_opening(report, year: int) -> Hit | None:
     """The first paragraph of 一、总体情况 opens with the year before the report's (2022年，我局… in the 2023 report)
-    and never names the report's year: the opening of last year's report left in place."""
+    and never names the report's year: the opening of last year's report left in place.  A later paragraph of the part
+    that opens so and gives last year's figures (2019年，我镇通过县政府网站公开信息94条… in a real 2020 report, after
+    2020年，我镇…) is last year's text left in too; a paragraph without a figure (2019年，我镇成立了领导小组) may be
+    the body's history."""
     s1 = report.sections_by_id.get("s1")
     if s1 is None:
         return None
+    first = True
     for b in s1.blocks:
         if b.kind not in ("paragraph", "list_item") or len(b.text) < 20:
             continue
         m = _OPENING.match(b.text)
-        if m is None or int(m.group("y")) != year - 1 or f"{year}年" in b.text:
-            return None
+        stale = m is not None and int(m.group("y")) == year - 1 and f"{year}年" not in b.text
+        if first and not stale:
+            first = False
+            continue
+        if m is None or not stale or not (first or _FIGURE.search(b.text)):
+            continue
+        where = "“一、总体情况”第一段开头的年度" if first else "“一、总体情况”中一段开头的年度"
+        why = "疑为沿用了上年报告的开头" if first else "这一段写的是上一年的数字，疑为沿用了上年报告的内容"
         return Hit(block=b, start=m.start("y"), end=m.end("y") + 1, severity="warning",
-                   params={"what": "“一、总体情况”第一段开头的年度", "actual": f"{year - 1}年",
-                           "expected": f"{year}年（疑为沿用了上年报告的开头，请核对这一段的内容和数字）"},
-                   evidence={"expected": year, "actual": year - 1, "where": "opening"},
+                   params={"what": where, "actual": f"{year - 1}年",
+                           "expected": f"{year}年（{why}，请核对这一段的内容和数字）"},
+                   evidence={"expected": year, "actual": year - 1, "where": "opening" if first else "paragraph"},
                    key=f"opening:{year - 1}:{year}")
     return None
+
+
+# a figure of the year's work in a paragraph (公开信息94条, 制定规范性文件0件)
+_FIGURE = re.compile(r"\d+\s*(?:条|件|次|篇|期|个)")
 
 
 def _content_reason(report, year: int) -> str:
