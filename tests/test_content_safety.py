@@ -99,6 +99,9 @@ def test_dl501_reports_each_occurrence_once():
     assert [d.match for d in diags] == ["开云体育官网、开云体育（中国）官方网站"]
     diags = _codes(lint("深入推进立博平台,立博官网工作。全面落实立博平台,立博官网要求。", select=["DL501"]), "DL501")
     assert [d.match for d in diags] == ["立博平台,立博官网"] * 2
+    # (a real mirror: 利博官网 in place of a district's name, in its title and byline; 利博 alone may be a company's name)
+    diags = _codes(lint("利博官网2021年政府信息公开工作年度报告\n\n利博科技有限公司申请公开1件。", select=["DL501"]), "DL501")
+    assert [d.match for d in diags] == ["利博官网"]
 
 
 def test_dl501_in_markdown_table_cell_has_pointer():

@@ -70,8 +70,9 @@ SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|
                  # 科学技术厅; 芙蓉区龙8国际门户网站; 《中华人民共和国和记AG信息公开条例》; 立博平台,立博官网 for 政务公开)
                  r"必发365|[Mm]obile365|28365-?365|503-365", r"龙8(?:国际|官网|娱乐|平台|[Aa][Pp][Pp]|手机版?|登录)",
                  r"和记(?:[Aa][Gg]|娱乐|怡情|官网)",
-                 # a gambling brand that is no ordinary word, with a site's word and no 体育/娱乐 (立博官网, 必威官方网站)
-                 r"(?:立博|必威|九游|乐鱼|亚博|博鱼|天博|米乐|明升|伟德|金宝博|乐天堂|博狗|德赢|博金宝|尊龙|腾博)"
+                 # a gambling brand that is no ordinary word, with a site's word and no 体育/娱乐 (立博官网, 必威官方网站; 利博官网 in
+                 # place of a district's name on a real mirror)
+                 r"(?:立博|利博|必威|九游|乐鱼|亚博|博鱼|天博|米乐|明升|伟德|金宝博|乐天堂|博狗|德赢|博金宝|尊龙|腾博)"
                  r"(?:官网(?:登录入口|入口|登录)?|官方网站|官方入口|登录入口|登陆入口|[Aa][Pp][Pp]下载|平台(?!建设|管理|运行|运营|上))")
 # Ordinary phrases that hold a term (a lottery shop, a card room for the elderly; the premises a proposal or a
 # regulator's report is about: 加强社区棋牌娱乐场所经营管理; the gaming regulator and its words in Macao's government
