@@ -20,6 +20,10 @@ def test_the_calendar():
     assert next_working_day(D(2020, 1, 31)) == D(2020, 2, 3)  # the holiday extended to 2月2日
     assert next_working_day(D(2017, 1, 31)) == D(2017, 2, 3)
     assert next_working_day(D(2014, 1, 31)) == D(2014, 2, 7)
+    assert rest_day(D(2022, 1, 31)) == "春节假期" and next_working_day(D(2022, 1, 31)) == D(2022, 2, 7)
+    assert rest_day(D(2022, 1, 29)) is None  # (a Saturday worked)
+    assert rest_day(D(2026, 2, 20)) == "春节假期" and next_working_day(D(2026, 2, 20)) == D(2026, 2, 24)  # 乡镇 02-20
+    assert rest_day(D(2021, 2, 20)) is None  # (a Saturday worked)
 
 
 def _late(text: str):
