@@ -774,3 +774,12 @@ def test_the_opening_in_other_words_names_the_body():
     assert opening_name(["如对本报告有疑问，可与我局办公室联系。"]) is None
     # (a real contact: the bureau's own 局党政办公室, its word written again — not a body 某某区教育局局)
     assert opening_name(["如对本报告有疑问，请联系：白沙区教育局局党政办公室，地址：白沙区京汉大道375号。"]) == "白沙区教育局"
+
+
+def test_a_letter_sending_the_report_and_a_bulletins_title_label():
+    """Real titles: 某某市人民政府关于报送某某市2020年度…年度报告的函 (the sender, not 某某市人民政府关于报送某某市) and
+    公报标题某某市卫健委2019年… (a bulletin's label run into the title)."""
+    assert name_from_title("白沙市人民政府关于报送白沙市2020年度政府信息公开工作年度报告的函") == ("白沙市人民政府", 2020)
+    assert name_from_title("公报标题白沙市卫健委2019年政府信息公开工作年度报告") == ("白沙市卫健委", 2019)
+    assert name_from_title("白沙市某某局关于2023年政府信息公开工作年度报告") == ("白沙市某某局", 2023)
+    assert name_from_title("白沙市某某委关于报送《2020年政府信息公开工作年度报告》的函") == ("白沙市某某委", 2020)

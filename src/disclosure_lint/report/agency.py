@@ -238,7 +238,7 @@ def _strip_name(name: str) -> str:
 # prefix up to its last _ or @: (uedbet体育_…@:, 365bet官方网站大全_…), a domain (puroview.com), or the portal's name
 # before a dash (某某县人民政府-某某管理处2020年…: the site's page title, the body's name after it), a list's export link
 # (• 2021-02-07导出word某某委2020年…), a breadcrumb's last item, the column of reports (政府信息公开年报某某旗2020年…)
-_TITLE_LEAD = re.compile(r"^(?:(?:Page|P\.)\d{1,4}[-–—]|标[ \t\u3000]?题[:：]?|名[ \t\u3000]?称[:：]?|[称题][:：]|附件\d?[:：]"
+_TITLE_LEAD = re.compile(r"^(?:(?:Page|P\.)\d{1,4}[-–—]|(?:公报|文章|信息|文件)?标[ \t\u3000]?题[:：]?|名[ \t\u3000]?称[:：]?|[称题][:：]|附件\d?[:：]"
                          r"|[\u4e00-\u9fff]{2,16}?(?:人民政府|政府网|门户网站?)[-–—|｜](?=[\u4e00-\u9fff])"
                          r"(?!(?:政府|政务)?信息公开|政务公开)"
                          r"|[•·●]|-(?=\D)|【[^】]{1,16}】|点击(?:查看|下载)[^:：]{0,10}[:：]|导出(?i:word|pdf|wps)"
@@ -355,6 +355,8 @@ def name_from_title(title: str) -> tuple[str | None, int | None]:
     name = re.sub(r"^关于", "", name)
     # (…局关于印发2019年…年度报告的通知, …委关于报送《2020年…年度报告》的函)
     name = _strip_name(re.sub(r"(?:关于(?:印发|公布|发布|报送|上报|呈报|提交)?|的)$", "", name))
+    # (某某市人民政府关于报送某某市2020年度…年度报告的函: the sender, before what it sends)
+    name = re.sub(r"(?<=[\u4e00-\u9fff]{2})关于(?:印发|公布|发布|报送|上报|呈报|提交)[\u4e00-\u9fff]{2,20}$", "", name)
     area = m.group("area")
     if area and name:
         gov = government_of(name)
