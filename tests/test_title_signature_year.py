@@ -607,3 +607,15 @@ def test_an_opening_and_its_prose_outvote_a_period_with_another_year_when_there_
     # the period named as often as the opening's year, or a publication date in the period's next year: the period holds
     assert interpret(parse(text.replace("2022年共收到", "2021年共收到").replace("2022年，本局", "2021年，本局"),
                            fmt="text")).year == 2021
+
+
+def test_a_side_menu_in_two_columns_above_the_title():
+    """A real township's page: twelve lines of a side menu, two items a line (组织机构      政府文件), then the
+    breadcrumb and the title — the menu's lines are not among the eight lines the title is looked for in."""
+    menu = "\n\n".join(f"{a}      {b}" for a, b in (("组织机构", "政府文件"), ("计划规划", "财政管理"), ("人事任免", "公示公告"),
+                                                 ("工作动态", "统计数据"), ("采购招标", "应急管理"), ("道路建设", "惠农政策"),
+                                                 ("招商引资", "办事指南"), ("服务承诺", "其他事项")))
+    text = (f"logo\n\n信息公开指南 信息公开年报\n\n{menu}\n\n首页 >> 信息公开目录 >> 白石\n\n白沙市白石乡2023年政府信息公开工作年度报告\n\n"
+            "一、总体情况\n\n2023年，我乡主动公开政务信息194条。\n")
+    rep = interpret(parse(text, "text"))
+    assert (rep.title, rep.agency.name) == ("白沙市白石乡2023年政府信息公开工作年度报告", "白沙市白石乡")

@@ -24,6 +24,10 @@ _NOT_TITLE = re.compile(r"[;；|｜>›»＞]")
 # the name of a place the reports are shown in, not a report (2016年政府信息公开工作年度报告展示平台, …年度报告专栏)
 _REPORTS_PLACE = re.compile(r"报告\s*(?:展示平台|集中展示|专栏|专题|栏目|汇总|目录|索引)")
 
+# a side menu laid out in two columns, a pair of its items a line (组织机构      政府文件: twelve such lines above a real
+# page's title), not counted among the lines searched
+_MENU_PAIR = re.compile(r"\s*[\u4e00-\u9fff]{2,8}[ \t\u3000]{3,}[\u4e00-\u9fff]{2,8}\s*$")
+
 # a title's name that is only a kind's word (办事处2023年…: the name cut before its suffix, the rest on the line before)
 BARE_NAMES = frozenset({"办事处", "人民政府", "政府", "委员会", "管委会", "管理委员会", "办公室", "街道办事处"})
 
@@ -68,7 +72,7 @@ def find_title_block(report: AnnualReport) -> Block | None:
             return b
         if suffix_after(report, blocks, k) is not None:
             return b  # a title written over two lines (…信息公开工作 / 年度报告)
-        if not chrome_or_navigation(text):
+        if not chrome_or_navigation(text) and not _MENU_PAIR.match(text):
             seen += 1
             if seen >= TITLE_BLOCKS:
                 break
