@@ -315,3 +315,11 @@ def test_a_quotation_left_open_before_a_quoted_name_is_one_missing_mark():
     # a quoted slogan of several phrases (、 between them) is a quotation of its own too (a real bureau's report)
     ds = dl703("开通公众号“某某微讯以“公开政务、服务民生、沟通交流、凝聚民心”为宗旨发布信息。\n", fmt="text")
     assert [(d.column, d.evidence.get("problem")) for d in ds] == [(6, "unclosed")]
+
+
+def test_a_damaged_pinyin_gloss_is_no_bracket():
+    """A content farm's glossed copy (數(shù)) whose gloss lost its "(" to "?" (欄目?jī)?nèi)容, a real page): the ")" closes
+    that gloss, not a bracket of the report's; a ")" after plain letters is still reported."""
+    text = "# 某某局2010年政府信息公开工作年度报告\n\n从源头上确保欄目?jī)?nèi)容更新的及时性。\n"
+    assert [d for d in lint(text, select=["DL703"]) if d.code == "DL703"] == []
+    assert [d.code for d in lint(text.replace("?jī)", "abc)"), select=["DL703"])] == ["DL703"]

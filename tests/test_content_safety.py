@@ -515,3 +515,14 @@ def test_dl506_reads_what_only_search_engines_read(tmp_path):
                     encoding="utf-8")
     (res,) = check_paths([str(tmp_path)]).files
     assert res.skipped is not None and not res.diagnostics
+
+
+def test_dl504_the_bodys_own_contact_number_is_a_note():
+    """Real townships give a mobile number as the report's contact (请与某某乡人民政府联系（…电话：152…）): info, with a
+    note; a person's number (经办人, 联系人) or a bare 联系电话 stays a warning."""
+    body = lint("如对本报告有疑问，请与白石乡人民政府联系（地址：白沙县白石乡，邮编：860700，电话：15289042234）。", select=["DL504"])
+    assert [(d.severity, d.evidence.get("contact")) for d in body] == [("info", True)]
+    assert "这是报告写明的联系电话" in body[0].message and "15289042234" not in body[0].message
+    for text in ("请与白石局办公室联系，联系人：张三，电话：13812345678。", "如有疑问请联系经办人张某，手机13812345678。",
+                 "联系电话：138-1234-5678。"):
+        assert [d.severity for d in lint(text, select=["DL504"])] == ["warning"], text

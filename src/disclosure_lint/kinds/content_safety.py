@@ -633,6 +633,14 @@ def mask_mobile(number: str) -> str:
     return digits[:3] + "****" + digits[7:]
 
 
+# the report's own contact, a body's: 请与某某乡人民政府联系（地址：…，电话：152…） — a number the body gives for itself
+# (not a person's: 请联系经办人张某，手机…; nor a bare 联系电话：, whose owner is not said)
+_CONTACT_BEFORE = re.compile(r"(?:请与|可与|请联系[:：]?|联系单位[:：]?)[^。；;，,（(\s]{2,30}?"
+                             r"(?:人民政府|政府|局|委员会|委|办公室|办事处|街道|乡|镇|中心)(?:联系)?"
+                             r"(?![^。；;]{0,60}?(?:联系人|经办人|同志|先生|女士))[^。；;！!？?]{0,60}?(?:电话|手机)[:：]?\s*$")
+_CONTACT_NOTE = "（这是报告写明的联系电话：机关对外公布的办公手机可登记在 allow 中；若是工作人员的个人手机，仍宜换成办公电话）"
+
+
 class MobileNumberOptions(KindOptions):
     allow: list[str] = Field(default_factory=list,
                              description="允许公开的号码（如对外公布的办公手机），写完整的11位号码")
@@ -642,7 +650,7 @@ class MobileNumberOptions(KindOptions):
 class MobileNumber(Kind[MobileNumberOptions]):
     name = "mobile-number"
     Options = MobileNumberOptions
-    params = frozenset({"masked"})
+    params = frozenset({"masked", "note"})
 
     def __init__(self, rule, options, config):
         super().__init__(rule, options, config)
@@ -669,6 +677,9 @@ class MobileNumber(Kind[MobileNumberOptions]):
                 if digits in self._allow:
                     continue
                 masked = mask_mobile(digits)
-                yield _hit(block, cell, s, e, params={"masked": masked}, match=masked,
-                           evidence={"actual": masked, "expected": "删除或脱敏个人手机号码"},
-                           key=f"mobile:{masked}")
+                contact = cell is None and _CONTACT_BEFORE.search(text, max(0, s - 80), s) is not None
+                # (请与某某乡人民政府联系（…电话：152…）: the number the report gives for itself — a note, not a warning)
+                yield _hit(block, cell, s, e, params={"masked": masked, "note": _CONTACT_NOTE if contact else ""},
+                           match=masked, evidence={"actual": masked, "expected": "删除或脱敏个人手机号码",
+                                                   **({"contact": True} if contact else {})},
+                           key=f"mobile:{masked}", severity="info" if contact else None)

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from ..limits import BLOCK_HITS_MAX
-from ..readers.script import PINYIN_GLOSS, TONE
+from ..readers.script import PINYIN_GLOSS, TONE, TONES
 from ..report.dates import YEAR_RUN_IN, lossy_copy
 from ..report.promotions import url_spans
 from ..report.title_field import field_value
@@ -421,6 +421,8 @@ class UnbalancedBrackets(Kind[UnbalancedBracketsOptions]):
         for u in br.unbalanced:  # (not those left open where the file is cut off: report.brackets leaves them out)
             if u.doubled or _in_portal(report, u.mark) or _page_tool(u.mark):
                 continue  # 【字体：/大/中/小/】 one per line: the portal's font switch, not the clerk's text
+            if u.mark.char == ")" and _DAMAGED_GLOSS.search(u.mark.piece.text, max(0, u.mark.start - 8), u.mark.start):
+                continue  # 欄目?jī)?nèi)容: a copy's pinyin gloss whose "(" the copy turned into "?", not the clerk's bracket
             m = u.mark
             detail = _PROBLEM[u.problem].format(mark=m.char, expected=u.expected)
             if m.char == "〔" and YEAR_RUN_IN.match(m.piece.text, m.start + 1):
@@ -480,6 +482,10 @@ _PAGE_TOOL = re.compile(r"[ \t\u3000]*(?:字号|字体|打印|关闭|下载|收�
 
 # … or whose label is before it, its sizes in brackets left empty (…15:19字体【, 字体:【】【】【)
 _TOOL_BEFORE = re.compile(r"(?:字号|字体)(?:大小)?[ \t\u3000]*[:：]?[ \t\u3000]*(?:【[^【】\n]{0,4}】[ \t\u3000]*){0,4}$")
+
+
+# the end of a pinyin gloss whose opening bracket a content farm's copy turned into a question mark (欄目?jī)?nèi)容)
+_DAMAGED_GLOSS = re.compile(r"[?？](?=[a-zü]{0,5}[" + TONES + r"])[a-zü" + TONES + r"]{1,6}$")
 
 
 def _page_tool(m) -> bool:
