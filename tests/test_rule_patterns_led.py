@@ -52,10 +52,22 @@ def test_the_rewritten_patterns_match_as_before():
         (r"(?<![产的])党二十大", r"党(?<![产的]党)二十大"),
         (r"(?:(?<=常态[、，,])|(?<=常态[、，,]以))不[^公\W\d]开为例外", r"不(?:(?<=常态[、，,]不)|(?<=常态[、，,]以不))[^公\W\d]开为例外"),
         (r"(?<![\d年\-/])((?:20[0-3])\d)(?=全年|我镇)", r"(20[0-3](?<![\d年\-/]\d{3})\d)(?=全年|我镇)"),
+        # (the report layer's: kinds/dates._LONG_YEAR, report/year._YEAR)
+        (r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})(?P<extra>\d{1,2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日",
+         r"(?P<y>(?:19|20)(?<![\d.\-/]\d\d)\d{2})(?P<extra>\d{1,2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
+        (r"(?<![\d.\-/])((?:19|20)\d{2})\s*年", r"((?:19|20)(?<![\d.\-/]\d\d)\d{2})\s*年"),
     ]
     texts = ["坚持以科学发展观为指导，", "理论和科学发展观为指导", "和以科学发展观为指导", "要以科学发展观为统领", "科学发展观为指引",
              "学习党二十大精神", "共产党二十大", "党的二十大", "以公开为常态、不会开为例外", "以公开为常态、以不会开为例外",
-             "2024我镇", "12024我镇", "年2024我镇", "2023全年", "〔2024〕", "2024-2025全年"]
+             "2024我镇", "12024我镇", "年2024我镇", "2023全年", "〔2024〕", "2024-2025全年",
+             "至202020年12月31日止", "2020年1月1日", "1.2020年", "-2019年", "12019年", "2019 年", "/20201年2月3日"]
     for old, new in pairs:
         for t in texts:
             assert [m.span() for m in re.finditer(old, t)] == [m.span() for m in re.finditer(new, t)], (old, t)
+
+
+def test_the_year_patterns_run_over_whole_texts_are_not_led_by_a_look_behind():
+    from disclosure_lint.kinds.dates import _LONG_YEAR
+    from disclosure_lint.report.year import _YEAR
+
+    assert not _LONG_YEAR.pattern.startswith("(?<") and not _YEAR.pattern.startswith("(?<")

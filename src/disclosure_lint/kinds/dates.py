@@ -212,8 +212,9 @@ class InvalidDate(Kind[InvalidDateOptions]):
         yield from _long_years(report)
 
 
-# a year with a digit or two too many before a month and a day (至202020年12月31日止: 2020 typed twice over)
-_LONG_YEAR = re.compile(r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})(?P<extra>\d{1,2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+# a year with a digit or two too many before a month and a day (至202020年12月31日止: 2020 typed twice over); led by
+# the year's 19/20, the character before it looked behind from there (led by a look-behind, every character is tried)
+_LONG_YEAR = re.compile(r"(?P<y>(?:19|20)(?<![\d.\-/]\d\d)\d{2})(?P<extra>\d{1,2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 
 
 def _long_years(report: AnnualReport) -> Iterator[Hit]:
