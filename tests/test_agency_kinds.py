@@ -783,18 +783,3 @@ def test_a_letter_sending_the_report_and_a_bulletins_title_label():
     assert name_from_title("公报标题白沙市卫健委2019年政府信息公开工作年度报告") == ("白沙市卫健委", 2019)
     assert name_from_title("白沙市某某局关于2023年政府信息公开工作年度报告") == ("白沙市某某局", 2023)
     assert name_from_title("白沙市某某委关于报送《2020年政府信息公开工作年度报告》的函") == ("白沙市某某委", 2020)
-
-
-def test_a_maker_the_text_never_speaks_as_names_no_body():
-    """A real page: 由某某区行政审批局编制 above a text that says 我公司, 我集团 throughout (a company's report with another
-    body's opening): the maker is not taken as the body (DL301 had warned four times that the bureau calls itself
-    我集团); a township's office as the maker of a report that says 我乡 still names the township."""
-    from disclosure_lint.report.agency_opening import opening_name
-
-    opening = "根据《条例》要求，由白沙市白石区行政审批局编制。"
-    company = [opening, "2023年，我公司认真学习贯彻党的二十大精神。", "2023年，我集团在门户网站发布信息77条。",
-               "我集团通过门户网站公开政府信息。"]
-    assert opening_name(company) is None
-    assert opening_name([opening, "2023年，我局认真贯彻条例。"]) == "白沙市白石区行政审批局"
-    township = ["本年度报告由白石乡人民政府党政办公室编制。", "2020年，我乡按照上级有关要求开展工作。"]
-    assert opening_name(township) is not None

@@ -99,9 +99,6 @@ def _opening_name(texts: list[str]) -> str | None:
             if name and classify(name)[0] is not None:  # (named as the maker: 由区统计局编制 gives the kind)
                 if named.group("t"):
                     return _maker_over(text, name)
-                owner = _OFFICE_IN.match(name)  # (由某某乡人民政府党政办公室编制: the township's office, its report says 我乡)
-                if _speaks_as_another(texts, classify(owner.group(1) if owner else name)[1]):
-                    continue  # 由某某区行政审批局编制 in a text that says 我集团, 我公司 throughout: whose report is not told
                 if text.startswith("汇总", named.end() - 2) and classify(name)[0] == "government_office":
                     return government_of(name) or name  # (由某某区人民政府办公室汇总编制: the area's report)
                 return _zone_compiled(text, named.end(), name) or name
@@ -148,7 +145,7 @@ def _opening_name(texts: list[str]) -> str | None:
     return None
 
 
-_SELF_WORDS = ("局", "委", "办", "镇", "乡", "街道", "中心", "厅", "院", "站", "所", "公司", "集团")
+_SELF_WORDS = ("局", "委", "办", "镇", "乡", "街道", "中心", "厅", "院", "站", "所")
 
 
 def _speaks_as_another(texts: list[str], word: str | None) -> bool:
