@@ -61,6 +61,11 @@ def test_self_words_against_a_body_guessed_from_the_opening_are_warnings():
     found = lint(text, fmt="text", select=["DL301"])
     assert [(d.code, d.severity) for d in found] == [("DL301", "warning")]
     assert found[0].evidence["agency_source"] == "opening"
+    # said once, with how many and where the body came from (a real page: four warnings, one for each 我公司/我集团)
+    many = text.replace("主动公开信息77条。", "主动公开信息77条。我公司通过门户网站公开信息，我集团编制了公开指南。")
+    found = lint(many, fmt="text", select=["DL301"])
+    assert len(found) == 1 and found[0].evidence["count"] == 3
+    assert "本机关是从报告开头或网页栏目推断的" in found[0].message and "全文共3处" in found[0].message
     # the same body named by the title: an error
     titled = "某某区行政审批局2023年政府信息公开工作年度报告\n" + text
     assert [d.severity for d in lint(titled, fmt="text", select=["DL301"])] == ["error"]

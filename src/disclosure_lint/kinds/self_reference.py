@@ -510,6 +510,22 @@ class SelfReferenceMismatch(_SelfReferenceBase[MismatchOptions]):
         first_word = self._word_of(forms[0]) if forms else None
         preferred = first_word if (first_word and not ambiguous and self.options.fix
                                    and self._category(first_word) == "institution") else None
+        hits = self._mismatches(report, agency, forms, allowed, expected, who, preferred)
+        if agency.source not in _GUESSED:
+            yield from hits
+            return
+        # a body read from the opening or the page's fields: once, saying so (the guess may be what is wrong: 由某某局编制
+        # over a company's 我公司 throughout, a real page that had four warnings)
+        found = list(hits)
+        if found:
+            first = found[0]
+            count = f"这样的自称全文共{len(found)}处，" if len(found) > 1 else ""
+            first.params["who"] = (f"{who}（本机关是从报告开头或网页栏目推断的，报告没有标题和落款；{count}"
+                                   "若报告其实是其他机关的，请核对开头）")
+            first.evidence["count"] = len(found)
+            yield first
+
+    def _mismatches(self, report, agency, forms, allowed, expected, who, preferred) -> Iterator[Hit]:
         for ref in self.refs(report):
             if ref.generic or ref.form in allowed:
                 continue
