@@ -271,7 +271,7 @@ def test_ignored_rule_does_not_report(tmp_path):
 def test_a_failing_check_is_one_tool_failure(tmp_path, monkeypatch):
     from disclosure_lint.batch import hook
 
-    def boom(cur, prev, opts):
+    def boom(cur, prev, older, opts):
         raise RuntimeError("kaputt")
         yield
 
@@ -517,3 +517,21 @@ def test_a_body_named_without_its_place_is_paired_in_its_folder_only(tmp_path, n
         (tmp_path / "placed" / sub).mkdir(parents=True)
     res = check_batch(tmp_path / "placed", [("one/2022.md", _full(2022)), ("two/2023.md", cur)])
     assert "DL242" in codes(res["2023.md"])
+
+
+def test_a_jump_back_to_the_year_before_lasts_figure_names_last_year_as_the_odd_one(tmp_path):
+    """Three years of a real zone's tables: 行政强制 42, 0, 54.  The 2023 report's jump from 0 says that the 2021 report
+    had 42, close to this year's — last year's 0 is the odd figure; the 2022 report's fall from 42 is said as before."""
+    key = "一、本年新收政府信息公开申请数量"
+    years = {2021: 42, 2022: 0, 2023: 54}
+    files = [(f"{y}.md", s3_report("临泽县市场监督管理局", y, {key: v})) for y, v in years.items()]
+    res = check_batch(tmp_path / "three", files, select=["DL244"])
+    (d2022,) = res["2022.md"].diagnostics
+    (d2023,) = res["2023.md"].diagnostics
+    assert "与本年相近" not in d2022.message
+    assert "一年之间由无到有（2021年度报告为42，与本年相近：不正常的更可能是上年报告的数字）" in d2023.message
+    assert d2023.evidence["year_before_value"] == 42
+    # a steady rise (5, 60, 700) is no dip: nothing about the year before last
+    steady = [(f"{y}.md", s3_report("临泽县市场监督管理局", y, {key: v})) for y, v in ((2021, 5), (2022, 60), (2023, 700))]
+    res = check_batch(tmp_path / "steady", steady, select=["DL244"])
+    assert all("与本年相近" not in d.message for d in res["2023.md"].diagnostics)

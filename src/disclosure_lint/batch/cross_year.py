@@ -154,7 +154,10 @@ def _figures_of(fmt: str) -> dict[str, str]:
     return out
 
 
-def jumps(cur: Report, prev: Report, opts: JumpOptions) -> Iterator[Found]:
+def jumps(cur: Report, prev: Report, older: Report | None, opts: JumpOptions) -> Iterator[Found]:
+    """Figures that changed by ``opts.factor`` or more since the year before.  ``older``: the body's report of the year
+    before that, when the run has it — where it is close to this year's (42 → 0 → 54), the odd figure is more likely
+    last year's, and the finding says so."""
     theirs = _figures(prev)
     for key, label in _figures(cur).items():
         if key not in theirs:
@@ -173,8 +176,21 @@ def jumps(cur: Report, prev: Report, opts: JumpOptions) -> Iterator[Found]:
             ratio = f"是上年的{show(round(hi / lo, 1))}倍"
         else:
             ratio = f"只有上年的1/{show(round(hi / lo, 1))}"
+        earlier = older.value(key) if older is not None else None
+        if older is not None and earlier is not None and not _jump(mine, earlier, opts) and _jump(before, earlier, opts):
+            # (前年42、上年0、本年54: this year's figure is in line with the year before last — last year's stands out)
+            when = f"{older.year}年度" if older.year is not None else "前年"
+            ratio += f"（{when}报告为{show(earlier)}，与本年相近：不正常的更可能是上年报告的数字）"
         yield Found(cur.place(key), {"figure": label, "value": show(mine), "other_value": show(before),
                                      "ratio": ratio, **_other(prev)},
                     {"actual": mine, "other_value": before, "factor": opts.factor, "other_path": prev.path,
-                     "other_place": prev.place(key)},
+                     "other_place": prev.place(key),
+                     **({"year_before_value": earlier, "year_before_path": older.path}
+                        if earlier is not None and older is not None else {})},
                     key=f"jump:{key}:{prev.year}")
+
+
+def _jump(a: float, b: float, opts: JumpOptions) -> bool:
+    """Whether two years' figures are as far apart as a reported jump (:func:`jumps`)."""
+    hi, lo = max(a, b), min(a, b)
+    return hi >= opts.min_value and (lo == 0 or hi / lo >= opts.factor)

@@ -35,11 +35,12 @@ class Result(Protocol):
 
 RulesFor = Callable[[str], Sequence[ActiveRule]]
 
-# the checks of a report against its body's report of the year before, by kind: (current, previous, options)
-PAIR_CHECKS: dict[str, Callable[[Report, Report, Any], Iterator[Found]]] = {
-    "cross-year-carryover": lambda cur, prev, _opts: cross_year.carryover(cur, prev),
-    "cross-year-in-force": lambda cur, prev, _opts: cross_year.in_force(cur, prev),
-    "cross-year-copy": cross_year.copied,
+# the checks of a report against its body's report of the year before, by kind: (current, previous, the body's report
+# of the year before that or None, options)
+PAIR_CHECKS: dict[str, Callable[[Report, Report, Report | None, Any], Iterator[Found]]] = {
+    "cross-year-carryover": lambda cur, prev, _before, _opts: cross_year.carryover(cur, prev),
+    "cross-year-in-force": lambda cur, prev, _before, _opts: cross_year.in_force(cur, prev),
+    "cross-year-copy": lambda cur, prev, _before, opts: cross_year.copied(cur, prev, opts),
     "cross-year-jump": cross_year.jumps,
 }
 
@@ -90,8 +91,10 @@ class CrossReport:
         # next: its figures' places are decoded once, not once per pair), findings kept in the run's order
         order = sorted(range(len(pairs)), key=lambda i: (pairs[i][0].body or "", pairs[i][0].year or 0, i))
         found: list[dict[str, list[Diagnostic]]] = [{} for _ in pairs]
+        prev_of = {id(cur): prev for cur, prev in pairs}  # (a pair's earlier report's own earlier one: its figures only)
         for n, i in enumerate(order):
-            self._pair(*pairs[i], found[i])
+            cur, prev = pairs[i]
+            self._pair(cur, prev, prev_of.get(id(prev)), found[i])
             after = pairs[order[n + 1]] if n + 1 < len(order) else ()
             _release([o for o in pairs[i] if not any(o is a for a in after)])
         for diags_of in found:
@@ -158,10 +161,10 @@ class CrossReport:
 
     # -- running the checks ---------------------------------------------------------------------------------------
 
-    def _pair(self, cur: Report, prev: Report, out: dict[str, list[Diagnostic]]) -> None:
+    def _pair(self, cur: Report, prev: Report, before: Report | None, out: dict[str, list[Diagnostic]]) -> None:
         for kind, check in PAIR_CHECKS.items():
             for ar in self._rules(cur.path, kind):
-                self._emit(ar, cur, check(cur, prev, ar.kind.options), out)
+                self._emit(ar, cur, check(cur, prev, before, ar.kind.options), out)
 
     def _run(self, group: list[Report], kind: str, out: dict[str, list[Diagnostic]],
              check: Callable[[Any], Iterator[tuple[Report, Found]]]) -> None:
