@@ -535,3 +535,14 @@ def test_a_jump_back_to_the_year_before_lasts_figure_names_last_year_as_the_odd_
     steady = [(f"{y}.md", s3_report("临泽县市场监督管理局", y, {key: v})) for y, v in ((2021, 5), (2022, 60), (2023, 700))]
     res = check_batch(tmp_path / "steady", steady, select=["DL244"])
     assert all("与本年相近" not in d.message for d in res["2023.md"].diagnostics)
+
+
+def test_a_township_s_rules_back_to_none_is_no_carry_slip(tmp_path):
+    """A real town: 规章 现行有效 2 one year, 0 the next — a town makes no 规章 (DL207 reports last year's 2), so this
+    year's 0 is no slip of carrying the stock forward; a bureau's table the same way is reported as before."""
+    for agency, reported in (("白沙县白石镇", False), ("白沙市某某局", True)):
+        prev = _full(2022, agency=agency).replace("| 规章 | 0 | 0 | 0 |", "| 规章 | 0 | 0 | 2 |")
+        cur = _full(2023, agency=agency)
+        res = check_batch(tmp_path / agency, [("2022.md", prev), ("2023.md", cur)], select=["DL243"])
+        found = [d for d in res["2023.md"].diagnostics if "规章" in d.message]
+        assert bool(found) is reported, agency

@@ -29,6 +29,11 @@ _IN_FORCE_KEYS = tuple((row, label, f"s2:{row}:in_force", f"s2:{row}:issued", f"
                        for row, label in _IN_FORCE_ROWS.items())
 
 
+# bodies that make no 规章 (《立法法》: the State Council's departments and the governments of provinces and of cities
+# with districts do): their 现行有效 规章 is 0, whatever a table of theirs said the year before
+_NO_RULES = frozenset({"street_office", "town_government", "township_government", "county_government"})
+
+
 def _other(prev: Report) -> dict[str, Any]:
     return {"other": prev.shown, "other_year": prev.year if prev.year is not None else "上一"}
 
@@ -65,6 +70,8 @@ def in_force(cur: Report, prev: Report) -> Iterator[Found]:
         expected = before + issued - repealed
         if now == expected:
             continue
+        if row == "rules" and now == 0 and cur.facts.get("kind") in _NO_RULES:
+            continue  # 规章 2 last year, 0 now in a township's table: it makes none — last year's was the slip (DL207's)
         yield Found(cur.place(in_force_key),
                     {"row": label, "value": show(now), "expected": show(expected), "other_value": show(before),
                      "issued": show(issued), "repealed": show(repealed), **_other(prev)},
