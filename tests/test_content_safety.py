@@ -526,3 +526,12 @@ def test_dl504_the_bodys_own_contact_number_is_a_note():
     for text in ("请与白石局办公室联系，联系人：张三，电话：13812345678。", "如有疑问请联系经办人张某，手机13812345678。",
                  "联系电话：138-1234-5678。"):
         assert [d.severity for d in lint(text, select=["DL504"])] == ["warning"], text
+
+
+def test_dl501_quotes_the_brand_before_a_sites_generic_tail():
+    """A real mirror's header 金博·体育(中国)官方网站-ios/安卓版: the finding quotes the brand with the tail; where a term
+    took the brand already (365bet(中国)官方网站), nothing of the sentence before it is taken."""
+    (d,) = _codes(lint("金博·体育(中国)官方网站-ios/安卓版/手机APP下载\n\n全国全民健身活动在日照举行。", select=["DL501"]), "DL501")
+    assert d.match == "金博·体育(中国)官方网站"
+    (d,) = _codes(lint("根据条例要求，现公布365bet(中国)官方网站2022年政府信息公开工作年度报告。", select=["DL501"]), "DL501")
+    assert d.match == "365bet(中国)官方网站"

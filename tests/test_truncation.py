@@ -1141,3 +1141,13 @@ def test_a_flattened_statistics_table_of_the_years_before_2019_ending_the_page_i
     # a sentence cut in a number stays a cut: one row's unit and number is no table
     cut = text.replace(OLD_TABLE, "全年受理申请数件12")
     assert report_of(cut, year=2015).truncation is not None
+
+
+def test_a_glossed_copys_attachments_label_is_no_cut_sentence():
+    """A content farm's glossed copy (相關(guān)附件:, a real page) ends with the page's attachments label: not a sentence
+    cut off (DL002 quoted it as the file's last words)."""
+    body = ("某某局2020年政府信息公开工作年度报告\n一、总体情况\n本局认真贯彻条例，全年主动公开信息20条。\n"
+            "六、其他需要报告的事项\n本局暂无其他需要报告的事项。\n")
+    for tail in ("相关(guān)附件:\n", "相关附件:\n"):
+        found = [d for d in lint(body + tail, select=["DL002"], fmt="text") if "句子中间中断" in d.message]
+        assert found == [], tail

@@ -43,6 +43,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from ..model import Block
+from ..page_lines import RELATED_LINE
+from ..readers.script import strip_glosses
 from . import catalogue as cat
 from .agency import classify
 from .pager import flipbook_page, pager_line
@@ -201,6 +203,8 @@ def _last_block(report: AnnualReport) -> Block | None:
             continue
         if b.kind == "html" and "<table" not in b.text.lower():
             continue
+        if "(" in b.text and RELATED_LINE.match(strip_glosses(b.text)):
+            continue  # 相关(guān)附件: — a content farm's glossed copy of the page's label (the portal reads it unglossed)
         return b
     return None
 
