@@ -767,3 +767,17 @@ def test_parts_left_out_are_not_said_missing_of_a_cut_copy_or_free_text():
     cut = md(GAP_BODIES["s1"], ("五", "存在的主要问题及改进情况", "存在问题：公开不够及时。改进情况：一"))
     got = lint(cut, select=["DL101", "DL002"], year=2023)
     assert codes(got) == ["DL002"] and "改进情况：一" in got[0].message
+
+
+def test_part_five_whose_title_was_lost_is_said_so():
+    """A real 2025 report converted from PDF: （一）2024年工作中存在问题的改进情况 … between parts 四 and 六, the title 五、…
+    lost — not "part 五 missing" (an error) but its title (a warning that says where the content is)."""
+    def report(five: str) -> str:
+        parts = "\n\n".join(f"## {n}、{t}\n\n{body}" for sid, (n, t, body) in PARTS.items() if sid in ("s1", "s2", "s3", "s4"))
+        return f"{TITLE}\n\n{parts}\n\n{five}## 六、其他需要报告的事项\n\n本年度未收取信息处理费。\n"
+    lost = report("（一）2024年工作中存在问题的改进情况\n\n针对上年存在的问题，采取了如下措施。\n\n")
+    found = [d for d in lint(lost, select=["DL101"]) if d.code == "DL101"]
+    assert [(d.severity, d.evidence["untitled_content"][:6]) for d in found] == [("warning", "（一）202")]
+    assert "的标题：第四、六部分之间的“（一）2024年工作中存在问题的改进情况”像是这一部分的内容" in found[0].message
+    found = [d for d in lint(report(""), select=["DL101"]) if d.code == "DL101"]
+    assert [d.severity for d in found] == ["error"] and "像是这一部分的内容" not in found[0].message
