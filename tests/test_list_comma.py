@@ -118,3 +118,14 @@ def _app():
     from disclosure_lint.cli import app
 
     return app
+
+
+def test_a_list_that_is_the_next_clauses_subject():
+    """A real town's leading group: …办公室工作人员为成员，党委委员、组织委员、宣传委员任分管领导 — the list after the comma is
+    the subject of its own clause (…任分管领导), the comma ends the clause before: correct; a list of three still fires."""
+    from .conftest import lint
+
+    ok = "建立了领导小组，由镇长任组长，办公室工作人员为成员，党委委员、组织委员、宣传委员任分管领导。"
+    assert [d for d in lint(ok, select=["DL910"], fmt="text") if d.code == "DL910"] == []
+    bad = "三是建立了首问责任制，一次性告知制、限时办结制等制度。"
+    assert [d.code for d in lint(bad, select=["DL910"], fmt="text")] == ["DL910"]

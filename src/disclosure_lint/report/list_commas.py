@@ -94,6 +94,17 @@ def _ending(*words: str) -> str:
     return words[0][len(words[0]) - n:] if n else ""
 
 
+# a list's last item run into the verb of its clause (宣传委员任分管领导, 各股室负责人为成员): the list is that clause's subject
+_SUBJECT_END = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:任|为|是|担任|兼任|负责|作为)")
+
+
+def _subject_run(tokens: list[str], marks: list[str], k: int) -> bool:
+    """Whether the run of items joined by 顿号 from token ``k`` ends in a token that runs into its clause's verb."""
+    while k < len(marks) and marks[k] == "、":
+        k += 1
+    return k < len(tokens) and _word(tokens[k], True) is None and _SUBJECT_END.match(tokens[k]) is not None
+
+
 def _in_clause(piece: Piece, lo: int, hi: int) -> list[ListComma]:
     text = piece.text
     seps = [m.start() for m in _SEP.finditer(text, lo, hi)]
@@ -122,6 +133,8 @@ def _in_clause(piece: Piece, lo: int, hi: int) -> list[ListComma]:
                 continue
             if _CLAUSE_HEAD.match(mid if after else last):  # the word just after the comma opens a clause
                 continue
+            if after and _subject_run(tokens, marks, first + 1):
+                continue  # …工作人员为成员，党委委员、组织委员、宣传委员任分管领导: the list after the comma is a clause's subject
             head = _head_word(tail.group(), max(len(mid), len(last)))
             ending = _ending(head, mid, last)
             if not ending:
