@@ -904,3 +904,13 @@ def test_chinese_numeral_dates_before_gbt_9704_2012_are_the_form_then_asked_for(
     assert lint(text, fmt="text", select=["DL402", "DL403"]) == []
     later = text.replace("2009年", "2013年").replace("二〇〇九年", "二〇一三年").replace("二〇一〇年", "二〇一四年")
     assert sorted(d.code for d in lint(later, fmt="text", select=["DL402", "DL403"])) == ["DL402", "DL403"]
+
+
+def test_chinese_numeral_dates_before_gbt_9704_2012_are_no_mixing():
+    """A real 2009 report's notice dated 二〇一〇年一月十九日 above its text's Arabic dates: GB/T 9704-1999 wrote the
+    成文日期 so (DL404 quiet); in a 2023 report the same mixing is reported."""
+    old = ("某某市2009年度政府信息公开工作年度报告\n现予公布。\n二〇一〇年一月十九日\n一、概述\n"
+           "本报告统计期限为2009年1月1日至2009年12月31日，全年主动公开信息120条，2009年3月2日更新指南。\n")
+    assert only(lint(old, select=["DL404"], fmt="text"), "DL404") == []
+    new = old.replace("2009", "2023").replace("二〇一〇年一月十九日", "二〇二四年一月十九日")
+    assert [d.code for d in only(lint(new, select=["DL404"], fmt="text"), "DL404")] == ["DL404"]

@@ -421,13 +421,18 @@ class MixedDateForms(Kind[MixedDateFormsOptions]):
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         urls: dict[int, list[tuple[int, int]]] = {}
         used: list[tuple[DateMention, str]] = []
+        old = None  # (before GB/T 9704-2012 a 成文日期 in Chinese numerals, 二〇一〇年一月十九日, was the standard beside the
+        # text's Arabic dates: no mixing)
         for d in report.dates:
             if _in_url(d, urls):
                 continue
             if not self.options.include_metadata and _is_meta(report, d):
                 continue
             if d.form not in _SLIPS:  # a slip in one date (DL403), not a way of writing them
-                used.append((d, _form(d)))
+                form = _form(d)
+                if form == "cn" and (old if old is not None else (old := _before_gbt_2012(report))):
+                    continue
+                used.append((d, form))
         counts = Counter(f for _, f in used)
         if len(counts) < 2:
             return
