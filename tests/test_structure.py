@@ -781,3 +781,13 @@ def test_part_five_whose_title_was_lost_is_said_so():
     assert "的标题：第四、六部分之间的“（一）2024年工作中存在问题的改进情况”像是这一部分的内容" in found[0].message
     found = [d for d in lint(report(""), select=["DL101"]) if d.code == "DL101"]
     assert [d.severity for d in found] == ["error"] and "像是这一部分的内容" not in found[0].message
+
+
+def test_dl103_on_a_copy_that_starts_at_part_three_says_so():
+    """A real township's page starts at 三、收到和处理… (parts 一 and 二 not in the file) and ends with its 落款: DL103 said
+    "文件在中途结束" — it says the file does not start at the beginning."""
+    text = ("三、收到和处理政府信息公开申请情况\n本年度未收到政府信息公开申请。\n四、政府信息公开行政复议、行政诉讼情况\n"
+            "本年度没有行政复议和行政诉讼。\n五、存在的主要问题及改进情况\n一是公开内容不够丰富。\n六、其他需要报告的事项\n无。\n"
+            "某某苏木人民政府\n2020年1月9日\n")
+    found = [d for d in lint(text, select=["DL103"], fmt="text", year=2019) if d.code == "DL103"]
+    assert found and "文件不是从头开始" in found[0].message and "中途结束" not in found[0].message

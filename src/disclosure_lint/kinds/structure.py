@@ -429,7 +429,10 @@ class NonUnifiedFormat(Kind[NonUnifiedFormatOptions]):
             "missing_tables": missing_table_names,
             "found_sections": found,
         }
-        note = inferred_note(report) + ("；文件在中途结束，此后的内容未检查" if unchecked else "")
+        cut = report.truncation is not None and bool(report.truncation.unchecked)
+        late = bool(unchecked) and rs.late_start(report) is not None  # (begun at 三: the parts before it are not in the file)
+        note = inferred_note(report) + ("；文件在中途结束，此后的内容未检查" if cut else "") + (
+            "；文件不是从头开始，前面的部分不在本文件中，没有检查" if late else "")
         params = {"format_name": format_name, "missing_sections": "；".join(parts),
                   "missing_tables": "、".join(missing_table_names), "note": note}
         b = report.title_block or (report.text_blocks[0] if report.text_blocks else None)
