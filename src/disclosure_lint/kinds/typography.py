@@ -29,7 +29,7 @@ from pydantic import Field
 
 from ..limits import BLOCK_HITS_MAX
 from ..readers.script import PINYIN_GLOSS, TONE, TONES
-from ..report.dates import YEAR_RUN_IN, lossy_copy
+from ..report.dates import YEAR_RUN_IN, lossy_signs
 from ..report.promotions import url_spans
 from ..report.title_field import field_value
 from ..textio import entity_spans
@@ -417,7 +417,7 @@ class UnbalancedBrackets(Kind[UnbalancedBracketsOptions]):
 
     def _hits(self, report) -> Iterator[Hit]:
         br = report.brackets
-        lossy: bool | None = None
+        lossy: list[str] | None = None
         for u in br.unbalanced:  # (not those left open where the file is cut off: report.brackets leaves them out)
             if u.doubled or _in_portal(report, u.mark) or _page_tool(u.mark):
                 continue  # 【字体：/大/中/小/】 one per line: the portal's font switch, not the clerk's text
@@ -431,9 +431,9 @@ class UnbalancedBrackets(Kind[UnbalancedBracketsOptions]):
                 detail += _LOST_OPENER  # )健全工作机制。: an item's marker （二） that lost its first half
             elif u.problem == "unclosed" or u.problem == "unopened":
                 if lossy is None:
-                    lossy = lossy_copy(report)
-                if lossy:
-                    detail += _LOST_MARK  # the copy lost 年, 月 or 〕 elsewhere: it may have lost this mark's pair too
+                    lossy = lossy_signs(report)
+                if lossy:  # the copy lost 年, 月 or 〕 elsewhere: it may have lost this mark's pair too
+                    detail += _LOST_MARK.format(signs="、".join(lossy))
             fix = None
             start = m.piece.block_offset(m.start)
             if u.problem == "reversed" and start is not None:
@@ -464,7 +464,7 @@ class UnbalancedBrackets(Kind[UnbalancedBracketsOptions]):
 _LOST_CLOSE = "（年份与序号连在一起：网页转存的文本常丢失“〕”，也可能是原文漏写，请对照发布原文）"
 
 
-_LOST_MARK = "（本文别处有转存丢字的痕迹，如日期缺“年”“月”、文号缺“〕”，这里的另一半也可能是转存时丢失的，请对照发布原文）"
+_LOST_MARK = "（本文别处有转存丢字的痕迹：{signs}，这里的另一半也可能是转存时丢失的，请对照发布原文）"
 
 
 _LOST_OPENER = "（行首的“)”多是序号“（二）”一类丢了前半，可能是转存时丢失的，请对照发布原文）"

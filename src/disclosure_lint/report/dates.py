@@ -245,6 +245,15 @@ def lossy_copy(report: AnnualReport) -> bool:
     """Whether the text shows a copy that lost characters: a date without its 年 or 月 (202011日, or spaces in their
     place: 2023 1 1 日), or a document number whose year runs into its number (〔202130号) — copies of web pages lose
     these marks (and others: a bracket's other half, a character of a quoted title)."""
-    if any(d.form in ("no_marks", "no_year_mark") for d in report.dates):
-        return True
-    return any(("〔" in b.text and YEAR_RUN_IN.search(b.text)) or _SPACED_DATE.search(b.text) for b in report.text_blocks)
+    return bool(lossy_signs(report))
+
+
+def lossy_signs(report: AnnualReport) -> list[str]:
+    """What :func:`lossy_copy` saw, as a finding names it: ``日期缺“年”“月”``, ``文号缺“〕”`` (in that order, each once)."""
+    signs = []
+    if any(d.form in ("no_marks", "no_year_mark") for d in report.dates) \
+            or any(_SPACED_DATE.search(b.text) for b in report.text_blocks):
+        signs.append("日期缺“年”“月”")
+    if any("〔" in b.text and YEAR_RUN_IN.search(b.text) for b in report.text_blocks):
+        signs.append("文号缺“〕”")
+    return signs
