@@ -55,6 +55,7 @@ from ..report.structure import (
     lost_tables,
     read_past_tables,
     unified_or_cut,
+    untitled_part_five,
 )
 from ..report.truncation import cut_by_reader
 from ..report.year import OPENING_BLOCKS, inferred_note
@@ -159,7 +160,7 @@ class MissingSection(Kind[KindOptions]):
                 continue
             k = SPEC_INDEX[spec.id]
             nxt = next((st.by_id[s.id] for s in cat.SECTIONS[k + 1:] if s.id in st.by_id), None)
-            lost = _untitled_part_five(report, st) if spec.id == "s5" else None
+            lost = untitled_part_five(report, st) if spec.id == "s5" else None
             if lost is not None:  # （一）2024年工作中存在问题的改进情况 between 四 and 六: the title lost, not the part
                 params["detail"] = (f"的标题：第四、六部分之间的“{lost}”像是这一部分的内容，只是没有它的标题（网页转存、PDF 转换"
                                     "也会丢失标题，请对照发布原文）")
@@ -170,22 +171,6 @@ class MissingSection(Kind[KindOptions]):
                           evidence=ev, key=f"missing:{spec.id}", severity="warning" if lost is not None else None)
             else:
                 yield Hit(params=params, evidence=ev, key=f"missing:{spec.id}")
-
-
-# what part 五's content opens with (（一）2024年工作中存在问题的改进情况, 一是…存在的不足…整改): its problems and its remedies
-_PART_FIVE_WORDS = re.compile(r"(?:问题|不足)[^。；;]{0,30}?(?:改进|整改|措施)|(?:改进|整改)[^。；;]{0,30}?(?:问题|不足)")
-
-
-def _untitled_part_five(report: AnnualReport, st) -> str | None:
-    """The start of a text block between parts 四 and 六 (both found, 五 not) that reads as part 五's content — its
-    problems and their remedies — whose title was lost, or None."""
-    four, six = st.by_id.get("s4"), st.by_id.get("s6")
-    if four is None or six is None or not four.heading.index < six.heading.index:
-        return None
-    for b in report.blocks[four.heading.index + 1:six.heading.index]:
-        if b.kind in ("paragraph", "heading", "list_item") and _PART_FIVE_WORDS.search(b.text, 0, 40):
-            return b.text[:30].strip()
-    return None
 
 
 class SectionOrderOptions(KindOptions):

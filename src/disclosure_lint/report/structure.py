@@ -595,3 +595,19 @@ def in_order_positions(seq: list[int]) -> set[int]:
         out.add(i)
         i = prev[i]
     return out
+
+
+# what part 五's content opens with (（一）2024年工作中存在问题的改进情况, 一是…存在的不足…整改): its problems and its remedies
+_PART_FIVE_WORDS = re.compile(r"(?:问题|不足)[^。；;]{0,30}?(?:改进|整改|措施)|(?:改进|整改)[^。；;]{0,30}?(?:问题|不足)")
+
+
+def untitled_part_five(report: AnnualReport, st: Structure) -> str | None:
+    """The start of a text block between parts 四 and 六 (both found, 五 not) that reads as part 五's content — its
+    problems and their remedies — whose title was lost, or None."""
+    four, six = st.by_id.get("s4"), st.by_id.get("s6")
+    if four is None or six is None or not four.heading.index < six.heading.index:
+        return None
+    for b in report.blocks[four.heading.index + 1:six.heading.index]:
+        if b.kind in ("paragraph", "heading", "list_item") and _PART_FIVE_WORDS.search(b.text, 0, 40):
+            return b.text[:30].strip()
+    return None
