@@ -514,6 +514,19 @@ def test_dl107_extra_section_at_end():
     assert "“七、2024年工作思路”" in diags[0].message and "六、其他需要报告的事项" in diags[0].message
 
 
+def test_dl107_not_for_a_table_row_label_split_by_a_pdf_copy():
+    """A PDF copy split table 三's row label 三、本年度办理结果 over lines and joined its first piece with another
+    cell's words (三、本 + 法提供 of （四）无法提供), right after a piece of the table: inside part 三 that is the table's,
+    not a seventh part (a real report: DL107).  A part of its own numbered 三 again after a table is still one."""
+    body = T3 + "\n\n三、本法提供\n\n年度办\n\n理结果\n\n" + T3
+    diags = dl1(md(*full(s3=("三", "收到和处理政府信息公开申请情况", body))))
+    assert "DL107" not in codes(diags)
+    st = analyse(interpret(parse(md(*full(s3=("三", "收到和处理政府信息公开申请情况", body))))))
+    assert "本法提供" in "".join(b.text for b in st.by_id["s3"].blocks)  # (the part's body goes on past it)
+    after_text = md(*full(s3=("三", "收到和处理政府信息公开申请情况", "全年收到申请3件。\n\n三、本法提供\n\n年度办")))
+    assert "DL107" in codes(dl1(after_text))  # (not after a table: read as the report wrote it)
+
+
 def test_dl108_overview_topics_numbered_as_sections():
     s1_body = ("本局全年主动公开政府信息120条。\n\n**一、主动公开**\n\n全年主动公开120条。\n\n**二、依申请公开**\n\n"
                "全年收到申请3件。\n\n**三、政府信息管理**\n\n开展公开属性审查。\n\n**四、平台建设**\n\n"

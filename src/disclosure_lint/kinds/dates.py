@@ -650,6 +650,8 @@ class DateAfterPublication(Kind[DateAfterPublicationOptions]):
         published = report.published
         if published is None or report.published_source == "成文日期":
             return  # (the document's date: the publication may be later than the dates after it)
+        if report.year is not None and published.year <= report.year:
+            return  # (a 落款 of 2015年3月15日 on the 2015 report: the date is the slip, DL406 says so — not the text's)
         pm = report.published_mention
         source = report.published_source or "落款日期"
         sig = report.signature_mention

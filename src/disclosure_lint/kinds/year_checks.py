@@ -22,6 +22,7 @@ from .base import Hit, Kind, KindOptions
 from .dates import published_at, source_name, stamp_note, ymd
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..model import Block
     from ..report import AnnualReport
 
 
@@ -59,14 +60,16 @@ class YearMismatch(Kind[YearMismatchOptions]):
                     break
             expected = f"{year}年"
             ev = {"expected": year, "actual": report.title_year, "where": "title", "report_year_source": basis}
-            below = src == "content" and "title_below" in report.year_decision.evidence
+            below = src == "content" and ("title_below" in report.year_decision.evidence
+                                          or "undated" in report.year_decision.evidence)
             if src == "content":
                 expected += _content_reason(report, year)
                 ev["content"] = report.year_decision.evidence
             yield Hit(block=b, start=m.start() if m else None, end=m.end() if m else None,
                       params={"what": "标题中的年度", "actual": f"{report.title_year}年", "expected": expected},
                       evidence=ev, key=f"title:{report.title_year}:{year}",
-                      severity="warning" if below else None)  # (a page's own title above the report's: whose slip?)
+                      severity="warning" if below else None)  # (a page's own title above the report's, or no date:
+            # whose slip?)
         if self.options.check_period and src != "period":
             found = report.period_span
             if found is not None:
@@ -168,6 +171,9 @@ def _content_reason(report, year: int) -> str:
     if "title_below" in ev:
         return (f"（下文的标题“{ev['title_below'][:40]}”、统计期限和正文都表明这是{year}年度的报告；上面这一行若是网页"
                 f"自加的标题，请网站更正，若是报告的标题，则是年份写错）")
+    if ev.get("undated"):
+        return (f"（统计期限和正文写的都是{year}年，全文没有一处{year - 1}年：标题疑为沿用了上年报告的标题；报告没有发布日期或"
+                "落款日期可以核对，请对照发布原文）")
     parts = ["统计期限"]
     if ev.get("tables"):
         parts.append("统计表格式")
@@ -177,6 +183,25 @@ def _content_reason(report, year: int) -> str:
 
 
 _FOUNDED = re.compile(r"成立|设立|组建|挂牌|揭牌|正式运行|新设")
+# the month the body was set up or reorganised, said elsewhere in the opening (我局自2019年8月份机构改革以来, 本局于2019年
+# 3月组建): a period from then on is the body's whole year
+_SET_UP = re.compile(r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月份?(?:\d{1,2}日)?[^。；;\n]{0,8}?"
+                     r"(?:机构改革|成立|设立|组建|挂牌|揭牌|正式运行|新设)")
+
+
+def _set_up_in(report: AnnualReport, period: Block, year: int, month: int) -> bool:
+    """Whether the report's opening (the block of the statistics period and the six after it) says the body was set
+    up or reorganised in ``year``, in the month its statistics period starts or the one before (机构改革 in August, a
+    period from 9月1日)."""
+    blocks = report.text_blocks
+    at = next((i for i, x in enumerate(blocks[:200]) if x is period), None)
+    for b in blocks[at:at + 7] if at is not None else (period,):
+        if "月" not in b.text:
+            continue
+        for m in _SET_UP.finditer(b.text, 0, 4000):
+            if int(m.group("y")) == year and month - 1 <= int(m.group("m")) <= month:
+                return True
+    return False
 
 
 class StatisticsPeriodOptions(KindOptions):
@@ -199,7 +224,8 @@ class StatisticsPeriod(Kind[StatisticsPeriodOptions]):
         m2, d2 = int(m.group("m2")), int(m.group("d2"))
         if (m1, d1, m2, d2) == (1, 1, 12, 31) and y1 == y2:
             return
-        if (m2, d2) == (12, 31) and _FOUNDED.search(b.text, max(0, m.start() - 120), m.start("start")):
+        if (m2, d2) == (12, 31) and (_FOUNDED.search(b.text, max(0, m.start() - 120), m.start("start"))
+                                     or (y1 == y2 and _set_up_in(report, b, y1, m1))):
             return  # 因本街道于2024年5月28日成立，故统计期限自2024年5月28日起: a body set up during the year
         expected = f"{y1}年1月1日至12月31日"
         period = f"{m.group('start')}至{m.group('end')}"

@@ -76,7 +76,8 @@ from .year import decide as decide_year
 HEAD_BLOCKS = 40  # prose blocks with content searched for the statistics period
 SIGNATURE_SCAN = 60  # blocks at the end searched for the 落款 (portal lines after it skipped)
 _SENTENCE = re.compile(r"[，。；;！？!?]")
-_PART_START = re.compile(r"[\s#*]*[一二三四五六七八九十]{1,2}\s*[、.．]")  # 一、总体情况: a part's heading
+# 一、总体情况: a part's heading; 一 概 述 (an old report's title spaced out, the numeral without its 、)
+_PART_START = re.compile(r"[\s#*]*[一二三四五六七八九十]{1,2}(?:\s*[、.．]|[ \u3000]+(?:概\s*述|总\s*体\s*情\s*况)\s*$)")
 
 # the words that introduce the statistics period (统计期限为2023年1月1日至12月31日); 时间段 only before a
 # period that starts on 1月1日 (宣传活动时间段为3月1日至3月31日 is not the report's period)

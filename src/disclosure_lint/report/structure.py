@@ -172,8 +172,12 @@ def analyse(report: AnnualReport) -> Structure:
     run_next = 0
     seen_ids: set[str] = set()
     for sec in sections:
-        if not sec.title and mains and sec.number is not None and mains[-1].number == sec.number:
-            continue  # the numeral alone, inside the part of that number: a table row's (三、本年度办理结果 broken over lines)
+        if mains and sec.number is not None and mains[-1].number == sec.number and (not sec.title or (
+                sec.id is None and sec.heading.index > 0 and report.blocks[sec.heading.index - 1].kind == "table")):
+            # the numeral alone, inside the part of that number: a table row's (三、本年度办理结果 broken over lines); or
+            # an unknown title with it right after a table in that part (a PDF's row label split and joined with
+            # another cell's words: 三、本 + 法提供 of （四）无法提供)
+            continue
         # a part numbered in its own place that has not been seen yet is a part, not a sub-item
         # (and so is a canonical title, even a repeated one)
         fits = sec.id is not None and (sec.quality in OFFICIAL or (

@@ -92,7 +92,7 @@ def decide(report: AnnualReport) -> YearDecision:
         return YearDecision(p, "period", t, p)
     if p is None or p == t:
         return YearDecision(t, "title", t, p)
-    evidence = content_evidence(report, t, p) or titled_below(report, t, p)
+    evidence = content_evidence(report, t, p) or titled_below(report, t, p) or undated_stale_title(report, t, p)
     if evidence is None:
         return YearDecision(t, "title", t, p)
     return YearDecision(p, "content", t, p, evidence)
@@ -170,6 +170,22 @@ def content_evidence(report: AnnualReport, t: int, p: int) -> dict | None:
         return None
     return {"period": p, "published": published.isoformat(), "published_source": report.published_source,
             "tables": tables, "mentions": {str(p): mentions.get(p, 0), str(t): mentions.get(t, 0)}}
+
+
+UNDATED_MENTIONS = 4  # the period's two and two more in the prose at least
+
+
+def undated_stale_title(report: AnnualReport, t: int, p: int) -> dict | None:
+    """With no publication date to tell: a title one year behind the statistics period ``p`` (2022度某某街道…报告 over
+    统计期限自2023年1月1日…), and the prose naming ``p`` (four times at least, the period's two counted) and never the
+    title's ``t``: last year's title left on a report whose text was brought up to date (a real page); the evidence,
+    else None.  Not a title one year ahead: the text would be last year's, left in (DL406 on the period says so)."""
+    if report.published is not None or p != t + 1:
+        return None
+    mentions = _mentions(report)
+    if mentions.get(p, 0) < UNDATED_MENTIONS or mentions.get(t, 0):
+        return None
+    return {"period": p, "undated": True, "mentions": {str(p): mentions.get(p, 0), str(t): 0}}
 
 
 def _format_labels(report: AnnualReport) -> set[str]:
