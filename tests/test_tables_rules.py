@@ -305,6 +305,14 @@ def test_dl110_missing_column(form):
     assert diags[0].evidence["missing_cols"] == ["research"] and diags[0].evidence["missing_rows"] == []
 
 
+@pytest.mark.parametrize("form", ["markdown", "text"])
+def test_dl110_not_for_rows_under_a_column_label_the_tool_cannot_read(form):
+    # a real table's 本年处理绝对数量 (决定 miswritten): its rows 行政许可… are there, unread — DL001 says so, not DL110
+    md = md_report(2023, s2=md_t2("2021").replace("本年处理决定数量", "本年处理绝对数量"))
+    diags = run(md, form)
+    assert "DL110" not in codes(diags) and "DL001" in codes(diags)
+
+
 def test_dl110_quiet_for_flat_tables():
     md = md_report(2023, s2=md_t2("2021", drop_rows=["coercion"]),
                    s3=md_t3("2021", drop_rows=["result.not_open.admin_query"]))

@@ -154,7 +154,10 @@ _UNIT_WORD = re.compile(r"(支队|大队|总队)$")
 
 
 # Areas that are not governments (their reports are written by a 管委会 or similar body).
-ZONE = r"(?:高新|开发|经开|工业|产业|园|保税|综保|景|示范|试验|合作|功能|投资|风景名胜|管理)区"  # (某某管理区: a county's or a township's)
+# (某某管理区: a county's or a township's; a 新区 is run by its 管委会 — 两江新区, 滨海湾新区, 徐圩新区 — but for the districts
+# named so that have a people's government: 浦东新区, 天津的滨海新区, 清远的清新区)
+ZONE = (r"(?:高新|开发|经开|工业|产业|园|保税|综保|景|示范|试验|合作|功能|投资|风景名胜|管理"
+        r"|(?<!浦东)(?<!清)(?<!^滨海)(?<![津市]滨海)新)区")
 _NOT_GOVERNMENT = re.compile(ZONE + "$")
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .agency import AREA_KINDS, ZONE, classify, government_of, name_from_title, usable_name
+from ..readers.script import strip_glosses
+from .agency import AREA_KINDS, ZONE, classify, government_of, is_zone_body, name_from_title, usable_name
 from .agency_place import LEVELS, office_speaks
 
 # -- the body the opening names (a page without a title line or a 落款) ------------------------------------------
@@ -18,7 +19,8 @@ _QUOTED_TITLE = re.compile(r"《([^《》\n]{4,60}?(?:政府信息公开|政务�
 # …or named unquoted: 现发布某某区商务委员会2021年政府信息公开工作年度报告, 由某某区审计局编制, 本报告是某某区人民政府办公室
 # 依据…编制, 根据《条例》的规定，某某市卫生健康委编制了…
 _NAMED_BY = re.compile(
-    r"(?:现(?:予以|予)?(?:发布|公布|公开)|[现特]?向社会(?:公开|公布|发布)|特(?:发布|公布|编制)|编[制写]了?|现将|总结|[，,]发布)"
+    r"(?:现(?:予以|予)?(?:发布|公布|公开)|[现特]?向社会(?:公开|公布|发布)|特(?:发布|公布|编制)|(?:编[制写]|制作|制定)了?|现将|总结"
+    r"|[，,]发布)"
     r"(?P<t>[^，。；《》,;\n]{0,60}?(?:19|20)\d{2}\s*年度?"
     r"[^，。；《》,;\n]{0,30}?(?:政府信息公开|政务公开|信息公开)[^，。；《》,;\n]{0,10}?(?:(?:年度)?报告|工作情况|情况"
     r"|工作(?=[，,。；;])))"  # (现公布某某局2022年度信息公开工作，报告主要分为六个部分)
@@ -39,12 +41,16 @@ _TITLE_OPENS = re.compile(r"\s*(?P<t>[^，。；《》,;\n]{2,40}?(?:19|20)\d{2}
                           r"\s?(?:[（(]以下简称|是|由|根据|依据|按照)")  # (…工作的报告 根据…: a title run into its text)
 # a paragraph that starts with the year and the body doing something (2022年，某某区司法局认真履行…): the body is the
 # words between the year and the first word of what it did
-_YEAR_SUBJECT = re.compile(r"(?:^|(?<=[。；;：:]))\s*(?:19|20)\d{2}\s*年度?\s*[，,]?\s*(?P<n>[^\s，。；、《》“”,;:：]{3,40})")
+# (2022年以来，…; 今年以来，…; 在2024年，…; the superior's lead before the body: 2023年，在县委、县政府的领导下，某某镇…)
+_LEAD = r"(?:在[^，,。；;\n]{2,30}?(?:领导|指导)下\s*[，,]\s*)?"
+_YEAR_SUBJECT = re.compile(r"(?:^|(?<=[。；;：:]))\s*在?\s*(?:(?:19|20)\d{2}\s*年度?|今年)(?:以来)?\s*[，,]?\s*" + _LEAD
+                           + r"(?P<n>[^\s，。；、《》“”,;:：]{3,40})")
 # a paragraph that starts with the body's full name and what it did (某某市乡村振兴局认真贯彻…): the name ends in a body's
 # word and the act follows it at once
-_PARA_SUBJECT = re.compile(r"\s*(?P<n>[\u4e00-\u9fff]{2,30}?(?:局|委员会|办公室|中心|人民政府|街道办事处|街道|镇|乡|厅|署))"
-                           r"(?=认真|严格|深入|坚持|高度重视|持续|进一步|全面|积极|始终|扎实|紧紧|紧扣|聚焦|切实)")
-_DOING = re.compile(r"认真|严格|深入|坚持|高度|持续|进一步|全面|积极|紧紧|始终|扎实|按照|根据|依据|围绕|通过|依托|不断|切实|"
+_PARA_SUBJECT = re.compile(r"\s*" + _LEAD + r"(?P<n>[\u4e00-\u9fff]{2,30}?(?:局|委员会|管委会|办公室|中心|人民政府|街道办事处|街道|镇"
+                           r"|乡|苏木|厅|署))(?=认真|严格|深入|坚持|坚决|高度重视|持续|进一步|全面|积极|始终|扎实|紧紧|紧扣|聚焦"
+                           r"|切实|结合|根据|按照|通过|以习近平)")
+_DOING = re.compile(r"认真|严格|深入|坚持|坚决|收到|未收取|高度|持续|进一步|全面|积极|紧紧|始终|扎实|按照|根据|依据|围绕|通过|依托|不断|切实|"
                     r"着力|聚焦|继续|加强|大力|主动|全力|贯彻|立足|结合|紧扣|牢牢|共计|共(?=[\d一二三四五六七八九十])|累计|政府信息公开|政务公开|信息公开|以习近平|在")
 
 
@@ -61,6 +67,7 @@ def opening_name(texts: list[str]) -> str | None:
     """:func:`_opening_name` — but a government office named as the maker (本报告由某某区人民政府办公室…编制) gives way to a
     department the report names as its contact (请联系某某区综合行政执法局): a template's opening left in a department's
     report (a real page: 我局 throughout), not the office's report."""
+    texts = [strip_glosses(t) for t in texts]  # (現(xiàn)公布某某鎮(zhèn)人民政府…: a copy's pinyin is not the name's)
     name = _opening_name(texts)
     if name is None or classify(name)[0] != "government_office":
         return name
@@ -90,12 +97,13 @@ def _opening_name(texts: list[str]) -> str | None:
                     return name
     for text in texts:
         named = _NAMED_BY.search(text) if ("编制" in text or "现" in text or "公布" in text or "总结" in text
-                                          or "发布" in text or "编写" in text or "汇总" in text) else None
+                                          or "发布" in text or "编写" in text or "汇总" in text or "制作" in text
+                                          or "制定" in text) else None
         if named is not None:
             t = _LEAD_WORDS.sub("", _ALIAS_NOTE.sub("", named.group("t") or ""))
             name = name_from_title(t)[0] if t else _ALIAS_NOTE.sub(
                 "", named.group("n") or named.group("m") or named.group("k")).strip()
-            name = u.group(1) if name and not t and (u := _UNIT_IN.match(name)) else name  # (由某某局信息中心…编制)
+            name = (u.group(1) or u.group(2)) if name and not t and (u := _UNIT_IN.match(name)) else name  # (由某某局信息中心…编制)
             if name and classify(name)[0] is not None:  # (named as the maker: 由区统计局编制 gives the kind)
                 if named.group("t"):
                     return _maker_over(text, name)
@@ -118,22 +126,42 @@ def _opening_name(texts: list[str]) -> str | None:
             n = subject.group("n")
             doing = _DOING.search(n, 3)
             name = _ALIAS_NOTE.sub("", n[:doing.start()]).strip() if doing is not None else None
-            if plausible(name):
-                return name
+            name = name if name is None or plausible(name) else _longest_body(name)
+            if name is not None and plausible(name) and _placed(name):
+                return _fuller(name, texts)
     for text in texts:
         para = _PARA_SUBJECT.match(text)
         if para is not None and plausible(para.group("n")):
-            return para.group("n")
+            return _fuller(para.group("n"), texts)
+    return _work_or_contact(texts)
+
+
+def _fuller(name: str, texts: list[str]) -> str:
+    """The body's fuller name where a sentence's subject gave a short one (宗关街道 … 请联系:某某区人民政府宗关街道办事处;
+    杜村乡 … 请与某某县杜村乡办公室联系): the contact's, of the same kind and holding the short name's core."""
+    if len(name) > 8:
+        return name
+    other = _work_or_contact(texts)
+    core = re.sub(r"(?:人民政府|政府|办事处)$", "", name)
+    if (other is not None and len(other) > len(name) and core in other
+            and classify(other)[0] == classify(name)[0]):
+        return other
+    return name
+
+
+def _work_or_contact(texts: list[str]) -> str | None:
+    """The body named as whose work the report sums up, as the owner of its leading group, or as its contact."""
     for text in texts:  # 结合2021年某某市公安局政府信息公开工作编制而成; 请与某某街道办事处联系, 请联系:某某区应急管理局
-        for m in _WORK_OF.finditer(text) if ("结合" in text or "联系" in text or "涵盖" in text) else ():
-            name = _ALIAS_NOTE.sub("", m.group("w") or m.group("c") or "").strip()
+        for m in _WORK_OF.finditer(text) if ("结合" in text or "联系" in text or "涵盖" in text or "根据" in text
+                                             or "领导小组" in text) else ():
+            name = _ALIAS_NOTE.sub("", m.group("w") or m.group("r") or m.group("g") or m.group("c") or "").strip()
             kind = classify(name)[0] if m.group("c") else None
             if kind == "office" or (m.group("c") and _UNIT_IN.match(name)):
                 # the contact is an office or a unit in the body: 某某镇政府综合督考办公室 → 某某镇政府, 某某县财政局信息中心 →
                 # 某某县财政局 (its report speaks as 我局)
                 owner = _OFFICE_IN.match(name) or _UNIT_IN.match(name)
                 body = (owner.group(1) or owner.group(2)) if owner is not None else None
-                name = body if body and classify(body)[0] else ""
+                name = body if body and (classify(body)[0] or is_zone_body(body)) else ""
             if m.group("c") and classify(name)[0] in AREA_KINDS:
                 if classify(name)[0] == "government_office" and office_speaks(texts, government_of(name)):
                     return name  # (请与某某市人民政府办公室联系 … 2024年，市政府办公室以…: the office's own report)
@@ -208,17 +236,23 @@ def page_name(value: str, texts: list[str]) -> str | None:
 
 # an office inside a town, a street or a bureau named as the report's contact: the body is its owner (某某区教育局局党政办公室:
 # the bureau's own 局党政办公室, its word written again)
-_OFFICE_IN = re.compile(r"(.{2,30}?(?:人民政府|政府|镇|乡|街道办事处|街道|局|委员会|委|厅))(?:局|委|厅)?[^镇乡局委厅]{0,12}?办公室$")
+_OFFICE_IN = re.compile(r"(.{2,30}?(?:人民政府|政府|镇|乡|街道办事处|街道|局|委员会|委|厅|" + ZONE + r"))(?:局|委|厅)?"
+                        r"[^镇乡局委厅]{0,12}?(?:办公室|党政办)$")  # (小河镇党政办, 某某经济技术开发区党政办公室)
 # … or the body's own unit that does the work for it: its information centre, a 科 or 股, an office's or a 厅's 处
 # (某某市人民政府外事办公室综合处) — not a centre of another kind (某某局不动产登记中心 may be a body of its own), not a
 # 部's unit (中共某某市委宣传部宣传科: the 部 is not the 市委), not a bureau's 处 (某某水务局河道管理处: a body of its own)
 _UNIT_IN = re.compile(r"(.{2,30}?(?:局|委员会|委))(?:信息中心|[^镇乡局委中心部]{1,8}?[科股])$"
-                      r"|(.{2,30}?(?:办公室|办公厅|厅))[^镇乡局委中心部室厅]{1,6}?处$")
+                      r"|(.{2,30}?(?:办公室|办公厅|厅))(?:[^镇乡局委中心部室厅]{1,6}?处|(?:政府)?信息公开中心)$")
 
 
 # the body named as whose work the report sums up, or as its contact (a page without a title or a 落款)
 _WORK_OF = re.compile(r"(?:结合|涵盖了?)(?:19|20)\d{2}\s*年度?(?P<w>[^\s，。；、《》“”,;:：的]{3,30}?)(?:政府信息公开|政务公开)工作"
-                      r"|(?:[请可]与|请联系[:：]?\s*|联系单位[:：]\s*)(?P<c>[^\s，。；、《》“”,;:：的（(]{3,30}?)(?:联系|[，,。；;（(]|$)")
+                      r"|根据(?:19|20)\d{2}\s*年度?(?P<r>[^\s，。；、《》“”,;:：的]{3,30}?)(?:政府信息公开|政务公开|信息公开)工作实际"
+                      r"|(?:[请可]与|[请可]?直接与|请及时与|请联系[:：]?\s*|联系单位[:：]\s*)"
+                      r"(?P<c>[^\s，。；、《》“”,;:：的（(]{3,30}?)(?:联系|[，,。；;（(]|$)"
+                      # the body's own group for the work (成立了以局长为组长的某某县农业农村局政府信息公开工作领导小组)
+                      r"|(?:成立了?|调整了?|的)(?P<g>[^\s，。；、《》“”,;:：的（(了]{3,30}?)(?:政府信息公开|政务公开|信息公开)"
+                      r"(?:工作)?领导小组")
 
 
 def _maker_over(text: str, named: str) -> str:
@@ -251,5 +285,28 @@ def plausible(name: str | None) -> bool:
     if not name or len(name) < 3 or _GENERIC.match(name) or _NOT_A_BODY.search(name) or usable_name(name) is None:
         return False
     kind = classify(name)[0]
+    if kind is None:  # a zone by its name (舒城经济开发区, 某某滨海湾新区): its managing body's report
+        return len(name) >= 5 and is_zone_body(name)
     # a place's government may be named in three characters (耿马县, 淤上乡); a department needs its place (统计局 does not)
-    return kind is not None and (len(name) >= 5 or kind.endswith("_government") or kind == "street_office")
+    return len(name) >= 5 or kind.endswith("_government") or kind == "street_office"
+
+
+_KIND_END = re.compile(r"局|委员会|管委会|办公室|人民政府|街道办事处|镇|乡|苏木|厅")  # (not 区, 室, 署: 某某区供电公司)
+
+
+_PLACE = re.compile(r"[省市县区州盟旗镇乡]|自治|苏木|街道|街$|^(?:国家|中国|中华)")  # (白云街; 国家卫生计生委: the nation's)
+
+
+def _placed(name: str) -> bool:
+    """Whether a subject read from a sentence names its place (某某市农业农村局, 某某坪镇, 某某经济开发区) — not a body's
+    inner units (厅机关各处室) or words that end as a body's do (学校专题研究部署)."""
+    return _PLACE.search(name) is not None
+
+
+def _longest_body(words: str) -> str | None:
+    """The longest start of ``words`` that is a body's name (佳木斯市生态环境局坚决 → 佳木斯市生态环境局: the subject read up
+    to the first word of what it did, which was not one the list knows), or None."""
+    for m in reversed(list(_KIND_END.finditer(words, 0, 40))):
+        if plausible(words[:m.end()]):
+            return words[:m.end()]
+    return None
