@@ -5,6 +5,7 @@ fixed; a simplified report with traditional-script spam in it is not converted."
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import opencc
@@ -223,3 +224,28 @@ def test_a_name_the_glossed_opening_gives_is_read_without_its_pinyin(tmp_path: P
 
     agency = interpret(read_path(str(p))).agency
     assert (agency.name, agency.source) == ("青禾市机关事务管理局", "opening")
+
+
+def test_a_glossed_copys_parts_and_statistics_period_are_read(tmp_path: Path) -> None:
+    """Real glossed copies (written anew): a part's title glossed (二、主動(dòng)公開政府信息情況) was no part — DL103 said the
+    report was not in the unified format — and a glossed period (統(tǒng)計(jì)期限自2020年1月1日…) gave no year (DL005); the
+    period's year is read, and a finding on it points at the file's own characters."""
+    p = tmp_path / "glossed.txt"
+    p.write_text("本報告統(tǒng)計(jì)期限自2020年1月1日起至2020年11月30日止。\n"
+                 "一、總體情況\n2020年，本局全年主動公開政府信息120條。\n"
+                 "二、主動(dòng)公開政府信息情況\n本年制發規範性文件2件。\n"
+                 "三、收到和處理政府信息公開申請情況\n全年收到申請3件。\n"
+                 "四、政府信息公開行政複議、行政訴訟情況\n無。\n"
+                 "五、存在的主要問題及改進情況\n公開內容不夠全面。\n六、其他需要報告的事項\n無。\n", encoding="utf-8")
+    from disclosure_lint.report import interpret
+
+    rep = interpret(read_path(str(p)))
+    assert rep.year == 2020 and rep.period_year == 2020 and "s2" in rep.sections_by_id
+    diags = Checker(isolated=True).check_file(str(p)).diagnostics
+    assert not {"DL005", "DL103", "DL101"} & {d.code for d in diags}
+    (period,) = [d for d in diags if d.code == "DL409"]
+    text = p.read_text(encoding="utf-8").split("\n")[0]
+    assert text[period.column - 1:].startswith("2020年1月1日") and period.line == 1
+    assert script.search_unglossed(re.compile("统计"), "統(tǒng)計(jì)") is None  # (traditional: the reader converts first)
+    m = script.search_unglossed(re.compile("统计期限"), "本统(tǒng)计(jì)期限")
+    assert m is not None and m.span() == (1, 15) and m.group() == "统计期限"

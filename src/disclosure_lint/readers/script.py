@@ -55,6 +55,66 @@ def strip_glosses(text: str) -> str:
     return PINYIN_GLOSS.sub("", text) if "(" in text and TONE.search(text) else text
 
 
+class UnglossedMatch:
+    """A match found in a text with its pinyin glosses stripped (統(tǒng)計(jì)期限 → 统计期限): its groups those of the
+    stripped text, its positions those of the text as written (a finding points where the words are in the file)."""
+
+    __slots__ = ("_m", "_orig")
+
+    def __init__(self, m: re.Match[str], orig: list[int]) -> None:
+        self._m = m
+        self._orig = orig  # the written text's offset of each character of the stripped text, and its length last
+
+    def group(self, *groups):
+        return self._m.group(*groups)
+
+    def __getitem__(self, g):
+        return self._m[g]
+
+    def groups(self, default=None):
+        return self._m.groups(default)
+
+    def groupdict(self, default=None):
+        return self._m.groupdict(default)
+
+    def start(self, g=0) -> int:
+        s = self._m.start(g)
+        return s if s < 0 else self._orig[s]
+
+    def end(self, g=0) -> int:
+        s, e = self._m.span(g)
+        if e < 0:
+            return e
+        return self._orig[e - 1] + 1 if e > s else self._orig[e]
+
+    def span(self, g=0) -> tuple[int, int]:
+        return self.start(g), self.end(g)
+
+    @property
+    def string(self) -> str:
+        return self._m.string
+
+
+def search_unglossed(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``pattern`` searched in ``text``, and when it finds nothing there and the text glosses its characters with their
+    pinyin, in the text without them (:class:`UnglossedMatch`, read as a match); else None."""
+    m = pattern.search(text)
+    if m is not None or "(" not in text or TONE.search(text) is None:
+        return m
+    orig: list[int] = []
+    last = 0
+    for g in PINYIN_GLOSS.finditer(text):
+        orig.extend(range(last, g.start()))
+        last = g.end()
+    orig.extend(range(last, len(text)))
+    if len(orig) == len(text):
+        return None
+    stripped = "".join(text[i] for i in orig)
+    orig.append(len(text))
+    m = pattern.search(stripped)
+    return UnglossedMatch(m, orig) if m is not None else None  # type: ignore[return-value]
+
+
 def traditional_words(text: str) -> list[str]:
     """Words of a report written in traditional script that ``text`` holds, when it is written so (at least 20 of its
     characters only traditional script writes, one in forty of its Chinese characters at least, their simplified forms

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..lazy import cached_property
 from ..model import Block, Document
 from ..page_lines import chrome_or_navigation
-from ..readers.script import strip_glosses
+from ..readers.script import search_unglossed, strip_glosses
 from . import catalogue, stamps, title_lines
 from . import hidden as _hidden
 from . import promotions as _promotions
@@ -332,7 +332,7 @@ class AnnualReport:
     def period_match(self) -> tuple[Block, re.Match[str]] | None:
         """The statistics period's statement (统计期限为2023年1月1日至12月31日) among :attr:`head_blocks`."""
         for b in self._heads():
-            m = _PERIOD.search(b.text)
+            m = search_unglossed(_PERIOD, b.text)  # (統(tǒng)計(jì)期限…: a copy's pinyin glosses read past)
             if m:
                 return b, m
         return None
@@ -343,7 +343,7 @@ class AnnualReport:
         ``start`` y1 m1 d1, ``end`` y2 m2 d2 — y2 only when written) among :attr:`head_blocks`."""
         for b in self._heads():
             if "日" in b.text:
-                m = _PERIOD_SPAN.search(b.text)
+                m = search_unglossed(_PERIOD_SPAN, b.text)
                 if m:
                     return b, m
         return None

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from ..memo import Kept
 from ..model import Block
 from ..readers.lines import CAPTION_MAX, PICTURE_MARK
+from ..readers.script import strip_glosses
 from . import catalogue as cat
 from .sections import Section, heading_of
 from .stats import labels as lb
@@ -132,6 +133,8 @@ def _scan_sections(report) -> list[Section]:
             cleaned = EMPHASIS.sub("", text).strip()
             if cleaned != text.strip():
                 text = cleaned
+        if "(" in text:
+            text = strip_glosses(text)  # (二、主動(dòng)公開政府信息情況: a copy's pinyin is not the title's)
         if len(text) > 50 and len(text.strip().lstrip("#").strip().strip("*_").strip()) > 50:
             continue  # what heading_of reads first: no heading (a sentence of a report's own, not worth caching)
         # as_section(b, text), its answer read from the cached heading reading first: most blocks are no heading
