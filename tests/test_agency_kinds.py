@@ -519,6 +519,12 @@ def test_title_names_whole(title, expected):
     (["2023年以来，厅机关各处室严格落实依申请公开办理流程。"], None),
     (["2020年，学校专题研究部署全校信息公开工作。"], None),
     (["2020年，国网某某市某某区供电公司在区委的领导下推进信息公开。"], None),
+    # a template's maker left in a state-owned company's report that speaks as the company (a real page: DL301 told the
+    # company to say 我局) — not where the report speaks as the maker
+    (["根据《条例》要求，由某某区行政审批局编制。如对本年度报告有疑问，请与某某城市投资发展集团有限责任公司办公室联系（地址："
+      "某某路3号）。", "2023年，我公司严格落实《条例》。"], "某某城市投资发展集团有限责任公司"),
+    (["根据《条例》要求，由某某区行政审批局编制。如有疑问，请与某某集团有限公司联系。", "2023年，我局督促我公司落实《条例》。"],
+     "某某区行政审批局"),
 ])
 def test_the_body_the_opening_names(texts, expected):
     from disclosure_lint.report.agency_opening import opening_name

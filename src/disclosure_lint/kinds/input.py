@@ -611,8 +611,8 @@ class UnrecognisedReport(Kind[KindOptions]):
 
 
 _NOT_A_NAME = re.compile(r"[我本《》，,。：:；;！!？?]")  # a sentence taken for the title's name (现将我局…报告如下。)
-_SOURCE_NAMES = {"title": "标题", "signature": "落款", "config": "配置或 --agency", "opening": "开头引用的报告标题",
-                 "page": "网页的发布机构或来源"}
+_SOURCE_NAMES = {"title": "标题", "signature": "落款", "config": "配置或 --agency",
+                 "opening": "报告开头的文字（引用的标题、编制机关、第一句的主语或联系单位）", "page": "网页的发布机构或来源"}
 
 
 @register

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
-from ..report.regime import school_report
+from ..report.regime import other_regime
 from ..report.year import self_named
 from . import register
 from .base import Hit, Kind, KindOptions
@@ -216,7 +216,7 @@ class StatisticsPeriod(Kind[StatisticsPeriodOptions]):
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         found = report.period_span
-        if found is None or school_report(report):  # (a school's report: an academic year, :mod:`..report.regime`)
+        if found is None or other_regime(report):  # (a school's report: an academic year, :mod:`..report.regime`)
             return
         b, m = found
         y1, m1, d1 = int(m.group("y1")), int(m.group("m1")), int(m.group("d1"))

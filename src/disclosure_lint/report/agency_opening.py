@@ -69,9 +69,15 @@ def opening_name(texts: list[str]) -> str | None:
     report (a real page: 我局 throughout), not the office's report."""
     texts = [strip_glosses(t) for t in texts]  # (現(xiàn)公布某某鎮(zhèn)人民政府…: a copy's pinyin is not the name's)
     name = _opening_name(texts)
-    if name is None or classify(name)[0] != "government_office":
+    if name is None:
         return name
     joined = "".join(texts)
+    if "公司" in joined or "集团" in joined:
+        company = _company_of(joined, name)
+        if company is not None:
+            return company
+    if classify(name)[0] != "government_office":
+        return name
     if "我办" in joined or "本办" in joined:
         return name  # (the office speaks as itself: its contact is a unit of its own, 某某市电子政务中心)
     for text in texts:
@@ -82,6 +88,29 @@ def opening_name(texts: list[str]) -> str | None:
                     and ("我" + word in joined or "本" + word in joined)):
                 return contact  # (… and the report speaks as the contact: 我局)
     return name
+
+
+# a company as the report's contact (请与某某城市投资发展集团有限责任公司办公室联系) and the report speaking as it (我公司, 本集团)
+_COMPANY_CONTACT = re.compile(r"(?:[请可]与|[请可]?直接与|请联系[:：]?)\s*(?P<c>[^\s，。；、《》“”,;:：（(]{3,40}?(?:公司|集团))"
+                              r"(?:[^\s，。；、《》“”,;:：（(]{0,10}?(?:办公室|部))?\s*(?:联系|[，,。；;（(])")
+_COMPANY_SELF = re.compile(r"[我本](?:公司|集团)")
+
+
+def _company_of(joined: str, name: str) -> str | None:
+    """The company whose report it is, where the opening names another body as its maker (由某某区行政审批局编制: a
+    template's words left in a state-owned company's report, a real page) but the report gives the company as its contact
+    and speaks as it (我公司, 本集团) and never as the named body (我局); else None."""
+    word = classify(name)[1]
+    if not _COMPANY_SELF.search(joined) or (word and (f"我{word}" in joined or f"本{word}" in joined)):
+        return None
+    m = _COMPANY_CONTACT.search(joined)
+    if m is None:
+        return None
+    rest = _COMPANY_TAIL.match(joined, m.end("c"))  # (某某集团有限责任公司: the whole name, not the group's word)
+    return m.group("c") + rest.group() if rest is not None else m.group("c")
+
+
+_COMPANY_TAIL = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司)")
 
 
 def _opening_name(texts: list[str]) -> str | None:

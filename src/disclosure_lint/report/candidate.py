@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from ..readers.script import traditional_words
 from . import catalogue as cat
-from .regime import school_report
+from .regime import enterprise_report, school_report
 from .structure import declares_unified_parts
 from .year import names_itself
 
@@ -50,6 +50,8 @@ _HEAD_CHARS = 200
 REASON = "不像政府信息公开工作年度报告：没有报告标题，也没有“一、总体情况”等六个部分的标题或统计表"
 REASON_SCHOOL = ("不是政府信息公开工作年度报告：这是学校的信息公开年度报告（开头写有“{words}”），按《高等学校信息公开办法》"
                  "（教育部令第29号）以学年编写，不适用政府信息公开工作年度报告的统一格式和期限")
+REASON_ENTERPRISE = ("不是政府信息公开工作年度报告：这是公共企事业单位的信息公开年度报告（开头写有“{words}”），按本行业的"
+                     "信息公开办法编写，不适用政府信息公开工作年度报告的统一格式和期限")
 
 
 @dataclass(frozen=True, eq=False)  # eq=False: never compared or hashed (start-up time)
@@ -65,6 +67,9 @@ def assess(report: AnnualReport) -> Candidate:
     school = school_report(report)
     if school:
         return Candidate(False, (), REASON_SCHOOL.format(words=school))
+    enterprise = enterprise_report(report)
+    if enterprise:
+        return Candidate(False, (), REASON_ENTERPRISE.format(words=enterprise))
     signs: list[str] = []
     doc = report.document
     # a file read under another type than its name's (``content-type``), or converted from traditional script, was read

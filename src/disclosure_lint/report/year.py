@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import catalogue as cat
-from .regime import school_report
+from .regime import other_regime
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Block
@@ -78,7 +78,7 @@ def decide(report: AnnualReport) -> YearDecision:
     t, p = report.title_year, report.period_year
     if report.overrides.year:
         return YearDecision(report.overrides.year, "config", t, p)
-    if school_report(report):
+    if other_regime(report):
         return YearDecision(None, "none", t, p)  # an academic year, of another regime (:mod:`.regime`)
     if t is None:
         if p is None:
