@@ -139,6 +139,23 @@ def _agrees(s: Share, base: Base, strict: bool) -> bool:
     return abs(Decimal(s.count) * 100 / base.number - s.stated) < _unit(s.stated)
 
 
+def _count_slip(count: int, stated: Decimal, base: int, places: int) -> int | None:
+    """The count the stated share gives of ``base`` (154 for 8.05% of 1913), when it is the only one that does and
+    differs from the written ``count`` as a slip of the pen does — the same digits in another order (145), or one digit
+    other; else None: then the share is the likelier slip."""
+    unit = Decimal(1).scaleb(-places)
+    fits = [n for n in range(max(0, int(stated * base / 100) - 2), int(stated * base / 100) + 3)
+            if (Decimal(n) * 100 / base).quantize(unit, rounding=ROUND_HALF_UP) == stated]
+    if len(fits) != 1 or fits[0] == count:
+        return None
+    a, b = str(count), str(fits[0])
+    if len(a) != len(b):
+        return None
+    if sorted(a) == sorted(b) or sum(x != y for x, y in zip(a, b)) == 1:
+        return fits[0]
+    return None
+
+
 @register
 class ProseShareKind(Kind[ProseShareOptions]):
     """A share the prose states for a part that is not the part's count over the whole the sentence's other shares
@@ -146,7 +163,7 @@ class ProseShareKind(Kind[ProseShareOptions]):
 
     name = "prose-share"
     Options = ProseShareOptions
-    params = frozenset({"claim", "stated", "count", "base", "base_text", "exact", "expected"})
+    params = frozenset({"claim", "stated", "count", "base", "base_text", "exact", "expected", "note"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         shares = report.prose_shares
@@ -194,11 +211,14 @@ class ProseShareKind(Kind[ProseShareOptions]):
         places = -_unit(sh.stated).as_tuple().exponent  # type: ignore[operator]
         expected = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
         shown = format(exact.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP).normalize(), "f")
+        slip = _count_slip(sh.count, sh.stated, base.number, places)
+        note = (f"；而按所写的占比，件数应为{slip}，与所写的{sh.count}只差一位数字或数字颠倒，也可能是件数写错"
+                if slip is not None else "")
         return Hit(
             block=sh.block, start=sh.start, end=sh.end,
             params={"claim": quoted(sh.text), "stated": f"{sh.stated}%", "count": str(sh.count),
                     "base": str(base.number), "base_text": quoted(base.text), "exact": f"{shown}%",
-                    "expected": f"{expected}%"},
+                    "expected": f"{expected}%", "note": note},
             evidence={"expected": f"{expected}%", "actual": f"{sh.stated}%", "numerator": sh.count,
                       "denominator": base.number, "base": base.text, "claim": sh.text,
                       "sentence": sentence_evidence(sh.sentence, sh.block, sh.start, sh.end)},
