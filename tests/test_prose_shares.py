@@ -153,3 +153,17 @@ def test_no_base_before_the_heading_of_another_item_in_joined_text():
     wrong = text.replace("278条，占61%", "278条，占71%").replace("(二)公开的内容在全部网上公开信息中，", "(二)公开的内容全年公开458条，")
     (d,) = dl248(wrong, fmt="text")
     assert "278÷458" in d.message
+
+
+def test_the_count_a_stated_share_gives_is_named_only_for_a_slip_of_the_pen():
+    """8.05% of 1913 is 154 (written 145: the same digits) — the count may be the slip; 0.9% of 638 is 6 (written 5: a
+    one-digit count near any other) — no count to name; 27% of 200 fits 53 and 54 — none."""
+    from decimal import Decimal
+
+    from disclosure_lint.kinds.prose_sums import _count_slip
+
+    assert _count_slip(145, Decimal("8.05"), 1913, 2) == 154
+    assert _count_slip(1245, Decimal("62.35"), 2000, 2) == 1247  # (one digit other in a long count)
+    assert _count_slip(5, Decimal("0.9"), 638, 1) is None
+    assert _count_slip(45, Decimal("27"), 200, 0) is None
+    assert _count_slip(30, Decimal("50"), 80, 0) is None  # (40: no slip of the pen away from 30)

@@ -151,8 +151,8 @@ def _count_slip(count: int, stated: Decimal, base: int, places: int) -> int | No
     a, b = str(count), str(fits[0])
     if len(a) != len(b):
         return None
-    if sorted(a) == sorted(b) or sum(x != y for x, y in zip(a, b)) == 1:
-        return fits[0]
+    if sorted(a) == sorted(b) or (len(a) >= 3 and sum(x != y for x, y in zip(a, b)) == 1):
+        return fits[0]  # (one digit other in a one- or two-digit count is any count near it: 5 for 6, no slip to name)
     return None
 
 
