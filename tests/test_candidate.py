@@ -290,3 +290,18 @@ def test_self_named_openings_of_joined_pages(text):
     c = cand(text)
     assert c.plausible and c.signs == ("self-named",)
 
+
+
+@pytest.mark.parametrize("title", ["2022年上半年政府信息公开数据统计", "某某区2023年第三季度政府信息公开工作情况",
+                                   "某某局2024年1-6月政务公开工作情况"])
+def test_figures_of_a_part_of_the_year_are_no_annual_report(title):
+    # a real portal's half-year statistics page: DL005 said it could not read the year and suggested --year
+    text = f"{title}\n2022年07月25日 来源：某某区\n一、主动公开情况\n上半年主动公开政府信息120条。\n"
+    c = cand(text)
+    assert not c.plausible and "一年中部分时段" in c.reason and title in c.reason
+
+
+def test_a_year_report_that_speaks_of_its_half_years_is_one():
+    text = ("某某区某某局2023年政府信息公开工作年度报告\n一、总体情况\n2023年上半年，本局主动公开政府信息60条，"
+            "下半年60条。\n")
+    assert cand(text).plausible

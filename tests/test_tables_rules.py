@@ -841,6 +841,20 @@ def test_table_two_of_neither_format_names_its_part_of_the_other():
     assert lint(right, fmt="text", select=["DL109", "DL110"]) == []
 
 
+def test_table_two_mostly_of_the_trial_format_with_blocks_of_the_2021_one_is_said_in_part():
+    """Real 2021 reports (audits: two) whose table 二 has the trial format's columns in full in its 第二十条第（一）项 block
+    and the 2021 format's 本年处理决定数量 and 本年收费金额 below: DL109 said the whole table was in the trial format."""
+    from .conftest import lint
+
+    text = ("某某市某某局2021年政府信息公开工作年度报告\n一、总体情况\n2021年，本局主动公开政府信息120条。\n"
+            "二、主动公开政府信息情况\n第二十条第(一)项 | ||||\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 | |\n"
+            "规章 | 0 | 0 | 0 | |\n规范性文件 | 0 | 0 | 0 | |\n第二十条第(五)项 | ||||\n信息内容 | 本年处理决定数量 | |||\n"
+            "行政许可 | 2 | |||\n第二十条第(六)项 | ||||\n信息内容 | 本年处理决定数量 | |||\n行政处罚 | 0 | |||\n"
+            "行政强制 | 0 | |||\n第二十条第(八)项 | ||||\n信息内容 | 本年收费金额(单位:万元) | |||\n行政事业性收费 | 0 |\n")
+    (d109,) = lint(text, fmt="text", select=["DL109"])
+    assert d109.message.startswith("表二的部分栏目按2019年试行格式填报（") and "本年新制作数量" in d109.message
+
+
 def test_a_column_whose_label_the_header_has_is_not_missing_when_its_rows_are_short():
     """A PDF converted to Markdown (a real conversion, written anew): table 二's header as a table of its own and each
     row as another, the rows one cell short (| 规章 | 22 | 235 |) — the column 现行有效件数 is in the header, so it is not

@@ -321,6 +321,9 @@ class TableFormatVersion(Kind[KindOptions]):
                 detected, part = other, True
             else:
                 clues = self._clues(table, detected, expected, report.document.blocks)
+                # table 二 mostly of the other format with blocks of this one too (its 第二十条第（一）项 the 2019 columns,
+                # the rest 本年处理决定数量…: real pages): said of the table's part, not of the whole table
+                part = bool(tid == "s2" and clues and self._clues(table, expected, detected, report.document.blocks))
             texts = [c[0] for c in clues]
             if tid == "s3" and detected == cat.V2019 and not texts:
                 other = table.get("result.other", "total") or table.get("result.other", "natural_person")

@@ -118,6 +118,8 @@ class EnumerationSequence(Kind[WritingOptions]):
             for br in run.breaks:
                 if br.kind == "skipped" and _glued_between(report, br):
                     continue
+                if _label_piece(br.item.span.block) or _label_piece(br.previous.span.block):
+                    continue  # table 三's labels split by a PDF copy: （四）无 / 法提供, （六）其 / 他处理 — no list's items
                 span = br.item.span
                 edits = [_marker_edit(br.item, br.expected)] + [_marker_edit(it, m) for it, m in br.follow]
                 fix = None if any(e is None for e in edits) else edits
@@ -136,6 +138,20 @@ class EnumerationSequence(Kind[WritingOptions]):
 
 
 _HALF = str.maketrans("（）．", "().")
+
+# table 三's result labels by their numeral: a line that holds the numeral and the first characters of its label only
+# (（四）无, （六）其: a PDF copy split the label cell over lines) is a piece of the table, not an item of a list
+_RESULT_LABELS = {"一": "予以公开", "二": "部分公开", "三": "不予公开", "四": "无法提供", "五": "不予处理", "六": "其他处理",
+                  "七": "总计"}
+_LABEL_PIECE = re.compile(r"\s*[（(]([一二三四五六七])[）)]\s*(\S{1,3})\s*")
+
+
+def _label_piece(block) -> bool:
+    m = _LABEL_PIECE.fullmatch(block.text) if len(block.text) <= 12 else None
+    if m is None:
+        return False
+    label = _RESULT_LABELS[m.group(1)]
+    return label.startswith(m.group(2)) and m.group(2) != label
 
 
 _GLUED_REACH = 6  # blocks between two items searched for the one said to be skipped

@@ -84,6 +84,12 @@ def assess(report: AnnualReport) -> Candidate:
     if reading is not None and len(report.sections_by_id) < 2 and not report.stats:
         # 文字解读:某某街道办事处2022年政府信息公开工作年度报告 (its parts 一、编制背景 二、编制依据 …): about the report
         return Candidate(False, (), REASON_READING.format(title=reading))
+    part_year = _part_year_title(report.title) if report.title is not None else next(
+        (t for b in report.text_blocks[:6] if len(b.text.strip()) <= 40 and ("信息公开" in b.text or "政务公开" in b.text)
+         and (t := _part_year_title(b.text.strip()))), None)  # (no title found: a short line at the top that is one)
+    if part_year is not None:
+        # 2022年上半年政府信息公开数据统计, 第三季度…: a part of the year's figures, not the year's report
+        return Candidate(False, (), REASON_PART_YEAR.format(title=part_year))
     evaluation = _evaluation_title(report.title)
     if evaluation is not None and len(report.sections_by_id) < 2 and not report.stats:
         # 2014年政府信息公开第三方评估报告: an evaluation of the bodies' disclosure, not a body's report
@@ -232,6 +238,19 @@ def _reading_title(title: str | None) -> str | None:
 # a title that presents an evaluation or assessment of disclosure (第三方评估报告, 测评报告, 考核结果), not a body's report
 _EVALUATION = re.compile(r"(?:评估|测评|评议|考核|评价)(?:工作)?(?:报告|结果)》?\s*$")
 REASON_EVALUATION = "不像政府信息公开工作年度报告：标题“{title}”是评估或考核的报告，不是一个机关的年度报告"
+
+
+_PART_YEAR = re.compile(r"[上下]半年|第?[一二三四1-4]季度|前三季度|(?<!\d)1\s*[-—–~～至]\s*[3-9]月|(?<![\d年])[1-9]\s*月份")
+REASON_PART_YEAR = ("不是政府信息公开工作年度报告：标题“{title}”是一年中部分时段（半年、季度或月份）的情况或统计，"
+                    "不是上一年度的年度报告（《条例》第五十条）")
+
+
+def _part_year_title(title: str | None) -> str | None:
+    """The title, when it is that of a part of the year's figures or work (2022年上半年政府信息公开数据统计, 第三季度…)
+    and not of a year's report (年度报告, 年报); else None."""
+    if not title or "年度报告" in title or "年报" in title or "年度工作报告" in title:
+        return None
+    return title[:60] if _PART_YEAR.search(title) else None
 
 
 def _evaluation_title(title: str | None) -> str | None:

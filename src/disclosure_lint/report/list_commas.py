@@ -78,6 +78,9 @@ def _word(text: str, last: bool) -> str | None:
     return text if _WORD.fullmatch(text) and not _PARTICLE.search(text) else None
 
 
+_PARTICLE_CUT = re.compile("[的了是为在对把将以]")
+
+
 def _head_word(tail: str, longest: int) -> str:
     """The first item of the list in the Chinese characters before its separator: after the last particle
     (三是建立了首问责任制 → 首问责任制, 保障人民群众的知情权 → 知情权), at most eight characters (else as long as the
@@ -136,6 +139,10 @@ def _in_clause(piece: Piece, lo: int, hi: int) -> list[ListComma]:
             if after and _subject_run(tokens, marks, first + 1):
                 continue  # …工作人员为成员，党委委员、组织委员、宣传委员任分管领导: the list after the comma is a clause's subject
             head = _head_word(tail.group(), max(len(mid), len(last)))
+            if len(head) < len(tail.group()) and min(len(mid), len(last)) >= 5 and not _PARTICLE_CUT.search(tail.group()):
+                # the item before the comma a long phrase cut short (…政府信息公开收费及减免情况,行政复议情况、行政诉讼情况:
+                # a real page's list of its parts, joined by commas, a pair of them by a 顿号) — no list of short words
+                continue
             ending = _ending(head, mid, last)
             if not ending:
                 continue
