@@ -514,6 +514,18 @@ def test_dl107_extra_section_at_end():
     assert "“七、2024年工作思路”" in diags[0].message and "六、其他需要报告的事项" in diags[0].message
 
 
+def test_dl107_a_topic_of_part_one_numbered_as_a_part_is_said_to_be_its_sub_item():
+    """A real report numbered part 一's topics on from 一、总体情况 (二、工作机制保障 … 六、政府信息公开平台建设) before the
+    tables: DL107 told it to merge them into parts 五 or 六; they are part 一's sub-items.  An extra part elsewhere keeps
+    the advice to merge."""
+    parts = [PARTS["s1"], ("二", "工作机制保障", "成立了领导小组。"), ("三", "政府信息管理", "开展公开属性审查。"),
+             *full(s1=None)]
+    diags = [d for d in dl1(md(*parts)) if d.code == "DL107"]
+    assert len(diags) == 2 and all("像是“一、总体情况”的分项" in d.message and "（二）" in d.message for d in diags)
+    end = [d for d in dl1(md(*full(), ("七", "2024年工作思路", "进一步加强政策解读。"))) if d.code == "DL107"]
+    assert len(end) == 1 and "宜并入规定部分" in end[0].message
+
+
 def test_dl107_not_for_a_table_row_label_split_by_a_pdf_copy():
     """A PDF copy split table 三's row label 三、本年度办理结果 over lines and joined its first piece with another
     cell's words (三、本 + 法提供 of （四）无法提供), right after a piece of the table: inside part 三 that is the table's,

@@ -1,15 +1,13 @@
 """Structure kinds: the six parts of the unified format, their numbering, order and tables.
 
-All kinds here read one shared analysis of the report's top-level structure
-(:func:`analyse`, cached per report):
+All kinds here read one shared analysis of the report's top-level structure (:func:`analyse`, cached per report):
 
-* **Sections.** The report layer's section recogniser is applied to every short
-  heading or paragraph; Markdown emphasis (``**一、总体情况**``) is stripped first, so
-  bold paragraph headings count like ``##`` headings.
-* **Sub-items numbered as sections.** A run ``一、二、三…`` that restarts inside a
-  section (typically the five topics of 总体情况 written ``一、主动公开`` instead of
-  ``（一）主动公开``) is not a run of top-level sections: it belongs to the body of
-  the section before it (rule ``subsection-numbered-as-section``).
+* **Sections.** The report layer's section recogniser is applied to every short heading or paragraph; Markdown
+  emphasis (``**一、总体情况**``) is stripped first, so bold paragraph headings count like ``##`` headings.
+* **Sub-items numbered as sections.** A run ``一、二、三…`` that restarts inside a section (typically the five topics
+  of 总体情况 written ``一、主动公开`` instead of ``（一）主动公开``) is not a run of top-level sections: it belongs to
+  the body of the section before it (rule ``subsection-numbered-as-section``); such topics numbered on from 一、总体情况
+  (二、工作机制保障) are extra parts that DL107 calls part 一's sub-items.
 * **Tables.** A statistics table is present in a section when the statistics reader found it
   (``report.stats``), when its labels run together with its digits in text with nothing between
   the nodes (``report.unread_tables``: DL001 says it could not be read), or when its body holds a
@@ -651,7 +649,7 @@ class ExtraSection(Kind[KindOptions]):
 
     name = "extra-section"
     Options = KindOptions
-    params = frozenset({"actual", "where"})
+    params = frozenset({"actual", "where", "advice"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         st = analyse(report)
@@ -660,10 +658,16 @@ class ExtraSection(Kind[KindOptions]):
         for sec in st.extras:
             prev = [s for s in st.mains if s.id is not None and s.heading.index < sec.heading.index]
             where = f"（位于“{prev[-1].label}”之后）" if prev else "（位于各规定部分之前）"
+            advice = _TOPIC_ADVICE if rs.overview_topic(st, sec) else _MERGE_ADVICE
             yield _heading_hit(
-                sec, params={"actual": sec.label, "where": where},
+                sec, params={"actual": sec.label, "where": where, "advice": advice},
                 evidence={"expected": [_spec_label(s) for s in cat.SECTIONS], "actual": sec.label},
                 key=f"extra:{sec.title}")
+
+
+_MERGE_ADVICE = "相关内容宜并入规定部分（如“五、存在的主要问题及改进情况”或“六、其他需要报告的事项”）"
+_TOPIC_ADVICE = ("像是“一、总体情况”的分项（统一格式在总体情况中写主动公开、依申请公开、政府信息管理、平台建设、监督保障等），"
+                 "宜改用二级序号（如“（二）”）列在“一、总体情况”之下")
 
 
 @register

@@ -618,3 +618,18 @@ def untitled_part_five(report: AnnualReport, st: Structure) -> str | None:
         if b.kind in ("paragraph", "heading", "list_item") and _PART_FIVE_WORDS.search(b.text, 0, 40):
             return b.text[:30].strip()
     return None
+
+
+# the topics the 2021 format's part 一 is written in (主动公开, 依申请公开, 政府信息管理, 平台建设, 监督保障) and those
+# reports add to them (工作机制, 组织领导, 政策解读)
+_OVERVIEW_TOPIC = re.compile(r"主动公开|依申请公开|公开申请|信息管理|平台建设|监督保障|工作机制|机制保障|组织领导|政策解读|回应关切")
+
+
+def overview_topic(st: Structure, sec: Section) -> bool:
+    """Whether an extra part ``sec`` is a topic of part 一 numbered as a part of its own: between 一、总体情况 and part
+    二, titled as one of part 一's topics (二、工作机制保障, 五、政府信息管理: a real report's) — a sub-item of part 一, not
+    content for parts 五 or 六 (DL107 says so)."""
+    s1, s2 = st.by_id.get("s1"), st.by_id.get("s2")
+    return (s1 is not None and s1.heading.index < sec.heading.index
+            and (s2 is None or sec.heading.index < s2.heading.index) and _OVERVIEW_TOPIC.search(sec.title) is not None)
+
