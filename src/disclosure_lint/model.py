@@ -247,7 +247,7 @@ setattr(Block, "anchors", _AnchorsField())  # noqa: B010 (mypy: a field of the d
 
 
 NoticeKind = Literal["no-text-layer", "pages-without-text", "page-limit", "read-limit", "content-type",
-                     "undecodable-bytes", "traditional-script"]
+                     "undecodable-bytes", "traditional-script", "radical-characters"]
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # eq=False: never compared or hashed (start-up time)
@@ -278,7 +278,9 @@ class ReaderNotice:
       (:mod:`.readers.script`): ``detail`` the words that showed it (joined by ”“), ``value`` the characters
       converted (None for a text over 400,000 characters), ``total`` the lines kept as they were (their conversion
       would change their length), if any; ``example`` a character glossed with its pinyin (數(shù)), when the page
-      glosses them so (a content farm's copy, not a portal's 繁體 view), the first at ``line``/``column``.
+      glosses them so (a content farm's copy, not a portal's 繁體 view), the first at ``line``/``column``;
+    * ``radical-characters``: a text's radical code points of ordinary characters (⼯ U+2F2F for 工, a PDF copy's), read
+      as those characters (:mod:`.readers.cjk_fold`): ``value`` how many, the first (``example``) at ``line``/``column``.
     """
 
     kind: NoticeKind

@@ -22,6 +22,7 @@ _MODULES = (
     "injected_phrases",
     "duplication",
     "typography",
+    "lookalikes",
     "writing",
     "terminology",
     "titles",

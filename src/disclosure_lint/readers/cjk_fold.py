@@ -49,3 +49,17 @@ def table() -> dict[int, str]:
 def fold(text: str) -> str:
     """``text`` with each radical or compatibility code point of an ordinary character replaced by that character."""
     return text.translate(table()) if MAY_FOLD.search(text) else text
+
+
+def radicals(text: str) -> tuple[int, int, str] | None:
+    """How many radical code points of an ordinary character ``text`` holds (compatibility ideographs not counted:
+    a font's, rarely a copy's), the offset of the first and the first itself; None when it holds none."""
+    if not MAY_FOLD.search(text):
+        return None
+    fold_map = table()
+    hits = [m.start() for m in _RADICALS.finditer(text) if ord(text[m.start()]) in fold_map]
+    return (len(hits), hits[0], text[hits[0]]) if hits else None
+
+
+_RADICALS = re.compile("[\u2e80-\u2fdf]")
+

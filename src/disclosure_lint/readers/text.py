@@ -109,6 +109,9 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
     and ``limits.max_table_cells`` table cells (all tables) are read; reading stops at either, with a notice (DL002)."""
     if text.startswith("\ufeff"):
         text = text[1:]
+    radicals = cjk_fold.radicals(text)
+    if radicals is not None and "\r" in text:  # (where it is on the lines as read: \r\n and \r end lines)
+        radicals = cjk_fold.radicals(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = cjk_fold.fold(text)  # a PDF's text (pdftotext, a viewer's copy): 人⺠政府 for 人民政府, one for one
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if "\f" in text:  # a page break (pdftotext starts each page with one): blank, one column wide as it was
@@ -189,6 +192,11 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
     blocks, moved = rejoin(lines, blocks, _is_title, _in_columns)
     if moved:
         gap_tables = [moved[i] for i in gap_tables if i in moved]
+    if radicals is not None:  # (read as the characters they stand for; the rule says they were there: DL708)
+        count, at, char = radicals
+        joined = "\n".join(lines)
+        notices.append(ReaderNotice("radical-characters", value=count, example=char,
+                                    line=joined.count("\n", 0, at) + 1, column=at - (joined.rfind("\n", 0, at) + 1) + 1))
     return Document(path=path, format="text", encoding=encoding, text=text, blocks=tuple(blocks),
                     notices=tuple(notices), space_separated_tables=tuple(gap_tables))
 
