@@ -280,7 +280,8 @@ class ReaderNotice:
       would change their length), if any; ``example`` a character glossed with its pinyin (數(shù)), when the page
       glosses them so (a content farm's copy, not a portal's 繁體 view), the first at ``line``/``column``;
     * ``radical-characters``: a text's radical code points of ordinary characters (⼯ U+2F2F for 工, a PDF copy's), read
-      as those characters (:mod:`.readers.cjk_fold`): ``value`` how many, the first (``example``) at ``line``/``column``.
+      as those characters (:mod:`.readers.cjk_fold`): ``value`` how many, the first (``example``) at ``line``/``column``,
+      ``detail`` the different ones.
     """
 
     kind: NoticeKind

@@ -38,7 +38,7 @@ def _plain(ch: str) -> str | None:
 @register
 class RadicalCharacters(Kind[KindOptions]):
     name = "radical-characters"
-    params = frozenset({"char", "code", "plain", "count", "examples"})
+    params = frozenset({"char", "code", "plain", "count", "kinds", "examples"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         notice = next((n for n in report.document.notices if n.kind == "radical-characters"), None)
@@ -64,7 +64,8 @@ class RadicalCharacters(Kind[KindOptions]):
                 break
         yield Hit(block=block, start=at, end=at + 1,
                   params={"char": ch, "code": f"U+{ord(ch):04X}", "plain": f"汉字“{plain}”" if plain else "汉字",
-                          "count": len(found), "examples": "".join(f"“{w}”" for w in examples)},
+                          "count": len(found), "kinds": _kinds("".join(dict.fromkeys(b.text[i] for b, i in found))),
+                          "examples": "".join(f"“{w}”" for w in examples)},
                   evidence={"expected": plain or "", "actual": ch, "count": len(found),
                             "characters": sorted({b.text[i] for b, i in found})},
                   match=ch, key=f"radicals:{len(found)}", fix=fix, fix_safe=True, fix_independent=True,
@@ -81,10 +82,19 @@ class RadicalCharacters(Kind[KindOptions]):
         block, at = _at(report, n.line, n.column)
         return Hit(block=block, start=at, end=at + 1 if at is not None else None,
                    params={"char": ch, "code": f"U+{ord(ch):04X}" if ch else "", "plain": f"汉字“{plain}”" if plain
-                           else "汉字", "count": n.value or 0, "examples": f"第{n.line}行第{n.column}列"},
+                           else "汉字", "count": n.value or 0, "kinds": _kinds(n.detail or ch),
+                           "examples": f"第{n.line}行第{n.column}列"},
                    evidence={"expected": plain or "", "actual": ch, "count": n.value, "line": n.line,
                              "column": n.column, "read_as_characters": True},
                    key=f"radicals:{n.value}", severity="info")
+
+
+def _kinds(chars: str) -> str:
+    """（11种：⼯⼀⾼…） for the different radicals found, when there is more than one; else ""."""
+    if len(chars) <= 1:
+        return ""
+    shown = chars if len(chars) <= 8 else chars[:8] + "…"
+    return f"（{len(chars)}种：{shown}）"
 
 
 def _at(report: AnnualReport, line: int | None, column: int | None):

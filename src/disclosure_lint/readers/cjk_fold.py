@@ -51,14 +51,17 @@ def fold(text: str) -> str:
     return text.translate(table()) if MAY_FOLD.search(text) else text
 
 
-def radicals(text: str) -> tuple[int, int, str] | None:
+def radicals(text: str) -> tuple[int, int, str, str] | None:
     """How many radical code points of an ordinary character ``text`` holds (compatibility ideographs not counted:
-    a font's, rarely a copy's), the offset of the first and the first itself; None when it holds none."""
+    a font's, rarely a copy's), the offset of the first, the first itself and the different ones in the order met;
+    None when it holds none."""
     if not MAY_FOLD.search(text):
         return None
     fold_map = table()
     hits = [m.start() for m in _RADICALS.finditer(text) if ord(text[m.start()]) in fold_map]
-    return (len(hits), hits[0], text[hits[0]]) if hits else None
+    if not hits:
+        return None
+    return len(hits), hits[0], text[hits[0]], "".join(dict.fromkeys(text[i] for i in hits))
 
 
 _RADICALS = re.compile("[\u2e80-\u2fdf]")

@@ -193,9 +193,9 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
     if moved:
         gap_tables = [moved[i] for i in gap_tables if i in moved]
     if radicals is not None:  # (read as the characters they stand for; the rule says they were there: DL708)
-        count, at, char = radicals
+        count, at, char, kinds = radicals
         joined = "\n".join(lines)
-        notices.append(ReaderNotice("radical-characters", value=count, example=char,
+        notices.append(ReaderNotice("radical-characters", value=count, example=char, detail=kinds,
                                     line=joined.count("\n", 0, at) + 1, column=at - (joined.rfind("\n", 0, at) + 1) + 1))
     return Document(path=path, format="text", encoding=encoding, text=text, blocks=tuple(blocks),
                     notices=tuple(notices), space_separated_tables=tuple(gap_tables))
