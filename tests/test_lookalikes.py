@@ -29,3 +29,15 @@ def test_what_counts_as_a_radical():
     assert cjk_fold.radicals("政务公开工作") is None
     assert cjk_fold.radicals("人⺠政府⼯作⺠") == (3, 1, "⺠", "⺠⼯")
     assert cjk_fold.radicals("\uf900") is None  # (a compatibility ideograph: a font's, not counted)
+
+
+def test_a_file_of_radicals_is_said_once_without_a_fix_past_the_bound():
+    # a hostile shape: every character a radical — one finding, counted in one pass, no fix of 2,000 edits and more
+    from disclosure_lint.kinds.lookalikes import MAX_EDITS
+
+    many = MD.replace("政务公开⼯作虽然取得了⼀定成效，但仍有不⾜。", "⼯" * (MAX_EDITS + 1))
+    (d,) = [d for d in lint(many) if d.code == "DL708"]
+    assert d.fix is None and f"全文共{MAX_EDITS + 1}处部首符号" in d.message
+    few = MD.replace("政务公开⼯作虽然取得了⼀定成效，但仍有不⾜。", "⼯" * MAX_EDITS)
+    (d,) = [d for d in lint(few) if d.code == "DL708"]
+    assert d.fix is not None and len(d.fix.edits) == MAX_EDITS

@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _RADICAL = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf]")
 _EXAMPLES = 3
+MAX_EDITS = 2000  # radicals a fix changes at most (a page copied out of a PDF has tens)
 
 
 def _plain(ch: str) -> str | None:
@@ -47,28 +48,38 @@ class RadicalCharacters(Kind[KindOptions]):
             return
         if _RADICAL.search(report.lintable_text) is None:
             return  # (one search: almost no report holds one)
-        found = [(b, m.start()) for b in report.lintable_blocks for m in _RADICAL.finditer(b.text)]
-        if not found:
+        count, first = 0, None
+        kinds: dict[str, None] = {}  # (the different ones, in the order met: 352 at most)
+        examples: list[str] = []
+        edits: list[FixEdit] | None = []
+        for b in report.lintable_blocks:
+            for m in _RADICAL.finditer(b.text):  # (one pass, bounded keeping: a file of nothing but radicals)
+                at, ch = m.start(), m.group()
+                count += 1
+                kinds.setdefault(ch, None)
+                if first is None:
+                    first = (b, at)
+                if len(examples) < _EXAMPLES:
+                    word = b.text[max(0, at - 2):at + 3].strip()
+                    if word and word not in examples:
+                        examples.append(word)
+                if edits is not None and b.kind != "table" and (plain := _plain(ch)) is not None:
+                    if len(edits) >= MAX_EDITS:
+                        edits = None
+                    else:
+                        edits.append(FixEdit(b, at, at + 1, plain))
+        if first is None:
             return
-        block, at = found[0]
+        block, at = first
         ch = block.text[at]
         plain = _plain(ch)
-        fix = [FixEdit(b, i, i + 1, p) for b, i in found
-               if b.kind != "table" and (p := _plain(b.text[i])) is not None] or None
-        examples = []
-        for b, i in found:
-            word = b.text[max(0, i - 2):i + 3].strip()
-            if word and word not in examples:
-                examples.append(word)
-            if len(examples) == _EXAMPLES:
-                break
+        fix = edits or None  # (none past MAX_EDITS: a fix of part of them would leave the rest)
         yield Hit(block=block, start=at, end=at + 1,
                   params={"char": ch, "code": f"U+{ord(ch):04X}", "plain": f"汉字“{plain}”" if plain else "汉字",
-                          "count": len(found), "kinds": _kinds("".join(dict.fromkeys(b.text[i] for b, i in found))),
+                          "count": count, "kinds": _kinds("".join(kinds)),
                           "examples": "".join(f"“{w}”" for w in examples)},
-                  evidence={"expected": plain or "", "actual": ch, "count": len(found),
-                            "characters": sorted({b.text[i] for b, i in found})},
-                  match=ch, key=f"radicals:{len(found)}", fix=fix, fix_safe=True, fix_independent=True,
+                  evidence={"expected": plain or "", "actual": ch, "count": count, "characters": sorted(kinds)},
+                  match=ch, key=f"radicals:{count}", fix=fix, fix_safe=True, fix_independent=True,
                   fix_description=f"将全文{len(fix or ())}处部首符号改为对应的汉字")
 
     @staticmethod
