@@ -12,7 +12,7 @@ Not reported:
 * a 落款 date the date rules read (``report.signature_mention``), and any date-like ending of one of the last
   blocks — a date the other rules report in its own way (``2024年1月``, ``2024年1月20``: DL402; ``2024年  月  日``,
   ``2024年X月X日``: DL502) or a 落款 joined to the last sentence by a flattened crawl
-  (``…已全部落实。青禾市某某局2024年1月20日``);
+  (``…已全部落实。青禾市某某局2024年1月20日``) or to the attachment after it (``二○一二年二月二十日 附件1：…``);
 * a report that ends with a picture (a seal or a signature published as an image);
 * a text not recognised as an annual report of the unified shape (fewer than three of its parts found).
 """
@@ -35,12 +35,16 @@ _END_DATE = re.compile(
     r"|年[ \u3000\xa0]*月[ \u3000\xa0]*日"
     r"|(?:19|20)\d{2}\s*[-./／]\s*\d{1,2}(?:\s*[-./／]\s*\d{1,2})?)"
     r"[\s|)）]*$")
+# a 落款 date a flattened crawl joined to the attachment that follows it (…二○一二年二月二十日 附件1：…统计表 …)
+_DATE_THEN_ATTACHMENT = re.compile(
+    r"(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年[^。！？；;!?\n]{1,8}日[\s|)）]*附[件表]")
 _TAIL = 6  # the last blocks searched (those of AnnualReport.signature_tail, plus the tables among them)
 _LINE_CAP = 80  # only the end of a long line is looked at
 
 
 def _ends_with_date(text: str) -> bool:
-    return any(_END_DATE.search(line[-_LINE_CAP:]) for line in text.splitlines() if line.strip())
+    return (any(_END_DATE.search(line[-_LINE_CAP:]) for line in text.splitlines() if line.strip())
+            or _DATE_THEN_ATTACHMENT.search(text) is not None)
 
 
 def _agency_line(text: str) -> str | None:

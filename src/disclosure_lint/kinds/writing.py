@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover
 WritingOptions = CappedOptions
 
 
-_WHAT = {"mark": "标点", "bracket": "标点", "char": "字", "word": "词语", "clause": "语句"}
+_WHAT = {"mark": "标点", "bracket": "标点", "char": "字", "word": "词语", "clause": "语句", "wrap": "标点"}
 _BREAK = {"repeated": "序号重复", "skipped": "序号跳号", "backwards": "序号倒退"}
 _BODY_END = re.compile(r"(?:小组|委员会|领导小组|办公室|专班|工作组|中心|指挥部)$")
 _CLAUSE_VERB = re.compile(r"下设|负责|由|设在|设立|统筹|牵头|组长|成员|定期|每|及时|先后|共")
@@ -95,7 +95,10 @@ class DoubledText(Kind[DoubledTextOptions]):
             subject = d.kind == "word" and _BODY_END.search(d.unit) is not None \
                 and _CLAUSE_VERB.match(span.piece.text, span.end) is not None
             fix = None
-            if start is not None and not subject:
+            if start is not None and d.kind == "wrap":  # the inner pair's two marks
+                fix = [FixEdit(span.block, start, start + 1, ""), FixEdit(span.block, start + len(span.text) - 3,
+                                                                          start + len(span.text) - 2, "")]
+            elif start is not None and not subject:
                 fix = [FixEdit(span.block, start, start + len(d.unit), "")]
             or_comma = f"；若后一个“{d.unit}”是下一分句的主语，则是前面漏了逗号" if subject else ""
             yield _hit(span, params={"unit": d.unit, "what": _WHAT[d.kind], "or_comma": or_comma},
@@ -160,7 +163,8 @@ _GLUED_REACH = 6  # blocks between two items searched for the one said to be ski
 def _glued_between(report, br) -> bool:
     """Is the marker said to be skipped there, glued to the word before it (…信息公开质量3.努力完善…, …数据统计(二)依申请…:
     a page whose text nodes were joined with nothing), between the two items (in their blocks and the few between)?
-    Then the items are in order and the tool did not see the glued one as an item."""
+    Then the items are in order and the tool did not see the glued one as an item.  So is a 二是 whose numeral a copy
+    lost (…信息46649条。是丰富政策解读。三是…: a sentence begins with a bare 是)."""
     a, b = br.previous.span, br.item.span
     start, end = a.piece.block_offset(a.start), b.piece.block_offset(b.start)
     lo, hi = a.block.index, b.block.index
@@ -173,7 +177,13 @@ def _glued_between(report, br) -> bool:
             parts.append(text[start + len(br.previous.marker):] if blk is a.block else text)
     between = "\n".join(parts).translate(_HALF)
     expected = br.expected.translate(_HALF)  # (or without its opening bracket, lost in a copy: 二)依申请公开)
+    if expected.endswith("是") and _BARE_SHI.search(between):
+        return True  # 一是…46649条。是丰富政策解读。…三是: the item's numeral lost in the copy (a sentence begins with 是)
     return expected in between or (expected.startswith("(") and expected[1:] in between)
+
+
+# a sentence that begins with a bare 是 (not 是否): the numeral of a 二是 lost in a copy
+_BARE_SHI = re.compile(r"[。；;！!？?]\s*是(?!否)[\u4e00-\u9fff]")
 
 
 def _marker_edit(item, marker: str) -> FixEdit | None:

@@ -270,13 +270,13 @@ class Doubled:
 
     span: Span
     unit: str
-    kind: str  # mark | bracket | char | word | clause
+    kind: str  # mark | bracket | char | word | clause | wrap (a pair of marks twice around the same words: unit is the pair)
     certain: bool  # removing the second copy cannot change the meaning
 
     @property
     def copy_start(self) -> int:
-        """Start (in the piece) of the second copy — the one a fix removes."""
-        return self.span.end - len(self.unit)
+        """Start (in the piece) of the second copy — the one a fix removes (a wrap's inner opening mark)."""
+        return self.span.start + 1 if self.kind == "wrap" else self.span.end - len(self.unit)
 
 
 # Function characters and what may stand on either side of a doubled one without an error:
@@ -603,6 +603,24 @@ def _header_in_title(report, d: Doubled) -> bool:
     return before is not None and b.line is not None and before.end_line == b.line
 
 
+def _wrapped_twice(report) -> list[Doubled]:
+    """Title marks or quotes written twice around the same words (《《中华人民共和国政府信息公开条例》》, ““…””): both pairs
+    balance, so neither is unmatched, yet nothing stands between them — a slip of one pair, not a title inside a title
+    (DL706 leaves it).  Read from the pairs only when a block holds 《《 or ““ (most reports hold none)."""
+    if not any("《《" in b.text or "““" in b.text for b in report.text_blocks):
+        return []
+    pairs = [p for p in report.brackets.pairs
+             if p.open.char in "《“" and not p.mixed and not p.mismatched and p.close.piece is p.open.piece]
+    at = {(id(p.open.piece), p.open.start): p for p in pairs}
+    out = []
+    for p in pairs:
+        inner = at.get((id(p.open.piece), p.open.start + 1))
+        if inner is not None and inner.open.char == p.open.char and inner.close.start + 1 == p.close.start:
+            out.append(Doubled(Span(p.open.piece, p.open.start, p.close.start + 1), p.open.char + p.close.char, "wrap",
+                               True))
+    return out
+
+
 def find_doubles(report) -> list[Doubled]:
     """Every doubled mark, function character and word in the prose and table cells, and the
     doubled brackets and quotes that leave one member unmatched (from :attr:`report.brackets`)."""
@@ -632,6 +650,7 @@ def find_doubles(report) -> list[Doubled]:
             else:
                 span = Span(m.piece, m.start - 1, m.start + 1)
             out.append(Doubled(span, m.char, "bracket", True))
+    out.extend(_wrapped_twice(report))
     if out and report.inline.found:
         out = [d for d in out if not _header_in_title(report, d)]
     out.sort(key=lambda d: (d.span.block.index, d.span.piece.base or 0, d.span.start))
