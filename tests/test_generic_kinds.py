@@ -90,3 +90,31 @@ def test_document_number_brackets_in_tables_too():
     diags = lint(text, select=["DL702"])
     assert [(d.line, d.match, d.fix.edits[0].replacement) for d in diags] == [
         (3, "[2021]30号", "〔2021〕30号")]
+
+
+REPORT_YEAR = """
+id: XY003
+name: own-year-so-far
+kind: substitution
+category: writing
+severity: info
+message: "“{match}”宜写作“{replacement}”"
+options:
+  swap: {'(?P<year>20\\d{2})年以来': '\\g<year>年'}
+  report_year: true
+docs: {what: 年内说法, why: 全年, basis: 条例第五十条}
+"""
+
+
+def test_substitution_report_year_takes_only_the_reports_own_year(tmp_path, monkeypatch):
+    d = tmp_path / "pack"
+    d.mkdir()
+    (d / "c.yaml").write_text(REPORT_YEAR, encoding="utf-8")
+    (tmp_path / ".disclosure-lint.yaml").write_text("packs: [pack]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    text = "# 某某局2024年政府信息公开工作年度报告\n\n## 一、总体情况\n\n2024年以来，本局公开信息10条；2019年以来累计公开300条。\n"
+    found = [d for d in _check(tmp_path, text) if d.code == "XY003"]
+    assert [(d.match, d.evidence["expected"]) for d in found] == [("2024年以来", "2024年")]
+    # the report on 2025 that speaks of 2024年以来: a span of years, nothing
+    later = text.replace("2024年政府", "2025年政府").replace("2019年以来", "2025年全年")
+    assert [d for d in _check(tmp_path, later, "s.md") if d.code == "XY003"] == []

@@ -18,6 +18,7 @@ _MODULES = (
     "dates",
     "year_checks",
     "signature",
+    "report_name",
     "content_safety",
     "injected_phrases",
     "duplication",

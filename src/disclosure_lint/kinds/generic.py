@@ -16,6 +16,7 @@
     options:
       swap: {'国办公开办函\\[(\\d{4})\\]': '国办公开办函〔\\1〕'}   # pattern → replacement (\\1 = group 1)
       fix: safe                         # safe | unsafe | none
+      report_year: true                 # only matches whose group (?P<year>…) is the report's year
 
 Message placeholders: ``{match}``; substitution also ``{replacement}``.
 
@@ -63,6 +64,8 @@ class SubstitutionOptions(KindOptions):
     tables: bool = True
     years: Years | None = None
     fix: Literal["safe", "unsafe", "none"] = "safe"
+    # only the matches whose group named ``year`` is the report's year (2024年以来 in the report on 2024)
+    report_year: bool = False
 
 
 def in_years(years: Years | None, year: int | None) -> bool:
@@ -340,6 +343,10 @@ class Substitution(_Scanner[SubstitutionOptions]):
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         if not self._swaps or not in_years(self.options.years, report.year):
             return
+        own_year = str(report.year) if self.options.report_year else None
+        if self.options.report_year and (report.year is None or (
+                report.year_source == "body" and report.prose_text.count(f"{own_year}年") < 2)):
+            return  # (a year read from the opening alone may be read from the very words matched: 2022年以来，…)
         tables = self.options.tables
         for b, tried in self._work(report):
             if b.kind == "table" and not tables:
@@ -355,6 +362,8 @@ class Substitution(_Scanner[SubstitutionOptions]):
                     if exc is None:
                         exc = self._exception_spans(b.text)
                     if any(s <= m.start() and m.end() <= e for s, e in exc):
+                        continue
+                    if own_year is not None and m.groupdict().get("year") != own_year:
                         continue
                     if m.end() >= len(b.text.rstrip()) and _cut_after(report, b):
                         continue  # (…推广“某某公安”微信公众 and the file's end: what came after the match was cut off)

@@ -1,0 +1,93 @@
+"""``report-name`` (DL115): the title names the report otherwise than the 条例 does.
+
+《条例》第四十九条、第五十条 name the document 政府信息公开工作年度报告; titles often leave a word out
+(``某某镇2023年政府信息公开年度报告``, ``…政府信息公开工作报告``), shorten it (``…工作年报``) or add one
+(``…工作的年度报告``).  The title is compared with that name after its spaces and the digits of its year are
+dropped (``…政府信息公开工作2023年度报告`` is the name with the year inside it), and after a note in brackets at its
+end (``（全文）``).  Only a title that ends with 报告 or 年报 and holds 信息公开 or 政务公开 is judged: a notice about
+the reports (``关于印发…年度报告格式的通知``), an evaluation (``…第三方评估报告``), a page of text samples (``范文``)
+or a reading of the report (``…年度报告解读``) is another document.  Another regime's report (a school's, a public
+enterprise's: :func:`..report.regime.other_regime`) has another name and is not judged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from ..report.regime import other_regime
+from . import register
+from .base import FixEdit, Hit, Kind, KindOptions
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..report import AnnualReport
+
+NAME = "政府信息公开工作年度报告"
+_NOTE_AT_END = re.compile(r"[（(【\[][^（）()【】\[\]]{0,12}[）)】\]]$")
+_NOT_A_REPORT = re.compile(r"通知|格式|评估|范文|模板|学年|汇总|目录|指南|解读|通报")
+# the report's name in the title: from 政府/政务 信息公开 (or 政务公开) to the end, ending 报告 or 年报
+_NAME_IN_TITLE = re.compile(r"(?:(?:政府|政务)?信息公开|政务公开)[^，。；：:]{0,14}?(?:报告|年报)$")
+
+
+_WORDS = re.compile(r"政府|政务|信息|公开|工作|年度|报告|情况|开展|.")
+
+
+def _difference(name: str) -> str:
+    """What the name lacks or adds against :data:`NAME`, word by word (``少了“工作”``, ``“政务”应为“政府”``), or "" when
+    that takes more than two changes."""
+    said = []
+    text = name
+    if text.endswith("年报"):
+        said.append("“年报”应写作“年度报告”")
+        text = text[:-2] + "年度报告"
+    if sorted(text) == sorted(NAME) and text != NAME:  # the same words in another order (年度工作报告)
+        i = next(k for k in range(len(text)) if text[k] != NAME[k])
+        j = next(k for k in range(1, len(text) + 1) if text[-k] != NAME[-k])
+        return f"：“{text[i:len(text) - j + 1]}”应为“{NAME[i:len(NAME) - j + 1]}”"
+    have, want = _WORDS.findall(text), _WORDS.findall(NAME)
+    ops = [op for op in SequenceMatcher(None, have, want, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if len(ops) + len(said) > 2:
+        return ""
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "insert":
+            said.append(f"少了“{''.join(want[j1:j2])}”")
+        elif tag == "delete":
+            said.append(f"多了“{''.join(have[i1:i2])}”")
+        else:
+            said.append(f"“{''.join(have[i1:i2])}”应为“{''.join(want[j1:j2])}”")
+    return "：" + "、".join(said) if said else ""
+
+
+@register
+class ReportName(Kind[KindOptions]):
+    """The title's name of the report against the 条例's 政府信息公开工作年度报告."""
+
+    name = "report-name"
+    Options = KindOptions
+    params = frozenset({"name", "difference"})
+
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
+        title, block = report.title, report.title_block
+        if not title or block is None or block.kind == "table" or other_regime(report) is not None:
+            return
+        flat = re.sub(r"\s+|(?:19|20)\d{2}(?=\s*年)", "", title)
+        flat = _NOTE_AT_END.sub("", flat)
+        if NAME in flat or _NOT_A_REPORT.search(flat):
+            return
+        m = _NAME_IN_TITLE.search(flat)
+        if m is None:
+            return
+        name = m.group(0)
+        if name.startswith("信息公开") and flat[:m.start()].endswith("政府"):
+            name = "政府" + name  # 某某县人民政府信息公开…: the body's 政府 is the name's too
+        at = block.text.find(name)
+        start, end = (at, at + len(name)) if at >= 0 else (0, len(block.text))
+        fix = None
+        if at >= 0 and name.startswith("政府信息公开"):
+            fix = [FixEdit(block, start, end, NAME)]
+        yield Hit(block=block, start=start, end=end, match=block.text[start:end],
+                  params={"name": name, "difference": _difference(name)},
+                  evidence={"expected": NAME, "actual": name, "title": title},
+                  key=f"report-name:{name}", fix=fix, fix_safe=False, fix_description=f"改为“{NAME}”")
