@@ -118,3 +118,16 @@ def test_substitution_report_year_takes_only_the_reports_own_year(tmp_path, monk
     # the report on 2025 that speaks of 2024年以来: a span of years, nothing
     later = text.replace("2024年政府", "2025年政府").replace("2019年以来", "2025年全年")
     assert [d for d in _check(tmp_path, later, "s.md") if d.code == "XY003"] == []
+
+
+def test_substitution_report_year_in_the_replacement(tmp_path, monkeypatch):
+    d = tmp_path / "pack"
+    d.mkdir()
+    swap = "  swap: {'截至目前(?=[^。]*\\d)': '截至{report_year}年12月31日'}\n"
+    rule = "".join(swap if line.startswith("  swap:") else line for line in REPORT_YEAR.splitlines(keepends=True))
+    (d / "c.yaml").write_text(rule, encoding="utf-8")
+    (tmp_path / ".disclosure-lint.yaml").write_text("packs: [pack]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    text = "# 某某局2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n截至目前，本局公开信息10条。截至目前，未发生泄密。\n"
+    found = [d for d in _check(tmp_path, text) if d.code == "XY003"]
+    assert [(d.match, d.evidence["expected"]) for d in found] == [("截至目前", "截至2023年12月31日")]

@@ -16,7 +16,8 @@
     options:
       swap: {'国办公开办函\\[(\\d{4})\\]': '国办公开办函〔\\1〕'}   # pattern → replacement (\\1 = group 1)
       fix: safe                         # safe | unsafe | none
-      report_year: true                 # only matches whose group (?P<year>…) is the report's year
+      report_year: true                 # only matches whose group (?P<year>…), when set, is the report's year;
+                                        # {report_year} in a replacement is that year
 
 Message placeholders: ``{match}``; substitution also ``{replacement}``.
 
@@ -363,11 +364,11 @@ class Substitution(_Scanner[SubstitutionOptions]):
                         exc = self._exception_spans(b.text)
                     if any(s <= m.start() and m.end() <= e for s, e in exc):
                         continue
-                    if own_year is not None and m.groupdict().get("year") != own_year:
+                    if own_year is not None and m.groupdict().get("year") not in (None, own_year):
                         continue
                     if m.end() >= len(b.text.rstrip()) and _cut_after(report, b):
                         continue  # (…推广“某某公安”微信公众 and the file's end: what came after the match was cut off)
-                    yield from self._hit(i, b, m)
+                    yield from self._hit(i, b, m, own_year)
 
     def _work(self, report: AnnualReport) -> Iterable[tuple[Block, Iterable[int]]]:
         """The blocks to search, in order, each with the swaps (their indices, in order) that can match there: those
@@ -410,8 +411,9 @@ class Substitution(_Scanner[SubstitutionOptions]):
             return ()
         return (one,)
 
-    def _hit(self, i: int, b: Block, m: re.Match[str]) -> Iterator[Hit]:
-        """Swap ``i``'s finding for its match ``m`` in ``b`` (none when the replacement is what is written)."""
+    def _hit(self, i: int, b: Block, m: re.Match[str], own_year: str | None = None) -> Iterator[Hit]:
+        """Swap ``i``'s finding for its match ``m`` in ``b`` (none when the replacement is what is written); with
+        ``report_year``, ``{report_year}`` in the replacement is the report's year."""
         parts = self._templates[i]
         if parts is not None:
             replacement = "".join(p if isinstance(p, str) else (m.group(p) or "") for p in parts)
@@ -420,6 +422,8 @@ class Substitution(_Scanner[SubstitutionOptions]):
                 replacement = m.expand(self._swaps[i][1])
             except Exception:  # noqa: BLE001 - re.error, IndexError, or the regex module's own error class
                 replacement = self._swaps[i][1]
+        if own_year is not None:
+            replacement = replacement.replace("{report_year}", own_year)
         if replacement == m.group(0):
             return
         fix = None if self.options.fix == "none" or _makes_number(replacement, b.text, m.end()) else [
