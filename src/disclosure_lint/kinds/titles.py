@@ -48,6 +48,9 @@ _LONG = 30  # a name of this many characters or more allows one edit more
 _LOST = "（本文别处有转存丢字的痕迹，这里缺的字也可能是转存时丢失的，请对照发布原文）"
 _TAIL = 4  # characters of a name left outside its closing 》 (的通知) looked for
 _NOTICE = "的通知"
+_INNER_MARKS = re.compile(r"[〈〉<>＜＞“”\"]")
+_NO_INNER = "所印发文件的名称少了单书名号“〈〉”"
+_TAG_NOTE = "（原文若写作“<…>”，可能在网页发布或转存时被当作网页标记删去了，请对照发布原文）"
 
 
 def _ends_with(text: str, start: int, rest: str) -> int | None:
@@ -156,6 +159,8 @@ class MisquotedTitle(Kind[MisquotedTitleOptions]):
         super().__init__(rule, options, config)
         self._names = [n for e in self.options.titles for n in _forms(e)]
         self._right = {n.key for n in self._names}
+        # the right names that quote a document inside them (关于印发〈…格式〉的通知): cited without any inner mark
+        self._inner = {n.key: n for n in self._names if "〈" in n.written}
         # compared: the names long enough that a near miss is a slip, not another short name
         self._long = [n for n in self._names if len(n.key) >= 6]
         self._require = {id(e): compile_pattern(e.require) for e in self.options.titles if e.require}
@@ -173,7 +178,12 @@ class MisquotedTitle(Kind[MisquotedTitleOptions]):
                 continue
             for m in _QUOTED.finditer(text):
                 key = normalised(m.group(1))
-                if key in self._right or len(key) < self._min:
+                if key in self._right:
+                    inner = self._inner.get(key)
+                    if inner is not None and _INNER_MARKS.search(m.group(1)) is None:
+                        yield self._hit(block, m, key, inner, _NO_INNER, m.end(), f"《{inner.written}》", _TAG_NOTE)
+                    continue
+                if len(key) < self._min:
                     continue
                 moved = self._misplaced(key, text, m)
                 if moved is not None:
