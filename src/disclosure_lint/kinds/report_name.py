@@ -1,4 +1,5 @@
-"""``report-name`` (DL115): the title names the report otherwise than the 条例 does.
+"""The title's names: ``report-name`` (DL115), the report named otherwise than the 条例 does, and
+``title-body-place`` (DL116), the body named without its place.
 
 《条例》第四十九条、第五十条 name the document 政府信息公开工作年度报告; titles often leave a word out
 (``某某镇2023年政府信息公开年度报告``, ``…政府信息公开工作报告``), shorten it (``…工作年报``) or add one
@@ -17,6 +18,8 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from ..report.agency import classify, name_from_title
+from ..report.agency_place import BY_LEVEL, LEVELS
 from ..report.regime import other_regime
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
@@ -91,3 +94,46 @@ class ReportName(Kind[KindOptions]):
                   params={"name": name, "difference": _difference(name)},
                   evidence={"expected": NAME, "actual": name, "title": title},
                   key=f"report-name:{name}", fix=fix, fix_safe=False, fix_description=f"改为“{NAME}”")
+
+
+# -- DL116 -------------------------------------------------------------------------------------------
+
+# a name that says where its body is: a place's level word (某某市, 某某县, 某某镇 …; not 城市管理局, 市场监督管理局), a
+# zone named after its place without one (五华科技产业园管理委员会), or a nation's body (水利部, 海关总署, 国家统计局, 全国海关:
+# no place to name)
+_PLACED = re.compile(r"[省县区州盟旗镇乡]|自治|苏木|街道|(?<!^城)市(?!场)|园|开发|高新|新区|经开|保税|试验|合作"
+                     r"|部$|署$|总局$|^(?:国家|中国|中华|国务院|全国)")
+_NOTE = re.compile(r"[（(][^（）()]*[）)]$")  # (海关总署(本级机关): a note on the name)
+_KINDS = frozenset({"bureau", "commission", "office", "department", "government_office", "enforcement_unit",
+                    "vertical_branch"})
+
+
+@register
+class TitleBodyPlace(Kind[KindOptions]):
+    """``title-body-place`` (DL116): the title names its body without the place it belongs to (``民政局2020年…``,
+    ``区教育局2022年…``: every county has one), where GB/T 9704-2012 7.3.1 wants the issuing body's full name."""
+
+    name = "title-body-place"
+    Options = KindOptions
+    params = frozenset({"name", "full"})
+
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
+        title, block = report.title, report.title_block
+        if not title or block is None or block.kind == "table" or other_regime(report) is not None:
+            return
+        name = name_from_title(re.sub(r"\s+", "", title))[0]
+        if not name or classify(name)[0] not in _KINDS:
+            return
+        rest = re.sub(f"^{BY_LEVEL}", "", _NOTE.sub("", name))  # (区教育局: the level's word is every district's)
+        if _PLACED.search(rest) is not None or len(rest) < 2:
+            return
+        agency = report.agency.name
+        full = agency if agency and agency != name and agency.endswith(name.lstrip(LEVELS)) else None
+        at = block.text.find(name)
+        start, end = (at, at + len(name)) if at >= 0 else (0, len(block.text))
+        fix = [FixEdit(block, start, end, full)] if full and at >= 0 else None
+        yield Hit(block=block, start=start, end=end, match=block.text[start:end],
+                  params={"name": name, "full": f"（报告正文写作“{full}”）" if full else ""},
+                  evidence={"expected": full or "机关全称（含所属地方）", "actual": name, "title": title},
+                  key=f"title-body-place:{name}", fix=fix, fix_safe=False,
+                  fix_description=f"改为“{full}”" if full else None)
