@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from ..report.agency import classify, name_from_title
+from ..report.agency import classify
 from ..report.agency_place import BY_LEVEL, LEVELS
 from ..report.regime import other_regime
 from . import register
@@ -121,7 +121,7 @@ class TitleBodyPlace(Kind[KindOptions]):
         title, block = report.title, report.title_block
         if not title or block is None or block.kind == "table" or other_regime(report) is not None:
             return
-        name = name_from_title(re.sub(r"\s+", "", title))[0]
+        name = report.title_name
         if not name or classify(name)[0] not in _KINDS:
             return
         rest = re.sub(f"^{BY_LEVEL}", "", _NOTE.sub("", name))  # (区教育局: the level's word is every district's)

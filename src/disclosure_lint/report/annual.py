@@ -329,6 +329,11 @@ class AnnualReport:
         return self._title_facts[1]
 
     @cached_property
+    def title_name(self) -> str | None:
+        """The body the title names, as written (区住建局: :attr:`agency` may give it its place)."""
+        return self._title_facts[0]
+
+    @cached_property
     def period_match(self) -> tuple[Block, re.Match[str]] | None:
         """The statistics period's statement (统计期限为2023年1月1日至12月31日) among :attr:`head_blocks`."""
         for b in self._heads():
