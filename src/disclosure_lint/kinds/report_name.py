@@ -99,9 +99,9 @@ class ReportName(Kind[KindOptions]):
 # -- DL116 -------------------------------------------------------------------------------------------
 
 # a name that says where its body is: a place's level word (某某市, 某某县, 某某镇 …; not 城市管理局, 市场监督管理局), a
-# zone named after its place without one (五华科技产业园管理委员会), or a nation's body (水利部, 海关总署, 国家统计局, 全国海关:
+# zone, customs office or bank branch named after its place without one (五华科技产业园管理委员会, 江北海关), or a nation's body (水利部, 海关总署, 国家统计局, 全国海关:
 # no place to name)
-_PLACED = re.compile(r"[省县区州盟旗镇乡]|自治|苏木|街道|(?<!^城)市(?!场)|园|开发|高新|新区|经开|保税|试验|合作"
+_PLACED = re.compile(r"[省县区州盟旗镇乡]|自治|苏木|街道|(?<!^城)市(?!场)|园|开发|高新|新区|经开|保税|试验|合作|海关|银行"
                      r"|部$|署$|总局$|^(?:国家|中国|中华|国务院|全国)")
 _NOTE = re.compile(r"[（(][^（）()]*[）)]$")  # (海关总署(本级机关): a note on the name)
 _KINDS = frozenset({"bureau", "commission", "office", "department", "government_office", "enforcement_unit",
