@@ -32,7 +32,8 @@ the total and every part as a :class:`Figure` (block, offsets, number, unit, cat
   disclosing (依申请公开, 不予公开 …: the total's siblings) ends the list.
 
 **A part** is a short name, its number and the total's unit (件/起/宗/例 count as one unit for typed
-breakdowns; 条 and 件 differ for ``disclosed``), followed by a separator, optionally with a bracket
+breakdowns; 条 and 件 differ for ``disclosed``, but for documents counted in 件 among information in 条:
+``规范性文件2件``), followed by a separator, optionally with a bracket
 (opaque) or a percentage (``，占33.9%``).  A subtotal of two parts already listed (``予以公开和部分公开共26件``
 after both) is skipped, not counted again.  ``disclosed`` parts may be separated by ``；`` (``其中：①…；②…``) unless
 what follows the ``；`` is a clause of its own (a verb, 全年, 累计 …).  After a list of lawsuit groups (直接起诉2件、
@@ -145,6 +146,7 @@ _BACKREF = re.compile(r"\s*(?:其中\s*[，,：:]?|(?:在|对)?(?:已|本年度?
 # a rate of the whole after the total (…116条，全文电子化率达100%。其中…): not a figure of its own
 _RATE_CLAUSE = re.compile(r"\s*[，,]\s*[^，,；;。\d]{0,12}?(?:率|比例|占比)(?:达到|达|为|是)?\s*\d+(?:\.\d+)?\s*[%％]")
 _SUM_WORD = re.compile(r"共|合计|总计")
+_FILES = re.compile(r"(?:文件|公文)\s*$")  # a part of documents, counted in 件 where the information is in 条
 _DOCUMENTS = re.compile(r"(?:答复函|答复件|答复文件|办理结果|复文)$")  # a proposal's answers, published: information
 _ENUM_MARKS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳ "
 _SEMI_STOP = re.compile(r"全年|本年|今年|当年|累计|共计|合计|总计|另|此外|同时")
@@ -542,8 +544,9 @@ class _Reader:
             if kind is not None and k != kind:
                 break
             u = _unit(f)
-            if unit is not None and not _same_unit(k, u, unit):
-                break
+            if unit is not None and not _same_unit(k, u, unit) \
+                    and not (k == "disclosed" and unit == "条" and u == "件" and _FILES.search(name)):
+                break  # (but documents counted in 件 among information in 条: 121条，含规范性文件2件、政务动态51条…)
             tail_end = _always(_TAIL.match(sent, f.end())).end()
             if _PART_END.match(sent, tail_end) is None:
                 break  # 行政处罚决定1257件逐案公开: more words after the unit
@@ -583,9 +586,9 @@ class _Reader:
                 if set(cats) == need:
                     form = words
         if (kind == "disclosed" and len(figs) >= 3 and _CATCH_ALL.match(block.text, figs[-1].start)
-                and sum(f.number for f in figs) < total.number):
+                and sum(f.number for f in figs) < total.number and all(f.unit == total.unit for f in figs)):
             # (…，其他应主动公开政府信息856条: the list takes in the rest — fewer is a contradiction too; more stays
-            # DL237's, as for any list)
+            # DL237's, as for any list; not with documents counted in 件 among the parts: they may be counted apart)
             form = "以“其他”类收尾的各类信息"
         return ProseSum(kind=kind, total=total, parts=figs, exhaustive=form is not None, form=form,
                         sentence=self.stripped, sentence_start=s0 if sentence_start is None else sentence_start)
