@@ -246,3 +246,44 @@ class MisquotedTitle(Kind[MisquotedTitleOptions]):
                 continue
             best, best_d = n, d
         return best
+
+
+# -- DL805 -------------------------------------------------------------------------------------------
+
+class ShortTitleOptions(KindOptions):
+    short: str = Field(default="《条例》", description="简称（带书名号）")
+    full: str = Field(default="政府信息公开条例", description="在简称之前须出现的全称的一部分")
+
+
+@register
+class UndefinedShortTitle(Kind[ShortTitleOptions]):
+    """``undefined-short-title`` (DL805): 《条例》 used before the report names the 条例 in full or says 以下简称《条例》.
+
+    Judged only where the report's start is read (its title is found, above the first use): an excerpt that starts
+    later may have cut the opening that named it."""
+
+    name = "undefined-short-title"
+    Options = ShortTitleOptions
+    params = frozenset({"short", "full"})
+
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
+        short, full = self.options.short, self.options.full
+        title = report.title_block
+        if title is None or not short:
+            return
+        for block in report.lintable_blocks:
+            if block.kind == "table" or block.index < title.index:
+                continue
+            text = block.text
+            at = text.find(short)
+            if at < 0:
+                if full in text or "简称" in text:
+                    return  # (named in full, or a short name defined, before any use)
+                continue
+            if full in text[:at] or "简称" in text[max(0, at - 12):at + len(short) + 2]:
+                return
+            yield Hit(block=block, start=at, end=at + len(short), match=short,
+                      params={"short": short, "full": full},
+                      evidence={"expected": f"先写全称《中华人民共和国{full}》并注明“以下简称{short}”", "actual": short},
+                      key=f"undefined-short:{short}")
+            return
