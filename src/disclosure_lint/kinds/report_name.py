@@ -19,7 +19,8 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from ..report.agency import classify
-from ..report.agency_place import BY_LEVEL, LEVELS
+from ..report.agency_place import BY_LEVEL, LEVELS, place_named
+from ..report.year import OPENING_BLOCKS
 from ..report.regime import other_regime
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
@@ -103,6 +104,7 @@ class ReportName(Kind[KindOptions]):
 # no place to name)
 _PLACED = re.compile(r"[省县区州盟旗镇乡]|自治|苏木|街道|(?<!^城)市(?!场)|园|开发|高新|新区|经开|保税|试验|合作|海关|银行"
                      r"|部$|署$|总局$|^(?:国家|中国|中华|国务院|全国)")
+_NOT_A_TITLE = re.compile(r"[A-Za-z]|^\s*\d+\s*[、.．]")
 _NOTE = re.compile(r"[（(][^（）()]*[）)]$")  # (海关总署(本级机关): a note on the name)
 _KINDS = frozenset({"bureau", "commission", "office", "department", "government_office", "enforcement_unit",
                     "vertical_branch"})
@@ -127,8 +129,12 @@ class TitleBodyPlace(Kind[KindOptions]):
         rest = re.sub(f"^{BY_LEVEL}", "", _NOTE.sub("", name))  # (区教育局: the level's word is every district's)
         if _PLACED.search(rest) is not None or len(rest) < 2:
             return
+        if _NOT_A_TITLE.search(title[:max(title.find(name), 0)]):
+            return  # (Page 2 - 省交通运输厅…, puroview.com交通运输局…, 1、环保局…: a viewer's caption, a copy, a list item)
         agency = report.agency.name
         full = agency if agency and agency != name and agency.endswith(name.lstrip(LEVELS)) else None
+        if full is None and name[0] not in LEVELS:  # (审计局2024年…, the text saying 金台区审计局)
+            full = place_named(name, [b.text for b in report.text_blocks[:OPENING_BLOCKS]])
         at = block.text.find(name)
         start, end = (at, at + len(name)) if at >= 0 else (0, len(block.text))
         fix = [FixEdit(block, start, end, full)] if full and at >= 0 else None

@@ -271,8 +271,8 @@ class UndefinedShortTitle(Kind[ShortTitleOptions]):
         title = report.title_block
         if title is None or not short:
             return
-        for block in report.lintable_blocks:
-            if block.kind == "table" or block.index < title.index:
+        for block in report.lintable_blocks:  # (from the top: a page may put the opening above what reads as its title)
+            if block.kind == "table":
                 continue
             text = block.text
             at = text.find(short)
@@ -280,7 +280,7 @@ class UndefinedShortTitle(Kind[ShortTitleOptions]):
                 if full in text or "简称" in text:
                     return  # (named in full, or a short name defined, before any use)
                 continue
-            if full in text[:at] or "简称" in text[max(0, at - 12):at + len(short) + 2]:
+            if full in text[:at] or "简称" in text[max(0, at - 12):at + len(short) + 2] or block.index < title.index:
                 return
             yield Hit(block=block, start=at, end=at + len(short), match=short,
                       params={"short": short, "full": full},

@@ -35,6 +35,26 @@ def placed_name(name: str, texts: list[str]) -> str | None:
     (龙湾区住建局), when they name it so with one place only; else None."""
     if _BARE.fullmatch(name) is None:
         return None
+    places = _places(name, texts)
+    place = min(places, key=len, default="")
+    if not place or not all(p.endswith(place) for p in places):
+        return None  # (长乐 and 福州市长乐 are one place, 长乐区交通运输局 — a run back to an address's 楼三层 no part of it; two
+        # places are none)
+    return place + name if (len(place) > 1 or (name[0] == "县" and place not in _NOT_ONE)) else None
+
+
+def place_named(name: str, texts: list[str]) -> str | None:
+    """The body ``name`` named by its kind alone (审计局, 公安局) with the place the opening ``texts`` give it
+    (金台区审计局), when they name it so with one place only, a place of a level (某某区, 某某县, 某某市); else None."""
+    places = _places(name, texts)
+    place = max(places, key=len, default="")  # (金台区审计局 and 区审计局: 金台区)
+    if len(place) < 2 or place[-1] not in LEVELS or not all(place.endswith(p) for p in places):
+        return None
+    return place + name
+
+
+def _places(name: str, texts: list[str]) -> set[str]:
+    """The places the opening ``texts`` put before ``name``."""
     places = set()
     for text in texts:
         at = text.find(name, 0, _SCAN)
@@ -43,11 +63,7 @@ def placed_name(name: str, texts: list[str]) -> str | None:
             if place:
                 places.add(place)
             at = text.find(name, at + len(name), _SCAN)
-    place = min(places, key=len, default="")
-    if not place or not all(p.endswith(place) for p in places):
-        return None  # (长乐 and 福州市长乐 are one place, 长乐区交通运输局 — a run back to an address's 楼三层 no part of it; two
-        # places are none)
-    return place + name if (len(place) > 1 or (name[0] == "县" and place not in _NOT_ONE)) else None
+    return places
 
 
 def _place(before: str) -> str | None:
