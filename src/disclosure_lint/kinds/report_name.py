@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 
 from ..report.agency import classify
 from ..report.agency_place import BY_LEVEL, LEVELS, place_named
-from ..report.year import OPENING_BLOCKS
 from ..report.regime import other_regime
+from ..report.year import OPENING_BLOCKS
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
 
