@@ -78,3 +78,23 @@ def test_more_shapes_of_the_pages_stamp_and_fields() -> None:
         r = _report(text)
         assert (str(r.published) if r.published else None) == stamped, line
         assert lint(text, fmt="text", select=["DL403", "DL404"]) == [], line
+
+
+def test_a_line_of_many_dates_is_not_searched_once_a_date(monkeypatch) -> None:
+    """A line of a quarter megabyte with a date every 20 characters: each date's line was found by searching the whole
+    line (twenty seconds for a megabyte); it is cut to a few hundred characters around the date (no timing here: the
+    lines handed out are counted)."""
+    from disclosure_lint.report import stamps
+
+    seen: list[int] = []
+    line = stamps._line
+
+    def counted(d):
+        got = line(d)
+        seen.append(len(got[1]))
+        return got
+
+    monkeypatch.setattr(stamps, "_line", counted)
+    r = _report("某某市某某局2011年政府信息公开工作年度报告\n" + "二○一二年二月二十日 附件1：" * 12_000 + "\n一、总体情况\n正文。\n")
+    r.stamp_mention  # noqa: B018 - read for its work
+    assert seen and max(seen) <= 2 * stamps._LINE_REACH + 20

@@ -543,10 +543,11 @@ class NestedMarks(Kind[KindOptions]):
             outer = next((q for q in reversed(stack) if q.open.char in group), None)
             stack.append(p)
             if outer is None or outer.open.char != o.char or o.char not in _NESTED \
+                    or (outer.open.start == o.start - 1 and outer.close.start == c.start + 1
+                        and outer.close.piece is c.piece) \
                     or _SENTENCE_END.search(o.piece.text, outer.open.start, outer.close.start):
-                continue  # (an outer “ over a sentence's end: a stray mark paired with a later one, not a quotation)
-            if outer.open.start == o.start - 1 and outer.close.start == c.start + 1 and outer.close.piece is c.piece:
-                continue  # 《《…》》: one pair written twice (DL901), not a title inside a title
+                continue  # (《《…》》: one pair written twice, DL901's, not a title inside a title; an outer “ over a
+                # sentence's end: a stray mark paired with a later one, not a quotation)
             _, single_open, single_close, kind, single = _NESTED[o.char]
             start, end = o.piece.block_offset(o.start), c.piece.block_offset(c.start)
             fix = None

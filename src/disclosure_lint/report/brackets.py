@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..model import PAGED_FORMATS, Block
 from .writing import Piece, Span, segments, table_pieces
@@ -133,9 +133,9 @@ class Brackets:
     plain: list[_Para] = field(default_factory=list)
     plain_tables: list[Block] = field(default_factory=list)
 
-    @property
+    @cached_property
     def pairs(self) -> list[BracketPair]:
-        """Every pair, in the order of their opening marks (computed on each call)."""
+        """Every pair, in the order of their opening marks (computed when first read: DL706 and DL901 both read it)."""
         out = Brackets()
         for para in self.plain:
             _Run(out).walk([(para.piece, para.lo, para.hi)])

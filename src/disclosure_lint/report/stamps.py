@@ -27,11 +27,17 @@ _TOOL_AFTER = re.compile(r"[ \t\u3000]*[【\[]?[ \t\u3000]*(?:字体|字号|打�
 _PAGES = frozenset({"html", "text"})  # the formats a web page is read in (saved, or copied as text)
 
 
+_LINE_REACH = 400  # characters looked at on each side of a date for its line: a longer line is no stamp's
+
+
 def _line(d: DateMention) -> tuple[int, str]:
+    """The date's line (start, text), cut at :data:`_LINE_REACH` characters on each side: a line of a megabyte with a
+    date every ten characters must not be searched once per date."""
     text = d.block.text
-    start = text.rfind("\n", 0, d.start) + 1
-    end = text.find("\n", d.end)
-    return start, text[start:end if end >= 0 else len(text)]
+    lo = max(0, d.start - _LINE_REACH)
+    start = text.rfind("\n", lo, d.start) + 1 or lo
+    end = text.find("\n", d.end, d.end + _LINE_REACH)
+    return start, text[start:end if end >= 0 else min(len(text), d.end + _LINE_REACH)]
 
 
 def reposted(report: AnnualReport, d: DateMention) -> bool:

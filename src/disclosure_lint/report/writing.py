@@ -606,19 +606,18 @@ def _header_in_title(report, d: Doubled) -> bool:
 def _wrapped_twice(report) -> list[Doubled]:
     """Title marks or quotes written twice around the same words (《《中华人民共和国政府信息公开条例》》, ““…””): both pairs
     balance, so neither is unmatched, yet nothing stands between them — a slip of one pair, not a title inside a title
-    (DL706 leaves it).  Read from the pairs only when a block holds 《《 or ““ (most reports hold none)."""
-    if not any("《《" in b.text or "““" in b.text for b in report.text_blocks):
-        return []
-    pairs = [p for p in report.brackets.pairs
-             if p.open.char in "《“" and not p.mixed and not p.mismatched and p.close.piece is p.open.piece]
-    at = {(id(p.open.piece), p.open.start): p for p in pairs}
+    (DL706 leaves it).  One search of the prose pieces that hold 《《 or ““ (most reports hold none)."""
     out = []
-    for p in pairs:
-        inner = at.get((id(p.open.piece), p.open.start + 1))
-        if inner is not None and inner.open.char == p.open.char and inner.close.start + 1 == p.close.start:
-            out.append(Doubled(Span(p.open.piece, p.open.start, p.close.start + 1), p.open.char + p.close.char, "wrap",
-                               True))
+    for p in report.prose_pieces:
+        if "《《" not in p.text and "““" not in p.text:
+            continue
+        for m in _WRAPPED.finditer(p.text):
+            out.append(Doubled(Span(p, m.start(), m.end()), m.group(0)[1] + m.group(0)[-1], "wrap", True))
     return out
+
+
+# a run of words inside two pairs of the same marks, with no mark of the kind inside (《《…》》, ““…””)
+_WRAPPED = re.compile(r"《《[^《》\n]{1,80}》》|““[^“”\n]{1,80}””")
 
 
 def find_doubles(report) -> list[Doubled]:
