@@ -26,6 +26,7 @@ from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..model import Block
     from ..report import AnnualReport
 
 NAME = "政府信息公开工作年度报告"
@@ -64,6 +65,15 @@ def _difference(name: str) -> str:
     return "：" + "、".join(said) if said else ""
 
 
+def _own_title(report: AnnualReport) -> tuple[str, Block] | None:
+    """The report's title and its block, when it is a line of prose of a report of this regime (not a catalogue
+    table's 名称 cell, not a school's or an enterprise's report), else None."""
+    title, block = report.title, report.title_block
+    if not title or block is None or block.kind == "table" or other_regime(report) is not None:
+        return None
+    return title, block
+
+
 @register
 class ReportName(Kind[KindOptions]):
     """The title's name of the report against the 条例's 政府信息公开工作年度报告."""
@@ -73,9 +83,10 @@ class ReportName(Kind[KindOptions]):
     params = frozenset({"name", "difference"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
-        title, block = report.title, report.title_block
-        if not title or block is None or block.kind == "table" or other_regime(report) is not None:
+        own = _own_title(report)
+        if own is None:
             return
+        title, block = own
         flat = re.sub(r"\s+|(?:19|20)\d{2}(?=\s*年)", "", title)
         flat = _NOTE_AT_END.sub("", flat)
         if NAME in flat or _NOT_A_REPORT.search(flat):
@@ -120,9 +131,10 @@ class TitleBodyPlace(Kind[KindOptions]):
     params = frozenset({"name", "full"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
-        title, block = report.title, report.title_block
-        if not title or block is None or block.kind == "table" or other_regime(report) is not None:
+        own = _own_title(report)
+        if own is None:
             return
+        title, block = own
         name = report.title_name
         if not name or classify(name)[0] not in _KINDS:
             return
