@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
 # what says the report's parts follow: 本报告由…, 全文包括…, 本年报分为…, 报告主要包括以下内容:
 _LEAD = re.compile(r"(?:报告|全文|年报)[^。；;！？\n]{0,24}?(?:由|包括|包含|分为|共分|涵盖)")
 _REACH = 320  # characters of the sentence after its lead read
+_SCAN = 4000  # characters of each opening block looked at (a flattened page's opening is one block: the list is early)
 _END = re.compile(r"[。！？\n]")
 # the old format's parts (国办 2008 model), as openings write them, each with the name the message gives it
 _OLD = re.compile(
@@ -54,12 +55,15 @@ class OutdatedPartList(Kind[KindOptions]):
             seen += 1
             if seen > OPENING_BLOCKS:
                 return
-            text = b.text
+            text = b.text[:_SCAN]
             if "报告" not in text and "全文" not in text and "年报" not in text:
                 continue
+            read = 0  # where the sentences read so far end: a lead inside one is not read again
             for lead in _LEAD.finditer(text):
+                if lead.start() < read:
+                    continue
                 end = _END.search(text, lead.end(), lead.end() + _REACH)
-                stop = end.start() if end is not None else min(len(text), lead.end() + _REACH)
+                read = stop = end.start() if end is not None else min(len(text), lead.end() + _REACH)
                 m = _OLD.search(text, lead.end(), stop)
                 if m is None:
                     continue
