@@ -131,3 +131,39 @@ def test_substitution_report_year_in_the_replacement(tmp_path, monkeypatch):
     text = "# 某某局2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n截至目前，本局公开信息10条。截至目前，未发生泄密。\n"
     found = [d for d in _check(tmp_path, text) if d.code == "XY003"]
     assert [(d.match, d.evidence["expected"]) for d in found] == [("截至目前", "截至2023年12月31日")]
+
+
+ONCE_FROM = """
+id: XY004
+name: no-filler
+kind: existence
+category: writing
+severity: info
+message: "“{match}”可删去{repeated}"
+options:
+  terms: [切实, 进一步]
+  once_from: 3
+docs: {what: 赘词, why: 简洁, basis: 内部规范}
+"""
+
+
+def test_existence_once_from_reports_a_repeated_form_once_with_its_count(tmp_path, monkeypatch):
+    d = tmp_path / "pack"
+    d.mkdir()
+    (d / "d.yaml").write_text(ONCE_FROM, encoding="utf-8")
+    (tmp_path / ".disclosure-lint.yaml").write_text("packs: [pack]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    text = ("# 某某局2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n切实加强，切实推进，进一步规范，切实落实，"
+            "进一步完善。\n")
+    found = [(x.match, x.message, x.column) for x in _check(tmp_path, text) if x.code == "XY004"]
+    # 切实 three times: once, at its first place, with the count; 进一步 twice: each, without a count
+    assert found == [("切实", "“切实”可删去（全文共3处“切实”，只报告第一处）", 1),
+                     ("进一步", "“进一步”可删去", 11), ("进一步", "“进一步”可删去", 22)]
+
+
+def test_existence_once_from_below_two_is_a_config_error(tmp_path):
+    f = tmp_path / "bad.yaml"
+    f.write_text(ONCE_FROM.replace("once_from: 3", "once_from: 1"), encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_pack_file(f, "p")
+    assert "once_from" in str(exc.value)

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Literal, TypeVar
 
@@ -56,6 +57,10 @@ class ExistenceOptions(KindOptions):
     ignore_case: bool = False
     tables: bool = True
     years: Years | None = None
+    # one written form found this many times or more in a report is reported once, at its first place, with the
+    # count in ``{repeated}`` (a copy's conversion that put ,、 for every 、: one finding, not a page of them); the
+    # other findings' ``{repeated}`` is empty
+    once_from: int | None = Field(default=None, ge=2)
 
 
 class SubstitutionOptions(KindOptions):
@@ -256,7 +261,7 @@ class _Scanner(Kind[_ScanOptions]):
 class Existence(_Scanner[ExistenceOptions]):
     name = "existence"
     Options = ExistenceOptions
-    params = frozenset()
+    params = frozenset({"repeated"})
 
     def __init__(self, rule, options, config):
         super().__init__(rule, options, config)
@@ -273,6 +278,27 @@ class Existence(_Scanner[ExistenceOptions]):
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         if self._re is None or not in_years(self.options.years, report.year):
             return
+        once_from = self.options.once_from
+        if once_from is None:
+            yield from self._hits(report)
+            return
+        hits = list(self._hits(report))  # (as many as the matches: the text bounds them)
+        counts = Counter(h.evidence["actual"] for h in hits)
+        told: set[str] = set()
+        for h in hits:
+            written = h.evidence["actual"]
+            n = counts[written]
+            if n < once_from:
+                h.params = {"repeated": ""}
+            elif written in told:
+                continue
+            else:
+                told.add(written)
+                h.params = {"repeated": f"（全文共{n}处“{written}”，只报告第一处）"}
+                h.evidence["count"] = n
+            yield h
+
+    def _hits(self, report: AnnualReport) -> Iterator[Hit]:
         for b in self._blocks(report):
             exc = None
             found = _at_line_starts(self._re, b.text, self._firsts) if self._line_led else self._re.finditer(b.text)
