@@ -19,6 +19,7 @@ _MODULES = (
     "year_checks",
     "signature",
     "report_name",
+    "site_address",
     "old_parts",
     "content_safety",
     "injected_phrases",

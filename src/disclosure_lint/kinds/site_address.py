@@ -1,0 +1,65 @@
+"""``site-address`` (DL507): the report gives a government website's address at a domain no government site uses —
+``报告电子版可在泰州市政府门户网站(http://www.zwinkt.com)下载``, ``“四川省人民政府”门户网站(m.pouringspot.com)``: a copy
+on another site (a mirror, a content farm) that put its own address for the government's, or a page tampered with.
+Government websites use domains ending in ``.gov.cn`` (《政府网站发展指引》); the generic top-level domains
+(.com, .net, .top …) are never one.
+
+Only a site named as a government's or a government body's (政府网站, 门户网站 after a government's or a body's name:
+…局网站, …厅门户网站) is judged, and only a generic top-level domain is taken: a ``.cn`` address of another form may
+be a body's own older one, a school's (``.edu.cn``) or a company's site is not a government's.  Each address once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from . import register
+from .base import Hit, Kind, KindOptions
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..report import AnnualReport
+
+# a site's name, then its address in brackets or after a colon: 门户网站(http://www.zwinkt.com, 网站：www.x.com
+_ADDRESS = re.compile(r"(?P<net>网站?)\s*[（(：:]\s*(?:https?://)?(?P<host>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
+# the generic top-level domains (no government's site is under one)
+_GENERIC = frozenset({"com", "net", "top", "xyz", "cc", "info", "vip", "club", "site", "online", "shop", "icu", "fun",
+                      "asia", "biz", "pro", "work", "live", "life", "ltd", "store", "tech", "wang", "ink", "cyou"})
+_REACH = 24  # characters before the address's 网站 searched for the site's name
+_CLAUSE = re.compile(r"[，。；;！？!?、\n]")
+# what a sentence puts before the site's name (报告电子版可在…, 可从…, 登录…): not the name
+_LEAD = re.compile(r"^.*(?:在|从|于|通过|登录|登陆|访问|浏览|查阅|至|到|见|经)")
+_MARKS = re.compile(r"[“”\"《》\s]")  # (“中国永嘉”县政府门户网站: the name in the message without its marks)
+# a government's or a government body's site: its name holds one of these before 网站 (泰州市政府门户网站, 省教育厅网站,
+# “中国永嘉”县政府门户网站, 税务总局门户网站)
+_GOVERNMENT = re.compile(r"政府|人民政府|[局厅委署办]|总局|管委会|街道|[镇乡](?:人民)?")
+
+
+@register
+class SiteAddress(Kind[KindOptions]):
+    name = "site-address"
+    params = frozenset({"site", "host"})
+
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
+        told: set[str] = set()
+        for b in report.lintable_blocks:
+            if b.kind == "table":
+                continue
+            text = b.text
+            if "网" not in text:
+                continue
+            for m in _ADDRESS.finditer(text):
+                host = m.group("host").lower().rstrip(".")
+                if host.rsplit(".", 1)[-1] not in _GENERIC or host in told:
+                    continue
+                before = text[max(0, m.start() - _REACH):m.start()]
+                cut = [c.end() for c in _CLAUSE.finditer(before)]
+                clause = before[cut[-1]:] if cut else before
+                site = _LEAD.sub("", clause).strip() + m.group("net")
+                if _GOVERNMENT.search(site) is None:
+                    continue
+                told.add(host)
+                yield Hit(block=b, start=m.start("host"), end=m.end("host"),
+                          params={"site": _MARKS.sub("", site), "host": host},
+                          evidence={"expected": "以 .gov.cn 结尾的政府网站域名", "actual": host}, key=host)
