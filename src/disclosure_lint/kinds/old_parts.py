@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..report.year import OPENING_BLOCKS
+from ..report.year import opening_prose
 from . import register
 from .base import Hit, Kind, KindOptions
 
@@ -47,14 +47,7 @@ class OutdatedPartList(Kind[KindOptions]):
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         if not report.structure.applies:
             return  # (a report before the unified format, or of an unknown year: the old parts were its own)
-        portal = report.portal
-        seen = 0
-        for b in report.text_blocks:
-            if portal.is_line(b):
-                continue
-            seen += 1
-            if seen > OPENING_BLOCKS:
-                return
+        for b in opening_prose(report):
             text = b.text[:_SCAN]
             if "报告" not in text and "全文" not in text and "年报" not in text:
                 continue

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..report.agency import same_body
 from ..report.agency_opening import named_report
-from ..report.year import OPENING_BLOCKS
+from ..report.year import opening_prose
 from . import register
 from .base import Hit, Kind, KindOptions
 
@@ -36,14 +36,7 @@ class OtherBodyReport(Kind[KindOptions]):
         own = (agency.name or "").strip()
         if agency.source not in _KNOWN or not own or agency.kind is None:
             return
-        portal = report.portal
-        seen = 0
-        for b in report.text_blocks:
-            if portal.is_line(b):
-                continue
-            seen += 1
-            if seen > OPENING_BLOCKS:
-                return
+        for b in opening_prose(report):
             got = named_report(b.text)
             if got is None:
                 continue

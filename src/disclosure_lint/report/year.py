@@ -232,6 +232,20 @@ _SELF_YEAR = re.compile(
 OPENING_BLOCKS = 12  # prose blocks at the top where a report names itself (its year, its body: AnnualReport.agency)
 
 
+def opening_prose(report: AnnualReport) -> Iterator[Block]:
+    """The report's first :data:`OPENING_BLOCKS` prose blocks, the page's own fields (发布日期, 来源 …) not counted:
+    where an opening says what the report is (DL303's body, DL117's parts)."""
+    portal = report.portal
+    seen = 0
+    for b in report.text_blocks:
+        if portal.is_line(b):
+            continue
+        seen += 1
+        if seen > OPENING_BLOCKS:
+            return
+        yield b
+
+
 def inferred_note(report: AnnualReport) -> str:
     """For a finding that rests on a year the opening implied (source ``body``: no title, period or ``--year`` says
     it), the words that say so — such a finding is a warning; "" for a year stated."""
