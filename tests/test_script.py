@@ -249,3 +249,23 @@ def test_a_glossed_copys_parts_and_statistics_period_are_read(tmp_path: Path) ->
     assert script.search_unglossed(re.compile("统计"), "統(tǒng)計(jì)") is None  # (traditional: the reader converts first)
     m = script.search_unglossed(re.compile("统计期限"), "本统(tǒng)计(jì)期限")
     assert m is not None and m.span() == (1, 15) and m.group() == "统计期限"
+
+
+def test_a_page_converted_with_taiwans_words_reads_xinxi_back(tmp_path: Path) -> None:
+    """A mirror that converted with Taiwan's words (OpenCC s2twp: 信息 → 資訊) is read with the report's 信息: no
+    misquoted 《…政府资讯公开条例》, no table label the tool cannot read; a Taiwan page of its own law is not touched."""
+    twp = opencc.OpenCC("s2twp.json").convert(REPORT)
+    assert "中華人民共和國政府資訊公開條例" in twp
+    text, notice = script.simplified(twp)
+    assert notice is not None and "资讯" not in text and "《中华人民共和国政府信息公开条例》" in text
+    assert len(text) == len(twp)
+    p = tmp_path / "twp.txt"
+    p.write_text(twp, encoding="utf-8")
+    simple = tmp_path / "simple.txt"
+    simple.write_text(REPORT, encoding="utf-8")
+    checker = Checker(isolated=True)
+    assert {d.code for d in checker.check_file(str(p)).diagnostics} - {"DL008"} == {
+        d.code for d in checker.check_file(str(simple)).diagnostics}
+    own = "依據政府資訊公開法第七條規定，主動公開之資訊範圍包括施政計畫、業務統計及研究報告，" * 3 + "\n"
+    out, _ = script.simplified(own)
+    assert "资讯" in out  # (not the mainland regulation: its 資訊 are its own)

@@ -20,6 +20,8 @@ text).
 * A copy that glosses its characters with their pinyin (``數(shù)``: content farms' copies of portals' pages do so,
   a portal's own 繁體 view does not) is converted all the same; the notice names a gloss (``example``), and DL008
   says that the page is no portal's and that its brackets and labels may be the glosses'.
+* A page converted with Taiwan's words (``中華人民共和國政府資訊公開條例``: 信息 written 資訊) has its 资讯 read as 信息,
+  the report's word; no other word is turned back (those conversions are not one-to-one).
 * Without the library (an installation that could not build it), nothing is converted, and the report layer says
   the text is in traditional script (:func:`traditional_words`), as before.
 
@@ -47,6 +49,10 @@ TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 TONE = re.compile(f"[{TONES}]")
 PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]{0,5}[" + TONES + r"])[a-zü" + TONES + r"]{1,6}\)")
 SAMPLE = 200_000  # characters counted (a page's markup and scripts come first)
+# the mainland regulation's name with 信息 written 資訊: a page converted with Taiwan's words (OpenCC's s2twp: 信息 →
+# 資訊), not character by character; its 資訊 are the report's 信息 (t2s keeps them 资讯).  Only that word is turned
+# back: the other words such a conversion swaps are not one-to-one (数据 and 资料 both become 資料, 运行 and 执行 執行)
+_TAIWAN_PHRASES = "人民共和國政府資訊公開"
 
 
 def strip_glosses(text: str) -> str:
@@ -171,6 +177,8 @@ def simplified(text: str) -> tuple[str, ReaderNotice | None]:
                 done.append(piece)
                 kept += 1
         out = "\n".join(done)
+    if _TAIWAN_PHRASES in text:
+        out = out.replace("资讯", "信息")  # (same length: positions stay the file's)
     changed = sum(1 for a, b in zip(text, out) if a != b) if len(text) <= 2 * SAMPLE else None
     if changed == 0:
         return text, None
