@@ -173,6 +173,25 @@ def test_dl901_doubled_word_in_docx_and_html():
     assert [(d.match, d.line) for d in diags] == [("贯彻贯彻", line)]
 
 
+def test_dl901_a_mark_doubled_everywhere_is_one_finding_whose_fix_deletes_all(tmp_path: Path) -> None:
+    """A copy that wrote ,, for every comma: one finding with the count, its fix deleting every copy (applied by
+    --fix: the text comes back whole); four are still four findings."""
+    body = "2023年,,我局坚持以公开为常态,,不公开为例外,,严格落实《条例》,,全年主动公开政府信息356条,,其中政策解读12篇。"
+    [d] = only("DL901", "一、总体情况\n" + body + "\n", fmt="text")
+    assert d.evidence["count"] == 5 and "（全文共5处“,,”，只报告第一处，修复一并删去各处）" in d.message
+    assert d.fix is not None and len(d.fix.edits) == 5 and d.fix.applicability == "safe"
+    f = tmp_path / "r.txt"
+    f.write_text("一、总体情况\n" + body + "\n", encoding="utf-8")
+    from typer.testing import CliRunner
+
+    from disclosure_lint.cli import app
+    CliRunner().invoke(app, ["check", str(f), "--select", "DL901", "--fix", "--no-cache", "-q"])
+    assert f.read_text(encoding="utf-8") == "一、总体情况\n" + body.replace(",,", ",") + "\n"
+    four = body.replace("条,,其中", "条，其中")
+    found = only("DL901", "一、总体情况\n" + four + "\n", fmt="text")
+    assert len(found) == 4 and all("全文共" not in x.message and len(x.fix.edits) == 1 for x in found)
+
+
 def test_doubled_legit_set_has_enough_sentences():
     assert len(_sentences(DOUBLED_LEGIT)) >= 120
 

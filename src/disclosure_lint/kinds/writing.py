@@ -12,6 +12,7 @@ these kinds only decide what to report.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -61,16 +62,47 @@ def _context(span, width: int = 6) -> str:
 class DoubledTextOptions(WritingOptions):
     allow: list[str] = Field(default_factory=list,
                              description="不报告的连写（写连写后的全文，如“研究研究”）")
+    once_from: int | None = Field(default=None, ge=2,
+                                  description="同一个标点的连写在一份报告中出现这么多处以上时只报告第一处，"
+                                              "消息给出处数，修复一并删去各处")
 
 
 @register
 class DoubledText(Kind[DoubledTextOptions]):
     name = "doubled-text"
     Options = DoubledTextOptions
-    params = frozenset({"unit", "what", "or_comma"})
+    params = frozenset({"unit", "what", "or_comma", "repeated"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
-        return self._hits(report)
+        once_from = self.options.once_from
+        if once_from is None:
+            return self._hits(report)
+        return self._once(list(self._hits(report)), once_from)
+
+    @staticmethod
+    def _once(hits: list[Hit], once_from: int) -> Iterator[Hit]:
+        """``hits`` with a doubled mark found ``once_from`` times or more (a copy's conversion that wrote ,, for every
+        comma) given once, at its first place, with the count, and a fix that deletes every one of them."""
+        marks = Counter(h.evidence["actual"] for h in hits if h.evidence["doubled"] == "mark")
+        first: dict[str, Hit] = {}
+        out = []
+        for h in hits:
+            written = h.evidence["actual"]
+            n = marks[written] if h.evidence["doubled"] == "mark" else 0
+            if n < once_from:
+                h.params["repeated"] = ""
+                out.append(h)
+                continue
+            head = first.get(written)
+            if head is None:
+                first[written] = h
+                h.params["repeated"] = f"（全文共{n}处“{written}”，只报告第一处，修复一并删去各处）"
+                h.evidence["count"] = n
+                h.fix_independent = True
+                out.append(h)
+            elif h.fix and head.fix is not None:
+                head.fix.extend(h.fix)
+        return iter(out)
 
     def _hits(self, report) -> Iterator[Hit]:
         allow = set(self.options.allow)
