@@ -8,7 +8,8 @@ dropped (``…政府信息公开工作2023年度报告`` is the name with the ye
 end (``（全文）``).  Only a title that ends with 报告 or 年报 and holds 信息公开 or 政务公开 is judged: a notice about
 the reports (``关于印发…年度报告格式的通知``), an evaluation (``…第三方评估报告``), a page of text samples (``范文``)
 or a reading of the report (``…年度报告解读``) is another document.  Another regime's report (a school's, a public
-enterprise's: :func:`..report.regime.other_regime`) has another name and is not judged.
+enterprise's: :func:`..report.regime.other_regime`) has another name and is not judged, nor is a school's or a
+hospital's titled by its own name (``某某职业技术学院2022年信息公开工作年度报告``), even one compiled after the 条例's format.
 """
 
 from __future__ import annotations
@@ -65,12 +66,19 @@ def _difference(name: str) -> str:
     return "：" + "、".join(said) if said else ""
 
 
+# a school's or a hospital's name (某某职业技术学院, 某某县中医院, 某某镇卫生院): a public institution (《条例》第五十五条),
+# whose report is named and whose name is written after its own rules, not a government body's
+_INSTITUTION = re.compile(r"(?:大学|学院|学校|中学|小学|幼儿园|医院|卫生院)$")
+
+
 def _own_title(report: AnnualReport) -> tuple[str, Block] | None:
     """The report's title and its block, when it is a line of prose of a report of this regime (not a catalogue
     table's 名称 cell, not a school's or an enterprise's report), else None."""
     title, block = report.title, report.title_block
     if not title or block is None or block.kind == "table" or other_regime(report) is not None:
         return None
+    if _INSTITUTION.search(report.title_name or ""):
+        return None  # (a college's or a hospital's own report, even one compiled after the 条例's format)
     return title, block
 
 

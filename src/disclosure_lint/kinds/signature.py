@@ -57,6 +57,9 @@ def _agency_line(text: str) -> str | None:
 
 # a last paragraph that stops after a comma and a few words, no end mark: cut inside a clause, not a text that ended
 _MID_CLAUSE = re.compile(r"[，,、；;][^，,、；;。！？!?：:\n“”《》]{1,12}[\u4e00-\u9fff]$")
+# … or a numbered point begun and stopped on a word with no mark after it (六、其他需要报告的事项 / （一）通过信用网依法公):
+# the point's text, and the 落款 after it, cut off — not （一）本年度未收取信息处理费。 nor a last line of its own
+_POINT_CUT = re.compile(r"^\s*[（(](?:[一二三四五六七八九十]{1,2}|\d{1,2})[）)][^。！？!?；;：:]{2,40}[\u4e00-\u9fff]$")
 
 
 @register
@@ -84,7 +87,8 @@ class MissingSignature(Kind[KindOptions]):
         if any(_ends_with_date(b.text) for b in last if b.kind != "image"):
             return
         end = last[-1]
-        if end.kind != "table" and _MID_CLAUSE.search(end.text.rstrip()):
+        if end.kind != "table" and (_MID_CLAUSE.search(end.text.rstrip()) or (
+                len(end.text) <= 60 and _POINT_CUT.match(end.text.rstrip()))):
             return  # …热线账号，安排人员负: the text stops inside a clause (a copy cut in part 六): the 落款 may be after it
         agency = _agency_line(end.text) if end.kind != "table" else None
         if agency is not None:

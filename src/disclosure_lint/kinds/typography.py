@@ -423,6 +423,8 @@ class UnbalancedBrackets(Kind[UnbalancedBracketsOptions]):
                 continue  # 【字体：/大/中/小/】 one per line: the portal's font switch, not the clerk's text
             if u.mark.char == ")" and _DAMAGED_GLOSS.search(u.mark.piece.text, max(0, u.mark.start - 8), u.mark.start):
                 continue  # 欄目?jī)?nèi)容: a copy's pinyin gloss whose "(" the copy turned into "?", not the clerk's bracket
+            if u.problem == "unopened" and u.mark.char == ")" and u.mark.piece.text[u.mark.start - 1:u.mark.start] == "?":
+                continue  # ?。?)概況信息: a copy whose decoding put ? for the characters of （一） it could not read
             m = u.mark
             detail = _PROBLEM[u.problem].format(mark=m.char, expected=u.expected)
             if m.char == "〔" and YEAR_RUN_IN.match(m.piece.text, m.start + 1):

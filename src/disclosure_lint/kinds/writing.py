@@ -155,6 +155,10 @@ class EnumerationSequence(Kind[WritingOptions]):
                     continue
                 if _label_piece(br.item.span.block) or _label_piece(br.previous.span.block):
                     continue  # table 三's labels split by a PDF copy: （四）无 / 法提供, （六）其 / 他处理 — no list's items
+                untitled = _untitled_between(report, br) if br.kind == "skipped" else None
+                if untitled is not None:
+                    yield untitled
+                    continue
                 span = br.item.span
                 edits = [_marker_edit(br.item, br.expected)] + [_marker_edit(it, m) for it, m in br.follow]
                 fix = None if any(e is None for e in edits) else edits
@@ -173,6 +177,34 @@ class EnumerationSequence(Kind[WritingOptions]):
 
 
 _HALF = str.maketrans("（）．", "().")
+
+# a line that opens as the items of a sub-title list do, its number left out: 政府信息管理情况。镇政府…
+_UNNUMBERED_TITLE = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:情况|建设|管理|保障|公开|工作|监督)[。：:]")
+
+
+def _untitled_between(report, br) -> Hit | None:
+    """The finding for an item numbered one past the next (（二）… / 政府信息管理情况。… / （四）…) when the one line
+    between the two items opens as they do, with a sub-title, but without a number: that line lost its （三）, and
+    （四） is right — the hit points at the line and its fix writes the number there."""
+    a, b = br.previous, br.item
+    if b.value != (br.previous_value or a.value) + 2 or b.block.index - a.block.index < 2:
+        return None
+    between = [x for x in report.blocks[a.block.index + 1:b.block.index] if x.text.strip()]
+    if len(between) != 1 or between[0].kind not in ("paragraph", "list_item", "heading"):
+        return None
+    line = between[0]
+    at = len(line.text) - len(line.text.lstrip())
+    m = _UNNUMBERED_TITLE.match(line.text, at)
+    if m is None or _UNNUMBERED_TITLE.match(a.span.piece.text, a.span.start + len(a.marker)) is None:
+        return None  # (the item before opens with a sub-title too: （二）依申请公开情况。…)
+    title = m.group()[:-1]
+    return Hit(block=line, start=at, end=m.end() - 1,
+               params={"marker": "（无序号）", "previous": br.previous_marker, "expected": br.expected,
+                       "problem": "序号漏写"},
+               evidence={"expected": br.expected, "actual": "", "previous": br.previous_marker, "next": b.marker,
+                         "problem": "unnumbered", "title": title},
+               key=f"{br.previous.marker}>{title}", fix=[FixEdit(line, at, at, br.expected)], fix_safe=False,
+               fix_description=f"在“{title}”前加上序号“{br.expected}”")
 
 # table 三's result labels by their numeral: a line that holds the numeral and the first characters of its label only
 # (（四）无, （六）其: a PDF copy split the label cell over lines) is a piece of the table, not an item of a list

@@ -16,10 +16,11 @@ LEVELS = "省市县区州盟旗"  # the words of a place's level that end its na
 BY_LEVEL = f"[{LEVELS}](?!场)"
 _BARE = re.compile(BY_LEVEL + r"[\u4e00-\u9fff]{2,20}")
 _RUN = re.compile(r"[\u4e00-\u9fff]{1,12}$")  # the characters right before the name, back to the last non-character
-# what a sentence puts before a body's name (请联系某某县交通运输局, 通过某某县统计局…, 现公开某某市…, 2020年以来，…): not
+# what a sentence puts before a body's name (请联系某某县交通运输局, 通过某某县统计局…, 现公开某某市…, 2020年以来，…,
+# 依托某某市财政局网站…): not
 # its place; one character of them (由某某区…编制) only before a place of two characters at least (将乐县, 向阳区 are places)
 _LEADS = re.compile(r"(?:请联系|联系|请与|可与|请向|可向|通过|经过|根据|依据|按照|围绕|结合|现将|现对|现公布|现公开|现发布|特编制|编制|重新对"
-                    r"|公布|公开|发布|印发|以来|同时|其中|负责)+")
+                    r"|公布|公开|发布|印发|以来|同时|其中|负责|依托|依靠|借助|利用|登录|访问)+")
 _LEAD_CHAR = frozenset("由经与向在对将是为")
 # a place of one character: a county's (沛县, 滑县); never a word of the sentence (全区, 我县, 本市, 各县 …)
 _NOT_ONE = frozenset("全我本各该此其两多现特由经与向在对将是为")
