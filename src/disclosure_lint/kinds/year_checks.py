@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from ..report.regime import other_regime
-from ..report.year import self_named
+from ..report.year import opening_prose, self_named
 from . import register
 from .base import Hit, Kind, KindOptions
 from .dates import published_at, source_name, stamp_note, ymd
@@ -110,6 +110,9 @@ class YearMismatch(Kind[YearMismatchOptions]):
             hit = _stale_opening(report, year)
             if hit is not None:
                 yield hit
+            hit = _stale_notice(report, year)
+            if hit is not None:
+                yield hit
             later = report.year_decision.evidence.get("opening_year") is not None  # (the parts told year+1's work)
             named = self_named(report) if src != "body" or later else None
             if named is not None and named[3] != year and named[3] != report.title_year:
@@ -158,6 +161,28 @@ def _stale_opening(report, year: int) -> Hit | None:
                            "expected": f"{year}年（{why}，请核对这一段的内容和数字）"},
                    evidence={"expected": year, "actual": year - 1, "where": "opening" if first else "paragraph"},
                    key=f"opening:{year - 1}:{year}")
+    return None
+
+
+# the title of a notice on compiling one year's reports (关于做好2023年政府信息公开工作年度报告编制发布工作的通知)
+_NOTICE = re.compile(r"关于(?:做好|编制|报送|印发)?[^《》。；;\n]{0,12}?(?P<y>(?:19|20)\d{2})\s*年度?(?:政府信息公开|政务公开)"
+                     r"[^《》。；;\n]{0,10}?年度报告[^《》。；;\n]{0,16}?通知")
+
+
+def _stale_notice(report, year: int) -> Hit | None:
+    """The opening cites the notice on compiling the year before's reports (《…关于做好2023年政府信息公开工作年度报告编制
+    发布工作的通知》 in the report on 2024): last year's opening left in — or no new notice that year, so an info."""
+    for b in opening_prose(report):
+        if "通知" not in b.text:
+            continue
+        for m in _NOTICE.finditer(b.text):
+            if int(m.group("y")) == year - 1:
+                return Hit(block=b, start=m.start("y"), end=m.end("y") + 1, severity="info",
+                           params={"what": "开头引用的编制年度报告的通知所说的年度", "actual": f"{year - 1}年",
+                                   "expected": f"{year}年（引用的是编制{year - 1}年度报告的通知，疑为沿用了上年报告的开头；"
+                                               "若上级当年没有另发通知，沿用的就是这一份，可不改）"},
+                           evidence={"expected": year, "actual": year - 1, "where": "notice"},
+                           key=f"notice:{year - 1}:{year}")
     return None
 
 
