@@ -50,6 +50,15 @@ def pack(tmp_path, monkeypatch):
     return tmp_path
 
 
+def _pack_of(tmp_path, monkeypatch, rule: str) -> None:
+    """A pack holding the one ``rule``, named by the configuration of ``tmp_path``, the current directory."""
+    d = tmp_path / "pack"
+    d.mkdir()
+    (d / "r.yaml").write_text(rule, encoding="utf-8")
+    (tmp_path / ".disclosure-lint.yaml").write_text("packs: [pack]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+
 def _check(tmp_path, text: str, name: str = "r.md"):
     from disclosure_lint.api import check_paths
 
@@ -107,11 +116,7 @@ docs: {what: 年内说法, why: 全年, basis: 条例第五十条}
 
 
 def test_substitution_report_year_takes_only_the_reports_own_year(tmp_path, monkeypatch):
-    d = tmp_path / "pack"
-    d.mkdir()
-    (d / "c.yaml").write_text(REPORT_YEAR, encoding="utf-8")
-    (tmp_path / ".disclosure-lint.yaml").write_text("packs: [pack]\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
+    _pack_of(tmp_path, monkeypatch, REPORT_YEAR)
     text = "# 某某局2024年政府信息公开工作年度报告\n\n## 一、总体情况\n\n2024年以来，本局公开信息10条；2019年以来累计公开300条。\n"
     found = [d for d in _check(tmp_path, text) if d.code == "XY003"]
     assert [(d.match, d.evidence["expected"]) for d in found] == [("2024年以来", "2024年")]
@@ -121,13 +126,9 @@ def test_substitution_report_year_takes_only_the_reports_own_year(tmp_path, monk
 
 
 def test_substitution_report_year_in_the_replacement(tmp_path, monkeypatch):
-    d = tmp_path / "pack"
-    d.mkdir()
     swap = "  swap: {'截至目前(?=[^。]*\\d)': '截至{report_year}年12月31日'}\n"
     rule = "".join(swap if line.startswith("  swap:") else line for line in REPORT_YEAR.splitlines(keepends=True))
-    (d / "c.yaml").write_text(rule, encoding="utf-8")
-    (tmp_path / ".disclosure-lint.yaml").write_text("packs: [pack]\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
+    _pack_of(tmp_path, monkeypatch, rule)
     text = "# 某某局2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n截至目前，本局公开信息10条。截至目前，未发生泄密。\n"
     found = [d for d in _check(tmp_path, text) if d.code == "XY003"]
     assert [(d.match, d.evidence["expected"]) for d in found] == [("截至目前", "截至2023年12月31日")]
@@ -148,11 +149,7 @@ docs: {what: 赘词, why: 简洁, basis: 内部规范}
 
 
 def test_existence_once_from_reports_a_repeated_form_once_with_its_count(tmp_path, monkeypatch):
-    d = tmp_path / "pack"
-    d.mkdir()
-    (d / "d.yaml").write_text(ONCE_FROM, encoding="utf-8")
-    (tmp_path / ".disclosure-lint.yaml").write_text("packs: [pack]\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
+    _pack_of(tmp_path, monkeypatch, ONCE_FROM)
     text = ("# 某某局2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n切实加强，切实推进，进一步规范，切实落实，"
             "进一步完善。\n")
     found = [(x.match, x.message, x.column) for x in _check(tmp_path, text) if x.code == "XY004"]
