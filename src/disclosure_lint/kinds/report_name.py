@@ -71,6 +71,9 @@ def _difference(name: str) -> str:
 _INSTITUTION = re.compile(r"(?:大学|学院|学校|中学|小学|幼儿园|医院|卫生院)$")
 
 
+_WITHOUT_NIANDU = "政府信息公开工作报告"
+
+
 def _own_title(report: AnnualReport) -> tuple[str, Block] | None:
     """The report's title and its block, when it is a line of prose of a report of this regime (not a catalogue
     table's 名称 cell, not a school's or an enterprise's report), else None."""
@@ -105,6 +108,8 @@ class ReportName(Kind[KindOptions]):
         name = m.group(0)
         if name.startswith("信息公开") and flat[:m.start()].endswith("政府"):
             name = "政府" + name  # 某某县人民政府信息公开…: the body's 政府 is the name's too
+        if name == _WITHOUT_NIANDU and flat[:m.start()].endswith("年度"):
+            return  # 某某区2024年度政府信息公开工作报告: the name's 年度 written after the year, before the rest of it
         at = block.text.find(name)
         start, end = (at, at + len(name)) if at >= 0 else (0, len(block.text))
         fix = None

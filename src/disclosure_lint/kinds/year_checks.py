@@ -170,17 +170,18 @@ _NOTICE = re.compile(r"关于(?:做好|编制|报送|印发)?[^《》。；;\n]{
 
 
 def _stale_notice(report, year: int) -> Hit | None:
-    """The opening cites the notice on compiling the year before's reports (《…关于做好2023年政府信息公开工作年度报告编制
-    发布工作的通知》 in the report on 2024): last year's opening left in — or no new notice that year, so an info."""
+    """The report's first paragraphs cite the notice on compiling the year before's reports (《…关于做好2023年政府信息公开
+    工作年度报告编制发布工作的通知》 in the report on 2024): last year's text left in — or no new notice that year, so
+    an info."""
     for b in opening_prose(report):
         if "通知" not in b.text:
             continue
         for m in _NOTICE.finditer(b.text):
             if int(m.group("y")) == year - 1:
                 return Hit(block=b, start=m.start("y"), end=m.end("y") + 1, severity="info",
-                           params={"what": "开头引用的编制年度报告的通知所说的年度", "actual": f"{year - 1}年",
-                                   "expected": f"{year}年（引用的是编制{year - 1}年度报告的通知，疑为沿用了上年报告的开头；"
-                                               "若上级当年没有另发通知，沿用的就是这一份，可不改）"},
+                           params={"what": "报告引用的编制年度报告的通知所说的年度", "actual": f"{year - 1}年",
+                                   "expected": f"{year}年（应引用编制{year}年度报告的通知；引用的是编制{year - 1}年度报告的"
+                                               "通知，疑为沿用了上年报告的文字；若上级没有另发通知，沿用的就是这一份，可不改）"},
                            evidence={"expected": year, "actual": year - 1, "where": "notice"},
                            key=f"notice:{year - 1}:{year}")
     return None
