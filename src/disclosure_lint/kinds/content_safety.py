@@ -121,6 +121,8 @@ def _reason(p) -> str:
         what += "，夹在信息数量清单中，疑似替换了原文"
     if "body-after" in sig:
         what += "，后接机关名称（“办公厅”“人民政府”），疑似替换了发文机关的名称"
+    if "issued-after" in sig:
+        what += "，夹在发文机关和所印发文件的名称之间，疑似替换了“关于印发”"
     if "same-phrase" in sig:
         what += "，与本文别处已认定的植入内容相同"
     return what

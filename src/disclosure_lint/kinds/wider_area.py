@@ -6,7 +6,8 @@ Only the body itself may be the one acting: the words stand at the start of a he
 or after 我镇, 本街道), so a sentence whose subject is another body (县政府多次召开会议部署全县…工作) is not read.
 The areas above a body: for a township or a street office the province, its city, prefecture or league and its county;
 for a county's or a city's government the province only (a county-level city's 全市 is its own).  The report's body
-and its kind must be known; a department is not judged (its level is not in its kind).
+and its kind must be known; a department (its level is not in its kind) is judged by its name's place: for a county's
+or a district's (辉南县卫生健康局, 某某区人民政府办公室) the province and its city, for a city's the province.
 """
 
 from __future__ import annotations
@@ -41,6 +42,22 @@ def _pattern(levels: str) -> re.Pattern[str]:
 
 
 _PATTERNS = {kind: _pattern(levels) for kind, levels in _ABOVE.items()}
+# a department (its kind says nothing of its level) whose name gives its place's level: a county's or a district's
+# (辉南县卫生健康局, 某某区教育局: the province, the city above it) or a city's (某某市民政局: the province)
+_DEPARTMENTS = frozenset({"bureau", "commission", "office", "department", "government_office"})
+_COUNTY_NAME = re.compile(r"[县旗]|(?<![社小园])区(?!域)")
+_CITY_NAME = re.compile(r"(?<![城都])市(?!场)")
+_BY_NAME = {"county": _pattern("省市州盟"), "city": _pattern("省")}
+
+
+def _department_pattern(name: str) -> re.Pattern[str] | None:
+    """The pattern for a department of a county (district) or a city by its name, or None (a province's, or a name
+    without its place's level)."""
+    if "省" in name or "自治区" in name:
+        return None
+    if _COUNTY_NAME.search(name):
+        return _BY_NAME["county"]
+    return _BY_NAME["city"] if _CITY_NAME.search(name) else None
 
 
 @register
@@ -51,6 +68,8 @@ class WiderAreaWork(Kind[KindOptions]):
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         agency = report.agency
         pattern = _PATTERNS.get(agency.kind or "")
+        if pattern is None and agency.kind in _DEPARTMENTS and agency.name:
+            pattern = _department_pattern(agency.name)
         if pattern is None or not agency.name or "全" not in report.lintable_text:
             return
         portal = report.portal

@@ -316,6 +316,8 @@ def _digit_brand(text: str, s: int, urls) -> bool:
 _CORE_COMPOUND = re.compile(r"场|馆|局|中心|公园|设施|产业|事业|运动|活动|器材|用品|彩票|课|赛|健身|项目|工作|教育|总局|委员会"
                             r"|学院|学校|协会|科|处|股|组|队|俱乐部|文化|旅游|频道|新闻|大学|类|方面|领域|社会|社团|人口|消费|培训")
 _BODY_AFTER = re.compile(r"办公厅|人民政府|关于印发")
+_ISSUED = re.compile(r"[<〈＜]")  # the inner title of the document a notice issues (关于印发〈…〉的通知)
+_ISSUER_BEFORE = re.compile(r"(?:办公室|办公厅|人民政府|局|委员会|厅)$")
 
 
 def _cjk_brand(text: str, s: int, ordinary: frozenset[str]) -> str | None:
@@ -409,8 +411,11 @@ def _shape(text: str, m: re.Match[str], ordinary: frozenset[str], urls) -> Phras
         if bonus:
             stop = bonus.end()
     count = None if tails else _COUNT_AFTER.match(text, end)
-    # a government's name right after it (《盛京棋牌办公厅…》, …棋牌人民政府): the phrase took the place of 国务院 in a title
-    body_after = None if tails or count is not None else _BODY_AFTER.match(text, end)
+    # a government's name right after it (《盛京棋牌办公厅…》, …棋牌人民政府): the phrase took the place of 国务院 in a title;
+    # or a body's name before it and the title it issued after it (…局办公室盛京棋牌<…模板>的通知): of 关于印发
+    body_after = None if tails or count is not None else (
+        _BODY_AFTER.match(text, end) or (_ISSUED.match(text, end) if _ISSUER_BEFORE.search(text, max(0, s - 8), s - 2)
+                                         else None))
     if not tails and count is None and body_after is None and not _closes(text, end) and not (
             not known and _digit_before(text, s) and _digit_brand(text, s, urls) and not _CORE_COMPOUND.match(text, end)):
         return None  # 体育局, 彩票管理中心, 电子政务, 娱乐场所, 棋牌室 (188体育加强…: a number's brand in a sentence)
@@ -437,7 +442,7 @@ def _shape(text: str, m: re.Match[str], ordinary: frozenset[str], urls) -> Phras
         bs = s - 2
         signals.append("new-brand")
     if body_after is not None:
-        signals.append("body-after")
+        signals.append("body-after" if body_after.group() not in "<〈＜" else "issued-after")
     if tails:
         signals.append("tail:" + "+".join(tails))
     if count is not None:
