@@ -107,6 +107,12 @@ class TestFindMetadata:
         got = spans_of("某某街道2023年政府信息公开工作年度报告\n  • 所属类目: 政府信息公开年报\n一、总体情况\n")
         assert [(line, k, lbl, v) for line, k, lbl, v, _ in got] == [(2, "index", "所属类目", "政府信息公开年报")]
 
+    def test_a_counter_holding_the_pages_date(self):
+        # 浏览人数: 2022-01-29 (a real provincial page: the count a script fills in lost, the page's date after it): the
+        # date is the field's, not a date of the report in the wrong form (DL403)
+        got = spans_of("某某省某某厅2021年政府信息公开工作年度报告\n浏览人数: 2022-01-29\n\n2021年，本厅坚持……\n")
+        assert [(k, lbl, v) for _, k, lbl, v, _ in got] == [("counter", "浏览人数", "2022-01-29")]
+
     def test_click_rate_is_a_counter(self):
         got = spans_of("标题\n来源:某某乡人民政府 作者: 时间:2024-01-16 点击率:【 打印 】\n正文。\n")
         assert [k for _, k, _, _, _ in got] == ["source", "source", "date", "counter", "tools"]

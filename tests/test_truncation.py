@@ -1151,3 +1151,13 @@ def test_a_glossed_copys_attachments_label_is_no_cut_sentence():
     for tail in ("相关(guān)附件:\n", "相关附件:\n"):
         found = [d for d in lint(body + tail, select=["DL002"], fmt="text") if "句子中间中断" in d.message]
         assert found == [], tail
+
+
+def test_a_pages_footer_links_after_the_text_are_no_cut_sentence():
+    """相关词条 / 热门词条 / 联络我们 after a paragraph that ends its sentence (three real pages): the page's links, not
+    the file's last words cut off — DL002 had quoted 联络我们 as a sentence cut in the middle."""
+    body = ("某某县人民政府2019年政府信息公开工作年度报告\n一、总体情况\n2019年，县政府坚持以公开为常态，"
+            "全年通过各级政务公开平台主动公开政府信息7800余条次。\n")
+    assert report_of(body + "相关词条\n热门词条\n联络我们\n").truncation is None
+    cut = body.replace("7800余条次。", "7800余条次，其中在县政府网站主动公开政务信息")
+    assert report_of(cut + "相关词条\n热门词条\n联络我们\n").truncation is not None  # (the text's own cut stays one)

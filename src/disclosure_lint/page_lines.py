@@ -29,8 +29,10 @@ _SENTENCE_END = re.compile(r"[。！？!?]")
 # lists of links to other pages, each title with its date (相关信息 / 热点专题 …): their heading, alone on its line or
 # inline, and one item after it (a title up to a sentence's end)
 RELATED = (r"相关信息|相关阅读|相关链接|相关文章|相关新闻|相关文件|相关稿件|相关政策|相关解读|相关附件|关联导读|关联稿件|延伸阅读|推荐阅读|热点专题|热点推荐"
-           r"|热门文章|热门信息|最新信息|最新文章|猜你喜欢")
+           r"|热门文章|热门信息|最新信息|最新文章|猜你喜欢|相关词条|热门词条")
 RELATED_LINE = re.compile(r"^\s*(?:" + RELATED + r")\s*[:：]?\s*$")
+# a page's footer link on a line of its own, after the text (联络我们, 网站地图, 返回顶部)
+FOOTER_LINK = re.compile(r"^\s*(?:联系我们|联络我们|关于我们|网站地图|返回顶部|网站声明|隐私声明|隐私政策|使用帮助|意见建议)\s*$")
 RELATED_INLINE = re.compile(r"(?<![^\s|｜])(?:" + RELATED + r")[ \t\u3000]*[:：]?(?=\s)")
 RELATED_ITEM = re.compile(r"\s+(?:(?:" + RELATED + r")\s+)?[^\s。！？；]{1,80}")
 NOT_ITEM = re.compile(r"[。！？；]")

@@ -421,7 +421,8 @@ class NonUnifiedFormat(Kind[NonUnifiedFormatOptions]):
         b = report.title_block or (report.text_blocks[0] if report.text_blocks else None)
         severity: Literal["warning"] | None = "warning" if note else None
         yield Hit(block=b, start=0 if b else None, end=len(b.text) if b else None, match=b.text if b else None,
-                  params=params, evidence=ev, key="non-unified", severity=severity)
+                  params=params, evidence=ev, key="non-unified", severity=severity,
+                  about=("report-format",))  # (DL117's old parts in the opening are this report's own: covered)
 
     @staticmethod
     def _old_parts(report: AnnualReport, old: list[str]) -> Iterator[Hit]:
@@ -436,7 +437,7 @@ class NonUnifiedFormat(Kind[NonUnifiedFormatOptions]):
               "year_source": report.year_source, "declared_old_parts": old}
         b = next((x for x in report.text_blocks[:OPENING_BLOCKS] if all(n in x.text for n in old)), None)
         yield Hit(block=b, start=0 if b else None, end=len(b.text) if b else None, match=b.text if b else None,
-                  params=params, evidence=ev, key="non-unified", severity="warning")
+                  params=params, evidence=ev, key="non-unified", severity="warning", about=("report-format",))
 
 
 _DEFAULT_EMPTY = ["无", "暂无", "没有", "无问题", "暂无问题", "无相关情况", "暂无相关情况", "本年度无", "本年无",

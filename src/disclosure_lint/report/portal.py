@@ -72,6 +72,8 @@ _SPACES = re.compile(_SP + "+")
 # a clock time written after a date (2023-01-09 15:20, 2024年01月12日 17:12:21)
 _COUNT = re.compile(r"\d[\d,]*(?:" + _SP + r"*次)?")
 _NO_COUNT = re.compile(r"次(?=[ \t\u3000|｜]|$)")
+# a date where a counter's number goes (浏览人数: 2022-01-29: the count a script fills in lost, the page's date after it)
+_COUNTER_DATE = re.compile(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?")
 _FONT_SIZES = re.compile(r"(?:" + _SP + r"*[\[【(（〖]?" + _SP + r"*(?:超大|特大|大|中|小|默认|标准|[红黄绿蓝白黑灰]|A[+-]{0,2}(?![A-Za-z0-9]))" + _SP
                          + r"*[\]】)）〗]?){1,4}"
                          + r"|" + _SP + r"*[\[【]" + _SP + r"*[\]】]")  # (字体:[   ]: the sizes a script fills in)
@@ -243,6 +245,9 @@ def _field(text: str, m: re.Match[str], limit: int, joined: bool = False) -> tup
             return after, kind, ""
         return None
     if kind == "counter":
+        c = _COUNTER_DATE.match(text, after, limit) if colon is not None else None
+        if c is not None:
+            return c.end(), kind, c.group(0)
         c = _COUNT.match(text, after, limit)
         if colon is not None:
             c = c or _NO_COUNT.match(text, after, limit)  # 浏览量:次 (the number a script fills in)

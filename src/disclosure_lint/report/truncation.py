@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from ..model import Block
-from ..page_lines import RELATED_LINE
+from ..page_lines import FOOTER_LINK, RELATED_LINE
 from ..readers.script import strip_glosses
 from . import catalogue as cat
 from .agency import classify
@@ -205,6 +205,8 @@ def _last_block(report: AnnualReport) -> Block | None:
             continue
         if "(" in b.text and RELATED_LINE.match(strip_glosses(b.text)):
             continue  # 相关(guān)附件: — a content farm's glossed copy of the page's label (the portal reads it unglossed)
+        if len(b.text) <= 12 and (RELATED_LINE.match(b.text) or FOOTER_LINK.match(b.text)):
+            continue  # 相关词条 / 热门词条 / 联络我们: the page's links after the text, not its last words
         return b
     return None
 
