@@ -421,8 +421,7 @@ class NonUnifiedFormat(Kind[NonUnifiedFormatOptions]):
         b = report.title_block or (report.text_blocks[0] if report.text_blocks else None)
         severity: Literal["warning"] | None = "warning" if note else None
         yield Hit(block=b, start=0 if b else None, end=len(b.text) if b else None, match=b.text if b else None,
-                  params=params, evidence=ev, key="non-unified", severity=severity,
-                  about=("report-format",))  # (DL117's old parts in the opening are this report's own: covered)
+                  params=params, evidence=ev, key="non-unified", severity=severity, about=("report-format",))
 
     @staticmethod
     def _old_parts(report: AnnualReport, old: list[str]) -> Iterator[Hit]:
