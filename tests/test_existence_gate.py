@@ -1,0 +1,98 @@
+"""The ``existence`` kind's gate over the report's whole text (:func:`disclosure_lint.kinds.generic.joined_gate`):
+it finds something in the blocks' texts joined by NULs wherever the rule's pattern finds something in one block, so
+a report it finds nothing in is skipped without losing a finding — also where a match needs a block's edge (a
+paragraph that starts with 我认真…, a line-led pattern, a negative look-behind at the block's start)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from disclosure_lint.kinds.generic import joined_gate
+from disclosure_lint.packs import load_rules
+from disclosure_lint.userregex import BoundedPattern
+
+from .conftest import lint
+
+
+def _existence_patterns() -> list[str]:
+    out = []
+    for rule in load_rules():
+        if rule.spec.kind != "existence":
+            continue
+        opts = rule.spec.options
+        parts = [re.escape(t) for t in opts.get("terms", [])] + list(opts.get("patterns", []))
+        if parts:
+            out.append("|".join(f"(?:{p})" for p in parts))
+    return out
+
+
+# patterns whose matches test a block's edge, led by a literal or a class (the gate is built for them)
+_EDGE_PATTERNS = [
+    r"我(?<![^，。\s]我)(?=认真|坚持)",  # a negative look-behind that a NUL satisfies: dropped in the gate
+    r"[1-9](?<![\d.][1-9])\d*[1-9]余[条件]",  # one a NUL can't satisfy: kept
+    r"[一二](?<!\S[一二])、(?=[^\n，。]{1,6}$)",
+    r"[（(][）)](?!\S)",
+    r"[a-c]\b",
+    r"[a-c]\B[a-c]",
+    r"x(?=y|$)",
+    r"[xy]\Z",
+    r"[xy](?!\n)",
+    r"(?:ab|a)(?![^c])",
+    r"[ab](?=\n|\Z)(?<!\Aa)",
+]
+
+_PIECES = ["我", "认真", "坚持", "，", "。", " ", "\n", "1", "2", "5", "8", "0", ".", "余", "条", "一", "二", "、",
+           "（", "）", "(", ")", "a", "b", "c", "x", "y", "\0", "信息", "26", "2023", ",", "；"]
+
+
+def _blocks(rnd: random.Random) -> list[str]:
+    return ["".join(rnd.choice(_PIECES) for _ in range(rnd.randint(0, 7))) for _ in range(rnd.randint(1, 5))]
+
+
+# (DL908, led by (?m:^) and a run of spaces, has none: searched line by line, faster than a gate tried at every
+# character)
+_GATED = [p for p in _EDGE_PATTERNS + _existence_patterns() if joined_gate(re.compile(p)) is not None]
+
+
+@pytest.mark.parametrize("source", _GATED)
+def test_the_gate_finds_something_wherever_the_pattern_finds_something_in_a_block(source):
+    pattern = re.compile(source)
+    gate = joined_gate(pattern)
+    rnd = random.Random(source)
+    matched = 0
+    for _ in range(3000):
+        blocks = _blocks(rnd)
+        if any(pattern.search(b) for b in blocks):
+            matched += 1
+            assert gate.search("\0".join(blocks)) is not None, blocks
+    assert matched, "the random texts never matched: the test would prove nothing"
+
+
+def test_a_gate_is_built_for_each_pattern_given_and_the_built_in_rules_led_by_a_literal_or_class():
+    assert len(_GATED) >= len(_EDGE_PATTERNS) + 4, _GATED
+
+
+def test_no_gate_for_a_user_pattern_under_the_time_bound_or_one_led_by_an_anchor():
+    assert joined_gate(BoundedPattern("我认真")) is None
+    assert joined_gate(re.compile(r"(?m:^)\s*、")) is None
+    assert joined_gate(re.compile(r"(?m:^)、")) is None
+    assert joined_gate(re.compile("我认真", re.IGNORECASE)) is None
+    gate = joined_gate(re.compile(r"[xy]$"))  # the anchor holds beside a NUL as at a block's end
+    assert gate is not None and gate.search("x\0z") and not gate.search("xz")
+
+
+def test_a_match_at_a_paragraph_start_is_still_reported():
+    # the block's edge satisfies DL305's look-behind (nothing before 我); the gate drops it, so it still finds 我认真
+    text = "一、总体情况\n\n我认真贯彻落实《条例》。\n\n二、主动公开政府信息情况\n\n本年度我未收到申请。\n"
+    found = lint(text, select=["DL305"])
+    assert [(d.line, d.column) for d in found] == [(3, 1), (7, 4)], found
+
+
+def test_a_report_without_a_match_reports_nothing_and_one_with_reports_it():
+    clean = "一、总体情况\n\n全年公开政府信息26条，办理申请5件。\n"
+    assert not lint(clean, select=["DL916"])
+    found = lint("一、总体情况\n\n全年公开政府信息26条，办理申请5。\n", select=["DL916"])
+    assert [(d.code, d.line, d.column) for d in found] == [("DL916", 3, 15)]
