@@ -535,3 +535,18 @@ def test_dl501_quotes_the_brand_before_a_sites_generic_tail():
     assert d.match == "金博·体育(中国)官方网站"
     (d,) = _codes(lint("根据条例要求，现公布365bet(中国)官方网站2022年政府信息公开工作年度报告。", select=["DL501"]), "DL501")
     assert d.match == "365bet(中国)官方网站"
+
+
+def test_dl501_quotes_the_whole_insertion_put_in_place_of_a_name():
+    """Real hijacked pages (2020, 2021, 2022 reports): a betting phrase with its year put where 新闻发布会 was, a casino's
+    name with its brand where the province was, a brand's pair of phrases ending in 网址 where the city was. The
+    finding quotes the whole insertion, so that deleting it leaves no part of it."""
+    cases = [("全年发布政策文件解读9篇，举办2024欧洲杯在哪投注3次。", "2024欧洲杯在哪投注"),
+             ("2022年，美高梅娛樂城办公厅坚持以人民为中心。", "美高梅娛樂城"),
+             ("2021年，365体育直播,365体育备用网址自然资源和规划局按照要求编制了本报告。", "365体育直播,365体育备用网址")]
+    for text, quoted in cases:
+        (d,) = _codes(lint(text, select=["DL501"]), "DL501")
+        assert d.match == quoted, text
+    # a year that is part of a number, or a year with 年, is not taken
+    (d,) = _codes(lint("共计12024欧洲杯在哪投注。", select=["DL501"]), "DL501")
+    assert d.match == "欧洲杯在哪投注"

@@ -65,6 +65,17 @@ class TestTitle:
         rep = interpret(parse("某某局2023年政府信息公开工作年度报告\n2023年年度报告\n一、总体情况\n正文。\n", "text"))
         assert rep.title == "某某局2023年政府信息公开工作年度报告" and rep.title_suffix_block is None
 
+    def test_a_pages_heading_above_its_metadata_line_is_not_joined(self):
+        # a real page (2022 report): the page's heading cut to 州行政审批服务局, its date and author line, then the
+        # report's title block with the body's full name under it (DL116 had said the title's name lacked its place)
+        text = ("您当前所在的位置:首页 > 信息公开 > 政府信息公开年报 > 2022年\n州行政审批服务局\n"
+                "2023-01-20 12:00 作者:湘西自治州行政审批服务局 来源: 【字体:\n2022年政府信息公开工作年度报告\n"
+                "湘西自治州行政审批服务局\n(2023年1月28日)\n一、总体情况\n2022年，本局认真贯彻落实《条例》。\n")
+        rep = interpret(parse(text, "text"))
+        assert rep.title == "2022年政府信息公开工作年度报告" and rep.title_prefix_block is None
+        assert rep.agency.name == "湘西自治州行政审批服务局"
+        assert "DL116" not in [c for c, _ in codes(text, select=["DL116"], fmt="text")]
+
     def test_a_navigation_item_before_a_title_without_agency_is_not_joined(self):
         rep = interpret(parse("政务公开\n2023年政府信息公开工作年度报告\n一、总体情况\n正文。\n", "text"))
         assert rep.title == "2023年政府信息公开工作年度报告" and rep.agency.name is None

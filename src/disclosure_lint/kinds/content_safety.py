@@ -88,10 +88,6 @@ def _hit(block, cell, start: int, end: int, **kw) -> Hit:
 # DL501 injected-spam, DL505 hidden-injection
 # ---------------------------------------------------------------------------------------
 
-# a brand's name right before a gambling site's generic tail (金博·体育(中国)官方网站, a real mirror's header), a token
-# of its own (after a line's start, a space or a mark): quoted with the tail, not the tail alone
-_BRAND_BEFORE = re.compile(r"(?:^|(?<=[\s|｜，,。；;：:、\-—_>》】\]]))[\u4e00-\u9fffA-Za-z0-9·]{2,10}$")
-
 _HOW = {"display:none": "样式 display:none", "visibility:hidden": "样式 visibility:hidden",
         "hidden attribute": "hidden 属性", "opacity:0": "透明度为0", "off-screen": "定位到屏幕之外",
         "zero-size": "宽或高为0且超出部分隐藏", "font-size:0": "字号为0", "marquee": "1像素的滚动字幕（marquee）",
@@ -228,10 +224,8 @@ class InjectedSpam(Kind[InjectedSpamOptions]):
                     last[5].add(h)
                 continue
             merged.append([s, e, block, cell, p, set() if h is None else {h}])
-        for span in merged:  # (金博·体育(中国)官方网站: the brand before a site's generic tail, when no term took it)
-            if text.startswith(("(中国", "（中国"), span[0]) and (brand := _BRAND_BEFORE.search(text, max(0, span[0] - 12),
-                                                                                            span[0])):
-                span[0] = brand.start()
+        for span in merged:  # (金博·体育(中国)官方网站, 2024欧洲杯在哪投注: what before a match belongs to it)
+            span[0] = promotions.widened_start(text, span[0])
         allowed = [x.span() for x in self._allow.finditer(text)] if self._allow is not None else []
         k = 0
         for s, e, block, cell, p, hs in merged:

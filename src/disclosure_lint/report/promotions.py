@@ -221,6 +221,25 @@ def ordinary_term(text: str, start: int, end: int) -> bool:
     return _PROMO_NEAR.search(near) is None
 
 
+# a brand's name right before a gambling site's generic tail (金博·体育(中国)官方网站, a real mirror's header), a token
+# of its own (after a line's start, a space or a mark): quoted with the tail, not the tail alone
+_BRAND_BEFORE = re.compile(r"(?:^|(?<=[\s|｜，,。；;：:、\-—_>》】\]]))[\u4e00-\u9fffA-Za-z0-9·]{2,10}$")
+# a year that leads a betting search phrase (召开2024欧洲杯在哪投注、…: put where 新闻发布会 was)
+_YEAR_BEFORE = re.compile(r"(?<!\d)20\d\d$")
+_TOURNAMENTS = ("欧洲杯", "世界杯", "亚洲杯", "欧冠")
+
+
+def widened_start(text: str, start: int) -> int:
+    """Where a promotion found at ``start`` in ``text`` begins, with what before it belongs to it: the brand before a
+    site's generic tail (金博·体育 before (中国)官方网站) and the year before a tournament's betting phrase (2024 before
+    欧洲杯在哪投注), so that the finding quotes, and its deletion takes, the whole insertion."""
+    if text.startswith(("(中国", "（中国"), start) and (brand := _BRAND_BEFORE.search(text, max(0, start - 12), start)):
+        return brand.start()
+    if text.startswith(_TOURNAMENTS, start) and (year := _YEAR_BEFORE.search(text, max(0, start - 5), start)):
+        return year.start()
+    return start
+
+
 def has_spam_term(text: str) -> bool:
     """Does ``text`` hold a term of the list where it is no ordinary word (a name a hijacked page put in place of the
     body's: 美高梅娛樂城办公厅, 欧洲杯在哪投注#办公厅)?"""

@@ -138,14 +138,16 @@ def find_prefix_block(report: AnnualReport) -> Block | None:
     name, year = report.block_title_facts
     if name is not None and classify(name)[0] is not None and year is not None and name not in BARE_NAMES:
         return None  # (办事处2023年…: the title's name cut before its suffix, the rest on the line before)
-    prev = None
+    prev, portal_after = None, False
     for x in report.text_blocks:
         if x is b:
             break
         if not report.portal.is_line(x):
-            prev = x
-    if prev is None or prev.index < b.index - 2:
-        return None
+            prev, portal_after = x, False
+        else:
+            portal_after = True
+    if prev is None or prev.index < b.index - 2 or portal_after:
+        return None  # (州行政审批服务局 / 2023-01-20 作者:… / 2022年…年度报告: the page's heading above its metadata line)
     head = report.portal.text_without(prev).lstrip("#").strip()
     if len(head) < 2 or len(head) > 40 or re.search(r"[，。；：:,;>›»＞|｜]", head):
         return None  # (one character alone on its line: a page's stray glyph, 盐 / 盐城市…局…, not a name's part)
