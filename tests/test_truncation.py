@@ -228,6 +228,18 @@ def test_dl002_once_with_place_and_what_was_not_checked():
     assert ds[0].evidence["sections_not_checked"] == ["s3", "s4", "s5", "s6"]
 
 
+def test_a_cut_report_that_lists_the_old_parts_names_no_part_of_the_six_as_unchecked():
+    # a real 2023 report written the old way (its opening lists 概述…收费及减免…附表), cut in its part 三: the parts after
+    # it are the old format's, not the six (the message had said 第四至六部分未检查)
+    text = ("某某县某某局2023年政府信息公开工作年度报告\n"
+            "本报告由概述、主动公开政府信息情况、依申请公开政府信息情况、政府信息公开的收费及减免情况、"
+            "因政府信息公开申请行政复议、提起行政诉讼的情况、存在的主要问题和改进措施及附表组成。\n"
+            "一、概述\n2023年，本局认真贯彻落实《条例》。\n二、主动公开政府信息情况\n全年主动公开信息84条。\n"
+            "三、依申请公开政府信息情况\n2023年，本局受理")
+    (d,) = [d for d in lint(text, fmt="text", select=["DL002"]) if d.code == "DL002"]
+    assert "此后的内容未检查" in d.message and "第四至六部分" not in d.message, d.message
+
+
 def test_option_off():
     cfg = {"options": {"DL002": {"truncated_documents": False}}}
     assert lint(HEAD + "五、存在的主", fmt="text", year=2023, select=["DL002"], config=cfg) == []

@@ -58,7 +58,7 @@ from ..report import catalogue as cat
 from ..report.agency import is_zone_body
 from ..report.attachments import AttachmentPage
 from ..report.catalogue import NUMERALS, TABLE_SHORT_NAMES, TABLE_TITLES
-from ..report.structure import image_tables, late_start, lost_tables
+from ..report.structure import declared_old_parts, declares_unified_parts, image_tables, late_start, lost_tables
 from ..report.truncation import SECTION_IDS, Truncation, six_parts
 from . import register
 from .base import Hit, Kind, KindOptions
@@ -353,7 +353,9 @@ class ReaderNotice(Kind[ReaderNoticeOptions]):
                 fired = whole = True
                 yield hit
         if not fired and self.options.truncated_documents and report.truncation is not None:
-            yield truncation_hit(report.truncation, six_parts(report), cut)
+            # (an opening that lists the old format's parts: its later parts are not the six, 此后的内容 is said)
+            six = six_parts(report) and (not declared_old_parts(report) or declares_unified_parts(report))
+            yield truncation_hit(report.truncation, six, cut)
         elif not fired and cut is None and self.options.part_one_only and (one := _part_one_only(report)) is not None:
             yield one
         elif cut is not None:  # the file ends early: said once, the last character's bytes with it
