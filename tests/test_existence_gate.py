@@ -5,12 +5,13 @@ paragraph that starts with 我认真…, a line-led pattern, a negative look-beh
 
 from __future__ import annotations
 
+import importlib
 import random
 import re
 
 import pytest
 
-from disclosure_lint.kinds.generic import joined_gate
+from disclosure_lint.kinds.generic import joined_gate, unparse
 from disclosure_lint.packs import load_rules
 from disclosure_lint.userregex import BoundedPattern
 
@@ -96,3 +97,26 @@ def test_a_report_without_a_match_reports_nothing_and_one_with_reports_it():
     assert not lint(clean, select=["DL916"])
     found = lint("一、总体情况\n\n全年公开政府信息26条，办理申请5。\n", select=["DL916"])
     assert [(d.code, d.line, d.column) for d in found] == [("DL916", 3, 15)]
+
+
+def _rule_patterns() -> list[str]:
+    out = _existence_patterns()
+    for rule in load_rules():
+        if rule.spec.kind == "substitution":
+            out += list(rule.spec.options.get("swap", {}))
+    return out
+
+
+@pytest.mark.parametrize("source", _EDGE_PATTERNS + _rule_patterns()
+                         + [r"(?P<l>ab)(?P=l)(?>x)a*+b{2,3}?[^a-c\d\s]\b(?(1)x|y)(?s:.)(?i:q)", r"\.x\n\t\u3000 #"])
+def test_unparse_writes_a_pattern_that_matches_as_the_parsed_one(source):
+    # (the gate is compiled from its source, so that the command line's cache of compiled patterns keeps it)
+    parse = importlib.import_module("re._parser").parse
+    pattern = re.compile(source)
+    again = re.compile(unparse(parse(source)), pattern.flags)
+    rnd = random.Random(source)
+    pieces = [*_PIECES, "ab", "x", "q", "Q", "\t", "#", ".", "条", "件"]
+    for _ in range(500):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        found, same = pattern.search(text), again.search(text)
+        assert (found and found.span()) == (same and same.span()), (text, source)

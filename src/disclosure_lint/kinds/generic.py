@@ -215,7 +215,6 @@ def first_chars(pattern: re.Pattern[str] | BoundedPattern) -> frozenset[str] | N
 # zero-width tests that give the same answer at a block's edge, with nothing beside it, as beside the NUL that joins
 # it to the next block in :attr:`AnnualReport.lintable_text` (a NUL is no word character)
 _EDGE_SAME = frozenset({_sre.AT_BOUNDARY, _sre.AT_NON_BOUNDARY, _sre.AT_UNI_BOUNDARY, _sre.AT_UNI_NON_BOUNDARY})
-_compiler = importlib.import_module("re._compiler")  # compiles a parse tree (loaded with re)
 
 
 def _edge(source: str):
@@ -270,6 +269,80 @@ def _char_led(seq) -> bool:
     return op in (_sre.LITERAL, _sre.IN)
 
 
+_AT_SOURCE = {_sre.AT_BEGINNING: "^", _sre.AT_BEGINNING_STRING: r"\A", _sre.AT_END: "$", _sre.AT_END_STRING: r"\Z",
+              _sre.AT_BOUNDARY: r"\b", _sre.AT_NON_BOUNDARY: r"\B", _sre.AT_BEGINNING_LINE: "(?m:^)",
+              _sre.AT_END_LINE: "(?m:$)"}
+_CATEGORY_SOURCE = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_SPACE: r"\s",
+                    _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W"}
+_FLAG_LETTERS = ((re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"), (re.VERBOSE, "x"))
+
+
+def _char(code: int) -> str:
+    """A character as it stands in a pattern's source: a letter or digit as it is, any other escaped by its code."""
+    c = chr(code)
+    if c.isalnum():
+        return c
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def unparse(seq) -> str:
+    """A regex source for a parse tree of :mod:`re._parser` (as the gates' trees are built): the same pattern, written
+    with non-capturing groups and escapes, its capturing groups in the same order (their numbers kept, not their
+    names).  ValueError for a node it does not know."""
+    out = []
+    for op, av in seq:
+        if op is _sre.LITERAL:
+            out.append(_char(av))
+        elif op is _sre.NOT_LITERAL:
+            out.append(f"[^{_char(av)}]")
+        elif op is _sre.ANY:
+            out.append(".")
+        elif op is _sre.IN:
+            items = []
+            for iop, iav in av:
+                if iop is _sre.NEGATE:
+                    items.append("^")
+                elif iop is _sre.LITERAL:
+                    items.append(_char(iav))
+                elif iop is _sre.RANGE:
+                    items.append(f"{_char(iav[0])}-{_char(iav[1])}")
+                elif iop is _sre.CATEGORY and iav in _CATEGORY_SOURCE:
+                    items.append(_CATEGORY_SOURCE[iav])
+                else:
+                    raise ValueError(iop)
+            out.append("[" + "".join(items) + "]")
+        elif op is _sre.BRANCH:
+            out.append("(?:" + "|".join(unparse(b) for b in av[1]) + ")")
+        elif op is _sre.SUBPATTERN:
+            group, add, remove, sub = av
+            if group is not None:
+                out.append("(" + unparse(sub) + ")")
+            else:
+                on = "".join(c for f, c in _FLAG_LETTERS if add & f)
+                off = "".join(c for f, c in _FLAG_LETTERS if remove & f)
+                out.append(f"(?{on}{'-' + off if off else ''}:" + unparse(sub) + ")")
+        elif op in _REPEATS:
+            low, high, sub = av
+            count = f"{{{low},{'' if high is _sre.MAXREPEAT else high}}}"
+            out.append("(?:" + unparse(sub) + ")" + count + ("?" if op is _sre.MIN_REPEAT else "+"
+                                                              if op is _sre.POSSESSIVE_REPEAT else ""))
+        elif op is _sre.AT and av in _AT_SOURCE:
+            out.append(_AT_SOURCE[av])
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            direction, sub = av
+            out.append("(?" + ("<" if direction < 0 else "") + ("=" if op is _sre.ASSERT else "!") + unparse(sub) + ")")
+        elif op is _sre.GROUPREF:
+            out.append(f"(?:\\{av})")
+        elif op is _sre.GROUPREF_EXISTS:
+            group, yes, no = av
+            out.append(f"(?({group})" + unparse(yes) + ("|" + unparse(no) if no is not None else "") + ")")
+        elif op is _sre.ATOMIC_GROUP:
+            out.append("(?>" + unparse(av) + ")")
+        else:
+            raise ValueError(op)
+    return "".join(out)
+
+
 def joined_gate(pattern: re.Pattern[str] | BoundedPattern) -> re.Pattern[str] | None:
     """A pattern that finds something in the blocks' texts joined by NULs (:attr:`AnnualReport.lintable_text`)
     whenever ``pattern`` finds something in one of the blocks: ``pattern`` with its anchors holding beside a NUL as at
@@ -306,8 +379,10 @@ def joined_gate(pattern: re.Pattern[str] | BoundedPattern) -> re.Pattern[str] | 
 
     try:
         strip(tree)
-        return _compiler.compile(tree, pattern.flags) if _char_led(tree) else None
-    except Exception:  # noqa: BLE001 - a parse this Python's compiler does not take: no gate
+        # (compiled from its source: the command line keeps compiled patterns from one run to the next by their source,
+        # :mod:`..recache`; compiling the tree itself costs ≈1 ms a pattern at every start)
+        return re.compile(unparse(tree), pattern.flags) if _char_led(tree) else None
+    except Exception:  # noqa: BLE001 - a parse this Python's compiler does not take, or that unparse cannot write
         return None
 
 
