@@ -543,7 +543,8 @@ def test_dl501_quotes_the_whole_insertion_put_in_place_of_a_name():
     finding quotes the whole insertion, so that deleting it leaves no part of it."""
     cases = [("全年发布政策文件解读9篇，举办2024欧洲杯在哪投注3次。", "2024欧洲杯在哪投注"),
              ("2022年，美高梅娛樂城办公厅坚持以人民为中心。", "美高梅娛樂城"),
-             ("2021年，365体育直播,365体育备用网址自然资源和规划局按照要求编制了本报告。", "365体育直播,365体育备用网址")]
+             ("2021年，365体育直播,365体育备用网址自然资源和规划局按照要求编制了本报告。", "365体育直播,365体育备用网址"),
+             ("根据《国务院办公厅政府信息与政务公开办公室欧洲五大联赛:印发<…格式>的通知》编制。", "欧洲五大联赛:")]
     for text, quoted in cases:
         (d,) = _codes(lint(text, select=["DL501"]), "DL501")
         assert d.match == quoted, text

@@ -27,6 +27,7 @@ SPAM_TERMS = (
     "bg视讯", "bg真人", "bg电子游戏平台", "ga黄金甲", "baet365",  # BG, a live-casino brand (bg电子游戏平台 before a county bureau's page title)
 )  # a term that is an ordinary word where it stands (彩金饰品, 注册送章 …) is not one: see :func:`ordinary_term`
 SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|国际娱乐|赌城)",
+                 r"欧洲五大联赛[:：]?",  # seen injected for 关于 and for a province's name (…办公室欧洲五大联赛:印发<…>的通知)
                  # 澳门太阳城赌城 in place of a body's name, 澳门特区赌场,澳门博彩业网址 (real county mirrors)
                  r"澳门[\u4e00-\u9fff]{0,4}赌[城场](?:[,，、]?澳门[\u4e00-\u9fff]{0,6}?(?:网址|官网|网站))?",
                  r"澳[門门]賭場推[薦荐]",  # (a traditional mirror's tail to the term 澳門賭場)
