@@ -27,6 +27,8 @@ def _existence_patterns() -> list[str]:
         parts = [re.escape(t) for t in opts.get("terms", [])] + list(opts.get("patterns", []))
         if parts:
             out.append("|".join(f"(?:{p})" for p in parts))
+        if 1 < len(parts) <= 4:  # (each given a gate of its own when the whole has none: DL118)
+            out += parts
     return out
 
 
@@ -46,7 +48,7 @@ _EDGE_PATTERNS = [
 ]
 
 _PIECES = ["我", "认真", "坚持", "，", "。", " ", "\n", "1", "2", "5", "8", "0", ".", "余", "条", "一", "二", "、",
-           "（", "）", "(", ")", "a", "b", "c", "x", "y", "\0", "信息", "26", "2023", ",", "；", "电话：", "网址:", "邮编：", "23余条"]
+           "（", "）", "(", ")", "a", "b", "c", "x", "y", "\0", "信息", "26", "2023", ",", "；", "电话：", "网址:", "邮编：", "23余条", "网()"]
 
 
 def _blocks(rnd: random.Random) -> list[str]:

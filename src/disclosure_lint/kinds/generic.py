@@ -431,6 +431,9 @@ class _Scanner(Kind[_ScanOptions]):
         return [m.span() for m in self._exc.finditer(text)] if self._exc is not None else []
 
 
+_GATED_PARTS = 4  # the parts of an existence rule's pattern given a gate each, at most
+
+
 @register
 class Existence(_Scanner[ExistenceOptions]):
     name = "existence"
@@ -448,15 +451,25 @@ class Existence(_Scanner[ExistenceOptions]):
         self._line_led = isinstance(self._re, re.Pattern) and all(
             isinstance(p, str) and p.startswith("(?m:^)") for p in parts)
         self._firsts = first_chars(self._re) if self._line_led and self._re is not None else None
-        # a report whose joined text the gate finds nothing in holds no match in a block (one search, not one a block)
-        self._gate = joined_gate(self._re) if self._re is not None else None
+        # a report whose joined text the gates find nothing in holds no match in a block (a search or two, not one a
+        # block): one gate for the pattern, or one for each of its few parts when they are led by their own words
+        # (a choice between parts led by groups has no leading character the engine could skip ahead to)
+        self._gates: list[re.Pattern[str]] | None = None
+        if self._re is not None:
+            gate = joined_gate(self._re)
+            if gate is None and 1 < len(parts) <= _GATED_PARTS:
+                each = [joined_gate(compile_pattern(p, flags)) for p in parts]
+                self._gates = [g for g in each if g is not None] if None not in each else None
+            elif gate is not None:
+                self._gates = [gate]
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         if self._re is None or not in_years(self.options.years, report.year):
             return
-        if self._gate is not None and self._gate.search(
-                report.lintable_text if self.options.tables else report.prose_text) is None:
-            return
+        if self._gates is not None:
+            joined = report.lintable_text if self.options.tables else report.prose_text
+            if all(g.search(joined) is None for g in self._gates):
+                return
         once_from = self.options.once_from
         if once_from is None:
             yield from self._hits(report)
