@@ -98,6 +98,10 @@ class ReportName(Kind[KindOptions]):
         if own is None:
             return
         title, block = own
+        inside = _YEAR_INSIDE.search(block.text)
+        if inside is not None:  # 某某支队政府信息公开工作2025年度报告: the year written inside the name
+            yield self._year_inside(block, inside)
+            return
         flat = re.sub(r"\s+|(?:19|20)\d{2}(?=\s*年)", "", title)
         flat = _NOTE_AT_END.sub("", flat)
         if NAME in flat or _NOT_A_REPORT.search(flat):
@@ -119,6 +123,21 @@ class ReportName(Kind[KindOptions]):
                   params={"name": name, "difference": _difference(name)},
                   evidence={"expected": NAME, "actual": name, "title": title},
                   key=f"report-name:{name}", fix=fix, fix_safe=False, fix_description=f"改为“{NAME}”")
+
+
+    @staticmethod
+    def _year_inside(block: Block, m: re.Match[str]) -> Hit:
+        year = m.group("y")
+        better = f"{year}年{NAME}"
+        return Hit(block=block, start=m.start(), end=m.end(), match=m.group(0),
+                   params={"name": m.group(0), "difference": f"：年份写在了名称中间，宜写在名称之前（“{better}”）"},
+                   evidence={"expected": better, "actual": m.group(0), "title": block.text.strip()},
+                   key=f"report-name:{m.group(0)}", fix=[FixEdit(block, m.start(), m.end(), better)], fix_safe=False,
+                   fix_description=f"改为“{better}”")
+
+
+# the year written inside the report's name, between 政府信息公开(工作) and 年度报告 (政府信息公开工作2025年度报告)
+_YEAR_INSIDE = re.compile(r"(?:政府|政务)信息公开(?:工作)?\s*(?P<y>(?:19|20)\d{2})\s*年度?\s*(?:工作)?报告")
 
 
 # -- DL116 -------------------------------------------------------------------------------------------
