@@ -439,6 +439,7 @@ class Existence(_Scanner[ExistenceOptions]):
     name = "existence"
     Options = ExistenceOptions
     params = frozenset({"repeated"})
+    _gates: list[re.Pattern[str]] | None
 
     def __init__(self, rule, options, config):
         super().__init__(rule, options, config)
@@ -454,7 +455,7 @@ class Existence(_Scanner[ExistenceOptions]):
         # a report whose joined text the gates find nothing in holds no match in a block (a search or two, not one a
         # block): one gate for the pattern, or one for each of its few parts when they are led by their own words
         # (a choice between parts led by groups has no leading character the engine could skip ahead to)
-        self._gates: list[re.Pattern[str]] | None = None
+        self._gates = None
         if self._re is not None:
             gate = joined_gate(self._re)
             if gate is None and 1 < len(parts) <= _GATED_PARTS:
