@@ -336,8 +336,8 @@ def test_ordinary_words_holding_a_term_are_quiet(text):
 
 @pytest.mark.parametrize(("text", "match"), [
     ("星耀体育官网注册送彩金，详情咨询在线客服。", "星耀体育官网注册送彩金"),
-    ("澳门娱乐城官网，注册开户即送彩金。", "娱乐城"),
-    ("儿童娱乐城官网注册即可领取。", "娱乐城"),  # a promotion word near: no playground
+    ("澳门娱乐城官网，注册开户即送彩金。", "娱乐城官网"),  # (the site's tail quoted with it)
+    ("儿童娱乐城官网注册即可领取。", "娱乐城官网"),  # a promotion word near: no playground
     ("注册送彩金，首存送888元。", "注册送彩金"),
     ("黄金彩金饰品官网注册开户。", "彩金"),
     ("多彩金城官网注册即送。", "彩金"),  # a promotion word near: no county's name
@@ -354,7 +354,7 @@ def test_the_same_terms_in_a_promotion_still_fire(text, match):
     # seen on hijacked pages: a notice's title, a college's name, the core leader's name replaced
     ("根据《沙巴体育娱乐场,中国足彩在线印发年度报告格式的通知》编制。", ["沙巴体育", "足彩在线"]),
     ("坚持以足彩app哪个是正规的新时代中国特色社会主义思想为指导。", ["足彩app"]),
-    ("现编制2020年度qy966千亿国际官方网站信息公开工作年度报告。", ["千亿国际"]),
+    ("现编制2020年度qy966千亿国际官方网站信息公开工作年度报告。", ["千亿国际官方网站"]),
     ("全面贯彻落实省、市球迷网政务公开工作有关文件精神。", ["球迷网"]),
     ("省委、省政府欧洲杯足球网:推进政务公开工作。", ["欧洲杯足球网"]),
     ("某某区手机彩票网文化和旅游局2022年政府信息公开工作年度报告", ["手机彩票网"]),
@@ -388,7 +388,7 @@ def test_the_same_terms_in_a_promotion_still_fire(text, match):
     # two terms side by side, or a few characters of one run apart: one insertion, one finding
     ("现公布新葡京博彩2024年政府信息公开工作年度报告。", ["新葡京博彩"]),
     ("某某县威廉希尔_威廉博彩app-【中文*官网】政府信息公开工作年度报告。", ["威廉希尔_威廉博彩"]),
-    ("本局体育365网投_365bet365用址_365bet官网提现说维护认真贯彻《条例》。", ["365bet365用址_365bet"]),
+    ("本局体育365网投_365bet365用址_365bet官网提现说维护认真贯彻《条例》。", ["365bet365用址_365bet官网"]),
 ])
 def test_injected_names_seen_on_real_pages(text, matches):
     assert [d.match for d in _dl501(text)] == matches
@@ -448,7 +448,7 @@ def test_dl501_spam_written_with_an_allowed_words_neighbour_is_still_reported():
     ("2024年澳门内部资料免费公开，政府信息公开新举措。", "澳门内部资料"),
     ("澳门天天开好彩的背景与政策解读。", "澳门天天开好彩"),
     ("快三、幸运飞艇、双色球预测，注册即送。", "幸运飞艇"),
-    ("球盟会官网入口希望以上信息能帮助你。", "球盟会"),
+    ("球盟会官网入口希望以上信息能帮助你。", "球盟会官网入口"),
     ("BB视讯 2024-11-09", "BB视讯"),
     ("BG电子游戏平台-某某县财政局2023年政府信息公开工作年度报告", "BG电子游戏平台"),
     ("bg真人 2024-11-09", "bg真人"),

@@ -224,8 +224,8 @@ class InjectedSpam(Kind[InjectedSpamOptions]):
                     last[5].add(h)
                 continue
             merged.append([s, e, block, cell, p, set() if h is None else {h}])
-        for span in merged:  # (金博·体育(中国)官方网站, 2024欧洲杯在哪投注: what before a match belongs to it)
-            span[0] = promotions.widened_start(text, span[0])
+        for span in merged:  # (金博·体育(中国)官方网站, 2024欧洲杯在哪投注, bet365亚洲官网: what beside a match belongs to it)
+            span[0], span[1] = promotions.widened_start(text, span[0]), promotions.widened_end(text, span[1])
         allowed = [x.span() for x in self._allow.finditer(text)] if self._allow is not None else []
         k = 0
         for s, e, block, cell, p, hs in merged:

@@ -240,6 +240,19 @@ def widened_start(text: str, start: int) -> int:
     return start
 
 
+# a site's generic tail right after a brand's term (bet365亚洲官网 put before a bureau's title) — not 平台, 网址 or 入口
+# alone, which may be the sentence's own words after an insertion that replaced the ones before them
+# (部门澳門賭場推薦平台共发布…: …部门的政务平台 before the spam)
+_TAIL_AFTER = re.compile(r"(?:亚洲|中国|国际)?(?:官网|官方网站)(?:登录|登陆|首页|入口)?")
+
+
+def widened_end(text: str, end: int) -> int:
+    """Where a promotion found to end at ``end`` in ``text`` ends, with a site's generic tail after it (亚洲官网 after
+    bet365): quoted, and deleted, with it."""
+    tail = _TAIL_AFTER.match(text, end)
+    return tail.end() if tail is not None else end
+
+
 def has_spam_term(text: str) -> bool:
     """Does ``text`` hold a term of the list where it is no ordinary word (a name a hijacked page put in place of the
     body's: 美高梅娛樂城办公厅, 欧洲杯在哪投注#办公厅)?"""
