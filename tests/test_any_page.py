@@ -26,7 +26,7 @@ def test_a_web_page_that_is_not_a_report_is_still_checked_for_injected_gambling(
     by_name = {fr.path.rsplit("/", 1)[-1]: fr for fr in run.files}
     guide, hijacked, readme = by_name["guide.html"], by_name["hijacked.html"], by_name["README.md"]
     assert guide.skipped is None and {d.code for d in guide.diagnostics} == {"DL501"}
-    assert [d.match for d in guide.diagnostics] == ["beat365"]
+    assert [d.match for d in guide.diagnostics] == ["beat365官网登录"]  # (the site's tail quoted with the brand)
     assert hijacked.skipped is None and {d.code for d in hijacked.diagnostics} == {"DL501"}
     # only the rules of any page ran: no report rule (no DL103 on a guide, no DL005 on a page without a year)
     assert readme.skipped and readme.diagnostics == []
