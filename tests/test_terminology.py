@@ -283,3 +283,15 @@ def test_dl803_no_fix_for_the_last_item_of_a_list():
     assert [d.code for d in diags] == ["DL803"] and diags[0].fix is None
     (one,) = lint("坚持科学发展观为指导，推进政务公开。", select=["DL803"], year=2020)
     assert one.fix is not None and one.fix.edits[0].replacement == "以习近平新时代中国特色社会主义思想为指导"
+
+
+@pytest.mark.parametrize("text, replacement", [
+    ("本局坚持以“公开为原则，不公开为例外”，及时公开。", "公开为常态、不公开为例外"),  # 以 outside the quote: not a second 以
+    ("按照“公开为原则，不公开为例外”的原则推进。", "以公开为常态、不公开为例外"),
+    ("坚持以公开为原则、不公开为例外，推进公开。", "以公开为常态、不公开为例外"),
+])
+def test_dl803_principle_fix_keeps_one_yi(text, replacement):
+    (d,) = lint(text, select=["DL803"], year=2022)
+    assert d.fix is not None and [e.replacement for e in d.fix.edits] == [replacement]
+    fixed = text[:d.column - 1] + replacement + text[d.column - 1 + len(d.match):]
+    assert "以“以" not in fixed and "以以" not in fixed and fixed.count("不公开为例外") == 1
