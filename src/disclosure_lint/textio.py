@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from html.entities import html5
 
 from .errors import InputError
+from .mojibake import refuse_mojibake
 
 BOMS = (  # byte-order marks and the codec each means (the HTML reader uses them too)
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -144,7 +145,9 @@ def decode_lenient(data: bytes) -> tuple[str, str, Undecodable | None]:
     """:func:`decode`, or a text plainly in UTF-8 but for a few bytes: ``(text, "utf-8", where those bytes are)``
     (the text is then not the file's: a file read so is never written back)."""
     text, encoding, bad = _decode(data, lenient=True)
-    return _visible(text), encoding, bad
+    text = _visible(text)
+    refuse_mojibake(text)  # a text saved after a wrong decoding (鏀垮簻 for 政府): one line saying so, not a report's findings
+    return text, encoding, bad
 
 
 def _visible(text: str) -> str:

@@ -14,6 +14,7 @@ import codecs
 import re
 
 from ..errors import InputError
+from ..mojibake import refuse_mojibake
 from ..textio import BOMS, Undecodable, decode_lenient, looks_binary
 from ..textio import decode as text_decode
 
@@ -78,7 +79,9 @@ def decode(data: bytes) -> tuple[str, str, str | None]:
 def decode_page(data: bytes) -> tuple[str, str, str | None, Undecodable | None]:
     """:func:`decode`, and a page plainly in UTF-8 but for a few bytes read with them as U+FFFD (where they are:
     the fourth value)."""
-    return _decode(data, lenient=True)
+    decoded = _decode(data, lenient=True)
+    refuse_mojibake(decoded[0])  # a page saved after a wrong decoding (鏀垮簻 for 政府): one line saying so
+    return decoded
 
 
 def _decode(data: bytes, lenient: bool) -> tuple[str, str, str | None, Undecodable | None]:
