@@ -178,3 +178,24 @@ def test_a_kind_of_document_named_with_its_issuers_is_no_other_scope():
     assert run(report(prose.replace("5989", "5991"))) == []
     # the departments as another scope (各部门) still end the reading
     assert run(report(prose.replace("区政府及其部门规范性文件", "各部门规范性文件"))) == []
+
+
+# -- real pages: the verb of publishing before the figure, its object left out or written 数据 -------------------
+
+@pytest.mark.parametrize(("prose", "total"), [
+    ("全年共公开发布197条，其中疫情防控99条，医疗卫生及工作动态74条，政务公开86条。", 197),
+    ("全年发布数据3105条,其中新闻类838条、业务类2312 条。", 3105),
+])
+def test_disclosed_total_named_by_its_verb(prose, total):
+    (kind, got, parts, _), = brief(prose)
+    assert (kind, got) == ("disclosed", total) and sum(n for _, n in parts) > total
+    assert [c for c, _ in run(report(prose))] == ["DL237"]
+
+
+@pytest.mark.parametrize("prose", [
+    "网站发布197条，微信发布20条，微博发布15条。",  # channels side by side, no 其中: no total and parts
+    "全年发布197条，网站首页发布20条。",
+    "全年共公开发布197条，其中疫情防控99条，工作动态74条。",  # parts within the total
+])
+def test_disclosed_verb_total_without_a_contradiction(prose):
+    assert [c for c, _ in run(report(prose))] == []

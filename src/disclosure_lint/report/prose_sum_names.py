@@ -29,8 +29,9 @@ TOTAL_KW_ALTERNATION = "|".join([
     f"(?P<litigation>{KW['litigation']})",
     # (发布及公开的信息全年共计538条: 的 before the object)
     # (公开全市各类政府信息共计3437条: the area the government's report covers before the object)
+    # (共公开发布197条，其中…: the verb before the figure, its object left out; 发布数据3105条, 数据 for 信息)
     r"(?P<disclosed>主动公开|(?:公开|公布|发布|编发|推送)(?:(?<!予公开)(?<!分公开)(?<!请公开)的)?(?:全[市县区旗州盟])?(?:各类|各项)?"
-    r"(?:政府)?(?:信息|文件))",
+    r"(?:政府)?(?:信息|文件|数据)|(?:公开)?发布(?:了)?(?:共计?|总计|合计)?(?=\d|$))",
 ])
 TOTAL_KW = re.compile(f"(?=[{TOTAL_KW_FIRST}])(?:{TOTAL_KW_ALTERNATION})")
 
