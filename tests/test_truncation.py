@@ -1173,3 +1173,21 @@ def test_a_pages_footer_links_after_the_text_are_no_cut_sentence():
     assert report_of(body + "相关词条\n热门词条\n联络我们\n").truncation is None
     cut = body.replace("7800余条次。", "7800余条次，其中在县政府网站主动公开政务信息")
     assert report_of(cut + "相关词条\n热门词条\n联络我们\n").truncation is not None  # (the text's own cut stays one)
+
+
+@pytest.mark.parametrize(("tail", "said"), [
+    ("三、收到和处理政府信息公开申请情况\n（", "表三、第四至六部分未检查"),  # cut before table 三: that table too
+    ("二、主动公开政府信息情况\n全年通过门户网站主动公开政府信息，其中政策", "表二、第三至六部分未检查"),
+    ("二、主动公开政府信息情况\n" + "第二十条第（一）项\t\t\t\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"
+     "规章\t0\t0\t0\n行政规范性文件\t1\t0\t5\n第二十条第（五）项\t\t\t\n信息内容\t本年处理决定数量\t\t\n"
+     "行政许可\t3\t\t\n第二十条第（六）项\t\t\t\n信息内容\t本年处理决定数量\t\t\n行政处罚\t2\t\t\n行政强制\t0\t\t\n"
+     "第二十条第（八）项\t\t\t\n信息内容\t本年收费金额（单位：万元）\t\t\n行政事业性收费\t0\t\t\n"
+     "三、收到和处理政府信息公开申请情况\n全年收到申请4件，其中自然人", "表三、第四至六部分未检查"),
+])
+def test_a_cut_in_a_parts_prose_names_its_unread_table(tmp_path, tail, said):
+    path = tmp_path / "r.txt"
+    path.write_text(HEAD + tail, encoding="utf-8")
+    _, ds = diags_of(path)
+    (cut,) = [d for d in ds if d.code == "DL002"]
+    assert said in cut.message, cut.message
+    assert [d.code for d in ds if d.code in ("DL101", "DL104", "DL105", "DL110")] == []

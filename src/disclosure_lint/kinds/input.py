@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -235,11 +235,16 @@ def _part_one_only(report: AnnualReport) -> Hit | None:
                key="part-one-only" if k == 1 else f"first-parts:{k}")
 
 
-def truncation_hit(t: Truncation, unified: bool = True, cut_char: Notice | None = None) -> Hit:
+def truncation_hit(t: Truncation, unified: bool = True, cut_char: Notice | None = None,
+                   tables_read: Collection[str] = ()) -> Hit:
     """The one finding for a document that seems to end early (``unified``: the six parts apply; ``cut_char``: its
-    last character was cut too, an ``undecodable-bytes`` notice, said with it)."""
+    last character was cut too, an ``undecodable-bytes`` notice, said with it; ``tables_read``: the statistics tables
+    read, by part: a cut in a part's prose before its table leaves the table unchecked too, said with the parts)."""
     # (a cut inside a statistics table of the format: the parts after its part are the format's, year known or not)
     later = list(SECTION_IDS[SECTION_IDS.index(t.section) + 1:]) if t.section and (unified or t.table) else []
+    # (…三、收到和处理政府信息公开申请情况⏎( — cut before table 三: 表三、第四至六部分未检查)
+    own_table = ([TABLE_SHORT_NAMES[t.section]] if unified and t.section in TABLE_SHORT_NAMES
+                 and t.section not in tables_read and t.where in ("sentence", "title") else [])
     tail = _quote_tail(t.tail)
     if t.where == "table":
         assert t.table is not None  # a cut inside a table names the table
@@ -270,10 +275,10 @@ def truncation_hit(t: Truncation, unified: bool = True, cut_char: Notice | None 
                 else ["其他各页的内容"])
     elif t.subtitle:
         detail = f"文件似乎没有完整结束：在小标题“{tail}”处中断，其下没有内容"
-        what = [_parts(later)] if later else ["此后的内容"]
+        what = [*own_table, _parts(later)] if later or own_table else ["此后的内容"]
     else:
         detail = f"文件似乎没有完整结束：最后一段在句子中间中断（“{tail}”）"
-        what = [_parts(later)] if later else ["此后的内容"]
+        what = [*own_table, _parts(later)] if later or own_table else ["此后的内容"]
     cut = _PAGES if t.where == "pages" else _CUT
     advice = "、".join(w for w in what if w) + "未检查" + cut
     bytes_cut = {}
@@ -355,7 +360,7 @@ class ReaderNotice(Kind[ReaderNoticeOptions]):
         if not fired and self.options.truncated_documents and report.truncation is not None:
             # (an opening that lists the old format's parts: its later parts are not the six, 此后的内容 is said)
             six = six_parts(report) and (not declared_old_parts(report) or declares_unified_parts(report))
-            yield truncation_hit(report.truncation, six, cut)
+            yield truncation_hit(report.truncation, six, cut, report.stats)
         elif not fired and cut is None and self.options.part_one_only and (one := _part_one_only(report)) is not None:
             yield one
         elif cut is not None:  # the file ends early: said once, the last character's bytes with it
