@@ -27,6 +27,9 @@ def cand(text: str, fmt: str = "text"):
     ("本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、"
      "存在的主要问题及改进情况、其他需要报告的事项六部分组成。\n全年公开信息345条。\n", ("self-named",)),
     ("（一）总体情况\n2021年，本局认真贯彻《条例》。\n（二）政府信息公开情况\n全年公开信息50条。\n", ("inline-section",)),
+    # an excerpt starting inside part 一: two of its items in the 2021 format, one of them the report's own
+    ("(一)主动公开政府信息的情况\n全年共主动公开政府信息89条。\n(二)依申请公开情况\n未收到申请。\n"
+     "(三)政府信息管理及规范化建设情况\n明确专人负责。\n", ("part-one-items",)),
 ])
 def test_plausible(text, signs):
     c = cand(text, "markdown" if text.startswith("!") else "text")
@@ -42,6 +45,8 @@ def test_plausible(text, signs):
     "每年3月31日前，各级行政机关应当公布本单位政府信息公开工作年度报告。\n"
     "2016年政府信息公开工作年度报告展示平台 来源:中国政府网\n从严守时间节点，到移动端适配进一步优化。\n",
     "某某市政府信息公开工作年度报告专栏\n各单位年度报告按发布时间排列。\n",
+    # a guide to disclosure: 主动公开 and 依申请公开 only
+    "（一）主动公开\n本机关主动公开的信息见目录。\n（二）依申请公开\n申请人可当面或书面提出申请。\n",
 ])
 def test_not_a_report(text):
     c = cand(text, "markdown" if text.startswith("#") else "text")

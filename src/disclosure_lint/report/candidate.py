@@ -10,6 +10,8 @@ The decision is cheap and conservative — any one sign keeps the file:
   broken title still has its parts), or written inline as a numbered part title (``二、主动公开政府
   信息情况`` inside a long line: flattened text whose line breaks were lost);
 * a statistics table (``AnnualReport.stats``);
+* two of part 一's items in the 2021 format at the start of lines, one of them 政府信息管理, 平台建设 or 监督保障
+  (``(一)主动公开…`` ``(三)政府信息管理…``: an excerpt that starts inside part 一, its title and part title cut off);
 * the opening naming the text as the year's report (``现公布某某厅2023年政府信息公开工作年度报告``), listing the
   unified format's parts (``本报告由总体情况、…等六部分组成``) or giving the report's statistics period
   (``编制本报告。报告数据统计期限为2025年1月1日至…``);
@@ -59,7 +61,7 @@ class Candidate:
     """Whether a file looks like an annual report, the signs of it, and why not."""
 
     plausible: bool
-    signs: tuple[str, ...]  # title | section | inline-section | table | self-named | unread
+    signs: tuple[str, ...]  # title | section | inline-section | table | part-one-items | self-named | unread
     reason: str | None  # why the file does not look like a report (None when plausible)
 
 
@@ -106,6 +108,9 @@ def assess(report: AnnualReport) -> Candidate:
         signs.append("inline-section")
     if not signs and report.stats:
         signs.append("table")
+    if not signs and _part_one_items(report):
+        # an excerpt that starts inside part 一: (一)主动公开… (二)依申请公开… (三)政府信息管理…, the 2021 format's items
+        signs.append("part-one-items")
     if not signs and (names_itself(report) or declares_unified_parts(report) or _period_opening(report)):
         # 现公布某某厅2023年政府信息公开工作年度报告, 本报告由总体情况、…等六部分组成, 编制本报告。报告数据统计期限为…
         signs.append("self-named")
@@ -123,6 +128,21 @@ def assess(report: AnnualReport) -> Candidate:
 
 
 _READ_ALL_THE_SAME = frozenset({"content-type", "traditional-script"})
+
+# the items of part 一 in the 2021 format, numbered at a line's start: (一)主动公开 (二)依申请公开 (三)政府信息管理
+# (四)政府信息公开平台建设 (五)监督保障; two of them, one of the last three (a guide to disclosure has the first two too)
+_PART_ONE_ITEM = re.compile(r"^\s*[（(][一二三四五][）)]\s*(?:(?P<own>政府信息管理|(?:政府信息公开)?平台建设|监督保障)|主动公开|依申请公开)",
+                            re.MULTILINE)
+
+
+def _part_one_items(report: AnnualReport) -> bool:
+    found: set[str] = set()
+    own = False
+    for b in report.text_blocks[:80]:
+        for m in _PART_ONE_ITEM.finditer(b.text):
+            found.add(re.sub(r"^政府信息公开", "", m.group(0).lstrip()[3:].strip()))
+            own = own or m.group("own") is not None
+    return own and len(found) >= 2
 REASON_TRADITIONAL = ("不像政府信息公开工作年度报告：文字是繁体字（如“{examples}”），工具按简体字识别报告的标题、六个部分和统计表；"
                       "繁体字的转存页面（常见于镜像网站）请对照发布原文检查")
 
