@@ -1191,3 +1191,15 @@ def test_a_cut_in_a_parts_prose_names_its_unread_table(tmp_path, tail, said):
     (cut,) = [d for d in ds if d.code == "DL002"]
     assert said in cut.message, cut.message
     assert [d.code for d in ds if d.code in ("DL101", "DL104", "DL105", "DL110")] == []
+
+
+def test_a_copy_starting_inside_part_one_cut_under_an_item(tmp_path):
+    """No part found (the copy starts at part 一's items): a paragraph under (三)政府信息管理 without its end is cut,
+    and the six parts are not reported missing (DL103, an error, on a wiki's copy of a 2023 report)."""
+    path = tmp_path / "r.txt"
+    path.write_text("某某省某某厅2023年政府信息公开工作年度报告\n（一）主动公开\n全年主动公开政府信息4902条，开设10个专题。\n"
+                    "（二）依申请公开\n开通网络、信函等多种申请渠道。\n（三）政府信息管理\n建立健全公文公开属性审核和规\n",
+                    encoding="utf-8")
+    rep, ds = diags_of(path)
+    assert rep.truncation is not None and rep.truncation.where == "sentence"
+    assert [d.code for d in ds if d.code in ("DL002", "DL101", "DL103", "DL105")] == ["DL002"]

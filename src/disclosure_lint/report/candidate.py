@@ -129,10 +129,8 @@ def assess(report: AnnualReport) -> Candidate:
 
 _READ_ALL_THE_SAME = frozenset({"content-type", "traditional-script"})
 
-# the items of part 一 in the 2021 format, numbered at a line's start: (一)主动公开 (二)依申请公开 (三)政府信息管理
-# (四)政府信息公开平台建设 (五)监督保障; two of them, one of the last three (a guide to disclosure has the first two too)
-_PART_ONE_ITEM = re.compile(r"^\s*[（(][一二三四五][）)]\s*(?:(?P<own>政府信息管理|(?:政府信息公开)?平台建设|监督保障)|主动公开|依申请公开)",
-                            re.MULTILINE)
+# two of part 一's items (cat.PART_ONE_ITEM), one of the last three (a guide to disclosure has the first two too)
+_PART_ONE_ITEM = cat.PART_ONE_ITEM
 
 
 def _part_one_items(report: AnnualReport) -> bool:

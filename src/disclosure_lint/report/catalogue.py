@@ -247,3 +247,9 @@ def typo_of(title: str) -> tuple[SectionSpec, str] | None:
             if best is None or dist < best[0]:
                 best = (dist, spec, official)
     return (best[1], best[2]) if best else None
+
+
+# the items of part 一 in the 2021 format, numbered at a line's start: (一)主动公开 (二)依申请公开 (三)政府信息管理
+# (四)政府信息公开平台建设 (五)监督保障 (``own``: the last three, which only a report's part 一 has)
+PART_ONE_ITEM = re.compile(r"^\s*[（(][一二三四五][）)]\s*(?:(?P<own>政府信息管理|(?:政府信息公开)?平台建设|监督保障)|主动公开|依申请公开)",
+                           re.MULTILINE)

@@ -654,7 +654,11 @@ def _unpunctuated_cut(report: AnnualReport, block: Block, seg: str, section: str
     if not six_parts(report):
         return old_sentence_cut(report, block, seg)  # (before the unified format: a sentence begun, else no cut)
     if section is None:
-        return False
+        # no part found (a copy that starts inside part 一): under one of part 一's items ((三)政府信息管理 / 建立健全公文
+        # 公开属性审核和规), a paragraph is that item's text
+        prev = prev_block(report, block)
+        if prev is None or not cat.PART_ONE_ITEM.match(prev.text) or len(prev.text.strip()) > 30:
+            return False
     if block.kind == "heading":  # a run-in title and its first sentence, cut: (五)监督保障方面：严格执行信息发布审核
         after = _COLON.split(seg, 1)
         return len(after) == 2 and len(_CJK_RUN.sub("", after[1])) <= 1 and len(after[1].strip()) >= 6
