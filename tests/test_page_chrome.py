@@ -215,3 +215,18 @@ class TestFontSwitchAndFooter:
     def test_a_mobile_number_in_the_report_is_still_reported(self, text):
         got = findings(text, select=["DL504"])
         assert [(c, m) for c, _, m in got] == [("DL504", "139****3456")]
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    # the page's headline without the place, its date line, then the article's own title with it
+    ("区某某局2022年政府信息公开工作年度报告\n发布日期:2023-01-19 10:02:41 文章来源:本网\n",
+     "某某市某某区某某局2022年政府信息公开工作年度报告"),
+    # a diagram's headline before the title is not a place: the first title stays
+    ("某某市某某区某某局2022年政府信息公开工作年度报告\n\n", "(图解)某某市某某区某某局2022年政府信息公开工作年度报告"),
+])
+def test_the_articles_own_title_below_the_headline(head, title):
+    text = head + title + "\n一、总体情况\n2022年，本局认真贯彻《条例》。\n"
+    rep = interpret(parse(text, "text"))
+    expected = title if title.startswith("某某") else head.split("\n")[0]
+    assert rep.title == expected
+    assert [d.code for d in lint(text, fmt="text", select=["DL116"])] == []

@@ -69,6 +69,15 @@ def find_title_block(report: AnnualReport) -> Block | None:
                 nxt = next((x for x in blocks[k + 1:k + 3] if not portal.is_line(x)), None)
                 if nxt is not None and portal.text_without(nxt).strip().lstrip("#").strip() == last:
                     return nxt
+            # the page's headline, then (past its date line) the article's own title, the same with the place before it
+            # (区退役军人事务局2022年…年度报告 / 发布日期:… / 广州市越秀区退役军人事务局2022年…年度报告)
+            nxt = next((x for x in blocks[k + 1:k + 3] if not portal.is_line(x)), None)
+            if nxt is not None:
+                own, fuller = text.strip().lstrip("#").strip(), portal.text_without(nxt).strip().lstrip("#").strip()
+                place = fuller[:len(fuller) - len(own)]
+                if fuller.endswith(own) and (_PLACE_BEFORE.fullmatch(place) or (  # (not (图解) before it: a diagram's)
+                        _CJK_RUN.fullmatch(place) and own[:1] in "省市县区州盟旗镇乡")):  # (广州市越秀 + 区退役…)
+                    return nxt
             return b
         if suffix_after(report, blocks, k) is not None:
             return b  # a title written over two lines (…信息公开工作 / 年度报告)
@@ -80,6 +89,11 @@ def find_title_block(report: AnnualReport) -> Block | None:
         bare = next((b for b in report.blocks[:TITLE_BLOCKS * 2] if b.kind == "table"
                      and is_title(catalogue_title(b) or "")), None)
     return bare
+
+
+# what a page's headline may leave out before the body's name: the place (广州市越秀, 某某省)
+_PLACE_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,20}[省市县区州盟旗]")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{1,20}")
 
 
 def _printed_below(report: AnnualReport, blocks: list[Block], k: int, title: str) -> Block | None:
