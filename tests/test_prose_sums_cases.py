@@ -199,3 +199,30 @@ def test_disclosed_total_named_by_its_verb(prose, total):
 ])
 def test_disclosed_verb_total_without_a_contradiction(prose):
     assert [c for c, _ in run(report(prose))] == []
+
+
+# -- DL249: the flow of applications in the prose ----------------------------------------------------------
+
+FLOW_OFF = "本年新收政府信息公开申请57件，上年结转3件；全年办结56件，结转下年度继续办理5件。"  # 60 in, 61 out
+
+
+def test_flow_balance_without_table_three():
+    ds = [d for d in lint(report(FLOW_OFF, t3=False, t4=False), select=["DL249"]) if d.code == "DL249"]
+    assert len(ds) == 1 and ds[0].match == "结转下年度继续办理5件"
+    assert ds[0].evidence["expected"] == 60 and ds[0].evidence["actual"] == 61
+    assert "前者比后者少1件" in ds[0].message
+
+
+def test_flow_balance_left_to_the_table_checks():
+    # table 三 read: the figure the table contradicts is DL230's, the prose's own balance is not reported again
+    codes = [d.code for d in lint(report(FLOW_OFF), select=["DL249", "DL230"])]
+    assert "DL249" not in codes and "DL230" in codes
+
+
+@pytest.mark.parametrize("prose", [
+    "本年新收政府信息公开申请57件，上年结转3件；全年办结55件，结转下年度继续办理5件。",  # balanced
+    "本年新收政府信息公开申请57件，上年结转3件；全年办结55件，结转下年度继续办理5件。全年办结56件。",  # 办结 twice, two numbers
+    "2022年新收政府信息公开申请57件，上年结转3件；全年办结56件，结转下年度继续办理5件。",  # another year
+])
+def test_flow_balance_not_reported(prose):
+    assert [d.code for d in lint(report(prose, t3=False, t4=False), select=["DL249"])] == []

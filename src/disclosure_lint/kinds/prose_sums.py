@@ -225,3 +225,60 @@ class ProseShareKind(Kind[ProseShareOptions]):
             key=f"share:{sh.count}:{base.number}:{sh.stated}:{sh.text}",
             about=(sh.key,),
         )
+
+
+# -- the flow of applications in the prose (DL249) ----------------------------------------------------------
+
+_FLOW = ("new", "carried_over", "handled", "carried_forward")  # 本年新收, 上年结转, 办结, 结转下年度
+_FLOW_LABELS = {"new": "本年新收", "carried_over": "上年结转", "handled": "办结", "carried_forward": "结转下年度继续办理"}
+FLOW_BLOCKS = 3  # the four figures within this many blocks of one another (one passage, not two parts' figures)
+
+
+def flow_claims(report: AnnualReport) -> dict[str, list] | None:
+    """The prose's counts of the four figures of table 三's flow, each stated once or always with the same number,
+    unscoped and of that metric alone (not 收到, which may be 新收 or 新收 + 上年结转), all four within
+    :data:`FLOW_BLOCKS` blocks; None when one is missing or stated with two numbers."""
+    found: dict[str, list] = {}
+    for c in report.claims.claims:
+        if (c.number is None or c.scope is not None or c.ambiguous or c.combine != "sum" or len(c.metrics) != 1
+                or c.metrics[0] not in _FLOW):
+            continue
+        found.setdefault(c.metrics[0], []).append(c)
+    if len(found) < len(_FLOW) or any(len({c.number for c in cs}) != 1 for cs in found.values()):
+        return None
+    indexes = [c.block.index for cs in found.values() for c in cs]
+    return found if max(indexes) - min(indexes) <= FLOW_BLOCKS else None
+
+
+@register
+class ProseFlowKind(Kind[KindOptions]):
+    """DL249: the prose states all four figures of table 三's flow — 本年新收, 上年结转, 办结 (the answers), 结转下年度
+    继续办理 — and 新收 + 上年结转 is not 办结 + 结转下年度, table 三's own identity (第一项加第二项之和，等于第三项加第四项之和).
+    A report whose table 三 was read is left to the table checks (each figure compared with its cell, DL230; the
+    table's identity, DL203)."""
+
+    name = "prose-flow-balance"
+    params = frozenset({"figures", "incoming", "outgoing", "difference", "relation"})
+
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
+        s3 = report.stats.get("s3")
+        if s3 is not None and s3.cells:
+            return
+        found = flow_claims(report)
+        if found is None:
+            return
+        n = {m: found[m][0].number for m in _FLOW}
+        incoming, outgoing = n["new"] + n["carried_over"], n["handled"] + n["carried_forward"]
+        if incoming == outgoing:
+            return
+        first = {m: found[m][0] for m in _FLOW}
+        at = max(first.values(), key=lambda c: (c.block.index, c.start))  # the last of the four: where it stops adding up
+        unit = at.unit
+        figures = "，".join(f"{_FLOW_LABELS[m]}{n[m]}{first[m].unit}（“{first[m].text}”）" for m in _FLOW)
+        yield Hit(block=at.block, start=at.start, end=at.end,
+                  params={"figures": figures, "incoming": f"{incoming}{unit}", "outgoing": f"{outgoing}{unit}",
+                          "difference": f"{abs(incoming - outgoing)}{unit}",
+                          "relation": "多" if incoming > outgoing else "少"},
+                  evidence={"expected": incoming, "actual": outgoing, "figures": n,
+                            "quotes": {m: first[m].text for m in _FLOW}},
+                  key="flow:" + "+".join(str(n[m]) for m in _FLOW))
