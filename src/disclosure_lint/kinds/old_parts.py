@@ -5,6 +5,8 @@ report's parts one of the format before it — ``本报告由概述、主动公�
 
 Only a sentence of the opening (its first prose blocks, the page's fields aside) that says what the report holds
 (本报告/全文/年报 … 由/包括/分为) is read, and only the words up to its end; one finding a report, at the first old part.
+Without such a sentence, a numbered title that is one of the old parts (（五）政府信息公开收费及减免情况: the report
+written to the old outline) is reported so, once.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ _NEW_PART = {"fee": "统一格式没有这一部分（收取信息处理费的�
 @register
 class OutdatedPartList(Kind[KindOptions]):
     name = "outdated-part-list"
-    params = frozenset({"written", "old", "now"})
+    params = frozenset({"where", "written", "old", "now"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         if not report.structure.applies:
@@ -64,9 +66,43 @@ class OutdatedPartList(Kind[KindOptions]):
                 written = m.group().lstrip("和及")
                 start = m.end() - len(written)
                 yield Hit(block=b, start=start, end=m.end(),
-                          params={"written": written, "old": _OLD_NAMES[which], "now": _NEW_PART[which]},
+                          params={"where": "开头介绍本报告的组成时列出了", "written": written, "old": _OLD_NAMES[which],
+                                  "now": _NEW_PART[which]},
                           evidence={"expected": "总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、"
                                                 "政府信息公开行政复议、行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项",
                                     "actual": written}, key=f"old:{which}",
                           about=("report-format",))  # (a report DL103 finds written the old way: left to it)
                 return
+        hit = _old_heading(report)
+        if hit is not None:
+            yield hit
+
+
+# a numbered title (五、 （五） 4.) whose words are one of the old parts: (五)政府信息公开收费及减免情况, 四、政府信息公开的收费及
+# 减免情况, 六、政府信息公开收费及减免情况。我局… (its text run in after the title's 。)
+_NUMBERED = re.compile(r"[#\s]*(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.．]|\d{1,2}[、.．])\s*")
+_TITLE_END = re.compile(r"\s*(?:[。：:]|$)")
+_OLD_WORDS = ("收费", "咨询处理", "申诉")
+
+
+def _old_heading(report: AnnualReport) -> Hit | None:
+    """The first numbered title naming an old part (the report's own outline is the old format's), or None."""
+    prose = report.prose_text
+    if not any(w in prose for w in _OLD_WORDS):
+        return None
+    for b in report.text_blocks:
+        if not any(w in b.text[:60] for w in _OLD_WORDS):
+            continue
+        lead = _NUMBERED.match(b.text)
+        if lead is None:
+            continue
+        m = _OLD.match(b.text, lead.end(), lead.end() + 40)
+        if m is None or m.lastgroup is None or _TITLE_END.match(b.text, m.end()) is None:
+            continue
+        which = m.lastgroup
+        written = b.text[lead.end():m.end()]
+        return Hit(block=b, start=lead.end(), end=m.end(),
+                   params={"where": "标题写作", "written": written, "old": _OLD_NAMES[which], "now": _NEW_PART[which]},
+                   evidence={"expected": "统一格式的六个部分及其栏目", "actual": written}, key=f"old-title:{which}",
+                   about=("report-format",))
+    return None
