@@ -11,7 +11,7 @@ restored and is refused so too.
 * **Only a text with no report words is looked at.**  A text whose first :data:`SAMPLE` characters hold 政府, 信息,
   公开 or 报告 (or their traditional forms) is never mojibake of a report: one search each, the cost of every file.
 * **A repair must read as a report** before the file is refused: the encodings undone one by one on the sample, the
-  result must be running Chinese (the common characters of :mod:`.textio`) with a report's words in it.  A text in
+  result must be running Chinese (the common characters of :mod:`.common_chars`) with a report's words in it.  A text in
   another language, or Chinese without those words, is read as it is.
 * **Bounded**: the sample is cut before anything is counted; each repair is a codec call on it.
 """
@@ -20,21 +20,20 @@ from __future__ import annotations
 
 import re
 
+from .common_chars import COMMON as _COMMON
 from .errors import InputError
 
 SAMPLE = 20_000  # characters looked at, from the start (a page's markup comes first)
 _REPORT_WORDS = ("政府", "信息", "公开", "公開", "报告", "報告")
 _IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
 MIN_IDEOGRAPHS = 30  # fewer: too little to judge
-COMMON_SHARE = 0.3  # running Chinese: at least this share of its ideographs among the common ones (textio._COMMON)
+COMMON_SHARE = 0.3  # running Chinese: at least this share of its ideographs among the common ones (common_chars.COMMON)
 MIN_REPLACEMENTS = 20  # U+FFFD in a text: at least this many, and ...
 REPLACEMENT_SHARE = 0.3  # ... this share of its characters beyond ASCII, for a GBK text read as UTF-8
 _SHOWN = 12  # characters quoted, garbled and restored
 
 
 def _common_share(text: str) -> float:
-    from .textio import _COMMON  # the common characters of running Chinese (one list for the whole tool)
-
     ideographs = _IDEOGRAPH.findall(text)
     if not ideographs:
         return 0.0
