@@ -269,3 +269,14 @@ def test_a_page_converted_with_taiwans_words_reads_xinxi_back(tmp_path: Path) ->
     own = "依據政府資訊公開法第七條規定，主動公開之資訊範圍包括施政計畫、業務統計及研究報告，" * 3 + "\n"
     out, _ = script.simplified(own)
     assert "资讯" in out  # (not the mainland regulation: its 資訊 are its own)
+
+
+def test_taiwans_words_for_a_reports_terms_are_read_back() -> None:
+    """Such a conversion's words for 规范性文件, 门户网站 and 人民群众 (規範性檔案, 入口網站, 人民民眾) are read as the report's
+    (table 二's label is then read); a bare 檔案 may be archives, and stays."""
+    text = ("某某市某某局2023年政府信息公開工作年度報告\n一、總體情況\n本局通過入口網站主動公開規範性檔案12件，"
+            "保障人民民眾的知情權，整理歸檔檔案1200卷。\n" * 3)
+    out, notice = script.simplified(text)
+    assert notice is not None and len(out) == len(text)
+    assert "门户网站" in out and "规范性文件" in out and "人民群众" in out and "档案1200卷" in out
+    assert "入口网站" not in out and "规范性档案" not in out

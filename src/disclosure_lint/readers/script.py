@@ -21,7 +21,8 @@ text).
   a portal's own 繁體 view does not) is converted all the same; the notice names a gloss (``example``), and DL008
   says that the page is no portal's and that its brackets and labels may be the glosses'.
 * A page converted with Taiwan's words (``中華人民共和國政府資訊公開條例``: 信息 written 資訊) has its 资讯 read as 信息,
-  the report's word; no other word is turned back (those conversions are not one-to-one).
+  the report's word; so are 規範性檔案 (规范性文件), 入口網站 (门户网站) and 人民民眾 (人民群众); no other word is turned
+  back (those conversions are not one-to-one: a bare 檔案 may be archives).
 * Without the library (an installation that could not build it), nothing is converted, and the report layer says
   the text is in traditional script (:func:`traditional_words`), as before.
 
@@ -53,6 +54,9 @@ SAMPLE = 200_000  # characters counted (a page's markup and scripts come first)
 # 資訊), not character by character; its 資訊 are the report's 信息 (t2s keeps them 资讯).  Only that word is turned
 # back: the other words such a conversion swaps are not one-to-one (数据 and 资料 both become 資料, 运行 and 执行 執行)
 _TAIWAN_PHRASES = "人民共和國政府資訊公開"
+# … and, after t2s, the words of such a conversion that stand for one mainland word only in a report (文件 written 檔案 in
+# 规范性文件, 门户网站 written 入口網站, 人民群众 written 人民民眾): a bare 档案 may be the archives a report speaks of, and is kept
+_TAIWAN_WORDS = {"规范性档案": "规范性文件", "入口网站": "门户网站", "人民民众": "人民群众"}
 
 
 def strip_glosses(text: str) -> str:
@@ -179,6 +183,9 @@ def simplified(text: str) -> tuple[str, ReaderNotice | None]:
         out = "\n".join(done)
     if _TAIWAN_PHRASES in text:
         out = out.replace("资讯", "信息")  # (same length: positions stay the file's)
+    if any(w in out for w in _TAIWAN_WORDS):  # (each the same length as the word it stands for)
+        for taiwan, mainland in _TAIWAN_WORDS.items():
+            out = out.replace(taiwan, mainland)
     changed = sum(1 for a, b in zip(text, out) if a != b) if len(text) <= 2 * SAMPLE else None
     if changed == 0:
         return text, None
