@@ -102,6 +102,12 @@ def test_dl501_reports_each_occurrence_once():
     # (a real mirror: 利博官网 in place of a district's name, in its title and byline; 利博 alone may be a company's name)
     diags = _codes(lint("利博官网2021年政府信息公开工作年度报告\n\n利博科技有限公司申请公开1件。", select=["DL501"]), "DL501")
     assert [d.match for d in diags] == ["利博官网"]
+    # one name put in two places with the report's own word between (a real mirror: 赣州市人民政府办公厅印发赣州市… with
+    # both names replaced): two insertions, the report's 印发 not quoted; a site word between stays one
+    diags = _codes(lint("按照《中国体育彩票印发中国体育彩票市2019年政务公开工作实施方案的通知》要求。", select=["DL501"]), "DL501")
+    assert [d.match for d in diags] == ["中国体育彩票", "中国体育彩票"]
+    diags = _codes(lint("皇冠体育,皇冠体育平台皇冠体育,皇冠体育平台区人民政府办公室", select=["DL501"]), "DL501")
+    assert len(diags) == 1
 
 
 def test_dl501_in_markdown_table_cell_has_pointer():
