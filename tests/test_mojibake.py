@@ -110,3 +110,22 @@ def test_only_the_start_is_looked_at():
     refuse_mojibake(text)  # the sample is Chinese: read as it is
     with pytest.raises(InputError):
         refuse_mojibake(_garbled("utf8-as-gbk") + "春眠不觉晓。" * 5000)
+
+
+# -- a passage decoded one byte out of step (content farms' copies): its ? and ! are no marks, its lost quote no slip ---
+
+GARBLED = ("某某市某某局2023年政府信息公开工作年度报告\n一、总体情况\n"
+           "?。ㄒ唬┲鲃庸_情况。严格落实“三审三?!敝贫?，确保公开内容准确，全年主动公开政府信息120条。\n"
+           "（二）依申请公开情况。全年收到政府信息公开申请5件，全部按时答复。\n")
+
+
+def test_a_passage_decoded_out_of_step_is_not_the_clerks_punctuation():
+    from .conftest import lint
+
+    diags = lint(GARBLED, select=["DL701", "DL703"], fmt="text")
+    assert [d.code for d in diags if d.code == "DL703"] == []  # the ” lost with the garbled 校”制度
+    assert all(d.match not in ("?", "!") for d in diags)
+    # a real question mark and a real unpaired quote, away from any garbling, are still reported
+    plain = GARBLED.replace("全年收到政府信息公开申请5件", "严格落实“三审三校制度，全年收到申请5件吗?")
+    codes = [(d.code, d.match) for d in lint(plain, select=["DL701", "DL703"], fmt="text")]
+    assert ("DL703", "“") in codes and any(c == "DL701" for c, _ in codes)

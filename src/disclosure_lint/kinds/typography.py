@@ -194,6 +194,8 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
                 continue  # English or numbers only: not Chinese text
             if ch == "?" and _lost_character(text, i):
                 continue  # a character the copy could not encode (????根据《条例》…, 一、总体情况?): no question
+            if ch in "?!" and (_GARBLE.match(text, i - (ch == "!")) or _GARBLE.search(text, max(0, i - 6), i)):
+                continue  # a copy's text decoded out of step (“三審三?!敝贫?, ?。ㄒ唬┲鲃?): no mark of the clerk's
             if ch == '"' and i in nested:
                 repl = nested.pop(i)
             elif ch == '"':
@@ -313,6 +315,15 @@ class _Span:
     end: int
 
 
+# what text decoded one byte out of step (a GBK page read from the wrong byte: （一）主动 → ?。ㄒ唬┲鲃?, “三审三校”制度 →
+# “三審三?!敝贫?) leaves at a lost character: ?! or ?。, or a ? before the bopomofo of GBK's row A8
+_OUT_OF_STEP = r"\?(?:[。!]|[\u3105-\u3129]|,[A-Z])"
+_GARBLE_STEP = re.compile(_OUT_OF_STEP)
+# (… and, for a ?, one for a glossed character's lost bracket: 鲃?dòng), 暾?qǐng))
+_GARBLE = re.compile(_OUT_OF_STEP + r"|\?(?=[a-zü]{0,5}[" + TONES + r"])[a-zü" + TONES + r"]{1,6}\)")
+_GARBLE_NEAR = 12  # characters around an unpaired quote or bracket in which such a trace makes it the garbling's
+
+
 def _lost_character(text: str, i: int) -> bool:
     """Is the ``?`` at ``i`` a character a copy could not encode (a space, a symbol: ????根据…) rather than a question
     mark: two or more in a row (spaces between them or not), or one that starts its line, or one that ends a line without a question word?"""
@@ -425,6 +436,9 @@ class UnbalancedBrackets(Kind[UnbalancedBracketsOptions]):
                 continue  # 欄目?jī)?nèi)容: a copy's pinyin gloss whose "(" the copy turned into "?", not the clerk's bracket
             if u.problem == "unopened" and u.mark.char == ")" and u.mark.piece.text[u.mark.start - 1:u.mark.start] == "?":
                 continue  # ?。?)概況信息: a copy whose decoding put ? for the characters of （一） it could not read
+            near = u.mark.piece.text[max(0, u.mark.start - _GARBLE_NEAR):u.mark.start + _GARBLE_NEAR]
+            if _GARBLE_STEP.search(near):
+                continue  # “三審三?!敝贫?: the closing ” lost with the text decoded out of step, not the clerk's quote
             m = u.mark
             detail = _PROBLEM[u.problem].format(mark=m.char, expected=u.expected)
             if m.char == "〔" and YEAR_RUN_IN.match(m.piece.text, m.start + 1):
