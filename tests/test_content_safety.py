@@ -108,6 +108,12 @@ def test_dl501_reports_each_occurrence_once():
     assert [d.match for d in diags] == ["中国体育彩票", "中国体育彩票"]
     diags = _codes(lint("皇冠体育,皇冠体育平台皇冠体育,皇冠体育平台区人民政府办公室", select=["DL501"]), "DL501")
     assert len(diags) == 1
+    # names of two sites one comma apart, a Latin brand before its Chinese one, a lottery name chained to a site with _
+    # (real mirrors, written anew): each one insertion, quoted whole
+    for text, quote in [("认真落实英国威廉希尔公司,十大博彩公司全面推进政务公开。", "英国威廉希尔公司,十大博彩公司"),
+                        ("分类Betway必威体育:部门文件", "Betway必威体育"),
+                        ("某某市人民政府办公厅中国体育彩票_澳客彩票网-游戏平台做好2023年工作", "中国体育彩票_澳客彩票网-游戏平台")]:
+        assert [d.match for d in _codes(lint(text, select=["DL501"]), "DL501")] == [quote]
 
 
 def test_dl501_in_markdown_table_cell_has_pointer():

@@ -379,7 +379,7 @@ def test_the_same_terms_in_a_promotion_still_fire(text, match):
     ("现将澳门特区赌场,澳门博彩业网址交通运输局2019年报告公布如下。", ["澳门特区赌场,澳门博彩业网址"]),
     ("全局买球网站信息总数为1604条。", ["买球网站"]),
     # a lottery-selling site's name in a notice's title, a ball-betting app's for 省、市 (real county bureaus' mirrors)
-    ("《某某市人民政府办公厅中国体育彩票_澳客彩票网-游戏平台做好2023年年报编制工作的通知》", ["澳客彩票网"]),
+    ("《某某市人民政府办公厅中国体育彩票_澳客彩票网-游戏平台做好2023年年报编制工作的通知》", ["中国体育彩票_澳客彩票网-游戏平台"]),
     ("按照国家和各级买足球的软件政府信息公开工作的要求编制本报告。", ["买足球的软件"]),
     # a casino town's name in place of a body's (a real county's mirror: …苏州市政府澳门太阳城赌城-【官网娱乐网站】:政务…)
     ("全面贯彻落实国务院、省政府、某某市政府澳门太阳城赌城-【官网娱乐网站】:政务公开工作的决策部署。", ["澳门太阳城赌城"]),

@@ -506,6 +506,7 @@ _SITE_WORD = re.compile(r"官网|官方|网站|网址|平台|下载|入口|登�
 
 
 _CJK_GAP = re.compile(r"[\u4e00-\u9fff]{1,4}")
+_RANKING = re.compile(r"(?:十大|正规|知名|靠谱)博彩")
 
 
 def one_insertion(text: str, first: int, start: int, end: int) -> bool:
@@ -519,7 +520,10 @@ def one_insertion(text: str, first: int, start: int, end: int) -> bool:
         return True  # (星空体育用品官网注册送: one; not over the report's own words: 即时比分制度和政务足球比分网 is two)
     if "_" in text[start:end]:
         return _TITLE_RUN.fullmatch(text, start, end) is not None
-    return end - start == 1 and text[start] in ",，、" and text[first:first + 2] == text[end:end + 2]
+    # two names of one site one comma apart (立博平台,立博官网), or a site and its ranking (英国威廉希尔公司,十大博彩公司 in place
+    # of a city's name): one insertion
+    return end - start == 1 and text[start] in ",，、" and (
+        text[first:first + 2] == text[end:end + 2] or _RANKING.match(text, end) is not None)
 
 
 def _merge(text: str, found: list[Phrase]) -> list[Phrase]:

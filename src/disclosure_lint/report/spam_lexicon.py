@@ -18,6 +18,7 @@ SPAM_TERMS = (
     "沙巴体育", "足彩在线", "足彩app", "千亿国际", "球迷网", "欧洲杯足球网", "手机彩票网", "博金宝", "金宝博",  # seen injected (a title's notice, 习近平, a college's name)
     "hth官网", "hth在线", "hth体育", "hth登录", "菠菜导航", "足球比分网", "即时比分",  # seen injected for a county's name (hth: 华体会; 菠菜: 博彩)
     "澳客彩票网",  # seen injected in a notice's title (…办公厅中国体育彩票_澳客彩票网-游戏平台做好…)
+    "betway",  # a betting brand before its Chinese name (分类Betway必威体育:部门, a real city bureau's mirror)
     "博天堂", "sunbet", "申搏",  # seen injected (以918博天堂新时代中国特色社会主义思想为指导; a line sunbet申搏 atop a page)
     "娛樂城", "百家樂", "真人真錢", "真人視訊", "體育投注", "網上賭場", "線上賭場", "永利皇宮", "澳門永利",
     "新濠影匯", "澳門金沙", "澳門賭場",  # traditional characters (mirror sites)
@@ -48,7 +49,11 @@ SPAM_PATTERNS = (r"太阳城(?:娱乐|集团|申博|官网|网上|在线|亚洲|
                  r"[Kk][Yy](?<![A-Za-z][Kk][Yy])开元(?:官网|棋牌|平台|娱乐|[Aa][Pp][Pp])?",  # (no . : see promotions._ONE_LINE)
                  # the state lottery's name in place of a city's or a word (中国体育彩票市统计局, 中国体育彩票印发…, …app:):
                  # not 中国体育彩票市场, 区域, 销售 …
-                 r"中国体育彩票(?=市(?!场)|县|区(?!域)|印发|关于|[Aa][Pp][Pp])(?:[Aa][Pp][Pp][:：]?)?",
+                 # (… or chained to a betting site's name: 中国体育彩票_澳客彩票网-游戏平台 in place of 关于)
+                 r"中国体育彩票(?=市(?!场)|县|区(?!域)|印发|关于|[Aa][Pp][Pp]|_)(?:[Aa][Pp][Pp][:：]?)?",
+                 r"澳客彩票网-游戏平台",
+                 # a ranking of gambling companies (英国威廉希尔公司,十大博彩公司 in place of a city's name)
+                 r"(?:十大|正规|知名|靠谱)博彩(?:公司|网站|平台|网址)",
                  r"买球(?:网站|平台|网|[Aa][Pp][Pp])",  # 买球网站 in place of 政府信息公开 (a real city bureau's mirror)
                  r"买(?:足球|篮球)的?(?:软件|网站|平台|[Aa][Pp][Pp])",  # 买足球的软件 for 省、市 (a real county bureau's mirror)
                  r"老虎机(?:游戏|平台|官网|下载|在线|网址|娱乐|app)",
