@@ -226,3 +226,28 @@ def test_flow_balance_left_to_the_table_checks():
 ])
 def test_flow_balance_not_reported(prose):
     assert [d.code for d in lint(report(prose, t3=False, t4=False), select=["DL249"])] == []
+
+
+# -- DL250: a count and its change on the year before ------------------------------------------------------
+
+@pytest.mark.parametrize(("n", "rate", "places", "up", "ok"), [
+    (57, "71.9", 1, True, False), (57, "72.7", 1, True, True), (60, "261", 0, True, False), (9, "28.5", 1, True, True),
+    (9, "28.6", 1, True, True), (0, "100", 0, False, True), (5, "100", 0, False, False), (1200, "4", 0, False, True),
+    (383, "36.3", 1, True, True), (16, "36.3", 1, True, False),
+])
+def test_change_rate_bases(n, rate, places, up, ok):
+    from decimal import Decimal
+
+    from disclosure_lint.kinds.prose_sums import change_rate_bases
+
+    got, near = change_rate_bases(n, Decimal(rate), places, up)
+    assert got is ok and (ok or n == 5 or len(near) == 2)
+
+
+def test_change_rate_large_fall_is_bounded():
+    from decimal import Decimal
+
+    from disclosure_lint.kinds.prose_sums import change_rate_bases
+
+    ok, near = change_rate_bases(3, Decimal("99.99"), 2, False)  # last year ≈ 30000: a few bases tried, not 30000
+    assert isinstance(ok, bool) and len(near) <= 2

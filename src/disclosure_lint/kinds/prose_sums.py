@@ -26,9 +26,10 @@ prose sum, whose total the sum reader has found), is reported with the share tha
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
@@ -282,3 +283,91 @@ class ProseFlowKind(Kind[KindOptions]):
                   evidence={"expected": incoming, "actual": outgoing, "figures": n,
                             "quotes": {m: first[m].text for m in _FLOW}},
                   key="flow:" + "+".join(str(n[m]) for m in _FLOW))
+
+
+# -- a count and its change on the year before (DL250) ------------------------------------------------------
+
+# a count, then (after at most a comma) its change on the year before: 收到申请57件，同比增长71.9%; 60件,较上年度上升261%
+_CHANGE_RATE = re.compile(
+    r"(?<![\d.．,])(?P<n>\d{1,7})\s*(?P<unit>[件条篇个项次])[，,]?\s*"
+    r"(?:同比|较上一?年度?|比上一?年度?|较去年|比去年)(?:同期)?(?P<dir>增长|增加|上升|提高|下降|减少)了?\s*"
+    r"(?P<rate>\d{1,5}(?:\.\d{1,3})?)\s*[%％]")
+_UP = frozenset({"增长", "增加", "上升", "提高"})
+
+
+def _rates(n: int, base: int, up: bool) -> Decimal | None:
+    """The change from ``base`` to ``n`` in per cent (None when it is the other way)."""
+    change = (n - base) if up else (base - n)
+    return None if change < 0 else Decimal(change) * 100 / base
+
+
+def change_rate_bases(n: int, rate: Decimal, places: int, up: bool) -> tuple[bool, list[tuple[int, Decimal]]]:
+    """Whether some whole number of last year's gives ``rate`` (stated to ``places`` decimals, rounded half up or cut)
+    for this year's ``n``, and the two nearest bases with the rates they give (for the message)."""
+    x = rate / 100
+    if up:
+        guess = Decimal(n) / (1 + x)
+    elif x < 1:
+        guess = Decimal(n) / (1 - x)
+    else:
+        return n == 0, []  # (a fall of 100 %: nothing left this year)
+    q = Decimal(1).scaleb(-places)
+    lo = max(1, int(guess) - 2)
+    near: list[tuple[int, Decimal]] = []
+    for base in range(lo, int(guess) + 4):
+        r = _rates(n, base, up)
+        if r is None:
+            continue
+        if r.quantize(q, rounding=ROUND_HALF_UP) == rate or (r / q).to_integral_value(rounding=ROUND_DOWN) * q == rate:
+            return True, []
+        near.append((base, r.quantize(q, rounding=ROUND_HALF_UP)))
+    near.sort(key=lambda t: abs(t[1] - rate))
+    return False, sorted(near[:2])
+
+
+_SENTENCE_STOP = re.compile(r"[。！？!?\n]")
+
+
+def _another_count_gives(text: str, m: re.Match[str], rate: Decimal, places: int, up: bool) -> bool:
+    """Whether another count of the same unit in the sentence gives the rate: the rate is then that count's, the
+    sentence's subject (收到申请383件，办结367件；结转…16件，较上年增长36.3%: 383 on 281)."""
+    starts = [k.end() for k in _SENTENCE_STOP.finditer(text, 0, m.start())]
+    start = starts[-1] if starts else 0
+    stop = _SENTENCE_STOP.search(text, m.end())
+    end = stop.start() if stop is not None else len(text)
+    unit = m.group("unit")
+    for k in re.finditer(r"(?<![\d.．,])(\d{1,7})\s*" + unit, text[start:end]):
+        if start + k.start() != m.start() and change_rate_bases(int(k.group(1)), rate, places, up)[0]:
+            return True
+    return False
+
+
+@register
+class ProseChangeRateKind(Kind[KindOptions]):
+    """DL250: a count stated with its change on the year before (收到申请57件，同比增长71.9%) that no whole number of the
+    year before gives (33 gives 72.7 %, 34 gives 67.6 %): the count or the rate is wrong.  Only a count right before its
+    rate (a comma at most between them) is read: the rate is that count's."""
+
+    name = "prose-change-rate"
+    params = frozenset({"quote", "rate", "direction", "nearest"})
+
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
+        skip = report.statistics_blocks
+        for b in report.text_blocks:
+            text = b.text
+            if "%" not in text and "％" not in text or b.index in skip:
+                continue
+            for m in _CHANGE_RATE.finditer(text):
+                n, rate_text = int(m.group("n")), m.group("rate")
+                places = len(rate_text.split(".")[1]) if "." in rate_text else 0
+                up = m.group("dir") in _UP
+                ok, near = change_rate_bases(n, Decimal(rate_text), places, up)
+                if ok or not near or _another_count_gives(text, m, Decimal(rate_text), places, up):
+                    continue
+                unit, word = m.group("unit"), m.group("dir")
+                nearest = "，".join(f"上年{base}{unit}为{word}{r}%" for base, r in near)
+                yield Hit(block=b, start=m.start(), end=m.end(),
+                          params={"quote": m.group(0), "rate": f"{rate_text}%", "direction": word, "nearest": nearest},
+                          evidence={"expected": f"上年为整数时可能的{word}幅度（{nearest}）", "actual": f"{rate_text}%",
+                                    "count": n, "nearest": [{"base": base, "rate": str(r)} for base, r in near]},
+                          key=f"rate:{n}:{rate_text}")
