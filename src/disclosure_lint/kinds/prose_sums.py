@@ -355,7 +355,7 @@ class ProseChangeRateKind(Kind[KindOptions]):
         skip = report.statistics_blocks
         for b in report.text_blocks:
             text = b.text
-            if "%" not in text and "％" not in text or b.index in skip:
+            if ("%" not in text and "％" not in text) or b.index in skip:
                 continue
             for m in _CHANGE_RATE.finditer(text):
                 n, rate_text = int(m.group("n")), m.group("rate")
