@@ -1203,3 +1203,27 @@ def test_a_copy_starting_inside_part_one_cut_under_an_item(tmp_path):
     rep, ds = diags_of(path)
     assert rep.truncation is not None and rep.truncation.where == "sentence"
     assert [d.code for d in ds if d.code in ("DL002", "DL101", "DL103", "DL105")] == ["DL002"]
+
+
+@pytest.mark.parametrize(("last", "tail"), [
+    # a content farm's copy that glosses its characters with pinyin, cut after a glossed character: the gloss's ")" is
+    # no sentence's end
+    ("全面推动惠企利民政策直达(dá)基层、企业(yè)", "企业"),
+    ("全年主动公开政府信息1099条,其中发(fā)", "其中发"),
+])
+def test_a_cut_after_a_glossed_character(tmp_path, last, tail):
+    path = tmp_path / "r.txt"
+    path.write_text("某某县某某局2023年政府信息公开工作年度报告\n一、总体情况\n2023年，本局认真贯彻《条例》。\n" + last + "\n",
+                    encoding="utf-8")
+    rep, ds = diags_of(path)
+    assert rep.truncation is not None and rep.truncation.where == "sentence"
+    (cut,) = [d for d in ds if d.code == "DL002"]
+    assert tail in cut.message and "(yè)”" not in cut.message
+
+
+def test_a_cut_after_the_subject_and_year_under_a_title(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("某某县某某局2023年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开情况\n全年主动公开政府信息120条。\n"
+                    "（二）依申请公开情况\n我局2023年\n", encoding="utf-8")
+    rep, ds = diags_of(path)
+    assert rep.truncation is not None and [d.code for d in ds if d.code == "DL002"] == ["DL002"]
