@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..readers.script import strip_glosses
 from . import register
 from .base import Hit, Kind, KindOptions
 
@@ -22,7 +23,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..report import AnnualReport
 
 # a site's name, then its address in brackets or after a colon: 门户网站(http://www.zwinkt.com, 网站：www.x.com
-_ADDRESS = re.compile(r"(?P<net>网站?)\s*[（(：:]\s*(?:https?://)?(?P<host>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
+# (or with the pinyin a content farm's copy glossed 网 with before the bracket: 人民政府网(wǎng)(http://qyxwjj.com/))
+_ADDRESS = re.compile(r"(?P<net>网站?)(?:\((?:wǎng|zhàn)\))?\s*[（(：:]\s*(?:https?://)?"
+                      r"(?P<host>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
 # the generic top-level domains (no government's site is under one)
 _GENERIC = frozenset({"com", "net", "top", "xyz", "cc", "info", "vip", "club", "site", "online", "shop", "icu", "fun",
                       "asia", "biz", "pro", "work", "live", "life", "ltd", "store", "tech", "wang", "ink", "cyou"})
@@ -61,5 +64,5 @@ class SiteAddress(Kind[KindOptions]):
                     continue
                 told.add(host)
                 yield Hit(block=b, start=m.start("host"), end=m.end("host"),
-                          params={"site": _MARKS.sub("", site), "host": host},
+                          params={"site": _MARKS.sub("", strip_glosses(site)), "host": host},
                           evidence={"expected": "以 .gov.cn 结尾的政府网站域名", "actual": host}, key=host)
