@@ -293,6 +293,7 @@ _CHANGE_RATE = re.compile(
     r"(?:同比|较上一?年度?|比上一?年度?|较去年|比去年)(?:同期)?(?P<dir>增长|增加|上升|提高|下降|减少)了?\s*"
     r"(?P<rate>\d{1,5}(?:\.\d{1,3})?)\s*[%％]")
 _UP = frozenset({"增长", "增加", "上升", "提高"})
+_CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|上升|提高|降低|新增|多|少)了?\s*$")
 
 
 def _rates(n: int, base: int, up: bool) -> Decimal | None:
@@ -358,6 +359,8 @@ class ProseChangeRateKind(Kind[KindOptions]):
             if ("%" not in text and "％" not in text) or b.index in skip:
                 continue
             for m in _CHANGE_RATE.finditer(text):
+                if _CHANGE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+                    continue  # 较上年增加7件，同比增长14%: the count is the change, the rate the whole's
                 n, rate_text = int(m.group("n")), m.group("rate")
                 places = len(rate_text.split(".")[1]) if "." in rate_text else 0
                 up = m.group("dir") in _UP

@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ..model import Block
 from ..page_lines import FOOTER_LINK, RELATED_LINE
-from ..readers.script import PINYIN_GLOSS, strip_glosses
+from ..readers.script import strip_glosses
 from . import catalogue as cat
 from .agency import classify
 from .pager import flipbook_page, pager_line
@@ -60,6 +60,7 @@ from .truncation_items import (
     old_sentence_cut,
     prev_block,
     sub_marker,
+    without_last_gloss,
 )
 from .truncation_labels import (
     NUMERALS,
@@ -211,19 +212,10 @@ def _last_block(report: AnnualReport) -> Block | None:
     return None
 
 
-def _without_last_gloss(text: str) -> str:
-    """``text`` without the pinyin a copy glossed its last character with (…直达基层、企业(yè): the text ends at 企业, not
-    at a closing bracket)."""
-    if not text.endswith(")"):
-        return text
-    m = PINYIN_GLOSS.search(text, max(0, len(text) - 10))
-    return text[:m.start()] if m is not None and m.end() == len(text) else text
-
-
 def _tail_span(block: Block) -> tuple[int, int]:
     """The last piece of text of a block: its last cell, line or space-separated token (a character cut at the end
     of the file, read as U+FFFD by :func:`..textio.decode_lenient`, left out: the text ends before it)."""
-    text = _without_last_gloss(block.text.rstrip())
+    text = without_last_gloss(block.text.rstrip())
     text = text.rstrip("|｜ \t\ufffd")
     end = len(text)
     cut = max(text.rfind("\n"), text.rfind("\t"), text.rfind("|"), text.rfind("｜"))
@@ -427,7 +419,7 @@ def _cut_in_part_one(report: AnnualReport, block: Block, start: int, end: int) -
     """A unified report's text that stops in part 一 (parts 二–六 all missing) on a line no report ends with: a
     sub-title (（四）加强, 2.健全工作制) or words without their sentence's end (…等精品专, 全力做好某某) — not a
     complete sentence, a date, the agency's name, 无 or a label line (附件：…)."""
-    whole = _without_last_gloss(block.text.strip()).rstrip("\ufffd")
+    whole = without_last_gloss(block.text.strip()).rstrip("\ufffd")
     if (block.kind == "table" or start >= end or not whole or whole.endswith(_ENDS) or whole in _ALONE_OK
             or whole.startswith("特此") or whole[-1].isdigit()  # (特此报告: its 。 forgotten; digits: judged above)
             or report.signature_mention is not None or not six_parts(report) or _section_id(report, block) != "s1"
@@ -460,7 +452,7 @@ def _analyse(report: AnnualReport) -> Truncation | None:
             return _table_truncation(block, start, end, cut)
         return Truncation(block, start, end, "sentence", _section_id(report, block))
     tail = block.text[start:end]
-    whole = _without_last_gloss(block.text.strip()).rstrip("\ufffd")
+    whole = without_last_gloss(block.text.strip()).rstrip("\ufffd")
 
     # 1. a part's title, cut or alone at the end (checked first: 五、存在的主 after a table is not a table row)
     frag = title_fragment(tail) or (title_fragment(whole) if block.kind != "table" else None)

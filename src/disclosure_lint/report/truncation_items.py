@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import Block
+from ..readers.script import PINYIN_GLOSS
 
 if TYPE_CHECKING:  # pragma: no cover
     from .annual import AnnualReport
@@ -126,3 +127,12 @@ def after_sentence_item(report: AnnualReport, block: Block, text: str, marker: s
         return False
     p = before.rfind(prev)
     return p >= 0 and before.endswith(("。", "；", ";")) and not LEAD_NUMBER.search(before[p + len(prev):])
+
+
+def without_last_gloss(text: str) -> str:
+    """``text`` without the pinyin a copy glossed its last character with (…直达基层、企业(yè): the text ends at 企业, not
+    at a closing bracket)."""
+    if not text.endswith(")"):
+        return text
+    m = PINYIN_GLOSS.search(text, max(0, len(text) - 10))
+    return text[:m.start()] if m is not None and m.end() == len(text) else text
