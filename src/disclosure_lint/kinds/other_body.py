@@ -11,6 +11,7 @@ the year checks.  One finding per report, at the first such sentence of its open
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -42,8 +43,21 @@ class OtherBodyReport(Kind[KindOptions]):
                 continue
             name, year, start, end = got
             if (year is not None and report.year is not None and year != report.year) or same_body(own, name) \
-                    or (agency.office is not None and same_body(agency.office, name)):
+                    or (agency.office is not None and same_body(agency.office, name)) or _names_own(own, name):
                 continue
             yield Hit(block=b, start=start, end=end, params={"named": name, "who": own},
                       evidence={"expected": own, "actual": name, "sentence_year": year}, key=name)
             return
+
+
+_BRACKETED = re.compile(r"[（(]([^（()）]{2,20})[）)]")
+
+
+def _names_own(own: str, name: str) -> bool:
+    """Whether the name holds the report's own body in brackets (黄山市政府(市交通运输局) in 黄山市交通运输局's report: the
+    body named with its government, not another body's report)."""
+    for m in _BRACKETED.finditer(name):
+        inner = m.group(1).strip()
+        if same_body(own, inner) or (len(inner) >= 4 and own.endswith(inner.lstrip("市县区省"))):
+            return True
+    return False
