@@ -185,6 +185,8 @@ def test_a_kind_of_document_named_with_its_issuers_is_no_other_scope():
 @pytest.mark.parametrize(("prose", "total"), [
     ("全年共公开发布197条，其中疫情防控99条，医疗卫生及工作动态74条，政务公开86条。", 197),
     ("全年发布数据3105条,其中新闻类838条、业务类2312 条。", 3105),
+    # the kinds of information as the total, its verb far before it (a real county bureau's report)
+    ("本局主动向社会公开交通运输工程项目情况、工作经验、工作总结等各类信息5条,其中决策信息公开4条,政策法规公开2条。", 5),
 ])
 def test_disclosed_total_named_by_its_verb(prose, total):
     (kind, got, parts, _), = brief(prose)

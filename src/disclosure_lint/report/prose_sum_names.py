@@ -18,7 +18,7 @@ from .prose_reading import YEAR_NUMERAL as _Y
 KW = dict(_KEYWORDS)
 # the first character of every alternative of TOTAL_KW (tests/test_fast_paths.py checks it): the look-ahead lets the
 # regex engine pass over the other positions quickly; what matches is the same
-TOTAL_KW_FIRST = "办处完答本新共需合总累收受接行复未直被起应诉主公发编推"
+TOTAL_KW_FIRST = "办处完答本新共需合总累收受接行复未直被起应诉主公发编推各"
 TOTAL_KW_ALTERNATION = "|".join([
     f"(?P<handled>{KW['handled']})", f"(?P<new>{KW['new']})",
     r"(?P<in_total>共需办理|需办理|共需处理|共计|合计|总计|共有|(?:共|累计)?(?:处理|办理)(?!完毕|结果|情况))",
@@ -31,7 +31,9 @@ TOTAL_KW_ALTERNATION = "|".join([
     # (公开全市各类政府信息共计3437条: the area the government's report covers before the object)
     # (共公开发布197条，其中…: the verb before the figure, its object left out; 发布数据3105条, 数据 for 信息)
     r"(?P<disclosed>主动公开|(?:公开|公布|发布|编发|推送)(?:(?<!予公开)(?<!分公开)(?<!请公开)的)?(?:全[市县区旗州盟])?(?:各类|各项)?"
-    r"(?:政府)?(?:信息|文件|数据)|(?:公开)?发布(?:了)?(?:共计?|总计|合计)?(?=\d|$))",
+    r"(?:政府)?(?:信息|文件|数据)|(?:公开)?发布(?:了)?(?:共计?|总计|合计)?(?=\d|$)"
+    # (…工作总结等各类信息5条，其中…: the kinds of information as the total, its verb far before it)
+    r"|(?<=等)各类(?:政府)?信息(?=\d|$))",
 ])
 TOTAL_KW = re.compile(f"(?=[{TOTAL_KW_FIRST}])(?:{TOTAL_KW_ALTERNATION})")
 
