@@ -1227,3 +1227,12 @@ def test_a_cut_after_the_subject_and_year_under_a_title(tmp_path):
                     "（二）依申请公开情况\n我局2023年\n", encoding="utf-8")
     rep, ds = diags_of(path)
     assert rep.truncation is not None and [d.code for d in ds if d.code == "DL002"] == ["DL002"]
+
+
+def test_a_title_cut_by_the_files_end_is_no_typo(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("某某县某某局2023年政府信息公开工作年度报告\n一、总体情况\n2023年，本局主动公开政府信息120条。\n"
+                    "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情", encoding="utf-8")
+    rep, ds = diags_of(path)
+    assert rep.truncation is not None and rep.truncation.where == "title"
+    assert "DL112" not in [d.code for d in ds] and "DL002" in [d.code for d in ds]
