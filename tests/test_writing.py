@@ -453,6 +453,14 @@ def test_dl902_an_item_whose_number_lost_its_mark_is_an_item():
     assert len(only("DL902", text.replace("2依申请", "依申请"), fmt="text")) == 1
 
 
+def test_dl902_a_point_whose_numeral_lost_its_shi_is_a_point():
+    # 二政府信息管理方面 (a real bureau's page: 二是 with 是 lost): 三是 after it does not skip a number
+    text = ("一、总体情况\n一是主动公开、依申请公开方面。坚持公开为常态。\n二政府信息管理方面。加大信息公开力度。\n"
+            "三是平台建设方面。建立并完善公开平台。\n")
+    assert only("DL902", text, fmt="text") == []
+    assert len(only("DL902", text.replace("二政府", "政府"), fmt="text")) == 1  # no point 二 at all: a skip
+
+
 def test_dl902_a_list_under_the_first_items_title_then_the_outer_list_goes_on():
     # (一)概述 / …(一)加强…(四)… / (二)公开政府信息情况 (a real street office's page): (二) goes on with the outer list,
     # no step back from (四)

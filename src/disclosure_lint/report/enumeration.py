@@ -395,8 +395,10 @@ def analyse(report) -> list[EnumRun]:
     lost = [b.index for b in report.text_blocks if _LOST_OPENER.match(b.text)]
     # lines whose number lost its mark (2依申请公开情况…: 2、 lost its 、): (block index, number)
     bare = [(b.index, int(m.group(1))) for b in report.text_blocks if (m := _BARE_NUMBER.match(b.text))]
+    # … and lines opening with a point's numeral that lost its 是 (二政府信息管理方面。…: 二是 with 是 lost): (index, number)
+    bare_shi = [(b.index, _CN_POINT.index(m.group(1)) + 2) for b in report.text_blocks if (m := _BARE_POINT.match(b.text))]
     for run in runs:
-        run.breaks = breaks(run.items, lost, bare)
+        run.breaks = breaks(run.items, lost, bare, bare_shi)
     return runs
 
 
@@ -418,6 +420,8 @@ def _lead(text: str) -> int:
 _PART_NUMBERED = re.compile(r"\s*[（(][一二三四五六][）)]\s*")
 _LOST_OPENER = re.compile(r"\s*[)）][\u4e00-\u9fff][^\n]{0,30}$")
 _BARE_NUMBER = re.compile(r"\s*([1-9])(?=[\u4e00-\u9fff]{4})(?!\d)")
+_CN_POINT = "二三四五六七八九"
+_BARE_POINT = re.compile(r"\s*([二三四五六七八九])(?![是、．.，,])(?=[\u4e00-\u9fff]{4})")
 
 
 _GLUE_FAMILIES = frozenset({"shi", "par", "pcn", "circ"})  # markers no other text looks like (not 1. or 1、: 2021.1.)
@@ -432,7 +436,7 @@ def _glued(previous: EnumItem, item: EnumItem, marker: str) -> bool:
 
 
 def breaks(items: list[EnumItem], lost: list[int] | None = None,
-           bare: list[tuple[int, int]] | None = None) -> list[EnumBreak]:
+           bare: list[tuple[int, int]] | None = None, bare_shi: list[tuple[int, int]] | None = None) -> list[EnumBreak]:
     """The items that break the sequence, each with the marker it should have, blamed so that applying
     every fix gives a correct run (one slip, one finding):
 
@@ -444,7 +448,8 @@ def breaks(items: list[EnumItem], lost: list[int] | None = None,
       二是…三是: one added) is one break whose fix renumbers it and the items that follow it in step;
     * an item after as many lines whose marker lost its opening half (``lost``: their blocks' indexes, ``)依申请公开情况``)
       as numbers are skipped is in step: （一）… / )… / )… / （四）…; so is one after a line opening with the number
-      skipped, its mark lost (``bare``: (block index, number), ``2依申请公开情况…``): 1、… / 2依申请… / 3、….
+      skipped, its mark lost (``bare``: (block index, number), ``2依申请公开情况…``): 1、… / 2依申请… / 3、…; so is a point
+      after a line opening with its numeral without 是 (``bare_shi``: 一是… / 二政府信息管理方面… / 三是…).
     """
     out: list[EnumBreak] = []
     if not items:
@@ -469,6 +474,10 @@ def breaks(items: list[EnumItem], lost: list[int] | None = None,
         if bare and v > expect and item.family == "ar" and any(
                 n == expect and items[i - 1].block.index < at < item.block.index for at, n in bare):
             expect += 1  # 1、… / 2依申请公开情况… / 3、…: item 2 is there, its number lost its mark
+            continue
+        if bare_shi and v > expect and item.family == "shi" and any(
+                n == expect and items[i - 1].block.index < at < item.block.index for at, n in bare_shi):
+            expect += 1  # 一是… / 二政府信息管理方面… / 三是…: point 二 is there, its 是 lost
             continue
         if v == 2 and _glued(items[i - 1], item, marker_text(item.family, 1, item.marker)):
             expect = 3  # …（3）…加大主动公开力度（1）深入推进…（2）: a new list, its first marker run into its heading
