@@ -628,11 +628,8 @@ class SectionTitleTypo(Kind[KindOptions]):
             return
         for spec in cat.SECTIONS:
             sec = st.by_id.get(spec.id)
-            if sec is None or sec.quality != "typo":
-                continue
-            cut = report.truncation
-            if cut is not None and cut.where == "title" and cut.block is sec.heading:
-                continue  # 四、政府信息公开行政复议、行政诉讼情 and the file's end: a title cut off (DL002's), no slip
+            if sec is None or sec.quality != "typo" or getattr(report.truncation, "block", None) is sec.heading:
+                continue  # (…行政诉讼情 at the file's end: a title cut off, DL002's, no slip)
             typo = cat.typo_of(sec.title)
             official = typo[1] if typo is not None else spec.title
             text = sec.heading.text
