@@ -73,6 +73,13 @@ def test_results_in_a_bracket_are_the_groups_parts():
     assert brief("因政府信息公开复议后起诉1件（结果维持2件）。")[0][:3] == ("litigation", 1, [("upheld", 2)])
 
 
+def test_a_result_after_qizhong_is_one_of_the_parts_beside_it():
+    # (real: 共收到政府信息公开申请5件,比上年减少50%,其中答复1件,不掌握相关政府信息、无法提供4件: 1 + 4 = 5, not 4 of 1)
+    prose = "全年共收到政府信息公开申请5件，比上年减少50%，其中答复1件，不掌握相关政府信息、无法提供4件，全部按时办结。"
+    assert [k for k, *_ in brief(prose)] == []
+    assert [k for k, *_ in brief("全年共收到政府信息公开申请20件，办结18件，予以公开10件，不予公开8件。")] == ["results"]
+
+
 # -- rt-numbers #8, rt-clean #15: breakdowns after a change clause, totals without 申请 ------------------------------
 
 def test_breakdown_after_a_change_clause():

@@ -146,6 +146,7 @@ _BACKREF = re.compile(r"\s*(?:其中\s*[，,：:]?|(?:在|对)?(?:已|本年度?
 # a rate of the whole after the total (…116条，全文电子化率达100%。其中…): not a figure of its own
 _RATE_CLAUSE = re.compile(r"\s*[，,]\s*[^，,；;。\d]{0,12}?(?:率|比例|占比)(?:达到|达|为|是)?\s*\d+(?:\.\d+)?\s*[%％]")
 _SUM_WORD = re.compile(r"共|合计|总计")
+_LED_BY_OF_WHICH = re.compile(r"\s*其中\s*[，,：:]?\s*(?:已|均)?")  # a clause that opens with 其中 before its keyword
 _FILES = re.compile(r"(?:文件|公文)\s*$")  # a part of documents, counted in 件 where the information is in 条
 _DOCUMENTS = re.compile(r"(?:答复函|答复件|答复文件|办理结果|复文)$")  # a proposal's answers, published: information
 _ENUM_MARKS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳ "
@@ -384,6 +385,9 @@ class _Reader:
                 return None  # 办结56件予以公开… is not a list
             if not marker:  # 收到申请132件，上年结转2件，共计134件: siblings, not parts
                 kinds = tuple(k for k in kinds if k != "flow")
+                if metric == "handled" and not paren and _LED_BY_OF_WHICH.fullmatch(
+                        self.sent, self._clause_start(kstart), kstart):
+                    return None  # 收到申请5件，其中答复1件，无法提供4件: 答复 is one of the parts, beside the others
             if "disclosed" in kinds and not marker and ((con.group("semi") and con.group("semi")[0] in "；;")
                                                          or not _GENERIC_OBJECT.match(self.sent[kend:f.start()])
                                                          or self.items):
