@@ -104,3 +104,13 @@ def test_words_in_a_count_column_are_still_no_number():
                                              ("持平", 0), ("未增", None)])
 def test_worded_change(raw, number):
     assert worded_change(raw) == number
+
+
+def test_column_labels_without_their_last_word_are_read():
+    """A real district bureau's table 二 heads its columns 本年新制作 / 本年新公开 / 对外公开总数 (and 上一年项目数):
+    before, DL001 said the tool could not read two of its columns."""
+    short = (CLEAN.replace("本年新制作数量", "本年新制作").replace("本年新公开数量", "本年新公开")
+             .replace("对外公开总数量", "对外公开总数").replace("上一年项目数量", "上一年项目数"))
+    assert short != CLEAN
+    assert found(short) == []
+    assert [c for c, _, _ in found(short.replace(FEES, "| 行政事业性收费 | 2 | -3 |"))] == ["DL211"]

@@ -234,10 +234,10 @@ S2_2019_ROWS = (
     RowSpec("procurement", "政府集中采购"),
 )
 S2_2019_COLS = (
-    ColSpec("new_made", "本年新制作数量"),
-    ColSpec("new_published", "本年新公开数量"),
-    ColSpec("total_published", "对外公开总数量", aliases=("对外公开数量",)),
-    ColSpec("prev_count", "上一年项目数量"),
+    ColSpec("new_made", "本年新制作数量", aliases=("本年新制作",)),
+    ColSpec("new_published", "本年新公开数量", aliases=("本年新公开",)),
+    ColSpec("total_published", "对外公开总数量", aliases=("对外公开数量", "对外公开总数")),
+    ColSpec("prev_count", "上一年项目数量", aliases=("上一年项目数",)),
     ColSpec("change", "本年增/减", aliases=("本年增减", "本年增加/减少"), kind="change"),
     ColSpec("decisions", "处理决定数量", aliases=("本年处理决定数量",)),
     ColSpec("procurement_count", "采购项目数量"),
