@@ -89,6 +89,18 @@ def test_a_copy_that_stops_inside_a_clause_of_part_six_is_not_missing_its_signat
     assert dl410(text) == []
 
 
+def test_a_copy_cut_after_a_long_clause_of_part_six_is_not_missing_its_signature():
+    # (real: a mirror cut at …、开阳高速开平段扩建工程主线及月山互通连接线工程全面 — 26 characters after the last 、)
+    text = report("").replace("2023年政务公开工作要点已全部落实。",
+                              "一是高速公路项目进展顺利。北环段、南环段、东环高速扩建工程主线及互通连接线工程全面")
+    assert dl410(text) == []
+    # a long clause that is an agency's name is the 落款's first half, not a cut
+    from disclosure_lint.kinds.signature import _long_clause_cut
+
+    assert not _long_clause_cut("欢迎社会各界监督，青禾市某某区人民政府办公室")
+    assert _long_clause_cut("北环段、南环段、东环高速扩建工程主线及互通连接线工程全面")
+
+
 def test_a_signature_with_the_pages_tools_printed_after_its_date_is_found():
     """A portal page printed to PDF (Chrome's print): the date of the 落款 and the page's 【打印本页】【关闭窗口】
     on one line, the related links and the site footer after it — the 落款 is there, its date is the publication's."""

@@ -57,6 +57,15 @@ def _agency_line(text: str) -> str | None:
 
 # a last paragraph that stops after a comma and a few words, no end mark: cut inside a clause, not a text that ended
 _MID_CLAUSE = re.compile(r"[，,、；;][^，,、；;。！？!?：:\n“”《》]{1,12}[\u4e00-\u9fff]$")
+# … or after a longer clause that is not an agency's name (…、开阳高速开平段扩建工程主线及月山互通连接线工程全面)
+_LONG_CLAUSE = re.compile(r"[，,、；;]([\u4e00-\u9fff]{14,41})$")  # words only: not a flattened table's 行政诉讼数 件 0 0
+
+
+def _long_clause_cut(text: str) -> bool:
+    m = _LONG_CLAUSE.search(text.rstrip())
+    return m is not None and classify(m.group(1))[0] is None
+
+
 # … or a numbered point begun and stopped on a word with no mark after it (六、其他需要报告的事项 / （一）通过信用网依法公):
 # the point's text, and the 落款 after it, cut off — not （一）本年度未收取信息处理费。 nor a last line of its own
 _POINT_CUT = re.compile(r"^\s*[（(](?:[一二三四五六七八九十]{1,2}|\d{1,2})[）)][^。！？!?；;：:]{2,40}[\u4e00-\u9fff]$")
@@ -88,7 +97,7 @@ class MissingSignature(Kind[KindOptions]):
             return
         end = last[-1]
         if end.kind != "table" and (_MID_CLAUSE.search(end.text.rstrip()) or (
-                len(end.text) <= 60 and _POINT_CUT.match(end.text.rstrip()))):
+                len(end.text) <= 60 and _POINT_CUT.match(end.text.rstrip())) or _long_clause_cut(end.text)):
             return  # …热线账号，安排人员负: the text stops inside a clause (a copy cut in part 六): the 落款 may be after it
         agency = _agency_line(end.text) if end.kind != "table" else None
         if agency is not None:
