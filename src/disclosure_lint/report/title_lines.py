@@ -127,7 +127,10 @@ def suffix_after(report: AnnualReport, blocks: list[Block], k: int) -> Block | N
     if not head or "报告" in head or len(head) > 60:
         return None
     nxt = blocks[k + 1]
-    tail = "".join(report.portal.text_without(nxt).lstrip("#").split())  # (报 告: spaced out on a title line)
+    rest = report.portal.text_without(nxt)
+    if rest.strip() != nxt.text.strip():
+        return None  # a portal's catalogue line (索引号 3212000041/2021-354904 分类 报告): its 分类 value is no title's end
+    tail = "".join(rest.lstrip("#").split())  # (报 告: spaced out on a title line)
     if not tail.endswith("报告") or len(tail) > 12 or is_title(tail) or not is_title(head + tail):
         return None
     return nxt
