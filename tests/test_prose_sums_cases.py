@@ -260,3 +260,12 @@ def test_change_rate_large_fall_is_bounded():
 
     ok, near = change_rate_bases(3, Decimal("99.99"), 2, False)  # last year ≈ 30000: a few bases tried, not 30000
     assert isinstance(ok, bool) and len(near) <= 2
+
+
+@pytest.mark.parametrize("last", ["其它信息数量16条", "其他15条"])
+def test_a_list_closed_by_other_written_as_qita_or_bare_is_exhaustive(last):
+    # (real: …行政执法类信息735条,其它信息数量16970条 of 19686; 通知公告类9条,其他15条 of 156)
+    prose = f"全年主动公开政府信息200条，其中概况类信息43条、工作动态类信息100条、{last}。"
+    [(kind, total, parts, exhaustive)] = brief(prose)
+    assert (kind, total, exhaustive, len(parts)) == ("disclosed", 200, True, 3)
+    assert [d.code for d in lint(report(prose), select=["DL237", "DL238", "DL251"])] == ["DL238"]

@@ -7,7 +7,10 @@ This kind only decides:
 * ``mode: exceeds`` — the parts of a breakdown that is *not* exhaustive add up to more than the total
   (``主动公开政府信息120条，其中政策文件15条，工作动态98条，通知公告30条``: 143 > 120);
 * ``mode: exhaustive`` — every category of the breakdown is listed (all six results, both kinds of
-  applicant, all four review results …) and the parts do not add up to the total, in either direction.
+  applicant, all four review results …) and the parts do not add up to the total, in either direction;
+* ``mode: short`` — a breakdown not known to be exhaustive whose parts read as all of them (four or more, led by
+  其中, ending the sentence, most of the total) adds up to less than the total
+  (``主动公开政务信息281条，其中社会救助领域信息59条，财政信息20条，……工作动态信息70条。``: 264).
 
 A sum whose difference is explained by figures the table checks contradict (the total or a part differs from
 table 三/四, and with the table's values the sum is right) names those figures in its ``about``
@@ -46,8 +49,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 class ProseSumOptions(KindOptions):
-    mode: Literal["exceeds", "exhaustive"] = Field(
-        "exceeds", description="exceeds：非穷尽列举时分项之和超过总数；exhaustive：列全了所有类别时分项之和不等于总数")
+    mode: Literal["exceeds", "exhaustive", "short"] = Field(
+        "exceeds", description="exceeds：非穷尽列举时分项之和超过总数；exhaustive：列全了所有类别时分项之和不等于总数；"
+                               "short：以“其中”列出、列到句末的多个分项之和少于总数")
+    min_parts: int = Field(4, ge=2, le=50, description="short：至少列出的分项数")
+    min_share: float = Field(0.75, ge=0, le=1, description="short：分项之和至少占总数的比例（列出的只是一小部分时，多半本就没有列全）")
     breakdowns: list[Literal[KINDS]] = Field(  # type: ignore[valid-type]
         default_factory=lambda: list(KINDS),
         description="核对的分项类别（results 办理结果、applicants 申请人、flow 新收与结转、review 复议结果、"
@@ -68,6 +74,25 @@ def _whole_again(s) -> bool:
     others = list(numbers)
     others.remove(total)
     return sum(others) <= total
+
+
+# a list the sentence ends with (nothing after its last part but the full stop), led by 其中/包括 (not 主要包括, 如: a
+# sample of the kinds)
+_LIST_END = re.compile(r"\s*(?:。|$)")
+_LEAD = re.compile(r"其中|包括|包含")
+_SAMPLE = re.compile(r"主要|重点|如|例如|比如")
+
+
+def _listed_in_full(s: ProseSum, min_parts: int, min_share: float) -> bool:
+    """Whether the parts of a breakdown the reader does not know to be exhaustive read as all of them: at least
+    ``min_parts``, led by 其中/包括, ending the sentence, and adding up to at least ``min_share`` of the total (a few kinds
+    adding up to a small share are a sample: 其中政务资讯类3011条，重点领域信息1530条 of 8662)."""
+    if s.total_after or len(s.parts) < min_parts or s.total.number <= 0 or s.parts_sum < min_share * s.total.number:
+        return False
+    text = s.block.text
+    between = text[s.total.end:s.parts[0].start]
+    return bool(_LEAD.search(between)) and not _SAMPLE.search(between) \
+        and _LIST_END.match(text, s.parts[-1].end) is not None
 
 
 def _unmarked_zero(s: ProseSum) -> bool:
@@ -100,6 +125,9 @@ class ProseSumKind(Kind[ProseSumOptions]):
                 continue  # 其中概况类67条，动态127条，目录信息194条 (the total 194): one item counts the whole another way
             if o.mode == "exhaustive" and not s.exhaustive:
                 continue
+            if o.mode == "short" and (s.exhaustive or s.difference > 0 or _unmarked_zero(s)
+                                      or not _listed_in_full(s, o.min_parts, o.min_share)):
+                continue  # (a list that may leave kinds out, adding up to less: only when it reads as all of them)
             unit = s.total.unit
             diff = abs(s.difference)
             yield Hit(

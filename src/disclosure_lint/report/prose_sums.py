@@ -132,7 +132,7 @@ _CONNECT = re.compile(
     r"\s*[：:，,]?\s*")
 
 # the last category of a list of information that takes in the rest (其他应主动公开政府信息, 其他类信息, 其他信息)
-_CATCH_ALL = re.compile(r"其他(?:类|应|信息|方面|事项|政府信息|政务信息|公开信息|工作信息|各类)")
+_CATCH_ALL = re.compile(r"其[他它](?:类|应|信息|方面|事项|政府信息|政务信息|公开信息|工作信息|各类|(?=\d))")  # (其他15条)
 
 
 def _opens(con: re.Match[str]) -> bool:
