@@ -115,7 +115,7 @@ class ReportName(Kind[KindOptions]):
         if name == _WITHOUT_NIANDU and flat[:m.start()].endswith("年度"):
             return  # 某某区2024年度政府信息公开工作报告: the name's 年度 written after the year, before the rest of it
         compared = name
-        if flat[:m.start()].endswith("年度") and name.endswith("报告") and not name.endswith("年度报告"):
+        if flat[:m.start()].endswith("年度") and name.endswith("报告") and "年度" not in name:
             compared = name[:-2] + "年度报告"  # 衡龙桥镇2020年度信息公开工作报告: its 年度 is there, before the name
         at = block.text.find(name)
         start, end = (at, at + len(name)) if at >= 0 else (0, len(block.text))
@@ -182,9 +182,6 @@ class TitleBodyPlace(Kind[KindOptions]):
         full = agency if agency and agency != name and agency.endswith(name.lstrip(LEVELS)) else None
         if full is None and name[0] not in LEVELS:  # (审计局2024年…, the text saying 金台区审计局)
             full = place_named(name, [b.text for b in report.text_blocks[:OPENING_BLOCKS]])
-        compared = name
-        if flat[:m.start()].endswith("年度") and name.endswith("报告") and not name.endswith("年度报告"):
-            compared = name[:-2] + "年度报告"  # 衡龙桥镇2020年度信息公开工作报告: its 年度 is there, before the name
         at = block.text.find(name)
         start, end = (at, at + len(name)) if at >= 0 else (0, len(block.text))
         fix = [FixEdit(block, start, end, full)] if full and at >= 0 else None
