@@ -269,3 +269,10 @@ def test_a_list_closed_by_other_written_as_qita_or_bare_is_exhaustive(last):
     [(kind, total, parts, exhaustive)] = brief(prose)
     assert (kind, total, exhaustive, len(parts)) == ("disclosed", 200, True, 3)
     assert [d.code for d in lint(report(prose), select=["DL237", "DL238", "DL251"])] == ["DL238"]
+
+
+def test_a_total_with_its_object_after_the_count():
+    # (real: 总共发布12条信息,其中政府信息公开指南1条,概况信息1条,…: 信息 after the count, before the list)
+    prose = "全年总共发布12条信息，其中政策文件1条，工作动态2条，通知公告3条，财政信息1条。"
+    assert brief(prose) == [("disclosed", 12, [("item", 1), ("item", 2), ("item", 3), ("item", 1)], False)]
+    assert [d.code for d in lint(report(prose.replace("12条", "5条")), select=["DL237"])] == ["DL237"]

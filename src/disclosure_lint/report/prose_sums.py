@@ -146,6 +146,7 @@ _BACKREF = re.compile(r"\s*(?:其中\s*[，,：:]?|(?:在|对)?(?:已|本年度?
 # a rate of the whole after the total (…116条，全文电子化率达100%。其中…): not a figure of its own
 _RATE_CLAUSE = re.compile(r"\s*[，,]\s*[^，,；;。\d]{0,12}?(?:率|比例|占比)(?:达到|达|为|是)?\s*\d+(?:\.\d+)?\s*[%％]")
 _SUM_WORD = re.compile(r"共|合计|总计")
+_OBJECT_AFTER = re.compile(r"(?:各类|各项)?(?:政府|政务)?信息(?=\s*(?:[，,；;（(：:]|其中))")
 _LED_BY_OF_WHICH = re.compile(r"\s*其中\s*[，,：:]?\s*(?:已|均)?")  # a clause that opens with 其中 before its keyword
 _FILES = re.compile(r"(?:文件|公文)\s*$")  # a part of documents, counted in 件 where the information is in 条
 _DOCUMENTS = re.compile(r"(?:答复函|答复件|答复文件|办理结果|复文)$")  # a proposal's answers, published: information
@@ -364,6 +365,10 @@ class _Reader:
             return None
         f = self.figs[i]
         pos = f.end()
+        if metric == "disclosed":
+            noun = _OBJECT_AFTER.match(self.sent, pos)
+            if noun is not None:
+                pos = noun.end()  # 总共发布12条信息，其中…: the object after the count, before the list
         if metric in ("direct", "after_review") and any(
                 end <= kstart for g, end in self.lawsuit_ends.items() if g != metric):
             # 直接起诉2件、复议后起诉1件，结果维持2件、尚未审结1件: the results after a list of lawsuit groups may be
