@@ -300,6 +300,16 @@ def test_dl902_fires(text, fmt, line, marker, expected, problem):
     assert d.fix.applicability == "unsafe" and d.fix.edits[0].replacement == expected
 
 
+def test_dl902_a_sentence_between_one_and_three_may_be_the_item_whose_marker_was_lost():
+    # (real: 一是积极向区委、区政府报送信息，全年累计报送112条。线上通过门户网站发布信息1000余条。三是线下通过公示栏…)
+    [d] = only("DL902", "一是积极报送信息，全年累计报送112条。线上通过门户网站发布信息100余条。三是线下通过公示栏公开。")
+    assert d.match == "三是" and d.message.startswith("序号跳号（也可能是上一项之后另起的一句“线上通过门户网站……”前漏写了“二是”")
+    assert d.fix is None  # (which of the two it is, the clerk knows: no fix)
+    # one sentence in the item before: the skip alone, with its fix
+    [d] = only("DL902", "一是积极报送信息，全年累计报送112条；三是线下通过公示栏公开。")
+    assert d.message.startswith("序号跳号：") and d.fix is not None
+
+
 def test_dl902_an_item_with_a_space_after_its_bracket_is_counted():
     # ( 二) is the second item: a skip after it is reported from it, pointed at the skipped item
     [d] = only("DL902", "(一)主动公开情况。公开信息。\n( 二)依申请公开情况。收到申请。\n(四)政府信息管理。健全制度。\n",

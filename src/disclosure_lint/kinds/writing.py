@@ -162,6 +162,11 @@ class EnumerationSequence(Kind[WritingOptions]):
                 span = br.item.span
                 edits = [_marker_edit(br.item, br.expected)] + [_marker_edit(it, m) for it, m in br.follow]
                 fix = None if any(e is None for e in edits) else edits
+                problem = _BREAK[br.kind]
+                lost = _sentence_without_marker(br) if br.kind == "skipped" else None
+                if lost is not None:  # 一是…。线上通过门户网站…。三是…: 三是 may be right, 二是 lost before 线上
+                    problem += f"（也可能是上一项之后另起的一句“{lost}……”前漏写了“{br.expected}”，请核对）"
+                    fix = None
                 describe = f"将“{br.item.marker}”改为“{br.expected}”"
                 if br.follow:
                     describe += f"，其后{len(br.follow)}项依次改为" + "、".join(f"“{m}”" for _, m in br.follow)
@@ -170,13 +175,28 @@ class EnumerationSequence(Kind[WritingOptions]):
                 if br.follow:
                     evidence["renumbered"] = [{"actual": it.marker, "expected": m} for it, m in br.follow]
                 yield _hit(span, params={"marker": br.item.marker, "previous": br.previous_marker,
-                                         "expected": br.expected, "problem": _BREAK[br.kind]},
+                                         "expected": br.expected, "problem": problem},
                            evidence=evidence,
                            key=f"{br.previous.marker}>{br.item.marker}@{_context(span, 10)}",
                            fix=fix, fix_safe=False, fix_description=describe)
 
 
 _HALF = str.maketrans("（）．", "().")
+
+# a sentence that opens without a marker (…1000余条。线上通过门户网站…), after a full stop in the item before
+_NEW_SENTENCE = re.compile(r"。\s*(?P<s>[\u4e00-\u9fff]{2,8})")
+
+
+def _sentence_without_marker(br) -> str | None:
+    """The opening words of a sentence that starts, with no marker, between a 一是-style item and the item after it that
+    skips one number (一是…。线上通过…。三是…), in one block: the skipped item may be that sentence, its marker lost;
+    None otherwise."""
+    a, b = br.previous, br.item
+    if not a.marker.endswith("是") or a.span.piece is not b.span.piece or b.value != (br.previous_value or a.value) + 2:
+        return None
+    text = a.span.piece.text[a.span.end:b.span.start]
+    m = _NEW_SENTENCE.search(text)
+    return m.group("s") if m is not None else None
 
 # a line that opens as the items of a sub-title list do, its number left out: 政府信息管理情况。镇政府…
 _UNNUMBERED_TITLE = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:情况|建设|管理|保障|公开|工作|监督)[。：:]")
