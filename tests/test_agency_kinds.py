@@ -811,6 +811,10 @@ def test_the_opening_in_other_words_names_the_body():
     assert opening_name(["根据《条例》和省有关要求，由白沙区人民政府办公室汇总编制。"]) == "白沙区人民政府"
     assert opening_name(["根据《条例》和省有关要求，由白沙区人民政府办公室编制。"]) == "白沙区人民政府办公室"
     assert opening_name(["根据《条例》要求，由白沙区统计局汇总编制。"]) == "白沙区统计局"  # (not a government's office)
+    # (a real city's: the office compiles the area's report from its counties' and departments' — due by 3月31日)
+    assert opening_name(["本年度报告由白沙市人民政府办公室根据《条例》等规定要求，并综合2022年度各县（市、区）政府和市政府各部门的"
+                         "政府信息公开工作情况编制而成。"]) == "白沙市人民政府"
+    assert opening_name(["本年度报告由白沙市人民政府办公室根据《条例》编制而成。综合各部门意见，持续改进。"]) == "白沙市人民政府办公室"
     assert opening_name(["本报告由六部分组成，涵盖了2022年白沙区自然资源局政府信息公开工作，所列数据的统计期限…"]) \
         == "白沙区自然资源局"
     assert opening_name(["如对本报告有疑问，可与白沙市市场监督管理局办公室联系（地址：白沙市利民路）。"]) == "白沙市市场监督管理局"

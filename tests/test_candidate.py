@@ -26,6 +26,9 @@ def cand(text: str, fmt: str = "text"):
      ("self-named",)),
     ("本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、"
      "存在的主要问题及改进情况、其他需要报告的事项六部分组成。\n全年公开信息345条。\n", ("self-named",)),
+    # (a real province-level city's: the basis, then 发布 and the report's title quoted)
+    ("根据《条例》规定和《关于政府信息公开工作年度报告有关事项的通知》要求，发布《某某市2020年政府信息公开工作年度报告》。\n"
+     "2020年，某某市坚持依法公开。全市主动公开政府信息152万条。\n", ("self-named",)),
     ("（一）总体情况\n2021年，本局认真贯彻《条例》。\n（二）政府信息公开情况\n全年公开信息50条。\n", ("inline-section",)),
     # an excerpt starting inside part 一: two of its items in the 2021 format, one of them the report's own
     ("(一)主动公开政府信息的情况\n全年共主动公开政府信息89条。\n(二)依申请公开情况\n未收到申请。\n"

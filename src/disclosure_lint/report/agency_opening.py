@@ -111,6 +111,13 @@ def _company_of(joined: str, name: str) -> str | None:
 
 
 _COMPANY_TAIL = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司)")
+# a report compiled from the area's governments' and departments' own (综合…各县（市、区）政府和市政府各部门…, 汇总全区各单位…)
+_AREA_COMPILED = re.compile(r"(?:综合|汇总)[^。；\n]{0,20}?各(?:县|区|市|乡|镇|街道|部门|单位|地)")
+
+
+def _sentence_end(text: str, at: int) -> int:
+    end = text.find("。", at)
+    return len(text) if end < 0 else end
 
 
 def _opening_name(texts: list[str]) -> str | None:
@@ -136,8 +143,11 @@ def _opening_name(texts: list[str]) -> str | None:
             if name and classify(name)[0] is not None:  # (named as the maker: 由区统计局编制 gives the kind)
                 if named.group("t"):
                     return _maker_over(text, name)
-                if text.startswith("汇总", named.end() - 2) and classify(name)[0] == "government_office":
-                    return government_of(name) or name  # (由某某区人民政府办公室汇总编制: the area's report)
+                if classify(name)[0] == "government_office" and (text.startswith("汇总", named.end() - 2) or (
+                        _AREA_COMPILED.search(text, named.end(), _sentence_end(text, named.end())) is not None)):
+                    # (由某某区人民政府办公室汇总编制; 由某某市人民政府办公室根据…并综合各县（市、区）政府和市政府各部门的
+                    # 政府信息公开工作情况编制而成: the area's report, the office only compiles it)
+                    return government_of(name) or name
                 return _zone_compiled(text, named.end(), name) or name
     for text in texts:
         made = _MADE_BY.search(text) if ("编制" in text or "制定" in text) else None

@@ -256,7 +256,9 @@ def inferred_note(report: AnnualReport) -> str:
 
 # before a quoted title, in its sentence, the words that make it the report's own (现发布《…》, 特公布《…》和《…》) — not
 # 公开发布《…2021年…年度报告》, last year's, published as an activity of the year
-_QUOTE_LEAD = re.compile(r"(?:现|特|现予|现予以)(?:发布|公布|公开|印发)[^。；;！？\n]{0,40}$")
+# (or the opening's basis, then the verb: 根据《条例》规定和《…的通知》要求，发布《某某市2020年…年度报告》)
+_QUOTE_LEAD = re.compile(r"(?:(?:现|特|现予|现予以)(?:发布|公布|公开|印发)|(?:要求|规定)\s*[，,]\s*(?:发布|公布))"
+                         r"[^。；;！？\n]{0,40}$")
 
 
 def _self_years(text: str) -> Iterator[int]:
