@@ -731,3 +731,20 @@ def test_a_pages_catalogue_field_is_no_title():
     assert ("发布目录", "信息公开年度报告") in [(s.label, s.value) for s in rep.portal.spans]
     prose = interpret(parse("白沙市白石镇2024年政府信息公开工作年度报告\n\n一、总体情况\n\n我镇及时更新发布目录和指南。\n", "text"))
     assert not [s for s in prose.portal.spans if s.label == "发布目录"]
+
+
+def test_an_old_portals_article_in_its_layout_tables_cell_is_read_as_text():
+    """A real town's page (2013): the catalogue table's last row holds the title alone (``title | ||``), and the whole
+    article follows as one long cell closed by the layout's pipe (``2013年，我镇认真贯彻…。附件下载:… |``).  Before, the
+    article was a table row and the title a cell: the file was skipped as no report."""
+    body = "2013年，我镇认真贯彻落实《条例》精神，不断健全工作机制，深化公开内容。" * 4 + "现将我镇2013年政府信息公开工作报告如下。 附件下载:统计表.doc |"
+    text = ("索引号: | /2015-34352 | 公开方式: | 主动公开 |\n文号: | 公开日期: | 2015-07-27 10:52 | |\n发布单位: | 某某镇 |\n"
+            f"2013年度某某镇政府信息公开工作年度报告 | ||\n{body}\n||\n|\n")
+    rep = interpret(parse(text, "text"))
+    assert rep.title == "2013年度某某镇政府信息公开工作年度报告"
+    assert any(b.kind == "paragraph" and b.text.startswith("2013年，我镇认真贯彻") for b in rep.document.blocks)
+    assert rep.candidate.plausible
+    # a catalogue's one-cell row whose cell is a field (标题:…): its value
+    field = ("索引号: | 000014349/2022-05819 | |\n发文机关:某某镇人民政府 | 主题词: |\n标题:某某镇人民政府2021年政府信息公开工作年度报告 | |\n"
+             "2021年，我镇认真贯彻落实《条例》。\n一、总体情况\n全年主动公开政府信息20条。\n")
+    assert interpret(parse(field, "text")).title == "某某镇人民政府2021年政府信息公开工作年度报告"

@@ -146,6 +146,8 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
             i += 1
             continue
         kind = _split_kind(raw)
+        if kind == "pipe" and _prose_cell(raw):
+            kind = None  # (an old portal's article in its layout table's one cell: 2013年，我镇认真贯彻…。 附件下载:… |)
         if kind == "tab" and "\t" not in body:
             # only leading or trailing tabs (an indented paragraph) do not start a table; inside a
             # table such a line is a row whose other cells are empty (（三）不予公开 after a merged cell)
@@ -153,7 +155,8 @@ def parse(text: str, path: str = "<string>", encoding: str | None = "utf-8",
         if kind is not None:
             j = i
             while j < n and lines[j].strip() and (_split_kind(lines[j]) == kind
-                                                  or (kind == "pipe" and _closing_pipe(lines, j))):
+                                                  or (kind == "pipe" and _closing_pipe(lines, j))) \
+                    and not (kind == "pipe" and _prose_cell(lines[j])):
                 j += 1
                 if kind == "spaces" and j < n:
                     j = _past_layout_lines(lines, j)
@@ -303,6 +306,16 @@ def _line_block(lines: list[str], i: int, index: int) -> Block:
         line=i + 1, column=c0 + 1, end_line=i + 1, end_column=c0 + 1 + len(body),
         anchors=anchors, level=level,
     )
+
+
+_PROSE_CELL = 120  # characters of a row's one cell, with a full stop, that make it the page's text, not a table's cell
+
+
+def _prose_cell(line: str) -> bool:
+    """A pipe row that is one long cell of sentences (a page's article laid out in a table's cell), not a table's row."""
+    if line.count("|") > 2 or len(line) < _PROSE_CELL or "。" not in line:
+        return False
+    return len(line.replace("|", "").strip()) >= _PROSE_CELL
 
 
 def _lone_pipe(line: str) -> bool:

@@ -31,12 +31,17 @@ _EXTENSION = re.compile(r"(?<=报告)\.(?:docx?|pdf|wps|ofd)\s*$", re.I)
 
 def catalogue_title(block: Block) -> str | None:
     """The value of a table block's title field: the first non-empty cell after a cell labelled 名称, 标题 (标 题:),
-    题名 or 文件名称, in its first rows; None when it has none."""
+    题名 or 文件名称, in its first rows; else a row of those whose one filled cell names a report; None when it has
+    neither."""
     if block.table is None:
         return None
+    lone = None
     for row in block.table.rows[:_ROWS]:
         cells = [c.text.strip() for c in row.cells]
         for k, text in enumerate(cells):
             if text and _LABEL.fullmatch(text):
                 return next((c for c in cells[k + 1:] if c), None)
-    return None
+        filled = [c for c in cells if c]
+        if lone is None and len(filled) == 1 and len(cells) > 1 and "报告" in filled[0]:
+            lone = field_value(filled[0])  # (a page's header table whose last row is the title alone: 2013年度某某镇… | ||)
+    return lone
