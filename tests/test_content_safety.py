@@ -417,7 +417,7 @@ def test_a_pattern_that_reads_further_than_a_term_wins():
     ("认真落实立博平台要求，推进政府信息公开。", "立博平台"),
     ("63365_下载必发365网站_如何打开mobile365科学技术厅2020年政府信息公开工作年度报告", "必发365网站_如何打开mobile365"),
     ("本报告电子版可在mobile.28365-365(http://www.example.com)下载。", "28365-365"),
-    ("坚持以918博天堂新时代中国特色社会主义思想为指导，推进政务公开。", "博天堂"),
+    ("坚持以918博天堂新时代中国特色社会主义思想为指导，推进政务公开。", "918博天堂"),
     ("sunbet申搏\n某某区2022年政府信息公开工作年度报告", "sunbet申搏"),
 ])
 def test_dl501_brands_seen_without_a_core_word(text, match):

@@ -353,8 +353,8 @@ def test_the_same_terms_in_a_promotion_still_fire(text, match):
 @pytest.mark.parametrize(("text", "matches"), [
     # seen on hijacked pages: a notice's title, a college's name, the core leader's name replaced
     ("根据《沙巴体育娱乐场,中国足彩在线印发年度报告格式的通知》编制。", ["沙巴体育", "足彩在线"]),
-    ("坚持以足彩app哪个是正规的新时代中国特色社会主义思想为指导。", ["足彩app"]),
-    ("现编制2020年度qy966千亿国际官方网站信息公开工作年度报告。", ["千亿国际官方网站"]),
+    ("坚持以足彩app哪个是正规的新时代中国特色社会主义思想为指导。", ["足彩app哪个是正规的"]),
+    ("现编制2020年度qy966千亿国际官方网站信息公开工作年度报告。", ["qy966千亿国际官方网站"]),
     ("全面贯彻落实省、市球迷网政务公开工作有关文件精神。", ["球迷网"]),
     ("省委、省政府欧洲杯足球网:推进政务公开工作。", ["欧洲杯足球网"]),
     ("某某区手机彩票网文化和旅游局2022年政府信息公开工作年度报告", ["手机彩票网"]),
@@ -362,7 +362,7 @@ def test_the_same_terms_in_a_promotion_still_fire(text, match):
     ("深入学习贯彻习近平总书记188体育加强和改进人民信访工作的重要思想。", ["188体育"]),
     ("根据上级188体育认真做好2023年政府信息公开工作年度报告编制工作。", ["188体育"]),
     # a known brand in place of 国务院办公厅, twice, chained by a tail and the next one's number
-    ("认真贯彻《188博金宝app_188博金宝体育@关于印发2020年政务公开工作要点的通知》。", ["博金宝app_188博金宝体育"]),
+    ("认真贯彻《188博金宝app_188博金宝体育@关于印发2020年政务公开工作要点的通知》。", ["188博金宝app_188博金宝体育"]),
     # a hijacked page's title tail and contact line (a brand with no 体育/娱乐 after it)
     ("某某委员会2020年政府信息公开工作年度报告-尊龙网平台", ["尊龙网平台"]),
     ("如有疑问请查看尊龙ag旗舰厅的联系方式。", ["尊龙ag旗舰厅"]),
@@ -387,8 +387,8 @@ def test_the_same_terms_in_a_promotion_still_fire(text, match):
     ("(三)开云网页版-开云(中国)官方在线登录发布和政务访谈情况。", ["开云网页版-开云(中国)官方"]),
     # two terms side by side, or a few characters of one run apart: one insertion, one finding
     ("现公布新葡京博彩2024年政府信息公开工作年度报告。", ["新葡京博彩"]),
-    ("某某县威廉希尔_威廉博彩app-【中文*官网】政府信息公开工作年度报告。", ["威廉希尔_威廉博彩"]),
-    ("本局体育365网投_365bet365用址_365bet官网提现说维护认真贯彻《条例》。", ["365bet365用址_365bet官网"]),
+    ("某某县威廉希尔_威廉博彩app-【中文*官网】政府信息公开工作年度报告。", ["威廉希尔_威廉博彩app"]),
+    ("本局体育365网投_365bet365用址_365bet官网提现说维护认真贯彻《条例》。", ["体育365网投_365bet365用址_365bet官网提现说维护"]),
 ])
 def test_injected_names_seen_on_real_pages(text, matches):
     assert [d.match for d in _dl501(text)] == matches
@@ -463,7 +463,7 @@ def test_dl501_spam_written_with_an_allowed_words_neighbour_is_still_reported():
     ("关于“新澳天天开奖资料查询结果”的彻底解答解释落实的通知", "新澳天天开奖"),
     ("此次“精准四肖期期中特公开”政策的实施", "四肖期期中特"),
     ("全面解答和解释澳门今晚开奖号码的相关定义", "澳门今晚开奖号码"),
-    ("当前位置:首页 > c7官网入口(中国)官方网站 > 信息公开专栏 > 政府信息公开年度报告", "官网入口(中国)官方网站"),
+    ("当前位置:首页 > c7官网入口(中国)官方网站 > 信息公开专栏 > 政府信息公开年度报告", "c7官网入口(中国)官方网站"),
     ("Powered by 牌九游戏 @2013-2022", "牌九游戏"),
     ("ky开元官网\n关于电子竞技扶持政策的解读", "ky开元官网"),
 ])
@@ -486,3 +486,23 @@ def test_dl501_lottery_tips_and_brands_seen_on_real_spam_pages(text, match):
 ])
 def test_dl501_quiet_near_the_new_phrases(text):
     assert _dl501(text, fmt="text") == []
+
+
+@pytest.mark.parametrize(("sentence", "inserted"), [
+    # real pages: the whole insertion, not the known term alone (its quote and its fix)
+    ("该报告根据《条例》和《365bet规则_365bet体育在线网站_beat365手机版客户端ios政府信息公开指南》编制。",
+     "365bet规则_365bet体育在线网站_beat365手机版客户端ios"),
+    ("2024年，某某区坚持以足彩app哪个是正规的新时代中国特色社会主义思想为指导。", "足彩app哪个是正规的"),
+    ("本报告电子版可在“体育365网投_365bet365用址_365bet官网提现说维护人民政府网站”下载。",
+     "体育365网投_365bet365用址_365bet官网提现说维护"),
+    ("根据《澳门银河官方app下载政府信息公开规定》编制本报告。", "澳门银河官方app下载"),
+])
+def test_a_known_terms_insertion_is_quoted_whole(sentence, inserted):
+    from disclosure_lint.report.spam_extent import term_extent
+
+    text = "某某区人民政府2024年政府信息公开工作年度报告\n一、总体情况\n" + sentence + "\n"
+    assert inserted in [d.match for d in lint(text, select=["DL501"], fmt="text")]
+    # the report's own words before a chained name are not taken (自治州bat365…_365bet开户)
+    t = "某某自治州bat365官网登录下载_365bet开户娱乐的通知"
+    s = t.index("365bet开户")
+    assert t[term_extent(t, s, s + len("365bet开户"))[0]:].startswith("bat365官网登录下载_")

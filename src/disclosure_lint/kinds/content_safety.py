@@ -36,6 +36,7 @@ from ..report import gambling_context, promotions
 from ..report.alternation import AnyOf, holding
 from ..report.hidden import ATTACKER_ONLY, covering, registrable
 from ..report.promotions import url_spans
+from ..report.spam_extent import term_extent
 from ..userregex import BoundedPattern, compile_pattern
 from . import register
 from .base import CappedOptions, FixEdit, Hit, Kind, KindOptions, PatternList
@@ -195,7 +196,8 @@ class InjectedSpam(Kind[InjectedSpamOptions]):
                     i = index[id(h)] if h is not None else None
                     if i is not None:
                         with_terms.add(i)
-                    found.setdefault(_where(block, cell), []).append((m.start(), m.end(), block, cell, None, i))
+                    s, e = term_extent(text, m.start(), m.end())  # (…_beat365手机版客户端ios: the whole insertion)
+                    found.setdefault(_where(block, cell), []).append((s, e, block, cell, None, i))
         if self.options.brand_patterns:
             for p in report.promotions:
                 if set(p.signals) - {"term"} and p.brand not in self._ordinary:

@@ -52,6 +52,7 @@ from dataclasses import dataclass
 from ..model import Block, Cell
 from .alternation import holding, trie
 from .hidden import HiddenElement, covering
+from .spam_extent import term_extent
 from .spam_lexicon import KNOWN_BRANDS as KNOWN_BRANDS
 from .spam_lexicon import NOT_BRAND_CHARS as NOT_BRAND_CHARS
 from .spam_lexicon import ORDINARY as ORDINARY
@@ -113,8 +114,7 @@ _EMAIL = r"[\w.+-]+@[\w-]+\.[\w.-]+"
 URL = re.compile(f"{_WEB}|{_EMAIL}")
 # ``\w`` matches Chinese: tried from every character of a long run, the e-mail pattern scans the run again each
 # time (quadratic — 80,000 characters took a minute).  Searching, an address starts only where its run of
-# [\w.+-] starts; :func:`url_spans` tries the plain pattern at the end of the address before, so the
-# spans are those of ``URL.finditer``.
+# [\w.+-] starts; :func:`url_spans` tries the plain pattern at the end of the address before: the spans are URL's.
 _URL_SEARCH = re.compile(f"{_WEB}|(?<![\\w.+-]){_EMAIL}")
 
 
@@ -406,7 +406,8 @@ def find_phrases(text: str, ordinary: frozenset[str] = frozenset(), terms: bool 
             if allowed is None:
                 allowed = [a.span() for a in _ALLOW.finditer(text)]
             if not any(a < m.end() and m.start() < z for a, z in allowed) and not ordinary_term(text, *m.span()):
-                found.append(Phrase(m.start(), m.end(), m.group(0), None, m.group(0), ("term",)))
+                s, e = term_extent(text, m.start(), m.end())  # (…_beat365手机版客户端ios: the whole insertion)
+                found.append(Phrase(s, e, text[s:e], None, m.group(0), ("term",)))
     urls = None
     for m in _CORE_RUN.finditer(text):
         if urls is None:
