@@ -503,6 +503,6 @@ def test_a_known_terms_insertion_is_quoted_whole(sentence, inserted):
     text = "某某区人民政府2024年政府信息公开工作年度报告\n一、总体情况\n" + sentence + "\n"
     assert inserted in [d.match for d in lint(text, select=["DL501"], fmt="text")]
     # the report's own words before a chained name are not taken (自治州bat365…_365bet开户)
-    t = "某某自治州bat365官网登录下载_365bet开户娱乐的通知"
+    t = "根据《自治州bat365官网登录下载_365bet开户娱乐的通知》"
     s = t.index("365bet开户")
     assert t[term_extent(t, s, s + len("365bet开户"))[0]:].startswith("bat365官网登录下载_")

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Block, Cell
 from .alternation import holding, trie
@@ -514,7 +514,7 @@ def one_insertion(text: str, first: int, start: int, end: int) -> bool:
     """Whether the text between two spam phrases (``start``–``end``; the first phrase begins at ``first``) makes them
     one insertion (one finding)."""
     if (start < end and _CJK_GAP.fullmatch(text, start, end) and not _SITE_WORD.search(text, start, end)
-            and text.startswith(text[first:start], end)):
+            and start - first <= 64 and text.startswith(text[first:start], end)):
         return False  # (中国体育彩票印发中国体育彩票: one name put in two places, the report's 印发 between them)
     if _RUN_GAP.fullmatch(text, start, end) is not None and (
             end - start <= 2 or not _WORDS.fullmatch(text, start, end) or _SITE_WORD.search(text, start, end)):
@@ -534,16 +534,16 @@ def _merge(text: str, found: list[Phrase]) -> list[Phrase]:
         return found
     found.sort(key=lambda p: (p.start, -p.end))
     out: list[Phrase] = []
-    for p in found:
-        if out and (p.start < out[-1].end or one_insertion(text, out[-1].start, out[-1].end, p.start)):
-            q = out[-1]
-            main = q if (q.end - q.start) >= (p.end - p.start) else p
-            end = max(q.end, p.end)
-            shape = q if q.core else p
-            out[-1] = Phrase(q.start, end, text[q.start:end], main.brand or q.brand or p.brand, main.trigger,
-                             tuple(dict.fromkeys(q.signals + p.signals)), shape.core, shape.tail)
+    q: Phrase | None = None  # the phrase being merged into, its text made once it is whole (not at each merge)
+    for p in [*found, None]:
+        if q is not None and p is not None and (p.start < q.end or one_insertion(text, q.start, q.end, p.start)):
+            main, shape = q if (q.end - q.start) >= (p.end - p.start) else p, q if q.core else p
+            q = Phrase(q.start, max(q.end, p.end), "", main.brand or q.brand or p.brand, main.trigger,
+                       tuple(dict.fromkeys(q.signals + p.signals)), shape.core, shape.tail)
             continue
-        out.append(p)
+        if q is not None:
+            out.append(q if q.phrase else replace(q, phrase=text[q.start:q.end]))
+        q = p
     return out
 
 

@@ -21,17 +21,20 @@ import re
 # the words a spam title ends a name with (case-blind app, ios)
 _TAIL = re.compile(
     r"(?:手机版|客户端|[iI][oO][sS]版?|安卓版?|官方(?:[aA][pP][pP])?下载|官方[aA][pP][pP]|[aA][pP][pP]下载|[aA][pP][pP]"
-    r"|官方网站|官方|官网|旧版|新版|提现说维护|提现|哪个是正规的?|哪个正规|网址|入口)+")
+    r"|官方网站|官方|官网|旧版|新版|提现说维护|提现|哪个是正规的?|哪个正规|网址|入口){1,6}")
 # letters or digits written onto the term's start (188博金宝): not the tail of a word, an address or a number
 # (a brand's letters, or two or three digits: not a year or a count, 2024欧洲杯)
 _HEAD = re.compile(r"(?<![A-Za-z0-9._/@:=%&?#-])(?:[A-Za-z][A-Za-z0-9]{1,7}|[0-9]{2,3})$")
 _STOPS = frozenset(" \t\u3000\n，。；、,;：:“”‘’\"'《》〈〉（）()【】[]|<>！？!?")
 _CHAIN = 16  # characters of a name chained to the term with _, at most
-# the words a chained name is made of (体育365网投, bat365官网登录下载, 金沙城中心赌场): its longest run of them before the
+# the words a chained name is made of (a letter or digit one at a time: no nested repeat to backtrack through)
+# — (体育365网投, bat365官网登录下载, 金沙城中心赌场): its longest run of them before the
 # _ is taken, not the report's words it was written after (自治州bat365…, 未发生金沙城中心赌场)
 _NAME_WORDS = re.compile(
-    r"(?:[A-Za-z0-9]+|体育|娱乐|网投|网上|赌场|彩票|棋牌|真人|电子|官网|官方|网站|登录|下载|开户|注册|平台|在线|手机版"
+    r"(?:[A-Za-z0-9]|体育|娱乐|网投|网上|赌场|彩票|棋牌|真人|电子|官网|官方|网站|登录|下载|开户|注册|平台|在线|手机版"
     r"|世界杯|专用版|用址|中心|城|金沙|澳门|银河|威尼斯人|老虎机|即时比分|足球|篮球|比分)+$")
+_LINKS = 2  # names chained with _ taken before the term, at most (a text of 365bet_365bet_… is not read back whole
+#             from each of its terms)
 
 
 def term_extent(text: str, start: int, end: int) -> tuple[int, int]:
@@ -39,13 +42,18 @@ def term_extent(text: str, start: int, end: int) -> tuple[int, int]:
     tail = _TAIL.match(text, end)
     if tail is not None:
         end = tail.end()
-    head = _HEAD.search(text, max(0, start - 9), start)
-    if head is not None:
-        start = head.start()
-    while start > 1 and text[start - 1] == "_":
+    if start and text[start - 1].isascii() and text[start - 1].isalnum():
+        head = _HEAD.search(text, max(0, start - 9), start)
+        if head is not None:
+            start = head.start()
+    links = 0
+    while start > 1 and text[start - 1] == "_" and links < _LINKS:
+        links += 1
         k = start - 2
         while k >= 0 and start - 1 - k <= _CHAIN and text[k] not in _STOPS:
             k -= 1
+        if start - 1 - k > _CHAIN:
+            break  # (no mark in reach: a run of text, not a name of the title)
         name = _NAME_WORDS.search(text, k + 1, start - 1)
         if name is None:
             break  # (nothing of a spam name before the _)
