@@ -748,3 +748,17 @@ def test_an_old_portals_article_in_its_layout_tables_cell_is_read_as_text():
     field = ("索引号: | 000014349/2022-05819 | |\n发文机关:某某镇人民政府 | 主题词: |\n标题:某某镇人民政府2021年政府信息公开工作年度报告 | |\n"
              "2021年，我镇认真贯彻落实《条例》。\n一、总体情况\n全年主动公开政府信息20条。\n")
     assert interpret(parse(field, "text")).title == "某某镇人民政府2021年政府信息公开工作年度报告"
+
+
+def test_a_breadcrumb_without_home_that_opens_the_page_is_the_pages():
+    # (real: 政府信息公开 > 政府信息公开年度报告 > 年报专栏 > 部门 > 某某局日期:2024-01-19 16:39 来源:某某局 …: DL701 pointed at
+    # the 日期's colon, not at the report's words)
+    text = ("政府信息公开 > 政府信息公开年度报告 > 年报专栏 > 部门 > 某某县某某局日期:2024-01-19 16:39 来源:某某县某某局 字体:[ 大 中 小 ] 关闭窗口\n"
+            "一、总体情况\n2023年,我局根据《条例》要求,依法及时公开各类政务信息。\n")
+    rep = interpret(parse(text, "text"))
+    assert rep.portal.text_without(rep.document.blocks[0]).strip() in ("", "16:39")
+    found = lint(text, select=["DL701"], fmt="text")
+    assert found and {d.line for d in found} == {3}
+    # two arrows are not enough (a sentence may hold 甲 > 乙 > 丙)
+    two = interpret(parse("甲 > 乙 > 丙\n一、总体情况\n本局公开信息。\n", "text"))
+    assert two.portal.text_without(two.document.blocks[0]) == "甲 > 乙 > 丙"

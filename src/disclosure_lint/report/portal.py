@@ -300,6 +300,9 @@ def _field(text: str, m: re.Match[str], limit: int, joined: bool = False) -> tup
     return end, kind, text[after:end]
 
 
+# a breadcrumb that opens its line with no 首页 or 当前位置, three arrows at least (政府信息公开 > 政府信息公开年度报告 >
+# 年报专栏 > 部门 > 某某局), up to its last item's end
+_PLAIN_CRUMBS = re.compile(r"[ \t\u3000]*(?:[^\s>›»＞→。，；]{1,16}[ \t\u3000]*(?:>>?|›|»|＞|→)[ \t\u3000]*){3,}[^\s>›»＞→。，；]{1,30}")
 # a breadcrumb without arrows on a line of its own (首页 政务公开 政府信息公开 信息公开年度报告): no year, no mark
 _SPACED_CRUMBS = re.compile(r"\s*(?:首页|网站首页|主页)(?:[ \t\u3000]+[^\s，。；,;：:\d]{2,16}){2,8}\s*")
 
@@ -320,6 +323,10 @@ def _block_spans(block: Block) -> tuple[list[PortalSpan], list[PortalSpan]]:
         spans.append((PortalSpan(block, m.start(), m.end(), "breadcrumb", m.group("where") or "",
                                  text[m.start():m.end()]), True))
         taken.append((m.start(), m.end()))
+    plain = _PLAIN_CRUMBS.match(text) if ">" in text[:40] and not taken else None
+    if plain is not None:  # (政府信息公开 > 年度报告 > 年报专栏 > 部门 > 某某局日期:2024-01-19: no 首页 before them)
+        spans.append((PortalSpan(block, 0, plain.end(), "breadcrumb", "", plain.group(0).strip()), True))
+        taken.append((0, plain.end()))
     taken.sort()
     for m in lines.RELATED_INLINE.finditer(text, 0, foot if foot is not None else n):
         if _inside(taken, m.start()):
