@@ -147,6 +147,7 @@ _MAY_HOLD_BRANCHES = [
     *"网站标识码 公网安备 版权所有 © 主办单位 承办单位".split(),
     "备(?<=(?i:icp)备)", "证(?<=(?i:icp)证)", "t(?<=(?i:copyright))", "T(?<=(?i:copyright))",
     *"位置 首页 主页 今天是 打印 关闭 返回 顶部 收藏 分享 扫一扫 【".split(), r"\[", *lines.RELATED.split("|"),
+    ">",  # (a breadcrumb with no 首页 before it: _PLAIN_CRUMBS, tried where a > is near the text's start)
 ]
 
 _MAY_HOLD = re.compile(trie(_MAY_HOLD_BRANCHES))  # a tree of the words: see .alternation

@@ -19,9 +19,11 @@ from __future__ import annotations
 import re
 
 # the words a spam title ends a name with (case-blind app, ios)
+# (官网 with what may follow it as promotions.widened_end takes it; not 平台, 网址 or 入口 alone: the sentence's own
+# words may follow an insertion that replaced the ones before them)
 _TAIL = re.compile(
     r"(?:手机版|客户端|[iI][oO][sS]版?|安卓版?|官方(?:[aA][pP][pP])?下载|官方[aA][pP][pP]|[aA][pP][pP]下载|[aA][pP][pP]"
-    r"|官方网站|官方|官网|旧版|新版|提现说维护|提现|哪个是正规的?|哪个正规|网址|入口){1,6}")
+    r"|(?:亚洲|中国|国际)?(?:官网|官方网站)(?:登录|登陆|首页|入口)?|官方|旧版|新版|提现说维护|提现|哪个是正规的?|哪个正规){1,6}")
 # letters or digits written onto the term's start (188博金宝): not the tail of a word, an address or a number
 # (a brand's letters, or two or three digits: not a year or a count, 2024欧洲杯)
 _HEAD = re.compile(r"(?<![A-Za-z0-9._/@:=%&?#-])(?:[A-Za-z][A-Za-z0-9]{1,7}|[0-9]{2,3})$")
