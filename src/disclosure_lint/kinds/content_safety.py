@@ -36,6 +36,7 @@ from ..report import gambling_context, promotions
 from ..report.alternation import AnyOf, holding
 from ..report.hidden import ATTACKER_ONLY, covering, registrable
 from ..report.promotions import url_spans
+from ..report.site_hosts import copy_note
 from ..report.spam_extent import term_extent
 from ..userregex import BoundedPattern, compile_pattern
 from . import register
@@ -162,7 +163,7 @@ class InjectedSpam(Kind[InjectedSpamOptions]):
     name = "injected-spam"
     any_page = True
     Options = InjectedSpamOptions
-    params = frozenset({"term", "reason"})
+    params = frozenset({"term", "reason", "copy"})
 
     def __init__(self, rule, options, config):
         super().__init__(rule, options, config)
@@ -205,10 +206,11 @@ class InjectedSpam(Kind[InjectedSpamOptions]):
                     if i is not None and i in with_terms:
                         continue  # that hidden element is reported once already, where its copy is in the text
                     found.setdefault(_where(p.block, p.cell), []).append((p.start, p.end, p.block, p.cell, p, i))
+        copy = copy_note(report) if found else ""  # (a mirror's copy: the spam is most likely the mirror's)
         for key in sorted(found):  # the engine caps them (max_findings, else limits.max_findings_per_rule)
-            yield from self._emit(found[key])
+            yield from self._emit(found[key], copy)
 
-    def _emit(self, spans: list) -> Iterator[Hit]:
+    def _emit(self, spans: list, copy: str = "") -> Iterator[Hit]:
         """Merge the overlapping or adjoining spans of one block or cell (365bet(中国)官方网站: one insertion) and those
         one run apart (威廉希尔_威廉博彩app, 立博平台,立博官网: :func:`.promotions.one_insertion`), drop allowed and exempt ones, make
         hits."""
@@ -242,7 +244,7 @@ class InjectedSpam(Kind[InjectedSpamOptions]):
                         "context": text[max(0, s - 12):e + 12]}
             if p is not None:
                 evidence.update(brand=p.brand, trigger=p.trigger, signals=list(p.signals))
-            yield _hit(block, cell, s, e, params={"term": term, "reason": _reason(p) if p else "已知赌博推广用语"},
+            yield _hit(block, cell, s, e, params={"term": term, "reason": _reason(p) if p else "已知赌博推广用语", "copy": copy},
                        evidence=evidence, key=f"spam:{term}",
                        about=tuple(f"hidden:{i}" for i in sorted(hs)))
 

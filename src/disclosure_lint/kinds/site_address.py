@@ -11,38 +11,15 @@ be a body's own older one, a school's (``.edu.cn``) or a company's site is not a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..readers.script import strip_glosses
+from ..report.site_hosts import foreign_sites
 from . import register
 from .base import Hit, Kind, KindOptions
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..report import AnnualReport
-
-# a site's name, then its address in brackets or after a colon: 门户网站(http://www.zwinkt.com, 网站：www.x.com
-# (or with the pinyin a content farm's copy glossed 网 with before the bracket: 人民政府网(wǎng)(http://qyxwjj.com/))
-# (or glossed inside 网站: 門戶網(wǎng)站(www.cnheaven.com)), or the site's column in quotes before its address
-# (“…人民政府网站政府信息公开平台”(www.beivbo.com))
-_ADDRESS = re.compile(r"(?P<net>网(?:\(wǎng\))?站?|平台)(?:\((?:wǎng|zhàn)\))?[”\"》]?\s*[（(：:]\s*(?:https?://)?"
-                      r"(?P<host>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
-# the generic top-level domains (no government's site is under one)
-_GENERIC = frozenset({"com", "net", "top", "xyz", "cc", "info", "vip", "club", "site", "online", "shop", "icu", "fun",
-                      "asia", "biz", "pro", "work", "live", "life", "ltd", "store", "tech", "wang", "ink", "cyou"})
-# … and the commercial second-level domain under .cn (m.38966.com.cn): a company's, never a government's
-_COMMERCIAL_CN = (".com.cn", ".net.cn")
-_REACH = 24  # characters before the address's 网站 searched for the site's name
-_CLAUSE = re.compile(r"[，。；;！？!?、\n]")
-# what a sentence puts before the site's name (报告电子版可在…, 可从…, 登录…): not the name
-_LEAD = re.compile(r"^.*(?:在|从|于|通过|登录|登陆|访问|浏览|查阅|至|到|见|经)")
-# a gloss the window's start left without its character (…农(nóng)业|(yè)农村局…网站): not the name's
-_CUT_GLOSS = re.compile(r"^[(（][a-zà-ǜü]{1,7}[)）]")
-_MARKS = re.compile(r"[“”\"《》\s]")  # (“中国永嘉”县政府门户网站: the name in the message without its marks)
-# a government's or a government body's site: its name holds one of these before 网站 (泰州市政府门户网站, 省教育厅网站,
-# “中国永嘉”县政府门户网站, 税务总局门户网站)
-_GOVERNMENT = re.compile(r"政府|人民政府|[局厅委署办]|总局|管委会|街道|[镇乡](?:人民)?")
 
 
 @register
@@ -51,28 +28,6 @@ class SiteAddress(Kind[KindOptions]):
     params = frozenset({"site", "host"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
-        told: set[str] = set()
-        for b in report.lintable_blocks:
-            if b.kind == "table":
-                continue
-            text = b.text
-            if "网" not in text:
-                continue
-            for m in _ADDRESS.finditer(text):
-                host = m.group("host").lower().rstrip(".")
-                if (host.rsplit(".", 1)[-1] not in _GENERIC and not host.endswith(_COMMERCIAL_CN)) or host in told:
-                    continue
-                before = text[max(0, m.start() - _REACH):m.start()]
-                if ")" in before:  # (a copy's pinyin glosses, 农(nóng)业(yè): the name's characters counted without them)
-                    before = strip_glosses(text[max(0, m.start() - 4 * _REACH):m.start()])[-_REACH:]
-                cut = [c.end() for c in _CLAUSE.finditer(before)]
-                clause = before[cut[-1]:] if cut else before
-                if "“" in clause:  # (可在“…网站政府信息公开平台”(www.x.com): the name in its quotes)
-                    clause = clause[clause.rfind("“") + 1:]
-                site = _CUT_GLOSS.sub("", _LEAD.sub("", clause).strip()) + m.group("net")
-                if _GOVERNMENT.search(site) is None:
-                    continue
-                told.add(host)
-                yield Hit(block=b, start=m.start("host"), end=m.end("host"),
-                          params={"site": _MARKS.sub("", strip_glosses(site)), "host": host},
-                          evidence={"expected": "以 .gov.cn 结尾的政府网站域名", "actual": host}, key=host)
+        for f in foreign_sites(report):
+            yield Hit(block=f.block, start=f.start, end=f.end, params={"site": f.site, "host": f.host},
+                      evidence={"expected": "以 .gov.cn 结尾的政府网站域名", "actual": f.host}, key=f.host)
