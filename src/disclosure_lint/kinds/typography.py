@@ -56,8 +56,9 @@ COLLAPSE_MIN = 3  # fewer half-width marks than this are reported one by one wha
 COLLAPSE_TEXT = 500  # characters of text at least: in less, a writer who uses full-width marks may have needed none
 COLLAPSE_SHORT = 6  # ... unless the shorter text, a page's, holds this many half-width commas, brackets, colons, semicolons
 COLLAPSE_MAX = 5_000  # more than this (a hostile text, not a report) are left to the engine's cap, one by one
-_NOTE = ("；全文共{n}处半角{names}都是这样，没有一处用全角，而句号、顿号用的是全角：这是网页转存时兼容规范化（NFKC）"
-         "留下的特征，所查若是转存件，请对照发布原文核实；若是原稿，请一并改为全角（本条代表全部{n}处）")
+_NOTE = ("；全文共{n}处半角{names}都是这样，没有一处用全角，而句号、顿号用的是全角：这是网页转存时兼容规范化（NFKC，"
+         "全角标点转为半角）留下的特征，多半不是报告原文的问题，所以只作提示；所查若是转存件，请对照发布原文核实；"
+         "若是原稿，请一并改为全角（本条代表全部{n}处）")
 
 
 _QUOTES_NOTE = ("；全文共{n}处双引号都是半角，没有一处用全角引号：多为编辑器关闭了引号的自动替换，或转换工具（如 pandoc "
@@ -98,6 +99,9 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
             names = "、".join(dict.fromkeys(_NFKC_MARKS[h.params["mark"]] for h in nfkc))
             ones[id(nfkc[0])] = self._one(nfkc, _NOTE.format(n=len(nfkc), names=names), "normalised-copy",
                                           {"normalised": "NFKC"}, f"将全文{len(nfkc)}处半角标点改为全角")
+            # (a Chinese input method switches every mark at once — 。 becomes . too: a writer does not leave this; the
+            # store that copied the page does, so the finding is a note, not a warning against the report)
+            ones[id(nfkc[0])].severity = "info"
             folded.update(map(id, nfkc))
         quotes = [h for h in head if h.params["mark"] == '"']
         if len(quotes) >= COLLAPSE_MIN and straight_quotes_only(report):
