@@ -9,6 +9,7 @@
       exceptions: ['某某用语库']         # matches inside these are not reported
       tables: true                      # also look inside table cells
       years: {from: 2021}               # only for these report years (from/to, both optional)
+      lossy_note: '（…{signs}…）'        # {lossy} in the message on a copy that lost 年/月/〕 elsewhere
 
 ``substitution``: report a wording and suggest its replacement (with a fix).
 
@@ -19,7 +20,7 @@
       report_year: true                 # only matches whose group (?P<year>…), when set, is the report's year;
                                         # {report_year} in a replacement is that year
 
-Message placeholders: ``{match}``; substitution also ``{replacement}``.
+Message placeholders: ``{match}``; existence also ``{repeated}`` and ``{lossy}``; substitution also ``{replacement}``.
 
 Patterns are Python syntax; those from user packs and configurations run with a time bound
 (:mod:`..userregex`): a pattern that backtracks for ever stops its rule for that file in one line.
@@ -37,6 +38,7 @@ from pydantic import Field
 
 from ..model import Block
 from ..report.alternation import rank
+from ..report.dates import lossy_signs
 from ..userregex import BoundedPattern, cased_parse, compile_pattern
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions, PatternList, UserPattern
@@ -61,6 +63,10 @@ class ExistenceOptions(KindOptions):
     # count in ``{repeated}`` (a copy's conversion that put ,、 for every 、: one finding, not a page of them); the
     # other findings' ``{repeated}`` is empty
     once_from: int | None = Field(default=None, ge=2)
+    # on a copy of a web page that lost characters elsewhere (dates without 年 or 月, 〔202130号:
+    # :func:`..report.dates.lossy_signs`), this text in the message's ``{lossy}`` ({signs}: what was lost) — what a
+    # match lacks may be the copy's loss too; ``{lossy}`` is empty on other texts
+    lossy_note: str | None = None
 
 
 class SubstitutionOptions(KindOptions):
@@ -438,7 +444,7 @@ _GATED_PARTS = 4  # the parts of an existence rule's pattern given a gate each, 
 class Existence(_Scanner[ExistenceOptions]):
     name = "existence"
     Options = ExistenceOptions
-    params = frozenset({"repeated"})
+    params = frozenset({"repeated", "lossy"})
     _gates: list[re.Pattern[str]] | None
 
     def __init__(self, rule, options, config):
@@ -472,9 +478,21 @@ class Existence(_Scanner[ExistenceOptions]):
             if all(g.search(joined) is None for g in self._gates):
                 return
         once_from = self.options.once_from
-        if once_from is None:
-            yield from self._hits(report)
+        hits = self._hits(report) if once_from is None else self._once(report, once_from)
+        note = self.options.lossy_note
+        if note is None:
+            yield from hits
             return
+        lossy: str | None = None
+        for h in hits:
+            if lossy is None:  # (asked once, at the first match: most reports have none)
+                signs = lossy_signs(report)
+                lossy = note.format(signs="、".join(signs)) if signs else ""
+            h.params["lossy"] = lossy
+            yield h
+
+    def _once(self, report: AnnualReport, once_from: int) -> Iterator[Hit]:
+        """The matches, one written form found ``once_from`` times or more reported once (the option's)."""
         hits = list(self._hits(report))  # (as many as the matches: the text bounds them)
         counts = Counter(h.evidence["actual"] for h in hits)
         told: set[str] = set()
