@@ -13,9 +13,9 @@ import pytest
 from disclosure_lint.report import interpret
 from disclosure_lint.report.stats.runs import split_run, tokens
 
-from .conftest import codes, lint, parse
+from .conftest import OVERVIEW_TOPICS, codes, lint, parse
 
-HEAD = "某某县农业农村局2023年政府信息公开工作年度报告 一、总体情况 全年主动公开政府信息86条，均按时发布。"
+HEAD = f"某某县农业农村局2023年政府信息公开工作年度报告 一、总体情况 全年主动公开政府信息86条，均按时发布。{OVERVIEW_TOPICS}"
 S3_HEAD = ("三、收到和处理政府信息公开申请情况 （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） "
            "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计")
 S3_LABELS = (

@@ -12,7 +12,7 @@ from disclosure_lint.readers import html as html_reader
 from disclosure_lint.report import interpret
 from disclosure_lint.report.catalogue import match_section, typo_of
 
-from .conftest import NO_SHARED, SHARED, codes, lint, parse
+from .conftest import NO_SHARED, OVERVIEW_TOPICS, SHARED, codes, lint, parse
 
 T2 = ("第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章 0 0 0 行政规范性文件 1 0 6 "
       "第二十条第（五）项 信息内容 本年处理决定数量 行政许可 212 第二十条第（六）项 信息内容 本年处理决定数量 "
@@ -55,7 +55,7 @@ PARTS = [
     "发布日期：2024-01-19 浏览次数：42",
     "本报告依据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限为2023年1月1日至12月31日。",
     "一、总体情况",
-    "2023年，我局围绕法治政府建设推进政府信息公开，全年未发生泄密事件。",
+    "2023年，我局围绕法治政府建设推进政府信息公开，全年未发生泄密事件。" + OVERVIEW_TOPICS,
     "（一）主动公开",
     "全年在县政府门户网站司法局专栏主动公开政府信息318条，其中行政处罚决定9件。",
     "（二）依申请公开",
@@ -531,7 +531,7 @@ def test_corpus_lines_joined_give_the_same_sections(path):
 
 RUN_IN = "\n\n".join([
     TITLE,
-    "一、总体情况：2023年，我局围绕法治政府建设推进政府信息公开，全年未发生泄密事件。",
+    "一、总体情况：2023年，我局围绕法治政府建设推进政府信息公开，全年未发生泄密事件。", OVERVIEW_TOPICS,
     "二、主动公开政府信息情况", T2,
     "三、收到和处理政府信息公开申请情况", T3,
     "四、政府信息公开行政复议、行政诉讼情况", T4,

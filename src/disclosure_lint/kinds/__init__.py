@@ -12,6 +12,7 @@ from .base import Hit, Kind, KindOptions
 
 _MODULES = (
     "structure",
+    "overview_topics",
     "self_reference",
     "other_body",
     "wider_area",
