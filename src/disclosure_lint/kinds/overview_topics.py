@@ -37,8 +37,8 @@ _TOPICS: dict[str, str] = {
 }
 
 
-# a sentence (or clause run) naming part 一's title among the others: the opening's list of the parts
-_PART_LIST = re.compile(r"[^。；;\n]*总体情况[^。；;\n]*")
+# where a sentence ends: one naming part 一's title among the others is the opening's list of the parts
+_SENTENCE_END = re.compile(r"[。；;\n]")
 
 
 class OverviewTopicsOptions(KindOptions):
@@ -67,11 +67,14 @@ class OverviewTopics(Kind[OverviewTopicsOptions]):
         cut = report.truncation
         if cut is not None and cut.section in (None, "s1"):
             return
-        texts = [sec.title, *(b.text for b in st.body(sec) if b.kind in ("heading", "paragraph", "list_item"))]
+        # (the words after the title on its own line, 一、总体情况：2023年，本局…, are the part's)
+        rest = sec.title.split("总体情况", 1)[1] if "总体情况" in sec.title else sec.title
+        texts = [rest, *(b.text for b in st.body(sec) if b.kind in ("heading", "paragraph", "list_item"))]
         # (not the opening's list of the six parts, when part 一 holds it: 由总体情况、主动公开政府信息情况、收到和处理
         # 政府信息公开申请情况…组成 names the parts, it gives no account of them)
-        text = _PART_LIST.sub("", "\n".join(EMPHASIS.sub("", t) for t in texts))
-        if len(PUNCT.sub("", text)) - len(PUNCT.sub("", sec.title)) < self.options.min_chars:
+        # (split, not a pattern around 总体情况: a run of text without a full stop would be scanned once per character)
+        text = "\n".join(x for x in _SENTENCE_END.split("\n".join(EMPHASIS.sub("", t) for t in texts)) if "总体情况" not in x)
+        if len(PUNCT.sub("", text)) < self.options.min_chars:
             return  # nothing or next to nothing: DL114's
         missing = [name for name, words in self._topics if words.search(text) is None]
         if not missing:
