@@ -696,6 +696,18 @@ def test_dl905_five_parts_said_and_listed_of_the_six():
     assert only("DL905", text, fmt="text") == []  # 主要包括…等五部分: the main ones
 
 
+def test_dl905_quoted_items_after_zhongdian_cong():
+    """重点从“总体情况、…改进情况”“其他需要报告的事项”六个部分组成 (a real bureau's opening, written anew): quoted items,
+    two quotations back to back, 从 for 由 — five parts listed, 主动公开 left out, six said."""
+    items = "、".join(_LISTED[p] for p in ("s1", "s3", "s4", "s5"))
+    text = _opening("s1", "六个部分").replace(
+        "本报告由总体情况六个部分组成", f"本报告重点从“{items}”“{_LISTED['s6']}”六个部分组成")
+    [d] = only("DL905", text, fmt="text")
+    assert d.evidence["left_out"] == ["主动公开政府信息情况"] and d.match == "六个部分"
+    whole = text.replace("“总体情况、", "“总体情况、主动公开政府信息情况、")
+    assert only("DL905", whole, fmt="text") == []  # all six, quoted the same way
+
+
 def test_dl905_on_a_flattened_page():
     # a portal copy whose line breaks were lost: the opening runs on into the parts, still one finding at the count
     text = _opening("s1 s2 s3 s4 s5", "六个部分").replace("\n", " ")

@@ -478,11 +478,12 @@ def declared_old_parts(report: AnnualReport) -> list[str]:
 # the list before it, after its lead word (the last one before the count)
 _COUNT = re.compile(r"(?P<n>[二三四五六七八九]|(?<![\d.])[2-9](?!\d))\s*个?(?:部分|方面)")  # (…等6个部分内容)
 _LIST_REACH = 240  # characters of the list before its count
-_LEAD = re.compile(r"(?:由|包括|包含|分为|涵盖)[:：]?")
+_LEAD = re.compile(r"(?:由|包括|包含|分为|涵盖|(?<=重点)从)[:：]?")  # (重点从“…”六个部分组成: a real opening)
 _ENDING = re.compile(r"(?:等|共|计|这|\s)+$")  # between the list and its count (…事项等六部分, …事项共六个部分)
 _STOP = re.compile(r"[。；;！？\n]")  # the list is one sentence
-# each item of the list: split at 、，, and at 和/及/与 before the start of a part's title (…改进情况和其他需要报告的事项)
-_ITEM_SPLIT = re.compile(r"[、，,；]|(?:和|及|以及|与)(?=其[他它]|存在|政府信息公开|主动|收到|因政府)")
+# each item of the list: split at 、，, between two quoted items (…改进情况”“其他需要报告的事项”) and at 和/及/与 before the
+# start of a part's title (…改进情况和其他需要报告的事项)
+_ITEM_SPLIT = re.compile(r"[、，,；]|”\s*“|(?:和|及|以及|与)(?=其[他它]|存在|政府信息公开|主动|收到|因政府)")
 # which part an item names, as openings shorten the titles (收到处理…, 其它需要报告事项, 其他报告的事项)
 _ITEM_PART = (("s1", re.compile(r"总体情况|概述|基本情况|总体概况")), ("s2", re.compile(r"主动公开")),
               ("s3", re.compile(r"收到和处理|收到处理|依申请")), ("s4", re.compile(r"行政复议|行政诉讼")),
