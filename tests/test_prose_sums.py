@@ -464,6 +464,15 @@ def test_dl237_the_informations_total_with_a_sum_word_after_it():
     assert [x.kind for x in sums("本年度不予公开的信息3件，其中属于国家秘密1件，其他2件。")] == []
 
 
+def test_dl237_a_departments_documents_are_a_kind_not_a_scope():
+    # 部门文件5篇 (a real bureau's website breakdown): the documents of the department, not a count of another scope
+    ds = run(TITLE + "局网站2023年累计发布信息53篇，其中组织机构2篇、部门文件5篇、工作动态43篇、财政预算4篇；"
+                     "微信公众号发布信息158条。\n")
+    assert [(d.code, d.evidence["expected"], d.evidence["actual"]) for d in ds] == [("DL237", 53, 54)]
+    # 各部门 and 部门 before what they did are still another scope
+    assert run(TITLE + "全年发布信息53条，其中本级12条，各部门41条。\n") == []
+
+
 
 # -- a list of information closed by 其他 (real pages: a town's 2019 report, an archive of a zone's reports) -------------
 

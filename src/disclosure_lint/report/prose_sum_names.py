@@ -111,7 +111,8 @@ VERB_LED = re.compile(r"^(?:发布|公开|主动公开|通过|在|于|利用|依
                        r"|播放|累计|共|另|还|并|同时)")
 _SCOPE_WORDS = re.compile(r"(?<!人大)(?<!党)代表(?!建议|大会|性|团|委员)|本级|各(?:部门|单位|乡镇|街道|镇|区县|县区|地|级|园区|镇街|区|县|市)"
                           r"|全(?:区|市|县|省|州|盟|旗|系统)|政府办|办公室|所属|下属|直属|乡镇|镇街|网上|网络|在线|当面|现场|信函|邮寄"
-                          r"|传真|电子邮件|(?<!及其)部门")  # (区政府及其部门规范性文件: a kind of document, not another scope)
+                          r"|传真|电子邮件|(?<!及其)部门(?!文件|规范性文件|动态|工作动态|预决算|预算|决算)")
+# (区政府及其部门规范性文件, 部门文件5篇, 部门预决算: a kind of document, not another scope)
 
 
 @lru_cache(maxsize=4096)  # a pure function, and part names recur from report to report: the answer is shared, read only
