@@ -71,3 +71,22 @@ def test_a_gbk_page_through_the_command_line(tmp_path):
     _code, out = check_gbk_page(tmp_path, ["2023年，我镇全年主动公开政府信息42条，均在镇政府网站专栏发布。",
                                           "二、主动公开政府信息情况", "本年未制发行政规范性文件。"], "DL120")
     assert "DL120" in out and "依申请公开" in out and "监督保障" in out, out
+
+
+def test_a_configurations_topic_pattern_is_validated_and_time_bounded(tmp_path):
+    from typer.testing import CliRunner
+
+    from disclosure_lint.cli import app
+
+    report = tmp_path / "r.txt"
+    report.write_text(PORTAL, encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("options:\n  DL120:\n    topics: {监督保障: '(a'}\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["check", "--config", str(bad), "--select", "DL120", "-f", "concise", str(report)])
+    assert res.exit_code == 2 and "Traceback" not in res.output, res.output
+    slow = tmp_path / "slow.yaml"
+    slow.write_text("options:\n  DL120:\n    topics: {监督保障: '(x+x+)+y'}\n", encoding="utf-8")
+    report.write_text(PORTAL.replace("严格落实", "x" * 5000 + "严格落实"), encoding="utf-8")
+    res = CliRunner().invoke(app, ["check", "--config", str(slow), "--select", "DL120", "-f", "concise", str(report)])
+    # a pattern that backtracks for ever stops this rule for this file, in one line (DL000), not the run
+    assert "DL000" in res.output and "(x+x+)+y" in res.output and "Traceback" not in res.output, res.output

@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from ..report.structure import EMPHASIS, PUNCT
+from ..userregex import compile_pattern
 from . import register
-from .base import Hit, Kind, KindOptions
+from .base import Hit, Kind, KindOptions, UserPattern
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..report import AnnualReport
@@ -42,7 +43,7 @@ _SENTENCE_END = re.compile(r"[。；;\n]")
 
 
 class OverviewTopicsOptions(KindOptions):
-    topics: dict[str, str] = Field(default_factory=lambda: dict(_TOPICS),
+    topics: dict[str, UserPattern] = Field(default_factory=lambda: dict(_TOPICS),
                                    description="总体情况应写到的各项（名称 → 写到这一项时必然出现的词，正则表达式）")
     min_chars: int = Field(default=10, ge=1, description="总体情况少于多少字时不检查（由 DL114 报告）")
 
@@ -55,7 +56,8 @@ class OverviewTopics(Kind[OverviewTopicsOptions]):
 
     def __init__(self, rule, options, config):
         super().__init__(rule, options, config)
-        self._topics = [(name, re.compile(words)) for name, words in options.topics.items()]
+        # (a configuration's patterns run with a time bound, the tool's own as plain re: ..userregex)
+        self._topics = [(name, compile_pattern(words)) for name, words in options.topics.items()]
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         if report.format_version != "2021" or report.year is None or report.year < 2021:
