@@ -90,3 +90,9 @@ def test_a_configurations_topic_pattern_is_validated_and_time_bounded(tmp_path):
     res = CliRunner().invoke(app, ["check", "--config", str(slow), "--select", "DL120", "-f", "concise", str(report)])
     # a pattern that backtracks for ever stops this rule for this file, in one line (DL000), not the run
     assert "DL000" in res.output and "(x+x+)+y" in res.output and "Traceback" not in res.output, res.output
+
+
+def test_the_words_on_the_titles_own_line_are_the_parts():
+    # 一、总体情况：… (a portal's run-in title): the words after the colon are read, as DL114 reads them
+    text = PORTAL.replace("一、总体情况\n", "一、总体情况：全年未收到政府信息公开申请，将政务公开纳入年度考核。\n")
+    assert _dl120(text) == []

@@ -21,6 +21,7 @@ from ..report.structure import EMPHASIS, PUNCT
 from ..userregex import compile_pattern
 from . import register
 from .base import Hit, Kind, KindOptions, UserPattern
+from .structure import heading_rest
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..report import AnnualReport
@@ -69,9 +70,8 @@ class OverviewTopics(Kind[OverviewTopicsOptions]):
         cut = report.truncation
         if cut is not None and cut.section in (None, "s1"):
             return
-        # (the words after the title on its own line, 一、总体情况：2023年，本局…, are the part's)
-        rest = sec.title.split("总体情况", 1)[1] if "总体情况" in sec.title else sec.title
-        texts = [rest, *(b.text for b in st.body(sec) if b.kind in ("heading", "paragraph", "list_item"))]
+        # (the words after the title on its own line, 一、总体情况：2023年，本局…, are the part's, as for DL114)
+        texts = [heading_rest(sec), *(b.text for b in st.body(sec) if b.kind in ("heading", "paragraph", "list_item"))]
         # (not the opening's list of the six parts, when part 一 holds it: 由总体情况、主动公开政府信息情况、收到和处理
         # 政府信息公开申请情况…组成 names the parts, it gives no account of them)
         # (split, not a pattern around 总体情况: a run of text without a full stop would be scanned once per character)

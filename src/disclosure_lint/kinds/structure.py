@@ -448,7 +448,7 @@ _SUBTITLE_WORDS = ("问题", "不足", "改进", "整改", "措施", "情况", "
 _TITLE_THEN_TEXT = re.compile(r"^(\S{2,40}?)(?:\s*[：:]\s*|\s+)(\S.*)$", re.S)
 
 
-def _heading_rest(sec: Section) -> str:
+def heading_rest(sec: Section) -> str:
     """The text after the part's title on its heading's own line (``一、总体情况：2023年，本局…``, ``总体情况 本局…``:
     a short line the section recogniser took as a heading whose title ran on), or ``""``.  Taken only when the words
     before the colon or space are that part's title by themselves (a letter-spaced title ``总 体 情 况`` has no run of
@@ -488,7 +488,7 @@ class EmptySection(Kind[EmptySectionOptions]):
         total = 0
         real = False  # a content line other than an empty phrase
         min_chars = self.options.min_chars
-        rest = _heading_rest(sec)
+        rest = heading_rest(sec)
         texts: list[str | Block] = [rest, *st.body(sec)] if rest else list(st.body(sec))
         for b in texts:
             if isinstance(b, str):
