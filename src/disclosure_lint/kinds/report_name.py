@@ -1,5 +1,6 @@
-"""The title's names: ``report-name`` (DL115), the report named otherwise than the 条例 does, and
-``title-body-place`` (DL116), the body named without its place.
+"""The title's names: ``report-name`` (DL115), the report named otherwise than the 条例 does (in its title, or where
+its opening announces it: 现公布某某镇2025年政府信息公开年度报告), and ``title-body-place`` (DL116), the body named
+without its place.
 
 《条例》第四十九条、第五十条 name the document 政府信息公开工作年度报告; titles often leave a word out
 (``某某镇2023年政府信息公开年度报告``, ``…政府信息公开工作报告``), shorten it (``…工作年报``) or add one
@@ -74,6 +75,34 @@ _INSTITUTION = re.compile(r"(?:大学|学院|学校|中学|小学|幼儿园|医�
 _WITHOUT_NIANDU = "政府信息公开工作报告"
 
 
+def _judged(before: str, name: str) -> tuple[str, str] | None:
+    """The name as judged (``name``: from 政府/政务 信息公开 or 政务公开 to 报告 or 年报; ``before``: what precedes it,
+    its spaces and year digits dropped) and the name it is compared with, or None when it is the 条例's: the body's
+    政府 is the name's too (某某县人民政府信息公开…); 年度 written after the year counts as the name's
+    (某某区2024年度政府信息公开工作报告 is not reported; 衡龙桥镇2020年度信息公开工作报告 is compared as
+    信息公开工作年度报告)."""
+    if name.startswith("信息公开") and before.endswith("政府"):
+        name = "政府" + name  # 某某县人民政府信息公开…: the body's 政府 is the name's too
+    if name == NAME or (name == _WITHOUT_NIANDU and before.endswith("年度")):
+        return None  # 某某区2024年度政府信息公开工作报告: the name's 年度 written after the year, before the rest of it
+    compared = name
+    if before.endswith("年度") and name.endswith("报告") and "年度" not in name:
+        compared = name[:-2] + "年度报告"  # 衡龙桥镇2020年度信息公开工作报告: its 年度 is there, before the name
+    return name, compared
+
+
+# the opening announcing the report: a verb of publishing or compiling, then in the same clause the report's year and
+# its name (现公布某某镇2025年政府信息公开年度报告; 编制了…; 现将…年度报告向社会公开); not 报告 as a verb (现将2024年度
+# 政府信息公开工作情况报告如下), nor a document about the reports (…年度报告编制工作的通知, …报告格式)
+_NAME_IN_PROSE = re.compile(
+    r"(?:公布|发布|公开|编制|制定|形成|编写|完成|现将)[了]?[^，,。；;：:\n《》“”]{0,24}?"
+    r"(?P<pre>(?<!\d)(?P<y>(?:19|20)\d{2})\s*年度?[^，,。；;：:\n《》“”\d]{0,20}?)"
+    r"(?P<name>(?:(?:政府|政务)\s*)?信\s*息\s*公\s*开[^，,。；;：:\n《》“”、（）()报]{0,10}?(?:报\s*告|年\s*报))"
+    r"(?![^，,。；;\n]{0,3}(?:如下|编制|工作的?通知|格式|模板|解读))")
+# a document cited before the name: an open 《 whose title is a notice (关于做好…年度报告编制发布工作的通知)
+_CITED = re.compile(r"《[^》]*关于")
+
+
 def _own_title(report: AnnualReport) -> tuple[str, Block] | None:
     """The report's title and its block, when it is a line of prose of a report of this regime (not a catalogue
     table's 名称 cell, not a school's or an enterprise's report), else None."""
@@ -87,17 +116,22 @@ def _own_title(report: AnnualReport) -> tuple[str, Block] | None:
 
 @register
 class ReportName(Kind[KindOptions]):
-    """The title's name of the report against the 条例's 政府信息公开工作年度报告."""
+    """The report's name in its title and in its opening's announcement against the 条例's 政府信息公开工作年度报告."""
 
     name = "report-name"
     Options = KindOptions
-    params = frozenset({"name", "difference"})
+    params = frozenset({"name", "difference", "where"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
-        own = _own_title(report)
-        if own is None:
+        if other_regime(report) is not None or _INSTITUTION.search(report.title_name or ""):
             return
-        title, block = own
+        said: set[str] = set()  # each wrong name once: the title's first, then the opening's others
+        own = _own_title(report)
+        if own is not None:
+            yield from self._title(*own, said)
+        yield from self._in_opening(report, said)
+
+    def _title(self, title: str, block: Block, said: set[str]) -> Iterator[Hit]:
         inside = _YEAR_INSIDE.search(block.text)
         if inside is not None:  # 某某支队政府信息公开工作2025年度报告: the year written inside the name
             yield self._year_inside(block, inside)
@@ -107,25 +141,46 @@ class ReportName(Kind[KindOptions]):
         if NAME in flat or _NOT_A_REPORT.search(flat):
             return
         m = _NAME_IN_TITLE.search(flat)
-        if m is None:
+        judged = _judged(flat[:m.start()], m.group(0)) if m is not None else None
+        if judged is None:
             return
-        name = m.group(0)
-        if name.startswith("信息公开") and flat[:m.start()].endswith("政府"):
-            name = "政府" + name  # 某某县人民政府信息公开…: the body's 政府 is the name's too
-        if name == _WITHOUT_NIANDU and flat[:m.start()].endswith("年度"):
-            return  # 某某区2024年度政府信息公开工作报告: the name's 年度 written after the year, before the rest of it
-        compared = name
-        if flat[:m.start()].endswith("年度") and name.endswith("报告") and "年度" not in name:
-            compared = name[:-2] + "年度报告"  # 衡龙桥镇2020年度信息公开工作报告: its 年度 is there, before the name
+        name, compared = judged
+        said.add(name)
         at = block.text.find(name)
         start, end = (at, at + len(name)) if at >= 0 else (0, len(block.text))
-        fix = None
-        if at >= 0 and name.startswith("政府信息公开"):
-            fix = [FixEdit(block, start, end, NAME)]
-        yield Hit(block=block, start=start, end=end, match=block.text[start:end],
-                  params={"name": name, "difference": _difference(compared)},
-                  evidence={"expected": NAME, "actual": name, "title": title},
-                  key=f"report-name:{name}", fix=fix, fix_safe=False, fix_description=f"改为“{NAME}”")
+        yield self._hit(block, start, end, name, compared, "标题中", {"title": title}, at >= 0)
+
+    def _in_opening(self, report: AnnualReport, said: set[str]) -> Iterator[Hit]:
+        """The report's name where the opening announces the report (现公布某某镇2025年政府信息公开年度报告, 编制了…,
+        现将…报告向社会公开), each wrong name once and not again when the title wrote it so: the name of the report
+        of the report's own year, after a verb of publishing or compiling in the same clause."""
+        year = report.year
+        if year is None:
+            return
+        for block in report.text_blocks[:OPENING_BLOCKS]:
+            if block is report.title_block or block.kind == "table" or str(year) not in block.text:
+                continue
+            for m in _NAME_IN_PROSE.finditer(block.text):
+                if m.group("y") != str(year) or _CITED.search(block.text, max(0, m.start() - 40), m.start()):
+                    continue  # (another year's report; 《关于做好2025年…年度报告编制…的通知》: another document)
+                before = re.sub(r"\s+", "", m.group("pre"))
+                judged = _judged(before, re.sub(r"\s+", "", m.group("name")))
+                if judged is None or judged[0] in said:
+                    continue
+                said.add(judged[0])
+                name, compared = judged
+                start, end = m.span("name")  # (the name's 政府 is in it: the name is tried before the text before it)
+                yield self._hit(block, start, end, name, compared, "正文中", {"sentence": m.group(0)},
+                                not re.search(r"\s", m.group("name")))
+
+    def _hit(self, block: Block, start: int, end: int, name: str, compared: str, where: str,
+             more: dict[str, str], exact: bool) -> Hit:
+        """The finding for ``name`` at ``start``–``end`` of ``block`` (``exact``: the text there is the name: a fix)."""
+        fix = [FixEdit(block, start, end, NAME)] if exact and name.startswith("政府信息公开") else None
+        return Hit(block=block, start=start, end=end, match=block.text[start:end],
+                   params={"name": name, "difference": _difference(compared), "where": where},
+                   evidence={"expected": NAME, "actual": name, **more},
+                   key=f"report-name:{name}", fix=fix, fix_safe=False, fix_description=f"改为“{NAME}”")
 
 
     @staticmethod
@@ -133,7 +188,8 @@ class ReportName(Kind[KindOptions]):
         year = m.group("y")
         better = f"{year}年{NAME}"
         return Hit(block=block, start=m.start(), end=m.end(), match=m.group(0),
-                   params={"name": m.group(0), "difference": f"：年份写在了名称中间，宜写在名称之前（“{better}”）"},
+                   params={"name": m.group(0), "difference": f"：年份写在了名称中间，宜写在名称之前（“{better}”）",
+                           "where": "标题中"},
                    evidence={"expected": better, "actual": m.group(0), "title": block.text.strip()},
                    key=f"report-name:{m.group(0)}", fix=[FixEdit(block, m.start(), m.end(), better)], fix_safe=False,
                    fix_description=f"改为“{better}”")
