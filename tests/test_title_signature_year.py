@@ -339,6 +339,15 @@ def test_a_title_ending_in_nianbao():
     # a column's name (政府信息公开年报, 2020年信息公开年报) above the title is no title
     rep = interpret(parse("2020年信息公开年报\n某某工业园区2020年政府信息公开工作年度报告\n一、总体情况\n正文。\n", "text"))
     assert rep.title == "某某工业园区2020年政府信息公开工作年度报告"
+    # 年报 without 工作 after a body's name and a year, below a portal's lines: the title (DL115 says what differs)
+    text = "某某市人民政府办公室\n\n信息来源:某某政府网 日期:2026-01-23\n  市政府办公室2025年度政府信息公开年报\n一、总体情况\n正文。\n"
+    rep = interpret(parse(text, "text"))
+    assert rep.title == "市政府办公室2025年度政府信息公开年报"
+    found = lint(text, ["DL115"], "text")
+    assert len(found) == 1 and found[0].message.startswith("标题中的报告名称“政府信息公开年报”与《条例》")
+    # a column's name alone is no title, with or without its year
+    for column in ("政府信息公开年报", "2020年信息公开年报"):
+        assert interpret(parse(f"{column}\n一、总体情况\n正文。\n", "text")).title is None
 
 
 @pytest.mark.parametrize("text", [

@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
 TITLE_BLOCKS = 8  # prose blocks with content searched for the title
 TITLE_SCAN = 400  # blocks scanned at most for them (navigation items one per line are skipped, not counted)
 _NOT_TITLE = re.compile(r"[;；|｜>›»＞]")
+_YEAR = re.compile(r"[\u4e00-\u9fff]\s*(?:19|20)\d{2}\s*年")  # (a body's name before it: a column's name has none)
 # the name of a place the reports are shown in, not a report (2016年政府信息公开工作年度报告展示平台, …年度报告专栏)
 _REPORTS_PLACE = re.compile(r"报告\s*(?:展示平台|集中展示|专栏|专题|栏目|汇总|目录|索引)")
 
@@ -33,9 +34,10 @@ BARE_NAMES = frozenset({"办事处", "人民政府", "政府", "委员会", "管
 
 
 def is_title(t: str) -> bool:
-    """A line that reads as a report's title: 报告 (or 工作年报) and 信息公开 or 政务公开, short, not a sentence, not a
-    menu, a breadcrumb or a portal's 分类 value."""
-    return (("报告" in t or t.endswith("工作年报")) and len(t) <= 80 and ("信息公开" in t or "政务公开" in t)
+    """A line that reads as a report's title: 报告 (or 工作年报, or 年报 after a body's name and a year:
+    某某办公室2025年度政府信息公开年报; not a column's name, 政府信息公开年报, 2020年信息公开年报) and 信息公开 or 政务公开, short, not a sentence, not a menu, a breadcrumb or a
+    portal's 分类 value."""
+    return (("报告" in t or t.endswith("工作年报") or (t.endswith("年报") and _YEAR.search(t) is not None)) and len(t) <= 80 and ("信息公开" in t or "政务公开" in t)
             and not t.endswith(("。", "；", "：", ":")) and "，" not in t and "," not in t
             and not _NOT_TITLE.search(t)  # a portal's 分类 value (政务公开 ; 年度报告), a menu or breadcrumb
             and not _REPORTS_PLACE.search(t))
