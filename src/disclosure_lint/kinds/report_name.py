@@ -75,14 +75,17 @@ _INSTITUTION = re.compile(r"(?:大学|学院|学校|中学|小学|幼儿园|医�
 _WITHOUT_NIANDU = "政府信息公开工作报告"
 
 
+_NOTE_AFTER = re.compile(r"[（(][^（）()]{1,6}[）)]$")  # a note on the body's name: 某某镇政府(机关)
+
+
 def _judged(before: str, name: str) -> tuple[str, str] | None:
     """The name as judged (``name``: from 政府/政务 信息公开 or 政务公开 to 报告 or 年报; ``before``: what precedes it,
     its spaces and year digits dropped) and the name it is compared with, or None when it is the 条例's: the body's
     政府 is the name's too (某某县人民政府信息公开…); 年度 written after the year counts as the name's
     (某某区2024年度政府信息公开工作报告 is not reported; 衡龙桥镇2020年度信息公开工作报告 is compared as
     信息公开工作年度报告)."""
-    if name.startswith("信息公开") and before.endswith("政府"):
-        name = "政府" + name  # 某某县人民政府信息公开…: the body's 政府 is the name's too
+    if name.startswith("信息公开") and _NOTE_AFTER.sub("", before).endswith("政府"):
+        name = "政府" + name  # 某某县人民政府信息公开…, 某某镇政府(机关)信息公开…: the body's 政府 is the name's too
     if name == NAME or (name == _WITHOUT_NIANDU and before.endswith("年度")):
         return None  # 某某区2024年度政府信息公开工作报告: the name's 年度 written after the year, before the rest of it
     compared = name
