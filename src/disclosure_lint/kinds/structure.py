@@ -590,10 +590,9 @@ class NonstandardSectionTitle(Kind[KindOptions]):
     params = frozenset({"actual", "expected"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
-        st = analyse(report)
-        if not (st.applies and st.unified):
+        st, cut = analyse(report), report.truncation  # (an excerpt cut early: judged when a part has the format's title)
+        if not (st.applies and (st.unified or (cut is not None and any(s.quality == "exact" for s in st.by_id.values())))):
             return
-        cut = report.truncation
         for spec in cat.SECTIONS:
             sec = st.by_id.get(spec.id)
             if sec is None or sec.quality != "keywords":
