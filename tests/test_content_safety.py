@@ -564,3 +564,19 @@ def test_dl501_quotes_the_whole_insertion_put_in_place_of_a_name():
     # a year that is part of a number, or a year with 年, is not taken
     (d,) = _codes(lint("共计12024欧洲杯在哪投注。", select=["DL501"]), "DL501")
     assert d.match == "欧洲杯在哪投注"
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    # a content farm's copy puts its brand where the city's name goes, throughout the page (real mirrors, written anew)
+    ("一、总体情况\n2024年，在区委、区政府的正确领导下，某某博彩官网区人民政府某某街道办事处认真贯彻落实《条例》。\n", "博彩官网区"),
+    ("如对本报告有任何疑问，请与365bet(中国)官方网站 2024年政府信息公开工作年度报告编制组联系。\n", "365bet(中国)官方网站 2024年政府"),
+])
+def test_a_promotion_in_the_place_of_the_bodys_place_name_is_said_to_be_a_copys(text, quoted):
+    found = lint(text, ["DL501"], "text")
+    assert found and all(f"推广词写在了机关名称或地名的位置上：“{quoted}”" in d.message for d in found), found
+
+
+def test_a_promotion_beside_the_reports_words_is_not_said_to_be_a_copys():
+    # an attack on the body's own site adds its text beside the report's: no sign of a copy
+    found = lint("一、总体情况\n2024年，本局主动公开政府信息52条。百家乐注册送彩金，点击进入。\n", ["DL501"], "text")
+    assert found and not any("转存的痕迹" in d.message for d in found)

@@ -36,7 +36,7 @@ from ..report import gambling_context, promotions
 from ..report.alternation import AnyOf, holding
 from ..report.hidden import ATTACKER_ONLY, covering, registrable
 from ..report.promotions import url_spans
-from ..report.site_hosts import copy_note
+from ..report.site_hosts import copy_note, in_name_place
 from ..report.spam_extent import term_extent
 from ..userregex import BoundedPattern, compile_pattern
 from . import register
@@ -206,7 +206,7 @@ class InjectedSpam(Kind[InjectedSpamOptions]):
                     if i is not None and i in with_terms:
                         continue  # that hidden element is reported once already, where its copy is in the text
                     found.setdefault(_where(p.block, p.cell), []).append((p.start, p.end, p.block, p.cell, p, i))
-        copy = copy_note(report) if found else ""  # (a mirror's copy: the spam is most likely the mirror's)
+        copy = copy_note(report, in_name_place(found.values())) if found else ""  # (a mirror's copy: most likely its spam)
         for key in sorted(found):  # the engine caps them (max_findings, else limits.max_findings_per_rule)
             yield from self._emit(found[key], copy)
 

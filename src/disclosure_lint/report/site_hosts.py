@@ -10,6 +10,7 @@ Government websites use domains ending in ``.gov.cn`` (《政府网站发展指�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -84,16 +85,40 @@ def foreign_sites(report: AnnualReport) -> list[ForeignSite]:
     return out
 
 
-def copy_note(report: AnnualReport) -> str:
+# what follows a promotion written in the place of the body's place name: a level's word (…官网市市场监管局, …官网区人民政府
+# 北京街道办事处: not 市场), the report's year and name (…官方网站 2024年政府信息公开工作年度报告), a body's word
+# (after the rest of the insertion, if any: 沙巴体育_大发体育娱乐在线¥投注官网市…, its term found as 沙巴体育)
+_NAME_AFTER = re.compile(r"[^，。；：,;:\s]{0,24}?[ \u3000]*(?:[省市县区州](?!场)|(?:19|20)\d{2}\s*年度?政府|人民政府|街道办事处"
+                         r"|电视台)")
+
+
+def in_name_place(spans: Iterable[Iterable[tuple]]) -> str | None:
+    """The first promotion (of DL501's spans: ``(start, end, block, cell, …)``) that is written where the body's place
+    name goes, with the word after it (沙巴体育…官网市市场监管局), or None: a content farm's copy puts its brand in the
+    place of the city's name throughout the page; an attack on the government's own site adds its text beside the
+    report's."""
+    for group in spans:
+        for s, e, block, cell, *_ in group:
+            text = cell.text if cell is not None else block.text
+            m = _NAME_AFTER.match(text, e)
+            if m is not None:
+                return text[s:m.end()].strip()
+    return None
+
+
+def copy_note(report: AnnualReport, named: str | None = None) -> str:
     """For a spam finding (DL501): the signs that the checked file is another site's copy of the page — an address of a
     government site at a non-government domain (:func:`foreign_sites`), pinyin glossed after its characters (a content
-    farm's copy: the ``traditional-script`` notice's example) — said as the message's last clause; "" when it has none."""
+    farm's copy: the ``traditional-script`` notice's example), a promotion in the place of the body's place name
+    (``named``: :func:`in_name_place`) — said as the message's last clause; "" when it has none."""
     signs = []
     sites = foreign_sites(report)
     if sites:
         signs.append(f"报告给出的政府网站网址是“{sites[0].host}”")
     if any(n.kind == "traditional-script" and n.example for n in report.document.notices):
         signs.append("字后加注了拼音")
+    if named:
+        signs.append(f"推广词写在了机关名称或地名的位置上：“{named}”")
     if not signs:
         return ""
     return "；所查文件有其他网站转存的痕迹（" + "，".join(signs) + "）：推广内容多半是转存的网站加入的，请先从政府网站取得原文核对"
