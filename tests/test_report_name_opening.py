@@ -40,3 +40,11 @@ def test_a_name_the_title_already_has_is_said_once():
     text = "某某镇2025年政府信息公开年度报告\n现向社会公布某某镇2025年政府信息公开年度报告。" + BODY
     found = lint(text, ["DL115"], "text")
     assert [d.message[:8] for d in found] == ["标题中的报告名称"]
+
+
+def test_the_bodys_account_of_its_work_on_the_report_names_it():
+    text = "现将我乡2025年政府信息公开年度报告编制和公布工作有关情况报告如下。" + BODY
+    assert [d.evidence["actual"] for d in lint(text, ["DL115"], "text")] == ["政府信息公开年度报告"]
+    # a notice named without title marks is another document
+    text = "按照市政务公开办关于做好2025年政府信息公开年度报告编制发布工作的通知要求，编制本报告。" + BODY
+    assert lint(text, ["DL115"], "text") == []

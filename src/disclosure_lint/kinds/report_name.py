@@ -101,9 +101,11 @@ _NAME_IN_PROSE = re.compile(
     r"(?:公布|发布|公开|编制|制定|形成|编写|完成|现将)[了]?[^，,。；;：:\n《》“”]{0,24}?"
     r"(?P<pre>(?<!\d)(?P<y>(?:19|20)\d{2})\s*年度?[^，,。；;：:\n《》“”\d]{0,20}?)"
     r"(?P<name>(?:(?:政府|政务)\s*)?信\s*息\s*公\s*开[^，,。；;：:\n《》“”、（）()报]{0,10}?(?:报\s*告|年\s*报))"
-    r"(?![^，,。；;\n]{0,3}(?:如下|编制|工作的?通知|格式|模板|解读))")
-# a document cited before the name: an open 《 whose title is a notice (关于做好…年度报告编制发布工作的通知)
-_CITED = re.compile(r"《[^》]*关于")
+    r"(?![^，,。；;\n]{0,3}(?:如下|工作的?通知|格式|模板|解读))")
+# a document cited before the name: an open 《 whose title is a notice, or a notice's 关于 in the same clause (关于做好…年度
+# 报告编制发布工作的通知) — not the body's own account of its work on the report (现将我乡2020年政府信息公开年度报告编制和
+# 公布工作有关情况报告如下: the report's name, wrong)
+_CITED = re.compile(r"《[^》]*关于[^》]*$|关于[^，,。；;：:\n《》]*$")
 
 
 def _own_title(report: AnnualReport) -> tuple[str, Block] | None:
@@ -164,7 +166,7 @@ class ReportName(Kind[KindOptions]):
             if block is report.title_block or block.kind == "table" or str(year) not in block.text:
                 continue
             for m in _NAME_IN_PROSE.finditer(block.text):
-                if m.group("y") != str(year) or _CITED.search(block.text, max(0, m.start() - 40), m.start()):
+                if m.group("y") != str(year) or _CITED.search(block.text, max(0, m.start("y") - 60), m.start("y")):
                     continue  # (another year's report; 《关于做好2025年…年度报告编制…的通知》: another document)
                 before = re.sub(r"\s+", "", m.group("pre"))
                 judged = _judged(before, re.sub(r"\s+", "", m.group("name")))
