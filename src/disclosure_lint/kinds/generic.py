@@ -30,8 +30,10 @@ from __future__ import annotations
 
 import importlib
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from itertools import accumulate
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from pydantic import Field
@@ -143,13 +145,18 @@ def required_char(pattern: re.Pattern[str] | BoundedPattern) -> str | None:
     return max(found, key=rank, default=None)
 
 
-def required_text(pattern: re.Pattern[str] | BoundedPattern) -> str | None:
-    """The longest run of literal characters every match of ``pattern`` holds in that order, read from its parse as
-    :func:`required_char` reads it (a run of literals of its sequence, or of a group or a repeat of at least once in
-    it); None when there is none.  A text without it holds no match (``run in text``, one search in C)."""
+def required_texts(pattern: re.Pattern[str] | BoundedPattern) -> list[str]:
+    """The runs of literal characters a text holds wherever ``pattern`` finds something in it, read from its parse as
+    :func:`required_char` reads it: those every match holds (a run of literals of its sequence, or of a group or a
+    repeat of at least once in it, going on over a test of width 0: ``参(?<=知情权、参)加权`` holds 参加权, and
+    ``(?m:^)`` or a look-ahead between two literals breaks nothing), and those of the look-arounds every match passes
+    (``、(?=总体情况)``: 总体情况 stands beside the match, in the same text).  Longest first, of equally long ones the
+    one whose commonest character is rarer (:func:`.alternation.rank`: ``常态`` before ``公开``), none inside another;
+    empty when there is none (and for the patterns the time bound guards, :mod:`..userregex`).  A text that lacks any
+    of them holds no match (``run in text``, one search in C)."""
     tree = cased_parse(pattern)
     if tree is None:
-        return None
+        return []
     runs: list[str] = []
 
     def walk(seq) -> None:
@@ -157,6 +164,11 @@ def required_text(pattern: re.Pattern[str] | BoundedPattern) -> str | None:
         for op, av in seq:
             if op is _sre.LITERAL:
                 run.append(chr(av))
+                continue
+            if op is _sre.AT or op is _sre.ASSERT_NOT:
+                continue  # (width 0: the literals before and after it are side by side in the text)
+            if op is _sre.ASSERT:
+                walk(av[1])  # (its own runs: beside the match, not inside it)
                 continue
             runs.append("".join(run))
             run = []
@@ -167,7 +179,10 @@ def required_text(pattern: re.Pattern[str] | BoundedPattern) -> str | None:
         runs.append("".join(run))
 
     walk(tree)
-    return max(runs, key=len) or None
+    kept: list[str] = []
+    for r in sorted(runs, key=lambda r: (len(r), min(map(rank, r), default=0)), reverse=True):
+        kept += [r] if r and not any(r in k for k in kept) else []  # (one inside a longer one says nothing more)
+    return kept
 
 
 def first_chars(pattern: re.Pattern[str] | BoundedPattern) -> frozenset[str] | None:
@@ -568,8 +583,10 @@ class Substitution(_Scanner[SubstitutionOptions]):
         # character (required_char)
         self._gates = [lookbehind_gate(pat) for pat, _ in self._swaps]
         self._chars = [required_char(pat) for pat, _ in self._swaps]
-        # the longest text each swap's match holds: a report whose blocks hold none of them has no match of any
-        self._texts = [required_text(pat) for pat, _ in self._swaps]
+        # the texts a block holds where a swap matches (required_texts), the longest first: a report whose blocks
+        # hold the texts of none has no match of any (split at a NUL, which the blocks' joined texts put between them)
+        needs = [[part for t in required_texts(pat) for part in t.split("\0") if part] for pat, _ in self._swaps]
+        self._needs = [(need[0], tuple(need[1:])) for need in needs] if all(needs) else None
         self._templates = [plain_template(pat, r) for pat, r in self._swaps]
         # a swap that only matches at a line's start ("(?m:^)…"): tried there, not at every character
         self._line_led = [isinstance(pat, re.Pattern) and pat.pattern.startswith("(?m:^)") for pat, _ in self._swaps]
@@ -609,19 +626,30 @@ class Substitution(_Scanner[SubstitutionOptions]):
 
     def _work(self, report: AnnualReport) -> Iterable[tuple[Block, Iterable[int]]]:
         """The blocks to search, in order, each with the swaps (their indices, in order) that can match there: those
-        whose required text (:func:`required_text`) the block holds, found per swap over the report's texts (most
+        whose required texts (:func:`required_texts`) the block holds, found per swap over the report's texts (most
         reports hold none of them, most blocks none of the rest); without a required text for every swap, each block
         with the swaps whose character (:func:`required_char`) it holds."""
         blocks = report.lintable_blocks
-        texts = self._texts
-        if None not in texts:
-            joined = report.lintable_text if self.options.tables else report.prose_text
+        needs = self._needs
+        if needs is not None:
+            tables = self.options.tables
+            joined = report.lintable_text if tables else report.prose_text
+            held: list[Block] = []
+            starts: list[int] = []  # where each block of ``held`` starts in ``joined``
             todo: dict[int, list[int]] = {}
-            for i, t in enumerate(texts):
-                if t in joined:
-                    for k in [k for k, b in enumerate(blocks) if t in b.text]:
+            for i, (t, rest) in enumerate(needs):
+                at = joined.find(t)
+                if at < 0 or any(r not in joined for r in rest):
+                    continue
+                if not starts:
+                    held = blocks if tables else [b for b in blocks if b.kind != "table"]
+                    starts = list(accumulate([len(b.text) + 1 for b in held], initial=0))
+                while at >= 0:  # (the blocks holding the longest text, found where it is: not an "in" per block)
+                    k = bisect_right(starts, at) - 1
+                    if not rest or all(r in held[k].text for r in rest):
                         todo.setdefault(k, []).append(i)
-            return [(blocks[k], todo[k]) for k in sorted(todo)]
+                    at = joined.find(t, starts[k + 1])
+            return [(held[k], todo[k]) for k in sorted(todo)]
         # each swap's character, and for one that matches only at a line's start the characters it starts with
         tests = [(i, ch, first if led else None) for i, (ch, led, first) in
                  enumerate(zip(self._chars, self._line_led, self._firsts))]
