@@ -833,3 +833,41 @@ def test_dl902_an_outer_lists_first_marker_run_into_the_title_before_it():
     assert only("DL902", text, fmt="text") == []
     word = "总体上统一是基本要求。一是公开不及时。二是解读单一。二是培训不足。"
     assert [d.match for d in only("DL902", word, fmt="text")] == ["二是"]
+
+
+def test_doubled_clauses_find_what_a_scan_of_every_clause_finds():
+    """writing._doubled_clauses reads a clause only where the text before its comma holds the clause's first eight
+    characters: on random texts it finds what comparing every clause with the one before it finds, piece by piece."""
+    import random
+    import re
+
+    from disclosure_lint.report import writing
+
+    clause = re.compile(r"[^，,。；;！？!?：:\n]+")
+
+    def scan(p):
+        text, out, prev = p.text, [], None
+        for m in clause.finditer(text):
+            c = m.group()
+            if (prev is not None and m.start() == prev.end() + 1 and text[prev.end()] in "，,"
+                    and prev.group().endswith(c) and len(c.strip()) >= 8 and writing._CJK_IN.search(c)):
+                out.append((id(p), prev.end() - len(c), m.end(), c + text[prev.end()]))
+            prev = m
+        return out
+
+    words = [*"及时准确发布信息公开，,。； \n", "及时准确地发布信息", "，及时准确地发布信息", "发布信息", " "]
+    rnd = random.Random(901)
+    found = 0
+    for _ in range(5000):
+        prose = [writing._piece(None, "".join(rnd.choice(words) for _ in range(rnd.randint(0, 14))))
+                 for _ in range(rnd.randint(1, 4))]
+        starts, pos = [], 0
+        for p in prose:
+            starts.append(pos)
+            pos += len(p.text) + 1
+        got = [(id(d.span.piece), d.span.start, d.span.end, d.unit)
+               for d in writing._doubled_clauses(prose, "\n".join(p.text for p in prose), starts)]
+        want = [x for p in prose for x in scan(p)]
+        assert got == want, [p.text for p in prose]
+        found += bool(want)
+    assert found > 50
