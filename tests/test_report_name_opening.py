@@ -48,3 +48,10 @@ def test_the_bodys_account_of_its_work_on_the_report_names_it():
     # a notice named without title marks is another document
     text = "按照市政务公开办关于做好2025年政府信息公开年度报告编制发布工作的通知要求，编制本报告。" + BODY
     assert lint(text, ["DL115"], "text") == []
+
+
+def test_the_announcement_is_looked_for_in_the_openings_first_characters():
+    # a page flattened into one block: the announcement opens it; a megabyte of text after it is not searched
+    head = "现向社会公布某某镇2025年政府信息公开年度报告。"
+    assert len(lint(head + "现向社会公开2025年度政府信息公开" * 60000 + BODY, ["DL115"], "text")) == 1
+    assert lint("本镇认真贯彻《条例》。" * 400 + head + BODY, ["DL115"], "text") == []

@@ -106,16 +106,24 @@ _NAME_IN_PROSE = re.compile(
 # 报告编制发布工作的通知) — not the body's own account of its work on the report (现将我乡2020年政府信息公开年度报告编制和
 # 公布工作有关情况报告如下: the report's name, wrong)
 _CITED = re.compile(r"《[^》]*关于[^》]*$|关于[^，,。；;：:\n《》]*$")
+# how far into each opening block the announcement is looked for: it is said in the opening's first sentences, and a
+# page flattened into one block holds the whole report after them (bounded: a megabyte-long line costs no more)
+_REACH = 4000
+
+
+def _this_regime(report: AnnualReport) -> bool:
+    """Whether the report is a government body's under the 条例: not a school's or an enterprise's (another regime's
+    report has another name), nor a college's or a hospital's titled by its own name, even one compiled after the
+    条例's format."""
+    return other_regime(report) is None and not _INSTITUTION.search(report.title_name or "")
 
 
 def _own_title(report: AnnualReport) -> tuple[str, Block] | None:
     """The report's title and its block, when it is a line of prose of a report of this regime (not a catalogue
-    table's 名称 cell, not a school's or an enterprise's report), else None."""
+    table's 名称 cell: :func:`_this_regime`), else None."""
     title, block = report.title, report.title_block
-    if not title or block is None or block.kind == "table" or other_regime(report) is not None:
+    if not title or block is None or block.kind == "table" or not _this_regime(report):
         return None
-    if _INSTITUTION.search(report.title_name or ""):
-        return None  # (a college's or a hospital's own report, even one compiled after the 条例's format)
     return title, block
 
 
@@ -128,7 +136,7 @@ class ReportName(Kind[KindOptions]):
     params = frozenset({"name", "difference", "where"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
-        if other_regime(report) is not None or _INSTITUTION.search(report.title_name or ""):
+        if not _this_regime(report):
             return
         said: set[str] = set()  # each wrong name once: the title's first, then the opening's others
         own = _own_title(report)
@@ -165,7 +173,7 @@ class ReportName(Kind[KindOptions]):
         for block in report.text_blocks[:OPENING_BLOCKS]:
             if block is report.title_block or block.kind == "table" or str(year) not in block.text:
                 continue
-            for m in _NAME_IN_PROSE.finditer(block.text):
+            for m in _NAME_IN_PROSE.finditer(block.text, 0, _REACH):
                 if m.group("y") != str(year) or _CITED.search(block.text, max(0, m.start("y") - 60), m.start("y")):
                     continue  # (another year's report; 《关于做好2025年…年度报告编制…的通知》: another document)
                 before = re.sub(r"\s+", "", m.group("pre"))
