@@ -35,9 +35,10 @@ BARE_NAMES = frozenset({"办事处", "人民政府", "政府", "委员会", "管
 
 def is_title(t: str) -> bool:
     """A line that reads as a report's title: 报告 (or 工作年报, or 年报 after a body's name and a year:
-    某某办公室2025年度政府信息公开年报; not a column's name, 政府信息公开年报, 2020年信息公开年报) and 信息公开 or 政务公开, short, not a sentence, not a menu, a breadcrumb or a
-    portal's 分类 value."""
-    return (("报告" in t or t.endswith("工作年报") or (t.endswith("年报") and _YEAR.search(t) is not None)) and len(t) <= 80 and ("信息公开" in t or "政务公开" in t)
+    某某办公室2025年度政府信息公开年报; not a column's name, 政府信息公开年报, 2020年信息公开年报) and 信息公开 or
+    政务公开, short, not a sentence, not a menu, a breadcrumb or a portal's 分类 value."""
+    named = "报告" in t or t.endswith("工作年报") or (t.endswith("年报") and _YEAR.search(t) is not None)
+    return (named and len(t) <= 80 and ("信息公开" in t or "政务公开" in t)
             and not t.endswith(("。", "；", "：", ":")) and "，" not in t and "," not in t
             and not _NOT_TITLE.search(t)  # a portal's 分类 value (政务公开 ; 年度报告), a menu or breadcrumb
             and not _REPORTS_PLACE.search(t))
