@@ -24,7 +24,7 @@ not local additions: they are left to ``table-format-version``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -93,9 +93,13 @@ def quote_labels(labels: list[str], limit: int = 10) -> str:
     return shown + (f"等{len(labels)}项" if len(labels) > limit else "")
 
 
-def _written_labels(table, what: str, blocks: Sequence[Block] = ()) -> list[tuple[str, Block | None, Cell | None]]:
+def _written_labels(table, what: str, blocks: Sequence[Block] = (), keep: Callable[[str], bool] | None = None,
+                    ordered: bool = True) -> list[tuple[str, Block | None, Cell | None]]:
     """Every row (or column) label as written, with where it is: mapped, unmapped and extra.  ``blocks``: the
-    document's blocks, where a label of a table one cell a line printed on two lines is found whole."""
+    document's blocks, where a label of a table one cell a line printed on two lines is found whole.  ``keep``: only
+    the labels it keeps, the others never placed (finding a label's cell scans its block's grid: for every label of
+    every table, most of them dropped after).  ``ordered``: in reading order (:func:`label_order`), else in the order
+    they are found (a caller that sorts them itself, by that key: a stable sort gives the same order)."""
     out: list[tuple[str, Block | None, Cell | None]] = []
     seen: set[str] = set()
 
@@ -107,6 +111,9 @@ def _written_labels(table, what: str, blocks: Sequence[Block] = ()) -> list[tupl
     for sc in table.cells.values():
         label = sc.row_label if what == "row" else sc.col_label
         if label and label not in seen:
+            if keep is not None and not keep(label):
+                seen.add(label)  # (never added: the places below add none of its kind)
+                continue
             at = _label_cell(sc.block, label, sc.cell.row if sc.cell is not None and what == "row" else None)
             if at is None and sc.block is not None and sc.block.table is None:
                 # a table one cell a line: the label's own line, not the value's
@@ -115,6 +122,15 @@ def _written_labels(table, what: str, blocks: Sequence[Block] = ()) -> list[tupl
                     add(label, written, None)
                     continue
             add(label, sc.block, at or sc.cell)
+    if keep is not None:
+        _add = add
+
+        def add(label, block, cell):
+            if label and label not in seen and not keep(label):
+                seen.add(label)
+                return
+            _add(label, block, cell)
+
     for u in table.unmapped:
         if u.what == what:
             add(u.label, u.block, u.cell)
@@ -123,7 +139,8 @@ def _written_labels(table, what: str, blocks: Sequence[Block] = ()) -> list[tupl
     labels = table.row_labels if what == "row" else table.col_labels
     for label in labels.values():
         add(label, table.blocks[0] if table.blocks else None, None)
-    out.sort(key=lambda t: label_order(t[1], t[2]))
+    if ordered:
+        out.sort(key=lambda t: label_order(t[1], t[2]))
     return out
 
 
@@ -362,15 +379,13 @@ class TableFormatVersion(Kind[KindOptions]):
         """Written labels that belong to the detected version and not to the expected one."""
         d_rows, d_cols = _keys(table.id, detected)
         e_rows, e_cols = _keys(table.id, expected)
-        out = []
-        for label, block, cell in _written_labels(table, "row", blocks):
-            k = _key(label)
-            if k in d_rows and k not in e_rows:
-                out.append((label.strip(), block, cell))
-        for label, block, cell in _written_labels(table, "col", blocks):
-            k = _key(label)
-            if k in d_cols and k not in e_cols:
-                out.append((label.strip(), block, cell))
+        # only the labels that are clues are placed; the two lists in the order found, sorted together below (the
+        # same order as each sorted first: the sort is stable)
+        rows = _written_labels(table, "row", blocks, lambda label: (k := _key(label)) in d_rows and k not in e_rows,
+                               ordered=False)
+        cols = _written_labels(table, "col", blocks, lambda label: (k := _key(label)) in d_cols and k not in e_cols,
+                               ordered=False)
+        out = [(label.strip(), block, cell) for label, block, cell in (*rows, *cols)]
         out.sort(key=lambda t: label_order(t[1], t[2]))
         return out
 
