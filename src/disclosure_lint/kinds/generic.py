@@ -585,8 +585,10 @@ class Substitution(_Scanner[SubstitutionOptions]):
         self._chars = [required_char(pat) for pat, _ in self._swaps]
         # the texts a block holds where a swap matches (required_texts), the longest first: a report whose blocks
         # hold the texts of none has no match of any (split at a NUL, which the blocks' joined texts put between them)
+        # (a swap without one is tried in the blocks that hold its character)
         needs = [[part for t in required_texts(pat) for part in t.split("\0") if part] for pat, _ in self._swaps]
-        self._needs = [(need[0], tuple(need[1:])) for need in needs] if all(needs) else None
+        self._needs = [(need[0], tuple(need[1:])) if need else None for need in needs]
+        self._unneeded = [i for i, need in enumerate(needs) if not need]
         self._templates = [plain_template(pat, r) for pat, r in self._swaps]
         # a swap that only matches at a line's start ("(?m:^)…"): tried there, not at every character
         self._line_led = [isinstance(pat, re.Pattern) and pat.pattern.startswith("(?m:^)") for pat, _ in self._swaps]
@@ -627,41 +629,39 @@ class Substitution(_Scanner[SubstitutionOptions]):
     def _work(self, report: AnnualReport) -> Iterable[tuple[Block, Iterable[int]]]:
         """The blocks to search, in order, each with the swaps (their indices, in order) that can match there: those
         whose required texts (:func:`required_texts`) the block holds, found per swap over the report's texts (most
-        reports hold none of them, most blocks none of the rest); without a required text for every swap, each block
-        with the swaps whose character (:func:`required_char`) it holds."""
-        blocks = report.lintable_blocks
-        needs = self._needs
-        if needs is not None:
-            tables = self.options.tables
-            joined = report.lintable_text if tables else report.prose_text
-            held: list[Block] = []
-            starts: list[int] = []  # where each block of ``held`` starts in ``joined``
-            todo: dict[int, list[int]] = {}
-            for i, (t, rest) in enumerate(needs):
-                at = joined.find(t)
-                if at < 0 or any(r not in joined for r in rest):
-                    continue
-                if not starts:
-                    held = blocks if tables else [b for b in blocks if b.kind != "table"]
-                    starts = list(accumulate([len(b.text) + 1 for b in held], initial=0))
-                while at >= 0:  # (the blocks holding the longest text, found where it is: not an "in" per block)
-                    k = bisect_right(starts, at) - 1
-                    if not rest or all(r in held[k].text for r in rest):
-                        todo.setdefault(k, []).append(i)
-                    at = joined.find(t, starts[k + 1])
-            return [(held[k], todo[k]) for k in sorted(todo)]
-        # each swap's character, and for one that matches only at a line's start the characters it starts with
-        tests = [(i, ch, first if led else None) for i, (ch, led, first) in
-                 enumerate(zip(self._chars, self._line_led, self._firsts))]
-        work = []
-        for b in blocks:
-            text = b.text
-            head = text[:1] if "\n" not in text else None  # (a one-line block: a line-led swap must start it)
-            tried = [i for i, ch, first in tests
-                     if (ch is None or ch in text) and (first is None or head is None or head in first)]
-            if tried:
-                work.append((b, tried))
-        return work
+        reports hold none of them, most blocks none of the rest), and those without a required text whose character
+        (:func:`required_char`) it holds."""
+        tables = self.options.tables
+        held = report.lintable_blocks if tables else [b for b in report.lintable_blocks if b.kind != "table"]
+        joined = report.lintable_text if tables else report.prose_text
+        starts: list[int] = []  # where each block of ``held`` starts in ``joined``
+        todo: dict[int, list[int]] = {}
+        for i, need in enumerate(self._needs):
+            if need is None:
+                continue
+            t, rest = need
+            at = joined.find(t)
+            if at < 0 or any(r not in joined for r in rest):
+                continue
+            if not starts:
+                starts = list(accumulate([len(b.text) + 1 for b in held], initial=0))
+            while at >= 0:  # (the blocks holding the longest text, found where it is: not an "in" per block)
+                k = bisect_right(starts, at) - 1
+                if not rest or all(r in held[k].text for r in rest):
+                    todo.setdefault(k, []).append(i)
+                at = joined.find(t, starts[k + 1])
+        if self._unneeded:
+            # each such swap's character, and for one that matches only at a line's start the characters it starts
+            # with
+            tests = [(i, self._chars[i], self._firsts[i] if self._line_led[i] else None) for i in self._unneeded]
+            for k, b in enumerate(held):
+                text = b.text
+                head = text[:1] if "\n" not in text else None  # (a one-line block: a line-led swap must start it)
+                tried = [i for i, ch, first in tests
+                         if (ch is None or ch in text) and (first is None or head is None or head in first)]
+                if tried:
+                    todo[k] = sorted(todo[k] + tried) if k in todo else tried
+        return [(held[k], todo[k]) for k in sorted(todo)]
 
     def _found(self, i: int, text: str) -> Iterable[re.Match[str]]:
         """The matches of swap ``i`` in ``text``."""
