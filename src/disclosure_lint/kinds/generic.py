@@ -33,7 +33,6 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from itertools import accumulate
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from pydantic import Field
@@ -632,7 +631,7 @@ class Substitution(_Scanner[SubstitutionOptions]):
         reports hold none of them, most blocks none of the rest), and those without a required text whose character
         (:func:`required_char`) it holds."""
         tables = self.options.tables
-        held = report.lintable_blocks if tables else [b for b in report.lintable_blocks if b.kind != "table"]
+        held = report.lintable_blocks if tables else report.text_blocks
         joined = report.lintable_text if tables else report.prose_text
         starts: list[int] = []  # where each block of ``held`` starts in ``joined``
         todo: dict[int, list[int]] = {}
@@ -644,7 +643,7 @@ class Substitution(_Scanner[SubstitutionOptions]):
             if at < 0 or any(r not in joined for r in rest):
                 continue
             if not starts:
-                starts = list(accumulate([len(b.text) + 1 for b in held], initial=0))
+                starts = report.block_starts[0 if tables else 1]
             while at >= 0:  # (the blocks holding the longest text, found where it is: not an "in" per block)
                 k = bisect_right(starts, at) - 1
                 if not rest or all(r in held[k].text for r in rest):

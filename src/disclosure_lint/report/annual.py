@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..lazy import cached_property
 from ..model import Block, Document
@@ -150,7 +151,14 @@ class AnnualReport:
     def prose_text(self) -> str:
         """:attr:`lintable_text` without the tables' texts (most of a report's text: a rule that reads no table asks
         it)."""
-        return "\0".join([b.text for b in self.lintable_blocks if b.kind != "table"])
+        return "\0".join([b.text for b in self.text_blocks])
+
+    @cached_property
+    def block_starts(self) -> tuple[list[int], list[int]]:
+        """Where each of :attr:`lintable_blocks` starts in :attr:`lintable_text`, and each of :attr:`text_blocks` (the
+        same without the tables) in :attr:`prose_text`; one more at the end (``bisect`` finds the block of a place)."""
+        return tuple(list(accumulate([len(b.text) + 1 for b in blocks], initial=0))  # type: ignore[return-value]
+                     for blocks in (self.lintable_blocks, self.text_blocks))
 
     # -- portal metadata ----------------------------------------------------------------
     @cached_property
