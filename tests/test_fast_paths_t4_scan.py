@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import random
 import re
+from itertools import accumulate
+from types import SimpleNamespace
 
 from disclosure_lint import page_lines
 from disclosure_lint.model import Block
@@ -253,7 +255,10 @@ def test_outdated_term_blocks_holding_the_words_as_one_by_one():
     texts = _texts(parts, 3000, 4, 59) + [""] * 50
     for _ in range(3000):
         blocks = [Block(index=i, kind="paragraph", text=rnd.choice(texts)) for i in range(rnd.randint(0, 7))]
-        assert terminology._holding_words(blocks, words) == \
+        own = [b.text for b in blocks]
+        report = SimpleNamespace(lintable_text="\0".join(own),
+                                 block_starts=(list(accumulate([len(t) + 1 for t in own], initial=0)), None))
+        assert terminology._holding_words(report, words) == \
             [k for k, b in enumerate(blocks) if any(w in b.text for w in words)]
 
 

@@ -21,7 +21,6 @@ import importlib
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from pydantic import Field
@@ -32,7 +31,6 @@ from . import register
 from .base import FixEdit, Hit, Kind, KindOptions, PatternList, UserPattern
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..model import Block
     from ..report import AnnualReport
 
 # Between two matches of one entry, only brackets and spaces: they are one citation.
@@ -135,22 +133,22 @@ class _Compiled:
         self.contrast = compile_pattern(entry.contrast) if entry.contrast else None
 
 
-def _holding_words(blocks: list[Block], words: tuple[str, ...]) -> list[int]:
-    """The indexes of the blocks whose text holds one of ``words`` (none holds a NUL), in order: each word looked for
-    by str's own search (faster than a regex of them) in the texts joined by NULs, going on from the next block
-    after each hit (a report holds none of most lists' words: one search of each)."""
-    texts = [b.text for b in blocks]
-    joined = "\0".join(texts)
+def _holding_words(report: AnnualReport, words: tuple[str, ...]) -> list[int]:
+    """The indexes of the report's lintable blocks whose text holds one of ``words`` (none holds a NUL), in order:
+    each word looked for by str's own search (faster than a regex of them) in the texts joined by NULs
+    (:attr:`.AnnualReport.lintable_text`), going on from the next block after each hit (a report holds none of most
+    lists' words: one search of each)."""
+    joined = report.lintable_text
     found: set[int] = set()
     starts: list[int] | None = None
     for w in words:
         pos = joined.find(w)
         while pos >= 0:
             if starts is None:
-                starts = list(accumulate([len(t) + 1 for t in texts], initial=0))  # where each text starts
+                starts = report.block_starts[0]  # where each text starts
             k = bisect_right(starts, pos) - 1
             found.add(k)
-            if k + 1 == len(texts):
+            if k + 2 == len(starts):
                 break
             pos = joined.find(w, starts[k + 1])
     return sorted(found)
@@ -165,6 +163,7 @@ class OutdatedTerm(Kind[OutdatedTermOptions]):
     def __init__(self, rule, options, config):
         super().__init__(rule, options, config)
         self._entries = [c for c in (_Compiled(e) for e in self.options.entries) if c.regex is not None]
+        self._active: dict[int, list[_Compiled]] = {}  # the entries in force in a year, by year
         # one search per block decides whether any entry can match there
         self._gate = None
         if len(self._entries) > 1:
@@ -186,14 +185,16 @@ class OutdatedTerm(Kind[OutdatedTermOptions]):
         year = report.year
         if year is None:
             return
-        active = [c for c in self._entries
-                  if c.entry.since <= year and (c.entry.until is None or year <= c.entry.until)]
+        active = self._active.get(year)
+        if active is None:  # (the entries of a year: asked once per year, not per report)
+            active = self._active[year] = [c for c in self._entries
+                                           if c.entry.since <= year and (c.entry.until is None or year <= c.entry.until)]
         if not active:
             return
         gate, words, few = self._gate, self._words, self._few
         blocks = report.lintable_blocks
         if self._all is not None:
-            blocks = [blocks[k] for k in _holding_words(blocks, self._all)]
+            blocks = [blocks[k] for k in _holding_words(report, self._all)]
             few = words = None  # each of these blocks holds one of the words
         for block in blocks:
             text = block.text
