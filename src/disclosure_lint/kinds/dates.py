@@ -218,6 +218,8 @@ _LONG_YEAR = re.compile(r"(?P<y>(?:19|20)(?<![\d.\-/]\d\d)\d{2})(?P<extra>\d{1,2
 
 
 def _long_years(report: AnnualReport) -> Iterator[Hit]:
+    if _LONG_YEAR.search(report.prose_text) is None:
+        return  # (one search of the prose, joined by NULs that no match holds or looks behind at: most reports)
     portal = report.portal
     for b in report.lintable_blocks:
         if b.kind == "table" or "年" not in b.text or portal.is_line(b):

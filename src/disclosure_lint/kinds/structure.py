@@ -8,24 +8,22 @@ All kinds here read one shared analysis of the report's top-level structure (:fu
   of 总体情况 written ``一、主动公开`` instead of ``（一）主动公开``) is not a run of top-level sections: it belongs to
   the body of the section before it (rule ``subsection-numbered-as-section``); such topics numbered on from 一、总体情况
   (二、工作机制保障) are extra parts that DL107 calls part 一's sub-items.
-* **Tables.** A statistics table is present in a section when the statistics reader found it
-  (``report.stats``), when its labels run together with its digits in text with nothing between
-  the nodes (``report.unread_tables``: DL001 says it could not be read), or when its body holds a
-  table block, an HTML ``<table>``, an image standing alone (a table published as a
-  picture), or — in scraped text that prints one cell per line — at least three of
-  that table's own labels as short lines.
-* **Unified or free text.** The unified formats (2019 trial format, 2021 format)
-  apply to report years from 2019.  A report counts as written in the unified format
-  when at least four of the six parts are recognised and it is not a report in the
-  old style (at least one of parts 二/三/四 missing *and* no statistics table at all).
+* **Tables.** A statistics table is present in a section when the statistics reader found it (``report.stats``),
+  when its labels run together with its digits in text with nothing between the nodes (``report.unread_tables``: DL001
+  says it could not be read), or when its body holds a table block, an HTML ``<table>``, an image standing alone (a
+  table published as a picture), or — in scraped text that prints one cell per line — at least three of that table's
+  own labels as short lines.
+* **Unified or free text.** The unified formats (2019 trial format, 2021 format) apply to report years from 2019.  A
+  report counts as written in the unified format when at least four of the six parts are recognised and it is not a
+  report in the old style (at least one of parts 二/三/四 missing *and* no statistics table at all).
 
 ``section-title-typo`` reports a part title one or two characters off its official title (found as
 that part); ``nonstandard-section-title`` only titles recognised by their key words.
 
-``non-unified-format`` reports a free-text report once; ``missing-section`` and
-``missing-table`` then stay silent, so the same report is not flagged ten times.  In a file that
-ends early (``report.truncation``), the parts from the one it ends in onwards are not reported as
-missing, empty or without their table: ``unread-content`` (DL002) says once where the file ends.
+``non-unified-format`` reports a free-text report once; ``missing-section`` and ``missing-table`` then stay silent,
+so the same report is not flagged ten times.  In a file that ends early (``report.truncation``), the parts from the one
+it ends in onwards are not reported as missing, empty or without their table: ``unread-content`` (DL002) says once
+where the file ends.
 """
 
 from __future__ import annotations
@@ -98,9 +96,7 @@ def _spec_label(spec: cat.SectionSpec) -> str:
 def _numeral_span(block: Block) -> tuple[int, int, int] | None:
     """(start of numeral, end of numeral, end of separator) in ``block.text``."""
     m = _NUMERAL.match(block.text)
-    if not m:
-        return None
-    return m.start("num"), m.end("num"), m.end("sep")
+    return (m.start("num"), m.end("num"), m.end("sep")) if m else None
 
 
 def _arabic_span(block: Block) -> tuple[int, int] | None:
@@ -108,9 +104,7 @@ def _arabic_span(block: Block) -> tuple[int, int] | None:
     ``block.text``, or None when the title is not numbered so."""
     p = _title_start(block)
     m = ARABIC_TOP.match(block.text[p:])
-    if m is None:
-        return None
-    return p + m.start("num"), p + m.start("title")
+    return None if m is None else (p + m.start("num"), p + m.start("title"))
 
 
 def _title_start(block: Block) -> int:
@@ -459,6 +453,9 @@ def heading_rest(sec: Section) -> str:
     return m.group(2)
 
 
+_HEAD = 64  # the characters of a line EmptySection strips first
+
+
 class EmptySectionOptions(KindOptions):
     section: Literal["s1", "s2", "s3", "s4", "s5", "s6"] = Field(
         default="s5", description="检查哪一部分（s1…s6，对应一至六）")
@@ -478,6 +475,8 @@ class EmptySection(Kind[EmptySectionOptions]):
     def __init__(self, rule, options, config):
         super().__init__(rule, options, config)
         self._empty = {PUNCT.sub("", p) for p in options.empty_phrases}
+        # a line whose first _HEAD characters hold this many but punctuation is content (no sub-title, no empty phrase)
+        self._enough = max(options.min_chars, 15, *(len(e) + 1 for e in self._empty))
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         st = analyse(report)
@@ -501,6 +500,8 @@ class EmptySection(Kind[EmptySectionOptions]):
                 text = b.text
             raw = EMPHASIS.sub("", text).strip().lstrip("#").strip()
             body = LEAD_NUMBER.sub("", raw, count=1)
+            if len(body) > _HEAD and len(PUNCT.sub("", body[:_HEAD])) >= self._enough:
+                return  # (its whole text not stripped: stripping is per character, the head's text begins the whole's)
             plain = PUNCT.sub("", body)
             if not plain:
                 continue
