@@ -123,3 +123,34 @@ def test_unparse_writes_a_pattern_that_matches_as_the_parsed_one(source):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
         found, same = pattern.search(text), again.search(text)
         assert (found and found.span()) == (same and same.span()), (text, source)
+
+
+def _example_texts() -> list[str]:
+    """The texts of the substitution rules' examples (their fail examples hold a match of many swaps)."""
+    out = []
+    for rule in load_rules():
+        if rule.spec.kind == "substitution" and rule.spec.docs is not None:
+            out += [ex.text for ex in [*rule.spec.docs.fail, *rule.spec.docs.pass_]]
+    return out
+
+
+def test_a_swaps_gate_finds_something_wherever_the_swap_finds_something_in_a_block():
+    """The substitution kind tries a swap whose texts a report holds only when its gate finds something in the
+    report's joined text: over the examples cut into blocks at random places (so that matches meet a block's edge),
+    wherever a swap finds something in a block its gate finds something in the blocks joined by NULs."""
+    swaps = [re.compile(p) for p in _rule_patterns()[len(_existence_patterns()):]]
+    gated = [(p, g) for p in swaps if (g := joined_gate(p)) is not None]
+    assert len(gated) > 100, len(gated)
+    rnd = random.Random(17)
+    texts = _example_texts()
+    matched: set[str] = set()
+    for _ in range(300):
+        text = rnd.choice(texts)
+        cuts = sorted(rnd.sample(range(len(text) + 1), min(len(text) + 1, rnd.randint(0, 6))))
+        blocks = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
+        joined = "\0".join(blocks)
+        for pattern, gate in gated:
+            if any(pattern.search(b) for b in blocks):
+                matched.add(pattern.pattern)
+                assert gate.search(joined) is not None, (pattern.pattern, blocks)
+    assert len(matched) > 40, len(matched)

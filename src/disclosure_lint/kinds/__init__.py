@@ -31,6 +31,7 @@ _MODULES = (
     "terminology",
     "titles",
     "generic",
+    "substitution",
     "tables",
     "table_unreadable",
     "statistics",

@@ -30,9 +30,8 @@ from __future__ import annotations
 
 import importlib
 import re
-from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from pydantic import Field
@@ -42,7 +41,7 @@ from ..report.alternation import rank
 from ..report.dates import lossy_signs
 from ..userregex import BoundedPattern, cased_parse, compile_pattern
 from . import register
-from .base import FixEdit, Hit, Kind, KindOptions, PatternList, UserPattern
+from .base import Hit, Kind, KindOptions, PatternList, UserPattern
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..report import AnnualReport
@@ -560,140 +559,3 @@ def _at_line_starts(pattern: re.Pattern[str], text: str,
                 yield m
                 end = m.end()
         at = text.find("\n", at) + 1 or -1
-
-
-def _makes_number(replacement: str, text: str, end: int) -> bool:
-    """A replacement ending in a full stop before a digit (DL704's ``1、2023年`` → ``1.2023年``) would write a decimal
-    number: the finding stays, without a fix (the writer chooses between ``1. 2023年`` and rewording)."""
-    return replacement[-1:] in ".．" and end < len(text) and text[end].isdigit()
-
-
-@register
-class Substitution(_Scanner[SubstitutionOptions]):
-    name = "substitution"
-    Options = SubstitutionOptions
-    params = frozenset({"replacement"})
-
-    def __init__(self, rule, options, config):
-        super().__init__(rule, options, config)
-        flags = re.IGNORECASE if options.ignore_case else 0
-        self._swaps = [(compile_pattern(p, flags), r) for p, r in options.swap.items()]
-        # a block where a swap's gate finds nothing holds no match of it (see lookbehind_gate), nor one without its
-        # character (required_char)
-        self._gates = [lookbehind_gate(pat) for pat, _ in self._swaps]
-        self._chars = [required_char(pat) for pat, _ in self._swaps]
-        # the texts a block holds where a swap matches (required_texts), the longest first: a report whose blocks
-        # hold the texts of none has no match of any (split at a NUL, which the blocks' joined texts put between them)
-        # (a swap without one is tried in the blocks that hold its character)
-        needs = [[part for t in required_texts(pat) for part in t.split("\0") if part] for pat, _ in self._swaps]
-        self._needs = [(need[0], tuple(need[1:])) if need else None for need in needs]
-        self._unneeded = [i for i, need in enumerate(needs) if not need]
-        self._templates = [plain_template(pat, r) for pat, r in self._swaps]
-        # a swap that only matches at a line's start ("(?m:^)…"): tried there, not at every character
-        self._line_led = [isinstance(pat, re.Pattern) and pat.pattern.startswith("(?m:^)") for pat, _ in self._swaps]
-        # the characters a line-led swap's match starts with: a line led by any other is not tried
-        self._firsts = [first_chars(pat) if led else None for (pat, _), led in zip(self._swaps, self._line_led)]
-        self._exc = compile_pattern("|".join(f"(?:{p})" for p in options.exceptions), flags) \
-            if options.exceptions else None
-
-    def check(self, report: AnnualReport) -> Iterator[Hit]:
-        if not self._swaps or not in_years(self.options.years, report.year):
-            return
-        own_year = str(report.year) if self.options.report_year else None
-        if self.options.report_year and (report.year is None or (
-                report.year_source == "body" and report.prose_text.count(f"{own_year}年") < 2)):
-            return  # (a year read from the opening alone may be read from the very words matched: 2022年以来，…)
-        tables = self.options.tables
-        for b, tried in self._work(report):
-            if b.kind == "table" and not tables:
-                continue
-            exc: list[tuple[int, int]] | None = None
-            for i in tried:
-                gate = self._gates[i]
-                if gate is not None and gate.search(b.text) is None:
-                    continue
-                for m in self._found(i, b.text):
-                    if not m.group(0):
-                        continue
-                    if exc is None:
-                        exc = self._exception_spans(b.text)
-                    if any(s <= m.start() and m.end() <= e for s, e in exc):
-                        continue
-                    if own_year is not None and m.groupdict().get("year") not in (None, own_year):
-                        continue
-                    if m.end() >= len(b.text.rstrip()) and _cut_after(report, b):
-                        continue  # (…推广“某某公安”微信公众 and the file's end: what came after the match was cut off)
-                    yield from self._hit(i, b, m, own_year)
-
-    def _work(self, report: AnnualReport) -> Iterable[tuple[Block, Iterable[int]]]:
-        """The blocks to search, in order, each with the swaps (their indices, in order) that can match there: those
-        whose required texts (:func:`required_texts`) the block holds, found per swap over the report's texts (most
-        reports hold none of them, most blocks none of the rest), and those without a required text whose character
-        (:func:`required_char`) it holds."""
-        tables = self.options.tables
-        held = report.lintable_blocks if tables else report.text_blocks
-        joined = report.lintable_text if tables else report.prose_text
-        starts: list[int] = []  # where each block of ``held`` starts in ``joined``
-        todo: dict[int, list[int]] = {}
-        for i, need in enumerate(self._needs):
-            if need is None:
-                continue
-            t, rest = need
-            at = joined.find(t)
-            if at < 0 or any(r not in joined for r in rest):
-                continue
-            if not starts:
-                starts = report.block_starts[0 if tables else 1]
-            while at >= 0:  # (the blocks holding the longest text, found where it is: not an "in" per block)
-                k = bisect_right(starts, at) - 1
-                if not rest or all(r in held[k].text for r in rest):
-                    todo.setdefault(k, []).append(i)
-                at = joined.find(t, starts[k + 1])
-        if self._unneeded:
-            # each such swap's character, and for one that matches only at a line's start the characters it starts
-            # with
-            tests = [(i, self._chars[i], self._firsts[i] if self._line_led[i] else None) for i in self._unneeded]
-            for k, b in enumerate(held):
-                text = b.text
-                head = text[:1] if "\n" not in text else None  # (a one-line block: a line-led swap must start it)
-                tried = [i for i, ch, first in tests
-                         if (ch is None or ch in text) and (first is None or head is None or head in first)]
-                if tried:
-                    todo[k] = sorted(todo[k] + tried) if k in todo else tried
-        return [(held[k], todo[k]) for k in sorted(todo)]
-
-    def _found(self, i: int, text: str) -> Iterable[re.Match[str]]:
-        """The matches of swap ``i`` in ``text``."""
-        pat = self._swaps[i][0]
-        if not self._line_led[i]:
-            return pat.finditer(text)
-        first = self._firsts[i]
-        if "\n" in text:
-            return _at_line_starts(pat, text, first)
-        # (most blocks are one line: one match at their start, no generator)
-        if (first is not None and text[:1] not in first) or (one := pat.match(text)) is None:
-            return ()
-        return (one,)
-
-    def _hit(self, i: int, b: Block, m: re.Match[str], own_year: str | None = None) -> Iterator[Hit]:
-        """Swap ``i``'s finding for its match ``m`` in ``b`` (none when the replacement is what is written); with
-        ``report_year``, ``{report_year}`` in the replacement is the report's year."""
-        parts = self._templates[i]
-        if parts is not None:
-            replacement = "".join(p if isinstance(p, str) else (m.group(p) or "") for p in parts)
-        else:
-            try:
-                replacement = m.expand(self._swaps[i][1])
-            except Exception:  # noqa: BLE001 - re.error, IndexError, or the regex module's own error class
-                replacement = self._swaps[i][1]
-        if own_year is not None:
-            replacement = replacement.replace("{report_year}", own_year)
-        if replacement == m.group(0):
-            return
-        fix = None if self.options.fix == "none" or _makes_number(replacement, b.text, m.end()) else [
-            FixEdit(b, m.start(), m.end(), replacement)]
-        # (about: a table label written so, which DL001 says it could not read for that slip, is left to it)
-        yield Hit(block=b, start=m.start(), end=m.end(), params={"replacement": replacement},
-                  evidence={"expected": replacement, "actual": m.group(0)}, fix=fix,
-                  fix_description=f"改为“{replacement}”", fix_safe=self.options.fix == "safe",
-                  about=(f"slip:{b.index}:{m.group(0)}", f"at:{b.index}:{m.start()}"))
