@@ -37,8 +37,15 @@ _ACT = r"(?P<act>(?:组织|引领|推动|指导|统筹|督促|部署|推进|带�
 _WORK = r"(?:各级|各地|各部门|范围内)?[^，。；\n]{0,10}?(?:政府信息公开|政务公开|信息公开)工作"
 
 
+# each pattern's area (全省, 全县 …) alone: a block without one holds no match (a search led by 全, where the pattern,
+# led by a clause's start, is tried at every character)
+_AREA: dict[re.Pattern[str], re.Pattern[str]] = {}
+
+
 def _pattern(levels: str) -> re.Pattern[str]:
-    return re.compile(_CLAUSE_START + r"\s*" + _SELF + _ACT + f"(?P<area>全[{levels}])" + _WORK)
+    pattern = re.compile(_CLAUSE_START + r"\s*" + _SELF + _ACT + f"(?P<area>全[{levels}])" + _WORK)
+    _AREA[pattern] = re.compile(f"全[{levels}]")
+    return pattern
 
 
 _PATTERNS = {kind: _pattern(levels) for kind, levels in _ABOVE.items()}
@@ -70,11 +77,14 @@ class WiderAreaWork(Kind[KindOptions]):
         pattern = _PATTERNS.get(agency.kind or "")
         if pattern is None and agency.kind in _DEPARTMENTS and agency.name:
             pattern = _department_pattern(agency.name)
-        if pattern is None or not agency.name or "全" not in report.lintable_text:
+        if pattern is None or not agency.name:
+            return
+        has_area = _AREA[pattern].search
+        if has_area(report.lintable_text) is None:
             return
         portal = report.portal
         for b in report.text_blocks:
-            if "全" not in b.text or portal.is_line(b):
+            if has_area(b.text) is None or portal.is_line(b):
                 continue
             for m in pattern.finditer(b.text):
                 start = m.start("act")
