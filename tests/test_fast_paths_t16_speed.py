@@ -20,3 +20,23 @@ def test_the_heads_plain_text_begins_the_whole_lines():
         body = "".join(rnd.choice(_PIECES) for _ in range(rnd.randint(0, 40)))
         head, whole = PUNCT.sub("", body[:_HEAD]), PUNCT.sub("", body)
         assert whole.startswith(head), body
+
+
+def test_the_texts_a_report_holds_found_by_one_scan_as_by_a_find_each():
+    """The substitution kind's scan for many texts at once (DL909's: one regex of them all, searched again after each
+    place it finds one) finds the same texts as ``in`` of each: overlapping ones, ones inside others, ones with a
+    regex's special characters, ones at the edges of the text and of its blocks (NULs)."""
+    from disclosure_lint.config import Config
+    from disclosure_lint.kinds import get_kind
+    from disclosure_lint.kinds.substitution import _NeedScan
+    from disclosure_lint.packs import load_rules
+
+    rule = next(r for r in load_rules() if r.code == "DL909")
+    kind = get_kind("substitution")(rule, get_kind("substitution").Options(**rule.spec.options), Config())
+    texts = [n[0] for n in kind._needs if n] + ["公开", "开工", "(一)", "a.b", "政府", "府信"]
+    scan = _NeedScan(texts)
+    pieces = [*texts, "政", "府", "公", "开", "信息", "\0", "。", "x", "(", ")", "一"]
+    rnd = random.Random(163)
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        assert scan.held(text) == {t for t in texts if t in text}, text

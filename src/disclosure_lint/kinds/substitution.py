@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ..model import Block
+from ..report.alternation import trie, trie_place
 from ..userregex import compile_pattern
 from . import register
 from .base import FixEdit, Hit
@@ -62,6 +63,7 @@ class Substitution(_Scanner[SubstitutionOptions]):
         # (a swap without one is tried in the blocks that hold its character)
         needs = [[part for t in required_texts(pat) for part in t.split("\0") if part] for pat, _ in self._swaps]
         self._needs = [(need[0], tuple(need[1:])) if need else None for need in needs]
+        self._held = _NeedScan([n[0] for n in self._needs if n]) if sum(map(bool, needs)) >= _SCANNED else None
         self._unneeded = [i for i, need in enumerate(needs) if not need]
         self._templates = [plain_template(pat, r) for pat, r in self._swaps]
         # a swap that only matches at a line's start ("(?m:^)…"): tried there, not at every character
@@ -112,10 +114,13 @@ class Substitution(_Scanner[SubstitutionOptions]):
         joined = report.lintable_text if tables else report.prose_text
         starts: list[int] = []  # where each block of ``held`` starts in ``joined``
         todo: dict[int, list[int]] = {}
+        held_texts = self._held.held(joined) if self._held is not None else None
         for i, need in enumerate(self._needs):
             if need is None:
                 continue
             t, rest = need
+            if held_texts is not None and t not in held_texts:
+                continue
             at = joined.find(t)
             if at < 0 or any(r not in joined for r in rest) or not self._in_joined(i, joined):
                 continue
@@ -184,3 +189,33 @@ class Substitution(_Scanner[SubstitutionOptions]):
                   evidence={"expected": replacement, "actual": m.group(0)}, fix=fix,
                   fix_description=f"改为“{replacement}”", fix_safe=self.options.fix == "safe",
                   about=(f"slip:{b.index}:{m.group(0)}", f"at:{b.index}:{m.start()}"))
+
+
+_SCANNED = 16  # a rule with this many swaps holding a text looks for them in one scan (_NeedScan), not one by one
+
+
+class _NeedScan:
+    """Which of many plain texts a report holds, by one scan of its text: a regex of them all as a tree led by each
+    one's rarest character (:func:`.alternation.trie`), searched again from the character after each place it finds
+    one (so texts that overlap are all found), where the texts each hold; at a place, the texts whose rarest character
+    stands there are checked with ``startswith``.  DL909's hundred-odd texts: half the time of a ``find`` each (most
+    reports hold a few)."""
+
+    def __init__(self, texts: list[str]):
+        self._search = re.compile(trie([re.escape(t) for t in texts])).search
+        self._at: dict[str, list[tuple[str, int]]] = {}  # a text's rarest character → (text, its place in the text)
+        for t in texts:
+            k = trie_place(t)
+            self._at.setdefault(t[k], []).append((t, k))
+
+    def held(self, joined: str) -> set[str]:
+        out: set[str] = set()
+        search, at = self._search, self._at
+        m = search(joined)
+        while m is not None:
+            p = m.start()
+            for t, k in at.get(joined[p], ()):
+                if joined.startswith(t, p - k):
+                    out.add(t)
+            m = search(joined, p + 1)
+        return out

@@ -54,13 +54,23 @@ def _order(ch: str) -> tuple[int, str]:
     return _RANK.get(ch, len(_RANK)), ch
 
 
+def _rare_place(plain: str) -> int:
+    """Where the rarest character of a plain text is (by :data:`COMMON`; the first of equally rare ones), 0 for a text
+    shorter than two."""
+    return 0 if len(plain) < 2 else max(range(len(plain)), key=lambda k: (_order(plain[k])[0], -k))
+
+
+def trie_place(text: str) -> int:
+    """Where :func:`trie` finds a plain ``text`` given as ``re.escape(text)``: the place in it of the character its
+    match starts at (the rarest of its plain start)."""
+    return _rare_place(_literal_prefix(re.escape(text))[0])
+
+
 def _rare_led(branch: str) -> str:
     """The branch led by the rarest character of its plain start (by :data:`COMMON`; the first of equally rare
     ones), what comes before it checked by a look-behind: ``公开方式`` → ``式(?<=公开方式)``."""
     plain, rest = _literal_prefix(branch)
-    if len(plain) < 2:
-        return branch
-    i = max(range(len(plain)), key=lambda k: (_order(plain[k])[0], -k))
+    i = _rare_place(plain)
     if i == 0:
         return branch
     return re.escape(plain[i]) + "(?<=" + re.escape(plain[:i + 1]) + ")" + re.escape(plain[i + 1:]) + rest
