@@ -145,3 +145,14 @@ def test_the_2019_total_column_written_without_its_total():
     t = interpret(parse(text, "text")).stats["s2"]
     assert t.get("normative_docs", "total_published").raw == "40" and t.loose == []
     assert not lint(text, fmt="text", select=["DL001"])
+
+
+def test_a_row_of_another_kind_of_action_is_said_to_be_the_reports_own():
+    """A row the report added to table 二 (行政检查, 行政确认 under 其他对外管理服务事项, as a real 2020 report did) is
+    named as not the format's, not only as a label the tool could not read."""
+    extra = "其他对外管理服务事项\n3\n0\n20\n行政检查\n0\n0\n0\n行政确认\n1\n0\n1\n"
+    text = _TABLE.replace("其他对外管理服务事项\n3\n0\n20\n", extra) + "3\n130\n"
+    found = [d for d in lint(text, fmt="text", select=["DL001"]) if d.code == "DL001"]
+    assert len(found) == 1, found
+    assert "“行政检查”“行政确认”不是统一格式表二的行，疑为报告自行增加" in found[0].message
+    assert found[0].evidence["added_rows"] == ["行政检查", "行政确认"]

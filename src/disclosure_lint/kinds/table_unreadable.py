@@ -91,6 +91,10 @@ def _unfound_rows(report: AnnualReport, tid: str, table) -> list:
     return [r for r in data_rows if r.id not in seen]
 
 
+# kinds of administrative action a body's list of powers has and table 二 of neither format has as a row (行政检查 …):
+# a row the report added, not a label the tool failed to read
+_ADDED_ACTIONS = frozenset({"行政检查", "行政确认", "行政给付", "行政奖励", "行政裁决", "行政征收", "行政征用", "行政备案",
+                            "其他行政权力", "其他权力事项"})
 _APART = "写在表格前后的文字行里，不在表格之中：表格在复制或转换时被拆开了，这些行的数值没有核对"
 
 
@@ -178,6 +182,9 @@ class TableUnreadable(Kind[TableUnreadableOptions]):
             slips = _slips(table, bad)
             noted = "".join(f"（{'' if len(labels) == 1 else f'“{w}”'}疑为报告把“{f}”写错了字，工具因此未能识别）"
                             for w, f in slips.items())
+            added = [w for w in labels if tid == "s2" and w in _ADDED_ACTIONS]
+            if added:
+                noted += f"（{quote_labels(added)}不是统一格式表二的行，疑为报告自行增加）"
             parts = [f"{len(labels)}个栏目名{quote_labels(labels)}{noted}"] if labels else []
             if unfound:
                 parts.append(f"{len(unfound)}行{quote_labels([r.label for r in unfound])}（{_UNFOUND}）")
@@ -202,6 +209,7 @@ class TableUnreadable(Kind[TableUnreadableOptions]):
                           "actual": "、".join(labels) if labels else f"{len(loose)}个数值未能定位",
                           "table": tid, "layout": table.layout,
                           **({"slips": slips} if slips else {}),
+                          **({"added_rows": added} if added else {}),
                           "rows": [u.label for u in bad if u.what == "row"],
                           "cols": [u.label for u in bad if u.what == "col"],
                           "loose_values": [{"raw": c.raw, "row": c.row_label, "line": label_line(c.block, c.cell)}
