@@ -16,6 +16,9 @@ BODY = "\n一、总体情况\n2025年，本镇主动公开政府信息52条。\n
     ("现将某某镇2025年政府信息公开工作情况报告向社会公开。", "政府信息公开工作情况报告", "“情况”应为“年度”"),
     # the body's 政府 before a note on its name is the name's 政府 (某某镇政府(机关)信息公开…)
     ("现公布2025年度某某镇政府(机关)信息公开年度报告。", "政府信息公开年度报告", "少了“工作”"),
+    # 公开 left out before 年度报告 (政府信息年度报告, 政府信息工作年度报告)
+    ("特编制2025年度政府信息年度报告。", "政府信息年度报告", "少了“公开工作”"),
+    ("现将某某街道办事处2025年度政府信息工作年度报告予以公开。", "政府信息工作年度报告", "少了“公开”"),
 ])
 def test_a_wrong_name_in_the_openings_announcement(opening, name, difference):
     found = lint(opening + BODY, ["DL115"], "text")
@@ -29,6 +32,7 @@ def test_a_wrong_name_in_the_openings_announcement(opening, name, difference):
     "现公布某某镇2025年政府信息公开工作年度报告。",  # the 条例's name
     "现公布某某镇2025年度政府信息公开工作报告。",  # 年度 after the year
     "现将本镇2025年度政府信息公开工作情况报告如下。",  # 报告 a verb
+    "编制2025年政府信息报送工作情况报告。",  # no 年度报告 after 政府信息: another document
     "根据《某某县关于做好2025年政府信息公开年度报告编制工作的通知》要求编制本报告。",  # a cited notice
     "本年度发布2024年政府信息公开年度报告1条。",  # another year's report
 ])
