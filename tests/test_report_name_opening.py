@@ -19,6 +19,8 @@ BODY = "\n一、总体情况\n2025年，本镇主动公开政府信息52条。\n
     # 公开 left out before 年度报告 (政府信息年度报告, 政府信息工作年度报告)
     ("特编制2025年度政府信息年度报告。", "政府信息年度报告", "少了“公开工作”"),
     ("现将某某街道办事处2025年度政府信息工作年度报告予以公开。", "政府信息工作年度报告", "少了“公开”"),
+    # 报告 a noun before 公开如下 (not the verb of 报告如下)
+    ("现将我乡2025年政府信息公开工作报告公开如下。", "政府信息公开工作报告", "少了“年度”"),
 ])
 def test_a_wrong_name_in_the_openings_announcement(opening, name, difference):
     found = lint(opening + BODY, ["DL115"], "text")

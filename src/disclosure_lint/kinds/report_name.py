@@ -102,7 +102,7 @@ _NAME_IN_PROSE = re.compile(
     r"(?P<pre>(?<!\d)(?P<y>(?:19|20)\d{2})\s*年度?[^，,。；;：:\n《》“”\d]{0,20}?)"
     r"(?P<name>(?:(?:(?:政府|政务)\s*)?信\s*息\s*公\s*开|政\s*府\s*信\s*息(?=[^，,。；;：:\n《》“”]{0,4}?年\s*度\s*报\s*告))"
     r"[^，,。；;：:\n《》“”、（）()报]{0,10}?(?:报\s*告|年\s*报))"
-    r"(?![^，,。；;\n]{0,3}(?:如下|工作的?通知|格式|模板|解读))")
+    r"(?!\s?如下|[^，,。；;\n]{0,3}(?:工作的?通知|格式|模板|解读))")
 # a document cited before the name: an open 《 whose title is a notice, or a notice's 关于 in the same clause (关于做好…年度
 # 报告编制发布工作的通知) — not the body's own account of its work on the report (现将我乡2020年政府信息公开年度报告编制和
 # 公布工作有关情况报告如下: the report's name, wrong)
