@@ -102,6 +102,15 @@ _ANY_UNIT = re.compile("[件条个项篇份起宗例]")
 _FIG_GATE = re.compile(r"[件条个项篇份起宗例](?:(?<=\d.)|(?<=\d\s.)|(?<=[零〇一二两三四五六七八九十百千][件起宗例]))")
 # what a figure holds before its unit: digits (\d: str.isdecimal), commas, a space (\s: str.isspace), Chinese numerals
 _FIG_BODY = frozenset(",零〇一二两三四五六七八九十百千")
+# _FIG's Arabic branch led by its first digit (the look-behind after it says what _FIG's says before it), with _FIG's
+# groups in its order (cn and cunit never take part): the same matches, groups and spans in a sentence without a match of
+# _CN_GATE (where a figure in Chinese numerals ends: its unit after a numeral), which holds no match of the other branch.
+# Led by a group whose first item is a class, ``re`` scans for a digit in C, where _FIG's look-ahead is tried at every
+# character (and no start need be worked out: :func:`figures_from`).  tests/test_fast_paths_t13_stats.py
+_FIG_ARABIC = re.compile(
+    r"(?P<num>\d(?<![\d.．,０-９]\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?![\d.．０-９%％])\s?(?P<unit>[件条个项篇份起宗例])"
+    r"(?:(?P<cn>(?!))(?P<cunit>))?")
+_CN_GATE = re.compile(r"[件起宗例](?<=[零〇一二两三四五六七八九十百千].)")
 
 
 def figures_from(sent: str, unit: int) -> int:
@@ -261,7 +270,12 @@ class _Reader:
             for s0, s1 in sentences(text):
                 sent = text[s0:s1]
                 g = _FIG_GATE.search(sent)
-                figs = list(_FIG.finditer(sent, figures_from(sent, g.start()))) if g is not None else []
+                if g is None:
+                    figs = []
+                elif _CN_GATE.search(sent, g.start()) is None:  # no figure in Chinese numerals (most sentences)
+                    figs = list(_FIG_ARABIC.finditer(sent))
+                else:
+                    figs = list(_FIG.finditer(sent, figures_from(sent, g.start())))
                 if figs:
                     self._sentence(block, s0, sent, figs, prev, out)
                 prev = (s0, sent, figs)
