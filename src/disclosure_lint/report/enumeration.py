@@ -54,7 +54,8 @@ from dataclasses import dataclass, field
 from ..memo import LONGEST, Kept
 from ..model import Block
 from . import catalogue
-from .writing import Piece, Span, starts_with_table_label
+from .label_text import starts_with_table_label
+from .writing import Piece, Span
 
 CN = "一二三四五六七八九十"
 # "-": the page number of a PDF's text whose line breaks were lost (公开申请17件。- 1 -（三）政府信息管理情况)

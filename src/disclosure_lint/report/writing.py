@@ -45,10 +45,13 @@ from dataclasses import dataclass
 from itertools import accumulate
 from operator import itemgetter
 
+from ..memo import LONGEST, Kept
 from ..model import Block, Cell
 from . import doubled_words
 from .alternation import holding
-from .stats.schema import SCHEMAS, norm, strip_number
+from .label_text import HEADER_PIECES, TABLE_LABEL_KEYS
+from .label_text import starts_with_table_label as starts_with_table_label
+from .stats.schema import norm
 
 PROSE_KINDS = frozenset({"heading", "paragraph", "list_item"})
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -197,69 +200,6 @@ def segments(text: str) -> list[tuple[int, int]]:
     if pos < len(text):
         out.append((pos, len(text)))
     return out
-
-
-# -- table labels ------------------------------------------------------------------------------
-
-
-def _label_keys(rows_only: bool) -> frozenset[str]:
-    keys: set[str] = set()
-    for sch in SCHEMAS.values():
-        for r in sch.rows:
-            keys.update(k for k in r.keys if k)
-        if rows_only:
-            continue
-        for c in sch.cols:
-            keys.update(k for k in c.keys if k)
-            if c.group:
-                keys.add(norm(c.group))
-    if not rows_only:
-        keys.update({"申请人情况", "信息内容", "行政复议", "行政诉讼"})
-    return frozenset(keys)
-
-
-TABLE_LABEL_KEYS = _label_keys(rows_only=False)
-_ROW_KEYS = _label_keys(rows_only=True)
-_LONG_ROW_KEY = re.compile("|".join(re.escape(k) for k in sorted(_ROW_KEYS, key=lambda w: (-len(w), w)) if len(k) >= 4))
-_SHORT_ROW_KEYS = frozenset(k for k in _ROW_KEYS if len(k) < 4)
-_S2_ROW_KEYS = frozenset(k for (tid, _v), sch in SCHEMAS.items() if tid == "s2" for r in sch.rows for k in r.keys if k)
-# a label's characters; single spaces between them too (a PDF's justified line copied as text: 大量反复 申请)
-_LABEL_RUN = re.compile(r"[^\s\d|]+(?: [^\s\d|]+)*")
-# the first characters (8 or more) of a long label: a label cut at the end of its line (要求行政机关确认或重 / 新出具)
-_CELL_GAP = re.compile(r"(?: {2,}|\t|\u3000)\s*(?=\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,2}[）)])")
-_LONG_ROW_HEADS = frozenset(k[:n] for k in _ROW_KEYS if len(k) >= 8 for n in range(8, len(k) + 1))
-
-
-# the two-character pieces of the column labels of tables 三 and 四 (结果|维持, 科研|机构): a header whose labels were
-# printed word by word over lines runs them together when the text loses its line breaks (结果结果其他结尚未维持纠正…)
-_HEADER_PIECES = frozenset(k[i:i + 2] for k in ("结果维持", "结果纠正", "其他结果", "尚未审结", "商业企业", "科研机构",
-                                                "社会公益组织", "法律服务机构") for i in range(0, len(k), 2))
-
-
-def starts_with_table_label(text: str) -> bool:
-    """Does ``text`` (a number such as 一、 or 1. and what follows) begin with a row label of a
-    statistics table (``一、本年新收…``, ``（七）总计``, ``1.属于国家秘密``)?  Short labels (总计,
-    其他) must stand alone: ``3.其他 0 0`` is a row, ``3.其他工作…`` is prose.  A long label may have single
-    spaces in it or be cut after its first 8 characters (a PDF's text copied with its layout)."""
-    head = text[:80]
-    label = strip_number(head)
-    m = _LABEL_RUN.match(label)
-    if not m:
-        return False
-    run = norm(m.group(0))
-    long_key = _LONG_ROW_KEY.match(run)
-    if long_key is not None and long_key.end() < len(run) and (run.endswith("情况") or long_key.group(0) in _S2_ROW_KEYS):
-        # 2.不予公开政府信息办理情况: a sub-title that starts with a row's words (no row ends in 情况); 8.行政事业性收费项目…:
-        # an item that starts with table 二's row (whose labels carry no number) and goes on
-        return False
-    if run in _SHORT_ROW_KEYS or long_key is not None or run in _LONG_ROW_HEADS:
-        return True
-    # a group's label broken down its merged cell (（五）不 / 予处理) with the next cell's sub-item after a run of
-    # spaces on the same line: （五）不  3.要求提供公开出版物  0  0
-    if len(run) > 3:
-        return False
-    rest = _CELL_GAP.match(text, len(head) - len(label) + m.end())
-    return rest is not None and starts_with_table_label(text[rest.end():])
 
 
 # -- doubled text ----------------------------------------------------------------------------
@@ -423,12 +363,11 @@ def _same_place(piece: Piece, start: int, end: int) -> bool:
     return piece.place(start) == piece.place(end - 1)
 
 
-def _char_doubles(piece: Piece, check: bool = True, starts: list[int] | None = None) -> list[Doubled]:
-    """``starts``: :func:`_pair_starts` of the piece's text (None: the pattern searched)."""
+def _char_doubles(piece: Piece, found: list[_Match], check: bool = True) -> list[Doubled]:
+    """``found``: _FUNC_DOUBLE's matches in the piece's text (:func:`_matches`)."""
     text = piece.text
     out = []
-    for m in _matches_at(_FUNC_DOUBLE, text, starts):
-        i, ch = m.start(), m.group(1)
+    for i, _, ch in found:
         prev = text[i - 1] if i else ""
         nxt = text[i + 2] if i + 2 < len(text) else ""
         if prev == ch or nxt == ch:
@@ -455,19 +394,18 @@ def _covers(text: str, i: int, phrase: str) -> bool:
     return 0 <= k <= i and k + len(phrase) >= i + 2
 
 
-def _word_doubles(piece: Piece, check: bool = True) -> list[Doubled]:
+def _word_doubles(piece: Piece, found: list[_Match], check: bool = True) -> list[Doubled]:
+    """``found``: _WORD_DOUBLE's matches in the piece's text (:func:`_matches`)."""
     text = piece.text
     out = []
-    for m in _word_matches(text):
-        w = m.group(1)
+    for i, j, w in found:
         if len(set(w)) == 1 or all(c in CN_NUMERALS for c in w):
             continue
         if w[0] == "一" and len(w) == 2 and w[1] in _MEASURES:
             continue  # 一个一个, 一步一步
         if w in LEGIT_REDUPLICATION or w + w in LEGIT_REDUPLICATION or norm(w) in TABLE_LABEL_KEYS:
             continue
-        i, j = m.start(), m.end()
-        if w in _HEADER_PIECES and (text[j:j + 2] in _HEADER_PIECES or text[max(0, i - 2):i] in _HEADER_PIECES):
+        if w in HEADER_PIECES and (text[j:j + 2] in HEADER_PIECES or text[max(0, i - 2):i] in HEADER_PIECES):
             continue  # 结果结果其他: pieces of a table's header labels run together, not a doubled word
         prev = text[i - 1] if i else ""
         nxt = text[j] if j < len(text) else ""
@@ -504,26 +442,75 @@ def _mends_term(text: str, i: int, j: int, w: str) -> bool:
     return any(t in after and t not in before for t in _TERMS)
 
 
-def _mark_doubles(piece: Piece, starts: list[int] | None = None) -> list[Doubled]:
-    """``starts``: :func:`_pair_starts` of the piece's text (None: the pattern searched)."""
+def _mark_doubles(piece: Piece, found: list[_Match]) -> list[Doubled]:
+    """``found``: _MARK_RUN's matches in the piece's text (:func:`_matches`)."""
     text = piece.text
     out = []
-    for m in _matches_at(_MARK_RUN, text, starts):
-        if m.end() - m.start() != 2:
+    for s, e, ch in found:
+        if e - s != 2:
             continue  # 。。。 is a makeshift ellipsis, not a double
-        if m.group(1) in ",;":  # half-width ,, ;; only in Chinese text
-            around = text[max(0, m.start() - 1):m.start()] + text[m.end():m.end() + 1]
+        if ch in ",;":  # half-width ,, ;; only in Chinese text
+            around = text[max(0, s - 1):s] + text[e:e + 1]
             if not _CJK_CHAR.search(around):
                 continue
-        out.append(Doubled(Span(piece, m.start(), m.end()), m.group(0)[0], "mark", True))
+        out.append(Doubled(Span(piece, s, e), ch, "mark", True))
     return out
 
 
-def _doubles_in(p: Piece, check: bool = True) -> list[Doubled]:
-    if len(p.text) < 2:
-        return []
-    starts = _pair_starts(p.text)
-    return [*_mark_doubles(p, starts), *_char_doubles(p, check, starts), *_word_doubles(p, check)]
+_Match = tuple[int, int, str]  # a match's start, end and group 1 (the mark, function character or word doubled)
+_Found = tuple[list[_Match], list[_Match], list[_Match]]
+
+
+def _matches(text: str) -> _Found:
+    """The matches of _MARK_RUN, _FUNC_DOUBLE and _WORD_DOUBLE in ``text`` (as :data:`_Match`), in order."""
+    pairs = _pair_starts(text)
+    return ([(m.start(), m.end(), m.group(1)) for m in _matches_at(_MARK_RUN, text, pairs)],
+            [(m.start(), m.end(), m.group(1)) for m in _matches_at(_FUNC_DOUBLE, text, pairs)],
+            [(m.start(), m.end(), m.group(1)) for m in _word_matches(text)])
+
+
+def _doubles_in(p: Piece, check: bool = True, found: _Found | None = None) -> list[Doubled]:
+    """The doubles in ``p`` (``found``: :func:`_matches` of its text, when known)."""
+    if found is None:
+        if len(p.text) < 2:
+            return []
+        found = _matches(p.text)
+    return [*_mark_doubles(p, found[0]), *_char_doubles(p, found[1], check), *_word_doubles(p, found[2], check)]
+
+
+_PIECE_MATCHES: Kept[str, tuple[tuple[_Match, ...], ...]] = Kept("doubles: the matches in a prose piece", 4096)
+_NONE: tuple[tuple[_Match, ...], ...] = ((), (), ())
+
+
+def _prose_matches(texts: list[str], starts: list[int]) -> _Found:
+    """:func:`_matches` of the texts joined by newlines (``texts[k]`` at ``starts[k]``), from each text's own matches:
+    no match holds a newline and the patterns look at nothing around them, so the matches in the joined texts are
+    those of each text, in turn.  A text's matches are a pure function of it, kept for the next report (the prose
+    blocks recur from report to report; the three searches cost a third of this fact); the texts not kept are
+    searched joined by newlines, once."""
+    get = _PIECE_MATCHES.get
+    known = [get(t) for t in texts]
+    todo = [k for k, f in enumerate(known) if f is None]
+    if todo:
+        sub = "\n".join([texts[k] for k in todo])
+        at = list(accumulate([len(texts[k]) + 1 for k in todo], initial=0))  # where each text starts in ``sub``
+        each: list[tuple[list[_Match], ...]] = [([], [], []) for _ in todo]
+        for kind, found in enumerate(_matches(sub)):
+            for s, e, g in found:
+                n = bisect_right(at, s) - 1
+                each[n][kind].append((s - at[n], e - at[n], g))
+        for n, k in enumerate(todo):
+            got = known[k] = (tuple(each[n][0]), tuple(each[n][1]), tuple(each[n][2])) if any(each[n]) else _NONE
+            if len(texts[k]) <= LONGEST:
+                _PIECE_MATCHES.keep(texts[k], got)
+    out: _Found = ([], [], [])
+    for k, f in enumerate(known):
+        if f is not _NONE:
+            assert f is not None
+            base = starts[k]
+            for kind in range(3):
+                out[kind].extend([(base + s, base + e, g) for s, e, g in f[kind]])
+    return out
 
 
 def _placed(found: list[Doubled], pieces: list[Piece], starts: list[int]) -> list[Doubled]:
@@ -542,6 +529,9 @@ def _placed(found: list[Doubled], pieces: list[Piece], starts: list[int]) -> lis
     return out
 
 
+_PLAIN_CELLS: Kept[str, bool] = Kept("doubles: the table cells holding no match", 4096)
+
+
 def _with_doubles(tables: list[Block]) -> list[Block]:
     """The tables, in order, whose text the three patterns of :func:`_doubles_in` find something in (in the others
     it finds nothing), found in their texts joined by newlines: no match holds a newline, so each finds in a
@@ -550,6 +540,17 @@ def _with_doubles(tables: list[Block]) -> list[Block]:
         return []
     texts = [b.text for b in tables]
     joined = "\n".join(texts)
+    # a match lies in one cell (none holds a tab or a newline, which end a table's cells and rows): the cells not
+    # known to hold none (most recur from report to report: the format's labels, the counts) are searched, joined by
+    # newlines, and when they hold none, nor does any table (most reports)
+    cells = set(joined.replace("\t", "\n").split("\n")) - _PLAIN_CELLS.keys()
+    if not cells:
+        return []
+    if not any(_matches("\n".join(cells))):
+        for c in cells:
+            if len(c) <= LONGEST:
+                _PLAIN_CELLS.keep(c, True)
+        return []
     pairs = _pair_starts(joined)
     if pairs is None:
         hit = {*holding(texts, _MARK_RUN.search), *holding(texts, _FUNC_DOUBLE.search)}
@@ -646,8 +647,10 @@ def find_doubles(report) -> list[Doubled]:
     for p in prose:
         starts.append(pos)
         pos += len(p.text) + 1
-    joined = _piece(prose[0].block, "\n".join([p.text for p in prose])) if prose else None
-    out: list[Doubled] = _placed(_doubles_in(joined, check=False), prose, starts) if joined else []
+    texts = [p.text for p in prose]
+    joined = _piece(prose[0].block, "\n".join(texts)) if prose else None
+    out: list[Doubled] = (_placed(_doubles_in(joined, False, _prose_matches(texts, starts)), prose, starts)
+                          if joined else [])
     tables = [b for b in report.lintable_blocks if b.kind == "table"]
     for b in _with_doubles(tables):
         # one pass over the table's text (cells joined by tabs and newlines); merged copies
