@@ -392,13 +392,23 @@ def analyse(report) -> list[EnumRun]:
             elif outer is not None and len(outer.items) > 1 and item.family not in joined:
                 del parked[item.family]  # (a paragraph's inner list: only the next paragraph's item may go on with it)
             run.items.append(item)
-    # lines whose item marker lost its opening half in the copy ()依申请公开情况: （二 lost): items, their numbers unknown
-    lost = [b.index for b in report.text_blocks if _LOST_OPENER.match(b.text)]
-    # lines whose number lost its mark (2依申请公开情况…: 2、 lost its 、): (block index, number)
-    bare = [(b.index, int(m.group(1))) for b in report.text_blocks if (m := _BARE_NUMBER.match(b.text))]
-    # … and lines opening with a point's numeral that lost its 是 (二政府信息管理方面。…: 二是 with 是 lost): (index, number)
-    bare_shi = [(b.index, _CN_POINT.index(m.group(1)) + 2) for b in report.text_blocks if (m := _BARE_POINT.match(b.text))]
+    lost: list[int] | None = None
+    bare: list[tuple[int, int]] = []
+    bare_shi: list[tuple[int, int]] = []
     for run in runs:
+        values = [it.value for it in run.items]
+        if values == list(range(values[0], values[0] + len(values))):
+            continue  # numbered in step (most runs): no break, and the lines below are not asked for
+        if lost is None:
+            # lines whose item marker lost its opening half in the copy ()依申请公开情况: （二 lost): items, their numbers
+            # unknown
+            lost = [b.index for b in report.text_blocks if _LOST_OPENER.match(b.text)]
+            # lines whose number lost its mark (2依申请公开情况…: 2、 lost its 、): (block index, number)
+            bare = [(b.index, int(m.group(1))) for b in report.text_blocks if (m := _BARE_NUMBER.match(b.text))]
+            # … and lines opening with a point's numeral that lost its 是 (二政府信息管理方面。…: 二是 with 是 lost): (index,
+            # number)
+            bare_shi = [(b.index, _CN_POINT.index(m.group(1)) + 2) for b in report.text_blocks
+                        if (m := _BARE_POINT.match(b.text))]
         run.breaks = breaks(run.items, lost, bare, bare_shi)
     return runs
 
