@@ -388,21 +388,21 @@ def test_count_lists_as_with_the_candidate_pattern(monkeypatch):
 
 def test_line_led_swaps_tried_at_line_starts_find_what_finditer_finds():
     """A substitution led by ``(?m:^)`` (DL705's) is tried at the text's start and after each line break only
-    (generic._at_line_starts): the same matches as ``finditer`` (non-empty), also for a pattern spanning lines."""
-    from disclosure_lint.kinds.generic import _at_line_starts
+    (generic.at_line_starts): the same matches as ``finditer`` (non-empty), also for a pattern spanning lines."""
+    from disclosure_lint.kinds.generic import at_line_starts
 
     patterns = [re.compile(r"(?m:^)(?P<n>[一二三四五六七八九十]{1,3})[．.](?=[^\d\s．.])"),
                 re.compile(r"(?m:^)(?P<p>[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)])[、，,.．](?=[^\s\d（(])"),
                 re.compile(r"(?m:^)一\n?二"), re.compile(r"(?m:^)x*")]
     for text in _texts(list("一二.．（）、，\n 五x1"), 4000, 30, 20261204):
         for p in patterns:
-            assert [m.span() for m in _at_line_starts(p, text)] == [m.span() for m in p.finditer(text) if m.group(0)]
+            assert [m.span() for m in at_line_starts(p, text)] == [m.span() for m in p.finditer(text) if m.group(0)]
 
 
 def test_first_chars_lead_every_match():
     """generic.first_chars: the characters a match can start with, or None where not known; a line led by another
     character is not tried (the gated line starts find what finditer finds)."""
-    from disclosure_lint.kinds.generic import _at_line_starts, first_chars
+    from disclosure_lint.kinds.generic import at_line_starts, first_chars
 
     cases = {r"(?m:^)(?P<n>[一二三四五六七八九十]{1,3})[．.](?=[^\d\s．.])": set("一二三四五六七八九十"),
              r"(?m:^)(?P<p>[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)])[、，,.．]": set("（("),
@@ -417,7 +417,7 @@ def test_first_chars_lead_every_match():
     for text in _texts(list("一二三.．（(）)、，\n 五xabc1"), 4000, 30, 20261205):
         for p in patterns:
             firsts = first_chars(p)
-            assert [m.span() for m in _at_line_starts(p, text, firsts)] == \
+            assert [m.span() for m in at_line_starts(p, text, firsts)] == \
                 [m.span() for m in p.finditer(text) if m.group(0)], (p.pattern, text)
 
 
@@ -444,6 +444,6 @@ def test_line_led_existence_finds_what_finditer_finds(monkeypatch):
         calls.append(text)
         return (m for m in pattern.finditer(text) if m.group(0))
 
-    monkeypatch.setattr(generic, "_at_line_starts", everywhere)
+    monkeypatch.setattr(generic, "at_line_starts", everywhere)
     assert found() == new
     assert calls, "DL908's patterns are tried at line starts (the path this test compares)"

@@ -437,7 +437,7 @@ def plain_template(pattern: re.Pattern[str] | BoundedPattern, template: str) -> 
 _ScanOptions = TypeVar("_ScanOptions", ExistenceOptions, SubstitutionOptions)
 
 
-class _Scanner(Kind[_ScanOptions]):
+class Scanner(Kind[_ScanOptions]):
     _exc: BoundedPattern | re.Pattern[str] | None
 
     def _blocks(self, report: AnnualReport) -> Iterator[Block]:
@@ -454,7 +454,7 @@ _GATED_PARTS = 4  # the parts of an existence rule's pattern given a gate each, 
 
 
 @register
-class Existence(_Scanner[ExistenceOptions]):
+class Existence(Scanner[ExistenceOptions]):
     name = "existence"
     Options = ExistenceOptions
     params = frozenset({"repeated", "lossy"})
@@ -525,7 +525,7 @@ class Existence(_Scanner[ExistenceOptions]):
     def _hits(self, report: AnnualReport) -> Iterator[Hit]:
         for b in self._blocks(report):
             exc = None
-            found = _at_line_starts(self._re, b.text, self._firsts) if self._line_led else self._re.finditer(b.text)
+            found = at_line_starts(self._re, b.text, self._firsts) if self._line_led else self._re.finditer(b.text)
             for m in found:
                 if not m.group(0):
                     continue
@@ -537,14 +537,14 @@ class Existence(_Scanner[ExistenceOptions]):
                           about=(f"block:{b.index}",))  # (left to a rule it is covered_by that reports the block)
 
 
-def _cut_after(report: AnnualReport, block: Block) -> bool:
+def cut_after(report: AnnualReport, block: Block) -> bool:
     """Does the file seem to be cut off at the end of ``block`` (DL002's :attr:`AnnualReport.truncation`)?  A match
     there is judged without the words that followed it (微信公众 at the cut may be 微信公众号): not reported."""
     cut = report.truncation
     return cut is not None and cut.block is block
 
 
-def _at_line_starts(pattern: re.Pattern[str], text: str,
+def at_line_starts(pattern: re.Pattern[str], text: str,
                     firsts: frozenset[str] | None = None) -> Iterator[re.Match[str]]:
     """The matches of a pattern led by ``(?m:^)`` in ``text``: ``pattern.match`` at the text's start and after each
     line break (what ``finditer`` finds, without trying the pattern at every character: the regex engine has no

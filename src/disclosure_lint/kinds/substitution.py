@@ -21,10 +21,10 @@ from ..userregex import compile_pattern
 from . import register
 from .base import FixEdit, Hit
 from .generic import (
+    Scanner,
     SubstitutionOptions,
-    _at_line_starts,
-    _cut_after,
-    _Scanner,
+    at_line_starts,
+    cut_after,
     first_chars,
     in_years,
     joined_gate,
@@ -45,7 +45,7 @@ def _makes_number(replacement: str, text: str, end: int) -> bool:
 
 
 @register
-class Substitution(_Scanner[SubstitutionOptions]):
+class Substitution(Scanner[SubstitutionOptions]):
     name = "substitution"
     Options = SubstitutionOptions
     params = frozenset({"replacement"})
@@ -100,7 +100,7 @@ class Substitution(_Scanner[SubstitutionOptions]):
                         continue
                     if own_year is not None and m.groupdict().get("year") not in (None, own_year):
                         continue
-                    if m.end() >= len(b.text.rstrip()) and _cut_after(report, b):
+                    if m.end() >= len(b.text.rstrip()) and cut_after(report, b):
                         continue  # (…推广“某某公安”微信公众 and the file's end: what came after the match was cut off)
                     yield from self._hit(i, b, m, own_year)
 
@@ -161,7 +161,7 @@ class Substitution(_Scanner[SubstitutionOptions]):
             return pat.finditer(text)
         first = self._firsts[i]
         if "\n" in text:
-            return _at_line_starts(pat, text, first)
+            return at_line_starts(pat, text, first)
         # (most blocks are one line: one match at their start, no generator)
         if (first is not None and text[:1] not in first) or (one := pat.match(text)) is None:
             return ()

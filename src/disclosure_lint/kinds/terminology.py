@@ -163,7 +163,7 @@ class OutdatedTerm(Kind[OutdatedTermOptions]):
     def __init__(self, rule, options, config):
         super().__init__(rule, options, config)
         self._entries = [c for c in (_Compiled(e) for e in self.options.entries) if c.regex is not None]
-        self._active: dict[int, list[_Compiled]] = {}  # the entries in force in a year, by year
+        self._active: dict[int, list] = {}  # the entries in force in a year, by year (each with its regex)
         # one search per block decides whether any entry can match there
         self._gate = None
         if len(self._entries) > 1:
