@@ -40,7 +40,6 @@ from .model import (
     row_keys,
 )
 
-_new = object.__new__
 _VALUE_KINDS = frozenset({"int", "decimal", "slash", "dash", "none", "na"})
 
 # -- small helpers -------------------------------------------------------------------------------
@@ -184,7 +183,7 @@ class Build:
         if key in cells:
             return
         # new_stat_cell inlined (a report's tables make hundreds of cells): the same object, see its docstring
-        sc: Any = _new(StatCellSlots)
+        sc: Any = StatCellSlots()  # (called: see StatCellSlots)
         sc.table = self.id
         sc.row = row
         sc.col = col
@@ -227,7 +226,7 @@ class Build:
             if key in out:
                 continue
             text = cell.text
-            sc: Any = _new(StatCellSlots)  # new_stat_cell inlined, as in ``add``
+            sc: Any = StatCellSlots()  # new_stat_cell inlined, as in ``add``
             sc.table = tid
             sc.row = row
             sc.col = cid
