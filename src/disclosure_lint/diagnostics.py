@@ -147,7 +147,6 @@ class Diagnostic:
 
 
 _DiagnosticSlots = slots_twin(Diagnostic)
-_new = object.__new__
 
 
 def new_diagnostic(path: str, code: str, rule: str, category: Category, severity: Severity, message: str,
@@ -157,7 +156,7 @@ def new_diagnostic(path: str, code: str, rule: str, category: Category, severity
     """``Diagnostic(path, code, …, fingerprint)`` with every field given, made faster (see :func:`.model.slots_twin`:
     the frozen dataclass's ``__init__`` calls ``object.__setattr__`` once per field, ≈ 10 µs a finding on the slow
     instance; the cross-report checks make ≈ 2 findings a report in the parent, after the last worker's answer)."""
-    d: Any = _new(_DiagnosticSlots)
+    d: Any = _DiagnosticSlots()
     d.path = path
     d.code = code
     d.rule = rule

@@ -47,7 +47,8 @@ class Location:
 
 def slots_twin(cls: type) -> type:
     """A plain class with the slots of the frozen, slotted dataclass ``cls``, in the same order.  The hot paths make
-    a model object as one of these, store each field straight into its slot, then give it its class
+    a model object as one of these (by calling it: it has no ``__init__``, and the call costs less than
+    ``object.__new__`` with its checks of the type given), store each field straight into its slot, then give it its class
     (``obj.__class__ = cls``: allowed between classes of the same slot layout, which Python checks) — the same
     object as ``cls(...)`` makes, without the frozen dataclass's ``__init__`` and its ``object.__setattr__`` per
     field.  Each such maker is pinned equal to the constructor by tests (tests/test_fast_paths*.py)."""
@@ -55,12 +56,11 @@ def slots_twin(cls: type) -> type:
 
 
 _LocationSlots = slots_twin(Location)
-_new = object.__new__
 
 
 def new_location(line: int | None, column: int | None, page: int | None = None) -> Location:
     """``Location(line, column, page)``, made faster (see :func:`slots_twin`)."""
-    loc: Any = _new(_LocationSlots)
+    loc: Any = _LocationSlots()
     loc.line = line
     loc.column = column
     loc.page = page
@@ -73,7 +73,7 @@ _AnchorSlots = slots_twin(Anchor)
 
 def new_anchor(offset: int, line: int, column: int, page: int | None = None) -> Anchor:
     """``Anchor(offset, line, column, page)``, made faster (see :func:`slots_twin`)."""
-    a: Any = _new(_AnchorSlots)
+    a: Any = _AnchorSlots()
     a.offset = offset
     a.line = line
     a.column = column

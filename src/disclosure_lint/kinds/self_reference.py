@@ -162,7 +162,7 @@ _RefSlots = slots_twin(Ref)  # a Ref made without the frozen dataclass's __init_
 
 
 def _new_ref(block: Block, start: int, end: int, text: str, pronoun: str, word: str, generic: bool) -> Ref:
-    r: Any = object.__new__(_RefSlots)
+    r: Any = _RefSlots()
     r.block, r.start, r.end, r.text, r.pronoun, r.word, r.generic = block, start, end, text, pronoun, word, generic
     r.__class__ = Ref
     return r

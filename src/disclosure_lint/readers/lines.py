@@ -39,14 +39,13 @@ CAPTION_MAX = 40
 _CellSlots = slots_twin(Cell)
 _RowSlots = slots_twin(Row)
 _BlockSlots = slots_twin(Block)
-_new = object.__new__
 
 
 def new_cell(text: str, row: int, col: int, line: int | None = None, column: int | None = None,
              end_column: int | None = None, pointer: str | None = None, header: bool = False,
              anchors: tuple[Anchor, ...] = (), confidence: float | None = None) -> Cell:
     """``Cell(...)``, made faster (see above)."""
-    c: Any = _new(_CellSlots)
+    c: Any = _CellSlots()
     c.text = text
     c.row = row
     c.col = col
@@ -63,7 +62,7 @@ def new_cell(text: str, row: int, col: int, line: int | None = None, column: int
 
 def new_row(cells: tuple[Cell, ...], line: int | None = None, header: bool = False) -> Row:
     """``Row(...)``, made faster (see above)."""
-    r: Any = _new(_RowSlots)
+    r: Any = _RowSlots()
     r.cells = cells
     r.line = line
     r.header = header
@@ -75,7 +74,7 @@ def new_block(index: int, kind: BlockKind, text: str, line: int | None = None, c
               end_line: int | None = None, end_column: int | None = None, anchors: tuple[Anchor, ...] = (),
               level: int | None = None, table: Table | None = None, pointer: str | None = None) -> Block:
     """``Block(...)``, made faster (see above)."""
-    b: Any = _new(_BlockSlots)
+    b: Any = _BlockSlots()
     b.index = index
     b.kind = kind
     b.text = text
