@@ -40,3 +40,25 @@ def test_the_texts_a_report_holds_found_by_one_scan_as_by_a_find_each():
     for _ in range(3000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
         assert scan.held(text) == {t for t in texts if t in text}, text
+
+
+def test_a_tree_of_branches_one_of_them_a_choice_finds_something_in_the_same_texts():
+    """alternation.trie takes a branch that is a choice of its own (``必发365|[Mm]obile365|28365-?365``, one of the spam
+    patterns) as its alternatives: as one branch its other alternatives were put under its first one's characters
+    (28365-365 was no longer found by DL501's gate)."""
+    import re
+
+    from disclosure_lint.report import promotions
+    from disclosure_lint.report.alternation import top_level_branches, trie
+
+    assert top_level_branches("a|[|]b|(c|d)|x\\|y") == ["a", "[|]b", "(c|d)", "x\\|y"]
+    assert top_level_branches("[]|]a|b") == ["[]|]a", "b"] and top_level_branches("(?i)a|b") == ["(?i)a|b"]
+    branches = ["必发365|[Mm]obile365|28365-?365|503-365", "澳门(?:\\d{2,4}年?)?资料大全|一码一肖", "开云体育", "体育"]
+    tree, plain = re.compile(trie(branches)), re.compile("|".join(f"(?:{b})" for b in branches))
+    pieces = ["必发", "365", "mobile", "Mobile", "28365", "-", "503", "澳门", "2024", "年", "资料大全", "一码一肖", "开云",
+              "体育", "x", " "]
+    rnd = random.Random(164)
+    for _ in range(4000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
+        assert bool(tree.search(text)) == bool(plain.search(text)), text
+    assert promotions.TERMS_GATE.search("可在mobile.28365-365下载")

@@ -111,13 +111,50 @@ def literal_led(branch: str) -> list[str]:
     return [branch]
 
 
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
+def top_level_branches(pattern: str) -> list[str]:
+    """``pattern``'s alternatives: split at each ``|`` outside its groups and character classes (``a|[|]b|(c|d)`` →
+    ``a``, ``[|]b``, ``(c|d)``); the whole pattern when it starts with flags for all of it (``(?i)…``)."""
+    if _GLOBAL_FLAGS.match(pattern):
+        return [pattern]
+    out: list[str] = []
+    start = depth = i = 0
+    in_class = False
+    n = len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            j = i + 1 + (pattern[i + 1:i + 2] == "^")
+            if pattern[j:j + 1] == "]":
+                i = j  # (a ] first in a class is one of its characters)
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
 def trie(branches: list[str]) -> str:
     """A regex that matches at exactly the positions where one of ``branches`` (regexes, each best led by plain
-    text) matches, written as a tree of their leading characters (see the module).  A branch led by a letter's two
-    cases or by digits is led by a literal first (:func:`literal_led`): where its match starts may move, not in
-    which texts there is one."""
+    text; one that is a choice of its own, ``a|b``, taken as its alternatives) matches, written as a tree of their
+    leading characters (see the module).  A branch led by a letter's two cases or by digits is led by a literal first
+    (:func:`literal_led`): where its match starts may move, not in which texts there is one."""
     root: dict = {}
-    for b in map(_rare_led, (x for branch in branches for x in literal_led(branch))):
+    for b in map(_rare_led, (x for branch in branches for part in top_level_branches(branch)
+                             for x in literal_led(part))):
         plain, rest = _literal_prefix(b)
         node = root
         for ch in plain:
