@@ -64,7 +64,7 @@ class Substitution(Scanner[SubstitutionOptions]):
         needs = [[part for t in required_texts(pat) for part in t.split("\0") if part] for pat, _ in self._swaps]
         self._needs = [(need[0], tuple(need[1:])) if need else None for need in needs]
         self._held = _NeedScan([n[0] for n in self._needs if n]) if sum(map(bool, needs)) >= _SCANNED else None
-        self._unneeded = [i for i, need in enumerate(needs) if not need]
+        unneeded = [i for i, need in enumerate(needs) if not need]
         self._templates = [plain_template(pat, r) for pat, r in self._swaps]
         # a swap that only matches at a line's start ("(?m:^)…"): tried there, not at every character
         self._line_led = [isinstance(pat, re.Pattern) and pat.pattern.startswith("(?m:^)") for pat, _ in self._swaps]
@@ -74,6 +74,9 @@ class Substitution(Scanner[SubstitutionOptions]):
             if options.exceptions else None
         # each swap's pattern for the report's joined text (joined_gate), made when a report first holds its texts
         self._joined: dict[int, re.Pattern[str] | None] = {}
+        # each swap without a text: its character, and for one that matches only at a line's start the characters it
+        # starts with
+        self._char_tests = [(i, self._chars[i], self._firsts[i] if self._line_led[i] else None) for i in unneeded]
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         if not self._swaps or not in_years(self.options.years, report.year):
@@ -107,8 +110,9 @@ class Substitution(Scanner[SubstitutionOptions]):
     def _work(self, report: AnnualReport) -> Iterable[tuple[Block, Iterable[int]]]:
         """The blocks to search, in order, each with the swaps (their indices, in order) that can match there: those
         whose required texts (:func:`required_texts`) the block holds, found per swap over the report's texts (most
-        reports hold none of them, most blocks none of the rest), and those without a required text whose character
-        (:func:`required_char`) it holds."""
+        reports hold none of them, most blocks none of the rest; a rule with many swaps asks which of its texts the
+        report holds by one scan, :class:`_NeedScan`) when the swap's pattern for the joined text finds something there
+        too, and those without a required text whose character (:func:`required_char`) it holds."""
         tables = self.options.tables
         held = report.lintable_blocks if tables else report.text_blocks
         joined = report.lintable_text if tables else report.prose_text
@@ -131,10 +135,8 @@ class Substitution(Scanner[SubstitutionOptions]):
                 if not rest or all(r in held[k].text for r in rest):
                     todo.setdefault(k, []).append(i)
                 at = joined.find(t, starts[k + 1])
-        if self._unneeded:
-            # each such swap's character, and for one that matches only at a line's start the characters it starts
-            # with
-            tests = [(i, self._chars[i], self._firsts[i] if self._line_led[i] else None) for i in self._unneeded]
+        if self._char_tests:
+            tests = self._char_tests
             for k, b in enumerate(held):
                 text = b.text
                 head = text[:1] if "\n" not in text else None  # (a one-line block: a line-led swap must start it)
