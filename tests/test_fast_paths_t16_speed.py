@@ -1,25 +1,27 @@
-"""The fast paths of round 16 against what they replace: DL104's check of a long line by the plain text of its head
-(a line whose first characters hold enough that is not punctuation is content) against the whole line stripped."""
+"""The fast paths of round 16 against what they replace: a text's plain length judged by its head first (DL104's
+lines, DL120's part 一), the texts a report holds found by one scan (DL909), a tree of branches one of them a choice
+(the spam terms' gate)."""
 
 from __future__ import annotations
 
 import random
 
-from disclosure_lint.kinds.structure import _HEAD
-from disclosure_lint.report.structure import PUNCT
+from disclosure_lint.report.structure import PUNCT, plain_at_least
 
 _PIECES = ["无", "暂无", "。", "，", " ", "\u3000", "、", "——", "_", "（一）", "存在问题", "改进措施", "a", "1", "\n", "；",
-           "《条例》", "…", "x" * 40, "！"]
+           "《条例》", "…", "x" * 40, "！", "，" * 70]
 
 
-def test_the_heads_plain_text_begins_the_whole_lines():
+def test_a_texts_plain_length_judged_by_its_head_as_by_the_whole_text():
     """Stripping punctuation deletes each character alone (a class of single characters): the head's plain text is a
-    beginning of the whole line's, so a head long enough means a line long enough."""
+    beginning of the whole text's, so a head long enough means a text long enough; else the whole text is read."""
     rnd = random.Random(16)
     for _ in range(4000):
-        body = "".join(rnd.choice(_PIECES) for _ in range(rnd.randint(0, 40)))
-        head, whole = PUNCT.sub("", body[:_HEAD]), PUNCT.sub("", body)
-        assert whole.startswith(head), body
+        text = "".join(rnd.choice(_PIECES) for _ in range(rnd.randint(0, 40)))
+        head, whole = PUNCT.sub("", text[:64]), PUNCT.sub("", text)
+        assert whole.startswith(head), text
+        for n in (1, 10, 15, 40, 200):
+            assert plain_at_least(text, n) == (len(whole) >= n), (text, n)
 
 
 def test_the_texts_a_report_holds_found_by_one_scan_as_by_a_find_each():

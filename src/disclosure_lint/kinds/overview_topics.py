@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
-from ..report.structure import EMPHASIS, PUNCT
+from ..report.structure import EMPHASIS, plain_at_least
 from ..userregex import compile_pattern
 from . import register
 from .base import Hit, Kind, KindOptions, UserPattern
@@ -76,7 +76,7 @@ class OverviewTopics(Kind[OverviewTopicsOptions]):
         # 政府信息公开申请情况…组成 names the parts, it gives no account of them)
         # (split, not a pattern around 总体情况: a run of text without a full stop would be scanned once per character)
         text = "\n".join(x for x in _SENTENCE_END.split("\n".join(EMPHASIS.sub("", t) for t in texts)) if "总体情况" not in x)
-        if len(PUNCT.sub("", text)) < self.options.min_chars:
+        if not plain_at_least(text, self.options.min_chars):
             return  # nothing or next to nothing: DL114's
         missing = [name for name, words in self._topics if words.search(text) is None]
         if not missing:

@@ -49,6 +49,7 @@ from ..report.structure import (
     gapped_draft,
     has_table,
     lost_tables,
+    plain_at_least,
     read_past_tables,
     unified_or_cut,
     untitled_part_five,
@@ -453,9 +454,6 @@ def heading_rest(sec: Section) -> str:
     return m.group(2)
 
 
-_HEAD = 64  # the characters of a line EmptySection strips first
-
-
 class EmptySectionOptions(KindOptions):
     section: Literal["s1", "s2", "s3", "s4", "s5", "s6"] = Field(
         default="s5", description="检查哪一部分（s1…s6，对应一至六）")
@@ -475,7 +473,7 @@ class EmptySection(Kind[EmptySectionOptions]):
     def __init__(self, rule, options, config):
         super().__init__(rule, options, config)
         self._empty = {PUNCT.sub("", p) for p in options.empty_phrases}
-        # a line whose first _HEAD characters hold this many but punctuation is content (no sub-title, no empty phrase)
+        # a line that holds this many characters but punctuation is content (no sub-title, no empty phrase)
         self._enough = max(options.min_chars, 15, *(len(e) + 1 for e in self._empty))
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
@@ -500,8 +498,8 @@ class EmptySection(Kind[EmptySectionOptions]):
                 text = b.text
             raw = EMPHASIS.sub("", text).strip().lstrip("#").strip()
             body = LEAD_NUMBER.sub("", raw, count=1)
-            if len(body) > _HEAD and len(PUNCT.sub("", body[:_HEAD])) >= self._enough:
-                return  # (its whole text not stripped: stripping is per character, the head's text begins the whole's)
+            if plain_at_least(body, self._enough):
+                return  # (content: its whole text not stripped)
             plain = PUNCT.sub("", body)
             if not plain:
                 continue
