@@ -32,11 +32,15 @@ def test_the_texts_a_report_holds_found_by_one_scan_as_by_a_find_each():
     from disclosure_lint.kinds import get_kind
     from disclosure_lint.kinds.substitution import _NeedScan
     from disclosure_lint.packs import load_rules
+    from disclosure_lint.userregex import trusted
 
     rule = next(r for r in load_rules() if r.code == "DL909")
-    kind = get_kind("substitution")(rule, get_kind("substitution").Options(**rule.spec.options), Config())
+    with trusted(True):  # the tool's own patterns (plain re), as the engine builds its rules
+        kind = get_kind("substitution")(rule, get_kind("substitution").Options(**rule.spec.options), Config())
     texts = [n[0] for n in kind._needs if n] + ["公开", "开工", "(一)", "a.b", "政府", "府信"]
     scan = _NeedScan(texts)
+    # (the texts of the format's part titles are looked for by a find each, the others by the scan: both ways tried)
+    assert "府信息公开" in scan._common and "政府" in scan._common and "(一)" not in scan._common
     pieces = [*texts, "政", "府", "公", "开", "信息", "\0", "。", "x", "(", ")", "一"]
     rnd = random.Random(163)
     for _ in range(3000):
@@ -64,3 +68,28 @@ def test_a_tree_of_branches_one_of_them_a_choice_finds_something_in_the_same_tex
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
         assert bool(tree.search(text)) == bool(plain.search(text)), text
     assert promotions.TERMS_GATE.search("可在mobile.28365-365下载")
+
+
+def test_an_outdated_terms_entry_is_tried_only_where_one_of_its_words_is():
+    """outdated-term (DL801–DL803) tries an entry only in a block that holds one of the words every match of it holds
+    (:func:`.terminology.required_words`), and only when the report holds one: every match found in random texts holds
+    one of its entry's words, and the rules find in them what each entry's pattern finds."""
+    from disclosure_lint.config import Config
+    from disclosure_lint.kinds import get_kind
+    from disclosure_lint.packs import load_rules
+    from disclosure_lint.userregex import trusted
+
+    rnd = random.Random(803)
+    for code in ("DL801", "DL802", "DL803"):
+        rule = next(r for r in load_rules() if r.code == code)
+        with trusted(True):  # the tool's own patterns (plain re): their words are read
+            kind = get_kind("outdated-term")(rule, get_kind("outdated-term").Options(**rule.spec.options), Config())
+        entries = kind._entries
+        assert all(c.words for c in entries), code  # the tool's own entries all have words
+        words = sorted({w for c in entries for w in c.words})
+        pieces = [*words, *(w[:-1] for w in words), "以", "为统领", "为指导", "、", "，", "公开", "原则", "例外", "x", "\n"]
+        for _ in range(1500):
+            text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
+            for c in entries:
+                if c.regex.search(text):
+                    assert any(w in text for w in c.words), (code, text)

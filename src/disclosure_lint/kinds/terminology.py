@@ -120,7 +120,7 @@ class OutdatedTermOptions(KindOptions):
 
 
 class _Compiled:
-    __slots__ = ("contrast", "entry", "near", "regex", "unless")
+    __slots__ = ("contrast", "entry", "near", "regex", "unless", "words")
 
     def __init__(self, entry: TermEntry):
         self.entry = entry
@@ -128,6 +128,9 @@ class _Compiled:
         alts += [f"(?:{p})" for p in entry.patterns if p]
         # patterns from rule files and configurations: time-bounded unless the tool's own (..userregex)
         self.regex = compile_pattern("|".join(alts)) if alts else None
+        # the words one of which every match holds (required_words), or None: a block holding none is not searched
+        got = required_words(self.regex) if isinstance(self.regex, re.Pattern) else None
+        self.words = tuple(got) if got else None
         self.near = compile_pattern(entry.near) if entry.near else None
         self.unless = compile_pattern(entry.unless) if entry.unless else None
         self.contrast = compile_pattern(entry.contrast) if entry.contrast else None
@@ -164,7 +167,8 @@ class OutdatedTerm(Kind[OutdatedTermOptions]):
         super().__init__(rule, options, config)
         self._entries = [c for c in (_Compiled(e) for e in self.options.entries) if c.regex is not None]
         self._active: dict[int, list] = {}  # the entries in force in a year, by year (each with its regex)
-        # one search per block decides whether any entry can match there
+        # one search per block decides whether any entry can match there (where more than two entries hold words the
+        # block holds: fewer are searched each)
         self._gate = None
         if len(self._entries) > 1:
             try:
@@ -194,7 +198,13 @@ class OutdatedTerm(Kind[OutdatedTermOptions]):
         gate, words, few = self._gate, self._words, self._few
         blocks = report.lintable_blocks
         if self._all is not None:
-            blocks = [blocks[k] for k in _holding_words(report, self._all)]
+            joined = report.lintable_text
+            present = [w for w in self._all if w in joined]
+            if not present:
+                return
+            # (the entries none of whose words the report holds are not tried in any block)
+            active = [c for c in active if c.words is None or not set(present).isdisjoint(c.words)]
+            blocks = [blocks[k] for k in _holding_words(report, tuple(present))]
             few = words = None  # each of these blocks holds one of the words
         for block in blocks:
             text = block.text
@@ -206,9 +216,19 @@ class OutdatedTerm(Kind[OutdatedTermOptions]):
                     continue  # none of the words every match holds
             elif words is not None and words.search(text) is None:
                 continue
-            if gate is not None and gate.search(text) is None:
-                continue
+            # the entries whose words the block holds (str's search): the others cannot match there
+            tried = []
             for c in active:
+                if c.words is not None:
+                    for w in c.words:
+                        if w in text:
+                            break
+                    else:
+                        continue
+                tried.append(c)
+            if not tried or (len(tried) > 2 and gate is not None and gate.search(text) is None):
+                continue  # (the gate, one scan for all the entries, only where more than two are left to try)
+            for c in tried:
                 e = c.entry
                 spans: list[tuple[int, int]] = []
                 for m in c.regex.finditer(text):
