@@ -159,7 +159,7 @@ class Inline:
         return [h for h in self.headings if h.kind == "section"]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cand:
     """A section title written inside a paragraph: where it is, its numeral and the section it names."""
 
@@ -270,14 +270,12 @@ def _is_table_label(title: str, rows: bool = True) -> bool:
 
 def _candidates(blocks: list[Block]) -> list[_Cand]:
     out: list[_Cand] = []
-    seen = 0
     # one scan of the texts (of 4 characters or more) joined by newlines: no match of _CAND holds one, and its
     # look-behind sees at a newline what it sees at the start of a text (nothing before, or no numeral before)
     blocks = [b for b in blocks if len(b.text) >= 4]
     joined = "\n".join([b.text for b in blocks])
     starts: list[int] | None = None
-    for m in _CAND.finditer(joined):
-        seen += 1
+    for seen, m in enumerate(_CAND.finditer(joined), 1):
         if seen > MAX_CANDIDATES:
             return out
         if starts is None:
@@ -285,16 +283,36 @@ def _candidates(blocks: list[Block]) -> list[_Cand]:
         k = bisect_right(starts, m.start()) - 1
         b, base = blocks[k], starts[k]
         text = b.text
-        s, p = m.start() - base, m.end() - base
-        left = _left(text, s)
-        if left is None:
-            continue
-        num = m.group("num")
-        number = cat.cn_to_int(num) or 0
-        c = _section_at(b, text, s, p, num, number, left == "strong")
-        if c is not None:
-            out.append(c)
+        s = m.start() - base
+        key = (text, s)
+        got = _READ_AT.get(key)
+        if got is None:
+            got = _read_at(b, text, s, m.end() - base, m.group("num"))
+            if len(text) <= _KEPT_TEXT:
+                _READ_AT.keep(key, got)
+        if got:
+            out.append(_Cand(b, *got))  # (its fields after the block, in order)
     return out
+
+
+# What a candidate at a place of a text reads (:func:`_read_at`), kept by the text and the place: a function of the
+# text alone (the match at the place, its left boundary, the title after it), and the same headings (一、总体情况 …)
+# come back in report after report.  At most 4,096 places in texts of at most ``_KEPT_TEXT`` characters.
+_Read = tuple[int, int, str, int, str | None, str, bool, bool, bool, bool]
+_READ_AT: Kept[tuple[str, int], _Read | tuple[()]] = Kept("inline: a candidate by its text and place", 4096)
+_KEPT_TEXT = 400
+
+
+def _read_at(b: Block, text: str, s: int, p: int, num: str) -> _Read | tuple[()]:
+    """The fields of the candidate (:func:`_section_at`) after its block, for a match of :data:`_CAND` at ``s`` to
+    ``p`` in ``text`` (``b``'s), or ``()``: none there."""
+    left = _left(text, s)
+    if left is None:
+        return ()
+    c = _section_at(b, text, s, p, num, cat.cn_to_int(num) or 0, left == "strong")
+    if c is None:
+        return ()
+    return (c.start, c.end, c.numeral, c.number, c.section_id, c.quality, c.strong, c.known, c.bounded, c.prose_after)
 
 
 def _section_at(b: Block, text: str, s: int, p: int, num: str, number: int, strong: bool) -> _Cand | None:

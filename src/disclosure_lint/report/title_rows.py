@@ -43,6 +43,9 @@ def title_of_row(row: Row) -> str | None:
     cells = row.cells
     if cells and cells[-1].text[:1].isdigit():  # (most rows: a number in the last column; no part's title is led by
         return None                             # a digit, and a title row holds one text in all its cells)
+    first, last = cells[0].text.strip(), cells[-1].text.strip()
+    if first and last and first != last:  # (a header row: two texts at its ends, no set of all its cells' made)
+        return None
     texts = {c.text.strip() for c in cells} - {""}
     if len(texts) != 1:
         return None
@@ -124,7 +127,10 @@ def split(document: Document) -> Document:
     all_cuts: dict[int, list[tuple[int, str]]] = {}
     for i, b in enumerate(blocks):
         if b.kind == "table" and b.table is not None and b.table.rows:
-            titles = [title_of_row(r) for r in b.table.rows]
+            # (a number in a row's last cell: no title, told here without a call — most rows of every table)
+            titles = [None if (cs := r.cells) and cs[-1].text[:1].isdigit() else title_of_row(r) for r in b.table.rows]
+            if titles.count(None) == len(titles):
+                continue  # (no title row: most tables)
             cuts = [(k, sid) for k, sid in enumerate(titles[:-1]) if sid is not None and titles[k + 1] is None]
             if cuts:
                 all_cuts[i] = cuts
