@@ -67,10 +67,10 @@ from .truncation_labels import (
     S3_NOTE,
     TOP,
     begins_label_of,
+    begins_table_label,
     is_table_label,
     row_fragment,
     row_keys,
-    table_labels,
     title_fragment,
 )
 
@@ -301,7 +301,7 @@ def _label_prefix(text: str) -> bool:
     k = norm(text)
     if not k or not re.search(r"[\u4e00-\u9fff]", k):
         return False
-    return any(x.startswith(k) for x in table_labels()) or "第二十条".startswith(k) or S3_NOTE.startswith(k)
+    return begins_table_label(k) or "第二十条".startswith(k) or S3_NOTE.startswith(k)
 
 
 def _material(piece: str) -> bool:

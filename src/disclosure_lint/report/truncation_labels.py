@@ -42,6 +42,22 @@ def table_labels() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def sorted_table_labels() -> tuple[str, ...]:
+    """:func:`table_labels` sorted (:func:`begins_table_label` finds by bisection the labels that begin with a text)."""
+    return tuple(sorted(table_labels()))
+
+
+def begins_table_label(k: str) -> bool:
+    """Whether a label of :func:`table_labels` begins with ``k`` (itself one, too): ``any(x.startswith(k) for x in
+    table_labels())`` by bisection — a label that begins with ``k`` is at least ``k``, and no label that does not lies
+    between ``k`` and one that does (it would differ from ``k`` at a place where it is the greater), so one begins with
+    ``k`` when the first label at least ``k`` does."""
+    labels = sorted_table_labels()
+    i = bisect_left(labels, k)
+    return i < len(labels) and labels[i].startswith(k)
+
+
+@lru_cache(maxsize=1)
 def row_keys() -> frozenset[str]:
     return frozenset(k for k, _ in row_labels())
 
