@@ -9,6 +9,7 @@ column of each piece of text is found in its source line.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 from html import unescape
@@ -67,6 +68,46 @@ def _gfm_starts(state, startLine: int, endLine: int) -> bool:
     return gfm_table(state, startLine, endLine, True)
 
 
+def _rows_end(state, nextLine: int, endLine: int) -> int:
+    """Where a GFM table whose rows go on at line ``nextLine`` ends (exclusive): markdown-it's ``table`` rule's
+    termination logic, line by line (the rule itself makes a token per cell: :func:`_table_rule`'s rule does not)."""
+    terminators = state.md.block.ruler.getRules("blockquote")
+    old_parent = state.parentType
+    state.parentType = "table"
+    src = state.src
+    bMarks, eMarks, tShift, sCount = state.bMarks, state.eMarks, state.tShift, state.sCount
+    while nextLine < endLine:
+        if sCount[nextLine] < state.blkIndent:
+            break
+        start = bMarks[nextLine] + tShift[nextLine]
+        # every terminator (fence, blockquote, hr, list, html block, heading) needs one of _STARTERS as the
+        # line's first character: a table row (``| …``) is not asked six times whether it starts a block
+        if (start < eMarks[nextLine] and src[start] in _STARTERS
+                and any(rule(state, nextLine, endLine, True) for rule in terminators)):
+            break
+        # is_code_block needs an indent of 4 or more: checked here first (no call for every row)
+        if start >= eMarks[nextLine] or (sCount[nextLine] - state.blkIndent >= 4
+                                         and state.is_code_block(nextLine)):
+            break
+        nextLine += 1
+    state.parentType = old_parent
+    return nextLine
+
+
+def _starts_at(starts, state, startLine: int, endLine: int) -> bool:
+    """Does a GFM table start at line ``startLine``: ``starts(state, startLine, endLine)`` (:func:`_table_rule`),
+    asked only when the next line can be a delimiter row."""
+    # gfm_table returns False at once unless the next line (the delimiter row) starts with | - or : (after its
+    # indent; an empty line has none): checked here first, as most blocks are paragraphs followed by an empty line
+    nxt = startLine + 1
+    if nxt >= endLine:
+        return False
+    pos = state.bMarks[nxt] + state.tShift[nxt]
+    if pos >= state.eMarks[nxt] or state.src[pos] not in "|-:":
+        return False
+    return starts(state, startLine, endLine)
+
+
 def _table_rule(starts):
     """The ``table_lines`` rule; ``starts(state, startLine, endLine)`` says whether a table starts at a line: markdown-it's
     own ``table`` rule in silent mode, or its equivalent :func:`.md_block.table_starts`."""
@@ -75,48 +116,41 @@ def _table_rule(starts):
 
         markdown-it's own ``table`` rule decides whether a table starts here (header and
         delimiter rows); this rule then finds where it ends with the same termination logic
-        and pushes ONE ``table_lines`` token whose map covers the table.  The reader splits
+        (:func:`_rows_end`) and pushes ONE ``table_lines`` token whose map covers the table.  The reader splits
         the rows itself (it needs exact cell columns anyway), which avoids ~10 tokens per
         cell and makes table-heavy reports parse about three times faster.
         """
-        # gfm_table returns False at once unless the next line (the delimiter row) starts with | - or : (after its
-        # indent; an empty line has none): checked here first, as most blocks are paragraphs followed by an empty line
-        nxt = startLine + 1
-        if nxt >= endLine:
-            return False
-        pos = state.bMarks[nxt] + state.tShift[nxt]
-        if pos >= state.eMarks[nxt] or state.src[pos] not in "|-:":
-            return False
-        if not starts(state, startLine, endLine):
+        if not _starts_at(starts, state, startLine, endLine):
             return False
         if silent:
             return True
-        terminators = state.md.block.ruler.getRules("blockquote")
-        old_parent = state.parentType
-        state.parentType = "table"
-        nextLine = startLine + 2
-        src = state.src
-        bMarks, eMarks, tShift, sCount = state.bMarks, state.eMarks, state.tShift, state.sCount
-        while nextLine < endLine:
-            if sCount[nextLine] < state.blkIndent:
-                break
-            start = bMarks[nextLine] + tShift[nextLine]
-            # every terminator (fence, blockquote, hr, list, html block, heading) needs one of _STARTERS as the
-            # line's first character: a table row (``| …``) is not asked six times whether it starts a block
-            if (start < eMarks[nextLine] and src[start] in _STARTERS
-                    and any(rule(state, nextLine, endLine, True) for rule in terminators)):
-                break
-            # is_code_block needs an indent of 4 or more: checked here first (no call for every row)
-            if start >= eMarks[nextLine] or (sCount[nextLine] - state.blkIndent >= 4
-                                             and state.is_code_block(nextLine)):
-                break
-            nextLine += 1
-        state.parentType = old_parent
+        nextLine = _rows_end(state, startLine + 2, endLine)
         token = state.push("table_lines", "table", 0)
         token.map = [startLine, nextLine]
         state.line = nextLine
         return True
     return table_extent
+
+
+#: a run of lines that each start with a pipe (the last one may end the source without a line break)
+_PIPE_LINES = re.compile(r"(?:\|[^\n]*(?:\n|\Z))*")
+
+
+def _plain_table_end(state, startLine: int, endLine: int) -> int:
+    """Where the GFM table at line ``startLine`` of a plain document's state (:func:`.md_block.plain_blocks`: the
+    top level, every line's marks its own; markdown-it-py a version verified) ends, as the ``table_lines`` rule finds
+    it (no token pushed); 0: no table starts there.  The rows that start with a pipe in their first column (nearly all) are passed over at once, by a
+    match over the source: at the top level such a line is no empty line, no code (no indent) and starts no other
+    block, so the rule's loop (:func:`_rows_end`) goes on past each; it looks at the line after them."""
+    if not _starts_at(table_starts, state, startLine, endLine):
+        return 0
+    nextLine = startLine + 2
+    if nextLine < endLine:
+        bMarks = state.bMarks
+        end = _PIPE_LINES.match(state.src, bMarks[nextLine]).end()  # type: ignore[union-attr]
+        # a run's end is the start of the line after it (or the source's end: the fake last line's mark)
+        nextLine = min(bisect_left(bMarks, end, nextLine), endLine)
+    return _rows_end(state, nextLine, endLine)
 
 
 # markdown-it tries every block rule, in order, at every block start (and the terminating ones at every line of a
@@ -263,9 +297,7 @@ def _plain_blocks(text: str, lines: list[str]) -> list[tuple[int, int, int, str]
     version verified (:data:`_VERIFIED`); None: the text is left to markdown-it's block phase."""
     if not text or "\r" in text or "\0" in text or markdown_it_version not in _VERIFIED:
         return None
-    md = _parser(True)
-    ruler = md.block.ruler
-    return plain_blocks(_state_block(text, md, {}, [], lines), ruler.__rules__[ruler.__find__("table_lines")].fn)
+    return plain_blocks(_state_block(text, _parser(True), {}, [], lines), _plain_table_end)
 
 
 def _one_piece(content: str, first_line: int, src_lines: list[str]) -> tuple[str, int, int]:

@@ -29,6 +29,8 @@ from markdown_it.rules_block.list import skipOrderedListMarker
 from markdown_it.rules_block.state_block import StateBlock
 from markdown_it.token import Token
 
+from ..memo import Kept
+
 VERIFIED = frozenset({"4.3.0"})
 
 _TOKEN_FIELDS = ("type", "tag", "nesting", "attrs", "map", "level", "children", "content", "markup", "info", "meta",
@@ -286,11 +288,12 @@ _NOT_PLAIN = frozenset("~`>*-_+[<")
 _DIGITS = frozenset("0123456789")
 
 
-def plain_blocks(state: StateBlock, table_rule: Rule) -> list[tuple[int, int, int, str]] | None:
+def plain_blocks(state: StateBlock,
+                 table_end: Callable[[StateBlock, int, int], int]) -> list[tuple[int, int, int, str]] | None:
     """The top-level blocks of a document made only of ATX headings, paragraphs of one line (an empty line or the
     end after each), tables and empty lines — most reports — as ``(kind, first line, end line, content)``: kind 0 a
-    paragraph, 1 to 6 a heading of that level, -1 a table (``table_rule``, the reader's ``table_lines`` rule, says
-    where it ends; content ""); the lines and contents of the tokens markdown-it's block phase gives
+    paragraph, 1 to 6 a heading of that level, -1 a table (``table_end(state, line, lineMax)`` says where the reader's
+    ``table_lines`` rule would end one that starts at a line, 0 when none does; content ""); the lines and contents of the tokens markdown-it's block phase gives
     (``heading_open``/``paragraph_open`` with their ``inline``, ``table_lines``).  None: the document has another
     block (a line indented as code, a line starting with one of ``~`>*-_+[<``, an ordered list marker, a # that
     starts no heading, a paragraph of several lines or a setext heading): it is left to markdown-it whole.
@@ -315,10 +318,10 @@ def plain_blocks(state: StateBlock, table_rule: Rule) -> list[tuple[int, int, in
             return None  # a code block
         nxt = line + 1
         if nxt < lineMax and bMarks[nxt] + tShift[nxt] < eMarks[nxt]:  # the next line is not empty
-            if table_rule(state, line, lineMax, False):
-                state.tokens.pop()  # the table_lines token: its map is [line, state.line]
-                out.append((-1, line, state.line, ""))
-                line = state.line
+            end = table_end(state, line, lineMax)
+            if end:
+                out.append((-1, line, end, ""))
+                line = end
                 continue
             if src[b] != "#":
                 return None  # a paragraph of several lines, a setext heading or another block
@@ -334,6 +337,29 @@ def plain_blocks(state: StateBlock, table_rule: Rule) -> list[tuple[int, int, in
             out.append((0, line, nxt, src[bMarks[line]:e].strip(MD_TRIM_CHARS)))
         line = nxt
     return out
+
+
+def _aligns(delim: str) -> int:
+    """The columns markdown-it's table rule counts in a delimiter row (from its first character that is not a space
+    or a tab to its end, which start with one of ``|-:`` and a second character of ``|-: \\t``), 0: not one."""
+    # the rule splits the row at its pipes and asks each column, trimmed, to be :?-+:? (only the first and the last
+    # may be empty): the row is columns of that form between pipes (which also holds only | - : space tab); the
+    # columns it counts are those that are not empty
+    if not _DELIMITER_ROW.fullmatch(delim):
+        return 0
+    aligns = delim.count("|") + 1
+    if delim[0] == "|":
+        aligns -= 1
+    if delim.rstrip(" \t")[-1] == "|":
+        aligns -= 1
+    return aligns
+
+
+# A delimiter row's columns (:func:`_aligns`), kept by the row: the regex costs more than the rest of the test, and a
+# report's tables are the template's (a handful of delimiter rows, report after report); rows of at most
+# ``_ALIGNS_KEPT`` characters.
+_ALIGNS: Kept[str, int] = Kept("Markdown: a delimiter row's columns", 256)
+_ALIGNS_KEPT = 200
 
 
 def table_starts(state: StateBlock, startLine: int, endLine: int) -> bool:
@@ -360,16 +386,13 @@ def table_starts(state: StateBlock, startLine: int, endLine: int) -> bool:
     second = delim[1]
     if first not in "|-:" or second not in "|-: \t" or (first == "-" and second in " \t"):
         return False
-    # the rule then splits the row at its pipes and asks each column, trimmed, to be :?-+:? (only the first and
-    # the last may be empty): the row is columns of that form between pipes (which also holds only | - : space
-    # tab); the columns it counts are those that are not empty
-    if not _DELIMITER_ROW.fullmatch(delim):
+    aligns = _ALIGNS.get(delim)
+    if aligns is None:
+        aligns = _aligns(delim)
+        if len(delim) <= _ALIGNS_KEPT:
+            _ALIGNS.keep(delim, aligns)
+    if not aligns:  # (no row of 0 columns matches a header row: the rule's answer is False all the same)
         return False
-    aligns = delim.count("|") + 1
-    if first == "|":
-        aligns -= 1
-    if delim.rstrip(" \t")[-1] == "|":
-        aligns -= 1
     # the header row: escapedSplit splits at every pipe not right after a backslash (each "\\|" is one escaped
     # pipe); an empty first column (the row starts with a pipe) and an empty last one (it ends with a pipe that
     # is not escaped) are dropped
