@@ -90,13 +90,14 @@ def new_block(index: int, kind: BlockKind, text: str, line: int | None = None, c
     return b
 
 
-# A pipe-table line's cells, kept by the line (:func:`_row_cells`): the same rows come back report after report (the
-# national template's label rows, rows of zeros: three rows in four of the bench's tables were seen before), and a
-# row seen before costs a dict lookup instead of a split, a strip and a find per cell.  The texts kept are shared
-# by the reports' cells, so the readers' memos keyed by a cell's text find its hash already computed.  At most
-# 2,048 lines of at most ``_ROW_LINE`` characters and ``_ROW_CELLS`` cells; a line with an escaped pipe is not kept
-# (its split depends on the pattern).
-_ROWS: Kept[str, tuple[tuple[tuple[str, int, int], ...], str]] = Kept("Markdown tables: a row's cells by its line", 2048)
+# A pipe-table line's cells, kept by the line: the row first made of it (:func:`pipe_rows`), whose cells give their
+# texts and columns to the cells of the line read again: the same rows come back report after report (the national
+# template's label rows, rows of zeros: three rows in four of the bench's tables were seen before), and a row seen
+# before costs a dict lookup instead of a split and two strips per cell.  The texts kept are shared by the reports'
+# cells, so the readers' memos keyed by a cell's text find its hash already computed.  At most 2,048 lines of at most
+# ``_ROW_LINE`` characters and ``_ROW_CELLS`` cells; a line with an escaped pipe is not kept (its split depends on the
+# pattern).
+_ROWS: Kept[str, tuple[Row, str]] = Kept("Markdown tables: a row's cells by its line", 2048)
 _ROW_LINE = 200
 _ROW_CELLS = 16  # table 四 has 15 columns, table 三 ten
 # A row itself (its Row and cells, every field set), kept by its line, line number and place in its table
@@ -163,15 +164,17 @@ def _spaced_row_cells(line: str, pipe: re.Pattern[str]) -> tuple[tuple[tuple[str
 
 def pipe_rows(lines: list[tuple[str, int]], pipe: re.Pattern[str]) -> tuple[tuple[Row, ...], str]:
     """The rows of a pipe table (the first one its header) from ``(line, 1-based line number)``: each line's cells
-    as :func:`_row_cells` reads them (kept by the line, :data:`_ROWS`; a row read before on the same line number and
-    at the same place in its table: that very row, :data:`_PLACED`); returns the rows and the table's text (cells
-    joined by tabs, rows by newlines).  The same objects as :func:`new_cell`, :func:`new_row` and :func:`table_text`
-    make, built in line (a Markdown report has hundreds of table cells); the table's anchors are those of its cells
+    as :func:`_row_cells` reads them (its split done here in line for a line read for the first time, the commonest
+    case after a row found again, so that each cell is made as its piece is stripped; the cells of a line read before
+    given by the row first made of it, :data:`_ROWS`; a row read before on the same line number and at the same place
+    in its table: that very row, :data:`_PLACED`); returns the rows and the table's text (cells joined by tabs, rows
+    by newlines).  The same objects as :func:`new_cell`, :func:`new_row` and :func:`table_text` make, built in line
+    (a Markdown report has hundreds of table cells); the table's anchors are those of its cells
     (``model.CELL_ANCHORS``)."""
     rows: list[Row] = []
     row_texts: list[str] = []
     header = True
-    # local names: the inner loop runs once per cell
+    # local names: the inner loops run once per cell
     cell_slots, cell_class, kept, placed = _CellSlots, Cell, _ROWS, _PLACED
     for ri, (line, line_no) in enumerate(lines):
         key = (line, line_no, ri)  # the row's header flag is ri == 0
@@ -181,30 +184,63 @@ def pipe_rows(lines: list[tuple[str, int]], pipe: re.Pattern[str]) -> tuple[tupl
             row_texts.append(row_got[1])
             header = False
             continue
-        got = kept.get(line)
-        seen = got is not None  # read before (a kept line: short, no escaped pipe, few cells)
-        if got is None:
-            got = _row_cells(line, pipe)
-            if len(line) <= _ROW_LINE and "\\|" not in line and len(got[0]) <= _ROW_CELLS:
-                kept.keep(line, got)
-        specs, row_text = got
         cells = []
-        col = 0
-        for text, c0, end in specs:
-            c: Any = cell_slots()
-            c.text = text
-            c.row = ri
-            c.col = col
-            c.line = line_no
-            c.column = c0
-            c.end_column = end
-            c.pointer = None
-            c.header = header
-            c.anchors = ()
-            c.confidence = None
-            c.__class__ = cell_class
-            cells.append(c)
-            col += 1  # noqa: SIM113 (a counter: no tuple per cell, as enumerate makes)
+        got = kept.get(line)  # read before (a kept line: short, no escaped pipe, few cells)
+        if got is None and "\\|" not in line and line.isprintable():
+            # _row_cells, each cell made as its piece is stripped (see there)
+            parts = line.split("|")
+            pos = 1  # 1-based column of the piece's first character
+            if len(parts) > 1 and not parts[0].strip():
+                pos += len(parts[0]) + 1
+                del parts[0]  # leading border pipe
+            if len(parts) > 1 and not parts[-1].strip():
+                del parts[-1]  # trailing border pipe
+            texts = []
+            col = 0
+            for seg in parts:
+                right = seg.rstrip()
+                text = right.lstrip()
+                texts.append(text)
+                end = pos + len(right)  # an empty text: end = pos, its column too (the piece's first character)
+                c: Any = cell_slots()
+                c.text = text
+                c.row = ri
+                c.col = col
+                c.line = line_no
+                c.column = end - len(text)
+                c.end_column = end
+                c.pointer = None
+                c.header = header
+                c.anchors = ()
+                c.confidence = None
+                c.__class__ = cell_class
+                cells.append(c)
+                pos += len(seg) + 1
+                col += 1  # noqa: SIM113 (a counter: no tuple per cell, as enumerate makes)
+            row_text = "\t".join(texts)
+        else:
+            specs: tuple[tuple[str, int | None, int | None], ...] | list[tuple[str, int | None, int | None]]
+            if got is None:
+                specs, row_text = _spaced_row_cells(line, pipe)
+            else:
+                specs = [(k.text, k.column, k.end_column) for k in got[0].cells]
+                row_text = got[1]
+            col = 0
+            for text, c0, c1 in specs:
+                c = cell_slots()
+                c.text = text
+                c.row = ri
+                c.col = col
+                c.line = line_no
+                c.column = c0
+                c.end_column = c1
+                c.pointer = None
+                c.header = header
+                c.anchors = ()
+                c.confidence = None
+                c.__class__ = cell_class
+                cells.append(c)
+                col += 1  # noqa: SIM113 (a counter: no tuple per cell, as enumerate makes)
         r: Any = _RowSlots()
         r.cells = tuple(cells)
         r.line = line_no
@@ -212,8 +248,10 @@ def pipe_rows(lines: list[tuple[str, int]], pipe: re.Pattern[str]) -> tuple[tupl
         r.__class__ = Row
         rows.append(r)
         row_texts.append(row_text)
-        if seen:
+        if got is not None:
             placed.keep(key, (r, row_text))
+        elif len(line) <= _ROW_LINE and "\\|" not in line and len(cells) <= _ROW_CELLS:
+            kept.keep(line, (r, row_text))
         header = False
     return tuple(rows), "\n".join(row_texts)
 
