@@ -37,7 +37,8 @@ from ..model import ReaderNotice
 
 # characters only traditional script writes (their simplified forms differ), common in a report's words; and those
 # simplified forms (without 于 体 据, which traditional script writes too)
-TRADITIONAL = re.compile("[報總體條開據規處關於發數統計時間網門務縣區鄉鎮辦請應實現結轉複議訟審說義資訊構狀況]")
+_TRADITIONAL_CHARS = "報總體條開據規處關於發數統計時間網門務縣區鄉鎮辦請應實現結轉複議訟審說義資訊構狀況"
+TRADITIONAL = re.compile(f"[{_TRADITIONAL_CHARS}]")
 _SIMPLIFIED = re.compile("[报总条开规处关发数统计时间网门务县区乡镇办请应实现结转议讼审说义资讯构状况]")
 _CJK = re.compile("[\u4e00-\u9fff]")
 _WORDS = ("總體情況", "年度報告", "政府信息公開", "條例", "統計")
@@ -129,7 +130,10 @@ def traditional_words(text: str) -> list[str]:
     """Words of a report written in traditional script that ``text`` holds, when it is written so (at least 20 of its
     characters only traditional script writes, one in forty of its Chinese characters at least, their simplified forms
     a quarter as many at most); else []."""
-    if TRADITIONAL.search(text, 0, SAMPLE) is None:
+    # (on a text of at most SAMPLE characters, str's search for each character, which skips to each candidate with
+    # memchr, asks fewer instructions than the pattern's test of the character class at every character)
+    if (not any(map(text.__contains__, _TRADITIONAL_CHARS)) if len(text) <= SAMPLE
+            else TRADITIONAL.search(text, 0, SAMPLE) is None):
         return []
     head = text[:SAMPLE]
     found = len(TRADITIONAL.findall(head))
