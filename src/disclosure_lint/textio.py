@@ -79,7 +79,10 @@ def looks_binary(data: bytes) -> bool:
     if b"\x00" in head:
         return True
     # many control characters other than tab/newline/carriage return/form feed/escape (counted in C: the bytes
-    # left after deleting them)
+    # left after deleting them); a text has none (asked first, each byte by memchr: fewer instructions than the
+    # deletion's look-up of every byte)
+    if not any(map(head.__contains__, _CONTROL)):
+        return False
     ctrl = len(head) - len(head.translate(None, _CONTROL))
     return ctrl > max(8, len(head) // 100)
 
