@@ -90,14 +90,13 @@ def new_block(index: int, kind: BlockKind, text: str, line: int | None = None, c
     return b
 
 
-# A pipe-table line's cells, kept by the line: the row first made of it (:func:`pipe_rows`), whose cells give their
-# texts and columns to the cells of the line read again: the same rows come back report after report (the national
-# template's label rows, rows of zeros: three rows in four of the bench's tables were seen before), and a row seen
-# before costs a dict lookup instead of a split and two strips per cell.  The texts kept are shared by the reports'
-# cells, so the readers' memos keyed by a cell's text find its hash already computed.  At most 2,048 lines of at most
-# ``_ROW_LINE`` characters and ``_ROW_CELLS`` cells; a line with an escaped pipe is not kept (its split depends on the
-# pattern).
-_ROWS: Kept[str, tuple[Row, str]] = Kept("Markdown tables: a row's cells by its line", 2048)
+# The pipe-table lines read before: the same rows come back report after report (the national template's label rows,
+# rows of zeros: three rows in four of the bench's tables were seen before), and a row whose line was read before is
+# kept whole, by its line and place (:data:`_PLACED`).  Only the line is kept, no tuple or cell per cell: the memo's
+# 2,048 entries then hold nothing the cyclic collector walks between two files.  At most 2,048 lines of at most
+# ``_ROW_LINE`` characters and ``_ROW_CELLS`` cells; a line with an escaped pipe is not kept (its split depends on
+# the pattern).
+_ROWS: Kept[str, bool] = Kept("Markdown tables: the lines read before", 2048)
 _ROW_LINE = 200
 _ROW_CELLS = 16  # table 四 has 15 columns, table 三 ten
 # A row itself (its Row and cells, every field set), kept by its line, line number and place in its table
@@ -164,10 +163,9 @@ def _spaced_row_cells(line: str, pipe: re.Pattern[str]) -> tuple[tuple[tuple[str
 
 def pipe_rows(lines: list[tuple[str, int]], pipe: re.Pattern[str]) -> tuple[tuple[Row, ...], str]:
     """The rows of a pipe table (the first one its header) from ``(line, 1-based line number)``: each line's cells
-    as :func:`_row_cells` reads them (its split done here in line for a line read for the first time, the commonest
-    case after a row found again, so that each cell is made as its piece is stripped; the cells of a line read before
-    given by the row first made of it, :data:`_ROWS`; a row read before on the same line number and at the same place
-    in its table: that very row, :data:`_PLACED`); returns the rows and the table's text (cells joined by tabs, rows
+    as :func:`_row_cells` reads them (its split done here in line, so that each cell is made as its piece is
+    stripped, with no tuple per cell; a row read before on the same line number and at the same place in its table,
+    its line read before that (:data:`_ROWS`): that very row, :data:`_PLACED`); returns the rows and the table's text (cells joined by tabs, rows
     by newlines).  The same objects as :func:`new_cell`, :func:`new_row` and :func:`table_text` make, built in line
     (a Markdown report has hundreds of table cells); the table's anchors are those of its cells
     (``model.CELL_ANCHORS``)."""
@@ -185,8 +183,8 @@ def pipe_rows(lines: list[tuple[str, int]], pipe: re.Pattern[str]) -> tuple[tupl
             header = False
             continue
         cells = []
-        got = kept.get(line)  # read before (a kept line: short, no escaped pipe, few cells)
-        if got is None and "\\|" not in line and line.isprintable():
+        seen = line in kept  # read before (a kept line: short, no escaped pipe, few cells)
+        if "\\|" not in line and line.isprintable():
             # _row_cells, each cell made as its piece is stripped (see there)
             parts = line.split("|")
             pos = 1  # 1-based column of the piece's first character
@@ -219,12 +217,7 @@ def pipe_rows(lines: list[tuple[str, int]], pipe: re.Pattern[str]) -> tuple[tupl
                 col += 1  # noqa: SIM113 (a counter: no tuple per cell, as enumerate makes)
             row_text = "\t".join(texts)
         else:
-            specs: tuple[tuple[str, int | None, int | None], ...] | list[tuple[str, int | None, int | None]]
-            if got is None:
-                specs, row_text = _spaced_row_cells(line, pipe)
-            else:
-                specs = [(k.text, k.column, k.end_column) for k in got[0].cells]
-                row_text = got[1]
+            specs, row_text = _spaced_row_cells(line, pipe)
             col = 0
             for text, c0, c1 in specs:
                 c = cell_slots()
@@ -248,10 +241,10 @@ def pipe_rows(lines: list[tuple[str, int]], pipe: re.Pattern[str]) -> tuple[tupl
         r.__class__ = Row
         rows.append(r)
         row_texts.append(row_text)
-        if got is not None:
+        if seen:
             placed.keep(key, (r, row_text))
         elif len(line) <= _ROW_LINE and "\\|" not in line and len(cells) <= _ROW_CELLS:
-            kept.keep(line, (r, row_text))
+            kept.keep(line, True)
         header = False
     return tuple(rows), "\n".join(row_texts)
 
