@@ -247,7 +247,8 @@ def _read_table(b: Block, hint: str | None, build: Callable[[str], Build], gap: 
             continue
         if seg.id == "s2" and hint != "s2" and seg.strong < 1:
             continue
-        indexed = drop_index_column(seg.rows)  # a 序号 column: its numbers are not the table's
+        # a 序号 column: its numbers are not the table's (not looked for in rows whose shape has none: seg.index)
+        indexed = drop_index_column(seg.rows) if seg.index or seg.shape is None else None
         if indexed is not None:
             seg.rows, seg.shape = indexed, None
         bd = build(seg.id)

@@ -374,6 +374,24 @@ def drop_index_column(rows: list[Row]) -> list[Row] | None:
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
+def index_possible(shape: Shape) -> bool:
+    """Whether rows of this :data:`Shape` may have an index column (:func:`drop_index_column` not None): a row of two or
+    more cells whose first cell is a value (its signature None: 1, 12, ０３ read as numbers) or says 序号 (编号, 行号,
+    行次).  Read from the signatures alone: a first cell :func:`drop_index_column` takes as an index number (one to
+    three digits, its spaces aside) is a value to :func:`is_value`, and an index head is a label; rows of none of them
+    have no index column.  :func:`.segments.split_block` keeps the answer with a block's split, so that the tables of
+    the template (labels in their first column) are not walked row by row for it in report after report."""
+    lens, sigs = shape
+    at = 0
+    for n in lens:
+        if n >= 2:
+            s0 = sigs[at]
+            if s0 is None or (s0 and "".join(s0.split()) in _INDEX_HEADS):
+                return True
+        at += n
+    return False
+
+
 def header_start(header_rows: list[Row], match) -> int | None:
     """Grid column of the first value column named by the header (自然人 in table 三), or None."""
     best = None

@@ -11,7 +11,7 @@ from ...memo import Kept
 from ...model import Block, Row
 from ..catalogue import TABLE_IDS
 from . import labels as lb
-from .grid import TEXT, Shape, is_label, shape_of
+from .grid import TEXT, Shape, index_possible, is_label, shape_of
 from .table2 import s2_strong
 
 if TYPE_CHECKING:
@@ -29,6 +29,8 @@ class Segment:
     strong: int = 0  # distinctive labels seen
     votes: int = 0
     shape: Shape | None = None  # the rows' :func:`shape_of` (None: not known, rows were added)
+    # whether the rows may have an index column (:func:`.grid.index_possible` of ``shape``; True when not known)
+    index: bool = True
 
 
 class _Votes(dict[tuple[str, ...], tuple[str | None, int, int]]):
@@ -63,32 +65,33 @@ def _labels_vote(labels: tuple[str, ...]) -> tuple[str | None, int, int]:
 
 
 # A block's split by its shape (:data:`Shape`): each segment as (table id, first row, end row, strong, votes, first
-# cell, end cell).  A row's vote reads only its label texts, which its cells' signatures hold, so blocks of one shape
-# split alike: the tables of the template come back report after report, their numbers aside, and such a block is
-# split by one lookup of the shape that its table's reader then uses again (its key, :data:`.table3._SHAPES`), not by
-# a pass over its rows.  At most 256 blocks of at most ``_SPLIT_CELLS`` cells (table 三's block: 260) and
-# ``_SPLIT_TEXT`` characters of labels.
-_SPLITS: Kept[Shape, tuple[tuple[str | None, int, int, int, int, int, int], ...]] = Kept(
+# cell, end cell, whether its rows may have an index column: :func:`.grid.index_possible`).  A row's vote reads only
+# its label texts, which its cells' signatures hold, so blocks of one shape split alike: the tables of the template
+# come back report after report, their numbers aside, and such a block is split by one lookup of the shape that its
+# table's reader then uses again (its key, :data:`.table3._SHAPES`), not by a pass over its rows.  At most 256 blocks
+# of at most ``_SPLIT_CELLS`` cells (table 三's block: 260) and ``_SPLIT_TEXT`` characters of labels.
+_SPLITS: Kept[Shape, tuple[tuple[str | None, int, int, int, int, int, int, bool], ...]] = Kept(
     "statistics tables: a block's split by its shape", 256)
 _SPLIT_CELLS = 512
 _SPLIT_TEXT = 2000
 
 
 def split_block(block: Block) -> list[Segment]:
-    """The block's rows split where their labels change table, each segment with its rows' :data:`Shape`."""
+    """The block's rows split where their labels change table, each segment with its rows' :data:`Shape` and whether
+    they may have an index column (:func:`.grid.index_possible`)."""
     rows = block.table.rows  # type: ignore[union-attr]
     shape = shape_of(rows)
     got = _SPLITS.get(shape)
+    lens, sigs = shape
     if got is None:
-        got = _split(rows)
-        sigs = shape[1]
+        got = tuple((*s, index_possible((lens[s[1]:s[2]], sigs[s[5]:s[6]]))) for s in _split(rows))
         if len(sigs) <= _SPLIT_CELLS and sum(len(t) for t in sigs if t) <= _SPLIT_TEXT:
             _SPLITS.keep(shape, got)
     if len(got) == 1:
-        v, _a, _b, strong, n, _c0, _c1 = got[0]
-        return [Segment(v, block, list(rows), strong, n, shape)]
-    lens, sigs = shape
-    return [Segment(v, block, list(rows[a:b]), strong, n, (lens[a:b], sigs[c0:c1])) for v, a, b, strong, n, c0, c1 in got]
+        v, _a, _b, strong, n, _c0, _c1, index = got[0]
+        return [Segment(v, block, list(rows), strong, n, shape, index)]
+    return [Segment(v, block, list(rows[a:b]), strong, n, (lens[a:b], sigs[c0:c1]), index)
+            for v, a, b, strong, n, c0, c1, index in got]
 
 
 def _split(rows: Sequence[Row]) -> tuple[tuple[str | None, int, int, int, int, int, int], ...]:
