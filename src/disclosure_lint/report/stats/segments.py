@@ -64,13 +64,16 @@ def _labels_vote(labels: tuple[str, ...]) -> tuple[str | None, int, int]:
     return best, counts[best], strong
 
 
-# A block's split by its shape (:data:`Shape`): each segment as (table id, first row, end row, strong, votes, first
-# cell, end cell, whether its rows may have an index column: :func:`.grid.index_possible`).  A row's vote reads only
-# its label texts, which its cells' signatures hold, so blocks of one shape split alike: the tables of the template
-# come back report after report, their numbers aside, and such a block is split by one lookup of the shape that its
-# table's reader then uses again (its key, :data:`.table3._SHAPES`), not by a pass over its rows.  At most 256 blocks
-# of at most ``_SPLIT_CELLS`` cells (table 三's block: 260) and ``_SPLIT_TEXT`` characters of labels.
-_SPLITS: Kept[Shape, tuple[tuple[str | None, int, int, int, int, int, int, bool], ...]] = Kept(
+# A block's split by its shape (:data:`Shape`): each segment as (table id, first row, end row, strong, votes, whether its
+# rows may have an index column (:func:`.grid.index_possible`), its rows' shape).  A row's vote reads only its label
+# texts, which its cells' signatures hold, so blocks of one shape split alike: the tables of the template come back
+# report after report, their numbers aside, and such a block is split by one lookup of the shape that its table's
+# reader then uses again (its key, :data:`.table3._SHAPES`), not by a pass over its rows.  The segments' shapes are the
+# ones kept here (the key itself for a block of one table): a reader's own memo, keyed by that shape, then finds its
+# key's shape to be the very object it keeps (its equality settled by identity, not by comparing the few hundred
+# signatures one by one again, as the lookup here did).  At most 256 blocks of at most ``_SPLIT_CELLS`` cells (table
+# 三's block: 260) and ``_SPLIT_TEXT`` characters of labels.
+_SPLITS: Kept[Shape, tuple[tuple[str | None, int, int, int, int, bool, Shape], ...]] = Kept(
     "statistics tables: a block's split by its shape", 256)
 _SPLIT_CELLS = 512
 _SPLIT_TEXT = 2000
@@ -82,16 +85,18 @@ def split_block(block: Block) -> list[Segment]:
     rows = block.table.rows  # type: ignore[union-attr]
     shape = shape_of(rows)
     got = _SPLITS.get(shape)
-    lens, sigs = shape
     if got is None:
-        got = tuple((*s, index_possible((lens[s[1]:s[2]], sigs[s[5]:s[6]]))) for s in _split(rows))
+        lens, sigs = shape
+        split = _split(rows)
+        shapes = [shape] if len(split) == 1 else [(lens[s[1]:s[2]], sigs[s[5]:s[6]]) for s in split]
+        got = tuple((v, a, b, strong, n, index_possible(sh), sh)
+                    for (v, a, b, strong, n, _c0, _c1), sh in zip(split, shapes))
         if len(sigs) <= _SPLIT_CELLS and sum(len(t) for t in sigs if t) <= _SPLIT_TEXT:
             _SPLITS.keep(shape, got)
     if len(got) == 1:
-        v, _a, _b, strong, n, _c0, _c1, index = got[0]
-        return [Segment(v, block, list(rows), strong, n, shape, index)]
-    return [Segment(v, block, list(rows[a:b]), strong, n, (lens[a:b], sigs[c0:c1]), index)
-            for v, a, b, strong, n, c0, c1, index in got]
+        v, _a, _b, strong, n, index, sh = got[0]
+        return [Segment(v, block, list(rows), strong, n, sh, index)]
+    return [Segment(v, block, list(rows[a:b]), strong, n, sh, index) for v, a, b, strong, n, index, sh in got]
 
 
 def _split(rows: Sequence[Row]) -> tuple[tuple[str | None, int, int, int, int, int, int], ...]:
