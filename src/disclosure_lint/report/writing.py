@@ -585,12 +585,15 @@ def _doubled_clauses(prose: list[Piece], text: str, starts: list[int]) -> list[D
     held = list(map(str.__contains__, cut[:-1], heads))  # held[k]: the part before comma k holds the head after it
     out = []
     k, at = -1, -1
+    done, upto = 0, 0  # the length of cut[:done] (so that each comma's place is worked out once: linear in the text)
     while True:
         try:
             k = held.index(True, k + 1)
         except ValueError:
             break
-        at = sum(map(len, cut[:k + 1])) + k  # where comma k is in ``text``
+        upto += sum(map(len, cut[done:k + 1]))
+        done = k + 1
+        at = upto + k  # where comma k is in ``text``
         m = _CLAUSE.match(text, at + 1)
         if m is None:
             continue
