@@ -44,6 +44,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from ..memo import LONGEST, Kept
 from ..model import PAGED_FORMATS, Block
 from .writing import Piece, Span, segments, table_pieces
 
@@ -440,16 +441,33 @@ def _paragraphs(report) -> list[tuple]:
         elif b.index in prose:
             p = prose[b.index]
             text = p.text
-            found = _MARKS.findall(text)
-            if not found:
-                out.append((p, 0, len(text), ""))  # nothing to pair: one paragraph will do
-                continue
-            segs = segments(text)
-            if len(segs) == 1 and segs[0] == (0, len(text)):
-                out.append((p, 0, len(text), "".join(found)))  # one paragraph: its marks are the block's
+            got = _PROSE_PARAS.get(text)
+            if got is None:
+                got = _prose_paras(text)
+                if len(text) <= LONGEST:
+                    _PROSE_PARAS.keep(text, got)
+            if isinstance(got, str):
+                out.append((p, 0, len(text), got))
             else:
-                out.extend((p, lo, hi, None) for lo, hi in segs)
+                out.extend((p, lo, hi, None) for lo, hi in got)
     return out
+
+
+_PROSE_PARAS: Kept[str, str | tuple[tuple[int, int], ...]] = Kept("brackets: the paragraphs of a prose block", 4096)
+
+
+def _prose_paras(text: str) -> str | tuple[tuple[int, int], ...]:
+    """How :func:`_paragraphs` cuts a prose block's text: its marks (a string) when it is one paragraph, else its
+    segments.  A pure function of the text, kept for the next report in :data:`_PROSE_PARAS` (the prose blocks recur
+    from report to report: two thirds of the benchmark's prose blocks were seen before; the search for the marks was
+    made in every prose block of every report)."""
+    found = _MARKS.findall(text)
+    if not found:
+        return ""  # nothing to pair: one paragraph will do
+    segs = segments(text)
+    if len(segs) == 1 and segs[0] == (0, len(text)):
+        return "".join(found)  # one paragraph: its marks are the block's
+    return tuple(segs)
 
 
 _LEAD = re.compile(r"[ \t\u3000*#>]*")
