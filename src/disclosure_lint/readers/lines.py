@@ -120,13 +120,7 @@ def _row_cells(line: str, pipe: re.Pattern[str]) -> tuple[tuple[tuple[str, int, 
     search per cell) reads any other line."""
     if "\\|" in line or not line.isprintable():
         return _spaced_row_cells(line, pipe)
-    parts = line.split("|")
-    pos = 1  # 1-based column of the piece's first character
-    if len(parts) > 1 and not parts[0].strip():
-        pos += len(parts[0]) + 1
-        del parts[0]  # leading border pipe
-    if len(parts) > 1 and not parts[-1].strip():
-        del parts[-1]  # trailing border pipe
+    parts, pos = _pieces(line)
     cells = []
     texts = []
     for seg in parts:
@@ -137,6 +131,19 @@ def _row_cells(line: str, pipe: re.Pattern[str]) -> tuple[tuple[tuple[str, int, 
         cells.append((text, end - len(text), end))
         pos += len(seg) + 1
     return tuple(cells), "\t".join(texts)
+
+
+def _pieces(line: str) -> tuple[list[str], int]:
+    """A line without an escaped pipe split at its pipes, the border pipes dropped, and the 1-based column of the first
+    piece's first character."""
+    parts = line.split("|")
+    pos = 1
+    if len(parts) > 1 and not parts[0].strip():
+        pos += len(parts[0]) + 1
+        del parts[0]  # leading border pipe
+    if len(parts) > 1 and not parts[-1].strip():
+        del parts[-1]  # trailing border pipe
+    return parts, pos
 
 
 def _spaced_row_cells(line: str, pipe: re.Pattern[str]) -> tuple[tuple[tuple[str, int, int], ...], str]:
@@ -186,13 +193,7 @@ def pipe_rows(lines: list[tuple[str, int]], pipe: re.Pattern[str]) -> tuple[tupl
         seen = line in kept  # read before (a kept line: short, no escaped pipe, few cells)
         if "\\|" not in line and line.isprintable():
             # _row_cells, each cell made as its piece is stripped (see there)
-            parts = line.split("|")
-            pos = 1  # 1-based column of the piece's first character
-            if len(parts) > 1 and not parts[0].strip():
-                pos += len(parts[0]) + 1
-                del parts[0]  # leading border pipe
-            if len(parts) > 1 and not parts[-1].strip():
-                del parts[-1]  # trailing border pipe
+            parts, pos = _pieces(line)
             texts = []
             col = 0
             for seg in parts:
@@ -217,23 +218,9 @@ def pipe_rows(lines: list[tuple[str, int]], pipe: re.Pattern[str]) -> tuple[tupl
                 col += 1  # noqa: SIM113 (a counter: no tuple per cell, as enumerate makes)
             row_text = "\t".join(texts)
         else:
+            # (a line with an escaped pipe, a tab or an ideographic space: rare, its cells made by new_cell)
             specs, row_text = _spaced_row_cells(line, pipe)
-            col = 0
-            for text, c0, c1 in specs:
-                c = cell_slots()
-                c.text = text
-                c.row = ri
-                c.col = col
-                c.line = line_no
-                c.column = c0
-                c.end_column = c1
-                c.pointer = None
-                c.header = header
-                c.anchors = ()
-                c.confidence = None
-                c.__class__ = cell_class
-                cells.append(c)
-                col += 1  # noqa: SIM113 (a counter: no tuple per cell, as enumerate makes)
+            cells = [new_cell(text, ri, col, line_no, c0, c1, header=header) for col, (text, c0, c1) in enumerate(specs)]
         r: Any = _RowSlots()
         r.cells = tuple(cells)
         r.line = line_no
