@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -102,8 +103,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shapes", nargs="*", help="只测这些形状（默认全部）")
     ap.add_argument("--layouts", nargs="*", choices=textshapes.LAYOUTS, help="只测这些排布（默认全部）")
     ap.add_argument("--timeout", type=float, default=60.0)
+    ap.add_argument("--check", action="store_true",
+                    help="有一例超时或崩溃（退出码不是 0、1）时以退出码 1 结束（CI 用它挡住二次方的回退；只看超时，不看目标）")
     a = ap.parse_args(argv)
-    measure(a.size, a.shapes, a.layouts, a.timeout)
+    lines = measure(a.size, a.shapes, a.layouts, a.timeout)
+    broken = [line.split()[0] for line in lines[1:] if " exit timeout " in line or not re.search(r" exit [01] ", line)]
+    if a.check and broken:
+        print(f"hostile: {len(broken)} case(s) timed out or crashed: {', '.join(broken)}", file=sys.stderr)
+        return 1
     return 0
 
 
