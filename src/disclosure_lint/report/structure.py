@@ -486,7 +486,10 @@ def declared_old_parts(report: AnnualReport) -> list[str]:
 
 # An opening that names the parts and says how many (本报告由总体情况、…、其他需要报告的事项等六部分组成): the count, then
 # the list before it, after its lead word (the last one before the count)
-_COUNT = re.compile(r"(?P<n>[二三四五六七八九]|(?<![\d.])[2-9](?!\d))\s*个?(?:部分|方面)")  # (…等6个部分内容)
+# (…等6个部分内容; a digit not inside a number: not after a digit or a point, not before one — the numeral first, in one
+# class, and its conditions after it, so that re skips at once the characters that are no numeral: (?<![\d.])[2-9] as
+# an alternative would be tried at every character of the opening)
+_COUNT = re.compile(r"(?P<n>[二三四五六七八九2-9])(?<![\d.][2-9])(?!\d)\s*个?(?:部分|方面)")
 _LIST_REACH = 240  # characters of the list before its count
 _LEAD = re.compile(r"(?:由|包括|包含|分为|涵盖|(?<=重点)从)[:：]?")  # (重点从“…”六个部分组成: a real opening)
 _ENDING = re.compile(r"(?:等|共|计|这|\s)+$")  # between the list and its count (…事项等六部分, …事项共六个部分)
@@ -579,18 +582,24 @@ def miscounted_parts(report: AnnualReport) -> DeclaredParts | None:
             ids = [s.id for s in cat.SECTIONS]
             lead = leads[-1].start()
             mainly = before[max(0, lead - 2):lead] in ("主要", "重点")  # 主要包括A、B、E等6个部分: a few of them, in order
-            written = [x.strip(" \t“”\"'《》") for x in _ITEM_SPLIT.split(items) if x.strip(" \t“”\"'《》")]
             if len(listed) == stated == len(ids) - 1 == len(set(listed)) and not mainly:
                 # 由总体情况…存在的主要问题及改进情况五部分组成: five parts said and listed, one of the six left out
-                return DeclaredParts(b, m.start(), m.end(), m.group(), stated, tuple(listed), len(written))
+                return DeclaredParts(b, m.start(), m.end(), m.group(), stated, tuple(listed), len(_written(items)))
             if len(listed) < 3 or len(set(listed)) != len(listed) or len(listed) == stated:
                 continue
             if cut_short and len(listed) < stated and (
                     listed == ids[:len(listed)] or (mainly and listed == sorted(listed, key=ids.index))):
                 continue  # the first parts (or, said to be the main ones, some in order), then 等: the rest left unsaid
+            written = _written(items)
             return DeclaredParts(b, m.start(), m.end(), m.group(), stated, tuple(listed), len(written),
                                  _shared(written))
     return None
+
+
+def _written(items: str) -> list[str]:
+    """The list's items as written (split by :data:`_ITEM_SPLIT`, quotes stripped): only for a list that is returned
+    (most agree with their count: not split)."""
+    return [x.strip(" \t“”\"'《》") for x in _ITEM_SPLIT.split(items) if x.strip(" \t“”\"'《》")]
 
 
 def in_order_positions(seq: list[int]) -> set[int]:
