@@ -171,11 +171,13 @@ class ReportName(Kind[KindOptions]):
         year = report.year
         if year is None:
             return
+        said_year = str(year)
         for block in report.text_blocks[:OPENING_BLOCKS]:
-            if block is report.title_block or block.kind == "table" or str(year) not in block.text:
-                continue
+            if block is report.title_block or block.kind == "table" or said_year not in block.text \
+                    or "报" not in block.text:
+                continue  # (every name ends in 报告 or 年报: a block without 报 is not scanned)
             for m in _NAME_IN_PROSE.finditer(block.text, 0, _REACH):
-                if m.group("y") != str(year) or _CITED.search(block.text, max(0, m.start("y") - 60), m.start("y")):
+                if m.group("y") != said_year or _CITED.search(block.text, max(0, m.start("y") - 60), m.start("y")):
                     continue  # (another year's report; 《关于做好2025年…年度报告编制…的通知》: another document)
                 before = re.sub(r"\s+", "", m.group("pre"))
                 judged = _judged(before, re.sub(r"\s+", "", m.group("name")))
