@@ -218,17 +218,40 @@ def _mentions(report: AnnualReport) -> dict[int, int]:
 # the report naming itself and its year in its opening: 现将2019年我县政府信息公开工作情况报告如下, 特向社会公布2015年度…,
 # 编制了2024年度政府信息公开工作年度报告, 现将2021年度此项工作开展情况报告如下; or its title quoted (现发布《某某局2021年
 # 政府信息公开工作年度报告》)
+# (its alternatives' tails, shared with _SELF_YEAR_AFTER: after the verb; after 《; the title's year on; after 结合)
+_Y = (r"[^。；;\n]{0,30}?(?<![\d.\-/])(?P<y>(?:19|20)\d{2})\s*年度?[^。；;\n]{0,24}?"
+      r"(?:政府信息公开|政务公开|信息公开|此项工作|有关工作|工作情况)[^。；;\n]{0,16}?(?:报告|情况|总结(?=如下))")
+_Q = r"[^》\n]{0,40}?(?<![\d.\-/])(?P<q>(?:19|20)\d{2})\s*年度?[^》\n]{0,6}?政府信息公开[^》\n]{0,8}?年度报告》"
+_T = (r"\s*(?P<t>(?:19|20)\d{2})\s*年度?[^。；;，,\n]{0,24}?(?:政府信息公开|政务公开)[^。；;，,\n]{0,8}?"
+      r"年度?报告(?=全文|由|包括|分为|共分|是根据|[（(]以下)")
+_C = r"\s*(?<![\d.\-/])(?P<c>(?:19|20)\d{2})\s*年度?[^。；;，,\n]{0,24}?工作实际\s*[，,]?\s*(?:编制|制定|形成)[^。；;\n]{0,8}?报告"
 _SELF_YEAR = re.compile(
-    r"(?:现将|特向社会公布|向社会公布|现予公布|现予以公布|现公布|现发布|编制了?|编制的|形成了?)[^。；;\n]{0,30}?"
-    r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})\s*年度?[^。；;\n]{0,24}?"
-    r"(?:政府信息公开|政务公开|信息公开|此项工作|有关工作|工作情况)[^。；;\n]{0,16}?(?:报告|情况|总结(?=如下))"
-    r"|《[^》\n]{0,40}?(?<![\d.\-/])(?P<q>(?:19|20)\d{2})\s*年度?[^》\n]{0,6}?政府信息公开[^》\n]{0,8}?年度报告》"
+    r"(?:现将|特向社会公布|向社会公布|现予公布|现予以公布|现公布|现发布|编制了?|编制的|形成了?)" + _Y + r"|《" + _Q
     # a sentence that starts with the report's own title and says what it holds (2019年度某某镇政府信息公开年度报告全文包括…)
-    r"|(?:^|(?<=[。；;\n]))\s*(?P<t>(?:19|20)\d{2})\s*年度?[^。；;，,\n]{0,24}?(?:政府信息公开|政务公开)[^。；;，,\n]{0,8}?"
-    r"年度?报告(?=全文|由|包括|分为|共分|是根据|[（(]以下)"
+    + r"|(?:^|(?<=[。；;\n]))" + _T
     # the format's opening: the year's work the report is compiled from (结合2024年某某街道政府信息公开工作实际，编制本报告)
-    r"|结合\s*(?<![\d.\-/])(?P<c>(?:19|20)\d{2})\s*年度?[^。；;，,\n]{0,24}?工作实际\s*[，,]?\s*(?:编制|制定|形成)[^。；;\n]{0,8}?报告"
-)
+    + r"|结合" + _C)
+# _SELF_YEAR after the text's first character, in another shape: a first character in one class (every character an
+# alternative starts with, and the mark a sentence opening with the title follows), then the alternatives that start
+# with it, told by a lookbehind, in _SELF_YEAR's order — so that re skips at once the characters no match starts at
+# (_SELF_YEAR's alternatives open with groups, and all of them are tried at every character: about twice as slow).  A
+# match of the title's year starts at the mark before it (the groups are the same: only ``m.start()`` of a quoted
+# title is used, whose 《 is its first character either way).
+_SELF_YEAR_AFTER = re.compile(
+    r"[现特向编形《结。；;\n](?:"
+    r"(?:(?<=现)(?:将|予公布|予以公布|公布|发布)|(?<=特)向社会公布|(?<=向)社会公布|(?<=编)制了?|(?<=编)制的|(?<=形)成了?)"
+    + _Y + r"|(?<=《)" + _Q + r"|(?<=[。；;\n])" + _T + r"|(?<=结)合" + _C + ")")
+
+
+def _self_year_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_SELF_YEAR.finditer(text)``'s matches (a title's year's starting at the mark before it: :data:`_SELF_YEAR_AFTER`):
+    at the text's start ``_SELF_YEAR`` itself (its ``^``), after it :data:`_SELF_YEAR_AFTER`."""
+    m = _SELF_YEAR.match(text)
+    if m is not None:
+        yield m
+    yield from _SELF_YEAR_AFTER.finditer(text, 0 if m is None else m.end())
+
+
 OPENING_BLOCKS = 12  # prose blocks at the top where a report names itself (its year, its body: AnnualReport.agency)
 
 
@@ -263,7 +286,7 @@ _QUOTE_LEAD = re.compile(r"(?:(?:现|特|现予|现予以)(?:发布|公布|公�
 
 def _self_years(text: str) -> Iterator[int]:
     """The years of :data:`_SELF_YEAR`'s matches in ``text`` (a quoted title only after 现发布 …)."""
-    for m in _SELF_YEAR.finditer(text):
+    for m in _self_year_matches(text):
         if m.group("y") or m.group("t") or m.group("c"):
             yield int(m.group("y") or m.group("t") or m.group("c"))
         elif _QUOTE_LEAD.search(text[max(0, m.start() - 40):m.start()]):
@@ -290,7 +313,7 @@ def self_named(report: AnnualReport) -> tuple[Block, int, int, int] | None:
         if id(b) in skip or "年" not in text or ("报告" not in text and "情况" not in text and "总结" not in text) \
                 or portal.is_line(b):
             continue  # (every match of _SELF_YEAR ends in 报告, 情况 or 总结)
-        for m in _SELF_YEAR.finditer(text):
+        for m in _self_year_matches(text):
             g = "y" if m.group("y") else "t" if m.group("t") else "c" if m.group("c") else "q"
             if g == "q" and not _QUOTE_LEAD.search(text[max(0, m.start() - 40):m.start()]):
                 continue
