@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from disclosure_lint.kinds.generic import joined_gate, unparse
+from disclosure_lint.kinds.generic import LineGate, joined_gate, unparse
 from disclosure_lint.packs import load_rules
 from disclosure_lint.userregex import BoundedPattern
 
@@ -45,6 +45,10 @@ _EDGE_PATTERNS = [
     r"[xy](?!\n)",
     r"(?:ab|a)(?![^c])",
     r"[ab](?=\n|\Z)(?<!\Aa)",
+    r"(?m:^)\s*、",  # led by a line's start: a LineGate
+    r"(?m:^)[一二][，,](?=[^\s，,][^\n，,]{1,3}$)",
+    r"^(?P<n>\d)、(?=\S)",
+    r"\A[（(][）)]",
 ]
 
 _PIECES = ["我", "认真", "坚持", "，", "。", " ", "\n", "1", "2", "5", "8", "0", ".", "余", "条", "一", "二", "、",
@@ -56,8 +60,7 @@ def _blocks(rnd: random.Random) -> list[str]:
     return ["".join(rnd.choice(_PIECES) for _ in range(rnd.randint(0, 7))) for _ in range(rnd.randint(1, 5))]
 
 
-# (DL908, led by (?m:^) and a run of spaces, has none: searched line by line, faster than a gate tried at every
-# character)
+# (DL908, led by (?m:^) and a run of spaces, has a LineGate: searched after each line break and NUL)
 _GATED = [p for p in _EDGE_PATTERNS + _existence_patterns() if joined_gate(re.compile(p)) is not None]
 
 
@@ -79,10 +82,12 @@ def test_a_gate_is_built_for_each_pattern_given_and_the_built_in_rules_led_by_a_
     assert len(_GATED) >= len(_EDGE_PATTERNS) + 4, _GATED
 
 
-def test_no_gate_for_a_user_pattern_under_the_time_bound_or_one_led_by_an_anchor():
+def test_no_gate_for_a_user_pattern_under_the_time_bound_and_a_line_gate_for_one_led_by_a_line_start():
     assert joined_gate(BoundedPattern("我认真")) is None
-    assert joined_gate(re.compile(r"(?m:^)\s*、")) is None
-    assert joined_gate(re.compile(r"(?m:^)、")) is None
+    gate = joined_gate(re.compile(r"(?m:^)\s*、"))
+    assert isinstance(gate, LineGate)
+    assert gate.search("、a") and gate.search("x\0 、") and gate.search("x\n、") and not gate.search("x、")
+    assert joined_gate(re.compile(r"(?<=x)、")) is None  # (led by a look-behind: not a line's start)
     assert joined_gate(re.compile("我认真", re.IGNORECASE)) is None
     gate = joined_gate(re.compile(r"[xy]$"))  # the anchor holds beside a NUL as at a block's end
     assert gate is not None and gate.search("x\0z") and not gate.search("xz")

@@ -362,14 +362,51 @@ def unparse(seq) -> str:
     return "".join(out)
 
 
-def joined_gate(pattern: re.Pattern[str] | BoundedPattern) -> re.Pattern[str] | None:
+class LineGate:
+    """The gate (:func:`joined_gate`) of a pattern led by a line's start (``(?m:^)…``, or ``^``/``\\A``): the rest
+    of it, ``R``, matched at the joined text's start and searched after a NUL and after a line break (``\\x00R``,
+    ``\\nR``: each led by one literal character, which the regex engine skips ahead to in C, where ``(?m:^)R`` is
+    tried at every character and ``[\\n\\x00]R`` tests each character against the class: 2–3 times the instructions).  A
+    line's start in a block is the joined text's start, or comes after the NUL before the block or a line break, so
+    it finds something wherever the pattern does (DL704, DL705, DL908: most reports hold no line that starts so and
+    are not read block by block)."""
+
+    __slots__ = ("_after_break", "_after_nul", "_at_start")
+
+    def __init__(self, source: str, flags: int):
+        self._at_start = re.compile(source, flags).match
+        self._after_nul = re.compile(f"\\x00(?:{source})", flags).search
+        self._after_break = re.compile(f"\\n(?:{source})", flags).search
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self._at_start(text) or self._after_nul(text) or self._after_break(text)
+
+
+_LEADS = (_sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING)  # ^ (a line's start under (?m)), \A
+
+
+def _line_led(seq) -> bool:
+    """Is ``seq`` led by a test of a line's or the text's start (``^``, ``\\A``, ``(?m:^)``: a group of nothing but
+    those)?  It is then taken off ``seq`` (:class:`LineGate` tests it)."""
+    if not seq.data:
+        return False
+    op, av = seq.data[0]
+    if not (op is _sre.AT and av in _LEADS) and not (
+            op is _sre.SUBPATTERN and av[0] is None and av[3].data
+            and all(iop is _sre.AT and iav in _LEADS for iop, iav in av[3].data)):
+        return False
+    del seq.data[0]
+    return True
+
+
+def joined_gate(pattern: re.Pattern[str] | BoundedPattern) -> re.Pattern[str] | LineGate | None:
     """A pattern that finds something in the blocks' texts joined by NULs (:attr:`AnnualReport.lintable_text`)
     whenever ``pattern`` finds something in one of the blocks: ``pattern`` with its anchors holding beside a NUL as at
     a block's edge (``(?m:^)`` after a NUL too) and without the negative look-arounds that could test a block's edge
     (``(?<![^，。]我)`` is dropped, ``(?<![\\d.])`` kept), so that it matches wherever ``pattern`` does and more.  A
-    report whose joined text it finds nothing in is not read block by block (one search in C).  None when not known
-    (a case-blind pattern, one the time bound guards, one this Python cannot compile from its parse) or not faster
-    (:func:`_char_led`)."""
+    report whose joined text it finds nothing in is not read block by block (one search in C).  A :class:`LineGate`
+    for a pattern led by a line's start.  None when not known (a case-blind pattern, one the time bound guards, one
+    this Python cannot compile from its parse) or not faster (:func:`_char_led`)."""
     tree = cased_parse(pattern)
     if tree is None:
         return None
@@ -397,7 +434,10 @@ def joined_gate(pattern: re.Pattern[str] | BoundedPattern) -> re.Pattern[str] | 
         seq.data[:] = kept
 
     try:
+        led = _line_led(tree)
         strip(tree)
+        if led:
+            return LineGate(unparse(tree), pattern.flags)
         # (compiled from its source: the command line keeps compiled patterns from one run to the next by their source,
         # :mod:`..recache`; compiling the tree itself costs ≈1 ms a pattern at every start)
         return re.compile(unparse(tree), pattern.flags) if _char_led(tree) else None
@@ -458,7 +498,7 @@ class Existence(Scanner[ExistenceOptions]):
     name = "existence"
     Options = ExistenceOptions
     params = frozenset({"repeated", "lossy"})
-    _gates: list[re.Pattern[str]] | None
+    _gates: list[re.Pattern[str] | LineGate] | None
 
     def __init__(self, rule, options, config):
         super().__init__(rule, options, config)

@@ -4,8 +4,9 @@ where it matches — the generic kind of most writing rules (DL411, DL704, DL909
 A report is searched swap by swap, each only where it can match: in the blocks that hold the literal texts every
 match of it holds (:func:`.generic.required_texts`, found in the report's joined text), for a swap found there only
 when its pattern made for the joined text (:func:`.generic.joined_gate`) finds something in it too; a swap without
-such a text in the blocks holding its rarest character (:func:`.generic.required_char`), one led by a line's start at
-the lines that start with its characters (:func:`.generic.first_chars`).
+such a text, when that pattern finds something in the joined text, in the blocks holding its rarest character
+(:func:`.generic.required_char`), one led by a line's start at the lines that start with its characters
+(:func:`.generic.first_chars`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ..userregex import compile_pattern
 from . import register
 from .base import FixEdit, Hit
 from .generic import (
+    LineGate,
     Scanner,
     SubstitutionOptions,
     at_line_starts,
@@ -74,7 +76,7 @@ class Substitution(Scanner[SubstitutionOptions]):
         self._exc = compile_pattern("|".join(f"(?:{p})" for p in options.exceptions), flags) \
             if options.exceptions else None
         # each swap's pattern for the report's joined text (joined_gate), made when a report first holds its texts
-        self._joined: dict[int, re.Pattern[str] | None] = {}
+        self._joined: dict[int, re.Pattern[str] | LineGate | None] = {}
         # each swap without a text: its character, and for one that matches only at a line's start the characters it
         # starts with
         self._char_tests = [(i, self._chars[i], self._firsts[i] if self._line_led[i] else None) for i in unneeded]
@@ -113,7 +115,8 @@ class Substitution(Scanner[SubstitutionOptions]):
         whose required texts (:func:`required_texts`) the block holds, found per swap over the report's texts (most
         reports hold none of them, most blocks none of the rest; a rule with many swaps asks which of its texts the
         report holds by one scan, :class:`_NeedScan`) when the swap's pattern for the joined text finds something there
-        too, and those without a required text whose character (:func:`required_char`) it holds."""
+        too, and those without a required text whose character (:func:`required_char`) it holds, when their pattern
+        for the joined text finds something there."""
         tables = self.options.tables
         held = report.lintable_blocks if tables else report.text_blocks
         joined = report.lintable_text if tables else report.prose_text
@@ -136,8 +139,9 @@ class Substitution(Scanner[SubstitutionOptions]):
                 if not rest or all(r in held[k].text for r in rest):
                     todo.setdefault(k, []).append(i)
                 at = joined.find(t, starts[k + 1])
-        if self._char_tests:
-            tests = self._char_tests
+        # (those whose pattern for the joined text finds nothing in it are not: DL705's, led by a line's start)
+        tests = [t for t in self._char_tests if self._in_joined(t[0], joined)] if self._char_tests else None
+        if tests:
             for k, b in enumerate(held):
                 text = b.text
                 head = text[:1] if "\n" not in text else None  # (a one-line block: a line-led swap must start it)
