@@ -29,6 +29,7 @@ from ..report.writing import sentence_span
 from ..userregex import cased_parse, compile_pattern
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions, PatternList, UserPattern
+from .generic import LineGate, joined_gate
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..report import AnnualReport
@@ -120,7 +121,8 @@ class OutdatedTermOptions(KindOptions):
 
 
 class _Compiled:
-    __slots__ = ("contrast", "entry", "near", "regex", "unless", "words")
+    __slots__ = ("contrast", "entry", "gate", "gated", "near", "regex", "unless", "words")
+    gate: re.Pattern[str] | LineGate | None
 
     def __init__(self, entry: TermEntry):
         self.entry = entry
@@ -134,6 +136,18 @@ class _Compiled:
         self.near = compile_pattern(entry.near) if entry.near else None
         self.unless = compile_pattern(entry.unless) if entry.unless else None
         self.contrast = compile_pattern(entry.contrast) if entry.contrast else None
+        # its pattern for the report's joined text (:func:`.generic.joined_gate`), made when a report first holds its
+        # words (``gated``)
+        self.gate = None
+        self.gated = False
+
+    def in_joined(self, joined: str) -> bool:
+        """Whether the entry may match in a block of ``joined`` (the report's texts joined by NULs): its pattern
+        made for the joined text finds something there (one search in C), or it has none."""
+        if not self.gated:
+            self.gate = joined_gate(self.regex) if isinstance(self.regex, re.Pattern) else None
+            self.gated = True
+        return self.gate is None or self.gate.search(joined) is not None
 
 
 def _holding_words(report: AnnualReport, words: tuple[str, ...]) -> list[int]:
@@ -202,8 +216,14 @@ class OutdatedTerm(Kind[OutdatedTermOptions]):
             present = [w for w in self._all if w in joined]
             if not present:
                 return
-            # (the entries none of whose words the report holds are not tried in any block)
-            active = [c for c in active if c.words is None or not set(present).isdisjoint(c.words)]
+            # (the entries none of whose words the report holds are not tried in any block, nor those whose pattern
+            # for the joined text finds nothing there: DL803's 新条例 and 以公开为原则 in a report that holds 条例 and
+            # 以公开 in other words; the blocks searched are those holding the words of the entries left)
+            held = set(present)
+            active = [c for c in active if (c.words is None or not held.isdisjoint(c.words)) and c.in_joined(joined)]
+            if not active:
+                return
+            present = [w for w in present if any(c.words is None or w in c.words for c in active)]
             blocks = [blocks[k] for k in _holding_words(report, tuple(present))]
             few = words = None  # each of these blocks holds one of the words
         for block in blocks:
