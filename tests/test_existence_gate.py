@@ -49,6 +49,10 @@ _EDGE_PATTERNS = [
     r"(?m:^)[一二][，,](?=[^\s，,][^\n，,]{1,3}$)",
     r"^(?P<n>\d)、(?=\S)",
     r"\A[（(][）)]",
+    # a line's start inside the pattern, by a (?m:…) around it or the pattern's own flag: after a line break too
+    r"\n(?m:^)[xy]",
+    r"(?m)\n^[abc]",
+    r"\s+(?m:^)[ab]",
 ]
 
 _PIECES = ["我", "认真", "坚持", "，", "。", " ", "\n", "1", "2", "5", "8", "0", ".", "余", "条", "一", "二", "、",

@@ -233,6 +233,8 @@ def first_chars(pattern: re.Pattern[str] | BoundedPattern) -> frozenset[str] | N
 
 # zero-width tests that give the same answer at a block's edge, with nothing beside it, as beside the NUL that joins
 # it to the next block in :attr:`AnnualReport.lintable_text` (a NUL is no word character)
+# ``^`` and ``$`` under the multi-line flag (the compiler's own mapping, ``re._compiler``)
+_MULTILINE_AT = {_sre.AT_BEGINNING: _sre.AT_BEGINNING_LINE, _sre.AT_END: _sre.AT_END_LINE}
 _EDGE_SAME = frozenset({_sre.AT_BOUNDARY, _sre.AT_NON_BOUNDARY, _sre.AT_UNI_BOUNDARY, _sre.AT_UNI_NON_BOUNDARY})
 
 
@@ -411,31 +413,34 @@ def joined_gate(pattern: re.Pattern[str] | BoundedPattern) -> re.Pattern[str] | 
     if tree is None:
         return None
 
-    def strip(seq) -> None:
+    def strip(seq, multiline: bool) -> None:
+        # (``multiline``: ``^`` and ``$`` are a line's here, by the pattern's flags or a ``(?m:…)`` around them: the
+        # parse writes them AT_BEGINNING / AT_END either way and the compiler makes them a line's)
         kept: list[tuple[object, object]] = []
         for op, av in seq.data:
             if op is _sre.AT and av not in _EDGE_SAME:
-                kept.extend(_EDGE_AT[av].data if av in _EDGE_AT else ())
+                at = _MULTILINE_AT.get(av, av) if multiline else av
+                kept.extend(_EDGE_AT[at].data if at in _EDGE_AT else ())
                 continue
             if op is _sre.ASSERT_NOT and _takes_nul(av[1]):
                 continue
             if op in (_sre.ASSERT, *_REPEATS):
-                strip(av[-1])
+                strip(av[-1], multiline)
             elif op is _sre.SUBPATTERN:
-                strip(av[3])
+                strip(av[3], (multiline or bool(av[1] & re.MULTILINE)) and not av[2] & re.MULTILINE)
             elif op is _sre.BRANCH:
                 for branch in av[1]:
-                    strip(branch)
+                    strip(branch, multiline)
             elif op is _sre.GROUPREF_EXISTS:
                 for branch in av[1:]:
                     if branch is not None:
-                        strip(branch)
+                        strip(branch, multiline)
             kept.append((op, av))
         seq.data[:] = kept
 
     try:
         led = _line_led(tree)
-        strip(tree)
+        strip(tree, bool(pattern.flags & re.MULTILINE))
         if led:
             return LineGate(unparse(tree), pattern.flags)
         # (compiled from its source: the command line keeps compiled patterns from one run to the next by their source,
