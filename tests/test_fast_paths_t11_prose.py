@@ -1,5 +1,5 @@
-"""The prose facts' fast paths of round 11, against what they replace: the doubled marks, characters and words of the
-prose kept by each piece's text (writing._PIECE_MATCHES), the tables' cells known to hold none
+"""The prose facts' fast paths of round 11, against what they replace: the doubled marks, characters, words (and
+clauses) of the prose kept by each piece's text (writing._PIECE_MATCHES), the tables' cells known to hold none
 (writing._PLAIN_CELLS), and the enumerations' lines asked for only when a run is out of step."""
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def test_prose_matches_as_the_joined_prose_searched():
             pos += len(t) + 1
         if rnd.random() < 0.1:
             writing._PIECE_MATCHES.clear()
-        want = writing._matches("\n".join(some))
+        want = (*writing._matches("\n".join(some)), writing._clause_spans("\n".join(some)))
         assert writing._prose_matches(some, starts) == want
         assert writing._prose_matches(some, starts) == want  # (every text kept now)
         found += sum(map(len, want))
@@ -66,7 +66,8 @@ def test_find_doubles_as_with_nothing_kept(monkeypatch):
     memo.forget()
     new = [_doubles(r) for r in reports]
     again = [_doubles(AnnualReport(r.source)) for r in reports]  # (what the first pass kept, read back)
-    monkeypatch.setattr(writing, "_prose_matches", lambda texts, starts: writing._matches("\n".join(texts)))
+    monkeypatch.setattr(writing, "_prose_matches", lambda texts, starts: (*writing._matches(j := "\n".join(texts)),
+                                                                           writing._clause_spans(j)))
     monkeypatch.setattr(writing, "_PLAIN_CELLS", _KeptNothing())
     old = [_doubles(AnnualReport(r.source)) for r in reports]
     assert new == old and again == old

@@ -836,7 +836,7 @@ def test_dl902_an_outer_lists_first_marker_run_into_the_title_before_it():
 
 
 def test_doubled_clauses_find_what_a_scan_of_every_clause_finds():
-    """writing._doubled_clauses reads a clause only where the text before its comma holds the clause's first eight
+    """writing._clause_spans reads a clause only where the text before its comma holds the clause's first eight
     characters: on random texts it finds what comparing every clause with the one before it finds, piece by piece."""
     import random
     import re
@@ -866,8 +866,11 @@ def test_doubled_clauses_find_what_a_scan_of_every_clause_finds():
             starts.append(pos)
             pos += len(p.text) + 1
         got = [(id(d.span.piece), d.span.start, d.span.end, d.unit)
-               for d in writing._doubled_clauses(prose, "\n".join(p.text for p in prose), starts)]
+               for d in writing._clauses_placed(prose, starts, writing._clause_spans("\n".join(p.text for p in prose)))]
         want = [x for p in prose for x in scan(p)]
         assert got == want, [p.text for p in prose]
+        # (the same from each piece's own, kept for the next report: writing._prose_matches)
+        assert writing._prose_matches([p.text for p in prose], starts)[3] == writing._clause_spans(
+            "\n".join(p.text for p in prose))
         found += bool(want)
     assert found > 50

@@ -479,37 +479,39 @@ def _doubles_in(p: Piece, check: bool = True, found: _Found | None = None) -> li
 
 
 _PIECE_MATCHES: Kept[str, tuple[tuple[_Match, ...], ...]] = Kept("doubles: the matches in a prose piece", 4096)
-_NONE: tuple[tuple[_Match, ...], ...] = ((), (), ())
+_NONE: tuple[tuple[_Match, ...], ...] = ((), (), (), ())
+_ProseFound = tuple[list[_Match], list[_Match], list[_Match], list[_Match]]
 
 
-def _prose_matches(texts: list[str], starts: list[int]) -> _Found:
-    """:func:`_matches` of the texts joined by newlines (``texts[k]`` at ``starts[k]``), from each text's own matches:
-    no match holds a newline and the patterns look at nothing around them, so the matches in the joined texts are
-    those of each text, in turn.  A text's matches are a pure function of it, kept for the next report (the prose
-    blocks recur from report to report; the three searches cost a third of this fact); the texts not kept are
-    searched joined by newlines, once."""
+def _prose_matches(texts: list[str], starts: list[int]) -> _ProseFound:
+    """:func:`_matches` and :func:`_clause_spans` of the texts joined by newlines (``texts[k]`` at ``starts[k]``), from
+    each text's own: none holds a newline or reads past one, so what is found in the joined texts is what is found in
+    each text, in turn: a pure function of the text, kept for the next report (the prose blocks recur from report to
+    report; the searches and the cut at every comma cost half of this fact).  The texts not kept are searched joined
+    by newlines, once."""
     get = _PIECE_MATCHES.get
     known = [get(t) for t in texts]
     todo = [k for k, f in enumerate(known) if f is None]
     if todo:
         sub = "\n".join([texts[k] for k in todo])
         at = list(accumulate([len(texts[k]) + 1 for k in todo], initial=0))  # where each text starts in ``sub``
-        each: list[tuple[list[_Match], ...]] = [([], [], []) for _ in todo]
-        for kind, found in enumerate(_matches(sub)):
+        each: list[tuple[list[_Match], ...]] = [([], [], [], []) for _ in todo]
+        for kind, found in enumerate((*_matches(sub), _clause_spans(sub))):
             for s, e, g in found:
                 n = bisect_right(at, s) - 1
                 each[n][kind].append((s - at[n], e - at[n], g))
         for n, k in enumerate(todo):
-            got = known[k] = (tuple(each[n][0]), tuple(each[n][1]), tuple(each[n][2])) if any(each[n]) else _NONE
+            got = known[k] = tuple(map(tuple, each[n])) if any(each[n]) else _NONE
             if len(texts[k]) <= LONGEST:
                 _PIECE_MATCHES.keep(texts[k], got)
-    out: _Found = ([], [], [])
+    out: _ProseFound = ([], [], [], [])
     for k, f in enumerate(known):
         if f is not _NONE:
             assert f is not None
             base = starts[k]
-            for kind in range(3):
-                out[kind].extend([(base + s, base + e, g) for s, e, g in f[kind]])
+            for kind in range(4):
+                if f[kind]:
+                    out[kind].extend([(base + s, base + e, g) for s, e, g in f[kind]])
     return out
 
 
@@ -571,10 +573,21 @@ _CLAUSE_MIN = 8  # characters of a clause written twice (及时、准确、全�
 _HEAD = itemgetter(slice(None, _CLAUSE_MIN))  # a text's first _CLAUSE_MIN characters
 
 
-def _doubled_clauses(prose: list[Piece], text: str, starts: list[int]) -> list[Doubled]:
-    """A clause of eight characters or more written twice, one comma between the copies — the first copy the whole
-    clause before or its end — in the prose pieces ``prose``, joined by newlines in ``text`` (each starts at its
-    ``starts``; a newline ends a clause, so none runs from one piece into the next).
+def _clauses_placed(prose: list[Piece], starts: list[int], spans: list[_Match]) -> list[Doubled]:
+    """:func:`_clause_spans` of the pieces joined (each at its ``starts``) as doubles of their pieces."""
+    out = []
+    for s, e, unit in spans:
+        n = bisect_right(starts, s) - 1
+        p, base = prose[n], starts[n]
+        out.append(Doubled(Span(p, s - base, e - base), unit, "clause", False))
+    return out
+
+
+def _clause_spans(text: str) -> list[_Match]:
+    """(start, end, unit: the clause and the comma) of each clause of eight characters or more written twice in
+    ``text``, one comma between the copies — the first copy the whole clause before or its end.  Whether the clause
+    after a comma is its copy reads only the text from the newline before that comma (the clause holds none, and the
+    text before the comma must end with it): a text's spans are those of each of its lines.
 
     The text is cut at its commas by ``str.split`` and a clause after a comma is read (by ``_CLAUSE``) only where the
     text before that comma holds its first eight characters (``map(str.__contains__, …)``: a search in C per comma):
@@ -601,9 +614,7 @@ def _doubled_clauses(prose: list[Piece], text: str, starts: list[int]) -> list[D
         # (the first copy may end a clause that began before it: 本镇坚持及时准确地发布信息，及时准确地发布信息)
         if not cut[k].endswith(c) or len(c.strip()) < _CLAUSE_MIN or _CJK_IN.search(c) is None:
             continue
-        n = bisect_right(starts, at) - 1
-        p, base = prose[n], starts[n]
-        out.append(Doubled(Span(p, at - len(c) - base, m.end() - base), c + text[at], "clause", False))
+        out.append((at - len(c), m.end(), c + text[at]))
     return out
 
 
@@ -627,7 +638,7 @@ def _header_in_title(report, d: Doubled) -> bool:
 def _wrapped_twice(report) -> list[Doubled]:
     """Title marks or quotes written twice around the same words (《《中华人民共和国政府信息公开条例》》, ““…””): both pairs
     balance, so neither is unmatched, yet nothing stands between them — a slip of one pair, not a title inside a title
-    (DL706 leaves it).  One search of the prose pieces that hold 《《 or ““ (most reports hold none)."""
+    (DL706 leaves it).  Asked for only when the joined prose holds 《《 or ““ (most reports hold none)."""
     out = []
     for p in report.prose_pieces:
         if "《《" not in p.text and "““" not in p.text:
@@ -652,18 +663,17 @@ def find_doubles(report) -> list[Doubled]:
         pos += len(p.text) + 1
     texts = [p.text for p in prose]
     joined = _piece(prose[0].block, "\n".join(texts)) if prose else None
-    out: list[Doubled] = (_placed(_doubles_in(joined, False, _prose_matches(texts, starts)), prose, starts)
-                          if joined else [])
+    pf = _prose_matches(texts, starts) if joined else None
+    out: list[Doubled] = _placed(_doubles_in(joined, False, pf[:3]), prose, starts) if joined and pf else []
     tables = [b for b in report.lintable_blocks if b.kind == "table"]
     for b in _with_doubles(tables):
-        # one pass over the table's text (cells joined by tabs and newlines); merged copies
-        # are not among the cells
+        # one pass over the table's text (cells joined by tabs and newlines); merged copies are not among the cells
         found = _doubles_in(_piece(b, b.text), check=False)
         if found:
             cells = [c for c in report.table_pieces.of(b) if c.base is not None]
             out.extend(_placed(found, cells, [c.base for c in cells]))
-    if joined:
-        out.extend(_doubled_clauses(prose, joined.text, starts))
+    if pf is not None and pf[3]:
+        out.extend(_clauses_placed(prose, starts, pf[3]))  # (clauses written twice: found with the matches)
     for u in report.brackets.unbalanced:
         if u.doubled:
             m = u.mark
@@ -673,7 +683,8 @@ def find_doubles(report) -> list[Doubled]:
             else:
                 span = Span(m.piece, m.start - 1, m.start + 1)
             out.append(Doubled(span, m.char, "bracket", True))
-    out.extend(_wrapped_twice(report))
+    if joined and ("《《" in joined.text or "““" in joined.text):  # (one search of all the prose: most reports hold none)
+        out.extend(_wrapped_twice(report))
     if out and report.inline.found:
         out = [d for d in out if not _header_in_title(report, d)]
     out.sort(key=lambda d: (d.span.block.index, d.span.piece.base or 0, d.span.start))
