@@ -42,7 +42,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, filterfalse
 from operator import itemgetter
 
 from ..memo import LONGEST, Kept
@@ -542,10 +542,10 @@ def _with_doubles(tables: list[Block]) -> list[Block]:
         return []
     texts = [b.text for b in tables]
     joined = "\n".join(texts)
-    # a match lies in one cell (none holds a tab or a newline, which end a table's cells and rows): the cells not
-    # known to hold none (most recur from report to report: the format's labels, the counts) are searched, joined by
-    # newlines, and when they hold none, nor does any table (most reports)
-    cells = set(joined.replace("\t", "\n").split("\n")) - _PLAIN_CELLS.keys()
+    # a match lies in one cell (none holds a tab or a newline, which end a table's cells and rows): the cells not known
+    # to hold none (each looked up: set - memo.keys() walked all the memo, up to 4096) are searched, joined by newlines,
+    # and when they hold none, nor does any table (most reports: most cells recur, the format's labels, the counts)
+    cells = set(filterfalse(_PLAIN_CELLS.__contains__, joined.replace("\t", "\n").split("\n")))
     if not cells:
         return []
     if not any(_matches("\n".join(cells))):
