@@ -114,6 +114,26 @@ def test_fact_on_random_lists():
             assert all(w.endswith(lc.ending) for w in lc.items) and lc.ending
 
 
+def test_gates_kept_per_piece_as_every_piece_read():
+    """find_list_commas, whether the gates match in a piece kept by its text from one call to the next (the memo
+    emptied at random, texts recurring), finds what reading every piece alone finds."""
+    from disclosure_lint.report import list_commas
+
+    words = ["知情权", "参与权", "监督权", "首问责任制", "限时办结制", "加强管理", "政务公开", "决策公开", "公开的权"]
+    rnd = random.Random(911)
+    texts = ["".join(rnd.choice(words) + rnd.choice("、、，,。；") for _ in range(rnd.randint(1, 6))) for _ in range(300)]
+    found = 0
+    for _ in range(600):
+        if rnd.random() < 0.1:
+            list_commas._GATED.clear()
+        pieces = [_piece(None, t) for t in rnd.sample(texts, rnd.randint(0, 8))]  # type: ignore[arg-type]
+        got = [(id(lc.piece), lc.start, lc.items) for lc in find_list_commas(pieces)]
+        want = [(id(lc.piece), lc.start, lc.items) for p in pieces for lc in list_commas._in_piece(p)]
+        assert got == want
+        found += len(want)
+    assert found > 50
+
+
 def _app():
     from disclosure_lint.cli import app
 

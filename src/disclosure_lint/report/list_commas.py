@@ -20,6 +20,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from ..memo import LONGEST, Kept
 from .writing import Piece
 
 # a 顿号 and a comma on either side of a short word, the word before them, it and the word after ending in the same
@@ -156,25 +157,45 @@ def _in_clause(piece: Piece, lo: int, hi: int) -> list[ListComma]:
     return out
 
 
+_GATED: Kept[str, bool] = Kept("list commas: whether a prose piece holds a match of the gates", 4096)
+
+
 def find_list_commas(pieces: list[Piece]) -> list[ListComma]:
     """Every comma among a list's 顿号 in the prose ``pieces`` (``report.list_commas``): the clauses that
-    :data:`GATES` find something in, read item by item.  The gates search the pieces' texts joined by newlines (a
-    clause's end, which no match crosses) once, not piece by piece; a match's clause is looked up among the clause
-    ends found once (a long text of one clause with many matches is read once, not once a match)."""
-    starts, pos = [], 0
-    for p in pieces:
-        starts.append(pos)
-        pos += len(p.text) + 1
-    joined = "\n".join([p.text for p in pieces])
-    hits = [m.start() for gate in GATES for m in gate.finditer(joined)]
-    if not hits:
-        return []
-    ends = [m.start() for m in _CLAUSE_END.finditer(joined)]
+    :data:`GATES` find something in, read item by item.  Whether the gates find something in a piece is a pure function
+    of its text, kept for the next report (the prose blocks recur from report to report); the pieces not kept are
+    searched joined by newlines (a clause's end, which no match crosses), once, not piece by piece.  Only the pieces
+    with a match (few) are searched again, alone, for their clauses."""
+    get = _GATED.get
+    known = [get(p.text) for p in pieces]
+    todo = [n for n, k in enumerate(known) if k is None]
+    if todo:
+        starts, pos = [], 0
+        for n in todo:
+            starts.append(pos)
+            pos += len(pieces[n].text) + 1
+        joined = "\n".join([pieces[n].text for n in todo])
+        hit = {bisect_right(starts, m.start()) - 1 for gate in GATES for m in gate.finditer(joined)}
+        for k, n in enumerate(todo):
+            text = pieces[n].text
+            known[n] = found = k in hit
+            if len(text) <= LONGEST:
+                _GATED.keep(text, found)
+    out: list[ListComma] = []
+    for n, gated in enumerate(known):
+        if gated:
+            out.extend(_in_piece(pieces[n]))
+    return out
+
+
+def _in_piece(piece: Piece) -> list[ListComma]:
+    """The commas among a list's 顿号 in one piece: the clauses its gates' matches are in, each read once (a long text
+    of one clause with many matches is read once, not once a match), looked up among the clause ends found once."""
+    text = piece.text
+    hits = [m.start() for gate in GATES for m in gate.finditer(text)]
+    ends = [m.start() for m in _CLAUSE_END.finditer(text)]
     clauses = sorted({bisect_right(ends, at) for at in hits})  # (the clause after ends[i - 1], up to ends[i])
     out: list[ListComma] = []
     for c in clauses:
-        lo = ends[c - 1] + 1 if c > 0 else 0
-        hi = ends[c] if c < len(ends) else len(joined)
-        k = bisect_right(starts, lo) - 1  # (a clause lies in one piece: the pieces are joined by a clause end)
-        out.extend(_in_clause(pieces[k], lo - starts[k], hi - starts[k]))
+        out.extend(_in_clause(piece, ends[c - 1] + 1 if c > 0 else 0, ends[c] if c < len(ends) else len(text)))
     return out
