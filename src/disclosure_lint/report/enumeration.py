@@ -334,8 +334,7 @@ def analyse(report) -> list[EnumRun]:
         sec = sections[k] if k >= 0 else None
         if sec is not scope:
             scope, open_, parked, joined = sec, [], {}, set()
-        if piece.block.kind == "heading" and piece.block.index not in headings and _PART_NUMBERED.match(piece.text) \
-                and catalogue.exact_section(_PART_NUMBERED.sub("", piece.text, 1)) is not None:
+        if piece.block.kind == "heading" and piece.block.index not in headings and _part_title(piece.text):
             # a part's own title numbered as an item ((二)主动公开政府信息的情况 after part 一's (一)…(四)): the part
             # begins, its number is no item of the list before it (the numbering is DL102's)
             open_, parked, joined = [], {}, set()
@@ -429,6 +428,18 @@ def _lead(text: str) -> int:
 
 
 _PART_NUMBERED = re.compile(r"\s*[（(][一二三四五六][）)]\s*")
+_PART_TITLES: Kept[str, bool] = Kept("enumerations: whether a heading is a part's own title numbered as an item", 4096)
+
+
+def _part_title(text: str) -> bool:
+    """Whether a heading's ``text`` is a part's own title numbered as an item (``(二)主动公开政府信息的情况``): a pure
+    function of the text, kept for the next report (the format's subheadings recur, each asked of in every report)."""
+    got = _PART_TITLES.get(text)
+    if got is None:
+        got = _PART_NUMBERED.match(text) is not None and catalogue.exact_section(_PART_NUMBERED.sub("", text, 1)) is not None
+        if len(text) <= LONGEST:
+            _PART_TITLES.keep(text, got)
+    return got
 _LOST_OPENER = re.compile(r"\s*[)）][\u4e00-\u9fff][^\n]{0,30}$")
 _BARE_NUMBER = re.compile(r"\s*([1-9])(?=[\u4e00-\u9fff]{4})(?!\d)")
 _CN_POINT = "二三四五六七八九"
