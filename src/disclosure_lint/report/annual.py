@@ -242,7 +242,7 @@ class AnnualReport:
     def block_title_facts(self) -> tuple[str | None, int | None]:
         """name_from_title of the title block's own text (the title when no prefix line joins it): read once."""
         assert self.title_block is not None
-        return name_from_title(self._title_text(self.title_block))
+        return title_lines.title_names(self._title_text(self.title_block))  # (as find_title_block read it: kept)
 
     def _title_text(self, b: Block) -> str:
         """The title as the block ``b`` gives it: its text (a catalogue line's title field), or its 名称 cell."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..memo import LONGEST, Kept
 from ..model import Block
 from ..page_lines import chrome_or_navigation
 from .agency import classify, name_from_title
@@ -44,6 +45,20 @@ def is_title(t: str) -> bool:
             and not _REPORTS_PLACE.search(t))
 
 
+_TITLE_NAMES: Kept[str, tuple[str | None, int | None]] = Kept("titles: the name and year a title line gives", 1024)
+
+
+def title_names(text: str) -> tuple[str | None, int | None]:
+    """``name_from_title(text)``, kept: :func:`find_title_block` asks it of the title's text, and the report's
+    ``block_title_facts`` then asks it of the same text (and the titles recur from report to report)."""
+    got = _TITLE_NAMES.get(text)
+    if got is None:
+        got = name_from_title(text)
+        if len(text) <= LONGEST:
+            _TITLE_NAMES.keep(text, got)
+    return got
+
+
 def find_title_block(report: AnnualReport) -> Block | None:
     """The report title among the first prose lines with content (portal metadata lines, breadcrumbs and
     navigation items skipped; see :attr:`head_blocks`)."""
@@ -60,7 +75,7 @@ def find_title_block(report: AnnualReport) -> Block | None:
             below = _printed_below(report, blocks, k, text)
             if below is not None:
                 return below
-        if is_title(text) and (name_from_title(text.lstrip("#").strip())[0] is None or has_spam_term(text)):
+        if is_title(text) and (title_names(text.lstrip("#").strip())[0] is None or has_spam_term(text)):
             if k and _named_above(report, blocks[k - 1], b, text) and not has_spam_term(text):
                 return b  # the body's name on the line above it (某某镇人民政府 / 关于2021年度…的年度报告)
             bare = bare or b  # no body named (• 2020年…年度报告), or a hijacked page's title: a title below wins
