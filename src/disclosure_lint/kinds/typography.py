@@ -535,6 +535,13 @@ def _mark_hit(m, **kw) -> Hit:
 _NESTED = {"《": ("《〈", "〈", "〉", "书名号", "单书名号"), "“": ("“‘", "‘", "’", "双引号", "单引号")}
 _SENTENCE_END = re.compile(r"[。；！？;!?]")
 _MAY_NEST = re.compile(r"《[^》\n]*《|“[^”\n]*“")  # (a cheap test first: most reports nest nothing)
+# ... and before it, its two branches apart, searched for over the prose joined by NULs (:attr:`AnnualReport.prose_text`),
+# each led by its literal, which the engine skips ahead to as str.find does (the alternation is tried at every
+# character, and a search a block costs a call: ≈9 µs a report, these ≈1): what either finds in a block's text it finds
+# in the joined text, so when they find nothing (most reports) no block holds a match; when they do (it may be across
+# two blocks: a quotation over paragraphs opens each with “), the blocks are searched as before
+_MAY_NEST_TITLE = re.compile(r"《[^》\n]*《")
+_MAY_NEST_QUOTE = re.compile(r"“[^”\n]*“")
 
 
 @register
@@ -547,6 +554,10 @@ class NestedMarks(Kind[KindOptions]):
     params = frozenset({"inner", "kind", "single", "open", "close"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
+        prose = report.prose_text
+        if ("《" not in prose or _MAY_NEST_TITLE.search(prose) is None) \
+                and ("“" not in prose or _MAY_NEST_QUOTE.search(prose) is None):
+            return
         if not any(_MAY_NEST.search(b.text) for b in report.text_blocks):
             return
         stack: list = []
