@@ -45,7 +45,7 @@ from .candidate import assess as assess_candidate
 from .claim_context import self_masker
 from .claims import ProseClaims
 from .count_lists import CountList, find_count_lists
-from .dates import DateMention, find_dates
+from .dates import DateMention, find_dates, text_dates
 from .enumeration import EnumRun
 from .enumeration import analyse as analyse_enumerations
 from .inline import Inline
@@ -389,12 +389,8 @@ class AnnualReport:
     # -- dates -------------------------------------------------------------------------
     @cached_property
     def dates(self) -> list[DateMention]:
-        out: list[DateMention] = []
-        for b in self.lintable_blocks:
-            if b.kind == "table":
-                continue
-            out.extend(find_dates(b))
-        return out
+        """The dates in the prose blocks (:attr:`text_blocks`, :attr:`lintable_blocks` but the tables)."""
+        return text_dates(self.text_blocks, self.prose_text, self.block_starts[1])
 
     @cached_property
     def table_dates(self) -> list[DateMention]:

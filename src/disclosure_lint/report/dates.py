@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -187,10 +188,39 @@ def may_hold_date(text: str) -> bool:
 
 
 def find_dates(block: Block) -> list[DateMention]:
+    if not may_hold_date(block.text):
+        return []  # every form holds what _ANY_DATE finds (most blocks, a table's labels and numbers, hold none)
+    return _read_dates(block)
+
+
+def text_dates(blocks: Sequence[Block], text: str, starts: Sequence[int]) -> list[DateMention]:
+    """:func:`find_dates` of each of ``blocks`` in turn, faster: ``text`` is their texts joined by NULs
+    (:attr:`AnnualReport.prose_text`), ``starts`` where each begins in it and where the text ends, plus one
+    (:attr:`AnnualReport.block_starts`).  What :func:`may_hold_date` looks for is searched for in ``text``, a search
+    of each kind resumed at the next block's start, not in each block (30-odd prose blocks a report, a date in two of
+    them: ≈9 µs a report in calls): only the blocks it is found in are read.  No search of :func:`may_hold_date` holds
+    or looks at a NUL (a 年's look-ahead wants a space, a digit or a numeral, the others look behind at digits), so
+    each finds in ``text`` just what it finds in each block."""
+    found: set[int] = set()
+    for gate, pattern in ((("年",), _YEAR_DATE), (("-", "/", "."), _SEP_DATE), (("月",), _BARE_DATE),
+                          (("日",), _BARE_DAY)):
+        if not any(c in text for c in gate):
+            continue
+        pos = 0
+        while (m := pattern.search(text, pos)) is not None:
+            i = bisect_right(starts, m.start()) - 1
+            found.add(i)
+            pos = starts[i + 1]  # (the rest of the block need not be searched)
+    out: list[DateMention] = []
+    for i in sorted(found):
+        out.extend(_read_dates(blocks[i]))
+    return out
+
+
+def _read_dates(block: Block) -> list[DateMention]:
+    """The dates of a block that may hold one (:func:`may_hold_date`)."""
     out: list[DateMention] = []
     text = block.text
-    if not may_hold_date(text):
-        return out  # every form holds what _ANY_DATE finds (most blocks, a table's labels and numbers, hold none)
     for m in date_matches(text):
         has_time = False
         if m.group("y"):
