@@ -54,9 +54,18 @@ STRUCTURAL = frozenset(norm(x) for x in (
 _ARTICLE = ("第二十条", "第二十一条")
 
 
+_KEYS: dict[str, str] = {}  # a label as written → its key, kept across reports (the same labels in every report)
+_KEYS_MAX = 4096
+
+
 def _key(label: str) -> str:
     """Matching key of a row or column label as written (number, brackets and spaces dropped)."""
-    return norm(strip_number(label))
+    k = _KEYS.get(label)
+    if k is None:  # (a search for the number and a normalisation: ≈0.5 µs a label, a dozen of them a table)
+        if len(_KEYS) >= _KEYS_MAX:
+            _KEYS.clear()
+        k = _KEYS[label] = norm(strip_number(label))
+    return k
 
 
 @cache
