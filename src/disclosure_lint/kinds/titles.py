@@ -46,6 +46,7 @@ _WIDTHS = str.maketrans("（）", "()")
 _FOLLOWING = 40  # characters after the title searched for ``require`` (its document number in brackets)
 _LONG = 30  # a name of this many characters or more allows one edit more
 _LOST = "（本文别处有转存丢字的痕迹，这里缺的字也可能是转存时丢失的，请对照发布原文）"
+_MEMO = 2048  # titles (and keys) a kind keeps across reports at most
 _TAIL = 4  # characters of a name left outside its closing 》 (的通知) looked for
 _NOTICE = "的通知"
 _INNER_MARKS = re.compile(r"[〈〉<>＜＞“”\"]")
@@ -166,6 +167,11 @@ class MisquotedTitle(Kind[MisquotedTitleOptions]):
         self._require = {id(e): compile_pattern(e.require) for e in self.options.titles if e.require}
         self._unless = {id(e): compile_pattern(e.unless) for e in self.options.titles if e.unless}
         self._min = min((len(n.key) for n in self._long), default=0) - self.options.max_distance - 1
+        # kept across reports (the reports quote a few titles, the same ones: 《…条例》, 《…年度报告格式》), each up to
+        # _MEMO entries: a title as quoted → its :func:`normalised` key (a substitution and a translation a title), and
+        # a key not right → the names near it (:meth:`_near`: an edit distance to each of the names)
+        self._keys = {}
+        self._near_names = {}
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         if not self._long:
@@ -177,7 +183,11 @@ class MisquotedTitle(Kind[MisquotedTitleOptions]):
             if "《" not in text:
                 continue
             for m in _QUOTED.finditer(text):
-                key = normalised(m.group(1))
+                key = self._keys.get(m.group(1))
+                if key is None:
+                    if len(self._keys) >= _MEMO:
+                        self._keys.clear()
+                    key = self._keys[m.group(1)] = normalised(m.group(1))
                 if key in self._right:
                     inner = self._inner.get(key)
                     if inner is not None and _INNER_MARKS.search(m.group(1)) is None:
@@ -228,15 +238,28 @@ class MisquotedTitle(Kind[MisquotedTitleOptions]):
             return name, f"书名号的位置不对：“{_NOTICE}”应在书名号外", m.end(), f"《{name.written}》{_NOTICE}"
         return None
 
-    def _nearest(self, key: str, text: str, m: re.Match[str]) -> _Name | None:
-        best, best_d = None, None
+    def _near(self, key: str) -> list[tuple[_Name, int]]:
+        """The names ``key`` may be a misquote of, each with its distance from it, in the names' order."""
+        out = []
         for n in self._long:
             limit = self.options.max_distance + (len(n.key) >= _LONG)
             if abs(len(key) - len(n.key)) > limit or n.key in key or key in n.key or key[-1] != n.key[-1]:
                 continue  # (another document: it holds the whole name, is a part of it, or ends in another word:
                 # 《政府信息公开指南》《政府信息公开目录》 are not the 条例 misquoted)
             d = distance(key, n.key, limit)
-            if d > limit or (best_d is not None and d >= best_d):
+            if d <= limit:
+                out.append((n, d))
+        return out
+
+    def _nearest(self, key: str, text: str, m: re.Match[str]) -> _Name | None:
+        near = self._near_names.get(key)
+        if near is None:
+            if len(self._near_names) >= _MEMO:
+                self._near_names.clear()
+            near = self._near_names[key] = self._near(key)
+        best, best_d = None, None
+        for n, d in near:
+            if best_d is not None and d >= best_d:
                 continue
             unless = self._unless.get(id(n.entry))
             if unless is not None and unless.search(m.group(1)) is not None:
