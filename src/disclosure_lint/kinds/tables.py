@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
+from ..memo import LONGEST, Kept
 from ..model import Block, Cell
 from ..report import catalogue as cat
 from ..report.catalogue import TABLE_SHORT_NAMES
@@ -54,17 +55,17 @@ STRUCTURAL = frozenset(norm(x) for x in (
 _ARTICLE = ("第二十条", "第二十一条")
 
 
-_KEYS: dict[str, str] = {}  # a label as written → its key, kept across reports (the same labels in every report)
-_KEYS_MAX = 4096
+# a label as written → its key, kept across reports (the same labels in every report)
+_KEYS: Kept[str, str] = Kept("tables: a label's matching key", 4096)
 
 
 def _key(label: str) -> str:
     """Matching key of a row or column label as written (number, brackets and spaces dropped)."""
     k = _KEYS.get(label)
     if k is None:  # (a search for the number and a normalisation: ≈0.5 µs a label, a dozen of them a table)
-        if len(_KEYS) >= _KEYS_MAX:
-            _KEYS.clear()
-        k = _KEYS[label] = norm(strip_number(label))
+        k = norm(strip_number(label))
+        if len(label) <= LONGEST:
+            _KEYS.keep(label, k)
     return k
 
 

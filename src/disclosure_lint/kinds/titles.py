@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from ..memo import Kept
 from ..report.dates import lossy_copy
 from ..userregex import compile_pattern
 from . import register
@@ -46,7 +47,9 @@ _WIDTHS = str.maketrans("（）", "()")
 _FOLLOWING = 40  # characters after the title searched for ``require`` (its document number in brackets)
 _LONG = 30  # a name of this many characters or more allows one edit more
 _LOST = "（本文别处有转存丢字的痕迹，这里缺的字也可能是转存时丢失的，请对照发布原文）"
-_MEMO = 2048  # titles (and keys) a kind keeps across reports at most
+_MEMO = 2048  # keys whose near names a rule keeps across reports at most
+# a title as quoted (at most 80 characters) → its normalised key, kept across reports (the same few titles)
+_KEYS: Kept[str, str] = Kept("misquoted-title: a quoted title's key", 2048)
 _TAIL = 4  # characters of a name left outside its closing 》 (的通知) looked for
 _NOTICE = "的通知"
 _INNER_MARKS = re.compile(r"[〈〉<>＜＞“”\"]")
@@ -167,11 +170,9 @@ class MisquotedTitle(Kind[MisquotedTitleOptions]):
         self._require = {id(e): compile_pattern(e.require) for e in self.options.titles if e.require}
         self._unless = {id(e): compile_pattern(e.unless) for e in self.options.titles if e.unless}
         self._min = min((len(n.key) for n in self._long), default=0) - self.options.max_distance - 1
-        # kept across reports (the reports quote a few titles, the same ones: 《…条例》, 《…年度报告格式》), each up to
-        # _MEMO entries: a title as quoted → its :func:`normalised` key (a substitution and a translation a title), and
-        # a key not right → the names near it (:meth:`_near`: an edit distance to each of the names)
-        self._keys = {}
-        self._near_names = {}
+        # a key not right → the names near it (:meth:`_near`: an edit distance to each of the names), kept across
+        # reports (they quote a few titles, the same ones) by the rule itself, whose names they are: at most _MEMO
+        self._near_names: dict[str, list[tuple[_Name, int]]] = {}
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         if not self._long:
@@ -183,11 +184,9 @@ class MisquotedTitle(Kind[MisquotedTitleOptions]):
             if "《" not in text:
                 continue
             for m in _QUOTED.finditer(text):
-                key = self._keys.get(m.group(1))
-                if key is None:
-                    if len(self._keys) >= _MEMO:
-                        self._keys.clear()
-                    key = self._keys[m.group(1)] = normalised(m.group(1))
+                key = _KEYS.get(m.group(1))
+                if key is None:  # (a substitution and a translation a title; _QUOTED's titles are short)
+                    key = _KEYS.keep(m.group(1), normalised(m.group(1)))
                 if key in self._right:
                     inner = self._inner.get(key)
                     if inner is not None and _INNER_MARKS.search(m.group(1)) is None:
