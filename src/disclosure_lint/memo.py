@@ -16,7 +16,9 @@ memos and live with their module.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 K = TypeVar("K")
@@ -59,6 +61,32 @@ def search_gate(kept: Kept[str, bool], search: Callable[[str], object]) -> Calla
         return got
 
     return gate
+
+
+def held(kept: Kept[str, bool], texts: list[str], finders: Iterable[Callable[[str], Iterator[re.Match[str]]]],
+         lead: bool = False) -> list[bool]:
+    """For each of ``texts``, whether one of ``finders`` (``finditer`` methods) finds something in it: a pure function
+    of the text, kept in ``kept`` for the next report (texts of at most :data:`LONGEST` characters: the prose pieces
+    recur from report to report).  The texts not kept are searched once, joined by newlines, not one by one: so each
+    finder must match nothing across a newline.  With ``lead`` the joined text starts with a newline too and a match
+    that starts at the newline before a text counts for that text (a finder that looks at the character before)."""
+    get = kept.get
+    known = [get(t) for t in texts]
+    todo = [n for n, k in enumerate(known) if k is None]
+    if todo:
+        shift = 1 if lead else 0
+        starts, pos = [], shift
+        for n in todo:
+            starts.append(pos)
+            pos += len(texts[n]) + 1
+        joined = ("\n" if lead else "") + "\n".join([texts[n] for n in todo])
+        hit = {bisect_right(starts, m.start() + shift) - 1 for finditer in finders for m in finditer(joined)}
+        for k, n in enumerate(todo):
+            text = texts[n]
+            known[n] = found = k in hit
+            if len(text) <= LONGEST:
+                kept.keep(text, found)
+    return known  # type: ignore[return-value]  # (every None replaced)
 
 
 def forget() -> None:

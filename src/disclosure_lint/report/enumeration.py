@@ -47,11 +47,10 @@ blocks.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..memo import LONGEST, Kept
+from ..memo import LONGEST, Kept, held
 from ..model import Block
 from . import catalogue
 from .label_text import starts_with_table_label
@@ -285,21 +284,7 @@ def _with_markers(pieces: list[Piece]) -> set[int]:
     newline before each is a character an item can follow, as the start of a text is; no marker holds a newline, and
     what a marker's look-aheads see at the end of a text they see at a newline).  A scan without overlaps may miss a
     marker right after another, never the first one of a piece."""
-    get = _MARKED.get
-    known = [get(p.text) for p in pieces]
-    todo = [n for n, k in enumerate(known) if k is None]
-    if todo:
-        starts, pos = [], 1
-        for n in todo:
-            starts.append(pos)
-            pos += len(pieces[n].text) + 1
-        joined = "\n" + "\n".join([pieces[n].text for n in todo])
-        found = {bisect_right(starts, m.start() + 1) - 1 for m in _AFTER_BEFORE.finditer(joined)}
-        for k, n in enumerate(todo):
-            text = pieces[n].text
-            known[n] = marked = k in found
-            if len(text) <= LONGEST:
-                _MARKED.keep(text, marked)
+    known = held(_MARKED, [p.text for p in pieces], [_AFTER_BEFORE.finditer], lead=True)
     return {n for n, k in enumerate(known) if k}
 
 

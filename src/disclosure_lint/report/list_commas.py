@@ -20,7 +20,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from ..memo import LONGEST, Kept
+from ..memo import Kept, held
 from .writing import Piece
 
 # a 顿号 and a comma on either side of a short word, the word before them, it and the word after ending in the same
@@ -166,21 +166,7 @@ def find_list_commas(pieces: list[Piece]) -> list[ListComma]:
     of its text, kept for the next report (the prose blocks recur from report to report); the pieces not kept are
     searched joined by newlines (a clause's end, which no match crosses), once, not piece by piece.  Only the pieces
     with a match (few) are searched again, alone, for their clauses."""
-    get = _GATED.get
-    known = [get(p.text) for p in pieces]
-    todo = [n for n, k in enumerate(known) if k is None]
-    if todo:
-        starts, pos = [], 0
-        for n in todo:
-            starts.append(pos)
-            pos += len(pieces[n].text) + 1
-        joined = "\n".join([pieces[n].text for n in todo])
-        hit = {bisect_right(starts, m.start()) - 1 for gate in GATES for m in gate.finditer(joined)}
-        for k, n in enumerate(todo):
-            text = pieces[n].text
-            known[n] = found = k in hit
-            if len(text) <= LONGEST:
-                _GATED.keep(text, found)
+    known = held(_GATED, [p.text for p in pieces], [gate.finditer for gate in GATES])
     out: list[ListComma] = []
     for n, gated in enumerate(known):
         if gated:
