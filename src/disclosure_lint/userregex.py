@@ -27,6 +27,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+from .memo import Kept
+
 DEFAULT_TIMEOUT_MS = 1000
 MAX_PATTERN_CHARS = 10_000
 MAX_EXPANDED = 100_000  # ``(a{60000}){60000}``: the regex module writes counted repeats out when compiling
@@ -93,9 +95,16 @@ class budget:
         _budget.reset(self._token)
 
 
+# The patterns found valid (a pure function of the text): every rule's options are validated when its pack is loaded and
+# again when a configuration's rules are prepared, each pattern parsed twice at every start (≈ 480 parses)
+_VALID: Kept[str, bool] = Kept("userregex: patterns found valid", 4096)
+
+
 def validate(pattern: str) -> None:
     """ValueError (Chinese) if ``pattern`` is not a valid regular expression (Python syntax), is longer than
     :data:`MAX_PATTERN_CHARS`, or its counted repeats (``{m,n}``) written out exceed :data:`MAX_EXPANDED` elements."""
+    if pattern in _VALID:
+        return
     shown = pattern[:80] + ("…" if len(pattern) > 80 else "")
     if len(pattern) > MAX_PATTERN_CHARS:
         raise ValueError(f"正则表达式 {shown!r} 过长（上限 {MAX_PATTERN_CHARS} 个字符）")
@@ -106,6 +115,7 @@ def validate(pattern: str) -> None:
         raise ValueError(f"正则表达式 {shown!r} 无效：{exc}") from None
     if size > MAX_EXPANDED:
         raise ValueError(f"正则表达式 {shown!r} 的计数重复（{{m,n}}）展开后超过 {MAX_EXPANDED} 个元素，请简化")
+    _VALID.keep(pattern, True)
 
 
 def validate_alternation(patterns: list[str]) -> None:
@@ -226,6 +236,23 @@ class BoundedPattern:
 
 
 _sre_parser = importlib.import_module("re._parser")  # the re module's own parser (loaded with it; not in the stubs)
+
+
+# The parse trees read (never changed) by the kinds' analyses of a pattern, by its source and flags: each built-in
+# pattern is read for its required character, its required texts, its first characters … (≈ 435 parses of ≈ 210
+# patterns at every start, half of them again)
+_READ: Kept[tuple[str, int], Any] = Kept("userregex: a pattern's parse tree, read only", 512)
+
+
+def read_parse(pattern: Any) -> Any | None:
+    """:func:`cased_parse` of ``pattern``, shared by every caller that reads the tree and never changes it (a caller
+    that rewrites the tree, as ``generic.joined_gate`` does, takes its own from :func:`cased_parse`)."""
+    if not isinstance(pattern, re.Pattern):
+        return None
+    key = (pattern.pattern, pattern.flags)
+    if key in _READ:
+        return _READ[key]
+    return _READ.keep(key, cased_parse(pattern))
 
 
 def cased_parse(pattern: Any) -> Any | None:

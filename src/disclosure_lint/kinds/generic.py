@@ -39,7 +39,7 @@ from pydantic import Field
 from ..model import Block
 from ..report.alternation import rank
 from ..report.dates import lossy_signs
-from ..userregex import BoundedPattern, cased_parse, compile_pattern
+from ..userregex import BoundedPattern, cased_parse, compile_pattern, read_parse
 from . import register
 from .base import Hit, Kind, KindOptions, PatternList, UserPattern
 
@@ -125,7 +125,7 @@ def required_char(pattern: re.Pattern[str] | BoundedPattern) -> str | None:
     of them (:data:`.alternation.COMMON`).  A text without it holds no match (``ch in text``: a search for one
     character in C, where a pattern led by a class tests every character).  None when there is none (and for the
     patterns the time bound guards, :mod:`..userregex`)."""
-    tree = cased_parse(pattern)
+    tree = read_parse(pattern)
     if tree is None:
         return None
     found: list[str] = []
@@ -152,7 +152,7 @@ def required_texts(pattern: re.Pattern[str] | BoundedPattern) -> list[str]:
     one whose commonest character is rarer (:func:`.alternation.rank`: ``常态`` before ``公开``), none inside another;
     empty when there is none (and for the patterns the time bound guards, :mod:`..userregex`).  A text that lacks any
     of them holds no match (``run in text``, one search in C)."""
-    tree = cased_parse(pattern)
+    tree = read_parse(pattern)
     if tree is None:
         return []
     runs: list[str] = []
@@ -188,7 +188,7 @@ def first_chars(pattern: re.Pattern[str] | BoundedPattern) -> frozenset[str] | N
     ``(?m:^)``): literals, classes of literals and small ranges, through groups, choices and repeats of at least once.
     None when that is not known (a negated class, a category such as ``\\d``, an optional lead, a case-blind part, a
     look-around, or a pattern the time bound guards): the pattern is then tried as it is."""
-    tree = cased_parse(pattern)
+    tree = read_parse(pattern)
     if tree is None:
         return None
 

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from ..report.writing import sentence_span
-from ..userregex import cased_parse, compile_pattern
+from ..userregex import compile_pattern, read_parse
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions, PatternList, UserPattern
 from .generic import LineGate, joined_gate
@@ -46,7 +46,7 @@ _REACH = 80  # characters either side of a match searched for its sentence (``co
 def required_words(pattern: re.Pattern[str]) -> list[str] | None:
     """Words one of which every match of ``pattern`` holds (read from its parse: runs of literal characters
     that no match can leave out), or None when none is certain (case ignored, an optional part …)."""
-    tree = cased_parse(pattern)
+    tree = read_parse(pattern)
     if tree is None:
         return None
     words = _required(tree)
