@@ -386,6 +386,28 @@ def test_count_lists_as_with_the_candidate_pattern(monkeypatch):
     assert lists() == new
 
 
+def test_count_lists_without_two_counts_find_no_list(monkeypatch):
+    """_lists_in reads a clause only when it holds two matches of _COUNTED (find_count_lists: a piece): a number and
+    its unit at an item's end, as every item with its number has; the lists are those read in every clause."""
+    from disclosure_lint.report import count_lists as w
+    from disclosure_lint.report.writing import _piece
+
+    rnd = random.Random(107)
+    words = ["信息", "备案", "文件", "年", "均已", "x", "1", "25", "1.5", "２", "万", "余", " ", "\u3000", "\n"]
+    seps = ["、", "，", "；", "：", "。", "\n", " ", ""]
+    texts = ["".join(rnd.choice(words) + rnd.choice(words) + rnd.choice(["", *w.UNITS]) + rnd.choice(seps)
+                     for _ in range(rnd.randint(0, 7))) for _ in range(30000)]
+
+    def lists() -> list[list[tuple]]:
+        return [[(c.unit, [(i.span.start, i.span.end, i.unit, i.has_number) for i in c.items])
+                 for c in w._lists_in(_piece(None, t))] if w._counts(t) else [] for t in texts]  # type: ignore[arg-type]
+
+    new = lists()
+    assert sum(map(len, new)) > 100
+    monkeypatch.setattr(w, "_counts", lambda *a: True)
+    assert lists() == new
+
+
 def test_line_led_swaps_tried_at_line_starts_find_what_finditer_finds():
     """A substitution led by ``(?m:^)`` (DL705's) is tried at the text's start and after each line break only
     (generic.at_line_starts): the same matches as ``finditer`` (non-empty), also for a pattern spanning lines."""

@@ -54,7 +54,12 @@ _ITEM_SPLIT = re.compile(r"[、，,；;：:]")
 _CLAUSE_SPLIT = re.compile(r"[。！？!?\n]")
 # (?<!\d): a search is not restarted inside a long run of digits (quadratic)
 _NUMBERED = re.compile(r"(?<!\d)\d+(?:\.\d+)?\s*(?:万|余|多)?\s*(" + "|".join(UNITS) + r")$")
-_DIGIT = re.compile(r"\d")
+# a number and its unit at an item's end (spaces, then a separator, a clause's end or the text's): what every match of
+# _NUMBERED in an item ends in, from its last digit on.  A list holds two items that have their number, each holding a
+# match in its own text (no separator is among the characters a match holds), so a piece with fewer than two matches
+# holds no list (:func:`_counts`); most pieces with a candidate have none (2023年，…全年未发生…泄密事件) or one
+# (行政许可办理结果220件、行政处罚决定113件均已按规定向社会公开，…政策文件)
+_COUNTED = re.compile(r"\d\s*(?:万|余|多)?\s*(?:" + "|".join(UNITS) + r")(?=\s*(?:[、，,；;：:。！？!?\n]|$))")
 # any unit (one search led by their first characters, not one substring search per unit)
 _UNIT_CHAR = re.compile("|".join(map(re.escape, UNITS)))
 _BARE = re.compile(f"[{CJK}](" + "|".join(UNITS) + r")$")
@@ -126,9 +131,9 @@ def _lists_in(piece: Piece) -> list[CountList]:
     for cm in [*_CLAUSE_SPLIT.finditer(text), None]:
         cend = cm.start() if cm else len(text)
         k = bisect_left(found, cpos)
-        if k == len(found) or found[k] >= cend:
+        if k == len(found) or found[k] >= cend or not _counts(text, cpos, cend):
             cpos = cm.end() if cm else cend
-            continue  # no item here can lack its number
+            continue  # no item here can lack its number, or fewer than two have one: no list
         items: list[CountItem] = []
         ipos = cpos
         for im in [*_ITEM_SPLIT.finditer(text, cpos, cend), None]:
@@ -176,6 +181,14 @@ def _lists_in(piece: Piece) -> list[CountList]:
     return out
 
 
+def _counts(text: str, pos: int = 0, endpos: int | None = None) -> bool:
+    """Whether ``text[pos:endpos]`` (a piece, or a clause of it) holds two matches of :data:`_COUNTED` (the second
+    searched after the first: two in items of their own are found so, a match never running past an item's end)."""
+    end = len(text) if endpos is None else endpos
+    m = _COUNTED.search(text, pos, end)
+    return m is not None and _COUNTED.search(text, m.end(), end) is not None
+
+
 def find_count_lists(report) -> list[CountList]:
     """Lists of counts with a common unit in the prose (two or more items with numbers) in clauses
     where some item ends in a unit with no number before it — the lists DL903 has to look at."""
@@ -186,6 +199,6 @@ def find_count_lists(report) -> list[CountList]:
     # holds no newline, and its look-ahead sees at a newline what it sees at the end of a text
     for k in holding([p.text for p in pieces], _CANDIDATE_GATE.search):
         p = pieces[k]
-        if _DIGIT.search(p.text):
+        if _counts(p.text):
             out.extend(_lists_in(p))
     return out
