@@ -248,14 +248,23 @@ _S3_GROUPS = {"not_open": "result.not_open", "unavailable": "result.unavailable"
 _S4_RES = {"upheld": "upheld", "corrected": "corrected", "other_result": "other", "pending": "pending"}
 
 
+def _readable(stats: Mapping[str, StatTable], tid: str) -> StatTable | None:
+    """Table ``tid`` when its numbers can be compared with the prose (:attr:`.StatTable.comparable`: not a picture,
+    no column that may have shifted the others), else None."""
+    t = stats.get(tid)
+    return t if t is not None and t.comparable else None
+
+
 def table_value(stats: Mapping[str, StatTable], metric: str, s4_block: str | None = None,
-                memo: _Rows | None = None) -> TableValue | None:
+                memo: _Rows | None = None,
+                readable: Callable[[str], StatTable | None] | None = None) -> TableValue | None:
     """The table's value for one metric, or None when a needed cell is missing or unreadable (``memo``: the rows of
-    table 三 computed so far for this report)."""
+    table 三 computed so far for this report; ``readable``: :meth:`Metrics.readable`, which works out whether a table
+    is comparable once per report, where :attr:`.StatTable.comparable` works it out at each read)."""
     fam = FAMILY_OF.get(metric)
     if fam in ("s3flow", "s3res"):
-        t = stats.get("s3")
-        if t is None or not t.comparable:  # a picture, or a column that may have shifted the others
+        t = _readable(stats, "s3") if readable is None else readable("s3")
+        if t is None:
             return None
         if metric in _S3_ROWS:
             return _row(t, _S3_ROWS[metric], memo)
@@ -270,10 +279,11 @@ def table_value(stats: Mapping[str, StatTable], metric: str, s4_block: str | Non
             # 2021: its items' sum, not the sub-total a clerk wrote on the group's row (DL212 checks that one)
             return _s3_group(t, "result.other", memo)
         if metric == "in_total":
-            return sum_values([table_value(stats, "new", memo=memo), table_value(stats, "carried_over", memo=memo)])
+            return sum_values([table_value(stats, "new", memo=memo, readable=readable),
+                               table_value(stats, "carried_over", memo=memo, readable=readable)])
         return None
-    t = stats.get("s4")
-    if t is None or not t.comparable:  # a picture, or a column that may have shifted the others
+    t = _readable(stats, "s4") if readable is None else readable("s4")
+    if t is None:
         return None
     if fam == "s4block":
         return sum_values([s4_cell(t, b, "total") for b in S4_BLOCKS_OF[metric]])
@@ -366,7 +376,7 @@ def columns_value(t: StatTable, rows: tuple[str, ...], cols: tuple[str, ...]) ->
     return out
 
 
-_UNSET = object()  # Metrics.total: no value kept for the key yet (None is a value: it cannot be computed)
+_UNSET = object()  # Metrics.total, Metrics.readable: nothing kept for the key yet (None is a value: it cannot be computed)
 
 
 # -- the report's member ------------------------------------------------------------------------------------
@@ -379,18 +389,22 @@ class Metrics:
         self._values: dict[tuple[str, str | None], TableValue | None] = {}
         self._totals: dict[tuple[tuple[str, ...], str | None], TableValue | None] = {}
         self._rows: _Rows = {}
+        self._readable: dict[str, StatTable | None] = {}
 
     def readable(self, tid: str) -> StatTable | None:
-        """Table ``tid`` when its numbers can be compared with the prose (:attr:`.StatTable.comparable`), else None."""
-        t = self.stats.get(tid)
-        return t if t is not None and t.comparable else None
+        """Table ``tid`` when its numbers can be compared with the prose (:attr:`.StatTable.comparable`), else None.
+        Worked out once per report (every value read asks: fifteen times a report), the tables being read once."""
+        got = self._readable.get(tid, _UNSET)
+        if got is _UNSET:
+            got = self._readable[tid] = _readable(self.stats, tid)
+        return got  # type: ignore[return-value]
 
     def value(self, metric: str, s4_block: str | None = None) -> TableValue | None:
         """The value of one metric (a table-四 result: of ``s4_block``), or None when it cannot be computed.  Computed
         once per report: the value is shared, not to be changed."""
         key = (metric, s4_block)
         if key not in self._values:
-            self._values[key] = table_value(self.stats, metric, s4_block, self._rows)
+            self._values[key] = table_value(self.stats, metric, s4_block, self._rows, self.readable)
         return self._values[key]
 
     def total(self, metrics: tuple[str, ...], s4_block: str | None = None) -> TableValue | None:
