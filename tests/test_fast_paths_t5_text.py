@@ -99,6 +99,40 @@ def test_a_sentence_with_no_keyword_percentage_or_none_word_gives_nothing():
     assert passed > 3000
 
 
+def test_a_sentence_with_a_none_word_alone_gives_nothing():
+    """claims._live passes over a sentence with no keyword and no percentage whose none word has none of _NONE_OF
+    with it (申请, 结转 …): read as first written (no shortcut), it gives no claim and no statement."""
+    from disclosure_lint.model import Block
+    from disclosure_lint.report import claims
+    from disclosure_lint.report.claim_context import DEFAULT_SCOPE, has_none_words
+    from disclosure_lint.report.claim_keywords import keyword_starts
+    from disclosure_lint.report.claim_types import Analysis
+    from disclosure_lint.report.prose_reading import ProseView
+
+    words = ["未", "无", "没有", "不存在", "为零", "为0", "发生", "收到", "出现", "涉及", "被", "提起", "泄密事件", "，", "；",
+             "2023年", "全年", "信息公开", "政府信息", "工作", "3件", "五起", "维持", "均", "情况", "下一年度", "事项", "全区",
+             "因公开不当引发的", "投诉", "举报", "数量", "本机关", "其中", "、", "和", "行政", "案件", "申请", "依申请公开",
+             "复议", "诉讼", "结转", "转入", "顺延"]
+    rng = random.Random(52)
+    view = ProseView(blocks=[], year=2023, masker=lambda s: s, skip=frozenset(), s4=frozenset())
+    passed = 0
+    for _ in range(20000):
+        sent = "".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
+        if keyword_starts(sent) or claims._live(sent, []) or not has_none_words(sent):
+            continue
+        passed += 1
+        for in_s4 in (False, True):
+            r = claims._Reader(view, list(DEFAULT_SCOPE))
+            r.shortcuts = False
+            r._has_app, r._kw_at, r._in_s4 = "申请" in sent, [], in_s4
+            out = Analysis()
+            r._sentence(Block(index=0, kind="paragraph", text=sent), 0, len(sent), out)
+            assert out.claims == [] and out.statements == [], sent
+    assert passed > 2000
+    # and one with 申请 after its none word is read
+    assert claims._live("本年度未收到政府信息公开申请", [])
+
+
 def test_count_rules_filter_by_metric_before_the_applicant_parts():
     """text-table-count tests a claim's metrics before its place among the applicant parts (whose set it makes at the
     first claim of its metrics): every rule of the kind reports what the filters in their first order let through."""

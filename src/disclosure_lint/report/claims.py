@@ -72,9 +72,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 from ..lazy import cached_property
+from ..memo import LONGEST, Kept
 from ..model import Block
 from .claim_context import (
     ALL_APPLICANTS,
@@ -179,29 +180,32 @@ class _Reader(StatementReading):
     def run(self) -> Analysis:
         out = Analysis()
         read = self._sentence_kept if self.kept else self._sentence
+        shortcuts = self.shortcuts
         for block in self.view.blocks:
             if block.index in self.skip:
                 continue
             text = block.text
-            kw_at = block_keywords(text)  # None: no match of BLOCK_GATE
-            if kw_at is None:
+            got = _BLOCK_READ.get(text, _UNSEEN)  # (one lookup of a block's text, at C speed: most recur)
+            if got is _UNSEEN:
+                got = _block_reading(text)
+            if got is None:  # no match of BLOCK_GATE
+                continue
+            kw_at, spans = got
+            if not shortcuts:
+                spans = sentences(text)
+            elif not spans:  # only the sentences _sentence's first shortcut does not pass over (most are)
                 continue
             self._has_app = "申请" in text  # APPLICATION (申请) once per block, not per sentence
             self._kw_at = kw_at  # a sentence without one of them holds no keyword
             self._in_s4 = block.index in self.s4_blocks
-            for s0, s1 in sentences(text):
+            for s0, s1 in spans:
                 read(block, s0, s1, out)
         return out
 
     def _sentence_kept(self, block: Block, s0: int, s1: int, out: Analysis) -> None:
-        """:meth:`_sentence`, what it gives kept across reports (:mod:`.claim_kept`: the key is all it depends on)."""
+        """:meth:`_sentence`, what it gives kept across reports (:mod:`.claim_kept`: the key is all it depends on).
+        Given only the sentences :func:`_live` lets through (the reader keeps with its shortcuts on)."""
         sent = block.text[s0:s1]
-        at = self._kw_at
-        i = bisect_left(at, s0)
-        if not (i < len(at) and at[i] < s1) and "%" not in sent and "％" not in sent and not has_none_words(sent):
-            # no keyword, no percentage, no none word: _sentence's first shortcut gives nothing (most sentences), so
-            # neither the key's masking nor a kept entry (tests/test_fast_paths_t5_text.py)
-            return
         if len(sent) > KEPT_LEN:
             self._sentence(block, s0, s1, out)
             return
@@ -584,6 +588,46 @@ class _Reader(StatementReading):
         return out
 
     # -- 均获维持 / 未收到申请 / 未发生复议诉讼 -----------------------------------------------------------
+
+_Spans = tuple[tuple[int, int], ...]
+_BLOCK_READ: Kept[str, tuple[list[int], _Spans] | None] = Kept("claims: a block's keywords and sentences to read", 4096)
+_UNSEEN = cast("tuple[list[int], _Spans]", ([], ()))  # not kept yet (an answer is a new tuple or None): told by identity
+
+
+def _block_reading(text: str) -> tuple[list[int], _Spans] | None:
+    """(:func:`.claim_keywords.block_keywords`, :func:`_live`) of a block's text, None when it holds no match of
+    BLOCK_GATE: pure functions of the text, kept for the next report (most prose blocks recur) in one entry, so
+    that a block is looked up once.  Read only."""
+    kw_at = block_keywords(text)
+    got = None if kw_at is None else (kw_at, _live(text, kw_at))
+    if len(text) <= LONGEST:
+        _BLOCK_READ.keep(text, got)
+    return got
+
+
+# besides its none word, what a statement of none holds: NONE_APP 申请, NONE_CARRIED 结转, 转入 or 顺延, NONE_S4 复议 or 诉讼
+_NONE_OF = ("申请", "结转", "转入", "顺延", "复议", "诉讼")
+
+
+def _live(text: str, kw_at: list[int]) -> _Spans:
+    """The sentences of a block (:func:`.prose_reading.sentences`) that hold a keyword (one of ``kw_at``, the block's
+    :func:`.claim_keywords.block_keywords`), a percentage or a none word with what a statement of none holds besides
+    (:data:`_NONE_OF`).  Any other gives nothing: without a keyword no count is read (_sentence's first shortcut) and
+    no 均获维持 (the table-四 block named before it is one), without a percentage no share, and a none word without
+    申请, 结转 … makes no statement (2023年，…全年未发生因公开不当引发的泄密事件: a template's sentence that recurs with
+    other years and words, read afresh under each key).  So neither a call nor the key's masking nor a kept entry is
+    spent on it, and most sentences are such (tests/test_fast_paths_t5_text.py)."""
+    out = []
+    for s0, s1 in sentences(text):
+        i = bisect_left(kw_at, s0)
+        if i < len(kw_at) and kw_at[i] < s1:
+            out.append((s0, s1))
+            continue
+        sent = text[s0:s1]
+        if "%" in sent or "％" in sent or (has_none_words(sent) and any(w in sent for w in _NONE_OF)):
+            out.append((s0, s1))
+    return tuple(out)
+
 
 def table_blocks(report: AnnualReport) -> frozenset[int]:
     """Indexes of the blocks of the statistics tables (``report.statistics_blocks``): the prose readers (claims,

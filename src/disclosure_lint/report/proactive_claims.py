@@ -166,7 +166,8 @@ class _Reader:
         out: list[ProactiveClaim] = []
         for block in self.view.blocks:
             text = block.text
-            if block.index in self.skip or not _names_row(text):
+            named = _BLOCK_ROW.get(text)  # (_names_row's kept answer looked up here: no call for most blocks)
+            if block.index in self.skip or not (_names_row(text) if named is None else named):
                 continue
             for s0, s1 in sentences(text):
                 self._sentence(block, s0, text[s0:s1], out)

@@ -263,9 +263,12 @@ class _Reader:
     def run(self) -> list[ProseSum]:
         out: list[ProseSum] = []
         for block in self.report.text_blocks:
-            if block.index in self.skip or not _has_figure(block.text):
-                continue  # no figure in the block
+            if block.index in self.skip:
+                continue
             text = block.text
+            has = _BLOCK_FIG.get(text)  # (_has_figure's kept answer looked up here: no call for most blocks)
+            if not (_has_figure(text) if has is None else has):
+                continue  # no figure in the block
             prev: tuple[int, str, list[re.Match[str]]] | None = None
             for s0, s1 in sentences(text):
                 sent = text[s0:s1]
