@@ -11,7 +11,8 @@ import re
 
 import pytest
 
-from disclosure_lint.kinds.generic import LineGate, joined_gate, unparse
+from disclosure_lint.kinds import generic
+from disclosure_lint.kinds.generic import LeadGate, LineGate, joined_gate, unparse
 from disclosure_lint.packs import load_rules
 from disclosure_lint.userregex import BoundedPattern
 
@@ -163,3 +164,42 @@ def test_a_swaps_gate_finds_something_wherever_the_swap_finds_something_in_a_blo
                 matched.add(pattern.pattern)
                 assert gate.search(joined) is not None, (pattern.pattern, blocks)
     assert len(matched) > 40, len(matched)
+
+
+# patterns led by a choice of a few characters (a LeadGate: one pattern for each character)
+_LEAD_PATTERNS = [
+    r"(?:收到|接到|受理)[^，。]{0,4}?申请\d+条",
+    r"(?P<a>行政|提起)拆讼",
+    r"([县区镇乡])\1(?=人民政府)",
+    r"[1-5](?<![\d.][1-5])\d*[余多]条",
+    r"(?:办理|办结|答复)(?<=[^共]..)件",
+    r"(?:ab|ac|b)(?=c|\Z)",
+    r"(?s:(?:x|y).)z",
+    r"(?:x|y)\b",
+]
+
+
+def test_a_lead_gate_finds_something_exactly_where_the_gate_of_the_whole_choice_does(monkeypatch):
+    sources = _LEAD_PATTERNS + [p for p in _rule_patterns() if isinstance(joined_gate(re.compile(p)), LeadGate)]
+    assert len(sources) >= len(_LEAD_PATTERNS) + 10, sources  # (DL907, DL916, DL918, DL118, DL909 …)
+    gates = [joined_gate(re.compile(p)) for p in sources]
+    assert all(isinstance(g, LeadGate) for g in gates), sources
+    monkeypatch.setattr(generic, "_lead_split", lambda tree: None)
+    wholes = [joined_gate(re.compile(p)) for p in sources]
+    rnd = random.Random(23)
+    for source, gate, whole in zip(sources, gates, wholes, strict=True):
+        runs = re.findall(r"[\u4e00-\u9fffa-z]+", source)
+        pieces = [*runs, *(r[i:i + k] for r in runs for k in (1, 2) for i in range(len(r))), *"0123456789，。,.\n\0 ",
+                  "县县人民政府"]
+        matched = 0
+        for _ in range(2000):
+            text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10)))
+            found = whole.search(text) is not None
+            matched += found
+            assert (gate.search(text) is not None) == found, (source, text)
+        assert matched or source not in _LEAD_PATTERNS, source
+
+
+@pytest.mark.parametrize("source", [r"(?:(a)b|c)d", r"(?i:[ab])c", r"[a-z]x", r"[^ab]x", r"(?:ab|[cd])e", r"\d(?:ab|c)"])
+def test_no_lead_gate_for_a_choice_with_a_group_a_case_blind_one_a_wide_class_or_one_not_led_by_literals(source):
+    assert not isinstance(joined_gate(re.compile(source)), LeadGate)

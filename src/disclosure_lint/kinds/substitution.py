@@ -23,6 +23,7 @@ from ..userregex import compile_pattern
 from . import register
 from .base import FixEdit, Hit
 from .generic import (
+    LeadGate,
     LineGate,
     Scanner,
     SubstitutionOptions,
@@ -76,7 +77,7 @@ class Substitution(Scanner[SubstitutionOptions]):
         self._exc = compile_pattern("|".join(f"(?:{p})" for p in options.exceptions), flags) \
             if options.exceptions else None
         # each swap's pattern for the report's joined text (joined_gate), made when a report first holds its texts
-        self._joined: dict[int, re.Pattern[str] | LineGate | None] = {}
+        self._joined: dict[int, re.Pattern[str] | LineGate | LeadGate | None] = {}
         # each swap without a text: its character, and for one that matches only at a line's start the characters it
         # starts with
         self._char_tests = [(i, self._chars[i], self._firsts[i] if self._line_led[i] else None) for i in unneeded]

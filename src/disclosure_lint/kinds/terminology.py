@@ -29,7 +29,7 @@ from ..report.writing import sentence_span
 from ..userregex import compile_pattern, read_parse
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions, PatternList, UserPattern
-from .generic import LineGate, joined_gate
+from .generic import LeadGate, LineGate, joined_gate
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..report import AnnualReport
@@ -122,7 +122,7 @@ class OutdatedTermOptions(KindOptions):
 
 class _Compiled:
     __slots__ = ("contrast", "entry", "gate", "gated", "near", "regex", "unless", "words")
-    gate: re.Pattern[str] | LineGate | None
+    gate: re.Pattern[str] | LineGate | LeadGate | None
 
     def __init__(self, entry: TermEntry):
         self.entry = entry
