@@ -203,3 +203,16 @@ def test_a_lead_gate_finds_something_exactly_where_the_gate_of_the_whole_choice_
 @pytest.mark.parametrize("source", [r"(?:(a)b|c)d", r"(?i:[ab])c", r"[a-z]x", r"[^ab]x", r"(?:ab|[cd])e", r"\d(?:ab|c)"])
 def test_no_lead_gate_for_a_choice_with_a_group_a_case_blind_one_a_wide_class_or_one_not_led_by_literals(source):
     assert not isinstance(joined_gate(re.compile(source)), LeadGate)
+
+
+def test_a_rules_texts_are_looked_for_by_their_rarest_character_first_which_each_holds():
+    # (a report without that character holds none of the text: one search at memchr's speed, see alternation.rarest)
+    from disclosure_lint.report.alternation import rank, rarest
+
+    assert rarest("") == ""
+    assert rarest("2007") in "2007" and rarest("、公平、便民") in "公平便民"  # (a Chinese character before digits, marks)
+    assert rarest("具体行政行为侵犯") == max("具体行政行为侵犯", key=rank)
+    texts = [t for rule in load_rules() if rule.spec.kind == "substitution"
+             for p in rule.spec.options.get("swap", {}) for t in generic.required_texts(re.compile(p))]
+    assert len(texts) > 100
+    assert all(rarest(t) in t for t in texts)

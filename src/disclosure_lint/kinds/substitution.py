@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ..model import Block
-from ..report.alternation import trie, trie_place
+from ..report.alternation import rarest, trie, trie_place
 from ..report.catalogue import SECTIONS
 from ..userregex import compile_pattern
 from . import register
@@ -66,7 +66,8 @@ class Substitution(Scanner[SubstitutionOptions]):
         # hold the texts of none has no match of any (split at a NUL, which the blocks' joined texts put between them)
         # (a swap without one is tried in the blocks that hold its character)
         needs = [[part for t in required_texts(pat) for part in t.split("\0") if part] for pat, _ in self._swaps]
-        self._needs = [(need[0], tuple(need[1:])) if need else None for need in needs]
+        # (with the rarest character of the first: a report without it holds no such text)
+        self._needs = [(need[0], rarest(need[0]), tuple(need[1:])) if need else None for need in needs]
         self._held = _NeedScan([n[0] for n in self._needs if n]) if sum(map(bool, needs)) >= _SCANNED else None
         unneeded = [i for i, need in enumerate(needs) if not need]
         self._templates = [plain_template(pat, r) for pat, r in self._swaps]
@@ -127,9 +128,12 @@ class Substitution(Scanner[SubstitutionOptions]):
         for i, need in enumerate(self._needs):
             if need is None:
                 continue
-            t, rest = need
-            if held_texts is not None and t not in held_texts:
-                continue
+            t, rare, rest = need
+            if held_texts is not None:
+                if t not in held_texts:
+                    continue
+            elif rare not in joined:
+                continue  # (:func:`.alternation.rarest`: most reports hold none of most swaps' texts)
             at = joined.find(t)
             if at < 0 or any(r not in joined for r in rest) or not self._in_joined(i, joined):
                 continue

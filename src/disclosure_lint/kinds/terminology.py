@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from ..report.alternation import rarest
 from ..report.writing import sentence_span
 from ..userregex import compile_pattern, read_parse
 from . import register
@@ -198,6 +199,7 @@ class OutdatedTerm(Kind[OutdatedTermOptions]):
         # each word (the words hold no NUL, so a word found there lies inside one block); one or two words: each
         # block's text searched for them is as fast
         self._all = tuple(few) if few and self._few is None and not any("\0" in w for w in few) else None
+        self._rare = tuple(map(rarest, self._all)) if self._all is not None else ()  # (see .alternation.rarest)
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         year = report.year
@@ -213,7 +215,7 @@ class OutdatedTerm(Kind[OutdatedTermOptions]):
         blocks = report.lintable_blocks
         if self._all is not None:
             joined = report.lintable_text
-            present = [w for w in self._all if w in joined]
+            present = [w for w, rare in zip(self._all, self._rare) if rare in joined and w in joined]
             if not present:
                 return
             # (the entries none of whose words the report holds are not tried in any block, nor those whose pattern

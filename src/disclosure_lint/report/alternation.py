@@ -50,6 +50,14 @@ def rank(ch: str) -> int:
     return _RANK.get(ch, len(_RANK))
 
 
+def rarest(text: str) -> str:
+    """The character of ``text`` a report holds least often (by :data:`COMMON`; digits, Latin letters and marks, which
+    it holds anywhere, last): a report without it holds no ``text``.  ``ch in report_text`` for one character runs at
+    ``memchr``'s speed (≈0.1 µs a report), where ``str.find`` of a text of several Chinese characters that is not
+    there reads the whole report at ≈3 ns a character (≈7 µs): most reports hold none of most rules' texts."""
+    return max(text, key=lambda ch: rank(ch) if ch.isalpha() and not ch.isascii() else -1, default="")
+
+
 def _order(ch: str) -> tuple[int, str]:
     return _RANK.get(ch, len(_RANK)), ch
 
