@@ -216,3 +216,23 @@ def test_a_rules_texts_are_looked_for_by_their_rarest_character_first_which_each
              for p in rule.spec.options.get("swap", {}) for t in generic.required_texts(re.compile(p))]
     assert len(texts) > 100
     assert all(rarest(t) in t for t in texts)
+
+
+def test_a_rare_choice_holds_a_character_of_every_match():
+    # (an existence rule's report that holds none of them is not searched: DL913's 余 or 多)
+    from disclosure_lint.report.alternation import rare_choice
+
+    assert rare_choice(re.compile(r"[1-9]\d*(?:余|多)[条件]")) == ("余", "多")
+    assert rare_choice(re.compile(r"(?:余x|多y)z")) == ("余", "多")
+    for source in (r"a|余", r"(?i:余)", r"(?=余)x", r"[^余]", r"信息\d+"):  # (a branch without one, case-blind, a look-ahead,
+        assert rare_choice(re.compile(source)) is None, source  # a negated class, common characters: none)
+    sources = [s for s in _rule_patterns() if rare_choice(re.compile(s)) is not None]
+    assert len(sources) > 10
+    rnd = random.Random(29)
+    for source in sources:
+        pattern, chars = re.compile(source), rare_choice(re.compile(source))
+        runs = re.findall(r"[\u4e00-\u9fff]+", source)
+        pieces = [*runs, *(r[i:i + k] for r in runs for k in (1, 2) for i in range(len(r))), *"0123456789，。,.\n "]
+        for _ in range(500):
+            text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10)))
+            assert not pattern.search(text) or any(c in text for c in chars), (source, text)

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 from pydantic import Field
 
 from ..model import Block
-from ..report.alternation import rank
+from ..report.alternation import rank, rare_choice
 from ..report.dates import lossy_signs
 from ..userregex import BoundedPattern, cased_parse, compile_pattern, read_parse
 from . import register
@@ -386,13 +386,12 @@ class LineGate:
 
 class LeadGate:
     """The gate (:func:`joined_gate`) of a pattern led by a choice of a few literal characters, ``[收接]…``, or of
-    branches each led by one, ``(?:收到|接到|受理)…``: the pattern once for each of those characters, its choice
-    narrowed to the character (``收…``, ``接…``; ``(?:办理|办结)…`` stays together), searched one after another.  The
-    regex engine skips ahead in C to a pattern's leading literal (≈0.5 ns a character with this venv's Python; one led
-    by a choice or a class it tries at every character, ≈5–13 ns): a search per character costs less up to about
-    :data:`_LEAD_MOST` of them (DL118, DL707, DL907, DL918, DL909's …).  A match of the pattern takes one branch (one
-    character) at its start, which that character's pattern holds, and each of those patterns' matches is one of the
-    pattern's: together they find something exactly where the pattern does."""
+    branches each led by one, ``(?:收到|接到)…``: the pattern for each character, its choice narrowed to it (``收…``,
+    ``接…``; ``(?:办理|办结)…`` stays whole), searched in turn.  The regex engine skips ahead in C to a leading literal
+    (≈0.5 ns a character with this venv's Python; one led by a choice or a class it tries at every character, ≈5–13
+    ns): a search each costs less up to about :data:`_LEAD_MOST` (DL118, DL707, DL907, DL918, DL909's …).  A match of
+    the pattern takes one branch (one character) at its start, which that character's pattern holds, and each of those
+    patterns' matches is one of the pattern's: together they find something exactly where the pattern does."""
 
     __slots__ = ("_searches",)
 
@@ -432,10 +431,9 @@ def _captures(seq) -> bool:
 
 
 def _lead_split(tree) -> list[tuple[str, str]] | None:
-    """The sources of :class:`LeadGate`'s patterns for ``tree`` (a gate's parse, changed and put back): when it is led,
-    through groups that make nothing case-blind, by a class of 2 to :data:`_LEAD_MOST` literal characters (not negated,
-    no category) or by a choice of branches each led by a literal, 2 to :data:`_LEAD_MOST` characters in all, none
-    holding a capturing group (the patterns' groups keep their numbers); None otherwise."""
+    """(leading character, source) of :class:`LeadGate`'s patterns for ``tree`` (a gate's parse, changed and put back)
+    led, through groups not case-blind, by a class of 2 to :data:`_LEAD_MOST` literals or a choice of branches each led
+    by one, as many in all, none holding a capturing group (the groups keep their numbers); None otherwise."""
     seq = tree
     while seq.data and seq.data[0][0] is _sre.SUBPATTERN:
         if seq.data[0][1][1] & re.IGNORECASE:
@@ -621,13 +619,15 @@ class Existence(Scanner[ExistenceOptions]):
                 self._gates = [g for g in each if g is not None] if None not in each else None
             elif gate is not None:
                 self._gates = [gate]
+        self._any = rare_choice(self._re) if isinstance(self._re, re.Pattern) else None  # (none in the report: no match)
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         if self._re is None or not in_years(self.options.years, report.year):
             return
         if self._gates is not None:
             joined = report.lintable_text if self.options.tables else report.prose_text
-            if all(g.search(joined) is None for g in self._gates):
+            if (self._any is not None and not any(map(joined.__contains__, self._any))) or all(
+                    g.search(joined) is None for g in self._gates):
                 return
         once_from = self.options.once_from
         hits = self._hits(report) if once_from is None else self._once(report, once_from)

@@ -14,10 +14,15 @@ alternation, never elsewhere.  Use it for gates (a necessary condition), not to 
 
 from __future__ import annotations
 
+import importlib
 import re
 from bisect import bisect_right
 from collections.abc import Callable
 from itertools import accumulate
+
+from ..userregex import read_parse
+
+_sre = importlib.import_module("re._constants")  # the parser's opcodes (not in the type stubs)
 
 # Chinese characters by how often they occur in annual reports (the examples, fixtures and excerpts of real
 # reports), commonest first.
@@ -56,6 +61,44 @@ def rarest(text: str) -> str:
     ``memchr``'s speed (≈0.1 µs a report), where ``str.find`` of a text of several Chinese characters that is not
     there reads the whole report at ≈3 ns a character (≈7 µs): most reports hold none of most rules' texts."""
     return max(text, key=lambda ch: rank(ch) if ch.isalpha() and not ch.isascii() else -1, default="")
+
+
+_RARE_FROM = 300  # rare_choice: characters past this place in COMMON (or not in it): most reports hold none
+
+
+def rare_choice(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Characters one of which every match of ``pattern`` holds, read from its parse (``userregex.read_parse``): of a
+    literal, a class of a few literals, or a choice (one of each branch's), through groups and repeats of at least once
+    (not look-arounds) — the set whose commonest character is rarest, when all are past the first :data:`_RARE_FROM`
+    of :data:`COMMON` (DL913's 余 or 多); else None (and for a case-blind pattern).  A report holding none of them holds
+    no match (``ch in text``: a search at ``memchr``'s speed each, where the pattern's is at every character)."""
+    tree = read_parse(pattern)
+
+    def score(ch: str) -> int:
+        return rank(ch) if ch.isalpha() and not ch.isascii() else -1  # (digits, Latin letters, marks: anywhere)
+
+    def best(sets: list[frozenset[str]]) -> frozenset[str] | None:
+        return max(sets, key=lambda chars: (min(map(score, chars)), -len(chars)), default=None)
+
+    def sets(seq) -> list[frozenset[str]]:
+        found: list[frozenset[str]] = []
+        for op, av in seq:
+            if op is _sre.LITERAL:
+                found.append(frozenset(chr(av)))
+            elif op is _sre.IN and all(iop is _sre.LITERAL for iop, _ in av):
+                found.append(frozenset(chr(iav) for _, iav in av))
+            elif op is _sre.BRANCH:
+                each = [best(sets(branch)) for branch in av[1]]
+                if each and None not in each:
+                    found.append(frozenset().union(*each))  # type: ignore[arg-type]
+            elif op is _sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+                found += sets(av[3])
+            elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+                found += sets(av[2])
+        return found
+
+    chosen = best(sets(tree)) if tree is not None else None
+    return tuple(sorted(chosen)) if chosen and min(map(score, chosen)) >= _RARE_FROM else None
 
 
 def _order(ch: str) -> tuple[int, str]:
