@@ -68,66 +68,63 @@ def test_kept_reader_passes_over_sentences_with_nothing_as_reading_them(monkeypa
     assert 0 < kept < sum(1 for r in reports for b in r.text_blocks for _ in b.text.split("。"))
 
 
+def _assert_reads_nothing(sent: str) -> None:
+    """Read as first written (no shortcut), in table 四's part or not, ``sent`` gives no claim and no statement."""
+    from disclosure_lint.model import Block
+    from disclosure_lint.report import claims
+    from disclosure_lint.report.claim_context import DEFAULT_SCOPE
+    from disclosure_lint.report.claim_types import Analysis
+    from disclosure_lint.report.prose_reading import ProseView
+
+    view = ProseView(blocks=[], year=2023, masker=lambda s: s, skip=frozenset(), s4=frozenset())
+    for in_s4 in (False, True):
+        r = claims._Reader(view, list(DEFAULT_SCOPE))
+        r.shortcuts = False
+        r._has_app, r._kw_at, r._in_s4 = "申请" in sent, [], in_s4
+        out = Analysis()
+        r._sentence(Block(index=0, kind="paragraph", text=sent), 0, len(sent), out)
+        assert out.claims == [] and out.statements == [], sent
+
+
 def test_a_sentence_with_no_keyword_percentage_or_none_word_gives_nothing():
     """The test _sentence_kept makes before reading: such a sentence, read as first written (no shortcut), gives no
     claim and no statement."""
-    from disclosure_lint.model import Block
-    from disclosure_lint.report import claims
-    from disclosure_lint.report.claim_context import DEFAULT_SCOPE, has_none_words
+    from disclosure_lint.report.claim_context import has_none_words
     from disclosure_lint.report.claim_keywords import keyword_starts
-    from disclosure_lint.report.claim_types import Analysis
-    from disclosure_lint.report.prose_reading import ProseView
 
     words = ["本年", "收到", "申请", "3件", "五起", "予以公开", "公开", "行政复议", "诉讼", "维持", "均", "，", "；",
              "2023年", "上年", "结转", "办理", "工作", "信息", "12条", "网站", "部门", "其中", "占", "比例", "50", "为",
              "零", "合计", "共", "全区", "答复", "不予", "处理", "、", "（", "）", "培训", "政府信息公开", "依申请"]
     rng = random.Random(51)
-    view = ProseView(blocks=[], year=2023, masker=lambda s: s, skip=frozenset(), s4=frozenset())
     passed = 0
     for _ in range(20000):
         sent = "".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
         if keyword_starts(sent) or "%" in sent or "％" in sent or has_none_words(sent):
             continue
         passed += 1
-        for in_s4 in (False, True):
-            r = claims._Reader(view, list(DEFAULT_SCOPE))
-            r.shortcuts = False
-            r._has_app, r._kw_at, r._in_s4 = "申请" in sent, [], in_s4
-            out = Analysis()
-            r._sentence(Block(index=0, kind="paragraph", text=sent), 0, len(sent), out)
-            assert out.claims == [] and out.statements == [], sent
+        _assert_reads_nothing(sent)
     assert passed > 3000
 
 
 def test_a_sentence_with_a_none_word_alone_gives_nothing():
     """claims._live passes over a sentence with no keyword and no percentage whose none word has none of _NONE_OF
     with it (申请, 结转 …): read as first written (no shortcut), it gives no claim and no statement."""
-    from disclosure_lint.model import Block
     from disclosure_lint.report import claims
-    from disclosure_lint.report.claim_context import DEFAULT_SCOPE, has_none_words
+    from disclosure_lint.report.claim_context import has_none_words
     from disclosure_lint.report.claim_keywords import keyword_starts
-    from disclosure_lint.report.claim_types import Analysis
-    from disclosure_lint.report.prose_reading import ProseView
 
     words = ["未", "无", "没有", "不存在", "为零", "为0", "发生", "收到", "出现", "涉及", "被", "提起", "泄密事件", "，", "；",
              "2023年", "全年", "信息公开", "政府信息", "工作", "3件", "五起", "维持", "均", "情况", "下一年度", "事项", "全区",
              "因公开不当引发的", "投诉", "举报", "数量", "本机关", "其中", "、", "和", "行政", "案件", "申请", "依申请公开",
              "复议", "诉讼", "结转", "转入", "顺延"]
     rng = random.Random(52)
-    view = ProseView(blocks=[], year=2023, masker=lambda s: s, skip=frozenset(), s4=frozenset())
     passed = 0
     for _ in range(20000):
         sent = "".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
         if keyword_starts(sent) or claims._live(sent, []) or not has_none_words(sent):
             continue
         passed += 1
-        for in_s4 in (False, True):
-            r = claims._Reader(view, list(DEFAULT_SCOPE))
-            r.shortcuts = False
-            r._has_app, r._kw_at, r._in_s4 = "申请" in sent, [], in_s4
-            out = Analysis()
-            r._sentence(Block(index=0, kind="paragraph", text=sent), 0, len(sent), out)
-            assert out.claims == [] and out.statements == [], sent
+        _assert_reads_nothing(sent)
     assert passed > 2000
     # and one with 申请 after its none word is read
     assert claims._live("本年度未收到政府信息公开申请", [])
