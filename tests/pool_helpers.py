@@ -17,6 +17,8 @@ def worker(options: dict[str, Any]) -> Callable[[str, bool], Any]:
             time.sleep(120)
         if name.startswith("raise"):
             raise ValueError("boom")
+        if name.startswith("unsendable"):  # (no plain data: the answer cannot carry it)
+            return {"path": path, "thing": object()}
         return {"path": path, "walked": walked, "tag": options["tag"], "pid": os.getpid()}
 
     return work

@@ -1,8 +1,8 @@
 """The fast paths of round 11 around a worker's check of a file, against what they replace: the figures' places
 packed as their numbers and then their pointers in a stream of their own, kept compressed by the pointers
 (findings._figures_text, findings._POINTER_TEXTS), against round 7's places form (``{"~places": places}``, one
-stream); the packed facts made at once (Facts.packed) against ``Facts(facts).pack()``; a worker's answer with its
-packed facts' bytes after the JSON text (parallel.message, parallel.answer) against the JSON of their base64 text."""
+stream); the packed facts made at once (Facts.packed) against ``Facts(facts).pack()``; a worker's packed facts as bytes
+(``raw``) against their base64 text.  (Round 13 replaced the answer's JSON text by marshal: test_fast_paths_t13_ipc.)"""
 
 from __future__ import annotations
 
@@ -12,13 +12,11 @@ import random
 import zlib
 from typing import Any
 
-import pytest
-
 from disclosure_lint import memo
 from disclosure_lint.api import FileResult
 from disclosure_lint.batch import findings
 from disclosure_lint.batch.findings import AT, NOT_OPEN, PACKED, Facts, Report, packed_ok
-from disclosure_lint.parallel import BYTES, answer, message
+from disclosure_lint.parallel import answer, message
 
 from .test_fast_paths_t7_facts import _collected, _reference_cell, _same_cells
 
@@ -188,41 +186,6 @@ def test_packed_at_once_is_the_facts_packed():
 
 
 # -- the answer's bytes ------------------------------------------------------------------------------------------------
-
-
-def test_an_answer_without_bytes_is_the_json_text_as_before():
-    rnd = random.Random(114)
-    for f in _collected()[:10]:
-        out = {"path": "a.md", "diagnostics": [], "facts": Facts.packed(f), "report": {"agency": "某局", "x": [1, None]}}
-        for index in (0, 7, 12345):
-            assert message(index, out) == json.dumps([index, out], ensure_ascii=True).encode("ascii")
-            assert answer(message(index, out)) == [index, out]
-    for _ in range(200):
-        out = {"k": "".join(rnd.choice(["a", "\0", "\n", "某", "\ud800", '"', BYTES]) for _ in range(rnd.randrange(9))),
-               BYTES: rnd.randrange(5), "d": {BYTES: rnd.randrange(3)}}
-        assert message(1, out) == json.dumps([1, out], ensure_ascii=True).encode("ascii")
-        assert answer(message(1, out)) == [1, out]
-    with pytest.raises(TypeError):
-        message(0, {"x": {1, 2}})
-
-
-def test_an_answers_bytes_come_back_in_place():
-    rnd = random.Random(115)
-    for _ in range(500):
-        blobs = [bytes(rnd.randrange(256) for _ in range(rnd.choice([0, 1, 5, 300]))) + rnd.choice([b"", b"\0", b'{"~bytes": 3}'])
-                 for _ in range(rnd.randrange(1, 5))]
-        out = {"a": blobs[0], "b": [1, {"c": blobs[1:]}], "d": {BYTES: "x"}, "e": {BYTES: 1, "f": 2}, "g": "\0"}
-        raw = message(3, out)
-        assert raw.startswith(json.dumps([3, json.loads(json.dumps(out, default=lambda o: {BYTES: len(o)}))],
-                                         ensure_ascii=True).encode("ascii") + b"\0")
-        assert answer(raw) == [3, out]
-        for bad in ([raw[:-1]] if any(blobs) else []) + [raw + b"x"]:  # (bytes cut short, bytes left over)
-            with pytest.raises(ValueError):
-                answer(bad)
-    with pytest.raises(ValueError):
-        answer(json.dumps([0, {"a": {BYTES: -1}}]).encode() + b"\0")
-    with pytest.raises(ValueError):
-        answer(b"[0, {}\0")
 
 
 def test_a_workers_facts_as_bytes_are_its_facts():

@@ -1,108 +1,24 @@
-"""Round 12 (the parent of ``check --jobs N``): fast paths pinned against the forms they replaced — a worker's answer
-decoded by one kept decoder, the figures' keys sent as bytes, the paragraph sizes checked by C-level passes, one poll
-object kept across the parent's wake-ups, and the annotations' code kept by their text at start-up."""
+"""Round 12 (the parent of ``check --jobs N``): fast paths pinned against the forms they replaced — the figures' keys
+sent as bytes, the paragraph sizes checked by C-level passes, one poll object kept across the parent's wake-ups, and
+the annotations' code kept by their text at start-up.  (Its answer decoded by one kept JSON decoder is gone: round 13
+sends answers in marshal's format, test_fast_paths_t13_ipc.)"""
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import random
 import select
-import threading
 import typing
 from multiprocessing.connection import wait
 from typing import Any
 
 import pytest
 
-from disclosure_lint import cli_startup, parallel
+from disclosure_lint import cli_startup
 from disclosure_lint.batch.findings import NOT_OPEN, PACKED, Facts, _layout, _size_ok, _sizes_ok, packed_ok
-from disclosure_lint.parallel import BYTES, _Waiter, answer, message
+from disclosure_lint.parallel import _Waiter, answer, message
 
 from .test_fast_paths_t7_facts import _collected
-
-# -- the answer decoded by one kept decoder ---------------------------------------------------------------------------
-
-
-def _answer_before(raw: bytes) -> Any:
-    """parallel.answer as round 11 wrote it: a decoder (and its hook) made for every answer."""
-    cut = raw.find(b"\0")
-    if cut < 0:
-        return json.loads(raw)
-    at = cut + 1
-
-    def blob(d: dict[str, Any]) -> Any:
-        nonlocal at
-        n = d.get(BYTES) if len(d) == 1 else None
-        if type(n) is not int:
-            return d
-        if n < 0 or at + n > len(raw):
-            raise ValueError("answer: bytes cut short")
-        at += n
-        return raw[at - n:at]
-
-    got = json.loads(raw[:cut], object_hook=blob)
-    if at != len(raw):
-        raise ValueError("answer: bytes left over")
-    return got
-
-
-def _random_value(rnd: random.Random, depth: int = 0) -> Any:
-    kind = rnd.randrange(9 if depth < 4 else 5)
-    if kind == 0:
-        return rnd.randbytes(rnd.randrange(6)) + rnd.choice([b"", b"\0", b"\0\0{"])
-    if kind == 1:
-        return rnd.choice(["", "文字", "a\0b", "\ud800", "~bytes", '{"~bytes": 1}'])
-    if kind == 2:
-        return rnd.choice([0, -1, 7, 2 ** 70, 1.5, True, None])
-    if kind == 3:
-        return {BYTES: rnd.choice([0, 1, 3, -1, True, "1"])}  # (data that looks like a placeholder)
-    if kind == 4:
-        return {BYTES: 1, "x": 2}
-    if kind in (5, 6):
-        return [_random_value(rnd, depth + 1) for _ in range(rnd.randrange(4))]
-    return {rnd.choice(["a", "b", BYTES, "文"]): _random_value(rnd, depth + 1) for _ in range(rnd.randrange(4))}
-
-
-def _same(raw: bytes) -> None:
-    try:
-        want: Any = _answer_before(raw)
-    except ValueError as exc:
-        with pytest.raises(ValueError) as got:
-            answer(raw)
-        assert type(got.value) is type(exc)
-        return
-    assert answer(raw) == want
-
-
-def test_answers_decoded_by_the_kept_decoder_as_before() -> None:
-    rnd = random.Random(12)
-    for i in range(3000):
-        out = _random_value(rnd)
-        try:
-            raw = message(i, out)
-        except TypeError:
-            continue
-        _same(raw)
-        for _ in range(2):  # cut, grown, bytes taken away or added after the NUL
-            j = rnd.randrange(len(raw) + 1)
-            _same(raw[:j] + rnd.choice([b"", b"\0", b"x", b"\0\0", rnd.randbytes(3)]) + raw[j:])
-        _same(raw + rnd.randbytes(rnd.randrange(3)))
-    for raw in (b"[0, {}\0", b"\0", b'[0, {"~bytes": 2}]\0ab', b'[0, {"~bytes": 2}]\0a', b'\xef\xbb\xbf[1]\0',
-                '[0, "\u6587"]'.encode("utf-16"), b'[0, "\xed\xa0\x80"]\0', b'[0, {"~bytes": 0}]\0'):
-        _same(raw)
-
-
-def test_an_answer_decoded_while_another_thread_holds_the_kept_decoder() -> None:
-    raw = message(5, {"facts": [b"\0ab", b"", b"c"], "x": "文"})
-    with parallel._READER.lock:  # (as if another thread were decoding with it)
-        got: list[Any] = []
-        t = threading.Thread(target=lambda: got.append(answer(raw)))
-        t.start()
-        t.join()
-    assert got == [_answer_before(raw)] == [[5, {"facts": [b"\0ab", b"", b"c"], "x": "文"}]]
-    assert answer(raw) == got[0] and not parallel._READER.raw  # (the kept decoder holds no answer after it)
-
 
 # -- the figures' keys as bytes, the sizes' check ---------------------------------------------------------------------
 

@@ -22,13 +22,14 @@ def _failed(path: str, exc: BaseException) -> dict:
 
 
 def test_order_crash_raise_and_hang_each_one_result():
-    names = ["a.md", "crash-1.md", "b.md", "raise.md", "hang.md", "c.md", "d.md", "crash-2.md", "e.md"]
+    names = ["a.md", "crash-1.md", "b.md", "raise.md", "hang.md", "c.md", "d.md", "crash-2.md", "e.md", "unsendable.md"]
     entries = [(f"/x/{n}", i % 2 == 0) for i, n in enumerate(names)]
     out = list(ordered(entries, 2, "tests.pool_helpers:worker", {"tag": "t"}, _failed, lambda p: 3.0, window=3))
     assert [r.get("path") or r.get("failed") for r in out] == [p for p, _w in entries]
     by_name = {os.path.basename(r.get("path") or r["failed"]): r for r in out}
     assert by_name["crash-1.md"]["why"].startswith("ChildProcessError: 检查进程意外退出（退出代码 3）")
     assert by_name["raise.md"]["why"] == "RuntimeError: ValueError: boom"
+    assert by_name["unsendable.md"]["why"].startswith("RuntimeError: ValueError: ")  # (the worker goes on)
     assert by_name["hang.md"]["why"].startswith("TimeoutError: 检查本文件超过 3 秒的上限")
     assert by_name["e.md"] == {"path": "/x/e.md", "walked": True, "tag": "t", "pid": by_name["e.md"]["pid"]}
     assert len({r["pid"] for r in out if "pid" in r}) >= 2  # really other processes

@@ -111,7 +111,8 @@ class Diagnostic:
     @classmethod
     def from_json(cls, data: Any, path: str) -> Diagnostic:
         """The finding :meth:`to_json` gave (for ``path``), checked field by field: :class:`ValueError` for
-        anything else (a result read back from the cache or from another process is data, never trusted)."""
+        anything else (a result read back from the cache or from another process is data, never trusted).  A fix's
+        edits are a list (JSON: the cache) or the tuple :meth:`to_json` gives (a ``--jobs`` worker's answer)."""
         if not isinstance(data, dict) or set(data) - _JSON_FIELDS:
             raise ValueError("not a diagnostic")
         for key, types in _JSON_TYPES.items():
@@ -122,7 +123,7 @@ class Diagnostic:
         fix = data.get("fix")
         if fix is not None:
             if not (isinstance(fix, dict) and isinstance(fix.get("description"), str)
-                    and fix.get("applicability") in ("safe", "unsafe") and isinstance(fix.get("edits"), list)
+                    and fix.get("applicability") in ("safe", "unsafe") and isinstance(fix.get("edits"), list | tuple)
                     and isinstance(fix.get("independent", False), bool)):
                 raise ValueError("diagnostic fix")
             edits = []

@@ -7,8 +7,10 @@ the pages of the loaded rules stay shared with this process.  Otherwise (no ``fo
 fork could leave holding a lock) it is started by a fork server, else ``spawn``, and builds its own state
 once from plain options — the ``factory`` (``"module:function"``, imported in the worker) gets the options
 and returns the function that handles one file.  A worker takes one file at a time over its own pipe;
-what travels is JSON text both ways (the file's result as :meth:`FileResult.to_json`; the bytes of a
-report's packed facts after the text, :func:`message`), never a pickled report object.
+what travels both ways is plain data in :mod:`marshal`'s format (the file's result as :meth:`FileResult.to_json`
+makes it, a report's packed facts as bytes: :func:`message`), never a pickled report object.  The two ends are the
+same interpreter (a fork, or ``sys.executable`` started again), which is all that format asks; reading it makes
+plain values only and runs nothing, and the parent checks what it got as it checks a cached result.
 
 * **Order and memory.**  Results are yielded in the order of ``entries``; at most ``window`` files
   (default 4 × jobs) are in flight or waiting for an earlier one, so memory does not grow with the
@@ -22,13 +24,12 @@ report's packed facts after the text, :func:`message`), never a pickled report o
 from __future__ import annotations
 
 import importlib
-import json
+import marshal
 import math
 import os
 import select
 import signal
 import sys
-import threading
 import time
 import types
 from collections import deque
@@ -45,7 +46,6 @@ WINDOW_PER_JOB = 4
 MIN_POOL_FILES = 16  # below this a run without --jobs stays in one process
 PREFETCH = 2  # files a worker holds at once: the next one is there when it finishes one
 FAILED = "__failed__"  # a worker's answer when handling a file raised
-BYTES = "~bytes"  # in an answer's JSON, ``{BYTES: n}`` stands for n bytes that travel after it (:func:`message`)
 CPU_SHARE_ENV = "DISCLOSURE_LINT_CPU_SHARE"  # set in a worker: the CPUs it may keep busy (read by readers.ocr)
 
 
@@ -113,7 +113,7 @@ def _context(inherit: bool) -> tuple[Any, bool]:
 
 def serve(conn: Connection, factory: str, options: dict[str, Any], cpu_share: int = 0,
           work: Callable[[str, bool], Any] | None = None, others: tuple[Connection, ...] = ()) -> None:
-    """A worker's loop: ``[index, path, walked]`` in, ``[index, result]`` out, both JSON text.  ``cpu_share``:
+    """A worker's loop: ``[index, path, walked]`` in, ``[index, result]`` out (:func:`message`).  ``cpu_share``:
     the CPUs this worker may keep busy (its share of the machine), told to the OCR engine (:data:`CPU_SHARE_ENV`)
     so that N workers recognising scans do not each start a thread per CPU.  ``work``: the parent's own function
     (a forked worker; else it is built from ``factory``); ``others``: the parent's ends of its own and the other
@@ -129,80 +129,35 @@ def serve(conn: Connection, factory: str, options: dict[str, Any], cpu_share: in
         assert work is not None
     while True:
         try:
-            index, path, walked = json.loads(conn.recv_bytes())
-        except (EOFError, OSError):
+            index, path, walked = marshal.loads(conn.recv_bytes())
+        except (EOFError, OSError, ValueError, TypeError):  # (the parent gone, or what it never sends)
             return
         try:
             out = work(path, walked)
+            raw = message(index, out)
         except Exception as exc:  # noqa: BLE001 - one file's failure is that file's result, not the worker's end
-            out = {FAILED: describe(exc)}
-        conn.send_bytes(message(index, out))
+            raw = message(index, {FAILED: describe(exc)})
+        conn.send_bytes(raw)
 
 
 def message(index: int, out: Any) -> bytes:
-    """A worker's answer: ``[index, out]`` as JSON text; each ``bytes`` in ``out`` (a report's packed facts) as
-    ``{BYTES: its length}`` there, the bytes themselves after the text and a NUL (which JSON text never holds), in
-    the order the text names them — not as base64 text that both ends would encode, escape, scan and decode."""
-    blobs: list[bytes] = []
-
-    def blob(o: Any) -> Any:
-        if type(o) is not bytes:
-            raise TypeError(f"Object of type {type(o).__name__} is not JSON serializable")
-        blobs.append(o)
-        return {BYTES: len(o)}
-
-    text = json.dumps([index, out], ensure_ascii=True, default=blob).encode("ascii")
-    return b"".join([text, b"\0", *blobs]) if blobs else text
+    """A worker's answer: ``[index, out]`` in :mod:`marshal`'s format (``out`` plain data: dicts, lists, text, bytes,
+    numbers, None; :class:`ValueError` for anything else).  Its bytes (a report's packed facts) travel as they are;
+    the text unescaped: ≈ ⅓ of the time that JSON took to write and read (≈ 27 µs a report where JSON took ≈ 82 µs,
+    with the facts' bytes after its text)."""
+    return marshal.dumps([index, out])
 
 
-def answer(raw: bytes) -> Any:
-    """``[index, out]`` of a worker's :func:`message` (:class:`ValueError` for anything else)."""
-    cut = raw.find(b"\0")
-    if cut < 0:
-        return json.loads(raw)
-    reader = _READER if _READER.lock.acquire(blocking=False) else _Reader()  # (another thread decodes with it)
+def answer(raw: bytes) -> list[Any]:
+    """``[index, out]`` of a worker's :func:`message` (:class:`ValueError` for anything else: cut short, bad data,
+    another shape)."""
     try:
-        return reader.read(raw, cut)
-    finally:
-        if reader is _READER:
-            reader.lock.release()
-
-
-class _Reader:
-    """Decodes answers whose bytes travel after their text: one decoder made once, whose hook puts each ``{BYTES:
-    n}`` back as the bytes it stands for (``json.loads(text, object_hook=…)`` made a decoder and its scanner for
-    every answer)."""
-
-    def __init__(self) -> None:
-        self.raw = b""
-        self.at = 0
-        self.lock = threading.Lock()
-        self.decoder = json.JSONDecoder(object_hook=self._blob)
-
-    def read(self, raw: bytes, cut: int) -> Any:
-        """The answer ``raw`` whose text ends at ``cut`` (a NUL), as ``json.loads`` decodes its text."""
-        self.raw, self.at = raw, cut + 1
-        try:
-            text = raw[:cut]
-            got = self.decoder.decode(text.decode(json.detect_encoding(text), "surrogatepass"))
-            if self.at != len(raw):
-                raise ValueError("answer: bytes left over")
-            return got
-        finally:
-            self.raw = b""
-
-    def _blob(self, d: dict[str, Any]) -> Any:
-        n = d.get(BYTES) if len(d) == 1 else None
-        if type(n) is not int:
-            return d
-        at, raw = self.at, self.raw
-        if n < 0 or at + n > len(raw):
-            raise ValueError("answer: bytes cut short")
-        self.at = at + n
-        return raw[at:at + n]
-
-
-_READER = _Reader()
+        got = marshal.loads(raw)
+    except (EOFError, TypeError) as exc:  # (bad data raises ValueError itself)
+        raise ValueError(f"answer: {exc}") from None
+    if type(got) is not list or len(got) != 2 or type(got[0]) is not int:
+        raise ValueError("answer: not [index, result]")
+    return got
 
 
 @contextmanager
@@ -243,7 +198,7 @@ class _Worker:
             self.since = time.monotonic()
         self.tasks.append((index, path, walked))
         try:
-            self.conn.send_bytes(json.dumps([index, path, walked], ensure_ascii=True).encode("ascii"))
+            self.conn.send_bytes(marshal.dumps((index, path, walked)))
         except OSError:  # the worker is gone already: the wait sees its end and the file fails
             pass
 

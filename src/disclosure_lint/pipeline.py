@@ -64,7 +64,7 @@ def worker_for(checker: Checker, options: RunOptions, cache_dir: str | None) -> 
         if facts is not None and PACKED not in facts:  # (a result from the cache has them packed already)
             # compressed here, as the cross-report hook holds them (batch.findings.Facts): ≈ ¼ of the bytes to
             # send, and the parent neither parses the cells nor compresses them again; as bytes, which the answer
-            # carries after its JSON text (parallel.message)
+            # carries as they are (parallel.message)
             out["facts"] = Facts.packed(facts, raw=True)
         return out
 

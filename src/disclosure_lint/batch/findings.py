@@ -132,8 +132,8 @@ _MAX_LAYOUTS = 256
 
 
 def _layout(joined: str | bytes) -> dict[str, int]:
-    """The layout of the keys ``joined`` by line breaks: as text, or as UTF-8 bytes (a worker's, which travel after
-    its answer's JSON text: :func:`..parallel.message`; ≈ 1.1 KB of escaped JSON text a report otherwise)."""
+    """The layout of the keys ``joined`` by line breaks: as text, or as UTF-8 bytes (a worker's, which its answer
+    carries as they are: :func:`..parallel.message`; no text made of them at each end)."""
     got = _LAYOUTS.get(joined)
     if got is None:
         text = joined.decode("utf-8", "surrogatepass") if isinstance(joined, bytes) else joined
@@ -286,7 +286,7 @@ class Facts:
         """``Facts(facts).pack()`` (what the result cache stores), made from the parts at once: no layout looked up,
         no tuple and array of the values and sizes made to be listed again.  ``raw``: the compressed parts as bytes, not
         base64 text, and the figures' keys as UTF-8 bytes (what a ``--jobs`` worker sends: :func:`..parallel.message` carries
-        bytes as they are, after its answer's JSON text)."""
+        bytes as they are)."""
         head, keys, values, hashes, texts = _split(facts, cls.HEAD)
         joined = "\n".join(keys)
         if keys.count(NOT_OPEN) > 1 or (not joined and keys):  # (the layout holds a key once, and none for "")
