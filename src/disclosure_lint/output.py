@@ -155,17 +155,35 @@ def atomic_replace(target: str, write: Callable[[BinaryIO], object], mode: int |
         raise
 
 
-def write_cache_json(path: Path, doc: object, older: Iterable[str], ensure_ascii: bool = False) -> None:
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:  # (gone meanwhile: oldest)
+        return 0.0
+
+
+# generations of a cache file kept side by side (the newest written): one per install or Python that runs the tool
+# (a pre-commit environment beside the user's own, two versions, two checkouts).  Keeping only the newest made two
+# such installs, used in turn, each rewrite its own on every start and remove the other's (≈ 0.12 s a start).
+KEEP_GENERATIONS = 4
+
+
+def write_cache_json(path: Path, doc: object, older: Iterable[str], ensure_ascii: bool = False,
+                     keep: int = KEEP_GENERATIONS, stale: Iterable[str] = ()) -> None:
     """A cache file of the tool's own (rules, compiled patterns) written atomically — a temporary file beside it
-    renamed into place — after the other generations in its folder (``older``: glob patterns) are removed.  Any
-    failure is ignored: a read-only home or a full disk only means no cache."""
+    renamed into place — after the other generations in its folder (``older``: glob patterns) but the ``keep`` − 1
+    written last are removed, and every file of an old form (``stale``: glob patterns, never read).  Any failure is
+    ignored: a read-only home or a full disk only means no cache."""
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        for pattern in older:  # keep one generation
+        for pattern in stale:
             for old in path.parent.glob(pattern):
-                if old != path:
-                    old.unlink(missing_ok=True)
+                old.unlink(missing_ok=True)
+        others = [(_mtime(old), old) for pattern in older for old in path.parent.glob(pattern) if old != path]
+        others.sort(reverse=True)  # newest first
+        for _when, old in others[max(0, keep - 1):]:
+            old.unlink(missing_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem.split('-')[0]}-", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(doc, fh, ensure_ascii=ensure_ascii, separators=(",", ":"))

@@ -441,7 +441,7 @@ def _store(path: Path, key: str, rules: tuple[LoadedRule, ...]) -> None:
                           "pack": r.pack, "source": r.source} for r in rules]}
     except Exception:  # noqa: BLE001 - a rule that cannot be dumped: just don't cache
         return
-    write_cache_json(path, doc, ("rules-*.json", "rules-*.pickle"))
+    write_cache_json(path, doc, ("rules-*.json",), stale=("rules-*.pickle",))
 
 
 def load_rules(extra_packs: list[Path] | None = None) -> list[LoadedRule]:
