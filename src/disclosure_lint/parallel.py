@@ -141,10 +141,11 @@ def serve(conn: Connection, factory: str, options: dict[str, Any], cpu_share: in
 
 
 def message(index: int, out: Any) -> bytes:
-    """A worker's answer: ``[index, out]`` in :mod:`marshal`'s format (``out`` plain data: dicts, lists, text, bytes,
-    numbers, None; :class:`ValueError` for anything else).  Its bytes (a report's packed facts) travel as they are;
-    the text unescaped: ≈ ⅓ of the time that JSON took to write and read (≈ 27 µs a report where JSON took ≈ 82 µs,
-    with the facts' bytes after its text)."""
+    """A worker's answer: ``[index, out]`` in :mod:`marshal`'s format (``out`` as :meth:`FileResult.to_json` makes it:
+    dicts, lists, tuples, text, bytes, numbers, None; :class:`ValueError` for what marshal cannot write, an object of
+    a class of its own).  Its bytes (a report's packed facts) travel as they are, its text unescaped: ≈ ⅓ of the time
+    that JSON took to write and read (≈ 27 µs a report where JSON took ≈ 82 µs, with the facts' bytes after its
+    text)."""
     return marshal.dumps([index, out])
 
 
