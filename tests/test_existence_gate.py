@@ -1,4 +1,4 @@
-"""The ``existence`` kind's gate over the report's whole text (:func:`disclosure_lint.kinds.generic.joined_gate`):
+"""The ``existence`` kind's gate over the report's whole text (:func:`disclosure_lint.kinds.pattern_gates.joined_gate`):
 it finds something in the blocks' texts joined by NULs wherever the rule's pattern finds something in one block, so
 a report it finds nothing in is skipped without losing a finding — also where a match needs a block's edge (a
 paragraph that starts with 我认真…, a line-led pattern, a negative look-behind at the block's start)."""
@@ -11,8 +11,8 @@ import re
 
 import pytest
 
-from disclosure_lint.kinds import generic
-from disclosure_lint.kinds.generic import LeadGate, LineGate, joined_gate, unparse
+from disclosure_lint.kinds import pattern_gates
+from disclosure_lint.kinds.pattern_gates import LeadGate, LineGate, joined_gate, unparse
 from disclosure_lint.packs import load_rules
 from disclosure_lint.userregex import BoundedPattern
 
@@ -184,7 +184,7 @@ def test_a_lead_gate_finds_something_exactly_where_the_gate_of_the_whole_choice_
     assert len(sources) >= len(_LEAD_PATTERNS) + 10, sources  # (DL907, DL916, DL918, DL118, DL909 …)
     gates = [joined_gate(re.compile(p)) for p in sources]
     assert all(isinstance(g, LeadGate) for g in gates), sources
-    monkeypatch.setattr(generic, "_lead_split", lambda tree: None)
+    monkeypatch.setattr(pattern_gates, "_lead_split", lambda tree: None)
     wholes = [joined_gate(re.compile(p)) for p in sources]
     rnd = random.Random(23)
     for source, gate, whole in zip(sources, gates, wholes, strict=True):
@@ -213,7 +213,7 @@ def test_a_rules_texts_are_looked_for_by_their_rarest_character_first_which_each
     assert rarest("2007") in "2007" and rarest("、公平、便民") in "公平便民"  # (a Chinese character before digits, marks)
     assert rarest("具体行政行为侵犯") == max("具体行政行为侵犯", key=rank)
     texts = [t for rule in load_rules() if rule.spec.kind == "substitution"
-             for p in rule.spec.options.get("swap", {}) for t in generic.required_texts(re.compile(p))]
+             for p in rule.spec.options.get("swap", {}) for t in pattern_gates.required_texts(re.compile(p))]
     assert len(texts) > 100
     assert all(rarest(t) in t for t in texts)
 

@@ -86,7 +86,7 @@ def test_dates_found_where_they_may_start_are_the_dates_of_the_whole_scan():
 
 
 def test_a_lookbehind_led_pattern_and_its_gate_find_something_in_the_same_texts():
-    from disclosure_lint.kinds.generic import lookbehind_gate
+    from disclosure_lint.kinds.pattern_gates import lookbehind_gate
 
     dl702 = r"(?<=[发函字办令])\s*[\[［(（【〔{｛](?P<y>(?:19|20)\d{2})[\]］)）】〕}｝](?P<n>第?\d{1,4}号)"
     patterns = [dl702, r"(?<=\))x", r"(?<=a|b)c", r"(?<=[)])c+", r"(?<=\d)(?=x)", r"(?<=a(?=b))b"]
@@ -155,7 +155,7 @@ def test_every_date_holds_a_year_mark_or_a_separator():
 
 
 def test_plain_templates_expand_as_match_expand_does():
-    from disclosure_lint.kinds.generic import plain_template
+    from disclosure_lint.kinds.pattern_gates import plain_template
 
     pattern = re.compile(r"(?P<y>\d{4})(?P<opt>x)?(?P<n>第?\d号)|(z)")
     texts = ["2021第3号", "2021x3号", "z", "1999x第12号"]

@@ -189,7 +189,7 @@ def test_dl502_findings_as_with_the_old_trigger(monkeypatch):
 
 
 def test_required_char_is_in_every_match():
-    from disclosure_lint.kinds.generic import required_char
+    from disclosure_lint.kinds.pattern_gates import required_char
 
     dl702 = r"(?<=[发函字办令])\s*[\[［(（【〔{｛](?P<y>(?:19|20)\d{2})[\]］)）】〕}｝](?P<n>第?\d{1,4}号)"
     cases = {dl702: "号", "abc": "a", "(?i)abc": None, "a|b": None, "x+y?": "x", "(?i:号)文": "文", "[ab]c*": None,
@@ -213,7 +213,7 @@ _DOC_NUMBERS = ["国办公开办函[2021]30号", "国办公开办函（2021）30
 
 
 def test_dl702_findings_as_without_the_character_test(monkeypatch):
-    from disclosure_lint.kinds import generic
+    from disclosure_lint.kinds import substitution
 
     rnd = random.Random(100)
     texts = []
@@ -228,8 +228,10 @@ def test_dl702_findings_as_without_the_character_test(monkeypatch):
     texts += [f"依据{n}编制" for n in _DOC_NUMBERS]
     new = [_findings(lint(t, select=["DL702"])) for t in texts]
     assert sum(map(len, new)) > 20
-    monkeypatch.setattr(generic, "required_char", lambda pattern: None)
+    asked: list[object] = []  # (the name substitution calls: every swap then tried without its character test)
+    monkeypatch.setattr(substitution, "required_char", lambda pattern: asked.append(pattern))
     assert [_findings(lint(t, select=["DL702"])) for t in texts] == new
+    assert asked
 
 
 # -- ascii-punctuation (DL701): the marks looked for in the prose joined ---------------------------------------------
@@ -410,8 +412,8 @@ def test_count_lists_without_two_counts_find_no_list(monkeypatch):
 
 def test_line_led_swaps_tried_at_line_starts_find_what_finditer_finds():
     """A substitution led by ``(?m:^)`` (DL705's) is tried at the text's start and after each line break only
-    (generic.at_line_starts): the same matches as ``finditer`` (non-empty), also for a pattern spanning lines."""
-    from disclosure_lint.kinds.generic import at_line_starts
+    (pattern_gates.at_line_starts): the same matches as ``finditer`` (non-empty), also for a pattern spanning lines."""
+    from disclosure_lint.kinds.pattern_gates import at_line_starts
 
     patterns = [re.compile(r"(?m:^)(?P<n>[一二三四五六七八九十]{1,3})[．.](?=[^\d\s．.])"),
                 re.compile(r"(?m:^)(?P<p>[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)])[、，,.．](?=[^\s\d（(])"),
@@ -422,9 +424,9 @@ def test_line_led_swaps_tried_at_line_starts_find_what_finditer_finds():
 
 
 def test_first_chars_lead_every_match():
-    """generic.first_chars: the characters a match can start with, or None where not known; a line led by another
+    """pattern_gates.first_chars: the characters a match can start with, or None where not known; a line led by another
     character is not tried (the gated line starts find what finditer finds)."""
-    from disclosure_lint.kinds.generic import at_line_starts, first_chars
+    from disclosure_lint.kinds.pattern_gates import at_line_starts, first_chars
 
     cases = {r"(?m:^)(?P<n>[一二三四五六七八九十]{1,3})[．.](?=[^\d\s．.])": set("一二三四五六七八九十"),
              r"(?m:^)(?P<p>[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)])[、，,.．]": set("（("),

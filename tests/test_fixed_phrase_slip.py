@@ -1,6 +1,6 @@
 """DL909 fixed-phrase-slip on real-shaped input (a crawl whose line breaks were lost, a portal page with its metadata
 lines, a GBK page, traditional characters), its unsafe fix, and the substitution kind's report-wide gate
-(:func:`.generic.required_texts`): a swap whose texts the report does not hold is not tried, with the same findings."""
+(:func:`.pattern_gates.required_texts`): a swap whose texts the report does not hold is not tried, with the same findings."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import re
 
 from typer.testing import CliRunner
 
-from disclosure_lint.kinds import generic
+from disclosure_lint.kinds import pattern_gates, substitution
 
 from .conftest import check_gbk_page, codes, lint
 
@@ -114,7 +114,7 @@ def test_required_texts_are_beside_every_match():
     texts += ["常态、不会开为例外", "常态，以不会开为例外", "统计限自", "收到12条", "常态，公开为例外", "收到", "为以"]
     for source, want in cases.items():
         pattern = re.compile(source)
-        got = generic.required_texts(pattern)
+        got = pattern_gates.required_texts(pattern)
         assert got == want, source
         for text in texts:
             if pattern.search(text):
@@ -127,8 +127,10 @@ def test_gate_changes_no_finding(monkeypatch):
     select = ["DL909", "DL907", "DL906", "DL702", "DL704", "DL705"]
     new = [[(d.code, d.line, d.column, d.message) for d in lint(t, select=select, fmt="text")] for t in texts]
     assert sum(map(len, new)) >= 10
-    monkeypatch.setattr(generic, "required_texts", lambda pattern: [])
+    asked: list[object] = []  # (the name substitution calls: every swap then tried without its required texts)
+    monkeypatch.setattr(substitution, "required_texts", lambda pattern: asked.append(pattern) or [])
     old = [[(d.code, d.line, d.column, d.message) for d in lint(t, select=select, fmt="text")] for t in texts]
+    assert asked
     assert old == new
 
 

@@ -2,13 +2,13 @@
 pattern may match and tries it at every character of a report (DL912 as first written: 131 µs a report instead of
 28; DL411 twice its cost).  A pattern is led by what it matches first, the characters before looked behind from
 there (``党(?<![产的]党)二十大``).  A single character's positive look-behind is let through: the substitution kind
-searches it by that character first (:func:`disclosure_lint.kinds.generic.lookbehind_gate`)."""
+searches it by that character first (:func:`disclosure_lint.kinds.pattern_gates.lookbehind_gate`)."""
 
 from __future__ import annotations
 
 import re
 
-from disclosure_lint.kinds.generic import lookbehind_gate
+from disclosure_lint.kinds.pattern_gates import lookbehind_gate
 from disclosure_lint.packs import load_rules
 
 
@@ -78,7 +78,7 @@ def test_every_built_in_substitution_swap_holds_a_literal_text():
     in every block when it has none: one such swap among DL909's hundred cost the rule half its time. Each built-in
     swap holds one (a run of literal characters, :func:`.required_texts`) and is tried only where a report has it;
     the swaps led by a line's start, tried only at lines that start with their characters, are let through."""
-    from disclosure_lint.kinds.generic import required_texts
+    from disclosure_lint.kinds.pattern_gates import required_texts
 
     bare = []
     for rule in load_rules():

@@ -246,7 +246,7 @@ _READ: Kept[tuple[str, int], Any] = Kept("userregex: a pattern's parse tree, rea
 
 def read_parse(pattern: Any) -> Any | None:
     """:func:`cased_parse` of ``pattern``, shared by every caller that reads the tree and never changes it (a caller
-    that rewrites the tree, as ``generic.joined_gate`` does, takes its own from :func:`cased_parse`)."""
+    that rewrites the tree, as ``pattern_gates.joined_gate`` does, takes its own from :func:`cased_parse`)."""
     if not isinstance(pattern, re.Pattern):
         return None
     key = (pattern.pattern, pattern.flags)

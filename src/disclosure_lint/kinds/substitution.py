@@ -2,11 +2,11 @@
 where it matches — the generic kind of most writing rules (DL411, DL704, DL909 …).
 
 A report is searched swap by swap, each only where it can match: in the blocks that hold the literal texts every
-match of it holds (:func:`.generic.required_texts`, found in the report's joined text), for a swap found there only
-when its pattern made for the joined text (:func:`.generic.joined_gate`) finds something in it too; a swap without
+match of it holds (:func:`.pattern_gates.required_texts`, found in the report's joined text), for a swap found there only
+when its pattern made for the joined text (:func:`.pattern_gates.joined_gate`) finds something in it too; a swap without
 such a text, when that pattern finds something in the joined text, in the blocks holding its rarest character
-(:func:`.generic.required_char`), one led by a line's start at the lines that start with its characters
-(:func:`.generic.first_chars`).
+(:func:`.pattern_gates.required_char`), one led by a line's start at the lines that start with its characters
+(:func:`.pattern_gates.first_chars`).
 """
 
 from __future__ import annotations
@@ -22,15 +22,12 @@ from ..report.catalogue import SECTIONS
 from ..userregex import compile_pattern
 from . import register
 from .base import FixEdit, Hit
-from .generic import (
+from .generic import Scanner, SubstitutionOptions, cut_after, in_years
+from .pattern_gates import (
     LeadGate,
     LineGate,
-    Scanner,
-    SubstitutionOptions,
     at_line_starts,
-    cut_after,
     first_chars,
-    in_years,
     joined_gate,
     lookbehind_gate,
     plain_template,

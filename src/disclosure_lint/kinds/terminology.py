@@ -30,7 +30,7 @@ from ..report.writing import sentence_span
 from ..userregex import compile_pattern, read_parse
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions, PatternList, UserPattern
-from .generic import LeadGate, LineGate, joined_gate
+from .pattern_gates import LeadGate, LineGate, joined_gate
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..report import AnnualReport
@@ -137,7 +137,7 @@ class _Compiled:
         self.near = compile_pattern(entry.near) if entry.near else None
         self.unless = compile_pattern(entry.unless) if entry.unless else None
         self.contrast = compile_pattern(entry.contrast) if entry.contrast else None
-        # its pattern for the report's joined text (:func:`.generic.joined_gate`), made when a report first holds its
+        # its pattern for the report's joined text (:func:`.pattern_gates.joined_gate`), made when a report first holds its
         # words (``gated``)
         self.gate = None
         self.gated = False
