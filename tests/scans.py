@@ -24,7 +24,10 @@ def generated_scans_unlike_expected() -> str | None:
 
     tests/render.py writes Chinese in reportlab's STSong-Light, which is not embedded: PDFium draws it with a
     CJK font of the machine's. With none, the scanned pages carry no Chinese at all; with another family
-    (WenQuanYi, AR PL UMing) the recogniser misreads a few strokes that it reads right in Noto CJK."""
+    (WenQuanYi, AR PL UMing) the recogniser misreads a few strokes that it reads right in Noto CJK.  Where Noto CJK
+    is not installed, it is installed first where ``apt-get`` can (:func:`_install_noto_cjk`), before PDFium maps a
+    font (it lists the machine's fonts once per process)."""
+    _install_noto_cjk()
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -40,12 +43,34 @@ def generated_scans_unlike_expected() -> str | None:
     page = np.array(raster_pages(buf.getvalue(), dpi=72)[0])
     if int((page < 128).sum()) < 200:
         return f"this machine has no CJK font: PDFium draws nothing for STSong-Light ({CJK_FONT_HINT})"
-    fc_list = shutil.which("fc-list")
-    if fc_list:
-        families = subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True, text=True, timeout=30).stdout
-        if "Noto" not in families:
-            return f"PDFium draws STSong-Light with a CJK font other than Noto CJK ({CJK_FONT_HINT})"
+    if _noto_cjk_installed() is False:
+        return f"PDFium draws STSong-Light with a CJK font other than Noto CJK ({CJK_FONT_HINT})"
     return None
+
+
+def _noto_cjk_installed() -> bool | None:
+    """Whether fontconfig lists a Noto CJK family for Chinese (None: no ``fc-list`` to ask)."""
+    fc_list = shutil.which("fc-list")
+    if not fc_list:
+        return None
+    try:
+        families = subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return "Noto" in families
+
+
+def _install_noto_cjk() -> None:
+    """``apt-get install -y fonts-noto-cjk`` where fontconfig lists no Noto CJK family and apt-get is there (as
+    :func:`.conftest.installed` installs LibreOffice); nothing where it cannot (no apt, no rights, no network: the
+    tests then skip, saying why)."""
+    if _noto_cjk_installed() is not False or not shutil.which("apt-get"):
+        return
+    try:
+        subprocess.run(["apt-get", "install", "-y", "-q", "fonts-noto-cjk"], capture_output=True, timeout=240,
+                       check=False, env={"DEBIAN_FRONTEND": "noninteractive", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"})
+    except (OSError, subprocess.TimeoutExpired):
+        pass
 
 
 def raster_pages(pdf: bytes, dpi: int = 150, angle: float = 0.0, noise: float = 0.0, seed: int = 1) -> list:
