@@ -417,10 +417,6 @@ def report_formats(fm: dict, spent: dict[str, float]) -> list[str]:
         target = ""
         if ext == ".pdf":
             target = f"   target ≥{TARGET_PDF:.0f}/s {_verdict(m['rate'] >= TARGET_PDF)}"
-            if chinese_font() is False:
-                target += ("   (this machine has no Chinese font: these PDFs' STSong-Light is not embedded, so PDFium "
-                           "drops its one-character strings and each page is read by pdfminer, about half as fast; "
-                           "apt-get install fonts-noto-cjk)")
         lines.append(f"  {ext:<6}{m['rate']:7.0f} reports/s  ({m['seconds'] * 1000 / m['n']:6.1f} ms each; "
                      f"{m['cpu_rate']:.0f}/s by CPU time; mean {m['mean_kb']:6.1f} KiB; first file "
                      f"{m['warmup'] * 1000:5.0f} ms)   {same}{target}"
@@ -429,17 +425,6 @@ def report_formats(fm: dict, spent: dict[str, float]) -> list[str]:
         lines.append("  rendering (this run, cached afterwards): "
                      + ", ".join(f"{ext} {t:.1f} s" for ext, t in spent.items() if t))
     return lines
-
-
-def chinese_font() -> bool | None:
-    """Whether fontconfig lists a font for Chinese (None: no ``fc-list`` to ask).  Without one, PDFium drops the
-    one-character strings of a Chinese font a PDF does not embed (tests/render.py's STSong-Light) and the PDF reader
-    reads such a page with pdfminer instead (:func:`disclosure_lint.readers.pdf_pdfium._chars`)."""
-    try:
-        got = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    return bool(got.stdout.strip()) if got.returncode == 0 else None
 
 
 def _verdict(ok: bool) -> str:

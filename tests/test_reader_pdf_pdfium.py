@@ -9,6 +9,7 @@ exactly (rotated text, Form XObjects) are read by pdfplumber.
 from __future__ import annotations
 
 import io
+from functools import partial
 
 import pdfplumber
 import pytest
@@ -36,12 +37,16 @@ def _same(a, b, tol: float = 1e-3) -> bool:
     return a == b
 
 
-def _pages(data: bytes):
+def _pages(data: bytes, contents: bool = True):
+    """Each page with its objects as the reader takes them from PDFium (``contents``: with the page's content stream
+    for the characters PDFium drops, as the reader gives it)."""
     doc = pdf_pdfium.open_document(data)
     assert doc is not None
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for i, page in enumerate(pdf.pages):
-            yield page, pdf_pdfium.page_objects(doc, i, page.mediabox, page.page_obj.resources, pdf_reader.MAX_CHARS)
+            shown = partial(pdf_reader._contents, page.page_obj) if contents else None
+            yield page, pdf_pdfium.page_objects(doc, i, page.mediabox, page.page_obj.resources, pdf_reader.MAX_CHARS,
+                                                shown)
 
 
 def _pdfium_text(data: bytes, index: int) -> str:
@@ -75,21 +80,82 @@ def test_characters_rulings_and_images_are_pdfplumbers(report):
     assert seen > 500
 
 
-def test_a_character_pdfium_drops_sends_the_page_to_pdfplumber():
+def _dropping(monkeypatch, chars: str) -> None:
+    """PDFium's text page made to lack the characters ``chars`` (and, with them, their text objects), as PDFium's own
+    lacks a one-character string of a font the PDF does not embed on a machine with no CJK font to substitute: their
+    codes read as spaces (which the reader passes over), their text object as none."""
+    import pypdfium2.raw as R
+
+    page_text = pdf_pdfium._page_text
+    hidden: set[int] = set()
+
+    def text(R_, tp, n):
+        codes = page_text(R_, tp, n)
+        assert codes is not None
+        hidden.clear()
+        hidden.update(k for k, c in enumerate(codes) if chr(c) in chars)
+        return [0x20 if k in hidden else c for k, c in enumerate(codes)]
+
+    fast = pdf_pdfium._fast(R)
+    get_object = fast["object"]
+    monkeypatch.setattr(pdf_pdfium, "_page_text", text)
+    monkeypatch.setitem(fast, "object", lambda tp, k: None if k in hidden else get_object(tp, k))
+
+
+def test_a_character_pdfium_drops_is_read_from_the_content_stream(monkeypatch):
     # PDFium gives no character for a one-character string of a non-embedded CID font with a predefined
     # CMap (what iText and reportlab write) when the machine has no CJK font to substitute; pdfminer reads
-    # it from the CMap.  Whatever the machine's fonts, the page's characters are all there.
+    # it from the CMap.  The reader takes such a character from the page's content stream (read by the font's
+    # CMap, as pdfminer reads it), at the object's origin: the page stays PDFium's, its characters all there,
+    # each as pdfplumber boxes it.  (Simulated here, whatever this machine's fonts.)
+    b = Builder(header=False, footer=False)
+    b.text(100, 100, "年", size=12)
+    b.text(100, 140, "企业", size=12)
+    b.text(124, 140, "度", size=12)  # (right after 企业: one line, one word)
+    data = b.bytes()
+    plain = pdf_reader.read("x.pdf", data)
+    _dropping(monkeypatch, "年度")
+    ((page, fast),) = list(_pages(data))
+    assert fast is not None
+    assert sorted(c[0] for c in fast.chars) == sorted("年企业度")
+    a, _ = pdf_reader._chars(page.chars)
+    b_, _ = pdf_reader._chars(fast.chars)
+    key = lambda c: (round(c.top, 2), round(c.x0, 2), c.text)  # noqa: E731
+    for x, y in zip(sorted(a, key=key), sorted(b_, key=key), strict=True):
+        assert x.text == y.text and _same((x.x0, x.x1, x.top, x.bottom, x.size), (y.x0, y.x1, y.top, y.bottom, y.size))
+    assert pdf_reader.read("x.pdf", data) == plain
+    monkeypatch.setattr(pdf_reader, "open_document", lambda data: None)
+    assert pdf_reader.read("x.pdf", data) == plain  # (pdfplumber's reading)
+    assert [blk.text for blk in plain.blocks] == ["年", "企业度"]
+
+
+def test_a_dropped_character_the_stream_cannot_give_sends_the_page_to_pdfplumber(monkeypatch):
     b = Builder(header=False, footer=False)
     b.text(100, 100, "年", size=12)
     b.text(100, 140, "企业", size=12)
     data = b.bytes()
+    plain = pdf_reader.read("x.pdf", data)
+    _dropping(monkeypatch, "年")
+    ((_page, fast),) = list(_pages(data, contents=False))  # no content stream to read
+    assert fast is None
+    monkeypatch.setattr(pdf_pdfium, "shown", lambda data: None)  # one this does not follow (an inline image …)
     ((_page, fast),) = list(_pages(data))
-    if fast is not None:  # this machine has a CJK font: PDFium gave the character
-        assert sorted(c[0] for c in fast.chars) == sorted("年企业")
-    else:
-        assert _pdfium_text(data, 0) == "企业"
-    doc = pdf_reader.read("x.pdf", data)
-    assert [blk.text for blk in doc.blocks] == ["年", "企业"]
+    assert fast is None
+    assert pdf_reader.read("x.pdf", data) == plain
+
+
+def test_a_dropped_code_the_cmap_does_not_map_is_no_character(monkeypatch):
+    # a code the font's CMap maps to no character (U+A000, a Yi syllable, through UniGB-UCS2-H): pdfminer draws
+    # nothing for it, and neither does the reader where PDFium dropped it
+    b = Builder(header=False, footer=False)
+    b.text(100, 100, "ꀀ", size=12)
+    b.text(100, 140, "企业", size=12)
+    data = b.bytes()
+    _dropping(monkeypatch, "ꀀ")
+    ((_page, fast),) = list(_pages(data))
+    assert fast is not None and sorted(c[0] for c in fast.chars) == sorted("企业")
+    monkeypatch.setattr(pdf_reader, "open_document", lambda data: None)
+    assert [blk.text for blk in pdf_reader.read("x.pdf", data).blocks] == ["企业"]
 
 
 def test_indexed_table_finder_finds_pdfplumbers_cells(report):

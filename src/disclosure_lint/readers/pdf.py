@@ -67,6 +67,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import pairwise
 from typing import Any
 
@@ -239,8 +240,8 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
                 except Exception as exc:  # noqa: BLE001 - a malformed page dictionary (MediaBox …)
                     raise _page_error(exc, data, number) from None
                 try:
-                    fast = (page_objects(fast_doc, number - 1, page.mediabox, page_obj.resources, MAX_CHARS)
-                            if fast_doc else None)
+                    fast = (page_objects(fast_doc, number - 1, page.mediabox, page_obj.resources, MAX_CHARS,
+                                         partial(_contents, page_obj)) if fast_doc else None)
                     pages.append(_read_page(page, fast))
                 except _PageTooBig as exc:
                     cut.skipped.append((number, str(exc)))
@@ -369,6 +370,15 @@ class _Cut:
 
 class _PageTooBig(Exception):
     pass
+
+
+def _contents(page_obj) -> bytes | None:
+    """The page's content streams decoded and joined (what :func:`.pdf_budget.check_page` measured before the page
+    was read), or None where one cannot be read."""
+    try:
+        return b"\n".join(resolve1(ref).get_data() for ref in page_obj.contents or ())
+    except Exception:  # noqa: BLE001 - a broken stream: the page is pdfplumber's, which says so
+        return None
 
 
 def _page_objects(pdf, data: bytes):

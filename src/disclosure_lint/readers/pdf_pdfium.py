@@ -22,8 +22,12 @@ or scaled on one axis only, vertical writing; text slanted across the page, a wa
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
+
+from .pdf_shown import shown
 
 # pypdfium2 is imported where a PDF is read (heavy import; only the PDF reader needs it)
 
@@ -47,10 +51,11 @@ def open_document(data: bytes) -> Any | None:
 
 
 def page_objects(doc: Any, index: int, mediabox: tuple[float, float, float, float], resources: Any,
-                 max_chars: int) -> PageObjects | None:
+                 max_chars: int, contents: Callable[[], bytes | None] | None = None) -> PageObjects | None:
     """The objects of page ``index`` (0-based), or ``None`` where pdfplumber must read it.
 
-    ``resources``: the page's resource dictionary as pdfminer read it (the fonts' metrics)."""
+    ``resources``: the page's resource dictionary as pdfminer read it (the fonts' metrics); ``contents``: the page's
+    content stream decoded (``None``: not to be had), read only for the characters PDFium drops (:func:`_lost`)."""
     import pypdfium2.raw as R  # heavy import (see open_document)
 
     fonts = font_metrics(resources)
@@ -74,7 +79,8 @@ def page_objects(doc: Any, index: int, mediabox: tuple[float, float, float, floa
         if graphics is None:
             return None
         lines, rects, curves, images, bare, texts = graphics
-        chars = _chars(R, page.raw, x_off, y_off, height, max_chars, fonts, bare, texts)
+        lost = partial(_lost, contents, resources) if contents is not None else None
+        chars = _chars(R, page.raw, x_off, y_off, height, max_chars, fonts, bare, texts, lost)
         if chars is None:
             return None
         return PageObjects(chars, lines, rects, curves, images)
@@ -133,15 +139,19 @@ def _fast(R: Any) -> dict[str, Any]:
 def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
            max_chars: int, fonts: dict[str, tuple[float, dict[str, int] | None]],
            bare: set[int] | None = None, texts: list[int] | None = None,
+           lost: Callable[[list[int], list[int]], dict[int, str | None] | None] | None = None,
            ) -> list[tuple[str, float, float, float, float, float]] | None:
     """The page's characters, or ``None`` where pdfplumber must read the page: among other cases,
     where a text object of a font the file does not embed (``bare``, the objects' addresses) gives
     no character to PDFium's text page.  PDFium drops a one-character string of a non-embedded CID
     font with a predefined CMap (``STSong-Light``, ``UniGB-UCS2-H``: what iText and reportlab write)
     when the machine has no CJK font to substitute; pdfminer reads it from the CMap alone, whatever
-    fonts are installed.  A text object of an embedded font that gives no character holds only
-    spaces (LibreOffice writes a full-width space U+3000 as an object of its own): PDFium's
-    characters are the page's all the same.
+    fonts are installed (and, whatever the fonts, for a character the substituted font has no glyph for).
+    Where ``lost`` can give the text of each such object (:func:`_lost`: its one character code, from the
+    page's content stream, read by the font's CMap as pdfminer reads it), the character is placed at the
+    object's origin as PDFium places those it keeps, and the page stays PDFium's.  A text object of an
+    embedded font that gives no character holds only spaces (LibreOffice writes a full-width space U+3000
+    as an object of its own): PDFium's characters are the page's all the same.
 
     A character is PDFium's: where the file gives a glyph's text as ``/ActualText`` (LibreOffice
     does for each glyph its font lacks, all drawn as one and the same glyph), the character is that
@@ -183,6 +193,31 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
         widths: dict[tuple[Any, float, float], dict[int, float]] = {}  # (font, size, scale) → width by code
         out: list[tuple[str, float, float, float, float, float]] = []
         top_base = height - y_off
+
+        def object_info(key: Any) -> Any:
+            """What the characters of text object ``key`` share: ``(font size, horizontal scale, size, descent, widths'
+            key, AFM widths or None, widths by code)``; :data:`_SKIP` for a watermark's; None where pdfplumber must
+            read the page."""
+            font = get_font(key) if key else None
+            if not (font and get_font_size(key, pf)):
+                return None
+            fs = fbuf.value
+            if not get_matrix(key, pm):
+                return None
+            if slanted(m.a, m.b) or (fs * m.d >= FAINT_SIZE and get_fill(key, *prgba)
+                                     and faint(*(c.value / 255 for c in rgba))):
+                return _SKIP
+            if not (m.b == 0 and m.c == 0 and m.a > 0 and m.d > 0 and abs(m.a - m.d) <= 1e-6 * m.d):
+                return None
+            metrics = known.get(font, False)
+            if metrics is False:
+                metrics = known[font] = _metrics_of(fonts, _font_name(R, font) or "")
+            if metrics is None:
+                return None
+            descent, afm = metrics
+            fkey = (font, fs, m.a)
+            return (fs, m.a, fs * m.d, descent, fkey, afm, widths.setdefault(fkey, {}))
+
         last: Any = _SKIP  # the text object of the character before (a page's characters come object by object)
         info: Any = None
         for k in range(n):
@@ -198,24 +233,7 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
                 last = key
                 info = objs.get(key, False)
                 if info is False:
-                    info = None
-                    font = get_font(key) if key else None
-                    if font and get_font_size(key, pf):
-                        fs = fbuf.value
-                        if not get_matrix(key, pm):
-                            pass
-                        elif slanted(m.a, m.b) or (fs * m.d >= FAINT_SIZE and get_fill(key, *prgba)
-                                                   and faint(*(c.value / 255 for c in rgba))):
-                            info = _SKIP
-                        elif m.b == 0 and m.c == 0 and m.a > 0 and m.d > 0 and abs(m.a - m.d) <= 1e-6 * m.d:
-                            metrics = known.get(font, False)
-                            if metrics is False:
-                                metrics = known[font] = _metrics_of(fonts, _font_name(R, font) or "")
-                            if metrics is not None:
-                                descent, afm = metrics
-                                fkey = (font, fs, m.a)
-                                info = (fs, m.a, fs * m.d, descent, fkey, afm, widths.setdefault(fkey, {}))
-                    objs[key] = info
+                    info = objs[key] = object_info(key)
                 if info is None:
                     return None
                 if info is not _SKIP:
@@ -237,18 +255,121 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
             low = oy.value - y_off + drop
             x0 = ox.value - x_off
             out.append((t, x0, x0 + w, top_base - (low + size), top_base - low, size))
+        owners: set[Any] | None = None
         if bare and not bare <= objs.keys():  # a text object with no character, or only spaces
             owners = {get_object(tpv, k) for k in range(n)}
             if not bare <= owners:
-                return None
+                # the characters PDFium dropped (a machine without a CJK font): from the content stream, or the page
+                # is pdfplumber's
+                dropped = [t for t in texts or () if t in bare and t not in owners]  # (in the page's order)
+                got = lost(texts or [], dropped) if lost is not None and len(dropped) == len(bare - owners) else None
+                if got is None:
+                    return None
+                for key in dropped:
+                    text = got[key]
+                    owners.add(key)
+                    if text is None:  # a code the font gives no text for (pdfminer's "(cid:N)")
+                        out.append(_NO_TEXT)
+                        continue
+                    if not text or text.isspace():
+                        continue
+                    info = objs.get(key, False)
+                    if info is False:
+                        info = objs[key] = object_info(key)
+                    if info is None:
+                        return None
+                    if info is _SKIP:
+                        continue
+                    fs, a, size, descent, fkey, afm, known_w = info
+                    u = ord(text)
+                    w = known_w.get(u)
+                    if w is None:
+                        if afm is not None:
+                            w = known_w[u] = afm.get(text, 0) * 0.001 * fs * a
+                        elif not get_width(fkey[0], u, fs, pf) or fbuf.value <= 0:
+                            return None
+                        else:
+                            w = known_w[u] = fbuf.value * a
+                    if not get_matrix(key, pm):
+                        return None
+                    low = m.f - y_off + descent * size  # (a one-character object: its character at its origin)
+                    x0 = m.e - x_off
+                    out.append((text, x0, x0 + w, top_base - (low + size), top_base - low, size))
         if texts and len(texts) - len(objs) >= _SILENT_MIN:
-            owners = {get_object(tpv, k) for k in range(n)}  # (objects of spaces only included)
+            if owners is None:
+                owners = {get_object(tpv, k) for k in range(n)}  # (objects of spaces only included)
             silent = sum(1 for t in texts if t not in owners)
             if silent >= _SILENT_MIN and silent * 2 > len(texts):  # (LibreOffice's objects of spaces: a few)
                 return None
         return out
     finally:
         R.FPDFText_ClosePage(tp)
+
+
+def _lost(contents: Callable[[], bytes | None], resources: Any, texts: list[int],
+          dropped: list[int]) -> dict[int, str | None] | None:
+    """The text of each text object of ``dropped`` (among ``texts``, the page's text objects in order), read from the
+    page's content stream (``contents``, :func:`.pdf_shown.shown`: the operators that show something pair with the
+    text objects one to one) as pdfminer reads it: at most one character code of the object's font each, its text by
+    the font's CMap (None for a code the font gives no text for, which pdfminer writes ``(cid:N)``; ``""`` where the
+    CMap maps no code, and pdfminer draws nothing).  None where any cannot be told so (the operators and the objects
+    do not pair up, a font not found, a string of more than one character, a stream that cannot be read or followed):
+    pdfplumber reads the page then."""
+    from pdfminer.pdffont import PDFUnicodeNotDefined
+    from pdfminer.pdfinterp import PDFResourceManager
+    from pdfminer.pdftypes import resolve1
+
+    data = contents()
+    ops = shown(data) if data is not None else None
+    if ops is None or len(ops) != len(texts):
+        return None
+    res = resolve1(resources)
+    specs = resolve1(res.get("Font")) if isinstance(res, dict) else None
+    if not isinstance(specs, dict):
+        return None
+    manager = PDFResourceManager()
+    fonts: dict[bytes | None, Any] = {}
+    at = {t: i for i, t in enumerate(texts)}
+    out: dict[int, str | None] = {}
+    for key in dropped:
+        i = at.get(key)
+        if i is None:
+            return None
+        name, got = ops[i]
+        font = fonts.get(name, False)
+        if font is False:
+            font = fonts[name] = _font(manager, specs, name)
+        if font is None:
+            return None
+        try:
+            cids = list(font.decode(got))
+            if len(cids) > 1:
+                return None
+            text: str | None = font.to_unichr(cids[0]) if cids else ""  # (no code the CMap maps: nothing drawn)
+        except PDFUnicodeNotDefined:
+            text = None
+        except Exception:  # noqa: BLE001 - a font pdfminer cannot decode with: pdfplumber reads the page (and says so)
+            return None
+        if text is not None and len(text) > 1:
+            return None
+        out[key] = text
+    return out
+
+
+def _font(manager: Any, specs: dict[str, Any], name: bytes | None) -> Any:
+    """pdfminer's font of the page's font resource ``name`` (as a content stream writes it), or None."""
+    from pdfminer.pdftypes import resolve1
+
+    if name is None:
+        return None
+    ref = specs.get(name.decode("latin-1"))
+    spec = resolve1(ref)
+    if not isinstance(spec, dict):
+        return None
+    try:
+        return manager.get_font(getattr(ref, "objid", None), spec)
+    except Exception:  # noqa: BLE001 - a font pdfminer cannot make: pdfplumber reads the page (and says so)
+        return None
 
 
 _NO_TEXT = ("\x00", 0.0, 0.0, 0.0, 0.0, 0.0)  # a character PDFium has no text for (see _chars)
