@@ -51,3 +51,23 @@ def test_hostile_streams_end():
     assert shown(b"()" * (MAX_PENDING + 1) + b" Tj") is None
     assert shown(b"(x)Tj " * (MAX_SHOWN + 1)) is None
     assert shown(b"[" + b"(a)" * 5_000 + b"] TJ") == [(None, b"a" * 5_000)]
+
+
+def test_page_contents_are_decoded_within_the_page_budget():
+    import io
+
+    import pdfplumber
+
+    from disclosure_lint.limits import DEFAULT_LIMITS, Limits
+    from disclosure_lint.readers.pdf_budget import page_contents
+
+    from .test_reader_pdf import Builder
+
+    b = Builder(header=False, footer=False)
+    b.text(100, 100, "年度报告", size=12)
+    with pdfplumber.open(io.BytesIO(b.bytes())) as pdf:
+        page_obj = pdf.pages[0].page_obj
+        data = page_contents(page_obj, DEFAULT_LIMITS)
+        assert data is not None and b"Tj" in data and (shown(data) or [])[0][1]  # (the string, read)
+        # the same bound as the page's budget: a stream that inflates past it is not read
+        assert page_contents(page_obj, Limits(max_pdf_page_content_mb=len(data) / 2 / 1024 / 1024)) is None

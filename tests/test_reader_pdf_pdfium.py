@@ -15,8 +15,10 @@ import pdfplumber
 import pytest
 from reportlab.pdfgen import canvas
 
+from disclosure_lint.limits import DEFAULT_LIMITS
 from disclosure_lint.readers import pdf as pdf_reader
 from disclosure_lint.readers import pdf_pdfium
+from disclosure_lint.readers.pdf_budget import page_contents
 from disclosure_lint.readers.pdf_tables import find_tables
 
 from .test_reader_pdf import Builder, build_report, small_pdf
@@ -44,7 +46,7 @@ def _pages(data: bytes, contents: bool = True):
     assert doc is not None
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for i, page in enumerate(pdf.pages):
-            shown = partial(pdf_reader._contents, page.page_obj) if contents else None
+            shown = partial(page_contents, page.page_obj, DEFAULT_LIMITS) if contents else None
             yield page, pdf_pdfium.page_objects(doc, i, page.mediabox, page.page_obj.resources, pdf_reader.MAX_CHARS,
                                                 shown)
 

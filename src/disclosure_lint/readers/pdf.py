@@ -80,7 +80,7 @@ from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Anchor, Block, Cell, Document, ReaderNotice, Row, SkippedPage, Table
 from . import cjk_fold, ocr, pdf_layout
-from .pdf_budget import OverBudget, check_page
+from .pdf_budget import OverBudget, check_page, page_contents
 from .pdf_pdfium import FAINT_SIZE, PageObjects, faint, open_document, page_objects, slanted
 from .pdf_tables import find_tables
 from .print_furniture import is_footer, is_header, printed_by_browser
@@ -241,7 +241,7 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
                     raise _page_error(exc, data, number) from None
                 try:
                     fast = (page_objects(fast_doc, number - 1, page.mediabox, page_obj.resources, MAX_CHARS,
-                                         partial(_contents, page_obj)) if fast_doc else None)
+                                         partial(page_contents, page_obj, limits)) if fast_doc else None)
                     pages.append(_read_page(page, fast))
                 except _PageTooBig as exc:
                     cut.skipped.append((number, str(exc)))
@@ -370,15 +370,6 @@ class _Cut:
 
 class _PageTooBig(Exception):
     pass
-
-
-def _contents(page_obj) -> bytes | None:
-    """The page's content streams decoded and joined (what :func:`.pdf_budget.check_page` measured before the page
-    was read), or None where one cannot be read."""
-    try:
-        return b"\n".join(resolve1(ref).get_data() for ref in page_obj.contents or ())
-    except Exception:  # noqa: BLE001 - a broken stream: the page is pdfplumber's, which says so
-        return None
 
 
 def _page_objects(pdf, data: bytes):

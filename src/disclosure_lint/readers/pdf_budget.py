@@ -69,6 +69,26 @@ def check_page(page_obj, limits: Limits) -> Cost:
     return _Meter(limits).page(page_obj)
 
 
+def page_contents(page_obj, limits: Limits) -> bytes | None:
+    """The page's content streams decoded as the interpreter reads them, joined by line breaks, with the same bound
+    (``limits.max_pdf_page_content_mb``); None where one cannot be read or the bound is passed.  (Read by the PDF
+    reader only for characters PDFium drops: :mod:`.pdf_shown`.)"""
+    meter = _Meter(limits)
+    parts: list[bytes] = []
+    total = 0
+    try:
+        for ref in page_obj.contents or ():
+            stream = resolve1(ref)
+            if not _is_stream(stream):
+                continue
+            data = meter._decoded(stream, meter.max_bytes - total)
+            total += len(data)
+            parts.append(data)
+    except Exception:  # noqa: BLE001 - OverBudget, or a stream pdfminer cannot read: the page is pdfplumber's
+        return None
+    return b"\n".join(parts)
+
+
 class _Meter:
     def __init__(self, limits: Limits):
         self.max_bytes = int(limits.max_pdf_page_content_mb * 1024 * 1024)
