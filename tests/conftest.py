@@ -5,7 +5,6 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
-import subprocess
 import tempfile
 import textwrap
 from pathlib import Path
@@ -20,6 +19,8 @@ from disclosure_lint.readers import markdown as md_reader
 from disclosure_lint.readers import read_document
 from disclosure_lint.readers import text as text_reader
 from disclosure_lint.report import Overrides, interpret
+
+from .apt import apt_install
 
 # Tests never write to the user's cache directory: the rule cache of every in-process and child run of this
 # session goes to a temporary folder (tests of the cache itself set their own XDG_CACHE_HOME).
@@ -127,13 +128,8 @@ def installed(commands: tuple[str, ...], package: str, what: str) -> str:
         return next((p for p in map(shutil.which, commands) if p), None)
 
     found = find()
-    if found is None and shutil.which("apt-get"):
-        try:
-            subprocess.run(["apt-get", "install", "-y", "-q", package], capture_output=True,
-                           timeout=240, check=False,  # under pytest-timeout's 300 s: too slow an install is a skip
-                           env={"DEBIAN_FRONTEND": "noninteractive", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"})
-        except (OSError, subprocess.TimeoutExpired):
-            pass
+    if found is None:
+        apt_install(package)
         found = find()
     if found is None:
         pytest.skip(f"{what}未安装，且 apt-get install -y {package} 未能安装（无 apt、无权限或无网络）")

@@ -14,6 +14,8 @@ from functools import cache
 
 import numpy as np
 
+from .apt import apt_install
+
 # The tests' expected OCR readings were set on scans drawn with Noto CJK (Debian's fonts-noto-cjk).
 CJK_FONT_HINT = "apt-get install fonts-noto-cjk"
 
@@ -61,16 +63,10 @@ def _noto_cjk_installed() -> bool | None:
 
 
 def _install_noto_cjk() -> None:
-    """``apt-get install -y fonts-noto-cjk`` where fontconfig lists no Noto CJK family and apt-get is there (as
-    :func:`.conftest.installed` installs LibreOffice); nothing where it cannot (no apt, no rights, no network: the
-    tests then skip, saying why)."""
-    if _noto_cjk_installed() is not False or not shutil.which("apt-get"):
-        return
-    try:
-        subprocess.run(["apt-get", "install", "-y", "-q", "fonts-noto-cjk"], capture_output=True, timeout=240,
-                       check=False, env={"DEBIAN_FRONTEND": "noninteractive", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"})
-    except (OSError, subprocess.TimeoutExpired):
-        pass
+    """``apt-get install -y fonts-noto-cjk`` where fontconfig lists no Noto CJK family (:func:`.apt.apt_install`, as
+    :func:`.conftest.installed` installs LibreOffice); the tests skip, saying why, where that fails."""
+    if _noto_cjk_installed() is False:
+        apt_install("fonts-noto-cjk")
 
 
 def raster_pages(pdf: bytes, dpi: int = 150, angle: float = 0.0, noise: float = 0.0, seed: int = 1) -> list:
