@@ -22,6 +22,8 @@ from disclosure_lint.errors import InputError
 from disclosure_lint.model import ReaderNotice
 from disclosure_lint.readers import read_bytes, read_path
 
+from .pdfobjects import pdf_of
+
 runner = CliRunner()
 
 GOOD = """# 某某县人民政府办公室2023年政府信息公开工作年度报告
@@ -376,17 +378,7 @@ def _raw_pdf(contents: list, forms: dict[str, bytes] | None = None) -> bytes:
                      + b" /Contents %d 0 R >>" % cid)
         kids.append(pid)
     objs[2] = b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids) + b"] /Count %d >>" % len(kids)
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = {}
-    for num in sorted(objs):
-        offsets[num] = len(out)
-        out += b"%d 0 obj\n" % num + objs[num] + b"\nendobj\n"
-    xref, size = len(out), max(objs) + 1
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
-    for num in range(1, size):
-        out += b"%010d 00000 n \n" % offsets[num]
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref)
-    return bytes(out)
+    return pdf_of(objs, b"1.4")
 
 
 def _text(text: str) -> bytes:

@@ -12,6 +12,8 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from ..pdfobjects import pdf_of
+
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = "good-2023.md"        # the defective example: always has findings, so its path is always shown
 CLEAN = "clean-2023.md"      # the clean example: no findings (use with -f json to see it was checked)
@@ -100,21 +102,6 @@ def nested_yaml(depth: int, flow: str = "[") -> str:
 # -- PDF (written by hand: the hostile structure is the point) -------------------------------------
 
 
-def _pdf(objs: dict[int, bytes]) -> bytes:
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets: dict[int, int] = {}
-    for n in sorted(objs):
-        offsets[n] = len(out)
-        out += b"%d 0 obj\n" % n + objs[n] + b"\nendobj\n"
-    size = max(objs) + 1
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
-    for n in range(1, size):
-        out += b"%010d 00000 n \n" % offsets[n] if n in offsets else b"0000000000 65535 f \n"
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref)
-    return bytes(out)
-
-
 def stream(data: bytes, extra: bytes = b"", compressed: bytes | None = None) -> bytes:
     body = zlib.compress(data, 9) if compressed is None else compressed
     return b"<< /Length %d /Filter /FlateDecode %s>>\nstream\n" % (len(body), extra) + body + b"\nendstream"
@@ -133,7 +120,7 @@ def pdf_page(content: bytes | None = None, xobjects: dict[str, int] | None = Non
         5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     }
     objs.update(extra or {})
-    return _pdf(objs)
+    return pdf_of(objs)
 
 
 def form_xobject(content: bytes, xobjects: dict[str, int]) -> bytes:
@@ -150,7 +137,7 @@ def pdf_pages(n: int) -> bytes:
     for i in range(n):
         objs[10 + i] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
                         b"/Resources << /Font << /F1 5 0 R >> >> >>")
-    return _pdf(objs)
+    return pdf_of(objs)
 
 
 def pdf_deep_page_tree(depth: int) -> bytes:
@@ -161,7 +148,7 @@ def pdf_deep_page_tree(depth: int) -> bytes:
         objs[10 + i] = b"<< /Type /Pages " + parent + b"/Kids [%d 0 R] /Count 1 >>" % (11 + i)
     objs[10 + depth] = (b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
                         b"/Resources << /Font << /F1 5 0 R >> >> >>" % (9 + depth))
-    return _pdf(objs)
+    return pdf_of(objs)
 
 
 def deflate_bomb(size: int, byte: bytes = b" ") -> bytes:

@@ -218,6 +218,7 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
             page_objs = _page_objects(pdf, data)
             max_pages = min(limits.max_pdf_pages, MAX_PAGES)
             total = 0
+            font_sizes: dict[int, int] = {}  # the fonts' inflated sizes, measured once for the document's pages
             for number, page_obj in page_objs:
                 total = number
                 if number > max_pages:
@@ -229,7 +230,7 @@ def read(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
                     break
                 cut.last = number
                 try:
-                    check_page(page_obj, limits)
+                    check_page(page_obj, limits, font_sizes)
                 except OverBudget as exc:
                     cut.skipped.append((number, str(exc)))
                     continue

@@ -64,9 +64,12 @@ class Cost:
         self.chars += other.chars * times
 
 
-def check_page(page_obj, limits: Limits) -> Cost:
-    """The page's cost, or :class:`OverBudget` as soon as a bound is passed."""
-    return _Meter(limits).page(page_obj)
+def check_page(page_obj, limits: Limits, font_sizes: dict[int, int] | None = None) -> Cost:
+    """The page's cost, or :class:`OverBudget` as soon as a bound is passed.  ``font_sizes``: the inflated size of each
+    font stream (by object number) measured on the document's earlier pages, kept from one page to the next (a font a
+    document's every page uses is inflated once, not once a page; each page's fonts are still counted against its
+    bound)."""
+    return _Meter(limits, font_sizes).page(page_obj)
 
 
 def page_contents(page_obj, limits: Limits) -> bytes | None:
@@ -90,13 +93,14 @@ def page_contents(page_obj, limits: Limits) -> bytes | None:
 
 
 class _Meter:
-    def __init__(self, limits: Limits):
+    def __init__(self, limits: Limits, font_sizes: dict[int, int] | None = None):
         self.max_bytes = int(limits.max_pdf_page_content_mb * 1024 * 1024)
         self.max_objects = limits.max_pdf_page_objects
         self.max_chars = limits.max_pdf_page_chars
         self.forms: dict[int, Cost] = {}  # objid → cost of drawing the form once
         self.fonts: set[int] = set()
         self.font_bytes = 0
+        self.font_sizes = {} if font_sizes is None else font_sizes  # object number → inflated bytes (see check_page)
 
     # -- limits ------------------------------------------------------------------------------
 
@@ -184,7 +188,14 @@ class _Meter:
                 if key in self.fonts:
                     continue
                 self.fonts.add(key)
-                self.font_bytes += len(self._decoded(s, MAX_FONT_BYTES - self.font_bytes, font=True))
+                size = self.font_sizes.get(key) if s.objid is not None else None
+                if size is None:
+                    size = len(self._decoded(s, MAX_FONT_BYTES - self.font_bytes, font=True))
+                    if s.objid is not None:
+                        self.font_sizes[key] = size
+                self.font_bytes += size
+                if self.font_bytes > MAX_FONT_BYTES:  # (a size measured on an earlier page, over this page's bound)
+                    self._check(Cost())
 
     def _decoded(self, stream, cap: int, font: bool = False) -> bytes:
         """The stream's data with its filters applied, never more than ``cap`` + 1 bytes."""

@@ -14,7 +14,8 @@ pdfminer computes them, so that lines, table cells and positions come out the sa
 
 Where the two libraries could differ, :func:`page_objects` answers ``None`` and the reader keeps
 pdfplumber for that page: text not written left to right upright (rotated by a multiple of 90°
-or scaled on one axis only, vertical writing; text slanted across the page, a watermark, is left out:
+or scaled on one axis only, vertical writing other than one character at a time in a font with no vertical metrics
+of its own; text slanted across the page, a watermark, is left out:
 :func:`slanted`), Form XObjects (their contents are in the form's own coordinates), a page with a
 ``/Rotate`` or a media box PDFium reads differently, characters without a font or width.
 """
@@ -28,6 +29,7 @@ from functools import partial
 from typing import Any
 
 from .pdf_shown import shown
+from .pdf_vertical import vertical_box, vertical_fonts
 
 # pypdfium2 is imported where a PDF is read (heavy import; only the PDF reader needs it)
 
@@ -80,7 +82,8 @@ def page_objects(doc: Any, index: int, mediabox: tuple[float, float, float, floa
             return None
         lines, rects, curves, images, bare, texts = graphics
         lost = partial(_lost, contents, resources) if contents is not None else None
-        chars = _chars(R, page.raw, x_off, y_off, height, max_chars, fonts, bare, texts, lost)
+        chars = _chars(R, page.raw, x_off, y_off, height, max_chars, fonts, bare, texts, lost,
+                       partial(vertical_fonts, resources))
         if chars is None:
             return None
         return PageObjects(chars, lines, rects, curves, images)
@@ -140,6 +143,7 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
            max_chars: int, fonts: dict[str, tuple[float, dict[str, int] | None]],
            bare: set[int] | None = None, texts: list[int] | None = None,
            lost: Callable[[list[int], list[int]], dict[int, str | None] | None] | None = None,
+           verticals: Callable[[], dict[str, float | None]] | None = None,
            ) -> list[tuple[str, float, float, float, float, float]] | None:
     """The page's characters, or ``None`` where pdfplumber must read the page: among other cases,
     where a text object of a font the file does not embed (``bare``, the objects' addresses) gives
@@ -152,6 +156,13 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
     object's origin as PDFium places those it keeps, and the page stays PDFium's.  A text object of an
     embedded font that gives no character holds only spaces (LibreOffice writes a full-width space U+3000
     as an object of its own): PDFium's characters are the page's all the same.
+
+    A character of a font written top to bottom (``/Identity-V``: what Word writes for a table cell's text turned
+    upright, 三、本年度办理结果 in table 三) is boxed as pdfminer boxes it, from its text object's position: when it is
+    the object's only character and the font gives no vertical metrics of its own (``/W2``), its box is one em wide
+    centred on that position, from 0.12 em (``/DW2``'s default) above it to 1 em below (``verticals``: the page's such
+    fonts, :func:`.pdf_vertical.vertical_fonts`, asked only when such a character is met); any other vertical text sends the page
+    to pdfplumber.
 
     A character is PDFium's: where the file gives a glyph's text as ``/ActualText`` (LibreOffice
     does for each glyph its font lacks, all drawn as one and the same glyph), the character is that
@@ -220,6 +231,9 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
 
         last: Any = _SKIP  # the text object of the character before (a page's characters come object by object)
         info: Any = None
+        first = False
+        vertical_vy: dict[int, float | None] = {}  # a vertical font → its glyphs' vertical origin (vertical_fonts)
+        found: dict[str, float | None] | None = None  # the page's vertical fonts by name (asked once, when met)
         for k in range(n):
             u = codes[k] if codes is not None else get_unicode(tpv, k)
             if u == 0:  # a glyph with no text: counted by the reader as pdfminer's U+0000 is
@@ -231,6 +245,7 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
             key = get_object(tpv, k)
             if key != last:  # what the characters of this text object share, once for the object
                 last = key
+                first = True  # (its first character: a vertical one is boxed from the object's position)
                 info = objs.get(key, False)
                 if info is False:
                     info = objs[key] = object_info(key)
@@ -245,11 +260,30 @@ def _chars(R: Any, raw: Any, x_off: float, y_off: float, height: float,
             if w is None:
                 if afm is not None:  # pdfminer's own metrics of a standard font, by character
                     w = known_w[u] = afm.get(t, 0) * 0.001 * fs * a
-                elif not get_width(fkey[0], u, fs, pf) or fbuf.value < 0:  # vertical writing: pdfminer
-                    return None  # boxes it otherwise
+                elif not get_width(fkey[0], u, fs, pf):
+                    return None
                 else:
                     w = known_w[u] = fbuf.value * a
             get_origin(tpv, k, pox, poy)
+            if w < 0:  # vertical writing (the advance runs down the page)
+                if not first:
+                    return None
+                font = fkey[0]
+                vy = vertical_vy.get(font, False)
+                if vy is False:
+                    if found is None:
+                        found = verticals() if verticals is not None else {}
+                    vy = vertical_vy[font] = found.get(_font_name(R, font) or "")
+                box = vertical_box(vy, fs * a, w, m.e, m.f, ox.value, oy.value) if get_matrix(key, pm) else None
+                if box is None:
+                    return None
+                x0, hi = box
+                x0 -= x_off
+                hi -= y_off
+                out.append((t, x0, x0 + fs * a, top_base - hi, top_base - (hi + w), fs * a))
+                first = False
+                continue
+            first = False
             if w == 0 and get_box(tpv, k, pl, pr, pb, pt) and br.value > ox.value:
                 w = br.value - ox.value  # a character the font cannot give (see _chars' docstring)
             low = oy.value - y_off + drop
