@@ -66,6 +66,7 @@ import generate  # noqa: E402  (bench/generate.py, next to this file)
 if str(HERE.parent) not in sys.path:
     sys.path.insert(0, str(HERE.parent))
 from tests.machine import machine_speed  # noqa: E402  (shared with the hostile suite's hang detector)
+from tests.shared_path import SHARED  # noqa: E402  (the published reports: their PDFs are timed too)
 
 FORMATS = (".md", ".txt", ".html", ".docx", ".pdf")
 
@@ -427,6 +428,33 @@ def report_formats(fm: dict, spent: dict[str, float]) -> list[str]:
     return lines
 
 
+def measure_real_pdfs(repeat: int) -> dict | None:
+    """``check_file`` over the published PDFs of ``../shared/corpus/pdf`` (each checked once first, then the best of
+    ``repeat`` passes by CPU time); None where there are none."""
+    files = sorted(str(p) for p in (SHARED / "corpus" / "pdf").glob("*.pdf"))
+    if not files:
+        return None
+    checker = _checker()
+    for f in files:
+        checker.check_file(f)
+    best = None
+    for _ in range(repeat):
+        c0 = time.process_time()
+        for f in files:
+            checker.check_file(f)
+        cpu = time.process_time() - c0
+        best = cpu if best is None else min(best, cpu)
+    assert best is not None
+    return {"n": len(files), "ms": best * 1000 / len(files), "rate": len(files) / max(best, 1e-9)}
+
+
+def report_real_pdfs(real: dict | None) -> list[str]:
+    if real is None:
+        return [f"  real PDFs: none ({SHARED / 'corpus' / 'pdf'} is not there)"]
+    return [f"  real PDFs (../shared/corpus/pdf, {real['n']} published reports): {real['rate']:.0f} reports/s by CPU time "
+            f"({real['ms']:.1f} ms each)"]
+
+
 def _verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
@@ -596,6 +624,7 @@ def main(argv: list[str] | None = None) -> int:
         # the machine line too: a format's figures are compared between runs together with the reference work
         print(f"machine            : {interpreter()}; reference work {machine_speed() * 1000:.0f} ms")
         print("\n".join(report_formats(measure_formats(paths, max(1, a.format_repeat)), spent)))
+        print("\n".join(report_real_pdfs(measure_real_pdfs(max(1, a.format_repeat)))))
         return 0
 
     # the Markdown passes first: the process's peak memory after them is theirs, not that of the other formats'
@@ -605,6 +634,7 @@ def main(argv: list[str] | None = None) -> int:
     if a.formats > 0:
         paths, spent = render_formats(files[: a.formats], out / "formats")
         fmt_lines = report_formats(measure_formats(paths, max(1, a.format_repeat)), spent)
+        fmt_lines += report_real_pdfs(measure_real_pdfs(max(1, a.format_repeat)))
     cold = None
     if not a.no_cold:
         one = next((f for f in files if "-clean" in os.path.basename(f)), files[0])

@@ -21,6 +21,7 @@ from disclosure_lint.readers import text as text_reader
 from disclosure_lint.report import Overrides, interpret
 
 from .apt import apt_install
+from .shared_path import NO_SHARED, SHARED  # (the tests import them from here)
 
 # Tests never write to the user's cache directory: the rule cache of every in-process and child run of this
 # session goes to a temporary folder (tests of the cache itself set their own XDG_CACHE_HOME).
@@ -37,12 +38,6 @@ os.environ["DISCLOSURE_LINT_NO_CACHE"] = "1"
 # text is cut by a long temporary path (pytest-xdist's workers add a folder to it; a user's TMPDIR may be long).
 os.environ["COLUMNS"] = "200"
 
-# The workplace's shared material (real reports): ``../shared`` beside the repository root, absent in a user's
-# clone — every test that reads it skips then, saying why (``-rs`` in addopts shows the reason in the summary).
-# DISCLOSURE_LINT_TEST_SHARED points elsewhere (a path that does not exist shows what a user's clone skips).
-SHARED = Path(os.environ.get("DISCLOSURE_LINT_TEST_SHARED")
-              or Path(__file__).resolve().parent.parent.parent / "shared")
-NO_SHARED = "../shared (the real reports beside the repository) is not available"
 
 # Words that touch the five topics the 2021 format names for part 一 (DL120), with no figure a table could contradict:
 # a test report whose overview is one sentence on something else adds them to stay a complete report

@@ -191,7 +191,7 @@ if __name__ == "__main__":  # print today's lists, to start or check the allowli
 
 
 def test_tests_find_shared_relative_to_the_repository_root():
-    """Real reports are read from ``../shared`` through conftest.SHARED only (no machine's absolute path), so a
+    """Real reports are read from ``../shared`` through tests/shared_path.py's SHARED only (conftest's for the tests) (no machine's absolute path), so a
     clone elsewhere finds them or skips the corpus tests saying why."""
     root = SRC.parent
     bad = []
@@ -204,6 +204,6 @@ def test_tests_find_shared_relative_to_the_repository_root():
             prefixes = [f"/{top}/" for top in ("work", "home", "root")]  # written so that this file has none itself
             if any(f'"{prefix}' in text or f"'{prefix}" in text for prefix in prefixes):
                 bad.append(f"{rel}: an absolute path of one machine")
-            if rel != "tests/conftest.py" and ('"shared"' in text or "/ \"shared" in text):
-                bad.append(f"{rel}: builds the path of ../shared itself (use conftest.SHARED)")
+            if rel != "tests/shared_path.py" and ('"shared"' in text or "/ \"shared" in text):
+                bad.append(f"{rel}: builds the path of ../shared itself (use tests/shared_path.py's SHARED)")
     assert not bad, "\n".join(bad)
