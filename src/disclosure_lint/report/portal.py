@@ -47,6 +47,7 @@ from .. import page_lines as lines
 from ..model import Block
 from ..page_lines import CHROME_CHARS, CHROME_PUNCT, NUMBERED
 from .alternation import AnyOf, holding, trie
+from .portal_crawl import crawl_header as _crawl_header
 from .portal_footer import MARKS as _MARKS
 from .portal_footer import footer_start as _footer
 from .portal_footer import footer_tail_lines as _footer_tail
@@ -649,6 +650,7 @@ def find_metadata(blocks: Iterable[Block]) -> PortalMetadata:
         font_open = any(s.kind == "font" and not s.value and s.end >= end - 1 for s in spans)
     _footer_tail(blocks, out)
     _repeated_byline(blocks, out)
+    _crawl_header(blocks, out, _TITLE_FIELD.match)
     return out
 
 

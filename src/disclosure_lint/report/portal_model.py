@@ -29,6 +29,7 @@ class PortalSpan:
     end: int
     kind: str  # published | date | source | counter | font | index | tools | breadcrumb | today | related | footer
     # | attachment (a line linking to a file: the page's own line, and what a page without the report's text names)
+    # | crawl (a line of the header a crawler wrote above the saved page: .portal_crawl)
     label: str  # the label as written (发布日期, 来源, 当前位置 …); "" for page tools and bare breadcrumbs
     value: str  # the value as written (a date, a name, a count …); "" when the field is empty
 
