@@ -501,6 +501,21 @@ def test_a_table_run_together_whole_is_read_where_its_runs_split_with_certainty(
     assert codes(lint(text, fmt="text")) == []
 
 
+def test_a_run_together_table_with_a_space_inside_its_header_is_read_too():
+    """A real archive's text (written anew): the same table with one space, after the header's first line (申请人情况…总计
+    商业企业…其他一、本年新收…): the piece after it begins with the header's labels run together, then the first row's
+    label — its first rows were left out without a word (neither read nor named by DL001)."""
+    glued = glued_s3(s3_rows()).replace("总计商业企业", "总计 商业企业")
+    text = f"{HEAD} {S2} {glued} {S4} {TAIL}\n"
+    t = s3(text)
+    assert [t.cells[("new", c)].value.number for c in ("natural_person", "commercial", "legal_service", "total")] \
+        == [48, 7, 2, 57]
+    assert t.cells[("carried_over", "total")].value.number is not None and t.loose == []
+    assert codes(lint(text, fmt="text")) == []
+    assert [x for _, x in tokens("总计 商业企业科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量640020470")] == [
+        "总计", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "一、本年新收政府信息公开申请数量", "640020470"]
+
+
 def test_a_label_a_page_wrap_cut_with_a_space_is_read_whole():
     """The same text with a space where the page wrapped a label (三、本年度办 理结果, 社会公益 组织 法律服务 机构 其他): the
     label's pieces are one cell; a space before a numbered label is a real boundary ((四)无 1.本机关…: two labels)."""

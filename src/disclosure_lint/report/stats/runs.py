@@ -176,11 +176,17 @@ _GLUED_TRIES = 3
 
 def _glued_labels(text: str) -> list[tuple[int, str]] | None:
     """``text`` cut where a numbered table label begins right after another label (其他 | 一、本年新收政府信息公开申请数量),
-    when both halves are table labels; else None."""
+    or after labels run together (商业企业科研机构…法律服务机构其他 | 一、本年新收…: the whole header's, cut as
+    :func:`_segment` cuts them), when the tail is a table label; else None."""
     for m in islice(_GLUED_MARK.finditer(text, 1), _GLUED_TRIES):
         head, tail = text[:m.start()], text[m.start():]
-        if (head in _lexicon() or tabular(head)) and tabular(tail):
+        if not tabular(tail):
+            continue
+        if head in _lexicon() or tabular(head):
             return [(0, head), (m.start(), tail)]
+        seg = _segment(head)
+        if seg is not None:
+            return [*seg, (m.start(), tail)]
     return None
 
 
