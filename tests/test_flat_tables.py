@@ -112,6 +112,17 @@ def test_split_run_uncertain(digits, groups, size):
     assert split_run(digits, groups, size) is None
 
 
+def test_split_run_with_cuts_where_the_page_left_spaces():
+    # 20 0 00 0 121 (a real archive's row, written anew): the numbers end at the spaces; 270020130 splits two ways
+    # (27 0 0 2 0 1 30 and 2 7 0 0 20 1 30), and a space after 27002 leaves one
+    assert split_run("200000121", 1, 7, frozenset({2, 3, 5, 6})) == [(0, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7),
+                                                                      (7, 9)]
+    assert split_run("270020130", 1, 7) is None
+    assert split_run("270020130", 1, 7, frozenset({5})) == [(0, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 9)]
+    # a cut no split ends at: none
+    assert split_run("487002057", 1, 7, frozenset({1})) is None
+
+
 def test_split_run_rejects_leading_zeros():
     # 1 0 0 0 0 0 1 is the only split: "01" is never a number
     assert split_run("1000001", 1, 7) == [(i, i + 1) for i in range(7)]
@@ -561,6 +572,33 @@ def test_a_row_of_zeros_whose_spaces_the_page_scattered_is_seven_zeros():
     assert codes(lint(text, fmt="text")) == []
     short = base.replace(row, "二、上年结转政府信息公开申请数量 0 00 0 0 0")
     assert "DL001" in codes(lint(short, fmt="text"))
+
+
+def test_a_row_whose_spaces_the_page_left_at_some_cells_ends_is_split_at_them():
+    """A real archive's rows (written anew): 200 000121 and 20 0 00 0 121 — the row's digits with spaces where the page's
+    nodes ended, not between every cell: one run whose numbers end at the spaces, split when certain (20 0 0 0 0 1 21);
+    then the column sums are checked as in any table (the report's own error, DL203, not the tool's)."""
+    new = (20, 0, 0, 0, 0, 1, 21)
+    opened = (18, 0, 0, 0, 0, 1, 19)
+    base = flat_report(s3_rows(new=new, opened=opened), " ")
+    row = "一、本年新收政府信息公开申请数量 20 0 0 0 0 1 21"
+    assert row in base
+    text = base.replace(row, "一、本年新收政府信息公开申请数量 200 000121")
+    t = s3(text)
+    assert [t.cells[("new", c)].value.number for c in ("natural_person", "other_org", "total")] == [20, 1, 21]
+    assert codes(lint(text, fmt="text")) == []
+    total = "（七）总计 20 0 0 0 0 1 21"
+    assert total in base
+    # 总计 written 26 where its rows add up to 21 (natural persons: 20): the column sums no longer hold
+    wrong = base.replace(row, "一、本年新收政府信息公开申请数量 20 0 00 0 121") \
+        .replace(total, "（七）总计 26 0 00 0 127")
+    t = s3(wrong)
+    assert [t.cells[("new", c)].value.number for c in ("natural_person", "total")] == [20, 21]
+    assert t.cells[("result.total", "natural_person")].value.number == 26
+    assert "DL203" in codes(lint(wrong, fmt="text"))
+    # several splits fit: the row is named as unread (DL001), not guessed
+    unsure = base.replace(row, "一、本年新收政府信息公开申请数量 270020130")
+    assert "DL001" in codes(lint(unsure, fmt="text"))
 
 
 def test_prose_words_are_never_joined(monkeypatch):

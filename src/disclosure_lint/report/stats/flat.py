@@ -26,7 +26,8 @@ number run together, labels run together) and each cell is one token.  Where a c
 row's numbers, the row's one token of digits is split into its cells only when the split is certain
 (:func:`.runs.split_run`: table 三 and 四 by their identities, table 二 only one digit per column); else
 the token stays in :attr:`StatTable.loose`.  A row of zeros whose spaces the page scattered (``0 00 0 0 00``:
-seven zeros for seven cells) is seven zeros whatever the spaces.  A row placed by its identity satisfies it by construction:
+seven zeros for seven cells) is seven zeros whatever the spaces; a row whose digits the page left a few spaces between
+(``200 000121``) is one run whose numbers end at the spaces, split when certain (``20 0 0 0 0 1 21``).  A row placed by its identity satisfies it by construction:
 rules checking that identity cannot find an error in it.
 """
 
@@ -338,6 +339,15 @@ def _split_tok(t: Tok, groups: int, size: int, identity: bool = True) -> list[To
     return [Tok(t.text[a:z], t.block, t.start + a) for a, z in spans]
 
 
+def _split_toks(vals: list[Tok], groups: int, size: int) -> list[Tok] | None:
+    """The numbers of a row whose cells were run together into a few tokens of digits, the page's spaces left at some of
+    the cells' ends only (``200 000121``): split as one run whose numbers end at the spaces, when certain."""
+    if any(v.whole or not v.text.isdigit() for v in vals):
+        return None
+    got = flatline.split_pieces([v.text for v in vals], groups, size)
+    return None if got is None else [Tok(vals[j].text[a:z], vals[j].block, vals[j].start + a) for j, a, z in got]
+
+
 def _loose(bd: Build, row: str, t: Tok, row_label: str = "") -> None:
     bd.loose.append(new_stat_cell(bd.id, row, "", t.text, value_of(t.text), row_label, "", t.block, t.cell))
 
@@ -496,6 +506,8 @@ def _flat_s3(bd: Build, toks: list[Tok]) -> None:
         elif 1 < len(vals) < len(order) and sum(len(v.text) for v in vals) == len(order) \
                 and all(v.text and not v.whole and not v.text.strip("0") for v in vals):
             vals = [Tok("0", v.block, v.start + i) for v in vals for i in range(len(v.text))]  # 0 00 0 0 00: seven 0s
+        elif 1 < len(vals) < len(order) and len(order) == 7 and order[-1] == "total" and "org_subtotal" not in order:
+            vals = _split_toks(vals, 1, 7) or vals  # 200 000121: the page's spaces at some cells' ends → 20 0 0 0 0 1 21
         vals = _label_end_dropped(lab, _end_dropped(vals, len(order)), len(order))
         if len(vals) == len(order):
             for cid, v in zip(order, vals):

@@ -262,10 +262,12 @@ def _joined_cells(words: list[tuple[int, str]], i: int) -> tuple[int, list[tuple
     return None
 
 
-def split_run(digits: str, groups: int, size: int) -> list[tuple[int, int]] | None:
+def split_run(digits: str, groups: int, size: int, cuts: frozenset[int] = frozenset()) -> list[tuple[int, int]] | None:
     """Spans of the only split of ``digits`` into ``groups`` × ``size`` numbers without leading zeros in
     which the last number of every group is the sum of the others; None when none or several fit, or
-    when finding out would take more than :data:`BUDGET` steps."""
+    when finding out would take more than :data:`BUDGET` steps.  ``cuts``: offsets where a number must end (the
+    spaces a page left between a row's digits: ``20 0 00 0 121`` is ``20000 0121``'s digits cut there), which no number
+    spans."""
     n = len(digits)
     k = groups * size
     if not digits.isdigit() or n < k or n > k * MAX_PART:
@@ -284,7 +286,7 @@ def split_run(digits: str, groups: int, size: int) -> list[tuple[int, int]] | No
             return
         if i == size - 1:  # the group's total: the sum of its parts, written next
             t = str(acc)
-            if digits.startswith(t, pos):
+            if digits.startswith(t, pos) and not _spans_cut(cuts, pos, pos + len(t)):
                 spans.append((pos, pos + len(t)))
                 if g == groups - 1:
                     if pos + len(t) == n:
@@ -294,8 +296,8 @@ def split_run(digits: str, groups: int, size: int) -> list[tuple[int, int]] | No
                 spans.pop()
             return
         for width in range(1, MAX_PART + 1):
-            if pos + width > n or (width > 1 and digits[pos] == "0"):
-                break
+            if pos + width > n or (width > 1 and digits[pos] == "0") or (width > 1 and pos + width - 1 in cuts):
+                break  # (a cut right after the width before: this number would span it)
             spans.append((pos, pos + width))
             dfs(pos + width, g, i + 1, acc + int(digits[pos:pos + width]))
             spans.pop()
@@ -304,3 +306,25 @@ def split_run(digits: str, groups: int, size: int) -> list[tuple[int, int]] | No
     if steps > BUDGET or len(sols) != 1:
         return None
     return sols[0]
+
+
+def _spans_cut(cuts: frozenset[int], a: int, z: int) -> bool:
+    """Whether a number at ``a``–``z`` spans one of ``cuts`` (ends after it began and before it ends)."""
+    return bool(cuts) and any(a < c < z for c in cuts)
+
+
+def split_pieces(pieces: list[str], groups: int, size: int) -> list[tuple[int, int, int]] | None:
+    """:func:`split_run` of the digits of ``pieces`` joined, each number ending within a piece (the page's spaces between
+    them: ``200 000121`` → 20 0 0 0 0 1 21): ``(piece, start, end)`` of each number in its piece, or None."""
+    starts, at = [], 0
+    for p in pieces:
+        starts.append(at)
+        at += len(p)
+    spans = split_run("".join(pieces), groups, size, frozenset(starts[1:]))
+    if spans is None:
+        return None
+    out = []
+    for a, z in spans:
+        j = bisect_right(starts, a) - 1
+        out.append((j, a - starts[j], z - starts[j]))
+    return out
