@@ -252,6 +252,42 @@ def test_a_few_long_lines_heading_joined_with_its_body():
     assert (body.line, body.column, body.end_column) == (2, line2.index("全年公开行政处罚") + 1, len(line2) + 1)
 
 
+def _glued_parts(five: str, six: str, four: str = "四、政府信息公开行政复议、行政诉讼情况") -> str:
+    """FLAT with nothing at all between its parts' titles and texts (a crawl of a page's text nodes): the last parts'
+    titles as given, glued to the part before (its last sentence's 。, or table 四's last digit) and to their text."""
+    body = "".join(PARTS[3:9])
+    return (f"{TITLE}{body}二、主动公开政府信息情况{T2}三、收到和处理政府信息公开申请情况{T3}{four}{T4}"
+            f"{five}2023年我局公开工作仍有不足，一是解读形式单一。下一步将丰富解读形式。{six}本年度未收取信息处理费。"
+            "某某县司法局 2024年1月19日")
+
+
+@pytest.mark.parametrize(("five", "six", "four", "want"), [
+    # worded otherwise (real reports' titles, written anew): found, DL106 says so (no missing part, DL101)
+    ("五、存在的主要问题及改进措施", "六、其他需要报告的事项", None, ("s5", "keywords")),
+    ("五、存在的主要问题及改进情况", "六、其他需报告的事项", None, ("s6", "typo")),
+    ("五、存在的主要问题及改进情况", "六、需要说明的其他事项与附表", None, ("s6", "keywords")),
+    ("五、存在的主要问题及改进情况", "六、其他需要报告的事项", "四、政府信息公开行政法复议、行政诉讼情况", ("s4", "typo")),
+])
+def test_a_title_worded_otherwise_glued_to_its_text_is_a_part(five, six, four, want):
+    text = _glued_parts(five, six, four or "四、政府信息公开行政复议、行政诉讼情况")
+    rep = report(text)
+    assert [s.id for s in rep.sections] == ["s1", "s2", "s3", "s4", "s5", "s6"]
+    assert (want[0], want[1]) in [(s.id, s.quality) for s in rep.sections]
+    got = codes(lint(text, fmt="text"))
+    assert "DL101" not in got and "DL001" not in got
+    assert ("DL106" if want[1] == "keywords" else "DL112") in got
+
+
+def test_a_glued_numbered_item_that_is_no_part_title_is_not_split():
+    # 二、改进措施 inside part 五 (not its own numeral), 五、加强培训 (no part's key words), 六、其他事项是 (no title's end
+    # word then what starts a part)
+    text = _glued_parts("五、存在的主要问题及改进情况", "六、其他需要报告的事项").replace(
+        "一是解读形式单一。", "一是解读形式单一。二、改进措施下一步将丰富解读形式。五、加强培训2024年举办培训两次。")
+    rep = report(text)
+    assert [s.id for s in rep.sections] == ["s1", "s2", "s3", "s4", "s5", "s6"]
+    assert "DL101" not in codes(lint(text, fmt="text"))
+
+
 def test_unbounded_keyword_title_and_extra_part_inline():
     text = (f"{TITLE} 一、总体情况 本局全年公开信息318条。 五、存在的主要问题及改进措施 一是解读形式单一，下一步加强。 "
             "六、下一年度工作计划 2024年将继续推进公开工作，完善栏目。 七、其他需要报告的事项 无。")

@@ -351,6 +351,16 @@ def test_review_litigation_contradicted(s4, match, expected):
     assert ds[0].evidence["expected"] == expected and ds[0].evidence["table"] == "表四"
 
 
+def test_the_parts_of_the_report_counted_are_no_cases():
+    # a real report's opening (written anew): its parts listed and counted, 6个部分 — not six review or litigation cases
+    prose = ("报告全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、"
+             "存在的主要问题及改进措施、其他需要报告的事项6个部分。全年新收申请57件。")
+    assert run(report(prose)) == []
+    assert [c.number for c in interpret(parse(report(prose))).claims.read([]).claims] == [57]
+    # 部分公开 right after a count is still a claim of its own
+    assert fired(report("全年新收申请57件，予以公开22件部分公开4件。"), "DL231") != []
+
+
 def test_review_needs_disclosure_context():
     # outside part 四 a sentence about review cases in general is not about 政府信息公开
     assert run(report("全年办结行政处罚案件120件，被申请行政复议5件。")) == []

@@ -329,9 +329,14 @@ def _section_at(b: Block, text: str, s: int, p: int, num: str, number: int, stro
     if piece is None:
         return None
     e = piece.end()
-    if e < len(text) and not text[e].isspace():
-        return None  # longer than a title
     title = piece.group(0)
+    # a part's title worded otherwise, glued to its text (…。六、其他需报告的事项本年度未…, …情况行政复议 行政诉讼…): it ends at
+    # one of its last words, with its own numeral and what starts a part after it
+    glued = _glued_worded(b, text, s, p, title, num, number)
+    if glued is not None:
+        return glued
+    if (e < len(text) and not text[e].isspace()) or _SENTENCE_MARK.search(title):
+        return None  # longer than a title
     if _SENTENCE_MARK.search(title) or title[0] in _NUM or _is_table_label(title):
         return None
     spec, quality = cat.match_section(title)
@@ -340,6 +345,33 @@ def _section_at(b: Block, text: str, s: int, p: int, num: str, number: int, stro
         return None
     return _Cand(b, s, e, num, number, spec.id if spec is not None and known else None, quality if known else "none", True, known,
                  True, _prose_at(text, e))
+
+
+# the words a part's title ends in (存在的主要问题及改进措施, 其他需报告的事项, 需要说明的其他事项与附表, …行政诉讼情况),
+# and what may follow such a title glued to its part's text: a year, 本年…, a body's 我局…, 按照/根据…, 无, a table's first
+# words (_TABLE_START)
+_TITLE_END = re.compile(r"情况|事项|措施|附表")
+_GLUED_NEXT = re.compile(r"(?:19|20)\d{2}\s*年|本年|本机关|本单位|我[局委办院厅部会署镇乡街区县市]|按照|根据|依据|无[。.，,]?|第二十条|信息内容"
+                         r"|申请人情况|[（(]本列数据|行政复议")
+
+
+def _glued_worded(b: Block, text: str, s: int, p: int, piece: str, num: str, number: int) -> _Cand | None:
+    """A title after a strong boundary (``。``, a table's last digit) not bounded on its right and not official: the
+    first end at one of :data:`_TITLE_END`'s words where the title names a part by its key words (or misspells an
+    official title), with its own numeral, and :data:`_GLUED_NEXT` follows (``五、存在的主要问题及改进措施2025年，…``,
+    ``四、政府信息公开行政法复议、行政诉讼情况行政复议…``); else None."""
+    if _SENTENCE_MARK.search(piece) is None and _TITLE_END.search(piece) is None:
+        return None
+    for m in _TITLE_END.finditer(piece):
+        title = piece[:m.end()]
+        if _SENTENCE_MARK.search(title) or title[0] in _NUM or _is_table_label(title):
+            return None
+        if not _GLUED_NEXT.match(text, p + m.end()):
+            continue
+        spec, quality = cat.match_section(title)
+        if spec is not None and spec.numeral == num and quality in ("exact", "typo", "keywords"):
+            return _Cand(b, s, p + m.end(), num, number, spec.id, quality, True, True, False, _prose_at(text, p + m.end()))
+    return None
 
 
 def _toc(cands: list[_Cand]) -> set[int]:
