@@ -193,6 +193,20 @@ def test_table_four_run_of_fifteen_digits():
         == ["2", "1", "3", "2"]
 
 
+@pytest.mark.parametrize(("numbers", "want"), [
+    # real archives' rows (written anew): the page's spaces at some cells' ends only
+    ("00 0 00 0 0 0 00 0 0 0 00", ["0", "0", "0", "0"]),
+    ("2010 31 00 12 10 001", ["2", "1", "3", "2"]),
+])
+def test_table_four_digits_with_a_few_spaces_are_one_run_cut_at_them(numbers, want):
+    text = (f"{HEAD} 四、政府信息公开行政复议、行政诉讼情况 行政复议行政诉讼 未经复议直接起诉复议后起诉 "
+            "结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计 "
+            f"{numbers}\n")
+    t = interpret(parse(text, "text")).stats["s4"]
+    assert [t.cells[("cases", c)].raw for c in ("review.upheld", "review.other", "review.total", "direct.total")] == want
+    assert t.loose == []
+
+
 # -- a minus sign or a dash between cells run together (rt-numbers #13) -----------------------------------------
 
 S2_2019 = ("某某区人力资源和社会保障局2019年政府信息公开工作年度报告 一、总体情况 全年办理行政许可142件，作出行政处罚决定17件。 "

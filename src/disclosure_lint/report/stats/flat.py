@@ -27,7 +27,8 @@ row's numbers, the row's one token of digits is split into its cells only when t
 (:func:`.runs.split_run`: table 三 and 四 by their identities, table 二 only one digit per column); else
 the token stays in :attr:`StatTable.loose`.  A row of zeros whose spaces the page scattered (``0 00 0 0 00``:
 seven zeros for seven cells) is seven zeros whatever the spaces; a row whose digits the page left a few spaces between
-(``200 000121``) is one run whose numbers end at the spaces, split when certain (``20 0 0 0 0 1 21``).  A row placed by its identity satisfies it by construction:
+(``200 000121``; table 四's ``00 0 00 0 0 0 00 0 0 0 00``) is one run whose numbers end at the spaces, split when certain
+(``20 0 0 0 0 1 21``).  A row placed by its identity satisfies it by construction:
 rules checking that identity cannot find an error in it.
 """
 
@@ -569,6 +570,8 @@ def _flat_s4(bd: Build, toks: list[Tok]) -> None:
     order = [f"{b}.{r}" for b in block_order for r in lb.S4_RESULT_ORDER]
     if len(values) == 1 and lb.S4_RESULT_ORDER[-1] == "total":
         values = _split_tok(values[0], 3, 5) or values  # the 15 numbers run together
+    elif 1 < len(values) < 15 and lb.S4_RESULT_ORDER[-1] == "total":
+        values = _split_toks(values, 3, 5) or values  # 00 0 00 0 0 0 00…: the page's spaces at some cells' ends
     if scrambled and _one_line(values):
         scrambled = False  # the numbers on one line are in the table's order whatever the header's
     if len(values) == 15 and not interleaved and not litigation_first and not scrambled:
