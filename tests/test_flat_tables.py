@@ -217,6 +217,24 @@ S2_2019 = ("某某区人力资源和社会保障局2019年政府信息公开工�
            "三、收到和处理政府信息公开申请情况 本年未收到申请。\n")
 
 
+def test_a_2019_table_two_run_together_ending_in_an_amount_in_yuan_and_after_a_word_comment():
+    """Real archives' table 二 of the 2019 format (written anew): nothing between its cells, the purchase amount written with
+    its unit (…政府集中采购156805947.43元, the count and the amount run together: not to be split), and Word's HTML comments
+    after the title (<!--[if !supportMisalignedColumns]--><!--[endif]-->) — the whole table was one unread piece."""
+    text = ("某某区财政局2019年政府信息公开工作年度报告 一、总体情况 全年主动公开政府信息86条。 "
+            "二、主动公开政府信息情况<!--[if !supportMisalignedColumns]--><!--[endif]-->第二十条第（一）项信息内容"
+            "本年新制作数量本年新公开数量对外公开总数量规章000第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量"
+            "行政许可300第二十条第（八）项信息内容上一年项目数量本年增/减行政事业性收费00第二十条第（九）项信息内容"
+            "采购项目数量采购总金额政府集中采购156805947.43元 三、收到和处理政府信息公开申请情况 本年未收到申请。\n")
+    t = interpret(parse(text, "text")).stats["s2"]
+    assert [t.cells[("rules", c)].raw for c in ("new_made", "new_published", "total_published")] == ["0", "0", "0"]
+    assert t.cells[("licensing", "prev_count")].raw == "3"
+    assert [c.raw for c in t.loose] == ["156805947.43元"]
+    found = [d for d in lint(text, fmt="text") if d.code == "DL001"]
+    assert len(found) == 1 and "政府集中采购" in found[0].message and "各个数值" not in found[0].message
+    assert [t for _, t in tokens("规章000<!--[endif]-->行政许可3 0 0")] == ["规章", "000", "行政许可", "3", "0", "0"]
+
+
 def test_tokens_keep_a_sign_with_its_digits():
     """``6-1142`` is 6 | — | 1142 or 6 | -1 | 142 or 6 | -11 | 42: the run is not cut at the sign."""
     assert [t for _, t in tokens("行政许可6-1142 行政处罚101")] == ["行政许可", "6", "-1142", "行政处罚", "101"]

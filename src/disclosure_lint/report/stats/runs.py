@@ -47,7 +47,7 @@ from .schema import SCHEMAS, strip_number
 from .table2 import s2_row_of
 
 _WORD = re.compile(r"[|｜]+|[^\s|｜]+")  # (pipes are words of their own: 0|行政规范性文件, |||行政许可)
-_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_DIGITS = re.compile(r"\d+(?:\.\d+)?(?:万?元)?")  # (a unit written in the cell: 采购总金额 …6805947.43元)
 _MARKER_AFTER = re.compile(r"[.．、][^\d\s.．、]")
 _SENTENCE = re.compile(r"[，。；;,]")
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
@@ -195,10 +195,17 @@ def _no_cells(piece: str, got: list[tuple[int, str]]) -> bool:
     return len(got) == 1 and not tabular(piece)
 
 
+# an HTML comment a crawl kept as text (Word's <!--[if !supportMisalignedColumns]--><!--[endif]--> between a table's title
+# and its cells): no cell, read as the spaces it takes
+_COMMENT = re.compile(r"<!--[^<>]{0,100}-->")
+
+
 def tokens(line: str) -> list[tuple[int, str]] | None:
     """The cells of a table flattened into ``line`` with their offsets, or None when it reads as prose."""
     if " " not in line and "\u3000" not in line and not any(ch.isdigit() for ch in line):
         return None
+    if "<!--" in line:
+        line = _COMMENT.sub(lambda m: " " * len(m.group(0)), line)
     words = [(m.start(), m.group(0)) for m in islice(_WORD.finditer(line), MAX_WORDS + 1)]
     if len(words) > MAX_WORDS:
         return None  # no table's line: a whole report's tables run into one line are ≈ 1,000 words and pipes
