@@ -235,6 +235,20 @@ def test_a_2019_table_two_run_together_ending_in_an_amount_in_yuan_and_after_a_w
     assert [t for _, t in tokens("规章000<!--[endif]-->行政许可3 0 0")] == ["规章", "000", "行政许可", "3", "0", "0"]
 
 
+def test_a_sentence_right_before_a_tables_first_cell_is_cut_off_it():
+    """Real archives' parts (written anew): the part's one sentence, then its table with nothing between
+    (…75条。第二十条第（一）项…, …申请3件。（本列数据…, …行政诉讼情况。行政复议行政诉讼…): the table was unread (DL001),
+    hiding a real report's own errors in it; it is read."""
+    rows = s3_rows(new=(3, 0, 0, 0, 0, 0, 3), opened=(0,) * 7)
+    glued = glued_s3(rows).replace("（本列数据", "2024年，共收到政府信息公开申请3件。（本列数据", 1)
+    text = f"{HEAD} {S2} {glued} {S4} {TAIL}\n"
+    t = s3(text)
+    assert t.cells[("new", "total")].value.number == 3 and t.loose == []
+    assert "DL001" not in codes(lint(text, fmt="text"))
+    assert [t for _, t in tokens("情况2024年主动公开信息75条。第二十条第（一）项信息内容规章000")][:3] == [
+        "情况2024年主动公开信息75条。", "第二十条第（一）项", "信息内容"]
+
+
 def test_tokens_keep_a_sign_with_its_digits():
     """``6-1142`` is 6 | — | 1142 or 6 | -1 | 142 or 6 | -11 | 42: the run is not cut at the sign."""
     assert [t for _, t in tokens("行政许可6-1142 行政处罚101")] == ["行政许可", "6", "-1142", "行政处罚", "101"]

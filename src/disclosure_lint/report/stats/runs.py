@@ -209,6 +209,8 @@ def tokens(line: str) -> list[tuple[int, str]] | None:
     words = [(m.start(), m.group(0)) for m in islice(_WORD.finditer(line), MAX_WORDS + 1)]
     if len(words) > MAX_WORDS:
         return None  # no table's line: a whole report's tables run into one line are ≈ 1,000 words and pipes
+    if "。" in line:
+        words = [part for off, w in words for part in _after_sentence(off, w)]
     out: list[tuple[int, str]] = []
     i = 0
     while i < len(words):
@@ -229,6 +231,26 @@ def tokens(line: str) -> list[tuple[int, str]] | None:
     # (the pipes between cells are no words: a row of empty cells, 规章 | | | |, is no less a table's)
     n_pipes = sum(1 for _, t in out if not t.strip("|｜"))
     return out if n_tab >= 4 and n_tab * 2 >= len(out) - n_pipes else None
+
+
+# what a table's cells begin with, right after a sentence the part's text ends with (…其他应主动公开的政府信息75条。第二十条
+# 第（一）项信息内容…, …共收到政府信息公开申请3条。（本列数据…, …没有…行政诉讼情况。行政复议行政诉讼结果维持…)
+_TABLE_AFTER = re.compile(r"。(?=第二十条|[（(]本列数据|申请人情况|行政复议行政诉讼|信息内容)")
+
+
+def _after_sentence(off: int, word: str) -> list[tuple[int, str]]:
+    """``word`` (at ``off``) cut after a sentence's 。 that a table's first cell follows with nothing between (a crawl of the
+    page's text nodes): the sentence, a piece of prose, and the table's cells; else the word whole."""
+    if "。" not in word:
+        return [(off, word)]
+    out, at = [], 0
+    for m in _TABLE_AFTER.finditer(word):
+        out.append((off + at, word[at:m.end()]))
+        at = m.end()
+    if not out:
+        return [(off, word)]
+    out.append((off + at, word[at:]))
+    return out
 
 
 def _joinable(word: str) -> bool:
