@@ -249,6 +249,20 @@ def test_a_sentence_right_before_a_tables_first_cell_is_cut_off_it():
         "情况2024年主动公开信息75条。", "第二十条第（一）项", "信息内容"]
 
 
+def test_table_four_header_cells_a_page_wrapped_with_a_space_between_their_halves():
+    """Real archives' table 四 (written anew): each header cell wrapped on the page, the crawl's space left between its
+    halves (结果 维持, 其他 结果, 尚未 审结) and the fifteen numbers with a few spaces: the table was unread, and 审结总计 was
+    named as an unknown column of table 三 (DL001), which kept table 三's column sums from being checked."""
+    head = ("四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果 纠正其他 结果尚未 审结总计未经复议直接起诉"
+            "复议后起诉结果 维持结果 纠正其他 结果尚未 审结总计结果 维持结果 纠正其他 结果尚未 审结总计")
+    text = f"{HEAD} {S2} {glued_s3(s3_rows())}{head}1 02 0 312 00 012 0 00 00 {TAIL}\n"
+    t = interpret(parse(text, "text")).stats["s4"]
+    assert [t.cells[("cases", c)].raw for c in ("review.upheld", "review.other", "review.total", "direct.upheld",
+                                                "direct.total", "after_review.total")] == ["1", "2", "3", "12", "12", "0"]
+    assert "DL001" not in codes(lint(text, fmt="text"))
+    assert [t for _, t in tokens("结果 纠正其他 结果尚未 审结总计")] == ["结果纠正", "其他结果", "尚未审结", "总计"]
+
+
 def test_tokens_keep_a_sign_with_its_digits():
     """``6-1142`` is 6 | — | 1142 or 6 | -1 | 142 or 6 | -11 | 42: the run is not cut at the sign."""
     assert [t for _, t in tokens("行政许可6-1142 行政处罚101")] == ["行政许可", "6", "-1142", "行政处罚", "101"]

@@ -213,8 +213,16 @@ def tokens(line: str) -> list[tuple[int, str]] | None:
         words = [part for off, w in words for part in _after_sentence(off, w)]
     out: list[tuple[int, str]] = []
     i = 0
+    tried = -1  # the last word of a run of wrapped halves that did not read as cells (not tried again from inside it)
     while i < len(words):
         off, w = words[i]
+        if i > tried:
+            taken, wrapped = _wrapped_header(words, i)
+            if wrapped is not None:
+                out.extend(wrapped)
+                i += taken
+                continue
+            tried = i + taken - 1
         got = cells(w)
         if _no_cells(w, got) and i + 1 < len(words) and _joinable(w):
             joined = _joined_cells(words, i)
@@ -231,6 +239,40 @@ def tokens(line: str) -> list[tuple[int, str]] | None:
     # (the pipes between cells are no words: a row of empty cells, 规章 | | | |, is no less a table's)
     n_pipes = sum(1 for _, t in out if not t.strip("|｜"))
     return out if n_tab >= 4 and n_tab * 2 >= len(out) - n_pipes else None
+
+
+# table 四's header cells a page wrapped in two lines, the crawl's space left between their halves (结果 维持, 结果 纠正,
+# 其他 结果, 尚未 审结): the first half ends a word, the second begins the next
+_HALVES = (("结果", ("维持", "纠正")), ("其他", ("结果",)), ("尚未", ("审结",)))
+MAX_WRAPPED = 40  # words of a header joined so
+
+
+def _wraps(a: str, b: str) -> bool:
+    return any(a.endswith(x) and b.startswith(ys) for x, ys in _HALVES)
+
+
+def _wrapped_header(words: list[tuple[int, str]], i: int) -> tuple[int, list[tuple[int, str]] | None]:
+    """Words from ``i`` joined where a table 四 header cell's halves were cut by a space (``…结果维持结果 纠正其他 结果尚未 审结
+    总计…``): (words taken, cells with their offsets in the line) when the joined text reads as cells of which the first is
+    a table label; else (words of the run, None).  A cell that spans a dropped space points at its first character."""
+    j = i
+    while j + 1 < len(words) and j - i < MAX_WRAPPED and _wraps(words[j][1], words[j + 1][1]):
+        j += 1
+    if j == i:
+        return 1, None
+    parts = words[i:j + 1]
+    text = "".join(w for _, w in parts)
+    got = cells(text)
+    if _no_cells(text, got) or not tabular(got[0][1]):
+        return j - i + 1, None
+    starts = [0]
+    for _, w in parts[:-1]:
+        starts.append(starts[-1] + len(w))
+    out = []
+    for o, t in got:
+        k = bisect_right(starts, o) - 1
+        out.append((parts[k][0] + o - starts[k], t))
+    return j - i + 1, out
 
 
 # what a table's cells begin with, right after a sentence the part's text ends with (…其他应主动公开的政府信息75条。第二十条
