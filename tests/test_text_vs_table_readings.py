@@ -254,6 +254,8 @@ def test_sub_item_names_without_a_marker_are_not_read():
     "全年对拟公开的信息进行保密审查1320条，经审查不予公开12条。",
     "认定文件公开属性156件，其中主动公开131件、依申请公开18件、不予公开7件。",
     "本年度主动公开98件、依申请公开31件、不予公开27件。",
+    # a real report's (written anew): 依申请公开 counted with 不予公开
+    "通过门户网站发布信息607条，其中主动公开380份，依申请公开及不予公开227份。",
 ])
 def test_document_attribute_counts_are_not_results(prose):
     assert run(report(prose)) == []

@@ -158,14 +158,15 @@ def base_metric(metric: str) -> str:
 
 # the body's own documents classified by disclosure attribute, or its secrecy review: their 不予公开 is not table 三's
 _DOC_ATTR = re.compile(r"公文|发文|文件公开属性|公开属性|保密审查|拟公开|拟发布|属性认定|源头认定")
-_ATTR_SIBLINGS = re.compile(r"主动公开\s*\d+\s*[件条个份]\s*[、，,；;]\s*依申请公开\s*\d+\s*[件条个份]")
+# (…其中主动公开380份，依申请公开及不予公开319份: the attributes of the documents published, 依申请公开 counted with 不予公开)
+_ATTR_SIBLINGS = re.compile(r"主动公开\s*\d+\s*[件条个份]\s*[、，,；;]\s*依申请公开\s*(?:\d+\s*[件条个份]|[及和与、])")
 
 
 
 
 def doc_attr(sent: str, upto: int, search=None) -> bool:
     """Is the result word before ``upto`` about documents (公文, 发文, 公开属性, 保密审查) rather than applications?
-    Also when it follows 主动公开N件、依申请公开M件 (the disclosure attributes of documents)."""
+    Also when it follows 主动公开N件、依申请公开M件 or 主动公开N件，依申请公开及 (the disclosure attributes of documents)."""
     search = search or _search_in(sent)
     return bool(search(_DOC_ATTR, upto) or search(_ATTR_SIBLINGS, upto))
 
