@@ -113,6 +113,15 @@ def test_title_after_portal_navigation():
     assert [s.id for s in rep.sections] == ["s1", "s2", "s3", "s4", "s5", "s6"]
 
 
+@pytest.mark.parametrize("note", ["（此件主动公开）", "(此件公开发布)"])
+def test_a_signature_followed_by_the_documents_disclosure_note(note):
+    # a real report's end (written anew): the 落款 and the 公文's disclosure note after it, nothing between the nodes
+    text = FLAT.replace("本年度未收取信息处理费。 ", "").replace("2024年1月19日", f"2024年1月19日 {note}")
+    rep = report(text)
+    assert rep.signature_mention is not None and rep.signature_mention.raw == "2024年1月19日"
+    assert "DL410" not in codes(lint(text, fmt="text"))
+
+
 def test_date_ending_a_block_inside_the_report_is_not_a_signature():
     text = FLAT.replace("全年未发生泄密事件。", "统计期限至 2023年12月31日").replace(" 某某县司法局 2024年1月19日", "")
     rep = report(text)

@@ -78,7 +78,8 @@ _CAND = re.compile(rf"(?P<num>[{_NUM}])(?<![{_NUM}第].)[ \u3000]?(?P<sep>[、.�
 _SUB = re.compile(rf"[（(][{_NUM}]{{1,2}}[）)]")
 # what a page prints after the 落款 on the same text line once its breaks are lost: the 版记 (抄送：… 某某办公室
 # 2020年1月13日印发), the page's 来源 field, its 附件下载 link
-_TAIL = (r"(?:抄送[:：][^\s]{1,80}?\s*[^\s。，；;：:]{2,30}?\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日印发\s*)?"
+_TAIL = (r"(?:[（(]此件[^\s（）()]{1,8}[）)]\s*)?"  # the document's disclosure note: （此件主动公开）, （此件公开发布）
+         r"(?:抄送[:：][^\s]{1,80}?\s*[^\s。，；;：:]{2,30}?\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日印发\s*)?"
          r"(?:来源[:：]\s*[^\s。，；;]{2,40}\s*)?(?:附件下载\s*)?")
 _PARA = re.compile(r"(?<=[。！？；!?;])\s+(?=\S)")
 _SIGNATURE = re.compile(
