@@ -263,6 +263,17 @@ def test_table_four_header_cells_a_page_wrapped_with_a_space_between_their_halve
     assert [t for _, t in tokens("结果 纠正其他 结果尚未 审结总计")] == ["结果纠正", "其他结果", "尚未审结", "总计"]
 
 
+def test_rows_left_blank_in_a_table_run_together_are_blank_the_others_read():
+    """A real archive's table 三 (written anew): two rows with no number at all (…政府信息公开申请3.其他（七）总计…), their
+    labels glued to the next: the whole table was unread (DL001); those rows are blank, the others are read."""
+    rows = [(lab, () if lab.startswith(("2.申请人逾期", "3.其他")) else v) for lab, v in s3_rows()]
+    text = f"{HEAD} {S2} {glued_s3(rows)} {S4} {TAIL}\n"
+    t = s3(text)
+    assert t.cells[("new", "total")].value.number == 57 and t.cells[("result.total", "total")].value.number == 38
+    assert not any(r == "result.other.other" for r, _ in t.cells) and t.loose == []
+    assert "DL001" not in codes(lint(text, fmt="text"))
+
+
 def test_tokens_keep_a_sign_with_its_digits():
     """``6-1142`` is 6 | — | 1142 or 6 | -1 | 142 or 6 | -11 | 42: the run is not cut at the sign."""
     assert [t for _, t in tokens("行政许可6-1142 行政处罚101")] == ["行政许可", "6", "-1142", "行政处罚", "101"]

@@ -147,8 +147,33 @@ def cells(piece: str) -> list[tuple[int, str]]:
                 return whole  # 2023年, 0591-6219…: not a label and its number
         found.extend(((off + o, t) for o, t in seg) if seg else [(off, text)])
     if len(piece) > MAX_PIECE and not all(is_value(t) or _one_row(t) for _, t in found):
-        return whole  # (a whole table run together whose empty cells vanished: rows' labels glued, nothing placeable)
+        # rows' labels glued where a row has no number at all (…政府信息公开申请3.其他（七）总计4000004: rows left blank):
+        # each label a row of its own, the blank rows without cells; else nothing placeable (its empty cells vanished)
+        rows = _blank_rows(found)
+        if rows is None:
+            return whole
+        found = rows
     return found if any(not is_value(t) for _, t in found) else whole
+
+
+def _blank_rows(found: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
+    """``found`` with each label of several rows' labels glued cut into the rows' labels, when every cut piece is one row's
+    label (:func:`_one_row`) and a number follows the last; else None."""
+    out: list[tuple[int, str]] = []
+    for k, (off, text) in enumerate(found):
+        if is_value(text) or _one_row(text):
+            out.append((off, text))
+            continue
+        if k + 1 == len(found) or not is_value(found[k + 1][1]):
+            return None
+        marks = [m.start() for m in _ROW_MARK.finditer(text)]
+        if not marks or marks[0] != 0:
+            return None
+        for a, z in pairwise([*marks, len(text)]):
+            if not _one_row(text[a:z]) or not tabular(text[a:z]):
+                return None
+            out.append((off + a, text[a:z]))
+    return out
 
 
 # a row label's marker — not a citation's (第二十条第（一）项) nor a number's
