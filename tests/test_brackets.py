@@ -324,3 +324,13 @@ def test_a_damaged_pinyin_gloss_is_no_bracket():
     text = "# 某某局2010年政府信息公开工作年度报告\n\n从源头上确保欄目?jī)?nèi)容更新的及时性。\n"
     assert [d for d in lint(text, select=["DL703"]) if d.code == "DL703"] == []
     assert [d.code for d in lint(text.replace("?jī)", "abc)"), select=["DL703"])] == ["DL703"]
+
+
+def test_a_mixed_pairs_half_width_member_is_reported_once():
+    # a real report's （二) (written anew): DL701 reports the half-width ) with its fix, which makes the pair one kind;
+    # DL703 does not list the same mark again.
+    text = "二、主动公开政府信息情况\n\n（二)依申请公开方面，本机关全年未收到申请。\n"
+    got = [(d.code, d.column) for d in lint(text, select=["DL701", "DL703"], fmt="text")]
+    assert got == [("DL701", 3)]
+    alone = [(d.code, d.column) for d in lint(text, select=["DL703"], fmt="text")]
+    assert alone == [("DL703", 3)]  # (without DL701 selected, DL703 reports it)

@@ -231,6 +231,7 @@ class AsciiPunctuation(Kind[AsciiPunctuationOptions]):
             yield Hit(block=block, start=i, end=i + 1,
                       params={"mark": ch, "replacement": repl, "note": "", **_names(ch, repl)},
                       evidence={"expected": repl, "actual": ch}, key=f"{ch}@{text[max(0, i - 8):i + 8]}",
+                      about=(f"mark:{block.index}:{i}",),  # (DL703 leaves a mixed pair's half-width member to it)
                       fix=None if in_code else [FixEdit(block, i, end, repl)],
                       fix_description=(f"将“{ch}”改为“{repl}”" if ch != '"' else
                                        f"将半角双引号改为{_QUOTE_NAMES.get(repl, '全角引号')}"))
@@ -482,7 +483,10 @@ class UnbalancedBrackets(Kind[UnbalancedBracketsOptions]):
             start = c.piece.block_offset(c.start)
             if start is not None:
                 fix = [FixEdit(c.piece.block, start, start + 1, p.expected)]
-            yield _mark_hit(c, params={"detail": detail, "mark": c.char, "expected": p.expected},
+            # a mixed pair's half-width member that DL701 reports (its fix makes the pair one kind): that finding only
+            about = (f"mark:{c.piece.block.index}:{start}",) if p.mixed and start is not None and c.piece.cell is None \
+                else ()
+            yield _mark_hit(c, about=about, params={"detail": detail, "mark": c.char, "expected": p.expected},
                             evidence={"expected": p.expected, "actual": c.char, "problem": "mixed" if p.mixed
                                       else "mismatched", "opening": o.char},
                             key=f"pair{o.char}{c.char}@{c.piece.text[max(0, c.start - 8):c.start + 8]}",
