@@ -208,7 +208,9 @@ def _content_reason(report, year: int) -> str:
     return f"（{'、'.join(parts)}都表明这是{year}年度的报告，标题的年份疑为笔误）"
 
 
-_FOUNDED = re.compile(r"成立|设立|组建|挂牌|揭牌|正式运行|新设")
+# (由于机构改革，我局政务公开工作从2019年9月1日开始启动，因此…统计期限自2019年9月1日起: the work began with the
+# reorganisation)
+_FOUNDED = re.compile(r"成立|设立|组建|挂牌|揭牌|正式运行|新设|机构改革|(?:开始|正式)启动")
 # the month the body was set up or reorganised, said elsewhere in the opening (我局自2019年8月份机构改革以来, 本局于2019年
 # 3月组建): a period from then on is the body's whole year
 _SET_UP = re.compile(r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月份?(?:\d{1,2}日)?[^。；;\n]{0,8}?"
