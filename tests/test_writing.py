@@ -300,6 +300,14 @@ def test_dl902_fires(text, fmt, line, marker, expected, problem):
     assert d.fix.applicability == "unsafe" and d.fix.edits[0].replacement == expected
 
 
+def test_dl902_an_item_of_another_list_is_reported_once_and_the_run_goes_on():
+    # (a real report's, written anew: 一是 with its points 1.–4., then 五是 for what should be 5., then 二是, 三是 …)
+    text = "一是完善公开制度：1.建立台账；2.定期检查；3.更新目录；4.开展培训。五是加强考核。二是深入推进政策解读。三是强化业务培训。"
+    [d] = only("DL902", text)
+    assert d.match == "五是" and d.message.startswith("序号不连贯：上一项为“一是”，此处写作“五是”，而下一项就是“二是”")
+    assert d.fix is None and d.evidence["problem"] == "stray"
+
+
 def test_dl902_a_sentence_between_one_and_three_may_be_the_item_whose_marker_was_lost():
     # (real: 一是积极向区委、区政府报送信息，全年累计报送112条。线上通过门户网站发布信息1000余条。三是线下通过公示栏…)
     [d] = only("DL902", "一是积极报送信息，全年累计报送112条。线上通过门户网站发布信息100余条。三是线下通过公示栏公开。")

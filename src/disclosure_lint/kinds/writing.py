@@ -143,7 +143,7 @@ class DoubledText(Kind[DoubledTextOptions]):
 class EnumerationSequence(Kind[WritingOptions]):
     name = "enumeration-sequence"
     Options = WritingOptions
-    params = frozenset({"marker", "previous", "expected", "problem"})
+    params = frozenset({"marker", "previous", "expected", "problem", "should"})
 
     def check(self, report: AnnualReport) -> Iterator[Hit]:
         return self._hits(report)
@@ -174,8 +174,14 @@ class EnumerationSequence(Kind[WritingOptions]):
                             "problem": br.kind}
                 if br.follow:
                     evidence["renumbered"] = [{"actual": it.marker, "expected": m} for it, m in br.follow]
+                should = f"，应为“{br.expected}”"
+                if br.stray is not None:  # 一是…五是…二是: no number of this run belongs here
+                    problem, fix = "序号不连贯", None
+                    should = (f"，而下一项就是“{br.stray.marker}”：此处的序号不属于这一列（可能是另一列的序号，如前面"
+                              "列出的“1.”“2.”之后写成了“五是”），请核对")
+                    evidence.update(problem="stray", expected=None, next=br.stray.marker)
                 yield _hit(span, params={"marker": br.item.marker, "previous": br.previous_marker,
-                                         "expected": br.expected, "problem": problem},
+                                         "expected": br.expected, "problem": problem, "should": should},
                            evidence=evidence,
                            key=f"{br.previous.marker}>{br.item.marker}@{_context(span, 10)}",
                            fix=fix, fix_safe=False, fix_description=describe)
@@ -220,7 +226,7 @@ def _untitled_between(report, br) -> Hit | None:
     title = m.group()[:-1]
     return Hit(block=line, start=at, end=m.end() - 1,
                params={"marker": "（无序号）", "previous": br.previous_marker, "expected": br.expected,
-                       "problem": "序号漏写"},
+                       "problem": "序号漏写", "should": f"，应为“{br.expected}”"},
                evidence={"expected": br.expected, "actual": "", "previous": br.previous_marker, "next": b.marker,
                          "problem": "unnumbered", "title": title},
                key=f"{br.previous.marker}>{title}", fix=[FixEdit(line, at, at, br.expected)], fix_safe=False,

@@ -107,6 +107,7 @@ class EnumBreak:
     expected: str  # the marker that belongs here
     previous_value: int = 0  # the number the previous item has once the breaks before it are fixed
     follow: tuple[tuple[EnumItem, str], ...] = ()  # later items renumbered with this one (一是…三是…四是)
+    stray: EnumItem | None = None  # the next item, when it is the one expected here: this one is no item of the run
 
     @property
     def previous_marker(self) -> str:
@@ -451,6 +452,8 @@ def breaks(items: list[EnumItem], lost: list[int] | None = None,
       written before it: 一是…四是…三是 has one break (四是 → 二是), and 三是 is then right;
     * an item alone out of step — the next item is the one expected after it, or there is none — is
       renumbered alone (一是…三是…三是: the first 三是 → 二是);
+    * an item far ahead whose next item is the one expected here (一是…五是…二是: 5. of a list of its own written 五是) is
+      no item of the run: reported as such (``stray``), nothing renumbered;
     * an item from which the run goes on in step (一是…三是…四是…五是: an item left out, or 一是…二是…
       二是…三是: one added) is one break whose fix renumbers it and the items that follow it in step;
     * an item after as many lines whose marker lost its opening half (``lost``: their blocks' indexes, ``)依申请公开情况``)
@@ -488,6 +491,13 @@ def breaks(items: list[EnumItem], lost: list[int] | None = None,
             continue
         if v == 2 and _glued(items[i - 1], item, marker_text(item.family, 1, item.marker)):
             expect = 3  # …（3）…加大主动公开力度（1）深入推进…（2）: a new list, its first marker run into its heading
+            i += 1
+            continue
+        if v > expect + 1 and i + 1 < len(items) and values[i + 1] == expect and items[i + 1].marker != item.marker:
+            # 一是…（1.… 4.…）五是…二是…: the next item is the one expected here — this one belongs to no place of the run
+            # (another list's, its kind of marker mistaken: 5. written 五是); no renumbering, the run goes on
+            out.append(EnumBreak(item, items[i - 1], marker_text(item.family, expect, item.marker), expect - 1,
+                                 stray=items[i + 1]))
             i += 1
             continue
         j = i + 1
