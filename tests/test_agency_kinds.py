@@ -592,6 +592,16 @@ def test_the_office_of_a_bureaus_own_unit_compiles_the_bureaus_report():
     assert office_owner("某某区教育局办公室") == "某某区教育局"
 
 
+def test_a_zones_managing_committees_office_is_a_department_of_its_own():
+    """A real report's title (written anew): 某某综合实验区管委会办公室2021年度…报告, listed with the zone's departments — the
+    office's own report, as a county government's 办公室 is; it was read as the 管委会's (the zone's own report)."""
+    assert office_owner("某某综合实验区管委会办公室") is None
+    assert office_owner("某某经济开发区管理委员会办公室") is None
+    assert office_owner("某某区发展和改革委员会办公室") == "某某区发展和改革委员会"  # (a commission's office: its report)
+    text = "某某综合实验区管委会办公室2021年度政府信息公开工作年度报告\n一、总体情况\n本办全年主动公开政府信息86条。\n"
+    assert interpret(parse(text, "text")).agency.name == "某某综合实验区管委会办公室"
+
+
 @pytest.mark.parametrize("name", ["某某市新城街办事处", "某某市新城街办"])
 def test_a_street_office_written_jie_banshichu(name):
     # 街办 is short for 街道办: a street office, whose 本街道 is its own word (not a department's 处)

@@ -264,7 +264,7 @@ _OWNS_ITS_OFFICE = frozenset({"town_government", "township_government", "street_
 def office_owner(name: str) -> str | None:
     """The body whose own office ``name`` is, where the office signs that body's report: a town's, a street's or a
     bureau's (某某镇人民政府党政办公室 → 某某镇人民政府, 某某区教育局办公室 → 某某区教育局); None for anything else (a county
-    government's 办公室 is a department of its own, 第四十九条)."""
+    government's 办公室 is a department of its own, 第四十九条, and so is a zone's managing committee's: 某某开发区管委会办公室)."""
     d = _DISCLOSURE_OFFICE.search(name)
     if d is not None and d.start() >= 2 and not _ZONE_WORD.search(name[:d.start()]):
         # 某某县政务公开领导小组办公室 publishes nothing of its own: the county's (a zone's: its 管委会's, not told here)
@@ -279,6 +279,8 @@ def office_owner(name: str) -> str | None:
         if owner.endswith("公署"):
             return None  # 某某盟行政公署办公室: a government's office (its own report), as 某某县人民政府办公室 is
         kind = classify(owner)[0]
+        if kind == "commission" and _ZONE_HEAD.search(owner):
+            return None  # 某某综合实验区管委会办公室: a zone's managing committee governs it, its office is a department
         if kind in _OWNS_ITS_OFFICE:
             unit = _BUREAU_UNIT.fullmatch(owner) if kind == "department" else None
             if unit is not None and classify(unit.group("b"))[0] in ("bureau", "commission"):
@@ -292,6 +294,8 @@ _BUREAU_UNIT = re.compile(r"(?P<b>.{2,30}?[局委厅])(?P<u>[^局委厅会]{0,6}
 
 
 _ZONE_WORD = re.compile(r"开发区|高新区|园区|新区|管委|管理委员会|试验区|示范区|合作区")
+# a zone's managing committee (某某综合实验区管委会, 某某经济开发区管理委员会), as its government: its office is a department
+_ZONE_HEAD = re.compile(r"(?:开发区|高新区|园区|新区|试验区|实验区|示范区|合作区)(?:党工委)?(?:管委会|管理委员会)$")
 _DISCLOSURE_OFFICE = re.compile(r"(?:人民政府)?(?:政府信息公开|政务公开)(?:工作)?(?:领导小组)?办公室$")
 
 
