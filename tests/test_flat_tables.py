@@ -274,6 +274,19 @@ def test_rows_left_blank_in_a_table_run_together_are_blank_the_others_read():
     assert "DL001" not in codes(lint(text, fmt="text"))
 
 
+def test_a_note_in_brackets_after_the_title_before_the_headers_labels():
+    """A real archive's table 三 (written anew): 三、收到和处理政府信息公开申请情况（有关情况附表）（本列数据…）申请人情况…其他一、本年新收…
+    — the note glued before the header's labels: the piece was one unknown label (taken into table 二, DL001) and
+    row 一 was lost with it."""
+    glued = glued_s3(s3_rows()).replace("（本列数据", "（有关情况附表）（本列数据", 1)
+    text = f"{HEAD} {S2} {glued} {S4} {TAIL}\n"
+    t = s3(text)
+    assert t.cells[("new", "total")].value.number == 57 and t.loose == []
+    assert "DL001" not in codes(lint(text, fmt="text"))
+    # a row's marker in brackets is no note: （一）予以公开 stays one cell
+    assert next(x for _, x in tokens("（一）予以公开 22 0 0 0 0 0 22")) == "（一）予以公开"
+
+
 def test_tokens_keep_a_sign_with_its_digits():
     """``6-1142`` is 6 | — | 1142 or 6 | -1 | 142 or 6 | -11 | 42: the run is not cut at the sign."""
     assert [t for _, t in tokens("行政许可6-1142 行政处罚101")] == ["行政许可", "6", "-1142", "行政处罚", "101"]

@@ -51,6 +51,7 @@ _DIGITS = re.compile(r"\d+(?:\.\d+)?(?:万?元)?")  # (a unit written in the cel
 _MARKER_AFTER = re.compile(r"[.．、][^\d\s.．、]")
 _SENTENCE = re.compile(r"[，。；;,]")
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+_NOTE = re.compile(r"[（(][^（）()一二三四五六七八九十\d]{4,}[^（）()]*[）)]")  # (a note, not a row's marker （一）)
 _SIGNS = frozenset("-－−")  # a minus sign, or a dash written for an empty cell: which, a run cannot tell
 MAX_PIECE = 120  # a longer piece without digits is prose
 MAX_TABLE_PIECE = 4000  # a piece with digits: a whole table run together (its labels and numbers, no space) is ≈ 1,200
@@ -97,7 +98,8 @@ def _segment(text: str) -> list[tuple[int, str]] | None:
             continue
         for j in range(min(n, i + MAX_WORD), i + 1, -1):
             w = text[i:j]
-            if w in lex or (best[i] and _BRACKETED.fullmatch(w)):  # （单位：万元） after a label
+            # （单位：万元） after a label; a note in brackets before them (（有关情况附表）（本列数据…）申请人情况…)
+            if w in lex or ((best[i] or _NOTE.fullmatch(w)) and _BRACKETED.fullmatch(w)):
                 if best[j] is None or len(best[j]) > len(best[i]) + 1:  # type: ignore[arg-type]
                     best[j] = [*best[i], i]  # type: ignore[misc]
     cuts = best[n]
@@ -259,8 +261,9 @@ def tokens(line: str) -> list[tuple[int, str]] | None:
         out.extend((off + o, t) for o, t in got)
         i += 1
     n_tab = sum(1 for _, t in out if tabular(t))
-    if len(words) == 1:
-        return out if len(out) >= 2 and n_tab == len(out) else None
+    if len(words) == 1:  # (a note in brackets before the header's labels is neither a cell nor prose: （有关情况附表）)
+        notes = sum(1 for _, t in out if _NOTE.fullmatch(t) and not tabular(t))
+        return out if n_tab >= 2 and n_tab + notes == len(out) else None
     # (the pipes between cells are no words: a row of empty cells, 规章 | | | |, is no less a table's)
     n_pipes = sum(1 for _, t in out if not t.strip("|｜"))
     return out if n_tab >= 4 and n_tab * 2 >= len(out) - n_pipes else None
