@@ -262,7 +262,7 @@ def tokens(line: str) -> list[tuple[int, str]] | None:
         i += 1
     n_tab = sum(1 for _, t in out if tabular(t))
     if len(words) == 1:  # (a note in brackets before the header's labels is neither a cell nor prose: （有关情况附表）)
-        notes = sum(1 for _, t in out if _NOTE.fullmatch(t) and not tabular(t))
+        notes = next((k for k, (_, t) in enumerate(out) if not (_NOTE.fullmatch(t) and not tabular(t))), len(out))
         return out if n_tab >= 2 and n_tab + notes == len(out) else None
     # (the pipes between cells are no words: a row of empty cells, 规章 | | | |, is no less a table's)
     n_pipes = sum(1 for _, t in out if not t.strip("|｜"))
