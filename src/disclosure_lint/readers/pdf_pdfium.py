@@ -29,7 +29,7 @@ from functools import partial
 from typing import Any
 
 from .pdf_shown import shown
-from .pdf_vertical import vertical_box, vertical_fonts
+from .pdf_vertical import font_specs, vertical_box, vertical_fonts
 
 # pypdfium2 is imported where a PDF is read (heavy import; only the PDF reader needs it)
 
@@ -467,14 +467,7 @@ def font_metrics(resources: Any) -> dict[str, tuple[float, dict[str, int] | None
         return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else 0.0
 
     out: dict[str, tuple[float, dict[str, int] | None]] = {}
-    res = resolve1(resources)
-    fonts = resolve1(res.get("Font")) if isinstance(res, dict) else None
-    if not isinstance(fonts, dict):
-        return out
-    for ref in fonts.values():
-        spec = resolve1(ref)
-        if not isinstance(spec, dict):
-            continue
+    for spec in font_specs(resources):
         subtype = literal_name(resolve1(spec["Subtype"])) if "Subtype" in spec else "Type1"
         name = literal_name(resolve1(spec["BaseFont"])) if "BaseFont" in spec else "unknown"
         afm: dict[str, int] | None = None

@@ -15,6 +15,17 @@ from typing import Any
 ORIGIN_TOLERANCE = 0.01  # points between PDFium's origin of a vertical character and the one pdfminer's box implies
 
 
+def font_specs(resources: Any) -> list[dict]:
+    """The font dictionaries of a page's resources as pdfminer resolves them (those that are dictionaries)."""
+    from pdfminer.pdftypes import resolve1
+
+    res = resolve1(resources)
+    fonts = resolve1(res.get("Font")) if isinstance(res, dict) else None
+    if not isinstance(fonts, dict):
+        return []
+    return [spec for spec in map(resolve1, fonts.values()) if isinstance(spec, dict)]
+
+
 def vertical_fonts(resources: Any) -> dict[str, float | None]:
     """The page's fonts written top to bottom, by ``/BaseFont``: for a composite font of the ``/Identity-V`` encoding
     whose descendant gives no ``/W2``, the vertical origin of its glyphs (``/DW2``'s first number, 880 by default: per
@@ -24,13 +35,8 @@ def vertical_fonts(resources: Any) -> dict[str, float | None]:
     from pdfminer.psparser import PSLiteral, literal_name
 
     out: dict[str, float | None] = {}
-    res = resolve1(resources)
-    fonts = resolve1(res.get("Font")) if isinstance(res, dict) else None
-    if not isinstance(fonts, dict):
-        return out
-    for ref in fonts.values():
-        spec = resolve1(ref)
-        if not isinstance(spec, dict) or "BaseFont" not in spec:
+    for spec in font_specs(resources):
+        if "BaseFont" not in spec:
             continue
         enc = resolve1(spec.get("Encoding"))
         if isinstance(enc, PSLiteral):

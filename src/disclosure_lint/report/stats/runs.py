@@ -293,14 +293,20 @@ def _wrapped_header(words: list[tuple[int, str]], i: int) -> tuple[int, list[tup
     got = cells(text)
     if _no_cells(text, got) or not tabular(got[0][1]):
         return j - i + 1, None
-    starts = [0]
+    return j - i + 1, _in_line(parts, got)
+
+
+def _in_line(parts: list[tuple[int, str]], got: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The cells ``got`` of the words ``parts`` (``(offset in the line, word)``) joined without their spaces, each at its
+    offset in the line: a cell that spans a dropped space points at its first character."""
+    starts = [0]  # where each word starts in the joined text
     for _, w in parts[:-1]:
         starts.append(starts[-1] + len(w))
     out = []
     for o, t in got:
         k = bisect_right(starts, o) - 1
         out.append((parts[k][0] + o - starts[k], t))
-    return j - i + 1, out
+    return out
 
 
 # what a table's cells begin with, right after a sentence the part's text ends with (…其他应主动公开的政府信息75条。第二十条
@@ -350,14 +356,7 @@ def _joined_cells(words: list[tuple[int, str]], i: int) -> tuple[int, list[tuple
         got = cells(text)
         if _no_cells(text, got) or not tabular(got[0][1]):
             continue
-        starts = [0]  # where each word starts in the joined text
-        for _, w in parts[:-1]:
-            starts.append(starts[-1] + len(w))
-        out = []
-        for o, t in got:
-            j = bisect_right(starts, o) - 1
-            out.append((parts[j][0] + o - starts[j], t))
-        return k + 1, out
+        return k + 1, _in_line(parts, got)
     return None
 
 
