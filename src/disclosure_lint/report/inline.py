@@ -349,11 +349,10 @@ def _section_at(b: Block, text: str, s: int, p: int, num: str, number: int, stro
 
 
 # the words a part's title ends in (存在的主要问题及改进措施, 其他需报告的事项, 需要说明的其他事项与附表, …行政诉讼情况),
-# and what may follow such a title glued to its part's text: a year, 本年…, a body's 我局…, 按照/根据…, 无, a table's first
-# words (_TABLE_START)
+# and what may follow such a title glued to its part's text: a year, 本年…, a body's 我局…, 按照/根据…, 无, or the first words of
+# the part's own table (_TABLE_START)
 _TITLE_END = re.compile(r"情况|事项|措施|附表")
-_GLUED_NEXT = re.compile(r"(?:19|20)\d{2}\s*年|本年|本机关|本单位|我[局委办院厅部会署镇乡街区县市]|按照|根据|依据|无[。.，,]?|第二十条|信息内容"
-                         r"|申请人情况|[（(]本列数据|行政复议")
+_GLUED_NEXT = re.compile(r"(?:19|20)\d{2}\s*年|本年|本机关|本单位|我[局委办院厅部会署镇乡街区县市]|按照|根据|依据|无[。.，,]?")
 
 
 def _glued_worded(b: Block, text: str, s: int, p: int, piece: str, num: str, number: int) -> _Cand | None:
@@ -367,11 +366,16 @@ def _glued_worded(b: Block, text: str, s: int, p: int, piece: str, num: str, num
         title = piece[:m.end()]
         if _SENTENCE_MARK.search(title) or title[0] in _NUM or _is_table_label(title):
             return None
-        if not _GLUED_NEXT.match(text, p + m.end()):
-            continue
+        e = p + m.end()
+        table = None
+        if not _GLUED_NEXT.match(text, e):
+            table = next((sid for sid, start in _TABLE_START.items() if start.match(text, e)), None)
+            if table is None:
+                continue
         spec, quality = cat.match_section(title)
-        if spec is not None and spec.numeral == num and quality in ("exact", "typo", "keywords"):
-            return _Cand(b, s, p + m.end(), num, number, spec.id, quality, True, True, False, _prose_at(text, p + m.end()))
+        if spec is not None and spec.numeral == num and quality in ("exact", "typo", "keywords") \
+                and table in (None, spec.id):
+            return _Cand(b, s, e, num, number, spec.id, quality, True, True, False, _prose_at(text, e))
     return None
 
 
