@@ -81,3 +81,42 @@ def test_the_report_it_publishes_quoted():
     # its own report quoted, or another quoted document: nothing
     assert lint(text.replace("《某某旗2022年", "《某某旗某某苏木2022年"), fmt="text", select=["DL303"]) == []
     assert lint(text.replace("现发布《某某旗", "参照《某某旗"), fmt="text", select=["DL303"]) == []
+
+
+# -- DL306 signature-other-body -----------------------------------------------------------------------------------------
+
+def _signed(own: str, signed: str, flat: bool = False) -> str:
+    lines = [f"{own}2024年度政府信息公开工作年度报告", "一、总体情况", "2024年，本机关主动公开政府信息86条。",
+             "六、其他需要报告的事项", "本年度未收取信息处理费。", f"{signed} 2025年1月26日"]
+    return (" ".join(lines) if flat else "\n".join(lines)) + "\n"
+
+
+@pytest.mark.parametrize("flat", [False, True])  # (a crawl's page as one line too: a real one, written anew)
+def test_a_signature_of_another_body_of_the_same_kind(flat):
+    found = lint(_signed("某某综合实验区投资促进局", "某某综合实验区国有资产管理局", flat), fmt="text", select=["DL306"])
+    assert [(d.code, d.match) for d in found] == [("DL306", "某某综合实验区国有资产管理局")]
+    assert found[0].evidence == {"expected": "某某综合实验区投资促进局", "actual": "某某综合实验区国有资产管理局"}
+
+
+@pytest.mark.parametrize("signed", [
+    "某某县住建局",  # shortened
+    "住房和城乡建设局",  # without the place
+    "某某县住房城乡建设局",  # a word left out
+    "某某县住房和城乡建设局办公室",  # its office
+])
+def test_a_signature_that_is_the_bodys_own_name_written_otherwise(signed):
+    assert lint(_signed("某某县住房和城乡建设局", signed), fmt="text", select=["DL306"]) == []
+
+
+@pytest.mark.parametrize(("own", "signed", "other"), [
+    ("某某区投资促进局", "某某区国有资产管理局", True),
+    ("某某县某某镇人民政府", "某某县人民政府", True),  # the county's template in a town's report
+    ("某某县教育局", "某某县教育体育局", False),  # renamed
+    ("某某县发展和改革局", "某某县发改局", False),
+    ("某某县人民政府", "某某县人民政府办公室", False),  # the government's office signs its report
+    ("某某县文化和旅游局", "某某县文化广电和旅游局", False),
+])
+def test_which_signers_are_another_body(own, signed, other):
+    from disclosure_lint.kinds.other_body import _other_signer
+
+    assert _other_signer(own, signed) is other

@@ -61,3 +61,50 @@ def _names_own(own: str, name: str) -> bool:
         if same_body(own, inner) or (len(inner) >= 4 and own.endswith(inner.lstrip("市县区省"))):
             return True
     return False
+
+
+_KIND_WORDS = re.compile(r"人民政府|政府|办事处|管理委员会|委员会|管委会|[局委办厅院所站处室]$")
+
+
+def _other_signer(own: str, signed: str) -> bool:
+    """Whether the 落款's body ``signed`` is plainly another body than the report's ``own``: not its own nor part of it
+    (:func:`..report.agency.same_body`), or of its kind but with nothing of its name in common once the place they share
+    is left out (某某区投资促进局 / 某某区国有资产管理局) — a name shortened (住房和城乡建设局 / 住建局) or lengthened
+    (教育局 / 教育体育局) keeps a remainder too short to tell, and is never reported."""
+    if own == signed or signed in own or own in signed:
+        return False
+    if not same_body(own, signed):
+        return True
+    n = 0
+    while n < min(len(own), len(signed)) and own[n] == signed[n]:
+        n += 1
+    a, b = _KIND_WORDS.sub("", own[n:]), _KIND_WORDS.sub("", signed[n:])
+    if len(a) < 2 or len(b) < 2:
+        return False
+    return not ({a[i:i + 2] for i in range(len(a) - 1)} & {b[i:i + 2] for i in range(len(b) - 1)})
+
+
+@register
+class SignatureOtherBody(Kind[KindOptions]):
+    """``signature-other-body`` (DL306): the 落款 signs the report with another body's name than the one whose report
+    it is (its title's or the configuration's): another body's report or template kept, its 落款 not changed."""
+
+    name = "signature-other-body"
+    params = frozenset({"named", "who"})
+
+    def check(self, report: AnnualReport) -> Iterator[Hit]:
+        agency = report.agency
+        own = (agency.name or "").strip()
+        signed = report.signature_agency
+        d = report.signature_mention
+        if agency.source not in ("title", "config") or not own or agency.kind is None or not signed or d is None:
+            return
+        if not _other_signer(own, signed) or (agency.office is not None and not _other_signer(agency.office, signed)):
+            return
+        blocks = [d.block, *(b for b in reversed(report.text_blocks[:d.block.index]) if b.text.strip())][:2]
+        for b in blocks:  # (the name on the date's line, else on the line before it)
+            at = b.text.find(signed)
+            if at >= 0:
+                yield Hit(block=b, start=at, end=at + len(signed), params={"named": signed, "who": own},
+                          evidence={"expected": own, "actual": signed}, key=signed)
+                return
