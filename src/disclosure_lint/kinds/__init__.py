@@ -35,6 +35,7 @@ _MODULES = (
     "tables",
     "table_unreadable",
     "statistics",
+    "proactive_table",
     "text_vs_table",
     "prose_sums",
     "text_vs_proactive",

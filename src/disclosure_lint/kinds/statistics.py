@@ -12,7 +12,8 @@ the others ``report.stats`` (typed cells keyed by canonical row and column ids, 
   cell with the value that would satisfy them; or one row whose numbers sit in the wrong columns.  The identity
   rules name it in ``covered_by``: they stay silent about the identities it explains when it runs.
 * ``stat-blank-total``: 总计 cells left blank while their parts are not all zero (never a violated identity).
-* ``stat-value``, ``stat-proactive``, ``stat-rules-power``, ``stat-unfilled``: the cells themselves.
+* ``stat-value``, ``stat-rules-power``, ``stat-unfilled``: the cells themselves (table 二's relations between its
+  cells: :mod:`.proactive_table`).
 * ``stat-group-row``: a group row of table 三 (（三）不予公开 …) filled with numbers the format does not have, checked
   against the sum of its items (a warning: the format neither has nor forbids them).
 """
@@ -29,7 +30,7 @@ from pydantic import Field
 from ..report.agency import classify, government_of
 from ..report.catalogue import TABLE_NAMES, TABLE_SHORT_NAMES, TABLE_TITLES
 from ..report.stats.grid import value_of
-from ..report.stats.identities import CellKey, Check, table_version
+from ..report.stats.identities import CellKey, Check
 from ..report.stats.model import StatCell, StatTable, worded_change
 from ..report.stats.schema import SCHEMAS
 from ..report.stats.wording import (
@@ -418,72 +419,6 @@ def _misread(t: StatTable) -> bool:
     if not any(c.cell is not None and c.cell.confidence is not None for c in t.cells.values()):
         return False
     return bool(truly_unmapped(t) or unplaced_columns(t))
-
-
-# -- kind: table 二 sanity ------------------------------------------------------------------------------
-
-@register
-class StatProactive(Kind[KindOptions]):
-    """2019 table 二: 本年新公开数量 ≤ 对外公开总数量 (规章, 规范性文件)."""
-
-    name = "stat-proactive"
-    Options = KindOptions
-    params = frozenset({"row", "new", "total"})
-
-    def check(self, report: AnnualReport) -> Iterator[Hit]:
-        t = (report.stats or {}).get("s2")
-        if t is None or t.layout == "image" or table_version(t, report.format_version) != "2019":
-            return
-        for row in ("rules", "normative_docs"):
-            new, total = t.get(row, "new_published"), t.get(row, "total_published")
-            if new is None or total is None or not (new.value.is_number and total.value.is_number):
-                continue
-            a, b = new.value.arithmetic, total.value.arithmetic
-            if a <= b:
-                continue
-            params = {"row": row_label(t, row), "new": fmt(a), "total": fmt(b)}
-            ev = {"table": TABLE_SHORT_NAMES["s2"], "table_title": TABLE_NAMES["s2"], "row": row, "row_label": row_label(t, row),
-                  "expected": f"≥{fmt(a)}", "actual": jnum(b), "delta": jnum(a - b),
-                  "cells": [cell_evidence(t, (row, "new_published")), cell_evidence(t, (row, "total_published"))]}
-            yield position(report, t, (row, "total_published"), params=params, evidence=ev,
-                           key=f"proactive:{row}")
-
-
-_STOCK_ROWS = ("licensing", "other_services", "penalty", "coercion", "fees")
-
-
-@register
-class StatChangeStock(Kind[KindOptions]):
-    """2019 table 二: 上一年项目数量 + 本年增/减 ≥ 0 (this year's number of items cannot be negative).  A 本年增/减
-    written in words (减少2) counts as its number (DL205 says how to write it)."""
-
-    name = "stat-change-stock"
-    Options = KindOptions
-    params = frozenset({"row", "prev", "change", "result"})
-
-    def check(self, report: AnnualReport) -> Iterator[Hit]:
-        t = (report.stats or {}).get("s2")
-        if t is None or t.layout == "image" or table_version(t, report.format_version) != "2019":
-            return
-        for row in _STOCK_ROWS:
-            prev, change = t.get(row, "prev_count"), t.get(row, "change")
-            if prev is None or change is None or not prev.value.is_number:
-                continue
-            delta = change.value.number if change.value.is_number else (
-                worded_change(change.raw) if change.value.kind == "text" else None)
-            if delta is None:
-                continue
-            a = prev.value.arithmetic
-            result = a + delta
-            if result >= 0 or a < 0:  # a negative 上一年项目数量 is DL205's
-                continue
-            params = {"row": row_label(t, row), "prev": fmt(a), "change": fmt(delta) if change.value.is_number else f"“{change.raw.strip()}”（即{fmt(delta)}）",
-                      "result": fmt(result)}
-            ev = {"table": TABLE_SHORT_NAMES["s2"], "table_title": TABLE_NAMES["s2"], "row": row,
-                  "row_label": row_label(t, row), "expected": "≥0", "actual": jnum(result),
-                  "prev_count": jnum(a), "change": jnum(delta),
-                  "cells": [cell_evidence(t, (row, "prev_count")), cell_evidence(t, (row, "change"))]}
-            yield position(report, t, (row, "change"), params=params, evidence=ev, key=f"stock:{row}")
 
 
 # -- kind: 规章 without rule-making power ---------------------------------------------------------------
