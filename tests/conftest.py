@@ -100,6 +100,21 @@ def check_gbk_page(tmp_path: Path, paragraphs: list[str], select: str) -> tuple[
     return res.exit_code, res.output
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Before any test runs (in the one process, or in xdist's controller before it starts its workers): Noto CJK
+    installed where the OCR extra is and the font is not (:func:`.scans._install_noto_cjk`).  PDFium lists the
+    machine's fonts once per process: installed by the first OCR test that needs it, the font came too late for that
+    test's process, and the OCR tests skipped on the first run of a new machine (2026-12-08's CI)."""
+    if hasattr(config, "workerinput"):
+        return
+    from disclosure_lint.readers import ocr
+
+    if ocr.available():
+        from .scans import _install_noto_cjk
+
+        _install_noto_cjk()
+
+
 @pytest.fixture
 def lint_fn():
     return lint
