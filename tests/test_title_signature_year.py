@@ -639,3 +639,14 @@ def test_a_side_menu_in_two_columns_above_the_title():
             "一、总体情况\n\n2023年，我乡主动公开政务信息194条。\n")
     rep = interpret(parse(text, "text"))
     assert (rep.title, rep.agency.name) == ("白沙市白石乡2023年政府信息公开工作年度报告", "白沙市白石乡")
+
+
+def test_the_year_of_a_paragraph_opened_with_zai():
+    """在2024年，某某局… (a real excerpt's opening, its title cut off): the year the paragraph starts with, as 2024年，… is."""
+    text = ("一、总体情况\n在2024年，某某市经济合作局坚持公开为常态，全年主动公开信息56条。\n"
+            "（一）主动公开\n在2024年，我局通过门户网站发布信息56条。\n")
+    rep = interpret(parse(text, "text"))
+    assert (rep.year, rep.year_source) == (2024, "body")
+    # 在 before a year elsewhere in a sentence is no paragraph's year (在2023年基础上…)
+    mid = text.replace("在2024年，我局", "我局在2023年基础上").replace("在2024年，某某市", "某某市")
+    assert interpret(parse(mid, "text")).year is None
