@@ -104,6 +104,12 @@ TABLE_TITLES: dict[str, str] = {sid: SECTION_BY_ID[sid].title for sid in TABLE_I
 TABLE_NAMES: dict[str, str] = {sid: f"{SECTION_BY_ID[sid].numeral}、{SECTION_BY_ID[sid].title}" for sid in TABLE_IDS}
 TABLE_SHORT_NAMES: dict[str, str] = {sid: f"表{SECTION_BY_ID[sid].numeral}" for sid in TABLE_IDS}
 
+# The words each statistics table's header begins with (第二十条第（一）项 or 信息内容; （本列数据的勾稽关系…） or 申请人情况;
+# 行政复议 行政诉讼 run together): where a crawl glued a table to the text before it with nothing between, its first cell
+# starts with one of them — after a sentence's 。 in a flattened piece (report.stats.runs), and after a part's title glued to
+# its text (report.inline, which takes a few looser words there too: the title has named the part).
+TABLE_HEAD_WORDS: dict[str, str] = {"s2": r"第二十条|信息内容", "s3": r"[（(]本列数据|申请人情况", "s4": r"行政复议行政诉讼"}
+
 # Row labels of the statistics tables that look like top-level headings ("一、本年新收…")
 # in flattened text.  They are never section headings.
 TABLE_ROW_LABELS = ("本年新收", "上年结转", "本年度办理", "结转下年度", "办理结果")  # (本年度办理: 结果 cut off to the next line)

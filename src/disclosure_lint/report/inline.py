@@ -102,9 +102,11 @@ _LEFT_NEVER = frozenset("“‘《「『（(〔[【<")
 # what may not follow a section title: it is then inside a sentence or a list of titles
 _BAD_RIGHT = re.compile(rf"[ \u3000]*(?:[；;，,、”’》」』)）。.．:：]|等|的|中|部分|方面|和|及|与|[{_NUM}\d]+个部分)")
 _PART_START = re.compile(r"\d|[（(]|第二十条|信息内容|本年|本机关|本单位|我[局委办院厅部会署镇乡街区县市]|[二三四五六][、.．]")
-# the first words of a part's own table, right after its title in text with nothing between the nodes
-_TABLE_START = {"s2": re.compile(r"第二十条|信息内容"), "s3": re.compile(r"申请人情况|[（(]本列数据|自然人"),
-                "s4": re.compile(r"行政复议|政府信息公开行政复议")}
+# the first words of a part's own table, right after its title in text with nothing between the nodes: its header's
+# (cat.TABLE_HEAD_WORDS), or looser words there — table 三's first column label, table 四's 行政复议 alone
+_HEAD = cat.TABLE_HEAD_WORDS
+_TABLE_START = {"s2": re.compile(_HEAD["s2"]), "s3": re.compile(_HEAD["s3"] + "|自然人"),
+                "s4": re.compile(_HEAD["s4"] + "|行政复议|政府信息公开行政复议")}
 _ORDER = {spec.id: i for i, spec in enumerate(cat.SECTIONS)}
 _SENTENCE_MARK = re.compile(r"[，。；;,！？]")
 _TOC_WORD = re.compile(r"目\s*录|目\s*次")

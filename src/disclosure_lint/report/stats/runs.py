@@ -41,6 +41,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import islice, pairwise
 
+from ..catalogue import TABLE_HEAD_WORDS
 from . import labels as lb
 from .grid import is_value
 from .schema import SCHEMAS, strip_number
@@ -311,7 +312,7 @@ def _in_line(parts: list[tuple[int, str]], got: list[tuple[int, str]]) -> list[t
 
 # what a table's cells begin with, right after a sentence the part's text ends with (…其他应主动公开的政府信息75条。第二十条
 # 第（一）项信息内容…, …共收到政府信息公开申请3条。（本列数据…, …没有…行政诉讼情况。行政复议行政诉讼结果维持…)
-_TABLE_AFTER = re.compile(r"。(?=第二十条|[（(]本列数据|申请人情况|行政复议行政诉讼|信息内容)")
+_TABLE_AFTER = re.compile(f"。(?={'|'.join(TABLE_HEAD_WORDS.values())})")
 
 
 def _after_sentence(off: int, word: str) -> list[tuple[int, str]]:
