@@ -151,6 +151,9 @@ def s2_consistent(draw, version: str, rules: bool) -> dict[str, dict[str, str]]:
             new, total = int(vals["new_published"]), int(vals["total_published"])
             if new > total:
                 vals["new_published"], vals["total_published"] = str(total), str(new)
+        if "in_force" in vals and int(vals["in_force"]) < int(vals["issued"]) - int(vals["repealed"]):
+            # 现行有效件数 ≥ 本年制发件数 − 本年废止件数 (what was made this year and not repealed is in force: DL213)
+            vals["in_force"] = str(int(vals["issued"]) - int(vals["repealed"]) + int(vals["in_force"]))
         if "prev_count" in vals and int(vals["prev_count"]) + int(vals["change"]) < 0:
             # 上一年项目数量 + 本年增/减 ≥ 0 (no fewer than no items this year)
             vals["change"] = str(-int(vals["prev_count"]))
