@@ -113,3 +113,25 @@ def test_internal_citations_are_caught():
     for text in ("`identity`：本规则检查的合计关系（I1 勾稽关系、I2 申请人合计、I3 办理结果合计、I4 复议诉讼合计）",
                  "suspected-wrong-cell", "国办公开办函〔2021〕30号表三", "GB/T 15834-2011"):
         assert not _INTERNAL.search(text), text
+
+
+def test_docs_lines_are_joined_as_chinese_is_written():
+    from disclosure_lint.packs import join_lines
+
+    assert join_lines("表二的三格\n都填了数字时才检查。\n见 DL243\n的说明。") == "表二的三格都填了数字时才检查。见 DL243 的说明。"
+    assert join_lines("第一段，\n续写。\n\n第二段。") == "第一段，续写。\n第二段。"  # a blank line: a paragraph break
+    assert join_lines("2021 table 二:\n本年制发") == "2021 table 二: 本年制发"  # a Latin mark or word: a space
+    assert join_lines("一行，不变。 其中的空格保留") == "一行，不变。 其中的空格保留"
+
+
+def test_rule_docs_are_not_folded_between_chinese_characters():
+    """A folded block (>-) puts a space at every line break, “…才检查。 两格…” in `explain` and the rule pages: the
+    built-in rules write their Chinese docs as literal blocks (|-), which join_lines joins without one."""
+    from pathlib import Path
+
+    folded = [f.name for f in sorted(Path(__file__).resolve().parents[1].glob("rules/*/*.yaml"))
+              if re.search(r"^  (?:what|why|basis|options): >", f.read_text(encoding="utf-8"), re.M)]
+    assert folded == []
+    for r in RULES:
+        for text in (r.spec.docs.what, r.spec.docs.why, r.spec.docs.basis, r.spec.docs.options or ""):
+            assert "\n" not in text, (r.spec.id, text)  # (one paragraph each: no blank line in a docs text)

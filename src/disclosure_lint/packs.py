@@ -85,6 +85,30 @@ class Example(BaseModel):
     config: dict[str, Any] | None = None
 
 
+# a character of Chinese text (CJK, full-width forms and the marks set with them): two of them are written together
+_HAN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’…—·]")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def join_lines(text: str) -> str:
+    """A docs text written as a literal block (``what: |-``), its lines joined as Chinese is written: with nothing
+    between two Chinese characters, with a space elsewhere (a line ending in a Latin word or a number); a blank line
+    keeps its paragraph break (one newline, as a folded block gives).  A folded block (``>-``) would put a space at
+    every line break, one between two Chinese characters too (“…才检查。 两格…”).  A one-line text is as it is."""
+    if "\n" not in text:
+        return text
+    paragraphs = []
+    for para in _BLANK_LINE.split(text.strip("\n")):
+        out = ""
+        for line in (ln.strip() for ln in para.split("\n")):
+            if not line:
+                continue
+            joined = not out or (_HAN.match(out[-1]) is not None and _HAN.match(line[0]) is not None)
+            out += line if joined else " " + line
+        paragraphs.append(out)
+    return "\n".join(paragraphs)
+
+
 class RuleDocs(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -95,6 +119,11 @@ class RuleDocs(BaseModel):
     pass_: list[Example] = Field(default_factory=list, alias="pass")
     options: str | None = None
     what_en: str | None = None
+
+    @field_validator("what", "why", "basis", "options", mode="after")
+    @classmethod
+    def _joined(cls, v: str | None) -> str | None:
+        return join_lines(v) if v is not None else None
 
     @field_validator("pass_")
     @classmethod
