@@ -650,3 +650,14 @@ def test_the_year_of_a_paragraph_opened_with_zai():
     # 在 before a year elsewhere in a sentence is no paragraph's year (在2023年基础上…)
     mid = text.replace("在2024年，我局", "我局在2023年基础上").replace("在2024年，某某市", "某某市")
     assert interpret(parse(mid, "text")).year is None
+
+
+def test_the_year_of_the_work_the_opening_gives_an_account_of():
+    """…等六个方面汇报我镇2023年政府信息公开工作。 (a real report's opening, no title, no period): the year of the work it
+    gives an account of; not a year in a sentence that goes on (汇报2022年政府信息公开工作的经验，…)."""
+    text = ("一、总体情况\n本报告根据《条例》要求，结合我镇实际，从总体情况、主动公开政府信息情况等六个方面"
+            "汇报我镇2023年政府信息公开工作。\n二、主动公开政府信息情况\n本年度我镇主动公开政府信息12条。\n")
+    rep = interpret(parse(text, "text"))
+    assert (rep.year, rep.year_source) == (2023, "body")
+    on = text.replace("2023年政府信息公开工作。", "2023年政府信息公开工作的做法，供各村参考。")
+    assert interpret(parse(on, "text")).year is None

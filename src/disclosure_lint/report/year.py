@@ -225,12 +225,15 @@ _Q = r"[^》\n]{0,40}?(?<![\d.\-/])(?P<q>(?:19|20)\d{2})\s*年度?[^》\n]{0,6}?
 _T = (r"\s*(?P<t>(?:19|20)\d{2})\s*年度?[^。；;，,\n]{0,24}?(?:政府信息公开|政务公开)[^。；;，,\n]{0,8}?"
       r"年度?报告(?=全文|由|包括|分为|共分|是根据|[（(]以下)")
 _C = r"\s*(?<![\d.\-/])(?P<c>(?:19|20)\d{2})\s*年度?[^。；;，,\n]{0,24}?工作实际\s*[，,]?\s*(?:编制|制定|形成)[^。；;\n]{0,8}?报告"
+# (…等六个方面汇报我镇2023年政府信息公开工作。: the year's work the report gives an account of, the sentence ending there)
+_W = (r"[^。；;\n]{0,12}?(?<![\d.\-/])(?P<w>(?:19|20)\d{2})\s*年度?[^。；;，,\n]{0,16}?(?:政府信息公开|政务公开)工作"
+      r"(?:情况)?(?=\s*(?:[。；;\n]|$))")
 _SELF_YEAR = re.compile(
     r"(?:现将|特向社会公布|向社会公布|现予公布|现予以公布|现公布|现发布|编制了?|编制的|形成了?)" + _Y + r"|《" + _Q
     # a sentence that starts with the report's own title and says what it holds (2019年度某某镇政府信息公开年度报告全文包括…)
     + r"|(?:^|(?<=[。；;\n]))" + _T
     # the format's opening: the year's work the report is compiled from (结合2024年某某街道政府信息公开工作实际，编制本报告)
-    + r"|结合" + _C)
+    + r"|结合" + _C + r"|汇报" + _W)
 # _SELF_YEAR after the text's first character, in another shape: a first character in one class (every character an
 # alternative starts with, and the mark a sentence opening with the title follows), then the alternatives that start
 # with it, told by a lookbehind, in _SELF_YEAR's order — so that re skips at once the characters no match starts at
@@ -238,9 +241,9 @@ _SELF_YEAR = re.compile(
 # match of the title's year starts at the mark before it (the groups are the same: only ``m.start()`` of a quoted
 # title is used, whose 《 is its first character either way).
 _SELF_YEAR_AFTER = re.compile(
-    r"[现特向编形《结。；;\n](?:"
+    r"[现特向编形《结汇。；;\n](?:"
     r"(?:(?<=现)(?:将|予公布|予以公布|公布|发布)|(?<=特)向社会公布|(?<=向)社会公布|(?<=编)制了?|(?<=编)制的|(?<=形)成了?)"
-    + _Y + r"|(?<=《)" + _Q + r"|(?<=[。；;\n])" + _T + r"|(?<=结)合" + _C + ")")
+    + _Y + r"|(?<=《)" + _Q + r"|(?<=[。；;\n])" + _T + r"|(?<=结)合" + _C + r"|(?<=汇)报" + _W + ")")
 
 
 def _self_year_matches(text: str) -> Iterator[re.Match[str]]:
@@ -287,8 +290,8 @@ _QUOTE_LEAD = re.compile(r"(?:(?:现|特|现予|现予以)(?:发布|公布|公�
 def _self_years(text: str) -> Iterator[int]:
     """The years of :data:`_SELF_YEAR`'s matches in ``text`` (a quoted title only after 现发布 …)."""
     for m in _self_year_matches(text):
-        if m.group("y") or m.group("t") or m.group("c"):
-            yield int(m.group("y") or m.group("t") or m.group("c"))
+        if m.group("y") or m.group("t") or m.group("c") or m.group("w"):
+            yield int(m.group("y") or m.group("t") or m.group("c") or m.group("w"))
         elif _QUOTE_LEAD.search(text[max(0, m.start() - 40):m.start()]):
             yield int(m.group("q"))
 
@@ -310,11 +313,11 @@ def self_named(report: AnnualReport) -> tuple[Block, int, int, int] | None:
         if first is not None and b.index >= first:
             break
         text = b.text
-        if id(b) in skip or "年" not in text or ("报告" not in text and "情况" not in text and "总结" not in text) \
-                or portal.is_line(b):
-            continue  # (every match of _SELF_YEAR ends in 报告, 情况 or 总结)
+        if id(b) in skip or "年" not in text or ("报告" not in text and "情况" not in text and "总结" not in text
+                                                and "汇报" not in text) or portal.is_line(b):
+            continue  # (every match of _SELF_YEAR ends in 报告, 情况 or 总结, or starts with 汇报)
         for m in _self_year_matches(text):
-            g = "y" if m.group("y") else "t" if m.group("t") else "c" if m.group("c") else "q"
+            g = next((g for g in ("y", "t", "c", "w") if m.group(g)), "q")
             if g == "q" and not _QUOTE_LEAD.search(text[max(0, m.start() - 40):m.start()]):
                 continue
             return b, m.start(g), m.end(g), int(m.group(g))
