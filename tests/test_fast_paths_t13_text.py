@@ -98,7 +98,8 @@ def test_portal_metadata_of_generated_reports_as_before():
 
 def _old_scan(kind, report) -> list:
     """_SelfReferenceBase._scan as it was: the alternation searched block by block."""
-    from disclosure_lint.kinds.self_reference import _TITLE_SPAN, _new_ref
+    from disclosure_lint.report.self_refs import TITLE_SPAN as _TITLE_SPAN
+    from disclosure_lint.report.self_refs import new_ref as _new_ref
 
     out: list = []
     if kind._re is None:
@@ -138,7 +139,7 @@ def test_self_references_as_when_each_block_was_searched():
                # two pronouns' matches at one place (the earlier pronoun's taken), a match inside another's
                MismatchOptions(pronouns={"我": "", "我局": ""}), MismatchOptions(words={"本局": "局", "局": "局"})]
     kinds = [SelfReferenceMismatch(None, o, None) for o in options]
-    assert [k._joinable for k in kinds] == [True, True, True, False, True, True, False, True, True]
+    assert [k._scanner.joinable for k in kinds] == [True, True, True, False, True, True, False, True, True]
     pieces = [*"我本局委办法面自基成你们该应《》\n 。", "我局", "本局", "我们局", "本办法", "《我局办法》", "本机关", "街道办事处",
               "我委员会", "本单位", "自我局", "基本", "我局局", "我本局"]
     texts = _texts(pieces, 6000, 8, 1305)

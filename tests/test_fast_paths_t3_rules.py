@@ -123,8 +123,9 @@ def test_locations_and_refs_made_fast_are_the_same_objects():
 
     import pytest
 
-    from disclosure_lint.kinds.self_reference import Ref, _new_ref
     from disclosure_lint.model import Block, Location, new_location
+    from disclosure_lint.report.self_refs import Ref
+    from disclosure_lint.report.self_refs import new_ref as _new_ref
 
     assert tuple(f.name for f in dataclasses.fields(Location)) == ("line", "column", "page")
     assert tuple(f.name for f in dataclasses.fields(Ref)) == ("block", "start", "end", "text", "pronoun", "word", "generic")

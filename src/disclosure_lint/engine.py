@@ -305,7 +305,8 @@ def _diagnostic(report: AnnualReport, active: ActiveRule, hit: Hit) -> Diagnosti
             match = blk.text[s:e]
     agency = report.agency
     params = dict(
-        match=match or "", agency=agency.name or "本机关",
+        # (a body named nowhere whose kind is read from the word it calls itself by: said so)
+        match=match or "", agency=agency.name or (f"自称“我{agency.word}”的本机关" if agency.source == "voice" else "本机关"),
         agency_kind=KIND_NAMES.get(agency.kind or "", "未知类型"),
         year=report.year or "", format_version=report.format_version or "",
     )

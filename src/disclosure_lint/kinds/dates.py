@@ -577,6 +577,9 @@ class LatePublication(Kind[LatePublicationOptions]):
             note += (f"；网页的{office.label.replace(' ', '')}是“{office.value}”，不是本机关：这是政府办公室代为发布的页面，它的发布日期是"
                      "办公室发布的日期，报告可能已先在本机关的网站公布，请核对")
             severity = "warning"
+        if agency.source == "voice":  # no name anywhere: the kind read from the word the report calls itself by
+            note += f"；报告没有写明机关名称，这里按正文自称“我{agency.word}”把它当作{CLASS_NAMES[cls]}，请核对"
+            severity = "warning" if severity in (None, "error") else severity
         if inferred_note(report):  # the year inferred from the opening, not stated in a title or a period
             note += inferred_note(report)
             severity = "warning"

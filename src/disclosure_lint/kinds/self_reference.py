@@ -18,6 +18,9 @@ configurable: the pronoun may not follow 自/忘/敌/唯/你 (自我…) or 基/
 word (本办法, 我办理, 本局面, 本委托, 本部分, 本院落, 本中心城区 …).  Mentions inside
 《》 (titles of documents) are ignored, and so are those inside another body's quoted words (区住建局在答复中
 写明：“我局已…”: a quote right after a colon or a speaker verb whose clause names a body and no self-reference).
+The words and the scan live in :mod:`..report.self_refs`, which also reads, with the defaults, the kind of a body no
+name tells (``Agency.source == "voice"``, :func:`..report.self_refs.voice_kind`): these rules treat such a body as
+unknown, since its kind is read from the very words they check.
 
 ``self-reference-mismatch`` (DL301): the agency kind is known (``report.agency``) and a
 self-reference names a different kind of body — a 街道办事处 writing 我局.  Every
@@ -47,17 +50,27 @@ the engine gives DL302 those DL301 is configured with, unless DL302 sets them it
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
-from itertools import accumulate
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import Field
 
-from ..model import Block, slots_twin
 from ..report.agency import KIND_NAMES, Agency, classify, names
+from ..report.self_refs import (  # noqa: F401  (DEFAULT_PRONOUNS, DEFAULT_WORDS, TITLE_SPAN, new_ref: for the tests)
+    DEFAULT_GENERIC,
+    DEFAULT_NOT_FOLLOWED_BY,
+    DEFAULT_PRONOUNS,
+    DEFAULT_TERRITORY,
+    DEFAULT_WORDS,
+    TITLE_SPAN,
+    Ref,
+    RefScanner,
+    memo,
+    new_ref,
+    refs_of,
+    token,
+)
 from . import register
 from .base import FixEdit, Hit, Kind, KindOptions
 
@@ -80,37 +93,7 @@ DEFAULT_ALLOWED: dict[str, list[str]] = {
     "enforcement_unit": ["我{word}", "本{word}", "我队", "本队", "本机关", "本单位", "本部门"],
 }
 
-DEFAULT_WORDS: dict[str, str] = {
-    "街道办事处": "街道", "街道办": "街道", "街道": "街道",
-    "管委会": "委", "委员会": "委", "委": "委",
-    "办公室": "办", "办事处": "办", "办": "办",
-    "办公厅": "厅", "厅": "厅",
-    "局": "局", "镇": "镇", "乡": "乡", "中心": "中心", "院": "院", "署": "署", "部": "部",
-    # a company's words: no government body calls itself so (a company's report put out under a bureau's name)
-    "公司": "公司", "集团": "集团",
-}
-
-DEFAULT_NOT_FOLLOWED_BY: dict[str, list[str]] = {
-    "办": ["法", "理", "结", "件", "案", "好", "事", "公", "实", "学", "证", "照", "税", "班"],
-    "局": ["面", "限", "势", "域"],
-    "委": ["托", "屈", "婉", "派", "任", "员", "身", "实"],
-    "镇": ["定", "压", "静", "守"],
-    "乡": ["村", "亲", "土", "贤", "愁", "音", "情", "下", "间", "里", "本"],
-    "中心": ["城", "区"],
-    "院": ["落", "子", "校", "线", "士"],
-    "署": ["名", "理", "期"],
-    "部": ["署", "分", "队", "位", "件", "长", "属", "落", "类", "委", "级", "室", "际", "首",
-          "及", "和", "与"],  # (机关本部及下属事业单位: the headquarters, not a ministry)
-}
-
-DEFAULT_PRONOUNS: dict[str, str] = {
-    "我": "自忘敌唯你",
-    "本": "基根成资日原版剧脚课样账标文范读副书蓝工老校",
-}
-
-DEFAULT_GENERIC = ["行政机关", "机关", "单位", "部门", "乡镇", "镇街", "街镇"]
 _TOWN_OFFICE = re.compile(r"(.*?(?:镇|乡|街道)(?:人民政府|办事处)?)(?:党政)?办公室$")
-DEFAULT_TERRITORY = ["自治区", "自治州", "自治县", "省", "市", "区", "县", "州", "盟", "旗"]
 
 
 class SelfReferenceOptions(KindOptions):
@@ -141,43 +124,6 @@ class InconsistentOptions(SelfReferenceOptions):
     itself are DL301's, as configured (resolved by the engine), so that one setting serves both rules."""
 
 
-@dataclass(frozen=True, slots=True)
-class Ref:
-    """A reference of the report to its own body (我办公室, 本局): where, as written, its pronoun and body word."""
-
-    block: Block
-    start: int
-    end: int
-    text: str  # as written: 我办公室
-    pronoun: str  # 我 | 本
-    word: str  # canonical body word: 办
-    generic: bool
-
-    @property
-    def form(self) -> str:
-        return self.pronoun + self.word
-
-
-_RefSlots = slots_twin(Ref)  # a Ref made without the frozen dataclass's __init__ (see model.slots_twin)
-
-
-def _new_ref(block: Block, start: int, end: int, text: str, pronoun: str, word: str, generic: bool) -> Ref:
-    r: Any = _RefSlots()
-    r.block, r.start, r.end, r.text, r.pronoun, r.word, r.generic = block, start, end, text, pronoun, word, generic
-    r.__class__ = Ref
-    return r
-
-
-_TITLE_SPAN = re.compile(r"《[^《》\n]{0,80}》")
-# A quoted utterance of another body: “…” or 「…」 right after a colon or a speaker verb (写明：“…”, 表示，“…”),
-# whose clause names a body and no self-reference (区住房和城乡建设局在答复中写明：“我局已…”): the 我局 inside is
-# the quoted body's, not the report's.  A quote for emphasis (我局“三审三校”) is not an utterance, nor a
-# definition of the report's own name (以下简称“我街道”).
-_QUOTE_SPAN = re.compile(r"“[^“”\n]{1,200}”|「[^「」\n]{1,200}」")
-_SPEAKER = re.compile(r"(?:[：:]|(?:表示|写明|载明|注明|(?<![简统又俗名号])称|答复|回复|复函|指出|要求|说明|告知|明确|强调|认为|提出|函告)"
-                      r"\s?[，,：:]?)\s?$")
-_CLAUSE_END = re.compile(r"[，,。；;！!？?\n“”「」]")
-_BODY_WORD = re.compile(r"局|委|厅|办|院|政府|街道|镇|乡|中心|署|公司|法院|检察院")
 _NAME_SPLIT = re.compile(r"[（）()、/／]+")
 _SENTENCE = re.compile(r"[我本《》，,。：:；;]")
 
@@ -191,35 +137,14 @@ class _SelfReferenceBase(Kind[_SelfReferenceOptionsT]):
     def __init__(self, rule, options, config):
         super().__init__(rule, options, config)
         o = self.options
-        self._words = dict(o.words)
-        self._generic = set(o.generic)
+        self._scanner = RefScanner(o.words, o.generic, o.not_followed_by, o.pronouns)
+        self._re = self._scanner.re
+        self._words = self._scanner.words
+        self._generic = self._scanner.generic
         self._territory = set(o.territory)
-        # each pronoun first, then the look-behind on the character before it: the pattern starts with a literal
-        # in every alternative, so the regex engine skips ahead to a pronoun (a pattern led by look-behinds is
-        # tried at every character); ``P(?<![x]P)`` is ``(?<![x])P``, the same matches
-        prons = [re.escape(p) + (f"(?<![{re.escape(excl)}]{re.escape(p)})" if excl else "")
-                 for p, excl in sorted(o.pronouns.items())]
-        pron = "|".join(prons)
-        surfaces = sorted(set(self._words) | self._generic, key=lambda s: (-len(s), s))
-        alts = []
-        for s in surfaces:
-            nf = [x for x in o.not_followed_by.get(s, []) if x]
-            alts.append(re.escape(s) + (f"(?!{'|'.join(map(re.escape, nf))})" if nf else ""))
-        self._re = re.compile(f"(?P<p>{pron})(?P<w>{'|'.join(alts)})") if pron and alts else None
-        # the pattern as one per pronoun, each led by its literal (re skips ahead to it as str.find does; the
-        # alternation is led by a class of the pronouns' first characters, tested at every character): see _matches
-        self._split = [re.compile(f"(?P<p>{p})(?P<w>{'|'.join(alts)})") for p in prons] if self._re else []
-        # the report's blocks searched as one text joined by newlines when no pronoun, word or exclusion holds one:
-        # no match then holds a newline, and what a look-around sees at a newline it sees at a text's start or end
-        self._joinable = not any("\n" in x for x in (*o.pronouns, *o.pronouns.values(), *surfaces,
-                                                      *(y for v in o.not_followed_by.values() for y in v)))
-        # what the references of a report depend on: DL301 and DL302 read them with the same options (DL302's
-        # come from DL301), so the second finds them in the report's memo
-        refs_key = (self._re.pattern if self._re is not None else None, frozenset(self._generic),
-                    tuple(sorted(self._words.items())))
-        self._refs_key = ("refs", _token(refs_key))
         # what allowed_for depends on besides the agency: every detection option
-        self._allowed_key = _token((refs_key, tuple(sorted((k, tuple(v)) for k, v in o.allowed.items())),
+        self._allowed_key = token((self._scanner.options_key,
+                                    tuple(sorted((k, tuple(v)) for k, v in o.allowed.items())),
                                     tuple(sorted(o.pronouns.items())), frozenset(self._territory)))
         self._pron_chars = set(o.pronouns)
         self._by_word_suffix = sorted(self._words, key=lambda s: -len(s))
@@ -227,92 +152,13 @@ class _SelfReferenceBase(Kind[_SelfReferenceOptionsT]):
 
     # -- scanning ------------------------------------------------------------------------
     def refs(self, report) -> list[Ref]:
-        """The self-references of the report's prose, in document order (shared: not to be changed)."""
-        memo = _memo(report)
-        out = memo.get(self._refs_key)
-        if out is None:
-            out = memo[self._refs_key] = self._scan(report)
-        return out
+        """The self-references of the report's prose, in document order (shared: not to be changed): DL301 and
+        DL302 read them with the same options (DL302's come from DL301), so the second finds them in the report's
+        memo (:func:`.self_refs.refs_of`)."""
+        return refs_of(report, self._scanner)
 
     def _scan(self, report) -> list[Ref]:
-        if self._re is None:
-            return []
-        blocks = report.text_blocks
-        if self._joinable:  # one search over the blocks' texts joined by newlines (a search per block cost more)
-            return self._refs(blocks, [b.text for b in blocks])
-        return [r for b in blocks for r in self._refs([b], [b.text])]
-
-    def _refs(self, blocks: list[Block], texts: list[str]) -> list[Ref]:
-        """The references in ``blocks`` (whose texts are ``texts``), found in their texts joined by newlines."""
-        out: list[Ref] = []
-        generic_words, words = self._generic, self._words
-        bases = list(accumulate([len(t) + 1 for t in texts], initial=0))  # where each text starts in the joined
-        end = -1  # the block of the last match ends before this
-        k = base = 0
-        titles: list[tuple[int, int]] = []  # the 《…》 spans of that block, found at its first reference
-        title_starts: list[int] = []
-        quotes: list[tuple[int, int]] = []  # the quoted utterances of other bodies in that block
-        quote_starts: list[int] = []
-        for m in self._matches("\n".join(texts)):
-            s = m.start()
-            if s >= end:
-                k = bisect_right(bases, s) - 1
-                base, end, text = bases[k], bases[k + 1], texts[k]
-                titles = [t.span() for t in _TITLE_SPAN.finditer(text)] if "《" in text else []
-                title_starts = [a for a, _ in titles]
-                quotes = self._quoted(text) if "“" in text or "「" in text else []
-                quote_starts = [a for a, _ in quotes]
-            s -= base
-            if titles:
-                i = bisect_right(title_starts, s) - 1
-                if i >= 0 and titles[i][0] < s < titles[i][1]:
-                    continue
-            if quotes:
-                i = bisect_right(quote_starts, s) - 1
-                if i >= 0 and quotes[i][0] < s < quotes[i][1]:
-                    continue
-            surface = m.group("w")
-            generic = surface in generic_words
-            word = surface if generic else words[surface]
-            out.append(_new_ref(blocks[k], s, m.end() - base, m.group(0), m.group("p"), word, generic))
-        return out
-
-    def _quoted(self, text: str) -> list[tuple[int, int]]:
-        """The spans of the quoted utterances of other bodies in ``text`` (see :data:`_QUOTE_SPAN`), in order."""
-        out = []
-        for q in _QUOTE_SPAN.finditer(text):
-            a = q.start()
-            lead = _SPEAKER.search(text, max(0, a - 8), a)
-            if lead is None:
-                continue
-            c = lead.start()
-            cut = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, c - 40), c)), default=max(0, c - 40))
-            clause = text[cut:c]
-            if _BODY_WORD.search(clause) and self._re is not None and self._re.search(clause) is None:
-                out.append(q.span())
-        return out
-
-    def _matches(self, text: str) -> Iterator[re.Match[str]]:
-        """``self._re.finditer(text)`` from the pronouns' own patterns (:attr:`_split`): at each step the match that
-        starts first (the earlier pronoun's at a tie, as the alternation tries them), each pattern searched again
-        from the end of the match taken when its own next match started before it."""
-        pats = self._split
-        if len(pats) == 1:
-            yield from pats[0].finditer(text)
-            return
-        found = [p.search(text) for p in pats]
-        while True:
-            first = None
-            for m in found:
-                if m is not None and (first is None or m.start() < first.start()):
-                    first = m
-            if first is None:
-                return
-            yield first
-            end = first.end()
-            for k, m in enumerate(found):
-                if m is not None and m.start() < end:
-                    found[k] = pats[k].search(text, end)
+        return self._scanner.scan(report)
 
     # -- the agency's own forms ----------------------------------------------------------
     def _category(self, word: str) -> str:
@@ -352,11 +198,11 @@ class _SelfReferenceBase(Kind[_SelfReferenceOptionsT]):
         """``allowed_for(agency)`` for the report's agency: a pure function of the agency and the options, which
         both rules ask for each report (the second finds it in the report's memo; a copy of the list is given:
         the callers own it)."""
-        memo = _memo(report)
+        m = memo(report)
         key = (self._allowed_key, agency)
-        if key not in memo:
-            memo[key] = self._allowed_for(agency)
-        res = memo[key]
+        if key not in m:
+            m[key] = self._allowed_for(agency)
+        res = m[key]
         return None if res is None else (list(res[0]), res[1])
 
     def _allowed_for(self, agency, table: dict[str, list[str]] | None = None):
@@ -433,14 +279,15 @@ class _SelfReferenceBase(Kind[_SelfReferenceOptionsT]):
 
         * a "title" that is a body sentence (现将我局2014年政府信息公开情况报告如下。, taken as
           the title by ``AnnualReport.title_block``) gives a name holding 我/本/《/，…: not trusted;
+          nor is a kind read from the report's self-words (source ``voice``);
         * a bracketed second name (某某办公室（某某局）, given in the configuration) has no kind
           for ``classify``, which looks only at the end of the name: the first name that
           classifies gives it.
         """
         agency = report.agency
         name = (agency.name or "").strip()
-        if agency.source == "title" and _SENTENCE.search(name):
-            return Agency(None, None, None, "none")
+        if (agency.source == "title" and _SENTENCE.search(name)) or agency.source == "voice":
+            return Agency(None, None, None, "none")  # (a kind read from the self-words these rules check: unknown)
         if agency.kind or not name or not _NAME_SPLIT.search(name):
             return agency
         for seg in _NAME_SPLIT.split(name):
@@ -460,24 +307,6 @@ class _SelfReferenceBase(Kind[_SelfReferenceOptionsT]):
                          or (agency.kind == "government_office" and first.endswith(("办公室", "办公厅"))))
             return name if redundant else f"{name}（{kind_name}）"
         return name or kind_name or "本报告"
-
-
-_TOKENS: dict[tuple, int] = {}
-
-
-def _token(key: tuple) -> int:
-    """A small number for a configuration's key (hashed once here, not at every look-up in a report's memo)."""
-    return _TOKENS.setdefault(key, len(_TOKENS))
-
-
-def _memo(report) -> dict:
-    """Facts of one report the kinds of this module share, kept in the report's own instance dictionary (as its
-    cached properties are): they live and die with the report."""
-    d = report.__dict__
-    memo = d.get("_self_reference_memo")
-    if memo is None:
-        memo = d["_self_reference_memo"] = {}
-    return memo
 
 
 def _quote_list(forms: list[str]) -> str:

@@ -99,7 +99,8 @@ class Agency:
     kind: str | None
     word: str | None  # the body word the agency uses for itself: 局, 委, 街道, 镇, 区 …
     source: str  # "title", "config", "signature" (the 落款), "opening" (its title quoted in the opening), "page" (the
-    # page header's 发布机构 or 来源, named in the text too) or "none"
+    # page header's 发布机构 or 来源, named in the text too), "voice" (no name: the kind from the one word the report
+    # calls itself by, 我镇 … 本镇, :func:`.self_refs.voice_kind`) or "none"
     office: str | None = None  # the body's office named instead of it (某某镇人民政府党政办公室): the report is the body's
 
 

@@ -58,6 +58,7 @@ from .prose_shares import Share, find_shares
 from .prose_sums import ProseSum, find_sums
 from .repeats import Repeats, find_repeats
 from .sections import TEXT_KINDS, Section
+from .self_refs import voice_kind
 from .stats import extract as stats_extract
 from .stats.deduped import Deduplicated
 from .stats.deduped import find as find_deduplicated
@@ -296,6 +297,9 @@ class AnnualReport:
             name, source = self._page_agency, "page"
         if not name:
             source = "none"
+            voice = None if o.agency_kind else voice_kind(self)  # (a body named nowhere: its one self-word, 我镇 …)
+            if voice is not None:
+                return Agency(name=None, kind=voice[0], word=voice[1], source="voice")
         elif source != "config":
             name = strip_glosses(name)  # (由國家機(jī)關(guān)…管理局…編制: a copy's pinyin is not the name's)
             # (区住建局2020年…, the page on the district's site: 龙湾区住建局 as the opening names it)
