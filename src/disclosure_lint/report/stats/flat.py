@@ -29,7 +29,8 @@ the token stays in :attr:`StatTable.loose`.  A row of zeros whose spaces the pag
 seven zeros for seven cells) is seven zeros whatever the spaces; a row whose digits the page left a few spaces between
 (``200 000121``; table 四's ``00 0 00 0 0 0 00 0 0 0 00``) is one run whose numbers end at the spaces, split when certain
 (``20 0 0 0 0 1 21``).  A row placed by its identity satisfies it by construction:
-rules checking that identity cannot find an error in it.
+rules checking that identity cannot find an error in it.  A row of table 三 whose run splits a few ways is settled
+by the table's columns once every row is read (:mod:`.settle`), or left loose.
 """
 
 from __future__ import annotations
@@ -41,6 +42,12 @@ from ...model import Block, Cell
 from ...readers.lines import new_row
 from . import labels as lb
 from . import runs as flatline
+from . import settle
+from .flat_rows import choices as _choices
+from .flat_rows import end_dropped as _end_dropped
+from .flat_rows import label_end_dropped as _label_end_dropped
+from .flat_rows import split_tok as _split_tok
+from .flat_rows import split_toks as _split_toks
 from .grid import PIECE, Build, is_value, text_cell, value_of
 from .layout_rows import VERTICAL_CHARS, is_s3_data_label, pairs
 from .model import WORDED_FIRST, Subtotal, new_stat_cell, worded_change
@@ -326,29 +333,6 @@ def read_flat(report: AnnualReport, hints: dict[int, str], have: set[str],
     return builds
 
 
-def _split_tok(t: Tok, groups: int, size: int, identity: bool = True) -> list[Tok] | None:
-    """The numbers of a row whose cells were run together into one token of digits, when certain (see
-    :func:`.runs.split_run`; without ``identity``: one digit per cell, for a run exactly that long)."""
-    if t.whole or not t.text.isdigit():
-        return None  # a cell of its own (281 between runs of spaces) is one number, not 2 8 1
-    if identity:
-        spans = flatline.split_run(t.text, groups, size)
-    else:
-        spans = [(i, i + 1) for i in range(len(t.text))] if len(t.text) == groups * size else None
-    if spans is None:
-        return None
-    return [Tok(t.text[a:z], t.block, t.start + a) for a, z in spans]
-
-
-def _split_toks(vals: list[Tok], groups: int, size: int) -> list[Tok] | None:
-    """The numbers of a row whose cells were run together into a few tokens of digits, the page's spaces left at some of
-    the cells' ends only (``200 000121``): split as one run whose numbers end at the spaces, when certain."""
-    if any(v.whole or not v.text.isdigit() for v in vals):
-        return None
-    got = flatline.split_pieces([v.text for v in vals], groups, size)
-    return None if got is None else [Tok(vals[j].text[a:z], vals[j].block, vals[j].start + a) for j, a, z in got]
-
-
 def _loose(bd: Build, row: str, t: Tok, row_label: str = "") -> None:
     bd.loose.append(new_stat_cell(bd.id, row, "", t.text, value_of(t.text), row_label, "", t.block, t.cell))
 
@@ -421,30 +405,6 @@ def _s3_row_label(text: str) -> bool:
     return any(p.marker or (p.key and lb.match_s3_row(p.key, p.key2)) for p in lb.split_label(text))
 
 
-def _end_dropped(vals: list[Tok], cells: int) -> list[Tok]:
-    """A row's values without the empty cells after the row's last (``cells``): a crawler's row end written as a lone
-    "|", read as an empty cell (规章 | 0 | 0 | 0 | then |), or the lines of pipes a page leaves after its table's last
-    row (行政事业性收费 | 0.092 | then ||| | | | |)."""
-    return vals[:cells] if len(vals) > cells and not any(v.text for v in vals[cells:]) else vals
-
-
-def _label_end_dropped(lab: Tok, vals: list[Tok], cells: int) -> list[Tok]:
-    """A row's values without the empty cell first read from the lone "|" on the line right after its label, when
-    that makes one cell too many and every other cell has a value: the label's own end, which the page broke onto
-    the next line (行政规范性文件 / | / 0 | / 0 | / 0 |), not an empty cell (a row of empty cells keeps it:
-    一、本年新收… / | / | / … / 0 |)."""
-    if len(vals) != cells + 1 or vals[0].text or not all(v.text for v in vals[1:]):
-        return vals
-    first, end = vals[0], lab.start + len(lab.text)
-    if first.block is lab.block:  # (lines of one paragraph)
-        between = lab.block.text[end:first.start] if first.start >= end else "x"
-        return vals[1:] if not between.strip() and between.count("\n") == 1 else vals
-    # (a line a block, as the text reader reads them: the label ends its block, the pipe begins the next one)
-    adjacent = (first.block.index == lab.block.index + 1 and not lab.block.text[end:].strip()
-                and not first.block.text[:first.start].strip())
-    return vals[1:] if adjacent else vals
-
-
 def _flat_s3(bd: Build, toks: list[Tok]) -> None:
     header, rows = _rows(toks, _s3_row_label)
     order: list[str | None] = []
@@ -472,6 +432,7 @@ def _flat_s3(bd: Build, toks: list[Tok]) -> None:
     if len(order) < 7 or len(set(order)) != len(order):
         order = list(lb.S3_CANONICAL_COLS)
     ctx = Ctx()
+    ambiguous: list[settle.Ambiguous] = []
     for lab, vals in rows:
         parts = [(p, lab.cell) for p in lb.split_label(lab.text)]
         rid, _ = resolve_s3(parts, ctx) if parts else (None, None)
@@ -502,20 +463,38 @@ def _flat_s3(bd: Build, toks: list[Tok]) -> None:
                     if cid is not None:
                         bd.pending_other.append((cid, v.cell, lab.text, v.block))
             continue
+        choices: list[list[Tok]] = []
         if len(vals) == 1 and len(order) == 7 and order[-1] == "total" and "org_subtotal" not in order:
-            vals = _split_tok(vals[0], 1, 7) or vals  # cells run together: 487002057 → 48 7 0 0 2 0 57
+            split = _split_tok(vals[0], 1, 7)  # cells run together: 487002057 → 48 7 0 0 2 0 57
+            vals, choices = (split, []) if split else (vals, _choices(vals, 1, 7))
         elif 1 < len(vals) < len(order) and sum(len(v.text) for v in vals) == len(order) \
                 and all(v.text and not v.whole and not v.text.strip("0") for v in vals):
             vals = [Tok("0", v.block, v.start + i) for v in vals for i in range(len(v.text))]  # 0 00 0 0 00: seven 0s
         elif 1 < len(vals) < len(order) and len(order) == 7 and order[-1] == "total" and "org_subtotal" not in order:
-            vals = _split_toks(vals, 1, 7) or vals  # 200 000121: the page's spaces at some cells' ends → 20 0 0 0 0 1 21
+            split = _split_toks(vals, 1, 7)  # 200 000121: the page's spaces at some cells' ends → 20 0 0 0 0 1 21
+            vals, choices = (split, []) if split else (vals, _choices(vals, 1, 7))
         vals = _label_end_dropped(lab, _end_dropped(vals, len(order)), len(order))
         if len(vals) == len(order):
-            for cid, v in zip(order, vals):
-                bd.add(rid, cid, v.text, lab.text, bd.col_labels.get(cid, ""), v.block, v.cell)  # type: ignore[arg-type]
+            _add_s3(bd, rid, order, (lab, vals))
+        elif choices:  # several splits fit the row: settled by the columns once every row is read
+            ambiguous.append(settle.Ambiguous(rid, order, [[t.text for t in c] for c in choices],
+                                              [(lab, c, numbers) for c in choices]))
         else:
             for v in numbers:
                 _loose(bd, rid, v, lab.text)
+    settle.place(bd.cells, ambiguous, lambda r, p: _add_s3(bd, r.row, order, p), lambda r: _loose_row(bd, r))
+
+
+def _loose_row(bd: Build, r: settle.Ambiguous) -> None:
+    lab, _, numbers = r.payloads[0]
+    for v in numbers:
+        _loose(bd, r.row, v, lab.text)
+
+
+def _add_s3(bd: Build, rid: str, order: list[str | None], row: tuple) -> None:
+    lab, vals = row[0], row[1]
+    for cid, v in zip(order, vals):
+        bd.add(rid, cid, v.text, lab.text, bd.col_labels.get(cid, ""), v.block, v.cell)  # type: ignore[arg-type]
 
 
 def _flat_s4(bd: Build, toks: list[Tok]) -> None:

@@ -367,10 +367,18 @@ def split_run(digits: str, groups: int, size: int, cuts: frozenset[int] = frozen
     when finding out would take more than :data:`BUDGET` steps.  ``cuts``: offsets where a number must end (the
     spaces a page left between a row's digits: ``20 0 00 0 121`` is ``20000 0121``'s digits cut there), which no number
     spans."""
+    sols = split_runs(digits, groups, size, cuts)
+    return sols[0] if len(sols) == 1 else None
+
+
+def split_runs(digits: str, groups: int, size: int, cuts: frozenset[int] = frozenset(),
+               limit: int = 1) -> list[list[tuple[int, int]]]:
+    """Every split of :func:`split_run`'s kind, in order, when at most ``limit`` fit (``270020130``: 27 0 0 2 0 1 30 and
+    2 7 0 0 20 1 30); [] when none or more fit, or when finding out would take more than :data:`BUDGET` steps."""
     n = len(digits)
     k = groups * size
     if not digits.isdigit() or n < k or n > k * MAX_PART:
-        return None
+        return []
     sols: list[list[tuple[int, int]]] = []
     spans: list[tuple[int, int]] = []
     steps = 0
@@ -378,7 +386,7 @@ def split_run(digits: str, groups: int, size: int, cuts: frozenset[int] = frozen
     def dfs(pos: int, g: int, i: int, acc: int) -> None:
         nonlocal steps
         steps += 1
-        if len(sols) > 1 or steps > BUDGET:
+        if len(sols) > limit or steps > BUDGET:
             return
         left, parts = n - pos, (groups - g) * size - i
         if left < parts or left > parts * MAX_PART:
@@ -402,9 +410,7 @@ def split_run(digits: str, groups: int, size: int, cuts: frozenset[int] = frozen
             spans.pop()
 
     dfs(0, 0, 0, 0)
-    if steps > BUDGET or len(sols) != 1:
-        return None
-    return sols[0]
+    return [] if steps > BUDGET or len(sols) > limit else sols
 
 
 def _spans_cut(cuts: frozenset[int], a: int, z: int) -> bool:
@@ -412,18 +418,18 @@ def _spans_cut(cuts: frozenset[int], a: int, z: int) -> bool:
     return bool(cuts) and any(a < c < z for c in cuts)
 
 
-def split_pieces(pieces: list[str], groups: int, size: int) -> list[tuple[int, int, int]] | None:
-    """:func:`split_run` of the digits of ``pieces`` joined, each number ending within a piece (the page's spaces between
-    them: ``200 000121`` → 20 0 0 0 0 1 21): ``(piece, start, end)`` of each number in its piece, or None."""
+def split_pieces(pieces: list[str], groups: int, size: int, limit: int = 1) -> list[list[tuple[int, int, int]]]:
+    """:func:`split_runs` of the digits of ``pieces`` joined, each number ending within a piece (the page's spaces between
+    them: ``200 000121`` → 20 0 0 0 0 1 21): for each split, ``(piece, start, end)`` of each number in its piece."""
     starts, at = [], 0
     for p in pieces:
         starts.append(at)
         at += len(p)
-    spans = split_run("".join(pieces), groups, size, frozenset(starts[1:]))
-    if spans is None:
-        return None
     out = []
-    for a, z in spans:
-        j = bisect_right(starts, a) - 1
-        out.append((j, a - starts[j], z - starts[j]))
+    for spans in split_runs("".join(pieces), groups, size, frozenset(starts[1:]), limit):
+        split = []
+        for a, z in spans:
+            j = bisect_right(starts, a) - 1
+            split.append((j, a - starts[j], z - starts[j]))
+        out.append(split)
     return out
