@@ -190,11 +190,16 @@ class TableUnreadable(Kind[TableUnreadableOptions]):
                 parts.append(f"{len(unfound)}行{quote_labels([r.label for r in unfound])}（{_UNFOUND}）")
             if apart:
                 parts.append(f"{len(apart)}行{quote_labels([r.label for r in apart])}（{_APART}）")
-            by_row: dict[str, int] = {}
+            by_row: dict[str, list[str]] = {}
             for c in loose:
-                by_row[c.row_label.strip() if c.row else ""] = by_row.get(c.row_label.strip() if c.row else "", 0) + 1
-            for row_label, n in by_row.items():
-                parts.append(f"“{row_label}”行中{n}个数值所在的列" if row_label else f"{n}个数值所在的行和列")
+                by_row.setdefault(c.row_label.strip() if c.row else "", []).append(c.raw)
+            said = False  # (the reason given once, at the first run)
+            for row_label, raws in by_row.items():
+                n = len(raws)
+                run = raws[0] if n == 1 and table.layout == "flat" and raws[0].isdigit() and len(raws[0]) >= 3 else ""
+                note = (f"（“{run}”也可能是几格的数字连在了一起）" if said else f"（“{run}”{_RUN}）") if run and row_label else ""
+                said = said or bool(note)
+                parts.append((f"“{row_label}”行中{n}个数值所在的列" if row_label else f"{n}个数值所在的行和列") + note)
             places = [(u.label, u.block, u.cell) for u in bad] + [(c.raw, c.block, c.cell) for c in loose]
             # rows not found alone: where the rows read end (the table's last block)
             first = min(places, key=lambda p: label_order(p[1], p[2])) if places else (
@@ -225,6 +230,11 @@ class TableUnreadable(Kind[TableUnreadableOptions]):
                     + (f"|rows:{','.join(r.id for r in unfound)}" if unfound else "")
                     + (f"|beside:{','.join(r.id for r in apart)}" if apart else ""),
             )
+
+
+# a flattened row's one number of three digits or more: likely its cells' digits run together (a crawl that dropped
+# the spaces between them: 行政规范性文件693665), which split several ways
+_RUN = "可能是这一行几格的数字连在了一起：网页转存时丢了格与格之间的分隔，拆法不止一种"
 
 
 def _slips(table, bad) -> dict[str, str]:
