@@ -145,6 +145,22 @@ def test_many_reports_one_page(tmp_path: Path):
     assert "未发现问题" in tree.xpath("//section[@class='file']")[1].text_content()
 
 
+def test_the_html_report_in_a_checked_directory_is_skipped_as_no_report(tmp_path: Path):
+    # check -f html -o reports/lint.html, then check reports/ again: the page quotes the reports it found defects in, and
+    # was read as a report of its own (a real run: DL602 and DL410 on it); it says it is the tool's (generator)
+    (tmp_path / "a.md").write_text(DEFECTIVE.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "lint.html"
+    assert CliRunner().invoke(app, ["check", "-f", "html", "-o", str(out), str(tmp_path)]).exit_code == 1
+    assert '<meta name="generator" content="disclosure-lint">' in out.read_text(encoding="utf-8")
+    again = CliRunner().invoke(app, ["check", "-f", "json", "--no-cache", str(tmp_path)])
+    files = {Path(f["path"]).name: f for f in json.loads(again.stdout)["files"]}
+    assert files["lint.html"]["skipped"].startswith("不是年度报告：这是本工具（disclosure-lint）写出的检查结果网页")
+    assert files["lint.html"]["diagnostics"] == [] and files["a.md"]["diagnostics"]
+    # named on the command line it is checked as asked, as any file is
+    named = CliRunner().invoke(app, ["check", "-f", "json", "--no-cache", str(out)])
+    assert json.loads(named.stdout)["files"][0]["skipped"] is None
+
+
 # --- headless Chromium ------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")

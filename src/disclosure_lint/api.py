@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from . import failures
+from . import GENERATOR, failures
 from .batch.facts import collect as collect_facts
 from .batch.hook import CrossReport
 from .batch.identity import body_name
@@ -405,7 +405,7 @@ class Checker:
                 # promotion replaced)
                 # (plain text is what a crawl saves a page as — a lottery-tip page that replaced a guide keeps none of
                 # the page's fields; the user's own notes are Markdown or Word)
-                page = doc.format in ("html", "text") or rep.portal.from_page
+                page = (doc.format in ("html", "text") or rep.portal.from_page) and doc.meta.get("generator") != GENERATOR
                 site = [a for a in active if a.kind.any_page] if page else []
                 policy = active.policy if isinstance(active, ActiveRules) else None
                 found = run(rep, ActiveRules(site, policy), lc.config.limits) if site else []

@@ -196,8 +196,9 @@ class TableUnreadable(Kind[TableUnreadableOptions]):
             said = False  # (the reason given once, at the first run)
             for row_label, raws in by_row.items():
                 n = len(raws)
-                run = raws[0] if n == 1 and table.layout == "flat" and raws[0].isdigit() and len(raws[0]) >= 3 else ""
-                note = (f"（“{run}”也可能是几格的数字连在了一起）" if said else f"（“{run}”{_RUN}）") if run and row_label else ""
+                digits = raws[0] if n == 1 and table.layout == "flat" and raws[0].isdigit() and len(raws[0]) >= 3 else ""
+                note = (f"（“{digits}”也可能是几格的数字连在了一起）" if said else f"（“{digits}”{_RUN}）") \
+                    if digits and row_label else ""
                 said = said or bool(note)
                 parts.append((f"“{row_label}”行中{n}个数值所在的列" if row_label else f"{n}个数值所在的行和列") + note)
             places = [(u.label, u.block, u.cell) for u in bad] + [(c.raw, c.block, c.cell) for c in loose]

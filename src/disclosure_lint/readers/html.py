@@ -84,6 +84,7 @@ _NUMBERED = re.compile(
     r"|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)])")
 _PUBDATE = re.compile(r"<meta\b[^>]*?name\s*=\s*[\"']?(?:PubDate|pubdate|publishdate|firstpublishedtime)[\"']?[^>]*>", re.I)
 _CONTENT_ATTR = re.compile(r"content\s*=\s*[\"']([^\"']{0,40})", re.I)
+_GENERATOR = re.compile(r"<meta\b[^>]*?name\s*=\s*[\"']?generator[\"']?[^>]*>", re.I)
 
 # A link's target that is a picture (a thumbnail's enlargement) and one that is a web page.
 _IMAGE_HREF = re.compile(r"\.(?:png|jpe?g|gif|bmp|webp|tiff?)(?=$|[?#&])", re.I)
@@ -474,6 +475,8 @@ def _build(doc, src: str, text: str, path: str, encoding: str | None, declared: 
         c = _CONTENT_ATTR.search(m.group())
         if c and c.group(1).strip():
             pubdate = c.group(1).strip()
+    g = _GENERATOR.search(src[:600])  # (check -f html writes it at the top of its head)
+    generator = c.group(1).strip() if g and (c := _CONTENT_ATTR.search(g.group())) else None
     hidden, link_hosts = _hidden_content(found, top, root, source, text_at, tail_at)
     seo = head_texts(source) + script_writes(doc, source, root)
     notices: tuple[ReaderNotice, ...] = ()
@@ -485,4 +488,4 @@ def _build(doc, src: str, text: str, path: str, encoding: str | None, declared: 
                     hidden=hidden, seo=tuple(seo), site_urls=tuple(site_urls(doc)), link_hosts=link_hosts,
                     pubdate=pubdate, page_title=title.text if title is not None else None,
                     declared_charset=declared, pager=pager(doc), embedded=embedded(doc),
-                    meta={"content_root": _describe(root)})
+                    meta={"content_root": _describe(root), **({"generator": generator} if generator else {})})

@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .. import GENERATOR
 from ..readers.script import traditional_words
 from . import catalogue as cat
 from .regime import enterprise_report, school_report
@@ -50,6 +51,7 @@ _TITLE_AT_START = re.compile(
     r"[^。；，,\n]{0,12}?(?:年度报告|年报|报告)")
 _HEAD_CHARS = 200
 REASON = "不像政府信息公开工作年度报告：没有报告标题，也没有“一、总体情况”等六个部分的标题或统计表"
+REASON_OWN = "不是年度报告：这是本工具（disclosure-lint）写出的检查结果网页（check -f html），其中引用了所查报告的文字"
 REASON_SCHOOL = ("不是政府信息公开工作年度报告：这是学校的信息公开年度报告（开头写有“{words}”），按《高等学校信息公开办法》"
                  "（教育部令第29号）以学年编写，不适用政府信息公开工作年度报告的统一格式和期限")
 REASON_ENTERPRISE = ("不是政府信息公开工作年度报告：这是公共企事业单位的信息公开年度报告（开头写有“{words}”），按本行业的"
@@ -66,6 +68,8 @@ class Candidate:
 
 
 def assess(report: AnnualReport) -> Candidate:
+    if report.document.meta.get("generator") == GENERATOR:  # (check -f html's own page: the reports it quotes)
+        return Candidate(False, (), REASON_OWN)
     school = school_report(report)
     if school:
         return Candidate(False, (), REASON_SCHOOL.format(words=school))

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, TextIO
 
-from .. import __version__
+from .. import GENERATOR, __version__
 from ..diagnostics import CATEGORY_ZH, SEVERITIES, SEVERITY_ZH
 from ..termsafe import is_utf
 from .evidence import expected_actual, value_text
@@ -230,6 +230,7 @@ def as_html(run, fail_on: str = "error") -> str:
     body = "".join(_file(i, f, docs) for i, f in enumerate(run.files, 1))
     return ("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
             f"<meta http-equiv=\"Content-Security-Policy\" content=\"{esc(CSP)}\">"
+            f"<meta name=\"generator\" content=\"{GENERATOR}\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             "<meta name=\"referrer\" content=\"no-referrer\">"
             f"<title>disclosure-lint 检查结果</title><style>{CSS}</style></head><body>"
