@@ -43,11 +43,11 @@ from ...readers.lines import new_row
 from . import labels as lb
 from . import runs as flatline
 from . import settle
-from .flat_rows import choices as _choices
 from .flat_rows import end_dropped as _end_dropped
 from .flat_rows import label_end_dropped as _label_end_dropped
 from .flat_rows import split_tok as _split_tok
 from .flat_rows import split_toks as _split_toks
+from .flat_rows import splits as _splits
 from .grid import PIECE, Build, is_value, text_cell, value_of
 from .layout_rows import VERTICAL_CHARS, is_s3_data_label, pairs
 from .model import WORDED_FIRST, Subtotal, new_stat_cell, worded_change
@@ -465,14 +465,14 @@ def _flat_s3(bd: Build, toks: list[Tok]) -> None:
             continue
         choices: list[list[Tok]] = []
         if len(vals) == 1 and len(order) == 7 and order[-1] == "total" and "org_subtotal" not in order:
-            split = _split_tok(vals[0], 1, 7)  # cells run together: 487002057 → 48 7 0 0 2 0 57
-            vals, choices = (split, []) if split else (vals, _choices(vals, 1, 7))
+            found = _splits(vals, 1, 7)  # cells run together: 487002057 → 48 7 0 0 2 0 57
+            vals, choices = (found[0], []) if len(found) == 1 else (vals, found)
         elif 1 < len(vals) < len(order) and sum(len(v.text) for v in vals) == len(order) \
                 and all(v.text and not v.whole and not v.text.strip("0") for v in vals):
             vals = [Tok("0", v.block, v.start + i) for v in vals for i in range(len(v.text))]  # 0 00 0 0 00: seven 0s
         elif 1 < len(vals) < len(order) and len(order) == 7 and order[-1] == "total" and "org_subtotal" not in order:
-            split = _split_toks(vals, 1, 7)  # 200 000121: the page's spaces at some cells' ends → 20 0 0 0 0 1 21
-            vals, choices = (split, []) if split else (vals, _choices(vals, 1, 7))
+            found = _splits(vals, 1, 7)  # 200 000121: the page's spaces at some cells' ends → 20 0 0 0 0 1 21
+            vals, choices = (found[0], []) if len(found) == 1 else (vals, found)
         vals = _label_end_dropped(lab, _end_dropped(vals, len(order)), len(order))
         if len(vals) == len(order):
             _add_s3(bd, rid, order, (lab, vals))

@@ -35,13 +35,14 @@ def split_toks(vals: list[Tok], groups: int, size: int) -> list[Tok] | None:
     return [type(vals[j])(vals[j].text[a:z], vals[j].block, vals[j].start + a) for j, a, z in got[0]] if len(got) == 1 else None
 
 
-def choices(vals: list[Tok], groups: int, size: int) -> list[list[Tok]]:
-    """The splits of such a row (one token or a few) when two to :data:`.settle.MAX_CHOICES` fit (270020130: 27 0 0 2 0
-    1 30 and 2 7 0 0 20 1 30), for :mod:`.settle` to pick one by the table's columns; else []."""
+def splits(vals: list[Tok], groups: int, size: int) -> list[list[Tok]]:
+    """Every split of such a row (one token, or a few with the page's spaces at some cells' ends) when one to
+    :data:`.settle.MAX_CHOICES` fit: one is certain; two or more (270020130: 27 0 0 2 0 1 30 and 2 7 0 0 20 1 30) are
+    for :mod:`.settle` to pick one by the table's columns; [] when none or more fit.  One search for both."""
     if any(v.whole or not v.text.isdigit() for v in vals):
-        return []
+        return []  # (a cell of its own, 281 between runs of spaces, is one number, not 2 8 1)
     got = flatline.split_pieces([v.text for v in vals], groups, size, settle.MAX_CHOICES)
-    return [[type(vals[j])(vals[j].text[a:z], vals[j].block, vals[j].start + a) for j, a, z in s] for s in got] if len(got) > 1 else []
+    return [[type(vals[j])(vals[j].text[a:z], vals[j].block, vals[j].start + a) for j, a, z in s] for s in got]
 
 
 def end_dropped(vals: list[Tok], cells: int) -> list[Tok]:
