@@ -728,3 +728,13 @@ def test_prose_words_are_never_joined(monkeypatch):
     monkeypatch.setattr(runs, "cells", lambda piece: calls.append(piece) or real(piece))
     line = " ".join(["2023年，本局认真贯彻《条例》，全年主动公开政府信息86条。"] * 50)
     assert runs.tokens(line) is None and len(calls) == 50
+
+
+def test_a_row_of_table_three_with_fewer_numbers_than_columns_says_why():
+    # a crawl that dropped the page's empty cells (一、本年新收… 57 57): which cell each number was in is lost; said once
+    text = flat_report(s3_rows(), " ").replace("48 7 0 0 2 0 57", "57 57").replace("30 4 0 0 2 0 36", "36 36")
+    found = [d for d in lint(text, fmt="text") if d.code == "DL001"]
+    assert len(found) == 1
+    msg = found[0].message
+    assert "“一、本年新收政府信息公开申请数量”行中2个数值所在的列（只有2个数，少于表三的栏数：空白的格子可能在转存时丢了" in msg
+    assert msg.count("少于表三的栏数") == 1 and "连在了一起" not in msg

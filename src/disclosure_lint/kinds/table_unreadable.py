@@ -193,13 +193,15 @@ class TableUnreadable(Kind[TableUnreadableOptions]):
             by_row: dict[str, list[str]] = {}
             for c in loose:
                 by_row.setdefault(c.row_label.strip() if c.row else "", []).append(c.raw)
-            said = False  # (the reason given once, at the first run)
+            said, short = False, False  # (each reason given once, at its first row)
             for row_label, raws in by_row.items():
                 n = len(raws)
-                digits = raws[0] if n == 1 and table.layout == "flat" and raws[0].isdigit() and len(raws[0]) >= 3 else ""
-                note = (f"（“{digits}”也可能是几格的数字连在了一起）" if said else f"（“{digits}”{_RUN}）") \
-                    if digits and row_label else ""
+                flat = table.layout == "flat" and bool(row_label)
+                digits = raws[0] if n == 1 and flat and raws[0].isdigit() and len(raws[0]) >= 3 else ""
+                note = (f"（“{digits}”也可能是几格的数字连在了一起）" if said else f"（“{digits}”{_RUN}）") if digits else ""
                 said = said or bool(note)
+                if not digits and flat and tid == "s3" and n < 7 and not short:  # (a row of 3 | 3: its empty cells lost)
+                    note, short = f"（只有{n}个数{_SHORT}）", True
                 parts.append((f"“{row_label}”行中{n}个数值所在的列" if row_label else f"{n}个数值所在的行和列") + note)
             places = [(u.label, u.block, u.cell) for u in bad] + [(c.raw, c.block, c.cell) for c in loose]
             # rows not found alone: where the rows read end (the table's last block)
@@ -236,6 +238,8 @@ class TableUnreadable(Kind[TableUnreadableOptions]):
 # a flattened row's one number of three digits or more: likely its cells' digits run together (a crawl that dropped
 # the spaces between them: 行政规范性文件693665), which split several ways
 _RUN = "可能是这一行几格的数字连在了一起：网页转存时丢了格与格之间的分隔，拆法不止一种"
+# a flattened row of table 三 with fewer numbers than its columns (3 | 3): the page's empty cells lost in the copy
+_SHORT = "，少于表三的栏数：空白的格子可能在转存时丢了，无法确定各数在哪一格"
 
 
 def _slips(table, bad) -> dict[str, str]:
