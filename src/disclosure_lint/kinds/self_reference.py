@@ -57,17 +57,15 @@ from typing import TYPE_CHECKING, TypeVar
 from pydantic import Field
 
 from ..report.agency import KIND_NAMES, Agency, classify, names
-from ..report.self_refs import (  # noqa: F401  (DEFAULT_PRONOUNS, DEFAULT_WORDS, TITLE_SPAN, new_ref: for the tests)
+from ..report.self_refs import (
     DEFAULT_GENERIC,
     DEFAULT_NOT_FOLLOWED_BY,
     DEFAULT_PRONOUNS,
     DEFAULT_TERRITORY,
     DEFAULT_WORDS,
-    TITLE_SPAN,
     Ref,
     RefScanner,
     memo,
-    new_ref,
     refs_of,
     token,
 )

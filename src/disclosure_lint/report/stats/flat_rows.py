@@ -32,7 +32,7 @@ def split_toks(vals: list[Tok], groups: int, size: int) -> list[Tok] | None:
     if any(v.whole or not v.text.isdigit() for v in vals):
         return None
     got = flatline.split_pieces([v.text for v in vals], groups, size)
-    return [type(vals[j])(vals[j].text[a:z], vals[j].block, vals[j].start + a) for j, a, z in got[0]] if len(got) == 1 else None
+    return _tokens(vals, got[0]) if len(got) == 1 else None
 
 
 def splits(vals: list[Tok], groups: int, size: int) -> list[list[Tok]]:
@@ -41,8 +41,12 @@ def splits(vals: list[Tok], groups: int, size: int) -> list[list[Tok]]:
     for :mod:`.settle` to pick one by the table's columns; [] when none or more fit.  One search for both."""
     if any(v.whole or not v.text.isdigit() for v in vals):
         return []  # (a cell of its own, 281 between runs of spaces, is one number, not 2 8 1)
-    got = flatline.split_pieces([v.text for v in vals], groups, size, settle.MAX_CHOICES)
-    return [[type(vals[j])(vals[j].text[a:z], vals[j].block, vals[j].start + a) for j, a, z in s] for s in got]
+    return [_tokens(vals, s) for s in flatline.split_pieces([v.text for v in vals], groups, size, settle.MAX_CHOICES)]
+
+
+def _tokens(vals: list[Tok], split: list[tuple[int, int, int]]) -> list[Tok]:
+    """The tokens of ``split`` (``(token, start, end)`` of each number in the token it lies in)."""
+    return [type(vals[j])(vals[j].text[a:z], vals[j].block, vals[j].start + a) for j, a, z in split]
 
 
 def end_dropped(vals: list[Tok], cells: int) -> list[Tok]:
